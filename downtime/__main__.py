@@ -1,0 +1,3 @@
+from downtime.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,45 @@
+"""Downtime numbers: temporary patient numbers that can never collide.
+
+Each laptop is given a device number (1-999, written on its asset sticker by the hospital's
+downtime plan). Its numbers are "DT-ddd-sssss-k": the "DT" prefix is never used by EHR
+numbers, the device part keeps laptops apart, the sequence is per laptop, and a Luhn check
+digit catches a mistyped or misread digit when the number is copied by hand.
+"""
+
+import re
+
+MAX_DEVICE = 999
+MAX_SEQUENCE = 99_999
+_SHAPE = re.compile(r"^DT-(\d{3})-(\d{5})-(\d)$")
+
+
+def luhn_digit(digits: str) -> int:
+    total = 0
+    for index, char in enumerate(reversed(digits)):
+        value = int(char)
+        if index % 2 == 0:
+            value *= 2
+            if value > 9:
+                value -= 9
+        total += value
+    return (10 - total % 10) % 10
+
+
+def format_downtime_number(device_number: int, sequence: int) -> str:
+    if not 1 <= device_number <= MAX_DEVICE:
+        raise ValueError(f"device number must be 1 to {MAX_DEVICE}, not {device_number}")
+    if not 1 <= sequence <= MAX_SEQUENCE:
+        raise ValueError(f"sequence must be 1 to {MAX_SEQUENCE}, not {sequence}")
+    digits = f"{device_number:03d}{sequence:05d}"
+    return f"DT-{digits[:3]}-{digits[3:]}-{luhn_digit(digits)}"
+
+
+def parse_downtime_number(text: str) -> tuple[int, int] | None:
+    """(device number, sequence) of a well-formed number whose check digit holds, else None."""
+    match = _SHAPE.match(text.strip().upper())
+    if not match:
+        return None
+    device, sequence, check = match.groups()
+    if luhn_digit(device + sequence) != int(check):
+        return None
+    return int(device), int(sequence)

@@ -1,0 +1,33 @@
+"""French social-security number (NIR, also the INS matricule) and its check key.
+
+A mistyped NIR merges two people's records at back-entry, so the key is always checked.
+"""
+
+import re
+
+_NIR_SHAPE = re.compile(r"^[123478]\d{4}(\d{2}|2A|2B)\d{6}$")
+_CORSICA = {"2A": "19", "2B": "18"}
+
+
+def normalise_nir(raw: str) -> str:
+    """Staff copy the NIR from a card printed with spaces; the stored form has none."""
+    return re.sub(r"[\s.\-]", "", raw).upper()
+
+
+def nir_key(body: str) -> int:
+    """Key of a 13-character NIR body: 97 - (n mod 97), Corsica's 2A/2B read as 19/18."""
+    digits = body[:5] + _CORSICA.get(body[5:7], body[5:7]) + body[7:]
+    return 97 - int(digits) % 97
+
+
+def nir_problem(raw: str) -> str | None:
+    """Why this NIR cannot be right, or None when its shape and key are sound."""
+    nir = normalise_nir(raw)
+    if len(nir) != 15:
+        return "length"
+    body, key = nir[:13], nir[13:]
+    if not _NIR_SHAPE.match(body) or not key.isdigit():
+        return "shape"
+    if nir_key(body) != int(key):
+        return "key"
+    return None

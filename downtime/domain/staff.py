@@ -1,0 +1,46 @@
+"""Staff roles and what each may do; the services check these, the screens only follow."""
+
+from enum import StrEnum
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Role(StrEnum):
+    WARD_NURSE = "ward_nurse"
+    DOCTOR = "doctor"
+    SURGICAL_COORDINATOR = "surgical_coordinator"
+    RECORDS_STAFF = "records_staff"
+    ADMINISTRATOR = "administrator"
+
+
+class Action(StrEnum):
+    RECORD_CARE = "record_care"
+    AMEND_RECORD = "amend_record"
+    MARK_ENTERED_IN_ERROR = "mark_entered_in_error"
+    READ_RECORDS = "read_records"
+    PRINT = "print"
+    MANAGE_STAFF = "manage_staff"
+
+
+_CLINICAL = {Action.RECORD_CARE, Action.AMEND_RECORD, Action.MARK_ENTERED_IN_ERROR,
+             Action.READ_RECORDS, Action.PRINT}
+
+PERMISSIONS: dict[Role, frozenset[Action]] = {
+    Role.WARD_NURSE: frozenset(_CLINICAL),
+    Role.DOCTOR: frozenset(_CLINICAL),
+    Role.SURGICAL_COORDINATOR: frozenset({Action.READ_RECORDS, Action.PRINT}),
+    Role.RECORDS_STAFF: frozenset({Action.READ_RECORDS, Action.PRINT}),
+    Role.ADMINISTRATOR: frozenset({Action.MANAGE_STAFF, Action.READ_RECORDS, Action.PRINT}),
+}
+
+
+class StaffMember(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    staff_id: str
+    name: str
+    role: Role
+    active: bool = True
+
+    def may(self, action: Action) -> bool:
+        return self.active and action in PERMISSIONS[self.role]

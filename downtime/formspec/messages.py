@@ -1,0 +1,50 @@
+"""Validation messages in both ward languages; `{label}` is the field's label in that language."""
+
+from downtime.formspec.schema import Lang
+
+MESSAGES: dict[str, dict[Lang, str]] = {
+    "required": {"en": "“{label}” is required.", "fr": "« {label} » est obligatoire."},
+    "too_long": {"en": "“{label}” is too long (at most {limit} characters).",
+                 "fr": "« {label} » est trop long ({limit} caractères au plus)."},
+    "control_chars": {"en": "“{label}” contains invisible control characters.",
+                      "fr": "« {label} » contient des caractères de contrôle invisibles."},
+    "not_integer": {"en": "“{label}” must be a whole number.",
+                    "fr": "« {label} » doit être un nombre entier."},
+    "not_number": {"en": "“{label}” must be a number.", "fr": "« {label} » doit être un nombre."},
+    "below_min": {"en": "“{label}” must be at least {limit}.",
+                  "fr": "« {label} » doit être au moins {limit}."},
+    "above_max": {"en": "“{label}” must be at most {limit}.",
+                  "fr": "« {label} » doit être au plus {limit}."},
+    "too_many_places": {"en": "“{label}” has more than {limit} decimal places.",
+                        "fr": "« {label} » a plus de {limit} décimales."},
+    "bad_date": {"en": "“{label}”: write the date as DD/MM/YYYY.",
+                 "fr": "« {label} » : écrivez la date sous la forme JJ/MM/AAAA."},
+    "bad_datetime": {"en": "“{label}”: write the date and time as DD/MM/YYYY HH:MM.",
+                     "fr": "« {label} » : écrivez la date et l'heure sous la forme JJ/MM/AAAA HH:MM."},
+    "future": {"en": "“{label}” cannot be in the future.",
+               "fr": "« {label} » ne peut pas être dans le futur."},
+    "too_old": {"en": "“{label}” is before {limit}.", "fr": "« {label} » est avant {limit}."},
+    "bad_choice": {"en": "“{label}”: choose one of the listed options.",
+                   "fr": "« {label} » : choisissez une des options proposées."},
+    "bad_yes_no": {"en": "“{label}”: answer yes or no.", "fr": "« {label} » : répondez oui ou non."},
+    "too_few_rows": {"en": "“{label}” needs at least {limit} line(s).",
+                     "fr": "« {label} » demande au moins {limit} ligne(s)."},
+    "too_many_rows": {"en": "“{label}” has more than {limit} lines.",
+                      "fr": "« {label} » a plus de {limit} lignes."},
+    "bad_nir_length": {"en": "“{label}” must have 15 characters (13 + 2-digit key).",
+                       "fr": "« {label} » doit compter 15 caractères (13 + clé à 2 chiffres)."},
+    "bad_nir_shape": {"en": "“{label}” is not shaped like a NIR.",
+                      "fr": "« {label} » n'a pas la forme d'un NIR."},
+    "bad_nir_key": {"en": "“{label}”: the check key does not match; please re-read the card.",
+                    "fr": "« {label} » : la clé ne correspond pas ; relisez la carte."},
+    "bad_downtime_number": {"en": "“{label}” is not a valid downtime number (DT-ddd-sssss-k).",
+                            "fr": "« {label} » n'est pas un numéro de procédure dégradée valide (DT-ddd-sssss-k)."},
+    "unknown_field": {"en": "“{label}” is not a field of this form.",
+                      "fr": "« {label} » n'est pas un champ de ce formulaire."},
+    "bad_value": {"en": "“{label}” has a value of the wrong type.",
+                  "fr": "« {label} » a une valeur d'un type inattendu."},
+}
+
+
+def message(key: str, lang: Lang, label: str, limit: object = None) -> str:
+    return MESSAGES[key][lang].format(label=label, limit=limit)

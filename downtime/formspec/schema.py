@@ -1,0 +1,322 @@
+"""The pydantic schema of a form definition file.
+
+A field is a discriminated union on `kind`, so a typo in a kind or a property is refused
+with the field named, instead of becoming a widget that silently drops what nurses type.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field as PydField, field_validator, model_validator
+
+Lang = Literal["en", "fr"]
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+
+class Text(_Strict):
+    """A label in both languages of the ward: records staff may read what a nurse typed in French."""
+
+    en: str = PydField(min_length=1)
+    fr: str = PydField(min_length=1)
+
+    def get(self, lang: Lang) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+class Equals(_Strict):
+    field: str
+    equals: Any
+
+
+class OneOf(_Strict):
+    field: str
+    in_: list[Any] = PydField(alias="in", min_length=1)
+
+
+class Filled(_Strict):
+    field: str
+    filled: bool = True
+
+
+class AllOf(_Strict):
+    all: list[Condition] = PydField(min_length=1)
+
+
+class AnyOf(_Strict):
+    any: list[Condition] = PydField(min_length=1)
+
+
+class Not(_Strict):
+    not_: Condition = PydField(alias="not")
+
+
+Condition = Union[Equals, OneOf, Filled, AllOf, AnyOf, Not]
+
+
+def condition_fields(condition: Condition) -> Iterator[str]:
+    match condition:
+        case AllOf(all=parts) | AnyOf(any=parts):
+            for part in parts:
+                yield from condition_fields(part)
+        case Not(not_=inner):
+            yield from condition_fields(inner)
+        case _:
+            yield condition.field
+
+
+def _is_filled(value: Any) -> bool:
+    return value not in (None, "", [], {})
+
+
+def holds(condition: Condition, values: dict[str, Any]) -> bool:
+    match condition:
+        case Equals(field=name, equals=expected):
+            return values.get(name) == expected
+        case OneOf(field=name, in_=options):
+            value = values.get(name)
+            if isinstance(value, list):
+                return any(item in options for item in value)
+            return value in options
+        case Filled(field=name, filled=wanted):
+            return _is_filled(values.get(name)) == wanted
+        case AllOf(all=parts):
+            return all(holds(part, values) for part in parts)
+        case AnyOf(any=parts):
+            return any(holds(part, values) for part in parts)
+        case Not(not_=inner):
+            return not holds(inner, values)
+    raise TypeError(f"unknown condition {condition!r}")
+
+
+class Meaning(StrEnum):
+    """What a field means to the rest of the app (patient list, PDFs, export), so code never
+    has to know a form's field ids."""
+
+    BIRTH_NAME = "birth_name"
+    USED_NAME = "used_name"
+    GIVEN_NAMES = "given_names"
+    BIRTH_DATE = "birth_date"
+    SEX = "sex"
+    NIR = "nir"
+    IPP = "ipp"
+    ENCOUNTER_NUMBER = "encounter_number"
+    DESCRIPTOR = "descriptor"
+    TEMPORARY_NAME = "temporary_name"
+    UNIDENTIFIED = "unidentified"
+    OCCURRED_AT = "occurred_at"
+    WARD = "ward"
+    BED = "bed"
+    ALLERGY_STATUS = "allergy_status"
+    ALLERGIES = "allergies"
+    RESUSCITATION = "resuscitation"
+
+
+class Paper(_Strict):
+    """Layout hints for the printed form: columns out of a 4-column grid, writing lines."""
+
+    span: int = PydField(default=2, ge=1, le=4)
+    lines: int = PydField(default=1, ge=1, le=12)
+    rows: int = PydField(default=4, ge=1, le=20)
+
+
+class Pattern(_Strict):
+    regex: str
+    message: Text
+
+    @field_validator("regex")
+    @classmethod
+    def _compiles(cls, regex: str) -> str:
+        try:
+            re.compile(regex)
+        except re.error as exc:
+            raise ValueError(f"not a valid regular expression: {exc}") from exc
+        return regex
+
+
+class Option(_Strict):
+    code: str = PydField(min_length=1)
+    label: Text
+
+
+class _FieldBase(_Strict):
+    id: str
+    label: Text
+    help: Text | None = None
+    required: bool = False
+    required_when: Condition | None = None
+    relevant: Condition | None = None
+    meaning: Meaning | None = None
+    paper: Paper = Paper()
+
+    @field_validator("id")
+    @classmethod
+    def _snake(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError(f"field id {value!r} must be lower_snake_case")
+        return value
+
+
+class TextField(_FieldBase):
+    kind: Literal["text"]
+    max_length: int = PydField(default=200, ge=1, le=10_000)
+    pattern: Pattern | None = None
+    check: Literal["nir", "downtime_number"] | None = None
+
+
+class LongTextField(_FieldBase):
+    kind: Literal["long_text"]
+    max_length: int = PydField(default=4000, ge=1, le=100_000)
+    paper: Paper = Paper(span=4, lines=3)
+
+
+class IntegerField(_FieldBase):
+    kind: Literal["integer"]
+    unit: str | None = None
+    min: int | None = None
+    max: int | None = None
+
+
+class DecimalField(_FieldBase):
+    kind: Literal["decimal"]
+    unit: str | None = None
+    min: float | None = None
+    max: float | None = None
+    places: int = PydField(default=1, ge=0, le=6)
+
+
+class DateField(_FieldBase):
+    kind: Literal["date"]
+    allow_future: bool = False
+    min_year: int = 1880
+
+
+class DateTimeField(_FieldBase):
+    kind: Literal["datetime"]
+    allow_future: bool = False
+
+
+class ChoiceField(_FieldBase):
+    kind: Literal["choice"]
+    options: list[Option] = PydField(min_length=2)
+
+
+class MultiChoiceField(_FieldBase):
+    kind: Literal["multi_choice"]
+    options: list[Option] = PydField(min_length=2)
+
+
+class YesNoField(_FieldBase):
+    kind: Literal["yes_no"]
+
+
+class PatientRefField(_FieldBase):
+    kind: Literal["patient_ref"]
+
+
+class StaffRefField(_FieldBase):
+    kind: Literal["staff_ref"]
+
+
+SimpleField = Annotated[
+    Union[TextField, LongTextField, IntegerField, DecimalField, DateField, DateTimeField,
+          ChoiceField, MultiChoiceField, YesNoField, PatientRefField, StaffRefField],
+    PydField(discriminator="kind"),
+]
+
+
+class RepeatField(_FieldBase):
+    """A list of rows, like the allergy lines of a paper form."""
+
+    kind: Literal["repeat"]
+    fields: list[SimpleField] = PydField(min_length=1)
+    min_items: int = PydField(default=0, ge=0)
+    max_items: int = PydField(default=50, ge=1)
+    paper: Paper = Paper(span=4)
+
+
+Field = Annotated[Union[SimpleField, RepeatField], PydField(discriminator="kind")]
+OPTIONED = (ChoiceField, MultiChoiceField)
+
+
+class Section(_Strict):
+    id: str
+    title: Text
+    fields: list[Field] = PydField(min_length=1)
+
+
+class FormSpec(_Strict):
+    id: str
+    version: int = PydField(ge=1)
+    title: Text
+    creates_patient: bool = False
+    sections: list[Section] = PydField(min_length=1)
+
+    @field_validator("id")
+    @classmethod
+    def _snake(cls, value: str) -> str:
+        if not _ID.match(value):
+            raise ValueError(f"form id {value!r} must be lower_snake_case")
+        return value
+
+    def fields(self) -> Iterator[Field]:
+        for section in self.sections:
+            yield from section.fields
+
+    def field(self, field_id: str) -> Field:
+        for field in self.fields():
+            if field.id == field_id:
+                return field
+        raise KeyError(field_id)
+
+    def by_meaning(self, meaning: Meaning) -> Field | None:
+        return next((f for f in self.fields() if f.meaning == meaning), None)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> FormSpec:
+        problems = list(_consistency_problems(self))
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+
+def _consistency_problems(spec: FormSpec) -> Iterator[str]:
+    seen: set[str] = set()
+    meanings: set[Meaning] = set()
+    for field in spec.fields():
+        if field.id in seen:
+            yield f"field {field.id!r}: id used twice"
+        seen.add(field.id)
+        if field.meaning is not None:
+            if field.meaning in meanings:
+                yield f"field {field.id!r}: meaning {field.meaning.value!r} used twice"
+            meanings.add(field.meaning)
+    for field in spec.fields():
+        for condition in (field.relevant, field.required_when):
+            for name in condition_fields(condition) if condition else ():
+                if name not in seen:
+                    yield f"field {field.id!r}: condition names unknown field {name!r}"
+                elif name == field.id:
+                    yield f"field {field.id!r}: condition refers to the field itself"
+        subfields = field.fields if isinstance(field, RepeatField) else [field]
+        for sub in subfields:
+            if isinstance(sub, OPTIONED):
+                codes = [option.code for option in sub.options]
+                if len(codes) != len(set(codes)):
+                    yield f"field {sub.id!r}: option codes repeat"
+            low, high = getattr(sub, "min", None), getattr(sub, "max", None)
+            if low is not None and high is not None and low > high:
+                yield f"field {sub.id!r}: min is above max"
+        if isinstance(field, RepeatField) and field.min_items > field.max_items:
+            yield f"field {field.id!r}: min_items is above max_items"
+
+
+for _model in (AllOf, AnyOf, Not, _FieldBase, RepeatField, Section, FormSpec):
+    _model.model_rebuild()

@@ -1,0 +1,275 @@
+"""What a form's values look like, how typed text becomes a value, and how values are checked.
+
+Values are plain JSON: text as str, integer as int, decimal as float, date as "YYYY-MM-DD",
+datetime as ISO 8601 with its UTC offset, choice as its code, multi-choice as a list of codes,
+yes/no as bool, references as ids, repeat groups as lists of row mappings. The Qt form, the
+PDFs, the CLI and the importers all go through these functions, so a value means one thing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime, time, tzinfo
+from typing import Any
+
+from downtime.domain.downtime_number import parse_downtime_number
+from downtime.domain.nir import nir_problem
+from downtime.formspec.messages import message
+from downtime.formspec.schema import (
+    ChoiceField, DateField, DateTimeField, DecimalField, Field, FormSpec, IntegerField, Lang,
+    LongTextField, MultiChoiceField, PatientRefField, RepeatField, StaffRefField, TextField,
+    YesNoField, holds,
+)
+
+
+class ParseError(ValueError):
+    """Typed text that is not a value of the field's kind; the message key names why."""
+
+    def __init__(self, key: str):
+        self.key = key
+        super().__init__(key)
+
+
+@dataclass(frozen=True)
+class FieldError:
+    path: str
+    message: str
+
+
+_DATE_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
+_DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATE_COMPACT = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
+_TIME = re.compile(r"^(\d{1,2})[:hH](\d{2})$")
+
+
+def parse_date(text: str) -> date:
+    """Day first, four-digit year: a two-digit year on a date of birth is a century guess."""
+    text = text.strip()
+    if match := _DATE_ISO.match(text):
+        year, month, day = (int(g) for g in match.groups())
+    elif match := _DATE_DMY.match(text) or _DATE_COMPACT.match(text):
+        day, month, year = (int(g) for g in match.groups())
+    else:
+        raise ParseError("bad_date")
+    try:
+        return date(year, month, day)
+    except ValueError as exc:
+        raise ParseError("bad_date") from exc
+
+
+def parse_datetime(text: str, tz: tzinfo | None = None) -> datetime:
+    """A date and an hour typed on the ward; the laptop's zone gives the offset."""
+    text = text.strip()
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        parsed = None
+    if parsed is None or "T" not in text:
+        pieces = text.split()
+        if len(pieces) != 2 or not (match := _TIME.match(pieces[1])):
+            raise ParseError("bad_datetime")
+        try:
+            day = parse_date(pieces[0])
+            clock = time(int(match.group(1)), int(match.group(2)))
+        except (ParseError, ValueError) as exc:
+            raise ParseError("bad_datetime") from exc
+        parsed = datetime.combine(day, clock)
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=tz) if tz else parsed.astimezone()
+    return parsed
+
+
+def parse_integer(text: str) -> int:
+    cleaned = text.strip().replace(" ", "").replace("\u202f", "")
+    if not re.fullmatch(r"[+-]?\d{1,15}", cleaned):
+        raise ParseError("not_integer")
+    return int(cleaned)
+
+
+def parse_decimal(text: str) -> float:
+    """French keyboards type a decimal comma: 72,5 is 72.5."""
+    cleaned = text.strip().replace(" ", "").replace(",", ".")
+    if not re.fullmatch(r"[+-]?(\d{1,12}(\.\d*)?|\.\d+)", cleaned):
+        raise ParseError("not_number")
+    return float(cleaned)
+
+
+def parse_text(field: Field, text: str, tz: tzinfo | None = None) -> Any:
+    """The value of what was typed into a one-line box; empty text is no value."""
+    if not text.strip():
+        return None
+    match field:
+        case IntegerField():
+            return parse_integer(text)
+        case DecimalField():
+            return parse_decimal(text)
+        case DateField():
+            return parse_date(text).isoformat()
+        case DateTimeField():
+            return parse_datetime(text, tz).isoformat(timespec="minutes")
+    return text
+
+
+def format_value(field: Field, value: Any, lang: Lang) -> str:
+    """How a value reads on screen and paper."""
+    if value is None or value == "" or value == []:
+        return ""
+    match field:
+        case DateField():
+            return date.fromisoformat(value).strftime("%d/%m/%Y")
+        case DateTimeField():
+            return datetime.fromisoformat(value).strftime("%d/%m/%Y %H:%M")
+        case DecimalField():
+            shown = f"{value:.{field.places}f}"
+            return shown.replace(".", ",") if lang == "fr" else shown
+        case ChoiceField():
+            return _option_label(field, value, lang)
+        case MultiChoiceField():
+            return ", ".join(_option_label(field, code, lang) for code in value)
+        case YesNoField():
+            return {True: {"en": "Yes", "fr": "Oui"}, False: {"en": "No", "fr": "Non"}}[value][lang]
+    return str(value)
+
+
+def _option_label(field: ChoiceField | MultiChoiceField, code: str, lang: Lang) -> str:
+    for option in field.options:
+        if option.code == code:
+            return option.label.get(lang)
+    return code
+
+
+def _control_chars(text: str, allow_newlines: bool) -> bool:
+    allowed = "\n\t" if allow_newlines else ""
+    return any(unicodedata.category(c) in ("Cc", "Cs") and c not in allowed for c in text)
+
+
+def relevant_values(spec: FormSpec, values: dict[str, Any]) -> dict[str, Any]:
+    """Only the answers to questions the form actually asked: a hidden field's old value
+    (typed before the answer it depends on changed) must not reach the record."""
+    kept = {}
+    for field in spec.fields():
+        if field.id in values and (field.relevant is None or holds(field.relevant, values)):
+            kept[field.id] = values[field.id]
+    return kept
+
+
+def validate(spec: FormSpec, values: dict[str, Any], lang: Lang,
+             now: datetime | None = None) -> list[FieldError]:
+    """Every problem of a filled form, in form order, each naming its field."""
+    now = now or datetime.now().astimezone()
+    known = {field.id for field in spec.fields()}
+    errors = [FieldError(name, message("unknown_field", lang, name))
+              for name in values if name not in known]
+    for field in spec.fields():
+        if field.relevant is not None and not holds(field.relevant, values):
+            continue
+        required = field.required or (
+            field.required_when is not None and holds(field.required_when, values))
+        errors.extend(_check(field, values.get(field.id), required, field.id, lang, now))
+    return errors
+
+
+def _check(field: Field, value: Any, required: bool, path: str, lang: Lang,
+           now: datetime) -> list[FieldError]:
+    label = field.label.get(lang)
+
+    def error(key: str, limit: object = None) -> list[FieldError]:
+        return [FieldError(path, message(key, lang, label, limit))]
+
+    if value is None or value == "" or value == []:
+        return error("required") if required else []
+    try:
+        return _check_kind(field, value, path, lang, now, error)
+    except (TypeError, ValueError, AttributeError, OverflowError):
+        return error("bad_value")
+
+
+def _check_kind(field: Field, value: Any, path: str, lang: Lang, now: datetime,
+                error: Any) -> list[FieldError]:
+    match field:
+        case TextField() | LongTextField() | PatientRefField() | StaffRefField():
+            if not isinstance(value, str):
+                return error("bad_value")
+            if _control_chars(value, isinstance(field, LongTextField)):
+                return error("control_chars")
+            limit = getattr(field, "max_length", 200)
+            if len(value) > limit:
+                return error("too_long", limit)
+            if isinstance(field, TextField):
+                return _check_text(field, value, path, lang, error)
+        case IntegerField():
+            if isinstance(value, bool) or not isinstance(value, int):
+                return error("not_integer")
+            return _check_range(field, value, error)
+        case DecimalField():
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+                return error("not_number")
+            if round(value, field.places) != value:
+                return error("too_many_places", field.places)
+            return _check_range(field, value, error)
+        case DateField():
+            day = date.fromisoformat(value)
+            if not field.allow_future and day > now.date():
+                return error("future")
+            if day.year < field.min_year:
+                return error("too_old", field.min_year)
+        case DateTimeField():
+            moment = datetime.fromisoformat(value)
+            if moment.tzinfo is None:
+                return error("bad_datetime")
+            if not field.allow_future and moment > now:
+                return error("future")
+        case ChoiceField():
+            if value not in {option.code for option in field.options}:
+                return error("bad_choice")
+        case MultiChoiceField():
+            codes = {option.code for option in field.options}
+            if not isinstance(value, list) or any(code not in codes for code in value):
+                return error("bad_choice")
+        case YesNoField():
+            if not isinstance(value, bool):
+                return error("bad_yes_no")
+        case RepeatField():
+            return _check_rows(field, value, path, lang, now, error)
+    return []
+
+
+def _check_text(field: TextField, value: str, path: str, lang: Lang, error: Any) -> list[FieldError]:
+    if field.check == "nir" and (problem := nir_problem(value)):
+        return error(f"bad_nir_{problem}")
+    if field.check == "downtime_number" and parse_downtime_number(value) is None:
+        return error("bad_downtime_number")
+    if field.pattern and not re.fullmatch(field.pattern.regex, value):
+        return [FieldError(path, f"{field.label.get(lang)}: {field.pattern.message.get(lang)}")]
+    return []
+
+
+def _check_range(field: IntegerField | DecimalField, value: float, error: Any) -> list[FieldError]:
+    if field.min is not None and value < field.min:
+        return error("below_min", field.min)
+    if field.max is not None and value > field.max:
+        return error("above_max", field.max)
+    return []
+
+
+def _check_rows(field: RepeatField, rows: Any, path: str, lang: Lang, now: datetime,
+                error: Any) -> list[FieldError]:
+    if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+        return error("bad_value")
+    if len(rows) < field.min_items:
+        return error("too_few_rows", field.min_items)
+    if len(rows) > field.max_items:
+        return error("too_many_rows", field.max_items)
+    errors: list[FieldError] = []
+    known = {sub.id for sub in field.fields}
+    for index, row in enumerate(rows, start=1):
+        for name in row:
+            if name not in known:
+                errors.append(FieldError(f"{path}[{index}].{name}", message("unknown_field", lang, name)))
+        for sub in field.fields:
+            required = sub.required or (sub.required_when is not None and holds(sub.required_when, row))
+            errors.extend(_check(sub, row.get(sub.id), required, f"{path}[{index}].{sub.id}", lang, now))
+    return errors

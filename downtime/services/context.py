@@ -1,0 +1,63 @@
+"""What every use case needs to know: the database, this laptop, who is signed in, the time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.records import local_now
+from downtime.domain.staff import Action, StaffMember
+from downtime.formspec import FormSpec, Lang
+from downtime.services.errors import PermissionDenied, SetupError
+
+Clock = Callable[[], datetime]
+Listener = Callable[[str, Any], None]
+
+
+@dataclass(frozen=True)
+class Device:
+    device_id: str
+    device_number: int
+    name: str
+    is_demo: bool
+
+
+def load_device(db: Database) -> Device:
+    meta = {row["key"]: row["value"] for row in db.query("SELECT key, value FROM meta")}
+    if "device_id" not in meta:
+        raise SetupError("this database has not been set up yet (no device, no administrator)")
+    return Device(device_id=meta["device_id"], device_number=int(meta["device_number"]),
+                  name=meta["device_name"], is_demo=meta.get("is_demo") == "1")
+
+
+@dataclass
+class Session:
+    """A signed-in user on this laptop. Services receive it; screens hold it."""
+
+    db: Database
+    device: Device
+    user: StaffMember
+    forms: dict[str, FormSpec]
+    clock: Clock = local_now
+    lang: Lang = "en"
+    listeners: list[Listener] = field(default_factory=list)
+
+    def require(self, action: Action) -> None:
+        if not self.user.may(action):
+            raise PermissionDenied(
+                f"{self.user.name} ({self.user.role.value}) may not {action.value.replace('_', ' ')}")
+
+    def form(self, form_id: str) -> FormSpec:
+        try:
+            return self.forms[form_id]
+        except KeyError:
+            raise SetupError(f"unknown form {form_id!r}") from None
+
+    def emit(self, event: str, payload: Any) -> None:
+        """Tell open views that data changed, after the transaction committed."""
+        for listener in list(self.listeners):
+            listener(event, payload)

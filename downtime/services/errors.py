@@ -1,0 +1,29 @@
+"""Errors a user can cause; each message is meant to be shown to them as it is."""
+
+from downtime.formspec.values import FieldError
+
+
+class ServiceError(Exception):
+    """Base of errors that the GUI shows in a message box and the CLI prints without a traceback."""
+
+
+class PermissionDenied(ServiceError):
+    pass
+
+
+class SignInError(ServiceError):
+    pass
+
+
+class NotFound(ServiceError):
+    pass
+
+
+class SetupError(ServiceError):
+    pass
+
+
+class ValidationFailed(ServiceError):
+    def __init__(self, errors: list[FieldError]):
+        self.errors = errors
+        super().__init__("\n".join(error.message for error in errors))

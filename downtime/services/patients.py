@@ -1,0 +1,119 @@
+"""Who is on the ward: each patient with the two identifiers every screen and page shows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.formspec import FormSpec
+from downtime.formspec.schema import Meaning
+from downtime.services.errors import NotFound
+from downtime.services.records import list_current
+
+
+@dataclass(frozen=True)
+class PatientSummary:
+    patient_id: str
+    downtime_number: str
+    display_name: str
+    birth_date: date | None
+    sex: str | None
+    ward: str | None
+    bed: str | None
+    allergy_status: str | None
+    allergies: tuple[str, ...]
+    unidentified: bool
+    admission_record_id: str
+    admission_version: int
+    admitted_at: str
+    ipp: str | None
+    nir: str | None
+
+    @property
+    def birth_date_text(self) -> str:
+        return self.birth_date.strftime("%d/%m/%Y") if self.birth_date else "DOB unknown"
+
+
+def display_name(spec: FormSpec, data: dict[str, Any]) -> str:
+    """Family name in capitals then first names ("DUPONT Marie"), as on NHS and French
+    wristbands; an unidentified patient is shown by temporary name and description."""
+
+    def value(meaning: Meaning) -> str:
+        field = spec.by_meaning(meaning)
+        return str(data.get(field.id) or "").strip() if field else ""
+
+    if data.get(_field_id(spec, Meaning.UNIDENTIFIED)) is True:
+        temporary = value(Meaning.TEMPORARY_NAME)
+        descriptor = value(Meaning.DESCRIPTOR)
+        return f"{temporary.upper()} ({descriptor})" if descriptor else temporary.upper()
+    family = value(Meaning.USED_NAME) or value(Meaning.BIRTH_NAME)
+    birth = value(Meaning.BIRTH_NAME)
+    name = f"{family.upper()} {value(Meaning.GIVEN_NAMES)}".strip()
+    if birth and family.upper() != birth.upper():
+        name += f" (née {birth.upper()})" if data.get(_field_id(spec, Meaning.SEX)) == "female" else f" (born {birth.upper()})"
+    return name
+
+
+def _field_id(spec: FormSpec, meaning: Meaning) -> str:
+    field = spec.by_meaning(meaning)
+    return field.id if field else ""
+
+
+def summarise(spec: FormSpec, record: RecordVersion, downtime_number: str) -> PatientSummary:
+    data = record.data
+
+    def get(meaning: Meaning) -> Any:
+        return data.get(_field_id(spec, meaning))
+
+    allergies_field = spec.by_meaning(Meaning.ALLERGIES)
+    substances: tuple[str, ...] = ()
+    if allergies_field is not None and get(Meaning.ALLERGY_STATUS) == "allergies":
+        substances = tuple(str(row.get("substance", "")) for row in data.get(allergies_field.id) or [])
+    born = get(Meaning.BIRTH_DATE)
+    return PatientSummary(
+        patient_id=str(record.patient_id), downtime_number=downtime_number,
+        display_name=display_name(spec, data),
+        birth_date=date.fromisoformat(born) if born else None, sex=get(Meaning.SEX),
+        ward=get(Meaning.WARD), bed=get(Meaning.BED), allergy_status=get(Meaning.ALLERGY_STATUS),
+        allergies=substances, unidentified=get(Meaning.UNIDENTIFIED) is True,
+        admission_record_id=record.record_id, admission_version=record.version,
+        admitted_at=record.occurred_at.isoformat(), ipp=get(Meaning.IPP), nir=get(Meaning.NIR))
+
+
+def _numbers(db: Database) -> dict[str, str]:
+    return {row["patient_id"]: row["downtime_number"]
+            for row in db.query("SELECT patient_id, downtime_number FROM patients")}
+
+
+def ward_list(db: Database, forms: dict[str, FormSpec], ward: str | None = None) -> list[PatientSummary]:
+    """Patients whose admission stands (not entered in error), sorted by ward, bed, name."""
+    numbers = _numbers(db)
+    patients = []
+    for spec in (spec for spec in forms.values() if spec.creates_patient):
+        for record in list_current(db, form_id=spec.id):
+            if record.status is RecordStatus.ENTERED_IN_ERROR or record.patient_id is None:
+                continue
+            summary = summarise(spec, record, numbers[record.patient_id])
+            if ward is None or (summary.ward or "").casefold() == ward.casefold():
+                patients.append(summary)
+    return sorted(patients, key=lambda p: ((p.ward or "").casefold(), _bed_key(p.bed), p.display_name))
+
+
+def _bed_key(bed: str | None) -> tuple[int, str]:
+    text = (bed or "").strip()
+    digits = "".join(ch for ch in text if ch.isdigit())
+    return (int(digits) if digits else 10**6, text)
+
+
+def patient(db: Database, forms: dict[str, FormSpec], patient_id: str) -> PatientSummary:
+    numbers = _numbers(db)
+    if patient_id not in numbers:
+        raise NotFound(f"no patient {patient_id}")
+    for spec in (spec for spec in forms.values() if spec.creates_patient):
+        for record in list_current(db, form_id=spec.id, patient_id=patient_id):
+            return summarise(spec, record, numbers[patient_id])
+    raise NotFound(f"patient {patient_id} has no admission record")

@@ -1,0 +1,169 @@
+"""Saving, amending and withdrawing form records: every change is a new version, audited."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.downtime_number import MAX_SEQUENCE, format_downtime_number
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.staff import Action
+from downtime.formspec import FormSpec
+from downtime.formspec.schema import Meaning
+from downtime.formspec.values import relevant_values, validate
+from downtime.services.context import Session
+from downtime.services.errors import NotFound, ServiceError, ValidationFailed
+from downtime.storage import audit
+
+
+
+def _version(row: dict[str, Any]) -> RecordVersion:
+    return RecordVersion.model_validate({**row, "data": json.loads(row["data"])})
+
+
+def _occurred_at(spec: FormSpec, values: dict[str, Any], recorded_at: datetime) -> str:
+    """When the care happened: the form's own time field, else the time it was typed."""
+    field = spec.by_meaning(Meaning.OCCURRED_AT)
+    if field is not None and values.get(field.id):
+        return str(values[field.id])
+    return recorded_at.isoformat(timespec="seconds")
+
+
+def _checked(session: Session, spec: FormSpec, values: dict[str, Any]) -> dict[str, Any]:
+    kept = relevant_values(spec, values)
+    errors = validate(spec, kept, session.lang, now=session.clock())
+    if errors:
+        raise ValidationFailed(errors)
+    return kept
+
+
+def _write(session: Session, row: dict[str, Any], action: str) -> RecordVersion:
+    audit.insert_audited(session.db, "records", row, at=datetime.fromisoformat(row["recorded_at"]),
+                         actor=session.user.staff_id, device_id=session.device.device_id,
+                         action=action, detail={"record_id": row["record_id"],
+                                                "version": row["version"],
+                                                "reason": row["reason"]})
+    return _version(row)
+
+
+def _allocate_patient(session: Session, now: datetime) -> tuple[str, str]:
+    db, device = session.db, session.device
+    last = db.execute("SELECT MAX(sequence) FROM patients WHERE device_number = ?",
+                      [device.device_number]).fetchone()[0] or 0
+    if last >= MAX_SEQUENCE:
+        raise ServiceError("This laptop has used all its downtime numbers; ask for a new device number.")
+    patient_id = str(uuid.uuid4())
+    number = format_downtime_number(device.device_number, last + 1)
+    audit.insert_audited(db, "patients", {
+        "patient_id": patient_id, "downtime_number": number,
+        "device_number": device.device_number, "sequence": last + 1,
+        "device_id": device.device_id, "created_by": session.user.staff_id,
+        "created_at": now.isoformat()}, at=now, actor=session.user.staff_id,
+        device_id=device.device_id, action="patient.allocate",
+        detail={"downtime_number": number})
+    return patient_id, number
+
+
+def save_new(session: Session, form_id: str, values: dict[str, Any],
+             patient_id: str | None = None) -> RecordVersion:
+    """Version 1 of a record; a form that creates patients also allocates the downtime number."""
+    session.require(Action.RECORD_CARE)
+    spec = session.form(form_id)
+    kept = _checked(session, spec, values)
+    if not spec.creates_patient and patient_id is None:
+        raise ServiceError(f"{spec.title.get(session.lang)}: choose the patient first.")
+    now = session.clock()
+    with session.db.atomic():
+        if spec.creates_patient:
+            patient_id, _ = _allocate_patient(session, now)
+        elif not session.db.execute("SELECT 1 FROM patients WHERE patient_id = ?",
+                                    [patient_id]).fetchone():
+            raise NotFound(f"no patient {patient_id}")
+        saved = _write(session, {
+            "id": str(uuid.uuid4()), "record_id": str(uuid.uuid4()), "version": 1,
+            "form_id": spec.id, "form_version": spec.version, "patient_id": patient_id,
+            "status": RecordStatus.FINAL.value, "data": audit.canonical(kept), "reason": None,
+            "author": session.user.staff_id, "device_id": session.device.device_id,
+            "occurred_at": _occurred_at(spec, kept, now),
+            "recorded_at": now.isoformat()}, "record.create")
+    session.emit("record_saved", saved)
+    return saved
+
+
+def _next_version(session: Session, record_id: str, reason: str) -> tuple[RecordVersion, str]:
+    if not reason.strip():
+        raise ServiceError("A reason is required to change a saved record.")
+    latest = current(session.db, record_id)
+    if latest.status is RecordStatus.ENTERED_IN_ERROR:
+        raise ServiceError("This record was marked entered in error and cannot be changed.")
+    return latest, reason.strip()
+
+
+def amend(session: Session, record_id: str, values: dict[str, Any], reason: str) -> RecordVersion:
+    """The corrected record as a new version; the old one stays readable in the history."""
+    session.require(Action.AMEND_RECORD)
+    latest, reason = _next_version(session, record_id, reason)
+    spec = session.form(latest.form_id)
+    kept = _checked(session, spec, values)
+    if kept == latest.data:
+        raise ServiceError("Nothing was changed, so there is nothing to amend.")
+    return _append_version(session, latest, kept, RecordStatus.AMENDED, reason,
+                           _occurred_at(spec, kept, session.clock()), "record.amend")
+
+
+def mark_entered_in_error(session: Session, record_id: str, reason: str) -> RecordVersion:
+    """Withdraw a record written by mistake (e.g. wrong patient); it stays in the history."""
+    session.require(Action.MARK_ENTERED_IN_ERROR)
+    latest, reason = _next_version(session, record_id, reason)
+    return _append_version(session, latest, latest.data, RecordStatus.ENTERED_IN_ERROR, reason,
+                           latest.occurred_at.isoformat(), "record.entered_in_error")
+
+
+def _append_version(session: Session, latest: RecordVersion, data: dict[str, Any],
+                    status: RecordStatus, reason: str, occurred_at: str,
+                    action: str) -> RecordVersion:
+    now = session.clock()
+    with session.db.atomic():
+        saved = _write(session, {
+            "id": str(uuid.uuid4()), "record_id": latest.record_id,
+            "version": latest.version + 1, "form_id": latest.form_id,
+            "form_version": session.form(latest.form_id).version,
+            "patient_id": latest.patient_id, "status": status.value,
+            "data": audit.canonical(data), "reason": reason,
+            "author": session.user.staff_id, "device_id": session.device.device_id,
+            "occurred_at": occurred_at, "recorded_at": now.isoformat()}, action)
+    session.emit("record_saved", saved)
+    return saved
+
+
+def current(db: Database, record_id: str) -> RecordVersion:
+    row = next(db.query("SELECT * FROM current_records WHERE record_id = ?", [record_id]), None)
+    if row is None:
+        raise NotFound(f"no record {record_id}")
+    return _version(row)
+
+
+def history(db: Database, record_id: str) -> list[RecordVersion]:
+    rows = db.query("SELECT * FROM records WHERE record_id = ? ORDER BY version", [record_id])
+    versions = [_version(row) for row in rows]
+    if not versions:
+        raise NotFound(f"no record {record_id}")
+    return versions
+
+
+def list_current(db: Database, form_id: str | None = None,
+                 patient_id: str | None = None) -> list[RecordVersion]:
+    clauses, params = [], []
+    if form_id:
+        clauses.append("form_id = ?")
+        params.append(form_id)
+    if patient_id:
+        clauses.append("patient_id = ?")
+        params.append(patient_id)
+    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+    rows = db.query(f"SELECT * FROM current_records {where} ORDER BY recorded_at", params)
+    return [_version(row) for row in rows]

@@ -1,0 +1,47 @@
+"""First run: give the laptop its identity and create the first administrator."""
+
+from __future__ import annotations
+
+import uuid
+
+from sqlite_utils import Database
+
+from downtime.domain.downtime_number import MAX_DEVICE
+from downtime.domain.records import local_now
+from downtime.domain.staff import Role
+from downtime.services.context import Clock, Device, load_device
+from downtime.services.errors import SetupError
+from downtime.services.staff import check_new_account, staff_row
+from downtime.storage import audit
+
+
+def needs_setup(db: Database) -> bool:
+    return db.execute("SELECT 1 FROM meta WHERE key = 'device_id'").fetchone() is None
+
+
+def initialise(db: Database, *, device_number: int, device_name: str, admin_id: str,
+               admin_name: str, admin_pin: str, is_demo: bool = False,
+               clock: Clock = local_now) -> Device:
+    """Set up an empty database; the device number comes from the hospital's downtime plan
+    (one per laptop), which is what keeps downtime numbers of two laptops apart."""
+    if not needs_setup(db):
+        raise SetupError("this database is already set up")
+    if not 1 <= device_number <= MAX_DEVICE:
+        raise SetupError(f"Device number: 1 to {MAX_DEVICE}, as written on the laptop's label.")
+    if not device_name.strip():
+        raise SetupError("Device name: required (e.g. 'Ward 3B laptop 2').")
+    check_new_account(admin_id, admin_name, admin_pin)
+    now = clock()
+    device_id = str(uuid.uuid4())
+    meta = {"device_id": device_id, "device_number": str(device_number),
+            "device_name": device_name.strip(), "created_at": now.isoformat(),
+            "is_demo": "1" if is_demo else "0"}
+    with db.atomic():
+        for key, value in meta.items():
+            audit.insert_audited(db, "meta", {"key": key, "value": value}, at=now,
+                                 actor=admin_id, device_id=device_id, action="setup")
+        audit.insert_audited(db, "staff", staff_row(admin_id, admin_name, Role.ADMINISTRATOR,
+                                                    admin_pin, now.isoformat(), None),
+                             at=now, actor=admin_id, device_id=device_id, action="staff.add",
+                             detail={"role": Role.ADMINISTRATOR.value})
+    return load_device(db)

@@ -1,0 +1,92 @@
+"""Staff accounts, PINs and sign-in.
+
+PINs are short, so they are stretched with scrypt (memory-hard) and a per-person salt; only
+the hash is stored. A wrong PIN and an unknown staff ID give the same answer.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import re
+import secrets
+
+from sqlite_utils import Database
+
+from downtime.domain.records import local_now
+from downtime.domain.staff import Action, Role, StaffMember
+from downtime.services.context import Clock, Session, load_device
+from downtime.services.errors import ServiceError, SignInError
+from downtime.storage import audit
+
+_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+_STAFF_ID = re.compile(r"^[A-Za-z0-9._-]{2,32}$")
+_PIN = re.compile(r"^\d{4,12}$")
+
+
+def hash_pin(pin: str) -> str:
+    salt = secrets.token_bytes(16)
+    key = hashlib.scrypt(pin.encode(), salt=salt, dklen=32, **_SCRYPT)
+    params = f"{_SCRYPT['n']}:{_SCRYPT['r']}:{_SCRYPT['p']}"
+    return f"scrypt${params}${base64.b64encode(salt).decode()}${base64.b64encode(key).decode()}"
+
+
+def check_pin(pin: str, stored: str) -> bool:
+    scheme, params, salt, key = stored.split("$")
+    n, r, p = (int(x) for x in params.split(":"))
+    derived = hashlib.scrypt(pin.encode(), salt=base64.b64decode(salt), n=n, r=r, p=p, dklen=32)
+    return scheme == "scrypt" and hmac.compare_digest(derived, base64.b64decode(key))
+
+
+def check_new_account(staff_id: str, name: str, pin: str) -> None:
+    if not _STAFF_ID.match(staff_id):
+        raise ServiceError("Staff ID: 2 to 32 letters, digits, dots, dashes or underscores.")
+    if not name.strip():
+        raise ServiceError("Name: required.")
+    if not _PIN.match(pin):
+        raise ServiceError("PIN: 4 to 12 digits.")
+
+
+def staff_row(staff_id: str, name: str, role: Role, pin: str, created_at: str,
+              created_by: str | None) -> dict[str, object]:
+    return {"staff_id": staff_id, "name": name.strip(), "role": role.value,
+            "pin_hash": hash_pin(pin), "active": 1, "created_at": created_at,
+            "created_by": created_by}
+
+
+def _member(row: dict[str, object]) -> StaffMember:
+    return StaffMember(staff_id=str(row["staff_id"]), name=str(row["name"]),
+                       role=Role(row["role"]), active=bool(row["active"]))
+
+
+def add_staff(session: Session, staff_id: str, name: str, role: Role, pin: str) -> StaffMember:
+    session.require(Action.MANAGE_STAFF)
+    check_new_account(staff_id, name, pin)
+    db = session.db
+    if db.execute("SELECT 1 FROM staff WHERE staff_id = ?", [staff_id]).fetchone():
+        raise ServiceError(f"Staff ID {staff_id!r} already exists.")
+    now = session.clock()
+    row = staff_row(staff_id, name, role, pin, now.isoformat(), session.user.staff_id)
+    with db.atomic():
+        audit.insert_audited(db, "staff", row, at=now, actor=session.user.staff_id,
+                             device_id=session.device.device_id, action="staff.add",
+                             detail={"role": role.value})
+    return _member(row)
+
+
+def list_staff(db: Database) -> list[StaffMember]:
+    return [_member(row) for row in db.query("SELECT * FROM staff ORDER BY name")]
+
+
+def sign_in(db: Database, staff_id: str, pin: str, clock: Clock = local_now) -> StaffMember:
+    """The staff member whose PIN this is; every attempt, good or bad, is audited."""
+    device = load_device(db)
+    row = next(db.query("SELECT * FROM staff WHERE staff_id = ?", [staff_id.strip()]), None)
+    ok = row is not None and bool(row["active"]) and check_pin(pin, str(row["pin_hash"]))
+    with db.atomic():
+        audit.append(db, at=clock(), actor=staff_id.strip()[:32], device_id=device.device_id,
+                     action="sign_in" if ok else "sign_in.failed")
+    if not ok or row is None:
+        raise SignInError("Unknown staff ID or wrong PIN.")
+    return _member(row)

@@ -1,0 +1,124 @@
+"""The append-only audit log, chained with SHA-256 so any edit, deletion or reordering shows.
+
+Each entry hashes its own content with the previous entry's hash. Entries that write a row
+also hold that row's hash, so a record changed with plain SQL no longer matches its entry.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+GENESIS = "0" * 64
+
+# Tables whose every row is written through an audited write, and their key column.
+AUDITED_TABLES = {"meta": "key", "staff": "staff_id", "patients": "patient_id", "records": "id"}
+
+
+def canonical(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def digest(value: Any) -> str:
+    return hashlib.sha256(canonical(value).encode("utf-8")).hexdigest()
+
+
+def _entry_hash(entry: Mapping[str, Any]) -> str:
+    return digest({k: entry[k] for k in
+                   ("seq", "at", "actor", "device_id", "action", "entity", "entity_id",
+                    "detail", "prev_hash")})
+
+
+def append(db: Database, *, at: datetime, actor: str | None, device_id: str | None,
+           action: str, entity: str | None = None, entity_id: str | None = None,
+           row: Mapping[str, Any] | None = None, detail: Mapping[str, Any] | None = None) -> int:
+    """Add one entry; call inside the transaction of the write it describes."""
+    last = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    body = dict(detail or {})
+    if row is not None:
+        body["row_hash"] = digest(dict(row))
+    entry = {"seq": seq, "at": at.isoformat(), "actor": actor, "device_id": device_id,
+             "action": action, "entity": entity, "entity_id": entity_id,
+             "detail": canonical(body), "prev_hash": prev_hash}
+    entry["hash"] = _entry_hash(entry)
+    db.execute(
+        "INSERT INTO audit (seq, at, actor, device_id, action, entity, entity_id, detail,"
+        " prev_hash, hash) VALUES (:seq, :at, :actor, :device_id, :action, :entity,"
+        " :entity_id, :detail, :prev_hash, :hash)", entry)
+    return seq
+
+
+def insert_audited(db: Database, table: str, row: Mapping[str, Any], *, at: datetime,
+                   actor: str | None, device_id: str | None, action: str,
+                   detail: Mapping[str, Any] | None = None) -> None:
+    """Insert a row and its audit entry together (the caller holds the transaction)."""
+    columns = ", ".join(row)
+    marks = ", ".join(f":{name}" for name in row)
+    db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", dict(row))
+    append(db, at=at, actor=actor, device_id=device_id, action=action, entity=table,
+           entity_id=str(row[AUDITED_TABLES[table]]), row=row, detail=detail)
+
+
+@dataclass(frozen=True)
+class Break:
+    """The first place where the stored data and its audit trail disagree."""
+
+    seq: int | None
+    problem: str
+
+    def __str__(self) -> str:
+        return f"audit entry {self.seq}: {self.problem}" if self.seq else self.problem
+
+
+def _entries(db: Database) -> Iterator[dict[str, Any]]:
+    cursor = db.execute("SELECT seq, at, actor, device_id, action, entity, entity_id, detail,"
+                        " prev_hash, hash FROM audit ORDER BY seq")
+    names = [column[0] for column in cursor.description]
+    for values in cursor:
+        yield dict(zip(names, values))
+
+
+def verify_chain(db: Database) -> Break | None:
+    """Check the chain, then that every audited row is exactly what its last entry wrote."""
+    expected_prev, expected_seq = GENESIS, 1
+    latest: dict[tuple[str, str], tuple[int, str]] = {}
+    for entry in _entries(db):
+        label = f"({entry['action']} by {entry['actor']} at {entry['at']})"
+        if entry["seq"] != expected_seq:
+            return Break(expected_seq, f"is missing: the log jumps to entry {entry['seq']}")
+        if entry["prev_hash"] != expected_prev:
+            return Break(entry["seq"], f"{label} does not follow the entry before it (reordered or removed)")
+        if _entry_hash(entry) != entry["hash"]:
+            return Break(entry["seq"], f"{label} has been altered")
+        row_hash = json.loads(entry["detail"]).get("row_hash")
+        if row_hash and entry["entity"]:
+            latest[(entry["entity"], entry["entity_id"])] = (entry["seq"], row_hash)
+        expected_prev, expected_seq = entry["hash"], expected_seq + 1
+    return _verify_rows(db, latest)
+
+
+def _verify_rows(db: Database, latest: dict[tuple[str, str], tuple[int, str]]) -> Break | None:
+    for table, key in AUDITED_TABLES.items():
+        seen: set[str] = set()
+        cursor = db.execute(f"SELECT * FROM {table}")
+        names = [column[0] for column in cursor.description]
+        for values in cursor:
+            row = dict(zip(names, values))
+            ident = str(row[key])
+            seen.add(ident)
+            found = latest.get((table, ident))
+            if found is None:
+                return Break(None, f"{table} row {ident} has no audit entry (written outside the app)")
+            if digest(row) != found[1]:
+                return Break(found[0], f"{table} row {ident} no longer matches what this entry wrote (altered)")
+        for (entity, ident), (seq, _) in sorted(latest.items(), key=lambda item: item[1][0]):
+            if entity == table and ident not in seen:
+                return Break(seq, f"{table} row {ident} written by this entry is gone (deleted)")
+    return None

@@ -1,0 +1,91 @@
+"""Numbered schema migrations. Never edit one that has shipped: add the next number."""
+
+from sqlite_utils import Database, Migrations
+
+MIGRATIONS = Migrations("downtime")
+
+_APPEND_ONLY = ("records", "patients", "audit")
+
+
+@MIGRATIONS(name="m001_initial")
+def m001_initial(db: Database) -> None:
+    db.execute("""
+        CREATE TABLE meta (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE staff (
+            staff_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            pin_hash TEXT NOT NULL,
+            active INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            created_by TEXT
+        )""")
+    db.execute("""
+        CREATE TABLE patients (
+            patient_id TEXT PRIMARY KEY,
+            downtime_number TEXT NOT NULL UNIQUE,
+            device_number INTEGER NOT NULL,
+            sequence INTEGER NOT NULL,
+            device_id TEXT NOT NULL,
+            created_by TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (device_number, sequence)
+        )""")
+    db.execute("""
+        CREATE TABLE records (
+            id TEXT PRIMARY KEY,
+            record_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            form_id TEXT NOT NULL,
+            form_version INTEGER NOT NULL,
+            patient_id TEXT REFERENCES patients(patient_id),
+            status TEXT NOT NULL,
+            data TEXT NOT NULL,
+            reason TEXT,
+            author TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            occurred_at TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            UNIQUE (record_id, version)
+        )""")
+    db.execute("CREATE INDEX records_patient ON records(patient_id, form_id)")
+    db.execute("CREATE INDEX records_form ON records(form_id)")
+    db.execute("""
+        CREATE VIEW current_records AS
+        SELECT r.* FROM records r
+        WHERE r.version = (SELECT MAX(v.version) FROM records v WHERE v.record_id = r.record_id)
+        """)
+    db.execute("""
+        CREATE TABLE drafts (
+            draft_id TEXT PRIMARY KEY,
+            form_id TEXT NOT NULL,
+            record_id TEXT,
+            patient_id TEXT,
+            author TEXT NOT NULL,
+            data TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE audit (
+            seq INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            actor TEXT,
+            device_id TEXT,
+            action TEXT NOT NULL,
+            entity TEXT,
+            entity_id TEXT,
+            detail TEXT NOT NULL,
+            prev_hash TEXT NOT NULL,
+            hash TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX audit_entity ON audit(entity, entity_id)")
+    for table in _APPEND_ONLY:
+        for verb in ("UPDATE", "DELETE"):
+            db.execute(f"""
+                CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table}
+                BEGIN SELECT RAISE(ABORT, '{table} are append-only: amend, never {verb.lower()}'); END
+                """)
