@@ -1,0 +1,48 @@
+"""Printing forms: every print is audited, because a printed page is a copy of patient data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from downtime.domain.staff import Action
+from downtime.services.context import Session
+from downtime.services.patients import patient
+from downtime.services.records import current, history
+from downtime.storage import audit
+
+
+def _audit_print(session: Session, what: str, out: Path, record_id: str | None = None) -> None:
+    with session.db.atomic():
+        audit.append(session.db, at=session.clock(), actor=session.user.staff_id,
+                     device_id=session.device.device_id, action="print",
+                     entity="records" if record_id else None, entity_id=record_id,
+                     detail={"what": what, "file": str(out)})
+
+
+def print_blank(session: Session, form_id: str, out: Path) -> Path:
+    """A blank paper form, for when the laptop is not at hand."""
+    from downtime.pdf.forms import blank_form_pdf
+
+    session.require(Action.PRINT)
+    spec = session.form(form_id)
+    blank_form_pdf(spec, out, lang=session.lang, printed_by=session.user.name,
+                   printed_at=session.clock(), device_name=session.device.name)
+    _audit_print(session, f"blank {form_id}", out)
+    return out
+
+
+def print_record(session: Session, record_id: str, out: Path) -> Path:
+    """The filled form, latest version, with its amendment history."""
+    from downtime.pdf.forms import filled_form_pdf
+
+    session.require(Action.PRINT)
+    versions = history(session.db, record_id)
+    record = current(session.db, record_id)
+    spec = session.form(record.form_id)
+    if record.patient_id is None:
+        raise ValueError(f"record {record_id} has no patient")
+    filled_form_pdf(spec, record, patient(session.db, session.forms, record.patient_id), out,
+                    lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
+                    device_name=session.device.name, history=versions)
+    _audit_print(session, f"record {record.form_id}", out, record_id)
+    return out

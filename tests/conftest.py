@@ -1,0 +1,120 @@
+"""Shared fixtures: a fresh ward database per test, a settable clock, signed-in sessions."""
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from dataclasses import dataclass, field  # noqa: E402
+from datetime import datetime, timedelta, timezone  # noqa: E402
+from pathlib import Path  # noqa: E402
+from typing import Any  # noqa: E402
+
+import pytest  # noqa: E402
+from reportlab import rl_config  # noqa: E402
+
+from downtime.domain.staff import Role  # noqa: E402
+from downtime.formspec import FormSpec, load_forms  # noqa: E402
+from downtime.paths import forms_dir  # noqa: E402
+from downtime.services import setup, staff  # noqa: E402
+from downtime.services.context import Session, load_device  # noqa: E402
+from downtime.storage import open_database  # noqa: E402
+
+rl_config.invariant = 1
+
+PARIS_WINTER = timezone(timedelta(hours=1))
+
+STAFF = {
+    "admin": ("Alice Admin", Role.ADMINISTRATOR, "0000"),
+    "nurse": ("Hélène Lefèvre", Role.WARD_NURSE, "1111"),
+    "doctor": ("Dr Karim Benali", Role.DOCTOR, "2222"),
+    "coord": ("Chloé Martin", Role.SURGICAL_COORDINATOR, "3333"),
+    "records": ("Rémi Durand", Role.RECORDS_STAFF, "4444"),
+}
+
+
+@dataclass
+class FakeClock:
+    """Time that moves only when a test says so."""
+
+    now: datetime = field(default_factory=lambda: datetime(2026, 11, 28, 14, 0, tzinfo=PARIS_WINTER))
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test may touch the real user data folder or database."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.delenv("DOWNTIME_DB", raising=False)
+    monkeypatch.delenv("DOWNTIME_USER", raising=False)
+    monkeypatch.delenv("DOWNTIME_PIN", raising=False)
+
+
+@pytest.fixture(scope="session")
+def forms() -> dict[str, FormSpec]:
+    return load_forms(forms_dir())
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "ward.sqlite"
+
+
+@pytest.fixture
+def ward_db(db_path: Path, clock: FakeClock, forms: dict[str, FormSpec]):
+    """A set-up ward database (device 42) with one account per role, PINs as in STAFF."""
+    db = open_database(db_path)
+    setup.initialise(db, device_number=42, device_name="Ward 3B laptop", admin_id="admin",
+                     admin_name=STAFF["admin"][0], admin_pin=STAFF["admin"][2], clock=clock)
+    admin = Session(db, load_device(db), staff.sign_in(db, "admin", "0000", clock), forms, clock)
+    for staff_id, (name, role, pin) in STAFF.items():
+        if staff_id != "admin":
+            staff.add_staff(admin, staff_id, name, role, pin)
+    return db
+
+
+@pytest.fixture
+def session_for(ward_db, forms: dict[str, FormSpec], clock: FakeClock):
+    """session_for("nurse") signs that demo account in and returns its Session."""
+
+    def make(staff_id: str, lang: str = "en") -> Session:
+        user = staff.sign_in(ward_db, staff_id, STAFF[staff_id][2], clock)
+        return Session(ward_db, load_device(ward_db), user, forms, clock, lang)  # type: ignore[arg-type]
+
+    return make
+
+
+@pytest.fixture
+def admission_values() -> dict[str, Any]:
+    """A complete, valid admission as a nurse would type it."""
+    return {
+        "unidentified": False,
+        "birth_name": "Lefèvre",
+        "used_name": "Martin",
+        "given_names": "Hélène Marie",
+        "sex": "female",
+        "birth_date": "1954-03-12",
+        "nir": "254037511302312",
+        "identity_status": "validated",
+        "identity_document": "national_id_card",
+        "arrival_at": "2026-11-28T10:30+01:00",
+        "admission_mode": "emergency",
+        "reason": "Fall at home, suspected hip fracture.",
+        "ward": "3B",
+        "bed": "12",
+        "admitting_clinician": "Dr Benali",
+        "allergy_status": "allergies",
+        "allergies": [{"substance": "Penicillin", "reaction": "Rash", "severity": "moderate"}],
+        "weight_kg": 61.5,
+        "height_cm": 158,
+        "resuscitation": "full",
+    }
