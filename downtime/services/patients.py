@@ -84,14 +84,14 @@ def summarise(spec: FormSpec, record: RecordVersion, downtime_number: str) -> Pa
         admitted_at=record.occurred_at.isoformat(), ipp=get(Meaning.IPP), nir=get(Meaning.NIR))
 
 
-def _numbers(db: Database) -> dict[str, str]:
+def downtime_numbers(db: Database) -> dict[str, str]:
     return {row["patient_id"]: row["downtime_number"]
             for row in db.query("SELECT patient_id, downtime_number FROM patients")}
 
 
 def ward_list(db: Database, forms: dict[str, FormSpec], ward: str | None = None) -> list[PatientSummary]:
     """Patients whose admission stands (not entered in error), sorted by ward, bed, name."""
-    numbers = _numbers(db)
+    numbers = downtime_numbers(db)
     patients = []
     for spec in (spec for spec in forms.values() if spec.creates_patient):
         for record in list_current(db, form_id=spec.id):
@@ -110,7 +110,7 @@ def _bed_key(bed: str | None) -> tuple[int, str]:
 
 
 def patient(db: Database, forms: dict[str, FormSpec], patient_id: str) -> PatientSummary:
-    numbers = _numbers(db)
+    numbers = downtime_numbers(db)
     if patient_id not in numbers:
         raise NotFound(f"no patient {patient_id}")
     for spec in (spec for spec in forms.values() if spec.creates_patient):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from downtime.domain.staff import Action
+from downtime.formspec import FormSpec, Lang
 from downtime.services.context import Session
 from downtime.services.patients import patient
 from downtime.services.records import current, history
@@ -15,18 +17,23 @@ def _audit_print(session: Session, what: str, out: Path, record_id: str | None =
     with session.db.atomic():
         audit.append(session.db, at=session.clock(), actor=session.user.staff_id,
                      device_id=session.device.device_id, action="print",
-                     entity="records" if record_id else None, entity_id=record_id,
-                     detail={"what": what, "file": str(out)})
+                     detail={"what": what, "record_id": record_id, "file": str(out)})
+
+
+def blank_form(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str,
+               printed_at: datetime, device_name: str) -> Path:
+    """A blank paper form holds no patient data, so it needs no sign-in (the binder is
+    printed before an outage, or on any machine during one)."""
+    from downtime.pdf.forms import blank_form_pdf
+
+    return blank_form_pdf(spec, out, lang=lang, printed_by=printed_by, printed_at=printed_at,
+                          device_name=device_name)
 
 
 def print_blank(session: Session, form_id: str, out: Path) -> Path:
-    """A blank paper form, for when the laptop is not at hand."""
-    from downtime.pdf.forms import blank_form_pdf
-
     session.require(Action.PRINT)
-    spec = session.form(form_id)
-    blank_form_pdf(spec, out, lang=session.lang, printed_by=session.user.name,
-                   printed_at=session.clock(), device_name=session.device.name)
+    blank_form(session.form(form_id), out, lang=session.lang, printed_by=session.user.name,
+               printed_at=session.clock(), device_name=session.device.name)
     _audit_print(session, f"blank {form_id}", out)
     return out
 

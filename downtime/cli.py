@@ -1,0 +1,305 @@
+"""The `downtime` command: the GUI by default, sub-commands for headless jobs.
+
+Conventions every sub-command follows: `--db` defaults to $DOWNTIME_DB then the user data
+folder; commands that act as a person take `--user`/`--pin` ($DOWNTIME_USER/$DOWNTIME_PIN);
+`--json` prints JSON lines; a user's mistake prints one line on stderr and exits non-zero,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import socket
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from downtime import __version__
+from downtime.paths import default_db_path, demo_db_path, forms_dir
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    """A problem the user can fix; printed as one line."""
+
+
+def _db_option(parser: argparse.ArgumentParser, default: Callable[[], Path] = default_db_path,
+               top: bool = False) -> None:
+    """Sub-commands' options default to SUPPRESS so `downtime --db X demo` keeps X."""
+    parser.add_argument("--db", type=Path, default=None if top else argparse.SUPPRESS,
+                        help=f"database file (default: $DOWNTIME_DB, else {default()})")
+    parser.set_defaults(db_default=default)
+
+
+def _person_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--user", default=os.environ.get("DOWNTIME_USER"),
+                        help="staff ID of the person acting (default: $DOWNTIME_USER)")
+    parser.add_argument("--pin", default=os.environ.get("DOWNTIME_PIN"),
+                        help="their PIN (default: $DOWNTIME_PIN)")
+
+
+def _lang_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    parser.add_argument("--lang", choices=("en", "fr"), default="en" if top else argparse.SUPPRESS,
+                        help="language of labels and messages (default: en)")
+
+
+def _db_path(args: argparse.Namespace) -> Path:
+    return args.db or args.db_default()
+
+
+def _open_existing(args: argparse.Namespace):
+    from downtime.storage import open_database
+
+    path = _db_path(args)
+    if not path.exists():
+        raise CliError(f"no database at {path} (create one with 'downtime demo' or the app's first run)")
+    return open_database(path, create=False)
+
+
+def _forms() -> dict[str, Any]:
+    from downtime.formspec import load_forms
+
+    return load_forms(forms_dir())
+
+
+def _session(args: argparse.Namespace):
+    from downtime.services.context import Session, load_device
+    from downtime.services.staff import sign_in
+
+    if not args.user or not args.pin:
+        raise CliError("this command acts as a person: give --user and --pin "
+                       "(or set DOWNTIME_USER and DOWNTIME_PIN)")
+    db = _open_existing(args)
+    user = sign_in(db, args.user, args.pin)
+    return Session(db, load_device(db), user, _forms(), lang=args.lang)
+
+
+def _emit(args: argparse.Namespace, rows: list[dict[str, Any]], text: Callable[[dict[str, Any]], str]) -> None:
+    for row in rows:
+        print(json.dumps(row, ensure_ascii=False) if args.json else text(row))
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from downtime.qt.app import run
+
+    return run(_db_path(args), lang=args.lang)
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from downtime.services.demo import build_demo
+    from downtime.storage import open_database
+
+    path = _db_path(args)
+    existing = path.exists()
+    if existing:
+        from downtime.services.context import load_device
+        from downtime.services.errors import SetupError
+
+        try:
+            is_demo = load_device(open_database(path, create=False)).is_demo
+        except SetupError:
+            is_demo = False
+        if not is_demo:
+            raise CliError(f"{path} holds a ward database, not a demo: demo data is never mixed "
+                           "with real patients (choose another --db)")
+        if args.fresh:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            existing = False
+    if not existing:
+        summary = build_demo(open_database(path), _forms())
+        print(f"Demo ward created in {path}: {summary.patients} patients on {summary.device_name}.")
+    else:
+        print(f"Using the existing demo ward in {path} (add --fresh to start again).")
+    from downtime.services.demo import DEMO_ACCOUNTS
+
+    print("Demo accounts (staff ID / PIN / role):")
+    for staff_id, name, role, pin in DEMO_ACCOUNTS:
+        print(f"  {staff_id:<8} {pin}  {role.value:<22} {name}")
+    if args.launch:
+        from downtime.qt.app import run
+
+        return run(path, lang=args.lang)
+    return 0
+
+
+def cmd_forms_check(args: argparse.Namespace) -> int:
+    from downtime.formspec import load_forms
+
+    forms = load_forms(args.dir or forms_dir())
+    for form_id, spec in sorted(forms.items()):
+        print(f"ok  {form_id} (version {spec.version}, {sum(1 for _ in spec.fields())} fields)")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from downtime.storage.integrity import check_database
+
+    problem = check_database(_open_existing(args))
+    if problem:
+        print(f"NOT SOUND: {problem}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"sound: {_db_path(args)} passes the integrity check and its audit chain verifies")
+    return 0
+
+
+def cmd_records(args: argparse.Namespace) -> int:
+    from downtime.services.patients import downtime_numbers
+    from downtime.services.records import list_current
+
+    db = _open_existing(args)
+    numbers = downtime_numbers(db)
+    rows = [{"id": record.record_id, "form": record.form_id,
+             "patient": numbers.get(record.patient_id or ""), "version": record.version,
+             "status": record.status.value, "occurred_at": record.occurred_at.isoformat(),
+             "recorded_at": record.recorded_at.isoformat(), "author": record.author}
+            for record in list_current(db, form_id=args.form)]
+    _emit(args, rows, lambda r: f"{r['id']}  {r['form']:<12} {r['patient'] or '-':<16} "
+                                f"v{r['version']} {r['status']:<16} {r['occurred_at']}")
+    return 0
+
+
+def cmd_pdf_blank(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from downtime.services.printing import blank_form
+
+    forms = _forms()
+    if args.form not in forms:
+        raise CliError(f"unknown form {args.form!r}; forms: {', '.join(sorted(forms))}")
+    blank_form(forms[args.form], args.out, lang=args.lang, printed_by=getpass.getuser(),
+               printed_at=datetime.now().astimezone(), device_name=socket.gethostname())
+    print(args.out)
+    return 0
+
+
+def cmd_pdf_record(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_record
+
+    print(print_record(_session(args), args.record_id, args.out))
+    return 0
+
+
+def cmd_staff_add(args: argparse.Namespace) -> int:
+    from downtime.domain.staff import Role
+    from downtime.services.staff import add_staff
+
+    member = add_staff(_session(args), args.staff_id, args.name, Role(args.role), args.new_pin)
+    print(f"added {member.staff_id} ({member.role.value})")
+    return 0
+
+
+def cmd_staff_list(args: argparse.Namespace) -> int:
+    from downtime.services.staff import list_staff
+
+    rows = [member.model_dump(mode="json") for member in list_staff(_open_existing(args))]
+    _emit(args, rows, lambda r: f"{r['staff_id']:<12} {r['role']:<22} {r['name']}")
+    return 0
+
+
+def cmd_setup(args: argparse.Namespace) -> int:
+    from downtime.services.setup import initialise
+    from downtime.storage import open_database
+
+    device = initialise(open_database(_db_path(args)), device_number=args.device_number,
+                        device_name=args.device_name, admin_id=args.admin_id,
+                        admin_name=args.admin_name, admin_pin=args.admin_pin)
+    print(f"set up {_db_path(args)} as device {device.device_number} ({device.name})")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from downtime.domain.staff import Role
+
+    parser = argparse.ArgumentParser(prog="downtime", description="Ward records while the EHR is down.")
+    parser.add_argument("--version", action="version", version=f"downtime {__version__}")
+    _db_option(parser, top=True)
+    _lang_option(parser, top=True)
+    parser.set_defaults(func=cmd_gui)
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, func: Callable[[argparse.Namespace], int], help_text: str,
+                parent: Any = sub) -> argparse.ArgumentParser:
+        p = parent.add_parser(name, help=help_text, description=help_text)
+        p.set_defaults(func=func)
+        _lang_option(p)
+        return p
+
+    p = command("gui", cmd_gui, "open the app (the default)")
+    _db_option(p)
+    p = command("demo", cmd_demo, "create (or reuse) the demo ward database and print its accounts")
+    _db_option(p, demo_db_path)
+    p.add_argument("--fresh", action="store_true", help="throw away the demo database and make it anew")
+    p.add_argument("--launch", action="store_true", help="open the app on it afterwards")
+    p = command("setup", cmd_setup, "set up an empty database: this laptop's number and the first administrator")
+    _db_option(p)
+    p.add_argument("--device-number", type=int, required=True, help="1-999, from the downtime plan")
+    p.add_argument("--device-name", required=True)
+    p.add_argument("--admin-id", required=True)
+    p.add_argument("--admin-name", required=True)
+    p.add_argument("--admin-pin", required=True)
+
+    forms = sub.add_parser("forms", help="form definitions")
+    forms_sub = forms.add_subparsers(title="forms commands", metavar="COMMAND", required=True)
+    p = command("check", cmd_forms_check, "validate every form definition of a folder", forms_sub)
+    p.add_argument("dir", nargs="?", type=Path, help="folder of *.yaml forms (default: the app's)")
+
+    p = command("verify", cmd_verify, "integrity check and audit-chain check; exit 1 names the first break")
+    _db_option(p)
+    p = command("records", cmd_records, "list records (latest version of each)")
+    _db_option(p)
+    p.add_argument("--form", help="only this form")
+    p.add_argument("--json", action="store_true", help="JSON lines")
+
+    pdf = sub.add_parser("pdf", help="make PDFs")
+    pdf_sub = pdf.add_subparsers(title="pdf commands", metavar="COMMAND", required=True)
+    p = command("blank", cmd_pdf_blank, "a blank paper form", pdf_sub)
+    p.add_argument("form", help="form id, e.g. admission")
+    p.add_argument("--out", type=Path, required=True)
+    p = command("record", cmd_pdf_record, "a filled form: the record's latest version and its history", pdf_sub)
+    p.add_argument("record_id")
+    p.add_argument("--out", type=Path, required=True)
+    _db_option(p)
+    _person_options(p)
+
+    staff = sub.add_parser("staff", help="staff accounts")
+    staff_sub = staff.add_subparsers(title="staff commands", metavar="COMMAND", required=True)
+    p = command("add", cmd_staff_add, "add a staff account (administrator only)", staff_sub)
+    p.add_argument("staff_id")
+    p.add_argument("--name", required=True)
+    p.add_argument("--role", required=True, choices=[role.value for role in Role])
+    p.add_argument("--new-pin", required=True, help="the new account's PIN (4-12 digits)")
+    _db_option(p)
+    _person_options(p)
+    p = command("list", cmd_staff_list, "list staff accounts", staff_sub)
+    _db_option(p)
+    p.add_argument("--json", action="store_true", help="JSON lines")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from downtime.formspec import FormSpecError
+    from downtime.services.errors import ServiceError
+    from downtime.storage.connection import StorageError
+
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.func(args))
+    except FormSpecError as exc:
+        print(f"downtime: form definitions have problems:\n{exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except (CliError, ServiceError, StorageError) as exc:
+        print(f"downtime: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
+    except OSError as exc:
+        print(f"downtime: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        return EXIT_ERROR

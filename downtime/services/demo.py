@@ -1,0 +1,145 @@
+"""A realistic demo ward, so a newcomer can try every screen without real patient data.
+
+Deterministic (fixed seed): the same demo every time, which keeps the README's tour true.
+The database is marked as demo, and the banner says so.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.nir import nir_key
+from downtime.domain.records import local_now
+from downtime.domain.staff import Role
+from downtime.formspec import FormSpec
+from downtime.services import records, setup, staff
+from downtime.services.context import Clock, Session, load_device
+
+DEMO_DEVICE_NUMBER = 900
+DEMO_WARD = "3B"
+
+DEMO_ACCOUNTS: tuple[tuple[str, str, Role, str], ...] = (
+    ("admin", "Alice Moreau", Role.ADMINISTRATOR, "0000"),
+    ("nurse", "Hélène Lefèvre", Role.WARD_NURSE, "1111"),
+    ("doctor", "Dr Karim Benali", Role.DOCTOR, "2222"),
+    ("coord", "Chloé Martin", Role.SURGICAL_COORDINATOR, "3333"),
+    ("records", "Rémi Durand", Role.RECORDS_STAFF, "4444"),
+)
+
+# (birth name, used name, first names, sex, year of birth, reason)
+_PEOPLE = (
+    ("Lefèvre", "", "Hélène Marie", "female", 1938, "Fall at home, hip pain, unable to stand."),
+    ("Nguyen", "", "Van Minh", "male", 1951, "Community-acquired pneumonia, oxygen 2 L/min."),
+    ("Dubois", "Garnier", "Élodie", "female", 1979, "Pyelonephritis, fever 39.2 °C."),
+    ("Benali", "", "Youssef", "male", 1964, "Decompensated heart failure."),
+    ("Moreau", "", "Jean-Pierre", "male", 1947, "COPD exacerbation."),
+    ("Da Silva", "", "Ana Luísa", "female", 1990, "Diabetic ketoacidosis, insulin infusion."),
+    ("Rousseau", "Leroy", "Françoise", "female", 1942, "Confusion, suspected urinary infection."),
+    ("O'Connor", "", "Patrick", "male", 1958, "Cellulitis of the left leg."),
+    ("Fournier", "", "Noël", "male", 1933, "Dehydration and acute kidney injury."),
+    ("Girard", "", "Zoé", "female", 2001, "Asthma attack, nebulisers."),
+    ("Bonnet", "Haddad", "Inès", "female", 1985, "Pulmonary embolism, anticoagulated."),
+    ("Lambert", "", "Gaëtan", "male", 1970, "Upper GI bleed, observation."),
+    ("Mercier", "", "Bérénice", "female", 1955, "Stroke, left hemiparesis, swallow screen pending."),
+    ("Kowalski", "", "Piotr", "male", 1962, "Alcohol withdrawal."),
+    ("Faure", "Perrin", "Josiane", "female", 1929, "Recurrent falls, syncope work-up."),
+    ("André", "", "Loïc", "male", 1994, "Sickle-cell crisis, pain control."),
+    ("Chevalier", "", "Mathéo", "male", 1988, "Post-operative wound infection."),
+    ("Diallo", "", "Aïssatou", "female", 1976, "Anaemia, transfusion planned."),
+    ("Roux", "", "Émile", "male", 1940, "Parkinson's disease, medicines review after fall."),
+    ("Blanc", "", "Cécile", "female", 1968, "Hyponatraemia."),
+    ("Hoarau", "", "Jérôme", "male", 1981, "Pancreatitis, nil by mouth."),
+    ("Schmitt", "Weber", "Marguerite", "female", 1936, "Palliative care, comfort measures."),
+    ("Gauthier", "", "Thérèse", "female", 1949, "Sepsis of unknown origin."),
+    ("Petit", "", "Léon", "male", 2004, "Overdose, observation 24 h."),
+)
+
+_ALLERGENS = (("Penicillin", "Rash", "moderate"), ("Amoxicillin", "Urticaria", "moderate"),
+              ("Codeine", "Vomiting", "mild"), ("Latex", "Contact dermatitis", "mild"),
+              ("Iodinated contrast", "Anaphylaxis", "severe"), ("Peanuts", "Angioedema", "severe"))
+_CLINICIANS = ("Dr Benali", "Dr Lemaire", "Dr N'Diaye", "Dr Vasseur")
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    device_name: str
+    patients: int
+    accounts: tuple[tuple[str, str, Role, str], ...]
+
+
+def _nir(rng: random.Random, sex: str, born: datetime) -> str:
+    body = f"{1 if sex == 'male' else 2}{born.year % 100:02d}{born.month:02d}75{rng.randint(100, 120):03d}{rng.randint(1, 999):03d}"
+    return f"{body}{nir_key(body):02d}"
+
+
+def _admission(rng: random.Random, person: tuple[str, str, str, str, int, str], bed: int,
+               arrival: datetime) -> dict[str, Any]:
+    birth_name, used_name, given, sex, year, reason = person
+    born = datetime(year, rng.randint(1, 12), rng.randint(1, 28))
+    validated = rng.random() < 0.7
+    values: dict[str, Any] = {
+        "unidentified": False, "birth_name": birth_name, "given_names": given, "sex": sex,
+        "birth_date": born.date().isoformat(),
+        "identity_status": "validated" if validated else "provisional",
+        "arrival_at": arrival.isoformat(timespec="minutes"),
+        "admission_mode": rng.choice(["emergency", "emergency", "direct", "planned"]),
+        "reason": reason, "ward": DEMO_WARD, "bed": str(bed),
+        "admitting_clinician": rng.choice(_CLINICIANS),
+        "resuscitation": "dnacpr" if year < 1940 else rng.choice(["full", "full", "not_discussed"]),
+        "weight_kg": round(rng.uniform(48, 105), 1), "height_cm": rng.randint(150, 190),
+        "isolation": rng.choice(["none", "none", "none", "contact", "droplet"]),
+        "diet": [rng.choice(["normal", "normal", "diabetic", "texture_modified"])],
+        "nok_name": f"{rng.choice(['Marie', 'Paul', 'Sophie', 'Luc'])} {used_name or birth_name}",
+        "nok_relationship": rng.choice(["spouse", "daughter", "son", "sister"]),
+        "nok_phone": f"06 {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)} {rng.randint(10, 99)}",
+    }
+    if used_name:
+        values["used_name"] = used_name
+    if validated:
+        values["identity_document"] = rng.choice(["national_id_card", "passport", "residence_permit"])
+        values["nir"] = _nir(rng, sex, born)
+    roll = rng.random()
+    if roll < 0.35:
+        values["allergy_status"] = "allergies"
+        values["allergies"] = [dict(zip(("substance", "reaction", "severity"), allergen))
+                               for allergen in rng.sample(_ALLERGENS, rng.randint(1, 2))]
+    else:
+        values["allergy_status"] = "nka" if roll < 0.9 else "unknown"
+    return values
+
+
+def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> DemoSummary:
+    """Fill an empty database with the demo ward: accounts, 25 admissions, one amendment."""
+    rng = random.Random(20261128)
+    now = clock()
+    admin_id, admin_name, _, admin_pin = DEMO_ACCOUNTS[0]
+    device = setup.initialise(db, device_number=DEMO_DEVICE_NUMBER,
+                              device_name="Demo laptop — Ward 3B (internal medicine)",
+                              admin_id=admin_id, admin_name=admin_name, admin_pin=admin_pin,
+                              is_demo=True, clock=clock)
+    admin = Session(db, device, staff.sign_in(db, admin_id, admin_pin, clock), forms, clock)
+    for staff_id, name, role, pin in DEMO_ACCOUNTS[1:]:
+        staff.add_staff(admin, staff_id, name, role, pin)
+    nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock)
+    beds = rng.sample(range(1, 29), len(_PEOPLE))
+    saved = []
+    for person, bed in zip(_PEOPLE, beds):
+        arrival = now - timedelta(hours=rng.randint(2, 72), minutes=rng.randint(0, 59))
+        saved.append(records.save_new(nurse, "admission", _admission(rng, person, bed, arrival)))
+    unknown = {"unidentified": True, "descriptor": "Unknown man, about 40, found at the station",
+               "temporary_name": "INCONNU Trèfle", "sex": "male", "identity_status": "provisional",
+               "arrival_at": (now - timedelta(hours=5)).isoformat(timespec="minutes"),
+               "admission_mode": "emergency", "reason": "Found unconscious, head injury.",
+               "ward": DEMO_WARD, "bed": str(next(b for b in range(1, 29) if b not in beds)),
+               "admitting_clinician": "Dr Lemaire", "allergy_status": "unknown",
+               "resuscitation": "full"}
+    saved.append(records.save_new(nurse, "admission", unknown))
+    first = saved[0]
+    records.amend(nurse, first.record_id, {**first.data, "weight_kg": 54.0},
+                  "Weight re-measured on the ward scale (was an estimate).")
+    return DemoSummary(device_name=device.name, patients=len(saved), accounts=DEMO_ACCOUNTS)

@@ -1,0 +1,121 @@
+"""The command line as a script or a records clerk uses it: exit codes, stdout, stderr."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from downtime.cli import main
+
+
+def test_demo_creates_the_ward_and_prints_the_accounts(tmp_path, capsys):
+    db = tmp_path / "demo.sqlite"
+    assert main(["demo", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    for account in ("admin    0000", "nurse    1111", "doctor   2222", "coord    3333", "records  4444"):
+        assert account in out
+    assert main(["demo", "--db", str(db)]) == 0
+    assert "existing demo ward" in capsys.readouterr().out
+
+
+def test_demo_defaults_to_its_own_file_in_the_user_data_folder(capsys):
+    from downtime.paths import demo_db_path
+
+    assert main(["demo"]) == 0
+    assert demo_db_path().exists()
+    assert str(demo_db_path()) in capsys.readouterr().out
+
+
+def test_demo_never_touches_a_real_ward_database(ward_db, db_path, capsys):
+    assert main(["demo", "--db", str(db_path), "--fresh"]) == 1
+    assert "not a demo" in capsys.readouterr().err
+    assert ward_db.execute("SELECT COUNT(*) FROM staff").fetchone()[0] == 5
+
+
+def test_records_json_lines(tmp_path, capsys):
+    db = tmp_path / "demo.sqlite"
+    main(["demo", "--db", str(db)])
+    capsys.readouterr()
+    assert main(["records", "--db", str(db), "--form", "admission", "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert len(rows) == 25
+    assert set(rows[0]) == {"id", "form", "patient", "version", "status", "occurred_at", "recorded_at", "author"}
+    assert sorted(r["version"] for r in rows)[-1] == 2
+    assert all(r["patient"].startswith("DT-900-") for r in rows)
+
+
+def test_verify_exit_codes(tmp_path, capsys):
+    db = tmp_path / "demo.sqlite"
+    main(["demo", "--db", str(db)])
+    assert main(["verify", "--db", str(db)]) == 0
+    import sqlite3
+
+    conn = sqlite3.connect(db)
+    conn.execute("DROP TRIGGER records_no_update")
+    conn.execute("UPDATE records SET data = replace(data, 'Penicillin', 'Paracetamol')")
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert main(["verify", "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "NOT SOUND" in err and "audit entry" in err and "altered" in err
+
+
+def test_env_var_gives_the_database(tmp_path, monkeypatch, capsys):
+    db = tmp_path / "env.sqlite"
+    main(["demo", "--db", str(db)])
+    monkeypatch.setenv("DOWNTIME_DB", str(db))
+    capsys.readouterr()
+    assert main(["verify"]) == 0
+    assert str(db) in capsys.readouterr().out
+
+
+def test_forms_check_names_file_and_field(tmp_path, capsys):
+    assert main(["forms", "check"]) == 0
+    assert "ok  admission" in capsys.readouterr().out
+    (tmp_path / "broken.yaml").write_text(
+        "id: broken\nversion: 1\ntitle: {en: B, fr: B}\nsections:\n  - id: s\n    title: {en: S, fr: S}\n"
+        "    fields:\n      - id: age\n        kind: integer\n        label: {en: Age, fr: Âge}\n        mni: 0\n",
+        encoding="utf-8")
+    assert main(["forms", "check", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert "broken.yaml" in err and "field 'age'" in err and "mni" in err
+
+
+def test_person_commands_need_user_and_pin(tmp_path, capsys):
+    db = tmp_path / "demo.sqlite"
+    main(["demo", "--db", str(db)])
+    assert main(["staff", "add", "x1", "--name", "X", "--role", "ward_nurse", "--new-pin", "1234",
+                 "--db", str(db)]) == 1
+    assert "--user and --pin" in capsys.readouterr().err
+    assert main(["staff", "add", "x1", "--name", "X", "--role", "ward_nurse", "--new-pin", "1234",
+                 "--db", str(db), "--user", "nurse", "--pin", "1111"]) == 1
+    assert "may not manage staff" in capsys.readouterr().err
+    assert main(["staff", "add", "x1", "--name", "X", "--role", "ward_nurse", "--new-pin", "1234",
+                 "--db", str(db), "--user", "admin", "--pin", "9999"]) == 1
+    assert "wrong PIN" in capsys.readouterr().err
+    assert main(["staff", "add", "x1", "--name", "X", "--role", "ward_nurse", "--new-pin", "1234",
+                 "--db", str(db), "--user", "admin", "--pin", "0000"]) == 0
+
+
+def test_errors_go_to_stderr_without_traceback(tmp_path):
+    result = subprocess.run([sys.executable, "-m", "downtime", "verify", "--db", str(tmp_path / "none.sqlite")],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert "no database at" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_file_that_is_not_a_database_is_refused_clearly(tmp_path, capsys):
+    bogus = tmp_path / "notes.sqlite"
+    bogus.write_bytes(b"this is a text file, not SQLite" * 100)
+    assert main(["verify", "--db", str(bogus)]) == 1
+    assert "cannot be opened as a Downtime database" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["pdf", "--help"], ["demo", "--help"]])
+def test_help_works(argv, capsys):
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 0

@@ -1,0 +1,115 @@
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from downtime.formspec import FormSpecError, load_form, load_forms
+from downtime.formspec.schema import RepeatField
+from downtime.paths import forms_dir
+
+MINIMAL = """
+id: {id}
+version: 1
+title: {{en: Test, fr: Test}}
+sections:
+  - id: main
+    title: {{en: Main, fr: Principal}}
+    fields:
+{fields}
+"""
+
+NAME_FIELD = """\
+      - id: name
+        kind: text
+        label: {en: Name, fr: Nom}
+"""
+
+
+def _write(tmp_path: Path, fields: str, form_id: str = "sample") -> Path:
+    path = tmp_path / f"{form_id}.yaml"
+    path.write_text(MINIMAL.format(id=form_id, fields=fields), encoding="utf-8")
+    return path
+
+
+def test_every_shipped_form_loads():
+    forms = load_forms(forms_dir())
+    assert "admission" in forms
+    for spec in forms.values():
+        assert list(spec.fields())
+
+
+def test_admission_covers_the_identity_rules(forms):
+    spec = forms["admission"]
+    ids = {field.id for field in spec.fields()}
+    assert {"birth_name", "used_name", "given_names", "sex", "birth_date", "birthplace_code",
+            "nir", "identity_status", "identity_document", "unidentified", "descriptor",
+            "temporary_name", "arrival_at", "admission_mode", "reason", "ward", "bed",
+            "admitting_clinician", "allergy_status", "allergies", "weight_kg", "height_cm",
+            "resuscitation", "isolation", "diet", "nok_name"} <= ids
+    assert isinstance(spec.field("allergies"), RepeatField)
+
+
+def test_a_valid_minimal_form_loads(tmp_path):
+    spec = load_form(_write(tmp_path, NAME_FIELD))
+    assert spec.field("name").label.get("fr") == "Nom"
+
+
+@pytest.mark.parametrize("fields, expected", [
+    (NAME_FIELD.replace("kind: text", "kind: texte"), "field 'name'"),
+    (NAME_FIELD + "        max_lenght: 10\n", "max_lenght"),
+    (NAME_FIELD + NAME_FIELD, "id used twice"),
+    (NAME_FIELD + "        relevant: {field: nowhere, equals: 1}\n", "unknown field 'nowhere'"),
+    (NAME_FIELD.replace("{en: Name, fr: Nom}", "{en: Name}"), "fr"),
+    (NAME_FIELD.replace("id: name", "id: Name"), "lower_snake_case"),
+    ("""\
+      - id: sex
+        kind: choice
+        label: {en: Sex, fr: Sexe}
+        options:
+          - {code: f, label: {en: F, fr: F}}
+          - {code: f, label: {en: M, fr: M}}
+""", "option codes repeat"),
+    ("""\
+      - id: weight
+        kind: decimal
+        min: 10
+        max: 1
+        label: {en: Weight, fr: Poids}
+""", "min is above max"),
+])
+def test_broken_definitions_are_refused_naming_the_field(tmp_path, fields, expected):
+    path = _write(tmp_path, fields)
+    with pytest.raises(FormSpecError) as caught:
+        load_form(path)
+    text = str(caught.value)
+    assert str(path) in text
+    assert expected in text
+
+
+def test_not_yaml_is_refused_with_the_file_named(tmp_path):
+    path = tmp_path / "bad.yaml"
+    path.write_text("id: [unclosed", encoding="utf-8")
+    with pytest.raises(FormSpecError, match="bad.yaml.*not valid YAML"):
+        load_form(path)
+
+
+def test_form_id_must_match_file_name(tmp_path):
+    path = _write(tmp_path, NAME_FIELD, form_id="sample")
+    path.rename(tmp_path / "other.yaml")
+    with pytest.raises(FormSpecError, match="must match the file name"):
+        load_form(tmp_path / "other.yaml")
+
+
+def test_load_forms_reports_every_broken_file_together(tmp_path):
+    _write(tmp_path, NAME_FIELD.replace("kind: text", "kind: nope"), "one")
+    _write(tmp_path, NAME_FIELD + NAME_FIELD, "two")
+    with pytest.raises(FormSpecError) as caught:
+        load_forms(tmp_path)
+    assert "one.yaml" in str(caught.value) and "two.yaml" in str(caught.value)
+
+
+def test_regex_that_does_not_compile_is_refused(tmp_path):
+    fields = NAME_FIELD + textwrap.indent(
+        "pattern: {regex: '(', message: {en: x, fr: x}}\n", " " * 8)
+    with pytest.raises(FormSpecError, match="regular expression"):
+        load_form(_write(tmp_path, fields))

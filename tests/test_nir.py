@@ -1,0 +1,50 @@
+import pytest
+from hypothesis import given, strategies as st
+
+from downtime.domain.nir import nir_key, nir_problem, normalise_nir
+
+
+def test_valid_nir_with_spaces_as_printed_on_the_card():
+    assert nir_problem("2 54 03 75 113 023 12") is None
+
+
+@pytest.mark.parametrize("nir, problem", [
+    ("254037511302313", "key"),
+    ("25403751130231", "length"),
+    ("954037511302312", "shape"),
+    ("25403751130231X", "shape"),
+    ("", "length"),
+])
+def test_invalid_nir_names_the_problem(nir, problem):
+    assert nir_problem(nir) == problem
+
+
+def test_key_is_97_minus_number_mod_97():
+    assert nir_key("2540375113023") == 97 - 2540375113023 % 97
+
+
+@pytest.mark.parametrize("department, substitute", [("2A", "19"), ("2B", "18")])
+def test_corsica_departments_count_as_19_and_18(department, substitute):
+    body = f"18512{department}123456"
+    key = 97 - int(f"18512{substitute}123456") % 97
+    assert nir_problem(f"{body}{key:02d}") is None
+    assert nir_problem(f"{body}{(key % 97) + 1:02d}") == "key"
+
+
+def test_lower_case_corsica_is_accepted():
+    body = "18512" + "2a" + "123456"
+    key = 97 - int("18512" + "19" + "123456") % 97
+    assert normalise_nir(f"{body}{key:02d}").startswith("185122A")
+    assert nir_problem(f"{body}{key:02d}") is None
+
+
+@given(st.text(max_size=40))
+def test_any_text_gets_an_answer_never_a_crash(text):
+    assert nir_problem(text) in (None, "length", "shape", "key")
+
+
+@given(st.integers(min_value=0, max_value=12), st.integers(min_value=1, max_value=9))
+def test_a_single_mistyped_digit_is_caught(position, delta):
+    nir = "254037511302312"
+    mistyped = nir[:position] + str((int(nir[position]) + delta) % 10) + nir[position + 1:]
+    assert nir_problem(mistyped) is not None

@@ -1,0 +1,104 @@
+import pytest
+
+from downtime.domain.records import RecordStatus
+from downtime.services import records
+from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
+from downtime.services.patients import ward_list
+
+
+def _count(db, table):
+    return db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
+
+def test_save_records_who_where_and_both_times(session_for, admission_values, clock):
+    nurse = session_for("nurse")
+    record = records.save_new(nurse, "admission", admission_values)
+    assert record.version == 1 and record.status is RecordStatus.FINAL
+    assert record.author == "nurse" and record.device_id == nurse.device.device_id
+    assert record.occurred_at.isoformat() == "2026-11-28T10:30:00+01:00"
+    assert record.recorded_at == clock.now
+    assert record.data["birth_name"] == "Lefèvre"
+
+
+def test_admitted_patient_is_on_the_ward_list(session_for, admission_values, forms):
+    nurse = session_for("nurse")
+    record = records.save_new(nurse, "admission", admission_values)
+    (patient,) = ward_list(nurse.db, forms, ward="3b")
+    assert patient.patient_id == record.patient_id
+    assert patient.display_name == "MARTIN Hélène Marie (née LEFÈVRE)"
+    assert patient.birth_date_text == "12/03/1954"
+    assert patient.allergies == ("Penicillin",)
+
+
+def test_amend_keeps_the_old_version(session_for, admission_values, clock):
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "admission", admission_values)
+    clock.advance(minutes=20)
+    second = records.amend(nurse, first.record_id, {**admission_values, "bed": "14"}, "Moved to the window bed")
+    assert (second.version, second.status, second.reason) == (2, RecordStatus.AMENDED, "Moved to the window bed")
+    old, new = records.history(nurse.db, first.record_id)
+    assert old.data["bed"] == "12" and new.data["bed"] == "14"
+    assert records.current(nurse.db, first.record_id).version == 2
+
+
+def test_amend_needs_a_reason_and_a_change(session_for, admission_values):
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "admission", admission_values)
+    with pytest.raises(ServiceError, match="reason"):
+        records.amend(nurse, first.record_id, {**admission_values, "bed": "14"}, "  ")
+    with pytest.raises(ServiceError, match="Nothing was changed"):
+        records.amend(nurse, first.record_id, admission_values, "no change")
+    assert len(records.history(nurse.db, first.record_id)) == 1
+
+
+def test_entered_in_error_hides_the_patient_but_keeps_the_record(session_for, admission_values, forms):
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "admission", admission_values)
+    marked = records.mark_entered_in_error(nurse, first.record_id, "Wrong patient")
+    assert marked.status is RecordStatus.ENTERED_IN_ERROR and marked.data == first.data
+    assert ward_list(nurse.db, forms) == []
+    assert len(records.history(nurse.db, first.record_id)) == 2
+    with pytest.raises(ServiceError, match="entered in error"):
+        records.amend(nurse, first.record_id, {**admission_values, "bed": "3"}, "oops")
+
+
+def test_invalid_form_writes_nothing(session_for):
+    nurse = session_for("nurse")
+    before = (_count(nurse.db, "records"), _count(nurse.db, "patients"), _count(nurse.db, "audit"))
+    with pytest.raises(ValidationFailed) as caught:
+        records.save_new(nurse, "admission", {"sex": "female"})
+    assert "birth_name" in {error.path for error in caught.value.errors}
+    assert (_count(nurse.db, "records"), _count(nurse.db, "patients"), _count(nurse.db, "audit")) == before
+
+
+@pytest.mark.parametrize("role", ["coord", "records", "admin"])
+def test_roles_without_clinical_rights_are_refused_by_the_service(session_for, admission_values, role):
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "admission", admission_values)
+    other = session_for(role)
+    with pytest.raises(PermissionDenied):
+        records.save_new(other, "admission", admission_values)
+    with pytest.raises(PermissionDenied):
+        records.amend(other, first.record_id, {**admission_values, "bed": "1"}, "x")
+    with pytest.raises(PermissionDenied):
+        records.mark_entered_in_error(other, first.record_id, "x")
+
+
+def test_records_cannot_be_changed_or_deleted_with_sql(session_for, admission_values):
+    import sqlite3
+
+    nurse = session_for("nurse")
+    records.save_new(nurse, "admission", admission_values)
+    for statement in ("UPDATE records SET reason = 'x'", "DELETE FROM records",
+                      "DELETE FROM audit", "UPDATE patients SET downtime_number = 'x'"):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            nurse.db.execute(statement)
+
+
+def test_saved_event_reaches_listeners_after_commit(session_for, admission_values):
+    nurse = session_for("nurse")
+    seen = []
+    nurse.listeners.append(lambda event, payload: seen.append((event, payload.record_id,
+                                                               records.current(nurse.db, payload.record_id).version)))
+    record = records.save_new(nurse, "admission", admission_values)
+    assert seen == [("record_saved", record.record_id, 1)]

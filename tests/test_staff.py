@@ -1,0 +1,53 @@
+import pytest
+
+from downtime.domain.staff import Role
+from downtime.services import setup, staff
+from downtime.services.errors import PermissionDenied, ServiceError, SetupError, SignInError
+
+
+def test_pins_are_stored_only_as_slow_hashes(ward_db):
+    for row in ward_db.query("SELECT staff_id, pin_hash FROM staff"):
+        assert row["pin_hash"].startswith("scrypt$16384:8:1$")
+        assert "1111" not in row["pin_hash"] and "0000" not in row["pin_hash"]
+
+
+def test_sign_in_accepts_the_right_pin_only(ward_db, clock):
+    assert staff.sign_in(ward_db, "nurse", "1111", clock).role is Role.WARD_NURSE
+    with pytest.raises(SignInError, match="Unknown staff ID or wrong PIN"):
+        staff.sign_in(ward_db, "nurse", "1112", clock)
+    with pytest.raises(SignInError, match="Unknown staff ID or wrong PIN"):
+        staff.sign_in(ward_db, "ghost", "1111", clock)
+    failed = ward_db.execute("SELECT COUNT(*) FROM audit WHERE action = 'sign_in.failed'").fetchone()[0]
+    assert failed == 2
+
+
+def test_only_an_administrator_adds_staff(session_for):
+    with pytest.raises(PermissionDenied):
+        staff.add_staff(session_for("nurse"), "new", "New Nurse", Role.WARD_NURSE, "5555")
+    admin = session_for("admin")
+    staff.add_staff(admin, "new", "New Nurse", Role.WARD_NURSE, "5555")
+    with pytest.raises(ServiceError, match="already exists"):
+        staff.add_staff(admin, "new", "Other", Role.DOCTOR, "5555")
+    with pytest.raises(ServiceError, match="PIN"):
+        staff.add_staff(admin, "new2", "Other", Role.DOCTOR, "12")
+
+
+def test_setup_runs_once_and_checks_the_device_number(fresh_db_path):
+    from downtime.storage import open_database
+
+    db = open_database(fresh_db_path)
+    assert setup.needs_setup(db)
+    with pytest.raises(SetupError, match="Device number"):
+        setup.initialise(db, device_number=0, device_name="x", admin_id="admin",
+                         admin_name="A", admin_pin="0000")
+    setup.initialise(db, device_number=5, device_name="Ward 5", admin_id="admin",
+                     admin_name="A", admin_pin="0000")
+    assert not setup.needs_setup(db)
+    with pytest.raises(SetupError, match="already set up"):
+        setup.initialise(db, device_number=6, device_name="x", admin_id="admin",
+                         admin_name="A", admin_pin="0000")
+
+
+@pytest.fixture
+def fresh_db_path(tmp_path):
+    return tmp_path / "fresh.sqlite"

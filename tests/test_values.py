@@ -1,0 +1,99 @@
+from datetime import date, datetime, timedelta, timezone
+
+import pytest
+from hypothesis import given, strategies as st
+
+from downtime.formspec.values import (
+    ParseError, format_value, parse_date, parse_datetime, parse_decimal, parse_integer,
+    parse_text, relevant_values, validate,
+)
+
+NOW = datetime(2026, 11, 28, 14, 0, tzinfo=timezone(timedelta(hours=1)))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12/03/1954", date(1954, 3, 12)), ("1/3/1954", date(1954, 3, 1)),
+    ("12.03.1954", date(1954, 3, 12)), ("12-03-1954", date(1954, 3, 12)),
+    ("1954-03-12", date(1954, 3, 12)), ("12031954", date(1954, 3, 12)),
+])
+def test_dates_are_read_day_first(text, expected):
+    assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["12/03/54", "31/02/2020", "2020/03/12", "yesterday", ""])
+def test_ambiguous_or_impossible_dates_are_refused(text):
+    with pytest.raises(ParseError):
+        parse_date(text)
+
+
+def test_datetime_takes_the_laptop_zone_offset():
+    zone = timezone(timedelta(hours=2))
+    moment = parse_datetime("28/11/2026 14h30", zone)
+    assert moment.isoformat() == "2026-11-28T14:30:00+02:00"
+
+
+def test_decimal_comma_is_accepted():
+    assert parse_decimal("72,5") == 72.5
+    with pytest.raises(ParseError):
+        parse_decimal("nan")
+
+
+@given(st.text(max_size=30))
+def test_parsers_either_parse_or_raise_parse_error(text):
+    for parser in (parse_date, parse_datetime, parse_integer, parse_decimal):
+        try:
+            parser(text)
+        except ParseError:
+            pass
+
+
+@given(st.dates(min_value=date(1000, 1, 1)))
+def test_formatted_dates_parse_back(day):
+    from downtime.formspec.schema import DateField, Text
+
+    field = DateField(id="d", kind="date", label=Text(en="D", fr="D"))
+    assert parse_text(field, format_value(field, day.isoformat(), "en")) == day.isoformat()
+
+
+def test_required_and_conditional_rules(forms):
+    spec = forms["admission"]
+    errors = {e.path for e in validate(spec, {"unidentified": True, "sex": "male"}, "en", NOW)}
+    assert {"descriptor", "temporary_name"} <= errors
+    assert "birth_name" not in errors and "birth_date" not in errors
+
+
+def test_messages_name_the_field_in_the_users_language(forms, admission_values):
+    spec = forms["admission"]
+    values = {**admission_values, "nir": "254037511302399", "weight_kg": 900.0}
+    french = {e.path: e.message for e in validate(spec, values, "fr", NOW)}
+    assert "NIR / matricule INS" in french["nir"] and "clé" in french["nir"]
+    assert "Poids" in french["weight_kg"] and "400" in french["weight_kg"]
+    english = {e.path: e.message for e in validate(spec, values, "en", NOW)}
+    assert "Weight" in english["weight_kg"]
+
+
+def test_future_birth_date_and_arrival_are_refused(forms, admission_values):
+    values = {**admission_values, "birth_date": "2027-01-01", "arrival_at": "2026-11-28T15:30+01:00"}
+    paths = {e.path for e in validate(forms["admission"], values, "en", NOW)}
+    assert {"birth_date", "arrival_at"} <= paths
+
+
+def test_repeat_rows_are_checked_row_by_row(forms, admission_values):
+    values = {**admission_values, "allergies": [{"substance": "Latex"}, {"reaction": "rash"}]}
+    paths = [e.path for e in validate(forms["admission"], values, "en", NOW)]
+    assert paths == ["allergies[2].substance"]
+
+
+def test_a_valid_admission_has_no_errors(forms, admission_values):
+    assert validate(forms["admission"], admission_values, "en", NOW) == []
+
+
+def test_hidden_fields_are_dropped(forms, admission_values):
+    values = {**admission_values, "allergy_status": "nka"}
+    assert "allergies" not in relevant_values(forms["admission"], values)
+
+
+def test_control_characters_and_wrong_types_are_refused(forms, admission_values):
+    values = {**admission_values, "birth_name": "Le\x00fèvre", "height_cm": "158"}
+    paths = {e.path for e in validate(forms["admission"], values, "en", NOW)}
+    assert {"birth_name", "height_cm"} <= paths
