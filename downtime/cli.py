@@ -284,9 +284,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from downtime.errors import UserError
     from downtime.formspec import FormSpecError
-    from downtime.services.errors import ServiceError
-    from downtime.storage.connection import StorageError
 
     args = build_parser().parse_args(argv)
     try:
@@ -294,7 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FormSpecError as exc:
         print(f"downtime: form definitions have problems:\n{exc}", file=sys.stderr)
         return EXIT_ERROR
-    except (CliError, ServiceError, StorageError) as exc:
+    except (CliError, UserError) as exc:
         print(f"downtime: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:

@@ -44,8 +44,8 @@ def test_two_laptops_never_allocate_the_same_number(tmp_path, forms, clock, admi
     numbers: list[str] = []
     for device_number in (7, 8):
         nurse = _laptop(tmp_path / f"{device_number}.sqlite", device_number, forms, clock)
-        for _ in range(30):
-            records.save_new(nurse, "admission", admission_values)
+        for bed in range(30):
+            records.save_new(nurse, "admission", {**admission_values, "bed": str(bed)})
         numbers += [row["downtime_number"] for row in nurse.db.query("SELECT downtime_number FROM patients")]
     assert len(numbers) == 60 == len(set(numbers))
     assert {n[:6] for n in numbers} == {"DT-007", "DT-008"}
@@ -54,7 +54,7 @@ def test_two_laptops_never_allocate_the_same_number(tmp_path, forms, clock, admi
 
 def test_numbers_are_sequential_per_laptop(session_for, admission_values):
     nurse = session_for("nurse")
-    for _ in range(3):
-        records.save_new(nurse, "admission", admission_values)
+    for bed in range(3):
+        records.save_new(nurse, "admission", {**admission_values, "bed": str(bed)})
     rows = list(nurse.db.query("SELECT downtime_number FROM patients ORDER BY sequence"))
     assert [parse_downtime_number(r["downtime_number"]) for r in rows] == [(42, 1), (42, 2), (42, 3)]

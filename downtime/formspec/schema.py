@@ -13,6 +13,8 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field as PydField, field_validator, model_validator
 
+from downtime.domain.census import Movement
+
 Lang = Literal["en", "fr"]
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -117,6 +119,8 @@ class Meaning(StrEnum):
     ALLERGY_STATUS = "allergy_status"
     ALLERGIES = "allergies"
     RESUSCITATION = "resuscitation"
+    IDENTITY_STATUS = "identity_status"
+    ISOLATION = "isolation"
 
 
 class Paper(_Strict):
@@ -257,6 +261,7 @@ class FormSpec(_Strict):
     version: int = PydField(ge=1)
     title: Text
     creates_patient: bool = False
+    movement: Movement | None = None
     sections: list[Section] = PydField(min_length=1)
 
     @field_validator("id")
@@ -281,6 +286,8 @@ class FormSpec(_Strict):
 
     @model_validator(mode="after")
     def _consistent(self) -> FormSpec:
+        if self.creates_patient != (self.movement is Movement.ADMIT):
+            raise ValueError("a form that creates a patient is the one with movement 'admit'")
         problems = list(_consistency_problems(self))
         if problems:
             raise ValueError("; ".join(problems))

@@ -1,9 +1,10 @@
 """Errors a user can cause; each message is meant to be shown to them as it is."""
 
+from downtime.errors import UserError
 from downtime.formspec.values import FieldError
 
 
-class ServiceError(Exception):
+class ServiceError(UserError):
     """Base of errors that the GUI shows in a message box and the CLI prints without a traceback."""
 
 

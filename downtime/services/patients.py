@@ -8,11 +8,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.census import StayStatus
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.services.errors import NotFound
-from downtime.services.records import list_current
+from downtime.storage.records import list_current
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,10 @@ class PatientSummary:
     admitted_at: str
     ipp: str | None
     nir: str | None
+    identity_status: str | None
+    resuscitation: str | None
+    isolation: str | None
+    stay: StayStatus | None = None
 
     @property
     def birth_date_text(self) -> str:
@@ -81,7 +86,9 @@ def summarise(spec: FormSpec, record: RecordVersion, downtime_number: str) -> Pa
         ward=get(Meaning.WARD), bed=get(Meaning.BED), allergy_status=get(Meaning.ALLERGY_STATUS),
         allergies=substances, unidentified=get(Meaning.UNIDENTIFIED) is True,
         admission_record_id=record.record_id, admission_version=record.version,
-        admitted_at=record.occurred_at.isoformat(), ipp=get(Meaning.IPP), nir=get(Meaning.NIR))
+        admitted_at=record.occurred_at.isoformat(), ipp=get(Meaning.IPP), nir=get(Meaning.NIR),
+        identity_status=get(Meaning.IDENTITY_STATUS), resuscitation=get(Meaning.RESUSCITATION),
+        isolation=get(Meaning.ISOLATION))
 
 
 def downtime_numbers(db: Database) -> dict[str, str]:

@@ -7,22 +7,20 @@ import uuid
 from datetime import datetime
 from typing import Any
 
-from sqlite_utils import Database
-
 from downtime.domain.downtime_number import MAX_SEQUENCE, format_downtime_number
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.formspec.values import relevant_values, validate
+from downtime.services import census, search
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError, ValidationFailed
 from downtime.storage import audit
+from downtime.storage.records import as_version, current, history, list_current
 
+__all__ = ["amend", "current", "history", "list_current", "mark_entered_in_error", "save_new"]
 
-
-def _version(row: dict[str, Any]) -> RecordVersion:
-    return RecordVersion.model_validate({**row, "data": json.loads(row["data"])})
 
 
 def _occurred_at(spec: FormSpec, values: dict[str, Any], recorded_at: datetime) -> str:
@@ -47,7 +45,7 @@ def _write(session: Session, row: dict[str, Any], action: str) -> RecordVersion:
                          action=action, detail={"record_id": row["record_id"],
                                                 "version": row["version"],
                                                 "reason": row["reason"]})
-    return _version(row)
+    return as_version(row)
 
 
 def _allocate_patient(session: Session, now: datetime) -> tuple[str, str]:
@@ -78,12 +76,12 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
         raise ServiceError(f"{spec.title.get(session.lang)}: choose the patient first.")
     now = session.clock()
     with session.db.atomic():
-        if spec.creates_patient:
+        if patient_id is None:
             patient_id, _ = _allocate_patient(session, now)
         elif not session.db.execute("SELECT 1 FROM patients WHERE patient_id = ?",
                                     [patient_id]).fetchone():
             raise NotFound(f"no patient {patient_id}")
-        saved = _write(session, {
+        saved = _commit(session, spec, {
             "id": str(uuid.uuid4()), "record_id": str(uuid.uuid4()), "version": 1,
             "form_id": spec.id, "form_version": spec.version, "patient_id": patient_id,
             "status": RecordStatus.FINAL.value, "data": audit.canonical(kept), "reason": None,
@@ -91,6 +89,19 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
             "occurred_at": _occurred_at(spec, kept, now),
             "recorded_at": now.isoformat()}, "record.create")
     session.emit("record_saved", saved)
+    return saved
+
+
+def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str) -> RecordVersion:
+    """Write one version inside the caller's transaction: movement rules first, then the row
+    and its audit entry, then the search index of an admission."""
+    if spec.movement is not None and row["status"] != RecordStatus.ENTERED_IN_ERROR.value:
+        census.check_movement(session.db, session.forms, census.event_of(
+            spec, row["patient_id"], row["record_id"], json.loads(row["data"]),
+            datetime.fromisoformat(row["occurred_at"]), datetime.fromisoformat(row["recorded_at"])))
+    saved = _write(session, row, action)
+    if spec.creates_patient:
+        search.refresh(session.db, session.forms, str(row["patient_id"]))
     return saved
 
 
@@ -127,43 +138,15 @@ def _append_version(session: Session, latest: RecordVersion, data: dict[str, Any
                     status: RecordStatus, reason: str, occurred_at: str,
                     action: str) -> RecordVersion:
     now = session.clock()
+    spec = session.form(latest.form_id)
     with session.db.atomic():
-        saved = _write(session, {
+        saved = _commit(session, spec, {
             "id": str(uuid.uuid4()), "record_id": latest.record_id,
             "version": latest.version + 1, "form_id": latest.form_id,
-            "form_version": session.form(latest.form_id).version,
+            "form_version": spec.version,
             "patient_id": latest.patient_id, "status": status.value,
             "data": audit.canonical(data), "reason": reason,
             "author": session.user.staff_id, "device_id": session.device.device_id,
             "occurred_at": occurred_at, "recorded_at": now.isoformat()}, action)
     session.emit("record_saved", saved)
     return saved
-
-
-def current(db: Database, record_id: str) -> RecordVersion:
-    row = next(db.query("SELECT * FROM current_records WHERE record_id = ?", [record_id]), None)
-    if row is None:
-        raise NotFound(f"no record {record_id}")
-    return _version(row)
-
-
-def history(db: Database, record_id: str) -> list[RecordVersion]:
-    rows = db.query("SELECT * FROM records WHERE record_id = ? ORDER BY version", [record_id])
-    versions = [_version(row) for row in rows]
-    if not versions:
-        raise NotFound(f"no record {record_id}")
-    return versions
-
-
-def list_current(db: Database, form_id: str | None = None,
-                 patient_id: str | None = None) -> list[RecordVersion]:
-    clauses, params = [], []
-    if form_id:
-        clauses.append("form_id = ?")
-        params.append(form_id)
-    if patient_id:
-        clauses.append("patient_id = ?")
-        params.append(patient_id)
-    where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    rows = db.query(f"SELECT * FROM current_records {where} ORDER BY recorded_at", params)
-    return [_version(row) for row in rows]

@@ -18,7 +18,8 @@ from sqlite_utils import Database
 GENESIS = "0" * 64
 
 # Tables whose every row is written through an audited write, and their key column.
-AUDITED_TABLES = {"meta": "key", "staff": "staff_id", "patients": "patient_id", "records": "id"}
+AUDITED_TABLES = {"meta": "key", "staff": "staff_id", "patients": "patient_id", "records": "id",
+                  "wards": "ward", "beds": "id"}
 
 
 def canonical(value: Any) -> str:

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from downtime.errors import UserError
 from downtime.storage.migrations import MIGRATIONS
 
 
-class StorageError(Exception):
+class StorageError(UserError):
     """The database file cannot be used; the message says why in words a ward can act on."""
 
 

@@ -7,6 +7,14 @@ MIGRATIONS = Migrations("downtime")
 _APPEND_ONLY = ("records", "patients", "audit")
 
 
+def _append_only(db: Database, table: str) -> None:
+    for verb in ("UPDATE", "DELETE"):
+        db.execute(f"""
+            CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table}
+            BEGIN SELECT RAISE(ABORT, '{table} are append-only: amend, never {verb.lower()}'); END
+            """)
+
+
 @MIGRATIONS(name="m001_initial")
 def m001_initial(db: Database) -> None:
     db.execute("""
@@ -84,8 +92,31 @@ def m001_initial(db: Database) -> None:
         )""")
     db.execute("CREATE INDEX audit_entity ON audit(entity, entity_id)")
     for table in _APPEND_ONLY:
-        for verb in ("UPDATE", "DELETE"):
-            db.execute(f"""
-                CREATE TRIGGER {table}_no_{verb.lower()} BEFORE {verb} ON {table}
-                BEGIN SELECT RAISE(ABORT, '{table} are append-only: amend, never {verb.lower()}'); END
-                """)
+        _append_only(db, table)
+
+
+@MIGRATIONS(name="m002_wards_and_search")
+def m002_wards_and_search(db: Database) -> None:
+    """The hospital's wards and beds (for empty beds and bed checks) and the patient search
+    index. The index is derived from admission records and can be rebuilt at any time."""
+    db.execute("""
+        CREATE TABLE wards (
+            ward TEXT PRIMARY KEY COLLATE NOCASE,
+            name TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            created_by TEXT NOT NULL
+        )""")
+    db.execute("""
+        CREATE TABLE beds (
+            id TEXT PRIMARY KEY COLLATE NOCASE,
+            ward TEXT NOT NULL REFERENCES wards(ward),
+            bed TEXT NOT NULL,
+            position INTEGER NOT NULL
+        )""")
+    for table in ("wards", "beds"):
+        _append_only(db, table)
+    db.execute("""
+        CREATE VIRTUAL TABLE patient_search USING fts5(
+            patient_id UNINDEXED, names, birth, numbers,
+            tokenize = "unicode61 remove_diacritics 2"
+        )""")

@@ -1,0 +1,103 @@
+"""Finding a patient fast: by name (accents and case ignored, partial), date of birth,
+downtime number, IPP or NIR, through SQLite's FTS5 index.
+
+The index is derived from admission records: it is refreshed in the same transaction as each
+save, and `rebuild` recreates it from the records at any time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+from datetime import date
+
+from sqlite_utils import Database
+
+from downtime.domain.records import RecordStatus
+from downtime.formspec import FormSpec
+from downtime.formspec.schema import Meaning
+from downtime.services.census import locations
+from downtime.services.patients import PatientSummary, downtime_numbers, summarise
+from downtime.storage.records import list_current
+
+_DATE_PIECES = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2,4}))?$")
+_WORD = re.compile(r"[^\W_]+")
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _birth_tokens(born: date | None) -> str:
+    """DD MM YYYY as one token (12031954), ISO order too, and the year alone."""
+    return f"{born:%d%m%Y} {born:%Y%m%d} {born:%Y}" if born else ""
+
+
+def refresh(db: Database, forms: dict[str, FormSpec], patient_id: str) -> None:
+    """Re-index one patient from their latest standing admission (call inside the save's
+    transaction, so the index never disagrees with the records)."""
+    db.execute("DELETE FROM patient_search WHERE patient_id = ?", [patient_id])
+    numbers = downtime_numbers(db)
+    for spec in (spec for spec in forms.values() if spec.creates_patient):
+        for record in list_current(db, form_id=spec.id, patient_id=patient_id):
+            if record.status is not RecordStatus.ENTERED_IN_ERROR:
+                _index(db, spec, summarise(spec, record, numbers[patient_id]), record.data)
+
+
+def _index(db: Database, spec: FormSpec, patient: PatientSummary, data: dict) -> None:
+    names = " ".join(str(data.get(field.id) or "") for meaning in (
+        Meaning.BIRTH_NAME, Meaning.USED_NAME, Meaning.GIVEN_NAMES, Meaning.TEMPORARY_NAME,
+        Meaning.DESCRIPTOR) if (field := spec.by_meaning(meaning)))
+    compact = patient.downtime_number.replace("-", "")
+    numbers = " ".join(filter(None, (patient.downtime_number, compact, patient.ipp,
+                                     (patient.nir or "").replace(" ", ""))))
+    db.execute("INSERT INTO patient_search (patient_id, names, birth, numbers) VALUES (?, ?, ?, ?)",
+               [patient.patient_id, names, _birth_tokens(patient.birth_date), numbers])
+
+
+def rebuild(db: Database, forms: dict[str, FormSpec]) -> int:
+    with db.atomic():
+        db.execute("DELETE FROM patient_search")
+        ids = list(downtime_numbers(db))
+        for patient_id in ids:
+            refresh(db, forms, patient_id)
+    return len(ids)
+
+
+def match_expression(text: str) -> str | None:
+    """An FTS5 query where every typed word must prefix-match; None if nothing searchable.
+
+    Words are quoted after folding accents, so no input can inject FTS syntax; a date typed
+    as 12/03 or 12/03/1954 becomes one token matching the compact birth date.
+    """
+    terms: list[str] = []
+    for piece in _fold(text).split():
+        if match := _DATE_PIECES.match(piece):
+            day, month, year = match.groups()
+            terms.append(f"{int(day):02d}{int(month):02d}{year or ''}")
+        else:
+            terms.extend(_WORD.findall(piece))
+    if not terms:
+        return None
+    return " ".join(f'"{term.casefold()}"*' for term in terms)
+
+
+def search(db: Database, forms: dict[str, FormSpec], text: str, limit: int = 50) -> list[PatientSummary]:
+    """Patients matching every typed word, best matches first."""
+    expression = match_expression(text)
+    if expression is None:
+        return []
+    rows = db.execute("SELECT patient_id FROM patient_search WHERE patient_search MATCH ?"
+                      " ORDER BY rank LIMIT ?", [expression, limit]).fetchall()
+    numbers = downtime_numbers(db)
+    where = locations(db, forms)
+    found = []
+    for (patient_id,) in rows:
+        for spec in (spec for spec in forms.values() if spec.creates_patient):
+            for record in list_current(db, form_id=spec.id, patient_id=patient_id):
+                summary = summarise(spec, record, numbers[patient_id])
+                if (loc := where.get(patient_id)) is not None:
+                    summary = replace(summary, ward=loc.ward, bed=loc.bed, stay=loc.status)
+                found.append(summary)
+    return found

@@ -1,0 +1,75 @@
+"""The hospital's wards and their beds, set by an administrator before or during an outage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from downtime.domain.staff import Action
+from downtime.services.context import Session
+from downtime.services.errors import ServiceError
+from downtime.storage import audit
+
+
+@dataclass(frozen=True)
+class Ward:
+    ward: str
+    name: str
+    beds: tuple[str, ...]
+
+
+def add_ward(session: Session, ward: str, name: str, beds: list[str]) -> Ward:
+    """A ward with its beds in the order they appear on the ward (beds can be added later)."""
+    session.require(Action.MANAGE_STAFF)
+    ward, name = ward.strip(), name.strip()
+    if not ward or not name:
+        raise ServiceError("Ward code and ward name are both required.")
+    if wards(session.db, ward):
+        raise ServiceError(f"Ward {ward} already exists; add beds to it instead.")
+    now = session.clock()
+    with session.db.atomic():
+        audit.insert_audited(session.db, "wards", {
+            "ward": ward, "name": name, "created_at": now.isoformat(),
+            "created_by": session.user.staff_id}, at=now, actor=session.user.staff_id,
+            device_id=session.device.device_id, action="ward.add")
+        _insert_beds(session, ward, beds)
+    return wards(session.db, ward)[0]
+
+
+def add_beds(session: Session, ward: str, beds: list[str]) -> Ward:
+    session.require(Action.MANAGE_STAFF)
+    if not wards(session.db, ward):
+        raise ServiceError(f"Unknown ward {ward}.")
+    with session.db.atomic():
+        _insert_beds(session, ward, beds)
+    return wards(session.db, ward)[0]
+
+
+def _insert_beds(session: Session, ward: str, beds: list[str]) -> None:
+    existing = {bed.casefold() for found in wards(session.db, ward) for bed in found.beds}
+    position = len(existing)
+    now = session.clock()
+    for bed in (bed.strip() for bed in beds):
+        if not bed or bed.casefold() in existing:
+            raise ServiceError(f"Bed {bed!r} is empty or listed twice in ward {ward}.")
+        existing.add(bed.casefold())
+        position += 1
+        audit.insert_audited(session.db, "beds", {
+            "id": f"{ward}/{bed}", "ward": ward, "bed": bed, "position": position},
+            at=now, actor=session.user.staff_id, device_id=session.device.device_id,
+            action="bed.add")
+
+
+def wards(db: Database, ward: str | None = None) -> list[Ward]:
+    """Every ward (or the one named) with its beds in ward order."""
+    where, params = ("WHERE w.ward = ?", [ward]) if ward else ("", [])
+    beds: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for row in db.query(f"SELECT w.ward, w.name, b.bed FROM wards w LEFT JOIN beds b ON b.ward = w.ward"
+                        f" {where} ORDER BY w.ward, b.position", params):
+        names[row["ward"]] = row["name"]
+        beds.setdefault(row["ward"], [])
+        if row["bed"] is not None:
+            beds[row["ward"]].append(row["bed"])
+    return [Ward(code, names[code], tuple(beds[code])) for code in names]
