@@ -1,0 +1,166 @@
+from datetime import datetime, timedelta
+
+import pytest
+
+from downtime.domain.census import Location, Movement, MovementEvent, StayStatus, locate
+from downtime.services import census, records, wards
+from downtime.services.errors import ServiceError
+
+T0 = datetime.fromisoformat("2026-11-28T08:00:00+01:00")
+
+
+def _event(movement, hours, ward=None, bed=None, recorded_hours=None):
+    return MovementEvent("p", f"r{hours}", movement, T0 + timedelta(hours=hours),
+                         T0 + timedelta(hours=recorded_hours if recorded_hours is not None else hours),
+                         ward, bed)
+
+
+def test_locate_replays_events_in_the_order_they_happened():
+    events = [
+        _event(Movement.TRANSFER, 5, "ICU", "2", recorded_hours=9),
+        _event(Movement.ADMIT, 1, "3B", "12"),
+        _event(Movement.DISCHARGE, 8),
+    ]
+    assert locate(events, T0) is None
+    assert locate(events, T0 + timedelta(hours=2)) == Location("p", StayStatus.IN, "3B", "12", T0 + timedelta(hours=1), T0 + timedelta(hours=1))
+    assert locate(events, T0 + timedelta(hours=6)).ward == "ICU"
+    final = locate(events)
+    assert final.status is StayStatus.DISCHARGED and final.ward == "ICU"
+
+
+def test_nothing_moves_a_patient_who_has_left_until_readmission():
+    events = [_event(Movement.ADMIT, 1, "3B", "1"), _event(Movement.DEATH, 2),
+              _event(Movement.TRANSFER, 3, "ICU", "1")]
+    assert locate(events).status is StayStatus.DECEASED
+
+
+@pytest.fixture
+def nurse(session_for):
+    admin = session_for("admin")
+    wards.add_ward(admin, "3B", "Internal medicine", [str(n) for n in range(1, 7)])
+    wards.add_ward(admin, "ICU", "Intensive care", ["1", "2"])
+    return session_for("nurse")
+
+
+def _admit(nurse, values, bed, hours_ago=3):
+    return records.save_new(nurse, "admission", {
+        **values, "bed": bed, "arrival_at": (nurse.clock() - timedelta(hours=hours_ago)).isoformat(timespec="minutes")})
+
+
+def _move(nurse, patient_id, ward, bed, hours_ago=1):
+    return records.save_new(nurse, "transfer", {
+        "moved_at": (nurse.clock() - timedelta(hours=hours_ago)).isoformat(timespec="minutes"),
+        "to_ward": ward, "to_bed": bed, "reason": "needs monitoring"}, patient_id=patient_id)
+
+
+def test_census_lists_every_bed_with_its_patient_or_empty(nurse, admission_values, forms):
+    first = _admit(nurse, admission_values, "2")
+    rows = census.census(nurse.db, forms, ward="3B")
+    assert [row.bed for row in rows] == ["1", "2", "3", "4", "5", "6"]
+    assert [row.patient.patient_id if row.patient else None for row in rows][1] == first.patient_id
+    assert sum(row.patient is None for row in rows) == 5
+
+
+def test_transfer_moves_the_patient_and_the_past_census_stays_true(nurse, admission_values, forms, clock):
+    first = _admit(nurse, admission_values, "2")
+    _move(nurse, first.patient_id, "ICU", "1")
+    assert census.in_patients(nurse.db, forms, ward="3B") == []
+    (in_icu,) = census.in_patients(nurse.db, forms, ward="ICU")
+    assert (in_icu.ward, in_icu.bed, in_icu.stay) == ("ICU", "1", StayStatus.IN)
+    two_hours_ago = clock.now - timedelta(hours=2)
+    (earlier,) = census.in_patients(nurse.db, forms, at=two_hours_ago)
+    assert (earlier.ward, earlier.bed) == ("3B", "2")
+
+
+def test_two_patients_in_one_bed_are_refused_naming_the_occupant(nurse, admission_values, forms):
+    _admit(nurse, admission_values, "2")
+    second = {**admission_values, "birth_name": "Dupont", "used_name": "", "given_names": "Paul", "sex": "male"}
+    with pytest.raises(ServiceError, match=r"Bed 2 of ward 3B is taken by MARTIN Hélène Marie.*DT-042-00001"):
+        _admit(nurse, second, "2")
+    assert len(census.in_patients(nurse.db, forms)) == 1
+
+
+def test_transfer_into_an_occupied_bed_is_refused(nurse, admission_values):
+    _admit(nurse, admission_values, "2")
+    other = _admit(nurse, {**admission_values, "birth_name": "Roux"}, "3")
+    with pytest.raises(ServiceError, match="is taken by"):
+        _move(nurse, other.patient_id, "3B", "2")
+
+
+def test_unknown_ward_or_bed_is_refused(nurse, admission_values):
+    with pytest.raises(ServiceError, match="Unknown ward 'Z'"):
+        _admit(nurse, {**admission_values, "ward": "Z"}, "1")
+    with pytest.raises(ServiceError, match="has no bed '99'"):
+        _admit(nurse, admission_values, "99")
+
+
+def test_a_freed_bed_can_be_taken(nurse, admission_values, forms):
+    first = _admit(nurse, admission_values, "2", hours_ago=5)
+    _move(nurse, first.patient_id, "ICU", "2", hours_ago=2)
+    _admit(nurse, {**admission_values, "birth_name": "Roux"}, "2", hours_ago=1)
+    assert len(census.in_patients(nurse.db, forms)) == 2
+
+
+def test_discharged_patient_cannot_be_moved_or_cared_for(nurse, admission_values, forms, clock):
+    first = _admit(nurse, admission_values, "2")
+    records.save_new(nurse, "discharge", {
+        "discharged_at": (clock.now - timedelta(hours=1)).isoformat(timespec="minutes"),
+        "destination": "home", "letter_given": True, "medicines_given": True}, patient_id=first.patient_id)
+    with pytest.raises(ServiceError, match="not in hospital"):
+        _move(nurse, first.patient_id, "ICU", "1", hours_ago=0)
+    with pytest.raises(ServiceError, match="readmit"):
+        census.require_in_hospital(nurse.db, forms, first.patient_id, clock.now)
+    assert census.census(nurse.db, forms, ward="3B")[1].patient is None
+
+
+def test_entered_in_error_transfer_puts_the_patient_back(nurse, admission_values, forms):
+    first = _admit(nurse, admission_values, "2")
+    move = _move(nurse, first.patient_id, "ICU", "1")
+    records.mark_entered_in_error(nurse, move.record_id, "wrong patient moved")
+    (patient,) = census.in_patients(nurse.db, forms)
+    assert (patient.ward, patient.bed) == ("3B", "2")
+
+
+def test_amended_transfer_time_is_replayed(nurse, admission_values, forms, clock):
+    first = _admit(nurse, admission_values, "2", hours_ago=6)
+    move = _move(nurse, first.patient_id, "ICU", "1", hours_ago=1)
+    earlier = (clock.now - timedelta(hours=4)).isoformat(timespec="minutes")
+    records.amend(nurse, move.record_id, {**move.data, "moved_at": earlier}, "time was wrong")
+    (at_three,) = census.in_patients(nurse.db, forms, at=clock.now - timedelta(hours=3))
+    assert at_three.ward == "ICU"
+
+
+def test_transfer_out_with_handover_leaves_the_census(nurse, admission_values, forms, clock):
+    first = _admit(nurse, admission_values, "2")
+    records.save_new(nurse, "transfer_out", {
+        "departed_at": clock.now.isoformat(timespec="minutes"), "receiving_hospital": "CHU Sud",
+        "receiving_unit": "Réanimation, Dr Petit, 01 23 45 67 89", "transport_mode": "mobile_icu",
+        "escort": "doctor", "situation": "Respiratory failure", "background": "COPD",
+        "condition": "unstable", "current_treatments": "Amoxicillin 1 g IV 8-hourly, last 12:00",
+        "devices": ["peripheral_iv", "oxygen"], "allergies_checked": True,
+        "obs_at": clock.now.isoformat(timespec="minutes"), "resp_rate": 28, "spo2": 89,
+        "documents_sent": ["admission_record", "medication_chart"]}, patient_id=first.patient_id)
+    assert census.in_patients(nurse.db, forms) == []
+    location = census.locations(nurse.db, forms)[first.patient_id]
+    assert location.status is StayStatus.TRANSFERRED_OUT
+
+
+def test_readmission_keeps_the_downtime_number(nurse, admission_values, forms, clock):
+    first = _admit(nurse, admission_values, "2", hours_ago=6)
+    records.save_new(nurse, "discharge", {
+        "discharged_at": (clock.now - timedelta(hours=4)).isoformat(timespec="minutes"),
+        "destination": "home", "letter_given": True, "medicines_given": True}, patient_id=first.patient_id)
+    again = records.save_new(nurse, "admission", {**admission_values, "bed": "5"}, patient_id=first.patient_id)
+    assert again.patient_id == first.patient_id
+    (patient,) = census.in_patients(nurse.db, forms)
+    assert patient.bed == "5" and patient.downtime_number.startswith("DT-042-00001")
+    with pytest.raises(ServiceError, match="already admitted"):
+        records.save_new(nurse, "admission", {**admission_values, "bed": "6"}, patient_id=first.patient_id)
+
+
+def test_only_administrators_configure_wards(session_for):
+    with pytest.raises(ServiceError):
+        wards.add_ward(session_for("nurse"), "X", "X ward", ["1"])
+    with pytest.raises(ServiceError, match="listed twice"):
+        wards.add_ward(session_for("admin"), "X", "X ward", ["1", "1"])
+    assert wards.wards(session_for("admin").db) == []

@@ -1,0 +1,88 @@
+import pytest
+from hypothesis import given, strategies as st
+
+from downtime.services import records, search
+
+
+@pytest.fixture
+def ward(session_for, admission_values):
+    nurse = session_for("nurse")
+    people = [("Lefèvre", "Hélène", "1954-03-12", "12"), ("Lefebvre", "Jean", "1960-12-03", "13"),
+              ("Dupont", "Élodie", "1990-07-01", "14")]
+    saved = {}
+    for name, given, born, bed in people:
+        values = {**admission_values, "birth_name": name, "used_name": "", "given_names": given,
+                  "birth_date": born, "bed": bed, "ipp": f"80{bed}1234"}
+        values.pop("nir")
+        saved[name] = records.save_new(nurse, "admission", values)
+    return nurse, saved
+
+
+def _names(nurse, forms, text):
+    return [p.display_name.split()[0] for p in search.search(nurse.db, forms, text)]
+
+
+def test_name_without_accents_or_case_finds_lefevre(ward, forms):
+    nurse, _ = ward
+    assert _names(nurse, forms, "lefevre") == ["LEFÈVRE"]
+    assert _names(nurse, forms, "HELENE") == ["LEFÈVRE"]
+
+
+def test_partial_name_finds_both(ward, forms):
+    nurse, _ = ward
+    assert sorted(_names(nurse, forms, "lef")) == ["LEFEBVRE", "LEFÈVRE"]
+    assert _names(nurse, forms, "lef jean") == ["LEFEBVRE"]
+
+
+def test_partial_and_full_date_of_birth(ward, forms):
+    nurse, _ = ward
+    assert _names(nurse, forms, "12/03") == ["LEFÈVRE"]
+    assert _names(nurse, forms, "12/03/1954") == ["LEFÈVRE"]
+    assert _names(nurse, forms, "1960") == ["LEFEBVRE"]
+    assert _names(nurse, forms, "dupont 1990") == ["DUPONT"]
+
+
+def test_downtime_number_and_ipp(ward, forms):
+    nurse, saved = ward
+    number = search.search(nurse.db, forms, "Dupont")[0].downtime_number
+    assert _names(nurse, forms, number) == ["DUPONT"]
+    assert _names(nurse, forms, number.replace("-", "")) == ["DUPONT"]
+    assert _names(nurse, forms, "80141234") == ["DUPONT"]
+
+
+def test_amended_name_is_found_under_the_new_name(ward, forms):
+    nurse, saved = ward
+    record = saved["Dupont"]
+    records.amend(nurse, record.record_id, {**record.data, "birth_name": "Durand"}, "misheard name")
+    assert _names(nurse, forms, "dupont") == []
+    assert _names(nurse, forms, "durand") == ["DURAND"]
+
+
+def test_entered_in_error_patient_is_not_found(ward, forms):
+    nurse, saved = ward
+    records.mark_entered_in_error(nurse, saved["Dupont"].record_id, "duplicate")
+    assert _names(nurse, forms, "dupont") == []
+
+
+def test_rebuild_gives_the_same_answers(ward, forms):
+    nurse, _ = ward
+    assert search.rebuild(nurse.db, forms) == 3
+    assert sorted(_names(nurse, forms, "lef")) == ["LEFEBVRE", "LEFÈVRE"]
+
+
+@given(st.text(max_size=40))
+def test_any_typed_text_is_a_safe_query(text):
+    expression = search.match_expression(text)
+    assert expression is None or all(part.startswith('"') and part.endswith('"*') for part in expression.split(" "))
+
+
+@pytest.fixture(scope="module")
+def empty_db(tmp_path_factory):
+    from downtime.storage import open_database
+
+    return open_database(tmp_path_factory.mktemp("search") / "empty.sqlite")
+
+
+@given(text=st.text(max_size=40))
+def test_any_typed_text_runs_without_error(empty_db, forms, text):
+    assert search.search(empty_db, forms, text) == []
