@@ -165,6 +165,64 @@ def cmd_records(args: argparse.Namespace) -> int:
     return 0
 
 
+def _patient_row(patient: Any) -> dict[str, Any]:
+    return {"patient_id": patient.patient_id, "downtime_number": patient.downtime_number,
+            "name": patient.display_name,
+            "birth_date": patient.birth_date.isoformat() if patient.birth_date else None,
+            "sex": patient.sex, "ward": patient.ward, "bed": patient.bed,
+            "status": patient.stay.value if patient.stay else None,
+            "allergies": list(patient.allergies), "allergy_status": patient.allergy_status}
+
+
+def _patient_line(row: dict[str, Any]) -> str:
+    born = row["birth_date"] or "DOB unknown"
+    place = f"{row['ward'] or '-'}/{row['bed'] or '-'}"
+    return f"{row['downtime_number']}  {row['name']:<40} {born:<11} {place:<10} {row['status'] or ''}"
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from downtime.services.search import search
+
+    found = search(_open_existing(args), _forms(), " ".join(args.text))
+    _emit(args, [_patient_row(p) for p in found], _patient_line)
+    if not found and not args.json:
+        print("no patient found", file=sys.stderr)
+    return 0
+
+
+def cmd_census(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from downtime.services.census import census
+
+    at = datetime.fromisoformat(args.at) if args.at else None
+    if at is not None and at.tzinfo is None:
+        at = at.astimezone()
+    rows = []
+    for row in census(_open_existing(args), _forms(), ward=args.ward, at=at):
+        entry = _patient_row(row.patient) if row.patient else {"downtime_number": None, "name": None}
+        rows.append({**entry, "ward": row.ward, "bed": row.bed})
+    _emit(args, rows, lambda r: f"{r['ward']:<6} {r['bed'] or '(no bed)':<8} "
+                                f"{(r['name'] or 'empty'):<40} {r['downtime_number'] or ''}")
+    return 0
+
+
+def cmd_ward_add(args: argparse.Namespace) -> int:
+    from downtime.services.wards import add_ward
+
+    ward = add_ward(_session(args), args.ward, args.name, args.beds)
+    print(f"ward {ward.ward} ({ward.name}): {len(ward.beds)} beds")
+    return 0
+
+
+def cmd_ward_list(args: argparse.Namespace) -> int:
+    from downtime.services.wards import wards
+
+    rows = [{"ward": w.ward, "name": w.name, "beds": list(w.beds)} for w in wards(_open_existing(args))]
+    _emit(args, rows, lambda r: f"{r['ward']:<8} {r['name']:<30} {len(r['beds'])} beds")
+    return 0
+
+
 def cmd_pdf_blank(args: argparse.Namespace) -> int:
     from datetime import datetime
 
@@ -255,6 +313,28 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("records", cmd_records, "list records (latest version of each)")
     _db_option(p)
     p.add_argument("--form", help="only this form")
+    p.add_argument("--json", action="store_true", help="JSON lines")
+
+    p = command("search", cmd_search, "find patients by name, date of birth, downtime number, IPP or NIR")
+    p.add_argument("text", nargs="+")
+    _db_option(p)
+    p.add_argument("--json", action="store_true", help="JSON lines")
+    p = command("census", cmd_census, "who is in which bed: one ward or the whole site")
+    p.add_argument("--ward", help="only this ward")
+    p.add_argument("--at", help="at this past moment (ISO 8601, e.g. 2026-11-28T08:00)")
+    _db_option(p)
+    p.add_argument("--json", action="store_true", help="JSON lines")
+
+    ward = sub.add_parser("ward", help="wards and beds")
+    ward_sub = ward.add_subparsers(title="ward commands", metavar="COMMAND", required=True)
+    p = command("add", cmd_ward_add, "add a ward and its beds (administrator only)", ward_sub)
+    p.add_argument("ward", help="ward code, e.g. 3B")
+    p.add_argument("--name", required=True)
+    p.add_argument("--beds", nargs="+", required=True, help="bed labels in ward order")
+    _db_option(p)
+    _person_options(p)
+    p = command("list", cmd_ward_list, "list wards and their beds", ward_sub)
+    _db_option(p)
     p.add_argument("--json", action="store_true", help="JSON lines")
 
     pdf = sub.add_parser("pdf", help="make PDFs")

@@ -39,7 +39,7 @@ def test_records_json_lines(tmp_path, capsys):
     capsys.readouterr()
     assert main(["records", "--db", str(db), "--form", "admission", "--json"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert len(rows) == 25
+    assert len(rows) == 38
     assert set(rows[0]) == {"id", "form", "patient", "version", "status", "occurred_at", "recorded_at", "author"}
     assert sorted(r["version"] for r in rows)[-1] == 2
     assert all(r["patient"].startswith("DT-900-") for r in rows)
@@ -119,3 +119,36 @@ def test_help_works(argv, capsys):
     with pytest.raises(SystemExit) as caught:
         main(argv)
     assert caught.value.code == 0
+
+
+@pytest.fixture
+def demo_db(tmp_path, capsys):
+    db = tmp_path / "demo.sqlite"
+    main(["demo", "--db", str(db)])
+    capsys.readouterr()
+    return str(db)
+
+
+def test_search_finds_lefevre_without_accents(demo_db, capsys):
+    assert main(["search", "lefevre", "--db", demo_db, "--json"]) == 0
+    (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert row["name"].startswith("LEFÈVRE") and row["downtime_number"].startswith("DT-900-")
+    assert main(["search", row["downtime_number"], "--db", demo_db, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["patient_id"] == row["patient_id"]
+
+
+def test_census_lists_beds_of_a_ward(demo_db, capsys):
+    assert main(["census", "--ward", "ICU", "--db", demo_db, "--json"]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["bed"] for r in rows] == [str(n) for n in range(1, 9)]
+    assert sum(r["name"] is not None for r in rows) == 3
+
+
+def test_ward_add_needs_an_administrator(demo_db, capsys):
+    assert main(["ward", "add", "5C", "--name", "Cardiology", "--beds", "1", "2",
+                 "--db", demo_db, "--user", "nurse", "--pin", "1111"]) == 1
+    assert main(["ward", "add", "5C", "--name", "Cardiology", "--beds", "1", "2",
+                 "--db", demo_db, "--user", "admin", "--pin", "0000"]) == 0
+    capsys.readouterr()
+    assert main(["ward", "list", "--db", demo_db]) == 0
+    assert "Cardiology" in capsys.readouterr().out

@@ -1,6 +1,7 @@
 from downtime.services import staff
 from downtime.services.demo import DEMO_ACCOUNTS, build_demo
-from downtime.services.patients import ward_list
+from downtime.domain.census import StayStatus
+from downtime.services.census import in_patients, locations
 from downtime.storage import open_database
 from downtime.storage.integrity import check_database
 
@@ -8,7 +9,7 @@ from downtime.storage.integrity import check_database
 def test_demo_ward_is_realistic_and_sound(tmp_path, forms, clock):
     db = open_database(tmp_path / "demo.sqlite")
     summary = build_demo(db, forms, clock)
-    patients = ward_list(db, forms)
+    patients = in_patients(db, forms, ward="3B")
     assert summary.patients == len(patients) == 25
     assert sum(p.unidentified for p in patients) == 1
     assert sum(bool(p.allergies) for p in patients) >= 5
@@ -16,6 +17,9 @@ def test_demo_ward_is_realistic_and_sound(tmp_path, forms, clock):
     assert len({p.bed for p in patients}) == 25
     assert any("è" in p.display_name or "é" in p.display_name for p in patients)
     assert check_database(db) is None
+    assert {p.ward for p in in_patients(db, forms)} == {"3B", "4A", "ICU"}
+    statuses = [loc.status for loc in locations(db, forms).values()]
+    assert statuses.count(StayStatus.DISCHARGED) == statuses.count(StayStatus.TRANSFERRED_OUT) == 1
     for staff_id, _, role, pin in DEMO_ACCOUNTS:
         assert staff.sign_in(db, staff_id, pin, clock).role is role
 
@@ -25,5 +29,5 @@ def test_demo_is_the_same_every_time(tmp_path, forms, clock):
     for name in ("a", "b"):
         db = open_database(tmp_path / f"{name}.sqlite")
         build_demo(db, forms, clock)
-        names.append([(p.display_name, p.bed, p.birth_date) for p in ward_list(db, forms)])
+        names.append([(p.display_name, p.bed, p.birth_date) for p in in_patients(db, forms)])
     assert names[0] == names[1]

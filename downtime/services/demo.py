@@ -14,10 +14,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.nir import nir_key
-from downtime.domain.records import local_now
+from downtime.domain.records import RecordVersion, local_now
 from downtime.domain.staff import Role
 from downtime.formspec import FormSpec
-from downtime.services import records, setup, staff
+from downtime.services import records, setup, staff, wards
 from downtime.services.context import Clock, Session, load_device
 
 DEMO_DEVICE_NUMBER = 900
@@ -59,6 +59,26 @@ _PEOPLE = (
     ("Petit", "", "Léon", "male", 2004, "Overdose, observation 24 h."),
 )
 
+# Surgical ward and intensive care, so the census, moves and transfers out have a hospital.
+_SURGICAL = (
+    ("Marchand", "", "Sébastien", "male", 1972, "Acute appendicitis, theatre tonight."),
+    ("Lemoine", "", "Agnès", "female", 1958, "Cholecystitis, awaiting cholecystectomy."),
+    ("Caron", "", "Raphaël", "male", 1999, "Tibial fracture after a motorbike accident."),
+    ("Vidal", "Arnaud", "Solène", "female", 1983, "Bowel obstruction, nasogastric tube."),
+    ("Renaud", "", "Étienne", "male", 1945, "Total hip replacement, day 2."),
+    ("Brun", "", "Maëlle", "female", 1967, "Mastectomy, day 1."),
+    ("Picard", "", "Hugo", "male", 1991, "Abscess drainage."),
+    ("Fontaine", "", "Geneviève", "female", 1939, "Femoral neck fracture, surgery delayed by the outage."),
+    ("Morel", "", "Anthony", "male", 1978, "Perforated ulcer, post-operative."),
+    ("Lucas", "", "Océane", "female", 2003, "Ovarian torsion, post-operative."),
+)
+_CRITICAL = (
+    ("Adam", "", "Gérard", "male", 1950, "Septic shock, noradrenaline."),
+    ("Colin", "", "Nadège", "female", 1961, "Post-cardiac-arrest care."),
+    ("Meyer", "", "François", "male", 1956, "Severe pneumonia, non-invasive ventilation."),
+)
+WARDS = (("3B", "Internal medicine", 28), ("4A", "General surgery", 20), ("ICU", "Intensive care", 8))
+
 _ALLERGENS = (("Penicillin", "Rash", "moderate"), ("Amoxicillin", "Urticaria", "moderate"),
               ("Codeine", "Vomiting", "mild"), ("Latex", "Contact dermatitis", "mild"),
               ("Iodinated contrast", "Anaphylaxis", "severe"), ("Peanuts", "Angioedema", "severe"))
@@ -77,8 +97,8 @@ def _nir(rng: random.Random, sex: str, born: datetime) -> str:
     return f"{body}{nir_key(body):02d}"
 
 
-def _admission(rng: random.Random, person: tuple[str, str, str, str, int, str], bed: int,
-               arrival: datetime) -> dict[str, Any]:
+def _admission(rng: random.Random, person: tuple[str, str, str, str, int, str], ward: str,
+               bed: int, arrival: datetime) -> dict[str, Any]:
     birth_name, used_name, given, sex, year, reason = person
     born = datetime(year, rng.randint(1, 12), rng.randint(1, 28))
     validated = rng.random() < 0.7
@@ -88,7 +108,7 @@ def _admission(rng: random.Random, person: tuple[str, str, str, str, int, str], 
         "identity_status": "validated" if validated else "provisional",
         "arrival_at": arrival.isoformat(timespec="minutes"),
         "admission_mode": rng.choice(["emergency", "emergency", "direct", "planned"]),
-        "reason": reason, "ward": DEMO_WARD, "bed": str(bed),
+        "reason": reason, "ward": ward, "bed": str(bed),
         "admitting_clinician": rng.choice(_CLINICIANS),
         "resuscitation": "dnacpr" if year < 1940 else rng.choice(["full", "full", "not_discussed"]),
         "weight_kg": round(rng.uniform(48, 105), 1), "height_cm": rng.randint(150, 190),
@@ -114,7 +134,8 @@ def _admission(rng: random.Random, person: tuple[str, str, str, str, int, str], 
 
 
 def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> DemoSummary:
-    """Fill an empty database with the demo ward: accounts, 25 admissions, one amendment."""
+    """Fill an empty database with a small hospital: accounts, three wards, 25 patients on the
+    demo ward and more elsewhere, an amendment, a transfer, a discharge and a transfer out."""
     rng = random.Random(20261128)
     now = clock()
     admin_id, admin_name, _, admin_pin = DEMO_ACCOUNTS[0]
@@ -125,12 +146,18 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     admin = Session(db, device, staff.sign_in(db, admin_id, admin_pin, clock), forms, clock)
     for staff_id, name, role, pin in DEMO_ACCOUNTS[1:]:
         staff.add_staff(admin, staff_id, name, role, pin)
+    for code, name, count in WARDS:
+        wards.add_ward(admin, code, name, [str(n) for n in range(1, count + 1)])
     nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock)
     beds = rng.sample(range(1, 29), len(_PEOPLE))
     saved = []
     for person, bed in zip(_PEOPLE, beds):
         arrival = now - timedelta(hours=rng.randint(2, 72), minutes=rng.randint(0, 59))
-        saved.append(records.save_new(nurse, "admission", _admission(rng, person, bed, arrival)))
+        saved.append(records.save_new(nurse, "admission", _admission(rng, person, DEMO_WARD, bed, arrival)))
+    elsewhere = [records.save_new(nurse, "admission", _admission(
+        rng, person, ward, bed, now - timedelta(hours=rng.randint(30, 96))))
+        for people, ward in ((_SURGICAL, "4A"), (_CRITICAL, "ICU"))
+        for bed, person in enumerate(people, start=1)]
     unknown = {"unidentified": True, "descriptor": "Unknown man, about 40, found at the station",
                "temporary_name": "INCONNU Trèfle", "sex": "male", "identity_status": "provisional",
                "arrival_at": (now - timedelta(hours=5)).isoformat(timespec="minutes"),
@@ -142,4 +169,36 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     first = saved[0]
     records.amend(nurse, first.record_id, {**first.data, "weight_kg": 54.0},
                   "Weight re-measured on the ward scale (was an estimate).")
+    _moves(nurse, elsewhere, now)
     return DemoSummary(device_name=device.name, patients=len(saved), accounts=DEMO_ACCOUNTS)
+
+
+def _moves(nurse: Session, elsewhere: list[RecordVersion], now: datetime) -> None:
+    """A post-operative patient to intensive care, a discharge home, and an intensive-care
+    patient transferred to another hospital with the handover form."""
+    def at(hours: float) -> str:
+        return (now - timedelta(hours=hours)).isoformat(timespec="minutes")
+
+    morel, lucas, meyer = elsewhere[8], elsewhere[9], elsewhere[12]
+    records.save_new(nurse, "transfer", {"moved_at": at(20), "to_ward": "ICU", "to_bed": "4",
+                                         "reason": "Post-operative bleeding, needs monitoring",
+                                         "handover_notes": "Haemoglobin 7.9, two units requested."},
+                     patient_id=morel.patient_id)
+    records.save_new(nurse, "discharge", {"discharged_at": at(6), "destination": "home",
+                                          "letter_given": True, "medicines_given": True,
+                                          "follow_up": "Gynaecology clinic in 6 weeks."},
+                     patient_id=lucas.patient_id)
+    records.save_new(nurse, "transfer_out", {
+        "departed_at": at(3), "receiving_hospital": "CHU Sud — Hôpital Bellevue",
+        "receiving_unit": "Réanimation médicale, Dr Petit, 01 23 45 67 89",
+        "receiving_clinician": "Dr Petit", "transport_mode": "mobile_icu", "escort": "doctor",
+        "situation": "Severe pneumonia needing ECMO assessment, not available here.",
+        "background": "COPD, ex-smoker, admitted 3 days ago, worsening despite ventilation.",
+        "condition": "unstable", "assessment": "Hypoxaemic on FiO2 0.8.",
+        "recommendation": "ECMO assessment on arrival.",
+        "current_treatments": "Piperacillin-tazobactam 4 g IV 8-hourly (last 06:00); noradrenaline 0.2 µg/kg/min.",
+        "devices": ["central_line", "urinary_catheter", "ventilator"], "allergies_checked": True,
+        "obs_at": at(3.2), "resp_rate": 30, "spo2": 88, "systolic": 95, "diastolic": 50,
+        "pulse": 118, "temperature": 38.6, "consciousness": "voice",
+        "documents_sent": ["admission_record", "medication_chart", "observation_chart", "lab_results"],
+        "handed_over_to": "SMUR team"}, patient_id=meyer.patient_id)
