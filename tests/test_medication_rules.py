@@ -1,0 +1,92 @@
+from datetime import date, datetime, time, timedelta, timezone
+
+import pytest
+
+from downtime.domain.medication import (
+    Administration, Check, DoseState, Frequency, Order, Outcome, RoundPolicy, allergy_matches,
+    dose_state, safety_warnings, scheduled_slots,
+)
+
+TZ = timezone(timedelta(hours=1))
+START = datetime(2026, 11, 27, 0, 0, tzinfo=TZ)
+
+
+def _order(**changes):
+    base = dict(record_id="o1", patient_id="p", drug="Amoxicillin", dose=1.0, dose_unit="g",
+                route="IV", frequency=Frequency.SCHEDULED, times=(time(8), time(14), time(20)),
+                start_at=START)
+    return Order(**{**base, **changes})
+
+
+def _given(at, scheduled_for=None, order_id="o1"):
+    return Administration(record_id=f"a{at}", order_id=order_id, outcome=Outcome.GIVEN,
+                          scheduled_for=scheduled_for, at=at, dose=1.0, given_by="nurse")
+
+
+def test_scheduled_slots_respect_start_and_stop():
+    order = _order(start_at=START + timedelta(hours=10), stop_at=START + timedelta(days=1, hours=15))
+    slots = scheduled_slots(order, date(2026, 11, 27), date(2026, 11, 29), TZ)
+    assert [s.strftime("%d %H") for s in slots] == ["27 14", "27 20", "28 08", "28 14"]
+
+
+@pytest.mark.parametrize("minutes, state", [(-45, DoseState.UPCOMING), (-30, DoseState.DUE),
+                                            (29, DoseState.DUE), (30, DoseState.LATE),
+                                            (59, DoseState.LATE), (60, DoseState.OVERDUE)])
+def test_due_late_overdue_at_given_clock_times(minutes, state):
+    slot = datetime(2026, 11, 28, 8, tzinfo=TZ)
+    assert dose_state(slot, slot + timedelta(minutes=minutes), None) is state
+
+
+def test_the_overdue_threshold_is_configurable():
+    slot = datetime(2026, 11, 28, 8, tzinfo=TZ)
+    policy = RoundPolicy(late_after=timedelta(minutes=15), overdue_after=timedelta(minutes=120))
+    assert dose_state(slot, slot + timedelta(minutes=90), None, policy) is DoseState.LATE
+
+
+def test_recorded_dose_is_given_whatever_the_time():
+    slot = datetime(2026, 11, 28, 8, tzinfo=TZ)
+    assert dose_state(slot, slot + timedelta(hours=5), _given(slot, slot)) is DoseState.GIVEN
+
+
+@pytest.mark.parametrize("drug, allergies, expected", [
+    ("Amoxicillin", ["Penicillin"], ["Penicillin"]),
+    ("amoxicilline", ["Amoxicillin"], ["Amoxicillin"]),
+    ("Morphine sulfate", ["opioids"], ["opioids"]),
+    ("Paracetamol", ["Penicillin", "Latex"], []),
+    ("Céfuroxime", ["cefuroxime"], ["cefuroxime"]),
+])
+def test_allergy_matching_by_name_and_class(drug, allergies, expected):
+    assert allergy_matches(drug, allergies) == expected
+
+
+def _checks(order, **kwargs):
+    defaults = dict(outcome=Outcome.GIVEN, at=datetime(2026, 11, 28, 8, 5, tzinfo=TZ), dose=order.dose,
+                    scheduled_for=datetime(2026, 11, 28, 8, tzinfo=TZ), allergies=[], history=[],
+                    admitted=True)
+    return [w.check for w in safety_warnings(order, **{**defaults, **kwargs})]
+
+
+def test_each_safety_check_fires():
+    order = _order()
+    slot = datetime(2026, 11, 28, 8, tzinfo=TZ)
+    assert _checks(order) == []
+    assert _checks(order, allergies=["Penicillin"]) == [Check.ALLERGY]
+    assert _checks(order, history=[_given(slot, slot)]) == [Check.ALREADY_GIVEN]
+    assert _checks(order, dose=2.0) == [Check.DOSE_MISMATCH]
+    assert _checks(order, admitted=False) == [Check.NOT_ADMITTED]
+    assert _checks(_order(stop_at=slot)) == [Check.ORDER_INACTIVE]
+
+
+def test_prn_interval_and_daily_maximum():
+    order = _order(drug="Morphine", frequency=Frequency.PRN, times=(), min_interval_hours=4,
+                   max_doses_24h=3, controlled=True)
+    now = datetime(2026, 11, 28, 20, tzinfo=TZ)
+    recent = [_given(now - timedelta(hours=h)) for h in (2, 9, 15)]
+    checks = _checks(order, at=now, scheduled_for=None, history=recent)
+    assert checks == [Check.PRN_INTERVAL, Check.PRN_DAILY_MAX]
+    spaced = [_given(now - timedelta(hours=h)) for h in (5, 30)]
+    assert _checks(order, at=now, scheduled_for=None, history=spaced) == []
+
+
+def test_not_given_dose_skips_the_dose_checks():
+    assert _checks(_order(), outcome=Outcome.NOT_GIVEN, allergies=["Penicillin"], dose=None) == []
