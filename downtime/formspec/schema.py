@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field as PydField, field_validator, model_validator
 
 from downtime.domain.census import Movement
+from downtime.domain.staff import Role
 
 Lang = Literal["en", "fr"]
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -229,9 +230,17 @@ class StaffRefField(_FieldBase):
     kind: Literal["staff_ref"]
 
 
+class RecordRefField(_FieldBase):
+    """Another record this one belongs to, e.g. the order a dose was given for."""
+
+    kind: Literal["record_ref"]
+    form: str
+
+
 SimpleField = Annotated[
     Union[TextField, LongTextField, IntegerField, DecimalField, DateField, DateTimeField,
-          ChoiceField, MultiChoiceField, YesNoField, PatientRefField, StaffRefField],
+          ChoiceField, MultiChoiceField, YesNoField, PatientRefField, StaffRefField,
+          RecordRefField],
     PydField(discriminator="kind"),
 ]
 
@@ -262,6 +271,8 @@ class FormSpec(_Strict):
     title: Text
     creates_patient: bool = False
     movement: Movement | None = None
+    authors: list[Role] | None = None
+    """Roles that may write this form (default: every role that records care)."""
     sections: list[Section] = PydField(min_length=1)
 
     @field_validator("id")

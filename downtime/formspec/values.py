@@ -20,7 +20,7 @@ from downtime.domain.nir import nir_problem
 from downtime.formspec.messages import message
 from downtime.formspec.schema import (
     ChoiceField, DateField, DateTimeField, DecimalField, Field, FormSpec, IntegerField, Lang,
-    LongTextField, MultiChoiceField, PatientRefField, RepeatField, StaffRefField, TextField,
+    LongTextField, MultiChoiceField, PatientRefField, RecordRefField, RepeatField, StaffRefField, TextField,
     YesNoField, holds,
 )
 
@@ -190,7 +190,7 @@ def _check(field: Field, value: Any, required: bool, path: str, lang: Lang,
 def _check_kind(field: Field, value: Any, path: str, lang: Lang, now: datetime,
                 error: Any) -> list[FieldError]:
     match field:
-        case TextField() | LongTextField() | PatientRefField() | StaffRefField():
+        case TextField() | LongTextField() | PatientRefField() | StaffRefField() | RecordRefField():
             if not isinstance(value, str):
                 return error("bad_value")
             if _control_chars(value, isinstance(field, LongTextField)):

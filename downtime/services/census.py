@@ -155,10 +155,26 @@ def _check_bed(db: Database, forms: dict[str, FormSpec], events: dict[str, list[
                                "or move that patient first.")
 
 
+def location_at(db: Database, forms: dict[str, FormSpec], patient_id: str,
+                at: datetime | None = None) -> Location | None:
+    return locate(movement_events(db, forms).get(patient_id, []), at)
+
+
+def patient_with_location(db: Database, forms: dict[str, FormSpec], patient_id: str) -> PatientSummary:
+    """One patient's identity and where they are now (the banner of every patient screen)."""
+    summary = _summaries(db, forms).get(patient_id)
+    if summary is None:
+        raise ServiceError(f"no standing admission for patient {patient_id}")
+    location = location_at(db, forms, patient_id)
+    if location is None:
+        return summary
+    return replace(summary, ward=location.ward, bed=location.bed, stay=location.status)
+
+
 def require_in_hospital(db: Database, forms: dict[str, FormSpec], patient_id: str,
                         at: datetime) -> Location:
     """For care records (medicines, operations): the patient must be admitted at that time."""
-    location = locate(movement_events(db, forms).get(patient_id, []), at)
+    location = location_at(db, forms, patient_id, at)
     if location is None or location.status is not StayStatus.IN:
         raise ServiceError("This patient is not admitted at that time; readmit them first.")
     return location

@@ -15,7 +15,7 @@ from downtime.formspec.schema import Meaning
 from downtime.formspec.values import relevant_values, validate
 from downtime.services import census, search
 from downtime.services.context import Session
-from downtime.services.errors import NotFound, ServiceError, ValidationFailed
+from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from downtime.storage import audit
 from downtime.storage.records import as_version, current, history, list_current
 
@@ -29,6 +29,14 @@ def _occurred_at(spec: FormSpec, values: dict[str, Any], recorded_at: datetime) 
     if field is not None and values.get(field.id):
         return str(values[field.id])
     return recorded_at.isoformat(timespec="seconds")
+
+
+def _require_author(session: Session, spec: FormSpec) -> None:
+    """A form may name who writes it (orders: doctors only); the role check is here, not in
+    the screens."""
+    if spec.authors is not None and session.user.role not in spec.authors:
+        raise PermissionDenied(f"{spec.title.get(session.lang)}: only "
+                               f"{', '.join(role.value.replace('_', ' ') for role in spec.authors)} may write this form.")
 
 
 def _checked(session: Session, spec: FormSpec, values: dict[str, Any]) -> dict[str, Any]:
@@ -71,6 +79,7 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
     """Version 1 of a record; a form that creates patients also allocates the downtime number."""
     session.require(Action.RECORD_CARE)
     spec = session.form(form_id)
+    _require_author(session, spec)
     kept = _checked(session, spec, values)
     if not spec.creates_patient and patient_id is None:
         raise ServiceError(f"{spec.title.get(session.lang)}: choose the patient first.")
@@ -119,6 +128,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str)
     session.require(Action.AMEND_RECORD)
     latest, reason = _next_version(session, record_id, reason)
     spec = session.form(latest.form_id)
+    _require_author(session, spec)
     kept = _checked(session, spec, values)
     if kept == latest.data:
         raise ServiceError("Nothing was changed, so there is nothing to amend.")
@@ -130,6 +140,7 @@ def mark_entered_in_error(session: Session, record_id: str, reason: str) -> Reco
     """Withdraw a record written by mistake (e.g. wrong patient); it stays in the history."""
     session.require(Action.MARK_ENTERED_IN_ERROR)
     latest, reason = _next_version(session, record_id, reason)
+    _require_author(session, session.form(latest.form_id))
     return _append_version(session, latest, latest.data, RecordStatus.ENTERED_IN_ERROR, reason,
                            latest.occurred_at.isoformat(), "record.entered_in_error")
 

@@ -120,3 +120,25 @@ def m002_wards_and_search(db: Database) -> None:
             patient_id UNINDEXED, names, birth, numbers,
             tokenize = "unicode61 remove_diacritics 2"
         )""")
+
+
+@MIGRATIONS(name="m003_controlled_drug_register")
+def m003_controlled_drug_register(db: Database) -> None:
+    """The ward's controlled-drug register: every receipt and use is a line, the balance is
+    their sum, and lines are never changed (a correction is another line)."""
+    db.execute("""
+        CREATE TABLE cd_register (
+            id TEXT PRIMARY KEY,
+            ward TEXT NOT NULL COLLATE NOCASE,
+            drug TEXT NOT NULL COLLATE NOCASE,
+            unit TEXT NOT NULL,
+            change REAL NOT NULL,
+            kind TEXT NOT NULL,
+            record_id TEXT,
+            note TEXT,
+            author TEXT NOT NULL,
+            witness TEXT NOT NULL,
+            at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX cd_register_stock ON cd_register(ward, drug, unit)")
+    _append_only(db, "cd_register")

@@ -1,0 +1,237 @@
+"""Medication orders, the ward round, recording doses with their safety checks, the
+controlled-drug register and the MAR grid."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.census import StayStatus
+from downtime.domain.medication import (
+    Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy,
+    Warning, dose_state, safety_warnings, scheduled_slots,
+)
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.staff import Action
+from downtime.formspec import FormSpec
+from downtime.services import census, records, staff
+from downtime.services.context import Session
+from downtime.services.errors import NotFound, ServiceError
+from downtime.services.patients import PatientSummary
+from downtime.storage import audit
+from downtime.storage.records import list_current
+
+ORDER_FORM = "medication_order"
+DOSE_FORM = "medication_administration"
+
+
+class OverrideNeeded(ServiceError):
+    """Warnings the user must confirm, each with a reason, before the dose can be saved."""
+
+    def __init__(self, warnings: list[Warning]):
+        self.warnings = warnings
+        super().__init__("\n".join(w.message for w in warnings))
+
+
+def _when(value: Any) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def order_of(record: RecordVersion) -> Order:
+    data = record.data
+    return Order(
+        record_id=record.record_id, patient_id=str(record.patient_id), drug=data["drug"],
+        dose=data["dose"], dose_unit=data["dose_unit"], route=data["route"],
+        frequency=Frequency(data["frequency"]),
+        times=tuple(time.fromisoformat(t) for t in (data.get("times") or "").split()),
+        prn_indication=data.get("prn_indication"), min_interval_hours=data.get("min_interval_hours"),
+        max_doses_24h=data.get("max_doses_24h"), start_at=datetime.fromisoformat(data["start_at"]),
+        stop_at=_when(data.get("stop_at")), controlled=bool(data.get("controlled")),
+        high_alert=bool(data.get("high_alert")))
+
+
+def administration_of(record: RecordVersion) -> Administration:
+    data = record.data
+    return Administration(
+        record_id=record.record_id, order_id=data["order"], outcome=Outcome(data["outcome"]),
+        scheduled_for=_when(data.get("scheduled_for")), at=datetime.fromisoformat(data["given_at"]),
+        dose=data.get("dose_given"), given_by=record.author, witness=data.get("witness"),
+        reason=NotGivenReason(data["not_given_reason"]) if data.get("not_given_reason") else None)
+
+
+def _standing(db: Database, form_id: str, patient_id: str | None = None) -> list[RecordVersion]:
+    return [r for r in list_current(db, form_id=form_id, patient_id=patient_id)
+            if r.status is not RecordStatus.ENTERED_IN_ERROR]
+
+
+def orders(db: Database, patient_id: str) -> list[Order]:
+    return [order_of(r) for r in _standing(db, ORDER_FORM, patient_id)]
+
+
+def order(db: Database, order_id: str) -> Order:
+    found = records.current(db, order_id)
+    if found.form_id != ORDER_FORM or found.status is RecordStatus.ENTERED_IN_ERROR:
+        raise NotFound(f"no standing medication order {order_id}")
+    return order_of(found)
+
+
+def administrations(db: Database, patient_id: str) -> list[Administration]:
+    return [administration_of(r) for r in _standing(db, DOSE_FORM, patient_id)]
+
+
+def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[Warning]:
+    """The warnings this dose would raise, for the screen to show before saving."""
+    found = order(session.db, order_id)
+    patient = census.patient_with_location(session.db, session.forms, found.patient_id)
+    at = datetime.fromisoformat(values["given_at"])
+    location = census.location_at(session.db, session.forms, found.patient_id, at)
+    return safety_warnings(
+        found, outcome=Outcome(values["outcome"]), at=at, dose=values.get("dose_given"),
+        scheduled_for=_when(values.get("scheduled_for")), allergies=patient.allergies,
+        history=administrations(session.db, found.patient_id),
+        admitted=location is not None and location.status is StayStatus.IN)
+
+
+def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
+                overrides: dict[Check, str] | None = None,
+                witness: tuple[str, str] | None = None) -> RecordVersion:
+    """Save a dose given or not given. Every warning needs an override with a reason (kept in
+    the record and the audit log); a controlled drug given needs a second person's PIN and
+    stock in the ward's register."""
+    found = order(session.db, order_id)
+    values = {**values, "order": order_id}
+    warnings = check_dose(session, order_id, values)
+    overrides = {check: reason.strip() for check, reason in (overrides or {}).items() if reason.strip()}
+    if missing := [w for w in warnings if w.check not in overrides]:
+        raise OverrideNeeded(missing)
+    values["overrides"] = [{"check": w.check.value, "reason": overrides[w.check]} for w in warnings] or None
+    given = values.get("outcome") == Outcome.GIVEN.value
+    witness_id = _witness(session, witness) if found.controlled and given else None
+    if witness_id:
+        values["witness"] = witness_id
+    values = {key: value for key, value in values.items() if value is not None}
+    with session.db.atomic():
+        ward = None
+        if witness_id:
+            ward = _deduct_check(session, found, float(values.get("dose_given") or 0))
+        saved = records.save_new(session, DOSE_FORM, values, patient_id=found.patient_id)
+        if witness_id and ward is not None:
+            _register_line(session, ward, found.drug, found.dose_unit, -float(values["dose_given"]),
+                           "administration", witness_id, record_id=saved.record_id)
+    return saved
+
+
+def _witness(session: Session, witness: tuple[str, str] | None) -> str:
+    if witness is None or not witness[0].strip():
+        raise ServiceError("Controlled drug: a second staff member must witness with their own PIN.")
+    staff_id, pin = witness
+    if staff_id.strip().casefold() == session.user.staff_id.casefold():
+        raise ServiceError("Controlled drug: the witness must be a different person from the giver.")
+    member = staff.sign_in(session.db, staff_id, pin, session.clock)
+    return member.staff_id
+
+
+def _deduct_check(session: Session, found: Order, quantity: float) -> str:
+    location = census.location_at(session.db, session.forms, found.patient_id, session.clock())
+    ward = location.ward if location and location.ward else ""
+    balance = cd_balance(session.db, ward, found.drug, found.dose_unit)
+    if balance - quantity < -1e-9:
+        raise ServiceError(f"Controlled-drug register: ward {ward} holds {balance:g} {found.dose_unit} "
+                           f"of {found.drug}; {quantity:g} cannot be given from it. Record the stock "
+                           "received first (with a witness).")
+    return ward
+
+
+def _register_line(session: Session, ward: str, drug: str, unit: str, change: float, kind: str,
+                   witness: str, record_id: str | None = None, note: str | None = None) -> None:
+    now = session.clock()
+    audit.insert_audited(session.db, "cd_register", {
+        "id": str(uuid.uuid4()), "ward": ward, "drug": drug.strip(), "unit": unit, "change": change,
+        "kind": kind, "record_id": record_id, "note": note, "author": session.user.staff_id,
+        "witness": witness, "at": now.isoformat()}, at=now, actor=session.user.staff_id,
+        device_id=session.device.device_id, action=f"cd.{kind}")
+
+
+def cd_receive(session: Session, ward: str, drug: str, unit: str, quantity: float,
+               witness: tuple[str, str], note: str | None = None) -> float:
+    """Stock received on the ward (or a count correction when negative), witnessed."""
+    session.require(Action.RECORD_CARE)
+    if quantity == 0:
+        raise ServiceError("Controlled-drug register: the quantity cannot be zero.")
+    witness_id = _witness(session, witness)
+    with session.db.atomic():
+        if cd_balance(session.db, ward, drug, unit) + quantity < -1e-9:
+            raise ServiceError("Controlled-drug register: the balance cannot go below zero.")
+        _register_line(session, ward, drug, unit, quantity, "receipt" if quantity > 0 else "correction",
+                       witness_id, note=note)
+    return cd_balance(session.db, ward, drug, unit)
+
+
+def cd_balance(db: Database, ward: str, drug: str, unit: str) -> float:
+    row = db.execute("SELECT COALESCE(SUM(change), 0) FROM cd_register WHERE ward = ? AND drug = ?"
+                     " AND unit = ?", [ward, drug.strip(), unit]).fetchone()
+    return float(row[0])
+
+
+@dataclass(frozen=True)
+class RoundItem:
+    patient: PatientSummary
+    order: Order
+    slot: datetime
+    state: DoseState
+
+
+_URGENCY = {DoseState.OVERDUE: 0, DoseState.LATE: 1, DoseState.DUE: 2, DoseState.UPCOMING: 3}
+
+
+def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetime,
+               policy: RoundPolicy = RoundPolicy(), lookback: timedelta = timedelta(hours=12),
+               ahead: timedelta = timedelta(hours=2)) -> list[RoundItem]:
+    """Scheduled doses of the ward not yet recorded, overdue first, within the last 12 hours
+    and the next 2."""
+    items = []
+    for patient in census.in_patients(db, forms, ward=ward, at=now):
+        recorded = {(a.order_id, a.scheduled_for) for a in administrations(db, patient.patient_id)
+                    if a.scheduled_for is not None}
+        for found in orders(db, patient.patient_id):
+            for slot in scheduled_slots(found, (now - lookback).date(), (now + ahead).date(), now.tzinfo):
+                if now - lookback <= slot <= now + ahead and (found.record_id, slot) not in recorded:
+                    items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy)))
+    return sorted(items, key=lambda i: (_URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
+
+
+@dataclass(frozen=True)
+class MarCell:
+    slot: datetime
+    state: DoseState
+    administration: Administration | None
+
+
+@dataclass(frozen=True)
+class MarRow:
+    order: Order
+    cells: tuple[MarCell, ...]
+    prn_doses: tuple[Administration, ...]
+
+
+def mar_grid(db: Database, patient_id: str, first_day: date, days: int, now: datetime,
+             policy: RoundPolicy = RoundPolicy()) -> list[MarRow]:
+    """Each order with its scheduled doses over the days shown (recorded or not), and the
+    as-required doses given in that period."""
+    history = administrations(db, patient_id)
+    last_day = first_day + timedelta(days=days - 1)
+    tz = now.tzinfo
+    rows = []
+    for found in orders(db, patient_id):
+        mine = [a for a in history if a.order_id == found.record_id]
+        by_slot = {a.scheduled_for: a for a in mine if a.scheduled_for is not None}
+        cells = tuple(MarCell(slot, dose_state(slot, now, by_slot.get(slot), policy), by_slot.get(slot))
+                      for slot in scheduled_slots(found, first_day, last_day, tz))
+        prn = tuple(a for a in mine if a.scheduled_for is None
+                    and first_day <= a.at.astimezone(tz).date() <= last_day)
+        rows.append(MarRow(found, cells, prn))
+    return rows

@@ -1,0 +1,125 @@
+from datetime import datetime, timedelta
+
+import pytest
+
+from downtime.domain.medication import Check, DoseState
+from downtime.services import medication, records, wards
+from downtime.services.errors import PermissionDenied, ServiceError, SignInError
+
+
+@pytest.fixture
+def ward(session_for, admission_values, clock):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
+    amox = records.save_new(doctor, "medication_order", {
+        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient)
+    morphine = records.save_new(doctor, "medication_order", {
+        "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
+        "prn_indication": "pain score > 4", "min_interval_hours": 4, "max_doses_24h": 4,
+        "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": True}, patient_id=patient)
+    return nurse, patient, medication.order(nurse.db, amox.record_id), medication.order(nurse.db, morphine.record_id)
+
+
+def _given(at, dose, scheduled=None):
+    values = {"outcome": "given", "given_at": at, "dose_given": dose, "route": "IV"}
+    if scheduled:
+        values["scheduled_for"] = scheduled
+    return values
+
+
+def test_only_doctors_write_orders(session_for, ward):
+    nurse, patient, amox, _ = ward
+    with pytest.raises(PermissionDenied, match="only doctor"):
+        records.save_new(nurse, "medication_order", {"drug": "X"}, patient_id=patient)
+
+
+def test_allergy_needs_an_override_with_a_reason(ward):
+    nurse, _, amox, _ = ward
+    values = _given("2026-11-28T08:05+01:00", 1.0, "2026-11-28T08:00+01:00")
+    with pytest.raises(medication.OverrideNeeded) as caught:
+        medication.record_dose(nurse, amox.record_id, values)
+    assert [w.check for w in caught.value.warnings] == [Check.ALLERGY]
+    with pytest.raises(medication.OverrideNeeded):
+        medication.record_dose(nurse, amox.record_id, values, overrides={Check.ALLERGY: "   "})
+    saved = medication.record_dose(nurse, amox.record_id, values,
+                                   overrides={Check.ALLERGY: "Allergy disproved by allergist 2024"})
+    assert saved.data["overrides"] == [{"check": "allergy", "reason": "Allergy disproved by allergist 2024"}]
+    assert medication.administrations(nurse.db, saved.patient_id)[0].record_id == saved.record_id
+
+
+def test_double_dose_is_caught(ward):
+    nurse, _, amox, _ = ward
+    values = _given("2026-11-28T08:05+01:00", 1.0, "2026-11-28T08:00+01:00")
+    medication.record_dose(nurse, amox.record_id, values, overrides={Check.ALLERGY: "tolerated before"})
+    with pytest.raises(medication.OverrideNeeded) as caught:
+        medication.record_dose(nurse, amox.record_id, values, overrides={Check.ALLERGY: "tolerated before"})
+    assert Check.ALREADY_GIVEN in [w.check for w in caught.value.warnings]
+
+
+def test_controlled_drug_needs_a_different_witness_and_stock(ward, session_for):
+    nurse, _, _, morphine = ward
+    values = {**_given("2026-11-28T10:00+01:00", 5.0), "route": "SC"}
+    with pytest.raises(ServiceError, match="witness"):
+        medication.record_dose(nurse, morphine.record_id, values)
+    with pytest.raises(ServiceError, match="different person"):
+        medication.record_dose(nurse, morphine.record_id, values, witness=("nurse", "1111"))
+    with pytest.raises(SignInError):
+        medication.record_dose(nurse, morphine.record_id, values, witness=("doctor", "9999"))
+    with pytest.raises(ServiceError, match="holds 0 mg"):
+        medication.record_dose(nurse, morphine.record_id, values, witness=("doctor", "2222"))
+    assert medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222")) == 20
+    saved = medication.record_dose(nurse, morphine.record_id, values, witness=("doctor", "2222"))
+    assert saved.data["witness"] == "doctor"
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
+
+
+def test_cd_balance_cannot_go_negative(ward):
+    nurse, *_ = ward
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 10, witness=("doctor", "2222"))
+    with pytest.raises(ServiceError, match="below zero"):
+        medication.cd_receive(nurse, "3B", "Morphine", "mg", -11, witness=("doctor", "2222"))
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 10
+
+
+def test_prn_interval_and_daily_max(ward, session_for):
+    nurse, _, _, morphine = ward
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
+    first = {**_given("2026-11-28T08:00+01:00", 5.0), "route": "SC"}
+    medication.record_dose(nurse, morphine.record_id, first, witness=("doctor", "2222"))
+    soon = {**_given("2026-11-28T10:00+01:00", 5.0), "route": "SC"}
+    with pytest.raises(medication.OverrideNeeded) as caught:
+        medication.record_dose(nurse, morphine.record_id, soon, witness=("doctor", "2222"))
+    assert [w.check for w in caught.value.warnings] == [Check.PRN_INTERVAL]
+
+
+def test_not_given_with_a_coded_reason(ward):
+    nurse, _, amox, _ = ward
+    saved = medication.record_dose(nurse, amox.record_id, {
+        "outcome": "not_given", "given_at": "2026-11-28T08:10+01:00",
+        "scheduled_for": "2026-11-28T08:00+01:00", "not_given_reason": "nil_by_mouth"})
+    (row,) = [r for r in medication.mar_grid(nurse.db, saved.patient_id, datetime(2026, 11, 28).date(), 1,
+                                             nurse.clock()) if r.order.record_id == amox.record_id]
+    assert [c.state for c in row.cells] == [DoseState.NOT_GIVEN, DoseState.DUE, DoseState.UPCOMING]
+
+
+def test_round_list_orders_overdue_first(ward, clock):
+    nurse, patient, amox, _ = ward
+    items = medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
+    assert [(i.slot.strftime("%H:%M"), i.state) for i in items] == [
+        ("08:00", DoseState.OVERDUE), ("14:00", DoseState.DUE)]
+    medication.record_dose(nurse, amox.record_id, _given("2026-11-28T13:50+01:00", 1.0, "2026-11-28T14:00+01:00"),
+                           overrides={Check.ALLERGY: "tolerated before"})
+    assert [i.slot.strftime("%H:%M") for i in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)] == ["08:00"]
+
+
+def test_discharged_patient_cannot_be_given_doses_without_override(ward, clock):
+    nurse, patient, amox, _ = ward
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    with pytest.raises(medication.OverrideNeeded) as caught:
+        medication.record_dose(nurse, amox.record_id, _given("2026-11-28T13:50+01:00", 1.0, "2026-11-28T14:00+01:00"))
+    assert Check.NOT_ADMITTED in [w.check for w in caught.value.warnings]
+    assert medication.round_list(nurse.db, nurse.forms, "3B", clock.now) == []
