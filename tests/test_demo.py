@@ -1,4 +1,4 @@
-from downtime.services import staff
+from downtime.services import medication, staff
 from downtime.services.demo import DEMO_ACCOUNTS, build_demo
 from downtime.domain.census import StayStatus
 from downtime.services.census import in_patients, locations
@@ -20,6 +20,13 @@ def test_demo_ward_is_realistic_and_sound(tmp_path, forms, clock):
     assert {p.ward for p in in_patients(db, forms)} == {"3B", "4A", "ICU"}
     statuses = [loc.status for loc in locations(db, forms).values()]
     assert statuses.count(StayStatus.DISCHARGED) == statuses.count(StayStatus.TRANSFERRED_OUT) == 1
+    doses = [a for p in patients for a in medication.administrations(db, p.patient_id)]
+    assert len(doses) > 100
+    assert any(a.outcome.value == "not_given" for a in doses)
+    assert any(a.witness == "doctor" for a in doses)
+    drugs = {o.drug for p in patients for o in medication.orders(db, p.patient_id)}
+    assert {"Paracetamol", "Morphine"} <= drugs
+    assert 0 < medication.cd_balance(db, "3B", "Morphine", "mg") < 200
     for staff_id, _, role, pin in DEMO_ACCOUNTS:
         assert staff.sign_in(db, staff_id, pin, clock).role is role
 

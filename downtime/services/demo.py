@@ -170,6 +170,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     records.amend(nurse, first.record_id, {**first.data, "weight_kg": 54.0},
                   "Weight re-measured on the ward scale (was an estimate).")
     _moves(nurse, elsewhere, now)
+    build_medication_demo(db, forms, clock)
     return DemoSummary(device_name=device.name, patients=len(saved), accounts=DEMO_ACCOUNTS)
 
 
@@ -202,3 +203,74 @@ def _moves(nurse: Session, elsewhere: list[RecordVersion], now: datetime) -> Non
         "pulse": 118, "temperature": 38.6, "consciousness": "voice",
         "documents_sent": ["admission_record", "medication_chart", "observation_chart", "lab_results"],
         "handed_over_to": "SMUR team"}, patient_id=meyer.patient_id)
+
+
+# (drug, dose, unit, route, times) of regular orders, and the as-required opioid.
+_REGULAR = (
+    ("Paracetamol", 1.0, "g", "PO", "06:00 12:00 18:00"),
+    ("Enoxaparin", 4000.0, "units", "SC", "18:00"),
+    ("Insulin glargine", 18.0, "units", "SC", "22:00"),
+    ("Furosemide", 40.0, "mg", "PO", "08:00"),
+)
+_ANTIBIOTICS = (("Amoxicillin", 1.0, "g", "IV", "06:00 14:00 22:00"),
+                ("Clarithromycin", 500.0, "mg", "IV", "08:00 20:00"))
+_MISSED = ("refused", "nil_by_mouth", "patient_away", "unavailable", "asleep", "vomited")
+
+
+def _order_values(drug: str, dose: float, unit: str, route: str, times: str, start: datetime) -> dict[str, Any]:
+    return {"drug": drug, "dose": dose, "dose_unit": unit, "route": route, "frequency": "scheduled",
+            "times": times, "start_at": start.isoformat(timespec="minutes"), "controlled": False,
+            "high_alert": drug.startswith(("Insulin", "Enoxaparin"))}
+
+
+def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """Orders for the demo ward's patients and two days of doses with a few omissions; the
+    ward's controlled-drug register receives morphine first. Returns the doses recorded."""
+    from downtime.domain.medication import Check, scheduled_slots
+    from downtime.services import census, medication
+
+    rng = random.Random(4)
+    now = clock()
+    device = load_device(db)
+    doctor = Session(db, device, staff.sign_in(db, "doctor", "2222", clock), forms, clock)
+    nurse = Session(db, device, staff.sign_in(db, "nurse", "1111", clock), forms, clock)
+    medication.cd_receive(nurse, DEMO_WARD, "Morphine", "mg", 200, witness=("doctor", "2222"),
+                          note="Ward stock at the start of the outage")
+    start = (now - timedelta(days=2)).replace(hour=0, minute=0, second=0, microsecond=0)
+    doses = 0
+    for patient in census.in_patients(db, forms, ward=DEMO_WARD):
+        allergic = any("cillin" in a.casefold() for a in patient.allergies)
+        chosen = [_ANTIBIOTICS[1] if allergic else _ANTIBIOTICS[0]] if rng.random() < 0.5 else []
+        chosen += rng.sample(_REGULAR, rng.randint(1, 2))
+        for drug in chosen:
+            ordered = max(start, datetime.fromisoformat(patient.admitted_at) + timedelta(hours=1))
+            order = records.save_new(doctor, "medication_order", _order_values(*drug, ordered),
+                                     patient_id=patient.patient_id)
+            found = medication.order(db, order.record_id)
+            for slot in scheduled_slots(found, start.date(), now.date(), now.tzinfo):
+                if slot > now - timedelta(hours=1) or rng.random() < 0.04:
+                    continue
+                at = slot + timedelta(minutes=rng.randint(-20, 40))
+                values: dict[str, Any] = {"given_at": at.isoformat(timespec="minutes"),
+                                          "scheduled_for": slot.isoformat(timespec="minutes")}
+                if rng.random() < 0.06:
+                    values |= {"outcome": "not_given", "not_given_reason": rng.choice(_MISSED)}
+                else:
+                    values |= {"outcome": "given", "dose_given": found.dose, "route": found.route}
+                medication.record_dose(nurse, order.record_id, values,
+                                       overrides={Check.ALLERGY: "Reviewed with the prescriber"})
+                doses += 1
+        if rng.random() < 0.3:
+            prn = records.save_new(doctor, "medication_order", {
+                "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
+                "prn_indication": "Pain score above 4/10", "min_interval_hours": 4, "max_doses_24h": 6,
+                "start_at": patient.admitted_at, "controlled": True, "high_alert": True},
+                patient_id=patient.patient_id)
+            hours_in = int((now - datetime.fromisoformat(patient.admitted_at)).total_seconds() // 3600)
+            moments = range(2, hours_in - 1, 5)
+            for hours_ago in sorted(rng.sample(moments, min(3, len(moments))), reverse=True):
+                medication.record_dose(nurse, prn.record_id, {
+                    "outcome": "given", "given_at": (now - timedelta(hours=hours_ago)).isoformat(timespec="minutes"),
+                    "dose_given": 5.0, "route": "SC"}, witness=("doctor", "2222"))
+                doses += 1
+    return doses

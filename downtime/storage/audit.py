@@ -59,12 +59,17 @@ def append(db: Database, *, at: datetime, actor: str | None, device_id: str | No
 def insert_audited(db: Database, table: str, row: Mapping[str, Any], *, at: datetime,
                    actor: str | None, device_id: str | None, action: str,
                    detail: Mapping[str, Any] | None = None) -> None:
-    """Insert a row and its audit entry together (the caller holds the transaction)."""
+    """Insert a row and its audit entry together (the caller holds the transaction).
+
+    The hash is taken of the row as SQLite stored it (column affinity may turn 200 into
+    200.0), so `verify_chain` compares like with like."""
     columns = ", ".join(row)
     marks = ", ".join(f":{name}" for name in row)
-    db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", dict(row))
+    rowid = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", dict(row)).lastrowid
+    cursor = db.execute(f"SELECT * FROM {table} WHERE rowid = ?", [rowid])
+    stored = dict(zip([column[0] for column in cursor.description], cursor.fetchone()))
     append(db, at=at, actor=actor, device_id=device_id, action=action, entity=table,
-           entity_id=str(row[AUDITED_TABLES[table]]), row=row, detail=detail)
+           entity_id=str(row[AUDITED_TABLES[table]]), row=stored, detail=detail)
 
 
 @dataclass(frozen=True)
