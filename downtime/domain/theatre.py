@@ -1,0 +1,185 @@
+"""Theatre scheduling rules: NCEPOD priorities, the 28-day rebooking deadline, clashes and
+slot suggestions. Pure, so a month of sessions across twenty theatres is checked in memory."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+
+class Priority(StrEnum):
+    """NCEPOD classification of intervention (2004), most urgent first."""
+
+    IMMEDIATE_A = "immediate_a"
+    IMMEDIATE_B = "immediate_b"
+    URGENT = "urgent"
+    EXPEDITED = "expedited"
+    ELECTIVE = "elective"
+
+
+PRIORITY_RANK = {priority: rank for rank, priority in enumerate(Priority)}
+
+# How long each class may wait at most, from the decision to operate (NCEPOD targets).
+TARGET_WAIT = {
+    Priority.IMMEDIATE_A: timedelta(minutes=30), Priority.IMMEDIATE_B: timedelta(hours=2),
+    Priority.URGENT: timedelta(hours=24), Priority.EXPEDITED: timedelta(days=7),
+}
+
+REBOOK_WITHIN = timedelta(days=28)
+
+
+class CancelReason(StrEnum):
+    INFORMATION_SYSTEM = "information_system"
+    NO_WARD_BED = "no_ward_bed"
+    NO_CRITICAL_CARE_BED = "no_critical_care_bed"
+    SURGEON_UNAVAILABLE = "surgeon_unavailable"
+    ANAESTHETIST_UNAVAILABLE = "anaesthetist_unavailable"
+    THEATRE_STAFF_UNAVAILABLE = "theatre_staff_unavailable"
+    EMERGENCY_PRIORITY = "emergency_priority"
+    LIST_OVERRAN = "list_overran"
+    EQUIPMENT_FAILURE = "equipment_failure"
+    ADMINISTRATIVE_ERROR = "administrative_error"
+    PATIENT_UNFIT = "patient_unfit"
+    DID_NOT_ATTEND = "did_not_attend"
+    PATIENT_DECLINED = "patient_declined"
+
+
+CLINICAL_REASONS = frozenset({CancelReason.PATIENT_UNFIT, CancelReason.DID_NOT_ATTEND,
+                              CancelReason.PATIENT_DECLINED})
+
+
+def rebook_by(priority: Priority, decided_at: datetime, cancelled_at: datetime | None,
+              reason: CancelReason | None, last_minute: bool) -> datetime | None:
+    """The date by which the operation must happen: the NCEPOD target for urgent classes; for
+    a last-minute cancellation for non-clinical reasons, 28 days after the cancellation."""
+    deadlines = []
+    if priority in TARGET_WAIT:
+        deadlines.append(decided_at + TARGET_WAIT[priority])
+    if cancelled_at is not None and last_minute and reason is not None and reason not in CLINICAL_REASONS:
+        deadlines.append(cancelled_at + REBOOK_WITHIN)
+    return min(deadlines) if deadlines else None
+
+
+@dataclass(frozen=True)
+class TheatreSession:
+    session_id: str
+    theatre: str
+    start: datetime
+    end: datetime
+    specialty: str
+
+
+@dataclass(frozen=True)
+class Booking:
+    booking_id: str
+    patient_id: str
+    session_id: str | None
+    start: datetime | None
+    minutes: int
+    surgeon: str
+    anaesthetist: str | None
+
+    @property
+    def end(self) -> datetime | None:
+        return self.start + timedelta(minutes=self.minutes) if self.start else None
+
+
+@dataclass(frozen=True)
+class Clash:
+    kind: str
+    other: str
+    message: str
+
+
+def _overlap(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datetime) -> bool:
+    return a_start < b_end and b_start < a_end
+
+
+def clashes(candidate: Booking, sessions: dict[str, TheatreSession],
+            booked: Iterable[Booking]) -> list[Clash]:
+    """Everything that forbids this booking: outside its session, or overlapping a booking of
+    the same theatre, surgeon, anaesthetist or patient (partial overlaps count)."""
+    if candidate.session_id is None or candidate.start is None or candidate.end is None:
+        return []
+    session = sessions[candidate.session_id]
+    found = []
+    if candidate.start < session.start or candidate.end > session.end:
+        found.append(Clash("session", session.session_id,
+                           f"{candidate.start:%H:%M}-{candidate.end:%H:%M} does not fit in the session "
+                           f"{session.start:%H:%M}-{session.end:%H:%M} of theatre {session.theatre}"))
+    for other in booked:
+        if other.booking_id == candidate.booking_id or other.start is None or other.end is None:
+            continue
+        if not _overlap(candidate.start, candidate.end, other.start, other.end):
+            continue
+        window = f"{other.start:%d/%m %H:%M}-{other.end:%H:%M}"
+        other_session = sessions.get(other.session_id or "")
+        if other_session is not None and other_session.theatre == session.theatre:
+            found.append(Clash("theatre", other.booking_id, f"theatre {session.theatre} is booked {window}"))
+        if other.surgeon.casefold() == candidate.surgeon.casefold():
+            found.append(Clash("surgeon", other.booking_id, f"surgeon {other.surgeon} operates {window}"))
+        if candidate.anaesthetist and other.anaesthetist and \
+                other.anaesthetist.casefold() == candidate.anaesthetist.casefold():
+            found.append(Clash("anaesthetist", other.booking_id,
+                               f"anaesthetist {other.anaesthetist} is busy {window}"))
+        if other.patient_id == candidate.patient_id:
+            found.append(Clash("patient", other.booking_id, f"the patient is already booked {window}"))
+    return found
+
+
+@dataclass(frozen=True)
+class Slot:
+    session_id: str
+    theatre: str
+    start: datetime
+
+
+def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: Sequence[Booking],
+                  after: datetime, limit: int = 5, step: timedelta = timedelta(minutes=15),
+                  specialty: str | None = None) -> list[Slot]:
+    """The earliest clash-free starts, at most one per session, for the booking's duration.
+
+    Each session is scanned once along its busy intervals (the theatre's bookings and those of
+    the same surgeon, anaesthetist or patient), then the chosen start is confirmed by `clashes`.
+    """
+    by_id = {s.session_id: s for s in sessions}
+    duration = timedelta(minutes=booking.minutes)
+    others = [b for b in booked if b.booking_id != booking.booking_id and b.start is not None]
+    in_session: dict[str, list[Booking]] = {}
+    for other in others:
+        in_session.setdefault(other.session_id or "", []).append(other)
+    people = [b for b in others if _shares_people(booking, b)]
+    found: list[Slot] = []
+    for session in sorted(sessions, key=lambda s: (s.start, s.theatre)):
+        if session.end <= after or (specialty and session.specialty.casefold() != specialty.casefold()):
+            continue
+        relevant = in_session.get(session.session_id, []) + people
+        busy = sorted((b.start, b.end) for b in relevant
+                      if b.start is not None and b.end is not None
+                      and _overlap(b.start, b.end, session.start, session.end))
+        start = max(session.start, _ceil(after, step))
+        for busy_start, busy_end in busy:
+            if start + duration <= busy_start:
+                break
+            start = max(start, _ceil(busy_end, step))
+        trial = Booking(booking.booking_id, booking.patient_id, session.session_id, start,
+                        booking.minutes, booking.surgeon, booking.anaesthetist)
+        if start + duration <= session.end and not clashes(trial, by_id, relevant):
+            found.append(Slot(session.session_id, session.theatre, start))
+            if len(found) >= limit:
+                break
+    return found
+
+
+def _shares_people(a: Booking, b: Booking) -> bool:
+    return (a.surgeon.casefold() == b.surgeon.casefold() or a.patient_id == b.patient_id
+            or bool(a.anaesthetist and b.anaesthetist
+                    and a.anaesthetist.casefold() == b.anaesthetist.casefold()))
+
+
+def _ceil(moment: datetime, step: timedelta) -> datetime:
+    base = moment.replace(hour=0, minute=0, second=0, microsecond=0)
+    steps = -(-(moment - base) // step)
+    return base + steps * step

@@ -1,0 +1,78 @@
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from downtime.domain.theatre import (
+    Booking, CancelReason, Priority, TheatreSession, clashes, rebook_by, suggest_slots,
+)
+
+TZ = timezone(timedelta(hours=1))
+DAY = datetime(2026, 12, 1, 8, 0, tzinfo=TZ)
+
+
+def _session(sid, theatre, day=0, start=8, end=13, specialty="general"):
+    return TheatreSession(sid, theatre, DAY + timedelta(days=day, hours=start - 8),
+                          DAY + timedelta(days=day, hours=end - 8), specialty)
+
+
+def _booking(bid, session, start_h, minutes=60, patient=None, surgeon="Dr A", anaesthetist="Dr Z", day=0):
+    start = DAY + timedelta(days=day, hours=start_h - 8) if start_h is not None else None
+    return Booking(bid, patient or f"p-{bid}", session, start, minutes, surgeon, anaesthetist)
+
+
+SESSIONS = {s.session_id: s for s in (_session("s1", "T1"), _session("s2", "T2"))}
+
+
+@pytest.mark.parametrize("candidate, kind", [
+    (_booking("new", "s1", 8.5, surgeon="Dr B", anaesthetist="Dr Y"), "theatre"),
+    (_booking("new", "s2", 8.75, anaesthetist="Dr Y"), "surgeon"),
+    (_booking("new", "s2", 8.9, surgeon="Dr B"), "anaesthetist"),
+    (_booking("new", "s2", 8.5, patient="p-b1", surgeon="Dr B", anaesthetist="Dr Y"), "patient"),
+    (_booking("new", "s1", 12.5, surgeon="Dr B", anaesthetist="Dr Y"), "session"),
+])
+def test_each_kind_of_clash_including_partial_overlaps(candidate, kind):
+    booked = [_booking("b1", "s1", 8)]
+    assert [c.kind for c in clashes(candidate, SESSIONS, booked)] == [kind]
+
+
+def test_back_to_back_is_not_a_clash():
+    booked = [_booking("b1", "s1", 8)]
+    assert clashes(_booking("new", "s1", 9), SESSIONS, booked) == []
+
+
+def test_suggestions_are_clash_free_and_earliest_first():
+    sessions = [_session("s1", "T1"), _session("s2", "T2"), _session("s3", "T1", day=1)]
+    booked = [_booking("b1", "s1", 8, minutes=240, surgeon="Dr C", anaesthetist="Dr X"),
+              _booking("b2", "s2", 8, minutes=90, surgeon="Dr B")]
+    wanted = _booking("new", None, None, minutes=120)
+    slots = suggest_slots(wanted, sessions, booked, after=DAY)
+    assert [(s.session_id, s.start.strftime("%d %H:%M")) for s in slots] == [
+        ("s2", "01 09:30"), ("s3", "02 08:00")]
+    by_id = {s.session_id: s for s in sessions}
+    for slot in slots:
+        trial = Booking("new", "p-new", slot.session_id, slot.start, 120, "Dr A", "Dr Z")
+        assert clashes(trial, by_id, booked) == []
+
+
+def test_no_suggestion_before_now():
+    sessions = [_session("s1", "T1")]
+    slots = suggest_slots(_booking("new", None, None), sessions, [], after=DAY + timedelta(hours=2, minutes=5))
+    assert slots[0].start.strftime("%H:%M") == "10:15"
+
+
+def test_28_day_breach_date_for_last_minute_non_clinical_cancellation():
+    decided = DAY - timedelta(days=40)
+    cancelled = DAY
+    assert rebook_by(Priority.ELECTIVE, decided, cancelled, CancelReason.INFORMATION_SYSTEM, True) == DAY + timedelta(days=28)
+    assert rebook_by(Priority.ELECTIVE, decided, cancelled, CancelReason.PATIENT_UNFIT, True) is None
+    assert rebook_by(Priority.ELECTIVE, decided, cancelled, CancelReason.INFORMATION_SYSTEM, False) is None
+    assert rebook_by(Priority.EXPEDITED, DAY, cancelled, CancelReason.INFORMATION_SYSTEM, True) == DAY + timedelta(days=7)
+
+
+def test_a_month_of_twenty_theatres_with_a_busy_anaesthetist():
+    sessions = [_session(f"s{d}-{t}", f"T{t}", day=d) for d in range(30) for t in range(20)]
+    booked = [_booking(f"b{d}-{t}", f"s{d}-{t}", 8, minutes=300, surgeon=f"Dr {t}", day=d)
+              for d in range(29) for t in range(20)]
+    slots = suggest_slots(_booking("new", None, None, minutes=120), sessions, booked, after=DAY)
+    assert [(s.session_id, s.start.strftime("%H:%M")) for s in slots] == [
+        (f"s29-{t}", "08:00") for t in range(5)]
