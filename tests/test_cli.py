@@ -152,3 +152,22 @@ def test_ward_add_needs_an_administrator(demo_db, capsys):
     capsys.readouterr()
     assert main(["ward", "list", "--db", demo_db]) == 0
     assert "Cardiology" in capsys.readouterr().out
+
+
+def test_pdf_blank_and_record_commands(demo_db, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    blank = tmp_path / "blank.pdf"
+    assert main(["pdf", "blank", "admission", "--out", str(blank), "--lang", "fr"]) == 0
+    assert "Fiche d'admission" in PdfReader(blank).pages[0].extract_text()
+    assert main(["records", "--db", demo_db, "--form", "admission", "--json"]) == 0
+    record_id = json.loads(capsys.readouterr().out.splitlines()[0])["id"]
+    filled = tmp_path / "filled.pdf"
+    assert main(["pdf", "record", record_id, "--out", str(filled), "--db", demo_db,
+                 "--user", "nurse", "--pin", "1111"]) == 0
+    assert "DT-900-" in PdfReader(filled).pages[0].extract_text()
+    assert main(["pdf", "blank", "nosuchform", "--out", str(blank)]) == 1
+    assert "unknown form" in capsys.readouterr().err
+    assert main(["pdf", "record", "no-such-id", "--out", str(filled), "--db", demo_db,
+                 "--user", "nurse", "--pin", "1111"]) == 1
+    assert "no record" in capsys.readouterr().err

@@ -1,0 +1,1 @@
+"""Paper-equivalent PDFs (reportlab). Imported only when printing: reportlab is slow to load."""

@@ -1,0 +1,306 @@
+"""Blank and filled paper forms, laid out from the same form definition as the screen.
+
+A blank form is for the downtime binder: boxes big enough to write in by hand, every option
+as a tick box. A filled form prints a saved record the same way, with its version history, so
+records staff read laptop and paper records alike.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.formspec import Field, FormSpec, Lang
+from downtime.formspec.schema import (
+    AllOf, AnyOf, ChoiceField, Condition, DateField, DateTimeField, DecimalField, Equals,
+    Filled, IntegerField, MultiChoiceField, Not, OneOf, RepeatField, YesNoField, holds,
+)
+from downtime.formspec.values import format_value
+from downtime.pdf.page import BAND, GREY, RULE, PageInfo, body_width, build_pdf, style
+from downtime.services.patients import PatientSummary
+
+WRITING_LINE = 9 * mm
+COLUMNS = 4
+BOX, TICKED = "☐", "☒"
+
+TEXT: dict[str, dict[Lang, str]] = {
+    "required_key": {"en": "* required", "fr": "* obligatoire"},
+    "date_hint": {"en": "DD/MM/YYYY", "fr": "JJ/MM/AAAA"},
+    "datetime_hint": {"en": "DD/MM/YYYY  HH:MM", "fr": "JJ/MM/AAAA  HH:MM"},
+    "yes": {"en": "Yes", "fr": "Oui"},
+    "no": {"en": "No", "fr": "Non"},
+    "if": {"en": "if", "fr": "si"},
+    "unless": {"en": "unless", "fr": "sauf si"},
+    "if_applicable": {"en": "if applicable", "fr": "si applicable"},
+    "filled": {"en": "answered", "fr": "renseigné"},
+    "version": {"en": "Version {version} — {status}", "fr": "Version {version} — {status}"},
+    "final": {"en": "final", "fr": "définitive"},
+    "amended": {"en": "amended", "fr": "modifiée"},
+    "entered-in-error": {"en": "ENTERED IN ERROR", "fr": "SAISIE ERRONÉE"},
+    "recorded": {"en": "Recorded by {author} at {recorded} — event time {occurred}",
+                 "fr": "Saisi par {author} le {recorded} — heure de l'événement {occurred}"},
+    "history": {"en": "Amendment history", "fr": "Historique des modifications"},
+    "history_cols": {"en": "Version|Recorded at|By|Status|Reason",
+                     "fr": "Version|Saisie le|Par|Statut|Motif"},
+    "signature": {"en": "Name and signature of the person completing this form",
+                  "fr": "Nom et signature de la personne qui remplit ce formulaire"},
+    "signature_filled": {"en": "Checked on paper by (name, signature)",
+                         "fr": "Vérifié sur papier par (nom, signature)"},
+    "eie_reason": {"en": "Marked entered in error: {reason}", "fr": "Marqué saisie erronée : {reason}"},
+    "allergies": {"en": "ALLERGIES: {list}", "fr": "ALLERGIES : {list}"},
+    "nka": {"en": "No known allergies", "fr": "Aucune allergie connue"},
+    "allergies_unknown": {"en": "ALLERGIES NOT KNOWN YET — ask the patient",
+                          "fr": "ALLERGIES NON CONNUES — interroger le patient"},
+}
+
+
+def allergy_line(patient: PatientSummary, lang: Lang) -> str:
+    """The allergy status every patient page repeats (red on paper, but worded, not colour)."""
+    if patient.allergies:
+        return t("allergies", lang, list=", ".join(patient.allergies))
+    return t("nka", lang) if patient.allergy_status == "nka" else t("allergies_unknown", lang)
+
+
+def t(key: str, lang: Lang, **values: Any) -> str:
+    return TEXT[key][lang].format(**values)
+
+
+def _p(text: str, **style_args: Any) -> Paragraph:
+    return Paragraph(escape(text).replace("\n", "<br/>"), style(**style_args))
+
+
+def condition_text(spec: FormSpec, condition: Condition, lang: Lang) -> str:
+    """A short note such as "if Unidentified patient: Yes" for a field the blank form shows
+    although only some answers need it."""
+    match condition:
+        case Equals(field=name, equals=value):
+            return f"{t('if', lang)} {_answer(spec, name, value, lang)}"
+        case OneOf(field=name, in_=values):
+            return f"{t('if', lang)} " + " / ".join(_answer(spec, name, v, lang) for v in values)
+        case Filled(field=name):
+            return f"{t('if', lang)} {spec.field(name).label.get(lang)} {t('filled', lang)}"
+        case Not(not_=Equals(field=name, equals=value)):
+            return f"{t('unless', lang)} {_answer(spec, name, value, lang)}"
+        case AllOf() | AnyOf() | Not():
+            return t("if_applicable", lang)
+    return t("if_applicable", lang)
+
+
+def _answer(spec: FormSpec, name: str, value: Any, lang: Lang) -> str:
+    field = spec.field(name)
+    return f"{field.label.get(lang)}: {format_value(field, value, lang)}"
+
+
+def _label(spec: FormSpec, field: Field, lang: Lang, blank: bool) -> list[Flowable]:
+    mark = " *" if field.required else ""
+    parts = [_p(f"{field.label.get(field_lang := lang)}{mark}", size=8, bold=True, condensed=True)]
+    notes = []
+    if blank and field.relevant is not None:
+        notes.append(f"({condition_text(spec, field.relevant, field_lang)})")
+    if blank and field.help is not None:
+        notes.append(field.help.get(lang))
+    if notes:
+        parts.append(_p(" ".join(notes), size=6.5, color=GREY, condensed=True))
+    return parts
+
+
+def _ticks(options: list[tuple[str, bool]]) -> Paragraph:
+    text = "&nbsp;&nbsp;&nbsp; ".join(
+        f"<font size=11>{TICKED if chosen else BOX}</font>&nbsp;{escape(label)}" for label, chosen in options)
+    return Paragraph(text, style(size=8.5, leading=13))
+
+
+def _blank_content(field: Field, lang: Lang, width: float) -> list[Flowable]:
+    match field:
+        case ChoiceField() | MultiChoiceField():
+            return [_ticks([(option.label.get(lang), False) for option in field.options])]
+        case YesNoField():
+            return [_ticks([(t("yes", lang), False), (t("no", lang), False)])]
+        case DateField():
+            return [_writing(field.paper.lines, t("date_hint", lang))]
+        case DateTimeField():
+            return [_writing(field.paper.lines, t("datetime_hint", lang))]
+        case IntegerField() | DecimalField():
+            return [_writing(field.paper.lines, field.unit or "")]
+    return [_writing(field.paper.lines, "")]
+
+
+class _WritingSpace(Flowable):
+    """Empty lines to write on, with a faint hint (a date format or a unit) at the right."""
+
+    def __init__(self, lines: int, hint: str):
+        super().__init__()
+        self.lines, self.hint = lines, hint
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.lines * WRITING_LINE
+
+    def draw(self) -> None:
+        c = self.canv
+        c.setStrokeColor(RULE)
+        c.setDash(1, 2)
+        for line in range(1, self.lines):
+            c.line(0, line * WRITING_LINE, self.width, line * WRITING_LINE)
+        c.setDash()
+        if self.hint:
+            c.setFillColor(GREY)
+            c.setFont("DT-Sans", 7)
+            c.drawRightString(self.width - 1 * mm, 1.5 * mm, self.hint)
+
+
+def _writing(lines: int, hint: str) -> Flowable:
+    return _WritingSpace(lines, hint)
+
+
+def _filled_content(field: Field, value: Any, lang: Lang) -> list[Flowable]:
+    match field:
+        case ChoiceField():
+            return [_ticks([(o.label.get(lang), o.code == value) for o in field.options])]
+        case MultiChoiceField():
+            return [_ticks([(o.label.get(lang), o.code in (value or [])) for o in field.options])]
+        case YesNoField():
+            return [_ticks([(t("yes", lang), value is True), (t("no", lang), value is False)])]
+    shown = format_value(field, value, lang)
+    unit = f" {field.unit}" if isinstance(field, (IntegerField, DecimalField)) and field.unit and shown else ""
+    return [_p(f"{shown}{unit}" or "—", size=10, leading=13)]
+
+
+def _repeat_table(field: RepeatField, rows: list[dict[str, Any]] | None, lang: Lang,
+                  width: float) -> Table:
+    header = [_p(sub.label.get(lang) + (" *" if sub.required else ""), size=7.5, bold=True, condensed=True)
+              for sub in field.fields]
+    body: list[list[Any]] = []
+    if rows is None:
+        body = [["" for _ in field.fields] for _ in range(field.paper.rows)]
+    else:
+        for row in rows or []:
+            body.append([_p(format_value(sub, row.get(sub.id), lang) or "—", size=9) for sub in field.fields])
+        if not body:
+            body = [["—"] + ["" for _ in field.fields[1:]]]
+    table = Table([header] + body, colWidths=[width / len(field.fields)] * len(field.fields),
+                  rowHeights=[None] + [WRITING_LINE if rows is None else None] * len(body))
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    return table
+
+
+def _section_band(title: str, width: float) -> Table:
+    band = Table([[_p(title, size=10, bold=True, color=colors.white)]], colWidths=[width])
+    band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), BAND),
+                              ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    return band
+
+
+def _grid(cells: list[tuple[int, list[Flowable]]], width: float) -> list[Flowable]:
+    """Pack field boxes into rows of the 4-column grid, honouring each field's span."""
+    rows: list[list[tuple[int, list[Flowable]]]] = [[]]
+    for span, content in cells:
+        if sum(s for s, _ in rows[-1]) + span > COLUMNS:
+            rows.append([])
+        rows[-1].append((span, content))
+    tables: list[Flowable] = []
+    column = width / COLUMNS
+    for row in filter(None, rows):
+        spans = [span for span, _ in row]
+        spans[-1] += COLUMNS - sum(spans)
+        table = Table([[content for _, content in row]], colWidths=[s * column for s in spans])
+        table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.75, colors.black),
+                                   ("INNERGRID", (0, 0), (-1, -1), 0.75, colors.black),
+                                   ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("TOPPADDING", (0, 0), (-1, -1), 2),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+        tables.append(table)
+    return tables
+
+
+def _body(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: float) -> list[Flowable]:
+    blank = values is None
+    story: list[Flowable] = []
+    for section in spec.sections:
+        cells: list[tuple[int, list[Flowable]]] = []
+        for field in section.fields:
+            if not blank and field.relevant is not None and not holds(field.relevant, values or {}):
+                continue
+            cell_width = width * field.paper.span / COLUMNS - 12
+            label = _label(spec, field, lang, blank)
+            if isinstance(field, RepeatField):
+                rows = None if blank else (values or {}).get(field.id) or []
+                content: list[Flowable] = [_repeat_table(field, rows, lang, cell_width)]
+                cells.append((COLUMNS, label + [Spacer(1, 1.5 * mm)] + content))
+                continue
+            content = (_blank_content(field, lang, cell_width) if blank
+                       else _filled_content(field, (values or {}).get(field.id), lang))
+            cells.append((field.paper.span, label + content))
+        if cells:
+            story.append(KeepTogether([_section_band(section.title.get(lang), width)] + _grid(cells, width)[:1]))
+            story.extend(_grid(cells, width)[1:])
+            story.append(Spacer(1, 3 * mm))
+    return story
+
+
+def _signature(lang: Lang, key: str, width: float) -> Flowable:
+    box = Table([[_p(t(key, lang), size=8, bold=True, condensed=True)], [Spacer(1, 14 * mm)]],
+                colWidths=[width])
+    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.75, colors.black)]))
+    return KeepTogether([Spacer(1, 3 * mm), box])
+
+
+def blank_form_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str,
+                   printed_at: datetime, device_name: str) -> Path:
+    info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
+                    printed_at=printed_at, device_name=device_name,
+                    subtitle=f"{spec.id} v{spec.version}")
+    width = body_width(info)
+    story = [_p(t("required_key", lang), size=7.5, color=GREY), Spacer(1, 2 * mm)]
+    story += _body(spec, None, lang, width)
+    story.append(_signature(lang, "signature", width))
+    return build_pdf(out, story, info)
+
+
+def _history(history: list[RecordVersion], lang: Lang, width: float) -> list[Flowable]:
+    header = [_p(text, size=7.5, bold=True) for text in t("history_cols", lang).split("|")]
+    rows = [[_p(str(v.version), size=8), _p(v.recorded_at.strftime("%d/%m/%Y %H:%M"), size=8),
+             _p(v.author, size=8), _p(t(v.status.value, lang), size=8), _p(v.reason or "—", size=8)]
+            for v in history]
+    table = Table([header] + rows, colWidths=[w * width for w in (0.09, 0.19, 0.14, 0.16, 0.42)],
+                  repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return [KeepTogether([_section_band(t("history", lang), width), table]), Spacer(1, 3 * mm)]
+
+
+def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSummary, out: Path, *,
+                    lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
+                    history: list[RecordVersion]) -> Path:
+    withdrawn = record.status is RecordStatus.ENTERED_IN_ERROR
+    info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
+                    printed_at=printed_at, device_name=device_name, patient=patient,
+                    watermark=t("entered-in-error", lang) if withdrawn else None,
+                    subtitle=t("version", lang, version=record.version, status=t(record.status.value, lang)))
+    width = body_width(info)
+    story: list[Flowable] = [_p(t("recorded", lang, author=record.author,
+                                  recorded=record.recorded_at.strftime("%d/%m/%Y %H:%M"),
+                                  occurred=record.occurred_at.strftime("%d/%m/%Y %H:%M")), size=8.5)]
+    story.append(_p(allergy_line(patient, lang), size=10, bold=True,
+                    color=colors.HexColor("#b00000") if patient.allergy_status != "nka" else colors.black))
+    if withdrawn:
+        story.append(_p(t("eie_reason", lang, reason=record.reason or ""), size=10, bold=True,
+                        color=colors.HexColor("#8b0000")))
+    story.append(Spacer(1, 2 * mm))
+    story += _body(spec, record.data, lang, width)
+    if len(history) > 1:
+        story += _history(history, lang, width)
+    story.append(_signature(lang, "signature_filled", width))
+    return build_pdf(out, story, info)

@@ -1,0 +1,263 @@
+"""Page furniture shared by every printed page: fonts, styles, the patient-identification
+header, the footer ("page x of y", who printed it and when) and watermarks.
+
+Every page carries two patient identifiers and the downtime number, because printed pages get
+separated from each other on a ward.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode import createBarcodeDrawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+
+from downtime.formspec import Lang
+from downtime.paths import resources_dir
+from downtime.services.patients import PatientSummary
+
+SANS, BOLD, CONDENSED, CONDENSED_BOLD = "DT-Sans", "DT-Sans-Bold", "DT-Cond", "DT-Cond-Bold"
+MARGIN = 12 * mm
+HEADER_HEIGHT = 30 * mm
+FOOTER_HEIGHT = 14 * mm
+INK = colors.HexColor("#111111")
+GREY = colors.HexColor("#555555")
+RULE = colors.HexColor("#888888")
+BAND = colors.HexColor("#2b2b2b")
+
+WORDS: dict[str, dict[Lang, str]] = {
+    "downtime_record": {"en": "DOWNTIME RECORD — to be entered into the EHR",
+                        "fr": "DOSSIER PROCÉDURE DÉGRADÉE — à saisir dans le DPI"},
+    "page": {"en": "Page {page} of {total}", "fr": "Page {page} sur {total}"},
+    "printed": {"en": "Printed by {who} on {when} — {device}",
+                "fr": "Imprimé par {who} le {when} — {device}"},
+    "name": {"en": "Name", "fr": "Nom"},
+    "dob": {"en": "Date of birth", "fr": "Date de naissance"},
+    "sex": {"en": "Sex", "fr": "Sexe"},
+    "downtime_no": {"en": "Downtime no.", "fr": "N° procédure dégradée"},
+    "label_here": {"en": "Write or stick the patient label here",
+                   "fr": "Écrire ou coller l'étiquette du patient ici"},
+    "dob_unknown": {"en": "DOB unknown", "fr": "DDN inconnue"},
+}
+SEX = {"female": {"en": "F", "fr": "F"}, "male": {"en": "M", "fr": "M"},
+       "unknown": {"en": "U", "fr": "I"}}
+
+
+def word(key: str, lang: Lang, **values: Any) -> str:
+    return WORDS[key][lang].format(**values)
+
+
+@cache
+def register_fonts() -> None:
+    """DejaVu covers the names staff type (accents, Polish, Vietnamese...) that the PDF base
+    fonts cannot print; the files ship in resources/fonts with their licence."""
+    folder = resources_dir() / "fonts"
+    for name, file in ((SANS, "DejaVuSans.ttf"), (BOLD, "DejaVuSans-Bold.ttf"),
+                       (CONDENSED, "DejaVuSansCondensed.ttf"),
+                       (CONDENSED_BOLD, "DejaVuSansCondensed-Bold.ttf")):
+        pdfmetrics.registerFont(TTFont(name, str(folder / file)))
+    pdfmetrics.registerFontFamily(SANS, normal=SANS, bold=BOLD, italic=SANS, boldItalic=BOLD)
+    pdfmetrics.registerFontFamily(CONDENSED, normal=CONDENSED, bold=CONDENSED_BOLD,
+                                  italic=CONDENSED, boldItalic=CONDENSED_BOLD)
+
+
+def style(size: float = 9, bold: bool = False, color: colors.Color = INK, leading: float | None = None,
+          condensed: bool = False, **extra: Any) -> ParagraphStyle:
+    register_fonts()
+    font = (CONDENSED_BOLD if bold else CONDENSED) if condensed else (BOLD if bold else SANS)
+    return ParagraphStyle(f"{font}-{size}-{color}", fontName=font, fontSize=size,
+                          leading=leading or size * 1.25, textColor=color, alignment=TA_LEFT, **extra)
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What the header and footer of every page say."""
+
+    title: str
+    lang: Lang
+    printed_by: str
+    printed_at: datetime
+    device_name: str
+    patient: PatientSummary | None = None
+    watermark: str | None = None
+    landscape: bool = False
+    subtitle: str | None = None
+
+    @property
+    def pagesize(self) -> tuple[float, float]:
+        return landscape(A4) if self.landscape else A4
+
+
+def patient_lines(patient: PatientSummary, lang: Lang) -> tuple[str, str, str]:
+    """Name; date of birth and sex; downtime number — the identifiers every page repeats."""
+    born = patient.birth_date.strftime("%d/%m/%Y") if patient.birth_date else word("dob_unknown", lang)
+    sex = SEX.get(patient.sex or "unknown", SEX["unknown"])[lang]
+    return (patient.display_name, f"{word('dob', lang)} {born}   {word('sex', lang)} {sex}",
+            patient.downtime_number)
+
+
+def barcode(value: str, width: float, height: float) -> Any:
+    """A Code128 drawing of the value, scaled to the box (bedside scanners read linear codes)."""
+    drawing = createBarcodeDrawing("Code128", value=value, barHeight=height, humanReadable=False,
+                                   quiet=False)
+    drawing.scale(min(1.0, width / drawing.width), 1.0)
+    drawing.width = min(width, drawing.width)
+    return drawing
+
+
+def _draw_header(c: canvas.Canvas, info: PageInfo) -> None:
+    page_w, page_h = info.pagesize
+    top = page_h - MARGIN
+    box_w = 92 * mm
+    box_x = page_w - MARGIN - box_w
+    title = Paragraph(escape(info.title), style(size=13, bold=True, leading=15.5))
+    title_w, title_h = title.wrap(box_x - MARGIN - 5 * mm, HEADER_HEIGHT)
+    title.drawOn(c, MARGIN, top - title_h)
+    if info.subtitle:
+        c.setFillColor(INK)
+        c.setFont(SANS, 9)
+        c.drawString(MARGIN, top - title_h - 4.5 * mm, info.subtitle)
+    c.setFont(BOLD, 8)
+    c.setFillColor(colors.HexColor("#8b0000"))
+    c.drawString(MARGIN, top - HEADER_HEIGHT + 6 * mm, word("downtime_record", info.lang))
+    c.setStrokeColor(INK)
+    c.setLineWidth(1)
+    c.rect(box_x, top - HEADER_HEIGHT + 2 * mm, box_w, HEADER_HEIGHT - 2 * mm)
+    c.setFillColor(INK)
+    if info.patient is None:
+        c.setFont(SANS, 7)
+        c.setFillColor(GREY)
+        c.drawString(box_x + 2 * mm, top - 4 * mm, word("label_here", info.lang))
+        c.setFillColor(INK)
+        c.setFont(SANS, 8)
+        for row, key in enumerate(("name", "dob", "downtime_no")):
+            y = top - 11 * mm - row * 7 * mm
+            c.drawString(box_x + 2 * mm, y, word(key, info.lang))
+            c.setStrokeColor(RULE)
+            c.line(box_x + 30 * mm, y - 1, box_x + box_w - 3 * mm, y - 1)
+        return
+    name, born, number = patient_lines(info.patient, info.lang)
+    c.setFont(BOLD, 10.5)
+    c.drawString(box_x + 2 * mm, top - 5.5 * mm, _fit(name, BOLD, 10.5, box_w - 4 * mm))
+    c.setFont(SANS, 8.5)
+    c.drawString(box_x + 2 * mm, top - 10.5 * mm, born)
+    c.setFont(BOLD, 9.5)
+    c.drawString(box_x + 2 * mm, top - 15.5 * mm, f"{word('downtime_no', info.lang)} {number}")
+    drawing = barcode(number, box_w - 4 * mm, 8 * mm)
+    renderPDF.draw(drawing, c, box_x + 2 * mm, top - HEADER_HEIGHT + 4 * mm)
+
+
+def _fit(text: str, font: str, size: float, width: float) -> str:
+    """Shorten with an ellipsis rather than run out of the identification box."""
+    if pdfmetrics.stringWidth(text, font, size) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def _draw_footer(c: canvas.Canvas, info: PageInfo, page: int, total: int) -> None:
+    page_w, _ = info.pagesize
+    width = page_w - 2 * MARGIN
+    y = MARGIN + FOOTER_HEIGHT - 4 * mm
+    c.setStrokeColor(RULE)
+    c.line(MARGIN, y + 3 * mm, page_w - MARGIN, y + 3 * mm)
+    c.setFillColor(INK)
+    c.setFont(BOLD, 9)
+    c.drawRightString(page_w - MARGIN, y - 1 * mm, word("page", info.lang, page=page, total=total))
+    c.setFont(BOLD, 7.5)
+    c.drawString(MARGIN, y - 1 * mm, word("downtime_record", info.lang))
+    c.setFont(SANS, 7)
+    when = info.printed_at.strftime("%d/%m/%Y %H:%M")
+    printed = word("printed", info.lang, who=info.printed_by, when=when, device=info.device_name)
+    c.drawString(MARGIN, y - 4.5 * mm, _fit(printed, SANS, 7, width - 25 * mm))
+    if info.patient is not None:
+        name, born, number = patient_lines(info.patient, info.lang)
+        c.setFont(BOLD, 7)
+        c.drawString(MARGIN, y - 8 * mm, _fit(f"{name} — {born} — {number}", BOLD, 7, width))
+
+
+def _draw_watermark(c: canvas.Canvas, info: PageInfo) -> None:
+    if not info.watermark:
+        return
+    page_w, page_h = info.pagesize
+    c.saveState()
+    c.setFillColor(colors.Color(0.75, 0, 0, alpha=0.25))
+    c.setFont(BOLD, 54)
+    c.translate(page_w / 2, page_h / 2)
+    c.rotate(40)
+    c.drawCentredString(0, 0, info.watermark)
+    c.restoreState()
+
+
+def _numbered_canvas(info: PageInfo) -> type[canvas.Canvas]:
+    """A canvas that holds pages back until the end, so each can say "page x of y"."""
+
+    class NumberedCanvas(canvas.Canvas):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                _draw_header(self, info)
+                _draw_footer(self, info, number, total)
+                _draw_watermark(self, info)
+                super().showPage()
+            super().save()
+
+    return NumberedCanvas
+
+
+def build_pdf(out: Path, story: Sequence[Flowable], info: PageInfo) -> Path:
+    """Lay the story out under the shared furniture; written to a temporary file first, so a
+    failure never leaves half a PDF under the final name."""
+    register_fonts()
+    page_w, page_h = info.pagesize
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(suffix=".pdf", dir=out.parent)
+    os.close(handle)
+    try:
+        doc = BaseDocTemplate(temporary, pagesize=info.pagesize, title=info.title,
+                              author=info.printed_by, creator="Downtime",
+                              leftMargin=MARGIN, rightMargin=MARGIN,
+                              topMargin=MARGIN + HEADER_HEIGHT + 3 * mm,
+                              bottomMargin=MARGIN + FOOTER_HEIGHT)
+        frame = Frame(doc.leftMargin, doc.bottomMargin, page_w - 2 * MARGIN,
+                      page_h - doc.topMargin - doc.bottomMargin, id="body",
+                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        doc.build(list(story), canvasmaker=_numbered_canvas(info))
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return out
+
+
+def body_width(info: PageInfo) -> float:
+    return info.pagesize[0] - 2 * MARGIN
+

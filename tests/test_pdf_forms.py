@@ -1,0 +1,116 @@
+"""Blank and filled forms read back with pypdf: labels, values, identifiers on every page."""
+
+import re
+from datetime import datetime
+
+import pytest
+from pypdf import PdfReader
+
+from downtime.formspec.schema import RepeatField
+from downtime.pdf.forms import blank_form_pdf
+from downtime.services import printing, records
+
+
+def _pages(path):
+    return [page.extract_text() for page in PdfReader(path).pages]
+
+
+def _flat(text):
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("form_id", ["admission", "transfer_out", "medication_order"])
+def test_blank_form_has_every_label_and_page_furniture(tmp_path, forms, lang, form_id):
+    spec = forms[form_id]
+    out = blank_form_pdf(spec, tmp_path / "blank.pdf", lang=lang, printed_by="Hélène Lefèvre",
+                         printed_at=datetime.fromisoformat("2026-11-28T14:00+01:00"), device_name="Ward 3B")
+    pages = _pages(out)
+    text = _flat(" ".join(pages))
+    for section in spec.sections:
+        assert _flat(section.title.get(lang)) in text
+        for field in section.fields:
+            assert _flat(field.label.get(lang)) in text, field.id
+            if isinstance(field, RepeatField):
+                for sub in field.fields:
+                    assert _flat(sub.label.get(lang)) in text, sub.id
+    word = "of" if lang == "en" else "sur"
+    footer = "DOWNTIME RECORD" if lang == "en" else "DOSSIER PROCÉDURE DÉGRADÉE"
+    for number, page in enumerate(pages, start=1):
+        assert f"Page {number} {word} {len(pages)}" in page
+        assert footer in page and "28/11/2026 14:00" in page
+
+
+def test_filled_form_shows_values_identifiers_and_pages(session_for, admission_values, tmp_path):
+    nurse = session_for("nurse")
+    values = {**admission_values, "allergies": [
+        {"substance": "Penicillin", "reaction": "Rash", "severity": "moderate"},
+        {"substance": "Latex", "reaction": "Eczema", "severity": "mild"},
+        {"substance": "Iodine", "reaction": "Anaphylaxis", "severity": "severe"}]}
+    record = records.save_new(nurse, "admission", values)
+    out = printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf")
+    pages = _pages(out)
+    text = _flat(" ".join(pages))
+    for value in ("Lefèvre", "Martin", "Hélène Marie", "12/03/1954", "Penicillin", "Iodine",
+                  "Fall at home, suspected hip fracture.", "61.5 kg", "Dr Benali"):
+        assert value in text, value
+    number = nurse.db.execute("SELECT downtime_number FROM patients").fetchone()[0]
+    assert len(pages) >= 2
+    for index, page in enumerate(pages, start=1):
+        assert "MARTIN Hélène Marie" in page and "12/03/1954" in page and number in page
+        assert f"Page {index} of {len(pages)}" in page
+    assert "ALLERGIES: Penicillin, Latex, Iodine" in text
+
+
+def test_filled_form_carries_a_code128_of_the_downtime_number(session_for, admission_values, tmp_path, monkeypatch):
+    from downtime.pdf import page
+
+    drawn = []
+    real = page.barcode
+    monkeypatch.setattr(page, "barcode", lambda value, w, h: drawn.append(value) or real(value, w, h))
+    nurse = session_for("nurse")
+    record = records.save_new(nurse, "admission", admission_values)
+    out = printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf")
+    number = nurse.db.execute("SELECT downtime_number FROM patients").fetchone()[0]
+    assert drawn and set(drawn) == {number}
+    assert len(drawn) == len(PdfReader(out).pages)
+
+
+def test_amended_record_prints_its_history(session_for, admission_values, tmp_path):
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "admission", admission_values)
+    records.amend(nurse, first.record_id, {**admission_values, "bed": "14"}, "Moved to the window bed")
+    text = _flat(" ".join(_pages(printing.print_record(nurse, first.record_id, tmp_path / "a.pdf"))))
+    assert "Amendment history" in text and "Moved to the window bed" in text
+    assert "Version 2 — amended" in text
+
+
+def test_entered_in_error_record_is_watermarked(session_for, admission_values, tmp_path):
+    nurse = session_for("nurse", lang="fr")
+    first = records.save_new(nurse, "admission", admission_values)
+    records.mark_entered_in_error(nurse, first.record_id, "Mauvais patient")
+    pages = _pages(printing.print_record(nurse, first.record_id, tmp_path / "e.pdf"))
+    assert all("SAISIE ERRONÉE" in page for page in pages)
+    assert "Mauvais patient" in pages[0]
+
+
+def test_printing_is_audited_and_needs_a_role(session_for, admission_values, tmp_path):
+    nurse = session_for("nurse")
+    record = records.save_new(nurse, "admission", admission_values)
+    printing.print_record(session_for("records"), record.record_id, tmp_path / "r.pdf")
+    printing.print_blank(nurse, "admission", tmp_path / "b.pdf")
+    prints = [row["actor"] for row in nurse.db.query("SELECT actor FROM audit WHERE action = 'print'")]
+    assert prints == ["records", "nurse"]
+
+
+def test_a_failed_print_leaves_no_file(forms, tmp_path, monkeypatch):
+    from downtime.pdf import page
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("printer on fire")
+
+    monkeypatch.setattr(page, "_draw_footer", broken)
+    with pytest.raises(RuntimeError):
+        blank_form_pdf(forms["admission"], tmp_path / "x.pdf", lang="en", printed_by="x",
+                       printed_at=datetime.now().astimezone(), device_name="d")
+    assert list(tmp_path.iterdir()) == []
