@@ -1,0 +1,341 @@
+"""A form on screen, laid out from its definition: the same fields, order and rules as the
+paper form. New records are typed and saved; saved ones open read-only and are amended with a
+reason or marked entered in error, never overwritten."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+)
+
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.formspec import FormSpec
+from downtime.formspec.messages import message
+from downtime.formspec.schema import LongTextField, MultiChoiceField, RepeatField, holds
+from downtime.formspec.values import FieldError, ParseError
+from downtime.paths import data_dir
+from downtime.qt.field_editors import Editor, make_editor
+from downtime.qt.prompts import Prompts
+from downtime.services import drafts, printing, records
+from downtime.services.census import patient_with_location
+from downtime.services.context import Session
+from downtime.services.errors import ServiceError, ValidationFailed
+
+ERROR_STYLE = "color: #b00000; font-weight: bold;"
+
+
+class FormView(QWidget):
+    """One form tab. `saved` fires with the record after every successful save."""
+
+    saved = Signal(object)
+
+    def __init__(self, session: Session, spec: FormSpec, *, record: RecordVersion | None = None,
+                 patient_id: str | None = None, draft: drafts.Draft | None = None,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.spec = session, spec
+        self.record = record
+        self.patient_id = record.patient_id if record else patient_id
+        self.draft_id = draft.draft_id if draft else str(uuid.uuid4())
+        self.editors: dict[str, Editor] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.rows: dict[str, tuple[QFormLayout, QWidget]] = {}
+        self.editing = record is None
+        self._build()
+        if record is not None:
+            self._show_values(record.data)
+        elif draft is not None:
+            for field_id, raw in draft.data.items():
+                if field_id in self.editors:
+                    self.editors[field_id].set_raw(raw)
+        self._refresh_relevance()
+        self._set_mode()
+
+    @property
+    def title(self) -> str:
+        title = self.spec.title.get(self.session.lang)
+        return f"{title} — {self.patient_header_name}" if self.patient_header_name else title
+
+    @property
+    def patient_header_name(self) -> str:
+        if not self.patient_id or self.spec.creates_patient and self.record is None:
+            return ""
+        return self._patient().display_name
+
+    def _patient(self) -> Any:
+        return patient_with_location(self.session.db, self.session.forms, str(self.patient_id))
+
+    def _build(self) -> None:
+        lang = self.session.lang
+        outer = QVBoxLayout(self)
+        self.header = QLabel()
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setWordWrap(True)
+        outer.addWidget(self.header)
+        self.summary = QLabel()
+        self.summary.setStyleSheet(ERROR_STYLE)
+        self.summary.setWordWrap(True)
+        self.summary.hide()
+        outer.addWidget(self.summary)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        for section in self.spec.sections:
+            group = QGroupBox(section.title.get(lang))
+            form = QFormLayout(group)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+            for field in section.fields:
+                editor = make_editor(field, lang)
+                editor.committed.connect(self._changed)
+                label = QLabel(f"{field.label.get(lang)}{' *' if field.required else ''}")
+                label.setBuddy(editor.widget)
+                if not isinstance(field, (RepeatField, MultiChoiceField, LongTextField)):
+                    editor.widget.setMaximumWidth(640)
+                if field.help:
+                    label.setToolTip(field.help.get(lang))
+                    editor.widget.setToolTip(field.help.get(lang))
+                cell = QWidget()
+                stack = QVBoxLayout(cell)
+                stack.setContentsMargins(0, 0, 0, 0)
+                stack.addWidget(editor.widget)
+                if field.help:
+                    hint = QLabel(field.help.get(lang))
+                    hint.setStyleSheet("color: #555; font-size: 9pt;")
+                    hint.setWordWrap(True)
+                    stack.addWidget(hint)
+                error = QLabel()
+                error.setStyleSheet(ERROR_STYLE)
+                error.setWordWrap(True)
+                error.hide()
+                stack.addWidget(error)
+                form.addRow(label, cell)
+                self.editors[field.id] = editor
+                self.error_labels[field.id] = error
+                self.rows[field.id] = (form, cell)
+            column.addWidget(group)
+        column.addStretch(1)
+        scroll.setWidget(body)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(self._buttons())
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        english = self.session.lang == "en"
+        self.save_button = QPushButton("&Save (Ctrl+S)" if english else "&Enregistrer (Ctrl+S)")
+        self.amend_button = QPushButton("&Amend…" if english else "&Modifier…")
+        self.error_button = QPushButton("Entered in &error…" if english else "Saisie &erronée…")
+        self.history_button = QPushButton("&History" if english else "&Historique")
+        self.print_button = QPushButton("&Print" if english else "&Imprimer")
+        self.save_button.clicked.connect(self.save)
+        self.amend_button.clicked.connect(self.start_amend)
+        self.error_button.clicked.connect(self.mark_in_error)
+        self.history_button.clicked.connect(self.show_history)
+        self.print_button.clicked.connect(self.print_record)
+        for button in (self.save_button, self.amend_button, self.error_button,
+                       self.history_button, self.print_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _set_mode(self) -> None:
+        withdrawn = self.record is not None and self.record.status is RecordStatus.ENTERED_IN_ERROR
+        for editor in self.editors.values():
+            editor.set_read_only(not self.editing)
+        self.save_button.setVisible(self.editing)
+        saved = self.record is not None
+        self.amend_button.setVisible(saved and not self.editing and not withdrawn)
+        self.error_button.setVisible(saved and not self.editing and not withdrawn)
+        self.history_button.setVisible(saved)
+        self.print_button.setVisible(saved and not self.editing)
+        self._update_header()
+
+    def _update_header(self) -> None:
+        parts = []
+        if self.patient_id and not (self.spec.creates_patient and self.record is None):
+            patient = self._patient()
+            place = f"{patient.ward or '—'} / {patient.bed or '—'}"
+            allergies = (", ".join(patient.allergies) if patient.allergies
+                         else "no known allergies" if patient.allergy_status == "nka" else "allergies NOT known")
+            parts.append(f"<span style='font-size:13pt'><b>{patient.display_name}</b> — born "
+                         f"{patient.birth_date_text} — <b>{patient.downtime_number}</b> — {place}</span><br>"
+                         f"<span style='color:#b00000'><b>ALLERGIES: {allergies}</b></span>")
+        if self.record is not None:
+            status = {"final": "final", "amended": "amended", "entered-in-error": "ENTERED IN ERROR"}
+            parts.append(f"Version {self.record.version} — {status[self.record.status.value]} — recorded by "
+                         f"{self.record.author} at {self.record.recorded_at:%d/%m/%Y %H:%M}"
+                         + (" — <b>amending: change what is wrong, then Save</b>" if self.editing else ""))
+        self.header.setText("<br>".join(parts))
+        self.header.setVisible(bool(parts))
+
+    def _show_values(self, data: dict[str, Any]) -> None:
+        for field_id, editor in self.editors.items():
+            editor.set_value(data.get(field_id))
+
+    def raw_values(self) -> dict[str, Any]:
+        return {field_id: editor.raw() for field_id, editor in self.editors.items()}
+
+    def _lenient_values(self) -> dict[str, Any]:
+        """Values good enough to decide which questions apply, while the user is typing."""
+        values = {}
+        for field_id, editor in self.editors.items():
+            try:
+                values[field_id] = editor.value()
+            except (ParseError, ValueError):
+                values[field_id] = None
+        return values
+
+    def _refresh_relevance(self) -> None:
+        values = self._lenient_values()
+        for field in self.spec.fields():
+            if field.relevant is not None:
+                form, cell = self.rows[field.id]
+                form.setRowVisible(cell, holds(field.relevant, values))
+
+    def _changed(self) -> None:
+        self._refresh_relevance()
+        if self.editing:
+            drafts.save_draft(self.session, self.draft_id, self.spec.id, self.raw_values(),
+                              record_id=self.record.record_id if self.record else None,
+                              patient_id=self.patient_id)
+
+    def field_is_shown(self, field_id: str) -> bool:
+        form, cell = self.rows[field_id]
+        return form.isRowVisible(cell)
+
+    def values(self) -> dict[str, Any] | None:
+        """Parsed values of every shown field, or None after showing what could not be read."""
+        values: dict[str, Any] = {}
+        errors: list[FieldError] = []
+        for field in self.spec.fields():
+            if not self.field_is_shown(field.id):
+                continue
+            try:
+                value = self.editors[field.id].value()
+            except ParseError as problem:
+                errors.append(FieldError(field.id, message(problem.key, self.session.lang,
+                                                           field.label.get(self.session.lang))))
+                continue
+            if value is not None:
+                values[field.id] = value
+        if errors:
+            self.show_errors(errors)
+            return None
+        return values
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        for label in self.error_labels.values():
+            label.hide()
+        by_field: dict[str, list[str]] = {}
+        for error in errors:
+            by_field.setdefault(error.path.split("[")[0], []).append(error.message)
+        for field_id, messages in by_field.items():
+            label = self.error_labels.get(field_id)
+            if label is not None:
+                label.setText("⚠ " + " ".join(messages))
+                label.show()
+        heading = "Not saved — please correct:" if self.session.lang == "en" else "Non enregistré — à corriger :"
+        self.summary.setText(heading + "<br>• " + "<br>• ".join(e.message for e in errors))
+        self.summary.show()
+        first = next(iter(by_field), None)
+        if first in self.editors:
+            self.editors[first].widget.setFocus()
+
+    def _clear_errors(self) -> None:
+        self.summary.hide()
+        for label in self.error_labels.values():
+            label.hide()
+
+    def save(self) -> None:
+        if not self.editing:
+            return
+        values = self.values()
+        if values is None:
+            return
+        try:
+            if self.record is None:
+                saved = records.save_new(self.session, self.spec.id, values, patient_id=self.patient_id)
+            else:
+                reason = Prompts.reason(self, "Reason for the amendment",
+                                        "Why is this record being corrected? (kept in the history)")
+                if reason is None:
+                    return
+                saved = records.amend(self.session, self.record.record_id, values, reason)
+        except ValidationFailed as failed:
+            self.show_errors(failed.errors)
+            return
+        except ServiceError as problem:
+            self.summary.setText(str(problem))
+            self.summary.show()
+            return
+        drafts.discard_draft(self.session, self.draft_id)
+        self.record, self.patient_id, self.editing = saved, saved.patient_id, False
+        self._clear_errors()
+        self._show_values(saved.data)
+        self._refresh_relevance()
+        self._set_mode()
+        self.saved.emit(saved)
+
+    def start_amend(self) -> None:
+        self.editing = True
+        self._set_mode()
+        first = next(iter(self.editors.values()))
+        first.widget.setFocus()
+
+    def mark_in_error(self) -> None:
+        if self.record is None:
+            return
+        reason = Prompts.reason(self, "Entered in error",
+                                "Why was this record entered in error? (e.g. wrong patient)")
+        if reason is None:
+            return
+        try:
+            self.record = records.mark_entered_in_error(self.session, self.record.record_id, reason)
+        except ServiceError as problem:
+            Prompts.error(self, "Not marked", str(problem))
+            return
+        self._set_mode()
+        self.saved.emit(self.record)
+
+    def history_text(self) -> str:
+        if self.record is None:
+            return ""
+        versions = records.history(self.session.db, self.record.record_id)
+        lines = []
+        for previous, version in zip([None, *versions], versions):
+            changed = ""
+            if previous is not None:
+                keys = sorted(k for k in set(previous.data) | set(version.data)
+                              if previous.data.get(k) != version.data.get(k))
+                changed = " — changed: " + ", ".join(
+                    f"{self.spec.field(k).label.get(self.session.lang)}: "
+                    f"{previous.data.get(k, '—')} → {version.data.get(k, '—')}" for k in keys) if keys else ""
+            lines.append(f"v{version.version} {version.status.value} {version.recorded_at:%d/%m/%Y %H:%M} "
+                         f"by {version.author}" + (f" — reason: {version.reason}" if version.reason else "") + changed)
+        return "\n".join(lines)
+
+    def show_history(self) -> None:
+        Prompts.info(self, "History", self.history_text())
+
+    def print_record(self) -> Path | None:
+        if self.record is None:
+            return None
+        out = data_dir() / "prints" / f"{self.spec.id}-{self.record.record_id[:8]}-v{self.record.version}.pdf"
+        try:
+            printing.print_record(self.session, self.record.record_id, out)
+        except (ServiceError, OSError) as problem:
+            Prompts.error(self, "Not printed", str(problem))
+            return None
+        Prompts.open_file(out)
+        return out
+
+    def is_dirty(self) -> bool:
+        return self.editing and any(value not in (None, "", []) for value in self.raw_values().values())
+

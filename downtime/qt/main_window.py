@@ -1,0 +1,177 @@
+"""The main window: banner, patients tab, one tab per open form, actions as data."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QToolBar, QVBoxLayout, QWidget
+
+from downtime.domain.records import RecordVersion
+from downtime.formspec import FormSpec
+from downtime.paths import data_dir
+from downtime.qt.banner import Banner
+from downtime.qt.form_view import FormView
+from downtime.qt.patients_panel import PatientsPanel
+from downtime.qt.prompts import Prompts
+from downtime.services import drafts, printing, records
+from downtime.services.context import Session
+from downtime.services.errors import ServiceError
+from downtime.services.patients import PatientSummary
+
+
+@dataclass(frozen=True)
+class ActionSpec:
+    """An action as data (Frescobaldi style): id, text, default shortcut, handler name."""
+
+    id: str
+    text: str
+    shortcut: str | None
+    handler: str
+    toolbar: bool = True
+
+
+ACTIONS = (
+    ActionSpec("new_admission", "&New admission", "Ctrl+N", "new_admission"),
+    ActionSpec("open_patient", "&Open admission record", None, "open_selected"),
+    ActionSpec("find", "&Find patient", "Ctrl+F", "find", toolbar=False),
+    ActionSpec("print_blank", "Print &blank admission form", None, "print_blank_admission"),
+    ActionSpec("close_tab", "&Close form", "Ctrl+W", "close_current_tab", toolbar=False),
+    ActionSpec("sign_out", "Sign &out", "Ctrl+L", "sign_out"),
+    ActionSpec("quit", "&Quit", "Ctrl+Q", "close", toolbar=False),
+)
+
+
+class MainWindow(QMainWindow):
+    """`signed_out` is called (by the app) when the user locks the laptop for the next person."""
+
+    def __init__(self, session: Session, signed_out: Callable[[], None] | None = None):
+        super().__init__()
+        self.session = session
+        self._signed_out = signed_out
+        self.setWindowTitle(f"Downtime — {session.device.name}")
+        self.resize(1340, 740)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.banner = Banner(session)
+        column.addWidget(self.banner)
+        self.tabs = QTabWidget()
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.patients = PatientsPanel(session)
+        self.patients.open_patient.connect(self.open_admission)
+        self.tabs.addTab(self.patients, "Patients")
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self.actions_by_id: dict[str, QAction] = {}
+        self._build_actions()
+        session.listeners.append(self._on_event)
+
+    def _build_actions(self) -> None:
+        toolbar = QToolBar("Main")
+        toolbar.setMovable(False)
+        self.addToolBar(toolbar)
+        menu = self.menuBar().addMenu("&Ward")
+        for spec in ACTIONS:
+            action = QAction(spec.text, self)
+            if spec.shortcut:
+                action.setShortcut(QKeySequence(spec.shortcut))
+            action.triggered.connect(getattr(self, spec.handler))
+            menu.addAction(action)
+            if spec.toolbar:
+                toolbar.addAction(action)
+            self.actions_by_id[spec.id] = action
+        self.record_menu = QMenu("&Record for selected patient", self)
+        for spec in self.session.forms.values():
+            if not spec.creates_patient and spec.movement is not None:
+                action = self.record_menu.addAction(spec.title.get(self.session.lang))
+                action.triggered.connect(lambda checked=False, s=spec: self.new_record_for_selected(s))
+                self.actions_by_id[f"record_{spec.id}"] = action
+        self.actions_by_id["record_transfer"].setShortcut(QKeySequence("Ctrl+T"))
+        self.menuBar().addMenu(self.record_menu)
+        toolbar.addAction(self.record_menu.menuAction())
+
+    def _on_event(self, event: str, payload: Any) -> None:
+        if event == "record_saved" and isinstance(payload, RecordVersion):
+            self.banner.saved(payload.recorded_at)
+            self.patients.refresh()
+
+    def open_form(self, view: FormView) -> FormView:
+        view.saved.connect(lambda record, v=view: self.tabs.setTabText(self.tabs.indexOf(v), v.title))
+        index = self.tabs.addTab(view, view.title)
+        self.tabs.setCurrentIndex(index)
+        first = next(iter(view.editors.values()))
+        first.widget.setFocus()
+        return view
+
+    def new_admission(self) -> FormView:
+        return self.open_form(FormView(self.session, self.session.form("admission")))
+
+    def new_record_for_selected(self, spec: FormSpec) -> FormView | None:
+        patient = self.patients.selected_patient()
+        if patient is None:
+            Prompts.error(self, "No patient selected", "Select a patient in the list first.")
+            return None
+        return self.open_form(FormView(self.session, spec, patient_id=patient.patient_id))
+
+    def open_admission(self, patient: PatientSummary) -> FormView:
+        record = records.current(self.session.db, patient.admission_record_id)
+        return self.open_form(FormView(self.session, self.session.form(record.form_id), record=record))
+
+    def open_selected(self) -> FormView | None:
+        patient = self.patients.selected_patient()
+        return self.open_admission(patient) if patient is not None else None
+
+    def find(self) -> None:
+        self.tabs.setCurrentWidget(self.patients)
+        self.patients.focus_search()
+
+    def print_blank_admission(self) -> None:
+        out = data_dir() / "prints" / "blank-admission.pdf"
+        try:
+            printing.print_blank(self.session, "admission", out)
+        except (ServiceError, OSError) as problem:
+            Prompts.error(self, "Not printed", str(problem))
+            return
+        Prompts.open_file(out)
+
+    def resume_drafts(self) -> list[FormView]:
+        """Forms left unsaved by a crash or a sign-out, reopened as they were typed."""
+        found = drafts.drafts_of(self.session)
+        if not found or not Prompts.confirm(self, "Unsaved forms",
+                                            f"You have {len(found)} unsaved form(s) from earlier. Reopen them?"):
+            return []
+        views = []
+        for draft in found:
+            record = records.current(self.session.db, draft.record_id) if draft.record_id else None
+            view = FormView(self.session, self.session.form(draft.form_id), record=record,
+                            patient_id=draft.patient_id, draft=draft)
+            if record is not None:
+                view.start_amend()
+                for field_id, raw in draft.data.items():
+                    view.editors[field_id].set_raw(raw)
+            views.append(self.open_form(view))
+        return views
+
+    def close_current_tab(self) -> None:
+        self.close_tab(self.tabs.currentIndex())
+
+    def close_tab(self, index: int) -> None:
+        view = self.tabs.widget(index)
+        if not isinstance(view, FormView):
+            return
+        if view.is_dirty() and not Prompts.confirm(
+                self, "Close form", "This form is not saved. Close it? (It stays as a draft you can reopen.)"):
+            return
+        self.tabs.removeTab(index)
+        view.deleteLater()
+
+    def sign_out(self) -> None:
+        self.session.listeners.remove(self._on_event)
+        self.close()
+        if self._signed_out is not None:
+            self._signed_out()

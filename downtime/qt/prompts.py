@@ -1,0 +1,44 @@
+"""Every modal question the app asks, in one replaceable place.
+
+Tests swap these static methods for answers, because a real modal dialog would block them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+
+
+class Prompts:
+    @staticmethod
+    def reason(parent: QWidget | None, title: str, label: str) -> str | None:
+        """A reason the user must type (amendments, entered in error); None if cancelled."""
+        text, ok = QInputDialog.getMultiLineText(parent, title, label)
+        return text.strip() if ok and text.strip() else None
+
+    @staticmethod
+    def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+        answer = QMessageBox.question(parent, title, text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    @staticmethod
+    def info(parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    @staticmethod
+    def error(parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    @staticmethod
+    def secret(parent: QWidget | None, title: str, label: str) -> str | None:
+        text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
+        return text if ok else None
+
+    @staticmethod
+    def open_file(path: Path) -> None:
+        """Show a PDF in the laptop's viewer (no network: a local file URL)."""
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -1,0 +1,111 @@
+"""First run (this laptop's identity and the first administrator) and staff sign-in."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+)
+from sqlite_utils import Database
+
+from downtime.domain.staff import StaffMember
+from downtime.services import setup, staff
+from downtime.services.context import Clock
+from downtime.services.errors import ServiceError
+
+ERROR_STYLE = "color: #b00000; font-weight: bold;"
+
+
+def _pin_field() -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setMaxLength(12)
+    return field
+
+
+class SignInDialog(QDialog):
+    """Staff ID and PIN; Enter signs in. A wrong PIN and an unknown ID get the same answer."""
+
+    def __init__(self, db: Database, clock: Clock, device_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.clock = db, clock
+        self.member: StaffMember | None = None
+        self.setWindowTitle("Downtime — sign in")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>DOWNTIME MODE</b> — {device_name}"))
+        form = QFormLayout()
+        self.staff_id = QLineEdit()
+        self.pin = _pin_field()
+        form.addRow("&Staff ID", self.staff_id)
+        form.addRow("&PIN", self.pin)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        buttons.accepted.connect(self.try_sign_in)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.staff_id.setFocus()
+
+    def try_sign_in(self) -> None:
+        try:
+            self.member = staff.sign_in(self.db, self.staff_id.text(), self.pin.text(), self.clock)
+        except ServiceError as problem:
+            self.error.setText(str(problem))
+            self.pin.clear()
+            self.pin.setFocus()
+            return
+        self.accept()
+
+
+class FirstRunDialog(QDialog):
+    """A new database: which laptop this is (from the downtime plan) and its administrator."""
+
+    def __init__(self, db: Database, clock: Clock, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.db, self.clock = db, clock
+        self.setWindowTitle("Downtime — set up this laptop")
+        layout = QVBoxLayout(self)
+        intro = QLabel("This database is new. Enter this laptop's device number from the hospital's "
+                       "downtime plan (it keeps downtime numbers of different laptops apart), then "
+                       "create the first administrator account.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.device_number = QSpinBox()
+        self.device_number.setRange(1, 999)
+        self.device_name = QLineEdit()
+        self.device_name.setPlaceholderText("e.g. Ward 3B laptop 2")
+        self.admin_id = QLineEdit()
+        self.admin_name = QLineEdit()
+        self.pin = _pin_field()
+        self.pin_again = _pin_field()
+        form.addRow("Device &number", self.device_number)
+        form.addRow("Device n&ame", self.device_name)
+        form.addRow("Administrator &staff ID", self.admin_id)
+        form.addRow("Administrator &full name", self.admin_name)
+        form.addRow("&PIN (4-12 digits)", self.pin)
+        form.addRow("PIN &again", self.pin_again)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_setup)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def try_setup(self) -> None:
+        if self.pin.text() != self.pin_again.text():
+            self.error.setText("The two PINs differ.")
+            return
+        try:
+            setup.initialise(self.db, device_number=self.device_number.value(),
+                             device_name=self.device_name.text(), admin_id=self.admin_id.text().strip(),
+                             admin_name=self.admin_name.text(), admin_pin=self.pin.text(), clock=self.clock)
+        except ServiceError as problem:
+            self.error.setText(str(problem))
+            return
+        self.accept()
