@@ -3,7 +3,7 @@ import pytest
 from downtime.domain.records import RecordStatus
 from downtime.services import records
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
-from downtime.services.patients import ward_list
+from downtime.services.census import in_patients
 
 
 def _count(db, table):
@@ -20,10 +20,10 @@ def test_save_records_who_where_and_both_times(session_for, admission_values, cl
     assert record.data["birth_name"] == "Lefèvre"
 
 
-def test_admitted_patient_is_on_the_ward_list(session_for, admission_values, forms):
+def test_admitted_patient_is_on_the_in_patients(session_for, admission_values, forms):
     nurse = session_for("nurse")
     record = records.save_new(nurse, "admission", admission_values)
-    (patient,) = ward_list(nurse.db, forms, ward="3b")
+    (patient,) = in_patients(nurse.db, forms, ward="3b")
     assert patient.patient_id == record.patient_id
     assert patient.display_name == "MARTIN Hélène Marie (née LEFÈVRE)"
     assert patient.birth_date_text == "12/03/1954"
@@ -56,7 +56,7 @@ def test_entered_in_error_hides_the_patient_but_keeps_the_record(session_for, ad
     first = records.save_new(nurse, "admission", admission_values)
     marked = records.mark_entered_in_error(nurse, first.record_id, "Wrong patient")
     assert marked.status is RecordStatus.ENTERED_IN_ERROR and marked.data == first.data
-    assert ward_list(nurse.db, forms) == []
+    assert in_patients(nurse.db, forms) == []
     assert len(records.history(nurse.db, first.record_id)) == 2
     with pytest.raises(ServiceError, match="entered in error"):
         records.amend(nurse, first.record_id, {**admission_values, "bed": "3"}, "oops")

@@ -10,8 +10,8 @@ def ward(session_for, admission_values):
     people = [("Lefèvre", "Hélène", "1954-03-12", "12"), ("Lefebvre", "Jean", "1960-12-03", "13"),
               ("Dupont", "Élodie", "1990-07-01", "14")]
     saved = {}
-    for name, given, born, bed in people:
-        values = {**admission_values, "birth_name": name, "used_name": "", "given_names": given,
+    for name, first_names, born, bed in people:
+        values = {**admission_values, "birth_name": name, "used_name": "", "given_names": first_names,
                   "birth_date": born, "bed": bed, "ipp": f"80{bed}1234"}
         values.pop("nir")
         saved[name] = records.save_new(nurse, "admission", values)

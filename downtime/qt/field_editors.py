@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from downtime.formspec import Field, Lang
 from downtime.formspec.schema import (
-    ChoiceField, DateField, DateTimeField, DecimalField, IntegerField, LongTextField,
+    ChoiceField, DateField, DateTimeField, LongTextField,
     MultiChoiceField, PatientRefField, RecordRefField, RepeatField, TextField, YesNoField,
 )
 from downtime.formspec.values import format_value, parse_text

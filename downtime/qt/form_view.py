@@ -23,7 +23,8 @@ from downtime.paths import data_dir
 from downtime.qt.field_editors import Editor, make_editor
 from downtime.qt.prompts import Prompts
 from downtime.services import drafts, printing, records
-from downtime.services.census import patient_with_location
+from downtime.services.census import patient_for_record, patient_with_location
+from downtime.services.patients import PatientSummary
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 
@@ -68,7 +69,9 @@ class FormView(QWidget):
             return ""
         return self._patient().display_name
 
-    def _patient(self) -> Any:
+    def _patient(self) -> PatientSummary:
+        if self.record is not None:
+            return patient_for_record(self.session.db, self.session.forms, self.record)
         return patient_with_location(self.session.db, self.session.forms, str(self.patient_id))
 
     def _build(self) -> None:

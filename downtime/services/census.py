@@ -10,7 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.census import Location, Movement, MovementEvent, StayStatus, locate, occupant
-from downtime.domain.records import RecordStatus
+from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.services.errors import ServiceError
@@ -169,6 +169,15 @@ def patient_with_location(db: Database, forms: dict[str, FormSpec], patient_id: 
     if location is None:
         return summary
     return replace(summary, ward=location.ward, bed=location.bed, stay=location.status)
+
+
+def patient_for_record(db: Database, forms: dict[str, FormSpec], record: RecordVersion) -> PatientSummary:
+    """Who a record is about, as its page header shows them: an admission shows the identity
+    it holds itself (even once withdrawn), any other record the patient's standing identity."""
+    spec = forms[record.form_id]
+    if spec.creates_patient:
+        return summarise(spec, record, downtime_numbers(db)[str(record.patient_id)])
+    return patient_with_location(db, forms, str(record.patient_id))
 
 
 def require_in_hospital(db: Database, forms: dict[str, FormSpec], patient_id: str,

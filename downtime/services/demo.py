@@ -250,7 +250,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
             for slot in scheduled_slots(found, start.date(), now.date(), now.tzinfo):
                 if slot > now - timedelta(hours=1) or rng.random() < 0.04:
                     continue
-                at = slot + timedelta(minutes=rng.randint(-20, 40))
+                at = max(slot + timedelta(minutes=rng.randint(-20, 40)), found.start_at)
                 values: dict[str, Any] = {"given_at": at.isoformat(timespec="minutes"),
                                           "scheduled_for": slot.isoformat(timespec="minutes")}
                 if rng.random() < 0.06:

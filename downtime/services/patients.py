@@ -9,11 +9,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.census import StayStatus
-from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
-from downtime.services.errors import NotFound
-from downtime.storage.records import list_current
 
 
 @dataclass(frozen=True)
@@ -94,33 +92,3 @@ def summarise(spec: FormSpec, record: RecordVersion, downtime_number: str) -> Pa
 def downtime_numbers(db: Database) -> dict[str, str]:
     return {row["patient_id"]: row["downtime_number"]
             for row in db.query("SELECT patient_id, downtime_number FROM patients")}
-
-
-def ward_list(db: Database, forms: dict[str, FormSpec], ward: str | None = None) -> list[PatientSummary]:
-    """Patients whose admission stands (not entered in error), sorted by ward, bed, name."""
-    numbers = downtime_numbers(db)
-    patients = []
-    for spec in (spec for spec in forms.values() if spec.creates_patient):
-        for record in list_current(db, form_id=spec.id):
-            if record.status is RecordStatus.ENTERED_IN_ERROR or record.patient_id is None:
-                continue
-            summary = summarise(spec, record, numbers[record.patient_id])
-            if ward is None or (summary.ward or "").casefold() == ward.casefold():
-                patients.append(summary)
-    return sorted(patients, key=lambda p: ((p.ward or "").casefold(), _bed_key(p.bed), p.display_name))
-
-
-def _bed_key(bed: str | None) -> tuple[int, str]:
-    text = (bed or "").strip()
-    digits = "".join(ch for ch in text if ch.isdigit())
-    return (int(digits) if digits else 10**6, text)
-
-
-def patient(db: Database, forms: dict[str, FormSpec], patient_id: str) -> PatientSummary:
-    numbers = downtime_numbers(db)
-    if patient_id not in numbers:
-        raise NotFound(f"no patient {patient_id}")
-    for spec in (spec for spec in forms.values() if spec.creates_patient):
-        for record in list_current(db, form_id=spec.id, patient_id=patient_id):
-            return summarise(spec, record, numbers[patient_id])
-    raise NotFound(f"patient {patient_id} has no admission record")

@@ -8,7 +8,7 @@ from pathlib import Path
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services.context import Session
-from downtime.services.patients import patient
+from downtime.services.census import patient_for_record
 from downtime.services.records import current, history
 from downtime.storage import audit
 
@@ -48,7 +48,7 @@ def print_record(session: Session, record_id: str, out: Path) -> Path:
     spec = session.form(record.form_id)
     if record.patient_id is None:
         raise ValueError(f"record {record_id} has no patient")
-    filled_form_pdf(spec, record, patient(session.db, session.forms, record.patient_id), out,
+    filled_form_pdf(spec, record, patient_for_record(session.db, session.forms, record), out,
                     lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
                     device_name=session.device.name, history=versions)
     _audit_print(session, f"record {record.form_id}", out, record_id)

@@ -1,0 +1,79 @@
+"""Driving the real widgets as a user would: typing (accents included), Tab, Enter."""
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+
+from downtime.qt.main_window import MainWindow
+from downtime.qt.prompts import Prompts
+
+
+def _type_text(widget: QWidget, text: str) -> None:
+    """Type any text into a widget. QTest.keyClicks aborts the process on non-ASCII characters
+    (see TESTING-NOTES), so those go one by one as key events carrying their text."""
+    run = ""
+    for char in text:
+        if char.isascii():
+            run += char
+            continue
+        if run:
+            QTest.keyClicks(widget, run)
+            run = ""
+        QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char,
+                           Qt.KeyboardModifier.NoModifier)
+    if run:
+        QTest.keyClicks(widget, run)
+
+
+@pytest.fixture
+def type_text() -> Callable[[QWidget, str], None]:
+    return _type_text
+
+
+@pytest.fixture
+def typist(qtbot) -> Callable[[str], QWidget]:
+    """Types into whichever widget has the focus, then presses Tab; returns that widget."""
+
+    def type_and_tab(text: str = "") -> QWidget:
+        focused = QApplication.focusWidget()
+        assert focused is not None
+        if text:
+            _type_text(focused, text)
+        QTest.keyClick(focused, Qt.Key.Key_Tab)
+        return focused
+
+    return type_and_tab
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """Scripted answers for the app's modal prompts; records what was asked."""
+    asked: list[tuple[str, str]] = []
+    script = {"reason": ["Bed number misheard"], "confirm": [True]}
+
+    def reason(parent, title, label):
+        asked.append(("reason", title))
+        return script["reason"].pop(0) if script["reason"] else None
+
+    def confirm(parent, title, text):
+        asked.append(("confirm", title))
+        return script["confirm"].pop(0) if script["confirm"] else False
+
+    monkeypatch.setattr(Prompts, "reason", staticmethod(reason))
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(confirm))
+    monkeypatch.setattr(Prompts, "error", staticmethod(lambda p, t, x: asked.append(("error", x))))
+    monkeypatch.setattr(Prompts, "info", staticmethod(lambda p, t, x: asked.append(("info", x))))
+    monkeypatch.setattr(Prompts, "open_file", staticmethod(lambda path: asked.append(("open", str(path)))))
+    return script, asked
+
+
+@pytest.fixture
+def window(qtbot, session_for, answers) -> MainWindow:
+    main = MainWindow(session_for("nurse"))
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main

@@ -1,0 +1,147 @@
+"""A nurse admits a patient with the keyboard only, finds them in the list, and corrects a
+mistake; the database is then read back."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from downtime.services import drafts, records
+from downtime.services.census import in_patients
+
+# (field id, what to type) in the order Tab visits the fields of a normal admission.
+KEYSTROKES = [
+    ("unidentified", "No"),
+    ("birth_name", "Lefèvre"),
+    ("used_name", "Martin"),
+    ("given_names", "Hélène Marie"),
+    ("sex", "Fe"),
+    ("birth_date", "12/03/1954"),
+    ("birthplace_code", "75056"),
+    ("nir", "2 54 03 75 113 023 12"),
+    ("identity_status", "Va"),
+    ("identity_document", "Pa"),
+    ("ipp", ""),
+    ("encounter_number", ""),
+    ("arrival_at", "28/11/2026 09:30"),
+    ("admission_mode", "Em"),
+    ("reason", "Chute à domicile, douleur de hanche."),
+    ("ward", "3B"),
+    ("bed", "12"),
+    ("admitting_clinician", "Dr Benali"),
+    ("allergy_status", "No"),
+    ("weight_kg", "61,5"),
+    ("height_cm", "158"),
+    ("resuscitation", "For"),
+]
+
+
+def _focused_editor(view):
+    focused = QApplication.focusWidget()
+    for field_id, editor in view.editors.items():
+        if focused is editor.widget or editor.widget.isAncestorOf(focused):
+            return field_id
+    return None
+
+
+def _admit_by_keyboard(window, typist):
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    view = window.tabs.currentWidget()
+    for field_id, text in KEYSTROKES:
+        assert _focused_editor(view) == field_id
+        typist(text)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    return view
+
+
+def test_admission_typed_with_the_keyboard_is_saved_and_listed(window, typist, qtbot):
+    view = _admit_by_keyboard(window, typist)
+    assert view.summary.isHidden(), view.summary.text()
+    assert view.record is not None and view.record.version == 1
+    saved = records.current(window.session.db, view.record.record_id)
+    assert saved.data["birth_name"] == "Lefèvre" and saved.data["given_names"] == "Hélène Marie"
+    assert saved.data["birth_date"] == "1954-03-12" and saved.data["weight_kg"] == 61.5
+    assert saved.data["nir"] == "2 54 03 75 113 023 12" and saved.data["identity_document"] == "passport"
+    assert saved.data["reason"] == "Chute à domicile, douleur de hanche."
+    model = window.patients.model
+    names = [model.cell(row, 2) for row in model.rows]
+    assert "MARTIN Hélène Marie (née LEFÈVRE)" in names
+    assert "Last save:" in window.banner.last_save.text() and "nothing" not in window.banner.last_save.text()
+    assert drafts.drafts_of(window.session) == []
+
+
+def test_amendment_keeps_both_versions(window, typist, answers):
+    view = _admit_by_keyboard(window, typist)
+    view.amend_button.click()
+    bed = view.editors["bed"].edit
+    bed.selectAll()
+    QTest.keyClicks(bed, "14")
+    QTest.keyClick(bed, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    first, second = records.history(window.session.db, view.record.record_id)
+    assert (first.data["bed"], second.data["bed"]) == ("12", "14")
+    assert second.reason == "Bed number misheard"
+    assert ("reason", "Reason for the amendment") in answers[1]
+    assert "v2 amended" in view.history_text() and "12 → 14" in view.history_text()
+    (patient,) = in_patients(window.session.db, window.session.forms)
+    assert patient.bed == "14"
+
+
+def test_empty_form_is_refused_naming_fields_and_writes_nothing(window):
+    db = window.session.db
+    before = db.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+    view = window.new_admission()
+    QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert view.summary.isVisible()
+    assert "Birth name" in view.summary.text() and "Ward" in view.summary.text()
+    assert view.error_labels["birth_name"].isVisible()
+    assert db.execute("SELECT COUNT(*) FROM records").fetchone()[0] == before
+
+
+def test_unreadable_date_is_named(window, typist):
+    view = window.new_admission()
+    view.editors["birth_date"].widget.setFocus()
+    typist("31/02/1950")
+    view.save()
+    assert "“Date of birth”: write the date as DD/MM/YYYY." in view.error_labels["birth_date"].text()
+
+
+def test_unidentified_patient_swaps_the_name_fields(window):
+    view = window.new_admission()
+    combo = view.editors["unidentified"].combo
+    assert view.field_is_shown("birth_name") and not view.field_is_shown("descriptor")
+    QTest.keyClicks(combo, "Yes")
+    assert combo.currentText() == "Yes"
+    assert not view.field_is_shown("birth_name") and view.field_is_shown("descriptor")
+
+
+def test_each_committed_field_is_kept_as_a_draft(window, typist):
+    view = window.new_admission()
+    view.editors["birth_name"].widget.setFocus()
+    typist("Dupré")
+    (draft,) = drafts.drafts_of(window.session)
+    assert draft.data["birth_name"] == "Dupré" and draft.form_id == "admission"
+
+
+def test_drafts_are_offered_again_after_a_crash(window, typist, qtbot, session_for):
+    from downtime.qt.main_window import MainWindow
+
+    view = window.new_admission()
+    view.editors["birth_name"].widget.setFocus()
+    typist("Dupré")
+    again = MainWindow(session_for("nurse"))
+    qtbot.addWidget(again)
+    (reopened,) = again.resume_drafts()
+    assert reopened.editors["birth_name"].raw() == "Dupré"
+
+
+def test_entered_in_error_removes_the_patient_from_the_list(window, typist):
+    view = _admit_by_keyboard(window, typist)
+    view.error_button.click()
+    assert view.record.status.value == "entered-in-error"
+    assert window.patients.model.rows == []
+
+
+def test_print_writes_the_pdf_and_opens_it(window, typist, answers):
+    view = _admit_by_keyboard(window, typist)
+    path = view.print_record()
+    assert path is not None and path.exists()
+    assert ("open", str(path)) in answers[1]

@@ -1,0 +1,74 @@
+"""The census tab: empty beds, Ctrl+F search, and a transfer that moves the patient."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from downtime.services import records, wards
+
+
+def _admit(session, values, bed):
+    return records.save_new(session, "admission", {**values, "bed": bed})
+
+
+def _names(panel):
+    return [panel.model.cell(row, 2) for row in panel.model.rows]
+
+
+def test_census_shows_every_bed_and_sorts_by_bed(window, session_for, admission_values):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    _admit(window.session, admission_values, "12")
+    _admit(window.session, {**admission_values, "birth_name": "Roux", "used_name": "", "given_names": "Émile"}, "2")
+    window.patients.reload_wards()
+    panel = window.patients
+    assert len(panel.model.rows) == 12
+    proxy = panel.proxy
+    shown = [proxy.data(proxy.index(r, 2)) for r in range(proxy.rowCount())]
+    assert shown[1] == "ROUX Émile" and shown[11].startswith("MARTIN Hélène")
+    assert "2 patient(s), 10 empty bed(s)" == panel.count.text()
+
+
+def test_ctrl_f_finds_lefevre_typed_without_accents(window, admission_values, type_text):
+    _admit(window.session, {**admission_values, "used_name": ""}, "12")
+    _admit(window.session, {**admission_values, "birth_name": "Dupont", "used_name": ""}, "13")
+    window.patients.refresh()
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.patients.search_box
+    type_text(window.patients.search_box, "lefevre")
+    assert _names(window.patients) == ["LEFÈVRE Hélène Marie"]
+    QTest.keyClick(window.patients.search_box, Qt.Key.Key_Return)
+    assert window.patients.selected_patient().display_name == "LEFÈVRE Hélène Marie"
+
+
+def test_transfer_through_the_gui_moves_the_patient(window, session_for, admission_values, typist):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    wards.add_ward(session_for("admin"), "ICU", "Intensive care", ["1", "2"])
+    _admit(window.session, admission_values, "12")
+    window.patients.reload_wards()
+    window.patients.ward.setCurrentText("3B")
+    panel = window.patients
+    row = next(i for i in range(panel.proxy.rowCount()) if panel.proxy.data(panel.proxy.index(i, 1)) == "12")
+    panel.table.selectRow(row)
+    QTest.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    view = window.tabs.currentWidget()
+    assert view.spec.id == "transfer" and "MARTIN Hélène Marie" in view.header.text()
+    for text in ("28/11/2026 13:00", "ICU", "1", "Needs non-invasive ventilation"):
+        typist(text)
+    view.save()
+    assert view.summary.isHidden(), view.summary.text()
+    assert "MARTIN" not in " ".join(_names(panel))
+    window.patients.ward.setCurrentText("ICU")
+    assert _names(panel)[0].startswith("MARTIN Hélène Marie")
+
+
+def test_bed_conflict_is_shown_not_saved(window, admission_values):
+    _admit(window.session, admission_values, "12")
+    view = window.new_admission()
+    for field_id, value in admission_values.items():
+        if field_id in view.editors and field_id != "allergies":
+            view.editors[field_id].set_value(value)
+    view.editors["allergy_status"].set_value("nka")
+    view.editors["birth_name"].set_value("Roux")
+    view.save()
+    assert "is taken by MARTIN Hélène Marie" in view.summary.text()
+    assert view.record is None
