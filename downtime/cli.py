@@ -244,6 +244,25 @@ def cmd_pdf_record(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_pdf_census(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_census
+
+    print(print_census(_session(args), args.out, ward=args.ward))
+    return 0
+
+
+def cmd_pdf_labels(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_labels
+    from downtime.services.search import search
+
+    session = _session(args)
+    found = search(session.db, session.forms, args.patient)
+    if len(found) != 1:
+        raise CliError(f"{args.patient!r} matches {len(found)} patients; give the downtime number")
+    print(print_labels(session, found[0].patient_id, args.out, count=args.count, stock=args.stock))
+    return 0
+
+
 def cmd_staff_add(args: argparse.Namespace) -> int:
     from downtime.domain.staff import Role
     from downtime.services.staff import add_staff
@@ -345,6 +364,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("record", cmd_pdf_record, "a filled form: the record's latest version and its history", pdf_sub)
     p.add_argument("record_id")
     p.add_argument("--out", type=Path, required=True)
+    _db_option(p)
+    _person_options(p)
+
+    p = command("census", cmd_pdf_census, "the census and handover sheet of a ward (landscape)", pdf_sub)
+    p.add_argument("--ward", help="only this ward (default: the whole site)")
+    p.add_argument("--out", type=Path, required=True)
+    _db_option(p)
+    _person_options(p)
+    p = command("labels", cmd_pdf_labels, "a sheet of patient ID labels or wristband inserts", pdf_sub)
+    p.add_argument("patient", help="downtime number (or anything that finds exactly one patient)")
+    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--stock", choices=("L7159", "L7160", "L7163", "wristband"),
+                   help="label sheet (default: the ward's setting, L7160 unless changed)")
+    p.add_argument("--count", type=int, help="how many labels (default: one full sheet)")
     _db_option(p)
     _person_options(p)
 

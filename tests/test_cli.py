@@ -172,3 +172,17 @@ def test_pdf_blank_and_record_commands(demo_db, tmp_path, capsys):
     assert main(["pdf", "record", "no-such-id", "--out", str(filled), "--db", demo_db,
                  "--user", "nurse", "--pin", "1111"]) == 1
     assert "no record" in capsys.readouterr().err
+
+
+def test_pdf_census_and_labels_commands(demo_db, tmp_path, capsys):
+    from pypdf import PdfReader
+
+    person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
+    census = tmp_path / "census.pdf"
+    assert main(["pdf", "census", "--ward", "ICU", "--out", str(census), *person]) == 0
+    assert "MOREL Anthony" in PdfReader(census).pages[0].extract_text()
+    labels = tmp_path / "labels.pdf"
+    assert main(["pdf", "labels", "DT-900-00033-2", "--stock", "L7163", "--out", str(labels), *person]) == 0
+    assert "MOREL Anthony" in PdfReader(labels).pages[0].extract_text()
+    assert main(["pdf", "labels", "DT-900", "--out", str(labels), *person]) == 1
+    assert "give the downtime number" in capsys.readouterr().err

@@ -99,6 +99,8 @@ class PageInfo:
     watermark: str | None = None
     landscape: bool = False
     subtitle: str | None = None
+    patient_box: bool = True
+    """Ward sheets (census, round lists) concern many patients: no identification box."""
 
     @property
     def pagesize(self) -> tuple[float, float]:
@@ -137,6 +139,8 @@ def _draw_header(c: canvas.Canvas, info: PageInfo) -> None:
     c.setFont(BOLD, 8)
     c.setFillColor(colors.HexColor("#8b0000"))
     c.drawString(MARGIN, top - HEADER_HEIGHT + 6 * mm, word("downtime_record", info.lang))
+    if not info.patient_box:
+        return
     c.setStrokeColor(INK)
     c.setLineWidth(1)
     c.rect(box_x, top - HEADER_HEIGHT + 2 * mm, box_w, HEADER_HEIGHT - 2 * mm)
@@ -155,7 +159,7 @@ def _draw_header(c: canvas.Canvas, info: PageInfo) -> None:
         return
     name, born, number = patient_lines(info.patient, info.lang)
     c.setFont(BOLD, 10.5)
-    c.drawString(box_x + 2 * mm, top - 5.5 * mm, _fit(name, BOLD, 10.5, box_w - 4 * mm))
+    c.drawString(box_x + 2 * mm, top - 5.5 * mm, fit_text(name, BOLD, 10.5, box_w - 4 * mm))
     c.setFont(SANS, 8.5)
     c.drawString(box_x + 2 * mm, top - 10.5 * mm, born)
     c.setFont(BOLD, 9.5)
@@ -164,7 +168,7 @@ def _draw_header(c: canvas.Canvas, info: PageInfo) -> None:
     renderPDF.draw(drawing, c, box_x + 2 * mm, top - HEADER_HEIGHT + 4 * mm)
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
+def fit_text(text: str, font: str, size: float, width: float) -> str:
     """Shorten with an ellipsis rather than run out of the identification box."""
     if pdfmetrics.stringWidth(text, font, size) <= width:
         return text
@@ -187,11 +191,11 @@ def _draw_footer(c: canvas.Canvas, info: PageInfo, page: int, total: int) -> Non
     c.setFont(SANS, 7)
     when = info.printed_at.strftime("%d/%m/%Y %H:%M")
     printed = word("printed", info.lang, who=info.printed_by, when=when, device=info.device_name)
-    c.drawString(MARGIN, y - 4.5 * mm, _fit(printed, SANS, 7, width - 25 * mm))
+    c.drawString(MARGIN, y - 4.5 * mm, fit_text(printed, SANS, 7, width - 25 * mm))
     if info.patient is not None:
         name, born, number = patient_lines(info.patient, info.lang)
         c.setFont(BOLD, 7)
-        c.drawString(MARGIN, y - 8 * mm, _fit(f"{name} — {born} — {number}", BOLD, 7, width))
+        c.drawString(MARGIN, y - 8 * mm, fit_text(f"{name} — {born} — {number}", BOLD, 7, width))
 
 
 def _draw_watermark(c: canvas.Canvas, info: PageInfo) -> None:

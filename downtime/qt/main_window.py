@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
@@ -38,6 +39,8 @@ ACTIONS = (
     ActionSpec("open_patient", "&Open admission record", None, "open_selected"),
     ActionSpec("find", "&Find patient", "Ctrl+F", "find", toolbar=False),
     ActionSpec("print_blank", "Print &blank admission form", None, "print_blank_admission"),
+    ActionSpec("print_census", "Print ward &census", None, "print_census"),
+    ActionSpec("print_labels", "Print ID &labels", None, "print_labels"),
     ActionSpec("close_tab", "&Close form", "Ctrl+W", "close_current_tab", toolbar=False),
     ActionSpec("sign_out", "Sign &out", "Ctrl+L", "sign_out"),
     ActionSpec("quit", "&Quit", "Ctrl+Q", "close", toolbar=False),
@@ -130,14 +133,31 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.patients)
         self.patients.focus_search()
 
-    def print_blank_admission(self) -> None:
-        out = data_dir() / "prints" / "blank-admission.pdf"
+    def _print(self, make: Callable[[Path], Path], name: str) -> Path | None:
+        out = data_dir() / "prints" / f"{name}.pdf"
         try:
-            printing.print_blank(self.session, "admission", out)
+            make(out)
         except (ServiceError, OSError) as problem:
             Prompts.error(self, "Not printed", str(problem))
-            return
+            return None
         Prompts.open_file(out)
+        return out
+
+    def print_blank_admission(self) -> Path | None:
+        return self._print(lambda out: printing.print_blank(self.session, "admission", out), "blank-admission")
+
+    def print_census(self) -> Path | None:
+        ward = self.patients.current_ward()
+        return self._print(lambda out: printing.print_census(self.session, out, ward=ward),
+                           f"census-{ward or 'site'}")
+
+    def print_labels(self) -> Path | None:
+        patient = self.patients.selected_patient()
+        if patient is None:
+            Prompts.error(self, "No patient selected", "Select a patient in the list first.")
+            return None
+        return self._print(lambda out: printing.print_labels(self.session, patient.patient_id, out),
+                           f"labels-{patient.downtime_number}")
 
     def resume_drafts(self) -> list[FormView]:
         """Forms left unsaved by a crash or a sign-out, reopened as they were typed."""

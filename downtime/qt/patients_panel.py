@@ -159,6 +159,9 @@ class PatientsPanel(QWidget):
         self.ward.blockSignals(False)
         self.refresh()
 
+    def current_ward(self) -> str | None:
+        return None if self.ward.currentText() in ("", ALL_WARDS) else self.ward.currentText()
+
     def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
@@ -171,7 +174,7 @@ class PatientsPanel(QWidget):
     def refresh(self) -> None:
         db, forms = self.session.db, self.session.forms
         text = self.search_box.text().strip()
-        ward = None if self.ward.currentText() in ("", ALL_WARDS) else self.ward.currentText()
+        ward = self.current_ward()
         if text:
             rows = [Row(p.ward or "", p.bed, p) for p in search.search(db, forms, text)]
             self.count.setText(f"{len(rows)} patient(s) found for “{text}” (all wards, any status)")

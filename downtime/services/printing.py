@@ -8,7 +8,8 @@ from pathlib import Path
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services.context import Session
-from downtime.services.census import patient_for_record
+from downtime.services import settings
+from downtime.services.census import census, patient_for_record, patient_with_location
 from downtime.services.records import current, history
 from downtime.storage import audit
 
@@ -52,4 +53,31 @@ def print_record(session: Session, record_id: str, out: Path) -> Path:
                     lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
                     device_name=session.device.name, history=versions)
     _audit_print(session, f"record {record.form_id}", out, record_id)
+    return out
+
+
+def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
+    """The census and handover sheet of a ward (or the site) as it stands now."""
+    from downtime.pdf.census import census_pdf
+
+    session.require(Action.PRINT)
+    now = session.clock()
+    census_pdf(census(session.db, session.forms, ward=ward), out, ward=ward, at=now,
+               lang=session.lang, printed_by=session.user.name, printed_at=now,
+               device_name=session.device.name)
+    _audit_print(session, f"census {ward or 'all wards'}", out)
+    return out
+
+
+def print_labels(session: Session, patient_id: str, out: Path, count: int | None = None,
+                 stock: str | None = None) -> Path:
+    """A sheet of ID labels or wristband inserts on the ward's label stock."""
+    from downtime.pdf.labels import labels_pdf
+
+    session.require(Action.PRINT)
+    patient = patient_with_location(session.db, session.forms, patient_id)
+    labels_pdf(patient, out, stock=stock or settings.get(session.db, "label_stock"), count=count,
+               lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
+               device_name=session.device.name)
+    _audit_print(session, f"labels {patient.downtime_number}", out)
     return out

@@ -72,6 +72,21 @@ def insert_audited(db: Database, table: str, row: Mapping[str, Any], *, at: date
            entity_id=str(row[AUDITED_TABLES[table]]), row=stored, detail=detail)
 
 
+def upsert_audited(db: Database, table: str, row: Mapping[str, Any], *, at: datetime,
+                   actor: str | None, device_id: str | None, action: str) -> None:
+    """Set a row of a settings-like table; its newest audit entry holds what it now is."""
+    key = AUDITED_TABLES[table]
+    columns = ", ".join(row)
+    marks = ", ".join(f":{name}" for name in row)
+    updates = ", ".join(f"{name} = excluded.{name}" for name in row if name != key)
+    db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks}) ON CONFLICT({key}) DO UPDATE SET {updates}",
+               dict(row))
+    cursor = db.execute(f"SELECT * FROM {table} WHERE {key} = ?", [row[key]])
+    stored = dict(zip([column[0] for column in cursor.description], cursor.fetchone()))
+    append(db, at=at, actor=actor, device_id=device_id, action=action, entity=table,
+           entity_id=str(row[key]), row=stored)
+
+
 @dataclass(frozen=True)
 class Break:
     """The first place where the stored data and its audit trail disagree."""

@@ -72,3 +72,18 @@ def test_bed_conflict_is_shown_not_saved(window, admission_values):
     view.save()
     assert "is taken by MARTIN Hélène Marie" in view.summary.text()
     assert view.record is None
+
+
+def test_census_and_labels_print_from_the_window(window, session_for, admission_values, answers):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    _admit(window.session, admission_values, "12")
+    window.patients.reload_wards()
+    window.patients.ward.setCurrentText("3B")
+    census = window.print_census()
+    assert census is not None and census.name == "census-3B.pdf"
+    assert window.print_labels() is None and ("error", "Select a patient in the list first.") in answers[1]
+    panel = window.patients
+    row = next(i for i in range(panel.proxy.rowCount()) if panel.proxy.data(panel.proxy.index(i, 1)) == "12")
+    panel.table.selectRow(row)
+    labels = window.print_labels()
+    assert labels is not None and labels.exists()

@@ -1,0 +1,68 @@
+"""The ward census and handover sheet: one line per bed, landscape, for the ward's board and
+for whoever takes over when the laptop is unavailable."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from downtime.formspec import Lang
+from downtime.pdf.forms import allergy_line
+from downtime.pdf.page import RULE, SEX, PageInfo, body_width, build_pdf, style
+from downtime.services.census import CensusRow
+
+HEADINGS: dict[Lang, tuple[str, ...]] = {
+    "en": ("Ward", "Bed", "Patient", "Date of birth", "Sex", "Downtime no.", "Arrived", "Identity",
+           "Allergies", "Resus.", "Isolation", "Handover notes"),
+    "fr": ("Unité", "Lit", "Patient", "Date de naissance", "Sexe", "N° dégradé", "Arrivée", "Identité",
+           "Allergies", "Réa.", "Isolement", "Transmissions"),
+}
+WIDTHS = (0.048, 0.035, 0.15, 0.07, 0.035, 0.105, 0.065, 0.07, 0.15, 0.055, 0.072, 0.145)
+TITLE = {"en": "Ward census and handover — {ward}", "fr": "Recensement et transmissions — {ward}"}
+SUBTITLE = {"en": "Census at {at}: {occupied} patient(s), {empty} empty bed(s)",
+            "fr": "Situation au {at} : {occupied} patient(s), {empty} lit(s) libre(s)"}
+EMPTY = {"en": "— empty —", "fr": "— libre —"}
+RESUS = {"full": "Full", "dnacpr": "DNACPR", "not_discussed": "?"}
+ALL = {"en": "all wards", "fr": "toutes unités"}
+
+
+def _cell(text: str, bold: bool = False) -> Paragraph:
+    return Paragraph(escape(text), style(size=8, bold=bold, condensed=True, leading=9.5))
+
+
+def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: datetime, lang: Lang,
+               printed_by: str, printed_at: datetime, device_name: str) -> Path:
+    occupied = sum(row.patient is not None for row in rows)
+    info = PageInfo(title=TITLE[lang].format(ward=ward or ALL[lang]), lang=lang, printed_by=printed_by,
+                    printed_at=printed_at, device_name=device_name, landscape=True, patient_box=False,
+                    subtitle=SUBTITLE[lang].format(at=at.strftime("%d/%m/%Y %H:%M"), occupied=occupied,
+                                                   empty=len(rows) - occupied))
+    width = body_width(info)
+    body = [[_cell(h, bold=True) for h in HEADINGS[lang]]]
+    for row in rows:
+        p = row.patient
+        if p is None:
+            body.append([_cell(row.ward), _cell(row.bed or ""), _cell(EMPTY[lang])] + [""] * 9)
+            continue
+        arrived = datetime.fromisoformat(p.admitted_at).strftime("%d/%m %H:%M")
+        body.append([_cell(row.ward), _cell(row.bed or "—", bold=True), _cell(p.display_name, bold=True),
+                     _cell(p.birth_date.strftime("%d/%m/%Y") if p.birth_date else "?"),
+                     _cell(SEX.get(p.sex or "unknown", SEX["unknown"])[lang]), _cell(p.downtime_number),
+                     _cell(arrived), _cell(p.identity_status or ""), _cell(allergy_line(p, lang)),
+                     _cell(RESUS.get(p.resuscitation or "", "?")),
+                     _cell(p.isolation if p.isolation not in (None, "none") else ""), ""])
+    table = Table(body, colWidths=[w * width for w in WIDTHS], repeatRows=1)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f4f4f4")]),
+        ("TOPPADDING", (0, 1), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 1), (-1, -1), 5 * mm / 2),
+    ]))
+    return build_pdf(out, [table], info)

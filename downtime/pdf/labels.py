@@ -1,0 +1,127 @@
+"""Patient ID labels and wristband inserts on common A4 label stock.
+
+Each label: family name in capitals then first names, date of birth as DD-Mmm-YYYY, sex, the
+downtime number, a Code128 barcode (many bedside scanners read only linear codes) and a QR code
+carrying the same identifiers. The stock is a setting because hospitals use different sheets.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfgen import canvas
+
+from downtime.formspec import Lang
+from downtime.pdf.page import BOLD, SANS, SEX, fit_text, barcode, register_fonts, word
+from downtime.services.patients import PatientSummary
+
+MONTHS = {"en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+          "fr": ("Jan", "Fév", "Mar", "Avr", "Mai", "Jun", "Jul", "Aoû", "Sep", "Oct", "Nov", "Déc")}
+
+
+@dataclass(frozen=True)
+class Stock:
+    """A label sheet: label size, grid, top-left margins and pitch (Avery's published figures)."""
+
+    name: str
+    columns: int
+    rows: int
+    width: float
+    height: float
+    left: float
+    top: float
+    pitch_x: float
+    pitch_y: float
+
+
+STOCKS = {stock.name: stock for stock in (
+    Stock("L7159", 3, 8, 63.5 * mm, 33.9 * mm, 6.45 * mm, 12.9 * mm, 66.0 * mm, 33.9 * mm),
+    Stock("L7160", 3, 7, 63.5 * mm, 38.1 * mm, 7.25 * mm, 15.15 * mm, 66.0 * mm, 38.1 * mm),
+    Stock("L7163", 2, 7, 99.1 * mm, 38.1 * mm, 4.65 * mm, 15.15 * mm, 101.6 * mm, 38.1 * mm),
+    Stock("wristband", 1, 10, 190 * mm, 25 * mm, 10 * mm, 15 * mm, 190 * mm, 26.5 * mm),
+)}
+
+
+def birth_date_label(patient: PatientSummary, lang: Lang) -> str:
+    """DD-Mmm-YYYY (NPSA wristband standard): no day/month confusion between countries."""
+    born = patient.birth_date
+    return f"{born.day:02d}-{MONTHS[lang][born.month - 1]}-{born.year}" if born else word("dob_unknown", lang)
+
+
+def qr_payload(patient: PatientSummary) -> str:
+    """The same identifiers as the printed text, machine-readable (downtime number first)."""
+    born = patient.birth_date.isoformat() if patient.birth_date else ""
+    return "|".join(("DT1", patient.downtime_number, patient.display_name, born, patient.sex or "",
+                     patient.ipp or ""))
+
+
+def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock: Stock, lang: Lang) -> None:
+    pad = 2 * mm
+    qr_size = min(stock.height - 2 * pad, 20 * mm)
+    text_w = stock.width - qr_size - 3 * pad
+    bar_h = 6 * mm if stock.height < 36 * mm else 8 * mm
+    top = y + stock.height - pad
+    size = 9.0
+    while size > 6 and pdfmetrics.stringWidth(patient.display_name, BOLD, size) > text_w:
+        size -= 0.5
+    c.setFont(BOLD, size)
+    c.drawString(x + pad, top - 3 * mm, fit_text(patient.display_name, BOLD, size, text_w))
+    c.setFont(SANS, 7.5)
+    sex = SEX.get(patient.sex or "unknown", SEX["unknown"])[lang]
+    c.drawString(x + pad, top - 6.8 * mm, f"{birth_date_label(patient, lang)}   {word('sex', lang)} {sex}")
+    c.setFont(BOLD, 8)
+    c.drawString(x + pad, top - 10.3 * mm, patient.downtime_number)
+    renderPDF.draw(barcode(patient.downtime_number, text_w, bar_h), c, x + pad, y + pad)
+    widget = QrCodeWidget(qr_payload(patient), barLevel="M")
+    left, bottom, right, upper = widget.getBounds()
+    drawing = Drawing(qr_size, qr_size, transform=[qr_size / (right - left), 0, 0,
+                                                   qr_size / (upper - bottom), 0, 0])
+    drawing.add(widget)
+    renderPDF.draw(drawing, c, x + stock.width - qr_size - pad, y + (stock.height - qr_size) / 2)
+
+
+def labels_pdf(patient: PatientSummary, out: Path, *, stock: str, count: int | None, lang: Lang,
+               printed_by: str, printed_at: datetime, device_name: str) -> Path:
+    """`count` labels of one patient (default: one full sheet), written atomically."""
+    register_fonts()
+    sheet = STOCKS[stock]
+    per_page = sheet.columns * sheet.rows
+    total = count or per_page
+    pages = -(-total // per_page)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(suffix=".pdf", dir=out.parent)
+    os.close(handle)
+    try:
+        c = canvas.Canvas(temporary, pagesize=A4)
+        c.setTitle(f"ID labels — {patient.downtime_number}")
+        page_w, page_h = A4
+        for index in range(total):
+            slot = index % per_page
+            column, row = slot % sheet.columns, slot // sheet.columns
+            x = sheet.left + column * sheet.pitch_x
+            y = page_h - sheet.top - row * sheet.pitch_y - sheet.height
+            _label(c, patient, x, y, sheet, lang)
+            if slot == per_page - 1 or index == total - 1:
+                c.setFont(SANS, 6)
+                when = printed_at.strftime("%d/%m/%Y %H:%M")
+                c.drawString(sheet.left, 4 * mm, word("printed", lang, who=printed_by, when=when,
+                                                       device=f"{device_name} — {sheet.name}"))
+                c.drawRightString(page_w - sheet.left, 4 * mm,
+                                  word("page", lang, page=index // per_page + 1, total=pages))
+                c.showPage()
+        c.save()
+        os.replace(temporary, out)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return out

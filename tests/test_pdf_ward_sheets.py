@@ -1,0 +1,65 @@
+"""Census sheet and ID labels read back from the PDF."""
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from downtime.pdf import labels as labels_module
+from downtime.pdf import page
+from downtime.services import printing, records, settings, wards
+from downtime.services.errors import PermissionDenied, ServiceError
+
+
+@pytest.fixture
+def ward(session_for, admission_values):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 31)])
+    nurse = session_for("nurse")
+    for bed in range(1, 26):
+        records.save_new(nurse, "admission", {**admission_values, "bed": str(bed),
+                                              "birth_name": f"Patient{bed:02d}", "used_name": ""})
+    return nurse
+
+
+def test_census_lists_every_occupied_bed_on_landscape_pages(ward, tmp_path):
+    out = printing.print_census(ward, tmp_path / "census.pdf", ward="3B")
+    reader = PdfReader(out)
+    assert reader.pages[0].mediabox.width > reader.pages[0].mediabox.height
+    text = " ".join(p.extract_text() for p in reader.pages)
+    for bed in range(1, 26):
+        assert f"PATIENT{bed:02d} Hélène Marie" in re.sub(r"\s+", " ", text)
+    assert "25 patient(s), 5 empty bed(s)" in text
+    pages = len(reader.pages)
+    for number, p in enumerate(reader.pages, start=1):
+        assert f"Page {number} of {pages}" in p.extract_text()
+
+
+def test_labels_carry_both_identifiers_a_code128_and_a_qr(ward, tmp_path, monkeypatch):
+    coded: list[str] = []
+    real = page.barcode
+    monkeypatch.setattr(labels_module, "barcode", lambda value, w, h: coded.append(value) or real(value, w, h))
+    patient = next(p for p in printing.census(ward.db, ward.forms) if p.patient).patient
+    out = printing.print_labels(ward, patient.patient_id, tmp_path / "labels.pdf")
+    text = PdfReader(out).pages[0].extract_text()
+    assert patient.display_name in text and "12-Mar-1954" in text and patient.downtime_number in text
+    assert coded == [patient.downtime_number] * 21
+    payload = labels_module.qr_payload(patient)
+    assert payload.split("|")[:4] == ["DT1", patient.downtime_number, patient.display_name, "1954-03-12"]
+
+
+@pytest.mark.parametrize("stock, per_sheet", [("L7159", 24), ("L7160", 21), ("L7163", 14), ("wristband", 10)])
+def test_label_stock_is_a_setting(ward, session_for, tmp_path, stock, per_sheet, monkeypatch):
+    coded: list[str] = []
+    real = page.barcode
+    monkeypatch.setattr(labels_module, "barcode", lambda value, w, h: coded.append(value) or real(value, w, h))
+    settings.set_label_stock(session_for("admin"), stock)
+    patient = next(p for p in printing.census(ward.db, ward.forms) if p.patient).patient
+    printing.print_labels(ward, patient.patient_id, tmp_path / "l.pdf")
+    assert len(coded) == per_sheet
+
+
+def test_only_administrators_change_the_label_stock(session_for):
+    with pytest.raises(PermissionDenied):
+        settings.set_label_stock(session_for("nurse"), "L7159")
+    with pytest.raises(ServiceError, match="one of"):
+        settings.set_label_stock(session_for("admin"), "A4-plain")
