@@ -37,7 +37,7 @@ def run(db_path: Path, lang: Lang = "en") -> int:
 
     def sign_in() -> None:
         device = load_device(db)
-        dialog = SignInDialog(db, local_now, device.name)
+        dialog = SignInDialog(db, local_now, device.name, demo=device.is_demo)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.member is None:
             app.quit()
             return

@@ -27,13 +27,17 @@ def _pin_field() -> QLineEdit:
 class SignInDialog(QDialog):
     """Staff ID and PIN; Enter signs in. A wrong PIN and an unknown ID get the same answer."""
 
-    def __init__(self, db: Database, clock: Clock, device_name: str, parent: QWidget | None = None):
+    def __init__(self, db: Database, clock: Clock, device_name: str, parent: QWidget | None = None,
+                 demo: bool = False):
         super().__init__(parent)
         self.db, self.clock = db, clock
         self.member: StaffMember | None = None
         self.setWindowTitle("Downtime — sign in")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>DOWNTIME MODE</b> — {device_name}"))
+        if demo:
+            layout.addWidget(QLabel("Demo data: try <b>nurse</b> / PIN <b>1111</b> "
+                                    "(other demo accounts are listed in the README)."))
         form = QFormLayout()
         self.staff_id = QLineEdit()
         self.pin = _pin_field()
