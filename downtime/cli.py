@@ -228,6 +228,13 @@ def cmd_pdf_blank(args: argparse.Namespace) -> int:
 
     from downtime.services.printing import blank_form
 
+    if args.form == "mar":
+        from downtime.services.printing import blank_mar
+
+        blank_mar(args.out, lang=args.lang, printed_by=getpass.getuser(),
+                  printed_at=datetime.now().astimezone(), device_name=socket.gethostname())
+        print(args.out)
+        return 0
     forms = _forms()
     if args.form not in forms:
         raise CliError(f"unknown form {args.form!r}; forms: {', '.join(sorted(forms))}")
@@ -260,6 +267,25 @@ def cmd_pdf_labels(args: argparse.Namespace) -> int:
     if len(found) != 1:
         raise CliError(f"{args.patient!r} matches {len(found)} patients; give the downtime number")
     print(print_labels(session, found[0].patient_id, args.out, count=args.count, stock=args.stock))
+    return 0
+
+
+def cmd_pdf_mar(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_mar
+    from downtime.services.search import search
+
+    session = _session(args)
+    found = search(session.db, session.forms, args.patient)
+    if len(found) != 1:
+        raise CliError(f"{args.patient!r} matches {len(found)} patients; give the downtime number")
+    print(print_mar(session, [found[0].patient_id], args.out, days=args.days))
+    return 0
+
+
+def cmd_pdf_mar_pack(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_ward_mar_pack
+
+    print(print_ward_mar_pack(_session(args), args.ward, args.out, days=args.days))
     return 0
 
 
@@ -359,7 +385,7 @@ def build_parser() -> argparse.ArgumentParser:
     pdf = sub.add_parser("pdf", help="make PDFs")
     pdf_sub = pdf.add_subparsers(title="pdf commands", metavar="COMMAND", required=True)
     p = command("blank", cmd_pdf_blank, "a blank paper form", pdf_sub)
-    p.add_argument("form", help="form id, e.g. admission")
+    p.add_argument("form", help="form id, e.g. admission, or mar for a blank 3-day medication chart")
     p.add_argument("--out", type=Path, required=True)
     p = command("record", cmd_pdf_record, "a filled form: the record's latest version and its history", pdf_sub)
     p.add_argument("record_id")
@@ -378,6 +404,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--stock", choices=("L7159", "L7160", "L7163", "wristband"),
                    help="label sheet (default: the ward's setting, L7160 unless changed)")
     p.add_argument("--count", type=int, help="how many labels (default: one full sheet)")
+    _db_option(p)
+    _person_options(p)
+
+    p = command("mar", cmd_pdf_mar, "a patient's medication administration record (MAR) chart", pdf_sub)
+    p.add_argument("patient", help="downtime number (or anything that finds exactly one patient)")
+    p.add_argument("--days", type=int, default=3, help="days shown, ending today (default 3)")
+    p.add_argument("--out", type=Path, required=True)
+    _db_option(p)
+    _person_options(p)
+    p = command("mar-pack", cmd_pdf_mar_pack, "the MAR charts of every patient of a ward, in one PDF", pdf_sub)
+    p.add_argument("--ward", required=True)
+    p.add_argument("--days", type=int, default=3)
+    p.add_argument("--out", type=Path, required=True)
     _db_option(p)
     _person_options(p)
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
 from pathlib import Path
@@ -211,6 +211,21 @@ def _draw_watermark(c: canvas.Canvas, info: PageInfo) -> None:
     c.restoreState()
 
 
+class PatientMarker(Flowable):
+    """In a document about several patients (a ward MAR pack), makes the pages from here on
+    carry this patient's identifiers in their header and footer."""
+
+    def __init__(self, patient: PatientSummary):
+        super().__init__()
+        self.patient = patient
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self.canv.dt_patient = self.patient
+
+
 def _numbered_canvas(info: PageInfo) -> type[canvas.Canvas]:
     """A canvas that holds pages back until the end, so each can say "page x of y"."""
 
@@ -227,9 +242,10 @@ def _numbered_canvas(info: PageInfo) -> type[canvas.Canvas]:
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
-                _draw_header(self, info)
-                _draw_footer(self, info, number, total)
-                _draw_watermark(self, info)
+                page_info = replace(info, patient=state.get("dt_patient", info.patient))
+                _draw_header(self, page_info)
+                _draw_footer(self, page_info, number, total)
+                _draw_watermark(self, page_info)
                 super().showPage()
             super().save()
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services.context import Session
-from downtime.services import settings
+from downtime.services.errors import ServiceError
+from downtime.services.staff import list_staff
+from downtime.services import medication, settings
 from downtime.services.census import census, patient_for_record, patient_with_location
 from downtime.services.records import current, history
 from downtime.storage import audit
@@ -81,3 +84,46 @@ def print_labels(session: Session, patient_id: str, out: Path, count: int | None
                device_name=session.device.name)
     _audit_print(session, f"labels {patient.downtime_number}", out)
     return out
+
+
+def _charts(session: Session, patient_ids: list[str], first_day: date, days: int) -> list[Any]:
+    from downtime.pdf.mar import PatientChart
+
+    charts = []
+    for patient_id in patient_ids:
+        patient = patient_with_location(session.db, session.forms, patient_id)
+        admission = current(session.db, patient.admission_record_id)
+        weight = admission.data.get("weight_kg")
+        rows = medication.mar_grid(session.db, patient_id, first_day, days, session.clock())
+        charts.append(PatientChart(patient, f"{weight:g} kg" if weight else None, rows))
+    return charts
+
+
+def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3,
+              first_day: date | None = None) -> Path:
+    """MAR charts (one patient, or a ward pack) from `first_day` (default: the last `days` days)."""
+    from downtime.pdf.mar import mar_pdf
+
+    session.require(Action.PRINT)
+    if not 1 <= days <= 14:
+        raise ServiceError("Days: 1 to 14.")
+    if not patient_ids:
+        raise ServiceError("No patient to print a medication chart for.")
+    now = session.clock()
+    first = first_day or (now.date() - timedelta(days=days - 1))
+    names = {member.staff_id: member.name for member in list_staff(session.db)}
+    mar_pdf(_charts(session, patient_ids, first, days), out, first_day=first, days=days, names=names,
+            lang=session.lang, printed_by=session.user.name, printed_at=now, device_name=session.device.name)
+    _audit_print(session, f"mar {len(patient_ids)} patient(s)", out)
+    return out
+
+
+def print_ward_mar_pack(session: Session, ward: str, out: Path, days: int = 3) -> Path:
+    patients = census(session.db, session.forms, ward=ward)
+    return print_mar(session, [row.patient.patient_id for row in patients if row.patient], out, days)
+
+
+def blank_mar(out: Path, *, lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+    from downtime.pdf.mar import blank_mar_pdf
+
+    return blank_mar_pdf(out, lang=lang, printed_by=printed_by, printed_at=printed_at, device_name=device_name)

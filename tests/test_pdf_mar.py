@@ -1,0 +1,65 @@
+"""The MAR chart shows every order and every dose recorded for the days printed."""
+
+import re
+from datetime import date
+
+from pypdf import PdfReader
+
+from downtime.cli import main
+from downtime.services import census, medication, printing
+
+
+def _text(path):
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]
+
+
+def test_mar_chart_shows_every_order_and_dose(tmp_path, forms, clock):
+    from downtime.services import staff
+    from downtime.services.context import Session, load_device
+    from downtime.services.demo import build_demo
+    from downtime.storage import open_database
+
+    db = open_database(tmp_path / "demo.sqlite")
+    build_demo(db, forms, clock)
+    nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock)
+    patient = next(p for p in census.in_patients(db, forms, ward="3B")
+                   if any(o.controlled for o in medication.orders(db, p.patient_id)))
+    out = printing.print_mar(nurse, [patient.patient_id], tmp_path / "mar.pdf", days=3)
+    pages = _text(out)
+    text = " ".join(pages)
+    for order in medication.orders(db, patient.patient_id):
+        assert f"{order.drug} {order.dose:g} {order.dose_unit} {order.route}" in text
+    first = date(2026, 11, 26)
+    shown = [a for a in medication.administrations(db, patient.patient_id) if a.at.date() >= first]
+    assert shown
+    for dose in shown:
+        stamp = dose.at.strftime("%d/%m %H:%M") if dose.scheduled_for is None else dose.at.strftime("%H:%M")
+        if dose.reason is None:
+            assert f"HL {stamp}" in text, stamp
+    assert "CONTROLLED DRUG" in text and "/ KB" in text
+    for page in pages:
+        assert patient.display_name in page and patient.downtime_number in page
+
+
+def test_ward_pack_gives_each_patient_their_own_header(tmp_path, forms, clock):
+    from downtime.services import staff
+    from downtime.services.context import Session, load_device
+    from downtime.services.demo import build_demo
+    from downtime.storage import open_database
+
+    db = open_database(tmp_path / "demo.sqlite")
+    build_demo(db, forms, clock)
+    nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock)
+    out = printing.print_ward_mar_pack(nurse, "ICU", tmp_path / "pack.pdf")
+    pages = _text(out)
+    names = [p.display_name for p in census.in_patients(db, forms, ward="ICU")]
+    for name in names:
+        assert any(page.count(name) >= 2 for page in pages), name
+
+
+def test_blank_mar_has_the_allergy_box_and_grid(tmp_path, capsys):
+    out = tmp_path / "blank-mar.pdf"
+    assert main(["pdf", "blank", "mar", "--out", str(out)]) == 0
+    text = " ".join(_text(out))
+    assert "ALLERGIES / ADVERSE REACTIONS" in text and "Regular medicines" in text
+    assert "As required (PRN) medicines" in text and "R refused" in text
