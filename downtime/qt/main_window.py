@@ -15,6 +15,7 @@ from downtime.formspec import FormSpec
 from downtime.paths import data_dir
 from downtime.qt.banner import Banner
 from downtime.qt.form_view import FormView
+from downtime.qt.medication_panel import MedicationPanel
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.prompts import Prompts
 from downtime.services import drafts, printing, records
@@ -38,6 +39,7 @@ ACTIONS = (
     ActionSpec("new_admission", "&New admission", "Ctrl+N", "new_admission"),
     ActionSpec("open_patient", "&Open admission record", None, "open_selected"),
     ActionSpec("find", "&Find patient", "Ctrl+F", "find", toolbar=False),
+    ActionSpec("round", "&Medication round", "Ctrl+M", "show_round"),
     ActionSpec("print_blank", "Print &blank admission form", None, "print_blank_admission"),
     ActionSpec("print_census", "Print ward &census", None, "print_census"),
     ActionSpec("print_labels", "Print ID &labels", None, "print_labels"),
@@ -67,7 +69,10 @@ class MainWindow(QMainWindow):
         self.patients = PatientsPanel(session)
         self.patients.open_patient.connect(self.open_admission)
         self.tabs.addTab(self.patients, "Patients")
-        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.medication = MedicationPanel(session)
+        self.tabs.addTab(self.medication, "Medication round")
+        for fixed in (0, 1):
+            self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide, None)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self.actions_by_id: dict[str, QAction] = {}
@@ -102,6 +107,7 @@ class MainWindow(QMainWindow):
         if event == "record_saved" and isinstance(payload, RecordVersion):
             self.banner.saved(payload.recorded_at)
             self.patients.refresh()
+            self.medication.refresh()
 
     def open_form(self, view: FormView) -> FormView:
         view.saved.connect(lambda record, v=view: self.tabs.setTabText(self.tabs.indexOf(v), v.title))
@@ -142,6 +148,12 @@ class MainWindow(QMainWindow):
             return None
         Prompts.open_file(out)
         return out
+
+    def show_round(self) -> None:
+        self.tabs.setCurrentWidget(self.medication)
+        self.medication.table.setFocus()
+        if self.medication.model.items:
+            self.medication.table.selectRow(0)
 
     def print_blank_admission(self) -> Path | None:
         return self._print(lambda out: printing.print_blank(self.session, "admission", out), "blank-admission")

@@ -1,0 +1,154 @@
+"""Recording one dose: given or not given, with the safety warnings shown in the same dialog,
+each needing a reason to override, and a controlled drug's witness signing with their own PIN."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from downtime.domain.medication import Check, NotGivenReason, Order
+from downtime.domain.records import RecordVersion
+from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
+from downtime.services import medication
+from downtime.services.census import patient_with_location
+from downtime.services.context import Session
+from downtime.services.errors import ServiceError, ValidationFailed
+
+REASONS = {NotGivenReason.REFUSED: "R — Refused", NotGivenReason.NIL_BY_MOUTH: "F — Nil by mouth / fasting",
+           NotGivenReason.PATIENT_AWAY: "A — Patient away", NotGivenReason.UNAVAILABLE: "N — Drug not available",
+           NotGivenReason.HELD: "W — Held for clinical reason", NotGivenReason.VOMITED: "V — Vomited",
+           NotGivenReason.ASLEEP: "D — Asleep", NotGivenReason.OTHER: "O — Other (write why)"}
+ERROR_STYLE = "color: #b00000; font-weight: bold;"
+
+
+class DoseDialog(QDialog):
+    """`recorded` fires with the saved record."""
+
+    recorded = Signal(object)
+
+    def __init__(self, session: Session, order: Order, slot: datetime | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.order, self.slot = session, order, slot
+        self.override_edits: dict[Check, QLineEdit] = {}
+        self.setWindowTitle("Record a dose")
+        patient = patient_with_location(session.db, session.forms, order.patient_id)
+        layout = QVBoxLayout(self)
+        allergies = (", ".join(patient.allergies) if patient.allergies
+                     else "none known" if patient.allergy_status == "nka" else "NOT KNOWN — ask")
+        header = QLabel(f"<span style='font-size:13pt'><b>{patient.display_name}</b> — born {patient.birth_date_text}"
+                        f" — <b>{patient.downtime_number}</b> — {patient.ward or '—'} / {patient.bed or '—'}</span><br>"
+                        f"<span style='color:#b00000'><b>ALLERGIES: {allergies}</b></span>")
+        header.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(header)
+        when = f" due {slot:%d/%m %H:%M}" if slot else " (as required)"
+        flags = " — CONTROLLED DRUG: witness required" if order.controlled else ""
+        layout.addWidget(QLabel(f"<b>{order.drug} {order.dose:g} {order.dose_unit} {order.route}</b>{when}{flags}"))
+        form = QFormLayout()
+        self.outcome = QComboBox()
+        self.outcome.addItems(["Given", "Not given"])
+        self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        self.given_at = QLineEdit(session.clock().strftime("%d/%m/%Y %H:%M"))
+        self.dose = QLineEdit(f"{order.dose:g}")
+        self.route = QLineEdit(order.route)
+        self.site = QLineEdit()
+        self.reason = QComboBox()
+        self.reason.addItems([""] + list(REASONS.values()))
+        self.detail = QLineEdit()
+        form.addRow("&Outcome", self.outcome)
+        form.addRow("Actual &time", self.given_at)
+        form.addRow(f"&Dose given ({order.dose_unit})", self.dose)
+        form.addRow("&Route", self.route)
+        form.addRow("Si&te", self.site)
+        form.addRow("Reason &not given", self.reason)
+        form.addRow("Details", self.detail)
+        self.form = form
+        self.witness_id = QLineEdit()
+        self.witness_pin = QLineEdit()
+        self.witness_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        if order.controlled:
+            form.addRow("&Witness staff ID", self.witness_id)
+            form.addRow("Witness &PIN", self.witness_pin)
+        layout.addLayout(form)
+        self.warnings = QFormLayout()
+        layout.addLayout(self.warnings)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        self.save_button = QPushButton("&Save dose")
+        self.save_button.clicked.connect(self.save)
+        layout.addWidget(self.save_button)
+        self._outcome_changed()
+
+    def _outcome_changed(self) -> None:
+        given = self.outcome.currentIndex() == 0
+        for widget in (self.dose, self.route, self.site):
+            self.form.setRowVisible(widget, given)
+        for widget in (self.reason, self.detail):
+            self.form.setRowVisible(widget, not given)
+
+    def values(self) -> dict[str, Any]:
+        given = self.outcome.currentIndex() == 0
+        values: dict[str, Any] = {"outcome": "given" if given else "not_given",
+                                  "given_at": parse_datetime(self.given_at.text(), self.session.clock().tzinfo)
+                                  .isoformat(timespec="minutes")}
+        if self.slot is not None:
+            values["scheduled_for"] = self.slot.isoformat(timespec="minutes")
+        if given:
+            values |= {"dose_given": parse_decimal(self.dose.text()), "route": self.route.text().strip().upper()}
+            if self.site.text().strip():
+                values["site"] = self.site.text().strip()
+        else:
+            index = self.reason.currentIndex()
+            if index:
+                values["not_given_reason"] = list(REASONS)[index - 1].value
+            if self.detail.text().strip():
+                values["not_given_detail"] = self.detail.text().strip()
+        return values
+
+    def _show_warnings(self, warnings: list[Any]) -> None:
+        for warning in warnings:
+            if warning.check in self.override_edits:
+                continue
+            edit = QLineEdit()
+            edit.setPlaceholderText("Reason for giving anyway (kept in the record and the audit log)")
+            label = QLabel(f"⚠ {warning.message}")
+            label.setStyleSheet(ERROR_STYLE)
+            label.setWordWrap(True)
+            self.warnings.addRow(label)
+            self.warnings.addRow("Override reason", edit)
+            self.override_edits[warning.check] = edit
+        first = next((e for e in self.override_edits.values() if not e.text().strip()), None)
+        if first is not None:
+            QTimer.singleShot(0, first.setFocus)
+
+    def save(self) -> RecordVersion | None:
+        try:
+            values = self.values()
+        except (ParseError, ValueError):
+            self.error.setText("Actual time: write DD/MM/YYYY HH:MM; dose: a number.")
+            return None
+        overrides = {check: edit.text() for check, edit in self.override_edits.items()}
+        witness = (self.witness_id.text(), self.witness_pin.text()) if self.order.controlled else None
+        try:
+            saved = medication.record_dose(self.session, self.order.record_id, values,
+                                           overrides=overrides, witness=witness)
+        except medication.OverrideNeeded as needed:
+            self.error.setText("Safety warning: give a reason to override each one, or cancel.")
+            self._show_warnings(needed.warnings)
+            return None
+        except ValidationFailed as failed:
+            self.error.setText("\n".join(e.message for e in failed.errors))
+            return None
+        except ServiceError as problem:
+            self.error.setText(str(problem))
+            self.witness_pin.clear()
+            return None
+        self.recorded.emit(saved)
+        self.accept()
+        return saved

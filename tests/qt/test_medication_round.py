@@ -1,0 +1,91 @@
+"""A nurse records doses from the round list with the keyboard; a controlled drug is witnessed."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from downtime.qt.dose_dialog import DoseDialog
+from downtime.qt.main_window import MainWindow
+from downtime.services import medication, records, wards
+
+
+@pytest.fixture
+def ward(session_for, admission_values):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
+    amox = records.save_new(doctor, "medication_order", {
+        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+        "times": "08:00 14:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient)
+    morphine = records.save_new(doctor, "medication_order", {
+        "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
+        "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": 4,
+        "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": True}, patient_id=patient)
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
+    return patient, amox.record_id, morphine.record_id
+
+
+@pytest.fixture
+def round_window(qtbot, session_for, answers, ward):
+    main = MainWindow(session_for("nurse"))
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def test_dose_recorded_from_the_round_by_keyboard_with_an_allergy_override(round_window, ward, qtbot, type_text):
+    patient, amox, _ = ward
+    QTest.keyClick(round_window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    panel = round_window.medication
+    assert [panel.model.data(panel.model.index(r, 0)) for r in range(2)] == ["OVERDUE", "Due now"]
+    QTest.keyClick(panel.table, Qt.Key.Key_Return)
+    dialog = panel.dialog
+    qtbot.waitActive(dialog)
+    assert dialog is not None and "ALLERGIES: Penicillin" in dialog.findChildren(type(dialog.error))[0].text()
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert "Safety warning" in dialog.error.text()
+    focused = dialog.override_edits[medication.Check.ALLERGY]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is focused)
+    type_text(focused, "Tolerated amoxicillin in 2024, allergist letter seen")
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    (dose,) = medication.administrations(round_window.session.db, patient)
+    assert dose.order_id == amox and dose.scheduled_for.strftime("%H:%M") == "08:00"
+    saved = records.current(round_window.session.db, dose.record_id)
+    assert saved.data["overrides"][0]["reason"].startswith("Tolerated amoxicillin")
+    assert [panel.model.data(panel.model.index(r, 1)) for r in range(panel.model.rowCount())] == ["28/11 14:00"]
+
+
+def test_controlled_drug_needs_another_person_to_witness(qtbot, session_for, ward, type_text):
+    patient, _, morphine = ward
+    nurse = session_for("nurse")
+    dialog = DoseDialog(nurse, medication.order(nurse.db, morphine), None)
+    qtbot.addWidget(dialog)
+    type_text(dialog.witness_id, "nurse")
+    type_text(dialog.witness_pin, "1111")
+    dialog.save()
+    assert "different person" in dialog.error.text() and dialog.witness_pin.text() == ""
+    dialog.witness_id.clear()
+    type_text(dialog.witness_id, "doctor")
+    type_text(dialog.witness_pin, "2222")
+    saved = dialog.save()
+    assert saved is not None and saved.data["witness"] == "doctor"
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
+
+
+def test_not_given_with_a_coded_reason(qtbot, session_for, ward):
+    patient, amox, _ = ward
+    nurse = session_for("nurse")
+    order = medication.order(nurse.db, amox)
+    slot = medication.round_list(nurse.db, nurse.forms, "3B", nurse.clock())[0].slot
+    dialog = DoseDialog(nurse, order, slot)
+    qtbot.addWidget(dialog)
+    dialog.outcome.setCurrentIndex(1)
+    dialog.save()
+    assert "Reason not given" in dialog.error.text()
+    dialog.reason.setCurrentIndex(2)
+    assert dialog.save() is not None
+    (dose,) = medication.administrations(nurse.db, patient)
+    assert dose.reason.value == "nil_by_mouth"
