@@ -205,3 +205,29 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
         warnings.append(Warning(Check.DOSE_MISMATCH,
                                 f"Dose {dose:g} {order.dose_unit} differs from the order ({order.dose:g} {order.dose_unit})."))
     return warnings
+
+
+# The letter written (and circled) on a paper chart for a dose not given.
+NOT_GIVEN_CODES = {NotGivenReason.REFUSED: "R", NotGivenReason.NIL_BY_MOUTH: "F",
+                   NotGivenReason.PATIENT_AWAY: "A", NotGivenReason.UNAVAILABLE: "N",
+                   NotGivenReason.HELD: "W", NotGivenReason.VOMITED: "V", NotGivenReason.ASLEEP: "D",
+                   NotGivenReason.OTHER: "O"}
+_TITLES = {"dr", "pr", "mr", "mrs", "ms", "mme", "m"}
+
+
+def initials(name: str) -> str:
+    """What a nurse writes in a chart box: "Hélène Lefèvre" → HL, "Dr Karim Benali" → KB."""
+    parts = [part for part in name.replace("-", " ").split()
+             if part[:1].isalpha() and part.rstrip(".").casefold() not in _TITLES]
+    return "".join(part[0].upper() for part in parts[:3]) or name[:3]
+
+
+def dose_text(dose: Administration, names: dict[str, str], with_date: bool = False) -> str:
+    """A chart cell: giver's initials and time (and witness), or the circled not-given code."""
+    who = initials(names.get(dose.given_by, dose.given_by))
+    if dose.reason is not None:
+        return f"({NOT_GIVEN_CODES[dose.reason]}) {who}"
+    text = f"{who} {dose.at.strftime('%d/%m %H:%M' if with_date else '%H:%M')}"
+    if dose.witness:
+        text += f" / {initials(names.get(dose.witness, dose.witness))}"
+    return text

@@ -15,16 +15,13 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from downtime.domain.medication import Administration, DoseState, Frequency, NotGivenReason, Order
+from downtime.domain.medication import DoseState, Frequency, Order, dose_text
 from downtime.formspec import Lang
 from downtime.pdf.forms import allergy_line
 from downtime.pdf.page import BAND, RULE, PageInfo, PatientMarker, body_width, build_pdf, style
 from downtime.services.medication import MarRow
 from downtime.services.patients import PatientSummary
 
-CODES = {NotGivenReason.REFUSED: "R", NotGivenReason.NIL_BY_MOUTH: "F", NotGivenReason.PATIENT_AWAY: "A",
-         NotGivenReason.UNAVAILABLE: "N", NotGivenReason.HELD: "W", NotGivenReason.VOMITED: "V",
-         NotGivenReason.ASLEEP: "D", NotGivenReason.OTHER: "O"}
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Medication administration record", "fr": "Feuille d'administration des médicaments"},
     "blank_title": {"en": "Medication administration record — blank 3-day chart",
@@ -73,16 +70,6 @@ class PatientChart:
     rows: list[MarRow]
 
 
-TITLES = {"dr", "pr", "mr", "mrs", "ms", "mme", "m"}
-
-
-def initials(name: str) -> str:
-    """What a nurse writes in a chart box: "Hélène Lefèvre" → HL, "Dr Karim Benali" → KB."""
-    parts = [part for part in name.replace("-", " ").split()
-             if part[:1].isalpha() and part.rstrip(".").casefold() not in TITLES]
-    return "".join(part[0].upper() for part in parts[:3]) or name[:3]
-
-
 def _order_text(order: Order, lang: Lang) -> str:
     lines = [f"{order.drug} {order.dose:g} {order.dose_unit} {order.route}"]
     flags = [w("cd", lang)] if order.controlled else []
@@ -93,16 +80,6 @@ def _order_text(order: Order, lang: Lang) -> str:
     lines.append(f"{order.start_at:%d/%m %H:%M}" + (f" — {w('stopped', lang, when=f'{order.stop_at:%d/%m %H:%M}')}"
                                                      if order.stop_at else ""))
     return "\n".join(lines + flags)
-
-
-def _dose_text(dose: Administration, names: dict[str, str], lang: Lang, with_date: bool = False) -> str:
-    moment = dose.at.strftime("%d/%m %H:%M" if with_date else "%H:%M")
-    if dose.reason is not None:
-        return f"({CODES[dose.reason]}) {initials(names.get(dose.given_by, dose.given_by))}"
-    text = f"{initials(names.get(dose.given_by, dose.given_by))} {moment}"
-    if dose.witness:
-        text += f" / {initials(names.get(dose.witness, dose.witness))}"
-    return text
 
 
 STATE_WORDS = {DoseState.LATE: "late", DoseState.OVERDUE: "overdue", DoseState.DUE: "due"}
@@ -124,7 +101,7 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
                 if cell is None:
                     line.append("")
                 elif cell.administration is not None:
-                    line.append(_p(_dose_text(cell.administration, names, lang)))
+                    line.append(_p(dose_text(cell.administration, names)))
                 elif cell.state in STATE_WORDS:
                     line.append(_p(w(STATE_WORDS[cell.state], lang), bold=cell.state is not DoseState.DUE,
                                    color=colors.HexColor("#b00000")))
@@ -145,7 +122,7 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
 def _prn_table(rows: list[MarRow], names: dict[str, str], lang: Lang, width: float) -> Table:
     body: list[list[object]] = [[_p(w("medicine", lang), bold=True), _p(w("prn_given", lang), bold=True)]]
     for row in rows:
-        doses = "\n".join(_dose_text(dose, names, lang, with_date=True)
+        doses = "\n".join(dose_text(dose, names, with_date=True)
                           + (f" — {dose.dose:g} {row.order.dose_unit}" if dose.dose is not None else "")
                           for dose in sorted(row.prn_doses, key=lambda d: d.at))
         body.append([_p(_order_text(row.order, lang)), _p(doses or "—")])

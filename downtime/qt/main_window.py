@@ -15,6 +15,7 @@ from downtime.formspec import FormSpec
 from downtime.paths import data_dir
 from downtime.qt.banner import Banner
 from downtime.qt.form_view import FormView
+from downtime.qt.mar_view import MarView
 from downtime.qt.medication_panel import MedicationPanel
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.prompts import Prompts
@@ -40,6 +41,7 @@ ACTIONS = (
     ActionSpec("open_patient", "&Open admission record", None, "open_selected"),
     ActionSpec("find", "&Find patient", "Ctrl+F", "find", toolbar=False),
     ActionSpec("round", "&Medication round", "Ctrl+M", "show_round"),
+    ActionSpec("mar", "Medication &chart (MAR)", "Ctrl+Shift+M", "open_mar"),
     ActionSpec("print_blank", "Print &blank admission form", None, "print_blank_admission"),
     ActionSpec("print_census", "Print ward &census", None, "print_census"),
     ActionSpec("print_labels", "Print ID &labels", None, "print_labels"),
@@ -149,6 +151,16 @@ class MainWindow(QMainWindow):
         Prompts.open_file(out)
         return out
 
+    def open_mar(self) -> MarView | None:
+        patient = self.patients.selected_patient()
+        if patient is None:
+            Prompts.error(self, "No patient selected", "Select a patient in the list first.")
+            return None
+        view = MarView(self.session, patient.patient_id)
+        self.tabs.setCurrentIndex(self.tabs.addTab(view, view.title))
+        view.table.setFocus()
+        return view
+
     def show_round(self) -> None:
         self.tabs.setCurrentWidget(self.medication)
         self.medication.table.setFocus()
@@ -194,6 +206,9 @@ class MainWindow(QMainWindow):
 
     def close_tab(self, index: int) -> None:
         view = self.tabs.widget(index)
+        if isinstance(view, MarView):
+            self.tabs.removeTab(index)
+            return
         if not isinstance(view, FormView):
             return
         if view.is_dirty() and not Prompts.confirm(

@@ -89,3 +89,19 @@ def test_not_given_with_a_coded_reason(qtbot, session_for, ward):
     assert dialog.save() is not None
     (dose,) = medication.administrations(nurse.db, patient)
     assert dose.reason.value == "nil_by_mouth"
+
+
+def test_mar_grid_shows_doses_in_words(round_window, ward, qtbot):
+    patient, amox, morphine = ward
+    session = round_window.session
+    order = medication.order(session.db, amox)
+    slot = medication.round_list(session.db, session.forms, "3B", session.clock())[0].slot
+    medication.record_dose(session, amox, {"outcome": "not_given", "given_at": "2026-11-28T08:10+01:00",
+                                           "scheduled_for": slot.isoformat(), "not_given_reason": "refused"})
+    panel = round_window.patients
+    panel.table.selectRow(next(i for i in range(panel.proxy.rowCount()) if panel.proxy.data(panel.proxy.index(i, 1)) == "12"))
+    view = round_window.open_mar()
+    texts = {(view.model.text(r, 1), view.model.text(r, 4)) for r in range(view.model.rowCount())}
+    assert ("08:00", "(R) HL") in texts and ("14:00", "due now") in texts
+    assert any(view.model.text(r, 1) == "as required" for r in range(view.model.rowCount()))
+    assert order.drug in view.model.text(0, 0)

@@ -1,0 +1,149 @@
+"""A patient's MAR as a grid: each order with a row per administration time and a column per
+day; a cell says who gave the dose and when, the not-given code, or LATE / OVERDUE in words.
+As-required (PRN) orders have one row listing the doses given. Enter records a dose."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from downtime.domain.medication import DoseState, Frequency, Order, dose_text
+from downtime.qt.dose_dialog import DoseDialog
+from downtime.services import medication
+from downtime.services.census import patient_with_location
+from downtime.services.context import Session
+from downtime.services.medication import MarCell, MarRow
+from downtime.services.staff import list_staff
+
+STATE_WORDS = {DoseState.LATE: "LATE", DoseState.OVERDUE: "OVERDUE", DoseState.DUE: "due now"}
+
+
+class MarModel(QAbstractTableModel):
+    """Rows: (order, time of day or None for PRN); columns: medicine, time, then days."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.days: list[date] = []
+        self.lines: list[tuple[MarRow, str | None]] = []
+        self.names: dict[str, str] = {}
+
+    def load(self, rows: list[MarRow], days: list[date], names: dict[str, str]) -> None:
+        self.beginResetModel()
+        self.days, self.names = days, names
+        self.lines = []
+        for row in rows:
+            if row.order.frequency is Frequency.PRN:
+                self.lines.append((row, None))
+            else:
+                times = sorted({cell.slot.strftime("%H:%M") for cell in row.cells}) or ["—"]
+                self.lines += [(row, clock) for clock in times]
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.lines)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 2 + len(self.days)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+            return None
+        return ("Medicine", "Time")[section] if section < 2 else self.days[section - 2].strftime("%a %d/%m")
+
+    def cell(self, row: MarRow, clock: str | None, day: date) -> MarCell | None:
+        return next((c for c in row.cells if c.slot.date() == day and c.slot.strftime("%H:%M") == clock), None)
+
+    def text(self, line: int, column: int) -> str:
+        row, clock = self.lines[line]
+        order = row.order
+        if column == 0:
+            flags = " [CD]" if order.controlled else ""
+            kind = " PRN" if order.frequency is Frequency.PRN else ""
+            return f"{order.drug} {order.dose:g} {order.dose_unit} {order.route}{kind}{flags}"
+        if column == 1:
+            return clock or "as required"
+        day = self.days[column - 2]
+        if clock is None:
+            return "; ".join(dose_text(d, self.names) for d in row.prn_doses if d.at.date() == day)
+        found = self.cell(row, clock, day)
+        if found is None:
+            return ""
+        if found.administration is not None:
+            return dose_text(found.administration, self.names)
+        return STATE_WORDS.get(found.state, "")
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(index.row(), index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and self.text(index.row(), index.column()) in ("LATE", "OVERDUE"):
+            return Qt.GlobalColor.darkRed
+        return None
+
+
+class MarView(QWidget):
+    def __init__(self, session: Session, patient_id: str, days: int = 3, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.patient_id, self.span = session, patient_id, days
+        patient = patient_with_location(session.db, session.forms, patient_id)
+        self.title = f"MAR — {patient.display_name}"
+        layout = QVBoxLayout(self)
+        allergies = ", ".join(patient.allergies) or ("none known" if patient.allergy_status == "nka" else "NOT KNOWN")
+        header = QLabel(f"<span style='font-size:13pt'><b>{patient.display_name}</b> — born {patient.birth_date_text}"
+                        f" — <b>{patient.downtime_number}</b></span><br>"
+                        f"<span style='color:#b00000'><b>ALLERGIES: {allergies}</b></span>")
+        header.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(header)
+        self.model = MarModel()
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().hide()
+        self.table.activated.connect(lambda index: self.record_dose())
+        self.table.setAccessibleName("Medication administration record")
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.record_button = QPushButton("&Record a dose for the selected order")
+        self.record_button.clicked.connect(self.record_dose)
+        buttons.addWidget(self.record_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.dialog: DoseDialog | None = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        now = self.session.clock()
+        first = now.date() - timedelta(days=self.span - 1)
+        rows = medication.mar_grid(self.session.db, self.patient_id, first, self.span, now)
+        names = {member.staff_id: member.name for member in list_staff(self.session.db)}
+        self.model.load(rows, [first + timedelta(days=n) for n in range(self.span)], names)
+
+    def _due_slot(self, order: Order, clock: str | None) -> datetime | None:
+        """The earliest unrecorded slot of that row, today or before (None for PRN)."""
+        if clock is None:
+            return None
+        row = next(r for r in medication.mar_grid(self.session.db, self.patient_id,
+                                                  self.model.days[0], len(self.model.days), self.session.clock())
+                   if r.order.record_id == order.record_id)
+        open_slots = [c.slot for c in row.cells if c.administration is None and c.slot.strftime("%H:%M") == clock
+                      and c.state is not DoseState.UPCOMING]
+        return open_slots[0] if open_slots else None
+
+    def record_dose(self) -> DoseDialog | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        row, clock = self.model.lines[index.row()]
+        self.dialog = DoseDialog(self.session, row.order, self._due_slot(row.order, clock), self)
+        self.dialog.recorded.connect(lambda record: self.refresh())
+        self.dialog.open()
+        return self.dialog
