@@ -289,6 +289,26 @@ def cmd_pdf_mar_pack(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_cd_receive(args: argparse.Namespace) -> int:
+    from downtime.services.medication import cd_receive
+
+    if not args.witness_user or not args.witness_pin:
+        raise CliError("a controlled-drug entry needs a witness: give --witness-user and --witness-pin")
+    balance = cd_receive(_session(args), args.ward, args.drug, args.unit, args.quantity,
+                         witness=(args.witness_user, args.witness_pin), note=args.note)
+    print(f"{args.drug} on ward {args.ward}: balance {balance:g} {args.unit}")
+    return 0
+
+
+def cmd_cd_balance(args: argparse.Namespace) -> int:
+    from downtime.services.medication import cd_balance
+
+    balance = cd_balance(_open_existing(args), args.ward, args.drug, args.unit)
+    _emit(args, [{"ward": args.ward, "drug": args.drug, "unit": args.unit, "balance": balance}],
+          lambda r: f"{r['drug']} on ward {r['ward']}: {r['balance']:g} {r['unit']}")
+    return 0
+
+
 def cmd_staff_add(args: argparse.Namespace) -> int:
     from downtime.domain.staff import Role
     from downtime.services.staff import add_staff
@@ -419,6 +439,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True)
     _db_option(p)
     _person_options(p)
+
+    cd = sub.add_parser("cd", help="the ward's controlled-drug register")
+    cd_sub = cd.add_subparsers(title="cd commands", metavar="COMMAND", required=True)
+    p = command("receive", cmd_cd_receive, "stock received (or a negative count correction), witnessed", cd_sub)
+    for name in ("ward", "drug", "unit"):
+        p.add_argument(f"--{name}", required=True)
+    p.add_argument("--quantity", type=float, required=True)
+    p.add_argument("--note")
+    p.add_argument("--witness-user", default=os.environ.get("DOWNTIME_WITNESS_USER"))
+    p.add_argument("--witness-pin", default=os.environ.get("DOWNTIME_WITNESS_PIN"))
+    _db_option(p)
+    _person_options(p)
+    p = command("balance", cmd_cd_balance, "the register's balance of one drug on a ward", cd_sub)
+    for name in ("ward", "drug", "unit"):
+        p.add_argument(f"--{name}", required=True)
+    _db_option(p)
+    p.add_argument("--json", action="store_true", help="JSON lines")
 
     staff = sub.add_parser("staff", help="staff accounts")
     staff_sub = staff.add_subparsers(title="staff commands", metavar="COMMAND", required=True)

@@ -186,3 +186,22 @@ def test_pdf_census_and_labels_commands(demo_db, tmp_path, capsys):
     assert "MOREL Anthony" in PdfReader(labels).pages[0].extract_text()
     assert main(["pdf", "labels", "DT-900", "--out", str(labels), *person]) == 1
     assert "give the downtime number" in capsys.readouterr().err
+
+
+def test_controlled_drug_register_commands(demo_db, tmp_path, capsys):
+    person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
+    stock = ["--ward", "3B", "--drug", "Morphine", "--unit", "mg"]
+    assert main(["cd", "balance", *stock, "--db", demo_db, "--json"]) == 0
+    before = json.loads(capsys.readouterr().out)["balance"]
+    assert main(["cd", "receive", *stock, "--quantity", "20", *person]) == 1
+    assert "witness" in capsys.readouterr().err
+    assert main(["cd", "receive", *stock, "--quantity", "20", "--witness-user", "doctor",
+                 "--witness-pin", "2222", *person]) == 0
+    assert f"balance {before + 20:g} mg" in capsys.readouterr().out
+    assert main(["cd", "receive", *stock, "--quantity", str(-(before + 21)), "--witness-user", "doctor",
+                 "--witness-pin", "2222", *person]) == 1
+    assert "below zero" in capsys.readouterr().err
+    mar = tmp_path / "mar.pdf"
+    assert main(["pdf", "mar", "DT-900-00001-9", "--out", str(mar), *person]) == 0
+    pack = tmp_path / "pack.pdf"
+    assert main(["pdf", "mar-pack", "--ward", "ICU", "--out", str(pack), *person]) == 0

@@ -5,6 +5,7 @@ As-required (PRN) orders have one row listing the doses given. Enter records a d
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -14,7 +15,10 @@ from PySide6.QtWidgets import (
 
 from downtime.domain.medication import DoseState, Frequency, Order, dose_text
 from downtime.qt.dose_dialog import DoseDialog
-from downtime.services import medication
+from downtime.paths import data_dir
+from downtime.qt.prompts import Prompts
+from downtime.services import medication, printing
+from downtime.services.errors import ServiceError
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.medication import MarCell, MarRow
@@ -115,6 +119,9 @@ class MarView(QWidget):
         self.record_button = QPushButton("&Record a dose for the selected order")
         self.record_button.clicked.connect(self.record_dose)
         buttons.addWidget(self.record_button)
+        self.print_button = QPushButton("&Print this MAR (3 days)")
+        self.print_button.clicked.connect(self.print_chart)
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.dialog: DoseDialog | None = None
@@ -137,6 +144,16 @@ class MarView(QWidget):
         open_slots = [c.slot for c in row.cells if c.administration is None and c.slot.strftime("%H:%M") == clock
                       and c.state is not DoseState.UPCOMING]
         return open_slots[0] if open_slots else None
+
+    def print_chart(self) -> Path | None:
+        out = data_dir() / "prints" / f"mar-{self.patient_id[:8]}.pdf"
+        try:
+            printing.print_mar(self.session, [self.patient_id], out, days=self.span)
+        except (ServiceError, OSError) as problem:
+            Prompts.error(self, "Not printed", str(problem))
+            return None
+        Prompts.open_file(out)
+        return out
 
     def record_dose(self) -> DoseDialog | None:
         index = self.table.currentIndex()
