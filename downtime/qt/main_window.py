@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QToolBar, QVBoxLay
 
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
+from downtime.formspec.schema import RecordRefField
 from downtime.paths import data_dir
 from downtime.qt.banner import Banner
 from downtime.qt.form_view import FormView
@@ -97,7 +98,8 @@ class MainWindow(QMainWindow):
             self.actions_by_id[spec.id] = action
         self.record_menu = QMenu("&Record for selected patient", self)
         for spec in self.session.forms.values():
-            if not spec.creates_patient and spec.movement is not None:
+            needs_another_record = any(isinstance(field, RecordRefField) for field in spec.fields())
+            if not spec.creates_patient and not needs_another_record:
                 action = self.record_menu.addAction(spec.title.get(self.session.lang))
                 action.triggered.connect(lambda checked=False, s=spec: self.new_record_for_selected(s))
                 self.actions_by_id[f"record_{spec.id}"] = action

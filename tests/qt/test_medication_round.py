@@ -105,3 +105,20 @@ def test_mar_grid_shows_doses_in_words(round_window, ward, qtbot):
     assert ("08:00", "(R) HL") in texts and ("14:00", "due now") in texts
     assert any(view.model.text(r, 1) == "as required" for r in range(view.model.rowCount()))
     assert order.drug in view.model.text(0, 0)
+
+
+def test_doctor_writes_an_order_from_the_window(qtbot, session_for, ward, answers):
+    doctor_window = MainWindow(session_for("doctor"))
+    qtbot.addWidget(doctor_window)
+    panel = doctor_window.patients
+    panel.table.selectRow(next(i for i in range(panel.proxy.rowCount()) if panel.proxy.data(panel.proxy.index(i, 1)) == "12"))
+    doctor_window.actions_by_id["record_medication_order"].trigger()
+    view = doctor_window.tabs.currentWidget()
+    for field_id, value in {"drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO",
+                            "frequency": "scheduled", "times": "08:00 20:00",
+                            "start_at": "2026-11-28T12:00+01:00", "controlled": False, "high_alert": False}.items():
+        view.editors[field_id].set_value(value)
+    view.save()
+    assert view.summary.isHidden(), view.summary.text()
+    patient, *_ = ward
+    assert "Paracetamol" in {o.drug for o in medication.orders(doctor_window.session.db, patient)}
