@@ -19,9 +19,9 @@ from downtime.formspec import FormSpec
 from downtime.formspec.messages import message
 from downtime.formspec.schema import LongTextField, MultiChoiceField, RepeatField, holds
 from downtime.formspec.values import FieldError, ParseError
-from downtime.paths import data_dir
 from downtime.qt.field_editors import Editor, make_editor
 from downtime.qt.prompts import Prompts
+from downtime.qt.tables import print_and_open
 from downtime.services import drafts, printing, records
 from downtime.services.census import patient_for_record, patient_with_location
 from downtime.services.patients import PatientSummary
@@ -330,14 +330,9 @@ class FormView(QWidget):
     def print_record(self) -> Path | None:
         if self.record is None:
             return None
-        out = data_dir() / "prints" / f"{self.spec.id}-{self.record.record_id[:8]}-v{self.record.version}.pdf"
-        try:
-            printing.print_record(self.session, self.record.record_id, out)
-        except (ServiceError, OSError) as problem:
-            Prompts.error(self, "Not printed", str(problem))
-            return None
-        Prompts.open_file(out)
-        return out
+        record_id = self.record.record_id
+        return print_and_open(self, lambda out: printing.print_record(self.session, record_id, out),
+                              f"{self.spec.id}-{record_id[:8]}-v{self.record.version}")
 
     def is_dirty(self) -> bool:
         return self.editing and any(value not in (None, "", []) for value in self.raw_values().values())

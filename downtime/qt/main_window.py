@@ -13,16 +13,15 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QToolBar, QVBoxLay
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
-from downtime.paths import data_dir
 from downtime.qt.banner import Banner
 from downtime.qt.form_view import FormView
 from downtime.qt.mar_view import MarView
 from downtime.qt.medication_panel import MedicationPanel
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.prompts import Prompts
+from downtime.qt.tables import print_and_open
 from downtime.services import drafts, printing, records
 from downtime.services.context import Session
-from downtime.services.errors import ServiceError
 from downtime.services.patients import PatientSummary
 
 
@@ -143,16 +142,6 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.patients)
         self.patients.focus_search()
 
-    def _print(self, make: Callable[[Path], Path], name: str) -> Path | None:
-        out = data_dir() / "prints" / f"{name}.pdf"
-        try:
-            make(out)
-        except (ServiceError, OSError) as problem:
-            Prompts.error(self, "Not printed", str(problem))
-            return None
-        Prompts.open_file(out)
-        return out
-
     def open_mar(self) -> MarView | None:
         patient = self.patients.selected_patient()
         if patient is None:
@@ -166,15 +155,15 @@ class MainWindow(QMainWindow):
     def show_round(self) -> None:
         self.tabs.setCurrentWidget(self.medication)
         self.medication.table.setFocus()
-        if self.medication.model.items:
+        if self.medication.model.rows:
             self.medication.table.selectRow(0)
 
     def print_blank_admission(self) -> Path | None:
-        return self._print(lambda out: printing.print_blank(self.session, "admission", out), "blank-admission")
+        return print_and_open(self, lambda out: printing.print_blank(self.session, "admission", out), "blank-admission")
 
     def print_census(self) -> Path | None:
         ward = self.patients.current_ward()
-        return self._print(lambda out: printing.print_census(self.session, out, ward=ward),
+        return print_and_open(self, lambda out: printing.print_census(self.session, out, ward=ward),
                            f"census-{ward or 'site'}")
 
     def print_labels(self) -> Path | None:
@@ -182,7 +171,7 @@ class MainWindow(QMainWindow):
         if patient is None:
             Prompts.error(self, "No patient selected", "Select a patient in the list first.")
             return None
-        return self._print(lambda out: printing.print_labels(self.session, patient.patient_id, out),
+        return print_and_open(self, lambda out: printing.print_labels(self.session, patient.patient_id, out),
                            f"labels-{patient.downtime_number}")
 
     def resume_drafts(self) -> list[FormView]:

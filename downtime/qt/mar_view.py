@@ -6,19 +6,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.medication import DoseState, Frequency, Order, dose_text
 from downtime.qt.dose_dialog import DoseDialog
-from downtime.paths import data_dir
-from downtime.qt.prompts import Prompts
+from downtime.qt.tables import TextTableModel, make_table, print_and_open
 from downtime.services import medication, printing
-from downtime.services.errors import ServiceError
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.medication import MarCell, MarRow
@@ -27,43 +22,31 @@ from downtime.services.staff import list_staff
 STATE_WORDS = {DoseState.LATE: "LATE", DoseState.OVERDUE: "OVERDUE", DoseState.DUE: "due now"}
 
 
-class MarModel(QAbstractTableModel):
-    """Rows: (order, time of day or None for PRN); columns: medicine, time, then days."""
+class MarModel(TextTableModel):
+    """Rows: (order, time of day, or None for a PRN order); columns: medicine, time, days."""
 
     def __init__(self) -> None:
         super().__init__()
         self.days: list[date] = []
-        self.lines: list[tuple[MarRow, str | None]] = []
         self.names: dict[str, str] = {}
 
     def load(self, rows: list[MarRow], days: list[date], names: dict[str, str]) -> None:
-        self.beginResetModel()
         self.days, self.names = days, names
-        self.lines = []
+        self.columns = ("Medicine", "Time", *(day.strftime("%a %d/%m") for day in days))
+        lines: list[tuple[MarRow, str | None]] = []
         for row in rows:
             if row.order.frequency is Frequency.PRN:
-                self.lines.append((row, None))
+                lines.append((row, None))
             else:
                 times = sorted({cell.slot.strftime("%H:%M") for cell in row.cells}) or ["—"]
-                self.lines += [(row, clock) for clock in times]
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 2 + len(self.days)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        return ("Medicine", "Time")[section] if section < 2 else self.days[section - 2].strftime("%a %d/%m")
+                lines += [(row, clock) for clock in times]
+        self.set_rows(lines)
 
     def cell(self, row: MarRow, clock: str | None, day: date) -> MarCell | None:
         return next((c for c in row.cells if c.slot.date() == day and c.slot.strftime("%H:%M") == clock), None)
 
     def text(self, line: int, column: int) -> str:
-        row, clock = self.lines[line]
+        row, clock = self.rows[line]
         order = row.order
         if column == 0:
             flags = " [CD]" if order.controlled else ""
@@ -81,15 +64,6 @@ class MarModel(QAbstractTableModel):
             return dose_text(found.administration, self.names)
         return STATE_WORDS.get(found.state, "")
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.text(index.row(), index.column())
-        if role == Qt.ItemDataRole.ForegroundRole and self.text(index.row(), index.column()) in ("LATE", "OVERDUE"):
-            return Qt.GlobalColor.darkRed
-        return None
-
 
 class MarView(QWidget):
     def __init__(self, session: Session, patient_id: str, days: int = 3, parent: QWidget | None = None):
@@ -105,15 +79,7 @@ class MarView(QWidget):
         header.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(header)
         self.model = MarModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.verticalHeader().hide()
-        self.table.activated.connect(lambda index: self.record_dose())
-        self.table.setAccessibleName("Medication administration record")
+        self.table = make_table(self.model, "Medication administration record", self.record_dose)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.record_button = QPushButton("&Record a dose for the selected order")
@@ -146,20 +112,14 @@ class MarView(QWidget):
         return open_slots[0] if open_slots else None
 
     def print_chart(self) -> Path | None:
-        out = data_dir() / "prints" / f"mar-{self.patient_id[:8]}.pdf"
-        try:
-            printing.print_mar(self.session, [self.patient_id], out, days=self.span)
-        except (ServiceError, OSError) as problem:
-            Prompts.error(self, "Not printed", str(problem))
-            return None
-        Prompts.open_file(out)
-        return out
+        return print_and_open(self, lambda out: printing.print_mar(self.session, [self.patient_id], out,
+                                                                   days=self.span), f"mar-{self.patient_id[:8]}")
 
     def record_dose(self) -> DoseDialog | None:
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        row, clock = self.model.lines[index.row()]
+        row, clock = self.model.rows[index.row()]
         self.dialog = DoseDialog(self.session, row.order, self._due_slot(row.order, clock), self)
         self.dialog.recorded.connect(lambda record: self.refresh())
         self.dialog.open()

@@ -3,15 +3,11 @@ first, with the state written out (never colour alone). Enter records the select
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.medication import DoseState
 from downtime.qt.dose_dialog import DoseDialog
+from downtime.qt.tables import TextTableModel, make_table
 from downtime.services import medication, wards
 from downtime.services.context import Session
 from downtime.services.medication import RoundItem
@@ -20,42 +16,16 @@ STATE = {DoseState.OVERDUE: "OVERDUE", DoseState.LATE: "LATE", DoseState.DUE: "D
          DoseState.UPCOMING: "Upcoming"}
 
 
-class RoundModel(QAbstractTableModel):
-    COLUMNS = ("State", "Due at", "Bed", "Patient", "Date of birth", "Medicine", "Dose", "Route", "Flags")
+class RoundModel(TextTableModel):
+    columns = ("State", "Due at", "Bed", "Patient", "Date of birth", "Medicine", "Dose", "Route", "Flags")
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: list[RoundItem] = []
-
-    def set_items(self, items: list[RoundItem]) -> None:
-        self.beginResetModel()
-        self.items = items
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
-        return None
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.items[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            order, patient = item.order, item.patient
-            flags = ", ".join(f for f, on in (("CD", order.controlled), ("high-alert", order.high_alert)) if on)
-            return (STATE[item.state], item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
-                    patient.display_name, patient.birth_date_text, order.drug,
-                    f"{order.dose:g} {order.dose_unit}", order.route, flags)[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0 and item.state in (DoseState.OVERDUE, DoseState.LATE):
-            return Qt.GlobalColor.darkRed
-        return None
+    def text(self, row: int, column: int) -> str:
+        item: RoundItem = self.rows[row]
+        order, patient = item.order, item.patient
+        flags = ", ".join(f for f, on in (("CD", order.controlled), ("high-alert", order.high_alert)) if on)
+        return (STATE[item.state], item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
+                patient.display_name, patient.birth_date_text, order.drug,
+                f"{order.dose:g} {order.dose_unit}", order.route, flags)[column]
 
 
 class MedicationPanel(QWidget):
@@ -75,28 +45,19 @@ class MedicationPanel(QWidget):
         controls.addWidget(self.count, 1)
         layout.addLayout(controls)
         self.model = RoundModel()
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        self.table.activated.connect(lambda index: self.record_selected())
-        self.table.setAccessibleName("Medication round")
+        self.table = make_table(self.model, "Medication round", self.record_selected)
         layout.addWidget(self.table, 1)
         self.dialog: DoseDialog | None = None
         self.refresh()
 
     def refresh(self) -> None:
         if not self.ward.currentText():
-            self.model.set_items([])
+            self.model.set_rows([])
             self.count.setText("No ward set up: an administrator adds wards and beds first.")
             return
         items = medication.round_list(self.session.db, self.session.forms, self.ward.currentText(),
                                       self.session.clock())
-        self.model.set_items(items)
+        self.model.set_rows(items)
         overdue = sum(i.state is DoseState.OVERDUE for i in items)
         self.count.setText(f"{len(items)} dose(s) to give or record; {overdue} overdue")
 
@@ -104,7 +65,7 @@ class MedicationPanel(QWidget):
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        item = self.model.items[index.row()]
+        item = self.model.rows[index.row()]
         self.dialog = DoseDialog(self.session, item.order, item.slot, self)
         self.dialog.recorded.connect(lambda record: self.refresh())
         self.dialog.open()

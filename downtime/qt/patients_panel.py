@@ -8,12 +8,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QTableView, QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from downtime.qt.tables import Index, TextTableModel, make_table
 from downtime.services import census, search, wards
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
@@ -38,29 +36,9 @@ def allergy_text(patient: PatientSummary) -> str:
     return "NKA" if patient.allergy_status == "nka" else "Unknown"
 
 
-class PatientTableModel(QAbstractTableModel):
-    COLUMNS = ("Ward", "Bed", "Name", "Date of birth", "Sex", "Downtime no.", "Allergies",
+class PatientTableModel(TextTableModel):
+    columns = ("Ward", "Bed", "Name", "Date of birth", "Sex", "Downtime no.", "Allergies",
                "Resuscitation", "Isolation", "Identity", "Admitted", "Status")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.rows: list[Row] = []
-
-    def set_rows(self, rows: list[Row]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.COLUMNS[section]
-        return None
 
     def cell(self, row: Row, column: int) -> str:
         patient = row.patient
@@ -77,12 +55,16 @@ class PatientTableModel(QAbstractTableModel):
                   patient.identity_status or "", admitted, STAY.get(patient.stay or "", ""))
         return values[column]
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def text(self, row: int, column: int) -> str:
+        return self.cell(self.rows[row], column)
+
+    def is_warning(self, row: int, column: int) -> bool:
+        return column == 6 and self.text(row, column).startswith("ALLERGY")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self.cell(row, index.column())
         if role == Qt.ItemDataRole.UserRole:
             return row.patient
         if role == Qt.ItemDataRole.UserRole + 1:
@@ -91,9 +73,7 @@ class PatientTableModel(QAbstractTableModel):
             if index.column() == 0:
                 return f"{row.ward.casefold()}\x00{bed}"
             return bed if index.column() == 1 else self.cell(row, index.column()).casefold()
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 6 and row.patient and row.patient.allergies:
-            return Qt.GlobalColor.darkRed
-        return None
+        return super().data(index, role)
 
 
 class PatientsPanel(QWidget):
@@ -132,20 +112,9 @@ class PatientsPanel(QWidget):
         self.proxy = QSortFilterProxyModel()
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole + 1)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table = make_table(self.proxy, "Patients", self._open_current)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
-        self.table.doubleClicked.connect(lambda _: self._open_current())
-        self.table.activated.connect(lambda _: self._open_current())
-        self.table.setAccessibleName("Patients")
         layout.addWidget(self.table, 1)
         self.reload_wards()
 

@@ -1,0 +1,88 @@
+"""The one way the app shows lists: a read-only, keyboard-driven table over a Qt item model."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+
+from downtime.paths import data_dir
+from downtime.qt.prompts import Prompts
+from downtime.services.errors import ServiceError
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class TextTableModel(QAbstractTableModel):
+    """Rows of any kind, shown through `text(row, column)`; words flagged as warnings get a
+    dark red colour on top of the words themselves, never instead of them."""
+
+    columns: Sequence[str] = ()
+    warnings: frozenset[str] = frozenset({"OVERDUE", "LATE"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def text(self, row: int, column: int) -> str:
+        raise TypeError(f"{type(self).__name__} must say how its cells read")
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.columns[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.text(index.row(), index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and self.is_warning(index.row(), index.column()):
+            return Qt.GlobalColor.darkRed
+        return None
+
+    def is_warning(self, row: int, column: int) -> bool:
+        return self.text(row, column) in self.warnings
+
+
+def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any]) -> QTableView:
+    """Whole-row selection, no editing, Enter or double-click to open, sized to content."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setStretchLastSection(True)
+    table.verticalHeader().hide()
+    table.setAlternatingRowColors(True)
+    table.activated.connect(lambda index: activated())
+    table.setAccessibleName(name)
+    return table
+
+
+def print_and_open(parent: QWidget, make: Callable[[Path], Path], name: str) -> Path | None:
+    """Write a PDF into the prints folder with the given service call, then show it."""
+    out = data_dir() / "prints" / f"{name}.pdf"
+    try:
+        make(out)
+    except (ServiceError, OSError) as problem:
+        Prompts.error(parent, "Not printed", str(problem))
+        return None
+    Prompts.open_file(out)
+    return out
