@@ -309,6 +309,20 @@ def cmd_cd_balance(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_setting(args: argparse.Namespace) -> int:
+    from downtime.services import settings
+
+    session = _session(args)
+    if args.name == "label-stock":
+        settings.set_label_stock(session, args.value[0])
+    else:
+        if len(args.value) != 2 or not all(v.isdigit() for v in args.value):
+            raise CliError("round-thresholds takes two numbers of minutes: LATE OVERDUE (e.g. 30 60)")
+        settings.set_round_thresholds(session, int(args.value[0]), int(args.value[1]))
+    print(f"{args.name} set to {' '.join(args.value)}")
+    return 0
+
+
 def cmd_staff_add(args: argparse.Namespace) -> int:
     from downtime.domain.staff import Role
     from downtime.services.staff import add_staff
@@ -456,6 +470,12 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{name}", required=True)
     _db_option(p)
     p.add_argument("--json", action="store_true", help="JSON lines")
+
+    p = command("set", cmd_setting, "change a ward setting (administrator only)")
+    p.add_argument("name", choices=("label-stock", "round-thresholds"))
+    p.add_argument("value", nargs="+", help="L7159|L7160|L7163|wristband, or LATE OVERDUE minutes")
+    _db_option(p)
+    _person_options(p)
 
     staff = sub.add_parser("staff", help="staff accounts")
     staff_sub = staff.add_subparsers(title="staff commands", metavar="COMMAND", required=True)

@@ -205,3 +205,12 @@ def test_controlled_drug_register_commands(demo_db, tmp_path, capsys):
     assert main(["pdf", "mar", "DT-900-00001-9", "--out", str(mar), *person]) == 0
     pack = tmp_path / "pack.pdf"
     assert main(["pdf", "mar-pack", "--ward", "ICU", "--out", str(pack), *person]) == 0
+
+
+def test_ward_settings_command(demo_db, capsys):
+    admin = ["--db", demo_db, "--user", "admin", "--pin", "0000"]
+    assert main(["set", "round-thresholds", "20", "90", *admin]) == 0
+    assert main(["set", "label-stock", "L7159", *admin]) == 0
+    assert main(["set", "round-thresholds", "soon", *admin]) == 1
+    assert "two numbers" in capsys.readouterr().err
+    assert main(["verify", "--db", demo_db]) == 0

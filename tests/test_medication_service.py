@@ -123,3 +123,16 @@ def test_discharged_patient_cannot_be_given_doses_without_override(ward, clock):
         medication.record_dose(nurse, amox.record_id, _given("2026-11-28T13:50+01:00", 1.0, "2026-11-28T14:00+01:00"))
     assert Check.NOT_ADMITTED in [w.check for w in caught.value.warnings]
     assert medication.round_list(nurse.db, nurse.forms, "3B", clock.now) == []
+
+
+def test_late_and_overdue_thresholds_are_a_ward_setting(ward, session_for, clock):
+    from downtime.services import settings
+
+    nurse, *_ = ward
+    with pytest.raises(ServiceError, match="below overdue"):
+        settings.set_round_thresholds(session_for("admin"), 90, 60)
+    with pytest.raises(PermissionDenied):
+        settings.set_round_thresholds(nurse, 15, 45)
+    settings.set_round_thresholds(session_for("admin"), 60, 400)
+    states = [i.state for i in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)]
+    assert states == [DoseState.LATE, DoseState.DUE]

@@ -12,13 +12,12 @@ from sqlite_utils import Database
 
 from downtime.domain.census import StayStatus
 from downtime.domain.medication import (
-    Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy,
-    Warning, dose_state, safety_warnings, scheduled_slots,
+    Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, Warning, dose_state, safety_warnings, scheduled_slots,
 )
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
-from downtime.services import census, records, staff
+from downtime.services import census, records, settings, staff
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
 from downtime.services.patients import PatientSummary
@@ -189,10 +188,11 @@ _URGENCY = {DoseState.OVERDUE: 0, DoseState.LATE: 1, DoseState.DUE: 2, DoseState
 
 
 def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetime,
-               policy: RoundPolicy = RoundPolicy(), lookback: timedelta = timedelta(hours=12),
+               lookback: timedelta = timedelta(hours=12),
                ahead: timedelta = timedelta(hours=2)) -> list[RoundItem]:
     """Scheduled doses of the ward not yet recorded, overdue first, within the last 12 hours
-    and the next 2."""
+    and the next 2, judged by the ward's late/overdue thresholds."""
+    policy = settings.round_policy(db)
     items = []
     for patient in census.in_patients(db, forms, ward=ward, at=now):
         recorded = {(a.order_id, a.scheduled_for) for a in administrations(db, patient.patient_id)
@@ -218,10 +218,10 @@ class MarRow:
     prn_doses: tuple[Administration, ...]
 
 
-def mar_grid(db: Database, patient_id: str, first_day: date, days: int, now: datetime,
-             policy: RoundPolicy = RoundPolicy()) -> list[MarRow]:
+def mar_grid(db: Database, patient_id: str, first_day: date, days: int, now: datetime) -> list[MarRow]:
     """Each order with its scheduled doses over the days shown (recorded or not), and the
     as-required doses given in that period."""
+    policy = settings.round_policy(db)
     history = administrations(db, patient_id)
     last_day = first_day + timedelta(days=days - 1)
     tz = now.tzinfo

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlite_utils import Database
 
+from downtime.domain.medication import RoundPolicy
 from downtime.domain.staff import Action
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.storage import audit
 
 LABEL_STOCKS = ("L7159", "L7160", "L7163", "wristband")
-DEFAULTS = {"label_stock": "L7160"}
+DEFAULTS = {"label_stock": "L7160", "late_after_minutes": "30", "overdue_after_minutes": "60"}
 
 
 def get(db: Database, key: str) -> str:
@@ -18,12 +21,29 @@ def get(db: Database, key: str) -> str:
     return row[0] if row else DEFAULTS[key]
 
 
+def _set(session: Session, key: str, value: str) -> None:
+    session.require(Action.MANAGE_STAFF)
+    with session.db.atomic():
+        audit.upsert_audited(session.db, "meta", {"key": f"setting.{key}", "value": value},
+                             at=session.clock(), actor=session.user.staff_id,
+                             device_id=session.device.device_id, action=f"setting.{key}")
+
+
 def set_label_stock(session: Session, stock: str) -> None:
     """Which A4 label sheet this ward's printer is loaded with (administrators only)."""
-    session.require(Action.MANAGE_STAFF)
     if stock not in LABEL_STOCKS:
         raise ServiceError(f"Label stock: one of {', '.join(LABEL_STOCKS)}.")
-    with session.db.atomic():
-        audit.upsert_audited(session.db, "meta", {"key": "setting.label_stock", "value": stock},
-                             at=session.clock(), actor=session.user.staff_id,
-                             device_id=session.device.device_id, action="setting.label_stock")
+    _set(session, "label_stock", stock)
+
+
+def set_round_thresholds(session: Session, late_after_minutes: int, overdue_after_minutes: int) -> None:
+    """The ward's policy: a dose is late, then overdue, that many minutes after its time."""
+    if not 0 < late_after_minutes < overdue_after_minutes <= 24 * 60:
+        raise ServiceError("Round thresholds: late must be above 0 and below overdue (at most 24 h).")
+    _set(session, "late_after_minutes", str(late_after_minutes))
+    _set(session, "overdue_after_minutes", str(overdue_after_minutes))
+
+
+def round_policy(db: Database) -> RoundPolicy:
+    return RoundPolicy(late_after=timedelta(minutes=int(get(db, "late_after_minutes"))),
+                       overdue_after=timedelta(minutes=int(get(db, "overdue_after_minutes"))))
