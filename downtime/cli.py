@@ -12,7 +12,7 @@ import argparse
 import getpass
 import json
 import os
-import socket
+import platform
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -232,14 +232,14 @@ def cmd_pdf_blank(args: argparse.Namespace) -> int:
         from downtime.services.printing import blank_mar
 
         blank_mar(args.out, lang=args.lang, printed_by=getpass.getuser(),
-                  printed_at=datetime.now().astimezone(), device_name=socket.gethostname())
+                  printed_at=datetime.now().astimezone(), device_name=platform.node())
         print(args.out)
         return 0
     forms = _forms()
     if args.form not in forms:
         raise CliError(f"unknown form {args.form!r}; forms: {', '.join(sorted(forms))}")
     blank_form(forms[args.form], args.out, lang=args.lang, printed_by=getpass.getuser(),
-               printed_at=datetime.now().astimezone(), device_name=socket.gethostname())
+               printed_at=datetime.now().astimezone(), device_name=platform.node())
     print(args.out)
     return 0
 

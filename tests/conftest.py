@@ -118,3 +118,25 @@ def admission_values() -> dict[str, Any]:
         "height_cm": 158,
         "resuscitation": "full",
     }
+
+
+@pytest.fixture
+def medication_ward(session_for, admission_values):
+    """Ward 3B with the standard admission (penicillin allergy, bed 12) and two doctor's
+    orders: amoxicillin 1 g IV at 08:00 14:00 20:00 and morphine 5 mg SC PRN (controlled).
+    Returns (patient id, amoxicillin order id, morphine order id)."""
+    from downtime.services import records, wards
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    patient = records.save_new(nurse, "admission", {**admission_values,
+                                                    "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
+    amox = records.save_new(doctor, "medication_order", {
+        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient)
+    morphine = records.save_new(doctor, "medication_order", {
+        "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
+        "prn_indication": "pain score > 4", "min_interval_hours": 4, "max_doses_24h": 4,
+        "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": True}, patient_id=patient)
+    return patient, amox.record_id, morphine.record_id

@@ -3,24 +3,15 @@ from datetime import datetime
 import pytest
 
 from downtime.domain.medication import Check, DoseState
-from downtime.services import medication, records, wards
+from downtime.services import medication, records
 from downtime.services.errors import PermissionDenied, ServiceError, SignInError
 
 
 @pytest.fixture
-def ward(session_for, admission_values, clock):
-    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
-    nurse, doctor = session_for("nurse"), session_for("doctor")
-    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
-    amox = records.save_new(doctor, "medication_order", {
-        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-        "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
-        "high_alert": False}, patient_id=patient)
-    morphine = records.save_new(doctor, "medication_order", {
-        "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
-        "prn_indication": "pain score > 4", "min_interval_hours": 4, "max_doses_24h": 4,
-        "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": True}, patient_id=patient)
-    return nurse, patient, medication.order(nurse.db, amox.record_id), medication.order(nurse.db, morphine.record_id)
+def ward(session_for, medication_ward):
+    nurse = session_for("nurse")
+    patient, amox, morphine = medication_ward
+    return nurse, patient, medication.order(nurse.db, amox), medication.order(nurse.db, morphine)
 
 
 def _given(at, dose, scheduled=None):

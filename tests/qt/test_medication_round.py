@@ -7,24 +7,13 @@ from PySide6.QtWidgets import QApplication
 
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.main_window import MainWindow
-from downtime.services import medication, records, wards
+from downtime.services import medication, records
 
 
 @pytest.fixture
-def ward(session_for, admission_values):
-    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
-    nurse, doctor = session_for("nurse"), session_for("doctor")
-    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
-    amox = records.save_new(doctor, "medication_order", {
-        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-        "times": "08:00 14:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
-        "high_alert": False}, patient_id=patient)
-    morphine = records.save_new(doctor, "medication_order", {
-        "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
-        "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": 4,
-        "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": True}, patient_id=patient)
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
-    return patient, amox.record_id, morphine.record_id
+def ward(session_for, medication_ward):
+    medication.cd_receive(session_for("nurse"), "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
+    return medication_ward
 
 
 @pytest.fixture
