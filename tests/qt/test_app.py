@@ -1,0 +1,40 @@
+"""Starting the app the way the README's command does, with the dialogs answered."""
+
+from PySide6.QtWidgets import QApplication, QDialog
+
+from downtime.qt import app as app_module
+from downtime.qt.main_window import MainWindow
+
+
+def test_first_run_cancelled_opens_nothing_and_writes_nothing(qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(app_module.FirstRunDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert app_module.run(tmp_path / "new.sqlite") == 0
+    from downtime.services.setup import needs_setup
+    from downtime.storage import open_database
+
+    assert needs_setup(open_database(tmp_path / "new.sqlite"))
+
+
+def test_sign_in_opens_the_main_window_on_the_demo(qtbot, tmp_path, monkeypatch, forms, clock):
+    from downtime.services.demo import build_demo
+    from downtime.storage import open_database
+
+    path = tmp_path / "demo.sqlite"
+    build_demo(open_database(path), forms, clock)
+
+    def sign_in_as_nurse(dialog):
+        dialog.staff_id.setText("nurse")
+        dialog.pin.setText("1111")
+        dialog.try_sign_in()
+        return dialog.result()
+
+    opened: list[MainWindow] = []
+    monkeypatch.setattr(app_module.SignInDialog, "exec", sign_in_as_nurse)
+    monkeypatch.setattr(MainWindow, "resume_drafts", lambda self: opened.append(self) or [])
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+    assert app_module.run(path) == 0
+    (window,) = opened
+    qtbot.addWidget(window)
+    assert window.session.user.staff_id == "nurse" and window.session.device.is_demo
+    assert "DEMO DATA" in window.banner.device.text()
+    assert len([r for r in window.patients.model.rows if r.patient]) == 36
