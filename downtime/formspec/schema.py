@@ -270,6 +270,8 @@ class FormSpec(_Strict):
     version: int = PydField(ge=1)
     title: Text
     creates_patient: bool = False
+    about_patient: bool = True
+    """False for records about the ward itself (e.g. a theatre session), saved without a patient."""
     movement: Movement | None = None
     authors: list[Role] | None = None
     """Roles that may write this form (default: every role that records care)."""

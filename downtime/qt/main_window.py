@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.record_menu = QMenu("&Record for selected patient", self)
         for spec in self.session.forms.values():
             needs_another_record = any(isinstance(field, RecordRefField) for field in spec.fields())
-            if not spec.creates_patient and not needs_another_record:
+            if spec.about_patient and not spec.creates_patient and not needs_another_record:
                 action = self.record_menu.addAction(spec.title.get(self.session.lang))
                 action.triggered.connect(lambda checked=False, s=spec: self.new_record_for_selected(s))
                 self.actions_by_id[f"record_{spec.id}"] = action

@@ -31,10 +31,12 @@ def _occurred_at(spec: FormSpec, values: dict[str, Any], recorded_at: datetime) 
     return recorded_at.isoformat(timespec="seconds")
 
 
-def _require_author(session: Session, spec: FormSpec) -> None:
-    """A form may name who writes it (orders: doctors only); the role check is here, not in
-    the screens."""
-    if spec.authors is not None and session.user.role not in spec.authors:
+def _require_author(session: Session, spec: FormSpec, action: Action) -> None:
+    """A form may name the roles that write it (orders: doctors; theatre lists: coordinators);
+    otherwise writing needs the clinical right. Checked here, not only in the screens."""
+    if spec.authors is None:
+        session.require(action)
+    elif not session.user.active or session.user.role not in spec.authors:
         raise PermissionDenied(f"{spec.title.get(session.lang)}: only "
                                f"{', '.join(role.value.replace('_', ' ') for role in spec.authors)} may write this form.")
 
@@ -77,18 +79,19 @@ def _allocate_patient(session: Session, now: datetime) -> tuple[str, str]:
 def save_new(session: Session, form_id: str, values: dict[str, Any],
              patient_id: str | None = None) -> RecordVersion:
     """Version 1 of a record; a form that creates patients also allocates the downtime number."""
-    session.require(Action.RECORD_CARE)
     spec = session.form(form_id)
-    _require_author(session, spec)
+    _require_author(session, spec, Action.RECORD_CARE)
     kept = _checked(session, spec, values)
-    if not spec.creates_patient and patient_id is None:
+    if spec.about_patient and not spec.creates_patient and patient_id is None:
         raise ServiceError(f"{spec.title.get(session.lang)}: choose the patient first.")
+    if not spec.about_patient and patient_id is not None:
+        raise ServiceError(f"{spec.title.get(session.lang)} is not about a patient.")
     now = session.clock()
     with session.db.atomic():
-        if patient_id is None:
+        if spec.creates_patient and patient_id is None:
             patient_id, _ = _allocate_patient(session, now)
-        elif not session.db.execute("SELECT 1 FROM patients WHERE patient_id = ?",
-                                    [patient_id]).fetchone():
+        elif patient_id is not None and not session.db.execute(
+                "SELECT 1 FROM patients WHERE patient_id = ?", [patient_id]).fetchone():
             raise NotFound(f"no patient {patient_id}")
         saved = _commit(session, spec, {
             "id": str(uuid.uuid4()), "record_id": str(uuid.uuid4()), "version": 1,
@@ -125,10 +128,9 @@ def _next_version(session: Session, record_id: str, reason: str) -> tuple[Record
 
 def amend(session: Session, record_id: str, values: dict[str, Any], reason: str) -> RecordVersion:
     """The corrected record as a new version; the old one stays readable in the history."""
-    session.require(Action.AMEND_RECORD)
     latest, reason = _next_version(session, record_id, reason)
     spec = session.form(latest.form_id)
-    _require_author(session, spec)
+    _require_author(session, spec, Action.AMEND_RECORD)
     kept = _checked(session, spec, values)
     if kept == latest.data:
         raise ServiceError("Nothing was changed, so there is nothing to amend.")
@@ -138,9 +140,8 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str)
 
 def mark_entered_in_error(session: Session, record_id: str, reason: str) -> RecordVersion:
     """Withdraw a record written by mistake (e.g. wrong patient); it stays in the history."""
-    session.require(Action.MARK_ENTERED_IN_ERROR)
     latest, reason = _next_version(session, record_id, reason)
-    _require_author(session, session.form(latest.form_id))
+    _require_author(session, session.form(latest.form_id), Action.MARK_ENTERED_IN_ERROR)
     return _append_version(session, latest, latest.data, RecordStatus.ENTERED_IN_ERROR, reason,
                            latest.occurred_at.isoformat(), "record.entered_in_error")
 
