@@ -1,0 +1,186 @@
+"""Theatre scheduling for surgical coordinators: sessions, bookings, cancellations with coded
+reasons, the rescheduling list ordered by clinical priority and deadline, clash-free rebooking
+and slot suggestions. Every change is a record version, so the history of a booking stays."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.theatre import (
+    PRIORITY_RANK, Booking, CancelReason, Clash, Priority, Slot, TheatreSession, clashes, rebook_by,
+    suggest_slots,
+)
+from downtime.formspec import FormSpec
+from downtime.services import records
+from downtime.services.census import patient_with_location
+from downtime.services.context import Session
+from downtime.services.errors import NotFound, ServiceError
+from downtime.services.patients import PatientSummary
+from downtime.storage.records import list_current
+
+NEAR_BREACH = timedelta(days=7)
+
+
+class BookingStatus(StrEnum):
+    BOOKED = "booked"
+    CANCELLED = "cancelled"
+    REBOOKED = "rebooked"
+    TRANSFERRED = "transferred"
+
+
+@dataclass(frozen=True)
+class BookingState:
+    """A booking as it stands: where it is now, and what happened to it."""
+
+    record: RecordVersion
+    patient: PatientSummary
+    status: BookingStatus
+    session_id: str | None
+    start: datetime | None
+    minutes: int
+    priority: Priority
+    decided_at: datetime
+    cancelled_at: datetime | None
+    cancel_reason: CancelReason | None
+    last_minute: bool
+    rebook_by: datetime | None
+
+    @property
+    def booking(self) -> Booking:
+        data = self.record.data
+        return Booking(self.record.record_id, str(self.record.patient_id), self.session_id, self.start,
+                       self.minutes, data["surgeon"], data.get("anaesthetist"))
+
+
+class ClashRefused(ServiceError):
+    def __init__(self, found: list[Clash]):
+        self.clashes = found
+        super().__init__("This slot clashes: " + "; ".join(c.message for c in found) + ".")
+
+
+def _standing(db: Database, form_id: str) -> list[RecordVersion]:
+    return [r for r in list_current(db, form_id=form_id) if r.status is not RecordStatus.ENTERED_IN_ERROR]
+
+
+def sessions(db: Database) -> dict[str, TheatreSession]:
+    return {r.record_id: TheatreSession(r.record_id, r.data["theatre"], datetime.fromisoformat(r.data["starts_at"]),
+                                        datetime.fromisoformat(r.data["ends_at"]), r.data["specialty"])
+            for r in _standing(db, "theatre_session")}
+
+
+def bookings(db: Database, forms: dict[str, FormSpec]) -> list[BookingState]:
+    """Every standing booking with its cancellations and rebookings applied in time order."""
+    events: dict[str, list[RecordVersion]] = {}
+    for form_id in ("operation_cancellation", "operation_rebooking"):
+        for record in _standing(db, form_id):
+            events.setdefault(record.data["booking"], []).append(record)
+    states = []
+    for record in _standing(db, "operation_booking"):
+        data = record.data
+        status, session_id = BookingStatus.BOOKED, data["session"]
+        start: datetime | None = datetime.fromisoformat(data["planned_start"])
+        cancelled_at, reason, last_minute = None, None, False
+        for event in sorted(events.get(record.record_id, []), key=lambda e: (e.occurred_at, e.recorded_at)):
+            if event.form_id == "operation_cancellation":
+                status, session_id, start = BookingStatus.CANCELLED, None, None
+                cancelled_at, reason = event.occurred_at, CancelReason(event.data["reason"])
+                last_minute = bool(event.data["last_minute"])
+            elif event.data["outcome"] == "transferred":
+                status, session_id, start = BookingStatus.TRANSFERRED, None, None
+            else:
+                status, session_id = BookingStatus.REBOOKED, event.data["session"]
+                start = datetime.fromisoformat(event.data["planned_start"])
+        priority = Priority(data["priority"])
+        decided = datetime.fromisoformat(data["decided_at"])
+        states.append(BookingState(record, patient_with_location(db, forms, str(record.patient_id)),
+                                   status, session_id, start, int(data["expected_minutes"]), priority, decided,
+                                   cancelled_at, reason, last_minute,
+                                   rebook_by(priority, decided, cancelled_at, reason, last_minute)))
+    return states
+
+
+def _state(db: Database, forms: dict[str, FormSpec], booking_id: str) -> BookingState:
+    for state in bookings(db, forms):
+        if state.record.record_id == booking_id:
+            return state
+    raise NotFound(f"no standing booking {booking_id}")
+
+
+def _check(db: Database, forms: dict[str, FormSpec], candidate: Booking) -> None:
+    known = sessions(db)
+    if candidate.session_id not in known:
+        raise NotFound(f"no theatre session {candidate.session_id}")
+    others = [s.booking for s in bookings(db, forms) if s.status in (BookingStatus.BOOKED, BookingStatus.REBOOKED)]
+    if found := clashes(candidate, known, others):
+        raise ClashRefused(found)
+
+
+def book(session: Session, patient_id: str, values: dict[str, Any]) -> RecordVersion:
+    """A new booking, refused if it clashes with a theatre, a person or its session's times."""
+    start = datetime.fromisoformat(values["planned_start"]) if values.get("planned_start") else None
+    candidate = Booking("new", patient_id, values.get("session"), start, int(values.get("expected_minutes") or 0),
+                        str(values.get("surgeon", "")), values.get("anaesthetist"))
+    with session.db.atomic():
+        if candidate.session_id and start:
+            _check(session.db, session.forms, candidate)
+        return records.save_new(session, "operation_booking", values, patient_id=patient_id)
+
+
+def cancel(session: Session, booking_id: str, values: dict[str, Any]) -> RecordVersion:
+    state = _state(session.db, session.forms, booking_id)
+    if state.status not in (BookingStatus.BOOKED, BookingStatus.REBOOKED):
+        raise ServiceError(f"This booking is {state.status.value}; only a booked operation can be cancelled.")
+    return records.save_new(session, "operation_cancellation", {**values, "booking": booking_id},
+                            patient_id=state.record.patient_id)
+
+
+def rebook(session: Session, booking_id: str, values: dict[str, Any]) -> RecordVersion:
+    """A new date (or a transfer elsewhere) for a cancelled booking, clash-free."""
+    state = _state(session.db, session.forms, booking_id)
+    if state.status is not BookingStatus.CANCELLED:
+        raise ServiceError(f"This booking is {state.status.value}; cancel it before rebooking.")
+    values = {**values, "booking": booking_id}
+    with session.db.atomic():
+        if values.get("outcome") == "rebooked" and values.get("session") and values.get("planned_start"):
+            booking = state.booking
+            _check(session.db, session.forms, Booking(
+                booking.booking_id, booking.patient_id, values["session"],
+                datetime.fromisoformat(values["planned_start"]), booking.minutes, booking.surgeon,
+                booking.anaesthetist))
+        return records.save_new(session, "operation_rebooking", values, patient_id=state.record.patient_id)
+
+
+@dataclass(frozen=True)
+class WaitingItem:
+    state: BookingState
+    breach: bool
+    near_breach: bool
+    waited: timedelta
+
+
+def rescheduling_list(db: Database, forms: dict[str, FormSpec], now: datetime) -> list[WaitingItem]:
+    """Cancelled operations not yet rebooked: by priority, then the date they must happen by,
+    then how long the patient has waited. Breaches (past the date) and near-breaches stand out."""
+    items = []
+    for state in bookings(db, forms):
+        if state.status is not BookingStatus.CANCELLED:
+            continue
+        deadline = state.rebook_by
+        items.append(WaitingItem(state, breach=deadline is not None and deadline < now,
+                                 near_breach=deadline is not None and now <= deadline < now + NEAR_BREACH,
+                                 waited=now - state.decided_at))
+    far = datetime.max.replace(tzinfo=now.tzinfo)
+    return sorted(items, key=lambda i: (PRIORITY_RANK[i.state.priority], i.state.rebook_by or far, -i.waited))
+
+
+def suggestions(db: Database, forms: dict[str, FormSpec], booking_id: str, now: datetime,
+                limit: int = 5) -> list[Slot]:
+    state = _state(db, forms, booking_id)
+    booked = [s.booking for s in bookings(db, forms) if s.status in (BookingStatus.BOOKED, BookingStatus.REBOOKED)]
+    return suggest_slots(state.booking, list(sessions(db).values()), booked, after=now, limit=limit)
