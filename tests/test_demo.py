@@ -1,4 +1,4 @@
-from downtime.services import medication, staff
+from downtime.services import medication, staff, theatre
 from downtime.services.demo import DEMO_ACCOUNTS, build_demo
 from downtime.domain.census import StayStatus
 from downtime.services.census import in_patients, locations
@@ -27,6 +27,10 @@ def test_demo_ward_is_realistic_and_sound(tmp_path, forms, clock):
     drugs = {o.drug for p in patients for o in medication.orders(db, p.patient_id)}
     assert {"Paracetamol", "Morphine"} <= drugs
     assert 0 < medication.cd_balance(db, "3B", "Morphine", "mg") < 200
+    states = theatre.bookings(db, forms)
+    assert len(states) >= 30
+    assert {s.status.value for s in states} == {"booked", "cancelled", "rebooked", "transferred"}
+    assert all(s.cancel_reason.value == "information_system" for s in states if s.cancel_reason)
     for staff_id, _, role, pin in DEMO_ACCOUNTS:
         assert staff.sign_in(db, staff_id, pin, clock).role is role
 

@@ -36,14 +36,15 @@ def _field_value(spec: FormSpec, data: dict[str, Any], meaning: Meaning) -> str 
     return str(value).strip() if value not in (None, "") else None
 
 
-def movement_events(db: Database, forms: dict[str, FormSpec],
-                    exclude_record: str | None = None) -> dict[str, list[MovementEvent]]:
-    """Every patient's standing movement records (entered-in-error ones do not move anyone)."""
+def movement_events(db: Database, forms: dict[str, FormSpec], exclude_record: str | None = None,
+                    patient_id: str | None = None) -> dict[str, list[MovementEvent]]:
+    """Every patient's (or one patient's) standing movement records; entered-in-error ones
+    move nobody."""
     events: dict[str, list[MovementEvent]] = defaultdict(list)
     for spec in forms.values():
         if spec.movement is None:
             continue
-        for record in list_current(db, form_id=spec.id):
+        for record in list_current(db, form_id=spec.id, patient_id=patient_id):
             if record.status is RecordStatus.ENTERED_IN_ERROR or record.record_id == exclude_record:
                 continue
             events[str(record.patient_id)].append(event_of(spec, record.patient_id, record.record_id,
@@ -67,12 +68,13 @@ def locations(db: Database, forms: dict[str, FormSpec], at: datetime | None = No
     return found
 
 
-def _summaries(db: Database, forms: dict[str, FormSpec]) -> dict[str, PatientSummary]:
-    """Identity of every patient from their latest standing admission."""
+def _summaries(db: Database, forms: dict[str, FormSpec],
+               patient_id: str | None = None) -> dict[str, PatientSummary]:
+    """Identity of every patient (or one) from their latest standing admission."""
     numbers = downtime_numbers(db)
     found: dict[str, PatientSummary] = {}
     for spec in (spec for spec in forms.values() if spec.creates_patient):
-        for record in list_current(db, form_id=spec.id):
+        for record in list_current(db, form_id=spec.id, patient_id=patient_id):
             if record.status is not RecordStatus.ENTERED_IN_ERROR and record.patient_id:
                 found[record.patient_id] = summarise(spec, record, numbers[record.patient_id])
     return found
@@ -157,18 +159,25 @@ def _check_bed(db: Database, forms: dict[str, FormSpec], events: dict[str, list[
 
 def location_at(db: Database, forms: dict[str, FormSpec], patient_id: str,
                 at: datetime | None = None) -> Location | None:
-    return locate(movement_events(db, forms).get(patient_id, []), at)
+    return locate(movement_events(db, forms, patient_id=patient_id).get(patient_id, []), at)
 
 
 def patient_with_location(db: Database, forms: dict[str, FormSpec], patient_id: str) -> PatientSummary:
     """One patient's identity and where they are now (the banner of every patient screen)."""
-    summary = _summaries(db, forms).get(patient_id)
+    summary = _summaries(db, forms, patient_id).get(patient_id)
     if summary is None:
         raise ServiceError(f"no standing admission for patient {patient_id}")
     location = location_at(db, forms, patient_id)
     if location is None:
         return summary
     return replace(summary, ward=location.ward, bed=location.bed, stay=location.status)
+
+
+def all_patients(db: Database, forms: dict[str, FormSpec]) -> dict[str, PatientSummary]:
+    """Every patient with a standing admission, where they are now, computed in one pass."""
+    where = locations(db, forms)
+    return {pid: replace(summary, ward=loc.ward, bed=loc.bed, stay=loc.status) if (loc := where.get(pid)) else summary
+            for pid, summary in _summaries(db, forms).items()}
 
 
 def patient_for_record(db: Database, forms: dict[str, FormSpec], record: RecordVersion) -> PatientSummary:

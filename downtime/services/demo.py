@@ -171,6 +171,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
                   "Weight re-measured on the ward scale (was an estimate).")
     _moves(nurse, elsewhere, now)
     build_medication_demo(db, forms, clock)
+    build_theatre_demo(db, forms, clock)
     return DemoSummary(device_name=device.name, patients=len(saved), accounts=DEMO_ACCOUNTS)
 
 
@@ -274,3 +275,69 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                     "dose_given": 5.0, "route": "SC"}, witness=("doctor", "2222"))
                 doses += 1
     return doses
+
+
+_SURGEONS = ("Dr Roux", "Dr Haddad", "Dr Marchetti", "Dr Nguyen", "Dr Lambert", "Dr Okafor")
+_ANAESTHETISTS = ("Dr Klein", "Dr Morel", "Dr Sato", "Dr Petit")
+_PROCEDURES = (("Laparoscopic cholecystectomy", "not_applicable", 90), ("Inguinal hernia repair", "left", 60),
+               ("Total hip replacement", "right", 120), ("Knee arthroscopy", "left", 45),
+               ("Appendicectomy", "not_applicable", 60), ("Carpal tunnel release", "right", 30),
+               ("Thyroidectomy", "not_applicable", 120), ("Varicose vein stripping", "bilateral", 90))
+_PRIORITIES = ("elective", "elective", "elective", "expedited", "urgent")
+
+
+def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """A week of sessions over four theatres, a booking for most in-patients placed clash-free,
+    and the outage's batch of cancellations (yesterday's and today's morning lists), two of them
+    already rebooked and one sent to another hospital. Returns the number of bookings."""
+    from downtime.domain.theatre import Booking
+    from downtime.services import census, theatre
+
+    rng = random.Random(5)
+    now = clock()
+    coord = Session(db, load_device(db), staff.sign_in(db, "coord", "3333", clock), forms, clock)
+    monday = (now - timedelta(days=2)).replace(hour=0, minute=0, second=0, microsecond=0)
+    for day in range(5):
+        for number in range(1, 5):
+            for start, end in (((8, 0), (13, 0)), ((13, 30), (18, 0))):
+                records.save_new(coord, "theatre_session", {
+                    "theatre": f"T{number}", "specialty": ("General surgery", "Orthopaedics", "ENT", "Gynaecology")[number - 1],
+                    "starts_at": (monday + timedelta(days=day, hours=start[0], minutes=start[1])).isoformat(timespec="minutes"),
+                    "ends_at": (monday + timedelta(days=day, hours=end[0], minutes=end[1])).isoformat(timespec="minutes")})
+    all_sessions = list(theatre.sessions(db).values())
+    booked: list[Booking] = []
+    made = []
+    for patient in census.in_patients(db, forms)[:40]:
+        procedure, side, minutes = rng.choice(_PROCEDURES)
+        wanted = Booking("new", patient.patient_id, None, None, minutes, rng.choice(_SURGEONS), rng.choice(_ANAESTHETISTS))
+        slots = theatre.suggest_slots(wanted, all_sessions, booked, after=monday + timedelta(hours=rng.randint(0, 80)), limit=1)
+        if not slots:
+            continue
+        slot = slots[0]
+        values = {"procedure": procedure, "laterality": side, "priority": rng.choice(_PRIORITIES),
+                  "decided_at": (now - timedelta(days=rng.randint(3, 120))).isoformat(timespec="minutes"),
+                  "surgeon": wanted.surgeon, "anaesthetist": wanted.anaesthetist, "session": slot.session_id,
+                  "planned_start": slot.start.isoformat(timespec="minutes"), "expected_minutes": minutes}
+        made.append(theatre.book(coord, patient.patient_id, values))
+        booked.append(Booking(made[-1].record_id, patient.patient_id, slot.session_id, slot.start, minutes,
+                              wanted.surgeon, wanted.anaesthetist))
+    outage = [b for b in made if now.date() - timedelta(days=1) <= datetime.fromisoformat(b.data["planned_start"]).date() <= now.date()
+              and datetime.fromisoformat(b.data["planned_start"]).hour < 13]
+    for booking in outage:
+        on_the_day = datetime.fromisoformat(booking.data["planned_start"]).date() == now.date()
+        theatre.cancel(coord, booking.record_id, {
+            "cancelled_at": (now - timedelta(hours=rng.randint(1, 20))).isoformat(timespec="minutes"),
+            "reason": "information_system", "last_minute": on_the_day,
+            "patient_told": rng.choice(["in_person", "phone", "not_yet"]),
+            "notes": "Cancelled: EHR outage, theatre systems unavailable."})
+    for booking in outage[:2]:
+        slot = theatre.suggestions(db, forms, booking.record_id, now, limit=1)[0]
+        theatre.rebook(coord, booking.record_id, {"outcome": "rebooked", "session": slot.session_id,
+                                                  "planned_start": slot.start.isoformat(timespec="minutes"),
+                                                  "decided_at": now.isoformat(timespec="minutes"),
+                                                  "reason": "Earliest clash-free slot"})
+    if len(outage) > 2:
+        theatre.rebook(coord, outage[2].record_id, {"outcome": "transferred", "other_hospital": "CHU Sud",
+                                                    "decided_at": now.isoformat(timespec="minutes"),
+                                                    "reason": "Cannot wait: operated at the partner hospital"})
+    return len(made)

@@ -18,7 +18,7 @@ from downtime.domain.theatre import (
 )
 from downtime.formspec import FormSpec
 from downtime.services import records
-from downtime.services.census import patient_with_location
+from downtime.services.census import all_patients
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
 from downtime.services.patients import PatientSummary
@@ -81,6 +81,7 @@ def bookings(db: Database, forms: dict[str, FormSpec]) -> list[BookingState]:
         for record in _standing(db, form_id):
             events.setdefault(record.data["booking"], []).append(record)
     states = []
+    patients = all_patients(db, forms)
     for record in _standing(db, "operation_booking"):
         data = record.data
         status, session_id = BookingStatus.BOOKED, data["session"]
@@ -98,7 +99,7 @@ def bookings(db: Database, forms: dict[str, FormSpec]) -> list[BookingState]:
                 start = datetime.fromisoformat(event.data["planned_start"])
         priority = Priority(data["priority"])
         decided = datetime.fromisoformat(data["decided_at"])
-        states.append(BookingState(record, patient_with_location(db, forms, str(record.patient_id)),
+        states.append(BookingState(record, patients[str(record.patient_id)],
                                    status, session_id, start, int(data["expected_minutes"]), priority, decided,
                                    cancelled_at, reason, last_minute,
                                    rebook_by(priority, decided, cancelled_at, reason, last_minute)))
