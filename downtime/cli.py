@@ -15,6 +15,7 @@ import os
 import platform
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -323,6 +324,67 @@ def cmd_setting(args: argparse.Namespace) -> int:
     return 0
 
 
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CliError(f"--date {text!r}: write the day as YYYY-MM-DD") from None
+
+
+def cmd_theatre_list(args: argparse.Namespace) -> int:
+    from downtime.services.theatre import day_list
+
+    rows = []
+    for session, entries in day_list(_open_existing(args), _forms(), _day(args.date), args.theatre):
+        for entry in entries:
+            data = entry.state.record.data
+            rows.append({"theatre": session.theatre, "start": entry.start.isoformat(),
+                         "booking_id": entry.state.record.record_id, "patient": entry.state.patient.display_name,
+                         "downtime_number": entry.state.patient.downtime_number, "procedure": data["procedure"],
+                         "side": data["laterality"], "priority": data["priority"], "surgeon": data["surgeon"],
+                         "status": entry.state.status.value if entry.struck else "on this list"})
+    _emit(args, rows, lambda r: f"{r['theatre']:<4} {r['start'][11:16]}  {r['patient']:<34} {r['procedure']:<32} "
+                                f"{r['side']:<14} {r['status']}")
+    return 0
+
+
+def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
+    from datetime import datetime
+
+    from downtime.services.theatre import rescheduling_list
+
+    rows = [{"booking_id": i.state.record.record_id, "priority": i.state.priority.value,
+             "patient": i.state.patient.display_name, "downtime_number": i.state.patient.downtime_number,
+             "procedure": i.state.record.data["procedure"],
+             "rebook_by": i.state.rebook_by.isoformat() if i.state.rebook_by else None,
+             "breach": i.breach, "near_breach": i.near_breach, "waited_days": i.waited.days}
+            for i in rescheduling_list(_open_existing(args), _forms(), datetime.now().astimezone())]
+    _emit(args, rows, lambda r: f"{r['priority']:<12} {r['patient']:<34} {r['procedure']:<32} "
+                                f"{(r['rebook_by'] or '-')[:10]} {'BREACH' if r['breach'] else 'soon' if r['near_breach'] else ''}")
+    return 0
+
+
+def cmd_pdf_theatre_list(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_theatre_list
+
+    print(print_theatre_list(_session(args), _day(args.date), args.out, args.theatre))
+    return 0
+
+
+def cmd_pdf_rescheduling(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_rescheduling
+
+    print(print_rescheduling(_session(args), args.out))
+    return 0
+
+
+def cmd_pdf_letter(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_letter
+
+    print(print_letter(_session(args), args.booking_id, args.out))
+    return 0
+
+
 def cmd_staff_add(args: argparse.Namespace) -> int:
     from downtime.domain.staff import Role
     from downtime.services.staff import add_staff
@@ -453,6 +515,33 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True)
     _db_option(p)
     _person_options(p)
+
+    p = command("theatre-list", cmd_pdf_theatre_list, "a day's theatre list, per theatre, in time order", pdf_sub)
+    p.add_argument("--date", required=True, help="YYYY-MM-DD")
+    p.add_argument("--theatre", help="only this theatre")
+    p.add_argument("--out", type=Path, required=True)
+    _db_option(p)
+    _person_options(p)
+    p = command("rescheduling", cmd_pdf_rescheduling, "cancelled operations to rebook, with their deadlines", pdf_sub)
+    p.add_argument("--out", type=Path, required=True)
+    _db_option(p)
+    _person_options(p)
+    p = command("letter", cmd_pdf_letter, "the patient's letter of the new date (--lang fr for French)", pdf_sub)
+    p.add_argument("booking_id")
+    p.add_argument("--out", type=Path, required=True)
+    _db_option(p)
+    _person_options(p)
+
+    th = sub.add_parser("theatre", help="theatre lists and rescheduling")
+    th_sub = th.add_subparsers(title="theatre commands", metavar="COMMAND", required=True)
+    p = command("list", cmd_theatre_list, "a day's theatre list", th_sub)
+    p.add_argument("--date", required=True, help="YYYY-MM-DD")
+    p.add_argument("--theatre")
+    _db_option(p)
+    p.add_argument("--json", action="store_true", help="JSON lines")
+    p = command("rescheduling", cmd_theatre_rescheduling, "cancelled operations not yet rebooked", th_sub)
+    _db_option(p)
+    p.add_argument("--json", action="store_true", help="JSON lines")
 
     cd = sub.add_parser("cd", help="the ward's controlled-drug register")
     cd_sub = cd.add_subparsers(title="cd commands", metavar="COMMAND", required=True)

@@ -214,3 +214,19 @@ def test_ward_settings_command(demo_db, capsys):
     assert main(["set", "round-thresholds", "soon", *admin]) == 1
     assert "two numbers" in capsys.readouterr().err
     assert main(["verify", "--db", demo_db]) == 0
+
+
+def test_theatre_commands(demo_db, tmp_path, capsys):
+    from datetime import date
+
+    today = date.today().isoformat()
+    assert main(["theatre", "rescheduling", "--db", demo_db, "--json"]) == 0
+    waiting = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert waiting and {"booking_id", "priority", "rebook_by", "breach"} <= set(waiting[0])
+    assert main(["theatre", "list", "--date", today, "--db", demo_db, "--json"]) == 0
+    capsys.readouterr()
+    coord = ["--db", demo_db, "--user", "coord", "--pin", "3333"]
+    assert main(["pdf", "theatre-list", "--date", today, "--out", str(tmp_path / "t.pdf"), *coord]) == 0
+    assert main(["pdf", "rescheduling", "--out", str(tmp_path / "r.pdf"), *coord]) == 0
+    assert main(["theatre", "list", "--date", "28/11", "--db", demo_db]) == 1
+    assert "YYYY-MM-DD" in capsys.readouterr().err

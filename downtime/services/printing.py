@@ -11,10 +11,11 @@ from downtime.formspec import FormSpec, Lang
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.staff import list_staff
-from downtime.services import medication, settings
+from downtime.services import medication, settings, theatre
 from downtime.services.census import census, patient_for_record, patient_with_location
 from downtime.services.records import current, history
 from downtime.storage import audit
+from downtime.storage.records import list_current
 
 
 def _audit_print(session: Session, what: str, out: Path, record_id: str | None = None) -> None:
@@ -127,3 +128,59 @@ def blank_mar(out: Path, *, lang: Lang, printed_by: str, printed_at: datetime, d
     from downtime.pdf.mar import blank_mar_pdf
 
     return blank_mar_pdf(out, lang=lang, printed_by=printed_by, printed_at=printed_at, device_name=device_name)
+
+
+def print_theatre_list(session: Session, day: date, out: Path, theatre_name: str | None = None) -> Path:
+    """The day's list per theatre, in time order, cancelled operations struck through."""
+    from downtime.pdf.theatre import theatre_list_pdf
+
+    session.require(Action.PRINT)
+    theatre_list_pdf(day, theatre.day_list(session.db, session.forms, day, theatre_name), out,
+                     theatre=theatre_name, booking_spec=session.form("operation_booking"),
+                     cancel_spec=session.form("operation_cancellation"), lang=session.lang,
+                     printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
+    _audit_print(session, f"theatre list {day.isoformat()} {theatre_name or 'all'}", out)
+    return out
+
+
+def print_rescheduling(session: Session, out: Path) -> Path:
+    from downtime.pdf.theatre import rescheduling_pdf
+
+    session.require(Action.PRINT)
+    now = session.clock()
+    rescheduling_pdf(theatre.rescheduling_list(session.db, session.forms, now), out,
+                     booking_spec=session.form("operation_booking"),
+                     cancel_spec=session.form("operation_cancellation"), lang=session.lang,
+                     printed_by=session.user.name, printed_at=now, device_name=session.device.name)
+    _audit_print(session, "rescheduling list", out)
+    return out
+
+
+def print_letter(session: Session, booking_id: str, out: Path) -> Path:
+    """The patient's letter of the new date (in the session's language)."""
+    from downtime.formspec.values import format_value
+    from downtime.pdf.theatre import letter_pdf
+
+    session.require(Action.PRINT)
+    state = next((s for s in theatre.bookings(session.db, session.forms) if s.record.record_id == booking_id), None)
+    if state is None:
+        raise ServiceError(f"no standing booking {booking_id}")
+    if state.status not in (theatre.BookingStatus.REBOOKED, theatre.BookingStatus.TRANSFERRED):
+        raise ServiceError("The letter gives the new date: rebook the operation first.")
+    booking_spec, cancel_spec = session.form("operation_booking"), session.form("operation_cancellation")
+    data = state.record.data
+    hospital = None
+    if state.status is theatre.BookingStatus.TRANSFERRED:
+        rebooking = [r for r in list_current(session.db, form_id="operation_rebooking", patient_id=state.record.patient_id)
+                     if r.data["booking"] == booking_id]
+        hospital = rebooking[-1].data.get("other_hospital") if rebooking else None
+    reason = format_value(cancel_spec.field("reason"), state.cancel_reason.value, session.lang) if state.cancel_reason else ""
+    sessions = theatre.sessions(session.db)
+    letter_pdf(out, patient=state.patient, procedure=data["procedure"],
+               side=format_value(booking_spec.field("laterality"), data["laterality"], session.lang),
+               old=datetime.fromisoformat(data["planned_start"]), reason=reason, new=state.start,
+               theatre=sessions[state.session_id].theatre if state.session_id in sessions else None,
+               hospital=hospital, lang=session.lang, printed_by=session.user.name,
+               printed_at=session.clock(), device_name=session.device.name)
+    _audit_print(session, "patient letter", out, booking_id)
+    return out

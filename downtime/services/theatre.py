@@ -5,7 +5,7 @@ and slot suggestions. Every change is a record version, so the history of a book
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
@@ -185,3 +185,31 @@ def suggestions(db: Database, forms: dict[str, FormSpec], booking_id: str, now: 
     state = _state(db, forms, booking_id)
     booked = [s.booking for s in bookings(db, forms) if s.status in (BookingStatus.BOOKED, BookingStatus.REBOOKED)]
     return suggest_slots(state.booking, list(sessions(db).values()), booked, after=now, limit=limit)
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    """A line of a day's theatre list: a booking at its time, or one struck through because
+    it was cancelled (or moved) from this list."""
+
+    state: BookingState
+    start: datetime
+    struck: bool
+
+
+def day_list(db: Database, forms: dict[str, FormSpec], day: date,
+             theatre: str | None = None) -> list[tuple[TheatreSession, list[ListEntry]]]:
+    """Each session of the day (one theatre or all) with its bookings in time order."""
+    known = sessions(db)
+    chosen = sorted((s for s in known.values() if s.start.date() == day
+                     and (theatre is None or s.theatre.casefold() == theatre.casefold())),
+                    key=lambda s: (s.theatre, s.start))
+    entries: dict[str, list[ListEntry]] = {s.session_id: [] for s in chosen}
+    for state in bookings(db, forms):
+        if state.session_id in entries and state.start is not None:
+            entries[state.session_id].append(ListEntry(state, state.start, struck=False))
+        original = state.record.data["session"]
+        if original in entries and state.session_id != original:
+            entries[original].append(ListEntry(state, datetime.fromisoformat(state.record.data["planned_start"]),
+                                               struck=True))
+    return [(s, sorted(entries[s.session_id], key=lambda e: e.start)) for s in chosen]

@@ -1,0 +1,183 @@
+"""The day's theatre list, the rescheduling list and the patient's letter of a new date.
+
+Laterality is printed in full (LEFT / RIGHT), never abbreviated or dittoed; cancelled
+operations stay on the list, struck through, with the reason."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from downtime.domain.theatre import TheatreSession
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import format_value
+from downtime.pdf.page import BAND, RULE, SEX, PageInfo, body_width, build_pdf, style
+from downtime.services.patients import PatientSummary
+from downtime.services.theatre import BookingStatus, ListEntry, WaitingItem
+
+WORDS: dict[str, dict[Lang, str]] = {
+    "list_title": {"en": "Theatre list — {day}", "fr": "Programme opératoire — {day}"},
+    "all": {"en": "all theatres", "fr": "toutes salles"},
+    "session": {"en": "Theatre {theatre} — {specialty} — {start}–{end}", "fr": "Salle {theatre} — {specialty} — {start}–{end}"},
+    "list_cols": {"en": "#|Time|Patient|Date of birth|Sex|Downtime no.|Procedure|Side|Priority|Surgeon|Anaesthetist|Status",
+                  "fr": "N°|Heure|Patient|Date de naissance|Sexe|N° dégradé|Intervention|Côté|Priorité|Chirurgien|Anesthésiste|Statut"},
+    "empty": {"en": "No operation booked.", "fr": "Aucune intervention programmée."},
+    "cancelled": {"en": "CANCELLED — {reason}", "fr": "ANNULÉE — {reason}"},
+    "moved": {"en": "MOVED to {when}", "fr": "DÉPLACÉE au {when}"},
+    "transferred": {"en": "TRANSFERRED elsewhere", "fr": "TRANSFÉRÉE ailleurs"},
+    "resched_title": {"en": "Operations to reschedule", "fr": "Interventions à reprogrammer"},
+    "resched_sub": {"en": "{count} cancelled operation(s) not yet rebooked, at {at}",
+                    "fr": "{count} intervention(s) annulée(s) non reprogrammée(s), au {at}"},
+    "resched_cols": {"en": "Priority|Patient|Date of birth|Downtime no.|Procedure|Side|Surgeon|Cancelled|Reason|Rebook by|Waiting",
+                     "fr": "Priorité|Patient|Date de naissance|N° dégradé|Intervention|Côté|Chirurgien|Annulée le|Motif|À faire avant|Attente"},
+    "breach": {"en": "BREACH", "fr": "DÉPASSÉ"},
+    "near": {"en": "SOON", "fr": "PROCHE"},
+    "days": {"en": "{days} d", "fr": "{days} j"},
+}
+
+
+def w(key: str, lang: Lang, **values: object) -> str:
+    return WORDS[key][lang].format(**values)
+
+
+def _p(text: str, size: float = 8, bold: bool = False, struck: bool = False,
+       color: colors.Color = colors.black) -> Paragraph:
+    body = escape(text)
+    if struck:
+        body = f"<strike>{body}</strike>"
+    return Paragraph(body, style(size=size, bold=bold, condensed=True, color=color, leading=size * 1.2))
+
+
+def _grid(rows: list[list[object]], widths: list[float], width: float) -> Table:
+    table = Table(rows, colWidths=[share * width for share in widths], repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 1), (-1, -1), 4)]))
+    return table
+
+
+def _band(text: str, width: float) -> Table:
+    band = Table([[_p(text, size=10, bold=True, color=colors.white)]], colWidths=[width])
+    band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), BAND)]))
+    return band
+
+
+def _choice(spec: FormSpec, field_id: str, value: object, lang: Lang) -> str:
+    return format_value(spec.field(field_id), value, lang)
+
+
+def _status(entry: ListEntry, cancel_spec: FormSpec, lang: Lang) -> str:
+    state = entry.state
+    if not entry.struck:
+        return ""
+    if state.status is BookingStatus.CANCELLED:
+        return w("cancelled", lang, reason=_choice(cancel_spec, "reason", state.cancel_reason.value, lang)
+                 if state.cancel_reason else "")
+    if state.status is BookingStatus.TRANSFERRED:
+        return w("transferred", lang)
+    return w("moved", lang, when=state.start.strftime("%d/%m %H:%M") if state.start else "?")
+
+
+def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry]]], out: Path, *,
+                     theatre: str | None, booking_spec: FormSpec, cancel_spec: FormSpec, lang: Lang,
+                     printed_by: str, printed_at: datetime, device_name: str) -> Path:
+    info = PageInfo(title=w("list_title", lang, day=day.strftime("%d/%m/%Y")), lang=lang, printed_by=printed_by,
+                    printed_at=printed_at, device_name=device_name, landscape=True, patient_box=False,
+                    subtitle=theatre or w("all", lang))
+    width = body_width(info)
+    widths = [0.02, 0.055, 0.125, 0.07, 0.035, 0.1, 0.14, 0.07, 0.08, 0.085, 0.085, 0.135]
+    story: list[Flowable] = []
+    for session, entries in lists:
+        band = _band(w("session", lang, theatre=session.theatre, specialty=session.specialty,
+                       start=session.start.strftime("%H:%M"), end=session.end.strftime("%H:%M")), width)
+        if not entries:
+            story += [KeepTogether([band, _p(w("empty", lang), size=9)]), Spacer(1, 4 * mm)]
+            continue
+        rows: list[list[object]] = [[_p(h, bold=True) for h in w("list_cols", lang).split("|")]]
+        for number, entry in enumerate(entries, start=1):
+            data, patient, struck = entry.state.record.data, entry.state.patient, entry.struck
+            rows.append([_p(str(number), struck=struck), _p(entry.start.strftime("%H:%M"), bold=True, struck=struck),
+                         _p(patient.display_name, bold=True, struck=struck), _p(patient.birth_date_text, struck=struck),
+                         _p(SEX.get(patient.sex or "unknown", SEX["unknown"])[lang], struck=struck),
+                         _p(patient.downtime_number, struck=struck), _p(data["procedure"], struck=struck),
+                         _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True, struck=struck),
+                         _p(_choice(booking_spec, "priority", data["priority"], lang), struck=struck),
+                         _p(data["surgeon"], struck=struck), _p(data.get("anaesthetist") or "—", struck=struck),
+                         _p(_status(entry, cancel_spec, lang), bold=True, color=colors.HexColor("#b00000"))])
+        story += [band, _grid(rows, widths, width), Spacer(1, 4 * mm)]
+    if not story:
+        story.append(_p(w("empty", lang), size=10))
+    return build_pdf(out, story, info)
+
+
+def rescheduling_pdf(items: list[WaitingItem], out: Path, *, booking_spec: FormSpec, cancel_spec: FormSpec,
+                     lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+    info = PageInfo(title=w("resched_title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
+                    device_name=device_name, landscape=True, patient_box=False,
+                    subtitle=w("resched_sub", lang, count=len(items), at=printed_at.strftime("%d/%m/%Y %H:%M")))
+    width = body_width(info)
+    rows: list[list[object]] = [[_p(h, bold=True) for h in w("resched_cols", lang).split("|")]]
+    for item in items:
+        state, data = item.state, item.state.record.data
+        deadline = state.rebook_by.strftime("%d/%m/%Y") if state.rebook_by else "—"
+        flag = w("breach", lang) if item.breach else w("near", lang) if item.near_breach else ""
+        rows.append([_p(_choice(booking_spec, "priority", data["priority"], lang), bold=True),
+                     _p(state.patient.display_name, bold=True), _p(state.patient.birth_date_text),
+                     _p(state.patient.downtime_number), _p(data["procedure"]),
+                     _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True),
+                     _p(data["surgeon"]),
+                     _p(state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—"),
+                     _p(_choice(cancel_spec, "reason", state.cancel_reason.value, lang) if state.cancel_reason else "—"),
+                     _p(f"{deadline} {flag}".strip(), bold=bool(flag),
+                        color=colors.HexColor("#b00000") if flag else colors.black),
+                     _p(w("days", lang, days=item.waited.days))])
+    widths = [0.1, 0.13, 0.07, 0.1, 0.135, 0.06, 0.09, 0.07, 0.11, 0.08, 0.055]
+    return build_pdf(out, [_grid(rows, widths, width)], info)
+
+
+LETTER: dict[Lang, dict[str, str]] = {
+    "en": {"title": "Your operation: new date", "dear": "Dear {name},",
+           "body": ("Your operation ({procedure}, side: {side}) planned for {old} could not take place: "
+                    "{reason}. We apologise for this."),
+           "new": "It is now planned for <b>{when}</b>, theatre {theatre}. Please arrive 90 minutes before.",
+           "moved": "Your operation will take place at {hospital}, which will contact you.",
+           "fasting": "Follow the fasting instructions you were given (no food for 6 hours, clear water up to 2 hours before).",
+           "contact": "If you cannot come, or if your health has changed, call the surgical department.",
+           "sign": "The surgical coordination team"},
+    "fr": {"title": "Votre intervention : nouvelle date", "dear": "Madame, Monsieur {name},",
+           "body": ("Votre intervention ({procedure}, côté : {side}) prévue le {old} n'a pas pu avoir lieu : "
+                    "{reason}. Nous vous prions de nous en excuser."),
+           "new": "Elle est désormais prévue le <b>{when}</b>, salle {theatre}. Merci de vous présenter 1 h 30 avant.",
+           "moved": "Votre intervention aura lieu à {hospital}, qui vous contactera.",
+           "fasting": "Respectez les consignes de jeûne reçues (pas de repas 6 h avant, eau claire jusqu'à 2 h avant).",
+           "contact": "Si vous ne pouvez pas venir ou si votre état de santé a changé, appelez le service de chirurgie.",
+           "sign": "L'équipe de coordination chirurgicale"},
+}
+
+
+def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str, old: datetime,
+               reason: str, new: datetime | None, theatre: str | None, hospital: str | None, lang: Lang,
+               printed_by: str, printed_at: datetime, device_name: str) -> Path:
+    """A letter the patient keeps: the cancelled date, why, and the new date (or hospital)."""
+    text = LETTER[lang]
+    info = PageInfo(title=text["title"], lang=lang, printed_by=printed_by, printed_at=printed_at,
+                    device_name=device_name, patient=patient)
+    para = style(size=11, leading=15)
+    story: list[Flowable] = [Spacer(1, 6 * mm), Paragraph(escape(text["dear"].format(name=patient.display_name)), para),
+                             Spacer(1, 4 * mm),
+                             Paragraph(escape(text["body"].format(procedure=procedure, side=side,
+                                                                  old=old.strftime("%d/%m/%Y %H:%M"), reason=reason)), para),
+                             Spacer(1, 3 * mm)]
+    if new is not None:
+        story.append(Paragraph(text["new"].format(when=new.strftime("%d/%m/%Y %H:%M"), theatre=escape(theatre or "")), para))
+    else:
+        story.append(Paragraph(escape(text["moved"].format(hospital=hospital or "")), para))
+    story += [Spacer(1, 3 * mm), Paragraph(escape(text["fasting"]), para), Spacer(1, 3 * mm),
+              Paragraph(escape(text["contact"]), para), Spacer(1, 10 * mm),
+              Paragraph(escape(text["sign"]), style(size=11, bold=True))]
+    return build_pdf(out, story, info)

@@ -1,0 +1,61 @@
+"""The theatre list in time order with cancelled operations marked; rescheduling list; letter."""
+
+import re
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from downtime.services import printing, records, theatre
+
+
+def _text(path):
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(path).pages))
+
+
+@pytest.fixture
+def day(session_for, admission_values, clock):
+    nurse, coord = session_for("nurse"), session_for("coord")
+    session = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery",
+        "starts_at": "2026-11-30T08:00+01:00", "ends_at": "2026-11-30T13:00+01:00"}).record_id
+    later = records.save_new(coord, "theatre_session", {
+        "theatre": "T2", "specialty": "General surgery",
+        "starts_at": "2026-12-01T08:00+01:00", "ends_at": "2026-12-01T13:00+01:00"}).record_id
+    made = {}
+    for bed, (name, start, procedure, side) in enumerate(
+            (("Zola", "10:30", "Inguinal hernia repair", "left"), ("Abel", "08:00", "Knee arthroscopy", "right"),
+             ("Morin", "09:15", "Appendicectomy", "not_applicable")), start=1):
+        patient = records.save_new(nurse, "admission", {**admission_values, "bed": str(bed), "birth_name": name,
+                                                        "used_name": ""}).patient_id
+        made[name] = theatre.book(coord, patient, {
+            "procedure": procedure, "laterality": side, "priority": "elective", "decided_at": "2026-10-01T09:00+01:00",
+            "surgeon": f"Dr {name}", "anaesthetist": f"Dr A{name}", "session": session,
+            "planned_start": f"2026-11-30T{start}+01:00", "expected_minutes": 60}).record_id
+    theatre.cancel(coord, made["Morin"], {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
+                                          "last_minute": False, "patient_told": "phone"})
+    return coord, made, later
+
+
+def test_theatre_list_in_time_order_with_cancellations_marked(day, tmp_path):
+    coord, _, _ = day
+    text = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
+    positions = [text.index(name) for name in ("ABEL", "MORIN", "ZOLA")]
+    assert positions == sorted(positions)
+    assert "CANCELLED — Information-system outage" in text
+    assert "LEFT" in text and "RIGHT" in text and "Theatre T1" in text
+
+
+def test_rescheduling_list_and_letter_in_french(day, tmp_path, session_for, clock):
+    coord, made, later = day
+    text = _text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))
+    assert "MORIN" in text and "Appendicectomy" in text
+    theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later,
+                                          "planned_start": "2026-12-01T08:00+01:00",
+                                          "decided_at": clock.now.isoformat(timespec="minutes")})
+    french = session_for("coord", lang="fr")
+    letter = _text(printing.print_letter(french, made["Morin"], tmp_path / "letter.pdf"))
+    assert "01/12/2026 08:00" in letter and "Panne du système d'information" in letter
+    assert "MORIN" in letter and "Madame, Monsieur" in letter
+    moved = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "l2.pdf"))
+    assert "MOVED to 01/12 08:00" in moved
