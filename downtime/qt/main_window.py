@@ -20,6 +20,7 @@ from downtime.qt.medication_panel import MedicationPanel
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import print_and_open
+from downtime.qt.theatre_panel import TheatrePanel
 from downtime.services import drafts, printing, records
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
@@ -73,7 +74,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.patients, "Patients")
         self.medication = MedicationPanel(session)
         self.tabs.addTab(self.medication, "Medication round")
-        for fixed in (0, 1):
+        self.theatre = TheatrePanel(session)
+        self.tabs.addTab(self.theatre, "Theatre")
+        for fixed in (0, 1, 2):
             self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide, None)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -111,6 +114,7 @@ class MainWindow(QMainWindow):
             self.banner.saved(payload.recorded_at)
             self.patients.refresh()
             self.medication.refresh()
+            self.theatre.refresh()
 
     def open_form(self, view: FormView) -> FormView:
         view.saved.connect(lambda record, v=view: self.tabs.setTabText(self.tabs.indexOf(v), v.title))

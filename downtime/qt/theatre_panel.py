@@ -1,0 +1,271 @@
+"""Surgical coordination: the day board per theatre (cancelled operations struck through),
+the rescheduling list worst first, and dialogs to cancel with a coded reason and to rebook
+from the app's clash-free suggestions, all by keyboard."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
+    QVBoxLayout, QWidget,
+)
+
+from downtime.domain.records import RecordVersion
+from downtime.formspec.values import format_value
+from downtime.qt.tables import Index, TextTableModel, make_table
+from downtime.services import theatre
+from downtime.services.context import Session
+from downtime.services.errors import ServiceError, ValidationFailed
+
+ERROR_STYLE = "color: #b00000; font-weight: bold;"
+
+
+class DayModel(TextTableModel):
+    columns = ("Theatre", "Time", "Patient", "Date of birth", "Downtime no.", "Procedure", "Side",
+               "Priority", "Surgeon", "Anaesthetist", "Status")
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.spec = session.form("operation_booking")
+        self.lang = session.lang
+
+    def text(self, row: int, column: int) -> str:
+        theatre_name, entry = self.rows[row]
+        state, data = entry.state, entry.state.record.data
+        status = state.status.value.upper() if entry.struck else "booked"
+        return (theatre_name, entry.start.strftime("%H:%M"), state.patient.display_name, state.patient.birth_date_text,
+                state.patient.downtime_number, data["procedure"],
+                format_value(self.spec.field("laterality"), data["laterality"], self.lang),
+                format_value(self.spec.field("priority"), data["priority"], self.lang), data["surgeon"],
+                data.get("anaesthetist") or "—", status)[column]
+
+    def is_warning(self, row: int, column: int) -> bool:
+        return column == 10 and self.rows[row][1].struck
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == Qt.ItemDataRole.FontRole and self.rows[index.row()][1].struck:
+            font = QFont()
+            font.setStrikeOut(index.column() != 10)
+            return font
+        return super().data(index, role)
+
+
+class WaitingModel(TextTableModel):
+    columns = ("Priority", "Patient", "Date of birth", "Procedure", "Surgeon", "Cancelled", "Rebook by", "Waiting")
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.spec = session.form("operation_booking")
+        self.lang = session.lang
+
+    def text(self, row: int, column: int) -> str:
+        item: theatre.WaitingItem = self.rows[row]
+        state, data = item.state, item.state.record.data
+        deadline = state.rebook_by.strftime("%d/%m/%Y") if state.rebook_by else "—"
+        flag = " BREACH" if item.breach else " SOON" if item.near_breach else ""
+        return (format_value(self.spec.field("priority"), data["priority"], self.lang), state.patient.display_name,
+                state.patient.birth_date_text, data["procedure"], data["surgeon"],
+                state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—",
+                deadline + flag, f"{item.waited.days} days")[column]
+
+    def is_warning(self, row: int, column: int) -> bool:
+        return column == 6 and ("BREACH" in self.text(row, column) or "SOON" in self.text(row, column))
+
+
+def _choice_combo(session: Session, form_id: str, field_id: str) -> tuple[QComboBox, list[str]]:
+    field = session.form(form_id).field(field_id)
+    combo = QComboBox()
+    codes = [option.code for option in field.options]  # type: ignore[union-attr]
+    combo.addItems([option.label.get(session.lang) for option in field.options])  # type: ignore[union-attr]
+    return combo, codes
+
+
+class CancelDialog(QDialog):
+    done_with = Signal(object)
+
+    def __init__(self, session: Session, state: theatre.BookingState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.state = session, state
+        self.setWindowTitle("Cancel an operation")
+        layout = QVBoxLayout(self)
+        when = f" — {state.start:%d/%m/%Y %H:%M}" if state.start else ""
+        layout.addWidget(QLabel(f"<b>{state.patient.display_name}</b> — born {state.patient.birth_date_text} — "
+                                f"<b>{state.patient.downtime_number}</b><br>{state.record.data['procedure']}{when}"))
+        form = QFormLayout()
+        self.reason, self.reason_codes = _choice_combo(session, "operation_cancellation", "reason")
+        self.last_minute = QComboBox()
+        self.last_minute.addItems(["No", "Yes"])
+        self.told, self.told_codes = _choice_combo(session, "operation_cancellation", "patient_told")
+        self.notes = QLineEdit()
+        form.addRow("&Reason", self.reason)
+        form.addRow("&Last minute (on the day, after admission)", self.last_minute)
+        form.addRow("Patient &told", self.told)
+        form.addRow("&Notes", self.notes)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        layout.addWidget(self.error)
+        self.confirm = QPushButton("&Cancel the operation")
+        self.confirm.clicked.connect(self.save)
+        layout.addWidget(self.confirm)
+
+    def save(self) -> RecordVersion | None:
+        values = {"cancelled_at": self.session.clock().isoformat(timespec="minutes"),
+                  "reason": self.reason_codes[self.reason.currentIndex()],
+                  "last_minute": self.last_minute.currentIndex() == 1,
+                  "patient_told": self.told_codes[self.told.currentIndex()]}
+        if self.notes.text().strip():
+            values["notes"] = self.notes.text().strip()
+        try:
+            saved = theatre.cancel(self.session, self.state.record.record_id, values)
+        except (ValidationFailed, ServiceError) as problem:
+            self.error.setText(str(problem))
+            return None
+        self.done_with.emit(saved)
+        self.accept()
+        return saved
+
+
+class RebookDialog(QDialog):
+    """The earliest clash-free slots first; Enter books the highlighted one."""
+
+    done_with = Signal(object)
+
+    def __init__(self, session: Session, state: theatre.BookingState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.state = session, state
+        self.setWindowTitle("Rebook an operation")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{state.patient.display_name}</b> — born {state.patient.birth_date_text} — "
+                                f"<b>{state.patient.downtime_number}</b><br>{state.record.data['procedure']} "
+                                f"({state.minutes} min) — {state.record.data['surgeon']}"))
+        slots_label = QLabel("&Suggested slots (no clash with theatre, surgeon, anaesthetist or patient):")
+        layout.addWidget(slots_label)
+        self.slots = theatre.suggestions(session.db, session.forms, state.record.record_id, session.clock())
+        known = theatre.sessions(session.db)
+        self.slot_list = QListWidget()
+        self.slot_list.addItems([f"{slot.start:%a %d/%m %H:%M} — theatre {slot.theatre} "
+                                 f"({known[slot.session_id].specialty})" for slot in self.slots])
+        self.slot_list.setCurrentRow(0)
+        self.slot_list.itemActivated.connect(lambda item: self.save())
+        slots_label.setBuddy(self.slot_list)
+        layout.addWidget(self.slot_list)
+        form = QFormLayout()
+        self.reason = QLineEdit()
+        self.other_hospital = QLineEdit()
+        form.addRow("&Why this date", self.reason)
+        form.addRow("Or &transfer to hospital", self.other_hospital)
+        layout.addLayout(form)
+        self.error = QLabel()
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        layout.addWidget(self.error)
+        buttons = QHBoxLayout()
+        self.book = QPushButton("&Book this slot")
+        self.book.clicked.connect(self.save)
+        self.transfer = QPushButton("Trans&fer instead")
+        self.transfer.clicked.connect(self.send_elsewhere)
+        buttons.addWidget(self.book)
+        buttons.addWidget(self.transfer)
+        layout.addLayout(buttons)
+        if not self.slots:
+            self.error.setText("No free slot in the sessions known to this laptop: add sessions or transfer.")
+
+    def _finish(self, values: dict[str, Any]) -> RecordVersion | None:
+        values["decided_at"] = self.session.clock().isoformat(timespec="minutes")
+        if self.reason.text().strip():
+            values["reason"] = self.reason.text().strip()
+        try:
+            saved = theatre.rebook(self.session, self.state.record.record_id, values)
+        except (ValidationFailed, ServiceError) as problem:
+            self.error.setText(str(problem))
+            return None
+        self.done_with.emit(saved)
+        self.accept()
+        return saved
+
+    def save(self) -> RecordVersion | None:
+        row = self.slot_list.currentRow()
+        if not 0 <= row < len(self.slots):
+            self.error.setText("Choose a slot first.")
+            return None
+        slot = self.slots[row]
+        return self._finish({"outcome": "rebooked", "session": slot.session_id,
+                             "planned_start": slot.start.isoformat(timespec="minutes")})
+
+    def send_elsewhere(self) -> RecordVersion | None:
+        if not self.other_hospital.text().strip():
+            self.error.setText("Receiving hospital: required for a transfer.")
+            return None
+        return self._finish({"outcome": "transferred", "other_hospital": self.other_hospital.text().strip()})
+
+
+class TheatrePanel(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        layout = QVBoxLayout(self)
+        controls = QHBoxLayout()
+        today = session.clock().date()
+        self.day = QDateEdit(QDate(today.year, today.month, today.day))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.day.dateChanged.connect(self.refresh)
+        label = QLabel("&Day:")
+        label.setBuddy(self.day)
+        controls.addWidget(label)
+        controls.addWidget(self.day)
+        self.cancel_button = QPushButton("&Cancel selected operation…")
+        self.cancel_button.clicked.connect(self.cancel_selected)
+        controls.addWidget(self.cancel_button)
+        controls.addStretch(1)
+        layout.addLayout(controls)
+        layout.addWidget(QLabel("<b>Theatre day board</b> (cancelled or moved operations struck through)"))
+        self.day_model = DayModel(session)
+        self.day_table = make_table(self.day_model, "Theatre day board", self.cancel_selected)
+        layout.addWidget(self.day_table, 3)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("<b>To reschedule</b> — priority, then deadline, then waiting time"))
+        self.rebook_button = QPushButton("&Rebook selected…")
+        self.rebook_button.clicked.connect(self.rebook_selected)
+        row.addStretch(1)
+        row.addWidget(self.rebook_button)
+        layout.addLayout(row)
+        self.waiting_model = WaitingModel(session)
+        self.waiting_table = make_table(self.waiting_model, "Operations to reschedule", self.rebook_selected)
+        layout.addWidget(self.waiting_table, 2)
+        self.dialog: QDialog | None = None
+        self.refresh()
+
+    def selected_day(self) -> date:
+        picked = self.day.date()
+        return date(picked.year(), picked.month(), picked.day())
+
+    def refresh(self) -> None:
+        db, forms = self.session.db, self.session.forms
+        self.day_model.set_rows([(s.theatre, entry) for s, entries in theatre.day_list(db, forms, self.selected_day())
+                                 for entry in entries])
+        self.waiting_model.set_rows(theatre.rescheduling_list(db, forms, self.session.clock()))
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        dialog.done_with.connect(lambda record: self.refresh())  # type: ignore[attr-defined]
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def cancel_selected(self) -> QDialog | None:
+        index = self.day_table.currentIndex()
+        if not index.isValid() or self.day_model.rows[index.row()][1].struck:
+            return None
+        return self._open(CancelDialog(self.session, self.day_model.rows[index.row()][1].state, self))
+
+    def rebook_selected(self) -> QDialog | None:
+        index = self.waiting_table.currentIndex()
+        if not index.isValid():
+            return None
+        return self._open(RebookDialog(self.session, self.waiting_model.rows[index.row()].state, self))
+

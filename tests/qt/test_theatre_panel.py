@@ -1,0 +1,73 @@
+"""A coordinator cancels a booking and rebooks it from a suggested slot with the keyboard."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from downtime.qt.main_window import MainWindow
+from downtime.services import records, theatre
+
+
+@pytest.fixture
+def coordinator(qtbot, session_for, admission_values, answers):
+    nurse, coord = session_for("nurse"), session_for("coord")
+    session_ids = [records.save_new(coord, "theatre_session", {
+        "theatre": name, "specialty": "General surgery", "starts_at": f"{day}T08:00+01:00",
+        "ends_at": f"{day}T13:00+01:00"}).record_id
+        for name, day in (("T1", "2026-11-28"), ("T2", "2026-11-30"))]
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    theatre.book(coord, patient, {"procedure": "Total hip replacement", "laterality": "right",
+                                  "priority": "elective", "decided_at": "2026-10-01T09:00+01:00",
+                                  "surgeon": "Dr Roux", "anaesthetist": "Dr Klein", "session": session_ids[0],
+                                  "planned_start": "2026-11-28T09:00+01:00",
+                                  "expected_minutes": 120})
+    window = MainWindow(coord)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentWidget(window.theatre)
+    return window, session_ids
+
+
+def test_cancel_then_rebook_from_a_suggested_slot_by_keyboard(coordinator, qtbot):
+    window, session_ids = coordinator
+    panel = window.theatre
+    assert panel.day_model.text(0, 10) == "booked" and panel.day_model.text(0, 6) == "RIGHT"
+    panel.day_table.setFocus()
+    panel.day_table.selectRow(0)
+    QTest.keyClick(panel.day_table, Qt.Key.Key_Return)
+    dialog = panel.dialog
+    qtbot.waitActive(dialog)
+    QTest.keyClicks(dialog.reason, "Inf")
+    assert dialog.reason.currentText() == "Information-system outage"
+    QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    assert panel.day_model.text(0, 10) == "CANCELLED"
+    assert panel.day_model.data(panel.day_model.index(0, 2), Qt.ItemDataRole.FontRole).strikeOut()
+    assert panel.waiting_model.rowCount() == 1
+    panel.waiting_table.setFocus()
+    panel.waiting_table.selectRow(0)
+    QTest.keyClick(panel.waiting_table, Qt.Key.Key_Return)
+    rebook = panel.dialog
+    qtbot.waitActive(rebook)
+    assert rebook.slot_list.currentItem().text().startswith("Mon 30/11 08:00 — theatre T2")
+    QTest.keyClick(rebook.slot_list, Qt.Key.Key_Return)
+    assert panel.waiting_model.rowCount() == 0
+    (state,) = theatre.bookings(window.session.db, window.session.forms)
+    assert state.status is theatre.BookingStatus.REBOOKED and state.session_id == session_ids[1]
+
+
+def test_transfer_needs_a_hospital(coordinator, qtbot):
+    window, _ = coordinator
+    panel = window.theatre
+    state = theatre.bookings(window.session.db, window.session.forms)[0]
+    theatre.cancel(window.session, state.record.record_id, {"cancelled_at": "2026-11-28T09:00+01:00",
+                                                            "reason": "no_ward_bed", "last_minute": True,
+                                                            "patient_told": "in_person"})
+    panel.refresh()
+    panel.waiting_table.selectRow(0)
+    dialog = panel.rebook_selected()
+    qtbot.addWidget(dialog)
+    assert dialog.send_elsewhere() is None and "Receiving hospital" in dialog.error.text()
+    dialog.other_hospital.setText("CHU Sud")
+    assert dialog.send_elsewhere() is not None
+    assert theatre.bookings(window.session.db, window.session.forms)[0].status is theatre.BookingStatus.TRANSFERRED
