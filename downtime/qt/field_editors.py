@@ -3,6 +3,7 @@ half-typed date survives a crash) and turns it into a value on demand."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -162,6 +163,25 @@ class MultiEditor(Editor):
             box.setChecked(code in (raw or []))
 
 
+class RecordChoiceEditor(Editor):
+    """A pick from the records a field may point to (e.g. the theatre session of a booking)."""
+
+    def __init__(self, field: RecordRefField, lang: Lang, options: list[tuple[str, str]]):
+        super().__init__(field, lang)
+        self.combo = QComboBox()
+        self.ids: list[str | None] = [None] + [record_id for record_id, _ in options]
+        self.combo.addItems([""] + [label for _, label in options])
+        self.combo.setAccessibleName(field.label.get(lang))
+        self.combo.currentIndexChanged.connect(self.committed)
+        self.widget = self.combo
+
+    def raw(self) -> str | None:
+        return self.ids[self.combo.currentIndex()]
+
+    def set_raw(self, raw: Any) -> None:
+        self.combo.setCurrentIndex(self.ids.index(raw) if raw in self.ids else 0)
+
+
 class ReferenceEditor(Editor):
     """A reference set by the screen that opened the form (the patient, the order)."""
 
@@ -257,7 +277,12 @@ class RepeatEditor(Editor):
             widget.layout().itemAt(widget.layout().count() - 1).widget().setEnabled(not read_only)
 
 
-def make_editor(field: Field, lang: Lang) -> Editor:
+RefChoices = Callable[[str], list[tuple[str, str]] | None]
+
+
+def make_editor(field: Field, lang: Lang, ref_choices: RefChoices | None = None) -> Editor:
+    """`ref_choices(form_id)` lists the records a reference may pick, or None when the
+    reference is set by the screen that opened the form (the patient, the order)."""
     match field:
         case LongTextField():
             return LongTextEditor(field, lang)
@@ -267,6 +292,8 @@ def make_editor(field: Field, lang: Lang) -> Editor:
             return MultiEditor(field, lang)
         case RepeatField():
             return RepeatEditor(field, lang)
+        case RecordRefField() if ref_choices is not None and (options := ref_choices(field.form)) is not None:
+            return RecordChoiceEditor(field, lang, options)
         case PatientRefField() | RecordRefField():
             return ReferenceEditor(field, lang)
     return LineEditor(field, lang)

@@ -74,6 +74,12 @@ class FormView(QWidget):
             return patient_for_record(self.session.db, self.session.forms, self.record)
         return patient_with_location(self.session.db, self.session.forms, str(self.patient_id))
 
+    def _ref_choices(self, form_id: str) -> list[tuple[str, str]] | None:
+        """Records of ward-level forms (theatre sessions) are picked from a list."""
+        if self.session.form(form_id).about_patient:
+            return None
+        return records.choices(self.session, form_id)
+
     def _build(self) -> None:
         lang = self.session.lang
         outer = QVBoxLayout(self)
@@ -95,7 +101,7 @@ class FormView(QWidget):
             form = QFormLayout(group)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for field in section.fields:
-                editor = make_editor(field, lang)
+                editor = make_editor(field, lang, self._ref_choices)
                 editor.committed.connect(self._changed)
                 label = QLabel(f"{field.label.get(lang)}{' *' if field.required else ''}")
                 label.setBuddy(editor.widget)

@@ -100,12 +100,18 @@ class MainWindow(QMainWindow):
             self.actions_by_id[spec.id] = action
         self.record_menu = QMenu("&Record for selected patient", self)
         for spec in self.session.forms.values():
-            needs_another_record = any(isinstance(field, RecordRefField) for field in spec.fields())
+            needs_another_record = any(isinstance(field, RecordRefField) and self.session.form(field.form).about_patient
+                                       for field in spec.fields())
             if spec.about_patient and not spec.creates_patient and not needs_another_record:
                 action = self.record_menu.addAction(spec.title.get(self.session.lang))
                 action.triggered.connect(lambda checked=False, s=spec: self.new_record_for_selected(s))
                 self.actions_by_id[f"record_{spec.id}"] = action
         self.actions_by_id["record_transfer"].setShortcut(QKeySequence("Ctrl+T"))
+        for spec in self.session.forms.values():
+            if not spec.about_patient:
+                action = menu.addAction(f"New {spec.title.get(self.session.lang).lower()}")
+                action.triggered.connect(lambda checked=False, s=spec: self.open_form(FormView(self.session, s)))
+                self.actions_by_id[f"new_{spec.id}"] = action
         self.menuBar().addMenu(self.record_menu)
         toolbar.addAction(self.record_menu.menuAction())
 

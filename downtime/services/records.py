@@ -12,12 +12,15 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
-from downtime.formspec.values import relevant_values, validate
+from downtime.formspec.values import format_value, relevant_values, validate
 from downtime.services import census, search
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from downtime.storage import audit
 from downtime.storage.records import as_version, current, history, list_current
+
+# Theatre records are checked for clashes before any version is written (see services.theatre).
+THEATRE_FORMS = frozenset({"operation_booking", "operation_cancellation", "operation_rebooking"})
 
 __all__ = ["amend", "current", "history", "list_current", "mark_entered_in_error", "save_new"]
 
@@ -111,6 +114,11 @@ def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str) 
         census.check_movement(session.db, session.forms, census.event_of(
             spec, row["patient_id"], row["record_id"], json.loads(row["data"]),
             datetime.fromisoformat(row["occurred_at"]), datetime.fromisoformat(row["recorded_at"])))
+    if spec.id in THEATRE_FORMS and row["status"] != RecordStatus.ENTERED_IN_ERROR.value:
+        from downtime.services import theatre
+
+        theatre.check_version(session.db, session.forms, spec.id, row["record_id"], str(row["patient_id"]),
+                              json.loads(row["data"]))
     saved = _write(session, row, action)
     if spec.creates_patient:
         search.refresh(session.db, session.forms, str(row["patient_id"]))
@@ -162,3 +170,14 @@ def _append_version(session: Session, latest: RecordVersion, data: dict[str, Any
             "occurred_at": occurred_at, "recorded_at": now.isoformat()}, action)
     session.emit("record_saved", saved)
     return saved
+
+
+def choices(session: Session, form_id: str) -> list[tuple[str, str]]:
+    """Standing records a form field may point to (e.g. theatre sessions), each with a label
+    made of its first required answers, as the screen offers them in a list."""
+    spec = session.form(form_id)
+    shown = [field for field in spec.fields() if field.required][:4]
+    return [(record.record_id, " — ".join(format_value(field, record.data.get(field.id), session.lang)
+                                           for field in shown))
+            for record in list_current(session.db, form_id=form_id)
+            if record.status is not RecordStatus.ENTERED_IN_ERROR]

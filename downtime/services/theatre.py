@@ -122,21 +122,33 @@ def _check(db: Database, forms: dict[str, FormSpec], candidate: Booking) -> None
         raise ClashRefused(found)
 
 
+def check_version(db: Database, forms: dict[str, FormSpec], form_id: str, record_id: str,
+                  patient_id: str, data: dict[str, Any]) -> None:
+    """Called by the records service before any version of a theatre record is written, so a
+    booking or a rebooking can never clash, whichever screen or import wrote it."""
+    if form_id == "operation_booking":
+        _check(db, forms, Booking(record_id, patient_id, data["session"], datetime.fromisoformat(data["planned_start"]),
+                                  int(data["expected_minutes"]), data["surgeon"], data.get("anaesthetist")))
+        return
+    state = _state(db, forms, data["booking"])
+    if form_id == "operation_cancellation" and state.status not in (BookingStatus.BOOKED, BookingStatus.REBOOKED):
+        raise ServiceError(f"This booking is {state.status.value}; only a booked operation can be cancelled.")
+    if form_id == "operation_rebooking":
+        if state.status is not BookingStatus.CANCELLED:
+            raise ServiceError(f"This booking is {state.status.value}; cancel it before rebooking.")
+        if data["outcome"] == "rebooked":
+            booking = state.booking
+            _check(db, forms, Booking(booking.booking_id, booking.patient_id, data["session"],
+                                      datetime.fromisoformat(data["planned_start"]), booking.minutes,
+                                      booking.surgeon, booking.anaesthetist))
+
+
 def book(session: Session, patient_id: str, values: dict[str, Any]) -> RecordVersion:
-    """A new booking, refused if it clashes with a theatre, a person or its session's times."""
-    start = datetime.fromisoformat(values["planned_start"]) if values.get("planned_start") else None
-    candidate = Booking("new", patient_id, values.get("session"), start, int(values.get("expected_minutes") or 0),
-                        str(values.get("surgeon", "")), values.get("anaesthetist"))
-    with session.db.atomic():
-        if candidate.session_id and start:
-            _check(session.db, session.forms, candidate)
-        return records.save_new(session, "operation_booking", values, patient_id=patient_id)
+    return records.save_new(session, "operation_booking", values, patient_id=patient_id)
 
 
 def cancel(session: Session, booking_id: str, values: dict[str, Any]) -> RecordVersion:
     state = _state(session.db, session.forms, booking_id)
-    if state.status not in (BookingStatus.BOOKED, BookingStatus.REBOOKED):
-        raise ServiceError(f"This booking is {state.status.value}; only a booked operation can be cancelled.")
     return records.save_new(session, "operation_cancellation", {**values, "booking": booking_id},
                             patient_id=state.record.patient_id)
 
@@ -144,17 +156,8 @@ def cancel(session: Session, booking_id: str, values: dict[str, Any]) -> RecordV
 def rebook(session: Session, booking_id: str, values: dict[str, Any]) -> RecordVersion:
     """A new date (or a transfer elsewhere) for a cancelled booking, clash-free."""
     state = _state(session.db, session.forms, booking_id)
-    if state.status is not BookingStatus.CANCELLED:
-        raise ServiceError(f"This booking is {state.status.value}; cancel it before rebooking.")
-    values = {**values, "booking": booking_id}
-    with session.db.atomic():
-        if values.get("outcome") == "rebooked" and values.get("session") and values.get("planned_start"):
-            booking = state.booking
-            _check(session.db, session.forms, Booking(
-                booking.booking_id, booking.patient_id, values["session"],
-                datetime.fromisoformat(values["planned_start"]), booking.minutes, booking.surgeon,
-                booking.anaesthetist))
-        return records.save_new(session, "operation_rebooking", values, patient_id=state.record.patient_id)
+    return records.save_new(session, "operation_rebooking", {**values, "booking": booking_id},
+                            patient_id=state.record.patient_id)
 
 
 @dataclass(frozen=True)

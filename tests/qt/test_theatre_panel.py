@@ -71,3 +71,33 @@ def test_transfer_needs_a_hospital(coordinator, qtbot):
     dialog.other_hospital.setText("CHU Sud")
     assert dialog.send_elsewhere() is not None
     assert theatre.bookings(window.session.db, window.session.forms)[0].status is theatre.BookingStatus.TRANSFERRED
+
+
+def test_coordinator_adds_a_session_and_books_from_the_forms(coordinator, qtbot):
+    window, session_ids = coordinator
+    window.actions_by_id["new_theatre_session"].trigger()
+    session_view = window.tabs.currentWidget()
+    for field_id, value in {"theatre": "T3", "specialty": "Orthopaedics", "starts_at": "2026-12-02T08:00+01:00",
+                            "ends_at": "2026-12-02T12:00+01:00"}.items():
+        session_view.editors[field_id].set_value(value)
+    session_view.save()
+    assert session_view.summary.isHidden(), session_view.summary.text()
+    new_session = session_view.record.record_id
+    panel = window.patients
+    panel.table.selectRow(0)
+    window.actions_by_id["record_operation_booking"].trigger()
+    booking_view = window.tabs.currentWidget()
+    combo = booking_view.editors["session"].combo
+    assert any("T3" in combo.itemText(i) for i in range(combo.count()))
+    values = {"procedure": "Knee arthroscopy", "laterality": "left", "priority": "elective",
+              "decided_at": "2026-11-01T09:00+01:00", "surgeon": "Dr Roux", "anaesthetist": "Dr Klein",
+              "planned_start": "2026-12-02T11:00+01:00", "expected_minutes": 90}
+    for field_id, value in values.items():
+        booking_view.editors[field_id].set_value(value)
+    booking_view.editors["session"].set_raw(new_session)
+    booking_view.save()
+    assert "does not fit in the session" in booking_view.summary.text()
+    booking_view.editors["planned_start"].set_value("2026-12-02T10:00+01:00")
+    booking_view.save()
+    assert booking_view.summary.isHidden(), booking_view.summary.text()
+    assert len(theatre.bookings(window.session.db, window.session.forms)) == 2
