@@ -385,6 +385,15 @@ def cmd_pdf_letter(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from downtime.sync.export import export
+
+    result = export(_session(args), args.out, since_last=args.since_last)
+    total = sum(result.counts.values())
+    print(f"exported {total} record version(s) to {result.folder}")
+    return 0
+
+
 def cmd_staff_add(args: argparse.Namespace) -> int:
     from downtime.domain.staff import Role
     from downtime.services.staff import add_staff
@@ -542,6 +551,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("rescheduling", cmd_theatre_rescheduling, "cancelled operations not yet rebooked", th_sub)
     _db_option(p)
     p.add_argument("--json", action="store_true", help="JSON lines")
+
+    p = command("export", cmd_export, "export for back-entry: one CSV per form (all versions) and a manifest")
+    p.add_argument("--out", type=Path, required=True, help="a new folder (e.g. on a USB stick)")
+    p.add_argument("--since-last", action="store_true", help="only what changed since this laptop's last export")
+    _db_option(p)
+    _person_options(p)
 
     cd = sub.add_parser("cd", help="the ward's controlled-drug register")
     cd_sub = cd.add_subparsers(title="cd commands", metavar="COMMAND", required=True)

@@ -142,3 +142,18 @@ def m003_controlled_drug_register(db: Database) -> None:
         )""")
     db.execute("CREATE INDEX cd_register_stock ON cd_register(ward, drug, unit)")
     _append_only(db, "cd_register")
+
+
+@MIGRATIONS(name="m004_exports")
+def m004_exports(db: Database) -> None:
+    """Each export of this laptop, so `--since-last` knows where the previous one stopped."""
+    db.execute("""
+        CREATE TABLE exports (
+            id TEXT PRIMARY KEY,
+            exported_at TEXT NOT NULL,
+            author TEXT NOT NULL,
+            first_rowid INTEGER NOT NULL,
+            last_rowid INTEGER NOT NULL,
+            folder TEXT NOT NULL
+        )""")
+    _append_only(db, "exports")

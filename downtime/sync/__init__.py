@@ -1,0 +1,1 @@
+"""Getting data off the laptop for back-entry: export (CSV and manifest so far)."""

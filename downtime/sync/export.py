@@ -1,0 +1,133 @@
+"""Export for back-entry: one CSV per form with every version (for humans and spreadsheets)
+and a manifest naming the device, the range exported, counts and the SHA-256 of every file.
+
+Files are written into a temporary folder beside the target and renamed into place at the
+end, so an interrupted export (a full USB stick) never leaves a half-written export behind.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from downtime import __version__
+from downtime.domain.staff import Action
+from downtime.formspec import FormSpec
+from downtime.services.context import Session
+from downtime.services.errors import ServiceError
+from downtime.services.patients import downtime_numbers
+from downtime.storage import audit
+
+BASE_COLUMNS = ("record_id", "version", "status", "version_reason", "downtime_number", "author",
+                "device_id", "occurred_at", "recorded_at")
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    folder: Path
+    counts: dict[str, int]
+    first_rowid: int
+    last_rowid: int
+
+
+def _cell(value: Any) -> str:
+    """Lists and row groups as JSON so nothing is lost; booleans as yes/no for spreadsheets."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 16), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _write_csv(path: Path, spec: FormSpec, rows: list[dict[str, Any]], numbers: dict[str, str]) -> None:
+    fields = [field.id for field in spec.fields()]
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*BASE_COLUMNS, *(f"field_{f}" if f in BASE_COLUMNS else f for f in fields)])
+        for row in rows:
+            data = json.loads(row["data"])
+            writer.writerow([row["record_id"], row["version"], row["status"], row["reason"] or "",
+                             numbers.get(row["patient_id"] or "", ""), row["author"], row["device_id"],
+                             row["occurred_at"], row["recorded_at"], *(_cell(data.get(f)) for f in fields)])
+
+
+def export(session: Session, out: Path, since_last: bool = False) -> ExportResult:
+    """Write csv/<form>.csv and manifest.json into `out` (which must not exist yet)."""
+    session.require(Action.READ_RECORDS)
+    if out.exists():
+        raise ServiceError(f"{out} already exists: choose a new folder for each export.")
+    db = session.db
+    first = 1
+    if since_last:
+        previous = db.execute("SELECT MAX(last_rowid) FROM exports").fetchone()[0]
+        first = (previous or 0) + 1
+    last = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM records").fetchone()[0]
+    numbers = downtime_numbers(db)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
+    try:
+        (staging / "csv").mkdir()
+        counts: dict[str, int] = {}
+        for form_id, spec in sorted(session.forms.items()):
+            rows = list(db.query("SELECT rowid, * FROM records WHERE form_id = ? AND rowid BETWEEN ? AND ?"
+                                 " ORDER BY record_id, version", [form_id, first, last]))
+            counts[form_id] = len(rows)
+            _write_csv(staging / "csv" / f"{form_id}.csv", spec, rows, numbers)
+        now = session.clock()
+        files = {str(path.relative_to(staging)): _sha256(path) for path in sorted((staging / "csv").glob("*.csv"))}
+        manifest = {"format": "downtime-export", "app_version": __version__,
+                    "device_id": session.device.device_id, "device_number": session.device.device_number,
+                    "device_name": session.device.name, "exported_at": now.isoformat(),
+                    "exported_by": session.user.staff_id, "since_last": since_last,
+                    "records_rowid_range": [first, last], "counts": counts, "files": files}
+        (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        with db.atomic():
+            audit.insert_audited(db, "exports", {
+                "id": str(uuid.uuid4()), "exported_at": now.isoformat(), "author": session.user.staff_id,
+                "first_rowid": first, "last_rowid": last, "folder": str(out)}, at=now,
+                actor=session.user.staff_id, device_id=session.device.device_id, action="export",
+                detail={"counts": counts})
+            os.replace(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return ExportResult(out, counts, first, last)
+
+
+def verify_export(folder: Path) -> list[str]:
+    """Problems of an export folder: missing manifest, files missing, changed or unexpected."""
+    manifest_path = folder / "manifest.json"
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as problem:
+        return [f"{manifest_path}: cannot be read ({problem})"]
+    problems = []
+    for name, expected in manifest.get("files", {}).items():
+        path = folder / name
+        if not path.is_file():
+            problems.append(f"{path}: missing")
+        elif _sha256(path) != expected:
+            problems.append(f"{path}: altered or truncated (SHA-256 differs from the manifest)")
+    listed = set(manifest.get("files", {}))
+    for path in (folder / "csv").glob("*"):
+        if str(path.relative_to(folder)) not in listed:
+            problems.append(f"{path}: not listed in the manifest")
+    return problems

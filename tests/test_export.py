@@ -1,0 +1,77 @@
+"""CSV export with its manifest: every version, exact values, --since-last, tamper detection."""
+
+import csv
+import json
+
+import pytest
+
+from downtime.cli import main
+from downtime.services import records
+from downtime.services.errors import ServiceError
+from downtime.sync.export import export, verify_export
+
+
+@pytest.fixture
+def exported(session_for, admission_values, tmp_path):
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "admission", admission_values)
+    records.amend(nurse, first.record_id, {**admission_values, "bed": "14"}, "Lit changé — erreur de saisie")
+    result = export(session_for("records"), tmp_path / "export-1")
+    return nurse, first, result, tmp_path
+
+
+def test_every_version_is_exported_with_exact_values(exported):
+    _, first, result, _ = exported
+    with (result.folder / "csv" / "admission.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [(r["record_id"], r["version"], r["bed"]) for r in rows] == [(first.record_id, "1", "12"),
+                                                                         (first.record_id, "2", "14")]
+    assert rows[1]["version_reason"] == "Lit changé — erreur de saisie"
+    assert rows[1]["reason"] == "Fall at home, suspected hip fracture."
+    assert rows[0]["given_names"] == "Hélène Marie" and rows[0]["downtime_number"].startswith("DT-042-")
+    assert json.loads(rows[0]["allergies"])[0]["substance"] == "Penicillin"
+    assert result.counts["admission"] == 2
+
+
+def test_manifest_lists_every_file_with_its_hash(exported):
+    _, _, result, _ = exported
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["device_number"] == 42 and manifest["counts"]["admission"] == 2
+    assert set(manifest["files"]) == {f"csv/{p.name}" for p in (result.folder / "csv").glob("*.csv")}
+    assert verify_export(result.folder) == []
+
+
+def test_a_flipped_byte_is_named(exported):
+    _, _, result, _ = exported
+    path = result.folder / "csv" / "admission.csv"
+    data = bytearray(path.read_bytes())
+    data[-5] ^= 0x01
+    path.write_bytes(bytes(data))
+    (problem,) = verify_export(result.folder)
+    assert "admission.csv" in problem and "altered or truncated" in problem
+
+
+def test_since_last_exports_only_what_changed(exported, session_for, admission_values):
+    nurse, _, _, tmp_path = exported
+    again = export(session_for("records"), tmp_path / "export-2", since_last=True)
+    assert sum(again.counts.values()) == 0
+    records.save_new(nurse, "admission", {**admission_values, "bed": "15", "birth_name": "Roux"})
+    third = export(session_for("records"), tmp_path / "export-3", since_last=True)
+    assert third.counts["admission"] == 1 and sum(third.counts.values()) == 1
+
+
+def test_an_existing_folder_is_refused_and_nothing_is_half_written(exported, session_for):
+    _, _, result, tmp_path = exported
+    with pytest.raises(ServiceError, match="already exists"):
+        export(session_for("records"), result.folder)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".export")) == []
+
+
+def test_export_command(tmp_path, capsys):
+    db = tmp_path / "demo.sqlite"
+    main(["demo", "--db", str(db)])
+    out = tmp_path / "usb" / "ward3b"
+    assert main(["export", "--out", str(out), "--db", str(db), "--user", "records", "--pin", "4444"]) == 0
+    assert "record version(s)" in capsys.readouterr().out
+    assert verify_export(out) == []
+    assert main(["verify", "--db", str(db)]) == 0
