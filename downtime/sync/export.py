@@ -15,6 +15,7 @@ import shutil
 import tempfile
 import uuid
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +24,9 @@ from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
+from downtime.domain.records import RecordStatus
 from downtime.services.patients import downtime_numbers
+from downtime.storage.records import current
 from downtime.storage import audit
 
 BASE_COLUMNS = ("record_id", "version", "status", "version_reason", "downtime_number", "author",
@@ -34,6 +37,7 @@ BASE_COLUMNS = ("record_id", "version", "status", "version_reason", "downtime_nu
 class ExportResult:
     folder: Path
     counts: dict[str, int]
+    fhir_entries: int
     first_rowid: int
     last_rowid: int
 
@@ -69,6 +73,31 @@ def _write_csv(path: Path, spec: FormSpec, rows: list[dict[str, Any]], numbers: 
                              row["occurred_at"], row["recorded_at"], *(_cell(data.get(f)) for f in fields)])
 
 
+def _patients_bundle(session: Session, first: int, last: int, now: datetime) -> dict[str, Any]:
+    """Patients whose admission has a version in the exported range, at their latest version."""
+    from downtime.services.census import all_patients, location_at
+    from downtime.sync.fhir_export import patient_bundle
+
+    patients = all_patients(session.db, session.forms)
+    items = []
+    for spec in (spec for spec in session.forms.values() if spec.creates_patient):
+        changed = {row["record_id"] for row in session.db.query(
+            "SELECT DISTINCT record_id FROM records WHERE form_id = ? AND rowid BETWEEN ? AND ?",
+            [spec.id, first, last])}
+        for record_id in sorted(changed):
+            admission = current(session.db, record_id)
+            patient = patients.get(str(admission.patient_id))
+            if admission.status is not RecordStatus.ENTERED_IN_ERROR and patient is not None:
+                items.append((spec, admission, patient,
+                              location_at(session.db, session.forms, patient.patient_id)))
+    bundle_id = str(uuid.uuid5(uuid.UUID(session.device.device_id), f"patients-{first}-{last}"))
+    bundle = patient_bundle(items, bundle_id, now)
+    from fhir.resources.R4B.bundle import Bundle
+
+    Bundle.model_validate(bundle)
+    return bundle
+
+
 def export(session: Session, out: Path, since_last: bool = False) -> ExportResult:
     """Write csv/<form>.csv and manifest.json into `out` (which must not exist yet)."""
     session.require(Action.READ_RECORDS)
@@ -92,12 +121,18 @@ def export(session: Session, out: Path, since_last: bool = False) -> ExportResul
             counts[form_id] = len(rows)
             _write_csv(staging / "csv" / f"{form_id}.csv", spec, rows, numbers)
         now = session.clock()
-        files = {str(path.relative_to(staging)): _sha256(path) for path in sorted((staging / "csv").glob("*.csv"))}
+        (staging / "fhir").mkdir()
+        bundle = _patients_bundle(session, first, last, now)
+        (staging / "fhir" / "patients.json").write_text(json.dumps(bundle, ensure_ascii=False, indent=1),
+                                                        encoding="utf-8")
+        files = {str(path.relative_to(staging)): _sha256(path)
+                 for path in sorted(staging.rglob("*")) if path.is_file()}
         manifest = {"format": "downtime-export", "app_version": __version__,
                     "device_id": session.device.device_id, "device_number": session.device.device_number,
                     "device_name": session.device.name, "exported_at": now.isoformat(),
                     "exported_by": session.user.staff_id, "since_last": since_last,
-                    "records_rowid_range": [first, last], "counts": counts, "files": files}
+                    "records_rowid_range": [first, last], "counts": counts,
+                    "fhir_entries": len(bundle["entry"]), "files": files}
         (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         with db.atomic():
             audit.insert_audited(db, "exports", {
@@ -109,7 +144,7 @@ def export(session: Session, out: Path, since_last: bool = False) -> ExportResul
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return ExportResult(out, counts, first, last)
+    return ExportResult(out, counts, len(bundle["entry"]), first, last)
 
 
 def verify_export(folder: Path) -> list[str]:
@@ -127,7 +162,7 @@ def verify_export(folder: Path) -> list[str]:
         elif _sha256(path) != expected:
             problems.append(f"{path}: altered or truncated (SHA-256 differs from the manifest)")
     listed = set(manifest.get("files", {}))
-    for path in (folder / "csv").glob("*"):
-        if str(path.relative_to(folder)) not in listed:
+    for path in folder.rglob("*"):
+        if path.is_file() and path.name != "manifest.json" and str(path.relative_to(folder)) not in listed:
             problems.append(f"{path}: not listed in the manifest")
     return problems
