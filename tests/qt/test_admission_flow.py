@@ -145,3 +145,15 @@ def test_print_writes_the_pdf_and_opens_it(window, typist, answers):
     path = view.print_record()
     assert path is not None and path.exists()
     assert ("open", str(path)) in answers[1]
+
+
+def test_sign_out_hands_the_laptop_back_to_the_sign_in(qtbot, session_for):
+    from downtime.qt.main_window import MainWindow
+
+    calls = []
+    session = session_for("nurse")
+    window = MainWindow(session, signed_out=lambda: calls.append("sign in again"))
+    qtbot.addWidget(window)
+    window.show()
+    window.actions_by_id["sign_out"].trigger()
+    assert calls == ["sign in again"] and session.listeners == [] and not window.isVisible()
