@@ -22,8 +22,7 @@ from downtime.storage.records import as_version, current, history, list_current
 # Theatre records are checked for clashes before any version is written (see services.theatre).
 THEATRE_FORMS = frozenset({"operation_booking", "operation_cancellation", "operation_rebooking"})
 
-__all__ = ["amend", "current", "history", "list_current", "mark_entered_in_error", "save_new"]
-
+__all__ = ["amend", "choices", "current", "history", "list_current", "mark_entered_in_error", "save_new"]
 
 
 def _occurred_at(spec: FormSpec, values: dict[str, Any], recorded_at: datetime) -> str:
