@@ -394,6 +394,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    from downtime.sync.merge import merge
+
+    result = merge(args.exports, args.out)
+    print(f"merged {sum(result.versions.values())} record version(s) from {len(args.exports)} export(s) into {result.folder}")
+    for duplicate in result.duplicates:
+        print(f"PROBABLE DUPLICATE: {', '.join(duplicate.downtime_numbers)} have {duplicate.why}")
+    return 0
+
+
 def cmd_staff_add(args: argparse.Namespace) -> int:
     from downtime.domain.staff import Role
     from downtime.services.staff import add_staff
@@ -557,6 +567,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since-last", action="store_true", help="only what changed since this laptop's last export")
     _db_option(p)
     _person_options(p)
+
+    p = command("merge", cmd_merge, "merge laptops' exports (verified against their manifests) for the records office")
+    p.add_argument("exports", nargs="+", type=Path, help="export folders")
+    p.add_argument("--out", type=Path, required=True, help="a new folder")
 
     cd = sub.add_parser("cd", help="the ward's controlled-drug register")
     cd_sub = cd.add_subparsers(title="cd commands", metavar="COMMAND", required=True)

@@ -1,0 +1,76 @@
+"""Two laptops' exports merge without duplicates; tampering refuses that export by name;
+the same person admitted on both laptops is reported."""
+
+import csv
+import shutil
+
+import pytest
+
+from downtime.cli import main
+from downtime.services import records, setup, staff
+from downtime.services.context import Session
+from downtime.storage import open_database
+from downtime.sync.export import export
+from downtime.sync.merge import MergeRefused, merge
+
+
+def _laptop(path, number, forms, clock):
+    db = open_database(path)
+    device = setup.initialise(db, device_number=number, device_name=f"laptop {number}", admin_id="admin",
+                              admin_name="Admin", admin_pin="0000", clock=clock)
+    admin = Session(db, device, staff.sign_in(db, "admin", "0000", clock), forms, clock)
+    staff.add_staff(admin, "nurse", "Nurse", staff.Role.WARD_NURSE, "1111")
+    staff.add_staff(admin, "records", "Records", staff.Role.RECORDS_STAFF, "4444")
+    return (Session(db, device, staff.sign_in(db, "nurse", "1111", clock), forms, clock),
+            Session(db, device, staff.sign_in(db, "records", "4444", clock), forms, clock))
+
+
+@pytest.fixture
+def two_exports(tmp_path, forms, clock, admission_values):
+    folders = []
+    for number, others in ((1, ("Dupont", "Roux")), (2, ("Martin", "Petit"))):
+        nurse, clerk = _laptop(tmp_path / f"{number}.sqlite", number, forms, clock)
+        records.save_new(nurse, "admission", {**admission_values, "bed": "1"})
+        for bed, name in enumerate(others, start=2):
+            records.save_new(nurse, "admission", {**admission_values, "bed": str(bed), "birth_name": name,
+                                                  "used_name": "", "nir": ""})
+        folders.append(export(clerk, tmp_path / f"export-{number}").folder)
+    return folders
+
+
+def test_merge_combines_without_duplicates_and_reports_the_same_person(two_exports, tmp_path):
+    result = merge(two_exports + [two_exports[0]], tmp_path / "merged")
+    assert result.versions["admission"] == 6
+    with (result.folder / "csv" / "admission.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len({(r["record_id"], r["version"]) for r in rows}) == 6
+    reasons = {d.why for d in result.duplicates}
+    assert "the same NIR" in reasons
+    lefevre = next(d for d in result.duplicates if d.why == "the same NIR")
+    assert [n[:6] for n in lefevre.downtime_numbers] == ["DT-001", "DT-002"]
+
+
+def test_a_flipped_byte_refuses_that_export_by_name(two_exports, tmp_path):
+    path = two_exports[1] / "csv" / "admission.csv"
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0x20
+    path.write_bytes(bytes(data))
+    with pytest.raises(MergeRefused, match="export-2/csv/admission.csv: altered"):
+        merge(two_exports, tmp_path / "merged")
+    assert not (tmp_path / "merged").exists()
+
+
+def test_a_missing_file_refuses_the_merge(two_exports, tmp_path):
+    (two_exports[0] / "csv" / "transfer.csv").unlink()
+    with pytest.raises(MergeRefused, match="transfer.csv: missing"):
+        merge(two_exports, tmp_path / "merged")
+
+
+def test_merge_command(two_exports, tmp_path, capsys):
+    assert main(["merge", *map(str, two_exports), "--out", str(tmp_path / "m")]) == 0
+    out = capsys.readouterr().out
+    assert "merged 6 record version(s) from 2 export(s)" in out and "PROBABLE DUPLICATE" in out
+    shutil.rmtree(tmp_path / "m")
+    (two_exports[0] / "manifest.json").write_text("{broken", encoding="utf-8")
+    assert main(["merge", *map(str, two_exports), "--out", str(tmp_path / "m")]) == 1
+    assert "manifest.json: cannot be read" in capsys.readouterr().err
