@@ -5,13 +5,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from downtime.domain.records import local_now
 from downtime.formspec import Lang, load_forms
 from downtime.paths import forms_dir
 from downtime.qt.main_window import MainWindow
+from downtime.qt.style import apply_style
 from downtime.qt.sign_in import FirstRunDialog, SignInDialog
 from downtime.services.context import Session, load_device
 from downtime.services.setup import needs_setup
@@ -22,9 +22,7 @@ from downtime.storage.connection import StorageError
 def run(db_path: Path, lang: Lang = "en") -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Downtime")
-    font = QFont(app.font())
-    font.setPointSize(max(font.pointSize(), 11))
-    app.setFont(font)
+    apply_style(app)
     try:
         db = open_database(db_path)
     except StorageError as problem:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import (
 from downtime.domain.medication import Check, NotGivenReason, Order
 from downtime.domain.records import RecordVersion
 from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
+from downtime.qt.patient_header import identity_label
+from downtime.qt.style import ERROR_STYLE
 from downtime.services import medication
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
@@ -23,7 +25,6 @@ REASONS = {NotGivenReason.REFUSED: "R — Refused", NotGivenReason.NIL_BY_MOUTH:
            NotGivenReason.PATIENT_AWAY: "A — Patient away", NotGivenReason.UNAVAILABLE: "N — Drug not available",
            NotGivenReason.HELD: "W — Held for clinical reason", NotGivenReason.VOMITED: "V — Vomited",
            NotGivenReason.ASLEEP: "D — Asleep", NotGivenReason.OTHER: "O — Other (write why)"}
-ERROR_STYLE = "color: #b00000; font-weight: bold;"
 
 
 class DoseDialog(QDialog):
@@ -38,13 +39,7 @@ class DoseDialog(QDialog):
         self.setWindowTitle("Record a dose")
         patient = patient_with_location(session.db, session.forms, order.patient_id)
         layout = QVBoxLayout(self)
-        allergies = (", ".join(patient.allergies) if patient.allergies
-                     else "none known" if patient.allergy_status == "nka" else "NOT KNOWN — ask")
-        header = QLabel(f"<span style='font-size:13pt'><b>{patient.display_name}</b> — born {patient.birth_date_text}"
-                        f" — <b>{patient.downtime_number}</b> — {patient.ward or '—'} / {patient.bed or '—'}</span><br>"
-                        f"<span style='color:#b00000'><b>ALLERGIES: {allergies}</b></span>")
-        header.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(header)
+        layout.addWidget(identity_label(patient))
         when = f" due {slot:%d/%m %H:%M}" if slot else " (as required)"
         flags = " — CONTROLLED DRUG: witness required" if order.controlled else ""
         layout.addWidget(QLabel(f"<b>{order.drug} {order.dose:g} {order.dose_unit} {order.route}</b>{when}{flags}"))

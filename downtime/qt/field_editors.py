@@ -1,33 +1,56 @@
 """One editor per field kind. Each keeps the raw state the user typed (saved as a draft, so a
-half-typed date survives a crash) and turns it into a value on demand."""
+half-typed date survives a crash) and turns it into a value on demand.
+
+Every editor is driven by the keyboard alone: text boxes, combos that select an option as its
+first letters are typed, check boxes toggled with Space, and buttons that Enter presses."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QVBoxLayout, QWidget,
+    QPushButton, QToolButton, QVBoxLayout, QWidget,
 )
 
 from downtime.formspec import Field, Lang
+from downtime.formspec.messages import message
 from downtime.formspec.schema import (
-    ChoiceField, DateField, DateTimeField, LongTextField,
-    MultiChoiceField, PatientRefField, RecordRefField, RepeatField, TextField, YesNoField,
+    ChoiceField, DateField, DateTimeField, LongTextField, MultiChoiceField, PatientRefField,
+    RecordRefField, RepeatField, TextField, YesNoField,
 )
-from downtime.formspec.values import format_value, parse_text
+from downtime.formspec.values import FieldError, ParseError, format_value, parse_text
+
+Clock = Callable[[], datetime]
+RefChoices = Callable[[str], list[tuple[str, str]] | None]
 
 HINTS: dict[type, dict[Lang, str]] = {
     DateField: {"en": "DD/MM/YYYY", "fr": "JJ/MM/AAAA"},
     DateTimeField: {"en": "DD/MM/YYYY HH:MM", "fr": "JJ/MM/AAAA HH:MM"},
 }
 YES_NO = {"en": ("", "Yes", "No"), "fr": ("", "Oui", "Non")}
+NOW = {"en": "Now", "fr": "Maintenant"}
+ADD_ROW = {"en": "Add row", "fr": "Ajouter une ligne"}
+REMOVE_ROW = {"en": "Remove row", "fr": "Retirer la ligne"}
+
+
+def _row(*widgets: QWidget, stretch_first: bool = True) -> QWidget:
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for index, widget in enumerate(widgets):
+        row.addWidget(widget, 1 if stretch_first and index == 0 else 0)
+    box.setFocusProxy(widgets[0])
+    return box
 
 
 class Editor(QObject):
-    """The common face of every editor: a widget, its raw state, its value, a commit signal."""
+    """The common face of every editor: a widget, its raw state, its value, a commit signal
+    (fired when the user finishes with the field, which is when a draft is autosaved)."""
 
     committed = Signal()
 
@@ -49,6 +72,20 @@ class Editor(QObject):
         """The stored value; raises ParseError for text that is not a value of this kind."""
         return self.raw()
 
+    def lenient_value(self) -> Any:
+        """The value, or None while the text cannot be read yet (enough to decide relevance)."""
+        try:
+            return self.value()
+        except ParseError:
+            return None
+
+    def parse_errors(self, path: str) -> list[FieldError]:
+        try:
+            self.value()
+        except ParseError as problem:
+            return [FieldError(path, message(problem.key, self.lang, self.field.label.get(self.lang)))]
+        return []
+
     def set_value(self, value: Any) -> None:
         self.set_raw(value)
 
@@ -57,7 +94,9 @@ class Editor(QObject):
 
 
 class LineEditor(Editor):
-    def __init__(self, field: Field, lang: Lang):
+    """Text, numbers (unit shown after the box), dates and date-times typed day first."""
+
+    def __init__(self, field: Field, lang: Lang, now: Clock | None = None):
         super().__init__(field, lang)
         self.edit = QLineEdit()
         if isinstance(field, TextField):
@@ -67,16 +106,25 @@ class LineEditor(Editor):
             self.edit.setPlaceholderText(hint)
         self.edit.editingFinished.connect(self.committed)
         self.edit.setAccessibleName(field.label.get(lang))
+        extras: list[QWidget] = []
         unit = getattr(field, "unit", None)
         if unit:
-            box = QWidget()
-            row = QHBoxLayout(box)
-            row.setContentsMargins(0, 0, 0, 0)
-            row.addWidget(self.edit, 1)
-            row.addWidget(QLabel(unit))
-            self.widget = box
-        else:
-            self.widget = self.edit
+            extras.append(QLabel(unit))
+        self.now_button: QToolButton | None = None
+        if isinstance(field, DateTimeField) and now is not None:
+            self.now_button = QToolButton()
+            self.now_button.setText(NOW[lang])
+            self.now_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.now_button.setToolTip("Fill in the laptop's current date and time")
+            self.now_button.clicked.connect(lambda: self.fill_now(now))
+            extras.append(self.now_button)
+        self.widget = _row(self.edit, *extras) if extras else self.edit
+
+    def fill_now(self, now: Clock) -> None:
+        """Shown in the laptop's own zone, which is the zone typed text is read in."""
+        self.edit.setText(now().astimezone().strftime("%d/%m/%Y %H:%M"))
+        self.edit.setFocus()
+        self.committed.emit()
 
     def raw(self) -> str:
         return self.edit.text()
@@ -92,16 +140,34 @@ class LineEditor(Editor):
 
     def set_read_only(self, read_only: bool) -> None:
         self.edit.setReadOnly(read_only)
+        if self.now_button is not None:
+            self.now_button.setVisible(not read_only)
+
+
+class PlainTextEdit(QPlainTextEdit):
+    """A multi-line box that Tab leaves (like paper, not like a word processor) and that says
+    when the user is done with it, as QLineEdit does."""
+
+    editingFinished = Signal()  # noqa: N815 (named like QLineEdit's signal)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTabChangesFocus(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 (Qt's name)
+        super().focusOutEvent(event)
+        if self.document().isModified():
+            self.document().setModified(False)
+            self.editingFinished.emit()
 
 
 class LongTextEditor(Editor):
     def __init__(self, field: LongTextField, lang: Lang):
         super().__init__(field, lang)
-        self.edit = QPlainTextEdit()
-        self.edit.setTabChangesFocus(True)
-        self.edit.setFixedHeight(70)
+        self.edit = PlainTextEdit()
+        self.edit.setFixedHeight(78)
         self.edit.setAccessibleName(field.label.get(lang))
-        self.edit.textChanged.connect(self.committed)
+        self.edit.editingFinished.connect(self.committed)
         self.widget = self.edit
 
     def raw(self) -> str:
@@ -117,23 +183,53 @@ class LongTextEditor(Editor):
         self.edit.setReadOnly(read_only)
 
 
-class ComboEditor(Editor):
+class _ShownAsText(Editor):
+    """Editors whose input greys out when disabled (combos, check boxes) show a saved answer
+    as read-only text instead, so it stays readable, selectable and reachable with Tab."""
+
+    def _wrap(self, editable: QWidget) -> QWidget:
+        self._editable = editable
+        self._text = QLineEdit()
+        self._text.setReadOnly(True)
+        self._text.setAccessibleName(self.field.label.get(self.lang))
+        self._text.hide()
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(editable)
+        column.addWidget(self._text)
+        box.setFocusProxy(editable)
+        return box
+
+    def display_text(self) -> str:
+        raise TypeError(f"{type(self).__name__} must say how its answer reads")
+
+    def set_read_only(self, read_only: bool) -> None:
+        self._text.setText(self.display_text())
+        self._editable.setVisible(not read_only)
+        self._text.setVisible(read_only)
+        self.widget.setFocusProxy(self._text if read_only else self._editable)
+
+
+class ComboEditor(_ShownAsText):
     """Choices and yes/no: an empty first entry keeps "not answered" distinct from any answer.
     Typing the first letters of an option selects it, so no mouse is needed."""
 
-    def __init__(self, field: ChoiceField | YesNoField, lang: Lang):
+    def __init__(self, field: ChoiceField | YesNoField | RecordRefField, lang: Lang,
+                 options: list[tuple[Any, str]] | None = None):
         super().__init__(field, lang)
         self.combo = QComboBox()
-        if isinstance(field, YesNoField):
-            self.codes: list[Any] = [None, True, False]
-            labels = list(YES_NO[lang])
+        if options is not None:
+            pairs = options
+        elif isinstance(field, YesNoField):
+            pairs = list(zip((True, False), YES_NO[lang][1:]))
         else:
-            self.codes = [None] + [option.code for option in field.options]
-            labels = [""] + [option.label.get(lang) for option in field.options]
-        self.combo.addItems(labels)
+            pairs = [(option.code, option.label.get(lang)) for option in field.options]  # type: ignore[union-attr]
+        self.codes: list[Any] = [None] + [code for code, _ in pairs]
+        self.combo.addItems([""] + [label for _, label in pairs])
         self.combo.setAccessibleName(field.label.get(lang))
         self.combo.currentIndexChanged.connect(self.committed)
-        self.widget = self.combo
+        self.widget = self._wrap(self.combo)
 
     def raw(self) -> Any:
         return self.codes[self.combo.currentIndex()]
@@ -141,12 +237,17 @@ class ComboEditor(Editor):
     def set_raw(self, raw: Any) -> None:
         self.combo.setCurrentIndex(self.codes.index(raw) if raw in self.codes else 0)
 
+    def display_text(self) -> str:
+        return self.combo.currentText()
 
-class MultiEditor(Editor):
+
+class MultiEditor(_ShownAsText):
+    """Check boxes in reading order, three to a line; Tab visits each, Space ticks it."""
+
     def __init__(self, field: MultiChoiceField, lang: Lang):
         super().__init__(field, lang)
-        self.widget = QWidget()
-        grid = QGridLayout(self.widget)
+        grid_box = QWidget()
+        grid = QGridLayout(grid_box)
         grid.setContentsMargins(0, 0, 0, 0)
         self.boxes: dict[str, QCheckBox] = {}
         for index, option in enumerate(field.options):
@@ -154,6 +255,8 @@ class MultiEditor(Editor):
             box.toggled.connect(self.committed)
             grid.addWidget(box, index // 3, index % 3)
             self.boxes[option.code] = box
+        grid_box.setFocusProxy(next(iter(self.boxes.values())))
+        self.widget = self._wrap(grid_box)
 
     def raw(self) -> list[str] | None:
         return [code for code, box in self.boxes.items() if box.isChecked()] or None
@@ -162,24 +265,8 @@ class MultiEditor(Editor):
         for code, box in self.boxes.items():
             box.setChecked(code in (raw or []))
 
-
-class RecordChoiceEditor(Editor):
-    """A pick from the records a field may point to (e.g. the theatre session of a booking)."""
-
-    def __init__(self, field: RecordRefField, lang: Lang, options: list[tuple[str, str]]):
-        super().__init__(field, lang)
-        self.combo = QComboBox()
-        self.ids: list[str | None] = [None] + [record_id for record_id, _ in options]
-        self.combo.addItems([""] + [label for _, label in options])
-        self.combo.setAccessibleName(field.label.get(lang))
-        self.combo.currentIndexChanged.connect(self.committed)
-        self.widget = self.combo
-
-    def raw(self) -> str | None:
-        return self.ids[self.combo.currentIndex()]
-
-    def set_raw(self, raw: Any) -> None:
-        self.combo.setCurrentIndex(self.ids.index(raw) if raw in self.ids else 0)
+    def display_text(self) -> str:
+        return format_value(self.field, self.raw(), self.lang)
 
 
 class ReferenceEditor(Editor):
@@ -195,94 +282,135 @@ class ReferenceEditor(Editor):
         self.label.setText(str(raw) if raw else "—")
 
 
-class RepeatEditor(Editor):
-    """Rows of sub-field editors (e.g. one allergy per row) with Add row / Remove row."""
+class _Row:
+    """One line of a repeat group: its sub-field editors and its own Remove button."""
 
-    def __init__(self, field: RepeatField, lang: Lang):
+    def __init__(self, editors: list[Editor], remove: QPushButton):
+        self.editors, self.remove = editors, remove
+
+    def widgets(self) -> list[QWidget]:
+        return [editor.widget for editor in self.editors] + [self.remove]
+
+
+class RepeatEditor(Editor):
+    """Rows of sub-field editors lined up under column headings (e.g. one allergy per row),
+    with Add row and a Remove button per row. Tab runs along each row, then to Add row."""
+
+    def __init__(self, field: RepeatField, lang: Lang, now: Clock | None = None):
         super().__init__(field, lang)
         self.repeat = field
+        self._now = now
         self.widget = QWidget()
         outer = QVBoxLayout(self.widget)
         outer.setContentsMargins(0, 0, 0, 0)
-        header = QHBoxLayout()
-        for sub in field.fields:
-            header.addWidget(QLabel(f"<b>{sub.label.get(lang)}{' *' if sub.required else ''}</b>"), 1)
-        header.addSpacing(90)
-        outer.addLayout(header)
-        self.rows_box = QVBoxLayout()
-        outer.addLayout(self.rows_box)
-        self.add_button = QPushButton("Add row" if lang == "en" else "Ajouter une ligne")
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(8)
+        for column, sub in enumerate(field.fields):
+            heading = QLabel(f"{sub.label.get(lang)}{' *' if sub.required else ''}")
+            heading.setStyleSheet("font-weight: bold;")
+            self.grid.addWidget(heading, 0, column)
+            self.grid.setColumnStretch(column, 1)
+        outer.addLayout(self.grid)
+        self.add_button = QPushButton(ADD_ROW[lang])
+        self.add_button.setAutoDefault(True)
         self.add_button.clicked.connect(self._add_clicked)
-        outer.addWidget(self.add_button)
-        self.rows: list[tuple[QWidget, list[Editor]]] = []
+        outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.widget.setFocusProxy(self.add_button)
+        self.rows: list[_Row] = []
         self._read_only = False
 
     def _add_clicked(self) -> None:
-        editors = self.add_row()
-        editors[0].widget.setFocus()
+        row = self.add_row()
+        row.editors[0].widget.setFocus()
+        self.committed.emit()
 
-    def add_row(self) -> list[Editor]:
-        row_widget = QWidget()
-        row = QHBoxLayout(row_widget)
-        row.setContentsMargins(0, 0, 0, 0)
-        editors = [make_editor(sub, self.lang) for sub in self.repeat.fields]
+    def add_row(self) -> _Row:
+        editors = [make_editor(sub, self.lang, now=self._now) for sub in self.repeat.fields]
+        remove = QPushButton(REMOVE_ROW[self.lang])
+        remove.setAutoDefault(True)
+        row = _Row(editors, remove)
+        remove.clicked.connect(lambda: self._remove(row))
         for editor in editors:
             editor.committed.connect(self.committed)
-            row.addWidget(editor.widget, 1)
-        remove = QPushButton("Remove" if self.lang == "en" else "Retirer")
-        remove.setFixedWidth(80)
-        remove.clicked.connect(lambda: self._remove(row_widget))
-        row.addWidget(remove)
-        self.rows_box.addWidget(row_widget)
-        self.rows.append((row_widget, editors))
-        QWidget.setTabOrder(editors[-1].widget, remove)
-        return editors
+        previous: QWidget = self.rows[-1].remove if self.rows else self.add_button
+        self.rows.append(row)
+        self._lay_out()
+        for widget in row.widgets():
+            QWidget.setTabOrder(previous, widget)
+            previous = widget
+        QWidget.setTabOrder(previous, self.add_button)
+        for editor in editors:
+            editor.set_read_only(self._read_only)
+        remove.setVisible(not self._read_only)
+        return row
 
-    def _remove(self, row_widget: QWidget) -> None:
-        self.rows = [(w, e) for w, e in self.rows if w is not row_widget]
-        row_widget.deleteLater()
+    def _lay_out(self) -> None:
+        for number, row in enumerate(self.rows, start=1):
+            for column, widget in enumerate(row.widgets()):
+                self.grid.removeWidget(widget)
+                self.grid.addWidget(widget, number, column)
+            row.remove.setAccessibleName(f"{REMOVE_ROW[self.lang]} {number}")
+
+    def _remove(self, row: _Row) -> None:
+        index = self.rows.index(row)
+        self.rows.remove(row)
+        for widget in row.widgets():
+            self.grid.removeWidget(widget)
+            widget.deleteLater()
+        self._lay_out()
+        following = self.rows[index].editors[0].widget if index < len(self.rows) else self.add_button
+        following.setFocus()
         self.committed.emit()
 
     def raw(self) -> list[dict[str, Any]] | None:
-        return [{e.field.id: e.raw() for e in editors} for _, editors in self.rows] or None
+        return [{e.field.id: e.raw() for e in row.editors} for row in self.rows] or None
 
     def set_raw(self, raw: Any) -> None:
         self._fill(raw, lambda editor, value: editor.set_raw(value))
 
     def value(self) -> list[dict[str, Any]] | None:
-        rows = []
-        for _, editors in self.rows:
-            row = {e.field.id: e.value() for e in editors}
-            rows.append({key: value for key, value in row.items() if value is not None})
-        return rows or None
+        rows = [{e.field.id: e.value() for e in row.editors} for row in self.rows]
+        return [{key: value for key, value in row.items() if value is not None} for row in rows] or None
+
+    def lenient_value(self) -> list[dict[str, Any]] | None:
+        rows = [{e.field.id: e.lenient_value() for e in row.editors} for row in self.rows]
+        return [{key: value for key, value in row.items() if value is not None} for row in rows] or None
+
+    def parse_errors(self, path: str) -> list[FieldError]:
+        return [error for number, row in enumerate(self.rows, start=1) for editor in row.editors
+                for error in editor.parse_errors(f"{path}[{number}].{editor.field.id}")]
 
     def set_value(self, value: Any) -> None:
         self._fill(value, lambda editor, item: editor.set_value(item))
 
-    def _fill(self, rows: Any, setter: Any) -> None:
-        for widget, _ in self.rows:
-            widget.deleteLater()
+    def _fill(self, rows: Any, setter: Callable[[Editor, Any], None]) -> None:
+        for row in self.rows:
+            for widget in row.widgets():
+                self.grid.removeWidget(widget)
+                widget.deleteLater()
         self.rows = []
-        for row in rows or []:
-            for editor in self.add_row():
-                setter(editor, row.get(editor.field.id))
-        self.set_read_only(self._read_only)
+        for values in rows or []:
+            row = self.add_row()
+            for editor in row.editors:
+                setter(editor, values.get(editor.field.id))
+            for editor in row.editors:
+                editor.set_read_only(self._read_only)
 
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
-        self.add_button.setEnabled(not read_only)
-        for widget, editors in self.rows:
-            for editor in editors:
+        self.add_button.setVisible(not read_only)
+        self.widget.setFocusProxy(self.rows[0].editors[0].widget if read_only and self.rows else self.add_button)
+        for row in self.rows:
+            for editor in row.editors:
                 editor.set_read_only(read_only)
-            widget.layout().itemAt(widget.layout().count() - 1).widget().setEnabled(not read_only)
+            row.remove.setVisible(not read_only)
 
 
-RefChoices = Callable[[str], list[tuple[str, str]] | None]
-
-
-def make_editor(field: Field, lang: Lang, ref_choices: RefChoices | None = None) -> Editor:
+def make_editor(field: Field, lang: Lang, ref_choices: RefChoices | None = None,
+                now: Clock | None = None) -> Editor:
     """`ref_choices(form_id)` lists the records a reference may pick, or None when the
-    reference is set by the screen that opened the form (the patient, the order)."""
+    reference is set by the screen that opened the form (the patient, the order); `now`
+    gives date-time boxes their "Now" button."""
     match field:
         case LongTextField():
             return LongTextEditor(field, lang)
@@ -291,9 +419,9 @@ def make_editor(field: Field, lang: Lang, ref_choices: RefChoices | None = None)
         case MultiChoiceField():
             return MultiEditor(field, lang)
         case RepeatField():
-            return RepeatEditor(field, lang)
+            return RepeatEditor(field, lang, now)
         case RecordRefField() if ref_choices is not None and (options := ref_choices(field.form)) is not None:
-            return RecordChoiceEditor(field, lang, options)
+            return ComboEditor(field, lang, options)
         case PatientRefField() | RecordRefField():
             return ReferenceEditor(field, lang)
-    return LineEditor(field, lang)
+    return LineEditor(field, lang, now)

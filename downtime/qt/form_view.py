@@ -16,19 +16,18 @@ from PySide6.QtWidgets import (
 
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
-from downtime.formspec.messages import message
 from downtime.formspec.schema import LongTextField, MultiChoiceField, RepeatField, holds
-from downtime.formspec.values import FieldError, ParseError
+from downtime.formspec.values import FieldError
 from downtime.qt.field_editors import Editor, make_editor
+from downtime.qt.patient_header import identity_html
 from downtime.qt.prompts import Prompts
+from downtime.qt.style import ERROR_STYLE, HINT_STYLE
 from downtime.qt.tables import print_and_open
 from downtime.services import drafts, printing, records
 from downtime.services.census import patient_for_record, patient_with_location
 from downtime.services.patients import PatientSummary
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
-
-ERROR_STYLE = "color: #b00000; font-weight: bold;"
 
 
 class FormView(QWidget):
@@ -101,7 +100,7 @@ class FormView(QWidget):
             form = QFormLayout(group)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for field in section.fields:
-                editor = make_editor(field, lang, self._ref_choices)
+                editor = make_editor(field, lang, self._ref_choices, now=self.session.clock)
                 editor.committed.connect(self._changed)
                 label = QLabel(f"{field.label.get(lang)}{' *' if field.required else ''}")
                 label.setBuddy(editor.widget)
@@ -116,7 +115,7 @@ class FormView(QWidget):
                 stack.addWidget(editor.widget)
                 if field.help:
                     hint = QLabel(field.help.get(lang))
-                    hint.setStyleSheet("color: #555; font-size: 9pt;")
+                    hint.setStyleSheet(HINT_STYLE)
                     hint.setWordWrap(True)
                     stack.addWidget(hint)
                 error = QLabel()
@@ -169,13 +168,7 @@ class FormView(QWidget):
     def _update_header(self) -> None:
         parts = []
         if self.patient_id and not (self.spec.creates_patient and self.record is None):
-            patient = self._patient()
-            place = f"{patient.ward or '—'} / {patient.bed or '—'}"
-            allergies = (", ".join(patient.allergies) if patient.allergies
-                         else "no known allergies" if patient.allergy_status == "nka" else "allergies NOT known")
-            parts.append(f"<span style='font-size:13pt'><b>{patient.display_name}</b> — born "
-                         f"{patient.birth_date_text} — <b>{patient.downtime_number}</b> — {place}</span><br>"
-                         f"<span style='color:#b00000'><b>ALLERGIES: {allergies}</b></span>")
+            parts.append(identity_html(self._patient()))
         if self.record is not None:
             status = {"final": "final", "amended": "amended", "entered-in-error": "ENTERED IN ERROR"}
             parts.append(f"Version {self.record.version} — {status[self.record.status.value]} — recorded by "
@@ -193,13 +186,7 @@ class FormView(QWidget):
 
     def _lenient_values(self) -> dict[str, Any]:
         """Values good enough to decide which questions apply, while the user is typing."""
-        values = {}
-        for field_id, editor in self.editors.items():
-            try:
-                values[field_id] = editor.value()
-            except (ParseError, ValueError):
-                values[field_id] = None
-        return values
+        return {field_id: editor.lenient_value() for field_id, editor in self.editors.items()}
 
     def _refresh_relevance(self) -> None:
         values = self._lenient_values()
@@ -226,13 +213,10 @@ class FormView(QWidget):
         for field in self.spec.fields():
             if not self.field_is_shown(field.id):
                 continue
-            try:
-                value = self.editors[field.id].value()
-            except ParseError as problem:
-                errors.append(FieldError(field.id, message(problem.key, self.session.lang,
-                                                           field.label.get(self.session.lang))))
-                continue
-            if value is not None:
+            editor = self.editors[field.id]
+            problems = editor.parse_errors(field.id)
+            errors.extend(problems)
+            if not problems and (value := editor.value()) is not None:
                 values[field.id] = value
         if errors:
             self.show_errors(errors)

@@ -7,11 +7,11 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.medication import DoseState, Frequency, Order, dose_text
 from downtime.qt.dose_dialog import DoseDialog
+from downtime.qt.patient_header import identity_label
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
 from downtime.services import medication, printing
 from downtime.services.census import patient_with_location
@@ -72,12 +72,7 @@ class MarView(QWidget):
         patient = patient_with_location(session.db, session.forms, patient_id)
         self.title = f"MAR — {patient.display_name}"
         layout = QVBoxLayout(self)
-        allergies = ", ".join(patient.allergies) or ("none known" if patient.allergy_status == "nka" else "NOT KNOWN")
-        header = QLabel(f"<span style='font-size:13pt'><b>{patient.display_name}</b> — born {patient.birth_date_text}"
-                        f" — <b>{patient.downtime_number}</b></span><br>"
-                        f"<span style='color:#b00000'><b>ALLERGIES: {allergies}</b></span>")
-        header.setTextFormat(Qt.TextFormat.RichText)
-        layout.addWidget(header)
+        layout.addWidget(identity_label(patient, with_place=False))
         self.model = MarModel()
         self.table = make_table(self.model, "Medication administration record", self.record_dose)
         layout.addWidget(self.table, 1)

@@ -10,11 +10,11 @@ from PySide6.QtWidgets import (
 from sqlite_utils import Database
 
 from downtime.domain.staff import StaffMember
+from downtime.qt.style import ERROR_STYLE
 from downtime.services import setup, staff
 from downtime.services.context import Clock
 from downtime.services.errors import ServiceError
 
-ERROR_STYLE = "color: #b00000; font-weight: bold;"
 
 
 def _pin_field() -> QLineEdit:

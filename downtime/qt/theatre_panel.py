@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 from downtime.domain.records import RecordVersion
 from downtime.formspec.values import format_value
 from downtime.qt.tables import Index, TextTableModel, make_table
+from downtime.qt.style import ERROR_STYLE
 from downtime.services import theatre
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 
-ERROR_STYLE = "color: #b00000; font-weight: bold;"
 
 
 class DayModel(TextTableModel):
