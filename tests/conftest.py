@@ -83,6 +83,24 @@ def ward_db(db_path: Path, clock: FakeClock, forms: dict[str, FormSpec]):
 
 
 @pytest.fixture
+def laptop(forms: dict[str, FormSpec], clock: FakeClock):
+    """laptop(path, device_number) sets up another laptop's database and returns its nurse's
+    and records clerk's sessions (for exports, merges and the records office)."""
+
+    def make(path: Path, number: int) -> tuple[Session, Session]:
+        db = open_database(path)
+        device = setup.initialise(db, device_number=number, device_name=f"laptop {number}", admin_id="admin",
+                                  admin_name="Admin", admin_pin="0000", clock=clock)
+        admin = Session(db, device, staff.sign_in(db, "admin", "0000", clock), forms, clock)
+        staff.add_staff(admin, "nurse", "Nurse", Role.WARD_NURSE, "1111")
+        staff.add_staff(admin, "records", "Records", Role.RECORDS_STAFF, "4444")
+        return (Session(db, device, staff.sign_in(db, "nurse", "1111", clock), forms, clock),
+                Session(db, device, staff.sign_in(db, "records", "4444", clock), forms, clock))
+
+    return make
+
+
+@pytest.fixture
 def session_for(ward_db, forms: dict[str, FormSpec], clock: FakeClock):
     """session_for("nurse") signs that demo account in and returns its Session."""
 

@@ -38,7 +38,7 @@ def test_manifest_lists_every_file_with_its_hash(exported):
     manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["device_number"] == 42 and manifest["counts"]["admission"] == 2
     assert set(manifest["files"]) == {f"csv/{p.name}" for p in (result.folder / "csv").glob("*.csv")} | {
-        "fhir/patients.json"}
+        "fhir/patients.json", "data/patients.jsonl", "data/records.jsonl"}
     assert verify_export(result.folder) == []
 
 

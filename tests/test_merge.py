@@ -7,29 +7,16 @@ import shutil
 import pytest
 
 from downtime.cli import main
-from downtime.services import records, setup, staff
-from downtime.services.context import Session
-from downtime.storage import open_database
+from downtime.services import records
 from downtime.sync.export import export
 from downtime.sync.merge import MergeRefused, merge
 
 
-def _laptop(path, number, forms, clock):
-    db = open_database(path)
-    device = setup.initialise(db, device_number=number, device_name=f"laptop {number}", admin_id="admin",
-                              admin_name="Admin", admin_pin="0000", clock=clock)
-    admin = Session(db, device, staff.sign_in(db, "admin", "0000", clock), forms, clock)
-    staff.add_staff(admin, "nurse", "Nurse", staff.Role.WARD_NURSE, "1111")
-    staff.add_staff(admin, "records", "Records", staff.Role.RECORDS_STAFF, "4444")
-    return (Session(db, device, staff.sign_in(db, "nurse", "1111", clock), forms, clock),
-            Session(db, device, staff.sign_in(db, "records", "4444", clock), forms, clock))
-
-
 @pytest.fixture
-def two_exports(tmp_path, forms, clock, admission_values):
+def two_exports(tmp_path, laptop, admission_values):
     folders = []
     for number, others in ((1, ("Dupont", "Roux")), (2, ("Martin", "Petit"))):
-        nurse, clerk = _laptop(tmp_path / f"{number}.sqlite", number, forms, clock)
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
         records.save_new(nurse, "admission", {**admission_values, "bed": "1"})
         for bed, name in enumerate(others, start=2):
             records.save_new(nurse, "admission", {**admission_values, "bed": str(bed), "birth_name": name,

@@ -20,6 +20,8 @@ class Action(StrEnum):
     READ_RECORDS = "read_records"
     PRINT = "print"
     MANAGE_STAFF = "manage_staff"
+    IMPORT_DATA = "import_data"
+    BACK_ENTRY = "back_entry"
 
 
 _CLINICAL = {Action.RECORD_CARE, Action.AMEND_RECORD, Action.MARK_ENTERED_IN_ERROR,
@@ -29,8 +31,8 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.WARD_NURSE: frozenset(_CLINICAL),
     Role.DOCTOR: frozenset(_CLINICAL),
     Role.SURGICAL_COORDINATOR: frozenset({Action.READ_RECORDS, Action.PRINT}),
-    Role.RECORDS_STAFF: frozenset({Action.READ_RECORDS, Action.PRINT}),
-    Role.ADMINISTRATOR: frozenset({Action.MANAGE_STAFF, Action.READ_RECORDS, Action.PRINT}),
+    Role.RECORDS_STAFF: frozenset({Action.READ_RECORDS, Action.PRINT, Action.IMPORT_DATA, Action.BACK_ENTRY}),
+    Role.ADMINISTRATOR: frozenset({Action.MANAGE_STAFF, Action.READ_RECORDS, Action.PRINT, Action.IMPORT_DATA}),
 }
 
 

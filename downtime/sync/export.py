@@ -28,6 +28,7 @@ from downtime.domain.records import RecordStatus
 from downtime.services.patients import downtime_numbers
 from downtime.storage.records import current
 from downtime.storage import audit
+from downtime.sync.versions import write_versions
 
 BASE_COLUMNS = ("record_id", "version", "status", "version_reason", "downtime_number", "author",
                 "device_id", "occurred_at", "recorded_at")
@@ -120,6 +121,7 @@ def export(session: Session, out: Path, since_last: bool = False) -> ExportResul
                                  " ORDER BY record_id, version", [form_id, first, last]))
             counts[form_id] = len(rows)
             _write_csv(staging / "csv" / f"{form_id}.csv", spec, rows, numbers)
+        write_versions(db, staging, first, last)
         now = session.clock()
         (staging / "fhir").mkdir()
         bundle = _patients_bundle(session, first, last, now)

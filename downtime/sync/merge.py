@@ -15,9 +15,11 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from downtime.errors import UserError
 from downtime.sync.export import verify_export
+from downtime.sync.versions import PATIENTS_FILE, RECORDS_FILE, read_versions, write_lines
 
 
 class MergeRefused(UserError):
@@ -66,12 +68,34 @@ def _duplicates(admissions: list[dict[str, str]]) -> list[ProbableDuplicate]:
     return found
 
 
+def _combined(folders: list[Path]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Patients by id and record versions by (record, version); the same key with different
+    content means two laptops disagree about one fact, which no merge may paper over."""
+    patients: dict[str, tuple[Path, dict[str, Any]]] = {}
+    versions: dict[tuple[str, int], tuple[Path, dict[str, Any]]] = {}
+    for folder in folders:
+        folder_patients, folder_records = read_versions(folder)
+        for key_of, rows, seen in ((lambda r: r["patient_id"], folder_patients, patients),
+                                   (lambda r: (r["record_id"], r["version"]), folder_records, versions)):
+            for row in rows:
+                key = key_of(row)
+                if key in seen and seen[key][1] != row:
+                    raise MergeRefused(f"refused: {seen[key][0]} and {folder} hold different contents for "
+                                       f"{key if isinstance(key, str) else f'record {key[0]} version {key[1]}'}")
+                seen.setdefault(key, (folder, row))
+    return ([row for _, row in sorted(patients.values(), key=lambda item: item[1]["downtime_number"])],
+            [row for _, row in sorted(versions.values(), key=lambda item: (item[1]["recorded_at"],
+                                                                           item[1]["record_id"],
+                                                                           item[1]["version"]))])
+
+
 def merge(folders: list[Path], out: Path) -> MergeResult:
     if out.exists():
         raise MergeRefused(f"{out} already exists: choose a new folder for the merge.")
     problems = [problem for folder in folders for problem in verify_export(folder)]
     if problems:
         raise MergeRefused("refused, an export does not match its manifest:\n" + "\n".join(problems))
+    patients, versions = _combined(folders)
     merged: dict[str, dict[tuple[str, str], dict[str, str]]] = defaultdict(dict)
     headers: dict[str, list[str]] = {}
     for folder in folders:
@@ -90,9 +114,11 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
                 writer.writeheader()
                 for key in sorted(rows, key=lambda k: (k[0], int(k[1]))):
                     writer.writerow(rows[key])
+        write_lines(staging / PATIENTS_FILE, iter(patients))
+        write_lines(staging / RECORDS_FILE, iter(versions))
         duplicates = _duplicates(list(merged.get("admission", {}).values()))
         files = {str(p.relative_to(staging)): hashlib.sha256(p.read_bytes()).hexdigest()
-                 for p in sorted((staging / "csv").glob("*.csv"))}
+                 for p in sorted(staging.rglob("*")) if p.is_file()}
         sources = [json.loads((folder / "manifest.json").read_text(encoding="utf-8")) for folder in folders]
         manifest = {"format": "downtime-merge", "sources": [{"device_id": s["device_id"], "device_name": s["device_name"],
                                                               "exported_at": s["exported_at"]} for s in sources],

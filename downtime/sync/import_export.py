@@ -1,0 +1,117 @@
+"""Loading laptops' exports (or a merge of them) into the records office's database, where the
+back-entry worklist is worked. Record versions keep their ids, authors, devices and times; the
+import itself is one audited transaction, so a refused file leaves the database as it was, and
+importing the same export twice adds nothing."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from downtime.domain.staff import Action
+from downtime.errors import UserError
+from downtime.services import search
+from downtime.services.context import Session
+from downtime.storage import audit
+from downtime.sync.export import verify_export
+from downtime.sync.versions import PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, read_versions
+
+Progress = Callable[[int, int], None]
+
+
+class ImportRefused(UserError):
+    pass
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    kind: str
+    added: dict[str, int]
+    unchanged: int
+
+
+def _stored(session: Session, table: str, key: str, value: Any) -> dict[str, Any] | None:
+    return next(session.db.query(f"SELECT * FROM {table} WHERE {key} = ?", [value]), None)
+
+
+def _check_record(session: Session, number: int, row: dict[str, Any], patients: set[str]) -> None:
+    where = f"{RECORDS_FILE}, line {number}"
+    if row["form_id"] not in session.forms:
+        raise ImportRefused(f"{where}: form {row['form_id']!r} is not known to this version of Downtime")
+    if row["patient_id"] is not None and row["patient_id"] not in patients and not _stored(
+            session, "patients", "patient_id", row["patient_id"]):
+        raise ImportRefused(f"{where}: patient {row['patient_id']} is in neither the export nor this database")
+    try:
+        json.loads(row["data"])
+    except (TypeError, ValueError):
+        raise ImportRefused(f"{where}: field data is not JSON") from None
+
+
+def import_export(session: Session, folder: Path, progress: Progress | None = None) -> ImportResult:
+    session.require(Action.IMPORT_DATA)
+    problems = verify_export(folder)
+    if problems:
+        raise ImportRefused("refused, the export does not match its manifest:\n" + "\n".join(problems))
+    patients, versions = read_versions(folder)
+    now = session.clock()
+    added = {"patients": 0, "records": 0}
+    unchanged = 0
+    total = len(patients) + len(versions)
+    touched: set[str] = set()
+    db = session.db
+    with db.atomic():
+        for number, row in enumerate(patients, start=1):
+            stored = _stored(session, "patients", "patient_id", row["patient_id"])
+            if stored is None and _stored(session, "patients", "downtime_number", row["downtime_number"]):
+                raise ImportRefused(f"{PATIENTS_FILE}, line {number}: downtime number {row['downtime_number']} "
+                                    "already belongs to another patient in this database")
+            if stored is not None:
+                if stored != row:
+                    raise ImportRefused(f"{PATIENTS_FILE}, line {number}: patient {row['downtime_number']} "
+                                        "differs from the one already imported")
+                unchanged += 1
+                continue
+            audit.insert_audited(db, "patients", row, at=now, actor=session.user.staff_id,
+                                 device_id=session.device.device_id, action="patient.import",
+                                 detail={"downtime_number": row["downtime_number"], "from": row["device_id"]})
+            added["patients"] += 1
+        known_patients = {row["patient_id"] for row in patients}
+        for number, row in enumerate(versions, start=len(patients) + 1):
+            line = number - len(patients)
+            _check_record(session, line, row, known_patients)
+            stored = _stored(session, "records", "id", row["id"])
+            if stored is None:
+                stored = next(db.query("SELECT * FROM records WHERE record_id = ? AND version = ?",
+                                       [row["record_id"], row["version"]]), None)
+            if stored is not None:
+                if {column: stored[column] for column in RECORD_COLUMNS} != row:
+                    raise ImportRefused(f"{RECORDS_FILE}, line {line}: record {row['record_id']} version "
+                                        f"{row['version']} differs from the one already in this database")
+                unchanged += 1
+                continue
+            if row["version"] > 1 and not db.execute(
+                    "SELECT 1 FROM records WHERE record_id = ? AND version = ?",
+                    [row["record_id"], row["version"] - 1]).fetchone():
+                raise ImportRefused(f"{RECORDS_FILE}, line {line}: record {row['record_id']} version "
+                                    f"{row['version']} arrives without version {row['version'] - 1}; "
+                                    "import the earlier export first")
+            audit.insert_audited(db, "records", row, at=now, actor=session.user.staff_id,
+                                 device_id=session.device.device_id, action="record.import",
+                                 detail={"record_id": row["record_id"], "version": row["version"],
+                                         "from": row["device_id"]})
+            added["records"] += 1
+            if session.form(row["form_id"]).creates_patient and row["patient_id"]:
+                touched.add(row["patient_id"])
+            if progress is not None and number % 500 == 0:
+                progress(number, total)
+        for patient_id in sorted(touched):
+            search.refresh(db, session.forms, patient_id)
+        audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
+                     action="import", detail={"kind": "export", "folder": str(folder), "added": added,
+                                              "unchanged": unchanged})
+    if progress is not None:
+        progress(total, total)
+    return ImportResult("export", added, unchanged)

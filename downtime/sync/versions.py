@@ -1,0 +1,76 @@
+"""The machine-readable half of an export: patients and every record version exactly as stored,
+one JSON object per line. The CSVs are for people and the FHIR bundle for the EHR; these files
+are what the records office re-imports, so nothing is lost to a spreadsheet's idea of a value.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.errors import UserError
+
+PATIENTS_FILE = "data/patients.jsonl"
+RECORDS_FILE = "data/records.jsonl"
+PATIENT_COLUMNS = ("patient_id", "downtime_number", "device_number", "sequence", "device_id",
+                   "created_by", "created_at")
+RECORD_COLUMNS = ("id", "record_id", "version", "form_id", "form_version", "patient_id", "status",
+                  "data", "reason", "author", "device_id", "occurred_at", "recorded_at")
+
+
+class VersionFileError(UserError):
+    pass
+
+
+def write_lines(path: Path, rows: Iterator[dict[str, Any]]) -> int:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    count = 0
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+            count += 1
+    return count
+
+
+def write_versions(db: Database, folder: Path, first_rowid: int, last_rowid: int) -> int:
+    """Record versions in the rowid range, and every patient they are about (so each export
+    can be imported on its own, even a `--since-last` one)."""
+    records = list(db.query(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE rowid BETWEEN ? AND ?"
+                            " ORDER BY rowid", [first_rowid, last_rowid]))
+    patient_ids = sorted({row["patient_id"] for row in records if row["patient_id"]})
+    patients = (row for chunk in range(0, len(patient_ids), 500) for row in db.query(
+        f"SELECT {', '.join(PATIENT_COLUMNS)} FROM patients WHERE patient_id IN "
+        f"({', '.join('?' * len(patient_ids[chunk:chunk + 500]))}) ORDER BY downtime_number",
+        patient_ids[chunk:chunk + 500]))
+    write_lines(folder / PATIENTS_FILE, patients)
+    return write_lines(folder / RECORDS_FILE, iter(records))
+
+
+def read_lines(path: Path, columns: tuple[str, ...]) -> list[dict[str, Any]]:
+    """Every line must be a JSON object with exactly these columns; the first that is not is
+    named with its line number."""
+    rows = []
+    try:
+        with path.open(encoding="utf-8") as handle:
+            for number, line in enumerate(handle, start=1):
+                try:
+                    row = json.loads(line)
+                except ValueError as problem:
+                    raise VersionFileError(f"{path}, line {number}: not a JSON object ({problem})") from None
+                if not isinstance(row, dict) or set(row) != set(columns):
+                    raise VersionFileError(f"{path}, line {number}: expected the columns {', '.join(columns)}")
+                rows.append(row)
+    except UnicodeDecodeError as problem:
+        raise VersionFileError(f"{path}: not UTF-8 text ({problem.reason} at byte {problem.start})") from None
+    except OSError as problem:
+        raise VersionFileError(f"{path}: cannot be read ({problem.strerror})") from None
+    return rows
+
+
+def read_versions(folder: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    return (read_lines(folder / PATIENTS_FILE, PATIENT_COLUMNS),
+            read_lines(folder / RECORDS_FILE, RECORD_COLUMNS))

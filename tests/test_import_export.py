@@ -1,0 +1,111 @@
+"""The records office imports laptops' exports: the same records arrive, nothing twice, and a
+refused export leaves the database exactly as it was."""
+
+import json
+
+import pytest
+
+from downtime.services import records, search, staff
+from downtime.services.context import Session, load_device
+from downtime.services.demo import build_demo
+from downtime.services.errors import PermissionDenied
+from downtime.storage import open_database
+from downtime.storage.audit import verify_chain
+from downtime.sync.export import export
+from downtime.sync.import_export import ImportRefused, import_export
+from downtime.sync.merge import merge
+from downtime.sync.versions import RECORDS_FILE
+
+RECORD_COLUMNS = "id, record_id, version, form_id, form_version, patient_id, status, data, reason, " \
+                 "author, device_id, occurred_at, recorded_at"
+
+
+def _rows(db, table, columns):
+    return sorted(tuple(row.values()) for row in db.query(f"SELECT {columns} FROM {table}"))
+
+
+def _counts(db):
+    return {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("patients", "records", "audit")}
+
+
+@pytest.fixture
+def demo_export(tmp_path, forms, clock):
+    db = open_database(tmp_path / "demo.sqlite")
+    build_demo(db, forms, clock)
+    clerk = Session(db, load_device(db), staff.sign_in(db, "records", "4444", clock), forms, clock)
+    return db, export(clerk, tmp_path / "demo-export").folder
+
+
+@pytest.fixture
+def office(tmp_path, laptop):
+    return laptop(tmp_path / "office.sqlite", 900)[1]
+
+
+def test_round_trip_brings_the_same_records(demo_export, office):
+    ward, folder = demo_export
+    result = import_export(office, folder)
+    assert result.added["records"] == ward.execute("SELECT COUNT(*) FROM records").fetchone()[0] > 100
+    assert _rows(office.db, "records", RECORD_COLUMNS) == _rows(ward, "records", RECORD_COLUMNS)
+    patient_columns = "patient_id, downtime_number, device_number, sequence, device_id, created_by, created_at"
+    assert _rows(office.db, "patients", patient_columns) == _rows(ward, "patients", patient_columns)
+    found = search.search(office.db, office.forms, "nguyen")
+    assert found and found[0].downtime_number.startswith("DT-900-")
+    assert verify_chain(office.db) is None
+
+
+def test_importing_the_same_export_twice_adds_nothing(demo_export, office):
+    _, folder = demo_export
+    first = import_export(office, folder)
+    before = _counts(office.db)
+    again = import_export(office, folder)
+    assert again.added == {"patients": 0, "records": 0}
+    assert again.unchanged == first.added["records"] + first.added["patients"]
+    assert _counts(office.db) == {**before, "audit": before["audit"] + 1}
+
+
+def test_merged_exports_import_with_every_laptop(tmp_path, laptop, admission_values, office):
+    folders = []
+    for number in (1, 2):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        saved = records.save_new(nurse, "admission", {**admission_values, "bed": str(number)})
+        records.amend(nurse, saved.record_id, {**admission_values, "bed": f"1{number}"}, "wrong bed")
+        folders.append(export(clerk, tmp_path / f"export-{number}").folder)
+    merged = merge(folders + folders[:1], tmp_path / "merged").folder
+    result = import_export(office, merged)
+    assert result.added == {"patients": 2, "records": 4}
+    beds = {record.data["bed"] for record in records.list_current(office.db, "admission")}
+    assert beds == {"11", "12"}
+
+
+def test_a_tampered_export_is_refused_and_nothing_written(demo_export, office):
+    _, folder = demo_export
+    path = folder / RECORDS_FILE
+    data = bytearray(path.read_bytes())
+    data[100] ^= 0x01
+    path.write_bytes(bytes(data))
+    before = _counts(office.db)
+    with pytest.raises(ImportRefused, match="records.jsonl: altered or truncated"):
+        import_export(office, folder)
+    assert _counts(office.db) == before
+
+
+def test_a_later_version_without_its_first_is_refused_by_line(tmp_path, laptop, admission_values, office):
+    nurse, clerk = laptop(tmp_path / "1.sqlite", 1)
+    saved = records.save_new(nurse, "admission", admission_values)
+    export(clerk, tmp_path / "first")
+    records.amend(nurse, saved.record_id, {**admission_values, "bed": "3"}, "wrong bed")
+    later = export(clerk, tmp_path / "later", since_last=True).folder
+    lines = (later / RECORDS_FILE).read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["version"] for line in lines] == [2]
+    before = _counts(office.db)
+    with pytest.raises(ImportRefused, match=r"records.jsonl, line 1: .* version 2 arrives without version 1"):
+        import_export(office, later)
+    assert _counts(office.db) == before
+
+
+def test_a_nurse_may_not_import(demo_export, laptop, tmp_path):
+    _, folder = demo_export
+    nurse, _ = laptop(tmp_path / "other.sqlite", 7)
+    with pytest.raises(PermissionDenied, match="import data"):
+        import_export(nurse, folder)
