@@ -12,7 +12,8 @@ from downtime.services.errors import PermissionDenied
 from downtime.storage import open_database
 from downtime.storage.audit import verify_chain
 from downtime.sync.export import export
-from downtime.sync.import_export import ImportRefused, import_export
+from downtime.sync.import_export import import_export
+from downtime.sync.outcome import ImportRefused
 from downtime.sync.merge import merge
 from downtime.sync.versions import RECORDS_FILE
 

@@ -22,7 +22,7 @@ from downtime.storage.records import as_version, current, history, list_current
 # Theatre records are checked for clashes before any version is written (see services.theatre).
 THEATRE_FORMS = frozenset({"operation_booking", "operation_cancellation", "operation_rebooking"})
 
-__all__ = ["amend", "choices", "current", "history", "list_current", "mark_entered_in_error", "save_new"]
+__all__ = ["amend", "checked_values", "choices", "current", "history", "list_current", "mark_entered_in_error", "save_imported", "save_new"]
 
 
 def _occurred_at(spec: FormSpec, values: dict[str, Any], recorded_at: datetime) -> str:
@@ -49,6 +49,11 @@ def _checked(session: Session, spec: FormSpec, values: dict[str, Any]) -> dict[s
     if errors:
         raise ValidationFailed(errors)
     return kept
+
+
+def checked_values(session: Session, form_id: str, values: dict[str, Any]) -> dict[str, Any]:
+    """The values as they would be stored (only the questions that apply), or ValidationFailed."""
+    return _checked(session, session.form(form_id), values)
 
 
 def _write(session: Session, row: dict[str, Any], action: str) -> RecordVersion:
@@ -83,6 +88,24 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
     """Version 1 of a record; a form that creates patients also allocates the downtime number."""
     spec = session.form(form_id)
     _require_author(session, spec, Action.RECORD_CARE)
+    with session.db.atomic():
+        saved = _first_version(session, spec, values, patient_id, str(uuid.uuid4()), "record.create")
+    session.emit("record_saved", saved)
+    return saved
+
+
+def save_imported(session: Session, form_id: str, values: dict[str, Any], patient_id: str | None,
+                  record_id: str) -> RecordVersion:
+    """Version 1 of a record loaded from the hospital's last known state, inside the import's
+    transaction. The record id is chosen by the import (derived from the source's own key), so
+    loading the same snapshot again finds the record instead of adding it twice. The same
+    checks as on the ward apply: a snapshot cannot put two patients in one bed."""
+    session.require(Action.IMPORT_DATA)
+    return _first_version(session, session.form(form_id), values, patient_id, record_id, "record.import")
+
+
+def _first_version(session: Session, spec: FormSpec, values: dict[str, Any], patient_id: str | None,
+                   record_id: str, action: str) -> RecordVersion:
     kept = _checked(session, spec, values)
     if spec.about_patient and not spec.creates_patient and patient_id is None:
         raise ServiceError(f"{spec.title.get(session.lang)}: choose the patient first.")
@@ -95,15 +118,13 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
         elif patient_id is not None and not session.db.execute(
                 "SELECT 1 FROM patients WHERE patient_id = ?", [patient_id]).fetchone():
             raise NotFound(f"no patient {patient_id}")
-        saved = _commit(session, spec, {
-            "id": str(uuid.uuid4()), "record_id": str(uuid.uuid4()), "version": 1,
+        return _commit(session, spec, {
+            "id": str(uuid.uuid5(uuid.UUID(record_id), "1")), "record_id": record_id, "version": 1,
             "form_id": spec.id, "form_version": spec.version, "patient_id": patient_id,
             "status": RecordStatus.FINAL.value, "data": audit.canonical(kept), "reason": None,
             "author": session.user.staff_id, "device_id": session.device.device_id,
             "occurred_at": _occurred_at(spec, kept, now),
-            "recorded_at": now.isoformat()}, "record.create")
-    session.emit("record_saved", saved)
-    return saved
+            "recorded_at": now.isoformat()}, action)
 
 
 def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str) -> RecordVersion:

@@ -7,30 +7,18 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from downtime.domain.staff import Action
-from downtime.errors import UserError
 from downtime.services import search
 from downtime.services.context import Session
 from downtime.storage import audit
 from downtime.sync.export import verify_export
+from downtime.sync.outcome import ImportRefused, ImportResult
 from downtime.sync.versions import PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, read_versions
 
 Progress = Callable[[int, int], None]
-
-
-class ImportRefused(UserError):
-    pass
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    kind: str
-    added: dict[str, int]
-    unchanged: int
 
 
 def _stored(session: Session, table: str, key: str, value: Any) -> dict[str, Any] | None:

@@ -1,0 +1,24 @@
+"""`downtime import PATH`: one entry point that tells what it was given by its shape. A folder
+with a manifest is a laptop's export or a merge; another folder is a CSV snapshot; a .json
+file is a FHIR snapshot Bundle."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from downtime.services.context import Session
+from downtime.sync.import_export import Progress, import_export
+from downtime.sync.outcome import ImportRefused, ImportResult
+from downtime.sync.snapshot import load_snapshot
+from downtime.sync.snapshot_csv import read_csv_snapshot
+from downtime.sync.snapshot_fhir import read_fhir_snapshot
+
+
+def import_path(session: Session, path: Path, progress: Progress | None = None) -> ImportResult:
+    if path.is_dir() and (path / "manifest.json").exists():
+        return import_export(session, path, progress)
+    if path.is_dir():
+        return load_snapshot(session, read_csv_snapshot(path, session.forms), str(path), progress)
+    if path.is_file() and path.suffix.lower() == ".json":
+        return load_snapshot(session, read_fhir_snapshot(path), str(path), progress)
+    raise ImportRefused(f"{path}: not an export folder, a CSV snapshot folder or a FHIR Bundle (.json) file")

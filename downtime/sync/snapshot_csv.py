@@ -1,0 +1,217 @@
+"""The CSV snapshot: a folder of files whose templates (headers only) ship in
+resources/snapshot/. Columns are the form fields' ids, so a template reads like the paper form;
+each file also has a key column holding the hospital system's own id for that line.
+
+Spreadsheets save CSV in many ways: UTF-8 with or without a byte-order mark, comma or
+semicolon separated. Anything else is refused, naming the file, line and column."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from downtime.formspec import FormSpec
+from downtime.formspec.messages import message
+from downtime.formspec.schema import (
+    ChoiceField, Field, MultiChoiceField, RecordRefField, RepeatField, YesNoField,
+)
+from downtime.formspec.values import ParseError, parse_text
+from downtime.sync.outcome import ImportRefused
+from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem, record_id_for
+
+YES = {"yes", "y", "oui", "o", "true", "1"}
+NO = {"no", "n", "non", "false", "0"}
+
+
+@dataclass(frozen=True)
+class _File:
+    """One snapshot file: which form its lines fill, and its key columns."""
+
+    name: str
+    kind: str
+    key: str
+    form_id: str | None
+    refs: tuple[str, ...] = ()
+
+
+PATIENTS = _File("patients.csv", "patient", "patient_key", None)
+STAYS = _File("stays.csv", "stay", "patient_key", None)
+ALLERGIES = _File("allergies.csv", "allergy", "patient_key", None)
+ORDERS = _File("medication_orders.csv", "order", "order_key", "medication_order", ("patient_key",))
+SESSIONS = _File("theatre_sessions.csv", "session", "session_key", "theatre_session")
+BOOKINGS = _File("theatre_bookings.csv", "booking", "booking_key", "operation_booking",
+                 ("patient_key", "session_key"))
+FILES = (PATIENTS, STAYS, ALLERGIES, ORDERS, SESSIONS, BOOKINGS)
+
+def admission_columns(spec: FormSpec) -> tuple[list[str], list[str]]:
+    """The admission form's questions split between patients.csv (who the patient is) and
+    stays.csv (where and why they are here); allergies have their own file."""
+    identity = [field.id for field in spec.sections[0].fields]
+    stay = [field.id for section in spec.sections[1:] for field in section.fields
+            if not isinstance(field, RepeatField)]
+    return identity, stay
+
+
+def columns_of(forms: dict[str, FormSpec], file: _File) -> list[str]:
+    """The header of a file's template, key first."""
+    if file is ALLERGIES:
+        repeat = forms[PATIENT_FORM].field("allergies")
+        return [file.key, *(sub.id for sub in repeat.fields)]  # type: ignore[union-attr]
+    if file in (PATIENTS, STAYS):
+        identity, stay = admission_columns(forms[PATIENT_FORM])
+        return [file.key, *(identity if file is PATIENTS else stay)]
+    spec = forms[str(file.form_id)]
+    own = [field.id for field in spec.fields() if not isinstance(field, RecordRefField)]
+    return [file.key, *file.refs, *own]
+
+
+def write_templates(forms: dict[str, FormSpec], folder: Path) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for file in FILES:
+        with (folder / file.name).open("w", encoding="utf-8", newline="") as handle:
+            csv.writer(handle).writerow(columns_of(forms, file))
+
+
+def _lines(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as problem:
+        line = path.read_bytes()[:problem.start].count(b"\n") + 1
+        raise ImportRefused(f"{path.name}, line {line}: not UTF-8 text (save the file as CSV UTF-8)") from None
+    header = text.split("\n", 1)[0]
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=True)
+    try:
+        columns = [name.strip() for name in next(reader, [])]
+        for row in reader:
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) != len(columns):
+                raise ImportRefused(f"{path.name}, line {reader.line_num}: {len(row)} values where the header "
+                                      f"names {len(columns)} columns (is the file cut short?)")
+            yield reader.line_num, dict(zip(columns, row))
+    except csv.Error as problem:
+        raise ImportRefused(f"{path.name}, line {reader.line_num}: {problem} (is the file cut short?)") from None
+
+
+def _check_header(path: Path, forms: dict[str, FormSpec], file: _File, spec: FormSpec,
+                  first: dict[str, str]) -> None:
+    expected = columns_of(forms, file)
+    unknown = [name for name in first if name not in expected]
+    if unknown:
+        raise ImportRefused(f"{path.name}, line 1: unknown column {unknown[0]!r} (see the template)")
+    needed = [file.key, *file.refs] + [field.id for field in spec.fields()
+                                       if field.required and field.id in expected and field.relevant is None]
+    missing = [name for name in needed if name not in first]
+    if missing:
+        raise ImportRefused(f"{path.name}, line 1: missing column {missing[0]!r}")
+
+
+def _value(field: Field, text: str) -> Any:
+    text = text.strip()
+    if not text:
+        return None
+    match field:
+        case YesNoField():
+            if text.casefold() in YES | NO:
+                return text.casefold() in YES
+            raise ParseError("bad_choice")
+        case ChoiceField():
+            if text not in {option.code for option in field.options}:
+                raise ParseError("bad_choice")
+            return text
+        case MultiChoiceField():
+            codes = [code.strip() for code in text.split("|") if code.strip()]
+            if any(code not in {option.code for option in field.options} for code in codes):
+                raise ParseError("bad_choice")
+            return codes
+    return parse_text(field, text)
+
+
+def _values(path: Path, number: int, spec: FormSpec, row: dict[str, str],
+            fields: dict[str, Field]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for column, text in row.items():
+        field = fields.get(column)
+        if field is None:
+            continue
+        try:
+            value = _value(field, text)
+        except ParseError as problem:
+            shown = text if len(text) <= 40 else text[:40] + "…"
+            raise ImportRefused(f"{path.name}, line {number}, column {column}: {shown!r}: "
+                                  f"{message(problem.key, 'en', column)}") from None
+        if value is not None:
+            values[column] = value
+    return values
+
+
+def _keyed(path: Path, number: int, row: dict[str, str], column: str) -> str:
+    key = row.get(column, "").strip()
+    if not key:
+        raise ImportRefused(f"{path.name}, line {number}, column {column}: empty")
+    return key
+
+
+def _rows(folder: Path, forms: dict[str, FormSpec], file: _File, spec: FormSpec,
+          fields: dict[str, Field]) -> list[tuple[int, dict[str, str], dict[str, Any]]]:
+    path = folder / file.name
+    if not path.exists():
+        return []
+    found = []
+    for number, row in _lines(path):
+        if not found:
+            _check_header(path, forms, file, spec, row)
+        found.append((number, row, _values(path, number, spec, row, fields)))
+    return found
+
+
+def _admissions(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
+    """A patient is loaded as the admission of their current stay: patients.csv, stays.csv and
+    allergies.csv lines with the same patient_key make one admission record."""
+    spec = forms[PATIENT_FORM]
+    fields = {field.id: field for field in spec.fields()}
+    allergy_fields = {sub.id: sub for sub in spec.field("allergies").fields}  # type: ignore[union-attr]
+    stays: dict[str, tuple[int, dict[str, Any]]] = {}
+    for number, row, values in _rows(folder, forms, STAYS, spec, fields):
+        key = _keyed(folder / STAYS.name, number, row, STAYS.key)
+        if key in stays:
+            raise ImportRefused(f"{STAYS.name}, line {number}: patient {key!r} already has a stay "
+                                  f"at line {stays[key][0]}")
+        stays[key] = (number, values)
+    allergies: dict[str, list[dict[str, Any]]] = {}
+    for number, row, values in _rows(folder, forms, ALLERGIES, spec, allergy_fields):
+        allergies.setdefault(_keyed(folder / ALLERGIES.name, number, row, ALLERGIES.key), []).append(values)
+    items = []
+    for number, row, values in _rows(folder, forms, PATIENTS, spec, fields):
+        key = _keyed(folder / PATIENTS.name, number, row, PATIENTS.key)
+        if key not in stays:
+            raise ImportRefused(f"{PATIENTS.name}, line {number}: patient {key!r} has no line in {STAYS.name}")
+        values = {**values, **stays.pop(key)[1]}
+        if key in allergies:
+            values["allergies"] = allergies.pop(key)
+        items.append(SnapshotItem(f"{PATIENTS.name}, line {number}", "patient", key, PATIENT_FORM, values))
+    for leftover, where in ((stays, STAYS.name), (allergies, ALLERGIES.name)):
+        if leftover:
+            raise ImportRefused(f"{where}: patient {next(iter(leftover))!r} is not in {PATIENTS.name}")
+    return items
+
+
+def read_csv_snapshot(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
+    if not (folder / PATIENTS.name).exists() and not (folder / SESSIONS.name).exists():
+        raise ImportRefused(f"{folder}: no {PATIENTS.name} or {SESSIONS.name} (see resources/snapshot/)")
+    items = _admissions(folder, forms)
+    for file in (ORDERS, SESSIONS, BOOKINGS):
+        spec = forms[str(file.form_id)]
+        fields = {field.id: field for field in spec.fields() if not isinstance(field, RecordRefField)}
+        for number, row, values in _rows(folder, forms, file, spec, fields):
+            path = folder / file.name
+            if file is BOOKINGS:
+                values["session"] = record_id_for("session", _keyed(path, number, row, "session_key"))
+            patient = _keyed(path, number, row, "patient_key") if "patient_key" in file.refs else None
+            items.append(SnapshotItem(f"{file.name}, line {number}", file.kind, _keyed(path, number, row, file.key),
+                                      str(file.form_id), values, patient))
+    return items

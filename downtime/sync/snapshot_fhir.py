@@ -1,0 +1,267 @@
+"""The FHIR snapshot: one R4 Bundle from the hospital system with Patient, Encounter (the current
+stay), AllergyIntolerance, MedicationRequest, and Appointment with its Slot and Schedule (the
+theatre session). The bundle is checked against the R4B models first; then each resource is
+mapped onto the same items as the CSV snapshot, naming the entry when something cannot be used.
+
+Where FHIR has no place for something the ward form must know, the safe answer is chosen and
+the README says so: allergies absent from the bundle mean "not known", never "none"; identity
+stays provisional until a nurse sees a document; an order is a controlled drug or high-alert
+medicine only when the extensions below say so."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from downtime.formspec.values import ParseError, parse_datetime
+from downtime.sync.outcome import ImportRefused
+from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem, record_id_for
+
+INS_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"
+CONTROLLED_EXTENSION = "urn:downtime:controlled-drug"
+HIGH_ALERT_EXTENSION = "urn:downtime:high-alert-medicine"
+ADMIT_SOURCE = {"emd": "emergency", "hosp-trans": "external_transfer", "outp": "planned", "gp": "direct"}
+GENDER = {"female": "female", "male": "male", "other": "unknown", "unknown": "unknown"}
+UNITS = {"mcg": "microgram", "µg": "microgram", "ug": "microgram", "ml": "mL", "tab": "tablet"}
+
+
+class _Entry:
+    """A bundle entry being read, so every complaint names it."""
+
+    def __init__(self, number: int, resource: dict[str, Any]):
+        self.number, self.resource = number, resource
+        self.where = f"entry {number} ({resource.get('resourceType')} {resource.get('id', '')})".replace(" )", ")")
+
+    def refuse(self, what: str) -> ImportRefused:
+        return ImportRefused(f"bundle {self.where}: {what}")
+
+    def when(self, value: Any, what: str) -> str:
+        """A FHIR dateTime with its time of day, as the forms store it."""
+        text = str(self.need(value, what))
+        if "T" not in text:
+            raise self.refuse(f"{what} needs a time of day, not only a date")
+        try:
+            return parse_datetime(text).isoformat(timespec="minutes")
+        except ParseError:
+            raise self.refuse(f"{what} {text!r} is not a date and time") from None
+
+    def need(self, value: Any, what: str) -> Any:
+        if value in (None, "", []):
+            raise self.refuse(f"{what} is missing")
+        return value
+
+
+def _load(path: Path) -> list[_Entry]:
+    from fhir.resources.R4B.bundle import Bundle
+
+    try:
+        raw = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise ImportRefused(f"{path.name}: not UTF-8 text") from None
+    except ValueError as problem:
+        raise ImportRefused(f"{path.name}: not JSON, or cut short ({problem})") from None
+    if not isinstance(raw, dict) or raw.get("resourceType") != "Bundle":
+        raise ImportRefused(f"{path.name}: not a FHIR Bundle")
+    try:
+        Bundle.model_validate(raw)
+    except ValidationError as problem:
+        first = problem.errors()[0]
+        loc = list(first["loc"])
+        place = f"entry {loc[1] + 1}" if len(loc) > 1 and loc[0] == "entry" and isinstance(loc[1], int) else "bundle"
+        raise ImportRefused(f"{path.name}, {place}: {'.'.join(str(p) for p in loc[2:]) or loc[-1]}: "
+                            f"{first['msg']}") from None
+    return [_Entry(number, entry["resource"]) for number, entry in enumerate(raw.get("entry", []), start=1)
+            if isinstance(entry.get("resource"), dict)]
+
+
+def _ref(reference: dict[str, Any] | None) -> str | None:
+    """"Patient/123" and "urn:uuid:…" both name an entry by what follows the last slash or colon."""
+    text = (reference or {}).get("reference")
+    return text.replace("urn:uuid:", "").split("/")[-1] if text else None
+
+
+def _text(concept: dict[str, Any] | None) -> str | None:
+    concept = concept or {}
+    return concept.get("text") or next((c.get("display") or c.get("code") for c in concept.get("coding", [])), None)
+
+
+def _flag(resource: dict[str, Any], url: str) -> bool:
+    return any(ext.get("url") == url and ext.get("valueBoolean") for ext in resource.get("extension", []))
+
+
+def _identity(entry: _Entry) -> dict[str, Any]:
+    patient = entry.resource
+    gender = patient.get("gender", "unknown")
+    if gender not in GENDER:
+        raise entry.refuse(f"Patient.gender {gender!r} is not a FHIR administrative gender")
+    values: dict[str, Any] = {"identity_status": "provisional", "sex": GENDER[gender]}
+    for identifier in patient.get("identifier", []):
+        if identifier.get("system") == INS_SYSTEM:
+            values["nir"] = identifier.get("value")
+        elif identifier.get("use") in ("usual", "official") and "ipp" not in values:
+            values["ipp"] = identifier.get("value")
+    names = patient.get("name", [])
+    official = next((n for n in names if n.get("use") == "official"), names[0] if names else {})
+    values["birth_name"] = entry.need(official.get("family"), "Patient.name.family")
+    values["given_names"] = " ".join(official.get("given", []))
+    usual = next((n for n in names if n.get("use") == "usual"), None)
+    if usual and usual.get("family"):
+        values["used_name"] = usual["family"]
+    if patient.get("birthDate"):
+        values["birth_date"] = patient["birthDate"]
+    return values
+
+
+def _place(entry: _Entry) -> dict[str, str]:
+    """Ward and bed are the encounter's current locations typed `wa` and `bd`."""
+    found = {}
+    for location in entry.resource.get("location", []):
+        if location.get("status", "active") != "active":
+            continue
+        codes = {c.get("code") for c in (location.get("physicalType") or {}).get("coding", [])}
+        name = (location.get("location") or {}).get("display")
+        if "wa" in codes and name:
+            found["ward"] = name
+        if "bd" in codes and name:
+            found["bed"] = name
+    entry.need(found.get("ward"), "Encounter.location with physicalType 'wa' (the ward)")
+    return found
+
+
+def _stay(entry: _Entry) -> dict[str, Any]:
+    encounter = entry.resource
+    source = ((encounter.get("hospitalization") or {}).get("admitSource") or {}).get("coding", [{}])[0].get("code")
+    clinician = next((p["individual"].get("display") for p in encounter.get("participant", [])
+                      if p.get("individual", {}).get("display")), None)
+    values = {"arrival_at": entry.when((encounter.get("period") or {}).get("start"), "Encounter.period.start"),
+              "admission_mode": ADMIT_SOURCE.get(source or "", "direct"),
+              "reason": entry.need(_text((encounter.get("reasonCode") or [None])[0]), "Encounter.reasonCode"),
+              "admitting_clinician": entry.need(clinician, "Encounter.participant.individual.display"),
+              "resuscitation": "not_discussed", **_place(entry)}
+    return values
+
+
+def _allergy(entry: _Entry) -> dict[str, Any]:
+    allergy = entry.resource
+    row: dict[str, Any] = {"substance": entry.need(_text(allergy.get("code")), "AllergyIntolerance.code")}
+    reaction = (allergy.get("reaction") or [{}])[0]
+    if manifestation := _text((reaction.get("manifestation") or [None])[0]):
+        row["reaction"] = manifestation
+    if reaction.get("severity"):
+        row["severity"] = reaction["severity"]
+    return row
+
+
+def _order(entry: _Entry) -> dict[str, Any]:
+    request = entry.resource
+    dosage = entry.need((request.get("dosageInstruction") or [None])[0], "MedicationRequest.dosageInstruction")
+    quantity = entry.need(((dosage.get("doseAndRate") or [{}])[0]).get("doseQuantity"), "dosage doseQuantity")
+    unit = str(entry.need(quantity.get("unit") or quantity.get("code"), "doseQuantity.unit"))
+    repeat = (dosage.get("timing") or {}).get("repeat") or {}
+    values: dict[str, Any] = {
+        "drug": entry.need(_text(request.get("medicationCodeableConcept")), "medicationCodeableConcept"),
+        "dose": quantity.get("value"), "dose_unit": UNITS.get(unit.casefold(), unit),
+        "route": (entry.need(_text(dosage.get("route")), "dosage route")).upper(),
+        "start_at": entry.when(request.get("authoredOn"), "MedicationRequest.authoredOn"),
+        "controlled": _flag(request, CONTROLLED_EXTENSION), "high_alert": _flag(request, HIGH_ALERT_EXTENSION)}
+    if repeat.get("timeOfDay"):
+        values["frequency"], values["times"] = "scheduled", " ".join(t[:5] for t in repeat["timeOfDay"])
+    elif dosage.get("asNeededBoolean") or dosage.get("asNeededCodeableConcept"):
+        values["frequency"] = "prn"
+        if reason := _text(dosage.get("asNeededCodeableConcept")):
+            values["prn_indication"] = reason
+    else:
+        raise entry.refuse("dosage has neither timing.repeat.timeOfDay nor asNeeded")
+    if requester := (request.get("requester") or {}).get("display"):
+        values["prescriber"] = requester
+    if identifiers := request.get("identifier"):
+        values["ehr_order_id"] = identifiers[0].get("value")
+    return values
+
+
+def _session(slot: _Entry, schedules: dict[str, _Entry]) -> dict[str, Any]:
+    schedule = schedules.get(_ref(slot.resource.get("schedule")) or "")
+    if schedule is None:
+        raise slot.refuse("Slot.schedule does not name a Schedule in the bundle")
+    theatre = next((a.get("display") for a in schedule.resource.get("actor", []) if a.get("display")), None)
+    specialty = _text((schedule.resource.get("serviceType") or slot.resource.get("serviceType") or [None])[0])
+    return {"theatre": schedule.need(theatre, "Schedule.actor.display (the theatre)"),
+            "specialty": schedule.need(specialty, "Schedule.serviceType"),
+            "starts_at": slot.when(slot.resource.get("start"), "Slot.start"),
+            "ends_at": slot.when(slot.resource.get("end"), "Slot.end")}
+
+
+def _booking(entry: _Entry, slot_key: str) -> dict[str, Any]:
+    appointment = entry.resource
+    start = datetime.fromisoformat(entry.when(appointment.get("start"), "Appointment.start"))
+    end = datetime.fromisoformat(entry.when(appointment.get("end"), "Appointment.end"))
+    surgeon = next((p["actor"].get("display") for p in appointment.get("participant", [])
+                    if p.get("actor", {}).get("display") and "Patient" not in p["actor"].get("reference", "")), None)
+    values = {"procedure": entry.need(_text((appointment.get("serviceType") or [None])[0])
+                                      or appointment.get("description"), "Appointment.serviceType"),
+              "laterality": "not_applicable", "priority": "elective",
+              "decided_at": entry.when(appointment.get("created"), "Appointment.created"),
+              "surgeon": entry.need(surgeon, "Appointment.participant.actor.display (the surgeon)"),
+              "session": record_id_for("session", slot_key), "planned_start": start.isoformat(timespec="minutes"),
+              "expected_minutes": int((end - start).total_seconds() // 60)}
+    if identifiers := appointment.get("identifier"):
+        values["ehr_booking_id"] = identifiers[0].get("value")
+    return values
+
+
+def _patient_of(entry: _Entry, field: str, patients: dict[str, _Entry]) -> str:
+    reference = entry.resource.get(field)
+    if field == "participant":
+        reference = next((p.get("actor") for p in entry.resource.get("participant", [])
+                          if "Patient" in (p.get("actor") or {}).get("reference", "")
+                          or _ref(p.get("actor")) in patients), None)
+    key = _ref(reference)
+    if key not in patients:
+        raise entry.refuse(f"{field} does not name a Patient in the bundle")
+    return str(key)
+
+
+def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
+    entries = _load(path)
+    by_type: dict[str, dict[str, _Entry]] = {}
+    for entry in entries:
+        key = entry.need(entry.resource.get("id"), "id")
+        by_type.setdefault(entry.resource["resourceType"], {})[key] = entry
+    patients = by_type.get("Patient", {})
+    stays: dict[str, dict[str, Any]] = {}
+    for entry in by_type.get("Encounter", {}).values():
+        if entry.resource.get("status") == "in-progress":
+            stays[_patient_of(entry, "subject", patients)] = _stay(entry)
+    allergies: dict[str, list[dict[str, Any]]] = {}
+    for entry in by_type.get("AllergyIntolerance", {}).values():
+        allergies.setdefault(_patient_of(entry, "patient", patients), []).append(_allergy(entry))
+    items = []
+    for key, entry in patients.items():
+        if key not in stays:
+            raise entry.refuse("no in-progress Encounter for this patient (who is on the ward?)")
+        values = {**_identity(entry), **stays[key],
+                  "allergy_status": "allergies" if key in allergies else "unknown"}
+        if key in allergies:
+            values["allergies"] = allergies[key]
+        items.append(SnapshotItem(f"bundle {entry.where}", "patient", key, PATIENT_FORM, values))
+    for key, entry in by_type.get("MedicationRequest", {}).items():
+        if entry.resource.get("status") == "active":
+            items.append(SnapshotItem(f"bundle {entry.where}", "order", key, "medication_order", _order(entry),
+                                      _patient_of(entry, "subject", patients)))
+    schedules, slots = by_type.get("Schedule", {}), by_type.get("Slot", {})
+    for key, entry in by_type.get("Appointment", {}).items():
+        if entry.resource.get("status") not in ("proposed", "pending", "booked"):
+            continue
+        slot_key = _ref((entry.resource.get("slot") or [None])[0])
+        if slot_key not in slots:
+            raise entry.refuse("Appointment.slot does not name a Slot in the bundle (the theatre session)")
+        if not any(item.kind == "session" and item.key == slot_key for item in items):
+            items.append(SnapshotItem(f"bundle {slots[slot_key].where}", "session", str(slot_key),
+                                      "theatre_session", _session(slots[slot_key], schedules)))
+        items.append(SnapshotItem(f"bundle {entry.where}", "booking", key, "operation_booking",
+                                  _booking(entry, str(slot_key)), _patient_of(entry, "participant", patients)))
+    return items

@@ -1,0 +1,207 @@
+"""Loading the last known state before an outage: the CSV set and a FHIR Bundle arrive as ward
+records; a bad line is refused by file, line and column with nothing written; loading the same
+snapshot again changes nothing."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from downtime.paths import resources_dir
+from downtime.services import census, medication, theatre
+from downtime.services.search import search
+from downtime.storage.records import list_current
+from downtime.sync.importing import import_path
+from downtime.sync.outcome import ImportRefused
+from downtime.sync.snapshot_csv import FILES, columns_of
+
+SNAPSHOT = Path(__file__).parent / "data" / "snapshot"
+
+
+def _counts(db):
+    return {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("patients", "records", "audit")}
+
+
+@pytest.fixture
+def clerk(session_for):
+    return session_for("records")
+
+
+@pytest.fixture
+def snapshot(tmp_path):
+    return Path(shutil.copytree(SNAPSHOT, tmp_path / "snapshot"))
+
+
+def test_templates_shipped_match_the_forms(forms):
+    for file in FILES:
+        header = (resources_dir() / "snapshot" / file.name).read_text(encoding="utf-8").strip()
+        assert header.split(",") == columns_of(forms, file), file.name
+
+
+def test_csv_snapshot_loads_patients_beds_allergies_orders_and_theatre(clerk, snapshot):
+    result = import_path(clerk, snapshot)
+    assert result.added == {"patient": 2, "order": 2, "session": 1, "booking": 1}
+    db, forms = clerk.db, clerk.forms
+    rows = {row.patient.display_name: row for row in census.census(db, forms, "3B") if row.patient}
+    helene = rows["LEFÈVRE Hélène Marie"].patient
+    assert (helene.bed, helene.allergies, helene.ipp) == ("12", ("Penicillin", "Latex"), "800123")
+    assert rows["NGUYEN Van Minh"].patient.allergy_status == "nka"
+    orders = medication.orders(db, helene.patient_id)
+    assert {(o.drug, o.controlled) for o in orders} == {("Paracetamol", False), ("Morphine", True)}
+    (booking,) = theatre.bookings(db, forms)
+    assert booking.patient.patient_id == helene.patient_id and booking.session_id
+    assert search(db, forms, "lefevre")[0].downtime_number.startswith("DT-042-")
+
+
+def test_loading_the_same_snapshot_again_changes_nothing(clerk, snapshot):
+    first = import_path(clerk, snapshot)
+    before = _counts(clerk.db)
+    again = import_path(clerk, snapshot)
+    assert again.added == {} and again.unchanged == sum(first.added.values())
+    assert _counts(clerk.db) == {**before, "audit": before["audit"] + 1}
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+MALFORMED = {
+    "missing column": (lambda s: _edit(s / "stays.csv", ",reason,", ",why,"),
+                       "stays.csv, line 1: unknown column 'why'"),
+    "missing required column": (lambda s: _edit(s / "patients.csv", ",sex,", ",,"),
+                                "patients.csv, line 1: unknown column ''"),
+    "bad date": (lambda s: _edit(s / "patients.csv", "1948-03-12", "1948-13-12"),
+                 "patients.csv, line 2, column birth_date: '1948-13-12'"),
+    "unknown code": (lambda s: _edit(s / "medication_orders.csv", ",PO,", ",ORAL,"),
+                     "medication_orders.csv, line 2, column route: 'ORAL'"),
+    "duplicate id": (lambda s: _edit(s / "medication_orders.csv", "RX-2,P001", "RX-1,P001"),
+                     "medication_orders.csv, line 3: order 'RX-1' is also at medication_orders.csv, line 2"),
+    "wrong encoding": (lambda s: (s / "patients.csv").write_bytes(
+        (s / "patients.csv").read_text(encoding="utf-8").encode("latin-1")),
+        "patients.csv, line 2: not UTF-8 text"),
+    "truncated file": (lambda s: (s / "theatre_bookings.csv").write_bytes(
+        (s / "theatre_bookings.csv").read_bytes()[:-40]),
+        "theatre_bookings.csv, line 2: 8 values where the header names 11 columns (is the file cut short?)"),
+    "unknown patient": (lambda s: _edit(s / "medication_orders.csv", "RX-2,P001", "RX-2,P999"),
+                        "medication_orders.csv, line 3: patient 'P999' is not in this snapshot"),
+    "two patients in one bed": (lambda s: _edit(s / "stays.csv", "3B,4,", "3B,12,"), "patients.csv, line 3: "),
+    "form rule broken": (lambda s: _edit(s / "medication_orders.csv", ",5,mg,", ",,mg,"),
+                         "medication_orders.csv, line 3: "),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MALFORMED))
+def test_each_malformed_snapshot_is_refused_by_name_and_nothing_written(clerk, snapshot, case):
+    damage, expected = MALFORMED[case]
+    damage(snapshot)
+    before = _counts(clerk.db)
+    with pytest.raises(ImportRefused) as refused:
+        import_path(clerk, snapshot)
+    assert str(refused.value).startswith(expected), str(refused.value)
+    assert _counts(clerk.db) == before
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(sorted(p.name for p in SNAPSHOT.glob("*.csv"))), data=st.data())
+def test_mutated_csv_is_loaded_or_refused_never_half_written(clerk, tmp_path_factory, name, data):
+    folder = Path(shutil.copytree(SNAPSHOT, tmp_path_factory.mktemp("fuzz") / "snapshot"))
+    original = (folder / name).read_bytes()
+    position = data.draw(st.integers(0, len(original) - 1))
+    replacement = data.draw(st.binary(min_size=0, max_size=4))
+    (folder / name).write_bytes(original[:position] + replacement + original[position + 1:])
+    before = _counts(clerk.db)
+    try:
+        import_path(clerk, folder)
+    except ImportRefused as refused:
+        assert str(refused).strip()
+        assert _counts(clerk.db) == before
+
+
+def _bundle() -> dict:
+    def entry(resource):
+        return {"fullUrl": f"urn:uuid:{resource['id']}", "resource": resource}
+
+    patient = {"resourceType": "Patient", "id": "11111111-1111-4111-8111-111111111111",
+               "identifier": [{"use": "usual", "system": "urn:hospital:ipp", "value": "900555"},
+                              {"system": "urn:oid:1.2.250.1.213.1.4.8", "value": "254037511302312"}],
+               "name": [{"use": "official", "family": "Roux", "given": ["Élise"]}],
+               "gender": "female", "birthDate": "1950-02-03"}
+    subject = {"reference": f"urn:uuid:{patient['id']}"}
+    encounter = {"resourceType": "Encounter", "id": "22222222-2222-4222-8222-222222222222",
+                 "status": "in-progress", "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode",
+                                                    "code": "IMP"},
+                 "subject": subject, "period": {"start": "2026-11-26T10:00:00+01:00"},
+                 "reasonCode": [{"text": "Heart failure"}],
+                 "participant": [{"individual": {"display": "Dr Vasseur"}}],
+                 "location": [{"location": {"display": "3B"}, "physicalType": {"coding": [{"code": "wa"}]}},
+                              {"location": {"display": "7"}, "physicalType": {"coding": [{"code": "bd"}]}}]}
+    allergy = {"resourceType": "AllergyIntolerance", "id": "33333333-3333-4333-8333-333333333333",
+               "patient": subject, "code": {"text": "Amoxicillin"},
+               "reaction": [{"manifestation": [{"text": "Urticaria"}], "severity": "moderate"}]}
+    order = {"resourceType": "MedicationRequest", "id": "44444444-4444-4444-8444-444444444444",
+             "status": "active", "intent": "order", "subject": subject,
+             "medicationCodeableConcept": {"text": "Furosemide"}, "authoredOn": "2026-11-26T11:00:00+01:00",
+             "requester": {"display": "Dr Benali"}, "identifier": [{"value": "RX-9"}],
+             "dosageInstruction": [{"timing": {"repeat": {"timeOfDay": ["08:00:00", "14:00:00"]}},
+                                    "route": {"text": "iv"},
+                                    "doseAndRate": [{"doseQuantity": {"value": 40, "unit": "mg"}}]}]}
+    schedule = {"resourceType": "Schedule", "id": "55555555-5555-4555-8555-555555555555",
+                "actor": [{"display": "Theatre 1"}], "serviceType": [{"text": "Cardiology"}]}
+    slot = {"resourceType": "Slot", "id": "66666666-6666-4666-8666-666666666666", "status": "busy",
+            "schedule": {"reference": f"urn:uuid:{schedule['id']}"},
+            "start": "2026-11-30T08:00:00+01:00", "end": "2026-11-30T12:00:00+01:00"}
+    appointment = {"resourceType": "Appointment", "id": "77777777-7777-4777-8777-777777777777",
+                   "status": "booked", "serviceType": [{"text": "Pacemaker insertion"}],
+                   "created": "2026-11-20T16:30:00+01:00", "start": "2026-11-30T09:00:00+01:00",
+                   "end": "2026-11-30T10:30:00+01:00", "slot": [{"reference": f"urn:uuid:{slot['id']}"}],
+                   "participant": [{"actor": subject, "status": "accepted"},
+                                   {"actor": {"display": "Dr Martin"}, "status": "accepted"}]}
+    return {"resourceType": "Bundle", "type": "collection",
+            "entry": [entry(r) for r in (patient, encounter, allergy, order, schedule, slot, appointment)]}
+
+
+def test_fhir_snapshot_loads_and_loads_again_without_change(clerk, tmp_path):
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps(_bundle()), encoding="utf-8")
+    result = import_path(clerk, path)
+    assert result.added == {"patient": 1, "order": 1, "session": 1, "booking": 1}
+    (admission,) = list_current(clerk.db, "admission")
+    assert admission.data["bed"] == "7" and admission.data["allergies"][0]["substance"] == "Amoxicillin"
+    assert admission.data["identity_status"] == "provisional" and admission.data["ipp"] == "900555"
+    (order,) = medication.orders(clerk.db, str(admission.patient_id))
+    assert (order.drug, order.dose, order.route, order.controlled) == ("Furosemide", 40, "IV", False)
+    assert import_path(clerk, path).added == {}
+
+
+@pytest.mark.parametrize("damage, expected", [
+    (lambda b: b["entry"][1]["resource"].pop("reasonCode"), "bundle entry 2 (Encounter 2222"),
+    (lambda b: b["entry"][0]["resource"].update(gender="femme"), "bundle entry 1 (Patient 1111"),
+    (lambda b: b["entry"][3]["resource"].update(authoredOn="26/11/2026"), "snapshot.json, entry 4: resource.authoredOn"),
+    (lambda b: b["entry"][3]["resource"]["dosageInstruction"][0].update(route={"text": "oral"}),
+     "bundle entry 4 (MedicationRequest 4444"),
+    (lambda b: b["entry"][6]["resource"].update(slot=[{"reference": "Slot/none"}]),
+     "bundle entry 7 (Appointment 7777"),
+])
+def test_a_bad_fhir_entry_is_named_and_nothing_written(clerk, tmp_path, damage, expected):
+    bundle = _bundle()
+    damage(bundle)
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps(bundle), encoding="utf-8")
+    before = _counts(clerk.db)
+    with pytest.raises(ImportRefused) as refused:
+        import_path(clerk, path)
+    assert str(refused.value).startswith(expected), str(refused.value)
+    assert _counts(clerk.db) == before
+
+
+def test_a_cut_short_bundle_is_refused(clerk, tmp_path):
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps(_bundle())[:-30], encoding="utf-8")
+    with pytest.raises(ImportRefused, match="snapshot.json: not JSON, or cut short"):
+        import_path(clerk, path)
