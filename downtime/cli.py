@@ -386,11 +386,86 @@ def cmd_pdf_letter(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from downtime.sync.encryption import read_recipients
     from downtime.sync.export import export
 
-    result = export(_session(args), args.out, since_last=args.since_last)
+    encrypt_to = read_recipients(args.encrypt_to) if args.encrypt_to else None
+    result = export(_session(args), args.out, since_last=args.since_last, encrypt_to=encrypt_to)
     total = sum(result.counts.values())
     print(f"exported {total} record version(s) to {result.folder}")
+    if encrypt_to:
+        print(f"every file is encrypted (.age) to {len(encrypt_to)} public key(s)")
+    return 0
+
+
+def cmd_keygen(args: argparse.Namespace) -> int:
+    from downtime.sync.encryption import generate_identity
+
+    public = generate_identity(args.out)
+    print(f"public key: {public}")
+    print(f"Keep {args.out} secret, in the records office: it is the only way to open encrypted exports.")
+    print("Give the wards only the public key above, for 'downtime export --encrypt-to'.")
+    return 0
+
+
+def cmd_decrypt(args: argparse.Namespace) -> int:
+    from downtime.sync.encryption import decrypt_folder
+
+    count = decrypt_folder(args.export, args.out, args.identity)
+    print(f"decrypted {count} file(s) into {args.out}; every file matches its manifest")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from downtime.sync.importing import import_path
+
+    result = import_path(_session(args), args.path)
+    added = ", ".join(f"{count} {kind}" for kind, count in sorted(result.added.items())) or "nothing new"
+    print(f"imported {args.path} ({result.kind}): {added}; {result.unchanged} already here, unchanged")
+    return 0
+
+
+def cmd_worklist(args: argparse.Namespace) -> int:
+    from downtime.services.back_entry import progress, worklist
+
+    work = worklist(_session(args))
+    done, total = progress(work)
+    print(f"{done} of {total} record(s) entered in the EHR")
+    for group in work:
+        patient = group.patient
+        title = (f"{patient.display_name} — {patient.downtime_number}"
+                 + (f" — EHR {group.ehr_patient_number}" if group.ehr_patient_number else "")
+                 if patient else "Not about a patient")
+        print(f"\n{title}")
+        for item in group.items:
+            print(f"  [{'x' if item.done else ' '}] {item.step_name}: {item.label} (v{item.record.version}, "
+                  f"{item.to_do}) {item.record.record_id}")
+    return 0
+
+
+def cmd_worklist_mark(args: argparse.Namespace) -> int:
+    from downtime.services.back_entry import mark_entered
+    from downtime.storage.records import current
+
+    session = _session(args)
+    version = args.version or current(session.db, args.record_id).version
+    mark_entered(session, args.record_id, version, args.ref)
+    print(f"record {args.record_id} version {version} marked entered in the EHR as {args.ref}")
+    return 0
+
+
+def cmd_worklist_link(args: argparse.Namespace) -> int:
+    from downtime.services.back_entry import link_patient
+
+    link_patient(_session(args), args.downtime_number, args.ehr)
+    print(f"{args.downtime_number} is EHR patient {args.ehr}; exports now say it was replaced by that number")
+    return 0
+
+
+def cmd_pdf_worklist(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_worklist
+
+    print(print_worklist(_session(args), args.out))
     return 0
 
 
@@ -545,6 +620,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True)
     _db_option(p)
     _person_options(p)
+    p = command("worklist", cmd_pdf_worklist, "the back-entry worklist, per patient, in the order to enter it",
+                pdf_sub)
+    p.add_argument("--out", type=Path, required=True)
+    _db_option(p)
+    _person_options(p)
     p = command("letter", cmd_pdf_letter, "the patient's letter of the new date (--lang fr for French)", pdf_sub)
     p.add_argument("booking_id")
     p.add_argument("--out", type=Path, required=True)
@@ -565,12 +645,41 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("export", cmd_export, "export for back-entry: one CSV per form (all versions) and a manifest")
     p.add_argument("--out", type=Path, required=True, help="a new folder (e.g. on a USB stick)")
     p.add_argument("--since-last", action="store_true", help="only what changed since this laptop's last export")
+    p.add_argument("--encrypt-to", action="append", metavar="RECIPIENT",
+                   help="encrypt every file to this public key (age1…) or the keys in this file; repeatable")
     _db_option(p)
     _person_options(p)
+    p = command("keygen", cmd_keygen, "make the records office's key pair for encrypted exports")
+    p.add_argument("--out", type=Path, required=True, help="new key file: keep it secret")
+    p = command("decrypt", cmd_decrypt, "decrypt an encrypted export and check it against its manifest")
+    p.add_argument("export", type=Path, help="the encrypted export folder")
+    p.add_argument("--identity", type=Path, required=True, help="the key file made by 'downtime keygen'")
+    p.add_argument("--out", type=Path, required=True, help="a new folder")
 
     p = command("merge", cmd_merge, "merge laptops' exports (verified against their manifests) for the records office")
     p.add_argument("exports", nargs="+", type=Path, help="export folders")
     p.add_argument("--out", type=Path, required=True, help="a new folder")
+    p = command("import", cmd_import, "load a snapshot (CSV folder or FHIR Bundle .json) before an outage, "
+                "or an export or merge into the records office's database")
+    p.add_argument("path", type=Path)
+    _db_option(p)
+    _person_options(p)
+
+    p = command("worklist", cmd_worklist, "the records office's back-entry worklist (records staff)")
+    _db_option(p)
+    _person_options(p)
+    worklist_sub = p.add_subparsers(title="worklist commands", metavar="COMMAND")
+    p = command("mark", cmd_worklist_mark, "mark a record entered in the EHR, with the EHR's reference", worklist_sub)
+    p.add_argument("record_id")
+    p.add_argument("--ref", required=True, help="the EHR's reference for what was entered")
+    p.add_argument("--version", type=int, help="the version entered (default: the latest)")
+    _db_option(p)
+    _person_options(p)
+    p = command("link", cmd_worklist_link, "reconcile a downtime number to the patient's EHR number", worklist_sub)
+    p.add_argument("downtime_number")
+    p.add_argument("--ehr", required=True, help="the patient's number in the EHR (IPP)")
+    _db_option(p)
+    _person_options(p)
 
     cd = sub.add_parser("cd", help="the ward's controlled-drug register")
     cd_sub = cd.add_subparsers(title="cd commands", metavar="COMMAND", required=True)

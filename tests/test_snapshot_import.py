@@ -205,3 +205,13 @@ def test_a_cut_short_bundle_is_refused(clerk, tmp_path):
     path.write_text(json.dumps(_bundle())[:-30], encoding="utf-8")
     with pytest.raises(ImportRefused, match="snapshot.json: not JSON, or cut short"):
         import_path(clerk, path)
+
+
+def test_import_command_reports_what_it_loaded(ward_db, db_path, snapshot, capsys):
+    from downtime.cli import main
+
+    who = ["--db", str(db_path), "--user", "records", "--pin", "4444"]
+    assert main(["import", str(snapshot), *who]) == 0
+    assert "(snapshot): 1 booking, 2 order, 2 patient, 1 session; 0 already here" in capsys.readouterr().out
+    assert main(["import", str(snapshot / "patients.csv"), *who]) != 0
+    assert "not an export folder, a CSV snapshot folder or a FHIR Bundle" in capsys.readouterr().err

@@ -156,6 +156,18 @@ def print_rescheduling(session: Session, out: Path) -> Path:
     return out
 
 
+def print_worklist(session: Session, out: Path) -> Path:
+    """The records office's back-entry list, grouped by patient, in the order to enter it."""
+    from downtime.pdf.worklist import worklist_pdf
+    from downtime.services.back_entry import worklist
+
+    session.require(Action.PRINT)
+    worklist_pdf(worklist(session), out, printed_by=session.user.name, printed_at=session.clock(),
+                 device_name=session.device.name)
+    _audit_print(session, "back-entry worklist", out)
+    return out
+
+
 def print_letter(session: Session, booking_id: str, out: Path) -> Path:
     """The patient's letter of the new date (in the session's language)."""
     from downtime.formspec.values import format_value

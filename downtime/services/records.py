@@ -11,7 +11,7 @@ from downtime.domain.downtime_number import MAX_SEQUENCE, format_downtime_number
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import Meaning
+from downtime.formspec.schema import Meaning, RecordRefField
 from downtime.formspec.values import format_value, relevant_values, validate
 from downtime.services import census, search
 from downtime.services.context import Session
@@ -22,7 +22,8 @@ from downtime.storage.records import as_version, current, history, list_current
 # Theatre records are checked for clashes before any version is written (see services.theatre).
 THEATRE_FORMS = frozenset({"operation_booking", "operation_cancellation", "operation_rebooking"})
 
-__all__ = ["amend", "checked_values", "choices", "current", "history", "list_current", "mark_entered_in_error", "save_imported", "save_new"]
+__all__ = ["amend", "checked_values", "choices", "current", "history", "list_current", "mark_entered_in_error",
+           "record_label", "save_imported", "save_new"]
 
 
 def _occurred_at(spec: FormSpec, values: dict[str, Any], recorded_at: datetime) -> str:
@@ -192,12 +193,23 @@ def _append_version(session: Session, latest: RecordVersion, data: dict[str, Any
     return saved
 
 
+def record_label(session: Session, record: RecordVersion) -> str:
+    """A record in one line, made of its first required answers; an answer that points to
+    another record (the order a dose was given from) shows that record's own label."""
+    spec = session.form(record.form_id)
+    parts = []
+    for field in [field for field in spec.fields() if field.required][:4]:
+        value = record.data.get(field.id)
+        if isinstance(field, RecordRefField) and value:
+            parts.append(record_label(session, current(session.db, str(value))))
+        elif value is not None:
+            parts.append(format_value(field, value, session.lang))
+    return " — ".join(parts)
+
+
 def choices(session: Session, form_id: str) -> list[tuple[str, str]]:
-    """Standing records a form field may point to (e.g. theatre sessions), each with a label
-    made of its first required answers, as the screen offers them in a list."""
-    spec = session.form(form_id)
-    shown = [field for field in spec.fields() if field.required][:4]
-    return [(record.record_id, " — ".join(format_value(field, record.data.get(field.id), session.lang)
-                                           for field in shown))
+    """Standing records a form field may point to (e.g. theatre sessions), each with its label,
+    as the screen offers them in a list."""
+    return [(record.record_id, record_label(session, record))
             for record in list_current(session.db, form_id=form_id)
             if record.status is not RecordStatus.ENTERED_IN_ERROR]

@@ -157,3 +157,31 @@ def m004_exports(db: Database) -> None:
             folder TEXT NOT NULL
         )""")
     _append_only(db, "exports")
+
+
+@MIGRATIONS(name="m005_back_entry")
+def m005_back_entry(db: Database) -> None:
+    """The records office's back-entry: which record version was entered into the hospital
+    record, under which reference, and which EHR patient number a downtime number became.
+    Lines are never changed: a correction is a later line."""
+    db.execute("""
+        CREATE TABLE back_entries (
+            id TEXT PRIMARY KEY,
+            record_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            ehr_reference TEXT NOT NULL,
+            entered_by TEXT NOT NULL,
+            entered_at TEXT NOT NULL,
+            UNIQUE (record_id, version)
+        )""")
+    db.execute("""
+        CREATE TABLE patient_links (
+            id TEXT PRIMARY KEY,
+            patient_id TEXT NOT NULL REFERENCES patients(patient_id),
+            ehr_patient_number TEXT NOT NULL,
+            linked_by TEXT NOT NULL,
+            linked_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX patient_links_patient ON patient_links(patient_id)")
+    for table in ("back_entries", "patient_links"):
+        _append_only(db, table)

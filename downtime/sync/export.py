@@ -28,6 +28,7 @@ from downtime.domain.records import RecordStatus
 from downtime.services.patients import downtime_numbers
 from downtime.storage.records import current
 from downtime.storage import audit
+from downtime.sync.encryption import encrypt_folder, parse_recipients
 from downtime.sync.versions import write_versions
 
 BASE_COLUMNS = ("record_id", "version", "status", "version_reason", "downtime_number", "author",
@@ -99,9 +100,13 @@ def _patients_bundle(session: Session, first: int, last: int, now: datetime) -> 
     return bundle
 
 
-def export(session: Session, out: Path, since_last: bool = False) -> ExportResult:
-    """Write csv/<form>.csv and manifest.json into `out` (which must not exist yet)."""
+def export(session: Session, out: Path, since_last: bool = False,
+           encrypt_to: list[str] | None = None) -> ExportResult:
+    """Write csv/<form>.csv and manifest.json into `out` (which must not exist yet); with
+    `encrypt_to`, every file is age-encrypted to those public keys before `out` appears."""
     session.require(Action.READ_RECORDS)
+    if encrypt_to is not None:
+        parse_recipients(encrypt_to)
     if out.exists():
         raise ServiceError(f"{out} already exists: choose a new folder for each export.")
     db = session.db
@@ -113,39 +118,48 @@ def export(session: Session, out: Path, since_last: bool = False) -> ExportResul
     numbers = downtime_numbers(db)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
+    # The plaintext of an encrypted export is written on the laptop's own disk, never on the
+    # USB stick, where deleted files can be recovered.
+    work = Path(tempfile.mkdtemp(prefix="downtime-export-")) if encrypt_to is not None else staging
     try:
-        (staging / "csv").mkdir()
+        (work / "csv").mkdir()
         counts: dict[str, int] = {}
         for form_id, spec in sorted(session.forms.items()):
             rows = list(db.query("SELECT rowid, * FROM records WHERE form_id = ? AND rowid BETWEEN ? AND ?"
                                  " ORDER BY record_id, version", [form_id, first, last]))
             counts[form_id] = len(rows)
-            _write_csv(staging / "csv" / f"{form_id}.csv", spec, rows, numbers)
-        write_versions(db, staging, first, last)
+            _write_csv(work / "csv" / f"{form_id}.csv", spec, rows, numbers)
+        write_versions(db, work, first, last)
         now = session.clock()
-        (staging / "fhir").mkdir()
+        (work / "fhir").mkdir()
         bundle = _patients_bundle(session, first, last, now)
-        (staging / "fhir" / "patients.json").write_text(json.dumps(bundle, ensure_ascii=False, indent=1),
+        (work / "fhir" / "patients.json").write_text(json.dumps(bundle, ensure_ascii=False, indent=1),
                                                         encoding="utf-8")
-        files = {str(path.relative_to(staging)): _sha256(path)
-                 for path in sorted(staging.rglob("*")) if path.is_file()}
+        files = {str(path.relative_to(work)): _sha256(path)
+                 for path in sorted(work.rglob("*")) if path.is_file()}
         manifest = {"format": "downtime-export", "app_version": __version__,
                     "device_id": session.device.device_id, "device_number": session.device.device_number,
                     "device_name": session.device.name, "exported_at": now.isoformat(),
                     "exported_by": session.user.staff_id, "since_last": since_last,
                     "records_rowid_range": [first, last], "counts": counts,
                     "fhir_entries": len(bundle["entry"]), "files": files}
-        (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        (work / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+        if encrypt_to is not None:
+            encrypt_folder(work, encrypt_to)
+            shutil.copytree(work, staging, dirs_exist_ok=True)
         with db.atomic():
             audit.insert_audited(db, "exports", {
                 "id": str(uuid.uuid4()), "exported_at": now.isoformat(), "author": session.user.staff_id,
                 "first_rowid": first, "last_rowid": last, "folder": str(out)}, at=now,
                 actor=session.user.staff_id, device_id=session.device.device_id, action="export",
-                detail={"counts": counts})
+                detail={"counts": counts, "encrypted": encrypt_to is not None})
             os.replace(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        if work != staging:
+            shutil.rmtree(work, ignore_errors=True)
     return ExportResult(out, counts, len(bundle["entry"]), first, last)
 
 

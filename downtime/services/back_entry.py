@@ -1,0 +1,175 @@
+"""The records office's back-entry worklist: everything the outage recorded, to be typed into
+the hospital record (EHR), grouped by patient and ordered as hospitals do it — medication
+orders first (so the EHR's chart exists), then administrations, then admissions, allergies and
+movements, then theatre. Each record version is ticked off with the EHR's reference, by whom
+and when; a temporary downtime number is reconciled to the patient's EHR number.
+
+A record amended after it was entered comes back on the list (the EHR must be corrected), and
+one marked entered in error comes back only if its earlier version had been entered."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlite_utils import Database
+
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.staff import Action
+from downtime.services import records
+from downtime.services.census import all_patients
+from downtime.services.context import Session
+from downtime.services.errors import NotFound, ServiceError
+from downtime.services.patients import PatientSummary
+from downtime.services.records import THEATRE_FORMS
+from downtime.storage import audit
+from downtime.storage.records import list_current
+
+STEPS = ("Medication order", "Medication administration", "Admission, allergies and movements",
+         "Theatre", "Other")
+
+
+@dataclass(frozen=True)
+class Entered:
+    version: int
+    ehr_reference: str
+    entered_by: str
+    entered_at: datetime
+
+
+@dataclass(frozen=True)
+class WorkItem:
+    record: RecordVersion
+    step: int
+    label: str
+    entered: Entered | None
+
+    @property
+    def step_name(self) -> str:
+        return STEPS[self.step]
+
+    @property
+    def done(self) -> bool:
+        return self.entered is not None and self.entered.version == self.record.version
+
+    @property
+    def to_do(self) -> str:
+        """What the clerk must do in the EHR, in words."""
+        if self.done:
+            return "entered"
+        if self.record.status is RecordStatus.ENTERED_IN_ERROR:
+            return "withdraw in the EHR (entered in error here)"
+        if self.entered is not None:
+            return f"correct in the EHR (version {self.entered.version} was entered)"
+        return "enter"
+
+
+@dataclass(frozen=True)
+class PatientWork:
+    """A patient's items (or, with `patient` None, the ward-level ones such as theatre sessions)."""
+
+    patient: PatientSummary | None
+    ehr_patient_number: str | None
+    items: tuple[WorkItem, ...]
+
+    @property
+    def done(self) -> int:
+        return sum(item.done for item in self.items)
+
+
+def _step(session: Session, form_id: str) -> int:
+    spec = session.form(form_id)
+    if form_id == "medication_order":
+        return 0
+    if form_id == "medication_administration":
+        return 1
+    if spec.creates_patient or spec.movement is not None:
+        return 2
+    if form_id in THEATRE_FORMS or not spec.about_patient:
+        return 3
+    return 4
+
+
+def _entries(db: Database) -> dict[str, Entered]:
+    """The latest version of each record that was entered."""
+    found: dict[str, Entered] = {}
+    for row in db.query("SELECT * FROM back_entries ORDER BY version"):
+        found[row["record_id"]] = Entered(row["version"], row["ehr_reference"], row["entered_by"],
+                                          datetime.fromisoformat(row["entered_at"]))
+    return found
+
+
+def ehr_numbers(db: Database) -> dict[str, str]:
+    """Each reconciled patient's EHR number (the latest line wins)."""
+    return {row["patient_id"]: row["ehr_patient_number"]
+            for row in db.query("SELECT patient_id, ehr_patient_number FROM patient_links ORDER BY rowid")}
+
+
+def worklist(session: Session) -> list[PatientWork]:
+    session.require(Action.READ_RECORDS)
+    entered = _entries(session.db)
+    patients = all_patients(session.db, session.forms)
+    links = ehr_numbers(session.db)
+    groups: dict[str | None, list[WorkItem]] = {}
+    for record in list_current(session.db):
+        done = entered.get(record.record_id)
+        if record.status is RecordStatus.ENTERED_IN_ERROR and done is None:
+            continue
+        groups.setdefault(record.patient_id, []).append(
+            WorkItem(record, _step(session, record.form_id), records.record_label(session, record), done))
+    work = []
+    for patient_id, items in groups.items():
+        items.sort(key=lambda item: (item.step, item.record.occurred_at, item.record.record_id))
+        patient = patients.get(patient_id) if patient_id else None
+        work.append(PatientWork(patient, links.get(patient_id or ""), tuple(items)))
+    work.sort(key=lambda group: (group.patient is None,
+                                 group.patient.display_name if group.patient else "",
+                                 group.patient.downtime_number if group.patient else ""))
+    return work
+
+
+def progress(work: list[PatientWork]) -> tuple[int, int]:
+    return sum(group.done for group in work), sum(len(group.items) for group in work)
+
+
+def mark_entered(session: Session, record_id: str, version: int, ehr_reference: str) -> None:
+    """Tick one record version off; only the version that stands may be ticked, so a record
+    amended meanwhile is never marked done by mistake."""
+    session.require(Action.BACK_ENTRY)
+    reference = ehr_reference.strip()
+    if not reference:
+        raise ServiceError("Give the EHR's reference for what was entered (e.g. its order or event number).")
+    latest = records.current(session.db, record_id)
+    if latest.version != version:
+        raise ServiceError(f"This record now stands at version {latest.version}; review that version first.")
+    if session.db.execute("SELECT 1 FROM back_entries WHERE record_id = ? AND version = ?",
+                          [record_id, version]).fetchone():
+        raise ServiceError("This version is already marked as entered in the EHR.")
+    now = session.clock()
+    with session.db.atomic():
+        audit.insert_audited(session.db, "back_entries", {
+            "id": str(uuid.uuid4()), "record_id": record_id, "version": version, "ehr_reference": reference,
+            "entered_by": session.user.staff_id, "entered_at": now.isoformat()},
+            at=now, actor=session.user.staff_id, device_id=session.device.device_id,
+            action="back_entry.entered", detail={"record_id": record_id, "version": version})
+
+
+def link_patient(session: Session, downtime_number: str, ehr_patient_number: str) -> None:
+    """Reconcile a temporary downtime number to the patient's number in the EHR; the export
+    then says the downtime identity was replaced by the EHR one (Patient.link replaced-by)."""
+    session.require(Action.BACK_ENTRY)
+    number = ehr_patient_number.strip()
+    if not number:
+        raise ServiceError("Give the patient's number in the EHR.")
+    row = session.db.execute("SELECT patient_id FROM patients WHERE downtime_number = ?",
+                             [downtime_number.strip().upper()]).fetchone()
+    if row is None:
+        raise NotFound(f"No patient has the downtime number {downtime_number}.")
+    now = session.clock()
+    with session.db.atomic():
+        audit.insert_audited(session.db, "patient_links", {
+            "id": str(uuid.uuid4()), "patient_id": row[0], "ehr_patient_number": number,
+            "linked_by": session.user.staff_id, "linked_at": now.isoformat()},
+            at=now, actor=session.user.staff_id, device_id=session.device.device_id,
+            action="back_entry.patient_linked", detail={"downtime_number": downtime_number, "ehr": number})

@@ -1,0 +1,182 @@
+"""Exports encrypted to the records office with the age format, so a lost USB stick reveals
+nothing: wards hold only the public key, the records office keeps the identity (secret key).
+
+Files are standard age files, so the records office can also open them with the `age` tool.
+The manifest is encrypted too (its counts and device would already say too much), and its
+SHA-256 list is checked again after decryption, which catches a file removed or swapped.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+import pyrage
+
+from downtime.errors import UserError
+
+SUFFIX = ".age"
+
+
+class BadRecipient(UserError):
+    pass
+
+
+class BadIdentity(UserError):
+    pass
+
+
+class DecryptRefused(UserError):
+    pass
+
+
+def _key_lines(text: str) -> list[str]:
+    """The key lines of an age key file, whose `#` lines are comments."""
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.strip().startswith("#")]
+
+
+def parse_recipients(recipients: Sequence[str]) -> list[pyrage.x25519.Recipient]:
+    """Checked before any work, so a mistyped key fails fast and nothing is written."""
+    if not recipients:
+        raise BadRecipient("no public key to encrypt to: give the records office's age1… key")
+    keys = []
+    for recipient in recipients:
+        try:
+            keys.append(pyrage.x25519.Recipient.from_str(recipient.strip()))
+        except pyrage.RecipientError:
+            raise BadRecipient(f"{recipient!r} is not an age public key (it starts with age1…)") from None
+    return keys
+
+
+def read_recipients(values: Sequence[str]) -> list[str]:
+    """Each value is a public key or a file of them (one per line), as `age -R` takes."""
+    recipients = []
+    for value in values:
+        path = Path(value)
+        if value.strip().startswith("age1") or not path.is_file():
+            recipients.append(value)
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            raise BadRecipient(f"{path} is not a file of age public keys (it is not text)") from None
+        if "AGE-SECRET-KEY-" in text:
+            raise BadRecipient(f"{path} holds the secret key: give the wards only the public key "
+                               "(the age1… line), never the key file")
+        lines = _key_lines(text)
+        if not lines:
+            raise BadRecipient(f"{path} holds no public key (an age1… line)")
+        recipients.extend(lines)
+    return recipients
+
+
+def generate_identity(path: Path) -> str:
+    """Never overwrites: the file may be the only key that opens the exports already made."""
+    identity = pyrage.x25519.Identity.generate()
+    public = str(identity.to_public())
+    created = datetime.now().astimezone().isoformat(timespec="seconds")
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise BadIdentity(f"{path} already exists: it is not overwritten (it may be the only key "
+                          "that opens earlier exports); choose another file") from None
+    with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        handle.write(f"# created: {created}\n# public key: {public}\n{identity}\n")
+        handle.flush()
+        os.fsync(handle.fileno())
+    return public
+
+
+def load_identities(path: Path) -> list[pyrage.x25519.Identity]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as problem:
+        raise BadIdentity(f"identity file {path} cannot be read ({problem.strerror or problem})") from None
+    except UnicodeDecodeError:
+        raise BadIdentity(f"{path} is not an age identity file (it is not text)") from None
+    identities = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        key = line.strip()
+        if key and not key.startswith("#"):
+            try:
+                identities.append(pyrage.x25519.Identity.from_str(key))
+            except pyrage.IdentityError:
+                raise BadIdentity(f"{path} is not an age identity file (line {number} is not "
+                                  "an AGE-SECRET-KEY-1… key)") from None
+    if not identities:
+        raise BadIdentity(f"{path} is not an age identity file: it holds no AGE-SECRET-KEY-1… line")
+    return identities
+
+
+def encrypt_folder(folder: Path, recipients: Sequence[str]) -> int:
+    """Replace every file by its .age file; each is complete on disk before its plaintext goes."""
+    keys = parse_recipients(recipients)
+    files = sorted(path for path in folder.rglob("*") if path.is_file())
+    for path in files:
+        target = path.with_name(path.name + SUFFIX)
+        writer = target.open("xb")
+        try:
+            with writer, path.open("rb") as reader:
+                pyrage.encrypt_io(reader, writer, keys)
+                writer.flush()
+                os.fsync(writer.fileno())
+        except BaseException:
+            target.unlink(missing_ok=True)
+            raise
+        path.unlink()
+    return len(files)
+
+
+def _decrypt_file(source: Path, target: Path, identities: list[pyrage.x25519.Identity],
+                  identity_path: Path, opened_any: bool) -> None:
+    """Whole-file decryption, so no plaintext is written before age has authenticated all of it.
+    age reports an altered recipient header like a wrong key, so the message says both unless
+    another file of the same export already opened with this identity."""
+    try:
+        plaintext = pyrage.decrypt(source.read_bytes(), identities)
+    except pyrage.DecryptError as error:
+        if "no matching keys" not in str(error).lower():
+            raise DecryptRefused(f"{source}: damaged or altered, it cannot be decrypted ({error})") from None
+        if opened_any:
+            raise DecryptRefused(f"{source} cannot be decrypted with this identity ({identity_path}) although "
+                                 "the export's other files can: it was altered or damaged") from None
+        raise DecryptRefused(f"{source} cannot be decrypted with this identity ({identity_path}): it was "
+                             "encrypted to another key, or its header was altered") from None
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with target.open("xb") as writer:
+        writer.write(plaintext)
+
+
+def decrypt_folder(src: Path, out: Path, identity_path: Path) -> int:
+    """Decrypt an export into the new folder `out`, which appears only once every file has
+    decrypted and matches the manifest, so a refused export leaves nothing to mistake for it."""
+    from downtime.sync.export import verify_export  # export imports this module
+
+    if out.exists():
+        raise DecryptRefused(f"{out} already exists: choose a new folder to decrypt into.")
+    identities = load_identities(identity_path)
+    if not src.is_dir():
+        raise DecryptRefused(f"{src} is not a folder")
+    sources = sorted(path for path in src.rglob(f"*{SUFFIX}") if path.is_file())
+    if not sources:
+        raise DecryptRefused(f"{src} holds no {SUFFIX} files: it is not an encrypted export")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".decrypt-", dir=out.parent))
+    try:
+        for number, source in enumerate(sources):
+            relative = source.relative_to(src)
+            _decrypt_file(source, staging / relative.with_name(relative.name.removesuffix(SUFFIX)),
+                          identities, identity_path, opened_any=number > 0)
+        problems = [problem.replace(f"{staging}{os.sep}", "") for problem in verify_export(staging)]
+        if problems:
+            raise DecryptRefused(f"refused, {src} does not match its manifest after decryption:\n"
+                                 + "\n".join(problems))
+        os.replace(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return len(sources)

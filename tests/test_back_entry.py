@@ -1,0 +1,106 @@
+"""The records office works the back-entry list: grouped by patient, orders before doses before
+admissions before theatre; ticking off is audited, an amendment brings the item back, and the
+downtime number is reconciled to the EHR's."""
+
+import pytest
+from pypdf import PdfReader
+
+from downtime.cli import main
+from downtime.services import back_entry, printing, records, staff
+from downtime.services.context import Session, load_device
+from downtime.services.demo import build_demo
+from downtime.services.errors import PermissionDenied, ServiceError
+from downtime.storage import open_database
+from downtime.storage.audit import verify_chain
+from downtime.sync.export import export
+from downtime.sync.import_export import import_export
+
+
+@pytest.fixture
+def office(tmp_path, forms, clock, laptop):
+    db = open_database(tmp_path / "demo.sqlite")
+    build_demo(db, forms, clock)
+    ward_clerk = Session(db, load_device(db), staff.sign_in(db, "records", "4444", clock), forms, clock)
+    folder = export(ward_clerk, tmp_path / "demo-export").folder
+    clerk = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(clerk, folder)
+    return clerk
+
+
+def test_items_are_grouped_by_patient_in_the_hospital_order(office):
+    work = back_entry.worklist(office)
+    with_orders = next(group for group in work if any(i.step == 0 for i in group.items))
+    steps = [item.step for item in with_orders.items]
+    assert steps == sorted(steps) and {0, 1, 2} <= set(steps)
+    assert work[-1].patient is None and {i.record.form_id for i in work[-1].items} == {"theatre_session"}
+    names = [group.patient.display_name for group in work if group.patient]
+    assert names == sorted(names)
+    done, total = back_entry.progress(work)
+    assert done == 0 and total == sum(len(group.items) for group in work) > 100
+
+
+def test_marking_entered_is_audited_and_an_amendment_brings_it_back(office, clock):
+    group = back_entry.worklist(office)[0]
+    item = group.items[-1]
+    back_entry.mark_entered(office, item.record.record_id, item.record.version, "EHR-123")
+    ticked = next(i for i in back_entry.worklist(office)[0].items if i.record.record_id == item.record.record_id)
+    assert ticked.done and ticked.entered.ehr_reference == "EHR-123" and ticked.entered.entered_by == "records"
+    assert back_entry.progress(back_entry.worklist(office))[0] == 1
+    with pytest.raises(ServiceError, match="already marked"):
+        back_entry.mark_entered(office, item.record.record_id, item.record.version, "EHR-123")
+    with pytest.raises(ServiceError, match="reference"):
+        back_entry.mark_entered(office, group.items[0].record.record_id, group.items[0].record.version, " ")
+    assert verify_chain(office.db) is None
+
+
+def test_an_item_amended_after_entry_must_be_corrected(office, tmp_path, laptop):
+    nurse, clerk = laptop(tmp_path / "ward5.sqlite", 5)
+    values = {"unidentified": False, "birth_name": "Roux", "given_names": "Paul", "sex": "male", "birth_date": "1960-01-02",
+              "identity_status": "provisional", "arrival_at": "2026-11-28T10:00+01:00",
+              "admission_mode": "direct", "reason": "Chest pain", "ward": "3B", "bed": "2",
+              "admitting_clinician": "Dr V", "allergy_status": "nka", "resuscitation": "full"}
+    saved = records.save_new(nurse, "admission", values)
+    import_export(office, export(clerk, tmp_path / "e1").folder)
+    back_entry.mark_entered(office, saved.record_id, 1, "EHR-9")
+    records.amend(nurse, saved.record_id, {**values, "bed": "3"}, "wrong bed")
+    import_export(office, export(clerk, tmp_path / "e2", since_last=True).folder)
+    item = next(i for g in back_entry.worklist(office) for i in g.items if i.record.record_id == saved.record_id)
+    assert not item.done and item.to_do == "correct in the EHR (version 1 was entered)"
+    with pytest.raises(ServiceError, match="version 2"):
+        back_entry.mark_entered(office, saved.record_id, 1, "EHR-9b")
+
+
+def test_linking_the_ehr_number(office):
+    group = back_entry.worklist(office)[0]
+    back_entry.link_patient(office, group.patient.downtime_number, "IPP 4455")
+    assert back_entry.worklist(office)[0].ehr_patient_number == "IPP 4455"
+    with pytest.raises(ServiceError, match="No patient"):
+        back_entry.link_patient(office, "DT-000-00000-0", "1")
+
+
+def test_only_records_staff_work_the_list(office, laptop, tmp_path):
+    nurse, _ = laptop(tmp_path / "other.sqlite", 8)
+    with pytest.raises(PermissionDenied):
+        back_entry.mark_entered(nurse, "x", 1, "y")
+
+
+def test_printed_worklist_has_each_patient_and_item(office, tmp_path):
+    out = printing.print_worklist(office, tmp_path / "worklist.pdf")
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    group = back_entry.worklist(office)[0]
+    assert group.patient.display_name in text and group.patient.downtime_number in text
+    assert "Medication order" in text and "Back-entry worklist" in text
+
+
+def test_worklist_commands(office, tmp_path, capsys, monkeypatch):
+    db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    who = ["--user", "records", "--pin", "4444"]
+    assert main(["worklist", "--db", db, *who]) == 0
+    shown = capsys.readouterr().out
+    assert "0 of" in shown and "Medication order" in shown
+    item = back_entry.worklist(office)[0].items[0]
+    assert main(["worklist", "mark", item.record.record_id, "--ref", "EHR-1", "--db", db, *who]) == 0
+    number = back_entry.worklist(office)[0].patient.downtime_number
+    assert main(["worklist", "link", number, "--ehr", "800999", "--db", db, *who]) == 0
+    assert main(["pdf", "worklist", "--out", str(tmp_path / "w.pdf"), "--db", db, *who]) == 0
+    assert back_entry.worklist(office)[0].items[0].done

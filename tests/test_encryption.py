@@ -1,0 +1,197 @@
+"""Encrypted exports: nothing readable on the stick, the records office's identity opens them,
+anything else (a wrong key, a flipped byte, a missing file, a bad public key) is refused by name."""
+
+import shutil
+import stat
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from downtime.cli import main
+from downtime.services import records
+from downtime.sync.encryption import BadIdentity, BadRecipient, DecryptRefused, decrypt_folder, generate_identity
+from downtime.sync.export import export, verify_export
+
+
+@pytest.fixture
+def office(tmp_path):
+    """The records office's key file and public key."""
+    key = tmp_path / "office" / "records-office.key"
+    key.parent.mkdir()
+    return key, generate_identity(key)
+
+
+@pytest.fixture
+def encrypted(session_for, admission_values, office, tmp_path):
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "admission", admission_values)
+    records.amend(nurse, first.record_id, {**admission_values, "bed": "14"}, "Lit changé — erreur de saisie")
+    plain = export(session_for("records"), tmp_path / "plain")
+    sealed = export(session_for("records"), tmp_path / "usb" / "sealed", encrypt_to=[office[1]])
+    return plain.folder, sealed.folder
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return [p.name for p in folder.iterdir() if p.name.startswith((".export", ".decrypt"))]
+
+
+def test_the_identity_file_is_the_standard_age_format_and_private(office):
+    key, public = office
+    lines = key.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("# created: ") and lines[1] == f"# public key: {public}"
+    assert lines[2].startswith("AGE-SECRET-KEY-1") and len(lines) == 3 and public.startswith("age1")
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600
+
+
+def test_an_existing_key_file_is_never_overwritten(office):
+    key, _ = office
+    before = key.read_bytes()
+    with pytest.raises(BadIdentity, match="already exists"):
+        generate_identity(key)
+    assert key.read_bytes() == before
+
+
+def test_nothing_readable_is_left_on_the_stick(encrypted, admission_values):
+    _, sealed = encrypted
+    files = [p for p in sealed.rglob("*") if p.is_file()]
+    assert files and all(p.suffix == ".age" for p in files)
+    assert {str(p.relative_to(sealed)) for p in files} >= {"manifest.json.age", "csv/admission.csv.age",
+                                                           "fhir/patients.json.age"}
+    for name in (admission_values["birth_name"], admission_values["given_names"]):
+        assert not any(name.encode("utf-8") in p.read_bytes() for p in files)
+    assert _leftovers(sealed.parent) == []
+
+
+def test_the_identity_decrypts_the_same_export(encrypted, office, tmp_path):
+    plain, sealed = encrypted
+    out = tmp_path / "office" / "ward3b"
+    assert decrypt_folder(sealed, out, office[0]) == sum(1 for p in sealed.rglob("*") if p.is_file())
+    assert verify_export(out) == []
+    assert (out / "csv" / "admission.csv").read_bytes() == (plain / "csv" / "admission.csv").read_bytes()
+    assert not list(out.rglob("*.age"))
+
+
+def test_a_wrong_identity_is_refused_by_name(encrypted, tmp_path):
+    _, sealed = encrypted
+    other = tmp_path / "other.key"
+    generate_identity(other)
+    out = tmp_path / "office" / "ward3b"
+    with pytest.raises(DecryptRefused, match="cannot be decrypted with this identity") as refused:
+        decrypt_folder(sealed, out, other)
+    assert str(sealed) in str(refused.value) and ".age" in str(refused.value) and str(other) in str(refused.value)
+    assert not out.exists() and _leftovers(out.parent) == []
+
+
+def test_a_flipped_byte_is_refused_by_name(encrypted, office, tmp_path):
+    _, sealed = encrypted
+    path = sealed / "csv" / "admission.csv.age"
+    data = bytearray(path.read_bytes())
+    data[-5] ^= 0x01
+    path.write_bytes(bytes(data))
+    out = tmp_path / "office" / "ward3b"
+    with pytest.raises(DecryptRefused, match="damaged or altered") as refused:
+        decrypt_folder(sealed, out, office[0])
+    assert "admission.csv.age" in str(refused.value)
+    assert not out.exists() and _leftovers(out.parent) == []
+
+
+def test_an_altered_header_after_good_files_is_not_blamed_on_the_key(encrypted, office, tmp_path):
+    _, sealed = encrypted
+    path = sealed / "manifest.json.age"
+    data = bytearray(path.read_bytes())
+    data[data.index(b"X25519 ") + 20] ^= 0x01
+    path.write_bytes(bytes(data))
+    with pytest.raises(DecryptRefused, match="altered or damaged|damaged or altered") as refused:
+        decrypt_folder(sealed, tmp_path / "office" / "ward3b", office[0])
+    assert "manifest.json.age" in str(refused.value)
+
+
+def test_a_removed_file_is_refused_by_the_manifest(encrypted, office, tmp_path):
+    _, sealed = encrypted
+    (sealed / "fhir" / "patients.json.age").unlink()
+    out = tmp_path / "office" / "ward3b"
+    with pytest.raises(DecryptRefused, match=r"fhir/patients.json: missing"):
+        decrypt_folder(sealed, out, office[0])
+    assert not out.exists() and _leftovers(out.parent) == []
+
+
+@pytest.mark.parametrize("content", [None, "not a key\n", "# public key: age1abc\n"])
+def test_a_missing_or_garbled_identity_file_is_named(encrypted, tmp_path, content):
+    _, sealed = encrypted
+    identity = tmp_path / "identity.txt"
+    if content is not None:
+        identity.write_text(content, encoding="utf-8")
+    with pytest.raises(BadIdentity, match=str(identity)):
+        decrypt_folder(sealed, tmp_path / "out", identity)
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_bad_recipient_fails_before_anything_is_written(session_for, admission_values, tmp_path):
+    records.save_new(session_for("nurse"), "admission", admission_values)
+    session = session_for("records")
+    exports_before = session.db.execute("SELECT COUNT(*) FROM exports").fetchone()[0]
+    out = tmp_path / "usb" / "sealed"
+    with pytest.raises(BadRecipient, match="age1notakey"):
+        export(session, out, encrypt_to=["age1notakey"])
+    assert not out.parent.exists()
+    assert session.db.execute("SELECT COUNT(*) FROM exports").fetchone()[0] == exports_before
+
+
+def test_the_commands_end_to_end(tmp_path, capsys):
+    db = tmp_path / "demo.sqlite"
+    main(["demo", "--db", str(db)])
+    key = tmp_path / "office" / "records-office.key"
+    key.parent.mkdir()
+    capsys.readouterr()
+    assert main(["keygen", "--out", str(key)]) == 0
+    printed = capsys.readouterr().out
+    public = printed.split("public key: ")[1].split()[0]
+    assert public.startswith("age1") and "secret" in printed
+    assert main(["keygen", "--out", str(key)]) == 1
+    assert "already exists" in capsys.readouterr().err
+
+    public_file = tmp_path / "records-office.pub"
+    public_file.write_text(f"# records office\n{public}\n", encoding="utf-8")
+    person = ["--db", str(db), "--user", "records", "--pin", "4444"]
+    sealed = tmp_path / "usb" / "ward3b"
+    assert main(["export", "--out", str(sealed), "--encrypt-to", str(public_file), *person]) == 0
+    assert "encrypted" in capsys.readouterr().out
+    assert all(p.suffix == ".age" for p in sealed.rglob("*") if p.is_file())
+
+    refused = tmp_path / "usb" / "refused"
+    assert main(["export", "--out", str(refused), "--encrypt-to", "age1typo", *person]) == 1
+    assert "age1typo" in capsys.readouterr().err and not refused.exists()
+    assert main(["export", "--out", str(refused), "--encrypt-to", str(key), *person]) == 1
+    assert "secret key" in capsys.readouterr().err and not refused.exists()
+
+    out = tmp_path / "office" / "ward3b"
+    assert main(["decrypt", str(sealed), "--identity", str(tmp_path / "nowhere.key"), "--out", str(out)]) == 1
+    assert "nowhere.key" in capsys.readouterr().err and not out.exists()
+    assert main(["decrypt", str(sealed), "--identity", str(key), "--out", str(out)]) == 0
+    assert "matches its manifest" in capsys.readouterr().out
+    assert verify_export(out) == []
+    assert main(["verify", "--db", str(db)]) == 0
+
+
+def test_the_standard_age_tool_decrypts_a_file(encrypted, office, tmp_path):
+    age = shutil.which("age")
+    if age is None:
+        pytest.skip("the age tool is not installed on this machine")
+    plain, sealed = encrypted
+    opened = subprocess.run([age, "-d", "-i", str(office[0]), str(sealed / "csv" / "admission.csv.age")],
+                            capture_output=True, check=True)
+    assert opened.stdout == (plain / "csv" / "admission.csv").read_bytes()
+
+
+def test_a_key_made_by_age_keygen_works_both_ways(session_for, admission_values, tmp_path):
+    keygen = shutil.which("age-keygen")
+    if keygen is None:
+        pytest.skip("the age tool is not installed on this machine")
+    key = tmp_path / "age-keygen.key"
+    subprocess.run([keygen, "-o", str(key)], capture_output=True, check=True)
+    public = subprocess.run([keygen, "-y", str(key)], capture_output=True, check=True, text=True).stdout.strip()
+    records.save_new(session_for("nurse"), "admission", admission_values)
+    sealed = export(session_for("records"), tmp_path / "sealed", encrypt_to=[public]).folder
+    assert decrypt_folder(sealed, tmp_path / "opened", key) > 0
+    assert verify_export(tmp_path / "opened") == []
