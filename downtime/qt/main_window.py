@@ -13,6 +13,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QToolBar, QVBoxLay
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
+from downtime.domain.staff import Action
+from downtime.qt.back_entry_panel import BackEntryPanel
 from downtime.qt.banner import Banner
 from downtime.qt.form_view import FormView
 from downtime.qt.mar_view import MarView
@@ -21,6 +23,7 @@ from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_panel import TheatrePanel
+from downtime.qt.transfer_dialogs import ExportDialog, ImportWizard
 from downtime.services import drafts, printing, records
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
@@ -35,6 +38,7 @@ class ActionSpec:
     shortcut: str | None
     handler: str
     toolbar: bool = True
+    needs: Action | None = None
 
 
 ACTIONS = (
@@ -46,6 +50,9 @@ ACTIONS = (
     ActionSpec("print_blank", "Print &blank admission form", None, "print_blank_admission"),
     ActionSpec("print_census", "Print ward &census", None, "print_census"),
     ActionSpec("print_labels", "Print ID &labels", None, "print_labels"),
+    ActionSpec("import", "&Import data…", None, "import_data", toolbar=False, needs=Action.IMPORT_DATA),
+    ActionSpec("export", "&Export for back-entry…", "Ctrl+E", "export_data", toolbar=False,
+               needs=Action.READ_RECORDS),
     ActionSpec("close_tab", "&Close form", "Ctrl+W", "close_current_tab", toolbar=False),
     ActionSpec("sign_out", "Sign &out", "Ctrl+L", "sign_out"),
     ActionSpec("quit", "&Quit", "Ctrl+Q", "close", toolbar=False),
@@ -76,7 +83,11 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.medication, "Medication round")
         self.theatre = TheatrePanel(session)
         self.tabs.addTab(self.theatre, "Theatre")
-        for fixed in (0, 1, 2):
+        self.back_entry: BackEntryPanel | None = None
+        if session.user.may(Action.BACK_ENTRY):
+            self.back_entry = BackEntryPanel(session)
+            self.tabs.addTab(self.back_entry, "Back-entry")
+        for fixed in range(self.tabs.count()):
             self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide, None)
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -90,6 +101,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         menu = self.menuBar().addMenu("&Ward")
         for spec in ACTIONS:
+            if spec.needs is not None and not self.session.user.may(spec.needs):
+                continue
             action = QAction(spec.text, self)
             if spec.shortcut:
                 action.setShortcut(QKeySequence(spec.shortcut))
@@ -118,9 +131,14 @@ class MainWindow(QMainWindow):
     def _on_event(self, event: str, payload: Any) -> None:
         if event == "record_saved" and isinstance(payload, RecordVersion):
             self.banner.saved(payload.recorded_at)
-            self.patients.refresh()
-            self.medication.refresh()
-            self.theatre.refresh()
+            self.refresh_lists()
+
+    def refresh_lists(self) -> None:
+        self.patients.refresh()
+        self.medication.refresh()
+        self.theatre.refresh()
+        if self.back_entry is not None:
+            self.back_entry.refresh()
 
     def open_form(self, view: FormView) -> FormView:
         view.saved.connect(lambda record, v=view: self.tabs.setTabText(self.tabs.indexOf(v), v.title))
@@ -183,6 +201,17 @@ class MainWindow(QMainWindow):
             return None
         return print_and_open(self, lambda out: printing.print_labels(self.session, patient.patient_id, out),
                            f"labels-{patient.downtime_number}")
+
+    def import_data(self) -> ImportWizard:
+        wizard = ImportWizard(self.session, self)
+        wizard.finished.connect(lambda result: self.refresh_lists())
+        wizard.open()
+        return wizard
+
+    def export_data(self) -> ExportDialog:
+        dialog = ExportDialog(self.session, self)
+        dialog.open()
+        return dialog
 
     def resume_drafts(self) -> list[FormView]:
         """Forms left unsaved by a crash or a sign-out, reopened as they were typed."""

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 
 class Prompts:
@@ -16,6 +16,12 @@ class Prompts:
     def reason(parent: QWidget | None, title: str, label: str) -> str | None:
         """A reason the user must type (amendments, entered in error); None if cancelled."""
         text, ok = QInputDialog.getMultiLineText(parent, title, label)
+        return text.strip() if ok and text.strip() else None
+
+    @staticmethod
+    def text(parent: QWidget | None, title: str, label: str) -> str | None:
+        """A short answer on one line (an EHR reference); None if cancelled or left empty."""
+        text, ok = QInputDialog.getText(parent, title, label)
         return text.strip() if ok and text.strip() else None
 
     @staticmethod
@@ -37,6 +43,16 @@ class Prompts:
     def secret(parent: QWidget | None, title: str, label: str) -> str | None:
         text, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Password)
         return text if ok else None
+
+    @staticmethod
+    def choose_folder(parent: QWidget | None, title: str) -> Path | None:
+        chosen = QFileDialog.getExistingDirectory(parent, title)
+        return Path(chosen) if chosen else None
+
+    @staticmethod
+    def choose_file(parent: QWidget | None, title: str, pattern: str) -> Path | None:
+        chosen, _ = QFileDialog.getOpenFileName(parent, title, "", pattern)
+        return Path(chosen) if chosen else None
 
     @staticmethod
     def open_file(path: Path) -> None:

@@ -52,7 +52,7 @@ def typist(qtbot) -> Callable[[str], QWidget]:
 def answers(monkeypatch):
     """Scripted answers for the app's modal prompts; records what was asked."""
     asked: list[tuple[str, str]] = []
-    script = {"reason": ["Bed number misheard"], "confirm": [True]}
+    script = {"reason": ["Bed number misheard"], "confirm": [True], "text": []}
 
     def reason(parent, title, label):
         asked.append(("reason", title))
@@ -62,7 +62,12 @@ def answers(monkeypatch):
         asked.append(("confirm", title))
         return script["confirm"].pop(0) if script["confirm"] else False
 
+    def text(parent, title, label):
+        asked.append(("text", title))
+        return script["text"].pop(0) if script["text"] else None
+
     monkeypatch.setattr(Prompts, "reason", staticmethod(reason))
+    monkeypatch.setattr(Prompts, "text", staticmethod(text))
     monkeypatch.setattr(Prompts, "confirm", staticmethod(confirm))
     monkeypatch.setattr(Prompts, "error", staticmethod(lambda p, t, x: asked.append(("error", x))))
     monkeypatch.setattr(Prompts, "info", staticmethod(lambda p, t, x: asked.append(("info", x))))

@@ -1,0 +1,102 @@
+"""Import wizard, export dialog and the records office's back-entry tab, driven as a user would."""
+
+import shutil
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QWizard
+
+from downtime.qt.main_window import MainWindow
+from downtime.services import back_entry, census
+from downtime.sync.export import export, verify_export
+from downtime.sync.import_export import import_export
+
+SNAPSHOT = Path(__file__).parent.parent / "data" / "snapshot"
+
+
+def _window(qtbot, session) -> MainWindow:
+    main = MainWindow(session)
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def test_a_nurse_has_no_import_and_no_back_entry_tab(window):
+    assert "import" not in window.actions_by_id and window.back_entry is None
+    assert "export" in window.actions_by_id
+
+
+def test_import_wizard_loads_a_snapshot_with_progress(qtbot, session_for, answers, tmp_path, type_text):
+    main = _window(qtbot, session_for("records"))
+    script, _ = answers
+    folder = Path(shutil.copytree(SNAPSHOT, tmp_path / "snapshot"))
+    wizard = main.import_data()
+    type_text(wizard.source.path, str(folder))
+    assert "CSV snapshot" in wizard.source.kind.text()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.run_page.succeeded, wizard.run_page.result.text()
+    assert "2 patient(s)" in wizard.run_page.result.text()
+    assert wizard.run_page.bar.value() == wizard.run_page.bar.maximum()
+    wizard.accept()
+    beds = {row.patient.display_name for row in census.census(main.session.db, main.session.forms, "3B")
+            if row.patient}
+    assert "NGUYEN Van Minh" in beds
+    assert any(r.patient and r.patient.display_name == "NGUYEN Van Minh" for r in main.patients.model.rows)
+
+
+def test_import_wizard_shows_a_refusal_and_writes_nothing(qtbot, session_for, answers, tmp_path, type_text):
+    main = _window(qtbot, session_for("records"))
+    folder = Path(shutil.copytree(SNAPSHOT, tmp_path / "snapshot"))
+    (folder / "patients.csv").write_text("patient_key,birth_name\nP1,Roux\n", encoding="utf-8")
+    before = main.session.db.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+    wizard = main.import_data()
+    type_text(wizard.source.path, str(folder))
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert not wizard.run_page.succeeded
+    assert "Nothing was imported" in wizard.run_page.result.text()
+    assert "patients.csv, line 1: missing column 'sex'" in wizard.run_page.result.text()
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert main.session.db.execute("SELECT COUNT(*) FROM records").fetchone()[0] == before
+
+
+def test_export_dialog_writes_a_verified_export(qtbot, window, tmp_path, type_text, admission_values):
+    from downtime.services import records
+
+    records.save_new(window.session, "admission", admission_values)
+    dialog = window.export_data()
+    type_text(dialog.folder, str(tmp_path / "usb" / "ward3b"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert "Exported 1 record version(s)" in dialog.result.text()
+    assert verify_export(tmp_path / "usb" / "ward3b") == []
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert "already exists" in dialog.result.text()
+
+
+def test_back_entry_tab_ticks_items_off_with_the_ehr_reference(qtbot, session_for, answers, tmp_path, laptop,
+                                                               admission_values):
+    from downtime.services import records
+
+    nurse, ward_clerk = laptop(tmp_path / "ward5.sqlite", 5)
+    records.save_new(nurse, "admission", admission_values)
+    clerk = session_for("records")
+    import_export(clerk, export(ward_clerk, tmp_path / "e").folder)
+    main = _window(qtbot, clerk)
+    panel = main.back_entry
+    assert panel is not None and main.tabs.tabText(main.tabs.indexOf(panel)) == "Back-entry"
+    assert panel.summary.text() == "0 of 1 entered in the EHR"
+    script, asked = answers
+    script["text"] = ["ADM-2026-118"]
+    main.tabs.setCurrentWidget(panel)
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert ("text", "Entered in the EHR") in asked
+    assert panel.summary.text() == "1 of 1 entered in the EHR" and panel.model.rowCount() == 0
+    panel.left_only.setChecked(False)
+    assert panel.model.text(0, 8) == "ADM-2026-118"
+    script["text"] = ["800777"]
+    panel.table.selectRow(0)
+    panel.link_selected()
+    assert back_entry.worklist(clerk)[0].ehr_patient_number == "800777"
+    assert panel.model.text(0, 2) == "800777"
