@@ -54,12 +54,21 @@ def _db_path(args: argparse.Namespace) -> Path:
     return args.db or args.db_default()
 
 
-def _open_existing(args: argparse.Namespace):
-    from downtime.storage import open_database
-
+def _existing_path(args: argparse.Namespace) -> Path:
     path = _db_path(args)
     if not path.exists():
         raise CliError(f"no database at {path} (create one with 'downtime demo' or the app's first run)")
+    return path
+
+
+def _open_existing(args: argparse.Namespace):
+    """For commands that show no patient data: a plain database opens without a sign-in, an
+    encrypted one needs a staff ID and PIN to unlock it."""
+    from downtime.storage import keyslots, open_database
+
+    path = _existing_path(args)
+    if keyslots.is_encrypted(path):
+        return _session(args).db
     return open_database(path, create=False)
 
 
@@ -70,15 +79,18 @@ def _forms() -> dict[str, Any]:
 
 
 def _session(args: argparse.Namespace):
-    from downtime.services.context import Session, load_device
-    from downtime.services.staff import sign_in
+    """Patient data is shown only to a signed-in person (audited); signing in also unlocks an
+    encrypted database."""
+    from downtime.services import unlock
+    from downtime.services.context import Session, Vault, load_device
 
     if not args.user or not args.pin:
-        raise CliError("this command acts as a person: give --user and --pin "
+        raise CliError("this command opens patient data: give --user and --pin "
                        "(or set DOWNTIME_USER and DOWNTIME_PIN)")
-    db = _open_existing(args)
-    user = sign_in(db, args.user, args.pin)
-    return Session(db, load_device(db), user, _forms(), lang=args.lang)
+    vault = Vault(_existing_path(args))
+    user = unlock.sign_in(vault, args.user, args.pin)
+    assert vault.db is not None
+    return Session(vault.db, load_device(vault.db), user, _forms(), lang=args.lang, vault=vault)
 
 
 def _emit(args: argparse.Namespace, rows: list[dict[str, Any]], text: Callable[[dict[str, Any]], str]) -> None:
@@ -93,33 +105,23 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from downtime.services.demo import build_demo
-    from downtime.storage import open_database
+    from downtime.services.demo import DEMO_ACCOUNTS, create_demo, is_demo_database, remove_demo
+    from downtime.services.unlock import describe
 
     path = _db_path(args)
     existing = path.exists()
-    if existing:
-        from downtime.services.context import load_device
-        from downtime.services.errors import SetupError
-
-        try:
-            is_demo = load_device(open_database(path, create=False)).is_demo
-        except SetupError:
-            is_demo = False
-        if not is_demo:
-            raise CliError(f"{path} holds a ward database, not a demo: demo data is never mixed "
-                           "with real patients (choose another --db)")
-        if args.fresh:
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-            existing = False
+    if existing and not is_demo_database(path):
+        raise CliError(f"{path} holds a ward database, not a demo: demo data is never mixed "
+                       "with real patients (choose another --db)")
+    if existing and args.fresh:
+        remove_demo(path)
+        existing = False
     if not existing:
-        summary = build_demo(open_database(path), _forms())
+        vault, summary = create_demo(path, _forms(), encrypted=not args.unencrypted)
         print(f"Demo ward created in {path}: {summary.patients} patients on {summary.device_name}.")
+        print(f"The demo database is {describe(vault)}.")
     else:
         print(f"Using the existing demo ward in {path} (add --fresh to start again).")
-    from downtime.services.demo import DEMO_ACCOUNTS
-
     print("Demo accounts (staff ID / PIN / role):")
     for staff_id, name, role, pin in DEMO_ACCOUNTS:
         print(f"  {staff_id:<8} {pin}  {role.value:<22} {name}")
@@ -154,7 +156,7 @@ def cmd_records(args: argparse.Namespace) -> int:
     from downtime.services.patients import downtime_numbers
     from downtime.services.records import list_current
 
-    db = _open_existing(args)
+    db = _session(args).db
     numbers = downtime_numbers(db)
     rows = [{"id": record.record_id, "form": record.form_id,
              "patient": numbers.get(record.patient_id or ""), "version": record.version,
@@ -184,7 +186,7 @@ def _patient_line(row: dict[str, Any]) -> str:
 def cmd_search(args: argparse.Namespace) -> int:
     from downtime.services.search import search
 
-    found = search(_open_existing(args), _forms(), " ".join(args.text))
+    found = search(_session(args).db, _forms(), " ".join(args.text))
     _emit(args, [_patient_row(p) for p in found], _patient_line)
     if not found and not args.json:
         print("no patient found", file=sys.stderr)
@@ -200,7 +202,7 @@ def cmd_census(args: argparse.Namespace) -> int:
     if at is not None and at.tzinfo is None:
         at = at.astimezone()
     rows = []
-    for row in census(_open_existing(args), _forms(), ward=args.ward, at=at):
+    for row in census(_session(args).db, _forms(), ward=args.ward, at=at):
         entry = _patient_row(row.patient) if row.patient else {"downtime_number": None, "name": None}
         rows.append({**entry, "ward": row.ward, "bed": row.bed})
     _emit(args, rows, lambda r: f"{r['ward']:<6} {r['bed'] or '(no bed)':<8} "
@@ -304,7 +306,7 @@ def cmd_cd_receive(args: argparse.Namespace) -> int:
 def cmd_cd_balance(args: argparse.Namespace) -> int:
     from downtime.services.medication import cd_balance
 
-    balance = cd_balance(_open_existing(args), args.ward, args.drug, args.unit)
+    balance = cd_balance(_session(args).db, args.ward, args.drug, args.unit)
     _emit(args, [{"ward": args.ward, "drug": args.drug, "unit": args.unit, "balance": balance}],
           lambda r: f"{r['drug']} on ward {r['ward']}: {r['balance']:g} {r['unit']}")
     return 0
@@ -335,7 +337,7 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
     from downtime.services.theatre import day_list
 
     rows = []
-    for session, entries in day_list(_open_existing(args), _forms(), _day(args.date), args.theatre):
+    for session, entries in day_list(_session(args).db, _forms(), _day(args.date), args.theatre):
         for entry in entries:
             data = entry.state.record.data
             rows.append({"theatre": session.theatre, "start": entry.start.isoformat(),
@@ -358,7 +360,7 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
              "procedure": i.state.record.data["procedure"],
              "rebook_by": i.state.rebook_by.isoformat() if i.state.rebook_by else None,
              "breach": i.breach, "near_breach": i.near_breach, "waited_days": i.waited.days}
-            for i in rescheduling_list(_open_existing(args), _forms(), datetime.now().astimezone())]
+            for i in rescheduling_list(_session(args).db, _forms(), datetime.now().astimezone())]
     _emit(args, rows, lambda r: f"{r['priority']:<12} {r['patient']:<34} {r['procedure']:<32} "
                                 f"{(r['rebook_by'] or '-')[:10]} {'BREACH' if r['breach'] else 'soon' if r['near_breach'] else ''}")
     return 0
@@ -497,13 +499,12 @@ def cmd_staff_list(args: argparse.Namespace) -> int:
 
 
 def cmd_setup(args: argparse.Namespace) -> int:
-    from downtime.services.setup import initialise
-    from downtime.storage import open_database
+    from downtime.services import unlock
 
-    device = initialise(open_database(_db_path(args)), device_number=args.device_number,
-                        device_name=args.device_name, admin_id=args.admin_id,
-                        admin_name=args.admin_name, admin_pin=args.admin_pin)
-    print(f"set up {_db_path(args)} as device {device.device_number} ({device.name})")
+    vault, device = unlock.create(_db_path(args), encrypted=not args.unencrypted, device_number=args.device_number,
+                                  device_name=args.device_name, admin_id=args.admin_id,
+                                  admin_name=args.admin_name, admin_pin=args.admin_pin)
+    print(f"set up {vault.path} as device {device.device_number} ({device.name}); {unlock.describe(vault)}")
     return 0
 
 
@@ -530,6 +531,7 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p, demo_db_path)
     p.add_argument("--fresh", action="store_true", help="throw away the demo database and make it anew")
     p.add_argument("--launch", action="store_true", help="open the app on it afterwards")
+    p.add_argument("--unencrypted", action="store_true", help="make a plain (not encrypted) demo database")
     p = command("setup", cmd_setup, "set up an empty database: this laptop's number and the first administrator")
     _db_option(p)
     p.add_argument("--device-number", type=int, required=True, help="1-999, from the downtime plan")
@@ -537,6 +539,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--admin-id", required=True)
     p.add_argument("--admin-name", required=True)
     p.add_argument("--admin-pin", required=True)
+    p.add_argument("--unencrypted", action="store_true",
+                   help="do NOT encrypt the database (only for a machine that is itself encrypted)")
 
     forms = sub.add_parser("forms", help="form definitions")
     forms_sub = forms.add_subparsers(title="forms commands", metavar="COMMAND", required=True)
@@ -544,17 +548,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("dir", nargs="?", type=Path, help="folder of *.yaml forms (default: the app's)")
 
     p = command("verify", cmd_verify, "integrity check and audit-chain check; exit 1 names the first break")
+    _person_options(p)
     _db_option(p)
     p = command("records", cmd_records, "list records (latest version of each)")
+    _person_options(p)
     _db_option(p)
     p.add_argument("--form", help="only this form")
     p.add_argument("--json", action="store_true", help="JSON lines")
 
     p = command("search", cmd_search, "find patients by name, date of birth, downtime number, IPP or NIR")
+    _person_options(p)
     p.add_argument("text", nargs="+")
     _db_option(p)
     p.add_argument("--json", action="store_true", help="JSON lines")
     p = command("census", cmd_census, "who is in which bed: one ward or the whole site")
+    _person_options(p)
     p.add_argument("--ward", help="only this ward")
     p.add_argument("--at", help="at this past moment (ISO 8601, e.g. 2026-11-28T08:00)")
     _db_option(p)
@@ -569,6 +577,7 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     _person_options(p)
     p = command("list", cmd_ward_list, "list wards and their beds", ward_sub)
+    _person_options(p)
     _db_option(p)
     p.add_argument("--json", action="store_true", help="JSON lines")
 
@@ -634,11 +643,13 @@ def build_parser() -> argparse.ArgumentParser:
     th = sub.add_parser("theatre", help="theatre lists and rescheduling")
     th_sub = th.add_subparsers(title="theatre commands", metavar="COMMAND", required=True)
     p = command("list", cmd_theatre_list, "a day's theatre list", th_sub)
+    _person_options(p)
     p.add_argument("--date", required=True, help="YYYY-MM-DD")
     p.add_argument("--theatre")
     _db_option(p)
     p.add_argument("--json", action="store_true", help="JSON lines")
     p = command("rescheduling", cmd_theatre_rescheduling, "cancelled operations not yet rebooked", th_sub)
+    _person_options(p)
     _db_option(p)
     p.add_argument("--json", action="store_true", help="JSON lines")
 
@@ -693,6 +704,7 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     _person_options(p)
     p = command("balance", cmd_cd_balance, "the register's balance of one drug on a ward", cd_sub)
+    _person_options(p)
     for name in ("ward", "drug", "unit"):
         p.add_argument(f"--{name}", required=True)
     _db_option(p)
@@ -714,6 +726,7 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     _person_options(p)
     p = command("list", cmd_staff_list, "list staff accounts", staff_sub)
+    _person_options(p)
     _db_option(p)
     p.add_argument("--json", action="store_true", help="JSON lines")
     return parser

@@ -9,6 +9,14 @@ import pytest
 from downtime.cli import main
 
 
+@pytest.fixture(autouse=True)
+def _signed_in_as_nurse(monkeypatch):
+    """Commands that open patient data need a person; these tests act as the demo nurse
+    unless they say otherwise."""
+    monkeypatch.setenv("DOWNTIME_USER", "nurse")
+    monkeypatch.setenv("DOWNTIME_PIN", "1111")
+
+
 def test_demo_creates_the_ward_and_prints_the_accounts(tmp_path, capsys):
     db = tmp_path / "demo.sqlite"
     assert main(["demo", "--db", str(db)]) == 0
@@ -33,6 +41,39 @@ def test_demo_never_touches_a_real_ward_database(ward_db, db_path, capsys):
     assert ward_db.execute("SELECT COUNT(*) FROM staff").fetchone()[0] == 5
 
 
+def test_the_demo_is_encrypted_and_patient_data_needs_a_sign_in(tmp_path, capsys, monkeypatch):
+    db = tmp_path / "demo.sqlite"
+    assert main(["demo", "--db", str(db)]) == 0
+    assert "encrypted (SQLCipher)" in capsys.readouterr().out
+    assert b"Lef" not in db.read_bytes() and b"SQLite format 3" not in db.read_bytes()
+    monkeypatch.delenv("DOWNTIME_USER")
+    monkeypatch.delenv("DOWNTIME_PIN")
+    assert main(["records", "--db", str(db)]) == 1
+    assert "give --user and --pin" in capsys.readouterr().err
+    assert main(["verify", "--db", str(db)]) == 1
+    assert main(["records", "--db", str(db), "--user", "nurse", "--pin", "1112"]) == 1
+    assert "wrong PIN" in capsys.readouterr().err
+    assert main(["records", "--db", str(db), "--user", "nurse", "--pin", "1111"]) == 0
+
+
+def test_five_wrong_pins_lock_the_staff_id_even_before_the_database_opens(tmp_path, capsys):
+    db = tmp_path / "demo.sqlite"
+    main(["demo", "--db", str(db)])
+    for _ in range(5):
+        assert main(["records", "--db", str(db), "--user", "doctor", "--pin", "9999"]) == 1
+    capsys.readouterr()
+    assert main(["records", "--db", str(db), "--user", "doctor", "--pin", "2222"]) == 1
+    assert "locked until" in capsys.readouterr().err
+    assert main(["records", "--db", str(db), "--user", "nurse", "--pin", "1111"]) == 0
+    from downtime.services.context import Vault
+    from downtime.services.unlock import sign_in
+
+    vault = Vault(db)
+    sign_in(vault, "admin", "0000")
+    failed = [row["actor"] for row in vault.db.query("SELECT actor FROM audit WHERE action = 'sign_in.failed'")]
+    assert failed == ["doctor"] * 5
+
+
 def test_records_json_lines(tmp_path, capsys):
     db = tmp_path / "demo.sqlite"
     main(["demo", "--db", str(db)])
@@ -47,7 +88,7 @@ def test_records_json_lines(tmp_path, capsys):
 
 def test_verify_exit_codes(tmp_path, capsys):
     db = tmp_path / "demo.sqlite"
-    main(["demo", "--db", str(db)])
+    main(["demo", "--db", str(db), "--unencrypted"])
     assert main(["verify", "--db", str(db)]) == 0
     import sqlite3
 
@@ -83,9 +124,11 @@ def test_forms_check_names_file_and_field(tmp_path, capsys):
     assert "broken.yaml" in err and "field 'age'" in err and "mni" in err
 
 
-def test_person_commands_need_user_and_pin(tmp_path, capsys):
+def test_person_commands_need_user_and_pin(tmp_path, capsys, monkeypatch):
     db = tmp_path / "demo.sqlite"
     main(["demo", "--db", str(db)])
+    monkeypatch.delenv("DOWNTIME_USER")
+    monkeypatch.delenv("DOWNTIME_PIN")
     assert main(["staff", "add", "x1", "--name", "X", "--role", "ward_nurse", "--new-pin", "1234",
                  "--db", str(db)]) == 1
     assert "--user and --pin" in capsys.readouterr().err

@@ -171,7 +171,7 @@ def test_the_commands_end_to_end(tmp_path, capsys):
     assert main(["decrypt", str(sealed), "--identity", str(key), "--out", str(out)]) == 0
     assert "matches its manifest" in capsys.readouterr().out
     assert verify_export(out) == []
-    assert main(["verify", "--db", str(db)]) == 0
+    assert main(["verify", "--db", str(db), "--user", "records", "--pin", "4444"]) == 0
 
 
 def test_the_standard_age_tool_decrypts_a_file(encrypted, office, tmp_path):

@@ -38,7 +38,7 @@ def test_manifest_lists_every_file_with_its_hash(exported):
     manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["device_number"] == 42 and manifest["counts"]["admission"] == 2
     assert set(manifest["files"]) == {f"csv/{p.name}" for p in (result.folder / "csv").glob("*.csv")} | {
-        "fhir/patients.json", "data/patients.jsonl", "data/records.jsonl"}
+        "fhir/bundle.json", "data/patients.jsonl", "data/records.jsonl"}
     assert verify_export(result.folder) == []
 
 
@@ -75,27 +75,28 @@ def test_export_command(tmp_path, capsys):
     assert main(["export", "--out", str(out), "--db", str(db), "--user", "records", "--pin", "4444"]) == 0
     assert "record version(s)" in capsys.readouterr().out
     assert verify_export(out) == []
-    assert main(["verify", "--db", str(db)]) == 0
+    assert main(["verify", "--db", str(db), "--user", "records", "--pin", "4444"]) == 0
 
 
 def test_fhir_bundle_validates_and_resolves(exported):
     from fhir.resources.R4B.bundle import Bundle
 
-    from downtime.sync.fhir_export import ALLOWED
+    from downtime.sync.fhir_codes import check_codes
 
     _, first, result, _ = exported
-    raw = json.loads((result.folder / "fhir" / "patients.json").read_text(encoding="utf-8"))
+    raw = json.loads((result.folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
     bundle = Bundle.model_validate(raw)
     assert bundle.type == "transaction"
     full_urls = {entry["fullUrl"] for entry in raw["entry"]}
     kinds = [entry["resource"]["resourceType"] for entry in raw["entry"]]
-    assert kinds == ["Patient", "Encounter", "AllergyIntolerance"]
-    patient, encounter, allergy = (entry["resource"] for entry in raw["entry"])
+    assert kinds == ["Patient", "Encounter", "AllergyIntolerance", "Provenance"]
+    patient, encounter, allergy, _ = (entry["resource"] for entry in raw["entry"])
     assert encounter["subject"]["reference"] in full_urls and allergy["patient"]["reference"] in full_urls
     assert patient["identifier"][0] == {"use": "temp", "system": "urn:downtime:number",
                                         "value": raw["entry"][0]["request"]["ifNoneExist"].split("|")[1]}
-    assert patient["gender"] in ALLOWED["Patient.gender"] and encounter["status"] in ALLOWED["Encounter.status"]
-    assert allergy["reaction"][0]["severity"] in ALLOWED["AllergyIntolerance.reaction.severity"]
+    check_codes(raw)
+    assert (patient["gender"], encounter["status"], allergy["reaction"][0]["severity"]) == (
+        "female", "in-progress", "moderate")
     assert encounter["location"][0]["location"]["display"] == "ward 3B bed 14"
     assert all(entry["request"]["ifNoneExist"] for entry in raw["entry"])
 
@@ -103,6 +104,6 @@ def test_fhir_bundle_validates_and_resolves(exported):
 def test_exporting_twice_gives_the_same_resources(exported, session_for):
     _, _, result, tmp_path = exported
     again = export(session_for("records"), tmp_path / "export-again")
-    first = json.loads((result.folder / "fhir" / "patients.json").read_text(encoding="utf-8"))
-    second = json.loads((again.folder / "fhir" / "patients.json").read_text(encoding="utf-8"))
+    first = json.loads((result.folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    second = json.loads((again.folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
     assert [e["resource"] for e in first["entry"]] == [e["resource"] for e in second["entry"]]

@@ -1,4 +1,4 @@
-"""Starting the app: open the database, first-run set-up, sign-in, main window."""
+"""Starting the app: first-run set-up, sign-in (which unlocks an encrypted database), main window."""
 
 from __future__ import annotations
 
@@ -13,33 +13,38 @@ from downtime.paths import forms_dir
 from downtime.qt.main_window import MainWindow
 from downtime.qt.style import apply_style
 from downtime.qt.sign_in import FirstRunDialog, SignInDialog
-from downtime.services.context import Session, load_device
-from downtime.services.setup import needs_setup
-from downtime.storage import open_database
-from downtime.storage.connection import StorageError
+from downtime.errors import UserError
+from downtime.services.context import Session, Vault, load_device
+from downtime.services.demo import is_demo_database
+from downtime.services.unlock import describe
 
 
 def run(db_path: Path, lang: Lang = "en") -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Downtime")
     apply_style(app)
+    vault = Vault(db_path)
     try:
-        db = open_database(db_path)
-    except StorageError as problem:
+        if not db_path.exists():
+            first_run = FirstRunDialog(db_path, local_now)
+            if first_run.exec() != QDialog.DialogCode.Accepted or first_run.vault is None:
+                return 0
+            vault = first_run.vault
+        demo = is_demo_database(db_path)
+    except UserError as problem:
         QMessageBox.critical(None, "Downtime", str(problem))
         return 1
-    if needs_setup(db) and FirstRunDialog(db, local_now).exec() != QDialog.DialogCode.Accepted:
-        return 0
     forms = load_forms(forms_dir())
     windows: list[MainWindow] = []
 
     def sign_in() -> None:
-        device = load_device(db)
-        dialog = SignInDialog(db, local_now, device.name, demo=device.is_demo)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.member is None:
+        name = load_device(vault.db).name if vault.db is not None else f"{db_path.name} — {describe(vault)}"
+        dialog = SignInDialog(vault, local_now, name, demo=demo)
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.member is None or vault.db is None:
             app.quit()
             return
-        window = MainWindow(Session(db, device, dialog.member, forms, lang=lang), signed_out=sign_in)
+        session = Session(vault.db, load_device(vault.db), dialog.member, forms, lang=lang, vault=vault)
+        window = MainWindow(session, signed_out=sign_in)
         windows[:] = [window]
         window.show()
         window.resume_drafts()

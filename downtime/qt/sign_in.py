@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
 )
-from sqlite_utils import Database
-
 from downtime.domain.staff import StaffMember
+from downtime.qt.prompts import Prompts
 from downtime.qt.style import ERROR_STYLE
-from downtime.services import setup, staff
-from downtime.services.context import Clock
+from downtime.services import unlock
+from downtime.services.context import Clock, Vault
 from downtime.services.errors import ServiceError
 
 
@@ -27,10 +28,10 @@ def _pin_field() -> QLineEdit:
 class SignInDialog(QDialog):
     """Staff ID and PIN; Enter signs in. A wrong PIN and an unknown ID get the same answer."""
 
-    def __init__(self, db: Database, clock: Clock, device_name: str, parent: QWidget | None = None,
+    def __init__(self, vault: Vault, clock: Clock, device_name: str, parent: QWidget | None = None,
                  demo: bool = False):
         super().__init__(parent)
-        self.db, self.clock = db, clock
+        self.vault, self.clock = vault, clock
         self.member: StaffMember | None = None
         self.setWindowTitle("Downtime — sign in")
         layout = QVBoxLayout(self)
@@ -65,7 +66,7 @@ class SignInDialog(QDialog):
 
     def try_sign_in(self) -> None:
         try:
-            self.member = staff.sign_in(self.db, self.staff_id.text(), self.pin.text(), self.clock)
+            self.member = unlock.sign_in(self.vault, self.staff_id.text(), self.pin.text(), self.clock)
         except ServiceError as problem:
             self.error.setText(str(problem))
             self.pin.clear()
@@ -77,9 +78,10 @@ class SignInDialog(QDialog):
 class FirstRunDialog(QDialog):
     """A new database: which laptop this is (from the downtime plan) and its administrator."""
 
-    def __init__(self, db: Database, clock: Clock, parent: QWidget | None = None):
+    def __init__(self, path: Path, clock: Clock, parent: QWidget | None = None):
         super().__init__(parent)
-        self.db, self.clock = db, clock
+        self.path, self.clock = path, clock
+        self.vault: Vault | None = None
         self.setWindowTitle("Downtime — set up this laptop")
         layout = QVBoxLayout(self)
         intro = QLabel("This database is new. Enter this laptop's device number from the hospital's "
@@ -102,6 +104,9 @@ class FirstRunDialog(QDialog):
         form.addRow("Administrator &full name", self.admin_name)
         form.addRow("&PIN (4-12 digits)", self.pin)
         form.addRow("PIN &again", self.pin_again)
+        self.encrypted = QCheckBox("&Encrypt the database (recommended: a stolen laptop then reveals nothing)")
+        self.encrypted.setChecked(True)
+        form.addRow("", self.encrypted)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
@@ -116,10 +121,16 @@ class FirstRunDialog(QDialog):
         if self.pin.text() != self.pin_again.text():
             self.error.setText("The two PINs differ.")
             return
+        if not self.encrypted.isChecked() and not Prompts.confirm(
+                self, "Unencrypted database", "Without encryption, anyone who takes this laptop can read "
+                                              "every patient's record. Set it up unencrypted anyway?"):
+            return
         try:
-            setup.initialise(self.db, device_number=self.device_number.value(),
-                             device_name=self.device_name.text(), admin_id=self.admin_id.text().strip(),
-                             admin_name=self.admin_name.text(), admin_pin=self.pin.text(), clock=self.clock)
+            self.vault, _ = unlock.create(self.path, encrypted=self.encrypted.isChecked(),
+                                          device_number=self.device_number.value(),
+                                          device_name=self.device_name.text(), admin_id=self.admin_id.text().strip(),
+                                          admin_name=self.admin_name.text(), admin_pin=self.pin.text(),
+                                          clock=self.clock)
         except ServiceError as problem:
             self.error.setText(str(problem))
             return

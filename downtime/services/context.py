@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -35,6 +36,16 @@ def load_device(db: Database) -> Device:
 
 
 @dataclass
+class Vault:
+    """A ward database file and, once someone has signed in, its open connection and (for an
+    encrypted one) its key, which adding a staff member wraps into a new key slot."""
+
+    path: Path
+    db: Database | None = None
+    key: bytes | None = None
+
+
+@dataclass
 class Session:
     """A signed-in user on this laptop. Services receive it; screens hold it."""
 
@@ -45,6 +56,7 @@ class Session:
     clock: Clock = local_now
     lang: Lang = "en"
     listeners: list[Listener] = field(default_factory=list)
+    vault: Vault | None = None
 
     def require(self, action: Action) -> None:
         if not self.user.may(action):

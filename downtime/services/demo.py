@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -18,7 +19,10 @@ from downtime.domain.records import RecordVersion, local_now
 from downtime.domain.staff import Role
 from downtime.formspec import FormSpec
 from downtime.services import records, setup, staff, wards
-from downtime.services.context import Clock, Session, load_device
+from downtime.services.context import Clock, Session, Vault, load_device
+from downtime.services.errors import SetupError
+from downtime.storage import keyslots, open_database
+from downtime.storage.connection import StorageError
 
 DEMO_DEVICE_NUMBER = 900
 DEMO_WARD = "3B"
@@ -341,3 +345,36 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
                                                     "decided_at": now.isoformat(timespec="minutes"),
                                                     "reason": "Cannot wait: operated at the partner hospital"})
     return len(made)
+
+
+def create_demo(path: Path, forms: dict[str, FormSpec], *, encrypted: bool,
+                clock: Clock = local_now) -> tuple[Vault, DemoSummary]:
+    """The demo as a file, encrypted like a real ward's unless asked otherwise: every demo
+    account's PIN opens it, so the demo shows the same sign-in a ward will see."""
+    key = keyslots.new_key() if encrypted else None
+    if key is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for staff_id, _, _, pin in DEMO_ACCOUNTS:
+            keyslots.add_slot(path, key, staff_id, pin)
+    db = open_database(path, key=key)
+    return Vault(path, db, key), build_demo(db, forms, clock)
+
+
+def is_demo_database(path: Path) -> bool:
+    """Whether a file is a demo (so `demo --fresh` may throw it away): an encrypted one must
+    open with the demo administrator's PIN, and any database must say it is a demo."""
+    key = None
+    if keyslots.is_encrypted(path):
+        admin_id, _, _, admin_pin = DEMO_ACCOUNTS[0]
+        key = keyslots.unwrap(path, admin_id, admin_pin)
+        if key is None:
+            return False
+    try:
+        return load_device(open_database(path, create=False, key=key)).is_demo
+    except (SetupError, StorageError):
+        return False
+
+
+def remove_demo(path: Path) -> None:
+    for leftover in (path, keyslots.keys_path(path), Path(f"{path}-wal"), Path(f"{path}-shm")):
+        leftover.unlink(missing_ok=True)

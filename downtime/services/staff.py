@@ -11,14 +11,15 @@ import hashlib
 import hmac
 import re
 import secrets
+from datetime import datetime
 
 from sqlite_utils import Database
 
 from downtime.domain.records import local_now
-from downtime.domain.staff import Action, Role, StaffMember
+from downtime.domain.staff import LOCKOUT_FAILURES, Action, Role, StaffMember, locked_until
 from downtime.services.context import Clock, Session, load_device
 from downtime.services.errors import ServiceError, SignInError
-from downtime.storage import audit
+from downtime.storage import audit, keyslots
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 _STAFF_ID = re.compile(r"^[A-Za-z0-9._-]{2,32}$")
@@ -72,20 +73,62 @@ def add_staff(session: Session, staff_id: str, name: str, role: Role, pin: str) 
         audit.insert_audited(db, "staff", row, at=now, actor=session.user.staff_id,
                              device_id=session.device.device_id, action="staff.add",
                              detail={"role": role.value})
+        if session.vault is not None and session.vault.key is not None:
+            keyslots.add_slot(session.vault.path, session.vault.key, staff_id, pin)
     return _member(row)
+
+
+def deactivate_staff(session: Session, staff_id: str) -> None:
+    """Someone leaves the ward's team: they can no longer sign in, and their key slot is removed
+    so their PIN no longer opens the database. Their records and audit entries stay."""
+    session.require(Action.MANAGE_STAFF)
+    db = session.db
+    row = next(db.query("SELECT * FROM staff WHERE staff_id = ?", [staff_id]), None)
+    if row is None:
+        raise ServiceError(f"No staff account {staff_id!r}.")
+    if staff_id == session.user.staff_id:
+        raise ServiceError("You cannot deactivate your own account; ask another administrator.")
+    if row["role"] == Role.ADMINISTRATOR.value and not db.execute(
+            "SELECT 1 FROM staff WHERE role = ? AND active = 1 AND staff_id != ?",
+            [Role.ADMINISTRATOR.value, staff_id]).fetchone():
+        raise ServiceError("This is the last active administrator; add another one first.")
+    now = session.clock()
+    with db.atomic():
+        audit.upsert_audited(db, "staff", {**row, "active": 0}, at=now, actor=session.user.staff_id,
+                             device_id=session.device.device_id, action="staff.deactivate")
+        if session.vault is not None and session.vault.key is not None:
+            keyslots.remove_slot(session.vault.path, staff_id)
 
 
 def list_staff(db: Database) -> list[StaffMember]:
     return [_member(row) for row in db.query("SELECT * FROM staff ORDER BY name")]
 
 
+def _attempts(db: Database, actor: str) -> list[tuple[bool, datetime]]:
+    rows = db.query("SELECT action, at FROM audit WHERE actor = ? AND action IN ('sign_in', 'sign_in.failed')"
+                    " ORDER BY seq DESC LIMIT ?", [actor, LOCKOUT_FAILURES])
+    return [(row["action"] == "sign_in", datetime.fromisoformat(row["at"])) for row in rows][::-1]
+
+
+def locked_message(until: datetime) -> str:
+    return (f"Too many wrong PINs for this staff ID: it is locked until {until:%H:%M}. "
+            "Ask a colleague to sign in meanwhile.")
+
+
 def sign_in(db: Database, staff_id: str, pin: str, clock: Clock = local_now) -> StaffMember:
-    """The staff member whose PIN this is; every attempt, good or bad, is audited."""
+    """The staff member whose PIN this is; every attempt, good or bad, is audited. Five wrong
+    PINs in a row lock the staff ID for five minutes, even with the right PIN."""
     device = load_device(db)
+    actor, now = staff_id.strip()[:32], clock()
+    until = locked_until(_attempts(db, actor), now)
+    if until is not None:
+        with db.atomic():
+            audit.append(db, at=now, actor=actor, device_id=device.device_id, action="sign_in.locked")
+        raise SignInError(locked_message(until))
     row = next(db.query("SELECT * FROM staff WHERE staff_id = ?", [staff_id.strip()]), None)
     ok = row is not None and bool(row["active"]) and check_pin(pin, str(row["pin_hash"]))
     with db.atomic():
-        audit.append(db, at=clock(), actor=staff_id.strip()[:32], device_id=device.device_id,
+        audit.append(db, at=now, actor=actor, device_id=device.device_id,
                      action="sign_in" if ok else "sign_in.failed")
     if not ok or row is None:
         raise SignInError("Unknown staff ID or wrong PIN.")

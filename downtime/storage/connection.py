@@ -1,22 +1,30 @@
-"""The single place where database connections are made (encryption will be added here)."""
+"""The single place where database connections are made.
+
+Every connection goes through SQLCipher (the `sqlcipher3` module bundles it); without a key it
+is plain SQLite, which only an explicit choice at set-up makes (see services.unlock).
+"""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
+import sqlcipher3
 from sqlite_utils import Database
 
 from downtime.errors import UserError
+from downtime.storage.keyslots import is_encrypted
 from downtime.storage.migrations import MIGRATIONS
+
+DatabaseError = sqlcipher3.DatabaseError
 
 
 class StorageError(UserError):
     """The database file cannot be used; the message says why in words a ward can act on."""
 
 
-def open_database(path: Path | str, *, create: bool = True) -> Database:
-    """Open (and bring up to date) the ward database with durable settings.
+def open_database(path: Path | str, *, create: bool = True, key: bytes | None = None) -> Database:
+    """Open (and bring up to date) the ward database with durable settings; `key` is the
+    SQLCipher key of an encrypted database (from its key slots), None for a plain one.
 
     WAL keeps readers and the writer apart; synchronous=FULL makes every commit survive a
     power cut, which matters more here than write speed.
@@ -24,16 +32,20 @@ def open_database(path: Path | str, *, create: bool = True) -> Database:
     path = Path(path)
     if not create and not path.exists():
         raise StorageError(f"no database at {path}")
+    if key is None and is_encrypted(path):
+        raise StorageError(f"{path} is encrypted: sign in with a staff ID and PIN to open it")
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
-        conn = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+        if key is not None:
+            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
         conn.execute("PRAGMA busy_timeout = 5000")
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         db = Database(conn)
         MIGRATIONS.apply(db)
-    except sqlite3.DatabaseError as exc:
+    except sqlcipher3.DatabaseError as exc:
         raise StorageError(f"{path} cannot be opened as a Downtime database: {exc}") from exc
     return db

@@ -9,10 +9,7 @@ from downtime.qt.main_window import MainWindow
 def test_first_run_cancelled_opens_nothing_and_writes_nothing(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(app_module.FirstRunDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert app_module.run(tmp_path / "new.sqlite") == 0
-    from downtime.services.setup import needs_setup
-    from downtime.storage import open_database
-
-    assert needs_setup(open_database(tmp_path / "new.sqlite"))
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_sign_in_opens_the_main_window_on_the_demo(qtbot, tmp_path, monkeypatch, forms, clock):

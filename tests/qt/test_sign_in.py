@@ -2,12 +2,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from downtime.qt.sign_in import FirstRunDialog, SignInDialog
-from downtime.services.setup import needs_setup
-from downtime.storage import open_database
+from downtime.services.context import Vault, load_device
+from downtime.storage import keyslots
 
 
-def test_wrong_pin_is_refused_and_cleared_then_right_pin_signs_in(qtbot, ward_db, clock):
-    dialog = SignInDialog(ward_db, clock, "Ward 3B laptop")
+def test_wrong_pin_is_refused_and_cleared_then_right_pin_signs_in(qtbot, ward_db, db_path, clock):
+    dialog = SignInDialog(Vault(db_path, ward_db), clock, "Ward 3B laptop")
     qtbot.addWidget(dialog)
     QTest.keyClicks(dialog.staff_id, "nurse")
     QTest.keyClicks(dialog.pin, "9999")
@@ -20,27 +20,54 @@ def test_wrong_pin_is_refused_and_cleared_then_right_pin_signs_in(qtbot, ward_db
     assert dialog.member.staff_id == "nurse"
 
 
-def test_first_run_creates_the_device_and_administrator(qtbot, tmp_path, clock):
-    db = open_database(tmp_path / "new.sqlite")
-    dialog = FirstRunDialog(db, clock)
-    qtbot.addWidget(dialog)
+def _fill_first_run(dialog, pin_again: str) -> None:
     dialog.device_number.setValue(17)
     QTest.keyClicks(dialog.device_name, "Ward 5 laptop")
     QTest.keyClicks(dialog.admin_id, "boss")
     QTest.keyClicks(dialog.admin_name, "Chief Nurse")
     QTest.keyClicks(dialog.pin, "4321")
-    QTest.keyClicks(dialog.pin_again, "4322")
+    QTest.keyClicks(dialog.pin_again, pin_again)
+
+
+def test_first_run_creates_an_encrypted_database_that_the_pin_opens(qtbot, tmp_path, clock):
+    path = tmp_path / "new.sqlite"
+    dialog = FirstRunDialog(path, clock)
+    qtbot.addWidget(dialog)
+    _fill_first_run(dialog, "4322")
     dialog.try_setup()
-    assert dialog.error.text() == "The two PINs differ." and needs_setup(db)
+    assert dialog.error.text() == "The two PINs differ." and not path.exists()
     dialog.pin_again.clear()
     QTest.keyClicks(dialog.pin_again, "4321")
+    assert dialog.encrypted.isChecked()
     dialog.try_setup()
-    assert not needs_setup(db)
     assert dialog.result() == dialog.DialogCode.Accepted
+    assert load_device(dialog.vault.db).device_number == 17
+    assert keyslots.slot_holders(path) == ["boss"] and b"Ward 5" not in path.read_bytes()
+    sign_in = SignInDialog(Vault(path), clock, "new.sqlite")
+    qtbot.addWidget(sign_in)
+    QTest.keyClicks(sign_in.staff_id, "boss")
+    QTest.keyClicks(sign_in.pin, "4321")
+    QTest.keyClick(sign_in.pin, Qt.Key.Key_Return)
+    assert sign_in.member.staff_id == "boss" and sign_in.vault.db is not None
 
 
-def test_return_on_a_shown_dialog_tries_once(qtbot, ward_db, clock):
-    dialog = SignInDialog(ward_db, clock, "Ward 3B laptop")
+def test_first_run_unencrypted_needs_a_second_yes(qtbot, tmp_path, clock, answers):
+    script, asked = answers
+    script["confirm"] = [False]
+    path = tmp_path / "plain.sqlite"
+    dialog = FirstRunDialog(path, clock)
+    qtbot.addWidget(dialog)
+    _fill_first_run(dialog, "4321")
+    dialog.encrypted.setChecked(False)
+    dialog.try_setup()
+    assert ("confirm", "Unencrypted database") in asked and not path.exists()
+    script["confirm"] = [True]
+    dialog.try_setup()
+    assert path.exists() and not keyslots.is_encrypted(path)
+
+
+def test_return_on_a_shown_dialog_tries_once(qtbot, ward_db, db_path, clock):
+    dialog = SignInDialog(Vault(db_path, ward_db), clock, "Ward 3B laptop")
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.activateWindow()

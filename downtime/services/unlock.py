@@ -1,0 +1,81 @@
+"""Opening the ward database: creating it (encrypted unless the person setting it up chooses
+otherwise, explicitly) and signing in, which for an encrypted database also unlocks it.
+
+While the database is still locked, wrong PINs are counted in the key-slot file (the only
+place that can be written), the same five-in-five-minutes lockout applies, and those failures
+are copied into the audit log as soon as someone opens it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from downtime.domain.records import local_now
+from downtime.domain.staff import StaffMember, locked_until
+from downtime.services import setup, staff
+from downtime.services.context import Clock, Device, Vault, load_device
+from downtime.services.errors import SetupError, SignInError
+from downtime.storage import audit, keyslots, open_database
+
+
+def create(path: Path, *, encrypted: bool, device_number: int, device_name: str, admin_id: str,
+           admin_name: str, admin_pin: str, is_demo: bool = False, clock: Clock = local_now) -> tuple[Vault, Device]:
+    """A new database with its first administrator. The administrator's key slot is written
+    before the database, so a failure never leaves an encrypted file nobody can open."""
+    if path.exists() or keyslots.is_encrypted(path):
+        raise SetupError(f"{path} already exists: choose a new file for a new database.")
+    staff.check_new_account(admin_id, admin_name, admin_pin)
+    key = keyslots.new_key() if encrypted else None
+    try:
+        if key is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            keyslots.add_slot(path, key, admin_id, admin_pin)
+        db = open_database(path, key=key)
+        device = setup.initialise(db, device_number=device_number, device_name=device_name, admin_id=admin_id,
+                                  admin_name=admin_name, admin_pin=admin_pin, is_demo=is_demo, clock=clock)
+    except BaseException:
+        for leftover in (path, keyslots.keys_path(path), Path(f"{path}-wal"), Path(f"{path}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+    return Vault(path, db, key), device
+
+
+def _flush_failures(vault: Vault, device: Device) -> None:
+    pending = keyslots.take_failures(vault.path)
+    if vault.db is None or not pending:
+        return
+    with vault.db.atomic():
+        for actor, times in sorted(pending.items()):
+            for at in times:
+                audit.append(vault.db, at=datetime.fromisoformat(at), actor=actor, device_id=device.device_id,
+                             action="sign_in.failed", detail={"while": "database locked"})
+
+
+def _unlock(vault: Vault, staff_id: str, pin: str, now: datetime) -> None:
+    actor = staff_id.strip()[:32]
+    until = locked_until([(False, at) for at in keyslots.failures(vault.path, actor)], now)
+    if until is not None:
+        raise SignInError(staff.locked_message(until))
+    key = keyslots.unwrap(vault.path, staff_id.strip(), pin)
+    if key is None:
+        keyslots.record_failure(vault.path, actor, now)
+        raise SignInError("Unknown staff ID or wrong PIN.")
+    vault.db, vault.key = open_database(vault.path, create=False, key=key), key
+    _flush_failures(vault, load_device(vault.db))
+
+
+def sign_in(vault: Vault, staff_id: str, pin: str, clock: Clock = local_now) -> StaffMember:
+    """Open the database if it is not open yet (unlocking it when encrypted), then sign in."""
+    if vault.db is None:
+        if keyslots.is_encrypted(vault.path):
+            _unlock(vault, staff_id, pin, clock())
+        else:
+            vault.db = open_database(vault.path, create=False)
+    return staff.sign_in(vault.db, staff_id, pin, clock)
+
+
+def describe(vault: Vault) -> str:
+    """How the database is protected, for the sign-in screen and the demo's message."""
+    if keyslots.is_encrypted(vault.path):
+        return "encrypted (SQLCipher); each staff member's PIN opens it"
+    return "NOT encrypted (set up with --unencrypted)"

@@ -1,0 +1,139 @@
+"""Key slots: the database's random key, wrapped once per staff member by a key derived from
+their PIN, kept in a file beside the database (`<db>.keys`). Any valid sign-in unwraps the key
+and opens the database; adding or removing a person adds or removes a slot, never re-encrypts.
+
+The file holds no patient data and no PIN: a salt, a nonce and the wrapped key per person
+(scrypt, then AES-256-GCM with the staff ID as associated data, so a slot cannot be moved to
+another name). It also counts failed sign-ins made while the database is still locked, so the
+lockout applies before anyone has opened it, and those failures reach the audit log later.
+
+A short PIN can be guessed offline by whoever holds the laptop; scrypt makes each guess cost
+about a fifth of a second, and the README's threat model says what that means.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import secrets
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+from downtime.errors import UserError
+
+KEY_BYTES = 32
+SCRYPT = {"n": 2**15, "r": 8, "p": 1}
+
+
+class KeySlotError(UserError):
+    pass
+
+
+def keys_path(db_path: Path) -> Path:
+    return db_path.with_name(db_path.name + ".keys")
+
+
+def is_encrypted(db_path: Path) -> bool:
+    return keys_path(db_path).exists()
+
+
+def new_key() -> bytes:
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode()
+
+
+def _derive(pin: str, salt: bytes, params: dict[str, int]) -> bytes:
+    return hashlib.scrypt(pin.encode(), salt=salt, dklen=KEY_BYTES, maxmem=2**27, **params)
+
+
+def _load(db_path: Path) -> dict[str, Any]:
+    path = keys_path(db_path)
+    try:
+        content = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {"format": 1, "slots": {}, "failures": {}}
+    except (OSError, ValueError) as problem:
+        raise KeySlotError(f"{path} cannot be read ({problem}); restore it from a backup") from None
+    if not isinstance(content, dict) or content.get("format") != 1:
+        raise KeySlotError(f"{path} is not a Downtime key-slot file; restore it from a backup")
+    content.setdefault("failures", {})
+    return dict(content)
+
+
+def _save(db_path: Path, content: dict[str, Any]) -> None:
+    """Written beside the old file and renamed over it: a power cut leaves one or the other."""
+    path = keys_path(db_path)
+    handle, temporary = tempfile.mkstemp(prefix=".keys-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(content, out, indent=1, sort_keys=True)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, 0o600)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def add_slot(db_path: Path, key: bytes, staff_id: str, pin: str) -> None:
+    content = _load(db_path)
+    salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
+    wrapped = AESGCM(_derive(pin, salt, SCRYPT)).encrypt(nonce, key, staff_id.encode())
+    content["slots"][staff_id] = {"kdf": "scrypt", "params": SCRYPT, "salt": _b64(salt),
+                                  "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
+    _save(db_path, content)
+
+
+def remove_slot(db_path: Path, staff_id: str) -> None:
+    content = _load(db_path)
+    content["slots"].pop(staff_id, None)
+    _save(db_path, content)
+
+
+def slot_holders(db_path: Path) -> list[str]:
+    return sorted(_load(db_path)["slots"])
+
+
+def unwrap(db_path: Path, staff_id: str, pin: str) -> bytes | None:
+    """The database key, or None for an unknown staff ID or a wrong PIN (told apart by no one)."""
+    slot = _load(db_path)["slots"].get(staff_id)
+    if slot is None:
+        _derive(pin, secrets.token_bytes(16), SCRYPT)
+        return None
+    try:
+        return AESGCM(_derive(pin, base64.b64decode(slot["salt"]), slot["params"])).decrypt(
+            base64.b64decode(slot["nonce"]), base64.b64decode(slot["wrapped"]), staff_id.encode())
+    except InvalidTag:
+        return None
+
+
+def failures(db_path: Path, staff_id: str) -> list[datetime]:
+    return [datetime.fromisoformat(at) for at in _load(db_path)["failures"].get(staff_id, [])]
+
+
+def record_failure(db_path: Path, staff_id: str, at: datetime) -> None:
+    content = _load(db_path)
+    content["failures"].setdefault(staff_id[:32], []).append(at.isoformat())
+    _save(db_path, content)
+
+
+def take_failures(db_path: Path) -> dict[str, list[str]]:
+    """The failures counted while the database was locked, handed over to the audit log once
+    it opens (and cleared here: from then on the audit log counts them)."""
+    content = _load(db_path)
+    pending = content["failures"]
+    if pending:
+        content["failures"] = {}
+        _save(db_path, content)
+    return dict(pending)
