@@ -490,6 +490,14 @@ def cmd_staff_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_staff_deactivate(args: argparse.Namespace) -> int:
+    from downtime.services.staff import deactivate_staff
+
+    deactivate_staff(_session(args), args.staff_id)
+    print(f"{args.staff_id} can no longer sign in; their records stay")
+    return 0
+
+
 def cmd_staff_list(args: argparse.Namespace) -> int:
     from downtime.services.staff import list_staff
 
@@ -723,6 +731,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", required=True)
     p.add_argument("--role", required=True, choices=[role.value for role in Role])
     p.add_argument("--new-pin", required=True, help="the new account's PIN (4-12 digits)")
+    _db_option(p)
+    _person_options(p)
+    p = command("deactivate", cmd_staff_deactivate,
+                "stop an account signing in and remove its key slot (administrator only)", staff_sub)
+    p.add_argument("staff_id")
     _db_option(p)
     _person_options(p)
     p = command("list", cmd_staff_list, "list staff accounts", staff_sub)

@@ -1,0 +1,97 @@
+"""The ward database is encrypted with a random key that each staff member's PIN unwraps:
+a stolen file reveals nothing, any valid sign-in opens it, staff come and go without
+re-encrypting, and wrong PINs lock a staff ID out."""
+
+import pytest
+
+from downtime.domain.staff import Role
+from downtime.services import records, staff, unlock
+from downtime.services.context import Session, Vault, load_device
+from downtime.services.errors import ServiceError, SignInError
+from downtime.storage import keyslots, open_database
+from downtime.storage.connection import StorageError
+
+
+@pytest.fixture
+def encrypted(tmp_path, clock, forms):
+    path = tmp_path / "ward.sqlite"
+    vault, device = unlock.create(path, encrypted=True, device_number=12, device_name="Ward 2A laptop",
+                                  admin_id="admin", admin_name="Alice Admin", admin_pin="0000", clock=clock)
+    admin = Session(vault.db, device, staff.sign_in(vault.db, "admin", "0000", clock), forms, clock, vault=vault)
+    staff.add_staff(admin, "nurse", "Hélène Lefèvre", Role.WARD_NURSE, "1111")
+    return path, admin
+
+
+def test_the_file_reveals_nothing_without_a_pin(encrypted, admission_values, clock, forms):
+    path, admin = encrypted
+    user = unlock.sign_in(vault := Vault(path), "nurse", "1111", clock)
+    records.save_new(Session(vault.db, load_device(vault.db), user, forms, clock, vault=vault), "admission",
+                     admission_values)
+    vault.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    for name in (path, keyslots.keys_path(path)):
+        content = name.read_bytes()
+        assert b"Lef" not in content and b"Penicillin" not in content and b"SQLite format 3" not in content
+    with pytest.raises(StorageError, match="encrypted: sign in"):
+        open_database(path, create=False)
+
+
+def test_any_staff_pin_opens_and_a_wrong_one_does_not(encrypted, clock):
+    path, _ = encrypted
+    assert keyslots.slot_holders(path) == ["admin", "nurse"]
+    assert unlock.sign_in(Vault(path), "admin", "0000", clock).staff_id == "admin"
+    assert unlock.sign_in(Vault(path), "nurse", "1111", clock).staff_id == "nurse"
+    for staff_id, pin in (("nurse", "1112"), ("nobody", "1111")):
+        with pytest.raises(SignInError, match="Unknown staff ID or wrong PIN"):
+            unlock.sign_in(Vault(path), staff_id, pin, clock)
+
+
+def test_a_deactivated_person_no_longer_opens_it(encrypted, clock):
+    path, admin = encrypted
+    staff.deactivate_staff(admin, "nurse")
+    assert keyslots.slot_holders(path) == ["admin"]
+    with pytest.raises(SignInError):
+        unlock.sign_in(Vault(path), "nurse", "1111", clock)
+    with pytest.raises(ServiceError, match="your own account"):
+        staff.deactivate_staff(admin, "admin")
+
+
+def test_lockout_after_five_wrong_pins_then_release_after_five_minutes(encrypted, clock):
+    path, _ = encrypted
+    for _ in range(5):
+        with pytest.raises(SignInError, match="wrong PIN"):
+            unlock.sign_in(Vault(path), "nurse", "0000", clock)
+    with pytest.raises(SignInError, match="locked until"):
+        unlock.sign_in(Vault(path), "nurse", "1111", clock)
+    clock.advance(minutes=5, seconds=1)
+    vault = Vault(path)
+    assert unlock.sign_in(vault, "nurse", "1111", clock).staff_id == "nurse"
+    actions = [row["action"] for row in vault.db.query("SELECT action FROM audit WHERE actor = 'nurse'")]
+    assert actions.count("sign_in.failed") == 5 and actions[-1] == "sign_in"
+
+
+def test_lockout_on_an_open_database_is_audited(ward_db, clock):
+    for _ in range(5):
+        with pytest.raises(SignInError):
+            staff.sign_in(ward_db, "doctor", "0000", clock)
+    with pytest.raises(SignInError, match="locked until 14:05"):
+        staff.sign_in(ward_db, "doctor", "2222", clock)
+    assert ward_db.execute("SELECT COUNT(*) FROM audit WHERE action = 'sign_in.locked'").fetchone()[0] == 1
+    assert staff.sign_in(ward_db, "nurse", "1111", clock).staff_id == "nurse"
+
+
+def test_an_existing_file_is_never_set_up_again(encrypted, clock):
+    path, _ = encrypted
+    with pytest.raises(ServiceError, match="already exists"):
+        unlock.create(path, encrypted=True, device_number=1, device_name="x", admin_id="admin",
+                      admin_name="A", admin_pin="0000", clock=clock)
+
+
+def test_staff_deactivate_command(encrypted, capsys):
+    from downtime.cli import main
+
+    path, _ = encrypted
+    admin = ["--db", str(path), "--user", "admin", "--pin", "0000"]
+    assert main(["staff", "deactivate", "nurse", *admin]) == 0
+    assert keyslots.slot_holders(path) == ["admin"]
+    assert main(["staff", "list", "--json", *admin]) == 0
+    assert '"active": false' in capsys.readouterr().out
