@@ -318,12 +318,40 @@ def cmd_setting(args: argparse.Namespace) -> int:
     session = _session(args)
     if args.name == "label-stock":
         settings.set_label_stock(session, args.value[0])
-    else:
+    elif args.name == "round-thresholds":
         if len(args.value) != 2 or not all(v.isdigit() for v in args.value):
             raise CliError("round-thresholds takes two numbers of minutes: LATE OVERDUE (e.g. 30 60)")
         settings.set_round_thresholds(session, int(args.value[0]), int(args.value[1]))
+    elif args.name == "idle-lock":
+        if len(args.value) != 1 or not args.value[0].isdigit():
+            raise CliError("idle-lock takes one number of minutes (e.g. 5)")
+        settings.set_idle_lock(session, int(args.value[0]))
+    else:
+        from downtime.services.backups import set_backup_policy
+
+        if len(args.value) != 3 or not all(v.isdigit() for v in args.value[1:]):
+            raise CliError("backups takes FOLDER EVERY_MINUTES KEEP (e.g. /media/usb/backups 15 10)")
+        set_backup_policy(session, Path(args.value[0]), int(args.value[1]), int(args.value[2]))
     print(f"{args.name} set to {' '.join(args.value)}")
     return 0
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from downtime.services.backups import backup_now
+
+    print(f"backed up to {backup_now(_session(args))}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from downtime.storage.backup import restore_backup
+    from downtime.storage.integrity import check_database
+
+    target = _db_path(args)
+    restore_backup(args.backup, target)
+    problem = check_database(_session(args).db)
+    print(f"restored {args.backup} as {target}: {problem or 'integrity and audit chain sound'}")
+    return 1 if problem else 0
 
 
 def _day(text: str) -> date:
@@ -719,8 +747,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="JSON lines")
 
     p = command("set", cmd_setting, "change a ward setting (administrator only)")
-    p.add_argument("name", choices=("label-stock", "round-thresholds"))
-    p.add_argument("value", nargs="+", help="L7159|L7160|L7163|wristband, or LATE OVERDUE minutes")
+    p.add_argument("name", choices=("label-stock", "round-thresholds", "idle-lock", "backups"))
+    p.add_argument("value", nargs="+", help="L7159|L7160|L7163|wristband; LATE OVERDUE minutes; "
+                                            "MINUTES before the screen locks; FOLDER EVERY_MINUTES KEEP")
+    _db_option(p)
+    _person_options(p)
+
+    p = command("backup", cmd_backup, "back up the database now (to the folder set with 'set backups')")
+    _db_option(p)
+    _person_options(p)
+    p = command("restore", cmd_restore, "put a backup in place as --db (which must not exist), then check it")
+    p.add_argument("backup", type=Path)
     _db_option(p)
     _person_options(p)
 

@@ -104,3 +104,20 @@ def test_worklist_commands(office, tmp_path, capsys, monkeypatch):
     assert main(["worklist", "link", number, "--ehr", "800999", "--db", db, *who]) == 0
     assert main(["pdf", "worklist", "--out", str(tmp_path / "w.pdf"), "--db", db, *who]) == 0
     assert back_entry.worklist(office)[0].items[0].done
+
+
+def test_a_linked_patient_is_exported_as_replaced_by_the_ehr_number(office, tmp_path):
+    import json
+
+    from fhir.resources.R4B.bundle import Bundle
+
+    group = back_entry.worklist(office)[0]
+    back_entry.link_patient(office, group.patient.downtime_number, "800412")
+    folder = export(office, tmp_path / "office-export").folder
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    Bundle.model_validate(bundle)
+    (patient,) = [e["resource"] for e in bundle["entry"] if e["resource"]["resourceType"] == "Patient"
+                  and e["resource"]["id"] == group.patient.patient_id]
+    assert patient["link"] == [{"other": {"identifier": {"system": "urn:downtime:hospital-patient-number",
+                                                         "value": "800412"}, "display": "EHR patient 800412"},
+                                "type": "replaced-by"}]

@@ -57,7 +57,7 @@ def test_nothing_readable_is_left_on_the_stick(encrypted, admission_values):
     files = [p for p in sealed.rglob("*") if p.is_file()]
     assert files and all(p.suffix == ".age" for p in files)
     assert {str(p.relative_to(sealed)) for p in files} >= {"manifest.json.age", "csv/admission.csv.age",
-                                                           "fhir/patients.json.age"}
+                                                           "fhir/bundle.json.age"}
     for name in (admission_values["birth_name"], admission_values["given_names"]):
         assert not any(name.encode("utf-8") in p.read_bytes() for p in files)
     assert _leftovers(sealed.parent) == []
@@ -109,9 +109,9 @@ def test_an_altered_header_after_good_files_is_not_blamed_on_the_key(encrypted, 
 
 def test_a_removed_file_is_refused_by_the_manifest(encrypted, office, tmp_path):
     _, sealed = encrypted
-    (sealed / "fhir" / "patients.json.age").unlink()
+    (sealed / "fhir" / "bundle.json.age").unlink()
     out = tmp_path / "office" / "ward3b"
-    with pytest.raises(DecryptRefused, match=r"fhir/patients.json: missing"):
+    with pytest.raises(DecryptRefused, match=r"fhir/bundle.json: missing"):
         decrypt_folder(sealed, out, office[0])
     assert not out.exists() and _leftovers(out.parent) == []
 

@@ -13,7 +13,9 @@ from downtime.services.errors import ServiceError
 from downtime.storage import audit
 
 LABEL_STOCKS = ("L7159", "L7160", "L7163", "wristband")
-DEFAULTS = {"label_stock": "L7160", "late_after_minutes": "30", "overdue_after_minutes": "60"}
+DEFAULTS = {"label_stock": "L7160", "late_after_minutes": "30", "overdue_after_minutes": "60",
+            "backup_folder": "", "backup_every_minutes": "15", "backup_keep": "10",
+            "idle_lock_minutes": "5"}
 
 
 def get(db: Database, key: str) -> str:
@@ -21,7 +23,8 @@ def get(db: Database, key: str) -> str:
     return row[0] if row else DEFAULTS[key]
 
 
-def _set(session: Session, key: str, value: str) -> None:
+def set_value(session: Session, key: str, value: str) -> None:
+    """Administrators only; every change is audited with its new value."""
     session.require(Action.MANAGE_STAFF)
     with session.db.atomic():
         audit.upsert_audited(session.db, "meta", {"key": f"setting.{key}", "value": value},
@@ -33,15 +36,22 @@ def set_label_stock(session: Session, stock: str) -> None:
     """Which A4 label sheet this ward's printer is loaded with (administrators only)."""
     if stock not in LABEL_STOCKS:
         raise ServiceError(f"Label stock: one of {', '.join(LABEL_STOCKS)}.")
-    _set(session, "label_stock", stock)
+    set_value(session, "label_stock", stock)
 
 
 def set_round_thresholds(session: Session, late_after_minutes: int, overdue_after_minutes: int) -> None:
     """The ward's policy: a dose is late, then overdue, that many minutes after its time."""
     if not 0 < late_after_minutes < overdue_after_minutes <= 24 * 60:
         raise ServiceError("Round thresholds: late must be above 0 and below overdue (at most 24 h).")
-    _set(session, "late_after_minutes", str(late_after_minutes))
-    _set(session, "overdue_after_minutes", str(overdue_after_minutes))
+    set_value(session, "late_after_minutes", str(late_after_minutes))
+    set_value(session, "overdue_after_minutes", str(overdue_after_minutes))
+
+
+def set_idle_lock(session: Session, minutes: int) -> None:
+    """How long the app waits, untouched, before it locks the screen (the form stays open)."""
+    if not 1 <= minutes <= 120:
+        raise ServiceError("Idle lock: 1 to 120 minutes.")
+    set_value(session, "idle_lock_minutes", str(minutes))
 
 
 def round_policy(db: Database) -> RoundPolicy:

@@ -24,9 +24,7 @@ from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
-from downtime.domain.records import RecordStatus
 from downtime.services.patients import downtime_numbers
-from downtime.storage.records import current
 from downtime.storage import audit
 from downtime.sync.encryption import encrypt_folder, parse_recipients
 from downtime.sync.versions import write_versions
@@ -75,29 +73,12 @@ def _write_csv(path: Path, spec: FormSpec, rows: list[dict[str, Any]], numbers: 
                              row["occurred_at"], row["recorded_at"], *(_cell(data.get(f)) for f in fields)])
 
 
-def _patients_bundle(session: Session, first: int, last: int, now: datetime) -> dict[str, Any]:
-    """Patients whose admission has a version in the exported range, at their latest version."""
-    from downtime.services.census import all_patients, location_at
-    from downtime.sync.fhir_export import patient_bundle
+def _fhir_bundle(session: Session, first: int, last: int, now: datetime) -> dict[str, Any]:
+    """What changed in the exported range, as one self-contained FHIR transaction bundle."""
+    from downtime.sync.fhir_export import transaction_bundle
 
-    patients = all_patients(session.db, session.forms)
-    items = []
-    for spec in (spec for spec in session.forms.values() if spec.creates_patient):
-        changed = {row["record_id"] for row in session.db.query(
-            "SELECT DISTINCT record_id FROM records WHERE form_id = ? AND rowid BETWEEN ? AND ?",
-            [spec.id, first, last])}
-        for record_id in sorted(changed):
-            admission = current(session.db, record_id)
-            patient = patients.get(str(admission.patient_id))
-            if admission.status is not RecordStatus.ENTERED_IN_ERROR and patient is not None:
-                items.append((spec, admission, patient,
-                              location_at(session.db, session.forms, patient.patient_id)))
-    bundle_id = str(uuid.uuid5(uuid.UUID(session.device.device_id), f"patients-{first}-{last}"))
-    bundle = patient_bundle(items, bundle_id, now)
-    from fhir.resources.R4B.bundle import Bundle
-
-    Bundle.model_validate(bundle)
-    return bundle
+    bundle_id = str(uuid.uuid5(uuid.UUID(session.device.device_id), f"bundle-{first}-{last}"))
+    return transaction_bundle(session.db, session.forms, first, last, now, bundle_id)
 
 
 def export(session: Session, out: Path, since_last: bool = False,
@@ -132,9 +113,9 @@ def export(session: Session, out: Path, since_last: bool = False,
         write_versions(db, work, first, last)
         now = session.clock()
         (work / "fhir").mkdir()
-        bundle = _patients_bundle(session, first, last, now)
-        (work / "fhir" / "patients.json").write_text(json.dumps(bundle, ensure_ascii=False, indent=1),
-                                                        encoding="utf-8")
+        bundle = _fhir_bundle(session, first, last, now)
+        (work / "fhir" / "bundle.json").write_text(json.dumps(bundle, ensure_ascii=False, indent=1),
+                                                      encoding="utf-8")
         files = {str(path.relative_to(work)): _sha256(path)
                  for path in sorted(work.rglob("*")) if path.is_file()}
         manifest = {"format": "downtime-export", "app_version": __version__,

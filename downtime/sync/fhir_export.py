@@ -1,111 +1,151 @@
-"""FHIR R4 transaction bundle of the patients written on this laptop: Patient (downtime number
-as a temporary identifier, IPP and INS when known), the admission Encounter with its ward/bed
-and period, and AllergyIntolerance. Entries use urn:uuid fullUrls and conditional create on
-the downtime number, so posting the same bundle twice creates nothing new.
+"""The FHIR R4 transaction bundle of an export: everything the records office must back-enter
+into the EHR, in one self-contained bundle.
 
-Codes come from fixed maps onto their FHIR value sets (fhir.resources does not check codes)."""
+Each record becomes its resources (see fhir_patients, fhir_medication, fhir_theatre) plus a
+Provenance naming who wrote it, when it happened and when it was typed, and how it was amended
+or withdrawn. The bundle holds the groups whose records changed in the exported range, plus
+every group they reference (a dose's order, each resource's patient), so every reference
+resolves inside the bundle. Ids are record UUIDs or derived from them, and each entry is a
+conditional create on the record's identifier: posting the same bundle twice creates nothing
+new, and exporting the same data twice gives the same resources."""
 
 from __future__ import annotations
 
-import uuid
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
-from downtime.domain.census import Location, StayStatus
-from downtime.domain.records import RecordVersion
+from sqlite_utils import Database
+
+from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import Meaning
-from downtime.services.patients import PatientSummary
-
-DOWNTIME_SYSTEM = "urn:downtime:number"
-IPP_SYSTEM = "urn:downtime:hospital-patient-number"
-INS_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"
-GENDER = {"female": "female", "male": "male", "unknown": "unknown"}
-SEVERITY = {"mild": "mild", "moderate": "moderate", "severe": "severe"}
-ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
-CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
-VERIFICATION = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
-ALLOWED = {"Patient.gender": set(GENDER.values()), "Encounter.status": {"in-progress", "finished"},
-           "AllergyIntolerance.reaction.severity": set(SEVERITY.values())}
-
-
-def _value(spec: FormSpec, data: dict[str, Any], meaning: Meaning) -> Any:
-    field = spec.by_meaning(meaning)
-    return data.get(field.id) if field else None
-
-
-def _patient(spec: FormSpec, admission: RecordVersion, patient: PatientSummary) -> dict[str, Any]:
-    data = admission.data
-    identifiers = [{"use": "temp", "system": DOWNTIME_SYSTEM, "value": patient.downtime_number}]
-    if patient.ipp:
-        identifiers.append({"use": "usual", "system": IPP_SYSTEM, "value": patient.ipp})
-    if patient.nir:
-        identifiers.append({"use": "official", "system": INS_SYSTEM, "value": patient.nir.replace(" ", "")})
-    if patient.unidentified:
-        names = [{"use": "temp", "text": str(_value(spec, data, Meaning.TEMPORARY_NAME) or patient.display_name)}]
-    else:
-        given = str(_value(spec, data, Meaning.GIVEN_NAMES) or "").split()
-        names = [{"use": "official", "family": str(_value(spec, data, Meaning.BIRTH_NAME)), "given": given}]
-        if used := _value(spec, data, Meaning.USED_NAME):
-            names.append({"use": "usual", "family": str(used), "given": given})
-    resource: dict[str, Any] = {"resourceType": "Patient", "id": patient.patient_id, "identifier": identifiers,
-                                "name": names, "gender": GENDER.get(patient.sex or "unknown", "unknown")}
-    if patient.birth_date:
-        resource["birthDate"] = patient.birth_date.isoformat()
-    return resource
+from downtime.services.back_entry import ehr_numbers
+from downtime.services.staff import list_staff
+from downtime.storage.records import as_version, list_current
+from downtime.sync.fhir_codes import (
+    DATA_OPERATION,
+    PROVENANCE_PARTICIPANT,
+    check_codes,
+    coding,
+)
+from downtime.sync.fhir_elements import (
+    RECORD_SYSTEM,
+    Context,
+    Group,
+    derived_id,
+    moment,
+    reference,
+)
+from downtime.sync.fhir_medication import medication_groups
+from downtime.sync.fhir_patients import patient_groups
+from downtime.sync.fhir_theatre import theatre_groups
 
 
-def _encounter(admission: RecordVersion, patient: PatientSummary, location: Location | None) -> dict[str, Any]:
-    period = {"start": admission.occurred_at.isoformat()}
-    status = "in-progress"
-    if location is not None and location.status is not StayStatus.IN:
-        status, period["end"] = "finished", location.since.isoformat()
-    place = f"ward {location.ward if location else patient.ward} bed {(location.bed if location else patient.bed) or '-'}"
-    return {"resourceType": "Encounter", "id": admission.record_id, "status": status,
-            "class": {"system": ACT_CODE, "code": "IMP", "display": "inpatient encounter"},
-            "subject": {"reference": f"urn:uuid:{patient.patient_id}"}, "period": period,
-            "location": [{"location": {"display": place}}],
-            "identifier": [{"system": "urn:downtime:record", "value": admission.record_id}]}
+class UnresolvedReference(RuntimeError):
+    """A resource points outside the bundle: a builder forgot a group it needs (our bug)."""
 
 
-def _allergies(spec: FormSpec, admission: RecordVersion, patient: PatientSummary) -> list[dict[str, Any]]:
-    field = spec.by_meaning(Meaning.ALLERGIES)
-    rows = admission.data.get(field.id) or [] if field else []
-    found = []
-    for index, row in enumerate(rows):
-        ident = str(uuid.uuid5(uuid.UUID(admission.record_id), f"allergy-{index}"))
-        resource: dict[str, Any] = {
-            "resourceType": "AllergyIntolerance", "id": ident,
-            "identifier": [{"system": "urn:downtime:record", "value": ident}],
-            "clinicalStatus": {"coding": [{"system": CLINICAL, "code": "active"}]},
-            "verificationStatus": {"coding": [{"system": VERIFICATION, "code": "unconfirmed"}]},
-            "code": {"text": row["substance"]}, "patient": {"reference": f"urn:uuid:{patient.patient_id}"},
-            "recordedDate": admission.recorded_at.isoformat()}
-        if row.get("reaction") or row.get("severity"):
-            reaction: dict[str, Any] = {"manifestation": [{"text": row.get("reaction") or row["substance"]}]}
-            if row.get("severity") in SEVERITY:
-                reaction["severity"] = SEVERITY[row["severity"]]
-            resource["reaction"] = [reaction]
-        found.append(resource)
+def transaction_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int, at: datetime,
+                       bundle_id: str) -> dict[str, Any]:
+    """The bundle of the records with a version in rowids first..last, validated with the R4B
+    models, its codes checked against their value sets and its references resolved; empty when
+    nothing changed. `at` is the bundle's timestamp and the moment an order's stop time is
+    judged against."""
+    ctx = Context(forms, {member.staff_id: member.name for member in list_staff(db)},
+                  {row["record_id"]: as_version(row) for row in db.query("SELECT * FROM records WHERE version = 1")},
+                  at, ehr_numbers(db))
+    groups = {**patient_groups(db, ctx), **medication_groups(db, ctx), **theatre_groups(db, ctx)}
+    changed = {row["record_id"] for row in db.query(
+        "SELECT DISTINCT record_id FROM records WHERE rowid BETWEEN ? AND ?", [first, last])}
+    chosen = _with_needs(groups, {key for key, group in groups.items() if group.sources & changed})
+    picked = [group for key, group in groups.items() if key in chosen]
+    records = {record.record_id: record for record in list_current(db)}
+    resources = [resource for group in picked for resource in group.resources]
+    resources += [_provenance(records[record_id], targets, ctx) for record_id, targets in _targets(picked).items()]
+    bundle = {"resourceType": "Bundle", "id": bundle_id, "type": "transaction", "timestamp": at.isoformat(),
+              "entry": [_entry(resource) for resource in resources]}
+    check_codes(bundle)
+    _check_references(bundle)
+    return bundle
+
+
+def _with_needs(groups: dict[str, Group], keys: set[str]) -> set[str]:
+    chosen: set[str] = set()
+    waiting = list(keys)
+    while waiting:
+        key = waiting.pop()
+        if key not in chosen:
+            chosen.add(key)
+            waiting.extend(groups[key].needs)
+    return chosen
+
+
+def _targets(groups: Iterable[Group]) -> dict[str, list[str]]:
+    """Each record with the resources made from it, in the order the groups hold them."""
+    found: dict[str, list[str]] = {}
+    for group in groups:
+        for record_id, ids in group.made_from.items():
+            found.setdefault(record_id, []).extend(ids)
     return found
 
 
-def _entry(resource: dict[str, Any], condition: str) -> dict[str, Any]:
+def _provenance(record: RecordVersion, targets: list[str], ctx: Context) -> dict[str, Any]:
+    """Who wrote the record (and who amended it), when the care happened and when it was
+    typed, and which version this is, with the reason for an amendment or a withdrawal."""
+    first = ctx.original(record)
+    agents = [record.author] + ([first.author] if first.author != record.author else [])
+    if record.status is RecordStatus.ENTERED_IN_ERROR:
+        operation, what = "NULLIFY", f"Entered in error (version {record.version})"
+    elif record.version > 1:
+        operation, what = "UPDATE", f"Amended: version {record.version}"
+    else:
+        operation, what = "CREATE", "Recorded during the downtime (version 1)"
+    title = ctx.forms[record.form_id].title.en if record.form_id in ctx.forms else record.form_id
+    resource: dict[str, Any] = {
+        "resourceType": "Provenance", "id": derived_id(record.record_id, "provenance"),
+        "target": [reference(target) for target in targets], "occurredDateTime": moment(record.occurred_at),
+        "recorded": moment(record.recorded_at),
+        "activity": {"coding": [coding(DATA_OPERATION, operation)], "text": what},
+        "agent": [{"type": {"coding": [coding(PROVENANCE_PARTICIPANT, "author")]},
+                   "who": {"display": ctx.person(author)}} for author in agents],
+        "entity": [{"role": "source", "what": {
+            "identifier": {"system": RECORD_SYSTEM, "value": record.record_id},
+            "display": f"{title} {record.record_id}, version {record.version}"}}]}
+    if record.reason:
+        resource["reason"] = [{"text": record.reason}]
+    return resource
+
+
+def _entry(resource: dict[str, Any]) -> dict[str, Any]:
+    """A conditional create on the resource's first identifier (the downtime number of a
+    Patient, the record's own identifier otherwise); Provenance has no identifier, so it is
+    matched by the record it names as its source."""
+    if resource["resourceType"] == "Provenance":
+        found = resource["entity"][0]["what"]["identifier"]
+        condition = f"entity:identifier={found['system']}|{found['value']}"
+    else:
+        found = resource["identifier"][0]
+        condition = f"identifier={found['system']}|{found['value']}"
     return {"fullUrl": f"urn:uuid:{resource['id']}", "resource": resource,
             "request": {"method": "POST", "url": resource["resourceType"], "ifNoneExist": condition}}
 
 
-def patient_bundle(items: list[tuple[FormSpec, RecordVersion, PatientSummary, Location | None]],
-                   bundle_id: str, at: datetime) -> dict[str, Any]:
-    """One transaction bundle; stable ids (record and patient UUIDs) give the same resources
-    every time the same data is exported."""
-    entries = []
-    for spec, admission, patient, location in items:
-        entries.append(_entry(_patient(spec, admission, patient),
-                              f"identifier={DOWNTIME_SYSTEM}|{patient.downtime_number}"))
-        entries.append(_entry(_encounter(admission, patient, location),
-                              f"identifier=urn:downtime:record|{admission.record_id}"))
-        entries += [_entry(resource, f"identifier=urn:downtime:record|{resource['id']}")
-                    for resource in _allergies(spec, admission, patient)]
-    return {"resourceType": "Bundle", "id": bundle_id, "type": "transaction", "timestamp": at.isoformat(),
-            "entry": entries}
+def references(value: Any) -> Iterator[str]:
+    """Every literal reference in a resource (or any part of one)."""
+    if isinstance(value, dict):
+        if isinstance(value.get("reference"), str):
+            yield value["reference"]
+        for item in value.values():
+            yield from references(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from references(item)
+
+
+def _check_references(bundle: dict[str, Any]) -> None:
+    inside = {entry["fullUrl"] for entry in bundle["entry"]}
+    missing = sorted({(entry["fullUrl"], ref) for entry in bundle["entry"]
+                      for ref in references(entry["resource"]) if ref not in inside})
+    if missing:
+        raise UnresolvedReference("FHIR export: references outside the bundle: "
+                                  + "; ".join(f"{source} -> {target}" for source, target in missing))

@@ -1,0 +1,61 @@
+"""Automatic and on-demand backups of the ward database to a folder (a USB stick), and how
+old the last one is, for the banner. Each backup is an audit entry, written before the copy
+so the copy holds it too."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from downtime.domain.staff import Action
+from downtime.paths import data_dir
+from downtime.services import settings
+from downtime.services.context import Session
+from downtime.services.errors import ServiceError
+from downtime.storage import audit
+from downtime.storage.backup import backups_in, make_backup
+
+
+def folder(db: Database) -> Path:
+    chosen = settings.get(db, "backup_folder")
+    return Path(chosen) if chosen else data_dir() / "backups"
+
+
+def last_backup(db: Database) -> datetime | None:
+    row = db.execute("SELECT at FROM audit WHERE action = 'backup' ORDER BY seq DESC LIMIT 1").fetchone()
+    return datetime.fromisoformat(row[0]) if row else None
+
+
+def due(db: Database, now: datetime) -> bool:
+    """A backup is due when the last one is older than the ward's interval (or there is none)."""
+    last = last_backup(db)
+    return last is None or now - last >= timedelta(minutes=int(settings.get(db, "backup_every_minutes")))
+
+
+def backup_now(session: Session, reason: str = "manual") -> Path:
+    if session.vault is None:
+        raise ServiceError("This session has no database file to back up.")
+    now = session.clock()
+    target = folder(session.db)
+    with session.db.atomic():
+        audit.append(session.db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
+                     action="backup", detail={"folder": str(target), "reason": reason})
+    return make_backup(session.db, session.vault.path, session.vault.key, target, now,
+                       keep=int(settings.get(session.db, "backup_keep")))
+
+
+def set_backup_policy(session: Session, where: Path, every_minutes: int, keep: int) -> None:
+    """Where backups go (a USB stick's folder), how often, and how many are kept (administrators)."""
+    session.require(Action.MANAGE_STAFF)
+    if not 1 <= every_minutes <= 24 * 60 or not 1 <= keep <= 1000:
+        raise ServiceError("Backups: every 1 to 1440 minutes, keeping 1 to 1000.")
+    settings.set_value(session, "backup_folder", str(where))
+    settings.set_value(session, "backup_every_minutes", str(every_minutes))
+    settings.set_value(session, "backup_keep", str(keep))
+
+
+def newest(db_folder: Path) -> Path | None:
+    found = backups_in(db_folder)
+    return found[0] if found else None

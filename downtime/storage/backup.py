@@ -1,0 +1,80 @@
+"""Copies of the live database made with SQLite's online backup API (consistent even while
+the app writes), encrypted with the same key as the database, each with a copy of the key
+slots that open it. A copy is written under a temporary name, checked, and only then renamed,
+so a backup folder never holds a half-written backup; the oldest beyond `keep` are removed."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import sqlcipher3
+from sqlite_utils import Database
+
+from downtime.errors import UserError
+from downtime.storage import keyslots
+
+PREFIX = "downtime-backup-"
+SUFFIX = ".sqlite"
+
+
+class BackupError(UserError):
+    pass
+
+
+def backups_in(folder: Path) -> list[Path]:
+    """Newest first."""
+    return sorted(folder.glob(f"{PREFIX}*{SUFFIX}"), reverse=True) if folder.is_dir() else []
+
+
+def _connect(path: Path, key: bytes | None) -> sqlcipher3.Connection:
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    if key is not None:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    return conn
+
+
+def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at: datetime, keep: int) -> Path:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{PREFIX}{at:%Y%m%d-%H%M%S}{SUFFIX}"
+        partial = target.with_name(target.name + ".partial")
+        partial.unlink(missing_ok=True)
+        destination = _connect(partial, key)
+        try:
+            db.conn.backup(destination)
+            problems = [row[0] for row in destination.execute("PRAGMA integrity_check").fetchall()]
+        finally:
+            destination.close()
+        if problems != ["ok"]:
+            partial.unlink(missing_ok=True)
+            raise BackupError(f"the backup copy failed its integrity check ({'; '.join(problems[:3])})")
+        with partial.open("rb") as handle:
+            os.fsync(handle.fileno())
+        if keyslots.is_encrypted(db_path):
+            shutil.copyfile(keyslots.keys_path(db_path), keyslots.keys_path(target))
+        os.replace(partial, target)
+    except OSError as problem:
+        raise BackupError(f"backup to {folder} failed: {problem.strerror or problem} "
+                          "(is the USB stick full or removed?)") from None
+    for old in backups_in(folder)[keep:]:
+        old.unlink(missing_ok=True)
+        keyslots.keys_path(old).unlink(missing_ok=True)
+    return target
+
+
+def restore_backup(backup: Path, target: Path) -> None:
+    """Put a backup (and its key slots) in place as `target`, which must not exist: the damaged
+    file is moved aside by the person restoring, never overwritten by the app."""
+    if not backup.is_file():
+        raise BackupError(f"no backup at {backup}")
+    if target.exists():
+        raise BackupError(f"{target} exists: move it aside first (it may be needed to find out what went wrong)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    shutil.copyfile(backup, partial)
+    if keyslots.is_encrypted(backup):
+        shutil.copyfile(keyslots.keys_path(backup), keyslots.keys_path(target))
+    os.replace(partial, target)

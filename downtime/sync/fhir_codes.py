@@ -1,0 +1,137 @@
+"""The FHIR value sets the export writes codes from, the maps from the forms' own codes onto
+them, and a check that every code in a built bundle is in its value set.
+
+fhir.resources checks structure and cardinality but not codes. A receiving EHR that rejects a
+bundle weeks into back-entry is far worse than an export that stops at once, so a code outside
+these tables is treated as our bug: the check raises and no bundle is written. Only codes that
+truly fit are mapped; anything else travels as text."""
+
+from __future__ import annotations
+
+import functools
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+from fhir_core.types import Code
+from pydantic import BaseModel
+
+ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
+ALLERGY_VERIFICATION = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
+DISCHARGE_DISPOSITION = "http://terminology.hl7.org/CodeSystem/discharge-disposition"
+NOT_GIVEN_REASON = "http://hl7.org/fhir/reason-medication-not-given"
+ADMIN_FUNCTION = "http://terminology.hl7.org/CodeSystem/med-admin-perform-function"
+CANCELLATION_REASON = "http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason"
+PROVENANCE_PARTICIPANT = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
+DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation"
+
+# Codings: for each code system, the codes written and their official displays.
+SYSTEMS: dict[str, dict[str, str]] = {
+    ACT_CODE: {"IMP": "inpatient encounter"},
+    ALLERGY_CLINICAL: {"active": "Active"},
+    ALLERGY_VERIFICATION: {"unconfirmed": "Unconfirmed", "entered-in-error": "Entered in Error"},
+    DISCHARGE_DISPOSITION: {"home": "Home", "long": "Long-term care", "rehab": "Rehabilitation",
+                            "aadvice": "Left against advice", "exp": "Expired",
+                            "other-hcf": "Other healthcare facility", "oth": "Other"},
+    NOT_GIVEN_REASON: {"b": "Away", "c": "Asleep"},
+    ADMIN_FUNCTION: {"performer": "Performer", "witness": "Witness"},
+    CANCELLATION_REASON: {"prov": "Provider", "pat": "Patient", "maint": "Equipment Maintenance/Repair",
+                          "oth-err": "Other: Error"},
+    PROVENANCE_PARTICIPANT: {"author": "Author"},
+    DATA_OPERATION: {"CREATE": "create", "UPDATE": "revise", "NULLIFY": "nullify"},
+}
+
+# Elements of type code, by path from their resource: the codes written there.
+ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in {
+    "Bundle.type": {"transaction"},
+    "Bundle.entry.request.method": {"POST"},
+    "Patient.identifier.use": {"temp", "usual", "official"},
+    "Patient.name.use": {"temp", "usual", "official"},
+    "Patient.gender": {"female", "male", "unknown"},
+    "Patient.link.type": {"replaced-by"},
+    "Encounter.status": {"in-progress", "finished", "entered-in-error"},
+    "Encounter.location.status": {"active", "completed"},
+    "AllergyIntolerance.reaction.severity": {"mild", "moderate", "severe"},
+    "MedicationRequest.status": {"active", "stopped", "entered-in-error"},
+    "MedicationRequest.intent": {"order"},
+    "MedicationAdministration.status": {"completed", "not-done", "entered-in-error"},
+    "ServiceRequest.status": {"active", "entered-in-error"},
+    "ServiceRequest.intent": {"order"},
+    "ServiceRequest.priority": {"routine", "urgent", "asap", "stat"},
+    "Appointment.status": {"booked", "cancelled", "noshow", "entered-in-error"},
+    "Appointment.participant.status": {"accepted"},
+    "Provenance.entity.role": {"source"},
+}.items()}
+
+# Where a form's own code has a FHIR code that means the same thing.
+DISCHARGE_DESTINATION = {"home": "home", "home_with_support": "home", "care_home": "long",
+                         "rehabilitation": "rehab", "against_advice": "aadvice", "other": "oth"}
+NOT_GIVEN = {"patient_away": "b", "asleep": "c"}
+CANCELLED_BECAUSE = {"surgeon_unavailable": "prov", "anaesthetist_unavailable": "prov",
+                     "theatre_staff_unavailable": "prov", "equipment_failure": "maint",
+                     "administrative_error": "oth-err", "patient_declined": "pat", "did_not_attend": "pat"}
+# NCEPOD classes onto request-priority, most urgent first in both: urgent (hours) is sooner
+# than expedited (days), as asap is sooner than urgent.
+NCEPOD_PRIORITY = {"immediate_a": "stat", "immediate_b": "stat", "urgent": "asap", "expedited": "urgent",
+                   "elective": "routine"}
+GENDER = {"female": "female", "male": "male", "unknown": "unknown"}
+SEVERITY = {"mild": "mild", "moderate": "moderate", "severe": "severe"}
+
+
+class CodeOutsideValueSet(RuntimeError):
+    """The export wrote a code its value set does not hold: a bug in the export, never the
+    user's doing, so it is not a UserError the command line would word politely."""
+
+
+def coding(system: str, code: str) -> dict[str, str]:
+    """A Coding with its official display; a code missing from the tables fails here, where
+    the bug is, rather than in the final check."""
+    return {"system": system, "code": code, "display": SYSTEMS[system][code]}
+
+
+def check_codes(bundle: dict[str, Any]) -> None:
+    """Raise CodeOutsideValueSet naming every code of the bundle outside its value set, and
+    every code-typed element or code system these tables do not cover."""
+    from fhir.resources.R4B.bundle import Bundle
+
+    problems = list(_problems(Bundle.model_validate(bundle), "Bundle"))
+    if problems:
+        raise CodeOutsideValueSet("FHIR export wrote codes outside their value sets: " + "; ".join(problems))
+
+
+def _problems(model: BaseModel, path: str) -> Iterator[str]:
+    from fhir.resources.R4B.coding import Coding
+    from fhir.resources.R4B.resource import Resource
+
+    if isinstance(model, Coding):
+        codes = SYSTEMS.get(str(model.system))
+        if codes is None or model.code not in codes:
+            yield f"{path}: {model.system}|{model.code} is not in the value set"
+        elif model.display is not None and model.display != codes[str(model.code)]:
+            yield f"{path}: {model.system}|{model.code} has display {model.display!r}, not {codes[str(model.code)]!r}"
+        return
+    codes = _code_fields(type(model))
+    for name in sorted(model.model_fields_set):
+        value = getattr(model, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, Resource):
+                yield from _problems(item, item.get_resource_type())
+            elif isinstance(item, BaseModel):
+                yield from _problems(item, f"{path}.{name}")
+            elif item is not None and name in codes:
+                allowed = ELEMENTS.get(f"{path}.{name}")
+                if allowed is None:
+                    yield f"{path}.{name}: no value set is listed for this element"
+                elif item not in allowed:
+                    yield f"{path}.{name}: {item!r} is not one of {sorted(allowed)}"
+
+
+@functools.cache
+def _code_fields(model: type[BaseModel]) -> frozenset[str]:
+    """The elements of type code of a FHIR model, read from its type annotations."""
+    return frozenset(name for name, field in model.model_fields.items() if _is_code(field.annotation))
+
+
+def _is_code(annotation: Any) -> bool:
+    return any(isinstance(arg, Code) or _is_code(arg) for arg in typing.get_args(annotation))

@@ -1,0 +1,83 @@
+"""Building blocks shared by the FHIR resource builders: references, identifiers, times and
+labels, and the Group each builder returns so the bundle can pick what changed and still carry
+every resource those changes point to."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from downtime.domain.records import RecordVersion
+from downtime.formspec import FormSpec
+
+RECORD_SYSTEM = "urn:downtime:record"
+
+
+@dataclass(frozen=True)
+class Group:
+    """Resources that stand or fall together (a patient with their stays, an order, a dose,
+    an operation with its appointments).
+
+    `made_from` maps each record to the ids of the resources built from it (its Provenance
+    targets); `sources` are the records whose change alters these resources; `needs` are the
+    keys of the groups whose resources these reference."""
+
+    key: str
+    resources: tuple[dict[str, Any], ...]
+    made_from: dict[str, tuple[str, ...]]
+    sources: frozenset[str]
+    needs: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every builder reads besides the records themselves."""
+
+    forms: dict[str, FormSpec]
+    staff_names: dict[str, str]
+    first_versions: dict[str, RecordVersion]
+    at: datetime
+    ehr_numbers: dict[str, str] = field(default_factory=dict)
+
+    def person(self, staff_id: str) -> str:
+        """A staff member as records staff will look them up: name and the ward's staff ID."""
+        name = self.staff_names.get(staff_id)
+        return f"{name} ({staff_id})" if name else staff_id
+
+    def original(self, record: RecordVersion) -> RecordVersion:
+        """Version 1 of a record: who prescribed the order or gave the dose, and when it was
+        first written, even once someone else has amended it."""
+        return self.first_versions.get(record.record_id, record)
+
+
+def patient_key(patient_id: str) -> str:
+    return f"patient:{patient_id}"
+
+
+def derived_id(record_id: str, what: str) -> str:
+    """A stable id for a second resource made from one record."""
+    return str(uuid.uuid5(uuid.UUID(record_id), what))
+
+
+def reference(resource_id: str) -> dict[str, str]:
+    return {"reference": f"urn:uuid:{resource_id}"}
+
+
+def record_identifier(value: str) -> list[dict[str, str]]:
+    return [{"system": RECORD_SYSTEM, "value": value}]
+
+
+def moment(value: datetime | str) -> str:
+    """A FHIR dateTime: forms keep times to the minute, FHIR requires the seconds."""
+    return (value if isinstance(value, datetime) else datetime.fromisoformat(value)).isoformat()
+
+
+def label(spec: FormSpec, field_id: str, code: str) -> str:
+    """The English label of a choice, as the paper form prints it."""
+    for option in getattr(spec.field(field_id), "options", []):
+        if option.code == code:
+            return option.label.en
+    return code
+

@@ -1,0 +1,156 @@
+"""Downtime medication orders as MedicationRequest and every dose given or not given as
+MedicationAdministration, pointing at its order, so the records office can rebuild the MAR of
+the outage in the EHR: who gave what when, the controlled-drug witness, and why a dose was
+missed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.medication import Frequency, Order, Outcome
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.formspec import FormSpec
+from downtime.services.medication import (
+    DOSE_FORM,
+    ORDER_FORM,
+    administration_of,
+    order_of,
+)
+from downtime.storage.records import list_current
+from downtime.sync.fhir_codes import ADMIN_FUNCTION, NOT_GIVEN, NOT_GIVEN_REASON, coding
+from downtime.sync.fhir_elements import (
+    Context,
+    Group,
+    label,
+    moment,
+    patient_key,
+    record_identifier,
+    reference,
+)
+
+EHR_ORDER_SYSTEM = "urn:downtime:ehr-order-number"
+_EIE = RecordStatus.ENTERED_IN_ERROR
+
+
+def order_key(record_id: str) -> str:
+    return f"order:{record_id}"
+
+
+def medication_groups(db: Database, ctx: Context) -> dict[str, Group]:
+    """One group per order and one per dose; a dose needs its order and its patient."""
+    orders = {record.record_id: record for record in list_current(db, form_id=ORDER_FORM)}
+    groups = {}
+    for record_id, record in orders.items():
+        groups[order_key(record_id)] = Group(
+            order_key(record_id), (_request(record, ctx),), {record_id: (record_id,)}, frozenset({record_id}),
+            frozenset({patient_key(str(record.patient_id))}))
+    for record in list_current(db, form_id=DOSE_FORM):
+        order = orders[record.data["order"]]
+        groups[f"dose:{record.record_id}"] = Group(
+            f"dose:{record.record_id}", (_administration(record, order, ctx),),
+            {record.record_id: (record.record_id,)}, frozenset({record.record_id}),
+            frozenset({patient_key(str(record.patient_id)), order_key(order.record_id)}))
+    return groups
+
+
+def _request(record: RecordVersion, ctx: Context) -> dict[str, Any]:
+    """Stopped once its stop time has passed at the moment of export; an order stopped early is
+    an amendment that sets the stop time, so it reads the same."""
+    order = order_of(record)
+    status = "active"
+    if record.status is _EIE:
+        status = "entered-in-error"
+    elif order.stop_at is not None and order.stop_at <= ctx.at:
+        status = "stopped"
+    first = ctx.original(record)
+    identifiers = record_identifier(record.record_id)
+    if ehr := record.data.get("ehr_order_id"):
+        identifiers.append({"system": EHR_ORDER_SYSTEM, "value": str(ehr)})
+    resource: dict[str, Any] = {
+        "resourceType": "MedicationRequest", "id": record.record_id, "identifier": identifiers,
+        "status": status, "intent": "order", "medicationCodeableConcept": {"text": order.drug},
+        "subject": reference(order.patient_id), "authoredOn": moment(first.recorded_at),
+        "requester": {"display": record.data.get("prescriber") or ctx.person(first.author)},
+        "dosageInstruction": [_instruction(order, ctx.forms[ORDER_FORM])]}
+    if indication := record.data.get("indication"):
+        resource["reasonCode"] = [{"text": indication}]
+    flags = [text for flag, text in ((order.controlled, "Controlled drug (witnessed administration)"),
+                                     (order.high_alert, "High-alert medicine")) if flag]
+    if flags:
+        resource["note"] = [{"text": "; ".join(flags)}]
+    return resource
+
+
+def _instruction(order: Order, spec: FormSpec) -> dict[str, Any]:
+    dose = f"{order.dose:g} {order.dose_unit} {order.route}"
+    bounds = {"start": moment(order.start_at)} | ({"end": moment(order.stop_at)} if order.stop_at else {})
+    instruction: dict[str, Any] = {"route": {"text": label(spec, "route", order.route)},
+                                   "doseAndRate": [{"doseQuantity": {"value": order.dose, "unit": order.dose_unit}}]}
+    if order.frequency is Frequency.SCHEDULED:
+        times = [f"{clock:%H:%M}" for clock in order.times]
+        instruction["text"] = f"{dose} at {' '.join(times)}"
+        instruction["timing"] = {"repeat": {"boundsPeriod": bounds,
+                                            "timeOfDay": [clock.isoformat(timespec="seconds") for clock in order.times]}}
+    elif order.frequency is Frequency.PRN:
+        limits = [f"as required: {order.prn_indication}"]
+        if order.min_interval_hours is not None:
+            limits.append(f"at least {order.min_interval_hours:g} h apart")
+        if order.max_doses_24h is not None:
+            limits.append(f"at most {order.max_doses_24h} doses in 24 h")
+            instruction["maxDosePerPeriod"] = {"numerator": {"value": order.dose * order.max_doses_24h,
+                                                             "unit": order.dose_unit},
+                                               "denominator": {"value": 24, "unit": "h"}}
+        instruction["text"] = f"{dose} " + "; ".join(limits)
+        instruction["asNeededCodeableConcept"] = {"text": order.prn_indication}
+        instruction["timing"] = {"repeat": {"boundsPeriod": bounds}}
+    else:
+        instruction["text"] = f"{dose} once, {order.start_at:%Y-%m-%d %H:%M}"
+        instruction["timing"] = {"event": [moment(order.start_at)]}
+    return instruction
+
+
+def _administration(record: RecordVersion, order_record: RecordVersion, ctx: Context) -> dict[str, Any]:
+    """The giver is whoever wrote version 1 of the dose; the controlled-drug witness is a
+    second performer with the `witness` function."""
+    dose = administration_of(record)
+    order = order_of(order_record)
+    spec = ctx.forms[DOSE_FORM]
+    given = dose.outcome is Outcome.GIVEN
+    status = "entered-in-error" if record.status is _EIE else "completed" if given else "not-done"
+    performers = [{"function": {"coding": [coding(ADMIN_FUNCTION, "performer")]},
+                   "actor": {"display": ctx.person(ctx.original(record).author)}}]
+    if dose.witness:
+        performers.append({"function": {"coding": [coding(ADMIN_FUNCTION, "witness")]},
+                           "actor": {"display": ctx.person(dose.witness)}})
+    resource: dict[str, Any] = {
+        "resourceType": "MedicationAdministration", "id": record.record_id,
+        "identifier": record_identifier(record.record_id), "status": status,
+        "medicationCodeableConcept": {"text": order.drug}, "subject": reference(str(record.patient_id)),
+        "effectiveDateTime": moment(dose.at), "performer": performers, "request": reference(order.record_id)}
+    if not given and dose.reason is not None:
+        text = label(spec, "not_given_reason", dose.reason.value)
+        if detail := record.data.get("not_given_detail"):
+            text = f"{text}: {detail}"
+        reason: dict[str, Any] = {"text": text}
+        if dose.reason.value in NOT_GIVEN:
+            reason["coding"] = [coding(NOT_GIVEN_REASON, NOT_GIVEN[dose.reason.value])]
+        resource["statusReason"] = [reason]
+    if given:
+        dosage: dict[str, Any] = {}
+        if dose.dose is not None:
+            dosage["dose"] = {"value": dose.dose, "unit": order.dose_unit}
+        if route := record.data.get("route"):
+            dosage["route"] = {"text": label(spec, "route", route)}
+        if site := record.data.get("site"):
+            dosage["site"] = {"text": site}
+        if dosage:
+            resource["dosage"] = dosage
+    notes = [f"Scheduled dose of {moment(dose.scheduled_for)}"] if dose.scheduled_for else []
+    notes += [f"Warning overridden ({item['check'].replace('_', ' ')}): {item['reason']}"
+              for item in record.data.get("overrides") or []]
+    if notes:
+        resource["note"] = [{"text": note} for note in notes]
+    return resource
+

@@ -1,0 +1,248 @@
+"""Each patient as FHIR: the Patient (downtime number as a temporary identifier, IPP and INS
+when known), one Encounter per stay with every bed it used, and AllergyIntolerance.
+
+Stays are replayed from the movement records in the order they happened, as the census does,
+so a transfer typed late still ends the previous bed at the right time, and a discharge,
+death or transfer out closes the stay with its disposition."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.census import Movement
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.formspec import FormSpec
+from downtime.formspec.schema import Meaning
+from downtime.services.census import event_of
+from downtime.services.patients import PatientSummary, downtime_numbers, summarise
+from downtime.storage.records import list_current
+from downtime.sync.fhir_codes import (
+    ACT_CODE,
+    ALLERGY_CLINICAL,
+    ALLERGY_VERIFICATION,
+    DISCHARGE_DESTINATION,
+    DISCHARGE_DISPOSITION,
+    GENDER,
+    SEVERITY,
+    coding,
+)
+from downtime.sync.fhir_elements import (
+    Context,
+    Group,
+    derived_id,
+    label,
+    moment,
+    patient_key,
+    record_identifier,
+    reference,
+)
+
+DOWNTIME_SYSTEM = "urn:downtime:number"
+IPP_SYSTEM = "urn:downtime:hospital-patient-number"
+INS_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"
+_EIE = RecordStatus.ENTERED_IN_ERROR
+
+
+@dataclass
+class _Stay:
+    """One stay as replayed: the admission that opened it, each (ward, bed, since) in turn,
+    the records that shaped it, and the record that ended it."""
+
+    admission: RecordVersion
+    places: list[tuple[str | None, str | None, datetime]]
+    records: list[str]
+    left: tuple[FormSpec, RecordVersion] | None = None
+
+
+@dataclass
+class _Made:
+    resources: list[dict[str, Any]] = field(default_factory=list)
+    made_from: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, resource: dict[str, Any], *records: str) -> None:
+        self.resources.append(resource)
+        for record_id in records:
+            self.made_from[record_id].append(resource["id"])
+
+
+def patient_groups(db: Database, ctx: Context) -> dict[str, Group]:
+    """Every patient of the database, whatever the state of their records."""
+    items: dict[str, list[tuple[FormSpec, RecordVersion]]] = defaultdict(list)
+    for spec in ctx.forms.values():
+        if spec.creates_patient or spec.movement is not None:
+            for record in list_current(db, form_id=spec.id):
+                if record.patient_id:
+                    items[record.patient_id].append((spec, record))
+    return {patient_key(pid): _group(pid, number, items.get(pid, []), ctx.ehr_numbers.get(pid))
+            for pid, number in downtime_numbers(db).items()}
+
+
+def _group(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersion]],
+           ehr_number: str | None) -> Group:
+    admissions = sorted(((spec, r) for spec, r in items if spec.creates_patient), key=lambda p: p[1].recorded_at)
+    standing = [(spec, r) for spec, r in admissions if r.status is not _EIE]
+    stays = _stays(items)
+    made = _Made()
+    death = next((left[1] for stay in stays if (left := stay.left) and left[0].movement is Movement.DEATH), None)
+    identity = (standing or admissions)[-1] if admissions else None
+    identified_by = [record.record_id for record in (identity and identity[1], death) if record is not None]
+    patient = _patient(patient_id, number, identity, bool(standing), death)
+    if ehr_number is not None:
+        patient["link"] = [{"other": {"identifier": {"system": IPP_SYSTEM, "value": ehr_number},
+                                      "display": f"EHR patient {ehr_number}"}, "type": "replaced-by"}]
+    made.add(patient, *identified_by)
+    for stay in stays:
+        made.add(_encounter(stay, patient_id), *stay.records)
+    for spec, admission in admissions:
+        if admission.status is _EIE:
+            made.add(_withdrawn_encounter(spec, admission, patient_id), admission.record_id)
+    for spec, admission in admissions:
+        for allergy in _allergies(spec, admission, patient_id):
+            made.add(allergy, admission.record_id)
+    return Group(patient_key(patient_id), tuple(made.resources),
+                 {record_id: tuple(ids) for record_id, ids in made.made_from.items()},
+                 frozenset(r.record_id for _, r in items), frozenset())
+
+
+def _stays(items: list[tuple[FormSpec, RecordVersion]]) -> list[_Stay]:
+    """The same replay as the census (domain.census.locate), keeping every step: an admission
+    opens a stay only when the patient is not in; movements of a patient not in move nobody."""
+    moves = sorted(((spec, r) for spec, r in items if spec.movement is not None and r.status is not _EIE),
+                   key=lambda p: (p[1].occurred_at, p[1].recorded_at))
+    stays: list[_Stay] = []
+    for spec, record in moves:
+        event = event_of(spec, record.patient_id, record.record_id, record.data, record.occurred_at,
+                         record.recorded_at)
+        current = stays[-1] if stays and stays[-1].left is None else None
+        if current is None:
+            if event.movement is Movement.ADMIT:
+                stays.append(_Stay(record, [(event.ward, event.bed, event.occurred_at)], [record.record_id]))
+            continue
+        current.records.append(record.record_id)
+        if event.movement in (Movement.ADMIT, Movement.TRANSFER):
+            current.places.append((event.ward, event.bed, event.occurred_at))
+        else:
+            current.left = (spec, record)
+    return stays
+
+
+def _value(spec: FormSpec, data: dict[str, Any], meaning: Meaning) -> Any:
+    found = spec.by_meaning(meaning)
+    return data.get(found.id) if found else None
+
+
+def _patient(patient_id: str, number: str, identity: tuple[FormSpec, RecordVersion] | None,
+             standing: bool, death: RecordVersion | None) -> dict[str, Any]:
+    """The Patient from their latest standing admission; inactive when every admission was
+    withdrawn (the number was allocated, so it must still be accounted for)."""
+    identifiers = [{"use": "temp", "system": DOWNTIME_SYSTEM, "value": number}]
+    resource: dict[str, Any] = {"resourceType": "Patient", "id": patient_id, "identifier": identifiers}
+    if identity is None:
+        return resource
+    spec, admission = identity
+    summary: PatientSummary = summarise(spec, admission, number)
+    if summary.ipp:
+        identifiers.append({"use": "usual", "system": IPP_SYSTEM, "value": summary.ipp})
+    if summary.nir:
+        identifiers.append({"use": "official", "system": INS_SYSTEM, "value": summary.nir.replace(" ", "")})
+    data = admission.data
+    if summary.unidentified:
+        names = [{"use": "temp", "text": str(_value(spec, data, Meaning.TEMPORARY_NAME) or summary.display_name)}]
+    else:
+        given = str(_value(spec, data, Meaning.GIVEN_NAMES) or "").split()
+        names = [{"use": "official", "family": str(_value(spec, data, Meaning.BIRTH_NAME)), "given": given}]
+        if used := _value(spec, data, Meaning.USED_NAME):
+            names.append({"use": "usual", "family": str(used), "given": given})
+    resource |= {"active": standing, "name": names, "gender": GENDER.get(summary.sex or "unknown", "unknown")}
+    if summary.birth_date:
+        resource["birthDate"] = summary.birth_date.isoformat()
+    if death is not None:
+        resource["deceasedDateTime"] = moment(death.occurred_at)
+    return resource
+
+
+def _place(ward: str | None, bed: str | None) -> dict[str, str]:
+    return {"display": f"ward {ward or '-'} bed {bed or '-'}"}
+
+
+def _encounter_base(record: RecordVersion, patient_id: str, status: str) -> dict[str, Any]:
+    return {"resourceType": "Encounter", "id": record.record_id, "identifier": record_identifier(record.record_id),
+            "status": status, "class": coding(ACT_CODE, "IMP"), "subject": reference(patient_id)}
+
+
+def _encounter(stay: _Stay, patient_id: str) -> dict[str, Any]:
+    """Each bed of the stay is a location with its period: it ends when the next one starts
+    (completed), or stays open (active) while the patient is still there."""
+    ended = stay.left[1].occurred_at if stay.left else None
+    locations = []
+    for index, (ward, bed, since) in enumerate(stay.places):
+        until = stay.places[index + 1][2] if index + 1 < len(stay.places) else ended
+        period = {"start": moment(since)} | ({"end": moment(until)} if until else {})
+        locations.append({"location": _place(ward, bed), "status": "completed" if until else "active",
+                          "period": period})
+    resource = _encounter_base(stay.admission, patient_id, "finished" if stay.left else "in-progress")
+    resource["period"] = {"start": moment(stay.admission.occurred_at)} | ({"end": moment(ended)} if ended else {})
+    resource["location"] = locations
+    if stay.left:
+        resource["hospitalization"] = _leaving(*stay.left)
+    return resource
+
+
+def _leaving(spec: FormSpec, record: RecordVersion) -> dict[str, Any]:
+    """Where the patient went, coded only where the discharge-disposition code means the same."""
+    data = record.data
+    if spec.movement is Movement.DEATH:
+        return {"dischargeDisposition": {"coding": [coding(DISCHARGE_DISPOSITION, "exp")], "text": "Died"}}
+    if spec.movement is Movement.TRANSFER_OUT:
+        where = ", ".join(str(data[key]) for key in ("receiving_hospital", "receiving_unit") if data.get(key))
+        where = where or "another hospital"
+        return {"dischargeDisposition": {"coding": [coding(DISCHARGE_DISPOSITION, "other-hcf")],
+                                         "text": f"Transferred to {where}"},
+                "destination": {"display": where}}
+    destination = data.get("destination")
+    disposition: dict[str, Any] = {}
+    if destination in DISCHARGE_DESTINATION:
+        disposition["coding"] = [coding(DISCHARGE_DISPOSITION, DISCHARGE_DESTINATION[destination])]
+    text = label(spec, "destination", destination) if destination else spec.title.en
+    detail = data.get("destination_detail")
+    disposition["text"] = f"{text}: {detail}" if detail else text
+    return {"dischargeDisposition": disposition}
+
+
+def _withdrawn_encounter(spec: FormSpec, admission: RecordVersion, patient_id: str) -> dict[str, Any]:
+    """An admission marked entered in error: the Encounter says so, with where it claimed."""
+    event = event_of(spec, admission.patient_id, admission.record_id, admission.data, admission.occurred_at,
+                     admission.recorded_at)
+    start = {"start": moment(admission.occurred_at)}
+    return _encounter_base(admission, patient_id, "entered-in-error") | {
+        "period": start, "location": [{"location": _place(event.ward, event.bed), "period": start}]}
+
+
+def _allergies(spec: FormSpec, admission: RecordVersion, patient_id: str) -> list[dict[str, Any]]:
+    found_field = spec.by_meaning(Meaning.ALLERGIES)
+    rows = (admission.data.get(found_field.id) or []) if found_field else []
+    withdrawn = admission.status is _EIE
+    found = []
+    for index, row in enumerate(rows):
+        ident = derived_id(admission.record_id, f"allergy-{index}")
+        resource: dict[str, Any] = {"resourceType": "AllergyIntolerance", "id": ident,
+                                    "identifier": record_identifier(ident)}
+        if not withdrawn:
+            resource["clinicalStatus"] = {"coding": [coding(ALLERGY_CLINICAL, "active")]}
+        resource |= {
+            "verificationStatus": {"coding": [coding(ALLERGY_VERIFICATION,
+                                                     "entered-in-error" if withdrawn else "unconfirmed")]},
+            "code": {"text": row["substance"]}, "patient": reference(patient_id),
+            "recordedDate": moment(admission.recorded_at)}
+        if row.get("reaction") or row.get("severity"):
+            reaction: dict[str, Any] = {"manifestation": [{"text": row.get("reaction") or row["substance"]}]}
+            if row.get("severity") in SEVERITY:
+                reaction["severity"] = SEVERITY[row["severity"]]
+            resource["reaction"] = [reaction]
+        found.append(resource)
+    return found

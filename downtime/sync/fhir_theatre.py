@@ -1,0 +1,180 @@
+"""Theatre bookings as FHIR: the operation itself is a ServiceRequest, and each date it was
+given is an Appointment based on it. A booking cancelled and rebooked is therefore one
+ServiceRequest with a cancelled Appointment (its reason kept) and a booked one, which is how
+the EHR's waiting list must show what happened during the outage.
+
+The slots are replayed from the booking, cancellation and rebooking records in the order they
+happened, as services.theatre.bookings does, but keeping every slot rather than the last."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.theatre import CancelReason
+from downtime.storage.records import list_current
+from downtime.sync.fhir_codes import (
+    CANCELLATION_REASON,
+    CANCELLED_BECAUSE,
+    NCEPOD_PRIORITY,
+    coding,
+)
+from downtime.sync.fhir_elements import (
+    Context,
+    Group,
+    derived_id,
+    label,
+    moment,
+    patient_key,
+    record_identifier,
+    reference,
+)
+
+BOOKING_FORM = "operation_booking"
+CANCELLATION_FORM = "operation_cancellation"
+REBOOKING_FORM = "operation_rebooking"
+SESSION_FORM = "theatre_session"
+EHR_BOOKING_SYSTEM = "urn:downtime:ehr-booking-number"
+_EIE = RecordStatus.ENTERED_IN_ERROR
+
+
+@dataclass
+class _Slot:
+    """A date the operation was given: by the booking itself or by a rebooking."""
+
+    record: RecordVersion
+    session_id: str
+    start: datetime
+    cancelled_by: RecordVersion | None = None
+
+    @property
+    def appointment_id(self) -> str:
+        return derived_id(self.record.record_id, "appointment")
+
+
+def theatre_groups(db: Database, ctx: Context) -> dict[str, Group]:
+    """One group per booking: its ServiceRequest and every Appointment, which need the patient."""
+    sessions = {record.record_id: record for record in list_current(db, form_id=SESSION_FORM)}
+    events: dict[str, list[RecordVersion]] = defaultdict(list)
+    for form_id in (CANCELLATION_FORM, REBOOKING_FORM):
+        for record in list_current(db, form_id=form_id):
+            events[record.data["booking"]].append(record)
+    return {f"booking:{booking.record_id}": _group(booking, events[booking.record_id], sessions, ctx)
+            for booking in list_current(db, form_id=BOOKING_FORM)}
+
+
+def _slot(record: RecordVersion) -> _Slot:
+    return _Slot(record, record.data["session"], datetime.fromisoformat(record.data["planned_start"]))
+
+
+def _group(booking: RecordVersion, events: list[RecordVersion], sessions: dict[str, RecordVersion],
+           ctx: Context) -> Group:
+    """A cancellation ends the slot in force; a rebooking opens the next one; a transfer sends
+    the operation elsewhere. Withdrawn cancellations change nothing; a withdrawn rebooking still
+    shows its Appointment, as entered in error."""
+    slots = [_slot(booking)]
+    transfer: RecordVersion | None = None
+    made_from: dict[str, list[str]] = {booking.record_id: [booking.record_id, slots[0].appointment_id]}
+    for event in sorted((e for e in events if e.status is not _EIE), key=lambda e: (e.occurred_at, e.recorded_at)):
+        if event.form_id == CANCELLATION_FORM:
+            if slots[-1].cancelled_by is None:
+                slots[-1].cancelled_by = event
+                made_from[event.record_id] = [slots[-1].appointment_id]
+        elif event.data["outcome"] == "transferred":
+            transfer = event
+            made_from[event.record_id] = [booking.record_id]
+        else:
+            slots.append(_slot(event))
+            made_from[event.record_id] = [slots[-1].appointment_id]
+    for event in events:
+        if event.status is _EIE and event.form_id == REBOOKING_FORM and event.data.get("outcome") == "rebooked":
+            slots.append(_slot(event))
+            made_from[event.record_id] = [slots[-1].appointment_id]
+    resources = [_service_request(booking, transfer, ctx),
+                 *(_appointment(slot, booking, sessions, ctx) for slot in slots)]
+    sources = {booking.record_id, *(e.record_id for e in events), *(s.session_id for s in slots)}
+    return Group(f"booking:{booking.record_id}", tuple(resources),
+                 {record_id: tuple(ids) for record_id, ids in made_from.items()},
+                 frozenset(sources), frozenset({patient_key(str(booking.patient_id))}))
+
+
+def _service_request(booking: RecordVersion, transfer: RecordVersion | None, ctx: Context) -> dict[str, Any]:
+    """The operation still to be done: it stays active while it waits for a new date, and an
+    operation sent to another hospital names that hospital as its performer."""
+    data = booking.data
+    spec = ctx.forms[BOOKING_FORM]
+    identifiers = record_identifier(booking.record_id)
+    if ehr := data.get("ehr_booking_id"):
+        identifiers.append({"system": EHR_BOOKING_SYSTEM, "value": str(ehr)})
+    team = [{"display": data["surgeon"]}] + ([{"display": data["anaesthetist"]}] if data.get("anaesthetist") else [])
+    notes = [f"NCEPOD priority: {label(spec, 'priority', data['priority'])}"]
+    if data.get("notes"):
+        notes.append(data["notes"])
+    if transfer is not None:
+        hospital = transfer.data.get("other_hospital") or "another hospital"
+        team = [{"display": hospital}]
+        why = f": {transfer.data['reason']}" if transfer.data.get("reason") else ""
+        notes.append(f"Transferred to {hospital} (decided {moment(transfer.occurred_at)}){why}")
+    resource: dict[str, Any] = {
+        "resourceType": "ServiceRequest", "id": booking.record_id, "identifier": identifiers,
+        "status": "entered-in-error" if booking.status is _EIE else "active", "intent": "order",
+        "priority": NCEPOD_PRIORITY[data["priority"]], "code": {"text": data["procedure"]},
+        "subject": reference(str(booking.patient_id)), "authoredOn": moment(data["decided_at"]),
+        "requester": {"display": data["surgeon"]}, "performer": team,
+        "note": [{"text": note} for note in notes]}
+    if data.get("laterality") and data["laterality"] != "not_applicable":
+        resource["orderDetail"] = [{"text": f"Side: {label(spec, 'laterality', data['laterality'])}"}]
+    if data.get("diagnosis"):
+        resource["reasonCode"] = [{"text": data["diagnosis"]}]
+    return resource
+
+
+def _appointment(slot: _Slot, booking: RecordVersion, sessions: dict[str, RecordVersion],
+                 ctx: Context) -> dict[str, Any]:
+    data = booking.data
+    minutes = int(data["expected_minutes"])
+    session = sessions.get(slot.session_id)
+    theatre = f"theatre {session.data['theatre']}" if session else f"theatre session {slot.session_id}"
+    participants = [{"actor": reference(str(booking.patient_id)), "status": "accepted"},
+                    {"type": [{"text": "surgeon"}], "actor": {"display": data["surgeon"]}, "status": "accepted"}]
+    if data.get("anaesthetist"):
+        participants.append({"type": [{"text": "anaesthetist"}], "actor": {"display": data["anaesthetist"]},
+                             "status": "accepted"})
+    participants.append({"type": [{"text": "operating theatre"}], "actor": {"display": theatre}, "status": "accepted"})
+    resource: dict[str, Any] = {
+        "resourceType": "Appointment", "id": slot.appointment_id, "identifier": record_identifier(slot.appointment_id),
+        "status": "booked", "description": data["procedure"], "start": moment(slot.start),
+        "end": moment(slot.start + timedelta(minutes=minutes)), "minutesDuration": minutes,
+        "basedOn": [reference(booking.record_id)], "participant": participants}
+    comments = []
+    if slot.record.form_id == REBOOKING_FORM and slot.record.data.get("reason"):
+        comments.append(f"Rebooked: {slot.record.data['reason']}")
+    if slot.cancelled_by is not None:
+        status, reason, how = _cancellation(slot.cancelled_by, ctx)
+        resource |= {"status": status, "cancelationReason": reason}
+        comments.append(how)
+    if comments:
+        resource["comment"] = "; ".join(comments)
+    if _EIE in (booking.status, slot.record.status):
+        resource["status"] = "entered-in-error"
+    return resource
+
+
+def _cancellation(cancellation: RecordVersion, ctx: Context) -> tuple[str, dict[str, Any], str]:
+    """Status, coded reason (only where the HL7 code means the same) and how it went, in words.
+    A patient who did not attend is a no-show, not a cancellation."""
+    data = cancellation.data
+    spec = ctx.forms[CANCELLATION_FORM]
+    reason: dict[str, Any] = {"text": label(spec, "reason", data["reason"])}
+    if data["reason"] in CANCELLED_BECAUSE:
+        reason["coding"] = [coding(CANCELLATION_REASON, CANCELLED_BECAUSE[data["reason"]])]
+    told = f"patient told: {label(spec, 'patient_told', data['patient_told'])}" if data.get("patient_told") else ""
+    parts = [f"Cancelled {moment(cancellation.occurred_at)}", "last minute" if data.get("last_minute") else "",
+             told, data.get("notes") or ""]
+    status = "noshow" if data["reason"] == CancelReason.DID_NOT_ATTEND else "cancelled"
+    return status, reason, "; ".join(part for part in parts if part)

@@ -1,0 +1,80 @@
+"""Backups are consistent, encrypted like the database, rotated, audited, and restore to a
+sound database; the banner's "last backup" comes from the audit log."""
+
+import pytest
+
+from downtime.cli import main
+from downtime.domain.staff import Role
+from downtime.services import backups, records, staff, unlock
+from downtime.services.context import Session, Vault
+from downtime.storage import keyslots
+from downtime.storage.backup import BackupError, backups_in, restore_backup
+from downtime.storage.integrity import check_database
+
+
+@pytest.fixture
+def ward(tmp_path, clock, forms):
+    vault, device = unlock.create(tmp_path / "ward.sqlite", encrypted=True, device_number=3, device_name="Ward 3",
+                                  admin_id="admin", admin_name="Admin", admin_pin="0000", clock=clock)
+    admin = Session(vault.db, device, staff.sign_in(vault.db, "admin", "0000", clock), forms, clock, vault=vault)
+    staff.add_staff(admin, "nurse", "Nurse", Role.WARD_NURSE, "1111")
+    backups.set_backup_policy(admin, tmp_path / "usb", every_minutes=15, keep=3)
+    nurse = Session(vault.db, device, staff.sign_in(vault.db, "nurse", "1111", clock), forms, clock, vault=vault)
+    return nurse, tmp_path
+
+
+def test_a_backup_is_encrypted_sound_and_audited(ward, admission_values, clock):
+    nurse, tmp_path = ward
+    records.save_new(nurse, "admission", admission_values)
+    assert backups.due(nurse.db, clock())
+    path = backups.backup_now(nurse)
+    assert path.parent == tmp_path / "usb" and keyslots.is_encrypted(path)
+    assert b"Lef" not in path.read_bytes()
+    assert backups.last_backup(nurse.db) == clock() and not backups.due(nurse.db, clock())
+    clock.advance(minutes=15)
+    assert backups.due(nurse.db, clock())
+
+
+def test_only_the_last_k_are_kept(ward, clock):
+    nurse, tmp_path = ward
+    made = []
+    for _ in range(5):
+        made.append(backups.backup_now(nurse))
+        clock.advance(minutes=1)
+    assert backups_in(tmp_path / "usb") == made[:1:-1]
+    assert not keyslots.keys_path(made[0]).exists()
+
+
+def test_restore_gives_back_a_sound_database_that_the_pins_open(ward, admission_values, clock):
+    nurse, tmp_path = ward
+    saved = records.save_new(nurse, "admission", admission_values)
+    backup = backups.backup_now(nurse)
+    target = tmp_path / "restored.sqlite"
+    restore_backup(backup, target)
+    vault = Vault(target)
+    unlock.sign_in(vault, "nurse", "1111", clock)
+    assert check_database(vault.db) is None
+    assert records.current(vault.db, saved.record_id).data["bed"] == "12"
+    with pytest.raises(BackupError, match="move it aside first"):
+        restore_backup(backup, target)
+
+
+def test_backup_and_restore_commands(ward, capsys):
+    nurse, tmp_path = ward
+    who = ["--db", str(nurse.vault.path), "--user", "nurse", "--pin", "1111"]
+    assert main(["backup", *who]) == 0
+    backup = backups_in(tmp_path / "usb")[0]
+    assert main(["restore", str(backup), "--db", str(tmp_path / "new.sqlite"), "--user", "nurse",
+                 "--pin", "1111"]) == 0
+    assert "integrity and audit chain sound" in capsys.readouterr().out
+
+
+def test_a_missing_stick_is_a_clear_message(ward, tmp_path):
+    nurse, _ = ward
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", nurse.clock), nurse.forms,
+                    nurse.clock, vault=nurse.vault)
+    backups.set_backup_policy(admin, blocker / "backups", every_minutes=15, keep=3)
+    with pytest.raises(BackupError, match="USB stick full or removed"):
+        backups.backup_now(nurse)

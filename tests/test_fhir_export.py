@@ -1,0 +1,344 @@
+"""The export's FHIR bundle: valid R4B, codes in their value sets, self-contained, stable, and
+saying what back-entry needs (movements, medicines, theatre, provenance)."""
+
+import copy
+import json
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+from pydantic import BaseModel
+
+from downtime.domain.medication import Check
+from downtime.services import medication, records, staff, theatre
+from downtime.services.context import Session, load_device
+from downtime.services.demo import build_demo
+from downtime.storage import open_database
+from downtime.sync.export import export
+from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
+from downtime.sync.fhir_export import references
+
+ALL_KINDS = {"Patient", "Encounter", "AllergyIntolerance", "MedicationRequest", "MedicationAdministration",
+             "ServiceRequest", "Appointment", "Provenance"}
+
+
+def _bundle(folder):
+    return json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+
+
+def _export(session_for, tmp_path, name="export", since_last=False):
+    return _bundle(export(session_for("records"), tmp_path / name, since_last=since_last).folder)
+
+
+def _resources(bundle, kind):
+    return [entry["resource"] for entry in bundle["entry"] if entry["resource"]["resourceType"] == kind]
+
+
+def _by_id(bundle, resource_id):
+    (found,) = [e["resource"] for e in bundle["entry"] if e["fullUrl"] == f"urn:uuid:{resource_id}"]
+    return found
+
+
+def _provenance_of(bundle, record_id):
+    (found,) = [p for p in _resources(bundle, "Provenance")
+                if p["entity"][0]["what"]["identifier"]["value"] == record_id]
+    return found
+
+
+def _unresolved(bundle):
+    inside = {entry["fullUrl"] for entry in bundle["entry"]}
+    return [ref for entry in bundle["entry"] for ref in references(entry["resource"]) if ref not in inside]
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory, forms):
+    """The demo hospital's whole export, built once: it is read, never changed, by the tests."""
+    folder = tmp_path_factory.mktemp("demo")
+    now = datetime(2026, 11, 28, 14, 0, tzinfo=timezone(timedelta(hours=1)))
+
+    def clock():
+        return now
+
+    db = open_database(folder / "demo.sqlite")
+    build_demo(db, forms, clock)
+    clerk = Session(db, load_device(db), staff.sign_in(db, "records", "4444", clock), forms, clock)
+    return _bundle(export(clerk, folder / "demo-export").folder)
+
+
+def test_the_demo_bundle_validates_with_r4b_and_holds_every_kind(demo):
+    bundle = Bundle.model_validate(demo)
+    assert bundle.type == "transaction" and len(bundle.entry) > 300
+    assert {entry["resource"]["resourceType"] for entry in demo["entry"]} == ALL_KINDS
+    assert all(entry["fullUrl"] == f"urn:uuid:{entry['resource']['id']}" for entry in demo["entry"])
+    assert len({entry["fullUrl"] for entry in demo["entry"]}) == len(demo["entry"])
+    assert all(entry["request"]["method"] == "POST" and entry["request"]["ifNoneExist"] for entry in demo["entry"])
+
+
+def test_every_reference_of_the_demo_resolves_inside_the_bundle(demo):
+    assert _unresolved(demo) == []
+    assert sum(1 for entry in demo["entry"] for _ in references(entry["resource"])) > 500
+
+
+def test_every_code_of_the_demo_is_in_its_value_set(demo):
+    check_codes(demo)
+    statuses = {(r["resourceType"], r["status"]) for r in (e["resource"] for e in demo["entry"]) if "status" in r}
+    assert {("Appointment", "cancelled"), ("Appointment", "booked"), ("Encounter", "finished"),
+            ("MedicationAdministration", "not-done"), ("MedicationAdministration", "completed")} <= statuses
+
+
+def test_codes_with_a_required_binding_are_in_the_list_fhir_resources_keeps(demo):
+    """A second opinion on the tables: fhir.resources lists the codes of required bindings
+    without enforcing them; every code of the demo bundle bound that way is in its list."""
+    assert list(_outside_required_bindings(Bundle.model_validate(demo))) == []
+
+
+def _outside_required_bindings(model):
+    for name in model.model_fields_set:
+        allowed = (type(model).model_fields[name].json_schema_extra or {}).get("enum_values")
+        value = getattr(model, name)
+        for item in value if isinstance(value, list) else [value]:
+            if isinstance(item, BaseModel):
+                yield from _outside_required_bindings(item)
+            elif allowed and "+" not in allowed and item not in allowed:
+                yield type(model).__name__, name, item
+
+
+@pytest.mark.parametrize("spoil, named", [
+    (lambda r: r.update(status="bogus"), "Encounter.status"),
+    (lambda r: r["class"].update(code="AMB"), "v3-ActCode|AMB"),
+    (lambda r: r["class"].update(display="Inpatient"), "has display"),
+    (lambda r: r.update(language="fr"), "no value set is listed"),
+    (lambda r: r["location"][0].update(status="reserved"), "Encounter.location.status"),
+])
+def test_the_checker_rejects_a_code_outside_its_value_set(demo, spoil, named):
+    spoilt = copy.deepcopy(demo)
+    spoil(next(e["resource"] for e in spoilt["entry"] if e["resource"]["resourceType"] == "Encounter"))
+    with pytest.raises(CodeOutsideValueSet, match=named):
+        check_codes(spoilt)
+
+
+def test_doses_given_not_given_and_witnessed(session_for, medication_ward, tmp_path):
+    patient, amox, morphine = medication_ward
+    nurse = session_for("nurse")
+    given = medication.record_dose(nurse, amox, {
+        "outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+        "dose_given": 1.0, "route": "IV"}, overrides={Check.ALLERGY: "Tolerated before"})
+    missed = medication.record_dose(nurse, amox, {
+        "outcome": "not_given", "given_at": "2026-11-28T13:55+01:00", "scheduled_for": "2026-11-28T14:00+01:00",
+        "not_given_reason": "patient_away"})
+    refused = medication.record_dose(nurse, amox, {
+        "outcome": "not_given", "given_at": "2026-11-27T20:05+01:00", "scheduled_for": "2026-11-27T20:00+01:00",
+        "not_given_reason": "refused"})
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    witnessed = medication.record_dose(nurse, morphine, {"outcome": "given", "given_at": "2026-11-28T10:00+01:00",
+                                                         "dose_given": 5.0, "route": "SC"}, witness=("doctor", "2222"))
+    bundle = _export(session_for, tmp_path)
+    assert _unresolved(bundle) == []
+
+    done = _by_id(bundle, given.record_id)
+    assert done["status"] == "completed" and done["request"] == {"reference": f"urn:uuid:{amox}"}
+    assert done["subject"] == {"reference": f"urn:uuid:{patient}"}
+    assert done["effectiveDateTime"] == "2026-11-28T08:05:00+01:00"
+    assert done["dosage"]["dose"] == {"value": 1.0, "unit": "g"} and done["dosage"]["route"]["text"] == "Intravenous (IV)"
+    assert done["performer"] == [{"function": {"coding": [{
+        "system": "http://terminology.hl7.org/CodeSystem/med-admin-perform-function", "code": "performer",
+        "display": "Performer"}]}, "actor": {"display": "Hélène Lefèvre (nurse)"}}]
+    assert {"text": "Warning overridden (allergy): Tolerated before"} in done["note"]
+
+    away = _by_id(bundle, missed.record_id)
+    assert away["status"] == "not-done" and "dosage" not in away
+    (reason,) = away["statusReason"]
+    assert reason["coding"][0]["code"] == "b" and reason["text"] == "A — Patient away from ward"
+    (no_code,) = _by_id(bundle, refused.record_id)["statusReason"]
+    assert no_code == {"text": "R — Refused"}
+
+    cd = _by_id(bundle, witnessed.record_id)
+    assert [(p["function"]["coding"][0]["code"], p["actor"]["display"]) for p in cd["performer"]] == [
+        ("performer", "Hélène Lefèvre (nurse)"), ("witness", "Dr Karim Benali (doctor)")]
+    assert cd["request"] == {"reference": f"urn:uuid:{morphine}"}
+
+
+def test_orders_as_medication_requests(session_for, medication_ward, tmp_path):
+    _, amox, morphine = medication_ward
+    doctor = session_for("doctor")
+    stopped = records.amend(doctor, amox, {**_data(doctor, amox), "stop_at": "2026-11-28T12:00+01:00"},
+                            "Switched to oral")
+    bundle = _export(session_for, tmp_path)
+    amoxicillin, opioid = _by_id(bundle, amox), _by_id(bundle, morphine)
+    assert (amoxicillin["status"], opioid["status"]) == ("stopped", "active")
+    assert amoxicillin["intent"] == "order" and amoxicillin["medicationCodeableConcept"] == {"text": "Amoxicillin"}
+    (dosage,) = amoxicillin["dosageInstruction"]
+    assert dosage["text"] == "1 g IV at 08:00 14:00 20:00" and dosage["route"] == {"text": "Intravenous (IV)"}
+    assert dosage["doseAndRate"] == [{"doseQuantity": {"value": 1.0, "unit": "g"}}]
+    assert dosage["timing"]["repeat"]["timeOfDay"] == ["08:00:00", "14:00:00", "20:00:00"]
+    assert dosage["timing"]["repeat"]["boundsPeriod"]["end"] == "2026-11-28T12:00:00+01:00"
+    assert amoxicillin["requester"] == {"display": "Dr Karim Benali (doctor)"}
+    assert amoxicillin["authoredOn"] == "2026-11-28T14:00:00+01:00"
+    (prn,) = opioid["dosageInstruction"]
+    assert prn["asNeededCodeableConcept"] == {"text": "pain score > 4"}
+    assert "at least 4 h apart" in prn["text"] and "at most 4 doses in 24 h" in prn["text"]
+    provenance = _provenance_of(bundle, stopped.record_id)
+    assert provenance["activity"]["coding"][0]["code"] == "UPDATE"
+    assert provenance["activity"]["text"] == "Amended: version 2" and provenance["reason"] == [{"text": "Switched to oral"}]
+
+
+def test_amended_records_export_their_latest_version_and_withdrawn_ones_say_so(
+        session_for, medication_ward, tmp_path):
+    patient, amox, morphine = medication_ward
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    admission_id = _admission_of(nurse, patient)
+    latest = records.amend(nurse, admission_id, {**_data(nurse, admission_id), "bed": "14"}, "Wrong bed typed")
+    withdrawn = records.mark_entered_in_error(doctor, morphine, "Wrong patient")
+    bundle = _export(session_for, tmp_path)
+    encounter = _by_id(bundle, admission_id)
+    assert encounter["location"][0]["location"] == {"display": "ward 3B bed 14"}
+    provenance = _provenance_of(bundle, admission_id)
+    assert provenance["activity"]["text"] == "Amended: version 2" and provenance["reason"] == [{"text": "Wrong bed typed"}]
+    assert provenance["recorded"] == latest.recorded_at.isoformat()
+    assert provenance["occurredDateTime"] == "2026-11-27T09:00:00+01:00"
+    assert {f"urn:uuid:{patient}", f"urn:uuid:{admission_id}"} <= {t["reference"] for t in provenance["target"]}
+    assert provenance["agent"][0]["type"]["coding"][0]["code"] == "author"
+    assert provenance["agent"][0]["who"] == {"display": "Hélène Lefèvre (nurse)"}
+
+    assert _by_id(bundle, morphine)["status"] == "entered-in-error"
+    nullified = _provenance_of(bundle, withdrawn.record_id)
+    assert nullified["activity"]["coding"][0]["code"] == "NULLIFY" and nullified["reason"] == [{"text": "Wrong patient"}]
+    assert _by_id(bundle, amox)["status"] == "active"
+
+
+def _admission_of(session, patient_id):
+    row = next(session.db.query("SELECT record_id FROM current_records WHERE form_id = 'admission' AND patient_id = ?",
+                                [patient_id]))
+    return row["record_id"]
+
+
+def _data(session, record_id):
+    row = next(session.db.query("SELECT data FROM current_records WHERE record_id = ?", [record_id]))
+    return json.loads(row["data"])
+
+
+def test_a_withdrawn_admission_withdraws_its_encounter_and_allergies(session_for, admission_values, tmp_path):
+    nurse = session_for("nurse")
+    admission = records.save_new(nurse, "admission", admission_values)
+    records.mark_entered_in_error(nurse, admission.record_id, "Duplicate admission")
+    bundle = _export(session_for, tmp_path)
+    assert _by_id(bundle, admission.record_id)["status"] == "entered-in-error"
+    (allergy,) = _resources(bundle, "AllergyIntolerance")
+    assert allergy["verificationStatus"]["coding"][0]["code"] == "entered-in-error" and "clinicalStatus" not in allergy
+    assert _by_id(bundle, admission.patient_id)["active"] is False
+
+
+def _sessions(coord):
+    return [records.save_new(coord, "theatre_session", {
+        "theatre": name, "specialty": "General surgery", "starts_at": f"{day}T08:00+01:00",
+        "ends_at": f"{day}T13:00+01:00"}).record_id for name, day in (("T1", "2026-11-30"), ("T2", "2026-12-01"))]
+
+
+def _book(coord, patient_id, session_id, start):
+    return theatre.book(coord, patient_id, {
+        "procedure": "Inguinal hernia repair", "laterality": "left", "priority": "expedited",
+        "decided_at": "2026-10-01T10:00+01:00", "surgeon": "Dr Roux", "anaesthetist": "Dr Klein",
+        "session": session_id, "planned_start": start, "expected_minutes": 60})
+
+
+def test_cancelled_and_rebooked_operation_is_one_request_with_two_appointments(
+        session_for, admission_values, tmp_path):
+    nurse, coord = session_for("nurse"), session_for("coord")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    monday, tuesday = _sessions(coord)
+    booking = _book(coord, patient, monday, "2026-11-30T08:00+01:00")
+    theatre.cancel(coord, booking.record_id, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "equipment_failure",
+                                              "last_minute": False, "patient_told": "phone"})
+    rebooking = theatre.rebook(coord, booking.record_id, {
+        "outcome": "rebooked", "session": tuesday, "planned_start": "2026-12-01T09:00+01:00",
+        "decided_at": "2026-11-28T10:00+01:00", "reason": "Earliest clash-free slot"})
+    bundle = _export(session_for, tmp_path)
+    (request,) = _resources(bundle, "ServiceRequest")
+    assert request["id"] == booking.record_id and request["status"] == "active"
+    assert request["code"] == {"text": "Inguinal hernia repair"} and request["priority"] == "urgent"
+    assert request["orderDetail"] == [{"text": "Side: LEFT"}]
+    cancelled, rebooked = sorted(_resources(bundle, "Appointment"), key=lambda a: a["start"])
+    assert {a["basedOn"][0]["reference"] for a in (cancelled, rebooked)} == {f"urn:uuid:{booking.record_id}"}
+    assert cancelled["status"] == "cancelled" and rebooked["status"] == "booked"
+    assert cancelled["cancelationReason"] == {"text": "Equipment failure", "coding": [{
+        "system": "http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason", "code": "maint",
+        "display": "Equipment Maintenance/Repair"}]}
+    assert "patient told: By phone" in cancelled["comment"]
+    assert (rebooked["start"], rebooked["end"]) == ("2026-12-01T09:00:00+01:00", "2026-12-01T10:00:00+01:00")
+    assert {"display": "theatre T2"} in [p["actor"] for p in rebooked["participant"]]
+    assert [t["reference"] for t in _provenance_of(bundle, rebooking.record_id)["target"]] == [f"urn:uuid:{rebooked['id']}"]
+    assert _unresolved(bundle) == []
+
+
+def test_a_cancellation_without_a_fitting_code_keeps_its_reason_as_text(session_for, admission_values, tmp_path):
+    nurse, coord = session_for("nurse"), session_for("coord")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    booking = _book(coord, patient, _sessions(coord)[0], "2026-11-30T08:00+01:00")
+    theatre.cancel(coord, booking.record_id, {"cancelled_at": "2026-11-28T09:00+01:00",
+                                              "reason": "information_system", "last_minute": True,
+                                              "patient_told": "not_yet"})
+    (appointment,) = _resources(_export(session_for, tmp_path), "Appointment")
+    assert appointment["cancelationReason"] == {"text": "Information-system outage"}
+    assert "last minute" in appointment["comment"]
+
+
+def test_exporting_twice_gives_the_same_resources_and_since_last_gives_none(
+        session_for, medication_ward, tmp_path):
+    patient, amox, _ = medication_ward
+    first = export(session_for("records"), tmp_path / "one")
+    again = export(session_for("records"), tmp_path / "two")
+    one, two = _bundle(first.folder), _bundle(again.folder)
+    assert [e for e in one["entry"]] == [e for e in two["entry"]] and len(one["entry"]) == first.fhir_entries > 5
+    nothing = export(session_for("records"), tmp_path / "three", since_last=True)
+    assert _bundle(nothing.folder)["entry"] == [] and nothing.fhir_entries == 0
+
+    dose = medication.record_dose(session_for("nurse"), amox, {
+        "outcome": "not_given", "given_at": "2026-11-28T08:10+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+        "not_given_reason": "asleep"})
+    later = _export(session_for, tmp_path, "four", since_last=True)
+    kinds = sorted({e["resource"]["resourceType"] for e in later["entry"]})
+    assert kinds == ["AllergyIntolerance", "Encounter", "MedicationAdministration", "MedicationRequest", "Patient",
+                     "Provenance"]
+    assert _by_id(later, dose.record_id)["statusReason"][0]["coding"][0]["code"] == "c"
+    assert len(_resources(later, "MedicationRequest")) == 1 and _unresolved(later) == []
+    assert _by_id(later, patient) == _by_id(one, patient)
+
+
+def test_transfers_are_encounter_locations_with_their_periods(session_for, admission_values, tmp_path):
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", admission_values)
+    patient = admitted.patient_id
+    moved = records.save_new(nurse, "transfer", {"moved_at": "2026-11-28T11:00+01:00", "to_ward": "ICU",
+                                                 "to_bed": "4", "reason": "Needs monitoring"}, patient_id=patient)
+    records.save_new(nurse, "transfer", {"moved_at": "2026-11-28T12:30+01:00", "to_ward": "3B", "to_bed": "2",
+                                         "reason": "Stable"}, patient_id=patient)
+    in_progress = _by_id(_export(session_for, tmp_path, "during"), admitted.record_id)
+    assert in_progress["status"] == "in-progress" and "end" not in in_progress["period"]
+    assert [(loc["location"]["display"], loc["status"], loc["period"]) for loc in in_progress["location"]] == [
+        ("ward 3B bed 12", "completed", {"start": "2026-11-28T10:30:00+01:00", "end": "2026-11-28T11:00:00+01:00"}),
+        ("ward ICU bed 4", "completed", {"start": "2026-11-28T11:00:00+01:00", "end": "2026-11-28T12:30:00+01:00"}),
+        ("ward 3B bed 2", "active", {"start": "2026-11-28T12:30:00+01:00"})]
+    assert [t["reference"] for t in _provenance_of(_export(session_for, tmp_path, "again"), moved.record_id)["target"]] \
+        == [f"urn:uuid:{admitted.record_id}"]
+
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T13:30+01:00", "destination": "care_home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    finished = _by_id(_export(session_for, tmp_path, "after"), admitted.record_id)
+    assert finished["status"] == "finished" and finished["period"]["end"] == "2026-11-28T13:30:00+01:00"
+    assert finished["location"][-1] == {"location": {"display": "ward 3B bed 2"}, "status": "completed",
+                                        "period": {"start": "2026-11-28T12:30:00+01:00",
+                                                   "end": "2026-11-28T13:30:00+01:00"}}
+    disposition = finished["hospitalization"]["dischargeDisposition"]
+    assert disposition["coding"][0]["code"] == "long" and disposition["text"] == "Care home / nursing home"
+
+
+def test_a_death_ends_the_stay_and_marks_the_patient_deceased(session_for, admission_values, tmp_path):
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", admission_values)
+    records.save_new(nurse, "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+                                      "expected": False, "family_informed": True}, patient_id=admitted.patient_id)
+    bundle = _export(session_for, tmp_path)
+    encounter = _by_id(bundle, admitted.record_id)
+    assert encounter["status"] == "finished"
+    assert encounter["hospitalization"]["dischargeDisposition"]["coding"][0]["code"] == "exp"
+    assert _by_id(bundle, admitted.patient_id)["deceasedDateTime"] == "2026-11-28T13:00:00+01:00"
