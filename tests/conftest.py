@@ -16,7 +16,7 @@ from downtime.domain.staff import Role  # noqa: E402
 from downtime.formspec import FormSpec, load_forms  # noqa: E402
 from downtime.paths import forms_dir  # noqa: E402
 from downtime.services import setup, staff  # noqa: E402
-from downtime.services.context import Session, load_device  # noqa: E402
+from downtime.services.context import Session, Vault, load_device  # noqa: E402
 from downtime.storage import open_database  # noqa: E402
 
 rl_config.invariant = 1
@@ -101,12 +101,13 @@ def laptop(forms: dict[str, FormSpec], clock: FakeClock):
 
 
 @pytest.fixture
-def session_for(ward_db, forms: dict[str, FormSpec], clock: FakeClock):
+def session_for(ward_db, db_path: Path, forms: dict[str, FormSpec], clock: FakeClock):
     """session_for("nurse") signs that demo account in and returns its Session."""
 
     def make(staff_id: str, lang: str = "en") -> Session:
         user = staff.sign_in(ward_db, staff_id, STAFF[staff_id][2], clock)
-        return Session(ward_db, load_device(ward_db), user, forms, clock, lang)  # type: ignore[arg-type]
+        return Session(ward_db, load_device(ward_db), user, forms, clock, lang,  # type: ignore[arg-type]
+                       vault=Vault(db_path, ward_db))
 
     return make
 

@@ -1,5 +1,6 @@
 """The permanent red band: downtime mode, this laptop, who is signed in, the laptop's clock
-(with its UTC offset, so a wrong clock is noticed) and when the last save happened."""
+(with its UTC offset, so a wrong clock is noticed), when the last save happened and how old
+the last backup is (so a forgotten USB stick is noticed)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from downtime.services import backups
 from downtime.services.context import Session
 
 ROLE_NAMES = {"ward_nurse": "ward nurse", "doctor": "doctor", "surgical_coordinator": "surgical coordinator",
@@ -36,8 +38,10 @@ class Banner(QWidget):
         self.user = QLabel(f"<b>{session.user.name}</b> — {ROLE_NAMES[session.user.role.value]}")
         self.time = QLabel()
         self.last_save = QLabel("Last save: nothing saved yet")
+        self.backup = QLabel()
+        self._session = session
         self.mode.setStyleSheet("font-size: 13pt;")
-        for layout, widgets in ((top, (self.mode, self.device)), (bottom, (self.user, self.time, self.last_save))):
+        for layout, widgets in ((top, (self.mode, self.device)), (bottom, (self.user, self.time, self.last_save, self.backup))):
             for widget in widgets:
                 widget.setTextFormat(Qt.TextFormat.RichText)
                 layout.addWidget(widget)
@@ -52,6 +56,21 @@ class Banner(QWidget):
     def tick(self) -> None:
         now = self._clock()
         self.time.setText(f"Laptop clock {now:%d/%m/%Y %H:%M:%S} (UTC{now:%z})")
+        if now.second == 0 or not self.backup.text():
+            self.show_backup_age()
+
+    def show_backup_age(self, failure: str | None = None) -> None:
+        """Minutes since the last backup, in words; a failed backup stays shown until one works."""
+        if failure is not None:
+            self.backup.setText(f"<b>BACKUP FAILED: {failure}</b>")
+            return
+        last = backups.last_backup(self._session.db)
+        if last is None:
+            self.backup.setText("<b>No backup yet</b>")
+            return
+        minutes = int((self._clock() - last).total_seconds() // 60)
+        self.backup.setText(f"Last backup: {minutes} min ago" if minutes < 120 else
+                            f"<b>Last backup: {minutes // 60} h ago</b>")
 
     def saved(self, when: datetime) -> None:
         self.last_save.setText(f"Last save: {when:%H:%M:%S}")

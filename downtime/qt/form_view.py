@@ -28,6 +28,7 @@ from downtime.services.census import patient_for_record, patient_with_location
 from downtime.services.patients import PatientSummary
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
+from downtime.storage.connection import DatabaseError, write_failure
 
 
 class FormView(QWidget):
@@ -198,9 +199,13 @@ class FormView(QWidget):
     def _changed(self) -> None:
         self._refresh_relevance()
         if self.editing:
-            drafts.save_draft(self.session, self.draft_id, self.spec.id, self.raw_values(),
-                              record_id=self.record.record_id if self.record else None,
-                              patient_id=self.patient_id)
+            try:
+                drafts.save_draft(self.session, self.draft_id, self.spec.id, self.raw_values(),
+                                  record_id=self.record.record_id if self.record else None,
+                                  patient_id=self.patient_id)
+            except DatabaseError as problem:
+                self.summary.setText(write_failure(problem).replace("Not saved", "Draft not kept"))
+                self.summary.show()
 
     def field_is_shown(self, field_id: str) -> bool:
         form, cell = self.rows[field_id]
@@ -266,6 +271,10 @@ class FormView(QWidget):
             return
         except ServiceError as problem:
             self.summary.setText(str(problem))
+            self.summary.show()
+            return
+        except DatabaseError as problem:
+            self.summary.setText(write_failure(problem))
             self.summary.show()
             return
         drafts.discard_draft(self.session, self.draft_id)

@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication, QDialog, QMainWindow, QMenu, QTabWidget, QToolBar, QVBoxLayout, QWidget,
+)
 
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
@@ -24,8 +27,10 @@ from downtime.qt.prompts import Prompts
 from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_panel import TheatrePanel
 from downtime.qt.transfer_dialogs import ExportDialog, ImportWizard
-from downtime.services import drafts, printing, records
-from downtime.services.context import Session
+from downtime.errors import UserError
+from downtime.qt.sign_in import SignInDialog
+from downtime.services import backups, drafts, printing, records, settings
+from downtime.services.context import Session, Vault
 from downtime.services.patients import PatientSummary
 
 
@@ -57,6 +62,21 @@ ACTIONS = (
     ActionSpec("sign_out", "Sign &out", "Ctrl+L", "sign_out"),
     ActionSpec("quit", "&Quit", "Ctrl+Q", "close", toolbar=False),
 )
+
+
+class _ActivityFilter(QObject):
+    """Any key or click anywhere in the app restarts the idle countdown."""
+
+    ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel})
+
+    def __init__(self, timer: QTimer):
+        super().__init__()
+        self.timer = timer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() in self.ACTIVITY and self.timer.isActive():
+            self.timer.start()
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -94,6 +114,14 @@ class MainWindow(QMainWindow):
         self.actions_by_id: dict[str, QAction] = {}
         self._build_actions()
         session.listeners.append(self._on_event)
+        self._idle_minutes = int(settings.get(session.db, "idle_lock_minutes"))
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(self._idle_minutes * 60_000)
+        self.idle_timer.timeout.connect(self.lock)
+        self._event_filter: _ActivityFilter | None = _ActivityFilter(self.idle_timer)
+        QApplication.instance().installEventFilter(self._event_filter)  # type: ignore[union-attr]
+        self.idle_timer.start()
 
     def _build_actions(self) -> None:
         toolbar = QToolBar("Main")
@@ -132,6 +160,25 @@ class MainWindow(QMainWindow):
         if event == "record_saved" and isinstance(payload, RecordVersion):
             self.banner.saved(payload.recorded_at)
             self.refresh_lists()
+            if backups.due(self.session.db, self.session.clock()):
+                QTimer.singleShot(0, self._automatic_backup)
+
+    def _automatic_backup(self) -> None:
+        """Run from the event loop, once the save that prompted it has committed (a backup
+        cannot copy a database in the middle of a transaction)."""
+        if backups.due(self.session.db, self.session.clock()):
+            self.back_up("automatic")
+
+    def back_up(self, reason: str) -> Path | None:
+        """Never in the way of care: a failed backup (stick removed or full) is shown in the
+        banner until one works, not as a dialog."""
+        try:
+            made = backups.backup_now(self.session, reason)
+        except UserError as problem:
+            self.banner.show_backup_age(failure=str(problem))
+            return None
+        self.banner.show_backup_age()
+        return made
 
     def refresh_lists(self) -> None:
         self.patients.refresh()
@@ -248,7 +295,34 @@ class MainWindow(QMainWindow):
         view.deleteLater()
 
     def sign_out(self) -> None:
+        self.back_up("sign-out")
         self.session.listeners.remove(self._on_event)
         self.close()
         if self._signed_out is not None:
             self._signed_out()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        if self._event_filter is not None:
+            QApplication.instance().removeEventFilter(self._event_filter)  # type: ignore[union-attr]
+            self._event_filter = None
+            if self._on_event in self.session.listeners:
+                self.back_up("exit")
+        super().closeEvent(event)
+
+    def lock(self) -> None:
+        """Idle too long: the patient data is hidden until someone signs in. The same person
+        carries on where they were (open forms keep what was typed); someone else gets their own
+        window, and the previous person's unsaved forms stay as their drafts."""
+        self.idle_timer.stop()
+        self.centralWidget().hide()
+        self.menuBar().setEnabled(False)
+        vault = self.session.vault or Vault(Path(), self.session.db)
+        dialog = SignInDialog(vault, self.session.clock, f"Locked after {self._idle_minutes} idle minutes — "
+                                                         f"{self.session.user.name} was signed in", self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.member is not None \
+                and dialog.member.staff_id == self.session.user.staff_id:
+            self.centralWidget().show()
+            self.menuBar().setEnabled(True)
+            self.idle_timer.start()
+            return
+        self.sign_out()

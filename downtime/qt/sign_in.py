@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 from downtime.domain.staff import StaffMember
+from downtime.errors import UserError
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import ERROR_STYLE
 from downtime.services import unlock
@@ -67,7 +68,7 @@ class SignInDialog(QDialog):
     def try_sign_in(self) -> None:
         try:
             self.member = unlock.sign_in(self.vault, self.staff_id.text(), self.pin.text(), self.clock)
-        except ServiceError as problem:
+        except UserError as problem:
             self.error.setText(str(problem))
             self.pin.clear()
             self.pin.setFocus()

@@ -37,6 +37,8 @@ def due(db: Database, now: datetime) -> bool:
 def backup_now(session: Session, reason: str = "manual") -> Path:
     if session.vault is None:
         raise ServiceError("This session has no database file to back up.")
+    if session.db.conn.in_transaction:
+        raise RuntimeError("a backup was started inside a transaction; it would wait for itself")
     now = session.clock()
     target = folder(session.db)
     with session.db.atomic():

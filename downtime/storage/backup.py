@@ -78,3 +78,16 @@ def restore_backup(backup: Path, target: Path) -> None:
     if keyslots.is_encrypted(backup):
         shutil.copyfile(keyslots.keys_path(backup), keyslots.keys_path(target))
     os.replace(partial, target)
+
+
+def set_aside(path: Path, at: datetime) -> Path:
+    """Move a damaged database (and its journal and key slots) out of the way, renamed, so a
+    backup can take its place and the damaged copy can still be examined."""
+    aside = path.with_name(f"{path.name}.damaged-{at:%Y%m%d-%H%M%S}")
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            os.replace(source, Path(f"{aside}{suffix}"))
+    if keyslots.is_encrypted(path):
+        os.replace(keyslots.keys_path(path), keyslots.keys_path(aside))
+    return aside

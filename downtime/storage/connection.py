@@ -49,3 +49,19 @@ def open_database(path: Path | str, *, create: bool = True, key: bytes | None = 
     except sqlcipher3.DatabaseError as exc:
         raise StorageError(f"{path} cannot be opened as a Downtime database: {exc}") from exc
     return db
+
+
+def write_failure(problem: Exception) -> str:
+    """A failed write in words a ward can act on; the transaction was rolled back, so nothing
+    was half-written, and the form on screen still holds what was typed."""
+    text = str(problem).lower()
+    if "full" in text:
+        cause = "the laptop's disk is full"
+    elif "readonly" in text or "read-only" in text:
+        cause = "the database file is read-only (a locked USB stick, or file permissions)"
+    elif "locked" in text or "busy" in text:
+        cause = "another program is holding the database"
+    else:
+        cause = f"the disk refused the write ({problem})"
+    return (f"Not saved: {cause}. Nothing was half-saved and your form is still open: keep it open, "
+            "write the record on the paper form if needed, and call IT.")

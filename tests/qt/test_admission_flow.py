@@ -157,3 +157,16 @@ def test_sign_out_hands_the_laptop_back_to_the_sign_in(qtbot, session_for):
     window.show()
     window.actions_by_id["sign_out"].trigger()
     assert calls == ["sign in again"] and session.listeners == [] and not window.isVisible()
+
+
+def test_a_read_only_database_is_a_clear_message_and_the_form_is_kept(window, typist):
+    db = window.session.db
+    before = db.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+    db.execute("PRAGMA query_only = ON")
+    view = _admit_by_keyboard(window, typist)
+    assert "Not saved: the database file is read-only" in view.summary.text()
+    assert view.record is None and view.editors["birth_name"].raw() == "Lefèvre"
+    db.execute("PRAGMA query_only = OFF")
+    assert db.execute("SELECT COUNT(*) FROM records").fetchone()[0] == before
+    view.save()
+    assert view.record is not None and view.record.data["bed"] == "12"

@@ -35,3 +35,45 @@ def test_sign_in_opens_the_main_window_on_the_demo(qtbot, tmp_path, monkeypatch,
     assert window.session.user.staff_id == "nurse" and window.session.device.is_demo
     assert "DEMO DATA" in window.banner.device.text()
     assert len([r for r in window.patients.model.rows if r.patient]) == 36
+
+
+def test_a_damaged_database_is_never_used_and_the_newest_backup_is_offered(qtbot, tmp_path, monkeypatch, forms,
+                                                                           clock, answers):
+    import sqlcipher3
+
+    from downtime.paths import data_dir
+    from downtime.services.demo import build_demo
+    from downtime.storage import open_database
+    from downtime.storage.backup import make_backup
+    from downtime.storage.integrity import check_database
+
+    path = tmp_path / "demo.sqlite"
+    db = open_database(path)
+    build_demo(db, forms, clock)
+    make_backup(db, path, None, data_dir() / "backups", clock(), keep=3)
+    db.conn.close()
+    conn = sqlcipher3.connect(str(path))
+    conn.execute("DROP TRIGGER records_no_update")
+    conn.execute("UPDATE records SET data = replace(data, 'Penicillin', 'Paracetamol')")
+    conn.commit()
+    conn.close()
+    signed_in: list[str] = []
+
+    def sign_in_as_nurse(dialog):
+        dialog.staff_id.setText("nurse")
+        dialog.pin.setText("1111")
+        dialog.try_sign_in()
+        signed_in.append(dialog.member.staff_id)
+        return dialog.result()
+
+    opened: list[MainWindow] = []
+    monkeypatch.setattr(app_module.SignInDialog, "exec", sign_in_as_nurse)
+    monkeypatch.setattr(MainWindow, "resume_drafts", lambda self: opened.append(self) or [])
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+    assert app_module.run(path) == 0
+    _, asked = answers
+    assert ("confirm", "Damaged database") in asked and signed_in == ["nurse", "nurse"]
+    (window,) = opened
+    qtbot.addWidget(window)
+    assert check_database(window.session.db) is None
+    assert len(list(tmp_path.glob("demo.sqlite.damaged-*"))) == 1

@@ -1,0 +1,56 @@
+"""A shared laptop left alone locks itself without losing the form being typed, and the
+window backs the database up automatically, showing the backup's age in the banner."""
+
+from PySide6.QtWidgets import QDialog
+
+from downtime.paths import data_dir
+from downtime.qt.sign_in import SignInDialog
+from downtime.services import records
+
+
+def _sign_in_as(staff_id, pin, seen):
+    def exec_(dialog):
+        seen.append(dialog.parent().centralWidget().isHidden())
+        dialog.staff_id.setText(staff_id)
+        dialog.pin.setText(pin)
+        dialog.try_sign_in()
+        return dialog.result()
+    return exec_
+
+
+def test_idle_lock_hides_the_data_and_the_same_nurse_carries_on(window, monkeypatch, type_text):
+    view = window.new_admission()
+    type_text(view.editors["birth_name"].edit, "Lefèvre")
+    seen: list[bool] = []
+    monkeypatch.setattr(SignInDialog, "exec", _sign_in_as("nurse", "1111", seen))
+    assert window.idle_timer.interval() == 5 * 60_000
+    window.idle_timer.timeout.emit()
+    assert seen == [True]
+    assert not window.centralWidget().isHidden() and window.idle_timer.isActive()
+    assert view.editors["birth_name"].raw() == "Lefèvre"
+
+
+def test_someone_else_signing_in_closes_the_first_persons_window(window, monkeypatch, type_text):
+    view = window.new_admission()
+    type_text(view.editors["birth_name"].edit, "Roux")
+    view._changed()
+    closed: list[bool] = []
+    window._signed_out = lambda: closed.append(True)
+    monkeypatch.setattr(SignInDialog, "exec", _sign_in_as("doctor", "2222", []))
+    window.idle_timer.timeout.emit()
+    assert closed == [True] and not window.isVisible()
+
+
+def test_a_refused_sign_in_leaves_it_locked_out(window, monkeypatch):
+    monkeypatch.setattr(SignInDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
+    closed: list[bool] = []
+    window._signed_out = lambda: closed.append(True)
+    window.idle_timer.timeout.emit()
+    assert closed == [True]
+
+
+def test_saving_backs_up_automatically_and_the_banner_says_when(window, qtbot, admission_values):
+    assert "No backup yet" in window.banner.backup.text()
+    records.save_new(window.session, "admission", admission_values)
+    qtbot.waitUntil(lambda: "Last backup: 0 min ago" in window.banner.backup.text())
+    assert len(list((data_dir() / "backups").glob("downtime-backup-*.sqlite"))) == 1
