@@ -100,7 +100,9 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
                 witness: tuple[str, str] | None = None) -> RecordVersion:
     """Save a dose given or not given. Every warning needs an override with a reason (kept in
     the record and the audit log); a controlled drug given needs a second person's PIN and
-    stock in the ward's register."""
+    stock in the ward's register. Whether this person may record care is asked first: a
+    clinical warning is not for someone who may not give the dose anyway."""
+    session.require(Action.RECORD_CARE)
     found = order(session.db, order_id)
     values = {**values, "order": order_id}
     warnings = check_dose(session, order_id, values)
