@@ -24,6 +24,7 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "future": {"en": "“{label}” cannot be in the future.",
                "fr": "« {label} » ne peut pas être dans le futur."},
     "too_old": {"en": "“{label}” is before {limit}.", "fr": "« {label} » est avant {limit}."},
+    "too_far": {"en": "“{label}” is after {limit}.", "fr": "« {label} » est après {limit}."},
     "bad_choice": {"en": "“{label}”: choose one of the listed options.",
                    "fr": "« {label} » : choisissez une des options proposées."},
     "bad_yes_no": {"en": "“{label}”: answer yes or no.", "fr": "« {label} » : répondez oui ou non."},

@@ -43,6 +43,15 @@ _DATE_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATE_COMPACT = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
 _TIME = re.compile(r"^(\d{1,2})[:hH](\d{2})$")
+# The stored shapes (ASCII digits, extended ISO 8601): Python reads more spellings ("19540312",
+# "20261128T1030+0100") that the record model, exports and other readers refuse.
+_STORED_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_STORED_DATETIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+                              r"(Z|[+-][0-9]{2}:[0-9]{2})")
+# Care times lie between these years. Beyond them a time is a slip of the keyboard, and near
+# year 1 or 9999 the app's own date arithmetic (an operation's end, a rebooking deadline) overflows.
+_FIRST_CARE_YEAR = 1900
+_LAST_YEAR = 2100
 
 
 def parse_date(text: str) -> date:
@@ -78,7 +87,11 @@ def parse_datetime(text: str, tz: tzinfo | None = None) -> datetime:
             raise ParseError("bad_datetime") from exc
         parsed = datetime.combine(day, clock)
     if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=tz) if tz else parsed.astimezone()
+        try:
+            parsed = parsed.replace(tzinfo=tz) if tz else parsed.astimezone()
+        except (ValueError, OverflowError) as exc:
+            # The laptop's zone cannot place a time on the calendar's first or last day.
+            raise ParseError("bad_datetime") from exc
     return parsed
 
 
@@ -211,17 +224,25 @@ def _check_kind(field: Field, value: Any, path: str, lang: Lang, now: datetime,
                 return error("too_many_places", field.places)
             return _check_range(field, value, error)
         case DateField():
+            if not isinstance(value, str) or not _STORED_DATE.fullmatch(value):
+                return error("bad_date")
             day = date.fromisoformat(value)
             if not field.allow_future and day > now.date():
                 return error("future")
             if day.year < field.min_year:
                 return error("too_old", field.min_year)
+            if day.year > _LAST_YEAR:
+                return error("too_far", _LAST_YEAR)
         case DateTimeField():
-            moment = datetime.fromisoformat(value)
-            if moment.tzinfo is None:
+            if not isinstance(value, str) or not _STORED_DATETIME.fullmatch(value):
                 return error("bad_datetime")
+            moment = datetime.fromisoformat(value)
             if not field.allow_future and moment > now:
                 return error("future")
+            if moment.year < _FIRST_CARE_YEAR:
+                return error("too_old", _FIRST_CARE_YEAR)
+            if moment.year > _LAST_YEAR:
+                return error("too_far", _LAST_YEAR)
         case ChoiceField():
             if value not in {option.code for option in field.options}:
                 return error("bad_choice")
@@ -238,11 +259,13 @@ def _check_kind(field: Field, value: Any, path: str, lang: Lang, now: datetime,
 
 
 def _check_text(field: TextField, value: str, path: str, lang: Lang, error: Any) -> list[FieldError]:
+    """A form's pattern is matched in ASCII: its author's \\d means 0-9, so an INSEE code or a
+    dose time in Arabic-Indic or full-width digits is refused, not sent on to the EHR."""
     if field.check == "nir" and (problem := nir_problem(value)):
         return error(f"bad_nir_{problem}")
     if field.check == "downtime_number" and parse_downtime_number(value) is None:
         return error("bad_downtime_number")
-    if field.pattern and not re.fullmatch(field.pattern.regex, value):
+    if field.pattern and not re.fullmatch(field.pattern.regex, value, re.ASCII):
         return [FieldError(path, f"{field.label.get(lang)}: {field.pattern.message.get(lang)}")]
     return []
 

@@ -1,0 +1,607 @@
+"""Bad input (issue 7): every field kind of every form, fed hostile values.
+
+Each value goes through the real records service and is either stored and read back exactly, or
+refused with a message naming the field (its English label); a crash, a leaked TypeError or
+sqlite error, or a value stored differently from what was given is a bug. Ward rules (a move
+before the admission, a booking that does not fit its session) may refuse a well-formed value
+with their own message; those refusals are allowed only where listed in RULE_REFUSALS.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from downtime.formspec import load_forms
+from downtime.formspec.schema import (
+    ChoiceField, DateField, DateTimeField, DecimalField, FormSpec, IntegerField, LongTextField,
+    MultiChoiceField, PatientRefField, RecordRefField, RepeatField, StaffRefField, TextField, YesNoField,
+    condition_fields, holds,
+)
+from downtime.formspec.values import ParseError, parse_text, relevant_values, validate
+from downtime.paths import forms_dir
+from downtime.services import records
+from downtime.services.errors import ServiceError, ValidationFailed
+
+FORMS: dict[str, FormSpec] = load_forms(forms_dir())
+PARIS = timezone(timedelta(hours=1))
+NOW = datetime(2026, 11, 28, 14, 0, tzinfo=PARIS)  # conftest's FakeClock start
+ADMITTED_AT = "2026-11-27T09:00+01:00"
+MONDAY = "2026-11-30"
+
+# --- hostile values --------------------------------------------------------------------------
+
+CONTROLS = [
+    "\x00", "\x01", "\x07", "\x08", "\x0b", "\x0c", "\r", "\n", "\t", "\x1b", "\x1b[31m", "\x7f", "\x85",
+    "\u202e", "\u202d", "\u202a", "\u202c", "\u2066", "\u2067", "\u2069", "\u200b", "\u200c", "\u200d",
+    "\u200e", "\u200f", "\u2028", "\u2029", "\ufeff", "\ufffe", "\uffff", "\ud800", "\udfff", "\U0010ffff",
+]
+RTL = [
+    "مرحبا بالعالم", "محمد بن عبد الله", "שלום עולם", "עִבְרִית", "Lefèvre محمد 12",
+    "\u202eerèfeL\u202c", "\u2067يسار\u2069 right", "أحمد\u200d", "ܫܠܡܐ", "ދިވެހި", "١٢٣٤٥", "٠٨:٠٠",
+]
+ODD_TEXT = RTL + [
+    "", " ", "   ", "\t", "\u00a0", "\u3000", "\u200b", "Hélène", "He\u0301le\u0300ne", "ﬁle", "Ω", "Ω", "Å",
+    "ß", "İ", "ǅ", "😀👩‍⚕️", "\\", "'; DROP TABLE records; --", '"quoted"', "NULL", "null", "None", "{}", "[]",
+    "<b>x</b>", "%s%n", "{label}", "\U0001d54f",
+] + [f"a{c}b" for c in CONTROLS]
+
+
+def text_edges(limit: int) -> list[str]:
+    """Odd text, and every length around the field's limit (in code points, not bytes)."""
+    return ODD_TEXT + [ch * n for ch in ("a", "é", "م", "😀", "\u0301")
+                       for n in sorted({max(limit - 1, 1), limit, limit + 1})] + ["x" * 10_001, "y" * 100_001]
+
+
+def any_text(limit: int) -> st.SearchStrategy[str]:
+    return st.one_of(
+        st.sampled_from(text_edges(limit)), st.text(),
+        st.text(st.characters(categories=["Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Mn"]), max_size=8),
+        st.builds(lambda a, c, b: a + c + b, st.text(max_size=8), st.sampled_from(CONTROLS + RTL), st.text(max_size=8)),
+    )
+
+
+OFFSETS = [timezone.utc, PARIS, timezone(timedelta(hours=2)), timezone(timedelta(hours=14)),
+           timezone(timedelta(hours=-12)), timezone(timedelta(hours=5, minutes=30)),
+           timezone(timedelta(hours=23, minutes=59)), timezone(-timedelta(hours=23, minutes=59))]
+
+WRONG_TYPE_EDGES = [None, True, False, 0, 1, -1, 2**64, 1.5, float("nan"), float("inf"), -0.0, b"x", bytearray(b"x"),
+                    [], [None], [[]], ["a"], {}, {"$gt": ""}, ("a",), {"a"}, Decimal("1.5"), Decimal("NaN"),
+                    date(2026, 1, 1), NOW, NOW.time(), timedelta(hours=1), object(), type, 1j]
+WRONG_TYPES = st.one_of(
+    st.sampled_from(WRONG_TYPE_EDGES), st.integers(), st.floats(), st.binary(max_size=4),
+    st.lists(st.integers(), max_size=3), st.dictionaries(st.text(max_size=3), st.integers(), max_size=2),
+    # A signalling NaN is left out: comparing it raises, and no reader of the ward makes one.
+    st.decimals(allow_nan=True).filter(lambda d: not d.is_snan()),
+)
+
+
+def integer_edges(field: IntegerField) -> list[Any]:
+    near = {b + d for b in (field.min, field.max) if b is not None for d in (-1, 0, 1)}
+    numbers = sorted(near | {0, -1, 2**31, 2**53 + 1, 2**63, -2**63, 10**20, -10**20})
+    return [*numbers, 10**400, -10**400, *(float(n) for n in numbers[:4]), "5", " 5", "5,0", True]
+
+
+def decimal_edges(field: DecimalField) -> list[Any]:
+    step = 10.0 ** -field.places
+    found = {0.0, -0.0, 5e-324, 1.7976931348623157e308, -1.7976931348623157e308, step / 10, 0.1 + 0.2}
+    for bound in (b for b in (field.min, field.max) if b is not None):
+        found |= {bound, round(bound - step, field.places), round(bound + step, field.places), bound - step / 10,
+                  bound + step / 10, math.nextafter(bound, math.inf), math.nextafter(bound, -math.inf)}
+    return [*sorted(found), math.inf, -math.inf, math.nan, 10**400, -10**400, 1, 0, True, "72,5", "72.5",
+            Decimal("72.5")]
+
+
+DATE_EDGES = [
+    "0001-01-01", "9999-12-31", "1879-12-31", "1880-01-01", "2026-11-28", "2026-11-29", "2024-02-29",
+    "2026-02-29", "2026-02-30", "2026-13-01", "0000-01-01", "10000-01-01", "19540312", "1954-W10-5",
+    "1954-071", "12/03/1954", "1954-3-12", " 1954-03-12", "1954-03-12 ", "1954-03-12\n", "1954-03-12T00:00",
+    "1954-03-12\x00", "١٩٥٤-٠٣-١٢", "１９５４-０３-１２", "-1954-03-12", "", date(1954, 3, 12),
+]
+DATETIME_EDGES = [
+    "0001-01-01T00:00+00:00", "0001-01-01T00:00+01:00", "0001-01-01T00:00-01:00", "0001-01-01T00:00",
+    "9999-12-31T23:59+00:00", "9999-12-31T23:59-01:00", "9999-12-31T23:59+01:00", "9999-12-31T23:59",
+    "9999-12-31T23:59-23:59", "2026-11-28T14:00+01:00", "2026-11-28T14:01+01:00", "2026-11-28T13:00Z",
+    "2026-11-28T13:00:00.000001Z", "2026-11-28 10:30+01:00", "20261128T1030+0100", "2026-11-28T10:30+0100",
+    "2026-11-28T10:30:00.123456+01:00", "2026-11-28T10:30:00,5+01:00", "2026-11-28T10:30+01:00:30",
+    "2026-11-28T24:00+01:00", "2026-02-30T10:00+01:00", "28/11/2026 10:30", "2026-11-28T10:30+24:00",
+    "2026-11-28T10:30+23:59", "2026-11-28T10:30-23:59", "2026-11-28T10:30+99:99", "2100-12-31T23:59+01:00",
+    "2101-01-01T00:00+01:00", "3000-01-01T00:00+00:00", "1899-12-31T23:59+00:00", "1900-01-01T00:00+23:59",
+    "2026-11-28", "T10:30", "2026-11-28T10:30+01:00\x00", "2026-11-28T10:30+01:00\n", "٢٠٢٦-١١-٢٨T١٠:٣٠+٠١:٠٠",
+    "", NOW,
+]
+
+
+def datetime_values() -> st.SearchStrategy[Any]:
+    zones = st.sampled_from(OFFSETS)
+    recent = st.datetimes(datetime(2026, 1, 1), datetime(2027, 12, 31), timezones=zones)
+    return st.one_of(
+        st.sampled_from(DATETIME_EDGES), st.datetimes().map(datetime.isoformat),
+        st.datetimes(timezones=zones).map(lambda moment: moment.isoformat(timespec="minutes")),
+        recent.map(datetime.isoformat), recent.map(lambda moment: moment.isoformat(timespec="minutes")),
+    )
+
+
+def choice_edges(field: ChoiceField | MultiChoiceField) -> list[Any]:
+    codes = [option.code for option in field.options]
+    spoilt = [f(code) for code in codes[:2] for f in (str.upper, str.title, lambda c: c + " ", lambda c: " " + c,
+                                                      lambda c: c + "\u200b", lambda c: c + "\x00")]
+    return codes + spoilt + [[codes[0]], {codes[0]: True}, field.options[0].label.en, ""]
+
+
+def multi_choice_edges(field: MultiChoiceField) -> list[Any]:
+    codes = [option.code for option in field.options]
+    return [[], codes, codes + codes, [codes[0], codes[0]], codes[0], (codes[0],), {codes[0]}, [[codes[0]]],
+            [codes[0], "nope"], [codes[0], None], [codes[0], 1], [codes[0].upper()], ",".join(codes[:2]), [""]]
+
+
+YES_NO_EDGES = [True, False, 0, 1, 0.0, "yes", "no", "true", "True", "oui", [True], "1", ""]
+
+
+def repeat_edges(field: RepeatField, row: dict[str, Any]) -> list[Any]:
+    return [[], [row], [row] * field.max_items, [row] * (field.max_items + 1), [row, "not a row"], row, [row, None],
+            [{**row, 7: "x"}], [{**row, "extra": "x"}], [{}], [[]], [dict(row) for _ in range(field.min_items)]]
+
+
+def edges(field: Any, row: dict[str, Any] | None = None) -> list[Any]:
+    """Values of the field's own kind at its limits and in odd spellings, then every wrong kind."""
+    match field:
+        case TextField() | LongTextField():
+            own = text_edges(field.max_length)
+        case StaffRefField() | RecordRefField() | PatientRefField():
+            own = text_edges(200)
+        case IntegerField():
+            own = integer_edges(field)
+        case DecimalField():
+            own = decimal_edges(field)
+        case DateField():
+            own = DATE_EDGES
+        case DateTimeField():
+            own = DATETIME_EDGES
+        case MultiChoiceField():
+            own = multi_choice_edges(field)
+        case ChoiceField():
+            own = choice_edges(field)
+        case YesNoField():
+            own = YES_NO_EDGES
+        case RepeatField():
+            own = repeat_edges(field, row or {})
+        case _:
+            raise AssertionError(f"no hostile values for {field!r}")
+    return own + WRONG_TYPE_EDGES
+
+
+def hostile(field: Any, row: dict[str, Any] | None = None) -> st.SearchStrategy[Any]:
+    """The edges above, and random values of the field's kind and of other kinds."""
+    match field:
+        case TextField() | LongTextField():
+            own = any_text(field.max_length)
+        case StaffRefField() | RecordRefField() | PatientRefField():
+            own = any_text(200)
+        case IntegerField():
+            own = st.one_of(st.integers(), st.integers().map(str))
+        case DecimalField():
+            low = field.min if field.min is not None else -1e6
+            high = field.max if field.max is not None else 1e6
+            own = st.one_of(st.floats(), st.floats(low, high).map(lambda v: round(v, field.places)),
+                            st.floats(low, high), st.integers())
+        case DateField():
+            own = st.one_of(st.dates().map(date.isoformat), st.dates(date(1870, 1, 1), date(2030, 1, 1)).map(date.isoformat))
+        case DateTimeField():
+            own = datetime_values()
+        case MultiChoiceField():
+            codes = st.sampled_from([option.code for option in field.options])
+            own = st.one_of(st.lists(codes, max_size=len(field.options) + 2), st.lists(codes, unique=True),
+                            st.lists(st.one_of(codes, st.text(max_size=5), st.integers(), st.none()), max_size=4))
+        case ChoiceField():
+            own = st.one_of(st.sampled_from([option.code for option in field.options]), st.text(max_size=20))
+        case YesNoField():
+            own = st.booleans()
+        case RepeatField():
+            own = st.one_of(st.lists(st.just(row), max_size=field.max_items + 2),
+                            st.lists(st.dictionaries(st.text(max_size=5), st.text(max_size=5), max_size=3), max_size=3))
+        case _:
+            raise AssertionError(f"no hostile values for {field!r}")
+    return st.one_of(st.sampled_from(edges(field, row)), own, own, WRONG_TYPES)
+
+
+# --- valid forms to start from ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Ward:
+    sessions: dict[str, Any]
+    patient: str
+    order: str
+    theatre_session: str
+    booked: str
+    cancelled: str
+
+
+AUTHOR = {"medication_order": "doctor", "theatre_session": "coord", "operation_booking": "coord",
+          "operation_cancellation": "coord", "operation_rebooking": "coord"}
+
+
+def _booking(session_id: str, start: str, minutes: int) -> dict[str, Any]:
+    return {"procedure": "Laparoscopic cholecystectomy", "laterality": "not_applicable", "priority": "elective",
+            "decided_at": "2026-10-01T10:00+01:00", "surgeon": "Dr Roux", "anaesthetist": "Dr Klein",
+            "session": session_id, "planned_start": f"{MONDAY}T{start}+01:00", "expected_minutes": minutes}
+
+
+AMOXICILLIN = {"drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+               "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
+               "high_alert": False}
+
+
+@pytest.fixture
+def ward(session_for, admission_values) -> Ward:
+    """One admitted patient (no bed, so fuzzed beds never meet an occupant), an order, a theatre
+    session with a standing booking and a cancelled one."""
+    nurse, doctor, coord = session_for("nurse"), session_for("doctor"), session_for("coord")
+    patient = records.save_new(nurse, "admission", {
+        **{k: v for k, v in admission_values.items() if k != "bed"}, "arrival_at": ADMITTED_AT}).patient_id
+    order = records.save_new(doctor, "medication_order", AMOXICILLIN, patient_id=patient).record_id
+    session_id = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery",
+        "starts_at": f"{MONDAY}T08:00+01:00", "ends_at": f"{MONDAY}T13:00+01:00"}).record_id
+    booked = records.save_new(coord, "operation_booking", _booking(session_id, "08:00", 90), patient).record_id
+    cancelled = records.save_new(coord, "operation_booking", _booking(session_id, "10:00", 60), patient).record_id
+    records.save_new(coord, "operation_cancellation", {
+        "booking": cancelled, "cancelled_at": "2026-11-28T09:00+01:00", "reason": "no_ward_bed",
+        "last_minute": True, "patient_told": "phone"}, patient_id=patient)
+    return Ward({"nurse": nurse, "doctor": doctor, "coord": coord}, patient, order, session_id, booked, cancelled)
+
+
+def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) -> list[dict[str, Any]]:
+    """Complete, valid values of a form; one variant per branch, so every field is asked in one."""
+    order, session_id = (ward.order, ward.theatre_session) if ward else ("order-id", "session-id")
+    booked, cancelled = (ward.booked, ward.cancelled) if ward else ("booking-id", "booking-id")
+    at = "2026-11-28T12:00+01:00"
+    return {
+        "admission": [
+            {**admission, "birthplace_code": "75056", "ipp": "12345", "encounter_number": "E-1",
+             "isolation": "contact", "diet": ["diabetic", "no_pork"], "diet_notes": "Small portions",
+             "nok_name": "Paul Lefèvre", "nok_relationship": "Son", "nok_phone": "+33 6 12 34 56 78",
+             "nok_is_trusted_person": True},
+            {"unidentified": True, "descriptor": "Unknown man, about 40", "temporary_name": "Inconnu Lyon",
+             "sex": "male", "identity_status": "provisional", "arrival_at": at, "admission_mode": "emergency",
+             "reason": "Found unconscious", "ward": "3B", "admitting_clinician": "Dr Benali",
+             "allergy_status": "unknown", "resuscitation": "full"},
+        ],
+        "medication_order": [
+            {**AMOXICILLIN, "form": "injection", "indication": "Pneumonia", "stop_at": "2026-12-04T10:00+01:00",
+             "prescriber": "Dr Benali", "ehr_order_id": "RX-1"},
+            {"drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
+             "prn_indication": "pain score > 4", "min_interval_hours": 4.0, "max_doses_24h": 4,
+             "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": True},
+        ],
+        "medication_administration": [
+            {"order": order, "scheduled_for": "2026-11-28T08:00+01:00", "outcome": "given", "given_at": at,
+             "dose_given": 1.0, "route": "IV", "site": "Left forearm", "witness": "doctor",
+             "overrides": [{"check": "allergy", "reason": "Tolerated before"}]},
+            {"order": order, "outcome": "not_given", "given_at": at, "not_given_reason": "other",
+             "not_given_detail": "Line tissued"},
+        ],
+        "theatre_session": [{"theatre": "T2", "specialty": "Orthopaedics", "starts_at": f"{MONDAY}T08:00+01:00",
+                             "ends_at": f"{MONDAY}T13:00+01:00"}],
+        "operation_booking": [{**_booking(session_id, "11:30", 60), "diagnosis": "Gallstones",
+                               "notes": "Latex allergy", "ehr_booking_id": "OP-1"}],
+        "operation_cancellation": [{"booking": booked, "cancelled_at": "2026-11-28T09:00+01:00",
+                                    "reason": "information_system", "last_minute": True, "patient_told": "phone",
+                                    "notes": "Network down"}],
+        "operation_rebooking": [
+            {"booking": cancelled, "outcome": "rebooked", "session": session_id,
+             "planned_start": f"{MONDAY}T11:30+01:00", "decided_at": at, "reason": "First free slot"},
+            {"booking": cancelled, "outcome": "transferred", "other_hospital": "CHU Sud", "decided_at": at},
+        ],
+        "transfer": [{"moved_at": at, "to_ward": "ICU", "to_bed": "1", "reason": "Deterioration",
+                      "handover_notes": "NEWS 7\nOn oxygen"}],
+        "discharge": [
+            {"discharged_at": at, "destination": "home", "letter_given": True, "medicines_given": True,
+             "follow_up": "GP in one week"},
+            {"discharged_at": at, "destination": "other", "destination_detail": "Daughter's flat",
+             "letter_given": False, "medicines_given": True},
+        ],
+        "death": [{"died_at": at, "verified_by": "Dr Benali", "expected": True, "family_informed": False,
+                   "notes": "Peaceful"}],
+        "transfer_out": [{
+            "departed_at": at, "receiving_hospital": "CHU Sud", "receiving_unit": "Réanimation, 01 23 45 67 89",
+            "receiving_clinician": "Dr Petit", "transport_mode": "mobile_icu", "escort": "doctor",
+            "situation": "Respiratory failure", "background": "COPD", "condition": "unstable",
+            "assessment": "Needs ventilation", "recommendation": "Admit to ICU",
+            "current_treatments": "Amoxicillin 1 g IV 8-hourly, last 12:00", "devices": ["peripheral_iv", "oxygen"],
+            "allergies_checked": True, "obs_at": at, "resp_rate": 28, "spo2": 89, "systolic": 95, "diastolic": 60,
+            "pulse": 110, "temperature": 38.4, "consciousness": "alert",
+            "documents_sent": ["admission_record", "medication_chart"], "handed_over_to": "Dr Petit"}],
+    }[form_id]
+
+
+@dataclass(frozen=True)
+class Target:
+    """One field to spoil: a top-level field, or a field of the first row of a repeat group."""
+
+    form_id: str
+    field: Any
+    repeat: RepeatField | None = None
+
+    @property
+    def path(self) -> str:
+        return f"{self.repeat.id}[1].{self.field.id}" if self.repeat else self.field.id
+
+    def __str__(self) -> str:
+        return f"{self.form_id}.{self.path}"
+
+
+def targets(form_id: str) -> list[Target]:
+    found = []
+    for field in FORMS[form_id].fields():
+        found.append(Target(form_id, field))
+        if isinstance(field, RepeatField):
+            found.extend(Target(form_id, sub, field) for sub in field.fields)
+    return found
+
+
+ALL_TARGETS = [target for form_id in sorted(FORMS) for target in targets(form_id)]
+
+
+def test_every_form_and_every_field_kind_is_covered(forms, admission_values):
+    """The strategies above know every kind the forms use, and each form's starting values are
+    valid in every variant, so a refusal below is caused by the spoiled field alone."""
+    assert set(FORMS) == set(forms)
+    kinds = {type(target.field) for target in ALL_TARGETS}
+    assert kinds == {TextField, LongTextField, IntegerField, DecimalField, DateField, DateTimeField, ChoiceField,
+                     MultiChoiceField, YesNoField, RecordRefField, StaffRefField, RepeatField}
+    for form_id, spec in FORMS.items():
+        for values in base_variants(form_id, None, admission_values):
+            assert validate(spec, relevant_values(spec, values), "en", NOW) == [], form_id
+        for target in targets(form_id):
+            _start(target, admission_values, None)
+
+
+def _start(target: Target, admission: dict[str, Any], ward: Ward | None) -> dict[str, Any]:
+    """The first variant in which the target field is asked (relevant) and present."""
+    spec = FORMS[target.form_id]
+    for values in base_variants(target.form_id, ward, admission):
+        outer = target.repeat or target.field
+        if outer.relevant is None or holds(outer.relevant, values):
+            if target.repeat is None or values.get(target.repeat.id):
+                return values
+    raise AssertionError(f"no starting values ask {target} in {spec.id}")
+
+
+def _spoil(target: Target, start: dict[str, Any], value: Any) -> dict[str, Any]:
+    if target.repeat is None:
+        return {**start, target.field.id: value}
+    rows = [dict(row) for row in start[target.repeat.id]]
+    rows[0][target.field.id] = value
+    return {**start, target.repeat.id: rows}
+
+
+def _row(target: Target, start: dict[str, Any]) -> dict[str, Any] | None:
+    """A valid row of a repeat group, for spoiling the group's list of rows."""
+    return start[target.field.id][0] if isinstance(target.field, RepeatField) else None
+
+
+_STRATEGIES: dict[str, st.SearchStrategy[Any]] = {}
+
+
+def _strategy(target: Target, start: dict[str, Any]) -> st.SearchStrategy[Any]:
+    """Built once per field: building a strategy costs more than drawing from it."""
+    if str(target) not in _STRATEGIES:
+        _STRATEGIES[str(target)] = hostile(target.field, _row(target, start))
+    return _STRATEGIES[str(target)]
+
+
+# --- what counts as a right answer -----------------------------------------------------------
+
+def same(a: Any, b: Any) -> bool:
+    """Equal and of the same JSON type all the way down (True is not 1, 1.0 is not 1, -0.0 is not 0.0)."""
+    if isinstance(a, dict) and isinstance(b, dict):
+        return a.keys() == b.keys() and all(same(a[k], b[k]) for k in a)
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    if isinstance(a, float) and isinstance(b, float):
+        return math.copysign(1, a) == math.copysign(1, b) and a == b
+    return type(a) is type(b) and a == b
+
+
+def _dependents(fields: list[Any], name: str) -> set[str]:
+    """Fields whose rules look at `name`: changing it may rightly make them required."""
+    return {field.id for field in fields
+            for condition in (field.relevant, field.required_when) if condition is not None
+            if name in set(condition_fields(condition))}
+
+
+def _allowed_paths(target: Target) -> tuple[str, set[str]]:
+    """The paths an error may name when only the target was spoiled (prefix for a row's path)."""
+    if target.repeat is None:
+        fields = list(FORMS[target.form_id].fields())
+        return "", {target.field.id} | _dependents(fields, target.field.id)
+    prefix = f"{target.repeat.id}[1]."
+    return prefix, {prefix + target.field.id} | {prefix + name for name in _dependents(target.repeat.fields,
+                                                                                          target.field.id)}
+
+
+def _label_at(spec: FormSpec, path: str) -> str:
+    """The English label of the field a path points to (an unknown name labels itself)."""
+    head, _, rest = path.partition("[")
+    try:
+        field = spec.field(head)
+    except KeyError:
+        return head
+    if rest:
+        name = rest.split(".", 1)[1]
+        return next((sub.label.en for sub in field.fields if sub.id == name), name)
+    return field.label.en
+
+
+def check_refusal(target: Target, errors: list[Any]) -> None:
+    """Every error is about the spoiled field (or a field its answer governs) and names it."""
+    spec = FORMS[target.form_id]
+    _, allowed = _allowed_paths(target)
+    outer = (target.repeat or target.field).id
+    assert errors, "a refusal without a reason"
+    for error in errors:
+        assert error.path in allowed or error.path.startswith(f"{outer}["), (target, error)
+        assert _label_at(spec, error.path) in error.message, (target, error)
+
+
+# Ward rules that may refuse a value the form itself accepts; the message says why.
+_NOT_IN = "not in hospital at that time"
+_NO_SLOT = "does not fit in the session|clashes|no theatre session"
+RULE_REFUSALS = {
+    ("transfer", "moved_at"): _NOT_IN, ("discharge", "discharged_at"): _NOT_IN,
+    ("death", "died_at"): _NOT_IN, ("transfer_out", "departed_at"): _NOT_IN,
+    ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
+    ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
+    ("operation_rebooking", "planned_start"): _NO_SLOT,
+    ("operation_cancellation", "booking"): "no standing booking", ("operation_rebooking", "booking"): "no standing booking",
+}
+
+
+# --- the properties ---------------------------------------------------------------------------
+
+def submit(ward: Ward, target: Target, start: dict[str, Any], value: Any) -> tuple[str, str | None]:
+    """Save the spoiled form through the records service and judge the outcome; returns it
+    with the id of the record saved, if one was."""
+    form_id = target.form_id
+    spec = FORMS[form_id]
+    session = ward.sessions[AUTHOR.get(form_id, "nurse")]
+    values = _spoil(target, start, value)
+    patient = ward.patient if spec.about_patient and not spec.creates_patient else None
+    try:
+        saved = records.save_new(session, form_id, values, patient_id=patient)
+    except ValidationFailed as refused:
+        check_refusal(target, refused.errors)
+        return "refused", None
+    except ServiceError as refused:
+        rule = RULE_REFUSALS.get((form_id, target.path))
+        assert rule and re.search(rule, str(refused)), f"refused without naming the field: {refused}"
+        records.checked_values(session, form_id, values)  # only a well-formed value meets a ward rule
+        return "ward rule", None
+    stored = records.current(session.db, saved.record_id).data
+    assert same(stored, relevant_values(spec, values)), f"stored as {stored.get(target.path)!r}"
+    return "saved", saved.record_id
+
+
+class _Undo(Exception):
+    """Raised inside a transaction to roll back a judged submission."""
+
+
+def submit_and_undo(ward: Ward, target: Target, start: dict[str, Any], value: Any) -> str:
+    """`submit` inside a transaction that is then rolled back, so the ward is the same for the
+    next value (thousands of saved admissions would slow every census check)."""
+    try:
+        with ward.sessions["nurse"].db.atomic():
+            raise _Undo(submit(ward, target, start, value)[0])
+    except _Undo as undone:
+        return undone.args[0]
+
+
+def _plain_text(field: Any) -> bool:
+    return isinstance(field, (TextField, LongTextField)) and field.meaning is None and not (
+        isinstance(field, TextField) and (field.pattern or field.check))
+
+
+def test_every_edge_value_of_every_field_through_the_service(ward, admission_values):
+    """Each field's limits, odd spellings and wrong types, one by one, for every form. A value
+    the form refuses never reaches storage, so validating it is enough; a value it accepts is
+    saved and read back (for plain text fields, in the first one of each form: the others are
+    stored the same way)."""
+    problems, outcomes, plain_seen = [], set(), set()
+    for target in ALL_TARGETS:
+        spec = FORMS[target.form_id]
+        start = _start(target, admission_values, ward)
+        through_service = not _plain_text(target.field) or target.form_id not in plain_seen
+        if _plain_text(target.field):
+            plain_seen.add(target.form_id)
+        for value in edges(target.field, _row(target, start)):
+            try:
+                errors = validate(spec, relevant_values(spec, _spoil(target, start, value)), "en", NOW)
+                if errors:
+                    check_refusal(target, errors)
+                elif through_service:
+                    outcomes.add((target.field.kind, submit_and_undo(ward, target, start, value)))
+            except Exception as exc:  # noqa: BLE001 - every failure is listed, not only the first
+                problems.append(f"{target} = {value!r:.60}: {type(exc).__name__}: {str(exc):.200}")
+    assert not problems, "\n".join(problems)
+    assert {kind for kind, outcome in outcomes if outcome == "saved"} >= {
+        "text", "long_text", "integer", "decimal", "date", "datetime", "choice", "multi_choice", "yes_no",
+        "record_ref", "staff_ref", "repeat"}
+
+
+@pytest.mark.parametrize("form_id", sorted(FORMS))
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_validation_names_the_field_or_accepts(admission_values, form_id, data):
+    """Pure validation, many random values: a list of errors naming the field, never an exception."""
+    target = data.draw(st.sampled_from(targets(form_id)), label="field")
+    spec = FORMS[form_id]
+    start = _start(target, admission_values, None)
+    values = _spoil(target, start, data.draw(_strategy(target, start), label=str(target)))
+    errors = validate(spec, relevant_values(spec, values), "en", NOW)
+    if errors:
+        check_refusal(target, errors)
+
+
+@pytest.mark.parametrize("form_id", sorted(FORMS))
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_service_stores_exactly_or_refuses_naming_the_field(ward, admission_values, form_id, data):
+    """Random values through records.save_new into SQLite and back, committed; a saved record is
+    then marked entered in error, so the census and theatre lists are the same for the next value."""
+    target = data.draw(st.sampled_from(targets(form_id)), label="field")
+    start = _start(target, admission_values, ward)
+    _, saved = submit(ward, target, start, data.draw(_strategy(target, start), label=str(target)))
+    if saved is not None:
+        records.mark_entered_in_error(ward.sessions[AUTHOR.get(form_id, "nurse")], saved, "bad-input test")
+
+
+TYPED = st.one_of(
+    st.text(), any_text(60), st.sampled_from([v for v in DATE_EDGES + DATETIME_EDGES if isinstance(v, str)]),
+    st.datetimes().map(lambda moment: moment.strftime("%d/%m/%Y %H:%M")),
+    st.dates().map(lambda day: day.strftime("%d/%m/%Y")),
+    st.sampled_from(["01/01/0001 00:00", "31/12/9999 23:59", "31/12/9999 24:00", "1e400", "9" * 400, "١٢,٥",
+                     "−5", "+-5", "0x10", "1_000", "12 345", "12\u202f345", "nan", "inf", "-0", ",5", "5,"]),
+)
+SIMPLE_FIELDS = [target.field for target in ALL_TARGETS if not isinstance(target.field, RepeatField)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(field=st.sampled_from(SIMPLE_FIELDS), text=TYPED, zone=st.one_of(st.none(), st.sampled_from(OFFSETS)))
+def test_typed_text_parses_or_raises_parse_error(field, text, zone):
+    """Whatever is typed into a box gives a value of the field's JSON type, or a ParseError."""
+    try:
+        value = parse_text(field, text, zone)
+    except ParseError:
+        return
+    expected = {IntegerField: int, DecimalField: float}.get(type(field), str)
+    assert value is None or type(value) is expected, (text, value)
+    if isinstance(field, DateTimeField) and value is not None:
+        assert datetime.fromisoformat(value).tzinfo is not None
+    if isinstance(field, DecimalField) and value is not None:
+        assert math.isfinite(value)
+
+
+@pytest.mark.parametrize("form_id, field_id, value", [
+    ("admission", "birthplace_code", "١٢٣٤٥"), ("admission", "birthplace_code", "7505６"),
+    ("medication_order", "times", "٠٨:٠٠ ١٤:٠٠"), ("admission", "birth_date", "19540312"),
+    ("admission", "arrival_at", "20261128T1030+0100"), ("admission", "arrival_at", "2026-11-28T10:30+01:00\x00"),
+    ("operation_booking", "planned_start", "9999-12-31T23:59+01:00"), ("admission", "arrival_at", "1899-12-31T23:59+00:00"),
+])
+def test_values_other_readers_would_misread_are_refused(admission_values, form_id, field_id, value):
+    """Python reads these, so each was once stored: digits other than 0-9 in a coded field (sent
+    on to the EHR as they are), dates and times in spellings the record model refuses, and times
+    so far out that the app's own date arithmetic overflows."""
+    spec = FORMS[form_id]
+    start = next(values for values in base_variants(form_id, None, admission_values)
+                 if spec.field(field_id).relevant is None or holds(spec.field(field_id).relevant, values))
+    errors = validate(spec, {**start, field_id: value}, "en", NOW)
+    assert [error.path for error in errors] == [field_id]
+    assert spec.field(field_id).label.en in errors[0].message
