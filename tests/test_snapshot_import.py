@@ -215,3 +215,19 @@ def test_import_command_reports_what_it_loaded(ward_db, db_path, snapshot, capsy
     assert "(snapshot): 1 booking, 2 order, 2 patient, 1 session; 0 already here" in capsys.readouterr().out
     assert main(["import", str(snapshot / "patients.csv"), *who]) != 0
     assert "not an export folder, a CSV snapshot folder or a FHIR Bundle" in capsys.readouterr().err
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_mutated_fhir_bundle_is_loaded_or_refused_never_half_written(clerk, tmp_path_factory, data):
+    original = json.dumps(_bundle()).encode("utf-8")
+    position = data.draw(st.integers(0, len(original) - 1))
+    replacement = data.draw(st.binary(min_size=0, max_size=4))
+    path = tmp_path_factory.mktemp("fuzz") / "snapshot.json"
+    path.write_bytes(original[:position] + replacement + original[position + 1:])
+    before = _counts(clerk.db)
+    try:
+        import_path(clerk, path)
+    except ImportRefused as refused:
+        assert str(refused).strip()
+        assert _counts(clerk.db) == before

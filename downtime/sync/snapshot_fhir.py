@@ -74,6 +74,9 @@ def _load(path: Path) -> list[_Entry]:
         place = f"entry {loc[1] + 1}" if len(loc) > 1 and loc[0] == "entry" and isinstance(loc[1], int) else "bundle"
         raise ImportRefused(f"{path.name}, {place}: {'.'.join(str(p) for p in loc[2:]) or loc[-1]}: "
                             f"{first['msg']}") from None
+    except (KeyError, TypeError, ValueError) as problem:
+        # fhir.resources raises these, not a ValidationError, for e.g. an unknown resourceType.
+        raise ImportRefused(f"{path.name}: not a valid FHIR R4 Bundle ({type(problem).__name__}: {problem})") from None
     return [_Entry(number, entry["resource"]) for number, entry in enumerate(raw.get("entry", []), start=1)
             if isinstance(entry.get("resource"), dict)]
 
