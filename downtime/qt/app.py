@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from downtime.domain.records import local_now
 from downtime.formspec import Lang, load_forms
-from downtime.paths import forms_dir
+from downtime.paths import data_dir, forms_dir
 from downtime.qt.main_window import MainWindow
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import apply_style
@@ -23,18 +23,18 @@ from downtime.storage.backup import restore_backup, set_aside
 from downtime.storage.integrity import check_database
 
 
-def sound_or_restored(vault: Vault) -> bool:
-    """The check at every opening: SQLite's integrity check and the audit chain. A damaged
-    file is never used; the newest backup is offered in its place (the damaged file is kept,
-    renamed), and the person signs in again on the restored copy."""
-    assert vault.db is not None
-    problem = check_database(vault.db)
+def sound_or_restored(vault: Vault, unreadable: str | None = None) -> bool:
+    """The check at every opening: SQLite's integrity check and the audit chain (or the file
+    could not even be opened: `unreadable`). A damaged file is never used; the newest backup is
+    offered in its place (the damaged file is kept, renamed), and the person signs in again."""
+    problem = unreadable if vault.db is None else check_database(vault.db)
     if problem is None:
         return True
-    newest = backups.newest(backups.folder(vault.db))
+    newest = backups.newest(backups.folder(vault.db) if vault.db is not None else data_dir() / "backups")
     if newest is None:
         Prompts.error(None, "Damaged database", f"{vault.path} is damaged and must not be used:\n{problem}\n\n"
-                      "No backup was found. Use another laptop or the paper forms, and call IT.")
+                      "No backup was found here (if backups go to a USB stick, restore one with "
+                      "'downtime restore'). Use another laptop or the paper forms, and call IT.")
         return False
     if not Prompts.confirm(None, "Damaged database",
                            f"{vault.path} is damaged and must not be used:\n{problem}\n\n"
@@ -42,7 +42,8 @@ def sound_or_restored(vault: Vault) -> bool:
                            "renamed, for IT. Anything saved after that backup is not in it: check the "
                            "last entries against paper."):
         return False
-    vault.db.conn.close()
+    if vault.db is not None:
+        vault.db.conn.close()
     set_aside(vault.path, local_now())
     restore_backup(newest, vault.path)
     vault.db, vault.key = None, None
@@ -72,7 +73,14 @@ def run(db_path: Path, lang: Lang = "en") -> int:
         opened_before = vault.db is not None
         name = load_device(vault.db).name if vault.db is not None else f"{db_path.name} — {describe(vault)}"
         dialog = SignInDialog(vault, local_now, name, demo=demo)
-        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.member is None or vault.db is None:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if accepted and dialog.unreadable is not None:
+            if sound_or_restored(vault, dialog.unreadable):
+                sign_in()
+            else:
+                app.quit()
+            return
+        if not accepted or dialog.member is None or vault.db is None:
             app.quit()
             return
         if not opened_before and not sound_or_restored(vault):

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 from downtime.domain.staff import StaffMember
 from downtime.errors import UserError
+from downtime.storage.connection import StorageError
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import ERROR_STYLE
 from downtime.services import unlock
@@ -34,6 +35,7 @@ class SignInDialog(QDialog):
         super().__init__(parent)
         self.vault, self.clock = vault, clock
         self.member: StaffMember | None = None
+        self.unreadable: str | None = None
         self.setWindowTitle("Downtime — sign in")
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>DOWNTIME MODE</b> — {device_name}"))
@@ -68,6 +70,10 @@ class SignInDialog(QDialog):
     def try_sign_in(self) -> None:
         try:
             self.member = unlock.sign_in(self.vault, self.staff_id.text(), self.pin.text(), self.clock)
+        except StorageError as problem:
+            self.unreadable = str(problem)
+            self.accept()
+            return
         except UserError as problem:
             self.error.setText(str(problem))
             self.pin.clear()

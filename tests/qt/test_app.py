@@ -77,3 +77,34 @@ def test_a_damaged_database_is_never_used_and_the_newest_backup_is_offered(qtbot
     qtbot.addWidget(window)
     assert check_database(window.session.db) is None
     assert len(list(tmp_path.glob("demo.sqlite.damaged-*"))) == 1
+
+
+def test_a_truncated_database_offers_the_newest_backup(qtbot, tmp_path, monkeypatch, forms, clock, answers):
+    from downtime.paths import data_dir
+    from downtime.services.demo import build_demo
+    from downtime.storage import open_database
+    from downtime.storage.backup import make_backup
+
+    path = tmp_path / "demo.sqlite"
+    db = open_database(path)
+    build_demo(db, forms, clock)
+    make_backup(db, path, None, data_dir() / "backups", clock(), keep=3)
+    db.conn.close()
+    path.write_bytes(path.read_bytes()[:3000])
+
+    def sign_in_as_nurse(dialog):
+        dialog.staff_id.setText("nurse")
+        dialog.pin.setText("1111")
+        dialog.try_sign_in()
+        return dialog.result()
+
+    opened: list[MainWindow] = []
+    monkeypatch.setattr(app_module.SignInDialog, "exec", sign_in_as_nurse)
+    monkeypatch.setattr(MainWindow, "resume_drafts", lambda self: opened.append(self) or [])
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+    assert app_module.run(path) == 0
+    _, asked = answers
+    assert ("confirm", "Damaged database") in asked
+    (window,) = opened
+    qtbot.addWidget(window)
+    assert window.session.user.staff_id == "nurse"
