@@ -81,7 +81,7 @@ def _forms() -> dict[str, Any]:
 def _session(args: argparse.Namespace):
     """Patient data is shown only to a signed-in person (audited); signing in also unlocks an
     encrypted database."""
-    from downtime.services import unlock
+    from downtime.services import census, unlock
     from downtime.services.context import Session, Vault, load_device
 
     if not args.user or not args.pin:
@@ -90,7 +90,9 @@ def _session(args: argparse.Namespace):
     vault = Vault(_existing_path(args))
     user = unlock.sign_in(vault, args.user, args.pin)
     assert vault.db is not None
-    return Session(vault.db, load_device(vault.db), user, _forms(), lang=args.lang, vault=vault)
+    forms = _forms()
+    census.ensure_index(vault.db, forms)
+    return Session(vault.db, load_device(vault.db), user, forms, lang=args.lang, vault=vault)
 
 
 def _emit(args: argparse.Namespace, rows: list[dict[str, Any]], text: Callable[[dict[str, Any]], str]) -> None:

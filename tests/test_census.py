@@ -141,7 +141,7 @@ def test_transfer_out_with_handover_leaves_the_census(nurse, admission_values, f
         "obs_at": clock.now.isoformat(timespec="minutes"), "resp_rate": 28, "spo2": 89,
         "documents_sent": ["admission_record", "medication_chart"]}, patient_id=first.patient_id)
     assert census.in_patients(nurse.db, forms) == []
-    location = census.locations(nurse.db, forms)[first.patient_id]
+    location = census.locations(nurse.db)[first.patient_id]
     assert location.status is StayStatus.TRANSFERRED_OUT
 
 
@@ -164,3 +164,22 @@ def test_only_administrators_configure_wards(session_for):
     with pytest.raises(ServiceError, match="listed twice"):
         wards.add_ward(session_for("admin"), "X", "X ward", ["1", "1"])
     assert wards.wards(session_for("admin").db) == []
+
+
+def test_movement_index_follows_saves_and_rebuilds_to_the_same_lines(nurse, admission_values, forms):
+    first = _admit(nurse, admission_values, "2")
+    second = _admit(nurse, {**admission_values, "birth_name": "Other"}, "3")
+    moved = _move(nurse, first.patient_id, "ICU", "1")
+    records.mark_entered_in_error(nurse, moved.record_id, "wrong patient")
+    _move(nurse, second.patient_id, "ICU", "2")
+
+    def lines():
+        return sorted(tuple(row.values()) for row in nurse.db.query("SELECT * FROM movement_index"))
+
+    maintained = lines()
+    assert len(maintained) == 4 and sum(line[3] for line in maintained) == 3
+    assert census.rebuild_index(nurse.db, forms) == 4 and lines() == maintained
+    nurse.db.execute("DELETE FROM movement_index")
+    census.ensure_index(nurse.db, forms)
+    assert lines() == maintained
+    assert [row.patient.patient_id for row in census.census(nurse.db, forms, ward="3B") if row.patient] == [first.patient_id]

@@ -18,7 +18,7 @@ def test_demo_ward_is_realistic_and_sound(tmp_path, forms, clock):
     assert any("è" in p.display_name or "é" in p.display_name for p in patients)
     assert check_database(db) is None
     assert {p.ward for p in in_patients(db, forms)} == {"3B", "4A", "ICU"}
-    statuses = [loc.status for loc in locations(db, forms).values()]
+    statuses = [loc.status for loc in locations(db).values()]
     assert statuses.count(StayStatus.DISCHARGED) == statuses.count(StayStatus.TRANSFERRED_OUT) == 1
     doses = [a for p in patients for a in medication.administrations(db, p.patient_id)]
     assert len(doses) > 100

@@ -15,7 +15,7 @@ from downtime.qt.prompts import Prompts
 from downtime.qt.style import apply_style
 from downtime.qt.sign_in import FirstRunDialog, SignInDialog
 from downtime.errors import UserError
-from downtime.services import backups
+from downtime.services import backups, census
 from downtime.services.context import Session, Vault, load_device
 from downtime.services.demo import is_demo_database
 from downtime.services.unlock import describe
@@ -89,6 +89,7 @@ def run(db_path: Path, lang: Lang = "en") -> int:
         if vault.db is None:
             sign_in()
             return
+        census.ensure_index(vault.db, forms)
         session = Session(vault.db, load_device(vault.db), dialog.member, forms, lang=lang, vault=vault)
         window = MainWindow(session, signed_out=sign_in)
         windows[:] = [window]

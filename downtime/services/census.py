@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -16,7 +18,7 @@ from downtime.formspec.schema import Meaning
 from downtime.services.errors import ServiceError
 from downtime.services.patients import PatientSummary, downtime_numbers, summarise
 from downtime.services.wards import wards
-from downtime.storage.records import list_current
+from downtime.storage.records import chunks, list_current, marks
 
 
 @dataclass(frozen=True)
@@ -36,21 +38,9 @@ def _field_value(spec: FormSpec, data: dict[str, Any], meaning: Meaning) -> str 
     return str(value).strip() if value not in (None, "") else None
 
 
-def movement_events(db: Database, forms: dict[str, FormSpec], exclude_record: str | None = None,
-                    patient_id: str | None = None) -> dict[str, list[MovementEvent]]:
-    """Every patient's (or one patient's) standing movement records; entered-in-error ones
-    move nobody."""
-    events: dict[str, list[MovementEvent]] = defaultdict(list)
-    for spec in forms.values():
-        if spec.movement is None:
-            continue
-        for record in list_current(db, form_id=spec.id, patient_id=patient_id):
-            if record.status is RecordStatus.ENTERED_IN_ERROR or record.record_id == exclude_record:
-                continue
-            events[str(record.patient_id)].append(event_of(spec, record.patient_id, record.record_id,
-                                                           record.data, record.occurred_at,
-                                                           record.recorded_at))
-    return events
+def _key(text: str | None) -> str:
+    """Wards and beds compare as people type them: case and surrounding spaces ignored."""
+    return (text or "").strip().casefold()
 
 
 def event_of(spec: FormSpec, patient_id: str | None, record_id: str, data: dict[str, Any],
@@ -60,37 +50,110 @@ def event_of(spec: FormSpec, patient_id: str | None, record_id: str, data: dict[
                          _field_value(spec, data, Meaning.WARD), _field_value(spec, data, Meaning.BED))
 
 
-def locations(db: Database, forms: dict[str, FormSpec], at: datetime | None = None) -> dict[str, Location]:
+def index_record(db: Database, spec: FormSpec, row: dict[str, Any]) -> None:
+    """Put a newly written version of a movement record into the movement index (inside the
+    write's transaction, so the index never disagrees with the records)."""
+    if spec.movement is None:
+        return
+    event = event_of(spec, row["patient_id"], row["record_id"], json.loads(row["data"]),
+                     datetime.fromisoformat(row["occurred_at"]), datetime.fromisoformat(row["recorded_at"]))
+    db.execute("INSERT OR REPLACE INTO movement_index (record_id, patient_id, movement, standing, occurred_at,"
+               " recorded_at, ward, bed, ward_key, bed_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+               [event.record_id, event.patient_id, event.movement.value,
+                int(row["status"] != RecordStatus.ENTERED_IN_ERROR.value), row["occurred_at"], row["recorded_at"],
+                event.ward, event.bed, _key(event.ward), _key(event.bed)])
+
+
+def rebuild_index(db: Database, forms: dict[str, FormSpec]) -> int:
+    """Recreate the movement index from the records (a database from before the index, or
+    after a restore); returns how many movement records it holds."""
+    count = 0
+    with db.atomic():
+        db.execute("DELETE FROM movement_index")
+        for spec in (spec for spec in forms.values() if spec.movement is not None):
+            for row in db.query("SELECT * FROM current_records WHERE form_id = ?", [spec.id]):
+                index_record(db, spec, row)
+                count += 1
+    return count
+
+
+def ensure_index(db: Database, forms: dict[str, FormSpec]) -> None:
+    """Rebuild the movement index when it does not hold one line per movement record."""
+    movement_forms = [spec.id for spec in forms.values() if spec.movement is not None]
+    expected = db.execute(f"SELECT COUNT(DISTINCT record_id) FROM records WHERE form_id IN ({marks(movement_forms)})",
+                          movement_forms).fetchone()[0]
+    if db.execute("SELECT COUNT(*) FROM movement_index").fetchone()[0] != expected:
+        rebuild_index(db, forms)
+
+
+def _event(row: dict[str, Any]) -> MovementEvent:
+    return MovementEvent(row["patient_id"], row["record_id"], Movement(row["movement"]),
+                         datetime.fromisoformat(row["occurred_at"]), datetime.fromisoformat(row["recorded_at"]),
+                         row["ward"], row["bed"])
+
+
+def movement_events(db: Database, patient_ids: Collection[str] | None = None,
+                    exclude_record: str | None = None) -> dict[str, list[MovementEvent]]:
+    """Every patient's (or these patients') standing movements; entered-in-error ones move
+    nobody, and `exclude_record` is the record being rewritten."""
+    query = "SELECT * FROM movement_index WHERE standing = 1"
+    if patient_ids is None:
+        rows = db.query(query)
+    else:
+        rows = (row for part in chunks(patient_ids)
+                for row in db.query(f"{query} AND patient_id IN ({marks(part)})", part))
+    events: dict[str, list[MovementEvent]] = defaultdict(list)
+    for row in rows:
+        if row["record_id"] != exclude_record:
+            events[row["patient_id"]].append(_event(row))
+    return events
+
+
+def _placed(db: Database, ward: str, bed: str | None = None) -> set[str]:
+    """Patients any standing movement ever put on that ward (or in that bed): the only ones who
+    can be there at any moment."""
+    query, params = "SELECT DISTINCT patient_id FROM movement_index WHERE standing = 1 AND ward_key = ?", [_key(ward)]
+    if bed is not None:
+        query, params = f"{query} AND bed_key = ?", [*params, _key(bed)]
+    return {row[0] for row in db.execute(query, params).fetchall()}
+
+
+def locations(db: Database, *, at: datetime | None = None,
+              patient_ids: Collection[str] | None = None) -> dict[str, Location]:
     found = {}
-    for patient_id, events in movement_events(db, forms).items():
+    for patient_id, events in movement_events(db, patient_ids).items():
         if (location := locate(events, at)) is not None:
             found[patient_id] = location
     return found
 
 
 def _summaries(db: Database, forms: dict[str, FormSpec],
-               patient_id: str | None = None) -> dict[str, PatientSummary]:
-    """Identity of every patient (or one) from their latest standing admission."""
-    numbers = downtime_numbers(db)
+               patient_ids: Collection[str] | None = None) -> dict[str, PatientSummary]:
+    """Identity of every patient (or these) from their latest standing admission."""
+    numbers = downtime_numbers(db, patient_ids)
     found: dict[str, PatientSummary] = {}
     for spec in (spec for spec in forms.values() if spec.creates_patient):
-        for record in list_current(db, form_id=spec.id, patient_id=patient_id):
+        for record in list_current(db, form_id=spec.id, patient_ids=patient_ids):
             if record.status is not RecordStatus.ENTERED_IN_ERROR and record.patient_id:
                 found[record.patient_id] = summarise(spec, record, numbers[record.patient_id])
     return found
 
 
+def _in_hospital(db: Database, forms: dict[str, FormSpec], ward: str | None,
+                 at: datetime | None) -> tuple[list[PatientSummary], dict[str, Location]]:
+    where = locations(db, at=at, patient_ids=_placed(db, ward) if ward is not None else None)
+    inside = {pid: loc for pid, loc in where.items()
+              if loc.status is StayStatus.IN and (ward is None or _key(loc.ward) == _key(ward))}
+    summaries = _summaries(db, forms, inside)
+    patients = [replace(summaries[pid], ward=loc.ward, bed=loc.bed, stay=loc.status)
+                for pid, loc in inside.items() if pid in summaries]
+    return sorted(patients, key=lambda p: ((p.ward or "").casefold(), bed_order(p.bed), p.display_name)), inside
+
+
 def in_patients(db: Database, forms: dict[str, FormSpec], ward: str | None = None,
                 at: datetime | None = None) -> list[PatientSummary]:
     """Patients in hospital at `at` (default now), where the census puts them."""
-    summaries = _summaries(db, forms)
-    patients = [
-        replace(summaries[pid], ward=loc.ward, bed=loc.bed, stay=loc.status)
-        for pid, loc in locations(db, forms, at).items()
-        if loc.status is StayStatus.IN and pid in summaries
-        and (ward is None or (loc.ward or "").casefold() == ward.casefold())
-    ]
-    return sorted(patients, key=lambda p: ((p.ward or "").casefold(), bed_order(p.bed), p.display_name))
+    return _in_hospital(db, forms, ward, at)[0]
 
 
 def bed_order(bed: str | None) -> tuple[int, str]:
@@ -102,14 +165,13 @@ def bed_order(bed: str | None) -> tuple[int, str]:
 def census(db: Database, forms: dict[str, FormSpec], ward: str | None = None,
            at: datetime | None = None) -> list[CensusRow]:
     """Every configured bed (occupied or empty), then patients without a configured bed."""
-    patients = in_patients(db, forms, ward, at)
-    where = {((p.ward or "").casefold(), (p.bed or "").casefold()): p for p in patients}
+    patients, locs = _in_hospital(db, forms, ward, at)
+    where = {(_key(p.ward), _key(p.bed)): p for p in patients}
     rows: list[CensusRow] = []
     placed: set[str] = set()
-    locs = locations(db, forms, at)
     for known in wards(db, ward):
         for bed in known.beds:
-            patient = where.get((known.ward.casefold(), bed.casefold()))
+            patient = where.get((_key(known.ward), _key(bed)))
             if patient:
                 placed.add(patient.patient_id)
             rows.append(CensusRow(known.ward, bed, patient, locs.get(patient.patient_id) if patient else None))
@@ -122,8 +184,8 @@ def census(db: Database, forms: dict[str, FormSpec], ward: str | None = None,
 def check_movement(db: Database, forms: dict[str, FormSpec], event: MovementEvent) -> None:
     """Refuse a movement that cannot be true: a bed already taken, an unknown ward or bed, moving
     a patient who is not in hospital, or admitting one who already is."""
-    events = movement_events(db, forms, exclude_record=event.record_id)
-    before = locate(events.get(event.patient_id, []), event.occurred_at)
+    own = movement_events(db, [event.patient_id], exclude_record=event.record_id)
+    before = locate(own.get(event.patient_id, []), event.occurred_at)
     is_in = before is not None and before.status is StayStatus.IN
     if event.movement is Movement.ADMIT and is_in:
         raise ServiceError("This patient is already admitted; record a transfer instead.")
@@ -131,11 +193,10 @@ def check_movement(db: Database, forms: dict[str, FormSpec], event: MovementEven
         raise ServiceError("This patient is not in hospital at that time "
                            "(not yet admitted, or already discharged, deceased or transferred out).")
     if event.movement in (Movement.ADMIT, Movement.TRANSFER) and event.ward:
-        _check_bed(db, forms, events, event)
+        _check_bed(db, forms, event)
 
 
-def _check_bed(db: Database, forms: dict[str, FormSpec], events: dict[str, list[MovementEvent]],
-               event: MovementEvent) -> None:
+def _check_bed(db: Database, forms: dict[str, FormSpec], event: MovementEvent) -> None:
     known = wards(db)
     if known:
         match = next((w for w in known if w.ward.casefold() == (event.ward or "").casefold()), None)
@@ -145,39 +206,40 @@ def _check_bed(db: Database, forms: dict[str, FormSpec], events: dict[str, list[
             raise ServiceError(f"Ward {match.ward} has no bed {event.bed!r}.")
     if not event.bed:
         return
+    events = movement_events(db, _placed(db, event.ward or "", event.bed) - {event.patient_id},
+                             exclude_record=event.record_id)
     for moment in (event.occurred_at, None):
-        others = [loc for pid, evs in events.items() if pid != event.patient_id
-                  and (loc := locate(evs, moment)) is not None]
+        others = [loc for evs in events.values() if (loc := locate(evs, moment)) is not None]
         taken = occupant(others, event.ward or "", event.bed)
         if taken is not None:
-            who = _summaries(db, forms).get(taken.patient_id)
+            who = _summaries(db, forms, [taken.patient_id]).get(taken.patient_id)
             name = f"{who.display_name} ({who.downtime_number})" if who else "another patient"
             raise ServiceError(f"Bed {event.bed} of ward {event.ward} is taken by {name} "
                                f"since {taken.since:%d/%m/%Y %H:%M}; choose another bed "
                                "or move that patient first.")
 
 
-def location_at(db: Database, forms: dict[str, FormSpec], patient_id: str,
-                at: datetime | None = None) -> Location | None:
-    return locate(movement_events(db, forms, patient_id=patient_id).get(patient_id, []), at)
+def location_at(db: Database, patient_id: str, at: datetime | None = None) -> Location | None:
+    return locate(movement_events(db, [patient_id]).get(patient_id, []), at)
 
 
 def patient_with_location(db: Database, forms: dict[str, FormSpec], patient_id: str) -> PatientSummary:
     """One patient's identity and where they are now (the banner of every patient screen)."""
-    summary = _summaries(db, forms, patient_id).get(patient_id)
+    summary = _summaries(db, forms, [patient_id]).get(patient_id)
     if summary is None:
         raise ServiceError(f"no standing admission for patient {patient_id}")
-    location = location_at(db, forms, patient_id)
+    location = location_at(db, patient_id)
     if location is None:
         return summary
     return replace(summary, ward=location.ward, bed=location.bed, stay=location.status)
 
 
-def all_patients(db: Database, forms: dict[str, FormSpec]) -> dict[str, PatientSummary]:
-    """Every patient with a standing admission, where they are now, computed in one pass."""
-    where = locations(db, forms)
+def all_patients(db: Database, forms: dict[str, FormSpec],
+                 patient_ids: Collection[str] | None = None) -> dict[str, PatientSummary]:
+    """Every patient (or these) with a standing admission, where they are now, in one pass."""
+    where = locations(db, patient_ids=patient_ids)
     return {pid: replace(summary, ward=loc.ward, bed=loc.bed, stay=loc.status) if (loc := where.get(pid)) else summary
-            for pid, summary in _summaries(db, forms).items()}
+            for pid, summary in _summaries(db, forms, patient_ids).items()}
 
 
 def patient_for_record(db: Database, forms: dict[str, FormSpec], record: RecordVersion) -> PatientSummary:
@@ -192,7 +254,7 @@ def patient_for_record(db: Database, forms: dict[str, FormSpec], record: RecordV
 def require_in_hospital(db: Database, forms: dict[str, FormSpec], patient_id: str,
                         at: datetime) -> Location:
     """For care records (medicines, operations): the patient must be admitted at that time."""
-    location = location_at(db, forms, patient_id, at)
+    location = location_at(db, patient_id, at)
     if location is None or location.status is not StayStatus.IN:
         raise ServiceError("This patient is not admitted at that time; readmit them first.")
     return location

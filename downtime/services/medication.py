@@ -87,7 +87,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     found = order(session.db, order_id)
     patient = census.patient_with_location(session.db, session.forms, found.patient_id)
     at = datetime.fromisoformat(values["given_at"])
-    location = census.location_at(session.db, session.forms, found.patient_id, at)
+    location = census.location_at(session.db, found.patient_id, at)
     return safety_warnings(
         found, outcome=Outcome(values["outcome"]), at=at, dose=values.get("dose_given"),
         scheduled_for=_when(values.get("scheduled_for")), allergies=patient.allergies,
@@ -137,7 +137,7 @@ def _witness(session: Session, witness: tuple[str, str] | None) -> str:
 
 
 def _deduct_check(session: Session, found: Order, quantity: float) -> str:
-    location = census.location_at(session.db, session.forms, found.patient_id, session.clock())
+    location = census.location_at(session.db, found.patient_id, session.clock())
     ward = location.ward if location and location.ward else ""
     balance = cd_balance(session.db, ward, found.drug, found.dose_unit)
     if balance - quantity < -1e-9:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -12,6 +13,7 @@ from downtime.domain.census import StayStatus
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
+from downtime.storage.records import chunks, marks
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,10 @@ def summarise(spec: FormSpec, record: RecordVersion, downtime_number: str) -> Pa
         isolation=get(Meaning.ISOLATION))
 
 
-def downtime_numbers(db: Database) -> dict[str, str]:
-    return {row["patient_id"]: row["downtime_number"]
-            for row in db.query("SELECT patient_id, downtime_number FROM patients")}
+def downtime_numbers(db: Database, patient_ids: Collection[str] | None = None) -> dict[str, str]:
+    """Every patient's downtime number, or only these patients'."""
+    if patient_ids is None:
+        return {row["patient_id"]: row["downtime_number"]
+                for row in db.query("SELECT patient_id, downtime_number FROM patients")}
+    return {row["patient_id"]: row["downtime_number"] for part in chunks(patient_ids) for row in db.query(
+        f"SELECT patient_id, downtime_number FROM patients WHERE patient_id IN ({marks(part)})", part)}

@@ -141,6 +141,7 @@ def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str) 
         theatre.check_version(session.db, session.forms, spec.id, row["record_id"], str(row["patient_id"]),
                               json.loads(row["data"]))
     saved = _write(session, row, action)
+    census.index_record(session.db, spec, row)
     if spec.creates_patient:
         search.refresh(session.db, session.forms, str(row["patient_id"]))
     return saved

@@ -90,10 +90,11 @@ def search(db: Database, forms: dict[str, FormSpec], text: str, limit: int = 50)
         return []
     rows = db.execute("SELECT patient_id FROM patient_search WHERE patient_search MATCH ?"
                       " ORDER BY rank LIMIT ?", [expression, limit]).fetchall()
-    numbers = downtime_numbers(db)
-    where = locations(db, forms)
+    ids = [patient_id for (patient_id,) in rows]
+    numbers = downtime_numbers(db, ids)
+    where = locations(db, patient_ids=ids)
     found = []
-    for (patient_id,) in rows:
+    for patient_id in ids:
         for spec in (spec for spec in forms.values() if spec.creates_patient):
             for record in list_current(db, form_id=spec.id, patient_id=patient_id):
                 summary = summarise(spec, record, numbers[patient_id])

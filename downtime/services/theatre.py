@@ -81,8 +81,9 @@ def bookings(db: Database, forms: dict[str, FormSpec]) -> list[BookingState]:
         for record in _standing(db, form_id):
             events.setdefault(record.data["booking"], []).append(record)
     states = []
-    patients = all_patients(db, forms)
-    for record in _standing(db, "operation_booking"):
+    booked = _standing(db, "operation_booking")
+    patients = all_patients(db, forms, {str(record.patient_id) for record in booked})
+    for record in booked:
         data = record.data
         status, session_id = BookingStatus.BOOKED, data["session"]
         start: datetime | None = datetime.fromisoformat(data["planned_start"])

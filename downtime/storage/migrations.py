@@ -185,3 +185,26 @@ def m005_back_entry(db: Database) -> None:
     db.execute("CREATE INDEX patient_links_patient ON patient_links(patient_id)")
     for table in ("back_entries", "patient_links"):
         _append_only(db, table)
+
+
+@MIGRATIONS(name="m006_movement_index")
+def m006_movement_index(db: Database) -> None:
+    """Where each movement record puts its patient, so a ward's census or a bed check reads
+    the few patients concerned instead of replaying the whole hospital. Derived from the
+    records like the search index: refreshed in each save's transaction and rebuilt by
+    `services.census.rebuild_index`. `ward_key`/`bed_key` are the folded forms compared."""
+    db.execute("""
+        CREATE TABLE movement_index (
+            record_id TEXT PRIMARY KEY,
+            patient_id TEXT NOT NULL,
+            movement TEXT NOT NULL,
+            standing INTEGER NOT NULL,
+            occurred_at TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            ward TEXT,
+            bed TEXT,
+            ward_key TEXT NOT NULL,
+            bed_key TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX movement_index_patient ON movement_index(patient_id)")
+    db.execute("CREATE INDEX movement_index_place ON movement_index(ward_key, bed_key)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Collection, Iterator
 from typing import Any
 
 from sqlite_utils import Database
@@ -34,8 +35,24 @@ def history(db: Database, record_id: str) -> list[RecordVersion]:
     return versions
 
 
-def list_current(db: Database, form_id: str | None = None,
-                 patient_id: str | None = None) -> list[RecordVersion]:
+CHUNK = 500
+
+
+def chunks(ids: Collection[str]) -> Iterator[list[str]]:
+    """Ids in slices small enough for one `IN (?, ...)` (SQLite caps the bound parameters)."""
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), CHUNK):
+        yield ordered[start:start + CHUNK]
+
+
+def marks(ids: Collection[str]) -> str:
+    return ", ".join("?" * len(ids))
+
+
+def list_current(db: Database, form_id: str | None = None, patient_id: str | None = None,
+                 patient_ids: Collection[str] | None = None) -> list[RecordVersion]:
+    """Standing and withdrawn current versions, oldest first; `patient_ids` limits them to
+    those patients (the census of one ward reads its own patients, not the hospital's)."""
     clauses, params = [], []
     if form_id:
         clauses.append("form_id = ?")
@@ -43,6 +60,14 @@ def list_current(db: Database, form_id: str | None = None,
     if patient_id:
         clauses.append("patient_id = ?")
         params.append(patient_id)
+    if patient_ids is None:
+        return _current(db, clauses, params)
+    found = [record for part in chunks(patient_ids)
+             for record in _current(db, [*clauses, f"patient_id IN ({marks(part)})"], [*params, *part])]
+    return sorted(found, key=lambda record: record.recorded_at)
+
+
+def _current(db: Database, clauses: list[str], params: list[Any]) -> list[RecordVersion]:
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     rows = db.query(f"SELECT * FROM current_records {where} ORDER BY recorded_at", params)
     return [as_version(row) for row in rows]

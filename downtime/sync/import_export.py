@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from downtime.domain.staff import Action
-from downtime.services import search
+from downtime.services import census, search
 from downtime.services.context import Session
 from downtime.storage import audit
 from downtime.sync.export import verify_export
@@ -90,6 +90,7 @@ def import_export(session: Session, folder: Path, progress: Progress | None = No
                                  device_id=session.device.device_id, action="record.import",
                                  detail={"record_id": row["record_id"], "version": row["version"],
                                          "from": row["device_id"]})
+            census.index_record(db, session.form(row["form_id"]), row)
             added["records"] += 1
             if session.form(row["form_id"]).creates_patient and row["patient_id"]:
                 touched.add(row["patient_id"])
