@@ -1,0 +1,246 @@
+"""NEWS2 early warning score (Royal College of Physicians, 2017).
+
+During an EHR outage the monitors no longer push scores to the record, so the score is worked
+out by hand from the paper chart, where adding errors and misread bands are common. Scoring here
+follows the RCP chart cell for cell, so the laptop and the paper chart always agree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+from typing import TypeAlias
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Spo2Scale(StrEnum):
+    """Which SpO2 scale the patient is scored on.
+
+    Scale 2 lowers the target saturation (88–92%) for patients with confirmed hypercapnic
+    respiratory failure, for whom more oxygen is harmful. Applied to anyone else it would hide
+    hypoxaemia, so it is a per-patient decision prescribed and documented by a clinician, never
+    inferred from the readings; scale 1 is the default.
+    """
+
+    SCALE_1 = "scale_1"
+    SCALE_2 = "scale_2"
+
+
+class Consciousness(StrEnum):
+    """ACVPU: NEWS2 added new confusion to AVPU because it is often the first sign of sepsis."""
+
+    ALERT = "alert"
+    NEW_CONFUSION = "new_confusion"
+    VOICE = "voice"
+    PAIN = "pain"
+    UNRESPONSIVE = "unresponsive"
+
+
+class Band(StrEnum):
+    """Clinical risk, which decides the urgency of the response rather than the total alone."""
+
+    LOW = "low"
+    LOW_MEDIUM = "low_medium"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Monitoring(StrEnum):
+    """Minimum frequency of observations recommended by the RCP for a score."""
+
+    TWELVE_HOURLY = "12-hourly"
+    FOUR_TO_SIX_HOURLY = "4-6-hourly"
+    HOURLY = "1-hourly"
+    CONTINUOUS = "continuous"
+
+
+CLINICAL_RESPONSE: Mapping[Band, Mapping[str, str]] = {
+    Band.LOW: {
+        "en": "Ward-based response: minimum 12-hourly observations (4–6-hourly for scores 1–4); "
+              "for a score of 1–4, a registered nurse assesses the patient and decides whether "
+              "monitoring should be increased or care escalated.",
+        "fr": "Réponse dans le service : surveillance au minimum toutes les 12 heures (toutes les "
+              "4 à 6 heures pour un score de 1 à 4) ; pour un score de 1 à 4, un infirmier ou une "
+              "infirmière évalue le patient et décide s'il faut renforcer la surveillance ou "
+              "escalader la prise en charge.",
+    },
+    Band.LOW_MEDIUM: {
+        "en": "Urgent ward-based response: registered nurse informs the medical team caring for "
+              "the patient, who reviews and decides whether escalation of care is needed; minimum "
+              "1-hourly observations.",
+        "fr": "Réponse urgente dans le service : l'infirmier ou l'infirmière informe l'équipe "
+              "médicale en charge du patient, qui l'évalue et décide si une escalade de la prise en "
+              "charge est nécessaire ; surveillance au minimum toutes les heures.",
+    },
+    Band.MEDIUM: {
+        "en": "Key threshold for urgent response: registered nurse immediately informs the medical "
+              "team and requests urgent review by a clinician competent in acute illness; care in an "
+              "environment with monitoring facilities; minimum 1-hourly observations.",
+        "fr": "Seuil clé de réponse urgente : l'infirmier ou l'infirmière informe immédiatement "
+              "l'équipe médicale et demande une évaluation urgente par un clinicien compétent en "
+              "soins aigus ; soins dans un environnement équipé pour la surveillance ; surveillance "
+              "au minimum toutes les heures.",
+    },
+    Band.HIGH: {
+        "en": "Emergency response: registered nurse immediately informs the medical team (at least "
+              "specialist registrar level); emergency assessment by a critical-care outreach team "
+              "with airway management skills; consider transfer to a higher level of care (HDU or "
+              "ICU); continuous monitoring of vital signs.",
+        "fr": "Réponse d'urgence : l'infirmier ou l'infirmière informe immédiatement l'équipe "
+              "médicale (au moins un médecin senior) ; évaluation en urgence par une équipe de "
+              "réanimation formée à la gestion des voies aériennes ; envisager un transfert vers un "
+              "niveau de soins supérieur (soins continus ou réanimation) ; surveillance continue des "
+              "paramètres vitaux.",
+    },
+}
+
+
+class ObservationSet(BaseModel):
+    """One set of vital signs as charted.
+
+    Every parameter may be None because on a busy ward one is sometimes not taken; the score then
+    says so instead of counting it as normal. The ranges reject values no living patient has,
+    which are typing slips (an extra digit, a misplaced decimal point), not observations.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    respiratory_rate: int | None = Field(default=None, ge=0, le=80, description="breaths/min")
+    spo2: int | None = Field(default=None, ge=50, le=100, description="%")
+    spo2_scale: Spo2Scale = Spo2Scale.SCALE_1
+    on_oxygen: bool | None = Field(default=None, description="False on air, True on supplemental oxygen")
+    systolic_bp: int | None = Field(default=None, ge=30, le=300, description="mmHg")
+    pulse: int | None = Field(default=None, ge=20, le=300, description="beats/min")
+    consciousness: Consciousness | None = None
+    temperature: float | None = Field(default=None, ge=25.0, le=45.0, description="°C")
+
+
+class ParameterScores(BaseModel):
+    """Points per chart row, None where the row could not be scored, so the chart shows which."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    respiratory_rate: int | None
+    spo2: int | None
+    air_or_oxygen: int | None
+    systolic_bp: int | None
+    pulse: int | None
+    consciousness: int | None
+    temperature: int | None
+
+    @property
+    def measured(self) -> tuple[int, ...]:
+        return tuple(points for points in self.model_dump().values() if points is not None)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        """Names of unscored rows, to tell the nurse what to measure before trusting the band."""
+        return tuple(name for name, points in self.model_dump().items() if points is None)
+
+
+class News2Score(BaseModel):
+    """The score of one observation set.
+
+    An incomplete score is the sum of what was measured: it can only underestimate the risk, so
+    its band is a floor, never a reassurance.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    total: int
+    parameters: ParameterScores
+    red_parameter: bool
+    complete: bool
+    band: Band
+    monitoring: Monitoring
+
+    @property
+    def response(self) -> Mapping[str, str]:
+        """The RCP clinical response for the band, keyed by language ("en", "fr")."""
+        return CLINICAL_RESPONSE[self.band]
+
+
+# Each table lists (inclusive upper bound, points) in increasing order; None closes the table
+# with "and above", so every value falls in exactly one row.
+Bands: TypeAlias = tuple[tuple[int | Decimal | None, int], ...]
+
+RESPIRATORY_RATE: Bands = ((8, 3), (11, 1), (20, 0), (24, 2), (None, 3))
+SPO2_SCALE_1: Bands = ((91, 3), (93, 2), (95, 1), (None, 0))
+SPO2_SCALE_2_AIR: Bands = ((83, 3), (85, 2), (87, 1), (None, 0))
+SPO2_SCALE_2_OXYGEN: Bands = ((83, 3), (85, 2), (87, 1), (92, 0), (94, 1), (96, 2), (None, 3))
+SYSTOLIC_BP: Bands = ((90, 3), (100, 2), (110, 1), (219, 0), (None, 3))
+PULSE: Bands = ((40, 3), (50, 1), (90, 0), (110, 1), (130, 2), (None, 3))
+TEMPERATURE: Bands = (
+    (Decimal("35.0"), 3), (Decimal("36.0"), 1), (Decimal("38.0"), 0), (Decimal("39.0"), 1), (None, 2),
+)
+
+RED = 3
+MEDIUM_FROM = 5
+HIGH_FROM = 7
+
+
+def _points(value: int | Decimal, bands: Bands) -> int:
+    return next(points for upper, points in bands if upper is None or value <= upper)
+
+
+def _tenth(temperature: float) -> Decimal:
+    """Round half-up to one decimal, as the chart is written.
+
+    The chart's bands are one-decimal (35.1–36.0, 36.1–38.0, ...), so a reading of 36.05 would
+    otherwise fall between two rows. Going through str() takes the decimal the user typed rather
+    than the nearest binary float, which for 36.05 lies just below it and would round down.
+    """
+    return Decimal(str(temperature)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+def _spo2_points(observations: ObservationSet) -> int | None:
+    spo2 = observations.spo2
+    if spo2 is None:
+        return None
+    if observations.spo2_scale is Spo2Scale.SCALE_1:
+        return _points(spo2, SPO2_SCALE_1)
+    if observations.on_oxygen is not None:
+        return _points(spo2, SPO2_SCALE_2_OXYGEN if observations.on_oxygen else SPO2_SCALE_2_AIR)
+    # On scale 2 the score above 92% depends on oxygen, which was not recorded: score only where
+    # both columns agree rather than guess.
+    on_air, on_oxygen = _points(spo2, SPO2_SCALE_2_AIR), _points(spo2, SPO2_SCALE_2_OXYGEN)
+    return on_air if on_air == on_oxygen else None
+
+
+def _band(total: int, red_parameter: bool) -> Band:
+    if total >= HIGH_FROM:
+        return Band.HIGH
+    if total >= MEDIUM_FROM:
+        return Band.MEDIUM
+    return Band.LOW_MEDIUM if red_parameter else Band.LOW
+
+
+def _monitoring(total: int, band: Band) -> Monitoring:
+    if band is Band.HIGH:
+        return Monitoring.CONTINUOUS
+    if band is Band.LOW:
+        return Monitoring.TWELVE_HOURLY if total == 0 else Monitoring.FOUR_TO_SIX_HOURLY
+    return Monitoring.HOURLY
+
+
+def score(observations: ObservationSet) -> News2Score:
+    """Score a set of observations on the RCP NEWS2 chart."""
+    o = observations
+    parameters = ParameterScores(
+        respiratory_rate=None if o.respiratory_rate is None else _points(o.respiratory_rate, RESPIRATORY_RATE),
+        spo2=_spo2_points(o),
+        air_or_oxygen=None if o.on_oxygen is None else (2 if o.on_oxygen else 0),
+        systolic_bp=None if o.systolic_bp is None else _points(o.systolic_bp, SYSTOLIC_BP),
+        pulse=None if o.pulse is None else _points(o.pulse, PULSE),
+        consciousness=None if o.consciousness is None else (0 if o.consciousness is Consciousness.ALERT else RED),
+        temperature=None if o.temperature is None else _points(_tenth(o.temperature), TEMPERATURE),
+    )
+    total = sum(parameters.measured)
+    red_parameter = RED in parameters.measured
+    band = _band(total, red_parameter)
+    return News2Score(
+        total=total, parameters=parameters, red_parameter=red_parameter, complete=not parameters.missing,
+        band=band, monitoring=_monitoring(total, band),
+    )
