@@ -9,7 +9,10 @@ def test_bench_prints_every_figure(capsys):
     assert main(["--scale", "tiny"]) == 0
     first, *table = capsys.readouterr().out.splitlines()
     figures = json.loads(first)
-    assert set(figures) == {"scale", "cold_start_s", "save_empty", "load_admissions", "save_loaded", "search",
-                            "census_ward_ms", "mar_grid_ms", "fhir_export"}
-    assert figures["save_loaded"]["p95_ms"] > 0 and figures["fhir_export"]["records"] > 100
-    assert len(table) == 8 and "FHIR export" in table[-1]
+    assert set(figures) == {"scale", "cold_start_s", "save_empty", "laptops", "merge_s", "import", "save_loaded",
+                            "patients", "search", "census_ward_ms", "mar_grid_ms", "mar_pack", "fhir_export",
+                            "gui_peak_mb"}
+    assert figures["patients"] == 2 * 40 + 2 * 10
+    assert figures["import"]["records"] == figures["laptops"]["records"] > 1000
+    assert figures["mar_pack"]["patients"] == 30 and figures["gui_peak_mb"]["main_window"] > 0
+    assert len(table) == 11 and "GUI peak memory" in table[-1]

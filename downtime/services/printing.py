@@ -8,12 +8,12 @@ from typing import Any
 
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
-from downtime.services.context import Session
-from downtime.services.errors import ServiceError
-from downtime.services.staff import list_staff
 from downtime.services import medication, settings, theatre
 from downtime.services.census import census, patient_for_record, patient_with_location
+from downtime.services.context import Session
+from downtime.services.errors import ServiceError
 from downtime.services.records import current, history
+from downtime.services.staff import list_staff
 from downtime.storage import audit
 from downtime.storage.records import list_current
 
@@ -87,7 +87,7 @@ def print_labels(session: Session, patient_id: str, out: Path, count: int | None
     return out
 
 
-def _charts(session: Session, patient_ids: list[str], first_day: date, days: int) -> list[Any]:
+def charts(session: Session, patient_ids: list[str], first_day: date, days: int) -> list[Any]:
     from downtime.pdf.mar import PatientChart
 
     charts = []
@@ -113,7 +113,7 @@ def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3
     now = session.clock()
     first = first_day or (now.date() - timedelta(days=days - 1))
     names = {member.staff_id: member.name for member in list_staff(session.db)}
-    mar_pdf(_charts(session, patient_ids, first, days), out, first_day=first, days=days, names=names,
+    mar_pdf(charts(session, patient_ids, first, days), out, first_day=first, days=days, names=names,
             lang=session.lang, printed_by=session.user.name, printed_at=now, device_name=session.device.name)
     _audit_print(session, f"mar {len(patient_ids)} patient(s)", out)
     return out

@@ -38,7 +38,7 @@ def refresh(db: Database, forms: dict[str, FormSpec], patient_id: str) -> None:
     """Re-index one patient from their latest standing admission (call inside the save's
     transaction, so the index never disagrees with the records)."""
     db.execute("DELETE FROM patient_search WHERE patient_id = ?", [patient_id])
-    numbers = downtime_numbers(db)
+    numbers = downtime_numbers(db, [patient_id])
     for spec in (spec for spec in forms.values() if spec.creates_patient):
         for record in list_current(db, form_id=spec.id, patient_id=patient_id):
             if record.status is not RecordStatus.ENTERED_IN_ERROR:
