@@ -512,7 +512,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_staff_add(args: argparse.Namespace) -> int:
-    from downtime.domain.staff import Role
+    from downtime.domain.roles import Role
     from downtime.services.staff import add_staff
 
     member = add_staff(_session(args), args.staff_id, args.name, Role(args.role), args.new_pin)
@@ -547,7 +547,7 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from downtime.domain.staff import Role
+    from downtime.domain.roles import Role
 
     parser = argparse.ArgumentParser(prog="downtime", description="Ward records while the EHR is down.")
     parser.add_argument("--version", action="version", version=f"downtime {__version__}")
@@ -785,8 +785,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from downtime.errors import UserError
-    from downtime.formspec import FormSpecError
+    from downtime.errors import FormSpecError, UserError
 
     args = build_parser().parse_args(argv)
     try:

@@ -33,7 +33,7 @@ from typing import IO, Any, NoReturn
 from sqlite_utils import Database
 
 import downtime
-from downtime.domain.records import local_now
+from downtime.domain.clock import local_now
 from downtime.domain.staff import Role
 from downtime.formspec import load_forms
 from downtime.paths import forms_dir

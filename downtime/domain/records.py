@@ -5,7 +5,6 @@ is a version whose status is "entered-in-error". Both times are kept because dow
 are often typed long after the care they describe.
 """
 
-from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -34,8 +33,3 @@ class RecordVersion(BaseModel):
     device_id: str
     occurred_at: AwareDatetime
     recorded_at: AwareDatetime
-
-
-def local_now() -> datetime:
-    """The laptop's time with its UTC offset: naive times are ambiguous across clock changes."""
-    return datetime.now().astimezone()

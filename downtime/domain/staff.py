@@ -1,40 +1,13 @@
-"""Staff roles and what each may do; the services check these, the screens only follow."""
+"""Staff members and sign-in lockout; the services check roles (downtime.domain.roles), the
+screens only follow."""
 
 from datetime import datetime, timedelta
-from enum import StrEnum
 
 from pydantic import BaseModel, ConfigDict
 
+from downtime.domain.roles import PERMISSIONS, Action, Role
 
-class Role(StrEnum):
-    WARD_NURSE = "ward_nurse"
-    DOCTOR = "doctor"
-    SURGICAL_COORDINATOR = "surgical_coordinator"
-    RECORDS_STAFF = "records_staff"
-    ADMINISTRATOR = "administrator"
-
-
-class Action(StrEnum):
-    RECORD_CARE = "record_care"
-    AMEND_RECORD = "amend_record"
-    MARK_ENTERED_IN_ERROR = "mark_entered_in_error"
-    READ_RECORDS = "read_records"
-    PRINT = "print"
-    MANAGE_STAFF = "manage_staff"
-    IMPORT_DATA = "import_data"
-    BACK_ENTRY = "back_entry"
-
-
-_CLINICAL = {Action.RECORD_CARE, Action.AMEND_RECORD, Action.MARK_ENTERED_IN_ERROR,
-             Action.READ_RECORDS, Action.PRINT}
-
-PERMISSIONS: dict[Role, frozenset[Action]] = {
-    Role.WARD_NURSE: frozenset(_CLINICAL),
-    Role.DOCTOR: frozenset(_CLINICAL),
-    Role.SURGICAL_COORDINATOR: frozenset({Action.READ_RECORDS, Action.PRINT}),
-    Role.RECORDS_STAFF: frozenset({Action.READ_RECORDS, Action.PRINT, Action.IMPORT_DATA, Action.BACK_ENTRY}),
-    Role.ADMINISTRATOR: frozenset({Action.MANAGE_STAFF, Action.READ_RECORDS, Action.PRINT, Action.IMPORT_DATA}),
-}
+__all__ = ["LOCKOUT", "LOCKOUT_FAILURES", "PERMISSIONS", "Action", "Role", "StaffMember", "locked_until"]
 
 
 class StaffMember(BaseModel):

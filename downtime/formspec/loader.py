@@ -8,16 +8,8 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from downtime.errors import FormSpecError
 from downtime.formspec.schema import FormSpec
-
-
-class FormSpecError(Exception):
-    """A form file that cannot be used; `problems` lists every problem found, one per line."""
-
-    def __init__(self, path: Path, problems: list[str]):
-        self.path = path
-        self.problems = problems
-        super().__init__("\n".join(f"{path}: {problem}" for problem in problems))
 
 
 def _where(raw: Any, loc: tuple[int | str, ...]) -> str:

@@ -1,32 +1,40 @@
-"""Starting the app: first-run set-up, sign-in (which unlocks an encrypted database), main window."""
+"""Starting the app: first-run set-up, sign-in (which unlocks an encrypted database), main window.
+
+On an old ward laptop the sign-in window must appear at once: this module and the sign-in
+window load only Qt; the database layer, the forms and the main window load just after the
+window shows, while the person types their PIN (`_load_app`)."""
 
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from downtime.domain.records import local_now
-from downtime.formspec import Lang, load_forms
-from downtime.paths import data_dir, forms_dir
-from downtime.qt.main_window import MainWindow
-from downtime.qt.prompts import Prompts
-from downtime.qt.style import apply_style
-from downtime.qt.sign_in import FirstRunDialog, SignInDialog
+from downtime.domain.clock import local_now
 from downtime.errors import UserError
-from downtime.services import backups, census
-from downtime.services.context import Session, Vault, load_device
-from downtime.services.demo import is_demo_database
-from downtime.services.unlock import describe
-from downtime.storage.backup import restore_backup, set_aside
-from downtime.storage.integrity import check_database
+from downtime.qt.prompts import Prompts
+from downtime.qt.sign_in import FirstRunDialog, SignInDialog
+from downtime.qt.style import apply_style
+from downtime.services.context import Vault
+
+if TYPE_CHECKING:
+    from downtime.formspec import FormSpec, Lang
+    from downtime.qt.main_window import MainWindow
 
 
 def sound_or_restored(vault: Vault, unreadable: str | None = None) -> bool:
     """The check at every opening: SQLite's integrity check and the audit chain (or the file
     could not even be opened: `unreadable`). A damaged file is never used; the newest backup is
     offered in its place (the damaged file is kept, renamed), and the person signs in again."""
+    from downtime.paths import data_dir
+    from downtime.services import backups
+    from downtime.storage.backup import restore_backup, set_aside
+    from downtime.storage.integrity import check_database
+
     problem = unreadable if vault.db is None else check_database(vault.db)
     if problem is None:
         return True
@@ -56,23 +64,38 @@ def run(db_path: Path, lang: Lang = "en") -> int:
     app.setApplicationName("Downtime")
     apply_style(app)
     vault = Vault(db_path)
-    try:
-        if not db_path.exists():
-            first_run = FirstRunDialog(db_path, local_now)
-            if first_run.exec() != QDialog.DialogCode.Accepted or first_run.vault is None:
-                return 0
-            vault = first_run.vault
-        demo = is_demo_database(db_path)
-    except UserError as problem:
-        QMessageBox.critical(None, "Downtime", str(problem))
-        return 1
-    forms = load_forms(forms_dir())
+    if not db_path.exists():
+        first_run = FirstRunDialog(db_path, local_now)
+        if first_run.exec() != QDialog.DialogCode.Accepted or first_run.vault is None:
+            return 0
+        vault = first_run.vault
+    loaded: list[_App] = []
     windows: list[MainWindow] = []
 
+    def parts() -> _App:
+        if not loaded:
+            loaded.append(_load_app(vault))
+        return loaded[0]
+
+    def load(dialog: SignInDialog) -> None:
+        """Once the window is on screen, load the rest of the app behind it (keys typed
+        meanwhile wait in Qt's queue)."""
+        try:
+            found = parts()
+        except UserError as problem:
+            QMessageBox.critical(dialog, "Downtime", str(problem))
+            dialog.reject()
+            return
+        dialog.set_details(found.description, demo=found.demo)
+
     def sign_in() -> None:
+        from downtime.services.context import load_device
+
         opened_before = vault.db is not None
-        name = load_device(vault.db).name if vault.db is not None else f"{db_path.name} — {describe(vault)}"
-        dialog = SignInDialog(vault, local_now, name, demo=demo)
+        dialog = SignInDialog(vault, local_now, load_device(vault.db).name if vault.db is not None else db_path.name,
+                              demo=bool(loaded) and loaded[0].demo)
+        if not loaded:
+            dialog.painted.connect(lambda: load(dialog))
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         if accepted and dialog.unreadable is not None:
             if sound_or_restored(vault, dialog.unreadable):
@@ -89,12 +112,40 @@ def run(db_path: Path, lang: Lang = "en") -> int:
         if vault.db is None:
             sign_in()
             return
-        census.ensure_index(vault.db, forms)
-        session = Session(vault.db, load_device(vault.db), dialog.member, forms, lang=lang, vault=vault)
-        window = MainWindow(session, signed_out=sign_in)
+        window = parts().open_window(vault, dialog, lang, sign_in)
         windows[:] = [window]
         window.show()
         window.resume_drafts()
 
     sign_in()
     return app.exec() if windows else 0
+
+
+@dataclass(frozen=True)
+class _App:
+    """What signing in needs beyond Qt, loaded while the sign-in window waits for a PIN."""
+
+    forms: dict[str, FormSpec]
+    demo: bool
+    description: str
+    window: type[MainWindow]
+
+    def open_window(self, vault: Vault, dialog: SignInDialog, lang: Lang, signed_out: Callable[[], None]) -> MainWindow:
+        from downtime.services import census
+        from downtime.services.context import Session, load_device
+
+        assert vault.db is not None and dialog.member is not None
+        census.ensure_index(vault.db, self.forms)
+        session = Session(vault.db, load_device(vault.db), dialog.member, self.forms, lang=lang, vault=vault)
+        return self.window(session, signed_out=signed_out)
+
+
+def _load_app(vault: Vault) -> _App:
+    from downtime.formspec import load_forms
+    from downtime.paths import forms_dir
+    from downtime.qt.main_window import MainWindow
+    from downtime.services.demo import is_demo_database
+    from downtime.services.unlock import describe
+
+    return _App(load_forms(forms_dir()), is_demo_database(vault.path), f"{vault.path.name} — {describe(vault)}",
+                MainWindow)

@@ -3,22 +3,21 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
 )
-from downtime.domain.staff import StaffMember
+
 from downtime.errors import UserError
-from downtime.storage.connection import StorageError
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import ERROR_STYLE
-from downtime.services import unlock
-from downtime.services.context import Clock, Vault
-from downtime.services.errors import ServiceError
 
-
+if TYPE_CHECKING:  # the database layer loads after the window shows, while the PIN is typed
+    from downtime.domain.staff import StaffMember
+    from downtime.services.context import Clock, Vault
 
 def _pin_field() -> QLineEdit:
     field = QLineEdit()
@@ -30,18 +29,23 @@ def _pin_field() -> QLineEdit:
 class SignInDialog(QDialog):
     """Staff ID and PIN; Enter signs in. A wrong PIN and an unknown ID get the same answer."""
 
+    painted = Signal()  # once, just after the window first appears on screen
+
     def __init__(self, vault: Vault, clock: Clock, device_name: str, parent: QWidget | None = None,
                  demo: bool = False):
         super().__init__(parent)
         self.vault, self.clock = vault, clock
         self.member: StaffMember | None = None
         self.unreadable: str | None = None
+        self._painted = False
         self.setWindowTitle("Downtime — sign in")
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>DOWNTIME MODE</b> — {device_name}"))
-        if demo:
-            layout.addWidget(QLabel("Demo data: try <b>nurse</b> / PIN <b>1111</b> "
-                                    "(other demo accounts are listed in the README)."))
+        self.header = QLabel()
+        self.demo_hint = QLabel("Demo data: try <b>nurse</b> / PIN <b>1111</b> "
+                                "(other demo accounts are listed in the README).")
+        layout.addWidget(self.header)
+        layout.addWidget(self.demo_hint)
+        self.set_details(device_name, demo=demo)
         form = QFormLayout()
         self.staff_id = QLineEdit()
         self.pin = _pin_field()
@@ -60,6 +64,18 @@ class SignInDialog(QDialog):
         layout.addWidget(buttons)
         self.staff_id.setFocus()
 
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.painted.emit)
+
+    def set_details(self, device_name: str, *, demo: bool) -> None:
+        """Which laptop and database this is; filled in once the app has loaded behind the
+        window (the window shows first, with the file name)."""
+        self.header.setText(f"<b>DOWNTIME MODE</b> — {device_name}")
+        self.demo_hint.setVisible(demo)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         """Return belongs to the fields (next field, then sign in), not to a default button
         that would try an empty PIN and count a failed sign-in."""
@@ -68,6 +84,9 @@ class SignInDialog(QDialog):
         super().keyPressEvent(event)
 
     def try_sign_in(self) -> None:
+        from downtime.services import unlock
+        from downtime.storage.connection import StorageError
+
         try:
             self.member = unlock.sign_in(self.vault, self.staff_id.text(), self.pin.text(), self.clock)
         except StorageError as problem:
@@ -132,13 +151,15 @@ class FirstRunDialog(QDialog):
                 self, "Unencrypted database", "Without encryption, anyone who takes this laptop can read "
                                               "every patient's record. Set it up unencrypted anyway?"):
             return
+        from downtime.services import unlock
+
         try:
             self.vault, _ = unlock.create(self.path, encrypted=self.encrypted.isChecked(),
                                           device_number=self.device_number.value(),
                                           device_name=self.device_name.text(), admin_id=self.admin_id.text().strip(),
                                           admin_name=self.admin_name.text(), admin_pin=self.pin.text(),
                                           clock=self.clock)
-        except ServiceError as problem:
+        except UserError as problem:
             self.error.setText(str(problem))
             return
         self.accept()

@@ -6,14 +6,15 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+from downtime.domain.clock import local_now
 
-from downtime.domain.records import local_now
-from downtime.domain.staff import Action, StaffMember
-from downtime.formspec import FormSpec, Lang
-from downtime.services.errors import PermissionDenied, SetupError
+if TYPE_CHECKING:  # the sign-in window needs a Vault before the database layer is loaded
+    from sqlite_utils import Database
+
+    from downtime.domain.staff import Action, StaffMember
+    from downtime.formspec import FormSpec, Lang
 
 Clock = Callable[[], datetime]
 Listener = Callable[[str, Any], None]
@@ -28,6 +29,8 @@ class Device:
 
 
 def load_device(db: Database) -> Device:
+    from downtime.services.errors import SetupError
+
     meta = {row["key"]: row["value"] for row in db.query("SELECT key, value FROM meta")}
     if "device_id" not in meta:
         raise SetupError("this database has not been set up yet (no device, no administrator)")
@@ -59,11 +62,15 @@ class Session:
     vault: Vault | None = None
 
     def require(self, action: Action) -> None:
+        from downtime.services.errors import PermissionDenied
+
         if not self.user.may(action):
             raise PermissionDenied(
                 f"{self.user.name} ({self.user.role.value}) may not {action.value.replace('_', ' ')}")
 
     def form(self, form_id: str) -> FormSpec:
+        from downtime.services.errors import SetupError
+
         try:
             return self.forms[form_id]
         except KeyError:

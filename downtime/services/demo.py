@@ -14,8 +14,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.clock import local_now
 from downtime.domain.nir import nir_key
-from downtime.domain.records import RecordVersion, local_now
+from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Role
 from downtime.formspec import FormSpec
 from downtime.services import records, setup, staff, wards

@@ -6,8 +6,8 @@ import uuid
 
 from sqlite_utils import Database
 
+from downtime.domain.clock import local_now
 from downtime.domain.downtime_number import MAX_DEVICE
-from downtime.domain.records import local_now
 from downtime.domain.staff import Role
 from downtime.services.context import Clock, Device, load_device
 from downtime.services.errors import SetupError

@@ -15,8 +15,14 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
-from downtime.domain.records import local_now
-from downtime.domain.staff import LOCKOUT_FAILURES, Action, Role, StaffMember, locked_until
+from downtime.domain.clock import local_now
+from downtime.domain.staff import (
+    LOCKOUT_FAILURES,
+    Action,
+    Role,
+    StaffMember,
+    locked_until,
+)
 from downtime.services.context import Clock, Session, load_device
 from downtime.services.errors import ServiceError, SignInError
 from downtime.storage import audit, keyslots

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from downtime.domain.records import local_now
+from downtime.domain.clock import local_now
 from downtime.domain.staff import StaffMember, locked_until
 from downtime.services import setup, staff
 from downtime.services.context import Clock, Device, Vault, load_device

@@ -108,3 +108,39 @@ def test_a_truncated_database_offers_the_newest_backup(qtbot, tmp_path, monkeypa
     (window,) = opened
     qtbot.addWidget(window)
     assert window.session.user.staff_id == "nurse"
+
+
+def test_the_sign_in_window_shows_first_then_names_the_database_once_the_app_has_loaded(
+        qtbot, tmp_path, monkeypatch, forms, clock):
+    from downtime.services.demo import build_demo
+    from downtime.storage import open_database
+
+    path = tmp_path / "demo.sqlite"
+    build_demo(open_database(path), forms, clock)
+    seen = {}
+
+    def look(dialog):
+        qtbot.addWidget(dialog)
+        seen["first"], seen["hint_first"] = dialog.header.text(), not dialog.demo_hint.isHidden()
+        with qtbot.waitSignal(dialog.painted):
+            dialog.show()
+        qtbot.waitUntil(lambda: "encrypted" in dialog.header.text())
+        seen["then"], seen["hint_then"] = dialog.header.text(), dialog.demo_hint.isVisible()
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(app_module.SignInDialog, "exec", look)
+    assert app_module.run(path) == 0
+    assert seen["first"].endswith("demo.sqlite") and not seen["hint_first"]
+    assert seen["then"].endswith("demo.sqlite — NOT encrypted (set up with --unencrypted)") and seen["hint_then"]
+
+
+def test_the_sign_in_window_needs_neither_the_database_layer_nor_the_models():
+    """What keeps the cold start close to a bare Qt window (see downtime.bench)."""
+    import subprocess
+    import sys
+
+    code = ("import sys, downtime.cli, downtime.qt.app; downtime.cli.build_parser(); "
+            "print(sorted(m for m in ('sqlite_utils', 'sqlcipher3', 'pydantic', 'reportlab', 'yaml', 'fhir') "
+            "if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
