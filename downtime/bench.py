@@ -72,7 +72,10 @@ def _subprocess(code: str) -> tuple[float, dict[str, Any]]:
     return time.perf_counter() - start, json.loads(done.stdout.strip().splitlines()[-1] if done.stdout.strip() else "{}")
 
 
-PEAK = "import json, resource; print(json.dumps({'peak_mb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))"
+# Peak memory of this process: VmHWM, because ru_maxrss of a process started by a large one
+# reports the parent's peak on Linux.
+PEAK = ("import json, re; print(json.dumps({'peak_mb': int(re.search(r'VmHWM:\\s+(\\d+)',"
+        " open('/proc/self/status').read()).group(1)) / 1024}))")
 # Both cold starts stop at the first paint of their window, so they are timed alike.
 FIRST_PAINT = ("import os, sys\nfrom PySide6.QtCore import QEvent, QObject\nfrom PySide6.QtWidgets import QApplication\n"
                "class Painted(QObject):\n"

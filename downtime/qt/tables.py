@@ -14,6 +14,7 @@ from downtime.qt.prompts import Prompts
 from downtime.services.errors import ServiceError
 
 Index = QModelIndex | QPersistentModelIndex
+SIZED_ROWS = 200
 
 
 class TextTableModel(QAbstractTableModel):
@@ -61,13 +62,15 @@ class TextTableModel(QAbstractTableModel):
 
 
 def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any]) -> QTableView:
-    """Whole-row selection, no editing, Enter or double-click to open, sized to content."""
+    """Whole-row selection, no editing, Enter or double-click to open, sized to content (as
+    the first rows need: measuring every row of a hospital-wide list would freeze the screen)."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
     table.horizontalHeader().setStretchLastSection(True)
     table.verticalHeader().hide()
     table.setAlternatingRowColors(True)

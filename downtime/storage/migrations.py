@@ -192,7 +192,8 @@ def m006_movement_index(db: Database) -> None:
     """Where each movement record puts its patient, so a ward's census or a bed check reads
     the few patients concerned instead of replaying the whole hospital. Derived from the
     records like the search index: refreshed in each save's transaction and rebuilt by
-    `services.census.rebuild_index`. `ward_key`/`bed_key` are the folded forms compared."""
+    `services.census.rebuild_index`. `ward_key`/`bed_key` are the folded forms compared;
+    `*_utc` order events as text even across a change of summer time."""
     db.execute("""
         CREATE TABLE movement_index (
             record_id TEXT PRIMARY KEY,
@@ -201,10 +202,12 @@ def m006_movement_index(db: Database) -> None:
             standing INTEGER NOT NULL,
             occurred_at TEXT NOT NULL,
             recorded_at TEXT NOT NULL,
+            occurred_utc TEXT NOT NULL,
+            recorded_utc TEXT NOT NULL,
             ward TEXT,
             bed TEXT,
             ward_key TEXT NOT NULL,
             bed_key TEXT NOT NULL
         )""")
-    db.execute("CREATE INDEX movement_index_patient ON movement_index(patient_id)")
+    db.execute("CREATE INDEX movement_index_patient ON movement_index(patient_id, occurred_utc, recorded_utc)")
     db.execute("CREATE INDEX movement_index_place ON movement_index(ward_key, bed_key)")
