@@ -110,3 +110,22 @@ def test_a_nurse_may_not_import(demo_export, laptop, tmp_path):
     nurse, _ = laptop(tmp_path / "other.sqlite", 7)
     with pytest.raises(PermissionDenied, match="import data"):
         import_export(nurse, folder)
+
+
+@pytest.mark.parametrize("column, value, named", [
+    ("version", "2", "column version holds '2', not a whole number"),
+    ("version", True, "column version holds True, not a whole number"),
+    ("data", {"bed": "3"}, "column data holds {'bed': '3'}, not text"),
+    ("author", None, "column author holds None, not text"),
+])
+def test_a_version_line_must_hold_what_the_database_stores(tmp_path, column, value, named):
+    """The import hashes each line for the audit log before inserting it, so a line whose
+    value SQLite would convert (a version written as text) is refused, by line and column."""
+    from downtime.sync.versions import RECORD_COLUMNS as COLUMNS
+    from downtime.sync.versions import VersionFileError, read_lines
+
+    good = {name: "x" for name in COLUMNS} | {"version": 1, "form_version": 1, "patient_id": None, "reason": None}
+    path = tmp_path / "records.jsonl"
+    path.write_text(json.dumps(good) + "\n" + json.dumps(good | {column: value}) + "\n", encoding="utf-8")
+    with pytest.raises(VersionFileError, match=f"line 2: {named}"):
+        read_lines(path, COLUMNS)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -41,8 +41,25 @@ def append(db: Database, *, at: datetime, actor: str | None, device_id: str | No
            action: str, entity: str | None = None, entity_id: str | None = None,
            row: Mapping[str, Any] | None = None, detail: Mapping[str, Any] | None = None) -> int:
     """Add one entry; call inside the transaction of the write it describes."""
+    seq, prev_hash = _last(db)
+    entry = _entry(seq + 1, prev_hash, at=at, actor=actor, device_id=device_id, action=action, entity=entity,
+                   entity_id=entity_id, row=row, detail=detail)
+    db.execute(_INSERT_ENTRY, entry)
+    return entry["seq"]
+
+
+_INSERT_ENTRY = ("INSERT INTO audit (seq, at, actor, device_id, action, entity, entity_id, detail, prev_hash, hash)"
+                 " VALUES (:seq, :at, :actor, :device_id, :action, :entity, :entity_id, :detail, :prev_hash, :hash)")
+
+
+def _last(db: Database) -> tuple[int, str]:
     last = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
-    seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS)
+    return (last[0], last[1]) if last else (0, GENESIS)
+
+
+def _entry(seq: int, prev_hash: str, *, at: datetime, actor: str | None, device_id: str | None, action: str,
+           entity: str | None, entity_id: str | None, row: Mapping[str, Any] | None,
+           detail: Mapping[str, Any] | None) -> dict[str, Any]:
     body = dict(detail or {})
     if row is not None:
         body["row_hash"] = digest(dict(row))
@@ -50,11 +67,29 @@ def append(db: Database, *, at: datetime, actor: str | None, device_id: str | No
              "action": action, "entity": entity, "entity_id": entity_id,
              "detail": canonical(body), "prev_hash": prev_hash}
     entry["hash"] = _entry_hash(entry)
-    db.execute(
-        "INSERT INTO audit (seq, at, actor, device_id, action, entity, entity_id, detail,"
-        " prev_hash, hash) VALUES (:seq, :at, :actor, :device_id, :action, :entity,"
-        " :entity_id, :detail, :prev_hash, :hash)", entry)
-    return seq
+    return entry
+
+
+def insert_many_audited(db: Database, table: str, rows: Sequence[Mapping[str, Any]],
+                        details: Sequence[Mapping[str, Any]], *, at: datetime, actor: str | None,
+                        device_id: str | None, action: str) -> None:
+    """Insert rows and one audit entry each, in two statements: a records-office import of a
+    month is a million rows. Each row must already hold exactly what SQLite will store (every
+    column, each value of its column's type: the importer checks this), because its hash is
+    taken before the insert rather than read back."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    db.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
+                        [[row[column] for column in columns] for row in rows])
+    seq, prev_hash = _last(db)
+    entries = []
+    for row, detail in zip(rows, details, strict=True):
+        seq += 1
+        entries.append(_entry(seq, prev_hash, at=at, actor=actor, device_id=device_id, action=action, entity=table,
+                              entity_id=str(row[AUDITED_TABLES[table]]), row=row, detail=detail))
+        prev_hash = entries[-1]["hash"]
+    db.conn.executemany(_INSERT_ENTRY, entries)
 
 
 def insert_audited(db: Database, table: str, row: Mapping[str, Any], *, at: datetime,
@@ -63,12 +98,12 @@ def insert_audited(db: Database, table: str, row: Mapping[str, Any], *, at: date
     """Insert a row and its audit entry together (the caller holds the transaction).
 
     The hash is taken of the row as SQLite stored it (column affinity may turn 200 into
-    200.0), so `verify_chain` compares like with like."""
+    200.0; RETURNING gives it back that way), so `verify_chain` compares like with like."""
     columns = ", ".join(row)
     marks = ", ".join(f":{name}" for name in row)
-    rowid = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", dict(row)).lastrowid
-    cursor = db.execute(f"SELECT * FROM {table} WHERE rowid = ?", [rowid])
+    cursor = db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING *", dict(row))
     stored = dict(zip([column[0] for column in cursor.description], cursor.fetchone()))
+    cursor.close()
     append(db, at=at, actor=actor, device_id=device_id, action=action, entity=table,
            entity_id=str(row[AUDITED_TABLES[table]]), row=stored, detail=detail)
 

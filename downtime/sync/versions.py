@@ -20,6 +20,9 @@ PATIENT_COLUMNS = ("patient_id", "downtime_number", "device_number", "sequence",
                    "created_by", "created_at")
 RECORD_COLUMNS = ("id", "record_id", "version", "form_id", "form_version", "patient_id", "status",
                   "data", "reason", "author", "device_id", "occurred_at", "recorded_at")
+# What each column holds, as the database stores it: whole numbers, text, or text or nothing.
+WHOLE = frozenset({"device_number", "sequence", "version", "form_version"})
+OPTIONAL = frozenset({"patient_id", "reason"})
 
 
 class VersionFileError(UserError):
@@ -50,6 +53,12 @@ def write_versions(db: Database, folder: Path, first_rowid: int, last_rowid: int
     return write_lines(folder / RECORDS_FILE, iter(records))
 
 
+def _typed(column: str, value: Any) -> bool:
+    if column in WHOLE:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, str) or (value is None and column in OPTIONAL)
+
+
 def read_lines(path: Path, columns: tuple[str, ...]) -> list[dict[str, Any]]:
     """Every line must be a JSON object with exactly these columns; the first that is not is
     named with its line number."""
@@ -63,6 +72,9 @@ def read_lines(path: Path, columns: tuple[str, ...]) -> list[dict[str, Any]]:
                     raise VersionFileError(f"{path}, line {number}: not a JSON object ({problem})") from None
                 if not isinstance(row, dict) or set(row) != set(columns):
                     raise VersionFileError(f"{path}, line {number}: expected the columns {', '.join(columns)}")
+                if wrong := next((column for column in columns if not _typed(column, row[column])), None):
+                    raise VersionFileError(f"{path}, line {number}: column {wrong} holds {row[wrong]!r}, not "
+                                           + ("a whole number" if wrong in WHOLE else "text"))
                 rows.append(row)
     except UnicodeDecodeError as problem:
         raise VersionFileError(f"{path}: not UTF-8 text ({problem.reason} at byte {problem.start})") from None
