@@ -30,7 +30,9 @@ def test_the_file_reveals_nothing_without_a_pin(encrypted, admission_values, clo
     vault.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     for name in (path, keyslots.keys_path(path)):
         content = name.read_bytes()
-        assert b"Lef" not in content and b"Penicillin" not in content and b"SQLite format 3" not in content
+        # Needles long enough that random ciphertext cannot hold one by chance ("Lef" alone did).
+        for needle in ("Lefèvre", "Hélène Marie", "Penicillin", "SQLite format 3"):
+            assert needle.encode("utf-8") not in content
     with pytest.raises(StorageError, match="encrypted: sign in"):
         open_database(path, create=False)
 

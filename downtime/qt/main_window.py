@@ -28,6 +28,7 @@ from downtime.qt.tables import print_and_open
 from downtime.qt.theatre_panel import TheatrePanel
 from downtime.qt.transfer_dialogs import ExportDialog, ImportWizard
 from downtime.errors import UserError
+from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.sign_in import SignInDialog
 from downtime.services import backups, drafts, printing, records, settings
 from downtime.services.context import Session, Vault
@@ -155,6 +156,16 @@ class MainWindow(QMainWindow):
                 self.actions_by_id[f"new_{spec.id}"] = action
         self.menuBar().addMenu(self.record_menu)
         toolbar.addAction(self.record_menu.menuAction())
+        help_menu = self.menuBar().addMenu("&Help")
+        shortcuts = help_menu.addAction("&Keyboard shortcuts")
+        shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
+        shortcuts.triggered.connect(self.show_shortcuts)
+        self.actions_by_id["shortcuts"] = shortcuts
+
+    def show_shortcuts(self) -> ShortcutsDialog:
+        dialog = ShortcutsDialog(self.actions_by_id.values(), self)
+        dialog.show()
+        return dialog
 
     def _on_event(self, event: str, payload: Any) -> None:
         if event == "record_saved" and isinstance(payload, RecordVersion):

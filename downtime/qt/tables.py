@@ -80,12 +80,15 @@ def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any
 
 
 def print_and_open(parent: QWidget, make: Callable[[Path], Path], name: str) -> Path | None:
-    """Write a PDF into the prints folder with the given service call, then show it."""
+    """Write a PDF into the prints folder with the given service call, then show it in the
+    print preview (a window of its own, so the ward screen stays usable beside it)."""
+    from downtime.qt.print_preview import PrintPreview
+
     out = data_dir() / "prints" / f"{name}.pdf"
     try:
         make(out)
     except (ServiceError, OSError) as problem:
         Prompts.error(parent, "Not printed", str(problem))
         return None
-    Prompts.open_file(out)
+    PrintPreview(out, parent).show()
     return out

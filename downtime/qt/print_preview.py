@@ -1,0 +1,79 @@
+"""Every PDF the app makes, shown in the app before it is printed: a nurse checks the patient
+and the page count, then prints to the ward printer, without a PDF reader installed on the
+laptop (which, in an outage, nobody can install)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QKeySequence, QPageLayout, QPainter, QShortcut
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from downtime.qt.prompts import Prompts
+
+
+class PrintPreview(QDialog):
+    """The pages as they will print; Print (Ctrl+P) asks which printer, Open hands the file to
+    the laptop's own viewer when there is one."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.path = path
+        self.setWindowTitle(f"Print preview — {path.name}")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.document = QPdfDocument(self)
+        self.document.load(str(path))
+        self.view = QPdfView(self)
+        self.view.setAccessibleName(f"Preview of {path.name}")
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        layout = QVBoxLayout(self)
+        self.summary = QLabel(f"{path.name}: {self.document.pageCount()} page(s) — {path.parent}")
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.view, 1)
+        buttons = QHBoxLayout()
+        self.print_button = QPushButton("&Print…")
+        self.print_button.clicked.connect(self.choose_printer)
+        open_button = QPushButton("&Open in PDF viewer")
+        open_button.clicked.connect(lambda: Prompts.open_file(self.path))
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.close)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(open_button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        QShortcut(QKeySequence.StandardKey.Print, self, self.choose_printer)
+        self.resize(900, 1000)
+        self.print_button.setFocus()
+
+    def choose_printer(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.path.stem)
+        if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def print_to(self, printer: QPrinter) -> None:
+        """Each page drawn at the printer's resolution, turned to match its page (a MAR chart
+        is landscape, a form portrait)."""
+        painter = QPainter()
+        for page in range(self.document.pageCount()):
+            points = self.document.pagePointSize(page)
+            printer.setPageOrientation(QPageLayout.Orientation.Landscape if points.width() > points.height()
+                                       else QPageLayout.Orientation.Portrait)
+            if page == 0:
+                painter.begin(printer)
+            else:
+                printer.newPage()
+            area = printer.pageLayout().paintRectPixels(printer.resolution())
+            scale = min(area.width() / points.width(), area.height() / points.height())
+            size = QSize(int(points.width() * scale), int(points.height() * scale))
+            painter.drawImage(QRect(0, 0, size.width(), size.height()), self.document.render(page, size))
+        if painter.isActive():
+            painter.end()

@@ -1,0 +1,50 @@
+"""Help ▸ Keyboard shortcuts: ward staff work from the keyboard, and a printed list on the
+trolley is only true if it comes from the bindings themselves."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
+
+# Keys that belong to widgets rather than to menu actions.
+EVERYWHERE = (
+    ("Tab / Shift+Tab", "Next / previous field or button"),
+    ("Alt + underlined letter", "Go to that field, button or menu"),
+    ("Enter", "In a list: open the selected patient or item; in a form field: next field"),
+    ("Ctrl+S", "Save the open form"),
+    ("Ctrl+P", "Print, from the print preview"),
+    ("Esc", "Close a dialog without saving"),
+)
+
+
+def rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
+    """Each menu action that has a shortcut, as the menu names it, then the widget keys."""
+    bound = [(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText), action.text().replace("&", ""))
+             for action in actions if not action.shortcut().isEmpty()]
+    return sorted(bound, key=lambda row: row[1].casefold()) + list(EVERYWHERE)
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Keyboard shortcuts")
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Everything in Downtime can be done from the keyboard:"))
+        found = rows(actions)
+        self.table = QTableWidget(len(found), 2)
+        self.table.setHorizontalHeaderLabels(["Keys", "What they do"])
+        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for number, (keys, what) in enumerate(found):
+            self.table.setItem(number, 0, QTableWidgetItem(keys))
+            self.table.setItem(number, 1, QTableWidgetItem(what))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(620, 520)
