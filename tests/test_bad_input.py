@@ -308,6 +308,12 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"discharged_at": at, "destination": "other", "destination_detail": "Daughter's flat",
              "letter_given": False, "medicines_given": True},
         ],
+        "observations": [
+            {"taken_at": at, "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1", "on_oxygen": True,
+             "oxygen_flow": 2.0, "systolic_bp": 105, "diastolic_bp": 70, "pulse": 115, "consciousness": "alert",
+             "temperature": 38.3, "notes": "Outreach team called"},
+            {"taken_at": at, "spo2_scale": "scale_2", "on_oxygen": False},
+        ],
         "death": [{"died_at": at, "verified_by": "Dr Benali", "expected": True, "family_informed": False,
                    "notes": "Peaceful"}],
         "transfer_out": [{

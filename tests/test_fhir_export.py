@@ -18,7 +18,7 @@ from downtime.sync.export import export
 from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
 from downtime.sync.fhir_export import references
 
-ALL_KINDS = {"Patient", "Encounter", "AllergyIntolerance", "MedicationRequest", "MedicationAdministration",
+ALL_KINDS = {"Patient", "Encounter", "AllergyIntolerance", "MedicationRequest", "MedicationAdministration", "Observation",
              "ServiceRequest", "Appointment", "Provenance"}
 
 

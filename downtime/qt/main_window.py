@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (
     QApplication, QDialog, QMainWindow, QMenu, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
-from downtime.domain.records import RecordVersion
+from downtime.domain.news2 import CLINICAL_RESPONSE, Band
+from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
 from downtime.domain.staff import Action
@@ -22,6 +23,7 @@ from downtime.qt.banner import Banner
 from downtime.qt.form_view import FormView
 from downtime.qt.mar_view import MarView
 from downtime.qt.medication_panel import MedicationPanel
+from downtime.qt.observations_view import EscalationPanel, ObservationsView
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import print_and_open
@@ -30,7 +32,7 @@ from downtime.qt.transfer_dialogs import ExportDialog, ImportWizard
 from downtime.errors import UserError
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import backups, drafts, printing, records, settings
+from downtime.services import backups, drafts, observations, printing, records, settings
 from downtime.services.context import Session, Vault
 from downtime.services.patients import PatientSummary
 
@@ -53,6 +55,7 @@ ACTIONS = (
     ActionSpec("find", "&Find patient", "Ctrl+F", "find", toolbar=False),
     ActionSpec("round", "&Medication round", "Ctrl+M", "show_round"),
     ActionSpec("mar", "Medication &chart (MAR)", "Ctrl+Shift+M", "open_mar"),
+    ActionSpec("observations", "Obser&vations and NEWS2", "Ctrl+Shift+O", "open_observations"),
     ActionSpec("print_blank", "Print &blank admission form", None, "print_blank_admission"),
     ActionSpec("print_census", "Print ward &census", None, "print_census"),
     ActionSpec("print_labels", "Print ID &labels", None, "print_labels"),
@@ -104,6 +107,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.medication, "Medication round")
         self.theatre = TheatrePanel(session)
         self.tabs.addTab(self.theatre, "Theatre")
+        self.escalation = EscalationPanel(session)
+        self.escalation.open_patient.connect(self.open_observations_of)
+        self.tabs.addTab(self.escalation, "NEWS2 escalation")
         self.back_entry: BackEntryPanel | None = None
         if session.user.may(Action.BACK_ENTRY):
             self.back_entry = BackEntryPanel(session)
@@ -171,6 +177,8 @@ class MainWindow(QMainWindow):
         if event == "record_saved" and isinstance(payload, RecordVersion):
             self.banner.saved(payload.recorded_at)
             self.refresh_lists()
+            if payload.form_id == observations.FORM and payload.status is not RecordStatus.ENTERED_IN_ERROR:
+                self._announce_news2(payload)
             if backups.due(self.session.db, self.session.clock()):
                 QTimer.singleShot(0, self._automatic_backup)
 
@@ -195,6 +203,10 @@ class MainWindow(QMainWindow):
         self.patients.refresh()
         self.medication.refresh()
         self.theatre.refresh()
+        self.escalation.refresh()
+        for index in range(self.tabs.count()):
+            if isinstance(view := self.tabs.widget(index), ObservationsView):
+                view.refresh()
         if self.back_entry is not None:
             self.back_entry.refresh()
 
@@ -227,6 +239,32 @@ class MainWindow(QMainWindow):
     def find(self) -> None:
         self.tabs.setCurrentWidget(self.patients)
         self.patients.focus_search()
+
+    def _announce_news2(self, record: RecordVersion) -> None:
+        """The score of a set just saved, where nobody can miss it; above low risk, the response
+        the RCP asks for, in a dialog the nurse must close."""
+        news2 = observations.scored(record).news2
+        text = observations.band_text(news2)
+        self.statusBar().showMessage(text)
+        if news2.band is not Band.LOW:
+            Prompts.info(self, text, CLINICAL_RESPONSE[news2.band][self.session.lang])
+
+    def open_observations(self) -> ObservationsView | None:
+        patient = self.patients.selected_patient()
+        if patient is None:
+            Prompts.error(self, "No patient selected", "Select a patient in the list first.")
+            return None
+        return self.open_observations_of(patient.patient_id)
+
+    def open_observations_of(self, patient_id: str) -> ObservationsView:
+        view = ObservationsView(self.session, patient_id)
+        view.record_new.connect(lambda pid: self.open_form(FormView(self.session, self.session.form(
+            observations.FORM), patient_id=pid)))
+        view.open_set.connect(lambda record: self.open_form(FormView(self.session, self.session.form(
+            observations.FORM), record=record)))
+        self.tabs.setCurrentIndex(self.tabs.addTab(view, view.title))
+        view.table.setFocus()
+        return view
 
     def open_mar(self) -> MarView | None:
         patient = self.patients.selected_patient()

@@ -177,6 +177,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     _moves(nurse, elsewhere, now)
     build_medication_demo(db, forms, clock)
     build_theatre_demo(db, forms, clock)
+    build_observations_demo(db, forms, clock)
     return DemoSummary(device_name=device.name, patients=len(saved), accounts=DEMO_ACCOUNTS)
 
 
@@ -346,6 +347,42 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
                                                     "decided_at": now.isoformat(timespec="minutes"),
                                                     "reason": "Cannot wait: operated at the partner hospital"})
     return len(made)
+
+
+# Readings of a patient getting worse, set by set: (RR, SpO2, systolic, pulse, consciousness, temperature).
+_DETERIORATING = ((17, 97, 128, 84, "alert", 37.4), (19, 96, 121, 92, "alert", 37.9),
+                  (20, 95, 114, 98, "alert", 38.2), (22, 94, 106, 104, "alert", 38.4))
+
+
+def build_observations_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
+    """Four-hourly observations for the demo ward over the last day: most patients stable, two
+    deteriorating (one now on oxygen, high; one medium), one whose only abnormal reading scores
+    3. Returns the sets recorded."""
+    from downtime.services import census
+
+    rng = random.Random(6)
+    now = clock()
+    nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock)
+    made = 0
+    for number, patient in enumerate(census.in_patients(db, forms, ward=DEMO_WARD)):
+        admitted = datetime.fromisoformat(patient.admitted_at)
+        moments = [now - timedelta(hours=4 * back, minutes=rng.randint(5, 50)) for back in range(3, -1, -1)]
+        for index, taken in enumerate(moment for moment in moments if moment > admitted + timedelta(minutes=20)):
+            if number < 2:
+                rate, spo2, systolic, pulse, conscious, temperature = _DETERIORATING[min(index, 3)]
+            else:
+                rate, spo2, systolic, pulse = rng.randint(13, 19), rng.randint(95, 99), rng.randint(112, 145), rng.randint(60, 88)
+                conscious, temperature = "alert", round(rng.uniform(36.3, 37.6), 1)
+                if number == 2 and taken == moments[-1]:
+                    systolic = 88
+            records.save_new(nurse, "observations", {
+                "taken_at": taken.isoformat(timespec="minutes"), "respiratory_rate": rate, "spo2": spo2,
+                "spo2_scale": "scale_1", "on_oxygen": number == 0 and index >= 2,
+                **({"oxygen_flow": 2.0} if number == 0 and index >= 2 else {}), "systolic_bp": systolic,
+                "diastolic_bp": systolic - rng.randint(35, 55), "pulse": pulse, "consciousness": conscious,
+                "temperature": temperature}, patient_id=patient.patient_id)
+            made += 1
+    return made
 
 
 def create_demo(path: Path, forms: dict[str, FormSpec], *, encrypted: bool,

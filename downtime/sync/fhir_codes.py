@@ -25,6 +25,17 @@ ADMIN_FUNCTION = "http://terminology.hl7.org/CodeSystem/med-admin-perform-functi
 CANCELLATION_REASON = "http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason"
 PROVENANCE_PARTICIPANT = "http://terminology.hl7.org/CodeSystem/provenance-participant-type"
 DATA_OPERATION = "http://terminology.hl7.org/CodeSystem/v3-DataOperation"
+OBSERVATION_CATEGORY = "http://terminology.hl7.org/CodeSystem/observation-category"
+LOINC = "http://loinc.org"
+SNOMED = "http://snomed.info/sct"
+UCUM = "http://unitsofmeasure.org"
+
+_NEWS2 = "Royal College of Physicians NEWS2 (National Early Warning Score 2)"
+# The NEWS2 score concepts of the SNOMED CT UK edition, by the chart row they score.
+NEWS2_CODES = {"total": "1104051000000101", "respiratory_rate": "1104301000000104", "spo2_scale_1": "1104311000000102",
+               "spo2_scale_2": "1104321000000108", "air_or_oxygen": "1104331000000105",
+               "systolic_bp": "1104341000000101", "pulse": "1104351000000103", "consciousness": "1104361000000100",
+               "temperature": "1104371000000107"}
 
 # Codings: for each code system, the codes written and their official displays.
 SYSTEMS: dict[str, dict[str, str]] = {
@@ -40,6 +51,20 @@ SYSTEMS: dict[str, dict[str, str]] = {
                           "oth-err": "Other: Error"},
     PROVENANCE_PARTICIPANT: {"author": "Author"},
     DATA_OPERATION: {"CREATE": "create", "UPDATE": "revise", "NULLIFY": "nullify"},
+    OBSERVATION_CATEGORY: {"vital-signs": "Vital Signs", "survey": "Survey"},
+    LOINC: {"9279-1": "Respiratory rate", "59408-5": "Oxygen saturation in Arterial blood by Pulse oximetry",
+            "3151-8": "Inhaled oxygen flow rate", "8867-4": "Heart rate", "8310-5": "Body temperature",
+            "85354-9": "Blood pressure panel with all children optional", "8480-6": "Systolic blood pressure",
+            "8462-4": "Diastolic blood pressure"},
+    SNOMED: {NEWS2_CODES["total"]: f"{_NEWS2} total score",
+             NEWS2_CODES["respiratory_rate"]: f"{_NEWS2} - respiration rate score",
+             NEWS2_CODES["spo2_scale_1"]: f"{_NEWS2} - oxygen saturation scale 1 score",
+             NEWS2_CODES["spo2_scale_2"]: f"{_NEWS2} - oxygen saturation scale 2 score",
+             NEWS2_CODES["air_or_oxygen"]: f"{_NEWS2} - air or oxygen score",
+             NEWS2_CODES["systolic_bp"]: f"{_NEWS2} - systolic blood pressure score",
+             NEWS2_CODES["pulse"]: f"{_NEWS2} - pulse score",
+             NEWS2_CODES["consciousness"]: f"{_NEWS2} - consciousness score",
+             NEWS2_CODES["temperature"]: f"{_NEWS2} - temperature score"},
 }
 
 # Elements of type code, by path from their resource: the codes written there.
@@ -62,6 +87,9 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "Appointment.status": {"booked", "cancelled", "noshow", "entered-in-error"},
     "Appointment.participant.status": {"accepted"},
     "Provenance.entity.role": {"source"},
+    "Observation.status": {"final", "amended", "entered-in-error"},
+    "Observation.valueQuantity.code": {"/min", "%", "L/min", "Cel"},
+    "Observation.component.valueQuantity.code": {"mm[Hg]"},
 }.items()}
 
 # Where a form's own code has a FHIR code that means the same thing.

@@ -37,6 +37,7 @@ from downtime.sync.fhir_elements import (
     reference,
 )
 from downtime.sync.fhir_medication import medication_groups
+from downtime.sync.fhir_observations import observation_groups
 from downtime.sync.fhir_patients import patient_groups
 from downtime.sync.fhir_theatre import theatre_groups
 
@@ -54,7 +55,8 @@ def transaction_bundle(db: Database, forms: dict[str, FormSpec], first: int, las
     ctx = Context(forms, {member.staff_id: member.name for member in list_staff(db)},
                   {row["record_id"]: as_version(row) for row in db.query("SELECT * FROM records WHERE version = 1")},
                   at, ehr_numbers(db))
-    groups = {**patient_groups(db, ctx), **medication_groups(db, ctx), **theatre_groups(db, ctx)}
+    groups = {**patient_groups(db, ctx), **medication_groups(db, ctx), **theatre_groups(db, ctx),
+              **observation_groups(db, ctx)}
     changed = {row["record_id"] for row in db.query(
         "SELECT DISTINCT record_id FROM records WHERE rowid BETWEEN ? AND ?", [first, last])}
     chosen = _with_needs(groups, {key for key, group in groups.items() if group.sources & changed})

@@ -1,0 +1,199 @@
+"""A patient's observations: every set with its NEWS2 score and band in words, and the score
+plotted over time against the escalation thresholds, as on the paper NEWS2 chart. The ward's
+escalation list shows the patients whose latest score needs someone told."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from downtime.domain.news2 import CLINICAL_RESPONSE, Band
+from downtime.qt.patient_header import identity_label
+from downtime.qt.tables import TextTableModel, make_table
+from downtime.services import observations, wards
+from downtime.services.census import patient_with_location
+from downtime.services.context import Session
+from downtime.services.observations import Escalation, ScoredSet
+
+ALL_WARDS = "All wards"
+# Shading behind the plotted score: low, medium (5–6), high (7+). The band is also written.
+BAND_SHADES = ((0, 4, "#eef6ee"), (5, 6, "#fdf1d8"), (7, 20, "#f9dcdc"))
+
+
+def _reading(value: object, suffix: str = "") -> str:
+    return "—" if value is None else f"{value:g}{suffix}" if isinstance(value, float) else f"{value}{suffix}"
+
+
+class SetsModel(TextTableModel):
+    columns = ("Taken", "Resp.", "SpO2", "Scale", "O2", "BP", "Pulse", "ACVPU", "Temp.", "NEWS2", "Band")
+    warnings = frozenset({"HIGH", "MEDIUM"})
+
+    def text(self, row: int, column: int) -> str:
+        found: ScoredSet = self.rows[row]
+        data = found.record.data
+        bp = f"{data['systolic_bp']}/{data.get('diastolic_bp') or '—'}" if data.get("systolic_bp") else "—"
+        oxygen = "—" if data.get("on_oxygen") is None else (
+            f"O2 {_reading(data.get('oxygen_flow'), ' L/min')}" if data["on_oxygen"] else "air")
+        band = observations.BAND_WORDS[found.news2.band].split(" ")[0]
+        values = (found.taken_at.strftime("%d/%m %H:%M"), _reading(data.get("respiratory_rate")),
+                  _reading(data.get("spo2"), "%"), "2" if data.get("spo2_scale") == "scale_2" else "1", oxygen, bp,
+                  _reading(data.get("pulse")), (data.get("consciousness") or "—").replace("_", " "),
+                  _reading(data.get("temperature")),
+                  f"{found.news2.total}{'' if found.news2.complete else ' (incomplete)'}", band)
+        return values[column]
+
+
+class News2Plot(QWidget):
+    """The NEWS2 total of each set, joined in time order over shaded bands."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.sets: list[ScoredSet] = []
+        self.setMinimumHeight(180)
+        self.setAccessibleName("NEWS2 score over time")
+
+    def show_sets(self, sets: list[ScoredSet]) -> None:
+        self.sets = sets
+        self.setAccessibleDescription("; ".join(f"{s.taken_at:%d/%m %H:%M} NEWS2 {s.news2.total}" for s in sets))
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        area = QRectF(self.rect()).adjusted(36, 16, -48, -24)
+        top = 12
+
+        def y(score: float) -> float:
+            return area.bottom() - area.height() * min(score, top) / top
+
+        for low, high, shade in BAND_SHADES:
+            upper, lower = y(min(high + 0.5, top)), y(max(low - 0.5, 0))
+            painter.fillRect(QRectF(area.left(), upper, area.width(), lower - upper), QColor(shade))
+        painter.setPen(QPen(QColor("#666666")))
+        for mark in (0, 3, 5, 7, 10):
+            painter.drawText(QPointF(4, y(mark) + 4), str(mark))
+        if not self.sets:
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "No observations recorded")
+            return
+        first, last = self.sets[0].taken_at, self.sets[-1].taken_at
+        span = max((last - first).total_seconds(), 1.0)
+
+        def x(found: ScoredSet) -> float:
+            return area.left() + area.width() * ((found.taken_at - first).total_seconds() / span if len(self.sets) > 1
+                                                 else 0.5)
+
+        points = [QPointF(x(found), y(found.news2.total)) for found in self.sets]
+        painter.setPen(QPen(QColor("#1f3a93"), 2))
+        for start, end in zip(points, points[1:]):
+            painter.drawLine(start, end)
+        for point, found in zip(points, self.sets):
+            painter.drawEllipse(point, 3.5, 3.5)
+            painter.drawText(point + QPointF(5, -6), str(found.news2.total))
+        painter.setPen(QPen(QColor("#333333")))
+        painter.drawText(QPointF(area.left(), area.bottom() + 16), f"{first:%d/%m %H:%M}")
+        painter.drawText(QPointF(area.right() - 60, area.bottom() + 16), f"{last:%d/%m %H:%M}")
+
+
+class ObservationsView(QWidget):
+    """Enter on a set opens it (to amend); Record adds a set through the observations form."""
+
+    record_new = Signal(str)
+    open_set = Signal(object)
+
+    def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.patient_id = session, patient_id
+        patient = patient_with_location(session.db, session.forms, patient_id)
+        self.title = f"Observations — {patient.display_name}"
+        layout = QVBoxLayout(self)
+        layout.addWidget(identity_label(patient))
+        self.latest = QLabel()
+        self.latest.setWordWrap(True)
+        self.latest.setStyleSheet("font-size: 14pt; font-weight: bold;")
+        self.latest.setAccessibleName("Latest NEWS2 score")
+        layout.addWidget(self.latest)
+        self.response = QLabel()
+        self.response.setWordWrap(True)
+        layout.addWidget(self.response)
+        self.plot = News2Plot()
+        layout.addWidget(self.plot)
+        self.model = SetsModel()
+        self.table = make_table(self.model, "Observation sets", self._open_current)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        add = QPushButton("Record a &new set")
+        add.clicked.connect(lambda: self.record_new.emit(self.patient_id))
+        buttons.addWidget(add)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        sets = observations.chart(self.session.db, self.patient_id)
+        self.model.set_rows(sets)
+        self.plot.show_sets(sets)
+        if not sets:
+            self.latest.setText("No observations recorded yet")
+            self.response.setText("")
+            return
+        news2 = sets[-1].news2
+        self.latest.setText(f"Latest: {observations.band_text(news2)} at {sets[-1].taken_at:%d/%m %H:%M}")
+        self.response.setText(CLINICAL_RESPONSE[news2.band][self.session.lang])
+
+    def _open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_set.emit(self.model.rows[index.row()].record)
+
+
+class EscalationModel(TextTableModel):
+    columns = ("Ward", "Bed", "Patient", "Downtime no.", "Latest set", "NEWS2", "Band")
+    warnings = frozenset({"HIGH", "MEDIUM"})
+
+    def text(self, row: int, column: int) -> str:
+        item: Escalation = self.rows[row]
+        news2 = item.latest.news2
+        return (item.patient.ward or "", item.patient.bed or "", item.patient.display_name, item.patient.downtime_number,
+                f"{item.latest.taken_at:%d/%m %H:%M}", str(news2.total),
+                observations.BAND_WORDS[news2.band].split(" ")[0])[column]
+
+
+class EscalationPanel(QWidget):
+    """Patients whose latest NEWS2 is above low, highest first; Enter opens their chart."""
+
+    open_patient = Signal(str)
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        layout = QVBoxLayout(self)
+        controls = QHBoxLayout()
+        ward_label = QLabel("&Ward:")
+        self.ward = QComboBox()
+        ward_label.setBuddy(self.ward)
+        self.ward.addItems([ALL_WARDS] + [w.ward for w in wards.wards(session.db)])
+        self.ward.currentIndexChanged.connect(self.refresh)
+        controls.addWidget(ward_label)
+        controls.addWidget(self.ward)
+        controls.addStretch(1)
+        layout.addLayout(controls)
+        self.count = QLabel()
+        layout.addWidget(self.count)
+        self.model = EscalationModel()
+        self.table = make_table(self.model, "Patients needing escalation", self._open_current)
+        layout.addWidget(self.table, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        ward = None if self.ward.currentText() == ALL_WARDS else self.ward.currentText()
+        found = observations.escalations(self.session.db, self.session.forms, ward)
+        high = sum(item.latest.news2.band is Band.HIGH for item in found)
+        self.count.setText(f"{len(found)} patient(s) above low risk, {high} HIGH" if found
+                           else "No patient's latest NEWS2 is above low risk")
+        self.model.set_rows(found)
+
+    def _open_current(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.open_patient.emit(self.model.rows[index.row()].patient.patient_id)

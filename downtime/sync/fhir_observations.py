@@ -1,0 +1,88 @@
+"""Each set of bedside observations as FHIR vital-sign Observations (LOINC codes, UCUM units)
+and one NEWS2 total-score Observation derived from them, with each parameter's points as a
+component: the EHR's chart and early-warning history then cover the outage too."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.services.observations import FORM, scored
+from downtime.storage.records import list_current
+from downtime.sync.fhir_codes import LOINC, NEWS2_CODES, OBSERVATION_CATEGORY, SNOMED, UCUM, coding
+from downtime.sync.fhir_elements import Context, Group, derived_id, label, moment, patient_key, record_identifier, reference
+
+# Field → (LOINC code, UCUM unit) of the vital signs the form records.
+VITALS = {"respiratory_rate": ("9279-1", "/min"), "spo2": ("59408-5", "%"), "oxygen_flow": ("3151-8", "L/min"),
+          "pulse": ("8867-4", "/min"), "temperature": ("8310-5", "Cel")}
+BLOOD_PRESSURE = ("85354-9", {"systolic_bp": "8480-6", "diastolic_bp": "8462-4"}, "mm[Hg]")
+# NEWS2 chart rows → the score field of `ParameterScores`, in chart order.
+SCORE_ROWS = ("respiratory_rate", "spo2", "air_or_oxygen", "systolic_bp", "pulse", "consciousness", "temperature")
+
+
+def observation_groups(db: Database, ctx: Context) -> dict[str, Group]:
+    """One group per set of observations; it needs its patient."""
+    groups = {}
+    for record in list_current(db, form_id=FORM):
+        resources = _resources(record, ctx)
+        groups[f"observations:{record.record_id}"] = Group(
+            f"observations:{record.record_id}", resources,
+            {record.record_id: tuple(resource["id"] for resource in resources)}, frozenset({record.record_id}),
+            frozenset({patient_key(str(record.patient_id))}))
+    return groups
+
+
+def _quantity(value: float, unit: str) -> dict[str, Any]:
+    return {"value": value, "unit": unit, "system": UCUM, "code": unit}
+
+
+def _status(record: RecordVersion) -> str:
+    if record.status is RecordStatus.ENTERED_IN_ERROR:
+        return "entered-in-error"
+    return "amended" if record.version > 1 else "final"
+
+
+def _resources(record: RecordVersion, ctx: Context) -> tuple[dict[str, Any], ...]:
+    data, spec = record.data, ctx.forms[FORM]
+    common = {"status": _status(record), "subject": reference(str(record.patient_id)),
+              "effectiveDateTime": moment(data["taken_at"]),
+              "performer": [{"display": ctx.person(ctx.original(record).author)}]}
+    vital_signs = {"category": [{"coding": [coding(OBSERVATION_CATEGORY, "vital-signs")]}], **common}
+    made: list[dict[str, Any]] = []
+
+    def add(what: str, **resource: Any) -> None:
+        ident = derived_id(record.record_id, what)
+        made.append({"resourceType": "Observation", "id": ident, "identifier": record_identifier(ident),
+                     **vital_signs, **resource})
+
+    for field_id, (code, unit) in VITALS.items():
+        if data.get(field_id) is not None:
+            add(field_id, code={"coding": [coding(LOINC, code)]}, valueQuantity=_quantity(data[field_id], unit))
+    panel, parts, unit = BLOOD_PRESSURE
+    if any(data.get(field_id) is not None for field_id in parts):
+        add("blood_pressure", code={"coding": [coding(LOINC, panel)]}, component=[
+            {"code": {"coding": [coding(LOINC, code)]}, "valueQuantity": _quantity(data[field_id], unit)}
+            for field_id, code in parts.items() if data.get(field_id) is not None])
+    if data.get("consciousness"):
+        add("consciousness", code={"text": "Level of consciousness (ACVPU)"},
+            valueCodeableConcept={"text": label(spec, "consciousness", data["consciousness"])})
+    if data.get("on_oxygen") is not None:
+        add("air_or_oxygen", code={"text": "Supplemental oxygen"},
+            valueCodeableConcept={"text": "On supplemental oxygen" if data["on_oxygen"] else "On air"})
+    news2 = scored(record).news2
+    points = news2.parameters
+    scale = "spo2_scale_2" if data.get("spo2_scale") == "scale_2" else "spo2_scale_1"
+    components = [{"code": {"coding": [coding(SNOMED, NEWS2_CODES[scale if row == "spo2" else row])]},
+                   "valueInteger": getattr(points, row)} for row in SCORE_ROWS if getattr(points, row) is not None]
+    total: dict[str, Any] = {
+        "resourceType": "Observation", "id": record.record_id, "identifier": record_identifier(record.record_id),
+        "category": [{"coding": [coding(OBSERVATION_CATEGORY, "survey")]}], **common,
+        "code": {"coding": [coding(SNOMED, NEWS2_CODES["total"])]}, "valueInteger": news2.total,
+        "interpretation": [{"text": f"{news2.band.value.replace('_', '-')} clinical risk"
+                                    + ("" if news2.complete else f"; not taken: {', '.join(points.missing)}")}],
+        "derivedFrom": [reference(resource["id"]) for resource in made], "component": components}
+    if notes := data.get("notes"):
+        total["note"] = [{"text": notes}]
+    return (*made, total)

@@ -1,0 +1,42 @@
+"""Recording observations from the keyboard: the NEWS2 score is announced on saving, the
+patient's chart and the ward's escalation list follow."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPushButton
+
+from downtime.domain.news2 import CLINICAL_RESPONSE, Band
+from downtime.qt.observations_view import ObservationsView
+from downtime.services import records, wards
+
+RCP_EXAMPLE = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
+               "on_oxygen": False, "systolic_bp": 105, "diastolic_bp": 70, "pulse": 115, "consciousness": "alert",
+               "temperature": 38.3}
+
+
+def test_a_high_score_is_announced_and_lands_on_the_chart_and_the_escalation_list(
+        window, session_for, admission_values, answers):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    records.save_new(window.session, "admission", admission_values)
+    window.patients.reload_wards()
+    window.patients.table.selectRow(next(row for row in range(window.patients.proxy.rowCount())
+                                         if window.patients.proxy.data(window.patients.proxy.index(row, 1)) == "12"))
+    QTest.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chart = window.tabs.currentWidget()
+    assert isinstance(chart, ObservationsView) and chart.latest.text() == "No observations recorded yet"
+    QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == "Record a &new set"),
+                     Qt.MouseButton.LeftButton)
+    form = window.tabs.currentWidget()
+    assert form.spec.id == "observations"
+    for field_id, value in RCP_EXAMPLE.items():
+        form.editors[field_id].set_value(value)
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.summary.isHidden(), form.summary.text()
+    assert ("info", CLINICAL_RESPONSE[Band.HIGH]["en"]) in answers[1]
+    assert window.statusBar().currentMessage() == "NEWS2 7 — HIGH"
+    assert chart.latest.text() == "Latest: NEWS2 7 — HIGH at 28/11 12:00"
+    assert chart.model.text(0, 9) == "7" and chart.model.text(0, 10) == "HIGH"
+    assert "NEWS2 7" in chart.plot.accessibleDescription()
+    escalation = window.escalation
+    assert escalation.model.text(0, 2) == "MARTIN Hélène Marie (née LEFÈVRE)" and escalation.model.text(0, 6) == "HIGH"
+    assert escalation.count.text() == "1 patient(s) above low risk, 1 HIGH"
