@@ -228,24 +228,33 @@ def cmd_ward_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_pdf_blank(args: argparse.Namespace) -> int:
+def _printed_here(args: argparse.Namespace) -> dict[str, Any]:
+    """Who and where for a blank page, which needs no sign-in: it holds no patient data."""
     from datetime import datetime
 
-    from downtime.services.printing import blank_form
+    return {"lang": args.lang, "printed_by": getpass.getuser(), "printed_at": datetime.now().astimezone(),
+            "device_name": platform.node()}
 
-    if args.form == "mar":
-        from downtime.services.printing import blank_mar
 
-        blank_mar(args.out, lang=args.lang, printed_by=getpass.getuser(),
-                  printed_at=datetime.now().astimezone(), device_name=platform.node())
-        print(args.out)
-        return 0
+def cmd_pdf_blank(args: argparse.Namespace) -> int:
+    from downtime.services.printing import blank_form, blank_mar, blank_news2_chart
+
+    charts = {"mar": blank_mar, "news2": blank_news2_chart}
     forms = _forms()
-    if args.form not in forms:
-        raise CliError(f"unknown form {args.form!r}; forms: {', '.join(sorted(forms))}")
-    blank_form(forms[args.form], args.out, lang=args.lang, printed_by=getpass.getuser(),
-               printed_at=datetime.now().astimezone(), device_name=platform.node())
+    if args.form in charts:
+        charts[args.form](args.out, **_printed_here(args))
+    elif args.form in forms:
+        blank_form(forms[args.form], args.out, **_printed_here(args))
+    else:
+        raise CliError(f"unknown form {args.form!r}; forms: {', '.join(sorted([*forms, *charts]))}")
     print(args.out)
+    return 0
+
+
+def cmd_pdf_binder(args: argparse.Namespace) -> int:
+    from downtime.services.printing import binder
+
+    print(binder(_forms(), args.out, **_printed_here(args)))
     return 0
 
 
@@ -275,15 +284,28 @@ def cmd_pdf_labels(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_pdf_mar(args: argparse.Namespace) -> int:
-    from downtime.services.printing import print_mar
+def _one_patient(session: Any, text: str) -> str:
     from downtime.services.search import search
 
-    session = _session(args)
-    found = search(session.db, session.forms, args.patient)
+    found = search(session.db, session.forms, text)
     if len(found) != 1:
-        raise CliError(f"{args.patient!r} matches {len(found)} patients; give the downtime number")
-    print(print_mar(session, [found[0].patient_id], args.out, days=args.days))
+        raise CliError(f"{text!r} matches {len(found)} patients; give the downtime number")
+    return found[0].patient_id
+
+
+def cmd_pdf_mar(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_mar
+
+    session = _session(args)
+    print(print_mar(session, [_one_patient(session, args.patient)], args.out, days=args.days))
+    return 0
+
+
+def cmd_pdf_news2(args: argparse.Namespace) -> int:
+    from downtime.services.printing import print_news2_chart
+
+    session = _session(args)
+    print(print_news2_chart(session, _one_patient(session, args.patient), args.out))
     return 0
 
 
@@ -622,7 +644,11 @@ def build_parser() -> argparse.ArgumentParser:
     pdf = sub.add_parser("pdf", help="make PDFs")
     pdf_sub = pdf.add_subparsers(title="pdf commands", metavar="COMMAND", required=True)
     p = command("blank", cmd_pdf_blank, "a blank paper form", pdf_sub)
-    p.add_argument("form", help="form id, e.g. admission, or mar for a blank 3-day medication chart")
+    p.add_argument("form", help="form id, e.g. admission; mar for a blank 3-day medication chart, news2 for a "
+                                "blank NEWS2 observation chart")
+    p.add_argument("--out", type=Path, required=True)
+    p = command("binder", cmd_pdf_binder, "the downtime binder: every blank form a 30-bed ward needs for 8 hours "
+                                          "on paper, in one PDF", pdf_sub)
     p.add_argument("--out", type=Path, required=True)
     p = command("record", cmd_pdf_record, "a filled form: the record's latest version and its history", pdf_sub)
     p.add_argument("record_id")
@@ -647,6 +673,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("mar", cmd_pdf_mar, "a patient's medication administration record (MAR) chart", pdf_sub)
     p.add_argument("patient", help="downtime number (or anything that finds exactly one patient)")
     p.add_argument("--days", type=int, default=3, help="days shown, ending today (default 3)")
+    p.add_argument("--out", type=Path, required=True)
+    _db_option(p)
+    _person_options(p)
+    p = command("news2", cmd_pdf_news2, "a patient's NEWS2 observation chart", pdf_sub)
+    p.add_argument("patient", help="downtime number (or anything that finds exactly one patient)")
     p.add_argument("--out", type=Path, required=True)
     _db_option(p)
     _person_options(p)

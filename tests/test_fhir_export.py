@@ -345,3 +345,18 @@ def test_a_death_ends_the_stay_and_marks_the_patient_deceased(session_for, admis
     assert encounter["status"] == "finished"
     assert encounter["hospitalization"]["dischargeDisposition"]["coding"][0]["code"] == "exp"
     assert _by_id(bundle, admitted.patient_id)["deceasedDateTime"] == "2026-11-28T13:00:00+01:00"
+
+
+def test_observations_travel_as_vital_signs_with_a_news2_total_derived_from_them(demo):
+    observations = {e["fullUrl"]: e["resource"] for e in demo["entry"] if e["resource"]["resourceType"] == "Observation"}
+    totals = [o for o in observations.values() if o["category"][0]["coding"][0]["code"] == "survey"]
+    assert totals and all(o["code"]["coding"][0]["code"] == "1104051000000101" for o in totals)
+    loinc = {o["code"]["coding"][0]["code"] for o in observations.values()
+             if o["code"].get("coding") and o["code"]["coding"][0]["system"] == "http://loinc.org"}
+    assert loinc == {"9279-1", "59408-5", "3151-8", "85354-9", "8867-4", "8310-5"}
+    for total in totals:
+        parts = [observations[ref["reference"]] for ref in total["derivedFrom"]]
+        assert all(part["subject"] == total["subject"] and part["effectiveDateTime"] == total["effectiveDateTime"]
+                   for part in parts)
+        assert sum(component["valueInteger"] for component in total["component"]) == total["valueInteger"]
+    assert max(total["valueInteger"] for total in totals) == 8

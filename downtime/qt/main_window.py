@@ -59,6 +59,8 @@ ACTIONS = (
     ActionSpec("print_blank", "Print &blank admission form", None, "print_blank_admission"),
     ActionSpec("print_census", "Print ward &census", None, "print_census"),
     ActionSpec("print_labels", "Print ID &labels", None, "print_labels"),
+    ActionSpec("print_binder", "Print the downtime &binder (blank forms for 8 hours)", None, "print_binder",
+               toolbar=False),
     ActionSpec("import", "&Import data…", None, "import_data", toolbar=False, needs=Action.IMPORT_DATA),
     ActionSpec("export", "&Export for back-entry…", "Ctrl+E", "export_data", toolbar=False,
                needs=Action.READ_RECORDS),
@@ -265,6 +267,9 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(self.tabs.addTab(view, view.title))
         view.table.setFocus()
         return view
+
+    def print_binder(self) -> Path | None:
+        return print_and_open(self, lambda out: printing.print_binder(self.session, out), "downtime-binder")
 
     def open_mar(self) -> MarView | None:
         patient = self.patients.selected_patient()

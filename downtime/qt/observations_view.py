@@ -4,14 +4,16 @@ escalation list shows the patients whose latest score needs someone told."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.news2 import CLINICAL_RESPONSE, Band
 from downtime.qt.patient_header import identity_label
-from downtime.qt.tables import TextTableModel, make_table
-from downtime.services import observations, wards
+from downtime.qt.tables import TextTableModel, make_table, print_and_open
+from downtime.services import observations, printing, wards
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.observations import Escalation, ScoredSet
@@ -125,6 +127,9 @@ class ObservationsView(QWidget):
         add = QPushButton("Record a &new set")
         add.clicked.connect(lambda: self.record_new.emit(self.patient_id))
         buttons.addWidget(add)
+        print_chart = QPushButton("&Print NEWS2 chart")
+        print_chart.clicked.connect(self.print_chart)
+        buttons.addWidget(print_chart)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.refresh()
@@ -145,6 +150,10 @@ class ObservationsView(QWidget):
         index = self.table.currentIndex()
         if index.isValid():
             self.open_set.emit(self.model.rows[index.row()].record)
+
+    def print_chart(self) -> Path | None:
+        return print_and_open(self, lambda out: printing.print_news2_chart(self.session, self.patient_id, out),
+                              f"news2-{self.patient_id}")
 
 
 class EscalationModel(TextTableModel):

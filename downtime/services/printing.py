@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
-from downtime.services import medication, settings, theatre
+from downtime.services import medication, observations, settings, theatre
 from downtime.services.census import census, patient_for_record, patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -40,6 +41,67 @@ def print_blank(session: Session, form_id: str, out: Path) -> Path:
     blank_form(session.form(form_id), out, lang=session.lang, printed_by=session.user.name,
                printed_at=session.clock(), device_name=session.device.name)
     _audit_print(session, f"blank {form_id}", out)
+    return out
+
+
+def blank_news2_chart(out: Path, *, lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+    from downtime.pdf.news2 import blank_news2_chart_pdf
+
+    return blank_news2_chart_pdf(out, lang=lang, printed_by=printed_by, printed_at=printed_at,
+                                 device_name=device_name)
+
+
+def print_news2_chart(session: Session, patient_id: str, out: Path) -> Path:
+    """A patient's observations as the paper NEWS2 chart, for the bedside folder."""
+    from downtime.pdf.news2 import news2_chart_pdf
+
+    session.require(Action.PRINT)
+    news2_chart_pdf(patient_with_location(session.db, session.forms, patient_id),
+                    observations.chart(session.db, patient_id), out, lang=session.lang,
+                    printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
+    _audit_print(session, "news2 chart", out)
+    return out
+
+
+# The downtime binder for a 30-bed ward and 8 hours on paper: (what, copies). An observation
+# chart for every bed; the rest for the admissions, moves and theatre changes of a shift.
+BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discharge", 6), ("transfer_out", 2),
+          ("death", 1), ("operation_booking", 2), ("operation_cancellation", 4), ("operation_rebooking", 2))
+
+
+def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str, printed_at: datetime,
+           device_name: str) -> Path:
+    """Every blank form of `BINDER` in one PDF, each form bookmarked, so one print job fills
+    the ward's contingency binder before (or at the start of) an outage."""
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    with tempfile.TemporaryDirectory(prefix="downtime-binder-") as folder:
+        for what, copies in BINDER:
+            part = Path(folder) / f"{what}.pdf"
+            made = {"mar": blank_mar, "news2": blank_news2_chart}.get(what)
+            if made is not None:
+                made(part, lang=lang, printed_by=printed_by, printed_at=printed_at, device_name=device_name)
+                title = {"mar": "Medication chart (MAR)", "news2": "NEWS2 observation chart"}[what]
+            else:
+                blank_form(forms[what], part, lang=lang, printed_by=printed_by, printed_at=printed_at,
+                           device_name=device_name)
+                title = forms[what].title.get(lang)
+            first = len(writer.pages)
+            for _ in range(copies):
+                writer.append(PdfReader(part))
+            writer.add_outline_item(title=f"{title} × {copies}", page_number=first)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("wb") as handle:
+        writer.write(handle)
+    return out
+
+
+def print_binder(session: Session, out: Path) -> Path:
+    session.require(Action.PRINT)
+    binder(session.forms, out, lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
+           device_name=session.device.name)
+    _audit_print(session, "downtime binder", out)
     return out
 
 

@@ -1,0 +1,151 @@
+"""The NEWS2 observation chart on paper: a column per set of observations, a row per chart
+parameter, each reading printed with its points and shaded by them (the shading repeats the
+number, it never replaces it), then the total and its escalation band. The blank chart has
+empty columns and the RCP scoring key, so staff can score by hand when the laptop is down."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+
+from downtime.domain.news2 import CLINICAL_RESPONSE, Band
+from downtime.formspec import Lang
+from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, style
+from downtime.services.observations import BAND_WORDS, ScoredSet
+from downtime.services.patients import PatientSummary
+
+COLUMNS = 10
+POINT_SHADES = {3: colors.HexColor("#f4b6b6"), 2: colors.HexColor("#f8d5a8"), 1: colors.HexColor("#fbf0b5")}
+WORDS = {
+    "title": {"en": "NEWS2 observation chart", "fr": "Feuille de surveillance NEWS2"},
+    "blank_title": {"en": "NEWS2 observation chart (blank)", "fr": "Feuille de surveillance NEWS2 (vierge)"},
+    "taken": {"en": "Date / time", "fr": "Date / heure"},
+    "total": {"en": "NEWS2 total", "fr": "Total NEWS2"},
+    "band": {"en": "Clinical risk", "fr": "Risque clinique"},
+    "by": {"en": "Staff ID", "fr": "Identifiant"},
+    "none": {"en": "No observations recorded.", "fr": "Aucune surveillance enregistrée."},
+    "key": {"en": "Scoring key (RCP NEWS2)", "fr": "Barème (NEWS2, RCP)"},
+    "response": {"en": "Response to the latest score", "fr": "Conduite à tenir (dernier score)"},
+    "legend": {"en": "Each reading is followed by its points in brackets; shading repeats the points (3 darkest).",
+               "fr": "Chaque valeur est suivie de ses points entre parenthèses ; la teinte répète les points."},
+}
+# Chart rows: label, how a set's reading reads, and which points it carries.
+ROWS = (
+    ({"en": "Respiration rate /min", "fr": "Fréq. respiratoire /min"}, "respiratory_rate", "respiratory_rate"),
+    ({"en": "SpO2 %", "fr": "SpO2 %"}, "spo2", "spo2"),
+    ({"en": "Air or oxygen", "fr": "Air ou oxygène"}, "on_oxygen", "air_or_oxygen"),
+    ({"en": "Systolic BP mmHg", "fr": "PA systolique mmHg"}, "systolic_bp", "systolic_bp"),
+    ({"en": "Pulse /min", "fr": "Pouls /min"}, "pulse", "pulse"),
+    ({"en": "Consciousness (ACVPU)", "fr": "Conscience (ACVPU)"}, "consciousness", "consciousness"),
+    ({"en": "Temperature °C", "fr": "Température °C"}, "temperature", "temperature"),
+)
+KEY = (
+    ("Respiration rate", "≤8", "", "9–11", "12–20", "", "21–24", "≥25"),
+    ("SpO2 scale 1 %", "≤91", "92–93", "94–95", "≥96", "", "", ""),
+    ("SpO2 scale 2 %", "≤83", "84–85", "86–87", "88–92 / ≥93 air", "93–94 O2", "95–96 O2", "≥97 O2"),
+    ("Air or oxygen", "", "Oxygen", "", "Air", "", "", ""),
+    ("Systolic BP", "≤90", "91–100", "101–110", "111–219", "", "", "≥220"),
+    ("Pulse", "≤40", "", "41–50", "51–90", "91–110", "111–130", "≥131"),
+    ("Consciousness", "", "", "", "Alert", "", "", "CVPU"),
+    ("Temperature", "≤35.0", "", "35.1–36.0", "36.1–38.0", "38.1–39.0", "≥39.1", ""),
+)
+
+
+def _p(text: str, size: float = 7.5, bold: bool = False) -> Paragraph:
+    return Paragraph(text, style(size, bold=bold))
+
+
+def _reading(found: ScoredSet, field: str) -> str:
+    data = found.record.data
+    value = data.get(field)
+    if field == "on_oxygen":
+        return "—" if value is None else (f"O2 {data.get('oxygen_flow') or ''}".strip() if value else "Air")
+    if field == "spo2" and value is not None and data.get("spo2_scale") == "scale_2":
+        return f"{value} (sc. 2)"
+    if field == "consciousness":
+        return "—" if not value else {"alert": "A", "new_confusion": "C", "voice": "V", "pain": "P",
+                                      "unresponsive": "U"}[value]
+    if field == "systolic_bp" and value is not None and data.get("diastolic_bp"):
+        return f"{value}/{data['diastolic_bp']}"
+    return "—" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _grid(sets: Sequence[ScoredSet | None], lang: Lang, width: float, row_height: float = 9 * mm) -> Table:
+    header = [_p(WORDS["taken"][lang], bold=True)] + [
+        _p(f"{found.taken_at:%d/%m}<br/>{found.taken_at:%H:%M}", bold=True) if found else _p("__/__<br/>__:__")
+        for found in sets]
+    body: list[list[object]] = [header]
+    shades = []
+    for row, (label, field, points_name) in enumerate(ROWS, start=1):
+        line: list[object] = [_p(label[lang], bold=True)]
+        for column, found in enumerate(sets, start=1):
+            if found is None:
+                line.append("")
+                continue
+            points = getattr(found.news2.parameters, points_name)
+            line.append(_p(_reading(found, field) + (f" ({points})" if points is not None else "")))
+            if points in POINT_SHADES:
+                shades.append(("BACKGROUND", (column, row), (column, row), POINT_SHADES[points]))
+        body.append(line)
+    body.append([_p(WORDS["total"][lang], bold=True)] + [
+        _p(f"{found.news2.total}{'' if found.news2.complete else '*'}", size=10, bold=True) if found else ""
+        for found in sets])
+    body.append([_p(WORDS["band"][lang], bold=True)] + [
+        _p(BAND_WORDS[found.news2.band].split(" ")[0], bold=found.news2.band in (Band.MEDIUM, Band.HIGH))
+        if found else "" for found in sets])
+    body.append([_p(WORDS["by"][lang], bold=True)] + [_p(found.record.author) if found else "" for found in sets])
+    first = width * 0.2
+    table = Table(body, colWidths=[first] + [(width - first) / COLUMNS] * COLUMNS,
+                  rowHeights=[None] + [row_height] * (len(body) - 1), repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *shades]))
+    return table
+
+
+def _key(width: float, lang: Lang) -> Table:
+    body = [[_p(WORDS["key"][lang], bold=True), _p("3"), _p("2"), _p("1"), _p("0"), _p("1"), _p("2"), _p("3")]]
+    body += [[_p(cell) for cell in row] for row in KEY]
+    shade = [3, 2, 1, None, 1, 2, 3]
+    table = Table(body, colWidths=[width * 0.2] + [width * 0.8 / 7] * 7)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                               *[("BACKGROUND", (column, 0), (column, -1), POINT_SHADES[points])
+                                 for column, points in enumerate(shade, start=1) if points is not None]]))
+    return table
+
+
+def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Path, *, lang: Lang,
+                    printed_by: str, printed_at: datetime, device_name: str) -> Path:
+    """A patient's chart, ten sets per page, oldest first, with the response to the latest."""
+    info = PageInfo(title=WORDS["title"][lang], lang=lang, printed_by=printed_by, printed_at=printed_at,
+                    device_name=device_name, patient=patient, landscape=True)
+    width = body_width(info)
+    story: list[Flowable] = [_p(WORDS["legend"][lang], size=7.5), Spacer(1, 2 * mm)]
+    if not sets:
+        story.append(_p(WORDS["none"][lang], size=10))
+    for start in range(0, len(sets), COLUMNS):
+        if start:
+            story.append(PageBreak())
+        page: list[ScoredSet | None] = list(sets[start:start + COLUMNS])
+        story.append(_grid(page + [None] * (COLUMNS - len(page)), lang, width))
+    if sets:
+        latest = sets[-1].news2
+        story += [Spacer(1, 3 * mm), _p(f"{WORDS['response'][lang]}: NEWS2 {latest.total} — "
+                                        f"{BAND_WORDS[latest.band]}", size=9.5, bold=True),
+                  _p(CLINICAL_RESPONSE[latest.band][lang], size=8.5)]
+    return build_pdf(out, story, info)
+
+
+def blank_news2_chart_pdf(out: Path, *, lang: Lang, printed_by: str, printed_at: datetime,
+                          device_name: str) -> Path:
+    """Empty columns to fill by hand, and the scoring key under them."""
+    info = PageInfo(title=WORDS["blank_title"][lang], lang=lang, printed_by=printed_by, printed_at=printed_at,
+                    device_name=device_name, landscape=True)
+    width = body_width(info)
+    story: list[Flowable] = [_grid([None] * COLUMNS, lang, width, 7.5 * mm), Spacer(1, 3 * mm), _key(width, lang)]
+    return build_pdf(out, story, info)

@@ -1,0 +1,71 @@
+"""The paper NEWS2 chart: each reading with its points, the total and band in words, French
+labels, a blank chart with the scoring key on one page, and the downtime binder."""
+
+import re
+
+from pypdf import PdfReader
+
+from downtime.services import printing, records, wards
+
+SETS = [{"taken_at": "2026-11-28T08:00+01:00", "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
+         "on_oxygen": False, "systolic_bp": 125, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
+         "temperature": 36.8},
+        {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
+         "on_oxygen": False, "systolic_bp": 105, "diastolic_bp": 70, "pulse": 115, "consciousness": "alert",
+         "temperature": 38.3}]
+
+
+def _text(path):
+    return [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(path).pages]
+
+
+def _charted(session_for, admission_values, lang="en"):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse", lang)
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    for values in SETS:
+        records.save_new(nurse, "observations", values, patient_id=patient)
+    return nurse, patient
+
+
+def test_the_chart_prints_each_reading_with_its_points_and_the_band_in_words(session_for, admission_values, tmp_path):
+    nurse, patient = _charted(session_for, admission_values)
+    (page,) = _text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf"))
+    assert "NEWS2 observation chart" in page and "DT-042-" in page
+    for reading in ("16 (0)", "22 (2)", "95 (1)", "105/70 (1)", "115 (2)", "38.3 (1)", "Air (0)", "A (0)"):
+        assert reading in page, reading
+    assert "28/11 08:00" in page and "28/11 12:00" in page
+    assert "Low HIGH" in page
+    assert "Response to the latest score: NEWS2 7 — HIGH Emergency response" in page
+    assert nurse.db.execute("SELECT COUNT(*) FROM audit WHERE action = 'print'").fetchone()[0] == 1
+
+
+def test_the_chart_prints_in_french(session_for, admission_values, tmp_path):
+    nurse, patient = _charted(session_for, admission_values, lang="fr")
+    (page,) = _text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf"))
+    assert "Feuille de surveillance NEWS2" in page and "Fréq. respiratoire" in page
+    assert "Conduite à tenir (dernier score)" in page and "Réponse d'urgence" in page
+
+
+def test_the_blank_chart_holds_the_scoring_key_on_one_page(tmp_path, clock):
+    path = printing.blank_news2_chart(tmp_path / "blank.pdf", lang="en", printed_by="Nurse", printed_at=clock(),
+                                      device_name="Ward 3B laptop")
+    (page,) = _text(path)
+    assert "Scoring key (RCP NEWS2)" in page
+    for band in ("≤8", "21–24", "≥25", "88–92 / ≥93 air", "≥97 O2", "111–219", "≥131", "36.1–38.0", "≥39.1"):
+        assert band in page, band
+
+
+def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, tmp_path, clock):
+    path = printing.binder(forms, tmp_path / "binder.pdf", lang="en", printed_by="Nurse", printed_at=clock(),
+                           device_name="Ward 3B laptop")
+    reader = PdfReader(path)
+    outline = {item.title: reader.get_destination_page_number(item) for item in reader.outline}
+    assert list(outline) == [
+        "Downtime admission record × 4", "Medication chart (MAR) × 4", "NEWS2 observation chart × 30",
+        "Internal transfer × 4", "Discharge × 6", "Transfer to another hospital — handover × 2", "Death × 1",
+        "Operation booking × 2", "Operation cancellation × 4", "Operation rebooking × 2"]
+    pages = _text(path)
+    news2 = outline["NEWS2 observation chart × 30"]
+    assert all("NEWS2 observation chart (blank)" in page for page in pages[news2:news2 + 30])
+    assert "Internal transfer" in pages[outline["Internal transfer × 4"]]
