@@ -356,6 +356,9 @@ class MainWindow(QMainWindow):
             self._signed_out()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+        """A closed window must not lock (or sign anyone out) minutes later: its idle
+        countdown stops with it."""
+        self.idle_timer.stop()
         if self._event_filter is not None:
             QApplication.instance().removeEventFilter(self._event_filter)  # type: ignore[union-attr]
             self._event_filter = None

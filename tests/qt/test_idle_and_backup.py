@@ -41,6 +41,13 @@ def test_someone_else_signing_in_closes_the_first_persons_window(window, monkeyp
     assert closed == [True] and not window.isVisible()
 
 
+def test_a_closed_window_never_locks_later(window):
+    """Its idle countdown stops with it (a leftover timer once signed someone out minutes later)."""
+    assert window.idle_timer.isActive()
+    window.close()
+    assert not window.idle_timer.isActive()
+
+
 def test_a_refused_sign_in_leaves_it_locked_out(window, monkeypatch):
     monkeypatch.setattr(SignInDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
     closed: list[bool] = []
