@@ -36,24 +36,29 @@ def _birth_tokens(born: date | None) -> str:
 
 def refresh(db: Database, forms: dict[str, FormSpec], patient_id: str) -> None:
     """Re-index one patient from their latest standing admission (call inside the save's
-    transaction, so the index never disagrees with the records)."""
-    db.execute("DELETE FROM patient_search WHERE patient_id = ?", [patient_id])
+    transaction, so the index never disagrees with the records). A patient's index line has
+    the rowid of their `patients` row, so it is found without reading the whole index."""
+    (rowid,) = db.execute("SELECT rowid FROM patients WHERE patient_id = ?", [patient_id]).fetchone()
+    db.execute("DELETE FROM patient_search WHERE rowid = ?", [rowid])
     numbers = downtime_numbers(db, [patient_id])
-    for spec in (spec for spec in forms.values() if spec.creates_patient):
-        for record in list_current(db, form_id=spec.id, patient_id=patient_id):
-            if record.status is not RecordStatus.ENTERED_IN_ERROR:
-                _index(db, spec, summarise(spec, record, numbers[patient_id]), record.data)
+    lines = [_terms(spec, summarise(spec, record, numbers[patient_id]), record.data)
+             for spec in forms.values() if spec.creates_patient
+             for record in list_current(db, form_id=spec.id, patient_id=patient_id)
+             if record.status is not RecordStatus.ENTERED_IN_ERROR]
+    if lines:
+        db.execute("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, ?, ?, ?)",
+                   [rowid, patient_id, *(" ".join(dict.fromkeys(line[column] for line in lines)) for column in range(3))])
 
 
-def _index(db: Database, spec: FormSpec, patient: PatientSummary, data: dict) -> None:
+def _terms(spec: FormSpec, patient: PatientSummary, data: dict) -> tuple[str, str, str]:
+    """Names, birth date and numbers of one admission (a readmitted patient has several)."""
     names = " ".join(str(data.get(field.id) or "") for meaning in (
         Meaning.BIRTH_NAME, Meaning.USED_NAME, Meaning.GIVEN_NAMES, Meaning.TEMPORARY_NAME,
         Meaning.DESCRIPTOR) if (field := spec.by_meaning(meaning)))
     compact = patient.downtime_number.replace("-", "")
     numbers = " ".join(filter(None, (patient.downtime_number, compact, patient.ipp,
                                      (patient.nir or "").replace(" ", ""))))
-    db.execute("INSERT INTO patient_search (patient_id, names, birth, numbers) VALUES (?, ?, ?, ?)",
-               [patient.patient_id, names, _birth_tokens(patient.birth_date), numbers])
+    return names, _birth_tokens(patient.birth_date), numbers
 
 
 def rebuild(db: Database, forms: dict[str, FormSpec]) -> int:
