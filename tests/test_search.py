@@ -86,3 +86,26 @@ def empty_db(tmp_path_factory):
 @given(text=st.text(max_size=40))
 def test_any_typed_text_runs_without_error(empty_db, forms, text):
     assert search.search(empty_db, forms, text) == []
+
+
+def test_migration_rekeys_an_older_search_index_by_patient_rowid(tmp_path):
+    """Databases indexed before m007 had free rowids: after it, each patient has one line under
+    the rowid of their patients row, holding every name that line had."""
+    import sqlcipher3
+    from sqlite_utils import Database
+
+    from downtime.storage.migrations import MIGRATIONS
+
+    db = Database(sqlcipher3.connect(str(tmp_path / "old.sqlite")))
+    MIGRATIONS.apply(db, stop_before="m007_search_rowids")
+    for sequence, patient_id in enumerate(("p1", "p2"), start=1):
+        db.execute("INSERT INTO patients VALUES (?, ?, 1, ?, 'dev', 'nurse', '2026-11-28T10:00+01:00')",
+                   [patient_id, f"DT-001-0000{sequence}-0", sequence])
+    for rowid, patient_id, names in ((50, "p2", "Roux Emile"), (51, "p1", "Martin Helene"), (52, "p1", "Lefevre")):
+        db.execute("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, ?, '', '')",
+                   [rowid, patient_id, names])
+    MIGRATIONS.apply(db)
+    lines = db.execute("SELECT rowid, patient_id, names FROM patient_search ORDER BY rowid").fetchall()
+    patients = dict(db.execute("SELECT patient_id, rowid FROM patients").fetchall())
+    assert [(rowid, patient_id) for rowid, patient_id, _ in lines] == [(patients["p1"], "p1"), (patients["p2"], "p2")]
+    assert set(lines[0][2].split()) == {"Martin", "Helene", "Lefevre"}
