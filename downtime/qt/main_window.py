@@ -31,6 +31,7 @@ from downtime.qt.theatre_panel import TheatrePanel
 from downtime.qt.transfer_dialogs import ExportDialog, ImportWizard
 from downtime.errors import UserError
 from downtime.qt.shortcuts_help import ShortcutsDialog
+from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
 from downtime.services import backups, drafts, observations, printing, records, settings
 from downtime.services.context import Session, Vault
@@ -164,6 +165,19 @@ class MainWindow(QMainWindow):
                 self.actions_by_id[f"new_{spec.id}"] = action
         self.menuBar().addMenu(self.record_menu)
         toolbar.addAction(self.record_menu.menuAction())
+        view_menu = self.menuBar().addMenu("&View")
+        for name, text, keys, steps in (("larger_text", "&Larger text", QKeySequence.StandardKey.ZoomIn, 1),
+                                        ("smaller_text", "&Smaller text", QKeySequence.StandardKey.ZoomOut, -1)):
+            action = view_menu.addAction(text)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(lambda checked=False, s=steps: change_text_size(QApplication.instance(), s))
+            self.actions_by_id[name] = action
+        contrast = view_menu.addAction("&High contrast")
+        contrast.setCheckable(True)
+        contrast.setChecked(high_contrast())
+        contrast.setShortcut(QKeySequence("Ctrl+Shift+H"))
+        contrast.toggled.connect(lambda on: set_high_contrast(QApplication.instance(), on))
+        self.actions_by_id["high_contrast"] = contrast
         help_menu = self.menuBar().addMenu("&Help")
         shortcuts = help_menu.addAction("&Keyboard shortcuts")
         shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)

@@ -1,14 +1,18 @@
 """The app's look: one readable font size, Fusion everywhere, and a focus ring that can be seen
-from arm's length, because ward staff move through forms with Tab, not the mouse."""
+from arm's length, because ward staff move through forms with Tab, not the mouse. Text size
+and a high-contrast theme are the laptop's own choice (View menu), kept in the user data folder."""
 
 from __future__ import annotations
 
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
+
+from downtime.paths import data_dir
 
 ERROR_COLOUR = "#b00000"
 ERROR_STYLE = f"color: {ERROR_COLOUR}; font-weight: bold;"
-HINT_STYLE = "color: #505050; font-size: 10pt;"
+HINT_STYLE = "color: palette(placeholder-text); font-size: 10pt;"
 
 FOCUS_SHEET = """
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus {
@@ -26,10 +30,61 @@ QGroupBox QPlainTextEdit, QGroupBox QPushButton { font-weight: normal; }
 """
 
 
+TEXT_SIZES = (11, 12, 14, 16, 18, 20)
+HIGH_CONTRAST_SHEET = """
+QLineEdit, QPlainTextEdit, QComboBox, QSpinBox, QTableView, QPushButton { border: 1px solid #ffffff; }
+QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus, QTableView:focus,
+QPushButton:focus { border: 3px solid #ffd400; }
+"""
+
+
+def _settings() -> QSettings:
+    return QSettings(str(data_dir() / "view.ini"), QSettings.Format.IniFormat)
+
+
+def text_size() -> int:
+    return int(_settings().value("text_size", TEXT_SIZES[0]))
+
+
+def high_contrast() -> bool:
+    return str(_settings().value("high_contrast", "false")).lower() == "true"
+
+
 def apply_style(app: QApplication) -> None:
     """Fusion draws the same on every laptop, so what was checked on screenshots is what wards see."""
     app.setStyle("Fusion")
     font = QFont(app.font())
-    font.setPointSize(max(font.pointSize(), 11))
+    font.setPointSize(text_size())
     app.setFont(font)
-    app.setStyleSheet(FOCUS_SHEET)
+    contrast = high_contrast()
+    app.setPalette(_high_contrast_palette() if contrast else app.style().standardPalette())
+    app.setStyleSheet(FOCUS_SHEET + (HIGH_CONTRAST_SHEET if contrast else ""))
+
+
+def change_text_size(app: QApplication, steps: int) -> int:
+    """One step larger or smaller among TEXT_SIZES; returns the size now used."""
+    sizes = list(TEXT_SIZES)
+    current = min(sizes, key=lambda size: abs(size - text_size()))
+    chosen = sizes[max(0, min(len(sizes) - 1, sizes.index(current) + steps))]
+    _settings().setValue("text_size", chosen)
+    apply_style(app)
+    return chosen
+
+
+def set_high_contrast(app: QApplication, on: bool) -> None:
+    _settings().setValue("high_contrast", "true" if on else "false")
+    apply_style(app)
+
+
+def _high_contrast_palette() -> QPalette:
+    """White on black with yellow selection, as operating systems' high-contrast themes do."""
+    palette = QPalette()
+    black, white, yellow = QColor("#000000"), QColor("#ffffff"), QColor("#ffd400")
+    for role, colour in ((QPalette.ColorRole.Window, black), (QPalette.ColorRole.WindowText, white),
+                         (QPalette.ColorRole.Base, black), (QPalette.ColorRole.AlternateBase, QColor("#1a1a1a")),
+                         (QPalette.ColorRole.Text, white), (QPalette.ColorRole.Button, black),
+                         (QPalette.ColorRole.ButtonText, white), (QPalette.ColorRole.Highlight, yellow),
+                         (QPalette.ColorRole.HighlightedText, black), (QPalette.ColorRole.ToolTipBase, black),
+                         (QPalette.ColorRole.ToolTipText, white), (QPalette.ColorRole.PlaceholderText, QColor("#c0c0c0"))):
+        palette.setColor(role, colour)
+    return palette

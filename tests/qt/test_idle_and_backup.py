@@ -61,3 +61,30 @@ def test_saving_backs_up_automatically_and_the_banner_says_when(window, qtbot, a
     records.save_new(window.session, "admission", admission_values)
     qtbot.waitUntil(lambda: "Last backup: 0 min ago" in window.banner.backup.text())
     assert len(list((data_dir() / "backups").glob("downtime-backup-*.sqlite"))) == 1
+
+
+def test_text_size_and_high_contrast_from_the_view_menu_are_kept_for_the_laptop(window):
+    from PySide6.QtGui import QPalette
+    from PySide6.QtWidgets import QApplication
+
+    from downtime.qt import style
+
+    app = QApplication.instance()
+    before = app.font(), app.palette(), app.styleSheet()
+    try:
+        window.actions_by_id["larger_text"].trigger()
+        window.actions_by_id["larger_text"].trigger()
+        assert app.font().pointSize() == 14 and style.text_size() == 14
+        window.actions_by_id["smaller_text"].trigger()
+        assert app.font().pointSize() == 12
+        window.actions_by_id["high_contrast"].trigger()
+        assert app.palette().color(QPalette.ColorRole.Window).name() == "#000000"
+        assert app.palette().color(QPalette.ColorRole.Text).name() == "#ffffff" and style.high_contrast()
+        assert (data_dir() / "view.ini").exists()
+        (data_dir() / "view.ini").unlink()
+        style.apply_style(app)
+        assert app.font().pointSize() == 11 and app.palette().color(QPalette.ColorRole.Window).name() != "#000000"
+    finally:
+        app.setFont(before[0])
+        app.setPalette(before[1])
+        app.setStyleSheet(before[2])
