@@ -234,14 +234,21 @@ def run(scale: str, folder: Path, report: Callable[[str], None] = lambda _: None
     figures["mar_pack"] = {"patients": len(in_ward), "seconds": round(pack_s, 3),
                            "bare_canvas_s": round(_timed(lambda: _bare_canvas(charts, 3, folder / "bare.pdf")), 3)}
 
-    report("FHIR export")
-    administrations = [row for row in rows if row["form_id"] == "medication_administration"]
-    fhir_s = _timed(lambda: transaction_bundle(db, forms, 1, 10**12, now, "bench"))
-    dumps_s = _timed(lambda: json.dumps(rows))
-    figures["fhir_export"] = {"records": len(rows), "administrations": len(administrations),
-                              "records_per_s": round(len(rows) / fhir_s),
-                              "json_dumps_records_per_s": round(len(rows) / max(dumps_s, 1e-9))}
     db.close()
+
+    report("FHIR export of one laptop")
+    # One laptop's export, as the app makes it: the bundle is built in memory, and the whole
+    # hospital's 1.7 million records in one bundle do not fit in 24 GB (see the README).
+    laptop_db = open_database(folder / "laptop1.sqlite", create=False)
+    laptop_rows = list(laptop_db.query("SELECT * FROM records"))
+    fhir_s = _timed(lambda: transaction_bundle(laptop_db, forms, 1, 10**12, now, "bench"))
+    dumps_s = _timed(lambda: json.dumps(laptop_rows))
+    figures["fhir_export"] = {
+        "records": len(laptop_rows),
+        "administrations": sum(row["form_id"] == "medication_administration" for row in laptop_rows),
+        "records_per_s": round(len(laptop_rows) / fhir_s),
+        "json_dumps_records_per_s": round(len(laptop_rows) / max(dumps_s, 1e-9))}
+    laptop_db.close()
 
     report("GUI memory")
     figures["gui_peak_mb"] = {"main_window": round(_subprocess(MAIN_WINDOW.replace("DATABASE", repr(str(folder / "office.sqlite"))))[1]["peak_mb"]),
@@ -265,7 +272,7 @@ def table(f: dict[str, Any]) -> str:
         ("MAR grid, 30 days", f"{f['mar_grid_ms']:.1f} ms", "", "", "< 100 ms"),
         (f"import of the merge ({imp['records']} records)", f"{imp['records_per_s']}/s",
          f"executemany {imp['executemany_per_s']}/s", _ratio(imp["records_per_s"], imp["executemany_per_s"]), "≥ 0.25×"),
-        (f"FHIR export ({fhir['records']} records)", f"{fhir['records_per_s']}/s",
+        (f"FHIR export, one laptop ({fhir['records']} records)", f"{fhir['records_per_s']}/s",
          f"json.dumps {fhir['json_dumps_records_per_s']}/s", _ratio(fhir["records_per_s"], fhir["json_dumps_records_per_s"]),
          "≥ 0.2×"),
         (f"merge of {f['laptops']['count']} laptop exports", f"{f['merge_s']:.1f} s", "", "", ""),

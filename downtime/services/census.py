@@ -92,16 +92,23 @@ def _utc(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
 
 
-def _maybe_in(db: Database, at: datetime | None) -> set[str]:
-    """Patients whose last standing movement up to `at` brings them in (an admission or a
-    transfer): the only ones who can be in hospital then, so the whole site's census reads
-    hundreds of patients, not every patient of the month."""
-    until, params = ("AND occurred_utc <= ?", [_utc(at)]) if at is not None else ("", [])
+def _maybe_in(db: Database, at: datetime | None, ward: str | None = None) -> set[str]:
+    """Patients (ever placed on `ward`, if given) whose last standing movement up to `at`
+    brings them in (an admission or a transfer): the only ones who can be in hospital then, so
+    a census reads hundreds of patients, not every patient of the month."""
+    source, params = "movement_index m", []
+    if ward is not None:
+        source = ("(SELECT DISTINCT patient_id FROM movement_index WHERE standing = 1 AND ward_key = ?) w"
+                  " JOIN movement_index m ON m.patient_id = w.patient_id")
+        params.append(_key(ward))
+    until = ""
+    if at is not None:
+        until, params = "AND m.occurred_utc <= ?", [*params, _utc(at)]
     return {row[0] for row in db.execute(f"""
         SELECT patient_id FROM (
-            SELECT patient_id, movement, ROW_NUMBER() OVER (
-                PARTITION BY patient_id ORDER BY occurred_utc DESC, recorded_utc DESC) AS latest
-            FROM movement_index WHERE standing = 1 {until})
+            SELECT m.patient_id, m.movement, ROW_NUMBER() OVER (
+                PARTITION BY m.patient_id ORDER BY m.occurred_utc DESC, m.recorded_utc DESC) AS latest
+            FROM {source} WHERE m.standing = 1 {until})
         WHERE latest = 1 AND movement IN (?, ?)""", [*params, Movement.ADMIT.value, Movement.TRANSFER.value])}
 
 
@@ -160,8 +167,7 @@ def _summaries(db: Database, forms: dict[str, FormSpec],
 
 def _in_hospital(db: Database, forms: dict[str, FormSpec], ward: str | None,
                  at: datetime | None) -> tuple[list[PatientSummary], dict[str, Location]]:
-    candidates = _maybe_in(db, at)
-    where = locations(db, at=at, patient_ids=candidates & _placed(db, ward) if ward is not None else candidates)
+    where = locations(db, at=at, patient_ids=_maybe_in(db, at, ward))
     inside = {pid: loc for pid, loc in where.items()
               if loc.status is StayStatus.IN and (ward is None or _key(loc.ward) == _key(ward))}
     summaries = _summaries(db, forms, inside)
