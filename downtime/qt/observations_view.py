@@ -37,7 +37,7 @@ class SetsModel(TextTableModel):
         bp = f"{data['systolic_bp']}/{data.get('diastolic_bp') or '—'}" if data.get("systolic_bp") else "—"
         oxygen = "—" if data.get("on_oxygen") is None else (
             f"O2 {_reading(data.get('oxygen_flow'), ' L/min')}" if data["on_oxygen"] else "air")
-        band = observations.BAND_WORDS[found.news2.band].split(" ")[0]
+        band = observations.BAND_WORDS[found.news2.band]
         values = (found.taken_at.strftime("%d/%m %H:%M"), _reading(data.get("respiratory_rate")),
                   _reading(data.get("spo2"), "%"), "2" if data.get("spo2_scale") == "scale_2" else "1", oxygen, bp,
                   _reading(data.get("pulse")), (data.get("consciousness") or "—").replace("_", " "),
@@ -165,7 +165,7 @@ class EscalationModel(TextTableModel):
         news2 = item.latest.news2
         return (item.patient.ward or "", item.patient.bed or "", item.patient.display_name, item.patient.downtime_number,
                 f"{item.latest.taken_at:%d/%m %H:%M}", str(news2.total),
-                observations.BAND_WORDS[news2.band].split(" ")[0])[column]
+                observations.BAND_WORDS[news2.band])[column]
 
 
 class EscalationPanel(QWidget):

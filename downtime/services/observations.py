@@ -21,8 +21,7 @@ from downtime.storage.records import list_current
 
 FORM = "observations"
 NEWS2_FIELDS = ("respiratory_rate", "spo2", "systolic_bp", "pulse", "temperature")
-BAND_WORDS = {Band.LOW: "Low", Band.LOW_MEDIUM: "Low-medium (3 in one parameter)", Band.MEDIUM: "MEDIUM",
-              Band.HIGH: "HIGH"}
+BAND_WORDS = {Band.LOW: "Low", Band.LOW_MEDIUM: "Low-medium", Band.MEDIUM: "MEDIUM", Band.HIGH: "HIGH"}
 
 
 @dataclass(frozen=True)
@@ -55,6 +54,8 @@ def chart(db: Database, patient_id: str) -> list[ScoredSet]:
 def band_text(news2: News2Score) -> str:
     """The score in words, never colour alone: total, band, and a missing parameter named."""
     text = f"NEWS2 {news2.total} — {BAND_WORDS[news2.band]}"
+    if news2.band is Band.LOW_MEDIUM:
+        text += " (3 in one parameter)"
     if not news2.complete:
         text += f" (incomplete: {', '.join(news2.parameters.missing)} not taken)"
     return text
