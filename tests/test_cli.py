@@ -1,8 +1,12 @@
 """The command line as a script or a records clerk uses it: exit codes, stdout, stderr."""
 
+import io
 import json
+import shutil
 import subprocess
 import sys
+from contextlib import redirect_stdout
+from pathlib import Path
 
 import pytest
 
@@ -56,9 +60,8 @@ def test_the_demo_is_encrypted_and_patient_data_needs_a_sign_in(tmp_path, capsys
     assert main(["records", "--db", str(db), "--user", "nurse", "--pin", "1111"]) == 0
 
 
-def test_five_wrong_pins_lock_the_staff_id_even_before_the_database_opens(tmp_path, capsys):
-    db = tmp_path / "demo.sqlite"
-    main(["demo", "--db", str(db)])
+def test_five_wrong_pins_lock_the_staff_id_even_before_the_database_opens(demo_db, capsys):
+    db = Path(demo_db)
     for _ in range(5):
         assert main(["records", "--db", str(db), "--user", "doctor", "--pin", "9999"]) == 1
     capsys.readouterr()
@@ -74,9 +77,8 @@ def test_five_wrong_pins_lock_the_staff_id_even_before_the_database_opens(tmp_pa
     assert failed == ["doctor"] * 5
 
 
-def test_records_json_lines(tmp_path, capsys):
-    db = tmp_path / "demo.sqlite"
-    main(["demo", "--db", str(db)])
+def test_records_json_lines(demo_db, capsys):
+    db = Path(demo_db)
     capsys.readouterr()
     assert main(["records", "--db", str(db), "--form", "admission", "--json"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -124,9 +126,8 @@ def test_forms_check_names_file_and_field(tmp_path, capsys):
     assert "broken.yaml" in err and "field 'age'" in err and "mni" in err
 
 
-def test_person_commands_need_user_and_pin(tmp_path, capsys, monkeypatch):
-    db = tmp_path / "demo.sqlite"
-    main(["demo", "--db", str(db)])
+def test_person_commands_need_user_and_pin(demo_db, capsys, monkeypatch):
+    db = Path(demo_db)
     monkeypatch.delenv("DOWNTIME_USER")
     monkeypatch.delenv("DOWNTIME_PIN")
     assert main(["staff", "add", "x1", "--name", "X", "--role", "ward_nurse", "--new-pin", "1234",
@@ -164,12 +165,24 @@ def test_help_works(argv, capsys):
     assert caught.value.code == 0
 
 
+@pytest.fixture(scope="module")
+def _demo_files(tmp_path_factory) -> list[Path]:
+    """The demo ward is built once (its key slots make it slow) and copied for each test."""
+    folder = tmp_path_factory.mktemp("demo")
+    with pytest.MonkeyPatch.context() as patch, redirect_stdout(io.StringIO()):
+        patch.setenv("XDG_DATA_HOME", str(tmp_path_factory.mktemp("xdg-data")))
+        main(["demo", "--db", str(folder / "demo.sqlite")])
+    return sorted(folder.iterdir())
+
+
 @pytest.fixture
-def demo_db(tmp_path, capsys):
-    db = tmp_path / "demo.sqlite"
-    main(["demo", "--db", str(db)])
-    capsys.readouterr()
-    return str(db)
+def demo_db(tmp_path, _demo_files) -> str:
+    for made in _demo_files:
+        if made.is_file():
+            shutil.copy2(made, tmp_path / made.name)
+        else:
+            shutil.copytree(made, tmp_path / made.name)
+    return str(tmp_path / "demo.sqlite")
 
 
 def test_search_finds_lefevre_without_accents(demo_db, capsys):
