@@ -46,8 +46,9 @@ def _person_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _lang_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
-    parser.add_argument("--lang", choices=("en", "fr"), default="en" if top else argparse.SUPPRESS,
-                        help="language of labels and messages (default: en)")
+    parser.add_argument("--lang", choices=("en", "fr"), default=None if top else argparse.SUPPRESS,
+                        help="language of labels and messages (default: the one chosen in the app on this "
+                             "laptop, else en)")
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -818,13 +819,19 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     from downtime.errors import FormSpecError, UserError
 
+    from downtime.i18n import saved_language
+
     args = build_parser().parse_args(argv)
+    args.lang = args.lang or saved_language()
     try:
         return int(args.func(args))
     except FormSpecError as exc:
         print(f"downtime: form definitions have problems:\n{exc}", file=sys.stderr)
         return EXIT_ERROR
-    except (CliError, UserError) as exc:
+    except UserError as exc:
+        print(f"downtime: {exc.text(args.lang)}", file=sys.stderr)
+        return EXIT_ERROR
+    except CliError as exc:
         print(f"downtime: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:

@@ -5,10 +5,28 @@ command line and the sign-in window catch these before the rest of the app is lo
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from downtime.i18n import Lang
 
 
 class UserError(Exception):
-    """A problem the person at the keyboard can understand and act on."""
+    """A problem the person at the keyboard can understand and act on.
+
+    `template` is English with {named} places, marked for the catalogue where it is written
+    (`QT_TRANSLATE_NOOP("messages", ...)`); `text(lang)` is what the person reads. A message made
+    elsewhere (a line of an import file) is not in the catalogue and reads as written."""
+
+    def __init__(self, template: str = "", /, **values: object):
+        self.template = template
+        self.values = values
+        super().__init__(template.format(**values) if values else template)
+
+    def text(self, lang: Lang) -> str:
+        from downtime.i18n import message
+
+        return message(lang, self.template, **self.values)
 
 
 class FormSpecError(Exception):

@@ -286,3 +286,10 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     assert main(["pdf", "rescheduling", "--out", str(tmp_path / "r.pdf"), *coord]) == 0
     assert main(["theatre", "list", "--date", "28/11", "--db", demo_db]) == 1
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_messages_follow_lang(demo_db, capsys):
+    assert main(["records", "--db", demo_db, "--user", "nurse", "--pin", "9999", "--lang", "fr"]) == 1
+    assert capsys.readouterr().err.strip() == "downtime: Identifiant inconnu ou code erroné."
+    assert main(["records", "--db", demo_db, "--user", "nurse", "--pin", "9999"]) == 1
+    assert capsys.readouterr().err.strip() == "downtime: Unknown staff ID or wrong PIN."

@@ -32,7 +32,7 @@ def test_each_set_is_scored_and_the_chart_runs_in_time_order(ward):
     records.save_new(nurse, "observations", CALM, patient_id=patient)
     chart = observations.chart(nurse.db, patient)
     assert [(s.news2.total, s.news2.band) for s in chart] == [(0, Band.LOW), (7, Band.HIGH)]
-    assert observations.band_text(chart[-1].news2) == "NEWS2 7 — HIGH"
+    assert observations.band_text(chart[-1].news2, "en") == "NEWS2 7 — HIGH"
 
 
 def test_an_amended_set_is_rescored_and_a_withdrawn_one_leaves_the_chart(ward):
@@ -49,7 +49,7 @@ def test_a_missing_parameter_is_named_not_scored_as_normal(ward):
     records.save_new(nurse, "observations", {**CALM, "temperature": None}, patient_id=patient)
     (found,) = observations.chart(nurse.db, patient)
     assert not found.news2.complete
-    assert observations.band_text(found.news2) == "NEWS2 0 — Low (incomplete: temperature not taken)"
+    assert observations.band_text(found.news2, "en") == "NEWS2 0 — Low (incomplete: temperature not taken)"
 
 
 def test_impossible_readings_are_refused_by_the_form(ward):

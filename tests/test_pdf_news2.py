@@ -45,6 +45,7 @@ def test_the_chart_prints_in_french(session_for, admission_values, tmp_path):
     (page,) = _text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf"))
     assert "Feuille de surveillance NEWS2" in page and "Fréq. respiratoire" in page
     assert "Conduite à tenir (dernier score)" in page and "Réponse d'urgence" in page
+    assert "Faible ÉLEVÉ" in page and "NEWS2 7 — ÉLEVÉ" in page and "HIGH" not in page
 
 
 def test_the_blank_chart_holds_the_scoring_key_on_one_page(tmp_path, clock):

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
+
+from downtime.i18n import QT_TRANSLATE_NOOP
 
 
 class Frequency(StrEnum):
@@ -136,8 +138,16 @@ class Check(StrEnum):
 
 @dataclass(frozen=True)
 class Warning:
+    """`template` is marked for the catalogue and `values` fill it, so the nurse reads the
+    warning in the ward's language and the audit log keeps it in English (`message`)."""
+
     check: Check
-    message: str
+    template: str
+    values: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def message(self) -> str:
+        return self.template.format(**self.values)
 
 
 # Drugs that share an allergy with a named class: a "penicillin" allergy covers amoxicillin.
@@ -176,34 +186,36 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     """Everything a second nurse would question before this dose is recorded as given."""
     warnings: list[Warning] = []
     if not admitted:
-        warnings.append(Warning(Check.NOT_ADMITTED, "The patient is not admitted at that time."))
+        warnings.append(Warning(Check.NOT_ADMITTED, QT_TRANSLATE_NOOP("messages", "The patient is not admitted at that time.")))
     if outcome is not Outcome.GIVEN:
         return warnings
     if not order.active_at(at):
-        warnings.append(Warning(Check.ORDER_INACTIVE, "The order is not active at that time (not started or stopped)."))
+        warnings.append(Warning(Check.ORDER_INACTIVE, QT_TRANSLATE_NOOP("messages", "The order is not active at that time (not started or stopped).")))
     if matched := allergy_matches(order.drug, allergies):
-        warnings.append(Warning(Check.ALLERGY, f"{order.drug} matches the recorded allergy: {', '.join(matched)}."))
+        warnings.append(Warning(Check.ALLERGY, QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}."),
+                                {"drug": order.drug, "allergies": ", ".join(matched)}))
     given = [a for a in history if a.outcome is Outcome.GIVEN and a.order_id == order.record_id]
     if scheduled_for is not None and any(a.scheduled_for == scheduled_for for a in given):
-        warnings.append(Warning(Check.ALREADY_GIVEN,
-                                f"The {scheduled_for:%H:%M} dose of {order.drug} was already given."))
+        warnings.append(Warning(Check.ALREADY_GIVEN, QT_TRANSLATE_NOOP("messages", "The {time} dose of {drug} was already given."),
+                                {"time": f"{scheduled_for:%H:%M}", "drug": order.drug}))
     if order.frequency is Frequency.PRN:
         earlier = sorted((a.at for a in given if a.at <= at), reverse=True)
         if order.min_interval_hours is not None and earlier:
             gap = at - earlier[0]
             if gap < timedelta(hours=order.min_interval_hours):
-                warnings.append(Warning(Check.PRN_INTERVAL,
-                                        f"Last dose was {int(gap.total_seconds() // 60)} min ago; the order "
-                                        f"allows one every {order.min_interval_hours:g} h."))
+                warnings.append(Warning(Check.PRN_INTERVAL, QT_TRANSLATE_NOOP("messages", 
+                                        "Last dose was {minutes} min ago; the order allows one every {hours} h."),
+                                        {"minutes": str(int(gap.total_seconds() // 60)),
+                                         "hours": f"{order.min_interval_hours:g}"}))
         if order.max_doses_24h is not None:
             day = [moment for moment in earlier if at - moment < timedelta(hours=24)]
             if len(day) >= order.max_doses_24h:
-                warnings.append(Warning(Check.PRN_DAILY_MAX,
-                                        f"{len(day)} doses in the last 24 h; the order allows at most "
-                                        f"{order.max_doses_24h}."))
+                warnings.append(Warning(Check.PRN_DAILY_MAX, QT_TRANSLATE_NOOP("messages", 
+                                        "{count} doses in the last 24 h; the order allows at most {limit}."),
+                                        {"count": str(len(day)), "limit": str(order.max_doses_24h)}))
     if dose is not None and abs(dose - order.dose) > 1e-9:
-        warnings.append(Warning(Check.DOSE_MISMATCH,
-                                f"Dose {dose:g} {order.dose_unit} differs from the order ({order.dose:g} {order.dose_unit})."))
+        warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} differs from the order ({ordered} {unit})."),
+                                {"dose": f"{dose:g}", "unit": order.dose_unit, "ordered": f"{order.dose:g}"}))
     return warnings
 
 

@@ -15,8 +15,8 @@ from pydantic import BaseModel, ConfigDict, Field as PydField, field_validator, 
 
 from downtime.domain.census import Movement
 from downtime.domain.staff import Role
+from downtime.i18n import Lang
 
-Lang = Literal["en", "fr"]
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 

@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, Ta
 from downtime.domain.news2 import CLINICAL_RESPONSE, Band
 from downtime.formspec import Lang
 from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, style
-from downtime.services.observations import BAND_WORDS, ScoredSet, band_text
+from downtime.services.observations import ScoredSet, band_text, band_word
 from downtime.services.patients import PatientSummary
 
 COLUMNS = 10
@@ -96,7 +96,7 @@ def _grid(sets: Sequence[ScoredSet | None], lang: Lang, width: float, row_height
         _p(f"{found.news2.total}{'' if found.news2.complete else '*'}", size=10, bold=True) if found else ""
         for found in sets])
     body.append([_p(WORDS["band"][lang], bold=True)] + [
-        _p(BAND_WORDS[found.news2.band], bold=found.news2.band in (Band.MEDIUM, Band.HIGH))
+        _p(band_word(found.news2.band, lang), bold=found.news2.band in (Band.MEDIUM, Band.HIGH))
         if found else "" for found in sets])
     body.append([_p(WORDS["by"][lang], bold=True)] + [_p(found.record.author) if found else "" for found in sets])
     first = width * 0.2
@@ -135,7 +135,7 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Pat
         story.append(_grid(page + [None] * (COLUMNS - len(page)), lang, width))
     if sets:
         latest = sets[-1].news2
-        story += [Spacer(1, 3 * mm), _p(f"{WORDS['response'][lang]}: {band_text(latest)}", size=9.5, bold=True),
+        story += [Spacer(1, 3 * mm), _p(f"{WORDS['response'][lang]}: {band_text(latest, lang)}", size=9.5, bold=True),
                   _p(CLINICAL_RESPONSE[latest.band][lang], size=8.5)]
     return build_pdf(out, story, info)
 

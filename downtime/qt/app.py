@@ -16,13 +16,16 @@ from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from downtime.domain.clock import local_now
 from downtime.errors import UserError
+from downtime.i18n import saved_language
+from downtime.qt.i18n import language, say, set_language, translate
 from downtime.qt.prompts import Prompts
 from downtime.qt.sign_in import FirstRunDialog, SignInDialog
 from downtime.qt.style import apply_style
 from downtime.services.context import Vault
 
 if TYPE_CHECKING:
-    from downtime.formspec import FormSpec, Lang
+    from downtime.formspec import FormSpec
+    from downtime.i18n import Lang
     from downtime.qt.main_window import MainWindow
 
 
@@ -40,29 +43,35 @@ def sound_or_restored(vault: Vault, unreadable: str | None = None) -> bool:
         return True
     newest = backups.newest(backups.folder(vault.db) if vault.db is not None else data_dir() / "backups")
     if newest is None:
-        Prompts.error(None, "Damaged database", f"{vault.path} is damaged and must not be used:\n{problem}\n\n"
-                      "No backup was found here (if backups go to a USB stick, restore one with "
-                      "'downtime restore'). Use another laptop or the paper forms, and call IT.")
+        Prompts.error(None, translate("App", "Damaged database"),
+                      translate("App", "{path} is damaged and must not be used:\n{problem}\n\n"
+                                "No backup was found here (if backups go to a USB stick, restore one with "
+                                "'downtime restore'). Use another laptop or the paper forms, and call IT.")
+                      .format(path=vault.path, problem=problem))
         return False
-    if not Prompts.confirm(None, "Damaged database",
-                           f"{vault.path} is damaged and must not be used:\n{problem}\n\n"
-                           f"Put the newest backup ({newest.name}) in its place? The damaged file is kept, "
-                           "renamed, for IT. Anything saved after that backup is not in it: check the "
-                           "last entries against paper."):
+    if not Prompts.confirm(None, translate("App", "Damaged database"),
+                           translate("App", "{path} is damaged and must not be used:\n{problem}\n\n"
+                                     "Put the newest backup ({backup}) in its place? The damaged file is kept, "
+                                     "renamed, for IT. Anything saved after that backup is not in it: check the "
+                                     "last entries against paper.")
+                           .format(path=vault.path, problem=problem, backup=newest.name)):
         return False
     if vault.db is not None:
         vault.db.conn.close()
     set_aside(vault.path, local_now())
     restore_backup(newest, vault.path)
     vault.db, vault.key = None, None
-    Prompts.info(None, "Backup restored", f"{newest.name} is now in use. Please sign in again.")
+    Prompts.info(None, translate("App", "Backup restored"),
+                 translate("App", "{backup} is now in use. Please sign in again.").format(backup=newest.name))
     return True
 
 
-def run(db_path: Path, lang: Lang = "en") -> int:
+def run(db_path: Path, lang: Lang | None = None) -> int:
+    """`lang` for this run only; without it, the language last chosen on this laptop."""
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("Downtime")
     apply_style(app)
+    set_language(lang or saved_language())
     vault = Vault(db_path)
     if not db_path.exists():
         first_run = FirstRunDialog(db_path, local_now)
@@ -83,7 +92,7 @@ def run(db_path: Path, lang: Lang = "en") -> int:
         try:
             found = parts()
         except UserError as problem:
-            QMessageBox.critical(dialog, "Downtime", str(problem))
+            QMessageBox.critical(dialog, "Downtime", say(problem))
             dialog.reject()
             return
         dialog.set_details(found.description, demo=found.demo)
@@ -112,7 +121,7 @@ def run(db_path: Path, lang: Lang = "en") -> int:
         if vault.db is None:
             sign_in()
             return
-        window = parts().open_window(vault, dialog, lang, sign_in)
+        window = parts().open_window(vault, dialog, language(), sign_in)
         windows[:] = [window]
         window.show()
         window.resume_drafts()

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.qt.prompts import Prompts
+from downtime.i18n import QT_TR_NOOP
+from downtime.qt.i18n import language, say, translate
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
 from downtime.services import back_entry, printing
 from downtime.services.back_entry import PatientWork, WorkItem
@@ -19,17 +21,19 @@ Row = tuple[PatientWork, WorkItem]
 
 
 class WorkModel(TextTableModel):
-    columns = ("Patient", "Downtime no.", "EHR no.", "Step", "When", "What to enter", "Version", "To do",
-               "EHR reference")
+    columns = (QT_TR_NOOP("Patient"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("EHR no."), QT_TR_NOOP("Step"),
+               QT_TR_NOOP("When"), QT_TR_NOOP("What to enter"), QT_TR_NOOP("Version"), QT_TR_NOOP("To do"),
+               QT_TR_NOOP("EHR reference"))
 
     def text(self, row: int, column: int) -> str:
         group, item = self.rows[row]
         patient = group.patient
         entered = item.entered.ehr_reference if item.done and item.entered else ""
-        return (patient.display_name if patient else "(not about a patient)",
+        return (patient.display_name if patient else translate("", "(not about a patient)"),
                 patient.downtime_number if patient else "", group.ehr_patient_number or "",
-                item.step_name, item.record.occurred_at.strftime("%d/%m %H:%M"), item.label,
-                str(item.record.version), item.to_do.upper() if not item.done else "entered", entered)[column]
+                translate("messages", item.step_name), item.record.occurred_at.strftime("%d/%m %H:%M"), item.label,
+                str(item.record.version), item.to_do_in(language()).upper() if not item.done else item.to_do_in(language()),
+                entered)[column]
 
     def is_warning(self, row: int, column: int) -> bool:
         return column == 7 and not self.rows[row][1].done
@@ -42,9 +46,9 @@ class BackEntryPanel(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.progress = QProgressBar()
-        self.progress.setAccessibleName("Back-entry progress")
+        self.progress.setAccessibleName(translate("BackEntryPanel", "Back-entry progress"))
         self.summary = QLabel()
-        self.left_only = QCheckBox("Show only what is &left to enter")
+        self.left_only = QCheckBox(translate("BackEntryPanel", "Show only what is &left to enter"))
         self.left_only.setChecked(True)
         self.left_only.toggled.connect(self.refresh)
         top.addWidget(self.summary)
@@ -52,12 +56,12 @@ class BackEntryPanel(QWidget):
         top.addWidget(self.left_only)
         layout.addLayout(top)
         self.model = WorkModel()
-        self.table = make_table(self.model, "Back-entry worklist", self.mark_selected)
+        self.table = make_table(self.model, translate("BackEntryPanel", "Back-entry worklist"), self.mark_selected)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        for text, handler in (("&Mark entered in EHR… (Enter)", self.mark_selected),
-                              ("Link to EHR &patient number…", self.link_selected),
-                              ("&Print worklist", self.print_worklist)):
+        for text, handler in ((translate("BackEntryPanel", "&Mark entered in EHR… (Enter)"), self.mark_selected),
+                              (translate("BackEntryPanel", "Link to EHR &patient number…"), self.link_selected),
+                              (translate("BackEntryPanel", "&Print worklist"), self.print_worklist)):
             button = QPushButton(text)
             button.clicked.connect(handler)
             buttons.addWidget(button)
@@ -68,7 +72,7 @@ class BackEntryPanel(QWidget):
     def refresh(self) -> None:
         work = back_entry.worklist(self.session)
         done, total = back_entry.progress(work)
-        self.summary.setText(f"{done} of {total} entered in the EHR")
+        self.summary.setText(translate("BackEntryPanel", "{done} of {total} entered in the EHR").format(done=done, total=total))
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         rows: list[Row] = [(group, item) for group in work for item in group.items
@@ -82,18 +86,19 @@ class BackEntryPanel(QWidget):
     def mark_selected(self) -> None:
         chosen = self.selected()
         if chosen is None:
-            Prompts.error(self, "Nothing selected", "Select a line of the worklist first.")
+            Prompts.error(self, translate("BackEntryPanel", "Nothing selected"), translate("BackEntryPanel", "Select a line of the worklist first."))
             return
         group, item = chosen
-        who = group.patient.display_name if group.patient else "ward record"
-        reference = Prompts.text(self, "Entered in the EHR",
-                                 f"{who}: {item.step_name} — {item.label}\nThe EHR's reference for it:")
+        who = group.patient.display_name if group.patient else translate("BackEntryPanel", "ward record")
+        reference = Prompts.text(self, translate("BackEntryPanel", "Entered in the EHR"),
+                                 translate("BackEntryPanel", "{who}: {step} — {what}\nThe EHR's reference for it:").format(
+                                     who=who, step=translate("messages", item.step_name), what=item.label))
         if reference is None:
             return
         try:
             back_entry.mark_entered(self.session, item.record.record_id, item.record.version, reference)
         except ServiceError as problem:
-            Prompts.error(self, "Not marked", str(problem))
+            Prompts.error(self, translate("BackEntryPanel", "Not marked"), say(problem))
         row = self.table.currentIndex().row()
         self.refresh()
         self.table.selectRow(min(row, self.model.rowCount() - 1))
@@ -101,18 +106,19 @@ class BackEntryPanel(QWidget):
     def link_selected(self) -> None:
         chosen = self.selected()
         if chosen is None or chosen[0].patient is None:
-            Prompts.error(self, "No patient selected", "Select a line of the patient first.")
+            Prompts.error(self, translate("BackEntryPanel", "No patient selected"), translate("BackEntryPanel", "Select a line of the patient first."))
             return
         patient = chosen[0].patient
-        number = Prompts.text(self, "EHR patient number",
-                              f"{patient.display_name} ({patient.downtime_number}), born "
-                              f"{patient.birth_date_text}:\nthe patient's number in the EHR:")
+        number = Prompts.text(self, translate("BackEntryPanel", "EHR patient number"),
+                              translate("BackEntryPanel", "{name} ({number}), born {born}:\nthe patient's number in the EHR:").format(
+                                  name=patient.display_name, number=patient.downtime_number,
+                                  born=patient.birth_date_text))
         if number is None:
             return
         try:
             back_entry.link_patient(self.session, patient.downtime_number, number)
         except ServiceError as problem:
-            Prompts.error(self, "Not linked", str(problem))
+            Prompts.error(self, translate("BackEntryPanel", "Not linked"), say(problem))
         self.refresh()
 
     def print_worklist(self) -> None:

@@ -11,10 +11,14 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from downtime.services import backups
+from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.qt.i18n import translate
 from downtime.services.context import Session
 
-ROLE_NAMES = {"ward_nurse": "ward nurse", "doctor": "doctor", "surgical_coordinator": "surgical coordinator",
-              "records_staff": "records staff", "administrator": "administrator"}
+ROLE_NAMES = {"ward_nurse": QT_TRANSLATE_NOOP("Banner", "ward nurse"), "doctor": QT_TRANSLATE_NOOP("Banner", "doctor"),
+              "surgical_coordinator": QT_TRANSLATE_NOOP("Banner", "surgical coordinator"),
+              "records_staff": QT_TRANSLATE_NOOP("Banner", "records staff"),
+              "administrator": QT_TRANSLATE_NOOP("Banner", "administrator")}
 
 
 class Banner(QWidget):
@@ -28,49 +32,56 @@ class Banner(QWidget):
         rows = QVBoxLayout(self)
         rows.setContentsMargins(10, 4, 10, 4)
         rows.setSpacing(2)
-        top, bottom = QHBoxLayout(), QHBoxLayout()
-        rows.addLayout(top)
-        rows.addLayout(bottom)
-        mode = "DOWNTIME MODE — record on this laptop, back-entry later"
+        mode = translate("Banner", "DOWNTIME MODE — record on this laptop, back-entry later")
         self.mode = QLabel(f"<b>{mode}</b>")
-        demo = "  <b>[DEMO DATA]</b>" if session.device.is_demo else ""
-        self.device = QLabel(f"{session.device.name} (device {session.device.device_number}){demo}")
-        self.user = QLabel(f"<b>{session.user.name}</b> — {ROLE_NAMES[session.user.role.value]}")
+        demo = "  <b>[{}]</b>".format(translate("Banner", "DEMO DATA")) if session.device.is_demo else ""
+        self.device = QLabel(translate("Banner", "{name} (device {number})").format(
+            name=session.device.name, number=session.device.device_number) + demo)
+        self.user = QLabel(f"<b>{session.user.name}</b> — {translate('Banner', ROLE_NAMES[session.user.role.value])}")
         self.time = QLabel()
-        self.last_save = QLabel("Last save: nothing saved yet")
+        self.last_save = QLabel(translate("Banner", "Last save: nothing saved yet"))
         self.backup = QLabel()
         self._session = session
         self.mode.setStyleSheet("font-size: 13pt;")
-        for layout, widgets in ((top, (self.mode, self.device)), (bottom, (self.user, self.time, self.last_save, self.backup))):
+        # Three short rows rather than two long ones: the window must fit an old 1024-pixel
+        # laptop screen, in French too.
+        for widgets in ((self.mode,), (self.device, self.user), (self.time, self.last_save, self.backup)):
+            layout = QHBoxLayout()
+            rows.addLayout(layout)
             for widget in widgets:
                 widget.setTextFormat(Qt.TextFormat.RichText)
                 layout.addWidget(widget)
                 layout.addSpacing(16)
             layout.addStretch(1)
-        self.setAccessibleName("Downtime mode banner")
+        self.setAccessibleName(translate("Banner", "Downtime mode banner"))
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
         self._timer.start(1000)
         self.tick()
 
+    def stop(self) -> None:
+        """A closed window's banner stops reading the clock and the database."""
+        self._timer.stop()
+
     def tick(self) -> None:
         now = self._clock()
-        self.time.setText(f"Laptop clock {now:%d/%m/%Y %H:%M:%S} (UTC{now:%z})")
+        self.time.setText(translate("Banner", "Laptop clock {time} (UTC{offset})").format(
+            time=f"{now:%d/%m/%Y %H:%M:%S}", offset=f"{now:%z}"))
         if now.second == 0 or not self.backup.text():
             self.show_backup_age()
 
     def show_backup_age(self, failure: str | None = None) -> None:
         """Minutes since the last backup, in words; a failed backup stays shown until one works."""
         if failure is not None:
-            self.backup.setText(f"<b>BACKUP FAILED: {failure}</b>")
+            self.backup.setText("<b>{}</b>".format(translate("Banner", "BACKUP FAILED: {problem}").format(problem=failure)))
             return
         last = backups.last_backup(self._session.db)
         if last is None:
-            self.backup.setText("<b>No backup yet</b>")
+            self.backup.setText("<b>{}</b>".format(translate("Banner", "No backup yet")))
             return
         minutes = int((self._clock() - last).total_seconds() // 60)
-        self.backup.setText(f"Last backup: {minutes} min ago" if minutes < 120 else
-                            f"<b>Last backup: {minutes // 60} h ago</b>")
+        self.backup.setText(translate("Banner", "Last backup: {minutes} min ago").format(minutes=minutes) if minutes < 120 else
+                            "<b>{}</b>".format(translate("Banner", "Last backup: {hours} h ago").format(hours=minutes // 60)))
 
     def saved(self, when: datetime) -> None:
-        self.last_save.setText(f"Last save: {when:%H:%M:%S}")
+        self.last_save.setText(translate("Banner", "Last save: {time}").format(time=f"{when:%H:%M:%S}"))

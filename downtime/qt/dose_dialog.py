@@ -13,6 +13,8 @@ from PySide6.QtWidgets import (
 
 from downtime.domain.medication import Check, NotGivenReason, Order
 from downtime.domain.records import RecordVersion
+from downtime.i18n import QT_TR_NOOP
+from downtime.qt.i18n import say, translate, word
 from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.patient_header import identity_label
 from downtime.qt.style import ERROR_STYLE
@@ -21,10 +23,11 @@ from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 
-REASONS = {NotGivenReason.REFUSED: "R — Refused", NotGivenReason.NIL_BY_MOUTH: "F — Nil by mouth / fasting",
-           NotGivenReason.PATIENT_AWAY: "A — Patient away", NotGivenReason.UNAVAILABLE: "N — Drug not available",
-           NotGivenReason.HELD: "W — Held for clinical reason", NotGivenReason.VOMITED: "V — Vomited",
-           NotGivenReason.ASLEEP: "D — Asleep", NotGivenReason.OTHER: "O — Other (write why)"}
+REASONS = {NotGivenReason.REFUSED: QT_TR_NOOP("R — Refused"), NotGivenReason.NIL_BY_MOUTH: QT_TR_NOOP("F — Nil by mouth / fasting"),
+           NotGivenReason.PATIENT_AWAY: QT_TR_NOOP("A — Patient away"),
+           NotGivenReason.UNAVAILABLE: QT_TR_NOOP("N — Drug not available"),
+           NotGivenReason.HELD: QT_TR_NOOP("W — Held for clinical reason"), NotGivenReason.VOMITED: QT_TR_NOOP("V — Vomited"),
+           NotGivenReason.ASLEEP: QT_TR_NOOP("D — Asleep"), NotGivenReason.OTHER: QT_TR_NOOP("O — Other (write why)")}
 
 
 class DoseDialog(QDialog):
@@ -36,38 +39,38 @@ class DoseDialog(QDialog):
         super().__init__(parent)
         self.session, self.order, self.slot = session, order, slot
         self.override_edits: dict[Check, QLineEdit] = {}
-        self.setWindowTitle("Record a dose")
+        self.setWindowTitle(translate("DoseDialog", "Record a dose"))
         patient = patient_with_location(session.db, session.forms, order.patient_id)
         layout = QVBoxLayout(self)
         layout.addWidget(identity_label(patient))
-        when = f" due {slot:%d/%m %H:%M}" if slot else " (as required)"
-        flags = " — CONTROLLED DRUG: witness required" if order.controlled else ""
+        when = translate("DoseDialog", " due {time}").format(time=f"{slot:%d/%m %H:%M}") if slot else translate("DoseDialog", " (as required)")
+        flags = translate("DoseDialog", " — CONTROLLED DRUG: witness required") if order.controlled else ""
         layout.addWidget(QLabel(f"<b>{order.drug} {order.dose:g} {order.dose_unit} {order.route}</b>{when}{flags}"))
         form = QFormLayout()
         self.outcome = QComboBox()
-        self.outcome.addItems(["Given", "Not given"])
+        self.outcome.addItems([translate("DoseDialog", "Given"), translate("DoseDialog", "Not given")])
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
         self.given_at = QLineEdit(session.clock().strftime("%d/%m/%Y %H:%M"))
         self.dose = QLineEdit(f"{order.dose:g}")
         self.route = QLineEdit(order.route)
         self.site = QLineEdit()
         self.reason = QComboBox()
-        self.reason.addItems([""] + list(REASONS.values()))
+        self.reason.addItems([""] + [word(reason) for reason in REASONS.values()])
         self.detail = QLineEdit()
-        form.addRow("&Outcome", self.outcome)
-        form.addRow("Actual &time", self.given_at)
-        form.addRow(f"&Dose given ({order.dose_unit})", self.dose)
-        form.addRow("&Route", self.route)
-        form.addRow("Si&te", self.site)
-        form.addRow("Reason &not given", self.reason)
-        form.addRow("Details", self.detail)
+        form.addRow(translate("DoseDialog", "&Outcome"), self.outcome)
+        form.addRow(translate("DoseDialog", "Actual &time"), self.given_at)
+        form.addRow(translate("DoseDialog", "&Dose given ({unit})").format(unit=order.dose_unit), self.dose)
+        form.addRow(translate("DoseDialog", "&Route"), self.route)
+        form.addRow(translate("DoseDialog", "Si&te"), self.site)
+        form.addRow(translate("DoseDialog", "Reason &not given"), self.reason)
+        form.addRow(translate("DoseDialog", "Details"), self.detail)
         self.form = form
         self.witness_id = QLineEdit()
         self.witness_pin = QLineEdit()
         self.witness_pin.setEchoMode(QLineEdit.EchoMode.Password)
         if order.controlled:
-            form.addRow("&Witness staff ID", self.witness_id)
-            form.addRow("Witness &PIN", self.witness_pin)
+            form.addRow(translate("DoseDialog", "&Witness staff ID"), self.witness_id)
+            form.addRow(translate("DoseDialog", "Witness &PIN"), self.witness_pin)
         layout.addLayout(form)
         self.warnings = QFormLayout()
         layout.addLayout(self.warnings)
@@ -75,7 +78,7 @@ class DoseDialog(QDialog):
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
-        self.save_button = QPushButton("&Save dose")
+        self.save_button = QPushButton(translate("DoseDialog", "&Save dose"))
         self.save_button.clicked.connect(self.save)
         layout.addWidget(self.save_button)
         self._outcome_changed()
@@ -111,12 +114,12 @@ class DoseDialog(QDialog):
             if warning.check in self.override_edits:
                 continue
             edit = QLineEdit()
-            edit.setPlaceholderText("Reason for giving anyway (kept in the record and the audit log)")
-            label = QLabel(f"⚠ {warning.message}")
+            edit.setPlaceholderText(translate("DoseDialog", "Reason for giving anyway (kept in the record and the audit log)"))
+            label = QLabel("⚠ " + translate("messages", warning.template).format(**warning.values))
             label.setStyleSheet(ERROR_STYLE)
             label.setWordWrap(True)
             self.warnings.addRow(label)
-            self.warnings.addRow("Override reason", edit)
+            self.warnings.addRow(translate("DoseDialog", "Override reason"), edit)
             self.override_edits[warning.check] = edit
         first = next((e for e in self.override_edits.values() if not e.text().strip()), None)
         if first is not None:
@@ -126,7 +129,7 @@ class DoseDialog(QDialog):
         try:
             values = self.values()
         except (ParseError, ValueError):
-            self.error.setText("Actual time: write DD/MM/YYYY HH:MM; dose: a number.")
+            self.error.setText(translate("DoseDialog", "Actual time: write DD/MM/YYYY HH:MM; dose: a number."))
             return None
         overrides = {check: edit.text() for check, edit in self.override_edits.items()}
         witness = (self.witness_id.text(), self.witness_pin.text()) if self.order.controlled else None
@@ -134,14 +137,14 @@ class DoseDialog(QDialog):
             saved = medication.record_dose(self.session, self.order.record_id, values,
                                            overrides=overrides, witness=witness)
         except medication.OverrideNeeded as needed:
-            self.error.setText("Safety warning: give a reason to override each one, or cancel.")
+            self.error.setText(translate("DoseDialog", "Safety warning: give a reason to override each one, or cancel."))
             self._show_warnings(needed.warnings)
             return None
         except ValidationFailed as failed:
             self.error.setText("\n".join(e.message for e in failed.errors))
             return None
         except ServiceError as problem:
-            self.error.setText(str(problem))
+            self.error.setText(say(problem))
             self.witness_pin.clear()
             return None
         self.recorded.emit(saved)

@@ -24,6 +24,7 @@ from downtime.formspec.schema import (
     RecordRefField, RepeatField, TextField, YesNoField,
 )
 from downtime.formspec.values import FieldError, ParseError, format_value, parse_text
+from downtime.qt.i18n import translate
 
 Clock = Callable[[], datetime]
 RefChoices = Callable[[str], list[tuple[str, str]] | None]
@@ -115,7 +116,7 @@ class LineEditor(Editor):
             self.now_button = QToolButton()
             self.now_button.setText(NOW[lang])
             self.now_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self.now_button.setToolTip("Fill in the laptop's current date and time")
+            self.now_button.setToolTip(translate("FieldEditors", "Fill in the laptop's current date and time"))
             self.now_button.clicked.connect(lambda: self.fill_now(now))
             extras.append(self.now_button)
         self.widget = _row(self.edit, *extras) if extras else self.edit

@@ -18,6 +18,8 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import LongTextField, MultiChoiceField, RepeatField, holds
 from downtime.formspec.values import FieldError
+from downtime.i18n import QT_TR_NOOP
+from downtime.qt.i18n import say, translate, word
 from downtime.qt.field_editors import Editor, make_editor
 from downtime.qt.patient_header import identity_html
 from downtime.qt.prompts import Prompts
@@ -29,6 +31,9 @@ from downtime.services.patients import PatientSummary
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.storage.connection import DatabaseError, write_failure
+
+STATUS = {RecordStatus.FINAL: QT_TR_NOOP("final"), RecordStatus.AMENDED: QT_TR_NOOP("amended"),
+          RecordStatus.ENTERED_IN_ERROR: QT_TR_NOOP("ENTERED IN ERROR")}
 
 
 class FormView(QWidget):
@@ -137,12 +142,11 @@ class FormView(QWidget):
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        english = self.session.lang == "en"
-        self.save_button = QPushButton("&Save (Ctrl+S)" if english else "&Enregistrer (Ctrl+S)")
-        self.amend_button = QPushButton("&Amend…" if english else "&Modifier…")
-        self.error_button = QPushButton("Entered in &error…" if english else "Saisie &erronée…")
-        self.history_button = QPushButton("&History" if english else "&Historique")
-        self.print_button = QPushButton("&Print" if english else "&Imprimer")
+        self.save_button = QPushButton(translate("FormView", "&Save (Ctrl+S)"))
+        self.amend_button = QPushButton(translate("FormView", "&Amend…"))
+        self.error_button = QPushButton(translate("FormView", "Entered in &error…"))
+        self.history_button = QPushButton(translate("FormView", "&History"))
+        self.print_button = QPushButton(translate("FormView", "&Print"))
         self.save_button.clicked.connect(self.save)
         self.amend_button.clicked.connect(self.start_amend)
         self.error_button.clicked.connect(self.mark_in_error)
@@ -171,10 +175,10 @@ class FormView(QWidget):
         if self.patient_id and not (self.spec.creates_patient and self.record is None):
             parts.append(identity_html(self._patient()))
         if self.record is not None:
-            status = {"final": "final", "amended": "amended", "entered-in-error": "ENTERED IN ERROR"}
-            parts.append(f"Version {self.record.version} — {status[self.record.status.value]} — recorded by "
-                         f"{self.record.author} at {self.record.recorded_at:%d/%m/%Y %H:%M}"
-                         + (" — <b>amending: change what is wrong, then Save</b>" if self.editing else ""))
+            parts.append(translate("FormView", "Version {version} — {status} — recorded by {author} at {time}").format(
+                version=self.record.version, status=word(STATUS[self.record.status]), author=self.record.author,
+                time=f"{self.record.recorded_at:%d/%m/%Y %H:%M}")
+                + (" — <b>{}</b>".format(translate("FormView", "amending: change what is wrong, then Save")) if self.editing else ""))
         self.header.setText("<br>".join(parts))
         self.header.setVisible(bool(parts))
 
@@ -204,7 +208,7 @@ class FormView(QWidget):
                                   record_id=self.record.record_id if self.record else None,
                                   patient_id=self.patient_id)
             except DatabaseError as problem:
-                self.summary.setText(write_failure(problem).replace("Not saved", "Draft not kept"))
+                self.summary.setText(write_failure(problem, self.session.lang, draft=True))
                 self.summary.show()
 
     def field_is_shown(self, field_id: str) -> bool:
@@ -239,7 +243,7 @@ class FormView(QWidget):
             if label is not None:
                 label.setText("⚠ " + " ".join(messages))
                 label.show()
-        heading = "Not saved — please correct:" if self.session.lang == "en" else "Non enregistré — à corriger :"
+        heading = translate("FormView", "Not saved — please correct:")
         self.summary.setText(heading + "<br>• " + "<br>• ".join(e.message for e in errors))
         self.summary.show()
         first = next(iter(by_field), None)
@@ -261,8 +265,8 @@ class FormView(QWidget):
             if self.record is None:
                 saved = records.save_new(self.session, self.spec.id, values, patient_id=self.patient_id)
             else:
-                reason = Prompts.reason(self, "Reason for the amendment",
-                                        "Why is this record being corrected? (kept in the history)")
+                reason = Prompts.reason(self, translate("FormView", "Reason for the amendment"),
+                                        translate("FormView", "Why is this record being corrected? (kept in the history)"))
                 if reason is None:
                     return
                 saved = records.amend(self.session, self.record.record_id, values, reason)
@@ -270,11 +274,11 @@ class FormView(QWidget):
             self.show_errors(failed.errors)
             return
         except ServiceError as problem:
-            self.summary.setText(str(problem))
+            self.summary.setText(say(problem))
             self.summary.show()
             return
         except DatabaseError as problem:
-            self.summary.setText(write_failure(problem))
+            self.summary.setText(write_failure(problem, self.session.lang))
             self.summary.show()
             return
         drafts.discard_draft(self.session, self.draft_id)
@@ -294,14 +298,14 @@ class FormView(QWidget):
     def mark_in_error(self) -> None:
         if self.record is None:
             return
-        reason = Prompts.reason(self, "Entered in error",
-                                "Why was this record entered in error? (e.g. wrong patient)")
+        reason = Prompts.reason(self, translate("FormView", "Entered in error"),
+                                translate("FormView", "Why was this record entered in error? (e.g. wrong patient)"))
         if reason is None:
             return
         try:
             self.record = records.mark_entered_in_error(self.session, self.record.record_id, reason)
         except ServiceError as problem:
-            Prompts.error(self, "Not marked", str(problem))
+            Prompts.error(self, translate("FormView", "Not marked"), say(problem))
             return
         self._set_mode()
         self.saved.emit(self.record)
@@ -316,15 +320,17 @@ class FormView(QWidget):
             if previous is not None:
                 keys = sorted(k for k in set(previous.data) | set(version.data)
                               if previous.data.get(k) != version.data.get(k))
-                changed = " — changed: " + ", ".join(
+                changed = translate("FormView", " — changed: ") + ", ".join(
                     f"{self.spec.field(k).label.get(self.session.lang)}: "
                     f"{previous.data.get(k, '—')} → {version.data.get(k, '—')}" for k in keys) if keys else ""
-            lines.append(f"v{version.version} {version.status.value} {version.recorded_at:%d/%m/%Y %H:%M} "
-                         f"by {version.author}" + (f" — reason: {version.reason}" if version.reason else "") + changed)
+            lines.append(translate("FormView", "v{version} {status} {time} by {author}").format(
+                version=version.version, status=word(STATUS[version.status]), time=f"{version.recorded_at:%d/%m/%Y %H:%M}",
+                author=version.author)
+                + (translate("FormView", " — reason: {reason}").format(reason=version.reason) if version.reason else "") + changed)
         return "\n".join(lines)
 
     def show_history(self) -> None:
-        Prompts.info(self, "History", self.history_text())
+        Prompts.info(self, translate("FormView", "History"), self.history_text())
 
     def print_record(self) -> Path | None:
         if self.record is None:

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QDialog, QMainWindow, QMenu, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
@@ -18,7 +18,9 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
 from downtime.domain.staff import Action
+from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Lang, save_language
 from downtime.qt.back_entry_panel import BackEntryPanel
+from downtime.qt.i18n import say, set_language, translate
 from downtime.qt.banner import Banner
 from downtime.qt.form_view import FormView
 from downtime.qt.mar_view import MarView
@@ -51,23 +53,23 @@ class ActionSpec:
 
 
 ACTIONS = (
-    ActionSpec("new_admission", "&New admission", "Ctrl+N", "new_admission"),
-    ActionSpec("open_patient", "&Open admission record", None, "open_selected"),
-    ActionSpec("find", "&Find patient", "Ctrl+F", "find", toolbar=False),
-    ActionSpec("round", "&Medication round", "Ctrl+M", "show_round"),
-    ActionSpec("mar", "Medication &chart (MAR)", "Ctrl+Shift+M", "open_mar"),
-    ActionSpec("observations", "Obser&vations and NEWS2", "Ctrl+Shift+O", "open_observations"),
-    ActionSpec("print_blank", "Print &blank admission form", None, "print_blank_admission"),
-    ActionSpec("print_census", "Print ward &census", None, "print_census"),
-    ActionSpec("print_labels", "Print ID &labels", None, "print_labels"),
-    ActionSpec("print_binder", "Print the downtime &binder (blank forms for 8 hours)", None, "print_binder",
+    ActionSpec("new_admission", QT_TRANSLATE_NOOP("MainWindow", "&New admission"), "Ctrl+N", "new_admission"),
+    ActionSpec("open_patient", QT_TRANSLATE_NOOP("MainWindow", "&Open admission record"), None, "open_selected"),
+    ActionSpec("find", QT_TRANSLATE_NOOP("MainWindow", "&Find patient"), "Ctrl+F", "find", toolbar=False),
+    ActionSpec("round", QT_TRANSLATE_NOOP("MainWindow", "&Medication round"), "Ctrl+M", "show_round"),
+    ActionSpec("mar", QT_TRANSLATE_NOOP("MainWindow", "Medication &chart (MAR)"), "Ctrl+Shift+M", "open_mar"),
+    ActionSpec("observations", QT_TRANSLATE_NOOP("MainWindow", "Obser&vations and NEWS2"), "Ctrl+Shift+O", "open_observations"),
+    ActionSpec("print_blank", QT_TRANSLATE_NOOP("MainWindow", "Print &blank admission form"), None, "print_blank_admission"),
+    ActionSpec("print_census", QT_TRANSLATE_NOOP("MainWindow", "Print ward &census"), None, "print_census"),
+    ActionSpec("print_labels", QT_TRANSLATE_NOOP("MainWindow", "Print ID &labels"), None, "print_labels"),
+    ActionSpec("print_binder", QT_TRANSLATE_NOOP("MainWindow", "Print the downtime &binder (blank forms for 8 hours)"), None, "print_binder",
                toolbar=False),
-    ActionSpec("import", "&Import data…", None, "import_data", toolbar=False, needs=Action.IMPORT_DATA),
-    ActionSpec("export", "&Export for back-entry…", "Ctrl+E", "export_data", toolbar=False,
+    ActionSpec("import", QT_TRANSLATE_NOOP("MainWindow", "&Import data…"), None, "import_data", toolbar=False, needs=Action.IMPORT_DATA),
+    ActionSpec("export", QT_TRANSLATE_NOOP("MainWindow", "&Export for back-entry…"), "Ctrl+E", "export_data", toolbar=False,
                needs=Action.READ_RECORDS),
-    ActionSpec("close_tab", "&Close form", "Ctrl+W", "close_current_tab", toolbar=False),
-    ActionSpec("sign_out", "Sign &out", "Ctrl+L", "sign_out"),
-    ActionSpec("quit", "&Quit", "Ctrl+Q", "close", toolbar=False),
+    ActionSpec("close_tab", QT_TRANSLATE_NOOP("MainWindow", "&Close form"), "Ctrl+W", "close_current_tab", toolbar=False),
+    ActionSpec("sign_out", QT_TRANSLATE_NOOP("MainWindow", "Sign &out"), "Ctrl+L", "sign_out"),
+    ActionSpec("quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "Ctrl+Q", "close", toolbar=False),
 )
 
 
@@ -93,36 +95,9 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.session = session
         self._signed_out = signed_out
-        self.setWindowTitle(f"Downtime — {session.device.name}")
         self.resize(1340, 740)
-        central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        self.banner = Banner(session)
-        column.addWidget(self.banner)
-        self.tabs = QTabWidget()
-        self.tabs.setTabsClosable(True)
-        self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.patients = PatientsPanel(session)
-        self.patients.open_patient.connect(self.open_admission)
-        self.tabs.addTab(self.patients, "Patients")
-        self.medication = MedicationPanel(session)
-        self.tabs.addTab(self.medication, "Medication round")
-        self.theatre = TheatrePanel(session)
-        self.tabs.addTab(self.theatre, "Theatre")
-        self.escalation = EscalationPanel(session)
-        self.escalation.open_patient.connect(self.open_observations_of)
-        self.tabs.addTab(self.escalation, "NEWS2 escalation")
-        self.back_entry: BackEntryPanel | None = None
-        if session.user.may(Action.BACK_ENTRY):
-            self.back_entry = BackEntryPanel(session)
-            self.tabs.addTab(self.back_entry, "Back-entry")
-        for fixed in range(self.tabs.count()):
-            self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide, None)
-        column.addWidget(self.tabs, 1)
-        self.setCentralWidget(central)
         self.actions_by_id: dict[str, QAction] = {}
-        self._build_actions()
+        self._build()
         session.listeners.append(self._on_event)
         self._idle_minutes = int(settings.get(session.db, "idle_lock_minutes"))
         self.idle_timer = QTimer(self)
@@ -133,15 +108,104 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self._event_filter)  # type: ignore[union-attr]
         self.idle_timer.start()
 
+    def _build(self) -> None:
+        """Everything that shows words, built in the session's language (and built again when
+        the language changes)."""
+        self.setWindowTitle(translate("MainWindow", "Downtime — {device}").format(device=self.session.device.name))
+        self._discard_built()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.banner = Banner(self.session)
+        column.addWidget(self.banner)
+        self.tabs = QTabWidget()
+        self.tabs.setTabsClosable(True)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.patients = PatientsPanel(self.session)
+        self.patients.open_patient.connect(self.open_admission)
+        self.tabs.addTab(self.patients, translate("MainWindow", "Patients"))
+        self.medication = MedicationPanel(self.session)
+        self.tabs.addTab(self.medication, translate("MainWindow", "Medication round"))
+        self.theatre = TheatrePanel(self.session)
+        self.tabs.addTab(self.theatre, translate("MainWindow", "Theatre"))
+        self.escalation = EscalationPanel(self.session)
+        self.escalation.open_patient.connect(self.open_observations_of)
+        self.tabs.addTab(self.escalation, translate("MainWindow", "NEWS2 escalation"))
+        self.back_entry: BackEntryPanel | None = None
+        if self.session.user.may(Action.BACK_ENTRY):
+            self.back_entry = BackEntryPanel(self.session)
+            self.tabs.addTab(self.back_entry, translate("MainWindow", "Back-entry"))
+        for fixed in range(self.tabs.count()):
+            self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        column.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        self._build_actions()
+
+    def _discard_built(self) -> None:
+        """What a previous build made (in the old language) goes, so nothing stale stays on
+        screen or answers a shortcut."""
+        if (old := self.takeCentralWidget()) is not None:
+            old.deleteLater()
+        for action in self.actions_by_id.values():
+            action.deleteLater()
+        self.actions_by_id.clear()
+        self.menuBar().clear()
+        for menu in self.menuBar().findChildren(QMenu, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            menu.deleteLater()
+        if (record_menu := getattr(self, "record_menu", None)) is not None:
+            record_menu.deleteLater()
+        for toolbar in self.findChildren(QToolBar):
+            self.removeToolBar(toolbar)
+            toolbar.deleteLater()
+
+    def set_language(self, lang: Lang) -> None:
+        """The whole window again in `lang`, on the same tabs: open forms keep what was typed
+        (their drafts too), open charts stay open, and the choice is kept for this laptop."""
+        save_language(lang)
+        set_language(lang)
+        self.session.lang = lang
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        reopen = [self._reopener(self.tabs.widget(index)) for index in range(self.tabs.count())]
+        current = self.tabs.currentIndex()
+        fixed = self.tabs.count() - sum(r is not None for r in reopen)
+        self._build()
+        for make in reopen:
+            if make is not None:
+                make()
+        self.tabs.setCurrentIndex(min(current, self.tabs.count() - 1) if current >= fixed else current)
+
+    def _reopener(self, view: QWidget) -> Callable[[], QWidget] | None:
+        if isinstance(view, FormView):
+            spec, record, patient_id, raw = view.spec, view.record, view.patient_id, view.raw_values()
+            editing, draft_id = view.editing, view.draft_id
+
+            def form() -> FormView:
+                again = FormView(self.session, spec, record=record, patient_id=patient_id)
+                again.draft_id = draft_id
+                if editing:
+                    if record is not None:
+                        again.start_amend()
+                    for field_id, typed in raw.items():
+                        again.editors[field_id].set_raw(typed)
+                return self.open_form(again)
+            return form
+        if isinstance(view, MarView):
+            return lambda: self.open_mar_of(view.patient_id)
+        if isinstance(view, ObservationsView):
+            return lambda: self.open_observations_of(view.patient_id)
+        return None
+
     def _build_actions(self) -> None:
-        toolbar = QToolBar("Main")
+        toolbar = QToolBar(translate("MainWindow", "Main"))
         toolbar.setMovable(False)
         self.addToolBar(toolbar)
-        menu = self.menuBar().addMenu("&Ward")
+        menu = self.menuBar().addMenu(translate("MainWindow", "&Ward"))
         for spec in ACTIONS:
             if spec.needs is not None and not self.session.user.may(spec.needs):
                 continue
-            action = QAction(spec.text, self)
+            action = QAction(translate("MainWindow", spec.text), self)
             if spec.shortcut:
                 action.setShortcut(QKeySequence(spec.shortcut))
             action.triggered.connect(getattr(self, spec.handler))
@@ -149,7 +213,7 @@ class MainWindow(QMainWindow):
             if spec.toolbar:
                 toolbar.addAction(action)
             self.actions_by_id[spec.id] = action
-        self.record_menu = QMenu("&Record for selected patient", self)
+        self.record_menu = QMenu(translate("MainWindow", "&Record for selected patient"), self)
         for spec in self.session.forms.values():
             needs_another_record = any(isinstance(field, RecordRefField) and self.session.form(field.form).about_patient
                                        for field in spec.fields())
@@ -160,26 +224,35 @@ class MainWindow(QMainWindow):
         self.actions_by_id["record_transfer"].setShortcut(QKeySequence("Ctrl+T"))
         for spec in self.session.forms.values():
             if not spec.about_patient:
-                action = menu.addAction(f"New {spec.title.get(self.session.lang).lower()}")
+                action = menu.addAction(translate("MainWindow", "New {form}").format(form=spec.title.get(self.session.lang).lower()))
                 action.triggered.connect(lambda checked=False, s=spec: self.open_form(FormView(self.session, s)))
                 self.actions_by_id[f"new_{spec.id}"] = action
         self.menuBar().addMenu(self.record_menu)
         toolbar.addAction(self.record_menu.menuAction())
-        view_menu = self.menuBar().addMenu("&View")
-        for name, text, keys, steps in (("larger_text", "&Larger text", QKeySequence.StandardKey.ZoomIn, 1),
-                                        ("smaller_text", "&Smaller text", QKeySequence.StandardKey.ZoomOut, -1)):
+        view_menu = self.menuBar().addMenu(translate("MainWindow", "&View"))
+        for name, text, keys, steps in (("larger_text", translate("MainWindow", "&Larger text"), QKeySequence.StandardKey.ZoomIn, 1),
+                                        ("smaller_text", translate("MainWindow", "&Smaller text"), QKeySequence.StandardKey.ZoomOut, -1)):
             action = view_menu.addAction(text)
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(lambda checked=False, s=steps: change_text_size(QApplication.instance(), s))
             self.actions_by_id[name] = action
-        contrast = view_menu.addAction("&High contrast")
+        contrast = view_menu.addAction(translate("MainWindow", "&High contrast"))
         contrast.setCheckable(True)
         contrast.setChecked(high_contrast())
         contrast.setShortcut(QKeySequence("Ctrl+Shift+H"))
         contrast.toggled.connect(lambda on: set_high_contrast(QApplication.instance(), on))
         self.actions_by_id["high_contrast"] = contrast
-        help_menu = self.menuBar().addMenu("&Help")
-        shortcuts = help_menu.addAction("&Keyboard shortcuts")
+        languages = view_menu.addMenu(translate("MainWindow", "Lan&guage"))
+        choice = QActionGroup(languages)
+        for lang, name in LANGUAGES.items():
+            action = languages.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(lang == self.session.lang)
+            choice.addAction(action)
+            action.triggered.connect(lambda checked=False, chosen=lang: self.set_language(chosen))
+            self.actions_by_id[f"language_{lang}"] = action
+        help_menu = self.menuBar().addMenu(translate("MainWindow", "&Help"))
+        shortcuts = help_menu.addAction(translate("MainWindow", "&Keyboard shortcuts"))
         shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
         shortcuts.triggered.connect(self.show_shortcuts)
         self.actions_by_id["shortcuts"] = shortcuts
@@ -210,7 +283,7 @@ class MainWindow(QMainWindow):
         try:
             made = backups.backup_now(self.session, reason)
         except UserError as problem:
-            self.banner.show_backup_age(failure=str(problem))
+            self.banner.show_backup_age(failure=say(problem))
             return None
         self.banner.show_backup_age()
         return made
@@ -240,7 +313,7 @@ class MainWindow(QMainWindow):
     def new_record_for_selected(self, spec: FormSpec) -> FormView | None:
         patient = self.patients.selected_patient()
         if patient is None:
-            Prompts.error(self, "No patient selected", "Select a patient in the list first.")
+            Prompts.error(self, translate("MainWindow", "No patient selected"), translate("MainWindow", "Select a patient in the list first."))
             return None
         return self.open_form(FormView(self.session, spec, patient_id=patient.patient_id))
 
@@ -260,7 +333,7 @@ class MainWindow(QMainWindow):
         """The score of a set just saved, where nobody can miss it; above low risk, the response
         the RCP asks for, in a dialog the nurse must close."""
         news2 = observations.scored(record).news2
-        text = observations.band_text(news2)
+        text = observations.band_text(news2, self.session.lang)
         self.statusBar().showMessage(text)
         if news2.band is not Band.LOW:
             Prompts.info(self, text, CLINICAL_RESPONSE[news2.band][self.session.lang])
@@ -268,7 +341,7 @@ class MainWindow(QMainWindow):
     def open_observations(self) -> ObservationsView | None:
         patient = self.patients.selected_patient()
         if patient is None:
-            Prompts.error(self, "No patient selected", "Select a patient in the list first.")
+            Prompts.error(self, translate("MainWindow", "No patient selected"), translate("MainWindow", "Select a patient in the list first."))
             return None
         return self.open_observations_of(patient.patient_id)
 
@@ -288,9 +361,12 @@ class MainWindow(QMainWindow):
     def open_mar(self) -> MarView | None:
         patient = self.patients.selected_patient()
         if patient is None:
-            Prompts.error(self, "No patient selected", "Select a patient in the list first.")
+            Prompts.error(self, translate("MainWindow", "No patient selected"), translate("MainWindow", "Select a patient in the list first."))
             return None
-        view = MarView(self.session, patient.patient_id)
+        return self.open_mar_of(patient.patient_id)
+
+    def open_mar_of(self, patient_id: str) -> MarView:
+        view = MarView(self.session, patient_id)
         self.tabs.setCurrentIndex(self.tabs.addTab(view, view.title))
         view.table.setFocus()
         return view
@@ -312,7 +388,7 @@ class MainWindow(QMainWindow):
     def print_labels(self) -> Path | None:
         patient = self.patients.selected_patient()
         if patient is None:
-            Prompts.error(self, "No patient selected", "Select a patient in the list first.")
+            Prompts.error(self, translate("MainWindow", "No patient selected"), translate("MainWindow", "Select a patient in the list first."))
             return None
         return print_and_open(self, lambda out: printing.print_labels(self.session, patient.patient_id, out),
                            f"labels-{patient.downtime_number}")
@@ -331,8 +407,9 @@ class MainWindow(QMainWindow):
     def resume_drafts(self) -> list[FormView]:
         """Forms left unsaved by a crash or a sign-out, reopened as they were typed."""
         found = drafts.drafts_of(self.session)
-        if not found or not Prompts.confirm(self, "Unsaved forms",
-                                            f"You have {len(found)} unsaved form(s) from earlier. Reopen them?"):
+        if not found or not Prompts.confirm(self, translate("MainWindow", "Unsaved forms"),
+                                            translate("MainWindow", "You have {count} unsaved form(s) from earlier. Reopen them?")
+                                            .format(count=len(found))):
             return []
         views = []
         for draft in found:
@@ -351,13 +428,13 @@ class MainWindow(QMainWindow):
 
     def close_tab(self, index: int) -> None:
         view = self.tabs.widget(index)
-        if isinstance(view, MarView):
+        if isinstance(view, (MarView, ObservationsView)):
             self.tabs.removeTab(index)
             return
         if not isinstance(view, FormView):
             return
         if view.is_dirty() and not Prompts.confirm(
-                self, "Close form", "This form is not saved. Close it? (It stays as a draft you can reopen.)"):
+                self, translate("MainWindow", "Close form"), translate("MainWindow", "This form is not saved. Close it? (It stays as a draft you can reopen.)")):
             return
         self.tabs.removeTab(index)
         view.deleteLater()
@@ -373,6 +450,7 @@ class MainWindow(QMainWindow):
         """A closed window must not lock (or sign anyone out) minutes later: its idle
         countdown stops with it."""
         self.idle_timer.stop()
+        self.banner.stop()
         if self._event_filter is not None:
             QApplication.instance().removeEventFilter(self._event_filter)  # type: ignore[union-attr]
             self._event_filter = None
@@ -388,8 +466,8 @@ class MainWindow(QMainWindow):
         self.centralWidget().hide()
         self.menuBar().setEnabled(False)
         vault = self.session.vault or Vault(Path(), self.session.db)
-        dialog = SignInDialog(vault, self.session.clock, f"Locked after {self._idle_minutes} idle minutes — "
-                                                         f"{self.session.user.name} was signed in", self)
+        dialog = SignInDialog(vault, self.session.clock, translate("MainWindow", "Locked after {minutes} idle minutes — {name} was signed in")
+                              .format(minutes=self._idle_minutes, name=self.session.user.name), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.member is not None \
                 and dialog.member.staff_id == self.session.user.staff_id:
             self.centralWidget().show()

@@ -10,6 +10,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.medication import DoseState, Frequency, Order, dose_text
+from downtime.i18n import QT_TR_NOOP
+from downtime.qt.i18n import locale, translate, word
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.patient_header import identity_label
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
@@ -19,7 +21,8 @@ from downtime.services.context import Session
 from downtime.services.medication import MarCell, MarRow
 from downtime.services.staff import list_staff
 
-STATE_WORDS = {DoseState.LATE: "LATE", DoseState.OVERDUE: "OVERDUE", DoseState.DUE: "due now"}
+STATE_WORDS = {DoseState.LATE: QT_TR_NOOP("LATE"), DoseState.OVERDUE: QT_TR_NOOP("OVERDUE"),
+               DoseState.DUE: QT_TR_NOOP("due now")}
 
 
 class MarModel(TextTableModel):
@@ -32,7 +35,7 @@ class MarModel(TextTableModel):
 
     def load(self, rows: list[MarRow], days: list[date], names: dict[str, str]) -> None:
         self.days, self.names = days, names
-        self.columns = ("Medicine", "Time", *(day.strftime("%a %d/%m") for day in days))
+        self.columns = (QT_TR_NOOP("Medicine"), QT_TR_NOOP("Time"), *(locale().toString(day, "ddd dd/MM") for day in days))
         lines: list[tuple[MarRow, str | None]] = []
         for row in rows:
             if row.order.frequency is Frequency.PRN:
@@ -53,7 +56,7 @@ class MarModel(TextTableModel):
             kind = " PRN" if order.frequency is Frequency.PRN else ""
             return f"{order.drug} {order.dose:g} {order.dose_unit} {order.route}{kind}{flags}"
         if column == 1:
-            return clock or "as required"
+            return clock or translate("", "as required")
         day = self.days[column - 2]
         if clock is None:
             return "; ".join(dose_text(d, self.names) for d in row.prn_doses if d.at.date() == day)
@@ -62,7 +65,7 @@ class MarModel(TextTableModel):
             return ""
         if found.administration is not None:
             return dose_text(found.administration, self.names)
-        return STATE_WORDS.get(found.state, "")
+        return word(STATE_WORDS.get(found.state, ""))
 
 
 class MarView(QWidget):
@@ -70,17 +73,17 @@ class MarView(QWidget):
         super().__init__(parent)
         self.session, self.patient_id, self.span = session, patient_id, days
         patient = patient_with_location(session.db, session.forms, patient_id)
-        self.title = f"MAR — {patient.display_name}"
+        self.title = translate("MarView", "MAR — {name}").format(name=patient.display_name)
         layout = QVBoxLayout(self)
         layout.addWidget(identity_label(patient, with_place=False))
         self.model = MarModel()
-        self.table = make_table(self.model, "Medication administration record", self.record_dose)
+        self.table = make_table(self.model, translate("MarView", "Medication administration record"), self.record_dose)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.record_button = QPushButton("&Record a dose for the selected order")
+        self.record_button = QPushButton(translate("MarView", "&Record a dose for the selected order"))
         self.record_button.clicked.connect(self.record_dose)
         buttons.addWidget(self.record_button)
-        self.print_button = QPushButton("&Print this MAR (3 days)")
+        self.print_button = QPushButton(translate("MarView", "&Print this MAR (3 days)"))
         self.print_button.clicked.connect(self.print_chart)
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)

@@ -6,24 +6,28 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.medication import DoseState
+from downtime.i18n import QT_TR_NOOP
+from downtime.qt.i18n import translate, word
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.tables import TextTableModel, make_table
 from downtime.services import medication, wards
 from downtime.services.context import Session
 from downtime.services.medication import RoundItem
 
-STATE = {DoseState.OVERDUE: "OVERDUE", DoseState.LATE: "LATE", DoseState.DUE: "Due now",
-         DoseState.UPCOMING: "Upcoming"}
+STATE = {DoseState.OVERDUE: QT_TR_NOOP("OVERDUE"), DoseState.LATE: QT_TR_NOOP("LATE"),
+         DoseState.DUE: QT_TR_NOOP("Due now"), DoseState.UPCOMING: QT_TR_NOOP("Upcoming")}
 
 
 class RoundModel(TextTableModel):
-    columns = ("State", "Due at", "Bed", "Patient", "Date of birth", "Medicine", "Dose", "Route", "Flags")
+    columns = (QT_TR_NOOP("State"), QT_TR_NOOP("Due at"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Patient"),
+               QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Medicine"), QT_TR_NOOP("Dose"), QT_TR_NOOP("Route"),
+               QT_TR_NOOP("Flags"))
 
     def text(self, row: int, column: int) -> str:
         item: RoundItem = self.rows[row]
         order, patient = item.order, item.patient
-        flags = ", ".join(f for f, on in (("CD", order.controlled), ("high-alert", order.high_alert)) if on)
-        return (STATE[item.state], item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
+        flags = ", ".join(f for f, on in ((translate("RoundModel", "CD"), order.controlled), (translate("RoundModel", "high-alert"), order.high_alert)) if on)
+        return (word(STATE[item.state]), item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
                 patient.display_name, patient.birth_date_text, order.drug,
                 f"{order.dose:g} {order.dose_unit}", order.route, flags)[column]
 
@@ -37,7 +41,7 @@ class MedicationPanel(QWidget):
         self.ward = QComboBox()
         self.ward.addItems([w.ward for w in wards.wards(session.db)])
         self.ward.currentIndexChanged.connect(self.refresh)
-        label = QLabel("&Ward:")
+        label = QLabel(translate("MedicationPanel", "&Ward:"))
         label.setBuddy(self.ward)
         controls.addWidget(label)
         controls.addWidget(self.ward)
@@ -45,7 +49,7 @@ class MedicationPanel(QWidget):
         controls.addWidget(self.count, 1)
         layout.addLayout(controls)
         self.model = RoundModel()
-        self.table = make_table(self.model, "Medication round", self.record_selected)
+        self.table = make_table(self.model, translate("MedicationPanel", "Medication round"), self.record_selected)
         layout.addWidget(self.table, 1)
         self.dialog: DoseDialog | None = None
         self.refresh()
@@ -53,13 +57,14 @@ class MedicationPanel(QWidget):
     def refresh(self) -> None:
         if not self.ward.currentText():
             self.model.set_rows([])
-            self.count.setText("No ward set up: an administrator adds wards and beds first.")
+            self.count.setText(translate("MedicationPanel", "No ward set up: an administrator adds wards and beds first."))
             return
         items = medication.round_list(self.session.db, self.session.forms, self.ward.currentText(),
                                       self.session.clock())
         self.model.set_rows(items)
         overdue = sum(i.state is DoseState.OVERDUE for i in items)
-        self.count.setText(f"{len(items)} dose(s) to give or record; {overdue} overdue")
+        self.count.setText(translate("MedicationPanel", "{doses} dose(s) to give or record; {overdue} overdue").format(
+            doses=len(items), overdue=overdue))
 
     def record_selected(self) -> DoseDialog | None:
         index = self.table.currentIndex()

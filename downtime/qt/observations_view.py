@@ -11,6 +11,8 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.news2 import CLINICAL_RESPONSE, Band
+from downtime.i18n import QT_TR_NOOP
+from downtime.qt.i18n import language, translate, word
 from downtime.qt.patient_header import identity_label
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
 from downtime.services import observations, printing, wards
@@ -18,7 +20,6 @@ from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.observations import Escalation, ScoredSet
 
-ALL_WARDS = "All wards"
 # Shading behind the plotted score: low, medium (5–6), high (7+). The band is also written.
 BAND_SHADES = ((0, 4, "#eef6ee"), (5, 6, "#fdf1d8"), (7, 20, "#f9dcdc"))
 
@@ -28,21 +29,25 @@ def _reading(value: object, suffix: str = "") -> str:
 
 
 class SetsModel(TextTableModel):
-    columns = ("Taken", "Resp.", "SpO2", "Scale", "O2", "BP", "Pulse", "ACVPU", "Temp.", "NEWS2", "Band")
-    warnings = frozenset({"HIGH", "MEDIUM"})
+    columns = (QT_TR_NOOP("Taken"), QT_TR_NOOP("Resp."), QT_TR_NOOP("SpO2"), QT_TR_NOOP("Scale"), QT_TR_NOOP("O2"),
+               QT_TR_NOOP("BP"), QT_TR_NOOP("Pulse"), QT_TR_NOOP("ACVPU"), QT_TR_NOOP("Temp."), QT_TR_NOOP("NEWS2"),
+               QT_TR_NOOP("Band"))
+
+    def is_warning(self, row: int, column: int) -> bool:
+        return column == len(self.columns) - 1 and self.rows[row].news2.band in (Band.MEDIUM, Band.HIGH)
 
     def text(self, row: int, column: int) -> str:
         found: ScoredSet = self.rows[row]
         data = found.record.data
         bp = f"{data['systolic_bp']}/{data.get('diastolic_bp') or '—'}" if data.get("systolic_bp") else "—"
         oxygen = "—" if data.get("on_oxygen") is None else (
-            f"O2 {_reading(data.get('oxygen_flow'), ' L/min')}" if data["on_oxygen"] else "air")
-        band = observations.BAND_WORDS[found.news2.band]
+            f"O2 {_reading(data.get('oxygen_flow'), ' L/min')}" if data["on_oxygen"] else translate("", "air"))
+        band = observations.band_word(found.news2.band, language())
         values = (found.taken_at.strftime("%d/%m %H:%M"), _reading(data.get("respiratory_rate")),
                   _reading(data.get("spo2"), "%"), "2" if data.get("spo2_scale") == "scale_2" else "1", oxygen, bp,
                   _reading(data.get("pulse")), (data.get("consciousness") or "—").replace("_", " "),
                   _reading(data.get("temperature")),
-                  f"{found.news2.total}{'' if found.news2.complete else ' (incomplete)'}", band)
+                  f"{found.news2.total}{'' if found.news2.complete else ' ' + word('(incomplete)')}", band)
         return values[column]
 
 
@@ -53,7 +58,7 @@ class News2Plot(QWidget):
         super().__init__(parent)
         self.sets: list[ScoredSet] = []
         self.setMinimumHeight(180)
-        self.setAccessibleName("NEWS2 score over time")
+        self.setAccessibleName(translate("News2Plot", "NEWS2 score over time"))
 
     def show_sets(self, sets: list[ScoredSet]) -> None:
         self.sets = sets
@@ -76,7 +81,7 @@ class News2Plot(QWidget):
         for mark in (0, 3, 5, 7, 10):
             painter.drawText(QPointF(4, y(mark) + 4), str(mark))
         if not self.sets:
-            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, "No observations recorded")
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter, translate("News2Plot", "No observations recorded"))
             return
         first, last = self.sets[0].taken_at, self.sets[-1].taken_at
         span = max((last - first).total_seconds(), 1.0)
@@ -107,13 +112,13 @@ class ObservationsView(QWidget):
         super().__init__(parent)
         self.session, self.patient_id = session, patient_id
         patient = patient_with_location(session.db, session.forms, patient_id)
-        self.title = f"Observations — {patient.display_name}"
+        self.title = translate("ObservationsView", "Observations — {name}").format(name=patient.display_name)
         layout = QVBoxLayout(self)
         layout.addWidget(identity_label(patient))
         self.latest = QLabel()
         self.latest.setWordWrap(True)
         self.latest.setStyleSheet("font-size: 14pt; font-weight: bold;")
-        self.latest.setAccessibleName("Latest NEWS2 score")
+        self.latest.setAccessibleName(translate("ObservationsView", "Latest NEWS2 score"))
         layout.addWidget(self.latest)
         self.response = QLabel()
         self.response.setWordWrap(True)
@@ -121,13 +126,13 @@ class ObservationsView(QWidget):
         self.plot = News2Plot()
         layout.addWidget(self.plot)
         self.model = SetsModel()
-        self.table = make_table(self.model, "Observation sets", self._open_current)
+        self.table = make_table(self.model, translate("ObservationsView", "Observation sets"), self._open_current)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        add = QPushButton("Record a &new set")
+        add = QPushButton(translate("ObservationsView", "Record a &new set"))
         add.clicked.connect(lambda: self.record_new.emit(self.patient_id))
         buttons.addWidget(add)
-        print_chart = QPushButton("&Print NEWS2 chart")
+        print_chart = QPushButton(translate("ObservationsView", "&Print NEWS2 chart"))
         print_chart.clicked.connect(self.print_chart)
         buttons.addWidget(print_chart)
         buttons.addStretch(1)
@@ -139,11 +144,12 @@ class ObservationsView(QWidget):
         self.model.set_rows(sets)
         self.plot.show_sets(sets)
         if not sets:
-            self.latest.setText("No observations recorded yet")
+            self.latest.setText(translate("ObservationsView", "No observations recorded yet"))
             self.response.setText("")
             return
         news2 = sets[-1].news2
-        self.latest.setText(f"Latest: {observations.band_text(news2)} at {sets[-1].taken_at:%d/%m %H:%M}")
+        self.latest.setText(translate("ObservationsView", "Latest: {score} at {time}").format(
+            score=observations.band_text(news2, self.session.lang), time=f"{sets[-1].taken_at:%d/%m %H:%M}"))
         self.response.setText(CLINICAL_RESPONSE[news2.band][self.session.lang])
 
     def _open_current(self) -> None:
@@ -157,15 +163,18 @@ class ObservationsView(QWidget):
 
 
 class EscalationModel(TextTableModel):
-    columns = ("Ward", "Bed", "Patient", "Downtime no.", "Latest set", "NEWS2", "Band")
-    warnings = frozenset({"HIGH", "MEDIUM"})
+    columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Downtime no."),
+               QT_TR_NOOP("Latest set"), QT_TR_NOOP("NEWS2"), QT_TR_NOOP("Band"))
+
+    def is_warning(self, row: int, column: int) -> bool:
+        return column == len(self.columns) - 1 and self.rows[row].latest.news2.band in (Band.MEDIUM, Band.HIGH)
 
     def text(self, row: int, column: int) -> str:
         item: Escalation = self.rows[row]
         news2 = item.latest.news2
         return (item.patient.ward or "", item.patient.bed or "", item.patient.display_name, item.patient.downtime_number,
                 f"{item.latest.taken_at:%d/%m %H:%M}", str(news2.total),
-                observations.BAND_WORDS[news2.band])[column]
+                observations.band_word(news2.band, language()))[column]
 
 
 class EscalationPanel(QWidget):
@@ -178,10 +187,12 @@ class EscalationPanel(QWidget):
         self.session = session
         layout = QVBoxLayout(self)
         controls = QHBoxLayout()
-        ward_label = QLabel("&Ward:")
+        ward_label = QLabel(translate("EscalationPanel", "&Ward:"))
         self.ward = QComboBox()
         ward_label.setBuddy(self.ward)
-        self.ward.addItems([ALL_WARDS] + [w.ward for w in wards.wards(session.db)])
+        self.ward.addItem(translate("EscalationPanel", "All wards"), None)
+        for known in wards.wards(session.db):
+            self.ward.addItem(known.ward, known.ward)
         self.ward.currentIndexChanged.connect(self.refresh)
         controls.addWidget(ward_label)
         controls.addWidget(self.ward)
@@ -190,16 +201,16 @@ class EscalationPanel(QWidget):
         self.count = QLabel()
         layout.addWidget(self.count)
         self.model = EscalationModel()
-        self.table = make_table(self.model, "Patients needing escalation", self._open_current)
+        self.table = make_table(self.model, translate("EscalationPanel", "Patients needing escalation"), self._open_current)
         layout.addWidget(self.table, 1)
         self.refresh()
 
     def refresh(self) -> None:
-        ward = None if self.ward.currentText() == ALL_WARDS else self.ward.currentText()
+        ward = self.ward.currentData()
         found = observations.escalations(self.session.db, self.session.forms, ward)
         high = sum(item.latest.news2.band is Band.HIGH for item in found)
-        self.count.setText(f"{len(found)} patient(s) above low risk, {high} HIGH" if found
-                           else "No patient's latest NEWS2 is above low risk")
+        self.count.setText(translate("EscalationPanel", "{count} patient(s) above low risk, {high} HIGH").format(
+            count=len(found), high=high) if found else translate("EscalationPanel", "No patient's latest NEWS2 is above low risk"))
         self.model.set_rows(found)
 
     def _open_current(self) -> None:

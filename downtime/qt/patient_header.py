@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from downtime.qt.style import ERROR_COLOUR
+from downtime.qt.i18n import translate
 from downtime.services.patients import PatientSummary
 
 
@@ -16,14 +17,18 @@ def allergies_text(patient: PatientSummary) -> str:
     """Words, not a colour: "none known" and "NOT KNOWN" must never look alike."""
     if patient.allergies:
         return ", ".join(patient.allergies)
-    return "none known" if patient.allergy_status == "nka" else "NOT KNOWN — ask"
+    if patient.allergy_status == "nka":
+        return translate("PatientHeader", "none known")
+    return translate("PatientHeader", "NOT KNOWN — ask")
 
 
 def identity_html(patient: PatientSummary, with_place: bool = True) -> str:
     place = f" — {escape(patient.ward or '—')} / {escape(patient.bed or '—')}" if with_place else ""
-    return (f"<span style='font-size:13pt'><b>{escape(patient.display_name)}</b> — born "
-            f"{patient.birth_date_text} — <b>{escape(patient.downtime_number)}</b>{place}</span><br>"
-            f"<span style='color:{ERROR_COLOUR}'><b>ALLERGIES: {escape(allergies_text(patient))}</b></span>")
+    born = translate("PatientHeader", "born {date}").format(date=patient.birth_date_text)
+    allergies = translate("PatientHeader", "ALLERGIES: {allergies}").format(allergies=allergies_text(patient))
+    return (f"<span style='font-size:13pt'><b>{escape(patient.display_name)}</b> — {escape(born)} — "
+            f"<b>{escape(patient.downtime_number)}</b>{place}</span><br>"
+            f"<span style='color:{ERROR_COLOUR}'><b>{escape(allergies)}</b></span>")
 
 
 def identity_label(patient: PatientSummary, with_place: bool = True) -> QLabel:

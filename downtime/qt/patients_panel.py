@@ -12,14 +12,18 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from downtime.qt.tables import Index, TextTableModel, make_table
+from downtime.i18n import QT_TR_NOOP
+from downtime.qt.i18n import translate, word
 from downtime.services import census, search, wards
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
 
-ALL_WARDS = "All wards"
-SEX = {"female": "F", "male": "M", "unknown": "U"}
-RESUS = {"full": "For resuscitation", "dnacpr": "DNACPR", "not_discussed": "Not discussed"}
-STAY = {"in": "In", "discharged": "Discharged", "deceased": "Deceased", "transferred_out": "Transferred out"}
+SEX = {"female": QT_TR_NOOP("F"), "male": QT_TR_NOOP("M"), "unknown": QT_TR_NOOP("U")}
+RESUS = {"full": QT_TR_NOOP("For resuscitation"), "dnacpr": QT_TR_NOOP("DNACPR"),
+         "not_discussed": QT_TR_NOOP("Not discussed")}
+IDENTITY = {"provisional": QT_TR_NOOP("Provisional"), "validated": QT_TR_NOOP("Validated")}
+STAY = {"in": QT_TR_NOOP("In"), "discharged": QT_TR_NOOP("Discharged"), "deceased": QT_TR_NOOP("Deceased"),
+        "transferred_out": QT_TR_NOOP("Transferred out")}
 
 
 @dataclass(frozen=True)
@@ -32,34 +36,36 @@ class Row:
 def allergy_text(patient: PatientSummary) -> str:
     """Worded, never colour alone: a screen reader and a colour-blind nurse read the same."""
     if patient.allergies:
-        return "ALLERGY: " + ", ".join(patient.allergies)
-    return "NKA" if patient.allergy_status == "nka" else "Unknown"
+        return translate("PatientTableModel", "ALLERGY: {allergies}").format(allergies=", ".join(patient.allergies))
+    return translate("", "NKA") if patient.allergy_status == "nka" else translate("", "Unknown")
 
 
 class PatientTableModel(TextTableModel):
-    columns = ("Ward", "Bed", "Name", "Date of birth", "Sex", "Downtime no.", "Allergies",
-               "Resuscitation", "Isolation", "Identity", "Admitted", "Status")
+    columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Name"), QT_TR_NOOP("Date of birth"),
+               QT_TR_NOOP("Sex"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Allergies"), QT_TR_NOOP("Resuscitation"),
+               QT_TR_NOOP("Isolation"), QT_TR_NOOP("Identity"), QT_TR_NOOP("Admitted"), QT_TR_NOOP("Status"))
 
     def cell(self, row: Row, column: int) -> str:
         patient = row.patient
         if column == 0:
             return row.ward
         if column == 1:
-            return row.bed or "(no bed)"
+            return row.bed or translate("", "(no bed)")
         if patient is None:
-            return "— empty bed —" if column == 2 else ""
+            return translate("", "— empty bed —") if column == 2 else ""
         admitted = datetime.fromisoformat(patient.admitted_at).strftime("%d/%m %H:%M")
-        values = ("", "", patient.display_name, patient.birth_date_text, SEX.get(patient.sex or "", "?"),
-                  patient.downtime_number, allergy_text(patient), RESUS.get(patient.resuscitation or "", "?"),
+        values = ("", "", patient.display_name, patient.birth_date_text, word(SEX.get(patient.sex or "", "?")),
+                  patient.downtime_number, allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),
                   patient.isolation if patient.isolation not in (None, "none") else "",
-                  patient.identity_status or "", admitted, STAY.get(patient.stay or "", ""))
+                  word(IDENTITY.get(patient.identity_status or "", patient.identity_status or "")), admitted, word(STAY.get(patient.stay or "", "")))
         return values[column]
 
     def text(self, row: int, column: int) -> str:
         return self.cell(self.rows[row], column)
 
     def is_warning(self, row: int, column: int) -> bool:
-        return column == 6 and self.text(row, column).startswith("ALLERGY")
+        patient = self.rows[row].patient
+        return column == 6 and patient is not None and bool(patient.allergies)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -87,18 +93,19 @@ class PatientsPanel(QWidget):
         layout = QVBoxLayout(self)
         controls = QHBoxLayout()
         self.search_box = QLineEdit()
-        self.search_box.setPlaceholderText("Find a patient: name, date of birth, downtime no., IPP or NIR (Ctrl+F)")
+        self.search_box.setPlaceholderText(translate("PatientsPanel",
+                                                   "Find a patient: name, date of birth, downtime no., IPP or NIR (Ctrl+F)"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self.refresh)
         self.search_box.returnPressed.connect(self._focus_table)
         self.ward = QComboBox()
         self.ward.currentIndexChanged.connect(self.refresh)
-        self.empty_beds = QCheckBox("Show &empty beds")
+        self.empty_beds = QCheckBox(translate("PatientsPanel", "Show &empty beds"))
         self.empty_beds.setChecked(True)
         self.empty_beds.toggled.connect(self.refresh)
-        search_label = QLabel("&Find:")
+        search_label = QLabel(translate("PatientsPanel", "&Find:"))
         search_label.setBuddy(self.search_box)
-        ward_label = QLabel("&Ward:")
+        ward_label = QLabel(translate("PatientsPanel", "&Ward:"))
         ward_label.setBuddy(self.ward)
         controls.addWidget(search_label)
         controls.addWidget(self.search_box, 3)
@@ -112,7 +119,7 @@ class PatientsPanel(QWidget):
         self.proxy = QSortFilterProxyModel()
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(Qt.ItemDataRole.UserRole + 1)
-        self.table = make_table(self.proxy, "Patients", self._open_current)
+        self.table = make_table(self.proxy, translate("PatientsPanel", "Patients"), self._open_current)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.table, 1)
@@ -122,14 +129,16 @@ class PatientsPanel(QWidget):
         current = self.ward.currentText()
         self.ward.blockSignals(True)
         self.ward.clear()
-        self.ward.addItems([ALL_WARDS] + [w.ward for w in wards.wards(self.session.db)])
+        self.ward.addItem(translate("PatientsPanel", "All wards"), None)
+        for known in wards.wards(self.session.db):
+            self.ward.addItem(known.ward, known.ward)
         index = self.ward.findText(current)
         self.ward.setCurrentIndex(max(index, 0))
         self.ward.blockSignals(False)
         self.refresh()
 
     def current_ward(self) -> str | None:
-        return None if self.ward.currentText() in ("", ALL_WARDS) else self.ward.currentText()
+        return self.ward.currentData()
 
     def focus_search(self) -> None:
         self.search_box.setFocus()
@@ -146,14 +155,16 @@ class PatientsPanel(QWidget):
         ward = self.current_ward()
         if text:
             rows = [Row(p.ward or "", p.bed, p) for p in search.search(db, forms, text)]
-            self.count.setText(f"{len(rows)} patient(s) found for “{text}” (all wards, any status)")
+            self.count.setText(translate("PatientsPanel", "{count} patient(s) found for “{text}” (all wards, any status)")
+                               .format(count=len(rows), text=text))
         elif self.empty_beds.isChecked():
             rows = [Row(r.ward, r.bed, r.patient) for r in census.census(db, forms, ward=ward)]
             occupied = sum(r.patient is not None for r in rows)
-            self.count.setText(f"{occupied} patient(s), {len(rows) - occupied} empty bed(s)")
+            self.count.setText(translate("PatientsPanel", "{patients} patient(s), {empty} empty bed(s)").format(
+                patients=occupied, empty=len(rows) - occupied))
         else:
             rows = [Row(p.ward or "", p.bed, p) for p in census.in_patients(db, forms, ward=ward)]
-            self.count.setText(f"{len(rows)} patient(s)")
+            self.count.setText(translate("PatientsPanel", "{count} patient(s)").format(count=len(rows)))
         self.model.set_rows(rows)
 
     def selected_patient(self) -> PatientSummary | None:

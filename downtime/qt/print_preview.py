@@ -14,6 +14,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.qt.prompts import Prompts
+from downtime.qt.i18n import translate
 
 
 class PrintPreview(QDialog):
@@ -23,24 +24,25 @@ class PrintPreview(QDialog):
     def __init__(self, path: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.path = path
-        self.setWindowTitle(f"Print preview — {path.name}")
+        self.setWindowTitle(translate("PrintPreview", "Print preview — {file}").format(file=path.name))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.document = QPdfDocument(self)
         self.document.load(str(path))
         self.view = QPdfView(self)
-        self.view.setAccessibleName(f"Preview of {path.name}")
+        self.view.setAccessibleName(translate("PrintPreview", "Preview of {file}").format(file=path.name))
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         layout = QVBoxLayout(self)
-        self.summary = QLabel(f"{path.name}: {self.document.pageCount()} page(s) — {path.parent}")
+        self.summary = QLabel(translate("PrintPreview", "{file}: {pages} page(s) — {folder}").format(
+            file=path.name, pages=self.document.pageCount(), folder=path.parent))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
         buttons = QHBoxLayout()
-        self.print_button = QPushButton("&Print…")
+        self.print_button = QPushButton(translate("PrintPreview", "&Print…"))
         self.print_button.clicked.connect(self.choose_printer)
-        open_button = QPushButton("&Open in PDF viewer")
+        open_button = QPushButton(translate("PrintPreview", "&Open in PDF viewer"))
         open_button.clicked.connect(lambda: Prompts.open_file(self.path))
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.close)

@@ -8,14 +8,18 @@ from collections.abc import Iterable
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.qt.i18n import translate
+
 # Keys that belong to widgets rather than to menu actions.
 EVERYWHERE = (
-    ("Tab / Shift+Tab", "Next / previous field or button"),
-    ("Alt + underlined letter", "Go to that field, button or menu"),
-    ("Enter", "In a list: open the selected patient or item; in a form field: next field"),
-    ("Ctrl+S", "Save the open form"),
-    ("Ctrl+P", "Print, from the print preview"),
-    ("Esc", "Close a dialog without saving"),
+    ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("ShortcutsDialog", "Next / previous field or button")),
+    ("Alt + underlined letter", QT_TRANSLATE_NOOP("ShortcutsDialog", "Go to that field, button or menu")),
+    ("Enter", QT_TRANSLATE_NOOP("ShortcutsDialog",
+                                "In a list: open the selected patient or item; in a form field: next field")),
+    ("Ctrl+S", QT_TRANSLATE_NOOP("ShortcutsDialog", "Save the open form")),
+    ("Ctrl+P", QT_TRANSLATE_NOOP("ShortcutsDialog", "Print, from the print preview")),
+    ("Esc", QT_TRANSLATE_NOOP("ShortcutsDialog", "Close a dialog without saving")),
 )
 
 
@@ -23,19 +27,20 @@ def rows(actions: Iterable[QAction]) -> list[tuple[str, str]]:
     """Each menu action that has a shortcut, as the menu names it, then the widget keys."""
     bound = [(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText), action.text().replace("&", ""))
              for action in actions if not action.shortcut().isEmpty()]
-    return sorted(bound, key=lambda row: row[1].casefold()) + list(EVERYWHERE)
+    widget_keys = [(translate("ShortcutsDialog", keys), translate("ShortcutsDialog", what)) for keys, what in EVERYWHERE]
+    return sorted(bound, key=lambda row: row[1].casefold()) + widget_keys
 
 
 class ShortcutsDialog(QDialog):
     def __init__(self, actions: Iterable[QAction], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("ShortcutsDialog", "Keyboard shortcuts"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Everything in Downtime can be done from the keyboard:"))
+        layout.addWidget(QLabel(translate("ShortcutsDialog", "Everything in Downtime can be done from the keyboard:")))
         found = rows(actions)
         self.table = QTableWidget(len(found), 2)
-        self.table.setHorizontalHeaderLabels(["Keys", "What they do"])
-        self.table.setAccessibleName("Keyboard shortcuts")
+        self.table.setHorizontalHeaderLabels([translate("ShortcutsDialog", "Keys"), translate("ShortcutsDialog", "What they do")])
+        self.table.setAccessibleName(translate("ShortcutsDialog", "Keyboard shortcuts"))
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for number, (keys, what) in enumerate(found):

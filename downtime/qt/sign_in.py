@@ -8,11 +8,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QSpinBox,
+    QVBoxLayout, QWidget,
 )
 
 from downtime.errors import UserError
 from downtime.qt.prompts import Prompts
+from downtime.i18n import LANGUAGES, save_language
+from downtime.qt.i18n import language, say, set_language, translate
 from downtime.qt.style import ERROR_STYLE
 
 if TYPE_CHECKING:  # the database layer loads after the window shows, while the PIN is typed
@@ -38,30 +41,59 @@ class SignInDialog(QDialog):
         self.member: StaffMember | None = None
         self.unreadable: str | None = None
         self._painted = False
-        self.setWindowTitle("Downtime — sign in")
+        self._device_name = device_name
         layout = QVBoxLayout(self)
+        top = QHBoxLayout()
         self.header = QLabel()
-        self.demo_hint = QLabel("Demo data: try <b>nurse</b> / PIN <b>1111</b> "
-                                "(other demo accounts are listed in the README).")
-        layout.addWidget(self.header)
+        self.languages = QComboBox()
+        for lang, name in LANGUAGES.items():
+            self.languages.addItem(name, lang)
+        self.languages.setCurrentIndex(list(LANGUAGES).index(language()))
+        self.languages.currentIndexChanged.connect(self._language_chosen)
+        top.addWidget(self.header, 1)
+        top.addWidget(self.languages)
+        layout.addLayout(top)
+        self.demo_hint = QLabel()
         layout.addWidget(self.demo_hint)
-        self.set_details(device_name, demo=demo)
+        self.demo_hint.setVisible(demo)
         form = QFormLayout()
         self.staff_id = QLineEdit()
         self.pin = _pin_field()
-        form.addRow("&Staff ID", self.staff_id)
-        form.addRow("&PIN", self.pin)
+        self.staff_label, self.pin_label = QLabel(), QLabel()
+        self.staff_label.setBuddy(self.staff_id)
+        self.pin_label.setBuddy(self.pin)
+        form.addRow(self.staff_label, self.staff_id)
+        form.addRow(self.pin_label, self.pin)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Sign in")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.sign_in_button = buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.accepted.connect(self.try_sign_in)
         self.staff_id.returnPressed.connect(lambda: self.pin.setFocus())
         self.pin.returnPressed.connect(self.try_sign_in)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._retranslate()
+        self.staff_id.setFocus()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(translate("SignIn", "Downtime — sign in"))
+        self.header.setText(translate("SignIn", "<b>DOWNTIME MODE</b> — {device}").format(device=self._device_name))
+        self.languages.setAccessibleName(translate("SignIn", "Language"))
+        self.demo_hint.setText(translate("SignIn", "Demo data: try <b>nurse</b> / PIN <b>1111</b> "
+                                                   "(other demo accounts are listed in the README)."))
+        self.staff_label.setText(translate("SignIn", "&Staff ID"))
+        self.pin_label.setText(translate("SignIn", "&PIN"))
+        self.sign_in_button.setText(translate("SignIn", "Sign in"))
+
+    def _language_chosen(self) -> None:
+        """The person at the keyboard picks their language before signing in; the laptop keeps it."""
+        chosen = self.languages.currentData()
+        save_language(chosen)
+        set_language(chosen)
+        self._retranslate()
         self.staff_id.setFocus()
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
@@ -73,7 +105,8 @@ class SignInDialog(QDialog):
     def set_details(self, device_name: str, *, demo: bool) -> None:
         """Which laptop and database this is; filled in once the app has loaded behind the
         window (the window shows first, with the file name)."""
-        self.header.setText(f"<b>DOWNTIME MODE</b> — {device_name}")
+        self._device_name = device_name
+        self.header.setText(translate("SignIn", "<b>DOWNTIME MODE</b> — {device}").format(device=device_name))
         self.demo_hint.setVisible(demo)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
@@ -94,7 +127,7 @@ class SignInDialog(QDialog):
             self.accept()
             return
         except UserError as problem:
-            self.error.setText(str(problem))
+            self.error.setText(say(problem))
             self.pin.clear()
             self.pin.setFocus()
             return
@@ -108,29 +141,29 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.path, self.clock = path, clock
         self.vault: Vault | None = None
-        self.setWindowTitle("Downtime — set up this laptop")
+        self.setWindowTitle(translate("SignIn", "Downtime — set up this laptop"))
         layout = QVBoxLayout(self)
-        intro = QLabel("This database is new. Enter this laptop's device number from the hospital's "
-                       "downtime plan (it keeps downtime numbers of different laptops apart), then "
-                       "create the first administrator account.")
+        intro = QLabel(translate("SignIn", "This database is new. Enter this laptop's device number from the hospital's "
+                                       "downtime plan (it keeps downtime numbers of different laptops apart), "
+                                       "then create the first administrator account."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.device_number = QSpinBox()
         self.device_number.setRange(1, 999)
         self.device_name = QLineEdit()
-        self.device_name.setPlaceholderText("e.g. Ward 3B laptop 2")
+        self.device_name.setPlaceholderText(translate("SignIn", "e.g. Ward 3B laptop 2"))
         self.admin_id = QLineEdit()
         self.admin_name = QLineEdit()
         self.pin = _pin_field()
         self.pin_again = _pin_field()
-        form.addRow("Device &number", self.device_number)
-        form.addRow("Device n&ame", self.device_name)
-        form.addRow("Administrator &staff ID", self.admin_id)
-        form.addRow("Administrator &full name", self.admin_name)
-        form.addRow("&PIN (4-12 digits)", self.pin)
-        form.addRow("PIN &again", self.pin_again)
-        self.encrypted = QCheckBox("&Encrypt the database (recommended: a stolen laptop then reveals nothing)")
+        form.addRow(translate("SignIn", "Device &number"), self.device_number)
+        form.addRow(translate("SignIn", "Device n&ame"), self.device_name)
+        form.addRow(translate("SignIn", "Administrator &staff ID"), self.admin_id)
+        form.addRow(translate("SignIn", "Administrator &full name"), self.admin_name)
+        form.addRow(translate("SignIn", "&PIN (4-12 digits)"), self.pin)
+        form.addRow(translate("SignIn", "PIN &again"), self.pin_again)
+        self.encrypted = QCheckBox(translate("SignIn", "&Encrypt the database (recommended: a stolen laptop then reveals nothing)"))
         self.encrypted.setChecked(True)
         form.addRow("", self.encrypted)
         layout.addLayout(form)
@@ -145,11 +178,12 @@ class FirstRunDialog(QDialog):
 
     def try_setup(self) -> None:
         if self.pin.text() != self.pin_again.text():
-            self.error.setText("The two PINs differ.")
+            self.error.setText(translate("SignIn", "The two PINs differ."))
             return
         if not self.encrypted.isChecked() and not Prompts.confirm(
-                self, "Unencrypted database", "Without encryption, anyone who takes this laptop can read "
-                                              "every patient's record. Set it up unencrypted anyway?"):
+                self, translate("SignIn", "Unencrypted database"),
+                translate("SignIn", "Without encryption, anyone who takes this laptop can read every patient's record. "
+                                    "Set it up unencrypted anyway?")):
             return
         from downtime.services import unlock
 
@@ -160,6 +194,6 @@ class FirstRunDialog(QDialog):
                                           admin_name=self.admin_name.text(), admin_pin=self.pin.text(),
                                           clock=self.clock)
         except UserError as problem:
-            self.error.setText(str(problem))
+            self.error.setText(say(problem))
             return
         self.accept()

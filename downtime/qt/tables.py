@@ -10,6 +10,7 @@ from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex,
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
 from downtime.paths import data_dir
+from downtime.qt.i18n import say, translate, word
 from downtime.qt.prompts import Prompts
 from downtime.services.errors import ServiceError
 
@@ -45,7 +46,7 @@ class TextTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.columns[section]
+            return word(self.columns[section])
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -58,7 +59,7 @@ class TextTableModel(QAbstractTableModel):
         return None
 
     def is_warning(self, row: int, column: int) -> bool:
-        return self.text(row, column) in self.warnings
+        return self.text(row, column) in {word(warning) for warning in self.warnings}
 
 
 def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any]) -> QTableView:
@@ -88,7 +89,8 @@ def print_and_open(parent: QWidget, make: Callable[[Path], Path], name: str) -> 
     try:
         make(out)
     except (ServiceError, OSError) as problem:
-        Prompts.error(parent, "Not printed", str(problem))
+        Prompts.error(parent, translate("Tables", "Not printed"),
+                      say(problem) if isinstance(problem, ServiceError) else str(problem))
         return None
     PrintPreview(out, parent).show()
     return out

@@ -5,6 +5,7 @@ from the app's clash-free suggestions, all by keyboard."""
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -16,17 +17,29 @@ from PySide6.QtWidgets import (
 
 from downtime.domain.records import RecordVersion
 from downtime.formspec.values import format_value
+from downtime.i18n import QT_TR_NOOP
+from downtime.qt.i18n import locale, say, translate, word
 from downtime.qt.tables import Index, TextTableModel, make_table
 from downtime.qt.style import ERROR_STYLE
 from downtime.services import theatre
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 
+BOOKING_STATUS = {theatre.BookingStatus.BOOKED: QT_TR_NOOP("booked"),
+                  theatre.BookingStatus.CANCELLED: QT_TR_NOOP("cancelled"),
+                  theatre.BookingStatus.REBOOKED: QT_TR_NOOP("rebooked"),
+                  theatre.BookingStatus.TRANSFERRED: QT_TR_NOOP("transferred")}
 
+
+def _who(state: theatre.BookingState) -> str:
+    patient = state.patient
+    born = translate("TheatrePanel", "born {date}").format(date=patient.birth_date_text)
+    return f"<b>{escape(patient.display_name)}</b> — {escape(born)} — <b>{escape(patient.downtime_number)}</b>"
 
 class DayModel(TextTableModel):
-    columns = ("Theatre", "Time", "Patient", "Date of birth", "Downtime no.", "Procedure", "Side",
-               "Priority", "Surgeon", "Anaesthetist", "Status")
+    columns = (QT_TR_NOOP("Theatre"), QT_TR_NOOP("Time"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Date of birth"),
+               QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Procedure"), QT_TR_NOOP("Side"), QT_TR_NOOP("Priority"),
+               QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Anaesthetist"), QT_TR_NOOP("Status"))
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -36,7 +49,8 @@ class DayModel(TextTableModel):
     def text(self, row: int, column: int) -> str:
         theatre_name, entry = self.rows[row]
         state, data = entry.state, entry.state.record.data
-        status = state.status.value.upper() if entry.struck else "booked"
+        status = word(BOOKING_STATUS[state.status])
+        status = status.upper() if entry.struck else status
         return (theatre_name, entry.start.strftime("%H:%M"), state.patient.display_name, state.patient.birth_date_text,
                 state.patient.downtime_number, data["procedure"],
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang),
@@ -55,7 +69,8 @@ class DayModel(TextTableModel):
 
 
 class WaitingModel(TextTableModel):
-    columns = ("Priority", "Patient", "Date of birth", "Procedure", "Surgeon", "Cancelled", "Rebook by", "Waiting")
+    columns = (QT_TR_NOOP("Priority"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Procedure"),
+               QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Cancelled"), QT_TR_NOOP("Rebook by"), QT_TR_NOOP("Waiting"))
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -66,14 +81,15 @@ class WaitingModel(TextTableModel):
         item: theatre.WaitingItem = self.rows[row]
         state, data = item.state, item.state.record.data
         deadline = state.rebook_by.strftime("%d/%m/%Y") if state.rebook_by else "—"
-        flag = " BREACH" if item.breach else " SOON" if item.near_breach else ""
+        flag = " " + translate("", "BREACH") if item.breach else " " + translate("", "SOON") if item.near_breach else ""
         return (format_value(self.spec.field("priority"), data["priority"], self.lang), state.patient.display_name,
                 state.patient.birth_date_text, data["procedure"], data["surgeon"],
                 state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—",
-                deadline + flag, f"{item.waited.days} days")[column]
+                deadline + flag, translate("WaitingModel", "{days} days").format(days=item.waited.days))[column]
 
     def is_warning(self, row: int, column: int) -> bool:
-        return column == 6 and ("BREACH" in self.text(row, column) or "SOON" in self.text(row, column))
+        item: theatre.WaitingItem = self.rows[row]
+        return column == 6 and (item.breach or item.near_breach)
 
 
 def _choice_combo(session: Session, form_id: str, field_id: str) -> tuple[QComboBox, list[str]]:
@@ -90,26 +106,25 @@ class CancelDialog(QDialog):
     def __init__(self, session: Session, state: theatre.BookingState, parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.state = session, state
-        self.setWindowTitle("Cancel an operation")
+        self.setWindowTitle(translate("CancelDialog", "Cancel an operation"))
         layout = QVBoxLayout(self)
         when = f" — {state.start:%d/%m/%Y %H:%M}" if state.start else ""
-        layout.addWidget(QLabel(f"<b>{state.patient.display_name}</b> — born {state.patient.birth_date_text} — "
-                                f"<b>{state.patient.downtime_number}</b><br>{state.record.data['procedure']}{when}"))
+        layout.addWidget(QLabel(f"{_who(state)}<br>{escape(state.record.data['procedure'])}{when}"))
         form = QFormLayout()
         self.reason, self.reason_codes = _choice_combo(session, "operation_cancellation", "reason")
         self.last_minute = QComboBox()
-        self.last_minute.addItems(["No", "Yes"])
+        self.last_minute.addItems([translate("CancelDialog", "No"), translate("CancelDialog", "Yes")])
         self.told, self.told_codes = _choice_combo(session, "operation_cancellation", "patient_told")
         self.notes = QLineEdit()
-        form.addRow("&Reason", self.reason)
-        form.addRow("&Last minute (on the day, after admission)", self.last_minute)
-        form.addRow("Patient &told", self.told)
-        form.addRow("&Notes", self.notes)
+        form.addRow(translate("CancelDialog", "&Reason"), self.reason)
+        form.addRow(translate("CancelDialog", "&Last minute (on the day, after admission)"), self.last_minute)
+        form.addRow(translate("CancelDialog", "Patient &told"), self.told)
+        form.addRow(translate("CancelDialog", "&Notes"), self.notes)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.error)
-        self.confirm = QPushButton("&Cancel the operation")
+        self.confirm = QPushButton(translate("CancelDialog", "&Cancel the operation"))
         self.confirm.clicked.connect(self.save)
         layout.addWidget(self.confirm)
 
@@ -123,7 +138,7 @@ class CancelDialog(QDialog):
         try:
             saved = theatre.cancel(self.session, self.state.record.record_id, values)
         except (ValidationFailed, ServiceError) as problem:
-            self.error.setText(str(problem))
+            self.error.setText(say(problem))
             return None
         self.done_with.emit(saved)
         self.accept()
@@ -138,18 +153,20 @@ class RebookDialog(QDialog):
     def __init__(self, session: Session, state: theatre.BookingState, parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.state = session, state
-        self.setWindowTitle("Rebook an operation")
+        self.setWindowTitle(translate("RebookDialog", "Rebook an operation"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"<b>{state.patient.display_name}</b> — born {state.patient.birth_date_text} — "
-                                f"<b>{state.patient.downtime_number}</b><br>{state.record.data['procedure']} "
-                                f"({state.minutes} min) — {state.record.data['surgeon']}"))
-        slots_label = QLabel("&Suggested slots (no clash with theatre, surgeon, anaesthetist or patient):")
+        what = translate("RebookDialog", "{procedure} ({minutes} min) — {surgeon}").format(
+            procedure=state.record.data["procedure"], minutes=state.minutes, surgeon=state.record.data["surgeon"])
+        layout.addWidget(QLabel(f"{_who(state)}<br>{escape(what)}"))
+        slots_label = QLabel(translate("RebookDialog",
+                                       "&Suggested slots (no clash with theatre, surgeon, anaesthetist or patient):"))
         layout.addWidget(slots_label)
         self.slots = theatre.suggestions(session.db, session.forms, state.record.record_id, session.clock())
         known = theatre.sessions(session.db)
         self.slot_list = QListWidget()
-        self.slot_list.addItems([f"{slot.start:%a %d/%m %H:%M} — theatre {slot.theatre} "
-                                 f"({known[slot.session_id].specialty})" for slot in self.slots])
+        self.slot_list.addItems([translate("RebookDialog", "{day} {time} — theatre {theatre} ({specialty})").format(
+            day=locale().toString(slot.start.date(), "ddd dd/MM"), time=f"{slot.start:%H:%M}", theatre=slot.theatre,
+            specialty=known[slot.session_id].specialty) for slot in self.slots])
         self.slot_list.setCurrentRow(0)
         self.slot_list.itemActivated.connect(lambda item: self.save())
         slots_label.setBuddy(self.slot_list)
@@ -157,23 +174,24 @@ class RebookDialog(QDialog):
         form = QFormLayout()
         self.reason = QLineEdit()
         self.other_hospital = QLineEdit()
-        form.addRow("&Why this date", self.reason)
-        form.addRow("Or &transfer to hospital", self.other_hospital)
+        form.addRow(translate("RebookDialog", "&Why this date"), self.reason)
+        form.addRow(translate("RebookDialog", "Or &transfer to hospital"), self.other_hospital)
         layout.addLayout(form)
         self.error = QLabel()
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
-        self.book = QPushButton("&Book this slot")
+        self.book = QPushButton(translate("RebookDialog", "&Book this slot"))
         self.book.clicked.connect(self.save)
-        self.transfer = QPushButton("Trans&fer instead")
+        self.transfer = QPushButton(translate("RebookDialog", "Trans&fer instead"))
         self.transfer.clicked.connect(self.send_elsewhere)
         buttons.addWidget(self.book)
         buttons.addWidget(self.transfer)
         layout.addLayout(buttons)
         if not self.slots:
-            self.error.setText("No free slot in the sessions known to this laptop: add sessions or transfer.")
+            self.error.setText(translate("RebookDialog",
+                                         "No free slot in the sessions known to this laptop: add sessions or transfer."))
 
     def _finish(self, values: dict[str, Any]) -> RecordVersion | None:
         values["decided_at"] = self.session.clock().isoformat(timespec="minutes")
@@ -182,7 +200,7 @@ class RebookDialog(QDialog):
         try:
             saved = theatre.rebook(self.session, self.state.record.record_id, values)
         except (ValidationFailed, ServiceError) as problem:
-            self.error.setText(str(problem))
+            self.error.setText(say(problem))
             return None
         self.done_with.emit(saved)
         self.accept()
@@ -191,7 +209,7 @@ class RebookDialog(QDialog):
     def save(self) -> RecordVersion | None:
         row = self.slot_list.currentRow()
         if not 0 <= row < len(self.slots):
-            self.error.setText("Choose a slot first.")
+            self.error.setText(translate("RebookDialog", "Choose a slot first."))
             return None
         slot = self.slots[row]
         return self._finish({"outcome": "rebooked", "session": slot.session_id,
@@ -199,7 +217,7 @@ class RebookDialog(QDialog):
 
     def send_elsewhere(self) -> RecordVersion | None:
         if not self.other_hospital.text().strip():
-            self.error.setText("Receiving hospital: required for a transfer.")
+            self.error.setText(translate("RebookDialog", "Receiving hospital: required for a transfer."))
             return None
         return self._finish({"outcome": "transferred", "other_hospital": self.other_hospital.text().strip()})
 
@@ -215,28 +233,29 @@ class TheatrePanel(QWidget):
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy")
         self.day.dateChanged.connect(self.refresh)
-        label = QLabel("&Day:")
+        label = QLabel(translate("TheatrePanel", "&Day:"))
         label.setBuddy(self.day)
         controls.addWidget(label)
         controls.addWidget(self.day)
-        self.cancel_button = QPushButton("&Cancel selected operation…")
+        self.cancel_button = QPushButton(translate("TheatrePanel", "&Cancel selected operation…"))
         self.cancel_button.clicked.connect(self.cancel_selected)
         controls.addWidget(self.cancel_button)
         controls.addStretch(1)
         layout.addLayout(controls)
-        layout.addWidget(QLabel("<b>Theatre day board</b> (cancelled or moved operations struck through)"))
+        layout.addWidget(QLabel(translate("TheatrePanel",
+                                          "<b>Theatre day board</b> (cancelled or moved operations struck through)")))
         self.day_model = DayModel(session)
-        self.day_table = make_table(self.day_model, "Theatre day board", self.cancel_selected)
+        self.day_table = make_table(self.day_model, translate("TheatrePanel", "Theatre day board"), self.cancel_selected)
         layout.addWidget(self.day_table, 3)
         row = QHBoxLayout()
-        row.addWidget(QLabel("<b>To reschedule</b> — priority, then deadline, then waiting time"))
-        self.rebook_button = QPushButton("&Rebook selected…")
+        row.addWidget(QLabel(translate("TheatrePanel", "<b>To reschedule</b> — priority, then deadline, then waiting time")))
+        self.rebook_button = QPushButton(translate("TheatrePanel", "&Rebook selected…"))
         self.rebook_button.clicked.connect(self.rebook_selected)
         row.addStretch(1)
         row.addWidget(self.rebook_button)
         layout.addLayout(row)
         self.waiting_model = WaitingModel(session)
-        self.waiting_table = make_table(self.waiting_model, "Operations to reschedule", self.rebook_selected)
+        self.waiting_table = make_table(self.waiting_model, translate("TheatrePanel", "Operations to reschedule"), self.rebook_selected)
         layout.addWidget(self.waiting_table, 2)
         self.dialog: QDialog | None = None
         self.refresh()

@@ -14,22 +14,26 @@ from PySide6.QtWidgets import (
 
 from downtime.errors import UserError
 from downtime.qt.prompts import Prompts
+from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.qt.i18n import say, translate
 from downtime.qt.style import ERROR_STYLE
 from downtime.services.context import Session
 from downtime.sync.export import export
 from downtime.sync.importing import import_path
 
-KINDS = {"export": "exports or a merge of exports", "snapshot": "a snapshot"}
+KINDS = {"export": QT_TRANSLATE_NOOP("ImportWizard", "exports or a merge of exports"),
+         "snapshot": QT_TRANSLATE_NOOP("ImportWizard", "a snapshot")}
 
 
 def describe_source(path: Path) -> str:
     """What the wizard will do with a path, in words, before anything is written."""
     if path.is_dir() and (path / "manifest.json").exists():
-        return "A laptop's export or a merge: its records will be added to this database."
+        return translate("ImportWizard", "A laptop's export or a merge: its records will be added to this database.")
     if path.is_dir() and any((path / name).exists() for name in ("patients.csv", "theatre_sessions.csv")):
-        return "A CSV snapshot: patients, beds, allergies, orders and theatre bookings will be loaded."
+        return translate("ImportWizard", "A CSV snapshot: patients, beds, allergies, orders and theatre bookings will be loaded.")
     if path.is_file() and path.suffix.lower() == ".json":
-        return "A FHIR Bundle snapshot: its patients, stays, allergies, orders and appointments will be loaded."
+        return translate("ImportWizard", "A FHIR Bundle snapshot: its patients, stays, allergies, orders and appointments "
+                                         "will be loaded.")
     return ""
 
 
@@ -49,16 +53,17 @@ def _report(label: QLabel, text: str, failed: bool) -> None:
 class _SourcePage(QWizardPage):
     def __init__(self) -> None:
         super().__init__()
-        self.setTitle("What to import")
-        self.setSubTitle("A snapshot of the hospital's last known state (a folder of CSV files or a FHIR "
-                         "Bundle), or laptops' exports for the records office.")
+        self.setTitle(translate("ImportWizard", "What to import"))
+        self.setSubTitle(translate("ImportWizard", "A snapshot of the hospital's last known state (a folder of CSV files or a FHIR "
+                                           "Bundle), or laptops' exports for the records office."))
         layout = QVBoxLayout(self)
         row = QHBoxLayout()
         self.path = QLineEdit()
-        self.path.setAccessibleName("Folder or file to import")
+        self.path.setAccessibleName(translate("ImportWizard", "Folder or file to import"))
         self.path.textChanged.connect(self._changed)
         row.addWidget(self.path, 1)
-        for text, choose in (("Choose &folder…", self._choose_folder), ("Choose &file…", self._choose_file)):
+        for text, choose in ((translate("ImportWizard", "Choose &folder…"), self._choose_folder),
+                             (translate("ImportWizard", "Choose &file…"), self._choose_file)):
             button = QPushButton(text)
             button.clicked.connect(choose)
             row.addWidget(button)
@@ -69,17 +74,17 @@ class _SourcePage(QWizardPage):
         layout.addStretch(1)
 
     def _choose_folder(self) -> None:
-        if chosen := Prompts.choose_folder(self, "Folder to import"):
+        if chosen := Prompts.choose_folder(self, translate("ImportWizard", "Folder to import")):
             self.path.setText(str(chosen))
 
     def _choose_file(self) -> None:
-        if chosen := Prompts.choose_file(self, "FHIR Bundle to import", "FHIR Bundle (*.json)"):
+        if chosen := Prompts.choose_file(self, translate("ImportWizard", "FHIR Bundle to import"), translate("ImportWizard", "FHIR Bundle (*.json)")):
             self.path.setText(str(chosen))
 
     def _changed(self) -> None:
         text = self.path.text().strip()
         description = describe_source(Path(text)) if text else ""
-        self.kind.setText(description or ("Not something Downtime can import." if text else ""))
+        self.kind.setText(description or (translate("ImportWizard", "Not something Downtime can import.") if text else ""))
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
@@ -90,9 +95,9 @@ class _RunPage(QWizardPage):
     def __init__(self, session: Session, source: _SourcePage) -> None:
         super().__init__()
         self.session, self.source = session, source
-        self.setTitle("Importing")
+        self.setTitle(translate("ImportWizard", "Importing"))
         layout = QVBoxLayout(self)
-        self.bar = _progress_bar("Import progress")
+        self.bar = _progress_bar(translate("ImportWizard", "Import progress"))
         self.result = QLabel()
         self.result.setWordWrap(True)
         layout.addWidget(self.bar)
@@ -108,21 +113,22 @@ class _RunPage(QWizardPage):
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
         path = Path(self.source.path.text().strip())
         self.bar.setRange(0, 0)
-        _report(self.result, f"Reading {path}…", failed=False)
+        _report(self.result, translate("ImportWizard", "Reading {path}…").format(path=path), failed=False)
         QApplication.processEvents()
         try:
             outcome = import_path(self.session, path, self._progress)
         except UserError as problem:
             self.bar.setRange(0, 1)
             self.succeeded = False
-            _report(self.result, f"Nothing was imported.\n\n{problem}", failed=True)
+            _report(self.result, translate("ImportWizard", "Nothing was imported.") + "\n\n" + say(problem), failed=True)
         else:
             self.bar.setRange(0, 1)
             self.bar.setValue(1)
             self.succeeded = True
             added = ", ".join(f"{count} {kind}(s)" for kind, count in sorted(outcome.added.items()))
-            _report(self.result, f"Imported {KINDS[outcome.kind]}: {added or 'nothing new'}; "
-                                 f"{outcome.unchanged} already here and unchanged.", failed=False)
+            _report(self.result, translate("ImportWizard", "Imported {what}: {added}; {unchanged} already here and unchanged.").format(
+                what=translate("ImportWizard", KINDS[outcome.kind]), added=added or translate("ImportWizard", "nothing new"), unchanged=outcome.unchanged),
+                failed=False)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
@@ -132,7 +138,7 @@ class _RunPage(QWizardPage):
 class ImportWizard(QWizard):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Import data")
+        self.setWindowTitle(translate("ImportWizard", "Import data"))
         self.source = _SourcePage()
         self.run_page = _RunPage(session, self.source)
         self.addPage(self.source)
@@ -146,34 +152,34 @@ class ExportDialog(QDialog):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.setWindowTitle("Export for back-entry")
+        self.setWindowTitle(translate("ExportDialog", "Export for back-entry"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
         folder_row = QHBoxLayout()
         self.folder = QLineEdit()
-        self.folder.setAccessibleName("New export folder")
-        choose = QPushButton("Choose…")
+        self.folder.setAccessibleName(translate("ExportDialog", "New export folder"))
+        choose = QPushButton(translate("ExportDialog", "Choose…"))
         choose.clicked.connect(self._choose)
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(choose)
-        form.addRow(self._label("New &folder (on the USB stick):", self.folder), folder_row)
-        self.since_last = QCheckBox("Only what changed since this laptop's last export")
+        form.addRow(self._label(translate("ExportDialog", "New &folder (on the USB stick):"), self.folder), folder_row)
+        self.since_last = QCheckBox(translate("ExportDialog", "Only what changed since this laptop's last export"))
         form.addRow("", self.since_last)
         self.recipient = QLineEdit()
-        self.recipient.setPlaceholderText("age1… (the records office's public key)")
-        self.recipient.setAccessibleName("Encrypt to public key")
-        form.addRow(self._label("&Encrypt to:", self.recipient), self.recipient)
+        self.recipient.setPlaceholderText(translate("ExportDialog", "age1… (the records office's public key)"))
+        self.recipient.setAccessibleName(translate("ExportDialog", "Encrypt to public key"))
+        form.addRow(self._label(translate("ExportDialog", "&Encrypt to:"), self.recipient), self.recipient)
         layout.addLayout(form)
-        self.bar = _progress_bar("Export progress")
+        self.bar = _progress_bar(translate("ExportDialog", "Export progress"))
         layout.addWidget(self.bar)
         self.result = QLabel()
         self.result.setWordWrap(True)
         layout.addWidget(self.result)
         buttons = QHBoxLayout()
-        self.export_button = QPushButton("&Export")
+        self.export_button = QPushButton(translate("ExportDialog", "&Export"))
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.run)
-        close = QPushButton("Close")
+        close = QPushButton(translate("ExportDialog", "Close"))
         close.clicked.connect(self.accept)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
@@ -188,14 +194,14 @@ class ExportDialog(QDialog):
         return label
 
     def _choose(self) -> None:
-        if chosen := Prompts.choose_folder(self, "Where to put the export"):
+        if chosen := Prompts.choose_folder(self, translate("ExportDialog", "Where to put the export")):
             self.folder.setText(str(chosen / f"downtime-export-{self.session.device.device_number:03d}-"
                                               f"{self.session.clock():%Y%m%d-%H%M}"))
 
     def run(self) -> bool:
         text = self.folder.text().strip()
         if not text:
-            _report(self.result, "Choose a new folder for the export.", failed=True)
+            _report(self.result, translate("ExportDialog", "Choose a new folder for the export."), failed=True)
             return False
         self.bar.setRange(0, 0)
         QApplication.processEvents()
@@ -205,11 +211,11 @@ class ExportDialog(QDialog):
                             encrypt_to=[recipient] if recipient else None)
         except UserError as problem:
             self.bar.setRange(0, 1)
-            _report(self.result, f"Not exported.\n\n{problem}", failed=True)
+            _report(self.result, translate("ExportDialog", "Not exported.") + "\n\n" + say(problem), failed=True)
             return False
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
-        sealed = " Every file is encrypted to the records office's key." if recipient else ""
-        _report(self.result, f"Exported {sum(result.counts.values())} record version(s) to {result.folder}.{sealed}",
-                failed=False)
+        sealed = " " + translate("ExportDialog", "Every file is encrypted to the records office's key.") if recipient else ""
+        _report(self.result, translate("ExportDialog", "Exported {count} record version(s) to {folder}.").format(
+            count=sum(result.counts.values()), folder=result.folder) + sealed, failed=False)
         return True

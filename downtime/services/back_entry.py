@@ -24,10 +24,13 @@ from downtime.services.errors import NotFound, ServiceError
 from downtime.services.patients import PatientSummary
 from downtime.services.records import THEATRE_FORMS
 from downtime.storage import audit
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.storage.records import list_current
 
-STEPS = ("Medication order", "Medication administration", "Admission, allergies and movements",
-         "Theatre", "Other")
+STEPS = (QT_TRANSLATE_NOOP("messages", "Medication order"),
+         QT_TRANSLATE_NOOP("messages", "Medication administration"),
+         QT_TRANSLATE_NOOP("messages", "Admission, allergies and movements"),
+         QT_TRANSLATE_NOOP("messages", "Theatre"), QT_TRANSLATE_NOOP("messages", "Other"))
 
 
 @dataclass(frozen=True)
@@ -55,14 +58,18 @@ class WorkItem:
 
     @property
     def to_do(self) -> str:
+        return self.to_do_in("en")
+
+    def to_do_in(self, lang: Lang) -> str:
         """What the clerk must do in the EHR, in words."""
         if self.done:
-            return "entered"
+            return message(lang, QT_TRANSLATE_NOOP("messages", "entered"))
         if self.record.status is RecordStatus.ENTERED_IN_ERROR:
-            return "withdraw in the EHR (entered in error here)"
+            return message(lang, QT_TRANSLATE_NOOP("messages", "withdraw in the EHR (entered in error here)"))
         if self.entered is not None:
-            return f"correct in the EHR (version {self.entered.version} was entered)"
-        return "enter"
+            return message(lang, QT_TRANSLATE_NOOP("messages", "correct in the EHR (version {version} was entered)"),
+                           version=self.entered.version)
+        return message(lang, QT_TRANSLATE_NOOP("messages", "enter"))
 
 
 @dataclass(frozen=True)
@@ -139,13 +146,14 @@ def mark_entered(session: Session, record_id: str, version: int, ehr_reference: 
     session.require(Action.BACK_ENTRY)
     reference = ehr_reference.strip()
     if not reference:
-        raise ServiceError("Give the EHR's reference for what was entered (e.g. its order or event number).")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Give the EHR's reference for what was entered (e.g. its order or event number)."))
     latest = records.current(session.db, record_id)
     if latest.version != version:
-        raise ServiceError(f"This record now stands at version {latest.version}; review that version first.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record now stands at version {version}; review that version first."),
+                           version=latest.version)
     if session.db.execute("SELECT 1 FROM back_entries WHERE record_id = ? AND version = ?",
                           [record_id, version]).fetchone():
-        raise ServiceError("This version is already marked as entered in the EHR.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This version is already marked as entered in the EHR."))
     now = session.clock()
     with session.db.atomic():
         audit.insert_audited(session.db, "back_entries", {
@@ -161,11 +169,11 @@ def link_patient(session: Session, downtime_number: str, ehr_patient_number: str
     session.require(Action.BACK_ENTRY)
     number = ehr_patient_number.strip()
     if not number:
-        raise ServiceError("Give the patient's number in the EHR.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Give the patient's number in the EHR."))
     row = session.db.execute("SELECT patient_id FROM patients WHERE downtime_number = ?",
                              [downtime_number.strip().upper()]).fetchone()
     if row is None:
-        raise NotFound(f"No patient has the downtime number {downtime_number}.")
+        raise NotFound(QT_TRANSLATE_NOOP("messages", "No patient has the downtime number {number}."), number=downtime_number)
     now = session.clock()
     with session.db.atomic():
         audit.insert_audited(session.db, "patient_links", {

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.staff import Action
 from downtime.paths import data_dir
 from downtime.services import settings
@@ -36,7 +37,7 @@ def due(db: Database, now: datetime) -> bool:
 
 def backup_now(session: Session, reason: str = "manual") -> Path:
     if session.vault is None:
-        raise ServiceError("This session has no database file to back up.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This session has no database file to back up."))
     if session.db.conn.in_transaction:
         raise RuntimeError("a backup was started inside a transaction; it would wait for itself")
     now = session.clock()
@@ -52,7 +53,7 @@ def set_backup_policy(session: Session, where: Path, every_minutes: int, keep: i
     """Where backups go (a USB stick's folder), how often, and how many are kept (administrators)."""
     session.require(Action.MANAGE_STAFF)
     if not 1 <= every_minutes <= 24 * 60 or not 1 <= keep <= 1000:
-        raise ServiceError("Backups: every 1 to 1440 minutes, keeping 1 to 1000.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Backups: every 1 to 1440 minutes, keeping 1 to 1000."))
     settings.set_value(session, "backup_folder", str(where))
     settings.set_value(session, "backup_every_minutes", str(every_minutes))
     settings.set_value(session, "backup_keep", str(keep))

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.census import Location, Movement, MovementEvent, StayStatus, locate, occupant
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
@@ -214,7 +215,7 @@ def check_movement(db: Database, forms: dict[str, FormSpec], event: MovementEven
     before = locate(own.get(event.patient_id, []), event.occurred_at)
     is_in = before is not None and before.status is StayStatus.IN
     if event.movement is Movement.ADMIT and is_in:
-        raise ServiceError("This patient is already admitted; record a transfer instead.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This patient is already admitted; record a transfer instead."))
     if event.movement is not Movement.ADMIT and not is_in:
         raise ServiceError("This patient is not in hospital at that time "
                            "(not yet admitted, or already discharged, deceased or transferred out).")
@@ -227,9 +228,10 @@ def _check_bed(db: Database, forms: dict[str, FormSpec], event: MovementEvent) -
     if known:
         match = next((w for w in known if w.ward.casefold() == (event.ward or "").casefold()), None)
         if match is None:
-            raise ServiceError(f"Unknown ward {event.ward!r}; wards: {', '.join(w.ward for w in known)}.")
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Unknown ward {ward}; wards: {wards}."), ward=repr(event.ward),
+                               wards=", ".join(w.ward for w in known))
         if event.bed and event.bed.casefold() not in {b.casefold() for b in match.beds}:
-            raise ServiceError(f"Ward {match.ward} has no bed {event.bed!r}.")
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward {ward} has no bed {bed}."), ward=match.ward, bed=repr(event.bed))
     if not event.bed:
         return
     events = movement_events(db, _placed(db, event.ward or "", event.bed) - {event.patient_id},
@@ -239,10 +241,10 @@ def _check_bed(db: Database, forms: dict[str, FormSpec], event: MovementEvent) -
         taken = occupant(others, event.ward or "", event.bed)
         if taken is not None:
             who = _summaries(db, forms, [taken.patient_id]).get(taken.patient_id)
-            name = f"{who.display_name} ({who.downtime_number})" if who else "another patient"
-            raise ServiceError(f"Bed {event.bed} of ward {event.ward} is taken by {name} "
-                               f"since {taken.since:%d/%m/%Y %H:%M}; choose another bed "
-                               "or move that patient first.")
+            name = f"{who.display_name} ({who.downtime_number})" if who else "?"
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward} is taken by {name} since {since}; "
+                                                 "choose another bed or move that patient first."),
+                               bed=event.bed, ward=event.ward, name=name, since=f"{taken.since:%d/%m/%Y %H:%M}")
 
 
 def location_at(db: Database, patient_id: str, at: datetime | None = None) -> Location | None:
@@ -282,5 +284,5 @@ def require_in_hospital(db: Database, forms: dict[str, FormSpec], patient_id: st
     """For care records (medicines, operations): the patient must be admitted at that time."""
     location = location_at(db, patient_id, at)
     if location is None or location.status is not StayStatus.IN:
-        raise ServiceError("This patient is not admitted at that time; readmit them first.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This patient is not admitted at that time; readmit them first."))
     return location

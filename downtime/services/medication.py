@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.census import StayStatus
 from downtime.domain.medication import (
     Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, Warning, dose_state, safety_warnings, scheduled_slots,
@@ -128,10 +129,10 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
 
 def _witness(session: Session, witness: tuple[str, str] | None) -> str:
     if witness is None or not witness[0].strip():
-        raise ServiceError("Controlled drug: a second staff member must witness with their own PIN.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: a second staff member must witness with their own PIN."))
     staff_id, pin = witness
     if staff_id.strip().casefold() == session.user.staff_id.casefold():
-        raise ServiceError("Controlled drug: the witness must be a different person from the giver.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: the witness must be a different person from the giver."))
     member = staff.sign_in(session.db, staff_id, pin, session.clock)
     return member.staff_id
 
@@ -141,9 +142,11 @@ def _deduct_check(session: Session, found: Order, quantity: float) -> str:
     ward = location.ward if location and location.ward else ""
     balance = cd_balance(session.db, ward, found.drug, found.dose_unit)
     if balance - quantity < -1e-9:
-        raise ServiceError(f"Controlled-drug register: ward {ward} holds {balance:g} {found.dose_unit} "
-                           f"of {found.drug}; {quantity:g} cannot be given from it. Record the stock "
-                           "received first (with a witness).")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: ward {ward} holds {balance} {unit} of {drug}; "
+                                             "{quantity} cannot be given from it. Record the stock received first "
+                                             "(with a witness)."),
+                           ward=ward, balance=f"{balance:g}", unit=found.dose_unit, drug=found.drug,
+                           quantity=f"{quantity:g}")
     return ward
 
 
@@ -162,11 +165,11 @@ def cd_receive(session: Session, ward: str, drug: str, unit: str, quantity: floa
     """Stock received on the ward (or a count correction when negative), witnessed."""
     session.require(Action.RECORD_CARE)
     if quantity == 0:
-        raise ServiceError("Controlled-drug register: the quantity cannot be zero.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the quantity cannot be zero."))
     witness_id = _witness(session, witness)
     with session.db.atomic():
         if cd_balance(session.db, ward, drug, unit) + quantity < -1e-9:
-            raise ServiceError("Controlled-drug register: the balance cannot go below zero.")
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the balance cannot go below zero."))
         _register_line(session, ward, drug, unit, quantity, "receipt" if quantity > 0 else "correction",
                        witness_id, note=note)
     return cd_balance(session.db, ward, drug, unit)

@@ -15,13 +15,15 @@ from sqlite_utils import Database
 from downtime.domain.news2 import Band, Consciousness, News2Score, ObservationSet, Spo2Scale, score
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.services.census import in_patients
 from downtime.services.patients import PatientSummary
 from downtime.storage.records import list_current
 
 FORM = "observations"
 NEWS2_FIELDS = ("respiratory_rate", "spo2", "systolic_bp", "pulse", "temperature")
-BAND_WORDS = {Band.LOW: "Low", Band.LOW_MEDIUM: "Low-medium", Band.MEDIUM: "MEDIUM", Band.HIGH: "HIGH"}
+BAND_WORDS = {Band.LOW: QT_TRANSLATE_NOOP("messages", "Low"), Band.LOW_MEDIUM: QT_TRANSLATE_NOOP("messages", "Low-medium"),
+              Band.MEDIUM: QT_TRANSLATE_NOOP("messages", "MEDIUM"), Band.HIGH: QT_TRANSLATE_NOOP("messages", "HIGH")}
 
 
 @dataclass(frozen=True)
@@ -51,13 +53,18 @@ def chart(db: Database, patient_id: str) -> list[ScoredSet]:
                    if record.status is not RecordStatus.ENTERED_IN_ERROR), key=lambda found: found.taken_at)
 
 
-def band_text(news2: News2Score) -> str:
+def band_word(band: Band, lang: Lang) -> str:
+    return message(lang, BAND_WORDS[band])
+
+
+def band_text(news2: News2Score, lang: Lang) -> str:
     """The score in words, never colour alone: total, band, and a missing parameter named."""
-    text = f"NEWS2 {news2.total} — {BAND_WORDS[news2.band]}"
+    text = f"NEWS2 {news2.total} — {band_word(news2.band, lang)}"
     if news2.band is Band.LOW_MEDIUM:
-        text += " (3 in one parameter)"
+        text += message(lang, QT_TRANSLATE_NOOP("messages", " (3 in one parameter)"))
     if not news2.complete:
-        text += f" (incomplete: {', '.join(news2.parameters.missing)} not taken)"
+        text += message(lang, QT_TRANSLATE_NOOP("messages", " (incomplete: {missing} not taken)"),
+                        missing=", ".join(news2.parameters.missing))
     return text
 
 

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import medication, observations, settings, theatre
@@ -169,9 +170,9 @@ def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3
 
     session.require(Action.PRINT)
     if not 1 <= days <= 14:
-        raise ServiceError("Days: 1 to 14.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Days: 1 to 14."))
     if not patient_ids:
-        raise ServiceError("No patient to print a medication chart for.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "No patient to print a medication chart for."))
     now = session.clock()
     first = first_day or (now.date() - timedelta(days=days - 1))
     names = {member.staff_id: member.name for member in list_staff(session.db)}
@@ -240,7 +241,7 @@ def print_letter(session: Session, booking_id: str, out: Path) -> Path:
     if state is None:
         raise ServiceError(f"no standing booking {booking_id}")
     if state.status not in (theatre.BookingStatus.REBOOKED, theatre.BookingStatus.TRANSFERRED):
-        raise ServiceError("The letter gives the new date: rebook the operation first.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "The letter gives the new date: rebook the operation first."))
     booking_spec, cancel_spec = session.form("operation_booking"), session.form("operation_cancellation")
     data = state.record.data
     hospital = None

@@ -7,6 +7,7 @@ import uuid
 from datetime import datetime
 from typing import Any
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.downtime_number import MAX_SEQUENCE, format_downtime_number
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -71,7 +72,7 @@ def _allocate_patient(session: Session, now: datetime) -> tuple[str, str]:
     last = db.execute("SELECT MAX(sequence) FROM patients WHERE device_number = ?",
                       [device.device_number]).fetchone()[0] or 0
     if last >= MAX_SEQUENCE:
-        raise ServiceError("This laptop has used all its downtime numbers; ask for a new device number.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This laptop has used all its downtime numbers; ask for a new device number."))
     patient_id = str(uuid.uuid4())
     number = format_downtime_number(device.device_number, last + 1)
     audit.insert_audited(db, "patients", {
@@ -109,9 +110,9 @@ def _first_version(session: Session, spec: FormSpec, values: dict[str, Any], pat
                    record_id: str, action: str) -> RecordVersion:
     kept = _checked(session, spec, values)
     if spec.about_patient and not spec.creates_patient and patient_id is None:
-        raise ServiceError(f"{spec.title.get(session.lang)}: choose the patient first.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{form}: choose the patient first."), form=spec.title.get(session.lang))
     if not spec.about_patient and patient_id is not None:
-        raise ServiceError(f"{spec.title.get(session.lang)} is not about a patient.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{form} is not about a patient."), form=spec.title.get(session.lang))
     now = session.clock()
     with session.db.atomic():
         if spec.creates_patient and patient_id is None:
@@ -149,10 +150,10 @@ def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str) 
 
 def _next_version(session: Session, record_id: str, reason: str) -> tuple[RecordVersion, str]:
     if not reason.strip():
-        raise ServiceError("A reason is required to change a saved record.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "A reason is required to change a saved record."))
     latest = current(session.db, record_id)
     if latest.status is RecordStatus.ENTERED_IN_ERROR:
-        raise ServiceError("This record was marked entered in error and cannot be changed.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record was marked entered in error and cannot be changed."))
     return latest, reason.strip()
 
 
@@ -163,7 +164,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str)
     _require_author(session, spec, Action.AMEND_RECORD)
     kept = _checked(session, spec, values)
     if kept == latest.data:
-        raise ServiceError("Nothing was changed, so there is nothing to amend.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Nothing was changed, so there is nothing to amend."))
     return _append_version(session, latest, kept, RecordStatus.AMENDED, reason,
                            _occurred_at(spec, kept, session.clock()), "record.amend")
 

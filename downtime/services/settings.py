@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from sqlite_utils import Database
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.medication import RoundPolicy
 from downtime.domain.staff import Action
 from downtime.services.context import Session
@@ -35,14 +36,14 @@ def set_value(session: Session, key: str, value: str) -> None:
 def set_label_stock(session: Session, stock: str) -> None:
     """Which A4 label sheet this ward's printer is loaded with (administrators only)."""
     if stock not in LABEL_STOCKS:
-        raise ServiceError(f"Label stock: one of {', '.join(LABEL_STOCKS)}.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Label stock: one of {stocks}."), stocks=", ".join(LABEL_STOCKS))
     set_value(session, "label_stock", stock)
 
 
 def set_round_thresholds(session: Session, late_after_minutes: int, overdue_after_minutes: int) -> None:
     """The ward's policy: a dose is late, then overdue, that many minutes after its time."""
     if not 0 < late_after_minutes < overdue_after_minutes <= 24 * 60:
-        raise ServiceError("Round thresholds: late must be above 0 and below overdue (at most 24 h).")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Round thresholds: late must be above 0 and below overdue (at most 24 h)."))
     set_value(session, "late_after_minutes", str(late_after_minutes))
     set_value(session, "overdue_after_minutes", str(overdue_after_minutes))
 
@@ -50,7 +51,7 @@ def set_round_thresholds(session: Session, late_after_minutes: int, overdue_afte
 def set_idle_lock(session: Session, minutes: int) -> None:
     """How long the app waits, untouched, before it locks the screen (the form stays open)."""
     if not 1 <= minutes <= 120:
-        raise ServiceError("Idle lock: 1 to 120 minutes.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Idle lock: 1 to 120 minutes."))
     set_value(session, "idle_lock_minutes", str(minutes))
 
 

@@ -6,6 +6,7 @@ import uuid
 
 from sqlite_utils import Database
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.clock import local_now
 from downtime.domain.downtime_number import MAX_DEVICE
 from downtime.domain.staff import Role
@@ -27,9 +28,9 @@ def initialise(db: Database, *, device_number: int, device_name: str, admin_id: 
     if not needs_setup(db):
         raise SetupError("this database is already set up")
     if not 1 <= device_number <= MAX_DEVICE:
-        raise SetupError(f"Device number: 1 to {MAX_DEVICE}, as written on the laptop's label.")
+        raise SetupError(QT_TRANSLATE_NOOP("messages", "Device number: 1 to {limit}, as written on the laptop's label."), limit=MAX_DEVICE)
     if not device_name.strip():
-        raise SetupError("Device name: required (e.g. 'Ward 3B laptop 2').")
+        raise SetupError(QT_TRANSLATE_NOOP("messages", "Device name: required (e.g. 'Ward 3B laptop 2')."))
     check_new_account(admin_id, admin_name, admin_pin)
     now = clock()
     device_id = str(uuid.uuid4())

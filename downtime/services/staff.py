@@ -15,6 +15,7 @@ from datetime import datetime
 
 from sqlite_utils import Database
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.clock import local_now
 from downtime.domain.staff import (
     LOCKOUT_FAILURES,
@@ -48,11 +49,11 @@ def check_pin(pin: str, stored: str) -> bool:
 
 def check_new_account(staff_id: str, name: str, pin: str) -> None:
     if not _STAFF_ID.match(staff_id):
-        raise ServiceError("Staff ID: 2 to 32 letters, digits, dots, dashes or underscores.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Staff ID: 2 to 32 letters, digits, dots, dashes or underscores."))
     if not name.strip():
-        raise ServiceError("Name: required.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Name: required."))
     if not _PIN.match(pin):
-        raise ServiceError("PIN: 4 to 12 digits.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "PIN: 4 to 12 digits."))
 
 
 def staff_row(staff_id: str, name: str, role: Role, pin: str, created_at: str,
@@ -72,7 +73,7 @@ def add_staff(session: Session, staff_id: str, name: str, role: Role, pin: str) 
     check_new_account(staff_id, name, pin)
     db = session.db
     if db.execute("SELECT 1 FROM staff WHERE staff_id = ?", [staff_id]).fetchone():
-        raise ServiceError(f"Staff ID {staff_id!r} already exists.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Staff ID {staff_id} already exists."), staff_id=repr(staff_id))
     now = session.clock()
     row = staff_row(staff_id, name, role, pin, now.isoformat(), session.user.staff_id)
     with db.atomic():
@@ -91,13 +92,13 @@ def deactivate_staff(session: Session, staff_id: str) -> None:
     db = session.db
     row = next(db.query("SELECT * FROM staff WHERE staff_id = ?", [staff_id]), None)
     if row is None:
-        raise ServiceError(f"No staff account {staff_id!r}.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "No staff account {staff_id}."), staff_id=repr(staff_id))
     if staff_id == session.user.staff_id:
-        raise ServiceError("You cannot deactivate your own account; ask another administrator.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "You cannot deactivate your own account; ask another administrator."))
     if row["role"] == Role.ADMINISTRATOR.value and not db.execute(
             "SELECT 1 FROM staff WHERE role = ? AND active = 1 AND staff_id != ?",
             [Role.ADMINISTRATOR.value, staff_id]).fetchone():
-        raise ServiceError("This is the last active administrator; add another one first.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This is the last active administrator; add another one first."))
     now = session.clock()
     with db.atomic():
         audit.upsert_audited(db, "staff", {**row, "active": 0}, at=now, actor=session.user.staff_id,
@@ -116,9 +117,9 @@ def _attempts(db: Database, actor: str) -> list[tuple[bool, datetime]]:
     return [(row["action"] == "sign_in", datetime.fromisoformat(row["at"])) for row in rows][::-1]
 
 
-def locked_message(until: datetime) -> str:
-    return (f"Too many wrong PINs for this staff ID: it is locked until {until:%H:%M}. "
-            "Ask a colleague to sign in meanwhile.")
+def locked(until: datetime) -> SignInError:
+    return SignInError(QT_TRANSLATE_NOOP("messages", "Too many wrong PINs for this staff ID: it is locked until {time}. "
+                                         "Ask a colleague to sign in meanwhile."), time=f"{until:%H:%M}")
 
 
 def sign_in(db: Database, staff_id: str, pin: str, clock: Clock = local_now) -> StaffMember:
@@ -130,12 +131,12 @@ def sign_in(db: Database, staff_id: str, pin: str, clock: Clock = local_now) -> 
     if until is not None:
         with db.atomic():
             audit.append(db, at=now, actor=actor, device_id=device.device_id, action="sign_in.locked")
-        raise SignInError(locked_message(until))
+        raise locked(until)
     row = next(db.query("SELECT * FROM staff WHERE staff_id = ?", [staff_id.strip()]), None)
     ok = row is not None and bool(row["active"]) and check_pin(pin, str(row["pin_hash"]))
     with db.atomic():
         audit.append(db, at=now, actor=actor, device_id=device.device_id,
                      action="sign_in" if ok else "sign_in.failed")
     if not ok or row is None:
-        raise SignInError("Unknown staff ID or wrong PIN.")
+        raise SignInError(QT_TRANSLATE_NOOP("messages", "Unknown staff ID or wrong PIN."))
     return _member(row)

@@ -17,6 +17,7 @@ from downtime.domain.theatre import (
     suggest_slots,
 )
 from downtime.formspec import FormSpec
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.services import records
 from downtime.services.census import all_patients
 from downtime.services.context import Session
@@ -133,10 +134,11 @@ def check_version(db: Database, forms: dict[str, FormSpec], form_id: str, record
         return
     state = _state(db, forms, data["booking"])
     if form_id == "operation_cancellation" and state.status not in (BookingStatus.BOOKED, BookingStatus.REBOOKED):
-        raise ServiceError(f"This booking is {state.status.value}; only a booked operation can be cancelled.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; only a booked operation can be cancelled."),
+                           status=state.status.value)
     if form_id == "operation_rebooking":
         if state.status is not BookingStatus.CANCELLED:
-            raise ServiceError(f"This booking is {state.status.value}; cancel it before rebooking.")
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; cancel it before rebooking."), status=state.status.value)
         if data["outcome"] == "rebooked":
             booking = state.booking
             _check(db, forms, Booking(booking.booking_id, booking.patient_id, data["session"],

@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.clock import local_now
 from downtime.domain.staff import StaffMember, locked_until
 from downtime.services import setup, staff
@@ -23,7 +24,7 @@ def create(path: Path, *, encrypted: bool, device_number: int, device_name: str,
     """A new database with its first administrator. The administrator's key slot is written
     before the database, so a failure never leaves an encrypted file nobody can open."""
     if path.exists() or keyslots.is_encrypted(path):
-        raise SetupError(f"{path} already exists: choose a new file for a new database.")
+        raise SetupError(QT_TRANSLATE_NOOP("messages", "{path} already exists: choose a new file for a new database."), path=path)
     staff.check_new_account(admin_id, admin_name, admin_pin)
     key = keyslots.new_key() if encrypted else None
     try:
@@ -55,11 +56,11 @@ def _unlock(vault: Vault, staff_id: str, pin: str, now: datetime) -> None:
     actor = staff_id.strip()[:32]
     until = locked_until([(False, at) for at in keyslots.failures(vault.path, actor)], now)
     if until is not None:
-        raise SignInError(staff.locked_message(until))
+        raise staff.locked(until)
     key = keyslots.unwrap(vault.path, staff_id.strip(), pin)
     if key is None:
         keyslots.record_failure(vault.path, actor, now)
-        raise SignInError("Unknown staff ID or wrong PIN.")
+        raise SignInError(QT_TRANSLATE_NOOP("messages", "Unknown staff ID or wrong PIN."))
     vault.db, vault.key = open_database(vault.path, create=False, key=key), key
     _flush_failures(vault, load_device(vault.db))
 

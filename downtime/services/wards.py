@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.staff import Action
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -24,9 +25,9 @@ def add_ward(session: Session, ward: str, name: str, beds: list[str]) -> Ward:
     session.require(Action.MANAGE_STAFF)
     ward, name = ward.strip(), name.strip()
     if not ward or not name:
-        raise ServiceError("Ward code and ward name are both required.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward code and ward name are both required."))
     if wards(session.db, ward):
-        raise ServiceError(f"Ward {ward} already exists; add beds to it instead.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward {ward} already exists; add beds to it instead."), ward=ward)
     now = session.clock()
     with session.db.atomic():
         audit.insert_audited(session.db, "wards", {
@@ -40,7 +41,7 @@ def add_ward(session: Session, ward: str, name: str, beds: list[str]) -> Ward:
 def add_beds(session: Session, ward: str, beds: list[str]) -> Ward:
     session.require(Action.MANAGE_STAFF)
     if not wards(session.db, ward):
-        raise ServiceError(f"Unknown ward {ward}.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Unknown ward {ward}."), ward=ward)
     with session.db.atomic():
         _insert_beds(session, ward, beds)
     return wards(session.db, ward)[0]
@@ -52,7 +53,7 @@ def _insert_beds(session: Session, ward: str, beds: list[str]) -> None:
     now = session.clock()
     for bed in (bed.strip() for bed in beds):
         if not bed or bed.casefold() in existing:
-            raise ServiceError(f"Bed {bed!r} is empty or listed twice in ward {ward}.")
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed} is empty or listed twice in ward {ward}."), bed=repr(bed), ward=ward)
         existing.add(bed.casefold())
         position += 1
         audit.insert_audited(session.db, "beds", {

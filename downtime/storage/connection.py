@@ -12,6 +12,7 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from downtime.errors import UserError
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.storage.keyslots import is_encrypted
 from downtime.storage.migrations import MIGRATIONS
 
@@ -51,17 +52,22 @@ def open_database(path: Path | str, *, create: bool = True, key: bytes | None = 
     return db
 
 
-def write_failure(problem: Exception) -> str:
+def write_failure(problem: Exception, lang: Lang, *, draft: bool = False) -> str:
     """A failed write in words a ward can act on; the transaction was rolled back, so nothing
-    was half-written, and the form on screen still holds what was typed."""
+    was half-written, and the form on screen still holds what was typed (`draft`: the copy kept
+    while typing could not be written)."""
     text = str(problem).lower()
     if "full" in text:
-        cause = "the laptop's disk is full"
+        cause = message(lang, QT_TRANSLATE_NOOP("messages", "the laptop's disk is full"))
     elif "readonly" in text or "read-only" in text:
-        cause = "the database file is read-only (a locked USB stick, or file permissions)"
+        cause = message(lang, QT_TRANSLATE_NOOP("messages", "the database file is read-only (a locked USB stick, or file permissions)"))
     elif "locked" in text or "busy" in text:
-        cause = "another program is holding the database"
+        cause = message(lang, QT_TRANSLATE_NOOP("messages", "another program is holding the database"))
     else:
-        cause = f"the disk refused the write ({problem})"
-    return (f"Not saved: {cause}. Nothing was half-saved and your form is still open: keep it open, "
-            "write the record on the paper form if needed, and call IT.")
+        cause = message(lang, QT_TRANSLATE_NOOP("messages", "the disk refused the write ({problem})"), problem=problem)
+    if draft:
+        return message(lang, QT_TRANSLATE_NOOP("messages", "Draft not kept: {cause}. Your form is still open: keep it open and save it, "
+                                                    "or write the record on the paper form."), cause=cause)
+    return message(lang, QT_TRANSLATE_NOOP("messages", "Not saved: {cause}. Nothing was half-saved and your form is still open: "
+                                                "keep it open, write the record on the paper form if needed, "
+                                                "and call IT."), cause=cause)

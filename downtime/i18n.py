@@ -1,0 +1,73 @@
+"""One catalogue of French for the whole app: Qt Linguist's `resources/i18n/downtime_fr.ts`.
+
+The Qt interface loads its compiled `.qm` through QTranslator. Messages written outside Qt (the
+errors the services raise, the command line) are looked up here in the same `.ts` file, so a
+sentence is translated once whichever layer shows it, and Qt stays out of the pure layers.
+`QT_TRANSLATE_NOOP` marks such a sentence for pyside6-lupdate, which reads the call by its name."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ElementTree
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from downtime.paths import data_dir, resources_dir
+
+Lang = Literal["en", "fr"]
+LANGUAGES: dict[Lang, str] = {"en": "English", "fr": "Français"}
+MESSAGES = "messages"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Marks `text` for the catalogue; it is translated where it is shown."""
+    return text
+
+
+def QT_TR_NOOP(text: str) -> str:  # noqa: N802 (the name lupdate looks for)
+    """Marks a word of a list (a column heading, a state) for the catalogue's shared context ""."""
+    return text
+
+
+def catalogue_path(lang: Lang) -> Path:
+    return resources_dir() / "i18n" / f"downtime_{lang}.ts"
+
+
+@cache
+def _catalogue(lang: Lang) -> dict[tuple[str, str], str]:
+    if lang == "en":
+        return {}
+    found: dict[tuple[str, str], str] = {}
+    for context in ElementTree.parse(catalogue_path(lang)).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and translation.get("type") not in ("unfinished", "obsolete", "vanished") \
+                    and translation.text:
+                found[(name, message.findtext("source", ""))] = translation.text
+    return found
+
+
+def translate(lang: Lang, context: str, text: str) -> str:
+    """`text` in `lang`; the English itself when the catalogue has no finished translation."""
+    return _catalogue(lang).get((context, text), text)
+
+
+def message(lang: Lang, text: str, **values: object) -> str:
+    """A sentence marked in the `messages` context, translated, then its {named} places filled."""
+    translated = translate(lang, MESSAGES, text)
+    return translated.format(**values) if values else translated
+
+
+def saved_language() -> Lang:
+    """The laptop's language, chosen in the app (View ▸ Language); English until then."""
+    try:
+        chosen = (data_dir() / "language").read_text(encoding="utf-8").strip()
+    except OSError:
+        return "en"
+    return "fr" if chosen == "fr" else "en"
+
+
+def save_language(lang: Lang) -> None:
+    data_dir().mkdir(parents=True, exist_ok=True)
+    (data_dir() / "language").write_text(lang + "\n", encoding="utf-8")

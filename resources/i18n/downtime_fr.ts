@@ -1,0 +1,1780 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name></name>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>Downtime no.</source>
+        <translation>N° procédure dégradée</translation>
+    </message>
+    <message>
+        <source>EHR no.</source>
+        <translation>N° DPI</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>What to enter</source>
+        <translation>À saisir</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>À faire</translation>
+    </message>
+    <message>
+        <source>EHR reference</source>
+        <translation>Référence DPI</translation>
+    </message>
+    <message>
+        <source>(not about a patient)</source>
+        <translation>(ne concerne pas un patient)</translation>
+    </message>
+    <message>
+        <source>R — Refused</source>
+        <translation>R — Refusé</translation>
+    </message>
+    <message>
+        <source>F — Nil by mouth / fasting</source>
+        <translation>F — À jeun</translation>
+    </message>
+    <message>
+        <source>A — Patient away</source>
+        <translation>A — Patient absent du service</translation>
+    </message>
+    <message>
+        <source>N — Drug not available</source>
+        <translation>N — Médicament indisponible</translation>
+    </message>
+    <message>
+        <source>W — Held for clinical reason</source>
+        <translation>W — Suspendu pour raison clinique</translation>
+    </message>
+    <message>
+        <source>V — Vomited</source>
+        <translation>V — Vomi</translation>
+    </message>
+    <message>
+        <source>D — Asleep</source>
+        <translation>D — Endormi</translation>
+    </message>
+    <message>
+        <source>O — Other (write why)</source>
+        <translation>O — Autre (préciser)</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>définitif</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>ENTERED IN ERROR</source>
+        <translation>SAISIE ERRONÉE</translation>
+    </message>
+    <message>
+        <source>LATE</source>
+        <translation>EN RETARD</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>DÉPASSÉ</translation>
+    </message>
+    <message>
+        <source>due now</source>
+        <translation>à donner</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>Médicament</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>as required</source>
+        <translation>si besoin</translation>
+    </message>
+    <message>
+        <source>Due now</source>
+        <translation>À donner</translation>
+    </message>
+    <message>
+        <source>Upcoming</source>
+        <translation>À venir</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Due at</source>
+        <translation>Prévu à</translation>
+    </message>
+    <message>
+        <source>Bed</source>
+        <translation>Lit</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Date de naissance</translation>
+    </message>
+    <message>
+        <source>Dose</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Voie</translation>
+    </message>
+    <message>
+        <source>Flags</source>
+        <translation>Alertes</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Relevé</translation>
+    </message>
+    <message>
+        <source>Resp.</source>
+        <translation>FR</translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>Échelle</translation>
+    </message>
+    <message>
+        <source>O2</source>
+        <translation>O2</translation>
+    </message>
+    <message>
+        <source>BP</source>
+        <translation>PA</translation>
+    </message>
+    <message>
+        <source>Pulse</source>
+        <translation>Pouls</translation>
+    </message>
+    <message>
+        <source>ACVPU</source>
+        <translation>ACVPU</translation>
+    </message>
+    <message>
+        <source>Temp.</source>
+        <translation>Temp.</translation>
+    </message>
+    <message>
+        <source>NEWS2</source>
+        <translation>NEWS2</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>Niveau</translation>
+    </message>
+    <message>
+        <source>air</source>
+        <translation>air</translation>
+    </message>
+    <message>
+        <source>Ward</source>
+        <translation>Service</translation>
+    </message>
+    <message>
+        <source>Latest set</source>
+        <translation>Dernier relevé</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>U</source>
+        <translation>I</translation>
+    </message>
+    <message>
+        <source>For resuscitation</source>
+        <translation>Réanimation</translation>
+    </message>
+    <message>
+        <source>DNACPR</source>
+        <translation>Pas de RCP</translation>
+    </message>
+    <message>
+        <source>Not discussed</source>
+        <translation>Non abordé</translation>
+    </message>
+    <message>
+        <source>Provisional</source>
+        <translation>Provisoire</translation>
+    </message>
+    <message>
+        <source>Validated</source>
+        <translation>Validée</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Présent</translation>
+    </message>
+    <message>
+        <source>Discharged</source>
+        <translation>Sorti</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Décédé</translation>
+    </message>
+    <message>
+        <source>Transferred out</source>
+        <translation>Transféré</translation>
+    </message>
+    <message>
+        <source>NKA</source>
+        <translation>Aucune allergie connue</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnues</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Sexe</translation>
+    </message>
+    <message>
+        <source>Allergies</source>
+        <translation>Allergies</translation>
+    </message>
+    <message>
+        <source>Resuscitation</source>
+        <translation>Réanimation</translation>
+    </message>
+    <message>
+        <source>Isolation</source>
+        <translation>Isolement</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identité</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>Admis le</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>(no bed)</source>
+        <translation>(sans lit)</translation>
+    </message>
+    <message>
+        <source>— empty bed —</source>
+        <translation>— lit vide —</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>programmé</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulé</translation>
+    </message>
+    <message>
+        <source>rebooked</source>
+        <translation>reprogrammé</translation>
+    </message>
+    <message>
+        <source>transferred</source>
+        <translation>transféré</translation>
+    </message>
+    <message>
+        <source>Theatre</source>
+        <translation>Bloc</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Intervention</translation>
+    </message>
+    <message>
+        <source>Side</source>
+        <translation>Côté</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorité</translation>
+    </message>
+    <message>
+        <source>Surgeon</source>
+        <translation>Chirurgien</translation>
+    </message>
+    <message>
+        <source>Anaesthetist</source>
+        <translation>Anesthésiste</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé le</translation>
+    </message>
+    <message>
+        <source>Rebook by</source>
+        <translation>À reprogrammer avant</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Attente</translation>
+    </message>
+    <message>
+        <source>BREACH</source>
+        <translation>DÉPASSÉ</translation>
+    </message>
+    <message>
+        <source>SOON</source>
+        <translation>BIENTÔT</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>Damaged database</source>
+        <translation>Base de données endommagée</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and must not be used:
+{problem}
+
+No backup was found here (if backups go to a USB stick, restore one with &apos;downtime restore&apos;). Use another laptop or the paper forms, and call IT.</source>
+        <translation>{path} est endommagée et ne doit pas être utilisée :
+{problem}
+
+Aucune sauvegarde n&apos;a été trouvée ici (si les sauvegardes vont sur une clé USB, restaurez-en une avec « downtime restore »). Utilisez un autre portable ou les formulaires papier, et appelez l&apos;informatique.</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and must not be used:
+{problem}
+
+Put the newest backup ({backup}) in its place? The damaged file is kept, renamed, for IT. Anything saved after that backup is not in it: check the last entries against paper.</source>
+        <translation>{path} est endommagée et ne doit pas être utilisée :
+{problem}
+
+Mettre la sauvegarde la plus récente ({backup}) à sa place ? Le fichier endommagé est gardé, renommé, pour l&apos;informatique. Ce qui a été enregistré après cette sauvegarde n&apos;y est pas : vérifiez les dernières saisies sur le papier.</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Sauvegarde restaurée</translation>
+    </message>
+    <message>
+        <source>{backup} is now in use. Please sign in again.</source>
+        <translation>{backup} est maintenant utilisée. Veuillez vous reconnecter.</translation>
+    </message>
+</context>
+<context>
+    <name>BackEntryPanel</name>
+    <message>
+        <source>Back-entry progress</source>
+        <translation>Avancement de la ressaisie</translation>
+    </message>
+    <message>
+        <source>Show only what is &amp;left to enter</source>
+        <translation>N&apos;afficher que ce qui &amp;reste à saisir</translation>
+    </message>
+    <message>
+        <source>Back-entry worklist</source>
+        <translation>Liste de ressaisie</translation>
+    </message>
+    <message>
+        <source>&amp;Mark entered in EHR… (Enter)</source>
+        <translation>&amp;Marquer saisi dans le DPI… (Entrée)</translation>
+    </message>
+    <message>
+        <source>Link to EHR &amp;patient number…</source>
+        <translation>Lier au numéro &amp;patient du DPI…</translation>
+    </message>
+    <message>
+        <source>&amp;Print worklist</source>
+        <translation>&amp;Imprimer la liste</translation>
+    </message>
+    <message>
+        <source>{done} of {total} entered in the EHR</source>
+        <translation>{done} sur {total} saisis dans le DPI</translation>
+    </message>
+    <message>
+        <source>Nothing selected</source>
+        <translation>Aucune sélection</translation>
+    </message>
+    <message>
+        <source>Select a line of the worklist first.</source>
+        <translation>Sélectionnez d&apos;abord une ligne de la liste.</translation>
+    </message>
+    <message>
+        <source>ward record</source>
+        <translation>enregistrement du service</translation>
+    </message>
+    <message>
+        <source>Entered in the EHR</source>
+        <translation>Saisi dans le DPI</translation>
+    </message>
+    <message>
+        <source>{who}: {step} — {what}
+The EHR&apos;s reference for it:</source>
+        <translation>{who} : {step} — {what}
+Sa référence dans le DPI :</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>Non marqué</translation>
+    </message>
+    <message>
+        <source>No patient selected</source>
+        <translation>Aucun patient sélectionné</translation>
+    </message>
+    <message>
+        <source>Select a line of the patient first.</source>
+        <translation>Sélectionnez d&apos;abord une ligne du patient.</translation>
+    </message>
+    <message>
+        <source>EHR patient number</source>
+        <translation>Numéro patient du DPI</translation>
+    </message>
+    <message>
+        <source>{name} ({number}), born {born}:
+the patient&apos;s number in the EHR:</source>
+        <translation>{name} ({number}), né(e) le {born} :
+le numéro du patient dans le DPI :</translation>
+    </message>
+    <message>
+        <source>Not linked</source>
+        <translation>Non lié</translation>
+    </message>
+</context>
+<context>
+    <name>Banner</name>
+    <message>
+        <source>ward nurse</source>
+        <translation>infirmier(ère) du service</translation>
+    </message>
+    <message>
+        <source>doctor</source>
+        <translation>médecin</translation>
+    </message>
+    <message>
+        <source>surgical coordinator</source>
+        <translation>coordinateur(trice) du bloc</translation>
+    </message>
+    <message>
+        <source>records staff</source>
+        <translation>bureau des entrées</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrateur</translation>
+    </message>
+    <message>
+        <source>DOWNTIME MODE — record on this laptop, back-entry later</source>
+        <translation>PROCÉDURE DÉGRADÉE — saisie ici, ressaisie plus tard</translation>
+    </message>
+    <message>
+        <source>DEMO DATA</source>
+        <translation>DÉMO</translation>
+    </message>
+    <message>
+        <source>{name} (device {number})</source>
+        <translation>{name} (appareil {number})</translation>
+    </message>
+    <message>
+        <source>Last save: nothing saved yet</source>
+        <translation>Dernier enregistrement : aucun</translation>
+    </message>
+    <message>
+        <source>Downtime mode banner</source>
+        <translation>Bandeau de procédure dégradée</translation>
+    </message>
+    <message>
+        <source>Laptop clock {time} (UTC{offset})</source>
+        <translation>Heure du portable {time} (UTC{offset})</translation>
+    </message>
+    <message>
+        <source>BACKUP FAILED: {problem}</source>
+        <translation>ÉCHEC DE LA SAUVEGARDE : {problem}</translation>
+    </message>
+    <message>
+        <source>No backup yet</source>
+        <translation>Pas encore de sauvegarde</translation>
+    </message>
+    <message>
+        <source>Last backup: {minutes} min ago</source>
+        <translation>Dernière sauvegarde : il y a {minutes} min</translation>
+    </message>
+    <message>
+        <source>Last backup: {hours} h ago</source>
+        <translation>Dernière sauvegarde : il y a {hours} h</translation>
+    </message>
+    <message>
+        <source>Last save: {time}</source>
+        <translation>Dernier enregistrement : {time}</translation>
+    </message>
+</context>
+<context>
+    <name>CancelDialog</name>
+    <message>
+        <source>Cancel an operation</source>
+        <translation>Annuler une intervention</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Non</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Oui</translation>
+    </message>
+    <message>
+        <source>&amp;Reason</source>
+        <translation>&amp;Motif</translation>
+    </message>
+    <message>
+        <source>&amp;Last minute (on the day, after admission)</source>
+        <translation>&amp;Dernière minute (le jour même, après l’admission)</translation>
+    </message>
+    <message>
+        <source>Patient &amp;told</source>
+        <translation>Patient &amp;informé</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>&amp;Notes</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel the operation</source>
+        <translation>&amp;Annuler l’intervention</translation>
+    </message>
+</context>
+<context>
+    <name>DoseDialog</name>
+    <message>
+        <source>Record a dose</source>
+        <translation>Enregistrer une administration</translation>
+    </message>
+    <message>
+        <source> due {time}</source>
+        <translation> prévue à {time}</translation>
+    </message>
+    <message>
+        <source> (as required)</source>
+        <translation> (si besoin)</translation>
+    </message>
+    <message>
+        <source> — CONTROLLED DRUG: witness required</source>
+        <translation> — STUPÉFIANT : témoin obligatoire</translation>
+    </message>
+    <message>
+        <source>Given</source>
+        <translation>Administré</translation>
+    </message>
+    <message>
+        <source>Not given</source>
+        <translation>Non administré</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome</source>
+        <translation>&amp;Résultat</translation>
+    </message>
+    <message>
+        <source>Actual &amp;time</source>
+        <translation>&amp;Heure réelle</translation>
+    </message>
+    <message>
+        <source>&amp;Dose given ({unit})</source>
+        <translation>&amp;Dose administrée ({unit})</translation>
+    </message>
+    <message>
+        <source>&amp;Route</source>
+        <translation>&amp;Voie</translation>
+    </message>
+    <message>
+        <source>Si&amp;te</source>
+        <translation>Si&amp;te</translation>
+    </message>
+    <message>
+        <source>Reason &amp;not given</source>
+        <translation>Motif de &amp;non-administration</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Précisions</translation>
+    </message>
+    <message>
+        <source>&amp;Witness staff ID</source>
+        <translation>&amp;Identifiant du témoin</translation>
+    </message>
+    <message>
+        <source>Witness &amp;PIN</source>
+        <translation>&amp;Code du témoin</translation>
+    </message>
+    <message>
+        <source>&amp;Save dose</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Reason for giving anyway (kept in the record and the audit log)</source>
+        <translation>Motif pour administrer malgré tout (gardé dans le dossier et le journal d’audit)</translation>
+    </message>
+    <message>
+        <source>Override reason</source>
+        <translation>Motif de dérogation</translation>
+    </message>
+    <message>
+        <source>Actual time: write DD/MM/YYYY HH:MM; dose: a number.</source>
+        <translation>Heure réelle : écrivez JJ/MM/AAAA HH:MM ; dose : un nombre.</translation>
+    </message>
+    <message>
+        <source>Safety warning: give a reason to override each one, or cancel.</source>
+        <translation>Alerte de sécurité : donnez un motif pour chacune, ou annulez.</translation>
+    </message>
+</context>
+<context>
+    <name>EscalationPanel</name>
+    <message>
+        <source>&amp;Ward:</source>
+        <translation>&amp;Service :</translation>
+    </message>
+    <message>
+        <source>All wards</source>
+        <translation>Tous les services</translation>
+    </message>
+    <message>
+        <source>Patients needing escalation</source>
+        <translation>Patients nécessitant une alerte</translation>
+    </message>
+    <message>
+        <source>{count} patient(s) above low risk, {high} HIGH</source>
+        <translation>{count} patient(s) au-dessus du risque faible, dont {high} ÉLEVÉ</translation>
+    </message>
+    <message>
+        <source>No patient&apos;s latest NEWS2 is above low risk</source>
+        <translation>Aucun dernier score NEWS2 au-dessus du risque faible</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export for back-entry</source>
+        <translation>Export pour la ressaisie</translation>
+    </message>
+    <message>
+        <source>New export folder</source>
+        <translation>Nouveau dossier d’export</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Choisir…</translation>
+    </message>
+    <message>
+        <source>New &amp;folder (on the USB stick):</source>
+        <translation>Nouveau &amp;dossier (sur la clé USB) :</translation>
+    </message>
+    <message>
+        <source>Only what changed since this laptop&apos;s last export</source>
+        <translation>Seulement ce qui a changé depuis le dernier export de ce portable</translation>
+    </message>
+    <message>
+        <source>age1… (the records office&apos;s public key)</source>
+        <translation>age1… (la clé publique du bureau des entrées)</translation>
+    </message>
+    <message>
+        <source>Encrypt to public key</source>
+        <translation>Chiffrer pour la clé publique</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt to:</source>
+        <translation>&amp;Chiffrer pour :</translation>
+    </message>
+    <message>
+        <source>Export progress</source>
+        <translation>Avancement de l’export</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Exporter</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Where to put the export</source>
+        <translation>Où mettre l’export</translation>
+    </message>
+    <message>
+        <source>Choose a new folder for the export.</source>
+        <translation>Choisissez un nouveau dossier pour l’export.</translation>
+    </message>
+    <message>
+        <source>Not exported.</source>
+        <translation>Non exporté.</translation>
+    </message>
+    <message>
+        <source>Every file is encrypted to the records office&apos;s key.</source>
+        <translation>Chaque fichier est chiffré pour la clé du bureau des entrées.</translation>
+    </message>
+    <message>
+        <source>Exported {count} record version(s) to {folder}.</source>
+        <translation>{count} version(s) d’enregistrement exportée(s) dans {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>FieldEditors</name>
+    <message>
+        <source>Fill in the laptop&apos;s current date and time</source>
+        <translation>Remplir avec la date et l’heure du portable</translation>
+    </message>
+</context>
+<context>
+    <name>FormView</name>
+    <message>
+        <source>&amp;Save (Ctrl+S)</source>
+        <translation>&amp;Enregistrer (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Amend…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>Entered in &amp;error…</source>
+        <translation>Saisie &amp;erronée…</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;Historique</translation>
+    </message>
+    <message>
+        <source>&amp;Print</source>
+        <translation>&amp;Imprimer</translation>
+    </message>
+    <message>
+        <source>Version {version} — {status} — recorded by {author} at {time}</source>
+        <translation>Version {version} — {status} — saisie par {author} le {time}</translation>
+    </message>
+    <message>
+        <source>amending: change what is wrong, then Save</source>
+        <translation>modification : corrigez ce qui est faux, puis Enregistrer</translation>
+    </message>
+    <message>
+        <source>Not saved — please correct:</source>
+        <translation>Non enregistré — à corriger :</translation>
+    </message>
+    <message>
+        <source>Reason for the amendment</source>
+        <translation>Motif de la modification</translation>
+    </message>
+    <message>
+        <source>Why is this record being corrected? (kept in the history)</source>
+        <translation>Pourquoi cet enregistrement est-il corrigé ? (gardé dans l’historique)</translation>
+    </message>
+    <message>
+        <source>Entered in error</source>
+        <translation>Saisie erronée</translation>
+    </message>
+    <message>
+        <source>Why was this record entered in error? (e.g. wrong patient)</source>
+        <translation>Pourquoi cette saisie est-elle erronée ? (ex. : mauvais patient)</translation>
+    </message>
+    <message>
+        <source>Not marked</source>
+        <translation>Non marqué</translation>
+    </message>
+    <message>
+        <source> — changed: </source>
+        <translation> — modifié : </translation>
+    </message>
+    <message>
+        <source>v{version} {status} {time} by {author}</source>
+        <translation>v{version} {status} {time} par {author}</translation>
+    </message>
+    <message>
+        <source> — reason: {reason}</source>
+        <translation> — motif : {reason}</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Historique</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>exports or a merge of exports</source>
+        <translation>des exports ou une fusion d’exports</translation>
+    </message>
+    <message>
+        <source>a snapshot</source>
+        <translation>un instantané</translation>
+    </message>
+    <message>
+        <source>A laptop&apos;s export or a merge: its records will be added to this database.</source>
+        <translation>L’export d’un portable ou une fusion : ses enregistrements seront ajoutés à cette base.</translation>
+    </message>
+    <message>
+        <source>A CSV snapshot: patients, beds, allergies, orders and theatre bookings will be loaded.</source>
+        <translation>Un instantané CSV : patients, lits, allergies, prescriptions et programmes opératoires seront chargés.</translation>
+    </message>
+    <message>
+        <source>A FHIR Bundle snapshot: its patients, stays, allergies, orders and appointments will be loaded.</source>
+        <translation>Un instantané FHIR (Bundle) : ses patients, séjours, allergies, prescriptions et rendez-vous seront chargés.</translation>
+    </message>
+    <message>
+        <source>What to import</source>
+        <translation>Quoi importer</translation>
+    </message>
+    <message>
+        <source>A snapshot of the hospital&apos;s last known state (a folder of CSV files or a FHIR Bundle), or laptops&apos; exports for the records office.</source>
+        <translation>Un instantané du dernier état connu de l’hôpital (un dossier de fichiers CSV ou un Bundle FHIR), ou les exports des portables pour le bureau des entrées.</translation>
+    </message>
+    <message>
+        <source>Folder or file to import</source>
+        <translation>Dossier ou fichier à importer</translation>
+    </message>
+    <message>
+        <source>Choose &amp;folder…</source>
+        <translation>Choisir un &amp;dossier…</translation>
+    </message>
+    <message>
+        <source>Choose &amp;file…</source>
+        <translation>Choisir un &amp;fichier…</translation>
+    </message>
+    <message>
+        <source>Folder to import</source>
+        <translation>Dossier à importer</translation>
+    </message>
+    <message>
+        <source>FHIR Bundle to import</source>
+        <translation>Bundle FHIR à importer</translation>
+    </message>
+    <message>
+        <source>FHIR Bundle (*.json)</source>
+        <translation>Bundle FHIR (*.json)</translation>
+    </message>
+    <message>
+        <source>Not something Downtime can import.</source>
+        <translation>Downtime ne sait pas importer ceci.</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Importation</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Avancement de l’import</translation>
+    </message>
+    <message>
+        <source>Reading {path}…</source>
+        <translation>Lecture de {path}…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported.</source>
+        <translation>Rien n’a été importé.</translation>
+    </message>
+    <message>
+        <source>Imported {what}: {added}; {unchanged} already here and unchanged.</source>
+        <translation>Importé {what} : {added} ; {unchanged} déjà présent(s) et inchangé(s).</translation>
+    </message>
+    <message>
+        <source>nothing new</source>
+        <translation>rien de nouveau</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>Importer des données</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;New admission</source>
+        <translation>&amp;Nouvelle admission</translation>
+    </message>
+    <message>
+        <source>&amp;Open admission record</source>
+        <translation>&amp;Ouvrir la fiche d’admission</translation>
+    </message>
+    <message>
+        <source>&amp;Find patient</source>
+        <translation>&amp;Chercher un patient</translation>
+    </message>
+    <message>
+        <source>&amp;Medication round</source>
+        <translation>&amp;Tour des médicaments</translation>
+    </message>
+    <message>
+        <source>Medication &amp;chart (MAR)</source>
+        <translation>&amp;Plan d’administration</translation>
+    </message>
+    <message>
+        <source>Obser&amp;vations and NEWS2</source>
+        <translation>Surveillance et NEWS&amp;2</translation>
+    </message>
+    <message>
+        <source>Print &amp;blank admission form</source>
+        <translation>Imprimer une fiche d’admission &amp;vierge</translation>
+    </message>
+    <message>
+        <source>Print ward &amp;census</source>
+        <translation>Imprimer l’&amp;état du service</translation>
+    </message>
+    <message>
+        <source>Print ID &amp;labels</source>
+        <translation>Imprimer les é&amp;tiquettes</translation>
+    </message>
+    <message>
+        <source>Print the downtime &amp;binder (blank forms for 8 hours)</source>
+        <translation>Imprimer le &amp;classeur de procédure dégradée (formulaires vierges pour 8 heures)</translation>
+    </message>
+    <message>
+        <source>&amp;Import data…</source>
+        <translation>&amp;Importer des données…</translation>
+    </message>
+    <message>
+        <source>&amp;Export for back-entry…</source>
+        <translation>&amp;Exporter pour la ressaisie…</translation>
+    </message>
+    <message>
+        <source>&amp;Close form</source>
+        <translation>&amp;Fermer le formulaire</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Déconnexion</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>Downtime — {device}</source>
+        <translation>Downtime — {device}</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <source>Medication round</source>
+        <translation>Tour des médicaments</translation>
+    </message>
+    <message>
+        <source>Theatre</source>
+        <translation>Bloc</translation>
+    </message>
+    <message>
+        <source>NEWS2 escalation</source>
+        <translation>Alertes NEWS2</translation>
+    </message>
+    <message>
+        <source>Back-entry</source>
+        <translation>Ressaisie</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>Principal</translation>
+    </message>
+    <message>
+        <source>&amp;Ward</source>
+        <translation>&amp;Service</translation>
+    </message>
+    <message>
+        <source>&amp;Record for selected patient</source>
+        <translation>&amp;Saisir pour le patient sélectionné</translation>
+    </message>
+    <message>
+        <source>New {form}</source>
+        <translation>Nouveau : {form}</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Affichage</translation>
+    </message>
+    <message>
+        <source>&amp;Larger text</source>
+        <translation>Texte plus &amp;grand</translation>
+    </message>
+    <message>
+        <source>&amp;Smaller text</source>
+        <translation>Texte plus &amp;petit</translation>
+    </message>
+    <message>
+        <source>&amp;High contrast</source>
+        <translation>&amp;Contraste élevé</translation>
+    </message>
+    <message>
+        <source>Lan&amp;guage</source>
+        <translation>&amp;Langue</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ai&amp;de</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>No patient selected</source>
+        <translation>Aucun patient sélectionné</translation>
+    </message>
+    <message>
+        <source>Select a patient in the list first.</source>
+        <translation>Sélectionnez d’abord un patient dans la liste.</translation>
+    </message>
+    <message>
+        <source>Unsaved forms</source>
+        <translation>Formulaires non enregistrés</translation>
+    </message>
+    <message>
+        <source>You have {count} unsaved form(s) from earlier. Reopen them?</source>
+        <translation>Vous avez {count} formulaire(s) non enregistré(s). Les rouvrir ?</translation>
+    </message>
+    <message>
+        <source>Close form</source>
+        <translation>Fermer le formulaire</translation>
+    </message>
+    <message>
+        <source>This form is not saved. Close it? (It stays as a draft you can reopen.)</source>
+        <translation>Ce formulaire n’est pas enregistré. Le fermer ? (Il reste en brouillon, à rouvrir plus tard.)</translation>
+    </message>
+    <message>
+        <source>Locked after {minutes} idle minutes — {name} was signed in</source>
+        <translation>Verrouillé après {minutes} minutes d’inactivité — {name} était connecté(e)</translation>
+    </message>
+</context>
+<context>
+    <name>MarView</name>
+    <message>
+        <source>MAR — {name}</source>
+        <translation>Plan d’administration — {name}</translation>
+    </message>
+    <message>
+        <source>Medication administration record</source>
+        <translation>Plan d’administration des médicaments</translation>
+    </message>
+    <message>
+        <source>&amp;Record a dose for the selected order</source>
+        <translation>&amp;Enregistrer une administration pour la prescription sélectionnée</translation>
+    </message>
+    <message>
+        <source>&amp;Print this MAR (3 days)</source>
+        <translation>&amp;Imprimer ce plan (3 jours)</translation>
+    </message>
+</context>
+<context>
+    <name>MedicationPanel</name>
+    <message>
+        <source>&amp;Ward:</source>
+        <translation>&amp;Service :</translation>
+    </message>
+    <message>
+        <source>Medication round</source>
+        <translation>Tour des médicaments</translation>
+    </message>
+    <message>
+        <source>No ward set up: an administrator adds wards and beds first.</source>
+        <translation>Aucun service configuré : un administrateur doit d’abord ajouter services et lits.</translation>
+    </message>
+    <message>
+        <source>{doses} dose(s) to give or record; {overdue} overdue</source>
+        <translation>{doses} administration(s) à faire ou à enregistrer ; {overdue} dépassée(s)</translation>
+    </message>
+</context>
+<context>
+    <name>News2Plot</name>
+    <message>
+        <source>NEWS2 score over time</source>
+        <translation>Score NEWS2 dans le temps</translation>
+    </message>
+    <message>
+        <source>No observations recorded</source>
+        <translation>Aucune surveillance enregistrée</translation>
+    </message>
+</context>
+<context>
+    <name>ObservationsView</name>
+    <message>
+        <source>Observations — {name}</source>
+        <translation>Surveillance — {name}</translation>
+    </message>
+    <message>
+        <source>Latest NEWS2 score</source>
+        <translation>Dernier score NEWS2</translation>
+    </message>
+    <message>
+        <source>Observation sets</source>
+        <translation>Relevés de surveillance</translation>
+    </message>
+    <message>
+        <source>Record a &amp;new set</source>
+        <translation>Saisir un &amp;nouveau relevé</translation>
+    </message>
+    <message>
+        <source>&amp;Print NEWS2 chart</source>
+        <translation>&amp;Imprimer la feuille NEWS2</translation>
+    </message>
+    <message>
+        <source>No observations recorded yet</source>
+        <translation>Aucune surveillance enregistrée pour l’instant</translation>
+    </message>
+    <message>
+        <source>Latest: {score} at {time}</source>
+        <translation>Dernier : {score} à {time}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientHeader</name>
+    <message>
+        <source>none known</source>
+        <translation>aucune connue</translation>
+    </message>
+    <message>
+        <source>NOT KNOWN — ask</source>
+        <translation>INCONNUES — à demander</translation>
+    </message>
+    <message>
+        <source>born {date}</source>
+        <translation>né(e) le {date}</translation>
+    </message>
+    <message>
+        <source>ALLERGIES: {allergies}</source>
+        <translation>ALLERGIES : {allergies}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientTableModel</name>
+    <message>
+        <source>ALLERGY: {allergies}</source>
+        <translation>ALLERGIE : {allergies}</translation>
+    </message>
+</context>
+<context>
+    <name>PatientsPanel</name>
+    <message>
+        <source>Find a patient: name, date of birth, downtime no., IPP or NIR (Ctrl+F)</source>
+        <translation>Chercher un patient : nom, date de naissance, n° de procédure dégradée, IPP ou NIR (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Show &amp;empty beds</source>
+        <translation>Afficher les lits &amp;vides</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Chercher :</translation>
+    </message>
+    <message>
+        <source>&amp;Ward:</source>
+        <translation>&amp;Service :</translation>
+    </message>
+    <message>
+        <source>Patients</source>
+        <translation>Patients</translation>
+    </message>
+    <message>
+        <source>All wards</source>
+        <translation>Tous les services</translation>
+    </message>
+    <message>
+        <source>{count} patient(s) found for “{text}” (all wards, any status)</source>
+        <translation>{count} patient(s) trouvé(s) pour « {text} » (tous services, tous statuts)</translation>
+    </message>
+    <message>
+        <source>{patients} patient(s), {empty} empty bed(s)</source>
+        <translation>{patients} patient(s), {empty} lit(s) vide(s)</translation>
+    </message>
+    <message>
+        <source>{count} patient(s)</source>
+        <translation>{count} patient(s)</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Print preview — {file}</source>
+        <translation>Aperçu avant impression — {file}</translation>
+    </message>
+    <message>
+        <source>Preview of {file}</source>
+        <translation>Aperçu de {file}</translation>
+    </message>
+    <message>
+        <source>{file}: {pages} page(s) — {folder}</source>
+        <translation>{file} : {pages} page(s) — {folder}</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimer…</translation>
+    </message>
+    <message>
+        <source>&amp;Open in PDF viewer</source>
+        <translation>&amp;Ouvrir dans la visionneuse PDF</translation>
+    </message>
+</context>
+<context>
+    <name>RebookDialog</name>
+    <message>
+        <source>Rebook an operation</source>
+        <translation>Reprogrammer une intervention</translation>
+    </message>
+    <message>
+        <source>{procedure} ({minutes} min) — {surgeon}</source>
+        <translation>{procedure} ({minutes} min) — {surgeon}</translation>
+    </message>
+    <message>
+        <source>&amp;Suggested slots (no clash with theatre, surgeon, anaesthetist or patient):</source>
+        <translation>Créneaux &amp;proposés (sans conflit de salle, chirurgien, anesthésiste ou patient) :</translation>
+    </message>
+    <message>
+        <source>{day} {time} — theatre {theatre} ({specialty})</source>
+        <translation>{day} {time} — salle {theatre} ({specialty})</translation>
+    </message>
+    <message>
+        <source>&amp;Why this date</source>
+        <translation>&amp;Pourquoi cette date</translation>
+    </message>
+    <message>
+        <source>Or &amp;transfer to hospital</source>
+        <translation>Ou &amp;transférer vers l’hôpital</translation>
+    </message>
+    <message>
+        <source>&amp;Book this slot</source>
+        <translation>&amp;Réserver ce créneau</translation>
+    </message>
+    <message>
+        <source>Trans&amp;fer instead</source>
+        <translation>Trans&amp;férer plutôt</translation>
+    </message>
+    <message>
+        <source>No free slot in the sessions known to this laptop: add sessions or transfer.</source>
+        <translation>Aucun créneau libre dans les vacations connues de ce portable : ajoutez des vacations ou transférez.</translation>
+    </message>
+    <message>
+        <source>Choose a slot first.</source>
+        <translation>Choisissez d’abord un créneau.</translation>
+    </message>
+    <message>
+        <source>Receiving hospital: required for a transfer.</source>
+        <translation>Hôpital d’accueil : obligatoire pour un transfert.</translation>
+    </message>
+</context>
+<context>
+    <name>RoundModel</name>
+    <message>
+        <source>CD</source>
+        <translation>STUP</translation>
+    </message>
+    <message>
+        <source>high-alert</source>
+        <translation>à haut risque</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Next / previous field or button</source>
+        <translation>Champ ou bouton suivant / précédent</translation>
+    </message>
+    <message>
+        <source>Go to that field, button or menu</source>
+        <translation>Aller à ce champ, ce bouton ou ce menu</translation>
+    </message>
+    <message>
+        <source>In a list: open the selected patient or item; in a form field: next field</source>
+        <translation>Dans une liste : ouvrir le patient ou l’élément sélectionné ; dans un champ : champ suivant</translation>
+    </message>
+    <message>
+        <source>Save the open form</source>
+        <translation>Enregistrer le formulaire ouvert</translation>
+    </message>
+    <message>
+        <source>Print, from the print preview</source>
+        <translation>Imprimer, depuis l’aperçu avant impression</translation>
+    </message>
+    <message>
+        <source>Close a dialog without saving</source>
+        <translation>Fermer une fenêtre sans enregistrer</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Everything in Downtime can be done from the keyboard:</source>
+        <translation>Tout dans Downtime se fait au clavier :</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Touches</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Action</translation>
+    </message>
+</context>
+<context>
+    <name>SignIn</name>
+    <message>
+        <source>Downtime — sign in</source>
+        <translation>Downtime — connexion</translation>
+    </message>
+    <message>
+        <source>Demo data: try &lt;b&gt;nurse&lt;/b&gt; / PIN &lt;b&gt;1111&lt;/b&gt; (other demo accounts are listed in the README).</source>
+        <translation>Données de démonstration : essayez &lt;b&gt;nurse&lt;/b&gt; / code &lt;b&gt;1111&lt;/b&gt; (les autres comptes de démonstration sont dans le README).</translation>
+    </message>
+    <message>
+        <source>&amp;Staff ID</source>
+        <translation>&amp;Identifiant</translation>
+    </message>
+    <message>
+        <source>&amp;PIN</source>
+        <translation>&amp;Code</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;DOWNTIME MODE&lt;/b&gt; — {device}</source>
+        <translation>&lt;b&gt;PROCÉDURE DÉGRADÉE&lt;/b&gt; — {device}</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Downtime — set up this laptop</source>
+        <translation>Downtime — configurer ce portable</translation>
+    </message>
+    <message>
+        <source>This database is new. Enter this laptop&apos;s device number from the hospital&apos;s downtime plan (it keeps downtime numbers of different laptops apart), then create the first administrator account.</source>
+        <translation>Cette base est nouvelle. Saisissez le numéro d’appareil de ce portable indiqué dans le plan de procédure dégradée de l’hôpital (il distingue les numéros de procédure dégradée des différents portables), puis créez le premier compte administrateur.</translation>
+    </message>
+    <message>
+        <source>e.g. Ward 3B laptop 2</source>
+        <translation>ex. : Portable 2 du service 3B</translation>
+    </message>
+    <message>
+        <source>Device &amp;number</source>
+        <translation>&amp;Numéro d’appareil</translation>
+    </message>
+    <message>
+        <source>Device n&amp;ame</source>
+        <translation>N&amp;om de l’appareil</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;staff ID</source>
+        <translation>&amp;Identifiant de l’administrateur</translation>
+    </message>
+    <message>
+        <source>Administrator &amp;full name</source>
+        <translation>Nom &amp;complet de l’administrateur</translation>
+    </message>
+    <message>
+        <source>&amp;PIN (4-12 digits)</source>
+        <translation>Co&amp;de (4 à 12 chiffres)</translation>
+    </message>
+    <message>
+        <source>PIN &amp;again</source>
+        <translation>Code à &amp;nouveau</translation>
+    </message>
+    <message>
+        <source>&amp;Encrypt the database (recommended: a stolen laptop then reveals nothing)</source>
+        <translation>&amp;Chiffrer la base (recommandé : un portable volé ne révèle alors rien)</translation>
+    </message>
+    <message>
+        <source>The two PINs differ.</source>
+        <translation>Les deux codes diffèrent.</translation>
+    </message>
+    <message>
+        <source>Unencrypted database</source>
+        <translation>Base non chiffrée</translation>
+    </message>
+    <message>
+        <source>Without encryption, anyone who takes this laptop can read every patient&apos;s record. Set it up unencrypted anyway?</source>
+        <translation>Sans chiffrement, quiconque prend ce portable peut lire le dossier de chaque patient. Configurer sans chiffrement malgré tout ?</translation>
+    </message>
+</context>
+<context>
+    <name>Tables</name>
+    <message>
+        <source>Not printed</source>
+        <translation>Non imprimé</translation>
+    </message>
+</context>
+<context>
+    <name>TheatrePanel</name>
+    <message>
+        <source>born {date}</source>
+        <translation>né(e) le {date}</translation>
+    </message>
+    <message>
+        <source>&amp;Day:</source>
+        <translation>&amp;Jour :</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel selected operation…</source>
+        <translation>&amp;Annuler l’intervention sélectionnée…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Theatre day board&lt;/b&gt; (cancelled or moved operations struck through)</source>
+        <translation>&lt;b&gt;Programme opératoire du jour&lt;/b&gt; (interventions annulées ou déplacées barrées)</translation>
+    </message>
+    <message>
+        <source>Theatre day board</source>
+        <translation>Programme opératoire du jour</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;To reschedule&lt;/b&gt; — priority, then deadline, then waiting time</source>
+        <translation>&lt;b&gt;À reprogrammer&lt;/b&gt; — priorité, puis échéance, puis attente</translation>
+    </message>
+    <message>
+        <source>&amp;Rebook selected…</source>
+        <translation>&amp;Reprogrammer la sélection…</translation>
+    </message>
+    <message>
+        <source>Operations to reschedule</source>
+        <translation>Interventions à reprogrammer</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingModel</name>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} jours</translation>
+    </message>
+</context>
+<context>
+    <name>messages</name>
+    <message>
+        <source>The patient is not admitted at that time.</source>
+        <translation>Le patient n’est pas hospitalisé à ce moment-là.</translation>
+    </message>
+    <message>
+        <source>The order is not active at that time (not started or stopped).</source>
+        <translation>La prescription n’est pas active à ce moment-là (pas commencée ou arrêtée).</translation>
+    </message>
+    <message>
+        <source>{drug} matches the recorded allergy: {allergies}.</source>
+        <translation>{drug} correspond à l’allergie enregistrée : {allergies}.</translation>
+    </message>
+    <message>
+        <source>The {time} dose of {drug} was already given.</source>
+        <translation>La dose de {time} de {drug} a déjà été administrée.</translation>
+    </message>
+    <message>
+        <source>Last dose was {minutes} min ago; the order allows one every {hours} h.</source>
+        <translation>Dernière dose il y a {minutes} min ; la prescription en permet une toutes les {hours} h.</translation>
+    </message>
+    <message>
+        <source>{count} doses in the last 24 h; the order allows at most {limit}.</source>
+        <translation>{count} doses dans les dernières 24 h ; la prescription en permet au plus {limit}.</translation>
+    </message>
+    <message>
+        <source>Dose {dose} {unit} differs from the order ({ordered} {unit}).</source>
+        <translation>La dose {dose} {unit} diffère de la prescription ({ordered} {unit}).</translation>
+    </message>
+    <message>
+        <source>Medication order</source>
+        <translation>Prescription</translation>
+    </message>
+    <message>
+        <source>Medication administration</source>
+        <translation>Administration de médicament</translation>
+    </message>
+    <message>
+        <source>Admission, allergies and movements</source>
+        <translation>Admission, allergies et mouvements</translation>
+    </message>
+    <message>
+        <source>Theatre</source>
+        <translation>Bloc</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>entered</source>
+        <translation>saisi</translation>
+    </message>
+    <message>
+        <source>withdraw in the EHR (entered in error here)</source>
+        <translation>à retirer du DPI (saisie erronée ici)</translation>
+    </message>
+    <message>
+        <source>correct in the EHR (version {version} was entered)</source>
+        <translation>à corriger dans le DPI (la version {version} a été saisie)</translation>
+    </message>
+    <message>
+        <source>enter</source>
+        <translation>à saisir</translation>
+    </message>
+    <message>
+        <source>Give the EHR&apos;s reference for what was entered (e.g. its order or event number).</source>
+        <translation>Donnez la référence du DPI pour ce qui a été saisi (ex. : son numéro de prescription ou d’événement).</translation>
+    </message>
+    <message>
+        <source>This record now stands at version {version}; review that version first.</source>
+        <translation>Cet enregistrement est maintenant à la version {version} ; vérifiez d’abord cette version.</translation>
+    </message>
+    <message>
+        <source>This version is already marked as entered in the EHR.</source>
+        <translation>Cette version est déjà marquée saisie dans le DPI.</translation>
+    </message>
+    <message>
+        <source>Give the patient&apos;s number in the EHR.</source>
+        <translation>Donnez le numéro du patient dans le DPI.</translation>
+    </message>
+    <message>
+        <source>No patient has the downtime number {number}.</source>
+        <translation>Aucun patient n’a le numéro de procédure dégradée {number}.</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Faible</translation>
+    </message>
+    <message>
+        <source>Low-medium</source>
+        <translation>Faible-moyen</translation>
+    </message>
+    <message>
+        <source>MEDIUM</source>
+        <translation>MOYEN</translation>
+    </message>
+    <message>
+        <source>HIGH</source>
+        <translation>ÉLEVÉ</translation>
+    </message>
+    <message>
+        <source> (3 in one parameter)</source>
+        <translation> (3 sur un paramètre)</translation>
+    </message>
+    <message>
+        <source> (incomplete: {missing} not taken)</source>
+        <translation> (incomplet : {missing} non relevé)</translation>
+    </message>
+    <message>
+        <source>the laptop&apos;s disk is full</source>
+        <translation>le disque du portable est plein</translation>
+    </message>
+    <message>
+        <source>the database file is read-only (a locked USB stick, or file permissions)</source>
+        <translation>le fichier de la base est en lecture seule (clé USB verrouillée ou droits du fichier)</translation>
+    </message>
+    <message>
+        <source>another program is holding the database</source>
+        <translation>un autre programme bloque la base</translation>
+    </message>
+    <message>
+        <source>the disk refused the write ({problem})</source>
+        <translation>le disque a refusé l’écriture ({problem})</translation>
+    </message>
+    <message>
+        <source>Draft not kept: {cause}. Your form is still open: keep it open and save it, or write the record on the paper form.</source>
+        <translation>Brouillon non gardé : {cause}. Votre formulaire est toujours ouvert : gardez-le ouvert et enregistrez-le, ou notez la saisie sur le formulaire papier.</translation>
+    </message>
+    <message>
+        <source>Not saved: {cause}. Nothing was half-saved and your form is still open: keep it open, write the record on the paper form if needed, and call IT.</source>
+        <translation>Non enregistré : {cause}. Rien n’a été enregistré à moitié et votre formulaire est toujours ouvert : gardez-le ouvert, notez la saisie sur le formulaire papier si besoin, et appelez l’informatique.</translation>
+    </message>
+    <message>
+        <source>This session has no database file to back up.</source>
+        <translation>Cette session n’a pas de fichier de base à sauvegarder.</translation>
+    </message>
+    <message>
+        <source>Backups: every 1 to 1440 minutes, keeping 1 to 1000.</source>
+        <translation>Sauvegardes : toutes les 1 à 1440 minutes, en gardant 1 à 1000.</translation>
+    </message>
+    <message>
+        <source>This patient is already admitted; record a transfer instead.</source>
+        <translation>Ce patient est déjà hospitalisé ; saisissez plutôt un transfert.</translation>
+    </message>
+    <message>
+        <source>Unknown ward {ward}; wards: {wards}.</source>
+        <translation>Service {ward} inconnu ; services : {wards}.</translation>
+    </message>
+    <message>
+        <source>Ward {ward} has no bed {bed}.</source>
+        <translation>Le service {ward} n’a pas de lit {bed}.</translation>
+    </message>
+    <message>
+        <source>Bed {bed} of ward {ward} is taken by {name} since {since}; choose another bed or move that patient first.</source>
+        <translation>Le lit {bed} du service {ward} est occupé par {name} depuis le {since} ; choisissez un autre lit ou déplacez d’abord ce patient.</translation>
+    </message>
+    <message>
+        <source>This patient is not admitted at that time; readmit them first.</source>
+        <translation>Ce patient n’est pas hospitalisé à ce moment-là ; réadmettez-le d’abord.</translation>
+    </message>
+    <message>
+        <source>Controlled drug: a second staff member must witness with their own PIN.</source>
+        <translation>Stupéfiant : un second soignant doit témoigner avec son propre code.</translation>
+    </message>
+    <message>
+        <source>Controlled drug: the witness must be a different person from the giver.</source>
+        <translation>Stupéfiant : le témoin doit être une autre personne que celle qui administre.</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: ward {ward} holds {balance} {unit} of {drug}; {quantity} cannot be given from it. Record the stock received first (with a witness).</source>
+        <translation>Registre des stupéfiants : le service {ward} détient {balance} {unit} de {drug} ; {quantity} ne peut pas en être prélevé. Enregistrez d’abord le stock reçu (avec un témoin).</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: the quantity cannot be zero.</source>
+        <translation>Registre des stupéfiants : la quantité ne peut pas être nulle.</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: the balance cannot go below zero.</source>
+        <translation>Registre des stupéfiants : le solde ne peut pas devenir négatif.</translation>
+    </message>
+    <message>
+        <source>Days: 1 to 14.</source>
+        <translation>Jours : 1 à 14.</translation>
+    </message>
+    <message>
+        <source>No patient to print a medication chart for.</source>
+        <translation>Aucun patient pour qui imprimer un plan d’administration.</translation>
+    </message>
+    <message>
+        <source>The letter gives the new date: rebook the operation first.</source>
+        <translation>La lettre donne la nouvelle date : reprogrammez d’abord l’intervention.</translation>
+    </message>
+    <message>
+        <source>This laptop has used all its downtime numbers; ask for a new device number.</source>
+        <translation>Ce portable a utilisé tous ses numéros de procédure dégradée ; demandez un nouveau numéro d’appareil.</translation>
+    </message>
+    <message>
+        <source>{form}: choose the patient first.</source>
+        <translation>{form} : choisissez d’abord le patient.</translation>
+    </message>
+    <message>
+        <source>{form} is not about a patient.</source>
+        <translation>{form} ne concerne pas un patient.</translation>
+    </message>
+    <message>
+        <source>A reason is required to change a saved record.</source>
+        <translation>Un motif est obligatoire pour modifier un enregistrement.</translation>
+    </message>
+    <message>
+        <source>This record was marked entered in error and cannot be changed.</source>
+        <translation>Cet enregistrement a été marqué comme saisie erronée et ne peut plus être modifié.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed, so there is nothing to amend.</source>
+        <translation>Rien n’a changé : il n’y a rien à modifier.</translation>
+    </message>
+    <message>
+        <source>Label stock: one of {stocks}.</source>
+        <translation>Planche d’étiquettes : une parmi {stocks}.</translation>
+    </message>
+    <message>
+        <source>Round thresholds: late must be above 0 and below overdue (at most 24 h).</source>
+        <translation>Seuils du tour : « en retard » doit être au-dessus de 0 et en dessous de « dépassé » (24 h au plus).</translation>
+    </message>
+    <message>
+        <source>Idle lock: 1 to 120 minutes.</source>
+        <translation>Verrouillage après inactivité : 1 à 120 minutes.</translation>
+    </message>
+    <message>
+        <source>Device number: 1 to {limit}, as written on the laptop&apos;s label.</source>
+        <translation>Numéro d’appareil : 1 à {limit}, comme écrit sur l’étiquette du portable.</translation>
+    </message>
+    <message>
+        <source>Device name: required (e.g. &apos;Ward 3B laptop 2&apos;).</source>
+        <translation>Nom de l’appareil : obligatoire (ex. : « Portable 2 du service 3B »).</translation>
+    </message>
+    <message>
+        <source>Staff ID: 2 to 32 letters, digits, dots, dashes or underscores.</source>
+        <translation>Identifiant : 2 à 32 lettres, chiffres, points, tirets ou soulignés.</translation>
+    </message>
+    <message>
+        <source>Name: required.</source>
+        <translation>Nom : obligatoire.</translation>
+    </message>
+    <message>
+        <source>PIN: 4 to 12 digits.</source>
+        <translation>Code : 4 à 12 chiffres.</translation>
+    </message>
+    <message>
+        <source>Staff ID {staff_id} already exists.</source>
+        <translation>L’identifiant {staff_id} existe déjà.</translation>
+    </message>
+    <message>
+        <source>No staff account {staff_id}.</source>
+        <translation>Aucun compte {staff_id}.</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate your own account; ask another administrator.</source>
+        <translation>Vous ne pouvez pas désactiver votre propre compte ; demandez à un autre administrateur.</translation>
+    </message>
+    <message>
+        <source>This is the last active administrator; add another one first.</source>
+        <translation>C’est le dernier administrateur actif ; ajoutez-en d’abord un autre.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs for this staff ID: it is locked until {time}. Ask a colleague to sign in meanwhile.</source>
+        <translation>Trop de codes erronés pour cet identifiant : il est bloqué jusqu’à {time}. Demandez à un collègue de se connecter en attendant.</translation>
+    </message>
+    <message>
+        <source>Unknown staff ID or wrong PIN.</source>
+        <translation>Identifiant inconnu ou code erroné.</translation>
+    </message>
+    <message>
+        <source>This booking is {status}; only a booked operation can be cancelled.</source>
+        <translation>Cette intervention est {status} ; seule une intervention programmée peut être annulée.</translation>
+    </message>
+    <message>
+        <source>This booking is {status}; cancel it before rebooking.</source>
+        <translation>Cette intervention est {status} ; annulez-la avant de la reprogrammer.</translation>
+    </message>
+    <message>
+        <source>{path} already exists: choose a new file for a new database.</source>
+        <translation>{path} existe déjà : choisissez un nouveau fichier pour une nouvelle base.</translation>
+    </message>
+    <message>
+        <source>Ward code and ward name are both required.</source>
+        <translation>Le code et le nom du service sont tous deux obligatoires.</translation>
+    </message>
+    <message>
+        <source>Ward {ward} already exists; add beds to it instead.</source>
+        <translation>Le service {ward} existe déjà ; ajoutez-y plutôt des lits.</translation>
+    </message>
+    <message>
+        <source>Unknown ward {ward}.</source>
+        <translation>Service {ward} inconnu.</translation>
+    </message>
+    <message>
+        <source>Bed {bed} is empty or listed twice in ward {ward}.</source>
+        <translation>Le lit {bed} est vide ou figure deux fois dans le service {ward}.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,113 @@
+"""View ▸ Language: the open window is re-translated in place, open forms keep what was typed,
+Qt's own buttons follow, and no English the catalogue knows is left on screen."""
+
+import xml.etree.ElementTree as ElementTree
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton, QApplication, QDialogButtonBox, QGroupBox, QLabel, QLineEdit, QMenu, QTableView, QWidget,
+)
+
+from downtime.i18n import catalogue_path, saved_language
+from downtime.qt.form_view import FormView
+from downtime.qt.i18n import set_language
+from downtime.qt.mar_view import MarView
+from downtime.qt.observations_view import ObservationsView
+from downtime.qt.sign_in import SignInDialog
+from downtime.services import records, wards
+from downtime.services.context import Vault
+
+
+@pytest.fixture(autouse=True)
+def _back_to_english(qapp):
+    yield
+    set_language("en")
+
+
+def _english_only() -> set[str]:
+    """Sources whose French differs: seeing one of these on a French screen is a miss."""
+    found = set()
+    for message in ElementTree.parse(catalogue_path("fr")).getroot().iter("message"):
+        source, french = message.findtext("source", ""), message.findtext("translation", "")
+        if source != french and "{" not in source:
+            found.add(source.replace("&", ""))
+    return found
+
+
+def _texts(window: QWidget) -> set[str]:
+    """Every text a person can see or hear in the window: labels, buttons, menus, tabs, headings."""
+    shown = {window.windowTitle()}
+    for widget in window.findChildren(QWidget):
+        if isinstance(widget, (QLabel, QAbstractButton)):
+            shown.add(widget.text())
+        if isinstance(widget, QGroupBox):
+            shown.add(widget.title())
+        if isinstance(widget, QLineEdit):
+            shown.add(widget.placeholderText())
+        if isinstance(widget, QMenu):
+            shown |= {widget.title(), *(action.text() for action in widget.actions())}
+        if isinstance(widget, QTableView) and widget.model() is not None:
+            model = widget.model()
+            shown |= {str(model.headerData(column, Qt.Orientation.Horizontal)) for column in range(model.columnCount())}
+        shown.add(widget.accessibleName())
+        shown.add(widget.toolTip())
+    shown |= {window.tabs.tabText(index) for index in range(window.tabs.count())}
+    return {text.replace("&", "") for text in shown if text}
+
+
+def test_switching_to_french_retranslates_the_open_window_and_keeps_typed_text(
+        window, session_for, admission_values, type_text, qtbot):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    saved = records.save_new(window.session, "admission", admission_values)
+    window.patients.reload_wards()
+    window.open_mar_of(saved.patient_id)
+    window.open_observations_of(saved.patient_id)
+    form = window.new_admission()
+    type_text(form.editors["birth_name"].widget, "Dupré")
+    assert "Ward" in {action.text().replace("&", "") for action in window.menuBar().actions()}
+    assert window.minimumSizeHint().width() <= 1024, "the window must fit an old laptop's screen"
+
+    window.actions_by_id["language_fr"].trigger()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+    assert saved_language() == "fr" and window.session.lang == "fr"
+    menus = [action.text() for action in window.menuBar().actions()]
+    assert menus[:2] == ["&Service", "&Saisir pour le patient sélectionné"] and "&Affichage" in menus
+    assert [window.tabs.tabText(index) for index in range(5)] == [
+        "Patients", "Tour des médicaments", "Bloc", "Alertes NEWS2", "Plan d’administration — MARTIN Hélène Marie (née LEFÈVRE)"]
+    views = [window.tabs.widget(index) for index in range(window.tabs.count())]
+    assert [type(view) for view in views[4:]] == [MarView, ObservationsView, FormView]
+    reopened = views[-1]
+    assert window.tabs.currentWidget() is reopened
+    assert reopened.editors["birth_name"].raw() == "Dupré" and reopened.draft_id == form.draft_id
+    assert reopened.save_button.text() == "&Enregistrer (Ctrl+S)"
+    assert any(box.title() == "Identité du patient" for box in reopened.findChildren(QGroupBox)), \
+        "form labels come from the form definition, in French"
+    assert "PROCÉDURE DÉGRADÉE" in window.banner.mode.text()
+    assert window.minimumSizeHint().width() <= 1024, "French is longer: the window must still fit"
+    assert window.patients.model.headerData(1, Qt.Orientation.Horizontal) == "Lit"
+    left = _texts(window) & _english_only()
+    assert not left, f"still in English after switching: {sorted(left)}"
+
+    window.actions_by_id["language_en"].trigger()
+    assert window.menuBar().actions()[0].text() == "&Ward" and saved_language() == "en"
+
+
+def test_qt_own_buttons_follow_the_language(qapp):
+    set_language("fr")
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Close)
+    assert sorted(button.text() for button in buttons.buttons()) == ["Annuler", "Fermer"]
+
+
+def test_the_language_is_chosen_at_sign_in_and_kept_for_the_laptop(qtbot, tmp_path, clock):
+    dialog = SignInDialog(Vault(tmp_path / "ward.sqlite"), clock, "Ward 3B laptop")
+    qtbot.addWidget(dialog)
+    assert dialog.sign_in_button.text() == "Sign in"
+    dialog.languages.setCurrentIndex(dialog.languages.findData("fr"))
+    assert dialog.windowTitle() == "Downtime — connexion" and dialog.staff_label.text() == "&Identifiant"
+    assert dialog.sign_in_button.text() == "Se connecter" and "PROCÉDURE DÉGRADÉE" in dialog.header.text()
+    assert saved_language() == "fr"
+    again = SignInDialog(Vault(tmp_path / "ward.sqlite"), clock, "Ward 3B laptop")
+    qtbot.addWidget(again)
+    assert again.languages.currentData() == "fr"
