@@ -1,0 +1,125 @@
+"""The README's screenshots, taken from the real windows on a fresh demo ward, so they show what
+a ward sees today rather than what it saw when someone last remembered to update them.
+
+    python -m downtime.qt.screenshots FOLDER [--lang fr]
+
+Run it under Xvfb (`xvfb-run -a`) or with QT_QPA_PLATFORM=offscreen; each PNG is one screen."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from downtime.domain.clock import local_now
+from downtime.domain.roles import Role
+from downtime.formspec import load_forms
+from downtime.i18n import Lang
+from downtime.paths import forms_dir
+from downtime.qt.i18n import set_language
+from downtime.qt.main_window import MainWindow
+from downtime.qt.print_preview import PrintPreview
+from downtime.qt.sign_in import SignInDialog
+from downtime.qt.style import apply_style
+from downtime.services import printing
+from downtime.services.context import Session, Vault, load_device
+from downtime.services.demo import DEMO_ACCOUNTS, create_demo
+from downtime.services.unlock import sign_in
+
+SIZE = (1340, 760)
+ACCOUNTS = {role: (staff_id, pin) for staff_id, _, role, pin in DEMO_ACCOUNTS}
+
+
+def _settle(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def _save(app: QApplication, widget: QWidget, path: Path) -> Path:
+    widget.show()
+    _settle(app)
+    if not widget.grab().save(str(path)):
+        raise OSError(f"could not write {path}")
+    return path
+
+
+def _done(app: QApplication, window: MainWindow) -> None:
+    """Closed and deleted before the demo database closes (its banner reads the database)."""
+    window.close()
+    window.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def take(folder: Path, lang: Lang = "en") -> list[Path]:
+    """One PNG per main screen of each role, named after the screen (and `-fr` in French)."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    apply_style(app)  # type: ignore[arg-type]
+    set_language(lang)
+    folder.mkdir(parents=True, exist_ok=True)
+    suffix = "" if lang == "en" else f"-{lang}"
+    made: list[Path] = []
+    forms = load_forms(forms_dir())
+    with tempfile.TemporaryDirectory() as scratch:
+        vault, _ = create_demo(Path(scratch) / "demo.sqlite", forms, encrypted=False)
+
+        def window_for(role: Role) -> MainWindow:
+            staff_id, pin = ACCOUNTS[role]
+            session = Session(vault.db, load_device(vault.db), sign_in(vault, staff_id, pin), forms,  # type: ignore[arg-type]
+                              lang=lang, vault=vault)
+            window = MainWindow(session)
+            window.resize(*SIZE)
+            return window
+
+        def shot(name: str, widget: QWidget, prepare: Callable[[], object] | None = None) -> None:
+            if prepare is not None:
+                prepare()
+            made.append(_save(app, widget, folder / f"{name}{suffix}.png"))  # type: ignore[arg-type]
+
+        dialog = SignInDialog(Vault(vault.path, vault.db), local_now, load_device(vault.db).name,  # type: ignore[arg-type]
+                              demo=True)
+        dialog.staff_id.setText(ACCOUNTS[Role.WARD_NURSE][0])
+        shot("sign-in", dialog)
+        dialog.close()
+        nurse = window_for(Role.WARD_NURSE)
+        shot("patients", nurse)
+        nurse.patients.table.selectRow(0)
+        shot("admission-form", nurse, nurse.open_selected)
+        shot("medication-round", nurse, nurse.show_round)
+        patient = next(row.patient for row in nurse.patients.model.rows if row.patient is not None)
+        shot("mar", nurse, lambda: nurse.open_mar_of(patient.patient_id))
+        shot("news2-escalation", nurse, lambda: nurse.tabs.setCurrentWidget(nurse.escalation))
+        worst = nurse.escalation.model.rows[0].patient.patient_id
+        shot("observations", nurse, lambda: nurse.open_observations_of(worst))
+        preview = PrintPreview(printing.print_news2_chart(nurse.session, worst, Path(scratch) / "news2.pdf"))
+        preview.resize(900, 760)
+        shot("print-preview", preview)
+        preview.close()
+        _done(app, nurse)
+        coordinator = window_for(Role.SURGICAL_COORDINATOR)
+        shot("theatre", coordinator, lambda: coordinator.tabs.setCurrentWidget(coordinator.theatre))
+        _done(app, coordinator)
+        clerk = window_for(Role.RECORDS_STAFF)
+        assert clerk.back_entry is not None
+        shot("back-entry", clerk, lambda: clerk.tabs.setCurrentWidget(clerk.back_entry))
+        _done(app, clerk)
+        vault.db.conn.close()  # type: ignore[union-attr]
+    return made
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m downtime.qt.screenshots", description=__doc__.splitlines()[0])
+    parser.add_argument("folder", type=Path)
+    parser.add_argument("--lang", choices=("en", "fr"), default="en")
+    args = parser.parse_args(argv)
+    for path in take(args.folder, args.lang):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

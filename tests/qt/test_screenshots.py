@@ -1,0 +1,19 @@
+"""The README's screenshots come from the real windows on a fresh demo ward."""
+
+from PySide6.QtGui import QImage
+
+from downtime.qt.i18n import set_language
+from downtime.qt.screenshots import take
+
+
+def test_every_main_screen_is_taken_in_the_chosen_language(qapp, tmp_path):
+    try:
+        made = take(tmp_path, "fr")
+    finally:
+        set_language("en")
+    assert [path.name for path in made] == [
+        f"{name}-fr.png" for name in ("sign-in", "patients", "admission-form", "medication-round", "mar",
+                                      "news2-escalation", "observations", "print-preview", "theatre", "back-entry")]
+    for path in made:
+        image = QImage(str(path))
+        assert not image.isNull() and image.width() >= 400 and image.height() >= 150, path.name
