@@ -121,6 +121,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setTabsClosable(True)
         self.tabs.tabCloseRequested.connect(self.close_tab)
+        self._stale: list[QWidget] = []
+        self.tabs.currentChanged.connect(self._refresh_shown)
         self.patients = PatientsPanel(self.session)
         self.patients.open_patient.connect(self.open_admission)
         self.tabs.addTab(self.patients, translate("MainWindow", "Patients"))
@@ -289,15 +291,23 @@ class MainWindow(QMainWindow):
         return made
 
     def refresh_lists(self) -> None:
-        self.patients.refresh()
-        self.medication.refresh()
-        self.theatre.refresh()
-        self.escalation.refresh()
-        for index in range(self.tabs.count()):
-            if isinstance(view := self.tabs.widget(index), ObservationsView):
-                view.refresh()
-        if self.back_entry is not None:
-            self.back_entry.refresh()
+        """After a save, a patient's open chart and the list in view are refreshed at once and
+        the ward- or site-wide lists when they are next shown: on a records office's
+        hospital-wide database the whole-site census and the worklist take a second or more
+        each, and a save must not wait for lists nobody sees."""
+        views = [self.tabs.widget(index) for index in range(self.tabs.count())]
+        for chart in views:
+            if isinstance(chart, ObservationsView):
+                chart.refresh()
+        self._stale = [view for view in views if isinstance(
+            view, (PatientsPanel, MedicationPanel, TheatrePanel, EscalationPanel, BackEntryPanel))]
+        self._refresh_shown()
+
+    def _refresh_shown(self) -> None:
+        shown = self.tabs.currentWidget()
+        if any(view is shown for view in self._stale):
+            self._stale = [view for view in self._stale if view is not shown]
+            shown.refresh()  # type: ignore[attr-defined]
 
     def open_form(self, view: FormView) -> FormView:
         view.saved.connect(lambda record, v=view: self.tabs.setTabText(self.tabs.indexOf(v), v.title))

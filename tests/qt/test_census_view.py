@@ -56,6 +56,7 @@ def test_transfer_through_the_gui_moves_the_patient(window, session_for, admissi
         typist(text)
     view.save()
     assert view.summary.isHidden(), view.summary.text()
+    window.tabs.setCurrentWidget(panel)
     assert "MARTIN" not in " ".join(_names(panel))
     window.patients.ward.setCurrentText("ICU")
     assert _names(panel)[0].startswith("MARTIN Hélène Marie")

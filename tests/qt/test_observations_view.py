@@ -38,5 +38,6 @@ def test_a_high_score_is_announced_and_lands_on_the_chart_and_the_escalation_lis
     assert chart.model.text(0, 9) == "7" and chart.model.text(0, 10) == "HIGH"
     assert "NEWS2 7" in chart.plot.accessibleDescription()
     escalation = window.escalation
+    window.tabs.setCurrentWidget(escalation)
     assert escalation.model.text(0, 2) == "MARTIN Hélène Marie (née LEFÈVRE)" and escalation.model.text(0, 6) == "HIGH"
     assert escalation.count.text() == "1 patient(s) above low risk, 1 HIGH"
