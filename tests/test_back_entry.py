@@ -37,6 +37,19 @@ def test_items_are_grouped_by_patient_in_the_hospital_order(office):
     assert names == sorted(names)
     done, total = back_entry.progress(work)
     assert done == 0 and total == sum(len(group.items) for group in work) > 100
+    assert back_entry.progress_counts(office) == (done, total)
+
+
+def test_the_list_fetched_a_page_of_patients_at_a_time_is_the_whole_list(office, clock):
+    order = back_entry.worklist_order(office)
+    pages = [group for start in range(0, len(order), 7) for group in back_entry.worklist_of(office, order[start:start + 7])]
+    assert pages == back_entry.worklist(office)
+    item = pages[3].items[0]
+    back_entry.mark_entered(office, item.record.record_id, item.record.version, "EHR-1")
+    nurse = Session(office.db, office.device, staff.sign_in(office.db, "nurse", "1111", clock), office.forms, clock)
+    for withdrawn in [item for group in pages for item in group.items if item.record.form_id == "observations"][:2]:
+        records.mark_entered_in_error(nurse, withdrawn.record.record_id, "wrong patient")
+    assert back_entry.progress_counts(office) == back_entry.progress(back_entry.worklist(office))
 
 
 def test_marking_entered_is_audited_and_an_amendment_brings_it_back(office, clock):

@@ -4,6 +4,9 @@ the EHR's reference; a patient's downtime number is linked to their EHR number."
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QModelIndex
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
@@ -11,7 +14,7 @@ from PySide6.QtWidgets import (
 from downtime.qt.prompts import Prompts
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, say, translate
-from downtime.qt.tables import TextTableModel, make_table, print_and_open
+from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open
 from downtime.services import back_entry, printing
 from downtime.services.back_entry import PatientWork, WorkItem
 from downtime.services.context import Session
@@ -20,7 +23,13 @@ from downtime.services.errors import ServiceError
 Row = tuple[PatientWork, WorkItem]
 
 
+PAGE = 100  # patients fetched at a time: a hospital's list is fetched as it is scrolled
+
+
 class WorkModel(TextTableModel):
+    """The worklist fetched a page of patients at a time as the table scrolls (Qt's
+    canFetchMore/fetchMore), never the whole hospital's items at once."""
+
     columns = (QT_TR_NOOP("Patient"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("EHR no."), QT_TR_NOOP("Step"),
                QT_TR_NOOP("When"), QT_TR_NOOP("What to enter"), QT_TR_NOOP("Version"), QT_TR_NOOP("To do"),
                QT_TR_NOOP("EHR reference"))
@@ -35,8 +44,47 @@ class WorkModel(TextTableModel):
                 str(item.record.version), item.to_do_in(language()).upper() if not item.done else item.to_do_in(language()),
                 entered)[column]
 
+    def __init__(self, fetch: Callable[[Sequence[str | None]], list[PatientWork]]) -> None:
+        super().__init__()
+        self.fetch = fetch
+        self.order: list[str | None] = []
+        self.fetched = 0
+        self.left_only = True
+
+    def start(self, order: list[str | None], left_only: bool) -> None:
+        self.order, self.fetched, self.left_only = order, 0, left_only
+        self.set_rows([])
+        self.fetchMore(QModelIndex())
+
+    def _shown(self, work: list[PatientWork]) -> list[Row]:
+        return [(group, item) for group in work for item in group.items if not (self.left_only and item.done)]
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 (Qt's name)
+        return not parent.isValid() and self.fetched < len(self.order)
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: N802 (Qt's name)
+        """The next page with something to show (pages of patients already entered show nothing)."""
+        while self.canFetchMore(parent):
+            page = self.order[self.fetched:self.fetched + PAGE]
+            self.fetched += len(page)
+            if added := self._shown(self.fetch(page)):
+                self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(added) - 1)
+                self.rows.extend(added)
+                self.endInsertRows()
+                return
+
+    def replace_patient(self, patient_id: str | None, work: list[PatientWork]) -> None:
+        """One patient's lines again, after the clerk ticked one off or linked them."""
+        kept = [row for row in self.rows if _patient_id(row) != patient_id]
+        at = next((number for number, row in enumerate(self.rows) if _patient_id(row) == patient_id), len(kept))
+        self.set_rows(kept[:at] + self._shown(work) + kept[at:])
+
     def is_warning(self, row: int, column: int) -> bool:
         return column == 7 and not self.rows[row][1].done
+
+
+def _patient_id(row: Row) -> str | None:
+    return row[0].patient.patient_id if row[0].patient else row[1].record.patient_id
 
 
 class BackEntryPanel(QWidget):
@@ -55,7 +103,7 @@ class BackEntryPanel(QWidget):
         top.addWidget(self.progress, 1)
         top.addWidget(self.left_only)
         layout.addLayout(top)
-        self.model = WorkModel()
+        self.model = WorkModel(lambda page: back_entry.worklist_of(self.session, page))
         self.table = make_table(self.model, translate("BackEntryPanel", "Back-entry worklist"), self.mark_selected)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
@@ -70,14 +118,20 @@ class BackEntryPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        work = back_entry.worklist(self.session)
-        done, total = back_entry.progress(work)
+        self.model.start(back_entry.worklist_order(self.session), self.left_only.isChecked())
+        self._show_progress()
+
+    def _show_progress(self) -> None:
+        done, total = back_entry.progress_counts(self.session)
         self.summary.setText(translate("BackEntryPanel", "{done} of {total} entered in the EHR").format(done=done, total=total))
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        rows: list[Row] = [(group, item) for group in work for item in group.items
-                           if not (self.left_only.isChecked() and item.done)]
-        self.model.set_rows(rows)
+
+    def _redo(self, row: Row) -> None:
+        """The lines of the patient just worked on, and the progress; the rest stays as fetched."""
+        patient_id = _patient_id(row)
+        self.model.replace_patient(patient_id, back_entry.worklist_of(self.session, [patient_id]))
+        self._show_progress()
 
     def selected(self) -> Row | None:
         indexes = self.table.selectionModel().selectedRows()
@@ -100,7 +154,7 @@ class BackEntryPanel(QWidget):
         except ServiceError as problem:
             Prompts.error(self, translate("BackEntryPanel", "Not marked"), say(problem))
         row = self.table.currentIndex().row()
-        self.refresh()
+        self._redo(chosen)
         self.table.selectRow(min(row, self.model.rowCount() - 1))
 
     def link_selected(self) -> None:
@@ -119,7 +173,7 @@ class BackEntryPanel(QWidget):
             back_entry.link_patient(self.session, patient.downtime_number, number)
         except ServiceError as problem:
             Prompts.error(self, translate("BackEntryPanel", "Not linked"), say(problem))
-        self.refresh()
+        self._redo(chosen)
 
     def print_worklist(self) -> None:
         print_and_open(self, lambda out: printing.print_worklist(self.session, out), "worklist")

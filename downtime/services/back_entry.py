@@ -10,6 +10,7 @@ one marked entered in error comes back only if its earlier version had been ente
 from __future__ import annotations
 
 import uuid
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -25,7 +26,7 @@ from downtime.services.patients import PatientSummary
 from downtime.services.records import THEATRE_FORMS
 from downtime.storage import audit
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
-from downtime.storage.records import list_current
+from downtime.storage.records import chunks, list_current, marks
 
 STEPS = (QT_TRANSLATE_NOOP("messages", "Medication order"),
          QT_TRANSLATE_NOOP("messages", "Medication administration"),
@@ -98,12 +99,13 @@ def _step(session: Session, form_id: str) -> int:
     return 4
 
 
-def _entries(db: Database) -> dict[str, Entered]:
-    """The latest version of each record that was entered."""
+def _entries(db: Database, record_ids: Collection[str]) -> dict[str, Entered]:
+    """The latest version of each of these records that was entered."""
     found: dict[str, Entered] = {}
-    for row in db.query("SELECT * FROM back_entries ORDER BY version"):
-        found[row["record_id"]] = Entered(row["version"], row["ehr_reference"], row["entered_by"],
-                                          datetime.fromisoformat(row["entered_at"]))
+    for part in chunks(list(record_ids)):
+        for row in db.query(f"SELECT * FROM back_entries WHERE record_id IN ({marks(part)}) ORDER BY version", part):
+            found[row["record_id"]] = Entered(row["version"], row["ehr_reference"], row["entered_by"],
+                                              datetime.fromisoformat(row["entered_at"]))
     return found
 
 
@@ -114,30 +116,64 @@ def ehr_numbers(db: Database) -> dict[str, str]:
 
 
 def worklist(session: Session) -> list[PatientWork]:
+    """The whole list (the command line and the printed worklist)."""
+    return worklist_of(session, worklist_order(session))
+
+
+def worklist_order(session: Session) -> list[str | None]:
+    """Who the list goes through, in its order: patients by name, then records about no patient
+    (None). Read from the patients' identities, not their records, so the records office's
+    screen can fetch the items of a page of patients at a time (`worklist_of`)."""
     session.require(Action.READ_RECORDS)
-    entered = _entries(session.db)
-    patients = all_patients(session.db, session.forms)
+    named = all_patients(session.db, session.forms)
+    order: list[str | None] = [summary.patient_id for summary in sorted(
+        named.values(), key=lambda summary: (summary.display_name, summary.downtime_number))]
+    rest = {row["patient_id"] for row in session.db.query("SELECT DISTINCT patient_id FROM records")}
+    return order + sorted(str(pid) for pid in rest - set(named) - {None}) + ([None] if None in rest else [])
+
+
+def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWork]:
+    """The items of these patients (None: records about no patient), each patient's in the
+    order to type them; a patient with nothing to enter is left out."""
+    session.require(Action.READ_RECORDS)
+    ids = [pid for pid in order if pid is not None]
+    current = list_current(session.db, patient_ids=ids) + (
+        list_current(session.db, without_patient=True) if None in order else [])
+    entered = _entries(session.db, [record.record_id for record in current])
+    patients = all_patients(session.db, session.forms, patient_ids=ids)
     links = ehr_numbers(session.db)
     groups: dict[str | None, list[WorkItem]] = {}
-    for record in list_current(session.db):
+    for record in current:
         done = entered.get(record.record_id)
         if record.status is RecordStatus.ENTERED_IN_ERROR and done is None:
             continue
         groups.setdefault(record.patient_id, []).append(
             WorkItem(record, _step(session, record.form_id), records.record_label(session, record), done))
     work = []
-    for patient_id, items in groups.items():
-        items.sort(key=lambda item: (item.step, item.record.occurred_at, item.record.record_id))
-        patient = patients.get(patient_id) if patient_id else None
-        work.append(PatientWork(patient, links.get(patient_id or ""), tuple(items)))
-    work.sort(key=lambda group: (group.patient is None,
-                                 group.patient.display_name if group.patient else "",
-                                 group.patient.downtime_number if group.patient else ""))
+    for patient_id in order:
+        if items := groups.get(patient_id):
+            items.sort(key=lambda item: (item.step, item.record.occurred_at, item.record.record_id))
+            work.append(PatientWork(patients.get(patient_id) if patient_id else None,
+                                    links.get(patient_id or ""), tuple(items)))
     return work
 
 
 def progress(work: list[PatientWork]) -> tuple[int, int]:
     return sum(group.done for group in work), sum(len(group.items) for group in work)
+
+
+def progress_counts(session: Session) -> tuple[int, int]:
+    """Entered and total items of the whole list, counted in the database (as `progress` of
+    the whole worklist, without building it)."""
+    session.require(Action.READ_RECORDS)
+    done, total = session.db.execute("""
+        WITH entered AS (SELECT record_id, MAX(version) AS version FROM back_entries GROUP BY record_id)
+        SELECT COALESCE(SUM(entered.version = current_records.version), 0),
+               COUNT(*)
+        FROM current_records LEFT JOIN entered USING (record_id)
+        WHERE current_records.status != ? OR entered.record_id IS NOT NULL""",
+                                     [RecordStatus.ENTERED_IN_ERROR.value]).fetchone()
+    return int(done), int(total)
 
 
 def mark_entered(session: Session, record_id: str, version: int, ehr_reference: str) -> None:

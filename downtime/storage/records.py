@@ -50,10 +50,12 @@ def marks(ids: Collection[str]) -> str:
 
 
 def list_current(db: Database, form_id: str | None = None, patient_id: str | None = None,
-                 patient_ids: Collection[str] | None = None) -> list[RecordVersion]:
+                 patient_ids: Collection[str] | None = None, without_patient: bool = False) -> list[RecordVersion]:
     """Standing and withdrawn current versions, oldest first; `patient_ids` limits them to
-    those patients (the census of one ward reads its own patients, not the hospital's)."""
-    clauses, params = [], []
+    those patients (the census of one ward reads its own patients, not the hospital's),
+    `without_patient` to records about no patient (theatre sessions)."""
+    clauses: list[str] = ["patient_id IS NULL"] if without_patient else []
+    params: list[Any] = []
     if form_id:
         clauses.append("form_id = ?")
         params.append(form_id)

@@ -7,7 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from downtime.qt.main_window import MainWindow
-from downtime.services import back_entry, census
+from downtime.services import back_entry, census, staff
+from downtime.services.context import Session, load_device
 from downtime.sync.export import export, verify_export
 from downtime.sync.import_export import import_export
 
@@ -100,3 +101,35 @@ def test_back_entry_tab_ticks_items_off_with_the_ehr_reference(qtbot, session_fo
     panel.link_selected()
     assert back_entry.worklist(clerk)[0].ehr_patient_number == "800777"
     assert panel.model.text(0, 2) == "800777"
+
+
+def test_the_back_entry_list_is_fetched_a_page_at_a_time_as_it_scrolls(qtbot, tmp_path, forms, clock, laptop,
+                                                                       answers, monkeypatch):
+    from downtime.qt import back_entry_panel
+    from downtime.services.demo import build_demo
+    from downtime.storage import open_database
+
+    monkeypatch.setattr(back_entry_panel, "PAGE", 3)
+    ward = open_database(tmp_path / "demo.sqlite")
+    build_demo(ward, forms, clock)
+    ward_clerk = Session(ward, load_device(ward), staff.sign_in(ward, "records", "4444", clock), forms, clock)
+    clerk = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(clerk, export(ward_clerk, tmp_path / "export").folder)
+    main = _window(qtbot, clerk)
+    panel = main.back_entry
+    main.tabs.setCurrentWidget(panel)
+    whole = [(group.patient, item.record.record_id) for group in back_entry.worklist(clerk) for item in group.items]
+    first = [(group.patient, item.record.record_id) for group, item in panel.model.rows]
+    assert 0 < len(first) < len(whole) and first == whole[:len(first)] and panel.model.canFetchMore()
+    while panel.model.canFetchMore():
+        panel.table.scrollToBottom()
+        qtbot.wait(1)
+    assert [(group.patient, item.record.record_id) for group, item in panel.model.rows] == whole
+    script, asked = answers
+    script["text"] = ["EHR-9"]
+    panel.table.selectRow(4)
+    ticked = panel.model.rows[4][1].record.record_id
+    panel.mark_selected()
+    assert ticked not in {item.record.record_id for group, item in panel.model.rows}
+    assert len(panel.model.rows) == len(whole) - 1
+    assert panel.summary.text() == f"1 of {len(whole)} entered in the EHR"
