@@ -62,11 +62,12 @@ class Session:
     vault: Vault | None = None
 
     def require(self, action: Action) -> None:
+        from downtime.i18n import QT_TRANSLATE_NOOP
         from downtime.services.errors import PermissionDenied
 
         if not self.user.may(action):
-            raise PermissionDenied(
-                f"{self.user.name} ({self.user.role.value}) may not {action.value.replace('_', ' ')}")
+            raise PermissionDenied(QT_TRANSLATE_NOOP("messages", "{name} ({role}) may not {action}"),
+                                   name=self.user.name, role=self.user.role.value, action=action.value.replace("_", " "))
 
     def form(self, form_id: str) -> FormSpec:
         from downtime.services.errors import SetupError

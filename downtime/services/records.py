@@ -41,8 +41,8 @@ def _require_author(session: Session, spec: FormSpec, action: Action) -> None:
     if spec.authors is None:
         session.require(action)
     elif not session.user.active or session.user.role not in spec.authors:
-        raise PermissionDenied(f"{spec.title.get(session.lang)}: only "
-                               f"{', '.join(role.value.replace('_', ' ') for role in spec.authors)} may write this form.")
+        raise PermissionDenied(QT_TRANSLATE_NOOP("messages", "{form}: only {roles} may write this form."), form=spec.title.get(session.lang),
+                               roles=", ".join(role.value.replace("_", " ") for role in spec.authors))
 
 
 def _checked(session: Session, spec: FormSpec, values: dict[str, Any]) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlite_utils import Database
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.errors import UserError
 from downtime.storage import keyslots
 
@@ -50,15 +51,16 @@ def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at
             destination.close()
         if problems != ["ok"]:
             partial.unlink(missing_ok=True)
-            raise BackupError(f"the backup copy failed its integrity check ({'; '.join(problems[:3])})")
+            raise BackupError(QT_TRANSLATE_NOOP("messages", "the backup copy failed its integrity check ({problems})"),
+                              problems="; ".join(problems[:3]))
         with partial.open("rb") as handle:
             os.fsync(handle.fileno())
         if keyslots.is_encrypted(db_path):
             shutil.copyfile(keyslots.keys_path(db_path), keyslots.keys_path(target))
         os.replace(partial, target)
     except OSError as problem:
-        raise BackupError(f"backup to {folder} failed: {problem.strerror or problem} "
-                          "(is the USB stick full or removed?)") from None
+        raise BackupError(QT_TRANSLATE_NOOP("messages", "backup to {folder} failed: {problem} (is the USB stick full or removed?)"),
+                          folder=folder, problem=problem.strerror or problem) from None
     for old in backups_in(folder)[keep:]:
         old.unlink(missing_ok=True)
         keyslots.keys_path(old).unlink(missing_ok=True)
@@ -69,9 +71,10 @@ def restore_backup(backup: Path, target: Path) -> None:
     """Put a backup (and its key slots) in place as `target`, which must not exist: the damaged
     file is moved aside by the person restoring, never overwritten by the app."""
     if not backup.is_file():
-        raise BackupError(f"no backup at {backup}")
+        raise BackupError(QT_TRANSLATE_NOOP("messages", "no backup at {path}"), path=backup)
     if target.exists():
-        raise BackupError(f"{target} exists: move it aside first (it may be needed to find out what went wrong)")
+        raise BackupError(QT_TRANSLATE_NOOP("messages", "{path} exists: move it aside first (it may be needed to find out what went wrong)"),
+                          path=target)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     shutil.copyfile(backup, partial)

@@ -32,9 +32,9 @@ def open_database(path: Path | str, *, create: bool = True, key: bytes | None = 
     """
     path = Path(path)
     if not create and not path.exists():
-        raise StorageError(f"no database at {path}")
+        raise StorageError(QT_TRANSLATE_NOOP("messages", "no database at {path}"), path=path)
     if key is None and is_encrypted(path):
-        raise StorageError(f"{path} is encrypted: sign in with a staff ID and PIN to open it")
+        raise StorageError(QT_TRANSLATE_NOOP("messages", "{path} is encrypted: sign in with a staff ID and PIN to open it"), path=path)
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
@@ -48,7 +48,8 @@ def open_database(path: Path | str, *, create: bool = True, key: bytes | None = 
         db = Database(conn)
         MIGRATIONS.apply(db)
     except sqlcipher3.DatabaseError as exc:
-        raise StorageError(f"{path} cannot be opened as a Downtime database: {exc}") from exc
+        raise StorageError(QT_TRANSLATE_NOOP("messages", "{path} cannot be opened as a Downtime database: {problem}"), path=path,
+                           problem=exc) from exc
     return db
 
 

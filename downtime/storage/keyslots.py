@@ -26,6 +26,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.errors import UserError
 
 KEY_BYTES = 32
@@ -63,9 +64,10 @@ def _load(db_path: Path) -> dict[str, Any]:
     except FileNotFoundError:
         return {"format": 1, "slots": {}, "failures": {}}
     except (OSError, ValueError) as problem:
-        raise KeySlotError(f"{path} cannot be read ({problem}); restore it from a backup") from None
+        raise KeySlotError(QT_TRANSLATE_NOOP("messages", "{path} cannot be read ({problem}); restore it from a backup"),
+                           path=path, problem=problem) from None
     if not isinstance(content, dict) or content.get("format") != 1:
-        raise KeySlotError(f"{path} is not a Downtime key-slot file; restore it from a backup")
+        raise KeySlotError(QT_TRANSLATE_NOOP("messages", "{path} is not a Downtime key-slot file; restore it from a backup"), path=path)
     content.setdefault("failures", {})
     return dict(content)
 

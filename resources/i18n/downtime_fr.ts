@@ -1585,6 +1585,18 @@ le numéro du patient dans le DPI :</translation>
         <translation> (incomplet : {missing} non relevé)</translation>
     </message>
     <message>
+        <source>no database at {path}</source>
+        <translation>aucune base à {path}</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted: sign in with a staff ID and PIN to open it</source>
+        <translation>{path} est chiffrée : connectez-vous avec un identifiant et un code pour l’ouvrir</translation>
+    </message>
+    <message>
+        <source>{path} cannot be opened as a Downtime database: {problem}</source>
+        <translation>{path} ne peut pas être ouverte comme base Downtime : {problem}</translation>
+    </message>
+    <message>
         <source>the laptop&apos;s disk is full</source>
         <translation>le disque du portable est plein</translation>
     </message>
@@ -1667,6 +1679,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>The letter gives the new date: rebook the operation first.</source>
         <translation>La lettre donne la nouvelle date : reprogrammez d’abord l’intervention.</translation>
+    </message>
+    <message>
+        <source>{form}: only {roles} may write this form.</source>
+        <translation>{form} : seuls les rôles {roles} peuvent remplir ce formulaire.</translation>
     </message>
     <message>
         <source>This laptop has used all its downtime numbers; ask for a new device number.</source>
@@ -1775,6 +1791,34 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>Bed {bed} is empty or listed twice in ward {ward}.</source>
         <translation>Le lit {bed} est vide ou figure deux fois dans le service {ward}.</translation>
+    </message>
+    <message>
+        <source>{name} ({role}) may not {action}</source>
+        <translation>{name} ({role}) n’a pas le droit : {action}</translation>
+    </message>
+    <message>
+        <source>the backup copy failed its integrity check ({problems})</source>
+        <translation>la copie de sauvegarde a échoué à son contrôle d’intégrité ({problems})</translation>
+    </message>
+    <message>
+        <source>backup to {folder} failed: {problem} (is the USB stick full or removed?)</source>
+        <translation>la sauvegarde dans {folder} a échoué : {problem} (la clé USB est-elle pleine ou retirée ?)</translation>
+    </message>
+    <message>
+        <source>no backup at {path}</source>
+        <translation>aucune sauvegarde à {path}</translation>
+    </message>
+    <message>
+        <source>{path} exists: move it aside first (it may be needed to find out what went wrong)</source>
+        <translation>{path} existe : déplacez-le d’abord (il peut servir à comprendre ce qui s’est passé)</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read ({problem}); restore it from a backup</source>
+        <translation>{path} ne peut pas être lu ({problem}) ; restaurez-le depuis une sauvegarde</translation>
+    </message>
+    <message>
+        <source>{path} is not a Downtime key-slot file; restore it from a backup</source>
+        <translation>{path} n’est pas un fichier de clés Downtime ; restaurez-le depuis une sauvegarde</translation>
     </message>
 </context>
 </TS>
