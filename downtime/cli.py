@@ -20,14 +20,21 @@ from pathlib import Path
 from typing import Any
 
 from downtime import __version__
+from downtime.errors import FormSpecError, UserError
+from downtime.i18n import QT_TRANSLATE_NOOP, message, saved_language
 from downtime.paths import default_db_path, demo_db_path, forms_dir
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 
 
-class CliError(Exception):
-    """A problem the user can fix; printed as one line."""
+class CliError(UserError):
+    """A problem with the command line itself; printed as one line."""
+
+
+def _say(args: argparse.Namespace, text: str, /, **values: object) -> str:
+    """A sentence marked for the catalogue, in the command's language (`--lang`)."""
+    return message(args.lang, text, **values)
 
 
 def _db_option(parser: argparse.ArgumentParser, default: Callable[[], Path] = default_db_path,
@@ -58,7 +65,8 @@ def _db_path(args: argparse.Namespace) -> Path:
 def _existing_path(args: argparse.Namespace) -> Path:
     path = _db_path(args)
     if not path.exists():
-        raise CliError(f"no database at {path} (create one with 'downtime demo' or the app's first run)")
+        raise CliError(QT_TRANSLATE_NOOP("messages", "no database at {path} (create one with 'downtime demo' or the app's first run)"),
+                       path=path)
     return path
 
 
@@ -86,8 +94,8 @@ def _session(args: argparse.Namespace):
     from downtime.services.context import Session, Vault, load_device
 
     if not args.user or not args.pin:
-        raise CliError("this command opens patient data: give --user and --pin "
-                       "(or set DOWNTIME_USER and DOWNTIME_PIN)")
+        raise CliError(QT_TRANSLATE_NOOP("messages", "this command opens patient data: give --user and --pin "
+                                         "(or set DOWNTIME_USER and DOWNTIME_PIN)"))
     vault = Vault(_existing_path(args))
     user = unlock.sign_in(vault, args.user, args.pin)
     assert vault.db is not None
@@ -114,18 +122,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path = _db_path(args)
     existing = path.exists()
     if existing and not is_demo_database(path):
-        raise CliError(f"{path} holds a ward database, not a demo: demo data is never mixed "
-                       "with real patients (choose another --db)")
+        raise CliError(QT_TRANSLATE_NOOP("messages", "{path} holds a ward database, not a demo: demo data is never mixed "
+                                         "with real patients (choose another --db)"), path=path)
     if existing and args.fresh:
         remove_demo(path)
         existing = False
     if not existing:
         vault, summary = create_demo(path, _forms(), encrypted=not args.unencrypted)
-        print(f"Demo ward created in {path}: {summary.patients} patients on {summary.device_name}.")
-        print(f"The demo database is {describe(vault)}.")
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "Demo ward created in {path}: {count} patients on {device}."), path=path,
+                   count=summary.patients, device=summary.device_name))
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "The demo database is {state}."), state=describe(vault)))
     else:
-        print(f"Using the existing demo ward in {path} (add --fresh to start again).")
-    print("Demo accounts (staff ID / PIN / role):")
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "Using the existing demo ward in {path} (add --fresh to start again)."), path=path))
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "Demo accounts (staff ID / PIN / role):")))
     for staff_id, name, role, pin in DEMO_ACCOUNTS:
         print(f"  {staff_id:<8} {pin}  {role.value:<22} {name}")
     if args.launch:
@@ -149,9 +158,10 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
     problem = check_database(_open_existing(args))
     if problem:
-        print(f"NOT SOUND: {problem}", file=sys.stderr)
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "NOT SOUND: {problem}"), problem=problem), file=sys.stderr)
         return EXIT_ERROR
-    print(f"sound: {_db_path(args)} passes the integrity check and its audit chain verifies")
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "sound: {path} passes the integrity check and its audit chain verifies"),
+               path=_db_path(args)))
     return 0
 
 
@@ -192,7 +202,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     found = search(_session(args).db, _forms(), " ".join(args.text))
     _emit(args, [_patient_row(p) for p in found], _patient_line)
     if not found and not args.json:
-        print("no patient found", file=sys.stderr)
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "no patient found")), file=sys.stderr)
     return 0
 
 
@@ -217,7 +227,8 @@ def cmd_ward_add(args: argparse.Namespace) -> int:
     from downtime.services.wards import add_ward
 
     ward = add_ward(_session(args), args.ward, args.name, args.beds)
-    print(f"ward {ward.ward} ({ward.name}): {len(ward.beds)} beds")
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "ward {ward} ({name}): {beds} beds"), ward=ward.ward, name=ward.name,
+               beds=len(ward.beds)))
     return 0
 
 
@@ -247,7 +258,8 @@ def cmd_pdf_blank(args: argparse.Namespace) -> int:
     elif args.form in forms:
         blank_form(forms[args.form], args.out, **_printed_here(args))
     else:
-        raise CliError(f"unknown form {args.form!r}; forms: {', '.join(sorted([*forms, *charts]))}")
+        raise CliError(QT_TRANSLATE_NOOP("messages", "unknown form {form}; forms: {forms}"), form=repr(args.form),
+                       forms=", ".join(sorted([*forms, *charts])))
     print(args.out)
     return 0
 
@@ -280,7 +292,8 @@ def cmd_pdf_labels(args: argparse.Namespace) -> int:
     session = _session(args)
     found = search(session.db, session.forms, args.patient)
     if len(found) != 1:
-        raise CliError(f"{args.patient!r} matches {len(found)} patients; give the downtime number")
+        raise CliError(QT_TRANSLATE_NOOP("messages", "{text} matches {count} patients; give the downtime number"), text=repr(args.patient),
+                       count=len(found))
     print(print_labels(session, found[0].patient_id, args.out, count=args.count, stock=args.stock))
     return 0
 
@@ -290,7 +303,8 @@ def _one_patient(session: Any, text: str) -> str:
 
     found = search(session.db, session.forms, text)
     if len(found) != 1:
-        raise CliError(f"{text!r} matches {len(found)} patients; give the downtime number")
+        raise CliError(QT_TRANSLATE_NOOP("messages", "{text} matches {count} patients; give the downtime number"), text=repr(text),
+                       count=len(found))
     return found[0].patient_id
 
 
@@ -321,10 +335,11 @@ def cmd_cd_receive(args: argparse.Namespace) -> int:
     from downtime.services.medication import cd_receive
 
     if not args.witness_user or not args.witness_pin:
-        raise CliError("a controlled-drug entry needs a witness: give --witness-user and --witness-pin")
+        raise CliError(QT_TRANSLATE_NOOP("messages", "a controlled-drug entry needs a witness: give --witness-user and --witness-pin"))
     balance = cd_receive(_session(args), args.ward, args.drug, args.unit, args.quantity,
                          witness=(args.witness_user, args.witness_pin), note=args.note)
-    print(f"{args.drug} on ward {args.ward}: balance {balance:g} {args.unit}")
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "{drug} on ward {ward}: balance {balance} {unit}"), drug=args.drug, ward=args.ward,
+               balance=f"{balance:g}", unit=args.unit))
     return 0
 
 
@@ -345,26 +360,26 @@ def cmd_setting(args: argparse.Namespace) -> int:
         settings.set_label_stock(session, args.value[0])
     elif args.name == "round-thresholds":
         if len(args.value) != 2 or not all(v.isdigit() for v in args.value):
-            raise CliError("round-thresholds takes two numbers of minutes: LATE OVERDUE (e.g. 30 60)")
+            raise CliError(QT_TRANSLATE_NOOP("messages", "round-thresholds takes two numbers of minutes: LATE OVERDUE (e.g. 30 60)"))
         settings.set_round_thresholds(session, int(args.value[0]), int(args.value[1]))
     elif args.name == "idle-lock":
         if len(args.value) != 1 or not args.value[0].isdigit():
-            raise CliError("idle-lock takes one number of minutes (e.g. 5)")
+            raise CliError(QT_TRANSLATE_NOOP("messages", "idle-lock takes one number of minutes (e.g. 5)"))
         settings.set_idle_lock(session, int(args.value[0]))
     else:
         from downtime.services.backups import set_backup_policy
 
         if len(args.value) != 3 or not all(v.isdigit() for v in args.value[1:]):
-            raise CliError("backups takes FOLDER EVERY_MINUTES KEEP (e.g. /media/usb/backups 15 10)")
+            raise CliError(QT_TRANSLATE_NOOP("messages", "backups takes FOLDER EVERY_MINUTES KEEP (e.g. /media/usb/backups 15 10)"))
         set_backup_policy(session, Path(args.value[0]), int(args.value[1]), int(args.value[2]))
-    print(f"{args.name} set to {' '.join(args.value)}")
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "{name} set to {value}"), name=args.name, value=" ".join(args.value)))
     return 0
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
     from downtime.services.backups import backup_now
 
-    print(f"backed up to {backup_now(_session(args))}")
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "backed up to {path}"), path=backup_now(_session(args))))
     return 0
 
 
@@ -375,7 +390,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     target = _db_path(args)
     restore_backup(args.backup, target)
     problem = check_database(_session(args).db)
-    print(f"restored {args.backup} as {target}: {problem or 'integrity and audit chain sound'}")
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "restored {backup} as {target}: {state}"), backup=args.backup, target=target,
+               state=problem or _say(args, QT_TRANSLATE_NOOP("messages", "integrity and audit chain sound"))))
     return 1 if problem else 0
 
 
@@ -383,7 +399,7 @@ def _day(text: str) -> date:
     try:
         return date.fromisoformat(text)
     except ValueError:
-        raise CliError(f"--date {text!r}: write the day as YYYY-MM-DD") from None
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--date {text}: write the day as YYYY-MM-DD"), text=repr(text)) from None
 
 
 def cmd_theatre_list(args: argparse.Namespace) -> int:
@@ -447,9 +463,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     encrypt_to = read_recipients(args.encrypt_to) if args.encrypt_to else None
     result = export(_session(args), args.out, since_last=args.since_last, encrypt_to=encrypt_to)
     total = sum(result.counts.values())
-    print(f"exported {total} record version(s) to {result.folder}")
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "exported {count} record version(s) to {folder}"), count=total, folder=result.folder))
     if encrypt_to:
-        print(f"every file is encrypted (.age) to {len(encrypt_to)} public key(s)")
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "every file is encrypted (.age) to {count} public key(s)"), count=len(encrypt_to)))
     return 0
 
 
@@ -457,9 +473,10 @@ def cmd_keygen(args: argparse.Namespace) -> int:
     from downtime.sync.encryption import generate_identity
 
     public = generate_identity(args.out)
-    print(f"public key: {public}")
-    print(f"Keep {args.out} secret, in the records office: it is the only way to open encrypted exports.")
-    print("Give the wards only the public key above, for 'downtime export --encrypt-to'.")
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "public key: {key}"), key=public))
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "Keep {path} secret, in the records office: it is the only way to open encrypted "
+                                       "exports."), path=args.out))
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "Give the wards only the public key above, for 'downtime export --encrypt-to'.")))
     return 0
 
 
@@ -467,7 +484,8 @@ def cmd_decrypt(args: argparse.Namespace) -> int:
     from downtime.sync.encryption import decrypt_folder
 
     count = decrypt_folder(args.export, args.out, args.identity)
-    print(f"decrypted {count} file(s) into {args.out}; every file matches its manifest")
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "decrypted {count} file(s) into {folder}; every file matches its manifest"), count=count,
+               folder=args.out))
     return 0
 
 
@@ -476,7 +494,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     result = import_path(_session(args), args.path)
     added = ", ".join(f"{count} {kind}" for kind, count in sorted(result.added.items())) or "nothing new"
-    print(f"imported {args.path} ({result.kind}): {added}; {result.unchanged} already here, unchanged")
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "imported {path} ({kind}): {added}; {unchanged} already here, unchanged"), path=args.path,
+               kind=result.kind, added=added, unchanged=result.unchanged))
     return 0
 
 
@@ -485,7 +504,7 @@ def cmd_worklist(args: argparse.Namespace) -> int:
 
     work = worklist(_session(args))
     done, total = progress(work)
-    print(f"{done} of {total} record(s) entered in the EHR")
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "{done} of {total} record(s) entered in the EHR"), done=done, total=total))
     for group in work:
         patient = group.patient
         title = (f"{patient.display_name} — {patient.downtime_number}"
@@ -505,7 +524,8 @@ def cmd_worklist_mark(args: argparse.Namespace) -> int:
     session = _session(args)
     version = args.version or current(session.db, args.record_id).version
     mark_entered(session, args.record_id, version, args.ref)
-    print(f"record {args.record_id} version {version} marked entered in the EHR as {args.ref}")
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "record {record} version {version} marked entered in the EHR as {reference}"),
+               record=args.record_id, version=version, reference=args.ref))
     return 0
 
 
@@ -513,7 +533,8 @@ def cmd_worklist_link(args: argparse.Namespace) -> int:
     from downtime.services.back_entry import link_patient
 
     link_patient(_session(args), args.downtime_number, args.ehr)
-    print(f"{args.downtime_number} is EHR patient {args.ehr}; exports now say it was replaced by that number")
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "{number} is EHR patient {ehr}; exports now say it was replaced by that number"),
+               number=args.downtime_number, ehr=args.ehr))
     return 0
 
 
@@ -528,9 +549,11 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from downtime.sync.merge import merge
 
     result = merge(args.exports, args.out)
-    print(f"merged {sum(result.versions.values())} record version(s) from {len(args.exports)} export(s) into {result.folder}")
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "merged {count} record version(s) from {exports} export(s) into {folder}"),
+               count=sum(result.versions.values()), exports=len(args.exports), folder=result.folder))
     for duplicate in result.duplicates:
-        print(f"PROBABLE DUPLICATE: {', '.join(duplicate.downtime_numbers)} have {duplicate.why}")
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "PROBABLE DUPLICATE: {numbers} have {why}"), numbers=", ".join(duplicate.downtime_numbers),
+                   why=duplicate.why))
     return 0
 
 
@@ -539,7 +562,7 @@ def cmd_staff_add(args: argparse.Namespace) -> int:
     from downtime.services.staff import add_staff
 
     member = add_staff(_session(args), args.staff_id, args.name, Role(args.role), args.new_pin)
-    print(f"added {member.staff_id} ({member.role.value})")
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "added {staff_id} ({role})"), staff_id=member.staff_id, role=member.role.value))
     return 0
 
 
@@ -547,7 +570,7 @@ def cmd_staff_deactivate(args: argparse.Namespace) -> int:
     from downtime.services.staff import deactivate_staff
 
     deactivate_staff(_session(args), args.staff_id)
-    print(f"{args.staff_id} can no longer sign in; their records stay")
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "{staff_id} can no longer sign in; their records stay"), staff_id=args.staff_id))
     return 0
 
 
@@ -565,7 +588,8 @@ def cmd_setup(args: argparse.Namespace) -> int:
     vault, device = unlock.create(_db_path(args), encrypted=not args.unencrypted, device_number=args.device_number,
                                   device_name=args.device_name, admin_id=args.admin_id,
                                   admin_name=args.admin_name, admin_pin=args.admin_pin)
-    print(f"set up {vault.path} as device {device.device_number} ({device.name}); {unlock.describe(vault)}")
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "set up {path} as device {number} ({name}); {state}"), path=vault.path,
+               number=device.device_number, name=device.name, state=unlock.describe(vault)))
     return 0
 
 
@@ -817,22 +841,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from downtime.errors import FormSpecError, UserError
-
-    from downtime.i18n import saved_language
-
     args = build_parser().parse_args(argv)
     args.lang = args.lang or saved_language()
     try:
         return int(args.func(args))
     except FormSpecError as exc:
-        print(f"downtime: form definitions have problems:\n{exc}", file=sys.stderr)
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "downtime: form definitions have problems:\n{problems}"), problems=exc), file=sys.stderr)
         return EXIT_ERROR
     except UserError as exc:
         print(f"downtime: {exc.text(args.lang)}", file=sys.stderr)
-        return EXIT_ERROR
-    except CliError as exc:
-        print(f"downtime: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -53,7 +53,7 @@ def translate(lang: Lang, context: str, text: str) -> str:
     return _catalogue(lang).get((context, text), text)
 
 
-def message(lang: Lang, text: str, **values: object) -> str:
+def message(lang: Lang, text: str, /, **values: object) -> str:
     """A sentence marked in the `messages` context, translated, then its {named} places filled."""
     translated = translate(lang, MESSAGES, text)
     return translated.format(**values) if values else translated

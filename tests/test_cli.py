@@ -293,3 +293,5 @@ def test_messages_follow_lang(demo_db, capsys):
     assert capsys.readouterr().err.strip() == "downtime: Identifiant inconnu ou code erroné."
     assert main(["records", "--db", demo_db, "--user", "nurse", "--pin", "9999"]) == 1
     assert capsys.readouterr().err.strip() == "downtime: Unknown staff ID or wrong PIN."
+    assert main(["verify", "--db", demo_db, "--lang", "fr"]) == 0
+    assert capsys.readouterr().out.startswith(f"intègre : {demo_db} passe le contrôle d’intégrité")

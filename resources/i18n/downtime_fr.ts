@@ -1820,5 +1820,163 @@ le numéro du patient dans le DPI :</translation>
         <source>{path} is not a Downtime key-slot file; restore it from a backup</source>
         <translation>{path} n’est pas un fichier de clés Downtime ; restaurez-le depuis une sauvegarde</translation>
     </message>
+    <message>
+        <source>no database at {path} (create one with &apos;downtime demo&apos; or the app&apos;s first run)</source>
+        <translation>aucune base à {path} (créez-en une avec « downtime demo » ou au premier lancement de l’application)</translation>
+    </message>
+    <message>
+        <source>this command opens patient data: give --user and --pin (or set DOWNTIME_USER and DOWNTIME_PIN)</source>
+        <translation>cette commande ouvre des données patient : donnez --user et --pin (ou définissez DOWNTIME_USER et DOWNTIME_PIN)</translation>
+    </message>
+    <message>
+        <source>{path} holds a ward database, not a demo: demo data is never mixed with real patients (choose another --db)</source>
+        <translation>{path} contient une base de service, pas une démonstration : les données de démonstration ne sont jamais mêlées aux vrais patients (choisissez un autre --db)</translation>
+    </message>
+    <message>
+        <source>Demo ward created in {path}: {count} patients on {device}.</source>
+        <translation>Service de démonstration créé dans {path} : {count} patients sur {device}.</translation>
+    </message>
+    <message>
+        <source>The demo database is {state}.</source>
+        <translation>La base de démonstration est {state}.</translation>
+    </message>
+    <message>
+        <source>Using the existing demo ward in {path} (add --fresh to start again).</source>
+        <translation>Service de démonstration existant utilisé, dans {path} (ajoutez --fresh pour repartir de zéro).</translation>
+    </message>
+    <message>
+        <source>Demo accounts (staff ID / PIN / role):</source>
+        <translation>Comptes de démonstration (identifiant / code / rôle) :</translation>
+    </message>
+    <message>
+        <source>NOT SOUND: {problem}</source>
+        <translation>NON INTÈGRE : {problem}</translation>
+    </message>
+    <message>
+        <source>sound: {path} passes the integrity check and its audit chain verifies</source>
+        <translation>intègre : {path} passe le contrôle d’intégrité et sa chaîne d’audit est vérifiée</translation>
+    </message>
+    <message>
+        <source>no patient found</source>
+        <translation>aucun patient trouvé</translation>
+    </message>
+    <message>
+        <source>ward {ward} ({name}): {beds} beds</source>
+        <translation>service {ward} ({name}) : {beds} lits</translation>
+    </message>
+    <message>
+        <source>unknown form {form}; forms: {forms}</source>
+        <translation>formulaire {form} inconnu ; formulaires : {forms}</translation>
+    </message>
+    <message>
+        <source>{text} matches {count} patients; give the downtime number</source>
+        <translation>{text} correspond à {count} patients ; donnez le numéro de procédure dégradée</translation>
+    </message>
+    <message>
+        <source>a controlled-drug entry needs a witness: give --witness-user and --witness-pin</source>
+        <translation>une écriture au registre des stupéfiants demande un témoin : donnez --witness-user et --witness-pin</translation>
+    </message>
+    <message>
+        <source>{drug} on ward {ward}: balance {balance} {unit}</source>
+        <translation>{drug} dans le service {ward} : solde {balance} {unit}</translation>
+    </message>
+    <message>
+        <source>round-thresholds takes two numbers of minutes: LATE OVERDUE (e.g. 30 60)</source>
+        <translation>round-thresholds prend deux nombres de minutes : RETARD DÉPASSÉ (ex. : 30 60)</translation>
+    </message>
+    <message>
+        <source>idle-lock takes one number of minutes (e.g. 5)</source>
+        <translation>idle-lock prend un nombre de minutes (ex. : 5)</translation>
+    </message>
+    <message>
+        <source>backups takes FOLDER EVERY_MINUTES KEEP (e.g. /media/usb/backups 15 10)</source>
+        <translation>backups prend DOSSIER TOUTES_LES_MINUTES NOMBRE_GARDÉ (ex. : /media/usb/backups 15 10)</translation>
+    </message>
+    <message>
+        <source>{name} set to {value}</source>
+        <translation>{name} réglé sur {value}</translation>
+    </message>
+    <message>
+        <source>backed up to {path}</source>
+        <translation>sauvegardé dans {path}</translation>
+    </message>
+    <message>
+        <source>restored {backup} as {target}: {state}</source>
+        <translation>{backup} restauré sous {target} : {state}</translation>
+    </message>
+    <message>
+        <source>integrity and audit chain sound</source>
+        <translation>intégrité et chaîne d’audit vérifiées</translation>
+    </message>
+    <message>
+        <source>--date {text}: write the day as YYYY-MM-DD</source>
+        <translation>--date {text} : écrivez le jour sous la forme AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>exported {count} record version(s) to {folder}</source>
+        <translation>{count} version(s) d’enregistrement exportée(s) dans {folder}</translation>
+    </message>
+    <message>
+        <source>every file is encrypted (.age) to {count} public key(s)</source>
+        <translation>chaque fichier est chiffré (.age) pour {count} clé(s) publique(s)</translation>
+    </message>
+    <message>
+        <source>public key: {key}</source>
+        <translation>clé publique : {key}</translation>
+    </message>
+    <message>
+        <source>Keep {path} secret, in the records office: it is the only way to open encrypted exports.</source>
+        <translation>Gardez {path} secret, au bureau des entrées : c’est le seul moyen d’ouvrir les exports chiffrés.</translation>
+    </message>
+    <message>
+        <source>Give the wards only the public key above, for &apos;downtime export --encrypt-to&apos;.</source>
+        <translation>Ne donnez aux services que la clé publique ci-dessus, pour « downtime export --encrypt-to ».</translation>
+    </message>
+    <message>
+        <source>decrypted {count} file(s) into {folder}; every file matches its manifest</source>
+        <translation>{count} fichier(s) déchiffré(s) dans {folder} ; chaque fichier correspond à son manifeste</translation>
+    </message>
+    <message>
+        <source>imported {path} ({kind}): {added}; {unchanged} already here, unchanged</source>
+        <translation>{path} importé ({kind}) : {added} ; {unchanged} déjà présent(s), inchangé(s)</translation>
+    </message>
+    <message>
+        <source>{done} of {total} record(s) entered in the EHR</source>
+        <translation>{done} sur {total} enregistrement(s) saisi(s) dans le DPI</translation>
+    </message>
+    <message>
+        <source>record {record} version {version} marked entered in the EHR as {reference}</source>
+        <translation>enregistrement {record} version {version} marqué saisi dans le DPI sous {reference}</translation>
+    </message>
+    <message>
+        <source>{number} is EHR patient {ehr}; exports now say it was replaced by that number</source>
+        <translation>{number} est le patient {ehr} du DPI ; les exports indiquent désormais qu’il est remplacé par ce numéro</translation>
+    </message>
+    <message>
+        <source>merged {count} record version(s) from {exports} export(s) into {folder}</source>
+        <translation>{count} version(s) d’enregistrement fusionnée(s) depuis {exports} export(s) dans {folder}</translation>
+    </message>
+    <message>
+        <source>PROBABLE DUPLICATE: {numbers} have {why}</source>
+        <translation>DOUBLON PROBABLE : {numbers} ont {why}</translation>
+    </message>
+    <message>
+        <source>added {staff_id} ({role})</source>
+        <translation>{staff_id} ajouté ({role})</translation>
+    </message>
+    <message>
+        <source>{staff_id} can no longer sign in; their records stay</source>
+        <translation>{staff_id} ne peut plus se connecter ; ses enregistrements restent</translation>
+    </message>
+    <message>
+        <source>set up {path} as device {number} ({name}); {state}</source>
+        <translation>{path} configurée comme appareil {number} ({name}) ; {state}</translation>
+    </message>
+    <message>
+        <source>downtime: form definitions have problems:
+{problems}</source>
+        <translation>downtime : les définitions de formulaires ont des problèmes :
+{problems}</translation>
+    </message>
 </context>
 </TS>
