@@ -1,0 +1,208 @@
+"""`downtime selftest`: the app started as `downtime demo --launch` starts it
+(`downtime.qt.app.run`), on an encrypted demo ward in a throw-away folder, with a timer playing
+the person at the keyboard: it signs in on the sign-in window once the app has loaded behind it,
+checks the main window, prints a form and shows it in the print preview, exports for
+back-entry, then closes the window, which makes the exit backup.
+
+It is how a frozen copy for a ward laptop is checked (CI runs it on every build, offscreen), so
+each check looks at the real result: a bundle missing a Qt plugin, Qt PDF or print support
+fails here, and the checks of `downtime.services.selftest` cover the rest."""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QObject, QSize, QTimer, qVersion
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+from downtime.qt import app as app_module
+from downtime.qt.main_window import MainWindow
+from downtime.qt.sign_in import SignInDialog
+from downtime.services import selftest as checks
+from downtime.services.demo import DEMO_ACCOUNTS
+from downtime.services.selftest import Report, SelfTestFailed
+
+POLL_MS = 50
+TIMEOUT_SECONDS = 180
+
+# What a ward laptop of each system needs beside the offscreen platform this test may run on:
+# its own windowing platform, and on Linux CUPS' print support (the ward printer).
+REQUIRED_PLUGINS: dict[str, dict[str, tuple[str, ...]]] = {
+    "linux": {"platforms": ("offscreen", "xcb"), "printsupport": ("cupsprintersupport",)},
+    "win32": {"platforms": ("offscreen", "windows")},
+    "darwin": {"platforms": ("offscreen", "cocoa")},
+}
+
+
+def _plugin_name(path: Path) -> str:
+    """libqxcb.so, qwindows.dll and libqcocoa.dylib are the plugins xcb, windows and cocoa."""
+    name = path.name.split(".")[0].removeprefix("lib")
+    return name.removeprefix("q") if path.parent.name == "platforms" else name
+
+
+def check_qt(app: QApplication, report: Report) -> None:
+    with checks.step("Qt plugins"):
+        plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+        found: dict[str, set[str]] = {}
+        for kind, names in REQUIRED_PLUGINS.get(sys.platform, {}).items():
+            found[kind] = {_plugin_name(path) for path in (plugins / kind).glob("*")}
+            missing = sorted(set(names) - found[kind])
+            if missing:
+                raise SelfTestFailed(f"selftest failed at 'Qt plugins': {', '.join(missing)} missing from "
+                                     f"{plugins / kind}")
+    listed = "; ".join(f"{kind}: {', '.join(sorted(names))}" for kind, names in found.items())
+    report(f"ok Qt {qVersion()}: running on the '{app.platformName()}' platform; plugins in {plugins}: {listed}")
+
+
+class _Driver(QObject):
+    """Looks at the screen every POLL_MS and does what a nurse would do next. A failure is
+    kept and whatever is open is closed; `selftest` reports it once `run` returns."""
+
+    def __init__(self, app: QApplication, folder: Path, report: Report):
+        super().__init__()
+        self.app, self.folder, self.report = app, folder, report
+        self.stage = "sign-in window"
+        self.failure: str | None = None
+        self.window: MainWindow | None = None
+        self.finished = False
+        self.poll = QTimer(self)
+        self.poll.setInterval(POLL_MS)
+        self.poll.timeout.connect(self.look)
+        self.deadline = QTimer(self)
+        self.deadline.setSingleShot(True)
+        self.deadline.setInterval(TIMEOUT_SECONDS * 1000)
+        self.deadline.timeout.connect(lambda: self.fail(f"selftest failed at '{self.stage}': nothing happened "
+                                                        f"for {TIMEOUT_SECONDS} s"))
+        self.poll.start()
+        self.deadline.start()
+
+    def stop(self) -> None:
+        self.poll.stop()
+        self.deadline.stop()
+
+    def fail(self, message: str) -> None:
+        if self.failure is None:
+            self.failure = message
+        self.poll.start()
+        self.leave()
+
+    def leave(self) -> None:
+        """Close whatever is open, as a person giving up would, so `run` returns: Qt quits once
+        its last window has closed. (Asking Qt to exit as well would leave that quit pending for
+        the next event loop of the process.)"""
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QDialog):
+            modal.reject()
+        for widget in QApplication.topLevelWidgets():
+            if widget.isVisible():
+                widget.close()
+
+    def look(self) -> None:
+        if self.failure is not None:
+            self.leave()
+            return
+        try:
+            with checks.step(self.stage):
+                if self.stage == "sign-in window":
+                    self.sign_in()
+                elif self.stage == "main window":
+                    self.use_main_window()
+        except SelfTestFailed as problem:
+            self.fail(str(problem))
+
+    def sign_in(self) -> None:
+        modal = QApplication.activeModalWidget()
+        if isinstance(modal, QMessageBox):
+            raise SelfTestFailed(f"selftest failed at 'sign-in window': the app asked "
+                                 f"'{modal.windowTitle()}': {modal.text()}")
+        if not isinstance(modal, SignInDialog) or not modal.demo_hint.isVisible():
+            return  # not on screen yet, or the app is still loading behind it
+        staff_id, _, _, pin = DEMO_ACCOUNTS[1]
+        self.report("ok sign-in window: on screen; the app loaded behind it and recognised the demo ward")
+        modal.staff_id.setText(staff_id)
+        modal.pin.setText(pin)
+        self.stage = "main window"
+        modal.try_sign_in()
+        if modal.member is None:
+            raise SelfTestFailed(f"selftest failed at 'sign-in window': {staff_id} could not sign in: "
+                                 f"{modal.error.text() or modal.unreadable}")
+
+    def use_main_window(self) -> None:
+        window = next((widget for widget in QApplication.topLevelWidgets()
+                       if isinstance(widget, MainWindow) and widget.isVisible()), None)
+        if window is None:
+            return
+        self.poll.stop()
+        self.window = window
+        session = window.session
+        patients = [row.patient for row in window.patients.model.rows if row.patient is not None]
+        if "DEMO DATA" not in window.banner.device.text() or not patients:
+            raise SelfTestFailed("selftest failed at 'main window': the demo ward's banner or patients are missing")
+        self.report(f"ok main window: {session.user.name} signed in (their PIN unlocked the database), "
+                    f"{len(patients)} patients listed, banner says DEMO DATA")
+        self.stage = "PDF"
+        form = checks.check_pdfs(session, patients[0], self.folder, self.report)
+        self.stage = "print preview"
+        self.print_preview(window, form)
+        self.stage = "export"
+        checks.check_export(session, self.folder, self.report)
+        self.stage = "closing the app"
+        self.finished = window.close()  # the last window closed, the app quits by itself
+
+    def print_preview(self, window: MainWindow, form: Path) -> None:
+        """The PDF shown with Qt PDF as a nurse sees it, page 1 rendered with ink on it, then
+        printed through Qt's print support to a PDF printer (no ward printer is needed)."""
+        from pypdf import PdfReader
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPrintSupport import QPrinter
+
+        from downtime.qt.print_preview import PrintPreview
+
+        preview = PrintPreview(form, window)
+        preview.show()
+        document = preview.document
+        pages = document.pageCount()
+        if document.status() != QPdfDocument.Status.Ready or pages < 1:
+            raise SelfTestFailed(f"selftest failed at 'print preview': Qt PDF could not open {form} "
+                                 f"({document.status().name})")
+        image = document.render(0, QSize(300, 424))
+        inked = sum(image.pixelColor(x, y).lightness() < 128 for x in range(0, 300, 3) for y in range(0, 424, 3))
+        if not inked:
+            raise SelfTestFailed("selftest failed at 'print preview': page 1 rendered blank")
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)  # a ward printer's 1200 dpi takes seconds
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(self.folder / "printed.pdf"))
+        preview.print_to(printer)
+        printed = len(PdfReader(self.folder / "printed.pdf").pages)
+        if printed != pages:
+            raise SelfTestFailed(f"selftest failed at 'print preview': {pages} pages shown but {printed} printed")
+        preview.close()
+        self.report(f"ok print preview: Qt PDF showed the {pages} pages (page 1 rendered), and Qt print support "
+                    f"printed them ({printed} pages to a PDF printer)")
+
+
+def selftest(report: Report) -> None:
+    """Raises SelfTestFailed naming the first thing that does not work; touches nothing outside
+    its temporary folder (the laptop's own databases, backups and prints stay as they are)."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    with tempfile.TemporaryDirectory(prefix="downtime-selftest-", ignore_cleanup_errors=True) as name:
+        folder = Path(name)
+        check_qt(app, report)
+        forms = checks.check_forms(report)
+        path = checks.make_demo_ward(folder, forms, report)
+        driver = _Driver(app, folder, report)
+        try:
+            code = app_module.run(path)
+        finally:
+            driver.stop()
+            if driver.window is not None:
+                driver.window.session.db.conn.close()
+        if driver.failure is not None:
+            raise SelfTestFailed(driver.failure)
+        if code != 0 or not driver.finished:
+            raise SelfTestFailed(f"selftest failed at '{driver.stage}': the app exited (status {code}) "
+                                 "before the test was done")
+        checks.check_backup(folder, report)
