@@ -10,19 +10,23 @@ fails here, and the checks of `downtime.services.selftest` cover the rest."""
 
 from __future__ import annotations
 
+import ctypes
+import importlib
+import pkgutil
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QObject, QSize, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from downtime.qt import app as app_module
-from downtime.qt.main_window import MainWindow
-from downtime.qt.sign_in import SignInDialog
+import downtime
 from downtime.services import selftest as checks
-from downtime.services.demo import DEMO_ACCOUNTS
 from downtime.services.selftest import Report, SelfTestFailed
+
+if TYPE_CHECKING:  # loaded by `check_modules`, which names whatever the bundle lacks
+    from downtime.qt.main_window import MainWindow
 
 POLL_MS = 50
 TIMEOUT_SECONDS = 180
@@ -43,17 +47,40 @@ def _plugin_name(path: Path) -> str:
 
 
 def check_qt(app: QApplication, report: Report) -> None:
+    """The platform the test runs on is proved by running; the laptop's own (xcb, windows) and
+    CUPS' print support are loaded as libraries, which fails when a library they need is
+    neither in the bundle nor on this machine."""
     with checks.step("Qt plugins"):
         plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
-        found: dict[str, set[str]] = {}
+        found: dict[str, list[str]] = {}
         for kind, names in REQUIRED_PLUGINS.get(sys.platform, {}).items():
-            found[kind] = {_plugin_name(path) for path in (plugins / kind).glob("*")}
-            missing = sorted(set(names) - found[kind])
+            files = {_plugin_name(path): path for path in (plugins / kind).glob("*")}
+            missing = sorted(set(names) - set(files))
             if missing:
-                raise SelfTestFailed(f"selftest failed at 'Qt plugins': {', '.join(missing)} missing from "
-                                     f"{plugins / kind}")
-    listed = "; ".join(f"{kind}: {', '.join(sorted(names))}" for kind, names in found.items())
-    report(f"ok Qt {qVersion()}: running on the '{app.platformName()}' platform; plugins in {plugins}: {listed}")
+                raise SelfTestFailed("Qt plugins", f"{', '.join(missing)} missing from {plugins / kind}")
+            for name in names:
+                try:
+                    ctypes.CDLL(str(files[name]))
+                except OSError as problem:
+                    raise SelfTestFailed("Qt plugins", f"{name} cannot load: {problem}") from problem
+            found[kind] = sorted(names)
+    listed = "; ".join(f"{kind}: {', '.join(names)}" for kind, names in found.items())
+    report(f"ok Qt {qVersion()}: running on the '{app.platformName()}' platform; plugins found and loaded "
+           f"({listed}) from {plugins}")
+
+
+def check_modules(report: Report) -> None:
+    """Every module of the app, and so every library they import when loaded (SQLCipher,
+    pyrage, reportlab, pypdf, Qt PDF...), before anything runs: a missing one is named here
+    rather than breaking the app half-way. Libraries loaded only on use are the later steps'."""
+    names = [module.name for module in pkgutil.walk_packages(downtime.__path__, "downtime.")
+             if not module.name.endswith("__main__")]
+    for name in names:
+        try:
+            importlib.import_module(name)
+        except Exception as problem:
+            raise SelfTestFailed("modules", f"{name}: {type(problem).__name__}: {problem}") from problem
+    report(f"ok modules: the app's {len(names)} modules and the libraries they need load")
 
 
 class _Driver(QObject):
@@ -64,7 +91,7 @@ class _Driver(QObject):
         super().__init__()
         self.app, self.folder, self.report = app, folder, report
         self.stage = "sign-in window"
-        self.failure: str | None = None
+        self.failure: SelfTestFailed | None = None
         self.window: MainWindow | None = None
         self.finished = False
         self.poll = QTimer(self)
@@ -73,8 +100,8 @@ class _Driver(QObject):
         self.deadline = QTimer(self)
         self.deadline.setSingleShot(True)
         self.deadline.setInterval(TIMEOUT_SECONDS * 1000)
-        self.deadline.timeout.connect(lambda: self.fail(f"selftest failed at '{self.stage}': nothing happened "
-                                                        f"for {TIMEOUT_SECONDS} s"))
+        self.deadline.timeout.connect(
+            lambda: self.fail(SelfTestFailed(self.stage, f"nothing happened for {TIMEOUT_SECONDS} s")))
         self.poll.start()
         self.deadline.start()
 
@@ -82,9 +109,9 @@ class _Driver(QObject):
         self.poll.stop()
         self.deadline.stop()
 
-    def fail(self, message: str) -> None:
+    def fail(self, problem: SelfTestFailed) -> None:
         if self.failure is None:
-            self.failure = message
+            self.failure = problem
         self.poll.start()
         self.leave()
 
@@ -104,19 +131,22 @@ class _Driver(QObject):
             self.leave()
             return
         try:
-            with checks.step(self.stage):
-                if self.stage == "sign-in window":
-                    self.sign_in()
-                elif self.stage == "main window":
-                    self.use_main_window()
+            if self.stage == "sign-in window":
+                self.sign_in()
+            elif self.stage == "main window":
+                self.use_main_window()
         except SelfTestFailed as problem:
-            self.fail(str(problem))
+            self.fail(problem)
+        except Exception as problem:
+            self.fail(checks.failure(self.stage, problem))
 
     def sign_in(self) -> None:
+        from downtime.qt.sign_in import SignInDialog
+        from downtime.services.demo import DEMO_ACCOUNTS
+
         modal = QApplication.activeModalWidget()
         if isinstance(modal, QMessageBox):
-            raise SelfTestFailed(f"selftest failed at 'sign-in window': the app asked "
-                                 f"'{modal.windowTitle()}': {modal.text()}")
+            raise SelfTestFailed("sign-in window", f"the app asked '{modal.windowTitle()}': {modal.text()}")
         if not isinstance(modal, SignInDialog) or not modal.demo_hint.isVisible():
             return  # not on screen yet, or the app is still loading behind it
         staff_id, _, _, pin = DEMO_ACCOUNTS[1]
@@ -126,10 +156,12 @@ class _Driver(QObject):
         self.stage = "main window"
         modal.try_sign_in()
         if modal.member is None:
-            raise SelfTestFailed(f"selftest failed at 'sign-in window': {staff_id} could not sign in: "
-                                 f"{modal.error.text() or modal.unreadable}")
+            raise SelfTestFailed("sign-in window",
+                                 f"{staff_id} could not sign in: {modal.error.text() or modal.unreadable}")
 
     def use_main_window(self) -> None:
+        from downtime.qt.main_window import MainWindow
+
         window = next((widget for widget in QApplication.topLevelWidgets()
                        if isinstance(widget, MainWindow) and widget.isVisible()), None)
         if window is None:
@@ -139,7 +171,7 @@ class _Driver(QObject):
         session = window.session
         patients = [row.patient for row in window.patients.model.rows if row.patient is not None]
         if "DEMO DATA" not in window.banner.device.text() or not patients:
-            raise SelfTestFailed("selftest failed at 'main window': the demo ward's banner or patients are missing")
+            raise SelfTestFailed("main window", "the demo ward's banner or patients are missing")
         self.report(f"ok main window: {session.user.name} signed in (their PIN unlocked the database), "
                     f"{len(patients)} patients listed, banner says DEMO DATA")
         self.stage = "PDF"
@@ -165,19 +197,18 @@ class _Driver(QObject):
         document = preview.document
         pages = document.pageCount()
         if document.status() != QPdfDocument.Status.Ready or pages < 1:
-            raise SelfTestFailed(f"selftest failed at 'print preview': Qt PDF could not open {form} "
-                                 f"({document.status().name})")
+            raise SelfTestFailed("print preview", f"Qt PDF could not open {form} ({document.status().name})")
         image = document.render(0, QSize(300, 424))
         inked = sum(image.pixelColor(x, y).lightness() < 128 for x in range(0, 300, 3) for y in range(0, 424, 3))
         if not inked:
-            raise SelfTestFailed("selftest failed at 'print preview': page 1 rendered blank")
+            raise SelfTestFailed("print preview", "page 1 rendered blank")
         printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)  # a ward printer's 1200 dpi takes seconds
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(self.folder / "printed.pdf"))
         preview.print_to(printer)
         printed = len(PdfReader(self.folder / "printed.pdf").pages)
         if printed != pages:
-            raise SelfTestFailed(f"selftest failed at 'print preview': {pages} pages shown but {printed} printed")
+            raise SelfTestFailed("print preview", f"{pages} pages shown but {printed} printed")
         preview.close()
         self.report(f"ok print preview: Qt PDF showed the {pages} pages (page 1 rendered), and Qt print support "
                     f"printed them ({printed} pages to a PDF printer)")
@@ -191,8 +222,11 @@ def selftest(report: Report) -> None:
     with tempfile.TemporaryDirectory(prefix="downtime-selftest-", ignore_cleanup_errors=True) as name:
         folder = Path(name)
         check_qt(app, report)
+        check_modules(report)
         forms = checks.check_forms(report)
         path = checks.make_demo_ward(folder, forms, report)
+        from downtime.qt import app as app_module  # once `check_modules` has seen it load
+
         driver = _Driver(app, folder, report)
         try:
             code = app_module.run(path)
@@ -201,8 +235,7 @@ def selftest(report: Report) -> None:
             if driver.window is not None:
                 driver.window.session.db.conn.close()
         if driver.failure is not None:
-            raise SelfTestFailed(driver.failure)
+            raise driver.failure
         if code != 0 or not driver.finished:
-            raise SelfTestFailed(f"selftest failed at '{driver.stage}': the app exited (status {code}) "
-                                 "before the test was done")
+            raise SelfTestFailed(driver.stage, f"the app exited (status {code}) before the test was done")
         checks.check_backup(folder, report)

@@ -30,18 +30,26 @@ BACKUPS = "backups"
 class SelfTestFailed(UserError):
     """A part of the app does not work on this laptop, or is missing from its bundle."""
 
+    def __init__(self, what: str, problem: str):
+        super().__init__(f"selftest failed at '{what}': {problem}")
+
+
+def failure(what: str, problem: Exception) -> SelfTestFailed:
+    """The error's kind and words: a missing bundled file shows up as FileNotFoundError, a
+    missing library as ModuleNotFoundError or ImportError."""
+    return SelfTestFailed(what, f"{type(problem).__name__}: {problem}")
+
 
 @contextmanager
 def step(what: str) -> Iterator[None]:
-    """Whatever goes wrong inside becomes one line naming the step, the error's kind and its
-    words (a missing bundled file shows up as FileNotFoundError, a missing module as
-    ModuleNotFoundError), because whoever reads it is deciding whether the laptop can be used."""
+    """Whatever goes wrong inside becomes one line naming the step, because whoever reads it is
+    deciding whether the laptop can be used."""
     try:
         yield
     except SelfTestFailed:
         raise
     except Exception as problem:
-        raise SelfTestFailed(f"selftest failed at '{what}': {type(problem).__name__}: {problem}") from problem
+        raise failure(what, problem) from problem
 
 
 def check_forms(report: Report) -> dict[str, FormSpec]:
@@ -51,7 +59,7 @@ def check_forms(report: Report) -> dict[str, FormSpec]:
         folder = forms_dir()
         forms = load_forms(folder)
         if "admission" not in forms:
-            raise SelfTestFailed(f"selftest failed at 'forms': no admission form in {folder}")
+            raise SelfTestFailed("forms", f"no admission form in {folder}")
     report(f"ok forms: {len(forms)} form definitions read from {folder}")
     return forms
 
@@ -73,13 +81,13 @@ def make_demo_ward(folder: Path, forms: dict[str, FormSpec], report: Report) -> 
         db = vault.db
         cipher = db.execute("PRAGMA cipher_version").fetchone()
         if not cipher or not cipher[0]:
-            raise SelfTestFailed("selftest failed at 'encrypted database': the SQLite in use is not SQLCipher")
+            raise SelfTestFailed("encrypted database", "the SQLite in use is not SQLCipher")
         with path.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
-                raise SelfTestFailed(f"selftest failed at 'encrypted database': {path} was written unencrypted")
+                raise SelfTestFailed("encrypted database", f"{path} was written unencrypted")
         problem = check_database(db)
         if problem is not None:
-            raise SelfTestFailed(f"selftest failed at 'encrypted database': {problem}")
+            raise SelfTestFailed("encrypted database", problem)
     report(f"ok database: encrypted demo ward of {summary.patients} patients (SQLCipher {cipher[0]}); "
            "integrity check and audit chain sound")
     admin_id, _, _, admin_pin = DEMO_ACCOUNTS[0]
@@ -109,11 +117,11 @@ def check_pdfs(session: Session, patient: PatientSummary, folder: Path, report: 
         fonts = {str(font.get_object()["/BaseFont"]) for page in reader.pages
                  for font in page["/Resources"].get_object().get("/Font", {}).values()}
         if not any("DejaVu" in font for font in fonts):
-            raise SelfTestFailed(f"selftest failed at 'PDF': the DejaVu fonts are not in {form} ({sorted(fonts)})")
+            raise SelfTestFailed("PDF", f"the DejaVu fonts are not in {form} ({sorted(fonts)})")
         text = "".join(page.extract_text() for page in reader.pages)
         for expected in (patient.downtime_number, session.user.name):
             if expected not in text:
-                raise SelfTestFailed(f"selftest failed at 'PDF': {form} does not read back ('{expected}' not found)")
+                raise SelfTestFailed("PDF", f"{form} does not read back ('{expected}' not found)")
         label_pages = len(PdfReader(labels).pages)
     report(f"ok PDF: admission form ({len(reader.pages)} pages, DejaVu fonts embedded) and an ID label "
            f"with its barcodes ({label_pages} page) made with reportlab, read back with pypdf")
@@ -134,17 +142,32 @@ def check_export(session: Session, folder: Path, report: Report) -> None:
         decrypt_folder(folder / "export", folder / "decrypted", folder / "records-office.key")
         bundle = json.loads((folder / "decrypted" / "fhir" / "bundle.json").read_text(encoding="utf-8"))
         if len(bundle.get("entry", [])) != result.fhir_entries or not result.fhir_entries:
-            raise SelfTestFailed("selftest failed at 'export': the decrypted FHIR bundle does not match the export")
+            raise SelfTestFailed("export", "the decrypted FHIR bundle does not match the export")
     report(f"ok export: {sum(result.counts.values())} record versions and a FHIR R4B bundle of "
            f"{result.fhir_entries} entries, encrypted with age and decrypted against the manifest")
 
 
 def check_backup(folder: Path, report: Report) -> None:
-    """The backup the app makes when its window closes, found and checked like a restore does."""
+    """The backup the app makes when its window closes, put back as `downtime restore` does,
+    opened with a PIN and checked: a backup nobody can restore is no backup."""
+    from downtime.services import unlock
     from downtime.services.backups import newest
+    from downtime.services.context import Vault
+    from downtime.services.demo import DEMO_ACCOUNTS
+    from downtime.storage.backup import restore_backup
+    from downtime.storage.integrity import check_database
 
     with step("backup"):
         made = newest(folder / BACKUPS)
         if made is None:
-            raise SelfTestFailed(f"selftest failed at 'backup': closing the app wrote no backup in {folder / BACKUPS}")
-    report(f"ok backup: written when the window closed ({made.name})")
+            raise SelfTestFailed("backup", f"closing the app wrote no backup in {folder / BACKUPS}")
+        restored = Vault(folder / "restored.sqlite")
+        restore_backup(made, restored.path)
+        staff_id, _, _, pin = DEMO_ACCOUNTS[1]
+        unlock.sign_in(restored, staff_id, pin)
+        assert restored.db is not None
+        problem = check_database(restored.db)
+        restored.db.conn.close()
+        if problem is not None:
+            raise SelfTestFailed("backup", f"{made.name} is not sound: {problem}")
+    report(f"ok backup: written when the window closed ({made.name}), restored, opened with a PIN and sound")

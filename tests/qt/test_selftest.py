@@ -13,10 +13,10 @@ from downtime.services import selftest as checks
 def test_selftest_passes_on_a_sound_copy_and_touches_nothing_of_the_laptop(qtbot, capsys):
     assert main(["selftest"]) == 0
     out = capsys.readouterr().out
-    for step in ("ok Qt", "ok forms: 12 form definitions", "ok database: encrypted demo ward", "SQLCipher",
+    for step in ("ok Qt", "ok modules", "ok forms: 12 form definitions", "ok database: encrypted demo ward", "SQLCipher",
                  "ok resources: snapshot templates", "ok sign-in window", "ok main window: Hélène Lefèvre signed in",
                  "DejaVu fonts embedded", "ok print preview: Qt PDF showed", "FHIR R4B bundle",
-                 "ok backup: written when the window closed"):
+                 "ok backup: written when the window closed", "opened with a PIN and sound"):
         assert step in out
     assert out.rstrip().endswith("selftest passed")
     assert not paths.data_dir().exists() or not any(paths.data_dir().rglob("*"))
@@ -27,6 +27,16 @@ def test_missing_forms_fail_the_selftest_naming_the_step(qtbot, tmp_path, monkey
     assert main(["selftest"]) == 1
     err = capsys.readouterr().err
     assert "selftest failed at 'forms': FileNotFoundError: the forms/ folder of Downtime is missing" in err
+
+
+def test_a_library_missing_from_the_bundle_is_named_before_anything_runs(qtbot, tmp_path, monkeypatch, capsys):
+    import downtime
+
+    (tmp_path / "needs_missing.py").write_text("import no_such_library_here\n", encoding="utf-8")
+    monkeypatch.setattr(downtime, "__path__", [*downtime.__path__, str(tmp_path)])
+    assert main(["selftest"]) == 1
+    assert ("selftest failed at 'modules': downtime.needs_missing: ModuleNotFoundError: No module named "
+            "'no_such_library_here'") in capsys.readouterr().err
 
 
 def test_a_missing_qt_plugin_fails_the_selftest(qtbot, monkeypatch, capsys):
