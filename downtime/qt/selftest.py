@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QObject, QSize, QTimer, qVersion
+from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QSize, QTimer, qVersion
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 import downtime
@@ -125,6 +125,16 @@ class _Driver(QObject):
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible():
                 widget.close()
+
+    def close_window(self) -> None:
+        """Gone for good, not only closed: its banner's clock would otherwise go on reading the
+        database closed here, for as long as the process lives."""
+        assert self.window is not None
+        db = self.window.session.db
+        self.window.deleteLater()
+        QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        self.window = None
+        db.conn.close()
 
     def look(self) -> None:
         if self.failure is not None:
@@ -233,7 +243,7 @@ def selftest(report: Report) -> None:
         finally:
             driver.stop()
             if driver.window is not None:
-                driver.window.session.db.conn.close()
+                driver.close_window()
         if driver.failure is not None:
             raise driver.failure
         if code != 0 or not driver.finished:

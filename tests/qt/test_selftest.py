@@ -4,9 +4,12 @@ broken one."""
 
 import sys
 
+from PySide6.QtWidgets import QApplication
+
 from downtime import paths
 from downtime.cli import main
 from downtime.qt import selftest as qt_selftest
+from downtime.qt.main_window import MainWindow
 from downtime.services import selftest as checks
 
 
@@ -19,6 +22,7 @@ def test_selftest_passes_on_a_sound_copy_and_touches_nothing_of_the_laptop(qtbot
                  "ok backup: written when the window closed", "opened with a PIN and sound"):
         assert step in out
     assert out.rstrip().endswith("selftest passed")
+    assert not [widget for widget in QApplication.topLevelWidgets() if isinstance(widget, MainWindow)]
     assert not paths.data_dir().exists() or not any(paths.data_dir().rglob("*"))
 
 
