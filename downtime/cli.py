@@ -593,6 +593,15 @@ def cmd_setup(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_selftest(args: argparse.Namespace) -> int:
+    """Each check prints as it passes, so a failure shows how far the app got."""
+    from downtime.qt.selftest import selftest
+
+    selftest(lambda line: print(line, flush=True))
+    print("selftest passed")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     from downtime.domain.roles import Role
 
@@ -626,6 +635,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--admin-pin", required=True)
     p.add_argument("--unencrypted", action="store_true",
                    help="do NOT encrypt the database (only for a machine that is itself encrypted)")
+
+    command("selftest", cmd_selftest, "check that this copy of the app works on this laptop: a demo ward in a "
+            "temporary folder, signed in, printed, previewed, exported and backed up (nothing else is touched)")
 
     forms = sub.add_parser("forms", help="form definitions")
     forms_sub = forms.add_subparsers(title="forms commands", metavar="COMMAND", required=True)
