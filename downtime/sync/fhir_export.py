@@ -173,7 +173,7 @@ def references(value: Any) -> list[str]:
 
 # A "reference" member with a string value, in JSON as pydantic_core writes it (no spaces); a
 # quote inside a string is escaped, so text inside a value never matches.
-_REFERENCE = re.compile(rb'"reference":"((?:[^"\\]|\\.)*)"')
+_REFERENCE = re.compile(rb'"reference":"([^"\\]*(?:\\.[^"\\]*)*)"')
 
 
 def _references(text: bytes) -> list[str]:
