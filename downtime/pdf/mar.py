@@ -117,9 +117,8 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
         font = CONDENSED_BOLD if bold else CONDENSED
         if "\n" in text or stringWidth(text, font, SIZE) > widths[column] - 2 * PADDING:
             return _p(text, bold=bold, color=color)
-        fonts.append(("FONT", (column, row), (column, row), font, SIZE, SIZE * 1.2))
-        if color is not colors.black:
-            fonts.append(("TEXTCOLOR", (column, row), (column, row), color))
+        fonts.extend([("FONT", (column, row), (column, row), font, SIZE, SIZE * 1.2),
+                      ("TEXTCOLOR", (column, row), (column, row), color)])
         return text
 
     body: list[list[object]] = [[cell(w("medicine", lang), 0, 0, bold=True), cell(w("time", lang), 1, 0, bold=True)]
@@ -139,8 +138,8 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
                 elif found.administration is not None:
                     line.append(cell(dose_text(found.administration, names), column, at))
                 elif found.state in STATE_WORDS:
-                    line.append(cell(w(STATE_WORDS[found.state], lang), column, at, bold=found.state is not DoseState.DUE,
-                                     color=colors.HexColor("#b00000")))
+                    line.append(cell(w(STATE_WORDS[found.state], lang), column, at,
+                                     bold=found.state is not DoseState.DUE, color=colors.HexColor("#b00000")))
                 else:
                     line.append("")
             body.append(line)

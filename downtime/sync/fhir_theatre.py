@@ -103,8 +103,8 @@ def _group(booking: RecordVersion, events: list[RecordVersion], sessions: dict[s
 
 def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_Slot],
           sessions: dict[str, RecordVersion], made_from: dict[str, list[str]], ctx: Context) -> Made:
-    return Made([_service_request(booking, transfer, ctx), *(_appointment(slot, booking, sessions, ctx) for slot in slots)],
-                made_from)
+    appointments = [_appointment(slot, booking, sessions, ctx) for slot in slots]
+    return Made([_service_request(booking, transfer, ctx), *appointments], made_from)
 
 
 def _service_request(booking: RecordVersion, transfer: RecordVersion | None, ctx: Context) -> dict[str, Any]:
