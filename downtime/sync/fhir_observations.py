@@ -12,17 +12,8 @@ from sqlite_utils import Database
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.services.observations import FORM, scored
 from downtime.sync.fhir_codes import LOINC, NEWS2_CODES, OBSERVATION_CATEGORY, SNOMED, UCUM, coding
-from downtime.sync.fhir_elements import (
-    Context,
-    Group,
-    Made,
-    derived_id,
-    label,
-    moment,
-    patient_key,
-    record_identifier,
-    reference,
-)
+from downtime.sync.fhir_elements import (Context, Group, Made, derived_id, label, moment, patient_key,
+                                         record_identifier, reference)
 
 # Field → (LOINC code, UCUM unit) of the vital signs the form records.
 VITALS = {"respiratory_rate": ("9279-1", "/min"), "spo2": ("59408-5", "%"), "oxygen_flow": ("3151-8", "L/min"),
