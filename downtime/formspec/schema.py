@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cached_property
 from enum import StrEnum
 from typing import Annotated, Any, Literal, Union
 
@@ -289,13 +290,27 @@ class FormSpec(_Strict):
             yield from section.fields
 
     def field(self, field_id: str) -> Field:
-        for field in self.fields():
-            if field.id == field_id:
-                return field
-        raise KeyError(field_id)
+        return self._by_id[field_id]
 
     def by_meaning(self, meaning: Meaning) -> Field | None:
-        return next((f for f in self.fields() if f.meaning == meaning), None)
+        return self._by_meaning.get(meaning)
+
+    # Looked up for every patient of a census, a search or an export: a form is frozen, so its
+    # fields are indexed once (the first field of an id or a meaning, as a scan would find it).
+    @cached_property
+    def _by_id(self) -> dict[str, Field]:
+        found: dict[str, Field] = {}
+        for field in self.fields():
+            found.setdefault(field.id, field)
+        return found
+
+    @cached_property
+    def _by_meaning(self) -> dict[Meaning, Field]:
+        found: dict[Meaning, Field] = {}
+        for field in self.fields():
+            if field.meaning is not None:
+                found.setdefault(field.meaning, field)
+        return found
 
     @model_validator(mode="after")
     def _consistent(self) -> FormSpec:

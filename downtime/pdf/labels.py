@@ -22,7 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
 
 from downtime.formspec import Lang
-from downtime.pdf.page import BOLD, SANS, SEX, fit_text, barcode, register_fonts, word
+from downtime.pdf.page import BOLD, SANS, SEX, barcode, fit_text, register_fonts, word
 from downtime.services.patients import PatientSummary
 
 MONTHS = {"en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
@@ -81,7 +81,7 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
     c.drawString(x + pad, top - 6.8 * mm, f"{birth_date_label(patient, lang)}   {word('sex', lang)} {sex}")
     c.setFont(BOLD, 8)
     c.drawString(x + pad, top - 10.3 * mm, patient.downtime_number)
-    renderPDF.draw(barcode(patient.downtime_number, text_w, bar_h), c, x + pad, y + pad)
+    barcode(patient.downtime_number, text_w, bar_h).drawOn(c, x + pad, y + pad)
     widget = QrCodeWidget(qr_payload(patient), barLevel="M")
     left, bottom, right, upper = widget.getBounds()
     drawing = Drawing(qr_size, qr_size, transform=[qr_size / (right - left), 0, 0,

@@ -9,16 +9,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from downtime.domain.medication import DoseState, Frequency, Order, dose_text
 from downtime.formspec import Lang
 from downtime.pdf.forms import allergy_line
-from downtime.pdf.page import BAND, RULE, PageInfo, PatientMarker, body_width, build_pdf, style
+from downtime.pdf.page import (
+    BAND,
+    CONDENSED,
+    CONDENSED_BOLD,
+    RULE,
+    PageInfo,
+    PatientMarker,
+    body_width,
+    build_pdf,
+    style,
+)
 from downtime.services.medication import MarRow
 from downtime.services.patients import PatientSummary
 
@@ -58,7 +70,10 @@ def w(key: str, lang: Lang, **values: object) -> str:
     return WORDS[key][lang].format(**values)
 
 
-def _p(text: str, size: float = 7.5, bold: bool = False, color: colors.Color = colors.black) -> Paragraph:
+SIZE = 7.5
+
+
+def _p(text: str, size: float = SIZE, bold: bool = False, color: colors.Color = colors.black) -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), style(size=size, bold=bold, condensed=True,
                                                               color=color, leading=size * 1.2))
 
@@ -85,37 +100,56 @@ def _order_text(order: Order, lang: Lang) -> str:
 STATE_WORDS = {DoseState.LATE: "late", DoseState.OVERDUE: "overdue", DoseState.DUE: "due"}
 
 
+# Table cell padding (reportlab's default) on each side of a cell's text.
+PADDING = 6
+
+
 def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], lang: Lang,
                    width: float) -> Table:
-    header = [_p(w("medicine", lang), bold=True), _p(w("time", lang), bold=True)] + [
-        _p(day.strftime("%a %d/%m"), bold=True) for day in days]
-    body: list[list[object]] = [header]
+    day_w = width * 0.61 / max(len(days), 1)
+    widths = [width * 0.32, width * 0.07] + [day_w] * len(days)
+    fonts: list[tuple[Any, ...]] = []
+
+    def cell(text: str, column: int, row: int, bold: bool = False, color: colors.Color = colors.black) -> object:
+        """A paragraph only where the text must wrap; a plain string, which the table draws as a
+        bare canvas would, everywhere else (a paragraph costs parsing, wrapping and word-by-word
+        drawing, for the same line on paper)."""
+        font = CONDENSED_BOLD if bold else CONDENSED
+        if "\n" in text or stringWidth(text, font, SIZE) > widths[column] - 2 * PADDING:
+            return _p(text, bold=bold, color=color)
+        fonts.extend([("FONT", (column, row), (column, row), font, SIZE, SIZE * 1.2),
+                      ("TEXTCOLOR", (column, row), (column, row), color)])
+        return text
+
+    body: list[list[object]] = [[cell(w("medicine", lang), 0, 0, bold=True), cell(w("time", lang), 1, 0, bold=True)]
+                                + [cell(day.strftime("%a %d/%m"), 2 + n, 0, bold=True) for n, day in enumerate(days)]]
     spans = []
     for row in rows:
-        times = sorted({cell.slot.strftime("%H:%M") for cell in row.cells}) or ["—"]
+        times = sorted({slot.slot.strftime("%H:%M") for slot in row.cells}) or ["—"]
         start = len(body)
         for index, clock in enumerate(times):
-            line: list[object] = [_p(_order_text(row.order, lang), bold=False) if index == 0 else "", _p(clock, bold=True)]
-            for day in days:
-                cell = next((c for c in row.cells if c.slot.date() == day and c.slot.strftime("%H:%M") == clock), None)
-                if cell is None:
+            at = len(body)
+            line: list[object] = [_p(_order_text(row.order, lang), bold=False) if index == 0 else "",
+                                  cell(clock, 1, at, bold=True)]
+            for column, day in enumerate(days, start=2):
+                found = next((c for c in row.cells if c.slot.date() == day and c.slot.strftime("%H:%M") == clock), None)
+                if found is None:
                     line.append("")
-                elif cell.administration is not None:
-                    line.append(_p(dose_text(cell.administration, names)))
-                elif cell.state in STATE_WORDS:
-                    line.append(_p(w(STATE_WORDS[cell.state], lang), bold=cell.state is not DoseState.DUE,
-                                   color=colors.HexColor("#b00000")))
+                elif found.administration is not None:
+                    line.append(cell(dose_text(found.administration, names), column, at))
+                elif found.state in STATE_WORDS:
+                    line.append(cell(w(STATE_WORDS[found.state], lang), column, at,
+                                     bold=found.state is not DoseState.DUE, color=colors.HexColor("#b00000")))
                 else:
                     line.append("")
             body.append(line)
         if len(times) > 1:
             spans.append(("SPAN", (0, start), (0, start + len(times) - 1)))
-    day_w = width * 0.61 / max(len(days), 1)
-    table = Table(body, colWidths=[width * 0.32, width * 0.07] + [day_w] * len(days), repeatRows=1)
+    table = Table(body, colWidths=widths, repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("BOTTOMPADDING", (0, 1), (-1, -1), 6), *spans]))
+                               ("BOTTOMPADDING", (0, 1), (-1, -1), 6), *spans, *fonts]))
     return table
 
 

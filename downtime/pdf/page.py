@@ -17,8 +17,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode import createBarcodeDrawing
+from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, landscape
@@ -115,13 +114,25 @@ def patient_lines(patient: PatientSummary, lang: Lang) -> tuple[str, str, str]:
             patient.downtime_number)
 
 
-def barcode(value: str, width: float, height: float) -> Any:
-    """A Code128 drawing of the value, scaled to the box (bedside scanners read linear codes)."""
-    drawing = createBarcodeDrawing("Code128", value=value, barHeight=height, humanReadable=False,
-                                   quiet=False)
-    drawing.scale(min(1.0, width / drawing.width), 1.0)
-    drawing.width = min(width, drawing.width)
-    return drawing
+class _Barcode(Flowable):
+    """The bars go straight onto the canvas: built as a graphics drawing, one barcode cost
+    more than the rest of a MAR page."""
+
+    def __init__(self, value: str, width: float, height: float) -> None:
+        super().__init__()
+        self.code = Code128(value, barHeight=height, humanReadable=False, quiet=False)
+        self.narrowed = min(1.0, width / self.code.width)
+        self.width, self.height = self.code.width * self.narrowed, height
+
+    def draw(self) -> None:
+        self.canv.setFillColor(colors.black)
+        self.canv.scale(self.narrowed, 1.0)
+        self.code.drawOn(self.canv, 0, 0)
+
+
+def barcode(value: str, width: float, height: float) -> Flowable:
+    """A Code128 of the value, narrowed to fit the box (bedside scanners read linear codes)."""
+    return _Barcode(value, width, height)
 
 
 def _draw_header(c: canvas.Canvas, info: PageInfo) -> None:
@@ -164,8 +175,7 @@ def _draw_header(c: canvas.Canvas, info: PageInfo) -> None:
     c.drawString(box_x + 2 * mm, top - 10.5 * mm, born)
     c.setFont(BOLD, 9.5)
     c.drawString(box_x + 2 * mm, top - 15.5 * mm, f"{word('downtime_no', info.lang)} {number}")
-    drawing = barcode(number, box_w - 4 * mm, 8 * mm)
-    renderPDF.draw(drawing, c, box_x + 2 * mm, top - HEADER_HEIGHT + 4 * mm)
+    barcode(number, box_w - 4 * mm, 8 * mm).drawOn(c, box_x + 2 * mm, top - HEADER_HEIGHT + 4 * mm)
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:

@@ -96,21 +96,19 @@ def _utc(moment: datetime) -> str:
 def _maybe_in(db: Database, at: datetime | None, ward: str | None = None) -> set[str]:
     """Patients (ever placed on `ward`, if given) whose last standing movement up to `at`
     brings them in (an admission or a transfer): the only ones who can be in hospital then, so
-    a census reads hundreds of patients, not every patient of the month."""
-    source, params = "movement_index m", []
+    a census reads hundreds of patients, not every patient of the month. Each patient's last
+    movement is one step down the movement_index_latest index."""
+    placed, params = "SELECT DISTINCT patient_id FROM movement_index WHERE standing = 1", []
     if ward is not None:
-        source = ("(SELECT DISTINCT patient_id FROM movement_index WHERE standing = 1 AND ward_key = ?) w"
-                  " JOIN movement_index m ON m.patient_id = w.patient_id")
-        params.append(_key(ward))
+        placed, params = f"{placed} AND ward_key = ?", [_key(ward)]
     until = ""
     if at is not None:
         until, params = "AND m.occurred_utc <= ?", [*params, _utc(at)]
     return {row[0] for row in db.execute(f"""
-        SELECT patient_id FROM (
-            SELECT m.patient_id, m.movement, ROW_NUMBER() OVER (
-                PARTITION BY m.patient_id ORDER BY m.occurred_utc DESC, m.recorded_utc DESC) AS latest
-            FROM {source} WHERE m.standing = 1 {until})
-        WHERE latest = 1 AND movement IN (?, ?)""", [*params, Movement.ADMIT.value, Movement.TRANSFER.value])}
+        SELECT w.patient_id FROM ({placed}) w
+        WHERE (SELECT m.movement FROM movement_index m WHERE m.patient_id = w.patient_id AND m.standing = 1 {until}
+               ORDER BY m.occurred_utc DESC, m.recorded_utc DESC LIMIT 1) IN (?, ?)""",
+        [*params, Movement.ADMIT.value, Movement.TRANSFER.value])}
 
 
 def _event(row: dict[str, Any]) -> MovementEvent:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import defaultdict
 from dataclasses import replace
 from datetime import date
 
 from sqlite_utils import Database
 
-from downtime.domain.records import RecordStatus
+from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.services.census import locations
@@ -88,22 +89,35 @@ def match_expression(text: str) -> str | None:
     return " ".join(f'"{term.casefold()}"*' for term in terms)
 
 
+# Ranking (bm25) costs microseconds a match, and a common surname matches thousands of
+# patients in a hospital: only this many of the matches, those added to the database last,
+# are ranked.
+CANDIDATES = 500
+
+
 def search(db: Database, forms: dict[str, FormSpec], text: str, limit: int = 50) -> list[PatientSummary]:
-    """Patients matching every typed word, best matches first."""
+    """Patients matching every typed word, best matches first (equally good ones in the order
+    they were added to the database). When more than CANDIDATES patients match, the best are
+    chosen among the CANDIDATES added last: typing more of the name or the date of birth finds
+    the others."""
     expression = match_expression(text)
     if expression is None:
         return []
-    rows = db.execute("SELECT patient_id FROM patient_search WHERE patient_search MATCH ?"
-                      " ORDER BY rank LIMIT ?", [expression, limit]).fetchall()
+    rows = db.execute("SELECT patient_id FROM (SELECT rowid, patient_id, rank FROM patient_search"
+                      " WHERE patient_search MATCH ? ORDER BY rowid DESC LIMIT ?)"
+                      " ORDER BY rank, rowid LIMIT ?", [expression, CANDIDATES, limit]).fetchall()
     ids = [patient_id for (patient_id,) in rows]
     numbers = downtime_numbers(db, ids)
     where = locations(db, patient_ids=ids)
+    admissions: dict[str, list[tuple[FormSpec, RecordVersion]]] = defaultdict(list)
+    for spec in (spec for spec in forms.values() if spec.creates_patient):
+        for record in list_current(db, form_id=spec.id, patient_ids=ids):
+            admissions[str(record.patient_id)].append((spec, record))
     found = []
     for patient_id in ids:
-        for spec in (spec for spec in forms.values() if spec.creates_patient):
-            for record in list_current(db, form_id=spec.id, patient_id=patient_id):
-                summary = summarise(spec, record, numbers[patient_id])
-                if (loc := where.get(patient_id)) is not None:
-                    summary = replace(summary, ward=loc.ward, bed=loc.bed, stay=loc.status)
-                found.append(summary)
+        for spec, record in admissions[patient_id]:
+            summary = summarise(spec, record, numbers[patient_id])
+            if (loc := where.get(patient_id)) is not None:
+                summary = replace(summary, ward=loc.ward, bed=loc.bed, stay=loc.status)
+            found.append(summary)
     return found

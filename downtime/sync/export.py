@@ -73,12 +73,14 @@ def _write_csv(path: Path, spec: FormSpec, rows: list[dict[str, Any]], numbers: 
                              row["occurred_at"], row["recorded_at"], *(_cell(data.get(f)) for f in fields)])
 
 
-def _fhir_bundle(session: Session, first: int, last: int, now: datetime) -> dict[str, Any]:
-    """What changed in the exported range, as one self-contained FHIR transaction bundle."""
-    from downtime.sync.fhir_export import transaction_bundle
+def _fhir_bundle(session: Session, first: int, last: int, now: datetime, path: Path) -> int:
+    """What changed in the exported range, as one self-contained FHIR transaction bundle
+    written to `path`; returns its number of entries."""
+    from downtime.sync.fhir_export import write_bundle
 
     bundle_id = str(uuid.uuid5(uuid.UUID(session.device.device_id), f"bundle-{first}-{last}"))
-    return transaction_bundle(session.db, session.forms, first, last, now, bundle_id)
+    with path.open("wb") as out:
+        return write_bundle(session.db, session.forms, first, last, now, bundle_id, out)
 
 
 def export(session: Session, out: Path, since_last: bool = False,
@@ -113,9 +115,7 @@ def export(session: Session, out: Path, since_last: bool = False,
         write_versions(db, work, first, last)
         now = session.clock()
         (work / "fhir").mkdir()
-        bundle = _fhir_bundle(session, first, last, now)
-        (work / "fhir" / "bundle.json").write_text(json.dumps(bundle, ensure_ascii=False, indent=1),
-                                                      encoding="utf-8")
+        fhir_entries = _fhir_bundle(session, first, last, now, work / "fhir" / "bundle.json")
         files = {str(path.relative_to(work)): _sha256(path)
                  for path in sorted(work.rglob("*")) if path.is_file()}
         manifest = {"format": "downtime-export", "app_version": __version__,
@@ -123,7 +123,7 @@ def export(session: Session, out: Path, since_last: bool = False,
                     "device_name": session.device.name, "exported_at": now.isoformat(),
                     "exported_by": session.user.staff_id, "since_last": since_last,
                     "records_rowid_range": [first, last], "counts": counts,
-                    "fhir_entries": len(bundle["entry"]), "files": files}
+                    "fhir_entries": fhir_entries, "files": files}
         (work / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
         if encrypt_to is not None:
             encrypt_folder(work, encrypt_to)
@@ -141,7 +141,7 @@ def export(session: Session, out: Path, since_last: bool = False,
     finally:
         if work != staging:
             shutil.rmtree(work, ignore_errors=True)
-    return ExportResult(out, counts, len(bundle["entry"]), first, last)
+    return ExportResult(out, counts, fhir_entries, first, last)
 
 
 def verify_export(folder: Path) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import typing
 from collections.abc import Iterator
+from operator import itemgetter
 from typing import Any
 
 from fhir_core.types import Code
@@ -120,57 +121,88 @@ def coding(system: str, code: str) -> dict[str, str]:
 
 def check_codes(bundle: dict[str, Any]) -> None:
     """Raise CodeOutsideValueSet naming every code of the bundle outside its value set, and
-    every code-typed element or code system these tables do not cover.
+    every code-typed element or code system these tables do not cover."""
+    check = CodeCheck({key: value for key, value in bundle.items() if key != "entry"})
+    for entry in bundle["entry"]:
+        check.add(entry, elements(entry, "Bundle.entry"))
+    check.finish()
+
+
+class CodeCheck:
+    """check_codes one entry at a time, so that a bundle can be checked as it is written.
 
     A month of a hospital is a million resources, and validating each with the FHIR models
     would take longer than the outage. Resources built by the same code have the same shape (the
     same elements), so one resource of each shape goes through the R4B models, which check its
     structure and say which of its elements are codes and codings; every resource's values at
     those elements are then checked against the tables."""
-    from fhir.resources.R4B.bundle import Bundle
 
-    samples: dict[tuple[str, frozenset[str]], dict[str, Any]] = {}
-    for entry in bundle["entry"]:
-        samples.setdefault((entry["resource"]["resourceType"], frozenset(_paths(entry, "Bundle.entry"))), entry)
-    kinds = _Kinds()
-    problems = list(_problems(Bundle.model_validate({**bundle, "entry": list(samples.values())}), "Bundle", kinds))
-    for entry in bundle["entry"]:
-        problems += _value_problems(entry["request"], "Bundle.entry.request", kinds)
-        problems += _value_problems(entry["resource"], entry["resource"]["resourceType"], kinds)
-    if problems:
-        raise CodeOutsideValueSet("FHIR export wrote codes outside their value sets: "
-                                  + "; ".join(dict.fromkeys(problems)))
-
-
-class _Kinds:
-    """The paths of code-typed elements and of codings, as the sampled models showed them."""
-
-    def __init__(self) -> None:
+    def __init__(self, head: dict[str, Any]) -> None:
+        """`head` is the bundle without its entries."""
+        self.head = head
         self.codes: set[str] = set()
         self.codings: set[str] = set()
+        self.shapes: set[tuple[str, frozenset[str]]] = set()
+        # Each shape's code and coding elements, worked out again whenever a new shape
+        # teaches more of them.
+        self.watched: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
+        self.problems: dict[str, None] = {}
+        self._validate([])
+
+    def _validate(self, entries: list[dict[str, Any]]) -> None:
+        from fhir.resources.R4B.bundle import Bundle
+
+        self.problems.update(dict.fromkeys(_problems(Bundle.model_validate({**self.head, "entry": entries}), "Bundle",
+                                                     self)))
+        self.watched.clear()
+
+    def add(self, entry: dict[str, Any], found: list[tuple[str, Any]]) -> None:
+        """Check one entry, given its `elements` under "Bundle.entry"; the first of its shape
+        goes through the R4B models first."""
+        shape = (entry["resource"]["resourceType"], frozenset(map(itemgetter(0), found)))
+        if shape not in self.shapes:
+            self.shapes.add(shape)
+            self._validate([entry])
+        watched = self.watched.get(shape)
+        if watched is None:
+            watched = self.watched[shape] = shape[1] & (self.codes | self.codings)
+        for path, value in found:
+            if path not in watched:
+                continue
+            if isinstance(value, dict):
+                if path in self.codings:
+                    self.problems.update(dict.fromkeys(_coding_problem(path, value.get("system"), value.get("code"),
+                                                                       value.get("display"))))
+            elif path in self.codes and not isinstance(value, list):
+                self.problems.update(dict.fromkeys(_code_problem(path, value)))
+
+    def finish(self) -> None:
+        if self.problems:
+            raise CodeOutsideValueSet("FHIR export wrote codes outside their value sets: " + "; ".join(self.problems))
 
 
-def _paths(value: Any, path: str) -> Iterator[str]:
-    """Every element path of a JSON value (list items share their element's path); a resource
-    starts its own paths, as the FHIR models do."""
+def elements(value: Any, path: str) -> list[tuple[str, Any]]:
+    """Every element of a JSON value below `path`, with its path as the FHIR models name it:
+    list items share their element's path, and a resource starts its own paths. It is the one
+    walk each exported entry gets, for both its shape and its codes."""
+    found: list[tuple[str, Any]] = []
+    _walk(value, path, found)
+    return found
+
+
+def _walk(value: Any, path: str, found: list[tuple[str, Any]]) -> None:
     if isinstance(value, dict):
         base = value["resourceType"] if "resourceType" in value else path
         for key, item in value.items():
-            yield f"{base}.{key}"
-            yield from _paths(item, f"{base}.{key}")
+            child = f"{base}.{key}"
+            found.append((child, item))
+            if isinstance(item, (dict, list)):
+                _walk(item, child, found)
     elif isinstance(value, list):
         for item in value:
-            yield from _paths(item, path)
-
-
-def _value_problems(value: Any, path: str, kinds: _Kinds) -> list[str]:
-    if isinstance(value, list):
-        return [problem for item in value for problem in _value_problems(item, path, kinds)]
-    if not isinstance(value, dict):
-        return list(_code_problem(path, value)) if path in kinds.codes else []
-    if path in kinds.codings:
-        return list(_coding_problem(path, value.get("system"), value.get("code"), value.get("display")))
-    return [problem for key, item in value.items() for problem in _value_problems(item, f"{path}.{key}", kinds)]
+            found.append((path, item))
+            if isinstance(item, (dict, list)):
+                _walk(item, path, found)
 
 
 def _coding_problem(path: str, system: Any, code: Any, display: Any) -> Iterator[str]:
@@ -189,7 +221,7 @@ def _code_problem(path: str, value: Any) -> Iterator[str]:
         yield f"{path}: {value!r} is not one of {sorted(allowed)}"
 
 
-def _problems(model: BaseModel, path: str, kinds: _Kinds) -> Iterator[str]:
+def _problems(model: BaseModel, path: str, kinds: CodeCheck) -> Iterator[str]:
     from fhir.resources.R4B.coding import Coding
     from fhir.resources.R4B.resource import Resource
 

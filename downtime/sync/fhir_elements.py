@@ -5,14 +5,32 @@ every resource those changes point to."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from sqlite_utils import Database
+
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
+from downtime.storage.records import list_current
 
 RECORD_SYSTEM = "urn:downtime:record"
+
+
+@dataclass
+class Made:
+    """A group's resources, and for each record the ids of the resources built from it (its
+    Provenance targets)."""
+
+    resources: list[dict[str, Any]] = field(default_factory=list)
+    made_from: dict[str, list[str]] = field(default_factory=dict)
+
+    def add(self, resource: dict[str, Any], *records: str) -> None:
+        self.resources.append(resource)
+        for record_id in records:
+            self.made_from.setdefault(record_id, []).append(resource["id"])
 
 
 @dataclass(frozen=True)
@@ -20,13 +38,13 @@ class Group:
     """Resources that stand or fall together (a patient with their stays, an order, a dose,
     an operation with its appointments).
 
-    `made_from` maps each record to the ids of the resources built from it (its Provenance
-    targets); `sources` are the records whose change alters these resources; `needs` are the
-    keys of the groups whose resources these reference."""
+    `sources` are the records whose change alters these resources; `needs` are the keys of the
+    groups whose resources these reference. The resources themselves are made by `build` only
+    when the bundle writes the group, so a bundle never holds more than one group's resources
+    (a hospital's would not fit in memory)."""
 
     key: str
-    resources: tuple[dict[str, Any], ...]
-    made_from: dict[str, tuple[str, ...]]
+    build: Callable[[], Made]
     sources: frozenset[str]
     needs: frozenset[str]
 
@@ -40,6 +58,14 @@ class Context:
     first_versions: dict[str, RecordVersion]
     at: datetime
     ehr_numbers: dict[str, str] = field(default_factory=dict)
+    records: dict[str, RecordVersion] = field(default_factory=dict)
+
+    def current(self, db: Database, form_id: str) -> list[RecordVersion]:
+        """The current versions of a form's records, oldest first, kept by id for the
+        Provenance written after every group's resources."""
+        found = list_current(db, form_id=form_id)
+        self.records.update((record.record_id, record) for record in found)
+        return found
 
     def person(self, staff_id: str) -> str:
         """A staff member as records staff will look them up: name and the ward's staff ID."""
@@ -48,7 +74,8 @@ class Context:
 
     def original(self, record: RecordVersion) -> RecordVersion:
         """Version 1 of a record: who prescribed the order or gave the dose, and when it was
-        first written, even once someone else has amended it."""
+        first written, even once someone else has amended it. `first_versions` need only hold
+        the amended records: any other record is its own version 1."""
         return self.first_versions.get(record.record_id, record)
 
 

@@ -11,22 +11,25 @@ new, and exporting the same data twice gives the same resources."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import json
+import re
 from datetime import datetime
-from typing import Any
+from typing import Any, BinaryIO
 
+from pydantic_core import to_json
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.services.back_entry import ehr_numbers
 from downtime.services.staff import list_staff
-from downtime.storage.records import as_version, list_current
+from downtime.storage.records import as_version
 from downtime.sync.fhir_codes import (
     DATA_OPERATION,
     PROVENANCE_PARTICIPANT,
-    check_codes,
+    CodeCheck,
     coding,
+    elements,
 )
 from downtime.sync.fhir_elements import (
     RECORD_SYSTEM,
@@ -46,29 +49,69 @@ class UnresolvedReference(RuntimeError):
     """A resource points outside the bundle: a builder forgot a group it needs (our bug)."""
 
 
-def transaction_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int, at: datetime,
-                       bundle_id: str) -> dict[str, Any]:
-    """The bundle of the records with a version in rowids first..last, validated with the R4B
-    models, its codes checked against their value sets and its references resolved; empty when
-    nothing changed. `at` is the bundle's timestamp and the moment an order's stop time is
-    judged against."""
+def write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int, at: datetime, bundle_id: str,
+                 out: BinaryIO) -> int:
+    """Write the bundle of the records with a version in rowids first..last to `out` and return
+    its number of entries; it is empty when nothing changed. `at` is the bundle's timestamp and
+    the moment an order's stop time is judged against.
+
+    The bundle is written entry by entry (one JSON object a line), each checked as it goes: a
+    hospital's bundle does not fit in memory. Its codes are checked against their value sets,
+    one resource of each shape is validated with the R4B models, and its references are
+    resolved; a problem raises once the last entry is written, so the caller must discard `out`."""
+    amended = ("SELECT * FROM records WHERE version = 1"
+               " AND record_id IN (SELECT record_id FROM records WHERE version > 1)")
     ctx = Context(forms, {member.staff_id: member.name for member in list_staff(db)},
-                  {row["record_id"]: as_version(row) for row in db.query("SELECT * FROM records WHERE version = 1")},
-                  at, ehr_numbers(db))
+                  {row["record_id"]: as_version(row) for row in db.query(amended)}, at, ehr_numbers(db))
     groups = {**patient_groups(db, ctx), **medication_groups(db, ctx), **theatre_groups(db, ctx),
               **observation_groups(db, ctx)}
     changed = {row["record_id"] for row in db.query(
         "SELECT DISTINCT record_id FROM records WHERE rowid BETWEEN ? AND ?", [first, last])}
     chosen = _with_needs(groups, {key for key, group in groups.items() if group.sources & changed})
-    picked = [group for key, group in groups.items() if key in chosen]
-    records = {record.record_id: record for record in list_current(db)}
-    resources = [resource for group in picked for resource in group.resources]
-    resources += [_provenance(records[record_id], targets, ctx) for record_id, targets in _targets(picked).items()]
-    bundle = {"resourceType": "Bundle", "id": bundle_id, "type": "transaction", "timestamp": at.isoformat(),
-              "entry": [_entry(resource) for resource in resources]}
-    check_codes(bundle)
-    _check_references(bundle)
-    return bundle
+    writer = _Writer(out, {"resourceType": "Bundle", "id": bundle_id, "type": "transaction",
+                           "timestamp": at.isoformat()})
+    targets: dict[str, list[str]] = {}
+    for key, group in groups.items():
+        if key in chosen:
+            made = group.build()
+            for resource in made.resources:
+                writer.add(resource)
+            for record_id, ids in made.made_from.items():
+                targets.setdefault(record_id, []).extend(ids)
+    for record_id, ids in targets.items():
+        writer.add(_provenance(ctx.records[record_id], ids, ctx))
+    return writer.finish()
+
+
+class _Writer:
+    """Entries written as they come, with what the bundle's checks need kept meanwhile: the
+    code check's shapes, every entry's fullUrl, and the references not resolved yet."""
+
+    def __init__(self, out: BinaryIO, head: dict[str, Any]) -> None:
+        self.out = out
+        self.codes = CodeCheck(head)
+        self.inside: set[str] = set()
+        self.pending: list[tuple[str, str]] = []
+        self.count = 0
+        out.write(to_json(head)[:-1] + b',"entry":[')
+
+    def add(self, resource: dict[str, Any]) -> None:
+        entry = _entry(resource)
+        text = to_json(entry)
+        self.codes.add(entry, elements(entry, "Bundle.entry"))
+        self.inside.add(entry["fullUrl"])
+        self.pending += [(entry["fullUrl"], target) for target in _references(text) if target not in self.inside]
+        self.out.write((b",\n" if self.count else b"\n") + text)
+        self.count += 1
+
+    def finish(self) -> int:
+        self.out.write(b"\n]}\n")
+        self.codes.finish()
+        missing = sorted({(source, target) for source, target in self.pending if target not in self.inside})
+        if missing:
+            raise UnresolvedReference("FHIR export: references outside the bundle: "
+                                      + "; ".join(f"{source} -> {target}" for source, target in missing))
+        return self.count
 
 
 def _with_needs(groups: dict[str, Group], keys: set[str]) -> set[str]:
@@ -80,15 +123,6 @@ def _with_needs(groups: dict[str, Group], keys: set[str]) -> set[str]:
             chosen.add(key)
             waiting.extend(groups[key].needs)
     return chosen
-
-
-def _targets(groups: Iterable[Group]) -> dict[str, list[str]]:
-    """Each record with the resources made from it, in the order the groups hold them."""
-    found: dict[str, list[str]] = {}
-    for group in groups:
-        for record_id, ids in group.made_from.items():
-            found.setdefault(record_id, []).extend(ids)
-    return found
 
 
 def _provenance(record: RecordVersion, targets: list[str], ctx: Context) -> dict[str, Any]:
@@ -132,22 +166,16 @@ def _entry(resource: dict[str, Any]) -> dict[str, Any]:
             "request": {"method": "POST", "url": resource["resourceType"], "ifNoneExist": condition}}
 
 
-def references(value: Any) -> Iterator[str]:
+def references(value: Any) -> list[str]:
     """Every literal reference in a resource (or any part of one)."""
-    if isinstance(value, dict):
-        if isinstance(value.get("reference"), str):
-            yield value["reference"]
-        for item in value.values():
-            yield from references(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from references(item)
+    return _references(to_json(value))
 
 
-def _check_references(bundle: dict[str, Any]) -> None:
-    inside = {entry["fullUrl"] for entry in bundle["entry"]}
-    missing = sorted({(entry["fullUrl"], ref) for entry in bundle["entry"]
-                      for ref in references(entry["resource"]) if ref not in inside})
-    if missing:
-        raise UnresolvedReference("FHIR export: references outside the bundle: "
-                                  + "; ".join(f"{source} -> {target}" for source, target in missing))
+# A "reference" member with a string value, in JSON as pydantic_core writes it (no spaces); a
+# quote inside a string is escaped, so text inside a value never matches.
+_REFERENCE = re.compile(rb'"reference":"([^"\\]*(?:\\.[^"\\]*)*)"')
+
+
+def _references(text: bytes) -> list[str]:
+    return [json.loads(b'"' + found + b'"') if b"\\" in found else found.decode()
+            for found in _REFERENCE.findall(text)]

@@ -5,6 +5,8 @@ missed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
 from typing import Any
 
 from sqlite_utils import Database
@@ -18,11 +20,11 @@ from downtime.services.medication import (
     administration_of,
     order_of,
 )
-from downtime.storage.records import list_current
 from downtime.sync.fhir_codes import ADMIN_FUNCTION, NOT_GIVEN, NOT_GIVEN_REASON, coding
 from downtime.sync.fhir_elements import (
     Context,
     Group,
+    Made,
     label,
     moment,
     patient_key,
@@ -40,25 +42,29 @@ def order_key(record_id: str) -> str:
 
 def medication_groups(db: Database, ctx: Context) -> dict[str, Group]:
     """One group per order and one per dose; a dose needs its order and its patient."""
-    orders = {record.record_id: record for record in list_current(db, form_id=ORDER_FORM)}
+    orders = {record.record_id: (record, order_of(record)) for record in ctx.current(db, ORDER_FORM)}
     groups = {}
-    for record_id, record in orders.items():
+    for record_id, (record, order) in orders.items():
         groups[order_key(record_id)] = Group(
-            order_key(record_id), (_request(record, ctx),), {record_id: (record_id,)}, frozenset({record_id}),
+            order_key(record_id), partial(_one, _request, record, order, ctx), frozenset({record_id}),
             frozenset({patient_key(str(record.patient_id))}))
-    for record in list_current(db, form_id=DOSE_FORM):
-        order = orders[record.data["order"]]
+    for record in ctx.current(db, DOSE_FORM):
+        order = orders[record.data["order"]][1]
         groups[f"dose:{record.record_id}"] = Group(
-            f"dose:{record.record_id}", (_administration(record, order, ctx),),
-            {record.record_id: (record.record_id,)}, frozenset({record.record_id}),
-            frozenset({patient_key(str(record.patient_id)), order_key(order.record_id)}))
+            f"dose:{record.record_id}", partial(_one, _administration, record, order, ctx),
+            frozenset({record.record_id}), frozenset({patient_key(str(record.patient_id)), order_key(order.record_id)}))
     return groups
 
 
-def _request(record: RecordVersion, ctx: Context) -> dict[str, Any]:
+def _one(build: Callable[[RecordVersion, Order, Context], dict[str, Any]], record: RecordVersion, order: Order,
+         ctx: Context) -> Made:
+    """The group of an order or a dose: one resource, made from that record."""
+    return Made([build(record, order, ctx)], {record.record_id: [record.record_id]})
+
+
+def _request(record: RecordVersion, order: Order, ctx: Context) -> dict[str, Any]:
     """Stopped once its stop time has passed at the moment of export; an order stopped early is
     an amendment that sets the stop time, so it reads the same."""
-    order = order_of(record)
     status = "active"
     if record.status is _EIE:
         status = "entered-in-error"
@@ -111,11 +117,10 @@ def _instruction(order: Order, spec: FormSpec) -> dict[str, Any]:
     return instruction
 
 
-def _administration(record: RecordVersion, order_record: RecordVersion, ctx: Context) -> dict[str, Any]:
+def _administration(record: RecordVersion, order: Order, ctx: Context) -> dict[str, Any]:
     """The giver is whoever wrote version 1 of the dose; the controlled-drug witness is a
     second performer with the `witness` function."""
     dose = administration_of(record)
-    order = order_of(order_record)
     spec = ctx.forms[DOSE_FORM]
     given = dose.outcome is Outcome.GIVEN
     status = "entered-in-error" if record.status is _EIE else "completed" if given else "not-done"

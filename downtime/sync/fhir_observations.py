@@ -4,15 +4,16 @@ component: the EHR's chart and early-warning history then cover the outage too."
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.services.observations import FORM, scored
-from downtime.storage.records import list_current
 from downtime.sync.fhir_codes import LOINC, NEWS2_CODES, OBSERVATION_CATEGORY, SNOMED, UCUM, coding
-from downtime.sync.fhir_elements import Context, Group, derived_id, label, moment, patient_key, record_identifier, reference
+from downtime.sync.fhir_elements import (Context, Group, Made, derived_id, label, moment, patient_key,
+                                         record_identifier, reference)
 
 # Field → (LOINC code, UCUM unit) of the vital signs the form records.
 VITALS = {"respiratory_rate": ("9279-1", "/min"), "spo2": ("59408-5", "%"), "oxygen_flow": ("3151-8", "L/min"),
@@ -24,14 +25,14 @@ SCORE_ROWS = ("respiratory_rate", "spo2", "air_or_oxygen", "systolic_bp", "pulse
 
 def observation_groups(db: Database, ctx: Context) -> dict[str, Group]:
     """One group per set of observations; it needs its patient."""
-    groups = {}
-    for record in list_current(db, form_id=FORM):
-        resources = _resources(record, ctx)
-        groups[f"observations:{record.record_id}"] = Group(
-            f"observations:{record.record_id}", resources,
-            {record.record_id: tuple(resource["id"] for resource in resources)}, frozenset({record.record_id}),
-            frozenset({patient_key(str(record.patient_id))}))
-    return groups
+    return {f"observations:{record.record_id}": Group(
+        f"observations:{record.record_id}", partial(_made, record, ctx), frozenset({record.record_id}),
+        frozenset({patient_key(str(record.patient_id))})) for record in ctx.current(db, FORM)}
+
+
+def _made(record: RecordVersion, ctx: Context) -> Made:
+    resources = _resources(record, ctx)
+    return Made(list(resources), {record.record_id: [resource["id"] for resource in resources]})
 
 
 def _quantity(value: float, unit: str) -> dict[str, Any]:

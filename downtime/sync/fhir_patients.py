@@ -8,8 +8,9 @@ death or transfer out closes the stay with its disposition."""
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from sqlite_utils import Database
@@ -20,7 +21,6 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.services.census import event_of
 from downtime.services.patients import PatientSummary, downtime_numbers, summarise
-from downtime.storage.records import list_current
 from downtime.sync.fhir_codes import (
     ACT_CODE,
     ALLERGY_CLINICAL,
@@ -34,6 +34,7 @@ from downtime.sync.fhir_codes import (
 from downtime.sync.fhir_elements import (
     Context,
     Group,
+    Made,
     derived_id,
     label,
     moment,
@@ -59,35 +60,26 @@ class _Stay:
     left: tuple[FormSpec, RecordVersion] | None = None
 
 
-@dataclass
-class _Made:
-    resources: list[dict[str, Any]] = field(default_factory=list)
-    made_from: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
-
-    def add(self, resource: dict[str, Any], *records: str) -> None:
-        self.resources.append(resource)
-        for record_id in records:
-            self.made_from[record_id].append(resource["id"])
-
-
 def patient_groups(db: Database, ctx: Context) -> dict[str, Group]:
     """Every patient of the database, whatever the state of their records."""
     items: dict[str, list[tuple[FormSpec, RecordVersion]]] = defaultdict(list)
     for spec in ctx.forms.values():
         if spec.creates_patient or spec.movement is not None:
-            for record in list_current(db, form_id=spec.id):
+            for record in ctx.current(db, spec.id):
                 if record.patient_id:
                     items[record.patient_id].append((spec, record))
-    return {patient_key(pid): _group(pid, number, items.get(pid, []), ctx.ehr_numbers.get(pid))
+    return {patient_key(pid): Group(patient_key(pid),
+                                    partial(_made, pid, number, items.get(pid, []), ctx.ehr_numbers.get(pid)),
+                                    frozenset(r.record_id for _, r in items.get(pid, [])), frozenset())
             for pid, number in downtime_numbers(db).items()}
 
 
-def _group(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersion]],
-           ehr_number: str | None) -> Group:
+def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersion]],
+          ehr_number: str | None) -> Made:
     admissions = sorted(((spec, r) for spec, r in items if spec.creates_patient), key=lambda p: p[1].recorded_at)
     standing = [(spec, r) for spec, r in admissions if r.status is not _EIE]
     stays = _stays(items)
-    made = _Made()
+    made = Made()
     death = next((left[1] for stay in stays if (left := stay.left) and left[0].movement is Movement.DEATH), None)
     identity = (standing or admissions)[-1] if admissions else None
     identified_by = [record.record_id for record in (identity and identity[1], death) if record is not None]
@@ -104,9 +96,7 @@ def _group(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersi
     for spec, admission in admissions:
         for allergy in _allergies(spec, admission, patient_id):
             made.add(allergy, admission.record_id)
-    return Group(patient_key(patient_id), tuple(made.resources),
-                 {record_id: tuple(ids) for record_id, ids in made.made_from.items()},
-                 frozenset(r.record_id for _, r in items), frozenset())
+    return made
 
 
 def _stays(items: list[tuple[FormSpec, RecordVersion]]) -> list[_Stay]:

@@ -11,13 +11,13 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import CancelReason
-from downtime.storage.records import list_current
 from downtime.sync.fhir_codes import (
     CANCELLATION_REASON,
     CANCELLED_BECAUSE,
@@ -27,6 +27,7 @@ from downtime.sync.fhir_codes import (
 from downtime.sync.fhir_elements import (
     Context,
     Group,
+    Made,
     derived_id,
     label,
     moment,
@@ -59,13 +60,13 @@ class _Slot:
 
 def theatre_groups(db: Database, ctx: Context) -> dict[str, Group]:
     """One group per booking: its ServiceRequest and every Appointment, which need the patient."""
-    sessions = {record.record_id: record for record in list_current(db, form_id=SESSION_FORM)}
+    sessions = {record.record_id: record for record in ctx.current(db, SESSION_FORM)}
     events: dict[str, list[RecordVersion]] = defaultdict(list)
     for form_id in (CANCELLATION_FORM, REBOOKING_FORM):
-        for record in list_current(db, form_id=form_id):
+        for record in ctx.current(db, form_id):
             events[record.data["booking"]].append(record)
     return {f"booking:{booking.record_id}": _group(booking, events[booking.record_id], sessions, ctx)
-            for booking in list_current(db, form_id=BOOKING_FORM)}
+            for booking in ctx.current(db, BOOKING_FORM)}
 
 
 def _slot(record: RecordVersion) -> _Slot:
@@ -95,12 +96,15 @@ def _group(booking: RecordVersion, events: list[RecordVersion], sessions: dict[s
         if event.status is _EIE and event.form_id == REBOOKING_FORM and event.data.get("outcome") == "rebooked":
             slots.append(_slot(event))
             made_from[event.record_id] = [slots[-1].appointment_id]
-    resources = [_service_request(booking, transfer, ctx),
-                 *(_appointment(slot, booking, sessions, ctx) for slot in slots)]
     sources = {booking.record_id, *(e.record_id for e in events), *(s.session_id for s in slots)}
-    return Group(f"booking:{booking.record_id}", tuple(resources),
-                 {record_id: tuple(ids) for record_id, ids in made_from.items()},
+    return Group(f"booking:{booking.record_id}", partial(_made, booking, transfer, slots, sessions, made_from, ctx),
                  frozenset(sources), frozenset({patient_key(str(booking.patient_id))}))
+
+
+def _made(booking: RecordVersion, transfer: RecordVersion | None, slots: list[_Slot],
+          sessions: dict[str, RecordVersion], made_from: dict[str, list[str]], ctx: Context) -> Made:
+    appointments = [_appointment(slot, booking, sessions, ctx) for slot in slots]
+    return Made([_service_request(booking, transfer, ctx), *appointments], made_from)
 
 
 def _service_request(booking: RecordVersion, transfer: RecordVersion | None, ctx: Context) -> dict[str, Any]:
