@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pyrage
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.errors import UserError
 
 SUFFIX = ".age"
@@ -42,13 +43,14 @@ def _key_lines(text: str) -> list[str]:
 def parse_recipients(recipients: Sequence[str]) -> list[pyrage.x25519.Recipient]:
     """Checked before any work, so a mistyped key fails fast and nothing is written."""
     if not recipients:
-        raise BadRecipient("no public key to encrypt to: give the records office's age1… key")
+        raise BadRecipient(QT_TRANSLATE_NOOP("messages", "no public key to encrypt to: give the records office's age1… key"))
     keys = []
     for recipient in recipients:
         try:
             keys.append(pyrage.x25519.Recipient.from_str(recipient.strip()))
         except pyrage.RecipientError:
-            raise BadRecipient(f"{recipient!r} is not an age public key (it starts with age1…)") from None
+            raise BadRecipient(QT_TRANSLATE_NOOP("messages", "{recipient!r} is not an age public key (it starts with age1…)"),
+                               recipient=recipient) from None
     return keys
 
 
@@ -63,13 +65,16 @@ def read_recipients(values: Sequence[str]) -> list[str]:
         try:
             text = path.read_text(encoding="utf-8")
         except UnicodeDecodeError:
-            raise BadRecipient(f"{path} is not a file of age public keys (it is not text)") from None
+            raise BadRecipient(QT_TRANSLATE_NOOP("messages", "{path} is not a file of age public keys (it is not text)"),
+                               path=path) from None
         if "AGE-SECRET-KEY-" in text:
-            raise BadRecipient(f"{path} holds the secret key: give the wards only the public key "
-                               "(the age1… line), never the key file")
+            raise BadRecipient(QT_TRANSLATE_NOOP("messages", "{path} holds the secret key: give the wards only the public key (the age1… "
+                                                                    "line), never the key file"),
+                               path=path)
         lines = _key_lines(text)
         if not lines:
-            raise BadRecipient(f"{path} holds no public key (an age1… line)")
+            raise BadRecipient(QT_TRANSLATE_NOOP("messages", "{path} holds no public key (an age1… line)"),
+                               path=path)
         recipients.extend(lines)
     return recipients
 
@@ -82,8 +87,9 @@ def generate_identity(path: Path) -> str:
     try:
         descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
-        raise BadIdentity(f"{path} already exists: it is not overwritten (it may be the only key "
-                          "that opens earlier exports); choose another file") from None
+        raise BadIdentity(QT_TRANSLATE_NOOP("messages", "{path} already exists: it is not overwritten (it may be the only key that opens "
+                                                               "earlier exports); choose another file"),
+                          path=path) from None
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
         handle.write(f"# created: {created}\n# public key: {public}\n{identity}\n")
         handle.flush()
@@ -95,9 +101,11 @@ def load_identities(path: Path) -> list[pyrage.x25519.Identity]:
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as problem:
-        raise BadIdentity(f"identity file {path} cannot be read ({problem.strerror or problem})") from None
+        raise BadIdentity(QT_TRANSLATE_NOOP("messages", "identity file {path} cannot be read ({problem})"),
+                          path=path, problem=problem.strerror or problem) from None
     except UnicodeDecodeError:
-        raise BadIdentity(f"{path} is not an age identity file (it is not text)") from None
+        raise BadIdentity(QT_TRANSLATE_NOOP("messages", "{path} is not an age identity file (it is not text)"),
+                          path=path) from None
     identities = []
     for number, line in enumerate(text.splitlines(), start=1):
         key = line.strip()
@@ -105,10 +113,12 @@ def load_identities(path: Path) -> list[pyrage.x25519.Identity]:
             try:
                 identities.append(pyrage.x25519.Identity.from_str(key))
             except pyrage.IdentityError:
-                raise BadIdentity(f"{path} is not an age identity file (line {number} is not "
-                                  "an AGE-SECRET-KEY-1… key)") from None
+                raise BadIdentity(QT_TRANSLATE_NOOP("messages", "{path} is not an age identity file (line {number} is not an AGE-SECRET-KEY-1… "
+                                                                       "key)"),
+                                  path=path, number=number) from None
     if not identities:
-        raise BadIdentity(f"{path} is not an age identity file: it holds no AGE-SECRET-KEY-1… line")
+        raise BadIdentity(QT_TRANSLATE_NOOP("messages", "{path} is not an age identity file: it holds no AGE-SECRET-KEY-1… line"),
+                          path=path)
     return identities
 
 
@@ -140,12 +150,15 @@ def _decrypt_file(source: Path, target: Path, identities: list[pyrage.x25519.Ide
         plaintext = pyrage.decrypt(source.read_bytes(), identities)
     except pyrage.DecryptError as error:
         if "no matching keys" not in str(error).lower():
-            raise DecryptRefused(f"{source}: damaged or altered, it cannot be decrypted ({error})") from None
+            raise DecryptRefused(QT_TRANSLATE_NOOP("messages", "{source}: damaged or altered, it cannot be decrypted ({error})"),
+                                 source=source, error=error) from None
         if opened_any:
-            raise DecryptRefused(f"{source} cannot be decrypted with this identity ({identity_path}) although "
-                                 "the export's other files can: it was altered or damaged") from None
-        raise DecryptRefused(f"{source} cannot be decrypted with this identity ({identity_path}): it was "
-                             "encrypted to another key, or its header was altered") from None
+            raise DecryptRefused(QT_TRANSLATE_NOOP("messages", "{source} cannot be decrypted with this identity ({identity_path}) although the "
+                                                                      "export's other files can: it was altered or damaged"),
+                                 source=source, identity_path=identity_path) from None
+        raise DecryptRefused(QT_TRANSLATE_NOOP("messages", "{source} cannot be decrypted with this identity ({identity_path}): it was "
+                                                                  "encrypted to another key, or its header was altered"),
+                             source=source, identity_path=identity_path) from None
     target.parent.mkdir(parents=True, exist_ok=True)
     with target.open("xb") as writer:
         writer.write(plaintext)
@@ -157,13 +170,16 @@ def decrypt_folder(src: Path, out: Path, identity_path: Path) -> int:
     from downtime.sync.export import verify_export  # export imports this module
 
     if out.exists():
-        raise DecryptRefused(f"{out} already exists: choose a new folder to decrypt into.")
+        raise DecryptRefused(QT_TRANSLATE_NOOP("messages", "{out} already exists: choose a new folder to decrypt into."),
+                             out=out)
     identities = load_identities(identity_path)
     if not src.is_dir():
-        raise DecryptRefused(f"{src} is not a folder")
+        raise DecryptRefused(QT_TRANSLATE_NOOP("messages", "{src} is not a folder"),
+                             src=src)
     sources = sorted(path for path in src.rglob(f"*{SUFFIX}") if path.is_file())
     if not sources:
-        raise DecryptRefused(f"{src} holds no {SUFFIX} files: it is not an encrypted export")
+        raise DecryptRefused(QT_TRANSLATE_NOOP("messages", "{src} holds no {SUFFIX} files: it is not an encrypted export"),
+                             src=src, SUFFIX=SUFFIX)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".decrypt-", dir=out.parent))
     try:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.staff import Action
 from downtime.services import census, search
 from downtime.services.context import Session
@@ -33,13 +34,16 @@ def _already(session: Session, table: str, column: str, values: set[Any]) -> lis
 def _check_record(session: Session, number: int, row: dict[str, Any], patients: set[str]) -> None:
     where = f"{RECORDS_FILE}, line {number}"
     if row["form_id"] not in session.forms:
-        raise ImportRefused(f"{where}: form {row['form_id']!r} is not known to this version of Downtime")
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: form {form!r} is not known to this version of Downtime"),
+                            where=where, form=row['form_id'])
     if row["patient_id"] is not None and row["patient_id"] not in patients:
-        raise ImportRefused(f"{where}: patient {row['patient_id']} is in neither the export nor this database")
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: patient {patient} is in neither the export nor this database"),
+                            where=where, patient=row['patient_id'])
     try:
         json.loads(row["data"])
     except (TypeError, ValueError):
-        raise ImportRefused(f"{where}: field data is not JSON") from None
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: field data is not JSON"),
+                            where=where) from None
 
 
 def import_export(session: Session, folder: Path, progress: Progress | None = None) -> ImportResult:
@@ -73,12 +77,14 @@ def import_export(session: Session, folder: Path, progress: Progress | None = No
         for number, row in enumerate(patients, start=1):
             stored = here.get(row["patient_id"])
             if stored is None and row["downtime_number"] in numbers_here:
-                raise ImportRefused(f"{PATIENTS_FILE}, line {number}: downtime number {row['downtime_number']} "
-                                    "already belongs to another patient in this database")
+                raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {number}: downtime number {downtime_number} already belongs to "
+                                                                         "another patient in this database"),
+                                    file=PATIENTS_FILE, number=number, downtime_number=row['downtime_number'])
             if stored is not None:
                 if stored != row:
-                    raise ImportRefused(f"{PATIENTS_FILE}, line {number}: patient {row['downtime_number']} "
-                                        "differs from the one already imported")
+                    raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {number}: patient {patient} differs from the one already "
+                                                                             "imported"),
+                                        file=PATIENTS_FILE, number=number, patient=row['downtime_number'])
                 unchanged += 1
                 continue
             new_patients.append(row)
@@ -100,14 +106,15 @@ def import_export(session: Session, folder: Path, progress: Progress | None = No
             stored = by_id.get(row["id"]) or by_version.get((row["record_id"], row["version"]))
             if stored is not None:
                 if {column: stored[column] for column in RECORD_COLUMNS} != row:
-                    raise ImportRefused(f"{RECORDS_FILE}, line {line}: record {row['record_id']} version "
-                                        f"{row['version']} differs from the one already in this database")
+                    raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: record {record} version {version} differs from the one "
+                                                                             "already in this database"),
+                                        file=RECORDS_FILE, line=line, record=row['record_id'], version=row['version'])
                 unchanged += 1
                 continue
             if row["version"] > 1 and (row["record_id"], row["version"] - 1) not in by_version:
-                raise ImportRefused(f"{RECORDS_FILE}, line {line}: record {row['record_id']} version "
-                                    f"{row['version']} arrives without version {row['version'] - 1}; "
-                                    "import the earlier export first")
+                raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: record {record} version {version} arrives without "
+                                                                         "version {previous}; import the earlier export first"),
+                                    file=RECORDS_FILE, line=line, record=row['record_id'], version=row['version'], previous=row['version'] - 1)
             by_id[row["id"]] = by_version[(row["record_id"], row["version"])] = row
             batch.append(row)
             spec = session.form(row["form_id"])

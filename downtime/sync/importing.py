@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.services.context import Session
 from downtime.sync.import_export import Progress, import_export
 from downtime.sync.outcome import ImportRefused, ImportResult
@@ -21,4 +22,6 @@ def import_path(session: Session, path: Path, progress: Progress | None = None) 
         return load_snapshot(session, read_csv_snapshot(path, session.forms), str(path), progress)
     if path.is_file() and path.suffix.lower() == ".json":
         return load_snapshot(session, read_fhir_snapshot(path), str(path), progress)
-    raise ImportRefused(f"{path}: not an export folder, a CSV snapshot folder or a FHIR Bundle (.json) file")
+    raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}: not an export folder, a CSV snapshot folder or a FHIR Bundle (.json) "
+                                                             "file"),
+                        path=path)

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.errors import UserError
 from downtime.sync.export import verify_export
 from downtime.sync.versions import PATIENTS_FILE, RECORDS_FILE, read_versions, write_lines
@@ -80,8 +81,8 @@ def _combined(folders: list[Path]) -> tuple[list[dict[str, Any]], list[dict[str,
             for row in rows:
                 key = key_of(row)
                 if key in seen and seen[key][1] != row:
-                    raise MergeRefused(f"refused: {seen[key][0]} and {folder} hold different contents for "
-                                       f"{key if isinstance(key, str) else f'record {key[0]} version {key[1]}'}")
+                    raise MergeRefused(QT_TRANSLATE_NOOP("messages", "refused: {seen} and {folder} hold different contents for {what}"),
+                                       seen=seen[key][0], folder=folder, what=key if isinstance(key, str) else f'record {key[0]} version {key[1]}')
                 seen.setdefault(key, (folder, row))
     return ([row for _, row in sorted(patients.values(), key=lambda item: item[1]["downtime_number"])],
             [row for _, row in sorted(versions.values(), key=lambda item: (item[1]["recorded_at"],
@@ -91,7 +92,8 @@ def _combined(folders: list[Path]) -> tuple[list[dict[str, Any]], list[dict[str,
 
 def merge(folders: list[Path], out: Path) -> MergeResult:
     if out.exists():
-        raise MergeRefused(f"{out} already exists: choose a new folder for the merge.")
+        raise MergeRefused(QT_TRANSLATE_NOOP("messages", "{out} already exists: choose a new folder for the merge."),
+                           out=out)
     problems = [problem for folder in folders for problem in verify_export(folder)]
     if problems:
         raise MergeRefused("refused, an export does not match its manifest:\n" + "\n".join(problems))

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.staff import Action
 from downtime.services import records
 from downtime.services.context import Session
@@ -51,7 +52,8 @@ def _patient_id(session: Session, item: SnapshotItem) -> str | None:
     try:
         return current(session.db, record_id_for("patient", item.patient_key)).patient_id
     except RecordNotFound:
-        raise ImportRefused(f"{item.where}: patient {item.patient_key!r} is not in this snapshot") from None
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: patient {patient_key!r} is not in this snapshot"),
+                            where=item.where, patient_key=item.patient_key) from None
 
 
 def _load_one(session: Session, item: SnapshotItem) -> bool:
@@ -66,12 +68,14 @@ def _load_one(session: Session, item: SnapshotItem) -> bool:
         if existing is not None:
             kept = records.checked_values(session, item.form_id, item.values)
             if existing.data != kept or existing.version != 1:
-                raise ImportRefused(f"{item.where}: {item.kind} {item.key!r} was loaded before with other "
-                                      "content, and has been worked on since; correct it in the app")
+                raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {kind} {key!r} was loaded before with other content, and has been "
+                                                                         "worked on since; correct it in the app"),
+                                    where=item.where, kind=item.kind, key=item.key)
             return False
         records.save_imported(session, item.form_id, item.values, patient_id, record_id)
     except ServiceError as problem:
-        raise ImportRefused(f"{item.where}: {problem}") from None
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {problem}"),
+                            where=item.where, problem=problem) from None
     return True
 
 
@@ -81,7 +85,8 @@ def load_snapshot(session: Session, items: list[SnapshotItem], source: str,
     seen: dict[tuple[str, str], str] = {}
     for item in items:
         if (item.kind, item.key) in seen:
-            raise ImportRefused(f"{item.where}: {item.kind} {item.key!r} is also at {seen[item.kind, item.key]}")
+            raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {kind} {key!r} is also at {seen}"),
+                                where=item.where, kind=item.kind, key=item.key, seen=seen[item.kind, item.key])
         seen[item.kind, item.key] = item.where
     added: dict[str, int] = {}
     unchanged = 0

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.formspec import FormSpec
 from downtime.formspec.messages import message
 from downtime.formspec.schema import (
@@ -80,7 +81,8 @@ def _lines(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as problem:
         line = path.read_bytes()[:problem.start].count(b"\n") + 1
-        raise ImportRefused(f"{path.name}, line {line}: not UTF-8 text (save the file as CSV UTF-8)") from None
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {line}: not UTF-8 text (save the file as CSV UTF-8)"),
+                            path=path.name, line=line) from None
     header = text.split("\n", 1)[0]
     delimiter = ";" if header.count(";") > header.count(",") else ","
     reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=True)
@@ -90,11 +92,13 @@ def _lines(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
             if not any(cell.strip() for cell in row):
                 continue
             if len(row) != len(columns):
-                raise ImportRefused(f"{path.name}, line {reader.line_num}: {len(row)} values where the header "
-                                      f"names {len(columns)} columns (is the file cut short?)")
+                raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {line_num}: {values} values where the header names {columns} columns "
+                                                                         "(is the file cut short?)"),
+                                    path=path.name, line_num=reader.line_num, values=len(row), columns=len(columns))
             yield reader.line_num, dict(zip(columns, row))
     except csv.Error as problem:
-        raise ImportRefused(f"{path.name}, line {reader.line_num}: {problem} (is the file cut short?)") from None
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {line_num}: {problem} (is the file cut short?)"),
+                            path=path.name, line_num=reader.line_num, problem=problem) from None
 
 
 def _check_header(path: Path, forms: dict[str, FormSpec], file: _File, spec: FormSpec,
@@ -102,12 +106,14 @@ def _check_header(path: Path, forms: dict[str, FormSpec], file: _File, spec: For
     expected = columns_of(forms, file)
     unknown = [name for name in first if name not in expected]
     if unknown:
-        raise ImportRefused(f"{path.name}, line 1: unknown column {unknown[0]!r} (see the template)")
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line 1: unknown column {unknown!r} (see the template)"),
+                            path=path.name, unknown=unknown[0])
     needed = [file.key, *file.refs] + [field.id for field in spec.fields()
                                        if field.required and field.id in expected and field.relevant is None]
     missing = [name for name in needed if name not in first]
     if missing:
-        raise ImportRefused(f"{path.name}, line 1: missing column {missing[0]!r}")
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line 1: missing column {missing!r}"),
+                            path=path.name, missing=missing[0])
 
 
 def _value(field: Field, text: str) -> Any:
@@ -142,8 +148,8 @@ def _values(path: Path, number: int, spec: FormSpec, row: dict[str, str],
             value = _value(field, text)
         except ParseError as problem:
             shown = text if len(text) <= 40 else text[:40] + "…"
-            raise ImportRefused(f"{path.name}, line {number}, column {column}: {shown!r}: "
-                                  f"{message(problem.key, 'en', column)}") from None
+            raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {number}, column {column}: {shown!r}: {reason}"),
+                                path=path.name, number=number, column=column, shown=shown, reason=message(problem.key, 'en', column)) from None
         if value is not None:
             values[column] = value
     return values
@@ -152,7 +158,8 @@ def _values(path: Path, number: int, spec: FormSpec, row: dict[str, str],
 def _keyed(path: Path, number: int, row: dict[str, str], column: str) -> str:
     key = row.get(column, "").strip()
     if not key:
-        raise ImportRefused(f"{path.name}, line {number}, column {column}: empty")
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {number}, column {column}: empty"),
+                            path=path.name, number=number, column=column)
     return key
 
 
@@ -179,8 +186,8 @@ def _admissions(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
     for number, row, values in _rows(folder, forms, STAYS, spec, fields):
         key = _keyed(folder / STAYS.name, number, row, STAYS.key)
         if key in stays:
-            raise ImportRefused(f"{STAYS.name}, line {number}: patient {key!r} already has a stay "
-                                  f"at line {stays[key][0]}")
+            raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{stays_file}, line {number}: patient {key!r} already has a stay at line {stays}"),
+                                stays_file=STAYS.name, number=number, key=key, stays=stays[key][0])
         stays[key] = (number, values)
     allergies: dict[str, list[dict[str, Any]]] = {}
     for number, row, values in _rows(folder, forms, ALLERGIES, spec, allergy_fields):
@@ -189,20 +196,23 @@ def _admissions(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
     for number, row, values in _rows(folder, forms, PATIENTS, spec, fields):
         key = _keyed(folder / PATIENTS.name, number, row, PATIENTS.key)
         if key not in stays:
-            raise ImportRefused(f"{PATIENTS.name}, line {number}: patient {key!r} has no line in {STAYS.name}")
+            raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{patients}, line {number}: patient {key!r} has no line in {stays_file}"),
+                                patients=PATIENTS.name, number=number, key=key, stays_file=STAYS.name)
         values = {**values, **stays.pop(key)[1]}
         if key in allergies:
             values["allergies"] = allergies.pop(key)
         items.append(SnapshotItem(f"{PATIENTS.name}, line {number}", "patient", key, PATIENT_FORM, values))
     for leftover, where in ((stays, STAYS.name), (allergies, ALLERGIES.name)):
         if leftover:
-            raise ImportRefused(f"{where}: patient {next(iter(leftover))!r} is not in {PATIENTS.name}")
+            raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: patient {patient!r} is not in {patients}"),
+                                where=where, patient=next(iter(leftover)), patients=PATIENTS.name)
     return items
 
 
 def read_csv_snapshot(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
     if not (folder / PATIENTS.name).exists() and not (folder / SESSIONS.name).exists():
-        raise ImportRefused(f"{folder}: no {PATIENTS.name} or {SESSIONS.name} (see resources/snapshot/)")
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{folder}: no {patients} or {sessions} (see resources/snapshot/)"),
+                            folder=folder, patients=PATIENTS.name, sessions=SESSIONS.name)
     items = _admissions(folder, forms)
     for file in (ORDERS, SESSIONS, BOOKINGS):
         spec = forms[str(file.form_id)]

@@ -17,6 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.formspec.values import ParseError, parse_datetime
 from downtime.sync.outcome import ImportRefused
 from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem, record_id_for
@@ -61,22 +62,26 @@ def _load(path: Path) -> list[_Entry]:
     try:
         raw = json.loads(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError:
-        raise ImportRefused(f"{path.name}: not UTF-8 text") from None
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}: not UTF-8 text"),
+                            path=path.name) from None
     except ValueError as problem:
-        raise ImportRefused(f"{path.name}: not JSON, or cut short ({problem})") from None
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}: not JSON, or cut short ({problem})"),
+                            path=path.name, problem=problem) from None
     if not isinstance(raw, dict) or raw.get("resourceType") != "Bundle":
-        raise ImportRefused(f"{path.name}: not a FHIR Bundle")
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}: not a FHIR Bundle"),
+                            path=path.name)
     try:
         Bundle.model_validate(raw)
     except ValidationError as problem:
         first = problem.errors()[0]
         loc = list(first["loc"])
         place = f"entry {loc[1] + 1}" if len(loc) > 1 and loc[0] == "entry" and isinstance(loc[1], int) else "bundle"
-        raise ImportRefused(f"{path.name}, {place}: {'.'.join(str(p) for p in loc[2:]) or loc[-1]}: "
-                            f"{first['msg']}") from None
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, {place}: {field}: {first}"),
+                            path=path.name, place=place, field='.'.join(str(p) for p in loc[2:]) or loc[-1], first=first['msg']) from None
     except (KeyError, TypeError, ValueError) as problem:
         # fhir.resources raises these, not a ValidationError, for e.g. an unknown resourceType.
-        raise ImportRefused(f"{path.name}: not a valid FHIR R4 Bundle ({type(problem).__name__}: {problem})") from None
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}: not a valid FHIR R4 Bundle ({kind}: {problem})"),
+                            path=path.name, kind=type(problem).__name__, problem=problem) from None
     return [_Entry(number, entry["resource"]) for number, entry in enumerate(raw.get("entry", []), start=1)
             if isinstance(entry.get("resource"), dict)]
 

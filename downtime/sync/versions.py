@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.errors import UserError
 
 PATIENTS_FILE = "data/patients.jsonl"
@@ -69,17 +70,21 @@ def read_lines(path: Path, columns: tuple[str, ...]) -> list[dict[str, Any]]:
                 try:
                     row = json.loads(line)
                 except ValueError as problem:
-                    raise VersionFileError(f"{path}, line {number}: not a JSON object ({problem})") from None
+                    raise VersionFileError(QT_TRANSLATE_NOOP("messages", "{path}, line {number}: not a JSON object ({problem})"),
+                                           path=path, number=number, problem=problem) from None
                 if not isinstance(row, dict) or set(row) != set(columns):
-                    raise VersionFileError(f"{path}, line {number}: expected the columns {', '.join(columns)}")
+                    raise VersionFileError(QT_TRANSLATE_NOOP("messages", "{path}, line {number}: expected the columns {items}"),
+                                           path=path, number=number, items=', '.join(columns))
                 if wrong := next((column for column in columns if not _typed(column, row[column])), None):
                     raise VersionFileError(f"{path}, line {number}: column {wrong} holds {row[wrong]!r}, not "
                                            + ("a whole number" if wrong in WHOLE else "text"))
                 rows.append(row)
     except UnicodeDecodeError as problem:
-        raise VersionFileError(f"{path}: not UTF-8 text ({problem.reason} at byte {problem.start})") from None
+        raise VersionFileError(QT_TRANSLATE_NOOP("messages", "{path}: not UTF-8 text ({reason} at byte {start})"),
+                               path=path, reason=problem.reason, start=problem.start) from None
     except OSError as problem:
-        raise VersionFileError(f"{path}: cannot be read ({problem.strerror})") from None
+        raise VersionFileError(QT_TRANSLATE_NOOP("messages", "{path}: cannot be read ({strerror})"),
+                               path=path, strerror=problem.strerror) from None
     return rows
 
 

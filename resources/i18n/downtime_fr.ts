@@ -1978,5 +1978,205 @@ le numéro du patient dans le DPI :</translation>
         <translation>downtime : les définitions de formulaires ont des problèmes :
 {problems}</translation>
     </message>
+    <message>
+        <source>no public key to encrypt to: give the records office&apos;s age1… key</source>
+        <translation>aucune clé publique pour chiffrer : donnez la clé age1… du bureau des entrées</translation>
+    </message>
+    <message>
+        <source>{recipient!r} is not an age public key (it starts with age1…)</source>
+        <translation>{recipient!r} n’est pas une clé publique age (elle commence par age1…)</translation>
+    </message>
+    <message>
+        <source>{path} is not a file of age public keys (it is not text)</source>
+        <translation>{path} n’est pas un fichier de clés publiques age (ce n’est pas du texte)</translation>
+    </message>
+    <message>
+        <source>{path} holds the secret key: give the wards only the public key (the age1… line), never the key file</source>
+        <translation>{path} contient la clé secrète : ne donnez aux services que la clé publique (la ligne age1…), jamais le fichier de clé</translation>
+    </message>
+    <message>
+        <source>{path} holds no public key (an age1… line)</source>
+        <translation>{path} ne contient aucune clé publique (une ligne age1…)</translation>
+    </message>
+    <message>
+        <source>{path} already exists: it is not overwritten (it may be the only key that opens earlier exports); choose another file</source>
+        <translation>{path} existe déjà : il n’est pas écrasé (c’est peut-être la seule clé qui ouvre les exports précédents) ; choisissez un autre fichier</translation>
+    </message>
+    <message>
+        <source>identity file {path} cannot be read ({problem})</source>
+        <translation>le fichier d’identité {path} ne peut pas être lu ({problem})</translation>
+    </message>
+    <message>
+        <source>{path} is not an age identity file (it is not text)</source>
+        <translation>{path} n’est pas un fichier d’identité age (ce n’est pas du texte)</translation>
+    </message>
+    <message>
+        <source>{path} is not an age identity file (line {number} is not an AGE-SECRET-KEY-1… key)</source>
+        <translation>{path} n’est pas un fichier d’identité age (la ligne {number} n’est pas une clé AGE-SECRET-KEY-1…)</translation>
+    </message>
+    <message>
+        <source>{path} is not an age identity file: it holds no AGE-SECRET-KEY-1… line</source>
+        <translation>{path} n’est pas un fichier d’identité age : il ne contient aucune ligne AGE-SECRET-KEY-1…</translation>
+    </message>
+    <message>
+        <source>{source}: damaged or altered, it cannot be decrypted ({error})</source>
+        <translation>{source} : endommagé ou modifié, il ne peut pas être déchiffré ({error})</translation>
+    </message>
+    <message>
+        <source>{source} cannot be decrypted with this identity ({identity_path}) although the export&apos;s other files can: it was altered or damaged</source>
+        <translation>{source} ne peut pas être déchiffré avec cette identité ({identity_path}) alors que les autres fichiers de l’export le peuvent : il a été modifié ou endommagé</translation>
+    </message>
+    <message>
+        <source>{source} cannot be decrypted with this identity ({identity_path}): it was encrypted to another key, or its header was altered</source>
+        <translation>{source} ne peut pas être déchiffré avec cette identité ({identity_path}) : il a été chiffré pour une autre clé, ou son en-tête a été modifié</translation>
+    </message>
+    <message>
+        <source>{out} already exists: choose a new folder to decrypt into.</source>
+        <translation>{out} existe déjà : choisissez un nouveau dossier où déchiffrer.</translation>
+    </message>
+    <message>
+        <source>{src} is not a folder</source>
+        <translation>{src} n’est pas un dossier</translation>
+    </message>
+    <message>
+        <source>{src} holds no {SUFFIX} files: it is not an encrypted export</source>
+        <translation>{src} ne contient aucun fichier {SUFFIX} : ce n’est pas un export chiffré</translation>
+    </message>
+    <message>
+        <source>{where}: form {form!r} is not known to this version of Downtime</source>
+        <translation>{where} : le formulaire {form!r} n’est pas connu de cette version de Downtime</translation>
+    </message>
+    <message>
+        <source>{where}: patient {patient} is in neither the export nor this database</source>
+        <translation>{where} : le patient {patient} n’est ni dans l’export ni dans cette base</translation>
+    </message>
+    <message>
+        <source>{where}: field data is not JSON</source>
+        <translation>{where} : le champ data n’est pas du JSON</translation>
+    </message>
+    <message>
+        <source>{file}, line {number}: downtime number {downtime_number} already belongs to another patient in this database</source>
+        <translation>{file}, ligne {number} : le numéro de procédure dégradée {downtime_number} appartient déjà à un autre patient de cette base</translation>
+    </message>
+    <message>
+        <source>{file}, line {number}: patient {patient} differs from the one already imported</source>
+        <translation>{file}, ligne {number} : le patient {patient} diffère de celui déjà importé</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: record {record} version {version} differs from the one already in this database</source>
+        <translation>{file}, ligne {line} : l’enregistrement {record} version {version} diffère de celui déjà présent dans cette base</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: record {record} version {version} arrives without version {previous}; import the earlier export first</source>
+        <translation>{file}, ligne {line} : l’enregistrement {record} version {version} arrive sans la version {previous} ; importez d’abord l’export précédent</translation>
+    </message>
+    <message>
+        <source>{path}: not an export folder, a CSV snapshot folder or a FHIR Bundle (.json) file</source>
+        <translation>{path} : ni un dossier d’export, ni un dossier d’instantané CSV, ni un fichier Bundle FHIR (.json)</translation>
+    </message>
+    <message>
+        <source>refused: {seen} and {folder} hold different contents for {what}</source>
+        <translation>refusé : {seen} et {folder} ont des contenus différents pour {what}</translation>
+    </message>
+    <message>
+        <source>{out} already exists: choose a new folder for the merge.</source>
+        <translation>{out} existe déjà : choisissez un nouveau dossier pour la fusion.</translation>
+    </message>
+    <message>
+        <source>{where}: patient {patient_key!r} is not in this snapshot</source>
+        <translation>{where} : le patient {patient_key!r} n’est pas dans cet instantané</translation>
+    </message>
+    <message>
+        <source>{where}: {kind} {key!r} was loaded before with other content, and has been worked on since; correct it in the app</source>
+        <translation>{where} : {kind} {key!r} a déjà été chargé avec un autre contenu et a été modifié depuis ; corrigez-le dans l’application</translation>
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where} : {problem}</translation>
+    </message>
+    <message>
+        <source>{where}: {kind} {key!r} is also at {seen}</source>
+        <translation>{where} : {kind} {key!r} figure aussi à {seen}</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: not UTF-8 text (save the file as CSV UTF-8)</source>
+        <translation>{path}, ligne {line} : pas du texte UTF-8 (enregistrez le fichier en CSV UTF-8)</translation>
+    </message>
+    <message>
+        <source>{path}, line {line_num}: {values} values where the header names {columns} columns (is the file cut short?)</source>
+        <translation>{path}, ligne {line_num} : {values} valeurs alors que l’en-tête nomme {columns} colonnes (le fichier est-il tronqué ?)</translation>
+    </message>
+    <message>
+        <source>{path}, line {line_num}: {problem} (is the file cut short?)</source>
+        <translation>{path}, ligne {line_num} : {problem} (le fichier est-il tronqué ?)</translation>
+    </message>
+    <message>
+        <source>{path}, line 1: unknown column {unknown!r} (see the template)</source>
+        <translation>{path}, ligne 1 : colonne inconnue {unknown!r} (voir le modèle)</translation>
+    </message>
+    <message>
+        <source>{path}, line 1: missing column {missing!r}</source>
+        <translation>{path}, ligne 1 : colonne manquante {missing!r}</translation>
+    </message>
+    <message>
+        <source>{path}, line {number}, column {column}: {shown!r}: {reason}</source>
+        <translation>{path}, ligne {number}, colonne {column} : {shown!r} : {reason}</translation>
+    </message>
+    <message>
+        <source>{stays_file}, line {number}: patient {key!r} already has a stay at line {stays}</source>
+        <translation>{stays_file}, ligne {number} : le patient {key!r} a déjà un séjour à la ligne {stays}</translation>
+    </message>
+    <message>
+        <source>{patients}, line {number}: patient {key!r} has no line in {stays_file}</source>
+        <translation>{patients}, ligne {number} : le patient {key!r} n’a aucune ligne dans {stays_file}</translation>
+    </message>
+    <message>
+        <source>{where}: patient {patient!r} is not in {patients}</source>
+        <translation>{where} : le patient {patient!r} n’est pas dans {patients}</translation>
+    </message>
+    <message>
+        <source>{folder}: no {patients} or {sessions} (see resources/snapshot/)</source>
+        <translation>{folder} : ni {patients} ni {sessions} (voir resources/snapshot/)</translation>
+    </message>
+    <message>
+        <source>{path}, line {number}, column {column}: empty</source>
+        <translation>{path}, ligne {number}, colonne {column} : vide</translation>
+    </message>
+    <message>
+        <source>{path}: not UTF-8 text</source>
+        <translation>{path} : pas du texte UTF-8</translation>
+    </message>
+    <message>
+        <source>{path}: not JSON, or cut short ({problem})</source>
+        <translation>{path} : pas du JSON, ou tronqué ({problem})</translation>
+    </message>
+    <message>
+        <source>{path}: not a FHIR Bundle</source>
+        <translation>{path} : pas un Bundle FHIR</translation>
+    </message>
+    <message>
+        <source>{path}, {place}: {field}: {first}</source>
+        <translation>{path}, {place} : {field} : {first}</translation>
+    </message>
+    <message>
+        <source>{path}: not a valid FHIR R4 Bundle ({kind}: {problem})</source>
+        <translation>{path} : pas un Bundle FHIR R4 valide ({kind} : {problem})</translation>
+    </message>
+    <message>
+        <source>{path}, line {number}: not a JSON object ({problem})</source>
+        <translation>{path}, ligne {number} : pas un objet JSON ({problem})</translation>
+    </message>
+    <message>
+        <source>{path}, line {number}: expected the columns {items}</source>
+        <translation>{path}, ligne {number} : colonnes attendues {items}</translation>
+    </message>
+    <message>
+        <source>{path}: not UTF-8 text ({reason} at byte {start})</source>
+        <translation>{path} : pas du texte UTF-8 ({reason} à l’octet {start})</translation>
+    </message>
+    <message>
+        <source>{path}: cannot be read ({strerror})</source>
+        <translation>{path} : illisible ({strerror})</translation>
+    </message>
 </context>
 </TS>
