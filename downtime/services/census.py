@@ -215,8 +215,8 @@ def check_movement(db: Database, forms: dict[str, FormSpec], event: MovementEven
     if event.movement is Movement.ADMIT and is_in:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This patient is already admitted; record a transfer instead."))
     if event.movement is not Movement.ADMIT and not is_in:
-        raise ServiceError("This patient is not in hospital at that time "
-                           "(not yet admitted, or already discharged, deceased or transferred out).")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This patient is not in hospital at that time (not yet admitted, "
+                                                         "or already discharged, deceased or transferred out)."))
     if event.movement in (Movement.ADMIT, Movement.TRANSFER) and event.ward:
         _check_bed(db, forms, event)
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from downtime import __version__
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.services.context import Session
@@ -91,7 +92,8 @@ def export(session: Session, out: Path, since_last: bool = False,
     if encrypt_to is not None:
         parse_recipients(encrypt_to)
     if out.exists():
-        raise ServiceError(f"{out} already exists: choose a new folder for each export.")
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{out} already exists: choose a new folder for each export."),
+                           out=out)
     db = session.db
     first = 1
     if since_last:

@@ -1633,6 +1633,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Ce patient est déjà hospitalisé ; saisissez plutôt un transfert.</translation>
     </message>
     <message>
+        <source>This patient is not in hospital at that time (not yet admitted, or already discharged, deceased or transferred out).</source>
+        <translation>Ce patient n’est pas hospitalisé à ce moment-là (pas encore admis, ou déjà sorti, décédé ou transféré).</translation>
+    </message>
+    <message>
         <source>Unknown ward {ward}; wards: {wards}.</source>
         <translation>Service {ward} inconnu ; services : {wards}.</translation>
     </message>
@@ -2177,6 +2181,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>{path}: cannot be read ({strerror})</source>
         <translation>{path} : illisible ({strerror})</translation>
+    </message>
+    <message>
+        <source>{out} already exists: choose a new folder for each export.</source>
+        <translation>{out} existe déjà : choisissez un nouveau dossier pour chaque export.</translation>
     </message>
 </context>
 </TS>
