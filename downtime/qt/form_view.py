@@ -42,13 +42,12 @@ class FormView(QWidget):
     saved = Signal(object)
 
     def __init__(self, session: Session, spec: FormSpec, *, record: RecordVersion | None = None,
-                 patient_id: str | None = None, draft: drafts.Draft | None = None,
-                 parent: QWidget | None = None):
+                 patient_id: str | None = None, draft_id: str | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.spec = session, spec
         self.record = record
         self.patient_id = record.patient_id if record else patient_id
-        self.draft_id = draft.draft_id if draft else str(uuid.uuid4())
+        self.draft_id = draft_id or str(uuid.uuid4())
         self.editors: dict[str, Editor] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.rows: dict[str, tuple[QFormLayout, QWidget]] = {}
@@ -56,10 +55,6 @@ class FormView(QWidget):
         self._build()
         if record is not None:
             self._show_values(record.data)
-        elif draft is not None:
-            for field_id, raw in draft.data.items():
-                if field_id in self.editors:
-                    self.editors[field_id].set_raw(raw)
         self._refresh_relevance()
         self._set_mode()
 
@@ -185,6 +180,14 @@ class FormView(QWidget):
     def _show_values(self, data: dict[str, Any]) -> None:
         for field_id, editor in self.editors.items():
             editor.set_value(data.get(field_id))
+
+    def restore(self, typed: dict[str, Any]) -> None:
+        """What was typed before (a draft, or the form in another language); a field the form
+        no longer has is dropped, and the questions that apply follow the answers."""
+        for field_id, raw in typed.items():
+            if field_id in self.editors:
+                self.editors[field_id].set_raw(raw)
+        self._refresh_relevance()
 
     def raw_values(self) -> dict[str, Any]:
         return {field_id: editor.raw() for field_id, editor in self.editors.items()}

@@ -179,20 +179,13 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentIndex(min(current, self.tabs.count() - 1) if current >= fixed else current)
 
     def _reopener(self, view: QWidget) -> Callable[[], QWidget] | None:
+        if isinstance(view, FormView) and view.editing:
+            spec, record, patient_id, typed, draft_id = (view.spec, view.record, view.patient_id, view.raw_values(),
+                                                         view.draft_id)
+            return lambda: self._reopen_typed(spec, record, patient_id, draft_id, typed)
         if isinstance(view, FormView):
-            spec, record, patient_id, raw = view.spec, view.record, view.patient_id, view.raw_values()
-            editing, draft_id = view.editing, view.draft_id
-
-            def form() -> FormView:
-                again = FormView(self.session, spec, record=record, patient_id=patient_id)
-                again.draft_id = draft_id
-                if editing:
-                    if record is not None:
-                        again.start_amend()
-                    for field_id, typed in raw.items():
-                        again.editors[field_id].set_raw(typed)
-                return self.open_form(again)
-            return form
+            spec, record = view.spec, view.record
+            return lambda: self.open_form(FormView(self.session, spec, record=record))
         if isinstance(view, MarView):
             return lambda: self.open_mar_of(view.patient_id)
         if isinstance(view, ObservationsView):
@@ -421,17 +414,18 @@ class MainWindow(QMainWindow):
                                             translate("MainWindow", "You have {count} unsaved form(s) from earlier. Reopen them?")
                                             .format(count=len(found))):
             return []
-        views = []
-        for draft in found:
-            record = records.current(self.session.db, draft.record_id) if draft.record_id else None
-            view = FormView(self.session, self.session.form(draft.form_id), record=record,
-                            patient_id=draft.patient_id, draft=draft)
-            if record is not None:
-                view.start_amend()
-                for field_id, raw in draft.data.items():
-                    view.editors[field_id].set_raw(raw)
-            views.append(self.open_form(view))
-        return views
+        return [self._reopen_typed(self.session.form(draft.form_id),
+                                   records.current(self.session.db, draft.record_id) if draft.record_id else None,
+                                   draft.patient_id, draft.draft_id, draft.data) for draft in found]
+
+    def _reopen_typed(self, spec: FormSpec, record: RecordVersion | None, patient_id: str | None, draft_id: str,
+                      typed: dict[str, Any]) -> FormView:
+        """A form as it was being typed (a new record, or an amendment under way), on the same draft."""
+        view = FormView(self.session, spec, record=record, patient_id=patient_id, draft_id=draft_id)
+        if record is not None:
+            view.start_amend()
+        view.restore(typed)
+        return self.open_form(view)
 
     def close_current_tab(self) -> None:
         self.close_tab(self.tabs.currentIndex())
