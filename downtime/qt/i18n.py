@@ -13,18 +13,19 @@ from downtime.paths import resources_dir
 
 translate = QCoreApplication.translate
 
-_state: dict[str, object] = {"lang": "en", "translators": []}
+_installed: list[QTranslator] = []  # the translators of the language now in use
+_current: list[Lang] = ["en"]
 
 
 def language() -> Lang:
-    return _state["lang"]  # type: ignore[return-value]
+    return _current[0]
 
 
 def set_language(lang: Lang) -> None:
     """Install the translators of `lang` in the running application (English needs none)."""
     app = QCoreApplication.instance()
     assert app is not None, "a QApplication must exist before its language is set"
-    for old in _state["translators"]:  # type: ignore[attr-defined]
+    for old in _installed:
         app.removeTranslator(old)
     loaded: list[QTranslator] = []
     if lang != "en":
@@ -35,8 +36,8 @@ def set_language(lang: Lang) -> None:
                 raise FileNotFoundError(f"the {name}.qm translation is missing from {folder}")
             app.installTranslator(translator)
             loaded.append(translator)
-    _state["translators"] = loaded
-    _state["lang"] = lang
+    _installed[:] = loaded
+    _current[0] = lang
 
 
 def locale() -> QLocale:

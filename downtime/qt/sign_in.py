@@ -106,8 +106,8 @@ class SignInDialog(QDialog):
         """Which laptop and database this is; filled in once the app has loaded behind the
         window (the window shows first, with the file name)."""
         self._device_name = device_name
-        self.header.setText(translate("SignIn", "<b>DOWNTIME MODE</b> — {device}").format(device=device_name))
         self.demo_hint.setVisible(demo)
+        self._retranslate()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         """Return belongs to the fields (next field, then sign in), not to a default button
