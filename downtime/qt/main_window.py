@@ -169,14 +169,14 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def retranslate(self) -> None:
+        """Every tab after the fixed ones can be reopened, so the tabs come back in their order."""
         reopen = [self._reopener(self.tabs.widget(index)) for index in range(self.tabs.count())]
         current = self.tabs.currentIndex()
-        fixed = self.tabs.count() - sum(r is not None for r in reopen)
         self._build()
         for make in reopen:
             if make is not None:
                 make()
-        self.tabs.setCurrentIndex(min(current, self.tabs.count() - 1) if current >= fixed else current)
+        self.tabs.setCurrentIndex(current)
 
     def _reopener(self, view: QWidget) -> Callable[[], QWidget] | None:
         if isinstance(view, FormView) and view.editing:
