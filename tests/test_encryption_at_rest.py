@@ -97,3 +97,13 @@ def test_staff_deactivate_command(encrypted, capsys):
     assert keyslots.slot_holders(path) == ["admin"]
     assert main(["staff", "list", "--json", *admin]) == 0
     assert '"active": false' in capsys.readouterr().out
+
+
+def test_work_off_the_gui_thread_opens_the_encrypted_file_with_the_session_key(encrypted, admission_values):
+    path, admin = encrypted
+    own = admin.on_own_connection()
+    try:
+        assert own.db is not admin.db and own.user == admin.user and own.listeners == [] and own.vault is None
+        assert own.db.execute("SELECT COUNT(*) FROM staff").fetchone()[0] == 2
+    finally:
+        own.db.close()

@@ -107,3 +107,13 @@ def test_exporting_twice_gives_the_same_resources(exported, session_for):
     first = json.loads((result.folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
     second = json.loads((again.folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
     assert [e["resource"] for e in first["entry"]] == [e["resource"] for e in second["entry"]]
+
+
+def test_export_progress_counts_every_version_twice_and_ends_at_its_total(session_for, admission_values, tmp_path):
+    nurse = session_for("nurse")
+    for bed in ("1", "2", "3"):
+        records.save_new(nurse, "admission", {**admission_values, "bed": bed})
+    told: list[tuple[int, int]] = []
+    export(session_for("records"), tmp_path / "e", progress=lambda done, total: told.append((done, total)))
+    assert told[0] == (0, 6) and told[-1] == (6, 6)
+    assert [done for done, _ in told] == sorted(done for done, _ in told)

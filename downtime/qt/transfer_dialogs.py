@@ -5,10 +5,13 @@ a refused import has written nothing."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+    QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
     QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
@@ -18,8 +21,10 @@ from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.qt.i18n import say, translate
 from downtime.qt.style import ERROR_STYLE
 from downtime.services.context import Session
-from downtime.sync.export import export
+from downtime.qt.work import Job, Work
+from downtime.sync.export import ExportResult, export
 from downtime.sync.importing import import_path
+from downtime.sync.outcome import ImportResult
 
 KINDS = {"export": QT_TRANSLATE_NOOP("ImportWizard", "exports or a merge of exports"),
          "snapshot": QT_TRANSLATE_NOOP("ImportWizard", "a snapshot")}
@@ -92,6 +97,11 @@ class _SourcePage(QWizardPage):
 
 
 class _RunPage(QWizardPage):
+    """Runs the import on a thread of its own (`Work`) as soon as it is shown; there is no
+    going back or cancelling while it runs, since the import is one transaction."""
+
+    ran = Signal(bool)
+
     def __init__(self, session: Session, source: _SourcePage) -> None:
         super().__init__()
         self.session, self.source = session, source
@@ -104,35 +114,41 @@ class _RunPage(QWizardPage):
         layout.addWidget(self.result)
         layout.addStretch(1)
         self.succeeded = False
-
-    def _progress(self, done: int, total: int) -> None:
-        self.bar.setRange(0, max(total, 1))
-        self.bar.setValue(done)
-        QApplication.processEvents()
+        self.work: Work | None = None
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
         path = Path(self.source.path.text().strip())
-        self.bar.setRange(0, 0)
+        self.succeeded = False
+        self.source.setCommitPage(True)
+        self.wizard().button(QWizard.WizardButton.CancelButton).setEnabled(False)
         _report(self.result, translate("ImportWizard", "Reading {path}…").format(path=path), failed=False)
-        QApplication.processEvents()
-        try:
-            outcome = import_path(self.session, path, self._progress)
-        except UserError as problem:
-            self.bar.setRange(0, 1)
-            self.succeeded = False
-            _report(self.result, translate("ImportWizard", "Nothing was imported.") + "\n\n" + say(problem), failed=True)
-        else:
-            self.bar.setRange(0, 1)
-            self.bar.setValue(1)
-            self.succeeded = True
-            added = ", ".join(f"{count} {kind}(s)" for kind, count in sorted(outcome.added.items()))
-            _report(self.result, translate("ImportWizard", "Imported {what}: {added}; {unchanged} already here and unchanged.").format(
-                what=translate("ImportWizard", KINDS[outcome.kind]), added=added or translate("ImportWizard", "nothing new"), unchanged=outcome.unchanged),
-                failed=False)
+        self.work = _start(self.session, lambda own, progress: import_path(own, path, progress), self.bar,
+                           self._imported, self._refused, self._ended, self)
         self.completeChanged.emit()
 
+    def _imported(self, outcome: ImportResult) -> None:
+        self.succeeded = True
+        added = ", ".join(f"{count} {kind}(s)" for kind, count in sorted(outcome.added.items()))
+        _report(self.result, translate("ImportWizard", "Imported {what}: {added}; {unchanged} already here and unchanged.").format(
+            what=translate("ImportWizard", KINDS[outcome.kind]), added=added or translate("ImportWizard", "nothing new"),
+            unchanged=outcome.unchanged), failed=False)
+
+    def _refused(self, problem: UserError) -> None:
+        _report(self.result, translate("ImportWizard", "Nothing was imported.") + "\n\n" + say(problem), failed=True)
+
+    def _ended(self) -> None:
+        self.work = None
+        _settle(self.bar, self.succeeded)
+        self.source.setCommitPage(self.succeeded)
+        self.wizard().button(QWizard.WizardButton.CancelButton).setEnabled(True)
+        self.completeChanged.emit()
+        self.ran.emit(self.succeeded)
+
+    def running(self) -> bool:
+        return self.work is not None
+
     def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
-        return self.succeeded
+        return self.succeeded and not self.running()
 
 
 class ImportWizard(QWizard):
@@ -145,9 +161,17 @@ class ImportWizard(QWizard):
         self.addPage(self.run_page)
         self.resize(720, 420)
 
+    def reject(self) -> None:
+        """Cancel, Escape and the window's close button wait for a running import to end."""
+        if not self.run_page.running():
+            super().reject()
+
 
 class ExportDialog(QDialog):
-    """The export for back-entry onto a USB stick, optionally encrypted to the records office."""
+    """The export for back-entry onto a USB stick, optionally encrypted to the records office;
+    it runs on a thread of its own (`Work`) and the dialog stays open until it ends."""
+
+    ran = Signal(bool)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -179,13 +203,16 @@ class ExportDialog(QDialog):
         self.export_button = QPushButton(translate("ExportDialog", "&Export"))
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.run)
-        close = QPushButton(translate("ExportDialog", "Close"))
-        close.clicked.connect(self.accept)
+        self.close_button = QPushButton(translate("ExportDialog", "Close"))
+        self.close_button.clicked.connect(self.accept)
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
-        buttons.addWidget(close)
+        buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
         self.resize(640, 260)
+        self.controls = [self.folder, choose, self.since_last, self.recipient, self.export_button, self.close_button]
+        self.work: Work | None = None
+        self.sealed = self.succeeded = False
 
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:
@@ -198,24 +225,62 @@ class ExportDialog(QDialog):
             self.folder.setText(str(chosen / f"downtime-export-{self.session.device.device_number:03d}-"
                                               f"{self.session.clock():%Y%m%d-%H%M}"))
 
-    def run(self) -> bool:
+    def run(self) -> None:
         text = self.folder.text().strip()
         if not text:
             _report(self.result, translate("ExportDialog", "Choose a new folder for the export."), failed=True)
-            return False
-        self.bar.setRange(0, 0)
-        QApplication.processEvents()
+            return
         recipient = self.recipient.text().strip()
-        try:
-            result = export(self.session, Path(text), since_last=self.since_last.isChecked(),
-                            encrypt_to=[recipient] if recipient else None)
-        except UserError as problem:
-            self.bar.setRange(0, 1)
-            _report(self.result, translate("ExportDialog", "Not exported.") + "\n\n" + say(problem), failed=True)
-            return False
-        self.bar.setRange(0, 1)
-        self.bar.setValue(1)
-        sealed = " " + translate("ExportDialog", "Every file is encrypted to the records office's key.") if recipient else ""
+        self.sealed, self.succeeded = bool(recipient), False
+        for control in self.controls:
+            control.setEnabled(False)
+        _report(self.result, translate("ExportDialog", "Exporting…"), failed=False)
+        self.work = _start(self.session, lambda own, progress: export(
+            own, Path(text), since_last=self.since_last.isChecked(), encrypt_to=[recipient] if recipient else None,
+            progress=progress), self.bar, self._exported, self._refused, self._ended, self)
+
+    def _exported(self, result: ExportResult) -> None:
+        self.succeeded = True
+        sealed = " " + translate("ExportDialog", "Every file is encrypted to the records office's key.") if self.sealed else ""
         _report(self.result, translate("ExportDialog", "Exported {count} record version(s) to {folder}.").format(
             count=sum(result.counts.values()), folder=result.folder) + sealed, failed=False)
-        return True
+
+    def _refused(self, problem: UserError) -> None:
+        self.succeeded = False
+        _report(self.result, translate("ExportDialog", "Not exported.") + "\n\n" + say(problem), failed=True)
+
+    def _ended(self) -> None:
+        self.work = None
+        _settle(self.bar, self.succeeded)
+        for control in self.controls:
+            control.setEnabled(True)
+        self.ran.emit(self.succeeded)
+
+    def reject(self) -> None:
+        """Escape and the window's close button wait for a running export to end."""
+        if self.work is None:
+            super().reject()
+
+
+def _start(session: Session, job: Job, bar: QProgressBar, succeeded: Callable[[Any], None],
+           refused: Callable[[UserError], None], ended: Callable[[], None], parent: QWidget) -> Work:
+    """The import's and the export's one way of running: off the GUI thread, moving `bar`."""
+    bar.setRange(0, 0)
+
+    def moved(done: int, total: int) -> None:
+        bar.setRange(0, max(total, 1))
+        bar.setValue(done)
+
+    work = Work(session, job, parent)
+    work.progressed.connect(moved)
+    work.succeeded.connect(succeeded)
+    work.refused.connect(refused)
+    work.finished.connect(ended)
+    work.finished.connect(work.deleteLater)
+    work.start()
+    return work
+
+
+def _settle(bar: QProgressBar, succeeded: bool) -> None:
+    bar.setRange(0, 1)
+    bar.setValue(1 if succeeded else 0)

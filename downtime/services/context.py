@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -76,6 +76,19 @@ class Session:
             return self.forms[form_id]
         except KeyError:
             raise SetupError(f"unknown form {form_id!r}") from None
+
+    def on_own_connection(self) -> Session:
+        """The same user on a connection of their own, for work run on another thread (an
+        import, an export) while the window keeps reading with this one: a SQLite connection
+        must not be used by two threads at once. The copy tells no views; the caller closes its
+        database when the work is done."""
+        from downtime.storage import open_database
+
+        path = self.db.execute("PRAGMA database_list").fetchone()[2]
+        if not path:
+            raise RuntimeError("an in-memory database cannot be opened a second time")
+        return replace(self, db=open_database(path, create=False, key=self.vault.key if self.vault else None),
+                       listeners=[], vault=None)
 
     def emit(self, event: str, payload: Any) -> None:
         """Tell open views that data changed, after the transaction committed."""

@@ -28,6 +28,7 @@ from downtime.services.errors import ServiceError
 from downtime.services.patients import downtime_numbers
 from downtime.storage import audit
 from downtime.sync.encryption import encrypt_folder, parse_recipients
+from downtime.sync.outcome import Progress
 from downtime.sync.versions import write_versions
 
 BASE_COLUMNS = ("record_id", "version", "status", "version_reason", "downtime_number", "author",
@@ -85,9 +86,12 @@ def _fhir_bundle(session: Session, first: int, last: int, now: datetime, path: P
 
 
 def export(session: Session, out: Path, since_last: bool = False,
-           encrypt_to: list[str] | None = None) -> ExportResult:
+           encrypt_to: list[str] | None = None, progress: Progress = lambda done, total: None) -> ExportResult:
     """Write csv/<form>.csv and manifest.json into `out` (which must not exist yet); with
-    `encrypt_to`, every file is age-encrypted to those public keys before `out` appears."""
+    `encrypt_to`, every file is age-encrypted to those public keys before `out` appears.
+
+    `progress` counts each record version twice, once as its CSV line is written and once when
+    the FHIR bundle that holds it is; the bundle is most of the time."""
     session.require(Action.READ_RECORDS)
     if encrypt_to is not None:
         parse_recipients(encrypt_to)
@@ -109,15 +113,19 @@ def export(session: Session, out: Path, since_last: bool = False,
     try:
         (work / "csv").mkdir()
         counts: dict[str, int] = {}
+        total = 2 * db.execute("SELECT COUNT(*) FROM records WHERE rowid BETWEEN ? AND ?", [first, last]).fetchone()[0]
+        progress(0, total)
         for form_id, spec in sorted(session.forms.items()):
             rows = list(db.query("SELECT rowid, * FROM records WHERE form_id = ? AND rowid BETWEEN ? AND ?"
                                  " ORDER BY record_id, version", [form_id, first, last]))
             counts[form_id] = len(rows)
             _write_csv(work / "csv" / f"{form_id}.csv", spec, rows, numbers)
+            progress(sum(counts.values()), total)
         write_versions(db, work, first, last)
         now = session.clock()
         (work / "fhir").mkdir()
         fhir_entries = _fhir_bundle(session, first, last, now, work / "fhir" / "bundle.json")
+        progress(total, total)
         files = {str(path.relative_to(work)): _sha256(path)
                  for path in sorted(work.rglob("*")) if path.is_file()}
         manifest = {"format": "downtime-export", "app_version": __version__,

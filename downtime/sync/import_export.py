@@ -6,7 +6,6 @@ importing the same export twice adds nothing."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -17,10 +16,9 @@ from downtime.services.context import Session
 from downtime.storage import audit
 from downtime.storage.records import chunks, marks
 from downtime.sync.export import verify_export
-from downtime.sync.outcome import ImportRefused, ImportResult
+from downtime.sync.outcome import ImportRefused, ImportResult, Progress
 from downtime.sync.versions import PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, read_versions
 
-Progress = Callable[[int, int], None]
 BATCH = 5000
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.services.context import Session
-from downtime.sync.import_export import Progress, import_export
-from downtime.sync.outcome import ImportRefused, ImportResult
+from downtime.sync.import_export import import_export
+from downtime.sync.outcome import ImportRefused, ImportResult, Progress
 from downtime.sync.snapshot import load_snapshot
 from downtime.sync.snapshot_csv import read_csv_snapshot
 from downtime.sync.snapshot_fhir import read_fhir_snapshot

@@ -10,7 +10,6 @@ refused line leaves the laptop as it was."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -21,12 +20,11 @@ from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.storage import audit
 from downtime.storage.records import RecordNotFound, current
-from downtime.sync.outcome import ImportRefused, ImportResult
+from downtime.sync.outcome import ImportRefused, ImportResult, Progress
 
 SNAPSHOT_NAMESPACE = uuid.UUID("6d0f5d39-0b7e-4c0e-9a55-3e4c35a1c7a2")
 PATIENT_FORM = "admission"
 
-Progress = Callable[[int, int], None]
 
 
 @dataclass(frozen=True)

@@ -737,6 +737,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Choisissez un nouveau dossier pour l’export.</translation>
     </message>
     <message>
+        <source>Exporting…</source>
+        <translation>Export en cours…</translation>
+    </message>
+    <message>
         <source>Not exported.</source>
         <translation>Non exporté.</translation>
     </message>

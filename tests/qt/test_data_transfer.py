@@ -35,7 +35,8 @@ def test_import_wizard_loads_a_snapshot_with_progress(qtbot, session_for, answer
     wizard = main.import_data()
     type_text(wizard.source.path, str(folder))
     assert "CSV snapshot" in wizard.source.kind.text()
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     assert wizard.run_page.succeeded, wizard.run_page.result.text()
     assert "2 patient(s)" in wizard.run_page.result.text()
     assert wizard.run_page.bar.value() == wizard.run_page.bar.maximum()
@@ -53,7 +54,8 @@ def test_import_wizard_shows_a_refusal_and_writes_nothing(qtbot, session_for, an
     before = main.session.db.execute("SELECT COUNT(*) FROM records").fetchone()[0]
     wizard = main.import_data()
     type_text(wizard.source.path, str(folder))
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     assert not wizard.run_page.succeeded
     assert "Nothing was imported" in wizard.run_page.result.text()
     assert "patients.csv, line 1: missing column 'sex'" in wizard.run_page.result.text()
@@ -67,10 +69,13 @@ def test_export_dialog_writes_a_verified_export(qtbot, window, tmp_path, type_te
     records.save_new(window.session, "admission", admission_values)
     dialog = window.export_data()
     type_text(dialog.folder, str(tmp_path / "usb" / "ward3b"))
-    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.ran, timeout=60_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert "Exported 1 record version(s)" in dialog.result.text()
+    assert dialog.bar.value() == dialog.bar.maximum()
     assert verify_export(tmp_path / "usb" / "ward3b") == []
-    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.ran, timeout=60_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert "already exists" in dialog.result.text()
 
 
@@ -133,3 +138,92 @@ def test_the_back_entry_list_is_fetched_a_page_at_a_time_as_it_scrolls(qtbot, tm
     assert ticked not in {item.record.record_id for group, item in panel.model.rows}
     assert len(panel.model.rows) == len(whole) - 1
     assert panel.summary.text() == f"1 of {len(whole)} entered in the EHR"
+
+
+def test_the_export_runs_off_the_gui_thread_and_the_dialog_waits_for_it(qtbot, window, tmp_path, type_text,
+                                                                        admission_values, monkeypatch):
+    import threading
+
+    from downtime.qt import transfer_dialogs
+    from downtime.services import records
+
+    records.save_new(window.session, "admission", admission_values)
+    release, seen = threading.Event(), {}
+
+    def held_export(session, out, **options):
+        seen["worker thread"] = threading.current_thread() is not threading.main_thread()
+        seen["own connection"] = session.db is not window.session.db
+        assert release.wait(30)
+        return export(session, out, **options)
+
+    monkeypatch.setattr(transfer_dialogs, "export", held_export)
+    dialog = window.export_data()
+    moves = []
+    dialog.bar.valueChanged.connect(moves.append)
+    type_text(dialog.folder, str(tmp_path / "usb" / "ward3b"))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "worker thread" in seen)
+    assert not any(control.isEnabled() for control in dialog.controls)
+    assert dialog.result.text() == "Exporting…"
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.wait(50)
+    assert dialog.isVisible(), "Escape must not close the dialog while the export runs"
+    with qtbot.waitSignal(dialog.ran, timeout=60_000) as ran:
+        release.set()
+    assert ran.args == [True] and seen == {"worker thread": True, "own connection": True}
+    assert moves and moves[-1] == dialog.bar.maximum() and dialog.export_button.isEnabled()
+    assert verify_export(tmp_path / "usb" / "ward3b") == []
+    assert window.session.db.execute("SELECT COUNT(*) FROM exports").fetchone()[0] == 1
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+
+
+def test_an_error_we_caused_in_the_export_is_raised_on_the_gui_thread_and_the_dialog_recovers(
+        qtbot, window, tmp_path, type_text, monkeypatch):
+    from downtime.qt import transfer_dialogs
+
+    def broken_export(session, out, **options):
+        raise RuntimeError("a bug in the export")
+
+    monkeypatch.setattr(transfer_dialogs, "export", broken_export)
+    dialog = window.export_data()
+    type_text(dialog.folder, str(tmp_path / "usb" / "ward3b"))
+    with qtbot.captureExceptions() as raised, qtbot.waitSignal(dialog.ran, timeout=60_000) as ran:
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(raised) == 1)
+    assert str(raised[0][1]) == "a bug in the export"
+    assert ran.args == [False] and dialog.export_button.isEnabled() and dialog.close_button.isEnabled()
+    assert not (tmp_path / "usb" / "ward3b").exists()
+
+
+def test_the_import_wizard_cannot_be_cancelled_or_left_while_it_imports(qtbot, session_for, tmp_path, type_text,
+                                                                        monkeypatch):
+    import threading
+
+    from downtime.qt import transfer_dialogs
+    from downtime.sync.importing import import_path
+
+    release, moves = threading.Event(), []
+
+    def held_import(session, path, progress):
+        assert release.wait(30)
+        return import_path(session, path, progress)
+
+    monkeypatch.setattr(transfer_dialogs, "import_path", held_import)
+    main = _window(qtbot, session_for("records"))
+    wizard = main.import_data()
+    wizard.run_page.bar.valueChanged.connect(moves.append)
+    type_text(wizard.source.path, str(Path(shutil.copytree(SNAPSHOT, tmp_path / "snapshot"))))
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.run_page.running()
+    assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    assert not wizard.button(QWizard.WizardButton.CancelButton).isEnabled()
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    qtbot.keyClick(wizard, Qt.Key.Key_Escape)
+    qtbot.wait(50)
+    assert wizard.isVisible()
+    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
+        release.set()
+    assert wizard.run_page.succeeded and max(moves) > 1, "the import's own counts reach the bar"
+    assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert wizard.button(QWizard.WizardButton.CancelButton).isEnabled()

@@ -1,0 +1,51 @@
+"""Long work (an import, an export) on a thread of its own: the window keeps painting and the
+progress bar moves, instead of the whole app freezing for the minute a hospital's import takes.
+
+The work gets its own connection to the database (`Session.on_own_connection`); the window's
+connection keeps serving its reads meanwhile. What the work ends with comes back to the GUI
+thread as a signal: its result, or the `UserError` to show. An error we caused is raised again
+on the GUI thread, so it is reported as loudly as any other."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from downtime.errors import UserError
+from downtime.services.context import Session
+from downtime.sync.outcome import Progress
+
+Job = Callable[[Session, Progress], Any]
+
+
+class Work(QThread):
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    refused = Signal(object)
+    _crashed = Signal(object)
+
+    def __init__(self, session: Session, job: Job, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session, self.job = session, job
+        self._crashed.connect(self._raise)
+
+    def run(self) -> None:
+        try:
+            own = self.session.on_own_connection()
+        except UserError as problem:
+            self.refused.emit(problem)
+            return
+        try:
+            self.succeeded.emit(self.job(own, self.progressed.emit))
+        except UserError as problem:
+            self.refused.emit(problem)
+        except Exception as crash:  # noqa: BLE001 (handed to the GUI thread, raised there)
+            self._crashed.emit(crash)
+        finally:
+            own.db.close()
+
+    @staticmethod
+    def _raise(crash: Exception) -> None:
+        raise crash
