@@ -134,3 +134,17 @@ def test_a_linked_patient_is_exported_as_replaced_by_the_ehr_number(office, tmp_
     assert patient["link"] == [{"other": {"identifier": {"system": "urn:downtime:hospital-patient-number",
                                                          "value": "800412"}, "display": "EHR patient 800412"},
                                 "type": "replaced-by"}]
+
+
+def test_display_names_are_the_names_the_summaries_show(session_for, admission_values):
+    from downtime.services import census, records
+
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "admission", admission_values)
+    records.amend(nurse, first.record_id, {**admission_values, "used_name": "Dubois"}, "Nom d'usage")
+    withdrawn = records.save_new(nurse, "admission", {**admission_values, "birth_name": "Erreur", "bed": "15"})
+    records.mark_entered_in_error(nurse, withdrawn.record_id, "Wrong patient")
+    records.save_new(nurse, "admission", {**admission_values, "birth_name": "Roux", "bed": "16"})
+    db, forms = nurse.db, nurse.forms
+    assert census.display_names(db, forms) == {pid: s.display_name for pid, s in census.all_patients(db, forms).items()}
+    assert "DUBOIS Hélène Marie (née LEFÈVRE)" in census.display_names(db, forms).values()

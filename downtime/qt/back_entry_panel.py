@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
+from downtime.errors import UserError
 from downtime.qt.prompts import Prompts
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open
+from downtime.qt.work import Work
 from downtime.services import back_entry, printing
 from downtime.services.back_entry import PatientWork, WorkItem
 from downtime.services.context import Session
@@ -88,6 +90,8 @@ def _patient_id(row: Row) -> str | None:
 
 
 class BackEntryPanel(QWidget):
+    loaded = Signal()  # the list's order and progress are read (after `refresh`)
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -98,7 +102,7 @@ class BackEntryPanel(QWidget):
         self.summary = QLabel()
         self.left_only = QCheckBox(translate("BackEntryPanel", "Show only what is &left to enter"))
         self.left_only.setChecked(True)
-        self.left_only.toggled.connect(self.refresh)
+        self.left_only.toggled.connect(lambda checked: self.model.start(self.model.order, checked))
         top.addWidget(self.summary)
         top.addWidget(self.progress, 1)
         top.addWidget(self.left_only)
@@ -115,22 +119,56 @@ class BackEntryPanel(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        self.counts = (0, 0)
+        self.reading: Work | None = None
+        self.again = False
         self.refresh()
 
     def refresh(self) -> None:
-        self.model.start(back_entry.worklist_order(self.session), self.left_only.isChecked())
+        """Read the list's order and progress again, on a thread of its own: for a hospital's
+        100,000 patients that takes seconds, and the window must keep answering meanwhile."""
+        if self.reading is not None:
+            self.again = True
+            return
+        self.summary.setText(translate("BackEntryPanel", "Reading the worklist…"))
+        self.progress.setRange(0, 0)
+        self.reading = Work(self.session, lambda own, _: (back_entry.worklist_order(own), back_entry.progress_counts(own)))
+        self.reading.succeeded.connect(self._read)
+        self.reading.refused.connect(self._refused)
+        self.reading.finished.connect(self._ended)
+        self.reading.begin()
+
+    def _read(self, found: tuple[list[str | None], tuple[int, int]]) -> None:
+        order, self.counts = found
+        self.model.start(order, self.left_only.isChecked())
         self._show_progress()
 
+    def _refused(self, problem: UserError) -> None:
+        self.summary.setText(say(problem))
+
+    def _ended(self) -> None:
+        self.reading = None
+        if self.again:
+            self.again = False
+            self.refresh()
+        else:
+            self.loaded.emit()
+
     def _show_progress(self) -> None:
-        done, total = back_entry.progress_counts(self.session)
+        done, total = self.counts
         self.summary.setText(translate("BackEntryPanel", "{done} of {total} entered in the EHR").format(done=done, total=total))
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
     def _redo(self, row: Row) -> None:
-        """The lines of the patient just worked on, and the progress; the rest stays as fetched."""
+        """The lines of the patient just worked on, and the progress moved by what changed in
+        their items; the rest stays as fetched, and the hospital's progress is not counted again."""
+        group, _ = row
         patient_id = _patient_id(row)
-        self.model.replace_patient(patient_id, back_entry.worklist_of(self.session, [patient_id]))
+        work = back_entry.worklist_of(self.session, [patient_id])
+        self.model.replace_patient(patient_id, work)
+        (done_before, total_before), (done, total) = back_entry.progress([group]), back_entry.progress(work)
+        self.counts = (self.counts[0] + done - done_before, self.counts[1] + total - total_before)
         self._show_progress()
 
     def selected(self) -> Row | None:

@@ -48,6 +48,15 @@ def _save(app: QApplication, widget: QWidget, path: Path) -> Path:
     return path
 
 
+def _read(app: QApplication, clerk: MainWindow) -> None:
+    """The back-entry tab shown once its list is read (on a thread of its own)."""
+    assert clerk.back_entry is not None
+    clerk.tabs.setCurrentWidget(clerk.back_entry)
+    while (reading := clerk.back_entry.reading) is not None:
+        reading.wait()
+        _settle(app)
+
+
 def _done(app: QApplication, window: MainWindow) -> None:
     """Closed and deleted before the demo database closes (its banner reads the database)."""
     window.close()
@@ -105,7 +114,7 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         _done(app, coordinator)
         clerk = window_for(Role.RECORDS_STAFF)
         assert clerk.back_entry is not None
-        shot("back-entry", clerk, lambda: clerk.tabs.setCurrentWidget(clerk.back_entry))
+        shot("back-entry", clerk, lambda: _read(app, clerk))
         _done(app, clerk)
         vault.db.conn.close()  # type: ignore[union-attr]
     return made

@@ -123,7 +123,7 @@ class _RunPage(QWizardPage):
         self.wizard().button(QWizard.WizardButton.CancelButton).setEnabled(False)
         _report(self.result, translate("ImportWizard", "Reading {path}…").format(path=path), failed=False)
         self.work = _start(self.session, lambda own, progress: import_path(own, path, progress), self.bar,
-                           self._imported, self._refused, self._ended, self)
+                           self._imported, self._refused, self._ended)
         self.completeChanged.emit()
 
     def _imported(self, outcome: ImportResult) -> None:
@@ -237,7 +237,7 @@ class ExportDialog(QDialog):
         _report(self.result, translate("ExportDialog", "Exporting…"), failed=False)
         self.work = _start(self.session, lambda own, progress: export(
             own, Path(text), since_last=self.since_last.isChecked(), encrypt_to=[recipient] if recipient else None,
-            progress=progress), self.bar, self._exported, self._refused, self._ended, self)
+            progress=progress), self.bar, self._exported, self._refused, self._ended)
 
     def _exported(self, result: ExportResult) -> None:
         self.succeeded = True
@@ -263,7 +263,7 @@ class ExportDialog(QDialog):
 
 
 def _start(session: Session, job: Job, bar: QProgressBar, succeeded: Callable[[Any], None],
-           refused: Callable[[UserError], None], ended: Callable[[], None], parent: QWidget) -> Work:
+           refused: Callable[[UserError], None], ended: Callable[[], None]) -> Work:
     """The import's and the export's one way of running: off the GUI thread, moving `bar`."""
     bar.setRange(0, 0)
 
@@ -271,14 +271,12 @@ def _start(session: Session, job: Job, bar: QProgressBar, succeeded: Callable[[A
         bar.setRange(0, max(total, 1))
         bar.setValue(done)
 
-    work = Work(session, job, parent)
+    work = Work(session, job)
     work.progressed.connect(moved)
     work.succeeded.connect(succeeded)
     work.refused.connect(refused)
     work.finished.connect(ended)
-    work.finished.connect(work.deleteLater)
-    work.start()
-    return work
+    return work.begin()
 
 
 def _settle(bar: QProgressBar, succeeded: bool) -> None:

@@ -1,17 +1,22 @@
-"""Long work (an import, an export) on a thread of its own: the window keeps painting and the
-progress bar moves, instead of the whole app freezing for the minute a hospital's import takes.
+"""Long work (an import, an export, reading a hospital's back-entry list) on a thread of its
+own: the window keeps painting and the progress bar moves, instead of the whole app freezing
+for the minute a hospital's import takes.
 
 The work gets its own connection to the database (`Session.on_own_connection`); the window's
 connection keeps serving its reads meanwhile. What the work ends with comes back to the GUI
 thread as a signal: its result, or the `UserError` to show. An error we caused is raised again
-on the GUI thread, so it is reported as loudly as any other."""
+on the GUI thread, so it is reported as loudly as any other.
+
+A running thread is kept here, not by the window that started it: a window closed meanwhile
+(a sign-out, the idle lock, a change of language) must not destroy a thread that still runs,
+which would abort the app. Quitting waits for it, so an import's transaction ends first."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, ClassVar
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QThread, Signal
 
 from downtime.errors import UserError
 from downtime.services.context import Session
@@ -25,11 +30,20 @@ class Work(QThread):
     succeeded = Signal(object)
     refused = Signal(object)
     _crashed = Signal(object)
+    running: ClassVar[set[Work]] = set()
 
-    def __init__(self, session: Session, job: Job, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, session: Session, job: Job) -> None:
+        super().__init__()
         self.session, self.job = session, job
         self._crashed.connect(self._raise)
+        self.finished.connect(self._forget)
+
+    def begin(self) -> Work:
+        Work.running.add(self)
+        if (app := QCoreApplication.instance()) is not None:
+            app.aboutToQuit.connect(self.wait)
+        self.start()
+        return self
 
     def run(self) -> None:
         try:
@@ -45,6 +59,10 @@ class Work(QThread):
             self._crashed.emit(crash)
         finally:
             own.db.close()
+
+    def _forget(self) -> None:
+        Work.running.discard(self)
+        self.deleteLater()
 
     @staticmethod
     def _raise(crash: Exception) -> None:

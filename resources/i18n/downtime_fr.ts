@@ -422,6 +422,10 @@ Mettre la sauvegarde la plus récente ({backup}) à sa place ? Le fichier endomm
         <translation>&amp;Imprimer la liste</translation>
     </message>
     <message>
+        <source>Reading the worklist…</source>
+        <translation>Lecture de la liste de ressaisie…</translation>
+    </message>
+    <message>
         <source>{done} of {total} entered in the EHR</source>
         <translation>{done} sur {total} saisis dans le DPI</translation>
     </message>

@@ -90,6 +90,7 @@ def test_back_entry_tab_ticks_items_off_with_the_ehr_reference(qtbot, session_fo
     main = _window(qtbot, clerk)
     panel = main.back_entry
     assert panel is not None and main.tabs.tabText(main.tabs.indexOf(panel)) == "Back-entry"
+    qtbot.waitUntil(lambda: panel.reading is None, timeout=60_000)
     assert panel.summary.text() == "0 of 1 entered in the EHR"
     script, asked = answers
     script["text"] = ["ADM-2026-118"]
@@ -99,6 +100,7 @@ def test_back_entry_tab_ticks_items_off_with_the_ehr_reference(qtbot, session_fo
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
     assert ("text", "Entered in the EHR") in asked
     assert panel.summary.text() == "1 of 1 entered in the EHR" and panel.model.rowCount() == 0
+    assert panel.counts == back_entry.progress_counts(clerk), "a tick moves the progress by that patient's change"
     panel.left_only.setChecked(False)
     assert panel.model.text(0, 8) == "ADM-2026-118"
     script["text"] = ["800777"]
@@ -123,6 +125,7 @@ def test_the_back_entry_list_is_fetched_a_page_at_a_time_as_it_scrolls(qtbot, tm
     main = _window(qtbot, clerk)
     panel = main.back_entry
     main.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.reading is None, timeout=60_000)
     whole = [(group.patient, item.record.record_id) for group in back_entry.worklist(clerk) for item in group.items]
     first = [(group.patient, item.record.record_id) for group, item in panel.model.rows]
     assert 0 < len(first) < len(whole) and first == whole[:len(first)] and panel.model.canFetchMore()
@@ -227,3 +230,28 @@ def test_the_import_wizard_cannot_be_cancelled_or_left_while_it_imports(qtbot, s
     assert wizard.run_page.succeeded and max(moves) > 1, "the import's own counts reach the bar"
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     assert wizard.button(QWizard.WizardButton.CancelButton).isEnabled()
+
+
+def test_the_back_entry_list_is_read_off_the_gui_thread_and_a_refresh_asked_meanwhile_reads_again(
+        qtbot, session_for, monkeypatch):
+    import threading
+
+    release, calls = threading.Event(), []
+    real = back_entry.worklist_order
+
+    def held_order(session):
+        calls.append(threading.current_thread() is threading.main_thread())
+        assert release.wait(30)
+        return real(session)
+
+    monkeypatch.setattr(back_entry, "worklist_order", held_order)
+    main = _window(qtbot, session_for("records"))
+    panel = main.back_entry
+    main.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: calls == [False])
+    assert panel.summary.text() == "Reading the worklist…" and panel.progress.maximum() == 0
+    panel.refresh()
+    with qtbot.waitSignal(panel.loaded, timeout=60_000):
+        release.set()
+    assert calls == [False, False], "the refresh asked while reading ran once the first read ended"
+    assert panel.summary.text() == "0 of 0 entered in the EHR"
