@@ -109,3 +109,21 @@ def test_migration_rekeys_an_older_search_index_by_patient_rowid(tmp_path):
     patients = dict(db.execute("SELECT patient_id, rowid FROM patients").fetchall())
     assert [(rowid, patient_id) for rowid, patient_id, _ in lines] == [(patients["p1"], "p1"), (patients["p2"], "p2")]
     assert set(lines[0][2].split()) == {"Martin", "Helene", "Lefevre"}
+
+
+def test_a_downtime_number_typed_with_its_dashes_is_one_term_that_finds_the_patient(ward, forms):
+    nurse, _ = ward
+    numbers = {p.display_name.split()[0]: p.downtime_number for p in search.search(nurse.db, forms, "dt")}
+    dupont = numbers["DUPONT"]
+    assert search.match_expression(dupont) == f'"{dupont.replace("-", "").casefold()}"*'
+    assert _names(nurse, forms, dupont.lower()) == ["DUPONT"]
+    assert sorted(_names(nurse, forms, dupont[:-3])) == sorted(numbers), "a number's start finds all it starts"
+    assert _names(nurse, forms, f"dupont {dupont}") == ["DUPONT"]
+
+
+@given(st.integers(1, 999), st.integers(1, 99_999), st.integers(3, 14))
+def test_any_downtime_number_or_its_start_is_one_prefix_term(device, sequence, length):
+    from downtime.domain.downtime_number import format_downtime_number
+
+    typed = format_downtime_number(device, sequence)[:length]
+    assert search.match_expression(typed) == f'"{typed.replace("-", "").casefold()}"*'

@@ -24,6 +24,7 @@ from downtime.storage.records import list_current
 
 _DATE_PIECES = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2,4}))?$")
 _WORD = re.compile(r"[^\W_]+")
+_DOWNTIME_PIECES = re.compile(r"^dt(?:-?\d)+-?$", re.IGNORECASE)
 
 
 def _fold(text: str) -> str:
@@ -75,13 +76,17 @@ def match_expression(text: str) -> str | None:
     """An FTS5 query where every typed word must prefix-match; None if nothing searchable.
 
     Words are quoted after folding accents, so no input can inject FTS syntax; a date typed
-    as 12/03 or 12/03/1954 becomes one token matching the compact birth date.
+    as 12/03 or 12/03/1954 becomes one token matching the compact birth date, and a downtime
+    number typed or scanned with its dashes (DT-001-00001-6) one token matching the compact
+    number: split at its dashes, its "dt" would prefix-match every patient in the hospital.
     """
     terms: list[str] = []
     for piece in _fold(text).split():
         if match := _DATE_PIECES.match(piece):
             day, month, year = match.groups()
             terms.append(f"{int(day):02d}{int(month):02d}{year or ''}")
+        elif _DOWNTIME_PIECES.match(piece):
+            terms.append(piece.replace("-", ""))
         else:
             terms.extend(_WORD.findall(piece))
     if not terms:
