@@ -66,7 +66,7 @@ def test_cancel_then_rebook_from_a_suggested_slot(lists, clock):
     (waiting,) = theatre.rescheduling_list(coord.db, coord.forms, clock.now)
     assert waiting.state.rebook_by == datetime.fromisoformat("2026-11-28T09:00+01:00") + timedelta(days=28)
     assert not waiting.breach and not waiting.near_breach
-    slot = theatre.suggestions(coord.db, coord.forms, first.record_id, clock.now)[0]
+    slot = theatre.suggestions(coord.db, first.record_id, clock.now)[0]
     assert (slot.session_id, slot.start.strftime("%d %H:%M")) == (made["t1-mon"], "30 08:00")
     theatre.rebook(coord, first.record_id, {"outcome": "rebooked", "session": slot.session_id,
                                             "planned_start": slot.start.isoformat(),

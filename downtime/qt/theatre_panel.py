@@ -161,7 +161,7 @@ class RebookDialog(QDialog):
         slots_label = QLabel(translate("RebookDialog",
                                        "&Suggested slots (no clash with theatre, surgeon, anaesthetist or patient):"))
         layout.addWidget(slots_label)
-        self.slots = theatre.suggestions(session.db, session.forms, state.record.record_id, session.clock())
+        self.slots = theatre.suggestions(session.db, state.record.record_id, session.clock())
         known = theatre.sessions(session.db)
         self.slot_list = QListWidget()
         self.slot_list.addItems([translate("RebookDialog", "{day} {time} — theatre {theatre} ({specialty})").format(

@@ -337,7 +337,7 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
             "patient_told": rng.choice(["in_person", "phone", "not_yet"]),
             "notes": "Cancelled: EHR outage, theatre systems unavailable."})
     for booking in outage[:2]:
-        slot = theatre.suggestions(db, forms, booking.record_id, now, limit=1)[0]
+        slot = theatre.suggestions(db, booking.record_id, now, limit=1)[0]
         theatre.rebook(coord, booking.record_id, {"outcome": "rebooked", "session": slot.session_id,
                                                   "planned_start": slot.start.isoformat(timespec="minutes"),
                                                   "decided_at": now.isoformat(timespec="minutes"),

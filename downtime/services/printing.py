@@ -237,7 +237,7 @@ def print_letter(session: Session, booking_id: str, out: Path) -> Path:
     from downtime.pdf.theatre import letter_pdf
 
     session.require(Action.PRINT)
-    state = next((s for s in theatre.bookings(session.db, session.forms) if s.record.record_id == booking_id), None)
+    state = next(iter(theatre.bookings(session.db, session.forms, lambda facts: facts.record.record_id == booking_id)), None)
     if state is None:
         raise ServiceError(f"no standing booking {booking_id}")
     if state.status not in (theatre.BookingStatus.REBOOKED, theatre.BookingStatus.TRANSFERRED):

@@ -139,7 +139,7 @@ def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str) 
     if spec.id in THEATRE_FORMS and row["status"] != RecordStatus.ENTERED_IN_ERROR.value:
         from downtime.services import theatre
 
-        theatre.check_version(session.db, session.forms, spec.id, row["record_id"], str(row["patient_id"]),
+        theatre.check_version(session.db, spec.id, row["record_id"], str(row["patient_id"]),
                               json.loads(row["data"]))
     saved = _write(session, row, action)
     census.index_record(session.db, spec, row)

@@ -4,7 +4,8 @@ and slot suggestions. Every change is a record version, so the history of a book
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -36,11 +37,11 @@ class BookingStatus(StrEnum):
 
 
 @dataclass(frozen=True)
-class BookingState:
-    """A booking as it stands: where it is now, and what happened to it."""
+class BookingFacts:
+    """A booking as it stands: where it is now, and what happened to it. Who it is for is left
+    out: a clash check reads every booking of the hospital and needs no patient."""
 
     record: RecordVersion
-    patient: PatientSummary
     status: BookingStatus
     session_id: str | None
     start: datetime | None
@@ -59,6 +60,13 @@ class BookingState:
                        self.minutes, data["surgeon"], data.get("anaesthetist"))
 
 
+@dataclass(frozen=True)
+class BookingState(BookingFacts):
+    """A booking as lists, dialogs and letters show it: with the patient it is for."""
+
+    patient: PatientSummary
+
+
 class ClashRefused(ServiceError):
     def __init__(self, found: list[Clash]):
         self.clashes = found
@@ -75,16 +83,14 @@ def sessions(db: Database) -> dict[str, TheatreSession]:
             for r in _standing(db, "theatre_session")}
 
 
-def bookings(db: Database, forms: dict[str, FormSpec]) -> list[BookingState]:
+def _replay(db: Database) -> list[BookingFacts]:
     """Every standing booking with its cancellations and rebookings applied in time order."""
     events: dict[str, list[RecordVersion]] = {}
     for form_id in ("operation_cancellation", "operation_rebooking"):
         for record in _standing(db, form_id):
             events.setdefault(record.data["booking"], []).append(record)
     states = []
-    booked = _standing(db, "operation_booking")
-    patients = all_patients(db, forms, {str(record.patient_id) for record in booked})
-    for record in booked:
+    for record in _standing(db, "operation_booking"):
         data = record.data
         status, session_id = BookingStatus.BOOKED, data["session"]
         start: datetime | None = datetime.fromisoformat(data["planned_start"])
@@ -101,38 +107,49 @@ def bookings(db: Database, forms: dict[str, FormSpec]) -> list[BookingState]:
                 start = datetime.fromisoformat(event.data["planned_start"])
         priority = Priority(data["priority"])
         decided = datetime.fromisoformat(data["decided_at"])
-        states.append(BookingState(record, patients[str(record.patient_id)],
-                                   status, session_id, start, int(data["expected_minutes"]), priority, decided,
+        states.append(BookingFacts(record, status, session_id, start, int(data["expected_minutes"]), priority, decided,
                                    cancelled_at, reason, last_minute,
                                    rebook_by(priority, decided, cancelled_at, reason, last_minute)))
     return states
 
 
-def _state(db: Database, forms: dict[str, FormSpec], booking_id: str) -> BookingState:
-    for state in bookings(db, forms):
-        if state.record.record_id == booking_id:
-            return state
+def bookings(db: Database, forms: dict[str, FormSpec],
+             keep: Callable[[BookingFacts], bool] = lambda facts: True) -> list[BookingState]:
+    """The standing bookings `keep` chooses, with their patients: only theirs are read (a
+    hospital's theatre has thousands of bookings; a day's list shows a few dozen)."""
+    kept = [facts for facts in _replay(db) if keep(facts)]
+    patients = all_patients(db, forms, {str(facts.record.patient_id) for facts in kept})
+    return [BookingState(**{field.name: getattr(facts, field.name) for field in fields(BookingFacts)},
+                         patient=patients[str(facts.record.patient_id)]) for facts in kept]
+
+
+def _state(db: Database, booking_id: str) -> BookingFacts:
+    for facts in _replay(db):
+        if facts.record.record_id == booking_id:
+            return facts
     raise NotFound(f"no standing booking {booking_id}")
 
 
-def _check(db: Database, forms: dict[str, FormSpec], candidate: Booking) -> None:
+def _booked(db: Database) -> list[Booking]:
+    return [facts.booking for facts in _replay(db) if facts.status in (BookingStatus.BOOKED, BookingStatus.REBOOKED)]
+
+
+def _check(db: Database, candidate: Booking) -> None:
     known = sessions(db)
     if candidate.session_id not in known:
         raise NotFound(f"no theatre session {candidate.session_id}")
-    others = [s.booking for s in bookings(db, forms) if s.status in (BookingStatus.BOOKED, BookingStatus.REBOOKED)]
-    if found := clashes(candidate, known, others):
+    if found := clashes(candidate, known, _booked(db)):
         raise ClashRefused(found)
 
 
-def check_version(db: Database, forms: dict[str, FormSpec], form_id: str, record_id: str,
-                  patient_id: str, data: dict[str, Any]) -> None:
+def check_version(db: Database, form_id: str, record_id: str, patient_id: str, data: dict[str, Any]) -> None:
     """Called by the records service before any version of a theatre record is written, so a
     booking or a rebooking can never clash, whichever screen or import wrote it."""
     if form_id == "operation_booking":
-        _check(db, forms, Booking(record_id, patient_id, data["session"], datetime.fromisoformat(data["planned_start"]),
+        _check(db, Booking(record_id, patient_id, data["session"], datetime.fromisoformat(data["planned_start"]),
                                   int(data["expected_minutes"]), data["surgeon"], data.get("anaesthetist")))
         return
-    state = _state(db, forms, data["booking"])
+    state = _state(db, data["booking"])
     if form_id == "operation_cancellation" and state.status not in (BookingStatus.BOOKED, BookingStatus.REBOOKED):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; only a booked operation can be cancelled."),
                            status=state.status.value)
@@ -141,7 +158,7 @@ def check_version(db: Database, forms: dict[str, FormSpec], form_id: str, record
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; cancel it before rebooking."), status=state.status.value)
         if data["outcome"] == "rebooked":
             booking = state.booking
-            _check(db, forms, Booking(booking.booking_id, booking.patient_id, data["session"],
+            _check(db, Booking(booking.booking_id, booking.patient_id, data["session"],
                                       datetime.fromisoformat(data["planned_start"]), booking.minutes,
                                       booking.surgeon, booking.anaesthetist))
 
@@ -151,14 +168,14 @@ def book(session: Session, patient_id: str, values: dict[str, Any]) -> RecordVer
 
 
 def cancel(session: Session, booking_id: str, values: dict[str, Any]) -> RecordVersion:
-    state = _state(session.db, session.forms, booking_id)
+    state = _state(session.db, booking_id)
     return records.save_new(session, "operation_cancellation", {**values, "booking": booking_id},
                             patient_id=state.record.patient_id)
 
 
 def rebook(session: Session, booking_id: str, values: dict[str, Any]) -> RecordVersion:
     """A new date (or a transfer elsewhere) for a cancelled booking, clash-free."""
-    state = _state(session.db, session.forms, booking_id)
+    state = _state(session.db, booking_id)
     return records.save_new(session, "operation_rebooking", {**values, "booking": booking_id},
                             patient_id=state.record.patient_id)
 
@@ -175,9 +192,7 @@ def rescheduling_list(db: Database, forms: dict[str, FormSpec], now: datetime) -
     """Cancelled operations not yet rebooked: by priority, then the date they must happen by,
     then how long the patient has waited. Breaches (past the date) and near-breaches stand out."""
     items = []
-    for state in bookings(db, forms):
-        if state.status is not BookingStatus.CANCELLED:
-            continue
+    for state in bookings(db, forms, lambda facts: facts.status is BookingStatus.CANCELLED):
         deadline = state.rebook_by
         items.append(WaitingItem(state, breach=deadline is not None and deadline < now,
                                  near_breach=deadline is not None and now <= deadline < now + NEAR_BREACH,
@@ -186,11 +201,8 @@ def rescheduling_list(db: Database, forms: dict[str, FormSpec], now: datetime) -
     return sorted(items, key=lambda i: (PRIORITY_RANK[i.state.priority], i.state.rebook_by or far, -i.waited))
 
 
-def suggestions(db: Database, forms: dict[str, FormSpec], booking_id: str, now: datetime,
-                limit: int = 5) -> list[Slot]:
-    state = _state(db, forms, booking_id)
-    booked = [s.booking for s in bookings(db, forms) if s.status in (BookingStatus.BOOKED, BookingStatus.REBOOKED)]
-    return suggest_slots(state.booking, list(sessions(db).values()), booked, after=now, limit=limit)
+def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5) -> list[Slot]:
+    return suggest_slots(_state(db, booking_id).booking, list(sessions(db).values()), _booked(db), after=now, limit=limit)
 
 
 @dataclass(frozen=True)
@@ -211,7 +223,7 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date,
                      and (theatre is None or s.theatre.casefold() == theatre.casefold())),
                     key=lambda s: (s.theatre, s.start))
     entries: dict[str, list[ListEntry]] = {s.session_id: [] for s in chosen}
-    for state in bookings(db, forms):
+    for state in bookings(db, forms, lambda facts: facts.session_id in entries or facts.record.data["session"] in entries):
         if state.session_id in entries and state.start is not None:
             entries[state.session_id].append(ListEntry(state, state.start, struck=False))
         original = state.record.data["session"]
