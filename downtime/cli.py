@@ -493,7 +493,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from downtime.sync.importing import import_path
 
     result = import_path(_session(args), args.path)
-    added = ", ".join(f"{count} {kind}" for kind, count in sorted(result.added.items())) or "nothing new"
+    added = result.added_text(args.lang) or _say(args, QT_TRANSLATE_NOOP("messages", "nothing new"))
     print(_say(args, QT_TRANSLATE_NOOP("messages", "imported {path} ({kind}): {added}; {unchanged} already here, unchanged"), path=args.path,
                kind=result.kind, added=added, unchanged=result.unchanged))
     return 0

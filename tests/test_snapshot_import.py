@@ -212,7 +212,8 @@ def test_import_command_reports_what_it_loaded(ward_db, db_path, snapshot, capsy
 
     who = ["--db", str(db_path), "--user", "records", "--pin", "4444"]
     assert main(["import", str(snapshot), *who]) == 0
-    assert "(snapshot): 1 booking, 2 order, 2 patient, 1 session; 0 already here" in capsys.readouterr().out
+    assert ("(snapshot): 1 theatre booking(s), 2 medication order(s), 2 patient(s), 1 theatre session(s); 0 already here"
+            in capsys.readouterr().out)
     assert main(["import", str(snapshot / "patients.csv"), *who]) != 0
     assert "not an export folder, a CSV snapshot folder or a FHIR Bundle" in capsys.readouterr().err
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from downtime.errors import UserError
 from downtime.qt.prompts import Prompts
 from downtime.i18n import QT_TRANSLATE_NOOP
-from downtime.qt.i18n import say, translate
+from downtime.qt.i18n import language, say, translate
 from downtime.qt.style import ERROR_STYLE
 from downtime.services.context import Session
 from downtime.qt.work import Job, Work
@@ -128,7 +128,7 @@ class _RunPage(QWizardPage):
 
     def _imported(self, outcome: ImportResult) -> None:
         self.succeeded = True
-        added = ", ".join(f"{count} {kind}(s)" for kind, count in sorted(outcome.added.items()))
+        added = outcome.added_text(language())
         _report(self.result, translate("ImportWizard", "Imported {what}: {added}; {unchanged} already here and unchanged.").format(
             what=translate("ImportWizard", KINDS[outcome.kind]), added=added or translate("ImportWizard", "nothing new"),
             unchanged=outcome.unchanged), failed=False)

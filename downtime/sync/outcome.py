@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from downtime.errors import UserError
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 
 
 Progress = Callable[[int, int], None]
@@ -22,3 +23,16 @@ class ImportResult:
     kind: str
     added: dict[str, int]
     unchanged: int
+
+    def added_text(self, lang: Lang) -> str:
+        """What was added, counted by kind in words ("2 patient(s), 14 record version(s)")."""
+        return ", ".join(message(lang, ADDED[kind], count=count) for kind, count in sorted(self.added.items()))
+
+
+# The kinds an import counts: a snapshot's lines, or an export's patients and record versions.
+ADDED = {"patient": QT_TRANSLATE_NOOP("messages", "{count} patient(s)"),
+         "patients": QT_TRANSLATE_NOOP("messages", "{count} patient(s)"),
+         "order": QT_TRANSLATE_NOOP("messages", "{count} medication order(s)"),
+         "session": QT_TRANSLATE_NOOP("messages", "{count} theatre session(s)"),
+         "booking": QT_TRANSLATE_NOOP("messages", "{count} theatre booking(s)"),
+         "records": QT_TRANSLATE_NOOP("messages", "{count} record version(s)")}

@@ -1949,6 +1949,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>{count} fichier(s) déchiffré(s) dans {folder} ; chaque fichier correspond à son manifeste</translation>
     </message>
     <message>
+        <source>nothing new</source>
+        <translation>rien de nouveau</translation>
+    </message>
+    <message>
         <source>imported {path} ({kind}): {added}; {unchanged} already here, unchanged</source>
         <translation>{path} importé ({kind}) : {added} ; {unchanged} déjà présent(s), inchangé(s)</translation>
     </message>
@@ -2193,6 +2197,26 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>{out} already exists: choose a new folder for each export.</source>
         <translation>{out} existe déjà : choisissez un nouveau dossier pour chaque export.</translation>
+    </message>
+    <message>
+        <source>{count} patient(s)</source>
+        <translation>{count} patient(s)</translation>
+    </message>
+    <message>
+        <source>{count} medication order(s)</source>
+        <translation>{count} prescription(s)</translation>
+    </message>
+    <message>
+        <source>{count} theatre session(s)</source>
+        <translation>{count} vacation(s) de bloc</translation>
+    </message>
+    <message>
+        <source>{count} theatre booking(s)</source>
+        <translation>{count} programmation(s) opératoire(s)</translation>
+    </message>
+    <message>
+        <source>{count} record version(s)</source>
+        <translation>{count} version(s) d’enregistrement</translation>
     </message>
 </context>
 </TS>
