@@ -198,9 +198,9 @@ class _Walk:
         self.paths: set[str] = set()
         self.found: list[tuple[str, Any]] = []
         self.references: list[str] = []
-        self.dict(entry, "Bundle.entry")
+        self.members(entry, "Bundle.entry")
 
-    def dict(self, value: dict[str, Any], path: str) -> None:
+    def members(self, value: dict[str, Any], path: str) -> None:
         base = value["resourceType"] if "resourceType" in value else path
         names = self.children.setdefault(base, {})
         paths, watched = self.paths, self.watched
@@ -212,21 +212,21 @@ class _Walk:
             if child in watched:
                 self.found.append((child, item))
             if isinstance(item, dict):
-                self.dict(item, child)
+                self.members(item, child)
             elif isinstance(item, list):
-                self.list(item, child)
+                self.items(item, child)
             elif key == "reference" and isinstance(item, str):
                 self.references.append(item)
 
-    def list(self, value: list[Any], path: str) -> None:
+    def items(self, value: list[Any], path: str) -> None:
         watched = path in self.watched
         for item in value:
             if watched:
                 self.found.append((path, item))
             if isinstance(item, dict):
-                self.dict(item, path)
+                self.members(item, path)
             elif isinstance(item, list):
-                self.list(item, path)
+                self.items(item, path)
 
 
 def _coding_problem(path: str, system: Any, code: Any, display: Any) -> Iterator[str]:
