@@ -2,6 +2,7 @@
 saying what back-entry needs (movements, medicines, theatre, provenance)."""
 
 import copy
+import io
 import json
 from datetime import datetime, timedelta, timezone
 
@@ -16,7 +17,8 @@ from downtime.services.demo import build_demo
 from downtime.storage import open_database
 from downtime.sync.export import export
 from downtime.sync.fhir_codes import CodeOutsideValueSet, check_codes
-from downtime.sync.fhir_export import references
+from downtime.sync import fhir_export
+from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 
 ALL_KINDS = {"Patient", "Encounter", "AllergyIntolerance", "MedicationRequest", "MedicationAdministration", "Observation",
              "ServiceRequest", "Appointment", "Provenance"}
@@ -118,6 +120,46 @@ def test_the_checker_rejects_a_code_outside_its_value_set(demo, spoil, named, wh
     spoil([e["resource"] for e in spoilt["entry"] if e["resource"]["resourceType"] == "Encounter"][which])
     with pytest.raises(CodeOutsideValueSet, match=named):
         check_codes(spoilt)
+
+
+def _write(session, first=1):
+    out = io.BytesIO()
+    write_bundle(session.db, session.forms, first, 10**12, session.clock(), "test", out)
+    return out
+
+
+def test_the_export_stops_at_a_bad_code_in_any_resource_of_a_shape(session_for, medication_ward, monkeypatch):
+    """The written bundle's own check, not only check_codes: every Provenance but the first
+    (so not the one of its shape the FHIR models see) gets a role outside its value set."""
+    made = fhir_export._provenance
+    calls = []
+
+    def spoilt(*args):
+        resource = made(*args)
+        calls.append(resource)
+        if len(calls) > 1:
+            resource["entity"][0]["role"] = "quotation"
+        return resource
+
+    monkeypatch.setattr(fhir_export, "_provenance", spoilt)
+    with pytest.raises(CodeOutsideValueSet, match=r"Provenance.entity.role: 'quotation'"):
+        _write(session_for("records"))
+    assert len(calls) > 2
+
+
+def test_the_export_stops_at_a_reference_outside_the_bundle(session_for, medication_ward, monkeypatch):
+    """A dose exported on its own needs its order and its patient: a bundle that forgot them
+    (as if a builder did not say it needs them) is refused, naming the dangling references."""
+    _, amox, _ = medication_ward
+    nurse = session_for("nurse")
+    dose = medication.record_dose(nurse, amox, {
+        "outcome": "not_given", "given_at": "2026-11-28T08:10+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+        "not_given_reason": "asleep"})
+    (first,) = nurse.db.execute("SELECT rowid FROM records WHERE record_id = ?", [dose.record_id]).fetchone()
+    assert b"MedicationRequest" in _write(nurse, first).getvalue()
+    monkeypatch.setattr(fhir_export, "_with_needs", lambda groups, keys: keys)
+    with pytest.raises(UnresolvedReference, match=f"urn:uuid:{dose.record_id} -> urn:uuid:{amox}"):
+        _write(nurse, first)
 
 
 def test_doses_given_not_given_and_witnessed(session_for, medication_ward, tmp_path):

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import typing
 from collections.abc import Iterator
-from operator import itemgetter
 from typing import Any
 
 from fhir_core.types import Code
@@ -124,7 +123,7 @@ def check_codes(bundle: dict[str, Any]) -> None:
     every code-typed element or code system these tables do not cover."""
     check = CodeCheck({key: value for key, value in bundle.items() if key != "entry"})
     for entry in bundle["entry"]:
-        check.add(entry, elements(entry, "Bundle.entry"))
+        check.add(entry)
     check.finish()
 
 
@@ -143,9 +142,9 @@ class CodeCheck:
         self.codes: set[str] = set()
         self.codings: set[str] = set()
         self.shapes: set[tuple[str, frozenset[str]]] = set()
-        # Each shape's code and coding elements, worked out again whenever a new shape
-        # teaches more of them.
-        self.watched: dict[tuple[str, frozenset[str]], frozenset[str]] = {}
+        self.known: frozenset[str] = frozenset()
+        # Each element's path by its parent's path and its name, so a walk names it only once.
+        self.children: dict[str, dict[str, str]] = {}
         self.problems: dict[str, None] = {}
         self._validate([])
 
@@ -154,55 +153,80 @@ class CodeCheck:
 
         self.problems.update(dict.fromkeys(_problems(Bundle.model_validate({**self.head, "entry": entries}), "Bundle",
                                                      self)))
-        self.watched.clear()
+        self.known = frozenset(self.codes | self.codings)
 
-    def add(self, entry: dict[str, Any], found: list[tuple[str, Any]]) -> None:
-        """Check one entry, given its `elements` under "Bundle.entry"; the first of its shape
-        goes through the R4B models first."""
-        shape = (entry["resource"]["resourceType"], frozenset(map(itemgetter(0), found)))
+    def add(self, entry: dict[str, Any]) -> list[str]:
+        """Check one entry, the first of its shape going through the R4B models first, and
+        return its literal references, which the same walk finds, for the bundle to resolve.
+
+        The walk keeps the values at every element known so far to be a code or a coding: once
+        a shape has been through the models, those are all of its own."""
+        walk = _Walk(self.known, self.children, entry)
+        shape = (entry["resource"]["resourceType"], frozenset(walk.paths))
         if shape not in self.shapes:
             self.shapes.add(shape)
             self._validate([entry])
-        watched = self.watched.get(shape)
-        if watched is None:
-            watched = self.watched[shape] = shape[1] & (self.codes | self.codings)
-        for path, value in found:
-            if path not in watched:
-                continue
+            walk = _Walk(self.known, self.children, entry)
+        for path, value in walk.found:
             if isinstance(value, dict):
                 if path in self.codings:
-                    self.problems.update(dict.fromkeys(_coding_problem(path, value.get("system"), value.get("code"),
-                                                                       value.get("display"))))
-            elif path in self.codes and not isinstance(value, list):
+                    self._coding(path, value.get("system"), value.get("code"), value.get("display"))
+            elif path in self.codes and not isinstance(value, list) and value not in ELEMENTS.get(path, ()):
                 self.problems.update(dict.fromkeys(_code_problem(path, value)))
+        return walk.references
+
+    def _coding(self, path: str, system: Any, code: Any, display: Any) -> None:
+        codes = SYSTEMS.get(system) if isinstance(system, str) else None
+        if codes is None or code not in codes or (display is not None and display != codes[code]):
+            self.problems.update(dict.fromkeys(_coding_problem(path, system, code, display)))
 
     def finish(self) -> None:
         if self.problems:
             raise CodeOutsideValueSet("FHIR export wrote codes outside their value sets: " + "; ".join(self.problems))
 
 
-def elements(value: Any, path: str) -> list[tuple[str, Any]]:
-    """Every element of a JSON value below `path`, with its path as the FHIR models name it:
-    list items share their element's path, and a resource starts its own paths. It is the one
-    walk each exported entry gets, for both its shape and its codes."""
-    found: list[tuple[str, Any]] = []
-    _walk(value, path, found)
-    return found
+class _Walk:
+    """The one walk each checked entry gets: every element's path as the FHIR models name it
+    (list items share their element's path, and a resource starts its own paths), the values at
+    the `watched` paths, and every literal reference."""
 
+    __slots__ = ("watched", "children", "paths", "found", "references")
 
-def _walk(value: Any, path: str, found: list[tuple[str, Any]]) -> None:
-    if isinstance(value, dict):
+    def __init__(self, watched: frozenset[str], children: dict[str, dict[str, str]], entry: dict[str, Any]) -> None:
+        self.watched = watched
+        self.children = children
+        self.paths: set[str] = set()
+        self.found: list[tuple[str, Any]] = []
+        self.references: list[str] = []
+        self.members(entry, "Bundle.entry")
+
+    def members(self, value: dict[str, Any], path: str) -> None:
         base = value["resourceType"] if "resourceType" in value else path
+        names = self.children.setdefault(base, {})
+        paths, watched = self.paths, self.watched
         for key, item in value.items():
-            child = f"{base}.{key}"
-            found.append((child, item))
-            if isinstance(item, (dict, list)):
-                _walk(item, child, found)
-    elif isinstance(value, list):
+            child = names.get(key)
+            if child is None:
+                child = names[key] = f"{base}.{key}"
+            paths.add(child)
+            if child in watched:
+                self.found.append((child, item))
+            if isinstance(item, dict):
+                self.members(item, child)
+            elif isinstance(item, list):
+                self.items(item, child)
+            elif key == "reference" and isinstance(item, str):
+                self.references.append(item)
+
+    def items(self, value: list[Any], path: str) -> None:
+        watched = path in self.watched
         for item in value:
-            found.append((path, item))
-            if isinstance(item, (dict, list)):
-                _walk(item, path, found)
+            if watched:
+                self.found.append((path, item))
+            if isinstance(item, dict):
+                self.members(item, path)
+            elif isinstance(item, list):
+                self.items(item, path)
 
 
 def _coding_problem(path: str, system: Any, code: Any, display: Any) -> Iterator[str]:

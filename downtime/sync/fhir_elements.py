@@ -4,6 +4,7 @@ every resource those changes point to."""
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -84,8 +85,11 @@ def patient_key(patient_id: str) -> str:
 
 
 def derived_id(record_id: str, what: str) -> str:
-    """A stable id for a second resource made from one record."""
-    return str(uuid.uuid5(uuid.UUID(record_id), what))
+    """A stable id for a second resource made from one record: uuid5(record_id, what), spelt
+    out from its SHA-1 directly, because building the UUID objects cost a tenth of the export."""
+    digest = hashlib.sha1(uuid.UUID(record_id).bytes + what.encode()).hexdigest()
+    variant = "89ab"[int(digest[16], 16) & 3]
+    return f"{digest[:8]}-{digest[8:12]}-5{digest[13:16]}-{variant}{digest[17:20]}-{digest[20:32]}"
 
 
 def reference(resource_id: str) -> dict[str, str]:

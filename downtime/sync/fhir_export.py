@@ -16,6 +16,7 @@ import re
 from datetime import datetime
 from typing import Any, BinaryIO
 
+import orjson
 from pydantic_core import to_json
 from sqlite_utils import Database
 
@@ -29,7 +30,6 @@ from downtime.sync.fhir_codes import (
     PROVENANCE_PARTICIPANT,
     CodeCheck,
     coding,
-    elements,
 )
 from downtime.sync.fhir_elements import (
     RECORD_SYSTEM,
@@ -93,15 +93,14 @@ class _Writer:
         self.inside: set[str] = set()
         self.pending: list[tuple[str, str]] = []
         self.count = 0
-        out.write(to_json(head)[:-1] + b',"entry":[')
+        out.write(orjson.dumps(head)[:-1] + b',"entry":[')
 
     def add(self, resource: dict[str, Any]) -> None:
         entry = _entry(resource)
-        text = to_json(entry)
-        self.codes.add(entry, elements(entry, "Bundle.entry"))
+        references = self.codes.add(entry)
         self.inside.add(entry["fullUrl"])
-        self.pending += [(entry["fullUrl"], target) for target in _references(text) if target not in self.inside]
-        self.out.write((b",\n" if self.count else b"\n") + text)
+        self.pending += [(entry["fullUrl"], target) for target in references if target not in self.inside]
+        self.out.write((b",\n" if self.count else b"\n") + orjson.dumps(entry))
         self.count += 1
 
     def finish(self) -> int:
