@@ -1,0 +1,184 @@
+"""Form grids drawn straight onto the canvas, with the cells, padding, spans and rules
+platypus's Table gives them, for grids whose layout is fixed (the MAR chart).
+
+A Table styles every cell through a per-cell lookup and saves the graphics state around it,
+and a Paragraph parses its text as markup before wrapping it word by word: together they cost
+most of a ward's MAR pack. Here text that fits its width is drawn line by line, where the
+Paragraph would have put it; only text that must wrap is still a Paragraph."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import Color
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Flowable, Paragraph
+
+# Table's default cell padding.
+PAD_X = 6.0
+PAD_TOP = 3.0
+HEADER_PAD_BOTTOM = 3.0
+# An empty cell keeps the height of one line of Table's default cell text (10 pt on a 12 pt
+# leading): the room a nurse writes in.
+EMPTY_HEIGHT = 12.0
+FUZZ = 1e-6
+
+
+class Lines(Flowable):
+    """Lines of text in one font that each fit the width: drawn as a Paragraph draws them
+    (first baseline one font size below the top, then a leading apart)."""
+
+    def __init__(self, lines: Sequence[str], style: ParagraphStyle) -> None:
+        super().__init__()
+        self.lines = tuple(lines)
+        self.style = style
+        self.height = len(self.lines) * style.leading
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        self.width = available_width
+        return available_width, self.height
+
+    def draw(self) -> None:
+        self.canv.setFillColor(self.style.textColor)
+        self.canv.setFont(self.style.fontName, self.style.fontSize, self.style.leading)
+        self.draw_at(self.canv, 0, self.height)
+
+    def draw_at(self, canv: Canvas, x: float, top: float) -> None:
+        """Draw with the font and colour already set, the first line's top at `top`."""
+        y = top - self.style.fontSize
+        for line in self.lines:
+            canv.drawString(x, y, line)
+            y -= self.style.leading
+
+
+def text(value: str, style: ParagraphStyle, width: float) -> Flowable:
+    """Plain text (lines split on newlines) set in `style`: drawn lines when every line fits
+    `width`, else a Paragraph, which wraps. Spaces are collapsed as a Paragraph collapses them."""
+    lines = [" ".join(line.split()) for line in value.split("\n")]
+    if all(lines) and all(stringWidth(line, style.fontName, style.fontSize) <= width for line in lines):
+        return Lines(lines, style)
+    return Paragraph(escape(value).replace("\n", "<br/>"), style)
+
+
+Cell = Flowable | None
+"""A cell's content; None is an empty cell."""
+
+
+class Grid(Flowable):
+    """Rows of cells under `header_rows` header rows (shaded `fill`, repeated on every page the
+    grid runs onto), ruled in `rule`; `spans` are (first, last) rows whose first-column cell is
+    one, the first row's. Cells are top-aligned; a row is as tall as its tallest cell, and a
+    spanned cell taller than its rows shares the difference among them. Pages break between
+    rows, never inside a span."""
+
+    def __init__(self, widths: Sequence[float], rows: Sequence[Sequence[Cell]], *, fill: Color,
+                 rule: Color | None = None, rule_width: float = 0.5, header_rows: int = 1,
+                 bottom_padding: float = HEADER_PAD_BOTTOM, spans: Sequence[tuple[int, int]] = (),
+                 heights: Sequence[float] | None = None) -> None:
+        super().__init__()
+        self.widths = list(widths)
+        self.rows = [list(row) for row in rows]
+        self.fill, self.rule, self.rule_width = fill, rule, rule_width
+        self.header_rows, self.bottom_padding = header_rows, bottom_padding
+        self.spans = [(first, last) for first, last in spans if last > first]
+        self.covered = {row for first, last in self.spans for row in range(first + 1, last + 1)}
+        self.edges = [0.0]
+        for column_width in self.widths:
+            self.edges.append(self.edges[-1] + column_width)
+        self.heights = list(heights) if heights is not None else self._row_heights()
+        self.width, self.height = self.edges[-1], sum(self.heights)
+
+    def _padding(self, row: int) -> float:
+        return PAD_TOP + (HEADER_PAD_BOTTOM if row < self.header_rows else self.bottom_padding)
+
+    def _content_height(self, cell: Cell, column: int) -> float:
+        if cell is None:
+            return EMPTY_HEIGHT
+        return cell.wrap(self.widths[column] - 2 * PAD_X, 72000)[1]
+
+    def _row_heights(self) -> list[float]:
+        starts = {first for first, _ in self.spans}
+        heights = []
+        for index, row in enumerate(self.rows):
+            heights.append(max((self._content_height(cell, column) + self._padding(index)
+                                for column, cell in enumerate(row)
+                                if column or (index not in starts and index not in self.covered)), default=0.0))
+        for first, last in self.spans:
+            needed = self._content_height(self.rows[first][0], 0) + self._padding(first)
+            have = sum(heights[first:last + 1])
+            if have < needed - FUZZ:
+                extra = (needed - have) / (last - first + 1)
+                heights[first:last + 1] = [height + extra for height in heights[first:last + 1]]
+        return heights
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        used, at = 0.0, 0
+        for count, height in enumerate(self.heights, start=1):
+            if used + height > available_height:
+                break
+            if count not in self.covered:
+                at = count
+            used += height
+        if at <= self.header_rows:
+            return []
+        if at == len(self.rows):
+            return [self]
+        header = range(self.header_rows)
+        return [self._part(range(at)), self._part([*header, *range(at, len(self.rows))])]
+
+    def _part(self, rows: Sequence[int]) -> Grid:
+        position = {row: index for index, row in enumerate(rows)}
+        return Grid(self.widths, [self.rows[row] for row in rows], fill=self.fill, rule=self.rule,
+                    rule_width=self.rule_width, header_rows=self.header_rows, bottom_padding=self.bottom_padding,
+                    spans=[(position[first], position[last]) for first, last in self.spans if first in position],
+                    heights=[self.heights[row] for row in rows])
+
+    def draw(self) -> None:
+        canv = self.canv
+        tops = [self.height]
+        for height in self.heights:
+            tops.append(tops[-1] - height)
+        canv.saveState()
+        canv.setFillColor(self.fill)
+        canv.rect(0, tops[0], self.width, tops[self.header_rows] - tops[0], stroke=0, fill=1)
+        current: tuple[object, ...] | None = None
+        for index, row in enumerate(self.rows):
+            for column, cell in enumerate(row):
+                if cell is None or (column == 0 and index in self.covered):
+                    continue
+                x, top = self.edges[column] + PAD_X, tops[index] - PAD_TOP
+                if isinstance(cell, Lines):
+                    style = cell.style
+                    if current != (style.textColor, style.fontName, style.fontSize, style.leading):
+                        current = (style.textColor, style.fontName, style.fontSize, style.leading)
+                        canv.setFillColor(style.textColor)
+                        canv.setFont(style.fontName, style.fontSize, style.leading)
+                    cell.draw_at(canv, x, top)
+                else:
+                    cell.drawOn(canv, x, top - cell.wrap(self.widths[column] - 2 * PAD_X, 72000)[1])
+        if self.rule is not None:
+            self._draw_rules(tops)
+        canv.restoreState()
+
+    def _draw_rules(self, tops: list[float]) -> None:
+        """The segments a Table's GRID draws, in its order (overlapping ends then blend alike):
+        the box, then each inner row line (not through a span), then each inner column line."""
+        canv, right, bottom = self.canv, self.edges[-1], tops[-1]
+        canv.setLineCap(1)
+        canv.setLineJoin(1)
+        canv.setStrokeColor(self.rule)
+        canv.setLineWidth(self.rule_width)
+        canv.line(0, tops[0], right, tops[0])
+        canv.line(0, bottom, right, bottom)
+        canv.line(0, bottom, 0, tops[0])
+        canv.line(right, bottom, right, tops[0])
+        for index in range(1, len(self.rows)):
+            canv.line(self.edges[1] if index in self.covered else 0, tops[index], right, tops[index])
+        for edge in self.edges[1:-1]:
+            canv.line(edge, bottom, edge, tops[0])
