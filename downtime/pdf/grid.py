@@ -1,21 +1,18 @@
 """Form grids drawn straight onto the canvas, with the cells, padding, spans and rules
 platypus's Table gives them, for grids whose layout is fixed (the MAR chart).
 
-A Table styles every cell through a per-cell lookup and saves the graphics state around it,
-and a Paragraph parses its text as markup before wrapping it word by word: together they cost
-most of a ward's MAR pack. Here text that fits its width is drawn line by line, where the
-Paragraph would have put it; only text that must wrap is still a Paragraph."""
+A Table styles every cell through a per-cell lookup and saves the graphics state around it:
+with the Paragraphs in its cells, that cost most of a ward's MAR pack. Cells here are
+`downtime.pdf.lines.text` (drawn lines, or a Paragraph where the text must wrap)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Paragraph
+from reportlab.platypus import Flowable
+
+from downtime.pdf.lines import Lines
 
 # Table's default cell padding.
 PAD_X = 6.0
@@ -25,42 +22,6 @@ HEADER_PAD_BOTTOM = 3.0
 # leading): the room a nurse writes in.
 EMPTY_HEIGHT = 12.0
 FUZZ = 1e-6
-
-
-class Lines(Flowable):
-    """Lines of text in one font that each fit the width: drawn as a Paragraph draws them
-    (first baseline one font size below the top, then a leading apart)."""
-
-    def __init__(self, lines: Sequence[str], style: ParagraphStyle) -> None:
-        super().__init__()
-        self.lines = tuple(lines)
-        self.style = style
-        self.height = len(self.lines) * style.leading
-
-    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
-        self.width = available_width
-        return available_width, self.height
-
-    def draw(self) -> None:
-        self.canv.setFillColor(self.style.textColor)
-        self.canv.setFont(self.style.fontName, self.style.fontSize, self.style.leading)
-        self.draw_at(self.canv, 0, self.height)
-
-    def draw_at(self, canv: Canvas, x: float, top: float) -> None:
-        """Draw with the font and colour already set, the first line's top at `top`."""
-        y = top - self.style.fontSize
-        for line in self.lines:
-            canv.drawString(x, y, line)
-            y -= self.style.leading
-
-
-def text(value: str, style: ParagraphStyle, width: float) -> Flowable:
-    """Plain text (lines split on newlines) set in `style`: drawn lines when every line fits
-    `width`, else a Paragraph, which wraps. Spaces are collapsed as a Paragraph collapses them."""
-    lines = [" ".join(line.split()) for line in value.split("\n")]
-    if all(lines) and all(stringWidth(line, style.fontName, style.fontSize) <= width for line in lines):
-        return Lines(lines, style)
-    return Paragraph(escape(value).replace("\n", "<br/>"), style)
 
 
 Cell = Flowable | None

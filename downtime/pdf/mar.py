@@ -19,7 +19,8 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table,
 from downtime.domain.medication import DoseState, Frequency, Order, dose_text
 from downtime.formspec import Lang
 from downtime.pdf.forms import allergy_line
-from downtime.pdf.grid import PAD_X, Cell, Grid, text
+from downtime.pdf.grid import PAD_X, Cell, Grid
+from downtime.pdf.lines import text
 from downtime.pdf.page import (
     BAND,
     RULE,
