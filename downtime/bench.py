@@ -147,14 +147,18 @@ def _executemany_rate(rows: list[dict[str, Any]], folder: Path) -> float:
 
 def _bare_canvas(charts: list[Any], days: int, out: Path) -> None:
     """The MAR pack's cells drawn straight onto a reportlab canvas: one page per patient, a
-    line per order, a text per dose cell."""
+    line per order, a text per dose cell, in the pack's embedded font (a built-in PDF font
+    cannot print every patient's name)."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen import canvas
 
     from downtime.domain.medication import dose_text
+    from downtime.pdf.page import CONDENSED, register_fonts
 
+    register_fonts()
     page = canvas.Canvas(str(out), pagesize=landscape(A4))
     for chart in charts:
+        page.setFont(CONDENSED, 7.5)
         page.drawString(30, 560, f"{chart.patient.display_name} {chart.patient.downtime_number}")
         y = 530
         for row in chart.rows:
