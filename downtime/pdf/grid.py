@@ -108,21 +108,19 @@ class Grid(Flowable):
         canv.saveState()
         canv.setFillColor(self.fill)
         canv.rect(0, tops[0], self.width, tops[self.header_rows] - tops[0], stroke=0, fill=1)
-        current: tuple[object, ...] | None = None
+        words, setting = canv.beginText(), None
         for index, row in enumerate(self.rows):
             for column, cell in enumerate(row):
                 if cell is None or (column == 0 and index in self.covered):
                     continue
                 x, top = self.edges[column] + PAD_X, tops[index] - PAD_TOP
                 if isinstance(cell, Lines):
-                    style = cell.style
-                    if current != (style.textColor, style.fontName, style.fontSize, style.leading):
-                        current = (style.textColor, style.fontName, style.fontSize, style.leading)
-                        canv.setFillColor(style.textColor)
-                        canv.setFont(style.fontName, style.fontSize, style.leading)
-                    cell.draw_at(canv, x, top)
-                else:
+                    setting = cell.write(words, x, top, setting)
+                else:  # after the text before it, so the page reads in the same order
+                    canv.drawText(words)
                     cell.drawOn(canv, x, top - cell.wrap(self.widths[column] - 2 * PAD_X, 72000)[1])
+                    words, setting = canv.beginText(), None
+        canv.drawText(words)
         if self.rule is not None:
             self._draw_rules(tops)
         canv.restoreState()

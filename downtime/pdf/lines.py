@@ -9,8 +9,12 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Paragraph
+
+
+Setting = tuple[object, str, float, float]
+"""A text object's colour, font, size and leading."""
 
 
 class Lines(Flowable):
@@ -28,16 +32,26 @@ class Lines(Flowable):
         return available_width, self.height
 
     def draw(self) -> None:
-        self.canv.setFillColor(self.style.textColor)
-        self.canv.setFont(self.style.fontName, self.style.fontSize, self.style.leading)
-        self.draw_at(self.canv, 0, self.height)
+        words = self.canv.beginText()
+        self.write(words, 0, self.height, None)
+        self.canv.drawText(words)
 
-    def draw_at(self, canv: Canvas, x: float, top: float) -> None:
-        """Draw with the font and colour already set, the first line's top at `top`."""
-        y = top - self.style.fontSize
+    def write(self, into: PDFTextObject, x: float, top: float, current: Setting | None) -> Setting:
+        """Add the lines to a text object, the first line's top at `top`. Many cells share one
+        text object (a drawString makes one of its own, which costs more than the text), so
+        the font and colour are set only when they differ from `current`, what the text
+        object already has; returns what it has now."""
+        style = self.style
+        setting = (style.textColor, style.fontName, style.fontSize, style.leading)
+        if setting != current:
+            into.setFillColor(style.textColor)
+            into.setFont(style.fontName, style.fontSize, style.leading)
+        y = top - style.fontSize
         for line in self.lines:
-            canv.drawString(x, y, line)
-            y -= self.style.leading
+            into.setTextOrigin(x, y)
+            into.textOut(line)
+            y -= style.leading
+        return setting
 
 
 def text(value: str, style: ParagraphStyle, width: float) -> Flowable:
