@@ -64,6 +64,10 @@ def _timed(call: Callable[[], Any]) -> float:
     return time.perf_counter() - start
 
 
+def _median_s(call: Callable[[], Any], times: int = 5) -> float:
+    return statistics.median(_timed(call) for _ in range(times))
+
+
 def _subprocess(code: str) -> tuple[float, dict[str, Any]]:
     """Seconds for a fresh Python process to run `code` (offscreen), and the JSON it prints."""
     start = time.perf_counter()
@@ -147,14 +151,18 @@ def _executemany_rate(rows: list[dict[str, Any]], folder: Path) -> float:
 
 def _bare_canvas(charts: list[Any], days: int, out: Path) -> None:
     """The MAR pack's cells drawn straight onto a reportlab canvas: one page per patient, a
-    line per order, a text per dose cell."""
+    line per order, a text per dose cell, in the pack's embedded font (a built-in PDF font
+    cannot print every patient's name)."""
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen import canvas
 
     from downtime.domain.medication import dose_text
+    from downtime.pdf.page import CONDENSED, register_fonts
 
+    register_fonts()
     page = canvas.Canvas(str(out), pagesize=landscape(A4))
     for chart in charts:
+        page.setFont(CONDENSED, 7.5)
         page.drawString(30, 560, f"{chart.patient.display_name} {chart.patient.downtime_number}")
         y = 530
         for row in chart.rows:
@@ -228,11 +236,14 @@ def run(scale: str, folder: Path, report: Callable[[str], None] = lambda _: None
         db, first_bed.patient_id, now.date() - timedelta(days=29), 30, now)) * 1000, 2)
 
     report("ward MAR pack")
-    pack_s = _timed(lambda: printing.print_ward_mar_pack(nurse, "W01", folder / "pack.pdf"))
+    # The session's first print also loads the fonts and the PDF modules, which the bare canvas
+    # then finds loaded: both are compared on the prints after it.
+    first_s = _timed(lambda: printing.print_ward_mar_pack(nurse, "W01", folder / "pack.pdf"))
+    pack_s = _median_s(lambda: printing.print_ward_mar_pack(nurse, "W01", folder / "pack.pdf"))
     in_ward = [row.patient.patient_id for row in census.census(db, forms, ward="W01") if row.patient]
     charts = printing.charts(nurse, in_ward, now.date() - timedelta(days=2), 3)
-    figures["mar_pack"] = {"patients": len(in_ward), "seconds": round(pack_s, 3),
-                           "bare_canvas_s": round(_timed(lambda: _bare_canvas(charts, 3, folder / "bare.pdf")), 3)}
+    figures["mar_pack"] = {"patients": len(in_ward), "first_s": round(first_s, 3), "seconds": round(pack_s, 3),
+                           "bare_canvas_s": round(_median_s(lambda: _bare_canvas(charts, 3, folder / "bare.pdf")), 3)}
 
     db.close()
 
@@ -276,7 +287,7 @@ def table(f: dict[str, Any]) -> str:
          f"json.dumps {fhir['json_dumps_records_per_s']}/s", _ratio(fhir["records_per_s"], fhir["json_dumps_records_per_s"]),
          "≥ 0.2×"),
         (f"merge of {f['laptops']['count']} laptop exports", f"{f['merge_s']:.1f} s", "", "", ""),
-        (f"ward MAR pack ({pack['patients']} patients × 3 days)", f"{pack['seconds']:.2f} s",
+        (f"ward MAR pack ({pack['patients']} patients × 3 days)", f"{pack['seconds']:.2f} s (first {pack['first_s']:.2f} s)",
          f"bare canvas {pack['bare_canvas_s']:.2f} s", _ratio(pack["seconds"], pack["bare_canvas_s"]), "≤ 2×"),
         ("GUI peak memory, main window", f"{mem['main_window']} MB", f"bare window {mem['bare_window']} MB", "", "< 300 MB"),
     ]

@@ -96,6 +96,27 @@ def test_not_given_with_a_coded_reason(ward):
     assert [c.state for c in row.cells] == [DoseState.NOT_GIVEN, DoseState.DUE, DoseState.UPCOMING]
 
 
+def test_mar_grid_finds_the_days_doses_whatever_offset_they_were_written_in(ward):
+    nurse, patient, amox, morphine = ward
+    overrides = {Check.ALLERGY: "tolerated before"}
+    # 08:00 in Paris on the 28th, typed on a laptop ten hours behind: still the 27th by its clock.
+    medication.record_dose(nurse, amox.record_id, _given("2026-11-27T21:05-10:00", 1.0, "2026-11-27T21:00-10:00"),
+                           overrides=overrides)
+    medication.record_dose(nurse, amox.record_id, _given("2026-11-27T14:00+01:00", 1.0, "2026-11-27T14:00+01:00"),
+                           overrides=overrides)
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
+    medication.record_dose(nurse, morphine.record_id, {**_given("2026-11-28T00:30+01:00", 5.0), "route": "SC"},
+                           witness=("doctor", "2222"))
+    day = datetime(2026, 11, 28).date()
+    grids = medication.mar_grids(nurse.db, [patient], day, 1, nurse.clock())
+    assert grids[patient] == medication.mar_grid(nurse.db, patient, day, 1, nurse.clock())
+    scheduled, prn = grids[patient]
+    assert [(c.slot.strftime("%H:%M"), c.state) for c in scheduled.cells] == [
+        ("08:00", DoseState.GIVEN), ("14:00", DoseState.DUE), ("20:00", DoseState.UPCOMING)]
+    assert [d.at.isoformat() for d in prn.prn_doses] == ["2026-11-28T00:30:00+01:00"]
+    assert medication.mar_grid(nurse.db, patient, datetime(2026, 11, 29).date(), 1, nurse.clock())[1].prn_doses == ()
+
+
 def test_round_list_orders_overdue_first(ward, clock):
     nurse, patient, amox, _ = ward
     items = medication.round_list(nurse.db, nurse.forms, "3B", clock.now)

@@ -8,22 +8,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import cache
 from pathlib import Path
-from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from downtime.domain.medication import DoseState, Frequency, Order, dose_text
 from downtime.formspec import Lang
 from downtime.pdf.forms import allergy_line
+from downtime.pdf.grid import PAD_X, Cell, Grid
+from downtime.pdf.lines import text
 from downtime.pdf.page import (
     BAND,
-    CONDENSED,
-    CONDENSED_BOLD,
     RULE,
     PageInfo,
     PatientMarker,
@@ -73,9 +72,14 @@ def w(key: str, lang: Lang, **values: object) -> str:
 SIZE = 7.5
 
 
-def _p(text: str, size: float = SIZE, bold: bool = False, color: colors.Color = colors.black) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style(size=size, bold=bold, condensed=True,
-                                                              color=color, leading=size * 1.2))
+@cache
+def _style(size: float, bold: bool, color: colors.Color) -> ParagraphStyle:
+    return style(size=size, bold=bold, condensed=True, color=color, leading=size * 1.2)
+
+
+def _p(value: str, width: float, size: float = SIZE, bold: bool = False,
+       color: colors.Color = colors.black) -> Flowable:
+    return text(value, _style(size, bold, color), width)
 
 
 @dataclass(frozen=True)
@@ -98,98 +102,77 @@ def _order_text(order: Order, lang: Lang) -> str:
 
 
 STATE_WORDS = {DoseState.LATE: "late", DoseState.OVERDUE: "overdue", DoseState.DUE: "due"}
-
-
-# Table cell padding (reportlab's default) on each side of a cell's text.
-PADDING = 6
+GREY_FILL = colors.HexColor("#e0e0e0")
+ALERT = colors.HexColor("#b00000")
+# Room under each chart line, as on the paper chart.
+BODY_PAD_BOTTOM = 6.0
 
 
 def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], lang: Lang,
-                   width: float) -> Table:
+                   width: float) -> Grid:
     day_w = width * 0.61 / max(len(days), 1)
     widths = [width * 0.32, width * 0.07] + [day_w] * len(days)
-    fonts: list[tuple[Any, ...]] = []
 
-    def cell(text: str, column: int, row: int, bold: bool = False, color: colors.Color = colors.black) -> object:
-        """A paragraph only where the text must wrap; a plain string, which the table draws as a
-        bare canvas would, everywhere else (a paragraph costs parsing, wrapping and word-by-word
-        drawing, for the same line on paper)."""
-        font = CONDENSED_BOLD if bold else CONDENSED
-        if "\n" in text or stringWidth(text, font, SIZE) > widths[column] - 2 * PADDING:
-            return _p(text, bold=bold, color=color)
-        fonts.extend([("FONT", (column, row), (column, row), font, SIZE, SIZE * 1.2),
-                      ("TEXTCOLOR", (column, row), (column, row), color)])
-        return text
+    def cell(value: str, column: int, bold: bool = False, color: colors.Color = colors.black) -> Flowable:
+        return _p(value, widths[column] - 2 * PAD_X, bold=bold, color=color)
 
-    body: list[list[object]] = [[cell(w("medicine", lang), 0, 0, bold=True), cell(w("time", lang), 1, 0, bold=True)]
-                                + [cell(day.strftime("%a %d/%m"), 2 + n, 0, bold=True) for n, day in enumerate(days)]]
+    body: list[list[Cell]] = [[cell(w("medicine", lang), 0, bold=True), cell(w("time", lang), 1, bold=True)]
+                              + [cell(day.strftime("%a %d/%m"), 2 + n, bold=True) for n, day in enumerate(days)]]
     spans = []
     for row in rows:
         times = sorted({slot.slot.strftime("%H:%M") for slot in row.cells}) or ["—"]
-        start = len(body)
+        by_slot = {(c.slot.date(), c.slot.strftime("%H:%M")): c for c in reversed(row.cells)}
+        spans.append((len(body), len(body) + len(times) - 1))
         for index, clock in enumerate(times):
-            at = len(body)
-            line: list[object] = [_p(_order_text(row.order, lang), bold=False) if index == 0 else "",
-                                  cell(clock, 1, at, bold=True)]
+            line: list[Cell] = [cell(_order_text(row.order, lang), 0) if index == 0 else None,
+                                cell(clock, 1, bold=True)]
             for column, day in enumerate(days, start=2):
-                found = next((c for c in row.cells if c.slot.date() == day and c.slot.strftime("%H:%M") == clock), None)
+                found = by_slot.get((day, clock))
                 if found is None:
-                    line.append("")
+                    line.append(None)
                 elif found.administration is not None:
-                    line.append(cell(dose_text(found.administration, names), column, at))
+                    line.append(cell(dose_text(found.administration, names), column))
                 elif found.state in STATE_WORDS:
-                    line.append(cell(w(STATE_WORDS[found.state], lang), column, at,
-                                     bold=found.state is not DoseState.DUE, color=colors.HexColor("#b00000")))
+                    line.append(cell(w(STATE_WORDS[found.state], lang), column,
+                                     bold=found.state is not DoseState.DUE, color=ALERT))
                 else:
-                    line.append("")
+                    line.append(None)
             body.append(line)
-        if len(times) > 1:
-            spans.append(("SPAN", (0, start), (0, start + len(times) - 1)))
-    table = Table(body, colWidths=widths, repeatRows=1)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("BOTTOMPADDING", (0, 1), (-1, -1), 6), *spans, *fonts]))
-    return table
+    return Grid(widths, body, fill=GREY_FILL, rule=RULE, bottom_padding=BODY_PAD_BOTTOM, spans=spans)
 
 
-def _prn_table(rows: list[MarRow], names: dict[str, str], lang: Lang, width: float) -> Table:
-    body: list[list[object]] = [[_p(w("medicine", lang), bold=True), _p(w("prn_given", lang), bold=True)]]
+def _prn_table(rows: list[MarRow], names: dict[str, str], lang: Lang, width: float) -> Grid:
+    widths = [width * 0.39, width * 0.61]
+    order_w, doses_w = (column - 2 * PAD_X for column in widths)
+    body: list[list[Cell]] = [[_p(w("medicine", lang), order_w, bold=True), _p(w("prn_given", lang), doses_w, bold=True)]]
     for row in rows:
         doses = "\n".join(dose_text(dose, names, with_date=True)
                           + (f" — {dose.dose:g} {row.order.dose_unit}" if dose.dose is not None else "")
                           for dose in sorted(row.prn_doses, key=lambda d: d.at))
-        body.append([_p(_order_text(row.order, lang)), _p(doses or "—")])
-    table = Table(body, colWidths=[width * 0.39, width * 0.61], repeatRows=1)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                               ("BOTTOMPADDING", (0, 1), (-1, -1), 6)]))
-    return table
+        body.append([_p(_order_text(row.order, lang), order_w), _p(doses or "—", doses_w)])
+    return Grid(widths, body, fill=GREY_FILL, rule=RULE, bottom_padding=BODY_PAD_BOTTOM)
 
 
-def _band(text: str, width: float) -> Table:
-    band = Table([[_p(text, size=9.5, bold=True, color=colors.white)]], colWidths=[width])
-    band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), BAND)]))
-    return band
+def _band(value: str, width: float) -> Grid:
+    return Grid([width], [[_p(value, width - 2 * PAD_X, size=9.5, bold=True, color=colors.white)]], fill=BAND)
 
 
 def _chart(chart: PatientChart, days: list[date], names: dict[str, str], lang: Lang, width: float) -> list[Flowable]:
     story: list[Flowable] = [PatientMarker(chart.patient)]
-    story.append(_p(allergy_line(chart.patient, lang), size=11, bold=True,
-                    color=colors.HexColor("#b00000") if chart.patient.allergy_status != "nka" else colors.black))
+    story.append(_p(allergy_line(chart.patient, lang), width, size=11, bold=True,
+                    color=ALERT if chart.patient.allergy_status != "nka" else colors.black))
     if chart.weight:
-        story.append(_p(w("weight", lang, weight=chart.weight), size=9))
+        story.append(_p(w("weight", lang, weight=chart.weight), width, size=9))
     story.append(Spacer(1, 2 * mm))
     regular = [r for r in chart.rows if r.order.frequency is not Frequency.PRN]
     prn = [r for r in chart.rows if r.order.frequency is Frequency.PRN]
     if not chart.rows:
-        story.append(_p(w("none", lang), size=10))
+        story.append(_p(w("none", lang), width, size=10))
     if regular:
         story += [_band(w("regular", lang), width), _regular_table(regular, days, names, lang, width), Spacer(1, 3 * mm)]
     if prn:
         story += [KeepTogether([_band(w("prn", lang), width), _prn_table(prn, names, lang, width)]), Spacer(1, 3 * mm)]
-    story.append(_p(w("key", lang) + CODE_NAMES[lang], size=7.5))
+    story.append(_p(w("key", lang) + CODE_NAMES[lang], width, size=7.5))
     return story
 
 
@@ -221,31 +204,35 @@ def blank_mar_pdf(out: Path, *, lang: Lang, printed_by: str, printed_at: datetim
     info = PageInfo(title=w("blank_title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, landscape=True)
     width = body_width(info)
-    header = [_p(w("medicine", lang), bold=True), _p(w("time", lang), bold=True)] + [_p("__/__", bold=True)] * days
+    day_w = width * 0.61 / days
+    widths = [width * 0.32, width * 0.07] + [day_w] * days
+    inner = [column - 2 * PAD_X for column in widths]
+    header = [_p(w("medicine", lang), inner[0], bold=True), _p(w("time", lang), inner[1], bold=True)]
+    header += [_p("__/__", inner[2], bold=True)] * days
     body: list[list[object]] = [header]
     spans = []
     for order in range(regular):
         start = len(body)
-        body += [[_p(w("prescriber", lang), size=6) if i == 3 else "", ""] + [""] * days for i in range(4)]
+        body += [[_p(w("prescriber", lang), inner[0], size=6) if i == 3 else "", ""] + [""] * days for i in range(4)]
         spans.append(("SPAN", (0, start), (0, start + 2)))
-    day_w = width * 0.61 / days
-    grid = Table(body, colWidths=[width * 0.32, width * 0.07] + [day_w] * days,
-                 rowHeights=[None] + [7 * mm] * (len(body) - 1), repeatRows=1)
+    grid = Table(body, colWidths=widths, rowHeights=[None] + [7 * mm] * (len(body) - 1), repeatRows=1)
     grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                              ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
+                              ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL),
                               ("VALIGN", (0, 0), (-1, -1), "TOP"), *spans]))
-    prn_rows = [[_p(w("medicine", lang), bold=True), _p(w("prn_given", lang), bold=True)]]
+    prn_widths = [width * 0.39, width * 0.61]
+    prn_rows = [[_p(w("medicine", lang), prn_widths[0] - 2 * PAD_X, bold=True),
+                 _p(w("prn_given", lang), prn_widths[1] - 2 * PAD_X, bold=True)]]
     prn_rows += [["", ""] for _ in range(prn)]
-    prn_table = Table(prn_rows, colWidths=[width * 0.39, width * 0.61],
-                      rowHeights=[None] + [16 * mm] * prn)
+    prn_table = Table(prn_rows, colWidths=prn_widths, rowHeights=[None] + [16 * mm] * prn)
     prn_table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                                   ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0"))]))
-    allergy = Table([[_p(w("allergy_box", lang), size=9, bold=True, color=colors.HexColor("#b00000")),
-                      _p(w("weight_box", lang), size=9)]], colWidths=[width * 0.8, width * 0.2],
+                                   ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL)]))
+    box_widths = [width * 0.8, width * 0.2]
+    allergy = Table([[_p(w("allergy_box", lang), box_widths[0] - 2 * PAD_X, size=9, bold=True, color=ALERT),
+                      _p(w("weight_box", lang), box_widths[1] - 2 * PAD_X, size=9)]], colWidths=box_widths,
                     rowHeights=[14 * mm])
-    allergy.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 1.5, colors.HexColor("#b00000")),
+    allergy.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 1.5, ALERT),
                                  ("BOX", (1, 0), (1, 0), 0.75, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    story: list[Flowable] = [allergy, Spacer(1, 2 * mm), _p(w("key", lang) + CODE_NAMES[lang], size=7.5),
+    story: list[Flowable] = [allergy, Spacer(1, 2 * mm), _p(w("key", lang) + CODE_NAMES[lang], width, size=7.5),
                              Spacer(1, 2 * mm), _band(w("regular", lang), width), grid, Spacer(1, 3 * mm),
                              KeepTogether([_band(w("prn", lang), width), prn_table])]
     return build_pdf(out, story, info)

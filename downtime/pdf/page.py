@@ -15,7 +15,6 @@ from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.barcode.code128 import Code128
 from reportlab.lib import colors
@@ -26,16 +25,19 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from downtime.formspec import Lang
 from downtime.paths import resources_dir
+from downtime.pdf.lines import text
 from downtime.services.patients import PatientSummary
 
 SANS, BOLD, CONDENSED, CONDENSED_BOLD = "DT-Sans", "DT-Sans-Bold", "DT-Cond", "DT-Cond-Bold"
 MARGIN = 12 * mm
 HEADER_HEIGHT = 30 * mm
 FOOTER_HEIGHT = 14 * mm
+# The patient identification box, top right of every page.
+BOX_W = 92 * mm
 INK = colors.HexColor("#111111")
 GREY = colors.HexColor("#555555")
 RULE = colors.HexColor("#888888")
@@ -135,13 +137,20 @@ def barcode(value: str, width: float, height: float) -> Flowable:
     return _Barcode(value, width, height)
 
 
-def _draw_header(c: canvas.Canvas, info: PageInfo) -> None:
+def _title(info: PageInfo) -> Flowable:
+    """The title every page repeats, set once for the document."""
+    return text(info.title, style(size=13, bold=True, leading=15.5), _title_width(info))
+
+
+def _title_width(info: PageInfo) -> float:
+    return info.pagesize[0] - 2 * MARGIN - BOX_W - 5 * mm
+
+
+def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable) -> None:
     page_w, page_h = info.pagesize
     top = page_h - MARGIN
-    box_w = 92 * mm
-    box_x = page_w - MARGIN - box_w
-    title = Paragraph(escape(info.title), style(size=13, bold=True, leading=15.5))
-    title_w, title_h = title.wrap(box_x - MARGIN - 5 * mm, HEADER_HEIGHT)
+    box_x = page_w - MARGIN - BOX_W
+    title_w, title_h = title.wrap(_title_width(info), HEADER_HEIGHT)
     title.drawOn(c, MARGIN, top - title_h)
     if info.subtitle:
         c.setFillColor(INK)
@@ -154,7 +163,7 @@ def _draw_header(c: canvas.Canvas, info: PageInfo) -> None:
         return
     c.setStrokeColor(INK)
     c.setLineWidth(1)
-    c.rect(box_x, top - HEADER_HEIGHT + 2 * mm, box_w, HEADER_HEIGHT - 2 * mm)
+    c.rect(box_x, top - HEADER_HEIGHT + 2 * mm, BOX_W, HEADER_HEIGHT - 2 * mm)
     c.setFillColor(INK)
     if info.patient is None:
         c.setFont(SANS, 7)
@@ -166,16 +175,16 @@ def _draw_header(c: canvas.Canvas, info: PageInfo) -> None:
             y = top - 11 * mm - row * 7 * mm
             c.drawString(box_x + 2 * mm, y, word(key, info.lang))
             c.setStrokeColor(RULE)
-            c.line(box_x + 30 * mm, y - 1, box_x + box_w - 3 * mm, y - 1)
+            c.line(box_x + 30 * mm, y - 1, box_x + BOX_W - 3 * mm, y - 1)
         return
     name, born, number = patient_lines(info.patient, info.lang)
     c.setFont(BOLD, 10.5)
-    c.drawString(box_x + 2 * mm, top - 5.5 * mm, fit_text(name, BOLD, 10.5, box_w - 4 * mm))
+    c.drawString(box_x + 2 * mm, top - 5.5 * mm, fit_text(name, BOLD, 10.5, BOX_W - 4 * mm))
     c.setFont(SANS, 8.5)
     c.drawString(box_x + 2 * mm, top - 10.5 * mm, born)
     c.setFont(BOLD, 9.5)
     c.drawString(box_x + 2 * mm, top - 15.5 * mm, f"{word('downtime_no', info.lang)} {number}")
-    barcode(number, box_w - 4 * mm, 8 * mm).drawOn(c, box_x + 2 * mm, top - HEADER_HEIGHT + 4 * mm)
+    barcode(number, BOX_W - 4 * mm, 8 * mm).drawOn(c, box_x + 2 * mm, top - HEADER_HEIGHT + 4 * mm)
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
@@ -250,10 +259,11 @@ def _numbered_canvas(info: PageInfo) -> type[canvas.Canvas]:
 
         def save(self) -> None:
             total = len(self._pages)
+            title = _title(info)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 page_info = replace(info, patient=state.get("dt_patient", info.patient))
-                _draw_header(self, page_info)
+                _draw_header(self, page_info, title)
                 _draw_footer(self, page_info, number, total)
                 _draw_watermark(self, page_info)
                 super().showPage()

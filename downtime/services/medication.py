@@ -4,6 +4,8 @@ controlled-drug register and the MAR grid."""
 from __future__ import annotations
 
 import uuid
+from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -23,7 +25,7 @@ from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
 from downtime.services.patients import PatientSummary
 from downtime.storage import audit
-from downtime.storage.records import list_current
+from downtime.storage.records import as_version, chunks, list_current, marks
 
 ORDER_FORM = "medication_order"
 DOSE_FORM = "medication_administration"
@@ -63,8 +65,9 @@ def administration_of(record: RecordVersion) -> Administration:
         reason=NotGivenReason(data["not_given_reason"]) if data.get("not_given_reason") else None)
 
 
-def _standing(db: Database, form_id: str, patient_id: str | None = None) -> list[RecordVersion]:
-    return [r for r in list_current(db, form_id=form_id, patient_id=patient_id)
+def _standing(db: Database, form_id: str, patient_id: str | None = None,
+              patient_ids: Collection[str] | None = None) -> list[RecordVersion]:
+    return [r for r in list_current(db, form_id=form_id, patient_id=patient_id, patient_ids=patient_ids)
             if r.status is not RecordStatus.ENTERED_IN_ERROR]
 
 
@@ -223,20 +226,42 @@ class MarRow:
     prn_doses: tuple[Administration, ...]
 
 
+def _doses_near(db: Database, patient_ids: Collection[str], first_day: date, last_day: date) -> list[RecordVersion]:
+    """Standing doses of these patients scheduled (or, as required, given) within two days of
+    the period by the clock they were written in: two written offsets are never 48 hours
+    apart, so no dose of the period is left out, and a chart reads its days' doses rather than
+    every dose of each stay."""
+    low, high = (first_day - timedelta(days=2)).isoformat(), (last_day + timedelta(days=3)).isoformat()
+    found = [as_version(row) for part in chunks(patient_ids) for row in db.query(
+        f"SELECT * FROM current_records WHERE form_id = ? AND patient_id IN ({marks(part)})"
+        " AND COALESCE(json_extract(data, '$.scheduled_for'), json_extract(data, '$.given_at')) BETWEEN ? AND ?"
+        " ORDER BY recorded_at", [DOSE_FORM, *part, low, high])]
+    return sorted((r for r in found if r.status is not RecordStatus.ENTERED_IN_ERROR), key=lambda r: r.recorded_at)
+
+
 def mar_grid(db: Database, patient_id: str, first_day: date, days: int, now: datetime) -> list[MarRow]:
     """Each order with its scheduled doses over the days shown (recorded or not), and the
     as-required doses given in that period."""
+    return mar_grids(db, [patient_id], first_day, days, now)[patient_id]
+
+
+def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days: int,
+              now: datetime) -> dict[str, list[MarRow]]:
+    """`mar_grid` of each patient, their orders and doses read at once (a ward's MAR pack)."""
     policy = settings.round_policy(db)
-    history = administrations(db, patient_id)
     last_day = first_day + timedelta(days=days - 1)
     tz = now.tzinfo
-    rows = []
-    for found in orders(db, patient_id):
-        mine = [a for a in history if a.order_id == found.record_id]
+    history: dict[tuple[str, str], list[Administration]] = defaultdict(list)
+    for record in _doses_near(db, patient_ids, first_day, last_day):
+        dose = administration_of(record)
+        history[str(record.patient_id), dose.order_id].append(dose)
+    grids: dict[str, list[MarRow]] = {patient_id: [] for patient_id in patient_ids}
+    for found in (order_of(record) for record in _standing(db, ORDER_FORM, patient_ids=patient_ids)):
+        mine = history[found.patient_id, found.record_id]
         by_slot = {a.scheduled_for: a for a in mine if a.scheduled_for is not None}
         cells = tuple(MarCell(slot, dose_state(slot, now, by_slot.get(slot), policy), by_slot.get(slot))
                       for slot in scheduled_slots(found, first_day, last_day, tz))
         prn = tuple(a for a in mine if a.scheduled_for is None
                     and first_day <= a.at.astimezone(tz).date() <= last_day)
-        rows.append(MarRow(found, cells, prn))
-    return rows
+        grids[found.patient_id].append(MarRow(found, cells, prn))
+    return grids

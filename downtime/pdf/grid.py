@@ -1,0 +1,143 @@
+"""Form grids drawn straight onto the canvas, with the cells, padding, spans and rules
+platypus's Table gives them, for grids whose layout is fixed (the MAR chart).
+
+A Table styles every cell through a per-cell lookup and saves the graphics state around it:
+with the Paragraphs in its cells, that cost most of a ward's MAR pack. Cells here are
+`downtime.pdf.lines.text` (drawn lines, or a Paragraph where the text must wrap)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.colors import Color
+from reportlab.platypus import Flowable
+
+from downtime.pdf.lines import Lines
+
+# Table's default cell padding.
+PAD_X = 6.0
+PAD_TOP = 3.0
+HEADER_PAD_BOTTOM = 3.0
+# An empty cell keeps the height of one line of Table's default cell text (10 pt on a 12 pt
+# leading): the room a nurse writes in.
+EMPTY_HEIGHT = 12.0
+FUZZ = 1e-6
+
+
+Cell = Flowable | None
+"""A cell's content; None is an empty cell."""
+
+
+class Grid(Flowable):
+    """Rows of cells under `header_rows` header rows (shaded `fill`, repeated on every page the
+    grid runs onto), ruled in `rule`; `spans` are (first, last) rows whose first-column cell is
+    one, the first row's. Cells are top-aligned; a row is as tall as its tallest cell, and a
+    spanned cell taller than its rows shares the difference among them. Pages break between
+    rows, never inside a span."""
+
+    def __init__(self, widths: Sequence[float], rows: Sequence[Sequence[Cell]], *, fill: Color,
+                 rule: Color | None = None, rule_width: float = 0.5, header_rows: int = 1,
+                 bottom_padding: float = HEADER_PAD_BOTTOM, spans: Sequence[tuple[int, int]] = (),
+                 heights: Sequence[float] | None = None) -> None:
+        super().__init__()
+        self.widths = list(widths)
+        self.rows = [list(row) for row in rows]
+        self.fill, self.rule, self.rule_width = fill, rule, rule_width
+        self.header_rows, self.bottom_padding = header_rows, bottom_padding
+        self.spans = [(first, last) for first, last in spans if last > first]
+        self.covered = {row for first, last in self.spans for row in range(first + 1, last + 1)}
+        self.edges = [0.0]
+        for column_width in self.widths:
+            self.edges.append(self.edges[-1] + column_width)
+        self.heights = list(heights) if heights is not None else self._row_heights()
+        self.width, self.height = self.edges[-1], sum(self.heights)
+
+    def _padding(self, row: int) -> float:
+        return PAD_TOP + (HEADER_PAD_BOTTOM if row < self.header_rows else self.bottom_padding)
+
+    def _content_height(self, cell: Cell, column: int) -> float:
+        if cell is None:
+            return EMPTY_HEIGHT
+        return cell.wrap(self.widths[column] - 2 * PAD_X, 72000)[1]
+
+    def _row_heights(self) -> list[float]:
+        starts = {first for first, _ in self.spans}
+        heights = []
+        for index, row in enumerate(self.rows):
+            heights.append(max((self._content_height(cell, column) + self._padding(index)
+                                for column, cell in enumerate(row)
+                                if column or (index not in starts and index not in self.covered)), default=0.0))
+        for first, last in self.spans:
+            needed = self._content_height(self.rows[first][0], 0) + self._padding(first)
+            have = sum(heights[first:last + 1])
+            if have < needed - FUZZ:
+                extra = (needed - have) / (last - first + 1)
+                heights[first:last + 1] = [height + extra for height in heights[first:last + 1]]
+        return heights
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        used, at = 0.0, 0
+        for count, height in enumerate(self.heights, start=1):
+            if used + height > available_height:
+                break
+            if count not in self.covered:
+                at = count
+            used += height
+        if at <= self.header_rows:
+            return []
+        if at == len(self.rows):
+            return [self]
+        header = range(self.header_rows)
+        return [self._part(range(at)), self._part([*header, *range(at, len(self.rows))])]
+
+    def _part(self, rows: Sequence[int]) -> Grid:
+        position = {row: index for index, row in enumerate(rows)}
+        return Grid(self.widths, [self.rows[row] for row in rows], fill=self.fill, rule=self.rule,
+                    rule_width=self.rule_width, header_rows=self.header_rows, bottom_padding=self.bottom_padding,
+                    spans=[(position[first], position[last]) for first, last in self.spans if first in position],
+                    heights=[self.heights[row] for row in rows])
+
+    def draw(self) -> None:
+        canv = self.canv
+        tops = [self.height]
+        for height in self.heights:
+            tops.append(tops[-1] - height)
+        canv.saveState()
+        canv.setFillColor(self.fill)
+        canv.rect(0, tops[0], self.width, tops[self.header_rows] - tops[0], stroke=0, fill=1)
+        words, setting = canv.beginText(), None
+        for index, row in enumerate(self.rows):
+            for column, cell in enumerate(row):
+                if cell is None or (column == 0 and index in self.covered):
+                    continue
+                x, top = self.edges[column] + PAD_X, tops[index] - PAD_TOP
+                if isinstance(cell, Lines):
+                    setting = cell.write(words, x, top, setting)
+                else:  # after the text before it, so the page reads in the same order
+                    canv.drawText(words)
+                    cell.drawOn(canv, x, top - cell.wrap(self.widths[column] - 2 * PAD_X, 72000)[1])
+                    words, setting = canv.beginText(), None
+        canv.drawText(words)
+        if self.rule is not None:
+            self._draw_rules(tops)
+        canv.restoreState()
+
+    def _draw_rules(self, tops: list[float]) -> None:
+        """The segments a Table's GRID draws, in its order (overlapping ends then blend alike):
+        the box, then each inner row line (not through a span), then each inner column line."""
+        canv, right, bottom = self.canv, self.edges[-1], tops[-1]
+        canv.setLineCap(1)
+        canv.setLineJoin(1)
+        canv.setStrokeColor(self.rule)
+        canv.setLineWidth(self.rule_width)
+        canv.line(0, tops[0], right, tops[0])
+        canv.line(0, bottom, right, bottom)
+        canv.line(0, bottom, 0, tops[0])
+        canv.line(right, bottom, right, tops[0])
+        for index in range(1, len(self.rows)):
+            canv.line(self.edges[1] if index in self.covered else 0, tops[index], right, tops[index])
+        for edge in self.edges[1:-1]:
+            canv.line(edge, bottom, edge, tops[0])
