@@ -148,3 +148,28 @@ def test_late_and_overdue_thresholds_are_a_ward_setting(ward, session_for, clock
     settings.set_round_thresholds(session_for("admin"), 60, 400)
     states = [i.state for i in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)]
     assert states == [DoseState.LATE, DoseState.DUE]
+
+
+def test_a_dose_given_before_the_clocks_go_back_stays_given_on_the_mar_after(session_for, clock, admission_values):
+    """A month's outage can span a change of summer time: the laptop's clock carries its time
+    zone's rules (`local_now`), so the slots of days before the change keep that day's offset."""
+    from zoneinfo import ZoneInfo
+
+    from downtime.services import wards
+
+    paris = ZoneInfo("Europe/Paris")
+    clock.now = datetime(2026, 10, 24, 9, 0, tzinfo=paris)
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-10-23T09:00+02:00",
+                                                    "allergy_status": "nka", "allergies": []}).patient_id
+    amox = records.save_new(doctor, "medication_order", {
+        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+        "times": "08:00", "start_at": "2026-10-23T10:00+02:00", "controlled": False, "high_alert": False},
+        patient_id=patient)
+    medication.record_dose(nurse, amox.record_id, _given("2026-10-24T08:05+02:00", 1.0, "2026-10-24T08:00+02:00"))
+    clock.now = datetime(2026, 10, 26, 10, 0, tzinfo=paris)
+    (row,) = medication.mar_grid(nurse.db, patient, datetime(2026, 10, 24).date(), 3, nurse.clock())
+    assert [(c.slot.isoformat(), c.state) for c in row.cells] == [
+        ("2026-10-24T08:00:00+02:00", DoseState.GIVEN), ("2026-10-25T08:00:00+01:00", DoseState.OVERDUE),
+        ("2026-10-26T08:00:00+01:00", DoseState.OVERDUE)]

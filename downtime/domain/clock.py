@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from tzlocal import get_localzone
+
 
 def local_now() -> datetime:
-    """The laptop's time with its UTC offset: naive times are ambiguous across clock changes."""
-    return datetime.now().astimezone()
+    """The laptop's time in its time zone, rules included (Europe/Paris, not just +01:00).
+
+    A month's outage can span a change of summer time. A fixed offset taken from today's clock
+    would put the dose slots of every day before the change an hour off, and the doses given
+    then would show as not given on the MAR."""
+    return datetime.now(get_localzone())
