@@ -70,6 +70,21 @@ def test_rebuild_gives_the_same_answers(ward, forms):
     assert sorted(_names(nurse, forms, "lef")) == ["LEFEBVRE", "LEFÈVRE"]
 
 
+def test_rebuild_writes_the_lines_each_save_wrote(ward, forms):
+    nurse, saved = ward
+    record = saved["Lefebvre"]
+    records.amend(nurse, record.record_id, {**record.data, "used_name": "Martin"}, "married name")
+    records.mark_entered_in_error(nurse, saved["Dupont"].record_id, "duplicate")
+
+    def lines():
+        return list(nurse.db.execute("SELECT rowid, patient_id, names, birth, numbers FROM patient_search ORDER BY rowid"))
+
+    maintained = lines()
+    assert len(maintained) == 2
+    search.rebuild(nurse.db, forms)
+    assert lines() == maintained
+
+
 @given(st.text(max_size=40))
 def test_any_typed_text_is_a_safe_query(text):
     expression = search.match_expression(text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
@@ -54,30 +54,35 @@ def event_of(spec: FormSpec, patient_id: str | None, record_id: str, data: dict[
 def index_record(db: Database, spec: FormSpec, row: dict[str, Any]) -> None:
     """Put a newly written version of a movement record into the movement index (inside the
     write's transaction, so the index never disagrees with the records)."""
-    if spec.movement is None:
-        return
+    index_records(db, [(spec, row)])
+
+
+def index_records(db: Database, written: Iterable[tuple[FormSpec, dict[str, Any]]]) -> int:
+    """`index_record` for many versions in one statement (an import writes thousands; a later
+    version of a record replaces its line); returns how many were movement records."""
+    lines = [_index_line(spec, row) for spec, row in written if spec.movement is not None]
+    db.conn.executemany("INSERT OR REPLACE INTO movement_index (record_id, patient_id, movement, standing, occurred_at,"
+                        " recorded_at, occurred_utc, recorded_utc, ward, bed, ward_key, bed_key)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines)
+    return len(lines)
+
+
+def _index_line(spec: FormSpec, row: dict[str, Any]) -> list[Any]:
     event = event_of(spec, row["patient_id"], row["record_id"], json.loads(row["data"]),
                      datetime.fromisoformat(row["occurred_at"]), datetime.fromisoformat(row["recorded_at"]))
-    db.execute("INSERT OR REPLACE INTO movement_index (record_id, patient_id, movement, standing, occurred_at,"
-               " recorded_at, occurred_utc, recorded_utc, ward, bed, ward_key, bed_key)"
-               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-               [event.record_id, event.patient_id, event.movement.value,
-                int(row["status"] != RecordStatus.ENTERED_IN_ERROR.value), row["occurred_at"], row["recorded_at"],
-                _utc(event.occurred_at), _utc(event.recorded_at), event.ward, event.bed, _key(event.ward),
-                _key(event.bed)])
+    return [event.record_id, event.patient_id, event.movement.value,
+            int(row["status"] != RecordStatus.ENTERED_IN_ERROR.value), row["occurred_at"], row["recorded_at"],
+            _utc(event.occurred_at), _utc(event.recorded_at), event.ward, event.bed, _key(event.ward), _key(event.bed)]
 
 
 def rebuild_index(db: Database, forms: dict[str, FormSpec]) -> int:
     """Recreate the movement index from the records (a database from before the index, or
     after a restore); returns how many movement records it holds."""
-    count = 0
     with db.atomic():
         db.execute("DELETE FROM movement_index")
-        for spec in (spec for spec in forms.values() if spec.movement is not None):
-            for row in db.query("SELECT * FROM current_records WHERE form_id = ?", [spec.id]):
-                index_record(db, spec, row)
-                count += 1
-    return count
+        return sum(index_records(db, ((spec, row) for row in db.query(
+            "SELECT * FROM current_records WHERE form_id = ?", [spec.id])))
+            for spec in forms.values() if spec.movement is not None)
 
 
 def ensure_index(db: Database, forms: dict[str, FormSpec]) -> None:

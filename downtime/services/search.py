@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import replace
 from datetime import date
 
@@ -20,7 +21,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.services.census import locations
 from downtime.services.patients import PatientSummary, downtime_numbers, summarise
-from downtime.storage.records import list_current
+from downtime.storage.records import chunks, list_current, marks
 
 _DATE_PIECES = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2,4}))?$")
 _WORD = re.compile(r"[^\W_]+")
@@ -38,18 +39,32 @@ def _birth_tokens(born: date | None) -> str:
 
 def refresh(db: Database, forms: dict[str, FormSpec], patient_id: str) -> None:
     """Re-index one patient from their latest standing admission (call inside the save's
-    transaction, so the index never disagrees with the records). A patient's index line has
-    the rowid of their `patients` row, so it is found without reading the whole index."""
-    (rowid,) = db.execute("SELECT rowid FROM patients WHERE patient_id = ?", [patient_id]).fetchone()
-    db.execute("DELETE FROM patient_search WHERE rowid = ?", [rowid])
-    numbers = downtime_numbers(db, [patient_id])
-    lines = [_terms(spec, summarise(spec, record, numbers[patient_id]), record.data)
-             for spec in forms.values() if spec.creates_patient
-             for record in list_current(db, form_id=spec.id, patient_id=patient_id)
-             if record.status is not RecordStatus.ENTERED_IN_ERROR]
-    if lines:
-        db.execute("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, ?, ?, ?)",
-                   [rowid, patient_id, *(" ".join(dict.fromkeys(line[column] for line in lines)) for column in range(3))])
+    transaction, so the index never disagrees with the records)."""
+    refresh_many(db, forms, [patient_id])
+
+
+def refresh_many(db: Database, forms: dict[str, FormSpec], patient_ids: Collection[str]) -> None:
+    """Re-index these patients, reading them a few hundred at a time (an import re-indexes
+    thousands). A patient's index line has the rowid of their `patients` row, so it is found
+    without reading the whole index."""
+    rowids: dict[str, int] = {}
+    numbers: dict[str, str] = {}
+    for part in chunks(patient_ids):
+        for rowid, patient_id, number in db.execute(
+                f"SELECT rowid, patient_id, downtime_number FROM patients WHERE patient_id IN ({marks(part)})", part):
+            rowids[patient_id], numbers[patient_id] = rowid, number
+        db.execute(f"DELETE FROM patient_search WHERE rowid IN ({marks(part)})", [rowids[pid] for pid in part])
+    lines: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for spec in forms.values():
+        if spec.creates_patient:
+            for record in list_current(db, form_id=spec.id, patient_ids=rowids):
+                if record.status is not RecordStatus.ENTERED_IN_ERROR:
+                    patient_id = str(record.patient_id)
+                    lines[patient_id].append(_terms(spec, summarise(spec, record, numbers[patient_id]), record.data))
+    db.conn.executemany("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, ?, ?, ?)",
+                        [[rowids[patient_id], patient_id,
+                          *(" ".join(dict.fromkeys(line[column] for line in found)) for column in range(3))]
+                         for patient_id, found in lines.items()])
 
 
 def _terms(spec: FormSpec, patient: PatientSummary, data: dict) -> tuple[str, str, str]:
@@ -67,8 +82,7 @@ def rebuild(db: Database, forms: dict[str, FormSpec]) -> int:
     with db.atomic():
         db.execute("DELETE FROM patient_search")
         ids = list(downtime_numbers(db))
-        for patient_id in ids:
-            refresh(db, forms, patient_id)
+        refresh_many(db, forms, ids)
     return len(ids)
 
 

@@ -11,6 +11,7 @@ import json
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from operator import itemgetter
 from typing import Any
 
 from sqlite_utils import Database
@@ -23,8 +24,13 @@ AUDITED_TABLES = {"meta": "key", "staff": "staff_id", "patients": "patient_id", 
                   "back_entries": "id", "patient_links": "id"}
 
 
+# One encoder for every hash: json.dumps with options builds a new one per call, and an import
+# encodes three values per record. Same options, so the same text as json.dumps gives.
+_CANONICAL = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _CANONICAL.encode(value)
 
 
 def digest(value: Any) -> str:
@@ -42,7 +48,7 @@ def append(db: Database, *, at: datetime, actor: str | None, device_id: str | No
            row: Mapping[str, Any] | None = None, detail: Mapping[str, Any] | None = None) -> int:
     """Add one entry; call inside the transaction of the write it describes."""
     seq, prev_hash = _last(db)
-    entry = _entry(seq + 1, prev_hash, at=at, actor=actor, device_id=device_id, action=action, entity=entity,
+    entry = _entry(seq + 1, prev_hash, at=at.isoformat(), actor=actor, device_id=device_id, action=action, entity=entity,
                    entity_id=entity_id, row=row, detail=detail)
     db.execute(_INSERT_ENTRY, entry)
     return entry["seq"]
@@ -57,13 +63,13 @@ def _last(db: Database) -> tuple[int, str]:
     return (last[0], last[1]) if last else (0, GENESIS)
 
 
-def _entry(seq: int, prev_hash: str, *, at: datetime, actor: str | None, device_id: str | None, action: str,
+def _entry(seq: int, prev_hash: str, *, at: str, actor: str | None, device_id: str | None, action: str,
            entity: str | None, entity_id: str | None, row: Mapping[str, Any] | None,
            detail: Mapping[str, Any] | None) -> dict[str, Any]:
     body = dict(detail or {})
     if row is not None:
         body["row_hash"] = digest(dict(row))
-    entry = {"seq": seq, "at": at.isoformat(), "actor": actor, "device_id": device_id,
+    entry = {"seq": seq, "at": at, "actor": actor, "device_id": device_id,
              "action": action, "entity": entity, "entity_id": entity_id,
              "detail": canonical(body), "prev_hash": prev_hash}
     entry["hash"] = _entry_hash(entry)
@@ -81,13 +87,14 @@ def insert_many_audited(db: Database, table: str, rows: Sequence[Mapping[str, An
         return
     columns = list(rows[0])
     db.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
-                        [[row[column] for column in columns] for row in rows])
+                        map(itemgetter(*columns), rows))
     seq, prev_hash = _last(db)
+    at_text, key = at.isoformat(), AUDITED_TABLES[table]
     entries = []
     for row, detail in zip(rows, details, strict=True):
         seq += 1
-        entries.append(_entry(seq, prev_hash, at=at, actor=actor, device_id=device_id, action=action, entity=table,
-                              entity_id=str(row[AUDITED_TABLES[table]]), row=row, detail=detail))
+        entries.append(_entry(seq, prev_hash, at=at_text, actor=actor, device_id=device_id, action=action, entity=table,
+                              entity_id=str(row[key]), row=row, detail=detail))
         prev_hash = entries[-1]["hash"]
     db.conn.executemany(_INSERT_ENTRY, entries)
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.staff import Action
+from downtime.formspec import FormSpec
 from downtime.services import census, search
 from downtime.services.context import Session
 from downtime.storage import audit
@@ -29,9 +30,11 @@ def _already(session: Session, table: str, column: str, values: set[Any]) -> lis
         f"SELECT * FROM {table} WHERE {column} IN ({marks(part)})", part)]
 
 
-def _check_record(session: Session, number: int, row: dict[str, Any], patients: set[str]) -> None:
+def _check_record(session: Session, number: int, row: dict[str, Any], patients: set[str]) -> FormSpec:
+    """The record's form, once the line is one this database can take."""
     where = f"{RECORDS_FILE}, line {number}"
-    if row["form_id"] not in session.forms:
+    spec = session.forms.get(row["form_id"])
+    if spec is None:
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: form {form!r} is not known to this version of Downtime"),
                             where=where, form=row['form_id'])
     if row["patient_id"] is not None and row["patient_id"] not in patients:
@@ -42,6 +45,7 @@ def _check_record(session: Session, number: int, row: dict[str, Any], patients: 
     except (TypeError, ValueError):
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: field data is not JSON"),
                             where=where) from None
+    return spec
 
 
 def import_export(session: Session, folder: Path, progress: Progress | None = None) -> ImportResult:
@@ -64,6 +68,7 @@ def import_export(session: Session, folder: Path, progress: Progress | None = No
         audit.insert_many_audited(db, "records", rows, [
             {"record_id": row["record_id"], "version": row["version"], "from": row["device_id"]} for row in rows],
             action="record.import", **who)
+        census.index_records(db, ((session.forms[row["form_id"]], row) for row in rows))
         added["records"] += len(rows)
         rows.clear()
 
@@ -100,7 +105,7 @@ def import_export(session: Session, folder: Path, progress: Progress | None = No
         by_version = {(row["record_id"], row["version"]): row for row in stored_versions}
         for number, row in enumerate(versions, start=len(patients) + 1):
             line = number - len(patients)
-            _check_record(session, line, row, known_patients)
+            spec = _check_record(session, line, row, known_patients)
             stored = by_id.get(row["id"]) or by_version.get((row["record_id"], row["version"]))
             if stored is not None:
                 if {column: stored[column] for column in RECORD_COLUMNS} != row:
@@ -115,8 +120,6 @@ def import_export(session: Session, folder: Path, progress: Progress | None = No
                                     file=RECORDS_FILE, line=line, record=row['record_id'], version=row['version'], previous=row['version'] - 1)
             by_id[row["id"]] = by_version[(row["record_id"], row["version"])] = row
             batch.append(row)
-            spec = session.form(row["form_id"])
-            census.index_record(db, spec, row)
             if spec.creates_patient and row["patient_id"]:
                 touched.add(row["patient_id"])
             if len(batch) == BATCH:
@@ -124,8 +127,7 @@ def import_export(session: Session, folder: Path, progress: Progress | None = No
                 if progress is not None:
                     progress(number, total)
         write(batch)
-        for patient_id in sorted(touched):
-            search.refresh(db, session.forms, patient_id)
+        search.refresh_many(db, session.forms, touched)
         audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
                      action="import", detail={"kind": "export", "folder": str(folder), "added": added,
                                               "unchanged": unchanged})
