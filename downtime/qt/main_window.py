@@ -139,6 +139,9 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.back_entry, translate("MainWindow", "Back-entry"))
         for fixed in range(self.tabs.count()):
             self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        # Read when first shown: on a records office's hospital-wide database each of these
+        # lists takes a second or more, and the window opens on the patient list.
+        self._stale = [self.medication, self.theatre, self.escalation]
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_actions()

@@ -52,7 +52,6 @@ class MedicationPanel(QWidget):
         self.table = make_table(self.model, translate("MedicationPanel", "Medication round"), self.record_selected)
         layout.addWidget(self.table, 1)
         self.dialog: DoseDialog | None = None
-        self.refresh()
 
     def refresh(self) -> None:
         if not self.ward.currentText():

@@ -203,7 +203,6 @@ class EscalationPanel(QWidget):
         self.model = EscalationModel()
         self.table = make_table(self.model, translate("EscalationPanel", "Patients needing escalation"), self._open_current)
         layout.addWidget(self.table, 1)
-        self.refresh()
 
     def refresh(self) -> None:
         ward = self.ward.currentData()

@@ -258,7 +258,6 @@ class TheatrePanel(QWidget):
         self.waiting_table = make_table(self.waiting_model, translate("TheatrePanel", "Operations to reschedule"), self.rebook_selected)
         layout.addWidget(self.waiting_table, 2)
         self.dialog: QDialog | None = None
-        self.refresh()
 
     def selected_day(self) -> date:
         picked = self.day.date()

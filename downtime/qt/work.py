@@ -9,10 +9,12 @@ on the GUI thread, so it is reported as loudly as any other.
 
 A running thread is kept here, not by the window that started it: a window closed meanwhile
 (a sign-out, the idle lock, a change of language) must not destroy a thread that still runs,
-which would abort the app. Quitting waits for it, so an import's transaction ends first."""
+which would abort the app. Quitting waits for it, so an import's transaction ends first, and
+so does the end of a program that never quits an event loop (a script, the test run)."""
 
 from __future__ import annotations
 
+import atexit
 from collections.abc import Callable
 from typing import Any, ClassVar
 
@@ -67,3 +69,9 @@ class Work(QThread):
     @staticmethod
     def _raise(crash: Exception) -> None:
         raise crash
+
+
+@atexit.register
+def _wait_for_all() -> None:
+    for work in list(Work.running):
+        work.wait()

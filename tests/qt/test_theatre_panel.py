@@ -101,3 +101,22 @@ def test_coordinator_adds_a_session_and_books_from_the_forms(coordinator, qtbot)
     booking_view.save()
     assert booking_view.summary.isHidden(), booking_view.summary.text()
     assert len(theatre.bookings(window.session.db, window.session.forms)) == 2
+
+
+def test_the_lists_of_other_tabs_are_read_when_first_shown_not_when_the_window_opens(qtbot, session_for, answers,
+                                                                                     monkeypatch):
+    from downtime.services import medication, observations
+
+    read: list[str] = []
+    for module, name in ((theatre, "day_list"), (medication, "round_list"), (observations, "escalations")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda *a, real=real, name=name, **k: (read.append(name), real(*a, **k))[1])
+    window = MainWindow(session_for("coord"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    assert read == []
+    window.tabs.setCurrentWidget(window.theatre)
+    window.tabs.setCurrentWidget(window.escalation)
+    window.tabs.setCurrentWidget(window.theatre)
+    assert read == ["day_list", "escalations"]
