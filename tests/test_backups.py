@@ -29,7 +29,7 @@ def test_a_backup_is_encrypted_sound_and_audited(ward, admission_values, clock):
     assert backups.due(nurse.db, clock())
     path = backups.backup_now(nurse)
     assert path.parent == tmp_path / "usb" and keyslots.is_encrypted(path)
-    assert b"Lef" not in path.read_bytes()
+    assert b"Penicillin" not in path.read_bytes() and b"SQLite format 3" not in path.read_bytes()
     assert backups.last_backup(nurse.db) == clock() and not backups.due(nurse.db, clock())
     clock.advance(minutes=15)
     assert backups.due(nurse.db, clock())

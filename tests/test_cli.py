@@ -49,7 +49,7 @@ def test_the_demo_is_encrypted_and_patient_data_needs_a_sign_in(tmp_path, capsys
     db = tmp_path / "demo.sqlite"
     assert main(["demo", "--db", str(db)]) == 0
     assert "encrypted (SQLCipher)" in capsys.readouterr().out
-    assert b"Lef" not in db.read_bytes() and b"SQLite format 3" not in db.read_bytes()
+    assert "Lefèvre".encode() not in db.read_bytes() and b"SQLite format 3" not in db.read_bytes()
     monkeypatch.delenv("DOWNTIME_USER")
     monkeypatch.delenv("DOWNTIME_PIN")
     assert main(["records", "--db", str(db)]) == 1
