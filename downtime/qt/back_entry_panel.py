@@ -145,6 +145,8 @@ class BackEntryPanel(QWidget):
 
     def _refused(self, problem: UserError) -> None:
         self.summary.setText(say(problem))
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
 
     def _ended(self) -> None:
         self.reading = None

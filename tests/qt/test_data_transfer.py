@@ -255,3 +255,17 @@ def test_the_back_entry_list_is_read_off_the_gui_thread_and_a_refresh_asked_mean
         release.set()
     assert calls == [False, False], "the refresh asked while reading ran once the first read ended"
     assert panel.summary.text() == "0 of 0 entered in the EHR"
+
+
+def test_a_back_entry_list_that_cannot_be_read_says_why_and_stops_the_busy_bar(qtbot, session_for, monkeypatch):
+    from downtime.services.errors import ServiceError
+
+    def refused(session):
+        raise ServiceError("The worklist cannot be read: disk full")
+
+    monkeypatch.setattr(back_entry, "worklist_order", refused)
+    main = _window(qtbot, session_for("records"))
+    panel = main.back_entry
+    qtbot.waitUntil(lambda: panel.reading is None, timeout=60_000)
+    assert panel.summary.text() == "The worklist cannot be read: disk full"
+    assert panel.progress.maximum() == 1 and panel.progress.value() == 0
