@@ -9,12 +9,10 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
-import getpass
-import json
 import os
-import platform
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -105,6 +103,8 @@ def _session(args: argparse.Namespace):
 
 
 def _emit(args: argparse.Namespace, rows: list[dict[str, Any]], text: Callable[[dict[str, Any]], str]) -> None:
+    import json
+
     for row in rows:
         print(json.dumps(row, ensure_ascii=False) if args.json else text(row))
 
@@ -242,6 +242,8 @@ def cmd_ward_list(args: argparse.Namespace) -> int:
 
 def _printed_here(args: argparse.Namespace) -> dict[str, Any]:
     """Who and where for a blank page, which needs no sign-in: it holds no patient data."""
+    import getpass
+    import platform
     from datetime import datetime
 
     return {"lang": args.lang, "printed_by": getpass.getuser(), "printed_at": datetime.now().astimezone(),
@@ -602,14 +604,21 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from downtime.domain.roles import Role
-
-    parser = argparse.ArgumentParser(prog="downtime", description="Ward records while the EHR is down.")
-    parser.add_argument("--version", action="version", version=f"downtime {__version__}")
+def _window_parser(add_help: bool = False) -> argparse.ArgumentParser:
+    """The options of the plain `downtime` that opens the window."""
+    parser = argparse.ArgumentParser(prog="downtime", description="Ward records while the EHR is down.",
+                                     add_help=add_help, exit_on_error=add_help)
     _db_option(parser, top=True)
     _lang_option(parser, top=True)
     parser.set_defaults(func=cmd_gui)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from downtime.domain.roles import Role
+
+    parser = _window_parser(add_help=True)
+    parser.add_argument("--version", action="version", version=f"downtime {__version__}")
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     def command(name: str, func: Callable[[argparse.Namespace], int], help_text: str,
@@ -852,8 +861,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Opening the window is what a ward does most, and the sign-in window must show at once:
+    the whole command line (fifty sub-commands, 40 ms) is built only when the arguments are not
+    just the window's options (a sub-command, --help, --version, a mistake, whose message then
+    comes from the whole command line)."""
+    with suppress(argparse.ArgumentError):
+        args, rest = _window_parser().parse_known_args(argv)
+        if not rest:
+            return args
+    return build_parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = _parse(argv)
     args.lang = args.lang or saved_language()
     try:
         return int(args.func(args))

@@ -7,7 +7,6 @@ sentence is translated once whichever layer shows it, and Qt stays out of the pu
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -35,8 +34,12 @@ def catalogue_path(lang: Lang) -> Path:
 
 @cache
 def _catalogue(lang: Lang) -> dict[tuple[str, str], str]:
+    """Read on the first French message, not at start-up: the XML parser is 10 ms of the sign-in
+    window's cold start."""
     if lang == "en":
         return {}
+    import xml.etree.ElementTree as ElementTree
+
     found: dict[tuple[str, str], str] = {}
     for context in ElementTree.parse(catalogue_path(lang)).getroot().iter("context"):
         name = context.findtext("name", "")

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from tzlocal import get_localzone
-
 
 def local_now() -> datetime:
     """The laptop's time in its time zone, rules included (Europe/Paris, not just +01:00).
 
     A month's outage can span a change of summer time. A fixed offset taken from today's clock
     would put the dose slots of every day before the change an hour off, and the doses given
-    then would show as not given on the MAR."""
+    then would show as not given on the MAR. tzlocal is imported on the first call: it is 10 ms
+    of the sign-in window's cold start, and nothing asks the time before someone signs in."""
+    from tzlocal import get_localzone
+
     return datetime.now(get_localzone())

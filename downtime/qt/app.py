@@ -1,8 +1,9 @@
 """Starting the app: first-run set-up, sign-in (which unlocks an encrypted database), main window.
 
 On an old ward laptop the sign-in window must appear at once: this module and the sign-in
-window load only Qt; the database layer, the forms and the main window load just after the
-window shows, while the person types their PIN (`_load_app`)."""
+window load only the Qt classes that window shows; the database layer, the forms, the message
+and file dialogs and the main window load just after the window shows, while the person types
+their PIN (`_load_app`), or when first needed."""
 
 from __future__ import annotations
 
@@ -12,13 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog
 
 from downtime.domain.clock import local_now
 from downtime.errors import UserError
 from downtime.i18n import saved_language
 from downtime.qt.i18n import language, say, set_language, translate
-from downtime.qt.prompts import Prompts
 from downtime.qt.sign_in import FirstRunDialog, SignInDialog
 from downtime.qt.style import apply_style
 from downtime.services.context import Vault
@@ -34,6 +34,7 @@ def sound_or_restored(vault: Vault, unreadable: str | None = None) -> bool:
     could not even be opened: `unreadable`). A damaged file is never used; the newest backup is
     offered in its place (the damaged file is kept, renamed), and the person signs in again."""
     from downtime.paths import data_dir
+    from downtime.qt.prompts import Prompts
     from downtime.services import backups
     from downtime.storage.backup import restore_backup, set_aside
     from downtime.storage.integrity import check_database
@@ -92,6 +93,8 @@ def run(db_path: Path, lang: Lang | None = None) -> int:
         try:
             found = parts()
         except UserError as problem:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(dialog, "Downtime", say(problem))
             dialog.reject()
             return

@@ -1,5 +1,6 @@
 """Starting the app the way the README's command does, with the dialogs answered."""
 
+import pytest
 from PySide6.QtWidgets import QApplication, QDialog
 
 from downtime.qt import app as app_module
@@ -134,13 +135,46 @@ def test_the_sign_in_window_shows_first_then_names_the_database_once_the_app_has
     assert seen["then"].endswith("demo.sqlite — NOT encrypted (set up with --unencrypted)") and seen["hint_then"]
 
 
-def test_the_sign_in_window_needs_neither_the_database_layer_nor_the_models():
-    """What keeps the cold start close to a bare Qt window (see downtime.bench)."""
+def test_the_sign_in_window_shows_before_the_rest_of_the_app_loads(ward_db, db_path):
+    """What keeps the cold start close to a bare Qt window (see downtime.bench): up to the
+    window's first paint, `downtime --db X` loads neither the database layer, the models, the
+    PDFs nor the message dialogs, nor Qt's namespace of enums (30 ms to set up)."""
     import subprocess
     import sys
 
-    code = ("import sys, downtime.cli, downtime.qt.app; downtime.cli.build_parser(); "
-            "print(sorted(m for m in ('sqlite_utils', 'sqlcipher3', 'pydantic', 'reportlab', 'yaml', 'fhir') "
-            "if m in sys.modules))")
+    code = f"""
+import os, sys
+from PySide6 import QtCore
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+LATER = ('sqlite_utils', 'sqlcipher3', 'pydantic', 'reportlab', 'yaml', 'fhir', 'tzlocal', 'xml.etree.ElementTree',
+         'downtime.qt.prompts', 'downtime.qt.main_window')
+class Painted(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and watched.isWindow():
+            print(watched.windowTitle(), sorted(m for m in LATER if m in sys.modules), 'Qt' in QtCore.__dict__)
+            sys.stdout.flush(); os._exit(0)
+        return False
+app = QApplication([]); painted = Painted(); app.installEventFilter(painted)
+from downtime.cli import main
+main(['--db', {str(db_path)!r}])
+"""
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "[]"
+    assert done.stdout.strip() == "Downtime — sign in [] False"
+
+
+def test_the_window_s_options_alone_do_not_build_every_sub_command(monkeypatch):
+    """Opening the window builds a parser of its two options only; anything else (a sub-command,
+    --help, a mistake) gets the whole command line, whose messages name every command."""
+    from downtime import cli
+
+    built: list[bool] = []
+    whole = cli.build_parser
+    monkeypatch.setattr(cli, "build_parser", lambda: built.append(True) or whole())
+    args = cli._parse(["--db", "ward.sqlite", "--lang", "fr"])
+    assert (args.func, str(args.db), args.lang, built) == (cli.cmd_gui, "ward.sqlite", "fr", [])
+    assert cli._parse(["--db", "ward.sqlite", "gui"]).func is cli.cmd_gui and built == [True]
+    assert cli._parse(["demo", "--fresh"]).func is cli.cmd_demo and len(built) == 2
+    with pytest.raises(SystemExit):
+        cli._parse(["--lang", "de"])
+    assert len(built) == 3
