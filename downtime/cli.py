@@ -541,9 +541,18 @@ def cmd_worklist_link(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf_worklist(args: argparse.Namespace) -> int:
+    from downtime.services import back_entry
     from downtime.services.printing import print_worklist
 
-    print(print_worklist(_session(args), args.out))
+    session = _session(args)
+    part = None
+    if args.patients is not None or args.start is not None or args.left:
+        if args.patients is not None and args.patients < 1:
+            raise CliError(QT_TRANSLATE_NOOP("messages", "--patients must be 1 or more"))
+        order = back_entry.worklist_order(session)
+        start = 0 if args.start is None else back_entry.position(session, order, args.start)
+        part = back_entry.worklist_part(session, order, start, args.patients or len(order), left_only=args.left)
+    print(print_worklist(session, args.out, part))
     return 0
 
 
@@ -744,9 +753,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True)
     _db_option(p)
     _person_options(p)
-    p = command("worklist", cmd_pdf_worklist, "the back-entry worklist, per patient, in the order to enter it",
-                pdf_sub)
+    p = command("worklist", cmd_pdf_worklist, "the back-entry worklist, per patient, in the order to enter it "
+                "(a hospital's whole list is thousands of pages: print a part with --patients)", pdf_sub)
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--patients", type=int, help="only this many patients (default: all)")
+    p.add_argument("--from", dest="start", metavar="DOWNTIME_NUMBER", help="start at this patient (default: the first)")
+    p.add_argument("--left", action="store_true", help="only what is left to enter")
     _db_option(p)
     _person_options(p)
     p = command("letter", cmd_pdf_letter, "the patient's letter of the new date (--lang fr for French)", pdf_sub)

@@ -105,6 +105,41 @@ def test_printed_worklist_has_each_patient_and_item(office, tmp_path):
     assert "Medication order" in text and "Back-entry worklist" in text
 
 
+def test_a_part_of_the_worklist_is_the_patients_from_the_chosen_one_as_the_screen_shows_them(office, tmp_path):
+    order = back_entry.worklist_order(office)
+    whole = back_entry.worklist(office)
+    assert back_entry.worklist_part(office, order, 0, len(order), left_only=False) == whole
+    start = back_entry.position(office, order, whole[2].patient.downtime_number)
+    assert back_entry.worklist_part(office, order, start, 3, left_only=False) == whole[2:5]
+    for item in whole[2].items:
+        back_entry.mark_entered(office, item.record.record_id, item.record.version, "EHR-2")
+    back_entry.mark_entered(office, whole[3].items[0].record.record_id, whole[3].items[0].record.version, "EHR-3")
+    part = back_entry.worklist_part(office, order, start, 2, left_only=True)
+    assert [group.patient for group in part] == [whole[3].patient, whole[4].patient]
+    assert part[0].items == whole[3].items[1:] and part[1].items == whole[4].items
+    with pytest.raises(ServiceError, match="DT-000-00000-0"):
+        back_entry.position(office, order, "DT-000-00000-0")
+    out = printing.print_worklist(office, tmp_path / "part.pdf", part)
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert whole[3].patient.downtime_number in text and whole[4].patient.downtime_number in text
+    assert whole[2].patient.downtime_number not in text and whole[5].patient.downtime_number not in text
+    assert "Part of the list: 2 group(s) from" in text
+
+
+def test_the_worklist_command_prints_a_part(office, tmp_path):
+    db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    who = ["--user", "records", "--pin", "4444"]
+    whole = back_entry.worklist(office)
+    out = tmp_path / "part.pdf"
+    assert main(["pdf", "worklist", "--out", str(out), "--patients", "2", "--from", whole[1].patient.downtime_number,
+                 "--left", "--db", db, *who]) == 0
+    text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
+    assert [g.patient.downtime_number for g in whole[:4] if g.patient.downtime_number in text] == [
+        whole[1].patient.downtime_number, whole[2].patient.downtime_number]
+    assert main(["pdf", "worklist", "--out", str(out), "--patients", "0", "--db", db, *who]) == 1
+    assert main(["pdf", "worklist", "--out", str(out), "--from", "DT-000-00000-0", "--db", db, *who]) == 1
+
+
 def test_worklist_commands(office, tmp_path, capsys, monkeypatch):
     db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
     who = ["--user", "records", "--pin", "4444"]

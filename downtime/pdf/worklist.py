@@ -51,13 +51,20 @@ def _table(group: PatientWork, width: float) -> Table:
     return table
 
 
-def worklist_pdf(work: list[PatientWork], out: Path, *, printed_by: str, printed_at: datetime,
-                 device_name: str) -> Path:
+def _subtitle(work: list[PatientWork], whole: bool) -> str:
     done, total = progress(work)
+    if whole:
+        return f"{done} of {total} record(s) entered in the EHR — {len(work)} group(s), in the order to enter them"
+    names = [group.patient.display_name if group.patient else "records about no patient" for group in work]
+    span = f"from {names[0]} to {names[-1]}" if names else "nothing left from the chosen patient on"
+    return (f"Part of the list: {len(work)} group(s) {span}, in the order to enter them — "
+            f"{done} of their {total} record(s) entered in the EHR")
+
+
+def worklist_pdf(work: list[PatientWork], out: Path, *, whole: bool, printed_by: str, printed_at: datetime,
+                 device_name: str) -> Path:
     info = PageInfo(title="Back-entry worklist", lang="en", printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, landscape=True, patient_box=False,
-                    subtitle=f"{done} of {total} record(s) entered in the EHR — {len(work)} group(s), "
-                             "in the order to enter them")
+                    device_name=device_name, landscape=True, patient_box=False, subtitle=_subtitle(work, whole))
     width = body_width(info)
     story: list[Flowable] = []
     for group in work:

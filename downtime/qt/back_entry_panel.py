@@ -18,14 +18,14 @@ from downtime.qt.i18n import language, say, translate
 from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open
 from downtime.qt.work import Work
 from downtime.services import back_entry, printing
-from downtime.services.back_entry import PatientWork, WorkItem
+from downtime.services.back_entry import PAGE, PatientWork, WorkItem
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 
 Row = tuple[PatientWork, WorkItem]
 
 
-PAGE = 100  # patients fetched at a time: a hospital's list is fetched as it is scrolled
+PRINTED = 50  # patients on a printed worklist: a part to tick while typing, never the whole hospital
 
 
 class WorkModel(TextTableModel):
@@ -59,6 +59,8 @@ class WorkModel(TextTableModel):
         self.fetchMore(QModelIndex())
 
     def _shown(self, work: list[PatientWork]) -> list[Row]:
+        """Each line keeps its patient's whole group, done items too: a tick moves the progress
+        by what changed in the group (`_redo`)."""
         return [(group, item) for group in work for item in group.items if not (self.left_only and item.done)]
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 (Qt's name)
@@ -113,10 +115,12 @@ class BackEntryPanel(QWidget):
         buttons = QHBoxLayout()
         for text, handler in ((translate("BackEntryPanel", "&Mark entered in EHR… (Enter)"), self.mark_selected),
                               (translate("BackEntryPanel", "Link to EHR &patient number…"), self.link_selected),
-                              (translate("BackEntryPanel", "&Print worklist"), self.print_worklist)):
+                              (translate("BackEntryPanel", "&Print the next {count} patients").format(count=PRINTED),
+                               self.print_worklist)):
             button = QPushButton(text)
             button.clicked.connect(handler)
             buttons.addWidget(button)
+        self.print_button = button
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.counts = (0, 0)
@@ -132,6 +136,7 @@ class BackEntryPanel(QWidget):
             return
         self.summary.setText(translate("BackEntryPanel", "Reading the worklist…"))
         self.progress.setRange(0, 0)
+        self.print_button.setEnabled(False)
         self.reading = Work(self.session, lambda own, _: (back_entry.worklist_order(own), back_entry.progress_counts(own)))
         self.reading.succeeded.connect(self._read)
         self.reading.refused.connect(self._refused)
@@ -150,6 +155,7 @@ class BackEntryPanel(QWidget):
 
     def _ended(self) -> None:
         self.reading = None
+        self.print_button.setEnabled(True)
         if self.again:
             self.again = False
             self.refresh()
@@ -216,4 +222,10 @@ class BackEntryPanel(QWidget):
         self._redo(chosen)
 
     def print_worklist(self) -> None:
-        print_and_open(self, lambda out: printing.print_worklist(self.session, out), "worklist")
+        """The next patients as the list shows them, from the selected line's patient (else the
+        first): the part of the list about to be typed, to tick on paper."""
+        chosen = self.selected()
+        start = self.model.order.index(_patient_id(chosen)) if chosen else 0
+        print_and_open(self, lambda out: printing.print_worklist(
+            self.session, out, back_entry.worklist_part(self.session, self.model.order, start, PRINTED,
+                                                        left_only=self.left_only.isChecked())), "worklist")

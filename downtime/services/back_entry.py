@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlite_utils import Database
@@ -28,6 +28,7 @@ from downtime.storage import audit
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.storage.records import chunks, list_current, marks
 
+PAGE = 100  # patients read at a time: a hospital's list is read in pages, as the screen scrolls
 STEPS = (QT_TRANSLATE_NOOP("messages", "Medication order"),
          QT_TRANSLATE_NOOP("messages", "Medication administration"),
          QT_TRANSLATE_NOOP("messages", "Admission, allergies and movements"),
@@ -158,6 +159,36 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     return work
 
 
+def left_to_enter(work: list[PatientWork]) -> list[PatientWork]:
+    """The same patients with only the items still to enter (a patient with none is left out):
+    the screen's "only what is left" view, and a printed part of it."""
+    left = [replace(group, items=tuple(item for item in group.items if not item.done)) for group in work]
+    return [group for group in left if group.items]
+
+
+def worklist_part(session: Session, order: Sequence[str | None], start: int, patients: int, *,
+                  left_only: bool) -> list[PatientWork]:
+    """`patients` patients of the list from `order[start]` on, as the screen shows them (only
+    those with something left to enter when `left_only`): what a clerk prints to tick on paper
+    while typing. A hospital's whole list would be tens of thousands of pages."""
+    part: list[PatientWork] = []
+    for at in range(start, len(order), PAGE):
+        work = worklist_of(session, order[at:at + PAGE])
+        part += left_to_enter(work) if left_only else work
+        if len(part) >= patients:
+            break
+    return part[:patients]
+
+
+def position(session: Session, order: Sequence[str | None], downtime_number: str) -> int:
+    """Where the patient with this downtime number is in the list's order."""
+    patient_id = _patient_of(session, downtime_number)
+    if patient_id not in order:
+        raise NotFound(QT_TRANSLATE_NOOP("messages", "{number} has nothing on the back-entry list."),
+                       number=downtime_number)
+    return order.index(patient_id)
+
+
 def progress(work: list[PatientWork]) -> tuple[int, int]:
     return sum(group.done for group in work), sum(len(group.items) for group in work)
 
@@ -203,6 +234,14 @@ def mark_entered(session: Session, record_id: str, version: int, ehr_reference: 
             action="back_entry.entered", detail={"record_id": record_id, "version": version})
 
 
+def _patient_of(session: Session, downtime_number: str) -> str:
+    row = session.db.execute("SELECT patient_id FROM patients WHERE downtime_number = ?",
+                             [downtime_number.strip().upper()]).fetchone()
+    if row is None:
+        raise NotFound(QT_TRANSLATE_NOOP("messages", "No patient has the downtime number {number}."), number=downtime_number)
+    return str(row[0])
+
+
 def link_patient(session: Session, downtime_number: str, ehr_patient_number: str) -> None:
     """Reconcile a temporary downtime number to the patient's number in the EHR; the export
     then says the downtime identity was replaced by the EHR one (Patient.link replaced-by)."""
@@ -210,14 +249,11 @@ def link_patient(session: Session, downtime_number: str, ehr_patient_number: str
     number = ehr_patient_number.strip()
     if not number:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Give the patient's number in the EHR."))
-    row = session.db.execute("SELECT patient_id FROM patients WHERE downtime_number = ?",
-                             [downtime_number.strip().upper()]).fetchone()
-    if row is None:
-        raise NotFound(QT_TRANSLATE_NOOP("messages", "No patient has the downtime number {number}."), number=downtime_number)
+    patient_id = _patient_of(session, downtime_number)
     now = session.clock()
     with session.db.atomic():
         audit.insert_audited(session.db, "patient_links", {
-            "id": str(uuid.uuid4()), "patient_id": row[0], "ehr_patient_number": number,
+            "id": str(uuid.uuid4()), "patient_id": patient_id, "ehr_patient_number": number,
             "linked_by": session.user.staff_id, "linked_at": now.isoformat()},
             at=now, actor=session.user.staff_id, device_id=session.device.device_id,
             action="back_entry.patient_linked", detail={"downtime_number": downtime_number, "ehr": number})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import tempfile
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.staff import Action
@@ -18,6 +18,9 @@ from downtime.services.records import current, history
 from downtime.services.staff import list_staff
 from downtime.storage import audit
 from downtime.storage.records import current_of, list_current
+
+if TYPE_CHECKING:
+    from downtime.services.back_entry import PatientWork
 
 
 def _audit_print(session: Session, what: str, out: Path, record_id: str | None = None) -> None:
@@ -224,14 +227,15 @@ def print_rescheduling(session: Session, out: Path) -> Path:
     return out
 
 
-def print_worklist(session: Session, out: Path) -> Path:
-    """The records office's back-entry list, grouped by patient, in the order to enter it."""
+def print_worklist(session: Session, out: Path, part: list[PatientWork] | None = None) -> Path:
+    """The records office's back-entry list, grouped by patient, in the order to enter it: the
+    whole list, or a part of it (`back_entry.worklist_part`)."""
     from downtime.pdf.worklist import worklist_pdf
     from downtime.services.back_entry import worklist
 
     session.require(Action.PRINT)
-    worklist_pdf(worklist(session), out, printed_by=session.user.name, printed_at=session.clock(),
-                 device_name=session.device.name)
+    worklist_pdf(worklist(session) if part is None else part, out, whole=part is None, printed_by=session.user.name,
+                 printed_at=session.clock(), device_name=session.device.name)
     _audit_print(session, "back-entry worklist", out)
     return out
 

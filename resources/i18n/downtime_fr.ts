@@ -418,8 +418,8 @@ Mettre la sauvegarde la plus récente ({backup}) à sa place ? Le fichier endomm
         <translation>Lier au numéro &amp;patient du DPI…</translation>
     </message>
     <message>
-        <source>&amp;Print worklist</source>
-        <translation>&amp;Imprimer la liste</translation>
+        <source>&amp;Print the next {count} patients</source>
+        <translation>&amp;Imprimer les {count} patients suivants</translation>
     </message>
     <message>
         <source>Reading the worklist…</source>
@@ -1549,6 +1549,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>à saisir</translation>
     </message>
     <message>
+        <source>{number} has nothing on the back-entry list.</source>
+        <translation>{number} n’a rien sur la liste de ressaisie.</translation>
+    </message>
+    <message>
         <source>Give the EHR&apos;s reference for what was entered (e.g. its order or event number).</source>
         <translation>Donnez la référence du DPI pour ce qui a été saisi (ex. : son numéro de prescription ou d’événement).</translation>
     </message>
@@ -1967,6 +1971,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>{number} is EHR patient {ehr}; exports now say it was replaced by that number</source>
         <translation>{number} est le patient {ehr} du DPI ; les exports indiquent désormais qu’il est remplacé par ce numéro</translation>
+    </message>
+    <message>
+        <source>--patients must be 1 or more</source>
+        <translation>--patients doit valoir 1 ou plus</translation>
     </message>
     <message>
         <source>merged {count} record version(s) from {exports} export(s) into {folder}</source>

@@ -23,6 +23,23 @@ def _window(qtbot, session) -> MainWindow:
     return main
 
 
+def _office_tab(qtbot, tmp_path, forms, clock, laptop):
+    """The records office's window on the demo ward's export, its Back-entry tab shown and read."""
+    from downtime.services.demo import build_demo
+    from downtime.storage import open_database
+
+    ward = open_database(tmp_path / "demo.sqlite")
+    build_demo(ward, forms, clock)
+    ward_clerk = Session(ward, load_device(ward), staff.sign_in(ward, "records", "4444", clock), forms, clock)
+    clerk = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(clerk, export(ward_clerk, tmp_path / "export").folder)
+    main = _window(qtbot, clerk)
+    panel = main.back_entry
+    main.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.reading is None, timeout=60_000)
+    return clerk, panel
+
+
 def test_a_nurse_has_no_import_and_no_back_entry_tab(window):
     assert "import" not in window.actions_by_id and window.back_entry is None
     assert "export" in window.actions_by_id
@@ -113,19 +130,9 @@ def test_back_entry_tab_ticks_items_off_with_the_ehr_reference(qtbot, session_fo
 def test_the_back_entry_list_is_fetched_a_page_at_a_time_as_it_scrolls(qtbot, tmp_path, forms, clock, laptop,
                                                                        answers, monkeypatch):
     from downtime.qt import back_entry_panel
-    from downtime.services.demo import build_demo
-    from downtime.storage import open_database
 
     monkeypatch.setattr(back_entry_panel, "PAGE", 3)
-    ward = open_database(tmp_path / "demo.sqlite")
-    build_demo(ward, forms, clock)
-    ward_clerk = Session(ward, load_device(ward), staff.sign_in(ward, "records", "4444", clock), forms, clock)
-    clerk = laptop(tmp_path / "office.sqlite", 900)[1]
-    import_export(clerk, export(ward_clerk, tmp_path / "export").folder)
-    main = _window(qtbot, clerk)
-    panel = main.back_entry
-    main.tabs.setCurrentWidget(panel)
-    qtbot.waitUntil(lambda: panel.reading is None, timeout=60_000)
+    clerk, panel = _office_tab(qtbot, tmp_path, forms, clock, laptop)
     whole = [(group.patient, item.record.record_id) for group in back_entry.worklist(clerk) for item in group.items]
     first = [(group.patient, item.record.record_id) for group, item in panel.model.rows]
     assert 0 < len(first) < len(whole) and first == whole[:len(first)] and panel.model.canFetchMore()
@@ -230,6 +237,30 @@ def test_the_import_wizard_cannot_be_cancelled_or_left_while_it_imports(qtbot, s
     assert wizard.run_page.succeeded and max(moves) > 1, "the import's own counts reach the bar"
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     assert wizard.button(QWizard.WizardButton.CancelButton).isEnabled()
+
+
+def test_printing_the_worklist_prints_the_next_patients_from_the_selected_line(qtbot, tmp_path, forms, clock, laptop,
+                                                                               answers, monkeypatch):
+    """A hospital's whole list would be thousands of pages: the button prints the part about
+    to be typed, as the list shows it."""
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QApplication
+
+    from downtime.qt import back_entry_panel
+    from downtime.qt.print_preview import PrintPreview
+
+    monkeypatch.setattr(back_entry_panel, "PRINTED", 2)
+    clerk, panel = _office_tab(qtbot, tmp_path, forms, clock, laptop)
+    groups = [group for group in back_entry.worklist(clerk) if group.patient]
+    first = next(row for row, (group, _) in enumerate(panel.model.rows) if group.patient == groups[2].patient)
+    panel.table.selectRow(first)
+    qtbot.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)
+    (preview,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, PrintPreview) and w.isVisible()]
+    qtbot.addWidget(preview)
+    text = "\n".join(page.extract_text() for page in PdfReader(preview.path).pages)
+    printed = [group.patient.downtime_number for group in groups if group.patient.downtime_number in text]
+    assert printed == [groups[2].patient.downtime_number, groups[3].patient.downtime_number]
+    assert "Part of the list: 2 group(s)" in text
 
 
 def test_the_back_entry_list_is_read_off_the_gui_thread_and_a_refresh_asked_meanwhile_reads_again(
