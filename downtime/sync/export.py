@@ -28,7 +28,7 @@ from downtime.services.errors import ServiceError
 from downtime.services.patients import downtime_numbers
 from downtime.storage import audit
 from downtime.sync.encryption import encrypt_folder, parse_recipients
-from downtime.sync.outcome import Progress
+from downtime.sync.outcome import Progress, untold
 from downtime.sync.versions import write_versions
 
 BASE_COLUMNS = ("record_id", "version", "status", "version_reason", "downtime_number", "author",
@@ -86,7 +86,7 @@ def _fhir_bundle(session: Session, first: int, last: int, now: datetime, path: P
 
 
 def export(session: Session, out: Path, since_last: bool = False,
-           encrypt_to: list[str] | None = None, progress: Progress = lambda done, total: None) -> ExportResult:
+           encrypt_to: list[str] | None = None, progress: Progress = untold) -> ExportResult:
     """Write csv/<form>.csv and manifest.json into `out` (which must not exist yet); with
     `encrypt_to`, every file is age-encrypted to those public keys before `out` appears.
 

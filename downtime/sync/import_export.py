@@ -17,7 +17,7 @@ from downtime.services.context import Session
 from downtime.storage import audit
 from downtime.storage.records import chunks, marks
 from downtime.sync.export import verify_export
-from downtime.sync.outcome import ImportRefused, ImportResult, Progress
+from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 from downtime.sync.versions import PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, read_versions
 
 BATCH = 5000
@@ -48,7 +48,7 @@ def _check_record(session: Session, number: int, row: dict[str, Any], patients: 
     return spec
 
 
-def import_export(session: Session, folder: Path, progress: Progress | None = None) -> ImportResult:
+def import_export(session: Session, folder: Path, progress: Progress = untold) -> ImportResult:
     session.require(Action.IMPORT_DATA)
     problems = verify_export(folder)
     if problems:
@@ -124,13 +124,11 @@ def import_export(session: Session, folder: Path, progress: Progress | None = No
                 touched.add(row["patient_id"])
             if len(batch) == BATCH:
                 write(batch)
-                if progress is not None:
-                    progress(number, total)
+                progress(number, total)
         write(batch)
         search.refresh_many(db, session.forms, touched)
         audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
                      action="import", detail={"kind": "export", "folder": str(folder), "added": added,
                                               "unchanged": unchanged})
-    if progress is not None:
-        progress(total, total)
+    progress(total, total)
     return ImportResult("export", added, unchanged)

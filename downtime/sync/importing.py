@@ -9,13 +9,13 @@ from pathlib import Path
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.services.context import Session
 from downtime.sync.import_export import import_export
-from downtime.sync.outcome import ImportRefused, ImportResult, Progress
+from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 from downtime.sync.snapshot import load_snapshot
 from downtime.sync.snapshot_csv import read_csv_snapshot
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
 
 
-def import_path(session: Session, path: Path, progress: Progress | None = None) -> ImportResult:
+def import_path(session: Session, path: Path, progress: Progress = untold) -> ImportResult:
     if path.is_dir() and (path / "manifest.json").exists():
         return import_export(session, path, progress)
     if path.is_dir():

@@ -14,6 +14,10 @@ Progress = Callable[[int, int], None]
 """Told (done, total) as long work goes, for a progress bar."""
 
 
+def untold(done: int, total: int) -> None:
+    """The progress of work that no bar shows (the command line, the tests)."""
+
+
 class ImportRefused(UserError):
     """Names the file and line (or bundle entry) and the field; nothing was written."""
 

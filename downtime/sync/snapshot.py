@@ -20,7 +20,7 @@ from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.storage import audit
 from downtime.storage.records import RecordNotFound, current
-from downtime.sync.outcome import ImportRefused, ImportResult, Progress
+from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 
 SNAPSHOT_NAMESPACE = uuid.UUID("6d0f5d39-0b7e-4c0e-9a55-3e4c35a1c7a2")
 PATIENT_FORM = "admission"
@@ -78,7 +78,7 @@ def _load_one(session: Session, item: SnapshotItem) -> bool:
 
 
 def load_snapshot(session: Session, items: list[SnapshotItem], source: str,
-                  progress: Progress | None = None) -> ImportResult:
+                  progress: Progress = untold) -> ImportResult:
     session.require(Action.IMPORT_DATA)
     seen: dict[tuple[str, str], str] = {}
     for item in items:
@@ -94,11 +94,10 @@ def load_snapshot(session: Session, items: list[SnapshotItem], source: str,
                 added[item.kind] = added.get(item.kind, 0) + 1
             else:
                 unchanged += 1
-            if progress is not None and number % 200 == 0:
+            if number % 200 == 0:
                 progress(number, len(items))
         audit.append(session.db, at=session.clock(), actor=session.user.staff_id,
                      device_id=session.device.device_id, action="import",
                      detail={"kind": "snapshot", "source": source, "added": added, "unchanged": unchanged})
-    if progress is not None:
-        progress(len(items), len(items))
+    progress(len(items), len(items))
     return ImportResult("snapshot", added, unchanged)
