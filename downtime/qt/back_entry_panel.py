@@ -113,14 +113,14 @@ class BackEntryPanel(QWidget):
         self.table = make_table(self.model, translate("BackEntryPanel", "Back-entry worklist"), self.mark_selected)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        for text, handler in ((translate("BackEntryPanel", "&Mark entered in EHR… (Enter)"), self.mark_selected),
-                              (translate("BackEntryPanel", "Link to EHR &patient number…"), self.link_selected),
-                              (translate("BackEntryPanel", "&Print the next {count} patients").format(count=PRINTED),
-                               self.print_worklist)):
-            button = QPushButton(text)
+        made = [QPushButton(text) for text in (
+            translate("BackEntryPanel", "&Mark entered in EHR… (Enter)"),
+            translate("BackEntryPanel", "Link to EHR &patient number…"),
+            translate("BackEntryPanel", "&Print the next {count} patients").format(count=PRINTED))]
+        for button, handler in zip(made, (self.mark_selected, self.link_selected, self.print_worklist)):
             button.clicked.connect(handler)
             buttons.addWidget(button)
-        self.print_button = button
+        self.print_button = made[-1]
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.counts = (0, 0)
