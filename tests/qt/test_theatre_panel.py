@@ -56,6 +56,24 @@ def test_cancel_then_rebook_from_a_suggested_slot_by_keyboard(coordinator, qtbot
     assert state.status is theatre.BookingStatus.REBOOKED and state.session_id == session_ids[1]
 
 
+def test_stepping_through_days_shows_each_day_without_reading_the_rescheduling_list_again(coordinator, qtbot,
+                                                                                           monkeypatch):
+    from PySide6.QtCore import QDate
+
+    window, _ = coordinator
+    panel = window.theatre
+    read: list[bool] = []
+    whole = theatre.rescheduling_list
+    monkeypatch.setattr(theatre, "rescheduling_list", lambda *args: read.append(True) or whole(*args))
+    panel.day.setDate(QDate(2026, 11, 28))
+    assert panel.day_model.rowCount() == 1
+    panel.day.setFocus()
+    QTest.keyClick(panel.day, Qt.Key.Key_Up)
+    assert panel.selected_day().isoformat() == "2026-11-29" and panel.day_model.rowCount() == 0
+    QTest.keyClick(panel.day, Qt.Key.Key_Down)
+    assert panel.day_model.rowCount() == 1 and read == []
+
+
 def test_transfer_needs_a_hospital(coordinator, qtbot):
     window, _ = coordinator
     panel = window.theatre
