@@ -36,7 +36,7 @@ class WorkModel(TextTableModel):
                QT_TR_NOOP("When"), QT_TR_NOOP("What to enter"), QT_TR_NOOP("Version"), QT_TR_NOOP("To do"),
                QT_TR_NOOP("EHR reference"))
 
-    def text(self, row: int, column: int) -> str:
+    def texts(self, row: int) -> tuple[str, ...]:
         group, item = self.rows[row]
         patient = group.patient
         entered = item.entered.ehr_reference if item.done and item.entered else ""
@@ -44,7 +44,7 @@ class WorkModel(TextTableModel):
         return (patient.display_name if patient else translate("", "(not about a patient)"),
                 patient.downtime_number if patient else "", group.ehr_patient_number or "",
                 translate("messages", item.step_name), item.record.occurred_at.strftime("%d/%m %H:%M"), item.label,
-                str(item.record.version), to_do if item.done else to_do.upper(), entered)[column]
+                str(item.record.version), to_do if item.done else to_do.upper(), entered)
 
     def __init__(self, fetch: Callable[[Sequence[str | None]], list[PatientWork]]) -> None:
         super().__init__()

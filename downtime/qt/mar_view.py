@@ -48,16 +48,15 @@ class MarModel(TextTableModel):
     def cell(self, row: MarRow, clock: str | None, day: date) -> MarCell | None:
         return next((c for c in row.cells if c.slot.date() == day and c.slot.strftime("%H:%M") == clock), None)
 
-    def text(self, line: int, column: int) -> str:
+    def texts(self, line: int) -> tuple[str, ...]:
         row, clock = self.rows[line]
         order = row.order
-        if column == 0:
-            flags = " [CD]" if order.controlled else ""
-            kind = " PRN" if order.frequency is Frequency.PRN else ""
-            return f"{order.drug} {order.dose:g} {order.dose_unit} {order.route}{kind}{flags}"
-        if column == 1:
-            return clock or translate("", "as required")
-        day = self.days[column - 2]
+        flags = " [CD]" if order.controlled else ""
+        kind = " PRN" if order.frequency is Frequency.PRN else ""
+        return (f"{order.drug} {order.dose:g} {order.dose_unit} {order.route}{kind}{flags}",
+                clock or translate("", "as required"), *(self._day(row, clock, day) for day in self.days))
+
+    def _day(self, row: MarRow, clock: str | None, day: date) -> str:
         if clock is None:
             return "; ".join(dose_text(d, self.names) for d in row.prn_doses if d.at.date() == day)
         found = self.cell(row, clock, day)

@@ -23,13 +23,13 @@ class RoundModel(TextTableModel):
                QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Medicine"), QT_TR_NOOP("Dose"), QT_TR_NOOP("Route"),
                QT_TR_NOOP("Flags"))
 
-    def text(self, row: int, column: int) -> str:
+    def texts(self, row: int) -> tuple[str, ...]:
         item: RoundItem = self.rows[row]
         order, patient = item.order, item.patient
         flags = ", ".join(f for f, on in ((translate("RoundModel", "CD"), order.controlled), (translate("RoundModel", "high-alert"), order.high_alert)) if on)
         return (word(STATE[item.state]), item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
                 patient.display_name, patient.birth_date_text, order.drug,
-                f"{order.dose:g} {order.dose_unit}", order.route, flags)[column]
+                f"{order.dose:g} {order.dose_unit}", order.route, flags)
 
 
 class MedicationPanel(QWidget):

@@ -36,19 +36,18 @@ class SetsModel(TextTableModel):
     def is_warning(self, row: int, column: int) -> bool:
         return column == len(self.columns) - 1 and self.rows[row].news2.band in (Band.MEDIUM, Band.HIGH)
 
-    def text(self, row: int, column: int) -> str:
+    def texts(self, row: int) -> tuple[str, ...]:
         found: ScoredSet = self.rows[row]
         data = found.record.data
         bp = f"{data['systolic_bp']}/{data.get('diastolic_bp') or '—'}" if data.get("systolic_bp") else "—"
         oxygen = "—" if data.get("on_oxygen") is None else (
             f"O2 {_reading(data.get('oxygen_flow'), ' L/min')}" if data["on_oxygen"] else translate("", "air"))
         band = observations.band_word(found.news2.band, language())
-        values = (found.taken_at.strftime("%d/%m %H:%M"), _reading(data.get("respiratory_rate")),
+        return (found.taken_at.strftime("%d/%m %H:%M"), _reading(data.get("respiratory_rate")),
                   _reading(data.get("spo2"), "%"), "2" if data.get("spo2_scale") == "scale_2" else "1", oxygen, bp,
                   _reading(data.get("pulse")), (data.get("consciousness") or "—").replace("_", " "),
                   _reading(data.get("temperature")),
-                  f"{found.news2.total}{'' if found.news2.complete else ' ' + word('(incomplete)')}", band)
-        return values[column]
+                f"{found.news2.total}{'' if found.news2.complete else ' ' + word('(incomplete)')}", band)
 
 
 class News2Plot(QWidget):
@@ -169,12 +168,12 @@ class EscalationModel(TextTableModel):
     def is_warning(self, row: int, column: int) -> bool:
         return column == len(self.columns) - 1 and self.rows[row].latest.news2.band in (Band.MEDIUM, Band.HIGH)
 
-    def text(self, row: int, column: int) -> str:
+    def texts(self, row: int) -> tuple[str, ...]:
         item: Escalation = self.rows[row]
         news2 = item.latest.news2
         return (item.patient.ward or "", item.patient.bed or "", item.patient.display_name, item.patient.downtime_number,
                 f"{item.latest.taken_at:%d/%m %H:%M}", str(news2.total),
-                observations.band_word(news2.band, language()))[column]
+                observations.band_word(news2.band, language()))
 
 
 class EscalationPanel(QWidget):

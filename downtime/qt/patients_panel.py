@@ -45,23 +45,17 @@ class PatientTableModel(TextTableModel):
                QT_TR_NOOP("Sex"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Allergies"), QT_TR_NOOP("Resuscitation"),
                QT_TR_NOOP("Isolation"), QT_TR_NOOP("Identity"), QT_TR_NOOP("Admitted"), QT_TR_NOOP("Status"))
 
-    def cell(self, row: Row, column: int) -> str:
-        patient = row.patient
-        if column == 0:
-            return row.ward
-        if column == 1:
-            return row.bed or translate("", "(no bed)")
+    def texts(self, number: int) -> tuple[str, ...]:
+        row: Row = self.rows[number]
+        patient, bed = row.patient, row.bed or translate("", "(no bed)")
         if patient is None:
-            return translate("", "— empty bed —") if column == 2 else ""
+            return (row.ward, bed, translate("", "— empty bed —"), *[""] * (len(self.columns) - 3))
         admitted = datetime.fromisoformat(patient.admitted_at).strftime("%d/%m %H:%M")
-        values = ("", "", patient.display_name, patient.birth_date_text, word(SEX.get(patient.sex or "", "?")),
-                  patient.downtime_number, allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),
-                  patient.isolation if patient.isolation not in (None, "none") else "",
-                  word(IDENTITY.get(patient.identity_status or "", patient.identity_status or "")), admitted, word(STAY.get(patient.stay or "", "")))
-        return values[column]
-
-    def text(self, row: int, column: int) -> str:
-        return self.cell(self.rows[row], column)
+        return (row.ward, bed, patient.display_name, patient.birth_date_text, word(SEX.get(patient.sex or "", "?")),
+                patient.downtime_number, allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),
+                patient.isolation if patient.isolation not in (None, "none") else "",
+                word(IDENTITY.get(patient.identity_status or "", patient.identity_status or "")), admitted,
+                word(STAY.get(patient.stay or "", "")))
 
     def is_warning(self, row: int, column: int) -> bool:
         patient = self.rows[row].patient
@@ -78,7 +72,7 @@ class PatientTableModel(TextTableModel):
             bed = f"{number:07d}{text}"
             if index.column() == 0:
                 return f"{row.ward.casefold()}\x00{bed}"
-            return bed if index.column() == 1 else self.cell(row, index.column()).casefold()
+            return bed if index.column() == 1 else self.text(index.row(), index.column()).casefold()
         return super().data(index, role)
 
 

@@ -28,14 +28,26 @@ class TextTableModel(QAbstractTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.rows: list[Any] = []
+        self.read: dict[int, Sequence[str]] = {}
 
     def set_rows(self, rows: list[Any]) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.read = {}
         self.endResetModel()
 
+    def texts(self, row: int) -> Sequence[str]:
+        """Each column's text of that row."""
+        raise TypeError(f"{type(self).__name__} must say how its rows read")
+
     def text(self, row: int, column: int) -> str:
-        raise TypeError(f"{type(self).__name__} must say how its cells read")
+        """A cell's text, each row's worked out once until the rows change (set_rows; rows added
+        at the end keep the others'): Qt asks for a cell's text at every paint and in more than
+        one role, and sorting or sizing the columns asks for thousands."""
+        found = self.read.get(row)
+        if found is None:
+            found = self.read[row] = self.texts(row)
+        return found[column]
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802 (Qt's name)
         return 0 if parent.isValid() else len(self.rows)

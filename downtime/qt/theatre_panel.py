@@ -46,7 +46,7 @@ class DayModel(TextTableModel):
         self.spec = session.form("operation_booking")
         self.lang = session.lang
 
-    def text(self, row: int, column: int) -> str:
+    def texts(self, row: int) -> tuple[str, ...]:
         theatre_name, entry = self.rows[row]
         state, data = entry.state, entry.state.record.data
         status = word(BOOKING_STATUS[state.status])
@@ -55,7 +55,7 @@ class DayModel(TextTableModel):
                 state.patient.downtime_number, data["procedure"],
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang),
                 format_value(self.spec.field("priority"), data["priority"], self.lang), data["surgeon"],
-                data.get("anaesthetist") or "—", status)[column]
+                data.get("anaesthetist") or "—", status)
 
     def is_warning(self, row: int, column: int) -> bool:
         return column == 10 and self.rows[row][1].struck
@@ -77,7 +77,7 @@ class WaitingModel(TextTableModel):
         self.spec = session.form("operation_booking")
         self.lang = session.lang
 
-    def text(self, row: int, column: int) -> str:
+    def texts(self, row: int) -> tuple[str, ...]:
         item: theatre.WaitingItem = self.rows[row]
         state, data = item.state, item.state.record.data
         deadline = state.rebook_by.strftime("%d/%m/%Y") if state.rebook_by else "—"
@@ -85,7 +85,7 @@ class WaitingModel(TextTableModel):
         return (format_value(self.spec.field("priority"), data["priority"], self.lang), state.patient.display_name,
                 state.patient.birth_date_text, data["procedure"], data["surgeon"],
                 state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—",
-                deadline + flag, translate("WaitingModel", "{days} days").format(days=item.waited.days))[column]
+                deadline + flag, translate("WaitingModel", "{days} days").format(days=item.waited.days))
 
     def is_warning(self, row: int, column: int) -> bool:
         item: theatre.WaitingItem = self.rows[row]

@@ -199,15 +199,23 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
                lookback: timedelta = timedelta(hours=12),
                ahead: timedelta = timedelta(hours=2)) -> list[RoundItem]:
     """Scheduled doses of the ward not yet recorded, overdue first, within the last 12 hours
-    and the next 2, judged by the ward's late/overdue thresholds."""
+    and the next 2, judged by the ward's late/overdue thresholds. The ward's orders and the
+    doses near those hours are read at once, not every dose of each patient's stay: the list is
+    read again after every dose given, and a month's stay holds hundreds."""
     policy = settings.round_policy(db)
+    first, last = now - lookback, now + ahead
+    patients = census.in_patients(db, forms, ward=ward, at=now)
+    ids = [patient.patient_id for patient in patients]
+    recorded = {(dose.order_id, dose.scheduled_for) for dose in map(administration_of, _doses_near(
+        db, ids, first.date(), last.date())) if dose.scheduled_for is not None}
+    ordered: dict[str, list[Order]] = defaultdict(list)
+    for record in _standing(db, ORDER_FORM, patient_ids=ids):
+        ordered[str(record.patient_id)].append(order_of(record))
     items = []
-    for patient in census.in_patients(db, forms, ward=ward, at=now):
-        recorded = {(a.order_id, a.scheduled_for) for a in administrations(db, patient.patient_id)
-                    if a.scheduled_for is not None}
-        for found in orders(db, patient.patient_id):
-            for slot in scheduled_slots(found, (now - lookback).date(), (now + ahead).date(), now.tzinfo):
-                if now - lookback <= slot <= now + ahead and (found.record_id, slot) not in recorded:
+    for patient in patients:
+        for found in ordered[patient.patient_id]:
+            for slot in scheduled_slots(found, first.date(), last.date(), now.tzinfo):
+                if first <= slot <= last and (found.record_id, slot) not in recorded:
                     items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy)))
     return sorted(items, key=lambda i: (_URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
 

@@ -63,10 +63,10 @@ def test_admission_typed_with_the_keyboard_is_saved_and_listed(window, typist, q
     assert saved.data["nir"] == "2 54 03 75 113 023 12" and saved.data["identity_document"] == "passport"
     assert saved.data["reason"] == "Chute à domicile, douleur de hanche."
     model = window.patients.model
-    assert "MARTIN Hélène Marie (née LEFÈVRE)" not in [model.cell(row, 2) for row in model.rows], \
+    assert "MARTIN Hélène Marie (née LEFÈVRE)" not in [model.text(row, 2) for row in range(model.rowCount())], \
         "a list out of view waits until it is shown"
     window.tabs.setCurrentWidget(window.patients)
-    assert "MARTIN Hélène Marie (née LEFÈVRE)" in [model.cell(row, 2) for row in model.rows]
+    assert "MARTIN Hélène Marie (née LEFÈVRE)" in [model.text(row, 2) for row in range(model.rowCount())]
     assert "Last save:" in window.banner.last_save.text() and "nothing" not in window.banner.last_save.text()
     assert drafts.drafts_of(window.session) == []
 

@@ -12,7 +12,7 @@ def _admit(session, values, bed):
 
 
 def _names(panel):
-    return [panel.model.cell(row, 2) for row in panel.model.rows]
+    return [panel.model.text(row, 2) for row in range(panel.model.rowCount())]
 
 
 def test_census_shows_every_bed_and_sorts_by_bed(window, session_for, admission_values):
