@@ -97,6 +97,10 @@ def test_rescheduling_list_order_and_breaches(lists, clock):
     assert order == [ids[1], ids[0], ids[2]]
     (urgent, *_) = theatre.rescheduling_list(coord.db, coord.forms, clock.now)
     assert urgent.near_breach and urgent.state.rebook_by.date().isoformat() == "2026-12-02"
+    day = datetime.fromisoformat("2026-12-01T00:00+01:00").date()
+    assert theatre.board(coord.db, coord.forms, day, clock.now) == (
+        theatre.day_list(coord.db, coord.forms, day), theatre.rescheduling_list(coord.db, coord.forms, clock.now))
+    assert any(entries for _, entries in theatre.board(coord.db, coord.forms, day, clock.now)[0])
 
 
 def test_only_booked_operations_can_be_cancelled_and_only_cancelled_rebooked(lists, clock):

@@ -264,14 +264,17 @@ class TheatrePanel(QWidget):
         return date(picked.year(), picked.month(), picked.day())
 
     def refresh(self) -> None:
-        self.show_day()
-        self.waiting_model.set_rows(theatre.rescheduling_list(self.session.db, self.session.forms, self.session.clock()))
+        day, waiting = theatre.board(self.session.db, self.session.forms, self.selected_day(), self.session.clock())
+        self._show(day)
+        self.waiting_model.set_rows(waiting)
 
     def show_day(self) -> None:
         """The day board alone: stepping through days with the arrow keys does not read the
-        rescheduling list again, which at a hospital's scale is a third of a second each time."""
-        self.day_model.set_rows([(s.theatre, entry) for s, entries in theatre.day_list(
-            self.session.db, self.session.forms, self.selected_day()) for entry in entries])
+        rescheduling list again."""
+        self._show(theatre.day_list(self.session.db, self.session.forms, self.selected_day()))
+
+    def _show(self, day: list[tuple[theatre.TheatreSession, list[theatre.ListEntry]]]) -> None:
+        self.day_model.set_rows([(s.theatre, entry) for s, entries in day for entry in entries])
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.done_with.connect(lambda record: self.refresh())  # type: ignore[attr-defined]

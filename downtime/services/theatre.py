@@ -113,11 +113,12 @@ def _replay(db: Database) -> list[BookingFacts]:
     return states
 
 
-def bookings(db: Database, forms: dict[str, FormSpec],
-             keep: Callable[[BookingFacts], bool] = lambda facts: True) -> list[BookingState]:
+def bookings(db: Database, forms: dict[str, FormSpec], keep: Callable[[BookingFacts], bool] = lambda facts: True,
+             replayed: list[BookingFacts] | None = None) -> list[BookingState]:
     """The standing bookings `keep` chooses, with their patients: only theirs are read (a
-    hospital's theatre has thousands of bookings; a day's list shows a few dozen)."""
-    kept = [facts for facts in _replay(db) if keep(facts)]
+    hospital's theatre has thousands of bookings; a day's list shows a few dozen). `replayed`:
+    the bookings already replayed, when one screen shows more than one list."""
+    kept = [facts for facts in (_replay(db) if replayed is None else replayed) if keep(facts)]
     patients = all_patients(db, forms, {str(facts.record.patient_id) for facts in kept})
     return [BookingState(**{field.name: getattr(facts, field.name) for field in fields(BookingFacts)},
                          patient=patients[str(facts.record.patient_id)]) for facts in kept]
@@ -191,11 +192,12 @@ class WaitingItem:
     waited: timedelta
 
 
-def rescheduling_list(db: Database, forms: dict[str, FormSpec], now: datetime) -> list[WaitingItem]:
+def rescheduling_list(db: Database, forms: dict[str, FormSpec], now: datetime,
+                      replayed: list[BookingFacts] | None = None) -> list[WaitingItem]:
     """Cancelled operations not yet rebooked: by priority, then the date they must happen by,
     then how long the patient has waited. Breaches (past the date) and near-breaches stand out."""
     items = []
-    for state in bookings(db, forms, lambda facts: facts.status is BookingStatus.CANCELLED):
+    for state in bookings(db, forms, lambda facts: facts.status is BookingStatus.CANCELLED, replayed):
         deadline = state.rebook_by
         items.append(WaitingItem(state, breach=deadline is not None and deadline < now,
                                  near_breach=deadline is not None and now <= deadline < now + NEAR_BREACH,
@@ -220,15 +222,16 @@ class ListEntry:
     struck: bool
 
 
-def day_list(db: Database, forms: dict[str, FormSpec], day: date,
-             theatre: str | None = None) -> list[tuple[TheatreSession, list[ListEntry]]]:
+def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str | None = None,
+             replayed: list[BookingFacts] | None = None) -> list[tuple[TheatreSession, list[ListEntry]]]:
     """Each session of the day (one theatre or all) with its bookings in time order."""
     known = sessions(db)
     chosen = sorted((s for s in known.values() if s.start.date() == day
                      and (theatre is None or s.theatre.casefold() == theatre.casefold())),
                     key=lambda s: (s.theatre, s.start))
     entries: dict[str, list[ListEntry]] = {s.session_id: [] for s in chosen}
-    for state in bookings(db, forms, lambda facts: facts.session_id in entries or facts.record.data["session"] in entries):
+    for state in bookings(db, forms, lambda facts: facts.session_id in entries or facts.record.data["session"] in entries,
+                          replayed):
         if state.session_id in entries and state.start is not None:
             entries[state.session_id].append(ListEntry(state, state.start, struck=False))
         original = state.record.data["session"]
@@ -236,3 +239,11 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date,
             entries[original].append(ListEntry(state, datetime.fromisoformat(state.record.data["planned_start"]),
                                                struck=True))
     return [(s, sorted(entries[s.session_id], key=lambda e: e.start)) for s in chosen]
+
+
+def board(db: Database, forms: dict[str, FormSpec], day: date,
+          now: datetime) -> tuple[list[tuple[TheatreSession, list[ListEntry]]], list[WaitingItem]]:
+    """The theatre tab's day board and rescheduling list from one replay of the bookings (a
+    third of a second each at a hospital's scale, after every save)."""
+    replayed = _replay(db)
+    return day_list(db, forms, day, replayed=replayed), rescheduling_list(db, forms, now, replayed)
