@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from downtime.paths import data_dir
 from downtime.qt.i18n import say, translate, word
@@ -15,7 +15,7 @@ from downtime.qt.prompts import Prompts
 from downtime.services.errors import ServiceError
 
 Index = QModelIndex | QPersistentModelIndex
-SIZED_ROWS = 200
+SIZED_ROWS = 50  # rows the columns are fitted to: two screens
 
 
 class TextTableModel(QAbstractTableModel):
@@ -75,16 +75,20 @@ class TextTableModel(QAbstractTableModel):
 
 
 def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any]) -> QTableView:
-    """Whole-row selection, no editing, Enter or double-click to open, sized to content (as
-    the first rows need: measuring every row of a hospital-wide list would freeze the screen)."""
+    """Whole-row selection, no editing, Enter or double-click to open. The columns fit the
+    first rows each time the list is read (a column can then be dragged wider): Qt's own
+    fit-to-contents measured them again at every show and layout, half a second each time for
+    a hospital's 800 in-patients, and measuring every row of a long list would freeze the screen."""
     table = QTableView()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
     table.horizontalHeader().setStretchLastSection(True)
+    model.modelReset.connect(table.resizeColumnsToContents)
+    model.rowsInserted.connect(lambda parent, first, last: first == 0 and table.resizeColumnsToContents())
+    table.resizeColumnsToContents()
     table.verticalHeader().hide()
     table.setAlternatingRowColors(True)
     table.activated.connect(lambda index: activated())

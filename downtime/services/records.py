@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -195,15 +196,17 @@ def _append_version(session: Session, latest: RecordVersion, data: dict[str, Any
     return saved
 
 
-def record_label(session: Session, record: RecordVersion) -> str:
+def record_label(session: Session, record: RecordVersion, known: Mapping[str, RecordVersion] | None = None) -> str:
     """A record in one line, made of its first required answers; an answer that points to
-    another record (the order a dose was given from) shows that record's own label."""
+    another record (the order a dose was given from) shows that record's own label. `known`:
+    current versions already read, so that a list of doses does not read its order once per dose."""
     spec = session.form(record.form_id)
     parts = []
     for field in [field for field in spec.fields() if field.required][:4]:
         value = record.data.get(field.id)
         if isinstance(field, RecordRefField) and value:
-            parts.append(record_label(session, current(session.db, str(value))))
+            target = (known or {}).get(str(value)) or current(session.db, str(value))
+            parts.append(record_label(session, target, known))
         elif value is not None:
             parts.append(format_value(field, value, session.lang))
     return " — ".join(parts)
