@@ -98,12 +98,19 @@ def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any
 
 def print_and_open(parent: QWidget, make: Callable[[Path], Path], name: str) -> Path | None:
     """Write a PDF into the prints folder with the given service call, then show it in the
-    print preview (a window of its own, so the ward screen stays usable beside it)."""
+    print preview (a window of its own, so the ward screen stays usable beside it). The busy
+    cursor shows meanwhile: a long print (fifty patients of the back-entry list) takes seconds."""
+    from PySide6.QtGui import QGuiApplication
+
     from downtime.qt.print_preview import PrintPreview
 
     out = data_dir() / "prints" / f"{name}.pdf"
     try:
-        make(out)
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            make(out)
+        finally:
+            QGuiApplication.restoreOverrideCursor()
     except (ServiceError, OSError) as problem:
         Prompts.error(parent, translate("Tables", "Not printed"),
                       say(problem) if isinstance(problem, ServiceError) else str(problem))

@@ -38,3 +38,24 @@ def test_a_landscape_chart_prints_landscape(qtbot, session_for, tmp_path):
     printed = _printed(preview, tmp_path)
     assert len(printed.pages) == preview.document.pageCount() >= 1
     assert all(page.mediabox.width > page.mediabox.height for page in printed.pages)
+
+
+def test_the_busy_cursor_shows_while_a_print_is_made_and_goes_when_it_fails(qtbot, answers):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QWidget
+
+    from downtime.qt.tables import print_and_open
+    from downtime.services.errors import ServiceError
+
+    seen = []
+
+    def refused(out):
+        seen.append(QGuiApplication.overrideCursor().shape())
+        raise ServiceError("No patient on this ward.")
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert print_and_open(parent, refused, "census") is None
+    assert seen == [Qt.CursorShape.WaitCursor] and QGuiApplication.overrideCursor() is None
+    assert answers[1] == [("error", "No patient on this ward.")]
