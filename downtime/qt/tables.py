@@ -96,6 +96,11 @@ def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any
     return table
 
 
+def prints(name: str) -> Path:
+    """Where the app writes a print before showing it."""
+    return data_dir() / "prints" / f"{name}.pdf"
+
+
 def print_and_open(parent: QWidget, make: Callable[[Path], Path], name: str) -> Path | None:
     """Write a PDF into the prints folder with the given service call, then show it in the
     print preview (a window of its own, so the ward screen stays usable beside it). The busy
@@ -104,7 +109,7 @@ def print_and_open(parent: QWidget, make: Callable[[Path], Path], name: str) -> 
 
     from downtime.qt.print_preview import PrintPreview
 
-    out = data_dir() / "prints" / f"{name}.pdf"
+    out = prints(name)
     try:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:

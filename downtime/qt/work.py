@@ -4,8 +4,8 @@ for the minute a hospital's import takes.
 
 The work gets its own connection to the database (`Session.on_own_connection`); the window's
 connection keeps serving its reads meanwhile. What the work ends with comes back to the GUI
-thread as a signal: its result, or the `UserError` to show. An error we caused is raised again
-on the GUI thread, so it is reported as loudly as any other.
+thread as a signal: its result, or the `UserError` to show (a disk that refuses a write is one).
+An error we caused is raised again on the GUI thread, so it is reported as loudly as any other.
 
 A running thread is kept here, not by the window that started it: a window closed meanwhile
 (a sign-out, the idle lock, a change of language) must not destroy a thread that still runs,
@@ -21,6 +21,7 @@ from typing import Any, ClassVar
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 
 from downtime.errors import UserError
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.services.context import Session
 from downtime.sync.outcome import Progress
 
@@ -57,6 +58,9 @@ class Work(QThread):
             self.succeeded.emit(self.job(own, self.progressed.emit))
         except UserError as problem:
             self.refused.emit(problem)
+        except OSError as problem:  # a full or removed disk: the person can act on it
+            self.refused.emit(UserError(QT_TRANSLATE_NOOP("messages", "{where}: {problem}"),
+                                        where=problem.filename or "", problem=problem.strerror or problem))
         except Exception as crash:  # noqa: BLE001 (handed to the GUI thread, raised there)
             self._crashed.emit(crash)
         finally:

@@ -255,6 +255,9 @@ def test_printing_the_worklist_prints_the_next_patients_from_the_selected_line(q
     first = next(row for row, (group, _) in enumerate(panel.model.rows) if group.patient == groups[2].patient)
     panel.table.selectRow(first)
     qtbot.mouseClick(panel.print_button, Qt.MouseButton.LeftButton)
+    assert panel.printing is not None and not panel.print_button.isEnabled(), "made on a thread of its own"
+    qtbot.waitUntil(lambda: panel.printing is None, timeout=60_000)
+    assert panel.print_button.isEnabled()
     (preview,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, PrintPreview) and w.isVisible()]
     qtbot.addWidget(preview)
     text = "\n".join(page.extract_text() for page in PdfReader(preview.path).pages)
@@ -300,3 +303,17 @@ def test_a_back_entry_list_that_cannot_be_read_says_why_and_stops_the_busy_bar(q
     qtbot.waitUntil(lambda: panel.reading is None, timeout=60_000)
     assert panel.summary.text() == "The worklist cannot be read: disk full"
     assert panel.progress.maximum() == 1 and panel.progress.value() == 0
+
+
+def test_a_disk_that_refuses_a_write_in_background_work_is_said_not_raised(qtbot, session_for):
+    """A full or removed USB stick is the person's to fix: it comes back as a refusal naming
+    the file, not as a crash."""
+    from downtime.qt.work import Work
+
+    def full_disk(own, progress):
+        raise OSError(28, "No space left on device", "/media/usb/worklist.pdf")
+
+    work = Work(session_for("records"), full_disk)
+    with qtbot.waitSignal(work.refused, timeout=30_000) as refused:
+        work.begin()
+    assert str(refused.args[0]) == "/media/usb/worklist.pdf: No space left on device"
