@@ -6,6 +6,7 @@ set is rescored and nobody can save a score that disagrees with its own readings
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -49,8 +50,18 @@ def scored(record: RecordVersion) -> ScoredSet:
 
 def chart(db: Database, patient_id: str) -> list[ScoredSet]:
     """A patient's standing sets, oldest first, as the paper chart runs left to right."""
-    return sorted((scored(record) for record in list_current(db, form_id=FORM, patient_id=patient_id)
-                   if record.status is not RecordStatus.ENTERED_IN_ERROR), key=lambda found: found.taken_at)
+    return charts(db, [patient_id])[patient_id]
+
+
+def charts(db: Database, patient_ids: Collection[str]) -> dict[str, list[ScoredSet]]:
+    """`chart` of each of these patients, read at once (a hospital's escalation list has 800)."""
+    found: dict[str, list[ScoredSet]] = {patient_id: [] for patient_id in patient_ids}
+    for record in list_current(db, form_id=FORM, patient_ids=patient_ids):
+        if record.status is not RecordStatus.ENTERED_IN_ERROR:
+            found[str(record.patient_id)].append(scored(record))
+    for sets in found.values():
+        sets.sort(key=lambda one: one.taken_at)
+    return found
 
 
 def band_word(band: Band, lang: Lang) -> str:
@@ -79,8 +90,10 @@ def escalations(db: Database, forms: dict[str, FormSpec], ward: str | None = Non
     """In-patients (of one ward, or all) whose latest set scores above low, highest first: the
     list the nurse in charge works through at each handover."""
     found = []
-    for patient in in_patients(db, forms, ward, at):
-        sets = [found_set for found_set in chart(db, patient.patient_id) if at is None or found_set.taken_at <= at]
+    patients = in_patients(db, forms, ward, at)
+    every = charts(db, [patient.patient_id for patient in patients])
+    for patient in patients:
+        sets = [found_set for found_set in every[patient.patient_id] if at is None or found_set.taken_at <= at]
         if sets and sets[-1].news2.band is not Band.LOW:
             found.append(Escalation(patient, sets[-1]))
     return sorted(found, key=lambda item: (-item.latest.news2.total, item.patient.display_name))
