@@ -162,6 +162,21 @@ def test_the_export_stops_at_a_reference_outside_the_bundle(session_for, medicat
         _write(nurse, first)
 
 
+def test_a_bundle_read_a_few_patients_at_a_time_holds_the_same_entries(tmp_path, forms, monkeypatch):
+    """A hospital's records are read a thousand patients at a time: read three at a time, the
+    demo ward's bundle holds the same entries (each patient's resources, then their records'
+    Provenance, instead of every patient's, then every order's...) and still validates."""
+    db = open_database(tmp_path / "demo.sqlite")
+    build_demo(db, forms, lambda: datetime(2026, 11, 28, 14, 0, tzinfo=timezone(timedelta(hours=1))))
+    clerk = Session(db, load_device(db), staff.sign_in(db, "records", "4444"), forms)
+    whole = json.loads(_write(clerk).getvalue())
+    monkeypatch.setattr(fhir_export, "PATIENTS_AT_ONCE", 3)
+    parts = json.loads(_write(clerk).getvalue())
+    assert len(parts["entry"]) == len(whole["entry"]) > 300 and parts["entry"] != whole["entry"]
+    assert sorted(map(json.dumps, parts["entry"])) == sorted(map(json.dumps, whole["entry"]))
+    Bundle.model_validate(parts)
+
+
 def test_doses_given_not_given_and_witnessed(session_for, medication_ward, tmp_path):
     patient, amox, morphine = medication_ward
     nurse = session_for("nurse")

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -60,11 +60,14 @@ class Context:
     at: datetime
     ehr_numbers: dict[str, str] = field(default_factory=dict)
     records: dict[str, RecordVersion] = field(default_factory=dict)
+    patient_ids: Collection[str] | None = None
 
     def current(self, db: Database, form_id: str) -> list[RecordVersion]:
         """The current versions of a form's records, oldest first, kept by id for the
-        Provenance written after every group's resources."""
-        found = list_current(db, form_id=form_id)
+        Provenance written after every group's resources; only those of `patient_ids` when
+        given (records about no patient, such as theatre sessions, are all read)."""
+        about_patients = self.patient_ids is not None and self.forms[form_id].about_patient
+        found = list_current(db, form_id=form_id, patient_ids=self.patient_ids if about_patients else None)
         self.records.update((record.record_id, record) for record in found)
         return found
 

@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.services.back_entry import ehr_numbers
+from downtime.services.patients import downtime_numbers
 from downtime.services.staff import list_staff
 from downtime.storage.records import as_version
 from downtime.sync.fhir_codes import (
@@ -45,6 +46,9 @@ from downtime.sync.fhir_patients import patient_groups
 from downtime.sync.fhir_theatre import theatre_groups
 
 
+PATIENTS_AT_ONCE = 1000  # whose records are read together: a hospital's 100,000 would not fit in memory
+
+
 class UnresolvedReference(RuntimeError):
     """A resource points outside the bundle: a builder forgot a group it needs (our bug)."""
 
@@ -55,21 +59,35 @@ def write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int
     its number of entries; it is empty when nothing changed. `at` is the bundle's timestamp and
     the moment an order's stop time is judged against.
 
-    The bundle is written entry by entry (one JSON object a line), each checked as it goes: a
-    hospital's bundle does not fit in memory. Its codes are checked against their value sets,
+    The bundle is written entry by entry (one JSON object a line), each checked as it goes, and
+    its records are read a thousand patients at a time (each patient's resources, then their
+    records' Provenance; every record's patient is in the patients table, a foreign key): a
+    hospital's bundle, or all its records at once, do not fit in memory. Its codes are checked against their value sets,
     one resource of each shape is validated with the R4B models, and its references are
     resolved; a problem raises once the last entry is written, so the caller must discard `out`."""
     amended = ("SELECT * FROM records WHERE version = 1"
                " AND record_id IN (SELECT record_id FROM records WHERE version > 1)")
-    ctx = Context(forms, {member.staff_id: member.name for member in list_staff(db)},
-                  {row["record_id"]: as_version(row) for row in db.query(amended)}, at, ehr_numbers(db))
-    groups = {**patient_groups(db, ctx), **medication_groups(db, ctx), **theatre_groups(db, ctx),
-              **observation_groups(db, ctx)}
+    staff_names = {member.staff_id: member.name for member in list_staff(db)}
+    first_versions = {row["record_id"]: as_version(row) for row in db.query(amended)}
+    links = ehr_numbers(db)
     changed = {row["record_id"] for row in db.query(
         "SELECT DISTINCT record_id FROM records WHERE rowid BETWEEN ? AND ?", [first, last])}
-    chosen = _with_needs(groups, {key for key, group in groups.items() if group.sources & changed})
     writer = _Writer(out, {"resourceType": "Bundle", "id": bundle_id, "type": "transaction",
                            "timestamp": at.isoformat()})
+    patients = list(downtime_numbers(db))
+    for start in range(0, len(patients), PATIENTS_AT_ONCE):
+        ctx = Context(forms, staff_names, first_versions, at, links,
+                      patient_ids=patients[start:start + PATIENTS_AT_ONCE])
+        _write_patients(db, ctx, changed, writer)
+    return writer.finish()
+
+
+def _write_patients(db: Database, ctx: Context, changed: set[str], writer: _Writer) -> None:
+    """The groups of `ctx.patient_ids` whose records changed, with the groups they need (a
+    group only ever needs its own patient's), then each record's Provenance."""
+    groups = {**patient_groups(db, ctx), **medication_groups(db, ctx), **theatre_groups(db, ctx),
+              **observation_groups(db, ctx)}
+    chosen = _with_needs(groups, {key for key, group in groups.items() if group.sources & changed})
     targets: dict[str, list[str]] = {}
     for key, group in groups.items():
         if key in chosen:
@@ -80,7 +98,6 @@ def write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int
                 targets.setdefault(record_id, []).extend(ids)
     for record_id, ids in targets.items():
         writer.add(_provenance(ctx.records[record_id], ids, ctx))
-    return writer.finish()
 
 
 class _Writer:

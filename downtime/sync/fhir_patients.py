@@ -61,7 +61,7 @@ class _Stay:
 
 
 def patient_groups(db: Database, ctx: Context) -> dict[str, Group]:
-    """Every patient of the database, whatever the state of their records."""
+    """Every patient of the database (or of `ctx.patient_ids`), whatever the state of their records."""
     items: dict[str, list[tuple[FormSpec, RecordVersion]]] = defaultdict(list)
     for spec in ctx.forms.values():
         if spec.creates_patient or spec.movement is not None:
@@ -71,7 +71,7 @@ def patient_groups(db: Database, ctx: Context) -> dict[str, Group]:
     return {patient_key(pid): Group(patient_key(pid),
                                     partial(_made, pid, number, items.get(pid, []), ctx.ehr_numbers.get(pid)),
                                     frozenset(r.record_id for _, r in items.get(pid, [])), frozenset())
-            for pid, number in downtime_numbers(db).items()}
+            for pid, number in downtime_numbers(db, ctx.patient_ids).items()}
 
 
 def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersion]],
