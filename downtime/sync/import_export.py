@@ -5,10 +5,12 @@ importing the same export twice adds nothing."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
+import orjson
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
@@ -18,7 +20,9 @@ from downtime.storage import audit
 from downtime.storage.records import chunks, marks
 from downtime.sync.export import verify_export
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
-from downtime.sync.versions import PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, read_versions
+from downtime.sync.versions import (
+    PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, count_lines, lines_of, read_lines,
+)
 
 BATCH = 5000
 
@@ -41,7 +45,7 @@ def _check_record(session: Session, number: int, row: dict[str, Any], patients: 
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: patient {patient} is in neither the export nor this database"),
                             where=where, patient=row['patient_id'])
     try:
-        json.loads(row["data"])
+        orjson.loads(row["data"])
     except (TypeError, ValueError):
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: field data is not JSON"),
                             where=where) from None
@@ -49,20 +53,23 @@ def _check_record(session: Session, number: int, row: dict[str, Any], patients: 
 
 
 def import_export(session: Session, folder: Path, progress: Progress = untold) -> ImportResult:
+    """The export's patients, then its record versions read and written a batch at a time (a
+    hospital's merge is a million lines: held at once, they took 4 GB). Each batch is checked
+    against this database, which by then holds the batches before it, inside the one
+    transaction: a refused line leaves the database as it was."""
     session.require(Action.IMPORT_DATA)
     problems = verify_export(folder)
     if problems:
         raise ImportRefused("refused, the export does not match its manifest:\n" + "\n".join(problems))
-    patients, versions = read_versions(folder)
+    patients = read_lines(folder / PATIENTS_FILE, PATIENT_COLUMNS)
     now = session.clock()
     added = {"patients": 0, "records": 0}
     unchanged = 0
-    total = len(patients) + len(versions)
+    total = len(patients) + count_lines(folder / RECORDS_FILE)
     touched: set[str] = set()
     db = session.db
     who = {"at": now, "actor": session.user.staff_id, "device_id": session.device.device_id}
     new_patients: list[dict[str, Any]] = []
-    batch: list[dict[str, Any]] = []
 
     def write(rows: list[dict[str, Any]]) -> None:
         audit.insert_many_audited(db, "records", rows, [
@@ -70,7 +77,6 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
             action="record.import", **who)
         census.index_records(db, ((session.forms[row["form_id"]], row) for row in rows))
         added["records"] += len(rows)
-        rows.clear()
 
     with db.atomic():
         here = {row["patient_id"]: row for row in _already(session, "patients", "patient_id",
@@ -98,37 +104,43 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                                    for row in new_patients], action="patient.import", **who)
         added["patients"] = len(new_patients)
         known_patients = {row["patient_id"] for row in patients}
-        known_patients |= {row["patient_id"] for row in _already(
-            session, "patients", "patient_id", {row["patient_id"] for row in versions} - known_patients - {None})}
-        stored_versions = _already(session, "records", "record_id", {row["record_id"] for row in versions})
-        by_id = {row["id"]: row for row in stored_versions}
-        by_version = {(row["record_id"], row["version"]): row for row in stored_versions}
-        for number, row in enumerate(versions, start=len(patients) + 1):
-            line = number - len(patients)
-            spec = _check_record(session, line, row, known_patients)
-            stored = by_id.get(row["id"]) or by_version.get((row["record_id"], row["version"]))
-            if stored is not None:
-                if {column: stored[column] for column in RECORD_COLUMNS} != row:
-                    raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: record {record} version {version} differs from the one "
-                                                                             "already in this database"),
-                                        file=RECORDS_FILE, line=line, record=row['record_id'], version=row['version'])
-                unchanged += 1
-                continue
-            if row["version"] > 1 and (row["record_id"], row["version"] - 1) not in by_version:
-                raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: record {record} version {version} arrives without "
-                                                                         "version {previous}; import the earlier export first"),
-                                    file=RECORDS_FILE, line=line, record=row['record_id'], version=row['version'], previous=row['version'] - 1)
-            by_id[row["id"]] = by_version[(row["record_id"], row["version"])] = row
-            batch.append(row)
-            if spec.creates_patient and row["patient_id"]:
-                touched.add(row["patient_id"])
-            if len(batch) == BATCH:
-                write(batch)
-                progress(number, total)
-        write(batch)
+        line = 0
+        for versions in _batches(lines_of(folder / RECORDS_FILE, RECORD_COLUMNS)):
+            known_patients |= {row["patient_id"] for row in _already(
+                session, "patients", "patient_id", {row["patient_id"] for row in versions} - known_patients - {None})}
+            stored_versions = _already(session, "records", "record_id", {row["record_id"] for row in versions})
+            by_id = {row["id"]: row for row in stored_versions}
+            by_version = {(row["record_id"], row["version"]): row for row in stored_versions}
+            batch = []
+            for row in versions:
+                line += 1
+                spec = _check_record(session, line, row, known_patients)
+                stored = by_id.get(row["id"]) or by_version.get((row["record_id"], row["version"]))
+                if stored is not None:
+                    if {column: stored[column] for column in RECORD_COLUMNS} != row:
+                        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: record {record} version {version} differs from the one "
+                                                                                 "already in this database"),
+                                            file=RECORDS_FILE, line=line, record=row['record_id'], version=row['version'])
+                    unchanged += 1
+                    continue
+                if row["version"] > 1 and (row["record_id"], row["version"] - 1) not in by_version:
+                    raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: record {record} version {version} arrives without "
+                                                                             "version {previous}; import the earlier export first"),
+                                        file=RECORDS_FILE, line=line, record=row['record_id'], version=row['version'], previous=row['version'] - 1)
+                by_id[row["id"]] = by_version[(row["record_id"], row["version"])] = row
+                batch.append(row)
+                if spec.creates_patient and row["patient_id"]:
+                    touched.add(row["patient_id"])
+            write(batch)
+            progress(len(patients) + line, total)
         search.refresh_many(db, session.forms, touched)
         audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
                      action="import", detail={"kind": "export", "folder": str(folder), "added": added,
                                               "unchanged": unchanged})
     progress(total, total)
     return ImportResult("export", added, unchanged)
+
+
+def _batches(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    while batch := list(islice(rows, BATCH)):
+        yield batch

@@ -12,6 +12,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
+import orjson
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
@@ -72,13 +73,19 @@ def _signatures(columns: tuple[str, ...]) -> set[tuple[type, ...]]:
 def read_lines(path: Path, columns: tuple[str, ...]) -> list[dict[str, Any]]:
     """Every line must be a JSON object with exactly these columns; the first that is not is
     named with its line number."""
-    rows = []
+    return list(lines_of(path, columns))
+
+
+def lines_of(path: Path, columns: tuple[str, ...]) -> Iterator[dict[str, Any]]:
+    """`read_lines` one line at a time: a hospital's merge is a million lines, too many to hold
+    at once. A bad line raises when it is reached. orjson reads a line in a third of the time
+    the standard library takes, and refuses what JSON does not allow (NaN, 100-digit numbers)."""
     names, signatures, values = set(columns), _signatures(columns), itemgetter(*columns)
     try:
         with path.open(encoding="utf-8") as handle:
             for number, line in enumerate(handle, start=1):
                 try:
-                    row = json.loads(line)
+                    row = orjson.loads(line)
                 except ValueError as problem:
                     raise VersionFileError(QT_TRANSLATE_NOOP("messages", "{path}, line {number}: not a JSON object ({problem})"),
                                            path=path, number=number, problem=problem) from None
@@ -89,14 +96,19 @@ def read_lines(path: Path, columns: tuple[str, ...]) -> list[dict[str, Any]]:
                     wrong = next(column for column in columns if not _typed(column, row[column]))
                     raise VersionFileError(f"{path}, line {number}: column {wrong} holds {row[wrong]!r}, not "
                                            + ("a whole number" if wrong in WHOLE else "text"))
-                rows.append(row)
+                yield row
     except UnicodeDecodeError as problem:
         raise VersionFileError(QT_TRANSLATE_NOOP("messages", "{path}: not UTF-8 text ({reason} at byte {start})"),
                                path=path, reason=problem.reason, start=problem.start) from None
     except OSError as problem:
         raise VersionFileError(QT_TRANSLATE_NOOP("messages", "{path}: cannot be read ({strerror})"),
                                path=path, strerror=problem.strerror) from None
-    return rows
+
+
+def count_lines(path: Path) -> int:
+    """Lines of a file, counted without reading them as JSON (for a progress bar's end)."""
+    with path.open("rb") as handle:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
 
 
 def read_versions(folder: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
