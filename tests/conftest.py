@@ -4,6 +4,9 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import hashlib  # noqa: E402
+import json  # noqa: E402
+from collections.abc import Callable  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from datetime import datetime, timedelta, timezone  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -159,3 +162,23 @@ def medication_ward(session_for, admission_values):
         "prn_indication": "pain score > 4", "min_interval_hours": 4, "max_doses_24h": 4,
         "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": True}, patient_id=patient)
     return patient, amox.record_id, morphine.record_id
+
+
+@pytest.fixture
+def rewritten() -> Callable[[Path, int, Callable[[dict[str, Any]], Any]], int]:
+    """Change one record line of an export and make its manifest match, as if the laptop had
+    written it so; returns the file's number of lines."""
+    def rewrite(folder: Path, line_number: int, change: Callable[[dict[str, Any]], Any]) -> int:
+        from downtime.sync.versions import RECORDS_FILE
+
+        path = folder / RECORDS_FILE
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        row = json.loads(lines[line_number - 1])
+        change(row)
+        lines[line_number - 1] = json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n"
+        path.write_text("".join(lines), encoding="utf-8")
+        manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+        manifest["files"][RECORDS_FILE] = hashlib.sha256(path.read_bytes()).hexdigest()
+        (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+        return len(lines)
+    return rewrite

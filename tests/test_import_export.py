@@ -105,25 +105,8 @@ def test_a_later_version_without_its_first_is_refused_by_line(tmp_path, laptop, 
     assert _counts(office.db) == before
 
 
-def _rewritten(folder, line_number, change):
-    """The export with one record line changed and its manifest made to match, as if the
-    laptop had written it so."""
-    import hashlib
-
-    path = folder / RECORDS_FILE
-    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    row = json.loads(lines[line_number - 1])
-    change(row)
-    lines[line_number - 1] = json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n"
-    path.write_text("".join(lines), encoding="utf-8")
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    manifest["files"][RECORDS_FILE] = hashlib.sha256(path.read_bytes()).hexdigest()
-    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
-    return len(lines)
-
-
 def test_an_export_read_a_few_lines_at_a_time_imports_the_same_and_refuses_a_late_line(demo_export, office,
-                                                                                        monkeypatch):
+                                                                                        monkeypatch, rewritten):
     """A hospital's merge is read a batch at a time: seven lines at a time, every version is
     checked against the batches before it (an amendment's first version among them), and a
     refused line far down the file still leaves the database as it was."""
@@ -133,13 +116,13 @@ def test_an_export_read_a_few_lines_at_a_time_imports_the_same_and_refuses_a_lat
     ward, folder = demo_export
     amended = ward.execute("SELECT COUNT(*) FROM records WHERE version > 1").fetchone()[0]
     assert amended > 0
-    lines = _rewritten(folder, 200, lambda row: row.update(form_id="no_such_form"))
+    lines = rewritten(folder, 200, lambda row: row.update(form_id="no_such_form"))
     assert lines > 200
     before = _counts(office.db)
     with pytest.raises(ImportRefused, match=r"records.jsonl, line 200: form 'no_such_form' is not known"):
         import_export(office, folder)
     assert _counts(office.db) == before
-    _rewritten(folder, 200, lambda row: row.update(form_id=ward.execute(
+    rewritten(folder, 200, lambda row: row.update(form_id=ward.execute(
         "SELECT form_id FROM records WHERE id = ?", [row["id"]]).fetchone()[0]))
     assert import_export(office, folder).added["records"] == lines
     assert _rows(office.db, "records", RECORD_COLUMNS) == _rows(ward, "records", RECORD_COLUMNS)

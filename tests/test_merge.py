@@ -61,3 +61,36 @@ def test_merge_command(two_exports, tmp_path, capsys):
     (two_exports[0] / "manifest.json").write_text("{broken", encoding="utf-8")
     assert main(["merge", *map(str, two_exports), "--out", str(tmp_path / "m")]) == 1
     assert "manifest.json: cannot be read" in capsys.readouterr().err
+
+
+def test_two_exports_that_disagree_about_a_record_refuse_the_merge_naming_both(two_exports, tmp_path, rewritten):
+    """The same record version with different contents is two laptops disagreeing about one
+    fact: the merge stops, names both exports and the record, and writes nothing."""
+    import json
+
+    from downtime.sync.versions import RECORDS_FILE
+
+    copy = tmp_path / "export-1-copy"
+    shutil.copytree(two_exports[0], copy)
+    rewritten(copy, 2, lambda row: row.update(reason="changed on the copy"))
+    record = json.loads((copy / RECORDS_FILE).read_text(encoding="utf-8").splitlines()[1])["record_id"]
+    with pytest.raises(MergeRefused, match=f"export-1 and .*export-1-copy hold different contents for record {record} "
+                                           "version 1"):
+        merge([two_exports[0], two_exports[1], copy], tmp_path / "merged")
+    assert not (tmp_path / "merged").exists()
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".merge")] == []
+
+
+def test_a_merge_holds_each_record_once_in_the_order_it_was_recorded(two_exports, tmp_path):
+    import json
+
+    from downtime.sync.versions import PATIENTS_FILE, RECORDS_FILE
+
+    result = merge(two_exports + [two_exports[1]], tmp_path / "merged")
+    rows = [json.loads(text) for text in (result.folder / RECORDS_FILE).read_text(encoding="utf-8").splitlines()]
+    singles = [json.loads(text) for folder in two_exports
+               for text in (folder / RECORDS_FILE).read_text(encoding="utf-8").splitlines()]
+    assert rows == sorted(singles, key=lambda row: (row["recorded_at"], row["record_id"], row["version"]))
+    patients = [json.loads(text)["downtime_number"]
+                for text in (result.folder / PATIENTS_FILE).read_text(encoding="utf-8").splitlines()]
+    assert patients == sorted(patients) and len(patients) == 6

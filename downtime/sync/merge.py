@@ -6,7 +6,6 @@ person under different downtime numbers are reported for a human to decide."""
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 import shutil
@@ -14,13 +13,15 @@ import tempfile
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
-from typing import Any
+
+from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.errors import UserError
-from downtime.sync.export import verify_export
-from downtime.sync.versions import PATIENTS_FILE, RECORDS_FILE, read_versions, write_lines
+from downtime.sync.export import sha256_of, verify_export
+from downtime.sync.versions import PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, line, lines_of, write_lines
 
 
 class MergeRefused(UserError):
@@ -45,12 +46,6 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if c.isalnum())
 
 
-def _read(path: Path) -> tuple[list[str], list[dict[str, str]]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle)
-        return list(reader.fieldnames or []), list(reader)
-
-
 def _duplicates(admissions: list[dict[str, str]]) -> list[ProbableDuplicate]:
     """Same NIR, or same birth name + first name + date of birth, under different numbers."""
     groups: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -69,25 +64,42 @@ def _duplicates(admissions: list[dict[str, str]]) -> list[ProbableDuplicate]:
     return found
 
 
-def _combined(folders: list[Path]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def _scratch(folder: Path) -> Database:
+    """Where the exports are combined: a hospital's twenty exports hold 1.4 million record
+    versions, too many to combine and sort in memory (they took 5.7 GB)."""
+    db = Database(folder / "merge.sqlite")
+    db.execute("PRAGMA journal_mode = OFF")
+    db.execute("PRAGMA synchronous = OFF")
+    db.execute("CREATE TABLE patients (folder TEXT, patient_id TEXT, downtime_number TEXT, line TEXT)")
+    db.execute("CREATE TABLE versions (folder TEXT, record_id TEXT, version INTEGER, recorded_at TEXT, line TEXT)")
+    db.execute("CREATE TABLE csv_lines (form_id TEXT, record_id TEXT, version INTEGER, line TEXT,"
+               " PRIMARY KEY (form_id, record_id, version))")
+    return db
+
+
+def _combine(db: Database, folders: list[Path]) -> None:
     """Patients by id and record versions by (record, version); the same key with different
-    content means two laptops disagree about one fact, which no merge may paper over."""
-    patients: dict[str, tuple[Path, dict[str, Any]]] = {}
-    versions: dict[tuple[str, int], tuple[Path, dict[str, Any]]] = {}
+    content means two laptops disagree about one fact, which no merge may paper over. The
+    lines are kept as the export writes them (sorted keys), so equal rows are equal lines."""
     for folder in folders:
-        folder_patients, folder_records = read_versions(folder)
-        for key_of, rows, seen in ((lambda r: r["patient_id"], folder_patients, patients),
-                                   (lambda r: (r["record_id"], r["version"]), folder_records, versions)):
-            for row in rows:
-                key = key_of(row)
-                if key in seen and seen[key][1] != row:
-                    raise MergeRefused(QT_TRANSLATE_NOOP("messages", "refused: {seen} and {folder} hold different contents for {what}"),
-                                       seen=seen[key][0], folder=folder, what=key if isinstance(key, str) else f'record {key[0]} version {key[1]}')
-                seen.setdefault(key, (folder, row))
-    return ([row for _, row in sorted(patients.values(), key=lambda item: item[1]["downtime_number"])],
-            [row for _, row in sorted(versions.values(), key=lambda item: (item[1]["recorded_at"],
-                                                                           item[1]["record_id"],
-                                                                           item[1]["version"]))])
+        for table, path, columns, key in (
+                ("patients", folder / PATIENTS_FILE, PATIENT_COLUMNS, ("patient_id", "downtime_number")),
+                ("versions", folder / RECORDS_FILE, RECORD_COLUMNS, ("record_id", "version", "recorded_at"))):
+            rows = lines_of(path, columns)
+            while part := list(islice(rows, 5000)):
+                db.conn.executemany(f"INSERT INTO {table} VALUES (?, {', '.join('?' * len(key))}, ?)",
+                                    [(str(folder), *(row[name] for name in key), line(row)) for row in part])
+    for table, key in (("patients", ("patient_id",)), ("versions", ("record_id", "version"))):
+        found = db.execute(f"SELECT {', '.join(key)} FROM {table} GROUP BY {', '.join(key)}"
+                           " HAVING COUNT(DISTINCT line) > 1 LIMIT 1").fetchone()
+        if found is not None:
+            (seen, first), *others = db.execute(
+                f"SELECT folder, line FROM {table} WHERE {' AND '.join(f'{name} = ?' for name in key)} ORDER BY rowid",
+                list(found)).fetchall()
+            folder = next(other for other, text in others if text != first)
+            raise MergeRefused(QT_TRANSLATE_NOOP("messages", "refused: {seen} and {folder} hold different contents for {what}"),
+                               seen=seen, folder=folder,
+                               what=found[0] if table == "patients" else f"record {found[0]} version {found[1]}")
 
 
 def merge(folders: list[Path], out: Path) -> MergeResult:
@@ -97,34 +109,43 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
     problems = [problem for folder in folders for problem in verify_export(folder)]
     if problems:
         raise MergeRefused("refused, an export does not match its manifest:\n" + "\n".join(problems))
-    patients, versions = _combined(folders)
-    merged: dict[str, dict[tuple[str, str], dict[str, str]]] = defaultdict(dict)
-    headers: dict[str, list[str]] = {}
-    for folder in folders:
-        for path in sorted((folder / "csv").glob("*.csv")):
-            columns, rows = _read(path)
-            headers.setdefault(path.stem, columns)
-            for row in rows:
-                merged[path.stem][(row["record_id"], row["version"])] = row
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".merge-", dir=out.parent))
+    scratch = Path(tempfile.mkdtemp(prefix=".merge-scratch-", dir=out.parent))
+    db = _scratch(scratch)
     try:
+        _combine(db, folders)
+        headers: dict[str, list[str]] = {}
+        for folder in folders:
+            for path in sorted((folder / "csv").glob("*.csv")):
+                with path.open(encoding="utf-8", newline="") as handle:
+                    reader = csv.DictReader(handle)
+                    headers.setdefault(path.stem, list(reader.fieldnames or []))
+                    while part := list(islice(reader, 5000)):
+                        db.conn.executemany("INSERT OR REPLACE INTO csv_lines VALUES (?, ?, ?, ?)",
+                                            [(path.stem, row["record_id"], int(row["version"]), json.dumps(row))
+                                             for row in part])
+        counts = {form_id: count for form_id, count in db.execute(
+            "SELECT form_id, COUNT(*) FROM csv_lines GROUP BY form_id ORDER BY form_id")}
         (staging / "csv").mkdir()
-        for form_id, rows in sorted(merged.items()):
+        for form_id in counts:
             with (staging / "csv" / f"{form_id}.csv").open("w", encoding="utf-8", newline="") as handle:
                 writer = csv.DictWriter(handle, fieldnames=headers[form_id])
                 writer.writeheader()
-                for key in sorted(rows, key=lambda k: (k[0], int(k[1]))):
-                    writer.writerow(rows[key])
-        write_lines(staging / PATIENTS_FILE, iter(patients))
-        write_lines(staging / RECORDS_FILE, iter(versions))
-        duplicates = _duplicates(list(merged.get("admission", {}).values()))
-        files = {str(p.relative_to(staging)): hashlib.sha256(p.read_bytes()).hexdigest()
-                 for p in sorted(staging.rglob("*")) if p.is_file()}
+                for (text,) in db.execute("SELECT line FROM csv_lines WHERE form_id = ? ORDER BY record_id, version",
+                                          [form_id]):
+                    writer.writerow(json.loads(text))
+        write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
+            "SELECT MIN(line) FROM patients GROUP BY patient_id ORDER BY MIN(downtime_number)")))
+        write_lines(staging / RECORDS_FILE, (text for (text,) in db.execute(
+            "SELECT MIN(line) FROM versions GROUP BY record_id, version ORDER BY MIN(recorded_at), record_id, version")))
+        duplicates = _duplicates([json.loads(text) for (text,) in db.execute(
+            "SELECT line FROM csv_lines WHERE form_id = 'admission'")])
+        files = {str(p.relative_to(staging)): sha256_of(p) for p in sorted(staging.rglob("*")) if p.is_file()}
         sources = [json.loads((folder / "manifest.json").read_text(encoding="utf-8")) for folder in folders]
         manifest = {"format": "downtime-merge", "sources": [{"device_id": s["device_id"], "device_name": s["device_name"],
                                                               "exported_at": s["exported_at"]} for s in sources],
-                    "counts": {form_id: len(rows) for form_id, rows in merged.items()},
+                    "counts": counts,
                     "probable_duplicates": [{"downtime_numbers": list(d.downtime_numbers), "why": d.why}
                                             for d in duplicates], "files": files}
         (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
@@ -132,4 +153,7 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return MergeResult(out, {form_id: len(rows) for form_id, rows in merged.items()}, duplicates)
+    finally:
+        db.close()
+        shutil.rmtree(scratch, ignore_errors=True)
+    return MergeResult(out, counts, duplicates)

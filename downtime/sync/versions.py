@@ -33,12 +33,17 @@ class VersionFileError(UserError):
     pass
 
 
-def write_lines(path: Path, rows: Iterator[dict[str, Any]]) -> int:
+def line(row: dict[str, Any]) -> str:
+    """A row as a line of the file (its keys sorted): equal rows are equal lines."""
+    return json.dumps(row, ensure_ascii=False, sort_keys=True)
+
+
+def write_lines(path: Path, lines: Iterator[str]) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     count = 0
     with path.open("w", encoding="utf-8", newline="\n") as handle:
-        for row in rows:
-            handle.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+        for text in lines:
+            handle.write(text + "\n")
             count += 1
     return count
 
@@ -53,8 +58,8 @@ def write_versions(db: Database, folder: Path, first_rowid: int, last_rowid: int
         f"SELECT {', '.join(PATIENT_COLUMNS)} FROM patients WHERE patient_id IN "
         f"({', '.join('?' * len(patient_ids[chunk:chunk + 500]))}) ORDER BY downtime_number",
         patient_ids[chunk:chunk + 500]))
-    write_lines(folder / PATIENTS_FILE, patients)
-    return write_lines(folder / RECORDS_FILE, iter(records))
+    write_lines(folder / PATIENTS_FILE, map(line, patients))
+    return write_lines(folder / RECORDS_FILE, map(line, records))
 
 
 def _typed(column: str, value: Any) -> bool:
@@ -109,8 +114,3 @@ def count_lines(path: Path) -> int:
     """Lines of a file, counted without reading them as JSON (for a progress bar's end)."""
     with path.open("rb") as handle:
         return sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b""))
-
-
-def read_versions(folder: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    return (read_lines(folder / PATIENTS_FILE, PATIENT_COLUMNS),
-            read_lines(folder / RECORDS_FILE, RECORD_COLUMNS))
