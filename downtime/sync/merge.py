@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
 
+import orjson
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
@@ -66,12 +67,15 @@ def _duplicates(admissions: list[dict[str, str]]) -> list[ProbableDuplicate]:
 
 def _scratch(folder: Path) -> Database:
     """Where the exports are combined: a hospital's twenty exports hold 1.4 million record
-    versions, too many to combine and sort in memory (they took 5.7 GB)."""
+    versions, too many to combine and sort in memory (they took 5.7 GB). Each fact is kept once
+    by its key, with the first export that held it and the first that disagrees (`other`)."""
     db = Database(folder / "merge.sqlite")
     db.execute("PRAGMA journal_mode = OFF")
     db.execute("PRAGMA synchronous = OFF")
-    db.execute("CREATE TABLE patients (folder TEXT, patient_id TEXT, downtime_number TEXT, line TEXT)")
-    db.execute("CREATE TABLE versions (folder TEXT, record_id TEXT, version INTEGER, recorded_at TEXT, line TEXT)")
+    db.execute("CREATE TABLE patients (patient_id TEXT PRIMARY KEY, downtime_number TEXT, line TEXT, folder TEXT,"
+               " other TEXT)")
+    db.execute("CREATE TABLE versions (record_id TEXT, version INTEGER, recorded_at TEXT, line TEXT, folder TEXT,"
+               " other TEXT, PRIMARY KEY (record_id, version))")
     db.execute("CREATE TABLE csv_lines (form_id TEXT, record_id TEXT, version INTEGER, line TEXT,"
                " PRIMARY KEY (form_id, record_id, version))")
     return db
@@ -82,23 +86,22 @@ def _combine(db: Database, folders: list[Path]) -> None:
     content means two laptops disagree about one fact, which no merge may paper over. The
     lines are kept as the export writes them (sorted keys), so equal rows are equal lines."""
     for folder in folders:
-        for table, path, columns, key in (
-                ("patients", folder / PATIENTS_FILE, PATIENT_COLUMNS, ("patient_id", "downtime_number")),
-                ("versions", folder / RECORDS_FILE, RECORD_COLUMNS, ("record_id", "version", "recorded_at"))):
+        for table, path, columns, key, more in (
+                ("patients", folder / PATIENTS_FILE, PATIENT_COLUMNS, ("patient_id",), ("downtime_number",)),
+                ("versions", folder / RECORDS_FILE, RECORD_COLUMNS, ("record_id", "version"), ("recorded_at",))):
+            names = (*key, *more)
             rows = lines_of(path, columns)
             while part := list(islice(rows, 5000)):
-                db.conn.executemany(f"INSERT INTO {table} VALUES (?, {', '.join('?' * len(key))}, ?)",
-                                    [(str(folder), *(row[name] for name in key), line(row)) for row in part])
+                db.conn.executemany(
+                    f"INSERT INTO {table} ({', '.join(names)}, line, folder) VALUES ({', '.join('?' * (len(names) + 2))})"
+                    f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET other = excluded.folder"
+                    f" WHERE {table}.other IS NULL AND {table}.line != excluded.line",
+                    [(*(row[name] for name in names), line(row), str(folder)) for row in part])
     for table, key in (("patients", ("patient_id",)), ("versions", ("record_id", "version"))):
-        found = db.execute(f"SELECT {', '.join(key)} FROM {table} GROUP BY {', '.join(key)}"
-                           " HAVING COUNT(DISTINCT line) > 1 LIMIT 1").fetchone()
+        found = db.execute(f"SELECT {', '.join(key)}, folder, other FROM {table} WHERE other IS NOT NULL LIMIT 1").fetchone()
         if found is not None:
-            (seen, first), *others = db.execute(
-                f"SELECT folder, line FROM {table} WHERE {' AND '.join(f'{name} = ?' for name in key)} ORDER BY rowid",
-                list(found)).fetchall()
-            folder = next(other for other, text in others if text != first)
             raise MergeRefused(QT_TRANSLATE_NOOP("messages", "refused: {seen} and {folder} hold different contents for {what}"),
-                               seen=seen, folder=folder,
+                               seen=found[-2], folder=found[-1],
                                what=found[0] if table == "patients" else f"record {found[0]} version {found[1]}")
 
 
@@ -123,7 +126,7 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
                     headers.setdefault(path.stem, list(reader.fieldnames or []))
                     while part := list(islice(reader, 5000)):
                         db.conn.executemany("INSERT OR REPLACE INTO csv_lines VALUES (?, ?, ?, ?)",
-                                            [(path.stem, row["record_id"], int(row["version"]), json.dumps(row))
+                                            [(path.stem, row["record_id"], int(row["version"]), orjson.dumps(row))
                                              for row in part])
         counts = {form_id: count for form_id, count in db.execute(
             "SELECT form_id, COUNT(*) FROM csv_lines GROUP BY form_id ORDER BY form_id")}
@@ -134,12 +137,12 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
                 writer.writeheader()
                 for (text,) in db.execute("SELECT line FROM csv_lines WHERE form_id = ? ORDER BY record_id, version",
                                           [form_id]):
-                    writer.writerow(json.loads(text))
+                    writer.writerow(orjson.loads(text))
         write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
-            "SELECT MIN(line) FROM patients GROUP BY patient_id ORDER BY MIN(downtime_number)")))
+            "SELECT line FROM patients ORDER BY downtime_number")))
         write_lines(staging / RECORDS_FILE, (text for (text,) in db.execute(
-            "SELECT MIN(line) FROM versions GROUP BY record_id, version ORDER BY MIN(recorded_at), record_id, version")))
-        duplicates = _duplicates([json.loads(text) for (text,) in db.execute(
+            "SELECT line FROM versions ORDER BY recorded_at, record_id, version")))
+        duplicates = _duplicates([orjson.loads(text) for (text,) in db.execute(
             "SELECT line FROM csv_lines WHERE form_id = 'admission'")])
         files = {str(p.relative_to(staging)): sha256_of(p) for p in sorted(staging.rglob("*")) if p.is_file()}
         sources = [json.loads((folder / "manifest.json").read_text(encoding="utf-8")) for folder in folders]
