@@ -12,6 +12,7 @@ import shutil
 import tempfile
 import unicodedata
 from collections import defaultdict
+from contextlib import closing
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
@@ -105,6 +106,32 @@ def _combine(db: Database, folders: list[Path]) -> None:
                                what=found[0] if table == "patients" else f"record {found[0]} version {found[1]}")
 
 
+def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
+    """Each form's CSV lines of every export, once per record version (the later export's
+    line kept), in record order; returns each form's count."""
+    headers: dict[str, list[str]] = {}
+    for folder in folders:
+        for path in sorted((folder / "csv").glob("*.csv")):
+            with path.open(encoding="utf-8", newline="") as handle:
+                reader = csv.DictReader(handle)
+                headers.setdefault(path.stem, list(reader.fieldnames or []))
+                while part := list(islice(reader, 5000)):
+                    db.conn.executemany("INSERT OR REPLACE INTO csv_lines VALUES (?, ?, ?, ?)",
+                                        [(path.stem, row["record_id"], int(row["version"]), orjson.dumps(row))
+                                         for row in part])
+    counts = {form_id: count for form_id, count in db.execute(
+        "SELECT form_id, COUNT(*) FROM csv_lines GROUP BY form_id ORDER BY form_id")}
+    out.mkdir()
+    for form_id in counts:
+        with (out / f"{form_id}.csv").open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, fieldnames=headers[form_id])
+            writer.writeheader()
+            for (text,) in db.execute("SELECT line FROM csv_lines WHERE form_id = ? ORDER BY record_id, version",
+                                      [form_id]):
+                writer.writerow(orjson.loads(text))
+    return counts
+
+
 def merge(folders: list[Path], out: Path) -> MergeResult:
     if out.exists():
         raise MergeRefused(QT_TRANSLATE_NOOP("messages", "{out} already exists: choose a new folder for the merge."),
@@ -114,49 +141,27 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
         raise MergeRefused("refused, an export does not match its manifest:\n" + "\n".join(problems))
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".merge-", dir=out.parent))
-    scratch = Path(tempfile.mkdtemp(prefix=".merge-scratch-", dir=out.parent))
-    db = _scratch(scratch)
     try:
-        _combine(db, folders)
-        headers: dict[str, list[str]] = {}
-        for folder in folders:
-            for path in sorted((folder / "csv").glob("*.csv")):
-                with path.open(encoding="utf-8", newline="") as handle:
-                    reader = csv.DictReader(handle)
-                    headers.setdefault(path.stem, list(reader.fieldnames or []))
-                    while part := list(islice(reader, 5000)):
-                        db.conn.executemany("INSERT OR REPLACE INTO csv_lines VALUES (?, ?, ?, ?)",
-                                            [(path.stem, row["record_id"], int(row["version"]), orjson.dumps(row))
-                                             for row in part])
-        counts = {form_id: count for form_id, count in db.execute(
-            "SELECT form_id, COUNT(*) FROM csv_lines GROUP BY form_id ORDER BY form_id")}
-        (staging / "csv").mkdir()
-        for form_id in counts:
-            with (staging / "csv" / f"{form_id}.csv").open("w", encoding="utf-8", newline="") as handle:
-                writer = csv.DictWriter(handle, fieldnames=headers[form_id])
-                writer.writeheader()
-                for (text,) in db.execute("SELECT line FROM csv_lines WHERE form_id = ? ORDER BY record_id, version",
-                                          [form_id]):
-                    writer.writerow(orjson.loads(text))
-        write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
-            "SELECT line FROM patients ORDER BY downtime_number")))
-        write_lines(staging / RECORDS_FILE, (text for (text,) in db.execute(
-            "SELECT line FROM versions ORDER BY recorded_at, record_id, version")))
-        duplicates = _duplicates([orjson.loads(text) for (text,) in db.execute(
-            "SELECT line FROM csv_lines WHERE form_id = 'admission'")])
-        files = {str(p.relative_to(staging)): sha256_of(p) for p in sorted(staging.rglob("*")) if p.is_file()}
-        sources = [json.loads((folder / "manifest.json").read_text(encoding="utf-8")) for folder in folders]
-        manifest = {"format": "downtime-merge", "sources": [{"device_id": s["device_id"], "device_name": s["device_name"],
-                                                              "exported_at": s["exported_at"]} for s in sources],
-                    "counts": counts,
-                    "probable_duplicates": [{"downtime_numbers": list(d.downtime_numbers), "why": d.why}
-                                            for d in duplicates], "files": files}
-        (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-        os.replace(staging, out)
+        with tempfile.TemporaryDirectory(prefix=".merge-scratch-", dir=out.parent) as scratch, \
+                closing(_scratch(Path(scratch))) as db:
+            _combine(db, folders)
+            counts = _merged_csv(db, folders, staging / "csv")
+            write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
+                "SELECT line FROM patients ORDER BY downtime_number")))
+            write_lines(staging / RECORDS_FILE, (text for (text,) in db.execute(
+                "SELECT line FROM versions ORDER BY recorded_at, record_id, version")))
+            duplicates = _duplicates([orjson.loads(text) for (text,) in db.execute(
+                "SELECT line FROM csv_lines WHERE form_id = 'admission'")])
+            files = {str(p.relative_to(staging)): sha256_of(p) for p in sorted(staging.rglob("*")) if p.is_file()}
+            sources = [json.loads((folder / "manifest.json").read_text(encoding="utf-8")) for folder in folders]
+            manifest = {"format": "downtime-merge", "sources": [{"device_id": s["device_id"], "device_name": s["device_name"],
+                                                                  "exported_at": s["exported_at"]} for s in sources],
+                        "counts": counts,
+                        "probable_duplicates": [{"downtime_numbers": list(d.downtime_numbers), "why": d.why}
+                                                for d in duplicates], "files": files}
+            (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+            os.replace(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    finally:
-        db.close()
-        shutil.rmtree(scratch, ignore_errors=True)
     return MergeResult(out, counts, duplicates)
