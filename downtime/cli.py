@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from downtime import __version__
-from downtime.errors import FormSpecError, UserError
+from downtime.errors import FormSpecError, UserError, refused_by_disk
 from downtime.i18n import QT_TRANSLATE_NOOP, message, saved_language
 from downtime.paths import default_db_path, demo_db_path, forms_dir
 
@@ -900,5 +900,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR
     except OSError as exc:
-        print(f"downtime: {exc.strerror or exc}: {exc.filename or ''}".rstrip(": "), file=sys.stderr)
+        print(f"downtime: {refused_by_disk(exc).text(args.lang)}", file=sys.stderr)
         return EXIT_ERROR

@@ -29,6 +29,18 @@ class UserError(Exception):
         return message(lang, self.template, **self.values)
 
 
+def refused_by_disk(problem: OSError) -> UserError:
+    """A disk that refused a read or a write (full, removed, read-only) in words the person
+    can act on: the file it concerned, when the system names one, and the system's own words,
+    without an errno number."""
+    from downtime.i18n import QT_TRANSLATE_NOOP
+
+    words = problem.strerror or str(problem)
+    if problem.filename:
+        return UserError(QT_TRANSLATE_NOOP("messages", "{where}: {problem}"), where=problem.filename, problem=words)
+    return UserError(words)
+
+
 class FormSpecError(Exception):
     """A form file that cannot be used; `problems` lists every problem found, one per line."""
 

@@ -225,6 +225,8 @@ def test_pdf_blank_and_record_commands(demo_db, tmp_path, capsys):
     assert "DT-900-" in PdfReader(filled).pages[0].extract_text()
     assert main(["pdf", "blank", "nosuchform", "--out", str(blank)]) == 1
     assert "unknown form" in capsys.readouterr().err
+    assert main(["pdf", "blank", "admission", "--out", str(blank / "inside-a-file.pdf")]) == 1
+    assert capsys.readouterr().err == f"downtime: {blank}: File exists\n"
     assert main(["pdf", "record", "no-such-id", "--out", str(filled), "--db", demo_db,
                  "--user", "nurse", "--pin", "1111"]) == 1
     assert "no record" in capsys.readouterr().err

@@ -5,7 +5,6 @@ the EHR's reference; a patient's downtime number is linked to their EHR number."
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
@@ -16,7 +15,7 @@ from downtime.errors import UserError
 from downtime.qt.prompts import Prompts
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, say, translate
-from downtime.qt.tables import Index, TextTableModel, make_table, prints
+from downtime.qt.tables import Index, TextTableModel, make_table, not_printed, prints, show_print
 from downtime.qt.work import Work
 from downtime.services import back_entry, printing
 from downtime.services.back_entry import PAGE, PatientWork, WorkItem
@@ -234,18 +233,10 @@ class BackEntryPanel(QWidget):
         self.print_button.setEnabled(False)
         self.printing = Work(self.session, lambda own, _: printing.print_worklist(
             own, out, back_entry.worklist_part(own, order, start, PRINTED, left_only=left_only)))
-        self.printing.succeeded.connect(self._printed)
-        self.printing.refused.connect(self._not_printed)
+        self.printing.succeeded.connect(lambda out: show_print(self, out))
+        self.printing.refused.connect(lambda problem: not_printed(self, problem))
         self.printing.finished.connect(self._print_ended)
         self.printing.begin()
-
-    def _printed(self, out: Path) -> None:
-        from downtime.qt.print_preview import PrintPreview
-
-        PrintPreview(out, self).show()
-
-    def _not_printed(self, problem: UserError) -> None:
-        Prompts.error(self, translate("Tables", "Not printed"), say(problem))
 
     def _print_ended(self) -> None:
         self.printing = None

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
+from downtime.errors import UserError, refused_by_disk
 from downtime.paths import data_dir
 from downtime.qt.i18n import say, translate, word
 from downtime.qt.prompts import Prompts
@@ -107,8 +108,6 @@ def print_and_open(parent: QWidget, make: Callable[[Path], Path], name: str) -> 
     cursor shows meanwhile: a long print (fifty patients of the back-entry list) takes seconds."""
     from PySide6.QtGui import QGuiApplication
 
-    from downtime.qt.print_preview import PrintPreview
-
     out = prints(name)
     try:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -116,9 +115,21 @@ def print_and_open(parent: QWidget, make: Callable[[Path], Path], name: str) -> 
             make(out)
         finally:
             QGuiApplication.restoreOverrideCursor()
-    except (ServiceError, OSError) as problem:
-        Prompts.error(parent, translate("Tables", "Not printed"),
-                      say(problem) if isinstance(problem, ServiceError) else str(problem))
+    except ServiceError as problem:
+        not_printed(parent, problem)
         return None
-    PrintPreview(out, parent).show()
+    except OSError as problem:
+        not_printed(parent, refused_by_disk(problem))
+        return None
+    show_print(parent, out)
     return out
+
+
+def show_print(parent: QWidget, out: Path) -> None:
+    from downtime.qt.print_preview import PrintPreview
+
+    PrintPreview(out, parent).show()
+
+
+def not_printed(parent: QWidget, problem: UserError) -> None:
+    Prompts.error(parent, translate("Tables", "Not printed"), say(problem))

@@ -20,8 +20,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 
-from downtime.errors import UserError
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.errors import UserError, refused_by_disk
 from downtime.services.context import Session
 from downtime.sync.outcome import Progress
 
@@ -59,8 +58,7 @@ class Work(QThread):
         except UserError as problem:
             self.refused.emit(problem)
         except OSError as problem:  # a full or removed disk: the person can act on it
-            self.refused.emit(UserError(QT_TRANSLATE_NOOP("messages", "{where}: {problem}"),
-                                        where=problem.filename or "", problem=problem.strerror or problem))
+            self.refused.emit(refused_by_disk(problem))
         except Exception as crash:  # noqa: BLE001 (handed to the GUI thread, raised there)
             self._crashed.emit(crash)
         finally:

@@ -59,3 +59,18 @@ def test_the_busy_cursor_shows_while_a_print_is_made_and_goes_when_it_fails(qtbo
     assert print_and_open(parent, refused, "census") is None
     assert seen == [Qt.CursorShape.WaitCursor] and QGuiApplication.overrideCursor() is None
     assert answers[1] == [("error", "No patient on this ward.")]
+
+
+def test_a_print_the_disk_refuses_says_which_file_without_an_error_number(qtbot, answers):
+    from PySide6.QtWidgets import QWidget
+
+    from downtime.qt.tables import print_and_open
+
+    def full_disk(out):
+        raise OSError(28, "No space left on device", str(out))
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert print_and_open(parent, full_disk, "census") is None
+    ((kind, text),) = answers[1]
+    assert kind == "error" and text.endswith("census.pdf: No space left on device") and "Errno" not in text
