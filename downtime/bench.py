@@ -24,6 +24,8 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from sqlite_utils import Database
+
 from downtime.domain.clock import local_now
 from downtime.formspec import FormSpec, load_forms
 from downtime.paths import forms_dir
@@ -145,8 +147,15 @@ def _save_times(nurse: Session, rng: random.Random, count: int) -> list[float]:
             for bed in range(1, count + 1)]
 
 
-def _executemany_rate(rows: list[dict[str, Any]], folder: Path) -> float:
-    """Rows per second for plain sqlite3 to insert the same rows into the same table shape."""
+# The baselines read their rows themselves, after the timed step, and let them go on return: a
+# million rows held through the import, or the steps after it, would slow them (each full
+# garbage collection walks them) as no records office's work is slowed.
+def _executemany_rate(records_file: Path, folder: Path) -> tuple[int, float]:
+    """The rows of an export's records file, and how many a second plain sqlite3 inserts into
+    the same table shape."""
+    from downtime.sync.versions import RECORD_COLUMNS, read_lines
+
+    rows = read_lines(records_file, RECORD_COLUMNS)
     connection = sqlite3.connect(folder / "raw.sqlite")
     connection.execute(RECORD_TABLE)
     connection.execute("CREATE INDEX records_patient ON records(patient_id, form_id)")
@@ -156,7 +165,14 @@ def _executemany_rate(rows: list[dict[str, Any]], folder: Path) -> float:
         f"INSERT INTO records ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))})",
         [[row[column] for column in columns] for row in rows]), connection.commit()))
     connection.close()
-    return len(rows) / seconds
+    return len(rows), len(rows) / seconds
+
+
+def _dumps_rate(db: Database) -> tuple[int, int, float]:
+    """The records of a database, its doses, and how many records a second `json.dumps` writes."""
+    rows = list(db.query("SELECT * FROM records"))
+    seconds = _timed(lambda: json.dumps(rows))
+    return len(rows), sum(row["form_id"] == "medication_administration" for row in rows), len(rows) / max(seconds, 1e-9)
 
 
 def _bare_canvas(charts: list[Any], days: int, out: Path) -> None:
@@ -191,7 +207,7 @@ def run(scale: str, folder: Path, report: Callable[[str], None] = lambda _: None
     from downtime.sync.fhir_export import write_bundle
     from downtime.sync.import_export import import_export
     from downtime.sync.merge import merge
-    from downtime.sync.versions import RECORD_COLUMNS, RECORDS_FILE, read_lines
+    from downtime.sync.versions import RECORDS_FILE
 
     sizes = SCALES[scale]
     rng = random.Random(20261128)
@@ -233,13 +249,9 @@ def run(scale: str, folder: Path, report: Callable[[str], None] = lambda _: None
     report("records office import")
     office = _as(_laptop(folder / "office.sqlite", 99, forms, None), "records", "4444")
     import_s = _timed(lambda: import_export(office, folder / "merged"))
-    # The baseline's rows are read after the import and let go after the baseline: a million
-    # rows held through the import, or the steps after it, would slow them (each full garbage
-    # collection walks them) as no records office's import is slowed.
-    rows = read_lines(folder / "merged" / RECORDS_FILE, RECORD_COLUMNS)
-    figures["import"] = {"records": len(rows), "records_per_s": round(len(rows) / import_s),
-                         "executemany_per_s": round(_executemany_rate(rows, folder))}
-    del rows
+    imported, raw_rate = _executemany_rate(folder / "merged" / RECORDS_FILE, folder)
+    figures["import"] = {"records": imported, "records_per_s": round(imported / import_s),
+                         "executemany_per_s": round(raw_rate)}
 
     report("saves, search, census and MAR on the loaded database")
     db = office.db
@@ -264,21 +276,15 @@ def run(scale: str, folder: Path, report: Callable[[str], None] = lambda _: None
     figures["mar_pack"] = {"patients": len(in_ward), "first_s": round(first_s, 3), "seconds": round(pack_s, 3),
                            "bare_canvas_s": round(_median_s(lambda: _bare_canvas(charts, 3, folder / "bare.pdf")), 3)}
 
-    db.close()
-
-    report("FHIR export of one laptop")
-    # One laptop's bundle, as a ward exports it, written to a file as the export writes it.
-    laptop_db = open_database(folder / "laptop1.sqlite", create=False)
-    laptop_rows = list(laptop_db.query("SELECT * FROM records"))
+    report("FHIR export of the hospital")
+    # The records office's export of the merged hospital (a month's million administrations at
+    # hospital scale), written to a file as the export writes it.
     with (folder / "bundle.json").open("wb") as out:
-        fhir_s = _timed(lambda: write_bundle(laptop_db, forms, 1, 10**12, now, "bench", out))
-    dumps_s = _timed(lambda: json.dumps(laptop_rows))
-    figures["fhir_export"] = {
-        "records": len(laptop_rows),
-        "administrations": sum(row["form_id"] == "medication_administration" for row in laptop_rows),
-        "records_per_s": round(len(laptop_rows) / fhir_s),
-        "json_dumps_records_per_s": round(len(laptop_rows) / max(dumps_s, 1e-9))}
-    laptop_db.close()
+        fhir_s = _timed(lambda: write_bundle(db, forms, 1, 10**12, now, "bench", out))
+    exported, doses, dumps_rate = _dumps_rate(db)
+    figures["fhir_export"] = {"records": exported, "administrations": doses, "records_per_s": round(exported / fhir_s),
+                              "json_dumps_records_per_s": round(dumps_rate)}
+    db.close()
 
     report("GUI memory")
     figures["gui_peak_mb"] = {"main_window": round(_subprocess(MAIN_WINDOW.replace("DATABASE", repr(str(folder / "office.sqlite"))))[1]["peak_mb"]),
@@ -302,7 +308,7 @@ def table(f: dict[str, Any]) -> str:
         ("MAR grid, 30 days", f"{f['mar_grid_ms']:.1f} ms", "", "", "< 100 ms"),
         (f"import of the merge ({imp['records']} records)", f"{imp['records_per_s']}/s",
          f"executemany {imp['executemany_per_s']}/s", _ratio(imp["records_per_s"], imp["executemany_per_s"]), "≥ 0.25×"),
-        (f"FHIR export, one laptop ({fhir['records']} records)", f"{fhir['records_per_s']}/s",
+        (f"FHIR export, the hospital ({fhir['administrations']} doses)", f"{fhir['records_per_s']}/s",
          f"json.dumps {fhir['json_dumps_records_per_s']}/s", _ratio(fhir["records_per_s"], fhir["json_dumps_records_per_s"]),
          "≥ 0.2×"),
         (f"merge of {f['laptops']['count']} laptop exports", f"{f['merge_s']:.1f} s", "", "", ""),
