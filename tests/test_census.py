@@ -94,6 +94,14 @@ def test_unknown_ward_or_bed_is_refused(nurse, admission_values):
         _admit(nurse, admission_values, "99")
 
 
+def test_a_ward_typed_in_another_case_is_that_ward_with_its_beds(nurse, admission_values, forms):
+    patient = _admit(nurse, admission_values, "2").patient_id
+    with pytest.raises(ServiceError, match="Ward ICU has no bed '99'"):
+        _move(nurse, patient, "icu", "99")
+    _move(nurse, patient, "icu", "2")
+    assert [row.patient.patient_id for row in census.census(nurse.db, forms, ward="ICU") if row.patient] == [patient]
+
+
 def test_a_freed_bed_can_be_taken(nurse, admission_values, forms):
     first = _admit(nurse, admission_values, "2", hours_ago=5)
     _move(nurse, first.patient_id, "ICU", "2", hours_ago=2)

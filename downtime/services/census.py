@@ -18,7 +18,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.services.errors import ServiceError
 from downtime.services.patients import PatientSummary, display_name, downtime_numbers, summarise
-from downtime.services.wards import wards
+from downtime.services.wards import ward_codes, wards
 from downtime.storage.records import chunks, list_current, marks
 
 
@@ -240,12 +240,13 @@ def check_movement(db: Database, forms: dict[str, FormSpec], event: MovementEven
 
 
 def _check_bed(db: Database, forms: dict[str, FormSpec], event: MovementEvent) -> None:
-    known = wards(db)
-    if known:
-        match = next((w for w in known if w.ward.casefold() == (event.ward or "").casefold()), None)
-        if match is None:
+    codes = ward_codes(db)
+    if codes:
+        code = next((code for code in codes if code.casefold() == (event.ward or "").casefold()), None)
+        if code is None:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "Unknown ward {ward}; wards: {wards}."), ward=repr(event.ward),
-                               wards=", ".join(w.ward for w in known))
+                               wards=", ".join(codes))
+        (match,) = wards(db, code)
         if event.bed and event.bed.casefold() not in {b.casefold() for b in match.beds}:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward {ward} has no bed {bed}."), ward=match.ward, bed=repr(event.bed))
     if not event.bed:

@@ -74,3 +74,9 @@ def wards(db: Database, ward: str | None = None) -> list[Ward]:
         if row["bed"] is not None:
             beds[row["ward"]].append(row["bed"])
     return [Ward(code, names[code], tuple(beds[code])) for code in names]
+
+
+def ward_codes(db: Database) -> list[str]:
+    """Every ward's code, without its beds: what checking a ward typed on a form needs, at
+    each save (a hospital's wards list a thousand beds)."""
+    return [row[0] for row in db.execute("SELECT ward FROM wards ORDER BY ward")]
