@@ -118,3 +118,86 @@ def test_only_booked_operations_can_be_cancelled_and_only_cancelled_rebooked(lis
                                             "decided_at": clock.now.isoformat(timespec="minutes")})
     state = theatre.bookings(coord.db, coord.forms)[0]
     assert state.status is theatre.BookingStatus.TRANSFERRED and state.rebook_by is None
+
+
+def test_a_clash_check_reads_the_bookings_near_its_time_and_finds_what_replaying_all_finds(lists, clock):
+    """A booking is checked against the bookings standing near its time only (a hospital has
+    thousands): every candidate must get the verdict that replaying every booking gives, with
+    cancellations, rebookings across days, and a session written in another UTC offset."""
+    import random
+
+    from downtime.domain.theatre import Booking, clashes
+    from downtime.storage.records import list_current
+
+    coord, patients, made = lists
+    for name, day, offset in (("t3-mon", MONDAY, "+02:00"), ("t1-later", "2026-12-09", "+01:00")):
+        made[name] = records.save_new(coord, "theatre_session", {
+            "theatre": "T3" if name == "t3-mon" else "T1", "specialty": "General surgery",
+            "starts_at": f"{day}T08:00{offset}", "ends_at": f"{day}T13:00{offset}"}).record_id
+    known = theatre.sessions(coord.db)
+    rng = random.Random(20261129)
+
+    def candidate():
+        session = known[made[rng.choice(sorted(made))]]
+        start = session.start + timedelta(minutes=15 * rng.randrange(20))
+        return {**_booking(session.session_id, "08:00", surgeon=rng.choice(("Dr A", "Dr B", "Dr C")),
+                           anaesthetist=rng.choice(("Dr K", "Dr L", "Dr M")), minutes=rng.choice((30, 60, 90))),
+                "planned_start": start.isoformat()}, rng.choice(patients)
+
+    booked = [theatre.book(coord, patients[3], {**_booking(made["t1-later"], "08:00", surgeon="Dr Far"),
+                                                "planned_start": "2026-12-09T10:00+01:00"}).record_id]
+    for _ in range(40):
+        values, patient = candidate()
+        try:
+            booked.append(theatre.book(coord, patient, values).record_id)
+        except theatre.ClashRefused:
+            pass
+    for booking_id in booked[:5]:
+        theatre.cancel(coord, booking_id, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
+                                           "last_minute": True, "patient_told": "phone"})
+    for booking_id in booked[:3]:
+        values, _ = candidate()
+        try:
+            theatre.rebook(coord, booking_id, {"outcome": "rebooked", "session": values["session"],
+                                               "planned_start": values["planned_start"],
+                                               "decided_at": clock.now.isoformat(timespec="minutes")})
+        except theatre.ClashRefused:
+            pass
+    standing = theatre._booked(theatre._replay(coord.db))
+    assert len(standing) >= 8
+
+    def planned(booking_id):
+        """The days a booking was booked or rebooked into."""
+        return {datetime.fromisoformat(r.data["planned_start"]).date() for r in list_current(coord.db)
+                if r.data.get("planned_start") and booking_id in (r.record_id, r.data.get("booking"))}
+
+    verdicts, far_reads = set(), 0
+    for _ in range(80):
+        values, patient = candidate()
+        booking = Booking("candidate", patient, values["session"], datetime.fromisoformat(values["planned_start"]),
+                          values["expected_minutes"], values["surgeon"], values["anaesthetist"])
+        try:
+            theatre._check(coord.db, booking)
+            found = []
+        except theatre.ClashRefused as refused:
+            found = refused.clashes
+        assert sorted(map(str, found)) == sorted(map(str, clashes(booking, known, standing)))
+        verdicts.add(bool(found))
+        if values["session"] == made["t1-later"]:
+            read = theatre._around(coord.db, booking.start, booking.end)
+            assert all(planned(booking_id) & {booking.start.date() - timedelta(days=1), booking.start.date()}
+                       for booking_id in read)
+            far_reads += len(read)
+    assert verdicts == {True, False} and far_reads
+
+    evening, far = (records.save_new(coord, "theatre_session", {
+        "theatre": theatre_name, "specialty": "General surgery", "starts_at": f"{day}T14:00+01:00",
+        "ends_at": f"{day}T18:00+01:00"}).record_id for theatre_name, day in (("T4", MONDAY), ("T5", "2026-12-20")))
+    moved = theatre.book(coord, patients[0], {**_booking(far, "08:00", surgeon="Dr Y", anaesthetist="Dr Z"),
+                                              "planned_start": "2026-12-20T14:00+01:00"}).record_id
+    theatre.cancel(coord, moved, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
+                                  "last_minute": True, "patient_told": "phone"})
+    theatre.rebook(coord, moved, {"outcome": "rebooked", "session": evening, "planned_start": f"{MONDAY}T14:00+01:00",
+                                  "decided_at": clock.now.isoformat(timespec="minutes")})
+    with pytest.raises(theatre.ClashRefused, match="theatre T4 is booked 30/11 14:00-15:30"):
+        theatre.book(coord, patients[1], {**_booking(evening, "15:00", surgeon="Dr X", anaesthetist="Dr W")})

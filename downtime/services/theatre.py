@@ -4,7 +4,7 @@ and slot suggestions. Every change is a record version, so the history of a book
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 from enum import StrEnum
@@ -24,7 +24,7 @@ from downtime.services.census import all_patients
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
 from downtime.services.patients import PatientSummary
-from downtime.storage.records import list_current
+from downtime.storage.records import as_version, chunks, list_current, marks
 
 NEAR_BREACH = timedelta(days=7)
 
@@ -73,24 +73,62 @@ class ClashRefused(ServiceError):
         super().__init__("This slot clashes: " + "; ".join(c.message for c in found) + ".")
 
 
+EVENT_FORMS = ("operation_cancellation", "operation_rebooking")
+LONGEST = timedelta(minutes=1440)  # the booking form's longest expected duration
+
+
 def _standing(db: Database, form_id: str) -> list[RecordVersion]:
     return [r for r in list_current(db, form_id=form_id) if r.status is not RecordStatus.ENTERED_IN_ERROR]
 
 
-def sessions(db: Database) -> dict[str, TheatreSession]:
+def _standing_where(db: Database, form_ids: Collection[str], clause: str, values: Collection[Any],
+                    params: Collection[Any] = ()) -> list[RecordVersion]:
+    """Standing current versions of these forms for which `clause`, written with one `?` for
+    a list of `values` and then `params`, holds; in time order, read 500 values at a time."""
+    found = [as_version(row) for part in chunks(values) for row in db.query(
+        f"SELECT * FROM current_records WHERE form_id IN ({marks(form_ids)}) AND status != ?"
+        f" AND {clause.replace('?', marks(part), 1)}",
+        [*form_ids, RecordStatus.ENTERED_IN_ERROR.value, *part, *params])]
+    return sorted(found, key=lambda record: record.recorded_at)
+
+
+def sessions(db: Database, session_ids: Collection[str] | None = None) -> dict[str, TheatreSession]:
+    """Every standing session, or these (a clash check reads the few it compares)."""
+    found = (_standing(db, "theatre_session") if session_ids is None
+             else _standing_where(db, ["theatre_session"], "record_id IN (?)", session_ids))
     return {r.record_id: TheatreSession(r.record_id, r.data["theatre"], datetime.fromisoformat(r.data["starts_at"]),
                                         datetime.fromisoformat(r.data["ends_at"]), r.data["specialty"])
-            for r in _standing(db, "theatre_session")}
+            for r in found}
 
 
-def _replay(db: Database) -> list[BookingFacts]:
-    """Every standing booking with its cancellations and rebookings applied in time order."""
+def _around(db: Database, start: datetime, end: datetime) -> set[str]:
+    """The bookings that may stand at a time overlapping start..end: booked or rebooked into a
+    slot starting less than the longest operation before it, and before its end (a minute to
+    spare either side). SQLite's julianday reads each written time with its offset, so the
+    window holds across a change of summer time. Replaying them says where each stands now; a
+    clash check then reads these, not a hospital's thousands."""
+    planned = "julianday(json_extract(data, '$.planned_start'))"
+    return {row[0] for row in db.execute(
+        "SELECT CASE form_id WHEN 'operation_booking' THEN record_id ELSE json_extract(data, '$.booking') END"
+        " FROM current_records WHERE form_id IN ('operation_booking', 'operation_rebooking') AND status != ?"
+        f" AND {planned} > julianday(?) AND {planned} < julianday(?)",
+        [RecordStatus.ENTERED_IN_ERROR.value, (start - LONGEST - timedelta(minutes=1)).isoformat(),
+         (end + timedelta(minutes=1)).isoformat()])}
+
+
+def _replay(db: Database, booking_ids: Collection[str] | None = None) -> list[BookingFacts]:
+    """Every standing booking (or these) with its cancellations and rebookings applied in time
+    order."""
+    if booking_ids is None:
+        booked, changes = _standing(db, "operation_booking"), [r for form_id in EVENT_FORMS for r in _standing(db, form_id)]
+    else:
+        booked = _standing_where(db, ["operation_booking"], "record_id IN (?)", booking_ids)
+        changes = _standing_where(db, EVENT_FORMS, "json_extract(data, '$.booking') IN (?)", booking_ids)
     events: dict[str, list[RecordVersion]] = {}
-    for form_id in ("operation_cancellation", "operation_rebooking"):
-        for record in _standing(db, form_id):
-            events.setdefault(record.data["booking"], []).append(record)
+    for record in changes:
+        events.setdefault(record.data["booking"], []).append(record)
     states = []
-    for record in _standing(db, "operation_booking"):
+    for record in booked:
         data = record.data
         status, session_id = BookingStatus.BOOKED, data["session"]
         start: datetime | None = datetime.fromisoformat(data["planned_start"])
@@ -135,25 +173,28 @@ def _booked(replayed: list[BookingFacts]) -> list[Booking]:
     return [facts.booking for facts in replayed if facts.status in (BookingStatus.BOOKED, BookingStatus.REBOOKED)]
 
 
-def _check(db: Database, candidate: Booking, replayed: list[BookingFacts]) -> None:
-    known = sessions(db)
+def _check(db: Database, candidate: Booking) -> None:
+    """Refuse the candidate if it clashes with a booking standing at an overlapping time: only
+    those are replayed, with the sessions they and the candidate are in."""
+    assert candidate.start is not None and candidate.end is not None
+    booked = _booked(_replay(db, _around(db, candidate.start, candidate.end)))
+    known = sessions(db, {candidate.session_id or "", *(other.session_id or "" for other in booked)})
     if candidate.session_id not in known:
         raise NotFound(f"no theatre session {candidate.session_id}")
-    if found := clashes(candidate, known, _booked(replayed)):
+    if found := clashes(candidate, known, booked):
         raise ClashRefused(found)
 
 
 def check_version(db: Database, form_id: str, record_id: str, patient_id: str, data: dict[str, Any]) -> None:
     """Called by the records service before any version of a theatre record is written, so a
-    booking or a rebooking can never clash, whichever screen or import wrote it. The bookings
-    are replayed once for both the booking's state and the clash check (a hospital's thousands
-    take a third of a second)."""
-    replayed = _replay(db)
+    booking or a rebooking can never clash, whichever screen or import wrote it. Only the
+    bookings concerned are replayed: this one, and those at an overlapping time (a hospital
+    has thousands, and a snapshot import checks each of its own in turn)."""
     if form_id == "operation_booking":
         _check(db, Booking(record_id, patient_id, data["session"], datetime.fromisoformat(data["planned_start"]),
-                           int(data["expected_minutes"]), data["surgeon"], data.get("anaesthetist")), replayed)
+                           int(data["expected_minutes"]), data["surgeon"], data.get("anaesthetist")))
         return
-    state = _state(replayed, data["booking"])
+    state = _state(_replay(db, {data["booking"]}), data["booking"])
     if form_id == "operation_cancellation" and state.status not in (BookingStatus.BOOKED, BookingStatus.REBOOKED):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; only a booked operation can be cancelled."),
                            status=state.status.value)
@@ -164,7 +205,7 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str, d
             booking = state.booking
             _check(db, Booking(booking.booking_id, booking.patient_id, data["session"],
                                datetime.fromisoformat(data["planned_start"]), booking.minutes,
-                               booking.surgeon, booking.anaesthetist), replayed)
+                               booking.surgeon, booking.anaesthetist))
 
 
 def book(session: Session, patient_id: str, values: dict[str, Any]) -> RecordVersion:
@@ -172,14 +213,14 @@ def book(session: Session, patient_id: str, values: dict[str, Any]) -> RecordVer
 
 
 def cancel(session: Session, booking_id: str, values: dict[str, Any]) -> RecordVersion:
-    state = _state(_replay(session.db), booking_id)
+    state = _state(_replay(session.db, {booking_id}), booking_id)
     return records.save_new(session, "operation_cancellation", {**values, "booking": booking_id},
                             patient_id=state.record.patient_id)
 
 
 def rebook(session: Session, booking_id: str, values: dict[str, Any]) -> RecordVersion:
     """A new date (or a transfer elsewhere) for a cancelled booking, clash-free."""
-    state = _state(_replay(session.db), booking_id)
+    state = _state(_replay(session.db, {booking_id}), booking_id)
     return records.save_new(session, "operation_rebooking", {**values, "booking": booking_id},
                             patient_id=state.record.patient_id)
 
