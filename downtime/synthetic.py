@@ -1,5 +1,6 @@
 """A synthetic ward laptop for the benchmark: a month (or more) of one 30-bed ward's stays,
-medicine orders with every scheduled dose, and theatre bookings, deterministic for a seed.
+medicine orders with every scheduled dose, and theatre bookings, deterministic for a seed; and
+the EHR snapshot a hospital loads onto its laptops when an outage starts.
 
 Typing a million doses through the screens would take days, so the rows are written the way
 the records office import writes them: each one through the audited insert, the movement and
@@ -8,10 +9,12 @@ so the census, the MAR and the exports read them as they read real records."""
 
 from __future__ import annotations
 
+import csv
 import random
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -170,3 +173,53 @@ def fill_laptop(db: Database, forms: dict[str, FormSpec], device: Device, ward: 
         for person in people:
             search.refresh(db, forms, person["patient_id"])
     return len(writer.rows)
+
+
+def write_snapshot(folder: Path, forms: dict[str, FormSpec], wards: int, seed: int, now: datetime) -> int:
+    """The EHR's last state of `wards` full wards of 30 beds (W01, W02…), as the CSV snapshot
+    files (resources/snapshot/): each patient with their stay, three in ten with an allergy, six
+    scheduled orders each, and every patient booked for an operation over the coming weeks, four
+    to a five-hour session of ten theatres. Returns the records it holds."""
+    from downtime.sync.snapshot_csv import ALLERGIES, BOOKINGS, ORDERS as ORDER_FILE, PATIENTS, SESSIONS, STAYS, columns_of
+
+    rng = random.Random(seed)
+    now = now.replace(second=0, microsecond=0)
+    lines: dict[Any, list[dict[str, Any]]] = {file: [] for file in (PATIENTS, STAYS, ALLERGIES, ORDER_FILE, SESSIONS, BOOKINGS)}
+    keys = [f"P{ward:02d}{bed:02d}" for ward in range(1, wards + 1) for bed in range(1, BEDS + 1)]
+    for number, key in enumerate(keys):
+        arrival = _minute(now - timedelta(hours=rng.randint(2, 24 * 20)))
+        allergic = rng.random() < 0.3
+        lines[PATIENTS].append({"patient_key": key, "birth_name": rng.choice(SURNAMES), "given_names": rng.choice(GIVEN),
+                                "sex": rng.choice(("female", "male")), "identity_status": "provisional",
+                                "birth_date": (now.date() - timedelta(days=rng.randint(18 * 365, 95 * 365))).isoformat(),
+                                "ipp": str(800000 + number)})
+        lines[STAYS].append({"patient_key": key, "arrival_at": arrival, "admission_mode": "emergency",
+                             "reason": "Synthetic snapshot stay", "ward": f"W{int(key[1:3]):02d}", "bed": str(int(key[3:])),
+                             "admitting_clinician": "Dr Bench", "allergy_status": "allergies" if allergic else "nka",
+                             "resuscitation": "full"})
+        if allergic:
+            lines[ALLERGIES].append({"patient_key": key, "substance": "Latex", "reaction": "Rash", "severity": "mild"})
+        for order, (drug, dose, unit, route, times) in enumerate(rng.sample(ORDERS, 3) + rng.sample(ORDERS, 3)):
+            lines[ORDER_FILE].append({"order_key": f"RX-{key}-{order}", "patient_key": key, "drug": drug, "dose": f"{dose:g}",
+                                      "dose_unit": unit, "route": route, "frequency": "scheduled", "times": times,
+                                      "start_at": arrival, "controlled": "no", "high_alert": "no",
+                                      "prescriber": "Dr Bench", "ehr_order_id": f"RX-{key}-{order}"})
+    for number, key in enumerate(rng.sample(keys, len(keys))):
+        session, slot = divmod(number, 4)
+        theatre, day = session % 10 + 1, session // 10 + 1
+        starts = now.replace(hour=8, minute=0) + timedelta(days=day)
+        if slot == 0:
+            lines[SESSIONS].append({"session_key": f"S-{session}", "theatre": f"T{theatre}", "specialty": "General surgery",
+                                    "starts_at": _minute(starts), "ends_at": _minute(starts + timedelta(hours=5))})
+        lines[BOOKINGS].append({"booking_key": f"B-{number}", "patient_key": key, "session_key": f"S-{session}",
+                                "procedure": "Laparoscopic cholecystectomy", "laterality": "not_applicable",
+                                "priority": "elective", "decided_at": _minute(now - timedelta(days=3)),
+                                "surgeon": f"Dr Surgeon {theatre}", "planned_start": _minute(starts + timedelta(minutes=70 * slot)),
+                                "expected_minutes": "60", "ehr_booking_id": f"OP-{number}"})
+    folder.mkdir(parents=True, exist_ok=True)
+    for file, rows in lines.items():
+        with (folder / file.name).open("w", encoding="utf-8", newline="") as handle:
+            writer = csv.DictWriter(handle, columns_of(forms, file))
+            writer.writeheader()
+            writer.writerows(rows)
+    return len(keys) + len(lines[ORDER_FILE]) + len(lines[SESSIONS]) + len(lines[BOOKINGS])
