@@ -74,7 +74,6 @@ class ClashRefused(ServiceError):
 
 
 EVENT_FORMS = ("operation_cancellation", "operation_rebooking")
-LONGEST = timedelta(minutes=1440)  # the booking form's longest expected duration
 
 
 def _standing(db: Database, form_id: str) -> list[RecordVersion]:
@@ -103,17 +102,18 @@ def sessions(db: Database, session_ids: Collection[str] | None = None) -> dict[s
 
 def _around(db: Database, start: datetime, end: datetime) -> set[str]:
     """The bookings that may stand at a time overlapping start..end: booked or rebooked into a
-    slot starting less than the longest operation before it, and before its end (a minute to
-    spare either side). SQLite's julianday reads each written time with its offset, so the
-    window holds across a change of summer time. Replaying them says where each stands now; a
-    clash check then reads these, not a hospital's thousands."""
+    slot starting less than the longest booked operation before it, and before its end (a
+    minute to spare either side). SQLite's julianday reads each written time with its offset,
+    so the window holds across a change of summer time. Replaying them says where each stands
+    now; a clash check then reads these, not a hospital's thousands."""
     planned = "julianday(json_extract(data, '$.planned_start'))"
+    longest = ("(SELECT COALESCE(MAX(json_extract(data, '$.expected_minutes')), 0) FROM records"
+               " WHERE form_id = 'operation_booking')")
     return {row[0] for row in db.execute(
         "SELECT CASE form_id WHEN 'operation_booking' THEN record_id ELSE json_extract(data, '$.booking') END"
         " FROM current_records WHERE form_id IN ('operation_booking', 'operation_rebooking') AND status != ?"
-        f" AND {planned} > julianday(?) AND {planned} < julianday(?)",
-        [RecordStatus.ENTERED_IN_ERROR.value, (start - LONGEST - timedelta(minutes=1)).isoformat(),
-         (end + timedelta(minutes=1)).isoformat()])}
+        f" AND {planned} > julianday(?) - ({longest} + 1) / 1440.0 AND {planned} < julianday(?) + 1 / 1440.0",
+        [RecordStatus.ENTERED_IN_ERROR.value, start.isoformat(), end.isoformat()])}
 
 
 def _replay(db: Database, booking_ids: Collection[str] | None = None) -> list[BookingFacts]:
