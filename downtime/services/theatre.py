@@ -80,14 +80,12 @@ def _standing(db: Database, form_id: str) -> list[RecordVersion]:
     return [r for r in list_current(db, form_id=form_id) if r.status is not RecordStatus.ENTERED_IN_ERROR]
 
 
-def _standing_where(db: Database, form_ids: Collection[str], clause: str, values: Collection[Any],
-                    params: Collection[Any] = ()) -> list[RecordVersion]:
+def _standing_where(db: Database, form_ids: Collection[str], clause: str, values: Collection[str]) -> list[RecordVersion]:
     """Standing current versions of these forms for which `clause`, written with one `?` for
-    a list of `values` and then `params`, holds; in time order, read 500 values at a time."""
+    the list of `values`, holds; in time order, read 500 values at a time."""
     found = [as_version(row) for part in chunks(values) for row in db.query(
         f"SELECT * FROM current_records WHERE form_id IN ({marks(form_ids)}) AND status != ?"
-        f" AND {clause.replace('?', marks(part), 1)}",
-        [*form_ids, RecordStatus.ENTERED_IN_ERROR.value, *part, *params])]
+        f" AND {clause.replace('?', marks(part), 1)}", [*form_ids, RecordStatus.ENTERED_IN_ERROR.value, *part])]
     return sorted(found, key=lambda record: record.recorded_at)
 
 
