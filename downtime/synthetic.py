@@ -185,7 +185,8 @@ def write_snapshot(folder: Path, forms: dict[str, FormSpec], wards: int, seed: i
     rng = random.Random(seed)
     now = now.replace(second=0, microsecond=0)
     lines: dict[Any, list[dict[str, Any]]] = {file: [] for file in (PATIENTS, STAYS, ALLERGIES, ORDER_FILE, SESSIONS, BOOKINGS)}
-    keys = [f"P{ward:02d}{bed:02d}" for ward in range(1, wards + 1) for bed in range(1, BEDS + 1)]
+    beds = {f"P{ward:02d}{bed:02d}": (f"W{ward:02d}", str(bed)) for ward in range(1, wards + 1) for bed in range(1, BEDS + 1)}
+    keys = list(beds)
     for number, key in enumerate(keys):
         arrival = _minute(now - timedelta(hours=rng.randint(2, 24 * 20)))
         allergic = rng.random() < 0.3
@@ -194,7 +195,7 @@ def write_snapshot(folder: Path, forms: dict[str, FormSpec], wards: int, seed: i
                                 "birth_date": (now.date() - timedelta(days=rng.randint(18 * 365, 95 * 365))).isoformat(),
                                 "ipp": str(800000 + number)})
         lines[STAYS].append({"patient_key": key, "arrival_at": arrival, "admission_mode": "emergency",
-                             "reason": "Synthetic snapshot stay", "ward": f"W{int(key[1:3]):02d}", "bed": str(int(key[3:])),
+                             "reason": "Synthetic snapshot stay", "ward": beds[key][0], "bed": beds[key][1],
                              "admitting_clinician": "Dr Bench", "allergy_status": "allergies" if allergic else "nka",
                              "resuscitation": "full"})
         if allergic:
