@@ -4,8 +4,9 @@ figure measured beside its baseline in the same run so the ratio holds on a nois
 It loads a synthetic EHR snapshot of the hospital's beds onto a laptop, builds a hospital from
 synthetic ward laptops (see downtime.synthetic; deterministic seed), exports each laptop, merges
 the exports and imports the merge at the records office, whose database is then the loaded one
-for saving, search, census, MAR and FHIR figures. Prints one JSON object, then a readable table
-with each target."""
+for saving, search, census, MAR and FHIR figures. Every database is encrypted, as set-up makes a
+ward's unless told otherwise (`--unencrypted` measures plain ones). Prints one JSON object, then
+a readable table with each target."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ import compileall
 import json
 import os
 import random
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -25,6 +25,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import sqlcipher3
 from sqlite_utils import Database
 
 from downtime.domain.clock import local_now
@@ -36,12 +37,11 @@ from downtime.services import (
     printing,
     records,
     search,
-    setup,
     staff,
+    unlock,
     wards,
 )
-from downtime.services.context import Session, load_device
-from downtime.storage import open_database
+from downtime.services.context import Session
 from downtime.synthetic import BEDS, GIVEN, SURNAMES, fill_laptop, write_snapshot
 
 # At hospital scale the p95 of 400 saves is their 20th slowest; of 100 it was the 5th, which a
@@ -106,18 +106,19 @@ SIGN_IN_WINDOW = ("from downtime.cli import main\n" + PAINTED + "from downtime.q
 MAIN_WINDOW = ("from pathlib import Path\nfrom PySide6.QtWidgets import QApplication\n"
                "from downtime.formspec import load_forms\nfrom downtime.paths import forms_dir\n"
                "from downtime.qt.main_window import MainWindow\nfrom downtime.services import staff\n"
-               "from downtime.services.context import Session, load_device\nfrom downtime.storage import open_database\n"
-               "app = QApplication([]); db = open_database(Path(DATABASE), create=False)\n"
-               "w = MainWindow(Session(db, load_device(db), staff.sign_in(db, 'nurse', '1111'), load_forms(forms_dir())),"
+               "from downtime.services import unlock\nfrom downtime.services.context import Session, Vault, load_device\n"
+               "app = QApplication([]); vault = Vault(Path(DATABASE)); user = unlock.sign_in(vault, 'nurse', '1111')\n"
+               "w = MainWindow(Session(vault.db, load_device(vault.db), user, load_forms(forms_dir()), vault=vault),"
                " signed_out=lambda: None); w.show(); app.processEvents()\n" + PEAK)
 
 
-def _laptop(path: Path, number: int, forms: dict[str, FormSpec], ward: str | None) -> Session:
-    """A set-up laptop with the bench's staff (and its ward of 30 beds), signed in as its admin."""
-    db = open_database(path)
-    setup.initialise(db, device_number=number, device_name=f"bench {number}", admin_id="admin", admin_name="Admin",
-                     admin_pin="0000")
-    admin = Session(db, load_device(db), staff.sign_in(db, "admin", "0000"), forms)
+def _laptop(path: Path, number: int, forms: dict[str, FormSpec], ward: str | None, encrypted: bool) -> Session:
+    """A laptop set up as the app sets one up, with the bench's staff (and its ward of 30 beds),
+    signed in as its admin."""
+    vault, device = unlock.create(path, encrypted=encrypted, device_number=number, device_name=f"bench {number}",
+                                  admin_id="admin", admin_name="Admin", admin_pin="0000")
+    assert vault.db is not None
+    admin = Session(vault.db, device, staff.sign_in(vault.db, "admin", "0000"), forms, vault=vault)
     for staff_id, name, role, pin in STAFF:
         staff.add_staff(admin, staff_id, name, role, pin)
     if ward is not None:
@@ -126,7 +127,8 @@ def _laptop(path: Path, number: int, forms: dict[str, FormSpec], ward: str | Non
 
 
 def _as(session: Session, staff_id: str, pin: str) -> Session:
-    return Session(session.db, session.device, staff.sign_in(session.db, staff_id, pin), session.forms)
+    return Session(session.db, session.device, staff.sign_in(session.db, staff_id, pin), session.forms,
+                   vault=session.vault)
 
 
 def _admission(rng: random.Random, ward: str, bed: int) -> dict[str, Any]:
@@ -151,9 +153,12 @@ def _save_times(nurse: Session, rng: random.Random, count: int) -> list[float]:
 # The baselines' rows are read after the timed step and let go when the baseline returns: a
 # million rows held through the import, or the steps after it, would slow them (each full
 # garbage collection walks them) as no records office's work is slowed.
-def _executemany_rate(rows: list[dict[str, Any]], raw: Path) -> tuple[int, float]:
-    """How many rows, and how many a second plain sqlite3 inserts into the same table shape."""
-    connection = sqlite3.connect(raw)
+def _executemany_rate(rows: list[dict[str, Any]], raw: Path, like: Session) -> tuple[int, float]:
+    """How many rows, and how many a second `executemany` inserts into the same table shape, in
+    a database encrypted as `like`'s is (SQLCipher's module is Python's sqlite3 with encryption)."""
+    connection = sqlcipher3.connect(str(raw))
+    if like.vault is not None and like.vault.key is not None:
+        connection.execute(f"PRAGMA key = \"x'{like.vault.key.hex()}'\"")
     connection.execute(RECORD_TABLE)
     connection.execute("CREATE INDEX records_patient ON records(patient_id, form_id)")
     connection.execute("CREATE INDEX records_form ON records(form_id)")
@@ -199,7 +204,7 @@ def _bare_canvas(charts: list[Any], days: int, out: Path) -> None:
     page.save()
 
 
-def run(scale: str, folder: Path, report: Callable[[str], None] = lambda _: None) -> dict[str, Any]:
+def run(scale: str, folder: Path, report: Callable[[str], None] = lambda _: None, encrypted: bool = True) -> dict[str, Any]:
     from downtime.sync.export import export
     from downtime.sync.fhir_export import write_bundle
     from downtime.sync.import_export import import_export
@@ -211,10 +216,10 @@ def run(scale: str, folder: Path, report: Callable[[str], None] = lambda _: None
     rng = random.Random(20261128)
     forms = load_forms(forms_dir())
     now = local_now()
-    figures: dict[str, Any] = {"scale": scale}
+    figures: dict[str, Any] = {"scale": scale, "encrypted": encrypted}
 
     report("cold start")
-    empty = _laptop(folder / "empty.sqlite", 1, forms, None)
+    empty = _laptop(folder / "empty.sqlite", 1, forms, None, encrypted)
     # A ward laptop runs the installed app, whose modules pip or PyInstaller compiled when
     # installing; where writing bytecode is off (PYTHONDONTWRITEBYTECODE), each start would
     # otherwise time compiling them.
@@ -231,13 +236,13 @@ def run(scale: str, folder: Path, report: Callable[[str], None] = lambda _: None
     report("EHR snapshot import")
     # The hospital's last known state loaded onto a laptop with its wards set up, as at the start
     # of an outage: every line checked as if typed (form rules, beds, theatre clashes).
-    ward_laptop = _laptop(folder / "snapshot.sqlite", 2, forms, None)
+    ward_laptop = _laptop(folder / "snapshot.sqlite", 2, forms, None, encrypted)
     for number in range(1, sizes["snapshot_wards"] + 1):
         wards.add_ward(ward_laptop, f"W{number:02d}", f"Bench ward W{number:02d}", [str(bed) for bed in range(1, BEDS + 1)])
     write_snapshot(folder / "snapshot", forms, sizes["snapshot_wards"], 20261129, now)
     snapshot_s = _timed(lambda: import_path(_as(ward_laptop, "records", "4444"), folder / "snapshot"))
     loaded, raw_rate = _executemany_rate(list(ward_laptop.db.query(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records")),
-                                         folder / "raw-snapshot.sqlite")
+                                         folder / "raw-snapshot.sqlite", ward_laptop)
     figures["snapshot_import"] = {"records": loaded, "records_per_s": round(loaded / snapshot_s),
                                   "executemany_per_s": round(raw_rate)}
     ward_laptop.db.close()
@@ -245,7 +250,7 @@ def run(scale: str, folder: Path, report: Callable[[str], None] = lambda _: None
     report(f"{sizes['laptops']} synthetic laptops")
     exports, build_s, export_s, written = [], 0.0, 0.0, 0
     for number in range(1, sizes["laptops"] + 1):
-        laptop = _laptop(folder / f"laptop{number}.sqlite", number, forms, f"W{number:02d}")
+        laptop = _laptop(folder / f"laptop{number}.sqlite", number, forms, f"W{number:02d}", encrypted)
         start = time.perf_counter()
         written += fill_laptop(laptop.db, forms, laptop.device, f"W{number:02d}", sizes["patients"], number, now)
         build_s += time.perf_counter() - start
@@ -259,10 +264,10 @@ def run(scale: str, folder: Path, report: Callable[[str], None] = lambda _: None
     figures["merge_s"] = round(_timed(lambda: merge(exports, folder / "merged")), 2)
 
     report("records office import")
-    office = _as(_laptop(folder / "office.sqlite", 99, forms, None), "records", "4444")
+    office = _as(_laptop(folder / "office.sqlite", 99, forms, None, encrypted), "records", "4444")
     import_s = _timed(lambda: import_export(office, folder / "merged"))
     imported, raw_rate = _executemany_rate(read_lines(folder / "merged" / RECORDS_FILE, RECORD_COLUMNS),
-                                           folder / "raw-merge.sqlite")
+                                           folder / "raw-merge.sqlite", office)
     figures["import"] = {"records": imported, "records_per_s": round(imported / import_s),
                          "executemany_per_s": round(raw_rate)}
 
@@ -333,7 +338,8 @@ def table(f: dict[str, Any]) -> str:
         ("GUI peak memory, main window", f"{mem['main_window']} MB", f"bare window {mem['bare_window']} MB", "", "< 300 MB"),
     ]
     widths = [max(len(row[column]) for row in rows) for column in range(5)]
-    lines = [f"Downtime benchmark, scale {f['scale']}: {f['laptops']['count']} laptops, {f['laptops']['records']} records"
+    lines = [f"Downtime benchmark, scale {f['scale']}, {'encrypted' if f['encrypted'] else 'unencrypted'} databases:"
+             f" {f['laptops']['count']} laptops, {f['laptops']['records']} records"
              f" (built in {f['laptops']['build_s']} s, exported in {f['laptops']['export_s_each']} s each)"]
     lines += ["  " + "  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
     return "\n".join(lines)
@@ -343,6 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m downtime.bench", description=__doc__.splitlines()[0])
     parser.add_argument("--scale", choices=sorted(SCALES), default="small")
     parser.add_argument("--keep", type=Path, help="build in this new folder and keep the databases and exports")
+    parser.add_argument("--unencrypted", action="store_true", help="plain SQLite databases, as `setup --unencrypted` makes")
     args = parser.parse_args(argv)
 
     def report(step: str) -> None:
@@ -350,10 +357,10 @@ def main(argv: list[str] | None = None) -> int:
 
     if args.keep is not None:
         args.keep.mkdir(parents=True)
-        figures = run(args.scale, args.keep, report)
+        figures = run(args.scale, args.keep, report, not args.unencrypted)
     else:
         with tempfile.TemporaryDirectory(prefix="downtime-bench-") as folder:
-            figures = run(args.scale, Path(folder), report)
+            figures = run(args.scale, Path(folder), report, not args.unencrypted)
     print(json.dumps(figures))
     print(table(figures))
     return 0

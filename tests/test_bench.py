@@ -9,10 +9,11 @@ def test_bench_prints_every_figure(capsys):
     assert main(["--scale", "tiny"]) == 0
     first, *table = capsys.readouterr().out.splitlines()
     figures = json.loads(first)
-    assert set(figures) == {"scale", "cold_start_s", "save_empty", "snapshot_import", "laptops", "merge_s", "import",
+    assert set(figures) == {"scale", "encrypted", "cold_start_s", "save_empty", "snapshot_import", "laptops", "merge_s", "import",
                             "save_loaded",
                             "patients", "search", "census_ward_ms", "mar_grid_ms", "mar_pack", "fhir_export",
                             "gui_peak_mb"}
+    assert figures["encrypted"] is True and "encrypted databases" in table[0]
     assert figures["patients"] == 2 * 40 + 10  # two laptops of 40, then 10 saved on the loaded database
     assert figures["import"]["records"] == figures["laptops"]["records"] > 1000
     # one ward's snapshot: 30 patients, 6 orders each, 30 bookings four to a session
