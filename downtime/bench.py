@@ -42,6 +42,7 @@ from downtime.services import (
     wards,
 )
 from downtime.services.context import Session
+from downtime.storage.connection import PAGE_CACHE_KIB
 from downtime.synthetic import BEDS, GIVEN, SURNAMES, fill_laptop, write_snapshot
 
 # At hospital scale the p95 of 400 saves is their 20th slowest; of 100 it was the 5th, which a
@@ -163,10 +164,12 @@ def _save_times(nurses: list[Session], rng: random.Random, count: int) -> list[l
 # garbage collection walks them) as no records office's work is slowed.
 def _executemany_rate(rows: list[dict[str, Any]], raw: Path, like: Session) -> tuple[int, float]:
     """How many rows, and how many a second `executemany` inserts into the same table shape, in
-    a database encrypted as `like`'s is (SQLCipher's module is Python's sqlite3 with encryption)."""
+    a database encrypted as `like`'s is (SQLCipher's module is Python's sqlite3 with encryption)
+    with the app's page cache."""
     connection = sqlcipher3.connect(str(raw))
     if like.vault is not None and like.vault.key is not None:
         connection.execute(f"PRAGMA key = \"x'{like.vault.key.hex()}'\"")
+    connection.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
     connection.execute(RECORD_TABLE)
     connection.execute("CREATE INDEX records_patient ON records(patient_id, form_id)")
     connection.execute("CREATE INDEX records_form ON records(form_id)")
