@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from downtime import __version__
-from downtime.errors import FormSpecError, UserError, refused_by_disk
+from downtime.errors import FormSpecError, UserError, refused_by_disk, refused_by_storage
 from downtime.i18n import QT_TRANSLATE_NOOP, message, saved_language
 from downtime.paths import default_db_path, demo_db_path, forms_dir
 
@@ -901,4 +901,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     except OSError as exc:
         print(f"downtime: {refused_by_disk(exc).text(args.lang)}", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as exc:
+        refusal = refused_by_storage(exc)  # SQLite met a full disk, a removed stick, a held file
+        if refusal is None:
+            raise
+        print(f"downtime: {refusal.text(args.lang)}", file=sys.stderr)
         return EXIT_ERROR

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from downtime.i18n import QT_TRANSLATE_NOOP
+
 if TYPE_CHECKING:
     from downtime.i18n import Lang
 
@@ -33,12 +35,52 @@ def refused_by_disk(problem: OSError) -> UserError:
     """A disk that refused a read or a write (full, removed, read-only) in words the person
     can act on: the file it concerned, when the system names one, and the system's own words,
     without an errno number."""
-    from downtime.i18n import QT_TRANSLATE_NOOP
-
     words = problem.strerror or str(problem)
     if problem.filename:
         return UserError(QT_TRANSLATE_NOOP("messages", "{where}: {problem}"), where=problem.filename, problem=words)
     return UserError(words)
+
+
+# SQLite's primary result codes for a file or disk the person can do something about (free some
+# space, put the USB stick back, unlock it, close the other program); any other database error
+# is a mistake of ours and must stay loud.
+_HELD = QT_TRANSLATE_NOOP("messages", "another program is holding the database")
+_REFUSALS = {
+    13: QT_TRANSLATE_NOOP("messages", "the laptop's disk is full"),  # SQLITE_FULL
+    10: QT_TRANSLATE_NOOP("messages", "the disk could not be read or written (a removed USB stick, or a failing disk)"),
+    8: QT_TRANSLATE_NOOP("messages", "the database file is read-only (a locked USB stick, or file permissions)"),
+    14: QT_TRANSLATE_NOOP("messages", "the database file cannot be opened (a removed USB stick, or file permissions)"),
+    5: _HELD,  # SQLITE_BUSY
+    6: _HELD,  # SQLITE_LOCKED
+}
+
+
+def storage_cause(problem: BaseException) -> str | None:
+    """What stopped SQLite, in the catalogue's words, when the person can act on it; None for
+    any other error. Read from the result code both sqlite3 and SQLCipher's module attach."""
+    code = getattr(problem, "sqlite_errorcode", None)
+    return _REFUSALS.get(code & 0xFF) if isinstance(code, int) else None
+
+
+class StorageRefused(UserError):
+    """SQLite could not read or write the file for a reason the person can act on. The
+    transaction was rolled back: nothing was half-written."""
+
+    def __init__(self, cause: str) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("messages", "Not done: {cause}. Nothing was half-written; "
+                                                       "call IT if it happens again."), cause=cause)
+        self.cause = cause
+
+    def text(self, lang: Lang) -> str:
+        from downtime.i18n import message
+
+        return message(lang, self.template, cause=message(lang, self.cause))
+
+
+def refused_by_storage(problem: BaseException) -> StorageRefused | None:
+    """The error to show for a database error the person can act on; None for our own."""
+    cause = storage_cause(problem)
+    return None if cause is None else StorageRefused(cause)
 
 
 class FormSpecError(Exception):

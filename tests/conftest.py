@@ -182,3 +182,18 @@ def rewritten() -> Callable[[Path, int, Callable[[dict[str, Any]], Any]], int]:
         (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
         return len(lines)
     return rewrite
+
+
+@pytest.fixture
+def sqlite_full() -> Exception:
+    """The error SQLite raises when the disk is full, made by SQLite itself: a file allowed no
+    more pages than it has."""
+    import sqlite3
+
+    connection = sqlite3.connect(":memory:")
+    connection.execute("CREATE TABLE t (x)")
+    connection.execute(f"PRAGMA max_page_count = {connection.execute('PRAGMA page_count').fetchone()[0]}")
+    with pytest.raises(sqlite3.OperationalError, match="database or disk is full") as raised:
+        connection.execute("INSERT INTO t VALUES (?)", [b"x" * 10_000])
+    connection.close()
+    return raised.value

@@ -138,3 +138,13 @@ def test_what_an_import_added_is_counted_in_words_in_both_languages():
                                        "1 vacation(s) de bloc")
     assert ImportResult("export", {"patients": 1, "records": 14}, unchanged=0).added_text("fr") == (
         "1 patient(s), 14 version(s) d’enregistrement")
+
+
+def test_a_database_the_disk_refuses_reads_in_the_persons_language(sqlite_full):
+    from downtime.errors import refused_by_storage
+
+    refusal = refused_by_storage(sqlite_full)
+    assert refusal is not None and refusal.text("fr") == (
+        "Non effectué : le disque du portable est plein. Rien n’a été écrit à moitié ;"
+        " appelez l’informatique si cela se reproduit.")
+    assert refused_by_storage(ValueError("database or disk is full")) is None

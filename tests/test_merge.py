@@ -94,3 +94,24 @@ def test_a_merge_holds_each_record_once_in_the_order_it_was_recorded(two_exports
     patients = [json.loads(text)["downtime_number"]
                 for text in (result.folder / PATIENTS_FILE).read_text(encoding="utf-8").splitlines()]
     assert patients == sorted(patients) and len(patients) == 6
+
+
+def test_a_full_disk_under_the_merge_is_said_and_leaves_nothing(two_exports, tmp_path, capsys, monkeypatch):
+    """The merge's scratch file fills the disk: the records clerk reads why, and neither the
+    merge nor its scratch files are left behind."""
+    import downtime.sync.merge as merging
+
+    real = merging._scratch
+
+    def cramped(folder):
+        db = real(folder)
+        db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0] + 1}")
+        return db
+
+    monkeypatch.setattr(merging, "_scratch", cramped)
+    assert main(["merge", *map(str, two_exports), "--out", str(tmp_path / "m")]) == 1
+    assert capsys.readouterr().err == ("downtime: Not done: the laptop's disk is full. Nothing was half-written;"
+                                       " call IT if it happens again.\n")
+    assert not (tmp_path / "m").exists() and not list(tmp_path.glob(".merge-*"))
+    monkeypatch.setattr(merging, "_scratch", real)
+    assert main(["merge", *map(str, two_exports), "--out", str(tmp_path / "m")]) == 0

@@ -11,12 +11,13 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication, QDialog
 
 from downtime.domain.clock import local_now
-from downtime.errors import UserError
+from downtime.errors import UserError, refused_by_storage
 from downtime.i18n import saved_language
 from downtime.qt.i18n import language, say, set_language, translate
 from downtime.qt.sign_in import FirstRunDialog, SignInDialog
@@ -67,9 +68,31 @@ def sound_or_restored(vault: Vault, unreadable: str | None = None) -> bool:
     return True
 
 
+ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def storage_refusals_shown(previous: ExceptHook) -> ExceptHook:
+    """An action on the GUI thread (a dose, a booking, a transfer) that meets a database error
+    the person can act on (a full disk, a removed or locked USB stick) says so in a message box:
+    Qt would otherwise print the traceback where nobody reads it, and the nurse could believe the
+    dose recorded. Its transaction was rolled back. Every other error goes on to `previous`."""
+
+    def hook(kind: type[BaseException], problem: BaseException, trace: TracebackType | None) -> None:
+        refusal = refused_by_storage(problem)
+        if refusal is None:
+            previous(kind, problem, trace)
+            return
+        from downtime.qt.prompts import Prompts
+
+        Prompts.error(QApplication.activeWindow(), translate("App", "Not done"), say(refusal))
+
+    return hook
+
+
 def run(db_path: Path, lang: Lang | None = None) -> int:
     """`lang` for this run only; without it, the language last chosen on this laptop."""
     app = QApplication.instance() or QApplication(sys.argv)
+    sys.excepthook = storage_refusals_shown(sys.excepthook)
     app.setApplicationName("Downtime")
     apply_style(app)
     set_language(lang or saved_language())

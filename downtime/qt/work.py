@@ -20,7 +20,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 
-from downtime.errors import UserError, refused_by_disk
+from downtime.errors import UserError, refused_by_disk, refused_by_storage
 from downtime.services.context import Session
 from downtime.sync.outcome import Progress
 
@@ -60,7 +60,11 @@ class Work(QThread):
         except OSError as problem:  # a full or removed disk: the person can act on it
             self.refused.emit(refused_by_disk(problem))
         except Exception as crash:  # noqa: BLE001 (handed to the GUI thread, raised there)
-            self._crashed.emit(crash)
+            refusal = refused_by_storage(crash)  # a full disk met by SQLite: the person can act on it
+            if refusal is None:
+                self._crashed.emit(crash)
+            else:
+                self.refused.emit(refusal)
         finally:
             own.db.close()
 

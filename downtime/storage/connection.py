@@ -11,7 +11,7 @@ from pathlib import Path
 import sqlcipher3
 from sqlite_utils import Database
 
-from downtime.errors import UserError
+from downtime.errors import UserError, storage_cause
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.storage.keyslots import is_encrypted
 from downtime.storage.migrations import MIGRATIONS
@@ -62,13 +62,9 @@ def write_failure(problem: Exception, lang: Lang, *, draft: bool = False) -> str
     """A failed write in words a ward can act on; the transaction was rolled back, so nothing
     was half-written, and the form on screen still holds what was typed (`draft`: the copy kept
     while typing could not be written)."""
-    text = str(problem).lower()
-    if "full" in text:
-        cause = message(lang, QT_TRANSLATE_NOOP("messages", "the laptop's disk is full"))
-    elif "readonly" in text or "read-only" in text:
-        cause = message(lang, QT_TRANSLATE_NOOP("messages", "the database file is read-only (a locked USB stick, or file permissions)"))
-    elif "locked" in text or "busy" in text:
-        cause = message(lang, QT_TRANSLATE_NOOP("messages", "another program is holding the database"))
+    known = storage_cause(problem)
+    if known is not None:
+        cause = message(lang, known)
     else:
         cause = message(lang, QT_TRANSLATE_NOOP("messages", "the disk refused the write ({problem})"), problem=problem)
     if draft:

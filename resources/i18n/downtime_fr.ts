@@ -394,6 +394,10 @@ Mettre la sauvegarde la plus récente ({backup}) à sa place ? Le fichier endomm
         <source>{backup} is now in use. Please sign in again.</source>
         <translation>{backup} est maintenant utilisée. Veuillez vous reconnecter.</translation>
     </message>
+    <message>
+        <source>Not done</source>
+        <translation>Non effectué</translation>
+    </message>
 </context>
 <context>
     <name>BackEntryPanel</name>
@@ -1613,8 +1617,20 @@ le numéro du patient dans le DPI :</translation>
         <translation>le disque du portable est plein</translation>
     </message>
     <message>
+        <source>the disk could not be read or written (a removed USB stick, or a failing disk)</source>
+        <translation>le disque n’a pas pu être lu ou écrit (clé USB retirée, ou disque défaillant)</translation>
+    </message>
+    <message>
         <source>the database file is read-only (a locked USB stick, or file permissions)</source>
         <translation>le fichier de la base est en lecture seule (clé USB verrouillée ou droits du fichier)</translation>
+    </message>
+    <message>
+        <source>the database file cannot be opened (a removed USB stick, or file permissions)</source>
+        <translation>le fichier de la base ne peut pas être ouvert (clé USB retirée, ou droits du fichier)</translation>
+    </message>
+    <message>
+        <source>Not done: {cause}. Nothing was half-written; call IT if it happens again.</source>
+        <translation>Non effectué : {cause}. Rien n’a été écrit à moitié ; appelez l’informatique si cela se reproduit.</translation>
     </message>
     <message>
         <source>another program is holding the database</source>

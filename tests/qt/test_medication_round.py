@@ -111,3 +111,31 @@ def test_doctor_writes_an_order_from_the_window(qtbot, session_for, ward, answer
     assert view.summary.isHidden(), view.summary.text()
     patient, *_ = ward
     assert "Paracetamol" in {o.drug for o in medication.orders(doctor_window.session.db, patient)}
+
+
+def test_a_dose_the_disk_refuses_is_said_and_the_dialog_stays_open(qtbot, session_for, ward, answers, monkeypatch):
+    """A full or read-only disk met by an action on the GUI thread is said in a message box
+    (the app's exception hook), never left as a traceback nobody reads; nothing is written,
+    and the nurse's dose can be saved once the disk takes it."""
+    import sys
+
+    from downtime.qt.app import storage_refusals_shown
+
+    _, asked = answers
+    monkeypatch.setattr(sys, "excepthook", storage_refusals_shown(sys.excepthook))
+    patient, amox, _ = ward
+    nurse = session_for("nurse")
+    order = medication.order(nurse.db, amox)
+    dialog = DoseDialog(nurse, order, medication.round_list(nurse.db, nurse.forms, "3B", nurse.clock())[0].slot)
+    qtbot.addWidget(dialog)
+    dialog.outcome.setCurrentIndex(1)
+    dialog.reason.setCurrentIndex(2)
+    dialog.show()
+    nurse.db.execute("PRAGMA query_only = ON")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert asked == [("error", "Not done: the database file is read-only (a locked USB stick, or file permissions)."
+                               " Nothing was half-written; call IT if it happens again.")]
+    assert dialog.isVisible() and medication.administrations(nurse.db, patient) == []
+    nurse.db.execute("PRAGMA query_only = OFF")
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and len(medication.administrations(nurse.db, patient)) == 1
