@@ -71,20 +71,27 @@ def sound_or_restored(vault: Vault, unreadable: str | None = None) -> bool:
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
-def storage_refusals_shown(previous: ExceptHook) -> ExceptHook:
-    """An action on the GUI thread (a dose, a booking, a transfer) that meets a database error
-    the person can act on (a full disk, a removed or locked USB stick) says so in a message box:
-    Qt would otherwise print the traceback where nobody reads it, and the nurse could believe the
-    dose recorded. Its transaction was rolled back. Every other error goes on to `previous`."""
+def errors_shown(previous: ExceptHook) -> ExceptHook:
+    """An action on the GUI thread (a dose, a booking, a transfer) that fails says so in a
+    message box: Qt only prints the traceback, where nobody reads it, and the nurse could
+    believe the dose recorded. A database error the person can act on (a full disk, a removed
+    or locked USB stick) is said as such: its transaction was rolled back. Any other error is
+    ours: it also goes on to `previous` (printed; in the tests, raised), and the person is told
+    to check what was saved, since it may have failed after the write."""
 
     def hook(kind: type[BaseException], problem: BaseException, trace: TracebackType | None) -> None:
-        refusal = refused_by_storage(problem)
-        if refusal is None:
-            previous(kind, problem, trace)
-            return
         from downtime.qt.prompts import Prompts
 
-        Prompts.error(QApplication.activeWindow(), translate("App", "Not done"), say(refusal))
+        refusal = refused_by_storage(problem)
+        if refusal is not None:
+            Prompts.error(QApplication.activeWindow(), translate("App", "Not done"), say(refusal))
+            return
+        previous(kind, problem, trace)
+        if isinstance(problem, Exception):
+            Prompts.error(QApplication.activeWindow(), translate("App", "Unexpected error"),
+                          translate("App", "Downtime met an error it did not expect: {problem}\n\nCheck on the "
+                                    "screen whether what you just did was saved before going on (if in doubt, "
+                                    "write it on paper), and call IT.").format(problem=problem))
 
     return hook
 
@@ -92,7 +99,7 @@ def storage_refusals_shown(previous: ExceptHook) -> ExceptHook:
 def run(db_path: Path, lang: Lang | None = None) -> int:
     """`lang` for this run only; without it, the language last chosen on this laptop."""
     app = QApplication.instance() or QApplication(sys.argv)
-    sys.excepthook = storage_refusals_shown(sys.excepthook)
+    sys.excepthook = errors_shown(sys.excepthook)
     app.setApplicationName("Downtime")
     apply_style(app)
     set_language(lang or saved_language())

@@ -398,6 +398,18 @@ Mettre la sauvegarde la plus récente ({backup}) à sa place ? Le fichier endomm
         <source>Not done</source>
         <translation>Non effectué</translation>
     </message>
+    <message>
+        <source>Unexpected error</source>
+        <translation>Erreur inattendue</translation>
+    </message>
+    <message>
+        <source>Downtime met an error it did not expect: {problem}
+
+Check on the screen whether what you just did was saved before going on (if in doubt, write it on paper), and call IT.</source>
+        <translation>Downtime a rencontré une erreur imprévue : {problem}
+
+Vérifiez à l’écran que ce que vous venez de faire a bien été enregistré avant de continuer (en cas de doute, notez-le sur papier), et appelez l’informatique.</translation>
+    </message>
 </context>
 <context>
     <name>BackEntryPanel</name>

@@ -119,10 +119,10 @@ def test_a_dose_the_disk_refuses_is_said_and_the_dialog_stays_open(qtbot, sessio
     and the nurse's dose can be saved once the disk takes it."""
     import sys
 
-    from downtime.qt.app import storage_refusals_shown
+    from downtime.qt.app import errors_shown
 
     _, asked = answers
-    monkeypatch.setattr(sys, "excepthook", storage_refusals_shown(sys.excepthook))
+    monkeypatch.setattr(sys, "excepthook", errors_shown(sys.excepthook))
     patient, amox, _ = ward
     nurse = session_for("nurse")
     order = medication.order(nurse.db, amox)
@@ -139,3 +139,31 @@ def test_a_dose_the_disk_refuses_is_said_and_the_dialog_stays_open(qtbot, sessio
     nurse.db.execute("PRAGMA query_only = OFF")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible() and len(medication.administrations(nurse.db, patient)) == 1
+
+
+def test_an_error_of_ours_during_a_dose_is_raised_and_the_nurse_told_to_check(qtbot, session_for, ward, answers,
+                                                                           monkeypatch):
+    """Our own mistake goes on to the previous hook (here a list; in the app, printed) and the
+    nurse reads that something failed and to check what was saved, instead of nothing at all."""
+    import sys
+
+    from downtime.qt.app import errors_shown
+
+    _, asked = answers
+    raised = []
+    monkeypatch.setattr(sys, "excepthook", errors_shown(lambda kind, problem, trace: raised.append(problem)))
+    _, amox, _ = ward
+    nurse = session_for("nurse")
+
+    def broken(*args, **kwargs):
+        raise KeyError("slot")
+
+    monkeypatch.setattr(medication, "record_dose", broken)
+    dialog = DoseDialog(nurse, medication.order(nurse.db, amox), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert [type(problem) for problem in raised] == [KeyError]
+    assert asked == [("error", "Downtime met an error it did not expect: 'slot'\n\nCheck on the screen whether what"
+                               " you just did was saved before going on (if in doubt, write it on paper), and call IT.")]
+    assert dialog.isVisible()
