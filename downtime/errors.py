@@ -55,11 +55,26 @@ _REFUSALS = {
 }
 
 
+# SQLite's own words for those codes (sqlite3_errstr), for an error raised without its code:
+# SQLCipher's module leaves it off some (a backup's).
+_CODES_BY_WORDS = {"database or disk is full": 13, "disk I/O error": 10, "attempt to write a readonly database": 8,
+                   "unable to open database file": 14, "database is locked": 5, "database table is locked": 6}
+
+
 def storage_cause(problem: BaseException) -> str | None:
     """What stopped SQLite, in the catalogue's words, when the person can act on it; None for
-    any other error. Read from the result code both sqlite3 and SQLCipher's module attach."""
+    any other error. Read from the result code sqlite3 and SQLCipher's module attach, else from
+    SQLite's words for it. The modules load here, when an error is met, not at start-up."""
+    import sqlite3
+
+    import sqlcipher3
+
+    if not isinstance(problem, (sqlite3.Error, sqlcipher3.Error)):
+        return None
     code = getattr(problem, "sqlite_errorcode", None)
-    return _REFUSALS.get(code & 0xFF) if isinstance(code, int) else None
+    if not isinstance(code, int):
+        code = _CODES_BY_WORDS.get(str(problem))
+    return None if code is None else _REFUSALS.get(code & 0xFF)
 
 
 class StorageRefused(UserError):

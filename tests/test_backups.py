@@ -78,3 +78,47 @@ def test_a_missing_stick_is_a_clear_message(ward, tmp_path):
     backups.set_backup_policy(admin, blocker / "backups", every_minutes=15, keep=3)
     with pytest.raises(BackupError, match="USB stick full or removed"):
         backups.backup_now(nurse)
+
+
+def test_a_stick_that_fills_up_during_the_copy_is_a_clear_message_and_leaves_no_part(ward, admission_values,
+                                                                                     monkeypatch):
+    """SQLite meets the full stick (SQLCipher's module raises that without its result code):
+    the person reads that the stick may be full, no half-written copy stays on it, and the next
+    backup, with room again, is whole."""
+    import downtime.storage.backup as backup
+
+    nurse, tmp_path = ward
+    records.save_new(nurse, "admission", admission_values)
+    roomy = backup._connect
+
+    def cramped(path, key):
+        destination = roomy(path, key)
+        destination.execute("PRAGMA max_page_count = 3")
+        return destination
+
+    monkeypatch.setattr(backup, "_connect", cramped)
+    with pytest.raises(BackupError, match=r"failed: database or disk is full \(is the USB stick full or removed\?\)"):
+        backups.backup_now(nurse)
+    assert list((tmp_path / "usb").iterdir()) == []
+    monkeypatch.setattr(backup, "_connect", roomy)
+    made = backups.backup_now(nurse)
+    assert sorted((tmp_path / "usb").iterdir()) == sorted([made, keyslots.keys_path(made)])
+
+
+def test_a_database_error_raised_without_its_code_is_known_by_sqlite_s_words(tmp_path):
+    """SQLCipher's module raises a failed backup's error without its result code."""
+    import sqlcipher3
+
+    from downtime.errors import refused_by_storage
+
+    source = sqlcipher3.connect(":memory:")
+    source.execute("CREATE TABLE t (x)")
+    source.executemany("INSERT INTO t VALUES (?)", [(b"x" * 3000,) for _ in range(30)])
+    source.commit()
+    destination = sqlcipher3.connect(str(tmp_path / "copy.sqlite"))
+    destination.execute("PRAGMA max_page_count = 3")
+    with pytest.raises(sqlcipher3.OperationalError) as raised:
+        source.backup(destination)
+    assert getattr(raised.value, "sqlite_errorcode", None) is None
+    refusal = refused_by_storage(raised.value)
+    assert refusal is not None and refusal.cause == "the laptop's disk is full"

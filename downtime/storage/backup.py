@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
 
@@ -38,10 +39,13 @@ def _connect(path: Path, key: bytes | None) -> sqlcipher3.Connection:
 
 
 def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at: datetime, keep: int) -> Path:
+    """A full or removed stick may refuse the copy in the file system (an OSError) or in SQLite
+    writing it (a database error, which SQLCipher's module raises without its result code): either
+    way the person is told, and the half-written copy goes."""
+    target = folder / f"{PREFIX}{at:%Y%m%d-%H%M%S}{SUFFIX}"
+    partial = target.with_name(target.name + ".partial")
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{PREFIX}{at:%Y%m%d-%H%M%S}{SUFFIX}"
-        partial = target.with_name(target.name + ".partial")
         partial.unlink(missing_ok=True)
         destination = _connect(partial, key)
         try:
@@ -58,9 +62,12 @@ def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at
         if keyslots.is_encrypted(db_path):
             shutil.copyfile(keyslots.keys_path(db_path), keyslots.keys_path(target))
         os.replace(partial, target)
-    except OSError as problem:
+    except (OSError, sqlcipher3.DatabaseError) as problem:
+        with suppress(OSError):
+            partial.unlink(missing_ok=True)
+        words = problem.strerror if isinstance(problem, OSError) and problem.strerror else problem
         raise BackupError(QT_TRANSLATE_NOOP("messages", "backup to {folder} failed: {problem} (is the USB stick full or removed?)"),
-                          folder=folder, problem=problem.strerror or problem) from None
+                          folder=folder, problem=words) from None
     for old in backups_in(folder)[keep:]:
         old.unlink(missing_ok=True)
         keyslots.keys_path(old).unlink(missing_ok=True)
