@@ -46,7 +46,7 @@ def refused_by_disk(problem: OSError) -> UserError:
 # is a mistake of ours and must stay loud.
 _HELD = QT_TRANSLATE_NOOP("messages", "another program is holding the database")
 _REFUSALS = {
-    13: QT_TRANSLATE_NOOP("messages", "the laptop's disk is full"),  # SQLITE_FULL
+    13: QT_TRANSLATE_NOOP("messages", "the disk is full"),  # SQLITE_FULL
     10: QT_TRANSLATE_NOOP("messages", "the disk could not be read or written (a removed USB stick, or a failing disk)"),
     8: QT_TRANSLATE_NOOP("messages", "the database file is read-only (a locked USB stick, or file permissions)"),
     14: QT_TRANSLATE_NOOP("messages", "the database file cannot be opened (a removed USB stick, or file permissions)"),

@@ -121,4 +121,4 @@ def test_a_database_error_raised_without_its_code_is_known_by_sqlite_s_words(tmp
         source.backup(destination)
     assert getattr(raised.value, "sqlite_errorcode", None) is None
     refusal = refused_by_storage(raised.value)
-    assert refusal is not None and refusal.cause == "the laptop's disk is full"
+    assert refusal is not None and refusal.cause == "the disk is full"

@@ -145,6 +145,6 @@ def test_a_database_the_disk_refuses_reads_in_the_persons_language(sqlite_full):
 
     refusal = refused_by_storage(sqlite_full)
     assert refusal is not None and refusal.text("fr") == (
-        "Non effectué : le disque du portable est plein. Rien n’a été écrit à moitié ;"
+        "Non effectué : le disque est plein. Rien n’a été écrit à moitié ;"
         " appelez l’informatique si cela se reproduit.")
     assert refused_by_storage(ValueError("database or disk is full")) is None

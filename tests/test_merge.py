@@ -110,7 +110,7 @@ def test_a_full_disk_under_the_merge_is_said_and_leaves_nothing(two_exports, tmp
 
     monkeypatch.setattr(merging, "_scratch", cramped)
     assert main(["merge", *map(str, two_exports), "--out", str(tmp_path / "m")]) == 1
-    assert capsys.readouterr().err == ("downtime: Not done: the laptop's disk is full. Nothing was half-written;"
+    assert capsys.readouterr().err == ("downtime: Not done: the disk is full. Nothing was half-written;"
                                        " call IT if it happens again.\n")
     assert not (tmp_path / "m").exists() and not list(tmp_path.glob(".merge-*"))
     monkeypatch.setattr(merging, "_scratch", real)

@@ -1625,8 +1625,8 @@ le numéro du patient dans le DPI :</translation>
         <translation>{path} ne peut pas être ouverte comme base Downtime : {problem}</translation>
     </message>
     <message>
-        <source>the laptop&apos;s disk is full</source>
-        <translation>le disque du portable est plein</translation>
+        <source>the disk is full</source>
+        <translation>le disque est plein</translation>
     </message>
     <message>
         <source>the disk could not be read or written (a removed USB stick, or a failing disk)</source>

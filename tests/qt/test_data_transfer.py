@@ -310,7 +310,7 @@ def test_a_back_entry_list_that_cannot_be_read_says_why_and_stops_the_busy_bar(q
 @pytest.mark.parametrize(("problem", "said"), [
     (OSError(28, "No space left on device", "/media/usb/worklist.pdf"), "/media/usb/worklist.pdf: No space left on device"),
     (OSError(28, "No space left on device"), "No space left on device"),
-    ("sqlite", "Not done: the laptop's disk is full. Nothing was half-written; call IT if it happens again.")])
+    ("sqlite", "Not done: the disk is full. Nothing was half-written; call IT if it happens again.")])
 def test_a_disk_that_refuses_a_write_in_background_work_is_said_not_raised(qtbot, session_for, problem, said,
                                                                           sqlite_full):
     """A full or removed USB stick is the person's to fix, met by the system or by SQLite: it
