@@ -106,8 +106,8 @@ SIGN_IN_WINDOW = ("from downtime.cli import main\n" + PAINTED + "from downtime.q
                   "SignInDialog.paintEvent = painted(SignInDialog.paintEvent)\nmain(['--db', DATABASE])\n")
 MAIN_WINDOW = ("from pathlib import Path\nfrom PySide6.QtWidgets import QApplication\n"
                "from downtime.formspec import load_forms\nfrom downtime.paths import forms_dir\n"
-               "from downtime.qt.main_window import MainWindow\nfrom downtime.services import staff\n"
-               "from downtime.services import unlock\nfrom downtime.services.context import Session, Vault, load_device\n"
+               "from downtime.qt.main_window import MainWindow\nfrom downtime.services import unlock\n"
+               "from downtime.services.context import Session, Vault, load_device\n"
                "app = QApplication([]); vault = Vault(Path(DATABASE)); user = unlock.sign_in(vault, 'nurse', '1111')\n"
                "w = MainWindow(Session(vault.db, load_device(vault.db), user, load_forms(forms_dir()), vault=vault),"
                " signed_out=lambda: None); w.show(); app.processEvents()\n" + PEAK)
