@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from downtime.services import backups
 from downtime.i18n import QT_TRANSLATE_NOOP
-from downtime.qt.i18n import translate
+from downtime.errors import UserError
+from downtime.qt.i18n import say, translate
 from downtime.services.context import Session
 
 ROLE_NAMES = {"ward_nurse": QT_TRANSLATE_NOOP("Banner", "ward nurse"), "doctor": QT_TRANSLATE_NOOP("Banner", "doctor"),
@@ -69,6 +70,14 @@ class Banner(QWidget):
             time=f"{now:%d/%m/%Y %H:%M:%S}", offset=f"{now:%z}"))
         if now.second == 0 or not self.backup.text():
             self.show_backup_age()
+
+    @Slot(object)
+    def backup_made(self, made: object) -> None:
+        self.show_backup_age()
+
+    @Slot(object)
+    def backup_failed(self, problem: UserError) -> None:
+        self.show_backup_age(failure=say(problem))
 
     def show_backup_age(self, failure: str | None = None) -> None:
         """Minutes since the last backup, in words; a failed backup stays shown until one works."""

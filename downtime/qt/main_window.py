@@ -20,7 +20,7 @@ from downtime.formspec.schema import RecordRefField
 from downtime.domain.staff import Action
 from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Lang, save_language
 from downtime.qt.back_entry_panel import BackEntryPanel
-from downtime.qt.i18n import say, set_language, translate
+from downtime.qt.i18n import set_language, translate
 from downtime.qt.banner import Banner
 from downtime.qt.form_view import FormView
 from downtime.qt.mar_view import MarView
@@ -29,6 +29,7 @@ from downtime.qt.observations_view import EscalationPanel, ObservationsView
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import print_and_open
+from downtime.qt.work import Work
 from downtime.qt.theatre_panel import TheatrePanel
 from downtime.qt.transfer_dialogs import ExportDialog, ImportWizard
 from downtime.errors import UserError
@@ -275,16 +276,25 @@ class MainWindow(QMainWindow):
         if backups.due(self.session.db, self.session.clock()):
             self.back_up("automatic")
 
-    def back_up(self, reason: str) -> Path | None:
-        """Never in the way of care: a failed backup (stick removed or full) is shown in the
-        banner until one works, not as a dialog."""
+    def back_up(self, reason: str, *, wait: bool = False) -> None:
+        """Never in the way of care: the copy is made on a thread of its own (a records office's
+        2 GB took 75 s, the window frozen), and a failed backup (stick removed or full) is shown
+        in the banner until one works, not as a dialog. At exit (`wait`) it is made before the
+        window goes: the app must not end before its last backup."""
         try:
-            made = backups.backup_now(self.session, reason)
+            copy = backups.begin_backup(self.session, reason)
+            if wait:
+                copy(self.session.db)
         except UserError as problem:
-            self.banner.show_backup_age(failure=say(problem))
-            return None
-        self.banner.show_backup_age()
-        return made
+            self.banner.backup_failed(problem)
+            return
+        if wait:
+            self.banner.show_backup_age()
+            return
+        work = Work(self.session, lambda own, progress: copy(own.db))
+        work.succeeded.connect(self.banner.backup_made)
+        work.refused.connect(self.banner.backup_failed)
+        work.begin()
 
     def refresh_lists(self) -> None:
         """After a save, a patient's open chart and the list in view are refreshed at once and
@@ -462,7 +472,7 @@ class MainWindow(QMainWindow):
             QApplication.instance().removeEventFilter(self._event_filter)  # type: ignore[union-attr]
             self._event_filter = None
             if self._on_event in self.session.listeners:
-                self.back_up("exit")
+                self.back_up("exit", wait=True)
         super().closeEvent(event)
 
     def lock(self) -> None:
