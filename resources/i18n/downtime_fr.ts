@@ -395,6 +395,12 @@ Mettre la sauvegarde la plus récente ({backup}) à sa place ? Le fichier endomm
         <translation>{backup} est maintenant utilisée. Veuillez vous reconnecter.</translation>
     </message>
     <message>
+        <source>Checking the database before use: its integrity and its audit chain…
+On a large database (a records office&apos;s) this takes a minute or two.</source>
+        <translation>Vérification de la base avant usage : son intégrité et sa chaîne d’audit…
+Sur une grande base (celle d’un bureau des archives), cela prend une à deux minutes.</translation>
+    </message>
+    <message>
         <source>Not done</source>
         <translation>Non effectué</translation>
     </message>

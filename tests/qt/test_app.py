@@ -38,6 +38,40 @@ def test_sign_in_opens_the_main_window_on_the_demo(qtbot, tmp_path, monkeypatch,
     assert len([r for r in window.patients.model.rows if r.patient]) == 36
 
 
+def test_the_opening_check_runs_off_the_gui_thread(qtbot, tmp_path, monkeypatch, forms, clock):
+    """SQLite's integrity check and the audit chain take over a minute on a records office's
+    database: the window keeps painting (a busy dialog if it takes a while) instead of freezing."""
+    import threading
+
+    import downtime.storage.integrity as integrity
+    from downtime.services.demo import build_demo
+    from downtime.storage import open_database
+
+    path = tmp_path / "demo.sqlite"
+    build_demo(open_database(path), forms, clock)
+    real, on_gui_thread = integrity.check_database, []
+
+    def watched(db):
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(db)
+
+    def sign_in_as_nurse(dialog):
+        dialog.staff_id.setText("nurse")
+        dialog.pin.setText("1111")
+        dialog.try_sign_in()
+        return dialog.result()
+
+    opened: list[MainWindow] = []
+    monkeypatch.setattr(integrity, "check_database", watched)
+    monkeypatch.setattr(app_module.SignInDialog, "exec", sign_in_as_nurse)
+    monkeypatch.setattr(MainWindow, "resume_drafts", lambda self: opened.append(self) or [])
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+    assert app_module.run(path) == 0
+    (window,) = opened
+    qtbot.addWidget(window)
+    assert on_gui_thread == [False]
+
+
 def test_a_damaged_database_is_never_used_and_the_newest_backup_is_offered(qtbot, tmp_path, monkeypatch, forms,
                                                                            clock, answers):
     import sqlcipher3
