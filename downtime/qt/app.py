@@ -89,7 +89,6 @@ def _checked(vault: Vault) -> str | None:
 
     busy = QProgressDialog(translate("App", "Checking the database before use: its integrity and its audit chain…\n"
                                      "On a large database (a records office's) this takes a minute or two."), "", 0, 0)
-    busy.setWindowTitle("Downtime")
     busy.setCancelButton(None)
     busy.setWindowModality(Qt.WindowModality.ApplicationModal)
     later = QTimer(singleShot=True, interval=400)

@@ -7,6 +7,13 @@ from downtime.qt import app as app_module
 from downtime.qt.main_window import MainWindow
 
 
+def _sign_in_as_nurse(dialog):
+    dialog.staff_id.setText("nurse")
+    dialog.pin.setText("1111")
+    dialog.try_sign_in()
+    return dialog.result()
+
+
 def test_first_run_cancelled_opens_nothing_and_writes_nothing(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(app_module.FirstRunDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert app_module.run(tmp_path / "new.sqlite") == 0
@@ -20,14 +27,8 @@ def test_sign_in_opens_the_main_window_on_the_demo(qtbot, tmp_path, monkeypatch,
     path = tmp_path / "demo.sqlite"
     build_demo(open_database(path), forms, clock)
 
-    def sign_in_as_nurse(dialog):
-        dialog.staff_id.setText("nurse")
-        dialog.pin.setText("1111")
-        dialog.try_sign_in()
-        return dialog.result()
-
     opened: list[MainWindow] = []
-    monkeypatch.setattr(app_module.SignInDialog, "exec", sign_in_as_nurse)
+    monkeypatch.setattr(app_module.SignInDialog, "exec", _sign_in_as_nurse)
     monkeypatch.setattr(MainWindow, "resume_drafts", lambda self: opened.append(self) or [])
     monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
     assert app_module.run(path) == 0
@@ -55,15 +56,9 @@ def test_the_opening_check_runs_off_the_gui_thread(qtbot, tmp_path, monkeypatch,
         on_gui_thread.append(threading.current_thread() is threading.main_thread())
         return real(db)
 
-    def sign_in_as_nurse(dialog):
-        dialog.staff_id.setText("nurse")
-        dialog.pin.setText("1111")
-        dialog.try_sign_in()
-        return dialog.result()
-
     opened: list[MainWindow] = []
     monkeypatch.setattr(integrity, "check_database", watched)
-    monkeypatch.setattr(app_module.SignInDialog, "exec", sign_in_as_nurse)
+    monkeypatch.setattr(app_module.SignInDialog, "exec", _sign_in_as_nurse)
     monkeypatch.setattr(MainWindow, "resume_drafts", lambda self: opened.append(self) or [])
     monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
     assert app_module.run(path) == 0
@@ -95,11 +90,9 @@ def test_a_damaged_database_is_never_used_and_the_newest_backup_is_offered(qtbot
     signed_in: list[str] = []
 
     def sign_in_as_nurse(dialog):
-        dialog.staff_id.setText("nurse")
-        dialog.pin.setText("1111")
-        dialog.try_sign_in()
+        result = _sign_in_as_nurse(dialog)
         signed_in.append(dialog.member.staff_id)
-        return dialog.result()
+        return result
 
     opened: list[MainWindow] = []
     monkeypatch.setattr(app_module.SignInDialog, "exec", sign_in_as_nurse)
@@ -127,14 +120,8 @@ def test_a_truncated_database_offers_the_newest_backup(qtbot, tmp_path, monkeypa
     db.conn.close()
     path.write_bytes(path.read_bytes()[:3000])
 
-    def sign_in_as_nurse(dialog):
-        dialog.staff_id.setText("nurse")
-        dialog.pin.setText("1111")
-        dialog.try_sign_in()
-        return dialog.result()
-
     opened: list[MainWindow] = []
-    monkeypatch.setattr(app_module.SignInDialog, "exec", sign_in_as_nurse)
+    monkeypatch.setattr(app_module.SignInDialog, "exec", _sign_in_as_nurse)
     monkeypatch.setattr(MainWindow, "resume_drafts", lambda self: opened.append(self) or [])
     monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
     assert app_module.run(path) == 0
