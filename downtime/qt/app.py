@@ -68,42 +68,15 @@ def sound_or_restored(vault: Vault, unreadable: str | None = None) -> bool:
 
 
 def _checked(vault: Vault) -> str | None:
-    """`check_database` on a thread of its own, a busy dialog shown if it takes a while: the
-    window must not freeze while it runs (a ward laptop after a month: 2 s; the records office's
-    2 GB database: SQLite's integrity check 44 s and the audit chain 30 s). It uses the vault's
-    connection, which nothing else touches until the check ends."""
-    from PySide6.QtCore import QEventLoop, Qt, QThread, QTimer
-    from PySide6.QtWidgets import QProgressDialog
-
+    """`check_database` off the GUI thread (a ward laptop after a month: 2 s; the records
+    office's 2 GB database: SQLite's integrity check 44 s and the audit chain 30 s), on the
+    vault's connection, which nothing else touches until the check ends."""
+    from downtime.qt.work import waited
     from downtime.storage.integrity import check_database
 
-    found: list[str | None] = []
-    crashed: list[BaseException] = []
-
-    class Check(QThread):
-        def run(self) -> None:
-            try:
-                found.append(check_database(vault.db))  # type: ignore[arg-type]
-            except BaseException as crash:  # noqa: BLE001 (raised again on the GUI thread)
-                crashed.append(crash)
-
-    busy = QProgressDialog(translate("App", "Checking the database before use: its integrity and its audit chain…\n"
-                                     "On a large database (a records office's) this takes a minute or two."), "", 0, 0)
-    busy.setCancelButton(None)
-    busy.setWindowModality(Qt.WindowModality.ApplicationModal)
-    later = QTimer(singleShot=True, interval=400)
-    later.timeout.connect(busy.show)
-    check, loop = Check(), QEventLoop()
-    check.finished.connect(loop.quit)
-    later.start()
-    check.start()
-    loop.exec()
-    check.wait()
-    later.stop()
-    busy.close()
-    if crashed:
-        raise crashed[0]
-    return found[0]
+    return waited(lambda: check_database(vault.db),  # type: ignore[arg-type]
+                  translate("App", "Checking the database before use: its integrity and its audit chain…\n"
+                            "On a large database (a records office's) this takes a minute or two."))
 
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -29,7 +29,7 @@ from downtime.qt.observations_view import EscalationPanel, ObservationsView
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import print_and_open
-from downtime.qt.work import Work
+from downtime.qt.work import Work, waited
 from downtime.qt.theatre_panel import TheatrePanel
 from downtime.qt.transfer_dialogs import ExportDialog, ImportWizard
 from downtime.errors import UserError
@@ -39,6 +39,9 @@ from downtime.qt.sign_in import SignInDialog
 from downtime.services import backups, drafts, observations, printing, records, settings
 from downtime.services.context import Session, Vault
 from downtime.services.patients import PatientSummary
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)
@@ -284,7 +287,8 @@ class MainWindow(QMainWindow):
         try:
             copy = backups.begin_backup(self.session, reason)
             if wait:
-                copy(self.session.db)
+                waited(lambda: self._copy_on_own_connection(copy),
+                       translate("MainWindow", "Making the last backup before closing…"))
         except UserError as problem:
             self.banner.backup_failed(problem)
             return
@@ -295,6 +299,13 @@ class MainWindow(QMainWindow):
         work.succeeded.connect(self.banner.backup_made)
         work.refused.connect(self.banner.backup_failed)
         work.begin()
+
+    def _copy_on_own_connection(self, copy: Callable[[Database], Path]) -> Path:
+        own = self.session.on_own_connection()
+        try:
+            return copy(own.db)
+        finally:
+            own.db.close()
 
     def refresh_lists(self) -> None:
         """After a save, a patient's open chart and the list in view are refreshed at once and

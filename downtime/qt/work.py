@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import atexit
 from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 
@@ -25,6 +25,7 @@ from downtime.services.context import Session
 from downtime.sync.outcome import Progress
 
 Job = Callable[[Session, Progress], Any]
+T = TypeVar("T")
 
 
 class Work(QThread):
@@ -81,3 +82,40 @@ class Work(QThread):
 def _wait_for_all() -> None:
     for work in list(Work.running):
         work.wait()
+
+
+def waited(call: Callable[[], T], text: str) -> T:
+    """`call` on a thread of its own, for work the person must wait for (the check before a
+    database is used, the last backup at exit), returning its result or raising its error here.
+    Meanwhile the event loop keeps the screen painted and, past 0.4 s, a busy dialog says what
+    is happening: on a records office's 2 GB database either takes more than a minute, which
+    a frozen window would leave unexplained."""
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    found: list[T] = []
+    crashed: list[BaseException] = []
+
+    class Waited(QThread):
+        def run(self) -> None:
+            try:
+                found.append(call())
+            except BaseException as crash:  # noqa: BLE001 (raised again on the GUI thread)
+                crashed.append(crash)
+
+    busy = QProgressDialog(text, "", 0, 0)
+    busy.setCancelButton(None)
+    busy.setWindowModality(Qt.WindowModality.ApplicationModal)
+    later = QTimer(singleShot=True, interval=400)
+    later.timeout.connect(busy.show)
+    thread, loop = Waited(), QEventLoop()
+    thread.finished.connect(loop.quit)
+    later.start()
+    thread.start()
+    loop.exec()
+    thread.wait()
+    later.stop()
+    busy.close()
+    if crashed:
+        raise crashed[0]
+    return found[0]

@@ -1075,6 +1075,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
+        <source>Making the last backup before closing…</source>
+        <translation>Dernière sauvegarde avant fermeture…</translation>
+    </message>
+    <message>
         <source>No patient selected</source>
         <translation>Aucun patient sélectionné</translation>
     </message>

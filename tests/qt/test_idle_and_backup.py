@@ -120,3 +120,21 @@ def test_text_size_and_high_contrast_from_the_view_menu_are_kept_for_the_laptop(
         app.setFont(before[0])
         app.setPalette(before[1])
         app.setStyleSheet(before[2])
+
+
+def test_closing_the_window_waits_for_its_last_backup_made_off_the_gui_thread(window, monkeypatch):
+    """At exit the app must not end before its last backup; the window keeps painting (a busy
+    dialog if it takes a while) rather than freezing for the minute a large database takes."""
+    import downtime.services.backups as backups
+
+    on_gui_thread = []
+    real = backups.make_backup
+
+    def watched(*args, **kwargs):
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(backups, "make_backup", watched)
+    window.close()
+    assert on_gui_thread == [False] and not Work.running
+    assert len(list((data_dir() / "backups").glob("downtime-backup-*.sqlite"))) == 1
