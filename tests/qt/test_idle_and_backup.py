@@ -3,6 +3,7 @@ window backs the database up automatically, showing the backup's age in the bann
 
 import threading
 
+import pytest
 from PySide6.QtWidgets import QDialog
 
 from downtime.i18n import QT_TRANSLATE_NOOP
@@ -61,20 +62,26 @@ def test_a_refused_sign_in_leaves_it_locked_out(window, monkeypatch):
     assert closed == [True]
 
 
-def test_saving_backs_up_automatically_off_the_gui_thread_and_the_banner_says_when(window, qtbot, admission_values,
-                                                                                   monkeypatch):
-    """The copy is made on a thread of its own: a records office's 2 GB took 75 s, the window
-    frozen, every 15 minutes of work."""
+@pytest.fixture
+def on_gui_thread(monkeypatch):
+    """For each backup copy made, whether it was made on the GUI thread."""
     import downtime.services.backups as backups
 
-    on_gui_thread = []
+    made_on: list[bool] = []
     real = backups.make_backup
 
     def watched(*args, **kwargs):
-        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        made_on.append(threading.current_thread() is threading.main_thread())
         return real(*args, **kwargs)
 
     monkeypatch.setattr(backups, "make_backup", watched)
+    return made_on
+
+
+def test_saving_backs_up_automatically_off_the_gui_thread_and_the_banner_says_when(window, qtbot, admission_values,
+                                                                                   on_gui_thread):
+    """The copy is made on a thread of its own: a records office's 2 GB took 75 s, the window
+    frozen, every 15 minutes of work."""
     assert "No backup yet" in window.banner.backup.text()
     records.save_new(window.session, "admission", admission_values)
     qtbot.waitUntil(lambda: bool(on_gui_thread) and not Work.running, timeout=30_000)
@@ -122,19 +129,9 @@ def test_text_size_and_high_contrast_from_the_view_menu_are_kept_for_the_laptop(
         app.setStyleSheet(before[2])
 
 
-def test_closing_the_window_waits_for_its_last_backup_made_off_the_gui_thread(window, monkeypatch):
+def test_closing_the_window_waits_for_its_last_backup_made_off_the_gui_thread(window, on_gui_thread):
     """At exit the app must not end before its last backup; the window keeps painting (a busy
     dialog if it takes a while) rather than freezing for the minute a large database takes."""
-    import downtime.services.backups as backups
-
-    on_gui_thread = []
-    real = backups.make_backup
-
-    def watched(*args, **kwargs):
-        on_gui_thread.append(threading.current_thread() is threading.main_thread())
-        return real(*args, **kwargs)
-
-    monkeypatch.setattr(backups, "make_backup", watched)
     window.close()
     assert on_gui_thread == [False] and not Work.running
     assert len(list((data_dir() / "backups").glob("downtime-backup-*.sqlite"))) == 1
