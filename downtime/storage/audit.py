@@ -154,13 +154,12 @@ def verify_chain(db: Database) -> Break | None:
     expected_prev, expected_seq = GENESIS, 1
     latest: dict[tuple[str, str], tuple[int, str]] = {}
     for entry in _entries(db):
-        label = f"({entry['action']} by {entry['actor']} at {entry['at']})"
         if entry["seq"] != expected_seq:
             return Break(expected_seq, f"is missing: the log jumps to entry {entry['seq']}")
         if entry["prev_hash"] != expected_prev:
-            return Break(entry["seq"], f"{label} does not follow the entry before it (reordered or removed)")
+            return Break(entry["seq"], f"{_label(entry)} does not follow the entry before it (reordered or removed)")
         if _entry_hash(entry) != entry["hash"]:
-            return Break(entry["seq"], f"{label} has been altered")
+            return Break(entry["seq"], f"{_label(entry)} has been altered")
         row_hash = json.loads(entry["detail"]).get("row_hash")
         if row_hash and entry["entity"]:
             latest[(entry["entity"], entry["entity_id"])] = (entry["seq"], row_hash)
@@ -168,7 +167,15 @@ def verify_chain(db: Database) -> Break | None:
     return _verify_rows(db, latest)
 
 
+def _label(entry: dict[str, Any]) -> str:
+    return f"({entry['action']} by {entry['actor']} at {entry['at']})"
+
+
 def _verify_rows(db: Database, latest: dict[tuple[str, str], tuple[int, str]]) -> Break | None:
+    written: dict[str, list[tuple[int, str]]] = {table: [] for table in AUDITED_TABLES}
+    for (entity, ident), (seq, _) in sorted(latest.items(), key=lambda item: item[1][0]):
+        if entity in written:
+            written[entity].append((seq, ident))
     for table, key in AUDITED_TABLES.items():
         seen: set[str] = set()
         cursor = db.execute(f"SELECT * FROM {table}")
@@ -182,7 +189,7 @@ def _verify_rows(db: Database, latest: dict[tuple[str, str], tuple[int, str]]) -
                 return Break(None, f"{table} row {ident} has no audit entry (written outside the app)")
             if digest(row) != found[1]:
                 return Break(found[0], f"{table} row {ident} no longer matches what this entry wrote (altered)")
-        for (entity, ident), (seq, _) in sorted(latest.items(), key=lambda item: item[1][0]):
-            if entity == table and ident not in seen:
+        for seq, ident in written[table]:
+            if ident not in seen:
                 return Break(seq, f"{table} row {ident} written by this entry is gone (deleted)")
     return None
