@@ -88,21 +88,35 @@ def errors_shown(previous: ExceptHook) -> ExceptHook:
     believe the dose recorded. A database error the person can act on (a full disk, a removed
     or locked USB stick) is said as such: its transaction was rolled back. Any other error is
     ours: it also goes on to `previous` (printed; in the tests, raised), and the person is told
-    to check what was saved, since it may have failed after the write."""
+    to check what was saved, since it may have failed after the write. One box at a time, and
+    an error of ours once: one raised while painting would come back at every repaint, the
+    box's own included."""
+    showing = False
+    told: set[str] = set()
 
     def hook(kind: type[BaseException], problem: BaseException, trace: TracebackType | None) -> None:
+        nonlocal showing
         from downtime.qt.prompts import Prompts
 
         refusal = refused_by_storage(problem)
-        if refusal is not None:
-            Prompts.error(QApplication.activeWindow(), translate("App", "Not done"), say(refusal))
+        if refusal is None:
+            previous(kind, problem, trace)
+        known = f"{kind.__name__}: {problem}"
+        if showing or (refusal is None and (not isinstance(problem, Exception) or known in told)):
             return
-        previous(kind, problem, trace)
-        if isinstance(problem, Exception):
-            Prompts.error(QApplication.activeWindow(), translate("App", "Unexpected error"),
-                          translate("App", "Downtime met an error it did not expect: {problem}\n\nCheck on the "
-                                    "screen whether what you just did was saved before going on (if in doubt, "
-                                    "write it on paper), and call IT.").format(problem=problem))
+        if refusal is None:
+            told.add(known)
+            title = translate("App", "Unexpected error")
+            text = translate("App", "Downtime met an error it did not expect: {problem}\n\nCheck on the screen whether "
+                             "what you just did was saved before going on (if in doubt, write it on paper), and "
+                             "call IT.").format(problem=problem)
+        else:
+            title, text = translate("App", "Not done"), say(refusal)
+        showing = True
+        try:
+            Prompts.error(QApplication.activeWindow(), title, text)
+        finally:
+            showing = False
 
     return hook
 

@@ -199,3 +199,21 @@ def test_the_window_s_options_alone_do_not_build_every_sub_command(monkeypatch):
     with pytest.raises(SystemExit):
         cli._parse(["--lang", "de"])
     assert len(built) == 3
+
+
+def test_one_error_box_at_a_time(monkeypatch):
+    """An error raised while a box is open (a repaint behind it) goes only to the previous hook."""
+    from downtime.qt.prompts import Prompts
+
+    shown, raised = [], []
+    hook = app_module.errors_shown(lambda kind, problem, trace: raised.append(problem))
+
+    def box(parent, title, text):
+        shown.append(text)
+        hook(ValueError, ValueError("raised while the box paints"), None)
+
+    monkeypatch.setattr(Prompts, "error", staticmethod(box))
+    hook(KeyError, KeyError("first"), None)
+    assert len(shown) == 1 and "'first'" in shown[0] and len(raised) == 2
+    hook(ValueError, ValueError("raised while the box paints"), None)
+    assert len(shown) == 2 and "raised while the box paints" in shown[1]

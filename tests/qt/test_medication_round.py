@@ -167,3 +167,5 @@ def test_an_error_of_ours_during_a_dose_is_raised_and_the_nurse_told_to_check(qt
     assert asked == [("error", "Downtime met an error it did not expect: 'slot'\n\nCheck on the screen whether what"
                                " you just did was saved before going on (if in doubt, write it on paper), and call IT.")]
     assert dialog.isVisible()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # the same error again: raised, told once
+    assert len(raised) == 2 and len(asked) == 1
