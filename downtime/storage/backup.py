@@ -41,7 +41,13 @@ def _connect(path: Path, key: bytes | None) -> sqlcipher3.Connection:
 def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at: datetime, keep: int) -> Path:
     """A full or removed stick may refuse the copy in the file system (an OSError) or in SQLite
     writing it (a database error, which SQLCipher's module raises without its result code): either
-    way the person is told, and the half-written copy goes."""
+    way the person is told, and the half-written copy goes.
+
+    The copy is checked with SQLite's quick check, which reads every page (and SQLCipher checks
+    each page's authentication code as it reads it) and each page's structure, but does not
+    compare indexes with their tables: the copy holds the pages of a database whose indexes the
+    full check passed at its opening, and a restored backup gets the full check before it is
+    used. On the records office's 2 GB database the full check took 60 s of a 76 s backup."""
     target = folder / f"{PREFIX}{at:%Y%m%d-%H%M%S}{SUFFIX}"
     partial = target.with_name(target.name + ".partial")
     try:
@@ -50,12 +56,12 @@ def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at
         destination = _connect(partial, key)
         try:
             db.conn.backup(destination)
-            problems = [row[0] for row in destination.execute("PRAGMA integrity_check").fetchall()]
+            problems = [row[0] for row in destination.execute("PRAGMA quick_check").fetchall()]
         finally:
             destination.close()
         if problems != ["ok"]:
             partial.unlink(missing_ok=True)
-            raise BackupError(QT_TRANSLATE_NOOP("messages", "the backup copy failed its integrity check ({problems})"),
+            raise BackupError(QT_TRANSLATE_NOOP("messages", "the backup copy failed its check ({problems})"),
                               problems="; ".join(problems[:3]))
         with partial.open("rb") as handle:
             os.fsync(handle.fileno())

@@ -1851,8 +1851,8 @@ le numéro du patient dans le DPI :</translation>
         <translation>{name} ({role}) n’a pas le droit : {action}</translation>
     </message>
     <message>
-        <source>the backup copy failed its integrity check ({problems})</source>
-        <translation>la copie de sauvegarde a échoué à son contrôle d’intégrité ({problems})</translation>
+        <source>the backup copy failed its check ({problems})</source>
+        <translation>la copie de sauvegarde n’a pas passé sa vérification ({problems})</translation>
     </message>
     <message>
         <source>backup to {folder} failed: {problem} (is the USB stick full or removed?)</source>
