@@ -84,6 +84,22 @@ def _wait_for_all() -> None:
         work.wait()
 
 
+class _Waited(QThread):
+    """`waited`'s thread: runs the call and keeps its result or its error for the GUI thread."""
+
+    def __init__(self, call: Callable[[], Any]) -> None:
+        super().__init__()
+        self.call = call
+        self.found: list[Any] = []
+        self.crashed: list[BaseException] = []
+
+    def run(self) -> None:
+        try:
+            self.found.append(self.call())
+        except BaseException as crash:  # noqa: BLE001 (raised again on the GUI thread)
+            self.crashed.append(crash)
+
+
 def waited(call: Callable[[], T], text: str) -> T:
     """`call` on a thread of its own, for work the person must wait for (the check before a
     database is used, the last backup at exit), returning its result or raising its error here.
@@ -93,22 +109,12 @@ def waited(call: Callable[[], T], text: str) -> T:
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QProgressDialog
 
-    found: list[T] = []
-    crashed: list[BaseException] = []
-
-    class Waited(QThread):
-        def run(self) -> None:
-            try:
-                found.append(call())
-            except BaseException as crash:  # noqa: BLE001 (raised again on the GUI thread)
-                crashed.append(crash)
-
     busy = QProgressDialog(text, "", 0, 0)
     busy.setCancelButton(None)
     busy.setWindowModality(Qt.WindowModality.ApplicationModal)
     later = QTimer(singleShot=True, interval=400)
     later.timeout.connect(busy.show)
-    thread, loop = Waited(), QEventLoop()
+    thread, loop = _Waited(call), QEventLoop()
     thread.finished.connect(loop.quit)
     later.start()
     thread.start()
@@ -116,6 +122,7 @@ def waited(call: Callable[[], T], text: str) -> T:
     thread.wait()
     later.stop()
     busy.close()
-    if crashed:
-        raise crashed[0]
-    return found[0]
+    if thread.crashed:
+        raise thread.crashed[0]
+    result: T = thread.found[0]
+    return result
