@@ -14,6 +14,18 @@ def _sign_in_as_nurse(dialog):
     return dialog.result()
 
 
+def _opened_as_nurse(qtbot, monkeypatch, path) -> MainWindow:
+    """The app started on `path` as the README's command starts it, the nurse signing in."""
+    opened: list[MainWindow] = []
+    monkeypatch.setattr(app_module.SignInDialog, "exec", _sign_in_as_nurse)
+    monkeypatch.setattr(MainWindow, "resume_drafts", lambda self: opened.append(self) or [])
+    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+    assert app_module.run(path) == 0
+    (window,) = opened
+    qtbot.addWidget(window)
+    return window
+
+
 def test_first_run_cancelled_opens_nothing_and_writes_nothing(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(app_module.FirstRunDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert app_module.run(tmp_path / "new.sqlite") == 0
@@ -27,13 +39,7 @@ def test_sign_in_opens_the_main_window_on_the_demo(qtbot, tmp_path, monkeypatch,
     path = tmp_path / "demo.sqlite"
     build_demo(open_database(path), forms, clock)
 
-    opened: list[MainWindow] = []
-    monkeypatch.setattr(app_module.SignInDialog, "exec", _sign_in_as_nurse)
-    monkeypatch.setattr(MainWindow, "resume_drafts", lambda self: opened.append(self) or [])
-    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
-    assert app_module.run(path) == 0
-    (window,) = opened
-    qtbot.addWidget(window)
+    window = _opened_as_nurse(qtbot, monkeypatch, path)
     assert window.session.user.staff_id == "nurse" and window.session.device.is_demo
     assert "DEMO DATA" in window.banner.device.text()
     assert len([r for r in window.patients.model.rows if r.patient]) == 36
@@ -56,14 +62,8 @@ def test_the_opening_check_runs_off_the_gui_thread(qtbot, tmp_path, monkeypatch,
         on_gui_thread.append(threading.current_thread() is threading.main_thread())
         return real(db)
 
-    opened: list[MainWindow] = []
     monkeypatch.setattr(integrity, "check_database", watched)
-    monkeypatch.setattr(app_module.SignInDialog, "exec", _sign_in_as_nurse)
-    monkeypatch.setattr(MainWindow, "resume_drafts", lambda self: opened.append(self) or [])
-    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
-    assert app_module.run(path) == 0
-    (window,) = opened
-    qtbot.addWidget(window)
+    _opened_as_nurse(qtbot, monkeypatch, path)
     assert on_gui_thread == [False]
 
 
