@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from downtime import __version__
-from downtime.errors import FormSpecError, UserError, refused_by_disk, refused_by_storage
+from downtime.errors import FormSpecError, UserError, refused
 from downtime.i18n import QT_TRANSLATE_NOOP, message, saved_language
 from downtime.paths import default_db_path, demo_db_path, forms_dir
 
@@ -899,11 +899,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR
-    except OSError as exc:
-        print(f"downtime: {refused_by_disk(exc).text(args.lang)}", file=sys.stderr)
-        return EXIT_ERROR
     except Exception as exc:
-        refusal = refused_by_storage(exc)  # SQLite met a full disk, a removed stick, a held file
+        refusal = refused(exc)  # a full disk, a removed stick, a held file: the person can act on it
         if refusal is None:
             raise
         print(f"downtime: {refusal.text(args.lang)}", file=sys.stderr)

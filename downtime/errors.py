@@ -98,6 +98,12 @@ def refused_by_storage(problem: BaseException) -> StorageRefused | None:
     return None if cause is None else StorageRefused(cause)
 
 
+def refused(problem: BaseException) -> UserError | None:
+    """The error to show for a disk that refused, met by the system or by SQLite; None for an
+    error of ours, which must stay loud."""
+    return refused_by_disk(problem) if isinstance(problem, OSError) else refused_by_storage(problem)
+
+
 class FormSpecError(Exception):
     """A form file that cannot be used; `problems` lists every problem found, one per line."""
 

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QApplication, QDialog
 
 from downtime.domain.clock import local_now
-from downtime.errors import UserError, refused_by_storage
+from downtime.errors import UserError, refused
 from downtime.i18n import saved_language
 from downtime.qt.i18n import language, say, set_language, translate
 from downtime.qt.sign_in import FirstRunDialog, SignInDialog
@@ -85,8 +85,8 @@ ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None]
 def errors_shown(previous: ExceptHook) -> ExceptHook:
     """An action on the GUI thread (a dose, a booking, a transfer) that fails says so in a
     message box: Qt only prints the traceback, where nobody reads it, and the nurse could
-    believe the dose recorded. A database error the person can act on (a full disk, a removed
-    or locked USB stick) is said as such: its transaction was rolled back. Any other error is
+    believe the dose recorded. A disk the person can act on (full, a removed or locked USB
+    stick), met by the system or by SQLite, is said as such. Any other error is
     ours: it also goes on to `previous` (printed; in the tests, raised), and the person is told
     to check what was saved, since it may have failed after the write. One box at a time, and
     an error of ours once: one raised while painting would come back at every repaint, the
@@ -98,7 +98,7 @@ def errors_shown(previous: ExceptHook) -> ExceptHook:
         nonlocal showing
         from downtime.qt.prompts import Prompts
 
-        refusal = refused_by_storage(problem)
+        refusal = refused(problem)
         if refusal is None:
             previous(kind, problem, trace)
         known = f"{kind.__name__}: {problem}"

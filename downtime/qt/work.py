@@ -20,7 +20,7 @@ from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QThread, Signal
 
-from downtime.errors import UserError, refused_by_disk, refused_by_storage
+from downtime.errors import UserError, refused
 from downtime.services.context import Session
 from downtime.sync.outcome import Progress
 
@@ -58,10 +58,8 @@ class Work(QThread):
             self.succeeded.emit(self.job(own, self.progressed.emit))
         except UserError as problem:
             self.refused.emit(problem)
-        except OSError as problem:  # a full or removed disk: the person can act on it
-            self.refused.emit(refused_by_disk(problem))
         except Exception as crash:  # noqa: BLE001 (handed to the GUI thread, raised there)
-            refusal = refused_by_storage(crash)  # a full disk met by SQLite: the person can act on it
+            refusal = refused(crash)  # a full or removed disk: the person can act on it
             if refusal is None:
                 self._crashed.emit(crash)
             else:
@@ -104,8 +102,8 @@ def waited(call: Callable[[], T], text: str) -> T:
     """`call` on a thread of its own, for work the person must wait for (the check before a
     database is used, the last backup at exit), returning its result or raising its error here.
     Meanwhile the event loop keeps the screen painted and, past 0.4 s, a busy dialog says what
-    is happening: on a records office's 2 GB database either takes more than a minute, which
-    a frozen window would leave unexplained."""
+    is happening: on a records office's 2 GB database the check takes over a minute and the
+    backup 22 s, which a frozen window would leave unexplained."""
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QProgressDialog
 

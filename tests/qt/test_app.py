@@ -217,3 +217,14 @@ def test_one_error_box_at_a_time(monkeypatch):
     assert len(shown) == 1 and "'first'" in shown[0] and len(raised) == 2
     hook(ValueError, ValueError("raised while the box paints"), None)
     assert len(shown) == 2 and "raised while the box paints" in shown[1]
+
+
+def test_a_disk_refusing_an_action_on_the_screen_is_said_not_raised(monkeypatch):
+    """A full or removed stick is the person's to fix, met by the system or by SQLite."""
+    from downtime.qt.prompts import Prompts
+
+    shown, raised = [], []
+    hook = app_module.errors_shown(lambda kind, problem, trace: raised.append(problem))
+    monkeypatch.setattr(Prompts, "error", staticmethod(lambda parent, title, text: shown.append((title, text))))
+    hook(OSError, OSError(28, "No space left on device", "/media/usb/census.pdf"), None)
+    assert shown == [("Not done", "/media/usb/census.pdf: No space left on device")] and raised == []
