@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from downtime.domain.clock import local_now
 from downtime.errors import UserError, refused
 from downtime.i18n import saved_language
+from downtime.qt.collector import collect_on_gui_thread
 from downtime.qt.i18n import language, say, set_language, translate
 from downtime.qt.sign_in import FirstRunDialog, SignInDialog
 from downtime.qt.style import apply_style
@@ -124,6 +125,7 @@ def errors_shown(previous: ExceptHook) -> ExceptHook:
 def run(db_path: Path, lang: Lang | None = None) -> int:
     """`lang` for this run only; without it, the language last chosen on this laptop."""
     app = QApplication.instance() or QApplication(sys.argv)
+    collect_on_gui_thread(app)
     sys.excepthook = errors_shown(sys.excepthook)
     app.setApplicationName("Downtime")
     apply_style(app)

@@ -21,6 +21,7 @@ from downtime.domain.roles import Role
 from downtime.formspec import load_forms
 from downtime.i18n import Lang
 from downtime.paths import forms_dir
+from downtime.qt.collector import collect_on_gui_thread
 from downtime.qt.i18n import set_language
 from downtime.qt.main_window import MainWindow
 from downtime.qt.print_preview import PrintPreview
@@ -67,6 +68,7 @@ def _done(app: QApplication, window: MainWindow) -> None:
 def take(folder: Path, lang: Lang = "en") -> list[Path]:
     """One PNG per main screen of each role, named after the screen (and `-fr` in French)."""
     app = QApplication.instance() or QApplication(sys.argv)
+    collect_on_gui_thread(app)
     apply_style(app)  # type: ignore[arg-type]
     set_language(lang)
     folder.mkdir(parents=True, exist_ok=True)

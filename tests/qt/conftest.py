@@ -7,8 +7,21 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
+from downtime.qt.collector import collect_on_gui_thread
 from downtime.qt.main_window import MainWindow
 from downtime.qt.prompts import Prompts
+from downtime.qt.work import Work
+
+
+@pytest.fixture(autouse=True)
+def _collected_on_gui_thread(qapp):
+    """As in the app: Python's cycle collector runs on the GUI thread only, between events.
+    Automatic again after the test, once its threads have ended."""
+    collector = collect_on_gui_thread(qapp)
+    yield
+    for work in list(Work.running):
+        work.wait()
+    collector.stop()
 
 
 def _type_text(widget: QWidget, text: str) -> None:
