@@ -44,7 +44,8 @@ def refused_by_disk(problem: OSError) -> UserError:
 # SQLite's primary result codes for a file or disk the person can do something about (free some
 # space, put the USB stick back, unlock it, close the other program); any other database error
 # is a mistake of ours and must stay loud.
-_HELD = QT_TRANSLATE_NOOP("messages", "another program is holding the database")
+_HELD = QT_TRANSLATE_NOOP("messages", "the database is busy: an import, or another program, is writing to it (try again "
+                                      "once it ends)")
 _REFUSALS = {
     13: QT_TRANSLATE_NOOP("messages", "the disk is full"),  # SQLITE_FULL
     10: QT_TRANSLATE_NOOP("messages", "the disk could not be read or written (a removed USB stick, or a failing disk)"),

@@ -32,7 +32,7 @@ from downtime.qt.tables import print_and_open
 from downtime.qt.work import Work, waited
 from downtime.qt.theatre_panel import TheatrePanel
 from downtime.qt.transfer_dialogs import ExportDialog, ImportWizard
-from downtime.errors import UserError
+from downtime.errors import UserError, refused
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
@@ -275,8 +275,11 @@ class MainWindow(QMainWindow):
 
     def _automatic_backup(self) -> None:
         """Run from the event loop, once the save that prompted it has committed (a backup
-        cannot copy a database in the middle of a transaction)."""
-        if backups.due(self.session.db, self.session.clock()):
+        cannot copy a database in the middle of a transaction). Not while long work runs: an
+        import holds the database's write lock for minutes, and the backup's audit entry would
+        wait for it with the window frozen; an export or another backup is already copying.
+        It stays due, and is made at the first save after."""
+        if not Work.running and backups.due(self.session.db, self.session.clock()):
             self.back_up("automatic")
 
     def back_up(self, reason: str, *, wait: bool = False) -> None:
@@ -289,8 +292,11 @@ class MainWindow(QMainWindow):
             if wait:
                 waited(lambda: self._copy_on_own_connection(copy),
                        translate("MainWindow", "Making the last backup before closing…"))
-        except UserError as problem:
-            self.banner.backup_failed(problem)
+        except Exception as problem:  # noqa: BLE001 (raised again unless the person can act on it)
+            refusal = problem if isinstance(problem, UserError) else refused(problem)
+            if refusal is None:
+                raise
+            self.banner.backup_failed(refusal)
             return
         if wait:
             self.banner.show_backup_age()

@@ -6,6 +6,8 @@ is plain SQLite, which only an explicit choice at set-up makes (see services.unl
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlcipher3
@@ -18,6 +20,30 @@ from downtime.storage.migrations import MIGRATIONS
 
 DatabaseError = sqlcipher3.DatabaseError
 PAGE_CACHE_KIB = 32 * 1024
+
+
+class WardDatabase(Database):
+    """A transaction takes SQLite's write lock when it begins (`BEGIN IMMEDIATE`), not at its
+    first write. Every write here reads first (the previous audit hash, the versions it
+    amends); begun deferred, it reads a snapshot, and when another connection commits before
+    its first write (an import or an export on a thread of their own) SQLite refuses that write
+    at once, without waiting: an automatic backup failed so in CI while an export ended. Taking
+    the lock first, a write waits for the other one (up to the busy timeout) and reads what it
+    committed. Nested blocks stay savepoints, as in sqlite-utils."""
+
+    @contextmanager
+    def atomic(self) -> Iterator[Database]:
+        if self.conn.in_transaction:
+            with super().atomic():
+                yield self
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
 
 
 class StorageError(UserError):
@@ -50,7 +76,7 @@ def open_database(path: Path | str, *, create: bool = True, key: bytes | None = 
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
-        db = Database(conn)
+        db = WardDatabase(conn)
         MIGRATIONS.apply(db)
     except sqlcipher3.DatabaseError as exc:
         raise StorageError(QT_TRANSLATE_NOOP("messages", "{path} cannot be opened as a Downtime database: {problem}"), path=path,

@@ -1635,6 +1635,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>{path} ne peut pas être ouverte comme base Downtime : {problem}</translation>
     </message>
     <message>
+        <source>the database is busy: an import, or another program, is writing to it (try again once it ends)</source>
+        <translation>la base de données est occupée : une importation, ou un autre programme, y écrit (réessayez quand elle sera finie)</translation>
+    </message>
+    <message>
         <source>the disk is full</source>
         <translation>le disque est plein</translation>
     </message>
@@ -1653,10 +1657,6 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>Not done: {cause}. Nothing was half-written; call IT if it happens again.</source>
         <translation>Non effectué : {cause}. Rien n’a été écrit à moitié ; appelez l’informatique si cela se reproduit.</translation>
-    </message>
-    <message>
-        <source>another program is holding the database</source>
-        <translation>un autre programme bloque la base</translation>
     </message>
     <message>
         <source>the disk refused the write ({problem})</source>

@@ -102,6 +102,37 @@ def test_a_backup_failing_off_the_gui_thread_shows_in_the_banner(window, qtbot, 
     assert "backup to /media/usb failed: database or disk is full" in window.banner.backup.text()
 
 
+def test_no_automatic_backup_starts_while_long_work_runs_and_the_next_save_makes_it(window, qtbot, admission_values,
+                                                                                    on_gui_thread):
+    """An import holds the write lock for minutes: the backup's audit entry would wait for it,
+    the window frozen. The backup stays due."""
+    release = threading.Event()
+    Work(window.session, lambda own, progress: release.wait(30)).begin()
+    records.save_new(window.session, "admission", admission_values)
+    qtbot.wait(200)
+    assert on_gui_thread == [] and "No backup yet" in window.banner.backup.text()
+    release.set()
+    qtbot.waitUntil(lambda: not Work.running, timeout=30_000)
+    records.save_new(window.session, "admission", admission_values | {"bed": "14", "nir": None})
+    qtbot.waitUntil(lambda: bool(on_gui_thread) and not Work.running, timeout=30_000)
+    assert "Last backup: 0 min ago" in window.banner.backup.text()
+
+
+def test_a_database_too_busy_to_audit_a_backup_shows_in_the_banner(window, qtbot):
+    """Another writer holding the database past the wait is a failed backup to retry, said in
+    the banner like a full stick, not an error raised at the person."""
+    window.session.db.execute("PRAGMA busy_timeout = 0")  # the app waits 5 s first
+    other = window.session.on_own_connection()
+    other.db.execute("BEGIN IMMEDIATE")
+    try:
+        window.back_up("manual")
+    finally:
+        other.db.execute("ROLLBACK")
+        other.db.close()
+    assert "BACKUP FAILED" in window.banner.backup.text() and "the database is busy" in window.banner.backup.text()
+    assert not Work.running
+
+
 def test_text_size_and_high_contrast_from_the_view_menu_are_kept_for_the_laptop(window):
     from PySide6.QtGui import QPalette
     from PySide6.QtWidgets import QApplication
