@@ -42,6 +42,10 @@ class Banner(QWidget):
         self.time = QLabel()
         self.last_save = QLabel(translate("Banner", "Last save: nothing saved yet"))
         self.backup = QLabel()
+        self.backup_problem = QLabel()
+        self.backup_problem.setWordWrap(True)
+        self.backup_problem.hide()
+        self._failure: str | None = None
         self._session = session
         self.mode.setStyleSheet("font-size: 13pt;")
         # Three short rows rather than two long ones: the window must fit an old 1024-pixel
@@ -54,6 +58,10 @@ class Banner(QWidget):
                 layout.addWidget(widget)
                 layout.addSpacing(16)
             layout.addStretch(1)
+        # Why a backup failed can be long (a folder's path, SQLite's words): a row of its own,
+        # wrapped, so it never widens the window past the screen.
+        self.backup_problem.setTextFormat(Qt.TextFormat.PlainText)
+        rows.addWidget(self.backup_problem)
         self.setAccessibleName(translate("Banner", "Downtime mode banner"))
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
@@ -73,16 +81,21 @@ class Banner(QWidget):
 
     @Slot(object)
     def backup_made(self, made: object) -> None:
+        self._failure = None
         self.show_backup_age()
 
     @Slot(object)
     def backup_failed(self, problem: UserError) -> None:
-        self.show_backup_age(failure=say(problem))
+        self._failure = say(problem)
+        self.show_backup_age()
 
-    def show_backup_age(self, failure: str | None = None) -> None:
-        """Minutes since the last backup, in words; a failed backup stays shown until one works."""
-        if failure is not None:
-            self.backup.setText("<b>{}</b>".format(translate("Banner", "BACKUP FAILED: {problem}").format(problem=failure)))
+    def show_backup_age(self) -> None:
+        """Minutes since the last backup, in words; a failed backup stays shown, with why, until
+        one works (the clock's tick every minute must not replace it by the last good one's age)."""
+        self.backup_problem.setVisible(self._failure is not None)
+        if self._failure is not None:
+            self.backup.setText("<b>{}</b>".format(translate("Banner", "BACKUP FAILED")))
+            self.backup_problem.setText(self._failure)
             return
         last = backups.last_backup(self._session.db)
         if last is None:

@@ -290,8 +290,8 @@ class MainWindow(QMainWindow):
         try:
             copy = backups.begin_backup(self.session, reason)
             if wait:
-                waited(lambda: self._copy_on_own_connection(copy),
-                       translate("MainWindow", "Making the last backup before closing…"))
+                made = waited(lambda: self._copy_on_own_connection(copy),
+                              translate("MainWindow", "Making the last backup before closing…"))
         except Exception as problem:  # noqa: BLE001 (raised again unless the person can act on it)
             refusal = problem if isinstance(problem, UserError) else refused(problem)
             if refusal is None:
@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
             self.banner.backup_failed(refusal)
             return
         if wait:
-            self.banner.show_backup_age()
+            self.banner.backup_made(made)
             return
         work = Work(self.session, lambda own, progress: copy(own.db))
         work.succeeded.connect(self.banner.backup_made)

@@ -547,8 +547,8 @@ le numéro du patient dans le DPI :</translation>
         <translation>Heure du portable {time} (UTC{offset})</translation>
     </message>
     <message>
-        <source>BACKUP FAILED: {problem}</source>
-        <translation>ÉCHEC DE LA SAUVEGARDE : {problem}</translation>
+        <source>BACKUP FAILED</source>
+        <translation>ÉCHEC DE LA SAUVEGARDE</translation>
     </message>
     <message>
         <source>No backup yet</source>

@@ -96,10 +96,18 @@ def test_a_backup_failing_off_the_gui_thread_shows_in_the_banner(window, qtbot, 
         raise BackupError(QT_TRANSLATE_NOOP("messages", "backup to {folder} failed: {problem} (is the USB stick full or removed?)"),
                           folder="/media/usb", problem="database or disk is full")
 
+    working = backups.make_backup
     monkeypatch.setattr(backups, "make_backup", full_stick)
     records.save_new(window.session, "admission", admission_values)
     qtbot.waitUntil(lambda: "BACKUP FAILED" in window.banner.backup.text(), timeout=30_000)
-    assert "backup to /media/usb failed: database or disk is full" in window.banner.backup.text()
+    problem = window.banner.backup_problem
+    assert problem.isVisible() and "backup to /media/usb failed: database or disk is full" in problem.text()
+    window.banner.tick()  # the clock reads 14:00:00: the minute's refresh of the backup's age
+    assert "BACKUP FAILED" in window.banner.backup.text() and problem.isVisible()
+    monkeypatch.setattr(backups, "make_backup", working)
+    window.back_up("manual")
+    qtbot.waitUntil(lambda: not Work.running, timeout=30_000)
+    assert "Last backup: 0 min ago" in window.banner.backup.text() and not problem.isVisible()
 
 
 def test_no_automatic_backup_starts_while_long_work_runs_and_the_next_save_makes_it(window, qtbot, admission_values,
@@ -129,7 +137,8 @@ def test_a_database_too_busy_to_audit_a_backup_shows_in_the_banner(window, qtbot
     finally:
         other.db.execute("ROLLBACK")
         other.db.close()
-    assert "BACKUP FAILED" in window.banner.backup.text() and "the database is busy" in window.banner.backup.text()
+    assert "BACKUP FAILED" in window.banner.backup.text() and "the database is busy" in window.banner.backup_problem.text()
+    assert window.banner.sizeHint().width() < 1024, "a long reason wraps instead of widening the window"
     assert not Work.running
 
 
