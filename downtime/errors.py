@@ -100,8 +100,10 @@ def refused_by_storage(problem: BaseException) -> StorageRefused | None:
 
 
 def refused(problem: BaseException) -> UserError | None:
-    """The error to show for a disk that refused, met by the system or by SQLite; None for an
-    error of ours, which must stay loud."""
+    """The error to show the person: theirs to act on (a `UserError`), or a disk that refused,
+    met by the system or by SQLite; None for an error of ours, which must stay loud."""
+    if isinstance(problem, UserError):
+        return problem
     return refused_by_disk(problem) if isinstance(problem, OSError) else refused_by_storage(problem)
 
 

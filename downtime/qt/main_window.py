@@ -32,7 +32,7 @@ from downtime.qt.tables import print_and_open
 from downtime.qt.work import Work, waited
 from downtime.qt.theatre_panel import TheatrePanel
 from downtime.qt.transfer_dialogs import ExportDialog, ImportWizard
-from downtime.errors import UserError, refused
+from downtime.errors import refused
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
                 made = waited(lambda: self._copy_on_own_connection(copy),
                               translate("MainWindow", "Making the last backup before closing…"))
         except Exception as problem:  # noqa: BLE001 (raised again unless the person can act on it)
-            refusal = problem if isinstance(problem, UserError) else refused(problem)
+            refusal = refused(problem)
             if refusal is None:
                 raise
             self.banner.backup_failed(refusal)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from downtime.errors import UserError
+from downtime.errors import UserError, refused
 from downtime.i18n import LANGUAGES, save_language
 from downtime.qt.i18n import language, say, set_language, translate
 from downtime.qt.style import ERROR_STYLE
@@ -129,8 +129,11 @@ class SignInDialog(QDialog):
             self.unreadable = str(problem)
             self.accept()
             return
-        except UserError as problem:
-            self.error.setText(say(problem))
+        except Exception as problem:  # noqa: BLE001 (raised again unless the person can act on it)
+            refusal = refused(problem)  # a wrong PIN; the database busy with an import
+            if refusal is None:
+                raise
+            self.error.setText(say(refusal))
             self.pin.clear()
             self.pin.setFocus()
             return

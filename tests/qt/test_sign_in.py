@@ -80,3 +80,25 @@ def test_return_on_a_shown_dialog_tries_once(qtbot, ward_db, db_path, clock):
     QTest.keyClick(dialog.pin, Qt.Key.Key_Return)
     failed = ward_db.execute("SELECT COUNT(*) FROM audit WHERE action = 'sign_in.failed'").fetchone()[0]
     assert failed == 1
+
+
+def test_a_database_busy_with_an_import_is_said_in_the_dialog_and_signing_in_works_after(qtbot, ward_db, db_path,
+                                                                                        clock):
+    """Every attempt is audited, so it waits for an import's write lock (5 s) and then says so
+    where the PIN was typed, instead of raising at the person."""
+    from downtime.storage import open_database
+
+    ward_db.execute("PRAGMA busy_timeout = 0")
+    importing = open_database(db_path, create=False)
+    importing.execute("BEGIN IMMEDIATE")
+    dialog = SignInDialog(Vault(db_path, ward_db), clock, "Ward 3B laptop")
+    qtbot.addWidget(dialog)
+    QTest.keyClicks(dialog.staff_id, "nurse")
+    QTest.keyClicks(dialog.pin, "1111")
+    QTest.keyClick(dialog.pin, Qt.Key.Key_Return)
+    assert dialog.error.text().startswith("Not done: the database is busy: an import")
+    assert dialog.member is None and dialog.pin.text() == "" and dialog.result() != dialog.DialogCode.Accepted
+    importing.execute("ROLLBACK")
+    QTest.keyClicks(dialog.pin, "1111")
+    QTest.keyClick(dialog.pin, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.member.staff_id == "nurse"
