@@ -17,7 +17,7 @@ from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import say, translate, word
 from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.patient_header import identity_label
-from downtime.qt.style import ERROR_STYLE
+from downtime.qt.style import ErrorLabel
 from downtime.services import medication
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
@@ -74,9 +74,7 @@ class DoseDialog(QDialog):
         layout.addLayout(form)
         self.warnings = QFormLayout()
         layout.addLayout(self.warnings)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
+        self.error = ErrorLabel()
         layout.addWidget(self.error)
         self.save_button = QPushButton(translate("DoseDialog", "&Save dose"))
         self.save_button.clicked.connect(self.save)
@@ -115,9 +113,7 @@ class DoseDialog(QDialog):
                 continue
             edit = QLineEdit()
             edit.setPlaceholderText(translate("DoseDialog", "Reason for giving anyway (kept in the record and the audit log)"))
-            label = QLabel("⚠ " + translate("messages", warning.template).format(**warning.values))
-            label.setStyleSheet(ERROR_STYLE)
-            label.setWordWrap(True)
+            label = ErrorLabel("⚠ " + translate("messages", warning.template).format(**warning.values))
             self.warnings.addRow(label)
             self.warnings.addRow(translate("DoseDialog", "Override reason"), edit)
             self.override_edits[warning.check] = edit

@@ -23,7 +23,7 @@ from downtime.qt.i18n import say, translate, word
 from downtime.qt.field_editors import Editor, make_editor
 from downtime.qt.patient_header import identity_html
 from downtime.qt.prompts import Prompts
-from downtime.qt.style import ERROR_STYLE, HINT_STYLE
+from downtime.qt.style import HINT_STYLE, ErrorLabel
 from downtime.qt.tables import print_and_open
 from downtime.services import drafts, printing, records
 from downtime.services.census import patient_for_record, patient_with_location
@@ -87,9 +87,7 @@ class FormView(QWidget):
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setWordWrap(True)
         outer.addWidget(self.header)
-        self.summary = QLabel()
-        self.summary.setStyleSheet(ERROR_STYLE)
-        self.summary.setWordWrap(True)
+        self.summary = ErrorLabel()
         self.summary.hide()
         outer.addWidget(self.summary)
         scroll = QScrollArea()
@@ -119,9 +117,7 @@ class FormView(QWidget):
                     hint.setStyleSheet(HINT_STYLE)
                     hint.setWordWrap(True)
                     stack.addWidget(hint)
-                error = QLabel()
-                error.setStyleSheet(ERROR_STYLE)
-                error.setWordWrap(True)
+                error = ErrorLabel()
                 error.hide()
                 stack.addWidget(error)
                 form.addRow(label, cell)

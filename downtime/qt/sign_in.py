@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from downtime.errors import UserError, refused
 from downtime.i18n import LANGUAGES, save_language
 from downtime.qt.i18n import language, say, set_language, translate
-from downtime.qt.style import ERROR_STYLE
+from downtime.qt.style import ErrorLabel
 
 if TYPE_CHECKING:  # the database layer loads after the window shows, while the PIN is typed
     from downtime.domain.staff import StaffMember
@@ -64,8 +64,7 @@ class SignInDialog(QDialog):
         form.addRow(self.staff_label, self.staff_id)
         form.addRow(self.pin_label, self.pin)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error = ErrorLabel()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox()  # its buttons set apart: the constructor that takes them sets up
         buttons.setStandardButtons(QDialogButtonBox.StandardButton.Cancel)  # Qt's namespace, 30 ms
@@ -173,9 +172,7 @@ class FirstRunDialog(QDialog):
         self.encrypted.setChecked(True)
         form.addRow("", self.encrypted)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
+        self.error = ErrorLabel()
         layout.addWidget(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.try_setup)

@@ -6,13 +6,31 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 
 from downtime.paths import data_dir
 
 ERROR_COLOUR = "#b00000"
 ERROR_STYLE = f"color: {ERROR_COLOUR}; font-weight: bold;"
 HINT_STYLE = "color: palette(placeholder-text); font-size: 10pt;"
+
+
+class ErrorLabel(QLabel):
+    """Red, bold and wrapped: what went wrong can be long (a path, SQLite's words, a rule), and
+    an unwrapped line widens its dialog past an old laptop's screen. Qt does not grow a window
+    for the lines a wrapped label gains, so a dialog showing one grows to fit it."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
+        super().setText(text)
+        window = self.window()
+        if isinstance(window, QDialog) and window.isVisible():
+            needed = window.heightForWidth(window.width())
+            window.resize(window.width(), max(window.height(), needed if needed > 0 else window.sizeHint().height()))
 
 FOCUS_SHEET = """
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus {

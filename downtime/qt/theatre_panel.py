@@ -20,7 +20,7 @@ from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import locale, say, translate, word
 from downtime.qt.tables import Index, TextTableModel, make_table
-from downtime.qt.style import ERROR_STYLE
+from downtime.qt.style import ErrorLabel
 from downtime.services import theatre
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -121,8 +121,7 @@ class CancelDialog(QDialog):
         form.addRow(translate("CancelDialog", "Patient &told"), self.told)
         form.addRow(translate("CancelDialog", "&Notes"), self.notes)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
+        self.error = ErrorLabel()
         layout.addWidget(self.error)
         self.confirm = QPushButton(translate("CancelDialog", "&Cancel the operation"))
         self.confirm.clicked.connect(self.save)
@@ -177,9 +176,7 @@ class RebookDialog(QDialog):
         form.addRow(translate("RebookDialog", "&Why this date"), self.reason)
         form.addRow(translate("RebookDialog", "Or &transfer to hospital"), self.other_hospital)
         layout.addLayout(form)
-        self.error = QLabel()
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.setWordWrap(True)
+        self.error = ErrorLabel()
         layout.addWidget(self.error)
         buttons = QHBoxLayout()
         self.book = QPushButton(translate("RebookDialog", "&Book this slot"))

@@ -3,7 +3,7 @@
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.main_window import MainWindow
@@ -33,7 +33,7 @@ def test_dose_recorded_from_the_round_by_keyboard_with_an_allergy_override(round
     QTest.keyClick(panel.table, Qt.Key.Key_Return)
     dialog = panel.dialog
     qtbot.waitActive(dialog)
-    assert dialog is not None and "ALLERGIES: Penicillin" in dialog.findChildren(type(dialog.error))[0].text()
+    assert dialog is not None and "ALLERGIES: Penicillin" in dialog.findChildren(QLabel)[0].text()
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
     assert "Safety warning" in dialog.error.text()
     focused = dialog.override_edits[medication.Check.ALLERGY]

@@ -93,11 +93,15 @@ def test_a_database_busy_with_an_import_is_said_in_the_dialog_and_signing_in_wor
     importing.execute("BEGIN IMMEDIATE")
     dialog = SignInDialog(Vault(db_path, ward_db), clock, "Ward 3B laptop")
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
     QTest.keyClicks(dialog.staff_id, "nurse")
     QTest.keyClicks(dialog.pin, "1111")
     QTest.keyClick(dialog.pin, Qt.Key.Key_Return)
     assert dialog.error.text().startswith("Not done: the database is busy: an import")
     assert dialog.member is None and dialog.pin.text() == "" and dialog.result() != dialog.DialogCode.Accepted
+    qtbot.waitUntil(lambda: dialog.error.height() >= dialog.error.heightForWidth(dialog.error.width()))
+    assert dialog.width() < 800, "the message wraps instead of widening the window past the screen"
     importing.execute("ROLLBACK")
     QTest.keyClicks(dialog.pin, "1111")
     QTest.keyClick(dialog.pin, Qt.Key.Key_Return)
