@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from downtime import __version__
-from downtime.errors import FormSpecError, UserError, refused
+from downtime.errors import FormSpecError, UserError, refusal_of
 from downtime.i18n import QT_TRANSLATE_NOOP, message, saved_language
 from downtime.paths import default_db_path, demo_db_path, forms_dir
 
@@ -893,15 +893,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except FormSpecError as exc:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "downtime: form definitions have problems:\n{problems}"), problems=exc), file=sys.stderr)
         return EXIT_ERROR
-    except UserError as exc:
-        print(f"downtime: {exc.text(args.lang)}", file=sys.stderr)
-        return EXIT_ERROR
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR
-    except Exception as exc:
-        refusal = refused(exc)  # a full disk, a removed stick, a held file: the person can act on it
-        if refusal is None:
-            raise
-        print(f"downtime: {refusal.text(args.lang)}", file=sys.stderr)
+    except Exception as exc:  # noqa: BLE001 (raised again unless the person can act on it)
+        print(f"downtime: {refusal_of(exc).text(args.lang)}", file=sys.stderr)
         return EXIT_ERROR

@@ -107,6 +107,14 @@ def refused(problem: BaseException) -> UserError | None:
     return refused_by_disk(problem) if isinstance(problem, OSError) else refused_by_storage(problem)
 
 
+def refusal_of(problem: BaseException) -> UserError:
+    """`refused`, for a caller that shows the error: an error of ours is raised again, loud."""
+    refusal = refused(problem)
+    if refusal is None:
+        raise problem
+    return refusal
+
+
 class FormSpecError(Exception):
     """A form file that cannot be used; `problems` lists every problem found, one per line."""
 

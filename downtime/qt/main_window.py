@@ -32,7 +32,7 @@ from downtime.qt.tables import print_and_open
 from downtime.qt.work import Work, waited
 from downtime.qt.theatre_panel import TheatrePanel
 from downtime.qt.transfer_dialogs import ExportDialog, ImportWizard
-from downtime.errors import refused
+from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
@@ -289,16 +289,12 @@ class MainWindow(QMainWindow):
         window goes: the app must not end before its last backup."""
         try:
             copy = backups.begin_backup(self.session, reason)
-            if wait:
-                made = waited(lambda: self._copy_on_own_connection(copy),
-                              translate("MainWindow", "Making the last backup before closing…"))
+            made = waited(lambda: self._copy_on_own_connection(copy),
+                          translate("MainWindow", "Making the last backup before closing…")) if wait else None
         except Exception as problem:  # noqa: BLE001 (raised again unless the person can act on it)
-            refusal = refused(problem)
-            if refusal is None:
-                raise
-            self.banner.backup_failed(refusal)
+            self.banner.backup_failed(refusal_of(problem))
             return
-        if wait:
+        if made is not None:
             self.banner.backup_made(made)
             return
         work = Work(self.session, lambda own, progress: copy(own.db))

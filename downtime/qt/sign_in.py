@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from downtime.errors import UserError, refused
+from downtime.errors import UserError, refusal_of
 from downtime.i18n import LANGUAGES, save_language
 from downtime.qt.i18n import language, say, set_language, translate
 from downtime.qt.style import ErrorLabel
@@ -129,10 +129,7 @@ class SignInDialog(QDialog):
             self.accept()
             return
         except Exception as problem:  # noqa: BLE001 (raised again unless the person can act on it)
-            refusal = refused(problem)  # a wrong PIN; the database busy with an import
-            if refusal is None:
-                raise
-            self.error.setText(say(refusal))
+            self.error.setText(say(refusal_of(problem)))  # a wrong PIN; the database busy with an import
             self.pin.clear()
             self.pin.setFocus()
             return

@@ -56,10 +56,8 @@ class Work(QThread):
             return
         try:
             self.succeeded.emit(self.job(own, self.progressed.emit))
-        except UserError as problem:
-            self.refused.emit(problem)
         except Exception as crash:  # noqa: BLE001 (handed to the GUI thread, raised there)
-            refusal = refused(crash)  # a full or removed disk: the person can act on it
+            refusal = refused(crash)  # the person's to act on: a refused line, a full disk
             if refusal is None:
                 self._crashed.emit(crash)
             else:
