@@ -25,6 +25,8 @@ IDENTITY = {"provisional": QT_TR_NOOP("Provisional"), "validated": QT_TR_NOOP("V
 STAY = {"in": QT_TR_NOOP("In"), "discharged": QT_TR_NOOP("Discharged"), "deceased": QT_TR_NOOP("Deceased"),
         "transferred_out": QT_TR_NOOP("Transferred out")}
 
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
 
 @dataclass(frozen=True)
 class Row:
@@ -61,18 +63,34 @@ class PatientTableModel(TextTableModel):
         patient = self.rows[row].patient
         return column == 6 and patient is not None and bool(patient.allergies)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.keys: dict[int, tuple[str, ...]] = {}
+
+    def set_rows(self, rows: list[Any]) -> None:
+        self.keys = {}
+        super().set_rows(rows)
+
+    def sort_keys(self, number: int) -> tuple[str, ...]:
+        """Each column's sort key of that row, worked out once until the rows change: sorting a
+        hospital's 3,800 in-patients asks for 57,000 keys, and working each out again took a
+        fifth of the list's reading."""
+        found = self.keys.get(number)
+        if found is None:
+            row: Row = self.rows[number]
+            digits, text = census.bed_order(row.bed)
+            bed = f"{digits:07d}{text}"
+            found = self.keys[number] = (f"{row.ward.casefold()}\x00{bed}", bed,
+                                         *(self.text(number, column).casefold() for column in range(2, len(self.columns))))
+        return found
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        row = self.rows[index.row()]
         if role == Qt.ItemDataRole.UserRole:
-            return row.patient
-        if role == Qt.ItemDataRole.UserRole + 1:
-            number, text = census.bed_order(row.bed)
-            bed = f"{number:07d}{text}"
-            if index.column() == 0:
-                return f"{row.ward.casefold()}\x00{bed}"
-            return bed if index.column() == 1 else self.text(index.row(), index.column()).casefold()
+            return self.rows[index.row()].patient
+        if role == SORT_ROLE:
+            return self.sort_keys(index.row())[index.column()]
         return super().data(index, role)
 
 
@@ -112,7 +130,7 @@ class PatientsPanel(QWidget):
         self.model = PatientTableModel()
         self.proxy = QSortFilterProxyModel()
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole + 1)
+        self.proxy.setSortRole(SORT_ROLE)
         self.table = make_table(self.proxy, translate("PatientsPanel", "Patients"), self._open_current)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

@@ -88,3 +88,19 @@ def test_census_and_labels_print_from_the_window(window, session_for, admission_
     panel.table.selectRow(row)
     labels = window.print_labels()
     assert labels is not None and labels.exists()
+
+
+def test_a_list_read_again_sorts_by_its_own_beds_not_the_last_lists(qtbot):
+    """Sort keys are worked out once per row; reading the list again must not keep the old ones."""
+    from PySide6.QtCore import QSortFilterProxyModel
+
+    from downtime.qt.patients_panel import SORT_ROLE, PatientTableModel, Row
+
+    model, proxy = PatientTableModel(), QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.sort(1)
+    model.set_rows([Row("3B", "10", None), Row("3B", "9", None)])
+    assert [proxy.data(proxy.index(row, 1)) for row in range(2)] == ["9", "10"]
+    model.set_rows([Row("3B", "2", None), Row("3B", "30", None)])
+    assert [proxy.data(proxy.index(row, 1)) for row in range(2)] == ["2", "30"]
