@@ -88,5 +88,43 @@ def test_prn_interval_and_daily_maximum():
     assert _checks(order, at=now, scheduled_for=None, history=spaced) == []
 
 
-def test_not_given_dose_skips_the_dose_checks():
+def test_not_given_dose_skips_the_dose_checks_but_not_the_slot_already_given():
     assert _checks(_order(), outcome=Outcome.NOT_GIVEN, allergies=["Penicillin"], dose=None) == []
+    slot = datetime(2026, 11, 28, 8, tzinfo=TZ)
+    assert _checks(_order(), outcome=Outcome.NOT_GIVEN, dose=None, history=[_given(slot, slot)]) == [Check.ALREADY_GIVEN]
+
+
+def test_prn_checks_weigh_doses_recorded_after_the_one_being_entered():
+    """After an outage doses are back-entered out of order: a forgotten dose typed after a
+    later one is judged against it too."""
+    order = _order(drug="Paracetamol", frequency=Frequency.PRN, times=(), min_interval_hours=4, max_doses_24h=2)
+    noon = datetime(2026, 11, 28, 12, tzinfo=TZ)
+    assert _checks(order, at=noon - timedelta(hours=1), scheduled_for=None, history=[_given(noon)]) == [
+        Check.PRN_INTERVAL]
+    later = [_given(noon - timedelta(hours=2)), _given(noon + timedelta(hours=5))]
+    warnings = safety_warnings(order, outcome=Outcome.GIVEN, at=noon - timedelta(hours=7), dose=1.0,
+                               scheduled_for=None, allergies=[], history=later, admitted=True)
+    assert [w.check for w in warnings] == [Check.PRN_DAILY_MAX]
+    assert warnings[0].message == "With this dose, 3 doses fall within 24 h; the order allows at most 2."
+    assert _checks(order, at=noon - timedelta(hours=20), scheduled_for=None, history=later) == []
+
+
+def test_a_slot_on_the_night_the_clocks_change_is_the_moment_a_dose_records():
+    """A dose keeps its written offset; the slot must equal it (Python finds a zone's time in
+    the repeated or skipped hour equal to no other zone's)."""
+    from zoneinfo import ZoneInfo
+
+    night = _order(times=(time(2),), start_at=datetime(2026, 3, 1, tzinfo=TZ))
+    for day, written in ((date(2026, 10, 25), "2026-10-25T02:00+02:00"), (date(2026, 3, 29), "2026-03-29T02:00+01:00")):
+        (slot,) = scheduled_slots(night, day, day, ZoneInfo("Europe/Paris"))
+        assert slot == datetime.fromisoformat(written) and slot.isoformat(timespec="minutes") == written
+
+
+def test_an_order_whose_times_changed_keeps_each_versions_times_in_its_own_days():
+    from downtime.domain.medication import slots_by_version
+
+    changed_at = datetime(2026, 11, 28, 10, tzinfo=TZ)
+    versions = [(START, _order()), (changed_at, _order(times=(time(6), time(12), time(18))))]
+    slots = slots_by_version(versions, date(2026, 11, 27), date(2026, 11, 28), TZ)
+    assert [f"{slot:%d %H:%M}" for slot in slots] == ["27 08:00", "27 14:00", "27 20:00", "28 08:00", "28 12:00",
+                                                      "28 18:00"]

@@ -173,3 +173,44 @@ def test_a_dose_given_before_the_clocks_go_back_stays_given_on_the_mar_after(ses
     assert [(c.slot.isoformat(), c.state) for c in row.cells] == [
         ("2026-10-24T08:00:00+02:00", DoseState.GIVEN), ("2026-10-25T08:00:00+01:00", DoseState.OVERDUE),
         ("2026-10-26T08:00:00+01:00", DoseState.OVERDUE)]
+
+
+def test_not_given_for_a_slot_already_given_is_questioned_and_the_chart_keeps_the_dose(ward, clock):
+    nurse, patient, amox, _ = ward
+    medication.record_dose(nurse, amox.record_id, _given("2026-11-28T08:05+01:00", 1.0, "2026-11-28T08:00+01:00"),
+                           overrides={Check.ALLERGY: "tolerated before"})
+    refused = {"outcome": "not_given", "given_at": "2026-11-28T08:30+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+               "not_given_reason": "refused"}
+    with pytest.raises(medication.OverrideNeeded) as caught:
+        medication.record_dose(nurse, amox.record_id, refused)
+    assert [w.check for w in caught.value.warnings] == [Check.ALREADY_GIVEN]
+    medication.record_dose(nurse, amox.record_id, refused, overrides={Check.ALREADY_GIVEN: "spat it out at once"})
+    (row,) = [r for r in medication.mar_grid(nurse.db, patient, clock.now.date(), 1, clock.now)
+              if r.order.record_id == amox.record_id]
+    assert row.cells[0].state is DoseState.GIVEN
+
+
+@pytest.mark.parametrize("who,pin", [("records", "4444"), ("coord", "3333"), ("admin", "0000")])
+def test_a_controlled_drug_witness_is_a_nurse_or_a_doctor(ward, session_for, who, pin):
+    nurse, _, _, morphine = ward
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
+    with pytest.raises(ServiceError, match="witness must be a nurse or a doctor"):
+        medication.record_dose(nurse, morphine.record_id, {**_given("2026-11-28T10:00+01:00", 5.0), "route": "SC"},
+                               witness=(who, pin))
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 50
+
+
+def test_changing_an_orders_times_leaves_yesterdays_doses_where_they_were_given(ward, session_for, clock):
+    nurse, patient, amox, _ = ward
+    for clock_time in ("14:00", "20:00"):
+        medication.record_dose(nurse, amox.record_id, _given(f"2026-11-27T{clock_time}+01:00", 1.0,
+                                                             f"2026-11-27T{clock_time}+01:00"),
+                               overrides={Check.ALLERGY: "tolerated before"})
+    data = records.current(nurse.db, amox.record_id).data
+    records.amend(session_for("doctor"), amox.record_id, {**data, "times": "06:00 12:00 18:00"}, "times changed")
+    (row,) = [r for r in medication.mar_grid(nurse.db, patient, datetime(2026, 11, 27).date(), 2, clock.now)
+              if r.order.record_id == amox.record_id]
+    # Amended at 14:00 on the 28th: the old times until then, the new ones after.
+    assert [(f"{cell.slot:%d %H:%M}", cell.state) for cell in row.cells] == [
+        ("27 14:00", DoseState.GIVEN), ("27 20:00", DoseState.GIVEN), ("28 08:00", DoseState.OVERDUE),
+        ("28 18:00", DoseState.UPCOMING)]

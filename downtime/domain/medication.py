@@ -7,7 +7,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
@@ -77,7 +77,10 @@ class Administration(BaseModel):
 
 
 def scheduled_slots(order: Order, first_day: date, last_day: date, tz: tzinfo) -> list[datetime]:
-    """Every scheduled dose time from first_day to last_day (inclusive) while the order runs."""
+    """Every scheduled dose time from first_day to last_day (inclusive) while the order runs,
+    each with its fixed UTC offset, as a dose records it: Python finds a time of the night the
+    clocks change (02:00 in Europe/Paris) equal to no time of another zone, so a zone's slot
+    would never match its dose."""
     if order.frequency is Frequency.ONCE:
         start = order.start_at.astimezone(tz)
         return [order.start_at] if first_day <= start.date() <= last_day else []
@@ -87,11 +90,27 @@ def scheduled_slots(order: Order, first_day: date, last_day: date, tz: tzinfo) -
     day = first_day
     while day <= last_day:
         for clock in order.times:
-            moment = datetime.combine(day, clock, tz)
+            zoned = datetime.combine(day, clock, tz)
+            moment = zoned.replace(tzinfo=timezone(zoned.utcoffset() or timedelta()))
             if order.active_at(moment):
                 slots.append(moment)
         day += timedelta(days=1)
     return slots
+
+
+def slots_by_version(versions: Sequence[tuple[datetime, Order]], first_day: date, last_day: date,
+                     tz: tzinfo) -> list[datetime]:
+    """The scheduled dose times of an order amended over time: each version's own times from
+    the moment it was written until the next one (version 1's from its start). A prescription
+    whose times change is rewritten from then on, as on paper; yesterday's doses stay where
+    they were given, and no dose is invented at times the order did not have yesterday.
+    `versions` are (written at, order), oldest first."""
+    slots: set[datetime] = set()
+    for number, (since, order) in enumerate(versions):
+        until = versions[number + 1][0] if number + 1 < len(versions) else None
+        slots.update(slot for slot in scheduled_slots(order, first_day, last_day, tz)
+                     if (number == 0 or since <= slot) and (until is None or slot < until))
+    return sorted(slots)
 
 
 class DoseState(StrEnum):
@@ -183,10 +202,16 @@ def allergy_matches(drug: str, allergies: Iterable[str]) -> list[str]:
 def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float | None,
                     scheduled_for: datetime | None, allergies: Sequence[str],
                     history: Sequence[Administration], admitted: bool) -> list[Warning]:
-    """Everything a second nurse would question before this dose is recorded as given."""
+    """Everything a second nurse would question before this dose is recorded. A dose recorded
+    as not given for a slot already given is questioned too: the chart would otherwise say the
+    patient missed a dose they had."""
     warnings: list[Warning] = []
     if not admitted:
         warnings.append(Warning(Check.NOT_ADMITTED, QT_TRANSLATE_NOOP("messages", "The patient is not admitted at that time.")))
+    given = [a for a in history if a.outcome is Outcome.GIVEN and a.order_id == order.record_id]
+    if scheduled_for is not None and any(a.scheduled_for == scheduled_for for a in given):
+        warnings.append(Warning(Check.ALREADY_GIVEN, QT_TRANSLATE_NOOP("messages", "The {time} dose of {drug} was already given."),
+                                {"time": f"{scheduled_for:%H:%M}", "drug": order.drug}))
     if outcome is not Outcome.GIVEN:
         return warnings
     if not order.active_at(at):
@@ -194,28 +219,35 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     if matched := allergy_matches(order.drug, allergies):
         warnings.append(Warning(Check.ALLERGY, QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}."),
                                 {"drug": order.drug, "allergies": ", ".join(matched)}))
-    given = [a for a in history if a.outcome is Outcome.GIVEN and a.order_id == order.record_id]
-    if scheduled_for is not None and any(a.scheduled_for == scheduled_for for a in given):
-        warnings.append(Warning(Check.ALREADY_GIVEN, QT_TRANSLATE_NOOP("messages", "The {time} dose of {drug} was already given."),
-                                {"time": f"{scheduled_for:%H:%M}", "drug": order.drug}))
     if order.frequency is Frequency.PRN:
-        earlier = sorted((a.at for a in given if a.at <= at), reverse=True)
-        if order.min_interval_hours is not None and earlier:
-            gap = at - earlier[0]
-            if gap < timedelta(hours=order.min_interval_hours):
-                warnings.append(Warning(Check.PRN_INTERVAL, QT_TRANSLATE_NOOP("messages", 
-                                        "Last dose was {minutes} min ago; the order allows one every {hours} h."),
-                                        {"minutes": str(int(gap.total_seconds() // 60)),
-                                         "hours": f"{order.min_interval_hours:g}"}))
-        if order.max_doses_24h is not None:
-            day = [moment for moment in earlier if at - moment < timedelta(hours=24)]
-            if len(day) >= order.max_doses_24h:
-                warnings.append(Warning(Check.PRN_DAILY_MAX, QT_TRANSLATE_NOOP("messages", 
-                                        "{count} doses in the last 24 h; the order allows at most {limit}."),
-                                        {"count": str(len(day)), "limit": str(order.max_doses_24h)}))
+        warnings += _prn_warnings(order, at, [a.at for a in given])
     if dose is not None and abs(dose - order.dose) > 1e-9:
         warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} differs from the order ({ordered} {unit})."),
                                 {"dose": f"{dose:g}", "unit": order.dose_unit, "ordered": f"{order.dose:g}"}))
+    return warnings
+
+
+def _prn_warnings(order: Order, at: datetime, given: Sequence[datetime]) -> list[Warning]:
+    """The interval and the daily maximum, judged against the doses on both sides of this one:
+    after an outage doses are back-entered out of order, and a forgotten 11:00 dose typed after
+    the 12:00 one is as close to it as the other way round."""
+    warnings = []
+    if order.min_interval_hours is not None and given:
+        nearest = min(given, key=lambda moment: abs(at - moment))
+        gap = abs(at - nearest)
+        if gap < timedelta(hours=order.min_interval_hours):
+            values = {"minutes": str(int(gap.total_seconds() // 60)), "hours": f"{order.min_interval_hours:g}"}
+            warnings.append(Warning(Check.PRN_INTERVAL, QT_TRANSLATE_NOOP(
+                "messages", "Last dose was {minutes} min ago; the order allows one every {hours} h.") if nearest <= at
+                else QT_TRANSLATE_NOOP("messages", "A dose is recorded {minutes} min after this one; the order allows "
+                                                   "one every {hours} h."), values))
+    if order.max_doses_24h is not None:
+        most = max(sum(start <= moment < start + timedelta(hours=24) for moment in given)
+                   for start in [at, *(moment for moment in given if at - timedelta(hours=24) < moment <= at)])
+        if most >= order.max_doses_24h:
+            warnings.append(Warning(Check.PRN_DAILY_MAX, QT_TRANSLATE_NOOP(
+                "messages", "With this dose, {count} doses fall within 24 h; the order allows at most {limit}."),
+                {"count": str(most + 1), "limit": str(order.max_doses_24h)}))
     return warnings
 
 

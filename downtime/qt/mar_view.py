@@ -97,16 +97,23 @@ class MarView(QWidget):
         names = {member.staff_id: member.name for member in list_staff(self.session.db)}
         self.model.load(rows, [first + timedelta(days=n) for n in range(self.span)], names)
 
-    def _due_slot(self, order: Order, clock: str | None) -> datetime | None:
-        """The earliest unrecorded slot of that row, today or before (None for PRN)."""
+    def _slot_of(self, order: Order, clock: str | None, column: int) -> datetime | None:
+        """The dose the nurse means: the cell chosen when it is one (a day's column); from the
+        medicine or time column, that row's dose nearest to now, open ones first (None for PRN).
+        Taking the earliest open one instead filed tonight's dose under yesterday's missed one,
+        and one given before its time as a dose "as required", leaving its cell open for a
+        second dose."""
         if clock is None:
             return None
+        now = self.session.clock()
         row = next(r for r in medication.mar_grid(self.session.db, self.patient_id,
-                                                  self.model.days[0], len(self.model.days), self.session.clock())
+                                                  self.model.days[0], len(self.model.days), now)
                    if r.order.record_id == order.record_id)
-        open_slots = [c.slot for c in row.cells if c.administration is None and c.slot.strftime("%H:%M") == clock
-                      and c.state is not DoseState.UPCOMING]
-        return open_slots[0] if open_slots else None
+        cells = [cell for cell in row.cells if cell.slot.strftime("%H:%M") == clock]
+        if column >= 2:
+            return next((cell.slot for cell in cells if cell.slot.date() == self.model.days[column - 2]), None)
+        open_cells = [cell for cell in cells if cell.administration is None] or cells
+        return min((cell.slot for cell in open_cells), key=lambda slot: abs(slot - now), default=None)
 
     def print_chart(self) -> Path | None:
         return print_and_open(self, lambda out: printing.print_mar(self.session, [self.patient_id], out,
@@ -117,7 +124,7 @@ class MarView(QWidget):
         if not index.isValid():
             return None
         row, clock = self.model.rows[index.row()]
-        self.dialog = DoseDialog(self.session, row.order, self._due_slot(row.order, clock), self)
+        self.dialog = DoseDialog(self.session, row.order, self._slot_of(row.order, clock, index.column()), self)
         self.dialog.recorded.connect(lambda record: self.refresh())
         self.dialog.open()
         return self.dialog

@@ -7,7 +7,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
 from sqlite_utils import Database
@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.census import StayStatus
 from downtime.domain.medication import (
-    Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, Warning, dose_state, safety_warnings, scheduled_slots,
+    Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, Warning, dose_state, safety_warnings, slots_by_version,
 )
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -25,7 +25,7 @@ from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
 from downtime.services.patients import PatientSummary
 from downtime.storage import audit
-from downtime.storage.records import as_version, chunks, list_current, marks
+from downtime.storage.records import as_version, chunks, history, list_current, marks
 
 ORDER_FORM = "medication_order"
 DOSE_FORM = "medication_administration"
@@ -131,12 +131,17 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
 
 
 def _witness(session: Session, witness: tuple[str, str] | None) -> str:
+    """A controlled drug's second check is a clinician's: someone who may not give a dose (a
+    records clerk, a coordinator, the administrator) cannot vouch for one either."""
     if witness is None or not witness[0].strip():
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: a second staff member must witness with their own PIN."))
     staff_id, pin = witness
     if staff_id.strip().casefold() == session.user.staff_id.casefold():
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: the witness must be a different person from the giver."))
     member = staff.sign_in(session.db, staff_id, pin, session.clock)
+    if not member.may(Action.RECORD_CARE):
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: the witness must be a nurse or a doctor; "
+                                             "{name} may not record care."), name=member.name)
     return member.staff_id
 
 
@@ -184,6 +189,18 @@ def cd_balance(db: Database, ward: str, drug: str, unit: str) -> float:
     return float(row[0])
 
 
+def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: date, last_day: date,
+                       tz: tzinfo | None) -> list[tuple[Order, list[datetime]]]:
+    """These patients' standing orders, each with its dose times over the days: an amended
+    order's times are read version by version (few orders are amended, so only theirs are)."""
+    found = []
+    for record in _standing(db, ORDER_FORM, patient_ids=patient_ids):
+        versions = history(db, record.record_id) if record.version > 1 else [record]
+        found.append((order_of(record), slots_by_version([(version.recorded_at, order_of(version)) for version in versions],
+                                                         first_day, last_day, tz)))
+    return found
+
+
 @dataclass(frozen=True)
 class RoundItem:
     patient: PatientSummary
@@ -208,13 +225,13 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     ids = [patient.patient_id for patient in patients]
     recorded = {(dose.order_id, dose.scheduled_for) for dose in map(administration_of, _doses_near(
         db, ids, first.date(), last.date())) if dose.scheduled_for is not None}
-    ordered: dict[str, list[Order]] = defaultdict(list)
-    for record in _standing(db, ORDER_FORM, patient_ids=ids):
-        ordered[str(record.patient_id)].append(order_of(record))
+    ordered: dict[str, list[tuple[Order, list[datetime]]]] = defaultdict(list)
+    for found, slots in _orders_with_slots(db, ids, first.date(), last.date(), now.tzinfo):
+        ordered[found.patient_id].append((found, slots))
     items = []
     for patient in patients:
-        for found in ordered[patient.patient_id]:
-            for slot in scheduled_slots(found, first.date(), last.date(), now.tzinfo):
+        for found, slots in ordered[patient.patient_id]:
+            for slot in slots:
                 if first <= slot <= last and (found.record_id, slot) not in recorded:
                     items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy)))
     return sorted(items, key=lambda i: (_URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
@@ -259,16 +276,18 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
     policy = settings.round_policy(db)
     last_day = first_day + timedelta(days=days - 1)
     tz = now.tzinfo
-    history: dict[tuple[str, str], list[Administration]] = defaultdict(list)
+    doses: dict[tuple[str, str], list[Administration]] = defaultdict(list)
     for record in _doses_near(db, patient_ids, first_day, last_day):
         dose = administration_of(record)
-        history[str(record.patient_id), dose.order_id].append(dose)
+        doses[str(record.patient_id), dose.order_id].append(dose)
     grids: dict[str, list[MarRow]] = {patient_id: [] for patient_id in patient_ids}
-    for found in (order_of(record) for record in _standing(db, ORDER_FORM, patient_ids=patient_ids)):
-        mine = history[found.patient_id, found.record_id]
-        by_slot = {a.scheduled_for: a for a in mine if a.scheduled_for is not None}
+    for found, slots in _orders_with_slots(db, patient_ids, first_day, last_day, tz):
+        mine = doses[found.patient_id, found.record_id]
+        # A dose given outweighs a "not given" recorded for the same slot (the patient had it).
+        by_slot = {a.scheduled_for: a for a in sorted(mine, key=lambda a: a.outcome is Outcome.GIVEN)
+                   if a.scheduled_for is not None}
         cells = tuple(MarCell(slot, dose_state(slot, now, by_slot.get(slot), policy), by_slot.get(slot))
-                      for slot in scheduled_slots(found, first_day, last_day, tz))
+                      for slot in slots)
         prn = tuple(a for a in mine if a.scheduled_for is None
                     and first_day <= a.at.astimezone(tz).date() <= last_day)
         grids[found.patient_id].append(MarRow(found, cells, prn))

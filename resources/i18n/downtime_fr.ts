@@ -1523,16 +1523,20 @@ le numéro du patient dans le DPI :</translation>
         <translation>{drug} correspond à l’allergie enregistrée : {allergies}.</translation>
     </message>
     <message>
+        <source>A dose is recorded {minutes} min after this one; the order allows one every {hours} h.</source>
+        <translation>Une dose est enregistrée {minutes} min après celle-ci ; la prescription en permet une toutes les {hours} h.</translation>
+    </message>
+    <message>
+        <source>With this dose, {count} doses fall within 24 h; the order allows at most {limit}.</source>
+        <translation>Avec cette dose, {count} doses tombent dans les mêmes 24 h ; la prescription en permet au plus {limit}.</translation>
+    </message>
+    <message>
         <source>The {time} dose of {drug} was already given.</source>
         <translation>La dose de {time} de {drug} a déjà été administrée.</translation>
     </message>
     <message>
         <source>Last dose was {minutes} min ago; the order allows one every {hours} h.</source>
         <translation>Dernière dose il y a {minutes} min ; la prescription en permet une toutes les {hours} h.</translation>
-    </message>
-    <message>
-        <source>{count} doses in the last 24 h; the order allows at most {limit}.</source>
-        <translation>{count} doses dans les dernières 24 h ; la prescription en permet au plus {limit}.</translation>
     </message>
     <message>
         <source>Dose {dose} {unit} differs from the order ({ordered} {unit}).</source>
@@ -1709,6 +1713,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>Controlled drug: the witness must be a different person from the giver.</source>
         <translation>Stupéfiant : le témoin doit être une autre personne que celle qui administre.</translation>
+    </message>
+    <message>
+        <source>Controlled drug: the witness must be a nurse or a doctor; {name} may not record care.</source>
+        <translation>Stupéfiant : le témoin doit être un infirmier ou un médecin ; {name} ne peut pas enregistrer de soins.</translation>
     </message>
     <message>
         <source>Controlled-drug register: ward {ward} holds {balance} {unit} of {drug}; {quantity} cannot be given from it. Record the stock received first (with a witness).</source>

@@ -169,3 +169,28 @@ def test_an_error_of_ours_during_a_dose_is_raised_and_the_nurse_told_to_check(qt
     assert dialog.isVisible()
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # the same error again: raised, told once
     assert len(raised) == 2 and len(asked) == 1
+
+
+@pytest.mark.parametrize("now,column,meant", [
+    ("2026-11-28T19:20+01:00", 0, "2026-11-28T20:00+01:00"),  # 40 minutes early: tonight's, not "as required"
+    ("2026-11-28T20:05+01:00", 1, "2026-11-28T20:00+01:00"),  # tonight's, not yesterday's missed one
+    ("2026-11-28T20:05+01:00", 3, "2026-11-27T20:00+01:00"),  # yesterday's cell chosen: yesterday's
+    ("2026-11-28T20:05+01:00", 4, "2026-11-28T20:00+01:00"),
+])
+def test_a_dose_recorded_from_the_mar_is_for_the_cell_chosen_or_the_nearest_dose(qtbot, session_for, ward, clock, now,
+                                                                                 column, meant):
+    """Columns: medicine, time, then the MAR's three days (26, 27, 28 November)."""
+    from datetime import datetime
+
+    from downtime.qt.mar_view import MarView
+
+    patient, amox, _ = ward
+    clock.now = datetime.fromisoformat(now)
+    view = MarView(session_for("nurse"), patient)
+    qtbot.addWidget(view)
+    line = next(number for number, (row, time_of_day) in enumerate(view.model.rows)
+                if row.order.record_id == amox and time_of_day == "20:00")
+    view.table.setCurrentIndex(view.model.index(line, column))
+    dialog = view.record_dose()
+    qtbot.addWidget(dialog)
+    assert dialog.slot == datetime.fromisoformat(meant)
