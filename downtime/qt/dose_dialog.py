@@ -17,12 +17,13 @@ from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import say, translate, word
 from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.patient_header import identity_label
-from downtime.qt.style import ErrorLabel
+from downtime.qt.style import ErrorLabel, grow_to_fit
 from downtime.services import medication
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 
+DIALOG_WIDTH = 560  # the patient's identity on one line, each warning on two; fits a 1024-pixel screen
 REASONS = {NotGivenReason.REFUSED: QT_TR_NOOP("R — Refused"), NotGivenReason.NIL_BY_MOUTH: QT_TR_NOOP("F — Nil by mouth / fasting"),
            NotGivenReason.PATIENT_AWAY: QT_TR_NOOP("A — Patient away"),
            NotGivenReason.UNAVAILABLE: QT_TR_NOOP("N — Drug not available"),
@@ -40,6 +41,7 @@ class DoseDialog(QDialog):
         self.session, self.order, self.slot = session, order, slot
         self.override_edits: dict[Check, QLineEdit] = {}
         self.setWindowTitle(translate("DoseDialog", "Record a dose"))
+        self.setMinimumWidth(DIALOG_WIDTH)
         patient = patient_with_location(session.db, session.forms, order.patient_id)
         layout = QVBoxLayout(self)
         layout.addWidget(identity_label(patient))
@@ -117,9 +119,11 @@ class DoseDialog(QDialog):
             self.warnings.addRow(label)
             self.warnings.addRow(translate("DoseDialog", "Override reason"), edit)
             self.override_edits[warning.check] = edit
+        # Rows added to a shown window are shown, and so counted by its layout, by Qt's next turn.
+        QTimer.singleShot(0, self, lambda: grow_to_fit(self))
         first = next((e for e in self.override_edits.values() if not e.text().strip()), None)
         if first is not None:
-            QTimer.singleShot(0, first.setFocus)
+            QTimer.singleShot(0, first, first.setFocus)  # not once the dialog is gone
 
     def save(self) -> RecordVersion | None:
         try:

@@ -271,7 +271,7 @@ class MainWindow(QMainWindow):
             if payload.form_id == observations.FORM and payload.status is not RecordStatus.ENTERED_IN_ERROR:
                 self._announce_news2(payload)
             if backups.due(self.session.db, self.session.clock()):
-                QTimer.singleShot(0, self._automatic_backup)
+                QTimer.singleShot(0, self, self._automatic_backup)
 
     def _automatic_backup(self) -> None:
         """Run from the event loop, once the save that prompted it has committed (a backup

@@ -99,7 +99,7 @@ class SignInDialog(QDialog):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.painted.emit)
+            QTimer.singleShot(0, self, self.painted.emit)
 
     def set_details(self, device_name: str, *, demo: bool) -> None:
         """Which laptop and database this is; filled in once the app has loaded behind the

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor, QFont, QPalette
-from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 
 from downtime.paths import data_dir
 
@@ -27,10 +27,17 @@ class ErrorLabel(QLabel):
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
         super().setText(text)
-        window = self.window()
-        if isinstance(window, QDialog) and window.isVisible():
-            needed = window.heightForWidth(window.width())
-            window.resize(window.width(), max(window.height(), needed if needed > 0 else window.sizeHint().height()))
+        grow_to_fit(self.window())
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """A shown dialog made tall enough for what it now holds (wrapped lines, rows added), at
+    its width; a window is never shrunk under the person's hand."""
+    if isinstance(window, QDialog) and window.isVisible():
+        if (layout := window.layout()) is not None:
+            layout.activate()
+        needed = window.heightForWidth(window.width())
+        window.resize(window.width(), max(window.height(), needed if needed > 0 else window.sizeHint().height()))
 
 FOCUS_SHEET = """
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus {

@@ -194,3 +194,23 @@ def test_a_dose_recorded_from_the_mar_is_for_the_cell_chosen_or_the_nearest_dose
     dialog = view.record_dose()
     qtbot.addWidget(dialog)
     assert dialog.slot == datetime.fromisoformat(meant)
+
+
+def test_warnings_added_to_a_shown_dose_dialog_are_shown_whole(qtbot, session_for, ward):
+    """Rows added to a shown dialog are laid out on Qt's next turn; a long warning wrapped over
+    two lines was cut to one, over the row below, until the dialog grew for it."""
+    from downtime.domain.medication import Check, Warning
+
+    _, amox, _ = ward
+    nurse = session_for("nurse")
+    dialog = DoseDialog(nurse, medication.order(nurse.db, amox), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    long = "With this dose, {count} doses fall within 24 h; the order allows at most {limit}. " * 2
+    dialog._show_warnings([Warning(Check.PRN_DAILY_MAX, long, {"count": "5", "limit": "4"}),
+                           Warning(Check.PRN_INTERVAL, long, {"count": "5", "limit": "4"})])
+    labels = [label for label in dialog.findChildren(QLabel) if label.text().startswith("⚠")]
+    qtbot.waitUntil(lambda: all(label.isVisible() for label in labels)
+                    and dialog.height() >= dialog.heightForWidth(dialog.width()))
+    assert all(label.height() >= label.heightForWidth(label.width()) > 20 for label in labels)
