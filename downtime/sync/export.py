@@ -16,7 +16,7 @@ import tempfile
 import uuid
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
+from pathlib import Path, PureWindowsPath
 from typing import Any
 
 from downtime import __version__
@@ -60,6 +60,12 @@ def sha256_of(path: Path) -> str:
     gigabyte)."""
     with path.open("rb") as handle:
         return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def file_digests(folder: Path) -> dict[str, str]:
+    """Every file under `folder` for its manifest, named by its POSIX path: an export written
+    on a Windows laptop is verified and merged on any other system."""
+    return {path.relative_to(folder).as_posix(): sha256_of(path) for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
 def _write_csv(path: Path, spec: FormSpec, rows: list[dict[str, Any]], numbers: dict[str, str]) -> None:
@@ -125,8 +131,7 @@ def export(session: Session, out: Path, since_last: bool = False,
         (work / "fhir").mkdir()
         fhir_entries = _fhir_bundle(session, first, last, now, work / "fhir" / "bundle.json")
         progress(total, total)
-        files = {str(path.relative_to(work)): sha256_of(path)
-                 for path in sorted(work.rglob("*")) if path.is_file()}
+        files = file_digests(work)
         manifest = {"format": "downtime-export", "app_version": __version__,
                     "device_id": session.device.device_id, "device_number": session.device.device_number,
                     "device_name": session.device.name, "exported_at": now.isoformat(),
@@ -153,22 +158,32 @@ def export(session: Session, out: Path, since_last: bool = False,
     return ExportResult(out, counts, fhir_entries, first, last)
 
 
+def _listed(manifest: Any) -> dict[str, Any] | None:
+    """The manifest's files by POSIX path, whichever system wrote it (an older Windows export
+    names them csv\\admission.csv); None when it is not a manifest's shape at all."""
+    files = manifest.get("files") if isinstance(manifest, dict) else None
+    if not isinstance(files, dict):
+        return None
+    return {PureWindowsPath(name).as_posix(): expected for name, expected in files.items()}
+
+
 def verify_export(folder: Path) -> list[str]:
     """Problems of an export folder: missing manifest, files missing, changed or unexpected."""
     manifest_path = folder / "manifest.json"
     try:
-        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+        listed = _listed(json.loads(manifest_path.read_text(encoding="utf-8")))
     except (OSError, ValueError) as problem:
         return [f"{manifest_path}: cannot be read ({problem})"]
+    if listed is None:
+        return [f"{manifest_path}: not a manifest (it does not list the files with their SHA-256)"]
     problems = []
-    for name, expected in manifest.get("files", {}).items():
+    for name, expected in listed.items():
         path = folder / name
         if not path.is_file():
             problems.append(f"{path}: missing")
         elif sha256_of(path) != expected:
             problems.append(f"{path}: altered or truncated (SHA-256 differs from the manifest)")
-    listed = set(manifest.get("files", {}))
     for path in folder.rglob("*"):
-        if path.is_file() and path.name != "manifest.json" and str(path.relative_to(folder)) not in listed:
+        if path.is_file() and path.name != "manifest.json" and path.relative_to(folder).as_posix() not in listed:
             problems.append(f"{path}: not listed in the manifest")
     return problems

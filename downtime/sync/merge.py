@@ -8,21 +8,25 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
 import tempfile
 import unicodedata
 from collections import defaultdict
-from contextlib import closing
+from collections.abc import Callable, Iterator
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 import orjson
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.errors import UserError
-from downtime.sync.export import sha256_of, verify_export
+from downtime.sync.export import file_digests, verify_export
 from downtime.sync.versions import PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, line, lines_of, write_lines
 
 
@@ -48,6 +52,14 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if c.isalnum())
 
 
+def _first_name(given_names: str) -> str:
+    """The first part of the first given name: one person is "Jean-Pierre" on one laptop and
+    "Jean Pierre" on another, and "Hélène Marie" on one and "Hélène" on another. Twins named
+    Jean-Pierre and Jean-Luc are reported too; a person decides, where a missed duplicate
+    would go unseen."""
+    return _fold(next(iter(re.findall(r"[\w']+", given_names)), ""))
+
+
 def _duplicates(admissions: list[dict[str, str]]) -> list[ProbableDuplicate]:
     """Same NIR, or same birth name + first name + date of birth, under different numbers."""
     groups: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -56,7 +68,7 @@ def _duplicates(admissions: list[dict[str, str]]) -> list[ProbableDuplicate]:
         if row.get("nir"):
             groups[("the same NIR", _fold(row["nir"]))].add(number)
         if row.get("birth_name") and row.get("birth_date"):
-            first = _fold((row.get("given_names") or "").split(" ")[0])
+            first = _first_name(row.get("given_names") or "")
             groups[("the same birth name, first name and date of birth",
                     f"{_fold(row['birth_name'])}|{first}|{row['birth_date']}")].add(number)
     found = []
@@ -73,13 +85,48 @@ def _scratch(folder: Path) -> Database:
     db = Database(folder / "merge.sqlite")
     db.execute("PRAGMA journal_mode = OFF")
     db.execute("PRAGMA synchronous = OFF")
-    db.execute("CREATE TABLE patients (patient_id TEXT PRIMARY KEY, downtime_number TEXT, line TEXT, folder TEXT,"
-               " other TEXT)")
-    db.execute("CREATE TABLE versions (record_id TEXT, version INTEGER, recorded_at TEXT, line TEXT, folder TEXT,"
+    db.execute("CREATE TABLE patients (patient_id TEXT PRIMARY KEY, downtime_number TEXT, device_number INTEGER,"
+               " device_id TEXT, line TEXT, folder TEXT, other TEXT)")
+    db.execute("CREATE TABLE versions (record_id TEXT, version INTEGER, recorded_utc TEXT, line TEXT, folder TEXT,"
                " other TEXT, PRIMARY KEY (record_id, version))")
     db.execute("CREATE TABLE csv_lines (form_id TEXT, record_id TEXT, version INTEGER, line TEXT,"
                " PRIMARY KEY (form_id, record_id, version))")
     return db
+
+
+def _instant(path: Path, number: int, text: str) -> str:
+    """When a version was recorded, as UTC text that sorts in time order: as written, 02:40+02:00
+    sorts after 02:10+01:00, half an hour later on the night the clocks go back."""
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise MergeRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {number}: recorded_at {value!r} is not a date and "
+                                                         "time with its offset"),
+                           path=path, number=number, value=text)
+    return moment.astimezone(timezone.utc).isoformat(timespec="microseconds")
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """One file of every export, combined into one table by `key`; `values` gives the `key` and
+    `more` columns of the file's line `number` (named if the line is refused)."""
+
+    table: str
+    file: str
+    columns: tuple[str, ...]
+    key: tuple[str, ...]
+    more: tuple[str, ...]
+    values: Callable[[Path, int, dict[str, Any]], tuple[Any, ...]]
+
+
+_FACTS = (
+    _Facts("patients", PATIENTS_FILE, PATIENT_COLUMNS, ("patient_id",), ("downtime_number", "device_number", "device_id"),
+           lambda path, number, row: (row["patient_id"], row["downtime_number"], row["device_number"], row["device_id"])),
+    _Facts("versions", RECORDS_FILE, RECORD_COLUMNS, ("record_id", "version"), ("recorded_utc",),
+           lambda path, number, row: (row["record_id"], row["version"], _instant(path, number, row["recorded_at"]))),
+)
 
 
 def _combine(db: Database, folders: list[Path]) -> None:
@@ -87,23 +134,62 @@ def _combine(db: Database, folders: list[Path]) -> None:
     content means two laptops disagree about one fact, which no merge may paper over. The
     lines are kept as the export writes them (sorted keys), so equal rows are equal lines."""
     for folder in folders:
-        for table, path, columns, key, more in (
-                ("patients", folder / PATIENTS_FILE, PATIENT_COLUMNS, ("patient_id",), ("downtime_number",)),
-                ("versions", folder / RECORDS_FILE, RECORD_COLUMNS, ("record_id", "version"), ("recorded_at",))):
-            names = (*key, *more)
-            rows = lines_of(path, columns)
+        for facts in _FACTS:
+            names = (*facts.key, *facts.more)
+            path = folder / facts.file
+            rows = enumerate(lines_of(path, facts.columns), start=1)
             while part := list(islice(rows, 5000)):
                 db.conn.executemany(
-                    f"INSERT INTO {table} ({', '.join(names)}, line, folder) VALUES ({', '.join('?' * (len(names) + 2))})"
-                    f" ON CONFLICT ({', '.join(key)}) DO UPDATE SET other = excluded.folder"
-                    f" WHERE {table}.other IS NULL AND {table}.line != excluded.line",
-                    [(*(row[name] for name in names), line(row), str(folder)) for row in part])
-    for table, key in (("patients", ("patient_id",)), ("versions", ("record_id", "version"))):
-        found = db.execute(f"SELECT {', '.join(key)}, folder, other FROM {table} WHERE other IS NOT NULL LIMIT 1").fetchone()
+                    f"INSERT INTO {facts.table} ({', '.join(names)}, line, folder)"
+                    f" VALUES ({', '.join('?' * (len(names) + 2))})"
+                    f" ON CONFLICT ({', '.join(facts.key)}) DO UPDATE SET other = excluded.folder"
+                    f" WHERE {facts.table}.other IS NULL AND {facts.table}.line != excluded.line",
+                    [(*facts.values(path, number, row), line(row), str(folder)) for number, row in part])
+    for facts in _FACTS:
+        found = db.execute(f"SELECT {', '.join(facts.key)}, folder, other FROM {facts.table} WHERE other IS NOT NULL"
+                           " LIMIT 1").fetchone()
         if found is not None:
             raise MergeRefused(QT_TRANSLATE_NOOP("messages", "refused: {seen} and {folder} hold different contents for {what}"),
                                seen=found[-2], folder=found[-1],
-                               what=found[0] if table == "patients" else f"record {found[0]} version {found[1]}")
+                               what=found[0] if facts.table == "patients" else f"record {found[0]} version {found[1]}")
+
+
+def _one_laptop_per_device_number(db: Database) -> None:
+    """Downtime numbers are made of the device number, so two laptops set up with the same one
+    give one number to two people; the merge stops before a records clerk mistakes them for one."""
+    shared = db.execute("SELECT device_number FROM patients GROUP BY device_number"
+                        " HAVING COUNT(DISTINCT device_id) > 1 LIMIT 1").fetchone()
+    if shared is not None:
+        # The first export each laptop's patients came from, in the order the exports were given.
+        first, second = (folder for _, folder in db.execute(
+            "SELECT MIN(rowid), folder FROM patients WHERE device_number = ? GROUP BY device_id ORDER BY 1 LIMIT 2", shared))
+        raise MergeRefused(QT_TRANSLATE_NOOP("messages", "refused: {first} and {second} come from two laptops set up with "
+                                                         "the same device number {number}, so their downtime numbers "
+                                                         "can name two different patients; each laptop needs its own "
+                                                         "device number"),
+                           first=first, second=second, number=shared[0])
+
+
+def _versions_in_order(db: Database) -> Iterator[str]:
+    """Record versions in the order they were recorded, each after the versions before it even
+    when a laptop's clock was set back between them (an import takes version 2 only after
+    version 1): a version is placed at the latest instant among its record's versions so far."""
+    return (text for (text,) in db.execute(
+        "SELECT line FROM (SELECT line, record_id, version, MAX(recorded_utc) OVER"
+        " (PARTITION BY record_id ORDER BY version) AS placed FROM versions) ORDER BY placed, record_id, version"))
+
+
+@contextmanager
+def _cells_of_any_length() -> Iterator[None]:
+    """Our own CSVs hold whatever was typed (an amendment reason of 150,000 characters) and their
+    manifest vouches for them: the csv module's limit of 131,072 characters a cell guards files
+    of unknown origin. The new limit is the largest a C long holds on every system (Windows'
+    is 32 bits); the module's own is put back for every other reader."""
+    previous = csv.field_size_limit(2**31 - 1)
+    try:
+        yield
+    finally:
+        csv.field_size_limit(previous)
 
 
 def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
@@ -112,7 +198,7 @@ def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
     headers: dict[str, list[str]] = {}
     for folder in folders:
         for path in sorted((folder / "csv").glob("*.csv")):
-            with path.open(encoding="utf-8", newline="") as handle:
+            with path.open(encoding="utf-8", newline="") as handle, _cells_of_any_length():
                 reader = csv.DictReader(handle)
                 headers.setdefault(path.stem, list(reader.fieldnames or []))
                 while part := list(islice(reader, 5000)):
@@ -132,6 +218,18 @@ def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
     return counts
 
 
+SOURCE_FIELDS = ("device_id", "device_number", "device_name", "exported_at")
+
+
+def _sources(folder: Path) -> list[dict[str, Any]]:
+    """The laptops' exports a verified folder holds: an export is one, a merge those it was
+    made of, so yesterday's merge and a late laptop's export merge like any two exports. A
+    field an older manifest lacks is left empty rather than refusing the merge."""
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    made_of = manifest.get("sources", []) if manifest.get("format") == "downtime-merge" else [manifest]
+    return [{name: source.get(name) for name in SOURCE_FIELDS} for source in made_of]
+
+
 def merge(folders: list[Path], out: Path) -> MergeResult:
     if out.exists():
         raise MergeRefused(QT_TRANSLATE_NOOP("messages", "{out} already exists: choose a new folder for the merge."),
@@ -139,24 +237,22 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
     problems = [problem for folder in folders for problem in verify_export(folder)]
     if problems:
         raise MergeRefused("refused, an export does not match its manifest:\n" + "\n".join(problems))
+    sources = [source for folder in folders for source in _sources(folder)]
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".merge-", dir=out.parent))
     try:
         with tempfile.TemporaryDirectory(prefix=".merge-scratch-", dir=out.parent) as scratch, \
                 closing(_scratch(Path(scratch))) as db:
             _combine(db, folders)
+            _one_laptop_per_device_number(db)
             counts = _merged_csv(db, folders, staging / "csv")
             write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
                 "SELECT line FROM patients ORDER BY downtime_number")))
-            write_lines(staging / RECORDS_FILE, (text for (text,) in db.execute(
-                "SELECT line FROM versions ORDER BY recorded_at, record_id, version")))
+            write_lines(staging / RECORDS_FILE, _versions_in_order(db))
             duplicates = _duplicates([orjson.loads(text) for (text,) in db.execute(
                 "SELECT line FROM csv_lines WHERE form_id = 'admission'")])
-            files = {str(p.relative_to(staging)): sha256_of(p) for p in sorted(staging.rglob("*")) if p.is_file()}
-            sources = [json.loads((folder / "manifest.json").read_text(encoding="utf-8")) for folder in folders]
-            manifest = {"format": "downtime-merge", "sources": [{"device_id": s["device_id"], "device_name": s["device_name"],
-                                                                  "exported_at": s["exported_at"]} for s in sources],
-                        "counts": counts,
+            files = file_digests(staging)
+            manifest = {"format": "downtime-merge", "sources": sources, "counts": counts,
                         "probable_duplicates": [{"downtime_numbers": list(d.downtime_numbers), "why": d.why}
                                                 for d in duplicates], "files": files}
             (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -8,6 +8,7 @@ semicolon separated. Anything else is refused, naming the file, line and column.
 from __future__ import annotations
 
 import csv
+import io
 from dataclasses import dataclass
 from collections.abc import Iterator
 from pathlib import Path
@@ -77,6 +78,9 @@ def write_templates(forms: dict[str, FormSpec], folder: Path) -> None:
 
 
 def _lines(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
+    """Each line's number and cells. The csv module reads the text as a file opened with
+    newline='', where only CR and LF end a line: a U+2028 or a form feed pasted into a cell
+    is text, not the end of a line cut short."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as problem:
@@ -85,7 +89,7 @@ def _lines(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
                             path=path.name, line=line) from None
     header = text.split("\n", 1)[0]
     delimiter = ";" if header.count(";") > header.count(",") else ","
-    reader = csv.reader(text.splitlines(keepends=True), delimiter=delimiter, strict=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         columns = [name.strip() for name in next(reader, [])]
         for row in reader:

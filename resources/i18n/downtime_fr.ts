@@ -2145,8 +2145,16 @@ le numéro du patient dans le DPI :</translation>
         <translation>{path} : ni un dossier d’export, ni un dossier d’instantané CSV, ni un fichier Bundle FHIR (.json)</translation>
     </message>
     <message>
+        <source>{path}, line {number}: recorded_at {value!r} is not a date and time with its offset</source>
+        <translation>{path}, ligne {number} : recorded_at {value!r} n’est pas une date et une heure avec leur décalage UTC</translation>
+    </message>
+    <message>
         <source>refused: {seen} and {folder} hold different contents for {what}</source>
         <translation>refusé : {seen} et {folder} ont des contenus différents pour {what}</translation>
+    </message>
+    <message>
+        <source>refused: {first} and {second} come from two laptops set up with the same device number {number}, so their downtime numbers can name two different patients; each laptop needs its own device number</source>
+        <translation>refusé : {first} et {second} viennent de deux portables configurés avec le même numéro d’appareil {number}, donc leurs numéros de procédure dégradée peuvent désigner deux patients différents ; chaque portable doit avoir son propre numéro d’appareil</translation>
     </message>
     <message>
         <source>{out} already exists: choose a new folder for the merge.</source>

@@ -1,0 +1,182 @@
+"""What the records office meets when merging a real outage's exports: the night the clocks go
+back, a laptop clock set right, yesterday's merge with a late laptop's export, a damaged
+manifest, a very long amendment reason, two laptops given one device number, compound first
+names, manifests written on Windows, and snapshot cells holding odd line breaks."""
+
+import csv
+import json
+import shutil
+from datetime import datetime, timedelta, timezone
+from pathlib import Path, PureWindowsPath
+
+import pytest
+
+from downtime.services import records
+from downtime.sync.export import export, verify_export
+from downtime.sync.import_export import import_export
+from downtime.sync.importing import import_path
+from downtime.sync.merge import MergeRefused, merge
+from downtime.sync.outcome import ImportRefused
+from downtime.sync.versions import RECORDS_FILE
+
+CEST, CET = timezone(timedelta(hours=2)), timezone(timedelta(hours=1))
+ARRIVED = "2026-10-24T22:00+02:00"
+SNAPSHOT = Path(__file__).parent / "data" / "snapshot"
+
+
+def _versions(folder):
+    return [(row["record_id"], row["version"]) for row in map(
+        json.loads, (folder / RECORDS_FILE).read_text(encoding="utf-8").splitlines())]
+
+
+def _amended_at(tmp_path, laptop, clock, admission_values, first, second):
+    """An admission saved at `first` and amended at `second` (the laptop's clock), exported."""
+    nurse, clerk = laptop(tmp_path / "1.sqlite", 1)
+    clock.now = first
+    saved = records.save_new(nurse, "admission", {**admission_values, "arrival_at": ARRIVED})
+    clock.now = second
+    records.amend(nurse, saved.record_id, {**admission_values, "arrival_at": ARRIVED, "bed": "14"}, "wrong bed")
+    return saved.record_id, export(clerk, tmp_path / "export-1").folder
+
+
+@pytest.mark.parametrize("second", [datetime(2026, 10, 25, 2, 10, tzinfo=CET),    # 30 min later, in winter time
+                                    datetime(2026, 10, 25, 1, 0, tzinfo=CEST)],   # the clock set right, back
+                         ids=["autumn clock change", "clock set back"])
+def test_versions_merge_in_version_order_and_import(tmp_path, laptop, clock, admission_values, second):
+    record, folder = _amended_at(tmp_path, laptop, clock, admission_values,
+                                 datetime(2026, 10, 25, 2, 40, tzinfo=CEST), second)
+    merged = merge([folder], tmp_path / "merged").folder
+    assert _versions(merged) == [(record, 1), (record, 2)]
+    assert import_export(laptop(tmp_path / "office.sqlite", 900)[1], merged).added["records"] == 2
+
+
+def test_versions_of_different_records_merge_in_the_order_they_happened(tmp_path, laptop, clock, admission_values):
+    """02:40 summer time is before 02:10 winter time, though its text sorts after."""
+    folders = []
+    for number, when in ((1, datetime(2026, 10, 25, 2, 10, tzinfo=CET)), (2, datetime(2026, 10, 25, 2, 40, tzinfo=CEST))):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        clock.now = when
+        records.save_new(nurse, "admission", {**admission_values, "arrival_at": ARRIVED, "bed": str(number)})
+        folders.append(export(clerk, tmp_path / f"export-{number}").folder)
+    merged = merge(folders, tmp_path / "merged").folder
+    assert _versions(merged) == _versions(folders[1]) + _versions(folders[0])
+
+
+def test_a_time_that_is_not_one_is_refused_by_file_and_line(tmp_path, laptop, clock, admission_values, rewritten):
+    _, folder = _amended_at(tmp_path, laptop, clock, admission_values, clock.now, clock.now + timedelta(hours=1))
+    rewritten(folder, 2, lambda row: row.update(recorded_at="28/11/2026 15:00"))
+    with pytest.raises(MergeRefused, match=r"data/records.jsonl, line 2: recorded_at '28/11/2026 15:00' is not a date "
+                                           r"and time with its offset"):
+        merge([folder], tmp_path / "merged")
+    assert not (tmp_path / "merged").exists() and not list(tmp_path.glob(".merge-*"))
+
+
+@pytest.fixture
+def three_exports(tmp_path, laptop, admission_values):
+    folders = []
+    for number in (1, 2, 3):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        records.save_new(nurse, "admission", {**admission_values, "bed": str(number)})
+        folders.append(export(clerk, tmp_path / f"export-{number}").folder)
+    return folders
+
+
+def test_yesterdays_merge_merges_with_a_late_export(three_exports, tmp_path, laptop):
+    monday = merge(three_exports[:2], tmp_path / "monday").folder
+    tuesday = merge([monday, three_exports[2]], tmp_path / "tuesday")
+    assert tuesday.versions == {"admission": 3}
+    manifest = json.loads((tuesday.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert [source["device_number"] for source in manifest["sources"]] == [1, 2, 3]
+    assert import_export(laptop(tmp_path / "office.sqlite", 900)[1], tuesday.folder).added["records"] == 3
+
+
+@pytest.mark.parametrize("text", ["null", "[]", "{}", '{"files": null}', '{"files": ["csv/admission.csv"]}'])
+def test_a_manifest_of_the_wrong_shape_is_refused_by_name(three_exports, tmp_path, text):
+    manifest = three_exports[0] / "manifest.json"
+    manifest.write_text(text, encoding="utf-8")
+    assert verify_export(three_exports[0]) == [f"{manifest}: not a manifest (it does not list the files with their "
+                                               "SHA-256)"]
+    with pytest.raises(MergeRefused, match="export-1/manifest.json: not a manifest"):
+        merge(three_exports, tmp_path / "merged")
+    assert not (tmp_path / "merged").exists()
+
+
+def test_a_manifest_written_on_windows_verifies_and_merges(three_exports, tmp_path):
+    manifest_path = three_exports[0] / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    assert "csv/admission.csv" in manifest["files"]
+    manifest["files"] = {str(PureWindowsPath(name)): digest for name, digest in manifest["files"].items()}
+    assert "csv\\admission.csv" in manifest["files"]
+    manifest_path.write_text(json.dumps(manifest), encoding="utf-8")
+    assert verify_export(three_exports[0]) == []
+    assert merge(three_exports, tmp_path / "merged").versions == {"admission": 3}
+
+
+def test_a_very_long_amendment_reason_merges_whole(tmp_path, laptop, admission_values):
+    nurse, clerk = laptop(tmp_path / "1.sqlite", 1)
+    saved = records.save_new(nurse, "admission", admission_values)
+    reason = "Lit changé. " * 11_999 + "Lit changé."
+    records.amend(nurse, saved.record_id, {**admission_values, "bed": "14"}, reason)
+    limit = csv.field_size_limit()
+    result = merge([export(clerk, tmp_path / "export-1").folder], tmp_path / "merged")
+    assert result.versions == {"admission": 2} and csv.field_size_limit() == limit
+    with (result.folder / "csv" / "admission.csv").open(encoding="utf-8", newline="") as handle:
+        csv.field_size_limit(len(reason) + 1)
+        try:
+            assert [row["version_reason"] for row in csv.DictReader(handle)] == ["", reason]
+        finally:
+            csv.field_size_limit(limit)
+
+
+def test_two_laptops_with_one_device_number_refuse_the_merge_naming_both(tmp_path, laptop, admission_values):
+    folders = []
+    for name, birth_name in (("a", "Lefèvre"), ("b", "Roux")):
+        nurse, clerk = laptop(tmp_path / f"{name}.sqlite", 7)
+        records.save_new(nurse, "admission", {**admission_values, "birth_name": birth_name, "nir": ""})
+        folders.append(export(clerk, tmp_path / f"export-{name}").folder)
+    with pytest.raises(MergeRefused) as refused:
+        merge(folders, tmp_path / "merged")
+    assert str(refused.value) == (f"refused: {folders[0]} and {folders[1]} come from two laptops set up with the same "
+                                  "device number 7, so their downtime numbers can name two different patients; each "
+                                  "laptop needs its own device number")
+    assert not (tmp_path / "merged").exists() and not list(tmp_path.glob(".merge-*"))
+
+
+@pytest.mark.parametrize("given", [("Jean-Pierre", "Jean Pierre"), ("Jean-Pierre", "Jean"), ("Hélène Marie", "Hélène")])
+def test_a_compound_first_name_written_two_ways_is_a_probable_duplicate(tmp_path, laptop, admission_values, given):
+    folders = []
+    for number, given_names in enumerate(given, start=1):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        records.save_new(nurse, "admission", {**admission_values, "birth_name": "Moreau", "used_name": "",
+                                              "given_names": given_names, "nir": "", "birth_date": "1947-05-02"})
+        folders.append(export(clerk, tmp_path / f"export-{number}").folder)
+    result = merge(folders, tmp_path / "merged")
+    assert [d.why for d in result.duplicates] == ["the same birth name, first name and date of birth"]
+
+
+@pytest.fixture
+def snapshot_with_reason(tmp_path):
+    """The CSV snapshot with the second patient's reason for admission replaced."""
+    def make(reason):
+        snapshot = Path(shutil.copytree(SNAPSHOT, tmp_path / "snapshot"))
+        stays = snapshot / "stays.csv"
+        stays.write_text(stays.read_text(encoding="utf-8").replace("Community-acquired pneumonia", reason),
+                         encoding="utf-8", newline="")
+        return snapshot
+    return make
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029"])
+def test_a_line_separator_pasted_into_an_unquoted_snapshot_cell_is_text(session_for, snapshot_with_reason, separator):
+    """A CSV writer leaves it unquoted, since to CSV only CR and LF end a line."""
+    snapshot = snapshot_with_reason(f"Community-acquired{separator}pneumonia")
+    result = import_path(session_for("records"), snapshot)
+    assert result.added == {"patient": 2, "order": 2, "session": 1, "booking": 1}
+
+
+@pytest.mark.parametrize("control", ["\x0b", "\x0c", "\x1c", "\x85"])
+def test_a_control_character_in_an_unquoted_snapshot_cell_is_named_not_a_cut_short_file(
+        session_for, snapshot_with_reason, control):
+    snapshot = snapshot_with_reason(f"Community-acquired{control}pneumonia")
+    with pytest.raises(ImportRefused, match="^patients.csv, line 3: .* contains invisible control characters"):
+        import_path(session_for("records"), snapshot)
