@@ -461,12 +461,16 @@ def check_refusal(target: Target, errors: list[Any]) -> None:
 # Ward rules that may refuse a value the form itself accepts; the message says why.
 _NOT_IN = "not in hospital at that time"
 _NO_SLOT = "does not fit in the session|clashes|no theatre session"
+_SESSION_TAKEN = "already has a session"
 RULE_REFUSALS = {
     ("transfer", "moved_at"): _NOT_IN, ("discharge", "discharged_at"): _NOT_IN,
     ("death", "died_at"): _NOT_IN, ("transfer_out", "departed_at"): _NOT_IN,
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,
+    ("operation_rebooking", "decided_at"): "must come after the cancellation it answers",
+    ("theatre_session", "theatre"): _SESSION_TAKEN, ("theatre_session", "starts_at"): _SESSION_TAKEN,
+    ("theatre_session", "ends_at"): _SESSION_TAKEN,
     ("operation_cancellation", "booking"): "no standing booking", ("operation_rebooking", "booking"): "no standing booking",
 }
 

@@ -191,3 +191,117 @@ def test_movement_index_follows_saves_and_rebuilds_to_the_same_lines(nurse, admi
     census.ensure_index(nurse.db, forms)
     assert lines() == maintained
     assert [row.patient.patient_id for row in census.census(nurse.db, forms, ward="3B") if row.patient] == [first.patient_id]
+
+# A movement record written, amended or marked entered in error is checked against the
+# patient's whole timeline and against every other patient's stays in the bed it fills.
+
+def _at(nurse, hours_ago):
+    return (nurse.clock() - timedelta(hours=hours_ago)).isoformat(timespec="minutes")
+
+
+def _discharge(nurse, patient_id, hours_ago):
+    return records.save_new(nurse, "discharge", {"discharged_at": _at(nurse, hours_ago), "destination": "home",
+                                                 "letter_given": True, "medicines_given": True}, patient_id=patient_id)
+
+
+@pytest.fixture
+def roux(admission_values):
+    return {**admission_values, "birth_name": "Roux", "used_name": "", "given_names": "Paul", "sex": "male"}
+
+
+def _beds(nurse, forms, hours_ago=0):
+    return {p.patient_id: (p.ward, p.bed)
+            for p in census.in_patients(nurse.db, forms, at=nurse.clock() - timedelta(hours=hours_ago))}
+
+
+def test_withdrawing_a_transfer_cannot_put_the_patient_back_into_a_bed_now_taken(nurse, admission_values, roux, forms):
+    first = _admit(nurse, admission_values, "2", hours_ago=5)
+    move = _move(nurse, first.patient_id, "ICU", "1", hours_ago=4)
+    second = _admit(nurse, roux, "2", hours_ago=2)
+    with pytest.raises(ServiceError, match=r"Bed 2 of ward 3B is taken by ROUX Paul \(DT-042-00002.*move that patient first"):
+        records.mark_entered_in_error(nurse, move.record_id, "wrong patient moved")
+    assert records.current(nurse.db, move.record_id).version == 1
+    assert _beds(nurse, forms) == {first.patient_id: ("ICU", "1"), second.patient_id: ("3B", "2")}
+
+
+def test_withdrawing_a_discharge_cannot_put_the_patient_back_into_a_bed_now_taken(nurse, admission_values, roux, forms):
+    first = _admit(nurse, admission_values, "2", hours_ago=5)
+    discharge = _discharge(nurse, first.patient_id, hours_ago=4)
+    second = _admit(nurse, roux, "2", hours_ago=2)
+    with pytest.raises(ServiceError, match="Bed 2 of ward 3B is taken by ROUX Paul"):
+        records.mark_entered_in_error(nurse, discharge.record_id, "wrong patient discharged")
+    assert records.current(nurse.db, discharge.record_id).version == 1
+    assert _beds(nurse, forms) == {second.patient_id: ("3B", "2")}
+
+
+def test_a_discharge_amended_to_after_the_next_occupant_came_is_refused(nurse, admission_values, roux, forms):
+    first = _admit(nurse, admission_values, "2", hours_ago=6)
+    discharge = _discharge(nurse, first.patient_id, hours_ago=4)
+    _admit(nurse, roux, "2", hours_ago=2)
+    with pytest.raises(ServiceError, match="Bed 2 of ward 3B is taken by ROUX Paul"):
+        records.amend(nurse, discharge.record_id, {**discharge.data, "discharged_at": _at(nurse, 1)}, "time corrected")
+    assert len(_beds(nurse, forms, hours_ago=1.5)) == 1
+
+
+def test_an_arrival_amended_to_after_the_discharge_is_refused_naming_the_discharge(nurse, admission_values, forms):
+    first = _admit(nurse, admission_values, "2", hours_ago=10)
+    _discharge(nurse, first.patient_id, hours_ago=4)
+    with pytest.raises(ServiceError, match=r"patient's Discharge of 28/11/2026 10:00: the patient would not be in hospital"):
+        records.amend(nurse, first.record_id, {**first.data, "arrival_at": _at(nurse, 2)}, "arrival time corrected")
+    assert census.in_patients(nurse.db, forms) == []
+
+
+def test_a_discharge_back_entered_before_a_later_transfer_is_refused_naming_the_transfer(nurse, admission_values):
+    first = _admit(nurse, admission_values, "1", hours_ago=8)
+    _move(nurse, first.patient_id, "ICU", "1", hours_ago=2)
+    with pytest.raises(ServiceError, match=r"patient's Internal transfer of 28/11/2026 12:00"):
+        _discharge(nurse, first.patient_id, hours_ago=5)
+    where = census.location_at(nurse.db, first.patient_id)
+    assert (where.status, where.ward, where.bed) == (StayStatus.IN, "ICU", "1")
+
+
+def test_a_back_dated_admission_is_refused_when_another_patient_lay_in_the_bed_meanwhile(nurse, admission_values, roux,
+                                                                                          forms):
+    earlier = _admit(nurse, roux, "2", hours_ago=6)
+    _move(nurse, earlier.patient_id, "ICU", "1", hours_ago=4)
+    with pytest.raises(ServiceError, match=r"Bed 2 of ward 3B was taken by ROUX Paul .* from 28/11/2026 08:00 to "
+                                           r"28/11/2026 10:00"):
+        _admit(nurse, admission_values, "2", hours_ago=8)
+    assert _beds(nurse, forms, hours_ago=5) == {earlier.patient_id: ("3B", "2")}
+
+
+def test_a_back_entered_stay_in_a_bed_left_before_its_new_occupant_came_is_accepted(nurse, admission_values, roux,
+                                                                                     forms):
+    first = _admit(nurse, admission_values, "1", hours_ago=8)
+    _move(nurse, first.patient_id, "ICU", "1", hours_ago=4)
+    second = _admit(nurse, roux, "3", hours_ago=2)
+    _move(nurse, first.patient_id, "3B", "3", hours_ago=6)
+    assert _beds(nurse, forms, hours_ago=5) == {first.patient_id: ("3B", "3")}
+    assert _beds(nurse, forms) == {first.patient_id: ("ICU", "1"), second.patient_id: ("3B", "3")}
+
+
+def test_amending_an_admission_keeps_its_place_before_a_transfer_of_the_same_minute(nurse, admission_values, forms,
+                                                                                    clock):
+    first = _admit(nurse, admission_values, "2", hours_ago=3)
+    clock.advance(minutes=1)
+    _move(nurse, first.patient_id, "ICU", "1", hours_ago=3 + 1 / 60)
+    clock.advance(minutes=5)
+    records.amend(nurse, first.record_id, {**first.data, "bed": "3"}, "bed was wrong")
+    assert _beds(nurse, forms) == {first.patient_id: ("ICU", "1")}
+    census.rebuild_index(nurse.db, forms)
+    assert _beds(nurse, forms) == {first.patient_id: ("ICU", "1")}
+
+
+def test_migration_empties_an_index_ordered_by_latest_versions_so_that_opening_rebuilds_it(tmp_path):
+    import sqlcipher3
+    from sqlite_utils import Database
+
+    from downtime.storage.migrations import MIGRATIONS
+
+    db = Database(sqlcipher3.connect(str(tmp_path / "old.sqlite")))
+    MIGRATIONS.apply(db, stop_before="m010_movement_index_entered_order")
+    db.execute("INSERT INTO movement_index VALUES ('r1', 'p1', 'admit', 1, '2026-11-28T10:00+01:00',"
+               " '2026-11-28T10:05+01:00', '2026-11-28T09:00Z', '2026-11-28T09:05Z', '3B', '2', '3b', '2')")
+    MIGRATIONS.apply(db)
+    assert db.execute("SELECT COUNT(*) FROM movement_index").fetchone()[0] == 0
+    assert {"entered_at", "entered_utc"} <= {column.name for column in db["movement_index"].columns}

@@ -417,3 +417,17 @@ def test_observations_travel_as_vital_signs_with_a_news2_total_derived_from_them
                    for part in parts)
         assert sum(component["valueInteger"] for component in total["component"]) == total["valueInteger"]
     assert max(total["valueInteger"] for total in totals) == 8
+
+
+def test_an_amended_admission_keeps_its_place_before_a_transfer_of_the_same_minute(session_for, admission_values,
+                                                                                  clock, tmp_path):
+    """As in the census: same-minute movements keep the order they were first typed in."""
+    nurse = session_for("nurse")
+    admission = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T09:00+01:00"})
+    clock.advance(minutes=1)
+    records.save_new(nurse, "transfer", {"moved_at": "2026-11-28T09:00+01:00", "to_ward": "ICU", "to_bed": "1",
+                                         "reason": "needs monitoring"}, patient_id=admission.patient_id)
+    clock.advance(minutes=5)
+    records.amend(nurse, admission.record_id, {**admission.data, "bed": "3"}, "bed was wrong")
+    encounter = _by_id(_export(session_for, tmp_path), admission.record_id)
+    assert [place["location"]["display"] for place in encounter["location"]] == ["ward 3B bed 3", "ward ICU bed 1"]

@@ -1,11 +1,18 @@
-from datetime import datetime, timedelta
+import re
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 
-from downtime.services import records, theatre
+from downtime.domain.theatre import Booking, TheatreSession, clashes, suggest_slots
+from downtime.services import printing, records, theatre
 from downtime.services.errors import PermissionDenied, ServiceError
 
 MONDAY = "2026-11-30"
+TUESDAY = "2026-12-01"
+CANCEL = {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system", "last_minute": True,
+          "patient_told": "phone"}
+PARIS = ZoneInfo("Europe/Paris")
 
 
 @pytest.fixture
@@ -14,20 +21,22 @@ def lists(session_for, admission_values):
     patients = [records.save_new(nurse, "admission", {**admission_values, "bed": str(bed),
                                                       "birth_name": f"Patient{bed}"}).patient_id
                 for bed in range(1, 5)]
-    made = {}
-    for name, theatre_name, day, start, end in (("t1-mon", "T1", MONDAY, "08:00", "13:00"),
-                                                ("t2-mon", "T2", MONDAY, "08:00", "13:00"),
-                                                ("t1-tue", "T1", "2026-12-01", "08:00", "13:00")):
-        made[name] = records.save_new(coord, "theatre_session", {
-            "theatre": theatre_name, "specialty": "General surgery",
-            "starts_at": f"{day}T{start}+01:00", "ends_at": f"{day}T{end}+01:00"}).record_id
+    made = {name: _session(coord, theatre_name, day) for name, theatre_name, day in (
+        ("t1-mon", "T1", MONDAY), ("t2-mon", "T2", MONDAY), ("t1-tue", "T1", TUESDAY))}
     return coord, patients, made
 
 
-def _booking(session_id, start, surgeon="Dr Roux", anaesthetist="Dr Klein", priority="elective", minutes=90):
+def _session(coord, theatre_name, day, start="08:00", end="13:00"):
+    return records.save_new(coord, "theatre_session", {
+        "theatre": theatre_name, "specialty": "General surgery",
+        "starts_at": f"{day}T{start}+01:00", "ends_at": f"{day}T{end}+01:00"}).record_id
+
+
+def _booking(session_id, start, surgeon="Dr Roux", anaesthetist="Dr Klein", priority="elective", minutes=90,
+             day=MONDAY):
     return {"procedure": "Laparoscopic cholecystectomy", "laterality": "not_applicable", "priority": priority,
             "decided_at": "2026-10-01T10:00+01:00", "surgeon": surgeon, "anaesthetist": anaesthetist,
-            "session": session_id, "planned_start": f"{MONDAY}T{start}+01:00", "expected_minutes": minutes}
+            "session": session_id, "planned_start": f"{day}T{start}+01:00", "expected_minutes": minutes}
 
 
 def test_only_coordinators_write_theatre_lists(session_for, lists):
@@ -201,3 +210,150 @@ def test_a_clash_check_reads_the_bookings_near_its_time_and_finds_what_replaying
                                   "decided_at": clock.now.isoformat(timespec="minutes")})
     with pytest.raises(theatre.ClashRefused, match="theatre T4 is booked 30/11 14:00-15:30"):
         theatre.book(coord, patients[1], {**_booking(evening, "15:00", surgeon="Dr X", anaesthetist="Dr W")})
+
+
+# Correcting theatre records, the order of a booking's changes, sessions, and suggested slots
+# across a change of summer time.
+
+def _rebooking(session_id, start, decided_at):
+    return {"outcome": "rebooked", "session": session_id, "planned_start": start, "decided_at": decided_at}
+
+
+def _state(coord, booking_id):
+    return next(s for s in theatre.bookings(coord.db, coord.forms) if s.record.record_id == booking_id)
+
+
+# ------------------------------------------------------------------ corrections (E)
+
+def test_a_cancellation_reason_can_be_corrected(lists):
+    coord, patients, made = lists
+    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    cancel = theatre.cancel(coord, first.record_id, CANCEL)
+    records.amend(coord, cancel.record_id, {**cancel.data, "reason": "no_ward_bed"}, "wrong reason coded")
+    assert _state(coord, first.record_id).cancel_reason.value == "no_ward_bed"
+
+
+def test_a_rebooking_time_can_be_corrected_but_not_into_a_clash(lists, clock):
+    coord, patients, made = lists
+    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.book(coord, patients[1], _booking(made["t1-tue"], "11:00", surgeon="Dr B", anaesthetist="Dr C", day=TUESDAY))
+    theatre.cancel(coord, first.record_id, CANCEL)
+    now = clock.now.isoformat(timespec="minutes")
+    rebook = theatre.rebook(coord, first.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T08:00+01:00", now))
+    records.amend(coord, rebook.record_id, {**rebook.data, "planned_start": f"{TUESDAY}T09:00+01:00"}, "typo")
+    assert _state(coord, first.record_id).start == datetime.fromisoformat(f"{TUESDAY}T09:00+01:00")
+    with pytest.raises(theatre.ClashRefused, match="theatre T1 is booked 01/12 11:00-12:30"):
+        records.amend(coord, rebook.record_id, {**rebook.data, "planned_start": f"{TUESDAY}T10:00+01:00"}, "typo")
+
+
+def test_a_booking_can_be_corrected_after_its_slot_was_given_away(lists, clock):
+    """Booked Monday 08:00, cancelled, the slot given to another patient, rebooked Tuesday: the
+    side written on the booking is corrected without meeting its old Monday slot."""
+    coord, patients, made = lists
+    first = theatre.book(coord, patients[0], {**_booking(made["t1-mon"], "08:00"), "laterality": "left"})
+    theatre.cancel(coord, first.record_id, CANCEL)
+    theatre.book(coord, patients[1], _booking(made["t1-mon"], "08:00"))
+    theatre.rebook(coord, first.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T08:00+01:00",
+                                                      clock.now.isoformat(timespec="minutes")))
+    records.amend(coord, first.record_id, {**first.data, "laterality": "right"}, "wrong side written")
+    assert _state(coord, first.record_id).record.data["laterality"] == "right"
+    with pytest.raises(theatre.ClashRefused, match="does not fit in the session"):   # checked where it stands now
+        records.amend(coord, first.record_id, {**first.data, "expected_minutes": 400}, "longer than planned")
+
+
+# ------------------------------------------------------------------ order of a booking's changes (F)
+
+def test_a_rebooking_dated_before_its_cancellation_is_refused(lists, clock):
+    coord, patients, made = lists
+    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, first.record_id, {**CANCEL, "cancelled_at": "2026-11-28T13:00+01:00"})
+    with pytest.raises(ServiceError, match="the rebooking is dated 28/11/2026 12:30, the cancellation 28/11/2026 13:00"):
+        theatre.rebook(coord, first.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T08:00+01:00",
+                                                          "2026-11-28T12:30+01:00"))
+    (waiting,) = theatre.rescheduling_list(coord.db, coord.forms, clock.now)
+    assert waiting.state.record.record_id == first.record_id
+
+
+def test_a_cancellation_cannot_be_moved_after_the_rebooking_that_answers_it(lists, clock):
+    coord, patients, made = lists
+    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    cancel = theatre.cancel(coord, first.record_id, CANCEL)
+    theatre.rebook(coord, first.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T08:00+01:00", "2026-11-28T10:00+01:00"))
+    with pytest.raises(ServiceError, match="must come after the cancellation it answers"):
+        records.amend(coord, cancel.record_id, {**cancel.data, "cancelled_at": "2026-11-28T11:00+01:00"}, "time")
+    assert _state(coord, first.record_id).status is theatre.BookingStatus.REBOOKED
+
+
+# ------------------------------------------------------------------ sessions (G)
+
+def test_theatre_names_compare_as_people_type_them():
+    start = datetime(2026, 11, 30, 8, 0, tzinfo=timezone(timedelta(hours=1)))
+    sessions = {sid: TheatreSession(sid, name, start, start + timedelta(hours=5), "General surgery")
+                for sid, name in (("s1", "T1"), ("s2", " t1 "))}
+    booked = [Booking("b1", "p1", "s1", start, 90, "Dr A", "Dr Z")]
+    candidate = Booking("b2", "p2", "s2", start + timedelta(minutes=30), 60, "Dr B", "Dr Y")
+    assert [c.kind for c in clashes(candidate, sessions, booked)] == ["theatre"]
+
+
+def test_a_day_list_of_one_theatre_ignores_case_and_spaces(lists):
+    coord, _, made = lists
+    (listed, _), = theatre.day_list(coord.db, coord.forms, date(2026, 11, 30), " t1 ")
+    assert listed.session_id == made["t1-mon"]
+
+
+def test_an_overlapping_session_in_the_same_theatre_is_refused(lists):
+    coord, _, _ = lists
+    with pytest.raises(ServiceError, match=r"Theatre T1 already has a session 30/11/2026 08:00-13:00 \(General surgery\)"):
+        _session(coord, " t1", MONDAY, "12:00", "16:00")
+    _session(coord, "T1", MONDAY, "13:00", "17:00")   # back to back
+    _session(coord, "T3", MONDAY, "08:00", "13:00")   # another theatre
+
+
+def test_a_session_with_a_standing_booking_cannot_be_withdrawn(lists):
+    coord, patients, made = lists
+    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    with pytest.raises(ServiceError, match=r"Laparoscopic cholecystectomy, patient \S+, booked 30/11/2026 08:00-09:30"):
+        records.mark_entered_in_error(coord, made["t1-mon"], "session typed twice")
+    theatre.cancel(coord, first.record_id, CANCEL)
+    records.mark_entered_in_error(coord, made["t1-mon"], "session typed twice")
+
+
+def test_a_session_cannot_be_shortened_to_leave_a_booking_outside_it(lists):
+    coord, patients, made = lists
+    theatre.book(coord, patients[0], _booking(made["t1-mon"], "11:00"))   # 11:00-12:30
+    session = records.current(coord.db, made["t1-mon"])
+    with pytest.raises(ServiceError, match="outside its session"):
+        records.amend(coord, made["t1-mon"], {**session.data, "ends_at": f"{MONDAY}T12:00+01:00"}, "short list")
+    records.amend(coord, made["t1-mon"], {**session.data, "ends_at": f"{MONDAY}T12:30+01:00"}, "short list")
+
+
+# ------------------------------------------------------------------ summer time (H)
+
+def test_a_slot_after_the_change_to_summer_time_is_on_the_wall_clock():
+    """An operation from 01:00 (+01:00) for 120 minutes ends at 04:00 Paris time, 03:00+01:00."""
+    start = datetime.fromisoformat("2027-03-28T00:00+01:00")
+    night = TheatreSession("night", "T9", start, datetime.fromisoformat("2027-03-28T08:00+02:00"), "Emergency")
+    booked = [Booking("b1", "p1", "night", start + timedelta(hours=1), 120, "Dr N", "Dr M")]
+    (slot,) = suggest_slots(Booking("new", "p2", None, None, 90, "Dr N", "Dr M"), [night], booked,
+                            after=datetime(2027, 3, 27, 14, 0, tzinfo=PARIS))
+    assert slot.start.isoformat() == "2027-03-28T04:00:00+02:00"
+
+
+def test_a_suggested_slot_after_the_change_is_printed_at_paris_time(lists, clock, tmp_path):
+    from pypdf import PdfReader
+
+    coord, patients, made = lists
+    clock.now = clock.now.astimezone(PARIS)
+    night = records.save_new(coord, "theatre_session", {"theatre": "T9", "specialty": "Emergency",
+                                                        "starts_at": "2027-03-28T00:00+01:00",
+                                                        "ends_at": "2027-03-28T08:00+02:00"}).record_id
+    theatre.book(coord, patients[0], {**_booking(night, "00:00", surgeon="Dr N", anaesthetist="Dr M"),
+                                      "planned_start": "2027-03-28T01:00+01:00", "expected_minutes": 120})
+    moved = theatre.book(coord, patients[2], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, moved.record_id, CANCEL)
+    slot = next(s for s in theatre.suggestions(coord.db, moved.record_id, clock.now) if s.session_id == night)
+    theatre.rebook(coord, moved.record_id, _rebooking(night, slot.start.isoformat(timespec="minutes"),
+                                                      clock.now.isoformat(timespec="minutes")))
+    pdf = printing.print_theatre_list(coord, date(2027, 3, 28), tmp_path / "night.pdf")
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(pdf).pages))
+    assert re.findall(r"\d (\d\d:\d\d) [A-Z]+", text) == ["01:00", "04:00"]

@@ -7,9 +7,9 @@ were, and the census at any past moment can be rebuilt for a visitor, an audit o
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from enum import StrEnum
 
 
@@ -34,11 +34,15 @@ _LEAVING = {Movement.DISCHARGE: StayStatus.DISCHARGED, Movement.DEATH: StayStatu
 
 @dataclass(frozen=True)
 class MovementEvent:
+    """One standing movement record. `entered_at` is when the record was first typed (its
+    version 1): it orders movements of the same minute as they were entered, so amending one
+    does not move it after the others."""
+
     patient_id: str
     record_id: str
     movement: Movement
     occurred_at: datetime
-    recorded_at: datetime
+    entered_at: datetime
     ward: str | None = None
     bed: str | None = None
 
@@ -53,36 +57,85 @@ class Location:
     admitted_at: datetime
 
 
+@dataclass(frozen=True)
+class Stay:
+    """A stretch of time one patient holds one place: from the movement that put them there
+    to their next movement (`until` None: still there)."""
+
+    patient_id: str
+    ward: str | None
+    bed: str | None
+    since: datetime
+    until: datetime | None
+
+
+_NEVER = datetime.max.replace(tzinfo=timezone.utc)
+
+
 def _same(a: str | None, b: str | None) -> bool:
     return (a or "").strip().casefold() == (b or "").strip().casefold()
 
 
-def locate(events: Iterable[MovementEvent], at: datetime | None = None) -> Location | None:
-    """The patient's place at `at` (default: after every event), or None if not yet admitted.
+def _is_in(location: Location | None) -> bool:
+    return location is not None and location.status is StayStatus.IN
 
-    Events apply in the order they happened; a transfer or a second admission while already
-    in simply moves the patient, and nothing moves a patient who has left until readmission.
-    """
+
+def _after(location: Location | None, event: MovementEvent) -> Location | None:
+    """Where one movement leaves the patient: a transfer or a second admission while in simply
+    moves them, and nothing moves a patient who has left until readmission."""
+    if event.movement is Movement.ADMIT and not _is_in(location):
+        return Location(event.patient_id, StayStatus.IN, event.ward, event.bed, event.occurred_at, event.occurred_at)
+    if location is None or location.status is not StayStatus.IN:
+        return location
+    if event.movement in (Movement.ADMIT, Movement.TRANSFER):
+        return Location(event.patient_id, StayStatus.IN, event.ward, event.bed, event.occurred_at, location.admitted_at)
+    return Location(event.patient_id, _LEAVING[event.movement], location.ward, location.bed, event.occurred_at,
+                    location.admitted_at)
+
+
+def _replay(events: Iterable[MovementEvent]) -> Iterator[tuple[MovementEvent, Location | None, Location | None]]:
+    """Each movement in the order it happened, with the patient's place before and after it
+    (the same object when the movement changes nothing)."""
     location: Location | None = None
-    for event in sorted(events, key=lambda e: (e.occurred_at, e.recorded_at)):
+    for event in sorted(events, key=lambda e: (e.occurred_at, e.entered_at)):
+        before, location = location, _after(location, event)
+        yield event, before, location
+
+
+def locate(events: Iterable[MovementEvent], at: datetime | None = None) -> Location | None:
+    """The patient's place at `at` (default: after every event), or None if not yet admitted."""
+    location: Location | None = None
+    for event, _, after in _replay(events):
         if at is not None and event.occurred_at > at:
             break
-        if event.movement is Movement.ADMIT and (location is None or location.status is not StayStatus.IN):
-            location = Location(event.patient_id, StayStatus.IN, event.ward, event.bed,
-                                event.occurred_at, event.occurred_at)
-        elif location is not None and location.status is StayStatus.IN:
-            if event.movement in (Movement.ADMIT, Movement.TRANSFER):
-                location = Location(event.patient_id, StayStatus.IN, event.ward, event.bed,
-                                    event.occurred_at, location.admitted_at)
-            else:
-                location = Location(event.patient_id, _LEAVING[event.movement], location.ward,
-                                    location.bed, event.occurred_at, location.admitted_at)
+        location = after
     return location
 
 
-def occupant(locations: Sequence[Location], ward: str, bed: str) -> Location | None:
-    """Who is in that bed now, among the given locations."""
-    for location in locations:
-        if location.status is StayStatus.IN and _same(location.ward, ward) and _same(location.bed, bed):
-            return location
+def misplaced(events: Iterable[MovementEvent], since: datetime) -> MovementEvent | None:
+    """The first movement from `since` on that cannot happen where it stands in the patient's
+    timeline: an admission while already in, or any other movement while not in. Earlier ones
+    are left alone: a change cannot alter what came before it."""
+    for event, before, _ in _replay(events):
+        if event.occurred_at >= since and (event.movement is Movement.ADMIT) == _is_in(before):
+            return event
     return None
+
+
+def stays(events: Iterable[MovementEvent]) -> list[Stay]:
+    """Every place the patient held and for how long, replayed as `locate` does."""
+    found: list[Stay] = []
+    for event, before, after in _replay(events):
+        if after is before:
+            continue
+        if found and found[-1].until is None:
+            found[-1] = replace(found[-1], until=event.occurred_at)
+        if after is not None and after.status is StayStatus.IN:
+            found.append(Stay(event.patient_id, after.ward, after.bed, event.occurred_at, None))
+    return found
+
+
+def overlap(a: Stay, b: Stay) -> bool:
+    """Two stays in one place at some moment; a bed left and taken at the same minute is free."""
+    return (_same(a.ward, b.ward) and _same(a.bed, b.bed)
+            and max(a.since, b.since) < min(a.until or _NEVER, b.until or _NEVER))

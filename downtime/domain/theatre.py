@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 
 
@@ -62,6 +62,12 @@ def rebook_by(priority: Priority, decided_at: datetime, cancelled_at: datetime |
     return min(deadlines) if deadlines else None
 
 
+def theatre_key(name: str) -> str:
+    """A theatre as people type it: "T1", "t1" and " T1 " are one room, which two operations
+    must never share at once."""
+    return name.strip().casefold()
+
+
 @dataclass(frozen=True)
 class TheatreSession:
     session_id: str
@@ -97,6 +103,26 @@ def _overlap(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datet
     return a_start < b_end and b_start < a_end
 
 
+def fits(booking: Booking, session: TheatreSession | None) -> bool:
+    """Whether the operation runs inside the session (no session: it cannot)."""
+    return (session is not None and booking.start is not None and booking.end is not None
+            and session.start <= booking.start and booking.end <= session.end)
+
+
+def left_outside(session: TheatreSession | None, booked: Iterable[Booking]) -> list[Booking]:
+    """The operations booked in a session that would no longer fit in it, once it is changed
+    to `session` (None: withdrawn)."""
+    return [booking for booking in booked if not fits(booking, session)]
+
+
+def overlapping_sessions(candidate: TheatreSession, others: Iterable[TheatreSession]) -> list[TheatreSession]:
+    """The other sessions of the same theatre at an overlapping time: two lists in one room
+    would let its operations overlap too."""
+    return [other for other in others if other.session_id != candidate.session_id
+            and theatre_key(other.theatre) == theatre_key(candidate.theatre)
+            and _overlap(candidate.start, candidate.end, other.start, other.end)]
+
+
 def clashes(candidate: Booking, sessions: dict[str, TheatreSession],
             booked: Iterable[Booking]) -> list[Clash]:
     """Everything that forbids this booking: outside its session, or overlapping a booking of
@@ -105,7 +131,7 @@ def clashes(candidate: Booking, sessions: dict[str, TheatreSession],
         return []
     session = sessions[candidate.session_id]
     found = []
-    if candidate.start < session.start or candidate.end > session.end:
+    if not fits(candidate, session):
         found.append(Clash("session", session.session_id,
                            f"{candidate.start:%H:%M}-{candidate.end:%H:%M} does not fit in the session "
                            f"{session.start:%H:%M}-{session.end:%H:%M} of theatre {session.theatre}"))
@@ -116,7 +142,7 @@ def clashes(candidate: Booking, sessions: dict[str, TheatreSession],
             continue
         window = f"{other.start:%d/%m %H:%M}-{other.end:%H:%M}"
         other_session = sessions.get(other.session_id or "")
-        if other_session is not None and other_session.theatre == session.theatre:
+        if other_session is not None and theatre_key(other_session.theatre) == theatre_key(session.theatre):
             found.append(Clash("theatre", other.booking_id, f"theatre {session.theatre} is booked {window}"))
         if other.surgeon.casefold() == candidate.surgeon.casefold():
             found.append(Clash("surgeon", other.booking_id, f"surgeon {other.surgeon} operates {window}"))
@@ -139,12 +165,16 @@ class Slot:
 def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: Sequence[Booking],
                   after: datetime, limit: int = 5, step: timedelta = timedelta(minutes=15),
                   specialty: str | None = None) -> list[Slot]:
-    """The earliest clash-free starts, at most one per session, for the booking's duration.
+    """The earliest clash-free starts, at most one per session, for the booking's duration, on
+    the quarter hours of the ward's clock: `after` (now) is in the ward's zone, and each start
+    carries that zone's offset at that moment, so one after a change of summer time reads (and
+    prints) as the wall clock shows it.
 
     Each session is scanned once along its busy intervals (the theatre's bookings and those of
     the same surgeon, anaesthetist or patient), then the chosen start is confirmed by `clashes`.
     """
     by_id = {s.session_id: s for s in sessions}
+    zone = after.tzinfo or timezone.utc
     duration = timedelta(minutes=booking.minutes)
     others = [b for b in booked if b.booking_id != booking.booking_id and b.start is not None]
     in_session: dict[str, list[Booking]] = {}
@@ -159,11 +189,11 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
         busy = sorted((b.start, b.end) for b in relevant
                       if b.start is not None and b.end is not None
                       and _overlap(b.start, b.end, session.start, session.end))
-        start = max(session.start, _ceil(after, step))
+        start = max(_local(session.start, zone), _ceil(after, step, zone))
         for busy_start, busy_end in busy:
             if start + duration <= busy_start:
                 break
-            start = max(start, _ceil(busy_end, step))
+            start = max(start, _ceil(busy_end, step, zone))
         trial = Booking(booking.booking_id, booking.patient_id, session.session_id, start,
                         booking.minutes, booking.surgeon, booking.anaesthetist)
         if start + duration <= session.end and not clashes(trial, by_id, relevant):
@@ -179,7 +209,15 @@ def _shares_people(a: Booking, b: Booking) -> bool:
                     and a.anaesthetist.casefold() == b.anaesthetist.casefold()))
 
 
-def _ceil(moment: datetime, step: timedelta) -> datetime:
-    base = moment.replace(hour=0, minute=0, second=0, microsecond=0)
-    steps = -(-(moment - base) // step)
-    return base + steps * step
+def _local(moment: datetime, zone: tzinfo) -> datetime:
+    """The moment in the ward's zone, its offset at that moment fixed: Python adds and compares
+    two times of one zone by their wall clocks, which is wrong across a change of summer time."""
+    local = moment.astimezone(zone)
+    return local.replace(tzinfo=timezone(local.utcoffset() or timedelta()))
+
+
+def _ceil(moment: datetime, step: timedelta, zone: tzinfo) -> datetime:
+    """The first step of the ward's clock at or after the moment (08:00, 08:15...)."""
+    local = _local(moment, zone)
+    base = local.replace(hour=0, minute=0, second=0, microsecond=0)
+    return _local(base + -(-(local - base) // step) * step, zone)

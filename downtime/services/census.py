@@ -11,8 +11,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP
-from downtime.domain.census import Location, Movement, MovementEvent, StayStatus, locate, occupant
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang
+from downtime.domain.census import (Location, Movement, MovementEvent, Stay, StayStatus, locate, misplaced,
+                                    overlap, stays)
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
@@ -45,10 +46,26 @@ def _key(text: str | None) -> str:
 
 
 def event_of(spec: FormSpec, patient_id: str | None, record_id: str, data: dict[str, Any],
-             occurred_at: datetime, recorded_at: datetime) -> MovementEvent:
+             occurred_at: datetime, entered_at: datetime) -> MovementEvent:
     assert spec.movement is not None
-    return MovementEvent(str(patient_id), record_id, spec.movement, occurred_at, recorded_at,
+    return MovementEvent(str(patient_id), record_id, spec.movement, occurred_at, entered_at,
                          _field_value(spec, data, Meaning.WARD), _field_value(spec, data, Meaning.BED))
+
+
+def _row_event(spec: FormSpec, row: dict[str, Any], entered_at: str) -> MovementEvent:
+    return event_of(spec, row["patient_id"], row["record_id"], json.loads(row["data"]),
+                    datetime.fromisoformat(row["occurred_at"]), datetime.fromisoformat(entered_at))
+
+
+def _entered(db: Database, rows: Collection[dict[str, Any]]) -> dict[str, str]:
+    """When each record version's record was first typed (its version 1's `recorded_at`),
+    which orders movements of the same minute; a record whose version 1 is not in this
+    database counts from its own version."""
+    found = {row["record_id"]: row["recorded_at"] for row in rows}
+    for part in chunks({row["record_id"] for row in rows if row["version"] != 1}):
+        found.update(db.execute(f"SELECT record_id, recorded_at FROM records WHERE version = 1"
+                                f" AND record_id IN ({marks(part)})", part).fetchall())
+    return found
 
 
 def index_record(db: Database, spec: FormSpec, row: dict[str, Any]) -> None:
@@ -60,19 +77,20 @@ def index_record(db: Database, spec: FormSpec, row: dict[str, Any]) -> None:
 def index_records(db: Database, written: Iterable[tuple[FormSpec, dict[str, Any]]]) -> int:
     """`index_record` for many versions in one statement (an import writes thousands; a later
     version of a record replaces its line); returns how many were movement records."""
-    lines = [_index_line(spec, row) for spec, row in written if spec.movement is not None]
+    movements = [(spec, row) for spec, row in written if spec.movement is not None]
+    entered = _entered(db, [row for _, row in movements])
+    lines = [_index_line(spec, row, entered[row["record_id"]]) for spec, row in movements]
     db.conn.executemany("INSERT OR REPLACE INTO movement_index (record_id, patient_id, movement, standing, occurred_at,"
-                        " recorded_at, occurred_utc, recorded_utc, ward, bed, ward_key, bed_key)"
+                        " entered_at, occurred_utc, entered_utc, ward, bed, ward_key, bed_key)"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines)
     return len(lines)
 
 
-def _index_line(spec: FormSpec, row: dict[str, Any]) -> list[Any]:
-    event = event_of(spec, row["patient_id"], row["record_id"], json.loads(row["data"]),
-                     datetime.fromisoformat(row["occurred_at"]), datetime.fromisoformat(row["recorded_at"]))
+def _index_line(spec: FormSpec, row: dict[str, Any], entered_at: str) -> list[Any]:
+    event = _row_event(spec, row, entered_at)
     return [event.record_id, event.patient_id, event.movement.value,
-            int(row["status"] != RecordStatus.ENTERED_IN_ERROR.value), row["occurred_at"], row["recorded_at"],
-            _utc(event.occurred_at), _utc(event.recorded_at), event.ward, event.bed, _key(event.ward), _key(event.bed)]
+            int(row["status"] != RecordStatus.ENTERED_IN_ERROR.value), row["occurred_at"], entered_at,
+            _utc(event.occurred_at), _utc(event.entered_at), event.ward, event.bed, _key(event.ward), _key(event.bed)]
 
 
 def rebuild_index(db: Database, forms: dict[str, FormSpec]) -> int:
@@ -112,20 +130,19 @@ def _maybe_in(db: Database, at: datetime | None, ward: str | None = None) -> set
     return {row[0] for row in db.execute(f"""
         SELECT w.patient_id FROM ({placed}) w
         WHERE (SELECT m.movement FROM movement_index m WHERE m.patient_id = w.patient_id AND m.standing = 1 {until}
-               ORDER BY m.occurred_utc DESC, m.recorded_utc DESC LIMIT 1) IN (?, ?)""",
+               ORDER BY m.occurred_utc DESC, m.entered_utc DESC LIMIT 1) IN (?, ?)""",
         [*params, Movement.ADMIT.value, Movement.TRANSFER.value])}
 
 
 def _event(row: dict[str, Any]) -> MovementEvent:
     return MovementEvent(row["patient_id"], row["record_id"], Movement(row["movement"]),
-                         datetime.fromisoformat(row["occurred_at"]), datetime.fromisoformat(row["recorded_at"]),
+                         datetime.fromisoformat(row["occurred_at"]), datetime.fromisoformat(row["entered_at"]),
                          row["ward"], row["bed"])
 
 
-def movement_events(db: Database, patient_ids: Collection[str] | None = None,
-                    exclude_record: str | None = None) -> dict[str, list[MovementEvent]]:
+def movement_events(db: Database, patient_ids: Collection[str] | None = None) -> dict[str, list[MovementEvent]]:
     """Every patient's (or these patients') standing movements; entered-in-error ones move
-    nobody, and `exclude_record` is the record being rewritten."""
+    nobody."""
     query = "SELECT * FROM movement_index WHERE standing = 1"
     if patient_ids is None:
         rows = db.query(query)
@@ -134,8 +151,7 @@ def movement_events(db: Database, patient_ids: Collection[str] | None = None,
                 for row in db.query(f"{query} AND patient_id IN ({marks(part)})", part))
     events: dict[str, list[MovementEvent]] = defaultdict(list)
     for row in rows:
-        if row["record_id"] != exclude_record:
-            events[row["patient_id"]].append(_event(row))
+        events[row["patient_id"]].append(_event(row))
     return events
 
 
@@ -224,44 +240,78 @@ def census(db: Database, forms: dict[str, FormSpec], ward: str | None = None,
     return rows
 
 
-def check_movement(db: Database, forms: dict[str, FormSpec], event: MovementEvent) -> None:
-    """Refuse a movement that cannot be true: a bed already taken, an unknown ward or bed, moving
-    a patient who is not in hospital, or admitting one who already is."""
-    own = movement_events(db, [event.patient_id], exclude_record=event.record_id)
-    before = locate(own.get(event.patient_id, []), event.occurred_at)
-    is_in = before is not None and before.status is StayStatus.IN
-    if event.movement is Movement.ADMIT and is_in:
+def check_movement(db: Database, forms: dict[str, FormSpec], spec: FormSpec, row: dict[str, Any],
+                   lang: Lang) -> None:
+    """Refuse a version of a movement record (new, amended or entered in error) that cannot be
+    true: the patient's timeline replayed with it must hold together and never put two patients
+    in one bed. The three paths come here alike because each can move the patient: withdrawing
+    a transfer puts them back in the bed they left. Only the timeline from the earliest moment
+    the version touches is checked, as what came before it is unchanged."""
+    event = _row_event(spec, row, _entered(db, [row])[row["record_id"]])
+    own = movement_events(db, [event.patient_id]).get(event.patient_id, [])
+    kept = [e for e in own if e.record_id != event.record_id]
+    new = [event] if row["status"] != RecordStatus.ENTERED_IN_ERROR.value else []
+    touched = [e.occurred_at for e in own if e.record_id == event.record_id] + [e.occurred_at for e in new]
+    if not touched:
+        return
+    since, timeline = min(touched), [*kept, *new]
+    _check_timeline(forms, timeline, event, since, lang)
+    if new and event.movement in (Movement.ADMIT, Movement.TRANSFER) and event.ward:
+        _check_place(db, event)
+    for stay in stays(timeline):
+        if stay.bed and (stay.until is None or stay.until > since):
+            _check_bed(db, forms, stay)
+
+
+def _check_timeline(forms: dict[str, FormSpec], timeline: list[MovementEvent], event: MovementEvent,
+                    since: datetime, lang: Lang) -> None:
+    wrong = misplaced(timeline, since)
+    if wrong is None:
+        return
+    if wrong is event and event.movement is Movement.ADMIT:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This patient is already admitted; record a transfer instead."))
-    if event.movement is not Movement.ADMIT and not is_in:
+    if wrong is event:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This patient is not in hospital at that time (not yet admitted, "
                                                          "or already discharged, deceased or transferred out)."))
-    if event.movement in (Movement.ADMIT, Movement.TRANSFER) and event.ward:
-        _check_bed(db, forms, event)
+    title = next(spec.title.get(lang) for spec in forms.values() if spec.movement is wrong.movement)
+    raise ServiceError(QT_TRANSLATE_NOOP("messages", "This conflicts with the patient's {record} of {when}: the patient "
+                                                     "would not be in hospital then, or would be admitted twice. Correct "
+                                                     "that record first, or mark it entered in error."),
+                       record=title, when=f"{wrong.occurred_at:%d/%m/%Y %H:%M}")
 
 
-def _check_bed(db: Database, forms: dict[str, FormSpec], event: MovementEvent) -> None:
+def _check_place(db: Database, event: MovementEvent) -> None:
+    """The ward and bed must be configured ones, when wards are configured at all."""
     codes = ward_codes(db)
-    if codes:
-        code = next((code for code in codes if code.casefold() == (event.ward or "").casefold()), None)
-        if code is None:
-            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Unknown ward {ward}; wards: {wards}."), ward=repr(event.ward),
-                               wards=", ".join(codes))
-        (match,) = wards(db, code)
-        if event.bed and event.bed.casefold() not in {b.casefold() for b in match.beds}:
-            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward {ward} has no bed {bed}."), ward=match.ward, bed=repr(event.bed))
-    if not event.bed:
+    if not codes:
         return
-    events = movement_events(db, _placed(db, event.ward or "", event.bed) - {event.patient_id},
-                             exclude_record=event.record_id)
-    for moment in (event.occurred_at, None):
-        others = [loc for evs in events.values() if (loc := locate(evs, moment)) is not None]
-        taken = occupant(others, event.ward or "", event.bed)
-        if taken is not None:
-            who = _summaries(db, forms, [taken.patient_id]).get(taken.patient_id)
-            name = f"{who.display_name} ({who.downtime_number})" if who else "?"
-            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward} is taken by {name} since {since}; "
-                                                 "choose another bed or move that patient first."),
-                               bed=event.bed, ward=event.ward, name=name, since=f"{taken.since:%d/%m/%Y %H:%M}")
+    code = next((code for code in codes if code.casefold() == (event.ward or "").casefold()), None)
+    if code is None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Unknown ward {ward}; wards: {wards}."), ward=repr(event.ward),
+                           wards=", ".join(codes))
+    (match,) = wards(db, code)
+    if event.bed and event.bed.casefold() not in {b.casefold() for b in match.beds}:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward {ward} has no bed {bed}."), ward=match.ward, bed=repr(event.bed))
+
+
+def _check_bed(db: Database, forms: dict[str, FormSpec], stay: Stay) -> None:
+    """No other patient may hold the bed at any moment of the stay; only the patients ever
+    placed in that bed are read."""
+    others = movement_events(db, _placed(db, stay.ward or "", stay.bed) - {stay.patient_id})
+    clashes = [other for events in others.values() for other in stays(events) if overlap(stay, other)]
+    if not clashes:
+        return
+    taken = min(clashes, key=lambda other: other.since)
+    who = _summaries(db, forms, [taken.patient_id]).get(taken.patient_id)
+    name = f"{who.display_name} ({who.downtime_number})" if who else "?"
+    if taken.until is None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward} is taken by {name} since {since}; "
+                                             "choose another bed or move that patient first."),
+                           bed=stay.bed, ward=stay.ward, name=name, since=f"{taken.since:%d/%m/%Y %H:%M}")
+    raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward} was taken by {name} from {since} to "
+                                         "{until}; check the times, or choose another bed."),
+                       bed=stay.bed, ward=stay.ward, name=name, since=f"{taken.since:%d/%m/%Y %H:%M}",
+                       until=f"{taken.until:%d/%m/%Y %H:%M}")
 
 
 def location_at(db: Database, patient_id: str, at: datetime | None = None) -> Location | None:

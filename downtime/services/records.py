@@ -21,8 +21,8 @@ from downtime.services.errors import NotFound, PermissionDenied, ServiceError, V
 from downtime.storage import audit
 from downtime.storage.records import as_version, current, history, list_current
 
-# Theatre records are checked for clashes before any version is written (see services.theatre).
-THEATRE_FORMS = frozenset({"operation_booking", "operation_cancellation", "operation_rebooking"})
+# Theatre records are checked before any version is written, withdrawals included (see services.theatre).
+THEATRE_FORMS = frozenset({"theatre_session", "operation_booking", "operation_cancellation", "operation_rebooking"})
 
 __all__ = ["amend", "checked_values", "choices", "current", "history", "list_current", "mark_entered_in_error",
            "record_label", "save_imported", "save_new"]
@@ -133,15 +133,13 @@ def _first_version(session: Session, spec: FormSpec, values: dict[str, Any], pat
 def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str) -> RecordVersion:
     """Write one version inside the caller's transaction: movement rules first, then the row
     and its audit entry, then the search index of an admission."""
-    if spec.movement is not None and row["status"] != RecordStatus.ENTERED_IN_ERROR.value:
-        census.check_movement(session.db, session.forms, census.event_of(
-            spec, row["patient_id"], row["record_id"], json.loads(row["data"]),
-            datetime.fromisoformat(row["occurred_at"]), datetime.fromisoformat(row["recorded_at"])))
-    if spec.id in THEATRE_FORMS and row["status"] != RecordStatus.ENTERED_IN_ERROR.value:
+    if spec.movement is not None:
+        census.check_movement(session.db, session.forms, spec, row, session.lang)
+    if spec.id in THEATRE_FORMS:
         from downtime.services import theatre
 
-        theatre.check_version(session.db, spec.id, row["record_id"], str(row["patient_id"]),
-                              json.loads(row["data"]))
+        theatre.check_version(session.db, spec.id, row["record_id"], str(row["patient_id"]), json.loads(row["data"]),
+                              withdrawn=row["status"] == RecordStatus.ENTERED_IN_ERROR.value)
     saved = _write(session, row, action)
     census.index_record(session.db, spec, row)
     if spec.creates_patient:

@@ -4,9 +4,10 @@ and slot suggestions. Every change is a record version, so the history of a book
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Collection
 from dataclasses import dataclass, fields
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
 from typing import Any
 
@@ -14,8 +15,8 @@ from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
-    PRIORITY_RANK, Booking, CancelReason, Clash, Priority, Slot, TheatreSession, clashes, rebook_by,
-    suggest_slots,
+    PRIORITY_RANK, Booking, CancelReason, Clash, Priority, Slot, TheatreSession, clashes, left_outside,
+    overlapping_sessions, rebook_by, suggest_slots, theatre_key,
 )
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TRANSLATE_NOOP
@@ -23,7 +24,7 @@ from downtime.services import records
 from downtime.services.census import all_patients
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
-from downtime.services.patients import PatientSummary
+from downtime.services.patients import PatientSummary, downtime_numbers
 from downtime.storage.records import as_version, chunks, list_current, marks
 
 NEAR_BREACH = timedelta(days=7)
@@ -74,6 +75,12 @@ class ClashRefused(ServiceError):
 
 
 EVENT_FORMS = ("operation_cancellation", "operation_rebooking")
+LIVE = (BookingStatus.BOOKED, BookingStatus.REBOOKED)
+# The field of each theatre form that says when it happened, which orders a booking's changes.
+OCCURRED_AT = {"operation_booking": "planned_start", "operation_cancellation": "cancelled_at",
+               "operation_rebooking": "decided_at"}
+# The booking a booking, cancellation or rebooking row is about.
+BOOKING_OF = "CASE form_id WHEN 'operation_booking' THEN record_id ELSE json_extract(data, '$.booking') END"
 
 
 def _standing(db: Database, form_id: str) -> list[RecordVersion]:
@@ -93,9 +100,29 @@ def sessions(db: Database, session_ids: Collection[str] | None = None) -> dict[s
     """Every standing session, or these (a clash check reads the few it compares)."""
     found = (_standing(db, "theatre_session") if session_ids is None
              else _standing_where(db, ["theatre_session"], "record_id IN (?)", session_ids))
-    return {r.record_id: TheatreSession(r.record_id, r.data["theatre"], datetime.fromisoformat(r.data["starts_at"]),
-                                        datetime.fromisoformat(r.data["ends_at"]), r.data["specialty"])
-            for r in found}
+    return {r.record_id: _session(r.record_id, r.data) for r in found}
+
+
+def _session(session_id: str, data: dict[str, Any]) -> TheatreSession:
+    return TheatreSession(session_id, data["theatre"], datetime.fromisoformat(data["starts_at"]),
+                          datetime.fromisoformat(data["ends_at"]), data["specialty"])
+
+
+def _sessions_near(db: Database, start: datetime, end: datetime) -> list[TheatreSession]:
+    """The standing sessions of any theatre at a time overlapping start..end (julianday reads
+    each written time with its offset)."""
+    return [_session(row["record_id"], json.loads(row["data"])) for row in db.query(
+        "SELECT record_id, data FROM current_records WHERE form_id = 'theatre_session' AND status != ?"
+        " AND julianday(json_extract(data, '$.starts_at')) < julianday(?)"
+        " AND julianday(json_extract(data, '$.ends_at')) > julianday(?)",
+        [RecordStatus.ENTERED_IN_ERROR.value, end.isoformat(), start.isoformat()])]
+
+
+def _booking_ids(db: Database, clause: str, values: list[Any]) -> set[str]:
+    """The bookings whose standing booking or rebooking rows meet `clause`."""
+    return {row[0] for row in db.execute(
+        f"SELECT {BOOKING_OF} FROM current_records WHERE form_id IN ('operation_booking', 'operation_rebooking')"
+        f" AND status != ? AND {clause}", [RecordStatus.ENTERED_IN_ERROR.value, *values])}
 
 
 def _around(db: Database, start: datetime, end: datetime) -> set[str]:
@@ -107,11 +134,8 @@ def _around(db: Database, start: datetime, end: datetime) -> set[str]:
     planned = "julianday(json_extract(data, '$.planned_start'))"
     longest = ("(SELECT COALESCE(MAX(json_extract(data, '$.expected_minutes')), 0) FROM records"
                " WHERE form_id = 'operation_booking')")
-    return {row[0] for row in db.execute(
-        "SELECT CASE form_id WHEN 'operation_booking' THEN record_id ELSE json_extract(data, '$.booking') END"
-        " FROM current_records WHERE form_id IN ('operation_booking', 'operation_rebooking') AND status != ?"
-        f" AND {planned} > julianday(?) - ({longest} + 1) / 1440.0 AND {planned} < julianday(?) + 1 / 1440.0",
-        [RecordStatus.ENTERED_IN_ERROR.value, start.isoformat(), end.isoformat()])}
+    return _booking_ids(db, f"{planned} > julianday(?) - ({longest} + 1) / 1440.0 AND {planned} < julianday(?) + 1 / 1440.0",
+                        [start.isoformat(), end.isoformat()])
 
 
 def _replay(db: Database, booking_ids: Collection[str] | None = None) -> list[BookingFacts]:
@@ -125,28 +149,55 @@ def _replay(db: Database, booking_ids: Collection[str] | None = None) -> list[Bo
     events: dict[str, list[RecordVersion]] = {}
     for record in changes:
         events.setdefault(record.data["booking"], []).append(record)
-    states = []
-    for record in booked:
-        data = record.data
-        status, session_id = BookingStatus.BOOKED, data["session"]
-        start: datetime | None = datetime.fromisoformat(data["planned_start"])
-        cancelled_at, reason, last_minute = None, None, False
-        for event in sorted(events.get(record.record_id, []), key=lambda e: (e.occurred_at, e.recorded_at)):
-            if event.form_id == "operation_cancellation":
-                status, session_id, start = BookingStatus.CANCELLED, None, None
-                cancelled_at, reason = event.occurred_at, CancelReason(event.data["reason"])
-                last_minute = bool(event.data["last_minute"])
-            elif event.data["outcome"] == "transferred":
-                status, session_id, start = BookingStatus.TRANSFERRED, None, None
-            else:
-                status, session_id = BookingStatus.REBOOKED, event.data["session"]
-                start = datetime.fromisoformat(event.data["planned_start"])
-        priority = Priority(data["priority"])
-        decided = datetime.fromisoformat(data["decided_at"])
-        states.append(BookingFacts(record, status, session_id, start, int(data["expected_minutes"]), priority, decided,
-                                   cancelled_at, reason, last_minute,
-                                   rebook_by(priority, decided, cancelled_at, reason, last_minute)))
-    return states
+    return [_fold(record, events.get(record.record_id, [])) for record in booked]
+
+
+def _fold(record: RecordVersion, events: list[RecordVersion], strict: bool = False) -> BookingFacts:
+    """The booking with its cancellations and rebookings applied in the order they happened.
+    `strict` (a version about to be written): refuse a change where it does not apply, as the
+    lists, which show whatever is stored, would apply it differently from what was accepted."""
+    data = record.data
+    status, session_id = BookingStatus.BOOKED, data["session"]
+    start: datetime | None = datetime.fromisoformat(data["planned_start"])
+    cancelled_at, reason, last_minute = None, None, False
+    ordered = sorted(events, key=lambda e: (e.occurred_at, e.recorded_at))
+    for index, event in enumerate(ordered):
+        if strict:
+            _refuse_out_of_place(status, event, ordered[index + 1:])
+        if event.form_id == "operation_cancellation":
+            status, session_id, start = BookingStatus.CANCELLED, None, None
+            cancelled_at, reason = event.occurred_at, CancelReason(event.data["reason"])
+            last_minute = bool(event.data["last_minute"])
+        elif event.data["outcome"] == "transferred":
+            status, session_id, start = BookingStatus.TRANSFERRED, None, None
+        else:
+            status, session_id = BookingStatus.REBOOKED, event.data["session"]
+            start = datetime.fromisoformat(event.data["planned_start"])
+    priority = Priority(data["priority"])
+    decided = datetime.fromisoformat(data["decided_at"])
+    return BookingFacts(record, status, session_id, start, int(data["expected_minutes"]), priority, decided,
+                        cancelled_at, reason, last_minute, rebook_by(priority, decided, cancelled_at, reason, last_minute))
+
+
+def _refuse_out_of_place(status: BookingStatus, event: RecordVersion, later: list[RecordVersion]) -> None:
+    """A cancellation applies to a booked operation, a rebooking to a cancelled one, at the time
+    each is dated. A rebooking dated before the cancellation it answers is refused rather than
+    reordered: the coordinator holding the forms knows which time is wrong, and records staff
+    back-entering them must not find a new date decided before the cancellation."""
+    if event.form_id == "operation_cancellation":
+        if status not in LIVE:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; only a booked operation can be cancelled."),
+                               status=status.value)
+        return
+    if status is BookingStatus.CANCELLED:
+        return
+    answered = next((e for e in later if e.form_id == "operation_cancellation"), None)
+    if answered is not None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "A rebooking must come after the cancellation it answers: the "
+                                                         "rebooking is dated {rebooked}, the cancellation {cancelled}."),
+                           rebooked=f"{event.occurred_at:%d/%m/%Y %H:%M}",
+                           cancelled=f"{answered.occurred_at:%d/%m/%Y %H:%M}")
+    raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; cancel it before rebooking."), status=status.value)
 
 
 def bookings(db: Database, forms: dict[str, FormSpec], keep: Callable[[BookingFacts], bool] = lambda facts: True,
@@ -168,7 +219,7 @@ def _state(replayed: list[BookingFacts], booking_id: str) -> BookingFacts:
 
 
 def _booked(replayed: list[BookingFacts]) -> list[Booking]:
-    return [facts.booking for facts in replayed if facts.status in (BookingStatus.BOOKED, BookingStatus.REBOOKED)]
+    return [facts.booking for facts in replayed if facts.status in LIVE]
 
 
 def _check(db: Database, candidate: Booking) -> None:
@@ -183,27 +234,71 @@ def _check(db: Database, candidate: Booking) -> None:
         raise ClashRefused(found)
 
 
-def check_version(db: Database, form_id: str, record_id: str, patient_id: str, data: dict[str, Any]) -> None:
+def check_version(db: Database, form_id: str, record_id: str, patient_id: str | None, data: dict[str, Any],
+                  withdrawn: bool = False) -> None:
     """Called by the records service before any version of a theatre record is written, so a
-    booking or a rebooking can never clash, whichever screen or import wrote it. Only the
-    bookings concerned are replayed: this one, and those at an overlapping time (a hospital
-    has thousands, and a snapshot import checks each of its own in turn)."""
-    if form_id == "operation_booking":
-        _check(db, Booking(record_id, patient_id, data["session"], datetime.fromisoformat(data["planned_start"]),
-                           int(data["expected_minutes"]), data["surgeon"], data.get("anaesthetist")))
+    booking or a rebooking can never clash and a session never overlap another or lose its
+    operations, whichever screen or import wrote it. The version is checked as if it replaced
+    the record's current one (`withdrawn`: by nothing), so a correction is not refused by the
+    very record it corrects. Only the records concerned are read: this booking's, and those at
+    an overlapping time (a hospital has thousands, and a snapshot import checks each of its
+    own in turn)."""
+    if form_id == "theatre_session":
+        _check_session(db, record_id, None if withdrawn else _session(record_id, data))
         return
-    state = _state(_replay(db, {data["booking"]}), data["booking"])
-    if form_id == "operation_cancellation" and state.status not in (BookingStatus.BOOKED, BookingStatus.REBOOKED):
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; only a booked operation can be cancelled."),
-                           status=state.status.value)
-    if form_id == "operation_rebooking":
-        if state.status is not BookingStatus.CANCELLED:
-            raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; cancel it before rebooking."), status=state.status.value)
-        if data["outcome"] == "rebooked":
-            booking = state.booking
-            _check(db, Booking(booking.booking_id, booking.patient_id, data["session"],
-                               datetime.fromisoformat(data["planned_start"]), booking.minutes,
-                               booking.surgeon, booking.anaesthetist))
+    facts = _facts_with(db, _version_to_be(form_id, record_id, patient_id, data), withdrawn)
+    if facts is not None and facts.status in LIVE:
+        _check(db, facts.booking)
+
+
+def _version_to_be(form_id: str, record_id: str, patient_id: str | None, data: dict[str, Any]) -> RecordVersion:
+    """The version being written, as the replay reads it: dated by its own form's time, and
+    typed after everything already stored. Not validated: only the replay reads it."""
+    return RecordVersion.model_construct(record_id=record_id, form_id=form_id, patient_id=patient_id, data=data,
+                                         occurred_at=datetime.fromisoformat(data[OCCURRED_AT[form_id]]),
+                                         recorded_at=datetime.max.replace(tzinfo=timezone.utc))
+
+
+def _facts_with(db: Database, version: RecordVersion, withdrawn: bool) -> BookingFacts | None:
+    """Where the booking would stand with this version in place of the record's current one
+    (or without the record, if withdrawn); None once the booking itself is withdrawn."""
+    is_booking = version.form_id == "operation_booking"
+    booking_id = version.record_id if is_booking else version.data["booking"]
+    events = [event for event in _standing_where(db, EVENT_FORMS, "json_extract(data, '$.booking') IN (?)", {booking_id})
+              if event.record_id != version.record_id]
+    if is_booking:
+        return None if withdrawn else _fold(version, events, strict=True)
+    stored = _standing_where(db, ["operation_booking"], "record_id IN (?)", {booking_id})
+    if not stored:
+        raise NotFound(f"no standing booking {booking_id}")
+    return _fold(stored[0], events if withdrawn else [*events, version], strict=True)
+
+
+def _check_session(db: Database, session_id: str, changed: TheatreSession | None) -> None:
+    """Refuse a session overlapping another of its theatre, and a change (`changed`; None: the
+    session withdrawn) that would leave an operation standing in it outside it: it would vanish
+    from the day's list, or run outside its theatre's hours. Cancel or move it first."""
+    if changed is not None and (others := overlapping_sessions(changed, _sessions_near(db, changed.start, changed.end))):
+        other = others[0]
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Theatre {theatre} already has a session {window} ({specialty})."),
+                           theatre=other.theatre, specialty=other.specialty,
+                           window=f"{other.start:%d/%m/%Y %H:%M}-{other.end:%H:%M}")
+    replayed = _replay(db, _booking_ids(db, "json_extract(data, '$.session') = ?", [session_id]))
+    standing = {facts.record.record_id: facts for facts in replayed if facts.status in LIVE and facts.session_id == session_id}
+    if outside := left_outside(changed, [facts.booking for facts in standing.values()]):
+        _refuse_leaving(db, standing[outside[0].booking_id])
+
+
+def _refuse_leaving(db: Database, facts: BookingFacts) -> None:
+    """Name the operation a session change would leave outside it, as the coordinator finds it
+    on the list: procedure, patient's downtime number, time."""
+    booking = facts.booking
+    assert booking.start is not None and booking.end is not None
+    raise ServiceError(QT_TRANSLATE_NOOP("messages", "This would leave an operation outside its session: {procedure}, "
+                                                     "patient {number}, booked {window}. Cancel or move it first."),
+                       procedure=facts.record.data["procedure"],
+                       number=downtime_numbers(db, [booking.patient_id])[booking.patient_id],
+                       window=f"{booking.start:%d/%m/%Y %H:%M}-{booking.end:%H:%M}")
 
 
 def book(session: Session, patient_id: str, values: dict[str, Any]) -> RecordVersion:
@@ -266,8 +361,8 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
     """Each session of the day (one theatre or all) with its bookings in time order."""
     known = sessions(db)
     chosen = sorted((s for s in known.values() if s.start.date() == day
-                     and (theatre is None or s.theatre.casefold() == theatre.casefold())),
-                    key=lambda s: (s.theatre, s.start))
+                     and (theatre is None or theatre_key(s.theatre) == theatre_key(theatre))),
+                    key=lambda s: (theatre_key(s.theatre), s.start))
     entries: dict[str, list[ListEntry]] = {s.session_id: [] for s in chosen}
     for state in bookings(db, forms, lambda facts: facts.session_id in entries or facts.record.data["session"] in entries,
                           replayed):

@@ -248,3 +248,14 @@ def m009_audit_by_action(db: Database) -> None:
     back through the audit until it meets one, which after a hospital's import is 1.4 million
     entries (2 s)."""
     db.execute("CREATE INDEX audit_action ON audit(action, seq)")
+
+
+@MIGRATIONS(name="m010_movement_index_entered_order")
+def m010_movement_index_entered_order(db: Database) -> None:
+    """Movements of the same minute are ordered by when their record was first typed (its
+    version 1), no longer by its latest version: amending an admission's bed had put it after
+    a transfer typed the same minute. The columns say so, and the index is emptied so that
+    `services.census.ensure_index` rebuilds it with first-typed times when the database opens."""
+    db.execute("ALTER TABLE movement_index RENAME COLUMN recorded_at TO entered_at")
+    db.execute("ALTER TABLE movement_index RENAME COLUMN recorded_utc TO entered_utc")
+    db.execute("DELETE FROM movement_index")

@@ -69,16 +69,16 @@ def patient_groups(db: Database, ctx: Context) -> dict[str, Group]:
                 if record.patient_id:
                     items[record.patient_id].append((spec, record))
     return {patient_key(pid): Group(patient_key(pid),
-                                    partial(_made, pid, number, items.get(pid, []), ctx.ehr_numbers.get(pid)),
+                                    partial(_made, pid, number, items.get(pid, []), ctx.ehr_numbers.get(pid), ctx),
                                     frozenset(r.record_id for _, r in items.get(pid, [])), frozenset())
             for pid, number in downtime_numbers(db, ctx.patient_ids).items()}
 
 
 def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersion]],
-          ehr_number: str | None) -> Made:
+          ehr_number: str | None, ctx: Context) -> Made:
     admissions = sorted(((spec, r) for spec, r in items if spec.creates_patient), key=lambda p: p[1].recorded_at)
     standing = [(spec, r) for spec, r in admissions if r.status is not _EIE]
-    stays = _stays(items)
+    stays = _stays(items, ctx)
     made = Made()
     death = next((left[1] for stay in stays if (left := stay.left) and left[0].movement is Movement.DEATH), None)
     identity = (standing or admissions)[-1] if admissions else None
@@ -99,15 +99,16 @@ def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersio
     return made
 
 
-def _stays(items: list[tuple[FormSpec, RecordVersion]]) -> list[_Stay]:
+def _stays(items: list[tuple[FormSpec, RecordVersion]], ctx: Context) -> list[_Stay]:
     """The same replay as the census (domain.census.locate), keeping every step: an admission
-    opens a stay only when the patient is not in; movements of a patient not in move nobody."""
+    opens a stay only when the patient is not in; movements of a patient not in move nobody.
+    Movements of the same minute keep the order they were first typed in, as in the census."""
     moves = sorted(((spec, r) for spec, r in items if spec.movement is not None and r.status is not _EIE),
-                   key=lambda p: (p[1].occurred_at, p[1].recorded_at))
+                   key=lambda p: (p[1].occurred_at, ctx.original(p[1]).recorded_at))
     stays: list[_Stay] = []
     for spec, record in moves:
         event = event_of(spec, record.patient_id, record.record_id, record.data, record.occurred_at,
-                         record.recorded_at)
+                         ctx.original(record).recorded_at)
         current = stays[-1] if stays and stays[-1].left is None else None
         if current is None:
             if event.movement is Movement.ADMIT:

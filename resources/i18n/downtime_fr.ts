@@ -1691,6 +1691,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Ce patient n’est pas hospitalisé à ce moment-là (pas encore admis, ou déjà sorti, décédé ou transféré).</translation>
     </message>
     <message>
+        <source>This conflicts with the patient&apos;s {record} of {when}: the patient would not be in hospital then, or would be admitted twice. Correct that record first, or mark it entered in error.</source>
+        <translation>Cela contredit la fiche « {record} » du {when} de ce patient : il ne serait pas hospitalisé à ce moment-là, ou serait admis deux fois. Corrigez d’abord cette fiche, ou marquez-la saisie par erreur.</translation>
+    </message>
+    <message>
         <source>Unknown ward {ward}; wards: {wards}.</source>
         <translation>Service {ward} inconnu ; services : {wards}.</translation>
     </message>
@@ -1701,6 +1705,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>Bed {bed} of ward {ward} is taken by {name} since {since}; choose another bed or move that patient first.</source>
         <translation>Le lit {bed} du service {ward} est occupé par {name} depuis le {since} ; choisissez un autre lit ou déplacez d’abord ce patient.</translation>
+    </message>
+    <message>
+        <source>Bed {bed} of ward {ward} was taken by {name} from {since} to {until}; check the times, or choose another bed.</source>
+        <translation>Le lit {bed} du service {ward} était occupé par {name} du {since} au {until} ; vérifiez les heures, ou choisissez un autre lit.</translation>
     </message>
     <message>
         <source>This patient is not admitted at that time; readmit them first.</source>
@@ -1831,8 +1839,20 @@ le numéro du patient dans le DPI :</translation>
         <translation>Cette intervention est {status} ; seule une intervention programmée peut être annulée.</translation>
     </message>
     <message>
+        <source>A rebooking must come after the cancellation it answers: the rebooking is dated {rebooked}, the cancellation {cancelled}.</source>
+        <translation>Une reprogrammation doit suivre l’annulation à laquelle elle répond : la reprogrammation est datée du {rebooked}, l’annulation du {cancelled}.</translation>
+    </message>
+    <message>
         <source>This booking is {status}; cancel it before rebooking.</source>
         <translation>Cette intervention est {status} ; annulez-la avant de la reprogrammer.</translation>
+    </message>
+    <message>
+        <source>Theatre {theatre} already has a session {window} ({specialty}).</source>
+        <translation>La salle {theatre} a déjà une vacation {window} ({specialty}).</translation>
+    </message>
+    <message>
+        <source>This would leave an operation outside its session: {procedure}, patient {number}, booked {window}. Cancel or move it first.</source>
+        <translation>Une intervention resterait hors de sa vacation : {procedure}, patient {number}, prévue {window}. Annulez-la ou déplacez-la d’abord.</translation>
     </message>
     <message>
         <source>{path} already exists: choose a new file for a new database.</source>
