@@ -200,11 +200,16 @@ class _App:
     window: type[MainWindow]
 
     def open_window(self, vault: Vault, dialog: SignInDialog, lang: Lang, signed_out: Callable[[], None]) -> MainWindow:
+        from downtime.qt.work import waited
         from downtime.services import census
         from downtime.services.context import Session, load_device
 
         assert vault.db is not None and dialog.member is not None
-        census.ensure_index(vault.db, self.forms)
+        db = vault.db
+        # Off the GUI thread: counting a records office's movements takes a second, and the
+        # first opening after an upgrade that changes the index rebuilds it (10 s there).
+        waited(lambda: census.ensure_index(db, self.forms),
+               translate("App", "Preparing the census of this database…"))
         session = Session(vault.db, load_device(vault.db), dialog.member, self.forms, lang=lang, vault=vault)
         return self.window(session, signed_out=signed_out)
 

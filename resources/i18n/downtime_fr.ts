@@ -405,6 +405,10 @@ Sur une grande base (celle d’un bureau des archives), cela prend une à deux m
         <translation>Non effectué</translation>
     </message>
     <message>
+        <source>Preparing the census of this database…</source>
+        <translation>Préparation de l’état des lits de cette base…</translation>
+    </message>
+    <message>
         <source>Unexpected error</source>
         <translation>Erreur inattendue</translation>
     </message>

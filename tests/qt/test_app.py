@@ -67,6 +67,33 @@ def test_the_opening_check_runs_off_the_gui_thread(qtbot, tmp_path, monkeypatch,
     assert on_gui_thread == [False]
 
 
+def test_an_emptied_census_index_is_rebuilt_off_the_gui_thread_before_the_window_opens(qtbot, tmp_path, monkeypatch,
+                                                                                      forms, clock):
+    """An upgrade may empty the movement index (migration m010): the first opening rebuilds it,
+    ten seconds on a records office's database, behind a busy dialog, not a frozen screen."""
+    import threading
+
+    from downtime.services import census
+    from downtime.services.demo import build_demo
+    from downtime.storage import open_database
+
+    path = tmp_path / "demo.sqlite"
+    db = open_database(path)
+    build_demo(db, forms, clock)
+    db.execute("DELETE FROM movement_index")
+    db.close()
+    real, on_gui_thread = census.rebuild_index, []
+
+    def watched(db, forms):
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return real(db, forms)
+
+    monkeypatch.setattr(census, "rebuild_index", watched)
+    window = _opened_as_nurse(qtbot, monkeypatch, path)
+    assert on_gui_thread == [False]
+    assert len([r for r in window.patients.model.rows if r.patient]) == 36
+
+
 def test_a_damaged_database_is_never_used_and_the_newest_backup_is_offered(qtbot, tmp_path, monkeypatch, forms,
                                                                            clock, answers):
     import sqlcipher3
