@@ -69,6 +69,27 @@ def test_backup_and_restore_commands(ward, capsys):
     assert "integrity and audit chain sound" in capsys.readouterr().out
 
 
+def test_a_damaged_backup_is_never_put_in_place_and_a_sound_one_can_follow(ward, admission_values, capsys):
+    """The copy is checked under a temporary name: a damaged backup used to be left in place as
+    the ward's database, and the sound one then refused ("move it aside first")."""
+    nurse, tmp_path = ward
+    records.save_new(nurse, "admission", admission_values)
+    good = backups.backup_now(nurse)
+    data = bytearray(good.read_bytes())
+    for offset in range(4096 * 2, len(data), 4096):
+        data[offset + 100:offset + 300] = b"\xff" * 200
+    bad = tmp_path / "usb" / "damaged.sqlite"
+    bad.write_bytes(bytes(data))
+    keyslots.keys_path(bad).write_bytes(keyslots.keys_path(good).read_bytes())
+    target = tmp_path / "restored.sqlite"
+    who = ["--db", str(target), "--user", "nurse", "--pin", "1111"]
+    assert main(["restore", str(bad), *who]) == 1
+    assert "nothing was put in place" in capsys.readouterr().err
+    assert sorted(path.name for path in tmp_path.iterdir() if path.name.startswith("restored")) == []
+    assert main(["restore", str(good), *who]) == 0
+    assert "integrity and audit chain sound" in capsys.readouterr().out
+
+
 def test_a_missing_stick_is_a_clear_message(ward, tmp_path):
     nurse, _ = ward
     blocker = tmp_path / "not-a-folder"

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ from sqlite_utils import Database
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.errors import UserError
 from downtime.storage import keyslots
+from downtime.storage.connection import StorageError
 
 PREFIX = "downtime-backup-"
 SUFFIX = ".sqlite"
@@ -80,9 +82,11 @@ def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at
     return target
 
 
-def restore_backup(backup: Path, target: Path) -> None:
+def restore_backup(backup: Path, target: Path, sound: Callable[[Path], str | None] | None = None) -> None:
     """Put a backup (and its key slots) in place as `target`, which must not exist: the damaged
-    file is moved aside by the person restoring, never overwritten by the app."""
+    file is moved aside by the person restoring, never overwritten by the app. `sound` checks
+    the copy before it takes the target's name (a problem, or None): a damaged backup is never
+    left in place as the ward's database, and the target stays free for a sound one."""
     if not backup.is_file():
         raise BackupError(QT_TRANSLATE_NOOP("messages", "no backup at {path}"), path=backup)
     if target.exists():
@@ -90,10 +94,25 @@ def restore_backup(backup: Path, target: Path) -> None:
                           path=target)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    shutil.copyfile(backup, partial)
-    if keyslots.is_encrypted(backup):
-        shutil.copyfile(keyslots.keys_path(backup), keyslots.keys_path(target))
-    os.replace(partial, target)
+    encrypted = keyslots.is_encrypted(backup)
+    try:
+        shutil.copyfile(backup, partial)
+        if encrypted:
+            shutil.copyfile(keyslots.keys_path(backup), keyslots.keys_path(partial))
+        try:
+            problem = sound(partial) if sound is not None else None
+        except StorageError as unusable:  # SQLite's own words, not the temporary copy's name
+            problem = str(unusable.values.get("problem", unusable))
+        if problem is not None:
+            raise BackupError(QT_TRANSLATE_NOOP("messages", "{path} is not sound ({problem}): nothing was put in place"),
+                              path=backup, problem=problem)
+        if encrypted:
+            os.replace(keyslots.keys_path(partial), keyslots.keys_path(target))
+        os.replace(partial, target)
+    finally:
+        for left in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm"), keyslots.keys_path(partial)):
+            with suppress(FileNotFoundError):
+                left.unlink()
 
 
 def set_aside(path: Path, at: datetime) -> Path:

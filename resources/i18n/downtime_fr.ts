@@ -1899,6 +1899,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>{path} existe : déplacez-le d’abord (il peut servir à comprendre ce qui s’est passé)</translation>
     </message>
     <message>
+        <source>{path} is not sound ({problem}): nothing was put in place</source>
+        <translation>{path} n’est pas saine ({problem}) : rien n’a été mis en place</translation>
+    </message>
+    <message>
         <source>{path} cannot be read ({problem}); restore it from a backup</source>
         <translation>{path} ne peut pas être lu ({problem}) ; restaurez-le depuis une sauvegarde</translation>
     </message>
