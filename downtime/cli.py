@@ -154,9 +154,11 @@ def cmd_forms_check(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from downtime.services.census import index_problem
     from downtime.storage.integrity import check_database
 
-    problem = check_database(_open_existing(args))
+    db = _open_existing(args)
+    problem = check_database(db) or index_problem(db, _forms())
     if problem:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "NOT SOUND: {problem}"), problem=problem), file=sys.stderr)
         return EXIT_ERROR

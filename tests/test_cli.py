@@ -105,6 +105,25 @@ def test_verify_exit_codes(tmp_path, capsys):
     assert "NOT SOUND" in err and "audit entry" in err and "altered" in err
 
 
+def test_verify_names_a_movement_index_line_edited_with_sql(tmp_path, capsys):
+    """The census trusts the index, which the audit chain does not cover: an admission marked
+    withdrawn there alone took its patient off the ward's list unnoticed."""
+    import sqlite3
+
+    db = tmp_path / "demo.sqlite"
+    main(["demo", "--db", str(db), "--unencrypted"])
+    conn = sqlite3.connect(db)
+    (record_id,) = conn.execute("SELECT record_id FROM movement_index WHERE movement = 'admit' AND standing = 1"
+                                " LIMIT 1").fetchone()
+    conn.execute("UPDATE movement_index SET standing = 0 WHERE record_id = ?", [record_id])
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert main(["verify", "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert "NOT SOUND" in err and "movement index" in err and record_id in err
+
+
 def test_env_var_gives_the_database(tmp_path, monkeypatch, capsys):
     db = tmp_path / "env.sqlite"
     main(["demo", "--db", str(db)])
