@@ -312,7 +312,7 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"taken_at": at, "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1", "on_oxygen": True,
              "oxygen_flow": 2.0, "systolic_bp": 105, "diastolic_bp": 70, "pulse": 115, "consciousness": "alert",
              "temperature": 38.3, "notes": "Outreach team called"},
-            {"taken_at": at, "spo2_scale": "scale_2", "on_oxygen": False},
+            {"taken_at": at, "spo2_scale": "scale_2", "scale_2_prescribed_by": "Dr Benali", "on_oxygen": False},
         ],
         "death": [{"died_at": at, "verified_by": "Dr Benali", "expected": True, "family_informed": False,
                    "notes": "Peaceful"}],

@@ -177,6 +177,29 @@ def test_empty_set_is_incomplete():
     assert len(result.parameters.missing) == 7
 
 
+@pytest.mark.parametrize("observations", [ObservationSet(), ObservationSet(temperature=37.9), _obs(pulse=None)])
+def test_an_incomplete_zero_is_neither_12_hourly_nor_the_low_response(observations):
+    """RCP: 12-hourly is for 0 with every row measured and normal; unmeasured rows are no reassurance."""
+    result = score(observations)
+    assert (result.total, result.band, result.complete) == (0, Band.LOW, False)
+    assert result.monitoring is Monitoring.FOUR_TO_SIX_HOURLY
+    assert result.response != CLINICAL_RESPONSE[Band.LOW]
+    assert result.response["en"].startswith("Incomplete set") and result.response["fr"].startswith("Série incomplète")
+
+
+def test_an_incomplete_set_above_low_keeps_its_band_response():
+    result = score(ObservationSet(respiratory_rate=25, pulse=135, consciousness=Consciousness.VOICE))
+    assert result.response == CLINICAL_RESPONSE[Band.HIGH]
+
+
+def test_rank_puts_the_band_before_the_total():
+    three_in_one_row = score(_obs(consciousness=Consciousness.VOICE))
+    four_spread = score(_obs(respiratory_rate=21, pulse=111))
+    assert (three_in_one_row.total, four_spread.total) == (3, 4)
+    assert three_in_one_row.rank > four_spread.rank
+    assert score(_obs(temperature=38.5)).rank > score(_obs()).rank
+
+
 @pytest.mark.parametrize("field, value", [
     ("respiratory_rate", -1), ("respiratory_rate", 81),
     ("spo2", 49), ("spo2", 101),
@@ -249,7 +272,8 @@ def test_score_is_consistent(observations):
                      else Band.LOW_MEDIUM if result.red_parameter else Band.LOW)
     assert result.band == expected_band
     if result.band is Band.LOW:
-        assert result.monitoring == (Monitoring.TWELVE_HOURLY if result.total == 0 else Monitoring.FOUR_TO_SIX_HOURLY)
+        assert result.monitoring == (Monitoring.TWELVE_HOURLY if result.total == 0 and result.complete
+                                     else Monitoring.FOUR_TO_SIX_HOURLY)
     else:
         assert result.monitoring == (Monitoring.CONTINUOUS if result.band is Band.HIGH else Monitoring.HOURLY)
 

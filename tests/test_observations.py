@@ -58,6 +58,17 @@ def test_impossible_readings_are_refused_by_the_form(ward):
         records.save_new(nurse, "observations", {**HIGH, "respiratory_rate": 220}, patient_id=patient)
 
 
+def test_scale_2_needs_the_clinician_who_prescribed_it(ward):
+    """Scale 2 scores low saturations lower: on the RCP chart it is prescribed and signed for,
+    never chosen set by set."""
+    nurse, patient, _ = ward
+    scale_2 = {**HIGH, "spo2": 88, "spo2_scale": "scale_2"}
+    with pytest.raises(ValidationFailed, match="Scale 2 prescribed by"):
+        records.save_new(nurse, "observations", scale_2, patient_id=patient)
+    records.save_new(nurse, "observations", {**scale_2, "scale_2_prescribed_by": "Dr Benali"}, patient_id=patient)
+    assert observations.chart(nurse.db, patient)[0].news2.parameters.spo2 == 0
+
+
 def test_the_escalation_list_holds_latest_scores_above_low_highest_first(ward, forms):
     nurse, first, second = ward
     records.save_new(nurse, "observations", HIGH, patient_id=first)
@@ -66,3 +77,66 @@ def test_the_escalation_list_holds_latest_scores_above_low_highest_first(ward, f
         (second, Band.LOW_MEDIUM), (first, Band.HIGH)][::-1]
     records.save_new(nurse, "observations", {**CALM, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=first)
     assert [e.patient.patient_id for e in observations.escalations(nurse.db, forms, "3B")] == [second]
+
+
+# Only the temperature re-checked: an incomplete set whose total (0) says nothing about the rest.
+RECHECK = {"taken_at": "2026-11-28T12:30+01:00", "spo2_scale": "scale_1", "on_oxygen": False, "temperature": 37.9}
+
+
+def _listed(nurse, forms):
+    return [(e.patient.patient_id, e.judged.taken_at.strftime("%H:%M"), e.judged.news2.total, e.latest.news2.complete)
+            for e in observations.escalations(nurse.db, forms, "3B")]
+
+
+def test_an_incomplete_recheck_does_not_take_a_high_patient_off_the_list(ward, forms):
+    nurse, patient, _ = ward
+    records.save_new(nurse, "observations", HIGH, patient_id=patient)
+    records.save_new(nurse, "observations", RECHECK, patient_id=patient)
+    assert _listed(nurse, forms) == [(patient, "12:00", 7, False)]
+    records.save_new(nurse, "observations", {**CALM, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=patient)
+    assert _listed(nurse, forms) == []
+
+
+def test_an_incomplete_set_stands_where_it_already_ranks_higher(ward, forms):
+    nurse, patient, _ = ward
+    records.save_new(nurse, "observations", CALM, patient_id=patient)
+    records.save_new(nurse, "observations", {**RECHECK, "respiratory_rate": 25, "pulse": 135}, patient_id=patient)
+    assert _listed(nurse, forms) == [(patient, "12:30", 6, False)]
+
+
+def test_an_incomplete_set_ranking_equal_leaves_the_complete_one_standing(ward):
+    nurse, patient, _ = ward
+    records.save_new(nurse, "observations", {**CALM, "temperature": 38.5}, patient_id=patient)   # 1, low
+    records.save_new(nurse, "observations", RECHECK | {"temperature": 38.5}, patient_id=patient)  # 1, low
+    chart = observations.chart(nurse.db, patient)
+    assert observations.judged(chart) is chart[0]
+
+
+def test_a_patient_with_only_incomplete_sets_is_listed_not_taken_as_low(ward, forms):
+    nurse, patient, other = ward
+    records.save_new(nurse, "observations", RECHECK, patient_id=patient)
+    records.save_new(nurse, "observations", CALM, patient_id=other)
+    assert _listed(nurse, forms) == [(patient, "12:30", 0, False)]
+
+
+def test_the_incomplete_notice_names_the_set_the_risk_is_judged_by(ward):
+    nurse, patient, _ = ward
+    records.save_new(nurse, "observations", RECHECK, patient_id=patient)
+    assert observations.incomplete_notice(observations.chart(nurse.db, patient), "en").startswith(
+        "Incomplete set and no complete set recorded")
+    records.save_new(nurse, "observations", {**HIGH, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=patient)
+    assert observations.incomplete_notice(observations.chart(nurse.db, patient), "en") == ""
+    records.save_new(nurse, "observations", {**RECHECK, "taken_at": "2026-11-28T13:30+01:00"}, patient_id=patient)
+    assert "the last complete set (NEWS2 7 — HIGH at 28/11 13:00)" in observations.incomplete_notice(
+        observations.chart(nurse.db, patient), "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_rows_not_taken_are_named_as_on_the_chart_not_by_field_id(ward, lang):
+    nurse, patient, _ = ward
+    records.save_new(nurse, "observations", RECHECK, patient_id=patient)
+    (found,) = observations.chart(nurse.db, patient)
+    text = observations.band_text(found.news2, lang)
+    assert "_" not in text, text
+    assert observations.band_text(found.news2, "en").endswith(
+        "(incomplete: respiration rate, SpO2, systolic blood pressure, pulse, consciousness not taken)")

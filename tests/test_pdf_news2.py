@@ -70,3 +70,23 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
     news2 = outline["NEWS2 observation chart × 30"]
     assert all("NEWS2 observation chart (blank)" in page for page in pages[news2:news2 + 30])
     assert "Internal transfer" in pages[outline["Internal transfer × 4"]]
+
+
+RECHECK = {"taken_at": "2026-11-28T12:30+01:00", "spo2_scale": "scale_1", "on_oxygen": False, "temperature": 37.9}
+
+
+def test_an_incomplete_total_is_explained_and_never_answered_with_the_low_response(
+        session_for, admission_values, tmp_path):
+    nurse, patient = _charted(session_for, admission_values)
+    records.save_new(nurse, "observations", RECHECK, patient_id=patient)
+    (page,) = _text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf"))
+    assert "0*" in page
+    assert "* incomplete set: a row was not measured; the total can only underestimate the risk." in page
+    assert "judged by the last complete set (NEWS2 7 — HIGH at 28/11 12:00)" in page
+    assert "Emergency response" in page and "12-hourly" not in page
+
+
+def test_the_incomplete_key_prints_in_french(session_for, admission_values, tmp_path):
+    nurse, patient = _charted(session_for, admission_values, lang="fr")
+    (page,) = _text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf"))
+    assert "* série incomplète : un paramètre n'a pas été mesuré" in page and "incomplete set" not in page

@@ -39,7 +39,10 @@ class Consciousness(StrEnum):
 
 
 class Band(StrEnum):
-    """Clinical risk, which decides the urgency of the response rather than the total alone."""
+    """Clinical risk, which decides the urgency of the response rather than the total alone.
+
+    Declared from least to most urgent: `News2Score.rank` compares bands by this order.
+    """
 
     LOW = "low"
     LOW_MEDIUM = "low_medium"
@@ -94,6 +97,14 @@ CLINICAL_RESPONSE: Mapping[Band, Mapping[str, str]] = {
               "niveau de soins supérieur (soins continus ou réanimation) ; surveillance continue des "
               "paramètres vitaux.",
     },
+}
+
+# Replaces the LOW response for an incomplete set, whose low total may only mean a row was not taken.
+INCOMPLETE_RESPONSE: Mapping[str, str] = {
+    "en": "Incomplete set: a row was not measured, so this score can only underestimate the risk; it is no "
+          "reassurance. Measure every row now.",
+    "fr": "Série incomplète : un paramètre n'a pas été mesuré, ce score ne peut donc que sous-estimer le risque ; "
+          "il ne rassure en rien. Mesurez tous les paramètres maintenant.",
 }
 
 
@@ -158,8 +169,17 @@ class News2Score(BaseModel):
 
     @property
     def response(self) -> Mapping[str, str]:
-        """The RCP clinical response for the band, keyed by language ("en", "fr")."""
-        return CLINICAL_RESPONSE[self.band]
+        """The RCP clinical response for the band, keyed by language ("en", "fr").
+
+        Above low, an incomplete set's band is a floor and its response is already urgent; at low,
+        the RCP's ward response would reassure about rows nobody measured.
+        """
+        return CLINICAL_RESPONSE[self.band] if self.complete or self.band is not Band.LOW else INCOMPLETE_RESPONSE
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        """How urgent the score is: the band first (a 3 in one row outranks a total of 4), then the total."""
+        return list(Band).index(self.band), self.total
 
 
 # Each table lists (inclusive upper bound, points) in increasing order; None closes the table
@@ -217,11 +237,13 @@ def _band(total: int, red_parameter: bool) -> Band:
     return Band.LOW_MEDIUM if red_parameter else Band.LOW
 
 
-def _monitoring(total: int, band: Band) -> Monitoring:
+def _monitoring(total: int, band: Band, complete: bool) -> Monitoring:
+    """The RCP allows 12-hourly only for a 0 with every row measured and normal; a 0 from an incomplete
+    set may hide a row that scores, so it gets the next frequency up."""
     if band is Band.HIGH:
         return Monitoring.CONTINUOUS
     if band is Band.LOW:
-        return Monitoring.TWELVE_HOURLY if total == 0 else Monitoring.FOUR_TO_SIX_HOURLY
+        return Monitoring.TWELVE_HOURLY if total == 0 and complete else Monitoring.FOUR_TO_SIX_HOURLY
     return Monitoring.HOURLY
 
 
@@ -239,8 +261,8 @@ def score(observations: ObservationSet) -> News2Score:
     )
     total = sum(parameters.measured)
     red_parameter = RED in parameters.measured
-    band = _band(total, red_parameter)
+    band, complete = _band(total, red_parameter), not parameters.missing
     return News2Score(
-        total=total, parameters=parameters, red_parameter=red_parameter, complete=not parameters.missing,
-        band=band, monitoring=_monitoring(total, band),
+        total=total, parameters=parameters, red_parameter=red_parameter, complete=complete,
+        band=band, monitoring=_monitoring(total, band, complete),
     )

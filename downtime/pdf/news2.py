@@ -13,10 +13,10 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from downtime.domain.news2 import CLINICAL_RESPONSE, Band
+from downtime.domain.news2 import Band
 from downtime.formspec import Lang
 from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, style
-from downtime.services.observations import ScoredSet, band_text, band_word
+from downtime.services.observations import ScoredSet, band_text, band_word, incomplete_notice, judged
 from downtime.services.patients import PatientSummary
 
 COLUMNS = 10
@@ -33,6 +33,9 @@ WORDS = {
     "response": {"en": "Response to the latest score", "fr": "Conduite à tenir (dernier score)"},
     "legend": {"en": "Each reading is followed by its points in brackets; shading repeats the points (3 darkest).",
                "fr": "Chaque valeur est suivie de ses points entre parenthèses ; la teinte répète les points."},
+    "incomplete": {"en": "* incomplete set: a row was not measured; the total can only underestimate the risk.",
+                   "fr": "* série incomplète : un paramètre n'a pas été mesuré ; le total ne peut que sous-estimer "
+                         "le risque."},
 }
 # Chart rows: label, how a set's reading reads, and which points it carries.
 ROWS = (
@@ -125,7 +128,8 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Pat
     info = PageInfo(title=WORDS["title"][lang], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, landscape=True)
     width = body_width(info)
-    story: list[Flowable] = [_p(WORDS["legend"][lang], size=7.5), Spacer(1, 2 * mm)]
+    story: list[Flowable] = [_p(WORDS["legend"][lang], size=7.5), _p(WORDS["incomplete"][lang], size=7.5),
+                             Spacer(1, 2 * mm)]
     if not sets:
         story.append(_p(WORDS["none"][lang], size=10))
     for start in range(0, len(sets), COLUMNS):
@@ -134,9 +138,10 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Pat
         page: list[ScoredSet | None] = list(sets[start:start + COLUMNS])
         story.append(_grid(page + [None] * (COLUMNS - len(page)), lang, width))
     if sets:
-        latest = sets[-1].news2
-        story += [Spacer(1, 3 * mm), _p(f"{WORDS['response'][lang]}: {band_text(latest, lang)}", size=9.5, bold=True),
-                  _p(CLINICAL_RESPONSE[latest.band][lang], size=8.5)]
+        story += [Spacer(1, 3 * mm),
+                  _p(f"{WORDS['response'][lang]}: {band_text(sets[-1].news2, lang)}", size=9.5, bold=True),
+                  *[_p(text, size=8.5) for text in (incomplete_notice(sets, lang), judged(sets).news2.response[lang])
+                    if text]]
     return build_pdf(out, story, info)
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QApplication, QDialog, QMainWindow, QMenu, QTabWidget, QToolBar, QVBoxLayout, QWidget,
 )
 
-from downtime.domain.news2 import CLINICAL_RESPONSE, Band
+from downtime.domain.news2 import Band
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
@@ -359,13 +359,14 @@ class MainWindow(QMainWindow):
         self.patients.focus_search()
 
     def _announce_news2(self, record: RecordVersion) -> None:
-        """The score of a set just saved, where nobody can miss it; above low risk, the response
-        the RCP asks for, in a dialog the nurse must close."""
+        """The score of a set just saved, where nobody can miss it; above low risk, or with a row
+        not measured, the response the RCP asks for (or to complete the set), in a dialog the nurse
+        must close."""
         news2 = observations.scored(record).news2
         text = observations.band_text(news2, self.session.lang)
         self.statusBar().showMessage(text)
-        if news2.band is not Band.LOW:
-            Prompts.info(self, text, CLINICAL_RESPONSE[news2.band][self.session.lang])
+        if news2.band is not Band.LOW or not news2.complete:
+            Prompts.info(self, text, news2.response[self.session.lang])
 
     def open_observations(self) -> ObservationsView | None:
         patient = self.patients.selected_patient()

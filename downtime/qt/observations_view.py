@@ -1,6 +1,6 @@
 """A patient's observations: every set with its NEWS2 score and band in words, and the score
 plotted over time against the escalation thresholds, as on the paper NEWS2 chart. The ward's
-escalation list shows the patients whose latest score needs someone told."""
+escalation list shows the patients whose risk now needs someone told."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from downtime.domain.news2 import CLINICAL_RESPONSE, Band
+from downtime.domain.news2 import Band, News2Score
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, translate, word
 from downtime.qt.patient_header import identity_label
@@ -22,10 +22,17 @@ from downtime.services.observations import Escalation, ScoredSet
 
 # Shading behind the plotted score: low, medium (5–6), high (7+). The band is also written.
 BAND_SHADES = ((0, 4, "#eef6ee"), (5, 6, "#fdf1d8"), (7, 20, "#f9dcdc"))
+INCOMPLETE = QT_TR_NOOP("(incomplete)")
+LATER_INCOMPLETE = QT_TR_NOOP("(later set incomplete)")
 
 
 def _reading(value: object, suffix: str = "") -> str:
     return "—" if value is None else f"{value:g}{suffix}" if isinstance(value, float) else f"{value}{suffix}"
+
+
+def _total(news2: News2Score) -> str:
+    """The total, marked where a row was not measured: such a total is a floor, not a score."""
+    return f"{news2.total}{'' if news2.complete else ' ' + word(INCOMPLETE)}"
 
 
 class SetsModel(TextTableModel):
@@ -46,8 +53,7 @@ class SetsModel(TextTableModel):
         return (found.taken_at.strftime("%d/%m %H:%M"), _reading(data.get("respiratory_rate")),
                   _reading(data.get("spo2"), "%"), "2" if data.get("spo2_scale") == "scale_2" else "1", oxygen, bp,
                   _reading(data.get("pulse")), (data.get("consciousness") or "—").replace("_", " "),
-                  _reading(data.get("temperature")),
-                f"{found.news2.total}{'' if found.news2.complete else ' ' + word('(incomplete)')}", band)
+                  _reading(data.get("temperature")), _total(found.news2), band)
 
 
 class News2Plot(QWidget):
@@ -146,10 +152,12 @@ class ObservationsView(QWidget):
             self.latest.setText(translate("ObservationsView", "No observations recorded yet"))
             self.response.setText("")
             return
-        news2 = sets[-1].news2
+        lang = self.session.lang
         self.latest.setText(translate("ObservationsView", "Latest: {score} at {time}").format(
-            score=observations.band_text(news2, self.session.lang), time=f"{sets[-1].taken_at:%d/%m %H:%M}"))
-        self.response.setText(CLINICAL_RESPONSE[news2.band][self.session.lang])
+            score=observations.band_text(sets[-1].news2, lang), time=f"{sets[-1].taken_at:%d/%m %H:%M}"))
+        standing = observations.judged(sets)
+        self.response.setText("\n".join(
+            text for text in (observations.incomplete_notice(sets, lang), standing.news2.response[lang]) if text))
 
     def _open_current(self) -> None:
         index = self.table.currentIndex()
@@ -163,21 +171,24 @@ class ObservationsView(QWidget):
 
 class EscalationModel(TextTableModel):
     columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Downtime no."),
-               QT_TR_NOOP("Latest set"), QT_TR_NOOP("NEWS2"), QT_TR_NOOP("Band"))
+               QT_TR_NOOP("Set judged"), QT_TR_NOOP("NEWS2"), QT_TR_NOOP("Band"))
 
     def is_warning(self, row: int, column: int) -> bool:
-        return column == len(self.columns) - 1 and self.rows[row].latest.news2.band in (Band.MEDIUM, Band.HIGH)
+        return column == len(self.columns) - 1 and self.rows[row].judged.news2.band in (Band.MEDIUM, Band.HIGH)
 
     def texts(self, row: int) -> tuple[str, ...]:
         item: Escalation = self.rows[row]
-        news2 = item.latest.news2
+        news2 = item.judged.news2
+        taken = f"{item.judged.taken_at:%d/%m %H:%M}"
+        if item.latest is not item.judged:
+            taken += " " + word(LATER_INCOMPLETE)
         return (item.patient.ward or "", item.patient.bed or "", item.patient.display_name, item.patient.downtime_number,
-                f"{item.latest.taken_at:%d/%m %H:%M}", str(news2.total),
-                observations.band_word(news2.band, language()))
+                taken, _total(news2), observations.band_word(news2.band, language()))
 
 
 class EscalationPanel(QWidget):
-    """Patients whose latest NEWS2 is above low, highest first; Enter opens their chart."""
+    """Patients whose judged NEWS2 is above low or who have no complete set, most urgent first; Enter
+    opens their chart."""
 
     open_patient = Signal(str)
 
@@ -206,9 +217,10 @@ class EscalationPanel(QWidget):
     def refresh(self) -> None:
         ward = self.ward.currentData()
         found = observations.escalations(self.session.db, self.session.forms, ward)
-        high = sum(item.latest.news2.band is Band.HIGH for item in found)
-        self.count.setText(translate("EscalationPanel", "{count} patient(s) above low risk, {high} HIGH").format(
-            count=len(found), high=high) if found else translate("EscalationPanel", "No patient's latest NEWS2 is above low risk"))
+        high = sum(item.judged.news2.band is Band.HIGH for item in found)
+        self.count.setText(translate("EscalationPanel", "{count} patient(s) to review, {high} HIGH").format(
+            count=len(found), high=high) if found
+            else translate("EscalationPanel", "No patient's NEWS2 is above low risk"))
         self.model.set_rows(found)
 
     def _open_current(self) -> None:

@@ -1,12 +1,12 @@
 """Bedside observations scored with NEWS2: each set's score and escalation band, a patient's
-chart over time, and the ward's patients whose latest score needs someone told.
+chart over time, and the ward's patients whose risk now needs someone told.
 
 The score is never stored: it is worked out from the recorded values each time, so an amended
 set is rescored and nobody can save a score that disagrees with its own readings."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -25,6 +25,14 @@ FORM = "observations"
 NEWS2_FIELDS = ("respiratory_rate", "spo2", "systolic_bp", "pulse", "temperature")
 BAND_WORDS = {Band.LOW: QT_TRANSLATE_NOOP("messages", "Low"), Band.LOW_MEDIUM: QT_TRANSLATE_NOOP("messages", "Low-medium"),
               Band.MEDIUM: QT_TRANSLATE_NOOP("messages", "MEDIUM"), Band.HIGH: QT_TRANSLATE_NOOP("messages", "HIGH")}
+# The chart's rows (`ParameterScores`' names) as the nurse reads them, to say which were not taken.
+ROW_WORDS = {"respiratory_rate": QT_TRANSLATE_NOOP("messages", "respiration rate"),
+             "spo2": QT_TRANSLATE_NOOP("messages", "SpO2"),
+             "air_or_oxygen": QT_TRANSLATE_NOOP("messages", "air or oxygen"),
+             "systolic_bp": QT_TRANSLATE_NOOP("messages", "systolic blood pressure"),
+             "pulse": QT_TRANSLATE_NOOP("messages", "pulse"),
+             "consciousness": QT_TRANSLATE_NOOP("messages", "consciousness"),
+             "temperature": QT_TRANSLATE_NOOP("messages", "temperature")}
 
 
 @dataclass(frozen=True)
@@ -75,25 +83,65 @@ def band_text(news2: News2Score, lang: Lang) -> str:
         text += message(lang, QT_TRANSLATE_NOOP("messages", " (3 in one parameter)"))
     if not news2.complete:
         text += message(lang, QT_TRANSLATE_NOOP("messages", " (incomplete: {missing} not taken)"),
-                        missing=", ".join(news2.parameters.missing))
+                        missing=", ".join(message(lang, ROW_WORDS[row]) for row in news2.parameters.missing))
     return text
+
+
+def _last_complete(sets: Sequence[ScoredSet]) -> ScoredSet | None:
+    return next((found for found in reversed(sets) if found.news2.complete), None)
+
+
+def judged(sets: Sequence[ScoredSet]) -> ScoredSet:
+    """The set that stands for the patient's risk now (`sets`: not empty, oldest first, as `chart` gives them).
+
+    An incomplete set can only underestimate, so a later one never stands below the last complete
+    set; it stands only where it already ranks higher, the risk being at least that. With no
+    complete set at all the incomplete one is all there is."""
+    latest, complete = sets[-1], _last_complete(sets)
+    if complete is None or latest.news2.rank > complete.news2.rank:
+        return latest
+    return complete
+
+
+def incomplete_notice(sets: Sequence[ScoredSet], lang: Lang) -> str:
+    """Why the latest of `sets` (not empty) is not trusted on its own; empty when it is complete."""
+    if sets[-1].news2.complete:
+        return ""
+    complete = _last_complete(sets)
+    if complete is None:
+        return message(lang, QT_TRANSLATE_NOOP(
+            "messages", "Incomplete set and no complete set recorded: the risk may be higher than this score; "
+                        "take a complete set."))
+    return message(lang, QT_TRANSLATE_NOOP(
+        "messages", "Incomplete set: until a complete set is taken, the risk is judged by the last complete set "
+                    "({score} at {time}), or by this set if it scores higher."),
+        score=band_text(complete.news2, lang), time=f"{complete.taken_at:%d/%m %H:%M}")
 
 
 @dataclass(frozen=True)
 class Escalation:
+    """`judged` is the set the patient is listed for; `latest` may be a later, incomplete one."""
+
     patient: PatientSummary
+    judged: ScoredSet
     latest: ScoredSet
+
+
+def _needs_escalating(sets: Sequence[ScoredSet]) -> bool:
+    """Above low risk, or never completely assessed: an unknown risk is not a low one."""
+    return judged(sets).news2.band is not Band.LOW or _last_complete(sets) is None
 
 
 def escalations(db: Database, forms: dict[str, FormSpec], ward: str | None = None,
                 at: datetime | None = None) -> list[Escalation]:
-    """In-patients (of one ward, or all) whose latest set scores above low, highest first: the
-    list the nurse in charge works through at each handover."""
+    """In-patients (of one ward, or all) whose judged set is above low risk or who have no complete
+    set, most urgent first: the list the nurse in charge works through at each handover."""
     found = []
     patients = in_patients(db, forms, ward, at)
     every = charts(db, [patient.patient_id for patient in patients])
     for patient in patients:
         sets = [found_set for found_set in every[patient.patient_id] if at is None or found_set.taken_at <= at]
-        if sets and sets[-1].news2.band is not Band.LOW:
-            found.append(Escalation(patient, sets[-1]))
-    return sorted(found, key=lambda item: (-item.latest.news2.total, item.patient.display_name))
+        if sets and _needs_escalating(sets):
+            found.append(Escalation(patient, judged(sets), sets[-1]))
+    found.sort(key=lambda item: item.patient.display_name)
+    return sorted(found, key=lambda item: item.judged.news2.rank, reverse=True)

@@ -148,6 +148,14 @@
         <translation>Alertes</translation>
     </message>
     <message>
+        <source>(incomplete)</source>
+        <translation>(incomplète)</translation>
+    </message>
+    <message>
+        <source>(later set incomplete)</source>
+        <translation>(série suivante incomplète)</translation>
+    </message>
+    <message>
         <source>Taken</source>
         <translation>Relevé</translation>
     </message>
@@ -200,8 +208,8 @@
         <translation>Service</translation>
     </message>
     <message>
-        <source>Latest set</source>
-        <translation>Dernier relevé</translation>
+        <source>Set judged</source>
+        <translation>Série retenue</translation>
     </message>
     <message>
         <source>F</source>
@@ -704,12 +712,12 @@ le numéro du patient dans le DPI :</translation>
         <translation>Patients nécessitant une alerte</translation>
     </message>
     <message>
-        <source>{count} patient(s) above low risk, {high} HIGH</source>
-        <translation>{count} patient(s) au-dessus du risque faible, dont {high} ÉLEVÉ</translation>
+        <source>{count} patient(s) to review, {high} HIGH</source>
+        <translation>{count} patient(s) à revoir, dont {high} ÉLEVÉ</translation>
     </message>
     <message>
-        <source>No patient&apos;s latest NEWS2 is above low risk</source>
-        <translation>Aucun dernier score NEWS2 au-dessus du risque faible</translation>
+        <source>No patient&apos;s NEWS2 is above low risk</source>
+        <translation>Aucun patient n’a un NEWS2 au-dessus du risque faible</translation>
     </message>
 </context>
 <context>
@@ -1623,12 +1631,48 @@ le numéro du patient dans le DPI :</translation>
         <translation>ÉLEVÉ</translation>
     </message>
     <message>
+        <source>respiration rate</source>
+        <translation>fréquence respiratoire</translation>
+    </message>
+    <message>
+        <source>SpO2</source>
+        <translation>SpO2</translation>
+    </message>
+    <message>
+        <source>air or oxygen</source>
+        <translation>air ou oxygène</translation>
+    </message>
+    <message>
+        <source>systolic blood pressure</source>
+        <translation>pression artérielle systolique</translation>
+    </message>
+    <message>
+        <source>pulse</source>
+        <translation>pouls</translation>
+    </message>
+    <message>
+        <source>consciousness</source>
+        <translation>conscience</translation>
+    </message>
+    <message>
+        <source>temperature</source>
+        <translation>température</translation>
+    </message>
+    <message>
         <source> (3 in one parameter)</source>
         <translation> (3 sur un paramètre)</translation>
     </message>
     <message>
         <source> (incomplete: {missing} not taken)</source>
         <translation> (incomplet : {missing} non relevé)</translation>
+    </message>
+    <message>
+        <source>Incomplete set and no complete set recorded: the risk may be higher than this score; take a complete set.</source>
+        <translation>Série incomplète et aucune série complète enregistrée : le risque peut être plus élevé que ce score ; faites une série complète.</translation>
+    </message>
+    <message>
+        <source>Incomplete set: until a complete set is taken, the risk is judged by the last complete set ({score} at {time}), or by this set if it scores higher.</source>
+        <translation>Série incomplète : jusqu’à une série complète, le risque est jugé sur la dernière série complète ({score} à {time}), ou sur celle-ci si son score est plus élevé.</translation>
     </message>
     <message>
         <source>no database at {path}</source>

@@ -6,7 +6,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
 
 from downtime.domain.news2 import CLINICAL_RESPONSE, Band
-from downtime.qt.observations_view import ObservationsView
+from downtime.qt.observations_view import EscalationPanel, ObservationsView
 from downtime.services import records, wards
 
 RCP_EXAMPLE = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
@@ -40,4 +40,43 @@ def test_a_high_score_is_announced_and_lands_on_the_chart_and_the_escalation_lis
     escalation = window.escalation
     window.tabs.setCurrentWidget(escalation)
     assert escalation.model.text(0, 2) == "MARTIN Hélène Marie (née LEFÈVRE)" and escalation.model.text(0, 6) == "HIGH"
-    assert escalation.count.text() == "1 patient(s) above low risk, 1 HIGH"
+    assert escalation.count.text() == "1 patient(s) to review, 1 HIGH"
+
+
+def test_an_incomplete_recheck_is_said_plainly_and_the_high_set_stays_listed(qtbot, session_for, admission_values):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    records.save_new(nurse, "observations", RCP_EXAMPLE, patient_id=patient)
+    records.save_new(nurse, "observations", {"taken_at": "2026-11-28T12:30+01:00", "spo2_scale": "scale_1",
+                                             "on_oxygen": False, "temperature": 37.9}, patient_id=patient)
+    view = ObservationsView(nurse, patient)
+    qtbot.addWidget(view)
+    assert view.latest.text().startswith("Latest: NEWS2 0 — Low (incomplete: respiration rate")
+    assert view.response.text().startswith("Incomplete set: until a complete set is taken, the risk is judged by "
+                                           "the last complete set (NEWS2 7 — HIGH at 28/11 12:00)")
+    assert CLINICAL_RESPONSE[Band.HIGH]["en"] in view.response.text() and "12-hourly" not in view.response.text()
+    assert view.model.text(1, 9) == "0 (incomplete)"
+    panel = EscalationPanel(nurse)
+    qtbot.addWidget(panel)
+    panel.refresh()
+    assert panel.count.text() == "1 patient(s) to review, 1 HIGH"
+    assert [panel.model.text(0, column) for column in (4, 5, 6)] == ["28/11 12:00 (later set incomplete)", "7", "HIGH"]
+
+
+def test_saving_an_incomplete_low_set_says_so_in_a_dialog(window, session_for, admission_values, answers):
+    """A 0 from a set with rows not taken is no reassurance: it is announced like a raised score."""
+    from downtime.domain.news2 import INCOMPLETE_RESPONSE
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    patient = records.save_new(window.session, "admission", admission_values).patient_id
+    window.open_observations_of(patient)
+    QTest.mouseClick(next(b for b in window.tabs.currentWidget().findChildren(QPushButton)
+                          if b.text() == "Record a &new set"), Qt.MouseButton.LeftButton)
+    form = window.tabs.currentWidget()
+    for field_id, value in {"taken_at": "2026-11-28T12:30+01:00", "spo2_scale": "scale_1", "on_oxygen": False,
+                            "temperature": 37.9}.items():
+        form.editors[field_id].set_value(value)
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert ("info", INCOMPLETE_RESPONSE["en"]) in answers[1]
+    assert window.statusBar().currentMessage().startswith("NEWS2 0 — Low (incomplete: respiration rate")
