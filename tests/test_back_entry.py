@@ -78,7 +78,7 @@ def test_an_item_amended_after_entry_must_be_corrected(office, tmp_path, laptop)
     records.amend(nurse, saved.record_id, {**values, "bed": "3"}, "wrong bed")
     import_export(office, export(clerk, tmp_path / "e2", since_last=True).folder)
     item = next(i for g in back_entry.worklist(office) for i in g.items if i.record.record_id == saved.record_id)
-    assert not item.done and item.to_do == "correct in the EHR (version 1 was entered)"
+    assert not item.done and item.to_do == "correct in the EHR (version 1 was entered) — Bed: 2 → 3"
     with pytest.raises(ServiceError, match="version 2"):
         back_entry.mark_entered(office, saved.record_id, 1, "EHR-9b")
 
@@ -183,3 +183,95 @@ def test_display_names_are_the_names_the_summaries_show(session_for, admission_v
     db, forms = nurse.db, nurse.forms
     assert census.display_names(db, forms) == {pid: s.display_name for pid, s in census.all_patients(db, forms).items()}
     assert "DUBOIS Hélène Marie (née LEFÈVRE)" in census.display_names(db, forms).values()
+
+
+ROUX = {"unidentified": False, "birth_name": "Roux", "given_names": "Paul", "sex": "male", "birth_date": "1960-01-02",
+        "identity_status": "provisional", "arrival_at": "2026-11-28T10:00+01:00", "admission_mode": "direct",
+        "reason": "Chest pain", "ward": "3B", "bed": "2", "admitting_clinician": "Dr V", "allergy_status": "nka",
+        "resuscitation": "full"}
+
+
+def _pdf_text(path):
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def _entered_then_changed(tmp_path, laptop, change):
+    """Roux admitted on ward laptop 5, entered in the EHR by the office, then changed on the
+    ward (`change(nurse, record_id)`) and imported again; returns the office's clerk."""
+    nurse, ward_clerk = laptop(tmp_path / "ward5.sqlite", 5)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    saved = records.save_new(nurse, "admission", ROUX)
+    import_export(office, export(ward_clerk, tmp_path / "e1").folder)
+    back_entry.mark_entered(office, saved.record_id, 1, "EHR-9")
+    change(nurse, saved.record_id)
+    import_export(office, export(ward_clerk, tmp_path / "e2", since_last=True).folder)
+    return office
+
+
+def test_an_amended_item_says_which_answers_to_correct_on_screen_and_paper(tmp_path, laptop):
+    office = _entered_then_changed(tmp_path, laptop, lambda nurse, record_id: records.amend(
+        nurse, record_id, {**ROUX, "allergy_status": "allergies",
+                           "allergies": [{"substance": "Penicillin", "reaction": "Rash"}]}, "allergy found"))
+    (group,) = back_entry.worklist(office)
+    (item,) = group.items
+    changes = "Allergy status: No known allergies → Allergies listed below; Allergies: — → Penicillin Rash"
+    assert item.to_do == f"correct in the EHR (version 1 was entered) — {changes}"
+    assert item.to_do_in("en", loud=True) == f"CORRECT IN THE EHR (VERSION 1 WAS ENTERED) — {changes}"
+    text = " ".join(_pdf_text(printing.print_worklist(office, tmp_path / "w.pdf")).split())
+    assert "No known allergies → Allergies listed below" in text and "Penicillin Rash" in text
+
+
+def test_an_admission_withdrawn_after_it_was_entered_stays_under_its_patient(tmp_path, laptop):
+    office = _entered_then_changed(tmp_path, laptop, lambda nurse, record_id: records.mark_entered_in_error(
+        nurse, record_id, "wrong patient"))
+    number = office.db.execute("SELECT downtime_number FROM patients").fetchone()[0]
+    (group,) = back_entry.worklist(office)
+    assert group.patient is not None and (group.patient.display_name, group.patient.downtime_number) == (
+        "ROUX Paul", number)
+    assert [item.to_do for item in group.items] == ["withdraw in the EHR (entered in error here)"]
+    text = _pdf_text(printing.print_worklist(office, tmp_path / "w.pdf"))
+    assert "ROUX Paul" in text and number in text and "Not about a patient" not in text
+
+
+def test_records_loaded_from_the_ehr_snapshot_are_work_only_once_changed_on_the_ward(session_for, laptop, tmp_path):
+    import json
+
+    from test_snapshot_import import _bundle
+
+    from downtime.storage.records import list_current
+    from downtime.sync.importing import import_path
+
+    loader, nurse, doctor = session_for("records"), session_for("nurse"), session_for("doctor")
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps(_bundle()), encoding="utf-8")
+    import_path(loader, path)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(loader, tmp_path / "e1").folder)
+    assert back_entry.worklist(office) == [] and back_entry.progress_counts(office) == (0, 0)
+    (admission,) = list_current(loader.db, "admission")
+    (order,) = list_current(loader.db, "medication_order")
+    records.amend(nurse, admission.record_id, {**admission.data, "identity_status": "validated",
+                                               "identity_document": "passport"}, "passport seen")
+    records.mark_entered_in_error(doctor, order.record_id, "stopped before the outage")
+    import_export(office, export(loader, tmp_path / "e2", since_last=True).folder)
+    work = back_entry.worklist(office)
+    assert [(item.record.form_id, item.to_do) for group in work for item in group.items] == [
+        ("medication_order", "withdraw in the EHR (entered in error here)"),
+        ("admission", "correct in the EHR (version 1 was entered) — Identity status: Provisional → "
+                      "Validated (document seen); Identity document seen: — → Passport")]
+    assert back_entry.progress_counts(office) == back_entry.progress(work) == (0, 2)
+
+
+def test_accented_family_names_are_sorted_among_their_letter(session_for, admission_values):
+    nurse, clerk = session_for("nurse"), session_for("records")
+    for bed, name in (("1", "Zola"), ("2", "Émery"), ("3", "Fabre"), ("4", "ebert")):
+        records.save_new(nurse, "admission", {**admission_values, "birth_name": name, "used_name": "", "bed": bed})
+    assert [group.patient.display_name.split()[0] for group in back_entry.worklist(clerk)] == [
+        "EBERT", "ÉMERY", "FABRE", "ZOLA"]
+
+
+def test_a_record_typed_on_the_ward_is_never_taken_for_one_loaded_from_the_snapshot(session_for, admission_values):
+    """The worklist tells them apart by the id's kind (random on the ward, name-based from a
+    snapshot): a ward record taken for a snapshot one would never be back-entered."""
+    saved = records.save_new(session_for("nurse"), "admission", admission_values)
+    assert not back_entry.loaded_from_snapshot(saved.record_id)

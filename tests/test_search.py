@@ -142,3 +142,51 @@ def test_any_downtime_number_or_its_start_is_one_prefix_term(device, sequence, l
 
     typed = format_downtime_number(device, sequence)[:length]
     assert search.match_expression(typed) == f'"{typed.replace("-", "").casefold()}"*'
+
+
+def test_an_nir_typed_with_the_cards_spaces_finds_the_patient(session_for, admission_values):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "admission", admission_values)  # NIR 254037511302312
+    for typed in ("2 54 03 75 113 023 12", "2 54 03 75 113 023", "lefevre 2 54 03 75 113 023 12"):
+        assert [p.nir for p in search.search(nurse.db, nurse.forms, typed)] == ["254037511302312"], typed
+    assert search.match_expression("1 85 05 2a 123 456 78") == '"185052a12345678"*'
+    assert search.match_expression("12 03 1954") == '"12"* "03"* "1954"*', "a date with spaces is not an NIR"
+
+
+def test_a_withdrawn_readmission_is_not_offered(session_for, admission_values):
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-27T09:00+01:00"})
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-27T18:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=first.patient_id)
+    second = records.save_new(nurse, "admission", {**admission_values, "bed": "5", "used_name": "Mistyped"},
+                              patient_id=first.patient_id)
+    records.mark_entered_in_error(nurse, second.record_id, "wrong patient readmitted")
+    found = search.search(nurse.db, nurse.forms, "lefevre")
+    assert [(p.display_name, p.admission_record_id) for p in found] == [
+        ("MARTIN Hélène Marie (née LEFÈVRE)", first.record_id)]
+
+
+def test_a_name_with_an_apostrophe_is_found_with_or_without_it(session_for, admission_values):
+    nurse = session_for("nurse")
+    records.save_new(nurse, "admission", {**admission_values, "birth_name": "O'Connor", "used_name": "D’Almeida"})
+    for typed in ("O'Connor", "oconnor", "o’connor", "connor", "dalmeida", "d'alm", "almeida"):
+        assert [p.birth_date_text for p in search.search(nurse.db, nurse.forms, typed)] == ["12/03/1954"], typed
+
+
+def test_migration_indexes_names_again_without_their_apostrophes(tmp_path):
+    """Lines indexed before m011 get the rule each save now follows."""
+    import sqlcipher3
+    from sqlite_utils import Database
+
+    from downtime.storage.migrations import MIGRATIONS
+
+    db = Database(sqlcipher3.connect(str(tmp_path / "old.sqlite")))
+    MIGRATIONS.apply(db, stop_before="m011_search_names_without_apostrophes")
+    names = {1: "O'Connor Hélène D’Almeida", 2: "Martin Paul"}
+    for rowid, text in names.items():
+        db.execute("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, ?, '', '')",
+                   [rowid, f"p{rowid}", text])
+    MIGRATIONS.apply(db)
+    assert dict(db.execute("SELECT rowid, names FROM patient_search").fetchall()) == {
+        rowid: search.with_apostrophes_dropped(text) for rowid, text in names.items()}
+    assert search.with_apostrophes_dropped(names[1]) == "O'Connor Hélène D’Almeida OConnor Hélène DAlmeida"

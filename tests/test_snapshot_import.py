@@ -1,6 +1,7 @@
 """Loading the last known state before an outage: the CSV set and a FHIR Bundle arrive as ward
 records; a bad line is refused by file, line and column with nothing written; loading the same
-snapshot again changes nothing."""
+snapshot again changes nothing, even once the ward has worked on its records; every laptop that
+loaded it merges and imports at the records office."""
 
 import json
 import shutil
@@ -11,10 +12,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from downtime.paths import resources_dir
-from downtime.services import census, medication, theatre
+from downtime.services import census, medication, records, theatre
 from downtime.services.search import search
 from downtime.storage.records import list_current
+from downtime.sync.export import export
+from downtime.sync.import_export import import_export
 from downtime.sync.importing import import_path
+from downtime.sync.merge import merge
 from downtime.sync.outcome import ImportRefused
 from downtime.sync.snapshot_csv import FILES, columns_of
 
@@ -90,6 +94,8 @@ MALFORMED = {
         "theatre_bookings.csv, line 2: 8 values where the header names 11 columns (is the file cut short?)"),
     "unknown patient": (lambda s: _edit(s / "medication_orders.csv", "RX-2,P001", "RX-2,P999"),
                         "medication_orders.csv, line 3: patient 'P999' is not in this snapshot"),
+    "unknown session": (lambda s: _edit(s / "theatre_bookings.csv", ",P001,S-1,", ",P001,S-9,"),
+                        "theatre_bookings.csv, line 2: session 'S-9' is not in this snapshot"),
     "two patients in one bed": (lambda s: _edit(s / "stays.csv", "3B,4,", "3B,12,"), "patients.csv, line 3: "),
     "form rule broken": (lambda s: _edit(s / "medication_orders.csv", ",5,mg,", ",,mg,"),
                          "medication_orders.csv, line 3: "),
@@ -198,6 +204,89 @@ def test_a_bad_fhir_entry_is_named_and_nothing_written(clerk, tmp_path, damage, 
         import_path(clerk, path)
     assert str(refused.value).startswith(expected), str(refused.value)
     assert _counts(clerk.db) == before
+
+
+def _written(tmp_path: Path, bundle: dict) -> Path:
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps(bundle), encoding="utf-8")
+    return path
+
+
+PATIENT = {"actor": {"reference": "urn:uuid:11111111-1111-4111-8111-111111111111", "display": "ROUX Élise"}}
+ROOM = {"actor": {"reference": "Location/or-1", "display": "Bloc B salle 3"}}
+PPRF = [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "code": "PPRF"}]}]
+
+
+@pytest.mark.parametrize("participants", [
+    [PATIENT, ROOM, {"actor": {"display": "Dr Martin"}}],
+    [ROOM, PATIENT, {"actor": {"reference": "Practitioner/p-12", "display": "Dr Martin"}}],
+    [PATIENT, {"actor": {"display": "Dr Roy"}}, {"type": PPRF, "actor": {"display": "Dr Martin"}}],
+    [PATIENT, {"type": [{"text": "anaesthetist"}], "actor": {"display": "Dr Roy"}},
+     {"type": [{"text": "surgeon"}], "actor": {"display": "Dr Martin"}},
+     {"type": [{"text": "operating theatre"}], "actor": {"display": "Theatre 1"}}],
+], ids=["room before", "patient by urn:uuid", "typed among untyped", "as the app exports it"])
+def test_the_surgeon_is_the_participant_typed_so_never_a_room_or_the_patient(clerk, tmp_path, participants):
+    bundle = _bundle()
+    bundle["entry"][6]["resource"]["participant"] = [{**p, "status": "accepted"} for p in participants]
+    import_path(clerk, _written(tmp_path, bundle))
+    (booking,) = list_current(clerk.db, "operation_booking")
+    assert booking.data["surgeon"] == "Dr Martin"
+
+
+@pytest.mark.parametrize("participants, expected", [
+    ([PATIENT, ROOM], "no participant is the surgeon"),
+    ([PATIENT, {"actor": {"display": "Dr Roy"}}, {"actor": {"display": "Dr Martin"}}],
+     "2 participants could be the surgeon"),
+])
+def test_a_booking_without_one_surgeon_is_refused_by_entry(clerk, tmp_path, participants, expected):
+    bundle = _bundle()
+    bundle["entry"][6]["resource"]["participant"] = [{**p, "status": "accepted"} for p in participants]
+    before = _counts(clerk.db)
+    with pytest.raises(ImportRefused) as refused:
+        import_path(clerk, _written(tmp_path, bundle))
+    assert str(refused.value).startswith(
+        f"bundle entry 7 (Appointment 77777777-7777-4777-8777-777777777777): {expected}"), str(refused.value)
+    assert _counts(clerk.db) == before
+
+
+def test_the_same_snapshot_reloads_unchanged_after_the_ward_amended_its_records(clerk, session_for, tmp_path):
+    path = _written(tmp_path, _bundle())
+    import_path(clerk, path)
+    (admission,) = list_current(clerk.db, "admission")
+    records.amend(session_for("nurse"), admission.record_id, {**admission.data, "identity_status": "validated",
+                                                              "identity_document": "national_id_card"}, "ID card seen")
+    again = import_path(clerk, path)
+    assert (again.added, again.unchanged) == ({}, 4)
+    assert list_current(clerk.db, "admission")[0].data["identity_status"] == "validated"
+
+
+def test_a_line_changed_since_it_was_loaded_is_refused_by_name(clerk, tmp_path):
+    bundle = _bundle()
+    import_path(clerk, _written(tmp_path, bundle))
+    bundle["entry"][3]["resource"]["dosageInstruction"][0]["doseAndRate"][0]["doseQuantity"]["value"] = 80
+    before = _counts(clerk.db)
+    with pytest.raises(ImportRefused, match=r"^bundle entry 4 \(MedicationRequest 4444.*\): order '4444.*' was "
+                                            r"loaded before with other content; correct it in the app"):
+        import_path(clerk, _written(tmp_path, bundle))
+    assert _counts(clerk.db) == before
+
+
+def test_laptops_that_loaded_the_same_snapshot_merge_and_import_at_the_records_office(tmp_path, laptop):
+    path = _written(tmp_path, _bundle())
+    clerks = [laptop(tmp_path / f"{number}.sqlite", number)[1] for number in (1, 2)]
+    folders = []
+    for number, clerk in enumerate(clerks, start=1):
+        import_path(clerk, path)
+        folders.append(export(clerk, tmp_path / f"export-{number}").folder)
+    merged = merge(folders, tmp_path / "merged")
+    assert {(d.why, tuple(n[:6] for n in d.downtime_numbers)) for d in merged.duplicates} == {
+        ("the same NIR", ("DT-001", "DT-002")),
+        ("the same birth name, first name and date of birth", ("DT-001", "DT-002"))}
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for folder in folders:
+        assert import_export(office, folder).added == {"patients": 1, "records": 4}
+    assert [a.data["ipp"] for a in list_current(office.db, "admission")] == ["900555", "900555"]
+    assert import_path(clerks[0], path).added == {}
 
 
 def test_a_cut_short_bundle_is_refused(clerk, tmp_path):

@@ -4,8 +4,10 @@ orders first (so the EHR's chart exists), then administrations, then admissions,
 movements, then theatre. Each record version is ticked off with the EHR's reference, by whom
 and when; a temporary downtime number is reconciled to the patient's EHR number.
 
-A record amended after it was entered comes back on the list (the EHR must be corrected), and
-one marked entered in error comes back only if its earlier version had been entered."""
+A record amended after it was entered comes back on the list (the EHR must be corrected, and
+the list says what changed), and one marked entered in error comes back only if its earlier
+version had been entered. A record loaded from the EHR's own snapshot is in the EHR already:
+its version 1 is not work, a later amendment or withdrawal is."""
 
 from __future__ import annotations
 
@@ -13,20 +15,24 @@ import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
+from downtime.formspec.schema import Field, RepeatField
+from downtime.formspec.values import format_value
 from downtime.services import records
 from downtime.services.census import all_patients, display_names
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
-from downtime.services.patients import PatientSummary, downtime_numbers
+from downtime.services.patients import PatientSummary, downtime_numbers, summarise
 from downtime.services.records import THEATRE_FORMS
+from downtime.services.search import sort_key
 from downtime.storage import audit
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
-from downtime.storage.records import chunks, list_current, marks
+from downtime.storage.records import as_version, chunks, list_current, marks
 
 PAGE = 25  # patients read at a time: a hospital's list is read in pages as the screen scrolls (0.05 s each)
 STEPS = (QT_TRANSLATE_NOOP("messages", "Medication order"),
@@ -37,10 +43,38 @@ STEPS = (QT_TRANSLATE_NOOP("messages", "Medication order"),
 
 @dataclass(frozen=True)
 class Entered:
+    """The latest version of a record that is in the EHR: ticked off by a clerk, or (version 1
+    of a record loaded from the EHR's snapshot) there from the start, with no reference and
+    `entered_by` the one who loaded it."""
+
     version: int
     ehr_reference: str
     entered_by: str
     entered_at: datetime
+
+
+@dataclass(frozen=True)
+class Change:
+    """One answer that differs between the version in the EHR and the current one: the clerk
+    corrects these fields, not the whole record."""
+
+    field: Field
+    before: Any
+    after: Any
+
+    def text_in(self, lang: Lang) -> str:
+        return f"{self.field.label.get(lang)}: {_shown(self.field, self.before, lang)} → " \
+               f"{_shown(self.field, self.after, lang)}"
+
+
+def _shown(field: Field, value: Any, lang: Lang) -> str:
+    """An answer as the form reads it; a repeated group (allergy lines) one row after another."""
+    if isinstance(field, RepeatField):
+        shown = "; ".join(" ".join(filter(None, (format_value(part, row.get(part.id), lang) for part in field.fields)))
+                          for row in value or [])
+    else:
+        shown = format_value(field, value, lang)
+    return shown or "—"
 
 
 @dataclass(frozen=True)
@@ -49,6 +83,7 @@ class WorkItem:
     step: int
     label: str
     entered: Entered | None
+    changes: tuple[Change, ...] = ()
 
     @property
     def step_name(self) -> str:
@@ -62,8 +97,15 @@ class WorkItem:
     def to_do(self) -> str:
         return self.to_do_in("en")
 
-    def to_do_in(self, lang: Lang) -> str:
-        """What the clerk must do in the EHR, in words."""
+    def to_do_in(self, lang: Lang, loud: bool = False) -> str:
+        """What the clerk must do in the EHR, in words, with what changed since it was entered.
+        `loud`: the action in capitals, as the screen shows what is left; the changed values
+        keep their case (mg is not MG)."""
+        action = self.action_in(lang).upper() if loud else self.action_in(lang)
+        changes = self.changes_in(lang)
+        return f"{action} — {changes}" if changes else action
+
+    def action_in(self, lang: Lang) -> str:
         if self.done:
             return message(lang, QT_TRANSLATE_NOOP("messages", "entered"))
         if self.record.status is RecordStatus.ENTERED_IN_ERROR:
@@ -72,6 +114,9 @@ class WorkItem:
             return message(lang, QT_TRANSLATE_NOOP("messages", "correct in the EHR (version {version} was entered)"),
                            version=self.entered.version)
         return message(lang, QT_TRANSLATE_NOOP("messages", "enter"))
+
+    def changes_in(self, lang: Lang) -> str:
+        return "; ".join(change.text_in(lang) for change in self.changes)
 
 
 @dataclass(frozen=True)
@@ -100,14 +145,59 @@ def _step(session: Session, form_id: str) -> int:
     return 4
 
 
-def _entries(db: Database, record_ids: Collection[str]) -> dict[str, Entered]:
-    """The latest version of each of these records that was entered."""
+# A record loaded from the EHR's snapshot has an id derived from the source's own key, a
+# name-based UUID (version 3 or 5: `sync.snapshot.record_id_for`), so that loading the same
+# snapshot again finds it; a record typed on a ward has a random one (version 4). The id is the
+# only mark of a snapshot record that travels in an export (the loader's audit entries stay on
+# its laptop), so the list reads it there: in Python, and in SQL for the counts.
+_LOADED_SQL = "substr({0}.record_id, 15, 1) IN ('3', '5')"
+
+
+def loaded_from_snapshot(record_id: str) -> bool:
+    return record_id[14:15] in ("3", "5")
+
+
+def _entries(db: Database, current: Collection[RecordVersion]) -> dict[str, Entered]:
+    """The latest version of each of these records that is in the EHR: the latest one ticked
+    off, else version 1 of a record loaded from the EHR's snapshot."""
     found: dict[str, Entered] = {}
-    for part in chunks(list(record_ids)):
+    ids = [record.record_id for record in current]
+    for part in chunks(ids):
         for row in db.query(f"SELECT * FROM back_entries WHERE record_id IN ({marks(part)}) ORDER BY version", part):
             found[row["record_id"]] = Entered(row["version"], row["ehr_reference"], row["entered_by"],
                                               datetime.fromisoformat(row["entered_at"]))
+    loaded = [record.record_id for record in current if record.version > 1 and record.record_id not in found
+              and loaded_from_snapshot(record.record_id)]
+    for record_id, first in _versions(db, {record_id: 1 for record_id in loaded}).items():
+        found[record_id] = Entered(1, "", first.author, first.recorded_at)
     return found
+
+
+def _versions(db: Database, wanted: dict[str, int]) -> dict[str, RecordVersion]:
+    """These versions of these records (record id: version)."""
+    found: dict[str, RecordVersion] = {}
+    for part in chunks(list(wanted)):
+        for row in db.query(f"SELECT * FROM records WHERE record_id IN ({marks(part)})", part):
+            if row["version"] == wanted[row["record_id"]]:
+                found[row["record_id"]] = as_version(row)
+    return found
+
+
+def _changes(session: Session, before: RecordVersion | None, after: RecordVersion) -> tuple[Change, ...]:
+    """The answers changed since the version in the EHR (none for a withdrawal: the whole record
+    goes)."""
+    if before is None or after.status is RecordStatus.ENTERED_IN_ERROR:
+        return ()
+    return tuple(Change(field, before.data.get(field.id), after.data.get(field.id))
+                 for field in session.form(after.form_id).fields()
+                 if before.data.get(field.id) != after.data.get(field.id))
+
+
+def _is_work(record: RecordVersion, entered: Entered | None) -> bool:
+    """Nothing of a record withdrawn before anyone entered it goes to the EHR, nor does a record
+    loaded from the EHR itself that nobody changed since."""
+    return entered is not None or not (record.status is RecordStatus.ENTERED_IN_ERROR
+                                       or loaded_from_snapshot(record.record_id))
 
 
 def ehr_numbers(db: Database) -> dict[str, str]:
@@ -128,7 +218,8 @@ def worklist_order(session: Session) -> list[str | None]:
     session.require(Action.READ_RECORDS)
     named = display_names(session.db, session.forms)
     numbers = downtime_numbers(session.db)
-    order: list[str | None] = sorted(named, key=lambda patient_id: (named[patient_id], numbers[patient_id]))
+    order: list[str | None] = sorted(named, key=lambda patient_id: (sort_key(named[patient_id]), named[patient_id],
+                                                                   numbers[patient_id]))
     rest = {row["patient_id"] for row in session.db.query("SELECT DISTINCT patient_id FROM records")}
     return order + sorted(str(pid) for pid in rest - set(named) - {None}) + ([None] if None in rest else [])
 
@@ -140,17 +231,19 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     ids = [pid for pid in order if pid is not None]
     current = list_current(session.db, patient_ids=ids) + (
         list_current(session.db, without_patient=True) if None in order else [])
-    entered = _entries(session.db, [record.record_id for record in current])
-    patients = all_patients(session.db, session.forms, patient_ids=ids)
+    entered = _entries(session.db, current)
+    earlier = _versions(session.db, {record.record_id: entered[record.record_id].version for record in current
+                                     if record.record_id in entered})
+    patients = _identities(session, ids, current)
     links = ehr_numbers(session.db)
     known = {record.record_id: record for record in current}
     groups: dict[str | None, list[WorkItem]] = {}
     for record in current:
         done = entered.get(record.record_id)
-        if record.status is RecordStatus.ENTERED_IN_ERROR and done is None:
-            continue
-        groups.setdefault(record.patient_id, []).append(
-            WorkItem(record, _step(session, record.form_id), records.record_label(session, record, known), done))
+        if _is_work(record, done):
+            groups.setdefault(record.patient_id, []).append(WorkItem(
+                record, _step(session, record.form_id), records.record_label(session, record, known), done,
+                _changes(session, earlier.get(record.record_id), record)))
     work = []
     for patient_id in order:
         if items := groups.get(patient_id):
@@ -158,6 +251,19 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
             work.append(PatientWork(patients.get(patient_id) if patient_id else None,
                                     links.get(patient_id or ""), tuple(items)))
     return work
+
+
+def _identities(session: Session, ids: Collection[str], current: Sequence[RecordVersion]) -> dict[str, PatientSummary]:
+    """Who each patient is: their standing admission, else the withdrawn one itself (whoever
+    withdraws it in the EHR must know whose it is)."""
+    found = all_patients(session.db, session.forms, patient_ids=ids)
+    withdrawn = [record for record in current if record.patient_id is not None and record.patient_id not in found
+                 and session.form(record.form_id).creates_patient]
+    numbers = downtime_numbers(session.db, {str(record.patient_id) for record in withdrawn})
+    for record in withdrawn:
+        found.setdefault(str(record.patient_id), summarise(session.form(record.form_id), record,
+                                                           numbers[str(record.patient_id)]))
+    return found
 
 
 def left_to_enter(work: list[PatientWork]) -> list[PatientWork]:
@@ -197,16 +303,20 @@ def progress(work: list[PatientWork]) -> tuple[int, int]:
 def progress_counts(session: Session) -> tuple[int, int]:
     """Entered and total items of the whole list, counted in the database (as `progress` of
     the whole worklist, without building it). Every record is an item, except one withdrawn
-    (entered in error) before anyone entered it; done are those entered at their standing
-    version. Counted from the records' ids and the few withdrawn ones, not by finding each of
-    a hospital's 1.4 million records' standing version."""
+    (entered in error) before anyone entered it and one loaded from the EHR's snapshot and not
+    changed since; done are those entered at their standing version. Counted from the records'
+    ids and the few withdrawn or loaded ones, not by finding each of a hospital's 1.4 million
+    records' standing version."""
     session.require(Action.READ_RECORDS)
     standing = "(SELECT MAX(v.version) FROM records v WHERE v.record_id = {0}.record_id)"
+    loaded = _LOADED_SQL.format("w")
     done, total = session.db.execute(f"""
         SELECT (SELECT COUNT(*) FROM (SELECT record_id, MAX(version) AS version FROM back_entries GROUP BY record_id) e
                 WHERE e.version = {standing.format("e")}),
                (SELECT COUNT(DISTINCT record_id) FROM records)
-               - (SELECT COUNT(*) FROM records w WHERE w.status = ? AND w.version = {standing.format("w")}
+               - (SELECT COUNT(*) FROM records w
+                  WHERE ((w.status = ? AND NOT {loaded}) OR (w.version = 1 AND {loaded}))
+                  AND w.version = {standing.format("w")}
                   AND NOT EXISTS (SELECT 1 FROM back_entries b WHERE b.record_id = w.record_id))""",
                                      [RecordStatus.ENTERED_IN_ERROR.value]).fetchone()
     return int(done), int(total)

@@ -1,5 +1,6 @@
-"""Finding a patient fast: by name (accents and case ignored, partial), date of birth,
-downtime number, IPP or NIR, through SQLite's FTS5 index.
+"""Finding a patient fast: by name (accents, case and apostrophes ignored, partial), date of
+birth, downtime number, IPP or NIR (with or without the card's spaces), through SQLite's FTS5
+index.
 
 The index is derived from admission records: it is refreshed in the same transaction as each
 save, and `rebuild` recreates it from the records at any time.
@@ -26,10 +27,22 @@ from downtime.storage.records import chunks, list_current, marks
 _DATE_PIECES = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2,4}))?$")
 _WORD = re.compile(r"[^\W_]+")
 _DOWNTIME_PIECES = re.compile(r"^dt(?:-?\d)+-?$", re.IGNORECASE)
+# An NIR as the carte Vitale prints it (2 54 03 75 113 023 12), its key optional.
+_SPACED_NIR = re.compile(r"\b[123478](?:\s*\d){4}\s*(?:\d\s*\d|2\s*[AB])(?:\s*\d){6}(?:\s*\d\s*\d)?\b",
+                         re.IGNORECASE)
+# O'Connor is also typed OConnor; the index's tokenizer cuts a name at its apostrophe.
+_NO_APOSTROPHE = str.maketrans("", "", "'’")
 
 
 def _fold(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def sort_key(name: str) -> str:
+    """A name as people file it: ÉMERY among the Es, case ignored. Most names are plain ASCII,
+    which skip the folding: a hospital's 100,000 names are sorted each time its back-entry
+    list opens."""
+    return (name if name.isascii() else _fold(name)).casefold()
 
 
 def _birth_tokens(born: date | None) -> str:
@@ -62,9 +75,21 @@ def refresh_many(db: Database, forms: dict[str, FormSpec], patient_ids: Collecti
                     patient_id = str(record.patient_id)
                     lines[patient_id].append(_terms(spec, summarise(spec, record, numbers[patient_id]), record.data))
     db.conn.executemany("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, ?, ?, ?)",
-                        [[rowids[patient_id], patient_id,
-                          *(" ".join(dict.fromkeys(line[column] for line in found)) for column in range(3))]
-                         for patient_id, found in lines.items()])
+                        [[rowids[patient_id], patient_id, *_columns(found)] for patient_id, found in lines.items()])
+
+
+def _columns(found: list[tuple[str, str, str]]) -> tuple[str, str, str]:
+    """A patient's index line from the terms of each of their admissions."""
+    names, birth, numbers = (" ".join(dict.fromkeys(line[column] for line in found)) for column in range(3))
+    return with_apostrophes_dropped(names), birth, numbers
+
+
+def with_apostrophes_dropped(names: str) -> str:
+    """The names, then again without apostrophes if they have any: "O'Connor" is found as
+    "connor" and as "oconnor". Migration m011 applies the same rule to the lines of databases
+    indexed before, so keep them in step."""
+    dropped = names.translate(_NO_APOSTROPHE)
+    return names if dropped == names else f"{names} {dropped}"
 
 
 def _terms(spec: FormSpec, patient: PatientSummary, data: dict) -> tuple[str, str, str]:
@@ -89,13 +114,16 @@ def rebuild(db: Database, forms: dict[str, FormSpec]) -> int:
 def match_expression(text: str) -> str | None:
     """An FTS5 query where every typed word must prefix-match; None if nothing searchable.
 
-    Words are quoted after folding accents, so no input can inject FTS syntax; a date typed
-    as 12/03 or 12/03/1954 becomes one token matching the compact birth date, and a downtime
-    number typed or scanned with its dashes (DT-001-00001-6) one token matching the compact
-    number: split at its dashes, its "dt" would prefix-match every patient in the hospital.
+    Words are quoted after folding accents and dropping apostrophes (the index also has each
+    name without them), so no input can inject FTS syntax; an NIR typed with the card's spaces
+    becomes one token, as the index stores it; a date typed as 12/03 or 12/03/1954 becomes one
+    token matching the compact birth date, and a downtime number typed or scanned with its
+    dashes (DT-001-00001-6) one token matching the compact number: split at its dashes, its
+    "dt" would prefix-match every patient in the hospital.
     """
     terms: list[str] = []
-    for piece in _fold(text).split():
+    typed = _SPACED_NIR.sub(lambda nir: "".join(nir.group().split()), _fold(text).translate(_NO_APOSTROPHE))
+    for piece in typed.split():
         if match := _DATE_PIECES.match(piece):
             day, month, year = match.groups()
             terms.append(f"{int(day):02d}{int(month):02d}{year or ''}")
@@ -131,7 +159,8 @@ def search(db: Database, forms: dict[str, FormSpec], text: str, limit: int = 50)
     admissions: dict[str, list[tuple[FormSpec, RecordVersion]]] = defaultdict(list)
     for spec in (spec for spec in forms.values() if spec.creates_patient):
         for record in list_current(db, form_id=spec.id, patient_ids=ids):
-            admissions[str(record.patient_id)].append((spec, record))
+            if record.status is not RecordStatus.ENTERED_IN_ERROR:
+                admissions[str(record.patient_id)].append((spec, record))
     found = []
     for patient_id in ids:
         for spec, record in admissions[patient_id]:

@@ -259,3 +259,12 @@ def m010_movement_index_entered_order(db: Database) -> None:
     db.execute("ALTER TABLE movement_index RENAME COLUMN recorded_at TO entered_at")
     db.execute("ALTER TABLE movement_index RENAME COLUMN recorded_utc TO entered_utc")
     db.execute("DELETE FROM movement_index")
+
+
+@MIGRATIONS(name="m011_search_names_without_apostrophes")
+def m011_search_names_without_apostrophes(db: Database) -> None:
+    """Names with an apostrophe are indexed a second time without it, so "oconnor" finds
+    O'Connor (the tokenizer cuts at the apostrophe): the lines indexed before get the same
+    rule as `services.search.with_apostrophes_dropped`, for ' and ’."""
+    dropped = "replace(replace(names, '''', ''), '’', '')"
+    db.execute(f"UPDATE patient_search SET names = names || ' ' || {dropped} WHERE names <> {dropped}")

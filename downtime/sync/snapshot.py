@@ -3,34 +3,38 @@ patients in their beds with allergies, active medication orders, theatre session
 Snapshots arrive as CSV files or a FHIR Bundle; both readers produce the items below, and one
 writer loads them as ordinary records, checked by the same rules as typing them on the ward.
 
-Every item carries the source's own key, from which the record id is derived: importing the
-same snapshot again finds each record and adds nothing. The whole load is one transaction, so a
-refused line leaves the laptop as it was."""
+Every item carries the source's own key, from which, with the laptop's device id, the record id
+is derived: importing the same snapshot again finds each record and adds nothing, and the
+laptops that all loaded it merge side by side. The whole load is one transaction, so a refused
+line leaves the laptop as it was."""
 
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.services import records
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.storage import audit
-from downtime.storage.records import RecordNotFound, current
+from downtime.storage.records import RecordNotFound, as_version, current
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 
 SNAPSHOT_NAMESPACE = uuid.UUID("6d0f5d39-0b7e-4c0e-9a55-3e4c35a1c7a2")
 PATIENT_FORM = "admission"
 
 
-
 @dataclass(frozen=True)
 class SnapshotItem:
     """One record to load. `where` names the file and line (or bundle entry) it came from, for
-    error messages; `patient_key` is the source's key of the patient it is about."""
+    error messages; `patient_key` is the source's key of the patient it is about; `refs` names
+    the fields that hold another loaded record's id, by that record's kind and key (a booking's
+    theatre session), since the id depends on the laptop that loads it."""
 
     where: str
     kind: str
@@ -38,43 +42,67 @@ class SnapshotItem:
     form_id: str
     values: dict[str, Any]
     patient_key: str | None = None
+    refs: Mapping[str, tuple[str, str]] = field(default_factory=dict)
 
 
-def record_id_for(kind: str, key: str) -> str:
-    return str(uuid.uuid5(SNAPSHOT_NAMESPACE, f"{kind}:{key}"))
+def record_id_for(device_id: str, kind: str, key: str) -> str:
+    """Derived from the source's key, so that loading the same snapshot again on this laptop finds
+    the record; and from the laptop, because every ward laptop loads the same snapshot as records
+    of its own (its patient and downtime number, its author and time), which the records office
+    imports and merges side by side: one id on two laptops would be one record with two contents."""
+    return str(uuid.uuid5(SNAPSHOT_NAMESPACE, f"{device_id}:{kind}:{key}"))
+
+
+def _record_id(session: Session, kind: str, key: str) -> str:
+    return record_id_for(session.device.device_id, kind, key)
+
+
+def _loaded(session: Session, item: SnapshotItem, kind: str, key: str) -> RecordVersion:
+    """A record the item points to by its source key (its patient, a booking's session): loaded
+    from this snapshot, earlier in it or before."""
+    try:
+        return current(session.db, _record_id(session, kind, key))
+    except RecordNotFound:
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {kind} {key!r} is not in this snapshot"),
+                            where=item.where, kind=kind, key=key) from None
 
 
 def _patient_id(session: Session, item: SnapshotItem) -> str | None:
-    if item.patient_key is None:
-        return None
-    try:
-        return current(session.db, record_id_for("patient", item.patient_key)).patient_id
-    except RecordNotFound:
-        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: patient {patient_key!r} is not in this snapshot"),
-                            where=item.where, patient_key=item.patient_key) from None
+    return None if item.patient_key is None else _loaded(session, item, "patient", item.patient_key).patient_id
+
+
+def _values(session: Session, item: SnapshotItem) -> dict[str, Any]:
+    return {**item.values, **{name: _loaded(session, item, kind, key).record_id
+                              for name, (kind, key) in item.refs.items()}}
+
+
+def _as_loaded(session: Session, record_id: str) -> RecordVersion | None:
+    """Version 1, as the snapshot loaded it: what a reload compares with, whatever the ward has
+    amended since."""
+    row = next(session.db.query("SELECT * FROM records WHERE record_id = ? AND version = 1", [record_id]), None)
+    return None if row is None else as_version(row)
 
 
 def _load_one(session: Session, item: SnapshotItem) -> bool:
     """True when the record was added, False when the same record was already there."""
-    record_id = record_id_for(item.kind, item.key)
-    try:
-        existing = current(session.db, record_id)
-    except RecordNotFound:
-        existing = None
+    record_id = _record_id(session, item.kind, item.key)
+    loaded = _as_loaded(session, record_id)
     patient_id = _patient_id(session, item)
+    values = _values(session, item)
     try:
-        if existing is not None:
-            kept = records.checked_values(session, item.form_id, item.values)
-            if existing.data != kept or existing.version != 1:
-                raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {kind} {key!r} was loaded before with other content, and has been "
-                                                                         "worked on since; correct it in the app"),
-                                    where=item.where, kind=item.kind, key=item.key)
-            return False
-        records.save_imported(session, item.form_id, item.values, patient_id, record_id)
+        if loaded is None:
+            records.save_imported(session, item.form_id, values, patient_id, record_id)
+            return True
+        kept = records.checked_values(session, item.form_id, values)
     except ServiceError as problem:
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {problem}"),
                             where=item.where, problem=problem) from None
-    return True
+    if loaded.data != kept or (patient_id is not None and loaded.patient_id != patient_id):
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {kind} {key!r} was loaded before with other content; "
+                                                          "correct it in the app (a snapshot never changes a record "
+                                                          "already loaded)"),
+                            where=item.where, kind=item.kind, key=item.key)
+    return False
 
 
 def load_snapshot(session: Session, items: list[SnapshotItem], source: str,

@@ -22,7 +22,7 @@ from downtime.formspec.schema import (
 )
 from downtime.formspec.values import ParseError, parse_text
 from downtime.sync.outcome import ImportRefused
-from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem, record_id_for
+from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem
 
 YES = {"yes", "y", "oui", "o", "true", "1"}
 NO = {"no", "n", "non", "false", "0"}
@@ -223,9 +223,8 @@ def read_csv_snapshot(folder: Path, forms: dict[str, FormSpec]) -> list[Snapshot
         fields = {field.id: field for field in spec.fields() if not isinstance(field, RecordRefField)}
         for number, row, values in _rows(folder, forms, file, spec, fields):
             path = folder / file.name
-            if file is BOOKINGS:
-                values["session"] = record_id_for("session", _keyed(path, number, row, "session_key"))
+            refs = {"session": ("session", _keyed(path, number, row, "session_key"))} if file is BOOKINGS else {}
             patient = _keyed(path, number, row, "patient_key") if "patient_key" in file.refs else None
             items.append(SnapshotItem(f"{file.name}, line {number}", file.kind, _keyed(path, number, row, file.key),
-                                      str(file.form_id), values, patient))
+                                      str(file.form_id), values, patient, refs))
     return items

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.formspec.values import ParseError, parse_datetime
 from downtime.sync.outcome import ImportRefused
-from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem, record_id_for
+from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem
 
 INS_SYSTEM = "urn:oid:1.2.250.1.213.1.4.8"
 CONTROLLED_EXTENSION = "urn:downtime:controlled-drug"
@@ -28,13 +28,20 @@ HIGH_ALERT_EXTENSION = "urn:downtime:high-alert-medicine"
 ADMIT_SOURCE = {"emd": "emergency", "hosp-trans": "external_transfer", "outp": "planned", "gp": "direct"}
 GENDER = {"female": "female", "male": "male", "other": "unknown", "unknown": "unknown"}
 UNITS = {"mcg": "microgram", "µg": "microgram", "ug": "microgram", "ml": "mL", "tab": "tablet"}
+# An Appointment's surgeon: the participant typed as primary performer (HL7 v3 ParticipationType,
+# the value set FHIR binds participant.type to), as the SNOMED CT role Surgeon, or in words
+# (English as this app's own FHIR export writes it, or French).
+SURGEON_CODES = {("http://terminology.hl7.org/CodeSystem/v3-ParticipationType", "PPRF"),
+                 ("http://snomed.info/sct", "304292004")}
+SURGEON_WORDS = {"surgeon", "chirurgien"}
+PERSON_TYPES = {"Practitioner", "PractitionerRole", None}
 
 
 class _Entry:
     """A bundle entry being read, so every complaint names it."""
 
-    def __init__(self, number: int, resource: dict[str, Any]):
-        self.number, self.resource = number, resource
+    def __init__(self, number: int, resource: dict[str, Any], full_url: str | None):
+        self.number, self.resource, self.full_url = number, resource, full_url
         self.where = f"entry {number} ({resource.get('resourceType')} {resource.get('id', '')})".replace(" )", ")")
 
     def refuse(self, what: str) -> ImportRefused:
@@ -82,8 +89,8 @@ def _load(path: Path) -> list[_Entry]:
         # fhir.resources raises these, not a ValidationError, for e.g. an unknown resourceType.
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}: not a valid FHIR R4 Bundle ({kind}: {problem})"),
                             path=path.name, kind=type(problem).__name__, problem=problem) from None
-    return [_Entry(number, entry["resource"]) for number, entry in enumerate(raw.get("entry", []), start=1)
-            if isinstance(entry.get("resource"), dict)]
+    return [_Entry(number, entry["resource"], entry.get("fullUrl"))
+            for number, entry in enumerate(raw.get("entry", []), start=1) if isinstance(entry.get("resource"), dict)]
 
 
 def _ref(reference: dict[str, Any] | None) -> str | None:
@@ -203,18 +210,55 @@ def _session(slot: _Entry, schedules: dict[str, _Entry]) -> dict[str, Any]:
             "ends_at": slot.when(slot.resource.get("end"), "Slot.end")}
 
 
-def _booking(entry: _Entry, slot_key: str) -> dict[str, Any]:
+def _actor_type(actor: dict[str, Any] | None, types: dict[str, str]) -> str | None:
+    """The resource type an actor is: the bundle entry whose fullUrl it names ("urn:uuid:…" says
+    nothing by itself), else Reference.type, else the type in a "Location/or-1" reference; None
+    for an actor named only by its display."""
+    actor = actor or {}
+    reference = str(actor.get("reference") or "")
+    if reference in types:
+        return types[reference]
+    if actor.get("type"):
+        return str(actor["type"]).split("/")[-1]
+    parts = reference.split("/")
+    return parts[-2] if len(parts) > 1 else None
+
+
+def _typed_surgeon(participant: dict[str, Any]) -> bool:
+    concepts = participant.get("type") or []
+    words = {str(c.get("text") or "").casefold() for c in concepts}
+    codings = [coding for c in concepts for coding in c.get("coding", [])]
+    words |= {str(coding.get("display") or "").casefold() for coding in codings}
+    return bool(words & SURGEON_WORDS) or any((c.get("system"), c.get("code")) in SURGEON_CODES for c in codings)
+
+
+def _surgeon(entry: _Entry, types: dict[str, str]) -> str:
+    """The participant typed as the surgeon; failing that, the only person given no type at all.
+    A theatre, a patient, or a choice between two people is a guess a theatre list must not rest
+    on: the entry is refused."""
+    people = [p for p in entry.resource.get("participant", []) if _actor_type(p.get("actor"), types) in PERSON_TYPES]
+    found = [p for p in people if _typed_surgeon(p)] or [p for p in people if not p.get("type")]
+    if not found:
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "bundle {where}: no participant is the surgeon (a "
+                                                          "Practitioner with participant.type PPRF, primary performer)"),
+                            where=entry.where)
+    if len(found) > 1:
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "bundle {where}: {count} participants could be the surgeon; "
+                                                          "give the surgeon's participant.type PPRF (primary performer)"),
+                            where=entry.where, count=len(found))
+    surgeon = (found[0].get("actor") or {}).get("display")
+    return str(entry.need(surgeon, "Appointment.participant.actor.display (the surgeon)"))
+
+
+def _booking(entry: _Entry, types: dict[str, str]) -> dict[str, Any]:
     appointment = entry.resource
     start = datetime.fromisoformat(entry.when(appointment.get("start"), "Appointment.start"))
     end = datetime.fromisoformat(entry.when(appointment.get("end"), "Appointment.end"))
-    surgeon = next((p["actor"].get("display") for p in appointment.get("participant", [])
-                    if p.get("actor", {}).get("display") and "Patient" not in p["actor"].get("reference", "")), None)
     values = {"procedure": entry.need(_text((appointment.get("serviceType") or [None])[0])
                                       or appointment.get("description"), "Appointment.serviceType"),
               "laterality": "not_applicable", "priority": "elective",
               "decided_at": entry.when(appointment.get("created"), "Appointment.created"),
-              "surgeon": entry.need(surgeon, "Appointment.participant.actor.display (the surgeon)"),
-              "session": record_id_for("session", slot_key), "planned_start": start.isoformat(timespec="minutes"),
+              "surgeon": _surgeon(entry, types), "planned_start": start.isoformat(timespec="minutes"),
               "expected_minutes": int((end - start).total_seconds() // 60)}
     if identifiers := appointment.get("identifier"):
         values["ehr_booking_id"] = identifiers[0].get("value")
@@ -235,6 +279,7 @@ def _patient_of(entry: _Entry, field: str, patients: dict[str, _Entry]) -> str:
 
 def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
     entries = _load(path)
+    types = {entry.full_url: entry.resource["resourceType"] for entry in entries if entry.full_url}
     by_type: dict[str, dict[str, _Entry]] = {}
     for entry in entries:
         key = entry.need(entry.resource.get("id"), "id")
@@ -271,5 +316,6 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
             items.append(SnapshotItem(f"bundle {slots[slot_key].where}", "session", str(slot_key),
                                       "theatre_session", _session(slots[slot_key], schedules)))
         items.append(SnapshotItem(f"bundle {entry.where}", "booking", key, "operation_booking",
-                                  _booking(entry, str(slot_key)), _patient_of(entry, "participant", patients)))
+                                  _booking(entry, types), _patient_of(entry, "participant", patients),
+                                  {"session": ("session", str(slot_key))}))
     return items

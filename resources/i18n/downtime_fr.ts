@@ -1807,6 +1807,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Ce portable a utilisé tous ses numéros de procédure dégradée ; demandez un nouveau numéro d’appareil.</translation>
     </message>
     <message>
+        <source>{form}: record it from the medication round or the chart, where its safety checks and the controlled-drug register apply.</source>
+        <translation>{form} : saisissez-la depuis le tour des médicaments ou le plan d’administration, où ses contrôles de sécurité et le registre des stupéfiants s’appliquent.</translation>
+    </message>
+    <message>
         <source>{form}: choose the patient first.</source>
         <translation>{form} : choisissez d’abord le patient.</translation>
     </message>
@@ -1825,6 +1829,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>Nothing was changed, so there is nothing to amend.</source>
         <translation>Rien n’a changé : il n’y a rien à modifier.</translation>
+    </message>
+    <message>
+        <source>{fields} cannot be amended: mark this record entered in error with the reason, then record it again, so that its checks apply.</source>
+        <translation>{fields} ne peut pas être modifié : marquez cette fiche saisie par erreur avec le motif, puis saisissez-la de nouveau, pour que ses contrôles s’appliquent.</translation>
     </message>
     <message>
         <source>Label stock: one of {stocks}.</source>
@@ -2233,16 +2241,16 @@ le numéro du patient dans le DPI :</translation>
         <translation>{out} existe déjà : choisissez un nouveau dossier pour la fusion.</translation>
     </message>
     <message>
-        <source>{where}: patient {patient_key!r} is not in this snapshot</source>
-        <translation>{where} : le patient {patient_key!r} n’est pas dans cet instantané</translation>
-    </message>
-    <message>
-        <source>{where}: {kind} {key!r} was loaded before with other content, and has been worked on since; correct it in the app</source>
-        <translation>{where} : {kind} {key!r} a déjà été chargé avec un autre contenu et a été modifié depuis ; corrigez-le dans l’application</translation>
-    </message>
-    <message>
         <source>{where}: {problem}</source>
         <translation>{where} : {problem}</translation>
+    </message>
+    <message>
+        <source>{where}: {kind} {key!r} is not in this snapshot</source>
+        <translation>{where} : {kind} {key!r} ne figure pas dans cet instantané</translation>
+    </message>
+    <message>
+        <source>{where}: {kind} {key!r} was loaded before with other content; correct it in the app (a snapshot never changes a record already loaded)</source>
+        <translation>{where} : {kind} {key!r} a déjà été chargé avec un autre contenu ; corrigez-le dans l’application (un instantané ne modifie jamais une fiche déjà chargée)</translation>
     </message>
     <message>
         <source>{where}: {kind} {key!r} is also at {seen}</source>
@@ -2311,6 +2319,14 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>{path}: not a valid FHIR R4 Bundle ({kind}: {problem})</source>
         <translation>{path} : pas un Bundle FHIR R4 valide ({kind} : {problem})</translation>
+    </message>
+    <message>
+        <source>bundle {where}: no participant is the surgeon (a Practitioner with participant.type PPRF, primary performer)</source>
+        <translation>bundle {where} : aucun participant n’est le chirurgien (un Practitioner avec participant.type PPRF, primary performer)</translation>
+    </message>
+    <message>
+        <source>bundle {where}: {count} participants could be the surgeon; give the surgeon&apos;s participant.type PPRF (primary performer)</source>
+        <translation>bundle {where} : {count} participants pourraient être le chirurgien ; indiquez le participant.type PPRF (primary performer) du chirurgien</translation>
     </message>
     <message>
         <source>{path}, line {number}: not a JSON object ({problem})</source>
