@@ -486,7 +486,10 @@ def submit(ward: Ward, target: Target, start: dict[str, Any], value: Any) -> tup
     values = _spoil(target, start, value)
     patient = ward.patient if spec.about_patient and not spec.creates_patient else None
     try:
-        saved = records.save_new(session, form_id, values, patient_id=patient)
+        # What is judged here is the form and the storage of each value; a dose's own service
+        # checks (safety, witness, register) have their tests in test_medication_service.py.
+        saved = records.save_new(session, form_id, values, patient_id=patient,
+                                 checked_by_service=form_id in records.CHECKED_BY_THEIR_SERVICE)
     except ValidationFailed as refused:
         check_refusal(target, refused.errors)
         return "refused", None

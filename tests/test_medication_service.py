@@ -214,3 +214,21 @@ def test_changing_an_orders_times_leaves_yesterdays_doses_where_they_were_given(
     assert [(f"{cell.slot:%d %H:%M}", cell.state) for cell in row.cells] == [
         ("27 14:00", DoseState.GIVEN), ("27 20:00", DoseState.GIVEN), ("28 08:00", DoseState.OVERDUE),
         ("28 18:00", DoseState.UPCOMING)]
+
+
+def test_a_dose_is_written_only_through_its_checks_and_corrected_by_withdrawal(ward, session_for):
+    """A form alone would skip the safety checks, the witness's PIN and the register: a dose
+    saved straight through the records service, or amended in what those judge (5 mg of a
+    witnessed morphine made 15 mg, "not given" made "given"), is refused."""
+    nurse, patient, _, morphine = ward
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    typed = {**_given("2026-11-28T10:00+01:00", 5.0), "route": "SC", "order": morphine.record_id, "witness": "doctor"}
+    with pytest.raises(ServiceError, match="record it from the medication round or the chart"):
+        records.save_new(nurse, "medication_administration", typed, patient_id=patient)
+    given = medication.record_dose(nurse, morphine.record_id, {**_given("2026-11-28T10:00+01:00", 5.0), "route": "SC"},
+                                   witness=("doctor", "2222"))
+    with pytest.raises(ServiceError, match="Dose given cannot be amended: mark this record entered in error"):
+        records.amend(nurse, given.record_id, {**given.data, "dose_given": 15.0}, "typo")
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
+    amended = records.amend(nurse, given.record_id, {**given.data, "site": "left thigh"}, "site left out")
+    assert amended.data["site"] == "left thigh"

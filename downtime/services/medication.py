@@ -123,7 +123,7 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
         ward = None
         if witness_id:
             ward = _deduct_check(session, found, float(values.get("dose_given") or 0))
-        saved = records.save_new(session, DOSE_FORM, values, patient_id=found.patient_id)
+        saved = records.save_new(session, DOSE_FORM, values, patient_id=found.patient_id, checked_by_service=True)
         if witness_id and ward is not None:
             _register_line(session, ward, found.drug, found.dose_unit, -float(values["dose_given"]),
                            "administration", witness_id, record_id=saved.record_id)

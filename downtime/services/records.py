@@ -86,11 +86,26 @@ def _allocate_patient(session: Session, now: datetime) -> tuple[str, str]:
     return patient_id, number
 
 
+# Records only their own service writes, with the checks a form alone cannot run: a dose's
+# safety checks, its controlled-drug witness (with a PIN) and its line in the ward's register.
+# Their fields that those checks judge cannot be amended either: the dose is marked entered in
+# error and recorded again, through the checks.
+CHECKED_BY_THEIR_SERVICE: dict[str, frozenset[str]] = {
+    "medication_administration": frozenset({"order", "scheduled_for", "outcome", "given_at", "dose_given", "witness",
+                                            "overrides"}),
+}
+
+
 def save_new(session: Session, form_id: str, values: dict[str, Any],
-             patient_id: str | None = None) -> RecordVersion:
-    """Version 1 of a record; a form that creates patients also allocates the downtime number."""
+             patient_id: str | None = None, *, checked_by_service: bool = False) -> RecordVersion:
+    """Version 1 of a record; a form that creates patients also allocates the downtime number.
+    `checked_by_service`: the form's own service has run its checks (see CHECKED_BY_THEIR_SERVICE)."""
     spec = session.form(form_id)
     _require_author(session, spec, Action.RECORD_CARE)
+    if spec.id in CHECKED_BY_THEIR_SERVICE and not checked_by_service:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{form}: record it from the medication round or the chart, "
+                                             "where its safety checks and the controlled-drug register apply."),
+                           form=spec.title.get(session.lang))
     with session.db.atomic():
         saved = _first_version(session, spec, values, patient_id, str(uuid.uuid4()), "record.create")
     session.emit("record_saved", saved)
@@ -100,8 +115,9 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
 def save_imported(session: Session, form_id: str, values: dict[str, Any], patient_id: str | None,
                   record_id: str) -> RecordVersion:
     """Version 1 of a record loaded from the hospital's last known state, inside the import's
-    transaction. The record id is chosen by the import (derived from the source's own key), so
-    loading the same snapshot again finds the record instead of adding it twice. The same
+    transaction. The record id is chosen by the import (derived from the laptop and the source's
+    own key), so loading the same snapshot again finds the record instead of adding it twice,
+    and two laptops that loaded it do not collide at the records office. The same
     checks as on the ward apply: a snapshot cannot put two patients in one bed."""
     session.require(Action.IMPORT_DATA)
     return _first_version(session, session.form(form_id), values, patient_id, record_id, "record.import")
@@ -164,6 +180,11 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str)
     kept = _checked(session, spec, values)
     if kept == latest.data:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Nothing was changed, so there is nothing to amend."))
+    judged = CHECKED_BY_THEIR_SERVICE.get(spec.id, frozenset())
+    if changed := sorted(name for name in judged if kept.get(name) != latest.data.get(name)):
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{fields} cannot be amended: mark this record entered in error "
+                                             "with the reason, then record it again, so that its checks apply."),
+                           fields=", ".join(spec.field(name).label.get(session.lang) for name in changed))
     return _append_version(session, latest, kept, RecordStatus.AMENDED, reason,
                            _occurred_at(spec, kept, session.clock()), "record.amend")
 
