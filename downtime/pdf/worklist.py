@@ -16,7 +16,7 @@ from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, style
 from downtime.services.back_entry import PatientWork, progress
 
 HEADINGS = ("Step", "When", "What to enter", "Version", "To do", "EHR reference", "Initials")
-WIDTHS = (0.12, 0.08, 0.34, 0.05, 0.23, 0.12, 0.06)  # To do holds an amendment's changes
+WIDTHS = (0.12, 0.08, 0.33, 0.06, 0.23, 0.12, 0.06)  # To do holds an amendment's changes
 
 
 def _cell(text: str, bold: bool = False) -> Paragraph:
