@@ -102,3 +102,28 @@ def test_saved_event_reaches_listeners_after_commit(session_for, admission_value
                                                                records.current(nurse.db, payload.record_id).version)))
     record = records.save_new(nurse, "admission", admission_values)
     assert seen == [("record_saved", record.record_id, 1)]
+
+
+def test_a_change_made_from_a_version_since_replaced_is_refused(session_for, admission_values):
+    """Writing over a version the person never saw would silently undo it: a nurse's amendment
+    started from version 1 would drop the allergy a doctor added in version 2."""
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    first = records.save_new(nurse, "admission", admission_values)
+    records.amend(doctor, first.record_id, {**first.data, "allergies": [*first.data["allergies"],
+                                                                        {"substance": "Latex", "reaction": "Rash"}]},
+                  "latex allergy found", based_on=1)
+    with pytest.raises(ServiceError, match="changed after you opened it \\(version 2, by doctor"):
+        records.amend(nurse, first.record_id, {**first.data, "bed": "14"}, "bed", based_on=1)
+    with pytest.raises(ServiceError, match="changed after you opened it"):
+        records.mark_entered_in_error(nurse, first.record_id, "wrong patient", based_on=1)
+    assert records.current(nurse.db, first.record_id).version == 2
+
+
+def test_a_draft_is_replaced_only_by_its_authors_autosave(session_for):
+    from downtime.services import drafts
+
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    drafts.save_draft(nurse, "d1", "admission", {"birth_name": "Dupré"})
+    drafts.save_draft(doctor, "d1", "admission", {"birth_name": "SOMEONE ELSE"})
+    (mine,) = drafts.drafts_of(nurse)
+    assert mine.data == {"birth_name": "Dupré"} and drafts.drafts_of(doctor) == []

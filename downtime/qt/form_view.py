@@ -205,6 +205,7 @@ class FormView(QWidget):
             try:
                 drafts.save_draft(self.session, self.draft_id, self.spec.id, self.raw_values(),
                                   record_id=self.record.record_id if self.record else None,
+                                  record_version=self.record.version if self.record else None,
                                   patient_id=self.patient_id)
             except DatabaseError as problem:
                 self.summary.setText(write_failure(problem, self.session.lang, draft=True))
@@ -268,7 +269,7 @@ class FormView(QWidget):
                                         translate("FormView", "Why is this record being corrected? (kept in the history)"))
                 if reason is None:
                     return
-                saved = records.amend(self.session, self.record.record_id, values, reason)
+                saved = records.amend(self.session, self.record.record_id, values, reason, based_on=self.record.version)
         except ValidationFailed as failed:
             self.show_errors(failed.errors)
             return
@@ -302,7 +303,8 @@ class FormView(QWidget):
         if reason is None:
             return
         try:
-            self.record = records.mark_entered_in_error(self.session, self.record.record_id, reason)
+            self.record = records.mark_entered_in_error(self.session, self.record.record_id, reason,
+                                                        based_on=self.record.version)
         except ServiceError as problem:
             Prompts.error(self, translate("FormView", "Not marked"), say(problem))
             return

@@ -441,9 +441,16 @@ class MainWindow(QMainWindow):
                                             translate("MainWindow", "You have {count} unsaved form(s) from earlier. Reopen them?")
                                             .format(count=len(found))):
             return []
-        return [self._reopen_typed(self.session.form(draft.form_id),
-                                   records.current(self.session.db, draft.record_id) if draft.record_id else None,
-                                   draft.patient_id, draft.draft_id, draft.data) for draft in found]
+        return [self._reopen_typed(self.session.form(draft.form_id), self._started_from(draft), draft.patient_id,
+                                   draft.draft_id, draft.data) for draft in found]
+
+    def _started_from(self, draft: drafts.Draft) -> RecordVersion | None:
+        """The version an amendment under way started from (saving it is refused if the record
+        has changed since); the current one for a draft from before versions were kept."""
+        if draft.record_id is None:
+            return None
+        versions = records.history(self.session.db, draft.record_id)
+        return next((version for version in versions if version.version == draft.record_version), versions[-1])
 
     def _reopen_typed(self, spec: FormSpec, record: RecordVersion | None, patient_id: str | None, draft_id: str,
                       typed: dict[str, Any]) -> FormView:

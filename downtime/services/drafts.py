@@ -19,19 +19,22 @@ class Draft:
     draft_id: str
     form_id: str
     record_id: str | None
+    record_version: int | None  # the version an amendment under way started from
     patient_id: str | None
     data: dict[str, Any]
     updated_at: str
 
 
 def save_draft(session: Session, draft_id: str, form_id: str, values: dict[str, Any],
-               record_id: str | None = None, patient_id: str | None = None) -> None:
+               record_id: str | None = None, record_version: int | None = None,
+               patient_id: str | None = None) -> None:
+    """Only its author's autosave replaces a draft (discarding one checks the same)."""
     with session.db.atomic():
         session.db.execute(
-            "INSERT INTO drafts (draft_id, form_id, record_id, patient_id, author, data, updated_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(draft_id) DO UPDATE SET"
-            " data = excluded.data, updated_at = excluded.updated_at",
-            [draft_id, form_id, record_id, patient_id, session.user.staff_id, canonical(values),
+            "INSERT INTO drafts (draft_id, form_id, record_id, record_version, patient_id, author, data, updated_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(draft_id) DO UPDATE SET"
+            " data = excluded.data, updated_at = excluded.updated_at WHERE drafts.author = excluded.author",
+            [draft_id, form_id, record_id, record_version, patient_id, session.user.staff_id, canonical(values),
              session.clock().isoformat()])
 
 
@@ -39,7 +42,7 @@ def drafts_of(session: Session) -> list[Draft]:
     rows = session.db.query("SELECT * FROM drafts WHERE author = ? ORDER BY updated_at DESC",
                             [session.user.staff_id])
     return [Draft(draft_id=row["draft_id"], form_id=row["form_id"], record_id=row["record_id"],
-                  patient_id=row["patient_id"], data=json.loads(row["data"]),
+                  record_version=row["record_version"], patient_id=row["patient_id"], data=json.loads(row["data"]),
                   updated_at=row["updated_at"]) for row in rows]
 
 

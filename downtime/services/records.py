@@ -163,18 +163,27 @@ def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str) 
     return saved
 
 
-def _next_version(session: Session, record_id: str, reason: str) -> tuple[RecordVersion, str]:
+def _next_version(session: Session, record_id: str, reason: str, based_on: int | None) -> tuple[RecordVersion, str]:
+    """The version a change replaces. `based_on`, the version the person had on screen: if
+    someone else has changed the record since, writing over it would silently undo their change
+    (an allergy a doctor added, lost under a nurse's resumed amendment)."""
     if not reason.strip():
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "A reason is required to change a saved record."))
     latest = current(session.db, record_id)
+    if based_on is not None and latest.version != based_on:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record was changed after you opened it (version {version}, by "
+                                             "{author} at {time}). Close it and open it again to see that change, "
+                                             "then make yours."),
+                           version=latest.version, author=latest.author, time=f"{latest.recorded_at:%d/%m/%Y %H:%M}")
     if latest.status is RecordStatus.ENTERED_IN_ERROR:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record was marked entered in error and cannot be changed."))
     return latest, reason.strip()
 
 
-def amend(session: Session, record_id: str, values: dict[str, Any], reason: str) -> RecordVersion:
+def amend(session: Session, record_id: str, values: dict[str, Any], reason: str, *,
+          based_on: int | None = None) -> RecordVersion:
     """The corrected record as a new version; the old one stays readable in the history."""
-    latest, reason = _next_version(session, record_id, reason)
+    latest, reason = _next_version(session, record_id, reason, based_on)
     spec = session.form(latest.form_id)
     _require_author(session, spec, Action.AMEND_RECORD)
     kept = _checked(session, spec, values)
@@ -189,9 +198,10 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str)
                            _occurred_at(spec, kept, session.clock()), "record.amend")
 
 
-def mark_entered_in_error(session: Session, record_id: str, reason: str) -> RecordVersion:
+def mark_entered_in_error(session: Session, record_id: str, reason: str, *,
+                          based_on: int | None = None) -> RecordVersion:
     """Withdraw a record written by mistake (e.g. wrong patient); it stays in the history."""
-    latest, reason = _next_version(session, record_id, reason)
+    latest, reason = _next_version(session, record_id, reason, based_on)
     _require_author(session, session.form(latest.form_id), Action.MARK_ENTERED_IN_ERROR)
     return _append_version(session, latest, latest.data, RecordStatus.ENTERED_IN_ERROR, reason,
                            latest.occurred_at.isoformat(), "record.entered_in_error")

@@ -268,3 +268,10 @@ def m011_search_names_without_apostrophes(db: Database) -> None:
     rule as `services.search.with_apostrophes_dropped`, for ' and ’."""
     dropped = "replace(replace(names, '''', ''), '’', '')"
     db.execute(f"UPDATE patient_search SET names = names || ' ' || {dropped} WHERE names <> {dropped}")
+
+
+@MIGRATIONS(name="m012_drafts_record_version")
+def m012_drafts_record_version(db: Database) -> None:
+    """A draft of an amendment keeps the version it started from, so that resuming it after a
+    sign-out cannot write over a change someone else made meanwhile."""
+    db.execute("ALTER TABLE drafts ADD COLUMN record_version INTEGER")

@@ -1823,6 +1823,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Un motif est obligatoire pour modifier un enregistrement.</translation>
     </message>
     <message>
+        <source>This record was changed after you opened it (version {version}, by {author} at {time}). Close it and open it again to see that change, then make yours.</source>
+        <translation>Cette fiche a été modifiée après que vous l’avez ouverte (version {version}, par {author} le {time}). Fermez-la et rouvrez-la pour voir cette modification, puis faites la vôtre.</translation>
+    </message>
+    <message>
         <source>This record was marked entered in error and cannot be changed.</source>
         <translation>Cet enregistrement a été marqué comme saisie erronée et ne peut plus être modifié.</translation>
     </message>

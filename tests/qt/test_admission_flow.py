@@ -189,3 +189,24 @@ def test_f1_lists_the_keyboard_shortcuts_from_the_bindings(window, qtbot):
     assert {("Ctrl+N", "New admission"), ("Ctrl+M", "Medication round"), ("F1", "Keyboard shortcuts"),
             ("Ctrl+S", "Save the open form")} <= shown
     dialog.close()
+
+
+def test_an_amendment_resumed_after_someone_else_changed_the_record_is_refused(window, typist, qtbot, session_for):
+    """The draft keeps the version it started from: saving it would have dropped the doctor's
+    change made meanwhile, without a word."""
+    from downtime.qt.main_window import MainWindow
+
+    view = _admit_by_keyboard(window, typist)
+    saved = view.record
+    view.start_amend()
+    view.editors["bed"].widget.setFocus()
+    view.editors["bed"].widget.selectAll()
+    typist("14")
+    records.amend(session_for("doctor"), saved.record_id, {**saved.data, "reason": "Hip fracture on X-ray"},
+                  "diagnosis known")
+    again = MainWindow(session_for("nurse"))
+    qtbot.addWidget(again)
+    (reopened,) = again.resume_drafts()
+    reopened.save()
+    assert "changed after you opened it (version 2, by doctor" in reopened.summary.text()
+    assert records.current(window.session.db, saved.record_id).data["reason"] == "Hip fracture on X-ray"
