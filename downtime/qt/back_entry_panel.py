@@ -115,7 +115,7 @@ class BackEntryPanel(QWidget):
         buttons = QHBoxLayout()
         made = [QPushButton(text) for text in (
             translate("BackEntryPanel", "&Mark entered in EHR… (Enter)"),
-            translate("BackEntryPanel", "Link to EHR &patient number…"),
+            translate("BackEntryPanel", "Link to EHR patient &number…"),
             translate("BackEntryPanel", "&Print the next {count} patients").format(count=PRINTED))]
         for button, handler in zip(made, (self.mark_selected, self.link_selected, self.print_worklist)):
             button.clicked.connect(handler)

@@ -136,7 +136,7 @@ class FormView(QWidget):
         self.save_button = QPushButton(translate("FormView", "&Save (Ctrl+S)"))
         self.amend_button = QPushButton(translate("FormView", "&Amend…"))
         self.error_button = QPushButton(translate("FormView", "Entered in &error…"))
-        self.history_button = QPushButton(translate("FormView", "&History"))
+        self.history_button = QPushButton(translate("FormView", "Histor&y"))
         self.print_button = QPushButton(translate("FormView", "&Print"))
         self.save_button.clicked.connect(self.save)
         self.amend_button.clicked.connect(self.start_amend)

@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
         each, and a save must not wait for lists nobody sees."""
         views = [self.tabs.widget(index) for index in range(self.tabs.count())]
         for chart in views:
-            if isinstance(chart, ObservationsView):
+            if isinstance(chart, (ObservationsView, MarView)):
                 chart.refresh()
         self._stale = [view for view in views if isinstance(
             view, (PatientsPanel, MedicationPanel, TheatrePanel, EscalationPanel, BackEntryPanel))]
@@ -503,6 +503,10 @@ class MainWindow(QMainWindow):
         self.idle_timer.stop()
         self.centralWidget().hide()
         self.menuBar().setEnabled(False)
+        # A print preview or a dose dialog shows a patient too, in a window of its own.
+        others = [window for window in QApplication.topLevelWidgets() if window.isVisible() and window is not self]
+        for window in others:
+            window.hide()
         vault = self.session.vault or Vault(Path(), self.session.db)
         dialog = SignInDialog(vault, self.session.clock, translate("MainWindow", "Locked after {minutes} idle minutes — {name} was signed in")
                               .format(minutes=self._idle_minutes, name=self.session.user.name), self)
@@ -510,6 +514,10 @@ class MainWindow(QMainWindow):
                 and dialog.member.staff_id == self.session.user.staff_id:
             self.centralWidget().show()
             self.menuBar().setEnabled(True)
+            for window in others:
+                window.show()
             self.idle_timer.start()
             return
+        for window in others:
+            window.close()
         self.sign_out()

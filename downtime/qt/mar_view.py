@@ -79,7 +79,7 @@ class MarView(QWidget):
         self.table = make_table(self.model, translate("MarView", "Medication administration record"), self.record_dose)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
-        self.record_button = QPushButton(translate("MarView", "&Record a dose for the selected order"))
+        self.record_button = QPushButton(translate("MarView", "Record a &dose for the selected order"))
         self.record_button.clicked.connect(self.record_dose)
         buttons.addWidget(self.record_button)
         self.print_button = QPushButton(translate("MarView", "&Print this MAR (3 days)"))

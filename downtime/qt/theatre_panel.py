@@ -92,11 +92,13 @@ class WaitingModel(TextTableModel):
         return column == 6 and (item.breach or item.near_breach)
 
 
-def _choice_combo(session: Session, form_id: str, field_id: str) -> tuple[QComboBox, list[str]]:
+def _choice_combo(session: Session, form_id: str, field_id: str) -> tuple[QComboBox, list[str | None]]:
+    """Blank until someone chooses: a first answer picked by default would be recorded as if
+    given (a cancellation "because of the outage", a patient "told in person")."""
     field = session.form(form_id).field(field_id)
     combo = QComboBox()
-    codes = [option.code for option in field.options]  # type: ignore[union-attr]
-    combo.addItems([option.label.get(session.lang) for option in field.options])  # type: ignore[union-attr]
+    codes: list[str | None] = [None, *(option.code for option in field.options)]  # type: ignore[union-attr]
+    combo.addItems(["", *(option.label.get(session.lang) for option in field.options)])  # type: ignore[union-attr]
     return combo, codes
 
 
@@ -113,7 +115,7 @@ class CancelDialog(QDialog):
         form = QFormLayout()
         self.reason, self.reason_codes = _choice_combo(session, "operation_cancellation", "reason")
         self.last_minute = QComboBox()
-        self.last_minute.addItems([translate("CancelDialog", "No"), translate("CancelDialog", "Yes")])
+        self.last_minute.addItems(["", translate("CancelDialog", "No"), translate("CancelDialog", "Yes")])
         self.told, self.told_codes = _choice_combo(session, "operation_cancellation", "patient_told")
         self.notes = QLineEdit()
         form.addRow(translate("CancelDialog", "&Reason"), self.reason)
@@ -130,7 +132,7 @@ class CancelDialog(QDialog):
     def save(self) -> RecordVersion | None:
         values = {"cancelled_at": self.session.clock().isoformat(timespec="minutes"),
                   "reason": self.reason_codes[self.reason.currentIndex()],
-                  "last_minute": self.last_minute.currentIndex() == 1,
+                  "last_minute": (None, False, True)[self.last_minute.currentIndex()],
                   "patient_told": self.told_codes[self.told.currentIndex()]}
         if self.notes.text().strip():
             values["notes"] = self.notes.text().strip()
@@ -246,7 +248,7 @@ class TheatrePanel(QWidget):
         layout.addWidget(self.day_table, 3)
         row = QHBoxLayout()
         row.addWidget(QLabel(translate("TheatrePanel", "<b>To reschedule</b> — priority, then deadline, then waiting time")))
-        self.rebook_button = QPushButton(translate("TheatrePanel", "&Rebook selected…"))
+        self.rebook_button = QPushButton(translate("TheatrePanel", "Re&book selected…"))
         self.rebook_button.clicked.connect(self.rebook_selected)
         row.addStretch(1)
         row.addWidget(self.rebook_button)

@@ -448,7 +448,7 @@ Vérifiez à l’écran que ce que vous venez de faire a bien été enregistré 
         <translation>&amp;Marquer saisi dans le DPI… (Entrée)</translation>
     </message>
     <message>
-        <source>Link to EHR &amp;patient number…</source>
+        <source>Link to EHR patient &amp;number…</source>
         <translation>Lier au numéro &amp;patient du DPI…</translation>
     </message>
     <message>
@@ -813,7 +813,7 @@ le numéro du patient dans le DPI :</translation>
         <translation>Saisie &amp;erronée…</translation>
     </message>
     <message>
-        <source>&amp;History</source>
+        <source>Histor&amp;y</source>
         <translation>&amp;Historique</translation>
     </message>
     <message>
@@ -1052,7 +1052,7 @@ le numéro du patient dans le DPI :</translation>
     </message>
     <message>
         <source>&amp;Record for selected patient</source>
-        <translation>&amp;Saisir pour le patient sélectionné</translation>
+        <translation>Saisir pour le patien&amp;t sélectionné</translation>
     </message>
     <message>
         <source>New {form}</source>
@@ -1130,7 +1130,7 @@ le numéro du patient dans le DPI :</translation>
         <translation>Plan d’administration des médicaments</translation>
     </message>
     <message>
-        <source>&amp;Record a dose for the selected order</source>
+        <source>Record a &amp;dose for the selected order</source>
         <translation>&amp;Enregistrer une administration pour la prescription sélectionnée</translation>
     </message>
     <message>
@@ -1505,7 +1505,7 @@ le numéro du patient dans le DPI :</translation>
         <translation>&lt;b&gt;À reprogrammer&lt;/b&gt; — priorité, puis échéance, puis attente</translation>
     </message>
     <message>
-        <source>&amp;Rebook selected…</source>
+        <source>Re&amp;book selected…</source>
         <translation>&amp;Reprogrammer la sélection…</translation>
     </message>
     <message>

@@ -175,3 +175,25 @@ def test_closing_the_window_waits_for_its_last_backup_made_off_the_gui_thread(wi
     window.close()
     assert on_gui_thread == [False] and not Work.running
     assert len(list((data_dir() / "backups").glob("downtime-backup-*.sqlite"))) == 1
+
+
+def test_the_lock_hides_every_window_showing_a_patient_and_gives_them_back(window, monkeypatch, admission_values):
+    """A print preview is a window of its own: it stayed on screen, the patient's admission in
+    it, while the app was locked."""
+    from PySide6.QtWidgets import QApplication
+
+    from downtime.qt.form_view import FormView
+    from downtime.qt.print_preview import PrintPreview
+
+    saved = records.save_new(window.session, "admission", admission_values)
+    window.open_form(FormView(window.session, window.session.form("admission"), record=saved)).print_record()
+    (preview,) = [shown for shown in QApplication.topLevelWidgets() if isinstance(shown, PrintPreview) and shown.isVisible()]
+    while_locked: list[bool] = []
+
+    def sign_in(dialog):
+        while_locked.append(preview.isVisible())
+        return _sign_in_as("nurse", "1111", [])(dialog)
+
+    monkeypatch.setattr(SignInDialog, "exec", sign_in)
+    window.idle_timer.timeout.emit()
+    assert while_locked == [False] and preview.isVisible()

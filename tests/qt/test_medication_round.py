@@ -214,3 +214,20 @@ def test_warnings_added_to_a_shown_dose_dialog_are_shown_whole(qtbot, session_fo
     qtbot.waitUntil(lambda: all(label.isVisible() for label in labels)
                     and dialog.height() >= dialog.heightForWidth(dialog.width()))
     assert all(label.height() >= label.heightForWidth(label.width()) > 20 for label in labels)
+
+
+def test_an_open_chart_shows_a_dose_given_from_the_round(round_window, ward, qtbot, type_text):
+    """A chart left open in its tab kept saying OVERDUE after the dose was given from the round,
+    inviting a second dose."""
+    patient, amox, _ = ward
+    chart = round_window.open_mar_of(patient)
+    assert "OVERDUE" in {chart.model.text(row, 4) for row in range(chart.model.rowCount())}
+    round_window.show_round()
+    QTest.keyClick(round_window.medication.table, Qt.Key.Key_Return)
+    dialog = round_window.medication.dialog
+    qtbot.waitActive(dialog)
+    dialog.save()
+    type_text(dialog.override_edits[medication.Check.ALLERGY], "Tolerated amoxicillin in 2024")
+    dialog.save()
+    (given,) = medication.administrations(round_window.session.db, patient)
+    assert f"HL {given.at:%H:%M}" in {chart.model.text(row, 4) for row in range(chart.model.rowCount())}

@@ -38,8 +38,12 @@ def test_cancel_then_rebook_from_a_suggested_slot_by_keyboard(coordinator, qtbot
     QTest.keyClick(panel.day_table, Qt.Key.Key_Return)
     dialog = panel.dialog
     qtbot.waitActive(dialog)
+    QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    assert "Reason" in dialog.error.text() and panel.day_model.text(0, 10) == "booked"
     QTest.keyClicks(dialog.reason, "Inf")
     assert dialog.reason.currentText() == "Information-system outage"
+    QTest.keyClicks(dialog.last_minute, "Y")
+    QTest.keyClicks(dialog.told, "In")
     QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
     assert panel.day_model.text(0, 10) == "CANCELLED"
     assert panel.day_model.data(panel.day_model.index(0, 2), Qt.ItemDataRole.FontRole).strikeOut()
