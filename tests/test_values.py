@@ -55,6 +55,22 @@ def test_formatted_dates_parse_back(day):
     assert parse_text(field, format_value(field, day.isoformat(), "en")) == day.isoformat()
 
 
+@pytest.mark.parametrize("value, en, fr", [(18.0, "18", "18"), (1.5, "1.5", "1,5"), (0.125, "0.125", "0,125"),
+                                           (100.0, "100", "100"), (0.0, "0", "0")])
+def test_a_dose_reads_without_trailing_zeros(forms, value, en, fr):
+    """"18.000 units" is read as eighteen thousand: no trailing zero on screen or paper."""
+    dose = forms["medication_order"].field("dose")
+    assert (format_value(dose, value, "en"), format_value(dose, value, "fr")) == (en, fr)
+
+
+@given(st.decimals(min_value=0, max_value=100000, places=3, allow_nan=False, allow_infinity=False))
+def test_formatted_decimals_parse_back(value):
+    from downtime.formspec.schema import DecimalField, Text
+
+    field = DecimalField(id="d", kind="decimal", places=3, label=Text(en="D", fr="D"))
+    assert parse_text(field, format_value(field, float(value), "en")) == float(value)
+
+
 def test_required_and_conditional_rules(forms):
     spec = forms["admission"]
     errors = {e.path for e in validate(spec, {"unidentified": True, "sex": "male"}, "en", NOW)}

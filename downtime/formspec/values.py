@@ -136,7 +136,10 @@ def format_value(field: Field, value: Any, lang: Lang) -> str:
         case DateTimeField():
             return datetime.fromisoformat(value).strftime("%d/%m/%Y %H:%M")
         case DecimalField():
+            # No trailing zeros: "18.000 units" is read as eighteen thousand (ISMP, NIMC).
             shown = f"{value:.{field.places}f}"
+            if "." in shown:
+                shown = shown.rstrip("0").rstrip(".")
             return shown.replace(".", ",") if lang == "fr" else shown
         case ChoiceField():
             return _option_label(field, value, lang)
