@@ -232,3 +232,13 @@ def test_a_dose_is_written_only_through_its_checks_and_corrected_by_withdrawal(w
     assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
     amended = records.amend(nurse, given.record_id, {**given.data, "site": "left thigh"}, "site left out")
     assert amended.data["site"] == "left thigh"
+
+
+def test_a_chart_has_a_row_for_every_time_of_the_order_even_on_the_day_it_started(ward, clock):
+    """Started at 10:00 on the 27th, the 08:00 dose has no slot that day; its row must still be
+    there for the next morning's dose to be written in."""
+    nurse, patient, amox, _ = ward
+    (row,) = [r for r in medication.mar_grid(nurse.db, patient, datetime(2026, 11, 27).date(), 1, clock.now)
+              if r.order.record_id == amox.record_id]
+    assert [f"{cell.slot:%H:%M}" for cell in row.cells] == ["14:00", "20:00"]
+    assert row.clocks == ["08:00", "14:00", "20:00"]

@@ -120,7 +120,7 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
                               + [cell(day.strftime("%a %d/%m"), 2 + n, bold=True) for n, day in enumerate(days)]]
     spans = []
     for row in rows:
-        times = sorted({slot.slot.strftime("%H:%M") for slot in row.cells}) or ["—"]
+        times = row.clocks or ["—"]
         by_slot = {(c.slot.date(), c.slot.strftime("%H:%M")): c for c in reversed(row.cells)}
         spans.append((len(body), len(body) + len(times) - 1))
         for index, clock in enumerate(times):

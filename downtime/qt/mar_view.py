@@ -41,7 +41,7 @@ class MarModel(TextTableModel):
             if row.order.frequency is Frequency.PRN:
                 lines.append((row, None))
             else:
-                times = sorted({cell.slot.strftime("%H:%M") for cell in row.cells}) or ["—"]
+                times = row.clocks or ["—"]
                 lines += [(row, clock) for clock in times]
         self.set_rows(lines)
 

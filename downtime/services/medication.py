@@ -250,6 +250,16 @@ class MarRow:
     cells: tuple[MarCell, ...]
     prn_doses: tuple[Administration, ...]
 
+    @property
+    def clocks(self) -> list[str]:
+        """The chart's time rows: every time the order now has, and any other a dose fell due at
+        in the days shown (an amended order's earlier times). Taken from the days' doses alone,
+        an order started this evening had no row for tomorrow morning's dose."""
+        found = {cell.slot.strftime("%H:%M") for cell in self.cells}
+        if self.order.frequency is Frequency.SCHEDULED:
+            found.update(f"{clock:%H:%M}" for clock in self.order.times)
+        return sorted(found)
+
 
 def _doses_near(db: Database, patient_ids: Collection[str], first_day: date, last_day: date) -> list[RecordVersion]:
     """Standing doses of these patients scheduled (or, as required, given) within two days of
