@@ -242,3 +242,24 @@ def test_a_chart_has_a_row_for_every_time_of_the_order_even_on_the_day_it_starte
               if r.order.record_id == amox.record_id]
     assert [f"{cell.slot:%H:%M}" for cell in row.cells] == ["14:00", "20:00"]
     assert row.clocks == ["08:00", "14:00", "20:00"]
+
+
+def test_a_second_dose_given_for_one_time_shows_beside_the_first_on_screen_and_paper(ward, clock, tmp_path):
+    """One cell held one dose: a double dose, given past the "already given" warning, vanished
+    from the chart the next nurse reads."""
+    from pypdf import PdfReader
+
+    from downtime.services import printing
+
+    nurse, patient, amox, _ = ward
+    allergy = {Check.ALLERGY: "tolerated before"}
+    medication.record_dose(nurse, amox.record_id, _given("2026-11-28T08:20+01:00", 1.0, "2026-11-28T08:00+01:00"),
+                           overrides=allergy)
+    medication.record_dose(nurse, amox.record_id, _given("2026-11-28T09:40+01:00", 1.0, "2026-11-28T08:00+01:00"),
+                           overrides={**allergy, Check.ALREADY_GIVEN: "first dose not charted on paper"})
+    (row,) = [r for r in medication.mar_grid(nurse.db, patient, clock.now.date(), 1, clock.now)
+              if r.order.record_id == amox.record_id]
+    assert [f"{dose.at:%H:%M}" for dose in row.cells[0].recorded] == ["08:20", "09:40"]
+    text = " ".join(page.extract_text() for page in PdfReader(printing.print_mar(nurse, [patient], tmp_path / "m.pdf",
+                                                                                  days=1)).pages)
+    assert "08:20" in text and "09:40" in text

@@ -130,8 +130,8 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
                 found = by_slot.get((day, clock))
                 if found is None:
                     line.append(None)
-                elif found.administration is not None:
-                    line.append(cell(dose_text(found.administration, names), column))
+                elif found.recorded:
+                    line.append(cell("; ".join(dose_text(dose, names) for dose in found.recorded), column))
                 elif found.state in STATE_WORDS:
                     line.append(cell(w(STATE_WORDS[found.state], lang), column,
                                      bold=found.state is not DoseState.DUE, color=ALERT))

@@ -62,8 +62,8 @@ class MarModel(TextTableModel):
         found = self.cell(row, clock, day)
         if found is None:
             return ""
-        if found.administration is not None:
-            return dose_text(found.administration, self.names)
+        if found.recorded:
+            return "; ".join(dose_text(dose, self.names) for dose in found.recorded)
         return word(STATE_WORDS.get(found.state, ""))
 
 

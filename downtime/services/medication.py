@@ -15,7 +15,7 @@ from sqlite_utils import Database
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.census import StayStatus
 from downtime.domain.medication import (
-    Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, Warning, dose_state, safety_warnings, slots_by_version,
+    Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning, dose_state, safety_warnings, slots_by_version,
 )
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -239,9 +239,18 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
 
 @dataclass(frozen=True)
 class MarCell:
+    """`administration` decides the cell's state (a dose given outweighs a "not given": the
+    patient had it); `others` are the rest recorded for the same time, shown beside it, since a
+    second dose given for one time may be a double dose."""
+
     slot: datetime
     state: DoseState
     administration: Administration | None
+    others: tuple[Administration, ...] = ()
+
+    @property
+    def recorded(self) -> tuple[Administration, ...]:
+        return (self.administration, *self.others) if self.administration is not None else ()
 
 
 @dataclass(frozen=True)
@@ -274,6 +283,12 @@ def _doses_near(db: Database, patient_ids: Collection[str], first_day: date, las
     return sorted((r for r in found if r.status is not RecordStatus.ENTERED_IN_ERROR), key=lambda r: r.recorded_at)
 
 
+def _cell(slot: datetime, recorded: list[Administration], now: datetime, policy: RoundPolicy) -> MarCell:
+    """`recorded`: the slot's doses, given ones first, each group in the order recorded."""
+    deciding = recorded[0] if recorded else None
+    return MarCell(slot, dose_state(slot, now, deciding, policy), deciding, tuple(recorded[1:]))
+
+
 def mar_grid(db: Database, patient_id: str, first_day: date, days: int, now: datetime) -> list[MarRow]:
     """Each order with its scheduled doses over the days shown (recorded or not), and the
     as-required doses given in that period."""
@@ -293,11 +308,11 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
     grids: dict[str, list[MarRow]] = {patient_id: [] for patient_id in patient_ids}
     for found, slots in _orders_with_slots(db, patient_ids, first_day, last_day, tz):
         mine = doses[found.patient_id, found.record_id]
-        # A dose given outweighs a "not given" recorded for the same slot (the patient had it).
-        by_slot = {a.scheduled_for: a for a in sorted(mine, key=lambda a: a.outcome is Outcome.GIVEN)
-                   if a.scheduled_for is not None}
-        cells = tuple(MarCell(slot, dose_state(slot, now, by_slot.get(slot), policy), by_slot.get(slot))
-                      for slot in slots)
+        by_slot: dict[datetime, list[Administration]] = defaultdict(list)
+        for dose in sorted(mine, key=lambda a: a.outcome is not Outcome.GIVEN):
+            if dose.scheduled_for is not None:
+                by_slot[dose.scheduled_for].append(dose)
+        cells = tuple(_cell(slot, by_slot.get(slot, []), now, policy) for slot in slots)
         prn = tuple(a for a in mine if a.scheduled_for is None
                     and first_day <= a.at.astimezone(tz).date() <= last_day)
         grids[found.patient_id].append(MarRow(found, cells, prn))
