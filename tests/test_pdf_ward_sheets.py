@@ -63,3 +63,14 @@ def test_only_administrators_change_the_label_stock(session_for):
         settings.set_label_stock(session_for("nurse"), "L7159")
     with pytest.raises(ServiceError, match="one of"):
         settings.set_label_stock(session_for("admin"), "A4-plain")
+
+
+def test_the_census_prints_its_answers_in_the_wards_language(ward, tmp_path):
+    """A French ward read "Full" for resuscitation and the codes of identity and isolation."""
+    from dataclasses import replace
+
+    text = " ".join(page.extract_text() for page in PdfReader(printing.print_census(
+        replace(ward, lang="fr"), tmp_path / "census.pdf", ward="3B")).pages)
+    flat = re.sub(r"\s+", " ", text)
+    assert "Réanimation" in flat and "Validée (pièce vue)" in flat
+    assert not re.search(r"\b(Full|provisional|validated|droplet|contact)\b", flat)

@@ -11,7 +11,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from downtime.formspec import Lang
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.schema import Meaning
+from downtime.formspec.values import format_value
 from downtime.pdf.forms import allergy_line
 from downtime.pdf.page import RULE, SEX, PageInfo, body_width, build_pdf, style
 from downtime.services.census import CensusRow
@@ -22,12 +24,11 @@ HEADINGS: dict[Lang, tuple[str, ...]] = {
     "fr": ("Unité", "Lit", "Patient", "Date de naissance", "Sexe", "N° dégradé", "Arrivée", "Identité",
            "Allergies", "Réa.", "Isolement", "Transmissions"),
 }
-WIDTHS = (0.048, 0.035, 0.15, 0.07, 0.035, 0.105, 0.065, 0.07, 0.15, 0.055, 0.072, 0.145)
+WIDTHS = (0.045, 0.04, 0.135, 0.07, 0.045, 0.10, 0.06, 0.07, 0.14, 0.085, 0.075, 0.135)
 TITLE = {"en": "Ward census and handover — {ward}", "fr": "Recensement et transmissions — {ward}"}
 SUBTITLE = {"en": "Census at {at}: {occupied} patient(s), {empty} empty bed(s)",
             "fr": "Situation au {at} : {occupied} patient(s), {empty} lit(s) libre(s)"}
 EMPTY = {"en": "— empty —", "fr": "— libre —"}
-RESUS = {"full": "Full", "dnacpr": "DNACPR", "not_discussed": "?"}
 ALL = {"en": "all wards", "fr": "toutes unités"}
 
 
@@ -36,7 +37,14 @@ def _cell(text: str, bold: bool = False) -> Paragraph:
 
 
 def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: datetime, lang: Lang,
-               printed_by: str, printed_at: datetime, device_name: str) -> Path:
+               printed_by: str, printed_at: datetime, device_name: str, admission: FormSpec) -> Path:
+    """`admission`: the form patients are admitted with, whose words the sheet's answers are
+    printed in (a French ward read "Full" for resuscitation, "droplet" for isolation)."""
+
+    def answer(meaning: Meaning, code: str | None) -> str:
+        field = admission.by_meaning(meaning)
+        return format_value(field, code, lang) if field is not None and code not in (None, "none") else ""
+
     occupied = sum(row.patient is not None for row in rows)
     info = PageInfo(title=TITLE[lang].format(ward=ward or ALL[lang]), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, landscape=True, patient_box=False,
@@ -53,9 +61,9 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
         body.append([_cell(row.ward), _cell(row.bed or "—", bold=True), _cell(p.display_name, bold=True),
                      _cell(p.birth_date.strftime("%d/%m/%Y") if p.birth_date else "?"),
                      _cell(SEX.get(p.sex or "unknown", SEX["unknown"])[lang]), _cell(p.downtime_number),
-                     _cell(arrived), _cell(p.identity_status or ""), _cell(allergy_line(p, lang)),
-                     _cell(RESUS.get(p.resuscitation or "", "?")),
-                     _cell(p.isolation if p.isolation not in (None, "none") else ""), ""])
+                     _cell(arrived), _cell(answer(Meaning.IDENTITY_STATUS, p.identity_status)),
+                     _cell(allergy_line(p, lang)), _cell(answer(Meaning.RESUSCITATION, p.resuscitation) or "?"),
+                     _cell(answer(Meaning.ISOLATION, p.isolation)), ""])
     table = Table(body, colWidths=[w * width for w in WIDTHS], repeatRows=1)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
