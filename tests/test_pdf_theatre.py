@@ -59,3 +59,23 @@ def test_rescheduling_list_and_letter_in_french(day, tmp_path, session_for, cloc
     assert "MORIN" in letter and "Madame, Monsieur" in letter
     moved = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "l2.pdf"))
     assert "MOVED to 01/12 08:00" in moved
+
+
+def test_a_list_running_onto_the_next_page_names_its_theatre_there(session_for, admission_values, tmp_path):
+    """The theatre's band sat alone at the foot of a page and its operations went over unnamed."""
+    nurse, coord = session_for("nurse"), session_for("coord")
+    session = records.save_new(coord, "theatre_session", {
+        "theatre": "T7", "specialty": "Day surgery",
+        "starts_at": "2026-11-30T07:00+01:00", "ends_at": "2026-11-30T21:00+01:00"}).record_id
+    for number in range(28):
+        patient = records.save_new(nurse, "admission", {**admission_values, "bed": str(number + 1),
+                                                        "birth_name": f"Patient{number:02d}", "used_name": ""}).patient_id
+        start = 7 * 60 + number * 30
+        theatre.book(coord, patient, {
+            "procedure": "Carpal tunnel release", "laterality": "left", "priority": "elective",
+            "decided_at": "2026-10-01T09:00+01:00", "surgeon": f"Dr S{number % 2}", "anaesthetist": f"Dr A{number % 2}",
+            "session": session, "planned_start": f"2026-11-30T{start // 60:02d}:{start % 60:02d}+01:00",
+            "expected_minutes": 25})
+    pages = PdfReader(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf")).pages
+    assert len(pages) > 1
+    assert all("Theatre T7 — Day surgery" in page.extract_text() for page in pages)

@@ -53,16 +53,26 @@ def _p(text: str, size: float = 8, bold: bool = False, struck: bool = False,
     return Paragraph(body, style(size=size, bold=bold, condensed=True, color=color, leading=size * 1.2))
 
 
-def _grid(rows: list[list[object]], widths: list[float], width: float) -> Table:
-    table = Table(rows, colWidths=[share * width for share in widths], repeatRows=1)
-    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, 1), (-1, -1), 4)]))
+def _grid(rows: list[list[object]], widths: list[float], width: float, title: str | None = None) -> Table:
+    """The column headings, then the lines; `title` (a session) goes above the headings as a
+    band. A list that runs onto the next page repeats the band and the headings there (the
+    theatre was named alone at the foot of a page, its operations going over unnamed)."""
+    band = [[_band_text(title), *([None] * (len(widths) - 1))]] if title is not None else []
+    table = Table([*band, *rows], colWidths=[share * width for share in widths], repeatRows=len(band) + 1)
+    heading = len(band)
+    table.setStyle(TableStyle([*([("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), BAND)] if band else []),
+                               ("GRID", (0, heading), (-1, -1), 0.5, RULE),
+                               ("BACKGROUND", (0, heading), (-1, heading), colors.HexColor("#e0e0e0")),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, heading + 1), (-1, -1), 4)]))
     return table
 
 
+def _band_text(title: str) -> Paragraph:
+    return _p(title, size=10, bold=True, color=colors.white)
+
+
 def _band(text: str, width: float) -> Table:
-    band = Table([[_p(text, size=10, bold=True, color=colors.white)]], colWidths=[width])
+    band = Table([[_band_text(text)]], colWidths=[width])
     band.setStyle(TableStyle([("BACKGROUND", (0, 0), (-1, -1), BAND)]))
     return band
 
@@ -90,13 +100,13 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
                     printed_at=printed_at, device_name=device_name, landscape=True, patient_box=False,
                     subtitle=theatre or w("all", lang))
     width = body_width(info)
-    widths = [0.02, 0.055, 0.125, 0.07, 0.035, 0.1, 0.14, 0.07, 0.08, 0.085, 0.085, 0.135]
+    widths = [0.03, 0.055, 0.125, 0.07, 0.035, 0.1, 0.13, 0.07, 0.08, 0.085, 0.085, 0.135]
     story: list[Flowable] = []
     for session, entries in lists:
-        band = _band(w("session", lang, theatre=session.theatre, specialty=session.specialty,
-                       start=session.start.strftime("%H:%M"), end=session.end.strftime("%H:%M")), width)
+        title = w("session", lang, theatre=session.theatre, specialty=session.specialty,
+                  start=session.start.strftime("%H:%M"), end=session.end.strftime("%H:%M"))
         if not entries:
-            story += [KeepTogether([band, _p(w("empty", lang), size=9)]), Spacer(1, 4 * mm)]
+            story += [KeepTogether([_band(title, width), _p(w("empty", lang), size=9)]), Spacer(1, 4 * mm)]
             continue
         rows: list[list[object]] = [[_p(h, bold=True) for h in w("list_cols", lang).split("|")]]
         for number, entry in enumerate(entries, start=1):
@@ -109,7 +119,7 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
                          _p(_choice(booking_spec, "priority", data["priority"], lang), struck=struck),
                          _p(data["surgeon"], struck=struck), _p(data.get("anaesthetist") or "—", struck=struck),
                          _p(_status(entry, cancel_spec, lang), bold=True, color=colors.HexColor("#b00000"))])
-        story += [band, _grid(rows, widths, width), Spacer(1, 4 * mm)]
+        story += [_grid(rows, widths, width, title), Spacer(1, 4 * mm)]
     if not story:
         story.append(_p(w("empty", lang), size=10))
     return build_pdf(out, story, info)
