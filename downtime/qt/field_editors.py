@@ -283,6 +283,14 @@ class ReferenceEditor(Editor):
         self.label.setText(str(raw) if raw else "—")
 
 
+def _focus_target(widget: QWidget) -> QWidget:
+    """The widget that takes the focus for `widget` (a choice's combo inside its box): Tab
+    order set on the box itself left the combo, the Remove and the Add buttons out of it."""
+    while (proxy := widget.focusProxy()) is not None:
+        widget = proxy
+    return widget
+
+
 class _Row:
     """One line of a repeat group: its sub-field editors and its own Remove button."""
 
@@ -337,8 +345,8 @@ class RepeatEditor(Editor):
         self.rows.append(row)
         self._lay_out()
         for widget in row.widgets():
-            QWidget.setTabOrder(previous, widget)
-            previous = widget
+            QWidget.setTabOrder(previous, _focus_target(widget))
+            previous = _focus_target(widget)
         QWidget.setTabOrder(previous, self.add_button)
         for editor in editors:
             editor.set_read_only(self._read_only)

@@ -9,9 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QApplication, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+    QVBoxLayout, QWidget,
 )
 
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -210,6 +211,15 @@ class FormView(QWidget):
             except DatabaseError as problem:
                 self.summary.setText(write_failure(problem, self.session.lang, draft=True))
                 self.summary.show()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter in a one-line field goes to the next field, as on the ward's other systems and
+        as the shortcuts help says; a field that uses Enter itself (long text, a button) keeps it."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
+                QApplication.focusWidget(), (QLineEdit, QComboBox)):
+            self.focusNextChild()
+            return
+        super().keyPressEvent(event)
 
     def field_is_shown(self, field_id: str) -> bool:
         form, cell = self.rows[field_id]

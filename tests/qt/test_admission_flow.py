@@ -210,3 +210,32 @@ def test_an_amendment_resumed_after_someone_else_changed_the_record_is_refused(w
     reopened.save()
     assert "changed after you opened it (version 2, by doctor" in reopened.summary.text()
     assert records.current(window.session.db, saved.record_id).data["reason"] == "Hip fracture on X-ray"
+
+
+def test_tab_runs_along_an_allergy_row_then_to_add_row(window, type_text, qtbot):
+    """Tab skipped the severity, Remove row and Add row (the order was set on the choice's box,
+    not on its combo): a second allergy could not be added from the keyboard."""
+    view = window.new_admission()
+    combo = view.editors["allergy_status"].combo
+    combo.setFocus()
+    QTest.keyClicks(combo, "Al")
+    QTest.keyClick(combo, Qt.Key.Key_Tab)
+    allergies = view.editors["allergies"]
+    assert QApplication.focusWidget() is allergies.add_button
+    QTest.keyClick(allergies.add_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is allergies.rows[0].editors[0].edit)
+    type_text(QApplication.focusWidget(), "Latex")
+    seen = []
+    for _ in range(4):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert [widget.accessibleName() or widget.text() for widget in seen] == [
+        "Reaction", "Severity", "Remove row 1", "Add row"]
+
+
+def test_enter_in_a_one_line_field_goes_to_the_next_field(window):
+    view = window.new_admission()
+    view.editors["birth_name"].edit.setFocus()
+    QTest.keyClick(view.editors["birth_name"].edit, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is not view.editors["birth_name"].edit
+    assert QApplication.focusWidget() is view.editors["used_name"].edit
