@@ -105,6 +105,16 @@ def test_printed_worklist_has_each_patient_and_item(office, tmp_path):
     assert "Medication order" in text and "Back-entry worklist" in text
 
 
+def test_the_printed_worklist_speaks_the_clerks_language(office, tmp_path):
+    """It was printed in English whatever the office's language."""
+    from dataclasses import replace
+
+    text = " ".join(page.extract_text() for page in PdfReader(printing.print_worklist(
+        replace(office, lang="fr"), tmp_path / "worklist.pdf")).pages)
+    assert "Liste de ressaisie dans le DPI" in text and "Prescription" in text and "saisir" in text
+    assert not any(word in text for word in ("What to enter", "Medication order", "EHR reference"))
+
+
 def test_a_part_of_the_worklist_is_the_patients_from_the_chosen_one_as_the_screen_shows_them(office, tmp_path):
     order = back_entry.worklist_order(office)
     whole = back_entry.worklist(office)

@@ -63,3 +63,18 @@ def test_blank_mar_has_the_allergy_box_and_grid(tmp_path, capsys):
     text = " ".join(_text(out))
     assert "ALLERGIES / ADVERSE REACTIONS" in text and "Regular medicines" in text
     assert "As required (PRN) medicines" in text and "R refused" in text
+
+
+def test_a_french_chart_names_its_days_in_french(tmp_path, forms, clock):
+
+    from downtime.services import staff
+    from downtime.services.context import Session, load_device
+    from downtime.services.demo import build_demo
+    from downtime.storage import open_database
+
+    db = open_database(tmp_path / "demo.sqlite")
+    build_demo(db, forms, clock)
+    nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock, lang="fr")
+    patient = census.in_patients(db, forms, ward="3B")[0]
+    text = " ".join(_text(printing.print_mar(nurse, [patient.patient_id], tmp_path / "mar.pdf", days=3)))
+    assert "jeu. 26/11" in text and "sam. 28/11" in text and "Thu" not in text and "Sat" not in text

@@ -61,6 +61,8 @@ WORDS: dict[str, dict[Lang, str]] = {
                     "fr": "ALLERGIES / EFFETS INDÉSIRABLES :   ☐ aucune connue   ☐ oui — médicament et réaction :"},
     "weight_box": {"en": "Weight: ________ kg", "fr": "Poids : ________ kg"},
 }
+DAY_NAMES: dict[Lang, tuple[str, ...]] = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+                                          "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")}
 CODE_NAMES = {"en": "R refused, F fasting/nil by mouth, A away, N not available, W withheld, V vomited, D asleep, O other",
               "fr": "R refus, F à jeun, A absent, N non disponible, W suspendu, V vomissement, D endormi, O autre"}
 
@@ -117,7 +119,7 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
         return _p(value, widths[column] - 2 * PAD_X, bold=bold, color=color)
 
     body: list[list[Cell]] = [[cell(w("medicine", lang), 0, bold=True), cell(w("time", lang), 1, bold=True)]
-                              + [cell(day.strftime("%a %d/%m"), 2 + n, bold=True) for n, day in enumerate(days)]]
+                              + [cell(f"{DAY_NAMES[lang][day.weekday()]} {day:%d/%m}", 2 + n, bold=True) for n, day in enumerate(days)]]
     spans = []
     for row in rows:
         times = row.clocks or ["—"]

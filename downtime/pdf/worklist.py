@@ -12,36 +12,59 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
 
+from downtime.formspec import Lang
+from downtime.i18n import message
 from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, style
 from downtime.services.back_entry import PatientWork, progress
 
-HEADINGS = ("Step", "When", "What to enter", "Version", "To do", "EHR reference", "Initials")
+WORDS: dict[str, dict[Lang, str]] = {
+    "title": {"en": "Back-entry worklist", "fr": "Liste de ressaisie dans le DPI"},
+    "headings": {"en": "Step|When|What to enter|Version|To do|EHR reference|Initials",
+                 "fr": "Étape|Quand|À saisir|Version|À faire|Référence DPI|Initiales"},
+    "no_patient": {"en": "<b>Not about a patient</b> (theatre sessions and other ward records)",
+                   "fr": "<b>Sans patient</b> (vacations de bloc et autres fiches du service)"},
+    "born": {"en": "born", "fr": "né(e) le"},
+    "ehr": {"en": "EHR number", "fr": "N° DPI"},
+    "whole": {"en": "{done} of {total} record(s) entered in the EHR — {groups} group(s), in the order to enter them",
+              "fr": "{done} fiche(s) sur {total} saisie(s) dans le DPI — {groups} groupe(s), dans l’ordre de saisie"},
+    "part": {"en": "Part of the list: {groups} group(s) {span}, in the order to enter them — {done} of their {total} "
+                   "record(s) entered in the EHR",
+             "fr": "Partie de la liste : {groups} groupe(s) {span}, dans l’ordre de saisie — {done} de leurs {total} "
+                   "fiche(s) saisie(s) dans le DPI"},
+    "span": {"en": "from {first} to {last}", "fr": "de {first} à {last}"},
+    "nothing_left": {"en": "nothing left from the chosen patient on", "fr": "plus rien à partir du patient choisi"},
+    "no_patient_name": {"en": "records about no patient", "fr": "fiches sans patient"},
+}
 WIDTHS = (0.12, 0.08, 0.33, 0.06, 0.23, 0.12, 0.06)  # To do holds an amendment's changes
+
+
+def w(key: str, lang: Lang, **values: object) -> str:
+    return WORDS[key][lang].format(**values)
 
 
 def _cell(text: str, bold: bool = False) -> Paragraph:
     return Paragraph(escape(text), style(size=8, bold=bold, condensed=True, leading=9.5))
 
 
-def _heading(group: PatientWork) -> Paragraph:
+def _heading(group: PatientWork, lang: Lang) -> Paragraph:
     if group.patient is None:
-        return Paragraph("<b>Not about a patient</b> (theatre sessions and other ward records)", style(size=10))
+        return Paragraph(w("no_patient", lang), style(size=10))
     p = group.patient
-    ehr = f" — EHR number <b>{escape(group.ehr_patient_number)}</b>" if group.ehr_patient_number else \
-        " — EHR number: ____________"
-    return Paragraph(f"<b>{escape(p.display_name)}</b> — born {p.birth_date_text} — "
+    ehr = f" — {w('ehr', lang)} <b>{escape(group.ehr_patient_number)}</b>" if group.ehr_patient_number else \
+        f" — {w('ehr', lang)} : ____________"
+    return Paragraph(f"<b>{escape(p.display_name)}</b> — {w('born', lang)} {p.birth_date_text} — "
                      f"<b>{escape(p.downtime_number)}</b>{ehr}", style(size=10))
 
 
-def _table(group: PatientWork, width: float) -> Table:
-    rows = [[_cell(h, bold=True) for h in HEADINGS]]
+def _table(group: PatientWork, width: float, lang: Lang) -> Table:
+    rows = [[_cell(h, bold=True) for h in w("headings", lang).split("|")]]
     for item in group.items:
         entered = item.entered
-        rows.append([_cell(item.step_name), _cell(item.record.occurred_at.strftime("%d/%m %H:%M")),
-                     _cell(item.label), _cell(str(item.record.version)), _cell(item.to_do, bold=not item.done),
+        rows.append([_cell(message(lang, item.step_name)), _cell(item.record.occurred_at.strftime("%d/%m %H:%M")),
+                     _cell(item.label), _cell(str(item.record.version)), _cell(item.to_do_in(lang), bold=not item.done),
                      _cell(entered.ehr_reference if item.done and entered else ""),
                      _cell(entered.entered_by if item.done and entered else "")])
-    table = Table(rows, colWidths=[w * width for w in WIDTHS], repeatRows=1)
+    table = Table(rows, colWidths=[share * width for share in WIDTHS], repeatRows=1)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
@@ -51,23 +74,22 @@ def _table(group: PatientWork, width: float) -> Table:
     return table
 
 
-def _subtitle(work: list[PatientWork], whole: bool) -> str:
+def _subtitle(work: list[PatientWork], whole: bool, lang: Lang) -> str:
     done, total = progress(work)
     if whole:
-        return f"{done} of {total} record(s) entered in the EHR — {len(work)} group(s), in the order to enter them"
-    names = [group.patient.display_name if group.patient else "records about no patient" for group in work]
-    span = f"from {names[0]} to {names[-1]}" if names else "nothing left from the chosen patient on"
-    return (f"Part of the list: {len(work)} group(s) {span}, in the order to enter them — "
-            f"{done} of their {total} record(s) entered in the EHR")
+        return w("whole", lang, done=done, total=total, groups=len(work))
+    names = [group.patient.display_name if group.patient else w("no_patient_name", lang) for group in work]
+    span = w("span", lang, first=names[0], last=names[-1]) if names else w("nothing_left", lang)
+    return w("part", lang, groups=len(work), span=span, done=done, total=total)
 
 
 def worklist_pdf(work: list[PatientWork], out: Path, *, whole: bool, printed_by: str, printed_at: datetime,
-                 device_name: str) -> Path:
-    info = PageInfo(title="Back-entry worklist", lang="en", printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, landscape=True, patient_box=False, subtitle=_subtitle(work, whole))
+                 device_name: str, lang: Lang) -> Path:
+    info = PageInfo(title=w("title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
+                    device_name=device_name, landscape=True, patient_box=False, subtitle=_subtitle(work, whole, lang))
     width = body_width(info)
     story: list[Flowable] = []
     for group in work:
-        story += [CondPageBreak(30 * mm), _heading(group), Spacer(1, 2 * mm), _table(group, width),
+        story += [CondPageBreak(30 * mm), _heading(group, lang), Spacer(1, 2 * mm), _table(group, width, lang),
                   Spacer(1, 5 * mm)]
     return build_pdf(out, story, info)

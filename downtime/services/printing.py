@@ -236,7 +236,7 @@ def print_worklist(session: Session, out: Path, part: list[PatientWork] | None =
 
     session.require(Action.PRINT)
     worklist_pdf(worklist(session) if part is None else part, out, whole=part is None, printed_by=session.user.name,
-                 printed_at=session.clock(), device_name=session.device.name)
+                 printed_at=session.clock(), device_name=session.device.name, lang=session.lang)
     _audit_print(session, "back-entry worklist", out)
     return out
 
