@@ -59,7 +59,7 @@ def test_filled_form_shows_values_identifiers_and_pages(session_for, admission_v
     for index, page in enumerate(pages, start=1):
         assert "MARTIN Hélène Marie" in page and "12/03/1954" in page and number in page
         assert f"Page {index} of {len(pages)}" in page
-    assert "ALLERGIES: Penicillin, Latex, Iodine" in text
+    assert "ALLERGIES: Penicillin (Rash, moderate); Latex (Eczema, mild); Iodine (Anaphylaxis, severe)" in text
 
 
 def test_filled_form_carries_a_code128_of_the_downtime_number(session_for, admission_values, tmp_path, monkeypatch):
@@ -114,3 +114,17 @@ def test_a_failed_print_leaves_no_file(forms, tmp_path, monkeypatch):
         blank_form_pdf(forms["admission"], tmp_path / "x.pdf", lang="en", printed_by="x",
                        printed_at=datetime.now().astimezone(), device_name="d")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_every_page_names_each_allergy_with_its_reaction_and_severity(session_for, admission_values):
+    """A drug chart asks for the reaction, not only the substance (an anaphylaxis read as a rash)."""
+    from downtime.pdf.forms import allergy_line
+    from downtime.services import census, records
+
+    values = {**admission_values, "allergies": [{"substance": "Iodinated contrast", "reaction": "anaphylaxis",
+                                                 "severity": "severe"}, {"substance": "Latex"}]}
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", values).patient_id
+    summary = census.patient_with_location(nurse.db, nurse.forms, patient)
+    assert allergy_line(summary, "en") == "ALLERGIES: Iodinated contrast (anaphylaxis, severe); Latex"
+    assert allergy_line(summary, "fr") == "ALLERGIES : Iodinated contrast (anaphylaxis, sévère); Latex"

@@ -12,7 +12,7 @@ from sqlite_utils import Database
 from downtime.domain.census import StayStatus
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import Meaning
+from downtime.formspec.schema import Field, Meaning, Text
 from downtime.storage.records import chunks, marks
 
 
@@ -26,7 +26,7 @@ class PatientSummary:
     ward: str | None
     bed: str | None
     allergy_status: str | None
-    allergies: tuple[str, ...]
+    allergies: tuple[str, ...]  # the substances, as the safety checks match them
     unidentified: bool
     admission_record_id: str
     admission_version: int
@@ -37,6 +37,9 @@ class PatientSummary:
     resuscitation: str | None
     isolation: str | None
     stay: StayStatus | None = None
+    # Each allergy's reaction and severity (in the form's words), beside `allergies`: a drug
+    # chart names the reaction, not only the substance.
+    reactions: tuple[tuple[str, Text | None], ...] = ()
 
     @property
     def birth_date_text(self) -> str:
@@ -75,9 +78,10 @@ def summarise(spec: FormSpec, record: RecordVersion, downtime_number: str) -> Pa
         return data.get(_field_id(spec, meaning))
 
     allergies_field = spec.by_meaning(Meaning.ALLERGIES)
-    substances: tuple[str, ...] = ()
+    listed: list[dict[str, Any]] = []
     if allergies_field is not None and get(Meaning.ALLERGY_STATUS) == "allergies":
-        substances = tuple(str(row.get("substance", "")) for row in data.get(allergies_field.id) or [])
+        listed = list(data.get(allergies_field.id) or [])
+    substances = tuple(str(row.get("substance", "")) for row in listed)
     born = get(Meaning.BIRTH_DATE)
     return PatientSummary(
         patient_id=str(record.patient_id), downtime_number=downtime_number,
@@ -88,7 +92,15 @@ def summarise(spec: FormSpec, record: RecordVersion, downtime_number: str) -> Pa
         admission_record_id=record.record_id, admission_version=record.version,
         admitted_at=record.occurred_at.isoformat(), ipp=get(Meaning.IPP), nir=get(Meaning.NIR),
         identity_status=get(Meaning.IDENTITY_STATUS), resuscitation=get(Meaning.RESUSCITATION),
-        isolation=get(Meaning.ISOLATION))
+        isolation=get(Meaning.ISOLATION),
+        reactions=tuple((str(row.get("reaction") or ""), _option_label(allergies_field, "severity", row.get("severity")))
+                        for row in listed))
+
+
+def _option_label(group: Field | None, field_id: str, code: Any) -> Text | None:
+    """The label of a repeat group's choice, in both languages (None: not answered)."""
+    found = next((sub for sub in getattr(group, "fields", []) if sub.id == field_id), None)
+    return next((option.label for option in getattr(found, "options", []) if option.code == code), None)
 
 
 def downtime_numbers(db: Database, patient_ids: Collection[str] | None = None) -> dict[str, str]:
