@@ -157,15 +157,19 @@ def run(db_path: Path, lang: Lang | None = None) -> int:
             return
         dialog.set_details(found.description, demo=found.demo)
 
-    def sign_in() -> None:
+    def sign_in(signed_in: SignInDialog | None = None) -> None:
+        """Ask who is there, unless they signed in at the previous person's lock screen."""
         from downtime.services.context import load_device
 
         opened_before = vault.db is not None
-        dialog = SignInDialog(vault, local_now, load_device(vault.db).name if vault.db is not None else db_path.name,
-                              demo=bool(loaded) and loaded[0].demo)
-        if not loaded:
-            dialog.painted.connect(lambda: load(dialog))
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        if signed_in is not None:
+            dialog, accepted = signed_in, True
+        else:
+            dialog = SignInDialog(vault, local_now, load_device(vault.db).name if vault.db is not None else db_path.name,
+                                  demo=bool(loaded) and loaded[0].demo)
+            if not loaded:
+                dialog.painted.connect(lambda: load(dialog))
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
         if accepted and dialog.unreadable is not None:
             if sound_or_restored(vault, dialog.unreadable):
                 sign_in()
@@ -199,7 +203,8 @@ class _App:
     description: str
     window: type[MainWindow]
 
-    def open_window(self, vault: Vault, dialog: SignInDialog, lang: Lang, signed_out: Callable[[], None]) -> MainWindow:
+    def open_window(self, vault: Vault, dialog: SignInDialog, lang: Lang,
+                    signed_out: Callable[[SignInDialog | None], None]) -> MainWindow:
         from downtime.qt.work import waited
         from downtime.services import census
         from downtime.services.context import Session, load_device

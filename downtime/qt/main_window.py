@@ -93,9 +93,10 @@ class _ActivityFilter(QObject):
 
 
 class MainWindow(QMainWindow):
-    """`signed_out` is called (by the app) when the user locks the laptop for the next person."""
+    """`signed_out` is called (by the app) when the user locks the laptop for the next person,
+    with the sign-in someone else has already made at the lock screen (None: nobody yet)."""
 
-    def __init__(self, session: Session, signed_out: Callable[[], None] | None = None):
+    def __init__(self, session: Session, signed_out: Callable[[SignInDialog | None], None] | None = None):
         super().__init__()
         self.session = session
         self._signed_out = signed_out
@@ -478,11 +479,16 @@ class MainWindow(QMainWindow):
         view.deleteLater()
 
     def sign_out(self) -> None:
+        self._hand_over(None)
+
+    def _hand_over(self, signed_in: SignInDialog | None) -> None:
+        """Close this person's window for the next one; `signed_in`: their sign-in, made at the
+        lock screen, so that they do not type their PIN twice."""
         self.back_up("sign-out")
         self.session.listeners.remove(self._on_event)
         self.close()
         if self._signed_out is not None:
-            self._signed_out()
+            self._signed_out(signed_in)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """A closed window must not lock (or sign anyone out) minutes later: its idle
@@ -520,4 +526,5 @@ class MainWindow(QMainWindow):
             return
         for window in others:
             window.close()
-        self.sign_out()
+        accepted = dialog.result() == QDialog.DialogCode.Accepted and dialog.member is not None
+        self._hand_over(dialog if accepted else None)

@@ -157,11 +157,11 @@ def test_sign_out_hands_the_laptop_back_to_the_sign_in(qtbot, session_for):
 
     calls = []
     session = session_for("nurse")
-    window = MainWindow(session, signed_out=lambda: calls.append("sign in again"))
+    window = MainWindow(session, signed_out=lambda signed_in: calls.append(signed_in))
     qtbot.addWidget(window)
     window.show()
     window.actions_by_id["sign_out"].trigger()
-    assert calls == ["sign in again"] and session.listeners == [] and not window.isVisible()
+    assert calls == [None] and session.listeners == [] and not window.isVisible()
 
 
 def test_a_read_only_database_is_a_clear_message_and_the_form_is_kept(window, typist):

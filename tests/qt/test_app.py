@@ -255,3 +255,35 @@ def test_a_disk_refusing_an_action_on_the_screen_is_said_not_raised(monkeypatch)
     monkeypatch.setattr(Prompts, "error", staticmethod(lambda parent, title, text: shown.append((title, text))))
     hook(OSError, OSError(28, "No space left on device", "/media/usb/census.pdf"), None)
     assert shown == [("Not done", "/media/usb/census.pdf: No space left on device")] and raised == []
+
+
+def test_someone_else_at_the_lock_screen_types_their_pin_once(qtbot, ward_db, db_path, monkeypatch, answers):
+    """The doctor who signed in at the nurse's lock screen was shown a second sign-in window."""
+    from downtime.qt.sign_in import SignInDialog
+
+    asked, people, windows = [], iter([("nurse", "1111"), ("doctor", "2222")]), []
+
+    def sign_in(dialog):
+        who, pin = next(people, ("", ""))
+        asked.append(who)
+        if not who:
+            return QDialog.DialogCode.Rejected
+        dialog.staff_id.setText(who)
+        dialog.pin.setText(pin)
+        dialog.try_sign_in()
+        return dialog.result()
+
+    def run_the_window(self=None):
+        (shown,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        windows.append(shown.session.user.staff_id)
+        shown.idle_timer.timeout.emit()
+        return 0
+
+    monkeypatch.setattr(SignInDialog, "exec", sign_in)
+    monkeypatch.setattr(MainWindow, "resume_drafts", lambda self: qtbot.addWidget(self) or [])
+    monkeypatch.setattr(QApplication, "exec", run_the_window)
+    ward_db.conn.close()
+    app_module.run(db_path)
+    assert asked == ["nurse", "doctor"] and windows == ["nurse"]
+    (doctors,) = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+    assert doctors.session.user.staff_id == "doctor"

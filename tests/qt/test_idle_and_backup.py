@@ -41,7 +41,7 @@ def test_someone_else_signing_in_closes_the_first_persons_window(window, monkeyp
     type_text(view.editors["birth_name"].edit, "Roux")
     view._changed()
     closed: list[bool] = []
-    window._signed_out = lambda: closed.append(True)
+    window._signed_out = lambda signed_in: closed.append(True)
     monkeypatch.setattr(SignInDialog, "exec", _sign_in_as("doctor", "2222", []))
     window.idle_timer.timeout.emit()
     assert closed == [True] and not window.isVisible()
@@ -57,7 +57,7 @@ def test_a_closed_window_never_locks_later(window):
 def test_a_refused_sign_in_leaves_it_locked_out(window, monkeypatch):
     monkeypatch.setattr(SignInDialog, "exec", lambda dialog: QDialog.DialogCode.Rejected)
     closed: list[bool] = []
-    window._signed_out = lambda: closed.append(True)
+    window._signed_out = lambda signed_in: closed.append(True)
     window.idle_timer.timeout.emit()
     assert closed == [True]
 
