@@ -216,7 +216,7 @@ def blank_mar_pdf(out: Path, *, lang: Lang, printed_by: str, printed_at: datetim
     for order in range(regular):
         start = len(body)
         body += [[_p(w("prescriber", lang), inner[0], size=6) if i == 3 else "", ""] + [""] * days for i in range(4)]
-        spans.append(("SPAN", (0, start), (0, start + 2)))
+        spans += [("SPAN", (0, start), (0, start + 2)), ("NOSPLIT", (0, start), (-1, start + 3))]
     grid = Table(body, colWidths=widths, rowHeights=[None] + [7 * mm] * (len(body) - 1), repeatRows=1)
     grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
                               ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL),
