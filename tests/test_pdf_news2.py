@@ -30,7 +30,7 @@ def _charted(session_for, admission_values, lang="en"):
 
 def test_the_chart_prints_each_reading_with_its_points_and_the_band_in_words(session_for, admission_values, tmp_path):
     nurse, patient = _charted(session_for, admission_values)
-    (page,) = _text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf"))
+    page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
     assert "NEWS2 observation chart" in page and "DT-042-" in page
     for reading in ("16 (0)", "22 (2)", "95 (1)", "105/70 (1)", "115 (2)", "38.3 (1)", "Air (0)", "A (0)"):
         assert reading in page, reading
@@ -42,7 +42,7 @@ def test_the_chart_prints_each_reading_with_its_points_and_the_band_in_words(ses
 
 def test_the_chart_prints_in_french(session_for, admission_values, tmp_path):
     nurse, patient = _charted(session_for, admission_values, lang="fr")
-    (page,) = _text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf"))
+    page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
     assert "Feuille de surveillance NEWS2" in page and "Fréq. respiratoire" in page
     assert "Conduite à tenir (dernier score)" in page and "Réponse d'urgence" in page
     assert "Faible ÉLEVÉ" in page and "NEWS2 7 — ÉLEVÉ" in page and "HIGH" not in page
@@ -79,7 +79,7 @@ def test_an_incomplete_total_is_explained_and_never_answered_with_the_low_respon
         session_for, admission_values, tmp_path):
     nurse, patient = _charted(session_for, admission_values)
     records.save_new(nurse, "observations", RECHECK, patient_id=patient)
-    (page,) = _text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf"))
+    page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
     assert "0*" in page
     assert "* incomplete set: a row was not measured; the total can only underestimate the risk." in page
     assert "judged by the last complete set (NEWS2 7 — HIGH at 28/11 12:00)" in page
@@ -88,5 +88,12 @@ def test_an_incomplete_total_is_explained_and_never_answered_with_the_low_respon
 
 def test_the_incomplete_key_prints_in_french(session_for, admission_values, tmp_path):
     nurse, patient = _charted(session_for, admission_values, lang="fr")
-    (page,) = _text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf"))
+    page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
     assert "* série incomplète : un paramètre n'a pas été mesuré" in page and "incomplete set" not in page
+
+
+def test_the_patients_chart_carries_the_scoring_key_for_its_empty_columns(session_for, admission_values, tmp_path):
+    """Its empty columns are filled by hand when the laptop is away; nothing scored them."""
+    nurse, patient = _charted(session_for, admission_values)
+    text = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
+    assert "Scoring key (RCP NEWS2)" in text and "36.1–38.0" in text

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from downtime.domain.news2 import Band
 from downtime.formspec import Lang
@@ -142,6 +142,8 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Pat
                   _p(f"{WORDS['response'][lang]}: {band_text(sets[-1].news2, lang)}", size=9.5, bold=True),
                   *[_p(text, size=8.5) for text in (incomplete_notice(sets, lang), judged(sets).news2.response[lang])
                     if text]]
+    # Its empty columns are filled by hand once the laptop is away: the key scores them.
+    story += [Spacer(1, 3 * mm), KeepTogether([_key(width, lang)])]
     return build_pdf(out, story, info)
 
 
