@@ -154,11 +154,16 @@ def cmd_forms_check(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from downtime.services.census import index_problem
+    from downtime.services.census import ensure_index, index_problem
     from downtime.storage.integrity import check_database
 
     db = _open_existing(args)
-    problem = check_database(db) or index_problem(db, _forms())
+    problem = check_database(db)
+    if problem is None:
+        # As at every opening, an index short of lines (just emptied by an upgrade) is rebuilt
+        # first; a line that disagrees with the records is then named.
+        ensure_index(db, _forms())
+        problem = index_problem(db, _forms())
     if problem:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "NOT SOUND: {problem}"), problem=problem), file=sys.stderr)
         return EXIT_ERROR

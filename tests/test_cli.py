@@ -124,6 +124,18 @@ def test_verify_names_a_movement_index_line_edited_with_sql(tmp_path, capsys):
     assert "NOT SOUND" in err and "movement index" in err and record_id in err
 
 
+def test_verify_after_an_upgrade_emptied_the_movement_index_builds_it_and_says_sound(tmp_path, capsys):
+    import sqlite3
+
+    db = tmp_path / "demo.sqlite"
+    main(["demo", "--db", str(db), "--unencrypted"])
+    conn = sqlite3.connect(db)
+    conn.execute("DELETE FROM movement_index")
+    conn.commit()
+    conn.close()
+    assert main(["verify", "--db", str(db)]) == 0
+
+
 def test_env_var_gives_the_database(tmp_path, monkeypatch, capsys):
     db = tmp_path / "env.sqlite"
     main(["demo", "--db", str(db)])
