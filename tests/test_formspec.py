@@ -113,3 +113,11 @@ def test_regex_that_does_not_compile_is_refused(tmp_path):
         "pattern: {regex: '(', message: {en: x, fr: x}}\n", " " * 8)
     with pytest.raises(FormSpecError, match="regular expression"):
         load_form(_write(tmp_path, fields))
+
+
+def test_a_summary_naming_no_field_of_the_form_is_refused(tmp_path):
+    path = _write(tmp_path, NAME_FIELD)
+    path.write_text(path.read_text(encoding="utf-8").replace("version: 1\n", "version: 1\nsummary: [name, nmae]\n"),
+                    encoding="utf-8")
+    with pytest.raises(FormSpecError, match="summary names unknown field 'nmae'"):
+        load_form(path)

@@ -127,3 +127,20 @@ def test_a_draft_is_replaced_only_by_its_authors_autosave(session_for):
     drafts.save_draft(doctor, "d1", "admission", {"birth_name": "SOMEONE ELSE"})
     (mine,) = drafts.drafts_of(nurse)
     assert mine.data == {"birth_name": "Dupré"} and drafts.drafts_of(doctor) == []
+
+
+def test_a_record_in_one_line_tells_what_back_entry_needs(session_for, admission_values):
+    """The worklist read an observation set as "29/11 13:37 — Scale 1 — No" and an admission
+    without its allergies: a form's summary names the answers that tell it."""
+    nurse = session_for("nurse")
+    admission = records.save_new(nurse, "admission", admission_values)
+    label = records.record_label(nurse, admission)
+    assert label.startswith("28/11/2026 10:30 — Identity status: Validated") and \
+        "Allergies: Penicillin Rash Moderate" in label
+    observations = records.save_new(nurse, "observations", {
+        "taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
+        "on_oxygen": False, "systolic_bp": 105, "pulse": 115, "consciousness": "alert", "temperature": 38.3},
+        patient_id=admission.patient_id)
+    assert records.record_label(nurse, observations) == (
+        "28/11/2026 12:00 — Respiration rate: 22 — SpO2: 95 — SpO2 scale: Scale 1 — On supplemental oxygen: No — "
+        "Systolic blood pressure: 105 — Pulse: 115 — Consciousness (ACVPU): Alert — Temperature: 38.3")

@@ -276,6 +276,9 @@ class FormSpec(_Strict):
     movement: Movement | None = None
     authors: list[Role] | None = None
     """Roles that may write this form (default: every role that records care)."""
+    summary: list[str] = []
+    """The fields a record is told by in one line (a list, the back-entry worklist); default:
+    its first four required answers, which for an observation set say only its time and scale."""
     sections: list[Section] = PydField(min_length=1)
 
     @field_validator("id")
@@ -333,6 +336,9 @@ def _consistency_problems(spec: FormSpec) -> Iterator[str]:
             if field.meaning in meanings:
                 yield f"field {field.id!r}: meaning {field.meaning.value!r} used twice"
             meanings.add(field.meaning)
+    for name in spec.summary:
+        if name not in seen:
+            yield f"summary names unknown field {name!r}"
     for field in spec.fields():
         for condition in (field.relevant, field.required_when):
             for name in condition_fields(condition) if condition else ():

@@ -147,6 +147,9 @@ def format_value(field: Field, value: Any, lang: Lang) -> str:
             return ", ".join(_option_label(field, code, lang) for code in value)
         case YesNoField():
             return {True: {"en": "Yes", "fr": "Oui"}, False: {"en": "No", "fr": "Non"}}[value][lang]
+        case RepeatField():  # one row after another (allergy lines)
+            return "; ".join(" ".join(filter(None, (format_value(part, row.get(part.id), lang) for part in field.fields)))
+                             for row in value)
     return str(value)
 
 

@@ -21,7 +21,7 @@ from sqlite_utils import Database
 
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
-from downtime.formspec.schema import Field, RepeatField
+from downtime.formspec.schema import Field
 from downtime.formspec.values import format_value
 from downtime.services import records
 from downtime.services.census import all_patients, display_names
@@ -68,13 +68,7 @@ class Change:
 
 
 def _shown(field: Field, value: Any, lang: Lang) -> str:
-    """An answer as the form reads it; a repeated group (allergy lines) one row after another."""
-    if isinstance(field, RepeatField):
-        shown = "; ".join(" ".join(filter(None, (format_value(part, row.get(part.id), lang) for part in field.fields)))
-                          for row in value or [])
-    else:
-        shown = format_value(field, value, lang)
-    return shown or "—"
+    return format_value(field, value, lang) or "—"
 
 
 @dataclass(frozen=True)

@@ -226,18 +226,22 @@ def _append_version(session: Session, latest: RecordVersion, data: dict[str, Any
 
 
 def record_label(session: Session, record: RecordVersion, known: Mapping[str, RecordVersion] | None = None) -> str:
-    """A record in one line, made of its first required answers; an answer that points to
-    another record (the order a dose was given from) shows that record's own label. `known`:
+    """A record in one line: its form's summary fields, each named after the first, or else its
+    first required answers; an answer that points to another record (the order a dose was
+    given from) shows that record's own label. `known`:
     current versions already read, so that a list of doses does not read its order once per dose."""
     spec = session.form(record.form_id)
+    named = bool(spec.summary)
+    fields = [spec.field(name) for name in spec.summary] or [field for field in spec.fields() if field.required][:4]
     parts = []
-    for field in [field for field in spec.fields() if field.required][:4]:
+    for field in fields:
         value = record.data.get(field.id)
         if isinstance(field, RecordRefField) and value:
             target = (known or {}).get(str(value)) or current(session.db, str(value))
             parts.append(record_label(session, target, known))
-        elif value is not None:
-            parts.append(format_value(field, value, session.lang))
+        elif value not in (None, "", []):
+            shown = format_value(field, value, session.lang)
+            parts.append(f"{field.label.get(session.lang)}: {shown}" if named and parts else shown)
     return " — ".join(parts)
 
 
