@@ -23,7 +23,7 @@ from downtime.formspec.schema import (
     Filled, IntegerField, MultiChoiceField, Not, OneOf, RepeatField, YesNoField, holds, Text,
 )
 from downtime.formspec.values import format_value
-from downtime.pdf.page import BAND, GREY, RULE, PageInfo, body_width, build_pdf, style
+from downtime.pdf.page import BAND, GREY, RULE, PageInfo, body_width, build_pdf, style, in_words
 from downtime.services.patients import PatientSummary
 
 WRITING_LINE = 9 * mm
@@ -77,7 +77,7 @@ def _allergy(substance: str, reaction: str, severity: Text | None, lang: Lang) -
 
 
 def t(key: str, lang: Lang, **values: Any) -> str:
-    return TEXT[key][lang].format(**values)
+    return in_words(TEXT, key, lang, **values)
 
 
 def _p(text: str, **style_args: Any) -> Paragraph:

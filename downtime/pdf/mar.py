@@ -28,6 +28,7 @@ from downtime.pdf.page import (
     PatientMarker,
     body_width,
     build_pdf,
+    in_words,
     style,
 )
 from downtime.services.medication import MarRow
@@ -68,7 +69,7 @@ CODE_NAMES = {"en": "R refused, F fasting/nil by mouth, A away, N not available,
 
 
 def w(key: str, lang: Lang, **values: object) -> str:
-    return WORDS[key][lang].format(**values)
+    return in_words(WORDS, key, lang, **values)
 
 
 SIZE = 7.5

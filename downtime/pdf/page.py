@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import cache
@@ -61,8 +61,14 @@ SEX = {"female": {"en": "F", "fr": "F"}, "male": {"en": "M", "fr": "M"},
        "unknown": {"en": "U", "fr": "I"}}
 
 
+def in_words(table: Mapping[str, Mapping[Lang, str]], key: str, lang: Lang, **values: Any) -> str:
+    """A printed phrase in the page's language, its places filled: each print keeps its own
+    table of phrases and reads them through this."""
+    return table[key][lang].format(**values)
+
+
 def word(key: str, lang: Lang, **values: Any) -> str:
-    return WORDS[key][lang].format(**values)
+    return in_words(WORDS, key, lang, **values)
 
 
 @cache

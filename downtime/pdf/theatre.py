@@ -16,7 +16,7 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from downtime.domain.theatre import TheatreSession
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.pdf.page import BAND, RULE, SEX, PageInfo, body_width, build_pdf, style
+from downtime.pdf.page import BAND, RULE, SEX, PageInfo, body_width, build_pdf, style, in_words
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import BookingStatus, ListEntry, WaitingItem
 
@@ -42,7 +42,7 @@ WORDS: dict[str, dict[Lang, str]] = {
 
 
 def w(key: str, lang: Lang, **values: object) -> str:
-    return WORDS[key][lang].format(**values)
+    return in_words(WORDS, key, lang, **values)
 
 
 def _p(text: str, size: float = 8, bold: bool = False, struck: bool = False,

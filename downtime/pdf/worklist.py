@@ -14,7 +14,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from downtime.formspec import Lang
 from downtime.i18n import message
-from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, style
+from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, style, in_words
 from downtime.services.back_entry import PatientWork, progress
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -39,7 +39,7 @@ WIDTHS = (0.12, 0.08, 0.33, 0.06, 0.23, 0.12, 0.06)  # To do holds an amendment'
 
 
 def w(key: str, lang: Lang, **values: object) -> str:
-    return WORDS[key][lang].format(**values)
+    return in_words(WORDS, key, lang, **values)
 
 
 def _cell(text: str, bold: bool = False) -> Paragraph:
