@@ -177,11 +177,14 @@ def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable) -> None:
         c.drawString(box_x + 2 * mm, top - 4 * mm, word("label_here", info.lang))
         c.setFillColor(INK)
         c.setFont(SANS, 8)
-        for row, key in enumerate(("name", "dob", "downtime_no")):
+        labels = [word(key, info.lang) for key in ("name", "dob", "downtime_no")]
+        # The writing lines start after the longest label (French's "N° procédure dégradée" ran onto them).
+        start = box_x + 2 * mm + max(pdfmetrics.stringWidth(label, SANS, 8) for label in labels) + 3 * mm
+        for row, label in enumerate(labels):
             y = top - 11 * mm - row * 7 * mm
-            c.drawString(box_x + 2 * mm, y, word(key, info.lang))
+            c.drawString(box_x + 2 * mm, y, label)
             c.setStrokeColor(RULE)
-            c.line(box_x + 30 * mm, y - 1, box_x + BOX_W - 3 * mm, y - 1)
+            c.line(max(start, box_x + 30 * mm), y - 1, box_x + BOX_W - 3 * mm, y - 1)
         return
     name, born, number = patient_lines(info.patient, info.lang)
     c.setFont(BOLD, 10.5)
