@@ -162,8 +162,9 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if problem is None:
         # As at every opening, an index short of lines (just emptied by an upgrade) is rebuilt
         # first; a line that disagrees with the records is then named.
-        ensure_index(db, _forms())
-        problem = index_problem(db, _forms())
+        forms = _forms()
+        ensure_index(db, forms)
+        problem = index_problem(db, forms)
     if problem:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "NOT SOUND: {problem}"), problem=problem), file=sys.stderr)
         return EXIT_ERROR

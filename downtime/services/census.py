@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
@@ -68,6 +68,10 @@ def _entered(db: Database, rows: Collection[dict[str, Any]]) -> dict[str, str]:
     return found
 
 
+INDEX_COLUMNS = ("record_id, patient_id, movement, standing, occurred_at, entered_at, occurred_utc, entered_utc, ward,"
+                 " bed, ward_key, bed_key")
+
+
 def index_record(db: Database, spec: FormSpec, row: dict[str, Any]) -> None:
     """Put a newly written version of a movement record into the movement index (inside the
     write's transaction, so the index never disagrees with the records)."""
@@ -77,13 +81,23 @@ def index_record(db: Database, spec: FormSpec, row: dict[str, Any]) -> None:
 def index_records(db: Database, written: Iterable[tuple[FormSpec, dict[str, Any]]]) -> int:
     """`index_record` for many versions in one statement (an import writes thousands; a later
     version of a record replaces its line); returns how many were movement records."""
-    movements = [(spec, row) for spec, row in written if spec.movement is not None]
-    entered = _entered(db, [row for _, row in movements])
-    lines = [_index_line(spec, row, entered[row["record_id"]]) for spec, row in movements]
-    db.conn.executemany("INSERT OR REPLACE INTO movement_index (record_id, patient_id, movement, standing, occurred_at,"
-                        " entered_at, occurred_utc, entered_utc, ward, bed, ward_key, bed_key)"
+    lines = _index_lines(db, written)
+    db.conn.executemany(f"INSERT OR REPLACE INTO movement_index ({INDEX_COLUMNS})"
                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", lines)
     return len(lines)
+
+
+def _index_lines(db: Database, written: Iterable[tuple[FormSpec, dict[str, Any]]]) -> list[list[Any]]:
+    movements = [(spec, row) for spec, row in written if spec.movement is not None]
+    entered = _entered(db, [row for _, row in movements])
+    return [_index_line(spec, row, entered[row["record_id"]]) for spec, row in movements]
+
+
+def _current_movements(db: Database, forms: dict[str, FormSpec]) -> Iterator[tuple[FormSpec, dict[str, Any]]]:
+    """The current version of every movement record, which the index must hold one line each of."""
+    for spec in forms.values():
+        if spec.movement is not None:
+            yield from ((spec, row) for row in db.query("SELECT * FROM current_records WHERE form_id = ?", [spec.id]))
 
 
 def _index_line(spec: FormSpec, row: dict[str, Any], entered_at: str) -> list[Any]:
@@ -98,9 +112,7 @@ def rebuild_index(db: Database, forms: dict[str, FormSpec]) -> int:
     after a restore); returns how many movement records it holds."""
     with db.atomic():
         db.execute("DELETE FROM movement_index")
-        return sum(index_records(db, ((spec, row) for row in db.query(
-            "SELECT * FROM current_records WHERE form_id = ?", [spec.id])))
-            for spec in forms.values() if spec.movement is not None)
+        return index_records(db, _current_movements(db, forms))
 
 
 def index_problem(db: Database, forms: dict[str, FormSpec]) -> str | None:
@@ -108,14 +120,8 @@ def index_problem(db: Database, forms: dict[str, FormSpec]) -> str | None:
     index is derived, so the audit chain does not cover it, yet the census trusts it: a line
     edited with plain SQL (a standing admission marked withdrawn) would take a patient off the
     ward's list. `downtime verify` reads it against the records."""
-    columns = ("record_id, patient_id, movement, standing, occurred_at, entered_at, occurred_utc, entered_utc, ward, bed,"
-               " ward_key, bed_key")
-    stored = {tuple(row) for row in db.execute(f"SELECT {columns} FROM movement_index")}
-    expected: set[tuple[Any, ...]] = set()
-    for spec in (spec for spec in forms.values() if spec.movement is not None):
-        rows = list(db.query("SELECT * FROM current_records WHERE form_id = ?", [spec.id]))
-        entered = _entered(db, rows)
-        expected.update(tuple(_index_line(spec, row, entered[row["record_id"]])) for row in rows)
+    stored = {tuple(row) for row in db.execute(f"SELECT {INDEX_COLUMNS} FROM movement_index")}
+    expected = {tuple(line) for line in _index_lines(db, _current_movements(db, forms))}
     different = sorted({line[0] for line in stored ^ expected})
     if not different:
         return None
