@@ -128,3 +128,40 @@ def test_every_page_names_each_allergy_with_its_reaction_and_severity(session_fo
     summary = census.patient_with_location(nurse.db, nurse.forms, patient)
     assert allergy_line(summary, "en") == "ALLERGIES: Iodinated contrast (anaphylaxis, severe); Latex"
     assert allergy_line(summary, "fr") == "ALLERGIES : Iodinated contrast (anaphylaxis, sévère); Latex"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("what", ["admission", "mar", "news2"])
+def test_a_blank_form_has_room_for_the_wards_sticky_label(tmp_path, forms, lang, what):
+    """The identification box of a form filled by hand takes any sheet label the app prints,
+    and the header's words stay beside it (the French 'à saisir dans le DPI' ran under it)."""
+    from pypdf.generic import ContentStream
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from downtime.pdf.labels import STOCKS
+    from downtime.pdf.page import BOLD, MARGIN, WORDS
+
+    out = tmp_path / "blank.pdf"
+    furniture = {"lang": lang, "printed_by": "Hélène Lefèvre", "printed_at": datetime(2026, 11, 28, 14, 0),
+                 "device_name": "Ward 3B"}
+    made = {"mar": printing.blank_mar, "news2": printing.blank_news2_chart}.get(what)
+    made(out, **furniture) if made else blank_form_pdf(forms[what], out, **furniture)
+    reader = PdfReader(out)
+    page = reader.pages[0]
+    page_w, page_h = float(page.mediabox.width), float(page.mediabox.height)
+    boxes = [[float(number) for number in operands] for operands, operator in
+             ContentStream(page.get_contents(), reader).operations if operator == b"re"]
+    (x, y, w, h), = [box for box in boxes if abs(box[0] + box[2] - (page_w - MARGIN)) < 0.5
+                     and abs(box[1] + box[3] - (page_h - MARGIN)) < 0.5]
+    for stock in STOCKS.values():
+        if stock.name != "wristband":
+            assert w >= stock.width + 2 * mm and h >= stock.height + 2 * mm, stock.name
+    mark = WORDS["downtime_record"][lang]
+    placed = []
+    page.extract_text(visitor_text=lambda text, cm, tm, font, size: placed.append(
+        (text.strip(), cm[4] + tm[4], cm[5] + tm[5])))
+    in_header = [(text, left) for text, left, bottom in placed if text and bottom > y and text in mark]
+    assert in_header, placed
+    for text, left in in_header:
+        assert left + stringWidth(text, BOLD, 8) <= x, text

@@ -3,6 +3,7 @@ labels, a blank chart with the scoring key on one page, and the downtime binder.
 
 import re
 
+import pytest
 from pypdf import PdfReader
 
 from downtime.services import printing, records, wards
@@ -48,13 +49,19 @@ def test_the_chart_prints_in_french(session_for, admission_values, tmp_path):
     assert "Faible ÉLEVÉ" in page and "NEWS2 7 — ÉLEVÉ" in page and "HIGH" not in page
 
 
-def test_the_blank_chart_holds_the_scoring_key_on_one_page(tmp_path, clock):
-    path = printing.blank_news2_chart(tmp_path / "blank.pdf", lang="en", printed_by="Nurse", printed_at=clock(),
+@pytest.mark.parametrize("lang, words, not_words", [
+    ("en", ("Scoring key (RCP NEWS2)", "Respiration rate", "Oxygen", "Alert"), ()),
+    ("fr", ("Barème (NEWS2, RCP)", "Fréq. respiratoire", "Oxygène", "Alerte", "PA systolique", "Pouls"),
+     ("Respiration rate", "Consciousness", "Oxygen", "Pulse", "Temperature"))])
+def test_the_blank_chart_holds_the_scoring_key_on_one_page(tmp_path, clock, lang, words, not_words):
+    """Under the label box a sticky label needs (see test_pdf_forms), in the ward's language."""
+    path = printing.blank_news2_chart(tmp_path / "blank.pdf", lang=lang, printed_by="Nurse", printed_at=clock(),
                                       device_name="Ward 3B laptop")
     (page,) = _text(path)
-    assert "Scoring key (RCP NEWS2)" in page
-    for band in ("≤8", "21–24", "≥25", "88–92 / ≥93 air", "≥97 O2", "111–219", "≥131", "36.1–38.0", "≥39.1"):
+    for band in ("≤8", "21–24", "≥25", "88–92 / ≥93 air", "≥97 O2", "111–219", "≥131", "36.1–38.0", "≥39.1", *words):
         assert band in page, band
+    for word in not_words:
+        assert word not in page, word
 
 
 def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, tmp_path, clock):

@@ -268,7 +268,7 @@ def blank_form_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str,
                    printed_at: datetime, device_name: str) -> Path:
     info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name,
-                    subtitle=f"{spec.id} v{spec.version}")
+                    subtitle=f"{spec.id} v{spec.version}", blank=True)
     width = body_width(info)
     story = [_p(t("required_key", lang), size=7.5, color=GREY), Spacer(1, 2 * mm)]
     story += _body(spec, None, lang, width)

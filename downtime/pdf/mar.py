@@ -205,7 +205,7 @@ def blank_mar_pdf(out: Path, *, lang: Lang, printed_by: str, printed_at: datetim
                   regular: int = 8, prn: int = 4, days: int = 3) -> Path:
     """A blank chart for a new admission while the laptop is unavailable."""
     info = PageInfo(title=w("blank_title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, landscape=True)
+                    device_name=device_name, landscape=True, blank=True)
     width = body_width(info)
     day_w = width * 0.61 / days
     widths = [width * 0.32, width * 0.07] + [day_w] * days

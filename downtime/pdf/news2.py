@@ -47,15 +47,17 @@ ROWS = (
     ({"en": "Consciousness (ACVPU)", "fr": "Conscience (ACVPU)"}, "consciousness", "consciousness"),
     ({"en": "Temperature °C", "fr": "Température °C"}, "temperature", "temperature"),
 )
-KEY = (
-    ("Respiration rate", "≤8", "", "9–11", "12–20", "", "21–24", "≥25"),
-    ("SpO2 scale 1 %", "≤91", "92–93", "94–95", "≥96", "", "", ""),
-    ("SpO2 scale 2 %", "≤83", "84–85", "86–87", "88–92 / ≥93 air", "93–94 O2", "95–96 O2", "≥97 O2"),
-    ("Air or oxygen", "", "Oxygen", "", "Air", "", "", ""),
-    ("Systolic BP", "≤90", "91–100", "101–110", "111–219", "", "", "≥220"),
-    ("Pulse", "≤40", "", "41–50", "51–90", "91–110", "111–130", "≥131"),
-    ("Consciousness", "", "", "", "Alert", "", "", "CVPU"),
-    ("Temperature", "≤35.0", "", "35.1–36.0", "36.1–38.0", "38.1–39.0", "≥39.1", ""),
+# Each parameter's readings by the points they score (3 2 1 0 1 2 3), as the RCP chart's key.
+KEY: tuple[tuple[dict[Lang, str], tuple[str | dict[Lang, str], ...]], ...] = (
+    ({"en": "Respiration rate", "fr": "Fréq. respiratoire"}, ("≤8", "", "9–11", "12–20", "", "21–24", "≥25")),
+    ({"en": "SpO2 scale 1 %", "fr": "SpO2 échelle 1 %"}, ("≤91", "92–93", "94–95", "≥96", "", "", "")),
+    ({"en": "SpO2 scale 2 %", "fr": "SpO2 échelle 2 %"},
+     ("≤83", "84–85", "86–87", "88–92 / ≥93 air", "93–94 O2", "95–96 O2", "≥97 O2")),
+    ({"en": "Air or oxygen", "fr": "Air ou oxygène"}, ("", {"en": "Oxygen", "fr": "Oxygène"}, "", "Air", "", "", "")),
+    ({"en": "Systolic BP", "fr": "PA systolique"}, ("≤90", "91–100", "101–110", "111–219", "", "", "≥220")),
+    ({"en": "Pulse", "fr": "Pouls"}, ("≤40", "", "41–50", "51–90", "91–110", "111–130", "≥131")),
+    ({"en": "Consciousness", "fr": "Conscience"}, ("", "", "", {"en": "Alert", "fr": "Alerte"}, "", "", "CVPU")),
+    ({"en": "Temperature", "fr": "Température"}, ("≤35.0", "", "35.1–36.0", "36.1–38.0", "38.1–39.0", "≥39.1", "")),
 )
 
 
@@ -113,7 +115,8 @@ def _grid(sets: Sequence[ScoredSet | None], lang: Lang, width: float, row_height
 
 def _key(width: float, lang: Lang) -> Table:
     body = [[_p(WORDS["key"][lang], bold=True), _p("3"), _p("2"), _p("1"), _p("0"), _p("1"), _p("2"), _p("3")]]
-    body += [[_p(cell) for cell in row] for row in KEY]
+    body += [[_p(label[lang])] + [_p(cell if isinstance(cell, str) else cell[lang]) for cell in cells]
+             for label, cells in KEY]
     shade = [3, 2, 1, None, 1, 2, 3]
     table = Table(body, colWidths=[width * 0.2] + [width * 0.8 / 7] * 7)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
@@ -151,7 +154,7 @@ def blank_news2_chart_pdf(out: Path, *, lang: Lang, printed_by: str, printed_at:
                           device_name: str) -> Path:
     """Empty columns to fill by hand, and the scoring key under them."""
     info = PageInfo(title=WORDS["blank_title"][lang], lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, landscape=True)
+                    device_name=device_name, landscape=True, blank=True)
     width = body_width(info)
-    story: list[Flowable] = [_grid([None] * COLUMNS, lang, width, 7.5 * mm), Spacer(1, 3 * mm), _key(width, lang)]
+    story: list[Flowable] = [_grid([None] * COLUMNS, lang, width, 6 * mm), Spacer(1, 3 * mm), _key(width, lang)]
     return build_pdf(out, story, info)

@@ -38,10 +38,14 @@ HEADER_HEIGHT = 30 * mm
 FOOTER_HEIGHT = 14 * mm
 # The patient identification box, top right of every page.
 BOX_W = 92 * mm
+# On a form filled by hand the box takes the ward's sticky label: it holds the largest sheet
+# label the app prints (L7163, 99.1 × 38.1 mm) with room to stick it askew.
+LABEL_BOX = (103 * mm, 42 * mm)
 INK = colors.HexColor("#111111")
 GREY = colors.HexColor("#555555")
 RULE = colors.HexColor("#888888")
 BAND = colors.HexColor("#2b2b2b")
+MARK = colors.HexColor("#8b0000")
 
 WORDS: dict[str, dict[Lang, str]] = {
     "downtime_record": {"en": "DOWNTIME RECORD — to be entered into the EHR",
@@ -108,6 +112,8 @@ class PageInfo:
     subtitle: str | None = None
     patient_box: bool = True
     """Ward sheets (census, round lists) concern many patients: no identification box."""
+    blank: bool = False
+    """A form to fill by hand: its identification box is sized for a sticky label."""
 
     @property
     def pagesize(self) -> tuple[float, float]:
@@ -148,28 +154,44 @@ def _title(info: PageInfo) -> Flowable:
     return text(info.title, style(size=13, bold=True, leading=15.5), _title_width(info))
 
 
+def _record_mark(info: PageInfo) -> Flowable:
+    """"To be entered into the EHR" under the title, wrapped beside a label box (French's
+    runs under a blank form's box on one line)."""
+    return text(word("downtime_record", info.lang), style(size=8, bold=True, color=MARK), _title_width(info))
+
+
 def _title_width(info: PageInfo) -> float:
-    return info.pagesize[0] - 2 * MARGIN - BOX_W - 5 * mm
+    return info.pagesize[0] - 2 * MARGIN - _box(info)[0] - 5 * mm
 
 
-def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable) -> None:
+def _box(info: PageInfo) -> tuple[float, float]:
+    """The identification box's width and height."""
+    return LABEL_BOX if info.blank else (BOX_W, HEADER_HEIGHT - 2 * mm)
+
+
+def header_height(info: PageInfo) -> float:
+    return max(HEADER_HEIGHT, _box(info)[1] + 2 * mm) if info.patient_box else HEADER_HEIGHT
+
+
+def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, mark: Flowable) -> None:
     page_w, page_h = info.pagesize
     top = page_h - MARGIN
-    box_x = page_w - MARGIN - BOX_W
-    title_w, title_h = title.wrap(_title_width(info), HEADER_HEIGHT)
+    box_w, box_h = _box(info)
+    bottom = top - header_height(info)
+    box_x = page_w - MARGIN - box_w
+    title_w, title_h = title.wrap(_title_width(info), header_height(info))
     title.drawOn(c, MARGIN, top - title_h)
     if info.subtitle:
         c.setFillColor(INK)
         c.setFont(SANS, 9)
         c.drawString(MARGIN, top - title_h - 4.5 * mm, info.subtitle)
-    c.setFont(BOLD, 8)
-    c.setFillColor(colors.HexColor("#8b0000"))
-    c.drawString(MARGIN, top - HEADER_HEIGHT + 6 * mm, word("downtime_record", info.lang))
+    mark.wrap(_title_width(info), header_height(info))
+    mark.drawOn(c, MARGIN, bottom + 4 * mm)
     if not info.patient_box:
         return
     c.setStrokeColor(INK)
     c.setLineWidth(1)
-    c.rect(box_x, top - HEADER_HEIGHT + 2 * mm, BOX_W, HEADER_HEIGHT - 2 * mm)
+    c.rect(box_x, top - box_h, box_w, box_h)
     c.setFillColor(INK)
     if info.patient is None:
         c.setFont(SANS, 7)
@@ -184,16 +206,16 @@ def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable) -> None:
             y = top - 11 * mm - row * 7 * mm
             c.drawString(box_x + 2 * mm, y, label)
             c.setStrokeColor(RULE)
-            c.line(max(start, box_x + 30 * mm), y - 1, box_x + BOX_W - 3 * mm, y - 1)
+            c.line(max(start, box_x + 30 * mm), y - 1, box_x + box_w - 3 * mm, y - 1)
         return
     name, born, number = patient_lines(info.patient, info.lang)
     c.setFont(BOLD, 10.5)
-    c.drawString(box_x + 2 * mm, top - 5.5 * mm, fit_text(name, BOLD, 10.5, BOX_W - 4 * mm))
+    c.drawString(box_x + 2 * mm, top - 5.5 * mm, fit_text(name, BOLD, 10.5, box_w - 4 * mm))
     c.setFont(SANS, 8.5)
     c.drawString(box_x + 2 * mm, top - 10.5 * mm, born)
     c.setFont(BOLD, 9.5)
     c.drawString(box_x + 2 * mm, top - 15.5 * mm, f"{word('downtime_no', info.lang)} {number}")
-    barcode(number, BOX_W - 4 * mm, 8 * mm).drawOn(c, box_x + 2 * mm, top - HEADER_HEIGHT + 4 * mm)
+    barcode(number, box_w - 4 * mm, 8 * mm).drawOn(c, box_x + 2 * mm, top - box_h + 2 * mm)
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
@@ -268,11 +290,11 @@ def _numbered_canvas(info: PageInfo) -> type[canvas.Canvas]:
 
         def save(self) -> None:
             total = len(self._pages)
-            title = _title(info)
+            title, mark = _title(info), _record_mark(info)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 page_info = replace(info, patient=state.get("dt_patient", info.patient))
-                _draw_header(self, page_info, title)
+                _draw_header(self, page_info, title, mark)
                 _draw_footer(self, page_info, number, total)
                 _draw_watermark(self, page_info)
                 super().showPage()
@@ -293,7 +315,7 @@ def build_pdf(out: Path, story: Sequence[Flowable], info: PageInfo) -> Path:
         doc = BaseDocTemplate(temporary, pagesize=info.pagesize, title=info.title,
                               author=info.printed_by, creator="Downtime",
                               leftMargin=MARGIN, rightMargin=MARGIN,
-                              topMargin=MARGIN + HEADER_HEIGHT + 3 * mm,
+                              topMargin=MARGIN + header_height(info) + 3 * mm,
                               bottomMargin=MARGIN + FOOTER_HEIGHT)
         frame = Frame(doc.leftMargin, doc.bottomMargin, page_w - 2 * MARGIN,
                       page_h - doc.topMargin - doc.bottomMargin, id="body",
