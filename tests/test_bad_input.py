@@ -573,7 +573,8 @@ def test_service_stores_exactly_or_refuses_naming_the_field(ward, admission_valu
     start = _start(target, admission_values, ward)
     _, saved = submit(ward, target, start, data.draw(_strategy(target, start), label=str(target)))
     if saved is not None:
-        records.mark_entered_in_error(ward.sessions[AUTHOR.get(form_id, "nurse")], saved, "bad-input test")
+        records.mark_entered_in_error(ward.sessions[AUTHOR.get(form_id, "nurse")], saved, "bad-input test",
+                                      checked_by_service=form_id in records.CHECKED_BY_THEIR_SERVICE)
 
 
 TYPED = st.one_of(

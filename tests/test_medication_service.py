@@ -263,3 +263,51 @@ def test_a_second_dose_given_for_one_time_shows_beside_the_first_on_screen_and_p
     text = " ".join(page.extract_text() for page in PdfReader(printing.print_mar(nurse, [patient], tmp_path / "m.pdf",
                                                                                   days=1)).pages)
     assert "08:20" in text and "09:40" in text
+
+
+def test_withdrawing_a_witnessed_dose_gives_its_quantity_back_to_the_register(ward, session_for):
+    """5 mg of morphine recorded for the wrong patient: the balance must again match the
+    cupboard, witnessed as the dose was; the right patient's dose then takes it again."""
+    nurse, patient, amox, morphine = ward
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    given = medication.record_dose(nurse, morphine.record_id, {**_given("2026-11-28T10:00+01:00", 5.0), "route": "SC"},
+                                   witness=("doctor", "2222"))
+    with pytest.raises(ServiceError, match="withdraw it from the patient's chart"):
+        records.mark_entered_in_error(nurse, given.record_id, "wrong patient")
+    with pytest.raises(ServiceError, match="witness"):
+        medication.withdraw_dose(nurse, given.record_id, "wrong patient")
+    with pytest.raises(SignInError):
+        medication.withdraw_dose(nurse, given.record_id, "wrong patient", witness=("doctor", "9999"))
+    assert records.current(nurse.db, given.record_id).version == 1
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
+    withdrawn = medication.withdraw_dose(nurse, given.record_id, "wrong patient", witness=("doctor", "2222"))
+    assert withdrawn.status.value == "entered-in-error"
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
+    assert medication.taken_from_register(nurse.db, given.record_id) is None
+    (line,) = nurse.db.query("SELECT change, kind, witness, note FROM cd_register WHERE kind = 'withdrawal'")
+    assert line == {"change": 5.0, "kind": "withdrawal", "witness": "doctor", "note": "wrong patient"}
+    # A dose that took nothing from the register needs no witness.
+    amox_dose = medication.record_dose(nurse, amox.record_id, _given("2026-11-28T08:05+01:00", 1.0),
+                                       overrides={Check.ALLERGY: "tolerated before"})
+    assert medication.withdraw_dose(nurse, amox_dose.record_id, "typed twice").version == 2
+
+
+def test_a_wards_register_pages_each_drug_with_its_running_balance(ward, session_for):
+    """The opening count when the outage starts, a dose (naming its patient), a withdrawal
+    and a count correction, on the page of the drug ordered for a patient on the ward."""
+    nurse, patient, _, morphine = ward
+    assert medication.cd_stock(nurse.db, nurse.forms, "3B") == [medication.Stock("Morphine", "mg", 0.0)]
+    with pytest.raises(ServiceError, match="name the drug and its unit"):
+        medication.cd_receive(nurse, "3B", "  ", "mg", 10, witness=("doctor", "2222"))
+    medication.cd_receive(nurse, "3B", "Morphine ", "mg", 20, witness=("doctor", "2222"), note="opening count",
+                          correction=True)
+    given = medication.record_dose(nurse, morphine.record_id, {**_given("2026-11-28T10:00+01:00", 5.0), "route": "SC"},
+                                   witness=("doctor", "2222"))
+    medication.withdraw_dose(nurse, given.record_id, "wrong patient", witness=("doctor", "2222"))
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", -1, witness=("doctor", "2222"), note="ampoule broken")
+    assert medication.cd_stock(nurse.db, nurse.forms, "3B") == [medication.Stock("Morphine", "mg", 19.0)]
+    number = nurse.db.execute("SELECT downtime_number FROM patients WHERE patient_id = ?", [patient]).fetchone()[0]
+    assert [(line.kind, line.change, line.balance, line.patient, line.note)
+            for line in medication.cd_lines(nurse.db, "3B", "Morphine", "mg")] == [
+        ("correction", 20.0, 20.0, None, "opening count"), ("administration", -5.0, 15.0, number, None),
+        ("withdrawal", 5.0, 20.0, number, "wrong patient"), ("correction", -1.0, 19.0, None, "ampoule broken")]

@@ -26,7 +26,7 @@ from downtime.qt.patient_header import identity_html
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import HINT_STYLE, ErrorLabel
 from downtime.qt.tables import print_and_open
-from downtime.services import drafts, printing, records
+from downtime.services import drafts, medication, printing, records
 from downtime.services.census import patient_for_record, patient_with_location
 from downtime.services.patients import PatientSummary
 from downtime.services.context import Session
@@ -313,13 +313,34 @@ class FormView(QWidget):
         if reason is None:
             return
         try:
-            self.record = records.mark_entered_in_error(self.session, self.record.record_id, reason,
-                                                        based_on=self.record.version)
+            if self.spec.id == medication.DOSE_FORM:
+                withdrawn = self._withdraw_dose(self.record, reason)
+                if withdrawn is None:
+                    return
+                self.record = withdrawn
+            else:
+                self.record = records.mark_entered_in_error(self.session, self.record.record_id, reason,
+                                                            based_on=self.record.version)
         except ServiceError as problem:
             Prompts.error(self, translate("FormView", "Not marked"), say(problem))
             return
         self._set_mode()
         self.saved.emit(self.record)
+
+    def _withdraw_dose(self, dose: RecordVersion, reason: str) -> RecordVersion | None:
+        """A controlled drug's dose gives its quantity back to the register: a second clinician
+        signs with their PIN, as for the dose. None if they cancel."""
+        witness = None
+        if taken := medication.taken_from_register(self.session.db, dose.record_id):
+            title = translate("FormView", "Controlled drug: witness")
+            staff_id = Prompts.text(self, title, translate(
+                "FormView", "{quantity} {unit} of {drug} goes back to the ward's controlled-drug register. "
+                            "Witness staff ID:").format(quantity=f"{taken.quantity:g}", unit=taken.unit, drug=taken.drug))
+            pin = Prompts.secret(self, title, translate("FormView", "Witness PIN:")) if staff_id else None
+            if pin is None:
+                return None
+            witness = (staff_id or "", pin)
+        return medication.withdraw_dose(self.session, dose.record_id, reason, based_on=dose.version, witness=witness)
 
     def history_text(self) -> str:
         if self.record is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -20,6 +20,7 @@ from downtime.formspec.schema import RecordRefField
 from downtime.domain.staff import Action
 from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Lang, save_language
 from downtime.qt.back_entry_panel import BackEntryPanel
+from downtime.qt.cd_register_panel import CdRegisterPanel
 from downtime.qt.i18n import set_language, translate
 from downtime.qt.banner import Banner
 from downtime.qt.form_view import FormView
@@ -27,6 +28,7 @@ from downtime.qt.mar_view import MarView
 from downtime.qt.medication_panel import MedicationPanel
 from downtime.qt.observations_view import EscalationPanel, ObservationsView
 from downtime.qt.patients_panel import PatientsPanel
+from downtime.qt.records_view import RecordsView
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import print_and_open
 from downtime.qt.work import Work, waited
@@ -56,6 +58,8 @@ class ActionSpec:
     needs: Action | None = None
 
 
+Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView)
+
 ACTIONS = (
     ActionSpec("new_admission", QT_TRANSLATE_NOOP("MainWindow", "&New admission"), "Ctrl+N", "new_admission"),
     ActionSpec("open_patient", QT_TRANSLATE_NOOP("MainWindow", "&Open admission record"), None, "open_selected"),
@@ -63,6 +67,10 @@ ACTIONS = (
     ActionSpec("round", QT_TRANSLATE_NOOP("MainWindow", "&Medication round"), "Ctrl+M", "show_round"),
     ActionSpec("mar", QT_TRANSLATE_NOOP("MainWindow", "Medication &chart (MAR)"), "Ctrl+Shift+M", "open_mar"),
     ActionSpec("observations", QT_TRANSLATE_NOOP("MainWindow", "Obser&vations and NEWS2"), "Ctrl+Shift+O", "open_observations"),
+    ActionSpec("cd_register", QT_TRANSLATE_NOOP("MainWindow", "Controlled-&drug register"), None, "show_cd_register",
+               toolbar=False),
+    ActionSpec("records", QT_TRANSLATE_NOOP("MainWindow", "Patient's &records (to amend or withdraw)"), "Ctrl+Shift+R",
+               "open_records", toolbar=False),
     ActionSpec("print_blank", QT_TRANSLATE_NOOP("MainWindow", "Print &blank admission form"), None, "print_blank_admission"),
     ActionSpec("print_census", QT_TRANSLATE_NOOP("MainWindow", "Print ward &census"), None, "print_census"),
     ActionSpec("print_labels", QT_TRANSLATE_NOOP("MainWindow", "Print ID &labels"), None, "print_labels"),
@@ -133,6 +141,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.patients, translate("MainWindow", "Patients"))
         self.medication = MedicationPanel(self.session)
         self.tabs.addTab(self.medication, translate("MainWindow", "Medication round"))
+        self.cd_register = CdRegisterPanel(self.session)
+        self.tabs.addTab(self.cd_register, translate("MainWindow", "Controlled drugs"))
         self.theatre = TheatrePanel(self.session)
         self.tabs.addTab(self.theatre, translate("MainWindow", "Theatre"))
         self.escalation = EscalationPanel(self.session)
@@ -146,7 +156,7 @@ class MainWindow(QMainWindow):
             self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide, None)
         # Read when first shown: on a records office's hospital-wide database each of these
         # lists takes a second or more, and the window opens on the patient list.
-        self._stale = [self.medication, self.theatre, self.escalation]
+        self._stale = [self.medication, self.cd_register, self.theatre, self.escalation]
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_actions()
@@ -198,6 +208,8 @@ class MainWindow(QMainWindow):
             return lambda: self.open_mar_of(view.patient_id)
         if isinstance(view, ObservationsView):
             return lambda: self.open_observations_of(view.patient_id)
+        if isinstance(view, RecordsView):
+            return lambda: self.open_records_of(view.patient_id)
         return None
 
     def _build_actions(self) -> None:
@@ -317,10 +329,10 @@ class MainWindow(QMainWindow):
         each, and a save must not wait for lists nobody sees."""
         views = [self.tabs.widget(index) for index in range(self.tabs.count())]
         for chart in views:
-            if isinstance(chart, (ObservationsView, MarView)):
+            if isinstance(chart, (ObservationsView, MarView, RecordsView)):
                 chart.refresh()
         self._stale = [view for view in views if isinstance(
-            view, (PatientsPanel, MedicationPanel, TheatrePanel, EscalationPanel, BackEntryPanel))]
+            view, (PatientsPanel, MedicationPanel, CdRegisterPanel, TheatrePanel, EscalationPanel, BackEntryPanel))]
         self._refresh_shown()
 
     def _refresh_shown(self) -> None:
@@ -340,10 +352,16 @@ class MainWindow(QMainWindow):
     def new_admission(self) -> FormView:
         return self.open_form(FormView(self.session, self.session.form("admission")))
 
-    def new_record_for_selected(self, spec: FormSpec) -> FormView | None:
+    def _selected_patient(self) -> PatientSummary | None:
+        """The patient chosen in the list; None once the nurse has been told to choose one."""
         patient = self.patients.selected_patient()
         if patient is None:
             Prompts.error(self, translate("MainWindow", "No patient selected"), translate("MainWindow", "Select a patient in the list first."))
+        return patient
+
+    def new_record_for_selected(self, spec: FormSpec) -> FormView | None:
+        patient = self._selected_patient()
+        if patient is None:
             return None
         return self.open_form(FormView(self.session, spec, patient_id=patient.patient_id))
 
@@ -370,37 +388,44 @@ class MainWindow(QMainWindow):
             Prompts.info(self, text, news2.response[self.session.lang])
 
     def open_observations(self) -> ObservationsView | None:
-        patient = self.patients.selected_patient()
-        if patient is None:
-            Prompts.error(self, translate("MainWindow", "No patient selected"), translate("MainWindow", "Select a patient in the list first."))
-            return None
-        return self.open_observations_of(patient.patient_id)
+        patient = self._selected_patient()
+        return self.open_observations_of(patient.patient_id) if patient is not None else None
 
     def open_observations_of(self, patient_id: str) -> ObservationsView:
         view = ObservationsView(self.session, patient_id)
         view.record_new.connect(lambda pid: self.open_form(FormView(self.session, self.session.form(
             observations.FORM), patient_id=pid)))
-        view.open_set.connect(lambda record: self.open_form(FormView(self.session, self.session.form(
-            observations.FORM), record=record)))
-        self.tabs.setCurrentIndex(self.tabs.addTab(view, view.title))
-        view.table.setFocus()
-        return view
+        return self._open_tab(view)
+
+    def open_records(self) -> RecordsView | None:
+        patient = self._selected_patient()
+        return self.open_records_of(patient.patient_id) if patient is not None else None
+
+    def open_records_of(self, patient_id: str) -> RecordsView:
+        return self._open_tab(RecordsView(self.session, patient_id))
+
+    def open_record(self, record: RecordVersion) -> FormView:
+        return self.open_form(FormView(self.session, self.session.form(record.form_id), record=record))
 
     def print_binder(self) -> Path | None:
         return print_and_open(self, lambda out: printing.print_binder(self.session, out), "downtime-binder")
 
     def open_mar(self) -> MarView | None:
-        patient = self.patients.selected_patient()
-        if patient is None:
-            Prompts.error(self, translate("MainWindow", "No patient selected"), translate("MainWindow", "Select a patient in the list first."))
-            return None
-        return self.open_mar_of(patient.patient_id)
+        patient = self._selected_patient()
+        return self.open_mar_of(patient.patient_id) if patient is not None else None
 
     def open_mar_of(self, patient_id: str) -> MarView:
-        view = MarView(self.session, patient_id)
+        return self._open_tab(MarView(self.session, patient_id))
+
+    def _open_tab(self, view: Tab) -> Tab:
+        view.open_record.connect(self.open_record)
         self.tabs.setCurrentIndex(self.tabs.addTab(view, view.title))
         view.table.setFocus()
         return view
+
+    def show_cd_register(self) -> None:
+        self.tabs.setCurrentWidget(self.cd_register)
+        self.cd_register.stock_table.setFocus()
 
     def show_round(self) -> None:
         self.tabs.setCurrentWidget(self.medication)
@@ -417,9 +442,8 @@ class MainWindow(QMainWindow):
                            f"census-{ward or 'site'}")
 
     def print_labels(self) -> Path | None:
-        patient = self.patients.selected_patient()
+        patient = self._selected_patient()
         if patient is None:
-            Prompts.error(self, translate("MainWindow", "No patient selected"), translate("MainWindow", "Select a patient in the list first."))
             return None
         return print_and_open(self, lambda out: printing.print_labels(self.session, patient.patient_id, out),
                            f"labels-{patient.downtime_number}")
@@ -467,7 +491,7 @@ class MainWindow(QMainWindow):
 
     def close_tab(self, index: int) -> None:
         view = self.tabs.widget(index)
-        if isinstance(view, (MarView, ObservationsView)):
+        if isinstance(view, (MarView, ObservationsView, RecordsView)):
             self.tabs.removeTab(index)
             return
         if not isinstance(view, FormView):

@@ -7,16 +7,16 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from downtime.domain.medication import DoseState, Frequency, Order, dose_text
+from downtime.domain.records import RecordVersion
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import locale, translate, word
 from downtime.qt.dose_dialog import DoseDialog
-from downtime.qt.patient_header import identity_label
+from downtime.qt.patient_header import PatientTab
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
-from downtime.services import medication, printing
-from downtime.services.census import patient_with_location
+from downtime.services import medication, printing, records
 from downtime.services.context import Session
 from downtime.services.medication import MarCell, MarRow
 from downtime.services.staff import list_staff
@@ -67,14 +67,15 @@ class MarModel(TextTableModel):
         return word(STATE_WORDS.get(found.state, ""))
 
 
-class MarView(QWidget):
+class MarView(PatientTab):
+    """Opens an order to stop or change it (an amendment with a reason), or a dose recorded in
+    error to withdraw it."""
+
     def __init__(self, session: Session, patient_id: str, days: int = 3, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session, self.patient_id, self.span = session, patient_id, days
-        patient = patient_with_location(session.db, session.forms, patient_id)
-        self.title = translate("MarView", "MAR — {name}").format(name=patient.display_name)
-        layout = QVBoxLayout(self)
-        layout.addWidget(identity_label(patient, with_place=False))
+        super().__init__(session, patient_id, False, parent)
+        self.span = days
+        self.title = translate("MarView", "MAR — {name}").format(name=self.patient.display_name)
+        layout = self.column
         self.model = MarModel()
         self.table = make_table(self.model, translate("MarView", "Medication administration record"), self.record_dose)
         layout.addWidget(self.table, 1)
@@ -82,6 +83,12 @@ class MarView(QWidget):
         self.record_button = QPushButton(translate("MarView", "Record a &dose for the selected order"))
         self.record_button.clicked.connect(self.record_dose)
         buttons.addWidget(self.record_button)
+        self.order_button = QPushButton(translate("MarView", "Open the &order"))
+        self.order_button.clicked.connect(self.open_order)
+        buttons.addWidget(self.order_button)
+        self.doses_button = QPushButton(translate("MarView", "Open the dose&s of the cell"))
+        self.doses_button.clicked.connect(self.open_doses)
+        buttons.addWidget(self.doses_button)
         self.print_button = QPushButton(translate("MarView", "&Print this MAR (3 days)"))
         self.print_button.clicked.connect(self.print_chart)
         buttons.addWidget(self.print_button)
@@ -114,6 +121,33 @@ class MarView(QWidget):
             return next((cell.slot for cell in cells if cell.slot.date() == self.model.days[column - 2]), None)
         open_cells = [cell for cell in cells if cell.administration is None] or cells
         return min((cell.slot for cell in open_cells), key=lambda slot: abs(slot - now), default=None)
+
+    def open_order(self) -> RecordVersion | None:
+        """The selected row's order, to stop or change it (an amendment with a reason)."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        order = records.current(self.session.db, self.model.rows[index.row()][0].order.record_id)
+        self.open_record.emit(order)
+        return order
+
+    def open_doses(self) -> list[RecordVersion]:
+        """Each dose recorded in the selected day's cell (an as-required row: that day's doses),
+        to amend or withdraw; a double dose opens both."""
+        index = self.table.currentIndex()
+        if not index.isValid() or index.column() < 2:
+            return []
+        row, clock = self.model.rows[index.row()]
+        day = self.model.days[index.column() - 2]
+        if clock is None:
+            recorded = [dose for dose in row.prn_doses if dose.at.date() == day]
+        else:
+            cell = self.model.cell(row, clock, day)
+            recorded = list(cell.recorded) if cell is not None else []
+        opened = [records.current(self.session.db, dose.record_id) for dose in recorded]
+        for dose in opened:
+            self.open_record.emit(dose)
+        return opened
 
     def print_chart(self) -> Path | None:
         return print_and_open(self, lambda out: printing.print_mar(self.session, [self.patient_id], out,

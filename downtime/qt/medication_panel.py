@@ -3,14 +3,15 @@ first, with the state written out (never colour alone). Enter records the select
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.medication import DoseState
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import translate, word
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.tables import TextTableModel, make_table
-from downtime.services import medication, wards
+from downtime.qt.ward_choice import ward_choice
+from downtime.services import medication
 from downtime.services.context import Session
 from downtime.services.medication import RoundItem
 
@@ -37,14 +38,7 @@ class MedicationPanel(QWidget):
         super().__init__(parent)
         self.session = session
         layout = QVBoxLayout(self)
-        controls = QHBoxLayout()
-        self.ward = QComboBox()
-        self.ward.addItems([w.ward for w in wards.wards(session.db)])
-        self.ward.currentIndexChanged.connect(self.refresh)
-        label = QLabel(translate("MedicationPanel", "&Ward:"))
-        label.setBuddy(self.ward)
-        controls.addWidget(label)
-        controls.addWidget(self.ward)
+        controls, self.ward = ward_choice(session, self.refresh)
         self.count = QLabel()
         controls.addWidget(self.count, 1)
         layout.addLayout(controls)

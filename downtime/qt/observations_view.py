@@ -8,15 +8,15 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.news2 import Band, News2Score
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, translate, word
-from downtime.qt.patient_header import identity_label
+from downtime.qt.patient_header import PatientTab
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
-from downtime.services import observations, printing, wards
-from downtime.services.census import patient_with_location
+from downtime.qt.ward_choice import ward_choice
+from downtime.services import observations, printing
 from downtime.services.context import Session
 from downtime.services.observations import Escalation, ScoredSet
 
@@ -107,19 +107,15 @@ class News2Plot(QWidget):
         painter.drawText(QPointF(area.right() - 60, area.bottom() + 16), f"{last:%d/%m %H:%M}")
 
 
-class ObservationsView(QWidget):
+class ObservationsView(PatientTab):
     """Enter on a set opens it (to amend); Record adds a set through the observations form."""
 
     record_new = Signal(str)
-    open_set = Signal(object)
 
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session, self.patient_id = session, patient_id
-        patient = patient_with_location(session.db, session.forms, patient_id)
-        self.title = translate("ObservationsView", "Observations — {name}").format(name=patient.display_name)
-        layout = QVBoxLayout(self)
-        layout.addWidget(identity_label(patient))
+        super().__init__(session, patient_id, True, parent)
+        self.title = translate("ObservationsView", "Observations — {name}").format(name=self.patient.display_name)
+        layout = self.column
         self.latest = QLabel()
         self.latest.setWordWrap(True)
         self.latest.setStyleSheet("font-size: 14pt; font-weight: bold;")
@@ -162,7 +158,7 @@ class ObservationsView(QWidget):
     def _open_current(self) -> None:
         index = self.table.currentIndex()
         if index.isValid():
-            self.open_set.emit(self.model.rows[index.row()].record)
+            self.open_record.emit(self.model.rows[index.row()].record)
 
     def print_chart(self) -> Path | None:
         return print_and_open(self, lambda out: printing.print_news2_chart(self.session, self.patient_id, out),
@@ -196,16 +192,7 @@ class EscalationPanel(QWidget):
         super().__init__(parent)
         self.session = session
         layout = QVBoxLayout(self)
-        controls = QHBoxLayout()
-        ward_label = QLabel(translate("EscalationPanel", "&Ward:"))
-        self.ward = QComboBox()
-        ward_label.setBuddy(self.ward)
-        self.ward.addItem(translate("EscalationPanel", "All wards"), None)
-        for known in wards.wards(session.db):
-            self.ward.addItem(known.ward, known.ward)
-        self.ward.currentIndexChanged.connect(self.refresh)
-        controls.addWidget(ward_label)
-        controls.addWidget(self.ward)
+        controls, self.ward = ward_choice(session, self.refresh, translate("EscalationPanel", "All wards"))
         controls.addStretch(1)
         layout.addLayout(controls)
         self.count = QLabel()

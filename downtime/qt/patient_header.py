@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from downtime.qt.style import ERROR_COLOUR
 from downtime.qt.i18n import translate
+from downtime.services.census import patient_with_location
+from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
 
 
@@ -37,3 +39,18 @@ def identity_label(patient: PatientSummary, with_place: bool = True) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+class PatientTab(QWidget):
+    """A tab about one patient (chart, observations, records), their identity at its top.
+    `open_record` fires with a record to open as a form: an order to stop, a dose or a set to
+    correct."""
+
+    open_record = Signal(object)
+
+    def __init__(self, session: Session, patient_id: str, with_place: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.patient_id = session, patient_id
+        self.patient = patient_with_location(session.db, session.forms, patient_id)
+        self.column = QVBoxLayout(self)
+        self.column.addWidget(identity_label(self.patient, with_place))

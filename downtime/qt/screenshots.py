@@ -103,6 +103,8 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         shot("medication-round", nurse, nurse.show_round)
         patient = next(row.patient for row in nurse.patients.model.rows if row.patient is not None)
         shot("mar", nurse, lambda: nurse.open_mar_of(patient.patient_id))
+        shot("patient-records", nurse, lambda: nurse.open_records_of(patient.patient_id))
+        shot("cd-register", nurse, nurse.show_cd_register)
         shot("news2-escalation", nurse, lambda: nurse.tabs.setCurrentWidget(nurse.escalation))
         worst = nurse.escalation.model.rows[0].patient.patient_id
         shot("observations", nurse, lambda: nurse.open_observations_of(worst))

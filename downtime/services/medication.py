@@ -23,9 +23,9 @@ from downtime.formspec import FormSpec
 from downtime.services import census, records, settings, staff
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
-from downtime.services.patients import PatientSummary
+from downtime.services.patients import PatientSummary, downtime_numbers
 from downtime.storage import audit
-from downtime.storage.records import as_version, chunks, history, list_current, marks
+from downtime.storage.records import as_version, chunks, current_of, history, list_current, marks
 
 ORDER_FORM = "medication_order"
 DOSE_FORM = "medication_administration"
@@ -130,6 +130,41 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     return saved
 
 
+@dataclass(frozen=True)
+class Taken:
+    """What a dose's lines in the controlled-drug register took from a ward's stock, less what
+    they gave back."""
+
+    ward: str
+    drug: str
+    unit: str
+    quantity: float
+
+
+def taken_from_register(db: Database, record_id: str) -> Taken | None:
+    """None for a dose that took nothing (not a controlled drug's, not given, or given back)."""
+    row = db.execute("SELECT ward, drug, unit, -SUM(change) FROM cd_register WHERE record_id = ?"
+                     " GROUP BY ward, drug, unit", [record_id]).fetchone()
+    return Taken(row[0], row[1], row[2], float(row[3])) if row and row[3] > 1e-9 else None
+
+
+def withdraw_dose(session: Session, record_id: str, reason: str, *, based_on: int | None = None,
+                  witness: tuple[str, str] | None = None) -> RecordVersion:
+    """Mark a dose entered in error. A controlled drug's dose took its quantity from the ward's
+    register: the quantity goes back, witnessed as the dose was, so the balance again matches
+    the cupboard. A dose recorded for the wrong patient is then recorded for the right one,
+    which takes it again; a drug drawn up and wasted is a witnessed count correction."""
+    taken = taken_from_register(session.db, record_id)
+    witness_id = _witness(session, witness) if taken else None
+    with session.db.atomic():
+        withdrawn = records.mark_entered_in_error(session, record_id, reason, based_on=based_on,
+                                                  checked_by_service=True)
+        if taken and witness_id:
+            _register_line(session, taken.ward, taken.drug, taken.unit, taken.quantity, "withdrawal", witness_id,
+                           record_id=record_id, note=withdrawn.reason)
+    return withdrawn
+
+
 def _witness(session: Session, witness: tuple[str, str] | None) -> str:
     """A controlled drug's second check is a clinician's: someone who may not give a dose (a
     records clerk, a coordinator, the administrator) cannot vouch for one either."""
@@ -169,18 +204,74 @@ def _register_line(session: Session, ward: str, drug: str, unit: str, change: fl
 
 
 def cd_receive(session: Session, ward: str, drug: str, unit: str, quantity: float,
-               witness: tuple[str, str], note: str | None = None) -> float:
-    """Stock received on the ward (or a count correction when negative), witnessed."""
+               witness: tuple[str, str], note: str | None = None, *, correction: bool = False) -> float:
+    """Stock received on the ward, or a count correction (`correction`, or a negative
+    quantity): the cupboard counted against the register, the opening count when the outage
+    starts included. Witnessed; returns the new balance."""
     session.require(Action.RECORD_CARE)
+    drug, unit = drug.strip(), unit.strip()
+    if not drug or not unit:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: name the drug and its unit."))
     if quantity == 0:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the quantity cannot be zero."))
     witness_id = _witness(session, witness)
     with session.db.atomic():
         if cd_balance(session.db, ward, drug, unit) + quantity < -1e-9:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the balance cannot go below zero."))
-        _register_line(session, ward, drug, unit, quantity, "receipt" if quantity > 0 else "correction",
+        _register_line(session, ward, drug, unit, quantity, "correction" if correction or quantity < 0 else "receipt",
                        witness_id, note=note)
     return cd_balance(session.db, ward, drug, unit)
+
+
+@dataclass(frozen=True)
+class Stock:
+    """One drug's page of a ward's register."""
+
+    drug: str
+    unit: str
+    balance: float
+
+
+@dataclass(frozen=True)
+class RegisterLine:
+    """A line of a drug's page, with the balance it left: a dose's names its patient."""
+
+    at: datetime
+    kind: str
+    change: float
+    balance: float
+    author: str
+    witness: str
+    patient: str | None
+    note: str | None
+
+
+def cd_stock(db: Database, forms: dict[str, FormSpec], ward: str) -> list[Stock]:
+    """Every drug the ward's register holds a page for, and every controlled drug ordered for a
+    patient on the ward (its page may still be empty), by name."""
+    pages = {(row[0].casefold(), row[1]): Stock(row[0], row[1], float(row[2])) for row in db.execute(
+        "SELECT drug, unit, SUM(change) FROM cd_register WHERE ward = ? GROUP BY drug, unit", [ward])}
+    on_ward = [patient.patient_id for patient in census.in_patients(db, forms, ward=ward)]
+    for found in (order_of(record) for record in list_current(db, form_id=ORDER_FORM, patient_ids=on_ward)
+                  if record.status is not RecordStatus.ENTERED_IN_ERROR):
+        if found.controlled:
+            pages.setdefault((found.drug.strip().casefold(), found.dose_unit), Stock(found.drug.strip(), found.dose_unit, 0.0))
+    return sorted(pages.values(), key=lambda stock: (stock.drug.casefold(), stock.unit))
+
+
+def cd_lines(db: Database, ward: str, drug: str, unit: str) -> list[RegisterLine]:
+    """A drug's page, oldest first, each line with the balance after it."""
+    rows = list(db.execute("SELECT at, kind, change, author, witness, record_id, note FROM cd_register"
+                           " WHERE ward = ? AND drug = ? AND unit = ? ORDER BY at, rowid", [ward, drug.strip(), unit]))
+    doses = current_of(db, {row[5] for row in rows if row[5]})
+    numbers = downtime_numbers(db, {str(dose.patient_id) for dose in doses.values()})
+    lines, balance = [], 0.0
+    for at, kind, change, author, witness, record_id, note in rows:
+        balance += change
+        dose = doses.get(record_id) if record_id else None
+        lines.append(RegisterLine(datetime.fromisoformat(at), kind, change, balance, author, witness,
+                                  numbers.get(str(dose.patient_id)) if dose else None, note))
+    return lines
 
 
 def cd_balance(db: Database, ward: str, drug: str, unit: str) -> float:

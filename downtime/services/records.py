@@ -199,10 +199,17 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
 
 
 def mark_entered_in_error(session: Session, record_id: str, reason: str, *,
-                          based_on: int | None = None) -> RecordVersion:
-    """Withdraw a record written by mistake (e.g. wrong patient); it stays in the history."""
+                          based_on: int | None = None, checked_by_service: bool = False) -> RecordVersion:
+    """Withdraw a record written by mistake (e.g. wrong patient); it stays in the history. A
+    dose is withdrawn through its service (`checked_by_service`), which gives a controlled
+    drug's quantity back to the register."""
     latest, reason = _next_version(session, record_id, reason, based_on)
-    _require_author(session, session.form(latest.form_id), Action.MARK_ENTERED_IN_ERROR)
+    spec = session.form(latest.form_id)
+    _require_author(session, spec, Action.MARK_ENTERED_IN_ERROR)
+    if spec.id in CHECKED_BY_THEIR_SERVICE and not checked_by_service:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{form}: withdraw it from the patient's chart, where a controlled "
+                                             "drug's quantity goes back to the register."),
+                           form=spec.title.get(session.lang))
     return _append_version(session, latest, latest.data, RecordStatus.ENTERED_IN_ERROR, reason,
                            latest.occurred_at.isoformat(), "record.entered_in_error")
 

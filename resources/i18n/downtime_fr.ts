@@ -367,6 +367,62 @@
         <source>SOON</source>
         <translation>BIENTÔT</translation>
     </message>
+    <message>
+        <source>Form</source>
+        <translation>Formulaire</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Enregistrement</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Reçu</translation>
+    </message>
+    <message>
+        <source>Dose given</source>
+        <translation>Dose administrée</translation>
+    </message>
+    <message>
+        <source>Dose withdrawn (entered in error)</source>
+        <translation>Administration annulée (saisie erronée)</translation>
+    </message>
+    <message>
+        <source>Count correction</source>
+        <translation>Correction après comptage</translation>
+    </message>
+    <message>
+        <source>Drug</source>
+        <translation>Médicament</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unité</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Solde</translation>
+    </message>
+    <message>
+        <source>Entry</source>
+        <translation>Écriture</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>Quantité</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Par</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>Témoin</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Remarque</translation>
+    </message>
 </context>
 <context>
     <name>App</name>
@@ -615,6 +671,88 @@ le numéro du patient dans le DPI :</translation>
     </message>
 </context>
 <context>
+    <name>CdEntryDialog</name>
+    <message>
+        <source>Cupboard count</source>
+        <translation>Comptage de l&apos;armoire</translation>
+    </message>
+    <message>
+        <source>Stock received</source>
+        <translation>Stock reçu</translation>
+    </message>
+    <message>
+        <source>&amp;Drug</source>
+        <translation>&amp;Médicament</translation>
+    </message>
+    <message>
+        <source>&amp;Unit</source>
+        <translation>&amp;Unité</translation>
+    </message>
+    <message>
+        <source>&amp;Counted in the cupboard</source>
+        <translation>Compté dans l&apos;&amp;armoire</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity received</source>
+        <translation>&amp;Quantité reçue</translation>
+    </message>
+    <message>
+        <source>N&amp;ote</source>
+        <translation>&amp;Remarque</translation>
+    </message>
+    <message>
+        <source>&amp;Witness staff ID</source>
+        <translation>&amp;Identifiant du témoin</translation>
+    </message>
+    <message>
+        <source>Witness &amp;PIN</source>
+        <translation>&amp;Code du témoin</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Enregistrer</translation>
+    </message>
+    <message>
+        <source>Quantity: write a number, e.g. 20 or 2,5.</source>
+        <translation>Quantité : écrire un nombre, par ex. 20 ou 2,5.</translation>
+    </message>
+    <message>
+        <source>Quantity: a count or a quantity received is never below zero.</source>
+        <translation>Quantité : un comptage ou une quantité reçue n&apos;est jamais négatif.</translation>
+    </message>
+    <message>
+        <source>The count matches the register: nothing to correct.</source>
+        <translation>Le comptage correspond au registre : rien à corriger.</translation>
+    </message>
+</context>
+<context>
+    <name>CdRegisterPanel</name>
+    <message>
+        <source>Controlled drugs and their balances</source>
+        <translation>Stupéfiants et leurs soldes</translation>
+    </message>
+    <message>
+        <source>The drug&apos;s page of the register</source>
+        <translation>La page du registre de ce médicament</translation>
+    </message>
+    <message>
+        <source>Stock &amp;received…</source>
+        <translation>Stock &amp;reçu…</translation>
+    </message>
+    <message>
+        <source>Cupboard &amp;count…</source>
+        <translation>&amp;Comptage de l&apos;armoire…</translation>
+    </message>
+    <message>
+        <source>No controlled drug on this ward&apos;s register or orders yet.</source>
+        <translation>Aucun stupéfiant au registre ni sur les prescriptions de ce service pour l&apos;instant.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{drug} ({unit})&lt;/b&gt;: balance {balance}</source>
+        <translation>&lt;b&gt;{drug} ({unit})&lt;/b&gt; : solde {balance}</translation>
+    </message>
+</context>
+<context>
     <name>DoseDialog</name>
     <message>
         <source>Record a dose</source>
@@ -699,10 +837,6 @@ le numéro du patient dans le DPI :</translation>
 </context>
 <context>
     <name>EscalationPanel</name>
-    <message>
-        <source>&amp;Ward:</source>
-        <translation>&amp;Service :</translation>
-    </message>
     <message>
         <source>All wards</source>
         <translation>Tous les services</translation>
@@ -853,6 +987,18 @@ le numéro du patient dans le DPI :</translation>
         <translation>Non marqué</translation>
     </message>
     <message>
+        <source>Controlled drug: witness</source>
+        <translation>Stupéfiant : témoin</translation>
+    </message>
+    <message>
+        <source>{quantity} {unit} of {drug} goes back to the ward&apos;s controlled-drug register. Witness staff ID:</source>
+        <translation>{quantity} {unit} de {drug} reviennent au registre des stupéfiants du service. Identifiant du témoin :</translation>
+    </message>
+    <message>
+        <source>Witness PIN:</source>
+        <translation>Code du témoin :</translation>
+    </message>
+    <message>
         <source> — changed: </source>
         <translation> — modifié : </translation>
     </message>
@@ -983,6 +1129,14 @@ le numéro du patient dans le DPI :</translation>
         <translation>Surveillance et NEWS&amp;2</translation>
     </message>
     <message>
+        <source>Controlled-&amp;drug register</source>
+        <translation>Registre des &amp;stupéfiants</translation>
+    </message>
+    <message>
+        <source>Patient&apos;s &amp;records (to amend or withdraw)</source>
+        <translation>Enregistrements du patient (&amp;modifier ou annuler)</translation>
+    </message>
+    <message>
         <source>Print &amp;blank admission form</source>
         <translation>Imprimer une fiche d’admission &amp;vierge</translation>
     </message>
@@ -992,11 +1146,11 @@ le numéro du patient dans le DPI :</translation>
     </message>
     <message>
         <source>Print ID &amp;labels</source>
-        <translation>Imprimer les é&amp;tiquettes</translation>
+        <translation>Imprimer les étiq&amp;uettes</translation>
     </message>
     <message>
         <source>Print the downtime &amp;binder (blank forms for 8 hours)</source>
-        <translation>Imprimer le &amp;classeur de procédure dégradée (formulaires vierges pour 8 heures)</translation>
+        <translation>Imprimer le classeu&amp;r de procédure dégradée (formulaires vierges pour 8 heures)</translation>
     </message>
     <message>
         <source>&amp;Import data…</source>
@@ -1029,6 +1183,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>Medication round</source>
         <translation>Tour des médicaments</translation>
+    </message>
+    <message>
+        <source>Controlled drugs</source>
+        <translation>Stupéfiants</translation>
     </message>
     <message>
         <source>Theatre</source>
@@ -1134,16 +1292,20 @@ le numéro du patient dans le DPI :</translation>
         <translation>&amp;Enregistrer une administration pour la prescription sélectionnée</translation>
     </message>
     <message>
+        <source>Open the &amp;order</source>
+        <translation>Ouvrir la p&amp;rescription</translation>
+    </message>
+    <message>
+        <source>Open the dose&amp;s of the cell</source>
+        <translation>Ouvrir les administrations de la &amp;case</translation>
+    </message>
+    <message>
         <source>&amp;Print this MAR (3 days)</source>
         <translation>&amp;Imprimer ce plan (3 jours)</translation>
     </message>
 </context>
 <context>
     <name>MedicationPanel</name>
-    <message>
-        <source>&amp;Ward:</source>
-        <translation>&amp;Service :</translation>
-    </message>
     <message>
         <source>Medication round</source>
         <translation>Tour des médicaments</translation>
@@ -1335,6 +1497,21 @@ le numéro du patient dans le DPI :</translation>
     </message>
 </context>
 <context>
+    <name>RecordsView</name>
+    <message>
+        <source>Records — {name}</source>
+        <translation>Enregistrements — {name}</translation>
+    </message>
+    <message>
+        <source>The patient&apos;s records, newest first</source>
+        <translation>Les enregistrements du patient, du plus récent au plus ancien</translation>
+    </message>
+    <message>
+        <source>&amp;Open the selected record</source>
+        <translation>&amp;Ouvrir l&apos;enregistrement sélectionné</translation>
+    </message>
+</context>
+<context>
     <name>RoundModel</name>
     <message>
         <source>CD</source>
@@ -1518,6 +1695,13 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>{days} days</source>
         <translation>{days} jours</translation>
+    </message>
+</context>
+<context>
+    <name>WardChoice</name>
+    <message>
+        <source>&amp;Ward:</source>
+        <translation>&amp;Service :</translation>
     </message>
 </context>
 <context>
@@ -1779,6 +1963,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Registre des stupéfiants : le service {ward} détient {balance} {unit} de {drug} ; {quantity} ne peut pas en être prélevé. Enregistrez d’abord le stock reçu (avec un témoin).</translation>
     </message>
     <message>
+        <source>Controlled-drug register: name the drug and its unit.</source>
+        <translation>Registre des stupéfiants : indiquer le médicament et son unité.</translation>
+    </message>
+    <message>
         <source>Controlled-drug register: the quantity cannot be zero.</source>
         <translation>Registre des stupéfiants : la quantité ne peut pas être nulle.</translation>
     </message>
@@ -1837,6 +2025,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>{fields} cannot be amended: mark this record entered in error with the reason, then record it again, so that its checks apply.</source>
         <translation>{fields} ne peut pas être modifié : marquez cette fiche saisie par erreur avec le motif, puis saisissez-la de nouveau, pour que ses contrôles s’appliquent.</translation>
+    </message>
+    <message>
+        <source>{form}: withdraw it from the patient&apos;s chart, where a controlled drug&apos;s quantity goes back to the register.</source>
+        <translation>{form} : l&apos;annuler depuis le dossier du patient, où la quantité d&apos;un stupéfiant revient au registre.</translation>
     </message>
     <message>
         <source>Label stock: one of {stocks}.</source>

@@ -74,10 +74,11 @@ def test_switching_to_french_retranslates_the_open_window_and_keeps_typed_text(
     assert saved_language() == "fr" and window.session.lang == "fr"
     menus = [action.text() for action in window.menuBar().actions()]
     assert menus[:2] == ["&Service", "Saisir pour le patien&t sélectionné"] and "&Affichage" in menus
-    assert [window.tabs.tabText(index) for index in range(5)] == [
-        "Patients", "Tour des médicaments", "Bloc", "Alertes NEWS2", "Plan d’administration — MARTIN Hélène Marie (née LEFÈVRE)"]
+    assert [window.tabs.tabText(index) for index in range(6)] == [
+        "Patients", "Tour des médicaments", "Stupéfiants", "Bloc", "Alertes NEWS2",
+        "Plan d’administration — MARTIN Hélène Marie (née LEFÈVRE)"]
     views = [window.tabs.widget(index) for index in range(window.tabs.count())]
-    assert [type(view) for view in views[4:]] == [MarView, ObservationsView, FormView]
+    assert [type(view) for view in views[5:]] == [MarView, ObservationsView, FormView]
     reopened = views[-1]
     assert window.tabs.currentWidget() is reopened
     assert reopened.editors["birth_name"].raw() == "Dupré" and reopened.draft_id == form.draft_id

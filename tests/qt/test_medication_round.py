@@ -231,3 +231,106 @@ def test_an_open_chart_shows_a_dose_given_from_the_round(round_window, ward, qtb
     dialog.save()
     (given,) = medication.administrations(round_window.session.db, patient)
     assert f"HL {given.at:%H:%M}" in {chart.model.text(row, 4) for row in range(chart.model.rowCount())}
+
+
+def _select_bed_12(window):
+    panel = window.patients
+    panel.table.selectRow(next(i for i in range(panel.proxy.rowCount()) if panel.proxy.data(panel.proxy.index(i, 1)) == "12"))
+
+
+def test_a_witnessed_dose_recorded_in_error_is_withdrawn_from_the_patients_records(
+        round_window, ward, qtbot, answers, monkeypatch):
+    """5 mg of morphine recorded for the wrong patient stayed on the chart as given, and out of
+    the register: no screen opened a dose. The nurse opens the patient's records, picks the dose
+    with the keyboard and marks it entered in error; a second clinician's PIN gives the 5 mg back."""
+    from downtime.qt.form_view import FormView
+    from downtime.qt.prompts import Prompts
+    from downtime.qt.records_view import RecordsView
+
+    patient, _, morphine = ward
+    db = round_window.session.db
+    given = medication.record_dose(round_window.session, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                                    "given_at": "2026-11-28T10:00+01:00"},
+                                   witness=("doctor", "2222"))
+    _select_bed_12(round_window)
+    QTest.keyClick(round_window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    view = round_window.tabs.currentWidget()
+    assert isinstance(view, RecordsView)
+    shown = [(view.model.text(row, 1), view.model.text(row, 2)) for row in range(view.model.rowCount())]
+    assert shown[0] == ("Medication administration", "Morphine — 5 — mg — Subcutaneous (SC) — Given — 28/11/2026 10:00")
+    assert {form for form, _ in shown} == {"Medication administration", "Medication order", "Downtime admission record"}
+    QTest.keyClick(view.table, Qt.Key.Key_Return)
+    form = round_window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.record.record_id == given.record_id
+    script, asked = answers
+    script["reason"], script["text"] = ["Recorded for the wrong patient"], ["doctor"]
+    monkeypatch.setattr(Prompts, "secret", staticmethod(lambda parent, title, label: asked.append(("secret", label)) or "2222"))
+    QTest.keyClick(form.error_button, Qt.Key.Key_Space)
+    assert form.record.status.value == "entered-in-error", asked
+    assert ("text", "Controlled drug: witness") in asked
+    assert medication.cd_balance(db, "3B", "Morphine", "mg") == 50
+    assert medication.administrations(db, patient) == []
+    assert view.model.text(0, 3) == "v2 ENTERED IN ERROR"
+
+
+def test_the_chart_opens_its_order_to_stop_it_and_a_cells_doses(qtbot, session_for, ward, answers):
+    from downtime.qt.form_view import FormView
+
+    patient, amox, _ = ward
+    doctor = session_for("doctor")
+    window = MainWindow(doctor)
+    qtbot.addWidget(window)
+    slot = medication.round_list(doctor.db, doctor.forms, "3B", doctor.clock())[0].slot
+    given = medication.record_dose(session_for("nurse"), amox, {
+        "outcome": "given", "dose_given": 1.0, "route": "IV", "given_at": "2026-11-28T08:10+01:00",
+        "scheduled_for": slot.isoformat()}, overrides={medication.Check.ALLERGY: "tolerated in 2024"})
+    _select_bed_12(window)
+    chart = window.open_mar()
+    line = next(number for number, (row, clock) in enumerate(chart.model.rows)
+                if row.order.record_id == amox and clock == "08:00")
+    chart.table.setCurrentIndex(chart.model.index(line, 4))
+    (opened,) = chart.open_doses()
+    assert opened.record_id == given.record_id and window.tabs.currentWidget().record.record_id == given.record_id
+    chart.table.setCurrentIndex(chart.model.index(line, 0))
+    assert chart.open_doses() == []
+    QTest.keyClick(chart.order_button, Qt.Key.Key_Space)
+    order = window.tabs.currentWidget()
+    assert isinstance(order, FormView) and order.record.record_id == amox and not order.amend_button.isHidden()
+
+
+def test_the_opening_count_and_stock_received_are_entered_witnessed_on_the_register_tab(
+        qtbot, session_for, medication_ward, answers, type_text):
+    """At the start of an outage the app's register is empty though the cupboard is not: the
+    nurse enters the count, witnessed, and the first morphine dose can then be given. Stock
+    received adds; a later count corrects the register by the difference."""
+    from downtime.qt.cd_register_panel import CdEntryDialog
+
+    window = MainWindow(session_for("nurse"))
+    qtbot.addWidget(window)
+    window.actions_by_id["cd_register"].trigger()
+    panel = window.tabs.currentWidget()
+    assert panel is window.cd_register
+    assert [panel.stock.texts(row) for row in range(panel.stock.rowCount())] == [("Morphine", "mg", "0")]
+
+    def enter(button, quantity, witness_pin="2222"):
+        QTest.keyClick(button, Qt.Key.Key_Space)
+        dialog = panel.dialog
+        assert isinstance(dialog, CdEntryDialog) and dialog.drug.currentText() == "Morphine"
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.quantity)
+        type_text(dialog.quantity, quantity)
+        type_text(dialog.witness_id, "doctor")
+        type_text(dialog.witness_pin, witness_pin)
+        QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+        return dialog
+
+    refused = enter(panel.count_button, "20", witness_pin="9999")
+    assert refused.isVisible() and refused.witness_pin.text() == "" and refused.error.text()
+    refused.reject()
+    enter(panel.count_button, "20")
+    enter(panel.receive_button, "10")
+    assert enter(panel.count_button, "30").error.text() == "The count matches the register: nothing to correct."
+    panel.dialog.reject()
+    enter(panel.count_button, "29,5")
+    assert panel.page_title.text() == "<b>Morphine (mg)</b>: balance 29.5"
+    assert [panel.lines.texts(row)[1:4] for row in range(panel.lines.rowCount())] == [
+        ("Count correction", "+20", "20"), ("Received", "+10", "30"), ("Count correction", "-0.5", "29.5")]

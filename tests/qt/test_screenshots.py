@@ -12,7 +12,8 @@ def test_every_main_screen_is_taken_in_the_chosen_language(qapp, tmp_path):
     finally:
         set_language("en")
     assert [path.name for path in made] == [
-        f"{name}-fr.png" for name in ("sign-in", "patients", "admission-form", "medication-round", "mar",
+        f"{name}-fr.png" for name in ("sign-in", "patients", "admission-form", "medication-round", "mar", "patient-records",
+                                      "cd-register",
                                       "news2-escalation", "observations", "print-preview", "theatre", "back-entry")]
     for path in made:
         image = QImage(str(path))

@@ -1,0 +1,188 @@
+"""The ward's controlled-drug register: each drug's balance, and its page (every receipt,
+dose, withdrawn dose and count correction, with its witness and the balance it left). A nurse
+enters stock received and the cupboard's count here, each witnessed by a second clinician's
+PIN: the count when the outage starts is what the app's register opens with, since a
+controlled drug is given only from stock the register holds."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+)
+
+from downtime.domain.staff import Action
+from downtime.formspec.values import ParseError, parse_decimal
+from downtime.i18n import QT_TR_NOOP
+from downtime.qt.i18n import say, translate, word
+from downtime.qt.style import ErrorLabel
+from downtime.qt.tables import TextTableModel, make_table
+from downtime.qt.ward_choice import ward_choice
+from downtime.services import medication
+from downtime.services.context import Session
+from downtime.services.errors import ServiceError
+from downtime.services.medication import RegisterLine, Stock
+from downtime.services.staff import list_staff
+
+KINDS = {"receipt": QT_TR_NOOP("Received"), "administration": QT_TR_NOOP("Dose given"),
+         "withdrawal": QT_TR_NOOP("Dose withdrawn (entered in error)"), "correction": QT_TR_NOOP("Count correction")}
+
+
+class StockModel(TextTableModel):
+    columns = (QT_TR_NOOP("Drug"), QT_TR_NOOP("Unit"), QT_TR_NOOP("Balance"))
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        stock: Stock = self.rows[row]
+        return stock.drug, stock.unit, f"{stock.balance:g}"
+
+
+class LinesModel(TextTableModel):
+    """Oldest first, as the paper register's page, the balance on its last line."""
+
+    columns = (QT_TR_NOOP("When"), QT_TR_NOOP("Entry"), QT_TR_NOOP("Quantity"), QT_TR_NOOP("Balance"),
+               QT_TR_NOOP("By"), QT_TR_NOOP("Witness"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Note"))
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: dict[str, str] = {}
+
+    def load(self, lines: list[RegisterLine], names: dict[str, str]) -> None:
+        self.names = names
+        self.set_rows(lines)
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        line: RegisterLine = self.rows[row]
+        return (f"{line.at:%d/%m/%Y %H:%M}", word(KINDS.get(line.kind, line.kind)), f"{line.change:+g}",
+                f"{line.balance:g}", self.names.get(line.author, line.author), self.names.get(line.witness, line.witness),
+                line.patient or "", line.note or "")
+
+
+class CdRegisterPanel(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        layout = QVBoxLayout(self)
+        controls, self.ward = ward_choice(session, self.refresh)
+        controls.addStretch(1)
+        layout.addLayout(controls)
+        self.stock = StockModel()
+        self.stock_table = make_table(self.stock, translate("CdRegisterPanel", "Controlled drugs and their balances"),
+                                      self.show_page)
+        self.stock_table.selectionModel().currentRowChanged.connect(lambda current, previous: self.show_page())
+        layout.addWidget(self.stock_table, 1)
+        self.page_title = QLabel()
+        layout.addWidget(self.page_title)
+        self.lines = LinesModel()
+        self.lines_table = make_table(self.lines, translate("CdRegisterPanel", "The drug's page of the register"),
+                                      lambda: None)
+        layout.addWidget(self.lines_table, 2)
+        buttons = QHBoxLayout()
+        self.receive_button = QPushButton(translate("CdRegisterPanel", "Stock &received…"))
+        self.receive_button.clicked.connect(lambda: self.enter(counted=False))
+        self.count_button = QPushButton(translate("CdRegisterPanel", "Cupboard &count…"))
+        self.count_button.clicked.connect(lambda: self.enter(counted=True))
+        for button in (self.receive_button, self.count_button):
+            button.setVisible(session.user.may(Action.RECORD_CARE))  # the entries are a clinician's
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.dialog: CdEntryDialog | None = None
+
+    def refresh(self) -> None:
+        chosen = self.selected()
+        ward = self.ward.currentText()
+        found = medication.cd_stock(self.session.db, self.session.forms, ward) if ward else []
+        self.stock.set_rows(found)
+        keep = next((row for row, stock in enumerate(found) if chosen and (stock.drug, stock.unit) == (chosen.drug, chosen.unit)), 0)
+        if found:
+            self.stock_table.selectRow(keep)
+        self.show_page()
+
+    def selected(self) -> Stock | None:
+        index = self.stock_table.currentIndex()
+        return self.stock.rows[index.row()] if index.isValid() and index.row() < len(self.stock.rows) else None
+
+    def show_page(self) -> None:
+        stock = self.selected()
+        if stock is None:
+            self.page_title.setText(translate("CdRegisterPanel", "No controlled drug on this ward's register or orders yet."))
+            self.lines.load([], {})
+            return
+        self.page_title.setText(translate("CdRegisterPanel", "<b>{drug} ({unit})</b>: balance {balance}").format(
+            drug=stock.drug, unit=stock.unit, balance=f"{stock.balance:g}"))
+        self.lines.load(medication.cd_lines(self.session.db, self.ward.currentText(), stock.drug, stock.unit),
+                        {member.staff_id: member.name for member in list_staff(self.session.db)})
+        self.lines_table.scrollToBottom()
+
+    def enter(self, counted: bool) -> CdEntryDialog | None:
+        if not self.ward.currentText():
+            return None
+        self.dialog = CdEntryDialog(self.session, self.ward.currentText(), self.stock.rows, self.selected(), counted, self)
+        self.dialog.accepted.connect(self.refresh)
+        self.dialog.open()
+        return self.dialog
+
+
+class CdEntryDialog(QDialog):
+    """Stock received (a quantity added), or the cupboard's count (the quantity found: the
+    register is corrected by the difference, and told when there is none)."""
+
+    def __init__(self, session: Session, ward: str, known: list[Stock], chosen: Stock | None, counted: bool,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.ward, self.counted = session, ward, counted
+        self.setWindowTitle(translate("CdEntryDialog", "Cupboard count") if counted
+                            else translate("CdEntryDialog", "Stock received"))
+        self.setMinimumWidth(460)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.drug = QComboBox()
+        self.drug.setEditable(True)
+        self.drug.addItems(sorted({stock.drug for stock in known}, key=str.casefold))
+        self.drug.setCurrentText(chosen.drug if chosen else "")
+        self.unit = QLineEdit(chosen.unit if chosen else "")
+        self.quantity = QLineEdit()
+        self.note = QLineEdit()
+        self.witness_id = QLineEdit()
+        self.witness_pin = QLineEdit()
+        self.witness_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(translate("CdEntryDialog", "&Drug"), self.drug)
+        form.addRow(translate("CdEntryDialog", "&Unit"), self.unit)
+        form.addRow(translate("CdEntryDialog", "&Counted in the cupboard") if counted
+                    else translate("CdEntryDialog", "&Quantity received"), self.quantity)
+        form.addRow(translate("CdEntryDialog", "N&ote"), self.note)
+        form.addRow(translate("CdEntryDialog", "&Witness staff ID"), self.witness_id)
+        form.addRow(translate("CdEntryDialog", "Witness &PIN"), self.witness_pin)
+        layout.addLayout(form)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        self.save_button = QPushButton(translate("CdEntryDialog", "&Save"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        layout.addWidget(self.save_button)
+        (self.quantity if chosen else self.drug).setFocus()
+
+    def save(self) -> float | None:
+        """The new balance, once written."""
+        drug, unit = self.drug.currentText().strip(), self.unit.text().strip()
+        try:
+            quantity = parse_decimal(self.quantity.text())
+        except ParseError:
+            self.error.setText(translate("CdEntryDialog", "Quantity: write a number, e.g. 20 or 2,5."))
+            return None
+        if quantity < 0:
+            self.error.setText(translate("CdEntryDialog", "Quantity: a count or a quantity received is never below zero."))
+            return None
+        change = quantity - medication.cd_balance(self.session.db, self.ward, drug, unit) if self.counted else quantity
+        if self.counted and abs(change) < 1e-9:
+            self.error.setText(translate("CdEntryDialog", "The count matches the register: nothing to correct."))
+            return None
+        try:
+            balance = medication.cd_receive(self.session, self.ward, drug, unit, change,
+                                            witness=(self.witness_id.text(), self.witness_pin.text()),
+                                            note=self.note.text().strip() or None, correction=self.counted)
+        except ServiceError as problem:
+            self.error.setText(say(problem))
+            self.witness_pin.clear()
+            return None
+        self.accept()
+        return balance

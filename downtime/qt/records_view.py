@@ -1,0 +1,75 @@
+"""A patient's records, newest first: every form written about them (admission, movements,
+orders, doses, observation sets, theatre bookings), withdrawn ones included and said so. Enter
+opens one to read its history, amend it with a reason or mark it entered in error: a stopped
+order, a transfer typed to the wrong bed or a dose recorded for the wrong patient is corrected
+here."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.i18n import QT_TR_NOOP
+from downtime.qt.form_view import STATUS
+from downtime.qt.i18n import translate, word
+from downtime.qt.patient_header import PatientTab
+from downtime.qt.tables import TextTableModel, make_table
+from downtime.services import records
+from downtime.services.context import Session
+
+
+class RecordsModel(TextTableModel):
+    columns = (QT_TR_NOOP("When"), QT_TR_NOOP("Form"), QT_TR_NOOP("Record"), QT_TR_NOOP("Version"), QT_TR_NOOP("By"))
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+        self.labels: dict[str, str] = {}
+
+    def load(self, found: list[RecordVersion], labels: dict[str, str]) -> None:
+        self.labels = labels
+        self.set_rows(found)
+
+    def is_warning(self, row: int, column: int) -> bool:
+        return column == 3 and self.rows[row].status is RecordStatus.ENTERED_IN_ERROR
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        record: RecordVersion = self.rows[row]
+        return (f"{record.occurred_at:%d/%m/%Y %H:%M}", self.session.form(record.form_id).title.get(self.session.lang),
+                self.labels[record.record_id], f"v{record.version} {word(STATUS[record.status])}", record.author)
+
+
+class RecordsView(PatientTab):
+    """Enter, a double-click or the button opens the record chosen (`open_record`)."""
+
+    def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
+        super().__init__(session, patient_id, False, parent)
+        self.title = translate("RecordsView", "Records — {name}").format(name=self.patient.display_name)
+        layout = self.column
+        self.model = RecordsModel(session)
+        self.table = make_table(self.model, translate("RecordsView", "The patient's records, newest first"),
+                                self.open_selected)
+        layout.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        self.open_button = QPushButton(translate("RecordsView", "&Open the selected record"))
+        self.open_button.clicked.connect(self.open_selected)
+        buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        found = records.list_current(self.session.db, patient_id=self.patient_id)
+        known = {record.record_id: record for record in found}
+        labels = {record.record_id: records.record_label(self.session, record, known) for record in found}
+        self.model.load(sorted(found, key=lambda record: (record.occurred_at, record.recorded_at), reverse=True), labels)
+        if found:
+            self.table.selectRow(0)
+
+    def open_selected(self) -> RecordVersion | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        record: RecordVersion = self.model.rows[index.row()]
+        self.open_record.emit(record)
+        return record
