@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -19,9 +20,9 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import locale, say, translate, word
-from downtime.qt.tables import Index, TextTableModel, make_table
+from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open
 from downtime.qt.style import ErrorLabel
-from downtime.services import theatre
+from downtime.services import printing, theatre
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 
@@ -238,7 +239,12 @@ class TheatrePanel(QWidget):
         controls.addWidget(self.day)
         self.cancel_button = QPushButton(translate("TheatrePanel", "&Cancel selected operation…"))
         self.cancel_button.clicked.connect(self.cancel_selected)
-        controls.addWidget(self.cancel_button)
+        self.letter_button = QPushButton(translate("TheatrePanel", "Patient's &letter"))
+        self.letter_button.clicked.connect(self.print_letter)
+        self.list_button = QPushButton(translate("TheatrePanel", "&Print the day's list"))
+        self.list_button.clicked.connect(self.print_list)
+        for button in (self.cancel_button, self.letter_button, self.list_button):
+            controls.addWidget(button)
         controls.addStretch(1)
         layout.addLayout(controls)
         layout.addWidget(QLabel(translate("TheatrePanel",
@@ -250,8 +256,11 @@ class TheatrePanel(QWidget):
         row.addWidget(QLabel(translate("TheatrePanel", "<b>To reschedule</b> — priority, then deadline, then waiting time")))
         self.rebook_button = QPushButton(translate("TheatrePanel", "Re&book selected…"))
         self.rebook_button.clicked.connect(self.rebook_selected)
+        self.waiting_button = QPushButton(translate("TheatrePanel", "Print the re&scheduling list"))
+        self.waiting_button.clicked.connect(self.print_waiting)
         row.addStretch(1)
         row.addWidget(self.rebook_button)
+        row.addWidget(self.waiting_button)
         layout.addLayout(row)
         self.waiting_model = WaitingModel(session)
         self.waiting_table = make_table(self.waiting_model, translate("TheatrePanel", "Operations to reschedule"), self.rebook_selected)
@@ -286,6 +295,24 @@ class TheatrePanel(QWidget):
         if not index.isValid() or self.day_model.rows[index.row()][1].struck:
             return None
         return self._open(CancelDialog(self.session, self.day_model.rows[index.row()][1].state, self))
+
+    def print_list(self) -> Path | None:
+        day = self.selected_day()
+        return print_and_open(self, lambda out: printing.print_theatre_list(self.session, day, out),
+                              f"theatre-list-{day.isoformat()}")
+
+    def print_waiting(self) -> Path | None:
+        return print_and_open(self, lambda out: printing.print_rescheduling(self.session, out), "rescheduling")
+
+    def print_letter(self) -> Path | None:
+        """The letter of the new date, for the operation chosen on the board (on either day:
+        struck where it was, or on its new day), to give or post to the patient."""
+        index = self.day_table.currentIndex()
+        if not index.isValid():
+            return None
+        booking_id = self.day_model.rows[index.row()][1].state.record.record_id
+        return print_and_open(self, lambda out: printing.print_letter(self.session, booking_id, out),
+                              f"letter-{booking_id[:8]}")
 
     def rebook_selected(self) -> QDialog | None:
         index = self.waiting_table.currentIndex()

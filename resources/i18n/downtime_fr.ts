@@ -1670,6 +1670,14 @@ le numéro du patient dans le DPI :</translation>
         <translation>&amp;Annuler l’intervention sélectionnée…</translation>
     </message>
     <message>
+        <source>Patient&apos;s &amp;letter</source>
+        <translation>&amp;Lettre au patient</translation>
+    </message>
+    <message>
+        <source>&amp;Print the day&apos;s list</source>
+        <translation>&amp;Imprimer le programme du jour</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Theatre day board&lt;/b&gt; (cancelled or moved operations struck through)</source>
         <translation>&lt;b&gt;Programme opératoire du jour&lt;/b&gt; (interventions annulées ou déplacées barrées)</translation>
     </message>
@@ -1684,6 +1692,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>Re&amp;book selected…</source>
         <translation>&amp;Reprogrammer la sélection…</translation>
+    </message>
+    <message>
+        <source>Print the re&amp;scheduling list</source>
+        <translation>Imprimer la liste à repro&amp;grammer</translation>
     </message>
     <message>
         <source>Operations to reschedule</source>

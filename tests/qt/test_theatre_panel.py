@@ -142,3 +142,31 @@ def test_the_lists_of_other_tabs_are_read_when_first_shown_not_when_the_window_o
     window.tabs.setCurrentWidget(window.escalation)
     window.tabs.setCurrentWidget(window.theatre)
     assert read == ["day_list", "escalations"]
+
+
+def test_the_coordinator_prints_the_days_list_the_rescheduling_list_and_the_patients_letter(coordinator, answers):
+    """The lists for theatre and the letter for the patient were printed only from the command
+    line; a letter asked for an operation not yet rebooked says why there is none."""
+    from pypdf import PdfReader
+
+    window, session_ids = coordinator
+    panel = window.theatre
+    _, asked = answers
+    text = lambda path: " ".join(page.extract_text() for page in PdfReader(path).pages)  # noqa: E731
+    assert "Total hip replacement" in text(panel.print_list())
+    panel.day_table.selectRow(0)
+    assert panel.print_letter() is None and asked[-1] == (
+        "error", "The letter gives the new date: rebook the operation first.")
+    (state,) = theatre.bookings(window.session.db, window.session.forms)
+    theatre.cancel(window.session, state.record.record_id, {
+        "cancelled_at": "2026-11-28T07:30+01:00", "reason": "information_system", "last_minute": True,
+        "patient_told": "in_person"})
+    panel.refresh()
+    assert "Total hip replacement" in text(panel.print_waiting())
+    theatre.rebook(window.session, state.record.record_id, {
+        "outcome": "rebooked", "decided_at": "2026-11-28T10:00+01:00", "session": session_ids[1],
+        "planned_start": "2026-11-30T08:00+01:00"})
+    panel.refresh()
+    panel.day_table.selectRow(0)
+    letter = text(panel.print_letter())
+    assert "30/11/2026" in letter and "Total hip replacement" in letter
