@@ -19,6 +19,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
 from downtime.domain.staff import Action
 from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Lang, save_language
+from downtime.qt.admin_panel import AdminPanel
 from downtime.qt.back_entry_panel import BackEntryPanel
 from downtime.qt.cd_register_panel import CdRegisterPanel
 from downtime.qt.i18n import set_language, translate
@@ -148,6 +149,10 @@ class MainWindow(QMainWindow):
         self.escalation = EscalationPanel(self.session)
         self.escalation.open_patient.connect(self.open_observations_of)
         self.tabs.addTab(self.escalation, translate("MainWindow", "NEWS2 escalation"))
+        self.admin: AdminPanel | None = None
+        if self.session.user.may(Action.MANAGE_STAFF):
+            self.admin = AdminPanel(self.session)
+            self.tabs.addTab(self.admin, translate("MainWindow", "Administration"))
         self.back_entry: BackEntryPanel | None = None
         if self.session.user.may(Action.BACK_ENTRY):
             self.back_entry = BackEntryPanel(self.session)
@@ -156,7 +161,8 @@ class MainWindow(QMainWindow):
             self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide, None)
         # Read when first shown: on a records office's hospital-wide database each of these
         # lists takes a second or more, and the window opens on the patient list.
-        self._stale = [self.medication, self.cd_register, self.theatre, self.escalation]
+        self._stale = [self.medication, self.cd_register, self.theatre, self.escalation,
+                       *([self.admin] if self.admin else [])]
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_actions()
@@ -332,7 +338,8 @@ class MainWindow(QMainWindow):
             if isinstance(chart, (ObservationsView, MarView, RecordsView)):
                 chart.refresh()
         self._stale = [view for view in views if isinstance(
-            view, (PatientsPanel, MedicationPanel, CdRegisterPanel, TheatrePanel, EscalationPanel, BackEntryPanel))]
+            view, (PatientsPanel, MedicationPanel, CdRegisterPanel, TheatrePanel, EscalationPanel, BackEntryPanel,
+                   AdminPanel))]
         self._refresh_shown()
 
     def _refresh_shown(self) -> None:

@@ -120,6 +120,9 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         assert clerk.back_entry is not None
         shot("back-entry", clerk, lambda: _read(app, clerk))
         _done(app, clerk)
+        admin = window_for(Role.ADMINISTRATOR)
+        shot("administration", admin, lambda: admin.tabs.setCurrentWidget(admin.admin))
+        _done(app, admin)
         vault.db.conn.close()  # type: ignore[union-attr]
     return made
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -53,6 +54,19 @@ def set_idle_lock(session: Session, minutes: int) -> None:
     if not 1 <= minutes <= 120:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Idle lock: 1 to 120 minutes."))
     set_value(session, "idle_lock_minutes", str(minutes))
+
+
+def save_all(session: Session, *, label_stock: str, late_after_minutes: int, overdue_after_minutes: int,
+             idle_lock_minutes: int, backup_folder: Path, backup_every_minutes: int, backup_keep: int) -> None:
+    """The administration screen's settings in one transaction: one refused leaves them all as
+    they were."""
+    from downtime.services import backups  # which keeps its own settings here
+
+    with session.db.atomic():
+        set_label_stock(session, label_stock)
+        set_round_thresholds(session, late_after_minutes, overdue_after_minutes)
+        set_idle_lock(session, idle_lock_minutes)
+        backups.set_backup_policy(session, backup_folder, backup_every_minutes, backup_keep)
 
 
 def round_policy(db: Database) -> RoundPolicy:

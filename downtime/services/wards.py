@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -18,6 +19,34 @@ class Ward:
     ward: str
     name: str
     beds: tuple[str, ...]
+
+
+MAX_RANGE = 500  # a typing slip ("1-3000") is refused rather than making thousands of beds
+_RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
+
+
+def parse_beds(text: str) -> list[str]:
+    """Beds as an administrator types them, in ward order: parts between commas, semicolons or
+    new lines; "1-20" is beds 1 to 20 ("01-12" keeps its zeros); numbers apart by spaces are one
+    bed each ("1 2 3"); any other part is one bed's name ("Side room 2")."""
+    beds: list[str] = []
+    for part in (" ".join(part.split()) for part in re.split(r"[,;\n]", text)):
+        if not part:
+            continue
+        if found := _RANGE.fullmatch(part):
+            first, last = int(found[1]), int(found[2])
+            if not 0 <= last - first < MAX_RANGE:
+                raise ServiceError(QT_TRANSLATE_NOOP("messages", "Beds: {part} is not a range of up to {most} beds "
+                                                     "(first number, a dash, a larger number)."), part=part, most=MAX_RANGE)
+            width = len(found[1]) if found[1].startswith("0") else 0
+            beds += [str(number).zfill(width) for number in range(first, last + 1)]
+        elif all(token.isdigit() for token in part.split()):
+            beds += part.split()
+        else:
+            beds.append(part)
+    if not beds:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Beds: list at least one, e.g. 1-20, 21A, Side room."))
+    return beds
 
 
 def add_ward(session: Session, ward: str, name: str, beds: list[str]) -> Ward:

@@ -204,8 +204,28 @@
         <translation>air</translation>
     </message>
     <message>
+        <source>Staff ID</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
         <source>Ward</source>
         <translation>Service</translation>
+    </message>
+    <message>
+        <source>Beds</source>
+        <translation>Lits</translation>
+    </message>
+    <message>
+        <source>Bed names</source>
+        <translation>Noms des lits</translation>
     </message>
     <message>
         <source>Set judged</source>
@@ -422,6 +442,161 @@
     <message>
         <source>Note</source>
         <translation>Remarque</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPanel</name>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>désactivé</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>Wards and beds</source>
+        <translation>Services et lits</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Réglages</translation>
+    </message>
+    <message>
+        <source>Staff accounts</source>
+        <translation>Comptes du personnel</translation>
+    </message>
+    <message>
+        <source>Staff &amp;ID</source>
+        <translation>&amp;Identifiant</translation>
+    </message>
+    <message>
+        <source>&amp;Name</source>
+        <translation>&amp;Nom</translation>
+    </message>
+    <message>
+        <source>&amp;PIN (4 to 12 digits)</source>
+        <translation>&amp;Code (4 à 12 chiffres)</translation>
+    </message>
+    <message>
+        <source>&amp;Add the account</source>
+        <translation>Ajouter le co&amp;mpte</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate the selected account…</source>
+        <translation>Désactiv&amp;er le compte sélectionné…</translation>
+    </message>
+    <message>
+        <source>Wards and their beds</source>
+        <translation>Les services et leurs lits</translation>
+    </message>
+    <message>
+        <source>e.g. 1-20, 21A, 21B, Side room</source>
+        <translation>par ex. 1-20, 21A, 21B, Chambre seule</translation>
+    </message>
+    <message>
+        <source>Ward &amp;code</source>
+        <translation>&amp;Code du service</translation>
+    </message>
+    <message>
+        <source>Ward na&amp;me</source>
+        <translation>&amp;Nom du service</translation>
+    </message>
+    <message>
+        <source>&amp;Beds</source>
+        <translation>&amp;Lits</translation>
+    </message>
+    <message>
+        <source>Add these beds to the &amp;selected ward</source>
+        <translation>Ajouter ces lits au service sélecti&amp;onné</translation>
+    </message>
+    <message>
+        <source>&amp;Label sheets in the printer</source>
+        <translation>Planches d&apos;étiquettes dans l&apos;im&amp;primante</translation>
+    </message>
+    <message>
+        <source>R&amp;ole</source>
+        <translation>&amp;Rôle</translation>
+    </message>
+    <message>
+        <source>PIN a&amp;gain</source>
+        <translation>Code à nou&amp;veau</translation>
+    </message>
+    <message>
+        <source>Add the war&amp;d</source>
+        <translation>Ajouter le servic&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>Parco&amp;urir…</translation>
+    </message>
+    <message>
+        <source>A dose is la&amp;te after</source>
+        <translation>Une administration est EN &amp;RETARD après</translation>
+    </message>
+    <message>
+        <source>A dose is &amp;overdue after</source>
+        <translation>Une administration est DÉPASSÉE apr&amp;ès</translation>
+    </message>
+    <message>
+        <source>Lock the screen when &amp;idle for</source>
+        <translation>Verrouiller l&apos;écran après &amp;inactivité de</translation>
+    </message>
+    <message>
+        <source>Backups &amp;folder (e.g. a USB stick)</source>
+        <translation>Dossier des sau&amp;vegardes (par ex. une clé USB)</translation>
+    </message>
+    <message>
+        <source>Back up &amp;every</source>
+        <translation>Sauvegarder toutes &amp;les</translation>
+    </message>
+    <message>
+        <source>Backups &amp;kept</source>
+        <translation>Sauvegardes &amp;gardées</translation>
+    </message>
+    <message>
+        <source>&amp;Save the settings</source>
+        <translation>&amp;Enregistrer les réglages</translation>
+    </message>
+    <message>
+        <source>PIN: the two PINs typed differ; type them again.</source>
+        <translation>Code : les deux codes saisis diffèrent ; saisissez-les à nouveau.</translation>
+    </message>
+    <message>
+        <source>Account {staff_id} added for {name}: they sign in with their PIN.</source>
+        <translation>Compte {staff_id} ajouté pour {name} : connexion avec son code.</translation>
+    </message>
+    <message>
+        <source>Deactivate an account</source>
+        <translation>Désactiver un compte</translation>
+    </message>
+    <message>
+        <source>{name} ({staff_id}) will no longer sign in; their records stay. Deactivate?</source>
+        <translation>{name} ({staff_id}) ne pourra plus se connecter ; ses enregistrements restent. Désactiver ?</translation>
+    </message>
+    <message>
+        <source>Account {staff_id} deactivated.</source>
+        <translation>Compte {staff_id} désactivé.</translation>
+    </message>
+    <message>
+        <source>Ward {ward} added with {beds} beds; it is in the ward lists at the next sign-in.</source>
+        <translation>Service {ward} ajouté avec {beds} lits ; il apparaît dans les listes de services à la prochaine connexion.</translation>
+    </message>
+    <message>
+        <source>Ward {ward} now has {beds} beds.</source>
+        <translation>Le service {ward} compte désormais {beds} lits.</translation>
+    </message>
+    <message>
+        <source>Backups folder</source>
+        <translation>Dossier des sauvegardes</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Réglages enregistrés.</translation>
     </message>
 </context>
 <context>
@@ -1195,6 +1370,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>NEWS2 escalation</source>
         <translation>Alertes NEWS2</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Administration</translation>
     </message>
     <message>
         <source>Back-entry</source>
@@ -2121,6 +2300,14 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>{path} already exists: choose a new file for a new database.</source>
         <translation>{path} existe déjà : choisissez un nouveau fichier pour une nouvelle base.</translation>
+    </message>
+    <message>
+        <source>Beds: {part} is not a range of up to {most} beds (first number, a dash, a larger number).</source>
+        <translation>Lits : {part} n&apos;est pas une plage d&apos;au plus {most} lits (un premier nombre, un tiret, un nombre plus grand).</translation>
+    </message>
+    <message>
+        <source>Beds: list at least one, e.g. 1-20, 21A, Side room.</source>
+        <translation>Lits : en indiquer au moins un, par ex. 1-20, 21A, Chambre seule.</translation>
     </message>
     <message>
         <source>Ward code and ward name are both required.</source>

@@ -1,0 +1,236 @@
+"""Administration, for administrators only: staff accounts, wards and their beds, and the ward's
+settings. The command line does all of it too, but the person in charge of a ward laptop during
+an outage has no terminal at hand when an agency nurse arrives at night and needs an account."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget, QVBoxLayout,
+    QWidget,
+)
+
+from downtime.domain.roles import Role
+from downtime.i18n import QT_TR_NOOP
+from downtime.qt.banner import ROLE_NAMES
+from downtime.qt.i18n import say, translate
+from downtime.qt.prompts import Prompts
+from downtime.qt.style import ErrorLabel
+from downtime.qt.tables import TextTableModel, make_table
+from downtime.services import backups, settings, staff, wards
+from downtime.services.context import Session
+from downtime.services.errors import ServiceError
+from downtime.services.staff import StaffMember
+from downtime.services.wards import Ward
+
+
+class StaffModel(TextTableModel):
+    columns = (QT_TR_NOOP("Staff ID"), QT_TR_NOOP("Name"), QT_TR_NOOP("Role"), QT_TR_NOOP("Account"))
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        member: StaffMember = self.rows[row]
+        return (member.staff_id, member.name, translate("Banner", ROLE_NAMES[member.role.value]),
+                translate("AdminPanel", "active") if member.active else translate("AdminPanel", "deactivated"))
+
+
+class WardsModel(TextTableModel):
+    columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Name"), QT_TR_NOOP("Beds"), QT_TR_NOOP("Bed names"))
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        ward: Ward = self.rows[row]
+        return ward.ward, ward.name, str(len(ward.beds)), ", ".join(ward.beds)
+
+
+def _section(table: QWidget, form: QFormLayout, buttons: list[QPushButton]) -> QWidget:
+    """A list above the form that adds to it, and its buttons."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.addWidget(table, 1)
+    layout.addLayout(form)
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch(1)
+    layout.addLayout(row)
+    return page
+
+
+class AdminPanel(QWidget):
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.said = QLabel()
+        self.error = ErrorLabel()
+        self.sections = QTabWidget()
+        self.sections.addTab(self._staff_section(), translate("AdminPanel", "Staff"))
+        self.sections.addTab(self._wards_section(), translate("AdminPanel", "Wards and beds"))
+        self.sections.addTab(self._settings_section(), translate("AdminPanel", "Settings"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.sections, 1)
+        layout.addWidget(self.said)
+        layout.addWidget(self.error)
+
+    def _staff_section(self) -> QWidget:
+        self.staff = StaffModel()
+        self.staff_table = make_table(self.staff, translate("AdminPanel", "Staff accounts"), lambda: None)
+        form = QFormLayout()
+        self.staff_id, self.staff_name = QLineEdit(), QLineEdit()
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(translate("Banner", ROLE_NAMES[role.value]), role)
+        self.pin, self.pin_again = QLineEdit(), QLineEdit()
+        for secret in (self.pin, self.pin_again):
+            secret.setEchoMode(QLineEdit.EchoMode.Password)
+        form.addRow(translate("AdminPanel", "Staff &ID"), self.staff_id)
+        form.addRow(translate("AdminPanel", "&Name"), self.staff_name)
+        form.addRow(translate("AdminPanel", "R&ole"), self.role)
+        form.addRow(translate("AdminPanel", "&PIN (4 to 12 digits)"), self.pin)
+        form.addRow(translate("AdminPanel", "PIN a&gain"), self.pin_again)
+        self.add_staff_button = QPushButton(translate("AdminPanel", "&Add the account"))
+        self.add_staff_button.clicked.connect(self.add_staff)
+        self.deactivate_button = QPushButton(translate("AdminPanel", "&Deactivate the selected account…"))
+        self.deactivate_button.clicked.connect(self.deactivate_selected)
+        return _section(self.staff_table, form, [self.add_staff_button, self.deactivate_button])
+
+    def _wards_section(self) -> QWidget:
+        self.wards = WardsModel()
+        self.wards_table = make_table(self.wards, translate("AdminPanel", "Wards and their beds"), lambda: None)
+        form = QFormLayout()
+        self.ward_code, self.ward_name, self.beds = QLineEdit(), QLineEdit(), QLineEdit()
+        self.beds.setPlaceholderText(translate("AdminPanel", "e.g. 1-20, 21A, 21B, Side room"))
+        form.addRow(translate("AdminPanel", "Ward &code"), self.ward_code)
+        form.addRow(translate("AdminPanel", "Ward na&me"), self.ward_name)
+        form.addRow(translate("AdminPanel", "&Beds"), self.beds)
+        self.add_ward_button = QPushButton(translate("AdminPanel", "Add the war&d"))
+        self.add_ward_button.clicked.connect(self.add_ward)
+        self.add_beds_button = QPushButton(translate("AdminPanel", "Add these beds to the &selected ward"))
+        self.add_beds_button.clicked.connect(self.add_beds)
+        return _section(self.wards_table, form, [self.add_ward_button, self.add_beds_button])
+
+    def _settings_section(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        self.label_stock = QComboBox()
+        self.label_stock.addItems(list(settings.LABEL_STOCKS))
+        self.late, self.overdue, self.idle, self.every, self.keep = (QSpinBox() for _ in range(5))
+        for box, most, suffix in ((self.late, 24 * 60, " min"), (self.overdue, 24 * 60, " min"), (self.idle, 120, " min"),
+                                  (self.every, 24 * 60, " min"), (self.keep, 1000, "")):
+            box.setRange(1, most)
+            box.setSuffix(suffix)
+        self.backup_folder = QLineEdit()
+        choose = QPushButton(translate("AdminPanel", "&Browse…"))
+        choose.clicked.connect(self._choose_backup_folder)
+        folder = QHBoxLayout()
+        folder.addWidget(self.backup_folder, 1)
+        folder.addWidget(choose)
+        form.addRow(translate("AdminPanel", "&Label sheets in the printer"), self.label_stock)
+        form.addRow(translate("AdminPanel", "A dose is la&te after"), self.late)
+        form.addRow(translate("AdminPanel", "A dose is &overdue after"), self.overdue)
+        form.addRow(translate("AdminPanel", "Lock the screen when &idle for"), self.idle)
+        folder_label = QLabel(translate("AdminPanel", "Backups &folder (e.g. a USB stick)"))
+        folder_label.setBuddy(self.backup_folder)  # a row holding a layout gets no buddy of its own
+        form.addRow(folder_label, folder)
+        form.addRow(translate("AdminPanel", "Back up &every"), self.every)
+        form.addRow(translate("AdminPanel", "Backups &kept"), self.keep)
+        self.save_settings_button = QPushButton(translate("AdminPanel", "&Save the settings"))
+        self.save_settings_button.clicked.connect(self.save_settings)
+        form.addRow(self.save_settings_button)
+        return page
+
+    def refresh(self) -> None:
+        self.staff.set_rows(staff.list_staff(self.session.db))
+        self.wards.set_rows(wards.wards(self.session.db))
+        db = self.session.db
+        self.label_stock.setCurrentText(settings.get(db, "label_stock"))
+        for box, key in ((self.late, "late_after_minutes"), (self.overdue, "overdue_after_minutes"),
+                         (self.idle, "idle_lock_minutes"), (self.every, "backup_every_minutes"), (self.keep, "backup_keep")):
+            box.setValue(int(settings.get(db, key)))
+        self.backup_folder.setText(str(backups.folder(db)))
+
+    def _done(self, text: str) -> None:
+        self.error.setText("")
+        self.said.setText(text)
+        self.refresh()
+
+    def _refused(self, problem: ServiceError | str) -> None:
+        self.said.setText("")
+        self.error.setText(problem if isinstance(problem, str) else say(problem))
+
+    def add_staff(self) -> StaffMember | None:
+        if self.pin.text() != self.pin_again.text():
+            self._refused(translate("AdminPanel", "PIN: the two PINs typed differ; type them again."))
+            self.pin.clear()
+            self.pin_again.clear()
+            return None
+        try:
+            member = staff.add_staff(self.session, self.staff_id.text().strip(), self.staff_name.text().strip(),
+                                     Role(self.role.currentData()), self.pin.text())
+        except ServiceError as problem:
+            self._refused(problem)
+            return None
+        for edit in (self.staff_id, self.staff_name, self.pin, self.pin_again):
+            edit.clear()
+        self._done(translate("AdminPanel", "Account {staff_id} added for {name}: they sign in with their PIN.").format(
+            staff_id=member.staff_id, name=member.name))
+        return member
+
+    def deactivate_selected(self) -> bool:
+        index = self.staff_table.currentIndex()
+        if not index.isValid():
+            return False
+        member: StaffMember = self.staff.rows[index.row()]
+        if not member.active or not Prompts.confirm(self, translate("AdminPanel", "Deactivate an account"), translate(
+                "AdminPanel", "{name} ({staff_id}) will no longer sign in; their records stay. Deactivate?").format(
+                name=member.name, staff_id=member.staff_id)):
+            return False
+        try:
+            staff.deactivate_staff(self.session, member.staff_id)
+        except ServiceError as problem:
+            self._refused(problem)
+            return False
+        self._done(translate("AdminPanel", "Account {staff_id} deactivated.").format(staff_id=member.staff_id))
+        return True
+
+    def add_ward(self) -> Ward | None:
+        try:
+            ward = wards.add_ward(self.session, self.ward_code.text(), self.ward_name.text(),
+                                  wards.parse_beds(self.beds.text()))
+        except ServiceError as problem:
+            self._refused(problem)
+            return None
+        for edit in (self.ward_code, self.ward_name, self.beds):
+            edit.clear()
+        self._done(translate("AdminPanel", "Ward {ward} added with {beds} beds; it is in the ward lists at the next "
+                                           "sign-in.").format(ward=ward.ward, beds=len(ward.beds)))
+        return ward
+
+    def add_beds(self) -> Ward | None:
+        index = self.wards_table.currentIndex()
+        if not index.isValid():
+            return None
+        try:
+            ward = wards.add_beds(self.session, self.wards.rows[index.row()].ward, wards.parse_beds(self.beds.text()))
+        except ServiceError as problem:
+            self._refused(problem)
+            return None
+        self.beds.clear()
+        self._done(translate("AdminPanel", "Ward {ward} now has {beds} beds.").format(ward=ward.ward, beds=len(ward.beds)))
+        return ward
+
+    def _choose_backup_folder(self) -> None:
+        chosen = Prompts.choose_folder(self, translate("AdminPanel", "Backups folder"))
+        if chosen is not None:
+            self.backup_folder.setText(str(chosen))
+
+    def save_settings(self) -> bool:
+        try:
+            settings.save_all(self.session, label_stock=self.label_stock.currentText(),
+                              late_after_minutes=self.late.value(), overdue_after_minutes=self.overdue.value(),
+                              idle_lock_minutes=self.idle.value(), backup_folder=Path(self.backup_folder.text().strip()),
+                              backup_every_minutes=self.every.value(), backup_keep=self.keep.value())
+        except ServiceError as problem:
+            self._refused(problem)
+            return False
+        self._done(translate("AdminPanel", "Settings saved."))
+        return True

@@ -1,0 +1,85 @@
+"""An administrator adds an agency nurse's account, a ward and its beds, and changes the ward's
+settings from the app, with no terminal; each refusal says why and writes nothing."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from downtime.domain.roles import Role
+from downtime.qt.main_window import MainWindow
+from downtime.services import settings, staff, wards
+from downtime.services.errors import SignInError
+
+
+@pytest.fixture
+def admin_window(qtbot, session_for, answers):
+    window = MainWindow(session_for("admin"))
+    qtbot.addWidget(window)
+    assert window.admin is not None
+    window.tabs.setCurrentWidget(window.admin)
+    return window
+
+
+def test_an_agency_nurse_gets_an_account_that_signs_in_and_is_later_deactivated(admin_window, type_text, answers,
+                                                                               clock):
+    panel = admin_window.admin
+    db = admin_window.session.db
+    for edit, typed in ((panel.staff_id, "agency1"), (panel.staff_name, "Inès Ayadi"), (panel.pin, "482913"),
+                        (panel.pin_again, "482914")):
+        type_text(edit, typed)
+    panel.role.setCurrentIndex(panel.role.findData(Role.WARD_NURSE))
+    QTest.keyClick(panel.add_staff_button, Qt.Key.Key_Space)
+    assert panel.error.text() == "PIN: the two PINs typed differ; type them again." and panel.pin.text() == ""
+    assert "agency1" not in {member.staff_id for member in staff.list_staff(db)}
+    type_text(panel.pin, "482913")
+    type_text(panel.pin_again, "482913")
+    QTest.keyClick(panel.add_staff_button, Qt.Key.Key_Space)
+    assert panel.said.text() == "Account agency1 added for Inès Ayadi: they sign in with their PIN."
+    assert staff.sign_in(db, "agency1", "482913", clock).role is Role.WARD_NURSE
+    row = next(row for row in range(panel.staff.rowCount()) if panel.staff.text(row, 0) == "agency1")
+    assert panel.staff.texts(row)[2:] == ("ward nurse", "active")
+    panel.staff_table.selectRow(row)
+    QTest.keyClick(panel.deactivate_button, Qt.Key.Key_Space)
+    assert ("confirm", "Deactivate an account") in answers[1]
+    assert panel.staff.texts(row)[3] == "deactivated"
+    with pytest.raises(SignInError, match="Unknown staff ID or wrong PIN"):
+        staff.sign_in(db, "agency1", "482913", clock)
+
+
+def test_a_ward_and_its_beds_are_added_from_a_typed_list(admin_window, type_text):
+    panel = admin_window.admin
+    db = admin_window.session.db
+    type_text(panel.ward_code, "4C")
+    type_text(panel.ward_name, "Surgery")
+    type_text(panel.beds, "1-4, Side room")
+    QTest.keyClick(panel.add_ward_button, Qt.Key.Key_Space)
+    assert wards.wards(db, "4C")[0].beds == ("1", "2", "3", "4", "Side room")
+    row = next(row for row in range(panel.wards.rowCount()) if panel.wards.text(row, 0) == "4C")
+    panel.wards_table.selectRow(row)
+    type_text(panel.beds, "4-5")
+    QTest.keyClick(panel.add_beds_button, Qt.Key.Key_Space)
+    assert "Bed '4' is empty or listed twice in ward 4C." in panel.error.text()
+    assert len(wards.wards(db, "4C")[0].beds) == 5
+    panel.beds.clear()
+    type_text(panel.beds, "5 6")
+    QTest.keyClick(panel.add_beds_button, Qt.Key.Key_Space)
+    assert panel.said.text() == "Ward 4C now has 7 beds."
+
+
+def test_settings_are_saved_together_or_not_at_all(admin_window, tmp_path):
+    panel = admin_window.admin
+    db = admin_window.session.db
+    admin_window.tabs.setCurrentWidget(panel)
+    panel.refresh()
+    assert panel.idle.value() == 5 and panel.label_stock.currentText() == "L7160"
+    panel.label_stock.setCurrentText("L7163")
+    panel.late.setValue(90)  # later than overdue (60): refused
+    QTest.keyClick(panel.save_settings_button, Qt.Key.Key_Space)
+    assert "Round thresholds" in panel.error.text() and settings.get(db, "label_stock") == "L7160"
+    panel.late.setValue(45)
+    panel.idle.setValue(10)
+    panel.backup_folder.setText(str(tmp_path / "stick"))
+    QTest.keyClick(panel.save_settings_button, Qt.Key.Key_Space)
+    assert panel.said.text() == "Settings saved."
+    assert [settings.get(db, key) for key in ("label_stock", "late_after_minutes", "idle_lock_minutes", "backup_folder")] == [
+        "L7163", "45", "10", str(tmp_path / "stick")]
