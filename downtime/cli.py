@@ -509,7 +509,7 @@ def cmd_decrypt(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from downtime.sync.importing import import_path
 
-    result = import_path(_session(args), args.path)
+    result = import_path(_session(args), args.path, identity=args.identity)
     added = result.added_text(args.lang) or _say(args, QT_TRANSLATE_NOOP("messages", "nothing new"))
     print(_say(args, QT_TRANSLATE_NOOP("messages", "imported {path} ({kind}): {added}; {unchanged} already here, unchanged"), path=args.path,
                kind=result.kind, added=added, unchanged=result.unchanged))
@@ -815,6 +815,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("import", cmd_import, "load a snapshot (CSV folder or FHIR Bundle .json) before an outage, "
                 "or an export or merge into the records office's database")
     p.add_argument("path", type=Path)
+    p.add_argument("--identity", type=Path, help="the records office's key file (downtime keygen), for an encrypted export")
     _db_option(p)
     _person_options(p)
 

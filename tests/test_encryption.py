@@ -195,3 +195,23 @@ def test_a_key_made_by_age_keygen_works_both_ways(session_for, admission_values,
     sealed = export(session_for("records"), tmp_path / "sealed", encrypt_to=[public]).folder
     assert decrypt_folder(sealed, tmp_path / "opened", key) > 0
     assert verify_export(tmp_path / "opened") == []
+
+
+def test_the_records_office_imports_an_encrypted_export_with_its_key(encrypted, office, laptop, tmp_path):
+    """No terminal between the stick and the import: the key file opens the export, its
+    plaintext stays on the laptop's disk only while it is imported."""
+    import tempfile
+
+    from downtime.sync.importing import import_path
+    from downtime.sync.outcome import ImportRefused
+
+    _, sealed = encrypted
+    _, clerk = laptop(tmp_path / "records-office.sqlite", 99)
+    with pytest.raises(ImportRefused, match="encrypted export: give the records office's key file"):
+        import_path(clerk, sealed)
+    with pytest.raises(BadIdentity):
+        import_path(clerk, sealed, identity=tmp_path / "no-such.key")
+    assert clerk.db.execute("SELECT COUNT(*) FROM records").fetchone()[0] == 0
+    assert import_path(clerk, sealed, identity=office[0]).added == {"patients": 1, "records": 2}
+    assert not list(Path(tempfile.gettempdir()).glob(".downtime-decrypted-*"))
+    assert _leftovers(sealed.parent) == []

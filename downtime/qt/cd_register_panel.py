@@ -76,7 +76,7 @@ class CdRegisterPanel(QWidget):
                                       lambda: None)
         layout.addWidget(self.lines_table, 2)
         buttons = QHBoxLayout()
-        self.receive_button = QPushButton(translate("CdRegisterPanel", "Stock &received…"))
+        self.receive_button = QPushButton(translate("CdRegisterPanel", "&Stock received…"))
         self.receive_button.clicked.connect(lambda: self.enter(counted=False))
         self.count_button = QPushButton(translate("CdRegisterPanel", "Cupboard &count…"))
         self.count_button.clicked.connect(lambda: self.enter(counted=True))

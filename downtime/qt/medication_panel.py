@@ -3,15 +3,17 @@ first, with the state written out (never colour alone). Enter records the select
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.medication import DoseState
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import translate, word
 from downtime.qt.dose_dialog import DoseDialog
-from downtime.qt.tables import TextTableModel, make_table
+from downtime.qt.tables import TextTableModel, make_table, print_and_open
 from downtime.qt.ward_choice import ward_choice
-from downtime.services import medication
+from downtime.services import medication, printing
 from downtime.services.context import Session
 from downtime.services.medication import RoundItem
 
@@ -41,6 +43,9 @@ class MedicationPanel(QWidget):
         controls, self.ward = ward_choice(session, self.refresh)
         self.count = QLabel()
         controls.addWidget(self.count, 1)
+        self.pack_button = QPushButton(translate("MedicationPanel", "Print the ward's MAR &pack"))
+        self.pack_button.clicked.connect(self.print_pack)
+        controls.addWidget(self.pack_button)
         layout.addLayout(controls)
         self.model = RoundModel()
         self.table = make_table(self.model, translate("MedicationPanel", "Medication round"), self.record_selected)
@@ -58,6 +63,14 @@ class MedicationPanel(QWidget):
         overdue = sum(i.state is DoseState.OVERDUE for i in items)
         self.count.setText(translate("MedicationPanel", "{doses} dose(s) to give or record; {overdue} overdue").format(
             doses=len(items), overdue=overdue))
+
+    def print_pack(self) -> Path | None:
+        """Every patient's MAR of the ward, three days each: the paper charts a handover or a
+        laptop taken away leaves the ward with."""
+        ward = self.ward.currentText()
+        if not ward:
+            return None
+        return print_and_open(self, lambda out: printing.print_ward_mar_pack(self.session, ward, out), f"mar-pack-{ward}")
 
     def record_selected(self) -> DoseDialog | None:
         index = self.table.currentIndex()

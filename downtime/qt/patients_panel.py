@@ -117,7 +117,7 @@ class PatientsPanel(QWidget):
         self.empty_beds.toggled.connect(self.refresh)
         search_label = QLabel(translate("PatientsPanel", "&Find:"))
         search_label.setBuddy(self.search_box)
-        ward_label = QLabel(translate("PatientsPanel", "&Ward:"))
+        ward_label = QLabel(translate("PatientsPanel", "W&ard:"))  # Alt+W is the Ward menu's
         ward_label.setBuddy(self.ward)
         controls.addWidget(search_label)
         controls.addWidget(self.search_box, 3)

@@ -23,7 +23,7 @@ from downtime.qt.style import ERROR_STYLE
 from downtime.services.context import Session
 from downtime.qt.work import Job, Work
 from downtime.sync.export import ExportResult, export
-from downtime.sync.importing import import_path
+from downtime.sync.importing import encrypted_export, import_path
 from downtime.sync.outcome import ImportResult
 
 KINDS = {"export": QT_TRANSLATE_NOOP("ImportWizard", "exports or a merge of exports"),
@@ -32,6 +32,9 @@ KINDS = {"export": QT_TRANSLATE_NOOP("ImportWizard", "exports or a merge of expo
 
 def describe_source(path: Path) -> str:
     """What the wizard will do with a path, in words, before anything is written."""
+    if encrypted_export(path):
+        return translate("ImportWizard", "A laptop's encrypted export: choose the records office's key file below to "
+                                         "read it; its records will be added to this database.")
     if path.is_dir() and (path / "manifest.json").exists():
         return translate("ImportWizard", "A laptop's export or a merge: its records will be added to this database.")
     if path.is_dir() and any((path / name).exists() for name in ("patients.csv", "theatre_sessions.csv")):
@@ -76,6 +79,18 @@ class _SourcePage(QWizardPage):
         self.kind = QLabel()
         self.kind.setWordWrap(True)
         layout.addWidget(self.kind)
+        self.key_row = QWidget()
+        key_layout = QHBoxLayout(self.key_row)
+        key_layout.setContentsMargins(0, 0, 0, 0)
+        self.key = QLineEdit()
+        self.key.setAccessibleName(translate("ImportWizard", "The records office's key file"))
+        self.key.textChanged.connect(self.completeChanged)
+        self.choose_key = QPushButton(translate("ImportWizard", "Choose &key file…"))
+        self.choose_key.clicked.connect(self._choose_key)
+        key_layout.addWidget(self.key, 1)
+        key_layout.addWidget(self.choose_key)
+        self.key_row.hide()
+        layout.addWidget(self.key_row)
         layout.addStretch(1)
 
     def _choose_folder(self) -> None:
@@ -86,14 +101,26 @@ class _SourcePage(QWizardPage):
         if chosen := Prompts.choose_file(self, translate("ImportWizard", "FHIR Bundle to import"), translate("ImportWizard", "FHIR Bundle (*.json)")):
             self.path.setText(str(chosen))
 
+    def _choose_key(self) -> None:
+        if chosen := Prompts.choose_file(self, translate("ImportWizard", "The records office's key file"),
+                                         translate("ImportWizard", "Key file (*.key *.txt);;Any file (*)")):
+            self.key.setText(str(chosen))
+
     def _changed(self) -> None:
         text = self.path.text().strip()
         description = describe_source(Path(text)) if text else ""
         self.kind.setText(description or (translate("ImportWizard", "Not something Downtime can import.") if text else ""))
+        self.key_row.setVisible(bool(text) and encrypted_export(Path(text)))
         self.completeChanged.emit()
 
+    def identity(self) -> Path | None:
+        """The key file, for an encrypted export."""
+        return Path(self.key.text().strip()) if self.key_row.isVisibleTo(self) and self.key.text().strip() else None
+
     def isComplete(self) -> bool:  # noqa: N802 (Qt's name)
-        return bool(self.path.text().strip()) and bool(describe_source(Path(self.path.text().strip())))
+        path = Path(self.path.text().strip())
+        return (bool(self.path.text().strip()) and bool(describe_source(path))
+                and (not encrypted_export(path) or self.identity() is not None))
 
 
 class _RunPage(QWizardPage):
@@ -117,12 +144,12 @@ class _RunPage(QWizardPage):
         self.work: Work | None = None
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
-        path = Path(self.source.path.text().strip())
+        path, identity = Path(self.source.path.text().strip()), self.source.identity()
         self.succeeded = False
         self.source.setCommitPage(True)
         self.wizard().button(QWizard.WizardButton.CancelButton).setEnabled(False)
         _report(self.result, translate("ImportWizard", "Reading {path}…").format(path=path), failed=False)
-        self.work = _start(self.session, lambda own, progress: import_path(own, path, progress), self.bar,
+        self.work = _start(self.session, lambda own, progress: import_path(own, path, progress, identity), self.bar,
                            self._imported, self._refused, self._ended)
         self.completeChanged.emit()
 

@@ -23,7 +23,7 @@ def ward_choice(session: Session, changed: Callable[[], None],
     for known in wards.wards(session.db):
         combo.addItem(known.ward, known.ward)
     combo.currentIndexChanged.connect(changed)
-    label = QLabel(translate("WardChoice", "&Ward:"))
+    label = QLabel(translate("WardChoice", "W&ard:"))  # Alt+W is the Ward menu's
     label.setBuddy(combo)
     row.addWidget(label)
     row.addWidget(combo)

@@ -1,13 +1,15 @@
 """`downtime import PATH`: one entry point that tells what it was given by its shape. A folder
-with a manifest is a laptop's export or a merge; another folder is a CSV snapshot; a .json
-file is a FHIR snapshot Bundle."""
+with a manifest is a laptop's export or a merge (an encrypted one is read with the records
+office's key); another folder is a CSV snapshot; a .json file is a FHIR snapshot Bundle."""
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.services.context import Session
+from downtime.sync.encryption import SUFFIX, decrypt_folder
 from downtime.sync.import_export import import_export
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 from downtime.sync.snapshot import load_snapshot
@@ -15,7 +17,22 @@ from downtime.sync.snapshot_csv import read_csv_snapshot
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
 
 
-def import_path(session: Session, path: Path, progress: Progress = untold) -> ImportResult:
+def encrypted_export(path: Path) -> bool:
+    return path.is_dir() and (path / f"manifest.json{SUFFIX}").exists()
+
+
+def import_path(session: Session, path: Path, progress: Progress = untold, identity: Path | None = None) -> ImportResult:
+    """`identity`: the records office's key file, for an encrypted export. Its plaintext is
+    written beside the database, on the laptop's own disk (never on the stick it came on), and
+    removed once imported."""
+    if encrypted_export(path):
+        if identity is None:
+            raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path} is an encrypted export: give the records office's key "
+                                                              "file to read it."), path=path)
+        beside = session.vault.path.parent if session.vault is not None else None
+        with tempfile.TemporaryDirectory(prefix=".downtime-decrypted-", dir=beside) as scratch:
+            decrypt_folder(path, Path(scratch) / "export", identity)
+            return import_export(session, Path(scratch) / "export", progress)
     if path.is_dir() and (path / "manifest.json").exists():
         return import_export(session, path, progress)
     if path.is_dir():

@@ -911,7 +911,7 @@ le numéro du patient dans le DPI :</translation>
         <translation>La page du registre de ce médicament</translation>
     </message>
     <message>
-        <source>Stock &amp;received…</source>
+        <source>&amp;Stock received…</source>
         <translation>Stock &amp;reçu…</translation>
     </message>
     <message>
@@ -1201,6 +1201,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>un instantané</translation>
     </message>
     <message>
+        <source>A laptop&apos;s encrypted export: choose the records office&apos;s key file below to read it; its records will be added to this database.</source>
+        <translation>L&apos;export chiffré d&apos;un portable : choisir ci-dessous le fichier de clé du bureau des entrées pour le lire ; ses enregistrements seront ajoutés à cette base.</translation>
+    </message>
+    <message>
         <source>A laptop&apos;s export or a merge: its records will be added to this database.</source>
         <translation>L’export d’un portable ou une fusion : ses enregistrements seront ajoutés à cette base.</translation>
     </message>
@@ -1233,6 +1237,14 @@ le numéro du patient dans le DPI :</translation>
         <translation>Choisir un &amp;fichier…</translation>
     </message>
     <message>
+        <source>The records office&apos;s key file</source>
+        <translation>Le fichier de clé du bureau des entrées</translation>
+    </message>
+    <message>
+        <source>Choose &amp;key file…</source>
+        <translation>Choisir le fichier de &amp;clé…</translation>
+    </message>
+    <message>
         <source>Folder to import</source>
         <translation>Dossier à importer</translation>
     </message>
@@ -1243,6 +1255,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>FHIR Bundle (*.json)</source>
         <translation>Bundle FHIR (*.json)</translation>
+    </message>
+    <message>
+        <source>Key file (*.key *.txt);;Any file (*)</source>
+        <translation>Fichier de clé (*.key *.txt);;Tout fichier (*)</translation>
     </message>
     <message>
         <source>Not something Downtime can import.</source>
@@ -1486,6 +1502,10 @@ le numéro du patient dans le DPI :</translation>
 <context>
     <name>MedicationPanel</name>
     <message>
+        <source>Print the ward&apos;s MAR &amp;pack</source>
+        <translation>Imprimer les &amp;plans d&apos;administration du service</translation>
+    </message>
+    <message>
         <source>Medication round</source>
         <translation>Tour des médicaments</translation>
     </message>
@@ -1581,8 +1601,8 @@ le numéro du patient dans le DPI :</translation>
         <translation>&amp;Chercher :</translation>
     </message>
     <message>
-        <source>&amp;Ward:</source>
-        <translation>&amp;Service :</translation>
+        <source>W&amp;ard:</source>
+        <translation>Servic&amp;e :</translation>
     </message>
     <message>
         <source>Patients</source>
@@ -1846,7 +1866,7 @@ le numéro du patient dans le DPI :</translation>
     </message>
     <message>
         <source>&amp;Cancel selected operation…</source>
-        <translation>&amp;Annuler l’intervention sélectionnée…</translation>
+        <translation>A&amp;nnuler l’intervention sélectionnée…</translation>
     </message>
     <message>
         <source>Patient&apos;s &amp;letter</source>
@@ -1891,8 +1911,8 @@ le numéro du patient dans le DPI :</translation>
 <context>
     <name>WardChoice</name>
     <message>
-        <source>&amp;Ward:</source>
-        <translation>&amp;Service :</translation>
+        <source>W&amp;ard:</source>
+        <translation>Servic&amp;e :</translation>
     </message>
 </context>
 <context>
@@ -2614,6 +2634,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>{file}, line {line}: record {record} version {version} arrives without version {previous}; import the earlier export first</source>
         <translation>{file}, ligne {line} : l’enregistrement {record} version {version} arrive sans la version {previous} ; importez d’abord l’export précédent</translation>
+    </message>
+    <message>
+        <source>{path} is an encrypted export: give the records office&apos;s key file to read it.</source>
+        <translation>{path} est un export chiffré : indiquer le fichier de clé du bureau des entrées pour le lire.</translation>
     </message>
     <message>
         <source>{path}: not an export folder, a CSV snapshot folder or a FHIR Bundle (.json) file</source>

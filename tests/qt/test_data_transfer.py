@@ -217,9 +217,9 @@ def test_the_import_wizard_cannot_be_cancelled_or_left_while_it_imports(qtbot, s
 
     release, moves = threading.Event(), []
 
-    def held_import(session, path, progress):
+    def held_import(session, path, progress, identity):
         assert release.wait(30)
-        return import_path(session, path, progress)
+        return import_path(session, path, progress, identity)
 
     monkeypatch.setattr(transfer_dialogs, "import_path", held_import)
     main = _window(qtbot, session_for("records"))
@@ -324,3 +324,32 @@ def test_a_disk_that_refuses_a_write_in_background_work_is_said_not_raised(qtbot
     with qtbot.waitSignal(work.refused, timeout=30_000) as refused:
         work.begin()
     assert str(refused.args[0]) == said
+
+
+def test_the_import_wizard_reads_an_encrypted_export_with_the_key_file_chosen(qtbot, tmp_path, laptop,
+                                                                             admission_values, answers, monkeypatch):
+    """The stick's export is encrypted to the records office's key: the wizard asks for the key
+    file, and imports once one is chosen, with no terminal for `downtime decrypt`."""
+    from downtime.qt.prompts import Prompts
+    from downtime.services import records
+    from downtime.sync.encryption import generate_identity
+
+    key = tmp_path / "office" / "records-office.key"
+    key.parent.mkdir()
+    public = generate_identity(key)
+    nurse, ward_clerk = laptop(tmp_path / "ward.sqlite", 3)
+    records.save_new(nurse, "admission", admission_values)
+    sealed = export(ward_clerk, tmp_path / "stick" / "ward3", encrypt_to=[public]).folder
+    clerk = laptop(tmp_path / "office.sqlite", 900)[1]
+    main = _window(qtbot, clerk)
+    wizard = main.import_data()
+    wizard.source.path.setText(str(sealed))
+    assert "encrypted export" in wizard.source.kind.text() and wizard.source.key_row.isVisible()
+    assert not wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    monkeypatch.setattr(Prompts, "choose_file", staticmethod(lambda parent, title, pattern: key))
+    qtbot.mouseClick(wizard.source.choose_key, Qt.MouseButton.LeftButton)
+    assert wizard.source.key.text() == str(key) and wizard.button(QWizard.WizardButton.NextButton).isEnabled()
+    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.run_page.succeeded, wizard.run_page.result.text()
+    assert clerk.db.execute("SELECT COUNT(*) FROM records").fetchone()[0] == 1

@@ -334,3 +334,14 @@ def test_the_opening_count_and_stock_received_are_entered_witnessed_on_the_regis
     assert panel.page_title.text() == "<b>Morphine (mg)</b>: balance 29.5"
     assert [panel.lines.texts(row)[1:4] for row in range(panel.lines.rowCount())] == [
         ("Count correction", "+20", "20"), ("Received", "+10", "30"), ("Count correction", "-0.5", "29.5")]
+
+
+def test_the_round_tab_prints_the_wards_mar_pack(round_window, ward):
+    """Every chart of the ward on paper for a handover or a laptop taken away (it was printed
+    only from the command line)."""
+    from pypdf import PdfReader
+
+    panel = round_window.medication
+    round_window.show_round()
+    text = " ".join(page.extract_text() for page in PdfReader(panel.print_pack()).pages)
+    assert "Amoxicillin" in text and "Morphine" in text and "MARTIN Hélène Marie" in text
