@@ -372,6 +372,8 @@ def cmd_setting(args: argparse.Namespace) -> int:
         if len(args.value) != 2 or not all(v.isdigit() for v in args.value):
             raise CliError(QT_TRANSLATE_NOOP("messages", "round-thresholds takes two numbers of minutes: LATE OVERDUE (e.g. 30 60)"))
         settings.set_round_thresholds(session, int(args.value[0]), int(args.value[1]))
+    elif args.name == "letter-contact":
+        settings.set_letter_contact(session, " ".join(args.value))
     elif args.name == "idle-lock":
         if len(args.value) != 1 or not args.value[0].isdigit():
             raise CliError(QT_TRANSLATE_NOOP("messages", "idle-lock takes one number of minutes (e.g. 5)"))
@@ -854,9 +856,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="JSON lines")
 
     p = command("set", cmd_setting, "change a ward setting (administrator only)")
-    p.add_argument("name", choices=("label-stock", "round-thresholds", "idle-lock", "backups"))
+    p.add_argument("name", choices=("label-stock", "round-thresholds", "idle-lock", "letter-contact", "backups"))
     p.add_argument("value", nargs="+", help="L7159|L7160|L7163|wristband; LATE OVERDUE minutes; "
-                                            "MINUTES before the screen locks; FOLDER EVERY_MINUTES KEEP")
+                                            "MINUTES before the screen locks; whom patients call, as their letter "
+                                            "prints it; FOLDER EVERY_MINUTES KEEP")
     _db_option(p)
     _person_options(p)
 

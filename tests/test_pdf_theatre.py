@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from pypdf import PdfReader
 
-from downtime.services import printing, records, theatre
+from downtime.services import printing, records, settings, theatre
 
 
 def _text(path):
@@ -57,6 +57,10 @@ def test_rescheduling_list_and_letter_in_french(day, tmp_path, session_for, cloc
     letter = _text(printing.print_letter(french, made["Morin"], tmp_path / "letter.pdf"))
     assert "01/12/2026 08:00" in letter and "Panne du système d'information" in letter
     assert "MORIN" in letter and "Madame, Monsieur" in letter
+    assert "appelez le service de chirurgie : ____" in letter  # no number set: a line to write it on
+    settings.set_letter_contact(session_for("admin"), "  Bureau des admissions,\n01 23 45 67 89 ")
+    letter = _text(printing.print_letter(french, made["Morin"], tmp_path / "letter.pdf"))
+    assert "appelez le service de chirurgie : Bureau des admissions, 01 23 45 67 89." in letter
     moved = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "l2.pdf"))
     assert "MOVED to 01/12 08:00" in moved
 

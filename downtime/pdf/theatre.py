@@ -157,7 +157,7 @@ LETTER: dict[Lang, dict[str, str]] = {
            "new": "It is now planned for <b>{when}</b>, theatre {theatre}. Please arrive 90 minutes before.",
            "moved": "Your operation will take place at {hospital}, which will contact you.",
            "fasting": "Follow the fasting instructions you were given (no food for 6 hours, clear water up to 2 hours before).",
-           "contact": "If you cannot come, or if your health has changed, call the surgical department.",
+           "contact": "If you cannot come, or if your health has changed, call the surgical department: {contact}.",
            "sign": "The surgical coordination team"},
     "fr": {"title": "Votre intervention : nouvelle date", "dear": "Madame, Monsieur {name},",
            "body": ("Votre intervention ({procedure}, côté : {side}) prévue le {old} n'a pas pu avoir lieu : "
@@ -165,15 +165,16 @@ LETTER: dict[Lang, dict[str, str]] = {
            "new": "Elle est désormais prévue le <b>{when}</b>, salle {theatre}. Merci de vous présenter 1 h 30 avant.",
            "moved": "Votre intervention aura lieu à {hospital}, qui vous contactera.",
            "fasting": "Respectez les consignes de jeûne reçues (pas de repas 6 h avant, eau claire jusqu'à 2 h avant).",
-           "contact": "Si vous ne pouvez pas venir ou si votre état de santé a changé, appelez le service de chirurgie.",
+           "contact": "Si vous ne pouvez pas venir ou si votre état de santé a changé, appelez le service de chirurgie : {contact}.",
            "sign": "L'équipe de coordination chirurgicale"},
 }
 
 
 def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str, old: datetime,
-               reason: str, new: datetime | None, theatre: str | None, hospital: str | None, lang: Lang,
+               reason: str, new: datetime | None, theatre: str | None, hospital: str | None, contact: str, lang: Lang,
                printed_by: str, printed_at: datetime, device_name: str) -> Path:
-    """A letter the patient keeps: the cancelled date, why, and the new date (or hospital)."""
+    """A letter the patient keeps: the cancelled date, why, the new date (or hospital), and whom
+    to call; with no contact set, a line to write the telephone number on."""
     text = LETTER[lang]
     info = PageInfo(title=text["title"], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient)
@@ -188,6 +189,6 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str,
     else:
         story.append(Paragraph(escape(text["moved"].format(hospital=hospital or "")), para))
     story += [Spacer(1, 3 * mm), Paragraph(escape(text["fasting"]), para), Spacer(1, 3 * mm),
-              Paragraph(escape(text["contact"]), para), Spacer(1, 10 * mm),
+              Paragraph(escape(text["contact"].format(contact=contact or "_" * 36)), para), Spacer(1, 10 * mm),
               Paragraph(escape(text["sign"]), style(size=11, bold=True))]
     return build_pdf(out, story, info)

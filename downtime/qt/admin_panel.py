@@ -118,6 +118,8 @@ class AdminPanel(QWidget):
                                   (self.every, 24 * 60, " min"), (self.keep, 1000, "")):
             box.setRange(1, most)
             box.setSuffix(suffix)
+        self.letter_contact = QLineEdit()
+        self.letter_contact.setPlaceholderText(translate("AdminPanel", "e.g. Surgical admissions, 01 23 45 67 89, 9:00-17:00"))
         self.backup_folder = QLineEdit()
         choose = QPushButton(translate("AdminPanel", "&Browse…"))
         choose.clicked.connect(self._choose_backup_folder)
@@ -128,6 +130,7 @@ class AdminPanel(QWidget):
         form.addRow(translate("AdminPanel", "A dose is la&te after"), self.late)
         form.addRow(translate("AdminPanel", "A dose is &overdue after"), self.overdue)
         form.addRow(translate("AdminPanel", "Lock the screen when &idle for"), self.idle)
+        form.addRow(translate("AdminPanel", "Whom &patients call (on their letters)"), self.letter_contact)
         folder_label = QLabel(translate("AdminPanel", "Backups &folder (e.g. a USB stick)"))
         folder_label.setBuddy(self.backup_folder)  # a row holding a layout gets no buddy of its own
         form.addRow(folder_label, folder)
@@ -147,6 +150,7 @@ class AdminPanel(QWidget):
                          (self.idle, "idle_lock_minutes"), (self.every, "backup_every_minutes"), (self.keep, "backup_keep")):
             box.setValue(int(settings.get(db, key)))
         self.backup_folder.setText(str(backups.folder(db)))
+        self.letter_contact.setText(settings.get(db, "letter_contact"))
 
     def _done(self, text: str) -> None:
         self.error.setText("")
@@ -227,7 +231,8 @@ class AdminPanel(QWidget):
         try:
             settings.save_all(self.session, label_stock=self.label_stock.currentText(),
                               late_after_minutes=self.late.value(), overdue_after_minutes=self.overdue.value(),
-                              idle_lock_minutes=self.idle.value(), backup_folder=Path(self.backup_folder.text().strip()),
+                              idle_lock_minutes=self.idle.value(), letter_contact=self.letter_contact.text(),
+                              backup_folder=Path(self.backup_folder.text().strip()),
                               backup_every_minutes=self.every.value(), backup_keep=self.keep.value())
         except ServiceError as problem:
             self._refused(problem)

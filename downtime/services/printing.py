@@ -265,7 +265,8 @@ def print_letter(session: Session, booking_id: str, out: Path) -> Path:
                side=format_value(booking_spec.field("laterality"), data["laterality"], session.lang),
                old=datetime.fromisoformat(data["planned_start"]), reason=reason, new=state.start,
                theatre=sessions[state.session_id].theatre if state.session_id in sessions else None,
-               hospital=hospital, lang=session.lang, printed_by=session.user.name,
+               hospital=hospital, contact=settings.get(session.db, "letter_contact"), lang=session.lang,
+               printed_by=session.user.name,
                printed_at=session.clock(), device_name=session.device.name)
     _audit_print(session, "patient letter", out, booking_id)
     return out

@@ -17,7 +17,7 @@ from downtime.storage import audit
 LABEL_STOCKS = ("L7159", "L7160", "L7163", "wristband")
 DEFAULTS = {"label_stock": "L7160", "late_after_minutes": "30", "overdue_after_minutes": "60",
             "backup_folder": "", "backup_every_minutes": "15", "backup_keep": "10",
-            "idle_lock_minutes": "5"}
+            "idle_lock_minutes": "5", "letter_contact": ""}
 
 
 def get(db: Database, key: str) -> str:
@@ -56,8 +56,18 @@ def set_idle_lock(session: Session, minutes: int) -> None:
     set_value(session, "idle_lock_minutes", str(minutes))
 
 
+def set_letter_contact(session: Session, contact: str) -> None:
+    """Whom a patient calls about a rescheduled operation, printed on their letter (blank: the
+    letter leaves a line to write it by hand)."""
+    contact = " ".join(contact.split())
+    if len(contact) > 120:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Contact on patients' letters: at most 120 characters."))
+    set_value(session, "letter_contact", contact)
+
+
 def save_all(session: Session, *, label_stock: str, late_after_minutes: int, overdue_after_minutes: int,
-             idle_lock_minutes: int, backup_folder: Path, backup_every_minutes: int, backup_keep: int) -> None:
+             idle_lock_minutes: int, letter_contact: str, backup_folder: Path, backup_every_minutes: int,
+             backup_keep: int) -> None:
     """The administration screen's settings in one transaction: one refused leaves them all as
     they were."""
     from downtime.services import backups  # which keeps its own settings here
@@ -66,6 +76,7 @@ def save_all(session: Session, *, label_stock: str, late_after_minutes: int, ove
         set_label_stock(session, label_stock)
         set_round_thresholds(session, late_after_minutes, overdue_after_minutes)
         set_idle_lock(session, idle_lock_minutes)
+        set_letter_contact(session, letter_contact)
         backups.set_backup_policy(session, backup_folder, backup_every_minutes, backup_keep)
 
 

@@ -531,6 +531,10 @@
         <translation>Ajouter le servic&amp;e</translation>
     </message>
     <message>
+        <source>e.g. Surgical admissions, 01 23 45 67 89, 9:00-17:00</source>
+        <translation>par ex. Admissions chirurgie, 01 23 45 67 89, 9 h-17 h</translation>
+    </message>
+    <message>
         <source>&amp;Browse…</source>
         <translation>Parco&amp;urir…</translation>
     </message>
@@ -545,6 +549,10 @@
     <message>
         <source>Lock the screen when &amp;idle for</source>
         <translation>Verrouiller l&apos;écran après &amp;inactivité de</translation>
+    </message>
+    <message>
+        <source>Whom &amp;patients call (on their letters)</source>
+        <translation>&amp;Numéro que les patients appellent (sur leurs lettres)</translation>
     </message>
     <message>
         <source>Backups &amp;folder (e.g. a USB stick)</source>
@@ -2252,6 +2260,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>Idle lock: 1 to 120 minutes.</source>
         <translation>Verrouillage après inactivité : 1 à 120 minutes.</translation>
+    </message>
+    <message>
+        <source>Contact on patients&apos; letters: at most 120 characters.</source>
+        <translation>Contact sur les lettres aux patients : 120 caractères au plus.</translation>
     </message>
     <message>
         <source>Device number: 1 to {limit}, as written on the laptop&apos;s label.</source>

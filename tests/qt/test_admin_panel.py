@@ -79,7 +79,9 @@ def test_settings_are_saved_together_or_not_at_all(admin_window, tmp_path):
     panel.late.setValue(45)
     panel.idle.setValue(10)
     panel.backup_folder.setText(str(tmp_path / "stick"))
+    panel.letter_contact.setText("Surgical admissions, 01 23 45 67 89")
     QTest.keyClick(panel.save_settings_button, Qt.Key.Key_Space)
     assert panel.said.text() == "Settings saved."
-    assert [settings.get(db, key) for key in ("label_stock", "late_after_minutes", "idle_lock_minutes", "backup_folder")] == [
-        "L7163", "45", "10", str(tmp_path / "stick")]
+    assert [settings.get(db, key) for key in ("label_stock", "late_after_minutes", "idle_lock_minutes", "backup_folder",
+                                              "letter_contact")] == [
+        "L7163", "45", "10", str(tmp_path / "stick"), "Surgical admissions, 01 23 45 67 89"]
