@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget, QVBoxLayout,
     QWidget,
@@ -57,6 +58,10 @@ def _section(table: QWidget, form: QFormLayout, buttons: list[QPushButton]) -> Q
 
 
 class AdminPanel(QWidget):
+    """`wards_changed` fires once a ward or beds are added, for the ward lists to read them."""
+
+    wards_changed = Signal()
+
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -205,8 +210,8 @@ class AdminPanel(QWidget):
             return None
         for edit in (self.ward_code, self.ward_name, self.beds):
             edit.clear()
-        self._done(translate("AdminPanel", "Ward {ward} added with {beds} beds; it is in the ward lists at the next "
-                                           "sign-in.").format(ward=ward.ward, beds=len(ward.beds)))
+        self._done(translate("AdminPanel", "Ward {ward} added with {beds} beds.").format(ward=ward.ward, beds=len(ward.beds)))
+        self.wards_changed.emit()
         return ward
 
     def add_beds(self) -> Ward | None:
@@ -220,6 +225,7 @@ class AdminPanel(QWidget):
             return None
         self.beds.clear()
         self._done(translate("AdminPanel", "Ward {ward} now has {beds} beds.").format(ward=ward.ward, beds=len(ward.beds)))
+        self.wards_changed.emit()
         return ward
 
     def _choose_backup_folder(self) -> None:

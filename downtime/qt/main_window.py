@@ -32,6 +32,7 @@ from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.records_view import RecordsView
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import print_and_open
+from downtime.qt.ward_choice import WardChoice
 from downtime.qt.work import Work, waited
 from downtime.qt.theatre_panel import TheatrePanel
 from downtime.qt.transfer_dialogs import ExportDialog, ImportWizard
@@ -152,6 +153,7 @@ class MainWindow(QMainWindow):
         self.admin: AdminPanel | None = None
         if self.session.user.may(Action.MANAGE_STAFF):
             self.admin = AdminPanel(self.session)
+            self.admin.wards_changed.connect(self._wards_changed)
             self.tabs.addTab(self.admin, translate("MainWindow", "Administration"))
         self.back_entry: BackEntryPanel | None = None
         if self.session.user.may(Action.BACK_ENTRY):
@@ -347,6 +349,10 @@ class MainWindow(QMainWindow):
         if any(view is shown for view in self._stale):
             self._stale = [view for view in self._stale if view is not shown]
             shown.refresh()  # type: ignore[attr-defined]
+
+    def _wards_changed(self) -> None:
+        for chooser in self.findChildren(WardChoice):
+            chooser.refill()
 
     def open_form(self, view: FormView) -> FormView:
         view.saved.connect(lambda record, v=view: self.tabs.setTabText(self.tabs.indexOf(v), v.title))

@@ -9,12 +9,13 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from downtime.qt.tables import Index, TextTableModel, make_table
+from downtime.qt.ward_choice import WardChoice
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import translate, word
-from downtime.services import census, search, wards
+from downtime.services import census, search
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
 
@@ -110,7 +111,7 @@ class PatientsPanel(QWidget):
         self.search_box.setClearButtonEnabled(True)
         self.search_box.textChanged.connect(self.refresh)
         self.search_box.returnPressed.connect(self._focus_table)
-        self.ward = QComboBox()
+        self.ward = WardChoice(session, translate("PatientsPanel", "All wards"))
         self.ward.currentIndexChanged.connect(self.refresh)
         self.empty_beds = QCheckBox(translate("PatientsPanel", "Show &empty beds"))
         self.empty_beds.setChecked(True)
@@ -135,18 +136,10 @@ class PatientsPanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.table, 1)
-        self.reload_wards()
+        self.refresh()
 
     def reload_wards(self) -> None:
-        current = self.ward.currentText()
-        self.ward.blockSignals(True)
-        self.ward.clear()
-        self.ward.addItem(translate("PatientsPanel", "All wards"), None)
-        for known in wards.wards(self.session.db):
-            self.ward.addItem(known.ward, known.ward)
-        index = self.ward.findText(current)
-        self.ward.setCurrentIndex(max(index, 0))
-        self.ward.blockSignals(False)
+        self.ward.refill()
         self.refresh()
 
     def current_ward(self) -> str | None:

@@ -1,5 +1,5 @@
-"""The ward chooser a ward-wide list starts with (the round, the controlled drugs, the NEWS2
-escalation list)."""
+"""The ward chooser a ward-wide list starts with (the patients, the round, the controlled
+drugs, the NEWS2 escalation list)."""
 
 from __future__ import annotations
 
@@ -12,16 +12,36 @@ from downtime.services import wards
 from downtime.services.context import Session
 
 
+class WardChoice(QComboBox):
+    """The wards set up on this laptop, each item's data its ward; `everywhere` (e.g. "All
+    wards") comes first, its data None."""
+
+    def __init__(self, session: Session, everywhere: str | None = None) -> None:
+        super().__init__()
+        self.session, self.everywhere = session, everywhere
+        self.refill()
+
+    def refill(self) -> None:
+        """Read the wards again (an administrator added one), keeping the one chosen; the list
+        is told once, by `currentIndexChanged`, only if the choice changed."""
+        current = self.currentText()
+        self.blockSignals(True)
+        self.clear()
+        if self.everywhere is not None:
+            self.addItem(self.everywhere, None)
+        for known in wards.wards(self.session.db):
+            self.addItem(known.ward, known.ward)
+        self.setCurrentIndex(max(self.findText(current), 0))
+        self.blockSignals(False)
+        if self.currentText() != current:
+            self.currentIndexChanged.emit(self.currentIndex())
+
+
 def ward_choice(session: Session, changed: Callable[[], None],
-                everywhere: str | None = None) -> tuple[QHBoxLayout, QComboBox]:
-    """A row with the wards set up on this laptop, each item's data its ward; `everywhere`
-    (e.g. "All wards") comes first, its data None."""
+                everywhere: str | None = None) -> tuple[QHBoxLayout, WardChoice]:
+    """A row with its label and the chooser, which calls `changed` when another ward is chosen."""
     row = QHBoxLayout()
-    combo = QComboBox()
-    if everywhere is not None:
-        combo.addItem(everywhere, None)
-    for known in wards.wards(session.db):
-        combo.addItem(known.ward, known.ward)
+    combo = WardChoice(session, everywhere)
     combo.currentIndexChanged.connect(changed)
     label = QLabel(translate("WardChoice", "W&ard:"))  # Alt+W is the Ward menu's
     label.setBuddy(combo)

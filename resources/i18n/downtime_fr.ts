@@ -519,6 +519,10 @@
         <translation>Planches d&apos;étiquettes dans l&apos;im&amp;primante</translation>
     </message>
     <message>
+        <source>Ward {ward} added with {beds} beds.</source>
+        <translation>Service {ward} ajouté avec {beds} lits.</translation>
+    </message>
+    <message>
         <source>R&amp;ole</source>
         <translation>&amp;Rôle</translation>
     </message>
@@ -589,10 +593,6 @@
     <message>
         <source>Account {staff_id} deactivated.</source>
         <translation>Compte {staff_id} désactivé.</translation>
-    </message>
-    <message>
-        <source>Ward {ward} added with {beds} beds; it is in the ward lists at the next sign-in.</source>
-        <translation>Service {ward} ajouté avec {beds} lits ; il apparaît dans les listes de services à la prochaine connexion.</translation>
     </message>
     <message>
         <source>Ward {ward} now has {beds} beds.</source>
