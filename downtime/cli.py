@@ -70,13 +70,14 @@ def _existing_path(args: argparse.Namespace) -> Path:
 
 def _open_existing(args: argparse.Namespace):
     """For commands that show no patient data: a plain database opens without a sign-in, an
-    encrypted one needs a staff ID and PIN to unlock it."""
+    encrypted one needs a staff ID and PIN to unlock it. The vault holds its key (None: plain)."""
+    from downtime.services.context import Vault
     from downtime.storage import keyslots, open_database
 
     path = _existing_path(args)
     if keyslots.is_encrypted(path):
-        return _session(args).db
-    return open_database(path, create=False)
+        return _session(args).vault
+    return Vault(path, open_database(path, create=False))
 
 
 def _forms() -> dict[str, Any]:
@@ -154,11 +155,12 @@ def cmd_forms_check(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from downtime.services.backups import sound
     from downtime.services.census import ensure_index, index_problem
-    from downtime.storage.integrity import check_database
 
-    db = _open_existing(args)
-    problem = check_database(db)
+    vault = _open_existing(args)
+    db = vault.db
+    problem = sound(db, vault.key)
     if problem is None:
         # As at every opening, an index short of lines (just emptied by an upgrade) is rebuilt
         # first; a line that disagrees with the records is then named.
@@ -168,7 +170,8 @@ def cmd_verify(args: argparse.Namespace) -> int:
     if problem:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "NOT SOUND: {problem}"), problem=problem), file=sys.stderr)
         return EXIT_ERROR
-    print(_say(args, QT_TRANSLATE_NOOP("messages", "sound: {path} passes the integrity check and its audit chain verifies"),
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "sound: {path} passes the integrity check and its audit chain verifies, "
+                                                   "up to the newest backup's end"),
                path=_db_path(args)))
     return 0
 
@@ -243,7 +246,7 @@ def cmd_ward_add(args: argparse.Namespace) -> int:
 def cmd_ward_list(args: argparse.Namespace) -> int:
     from downtime.services.wards import wards
 
-    rows = [{"ward": w.ward, "name": w.name, "beds": list(w.beds)} for w in wards(_open_existing(args))]
+    rows = [{"ward": w.ward, "name": w.name, "beds": list(w.beds)} for w in wards(_open_existing(args).db)]
     _emit(args, rows, lambda r: f"{r['ward']:<8} {r['name']:<30} {len(r['beds'])} beds")
     return 0
 
@@ -605,7 +608,7 @@ def cmd_staff_deactivate(args: argparse.Namespace) -> int:
 def cmd_staff_list(args: argparse.Namespace) -> int:
     from downtime.services.staff import list_staff
 
-    rows = [member.model_dump(mode="json") for member in list_staff(_open_existing(args))]
+    rows = [member.model_dump(mode="json") for member in list_staff(_open_existing(args).db)]
     _emit(args, rows, lambda r: f"{r['staff_id']:<12} {r['role']:<22} {r['name']}")
     return 0
 

@@ -143,3 +143,37 @@ def test_a_database_error_raised_without_its_code_is_known_by_sqlite_s_words(tmp
     assert getattr(raised.value, "sqlite_errorcode", None) is None
     refusal = refused_by_storage(raised.value)
     assert refusal is not None and refusal.cause == "the disk is full"
+
+
+def _cut_after(db, seq):
+    """What someone with the database file and SQL could do: drop the newest audit entries
+    with the records they wrote, leaving a shorter chain that verifies on its own."""
+    for table in ("records", "patients", "audit"):
+        db.execute(f"DROP TRIGGER {table}_no_delete")
+    for table, key in (("records", "id"), ("patients", "patient_id")):
+        written = [row[0] for row in db.execute("SELECT entity_id FROM audit WHERE seq > ? AND entity = ?", [seq, table])]
+        db.execute(f"DELETE FROM {table} WHERE {key} IN ({', '.join('?' * len(written))})", written)
+    db.execute("DELETE FROM audit WHERE seq > ?", [seq])
+    db.conn.commit()
+
+
+def test_the_audit_logs_end_is_checked_against_the_newest_backup(ward, admission_values, tmp_path, forms, clock):
+    """A record and its audit entries deleted with SQL after a backup leave a chain that
+    verifies alone; the backup on the stick still holds the entry that is gone."""
+    nurse, _ = ward
+    records.save_new(nurse, "admission", admission_values)
+    backups.backup_now(nurse)
+    kept = nurse.db.execute("SELECT MAX(seq) FROM audit").fetchone()[0]
+    records.save_new(nurse, "admission", {**admission_values, "bed": "14"})
+    assert backups.sound(nurse.db, nurse.vault.key) is None  # the live log goes on past the backup: sound
+    clock.advance(minutes=15)
+    backups.backup_now(nurse)
+    last = nurse.db.execute("SELECT MAX(seq) FROM audit").fetchone()[0]
+    _cut_after(nurse.db, kept)
+    assert check_database(nurse.db) is None  # on its own, the shorter chain verifies
+    problem = backups.sound(nurse.db, nurse.vault.key)
+    assert problem is not None and f"audit entry {last} " in problem and "removed or rewritten" in problem
+    # Another database's backups in the same folder say nothing about this one.
+    other, device = unlock.create(tmp_path / "other.sqlite", encrypted=True, device_number=4, device_name="Other",
+                                  admin_id="admin", admin_name="Admin", admin_pin="0000", clock=clock)
+    assert backups.sound(other.db, other.key) is None

@@ -73,9 +73,9 @@ def _checked(vault: Vault) -> str | None:
     office's 2 GB database: SQLite's integrity check 44 s and the audit chain 30 s), on the
     vault's connection, which nothing else touches until the check ends."""
     from downtime.qt.work import waited
-    from downtime.storage.integrity import check_database
+    from downtime.services.backups import sound
 
-    return waited(lambda: check_database(vault.db),  # type: ignore[arg-type]
+    return waited(lambda: sound(vault.db, vault.key),  # type: ignore[arg-type]
                   translate("App", "Checking the database before use: its integrity and its audit chain…\n"
                             "On a large database (a records office's) this takes a minute or two."))
 

@@ -17,7 +17,8 @@ from downtime.services import settings
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.storage import audit
-from downtime.storage.backup import backups_in, make_backup
+from downtime.storage.backup import backups_in, ends_before_a_backup, make_backup
+from downtime.storage.integrity import check_database
 
 
 def folder(db: Database) -> Path:
@@ -65,6 +66,12 @@ def set_backup_policy(session: Session, where: Path, every_minutes: int, keep: i
     settings.set_value(session, "backup_folder", str(where))
     settings.set_value(session, "backup_every_minutes", str(every_minutes))
     settings.set_value(session, "backup_keep", str(keep))
+
+
+def sound(db: Database, key: bytes | None) -> str | None:
+    """The check a database gets before use, in words (None: sound): SQLite's integrity check
+    and the audit chain, whose end is then checked against the newest backup of it."""
+    return check_database(db) or ends_before_a_backup(db, key, folder(db))
 
 
 def newest(db_folder: Path) -> Path | None:

@@ -82,6 +82,36 @@ def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at
     return target
 
 
+def ends_before_a_backup(db: Database, key: bytes | None, folder: Path) -> str | None:
+    """The audit chain holds no anchor for its own end: the newest entries deleted with the rows
+    they wrote leave a shorter chain that still verifies. The newest backup of the same database
+    (its first entry the same) holds the chain as it was then: its last entry must still be in
+    this one, unchanged. Backups of another database (another key, another first entry) and
+    damaged copies are passed over; with none, nothing can be said."""
+    first = db.execute("SELECT hash FROM audit WHERE seq = 1").fetchone()
+    if first is None:
+        return None
+    for path in backups_in(folder):
+        try:
+            conn = _connect(path, key)
+            try:
+                ends = conn.execute("SELECT seq, hash, at FROM audit WHERE seq = 1 OR seq = (SELECT MAX(seq) FROM audit)"
+                                    " ORDER BY seq").fetchall()
+            finally:
+                conn.close()
+        except sqlcipher3.DatabaseError:
+            continue
+        if not ends or ends[0][1] != first[0]:
+            continue
+        seq, last_hash, at = ends[-1]
+        here = db.execute("SELECT hash FROM audit WHERE seq = ?", [seq]).fetchone()
+        if here is None or here[0] != last_hash:
+            return (f"audit entry {seq} ({at}), the last in the backup {path.name}, is no longer in this database: "
+                    "the newest entries were removed or rewritten since that backup")
+        return None
+    return None
+
+
 def restore_backup(backup: Path, target: Path, sound: Callable[[Path], str | None] | None = None) -> None:
     """Put a backup (and its key slots) in place as `target`, which must not exist: the damaged
     file is moved aside by the person restoring, never overwritten by the app. `sound` checks

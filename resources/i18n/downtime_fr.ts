@@ -2422,8 +2422,8 @@ le numéro du patient dans le DPI :</translation>
         <translation>NON INTÈGRE : {problem}</translation>
     </message>
     <message>
-        <source>sound: {path} passes the integrity check and its audit chain verifies</source>
-        <translation>intègre : {path} passe le contrôle d’intégrité et sa chaîne d’audit est vérifiée</translation>
+        <source>sound: {path} passes the integrity check and its audit chain verifies, up to the newest backup&apos;s end</source>
+        <translation>intègre : {path} passe le contrôle d’intégrité et sa chaîne d’audit est vérifiée, jusqu’à la fin de la dernière sauvegarde</translation>
     </message>
     <message>
         <source>no patient found</source>

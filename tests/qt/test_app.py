@@ -50,19 +50,19 @@ def test_the_opening_check_runs_off_the_gui_thread(qtbot, tmp_path, monkeypatch,
     database: the window keeps painting (a busy dialog if it takes a while) instead of freezing."""
     import threading
 
-    import downtime.storage.integrity as integrity
+    import downtime.services.backups as backups
     from downtime.services.demo import build_demo
     from downtime.storage import open_database
 
     path = tmp_path / "demo.sqlite"
     build_demo(open_database(path), forms, clock)
-    real, on_gui_thread = integrity.check_database, []
+    real, on_gui_thread = backups.sound, []
 
-    def watched(db):
+    def watched(db, key):
         on_gui_thread.append(threading.current_thread() is threading.main_thread())
-        return real(db)
+        return real(db, key)
 
-    monkeypatch.setattr(integrity, "check_database", watched)
+    monkeypatch.setattr(backups, "sound", watched)
     _opened_as_nurse(qtbot, monkeypatch, path)
     assert on_gui_thread == [False]
 
