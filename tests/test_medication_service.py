@@ -1,9 +1,11 @@
+import sqlite3
 from datetime import datetime
 
 import pytest
 
 from downtime.domain.medication import Check, DoseState
-from downtime.services import medication, records
+from downtime.services import medication, records, wards
+from downtime.storage import audit
 from downtime.services.errors import PermissionDenied, ServiceError, SignInError
 
 
@@ -311,3 +313,95 @@ def test_a_wards_register_pages_each_drug_with_its_running_balance(ward, session
             for line in medication.cd_lines(nurse.db, "3B", "Morphine", "mg")] == [
         ("correction", 20.0, 20.0, None, "opening count"), ("administration", -5.0, 15.0, number, None),
         ("withdrawal", 5.0, 20.0, number, "wrong patient"), ("correction", -1.0, 19.0, None, "ampoule broken")]
+
+
+def _given_sc(at, dose=5.0):
+    return {**_given(at, dose), "route": "SC"}
+
+
+def test_a_dose_given_before_a_transfer_and_recorded_after_it_comes_off_the_ward_it_was_given_on(ward, session_for):
+    """10:00 on 3B the nurse gives 5 mg of morphine from 3B's cupboard; at 11:00 the patient goes
+    to ICU; at 14:00 (the outage's usual catch-up) the 3B nurse records the dose with its real
+    time. The 5 mg left 3B's cupboard, so 3B's register must show it."""
+    nurse, patient, _, morphine = ward
+    wards.add_ward(session_for("admin"), "ICU", "Intensive care", ["1", "2"])
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    medication.cd_receive(nurse, "ICU", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    records.save_new(nurse, "transfer", {"moved_at": "2026-11-28T11:00+01:00", "to_ward": "ICU", "to_bed": "1",
+                                         "reason": "needs monitoring"}, patient_id=patient)
+    medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
+    assert (medication.cd_balance(nurse.db, "3B", "Morphine", "mg"),
+            medication.cd_balance(nurse.db, "ICU", "Morphine", "mg")) == (15, 20)
+
+
+def test_a_dose_given_before_discharge_can_still_be_recorded_from_the_wards_stock(ward, session_for):
+    """Given at 10:00 on 3B, patient discharged home at 12:00, dose back-entered at 14:00."""
+    nurse, patient, _, morphine = ward
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
+
+
+def test_a_page_emptied_in_tenths_reads_zero(ward):
+    """0.3 mL received, three 0.1 mL ampoules' worth taken out: the page's last line and the
+    balances must read 0, not a tiny negative number."""
+    nurse, *_ = ward
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 0.3, witness=("doctor", "2222"))
+    for _ in range(3):
+        medication.cd_receive(nurse, "3B", "Morphine", "mg", -0.1, witness=("doctor", "2222"), note="wasted")
+    last = medication.cd_lines(nurse.db, "3B", "Morphine", "mg")[-1]
+    (stock,) = medication.cd_stock(nurse.db, nurse.forms, "3B")
+    assert (f"{last.balance:g}", f"{stock.balance:g}", f"{medication.cd_balance(nurse.db, '3B', 'Morphine', 'mg'):g}") \
+        == ("0", "0", "0")
+
+
+def test_no_view_is_told_of_a_dose_the_register_line_failed_to_follow(ward, sqlite_full, monkeypatch):
+    """The dose and its register line are one transaction; when the disk refuses the line the
+    dose is rolled back, so no open view may have been told it was saved (the main window
+    refreshes the chart and banner on that event, reading the uncommitted dose)."""
+    nurse, patient, _, morphine = ward
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    told = []
+    nurse.listeners.append(lambda event, payload: told.append(
+        (event, len(medication.administrations(nurse.db, patient)))))
+    real = audit.insert_audited
+
+    def full_for_register(db, table, row, **kwargs):
+        if table == "cd_register":
+            raise sqlite_full
+        return real(db, table, row, **kwargs)
+
+    monkeypatch.setattr(audit, "insert_audited", full_for_register)
+    with pytest.raises(sqlite3.OperationalError):
+        medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
+    assert medication.administrations(nurse.db, patient) == []
+    assert told == []
+
+
+def test_a_page_reads_in_the_order_its_lines_were_written_across_the_autumn_clock_change(ward, clock):
+    """Night of the last Sunday of October, Europe/Paris: 02:50 summer time the night nurse
+    enters the opening count (10); 40 minutes later, 02:30 winter time, an ampoule broken is
+    corrected (-1). The page must read receipt then correction, never a balance of -1."""
+    from datetime import datetime, timedelta, timezone
+
+    nurse, *_ = ward
+    clock.now = datetime(2026, 10, 25, 2, 50, tzinfo=timezone(timedelta(hours=2)))
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 10, witness=("doctor", "2222"), note="opening count")
+    clock.now = datetime(2026, 10, 25, 2, 30, tzinfo=timezone(timedelta(hours=1)))
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", -1, witness=("doctor", "2222"), note="ampoule broken")
+    assert [(line.change, line.balance) for line in medication.cd_lines(nurse.db, "3B", "Morphine", "mg")] == [
+        (10.0, 10.0), (-1.0, 9.0)]
+
+
+def test_a_page_is_not_hidden_behind_another_spelled_with_accented_capitals(ward):
+    """SQLite's NOCASE folds only A-Z, the tab folds every letter: "KÉTAMINE" and "Kétamine"
+    are two pages of the register with two balances, and the tab shows one of them."""
+    nurse, *_ = ward
+    medication.cd_receive(nurse, "3B", "Kétamine", "mg", 10, witness=("doctor", "2222"))
+    medication.cd_receive(nurse, "3B", "KÉTAMINE", "mg", 5, witness=("doctor", "2222"))
+    shown = {(stock.drug, stock.balance) for stock in medication.cd_stock(nurse.db, nurse.forms, "3B")}
+    held = {(drug, balance) for drug, balance in nurse.db.execute(
+        "SELECT drug, SUM(change) FROM cd_register WHERE ward = '3B' AND drug != 'Morphine' GROUP BY drug")}
+    assert held <= shown

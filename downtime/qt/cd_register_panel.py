@@ -140,6 +140,8 @@ class CdEntryDialog(QDialog):
         self.drug.addItems(sorted({stock.drug for stock in known}, key=str.casefold))
         self.drug.setCurrentText(chosen.drug if chosen else "")
         self.unit = QLineEdit(chosen.unit if chosen else "")
+        self.known = known
+        self.drug.currentTextChanged.connect(self._unit_of)
         self.quantity = QLineEdit()
         self.note = QLineEdit()
         self.witness_id = QLineEdit()
@@ -160,6 +162,13 @@ class CdEntryDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         layout.addWidget(self.save_button)
         (self.quantity if chosen else self.drug).setFocus()
+
+    def _unit_of(self, drug: str) -> None:
+        """A drug chosen from the list is counted in its page's unit: the count of morphine
+        opened from the fentanyl page kept "microgram" and opened a page of its own."""
+        units = [stock.unit for stock in self.known if stock.drug == drug.strip()]
+        if units:
+            self.unit.setText(units[0])
 
     def save(self) -> float | None:
         """The new balance, once written."""

@@ -91,6 +91,9 @@ class Session:
                        listeners=[], vault=None)
 
     def emit(self, event: str, payload: Any) -> None:
-        """Tell open views that data changed, after the transaction committed."""
-        for listener in list(self.listeners):
-            listener(event, payload)
+        """Tell open views that data changed, once the transaction under way has committed."""
+        def tell() -> None:
+            for listener in list(self.listeners):
+                listener(event, payload)
+
+        self.db.after_commit(tell)  # type: ignore[attr-defined]

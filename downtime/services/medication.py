@@ -122,7 +122,8 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     with session.db.atomic():
         ward = None
         if witness_id:
-            ward = _deduct_check(session, found, float(values.get("dose_given") or 0))
+            ward = _deduct_check(session, found, float(values.get("dose_given") or 0),
+                                 datetime.fromisoformat(values["given_at"]))
         saved = records.save_new(session, DOSE_FORM, values, patient_id=found.patient_id, checked_by_service=True)
         if witness_id and ward is not None:
             _register_line(session, ward, found.drug, found.dose_unit, -float(values["dose_given"]),
@@ -145,7 +146,7 @@ def taken_from_register(db: Database, record_id: str) -> Taken | None:
     """None for a dose that took nothing (not a controlled drug's, not given, or given back)."""
     row = db.execute("SELECT ward, drug, unit, -SUM(change) FROM cd_register WHERE record_id = ?"
                      " GROUP BY ward, drug, unit", [record_id]).fetchone()
-    return Taken(row[0], row[1], row[2], float(row[3])) if row and row[3] > 1e-9 else None
+    return Taken(row[0], row[1], row[2], _quantity(row[3])) if row and row[3] > 1e-9 else None
 
 
 def withdraw_dose(session: Session, record_id: str, reason: str, *, based_on: int | None = None,
@@ -180,8 +181,10 @@ def _witness(session: Session, witness: tuple[str, str] | None) -> str:
     return member.staff_id
 
 
-def _deduct_check(session: Session, found: Order, quantity: float) -> str:
-    location = census.location_at(session.db, found.patient_id, session.clock())
+def _deduct_check(session: Session, found: Order, quantity: float, given_at: datetime) -> str:
+    """The ward whose cupboard the dose came from: where the patient was when it was given, not
+    when it is typed (after an outage doses are recorded hours late, the patient moved since)."""
+    location = census.location_at(session.db, found.patient_id, given_at)
     ward = location.ward if location and location.ward else ""
     balance = cd_balance(session.db, ward, found.drug, found.dose_unit)
     if balance - quantity < -1e-9:
@@ -249,25 +252,26 @@ class RegisterLine:
 def cd_stock(db: Database, forms: dict[str, FormSpec], ward: str) -> list[Stock]:
     """Every drug the ward's register holds a page for, and every controlled drug ordered for a
     patient on the ward (its page may still be empty), by name."""
-    pages = {(row[0].casefold(), row[1]): Stock(row[0], row[1], float(row[2])) for row in db.execute(
+    pages = {_page_key(row[0], row[1]): Stock(row[0], row[1], _quantity(row[2])) for row in db.execute(
         "SELECT drug, unit, SUM(change) FROM cd_register WHERE ward = ? GROUP BY drug, unit", [ward])}
     on_ward = [patient.patient_id for patient in census.in_patients(db, forms, ward=ward)]
     for found in (order_of(record) for record in list_current(db, form_id=ORDER_FORM, patient_ids=on_ward)
                   if record.status is not RecordStatus.ENTERED_IN_ERROR):
         if found.controlled:
-            pages.setdefault((found.drug.strip().casefold(), found.dose_unit), Stock(found.drug.strip(), found.dose_unit, 0.0))
-    return sorted(pages.values(), key=lambda stock: (stock.drug.casefold(), stock.unit))
+            pages.setdefault(_page_key(found.drug, found.dose_unit), Stock(found.drug.strip(), found.dose_unit, 0.0))
+    return sorted(pages.values(), key=lambda stock: (stock.drug.casefold(), stock.drug, stock.unit))
 
 
 def cd_lines(db: Database, ward: str, drug: str, unit: str) -> list[RegisterLine]:
     """A drug's page, oldest first, each line with the balance after it."""
     rows = list(db.execute("SELECT at, kind, change, author, witness, record_id, note FROM cd_register"
-                           " WHERE ward = ? AND drug = ? AND unit = ? ORDER BY at, rowid", [ward, drug.strip(), unit]))
+                           " WHERE ward = ? AND drug = ? AND unit = ? ORDER BY julianday(at), rowid",
+                           [ward, drug.strip(), unit]))
     doses = current_of(db, {row[5] for row in rows if row[5]})
     numbers = downtime_numbers(db, {str(dose.patient_id) for dose in doses.values()})
     lines, balance = [], 0.0
     for at, kind, change, author, witness, record_id, note in rows:
-        balance += change
+        balance = _quantity(balance + change)
         dose = doses.get(record_id) if record_id else None
         lines.append(RegisterLine(datetime.fromisoformat(at), kind, change, balance, author, witness,
                                   numbers.get(str(dose.patient_id)) if dose else None, note))
@@ -277,7 +281,19 @@ def cd_lines(db: Database, ward: str, drug: str, unit: str) -> list[RegisterLine
 def cd_balance(db: Database, ward: str, drug: str, unit: str) -> float:
     row = db.execute("SELECT COALESCE(SUM(change), 0) FROM cd_register WHERE ward = ? AND drug = ?"
                      " AND unit = ?", [ward, drug.strip(), unit]).fetchone()
-    return float(row[0])
+    return _quantity(row[0])
+
+
+def _quantity(total: float) -> float:
+    """A sum of quantities as the cupboard holds it: 0.3 less three times 0.1 is 0, not
+    -2.8e-17 (floating point), and never "-0"."""
+    return round(float(total), 6) + 0.0
+
+
+def _page_key(drug: str, unit: str) -> tuple[str, str]:
+    """Which page of the register a drug is on, as SQLite tells them (COLLATE NOCASE folds A-Z
+    only: "KÉTAMINE" and "Kétamine" are two pages, both shown)."""
+    return "".join(letter.lower() if letter.isascii() else letter for letter in drug.strip()), unit
 
 
 def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: date, last_day: date,

@@ -6,9 +6,10 @@ is plain SQLite, which only an explicit choice at set-up makes (see services.unl
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import sqlcipher3
 from sqlite_utils import Database
@@ -31,6 +32,10 @@ class WardDatabase(Database):
     the lock first, a write waits for the other one (up to the busy timeout) and reads what it
     committed. Nested blocks stay savepoints, as in sqlite-utils."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._after: list[Callable[[], None]] = []
+
     @contextmanager
     def atomic(self) -> Iterator[Database]:
         if self.conn.in_transaction:
@@ -43,7 +48,20 @@ class WardDatabase(Database):
             self.conn.execute("COMMIT")
         except BaseException:
             self.rollback()
+            self._after.clear()
             raise
+        waiting, self._after = self._after, []
+        for call in waiting:
+            call()
+
+    def after_commit(self, call: Callable[[], None]) -> None:
+        """Run `call` once the transaction under way has committed (at once when none is): a
+        screen told of a dose saved inside a larger write (the dose, then its register line)
+        would show it even if the rest failed and took it back."""
+        if self.conn.in_transaction:
+            self._after.append(call)
+        else:
+            call()
 
 
 class StorageError(UserError):

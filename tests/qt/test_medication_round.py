@@ -345,3 +345,36 @@ def test_the_round_tab_prints_the_wards_mar_pack(round_window, ward):
     round_window.show_round()
     text = " ".join(page.extract_text() for page in PdfReader(panel.print_pack()).pages)
     assert "Amoxicillin" in text and "Morphine" in text and "MARTIN Hélène Marie" in text
+
+
+def test_choosing_another_drug_in_the_count_dialog_counts_it_in_its_own_unit(
+        qtbot, session_for, medication_ward, answers, type_text):
+    """The ward has fentanyl (microgram) and morphine (mg) pages. The nurse in charge opens the
+    count from the fentanyl page, picks Morphine in the drug list and enters 20 counted: the
+    20 must go on Morphine's mg page, not on a new "Morphine (microgram)" page."""
+    from downtime.qt.cd_register_panel import CdEntryDialog
+
+    patient, _, _ = medication_ward
+    records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Fentanyl", "dose": 25.0, "dose_unit": "microgram", "route": "IV", "frequency": "prn",
+        "prn_indication": "pain score > 4", "min_interval_hours": 1, "max_doses_24h": 6,
+        "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": True}, patient_id=patient)
+    window = MainWindow(session_for("nurse"))
+    qtbot.addWidget(window)
+    window.actions_by_id["cd_register"].trigger()
+    panel = window.cd_register
+    assert [panel.stock.texts(row) for row in range(panel.stock.rowCount())] == [
+        ("Fentanyl", "microgram", "0"), ("Morphine", "mg", "0")]
+    panel.stock_table.selectRow(0)
+    QTest.keyClick(panel.count_button, Qt.Key.Key_Space)
+    dialog = panel.dialog
+    assert isinstance(dialog, CdEntryDialog)
+    dialog.drug.setCurrentIndex(dialog.drug.findText("Morphine"))
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    type_text(dialog.quantity, "20")
+    type_text(dialog.witness_id, "doctor")
+    type_text(dialog.witness_pin, "2222")
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    db = window.session.db
+    assert (dialog.unit.text(), medication.cd_balance(db, "3B", "Morphine", "mg")) == ("mg", 20), \
+        [panel.stock.texts(row) for row in range(panel.stock.rowCount())]
