@@ -155,9 +155,11 @@ class FormView(QWidget):
         for editor in self.editors.values():
             editor.set_read_only(not self.editing)
         self.save_button.setVisible(self.editing)
+        changeable = self.record is not None and not self.editing and not withdrawn and records.may_change(
+            self.session, self.spec)
+        self.amend_button.setVisible(changeable)
+        self.error_button.setVisible(changeable)
         saved = self.record is not None
-        self.amend_button.setVisible(saved and not self.editing and not withdrawn)
-        self.error_button.setVisible(saved and not self.editing and not withdrawn)
         self.history_button.setVisible(saved)
         self.print_button.setVisible(saved and not self.editing)
         self._update_header()

@@ -27,7 +27,7 @@ from downtime.services.patients import PatientSummary, downtime_numbers
 from downtime.storage import audit
 from downtime.storage.records import as_version, chunks, current_of, history, list_current, marks
 
-ORDER_FORM = "medication_order"
+ORDER_FORM = records.ORDER_FORM
 DOSE_FORM = "medication_administration"
 
 
@@ -69,6 +69,32 @@ def _standing(db: Database, form_id: str, patient_id: str | None = None,
               patient_ids: Collection[str] | None = None) -> list[RecordVersion]:
     return [r for r in list_current(db, form_id=form_id, patient_id=patient_id, patient_ids=patient_ids)
             if r.status is not RecordStatus.ENTERED_IN_ERROR]
+
+
+# What an order gives; once a dose is recorded from it these stay, since a dose names only its
+# order: "amoxicillin 1 g IV" made "ceftriaxone" would rewrite what the patient was given.
+ORDER_DEFINES = ("drug", "dose", "dose_unit", "route", "frequency")
+
+
+def check_order_change(session: Session, order: RecordVersion, data: dict[str, Any], withdrawn: bool) -> None:
+    """Called by the records service before an order is amended or withdrawn. An order doses
+    were given from is stopped (its stop time) and another written, never made another
+    medicine; and it is not withdrawn while those doses stand, or they would vanish from the
+    chart while the patient had them."""
+    given = session.db.execute(
+        "SELECT COUNT(*) FROM current_records WHERE form_id = ? AND status != ? AND json_extract(data, '$.order') = ?",
+        [DOSE_FORM, RecordStatus.ENTERED_IN_ERROR.value, order.record_id]).fetchone()[0]
+    if not given:
+        return
+    if withdrawn:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{count} dose(s) were recorded from this order: withdraw them "
+                                             "first (each from the chart), or stop the order instead (amend its stop "
+                                             "time)."), count=given)
+    spec = session.form(ORDER_FORM)
+    if changed := [name for name in ORDER_DEFINES if data.get(name) != order.data.get(name)]:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{fields}: cannot be changed once a dose has been recorded from "
+                                             "this order; stop it (amend its stop time) and write a new order."),
+                           fields=", ".join(spec.field(name).label.get(session.lang) for name in changed))
 
 
 def orders(db: Database, patient_id: str) -> list[Order]:

@@ -21,10 +21,11 @@ from downtime.services.errors import NotFound, PermissionDenied, ServiceError, V
 from downtime.storage import audit
 from downtime.storage.records import as_version, current, history, list_current
 
+ORDER_FORM = "medication_order"
 # Theatre records are checked before any version is written, withdrawals included (see services.theatre).
 THEATRE_FORMS = frozenset({"theatre_session", "operation_booking", "operation_cancellation", "operation_rebooking"})
 
-__all__ = ["amend", "checked_values", "choices", "current", "history", "list_current", "mark_entered_in_error",
+__all__ = ["amend", "checked_values", "choices", "current", "history", "list_current", "mark_entered_in_error", "may_change",
            "record_label", "save_imported", "save_new"]
 
 
@@ -219,6 +220,7 @@ def _append_version(session: Session, latest: RecordVersion, data: dict[str, Any
                     action: str) -> RecordVersion:
     now = session.clock()
     spec = session.form(latest.form_id)
+    _check_what_stands_on_it(session, spec, latest, data, status is RecordStatus.ENTERED_IN_ERROR)
     with session.db.atomic():
         saved = _commit(session, spec, {
             "id": str(uuid.uuid4()), "record_id": latest.record_id,
@@ -230,6 +232,35 @@ def _append_version(session: Session, latest: RecordVersion, data: dict[str, Any
             "occurred_at": occurred_at, "recorded_at": now.isoformat()}, action)
     session.emit("record_saved", saved)
     return saved
+
+
+def _check_what_stands_on_it(session: Session, spec: FormSpec, latest: RecordVersion, data: dict[str, Any],
+                             withdrawn: bool) -> None:
+    """A record other records stand on changes only as far as they still read right: an order
+    doses were given from (see medication.check_order_change), and an admission, whose patient's
+    other records would be left without a patient on any list, unreachable and uncorrectable."""
+    if spec.id == ORDER_FORM:
+        from downtime.services import medication  # which writes through this module
+
+        medication.check_order_change(session, latest, data, withdrawn)
+    elif spec.creates_patient and withdrawn:
+        others = [record for record in list_current(session.db, patient_id=latest.patient_id)
+                  if record.record_id != latest.record_id and record.status is not RecordStatus.ENTERED_IN_ERROR]
+        if others:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "{count} other record(s) of this patient stand (orders, "
+                                                 "doses, observations, operations…): withdraw them first, from the "
+                                                 "patient's records (Ctrl+Shift+R), then this admission."),
+                               count=len(others))
+
+
+def may_change(session: Session, spec: FormSpec) -> bool:
+    """Whether this person may amend or withdraw this form's records: the screens offer only
+    what the service would accept."""
+    try:
+        _require_author(session, spec, Action.AMEND_RECORD)
+    except PermissionDenied:
+        return False
+    return True
 
 
 def record_label(session: Session, record: RecordVersion, known: Mapping[str, RecordVersion] | None = None) -> str:

@@ -2166,6 +2166,14 @@ le numéro du patient dans le DPI :</translation>
         <translation>Ce patient n’est pas hospitalisé à ce moment-là ; réadmettez-le d’abord.</translation>
     </message>
     <message>
+        <source>{count} dose(s) were recorded from this order: withdraw them first (each from the chart), or stop the order instead (amend its stop time).</source>
+        <translation>{count} administration(s) enregistrée(s) pour cette prescription : les annuler d&apos;abord (chacune depuis le plan d&apos;administration), ou arrêter la prescription (modifier son heure d&apos;arrêt).</translation>
+    </message>
+    <message>
+        <source>{fields}: cannot be changed once a dose has been recorded from this order; stop it (amend its stop time) and write a new order.</source>
+        <translation>{fields} : ne peut plus être modifié une fois une administration enregistrée pour cette prescription ; l&apos;arrêter (modifier son heure d&apos;arrêt) et rédiger une nouvelle prescription.</translation>
+    </message>
+    <message>
         <source>Controlled drug: a second staff member must witness with their own PIN.</source>
         <translation>Stupéfiant : un second soignant doit témoigner avec son propre code.</translation>
     </message>
@@ -2248,6 +2256,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>{form}: withdraw it from the patient&apos;s chart, where a controlled drug&apos;s quantity goes back to the register.</source>
         <translation>{form} : l&apos;annuler depuis le dossier du patient, où la quantité d&apos;un stupéfiant revient au registre.</translation>
+    </message>
+    <message>
+        <source>{count} other record(s) of this patient stand (orders, doses, observations, operations…): withdraw them first, from the patient&apos;s records (Ctrl+Shift+R), then this admission.</source>
+        <translation>{count} autre(s) enregistrement(s) de ce patient sont en vigueur (prescriptions, administrations, surveillances, interventions…) : les annuler d&apos;abord, depuis les enregistrements du patient (Ctrl+Maj+R), puis cette admission.</translation>
     </message>
     <message>
         <source>Label stock: one of {stocks}.</source>

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.main_window import MainWindow
 from downtime.services import medication, records
+from downtime.services.errors import ServiceError
 
 
 @pytest.fixture
@@ -378,3 +379,68 @@ def test_choosing_another_drug_in_the_count_dialog_counts_it_in_its_own_unit(
     db = window.session.db
     assert (dialog.unit.text(), medication.cd_balance(db, "3B", "Morphine", "mg")) == ("mg", 20), \
         [panel.stock.texts(row) for row in range(panel.stock.rowCount())]
+
+
+def _given_amox(session, amox):
+    return medication.record_dose(session, amox, {"outcome": "given", "dose_given": 1.0, "route": "IV",
+                                                  "given_at": "2026-11-28T08:05+01:00",
+                                                  "scheduled_for": "2026-11-28T08:00+01:00"},
+                                  overrides={medication.Check.ALLERGY: "tolerated in 2024"})
+
+
+def test_an_order_doses_were_given_from_is_stopped_not_made_another_medicine(qtbot, session_for, ward, answers,
+                                                                             type_text):
+    """Amoxicillin made ceftriaxone from the form rewrote the dose given at 08:05 as ceftriaxone
+    (a dose names only its order), and withdrawing the order took that dose off every chart."""
+    from downtime.qt.form_view import FormView
+
+    patient, amox, _ = ward
+    _given_amox(session_for("nurse"), amox)
+    window = MainWindow(session_for("doctor"))
+    qtbot.addWidget(window)
+    form = window.open_record(records.current(window.session.db, amox))
+    assert isinstance(form, FormView) and not form.amend_button.isHidden()
+    QTest.keyClick(form.amend_button, Qt.Key.Key_Space)
+    form.editors["drug"].edit.selectAll()
+    type_text(form.editors["drug"].edit, "Ceftriaxone")
+    QTest.keyClick(form.save_button, Qt.Key.Key_Space)
+    assert form.summary.text() == ("Medicine (generic name): cannot be changed once a dose has been recorded from this order; stop it "
+                                   "(amend its stop time) and write a new order.")
+    assert records.current(window.session.db, amox).data["drug"] == "Amoxicillin"
+    doctor = window.session
+    with pytest.raises(ServiceError, match="Type of order: cannot be changed"):
+        records.amend(doctor, amox, {**records.current(doctor.db, amox).data, "frequency": "prn",
+                                     "prn_indication": "fever", "min_interval_hours": 8, "max_doses_24h": 3},
+                      "switch to as required")
+    with pytest.raises(ServiceError, match="1 dose\\(s\\) were recorded from this order: withdraw them first"):
+        records.mark_entered_in_error(doctor, amox, "rewriting it")
+    stopped = records.amend(doctor, amox, {**records.current(doctor.db, amox).data,
+                                           "stop_at": "2026-11-28T15:00+01:00"}, "course complete")
+    assert stopped.version == 2 and len(medication.administrations(doctor.db, patient)) == 1
+
+
+def test_a_nurse_is_not_offered_to_change_a_doctors_order(qtbot, session_for, ward, answers):
+    """She could type a stop time and a reason before being told only a doctor may."""
+    _, amox, _ = ward
+    window = MainWindow(session_for("nurse"))
+    qtbot.addWidget(window)
+    form = window.open_record(records.current(window.session.db, amox))
+    assert form.amend_button.isHidden() and form.error_button.isHidden() and not form.print_button.isHidden()
+
+
+def test_an_admission_is_withdrawn_only_once_its_patients_other_records_are(qtbot, session_for, ward, answers):
+    """Withdrawn first, it left the patient's orders and doses on no list and crashed the records
+    list that still showed them."""
+    patient, amox, morphine = ward
+    nurse = session_for("nurse")
+    _given_amox(nurse, amox)
+    admission = next(record for record in records.list_current(nurse.db, patient_id=patient)
+                     if record.form_id == "admission")
+    with pytest.raises(ServiceError, match="3 other record\\(s\\) of this patient stand"):
+        records.mark_entered_in_error(nurse, admission.record_id, "duplicate patient")
+    dose = medication.administrations(nurse.db, patient)[0]
+    medication.withdraw_dose(nurse, dose.record_id, "duplicate patient")
+    doctor = session_for("doctor")
+    for order in (amox, morphine):
+        records.mark_entered_in_error(doctor, order, "duplicate patient")
+    assert records.mark_entered_in_error(nurse, admission.record_id, "duplicate patient").version == 2
