@@ -1,8 +1,13 @@
 """Shared fixtures: a fresh ward database per test, a settable clock, signed-in sessions."""
 
 import os
+import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The ward laptops' zone, which the tests' times are written in (+01:00 in November): a laptop
+# shows and reads times on its own clock, and a test machine on UTC would show them an hour off.
+os.environ["TZ"] = "Europe/Paris"
+time.tzset()
 
 import hashlib  # noqa: E402
 import json  # noqa: E402

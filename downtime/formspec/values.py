@@ -134,7 +134,8 @@ def format_value(field: Field, value: Any, lang: Lang) -> str:
         case DateField():
             return date.fromisoformat(value).strftime("%d/%m/%Y")
         case DateTimeField():
-            return datetime.fromisoformat(value).strftime("%d/%m/%Y %H:%M")
+            # On the laptop's clock, the zone typed times are read in: an EHR's 09:00Z is 10:00 in Paris.
+            return datetime.fromisoformat(value).astimezone().strftime("%d/%m/%Y %H:%M")
         case DecimalField():
             # No trailing zeros: "18.000 units" is read as eighteen thousand (ISMP, NIMC).
             shown = f"{value:.{field.places}f}"

@@ -100,6 +100,7 @@ class LineEditor(Editor):
     def __init__(self, field: Field, lang: Lang, now: Clock | None = None):
         super().__init__(field, lang)
         self.edit = QLineEdit()
+        self.shown: tuple[str, Any] | None = None
         if isinstance(field, TextField):
             self.edit.setMaxLength(field.max_length)
         hint = HINTS.get(type(field), {}).get(lang)
@@ -134,10 +135,17 @@ class LineEditor(Editor):
         self.edit.setText(str(raw or ""))
 
     def value(self) -> Any:
+        """A value shown and left as it was is the value stored, not its text read back: a time
+        stored in another offset (an EHR's 09:00Z) reads back in the laptop's zone, and an
+        amendment of another field moved it by an hour."""
+        if self.shown is not None and self.edit.text() == self.shown[0]:
+            return self.shown[1]
         return parse_text(self.field, self.edit.text())
 
     def set_value(self, value: Any) -> None:
-        self.edit.setText(format_value(self.field, value, self.lang) if value is not None else "")
+        text = format_value(self.field, value, self.lang) if value is not None else ""
+        self.shown = (text, value)
+        self.edit.setText(text)
 
     def set_read_only(self, read_only: bool) -> None:
         self.edit.setReadOnly(read_only)

@@ -237,8 +237,8 @@ def _append_version(session: Session, latest: RecordVersion, data: dict[str, Any
 def _check_what_stands_on_it(session: Session, spec: FormSpec, latest: RecordVersion, data: dict[str, Any],
                              withdrawn: bool) -> None:
     """A record other records stand on changes only as far as they still read right: an order
-    doses were given from (see medication.check_order_change), and an admission, whose patient's
-    other records would be left without a patient on any list, unreachable and uncorrectable."""
+    doses were given from (see medication.check_order_change), and a patient's last admission,
+    whose other records would be left without a patient on any list, unreachable and uncorrectable."""
     if spec.id == ORDER_FORM:
         from downtime.services import medication  # which writes through this module
 
@@ -246,7 +246,7 @@ def _check_what_stands_on_it(session: Session, spec: FormSpec, latest: RecordVer
     elif spec.creates_patient and withdrawn:
         others = [record for record in list_current(session.db, patient_id=latest.patient_id)
                   if record.record_id != latest.record_id and record.status is not RecordStatus.ENTERED_IN_ERROR]
-        if others:
+        if others and not any(record.form_id == spec.id for record in others):  # a readmission's first stay stays
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "{count} other record(s) of this patient stand (orders, "
                                                  "doses, observations, operations…): withdraw them first, from the "
                                                  "patient's records (Ctrl+Shift+R), then this admission."),

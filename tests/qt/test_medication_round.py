@@ -444,3 +444,25 @@ def test_an_admission_is_withdrawn_only_once_its_patients_other_records_are(qtbo
     for order in (amox, morphine):
         records.mark_entered_in_error(doctor, order, "duplicate patient")
     assert records.mark_entered_in_error(nurse, admission.record_id, "duplicate patient").version == 2
+
+
+def test_amending_an_imported_order_keeps_its_times_and_shows_them_on_the_wards_clock(qtbot, session_for, ward,
+                                                                                    answers, type_text):
+    """An EHR snapshot keeps each time's own offset (09:00Z). The form showed 09:00 and read it
+    back as 09:00 Paris: adding an indication moved the start and stop an hour earlier."""
+    patient, _, _ = ward
+    doctor = session_for("doctor")
+    imported = records.save_new(doctor, "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "06:00 12:00 18:00", "start_at": "2026-11-27T09:00+00:00", "stop_at": "2026-11-30T17:30+00:00",
+        "controlled": False, "high_alert": False}, patient_id=patient)
+    window = MainWindow(doctor)
+    qtbot.addWidget(window)
+    form = window.open_record(imported)
+    assert form.editors["start_at"].edit.text() == "27/11/2026 10:00"  # the ward's clock
+    QTest.keyClick(form.amend_button, Qt.Key.Key_Space)
+    type_text(form.editors["indication"].edit, "fever")
+    QTest.keyClick(form.save_button, Qt.Key.Key_Space)
+    amended = records.current(doctor.db, imported.record_id)
+    assert amended.version == 2 and amended.data["indication"] == "fever"
+    assert (amended.data["start_at"], amended.data["stop_at"]) == ("2026-11-27T09:00+00:00", "2026-11-30T17:30+00:00")
