@@ -605,6 +605,14 @@ def cmd_staff_deactivate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_staff_set_pin(args: argparse.Namespace) -> int:
+    from downtime.services.staff import set_pin
+
+    member = set_pin(_session(args), args.staff_id, args.new_pin)
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "{staff_id} signs in with the new PIN"), staff_id=member.staff_id))
+    return 0
+
+
 def cmd_staff_list(args: argparse.Namespace) -> int:
     from downtime.services.staff import list_staff
 
@@ -886,6 +894,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("deactivate", cmd_staff_deactivate,
                 "stop an account signing in and remove its key slot (administrator only)", staff_sub)
     p.add_argument("staff_id")
+    _db_option(p)
+    _person_options(p)
+    p = command("set-pin", cmd_staff_set_pin,
+                "give an account a new PIN, which also reactivates it (administrator only)", staff_sub)
+    p.add_argument("staff_id")
+    p.add_argument("--new-pin", required=True)
     _db_option(p)
     _person_options(p)
     p = command("list", cmd_staff_list, "list staff accounts", staff_sub)

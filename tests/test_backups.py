@@ -1,12 +1,15 @@
 """Backups are consistent, encrypted like the database, rotated, audited, and restore to a
 sound database; the banner's "last backup" comes from the audit log."""
 
+from pathlib import Path
+
 import pytest
 
 from downtime.cli import main
 from downtime.domain.staff import Role
 from downtime.services import backups, records, staff, unlock
 from downtime.services.context import Session, Vault
+from downtime.services.errors import ServiceError, SignInError
 from downtime.storage import keyslots
 from downtime.storage.backup import BackupError, backups_in, restore_backup
 from downtime.storage.integrity import check_database
@@ -18,6 +21,7 @@ def ward(tmp_path, clock, forms):
                                   admin_id="admin", admin_name="Admin", admin_pin="0000", clock=clock)
     admin = Session(vault.db, device, staff.sign_in(vault.db, "admin", "0000", clock), forms, clock, vault=vault)
     staff.add_staff(admin, "nurse", "Nurse", Role.WARD_NURSE, "1111")
+    (tmp_path / "usb").mkdir()
     backups.set_backup_policy(admin, tmp_path / "usb", every_minutes=15, keep=3)
     nurse = Session(vault.db, device, staff.sign_in(vault.db, "nurse", "1111", clock), forms, clock, vault=vault)
     return nurse, tmp_path
@@ -90,15 +94,26 @@ def test_a_damaged_backup_is_never_put_in_place_and_a_sound_one_can_follow(ward,
     assert "integrity and audit chain sound" in capsys.readouterr().out
 
 
-def test_a_missing_stick_is_a_clear_message(ward, tmp_path):
+def test_a_missing_stick_is_a_clear_message_and_no_copy_lands_on_the_laptops_disk(ward, tmp_path):
+    """The stick's folder was created on the laptop's own disk when the stick was out: the
+    banner said a backup was made, and a disk failure took both copies."""
     nurse, _ = ward
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("x")
+    (tmp_path / "usb").rmdir()  # the stick pulled out
+    with pytest.raises(BackupError, match="the folder is not there \\(is the USB stick removed\\?\\)"):
+        backups.backup_now(nurse)
+    assert not (tmp_path / "usb").exists() and backups.last_backup(nurse.db) is None
+
+
+def test_a_backups_folder_is_a_whole_path_to_a_folder_that_is_there(ward, tmp_path, monkeypatch):
+    nurse, _ = ward
     admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", nurse.clock), nurse.forms,
                     nurse.clock, vault=nurse.vault)
-    backups.set_backup_policy(admin, blocker / "backups", every_minutes=15, keep=3)
-    with pytest.raises(BackupError, match="USB stick full or removed"):
-        backups.backup_now(nurse)
+    with pytest.raises(ServiceError, match="give its whole path"):
+        backups.set_backup_policy(admin, Path("stick"), every_minutes=15, keep=3)
+    with pytest.raises(ServiceError, match="is not there: plug in the USB stick"):
+        backups.set_backup_policy(admin, tmp_path / "media" / "STICK", every_minutes=15, keep=3)
+    backups.set_backup_policy(admin, Path(""), every_minutes=15, keep=3)  # empty: the laptop's own folder
+    assert backups.folder(nurse.db) == backups.default_folder()
 
 
 def test_a_stick_that_fills_up_during_the_copy_is_a_clear_message_and_leaves_no_part(ward, admission_values,
@@ -177,3 +192,14 @@ def test_the_audit_logs_end_is_checked_against_the_newest_backup(ward, admission
     other, device = unlock.create(tmp_path / "other.sqlite", encrypted=True, device_number=4, device_name="Other",
                                   admin_id="admin", admin_name="Admin", admin_pin="0000", clock=clock)
     assert backups.sound(other.db, other.key) is None
+
+
+def test_a_new_pin_opens_the_encrypted_database_and_the_old_one_no_longer_does(ward, clock):
+    """The key slot is made again with the new PIN, in one write of the slots file."""
+    nurse, _ = ward
+    admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms,
+                    clock, vault=nurse.vault)
+    staff.set_pin(admin, "nurse", "918273")
+    assert unlock.sign_in(Vault(nurse.vault.path), "nurse", "918273", clock).staff_id == "nurse"
+    with pytest.raises(SignInError):
+        unlock.sign_in(Vault(nurse.vault.path), "nurse", "1111", clock)

@@ -51,3 +51,36 @@ def test_setup_runs_once_and_checks_the_device_number(fresh_db_path):
 @pytest.fixture
 def fresh_db_path(tmp_path):
     return tmp_path / "fresh.sqlite"
+
+
+def test_a_staff_id_differing_only_by_case_is_refused(session_for, clock):
+    """Ward codes are case-blind (COLLATE NOCASE), staff IDs are not: "Agency1" and "agency1"
+    become two accounts, and a nurse typing the other case is told "unknown staff ID"."""
+    admin = session_for("admin")
+    staff.add_staff(admin, "agency1", "Inès Ayadi", Role.WARD_NURSE, "482913")
+    with pytest.raises(SignInError):
+        staff.sign_in(admin.db, "Agency1", "482913", clock)
+    with pytest.raises(ServiceError):
+        staff.add_staff(admin, "Agency1", "Paul Roux", Role.WARD_NURSE, "111111")
+
+
+def test_a_pin_of_non_ascii_digits_is_refused(session_for, clock):
+    """`\\d` accepts any Unicode digit: a PIN typed in full-width or Arabic-Indic digits is
+    accepted, and the same PIN typed on the number keys never signs in."""
+    admin = session_for("admin")
+    try:
+        staff.add_staff(admin, "agency2", "Paul Roux", Role.WARD_NURSE, "٤٨٢٩١٣")
+    except ServiceError:
+        return  # refused: as it should be
+    assert staff.sign_in(admin.db, "agency2", "482913", clock).staff_id == "agency2"
+
+
+def test_the_command_line_gives_an_account_a_new_pin(session_for, db_path, capsys, clock):
+    from downtime.cli import main
+
+    admin = session_for("admin")
+    staff.deactivate_staff(admin, "nurse")
+    assert main(["staff", "set-pin", "nurse", "--new-pin", "246810", "--db", str(db_path), "--user", "admin",
+                 "--pin", "0000"]) == 0
+    assert "nurse signs in with the new PIN" in capsys.readouterr().out
+    assert staff.sign_in(admin.db, "nurse", "246810", clock).active

@@ -58,9 +58,11 @@ def _section(table: QWidget, form: QFormLayout, buttons: list[QPushButton]) -> Q
 
 
 class AdminPanel(QWidget):
-    """`wards_changed` fires once a ward or beds are added, for the ward lists to read them."""
+    """`wards_changed` fires once a ward or beds are added, for the ward lists to read them;
+    `settings_changed` once settings are saved, for this window's idle lock to follow."""
 
     wards_changed = Signal()
+    settings_changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -96,7 +98,9 @@ class AdminPanel(QWidget):
         self.add_staff_button.clicked.connect(self.add_staff)
         self.deactivate_button = QPushButton(translate("AdminPanel", "&Deactivate the selected account…"))
         self.deactivate_button.clicked.connect(self.deactivate_selected)
-        return _section(self.staff_table, form, [self.add_staff_button, self.deactivate_button])
+        self.set_pin_button = QPushButton(translate("AdminPanel", "Give the selected account &this PIN (reactivates it)"))
+        self.set_pin_button.clicked.connect(self.set_pin_of_selected)
+        return _section(self.staff_table, form, [self.add_staff_button, self.deactivate_button, self.set_pin_button])
 
     def _wards_section(self) -> QWidget:
         self.wards = WardsModel()
@@ -166,11 +170,16 @@ class AdminPanel(QWidget):
         self.said.setText("")
         self.error.setText(problem if isinstance(problem, str) else say(problem))
 
+    def _pin_typed_twice(self) -> bool:
+        if self.pin.text() == self.pin_again.text():
+            return True
+        self._refused(translate("AdminPanel", "PIN: the two PINs typed differ; type them again."))
+        self.pin.clear()
+        self.pin_again.clear()
+        return False
+
     def add_staff(self) -> StaffMember | None:
-        if self.pin.text() != self.pin_again.text():
-            self._refused(translate("AdminPanel", "PIN: the two PINs typed differ; type them again."))
-            self.pin.clear()
-            self.pin_again.clear()
+        if not self._pin_typed_twice():
             return None
         try:
             member = staff.add_staff(self.session, self.staff_id.text().strip(), self.staff_name.text().strip(),
@@ -182,6 +191,23 @@ class AdminPanel(QWidget):
             edit.clear()
         self._done(translate("AdminPanel", "Account {staff_id} added for {name}: they sign in with their PIN.").format(
             staff_id=member.staff_id, name=member.name))
+        return member
+
+    def set_pin_of_selected(self) -> StaffMember | None:
+        """A forgotten PIN, or someone back after their account was deactivated: the PIN typed
+        twice above becomes theirs, under their own staff ID."""
+        index = self.staff_table.currentIndex()
+        if not index.isValid() or not self._pin_typed_twice():
+            return None
+        try:
+            member = staff.set_pin(self.session, self.staff.rows[index.row()].staff_id, self.pin.text())
+        except ServiceError as problem:
+            self._refused(problem)
+            return None
+        self.pin.clear()
+        self.pin_again.clear()
+        self._done(translate("AdminPanel", "{name} ({staff_id}) signs in with the new PIN.").format(
+            name=member.name, staff_id=member.staff_id))
         return member
 
     def deactivate_selected(self) -> bool:
@@ -244,4 +270,5 @@ class AdminPanel(QWidget):
             self._refused(problem)
             return False
         self._done(translate("AdminPanel", "Settings saved."))
+        self.settings_changed.emit()
         return True

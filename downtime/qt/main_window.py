@@ -114,10 +114,9 @@ class MainWindow(QMainWindow):
         self.actions_by_id: dict[str, QAction] = {}
         self._build()
         session.listeners.append(self._on_event)
-        self._idle_minutes = int(settings.get(session.db, "idle_lock_minutes"))
         self.idle_timer = QTimer(self)
         self.idle_timer.setSingleShot(True)
-        self.idle_timer.setInterval(self._idle_minutes * 60_000)
+        self._read_idle_lock()
         self.idle_timer.timeout.connect(self.lock)
         self._event_filter: _ActivityFilter | None = _ActivityFilter(self.idle_timer)
         QApplication.instance().installEventFilter(self._event_filter)  # type: ignore[union-attr]
@@ -154,6 +153,7 @@ class MainWindow(QMainWindow):
         if self.session.user.may(Action.MANAGE_STAFF):
             self.admin = AdminPanel(self.session)
             self.admin.wards_changed.connect(self._wards_changed)
+            self.admin.settings_changed.connect(self._read_idle_lock)
             self.tabs.addTab(self.admin, translate("MainWindow", "Administration"))
         self.back_entry: BackEntryPanel | None = None
         if self.session.user.may(Action.BACK_ENTRY):
@@ -349,6 +349,11 @@ class MainWindow(QMainWindow):
         if any(view is shown for view in self._stale):
             self._stale = [view for view in self._stale if view is not shown]
             shown.refresh()  # type: ignore[attr-defined]
+
+    def _read_idle_lock(self) -> None:
+        """The ward's idle lock, read again once an administrator saves the settings."""
+        self._idle_minutes = int(settings.get(self.session.db, "idle_lock_minutes"))
+        self.idle_timer.setInterval(self._idle_minutes * 60_000)
 
     def _wards_changed(self) -> None:
         for chooser in self.findChildren(WardChoice):

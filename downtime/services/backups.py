@@ -17,13 +17,17 @@ from downtime.services import settings
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.storage import audit
-from downtime.storage.backup import backups_in, ends_before_a_backup, make_backup
+from downtime.storage.backup import BackupError, backups_in, ends_before_a_backup, make_backup
 from downtime.storage.integrity import check_database
+
+
+def default_folder() -> Path:
+    return data_dir() / "backups"
 
 
 def folder(db: Database) -> Path:
     chosen = settings.get(db, "backup_folder")
-    return Path(chosen) if chosen else data_dir() / "backups"
+    return Path(chosen) if chosen else default_folder()
 
 
 def last_backup(db: Database) -> datetime | None:
@@ -51,6 +55,11 @@ def begin_backup(session: Session, reason: str) -> Callable[[Database], Path]:
         raise RuntimeError("a backup was started inside a transaction; it would wait for itself")
     now = session.clock()
     target = folder(session.db)
+    if settings.get(session.db, "backup_folder") and not target.is_dir():
+        # Made here, the copy would be on the laptop's own disk, lost with it, while the banner
+        # said a backup was made.
+        raise BackupError(QT_TRANSLATE_NOOP("messages", "backup to {folder} failed: the folder is not there (is the USB "
+                                            "stick removed?)"), folder=target)
     with session.db.atomic():
         audit.append(session.db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
                      action="backup", detail={"folder": str(target), "reason": reason})
@@ -63,7 +72,16 @@ def set_backup_policy(session: Session, where: Path, every_minutes: int, keep: i
     session.require(Action.MANAGE_STAFF)
     if not 1 <= every_minutes <= 24 * 60 or not 1 <= keep <= 1000:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Backups: every 1 to 1440 minutes, keeping 1 to 1000."))
-    settings.set_value(session, "backup_folder", str(where))
+    chosen = "" if str(where).strip() in ("", ".", str(default_folder())) else str(where)
+    if chosen and not where.is_absolute():
+        # A relative folder is wherever the app was started from, which nobody checks.
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Backups folder: give its whole path (e.g. /media/USB/backups "
+                                             "or E:\\backups); leave it empty for the laptop's own folder."))
+    if chosen and not where.is_dir():
+        # A stick not plugged in: its backups would be made on the laptop's own disk instead.
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Backups folder {folder} is not there: plug in the USB stick "
+                                             "(or create the folder), then save again."), folder=where)
+    settings.set_value(session, "backup_folder", chosen)
     settings.set_value(session, "backup_every_minutes", str(every_minutes))
     settings.set_value(session, "backup_keep", str(keep))
 

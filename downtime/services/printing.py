@@ -263,7 +263,7 @@ def print_letter(session: Session, booking_id: str, out: Path) -> Path:
     sessions = theatre.sessions(session.db)
     letter_pdf(out, patient=state.patient, procedure=data["procedure"],
                side=format_value(booking_spec.field("laterality"), data["laterality"], session.lang),
-               old=datetime.fromisoformat(data["planned_start"]), reason=reason, new=state.start,
+               old=state.cancelled_start or datetime.fromisoformat(data["planned_start"]), reason=reason, new=state.start,
                theatre=sessions[state.session_id].theatre if state.session_id in sessions else None,
                hospital=hospital, contact=settings.get(session.db, "letter_contact"), lang=session.lang,
                printed_by=session.user.name,

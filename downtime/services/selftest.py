@@ -97,6 +97,7 @@ def make_demo_ward(folder: Path, forms: dict[str, FormSpec], report: Report) -> 
         result = import_path(admin, templates)
     report(f"ok resources: snapshot templates in {templates} read as a {result.kind} (headers only, nothing added)")
     with step("backup folder"):
+        (folder / BACKUPS).mkdir()
         set_backup_policy(admin, folder / BACKUPS, every_minutes=15, keep=10)
     db.conn.close()
     return path

@@ -30,7 +30,7 @@ from downtime.storage import audit, keyslots
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 _STAFF_ID = re.compile(r"^[A-Za-z0-9._-]{2,32}$")
-_PIN = re.compile(r"^\d{4,12}$")
+_PIN = re.compile(r"^[0-9]{4,12}$")  # the number keys' digits: "٤٨٢٩١٣" is no PIN anyone can type back
 
 
 def hash_pin(pin: str) -> str:
@@ -72,8 +72,9 @@ def add_staff(session: Session, staff_id: str, name: str, role: Role, pin: str) 
     session.require(Action.MANAGE_STAFF)
     check_new_account(staff_id, name, pin)
     db = session.db
-    if db.execute("SELECT 1 FROM staff WHERE staff_id = ?", [staff_id]).fetchone():
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Staff ID {staff_id} already exists."), staff_id=repr(staff_id))
+    if found := db.execute("SELECT staff_id FROM staff WHERE staff_id = ? COLLATE NOCASE", [staff_id]).fetchone():
+        # "Agency1" beside "agency1" would be two people who read the same in every list.
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Staff ID {staff_id} already exists."), staff_id=repr(found[0]))
     now = session.clock()
     row = staff_row(staff_id, name, role, pin, now.isoformat(), session.user.staff_id)
     with db.atomic():
@@ -105,6 +106,27 @@ def deactivate_staff(session: Session, staff_id: str) -> None:
                              device_id=session.device.device_id, action="staff.deactivate")
         if session.vault is not None and session.vault.key is not None:
             keyslots.remove_slot(session.vault.path, staff_id)
+
+
+def set_pin(session: Session, staff_id: str, pin: str) -> StaffMember:
+    """A new PIN for someone who forgot theirs, or who comes back after their account was
+    deactivated (the agency nurse of Monday night, back on Thursday): the account signs in
+    again with it, under the same staff ID, so their care stays under one identity. Their key
+    slot is made again with the new PIN."""
+    session.require(Action.MANAGE_STAFF)
+    db = session.db
+    row = next(db.query("SELECT * FROM staff WHERE staff_id = ?", [staff_id]), None)
+    if row is None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "No staff account {staff_id}."), staff_id=repr(staff_id))
+    check_new_account(staff_id, str(row["name"]), pin)
+    now = session.clock()
+    changed = {**row, "active": 1, "pin_hash": hash_pin(pin)}
+    with db.atomic():
+        audit.upsert_audited(db, "staff", changed, at=now, actor=session.user.staff_id,
+                             device_id=session.device.device_id, action="staff.set_pin")
+        if session.vault is not None and session.vault.key is not None:
+            keyslots.add_slot(session.vault.path, session.vault.key, staff_id, pin)  # replaces the old one in one write
+    return _member(changed)
 
 
 def list_staff(db: Database) -> list[StaffMember]:

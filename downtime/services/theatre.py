@@ -53,6 +53,9 @@ class BookingFacts:
     cancel_reason: CancelReason | None
     last_minute: bool
     rebook_by: datetime | None
+    cancelled_start: datetime | None
+    """When the operation was planned for when it was last cancelled: the date its patient's
+    letter says could not take place (after a second cancellation, the rebooked one)."""
 
     @property
     def booking(self) -> Booking:
@@ -159,12 +162,13 @@ def _fold(record: RecordVersion, events: list[RecordVersion], strict: bool = Fal
     data = record.data
     status, session_id = BookingStatus.BOOKED, data["session"]
     start: datetime | None = datetime.fromisoformat(data["planned_start"])
-    cancelled_at, reason, last_minute = None, None, False
+    cancelled_at, reason, last_minute, cancelled_start = None, None, False, None
     ordered = sorted(events, key=lambda e: (e.occurred_at, e.recorded_at))
     for index, event in enumerate(ordered):
         if strict:
             _refuse_out_of_place(status, event, ordered[index + 1:])
         if event.form_id == "operation_cancellation":
+            cancelled_start = start
             status, session_id, start = BookingStatus.CANCELLED, None, None
             cancelled_at, reason = event.occurred_at, CancelReason(event.data["reason"])
             last_minute = bool(event.data["last_minute"])
@@ -176,7 +180,8 @@ def _fold(record: RecordVersion, events: list[RecordVersion], strict: bool = Fal
     priority = Priority(data["priority"])
     decided = datetime.fromisoformat(data["decided_at"])
     return BookingFacts(record, status, session_id, start, int(data["expected_minutes"]), priority, decided,
-                        cancelled_at, reason, last_minute, rebook_by(priority, decided, cancelled_at, reason, last_minute))
+                        cancelled_at, reason, last_minute, rebook_by(priority, decided, cancelled_at, reason, last_minute),
+                        cancelled_start)
 
 
 def _refuse_out_of_place(status: BookingStatus, event: RecordVersion, later: list[RecordVersion]) -> None:

@@ -55,6 +55,8 @@ def add_ward(session: Session, ward: str, name: str, beds: list[str]) -> Ward:
     ward, name = ward.strip(), name.strip()
     if not ward or not name:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward code and ward name are both required."))
+    if "/" in ward:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward code: no \"/\" (a bed is named ward/bed, e.g. 3B/12)."))
     if wards(session.db, ward):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward {ward} already exists; add beds to it instead."), ward=ward)
     now = session.clock()
@@ -81,6 +83,9 @@ def _insert_beds(session: Session, ward: str, beds: list[str]) -> None:
     position = len(existing)
     now = session.clock()
     for bed in (bed.strip() for bed in beds):
+        if "/" in bed:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed}: no \"/\" (a bed is named ward/bed, e.g. 3B/12)."),
+                               bed=repr(bed))
         if not bed or bed.casefold() in existing:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed} is empty or listed twice in ward {ward}."), bed=repr(bed), ward=ward)
         existing.add(bed.casefold())

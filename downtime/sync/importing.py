@@ -29,7 +29,9 @@ def import_path(session: Session, path: Path, progress: Progress = untold, ident
         if identity is None:
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path} is an encrypted export: give the records office's key "
                                                               "file to read it."), path=path)
-        beside = session.vault.path.parent if session.vault is not None else None
+        # The file's own folder: the wizard imports on a connection of its own, without the vault.
+        where = session.db.execute("PRAGMA database_list").fetchone()[2]
+        beside = Path(where).parent if where else None
         with tempfile.TemporaryDirectory(prefix=".downtime-decrypted-", dir=beside) as scratch:
             decrypt_folder(path, Path(scratch) / "export", identity)
             return import_export(session, Path(scratch) / "export", progress)

@@ -531,6 +531,10 @@
         <translation>Code à nou&amp;veau</translation>
     </message>
     <message>
+        <source>Give the selected account &amp;this PIN (reactivates it)</source>
+        <translation>&amp;Fixer ce code pour le compte sélectionné (le réactive)</translation>
+    </message>
+    <message>
         <source>Add the war&amp;d</source>
         <translation>Ajouter le servic&amp;e</translation>
     </message>
@@ -581,6 +585,10 @@
     <message>
         <source>Account {staff_id} added for {name}: they sign in with their PIN.</source>
         <translation>Compte {staff_id} ajouté pour {name} : connexion avec son code.</translation>
+    </message>
+    <message>
+        <source>{name} ({staff_id}) signs in with the new PIN.</source>
+        <translation>{name} ({staff_id}) se connecte avec le nouveau code.</translation>
     </message>
     <message>
         <source>Deactivate an account</source>
@@ -2130,8 +2138,20 @@ le numéro du patient dans le DPI :</translation>
         <translation>Cette session n’a pas de fichier de base à sauvegarder.</translation>
     </message>
     <message>
+        <source>backup to {folder} failed: the folder is not there (is the USB stick removed?)</source>
+        <translation>la sauvegarde vers {folder} a échoué : le dossier est absent (la clé USB est-elle retirée ?)</translation>
+    </message>
+    <message>
         <source>Backups: every 1 to 1440 minutes, keeping 1 to 1000.</source>
         <translation>Sauvegardes : toutes les 1 à 1440 minutes, en gardant 1 à 1000.</translation>
+    </message>
+    <message>
+        <source>Backups folder: give its whole path (e.g. /media/USB/backups or E:\backups); leave it empty for the laptop&apos;s own folder.</source>
+        <translation>Dossier des sauvegardes : indiquer son chemin complet (par ex. /media/USB/sauvegardes ou E:\sauvegardes) ; le laisser vide pour le dossier du portable.</translation>
+    </message>
+    <message>
+        <source>Backups folder {folder} is not there: plug in the USB stick (or create the folder), then save again.</source>
+        <translation>Le dossier des sauvegardes {folder} est absent : brancher la clé USB (ou créer le dossier), puis enregistrer à nouveau.</translation>
     </message>
     <message>
         <source>This patient is already admitted; record a transfer instead.</source>
@@ -2358,12 +2378,20 @@ le numéro du patient dans le DPI :</translation>
         <translation>Le code et le nom du service sont tous deux obligatoires.</translation>
     </message>
     <message>
+        <source>Ward code: no &quot;/&quot; (a bed is named ward/bed, e.g. 3B/12).</source>
+        <translation>Code du service : pas de « / » (un lit se nomme service/lit, par ex. 3B/12).</translation>
+    </message>
+    <message>
         <source>Ward {ward} already exists; add beds to it instead.</source>
         <translation>Le service {ward} existe déjà ; ajoutez-y plutôt des lits.</translation>
     </message>
     <message>
         <source>Unknown ward {ward}.</source>
         <translation>Service {ward} inconnu.</translation>
+    </message>
+    <message>
+        <source>Bed {bed}: no &quot;/&quot; (a bed is named ward/bed, e.g. 3B/12).</source>
+        <translation>Lit {bed} : pas de « / » (un lit se nomme service/lit, par ex. 3B/12).</translation>
     </message>
     <message>
         <source>Bed {bed} is empty or listed twice in ward {ward}.</source>
@@ -2556,6 +2584,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>{staff_id} can no longer sign in; their records stay</source>
         <translation>{staff_id} ne peut plus se connecter ; ses enregistrements restent</translation>
+    </message>
+    <message>
+        <source>{staff_id} signs in with the new PIN</source>
+        <translation>{staff_id} se connecte avec le nouveau code</translation>
     </message>
     <message>
         <source>set up {path} as device {number} ({name}); {state}</source>

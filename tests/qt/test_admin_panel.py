@@ -81,9 +81,57 @@ def test_settings_are_saved_together_or_not_at_all(admin_window, tmp_path):
     panel.late.setValue(45)
     panel.idle.setValue(10)
     panel.backup_folder.setText(str(tmp_path / "stick"))
+    QTest.keyClick(panel.save_settings_button, Qt.Key.Key_Space)
+    assert "is not there: plug in the USB stick" in panel.error.text()  # the stick not plugged in
+    (tmp_path / "stick").mkdir()
     panel.letter_contact.setText("Surgical admissions, 01 23 45 67 89")
     QTest.keyClick(panel.save_settings_button, Qt.Key.Key_Space)
     assert panel.said.text() == "Settings saved."
     assert [settings.get(db, key) for key in ("label_stock", "late_after_minutes", "idle_lock_minutes", "backup_folder",
                                               "letter_contact")] == [
         "L7163", "45", "10", str(tmp_path / "stick"), "Surgical admissions, 01 23 45 67 89"]
+
+
+def test_a_slash_in_a_ward_code_or_a_bed_is_refused_not_a_crash(admin_window, type_text):
+    """Beds are named ward/bed: ward "A" with bed "B/1" and ward "A/B" with bed "1" were the
+    same bed, and the second raised out of the button (a crash)."""
+    panel = admin_window.admin
+    said = []
+    for code, beds in (("A", "B/1"), ("A/B", "1")):
+        for edit, typed in ((panel.ward_code, code), (panel.ward_name, "Ward"), (panel.beds, beds)):
+            edit.clear()
+            type_text(edit, typed)
+        QTest.keyClick(panel.add_ward_button, Qt.Key.Key_Space)
+        said.append(panel.error.text())
+    assert said == ["Bed 'B/1': no \"/\" (a bed is named ward/bed, e.g. 3B/12).",
+                    'Ward code: no "/" (a bed is named ward/bed, e.g. 3B/12).']
+    assert not wards.wards(admin_window.session.db)
+
+
+def test_a_shorter_idle_lock_saved_by_the_administrator_applies_to_this_window(admin_window):
+    """"Settings saved." but the window keeps locking after the old 5 minutes until the next
+    sign-in on a fresh window."""
+    panel = admin_window.admin
+    panel.idle.setValue(2)
+    QTest.keyClick(panel.save_settings_button, Qt.Key.Key_Space)
+    assert panel.said.text() == "Settings saved."
+    assert admin_window.idle_timer.interval() == 2 * 60_000
+
+
+def test_a_returning_nurse_gets_her_account_back_with_a_new_pin(admin_window, type_text, clock):
+    """Monday night's agency nurse is back on Thursday, her account deactivated: re-adding her ID
+    was refused, so she got a second ID and her care was split between two identities. A nurse
+    who forgot her PIN is given a new one the same way."""
+    panel = admin_window.admin
+    db = admin_window.session.db
+    staff.add_staff(admin_window.session, "agency1", "Inès Ayadi", Role.WARD_NURSE, "482913")
+    staff.deactivate_staff(admin_window.session, "agency1")
+    panel.refresh()
+    panel.staff_table.selectRow(next(row for row in range(panel.staff.rowCount()) if panel.staff.text(row, 0) == "agency1"))
+    type_text(panel.pin, "730512")
+    type_text(panel.pin_again, "730512")
+    QTest.keyClick(panel.set_pin_button, Qt.Key.Key_Space)
+    assert panel.said.text() == "Inès Ayadi (agency1) signs in with the new PIN."
+    assert staff.sign_in(db, "agency1", "730512", clock).active
+    with pytest.raises(SignInError):
+        staff.sign_in(db, "agency1", "482913", clock)

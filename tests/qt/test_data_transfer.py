@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from downtime.qt.main_window import MainWindow
-from downtime.services import back_entry, census, staff
+from downtime.services import back_entry, census, records, staff
 from downtime.services.context import Session, load_device
 from downtime.sync.export import export, verify_export
 from downtime.sync.import_export import import_export
@@ -326,20 +326,25 @@ def test_a_disk_that_refuses_a_write_in_background_work_is_said_not_raised(qtbot
     assert str(refused.args[0]) == said
 
 
-def test_the_import_wizard_reads_an_encrypted_export_with_the_key_file_chosen(qtbot, tmp_path, laptop,
-                                                                             admission_values, answers, monkeypatch):
-    """The stick's export is encrypted to the records office's key: the wizard asks for the key
-    file, and imports once one is chosen, with no terminal for `downtime decrypt`."""
-    from downtime.qt.prompts import Prompts
-    from downtime.services import records
+def _sealed_export(tmp_path, laptop, admission_values) -> tuple[Path, Path]:
+    """A ward laptop's export encrypted to the records office's key: the key file, the export."""
     from downtime.sync.encryption import generate_identity
 
     key = tmp_path / "office" / "records-office.key"
     key.parent.mkdir()
     public = generate_identity(key)
-    nurse, ward_clerk = laptop(tmp_path / "ward.sqlite", 3)
+    nurse, ward_clerk = laptop(tmp_path / "ward3.sqlite", 3)
     records.save_new(nurse, "admission", admission_values)
-    sealed = export(ward_clerk, tmp_path / "stick" / "ward3", encrypt_to=[public]).folder
+    return key, export(ward_clerk, tmp_path / "stick" / "ward3", encrypt_to=[public]).folder
+
+
+def test_the_import_wizard_reads_an_encrypted_export_with_the_key_file_chosen(qtbot, tmp_path, laptop,
+                                                                             admission_values, answers, monkeypatch):
+    """The stick's export is encrypted to the records office's key: the wizard asks for the key
+    file, and imports once one is chosen, with no terminal for `downtime decrypt`."""
+    from downtime.qt.prompts import Prompts
+
+    key, sealed = _sealed_export(tmp_path, laptop, admission_values)
     clerk = laptop(tmp_path / "office.sqlite", 900)[1]
     main = _window(qtbot, clerk)
     wizard = main.import_data()
@@ -353,3 +358,30 @@ def test_the_import_wizard_reads_an_encrypted_export_with_the_key_file_chosen(qt
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     assert wizard.run_page.succeeded, wizard.run_page.result.text()
     assert clerk.db.execute("SELECT COUNT(*) FROM records").fetchone()[0] == 1
+
+
+def test_the_import_wizard_decrypts_beside_the_database_not_in_the_system_temp_folder(
+        qtbot, tmp_path, laptop, session_for, db_path, admission_values, answers, monkeypatch):
+    """The wizard imports on a connection of its own, which has no vault: the plaintext patient
+    records went to the system's temporary folder (tmpfs on many Linux laptops, roaming or
+    shared on others) instead of beside the database."""
+    from downtime.sync import importing
+
+    key, sealed = _sealed_export(tmp_path, laptop, admission_values)
+    decrypted_into: list[Path] = []
+    original = importing.decrypt_folder
+
+    def spy(src, out, identity):
+        decrypted_into.append(out)
+        return original(src, out, identity)
+
+    monkeypatch.setattr(importing, "decrypt_folder", spy)
+    main = MainWindow(session_for("records"))
+    qtbot.addWidget(main)
+    wizard = main.import_data()
+    wizard.source.path.setText(str(sealed))
+    wizard.source.key.setText(str(key))
+    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.run_page.succeeded, wizard.run_page.result.text()
+    assert decrypted_into[0].parent.parent == db_path.parent, decrypted_into

@@ -1,7 +1,7 @@
 """A coordinator cancels a booking and rebooks it from a suggested slot with the keyboard."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 
 from downtime.qt.main_window import MainWindow
@@ -170,3 +170,40 @@ def test_the_coordinator_prints_the_days_list_the_rescheduling_list_and_the_pati
     panel.day_table.selectRow(0)
     letter = text(panel.print_letter())
     assert "30/11/2026" in letter and "Total hip replacement" in letter
+
+
+def test_the_letter_of_a_second_rebooking_names_the_date_just_cancelled(qtbot, session_for, admission_values, answers,
+                                                                        clock):
+    """Booked 28/11, cancelled, rebooked 30/11 (the patient got a letter for 30/11), cancelled
+    again, rebooked 02/12: the new letter must say the 30/11 operation could not take place,
+    not the 28/11 one the patient was already told about."""
+    from pypdf import PdfReader
+
+    nurse, coord = session_for("nurse"), session_for("coord")
+    sessions = [records.save_new(coord, "theatre_session", {
+        "theatre": name, "specialty": "General surgery", "starts_at": f"{day}T08:00+01:00",
+        "ends_at": f"{day}T13:00+01:00"}).record_id
+        for name, day in (("T1", "2026-11-28"), ("T2", "2026-11-30"), ("T3", "2026-12-02"))]
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    booking = theatre.book(coord, patient, {
+        "procedure": "Total hip replacement", "laterality": "right", "priority": "elective",
+        "decided_at": "2026-10-01T09:00+01:00", "surgeon": "Dr Roux", "anaesthetist": "Dr Klein",
+        "session": sessions[0], "planned_start": "2026-11-28T09:00+01:00", "expected_minutes": 120}).record_id
+    for days, (cancelled_at, session, start, decided) in enumerate((
+            ("2026-11-28T07:30+01:00", sessions[1], "2026-11-30T08:00+01:00", "2026-11-28T10:00+01:00"),
+            ("2026-11-30T07:00+01:00", sessions[2], "2026-12-02T08:00+01:00", "2026-11-30T10:00+01:00"))):
+        clock.advance(days=2 * days)
+        theatre.cancel(coord, booking, {"cancelled_at": cancelled_at, "reason": "information_system",
+                                        "last_minute": True, "patient_told": "in_person"})
+        theatre.rebook(coord, booking, {"outcome": "rebooked", "decided_at": decided, "session": session,
+                                        "planned_start": start})
+    window = MainWindow(coord)
+    qtbot.addWidget(window)
+    window.tabs.setCurrentWidget(window.theatre)
+    panel = window.theatre
+    panel.day.setDate(QDate(2026, 12, 2))  # the new day
+    panel.refresh()
+    panel.day_table.selectRow(0)
+    letter = " ".join(page.extract_text() for page in PdfReader(panel.print_letter()).pages)
+    assert "02/12/2026 08:00" in letter
+    assert "planned for 30/11/2026 08:00" in letter, letter
