@@ -212,6 +212,10 @@ def test_the_records_office_imports_an_encrypted_export_with_its_key(encrypted, 
     with pytest.raises(BadIdentity):
         import_path(clerk, sealed, identity=tmp_path / "no-such.key")
     assert clerk.db.execute("SELECT COUNT(*) FROM records").fetchone()[0] == 0
+    left = tmp_path / ".downtime-decrypted-cut" / "export" / "csv"  # a power cut during an earlier import
+    left.mkdir(parents=True)
+    (left / "admission.csv").write_text("MARTIN Hélène", encoding="utf-8")
     assert import_path(clerk, sealed, identity=office[0]).added == {"patients": 1, "records": 2}
+    assert not list(tmp_path.glob(".downtime-decrypted-*"))
     assert not list(Path(tempfile.gettempdir()).glob(".downtime-decrypted-*"))
     assert _leftovers(sealed.parent) == []

@@ -6,6 +6,8 @@ controlled drug is given only from stock the register holds."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -15,9 +17,9 @@ from downtime.formspec.values import ParseError, parse_decimal
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import say, translate, word
 from downtime.qt.style import ErrorLabel
-from downtime.qt.tables import TextTableModel, make_table
+from downtime.qt.tables import TextTableModel, make_table, print_and_open
 from downtime.qt.ward_choice import ward_choice
-from downtime.services import medication
+from downtime.services import medication, printing
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.medication import RegisterLine, Stock
@@ -83,6 +85,9 @@ class CdRegisterPanel(QWidget):
         for button in (self.receive_button, self.count_button):
             button.setVisible(session.user.may(Action.RECORD_CARE))  # the entries are a clinician's
             buttons.addWidget(button)
+        self.print_button = QPushButton(translate("CdRegisterPanel", "&Print this page"))
+        self.print_button.clicked.connect(self.print_page)
+        buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.dialog: CdEntryDialog | None = None
@@ -112,6 +117,14 @@ class CdRegisterPanel(QWidget):
         self.lines.load(medication.cd_lines(self.session.db, self.ward.currentText(), stock.drug, stock.unit),
                         {member.staff_id: member.name for member in list_staff(self.session.db)})
         self.lines_table.scrollToBottom()
+
+    def print_page(self) -> Path | None:
+        """The drug's page on paper, with empty lines to carry on by hand if the laptop goes."""
+        stock, ward = self.selected(), self.ward.currentText()
+        if stock is None:
+            return None
+        return print_and_open(self, lambda out: printing.print_cd_page(self.session, ward, stock.drug, stock.unit, out),
+                              "cd-register")
 
     def enter(self, counted: bool) -> CdEntryDialog | None:
         if not self.ward.currentText():

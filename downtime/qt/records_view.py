@@ -59,12 +59,15 @@ class RecordsView(PatientTab):
         self.refresh()
 
     def refresh(self) -> None:
+        """Read again after every save: the record chosen stays chosen (the newest at first)."""
+        index = self.table.currentIndex()
+        chosen = self.model.rows[index.row()].record_id if index.isValid() else None
         found = records.list_current(self.session.db, patient_id=self.patient_id)
         known = {record.record_id: record for record in found}
         labels = {record.record_id: records.record_label(self.session, record, known) for record in found}
         self.model.load(sorted(found, key=lambda record: (record.occurred_at, record.recorded_at), reverse=True), labels)
         if found:
-            self.table.selectRow(0)
+            self.table.selectRow(next((row for row, record in enumerate(self.model.rows) if record.record_id == chosen), 0))
 
     def open_selected(self) -> RecordVersion | None:
         index = self.table.currentIndex()

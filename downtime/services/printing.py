@@ -140,6 +140,19 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
     return out
 
 
+def print_cd_page(session: Session, ward: str, drug: str, unit: str, out: Path) -> Path:
+    """A drug's page of the ward's controlled-drug register, with empty lines to carry it on by
+    hand while the laptop is away."""
+    from downtime.pdf.cd_register import cd_page_pdf
+
+    session.require(Action.PRINT)
+    cd_page_pdf(medication.cd_lines(session.db, ward, drug, unit), out, ward=ward, drug=drug, unit=unit,
+                names={member.staff_id: member.name for member in list_staff(session.db)}, lang=session.lang,
+                printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
+    _audit_print(session, f"controlled-drug register {ward} {drug} {unit}", out)
+    return out
+
+
 def print_labels(session: Session, patient_id: str, out: Path, count: int | None = None,
                  stock: str | None = None) -> Path:
     """A sheet of ID labels or wristband inserts on the ward's label stock."""

@@ -4,6 +4,7 @@ office's key); another folder is a CSV snapshot; a .json file is a FHIR snapshot
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -15,6 +16,9 @@ from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 from downtime.sync.snapshot import load_snapshot
 from downtime.sync.snapshot_csv import read_csv_snapshot
 from downtime.sync.snapshot_fhir import read_fhir_snapshot
+
+
+DECRYPTED = ".downtime-decrypted-"
 
 
 def encrypted_export(path: Path) -> bool:
@@ -31,8 +35,10 @@ def import_path(session: Session, path: Path, progress: Progress = untold, ident
                                                               "file to read it."), path=path)
         # The file's own folder: the wizard imports on a connection of its own, without the vault.
         where = session.db.execute("PRAGMA database_list").fetchone()[2]
-        beside = Path(where).parent if where else None
-        with tempfile.TemporaryDirectory(prefix=".downtime-decrypted-", dir=beside) as scratch:
+        beside = Path(where).parent if where else Path(tempfile.gettempdir())
+        for left in beside.glob(f"{DECRYPTED}*"):  # a power cut during an earlier import left its plaintext
+            shutil.rmtree(left, ignore_errors=True)
+        with tempfile.TemporaryDirectory(prefix=DECRYPTED, dir=beside) as scratch:
             decrypt_folder(path, Path(scratch) / "export", identity)
             return import_export(session, Path(scratch) / "export", progress)
     if path.is_dir() and (path / "manifest.json").exists():

@@ -935,6 +935,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>&amp;Comptage de l&apos;armoire…</translation>
     </message>
     <message>
+        <source>&amp;Print this page</source>
+        <translation>&amp;Imprimer cette page</translation>
+    </message>
+    <message>
         <source>No controlled drug on this ward&apos;s register or orders yet.</source>
         <translation>Aucun stupéfiant au registre ni sur les prescriptions de ce service pour l&apos;instant.</translation>
     </message>

@@ -466,3 +466,32 @@ def test_amending_an_imported_order_keeps_its_times_and_shows_them_on_the_wards_
     amended = records.current(doctor.db, imported.record_id)
     assert amended.version == 2 and amended.data["indication"] == "fever"
     assert (amended.data["start_at"], amended.data["stop_at"]) == ("2026-11-27T09:00+00:00", "2026-11-30T17:30+00:00")
+
+
+def test_a_drugs_register_page_prints_with_lines_to_carry_on_by_hand(qtbot, session_for, ward, answers):
+    """The register is a legal record: if the laptop goes, the ward carries on on paper from
+    the balance printed, two signatures a line."""
+    from pypdf import PdfReader
+
+    patient, _, morphine = ward
+    nurse = session_for("nurse")
+    medication.record_dose(nurse, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                             "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
+    window = MainWindow(nurse)
+    qtbot.addWidget(window)
+    window.show_cd_register()
+    text = " ".join(page.extract_text() for page in PdfReader(window.cd_register.print_page()).pages)
+    number = nurse.db.execute("SELECT downtime_number FROM patients").fetchone()[0]
+    assert "Controlled-drug register — Morphine (mg)" in text and "Ward 3B — balance 45 mg" in text
+    assert "Received" in text and "Dose given" in text and number in text and "Dr Karim Benali" in text
+
+
+def test_the_records_list_keeps_the_record_chosen_when_read_again(round_window, ward):
+    """It is read again after every save; the chosen row jumped back to the newest."""
+    _select_bed_12(round_window)
+    view = round_window.open_records()
+    last = view.model.rowCount() - 1
+    view.table.selectRow(last)
+    chosen = view.model.rows[last].record_id
+    view.refresh()
+    assert view.model.rows[view.table.currentIndex().row()].record_id == chosen

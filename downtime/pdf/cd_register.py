@@ -1,0 +1,63 @@
+"""A drug's page of the ward's controlled-drug register on paper, as the bound register keeps
+it: every line with who entered it, who witnessed it and the balance it left, then empty lines
+to carry on by hand, signed by two, when the laptop is away."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from downtime.formspec import Lang
+from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, in_words, style
+from downtime.services.medication import RegisterLine
+
+BY_HAND = 12  # empty lines after the last one, for the hours the laptop is away
+
+WORDS: dict[str, dict[Lang, str]] = {
+    "title": {"en": "Controlled-drug register — {drug} ({unit})", "fr": "Registre des stupéfiants — {drug} ({unit})"},
+    "subtitle": {"en": "Ward {ward} — balance {balance} {unit} at {at}",
+                 "fr": "Service {ward} — solde {balance} {unit} au {at}"},
+    "headings": {"en": "When|Entry|Quantity|Balance|Entered by|Witness|Patient|Note",
+                 "fr": "Quand|Écriture|Quantité|Solde|Saisi par|Témoin|Patient|Remarque"},
+    "receipt": {"en": "Received", "fr": "Reçu"},
+    "administration": {"en": "Dose given", "fr": "Dose administrée"},
+    "withdrawal": {"en": "Dose withdrawn (entered in error)", "fr": "Administration annulée (saisie erronée)"},
+    "correction": {"en": "Count correction", "fr": "Correction après comptage"},
+}
+WIDTHS = (0.11, 0.15, 0.07, 0.07, 0.15, 0.15, 0.11, 0.19)
+
+
+def _cell(text: str, bold: bool = False) -> Paragraph:
+    return Paragraph(escape(text), style(size=8, bold=bold, condensed=True, leading=9.5))
+
+
+def cd_page_pdf(lines: Sequence[RegisterLine], out: Path, *, ward: str, drug: str, unit: str, names: Mapping[str, str],
+                lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+    """`names`: staff members' names by staff ID, as they sign the register."""
+    balance = lines[-1].balance if lines else 0.0
+    info = PageInfo(title=in_words(WORDS, "title", lang, drug=drug, unit=unit), lang=lang, printed_by=printed_by,
+                    printed_at=printed_at, device_name=device_name, landscape=True, patient_box=False,
+                    subtitle=in_words(WORDS, "subtitle", lang, ward=ward, balance=f"{balance:g}", unit=unit,
+                                      at=printed_at.strftime("%d/%m/%Y %H:%M")))
+    width = body_width(info)
+    body: list[list[object]] = [[_cell(heading, bold=True) for heading in in_words(WORDS, "headings", lang).split("|")]]
+    for line in lines:
+        body.append([_cell(f"{line.at:%d/%m/%Y %H:%M}"), _cell(in_words(WORDS, line.kind, lang)),
+                     _cell(f"{line.change:+g}"), _cell(f"{line.balance:g}", bold=True),
+                     _cell(names.get(line.author, line.author)), _cell(names.get(line.witness, line.witness)),
+                     _cell(line.patient or ""), _cell(line.note or "")])
+    body += [[""] * len(WIDTHS) for _ in range(BY_HAND)]
+    table = Table(body, colWidths=[share * width for share in WIDTHS], repeatRows=1,
+                  rowHeights=[None] * (len(body) - BY_HAND) + [8 * mm] * BY_HAND)
+    table.setStyle(TableStyle([
+        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ]))
+    return build_pdf(out, [table], info)
