@@ -154,6 +154,18 @@ def test_a_compound_first_name_written_two_ways_is_a_probable_duplicate(tmp_path
     assert [d.why for d in result.duplicates] == ["the same birth name, first name and date of birth"]
 
 
+def test_two_numbers_with_the_same_ipp_are_a_probable_duplicate(tmp_path, laptop, admission_values):
+    """A snapshot's patient with no NIR and no date of birth, admitted on two laptops: the
+    hospital's own number is all that tells them one person."""
+    folders = []
+    for number, name in enumerate(("Inconnu", "Inconnue"), start=1):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        records.save_new(nurse, "admission", {**admission_values, "birth_name": name, "nir": "", "ipp": "8012345"})
+        folders.append(export(clerk, tmp_path / f"export-{number}").folder)
+    result = merge(folders, tmp_path / "merged")
+    assert [d.why for d in result.duplicates] == ["the same IPP"]
+
+
 @pytest.fixture
 def snapshot_with_reason(tmp_path):
     """The CSV snapshot with the second patient's reason for admission replaced."""

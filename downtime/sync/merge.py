@@ -61,12 +61,16 @@ def _first_name(given_names: str) -> str:
 
 
 def _duplicates(admissions: list[dict[str, str]]) -> list[ProbableDuplicate]:
-    """Same NIR, or same birth name + first name + date of birth, under different numbers."""
+    """Same NIR, same IPP (the hospital's own number: a snapshot's patient with no NIR nor date
+    of birth, loaded on two laptops, has only that), or same birth name + first name + date of
+    birth, under different numbers."""
     groups: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in admissions:
         number = row.get("downtime_number", "")
         if row.get("nir"):
             groups[("the same NIR", _fold(row["nir"]))].add(number)
+        if row.get("ipp"):
+            groups[("the same IPP", _fold(row["ipp"]))].add(number)
         if row.get("birth_name") and row.get("birth_date"):
             first = _first_name(row.get("given_names") or "")
             groups[("the same birth name, first name and date of birth",
