@@ -148,3 +148,16 @@ def test_a_database_the_disk_refuses_reads_in_the_persons_language(sqlite_full):
         "Non effectué : le disque est plein. Rien n’a été écrit à moitié ;"
         " appelez l’informatique si cela se reproduit.")
     assert refused_by_storage(ValueError("database or disk is full")) is None
+
+
+def test_an_unknown_date_of_birth_reads_in_the_readers_language(session_for, admission_values):
+    """A French patient list and French prints read "DOB unknown" for an unidentified patient."""
+    from dataclasses import replace
+
+    from downtime.services import records
+    from downtime.services.census import patient_with_location
+
+    nurse = session_for("nurse")
+    saved = records.save_new(nurse, "admission", admission_values)
+    unknown = replace(patient_with_location(nurse.db, nurse.forms, str(saved.patient_id)), birth_date=None)
+    assert (unknown.birth_date_in("fr"), unknown.birth_date_in("en")) == ("DDN inconnue", "DOB unknown")

@@ -26,7 +26,7 @@ def test_admitted_patient_is_on_the_in_patients(session_for, admission_values, f
     (patient,) = in_patients(nurse.db, forms, ward="3b")
     assert patient.patient_id == record.patient_id
     assert patient.display_name == "MARTIN Hélène Marie (née LEFÈVRE)"
-    assert patient.birth_date_text == "12/03/1954"
+    assert patient.birth_date_in("en") == "12/03/1954"
     assert patient.allergies == ("Penicillin",)
 
 

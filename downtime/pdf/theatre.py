@@ -112,7 +112,7 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
         for number, entry in enumerate(entries, start=1):
             data, patient, struck = entry.state.record.data, entry.state.patient, entry.struck
             rows.append([_p(str(number), struck=struck), _p(entry.start.strftime("%H:%M"), bold=True, struck=struck),
-                         _p(patient.display_name, bold=True, struck=struck), _p(patient.birth_date_text, struck=struck),
+                         _p(patient.display_name, bold=True, struck=struck), _p(patient.birth_date_in(lang), struck=struck),
                          _p(SEX.get(patient.sex or "unknown", SEX["unknown"])[lang], struck=struck),
                          _p(patient.downtime_number, struck=struck), _p(data["procedure"], struck=struck),
                          _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True, struck=struck),
@@ -137,7 +137,7 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, booking_spec: FormS
         deadline = state.rebook_by.strftime("%d/%m/%Y") if state.rebook_by else "—"
         flag = w("breach", lang) if item.breach else w("near", lang) if item.near_breach else ""
         rows.append([_p(_choice(booking_spec, "priority", data["priority"], lang), bold=True),
-                     _p(state.patient.display_name, bold=True), _p(state.patient.birth_date_text),
+                     _p(state.patient.display_name, bold=True), _p(state.patient.birth_date_in(lang)),
                      _p(state.patient.downtime_number), _p(data["procedure"]),
                      _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True),
                      _p(data["surgeon"]),

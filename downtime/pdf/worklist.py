@@ -52,7 +52,7 @@ def _heading(group: PatientWork, lang: Lang) -> Paragraph:
     p = group.patient
     ehr = f" — {w('ehr', lang)} <b>{escape(group.ehr_patient_number)}</b>" if group.ehr_patient_number else \
         f" — {w('ehr', lang)} : ____________"
-    return Paragraph(f"<b>{escape(p.display_name)}</b> — {w('born', lang)} {p.birth_date_text} — "
+    return Paragraph(f"<b>{escape(p.display_name)}</b> — {w('born', lang)} {p.birth_date_in(lang)} — "
                      f"<b>{escape(p.downtime_number)}</b>{ehr}", style(size=10))
 
 

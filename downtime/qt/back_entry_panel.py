@@ -213,7 +213,7 @@ class BackEntryPanel(QWidget):
         number = Prompts.text(self, translate("BackEntryPanel", "EHR patient number"),
                               translate("BackEntryPanel", "{name} ({number}), born {born}:\nthe patient's number in the EHR:").format(
                                   name=patient.display_name, number=patient.downtime_number,
-                                  born=patient.birth_date_text))
+                                  born=patient.birth_date_in(language())))
         if number is None:
             return
         try:

@@ -56,34 +56,42 @@ class ActionSpec:
     text: str
     shortcut: str | None
     handler: str
-    toolbar: bool = True
+    toolbar: str | None = None
+    """The action's words on the toolbar, short enough for the bar to hold them all on a
+    1340-pixel screen in French too (the menu keeps the whole text); None: menu only."""
     needs: Action | None = None
 
 
 Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView)
 
 ACTIONS = (
-    ActionSpec("new_admission", QT_TRANSLATE_NOOP("MainWindow", "&New admission"), "Ctrl+N", "new_admission"),
-    ActionSpec("open_patient", QT_TRANSLATE_NOOP("MainWindow", "&Open admission record"), None, "open_selected"),
-    ActionSpec("find", QT_TRANSLATE_NOOP("MainWindow", "&Find patient"), "Ctrl+F", "find", toolbar=False),
-    ActionSpec("round", QT_TRANSLATE_NOOP("MainWindow", "&Medication round"), "Ctrl+M", "show_round"),
-    ActionSpec("mar", QT_TRANSLATE_NOOP("MainWindow", "Medication &chart (MAR)"), "Ctrl+Shift+M", "open_mar"),
-    ActionSpec("observations", QT_TRANSLATE_NOOP("MainWindow", "Obser&vations and NEWS2"), "Ctrl+Shift+O", "open_observations"),
-    ActionSpec("cd_register", QT_TRANSLATE_NOOP("MainWindow", "Controlled-&drug register"), None, "show_cd_register",
-               toolbar=False),
+    ActionSpec("new_admission", QT_TRANSLATE_NOOP("MainWindow", "&New admission"), "Ctrl+N", "new_admission",
+               toolbar=QT_TRANSLATE_NOOP("MainWindow", "New admission")),
+    ActionSpec("open_patient", QT_TRANSLATE_NOOP("MainWindow", "&Open admission record"), None, "open_selected",
+               toolbar=QT_TRANSLATE_NOOP("MainWindow", "Admission record")),
+    ActionSpec("find", QT_TRANSLATE_NOOP("MainWindow", "&Find patient"), "Ctrl+F", "find"),
+    ActionSpec("round", QT_TRANSLATE_NOOP("MainWindow", "&Medication round"), "Ctrl+M", "show_round",
+               toolbar=QT_TRANSLATE_NOOP("MainWindow", "Medication round")),
+    ActionSpec("mar", QT_TRANSLATE_NOOP("MainWindow", "Medication &chart (MAR)"), "Ctrl+Shift+M", "open_mar",
+               toolbar=QT_TRANSLATE_NOOP("MainWindow", "MAR")),
+    ActionSpec("observations", QT_TRANSLATE_NOOP("MainWindow", "Obser&vations and NEWS2"), "Ctrl+Shift+O", "open_observations",
+               toolbar=QT_TRANSLATE_NOOP("MainWindow", "Observations")),
+    ActionSpec("cd_register", QT_TRANSLATE_NOOP("MainWindow", "Controlled-&drug register"), None, "show_cd_register"),
     ActionSpec("records", QT_TRANSLATE_NOOP("MainWindow", "Patient's &records (to amend or withdraw)"), "Ctrl+Shift+R",
-               "open_records", toolbar=False),
+               "open_records"),
     ActionSpec("print_blank", QT_TRANSLATE_NOOP("MainWindow", "Print &blank admission form"), None, "print_blank_admission"),
-    ActionSpec("print_census", QT_TRANSLATE_NOOP("MainWindow", "Print ward &census"), None, "print_census"),
-    ActionSpec("print_labels", QT_TRANSLATE_NOOP("MainWindow", "Print ID &labels"), None, "print_labels"),
-    ActionSpec("print_binder", QT_TRANSLATE_NOOP("MainWindow", "Print the downtime &binder (blank forms for 8 hours)"), None, "print_binder",
-               toolbar=False),
-    ActionSpec("import", QT_TRANSLATE_NOOP("MainWindow", "&Import data…"), None, "import_data", toolbar=False, needs=Action.IMPORT_DATA),
-    ActionSpec("export", QT_TRANSLATE_NOOP("MainWindow", "&Export for back-entry…"), "Ctrl+E", "export_data", toolbar=False,
+    ActionSpec("print_census", QT_TRANSLATE_NOOP("MainWindow", "Print ward &census"), None, "print_census",
+               toolbar=QT_TRANSLATE_NOOP("MainWindow", "Census")),
+    ActionSpec("print_labels", QT_TRANSLATE_NOOP("MainWindow", "Print ID &labels"), None, "print_labels",
+               toolbar=QT_TRANSLATE_NOOP("MainWindow", "ID labels")),
+    ActionSpec("print_binder", QT_TRANSLATE_NOOP("MainWindow", "Print the downtime &binder (blank forms for 8 hours)"), None, "print_binder"),
+    ActionSpec("import", QT_TRANSLATE_NOOP("MainWindow", "&Import data…"), None, "import_data", needs=Action.IMPORT_DATA),
+    ActionSpec("export", QT_TRANSLATE_NOOP("MainWindow", "&Export for back-entry…"), "Ctrl+E", "export_data",
                needs=Action.READ_RECORDS),
-    ActionSpec("close_tab", QT_TRANSLATE_NOOP("MainWindow", "&Close form"), "Ctrl+W", "close_current_tab", toolbar=False),
-    ActionSpec("sign_out", QT_TRANSLATE_NOOP("MainWindow", "Sign &out"), "Ctrl+L", "sign_out"),
-    ActionSpec("quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "Ctrl+Q", "close", toolbar=False),
+    ActionSpec("close_tab", QT_TRANSLATE_NOOP("MainWindow", "&Close form"), "Ctrl+W", "close_current_tab"),
+    ActionSpec("sign_out", QT_TRANSLATE_NOOP("MainWindow", "Sign &out"), "Ctrl+L", "sign_out",
+               toolbar=QT_TRANSLATE_NOOP("MainWindow", "Sign out")),
+    ActionSpec("quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "Ctrl+Q", "close"),
 )
 
 
@@ -234,6 +242,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(getattr(self, spec.handler))
             menu.addAction(action)
             if spec.toolbar:
+                action.setIconText(translate("MainWindow", spec.toolbar))
+                action.setToolTip(action.text().replace("&", ""))
                 toolbar.addAction(action)
             self.actions_by_id[spec.id] = action
         self.record_menu = QMenu(translate("MainWindow", "&Record for selected patient"), self)
@@ -251,6 +261,7 @@ class MainWindow(QMainWindow):
                 action.triggered.connect(lambda checked=False, s=spec: self.open_form(FormView(self.session, s)))
                 self.actions_by_id[f"new_{spec.id}"] = action
         self.menuBar().addMenu(self.record_menu)
+        self.record_menu.menuAction().setIconText(translate("MainWindow", "Record for patient"))
         toolbar.addAction(self.record_menu.menuAction())
         view_menu = self.menuBar().addMenu(translate("MainWindow", "&View"))
         for name, text, keys, steps in (("larger_text", translate("MainWindow", "&Larger text"), QKeySequence.StandardKey.ZoomIn, 1),

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.medication import DoseState
 from downtime.i18n import QT_TR_NOOP
-from downtime.qt.i18n import translate, word
+from downtime.qt.i18n import language, translate, word
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
 from downtime.qt.ward_choice import ward_choice
@@ -31,7 +31,7 @@ class RoundModel(TextTableModel):
         order, patient = item.order, item.patient
         flags = ", ".join(f for f, on in ((translate("RoundModel", "CD"), order.controlled), (translate("RoundModel", "high-alert"), order.high_alert)) if on)
         return (word(STATE[item.state]), item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
-                patient.display_name, patient.birth_date_text, order.drug,
+                patient.display_name, patient.birth_date_in(language()), order.drug,
                 f"{order.dose:g} {order.dose_unit}", order.route, flags)
 
 

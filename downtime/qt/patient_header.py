@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from downtime.qt.style import ERROR_COLOUR
-from downtime.qt.i18n import translate
+from downtime.qt.i18n import language, translate
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
@@ -26,7 +26,7 @@ def allergies_text(patient: PatientSummary) -> str:
 
 def identity_html(patient: PatientSummary, with_place: bool = True) -> str:
     place = f" — {escape(patient.ward or '—')} / {escape(patient.bed or '—')}" if with_place else ""
-    born = translate("PatientHeader", "born {date}").format(date=patient.birth_date_text)
+    born = translate("PatientHeader", "born {date}").format(date=patient.birth_date_in(language()))
     allergies = translate("PatientHeader", "ALLERGIES: {allergies}").format(allergies=allergies_text(patient))
     return (f"<span style='font-size:13pt'><b>{escape(patient.display_name)}</b> — {escape(born)} — "
             f"<b>{escape(patient.downtime_number)}</b>{place}</span><br>"

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 from downtime.qt.tables import Index, TextTableModel, make_table
 from downtime.qt.ward_choice import WardChoice
 from downtime.i18n import QT_TR_NOOP
-from downtime.qt.i18n import translate, word
+from downtime.qt.i18n import language, translate, word
 from downtime.services import census, search
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
@@ -54,7 +54,7 @@ class PatientTableModel(TextTableModel):
         if patient is None:
             return (row.ward, bed, translate("", "— empty bed —"), *[""] * (len(self.columns) - 3))
         admitted = datetime.fromisoformat(patient.admitted_at).strftime("%d/%m %H:%M")
-        return (row.ward, bed, patient.display_name, patient.birth_date_text, word(SEX.get(patient.sex or "", "?")),
+        return (row.ward, bed, patient.display_name, patient.birth_date_in(language()), word(SEX.get(patient.sex or "", "?")),
                 patient.downtime_number, allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),
                 patient.isolation if patient.isolation not in (None, "none") else "",
                 word(IDENTITY.get(patient.identity_status or "", patient.identity_status or "")), admitted,

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from downtime.domain.records import RecordVersion
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP
-from downtime.qt.i18n import locale, say, translate, word
+from downtime.qt.i18n import language, locale, say, translate, word
 from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open
 from downtime.qt.style import ErrorLabel
 from downtime.services import printing, theatre
@@ -34,7 +34,7 @@ BOOKING_STATUS = {theatre.BookingStatus.BOOKED: QT_TR_NOOP("booked"),
 
 def _who(state: theatre.BookingState) -> str:
     patient = state.patient
-    born = translate("TheatrePanel", "born {date}").format(date=patient.birth_date_text)
+    born = translate("TheatrePanel", "born {date}").format(date=patient.birth_date_in(language()))
     return f"<b>{escape(patient.display_name)}</b> — {escape(born)} — <b>{escape(patient.downtime_number)}</b>"
 
 class DayModel(TextTableModel):
@@ -52,7 +52,7 @@ class DayModel(TextTableModel):
         state, data = entry.state, entry.state.record.data
         status = word(BOOKING_STATUS[state.status])
         status = status.upper() if entry.struck else status
-        return (theatre_name, entry.start.strftime("%H:%M"), state.patient.display_name, state.patient.birth_date_text,
+        return (theatre_name, entry.start.strftime("%H:%M"), state.patient.display_name, state.patient.birth_date_in(language()),
                 state.patient.downtime_number, data["procedure"],
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang),
                 format_value(self.spec.field("priority"), data["priority"], self.lang), data["surgeon"],
@@ -84,7 +84,7 @@ class WaitingModel(TextTableModel):
         deadline = state.rebook_by.strftime("%d/%m/%Y") if state.rebook_by else "—"
         flag = " " + translate("", "BREACH") if item.breach else " " + translate("", "SOON") if item.near_breach else ""
         return (format_value(self.spec.field("priority"), data["priority"], self.lang), state.patient.display_name,
-                state.patient.birth_date_text, data["procedure"], data["surgeon"],
+                state.patient.birth_date_in(language()), data["procedure"], data["surgeon"],
                 state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—",
                 deadline + flag, translate("WaitingModel", "{days} days").format(days=item.waited.days))
 

@@ -13,7 +13,10 @@ from downtime.domain.census import StayStatus
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Field, Meaning, Text
+from downtime.i18n import QT_TR_NOOP, Lang, translate
 from downtime.storage.records import chunks, marks
+
+UNKNOWN_BIRTH_DATE = QT_TR_NOOP("DOB unknown")
 
 
 @dataclass(frozen=True)
@@ -41,9 +44,9 @@ class PatientSummary:
     # chart names the reaction, not only the substance.
     reactions: tuple[tuple[str, Text | None], ...] = ()
 
-    @property
-    def birth_date_text(self) -> str:
-        return self.birth_date.strftime("%d/%m/%Y") if self.birth_date else "DOB unknown"
+    def birth_date_in(self, lang: Lang) -> str:
+        """Day first; an unknown one said in the reader's language (a French list read "DOB unknown")."""
+        return self.birth_date.strftime("%d/%m/%Y") if self.birth_date else translate(lang, "", UNKNOWN_BIRTH_DATE)
 
 
 def display_name(spec: FormSpec, data: dict[str, Any]) -> str:

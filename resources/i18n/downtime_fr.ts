@@ -443,6 +443,10 @@
         <source>Note</source>
         <translation>Remarque</translation>
     </message>
+    <message>
+        <source>DOB unknown</source>
+        <translation>DDN inconnue</translation>
+    </message>
 </context>
 <context>
     <name>AdminPanel</name>
@@ -1396,6 +1400,34 @@ le numéro du patient dans le DPI :</translation>
         <translation>Tour des médicaments</translation>
     </message>
     <message>
+        <source>New admission</source>
+        <translation>Nouvelle admission</translation>
+    </message>
+    <message>
+        <source>Admission record</source>
+        <translation>Fiche d’admission</translation>
+    </message>
+    <message>
+        <source>MAR</source>
+        <translation>Plan d’administration</translation>
+    </message>
+    <message>
+        <source>Observations</source>
+        <translation>Surveillance</translation>
+    </message>
+    <message>
+        <source>Census</source>
+        <translation>État du service</translation>
+    </message>
+    <message>
+        <source>ID labels</source>
+        <translation>Étiquettes</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Déconnexion</translation>
+    </message>
+    <message>
         <source>Controlled drugs</source>
         <translation>Stupéfiants</translation>
     </message>
@@ -1430,6 +1462,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>New {form}</source>
         <translation>Nouveau : {form}</translation>
+    </message>
+    <message>
+        <source>Record for patient</source>
+        <translation>Saisir pour le patient</translation>
     </message>
     <message>
         <source>&amp;View</source>
