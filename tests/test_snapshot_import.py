@@ -280,7 +280,7 @@ def test_laptops_that_loaded_the_same_snapshot_merge_and_import_at_the_records_o
         folders.append(export(clerk, tmp_path / f"export-{number}").folder)
     merged = merge(folders, tmp_path / "merged")
     assert {(d.why, tuple(n[:6] for n in d.downtime_numbers)) for d in merged.duplicates} == {
-        ("the same NIR", ("DT-001", "DT-002")),
+        ("the same NIR", ("DT-001", "DT-002")), ("the same IPP", ("DT-001", "DT-002")),
         ("the same birth name, first name and date of birth", ("DT-001", "DT-002"))}
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     for folder in folders:

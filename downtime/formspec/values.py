@@ -70,7 +70,8 @@ def parse_date(text: str) -> date:
 
 
 def parse_datetime(text: str, tz: tzinfo | None = None) -> datetime:
-    """A date and an hour typed on the ward; the laptop's zone gives the offset."""
+    """A date and an hour typed on the ward, or written with its offset (an import): on the
+    laptop's clock, whose zone gives the offset."""
     text = text.strip()
     try:
         parsed = datetime.fromisoformat(text)
@@ -86,12 +87,16 @@ def parse_datetime(text: str, tz: tzinfo | None = None) -> datetime:
         except (ParseError, ValueError) as exc:
             raise ParseError("bad_datetime") from exc
         parsed = datetime.combine(day, clock)
-    if parsed.tzinfo is None:
-        try:
+    try:
+        if parsed.tzinfo is None:
             parsed = parsed.replace(tzinfo=tz) if tz else parsed.astimezone()
-        except (ValueError, OverflowError) as exc:
-            # The laptop's zone cannot place a time on the calendar's first or last day.
-            raise ParseError("bad_datetime") from exc
+        else:
+            # The same instant on the laptop's clock: an EHR's 07:30Z is the 08:30 operation every
+            # list, print and letter shows (each formats the time as stored).
+            parsed = parsed.astimezone(tz) if tz else parsed.astimezone()
+    except (ValueError, OverflowError) as exc:
+        # The laptop's zone cannot place a time on the calendar's first or last day.
+        raise ParseError("bad_datetime") from exc
     return parsed
 
 

@@ -1,11 +1,15 @@
 """A coordinator cancels a booking and rebooks it from a suggested slot with the keyboard."""
 
+import shutil
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
 
 from downtime.qt.main_window import MainWindow
 from downtime.services import records, theatre
+from downtime.sync.importing import import_path
 
 
 @pytest.fixture
@@ -207,3 +211,40 @@ def test_the_letter_of_a_second_rebooking_names_the_date_just_cancelled(qtbot, s
     letter = " ".join(page.extract_text() for page in PdfReader(panel.print_letter()).pages)
     assert "02/12/2026 08:00" in letter
     assert "planned for 30/11/2026 08:00" in letter, letter
+
+
+SNAPSHOT = Path(__file__).parent.parent / "data" / "snapshot"
+
+
+def _snapshot_in_utc(tmp_path: Path) -> Path:
+    """The sample snapshot as an EHR that writes UTC gives it: the operation at 08:30 in Paris is
+    07:30Z, the arrival at 09:30 in Paris is 08:30Z."""
+    folder = Path(shutil.copytree(SNAPSHOT, tmp_path / "snapshot"))
+    bookings = folder / "theatre_bookings.csv"
+    bookings.write_text(bookings.read_text(encoding="utf-8").replace("2026-11-30T08:30+01:00", "2026-11-30T07:30Z"),
+                        encoding="utf-8")
+    stays = folder / "stays.csv"
+    stays.write_text(stays.read_text(encoding="utf-8").replace("2026-11-25T09:30+01:00", "2026-11-25T08:30Z"),
+                     encoding="utf-8")
+    return folder
+
+
+def test_an_operation_the_snapshot_gave_in_utc_is_shown_and_printed_on_the_wards_clock(
+        qtbot, session_for, answers, tmp_path):
+    """The hemiarthroplasty is at 08:30 Paris time, which the EHR wrote 07:30Z: the day board,
+    the printed list and the letter said 07:30 (each formats the time as stored)."""
+    import_path(session_for("admin"), _snapshot_in_utc(tmp_path))
+    coord = session_for("coord")
+    main = MainWindow(coord)
+    qtbot.addWidget(main)
+    panel = main.theatre
+    main.tabs.setCurrentWidget(panel)
+    panel.day.setDate(QDate(2026, 11, 30))
+    panel.refresh()
+    assert panel.day_model.rowCount() == 1 and panel.day_model.text(0, 5) == "Hemiarthroplasty"
+    board_time = panel.day_model.text(0, 1)
+    from pypdf import PdfReader
+
+    printed = " ".join(page.extract_text() for page in PdfReader(panel.print_list()).pages)
+    assert (board_time, "08:30" in printed) == ("08:30", True), (
+        f"day board says {board_time}; printed list: {[l for l in printed.splitlines() if ':' in l and len(l) < 8]}")
