@@ -54,6 +54,18 @@ def test_recorded_dose_is_given_whatever_the_time():
     ("Morphine sulfate", ["opioids"], ["opioids"]),
     ("Paracetamol", ["Penicillin", "Latex"], []),
     ("Céfuroxime", ["cefuroxime"], ["cefuroxime"]),
+    # A French ward writes allergies and orders in French: the same classes must match.
+    ("Amoxicilline", ["Pénicilline"], ["Pénicilline"]),
+    ("Augmentin", ["Pénicillines"], ["Pénicillines"]),
+    ("Céfuroxime", ["Céphalosporines"], ["Céphalosporines"]),
+    ("Ibuprofène", ["AINS"], ["AINS"]),
+    ("Aspirine", ["Anti-inflammatoires non stéroïdiens"], ["Anti-inflammatoires non stéroïdiens"]),
+    ("Codéine", ["Opiacés"], ["Opiacés"]),
+    ("Bactrim", ["Sulfamides"], ["Sulfamides"]),
+    # An allergy to one member warns before the others of its class.
+    ("Flucloxacillin", ["amoxicilline"], ["amoxicilline"]),
+    ("Ceftriaxone", ["Penicillin"], []),
+    ("Paracétamol", ["Pénicilline", "Latex"], []),
 ])
 def test_allergy_matching_by_name_and_class(drug, allergies, expected):
     assert allergy_matches(drug, allergies) == expected

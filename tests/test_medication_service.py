@@ -405,3 +405,15 @@ def test_a_page_is_not_hidden_behind_another_spelled_with_accented_capitals(ward
     held = {(drug, balance) for drug, balance in nurse.db.execute(
         "SELECT drug, SUM(change) FROM cd_register WHERE ward = '3B' AND drug != 'Morphine' GROUP BY drug")}
     assert held <= shown
+
+
+def test_a_unit_written_in_capitals_is_the_same_page(ward):
+    """The opening count typed "MG" as on the ampoule box, the order in "mg": two pages, and the
+    witnessed dose refused against the empty one ("ward 3B holds 0 mg")."""
+    nurse, patient, _, morphine = ward
+    medication.cd_receive(nurse, "3B", "Morphine", "MG", 50, witness=("doctor", "2222"), correction=True)
+    assert [(stock.drug, stock.balance) for stock in medication.cd_stock(nurse.db, nurse.forms, "3B")] == [
+        ("Morphine", 50.0)]
+    medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
+    assert [line.balance for line in medication.cd_lines(nurse.db, "3B", "Morphine", "mg")] == [50, 45]

@@ -170,14 +170,22 @@ class Warning:
 
 
 # Drugs that share an allergy with a named class: a "penicillin" allergy covers amoxicillin.
+# Drug classes and their members, in English and in the stems French shares with it: both
+# sides are compared without accents, capitals or a final -e or -s ("Pénicilline" is
+# "penicillin", "amoxicilline" "amoxicillin"); brand names a ward writes on its own.
 ALLERGY_CLASSES: dict[str, tuple[str, ...]] = {
-    "penicillin": ("amoxicillin", "ampicillin", "flucloxacillin", "piperacillin",
-                   "benzylpenicillin", "phenoxymethylpenicillin", "co-amoxiclav", "temocillin"),
-    "cephalosporin": ("cefalexin", "cefuroxime", "ceftriaxone", "cefotaxime", "cefazolin", "ceftazidime"),
-    "nsaid": ("ibuprofen", "diclofenac", "naproxen", "ketoprofen", "aspirin"),
-    "opioid": ("morphine", "oxycodone", "codeine", "tramadol", "fentanyl", "hydromorphone"),
-    "sulfonamide": ("sulfamethoxazole", "co-trimoxazole", "sulfasalazine"),
+    "penicillin": ("amoxicillin", "ampicillin", "flucloxacillin", "cloxacillin", "oxacillin", "piperacillin",
+                   "benzylpenicillin", "phenoxymethylpenicillin", "co-amoxiclav", "temocillin", "augmentin"),
+    "cephalosporin": ("cefalexin", "cefuroxim", "ceftriaxon", "cefotaxim", "cefazolin", "ceftazidim", "cefixim"),
+    "nsaid": ("ibuprofen", "diclofenac", "naproxen", "ketoprofen", "aspirin", "acide acetylsalicylique"),
+    "opioid": ("morphin", "oxycodon", "codein", "tramadol", "fentanyl", "hydromorphon"),
+    "sulfonamide": ("sulfamethoxazol", "co-trimoxazol", "cotrimoxazol", "bactrim", "sulfasalazin"),
 }
+# What a ward writes for a class, in either language, once stemmed.
+CLASS_NAMES = {"penicillin": "penicillin", "betalactamin": "penicillin", "cephalosporin": "cephalosporin",
+               "nsaid": "nsaid", "ain": "nsaid", "anti-inflammatoir non steroidien": "nsaid",
+               "opioid": "opioid", "opiac": "opioid", "opiat": "opioid", "morphinique": "opioid",
+               "sulfonamide": "sulfonamide", "sulfamid": "sulfonamide", "sulfa": "sulfonamide"}
 
 
 def _fold(text: str) -> str:
@@ -185,16 +193,30 @@ def _fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
 
 
+def _stem(text: str) -> str:
+    """A name without accents, capitals, or each word's final -s and -e: the English and French
+    names of a drug or a class meet there ("anti-inflammatoires non stéroïdiens")."""
+    return " ".join(word.rstrip("s").rstrip("e").rstrip("s") for word in _fold(text).split())
+
+
+def _classes(stem: str) -> set[str]:
+    """The classes a name is or belongs to."""
+    found = {CLASS_NAMES[stem]} if stem in CLASS_NAMES else set()
+    return found | {key for key, members in ALLERGY_CLASSES.items() if any(member in stem for member in members)}
+
+
 def allergy_matches(drug: str, allergies: Iterable[str]) -> list[str]:
-    """The recorded allergies this drug may trigger, by name or by drug class."""
-    name = _fold(drug)
+    """The recorded allergies this drug may trigger: by name, or by a class both share (an
+    allergy to penicillins, or to amoxicillin, warns before flucloxacillin), whatever the
+    language either was written in."""
+    name = _stem(drug)
+    drug_classes = _classes(name)
     found = []
     for allergy in allergies:
-        substance = _fold(allergy)
+        substance = _stem(allergy)
         if not substance:
             continue
-        members = ALLERGY_CLASSES.get(substance.rstrip("s"), ())
-        if substance in name or name in substance or any(member in name for member in members):
+        if substance in name or name in substance or drug_classes & _classes(substance):
             found.append(allergy)
     return found
 

@@ -20,7 +20,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import Field, FormSpec, Lang
 from downtime.formspec.schema import (
     AllOf, AnyOf, ChoiceField, Condition, DateField, DateTimeField, DecimalField, Equals,
-    Filled, IntegerField, MultiChoiceField, Not, OneOf, RepeatField, YesNoField, holds, Text,
+    Filled, IntegerField, MultiChoiceField, Not, OneOf, RepeatField, YesNoField, holds,
 )
 from downtime.formspec.values import format_value
 from downtime.pdf.page import BAND, GREY, RULE, PageInfo, body_width, build_pdf, style, in_words
@@ -65,15 +65,8 @@ def allergy_line(patient: PatientSummary, lang: Lang) -> str:
     """The allergy status every patient page repeats (red on paper, but worded, not colour),
     each allergy with its reaction and severity, as a drug chart asks for them."""
     if patient.allergies:
-        return t("allergies", lang, list="; ".join(
-            _allergy(substance, *reaction, lang) for substance, reaction in
-            zip(patient.allergies, patient.reactions or [("", None)] * len(patient.allergies))))
+        return t("allergies", lang, list="; ".join(patient.allergies_in(lang)))
     return t("nka", lang) if patient.allergy_status == "nka" else t("allergies_unknown", lang)
-
-
-def _allergy(substance: str, reaction: str, severity: Text | None, lang: Lang) -> str:
-    how = ", ".join(filter(None, (reaction.strip(), severity.get(lang).lower() if severity else "")))
-    return f"{substance} ({how})" if how else substance
 
 
 def t(key: str, lang: Lang, **values: Any) -> str:

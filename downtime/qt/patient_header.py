@@ -18,7 +18,7 @@ from downtime.services.patients import PatientSummary
 def allergies_text(patient: PatientSummary) -> str:
     """Words, not a colour: "none known" and "NOT KNOWN" must never look alike."""
     if patient.allergies:
-        return ", ".join(patient.allergies)
+        return "; ".join(patient.allergies_in(language()))
     if patient.allergy_status == "nka":
         return translate("PatientHeader", "none known")
     return translate("PatientHeader", "NOT KNOWN — ask")

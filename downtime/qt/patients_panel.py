@@ -39,7 +39,7 @@ class Row:
 def allergy_text(patient: PatientSummary) -> str:
     """Worded, never colour alone: a screen reader and a colour-blind nurse read the same."""
     if patient.allergies:
-        return translate("PatientTableModel", "ALLERGY: {allergies}").format(allergies=", ".join(patient.allergies))
+        return translate("PatientTableModel", "ALLERGY: {allergies}").format(allergies="; ".join(patient.allergies_in(language())))
     return translate("", "NKA") if patient.allergy_status == "nka" else translate("", "Unknown")
 
 

@@ -279,7 +279,7 @@ def cd_stock(db: Database, forms: dict[str, FormSpec], ward: str) -> list[Stock]
     """Every drug the ward's register holds a page for, and every controlled drug ordered for a
     patient on the ward (its page may still be empty), by name."""
     pages = {_page_key(row[0], row[1]): Stock(row[0], row[1], _quantity(row[2])) for row in db.execute(
-        "SELECT drug, unit, SUM(change) FROM cd_register WHERE ward = ? GROUP BY drug, unit", [ward])}
+        "SELECT drug, unit, SUM(change) FROM cd_register WHERE ward = ? GROUP BY drug, unit COLLATE NOCASE", [ward])}
     on_ward = [patient.patient_id for patient in census.in_patients(db, forms, ward=ward)]
     for found in (order_of(record) for record in list_current(db, form_id=ORDER_FORM, patient_ids=on_ward)
                   if record.status is not RecordStatus.ENTERED_IN_ERROR):
@@ -291,8 +291,8 @@ def cd_stock(db: Database, forms: dict[str, FormSpec], ward: str) -> list[Stock]
 def cd_lines(db: Database, ward: str, drug: str, unit: str) -> list[RegisterLine]:
     """A drug's page, oldest first, each line with the balance after it."""
     rows = list(db.execute("SELECT at, kind, change, author, witness, record_id, note FROM cd_register"
-                           " WHERE ward = ? AND drug = ? AND unit = ? ORDER BY julianday(at), rowid",
-                           [ward, drug.strip(), unit]))
+                           " WHERE ward = ? AND drug = ? AND unit = ? COLLATE NOCASE ORDER BY julianday(at), rowid",
+                           [ward, drug.strip(), unit.strip()]))
     doses = current_of(db, {row[5] for row in rows if row[5]})
     numbers = downtime_numbers(db, {str(dose.patient_id) for dose in doses.values()})
     lines, balance = [], 0.0
@@ -306,7 +306,7 @@ def cd_lines(db: Database, ward: str, drug: str, unit: str) -> list[RegisterLine
 
 def cd_balance(db: Database, ward: str, drug: str, unit: str) -> float:
     row = db.execute("SELECT COALESCE(SUM(change), 0) FROM cd_register WHERE ward = ? AND drug = ?"
-                     " AND unit = ?", [ward, drug.strip(), unit]).fetchone()
+                     " AND unit = ? COLLATE NOCASE", [ward, drug.strip(), unit.strip()]).fetchone()
     return _quantity(row[0])
 
 
@@ -318,8 +318,11 @@ def _quantity(total: float) -> float:
 
 def _page_key(drug: str, unit: str) -> tuple[str, str]:
     """Which page of the register a drug is on, as SQLite tells them (COLLATE NOCASE folds A-Z
-    only: "KÉTAMINE" and "Kétamine" are two pages, both shown)."""
-    return "".join(letter.lower() if letter.isascii() else letter for letter in drug.strip()), unit
+    only: "KÉTAMINE" and "Kétamine" are two pages, both shown; "MG" as on the box is "mg")."""
+    def folded(text: str) -> str:
+        return "".join(letter.lower() if letter.isascii() else letter for letter in text.strip())
+
+    return folded(drug), folded(unit)
 
 
 def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: date, last_day: date,

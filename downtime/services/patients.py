@@ -44,9 +44,21 @@ class PatientSummary:
     # chart names the reaction, not only the substance.
     reactions: tuple[tuple[str, Text | None], ...] = ()
 
+    def allergies_in(self, lang: Lang) -> list[str]:
+        """Each allergy with its reaction and severity ("Penicillin (anaphylaxis, severe)"), as a
+        drug chart asks for them: wherever a dose is decided, an anaphylaxis must not read like
+        a rash."""
+        return [_allergy(substance, reaction, severity, lang) for substance, (reaction, severity) in
+                zip(self.allergies, self.reactions or [("", None)] * len(self.allergies))]
+
     def birth_date_in(self, lang: Lang) -> str:
         """Day first; an unknown one said in the reader's language (a French list read "DOB unknown")."""
         return self.birth_date.strftime("%d/%m/%Y") if self.birth_date else translate(lang, "", UNKNOWN_BIRTH_DATE)
+
+
+def _allergy(substance: str, reaction: str, severity: Text | None, lang: Lang) -> str:
+    how = ", ".join(filter(None, (reaction.strip(), severity.get(lang).lower() if severity else "")))
+    return f"{substance} ({how})" if how else substance
 
 
 def display_name(spec: FormSpec, data: dict[str, Any]) -> str:

@@ -34,7 +34,7 @@ def test_dose_recorded_from_the_round_by_keyboard_with_an_allergy_override(round
     QTest.keyClick(panel.table, Qt.Key.Key_Return)
     dialog = panel.dialog
     qtbot.waitActive(dialog)
-    assert dialog is not None and "ALLERGIES: Penicillin" in dialog.findChildren(QLabel)[0].text()
+    assert dialog is not None and "ALLERGIES: Penicillin (Rash, moderate)" in dialog.findChildren(QLabel)[0].text()
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
     assert "Safety warning" in dialog.error.text()
     focused = dialog.override_edits[medication.Check.ALLERGY]
