@@ -417,3 +417,24 @@ def test_a_unit_written_in_capitals_is_the_same_page(ward):
     medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
     assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
     assert [line.balance for line in medication.cd_lines(nurse.db, "3B", "Morphine", "mg")] == [50, 45]
+
+
+def test_a_stopped_orders_unrecorded_doses_leave_the_round_and_read_not_recorded(ward, session_for, clock, tmp_path):
+    """The doctor stopped the amoxicillin at 11:00; at 15:00 its 08:00 dose stayed OVERDUE at
+    the top of the round and on the chart, on screen and paper, inviting a dose of an
+    antibiotic stopped for a reason."""
+    from pypdf import PdfReader
+
+    from downtime.services import printing
+
+    nurse, patient, amox, _ = ward
+    doctor = session_for("doctor")
+    records.amend(doctor, amox.record_id, {**records.current(doctor.db, amox.record_id).data,
+                                           "stop_at": "2026-11-28T11:00+01:00"}, "switched antibiotic")
+    clock.now = datetime.fromisoformat("2026-11-28T15:00+01:00")
+    assert [item.order.drug for item in medication.round_list(nurse.db, nurse.forms, "3B", clock())] == []
+    (row,) = [row for row in medication.mar_grid(nurse.db, patient, clock().date(), 1, clock())
+              if row.order.record_id == amox.record_id]
+    assert [(f"{cell.slot:%H:%M}", cell.state) for cell in row.cells] == [("08:00", DoseState.NOT_RECORDED)]
+    text = " ".join(page.extract_text() for page in PdfReader(printing.print_mar(nurse, [patient], tmp_path / "m.pdf")).pages)
+    assert "not recorded (stopped)" in text and "OVERDUE" not in text

@@ -24,6 +24,9 @@ class Frequency(StrEnum):
 class Outcome(StrEnum):
     GIVEN = "given"
     NOT_GIVEN = "not_given"
+    NOT_RECORDED = "not_recorded"
+    """Nothing recorded for a time before its order was stopped: not one to give any more (a
+    stopped antibiotic's morning dose stayed OVERDUE at the top of the round), but said."""
 
 
 class NotGivenReason(StrEnum):
@@ -120,6 +123,9 @@ class DoseState(StrEnum):
     OVERDUE = "overdue"
     GIVEN = "given"
     NOT_GIVEN = "not_given"
+    NOT_RECORDED = "not_recorded"
+    """Nothing recorded for a time before its order was stopped: not one to give any more (a
+    stopped antibiotic's morning dose stayed OVERDUE at the top of the round), but said."""
 
 
 @dataclass(frozen=True)

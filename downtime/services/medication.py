@@ -368,7 +368,7 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     for patient in patients:
         for found, slots in ordered[patient.patient_id]:
             for slot in slots:
-                if first <= slot <= last and (found.record_id, slot) not in recorded:
+                if first <= slot <= last and (found.record_id, slot) not in recorded and not _stopped(found, now):
                     items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy)))
     return sorted(items, key=lambda i: (_URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
 
@@ -419,10 +419,17 @@ def _doses_near(db: Database, patient_ids: Collection[str], first_day: date, las
     return sorted((r for r in found if r.status is not RecordStatus.ENTERED_IN_ERROR), key=lambda r: r.recorded_at)
 
 
-def _cell(slot: datetime, recorded: list[Administration], now: datetime, policy: RoundPolicy) -> MarCell:
-    """`recorded`: the slot's doses, given ones first, each group in the order recorded."""
+def _stopped(found: Order, now: datetime) -> bool:
+    return found.stop_at is not None and found.stop_at <= now
+
+
+def _cell(slot: datetime, recorded: list[Administration], now: datetime, policy: RoundPolicy,
+          stopped: bool) -> MarCell:
+    """`recorded`: the slot's doses, given ones first, each group in the order recorded;
+    `stopped`: the order has been stopped since."""
     deciding = recorded[0] if recorded else None
-    return MarCell(slot, dose_state(slot, now, deciding, policy), deciding, tuple(recorded[1:]))
+    state = DoseState.NOT_RECORDED if stopped and deciding is None else dose_state(slot, now, deciding, policy)
+    return MarCell(slot, state, deciding, tuple(recorded[1:]))
 
 
 def mar_grid(db: Database, patient_id: str, first_day: date, days: int, now: datetime) -> list[MarRow]:
@@ -448,7 +455,7 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
         for dose in sorted(mine, key=lambda a: a.outcome is not Outcome.GIVEN):
             if dose.scheduled_for is not None:
                 by_slot[dose.scheduled_for].append(dose)
-        cells = tuple(_cell(slot, by_slot.get(slot, []), now, policy) for slot in slots)
+        cells = tuple(_cell(slot, by_slot.get(slot, []), now, policy, _stopped(found, now)) for slot in slots)
         prn = tuple(a for a in mine if a.scheduled_for is None
                     and first_day <= a.at.astimezone(tz).date() <= last_day)
         grids[found.patient_id].append(MarRow(found, cells, prn))

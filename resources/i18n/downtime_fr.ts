@@ -100,6 +100,10 @@
         <translation>à donner</translation>
     </message>
     <message>
+        <source>not recorded (stopped)</source>
+        <translation>non tracé (arrêté)</translation>
+    </message>
+    <message>
         <source>Medicine</source>
         <translation>Médicament</translation>
     </message>
