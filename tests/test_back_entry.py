@@ -6,7 +6,9 @@ import pytest
 from pypdf import PdfReader
 
 from downtime.cli import main
-from downtime.services import back_entry, printing, records, staff
+from downtime.domain.medication import Check
+from downtime.domain.staff import Role
+from downtime.services import back_entry, medication, printing, records, staff
 from downtime.services.context import Session, load_device
 from downtime.services.demo import build_demo
 from downtime.services.errors import PermissionDenied, ServiceError
@@ -285,3 +287,63 @@ def test_a_record_typed_on_the_ward_is_never_taken_for_one_loaded_from_the_snaps
     snapshot): a ward record taken for a snapshot one would never be back-entered."""
     saved = records.save_new(session_for("nurse"), "admission", admission_values)
     assert not back_entry.loaded_from_snapshot(saved.record_id)
+
+
+def _doctor(nurse: Session, clock) -> Session:
+    admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
+    staff.add_staff(admin, "doctor", "Dr Benali", Role.DOCTOR, "2222")
+    return Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "doctor", "2222", clock), nurse.forms, clock)
+
+
+def _office_lines(tmp_path, laptop, ward_clerk) -> dict[str, str]:
+    """The records office's list after importing the ward's stick: each record's line as the
+    Back-entry tab and the printed worklist give it (what to enter)."""
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(ward_clerk, tmp_path / "stick").folder)
+    return {item.record.record_id: item.label for group in back_entry.worklist(office) for item in group.items}
+
+
+def test_the_worklist_line_of_a_medication_order_omits_as_required_and_the_times(tmp_path, laptop, clock,
+                                                                                 admission_values):
+    """The clerk types each order into the EHR from its line. Regular amoxicillin at 08:00
+    14:00 20:00 reads "Amoxicillin — 1 — g — Intravenous (IV)": no times. Morphine 5 mg SC
+    *as required* for pain, every 4 h at least, 4 a day at most, controlled, reads "Morphine —
+    5 — mg — Subcutaneous (SC)": nothing says it is PRN, so it can be entered as a regular
+    opioid order."""
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    doctor = _doctor(nurse, clock)
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    amox = records.save_new(doctor, "medication_order", {
+        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient)
+    morphine = records.save_new(doctor, "medication_order", {
+        "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
+        "prn_indication": "pain score > 4", "min_interval_hours": 4, "max_doses_24h": 4,
+        "start_at": "2026-11-28T10:00+01:00", "controlled": True, "high_alert": True}, patient_id=patient)
+    lines = _office_lines(tmp_path, laptop, ward_clerk)
+    shown = (lines[amox.record_id], lines[morphine.record_id])
+    assert ("08:00 14:00 20:00" in shown[0],
+            any(word in shown[1].lower() for word in ("as required", "prn"))) == (True, True), shown
+
+
+def test_the_worklist_line_of_a_dose_gives_the_dose_ordered_not_the_dose_given(tmp_path, laptop, clock,
+                                                                               admission_values):
+    """The nurse gave half the ordered dose (0.5 g of a 1 g order). The clerk's line reads
+    "Amoxicillin — 1 — g — … — Given — 28/11/2026 14:05": the 0.5 g given is nowhere, so the
+    EHR records 1 g given."""
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    doctor = _doctor(nurse, clock)
+    patient = records.save_new(nurse, "admission", {**admission_values, "allergy_status": "nka",
+                                                    "allergies": []}).patient_id
+    amox = records.save_new(doctor, "medication_order", {
+        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient)
+    clock.advance(minutes=10)
+    dose = medication.record_dose(nurse, amox.record_id, {
+        "scheduled_for": "2026-11-28T14:00+01:00", "outcome": "given", "given_at": "2026-11-28T14:05+01:00",
+        "dose_given": 0.5, "route": "IV"}, overrides={Check.DOSE_MISMATCH: "half dose, doctor's call"})
+    assert dose.data["dose_given"] == 0.5
+    line = _office_lines(tmp_path, laptop, ward_clerk)[dose.record_id]
+    assert "0.5" in line or "0,5" in line, line

@@ -258,7 +258,8 @@ def test_a_witnessed_dose_recorded_in_error_is_withdrawn_from_the_patients_recor
     view = round_window.tabs.currentWidget()
     assert isinstance(view, RecordsView)
     shown = [(view.model.text(row, 1), view.model.text(row, 2)) for row in range(view.model.rowCount())]
-    assert shown[0] == ("Medication administration", "Morphine — 5 — mg — Subcutaneous (SC) — Given — 28/11/2026 10:00")
+    assert shown[0][0] == "Medication administration" and shown[0][1].startswith("Morphine — Dose: 5 — Unit: mg")
+    assert "Type of order: As required (PRN)" in shown[0][1] and "Dose given: 5" in shown[0][1]
     assert {form for form, _ in shown} == {"Medication administration", "Medication order", "Downtime admission record"}
     QTest.keyClick(view.table, Qt.Key.Key_Return)
     form = round_window.tabs.currentWidget()
