@@ -554,7 +554,7 @@ def cmd_worklist_mark(args: argparse.Namespace) -> int:
 def cmd_worklist_link(args: argparse.Namespace) -> int:
     from downtime.services.back_entry import link_patient
 
-    link_patient(_session(args), args.downtime_number, args.ehr)
+    link_patient(_session(args), args.downtime_number, args.ehr, same_person=args.same_person)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "{number} is EHR patient {ehr}; exports now say it was replaced by that number"),
                number=args.downtime_number, ehr=args.ehr))
     return 0
@@ -845,6 +845,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("link", cmd_worklist_link, "reconcile a downtime number to the patient's EHR number", worklist_sub)
     p.add_argument("downtime_number")
     p.add_argument("--ehr", required=True, help="the patient's number in the EHR (IPP)")
+    p.add_argument("--same-person", action="store_true",
+                   help="the EHR number is already linked to another downtime number of the same person")
     _db_option(p)
     _person_options(p)
 

@@ -347,3 +347,19 @@ def test_the_worklist_line_of_a_dose_gives_the_dose_ordered_not_the_dose_given(t
     assert dose.data["dose_given"] == 0.5
     line = _office_lines(tmp_path, laptop, ward_clerk)[dose.record_id]
     assert "0.5" in line or "0,5" in line, line
+
+
+def test_an_ehr_number_already_linked_to_another_patient_is_refused_unless_the_same_person(tmp_path, laptop,
+                                                                                         admission_values):
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    for name, bed in (("Lefèvre", "12"), ("Roux", "7")):
+        records.save_new(nurse, "admission", {**admission_values, "birth_name": name, "bed": bed, "nir": ""})
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(ward_clerk, tmp_path / "stick").folder)
+    first, second = sorted(group.patient.downtime_number for group in back_entry.worklist(office))
+    back_entry.link_patient(office, first, "800777")
+    with pytest.raises(ServiceError, match=f"EHR number 800777 is already linked to {first}"):
+        back_entry.link_patient(office, second, "800777")
+    back_entry.link_patient(office, first, "800777")  # the same patient again: nothing to ask
+    back_entry.link_patient(office, second, "800777", same_person=True)
+    assert sorted(back_entry.ehr_numbers(office.db).values()) == ["800777", "800777"]

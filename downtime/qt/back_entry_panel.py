@@ -216,8 +216,14 @@ class BackEntryPanel(QWidget):
                                   born=patient.birth_date_in(language())))
         if number is None:
             return
+        others = back_entry.linked_elsewhere(self.session.db, patient.downtime_number, number)
+        if others and not Prompts.confirm(self, translate("BackEntryPanel", "EHR number already linked"), translate(
+                "BackEntryPanel", "EHR number {ehr} is already linked to {others}. Link {name} ({number}) to it too? "
+                                  "Only if they are the same person, admitted under two downtime numbers.").format(
+                ehr=number, others=", ".join(others), name=patient.display_name, number=patient.downtime_number)):
+            return
         try:
-            back_entry.link_patient(self.session, patient.downtime_number, number)
+            back_entry.link_patient(self.session, patient.downtime_number, number, same_person=bool(others))
         except ServiceError as problem:
             Prompts.error(self, translate("BackEntryPanel", "Not linked"), say(problem))
         self._redo(chosen)

@@ -347,13 +347,28 @@ def _patient_of(session: Session, downtime_number: str) -> str:
     return str(row[0])
 
 
-def link_patient(session: Session, downtime_number: str, ehr_patient_number: str) -> None:
+def linked_elsewhere(db: Database, downtime_number: str, ehr_patient_number: str) -> list[str]:
+    """The other downtime numbers already linked to this EHR number: one person admitted on two
+    laptops, or a number typed on the wrong line (another patient's records would go into
+    this one's EHR file)."""
+    numbers = downtime_numbers(db)
+    return sorted(numbers[patient_id] for patient_id, ehr in ehr_numbers(db).items()
+                  if ehr == ehr_patient_number.strip() and numbers.get(patient_id) != downtime_number)
+
+
+def link_patient(session: Session, downtime_number: str, ehr_patient_number: str, *, same_person: bool = False) -> None:
     """Reconcile a temporary downtime number to the patient's number in the EHR; the export
-    then says the downtime identity was replaced by the EHR one (Patient.link replaced-by)."""
+    then says the downtime identity was replaced by the EHR one (Patient.link replaced-by).
+    An EHR number already linked to another downtime number is taken only as the same person
+    (`same_person`, which the screen asks)."""
     session.require(Action.BACK_ENTRY)
     number = ehr_patient_number.strip()
     if not number:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Give the patient's number in the EHR."))
+    if (others := linked_elsewhere(session.db, downtime_number, number)) and not same_person:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "EHR number {ehr} is already linked to {others}: link it "
+                                             "again only if they are the same person."), ehr=number,
+                           others=", ".join(others))
     patient_id = _patient_of(session, downtime_number)
     now = session.clock()
     with session.db.atomic():

@@ -763,6 +763,14 @@ the patient&apos;s number in the EHR:</source>
 le numéro du patient dans le DPI :</translation>
     </message>
     <message>
+        <source>EHR number already linked</source>
+        <translation>Numéro DPI déjà relié</translation>
+    </message>
+    <message>
+        <source>EHR number {ehr} is already linked to {others}. Link {name} ({number}) to it too? Only if they are the same person, admitted under two downtime numbers.</source>
+        <translation>Le numéro DPI {ehr} est déjà relié à {others}. Y relier aussi {name} ({number}) ? Seulement s&apos;il s&apos;agit de la même personne, admise sous deux numéros de procédure dégradée.</translation>
+    </message>
+    <message>
         <source>Not linked</source>
         <translation>Non lié</translation>
     </message>
@@ -2064,6 +2072,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>Give the patient&apos;s number in the EHR.</source>
         <translation>Donnez le numéro du patient dans le DPI.</translation>
+    </message>
+    <message>
+        <source>EHR number {ehr} is already linked to {others}: link it again only if they are the same person.</source>
+        <translation>Le numéro DPI {ehr} est déjà relié à {others} : ne le relier à nouveau que s&apos;il s&apos;agit de la même personne.</translation>
     </message>
     <message>
         <source>No patient has the downtime number {number}.</source>

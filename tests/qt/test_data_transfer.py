@@ -385,3 +385,35 @@ def test_the_import_wizard_decrypts_beside_the_database_not_in_the_system_temp_f
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     assert wizard.run_page.succeeded, wizard.run_page.result.text()
     assert decrypted_into[0].parent.parent == db_path.parent, decrypted_into
+
+
+def test_linking_a_second_patient_to_an_ehr_number_already_linked_asks_first(
+        qtbot, tmp_path, laptop, admission_values, answers):
+    """The clerk links Mme Lefèvre to EHR 800777, then, one line down, types 800777 again for
+    M. Roux: it was taken without a word, and M. Roux's records would go into Mme Lefèvre's EHR
+    file. Now the clerk is asked; answering no links nothing."""
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    records.save_new(nurse, "admission", admission_values)
+    records.save_new(nurse, "admission", {**admission_values, "birth_name": "Roux", "used_name": "",
+                                          "given_names": "Paul", "sex": "male", "birth_date": "1960-01-02",
+                                          "nir": None, "identity_status": "provisional",
+                                          "identity_document": None, "bed": "7"})
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(ward_clerk, tmp_path / "stick").folder)
+    main = _window(qtbot, office)
+    panel = main.back_entry
+    main.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.reading is None, timeout=60_000)
+    script, asked = answers
+    names = [panel.model.text(row, 0) for row in range(panel.model.rowCount())]
+    lefevre, roux = names.index(next(n for n in names if "Hélène" in n)), names.index(next(n for n in names if "Paul" in n))
+    script["text"] = ["800777", "800777"]
+    script["confirm"] = [False]
+    panel.table.selectRow(lefevre)
+    panel.link_selected()
+    asked.clear()
+    panel.table.selectRow(roux)
+    panel.link_selected()
+    linked = back_entry.ehr_numbers(office.db)
+    assert len(linked) == 1 or any(kind in ("confirm", "error") for kind, _ in asked), (
+        f"both patients now linked to 800777: {sorted(linked.values())}; asked: {asked}")
