@@ -11,9 +11,11 @@ from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
+from downtime.domain.duplicates import ProbableDuplicate
 from downtime.errors import UserError
 from downtime.qt.prompts import Prompts
-from downtime.i18n import QT_TR_NOOP
+from downtime.qt.style import ErrorLabel
+from downtime.i18n import QT_TR_NOOP, message
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.tables import Index, TextTableModel, make_table, not_printed, prints, show_print
 from downtime.qt.work import Work
@@ -109,6 +111,9 @@ class BackEntryPanel(QWidget):
         top.addWidget(self.progress, 1)
         top.addWidget(self.left_only)
         layout.addLayout(top)
+        self.duplicates = ErrorLabel()
+        self.duplicates.hide()
+        layout.addWidget(self.duplicates)
         self.model = WorkModel(lambda page: back_entry.worklist_of(self.session, page))
         self.table = make_table(self.model, translate("BackEntryPanel", "Back-entry worklist"), self.mark_selected)
         layout.addWidget(self.table, 1)
@@ -138,16 +143,26 @@ class BackEntryPanel(QWidget):
         self.summary.setText(translate("BackEntryPanel", "Reading the worklist…"))
         self.progress.setRange(0, 0)
         self.print_button.setEnabled(False)
-        self.reading = Work(self.session, lambda own, _: (back_entry.worklist_order(own), back_entry.progress_counts(own)))
+        self.reading = Work(self.session, lambda own, _: (back_entry.worklist_order(own), back_entry.progress_counts(own),
+                                                          back_entry.probable_duplicates(own)))
         self.reading.succeeded.connect(self._read)
         self.reading.refused.connect(self._refused)
         self.reading.finished.connect(self._ended)
         self.reading.begin()
 
-    def _read(self, found: tuple[list[str | None], tuple[int, int]]) -> None:
-        order, self.counts = found
+    def _read(self, found: tuple[list[str | None], tuple[int, int], list[ProbableDuplicate]]) -> None:
+        order, self.counts, duplicates = found
         self.model.start(order, self.left_only.isChecked())
         self._show_progress()
+        self._show_duplicates(duplicates)
+
+    def _show_duplicates(self, duplicates: list[ProbableDuplicate]) -> None:
+        """Said above the list, before anyone types a second EHR file for one person."""
+        lines = [translate("BackEntryPanel", "Probably one person: {numbers} ({why}). Link them to the same EHR "
+                                             "patient number, and enter the admission once.").format(
+            numbers=", ".join(found.downtime_numbers), why=message(language(), found.why)) for found in duplicates]
+        self.duplicates.setText("\n".join(lines))
+        self.duplicates.setVisible(bool(lines))
 
     def _refused(self, problem: UserError) -> None:
         self.summary.setText(say(problem))
@@ -227,6 +242,7 @@ class BackEntryPanel(QWidget):
         except ServiceError as problem:
             Prompts.error(self, translate("BackEntryPanel", "Not linked"), say(problem))
         self._redo(chosen)
+        self._show_duplicates(back_entry.probable_duplicates(self.session))  # one linked twice is settled
 
     def print_worklist(self) -> None:
         """The next patients as the list shows them, from the selected line's patient (else the

@@ -11,6 +11,7 @@ its version 1 is not work, a later amendment or withdrawal is."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
@@ -19,6 +20,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.duplicates import ProbableDuplicate
+from downtime.domain.duplicates import probable_duplicates as find_duplicates
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec.schema import Field
@@ -288,6 +291,23 @@ def position(session: Session, order: Sequence[str | None], downtime_number: str
         raise NotFound(QT_TRANSLATE_NOOP("messages", "{number} has nothing on the back-entry list."),
                        number=downtime_number)
     return order.index(patient_id)
+
+
+def probable_duplicates(session: Session) -> list[ProbableDuplicate]:
+    """Patients who look like one person under two downtime numbers (the merge's report, here
+    for exports imported one by one): each would become a second EHR file. A group whose numbers
+    are all linked to one EHR number is settled and no longer shown."""
+    numbers, links = downtime_numbers(session.db), ehr_numbers(session.db)
+    admissions = [{**json.loads(row["data"]), "downtime_number": numbers.get(row["patient_id"], "")}
+                  for row in session.db.query("SELECT patient_id, data FROM current_records WHERE form_id = 'admission'"
+                                              " AND status != ?", [RecordStatus.ENTERED_IN_ERROR.value])]
+    by_number = {number: patient_id for patient_id, number in numbers.items()}
+
+    def settled(found: ProbableDuplicate) -> bool:
+        linked = [links.get(by_number.get(number, "")) for number in found.downtime_numbers]
+        return None not in linked and len(set(linked)) == 1
+
+    return [found for found in find_duplicates(admissions) if not settled(found)]
 
 
 def progress(work: list[PatientWork]) -> tuple[int, int]:

@@ -8,11 +8,8 @@ from __future__ import annotations
 import csv
 import json
 import os
-import re
 import shutil
 import tempfile
-import unicodedata
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
@@ -25,6 +22,7 @@ import orjson
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.domain.duplicates import ProbableDuplicate, probable_duplicates
 from downtime.errors import UserError
 from downtime.sync.export import file_digests, verify_export
 from downtime.sync.versions import PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, line, lines_of, write_lines
@@ -35,51 +33,12 @@ class MergeRefused(UserError):
 
 
 @dataclass(frozen=True)
-class ProbableDuplicate:
-    downtime_numbers: tuple[str, ...]
-    why: str
-
-
-@dataclass(frozen=True)
 class MergeResult:
     folder: Path
     versions: dict[str, int]
     duplicates: list[ProbableDuplicate]
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if c.isalnum())
-
-
-def _first_name(given_names: str) -> str:
-    """The first part of the first given name: one person is "Jean-Pierre" on one laptop and
-    "Jean Pierre" on another, and "Hélène Marie" on one and "Hélène" on another. Twins named
-    Jean-Pierre and Jean-Luc are reported too; a person decides, where a missed duplicate
-    would go unseen."""
-    return _fold(next(iter(re.findall(r"[\w']+", given_names)), ""))
-
-
-def _duplicates(admissions: list[dict[str, str]]) -> list[ProbableDuplicate]:
-    """Same NIR, same IPP (the hospital's own number: a snapshot's patient with no NIR nor date
-    of birth, loaded on two laptops, has only that), or same birth name + first name + date of
-    birth, under different numbers."""
-    groups: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for row in admissions:
-        number = row.get("downtime_number", "")
-        if row.get("nir"):
-            groups[("the same NIR", _fold(row["nir"]))].add(number)
-        if row.get("ipp"):
-            groups[("the same IPP", _fold(row["ipp"]))].add(number)
-        if row.get("birth_name") and row.get("birth_date"):
-            first = _first_name(row.get("given_names") or "")
-            groups[("the same birth name, first name and date of birth",
-                    f"{_fold(row['birth_name'])}|{first}|{row['birth_date']}")].add(number)
-    found = []
-    for (why, _), numbers in sorted(groups.items()):
-        if len(numbers) > 1:
-            found.append(ProbableDuplicate(tuple(sorted(numbers)), why))
-    return found
 
 
 def _scratch(folder: Path) -> Database:
@@ -253,7 +212,7 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
             write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
                 "SELECT line FROM patients ORDER BY downtime_number")))
             write_lines(staging / RECORDS_FILE, _versions_in_order(db))
-            duplicates = _duplicates([orjson.loads(text) for (text,) in db.execute(
+            duplicates = probable_duplicates([orjson.loads(text) for (text,) in db.execute(
                 "SELECT line FROM csv_lines WHERE form_id = 'admission'")])
             files = file_digests(staging)
             manifest = {"format": "downtime-merge", "sources": sources, "counts": counts,

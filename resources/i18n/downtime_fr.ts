@@ -715,6 +715,10 @@ Vérifiez à l’écran que ce que vous venez de faire a bien été enregistré 
         <translation>Lecture de la liste de ressaisie…</translation>
     </message>
     <message>
+        <source>Probably one person: {numbers} ({why}). Link them to the same EHR patient number, and enter the admission once.</source>
+        <translation>Probablement une seule personne : {numbers} ({why}). Les relier au même numéro de patient DPI, et ne saisir l&apos;admission qu&apos;une fois.</translation>
+    </message>
+    <message>
         <source>{done} of {total} entered in the EHR</source>
         <translation>{done} sur {total} saisis dans le DPI</translation>
     </message>
@@ -2898,6 +2902,18 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>{count} record version(s)</source>
         <translation>{count} version(s) d’enregistrement</translation>
+    </message>
+    <message>
+        <source>the same NIR</source>
+        <translation>même NIR</translation>
+    </message>
+    <message>
+        <source>the same IPP</source>
+        <translation>même IPP</translation>
+    </message>
+    <message>
+        <source>the same birth name, first name and date of birth</source>
+        <translation>même nom de naissance, prénom et date de naissance</translation>
     </message>
 </context>
 </TS>

@@ -417,3 +417,32 @@ def test_linking_a_second_patient_to_an_ehr_number_already_linked_asks_first(
     linked = back_entry.ehr_numbers(office.db)
     assert len(linked) == 1 or any(kind in ("confirm", "error") for kind, _ in asked), (
         f"both patients now linked to 800777: {sorted(linked.values())}; asked: {asked}")
+
+
+def test_one_person_admitted_on_two_laptops_is_pointed_out_on_the_back_entry_tab(qtbot, tmp_path, laptop,
+                                                                                admission_values, answers):
+    """The sticks imported one by one (Ward ▸ Import data…): only `downtime merge` pointed out
+    probable duplicates, and the clerk typed two EHR admissions for one person. Linking both
+    numbers to one EHR number settles it."""
+    folders = []
+    for number, ward in ((11, "3B"), (12, "5C")):
+        nurse, clerk = laptop(tmp_path / f"ward{number}.sqlite", number)
+        records.save_new(nurse, "admission", {**admission_values, "ward": ward})
+        folders.append(export(clerk, tmp_path / f"stick{number}").folder)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for folder in folders:
+        import_export(office, folder)
+    main = _window(qtbot, office)
+    panel = main.back_entry
+    main.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.reading is None, timeout=60_000)
+    numbers = sorted(group.patient.downtime_number for group in back_entry.worklist(office))
+    assert panel.duplicates.isVisible()
+    assert panel.duplicates.text().startswith(f"Probably one person: {', '.join(numbers)} (the same NIR)")
+    script, _ = answers
+    script["text"], script["confirm"] = ["800777", "800777"], [True]
+    for row in (0, 1):
+        panel.table.selectRow(next(line for line in range(panel.model.rowCount())
+                                   if panel.model.text(line, 1) == numbers[row]))
+        panel.link_selected()
+    assert not panel.duplicates.isVisible()

@@ -1,0 +1,58 @@
+"""Patients who look like one person under two downtime numbers: admitted on two laptops, or
+loaded from the same snapshot on two. A person decides; these are only pointed out, at the
+merge and on the records office's back-entry list, since each would become a second EHR file."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+
+from downtime.i18n import QT_TRANSLATE_NOOP
+
+
+SAME_NIR = QT_TRANSLATE_NOOP("messages", "the same NIR")
+SAME_IPP = QT_TRANSLATE_NOOP("messages", "the same IPP")
+SAME_NAME_AND_BIRTH = QT_TRANSLATE_NOOP("messages", "the same birth name, first name and date of birth")
+
+
+@dataclass(frozen=True)
+class ProbableDuplicate:
+    downtime_numbers: tuple[str, ...]
+    why: str
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if c.isalnum())
+
+
+def _first_name(given_names: str) -> str:
+    """The first part of the first given name: one person is "Jean-Pierre" on one laptop and
+    "Jean Pierre" on another, and "Hélène Marie" on one and "Hélène" on another. Twins named
+    Jean-Pierre and Jean-Luc are reported too; a person decides, where a missed duplicate
+    would go unseen."""
+    return _fold(next(iter(re.findall(r"[\w']+", given_names)), ""))
+
+
+def probable_duplicates(admissions: list[dict[str, str]]) -> list[ProbableDuplicate]:
+    """Same NIR, same IPP (the hospital's own number: a snapshot's patient with no NIR nor date
+    of birth, loaded on two laptops, has only that), or same birth name + first name + date of
+    birth, under different numbers."""
+    groups: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for row in admissions:
+        number = row.get("downtime_number", "")
+        if row.get("nir"):
+            groups[(SAME_NIR, _fold(row["nir"]))].add(number)
+        if row.get("ipp"):
+            groups[(SAME_IPP, _fold(row["ipp"]))].add(number)
+        if row.get("birth_name") and row.get("birth_date"):
+            first = _first_name(row.get("given_names") or "")
+            groups[(SAME_NAME_AND_BIRTH,
+                    f"{_fold(row['birth_name'])}|{first}|{row['birth_date']}")].add(number)
+    found = []
+    for (why, _), numbers in sorted(groups.items()):
+        if len(numbers) > 1:
+            found.append(ProbableDuplicate(tuple(sorted(numbers)), why))
+    return found
