@@ -58,6 +58,7 @@ def test_rescheduling_list_and_letter_in_french(day, tmp_path, session_for, cloc
     assert "01/12/2026 08:00" in letter and "Panne du système d'information" in letter
     assert "MORIN" in letter and "Madame, Monsieur" in letter
     assert "appelez le service de chirurgie : ____" in letter  # no number set: a line to write it on
+    assert "DOSSIER PROCÉDURE DÉGRADÉE" not in letter  # the patient's letter, not a record to back-enter
     settings.set_letter_contact(session_for("admin"), "  Bureau des admissions,\n01 23 45 67 89 ")
     letter = _text(printing.print_letter(french, made["Morin"], tmp_path / "letter.pdf"))
     assert "appelez le service de chirurgie : Bureau des admissions, 01 23 45 67 89." in letter

@@ -114,6 +114,8 @@ class PageInfo:
     """Ward sheets (census, round lists) concern many patients: no identification box."""
     blank: bool = False
     """A form to fill by hand: its identification box is sized for a sticky label."""
+    record: bool = True
+    """A page of the downtime record, "to be entered into the EHR"; a letter a patient keeps is not."""
 
     @property
     def pagesize(self) -> tuple[float, float]:
@@ -185,8 +187,9 @@ def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, mark: Flowab
         c.setFillColor(INK)
         c.setFont(SANS, 9)
         c.drawString(MARGIN, top - title_h - 4.5 * mm, info.subtitle)
-    mark.wrap(_title_width(info), header_height(info))
-    mark.drawOn(c, MARGIN, bottom + 4 * mm)
+    if info.record:
+        mark.wrap(_title_width(info), header_height(info))
+        mark.drawOn(c, MARGIN, bottom + 4 * mm)
     if not info.patient_box:
         return
     c.setStrokeColor(INK)
@@ -237,7 +240,8 @@ def _draw_footer(c: canvas.Canvas, info: PageInfo, page: int, total: int) -> Non
     c.setFont(BOLD, 9)
     c.drawRightString(page_w - MARGIN, y - 1 * mm, word("page", info.lang, page=page, total=total))
     c.setFont(BOLD, 7.5)
-    c.drawString(MARGIN, y - 1 * mm, word("downtime_record", info.lang))
+    if info.record:
+        c.drawString(MARGIN, y - 1 * mm, word("downtime_record", info.lang))
     c.setFont(SANS, 7)
     when = info.printed_at.strftime("%d/%m/%Y %H:%M")
     printed = word("printed", info.lang, who=info.printed_by, when=when, device=info.device_name)

@@ -177,7 +177,7 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str,
     to call; with no contact set, a line to write the telephone number on."""
     text = LETTER[lang]
     info = PageInfo(title=text["title"], lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, patient=patient)
+                    device_name=device_name, patient=patient, record=False)
     para = style(size=11, leading=15)
     story: list[Flowable] = [Spacer(1, 6 * mm), Paragraph(escape(text["dear"].format(name=patient.display_name)), para),
                              Spacer(1, 4 * mm),
