@@ -25,6 +25,15 @@ def _window(qtbot, session) -> MainWindow:
     return main
 
 
+def _back_entry_tab(qtbot, clerk):
+    """The records office's window, its Back-entry tab shown and read."""
+    main = _window(qtbot, clerk)
+    panel = main.back_entry
+    main.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: panel.reading is None, timeout=60_000)
+    return main, panel
+
+
 def _office_tab(qtbot, tmp_path, forms, clock, laptop):
     """The records office's window on the demo ward's export, its Back-entry tab shown and read."""
     from downtime.services.demo import build_demo
@@ -35,10 +44,7 @@ def _office_tab(qtbot, tmp_path, forms, clock, laptop):
     ward_clerk = Session(ward, load_device(ward), staff.sign_in(ward, "records", "4444", clock), forms, clock)
     clerk = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(clerk, export(ward_clerk, tmp_path / "export").folder)
-    main = _window(qtbot, clerk)
-    panel = main.back_entry
-    main.tabs.setCurrentWidget(panel)
-    qtbot.waitUntil(lambda: panel.reading is None, timeout=60_000)
+    _, panel = _back_entry_tab(qtbot, clerk)
     return clerk, panel
 
 
@@ -400,10 +406,7 @@ def test_linking_a_second_patient_to_an_ehr_number_already_linked_asks_first(
                                           "identity_document": None, "bed": "7"})
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, export(ward_clerk, tmp_path / "stick").folder)
-    main = _window(qtbot, office)
-    panel = main.back_entry
-    main.tabs.setCurrentWidget(panel)
-    qtbot.waitUntil(lambda: panel.reading is None, timeout=60_000)
+    _, panel = _back_entry_tab(qtbot, office)
     script, asked = answers
     names = [panel.model.text(row, 0) for row in range(panel.model.rowCount())]
     lefevre, roux = names.index(next(n for n in names if "Hélène" in n)), names.index(next(n for n in names if "Paul" in n))
@@ -432,10 +435,7 @@ def test_one_person_admitted_on_two_laptops_is_pointed_out_on_the_back_entry_tab
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     for folder in folders:
         import_export(office, folder)
-    main = _window(qtbot, office)
-    panel = main.back_entry
-    main.tabs.setCurrentWidget(panel)
-    qtbot.waitUntil(lambda: panel.reading is None, timeout=60_000)
+    _, panel = _back_entry_tab(qtbot, office)
     numbers = sorted(group.patient.downtime_number for group in back_entry.worklist(office))
     assert panel.duplicates.isVisible()
     assert panel.duplicates.text().startswith(f"Probably one person: {', '.join(numbers)} (the same NIR)")
