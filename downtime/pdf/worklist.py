@@ -60,7 +60,7 @@ def _table(group: PatientWork, width: float, lang: Lang) -> Table:
     rows = [[_cell(h, bold=True) for h in w("headings", lang).split("|")]]
     for item in group.items:
         entered = item.entered
-        rows.append([_cell(message(lang, item.step_name)), _cell(item.record.occurred_at.strftime("%d/%m %H:%M")),
+        rows.append([_cell(message(lang, item.step_name)), _cell(item.record.occurred_at.strftime("%d/%m/%Y %H:%M")),
                      _cell(item.label), _cell(str(item.record.version)), _cell(item.to_do_in(lang), bold=not item.done),
                      _cell(entered.ehr_reference if item.done and entered else ""),
                      _cell(entered.entered_by if item.done and entered else "")])

@@ -45,7 +45,7 @@ class WorkModel(TextTableModel):
         to_do = item.to_do_in(language(), loud=not item.done)
         return (patient.display_name if patient else translate("", "(not about a patient)"),
                 patient.downtime_number if patient else "", group.ehr_patient_number or "",
-                translate("messages", item.step_name), item.record.occurred_at.strftime("%d/%m %H:%M"), item.label,
+                translate("messages", item.step_name), item.record.occurred_at.strftime("%d/%m/%Y %H:%M"), item.label,
                 str(item.record.version), to_do, entered)
 
     def __init__(self, fetch: Callable[[Sequence[str | None]], list[PatientWork]]) -> None:
