@@ -113,6 +113,7 @@ class BackEntryPanel(QWidget):
         layout.addLayout(top)
         self.duplicates = ErrorLabel()
         self.duplicates.hide()
+        self.duplicate_groups: list[ProbableDuplicate] = []
         layout.addWidget(self.duplicates)
         self.model = WorkModel(lambda page: back_entry.worklist_of(self.session, page))
         self.table = make_table(self.model, translate("BackEntryPanel", "Back-entry worklist"), self.mark_selected)
@@ -158,6 +159,7 @@ class BackEntryPanel(QWidget):
 
     def _show_duplicates(self, duplicates: list[ProbableDuplicate]) -> None:
         """Said above the list, before anyone types a second EHR file for one person."""
+        self.duplicate_groups = duplicates
         lines = [translate("BackEntryPanel", "Probably one person: {numbers} ({why}). Link them to the same EHR "
                                              "patient number, and enter the admission once.").format(
             numbers=", ".join(found.downtime_numbers), why=message(language(), found.why)) for found in duplicates]
@@ -242,7 +244,7 @@ class BackEntryPanel(QWidget):
         except ServiceError as problem:
             Prompts.error(self, translate("BackEntryPanel", "Not linked"), say(problem))
         self._redo(chosen)
-        self._show_duplicates(back_entry.probable_duplicates(self.session))  # one linked twice is settled
+        self._show_duplicates(back_entry.unsettled(self.session.db, self.duplicate_groups))  # one linked twice is settled
 
     def print_worklist(self) -> None:
         """The next patients as the list shows them, from the selected line's patient (else the
