@@ -220,8 +220,8 @@ def _append_version(session: Session, latest: RecordVersion, data: dict[str, Any
                     action: str) -> RecordVersion:
     now = session.clock()
     spec = session.form(latest.form_id)
-    _check_what_stands_on_it(session, spec, latest, data, status is RecordStatus.ENTERED_IN_ERROR)
     with session.db.atomic():
+        _check_what_stands_on_it(session, spec, latest, data, status is RecordStatus.ENTERED_IN_ERROR)
         saved = _commit(session, spec, {
             "id": str(uuid.uuid4()), "record_id": latest.record_id,
             "version": latest.version + 1, "form_id": latest.form_id,
