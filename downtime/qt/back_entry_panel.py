@@ -145,7 +145,7 @@ class BackEntryPanel(QWidget):
         self.progress.setRange(0, 0)
         self.print_button.setEnabled(False)
         self.reading = Work(self.session, lambda own, _: (back_entry.worklist_order(own), back_entry.progress_counts(own),
-                                                          back_entry.probable_duplicates(own)))
+                                                          back_entry.probable_duplicates(own)), only_reads=True)
         self.reading.succeeded.connect(self._read)
         self.reading.refused.connect(self._refused)
         self.reading.finished.connect(self._ended)

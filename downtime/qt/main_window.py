@@ -311,7 +311,7 @@ class MainWindow(QMainWindow):
         import holds the database's write lock for minutes, and the backup's audit entry would
         wait for it with the window frozen; an export or another backup is already copying.
         It stays due, and is made at the first save after."""
-        if not Work.running and backups.due(self.session.db, self.session.clock()):
+        if not Work.holding_the_database() and backups.due(self.session.db, self.session.clock()):
             self.back_up("automatic")
 
     def back_up(self, reason: str, *, wait: bool = False) -> None:

@@ -23,10 +23,13 @@ from downtime.i18n import Lang
 from downtime.paths import forms_dir
 from downtime.qt.collector import collect_on_gui_thread
 from downtime.qt.i18n import set_language
+from downtime.qt.back_entry_panel import BackEntryPanel
 from downtime.qt.main_window import MainWindow
+from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.print_preview import PrintPreview
 from downtime.qt.sign_in import SignInDialog
 from downtime.qt.style import apply_style
+from downtime.qt.work import Work
 from downtime.services import printing
 from downtime.services.context import Session, Vault, load_device
 from downtime.services.demo import DEMO_ACCOUNTS, create_demo
@@ -49,17 +52,20 @@ def _save(app: QApplication, widget: QWidget, path: Path) -> Path:
     return path
 
 
-def _read(app: QApplication, clerk: MainWindow) -> None:
-    """The back-entry tab shown once its list is read (on a thread of its own)."""
-    assert clerk.back_entry is not None
-    clerk.tabs.setCurrentWidget(clerk.back_entry)
-    while (reading := clerk.back_entry.reading) is not None:
+def _read(app: QApplication, window: MainWindow, panel: PatientsPanel | BackEntryPanel) -> None:
+    """A tab shown once its list is read (on a thread of its own)."""
+    window.tabs.setCurrentWidget(panel)
+    while (reading := panel.reading) is not None:
         reading.wait()
         _settle(app)
 
 
 def _done(app: QApplication, window: MainWindow) -> None:
-    """Closed and deleted before the demo database closes (its banner reads the database)."""
+    """Closed and deleted before the demo database closes (its banner reads the database), once
+    the lists it was reading are read."""
+    for work in list(Work.running):
+        work.wait()
+    _settle(app)
     window.close()
     window.deleteLater()
     app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
@@ -97,7 +103,7 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         shot("sign-in", dialog)
         dialog.close()
         nurse = window_for(Role.WARD_NURSE)
-        shot("patients", nurse)
+        shot("patients", nurse, lambda: _read(app, nurse, nurse.patients))
         nurse.patients.table.selectRow(0)
         shot("admission-form", nurse, nurse.open_selected)
         shot("medication-round", nurse, nurse.show_round)
@@ -118,7 +124,7 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         _done(app, coordinator)
         clerk = window_for(Role.RECORDS_STAFF)
         assert clerk.back_entry is not None
-        shot("back-entry", clerk, lambda: _read(app, clerk))
+        shot("back-entry", clerk, lambda: _read(app, clerk, clerk.back_entry))  # type: ignore[arg-type]
         _done(app, clerk)
         admin = window_for(Role.ADMINISTRATOR)
         shot("administration", admin, lambda: admin.tabs.setCurrentWidget(admin.admin))

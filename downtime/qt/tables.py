@@ -35,7 +35,11 @@ class TextTableModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = rows
         self.read = {}
+        self.arrange()
         self.endResetModel()
+
+    def arrange(self) -> None:
+        """Put new rows in the order the list shows them: as read, unless the model sorts."""
 
     def texts(self, row: int) -> Sequence[str]:
         """Each column's text of that row."""

@@ -35,9 +35,10 @@ class Work(QThread):
     _crashed = Signal(object)
     running: ClassVar[set[Work]] = set()
 
-    def __init__(self, session: Session, job: Job) -> None:
+    def __init__(self, session: Session, job: Job, *, only_reads: bool = False) -> None:
+        """`only_reads`: a list read for the screen, which an automatic backup need not wait for."""
         super().__init__()
-        self.session, self.job = session, job
+        self.session, self.job, self.only_reads = session, job, only_reads
         self._crashed.connect(self._raise)
         self.finished.connect(self._forget)
 
@@ -47,6 +48,11 @@ class Work(QThread):
             app.aboutToQuit.connect(self.wait)
         self.start()
         return self
+
+    @classmethod
+    def holding_the_database(cls) -> bool:
+        """Whether work that writes or copies the database runs (an import, an export, a backup)."""
+        return any(not work.only_reads for work in cls.running)
 
     def run(self) -> None:
         try:

@@ -1689,6 +1689,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>{count} patient(s) trouvé(s) pour « {text} » (tous services, tous statuts)</translation>
     </message>
     <message>
+        <source>Reading the list…</source>
+        <translation>Lecture de la liste…</translation>
+    </message>
+    <message>
         <source>{patients} patient(s), {empty} empty bed(s)</source>
         <translation>{patients} patient(s), {empty} lit(s) vide(s)</translation>
     </message>

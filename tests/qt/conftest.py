@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from downtime.qt.collector import collect_on_gui_thread
 from downtime.qt.main_window import MainWindow
+from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.prompts import Prompts
 from downtime.qt.work import Work
 
@@ -39,6 +40,29 @@ def _type_text(widget: QWidget, text: str) -> None:
                            Qt.KeyboardModifier.NoModifier)
     if run:
         QTest.keyClicks(widget, run)
+
+
+@pytest.fixture
+def listed(qtbot) -> Callable[[PatientsPanel], PatientsPanel]:
+    """The patient list once read: a ward's or the hospital's list is read on a thread of its
+    own, as after every save or change of ward."""
+
+    def wait(panel: PatientsPanel) -> PatientsPanel:
+        qtbot.waitUntil(lambda: panel.reading is None, timeout=30_000)
+        return panel
+
+    return wait
+
+
+@pytest.fixture
+def select_bed(listed) -> Callable[[MainWindow, str], None]:
+    """Selects the patient in that bed in the window's patient list, as a click would."""
+
+    def select(window: MainWindow, bed: str) -> None:
+        panel = listed(window.patients)
+        panel.table.selectRow(next(row for row in range(panel.model.rowCount()) if panel.model.text(row, 1) == bed))
+
+    return select
 
 
 @pytest.fixture

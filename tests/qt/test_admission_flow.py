@@ -53,7 +53,7 @@ def _admit_by_keyboard(window, typist):
     return view
 
 
-def test_admission_typed_with_the_keyboard_is_saved_and_listed(window, typist, qtbot):
+def test_admission_typed_with_the_keyboard_is_saved_and_listed(window, typist, qtbot, listed):
     view = _admit_by_keyboard(window, typist)
     assert view.summary.isHidden(), view.summary.text()
     assert view.record is not None and view.record.version == 1
@@ -62,10 +62,11 @@ def test_admission_typed_with_the_keyboard_is_saved_and_listed(window, typist, q
     assert saved.data["birth_date"] == "1954-03-12" and saved.data["weight_kg"] == 61.5
     assert saved.data["nir"] == "2 54 03 75 113 023 12" and saved.data["identity_document"] == "passport"
     assert saved.data["reason"] == "Chute à domicile, douleur de hanche."
-    model = window.patients.model
+    model = listed(window.patients).model
     assert "MARTIN Hélène Marie (née LEFÈVRE)" not in [model.text(row, 2) for row in range(model.rowCount())], \
         "a list out of view waits until it is shown"
     window.tabs.setCurrentWidget(window.patients)
+    listed(window.patients)
     assert "MARTIN Hélène Marie (née LEFÈVRE)" in [model.text(row, 2) for row in range(model.rowCount())]
     assert "Last save:" in window.banner.last_save.text() and "nothing" not in window.banner.last_save.text()
     assert drafts.drafts_of(window.session) == []
@@ -135,11 +136,15 @@ def test_drafts_are_offered_again_after_a_crash(window, typist, qtbot, session_f
     assert reopened.editors["birth_name"].raw() == "Dupré"
 
 
-def test_entered_in_error_removes_the_patient_from_the_list(window, typist):
+def test_entered_in_error_removes_the_patient_from_the_list(window, typist, listed):
     view = _admit_by_keyboard(window, typist)
+    window.tabs.setCurrentWidget(window.patients)
+    assert [row.patient.display_name for row in listed(window.patients).model.rows] == ["MARTIN Hélène Marie (née LEFÈVRE)"]
+    window.tabs.setCurrentWidget(view)
     view.error_button.click()
     assert view.record.status.value == "entered-in-error"
-    assert window.patients.model.rows == []
+    window.tabs.setCurrentWidget(window.patients)
+    assert listed(window.patients).model.rows == []
 
 
 def test_print_writes_the_pdf_and_shows_it_in_the_print_preview(window, typist):

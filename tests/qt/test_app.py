@@ -32,7 +32,7 @@ def test_first_run_cancelled_opens_nothing_and_writes_nothing(qtbot, tmp_path, m
     assert list(tmp_path.iterdir()) == []
 
 
-def test_sign_in_opens_the_main_window_on_the_demo(qtbot, tmp_path, monkeypatch, forms, clock):
+def test_sign_in_opens_the_main_window_on_the_demo(qtbot, tmp_path, monkeypatch, forms, clock, listed):
     from downtime.services.demo import build_demo
     from downtime.storage import open_database
 
@@ -42,7 +42,7 @@ def test_sign_in_opens_the_main_window_on_the_demo(qtbot, tmp_path, monkeypatch,
     window = _opened_as_nurse(qtbot, monkeypatch, path)
     assert window.session.user.staff_id == "nurse" and window.session.device.is_demo
     assert "DEMO DATA" in window.banner.device.text()
-    assert len([r for r in window.patients.model.rows if r.patient]) == 36
+    assert len([r for r in listed(window.patients).model.rows if r.patient]) == 36
 
 
 def test_the_opening_check_runs_off_the_gui_thread(qtbot, tmp_path, monkeypatch, forms, clock):
@@ -68,7 +68,7 @@ def test_the_opening_check_runs_off_the_gui_thread(qtbot, tmp_path, monkeypatch,
 
 
 def test_an_emptied_census_index_is_rebuilt_off_the_gui_thread_before_the_window_opens(qtbot, tmp_path, monkeypatch,
-                                                                                      forms, clock):
+                                                                                      forms, clock, listed):
     """An upgrade may empty the movement index (migration m010): the first opening rebuilds it,
     ten seconds on a records office's database, behind a busy dialog, not a frozen screen."""
     import threading
@@ -91,7 +91,7 @@ def test_an_emptied_census_index_is_rebuilt_off_the_gui_thread_before_the_window
     monkeypatch.setattr(census, "rebuild_index", watched)
     window = _opened_as_nurse(qtbot, monkeypatch, path)
     assert on_gui_thread == [False]
-    assert len([r for r in window.patients.model.rows if r.patient]) == 36
+    assert len([r for r in listed(window.patients).model.rows if r.patient]) == 36
 
 
 def test_a_damaged_database_is_never_used_and_the_newest_backup_is_offered(qtbot, tmp_path, monkeypatch, forms,

@@ -1,6 +1,6 @@
 """The census tab: empty beds, Ctrl+F search, and a transfer that moves the patient."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -15,15 +15,14 @@ def _names(panel):
     return [panel.model.text(row, 2) for row in range(panel.model.rowCount())]
 
 
-def test_census_shows_every_bed_and_sorts_by_bed(window, session_for, admission_values):
+def test_census_shows_every_bed_and_sorts_by_bed(window, session_for, admission_values, listed):
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
     _admit(window.session, admission_values, "12")
     _admit(window.session, {**admission_values, "birth_name": "Roux", "used_name": "", "given_names": "Émile"}, "2")
     window.patients.reload_wards()
-    panel = window.patients
+    panel = listed(window.patients)
     assert len(panel.model.rows) == 12
-    proxy = panel.proxy
-    shown = [proxy.data(proxy.index(r, 2)) for r in range(proxy.rowCount())]
+    shown = _names(panel)
     assert shown[1] == "ROUX Émile" and shown[11].startswith("MARTIN Hélène")
     assert "2 patient(s), 10 empty bed(s)" == panel.count.text()
 
@@ -40,15 +39,15 @@ def test_ctrl_f_finds_lefevre_typed_without_accents(window, admission_values, ty
     assert window.patients.selected_patient().display_name == "LEFÈVRE Hélène Marie"
 
 
-def test_transfer_through_the_gui_moves_the_patient(window, session_for, admission_values, typist):
+def test_transfer_through_the_gui_moves_the_patient(window, session_for, admission_values, typist, listed,
+                                                    select_bed):
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
     wards.add_ward(session_for("admin"), "ICU", "Intensive care", ["1", "2"])
     _admit(window.session, admission_values, "12")
     window.patients.reload_wards()
     window.patients.ward.setCurrentText("3B")
     panel = window.patients
-    row = next(i for i in range(panel.proxy.rowCount()) if panel.proxy.data(panel.proxy.index(i, 1)) == "12")
-    panel.table.selectRow(row)
+    select_bed(window, "12")
     QTest.keyClick(window, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
     view = window.tabs.currentWidget()
     assert view.spec.id == "transfer" and "MARTIN Hélène Marie" in view.header.text()
@@ -57,9 +56,9 @@ def test_transfer_through_the_gui_moves_the_patient(window, session_for, admissi
     view.save()
     assert view.summary.isHidden(), view.summary.text()
     window.tabs.setCurrentWidget(panel)
-    assert "MARTIN" not in " ".join(_names(panel))
+    assert "MARTIN" not in " ".join(_names(listed(panel)))
     window.patients.ward.setCurrentText("ICU")
-    assert _names(panel)[0].startswith("MARTIN Hélène Marie")
+    assert _names(listed(panel))[0].startswith("MARTIN Hélène Marie")
 
 
 def test_bed_conflict_is_shown_not_saved(window, admission_values):
@@ -75,7 +74,7 @@ def test_bed_conflict_is_shown_not_saved(window, admission_values):
     assert view.record is None
 
 
-def test_census_and_labels_print_from_the_window(window, session_for, admission_values, answers):
+def test_census_and_labels_print_from_the_window(window, session_for, admission_values, answers, select_bed):
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
     _admit(window.session, admission_values, "12")
     window.patients.reload_wards()
@@ -83,24 +82,72 @@ def test_census_and_labels_print_from_the_window(window, session_for, admission_
     census = window.print_census()
     assert census is not None and census.name == "census-3B.pdf"
     assert window.print_labels() is None and ("error", "Select a patient in the list first.") in answers[1]
-    panel = window.patients
-    row = next(i for i in range(panel.proxy.rowCount()) if panel.proxy.data(panel.proxy.index(i, 1)) == "12")
-    panel.table.selectRow(row)
+    select_bed(window, "12")
     labels = window.print_labels()
     assert labels is not None and labels.exists()
 
 
 def test_a_list_read_again_sorts_by_its_own_beds_not_the_last_lists(qtbot):
     """Sort keys are worked out once per row; reading the list again must not keep the old ones."""
-    from PySide6.QtCore import QSortFilterProxyModel
+    from downtime.qt.patients_panel import PatientTableModel, Row
 
-    from downtime.qt.patients_panel import SORT_ROLE, PatientTableModel, Row
-
-    model, proxy = PatientTableModel(), QSortFilterProxyModel()
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.sort(1)
+    model = PatientTableModel()
+    model.sort(1)
     model.set_rows([Row("3B", "10", None), Row("3B", "9", None)])
-    assert [proxy.data(proxy.index(row, 1)) for row in range(2)] == ["9", "10"]
+    assert [model.text(row, 1) for row in range(2)] == ["9", "10"]
     model.set_rows([Row("3B", "2", None), Row("3B", "30", None)])
-    assert [proxy.data(proxy.index(row, 1)) for row in range(2)] == ["2", "30"]
+    assert [model.text(row, 1) for row in range(2)] == ["2", "30"]
+
+
+def test_a_click_on_a_column_sorts_the_list_and_the_selection_follows_its_patient(
+        window, session_for, admission_values, listed, select_bed):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    _admit(window.session, admission_values, "12")
+    _admit(window.session, {**admission_values, "birth_name": "Roux", "used_name": "", "given_names": "Émile"}, "2")
+    window.patients.reload_wards()
+    panel = listed(window.patients)
+    select_bed(window, "2")
+    header = panel.table.horizontalHeader()
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(2) + 5, 5))
+    assert _names(panel)[:3] == ["MARTIN Hélène Marie (née LEFÈVRE)", "ROUX Émile", "— empty bed —"]
+    assert panel.table.selectionModel().selectedRows()[0].row() == 1
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(header.sectionViewportPosition(2) + 5, 5))
+    assert _names(panel)[-3:] == ["— empty bed —", "ROUX Émile", "MARTIN Hélène Marie (née LEFÈVRE)"]
+    assert panel.selected_patient().display_name == "ROUX Émile"
+    assert panel.table.selectionModel().selectedRows()[0].row() == 10
+
+
+def test_the_list_is_read_off_the_gui_thread_and_shows_the_last_ward_asked_for(
+        window, session_for, admission_values, listed, monkeypatch, qtbot):
+    """The records office's "All wards" is thousands of patients, seconds from a cold disk: it is
+    read on a thread of its own, the window answering meanwhile; a ward chosen while it is read is
+    the list shown, not the hospital's arriving after it."""
+    import threading
+
+    from downtime.qt import patients_panel
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    wards.add_ward(session_for("admin"), "ICU", "Intensive care", ["1", "2"])
+    _admit(window.session, admission_values, "12")
+    _admit(window.session, {**admission_values, "birth_name": "Roux", "used_name": "", "given_names": "Émile",
+                            "ward": "ICU"}, "1")
+    window.patients.reload_wards()
+    window.patients.ward.setCurrentText("3B")
+    listed(window.patients)
+    real, threads, held = patients_panel.census.census, [], threading.Event()
+
+    def slow(db, forms, ward=None, at=None):
+        threads.append(threading.current_thread() is threading.main_thread())
+        if ward is None:
+            held.wait(10)
+        return real(db, forms, ward=ward, at=at)
+
+    monkeypatch.setattr(patients_panel.census, "census", slow)
+    window.patients.ward.setCurrentText("All wards")
+    assert window.patients.reading is not None
+    qtbot.waitUntil(lambda: window.patients.count.text() == "Reading the list…")
+    window.patients.ward.setCurrentText("ICU")
+    held.set()
+    panel = listed(window.patients)
+    assert threads == [False, False]
+    assert _names(panel) == ["ROUX Émile", "— empty bed —"] and panel.count.text() == "1 patient(s), 1 empty bed(s)"

@@ -53,7 +53,7 @@ def test_a_nurse_has_no_import_and_no_back_entry_tab(window):
     assert "export" in window.actions_by_id
 
 
-def test_import_wizard_loads_a_snapshot_with_progress(qtbot, session_for, answers, tmp_path, type_text):
+def test_import_wizard_loads_a_snapshot_with_progress(qtbot, session_for, answers, tmp_path, type_text, listed):
     main = _window(qtbot, session_for("records"))
     script, _ = answers
     folder = Path(shutil.copytree(SNAPSHOT, tmp_path / "snapshot"))
@@ -69,7 +69,7 @@ def test_import_wizard_loads_a_snapshot_with_progress(qtbot, session_for, answer
     beds = {row.patient.display_name for row in census.census(main.session.db, main.session.forms, "3B")
             if row.patient}
     assert "NGUYEN Van Minh" in beds
-    assert any(r.patient and r.patient.display_name == "NGUYEN Van Minh" for r in main.patients.model.rows)
+    assert any(r.patient and r.patient.display_name == "NGUYEN Van Minh" for r in listed(main.patients).model.rows)
 
 
 def test_import_wizard_shows_a_refusal_and_writes_nothing(qtbot, session_for, answers, tmp_path, type_text):

@@ -81,15 +81,14 @@ def test_not_given_with_a_coded_reason(qtbot, session_for, ward):
     assert dose.reason.value == "nil_by_mouth"
 
 
-def test_mar_grid_shows_doses_in_words(round_window, ward, qtbot):
+def test_mar_grid_shows_doses_in_words(select_bed, round_window, ward, qtbot):
     patient, amox, morphine = ward
     session = round_window.session
     order = medication.order(session.db, amox)
     slot = medication.round_list(session.db, session.forms, "3B", session.clock())[0].slot
     medication.record_dose(session, amox, {"outcome": "not_given", "given_at": "2026-11-28T08:10+01:00",
                                            "scheduled_for": slot.isoformat(), "not_given_reason": "refused"})
-    panel = round_window.patients
-    panel.table.selectRow(next(i for i in range(panel.proxy.rowCount()) if panel.proxy.data(panel.proxy.index(i, 1)) == "12"))
+    select_bed(round_window, "12")
     view = round_window.open_mar()
     texts = {(view.model.text(r, 1), view.model.text(r, 4)) for r in range(view.model.rowCount())}
     assert ("08:00", "(R) HL") in texts and ("14:00", "due now") in texts
@@ -97,11 +96,10 @@ def test_mar_grid_shows_doses_in_words(round_window, ward, qtbot):
     assert order.drug in view.model.text(0, 0)
 
 
-def test_doctor_writes_an_order_from_the_window(qtbot, session_for, ward, answers):
+def test_doctor_writes_an_order_from_the_window(select_bed, qtbot, session_for, ward, answers):
     doctor_window = MainWindow(session_for("doctor"))
     qtbot.addWidget(doctor_window)
-    panel = doctor_window.patients
-    panel.table.selectRow(next(i for i in range(panel.proxy.rowCount()) if panel.proxy.data(panel.proxy.index(i, 1)) == "12"))
+    select_bed(doctor_window, "12")
     doctor_window.actions_by_id["record_medication_order"].trigger()
     view = doctor_window.tabs.currentWidget()
     for field_id, value in {"drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO",
@@ -234,13 +232,8 @@ def test_an_open_chart_shows_a_dose_given_from_the_round(round_window, ward, qtb
     assert f"HL {given.at:%H:%M}" in {chart.model.text(row, 4) for row in range(chart.model.rowCount())}
 
 
-def _select_bed_12(window):
-    panel = window.patients
-    panel.table.selectRow(next(i for i in range(panel.proxy.rowCount()) if panel.proxy.data(panel.proxy.index(i, 1)) == "12"))
-
-
 def test_a_witnessed_dose_recorded_in_error_is_withdrawn_from_the_patients_records(
-        round_window, ward, qtbot, answers, monkeypatch):
+        select_bed, round_window, ward, qtbot, answers, monkeypatch):
     """5 mg of morphine recorded for the wrong patient stayed on the chart as given, and out of
     the register: no screen opened a dose. The nurse opens the patient's records, picks the dose
     with the keyboard and marks it entered in error; a second clinician's PIN gives the 5 mg back."""
@@ -253,7 +246,7 @@ def test_a_witnessed_dose_recorded_in_error_is_withdrawn_from_the_patients_recor
     given = medication.record_dose(round_window.session, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
                                                                     "given_at": "2026-11-28T10:00+01:00"},
                                    witness=("doctor", "2222"))
-    _select_bed_12(round_window)
+    select_bed(round_window, "12")
     QTest.keyClick(round_window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     view = round_window.tabs.currentWidget()
     assert isinstance(view, RecordsView)
@@ -275,7 +268,7 @@ def test_a_witnessed_dose_recorded_in_error_is_withdrawn_from_the_patients_recor
     assert view.model.text(0, 3) == "v2 ENTERED IN ERROR"
 
 
-def test_the_chart_opens_its_order_to_stop_it_and_a_cells_doses(qtbot, session_for, ward, answers):
+def test_the_chart_opens_its_order_to_stop_it_and_a_cells_doses(select_bed, qtbot, session_for, ward, answers):
     from downtime.qt.form_view import FormView
 
     patient, amox, _ = ward
@@ -286,7 +279,7 @@ def test_the_chart_opens_its_order_to_stop_it_and_a_cells_doses(qtbot, session_f
     given = medication.record_dose(session_for("nurse"), amox, {
         "outcome": "given", "dose_given": 1.0, "route": "IV", "given_at": "2026-11-28T08:10+01:00",
         "scheduled_for": slot.isoformat()}, overrides={medication.Check.ALLERGY: "tolerated in 2024"})
-    _select_bed_12(window)
+    select_bed(window, "12")
     chart = window.open_mar()
     line = next(number for number, (row, clock) in enumerate(chart.model.rows)
                 if row.order.record_id == amox and clock == "08:00")
@@ -487,9 +480,9 @@ def test_a_drugs_register_page_prints_with_lines_to_carry_on_by_hand(qtbot, sess
     assert "Received" in text and "Dose given" in text and number in text and "Dr Karim Benali" in text
 
 
-def test_the_records_list_keeps_the_record_chosen_when_read_again(round_window, ward):
+def test_the_records_list_keeps_the_record_chosen_when_read_again(select_bed, round_window, ward):
     """It is read again after every save; the chosen row jumped back to the newest."""
-    _select_bed_12(round_window)
+    select_bed(round_window, "12")
     view = round_window.open_records()
     last = view.model.rowCount() - 1
     view.table.selectRow(last)

@@ -15,12 +15,11 @@ RCP_EXAMPLE = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "sp
 
 
 def test_a_high_score_is_announced_and_lands_on_the_chart_and_the_escalation_list(
-        window, session_for, admission_values, answers):
+        window, session_for, admission_values, answers, select_bed):
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
     records.save_new(window.session, "admission", admission_values)
     window.patients.reload_wards()
-    window.patients.table.selectRow(next(row for row in range(window.patients.proxy.rowCount())
-                                         if window.patients.proxy.data(window.patients.proxy.index(row, 1)) == "12"))
+    select_bed(window, "12")
     QTest.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     chart = window.tabs.currentWidget()
     assert isinstance(chart, ObservationsView) and chart.latest.text() == "No observations recorded yet"
