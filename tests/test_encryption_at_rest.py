@@ -101,7 +101,7 @@ def test_staff_deactivate_command(encrypted, capsys):
 
 def test_work_off_the_gui_thread_opens_the_encrypted_file_with_the_session_key(encrypted, admission_values):
     path, admin = encrypted
-    own = admin.on_own_connection()
+    own = admin.own_connection()()
     try:
         assert own.db is not admin.db and own.user == admin.user and own.listeners == [] and own.vault is None
         assert own.db.execute("SELECT COUNT(*) FROM staff").fetchone()[0] == 2
@@ -113,7 +113,7 @@ def test_every_connection_keeps_32_mib_of_decrypted_pages(encrypted):
     """SQLCipher decrypts a page at each read from the file: the page cache keeps a ward's
     census and search index decrypted between reads, on background connections too."""
     _, admin = encrypted
-    own = admin.on_own_connection()
+    own = admin.own_connection()()
     try:
         assert [db.execute("PRAGMA cache_size").fetchone()[0] for db in (admin.db, own.db)] == [-32 * 1024] * 2
     finally:

@@ -18,7 +18,7 @@ from downtime.qt.style import ErrorLabel
 from downtime.i18n import QT_TR_NOOP, message
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.tables import Index, TextTableModel, make_table, not_printed, prints, show_print
-from downtime.qt.work import Work
+from downtime.qt.work import ListReader, Work
 from downtime.services import back_entry, printing
 from downtime.services.back_entry import PAGE, PatientWork, WorkItem
 from downtime.services.context import Session
@@ -130,26 +130,21 @@ class BackEntryPanel(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.counts = (0, 0)
-        self.reading: Work | None = None
+        self.reader = ListReader(self)
+        self.reader.found.connect(self._read)
+        self.reader.refused.connect(self._refused)
+        self.reader.ended.connect(self._ended)
         self.printing: Work | None = None
-        self.again = False
         self.refresh()
 
     def refresh(self) -> None:
         """Read the list's order and progress again, on a thread of its own: for a hospital's
         100,000 patients that takes seconds, and the window must keep answering meanwhile."""
-        if self.reading is not None:
-            self.again = True
-            return
         self.summary.setText(translate("BackEntryPanel", "Reading the worklist…"))
         self.progress.setRange(0, 0)
         self.print_button.setEnabled(False)
-        self.reading = Work(self.session, lambda own, _: (back_entry.worklist_order(own), back_entry.progress_counts(own),
-                                                          back_entry.probable_duplicates(own)), only_reads=True)
-        self.reading.succeeded.connect(self._read)
-        self.reading.refused.connect(self._refused)
-        self.reading.finished.connect(self._ended)
-        self.reading.begin()
+        self.reader.read(self.session, lambda own, _: (back_entry.worklist_order(own), back_entry.progress_counts(own),
+                                                       back_entry.probable_duplicates(own)))
 
     def _read(self, found: tuple[list[str | None], tuple[int, int], list[ProbableDuplicate]]) -> None:
         order, self.counts, duplicates = found
@@ -172,13 +167,8 @@ class BackEntryPanel(QWidget):
         self.progress.setValue(0)
 
     def _ended(self) -> None:
-        self.reading = None
         self.print_button.setEnabled(self.printing is None)
-        if self.again:
-            self.again = False
-            self.refresh()
-        else:
-            self.loaded.emit()
+        self.loaded.emit()
 
     def _show_progress(self) -> None:
         done, total = self.counts
@@ -264,4 +254,4 @@ class BackEntryPanel(QWidget):
 
     def _print_ended(self) -> None:
         self.printing = None
-        self.print_button.setEnabled(self.reading is None)
+        self.print_button.setEnabled(not self.reader.busy)

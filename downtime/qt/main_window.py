@@ -321,7 +321,8 @@ class MainWindow(QMainWindow):
         window goes: the app must not end before its last backup."""
         try:
             copy = backups.begin_backup(self.session, reason)
-            made = waited(lambda: self._copy_on_own_connection(copy),
+            opened = self.session.own_connection()
+            made = waited(lambda: _copied(opened, copy),
                           translate("MainWindow", "Making the last backup before closing…")) if wait else None
         except Exception as problem:  # noqa: BLE001 (raised again unless the person can act on it)
             self.banner.backup_failed(refusal_of(problem))
@@ -333,13 +334,6 @@ class MainWindow(QMainWindow):
         work.succeeded.connect(self.banner.backup_made)
         work.refused.connect(self.banner.backup_failed)
         work.begin()
-
-    def _copy_on_own_connection(self, copy: Callable[[Database], Path]) -> Path:
-        own = self.session.on_own_connection()
-        try:
-            return copy(own.db)
-        finally:
-            own.db.close()
 
     def refresh_lists(self) -> None:
         """After a save, a patient's open chart and the list in view are refreshed at once and
@@ -581,3 +575,11 @@ class MainWindow(QMainWindow):
             window.close()
         accepted = dialog.result() == QDialog.DialogCode.Accepted and dialog.member is not None
         self._hand_over(dialog if accepted else None)
+
+
+def _copied(opened: Callable[[], Session], copy: Callable[[Database], Path]) -> Path:
+    own = opened()
+    try:
+        return copy(own.db)
+    finally:
+        own.db.close()

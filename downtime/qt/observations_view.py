@@ -12,10 +12,12 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from downtime.domain.news2 import Band, News2Score
 from downtime.i18n import QT_TR_NOOP
-from downtime.qt.i18n import language, translate, word
+from downtime.errors import UserError
+from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
 from downtime.qt.ward_choice import ward_choice
+from downtime.qt.work import ListReader
 from downtime.services import observations, printing
 from downtime.services.context import Session
 from downtime.services.observations import Escalation, ScoredSet
@@ -200,15 +202,29 @@ class EscalationPanel(QWidget):
         self.model = EscalationModel()
         self.table = make_table(self.model, translate("EscalationPanel", "Patients needing escalation"), self._open_current)
         layout.addWidget(self.table, 1)
+        self.reader = ListReader(self)
+        self.reader.found.connect(self._read)
+        self.reader.refused.connect(self._refused)
+        self.reader.slow.connect(self._say_reading)
 
     def refresh(self) -> None:
+        """Read on a thread of its own: every in-patient's observations, thousands of patients
+        on "All wards" of a hospital-wide database."""
         ward = self.ward.currentData()
-        found = observations.escalations(self.session.db, self.session.forms, ward)
+        self.reader.read(self.session, lambda own, _: observations.escalations(own.db, own.forms, ward))
+
+    def _say_reading(self) -> None:
+        self.count.setText(translate("EscalationPanel", "Reading the list…"))
+
+    def _read(self, found: list[Escalation]) -> None:
         high = sum(item.judged.news2.band is Band.HIGH for item in found)
         self.count.setText(translate("EscalationPanel", "{count} patient(s) to review, {high} HIGH").format(
             count=len(found), high=high) if found
             else translate("EscalationPanel", "No patient's NEWS2 is above low risk"))
         self.model.set_rows(found)
+
+    def _refused(self, problem: UserError) -> None:
+        self.count.setText(say(problem))
 
     def _open_current(self) -> None:
         index = self.table.currentIndex()

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from downtime.errors import UserError
 from downtime.qt.tables import Index, TextTableModel, make_table
-from downtime.qt.work import Work
+from downtime.qt.work import ListReader
 from downtime.qt.ward_choice import WardChoice
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, say, translate, word
@@ -28,7 +28,6 @@ IDENTITY = {"provisional": QT_TR_NOOP("Provisional"), "validated": QT_TR_NOOP("V
 STAY = {"in": QT_TR_NOOP("In"), "discharged": QT_TR_NOOP("Discharged"), "deceased": QT_TR_NOOP("Deceased"),
         "transferred_out": QT_TR_NOOP("Transferred out")}
 
-SAID_READING_AFTER_MS = 300  # a ward's list, read after each save, is back well before: no flicker
 
 
 @dataclass(frozen=True)
@@ -155,8 +154,10 @@ class PatientsPanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         layout.addWidget(self.table, 1)
-        self.reading: Work | None = None
-        self.again = False
+        self.reader = ListReader(self)
+        self.reader.found.connect(self._read)
+        self.reader.refused.connect(self._refused)
+        self.reader.slow.connect(self._say_reading)
         self.refresh()
 
     def reload_wards(self) -> None:
@@ -181,30 +182,20 @@ class PatientsPanel(QWidget):
         staying until it ends: the records office's "All wards" is thousands of patients, a
         second or more while the file is not yet in the disk's cache."""
         text = self.search_box.text().strip()
-        if self.reading is not None:
-            self.again = True
         if text:
+            self.reader.drop()
             rows = [Row(p.ward or "", p.bed, p) for p in search.search(self.session.db, self.session.forms, text)]
             self.count.setText(translate("PatientsPanel", "{count} patient(s) found for “{text}” (all wards, any status)")
                                .format(count=len(rows), text=text))
             self.model.set_rows(rows)
-        elif self.reading is None:
-            QTimer.singleShot(SAID_READING_AFTER_MS, self, self._say_reading)
+        else:
             ward, empty_beds = self.current_ward(), self.empty_beds.isChecked()
-            self.reading = Work(self.session, lambda own, _: _listed(own, ward, empty_beds), only_reads=True)
-            self.reading.succeeded.connect(self._read)
-            self.reading.refused.connect(self._refused)
-            self.reading.finished.connect(self._ended)
-            self.reading.begin()
+            self.reader.read(self.session, lambda own, _: _listed(own, ward, empty_beds))
 
     def _say_reading(self) -> None:
-        if self.reading is not None:
-            self.count.setText(translate("PatientsPanel", "Reading the list…"))
+        self.count.setText(translate("PatientsPanel", "Reading the list…"))
 
     def _read(self, found: tuple[bool, list[Row]]) -> None:
-        """Shown unless the person has since asked for another list (or typed a search)."""
-        if self.again or self.search_box.text().strip():
-            return
         empty_beds, rows = found
         occupied = sum(row.patient is not None for row in rows)
         if empty_beds:
@@ -216,12 +207,6 @@ class PatientsPanel(QWidget):
 
     def _refused(self, problem: UserError) -> None:
         self.count.setText(say(problem))
-
-    def _ended(self) -> None:
-        self.reading = None
-        if self.again:
-            self.again = False
-            self.refresh()
 
     def selected_patient(self) -> PatientSummary | None:
         index = self.table.currentIndex()

@@ -25,6 +25,7 @@ from downtime.qt.collector import collect_on_gui_thread
 from downtime.qt.i18n import set_language
 from downtime.qt.back_entry_panel import BackEntryPanel
 from downtime.qt.main_window import MainWindow
+from downtime.qt.observations_view import EscalationPanel
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.print_preview import PrintPreview
 from downtime.qt.sign_in import SignInDialog
@@ -52,10 +53,10 @@ def _save(app: QApplication, widget: QWidget, path: Path) -> Path:
     return path
 
 
-def _read(app: QApplication, window: MainWindow, panel: PatientsPanel | BackEntryPanel) -> None:
+def _read(app: QApplication, window: MainWindow, panel: PatientsPanel | EscalationPanel | BackEntryPanel) -> None:
     """A tab shown once its list is read (on a thread of its own)."""
     window.tabs.setCurrentWidget(panel)
-    while (reading := panel.reading) is not None:
+    while (reading := panel.reader.reading) is not None:
         reading.wait()
         _settle(app)
 
@@ -111,7 +112,7 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         shot("mar", nurse, lambda: nurse.open_mar_of(patient.patient_id))
         shot("patient-records", nurse, lambda: nurse.open_records_of(patient.patient_id))
         shot("cd-register", nurse, nurse.show_cd_register)
-        shot("news2-escalation", nurse, lambda: nurse.tabs.setCurrentWidget(nurse.escalation))
+        shot("news2-escalation", nurse, lambda: _read(app, nurse, nurse.escalation))
         worst = nurse.escalation.model.rows[0].patient.patient_id
         shot("observations", nurse, lambda: nurse.open_observations_of(worst))
         preview = PrintPreview(printing.print_news2_chart(nurse.session, worst, Path(scratch) / "news2.pdf"))

@@ -2,7 +2,7 @@
 own: the window keeps painting and the progress bar moves, instead of the whole app freezing
 for the minute a hospital's import takes.
 
-The work gets its own connection to the database (`Session.on_own_connection`); the window's
+The work gets its own connection to the database (`Session.own_connection`); the window's
 connection keeps serving its reads meanwhile. What the work ends with comes back to the GUI
 thread as a signal: its result, or the `UserError` to show (a disk that refuses a write is one).
 An error we caused is raised again on the GUI thread, so it is reported as loudly as any other.
@@ -18,7 +18,7 @@ import atexit
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
 
 from downtime.errors import UserError, refused
 from downtime.services.context import Session
@@ -38,7 +38,7 @@ class Work(QThread):
     def __init__(self, session: Session, job: Job, *, only_reads: bool = False) -> None:
         """`only_reads`: a list read for the screen, which an automatic backup need not wait for."""
         super().__init__()
-        self.session, self.job, self.only_reads = session, job, only_reads
+        self.opened, self.job, self.only_reads = session.own_connection(), job, only_reads
         self._crashed.connect(self._raise)
         self.finished.connect(self._forget)
 
@@ -56,7 +56,7 @@ class Work(QThread):
 
     def run(self) -> None:
         try:
-            own = self.session.on_own_connection()
+            own = self.opened()
         except UserError as problem:
             self.refused.emit(problem)
             return
@@ -78,6 +78,70 @@ class Work(QThread):
     @staticmethod
     def _raise(crash: Exception) -> None:
         raise crash
+
+
+class ListReader(QObject):
+    """A list whose size grows with the hospital (every ward's patients, the NEWS2 escalations,
+    the back-entry worklist), read on a thread of its own, one read at a time. Asked again
+    while reading (a save, another ward chosen), it reads once more when that read ends, and
+    only what the last one found is shown: never a ward's list arriving after another's.
+
+    `slow` fires when a read is still running after SLOW_MS, so a list says "Reading…" only
+    when it takes long enough to be seen: a ward's list, read after each save, would flicker."""
+
+    found = Signal(object)
+    refused = Signal(object)
+    slow = Signal()
+    ended = Signal()  # nothing left to read: the list shows the last read asked for
+    SLOW_MS = 300
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.reading: Work | None = None
+        self.waiting: tuple[Session, Job] | None = None
+        self.dropped = False
+
+    def read(self, session: Session, job: Job) -> None:
+        if self.reading is not None:
+            self.waiting = (session, job)
+            return
+        self.dropped = False
+        self.reading = Work(session, job, only_reads=True)
+        self.reading.succeeded.connect(self._found)
+        self.reading.refused.connect(self._refused)
+        self.reading.finished.connect(self._ended)
+        QTimer.singleShot(self.SLOW_MS, self, self._still_reading)
+        self.reading.begin()
+
+    def drop(self) -> None:
+        """What is being read will not be shown, and nothing more is read (the list now shows
+        something else, such as a search typed meanwhile)."""
+        self.waiting, self.dropped = None, True
+
+    @property
+    def busy(self) -> bool:
+        return self.reading is not None
+
+    def _still_reading(self) -> None:
+        if self.reading is not None and not self.dropped:
+            self.slow.emit()
+
+    def _found(self, found: Any) -> None:
+        if self.waiting is None and not self.dropped:
+            self.found.emit(found)
+
+    def _refused(self, problem: UserError) -> None:
+        if self.waiting is None and not self.dropped:
+            self.refused.emit(problem)
+
+    def _ended(self) -> None:
+        self.reading = None
+        if self.waiting is not None:
+            session, job = self.waiting
+            self.waiting = None
+            self.read(session, job)
+        else:
+            self.ended.emit()
 
 
 @atexit.register

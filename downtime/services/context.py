@@ -77,18 +77,21 @@ class Session:
         except KeyError:
             raise SetupError(f"unknown form {form_id!r}") from None
 
-    def on_own_connection(self) -> Session:
-        """The same user on a connection of their own, for work run on another thread (an
-        import, an export) while the window keeps reading with this one: a SQLite connection
-        must not be used by two threads at once. The copy tells no views; the caller closes its
-        database when the work is done."""
+    def own_connection(self) -> Callable[[], Session]:
+        """How to open the same user on a connection of their own, for work run on another
+        thread (an import, an export, a list) while the window keeps using this one: a SQLite
+        connection must not be used by two threads at once. The file is found here, on the
+        thread that owns this connection; the call returned opens it, on the work's thread (a
+        list read after each save asked the window's connection from its own thread while the
+        window saved: the connection's statement cache broke, once a crash). The copy tells no
+        views; the caller closes its database when the work is done."""
         from downtime.storage import open_database
 
         path = self.db.execute("PRAGMA database_list").fetchone()[2]
         if not path:
             raise RuntimeError("an in-memory database cannot be opened a second time")
-        return replace(self, db=open_database(path, create=False, key=self.vault.key if self.vault else None),
-                       listeners=[], vault=None)
+        key = self.vault.key if self.vault else None
+        return lambda: replace(self, db=open_database(path, create=False, key=key), listeners=[], vault=None)
 
     def emit(self, event: str, payload: Any) -> None:
         """Tell open views that data changed, once the transaction under way has committed."""

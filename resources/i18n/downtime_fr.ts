@@ -1061,6 +1061,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Patients nécessitant une alerte</translation>
     </message>
     <message>
+        <source>Reading the list…</source>
+        <translation>Lecture de la liste…</translation>
+    </message>
+    <message>
         <source>{count} patient(s) to review, {high} HIGH</source>
         <translation>{count} patient(s) à revoir, dont {high} ÉLEVÉ</translation>
     </message>

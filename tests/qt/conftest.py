@@ -1,6 +1,7 @@
 """Driving the real widgets as a user would: typing (accents included), Tab, Enter."""
 
 from collections.abc import Callable
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import Qt
@@ -9,9 +10,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from downtime.qt.collector import collect_on_gui_thread
 from downtime.qt.main_window import MainWindow
+from downtime.qt.back_entry_panel import BackEntryPanel
+from downtime.qt.observations_view import EscalationPanel
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.prompts import Prompts
 from downtime.qt.work import Work
+
+Panel = TypeVar("Panel", PatientsPanel, EscalationPanel, BackEntryPanel)
 
 
 @pytest.fixture(autouse=True)
@@ -43,12 +48,12 @@ def _type_text(widget: QWidget, text: str) -> None:
 
 
 @pytest.fixture
-def listed(qtbot) -> Callable[[PatientsPanel], PatientsPanel]:
-    """The patient list once read: a ward's or the hospital's list is read on a thread of its
-    own, as after every save or change of ward."""
+def listed(qtbot) -> Callable[[Panel], Panel]:
+    """A list once read: the patient list, the NEWS2 escalations and the back-entry worklist
+    are read on a thread of their own, after every save or change of ward."""
 
-    def wait(panel: PatientsPanel) -> PatientsPanel:
-        qtbot.waitUntil(lambda: panel.reading is None, timeout=30_000)
+    def wait(panel: Panel) -> Panel:
+        qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
         return panel
 
     return wait

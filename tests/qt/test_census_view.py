@@ -144,7 +144,7 @@ def test_the_list_is_read_off_the_gui_thread_and_shows_the_last_ward_asked_for(
 
     monkeypatch.setattr(patients_panel.census, "census", slow)
     window.patients.ward.setCurrentText("All wards")
-    assert window.patients.reading is not None
+    assert window.patients.reader.busy
     qtbot.waitUntil(lambda: window.patients.count.text() == "Reading the list…")
     window.patients.ward.setCurrentText("ICU")
     held.set()

@@ -30,7 +30,7 @@ def _back_entry_tab(qtbot, clerk):
     main = _window(qtbot, clerk)
     panel = main.back_entry
     main.tabs.setCurrentWidget(panel)
-    qtbot.waitUntil(lambda: panel.reading is None, timeout=60_000)
+    qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
     return main, panel
 
 
@@ -115,7 +115,7 @@ def test_back_entry_tab_ticks_items_off_with_the_ehr_reference(qtbot, session_fo
     main = _window(qtbot, clerk)
     panel = main.back_entry
     assert panel is not None and main.tabs.tabText(main.tabs.indexOf(panel)) == "Back-entry"
-    qtbot.waitUntil(lambda: panel.reading is None, timeout=60_000)
+    qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
     assert panel.summary.text() == "0 of 1 entered in the EHR"
     script, asked = answers
     script["text"] = ["ADM-2026-118"]
@@ -308,7 +308,7 @@ def test_a_back_entry_list_that_cannot_be_read_says_why_and_stops_the_busy_bar(q
     monkeypatch.setattr(back_entry, "worklist_order", refused)
     main = _window(qtbot, session_for("records"))
     panel = main.back_entry
-    qtbot.waitUntil(lambda: panel.reading is None, timeout=60_000)
+    qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
     assert panel.summary.text() == "The worklist cannot be read: disk full"
     assert panel.progress.maximum() == 1 and panel.progress.value() == 0
 

@@ -130,7 +130,7 @@ def test_a_database_too_busy_to_audit_a_backup_shows_in_the_banner(window, qtbot
     """Another writer holding the database past the wait is a failed backup to retry, said in
     the banner like a full stick, not an error raised at the person."""
     window.session.db.execute("PRAGMA busy_timeout = 0")  # the app waits 5 s first
-    other = window.session.on_own_connection()
+    other = window.session.own_connection()()
     other.db.execute("BEGIN IMMEDIATE")
     try:
         window.back_up("manual")
@@ -139,7 +139,7 @@ def test_a_database_too_busy_to_audit_a_backup_shows_in_the_banner(window, qtbot
         other.db.close()
     assert "BACKUP FAILED" in window.banner.backup.text() and "the database is busy" in window.banner.backup_problem.text()
     assert window.banner.sizeHint().width() < 1024, "a long reason wraps instead of widening the window"
-    assert not Work.running
+    assert not Work.holding_the_database(), "no copy was started"
 
 
 def test_text_size_and_high_contrast_from_the_view_menu_are_kept_for_the_laptop(window):
@@ -173,7 +173,7 @@ def test_closing_the_window_waits_for_its_last_backup_made_off_the_gui_thread(wi
     """At exit the app must not end before its last backup; the window keeps painting (a busy
     dialog if it takes a while) rather than freezing for the minute a large database takes."""
     window.close()
-    assert on_gui_thread == [False] and not Work.running
+    assert on_gui_thread == [False] and not Work.holding_the_database()
     assert len(list((data_dir() / "backups").glob("downtime-backup-*.sqlite"))) == 1
 
 

@@ -15,7 +15,7 @@ RCP_EXAMPLE = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "sp
 
 
 def test_a_high_score_is_announced_and_lands_on_the_chart_and_the_escalation_list(
-        window, session_for, admission_values, answers, select_bed):
+        window, session_for, admission_values, answers, select_bed, listed):
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
     records.save_new(window.session, "admission", admission_values)
     window.patients.reload_wards()
@@ -38,11 +38,13 @@ def test_a_high_score_is_announced_and_lands_on_the_chart_and_the_escalation_lis
     assert "NEWS2 7" in chart.plot.accessibleDescription()
     escalation = window.escalation
     window.tabs.setCurrentWidget(escalation)
+    listed(escalation)
     assert escalation.model.text(0, 2) == "MARTIN Hélène Marie (née LEFÈVRE)" and escalation.model.text(0, 6) == "HIGH"
     assert escalation.count.text() == "1 patient(s) to review, 1 HIGH"
 
 
-def test_an_incomplete_recheck_is_said_plainly_and_the_high_set_stays_listed(qtbot, session_for, admission_values):
+def test_an_incomplete_recheck_is_said_plainly_and_the_high_set_stays_listed(qtbot, session_for, admission_values,
+                                                                            listed):
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
     nurse = session_for("nurse")
     patient = records.save_new(nurse, "admission", admission_values).patient_id
@@ -59,7 +61,7 @@ def test_an_incomplete_recheck_is_said_plainly_and_the_high_set_stays_listed(qtb
     panel = EscalationPanel(nurse)
     qtbot.addWidget(panel)
     panel.refresh()
-    assert panel.count.text() == "1 patient(s) to review, 1 HIGH"
+    assert listed(panel).count.text() == "1 patient(s) to review, 1 HIGH"
     assert [panel.model.text(0, column) for column in (4, 5, 6)] == ["28/11 12:00 (later set incomplete)", "7", "HIGH"]
 
 

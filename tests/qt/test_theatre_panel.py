@@ -130,7 +130,7 @@ def test_coordinator_adds_a_session_and_books_from_the_forms(coordinator, qtbot)
 
 
 def test_the_lists_of_other_tabs_are_read_when_first_shown_not_when_the_window_opens(qtbot, session_for, answers,
-                                                                                     monkeypatch):
+                                                                                     monkeypatch, listed):
     from downtime.services import medication, observations
 
     read: list[str] = []
@@ -145,6 +145,7 @@ def test_the_lists_of_other_tabs_are_read_when_first_shown_not_when_the_window_o
     window.tabs.setCurrentWidget(window.theatre)
     window.tabs.setCurrentWidget(window.escalation)
     window.tabs.setCurrentWidget(window.theatre)
+    listed(window.escalation)
     assert read == ["day_list", "escalations"]
 
 
