@@ -110,7 +110,11 @@ MAIN_WINDOW = ("from pathlib import Path\nfrom PySide6.QtWidgets import QApplica
                "from downtime.services.context import Session, Vault, load_device\n"
                "app = QApplication([]); vault = Vault(Path(DATABASE)); user = unlock.sign_in(vault, 'nurse', '1111')\n"
                "w = MainWindow(Session(vault.db, load_device(vault.db), user, load_forms(forms_dir()), vault=vault),"
-               " signed_out=lambda signed_in: None); w.show(); app.processEvents()\n" + PEAK)
+               " signed_out=lambda signed_in: None); w.show(); app.processEvents()\n"
+               # the patient list is read on a thread of its own: the peak counts it shown
+               "from downtime.qt.work import Work\nwhile Work.running:\n"
+               "    next(iter(Work.running)).wait(); app.processEvents()\n"
+               "assert w.patients.model.rowCount() > 0\n" + PEAK)
 
 
 def _laptop(path: Path, number: int, forms: dict[str, FormSpec], ward: str | None, encrypted: bool) -> Session:

@@ -123,7 +123,7 @@ class CdRegisterPanel(QWidget):
         stock, ward = self.selected(), self.ward.currentText()
         if stock is None:
             return None
-        return print_and_open(self, lambda out: printing.print_cd_page(self.session, ward, stock.drug, stock.unit, out),
+        return print_and_open(self, self.session, lambda own, out: printing.print_cd_page(own, ward, stock.drug, stock.unit, out),
                               "cd-register")
 
     def enter(self, counted: bool) -> CdEntryDialog | None:

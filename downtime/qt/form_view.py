@@ -370,7 +370,7 @@ class FormView(QWidget):
         if self.record is None:
             return None
         record_id = self.record.record_id
-        return print_and_open(self, lambda out: printing.print_record(self.session, record_id, out),
+        return print_and_open(self, self.session, lambda own, out: printing.print_record(own, record_id, out),
                               f"{self.spec.id}-{record_id[:8]}-v{self.record.version}")
 
     def is_dirty(self) -> bool:

@@ -431,7 +431,7 @@ class MainWindow(QMainWindow):
         return self.open_form(FormView(self.session, self.session.form(record.form_id), record=record))
 
     def print_binder(self) -> Path | None:
-        return print_and_open(self, lambda out: printing.print_binder(self.session, out), "downtime-binder")
+        return print_and_open(self, self.session, lambda own, out: printing.print_binder(own, out), "downtime-binder")
 
     def open_mar(self) -> MarView | None:
         patient = self._selected_patient()
@@ -457,18 +457,18 @@ class MainWindow(QMainWindow):
             self.medication.table.selectRow(0)
 
     def print_blank_admission(self) -> Path | None:
-        return print_and_open(self, lambda out: printing.print_blank(self.session, "admission", out), "blank-admission")
+        return print_and_open(self, self.session, lambda own, out: printing.print_blank(own, "admission", out), "blank-admission")
 
     def print_census(self) -> Path | None:
         ward = self.patients.current_ward()
-        return print_and_open(self, lambda out: printing.print_census(self.session, out, ward=ward),
+        return print_and_open(self, self.session, lambda own, out: printing.print_census(own, out, ward=ward),
                            f"census-{ward or 'site'}")
 
     def print_labels(self) -> Path | None:
         patient = self._selected_patient()
         if patient is None:
             return None
-        return print_and_open(self, lambda out: printing.print_labels(self.session, patient.patient_id, out),
+        return print_and_open(self, self.session, lambda own, out: printing.print_labels(own, patient.patient_id, out),
                            f"labels-{patient.downtime_number}")
 
     def import_data(self) -> ImportWizard:

@@ -150,8 +150,9 @@ class MarView(PatientTab):
         return opened
 
     def print_chart(self) -> Path | None:
-        return print_and_open(self, lambda out: printing.print_mar(self.session, [self.patient_id], out,
-                                                                   days=self.span), f"mar-{self.patient_id[:8]}")
+        patient_id, span = self.patient_id, self.span
+        return print_and_open(self, self.session, lambda own, out: printing.print_mar(own, [patient_id], out, days=span),
+                              f"mar-{patient_id[:8]}")
 
     def record_dose(self) -> DoseDialog | None:
         index = self.table.currentIndex()

@@ -70,7 +70,7 @@ class MedicationPanel(QWidget):
         ward = self.ward.currentText()
         if not ward:
             return None
-        return print_and_open(self, lambda out: printing.print_ward_mar_pack(self.session, ward, out), f"mar-pack-{ward}")
+        return print_and_open(self, self.session, lambda own, out: printing.print_ward_mar_pack(own, ward, out), f"mar-pack-{ward}")
 
     def record_selected(self) -> DoseDialog | None:
         index = self.table.currentIndex()

@@ -163,8 +163,9 @@ class ObservationsView(PatientTab):
             self.open_record.emit(self.model.rows[index.row()].record)
 
     def print_chart(self) -> Path | None:
-        return print_and_open(self, lambda out: printing.print_news2_chart(self.session, self.patient_id, out),
-                              f"news2-{self.patient_id}")
+        patient_id = self.patient_id
+        return print_and_open(self, self.session, lambda own, out: printing.print_news2_chart(own, patient_id, out),
+                              f"news2-{patient_id}")
 
 
 class EscalationModel(TextTableModel):

@@ -298,11 +298,11 @@ class TheatrePanel(QWidget):
 
     def print_list(self) -> Path | None:
         day = self.selected_day()
-        return print_and_open(self, lambda out: printing.print_theatre_list(self.session, day, out),
+        return print_and_open(self, self.session, lambda own, out: printing.print_theatre_list(own, day, out),
                               f"theatre-list-{day.isoformat()}")
 
     def print_waiting(self) -> Path | None:
-        return print_and_open(self, lambda out: printing.print_rescheduling(self.session, out), "rescheduling")
+        return print_and_open(self, self.session, lambda own, out: printing.print_rescheduling(own, out), "rescheduling")
 
     def print_letter(self) -> Path | None:
         """The letter of the new date, for the operation chosen on the board (on either day:
@@ -311,7 +311,7 @@ class TheatrePanel(QWidget):
         if not index.isValid():
             return None
         booking_id = self.day_model.rows[index.row()][1].state.record.record_id
-        return print_and_open(self, lambda out: printing.print_letter(self.session, booking_id, out),
+        return print_and_open(self, self.session, lambda own, out: printing.print_letter(own, booking_id, out),
                               f"letter-{booking_id[:8]}")
 
     def rebook_selected(self) -> QDialog | None:

@@ -1930,6 +1930,10 @@ le numéro du patient dans le DPI :</translation>
 <context>
     <name>Tables</name>
     <message>
+        <source>Writing the print…</source>
+        <translation>Préparation de l’impression…</translation>
+    </message>
+    <message>
         <source>Not printed</source>
         <translation>Non imprimé</translation>
     </message>

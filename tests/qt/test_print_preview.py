@@ -40,37 +40,47 @@ def test_a_landscape_chart_prints_landscape(qtbot, session_for, tmp_path):
     assert all(page.mediabox.width > page.mediabox.height for page in printed.pages)
 
 
-def test_the_busy_cursor_shows_while_a_print_is_made_and_goes_when_it_fails(qtbot, answers):
-    from PySide6.QtCore import Qt
+def test_a_print_is_made_off_the_gui_thread_with_the_busy_cursor_which_goes_when_it_fails(qtbot, answers,
+                                                                                         session_for):
+    """The records office's census of every ward is a hundred pages: it froze the window."""
+    import threading
+
+    from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QWidget
 
     from downtime.qt.tables import print_and_open
     from downtime.services.errors import ServiceError
 
-    seen = []
+    session, seen, looked = session_for("nurse"), [], threading.Event()
 
-    def refused(out):
+    def look() -> None:
         seen.append(QGuiApplication.overrideCursor().shape())
+        looked.set()
+
+    def refused(own, out):
+        looked.wait(10)
+        seen.append((threading.current_thread() is threading.main_thread(), own.db is session.db))
         raise ServiceError("No patient on this ward.")
 
     parent = QWidget()
     qtbot.addWidget(parent)
-    assert print_and_open(parent, refused, "census") is None
-    assert seen == [Qt.CursorShape.WaitCursor] and QGuiApplication.overrideCursor() is None
+    QTimer.singleShot(0, look)
+    assert print_and_open(parent, session, refused, "census") is None
+    assert seen == [Qt.CursorShape.WaitCursor, (False, False)] and QGuiApplication.overrideCursor() is None
     assert answers[1] == [("error", "No patient on this ward.")]
 
 
-def test_a_print_the_disk_refuses_says_which_file_without_an_error_number(qtbot, answers):
+def test_a_print_the_disk_refuses_says_which_file_without_an_error_number(qtbot, answers, session_for):
     from PySide6.QtWidgets import QWidget
 
     from downtime.qt.tables import print_and_open
 
-    def full_disk(out):
+    def full_disk(own, out):
         raise OSError(28, "No space left on device", str(out))
 
     parent = QWidget()
     qtbot.addWidget(parent)
-    assert print_and_open(parent, full_disk, "census") is None
+    assert print_and_open(parent, session_for("nurse"), full_disk, "census") is None
     ((kind, text),) = answers[1]
     assert kind == "error" and text.endswith("census.pdf: No space left on device") and "Errno" not in text
