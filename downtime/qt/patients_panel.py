@@ -187,7 +187,7 @@ class PatientsPanel(QWidget):
             rows = [Row(p.ward or "", p.bed, p) for p in search.search(self.session.db, self.session.forms, text)]
             self.count.setText(translate("PatientsPanel", "{count} patient(s) found for “{text}” (all wards, any status)")
                                .format(count=len(rows), text=text))
-            self.model.set_rows(rows)
+            self._show(rows)
         else:
             ward, empty_beds = self.current_ward(), self.empty_beds.isChecked()
             self.reader.read(self.session, lambda own, _: _listed(own, ward, empty_beds))
@@ -203,7 +203,17 @@ class PatientsPanel(QWidget):
                 patients=occupied, empty=len(rows) - occupied))
         else:
             self.count.setText(translate("PatientsPanel", "{count} patient(s)").format(count=occupied))
+        self._show(rows)
+
+    def _show(self, rows: list[Row]) -> None:
+        """The patient chosen stays chosen when the list is read again (after each save)."""
+        chosen = self.selected_patient()
         self.model.set_rows(rows)
+        if chosen is not None:
+            found = next((number for number, row in enumerate(self.model.rows)
+                          if row.patient is not None and row.patient.patient_id == chosen.patient_id), None)
+            if found is not None:
+                self.table.selectRow(found)
 
     def _refused(self, problem: UserError) -> None:
         self.count.setText(say(problem))

@@ -168,10 +168,12 @@ class _Waited(QThread):
 
 def waited(call: Callable[[], T], text: str) -> T:
     """`call` on a thread of its own, for work the person must wait for (the check before a
-    database is used, the last backup at exit), returning its result or raising its error here.
-    Meanwhile the event loop keeps the screen painted and, past 0.4 s, a busy dialog says what
-    is happening: on a records office's 2 GB database the check takes over a minute and the
-    backup 22 s, which a frozen window would leave unexplained."""
+    database is used, the last backup at exit, a print), returning its result or raising its
+    error here. Meanwhile the event loop keeps the screen painted and, past 0.4 s, a busy
+    dialog says what is happening: on a records office's 2 GB database the check takes over a
+    minute and the backup 22 s, which a frozen window would leave unexplained. What the person
+    clicks or types waits until the call is done: a second print, a save or a sign-out would
+    otherwise run inside it."""
     from PySide6.QtCore import QEventLoop, Qt, QTimer
     from PySide6.QtWidgets import QProgressDialog
 
@@ -184,7 +186,7 @@ def waited(call: Callable[[], T], text: str) -> T:
     thread.finished.connect(loop.quit)
     later.start()
     thread.start()
-    loop.exec()
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     thread.wait()
     later.stop()
     busy.close()

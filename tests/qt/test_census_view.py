@@ -151,3 +151,17 @@ def test_the_list_is_read_off_the_gui_thread_and_shows_the_last_ward_asked_for(
     panel = listed(window.patients)
     assert threads == [False, False]
     assert _names(panel) == ["ROUX Émile", "— empty bed —"] and panel.count.text() == "1 patient(s), 1 empty bed(s)"
+
+
+def test_the_patient_chosen_stays_chosen_when_the_list_is_read_again(window, session_for, admission_values, listed,
+                                                                     select_bed):
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    _admit(window.session, admission_values, "12")
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    _admit(window.session, {**admission_values, "birth_name": "Roux", "used_name": "", "given_names": "Émile"}, "2")
+    window.patients.refresh()
+    panel = listed(window.patients)
+    assert "ROUX Émile" in _names(panel)
+    assert panel.selected_patient().display_name.startswith("MARTIN Hélène Marie")
+    assert panel.model.text(panel.table.selectionModel().selectedRows()[0].row(), 1) == "12"

@@ -84,3 +84,24 @@ def test_a_print_the_disk_refuses_says_which_file_without_an_error_number(qtbot,
     assert print_and_open(parent, session_for("nurse"), full_disk, "census") is None
     ((kind, text),) = answers[1]
     assert kind == "error" and text.endswith("census.pdf: No space left on device") and "Errno" not in text
+
+
+
+def test_what_the_person_clicks_during_a_print_waits_until_the_print_is_made(qtbot, answers, session_for,
+                                                                          monkeypatch):
+    """The window paints while a print is made, but a click (a second print, a save, Sign out)
+    must not run in the middle of it: the wait's event loop leaves input from the window system
+    for later. Offscreen, the tests cannot send such input (QTest delivers its events at once);
+    under Xvfb, an XTest click 0.1 s into a 1 s print ran inside it before, and after it now."""
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QWidget
+
+    from downtime.qt.tables import print_and_open
+    from downtime.services.printing import print_blank
+
+    real, loops = QEventLoop.exec, []
+    monkeypatch.setattr(QEventLoop, "exec", lambda loop, *flags: (loops.append(flags), real(loop, *flags))[1])
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert print_and_open(parent, session_for("nurse"), lambda own, out: print_blank(own, "admission", out), "blank")
+    assert loops == [(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents,)]
