@@ -29,7 +29,6 @@ STAY = {"in": QT_TR_NOOP("In"), "discharged": QT_TR_NOOP("Discharged"), "decease
         "transferred_out": QT_TR_NOOP("Transferred out")}
 
 
-
 @dataclass(frozen=True)
 class Row:
     ward: str
