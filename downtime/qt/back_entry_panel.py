@@ -135,7 +135,6 @@ class BackEntryPanel(QWidget):
         self.reader.refused.connect(self._refused)
         self.reader.ended.connect(self._ended)
         self.printing: Work | None = None
-        self.refresh()
 
     def refresh(self) -> None:
         """Read the list's order and progress again, on a thread of its own: for a hospital's

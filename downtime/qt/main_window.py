@@ -170,9 +170,10 @@ class MainWindow(QMainWindow):
         for fixed in range(self.tabs.count()):
             self.tabs.tabBar().setTabButton(fixed, self.tabs.tabBar().ButtonPosition.RightSide, None)
         # Read when first shown: on a records office's hospital-wide database each of these
-        # lists takes a second or more, and the window opens on the patient list.
+        # lists takes a second or more (the worklist 5-12 s, on a thread that would share the
+        # interpreter with the patient list's), and the window opens on the patient list.
         self._stale = [self.medication, self.cd_register, self.theatre, self.escalation,
-                       *([self.admin] if self.admin else [])]
+                       *([self.admin] if self.admin else []), *([self.back_entry] if self.back_entry else [])]
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_actions()

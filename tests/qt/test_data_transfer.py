@@ -115,6 +115,7 @@ def test_back_entry_tab_ticks_items_off_with_the_ehr_reference(qtbot, session_fo
     main = _window(qtbot, clerk)
     panel = main.back_entry
     assert panel is not None and main.tabs.tabText(main.tabs.indexOf(panel)) == "Back-entry"
+    main.tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
     assert panel.summary.text() == "0 of 1 entered in the EHR"
     script, asked = answers
@@ -289,6 +290,8 @@ def test_the_back_entry_list_is_read_off_the_gui_thread_and_a_refresh_asked_mean
     monkeypatch.setattr(back_entry, "worklist_order", held_order)
     main = _window(qtbot, session_for("records"))
     panel = main.back_entry
+    qtbot.wait(200)
+    assert calls == [], "read when the tab is first shown, not beside the patient list at the window's opening"
     main.tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: calls == [False])
     assert panel.summary.text() == "Reading the worklist…" and panel.progress.maximum() == 0
@@ -308,6 +311,7 @@ def test_a_back_entry_list_that_cannot_be_read_says_why_and_stops_the_busy_bar(q
     monkeypatch.setattr(back_entry, "worklist_order", refused)
     main = _window(qtbot, session_for("records"))
     panel = main.back_entry
+    main.tabs.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
     assert panel.summary.text() == "The worklist cannot be read: disk full"
     assert panel.progress.maximum() == 1 and panel.progress.value() == 0
