@@ -4,7 +4,9 @@ an outage has no terminal at hand when an agency nurse arrives at night and need
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -55,6 +57,9 @@ def _section(table: QWidget, form: QFormLayout, buttons: list[QPushButton]) -> Q
     row.addStretch(1)
     layout.addLayout(row)
     return page
+
+
+_NUMBERS = ("late_after_minutes", "overdue_after_minutes", "idle_lock_minutes", "backup_every_minutes", "backup_keep")
 
 
 class AdminPanel(QWidget):
@@ -148,18 +153,33 @@ class AdminPanel(QWidget):
         self.save_settings_button = QPushButton(translate("AdminPanel", "&Save the settings"))
         self.save_settings_button.clicked.connect(self.save_settings)
         form.addRow(self.save_settings_button)
+        self._fields: dict[str, tuple[Callable[[], Any], Callable[[Any], None]]] = {
+            "label_stock": (self.label_stock.currentText, self.label_stock.setCurrentText),
+            "backup_folder": (self.backup_folder.text, self.backup_folder.setText),
+            "letter_contact": (self.letter_contact.text, self.letter_contact.setText),
+            **{key: (box.value, box.setValue)
+               for key, box in zip(_NUMBERS, (self.late, self.overdue, self.idle, self.every, self.keep))}}
+        self._shown: dict[str, Any] = {}  # each setting as last shown from the database
         return page
 
     def refresh(self) -> None:
-        self.staff.set_rows(staff.list_staff(self.session.db))
-        self.wards.set_rows(wards.wards(self.session.db))
+        """Read again after any save in the window or here. A setting typed and not yet saved
+        stays as typed (adding an account, or admitting a patient on another tab, used to put
+        back what is stored, silently); every other one shows what is stored."""
         db = self.session.db
-        self.label_stock.setCurrentText(settings.get(db, "label_stock"))
-        for box, key in ((self.late, "late_after_minutes"), (self.overdue, "overdue_after_minutes"),
-                         (self.idle, "idle_lock_minutes"), (self.every, "backup_every_minutes"), (self.keep, "backup_keep")):
-            box.setValue(int(settings.get(db, key)))
-        self.backup_folder.setText(str(backups.folder(db)))
-        self.letter_contact.setText(settings.get(db, "letter_contact"))
+        self.staff.set_rows(staff.list_staff(db))
+        self.wards.set_rows(wards.wards(db))
+        stored = {"label_stock": settings.get(db, "label_stock"), "backup_folder": str(backups.folder(db)),
+                  "letter_contact": settings.get(db, "letter_contact"),
+                  **{key: int(settings.get(db, key)) for key in _NUMBERS}}
+        for key, value in stored.items():
+            shown, show = self._fields[key]
+            if key not in self._shown or shown() == self._shown[key]:
+                show(value)
+                self._shown[key] = value
+
+    def _settings_saved(self) -> None:
+        self._shown = {key: shown() for key, (shown, _) in self._fields.items()}
 
     def _done(self, text: str) -> None:
         self.error.setText("")
@@ -269,6 +289,7 @@ class AdminPanel(QWidget):
         except ServiceError as problem:
             self._refused(problem)
             return False
+        self._settings_saved()
         self._done(translate("AdminPanel", "Settings saved."))
         self.settings_changed.emit()
         return True

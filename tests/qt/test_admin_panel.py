@@ -135,3 +135,29 @@ def test_a_returning_nurse_gets_her_account_back_with_a_new_pin(admin_window, ty
     assert staff.sign_in(db, "agency1", "730512", clock).active
     with pytest.raises(SignInError):
         staff.sign_in(db, "agency1", "482913", clock)
+
+
+def test_settings_typed_and_not_yet_saved_stay_when_the_tab_is_read_again(admin_window, type_text):
+    """An administrator types a shorter idle lock and whom patients call, then adds an account
+    before saving: the settings went back to what is stored, silently."""
+    panel = admin_window.admin
+    db = admin_window.session.db
+    admin_window.tabs.setCurrentWidget(panel)
+    panel.idle.setValue(2)
+    type_text(panel.letter_contact, "Surgical admissions, 01 23 45 67 89")
+    for edit, typed in ((panel.staff_id, "agency2"), (panel.staff_name, "Inès Ayadi"), (panel.pin, "482913"),
+                        (panel.pin_again, "482913")):
+        type_text(edit, typed)
+    QTest.keyClick(panel.add_staff_button, Qt.Key.Key_Space)
+    assert panel.said.text().startswith("Account agency2 added")
+    settings.set_value(admin_window.session, "label_stock", "L7163")  # stored meanwhile, by the command line
+    admin_window.tabs.setCurrentWidget(admin_window.patients)
+    admin_window.refresh_lists()  # as after any save in the window
+    admin_window.tabs.setCurrentWidget(panel)
+    assert panel.idle.value() == 2 and panel.letter_contact.text() == "Surgical admissions, 01 23 45 67 89"
+    assert panel.label_stock.currentText() == "L7163", "a setting not typed in shows what is stored"
+    QTest.keyClick(panel.save_settings_button, Qt.Key.Key_Space)
+    assert panel.said.text() == "Settings saved." and settings.get(db, "idle_lock_minutes") == "2"
+    settings.set_value(admin_window.session, "idle_lock_minutes", "7")
+    panel.refresh()
+    assert panel.idle.value() == 7, "once saved, a setting follows what is stored again"
