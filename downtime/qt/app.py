@@ -205,17 +205,18 @@ class _App:
 
     def open_window(self, vault: Vault, dialog: SignInDialog, lang: Lang,
                     signed_out: Callable[[SignInDialog | None], None]) -> MainWindow:
-        from downtime.qt.work import waited
+        from downtime.qt.work import on_own_connection, waited
         from downtime.services import census
         from downtime.services.context import Session, load_device
 
         assert vault.db is not None and dialog.member is not None
-        db = vault.db
-        # Off the GUI thread: counting a records office's movements takes a second, and the
-        # first opening after an upgrade that changes the index rebuilds it (10 s there).
-        waited(lambda: census.ensure_index(db, self.forms),
-               translate("App", "Preparing the census of this database…"))
         session = Session(vault.db, load_device(vault.db), dialog.member, self.forms, lang=lang, vault=vault)
+        # Off the GUI thread: counting a records office's movements takes a second, and the
+        # first opening after an upgrade that changes the index rebuilds it (10 s there). On a
+        # connection of its own: the window signed out may still be ending work on this one.
+        opened = session.own_connection()
+        waited(lambda: on_own_connection(opened, lambda own: census.ensure_index(own.db, own.forms)),
+               translate("App", "Preparing the census of this database…"))
         return self.window(session, signed_out=signed_out)
 
 

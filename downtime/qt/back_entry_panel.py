@@ -5,10 +5,11 @@ the EHR's reference; a patient's downtime number is linked to their EHR number."
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QHBoxLayout, QLabel, QMainWindow, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
 from downtime.domain.duplicates import ProbableDuplicate
@@ -246,10 +247,21 @@ class BackEntryPanel(QWidget):
         self.print_button.setEnabled(False)
         self.printing = Work(self.session, lambda own, _: printing.print_worklist(
             own, out, back_entry.worklist_part(own, order, start, PRINTED, left_only=left_only)))
-        self.printing.succeeded.connect(lambda out: show_print(self, out))
-        self.printing.refused.connect(lambda problem: not_printed(self, problem))
+        self.printing.succeeded.connect(self._printed)
+        self.printing.refused.connect(self._not_printed)
         self.printing.finished.connect(self._print_ended)
         self.printing.begin()
+
+    def _printed(self, out: Path) -> None:
+        """Shown if the clerk is still there (on whichever tab): not over the sign-in or the
+        lock screen, to the next person."""
+        window = self.window()
+        central = window.centralWidget() if isinstance(window, QMainWindow) else None
+        if window.isVisible() and (central is None or central.isVisible()):
+            show_print(self, out)
+
+    def _not_printed(self, problem: UserError) -> None:
+        not_printed(self, problem)
 
     def _print_ended(self) -> None:
         self.printing = None

@@ -82,12 +82,18 @@ class Banner(QWidget):
     @Slot(object)
     def backup_made(self, made: object) -> None:
         self._failure = None
-        self.show_backup_age()
+        self._shown_if_open()
 
     @Slot(object)
     def backup_failed(self, problem: UserError) -> None:
         self._failure = say(problem)
-        self.show_backup_age()
+        self._shown_if_open()
+
+    def _shown_if_open(self) -> None:
+        """A closed window's banner (the sign-out backup ends as the next person signs in) reads
+        nothing: the connection is then in use on the thread preparing the next window."""
+        if self._timer.isActive():
+            self.show_backup_age()
 
     def show_backup_age(self) -> None:
         """Minutes since the last backup, in words; a failed backup stays shown, with why, until

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
@@ -33,7 +33,7 @@ from downtime.qt.records_view import RecordsView
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import print_and_open
 from downtime.qt.ward_choice import WardChoice
-from downtime.qt.work import Work, waited
+from downtime.qt.work import ListReader, Work, on_own_connection, waited
 from downtime.qt.theatre_panel import TheatrePanel
 from downtime.qt.transfer_dialogs import ExportDialog, ImportWizard
 from downtime.errors import refusal_of
@@ -43,9 +43,6 @@ from downtime.qt.sign_in import SignInDialog
 from downtime.services import backups, drafts, observations, printing, records, settings
 from downtime.services.context import Session, Vault
 from downtime.services.patients import PatientSummary
-
-if TYPE_CHECKING:
-    from sqlite_utils import Database
 
 
 @dataclass(frozen=True)
@@ -323,7 +320,7 @@ class MainWindow(QMainWindow):
         try:
             copy = backups.begin_backup(self.session, reason)
             opened = self.session.own_connection()
-            made = waited(lambda: _copied(opened, copy),
+            made = waited(lambda: on_own_connection(opened, lambda own: copy(own.db)),
                           translate("MainWindow", "Making the last backup before closing…")) if wait else None
         except Exception as problem:  # noqa: BLE001 (raised again unless the person can act on it)
             self.banner.backup_failed(refusal_of(problem))
@@ -543,6 +540,10 @@ class MainWindow(QMainWindow):
         countdown stops with it."""
         self.idle_timer.stop()
         self.banner.stop()
+        # A list still read shows nothing more: the back-entry worklist would fetch its first
+        # page on the window's connection, lent meanwhile to the next sign-in's census check.
+        for reader in self.findChildren(ListReader):
+            reader.drop()
         if self._event_filter is not None:
             QApplication.instance().removeEventFilter(self._event_filter)  # type: ignore[union-attr]
             self._event_filter = None
@@ -576,11 +577,3 @@ class MainWindow(QMainWindow):
             window.close()
         accepted = dialog.result() == QDialog.DialogCode.Accepted and dialog.member is not None
         self._hand_over(dialog if accepted else None)
-
-
-def _copied(opened: Callable[[], Session], copy: Callable[[Database], Path]) -> Path:
-    own = opened()
-    try:
-        return copy(own.db)
-    finally:
-        own.db.close()

@@ -174,8 +174,8 @@ class _Driver(QObject):
 
         window = next((widget for widget in QApplication.topLevelWidgets()
                        if isinstance(widget, MainWindow) and widget.isVisible()), None)
-        if window is None:
-            return
+        if window is None or window.patients.reader.busy:
+            return  # not on screen yet, or its patient list still read on a thread of its own
         self.poll.stop()
         self.window = window
         session = window.session

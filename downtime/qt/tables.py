@@ -113,7 +113,7 @@ def print_and_open(parent: QWidget, session: Session, make: Callable[[Session, P
     made on a thread of its own, on a connection of its own, the window painting meanwhile, the
     busy cursor at once and a busy dialog past 0.4 s: the records office's census of every ward is a hundred
     pages and seconds of work, which froze the window."""
-    from downtime.qt.work import waited
+    from downtime.qt.work import on_own_connection, waited
 
     from PySide6.QtGui import QGuiApplication
 
@@ -122,7 +122,7 @@ def print_and_open(parent: QWidget, session: Session, make: Callable[[Session, P
     try:
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            waited(lambda: _made_on_own_connection(opened, make, out), translate("Tables", "Writing the print…"))
+            waited(lambda: on_own_connection(opened, lambda own: make(own, out)), translate("Tables", "Writing the print…"))
         finally:
             QGuiApplication.restoreOverrideCursor()
     except ServiceError as problem:
@@ -133,14 +133,6 @@ def print_and_open(parent: QWidget, session: Session, make: Callable[[Session, P
         return None
     show_print(parent, out)
     return out
-
-
-def _made_on_own_connection(opened: Callable[[], Session], make: Callable[[Session, Path], Path], out: Path) -> Path:
-    own = opened()
-    try:
-        return make(own, out)
-    finally:
-        own.db.close()
 
 
 def show_print(parent: QWidget, out: Path) -> None:

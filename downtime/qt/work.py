@@ -102,15 +102,17 @@ class ListReader(QObject):
         self.dropped = False
 
     def read(self, session: Session, job: Job) -> None:
+        # Asked again after a drop (a search cleared while the list was read), the list is
+        # wanted again: "Reading…" is said if it takes long, not the search's count left above it.
+        self.dropped = False
+        QTimer.singleShot(self.SLOW_MS, self, self._still_reading)
         if self.reading is not None:
             self.waiting = (session, job)
             return
-        self.dropped = False
         self.reading = Work(session, job, only_reads=True)
         self.reading.succeeded.connect(self._found)
         self.reading.refused.connect(self._refused)
         self.reading.finished.connect(self._ended)
-        QTimer.singleShot(self.SLOW_MS, self, self._still_reading)
         self.reading.begin()
 
     def drop(self) -> None:
@@ -194,3 +196,13 @@ def waited(call: Callable[[], T], text: str) -> T:
         raise thread.crashed[0]
     result: T = thread.found[0]
     return result
+
+
+def on_own_connection(opened: Callable[[], Session], call: Callable[[Session], T]) -> T:
+    """`call` with the session `opened` gives (`Session.own_connection`), its connection closed
+    after: what `waited` runs on its thread, never on the window's connection."""
+    own = opened()
+    try:
+        return call(own)
+    finally:
+        own.db.close()

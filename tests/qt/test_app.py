@@ -82,15 +82,17 @@ def test_an_emptied_census_index_is_rebuilt_off_the_gui_thread_before_the_window
     build_demo(db, forms, clock)
     db.execute("DELETE FROM movement_index")
     db.close()
-    real, on_gui_thread = census.rebuild_index, []
+    real, on_gui_thread, rebuilt_on = census.rebuild_index, [], []
 
     def watched(db, forms):
         on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        rebuilt_on.append(db)
         return real(db, forms)
 
     monkeypatch.setattr(census, "rebuild_index", watched)
     window = _opened_as_nurse(qtbot, monkeypatch, path)
     assert on_gui_thread == [False]
+    assert rebuilt_on[0] is not window.session.db, "on a connection of its own: the window signed out may use its own"
     assert len([r for r in listed(window.patients).model.rows if r.patient]) == 36
 
 
