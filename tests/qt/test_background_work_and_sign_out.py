@@ -3,6 +3,8 @@ language or a search: what a nurse, a records clerk or IT running the self-test 
 
 import time
 
+import pytest
+
 from downtime.cli import main
 from downtime.qt import patients_panel
 from downtime.qt.work import ListReader
@@ -97,18 +99,13 @@ def test_a_search_cleared_while_the_list_is_read_says_the_list_is_being_read(
     assert listed(panel).count.text() == "2 patient(s)"
 
 
-def test_a_worklist_print_ending_after_sign_out_is_not_shown_to_the_next_person(
-        qtbot, session_for, admission_values, listed, monkeypatch, answers):
-    """The clerk prints the next patients of the worklist (2 s at a hospital's scale) and signs
-    out at once: the preview of those patients opened over the sign-in screen, for whoever
-    comes next. (Not new in this change; a print made with `print_and_open` can no longer be
-    left behind so, its wait leaving the Sign out click for after it.)"""
+@pytest.fixture
+def worklist_printing(qtbot, session_for, admission_values, listed, monkeypatch, answers):
+    """The records office's window on its Back-entry tab, read, with the worklist's print held
+    until `held` is set (2 s at a hospital's scale)."""
     import threading
 
-    from PySide6.QtWidgets import QApplication
-
     from downtime.qt.main_window import MainWindow
-    from downtime.qt.print_preview import PrintPreview
     from downtime.services import printing
 
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
@@ -120,6 +117,19 @@ def test_a_worklist_print_ending_after_sign_out_is_not_shown_to_the_next_person(
     listed(window.back_entry)
     held, real = threading.Event(), printing.print_worklist
     monkeypatch.setattr(printing, "print_worklist", lambda *args, **kwargs: (held.wait(10), real(*args, **kwargs))[1])
+    return window, held
+
+
+def test_a_worklist_print_ending_after_sign_out_is_not_shown_to_the_next_person(qtbot, worklist_printing):
+    """The clerk prints the next patients of the worklist (2 s at a hospital's scale) and signs
+    out at once: the preview of those patients opened over the sign-in screen, for whoever
+    comes next. (Not new in this change; a print made with `print_and_open` can no longer be
+    left behind so, its wait leaving the Sign out click for after it.)"""
+    from PySide6.QtWidgets import QApplication
+
+    from downtime.qt.print_preview import PrintPreview
+
+    window, held = worklist_printing
     window.back_entry.print_button.click()
     window.sign_out()
     held.set()
@@ -166,24 +176,12 @@ def test_the_sign_out_backup_ending_during_the_next_sign_in_leaves_the_connectio
     assert shared == [], "the closed window's banner used the connection while another thread did"
 
 
-def test_a_worklist_print_ending_after_a_change_of_language_raises_no_error(
-        qtbot, session_for, admission_values, listed, monkeypatch, answers):
+def test_a_worklist_print_ending_after_a_change_of_language_raises_no_error(qtbot, worklist_printing):
     """The panel that asked for the print is rebuilt in the new language meanwhile: the print
     was handed to the deleted one ("Internal C++ object already deleted")."""
-    import threading
 
-    from downtime.qt.main_window import MainWindow
-    from downtime.services import printing
 
-    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
-    records.save_new(session_for("nurse"), "admission", admission_values)
-    window = MainWindow(session_for("records"))
-    qtbot.addWidget(window)
-    window.show()
-    window.tabs.setCurrentWidget(window.back_entry)
-    listed(window.back_entry)
-    held, real = threading.Event(), printing.print_worklist
-    monkeypatch.setattr(printing, "print_worklist", lambda *args, **kwargs: (held.wait(10), real(*args, **kwargs))[1])
+    window, held = worklist_printing
     old = window.back_entry
     old.print_button.click()
     printing_work = old.printing
@@ -195,25 +193,12 @@ def test_a_worklist_print_ending_after_a_change_of_language_raises_no_error(
     window.set_language("en")
 
 
-def test_a_worklist_print_is_shown_when_the_clerk_went_to_another_tab_meanwhile(
-        qtbot, session_for, admission_values, listed, monkeypatch, answers):
-    import threading
-
+def test_a_worklist_print_is_shown_when_the_clerk_went_to_another_tab_meanwhile(qtbot, worklist_printing):
     from PySide6.QtWidgets import QApplication
 
-    from downtime.qt.main_window import MainWindow
     from downtime.qt.print_preview import PrintPreview
-    from downtime.services import printing
 
-    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
-    records.save_new(session_for("nurse"), "admission", admission_values)
-    window = MainWindow(session_for("records"))
-    qtbot.addWidget(window)
-    window.show()
-    window.tabs.setCurrentWidget(window.back_entry)
-    listed(window.back_entry)
-    held, real = threading.Event(), printing.print_worklist
-    monkeypatch.setattr(printing, "print_worklist", lambda *args, **kwargs: (held.wait(10), real(*args, **kwargs))[1])
+    window, held = worklist_printing
     window.back_entry.print_button.click()
     window.tabs.setCurrentWidget(window.patients)
     held.set()
