@@ -180,7 +180,6 @@ def test_a_worklist_print_ending_after_a_change_of_language_raises_no_error(qtbo
     """The panel that asked for the print is rebuilt in the new language meanwhile: the print
     was handed to the deleted one ("Internal C++ object already deleted")."""
 
-
     window, held = worklist_printing
     old = window.back_entry
     old.print_button.click()
