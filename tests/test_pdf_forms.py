@@ -165,3 +165,33 @@ def test_a_blank_form_has_room_for_the_wards_sticky_label(tmp_path, forms, lang,
     assert in_header, placed
     for text, left in in_header:
         assert left + stringWidth(text, BOLD, 8) <= x, text
+
+
+def test_two_first_prints_at_once_register_the_fonts_once(monkeypatch):
+    """The back-entry worklist and a census are each made on a thread of their own: the second
+    registering the fonts again replaced those the first was drawing with."""
+    import threading
+    import time
+
+    from reportlab.pdfbase import pdfmetrics
+
+    from downtime.pdf import page
+
+    real, registered = pdfmetrics.registerFont, []
+
+    def slow(font):
+        registered.append(font.fontName)
+        time.sleep(0.05)
+        return real(font)
+
+    monkeypatch.setattr(pdfmetrics, "registerFont", slow)
+    page._register_fonts.cache_clear()
+    try:
+        threads = [threading.Thread(target=page.register_fonts) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        page._register_fonts.cache_clear()
+    assert sorted(registered) == sorted({page.SANS, page.BOLD, page.CONDENSED, page.CONDENSED_BOLD})

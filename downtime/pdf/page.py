@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -75,8 +76,19 @@ def word(key: str, lang: Lang, **values: Any) -> str:
     return in_words(WORDS, key, lang, **values)
 
 
-@cache
+_REGISTERING = threading.Lock()
+
+
 def register_fonts() -> None:
+    """Once per process, one thread at a time: two first prints made at once (the back-entry
+    worklist's and a census, each on a thread of its own) would register the fonts twice, the
+    second replacing the fonts the first is drawing with."""
+    with _REGISTERING:
+        _register_fonts()
+
+
+@cache
+def _register_fonts() -> None:
     """DejaVu covers the names staff type (accents, Polish, Vietnamese...) that the PDF base
     fonts cannot print; the files ship in resources/fonts with their licence."""
     folder = resources_dir() / "fonts"
