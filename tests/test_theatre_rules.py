@@ -1,6 +1,8 @@
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from downtime.domain.theatre import (
     Booking, CancelReason, Priority, TheatreSession, clashes, rebook_by, suggest_slots,
@@ -76,3 +78,23 @@ def test_a_month_of_twenty_theatres_with_a_busy_anaesthetist():
     slots = suggest_slots(_booking("new", None, None, minutes=120), sessions, booked, after=DAY)
     assert len(slots) == 5
     assert all(s.session_id.startswith("s29-") and s.start.strftime("%H:%M") == "08:00" for s in slots)
+
+
+@given(st.lists(st.tuples(st.integers(0, 5), st.integers(0, 3), st.sampled_from(["Dr A", "Dr B", "Dr C"]),
+                          st.sampled_from([30, 60, 90, 240, 600])), max_size=25),
+       st.integers(30, 300))
+@settings(max_examples=150, deadline=None)
+def test_no_suggested_slot_clashes_with_any_booking_however_long(placed, minutes):
+    """Each session reads only the bookings that start less than the longest one before it (a
+    hospital's history is thousands): a long operation of the same surgeon, started the session
+    before, must still keep its slot out. Checked against every booking, by the clash rules."""
+    sessions = [_session(f"s{day}{theatre}", f"T{theatre}", day=day, start=8 + 4 * theatre, end=22)
+                for day in range(6) for theatre in range(2)]
+    by_id = {s.session_id: s for s in sessions}
+    booked = [Booking(f"b{number}", f"p{number}", f"s{day}{number % 2}",
+                      by_id[f"s{day}{number % 2}"].start + timedelta(minutes=30 * slot), length, surgeon, None)
+              for number, (day, slot, surgeon, length) in enumerate(placed)]
+    wanted = _booking("new", None, None, minutes=minutes, surgeon="Dr A", anaesthetist=None)
+    for slot in suggest_slots(wanted, sessions, booked, after=DAY, limit=20):
+        trial = Booking("new", "p-new", slot.session_id, slot.start, minutes, "Dr A", None)
+        assert clashes(trial, by_id, booked) == []

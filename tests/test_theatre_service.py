@@ -357,3 +357,26 @@ def test_a_suggested_slot_after_the_change_is_printed_at_paris_time(lists, clock
     pdf = printing.print_theatre_list(coord, date(2027, 3, 28), tmp_path / "night.pdf")
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(pdf).pages))
     assert re.findall(r"\d (\d\d:\d\d) [A-Z]+", text) == ["01:00", "04:00"]
+
+
+def test_a_days_list_reads_only_that_days_bookings_yet_shows_what_was_moved_in_or_out(lists, clock):
+    """The day's list replays only the bookings around the day (a records office's theatre
+    history is thousands): an operation moved from Monday to Tuesday is on Tuesday's list and
+    struck through on Monday's, as when every booking was replayed."""
+    coord, patients, made = lists
+    moved = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.book(coord, patients[1], _booking(made["t1-tue"], "08:00", surgeon="Dr B", anaesthetist="Dr C",
+                                              day=TUESDAY))
+    theatre.cancel(coord, moved.record_id, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
+                                            "last_minute": True, "patient_told": "phone"})
+    theatre.rebook(coord, moved.record_id, {"outcome": "rebooked", "session": made["t1-tue"],
+                                            "planned_start": f"{TUESDAY}T10:00+01:00",
+                                            "decided_at": clock.now.isoformat(timespec="minutes")})
+    everything = theatre._replay(coord.db)
+    for day in (date(2026, 11, 30), date(2026, 12, 1)):
+        assert theatre.day_list(coord.db, coord.forms, day) == theatre.day_list(coord.db, coord.forms, day, replayed=everything)
+    ((_, tuesday),) = theatre.day_list(coord.db, coord.forms, date(2026, 12, 1))
+    assert moved.record_id in {entry.state.record.record_id for entry in tuesday}
+    monday = [entry for _, entries in theatre.day_list(coord.db, coord.forms, date(2026, 11, 30)) for entry in entries]
+    assert [entry.struck for entry in monday if entry.state.record.record_id == moved.record_id] == [True]
+    assert theatre.board(coord.db, coord.forms, date(2026, 11, 30), clock.now)[1] == []

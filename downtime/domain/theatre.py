@@ -3,6 +3,7 @@ slot suggestions. Pure, so a month of sessions across twenty theatres is checked
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
@@ -180,12 +181,19 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
     in_session: dict[str, list[Booking]] = {}
     for other in others:
         in_session.setdefault(other.session_id or "", []).append(other)
-    people = [b for b in others if _shares_people(booking, b)]
+    # The bookings sharing a person, by start, each end worked out once: a session reads only
+    # those starting within the longest of them before it (a hospital's theatre history is
+    # thousands of bookings; scanning them all for each of its sessions took seconds).
+    people = sorted(((b.start, b.end, b) for b in others if b.end is not None and _shares_people(booking, b)),
+                    key=lambda span: span[0])
+    starts = [span[0] for span in people]
+    longest = max((end - start for start, end, _ in people), default=timedelta(0))
     found: list[Slot] = []
     for session in sorted(sessions, key=lambda s: (s.start, s.theatre)):
         if session.end <= after or (specialty and session.specialty.casefold() != specialty.casefold()):
             continue
-        relevant = in_session.get(session.session_id, []) + people
+        near = people[bisect_left(starts, session.start - longest):bisect_left(starts, session.end)]
+        relevant = in_session.get(session.session_id, []) + [b for _, _, b in near]
         busy = sorted((b.start, b.end) for b in relevant
                       if b.start is not None and b.end is not None
                       and _overlap(b.start, b.end, session.start, session.end))

@@ -197,10 +197,13 @@ def _is_work(record: RecordVersion, entered: Entered | None) -> bool:
                                        or loaded_from_snapshot(record.record_id))
 
 
-def ehr_numbers(db: Database) -> dict[str, str]:
-    """Each reconciled patient's EHR number (the latest line wins)."""
-    return {row["patient_id"]: row["ehr_patient_number"]
-            for row in db.query("SELECT patient_id, ehr_patient_number FROM patient_links ORDER BY rowid")}
+def ehr_numbers(db: Database, patient_ids: Collection[str] | None = None) -> dict[str, str]:
+    """Each reconciled patient's EHR number (the latest line wins), or only these patients'."""
+    if patient_ids is None:
+        return {row["patient_id"]: row["ehr_patient_number"]
+                for row in db.query("SELECT patient_id, ehr_patient_number FROM patient_links ORDER BY rowid")}
+    return {row[0]: row[1] for part in chunks(list(patient_ids)) for row in db.execute(
+        f"SELECT patient_id, ehr_patient_number FROM patient_links WHERE patient_id IN ({marks(part)}) ORDER BY rowid", part)}
 
 
 def worklist(session: Session) -> list[PatientWork]:
@@ -232,7 +235,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     earlier = _versions(session.db, {record.record_id: entered[record.record_id].version for record in current
                                      if record.record_id in entered})
     patients = _identities(session, ids, current)
-    links = ehr_numbers(session.db)
+    links = ehr_numbers(session.db, ids)
     known = {record.record_id: record for record in current}
     groups: dict[str | None, list[WorkItem]] = {}
     for record in current:
@@ -307,10 +310,10 @@ def probable_duplicates(session: Session) -> list[ProbableDuplicate]:
 def unsettled(db: Database, found: list[ProbableDuplicate]) -> list[ProbableDuplicate]:
     """Those not yet settled: a group whose numbers are all linked to one EHR number is one
     person, entered once. Cheap, so the screen asks again after each link."""
-    links = ehr_numbers(db)
     wanted = sorted({number for group in found for number in group.downtime_numbers})
     by_number = {row[0]: row[1] for part in chunks(wanted) for row in db.execute(
         f"SELECT downtime_number, patient_id FROM patients WHERE downtime_number IN ({marks(part)})", part)}
+    links = ehr_numbers(db, set(by_number.values()))
 
     def settled(group: ProbableDuplicate) -> bool:
         linked = [links.get(by_number.get(number, "")) for number in group.downtime_numbers]
@@ -380,9 +383,11 @@ def linked_elsewhere(db: Database, downtime_number: str, ehr_patient_number: str
     """The other downtime numbers already linked to this EHR number: one person admitted on two
     laptops, or a number typed on the wrong line (another patient's records would go into
     this one's EHR file)."""
-    numbers = downtime_numbers(db)
-    return sorted(numbers[patient_id] for patient_id, ehr in ehr_numbers(db).items()
-                  if ehr == ehr_patient_number.strip() and numbers.get(patient_id) != downtime_number)
+    linked = {row[0] for row in db.execute("SELECT patient_id FROM patient_links WHERE ehr_patient_number = ?",
+                                           [ehr_patient_number.strip()])}
+    numbers = downtime_numbers(db, [patient_id for patient_id, ehr in ehr_numbers(db, linked).items()
+                                    if ehr == ehr_patient_number.strip()])
+    return sorted(number for number in numbers.values() if number != downtime_number)
 
 
 def link_patient(session: Session, downtime_number: str, ehr_patient_number: str, *, same_person: bool = False) -> None:

@@ -367,7 +367,7 @@ def patient_for_record(db: Database, forms: dict[str, FormSpec], record: RecordV
     it holds itself (even once withdrawn), any other record the patient's standing identity."""
     spec = forms[record.form_id]
     if spec.creates_patient:
-        return summarise(spec, record, downtime_numbers(db)[str(record.patient_id)])
+        return summarise(spec, record, downtime_numbers(db, [str(record.patient_id)])[str(record.patient_id)])
     return patient_with_location(db, forms, str(record.patient_id))
 
 
