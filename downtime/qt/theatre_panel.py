@@ -9,7 +9,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
@@ -104,8 +104,6 @@ def _choice_combo(session: Session, form_id: str, field_id: str) -> tuple[QCombo
 
 
 class CancelDialog(QDialog):
-    done_with = Signal(object)
-
     def __init__(self, session: Session, state: theatre.BookingState, parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.state = session, state
@@ -142,15 +140,12 @@ class CancelDialog(QDialog):
         except (ValidationFailed, ServiceError) as problem:
             self.error.setText(say(problem))
             return None
-        self.done_with.emit(saved)
         self.accept()
         return saved
 
 
 class RebookDialog(QDialog):
     """The earliest clash-free slots first; Enter books the highlighted one."""
-
-    done_with = Signal(object)
 
     def __init__(self, session: Session, state: theatre.BookingState, parent: QWidget | None = None):
         super().__init__(parent)
@@ -202,7 +197,6 @@ class RebookDialog(QDialog):
         except (ValidationFailed, ServiceError) as problem:
             self.error.setText(say(problem))
             return None
-        self.done_with.emit(saved)
         self.accept()
         return saved
 
@@ -285,7 +279,8 @@ class TheatrePanel(QWidget):
         self.day_model.set_rows([(s.theatre, entry) for s, entries in day for entry in entries])
 
     def _open(self, dialog: QDialog) -> QDialog:
-        dialog.done_with.connect(lambda record: self.refresh())  # type: ignore[attr-defined]
+        """What the dialog saves is shown by the window's refresh of the list in view after
+        every save (reading the board here as well read it twice)."""
         self.dialog = dialog
         dialog.open()
         return dialog

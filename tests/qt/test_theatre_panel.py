@@ -33,9 +33,11 @@ def coordinator(qtbot, session_for, admission_values, answers):
     return window, session_ids
 
 
-def test_cancel_then_rebook_from_a_suggested_slot_by_keyboard(coordinator, qtbot):
+def test_cancel_then_rebook_from_a_suggested_slot_by_keyboard(coordinator, qtbot, monkeypatch):
     window, session_ids = coordinator
     panel = window.theatre
+    real, boards = theatre.board, []
+    monkeypatch.setattr(theatre, "board", lambda *args: (boards.append(args), real(*args))[1])
     assert panel.day_model.text(0, 10) == "booked" and panel.day_model.text(0, 6) == "RIGHT"
     panel.day_table.setFocus()
     panel.day_table.selectRow(0)
@@ -50,6 +52,7 @@ def test_cancel_then_rebook_from_a_suggested_slot_by_keyboard(coordinator, qtbot
     QTest.keyClicks(dialog.told, "In")
     QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
     assert panel.day_model.text(0, 10) == "CANCELLED"
+    assert len(boards) == 1, "the board is read once after the cancellation is saved"
     assert panel.day_model.data(panel.day_model.index(0, 2), Qt.ItemDataRole.FontRole).strikeOut()
     assert panel.waiting_model.rowCount() == 1
     panel.waiting_table.setFocus()
