@@ -152,6 +152,7 @@ class PatientsPanel(QWidget):
         self.table = make_table(self.model, translate("PatientsPanel", "Patients"), self._open_current)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.resizeColumnsToContents()  # the headers with their sort arrow, until the list is read
         layout.addWidget(self.table, 1)
         self.reader = ListReader(self)
         self.reader.found.connect(self._read)
