@@ -202,7 +202,7 @@ def ehr_numbers(db: Database, patient_ids: Collection[str] | None = None) -> dic
     if patient_ids is None:
         return {row["patient_id"]: row["ehr_patient_number"]
                 for row in db.query("SELECT patient_id, ehr_patient_number FROM patient_links ORDER BY rowid")}
-    return {row[0]: row[1] for part in chunks(list(patient_ids)) for row in db.execute(
+    return {row[0]: row[1] for part in chunks(patient_ids) for row in db.execute(
         f"SELECT patient_id, ehr_patient_number FROM patient_links WHERE patient_id IN ({marks(part)}) ORDER BY rowid", part)}
 
 

@@ -393,7 +393,7 @@ def board(db: Database, forms: dict[str, FormSpec], day: date,
           now: datetime) -> tuple[list[tuple[TheatreSession, list[ListEntry]]], list[WaitingItem]]:
     """The theatre tab's day board and rescheduling list: the day's bookings and the cancelled
     ones replayed, not the hospital's whole theatre history (a quarter of a second at a
-    records office's scale, twice after each cancellation)."""
+    records office's scale, after every save with the tab in view)."""
     cancelled = {row[0] for row in db.execute(
         "SELECT json_extract(data, '$.booking') FROM current_records WHERE form_id = 'operation_cancellation'"
         " AND status != ?", [RecordStatus.ENTERED_IN_ERROR.value])}
