@@ -163,6 +163,7 @@ class BackEntryPanel(QWidget):
 
     def _refused(self, problem: UserError) -> None:
         self.summary.setText(say(problem))
+        self.model.start([], self.left_only.isChecked())
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
 

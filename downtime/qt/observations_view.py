@@ -225,7 +225,9 @@ class EscalationPanel(QWidget):
         self.model.set_rows(found)
 
     def _refused(self, problem: UserError) -> None:
+        """No rows rather than an earlier list's, which may be another ward's than the one chosen."""
         self.count.setText(say(problem))
+        self.model.set_rows([])
 
     def _open_current(self) -> None:
         index = self.table.currentIndex()

@@ -216,7 +216,9 @@ class PatientsPanel(QWidget):
                 self.table.selectRow(found)
 
     def _refused(self, problem: UserError) -> None:
+        """No rows rather than an earlier list's, which may be another ward's than the one chosen."""
         self.count.setText(say(problem))
+        self.model.set_rows([])
 
     def selected_patient(self) -> PatientSummary | None:
         index = self.table.currentIndex()

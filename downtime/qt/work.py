@@ -21,6 +21,7 @@ from typing import Any, ClassVar, TypeVar
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
 
 from downtime.errors import UserError, refused
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.services.context import Session
 from downtime.sync.outcome import Progress
 
@@ -87,7 +88,11 @@ class ListReader(QObject):
     only what the last one found is shown: never a ward's list arriving after another's.
 
     `slow` fires when a read is still running after SLOW_MS, so a list says "Reading…" only
-    when it takes long enough to be seen: a ward's list, read after each save, would flicker."""
+    when it takes long enough to be seen: a ward's list, read after each save, would flicker.
+
+    A read that is refused (a disk that fails) or fails with an error of ours (raised on the
+    GUI thread, so reported) ends with `refused`: the list then shows its reason and no rows,
+    never the rows of an earlier read under the ward chosen since, nor "Reading…" for ever."""
 
     found = Signal(object)
     refused = Signal(object)
@@ -100,6 +105,7 @@ class ListReader(QObject):
         self.reading: Work | None = None
         self.waiting: tuple[Session, Job] | None = None
         self.dropped = False
+        self.answered = False
 
     def read(self, session: Session, job: Job) -> None:
         # Asked again after a drop (a search cleared while the list was read), the list is
@@ -109,7 +115,7 @@ class ListReader(QObject):
         if self.reading is not None:
             self.waiting = (session, job)
             return
-        self.reading = Work(session, job, only_reads=True)
+        self.reading, self.answered = Work(session, job, only_reads=True), False
         self.reading.succeeded.connect(self._found)
         self.reading.refused.connect(self._refused)
         self.reading.finished.connect(self._ended)
@@ -129,10 +135,12 @@ class ListReader(QObject):
             self.slow.emit()
 
     def _found(self, found: Any) -> None:
+        self.answered = True
         if self.waiting is None and not self.dropped:
             self.found.emit(found)
 
     def _refused(self, problem: UserError) -> None:
+        self.answered = True
         if self.waiting is None and not self.dropped:
             self.refused.emit(problem)
 
@@ -142,8 +150,11 @@ class ListReader(QObject):
             session, job = self.waiting
             self.waiting = None
             self.read(session, job)
-        else:
-            self.ended.emit()
+            return
+        if not self.answered and not self.dropped:
+            self.refused.emit(UserError(QT_TRANSLATE_NOOP("messages", "The list could not be read: an error in the "
+                                                          "program, reported. Try again; if it happens again, tell IT.")))
+        self.ended.emit()
 
 
 @atexit.register

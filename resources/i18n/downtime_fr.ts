@@ -2927,5 +2927,9 @@ le numéro du patient dans le DPI :</translation>
         <source>the same birth name, first name and date of birth</source>
         <translation>même nom de naissance, prénom et date de naissance</translation>
     </message>
+    <message>
+        <source>The list could not be read: an error in the program, reported. Try again; if it happens again, tell IT.</source>
+        <translation>La liste n&apos;a pas pu être lue : une erreur du logiciel, signalée. Réessayez ; si cela se reproduit, prévenez l&apos;informatique.</translation>
+    </message>
 </context>
 </TS>

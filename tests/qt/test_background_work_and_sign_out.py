@@ -206,3 +206,59 @@ def test_a_worklist_print_is_shown_when_the_clerk_went_to_another_tab_meanwhile(
     for shown in QApplication.topLevelWidgets():
         if isinstance(shown, PrintPreview):
             qtbot.addWidget(shown)
+
+
+def _choose_ward(panel, code: str) -> None:
+    found = panel.ward.findData(code)
+    assert found >= 0, code
+    panel.ward.setCurrentIndex(found)
+
+
+def test_a_wards_list_refused_by_the_disk_shows_why_and_not_the_ward_shown_before(
+        window, session_for, admission_values, listed, monkeypatch):
+    """A nurse on 3B chose 4A while the disk failed: "the disk could not be read…" was said above
+    3B's patients, under 4A's name in the ward box."""
+    import sqlcipher3
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    wards.add_ward(session_for("admin"), "4A", "Surgery", [str(n) for n in range(1, 13)])
+    records.save_new(window.session, "admission", admission_values)
+    window.patients.reload_wards()
+    panel = listed(window.patients)
+    panel.empty_beds.setChecked(False)
+    _choose_ward(panel, "3B")
+    assert listed(panel).model.rowCount() == 1
+
+    def failing(*args):
+        raise sqlcipher3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(patients_panel, "_listed", failing)
+    _choose_ward(panel, "4A")
+    listed(panel)
+    assert "the disk could not be read or written" in panel.count.text()
+    assert panel.model.rowCount() == 0
+
+
+def test_a_list_read_failing_with_our_error_raises_it_and_stops_saying_reading(
+        window, listed, monkeypatch, qtbot):
+    """Our error was raised on the GUI thread (and so reported) but the list kept "Reading the
+    list…" above the previous ward's rows for as long as the window stayed open."""
+    import threading
+
+    panel = listed(window.patients)
+    held = threading.Event()
+
+    def failing(*args):
+        held.wait(10)
+        raise RuntimeError("a bug of ours")
+
+    monkeypatch.setattr(patients_panel, "_listed", failing)
+    with qtbot.captureExceptions() as raised:
+        panel.empty_beds.setChecked(not panel.empty_beds.isChecked())
+        qtbot.waitUntil(lambda: panel.count.text() == "Reading the list…", timeout=3 * ListReader.SLOW_MS)
+        held.set()
+        listed(panel)
+        qtbot.waitUntil(lambda: bool(raised), timeout=5_000)
+    assert [str(error) for _, error, _ in raised] == ["a bug of ours"]
+    assert panel.count.text().startswith("The list could not be read: an error in the program")
+    assert panel.model.rowCount() == 0
