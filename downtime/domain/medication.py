@@ -107,10 +107,16 @@ def slots_by_version(versions: Sequence[tuple[datetime, Order]], first_day: date
     the moment it was written until the next one (version 1's from its start). A prescription
     whose times change is rewritten from then on, as on paper; yesterday's doses stay where
     they were given, and no dose is invented at times the order did not have yesterday.
+    A once-only version is different: the order gives one dose, at the time its latest version
+    says; an earlier version's time, moved, left a second dose due beside the new one.
     `versions` are (written at, order), oldest first."""
     slots: set[datetime] = set()
     for number, (since, order) in enumerate(versions):
         until = versions[number + 1][0] if number + 1 < len(versions) else None
+        if order.frequency is Frequency.ONCE:
+            if until is None:
+                slots.update(scheduled_slots(order, first_day, last_day, tz))
+            continue
         slots.update(slot for slot in scheduled_slots(order, first_day, last_day, tz)
                      if (number == 0 or since <= slot) and (until is None or slot < until))
     return sorted(slots)

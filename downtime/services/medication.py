@@ -74,6 +74,9 @@ def _standing(db: Database, form_id: str, patient_id: str | None = None,
 # What an order gives; once a dose is recorded from it these stay, since a dose names only its
 # order: "amoxicillin 1 g IV" made "ceftriaxone" would rewrite what the patient was given.
 ORDER_DEFINES = ("drug", "dose", "dose_unit", "route", "frequency")
+# A once-only order's start is the time of its one dose: moved after that dose, it made the
+# dose fall due again at the new time.
+ONCE_DEFINES = (*ORDER_DEFINES, "start_at")
 
 
 def check_order_change(session: Session, order: RecordVersion, data: dict[str, Any], withdrawn: bool) -> None:
@@ -92,7 +95,8 @@ def check_order_change(session: Session, order: RecordVersion, data: dict[str, A
                                              "first (each from the chart), or stop the order instead (amend its stop "
                                              "time)."), count=given)
     spec = session.form(ORDER_FORM)
-    if changed := [name for name in ORDER_DEFINES if data.get(name) != order.data.get(name)]:
+    defines = ONCE_DEFINES if order.data.get("frequency") == Frequency.ONCE.value else ORDER_DEFINES
+    if changed := [name for name in defines if data.get(name) != order.data.get(name)]:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{fields}: cannot be changed once a dose has been recorded from "
                                              "this order; stop it (amend its stop time) and write a new order."),
                            fields=", ".join(spec.field(name).label.get(session.lang) for name in changed))
