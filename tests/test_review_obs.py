@@ -67,3 +67,23 @@ def test_a_given_once_only_dose_cannot_be_made_due_again_by_moving_the_order(ses
     clock.now = datetime.fromisoformat("2026-11-28T12:30+01:00")
     assert [item for item in medication.round_list(nurse.db, nurse.forms, "3B", clock())
             if item.order.record_id == once.record_id] == []
+
+
+def test_a_prn_order_rewritten_at_a_new_dose_keeps_the_interval_from_the_old_orders_doses(
+        session_for, medication_ward):
+    """Morphine 5 mg SC PRN every 4 h given at 12:00; at 12:10 the doctor raises it to 10 mg the
+    only way the app allows (stop the order, write a new one). 10 mg at 12:30 from the new order
+    was recorded with no warning: 15 mg of morphine within half an hour."""
+    patient, _, morphine = medication_ward
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
+    medication.record_dose(nurse, morphine, {"outcome": "given", "given_at": "2026-11-28T12:00+01:00",
+                                             "dose_given": 5.0, "route": "SC"}, witness=("doctor", "2222"))
+    data = records.current(doctor.db, morphine).data
+    records.amend(doctor, morphine, {**data, "stop_at": "2026-11-28T12:10+01:00"}, "dose increased")
+    raised = records.save_new(doctor, "medication_order", {**data, "dose": 10.0, "start_at": "2026-11-28T12:10+01:00"},
+                              patient_id=patient)
+    warnings = medication.check_dose(nurse, raised.record_id, {"outcome": "given", "given_at": "2026-11-28T12:30+01:00",
+                                                               "dose_given": 10.0})
+    assert [(w.check, w.message) for w in warnings] == [
+        (Check.PRN_INTERVAL, "Last dose was 30 min ago; the order allows one every 4 h.")]

@@ -5,7 +5,7 @@ mismatch). Pure functions over plain models, so each rule is tested on its own."
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
@@ -233,12 +233,24 @@ def allergy_matches(drug: str, allergies: Iterable[str]) -> list[str]:
     return found
 
 
+def same_medicine(order: Order, others: Iterable[Order]) -> set[str]:
+    """The as-required orders whose doses this one's are spaced from and counted with: itself and
+    the patient's other PRN orders of the same medicine (named as `allergy_matches` compares). A
+    PRN order whose dose changes is stopped and rewritten, and the new order's first dose is as
+    close to the old order's last as to one of its own."""
+    name = _stem(order.drug)
+    return {order.record_id} | {other.record_id for other in others
+                                if other.frequency is Frequency.PRN and _stem(other.drug) == name}
+
+
 def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float | None,
                     scheduled_for: datetime | None, allergies: Sequence[str],
-                    history: Sequence[Administration], admitted: bool) -> list[Warning]:
+                    history: Sequence[Administration], admitted: bool,
+                    prn_orders: Collection[str] = ()) -> list[Warning]:
     """Everything a second nurse would question before this dose is recorded. A dose recorded
     as not given for a slot already given is questioned too: the chart would otherwise say the
-    patient missed a dose they had."""
+    patient missed a dose they had. `history`: the patient's doses; `prn_orders`: the orders
+    whose doses an as-required dose is spaced from besides its own (`same_medicine`)."""
     warnings: list[Warning] = []
     if not admitted:
         warnings.append(Warning(Check.NOT_ADMITTED, QT_TRANSLATE_NOOP("messages", "The patient is not admitted at that time.")))
@@ -254,7 +266,9 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
         warnings.append(Warning(Check.ALLERGY, QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}."),
                                 {"drug": order.drug, "allergies": ", ".join(matched)}))
     if order.frequency is Frequency.PRN:
-        warnings += _prn_warnings(order, at, [a.at for a in given])
+        spaced_from = {order.record_id, *prn_orders}
+        warnings += _prn_warnings(order, at, [a.at for a in history
+                                              if a.outcome is Outcome.GIVEN and a.order_id in spaced_from])
     if dose is not None and abs(dose - order.dose) > 1e-9:
         warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} differs from the order ({ordered} {unit})."),
                                 {"dose": f"{dose:g}", "unit": order.dose_unit, "ordered": f"{order.dose:g}"}))

@@ -15,7 +15,8 @@ from sqlite_utils import Database
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.census import StayStatus
 from downtime.domain.medication import (
-    Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning, dose_state, safety_warnings, slots_by_version,
+    Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning, dose_state, safety_warnings,
+    same_medicine, slots_by_version,
 )
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -127,7 +128,8 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         found, outcome=Outcome(values["outcome"]), at=at, dose=values.get("dose_given"),
         scheduled_for=_when(values.get("scheduled_for")), allergies=patient.allergies,
         history=administrations(session.db, found.patient_id),
-        admitted=location is not None and location.status is StayStatus.IN)
+        admitted=location is not None and location.status is StayStatus.IN,
+        prn_orders=same_medicine(found, orders(session.db, found.patient_id)))
 
 
 def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
