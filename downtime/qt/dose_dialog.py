@@ -52,7 +52,10 @@ class DoseDialog(QDialog):
         self.outcome = QComboBox()
         self.outcome.addItems([translate("DoseDialog", "Given"), translate("DoseDialog", "Not given")])
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
-        self.given_at = QLineEdit(session.clock().strftime("%d/%m/%Y %H:%M"))
+        now = session.clock()
+        # The time filled in, and the moment it stands for (see `_given_at`).
+        self.filled_in = (now.strftime("%d/%m/%Y %H:%M"), now)
+        self.given_at = QLineEdit(self.filled_in[0])
         self.dose = QLineEdit(f"{order.dose:g}")
         self.route = QLineEdit(order.route)
         self.site = QLineEdit()
@@ -93,8 +96,7 @@ class DoseDialog(QDialog):
     def values(self) -> dict[str, Any]:
         given = self.outcome.currentIndex() == 0
         values: dict[str, Any] = {"outcome": "given" if given else "not_given",
-                                  "given_at": parse_datetime(self.given_at.text(), self.session.clock().tzinfo)
-                                  .isoformat(timespec="minutes")}
+                                  "given_at": self._given_at().isoformat(timespec="minutes")}
         if self.slot is not None:
             values["scheduled_for"] = self.slot.isoformat(timespec="minutes")
         if given:
@@ -108,6 +110,15 @@ class DoseDialog(QDialog):
             if self.detail.text().strip():
                 values["not_given_detail"] = self.detail.text().strip()
         return values
+
+    def _given_at(self) -> datetime:
+        """The time typed, or the moment filled in when left as it was: in the hour the clocks go
+        back its text alone reads as the first pass, and a dose given in the second was recorded
+        an hour early, its PRN interval judged from then."""
+        text = self.given_at.text()
+        if text == self.filled_in[0]:
+            return self.filled_in[1]
+        return parse_datetime(text, self.session.clock().tzinfo)
 
     def _show_warnings(self, warnings: list[Any]) -> None:
         for warning in warnings:

@@ -81,3 +81,35 @@ def test_saving_an_incomplete_low_set_says_so_in_a_dialog(window, session_for, a
     QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert ("info", INCOMPLETE_RESPONSE["en"]) in answers[1]
     assert window.statusBar().currentMessage().startswith("NEWS2 0 — Low (incomplete: respiration rate")
+
+
+def test_now_in_the_hour_the_clocks_go_back_is_the_second_pass_of_it(qtbot, session_for, admission_values, clock):
+    """Last Sunday of October, Europe/Paris: a low set at 02:50 summer time, then 30 minutes later,
+    at 02:20 winter time, a HIGH set taken with the form's "Now". The typed-back text was read as
+    02:20 summer time, an hour early: the HIGH set charted before the low one, the low one stood
+    as the latest, and the patient was not on the escalation list."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from downtime.qt.form_view import FormView
+    from downtime.services import observations
+
+    paris = ZoneInfo("Europe/Paris")
+    clock.now = datetime(2026, 10, 25, 2, 50, tzinfo=paris)
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values,
+                                                    "arrival_at": "2026-10-24T20:00+02:00"}).patient_id
+    records.save_new(nurse, "observations", {**RCP_EXAMPLE, "taken_at": "2026-10-25T02:50+02:00", "respiratory_rate": 16,
+                                             "systolic_bp": 120, "pulse": 80, "temperature": 37.0}, patient_id=patient)
+    clock.now = datetime(2026, 10, 25, 2, 20, fold=1, tzinfo=paris)
+    form = FormView(nurse, nurse.form("observations"), patient_id=patient)
+    qtbot.addWidget(form)
+    QTest.mouseClick(form.editors["taken_at"].now_button, Qt.MouseButton.LeftButton)
+    for field_id, value in RCP_EXAMPLE.items():
+        if field_id != "taken_at":
+            form.editors[field_id].set_value(value)
+    form.save()
+    assert form.record is not None and form.record.data["taken_at"] == "2026-10-25T02:20+01:00"
+    assert observations.chart(nurse.db, patient)[-1].news2.band is Band.HIGH
+    assert [item.judged.news2.band for item in observations.escalations(nurse.db, nurse.forms, "3B")] == [Band.HIGH]
