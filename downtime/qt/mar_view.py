@@ -106,10 +106,11 @@ class MarView(PatientTab):
 
     def _slot_of(self, order: Order, clock: str | None, column: int) -> datetime | None:
         """The dose the nurse means: the cell chosen when it is one (a day's column); from the
-        medicine or time column, that row's dose nearest to now, open ones first (None for PRN).
-        Taking the earliest open one instead filed tonight's dose under yesterday's missed one,
-        and one given before its time as a dose "as required", leaving its cell open for a
-        second dose."""
+        medicine or time column, or a day's cell without a dose at that time (before the order
+        started), that row's dose nearest to now, open ones first (None for PRN). Taking the
+        earliest open one instead filed tonight's dose under yesterday's missed one, and one
+        given before its time, or from an empty cell, as a dose "as required", in no cell of the
+        chart while its time stayed due for a second dose."""
         if clock is None:
             return None
         now = self.session.clock()
@@ -117,8 +118,10 @@ class MarView(PatientTab):
                                                   self.model.days[0], len(self.model.days), now)
                    if r.order.record_id == order.record_id)
         cells = [cell for cell in row.cells if cell.slot.strftime("%H:%M") == clock]
-        if column >= 2:
-            return next((cell.slot for cell in cells if cell.slot.date() == self.model.days[column - 2]), None)
+        chosen = next((cell.slot for cell in cells if column >= 2 and cell.slot.date() == self.model.days[column - 2]),
+                      None)
+        if chosen is not None:
+            return chosen
         open_cells = [cell for cell in cells if cell.administration is None] or cells
         return min((cell.slot for cell in open_cells), key=lambda slot: abs(slot - now), default=None)
 

@@ -519,3 +519,25 @@ def test_a_dose_given_in_the_hour_the_clocks_go_back_keeps_its_real_time(qtbot, 
     type_text(dialog.witness_pin, "2222")
     saved = dialog.save()
     assert saved is not None and saved.data["given_at"] == "2026-10-25T02:20+01:00"
+
+
+def test_a_dose_recorded_from_an_empty_cell_is_for_its_rows_nearest_dose(qtbot, session_for, ward, clock):
+    """08:05 on the 28th, the nurse gives the 08:00 amoxicillin and presses Enter on the 08:00 row
+    in the 27th's column, empty (the order started at 10:00 that day). The dose was recorded as if
+    "as required": in no cell of the chart, on screen or paper, while the 08:00 dose still read
+    "due now" there and on the round, for the next nurse to give again."""
+    from datetime import datetime
+
+    from downtime.qt.mar_view import MarView
+
+    patient, amox, _ = ward
+    clock.now = datetime.fromisoformat("2026-11-28T08:05+01:00")
+    view = MarView(session_for("nurse"), patient)
+    qtbot.addWidget(view)
+    line = next(number for number, (row, time_of_day) in enumerate(view.model.rows)
+                if row.order.record_id == amox and time_of_day == "08:00")
+    assert view.model.text(line, 3) == ""
+    view.table.setCurrentIndex(view.model.index(line, 3))
+    dialog = view.record_dose()
+    qtbot.addWidget(dialog)
+    assert dialog.slot == datetime.fromisoformat("2026-11-28T08:00+01:00")
