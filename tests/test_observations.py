@@ -140,3 +140,31 @@ def test_the_rows_not_taken_are_named_as_on_the_chart_not_by_field_id(ward, lang
     assert "_" not in text, text
     assert observations.band_text(found.news2, "en").endswith(
         "(incomplete: respiration rate, SpO2, systolic blood pressure, pulse, consciousness not taken)")
+
+
+# RR 30 (3), SpO2 90 (3), BP 88 (3), pulse 115 (2), alert, on air, temperature not taken: 11 of a HIGH score.
+HIGH_WITHOUT_TEMPERATURE = {**HIGH, "respiratory_rate": 30, "spo2": 90, "systolic_bp": 88, "temperature": None}
+
+
+def test_a_temperature_recheck_does_not_take_off_the_list_a_high_set_that_lacked_a_row(ward, forms):
+    """Calm at 08:00; at 12:00 a set scoring 11 with the temperature not taken; at 12:30 the
+    temperature alone. The recheck was weighed against the calm 08:00 set only: the patient left
+    the escalation list, their NEWS2 11 forgotten by a thermometer."""
+    nurse, patient, _ = ward
+    records.save_new(nurse, "observations", CALM, patient_id=patient)
+    records.save_new(nurse, "observations", HIGH_WITHOUT_TEMPERATURE, patient_id=patient)
+    records.save_new(nurse, "observations", RECHECK, patient_id=patient)
+    assert _listed(nurse, forms) == [(patient, "12:00", 11, False)]
+    chart = observations.chart(nurse.db, patient)
+    assert observations.incomplete_notice(chart, "en") == (
+        "Incomplete set: until a complete set is taken, the risk is judged by an earlier incomplete set that "
+        "scored higher (NEWS2 11 — HIGH (incomplete: temperature not taken) at 28/11 12:00).")
+    records.save_new(nurse, "observations", {**CALM, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=patient)
+    assert _listed(nurse, forms) == []
+
+
+def test_with_no_complete_set_the_highest_incomplete_one_stands(ward, forms):
+    nurse, patient, _ = ward
+    records.save_new(nurse, "observations", HIGH_WITHOUT_TEMPERATURE, patient_id=patient)
+    records.save_new(nurse, "observations", RECHECK, patient_id=patient)
+    assert _listed(nurse, forms) == [(patient, "12:00", 11, False)]

@@ -94,19 +94,25 @@ def _last_complete(sets: Sequence[ScoredSet]) -> ScoredSet | None:
 def judged(sets: Sequence[ScoredSet]) -> ScoredSet:
     """The set that stands for the patient's risk now (`sets`: not empty, oldest first, as `chart` gives them).
 
-    An incomplete set can only underestimate, so a later one never stands below the last complete
-    set; it stands only where it already ranks higher, the risk being at least that. With no
-    complete set at all the incomplete one is all there is."""
-    latest, complete = sets[-1], _last_complete(sets)
-    if complete is None or latest.news2.rank > complete.news2.rank:
-        return latest
-    return complete
+    An incomplete set can only underestimate, so until a complete set is taken the risk is at
+    least the highest of the last complete set and every incomplete set since: an incomplete set
+    stands only where it ranks higher than the complete one (the latest of equals). Weighing the
+    latest alone, a temperature-only recheck took a patient whose set before scored 11, a row
+    short, off the escalation list."""
+    first = next((n for n in range(len(sets) - 1, -1, -1) if sets[n].news2.complete), 0)
+    return sets[max(range(first, len(sets)), key=lambda n: (sets[n].news2.rank, sets[n].news2.complete, n))]
 
 
 def incomplete_notice(sets: Sequence[ScoredSet], lang: Lang) -> str:
     """Why the latest of `sets` (not empty) is not trusted on its own; empty when it is complete."""
     if sets[-1].news2.complete:
         return ""
+    standing = judged(sets)
+    if standing is not sets[-1] and not standing.news2.complete:
+        return message(lang, QT_TRANSLATE_NOOP(
+            "messages", "Incomplete set: until a complete set is taken, the risk is judged by an earlier incomplete "
+                        "set that scored higher ({score} at {time})."),
+            score=band_text(standing.news2, lang), time=f"{standing.taken_at:%d/%m %H:%M}")
     complete = _last_complete(sets)
     if complete is None:
         return message(lang, QT_TRANSLATE_NOOP(

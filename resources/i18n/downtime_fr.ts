@@ -2154,6 +2154,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Série incomplète et aucune série complète enregistrée : le risque peut être plus élevé que ce score ; faites une série complète.</translation>
     </message>
     <message>
+        <source>Incomplete set: until a complete set is taken, the risk is judged by an earlier incomplete set that scored higher ({score} at {time}).</source>
+        <translation>Série incomplète : jusqu’à une série complète, le risque est jugé sur une série incomplète antérieure dont le score est plus élevé ({score} à {time}).</translation>
+    </message>
+    <message>
         <source>Incomplete set: until a complete set is taken, the risk is judged by the last complete set ({score} at {time}), or by this set if it scores higher.</source>
         <translation>Série incomplète : jusqu’à une série complète, le risque est jugé sur la dernière série complète ({score} à {time}), ou sur celle-ci si son score est plus élevé.</translation>
     </message>
