@@ -87,3 +87,23 @@ def test_a_prn_order_rewritten_at_a_new_dose_keeps_the_interval_from_the_old_ord
                                                                "dose_given": 10.0})
     assert [(w.check, w.message) for w in warnings] == [
         (Check.PRN_INTERVAL, "Last dose was 30 min ago; the order allows one every 4 h.")]
+
+
+def test_a_dose_given_early_stays_on_the_chart_when_the_orders_times_change_after_it(session_for, medication_ward,
+                                                                                      clock):
+    """07:40: the 08:00 amoxicillin given 20 minutes early and recorded for 08:00. 07:50: the doctor
+    moves the times to 09:00 13:00 21:00. The dose vanished from the chart (its time no longer one
+    of the order's since 07:50), which showed the 09:00 dose due with nothing given that morning."""
+    patient, amox, _ = medication_ward
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T07:40+01:00")
+    medication.record_dose(nurse, amox, {"outcome": "given", "given_at": "2026-11-28T07:40+01:00",
+                                         "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 1.0, "route": "IV"},
+                           overrides={Check.ALLERGY: "tolerated before"})
+    clock.now = datetime.fromisoformat("2026-11-28T07:50+01:00")
+    records.amend(doctor, amox, {**records.current(doctor.db, amox).data, "times": "09:00 13:00 21:00"}, "theatre")
+    clock.now = datetime.fromisoformat("2026-11-28T09:10+01:00")
+    (row,) = [row for row in medication.mar_grid(nurse.db, patient, clock().date(), 1, clock())
+              if row.order.record_id == amox]
+    assert [(f"{cell.slot:%H:%M}", cell.state) for cell in row.cells][:2] == [
+        ("08:00", DoseState.GIVEN), ("09:00", DoseState.DUE)]

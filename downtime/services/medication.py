@@ -439,6 +439,14 @@ def _cell(slot: datetime, recorded: list[Administration], now: datetime, policy:
     return MarCell(slot, state, deciding, tuple(recorded[1:]))
 
 
+def _with_recorded(slots: list[datetime], recorded: Collection[datetime], first_day: date, last_day: date,
+                   tz: tzinfo | None) -> list[datetime]:
+    """The order's dose times over the days, and any other time in them a dose was recorded for: a
+    dose given early for a time the order's times then changed away from stays on the chart where
+    it was given, rather than vanish while the new time reads due."""
+    return sorted(set(slots) | {slot for slot in recorded if first_day <= slot.astimezone(tz).date() <= last_day})
+
+
 def mar_grid(db: Database, patient_id: str, first_day: date, days: int, now: datetime) -> list[MarRow]:
     """Each order with its scheduled doses over the days shown (recorded or not), and the
     as-required doses given in that period."""
@@ -462,7 +470,8 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
         for dose in sorted(mine, key=lambda a: a.outcome is not Outcome.GIVEN):
             if dose.scheduled_for is not None:
                 by_slot[dose.scheduled_for].append(dose)
-        cells = tuple(_cell(slot, by_slot.get(slot, []), now, policy, _stopped(found, now)) for slot in slots)
+        cells = tuple(_cell(slot, by_slot.get(slot, []), now, policy, _stopped(found, now))
+                      for slot in _with_recorded(slots, by_slot, first_day, last_day, tz))
         prn = tuple(a for a in mine if a.scheduled_for is None
                     and first_day <= a.at.astimezone(tz).date() <= last_day)
         grids[found.patient_id].append(MarRow(found, cells, prn))
