@@ -95,10 +95,9 @@ def judged(sets: Sequence[ScoredSet]) -> ScoredSet:
     """The set that stands for the patient's risk now (`sets`: not empty, oldest first, as `chart` gives them).
 
     An incomplete set can only underestimate, so until a complete set is taken the risk is at
-    least the highest of the last complete set and every incomplete set since: an incomplete set
-    stands only where it ranks higher than the complete one (the latest of equals). Weighing the
-    latest alone, a temperature-only recheck took a patient whose set before scored 11, a row
-    short, off the escalation list."""
+    least the highest of the last complete set and every incomplete set since (on a tie the
+    complete set, else the latest). Weighing the latest alone, a temperature-only recheck took a
+    patient whose set before scored 11, a row short, off the escalation list."""
     first = next((n for n in range(len(sets) - 1, -1, -1) if sets[n].news2.complete), 0)
     return sets[max(range(first, len(sets)), key=lambda n: (sets[n].news2.rank, sets[n].news2.complete, n))]
 
