@@ -380,3 +380,21 @@ def test_a_days_list_reads_only_that_days_bookings_yet_shows_what_was_moved_in_o
     monday = [entry for _, entries in theatre.day_list(coord.db, coord.forms, date(2026, 11, 30)) for entry in entries]
     assert [entry.struck for entry in monday if entry.state.record.record_id == moved.record_id] == [True]
     assert theatre.board(coord.db, coord.forms, date(2026, 11, 30), clock.now)[1] == []
+
+
+# ------------------------------------------------------------------ review: what a coordinator meets
+
+
+def test_a_cancellation_cannot_be_moved_onto_another_operation(lists):
+    """A cancellation typed against the wrong operation is withdrawn and typed again: amended
+    to point at another booking, it put the first one back in a slot given away since (two
+    patients in T1 at 08:00, unchecked) and stayed filed under the first patient."""
+    coord, patients, made = lists
+    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    other = theatre.book(coord, patients[2], _booking(made["t2-mon"], "08:00", surgeon="Dr X", anaesthetist="Dr Y"))
+    cancel = theatre.cancel(coord, first.record_id, CANCEL)
+    theatre.book(coord, patients[1], _booking(made["t1-mon"], "08:00"))
+    with pytest.raises(ServiceError, match="Booking: a cancellation or rebooking stays with its operation"):
+        records.amend(coord, cancel.record_id, {**cancel.data, "booking": other.record_id}, "wrong booking")
+    assert _state(coord, first.record_id).status is theatre.BookingStatus.CANCELLED
+    assert _state(coord, other.record_id).status is theatre.BookingStatus.BOOKED

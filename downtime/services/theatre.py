@@ -25,7 +25,7 @@ from downtime.services.census import all_patients
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
 from downtime.services.patients import PatientSummary, downtime_numbers
-from downtime.storage.records import as_version, chunks, list_current, marks
+from downtime.storage.records import as_version, chunks, current_of, list_current, marks
 
 NEAR_BREACH = timedelta(days=7)
 
@@ -251,9 +251,22 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
     if form_id == "theatre_session":
         _check_session(db, record_id, None if withdrawn else _session(record_id, data))
         return
+    if form_id in EVENT_FORMS:
+        _refuse_moving(db, record_id, data)
     facts = _facts_with(db, _version_to_be(form_id, record_id, patient_id, data), withdrawn)
     if facts is not None and facts.status in LIVE:
         _check(db, facts.booking)
+
+
+def _refuse_moving(db: Database, record_id: str, data: dict[str, Any]) -> None:
+    """A cancellation or rebooking stays with the operation it was recorded for. Pointed at
+    another, the first operation would come back into a slot perhaps given away since, with
+    nothing checking it, and the record would stay filed under the first patient."""
+    stored = current_of(db, [record_id]).get(record_id)
+    if stored is not None and stored.data["booking"] != data["booking"]:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Booking: a cancellation or rebooking stays with its operation. "
+                                                         "Mark this one entered in error, then record it on the right "
+                                                         "operation."))
 
 
 def _version_to_be(form_id: str, record_id: str, patient_id: str | None, data: dict[str, Any]) -> RecordVersion:

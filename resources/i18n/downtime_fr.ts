@@ -2426,6 +2426,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Une reprogrammation doit suivre l’annulation à laquelle elle répond : la reprogrammation est datée du {rebooked}, l’annulation du {cancelled}.</translation>
     </message>
     <message>
+        <source>Booking: a cancellation or rebooking stays with its operation. Mark this one entered in error, then record it on the right operation.</source>
+        <translation>Programmation : une annulation ou une reprogrammation reste attachée à son intervention. Marquez celle-ci saisie par erreur, puis enregistrez-la sur la bonne intervention.</translation>
+    </message>
+    <message>
         <source>This booking is {status}; cancel it before rebooking.</source>
         <translation>Cette intervention est {status} ; annulez-la avant de la reprogrammer.</translation>
     </message>
