@@ -398,3 +398,26 @@ def test_a_cancellation_cannot_be_moved_onto_another_operation(lists):
         records.amend(coord, cancel.record_id, {**cancel.data, "booking": other.record_id}, "wrong booking")
     assert _state(coord, first.record_id).status is theatre.BookingStatus.CANCELLED
     assert _state(coord, other.record_id).status is theatre.BookingStatus.BOOKED
+
+
+def test_a_transfer_letter_names_the_hospital_after_an_earlier_rebooking_is_corrected(lists, clock, tmp_path):
+    """Rebooked, cancelled again, then transferred: correcting the first rebooking's "why this
+    date" afterwards made it the newest rebooking read, and the letter told the patient their
+    operation "will take place at , which will contact you"."""
+    from pypdf import PdfReader
+
+    coord, patients, made = lists
+    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, first.record_id, CANCEL)
+    rebooked = theatre.rebook(coord, first.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T08:00+01:00",
+                                                                 clock.now.isoformat(timespec="minutes")))
+    clock.advance(minutes=5)
+    theatre.cancel(coord, first.record_id, {**CANCEL, "cancelled_at": clock.now.isoformat(timespec="minutes")})
+    clock.advance(minutes=5)
+    theatre.rebook(coord, first.record_id, {"outcome": "transferred", "other_hospital": "CHU Sud",
+                                            "decided_at": clock.now.isoformat(timespec="minutes")})
+    clock.advance(minutes=5)
+    records.amend(coord, rebooked.record_id, {**rebooked.data, "reason": "first free slot"}, "reason left out")
+    pdf = printing.print_letter(coord, first.record_id, tmp_path / "letter.pdf")
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(pdf).pages))
+    assert "will take place at CHU Sud, which will contact you" in text

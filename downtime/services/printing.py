@@ -17,7 +17,7 @@ from downtime.services.errors import ServiceError
 from downtime.services.records import current, history
 from downtime.services.staff import list_staff
 from downtime.storage import audit
-from downtime.storage.records import current_of, list_current
+from downtime.storage.records import current_of
 
 if TYPE_CHECKING:
     from downtime.services.back_entry import PatientWork
@@ -267,18 +267,13 @@ def print_letter(session: Session, booking_id: str, out: Path) -> Path:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "The letter gives the new date: rebook the operation first."))
     booking_spec, cancel_spec = session.form("operation_booking"), session.form("operation_cancellation")
     data = state.record.data
-    hospital = None
-    if state.status is theatre.BookingStatus.TRANSFERRED:
-        rebooking = [r for r in list_current(session.db, form_id="operation_rebooking", patient_id=state.record.patient_id)
-                     if r.data["booking"] == booking_id]
-        hospital = rebooking[-1].data.get("other_hospital") if rebooking else None
     reason = format_value(cancel_spec.field("reason"), state.cancel_reason.value, session.lang) if state.cancel_reason else ""
     sessions = theatre.sessions(session.db)
     letter_pdf(out, patient=state.patient, procedure=data["procedure"],
                side=format_value(booking_spec.field("laterality"), data["laterality"], session.lang),
                old=state.cancelled_start or datetime.fromisoformat(data["planned_start"]), reason=reason, new=state.start,
                theatre=sessions[state.session_id].theatre if state.session_id in sessions else None,
-               hospital=hospital, contact=settings.get(session.db, "letter_contact"), lang=session.lang,
+               hospital=state.transferred_to, contact=settings.get(session.db, "letter_contact"), lang=session.lang,
                printed_by=session.user.name,
                printed_at=session.clock(), device_name=session.device.name)
     _audit_print(session, "patient letter", out, booking_id)

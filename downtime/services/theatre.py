@@ -56,6 +56,9 @@ class BookingFacts:
     cancelled_start: datetime | None
     """When the operation was planned for when it was last cancelled: the date its patient's
     letter says could not take place (after a second cancellation, the rebooked one)."""
+    transferred_to: str | None
+    """The hospital a transferred operation went to, from the transfer itself (the letter names
+    it; the newest rebooking record written may be an earlier one, corrected since)."""
 
     @property
     def booking(self) -> Booking:
@@ -162,7 +165,7 @@ def _fold(record: RecordVersion, events: list[RecordVersion], strict: bool = Fal
     data = record.data
     status, session_id = BookingStatus.BOOKED, data["session"]
     start: datetime | None = datetime.fromisoformat(data["planned_start"])
-    cancelled_at, reason, last_minute, cancelled_start = None, None, False, None
+    cancelled_at, reason, last_minute, cancelled_start, transferred_to = None, None, False, None, None
     ordered = sorted(events, key=lambda e: (e.occurred_at, e.recorded_at))
     for index, event in enumerate(ordered):
         if strict:
@@ -174,6 +177,7 @@ def _fold(record: RecordVersion, events: list[RecordVersion], strict: bool = Fal
             last_minute = bool(event.data["last_minute"])
         elif event.data["outcome"] == "transferred":
             status, session_id, start = BookingStatus.TRANSFERRED, None, None
+            transferred_to = event.data.get("other_hospital")
         else:
             status, session_id = BookingStatus.REBOOKED, event.data["session"]
             start = datetime.fromisoformat(event.data["planned_start"])
@@ -181,7 +185,7 @@ def _fold(record: RecordVersion, events: list[RecordVersion], strict: bool = Fal
     decided = datetime.fromisoformat(data["decided_at"])
     return BookingFacts(record, status, session_id, start, int(data["expected_minutes"]), priority, decided,
                         cancelled_at, reason, last_minute, rebook_by(priority, decided, cancelled_at, reason, last_minute),
-                        cancelled_start)
+                        cancelled_start, transferred_to)
 
 
 def _refuse_out_of_place(status: BookingStatus, event: RecordVersion, later: list[RecordVersion]) -> None:
