@@ -421,3 +421,30 @@ def test_a_transfer_letter_names_the_hospital_after_an_earlier_rebooking_is_corr
     pdf = printing.print_letter(coord, first.record_id, tmp_path / "letter.pdf")
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(pdf).pages))
     assert "will take place at CHU Sud, which will contact you" in text
+
+
+def test_an_operation_cancelled_or_moved_from_its_new_date_stays_struck_on_that_days_list(lists, clock):
+    """Booked Monday, rebooked Tuesday, then cancelled again (or moved on to Wednesday): the
+    Tuesday list is the one the patient and the theatre team expect it on, yet it vanished from
+    it; only Monday's list showed it struck through."""
+    coord, patients, made = lists
+    wednesday = _session(coord, "T1", "2026-12-02")
+    cancelled, moved = (theatre.book(coord, patient, _booking(made["t1-mon"], start, surgeon=surgeon,
+                                                              anaesthetist=surgeon)).record_id
+                        for patient, start, surgeon in ((patients[0], "08:00", "Dr A"), (patients[1], "10:00", "Dr B")))
+    for booking_id, start in ((cancelled, "08:00"), (moved, "10:00")):
+        theatre.cancel(coord, booking_id, CANCEL)
+        theatre.rebook(coord, booking_id, _rebooking(made["t1-tue"], f"{TUESDAY}T{start}+01:00",
+                                                     clock.now.isoformat(timespec="minutes")))
+    clock.advance(minutes=10)
+    for booking_id in (cancelled, moved):
+        theatre.cancel(coord, booking_id, {**CANCEL, "cancelled_at": clock.now.isoformat(timespec="minutes")})
+    theatre.rebook(coord, moved, _rebooking(wednesday, "2026-12-02T09:00+01:00", clock.now.isoformat(timespec="minutes")))
+
+    def listed(day):
+        return [(entry.state.record.record_id, f"{entry.start:%H:%M}", entry.struck)
+                for _, entries in theatre.day_list(coord.db, coord.forms, day) for entry in entries]
+
+    assert listed(date(2026, 12, 1)) == [(cancelled, "08:00", True), (moved, "10:00", True)]
+    assert listed(date(2026, 11, 30)) == [(cancelled, "08:00", True), (moved, "10:00", True)]
+    assert listed(date(2026, 12, 2)) == [(moved, "09:00", False)]

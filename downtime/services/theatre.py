@@ -53,12 +53,18 @@ class BookingFacts:
     cancel_reason: CancelReason | None
     last_minute: bool
     rebook_by: datetime | None
-    cancelled_start: datetime | None
-    """When the operation was planned for when it was last cancelled: the date its patient's
-    letter says could not take place (after a second cancellation, the rebooked one)."""
+    cancelled_from: tuple[tuple[str, datetime], ...]
+    """Each slot (session, start) the operation was cancelled from, oldest first: the day lists
+    it was on show it struck through, a rebooked date's list as well as the first one."""
     transferred_to: str | None
     """The hospital a transferred operation went to, from the transfer itself (the letter names
     it; the newest rebooking record written may be an earlier one, corrected since)."""
+
+    @property
+    def cancelled_start(self) -> datetime | None:
+        """When the operation was planned for when it was last cancelled: the date its patient's
+        letter says could not take place (after a second cancellation, the rebooked one)."""
+        return self.cancelled_from[-1][1] if self.cancelled_from else None
 
     @property
     def booking(self) -> Booking:
@@ -165,13 +171,15 @@ def _fold(record: RecordVersion, events: list[RecordVersion], strict: bool = Fal
     data = record.data
     status, session_id = BookingStatus.BOOKED, data["session"]
     start: datetime | None = datetime.fromisoformat(data["planned_start"])
-    cancelled_at, reason, last_minute, cancelled_start, transferred_to = None, None, False, None, None
+    cancelled_at, reason, last_minute, transferred_to = None, None, False, None
+    cancelled_from: list[tuple[str, datetime]] = []
     ordered = sorted(events, key=lambda e: (e.occurred_at, e.recorded_at))
     for index, event in enumerate(ordered):
         if strict:
             _refuse_out_of_place(status, event, ordered[index + 1:])
         if event.form_id == "operation_cancellation":
-            cancelled_start = start
+            if session_id is not None and start is not None:
+                cancelled_from.append((session_id, start))
             status, session_id, start = BookingStatus.CANCELLED, None, None
             cancelled_at, reason = event.occurred_at, CancelReason(event.data["reason"])
             last_minute = bool(event.data["last_minute"])
@@ -185,7 +193,7 @@ def _fold(record: RecordVersion, events: list[RecordVersion], strict: bool = Fal
     decided = datetime.fromisoformat(data["decided_at"])
     return BookingFacts(record, status, session_id, start, int(data["expected_minutes"]), priority, decided,
                         cancelled_at, reason, last_minute, rebook_by(priority, decided, cancelled_at, reason, last_minute),
-                        cancelled_start, transferred_to)
+                        tuple(cancelled_from), transferred_to)
 
 
 def _refuse_out_of_place(status: BookingStatus, event: RecordVersion, later: list[RecordVersion]) -> None:
@@ -395,14 +403,15 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
         return []
     if replayed is None:
         replayed = _replay(db, _around(db, min(s.start for s in chosen), max(s.end for s in chosen)))
-    for state in bookings(db, forms, lambda facts: facts.session_id in entries or facts.record.data["session"] in entries,
-                          replayed):
+    for state in bookings(db, forms, lambda facts: facts.session_id in entries
+                          or any(session_id in entries for session_id, _ in facts.cancelled_from), replayed):
         if state.session_id in entries and state.start is not None:
             entries[state.session_id].append(ListEntry(state, state.start, struck=False))
-        original = state.record.data["session"]
-        if original in entries and state.session_id != original:
-            entries[original].append(ListEntry(state, datetime.fromisoformat(state.record.data["planned_start"]),
-                                               struck=True))
+        # One struck line per session it left, at the last time it was planned there.
+        left = {session_id: start for session_id, start in state.cancelled_from
+                if session_id in entries and session_id != state.session_id}
+        for session_id, start in left.items():
+            entries[session_id].append(ListEntry(state, start, struck=True))
     return [(s, sorted(entries[s.session_id], key=lambda e: e.start)) for s in chosen]
 
 
