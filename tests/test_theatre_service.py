@@ -448,3 +448,12 @@ def test_an_operation_cancelled_or_moved_from_its_new_date_stays_struck_on_that_
     assert listed(date(2026, 12, 1)) == [(cancelled, "08:00", True), (moved, "10:00", True)]
     assert listed(date(2026, 11, 30)) == [(cancelled, "08:00", True), (moved, "10:00", True)]
     assert listed(date(2026, 12, 2)) == [(moved, "09:00", False)]
+
+
+def test_a_booking_on_another_day_than_its_session_is_refused_naming_both_days(lists):
+    """The session chosen is Monday's, the time typed Tuesday's: "08:00-09:30 does not fit in
+    the session 08:00-13:00" left the coordinator looking for a fault in identical hours."""
+    coord, patients, made = lists
+    with pytest.raises(theatre.ClashRefused, match="01/12 08:00-09:30 does not fit in the session 30/11 08:00-13:00 "
+                                                   "of theatre T1"):
+        theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00", day=TUESDAY))

@@ -133,9 +133,10 @@ def clashes(candidate: Booking, sessions: dict[str, TheatreSession],
     session = sessions[candidate.session_id]
     found = []
     if not fits(candidate, session):
+        # Dated: a time typed on another day than the session's would read as fitting.
         found.append(Clash("session", session.session_id,
-                           f"{candidate.start:%H:%M}-{candidate.end:%H:%M} does not fit in the session "
-                           f"{session.start:%H:%M}-{session.end:%H:%M} of theatre {session.theatre}"))
+                           f"{candidate.start:%d/%m %H:%M}-{candidate.end:%H:%M} does not fit in the session "
+                           f"{session.start:%d/%m %H:%M}-{session.end:%H:%M} of theatre {session.theatre}"))
     for other in booked:
         if other.booking_id == candidate.booking_id or other.start is None or other.end is None:
             continue
