@@ -98,3 +98,14 @@ def test_no_suggested_slot_clashes_with_any_booking_however_long(placed, minutes
     for slot in suggest_slots(wanted, sessions, booked, after=DAY, limit=20):
         trial = Booking("new", "p-new", slot.session_id, slot.start, minutes, "Dr A", None)
         assert clashes(trial, by_id, booked) == []
+
+
+def test_the_earliest_slot_comes_first_whichever_session_starts_first():
+    """Enter books the first slot offered: T1's list starts at 08:00 but is busy until 12:00,
+    T2's is free at 08:00; offered in session order, an urgent case went to T1 at 12:00. With
+    five lists starting at 08:00 busy all morning, a list free from 09:00 was not offered at all."""
+    busy = [_booking(f"b{t}", f"s{t}", 8, minutes=240, surgeon=f"Dr {t}", anaesthetist=f"Dr Z{t}") for t in range(5)]
+    sessions = [*(_session(f"s{t}", f"T{t}", end=18) for t in range(5)), _session("late", "T9", start=9)]
+    slots = suggest_slots(_booking("new", None, None, minutes=60, anaesthetist=None), sessions, busy, after=DAY)
+    assert [(s.session_id, s.start.strftime("%H:%M")) for s in slots] == [
+        ("late", "09:00"), ("s0", "12:00"), ("s1", "12:00"), ("s2", "12:00"), ("s3", "12:00")]

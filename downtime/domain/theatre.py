@@ -167,8 +167,9 @@ class Slot:
 def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: Sequence[Booking],
                   after: datetime, limit: int = 5, step: timedelta = timedelta(minutes=15),
                   specialty: str | None = None) -> list[Slot]:
-    """The earliest clash-free starts, at most one per session, for the booking's duration, on
-    the quarter hours of the ward's clock: `after` (now) is in the ward's zone, and each start
+    """The earliest clash-free starts, at most one per session, earliest first (the dialog books
+    the first on Enter; a list starting early may be full until late), for the booking's
+    duration, on the quarter hours of the ward's clock: `after` (now) is in the ward's zone, and each start
     carries that zone's offset at that moment, so one after a change of summer time reads (and
     prints) as the wall clock shows it.
 
@@ -191,6 +192,8 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
     longest = max((end - start for start, end, _ in people), default=timedelta(0))
     found: list[Slot] = []
     for session in sorted(sessions, key=lambda s: (s.start, s.theatre)):
+        if len(found) >= limit and session.start >= found[-1].start:
+            break  # its slots could only come after those kept
         if session.end <= after or (specialty and session.specialty.casefold() != specialty.casefold()):
             continue
         near = people[bisect_left(starts, session.start - longest):bisect_left(starts, session.end)]
@@ -206,9 +209,7 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
         trial = Booking(booking.booking_id, booking.patient_id, session.session_id, start,
                         booking.minutes, booking.surgeon, booking.anaesthetist)
         if start + duration <= session.end and not clashes(trial, by_id, relevant):
-            found.append(Slot(session.session_id, session.theatre, start))
-            if len(found) >= limit:
-                break
+            found = sorted([*found, Slot(session.session_id, session.theatre, start)], key=lambda slot: slot.start)[:limit]
     return found
 
 
