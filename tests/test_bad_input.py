@@ -462,6 +462,7 @@ def check_refusal(target: Target, errors: list[Any]) -> None:
 _NOT_IN = "not in hospital at that time"
 _NO_SLOT = "does not fit in the session|clashes|no theatre session"
 _SESSION_TAKEN = "already has a session"
+_SESSION_HOURS = f"{_SESSION_TAKEN}|End: a session must end after it starts"
 RULE_REFUSALS = {
     ("transfer", "moved_at"): _NOT_IN, ("discharge", "discharged_at"): _NOT_IN,
     ("death", "died_at"): _NOT_IN, ("transfer_out", "departed_at"): _NOT_IN,
@@ -469,8 +470,8 @@ RULE_REFUSALS = {
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,
     ("operation_rebooking", "decided_at"): "must come after the cancellation it answers",
-    ("theatre_session", "theatre"): _SESSION_TAKEN, ("theatre_session", "starts_at"): _SESSION_TAKEN,
-    ("theatre_session", "ends_at"): _SESSION_TAKEN,
+    ("theatre_session", "theatre"): _SESSION_TAKEN, ("theatre_session", "starts_at"): _SESSION_HOURS,
+    ("theatre_session", "ends_at"): _SESSION_HOURS,
     ("operation_cancellation", "booking"): "no standing booking", ("operation_rebooking", "booking"): "no standing booking",
 }
 

@@ -309,6 +309,18 @@ def test_an_overlapping_session_in_the_same_theatre_is_refused(lists):
     _session(coord, "T3", MONDAY, "08:00", "13:00")   # another theatre
 
 
+def test_a_session_ending_before_it_starts_is_refused_naming_its_end(lists):
+    """13:00 typed 01:00: the session was saved, could hold no operation ("does not fit"), and
+    overlapped nothing, so a second list of the same theatre at the same hours was accepted."""
+    coord, _, made = lists
+    with pytest.raises(ServiceError, match="End: a session must end after it starts "
+                                           r"\(it starts 30/11/2026 08:00, ends 30/11/2026 01:00\)"):
+        _session(coord, "T5", MONDAY, "08:00", "01:00")
+    session = records.current(coord.db, made["t1-mon"])
+    with pytest.raises(ServiceError, match="End: a session must end after it starts"):
+        records.amend(coord, made["t1-mon"], {**session.data, "ends_at": session.data["starts_at"]}, "typo")
+
+
 def test_a_session_with_a_standing_booking_cannot_be_withdrawn(lists):
     coord, patients, made = lists
     first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))

@@ -307,7 +307,13 @@ def _facts_with(db: Database, version: RecordVersion, withdrawn: bool) -> Bookin
 def _check_session(db: Database, session_id: str, changed: TheatreSession | None) -> None:
     """Refuse a session overlapping another of its theatre, and a change (`changed`; None: the
     session withdrawn) that would leave an operation standing in it outside it: it would vanish
-    from the day's list, or run outside its theatre's hours. Cancel or move it first."""
+    from the day's list, or run outside its theatre's hours. Cancel or move it first. A session
+    ending before it starts (13:00 typed 01:00) could hold no operation and would overlap no
+    other list of its theatre, so it is refused too."""
+    if changed is not None and changed.end <= changed.start:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "End: a session must end after it starts (it starts {start}, "
+                                                         "ends {end})."),
+                           start=f"{changed.start:%d/%m/%Y %H:%M}", end=f"{changed.end:%d/%m/%Y %H:%M}")
     if changed is not None and (others := overlapping_sessions(changed, _sessions_near(db, changed.start, changed.end))):
         other = others[0]
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Theatre {theatre} already has a session {window} ({specialty})."),

@@ -2430,6 +2430,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Programmation : une annulation ou une reprogrammation reste attachée à son intervention. Marquez celle-ci saisie par erreur, puis enregistrez-la sur la bonne intervention.</translation>
     </message>
     <message>
+        <source>End: a session must end after it starts (it starts {start}, ends {end}).</source>
+        <translation>Fin : une vacation doit finir après son début (elle commence le {start}, finit le {end}).</translation>
+    </message>
+    <message>
         <source>This booking is {status}; cancel it before rebooking.</source>
         <translation>Cette intervention est {status} ; annulez-la avant de la reprogrammer.</translation>
     </message>
