@@ -330,6 +330,26 @@ def test_cancelled_and_rebooked_operation_is_one_request_with_two_appointments(
     assert _unresolved(bundle) == []
 
 
+def test_a_cancellation_amended_after_a_rebooking_of_the_same_minute_still_cancels_the_first_date(
+        session_for, admission_values, clock, tmp_path):
+    """Same-minute theatre changes keep the order they were first typed in, as movements do."""
+    nurse, coord = session_for("nurse"), session_for("coord")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    monday, tuesday = _sessions(coord)
+    booking = _book(coord, patient, monday, "2026-11-30T08:00+01:00")
+    now = clock.now.isoformat(timespec="minutes")
+    cancel = theatre.cancel(coord, booking.record_id, {"cancelled_at": now, "reason": "equipment_failure",
+                                                       "last_minute": False, "patient_told": "phone"})
+    clock.advance(seconds=40)
+    theatre.rebook(coord, booking.record_id, {"outcome": "rebooked", "session": tuesday,
+                                              "planned_start": "2026-12-01T09:00+01:00", "decided_at": now})
+    clock.advance(hours=1)
+    records.amend(coord, cancel.record_id, {**cancel.data, "reason": "no_ward_bed"}, "wrong reason coded")
+    appointments = sorted(_resources(_export(session_for, tmp_path), "Appointment"), key=lambda a: a["start"])
+    assert [(a["start"][:10], a["status"]) for a in appointments] == [("2026-11-30", "cancelled"),
+                                                                      ("2026-12-01", "booked")]
+
+
 def test_a_cancellation_without_a_fitting_code_keeps_its_reason_as_text(session_for, admission_values, tmp_path):
     nurse, coord = session_for("nurse"), session_for("coord")
     patient = records.save_new(nurse, "admission", admission_values).patient_id

@@ -469,3 +469,20 @@ def test_a_booking_on_another_day_than_its_session_is_refused_naming_both_days(l
     with pytest.raises(theatre.ClashRefused, match="01/12 08:00-09:30 does not fit in the session 30/11 08:00-13:00 "
                                                    "of theatre T1"):
         theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00", day=TUESDAY))
+
+
+def test_a_cancellation_reason_can_be_corrected_after_a_rebooking_of_the_same_minute(lists, clock):
+    """Cancelled on the board and rebooked from the list within the minute (both dialogs write
+    the minute): correcting the cancellation's reason afterwards put it after the rebooking,
+    and was refused as "a rebooking must come after the cancellation it answers"."""
+    coord, patients, made = lists
+    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    now = clock.now.isoformat(timespec="minutes")
+    cancel = theatre.cancel(coord, first.record_id, {**CANCEL, "cancelled_at": now})
+    clock.advance(seconds=40)
+    theatre.rebook(coord, first.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T08:00+01:00", now))
+    clock.advance(hours=1)
+    records.amend(coord, cancel.record_id, {**cancel.data, "reason": "no_ward_bed"}, "wrong reason coded")
+    state = _state(coord, first.record_id)
+    assert (state.status, state.cancel_reason.value) == (theatre.BookingStatus.REBOOKED, "no_ward_bed")
+    assert state.start == datetime.fromisoformat(f"{TUESDAY}T08:00+01:00")

@@ -161,19 +161,32 @@ def _replay(db: Database, booking_ids: Collection[str] | None = None) -> list[Bo
     events: dict[str, list[RecordVersion]] = {}
     for record in changes:
         events.setdefault(record.data["booking"], []).append(record)
-    return [_fold(record, events.get(record.record_id, [])) for record in booked]
+    typed = _first_typed(db, changes)
+    return [_fold(record, events.get(record.record_id, []), typed) for record in booked]
 
 
-def _fold(record: RecordVersion, events: list[RecordVersion], strict: bool = False) -> BookingFacts:
-    """The booking with its cancellations and rebookings applied in the order they happened.
-    `strict` (a version about to be written): refuse a change where it does not apply, as the
-    lists, which show whatever is stored, would apply it differently from what was accepted."""
+def _first_typed(db: Database, events: Collection[RecordVersion]) -> dict[str, datetime]:
+    """When each event's record was first typed (its version 1's `recorded_at`), which orders
+    a booking's changes of the same minute, as the census orders movements: a cancellation
+    amended after a rebooking typed in its minute (both dialogs write the minute) must not move
+    after that rebooking. A record not yet written is typed after everything stored."""
+    return {record_id: datetime.fromisoformat(at) for part in chunks({event.record_id for event in events})
+            for record_id, at in db.execute(f"SELECT record_id, recorded_at FROM records WHERE version = 1"
+                                            f" AND record_id IN ({marks(part)})", part).fetchall()}
+
+
+def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, datetime],
+          strict: bool = False) -> BookingFacts:
+    """The booking with its cancellations and rebookings applied in the order they happened
+    (`typed`: when each was first typed, for those of the same minute). `strict` (a version
+    about to be written): refuse a change where it does not apply, as the lists, which show
+    whatever is stored, would apply it differently from what was accepted."""
     data = record.data
     status, session_id = BookingStatus.BOOKED, data["session"]
     start: datetime | None = datetime.fromisoformat(data["planned_start"])
     cancelled_at, reason, last_minute, transferred_to = None, None, False, None
     cancelled_from: list[tuple[str, datetime]] = []
-    ordered = sorted(events, key=lambda e: (e.occurred_at, e.recorded_at))
+    ordered = sorted(events, key=lambda e: (e.occurred_at, typed.get(e.record_id, e.recorded_at)))
     for index, event in enumerate(ordered):
         if strict:
             _refuse_out_of_place(status, event, ordered[index + 1:])
@@ -297,11 +310,12 @@ def _facts_with(db: Database, version: RecordVersion, withdrawn: bool) -> Bookin
     events = [event for event in _standing_where(db, EVENT_FORMS, "json_extract(data, '$.booking') IN (?)", {booking_id})
               if event.record_id != version.record_id]
     if is_booking:
-        return None if withdrawn else _fold(version, events, strict=True)
+        return None if withdrawn else _fold(version, events, _first_typed(db, events), strict=True)
     stored = _standing_where(db, ["operation_booking"], "record_id IN (?)", {booking_id})
     if not stored:
         raise NotFound(f"no standing booking {booking_id}")
-    return _fold(stored[0], events if withdrawn else [*events, version], strict=True)
+    applied = events if withdrawn else [*events, version]
+    return _fold(stored[0], applied, _first_typed(db, applied), strict=True)
 
 
 def _check_session(db: Database, session_id: str, changed: TheatreSession | None) -> None:

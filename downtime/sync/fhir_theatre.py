@@ -81,7 +81,9 @@ def _group(booking: RecordVersion, events: list[RecordVersion], sessions: dict[s
     slots = [_slot(booking)]
     transfer: RecordVersion | None = None
     made_from: dict[str, list[str]] = {booking.record_id: [booking.record_id, slots[0].appointment_id]}
-    for event in sorted((e for e in events if e.status is not _EIE), key=lambda e: (e.occurred_at, e.recorded_at)):
+    # Changes of the same minute in the order they were first typed, as services.theatre does.
+    for event in sorted((e for e in events if e.status is not _EIE),
+                        key=lambda e: (e.occurred_at, ctx.original(e).recorded_at)):
         if event.form_id == CANCELLATION_FORM:
             if slots[-1].cancelled_by is None:
                 slots[-1].cancelled_by = event
