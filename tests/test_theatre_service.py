@@ -486,3 +486,22 @@ def test_a_cancellation_reason_can_be_corrected_after_a_rebooking_of_the_same_mi
     state = _state(coord, first.record_id)
     assert (state.status, state.cancel_reason.value) == (theatre.BookingStatus.REBOOKED, "no_ward_bed")
     assert state.start == datetime.fromisoformat(f"{TUESDAY}T08:00+01:00")
+
+
+def test_an_operation_cannot_be_booked_or_rebooked_after_the_patients_recorded_death(lists, clock, session_for):
+    """A death recorded on Saturday: booking the patient for Monday, or rebooking their cancelled
+    operation, was accepted and put them on the list; one done before the death still records."""
+    coord, patients, made = lists
+    cancelled = theatre.book(coord, patients[0], _booking(made["t1-tue"], "08:00", day=TUESDAY))
+    theatre.cancel(coord, cancelled.record_id, CANCEL)
+    records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+                                                      "expected": False, "family_informed": True},
+                     patient_id=patients[0])
+    died = "This patient's death is recorded \\(28/11/2026 13:00\\): no operation can be planned after it"
+    with pytest.raises(ServiceError, match=died):
+        theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    with pytest.raises(ServiceError, match=died):
+        theatre.rebook(coord, cancelled.record_id, _rebooking(made["t1-mon"], f"{MONDAY}T08:00+01:00",
+                                                              clock.now.isoformat(timespec="minutes")))
+    earlier = _session(coord, "T4", "2026-11-28", "08:00", "12:00")
+    theatre.book(coord, patients[0], {**_booking(earlier, "08:00"), "planned_start": "2026-11-28T09:00+01:00"})

@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.census import StayStatus
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
     PRIORITY_RANK, Booking, CancelReason, Clash, Priority, Slot, TheatreSession, clashes, left_outside,
@@ -21,7 +22,7 @@ from downtime.domain.theatre import (
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.services import records
-from downtime.services.census import all_patients
+from downtime.services.census import all_patients, location_at
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
 from downtime.services.patients import PatientSummary, downtime_numbers
@@ -280,7 +281,20 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
         _refuse_moving(db, record_id, data)
     facts = _facts_with(db, _version_to_be(form_id, record_id, patient_id, data), withdrawn)
     if facts is not None and facts.status in LIVE:
+        _refuse_after_death(db, facts.booking)
         _check(db, facts.booking)
+
+
+def _refuse_after_death(db: Database, booking: Booking) -> None:
+    """No operation is planned after the patient's recorded death: it would stand on the day's
+    list. One planned before it (a past operation back-entered) is recorded; a death recorded in
+    error is withdrawn first."""
+    assert booking.start is not None
+    where = location_at(db, booking.patient_id, booking.start)
+    if where is not None and where.status is StayStatus.DECEASED:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This patient's death is recorded ({died}): no operation can be "
+                                                         "planned after it."),
+                           died=f"{where.since:%d/%m/%Y %H:%M}")
 
 
 def _refuse_moving(db: Database, record_id: str, data: dict[str, Any]) -> None:

@@ -2434,6 +2434,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Fin : une vacation doit finir après son début (elle commence le {start}, finit le {end}).</translation>
     </message>
     <message>
+        <source>This patient's death is recorded ({died}): no operation can be planned after it.</source>
+        <translation>Le décès de ce patient est enregistré ({died}) : aucune intervention ne peut être prévue après.</translation>
+    </message>
+    <message>
         <source>This booking is {status}; cancel it before rebooking.</source>
         <translation>Cette intervention est {status} ; annulez-la avant de la reprogrammer.</translation>
     </message>
