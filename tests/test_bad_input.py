@@ -468,7 +468,7 @@ RULE_REFUSALS = {
     ("death", "died_at"): _NOT_IN, ("transfer_out", "departed_at"): _NOT_IN,
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
-    ("operation_rebooking", "planned_start"): _NO_SLOT,
+    ("operation_rebooking", "planned_start"): f"{_NO_SLOT}|New planned start: .* is before the rebooking was decided",
     ("operation_rebooking", "decided_at"): "must come after the cancellation it answers",
     ("theatre_session", "theatre"): _SESSION_TAKEN, ("theatre_session", "starts_at"): _SESSION_HOURS,
     ("theatre_session", "ends_at"): _SESSION_HOURS,

@@ -505,3 +505,19 @@ def test_an_operation_cannot_be_booked_or_rebooked_after_the_patients_recorded_d
                                                               clock.now.isoformat(timespec="minutes")))
     earlier = _session(coord, "T4", "2026-11-28", "08:00", "12:00")
     theatre.book(coord, patients[0], {**_booking(earlier, "08:00"), "planned_start": "2026-11-28T09:00+01:00"})
+
+
+def test_a_rebooking_cannot_put_the_operation_before_it_was_decided(lists, clock):
+    """Correcting a rebooking's time with the wrong month (01/11 for 01/12) moved the operation
+    onto a list already past: it left the rescheduling list, and no coming list showed it."""
+    coord, patients, made = lists
+    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, first.record_id, CANCEL)
+    rebooked = theatre.rebook(coord, first.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T08:00+01:00",
+                                                                 clock.now.isoformat(timespec="minutes")))
+    past = _session(coord, "T1", "2026-11-02")
+    with pytest.raises(ServiceError, match="New planned start: 02/11/2026 08:00 is before the rebooking was decided "
+                                           r"\(28/11/2026 14:00\)"):
+        records.amend(coord, rebooked.record_id, {**rebooked.data, "session": past,
+                                                  "planned_start": "2026-11-02T08:00+01:00"}, "wrong time")
+    assert _state(coord, first.record_id).start == datetime.fromisoformat(f"{TUESDAY}T08:00+01:00")

@@ -2438,6 +2438,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Le décès de ce patient est enregistré ({died}) : aucune intervention ne peut être prévue après.</translation>
     </message>
     <message>
+        <source>New planned start: {start} is before the rebooking was decided ({decided}).</source>
+        <translation>Nouveau début prévu : le {start} précède la décision de reprogrammer ({decided}).</translation>
+    </message>
+    <message>
         <source>This booking is {status}; cancel it before rebooking.</source>
         <translation>Cette intervention est {status} ; annulez-la avant de la reprogrammer.</translation>
     </message>
