@@ -145,7 +145,9 @@ class CancelDialog(QDialog):
 
 
 class RebookDialog(QDialog):
-    """The earliest clash-free slots first; Enter books the highlighted one."""
+    """The earliest clash-free slots first; Enter books the highlighted one. A slot after the
+    operation's rebook-by date says so: once rebooked, the operation leaves the rescheduling
+    list, the one place its BREACH showed, so an urgent case must not be booked late unawares."""
 
     def __init__(self, session: Session, state: theatre.BookingState, parent: QWidget | None = None):
         super().__init__(parent)
@@ -160,10 +162,15 @@ class RebookDialog(QDialog):
         layout.addWidget(slots_label)
         self.slots = theatre.suggestions(session.db, state.record.record_id, session.clock())
         known = theatre.sessions(session.db)
+        deadline = state.rebook_by
         self.slot_list = QListWidget()
-        self.slot_list.addItems([translate("RebookDialog", "{day} {time} — theatre {theatre} ({specialty})").format(
-            day=locale().toString(slot.start.date(), "ddd dd/MM"), time=f"{slot.start:%H:%M}", theatre=slot.theatre,
-            specialty=known[slot.session_id].specialty) for slot in self.slots])
+        for slot in self.slots:
+            text = translate("RebookDialog", "{day} {time} — theatre {theatre} ({specialty})").format(
+                day=locale().toString(slot.start.date(), "ddd dd/MM"), time=f"{slot.start:%H:%M}", theatre=slot.theatre,
+                specialty=known[slot.session_id].specialty)
+            if deadline is not None and slot.start > deadline:
+                text = translate("RebookDialog", "{slot} — after the rebook-by date").format(slot=text)
+            self.slot_list.addItem(text)
         self.slot_list.setCurrentRow(0)
         self.slot_list.itemActivated.connect(lambda item: self.save())
         slots_label.setBuddy(self.slot_list)
@@ -187,6 +194,10 @@ class RebookDialog(QDialog):
         if not self.slots:
             self.error.setText(translate("RebookDialog",
                                          "No free slot in the sessions known to this laptop: add sessions or transfer."))
+        elif deadline is not None and self.slots[0].start > deadline:
+            self.error.setText(translate("RebookDialog", "No free slot before this operation's rebook-by date ({date}): "
+                                                         "free one on a list (move an operation that can wait), or "
+                                                         "transfer.").format(date=f"{deadline:%d/%m/%Y %H:%M}"))
 
     def _finish(self, values: dict[str, Any]) -> RecordVersion | None:
         values["decided_at"] = self.session.clock().isoformat(timespec="minutes")

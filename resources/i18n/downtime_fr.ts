@@ -1747,6 +1747,14 @@ le numéro du patient dans le DPI :</translation>
         <translation>{day} {time} — salle {theatre} ({specialty})</translation>
     </message>
     <message>
+        <source>{slot} — after the rebook-by date</source>
+        <translation>{slot} — après la date limite de reprogrammation</translation>
+    </message>
+    <message>
+        <source>No free slot before this operation&apos;s rebook-by date ({date}): free one on a list (move an operation that can wait), or transfer.</source>
+        <translation>Aucun créneau libre avant la date limite de reprogrammation de cette intervention ({date}) : libérez-en un sur un programme (déplacez une intervention qui peut attendre), ou transférez.</translation>
+    </message>
+    <message>
         <source>&amp;Why this date</source>
         <translation>&amp;Pourquoi cette date</translation>
     </message>

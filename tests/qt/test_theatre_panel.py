@@ -102,6 +102,24 @@ def test_transfer_needs_a_hospital(coordinator, qtbot):
     assert theatre.bookings(window.session.db, window.session.forms)[0].status is theatre.BookingStatus.TRANSFERRED
 
 
+def test_a_slot_after_an_urgent_operations_rebook_by_date_says_so(coordinator, qtbot):
+    """An urgent case (24 hours from the decision) whose first free slot is two days on: Enter
+    booked it there without a word, and once rebooked it left the list that showed its BREACH."""
+    window, _ = coordinator
+    panel, session = window.theatre, window.session
+    state = theatre.bookings(session.db, session.forms)[0]
+    records.amend(session, state.record.record_id, {**state.record.data, "priority": "urgent",
+                                                    "decided_at": "2026-11-28T12:00+01:00"}, "urgent after review")
+    theatre.cancel(session, state.record.record_id, {"cancelled_at": "2026-11-28T13:00+01:00", "reason": "no_ward_bed",
+                                                     "last_minute": True, "patient_told": "in_person"})
+    panel.refresh()
+    panel.waiting_table.selectRow(0)
+    dialog = panel.rebook_selected()
+    qtbot.addWidget(dialog)
+    assert dialog.slot_list.item(0).text() == "Mon 30/11 08:00 — theatre T2 (General surgery) — after the rebook-by date"
+    assert "No free slot before this operation's rebook-by date (29/11/2026 12:00)" in dialog.error.text()
+
+
 def test_coordinator_adds_a_session_and_books_from_the_forms(coordinator, qtbot):
     window, session_ids = coordinator
     window.actions_by_id["new_theatre_session"].trigger()
