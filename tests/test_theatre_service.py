@@ -521,3 +521,17 @@ def test_a_rebooking_cannot_put_the_operation_before_it_was_decided(lists, clock
         records.amend(coord, rebooked.record_id, {**rebooked.data, "session": past,
                                                   "planned_start": "2026-11-02T08:00+01:00"}, "wrong time")
     assert _state(coord, first.record_id).start == datetime.fromisoformat(f"{TUESDAY}T08:00+01:00")
+
+
+def test_a_rebooking_written_before_its_decision_can_still_be_withdrawn(lists, clock, monkeypatch):
+    """One stored before that rule (or loaded from elsewhere) is put right by withdrawing it."""
+    coord, patients, made = lists
+    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, first.record_id, CANCEL)
+    past = _session(coord, "T1", "2026-11-02")
+    with monkeypatch.context() as patched:
+        patched.setattr(theatre, "_refuse_before_decided", lambda data: None)
+        slip = theatre.rebook(coord, first.record_id, _rebooking(past, "2026-11-02T08:00+01:00",
+                                                                 clock.now.isoformat(timespec="minutes")))
+    records.mark_entered_in_error(coord, slip.record_id, "wrong month")
+    assert _state(coord, first.record_id).status is theatre.BookingStatus.CANCELLED

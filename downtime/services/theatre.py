@@ -279,7 +279,7 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
         return
     if form_id in EVENT_FORMS:
         _refuse_moving(db, record_id, data)
-    if form_id == "operation_rebooking" and data.get("outcome") == "rebooked":
+    if form_id == "operation_rebooking" and not withdrawn and data.get("outcome") == "rebooked":
         _refuse_before_decided(data)
     facts = _facts_with(db, _version_to_be(form_id, record_id, patient_id, data), withdrawn)
     if facts is not None and facts.status in LIVE:
