@@ -117,3 +117,26 @@ def test_export_progress_counts_every_version_twice_and_ends_at_its_total(sessio
     export(session_for("records"), tmp_path / "e", progress=lambda done, total: told.append((done, total)))
     assert told[0] == (0, 6) and told[-1] == (6, 6)
     assert [done for done, _ in told] == sorted(done for done, _ in told)
+
+
+@pytest.mark.parametrize("typed", ['=HYPERLINK("http://example.com/x","Open the chart")', "+33 6 12 34 56 78",
+                                   "-2 kg since Monday", "@SUM(A1:A2)"])
+def test_a_cell_a_spreadsheet_would_take_for_a_formula_is_written_as_text(session_for, admission_values, tmp_path,
+                                                                          typed):
+    """A clerk opening the CSV in a spreadsheet must read what was typed, never run it (a link
+    that sends the patient's row away) nor see #NAME? instead of a phone number; the records
+    office re-imports the JSON lines, which keep the value exactly."""
+    from downtime.sync.versions import RECORDS_FILE
+
+    nurse = session_for("nurse")
+    saved = records.save_new(nurse, "admission", {**admission_values, "diet_notes": typed})
+    records.amend(nurse, saved.record_id, {**admission_values, "diet_notes": typed, "bed": "14"}, typed)
+    result = export(session_for("records"), tmp_path / "export")
+    with (result.folder / "csv" / "admission.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [row["diet_notes"] for row in rows] == [f"'{typed}"] * 2
+    assert rows[1]["version_reason"] == f"'{typed}"
+    assert (rows[0]["weight_kg"], rows[0]["given_names"]) == ("61.5", "Hélène Marie")
+    stored = [json.loads(json.loads(line)["data"])["diet_notes"]
+              for line in (result.folder / RECORDS_FILE).read_text(encoding="utf-8").splitlines()]
+    assert stored == [typed] * 2

@@ -44,14 +44,29 @@ class ExportResult:
     last_rowid: int
 
 
+# What makes a spreadsheet read a cell as a formula: typed text such as =HYPERLINK(…) would run
+# on the records office's computer, and "+33 6 12…" or "- confused" would show as #NAME?.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value: str) -> str:
+    """Typed text as a spreadsheet shows it: a leading apostrophe makes a would-be formula plain
+    text (the spreadsheet hides it). Only the CSVs for people carry it; the JSON lines the
+    records office re-imports keep the value exactly."""
+    return f"'{value}" if value.startswith(FORMULA_STARTS) else value
+
+
 def _cell(value: Any) -> str:
-    """Lists and row groups as JSON so nothing is lost; booleans as yes/no for spreadsheets."""
+    """Lists and row groups as JSON so nothing is lost; booleans as yes/no for spreadsheets;
+    numbers as they are (a negative one is a number, not a formula)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, str):
+        return _text(value)
     return str(value)
 
 
@@ -75,8 +90,8 @@ def _write_csv(path: Path, spec: FormSpec, rows: list[dict[str, Any]], numbers: 
         writer.writerow([*BASE_COLUMNS, *(f"field_{f}" if f in BASE_COLUMNS else f for f in fields)])
         for row in rows:
             data = json.loads(row["data"])
-            writer.writerow([row["record_id"], row["version"], row["status"], row["reason"] or "",
-                             numbers.get(row["patient_id"] or "", ""), row["author"], row["device_id"],
+            writer.writerow([row["record_id"], row["version"], row["status"], _cell(row["reason"]),
+                             numbers.get(row["patient_id"] or "", ""), _cell(row["author"]), row["device_id"],
                              row["occurred_at"], row["recorded_at"], *(_cell(data.get(f)) for f in fields)])
 
 
