@@ -451,3 +451,18 @@ def test_an_amended_admission_keeps_its_place_before_a_transfer_of_the_same_minu
     records.amend(nurse, admission.record_id, {**admission.data, "bed": "3"}, "bed was wrong")
     encounter = _by_id(_export(session_for, tmp_path), admission.record_id)
     assert [place["location"]["display"] for place in encounter["location"]] == ["ward 3B bed 3", "ward ICU bed 1"]
+
+
+def test_the_encounter_carries_the_reason_for_admission_and_the_admitting_clinician(session_for, admission_values,
+                                                                                     tmp_path):
+    """Both are required on the admission form and neither is on the back-entry line: the bundle
+    is where the EHR gets them (the app's own FHIR reader takes them from the same places)."""
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", admission_values)
+    records.amend(nurse, admitted.record_id, {**admission_values, "reason": "Fall at home, fractured neck of femur"},
+                  "X-ray seen")
+    bundle = _export(session_for, tmp_path)
+    Bundle.model_validate(bundle)
+    encounter = _by_id(bundle, admitted.record_id)
+    assert encounter["reasonCode"] == [{"text": "Fall at home, fractured neck of femur"}]
+    assert encounter["participant"] == [{"individual": {"display": "Dr Benali"}}]

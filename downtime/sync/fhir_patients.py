@@ -168,7 +168,9 @@ def _encounter_base(record: RecordVersion, patient_id: str, status: str) -> dict
 
 def _encounter(stay: _Stay, patient_id: str) -> dict[str, Any]:
     """Each bed of the stay is a location with its period: it ends when the next one starts
-    (completed), or stays open (active) while the patient is still there."""
+    (completed), or stays open (active) while the patient is still there. The reason for
+    admission and the admitting clinician, which the back-entry line leaves out, travel here
+    as text, where the FHIR snapshot reader takes them from."""
     ended = stay.left[1].occurred_at if stay.left else None
     locations = []
     for index, (ward, bed, since) in enumerate(stay.places):
@@ -179,6 +181,10 @@ def _encounter(stay: _Stay, patient_id: str) -> dict[str, Any]:
     resource = _encounter_base(stay.admission, patient_id, "finished" if stay.left else "in-progress")
     resource["period"] = {"start": moment(stay.admission.occurred_at)} | ({"end": moment(ended)} if ended else {})
     resource["location"] = locations
+    if reason := stay.admission.data.get("reason"):
+        resource["reasonCode"] = [{"text": str(reason)}]
+    if clinician := stay.admission.data.get("admitting_clinician"):
+        resource["participant"] = [{"individual": {"display": str(clinician)}}]
     if stay.left:
         resource["hospitalization"] = _leaving(*stay.left)
     return resource
