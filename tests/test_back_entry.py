@@ -373,3 +373,21 @@ def test_an_ehr_number_already_linked_to_another_patient_is_refused_unless_the_s
     plans = [" ".join(row[3] for row in office.db.execute(f"EXPLAIN QUERY PLAN {statement}"))
              for statement in statements if "patient_links" in statement]
     assert plans and not [plan for plan in plans if "SCAN patient_links" in plan], plans
+
+
+def test_the_worklist_lines_of_an_admission_and_a_transfer_give_what_the_bundle_leaves_out(tmp_path, laptop,
+                                                                                            admission_values):
+    """The FHIR bundle has no place for a resuscitation decision, the weight drugs are dosed by
+    or isolation precautions, so the clerk enters them from the admission's line; a transfer's
+    line must name the bed the patient went to, as the EHR's transfer asks for it."""
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    admitted = records.save_new(nurse, "admission", {**admission_values, "resuscitation": "dnacpr",
+                                                     "isolation": "contact", "weight_kg": 48.5})
+    moved = records.save_new(nurse, "transfer", {"moved_at": "2026-11-28T11:00+01:00", "to_ward": "ICU",
+                                                 "to_bed": "Side 2", "reason": "Needs monitoring"},
+                             patient_id=admitted.patient_id)
+    lines = _office_lines(tmp_path, laptop, ward_clerk)
+    admission = lines[admitted.record_id]
+    assert ("DNACPR" in admission, "48.5" in admission, "Contact precautions" in admission) == (True, True, True), \
+        admission
+    assert "Side 2" in lines[moved.record_id], lines[moved.record_id]
