@@ -153,3 +153,20 @@ def test_a_version_line_must_hold_what_the_database_stores(tmp_path, column, val
     path.write_text(json.dumps(good) + "\n" + json.dumps(good | {column: value}) + "\n", encoding="utf-8")
     with pytest.raises(VersionFileError, match=f"line 2: {named}"):
         read_lines(path, COLUMNS)
+
+
+@pytest.mark.parametrize("column, value", [("data", '"Penicillin"'), ("data", "[]"), ("status", "deleted"),
+                                           ("recorded_at", "yesterday"), ("occurred_at", "2026-11-28T10:30")])
+def test_a_line_no_record_version_can_hold_is_refused_by_line_and_column(tmp_path, laptop, admission_values, office,
+                                                                         rewritten, column, value):
+    """Records are append-only: a version taken in that the list cannot read (answers that are
+    not an object, an unknown status, a time without its offset) would break the records
+    office's Back-entry tab at every opening, with no way to remove it."""
+    nurse, clerk = laptop(tmp_path / "1.sqlite", 1)
+    records.save_new(nurse, "admission", admission_values)
+    folder = export(clerk, tmp_path / "stick").folder
+    rewritten(folder, 1, lambda row: row.update({column: value}))
+    before = _counts(office.db)
+    with pytest.raises(ImportRefused, match=f"records.jsonl, line 1: column {column} holds"):
+        import_export(office, folder)
+    assert _counts(office.db) == before

@@ -11,7 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import orjson
+from pydantic import ValidationError
+
 from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.services import census, search
@@ -45,10 +48,20 @@ def _check_record(session: Session, number: int, row: dict[str, Any], patients: 
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: patient {patient} is in neither the export nor this database"),
                             where=where, patient=row['patient_id'])
     try:
-        orjson.loads(row["data"])
+        data = orjson.loads(row["data"])
     except (TypeError, ValueError):
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: field data is not JSON"),
                             where=where) from None
+    # Read as the lists and forms will read it: records are append-only, so a version they
+    # cannot read (answers that are not an object, an unknown status, a time without its
+    # offset) would break the Back-entry tab at every opening, with no way to take it out.
+    try:
+        RecordVersion.model_validate({**row, "data": data})
+    except ValidationError as problem:
+        column = str(problem.errors()[0]["loc"][0])
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: column {column} holds {value!r}, which a record "
+                                                          "version cannot hold"),
+                            where=where, column=column, value=row[column]) from None
     return spec
 
 

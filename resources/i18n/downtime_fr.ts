@@ -2776,6 +2776,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>{where} : le champ data n’est pas du JSON</translation>
     </message>
     <message>
+        <source>{where}: column {column} holds {value!r}, which a record version cannot hold</source>
+        <translation>{where} : la colonne {column} contient {value!r}, qu’une version d’enregistrement ne peut pas contenir</translation>
+    </message>
+    <message>
         <source>{file}, line {number}: downtime number {downtime_number} already belongs to another patient in this database</source>
         <translation>{file}, ligne {number} : le numéro de procédure dégradée {downtime_number} appartient déjà à un autre patient de cette base</translation>
     </message>
