@@ -12,7 +12,7 @@ from pathlib import Path, PureWindowsPath
 import pytest
 
 from downtime.services import records
-from downtime.sync.export import export, verify_export
+from downtime.sync.export import export, sha256_of, verify_export
 from downtime.sync.import_export import import_export
 from downtime.sync.importing import import_path
 from downtime.sync.merge import MergeRefused, merge
@@ -192,3 +192,28 @@ def test_a_control_character_in_an_unquoted_snapshot_cell_is_named_not_a_cut_sho
     snapshot = snapshot_with_reason(f"Community-acquired{control}pneumonia")
     with pytest.raises(ImportRefused, match="^patients.csv, line 3: .* contains invisible control characters"):
         import_path(session_for("records"), snapshot)
+
+
+def test_an_export_whose_form_had_fewer_fields_merges_each_line_under_its_columns(tmp_path, laptop, admission_values):
+    """A laptop packaged with an earlier app, whose admission form lacked a field the others
+    have, wrote a CSV without that column: the merge stopped with "dict contains fields not in
+    fieldnames" when the newer export came second."""
+    folders = []
+    for number in (1, 2):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        records.save_new(nurse, "admission", {**admission_values, "nok_name": f"Proche {number}"})
+        folders.append(export(clerk, tmp_path / f"export-{number}").folder)
+    older = folders[0] / "csv" / "admission.csv"
+    with older.open(encoding="utf-8", newline="") as handle:
+        rows = [[cell for name, cell in zip(header, row) if name != "nok_name"]
+                for header in [next(csv.reader(handle))] for row in [header, *csv.reader(handle)]]
+    with older.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(rows)
+    manifest = json.loads((folders[0] / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"]["csv/admission.csv"] = sha256_of(older)
+    (folders[0] / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    result = merge(folders, tmp_path / "merged")
+    with (result.folder / "csv" / "admission.csv").open(encoding="utf-8", newline="") as handle:
+        merged = list(csv.DictReader(handle))
+    assert sorted(row["nok_name"] for row in merged) == ["", "Proche 2"]
+    assert {row["birth_name"] for row in merged} == {"Lefèvre"}

@@ -157,13 +157,14 @@ def _cells_of_any_length() -> Iterator[None]:
 
 def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
     """Each form's CSV lines of every export, once per record version (the later export's
-    line kept), in record order; returns each form's count."""
-    headers: dict[str, list[str]] = {}
+    line kept), in record order; returns each form's count. A form's columns are those of every
+    export (a laptop on an earlier app may lack a field), its lines blank where they had none."""
+    headers: dict[str, dict[str, None]] = {}
     for folder in folders:
         for path in sorted((folder / "csv").glob("*.csv")):
             with path.open(encoding="utf-8", newline="") as handle, _cells_of_any_length():
                 reader = csv.DictReader(handle)
-                headers.setdefault(path.stem, list(reader.fieldnames or []))
+                headers.setdefault(path.stem, {}).update(dict.fromkeys(reader.fieldnames or []))
                 while part := list(islice(reader, 5000)):
                     db.conn.executemany("INSERT OR REPLACE INTO csv_lines VALUES (?, ?, ?, ?)",
                                         [(path.stem, row["record_id"], int(row["version"]), orjson.dumps(row))
@@ -173,7 +174,7 @@ def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
     out.mkdir()
     for form_id in counts:
         with (out / f"{form_id}.csv").open("w", encoding="utf-8", newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=headers[form_id])
+            writer = csv.DictWriter(handle, fieldnames=list(headers[form_id]))
             writer.writeheader()
             for (text,) in db.execute("SELECT line FROM csv_lines WHERE form_id = ? ORDER BY record_id, version",
                                       [form_id]):
