@@ -12,6 +12,7 @@ from downtime.services import back_entry, medication, printing, records, staff
 from downtime.services.context import Session, load_device
 from downtime.services.demo import build_demo
 from downtime.services.errors import PermissionDenied, ServiceError
+from downtime.services.patients import downtime_numbers
 from downtime.storage import open_database
 from downtime.storage.audit import verify_chain
 from downtime.sync.export import export
@@ -391,3 +392,29 @@ def test_the_worklist_lines_of_an_admission_and_a_transfer_give_what_the_bundle_
     assert ("DNACPR" in admission, "48.5" in admission, "Contact precautions" in admission) == (True, True, True), \
         admission
     assert "Side 2" in lines[moved.record_id], lines[moved.record_id]
+
+
+def test_records_of_a_patient_whose_admission_is_not_imported_yet_stay_under_their_downtime_number(
+        tmp_path, laptop, clock, admission_values):
+    """The stick of the second day arrives first: its transfer is imported (a first version needs
+    nothing before it) while the admission is on the first day's stick. The line must stay the
+    patient's, under their downtime number, not go to the ward's records "not about a patient"
+    where nobody could tell whose transfer to enter."""
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    admitted = records.save_new(nurse, "admission", admission_values)
+    first_day = export(ward_clerk, tmp_path / "day-1").folder
+    clock.advance(hours=20)
+    moved = records.save_new(nurse, "transfer", {"moved_at": "2026-11-29T09:00+01:00", "to_ward": "ICU",
+                                                 "to_bed": "4", "reason": "Needs monitoring"},
+                             patient_id=admitted.patient_id)
+    second_day = export(ward_clerk, tmp_path / "day-2", since_last=True).folder
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, second_day)
+    (group,) = back_entry.worklist(office)
+    number = downtime_numbers(nurse.db)[str(admitted.patient_id)]
+    assert group.patient is not None and group.patient.downtime_number == number
+    assert [item.record.record_id for item in group.items] == [moved.record_id]
+    assert "not imported" in group.patient.display_name
+    import_export(office, first_day)
+    (group,) = back_entry.worklist(office)
+    assert group.patient is not None and group.patient.display_name == "MARTIN Hélène Marie (née LEFÈVRE)"

@@ -255,15 +255,30 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
 
 def _identities(session: Session, ids: Collection[str], current: Sequence[RecordVersion]) -> dict[str, PatientSummary]:
     """Who each patient is: their standing admission, else the withdrawn one itself (whoever
-    withdraws it in the EHR must know whose it is)."""
+    withdraws it in the EHR must know whose it is), else their downtime number alone: a later
+    day's export imported before the one holding the admission. Without it their records
+    would be listed as the ward's, "not about a patient", where nobody could tell whose."""
     found = all_patients(session.db, session.forms, patient_ids=ids)
-    withdrawn = [record for record in current if record.patient_id is not None and record.patient_id not in found
-                 and session.form(record.form_id).creates_patient]
-    numbers = downtime_numbers(session.db, {str(record.patient_id) for record in withdrawn})
-    for record in withdrawn:
-        found.setdefault(str(record.patient_id), summarise(session.form(record.form_id), record,
-                                                           numbers[str(record.patient_id)]))
+    unknown = {str(record.patient_id) for record in current if record.patient_id is not None
+               and record.patient_id not in found}
+    numbers = downtime_numbers(session.db, unknown)
+    for record in current:
+        if str(record.patient_id) in unknown and session.form(record.form_id).creates_patient:
+            found.setdefault(str(record.patient_id), summarise(session.form(record.form_id), record,
+                                                               numbers[str(record.patient_id)]))
+    for patient_id in unknown - found.keys():
+        found[patient_id] = _not_admitted_here(session, patient_id, numbers[patient_id])
     return found
+
+
+def _not_admitted_here(session: Session, patient_id: str, downtime_number: str) -> PatientSummary:
+    """A patient known here only by their downtime number (no admission imported yet)."""
+    return PatientSummary(
+        patient_id=patient_id, downtime_number=downtime_number,
+        display_name=message(session.lang, QT_TRANSLATE_NOOP("messages", "(admission not imported yet)")),
+        birth_date=None, sex=None, ward=None, bed=None, allergy_status=None, allergies=(), unidentified=False,
+        admission_record_id="", admission_version=0, admitted_at="", ipp=None, nir=None, identity_status=None,
+        resuscitation=None, isolation=None)
 
 
 def left_to_enter(work: list[PatientWork]) -> list[PatientWork]:

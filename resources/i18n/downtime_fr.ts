@@ -2078,6 +2078,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>à saisir</translation>
     </message>
     <message>
+        <source>(admission not imported yet)</source>
+        <translation>(admission pas encore importée)</translation>
+    </message>
+    <message>
         <source>{number} has nothing on the back-entry list.</source>
         <translation>{number} n’a rien sur la liste de ressaisie.</translation>
     </message>
