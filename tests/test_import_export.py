@@ -11,7 +11,7 @@ from downtime.services.demo import build_demo
 from downtime.services.errors import PermissionDenied
 from downtime.storage import open_database
 from downtime.storage.audit import verify_chain
-from downtime.sync.export import export
+from downtime.sync.export import export, sha256_of
 from downtime.sync.import_export import import_export
 from downtime.sync.outcome import ImportRefused
 from downtime.sync.merge import merge
@@ -170,3 +170,49 @@ def test_a_line_no_record_version_can_hold_is_refused_by_line_and_column(tmp_pat
     with pytest.raises(ImportRefused, match=f"records.jsonl, line 1: column {column} holds"):
         import_export(office, folder)
     assert _counts(office.db) == before
+
+
+def test_a_dose_whose_order_is_on_an_earlier_stick_not_imported_is_refused_by_line(tmp_path, laptop, clock,
+                                                                                   admission_values, office):
+    """The second day's stick arrives first: its dose points to an order on the first day's.
+    Taken in, the dose broke the office's Back-entry tab ("no record …") and its FHIR export
+    for everyone until the first stick came; it is refused as a version without its first is."""
+    from downtime.domain.staff import Role
+    from downtime.services import back_entry, medication
+
+    nurse, clerk = laptop(tmp_path / "1.sqlite", 1)
+    admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
+    staff.add_staff(admin, "doctor", "Dr Benali", Role.DOCTOR, "2222")
+    doctor = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "doctor", "2222", clock), nurse.forms, clock)
+    patient = records.save_new(nurse, "admission", {**admission_values, "allergy_status": "nka",
+                                                    "allergies": []}).patient_id
+    order = records.save_new(doctor, "medication_order", {
+        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient)
+    first_day = export(clerk, tmp_path / "day-1").folder
+    clock.advance(minutes=10)
+    medication.record_dose(nurse, order.record_id, {"scheduled_for": "2026-11-28T14:00+01:00", "outcome": "given",
+                                                    "given_at": "2026-11-28T14:05+01:00", "dose_given": 1.0,
+                                                    "route": "IV"})
+    second_day = export(clerk, tmp_path / "day-2", since_last=True).folder
+    before = _counts(office.db)
+    with pytest.raises(ImportRefused, match=rf"records.jsonl, line 1: .* {order.record_id}, which is in neither the "
+                                            r"export nor this database; import the earlier export first"):
+        import_export(office, second_day)
+    assert _counts(office.db) == before
+    import_export(office, first_day)
+    assert import_export(office, second_day).added["records"] == 1
+    assert [item.record.form_id for group in back_entry.worklist(office) for item in group.items] == [
+        "medication_order", "medication_administration", "admission"]
+
+    # A merge orders by the laptops' clocks, so a dose may come before its order in one file.
+    whole = export(clerk, tmp_path / "whole").folder
+    path = whole / RECORDS_FILE
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join([lines[-1], *lines[:-1]]), encoding="utf-8")
+    manifest = json.loads((whole / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"][RECORDS_FILE] = sha256_of(path)
+    (whole / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    elsewhere = laptop(tmp_path / "office-2.sqlite", 901)[1]
+    assert import_export(elsewhere, whole).added["records"] == 3

@@ -17,6 +17,7 @@ from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
+from downtime.formspec.schema import RecordRefField
 from downtime.services import census, search
 from downtime.services.context import Session
 from downtime.storage import audit
@@ -37,8 +38,9 @@ def _already(session: Session, table: str, column: str, values: set[Any]) -> lis
         f"SELECT * FROM {table} WHERE {column} IN ({marks(part)})", part)]
 
 
-def _check_record(session: Session, number: int, row: dict[str, Any], patients: set[str]) -> FormSpec:
-    """The record's form, once the line is one this database can take."""
+def _check_record(session: Session, number: int, row: dict[str, Any], patients: set[str]) -> tuple[FormSpec, set[str]]:
+    """The record's form and the records it points to (a dose's order, a cancellation's
+    booking), once the line is one this database can take."""
     where = f"{RECORDS_FILE}, line {number}"
     spec = session.forms.get(row["form_id"])
     if spec is None:
@@ -62,7 +64,7 @@ def _check_record(session: Session, number: int, row: dict[str, Any], patients: 
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: column {column} holds {value!r}, which a record "
                                                           "version cannot hold"),
                             where=where, column=column, value=row[column]) from None
-    return spec
+    return spec, {str(data[field.id]) for field in spec.fields() if isinstance(field, RecordRefField) and data.get(field.id)}
 
 
 def import_export(session: Session, folder: Path, progress: Progress = untold) -> ImportResult:
@@ -118,6 +120,9 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
         added["patients"] = len(new_patients)
         known_patients = {row["patient_id"] for row in patients}
         line = 0
+        # (line, record, record it points to) not found yet: the target may come later in the
+        # file (a merge orders by the laptops' clocks), so only what is missing at the end is refused.
+        pointing: list[tuple[int, str, str]] = []
         for versions in _batches(lines_of(folder / RECORDS_FILE, RECORD_COLUMNS)):
             known_patients |= {row["patient_id"] for row in _already(
                 session, "patients", "patient_id", {row["patient_id"] for row in versions} - known_patients - {None})}
@@ -127,7 +132,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
             batch = []
             for row in versions:
                 line += 1
-                spec = _check_record(session, line, row, known_patients)
+                spec, targets = _check_record(session, line, row, known_patients)
                 stored = by_id.get(row["id"]) or by_version.get((row["record_id"], row["version"]))
                 if stored is not None:
                     if {column: stored[column] for column in RECORD_COLUMNS} != row:
@@ -142,16 +147,34 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                                         file=RECORDS_FILE, line=line, record=row['record_id'], version=row['version'], previous=row['version'] - 1)
                 by_id[row["id"]] = by_version[(row["record_id"], row["version"])] = row
                 batch.append(row)
+                pointing += [(line, row["record_id"], target) for target in targets]
                 if spec.creates_patient and row["patient_id"]:
                     touched.add(row["patient_id"])
             write(batch)
+            pointing = _still_missing(session, pointing)
             progress(len(patients) + line, total)
+        if pointing:
+            first, record_id, target = pointing[0]
+            raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: record {record} points to record "
+                                                              "{target}, which is in neither the export nor this "
+                                                              "database; import the earlier export first"),
+                                file=RECORDS_FILE, line=first, record=record_id, target=target)
         search.refresh_many(db, session.forms, touched)
         audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
                      action="import", detail={"kind": "export", "folder": str(folder), "added": added,
                                               "unchanged": unchanged})
     progress(total, total)
     return ImportResult("export", added, unchanged)
+
+
+def _still_missing(session: Session, pointing: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """The references whose record is not in the database yet. A dose whose order is on an
+    earlier stick, taken in, would break the Back-entry tab and the FHIR export, which read
+    the order to say what the dose was, until that stick came."""
+    wanted = list({target for *_, target in pointing})
+    found = {found for part in chunks(wanted) for (found,) in session.db.execute(
+        f"SELECT DISTINCT record_id FROM records WHERE record_id IN ({marks(part)})", part)}
+    return [reference for reference in pointing if reference[2] not in found]
 
 
 def _batches(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:

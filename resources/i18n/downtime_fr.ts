@@ -2800,6 +2800,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>{file}, ligne {line} : l’enregistrement {record} version {version} arrive sans la version {previous} ; importez d’abord l’export précédent</translation>
     </message>
     <message>
+        <source>{file}, line {line}: record {record} points to record {target}, which is in neither the export nor this database; import the earlier export first</source>
+        <translation>{file}, ligne {line} : l’enregistrement {record} renvoie à l’enregistrement {target}, qui n’est ni dans l’export ni dans cette base ; importez d’abord l’export précédent</translation>
+    </message>
+    <message>
         <source>{path} is an encrypted export: give the records office&apos;s key file to read it.</source>
         <translation>{path} est un export chiffré : indiquer le fichier de clé du bureau des entrées pour le lire.</translation>
     </message>
