@@ -466,3 +466,34 @@ def test_the_encounter_carries_the_reason_for_admission_and_the_admitting_clinic
     encounter = _by_id(bundle, admitted.record_id)
     assert encounter["reasonCode"] == [{"text": "Fall at home, fractured neck of femur"}]
     assert encounter["participant"] == [{"individual": {"display": "Dr Benali"}}]
+
+
+def test_a_readmitted_patient_keeps_the_identity_of_their_latest_admission_after_the_first_is_amended(
+        session_for, admission_values, tmp_path, clock):
+    """The identity was corrected at the readmission (validated, with the NIR) and an allergy
+    found; correcting a detail of the first stay afterwards must not give the EHR, the census,
+    the back-entry list and the dose checks the first admission's old identity back."""
+    from downtime.services import back_entry, census
+
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "admission", {**admission_values, "birth_name": "Dupont", "nir": "",
+                                                  "identity_status": "provisional", "identity_document": None,
+                                                  "allergy_status": "nka", "allergies": [],
+                                                  "arrival_at": "2026-11-27T09:00+01:00"})
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-27T18:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=first.patient_id)
+    clock.advance(minutes=5)
+    records.save_new(nurse, "admission", {**admission_values, "birth_name": "Dupond",
+                                          "arrival_at": "2026-11-28T09:00+01:00"}, patient_id=first.patient_id)
+    clock.advance(minutes=5)
+    records.amend(nurse, first.record_id, {**first.data, "reason": "Chest pain, troponin negative"},
+                  "reason completed")
+    patient = _by_id(_export(session_for, tmp_path), first.patient_id)
+    assert patient["name"][0]["family"] == "Dupond"
+    assert {"use": "official", "system": "urn:oid:1.2.250.1.213.1.4.8", "value": "254037511302312"} in \
+        patient["identifier"]
+    (group,) = back_entry.worklist(session_for("records"))
+    assert group.patient is not None and group.patient.display_name == "MARTIN Hélène Marie (née DUPOND)"
+    assert [p.display_name for p in census.in_patients(nurse.db, nurse.forms)] == ["MARTIN Hélène Marie (née DUPOND)"]
+    # The dose checks read the same identity: the penicillin allergy found at the readmission stays.
+    assert census.patient_with_location(nurse.db, nurse.forms, first.patient_id).allergies == ("Penicillin",)

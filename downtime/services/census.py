@@ -200,11 +200,15 @@ def locations(db: Database, *, at: datetime | None = None,
 
 def _summaries(db: Database, forms: dict[str, FormSpec],
                patient_ids: Collection[str] | None = None) -> dict[str, PatientSummary]:
-    """Identity of every patient (or these) from their latest standing admission."""
+    """Identity of every patient (or these) from their latest standing admission: the one they
+    arrived by last. Taken in the order they were written, amending the first stay after a
+    readmission gave back its old identity and allergies (the readmission's NIR, validated
+    identity or newly found allergy gone from every screen, check and export)."""
     numbers = downtime_numbers(db, patient_ids)
     found: dict[str, PatientSummary] = {}
     for spec in (spec for spec in forms.values() if spec.creates_patient):
-        for record in list_current(db, form_id=spec.id, patient_ids=patient_ids):
+        for record in sorted(list_current(db, form_id=spec.id, patient_ids=patient_ids),
+                             key=lambda admission: admission.occurred_at):
             if record.status is not RecordStatus.ENTERED_IN_ERROR and record.patient_id:
                 found[record.patient_id] = summarise(spec, record, numbers[record.patient_id])
     return found
@@ -215,11 +219,15 @@ def display_names(db: Database, forms: dict[str, FormSpec]) -> dict[str, str]:
     read without building a record and a summary per patient: the records office sorts a
     hospital's 100,000 patients by name each time its back-entry list opens."""
     found: dict[str, str] = {}
+    arrived: dict[str, datetime] = {}
     for spec in (spec for spec in forms.values() if spec.creates_patient):
-        for row in db.query("SELECT patient_id, data FROM current_records WHERE form_id = ? AND status != ?"
+        for row in db.query("SELECT patient_id, data, occurred_at FROM current_records WHERE form_id = ? AND status != ?"
                             " AND patient_id IS NOT NULL ORDER BY recorded_at",
                             [spec.id, RecordStatus.ENTERED_IN_ERROR.value]):
-            found[row["patient_id"]] = display_name(spec, json.loads(row["data"]))
+            at = datetime.fromisoformat(row["occurred_at"])
+            if row["patient_id"] not in arrived or at >= arrived[row["patient_id"]]:
+                arrived[row["patient_id"]] = at
+                found[row["patient_id"]] = display_name(spec, json.loads(row["data"]))
     return found
 
 

@@ -76,7 +76,9 @@ def patient_groups(db: Database, ctx: Context) -> dict[str, Group]:
 
 def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersion]],
           ehr_number: str | None, ctx: Context) -> Made:
-    admissions = sorted(((spec, r) for spec, r in items if spec.creates_patient), key=lambda p: p[1].recorded_at)
+    # The latest admission is the one they arrived by last, as the census takes it, not the one
+    # written last: amending the first stay must not give the Patient its old identity back.
+    admissions = sorted(((spec, r) for spec, r in items if spec.creates_patient), key=lambda p: p[1].occurred_at)
     standing = [(spec, r) for spec, r in admissions if r.status is not _EIE]
     stays = _stays(items, ctx)
     made = Made()
