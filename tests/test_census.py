@@ -305,3 +305,28 @@ def test_migration_empties_an_index_ordered_by_latest_versions_so_that_opening_r
     MIGRATIONS.apply(db)
     assert db.execute("SELECT COUNT(*) FROM movement_index").fetchone()[0] == 0
     assert {"entered_at", "entered_utc"} <= {column.name for column in db["movement_index"].columns}
+
+
+def test_a_readmitted_patient_reads_from_the_latest_stay_after_the_first_stays_admission_is_amended(
+        nurse, admission_values, forms, clock):
+    """Correcting the first stay's admission (its weight, typed wrong) is its newest version, yet
+    the census, the patient banner and the dose checks must keep the current stay's answers:
+    DNACPR, not the first stay's "for resuscitation", the latex allergy found since, and the
+    married name she now uses (the records office's worklist names her so too)."""
+    first = _admit(nurse, {**admission_values, "resuscitation": "full"}, "2", hours_ago=200)
+    _discharge(nurse, first.patient_id, hours_ago=150)
+    latex = [*admission_values["allergies"], {"substance": "Latex", "reaction": "Wheeze", "severity": "severe"}]
+    second = records.save_new(nurse, "admission", {**admission_values, "used_name": "Dubois", "bed": "5",
+                                                   "arrival_at": _at(nurse, 5),
+                                                   "resuscitation": "dnacpr", "allergies": latex},
+                              patient_id=first.patient_id)
+    clock.advance(minutes=10)
+    records.amend(nurse, first.record_id, {**first.data, "weight_kg": 60}, "weight typed wrong")
+    (listed,) = census.in_patients(nurse.db, forms)
+    banner = census.patient_with_location(nurse.db, forms, first.patient_id)
+    for shown in (listed, banner):
+        assert shown.admission_record_id == second.record_id
+        assert (shown.bed, shown.resuscitation, shown.allergies) == ("5", "dnacpr", ("Penicillin", "Latex"))
+        assert shown.admitted_at == second.occurred_at.isoformat()
+    assert listed.display_name.startswith("DUBOIS")
+    assert census.display_names(nurse.db, forms) == {first.patient_id: listed.display_name}
