@@ -123,13 +123,10 @@ class LineEditor(Editor):
         self.widget = _row(self.edit, *extras) if extras else self.edit
 
     def fill_now(self, now: Clock) -> None:
-        """Shown in the laptop's own zone, which is the zone typed text is read in. Left as shown,
-        the moment itself is stored (`value`): in the hour the clocks go back the text alone reads
-        as its first pass, and a set taken in the second was charted an hour early."""
-        moment = now().astimezone()
-        text = moment.strftime("%d/%m/%Y %H:%M")
-        self.shown = (text, moment.isoformat(timespec="minutes"))
-        self.edit.setText(text)
+        """Shown in the laptop's own zone, which is the zone typed text is read in, and kept as
+        the instant itself (a value shown and left as it was, see `value`): in the hour the
+        clocks go back, "02:10" read back is the first 02:10, an hour before the second."""
+        self.set_value(now().astimezone().isoformat(timespec="minutes"))
         self.edit.setFocus()
         self.committed.emit()
 

@@ -244,3 +244,24 @@ def test_enter_in_a_one_line_field_goes_to_the_next_field(window):
     QTest.keyClick(view.editors["birth_name"].edit, Qt.Key.Key_Return)
     assert QApplication.focusWidget() is not view.editors["birth_name"].edit
     assert QApplication.focusWidget() is view.editors["used_name"].edit
+
+
+def test_now_in_the_hour_the_clocks_go_back_is_the_instant_it_was_pressed(qtbot, session_for, admission_values, clock):
+    """At 02:10 winter time on the night of 25 October, the second 02:10, a transfer whose time
+    is filled with Now is saved at that instant, not read back from "25/10/2026 02:10" as the
+    first 02:10, summer time, an hour earlier than the move."""
+    from datetime import datetime, timedelta, timezone
+
+    from downtime.qt.form_view import FormView
+
+    clock.now = datetime(2026, 10, 25, 2, 10, tzinfo=timezone(timedelta(hours=1)))
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-10-24T20:00+02:00"}).patient_id
+    view = FormView(nurse, nurse.form("transfer"), patient_id=patient)
+    qtbot.addWidget(view)
+    view.editors["moved_at"].now_button.click()
+    for field_id, text in (("to_ward", "ICU"), ("to_bed", "1"), ("reason", "needs monitoring")):
+        view.editors[field_id].set_raw(text)
+    view.save()
+    assert view.record is not None, view.summary.text()
+    assert view.record.data["moved_at"] == "2026-10-25T02:10+01:00"
