@@ -497,3 +497,17 @@ def test_a_readmitted_patient_keeps_the_identity_of_their_latest_admission_after
     assert [p.display_name for p in census.in_patients(nurse.db, nurse.forms)] == ["MARTIN Hélène Marie (née DUPOND)"]
     # The dose checks read the same identity: the penicillin allergy found at the readmission stays.
     assert census.patient_with_location(nurse.db, nurse.forms, first.patient_id).allergies == ("Penicillin",)
+def test_a_readmitted_patient_is_exported_from_the_latest_stay_after_the_first_stays_admission_is_amended(
+        session_for, admission_values, clock, tmp_path):
+    """As in the census: the Patient is the current stay's identity (the married name she now
+    uses), though the first stay's admission, corrected last, is the newest version."""
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-20T10:00+01:00"})
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-22T10:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=first.patient_id)
+    records.save_new(nurse, "admission", {**admission_values, "used_name": "Dubois", "arrival_at": "2026-11-28T09:00+01:00"},
+                     patient_id=first.patient_id)
+    clock.advance(minutes=10)
+    records.amend(nurse, first.record_id, {**first.data, "weight_kg": 60}, "weight typed wrong")
+    patient = _by_id(_export(session_for, tmp_path), first.patient_id)
+    assert [(name["use"], name["family"]) for name in patient["name"]] == [("official", "Lefèvre"), ("usual", "Dubois")]
