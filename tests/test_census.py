@@ -330,3 +330,19 @@ def test_a_readmitted_patient_reads_from_the_latest_stay_after_the_first_stays_a
         assert shown.admitted_at == second.occurred_at.isoformat()
     assert listed.display_name.startswith("DUBOIS")
     assert census.display_names(nurse.db, forms) == {first.patient_id: listed.display_name}
+
+
+def test_an_admission_from_before_the_wards_were_set_can_still_be_amended_where_it_keeps_its_bed(
+        session_for, admission_values, forms):
+    """The patient came to bed 12 before the administrator set ward 3B's beds (1 to 10): an
+    allergy found since is added to the admission, which keeps its place; a bed typed in
+    the amendment is still checked."""
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", {**admission_values, "bed": "12"})
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 11)])
+    latex = [*admission_values["allergies"], {"substance": "Latex", "reaction": "Wheeze", "severity": "severe"}]
+    records.amend(nurse, admitted.record_id, {**admitted.data, "allergies": latex}, "latex allergy found")
+    (patient,) = census.in_patients(nurse.db, forms)
+    assert patient.allergies == ("Penicillin", "Latex") and patient.bed == "12"
+    with pytest.raises(ServiceError, match="Ward 3B has no bed '11'"):
+        records.amend(nurse, admitted.record_id, {**admitted.data, "bed": "11"}, "bed misheard")

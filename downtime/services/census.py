@@ -279,17 +279,21 @@ def check_movement(db: Database, forms: dict[str, FormSpec], spec: FormSpec, row
     true: the patient's timeline replayed with it must hold together and never put two patients
     in one bed. The three paths come here alike because each can move the patient: withdrawing
     a transfer puts them back in the bed they left. Only the timeline from the earliest moment
-    the version touches is checked, as what came before it is unchanged."""
+    the version touches is checked, as what came before it is unchanged. The ward and bed are
+    checked against the configured ones only when typed (new or changed): an admission from
+    before the administrator set the wards still takes an allergy found since."""
     event = _row_event(spec, row, _entered(db, [row])[row["record_id"]])
     own = movement_events(db, [event.patient_id]).get(event.patient_id, [])
     kept = [e for e in own if e.record_id != event.record_id]
+    was = [(_key(e.ward), _key(e.bed)) for e in own if e.record_id == event.record_id]
     new = [event] if row["status"] != RecordStatus.ENTERED_IN_ERROR.value else []
     touched = [e.occurred_at for e in own if e.record_id == event.record_id] + [e.occurred_at for e in new]
     if not touched:
         return
     since, timeline = min(touched), [*kept, *new]
     _check_timeline(forms, timeline, event, since, lang)
-    if new and event.movement in (Movement.ADMIT, Movement.TRANSFER) and event.ward:
+    if (new and event.movement in (Movement.ADMIT, Movement.TRANSFER) and event.ward
+            and was != [(_key(event.ward), _key(event.bed))]):
         _check_place(db, event)
     for stay in stays(timeline):
         if stay.bed and (stay.until is None or stay.until > since):
