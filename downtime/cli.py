@@ -13,13 +13,13 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from contextlib import suppress
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from downtime import __version__
 from downtime.errors import FormSpecError, UserError, refusal_of
-from downtime.i18n import QT_TRANSLATE_NOOP, message, saved_language
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, saved_language
 from downtime.paths import default_db_path, demo_db_path, forms_dir
 
 EXIT_ERROR = 1
@@ -217,14 +217,22 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_census(args: argparse.Namespace) -> int:
-    from datetime import datetime
+def _moment(text: str, option: str, lang: Lang) -> datetime:
+    """A moment typed as on the ward (28/11/2026 08:00) or in ISO 8601, on the laptop's clock
+    unless it gives its offset; anything else is refused naming the option, not a traceback."""
+    from downtime.formspec.messages import message as field_message
+    from downtime.formspec.values import ParseError, parse_datetime
 
+    try:
+        return parse_datetime(text)
+    except ParseError as problem:
+        raise CliError(field_message(problem.key, lang, option)) from None
+
+
+def cmd_census(args: argparse.Namespace) -> int:
     from downtime.services.census import census
 
-    at = datetime.fromisoformat(args.at) if args.at else None
-    if at is not None and at.tzinfo is None:
-        at = at.astimezone()
+    at = _moment(args.at, "--at", args.lang) if args.at else None
     rows = []
     for row in census(_session(args).db, _forms(), ward=args.ward, at=at):
         entry = _patient_row(row.patient) if row.patient else {"downtime_number": None, "name": None}
@@ -707,7 +715,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("census", cmd_census, "who is in which bed: one ward or the whole site")
     _person_options(p)
     p.add_argument("--ward", help="only this ward")
-    p.add_argument("--at", help="at this past moment (ISO 8601, e.g. 2026-11-28T08:00)")
+    p.add_argument("--at", help="at this past moment (28/11/2026 08:00, or ISO 8601: 2026-11-28T08:00)")
     _db_option(p)
     p.add_argument("--json", action="store_true", help="JSON lines")
 

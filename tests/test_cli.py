@@ -231,6 +231,15 @@ def test_census_lists_beds_of_a_ward(demo_db, capsys):
     assert sum(r["name"] is not None for r in rows) == 3
 
 
+def test_census_at_a_moment_typed_as_on_the_ward_or_refused_naming_the_option(demo_db, capsys):
+    """A bed manager rebuilding last night's census types the time as the ward writes it; a
+    time that is not one is a one-line refusal naming --at, not a traceback."""
+    assert main(["census", "--ward", "ICU", "--at", "28/11/2026 08:00", "--db", demo_db, "--json"]) == 0
+    assert [json.loads(line)["bed"] for line in capsys.readouterr().out.splitlines()] == [str(n) for n in range(1, 9)]
+    assert main(["census", "--ward", "ICU", "--at", "yesterday 8am", "--db", demo_db]) == 1
+    assert "“--at”: write the date and time as DD/MM/YYYY HH:MM." in capsys.readouterr().err
+
+
 def test_ward_add_needs_an_administrator(demo_db, capsys):
     assert main(["ward", "add", "5C", "--name", "Cardiology", "--beds", "1", "2",
                  "--db", demo_db, "--user", "nurse", "--pin", "1111"]) == 1
