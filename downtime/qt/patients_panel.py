@@ -5,7 +5,7 @@ A table over one Qt item model, which sorts its own rows; never a widget per row
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -27,6 +27,9 @@ RESUS = {"full": QT_TR_NOOP("For resuscitation"), "dnacpr": QT_TR_NOOP("DNACPR")
 IDENTITY = {"provisional": QT_TR_NOOP("Provisional"), "validated": QT_TR_NOOP("Validated")}
 STAY = {"in": QT_TR_NOOP("In"), "discharged": QT_TR_NOOP("Discharged"), "deceased": QT_TR_NOOP("Deceased"),
         "transferred_out": QT_TR_NOOP("Transferred out")}
+
+
+DATE_OF_BIRTH, ADMITTED = 3, 10  # PatientTableModel.columns
 
 
 @dataclass(frozen=True)
@@ -104,8 +107,18 @@ class PatientTableModel(TextTableModel):
             digits, text = census.bed_order(row.bed)
             bed = f"{digits:07d}{text}"
             found = self.keys[number] = (f"{row.ward.casefold()}\x00{bed}", bed,
-                                         *(self.text(number, column).casefold() for column in range(2, len(self.columns))))
+                                         *(self._sort_text(number, column) for column in range(2, len(self.columns))))
         return found
+
+    def _sort_text(self, number: int, column: int) -> str:
+        """A date sorts as a date: shown day first, "01/12 09:00" sorted as text came before
+        "30/11 08:00", and dates of birth by the day of the month."""
+        patient = self.rows[number].patient
+        if patient is not None and column == DATE_OF_BIRTH and patient.birth_date:
+            return patient.birth_date.isoformat()
+        if patient is not None and column == ADMITTED:
+            return datetime.fromisoformat(patient.admitted_at).astimezone(timezone.utc).isoformat()
+        return self.text(number, column).casefold()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

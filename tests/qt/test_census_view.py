@@ -165,3 +165,23 @@ def test_the_patient_chosen_stays_chosen_when_the_list_is_read_again(window, ses
     assert "ROUX Émile" in _names(panel)
     assert panel.selected_patient().display_name.startswith("MARTIN Hélène Marie")
     assert panel.model.text(panel.table.selectionModel().selectedRows()[0].row(), 1) == "12"
+
+
+def test_dates_sort_as_dates_not_as_the_day_first_text_they_show(session_for, admission_values, clock, forms):
+    """Sorting by Admitted puts the patient who came on 1 December after the one of 30
+    November (as text, "01/12 09:00" comes first), and Date of birth sorts by year."""
+    from datetime import datetime, timedelta, timezone
+
+    from downtime.qt.patients_panel import PatientTableModel, Row
+    from downtime.services import census
+
+    clock.now = datetime(2026, 12, 1, 12, 0, tzinfo=timezone(timedelta(hours=1)))
+    nurse = session_for("nurse")
+    for bed, born, arrived in (("1", "1990-01-05", "2026-12-01T09:00+01:00"), ("2", "1950-12-20", "2026-11-30T08:00+01:00")):
+        records.save_new(nurse, "admission", {**admission_values, "nir": "", "bed": bed, "birth_date": born,
+                                              "arrival_at": arrived})
+    model = PatientTableModel()
+    model.set_rows([Row(p.ward or "", p.bed, p) for p in census.in_patients(nurse.db, forms)])
+    for column in (3, 10):
+        model.sort(column)
+        assert [model.text(row, 1) for row in range(2)] == ["2", "1"], model.columns[column]
