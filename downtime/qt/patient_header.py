@@ -8,11 +8,16 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from downtime.domain.census import StayStatus
+from downtime.i18n import QT_TR_NOOP
 from downtime.qt.style import ERROR_COLOUR
-from downtime.qt.i18n import language, translate
+from downtime.qt.i18n import language, translate, word
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
+
+STAY = {"in": QT_TR_NOOP("In"), "discharged": QT_TR_NOOP("Discharged"), "deceased": QT_TR_NOOP("Deceased"),
+        "transferred_out": QT_TR_NOOP("Transferred out")}
 
 
 def allergies_text(patient: PatientSummary) -> str:
@@ -24,8 +29,17 @@ def allergies_text(patient: PatientSummary) -> str:
     return translate("PatientHeader", "NOT KNOWN — ask")
 
 
+def _place(patient: PatientSummary) -> str:
+    """Where the patient is; one who has left is said to have, with the bed they left (now
+    perhaps another patient's), never shown in it as if still there."""
+    place = f"{escape(patient.ward or '—')} / {escape(patient.bed or '—')}"
+    if patient.stay in (None, StayStatus.IN):
+        return place
+    return f"<b>{escape(word(STAY[patient.stay]).upper())}</b> ({place})"
+
+
 def identity_html(patient: PatientSummary, with_place: bool = True) -> str:
-    place = f" — {escape(patient.ward or '—')} / {escape(patient.bed or '—')}" if with_place else ""
+    place = f" — {_place(patient)}" if with_place else ""
     born = translate("PatientHeader", "born {date}").format(date=patient.birth_date_in(language()))
     allergies = translate("PatientHeader", "ALLERGIES: {allergies}").format(allergies=allergies_text(patient))
     return (f"<span style='font-size:13pt'><b>{escape(patient.display_name)}</b> — {escape(born)} — "

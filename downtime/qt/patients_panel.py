@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from downtime.errors import UserError
+from downtime.qt.patient_header import STAY
 from downtime.qt.tables import Index, TextTableModel, make_table
 from downtime.qt.work import ListReader
 from downtime.qt.ward_choice import WardChoice
@@ -25,8 +26,6 @@ SEX = {"female": QT_TR_NOOP("F"), "male": QT_TR_NOOP("M"), "unknown": QT_TR_NOOP
 RESUS = {"full": QT_TR_NOOP("For resuscitation"), "dnacpr": QT_TR_NOOP("DNACPR"),
          "not_discussed": QT_TR_NOOP("Not discussed")}
 IDENTITY = {"provisional": QT_TR_NOOP("Provisional"), "validated": QT_TR_NOOP("Validated")}
-STAY = {"in": QT_TR_NOOP("In"), "discharged": QT_TR_NOOP("Discharged"), "deceased": QT_TR_NOOP("Deceased"),
-        "transferred_out": QT_TR_NOOP("Transferred out")}
 
 
 DATE_OF_BIRTH, ADMITTED = 3, 10  # PatientTableModel.columns

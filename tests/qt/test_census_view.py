@@ -185,3 +185,20 @@ def test_dates_sort_as_dates_not_as_the_day_first_text_they_show(session_for, ad
     for column in (3, 10):
         model.sort(column)
         assert [model.text(row, 1) for row in range(2)] == ["2", "1"], model.columns[column]
+
+
+def test_a_patient_who_has_left_is_not_shown_in_their_old_bed_on_their_screens(window, admission_values, qtbot):
+    """Their records open from a search after the discharge: the header says the patient has
+    left, where it used to read "3B / 12" as for a patient in that bed (now someone else's)."""
+    from downtime.qt.form_view import FormView
+
+    admitted = _admit(window.session, admission_values, "12")
+    discharge = records.save_new(window.session, "discharge", {
+        "discharged_at": "2026-11-28T13:00+01:00", "destination": "home", "letter_given": True,
+        "medicines_given": True}, patient_id=admitted.patient_id)
+    view = FormView(window.session, window.session.form("discharge"), record=discharge)
+    qtbot.addWidget(view)
+    assert "<b>DISCHARGED</b> (3B / 12)" in view.header.text()
+    view = FormView(window.session, window.session.form("admission"), record=admitted)
+    qtbot.addWidget(view)
+    assert "DISCHARGED" not in view.header.text() and "3B / 12" in view.header.text()
