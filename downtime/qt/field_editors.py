@@ -21,7 +21,7 @@ from downtime.formspec import Field, Lang
 from downtime.formspec.messages import message
 from downtime.formspec.schema import (
     ChoiceField, DateField, DateTimeField, LongTextField, MultiChoiceField, PatientRefField,
-    RecordRefField, RepeatField, TextField, YesNoField,
+    RecordRefField, RepeatField, YesNoField,
 )
 from downtime.formspec.values import FieldError, ParseError, format_value, parse_text
 from downtime.qt.i18n import translate
@@ -95,14 +95,14 @@ class Editor(QObject):
 
 
 class LineEditor(Editor):
-    """Text, numbers (unit shown after the box), dates and date-times typed day first."""
+    """Text, numbers (unit shown after the box), dates and date-times typed day first. The box
+    takes whatever is typed: one that dropped the keystrokes past the field's length made
+    "Side room 2" the ward's bed "Side room"; the form's check names a text too long instead."""
 
     def __init__(self, field: Field, lang: Lang, now: Clock | None = None):
         super().__init__(field, lang)
         self.edit = QLineEdit()
         self.shown: tuple[str, Any] | None = None
-        if isinstance(field, TextField):
-            self.edit.setMaxLength(field.max_length)
         hint = HINTS.get(type(field), {}).get(lang)
         if hint:
             self.edit.setPlaceholderText(hint)

@@ -202,3 +202,19 @@ def test_a_patient_who_has_left_is_not_shown_in_their_old_bed_on_their_screens(w
     view = FormView(window.session, window.session.form("admission"), record=admitted)
     qtbot.addWidget(view)
     assert "DISCHARGED" not in view.header.text() and "3B / 12" in view.header.text()
+
+
+def test_a_bed_typed_longer_than_the_field_takes_is_refused_not_cut_to_another_bed(window, session_for,
+                                                                                    admission_values, type_text):
+    """Typing "Side room 2" into the bed box (10 characters at most) kept "Side room ", and the
+    patient was saved in the ward's other bed, "Side room"."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["1", "Side room"])
+    view = window.new_admission()
+    for field_id, value in admission_values.items():
+        if field_id in view.editors and field_id not in ("allergies", "bed"):
+            view.editors[field_id].set_value(value)
+    view.editors["allergy_status"].set_value("nka")
+    type_text(view.editors["bed"].edit, "Side room 2")
+    view.save()
+    assert view.record is None
+    assert "“Bed” is too long (at most 10 characters)." in view.error_labels["bed"].text()
