@@ -346,3 +346,18 @@ def test_an_admission_from_before_the_wards_were_set_can_still_be_amended_where_
     assert patient.allergies == ("Penicillin", "Latex") and patient.bed == "12"
     with pytest.raises(ServiceError, match="Ward 3B has no bed '11'"):
         records.amend(nurse, admitted.record_id, {**admitted.data, "bed": "11"}, "bed misheard")
+
+
+def test_a_bed_or_ward_code_longer_than_the_forms_take_is_refused_when_it_is_set(session_for):
+    """A bed no admission or transfer can name (their bed box takes 10 characters) would stay
+    an empty bed on the census for good: beds and wards cannot be removed."""
+    admin = session_for("admin")
+    with pytest.raises(ServiceError, match=r"Bed 'Side room 2': at most 10 characters"):
+        wards.add_ward(admin, "3B", "Medicine", ["1", "Side room 2"])
+    with pytest.raises(ServiceError, match=r"Ward code '3B-[X]+': at most 40 characters"):
+        wards.add_ward(admin, "3B-" + "X" * 38, "Medicine", ["1"])
+    assert wards.wards(admin.db) == []
+    wards.add_ward(admin, "3B", "Medicine", ["1", "Side room"])
+    with pytest.raises(ServiceError, match=r"Bed 'Side room 12': at most 10 characters"):
+        wards.add_beds(admin, "3B", ["Side room 12"])
+    assert wards.wards(admin.db)[0].beds == ("1", "Side room")

@@ -9,6 +9,7 @@ from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.staff import Action
+from downtime.formspec.schema import Meaning, TextField
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.storage import audit
@@ -28,7 +29,7 @@ _RANGE = re.compile(r"(\d+)\s*-\s*(\d+)")
 def parse_beds(text: str) -> list[str]:
     """Beds as an administrator types them, in ward order: parts between commas, semicolons or
     new lines; "1-20" is beds 1 to 20 ("01-12" keeps its zeros); numbers apart by spaces are one
-    bed each ("1 2 3"); any other part is one bed's name ("Side room 2")."""
+    bed each ("1 2 3"); any other part is one bed's name ("Side room")."""
     beds: list[str] = []
     for part in (" ".join(part.split()) for part in re.split(r"[,;\n]", text)):
         if not part:
@@ -57,6 +58,9 @@ def add_ward(session: Session, ward: str, name: str, beds: list[str]) -> Ward:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward code and ward name are both required."))
     if "/" in ward:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward code: no \"/\" (a bed is named ward/bed, e.g. 3B/12)."))
+    if (most := _longest(session, Meaning.WARD)) is not None and len(ward) > most:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward code {ward}: at most {most} characters, as the forms "
+                                             "take it."), ward=repr(ward), most=most)
     if wards(session.db, ward):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward {ward} already exists; add beds to it instead."), ward=ward)
     now = session.clock()
@@ -78,14 +82,26 @@ def add_beds(session: Session, ward: str, beds: list[str]) -> Ward:
     return wards(session.db, ward)[0]
 
 
+def _longest(session: Session, meaning: Meaning) -> int | None:
+    """The most characters every form that places a patient takes for a ward or a bed: one
+    set longer could never be typed on an admission or a transfer, and would stay an empty
+    bed on the census for good (beds are never removed)."""
+    return min((field.max_length for spec in session.forms.values()
+                if isinstance(field := spec.by_meaning(meaning), TextField)), default=None)
+
+
 def _insert_beds(session: Session, ward: str, beds: list[str]) -> None:
     existing = {bed.casefold() for found in wards(session.db, ward) for bed in found.beds}
     position = len(existing)
     now = session.clock()
+    most = _longest(session, Meaning.BED)
     for bed in (bed.strip() for bed in beds):
         if "/" in bed:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed}: no \"/\" (a bed is named ward/bed, e.g. 3B/12)."),
                                bed=repr(bed))
+        if most is not None and len(bed) > most:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed}: at most {most} characters, as the admission "
+                                                 "and transfer forms take it."), bed=repr(bed), most=most)
         if not bed or bed.casefold() in existing:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed} is empty or listed twice in ward {ward}."), bed=repr(bed), ward=ward)
         existing.add(bed.casefold())

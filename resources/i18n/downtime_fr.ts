@@ -2486,6 +2486,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Code du service : pas de « / » (un lit se nomme service/lit, par ex. 3B/12).</translation>
     </message>
     <message>
+        <source>Ward code {ward}: at most {most} characters, as the forms take it.</source>
+        <translation>Code du service {ward} : {most} caractères au plus, comme le prennent les fiches.</translation>
+    </message>
+    <message>
         <source>Ward {ward} already exists; add beds to it instead.</source>
         <translation>Le service {ward} existe déjà ; ajoutez-y plutôt des lits.</translation>
     </message>
@@ -2496,6 +2500,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>Bed {bed}: no &quot;/&quot; (a bed is named ward/bed, e.g. 3B/12).</source>
         <translation>Lit {bed} : pas de « / » (un lit se nomme service/lit, par ex. 3B/12).</translation>
+    </message>
+    <message>
+        <source>Bed {bed}: at most {most} characters, as the admission and transfer forms take it.</source>
+        <translation>Lit {bed} : {most} caractères au plus, comme le prennent les fiches d'admission et de mutation.</translation>
     </message>
     <message>
         <source>Bed {bed} is empty or listed twice in ward {ward}.</source>
