@@ -26,6 +26,10 @@ SEX = {"female": QT_TR_NOOP("F"), "male": QT_TR_NOOP("M"), "unknown": QT_TR_NOOP
 RESUS = {"full": QT_TR_NOOP("For resuscitation"), "dnacpr": QT_TR_NOOP("DNACPR"),
          "not_discussed": QT_TR_NOOP("Not discussed")}
 IDENTITY = {"provisional": QT_TR_NOOP("Provisional"), "validated": QT_TR_NOOP("Validated")}
+# In the admission form's words, as the printed census gives them: its code ("droplet") was
+# English on a French ward.
+ISOLATION = {"contact": QT_TR_NOOP("Contact precautions"), "droplet": QT_TR_NOOP("Droplet precautions"),
+             "airborne": QT_TR_NOOP("Airborne precautions"), "protective": QT_TR_NOOP("Protective isolation")}
 
 
 DATE_OF_BIRTH, ADMITTED = 3, 10  # PatientTableModel.columns
@@ -58,7 +62,7 @@ class PatientTableModel(TextTableModel):
         admitted = datetime.fromisoformat(patient.admitted_at).strftime("%d/%m %H:%M")
         return (row.ward, bed, patient.display_name, patient.birth_date_in(language()), word(SEX.get(patient.sex or "", "?")),
                 patient.downtime_number, allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),
-                patient.isolation if patient.isolation not in (None, "none") else "",
+                "" if patient.isolation in (None, "none") else word(ISOLATION.get(patient.isolation, patient.isolation)),
                 word(IDENTITY.get(patient.identity_status or "", patient.identity_status or "")), admitted,
                 word(STAY.get(patient.stay or "", "")))
 

@@ -296,6 +296,22 @@
         <translation>Nom</translation>
     </message>
     <message>
+        <source>Contact precautions</source>
+        <translation>Précautions contact</translation>
+    </message>
+    <message>
+        <source>Droplet precautions</source>
+        <translation>Précautions gouttelettes</translation>
+    </message>
+    <message>
+        <source>Airborne precautions</source>
+        <translation>Précautions air</translation>
+    </message>
+    <message>
+        <source>Protective isolation</source>
+        <translation>Isolement protecteur</translation>
+    </message>
+    <message>
         <source>Sex</source>
         <translation>Sexe</translation>
     </message>
@@ -2503,7 +2519,7 @@ le numéro du patient dans le DPI :</translation>
     </message>
     <message>
         <source>Bed {bed}: at most {most} characters, as the admission and transfer forms take it.</source>
-        <translation>Lit {bed} : {most} caractères au plus, comme le prennent les fiches d'admission et de mutation.</translation>
+        <translation>Lit {bed} : {most} caractères au plus, comme le prennent les fiches d&apos;admission et de mutation.</translation>
     </message>
     <message>
         <source>Bed {bed} is empty or listed twice in ward {ward}.</source>

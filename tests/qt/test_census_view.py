@@ -218,3 +218,22 @@ def test_a_bed_typed_longer_than_the_field_takes_is_refused_not_cut_to_another_b
     view.save()
     assert view.record is None
     assert "“Bed” is too long (at most 10 characters)." in view.error_labels["bed"].text()
+
+
+def test_isolation_reads_in_words_as_on_the_printed_census(session_for, admission_values, forms):
+    """The list showed the answer's code ("droplet", English on a French ward), the census
+    sheet its words ("Précautions gouttelettes")."""
+    from downtime.qt import i18n
+    from downtime.qt.patients_panel import PatientTableModel, Row
+    from downtime.services import census
+
+    records.save_new(session_for("nurse"), "admission", {**admission_values, "isolation": "droplet"})
+    model = PatientTableModel()
+    model.set_rows([Row(p.ward or "", p.bed, p) for p in census.in_patients(session_for("nurse").db, forms)])
+    assert model.text(0, 8) == "Droplet precautions"
+    i18n.set_language("fr")
+    try:
+        model.set_rows(list(model.rows))
+        assert model.text(0, 8) == "Précautions gouttelettes"
+    finally:
+        i18n.set_language("en")
