@@ -144,3 +144,20 @@ def test_a_record_in_one_line_tells_what_back_entry_needs(session_for, admission
     assert records.record_label(nurse, observations) == (
         "28/11/2026 12:00 — Respiration rate: 22 — SpO2: 95 — SpO2 scale: Scale 1 — On supplemental oxygen: No — "
         "Systolic blood pressure: 105 — Pulse: 115 — Consciousness (ACVPU): Alert — Temperature: 38.3")
+
+
+def test_a_movement_in_one_line_tells_the_bed_and_where_the_patient_went(session_for, admission_values):
+    """The worklist and the patient's records read a transfer without its bed (not a required
+    answer, so not among the first four) and a discharge "elsewhere" without where."""
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    transfer = records.save_new(nurse, "transfer", {"moved_at": "2026-11-28T12:00+01:00", "to_ward": "ICU", "to_bed": "4",
+                                                    "reason": "Needs monitoring"}, patient_id=patient)
+    assert records.record_label(nurse, transfer) == ("28/11/2026 12:00 — To ward: ICU — To bed: 4 — "
+                                                     "Reason for the move: Needs monitoring")
+    discharge = records.save_new(nurse, "discharge", {
+        "discharged_at": "2026-11-28T13:00+01:00", "destination": "other", "destination_detail": "Daughter's home, Lyon",
+        "letter_given": True, "medicines_given": False}, patient_id=patient)
+    assert records.record_label(nurse, discharge) == (
+        "28/11/2026 13:00 — Destination: Other — Destination details (address, unit): Daughter's home, Lyon — "
+        "Discharge letter given: Yes — Prescription and medicines explained: No")
