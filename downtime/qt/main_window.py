@@ -341,6 +341,7 @@ class MainWindow(QMainWindow):
         views = [self.tabs.widget(index) for index in range(self.tabs.count())]
         for chart in views:
             if isinstance(chart, (ObservationsView, MarView, RecordsView)):
+                chart.read_identity()
                 chart.refresh()
         self._stale = [view for view in views if isinstance(
             view, (PatientsPanel, MedicationPanel, CdRegisterPanel, TheatrePanel, EscalationPanel, BackEntryPanel,

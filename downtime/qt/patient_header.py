@@ -12,7 +12,7 @@ from downtime.domain.census import StayStatus
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.style import ERROR_COLOUR
 from downtime.qt.i18n import language, translate, word
-from downtime.services.census import patient_with_location
+from downtime.services.census import all_patients, patient_with_location
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
 
@@ -64,7 +64,17 @@ class PatientTab(QWidget):
 
     def __init__(self, session: Session, patient_id: str, with_place: bool, parent: QWidget | None = None):
         super().__init__(parent)
-        self.session, self.patient_id = session, patient_id
+        self.session, self.patient_id, self.with_place = session, patient_id, with_place
         self.patient = patient_with_location(session.db, session.forms, patient_id)
         self.column = QVBoxLayout(self)
-        self.column.addWidget(identity_label(self.patient, with_place))
+        self.identity = identity_label(self.patient, with_place)
+        self.column.addWidget(self.identity)
+
+    def read_identity(self) -> None:
+        """Read the patient again after a save: an allergy added to the admission, or a move,
+        must show on an open chart at once, not once the tab is opened again. A patient whose
+        admission was just withdrawn has no standing identity: the chart keeps the one it shows."""
+        found = all_patients(self.session.db, self.session.forms, [self.patient_id]).get(self.patient_id)
+        if found is not None:
+            self.patient = found
+            self.identity.setText(identity_html(found, self.with_place))

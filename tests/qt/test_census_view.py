@@ -237,3 +237,29 @@ def test_isolation_reads_in_words_as_on_the_printed_census(session_for, admissio
         assert model.text(0, 8) == "Précautions gouttelettes"
     finally:
         i18n.set_language("en")
+
+
+def test_an_open_chart_shows_an_allergy_added_since_and_where_the_patient_went(window, admission_values):
+    """The MAR's allergy strip and the observations' place were read when the tab opened: an
+    allergy added to the admission, or a transfer, did not show until the tab was reopened."""
+    admitted = _admit(window.session, admission_values, "12")
+    mar = window.open_mar_of(admitted.patient_id)
+    charted = window.open_observations_of(admitted.patient_id)
+    latex = [*admission_values["allergies"], {"substance": "Latex", "reaction": "Wheeze", "severity": "severe"}]
+    records.amend(window.session, admitted.record_id, {**admitted.data, "allergies": latex}, "latex allergy found")
+    records.save_new(window.session, "transfer", {"moved_at": "2026-11-28T13:00+01:00", "to_ward": "ICU", "to_bed": "2",
+                                                  "reason": "Needs monitoring"}, patient_id=admitted.patient_id)
+    from PySide6.QtWidgets import QLabel
+
+    def strip(tab):
+        return " ".join(label.text() for label in tab.findChildren(QLabel) if "ALLERGIES" in label.text())
+
+    assert "Latex (Wheeze, severe)" in strip(mar)
+    assert "ICU / 2" in strip(charted) and "Latex" in strip(charted)
+
+
+def test_withdrawing_the_admission_of_a_patient_whose_chart_is_open_is_no_error(window, admission_values, answers):
+    admitted = _admit(window.session, admission_values, "12")
+    mar = window.open_mar_of(admitted.patient_id)
+    records.mark_entered_in_error(window.session, admitted.record_id, "wrong patient")
+    assert mar.patient.patient_id == admitted.patient_id and not [kind for kind, _ in answers[1] if kind == "error"]
