@@ -1,4 +1,6 @@
-"""Review of the medication round's timing and of NEWS2: cases a nurse would read wrong."""
+"""Orders changed after they were written (moved, rewritten at a new dose, new times): each dose
+stays where it was given and is due once, and an as-required dose is spaced from the replaced
+order's doses."""
 
 from datetime import datetime
 
