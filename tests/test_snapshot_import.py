@@ -321,3 +321,41 @@ def test_mutated_fhir_bundle_is_loaded_or_refused_never_half_written(clerk, tmp_
     except ImportRefused as refused:
         assert str(refused).strip()
         assert _counts(clerk.db) == before
+
+
+def test_doses_due_before_the_snapshot_was_loaded_are_the_ehrs_not_overdue(clerk, snapshot, session_for, clock,
+                                                                         tmp_path):
+    """Loaded at 11:00, the paracetamol ordered in the EHR three days before read OVERDUE at
+    every time of those days, and this morning's 08:00, given in the EHR before it went down,
+    headed the round: a second dose offered at the outage's start. Those times are the EHR's
+    chart's; a dose recorded here for one of them (from paper) still shows, and the times after
+    the loading are due as any other."""
+    from datetime import datetime, timedelta
+
+    from downtime.domain.medication import DoseState, Outcome
+    from downtime.services import printing
+    from pypdf import PdfReader
+
+    clock.now = datetime.fromisoformat("2026-11-28T11:00+01:00")
+    import_path(clerk, snapshot)
+    nurse = session_for("nurse")
+    assert [item.order.drug for item in medication.round_list(nurse.db, nurse.forms, "3B", clock())] == []
+    helene = next(row.patient for row in census.census(nurse.db, nurse.forms, "3B") if row.patient and row.bed == "12")
+    paracetamol = next(o for o in medication.orders(nurse.db, helene.patient_id) if o.drug == "Paracetamol")
+    medication.record_dose(nurse, paracetamol.record_id, {
+        "outcome": Outcome.GIVEN.value, "given_at": "2026-11-27T20:10+01:00", "scheduled_for": "2026-11-27T20:00+01:00",
+        "dose_given": 1.0, "route": "PO"})
+
+    (row,) = [row for row in medication.mar_grid(nurse.db, helene.patient_id, clock().date() - timedelta(days=2), 3,
+                                                  clock()) if row.order.drug == "Paracetamol"]
+    states = {f"{cell.slot:%d %H:%M}": cell.state for cell in row.cells}
+    assert states == {"26 08:00": DoseState.IN_EHR, "26 14:00": DoseState.IN_EHR, "26 20:00": DoseState.IN_EHR,
+                      "27 08:00": DoseState.IN_EHR, "27 14:00": DoseState.IN_EHR, "27 20:00": DoseState.GIVEN,
+                      "28 08:00": DoseState.IN_EHR, "28 14:00": DoseState.UPCOMING, "28 20:00": DoseState.UPCOMING}
+    printed = printing.print_mar(nurse, [helene.patient_id], tmp_path / "mar.pdf")
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(printed).pages)
+    assert "in the EHR (before downtime)" in text and "OVERDUE" not in text
+
+    clock.now = datetime.fromisoformat("2026-11-28T15:30+01:00")
+    assert [(f"{item.slot:%H:%M}", item.state) for item in medication.round_list(nurse.db, nurse.forms, "3B", clock())
+            if item.order.record_id == paracetamol.record_id] == [("14:00", DoseState.OVERDUE)]

@@ -132,6 +132,10 @@ class DoseState(StrEnum):
     NOT_RECORDED = "not_recorded"
     """Nothing recorded for a time before its order was stopped: not one to give any more (a
     stopped antibiotic's morning dose stayed OVERDUE at the top of the round), but said."""
+    IN_EHR = "in_ehr"
+    """Nothing recorded here for a time before the order was loaded from the EHR's snapshot:
+    the EHR's own chart holds that dose, given or not. Read as OVERDUE, this morning's doses,
+    given in the EHR before it went down, were offered again on the round at the outage's start."""
 
 
 @dataclass(frozen=True)

@@ -52,6 +52,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "late": {"en": "LATE", "fr": "RETARD"},
     "overdue": {"en": "OVERDUE", "fr": "OUBLI ?"},
     "not_recorded": {"en": "not recorded (stopped)", "fr": "non tracé (arrêté)"},
+    "in_ehr": {"en": "in the EHR (before downtime)", "fr": "dans le DPI (avant la procédure dégradée)"},
     "none": {"en": "No medication orders.", "fr": "Aucune prescription."},
     "cd": {"en": "CONTROLLED DRUG — witness", "fr": "STUPÉFIANT — témoin"},
     "high_alert": {"en": "HIGH-ALERT", "fr": "HAUT RISQUE"},
@@ -106,7 +107,7 @@ def _order_text(order: Order, lang: Lang) -> str:
 
 
 STATE_WORDS = {DoseState.LATE: "late", DoseState.OVERDUE: "overdue", DoseState.DUE: "due",
-               DoseState.NOT_RECORDED: "not_recorded"}
+               DoseState.NOT_RECORDED: "not_recorded", DoseState.IN_EHR: "in_ehr"}
 GREY_FILL = colors.HexColor("#e0e0e0")
 ALERT = colors.HexColor("#b00000")
 # Room under each chart line, as on the paper chart.
@@ -139,7 +140,8 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
                     line.append(cell("; ".join(dose_text(dose, names) for dose in found.recorded), column))
                 elif found.state in STATE_WORDS:
                     line.append(cell(w(STATE_WORDS[found.state], lang), column,
-                                     bold=found.state not in (DoseState.DUE, DoseState.NOT_RECORDED), color=ALERT))
+                                     bold=found.state not in (DoseState.DUE, DoseState.NOT_RECORDED, DoseState.IN_EHR),
+                                     color=ALERT))
                 else:
                     line.append(None)
             body.append(line)

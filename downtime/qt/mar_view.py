@@ -22,7 +22,8 @@ from downtime.services.medication import MarCell, MarRow
 from downtime.services.staff import list_staff
 
 STATE_WORDS = {DoseState.LATE: QT_TR_NOOP("LATE"), DoseState.OVERDUE: QT_TR_NOOP("OVERDUE"),
-               DoseState.DUE: QT_TR_NOOP("due now"), DoseState.NOT_RECORDED: QT_TR_NOOP("not recorded (stopped)")}
+               DoseState.DUE: QT_TR_NOOP("due now"), DoseState.NOT_RECORDED: QT_TR_NOOP("not recorded (stopped)"),
+               DoseState.IN_EHR: QT_TR_NOOP("in the EHR (before downtime)")}
 
 
 class MarModel(TextTableModel):

@@ -22,6 +22,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.services import census, records, settings, staff
+from downtime.services.back_entry import loaded_from_snapshot
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
 from downtime.services.patients import PatientSummary, downtime_numbers
@@ -332,15 +333,29 @@ def _page_key(drug: str, unit: str) -> tuple[str, str]:
     return folded(drug), folded(unit)
 
 
+@dataclass(frozen=True)
+class _Scheduled:
+    """A standing order with its dose times over the days; `in_ehr_before`: for an order loaded
+    from the EHR's snapshot, when it was loaded (the EHR's chart holds its doses before then)."""
+
+    order: Order
+    slots: list[datetime]
+    in_ehr_before: datetime | None
+
+    def in_ehr(self, slot: datetime) -> bool:
+        return self.in_ehr_before is not None and slot < self.in_ehr_before
+
+
 def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: date, last_day: date,
-                       tz: tzinfo | None) -> list[tuple[Order, list[datetime]]]:
+                       tz: tzinfo | None) -> list[_Scheduled]:
     """These patients' standing orders, each with its dose times over the days: an amended
     order's times are read version by version (few orders are amended, so only theirs are)."""
     found = []
     for record in _standing(db, ORDER_FORM, patient_ids=patient_ids):
         versions = history(db, record.record_id) if record.version > 1 else [record]
-        found.append((order_of(record), slots_by_version([(version.recorded_at, order_of(version)) for version in versions],
-                                                         first_day, last_day, tz)))
+        found.append(_Scheduled(order_of(record), slots_by_version(
+            [(version.recorded_at, order_of(version)) for version in versions], first_day, last_day, tz),
+            versions[0].recorded_at if loaded_from_snapshot(record.record_id) else None))
     return found
 
 
@@ -368,14 +383,16 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     ids = [patient.patient_id for patient in patients]
     recorded = {(dose.order_id, dose.scheduled_for) for dose in map(administration_of, _doses_near(
         db, ids, first.date(), last.date())) if dose.scheduled_for is not None}
-    ordered: dict[str, list[tuple[Order, list[datetime]]]] = defaultdict(list)
-    for found, slots in _orders_with_slots(db, ids, first.date(), last.date(), now.tzinfo):
-        ordered[found.patient_id].append((found, slots))
+    ordered: dict[str, list[_Scheduled]] = defaultdict(list)
+    for scheduled in _orders_with_slots(db, ids, first.date(), last.date(), now.tzinfo):
+        ordered[scheduled.order.patient_id].append(scheduled)
     items = []
     for patient in patients:
-        for found, slots in ordered[patient.patient_id]:
-            for slot in slots:
-                if first <= slot <= last and (found.record_id, slot) not in recorded and not _stopped(found, now):
+        for scheduled in ordered[patient.patient_id]:
+            found = scheduled.order
+            for slot in scheduled.slots:
+                if (first <= slot <= last and (found.record_id, slot) not in recorded and not _stopped(found, now)
+                        and not scheduled.in_ehr(slot)):
                     items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy)))
     return sorted(items, key=lambda i: (_URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
 
@@ -431,11 +448,15 @@ def _stopped(found: Order, now: datetime) -> bool:
 
 
 def _cell(slot: datetime, recorded: list[Administration], now: datetime, policy: RoundPolicy,
-          stopped: bool) -> MarCell:
-    """`recorded`: the slot's doses, given ones first, each group in the order recorded;
-    `stopped`: the order has been stopped since."""
+          scheduled: _Scheduled) -> MarCell:
+    """`recorded`: the slot's doses, given ones first, each group in the order recorded."""
     deciding = recorded[0] if recorded else None
-    state = DoseState.NOT_RECORDED if stopped and deciding is None else dose_state(slot, now, deciding, policy)
+    if deciding is None and scheduled.in_ehr(slot):
+        state = DoseState.IN_EHR
+    elif deciding is None and _stopped(scheduled.order, now):
+        state = DoseState.NOT_RECORDED
+    else:
+        state = dose_state(slot, now, deciding, policy)
     return MarCell(slot, state, deciding, tuple(recorded[1:]))
 
 
@@ -464,14 +485,15 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
         dose = administration_of(record)
         doses[str(record.patient_id), dose.order_id].append(dose)
     grids: dict[str, list[MarRow]] = {patient_id: [] for patient_id in patient_ids}
-    for found, slots in _orders_with_slots(db, patient_ids, first_day, last_day, tz):
+    for scheduled in _orders_with_slots(db, patient_ids, first_day, last_day, tz):
+        found = scheduled.order
         mine = doses[found.patient_id, found.record_id]
         by_slot: dict[datetime, list[Administration]] = defaultdict(list)
         for dose in sorted(mine, key=lambda a: a.outcome is not Outcome.GIVEN):
             if dose.scheduled_for is not None:
                 by_slot[dose.scheduled_for].append(dose)
-        cells = tuple(_cell(slot, by_slot.get(slot, []), now, policy, _stopped(found, now))
-                      for slot in _with_recorded(slots, by_slot, first_day, last_day, tz))
+        cells = tuple(_cell(slot, by_slot.get(slot, []), now, policy, scheduled)
+                      for slot in _with_recorded(scheduled.slots, by_slot, first_day, last_day, tz))
         prn = tuple(a for a in mine if a.scheduled_for is None
                     and first_day <= a.at.astimezone(tz).date() <= last_day)
         grids[found.patient_id].append(MarRow(found, cells, prn))

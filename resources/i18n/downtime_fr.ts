@@ -104,6 +104,10 @@
         <translation>non tracé (arrêté)</translation>
     </message>
     <message>
+        <source>in the EHR (before downtime)</source>
+        <translation>dans le DPI (avant la procédure dégradée)</translation>
+    </message>
+    <message>
         <source>Medicine</source>
         <translation>Médicament</translation>
     </message>
@@ -2462,7 +2466,7 @@ le numéro du patient dans le DPI :</translation>
         <translation>Fin : une vacation doit finir après son début (elle commence le {start}, finit le {end}).</translation>
     </message>
     <message>
-        <source>This patient's death is recorded ({died}): no operation can be planned after it.</source>
+        <source>This patient&apos;s death is recorded ({died}): no operation can be planned after it.</source>
         <translation>Le décès de ce patient est enregistré ({died}) : aucune intervention ne peut être prévue après.</translation>
     </message>
     <message>
