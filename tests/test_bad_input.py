@@ -466,6 +466,7 @@ _SESSION_HOURS = f"{_SESSION_TAKEN}|End: a session must end after it starts"
 RULE_REFUSALS = {
     ("transfer", "moved_at"): _NOT_IN, ("discharge", "discharged_at"): _NOT_IN,
     ("death", "died_at"): _NOT_IN, ("transfer_out", "departed_at"): _NOT_IN,
+    ("observations", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): f"{_NO_SLOT}|New planned start: .* is before the rebooking was decided",

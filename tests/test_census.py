@@ -116,8 +116,8 @@ def test_discharged_patient_cannot_be_moved_or_cared_for(nurse, admission_values
         "destination": "home", "letter_given": True, "medicines_given": True}, patient_id=first.patient_id)
     with pytest.raises(ServiceError, match="not in hospital"):
         _move(nurse, first.patient_id, "ICU", "1", hours_ago=0)
-    with pytest.raises(ServiceError, match="readmit"):
-        census.require_in_hospital(nurse.db, forms, first.patient_id, clock.now)
+    with pytest.raises(ServiceError, match="Taken: this patient is not in hospital at that time"):
+        census.require_in_hospital(nurse.db, first.patient_id, clock.now, "Taken")
     assert census.census(nurse.db, forms, ward="3B")[1].patient is None
 
 

@@ -20,8 +20,9 @@ CALM = {**HIGH, "taken_at": "2026-11-28T08:00+01:00", "respiratory_rate": 16, "s
 def ward(session_for, admission_values):
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
     nurse = session_for("nurse")
-    first = records.save_new(nurse, "admission", admission_values).patient_id
-    second = records.save_new(nurse, "admission", {**admission_values, "nir": None, "birth_name": "Durand",
+    arrived = {**admission_values, "arrival_at": "2026-11-27T09:00+01:00"}  # before every set taken here
+    first = records.save_new(nurse, "admission", arrived).patient_id
+    second = records.save_new(nurse, "admission", {**arrived, "nir": None, "birth_name": "Durand",
                                                    "used_name": None, "bed": "13"}).patient_id
     return nurse, first, second
 
@@ -168,3 +169,32 @@ def test_with_no_complete_set_the_highest_incomplete_one_stands(ward, forms):
     records.save_new(nurse, "observations", HIGH_WITHOUT_TEMPERATURE, patient_id=patient)
     records.save_new(nurse, "observations", RECHECK, patient_id=patient)
     assert _listed(nurse, forms) == [(patient, "12:00", 11, False)]
+
+
+def test_an_observation_set_is_refused_for_a_patient_not_admitted_at_its_time(session_for, admission_values, clock):
+    """A discharged namesake chosen from the search took the set: it reached no ward list and no
+    escalation list. A set taken before the discharge, typed after it, is still recorded."""
+    from datetime import timedelta
+
+    import pytest
+
+    from downtime.services import records, wards
+    from downtime.services.errors import ServiceError
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {
+        **admission_values, "arrival_at": (clock.now - timedelta(hours=6)).isoformat(timespec="minutes")}).patient_id
+    records.save_new(nurse, "discharge", {
+        "discharged_at": (clock.now - timedelta(hours=1)).isoformat(timespec="minutes"), "destination": "home",
+        "letter_given": True, "medicines_given": True}, patient_id=patient)
+    values = {key: value for key, value in CALM.items() if key != "taken_at"}
+    with pytest.raises(ServiceError, match="Date and time taken: this patient is not in hospital at that time"):
+        records.save_new(nurse, "observations", {**values, "taken_at": clock.now.isoformat(timespec="minutes")},
+                         patient_id=patient)
+    before = records.save_new(nurse, "observations", {
+        **values, "taken_at": (clock.now - timedelta(hours=2)).isoformat(timespec="minutes")}, patient_id=patient)
+    with pytest.raises(ServiceError, match="Date and time taken: this patient is not in hospital at that time"):
+        records.amend(nurse, before.record_id, {**before.data, "taken_at": clock.now.isoformat(timespec="minutes")},
+                      "time typed wrong")
+    records.mark_entered_in_error(nurse, before.record_id, "wrong patient")

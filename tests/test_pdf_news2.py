@@ -23,7 +23,7 @@ def _text(path):
 def _charted(session_for, admission_values, lang="en"):
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
     nurse = session_for("nurse", lang)
-    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
     for values in SETS:
         records.save_new(nurse, "observations", values, patient_id=patient)
     return nurse, patient

@@ -276,6 +276,10 @@ class FormSpec(_Strict):
     movement: Movement | None = None
     authors: list[Role] | None = None
     """Roles that may write this form (default: every role that records care)."""
+    in_hospital: bool = False
+    """Care taken at the bedside (an observation set): refused at a time its patient was not
+    admitted. A discharged namesake chosen from the search took the set, and it reached no ward
+    list and no escalation list."""
     summary: list[str] = []
     """The fields a record is told by in one line (a list, the back-entry worklist); default:
     its first four required answers, which for an observation set say only its time and scale."""

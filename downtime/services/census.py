@@ -383,10 +383,12 @@ def patient_for_record(db: Database, forms: dict[str, FormSpec], record: RecordV
     return patient_with_location(db, forms, str(record.patient_id))
 
 
-def require_in_hospital(db: Database, forms: dict[str, FormSpec], patient_id: str,
-                        at: datetime) -> Location:
-    """For care records (medicines, operations): the patient must be admitted at that time."""
+def require_in_hospital(db: Database, patient_id: str, at: datetime, field: str) -> Location:
+    """For care taken at the bedside (a form's `in_hospital`): the patient must be admitted at
+    that time, `field` (the form's time, named in the refusal)."""
     location = location_at(db, patient_id, at)
     if location is None or location.status is not StayStatus.IN:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This patient is not admitted at that time; readmit them first."))
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{field}: this patient is not in hospital at that time (not yet "
+                                                         "admitted, or gone): check the patient and the time."),
+                           field=field)
     return location

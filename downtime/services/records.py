@@ -152,6 +152,10 @@ def _commit(session: Session, spec: FormSpec, row: dict[str, Any], action: str) 
     and its audit entry, then the search index of an admission."""
     if spec.movement is not None:
         census.check_movement(session.db, session.forms, spec, row, session.lang)
+    if spec.in_hospital and row["status"] != RecordStatus.ENTERED_IN_ERROR.value:
+        when = spec.by_meaning(Meaning.OCCURRED_AT)
+        census.require_in_hospital(session.db, str(row["patient_id"]), datetime.fromisoformat(row["occurred_at"]),
+                                   when.label.get(session.lang) if when is not None else "")
     if spec.id in THEATRE_FORMS:
         from downtime.services import theatre
 

@@ -2290,8 +2290,8 @@ le numéro du patient dans le DPI :</translation>
         <translation>Le lit {bed} du service {ward} était occupé par {name} du {since} au {until} ; vérifiez les heures, ou choisissez un autre lit.</translation>
     </message>
     <message>
-        <source>This patient is not admitted at that time; readmit them first.</source>
-        <translation>Ce patient n’est pas hospitalisé à ce moment-là ; réadmettez-le d’abord.</translation>
+        <source>{field}: this patient is not in hospital at that time (not yet admitted, or gone): check the patient and the time.</source>
+        <translation>{field} : ce patient n&apos;est pas hospitalisé à ce moment-là (pas encore admis, ou parti) : vérifiez le patient et l&apos;heure.</translation>
     </message>
     <message>
         <source>{count} dose(s) were recorded from this order: withdraw them first (each from the chart), or stop the order instead (amend its stop time).</source>
