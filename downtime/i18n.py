@@ -7,6 +7,7 @@ sentence is translated once whichever layer shows it, and Qt stays out of the pu
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Literal
@@ -56,10 +57,30 @@ def translate(lang: Lang, context: str, text: str) -> str:
     return _catalogue(lang).get((context, text), text)
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """Words of a message that are translated with it, such as a booking's status or one of the
+    clashes a slot has: `template` is marked in the `messages` context. As text (a log, an
+    exception's own words) it is the English."""
+
+    template: str
+    values: dict[str, object] = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return self.template.format(**self.values) if self.values else self.template
+
+    def text(self, lang: Lang) -> str:
+        return message(lang, self.template, **self.values)
+
+
 def message(lang: Lang, text: str, /, **values: object) -> str:
-    """A sentence marked in the `messages` context, translated, then its {named} places filled."""
+    """A sentence marked in the `messages` context, translated, then its {named} places filled
+    (a `Phrase` among them translated too)."""
     translated = translate(lang, MESSAGES, text)
-    return translated.format(**values) if values else translated
+    if not values:
+        return translated
+    return translated.format(**{name: value.text(lang) if isinstance(value, Phrase) else value
+                                for name, value in values.items()})
 
 
 def saved_language() -> Lang:

@@ -60,6 +60,24 @@ def test_double_booking_is_refused_naming_the_clash(lists, change, clash):
         theatre.book(coord, patients[1], values)
 
 
+def test_a_clash_and_a_status_read_in_the_coordinators_language(lists):
+    """In French the refusal was English from "This slot clashes" on, the status too ("This
+    booking is cancelled" inside a French sentence)."""
+    coord, patients, made = lists
+    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    with pytest.raises(theatre.ClashRefused) as refused:
+        theatre.book(coord, patients[1], _booking(made["t1-mon"], "09:00"))
+    assert refused.value.text("fr").startswith("Ce créneau est en conflit : la salle T1 est occupée 30/11 08:00-09:30")
+    assert "le chirurgien Dr Roux opère" in refused.value.text("fr")
+    assert str(refused.value).startswith("This slot clashes: theatre T1 is booked 30/11 08:00-09:30")
+    cancellation = {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system", "last_minute": True,
+                    "patient_told": "phone"}
+    theatre.cancel(coord, first.record_id, cancellation)
+    with pytest.raises(ServiceError) as again:
+        theatre.cancel(coord, first.record_id, cancellation)
+    assert again.value.text("fr").startswith("Cette intervention est annulée ;")
+
+
 def test_overfilling_a_session_is_refused(lists):
     coord, patients, made = lists
     with pytest.raises(theatre.ClashRefused, match="does not fit in the session"):

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 
+from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
+
 
 class Priority(StrEnum):
     """NCEPOD classification of intervention (2004), most urgent first."""
@@ -97,7 +99,8 @@ class Booking:
 class Clash:
     kind: str
     other: str
-    message: str
+    said: Phrase
+    """What forbids the slot, in the coordinator's language where it is shown."""
 
 
 def _overlap(a_start: datetime, a_end: datetime, b_start: datetime, b_end: datetime) -> bool:
@@ -134,9 +137,10 @@ def clashes(candidate: Booking, sessions: dict[str, TheatreSession],
     found = []
     if not fits(candidate, session):
         # Dated: a time typed on another day than the session's would read as fitting.
-        found.append(Clash("session", session.session_id,
-                           f"{candidate.start:%d/%m %H:%M}-{candidate.end:%H:%M} does not fit in the session "
-                           f"{session.start:%d/%m %H:%M}-{session.end:%H:%M} of theatre {session.theatre}"))
+        found.append(Clash("session", session.session_id, Phrase(QT_TRANSLATE_NOOP(
+            "messages", "{operation} does not fit in the session {session} of theatre {theatre}"),
+            {"operation": f"{candidate.start:%d/%m %H:%M}-{candidate.end:%H:%M}",
+             "session": f"{session.start:%d/%m %H:%M}-{session.end:%H:%M}", "theatre": session.theatre})))
     for other in booked:
         if other.booking_id == candidate.booking_id or other.start is None or other.end is None:
             continue
@@ -145,15 +149,19 @@ def clashes(candidate: Booking, sessions: dict[str, TheatreSession],
         window = f"{other.start:%d/%m %H:%M}-{other.end:%H:%M}"
         other_session = sessions.get(other.session_id or "")
         if other_session is not None and theatre_key(other_session.theatre) == theatre_key(session.theatre):
-            found.append(Clash("theatre", other.booking_id, f"theatre {session.theatre} is booked {window}"))
+            found.append(Clash("theatre", other.booking_id, Phrase(QT_TRANSLATE_NOOP(
+                "messages", "theatre {theatre} is booked {window}"), {"theatre": session.theatre, "window": window})))
         if other.surgeon.casefold() == candidate.surgeon.casefold():
-            found.append(Clash("surgeon", other.booking_id, f"surgeon {other.surgeon} operates {window}"))
+            found.append(Clash("surgeon", other.booking_id, Phrase(QT_TRANSLATE_NOOP(
+                "messages", "surgeon {surgeon} operates {window}"), {"surgeon": other.surgeon, "window": window})))
         if candidate.anaesthetist and other.anaesthetist and \
                 other.anaesthetist.casefold() == candidate.anaesthetist.casefold():
-            found.append(Clash("anaesthetist", other.booking_id,
-                               f"anaesthetist {other.anaesthetist} is busy {window}"))
+            found.append(Clash("anaesthetist", other.booking_id, Phrase(QT_TRANSLATE_NOOP(
+                "messages", "anaesthetist {anaesthetist} is busy {window}"),
+                {"anaesthetist": other.anaesthetist, "window": window})))
         if other.patient_id == candidate.patient_id:
-            found.append(Clash("patient", other.booking_id, f"the patient is already booked {window}"))
+            found.append(Clash("patient", other.booking_id, Phrase(QT_TRANSLATE_NOOP(
+                "messages", "the patient is already booked {window}"), {"window": window})))
     return found
 
 

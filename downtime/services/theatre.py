@@ -20,7 +20,7 @@ from downtime.domain.theatre import (
     overlapping_sessions, rebook_by, suggest_slots, theatre_key,
 )
 from downtime.formspec import FormSpec
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message
 from downtime.services import records
 from downtime.services.census import all_patients, location_at
 from downtime.services.context import Session
@@ -81,10 +81,23 @@ class BookingState(BookingFacts):
     patient: PatientSummary
 
 
+CLASHES = QT_TRANSLATE_NOOP("messages", "This slot clashes: {clashes}.")
+# A booking's status as a refusal names it.
+STATUS_WORDS = {BookingStatus.BOOKED: QT_TRANSLATE_NOOP("messages", "booked"),
+                BookingStatus.CANCELLED: QT_TRANSLATE_NOOP("messages", "cancelled"),
+                BookingStatus.REBOOKED: QT_TRANSLATE_NOOP("messages", "rebooked"),
+                BookingStatus.TRANSFERRED: QT_TRANSLATE_NOOP("messages", "transferred")}
+
+
 class ClashRefused(ServiceError):
+    """Every clash of the slot, each in the reader's language."""
+
     def __init__(self, found: list[Clash]):
         self.clashes = found
-        super().__init__("This slot clashes: " + "; ".join(c.message for c in found) + ".")
+        super().__init__(CLASHES, clashes="; ".join(str(clash.said) for clash in found))
+
+    def text(self, lang: Lang) -> str:
+        return message(lang, CLASHES, clashes="; ".join(clash.said.text(lang) for clash in self.clashes))
 
 
 EVENT_FORMS = ("operation_cancellation", "operation_rebooking")
@@ -218,7 +231,7 @@ def _refuse_out_of_place(status: BookingStatus, event: RecordVersion, later: lis
     if event.form_id == "operation_cancellation":
         if status not in LIVE:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; only a booked operation can be cancelled."),
-                               status=status.value)
+                               status=Phrase(STATUS_WORDS[status]))
         return
     if status is BookingStatus.CANCELLED:
         return
@@ -228,7 +241,8 @@ def _refuse_out_of_place(status: BookingStatus, event: RecordVersion, later: lis
                                                          "rebooking is dated {rebooked}, the cancellation {cancelled}."),
                            rebooked=f"{event.occurred_at:%d/%m/%Y %H:%M}",
                            cancelled=f"{answered.occurred_at:%d/%m/%Y %H:%M}")
-    raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; cancel it before rebooking."), status=status.value)
+    raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; cancel it before rebooking."),
+                       status=Phrase(STATUS_WORDS[status]))
 
 
 def bookings(db: Database, forms: dict[str, FormSpec], keep: Callable[[BookingFacts], bool] = lambda facts: True,

@@ -2478,6 +2478,26 @@ le numéro du patient dans le DPI :</translation>
         <translation>Cette intervention est {status} ; annulez-la avant de la reprogrammer.</translation>
     </message>
     <message>
+        <source>This slot clashes: {clashes}.</source>
+        <translation>Ce créneau est en conflit : {clashes}.</translation>
+    </message>
+    <message>
+        <source>booked</source>
+        <translation>programmée</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>rebooked</source>
+        <translation>reprogrammée</translation>
+    </message>
+    <message>
+        <source>transferred</source>
+        <translation>transférée</translation>
+    </message>
+    <message>
         <source>Theatre {theatre} already has a session {window} ({specialty}).</source>
         <translation>La salle {theatre} a déjà une vacation {window} ({specialty}).</translation>
     </message>
@@ -2998,6 +3018,26 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>The list could not be read: an error in the program, reported. Try again; if it happens again, tell IT.</source>
         <translation>La liste n&apos;a pas pu être lue : une erreur du logiciel, signalée. Réessayez ; si cela se reproduit, prévenez l&apos;informatique.</translation>
+    </message>
+    <message>
+        <source>{operation} does not fit in the session {session} of theatre {theatre}</source>
+        <translation>{operation} ne tient pas dans la vacation {session} de la salle {theatre}</translation>
+    </message>
+    <message>
+        <source>theatre {theatre} is booked {window}</source>
+        <translation>la salle {theatre} est occupée {window}</translation>
+    </message>
+    <message>
+        <source>surgeon {surgeon} operates {window}</source>
+        <translation>le chirurgien {surgeon} opère {window}</translation>
+    </message>
+    <message>
+        <source>anaesthetist {anaesthetist} is busy {window}</source>
+        <translation>l&apos;anesthésiste {anaesthetist} est pris {window}</translation>
+    </message>
+    <message>
+        <source>the patient is already booked {window}</source>
+        <translation>le patient est déjà programmé {window}</translation>
     </message>
 </context>
 </TS>
