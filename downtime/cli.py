@@ -549,13 +549,10 @@ def cmd_worklist(args: argparse.Namespace) -> int:
 
 def cmd_worklist_mark(args: argparse.Namespace) -> int:
     from downtime.services.back_entry import mark_entered
-    from downtime.storage.records import current
 
-    session = _session(args)
-    version = args.version or current(session.db, args.record_id).version
-    mark_entered(session, args.record_id, version, args.ref)
+    mark_entered(_session(args), args.record_id, args.version, args.ref)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "record {record} version {version} marked entered in the EHR as {reference}"),
-               record=args.record_id, version=version, reference=args.ref))
+               record=args.record_id, version=args.version, reference=args.ref))
     return 0
 
 
@@ -847,7 +844,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("mark", cmd_worklist_mark, "mark a record entered in the EHR, with the EHR's reference", worklist_sub)
     p.add_argument("record_id")
     p.add_argument("--ref", required=True, help="the EHR's reference for what was entered")
-    p.add_argument("--version", type=int, help="the version entered (default: the latest)")
+    # Required: a version amended since the list was printed must be reviewed, not ticked unseen.
+    p.add_argument("--version", type=int, required=True,
+                   help="the version entered, as the worklist shows it (v2); one amended since is refused")
     _db_option(p)
     _person_options(p)
     p = command("link", cmd_worklist_link, "reconcile a downtime number to the patient's EHR number", worklist_sub)

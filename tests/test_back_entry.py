@@ -160,7 +160,12 @@ def test_worklist_commands(office, tmp_path, capsys, monkeypatch):
     shown = capsys.readouterr().out
     assert "0 of" in shown and "Medication order" in shown
     item = back_entry.worklist(office)[0].items[0]
-    assert main(["worklist", "mark", item.record.record_id, "--ref", "EHR-1", "--db", db, *who]) == 0
+    with pytest.raises(SystemExit):  # the version entered is named: one amended since is never ticked unseen
+        main(["worklist", "mark", item.record.record_id, "--ref", "EHR-1", "--db", db, *who])
+    assert main(["worklist", "mark", item.record.record_id, "--ref", "EHR-1", "--version",
+                 str(item.record.version + 1), "--db", db, *who]) == 1
+    assert main(["worklist", "mark", item.record.record_id, "--ref", "EHR-1", "--version", str(item.record.version),
+                 "--db", db, *who]) == 0
     number = back_entry.worklist(office)[0].patient.downtime_number
     assert main(["worklist", "link", number, "--ehr", "800999", "--db", db, *who]) == 0
     assert main(["pdf", "worklist", "--out", str(tmp_path / "w.pdf"), "--db", db, *who]) == 0
