@@ -460,7 +460,7 @@ def check_refusal(target: Target, errors: list[Any]) -> None:
 
 # Ward rules that may refuse a value the form itself accepts; the message says why.
 _NOT_IN = "not in hospital at that time"
-_NO_SLOT = "does not fit in the session|clashes|no theatre session"
+_NO_SLOT = "does not fit in the session|clashes|theatre session is not on the lists"
 _SESSION_TAKEN = "already has a session"
 _SESSION_HOURS = f"{_SESSION_TAKEN}|End: a session must end after it starts"
 RULE_REFUSALS = {

@@ -344,8 +344,12 @@ def test_a_session_with_a_standing_booking_cannot_be_withdrawn(lists):
     first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
     with pytest.raises(ServiceError, match=r"Laparoscopic cholecystectomy, patient \S+, booked 30/11/2026 08:00-09:30"):
         records.mark_entered_in_error(coord, made["t1-mon"], "session typed twice")
-    theatre.cancel(coord, first.record_id, CANCEL)
+    cancellation = theatre.cancel(coord, first.record_id, CANCEL)
     records.mark_entered_in_error(coord, made["t1-mon"], "session typed twice")
+    # The cancellation withdrawn would put the operation back in the withdrawn session: said in
+    # words, not "no theatre session 1b9e…".
+    with pytest.raises(ServiceError, match=r"Session: this operation's theatre session is not on the lists \(withdrawn"):
+        records.mark_entered_in_error(coord, cancellation.record_id, "cancelled the wrong operation")
 
 
 def test_a_session_cannot_be_shortened_to_leave_a_booking_outside_it(lists):

@@ -274,7 +274,9 @@ def _check(db: Database, candidate: Booking) -> None:
     booked = _booked(_replay(db, _around(db, candidate.start, candidate.end)))
     known = sessions(db, {candidate.session_id or "", *(other.session_id or "" for other in booked)})
     if candidate.session_id not in known:
-        raise NotFound(f"no theatre session {candidate.session_id}")
+        raise NotFound(QT_TRANSLATE_NOOP("messages", "Session: this operation's theatre session is not on the "
+                                                     "lists (withdrawn, or not set up on this laptop); book it in "
+                                                     "another session."))
     if found := clashes(candidate, known, booked):
         raise ClashRefused(found)
 

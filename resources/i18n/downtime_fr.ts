@@ -2498,6 +2498,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>transférée</translation>
     </message>
     <message>
+        <source>Session: this operation&apos;s theatre session is not on the lists (withdrawn, or not set up on this laptop); book it in another session.</source>
+        <translation>Vacation : la vacation de cette intervention n&apos;est plus au programme (retirée, ou non créée sur ce portable) ; programmez-la dans une autre vacation.</translation>
+    </message>
+    <message>
         <source>Theatre {theatre} already has a session {window} ({specialty}).</source>
         <translation>La salle {theatre} a déjà une vacation {window} ({specialty}).</translation>
     </message>
