@@ -109,3 +109,21 @@ def test_a_dose_given_early_stays_on_the_chart_when_the_orders_times_change_afte
               if row.order.record_id == amox]
     assert [(f"{cell.slot:%H:%M}", cell.state) for cell in row.cells][:2] == [
         ("08:00", DoseState.GIVEN), ("09:00", DoseState.DUE)]
+
+
+def test_the_first_dose_of_a_new_order_given_as_it_falls_due_raises_no_warning(session_for, medication_ward, clock):
+    """The round shows the 14:00 dose due from 13:30 (the ward's window); given at 13:45, the
+    first dose of an order starting at 14:00 asked for a reason to override "order not active"."""
+    patient, _, _ = medication_ward
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T13:00+01:00")
+    new = records.save_new(doctor, "medication_order", {
+        "drug": "Gentamicin", "dose": 320.0, "dose_unit": "mg", "route": "IV", "frequency": "scheduled",
+        "times": "14:00", "start_at": "2026-11-28T14:00+01:00", "controlled": False, "high_alert": True},
+        patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T13:45+01:00")
+    assert [item.state for item in medication.round_list(nurse.db, nurse.forms, "3B", clock())
+            if item.order.record_id == new.record_id] == [DoseState.DUE]
+    assert medication.check_dose(nurse, new.record_id, {
+        "outcome": "given", "given_at": "2026-11-28T13:45+01:00", "scheduled_for": "2026-11-28T14:00+01:00",
+        "dose_given": 320.0, "route": "IV"}) == []

@@ -89,6 +89,17 @@ def test_each_safety_check_fires():
     assert _checks(_order(stop_at=slot)) == [Check.ORDER_INACTIVE]
 
 
+def test_a_first_dose_given_as_it_falls_due_is_not_before_the_order_starts():
+    """Shown due on the round from 30 minutes before its time, the first dose of an order
+    starting at 08:00, given at 07:45, asked for a reason to override "order not active"."""
+    slot = datetime(2026, 11, 28, 8, tzinfo=TZ)
+    starting = _order(start_at=slot)
+    window = timedelta(minutes=30)
+    assert _checks(starting, at=slot - timedelta(minutes=15), due_before=window) == []
+    assert _checks(starting, at=slot - timedelta(minutes=45), due_before=window) == [Check.ORDER_INACTIVE]
+    assert _checks(starting, at=slot - timedelta(minutes=15)) == [Check.ORDER_INACTIVE]  # a ward with no window
+
+
 def test_prn_interval_and_daily_maximum():
     order = _order(drug="Morphine", frequency=Frequency.PRN, times=(), min_interval_hours=4,
                    max_doses_24h=3, controlled=True)

@@ -250,11 +250,14 @@ def same_medicine(order: Order, others: Iterable[Order]) -> set[str]:
 def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float | None,
                     scheduled_for: datetime | None, allergies: Sequence[str],
                     history: Sequence[Administration], admitted: bool,
-                    prn_orders: Collection[str] = ()) -> list[Warning]:
+                    prn_orders: Collection[str] = (), due_before: timedelta = timedelta(0)) -> list[Warning]:
     """Everything a second nurse would question before this dose is recorded. A dose recorded
     as not given for a slot already given is questioned too: the chart would otherwise say the
     patient missed a dose they had. `history`: the patient's doses; `prn_orders`: the orders
-    whose doses an as-required dose is spaced from besides its own (`same_medicine`)."""
+    whose doses an as-required dose is spaced from besides its own (`same_medicine`);
+    `due_before`: how long before its time the ward's round shows a dose due, a time at which
+    giving it is not giving it before the order starts (the first dose of a new order, shown
+    due, asked for a reason to override "not active")."""
     warnings: list[Warning] = []
     if not admitted:
         warnings.append(Warning(Check.NOT_ADMITTED, QT_TRANSLATE_NOOP("messages", "The patient is not admitted at that time.")))
@@ -264,7 +267,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                                 {"time": f"{scheduled_for:%H:%M}", "drug": order.drug}))
     if outcome is not Outcome.GIVEN:
         return warnings
-    if not order.active_at(at):
+    in_its_window = scheduled_for is not None and scheduled_for - due_before <= at <= scheduled_for
+    if not order.active_at(at) and not (in_its_window and order.active_at(scheduled_for)):
         warnings.append(Warning(Check.ORDER_INACTIVE, QT_TRANSLATE_NOOP("messages", "The order is not active at that time (not started or stopped).")))
     if matched := allergy_matches(order.drug, allergies):
         warnings.append(Warning(Check.ALLERGY, QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}."),

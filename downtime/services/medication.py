@@ -130,7 +130,8 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         scheduled_for=_when(values.get("scheduled_for")), allergies=patient.allergies,
         history=administrations(session.db, found.patient_id),
         admitted=location is not None and location.status is StayStatus.IN,
-        prn_orders=same_medicine(found, orders(session.db, found.patient_id)))
+        prn_orders=same_medicine(found, orders(session.db, found.patient_id)),
+        due_before=settings.round_policy(session.db).due_before)
 
 
 def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
