@@ -127,3 +127,29 @@ def test_the_first_dose_of_a_new_order_given_as_it_falls_due_raises_no_warning(s
     assert medication.check_dose(nurse, new.record_id, {
         "outcome": "given", "given_at": "2026-11-28T13:45+01:00", "scheduled_for": "2026-11-28T14:00+01:00",
         "dose_given": 320.0, "route": "IV"}) == []
+
+
+def test_a_prn_dose_is_spaced_from_and_counted_with_regular_doses_of_the_same_medicine(session_for, medication_ward,
+                                                                                     clock):
+    """Regular paracetamol 1 g at 08:00, 14:00 and 20:00 and paracetamol 1 g as required every
+    4 h, at most 4 in 24 h: the PRN dose at 09:00, an hour after the regular one, was recorded
+    with no warning, and so was a day's fifth gram."""
+    patient, _, _ = medication_ward
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T07:00+01:00")
+    common = {"drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "start_at": "2026-11-27T07:00+01:00",
+              "controlled": False, "high_alert": False}
+    regular = records.save_new(doctor, "medication_order", {**common, "frequency": "scheduled",
+                                                            "times": "08:00 14:00 20:00"}, patient_id=patient)
+    prn = records.save_new(doctor, "medication_order", {
+        **common, "drug": "paracétamol", "frequency": "prn", "prn_indication": "pain", "min_interval_hours": 4,
+        "max_doses_24h": 4}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
+    for slot in ("2026-11-27T14:00+01:00", "2026-11-27T20:00+01:00", "2026-11-28T08:00+01:00"):
+        medication.record_dose(nurse, regular.record_id, {"outcome": "given", "given_at": slot, "scheduled_for": slot,
+                                                          "dose_given": 1.0, "route": "PO"})
+    medication.record_dose(nurse, prn.record_id, {"outcome": "given", "given_at": "2026-11-28T02:00+01:00",
+                                                  "dose_given": 1.0, "route": "PO"})
+    warnings = medication.check_dose(nurse, prn.record_id, {"outcome": "given", "given_at": "2026-11-28T09:00+01:00",
+                                                            "dose_given": 1.0})
+    assert [w.check for w in warnings] == [Check.PRN_INTERVAL, Check.PRN_DAILY_MAX]

@@ -238,13 +238,13 @@ def allergy_matches(drug: str, allergies: Iterable[str]) -> list[str]:
 
 
 def same_medicine(order: Order, others: Iterable[Order]) -> set[str]:
-    """The as-required orders whose doses this one's are spaced from and counted with: itself and
-    the patient's other PRN orders of the same medicine (named as `allergy_matches` compares). A
-    PRN order whose dose changes is stopped and rewritten, and the new order's first dose is as
-    close to the old order's last as to one of its own."""
+    """The orders whose doses an as-required one's are spaced from and counted with: itself and
+    the patient's other orders of the same medicine (named as `allergy_matches` compares). A PRN
+    order whose dose changes is stopped and rewritten, and the new order's first dose is as close
+    to the old order's last as to one of its own; and paracetamol as required beside regular
+    paracetamol is the classic way past a day's maximum."""
     name = _stem(order.drug)
-    return {order.record_id} | {other.record_id for other in others
-                                if other.frequency is Frequency.PRN and _stem(other.drug) == name}
+    return {order.record_id} | {other.record_id for other in others if _stem(other.drug) == name}
 
 
 def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float | None,
