@@ -118,3 +118,37 @@ def test_every_connection_keeps_32_mib_of_decrypted_pages(encrypted):
         assert [db.execute("PRAGMA cache_size").fetchone()[0] for db in (admin.db, own.db)] == [-32 * 1024] * 2
     finally:
         own.db.close()
+
+
+def test_a_colleague_signing_in_does_not_reset_the_lockout_of_a_locked_database(encrypted, clock):
+    """Another person's PIN opening the database hands the wrong PINs over to the audit log; the
+    next opening of the locked file must still count them (a nurse signing in between guesses
+    got five more for a colleague's PIN each time)."""
+    path, _ = encrypted
+    for _ in range(5):
+        with pytest.raises(SignInError, match="wrong PIN"):
+            unlock.sign_in(Vault(path), "nurse", "0000", clock)
+    assert unlock.sign_in(Vault(path), "admin", "0000", clock).staff_id == "admin"
+    for guess in ("1234", "1111"):  # a wrong PIN is not even tried, so the right one is not told apart
+        with pytest.raises(SignInError, match="locked until"):
+            unlock.sign_in(Vault(path), "nurse", guess, clock)
+
+
+def test_wrong_pins_at_an_open_database_still_count_once_it_is_locked_again(encrypted, clock):
+    """Wrong PINs typed at the lock screen (the database open) count at the next start of the
+    app, when it is locked again: quitting the app did not clear them."""
+    path, _ = encrypted
+    vault = Vault(path)
+    unlock.sign_in(vault, "admin", "0000", clock)
+    for _ in range(5):
+        with pytest.raises(SignInError, match="wrong PIN"):
+            unlock.sign_in(vault, "nurse", "0000", clock)
+    vault.db.close()
+    for guess in ("1234", "1111"):
+        with pytest.raises(SignInError, match="locked until"):
+            unlock.sign_in(Vault(path), "nurse", guess, clock)
+    clock.advance(minutes=5, seconds=1)
+    reopened = Vault(path)
+    assert unlock.sign_in(reopened, "nurse", "1111", clock).staff_id == "nurse"
+    failed = reopened.db.execute("SELECT COUNT(*) FROM audit WHERE actor = 'nurse' AND action = 'sign_in.failed'")
+    assert failed.fetchone()[0] == 5  # each wrong PIN audited once

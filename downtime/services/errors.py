@@ -16,6 +16,10 @@ class SignInError(ServiceError):
     pass
 
 
+class LockedOut(SignInError):
+    """A staff ID refused without its PIN being tried: the attempt is no wrong PIN to count."""
+
+
 class NotFound(ServiceError):
     pass
 

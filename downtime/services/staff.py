@@ -25,7 +25,7 @@ from downtime.domain.staff import (
     locked_until,
 )
 from downtime.services.context import Clock, Session, load_device
-from downtime.services.errors import ServiceError, SignInError
+from downtime.services.errors import LockedOut, ServiceError, SignInError
 from downtime.storage import audit, keyslots
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
@@ -139,8 +139,8 @@ def _attempts(db: Database, actor: str) -> list[tuple[bool, datetime]]:
     return [(row["action"] == "sign_in", datetime.fromisoformat(row["at"])) for row in rows][::-1]
 
 
-def locked(until: datetime) -> SignInError:
-    return SignInError(QT_TRANSLATE_NOOP("messages", "Too many wrong PINs for this staff ID: it is locked until {time}. "
+def locked(until: datetime) -> LockedOut:
+    return LockedOut(QT_TRANSLATE_NOOP("messages", "Too many wrong PINs for this staff ID: it is locked until {time}. "
                                          "Ask a colleague to sign in meanwhile."), time=f"{until:%H:%M}")
 
 

@@ -2,8 +2,10 @@
 otherwise, explicitly) and signing in, which for an encrypted database also unlocks it.
 
 While the database is still locked, wrong PINs are counted in the key-slot file (the only
-place that can be written), the same five-in-five-minutes lockout applies, and those failures
-are copied into the audit log as soon as someone opens it."""
+place that can be read), the same five-in-five-minutes lockout applies, and those failures
+are copied into the audit log as soon as someone opens it. Wrong PINs typed while it is open
+(at the lock screen) are counted there too, and a staff ID's count ends only with its own good
+sign-in: neither a colleague opening the database nor quitting the app gives five more guesses."""
 
 from __future__ import annotations
 
@@ -12,10 +14,10 @@ from pathlib import Path
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.clock import local_now
-from downtime.domain.staff import StaffMember, locked_until
+from downtime.domain.staff import LOCKOUT_FAILURES, StaffMember, locked_until
 from downtime.services import setup, staff
 from downtime.services.context import Clock, Device, Vault, load_device
-from downtime.services.errors import SetupError, SignInError
+from downtime.services.errors import LockedOut, SetupError, SignInError
 from downtime.storage import audit, keyslots, open_database
 
 
@@ -59,7 +61,7 @@ def _unlock(vault: Vault, staff_id: str, pin: str, now: datetime) -> None:
         raise staff.locked(until)
     key = keyslots.unwrap(vault.path, staff_id.strip(), pin)
     if key is None:
-        keyslots.record_failure(vault.path, actor, now)
+        keyslots.record_failure(vault.path, actor, now, LOCKOUT_FAILURES)
         raise SignInError(QT_TRANSLATE_NOOP("messages", "Unknown staff ID or wrong PIN."))
     vault.db, vault.key = open_database(vault.path, create=False, key=key), key
     _flush_failures(vault, load_device(vault.db))
@@ -67,12 +69,23 @@ def _unlock(vault: Vault, staff_id: str, pin: str, now: datetime) -> None:
 
 def sign_in(vault: Vault, staff_id: str, pin: str, clock: Clock = local_now) -> StaffMember:
     """Open the database if it is not open yet (unlocking it when encrypted), then sign in."""
+    encrypted = keyslots.is_encrypted(vault.path)
     if vault.db is None:
-        if keyslots.is_encrypted(vault.path):
+        if encrypted:
             _unlock(vault, staff_id, pin, clock())
         else:
             vault.db = open_database(vault.path, create=False)
-    return staff.sign_in(vault.db, staff_id, pin, clock)
+    if not encrypted:
+        return staff.sign_in(vault.db, staff_id, pin, clock)
+    try:
+        member = staff.sign_in(vault.db, staff_id, pin, clock)
+    except LockedOut:
+        raise
+    except SignInError:
+        keyslots.record_failure(vault.path, staff_id.strip(), clock(), LOCKOUT_FAILURES, audited=True)
+        raise
+    keyslots.clear_failures(vault.path, member.staff_id)
+    return member
 
 
 def describe(vault: Vault) -> str:

@@ -4,8 +4,9 @@ and opens the database; adding or removing a person adds or removes a slot, neve
 
 The file holds no patient data and no PIN: a salt, a nonce and the wrapped key per person
 (scrypt, then AES-256-GCM with the staff ID as associated data, so a slot cannot be moved to
-another name). It also counts failed sign-ins made while the database is still locked, so the
-lockout applies before anyone has opened it, and those failures reach the audit log later.
+another name). It also counts each staff ID's wrong PINs since its last good sign-in, so the
+lockout applies before anyone has opened the database, and keeps those typed while it was
+locked until they reach the audit log.
 
 A short PIN can be guessed offline by whoever holds the laptop; scrypt makes each guess cost
 about a fifth of a second, and the README's threat model says what that means.
@@ -62,13 +63,14 @@ def _load(db_path: Path) -> dict[str, Any]:
     try:
         content = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return {"format": 1, "slots": {}, "failures": {}}
+        return {"format": 1, "slots": {}, "failures": {}, "recent": {}}
     except (OSError, ValueError) as problem:
         raise KeySlotError(QT_TRANSLATE_NOOP("messages", "{path} cannot be read ({problem}); restore it from a backup"),
                            path=path, problem=problem) from None
     if not isinstance(content, dict) or content.get("format") != 1:
         raise KeySlotError(QT_TRANSLATE_NOOP("messages", "{path} is not a Downtime key-slot file; restore it from a backup"), path=path)
     content.setdefault("failures", {})
+    content.setdefault("recent", {})
     return dict(content)
 
 
@@ -121,18 +123,33 @@ def unwrap(db_path: Path, staff_id: str, pin: str) -> bytes | None:
 
 
 def failures(db_path: Path, staff_id: str) -> list[datetime]:
-    return [datetime.fromisoformat(at) for at in _load(db_path)["failures"].get(staff_id, [])]
+    """The wrong PINs typed for this staff ID since its last good sign-in (the last `keep` of
+    record_failure), whoever opened the database meanwhile: the lockout of a locked database
+    counts these, since the audit log cannot be read yet."""
+    return [datetime.fromisoformat(at) for at in _load(db_path)["recent"].get(staff_id[:32], [])]
 
 
-def record_failure(db_path: Path, staff_id: str, at: datetime) -> None:
-    content = _load(db_path)
-    content["failures"].setdefault(staff_id[:32], []).append(at.isoformat())
+def record_failure(db_path: Path, staff_id: str, at: datetime, keep: int, *, audited: bool = False) -> None:
+    """A wrong PIN: counted towards this staff ID's lockout (the last `keep` are kept), and,
+    unless the open database's audit log already holds it (`audited`), kept for that log."""
+    content, actor = _load(db_path), staff_id[:32]
+    content["recent"][actor] = [*content["recent"].get(actor, []), at.isoformat()][-keep:]
+    if not audited:
+        content["failures"].setdefault(actor, []).append(at.isoformat())
     _save(db_path, content)
+
+
+def clear_failures(db_path: Path, staff_id: str) -> None:
+    """A good sign-in ends this staff ID's run of wrong PINs."""
+    content = _load(db_path)
+    if content["recent"].pop(staff_id[:32], None) is not None:
+        _save(db_path, content)
 
 
 def take_failures(db_path: Path) -> dict[str, list[str]]:
     """The failures counted while the database was locked, handed over to the audit log once
-    it opens (and cleared here: from then on the audit log counts them)."""
+    it opens (and so cleared here; each staff ID's run of wrong PINs stays counted for the
+    lockout, see `failures`)."""
     content = _load(db_path)
     pending = content["failures"]
     if pending:
