@@ -203,3 +203,23 @@ def test_a_new_pin_opens_the_encrypted_database_and_the_old_one_no_longer_does(w
     assert unlock.sign_in(Vault(nurse.vault.path), "nurse", "918273", clock).staff_id == "nurse"
     with pytest.raises(SignInError):
         unlock.sign_in(Vault(nurse.vault.path), "nurse", "1111", clock)
+
+
+def test_rotation_keeps_another_databases_backups_in_the_same_folder(ward, tmp_path, forms, clock):
+    """Two databases backing up to one folder (the demo ward and the real one both use the user
+    data folder's unless told otherwise): each keeps its own last K, and the other's stay, so
+    an hour of training on the demo does not remove the ward's backups."""
+    nurse, _ = ward
+    ours = [backups.backup_now(nurse)]
+    clock.advance(minutes=1)
+    ours.append(backups.backup_now(nurse))
+    vault, device = unlock.create(tmp_path / "other.sqlite", encrypted=True, device_number=4, device_name="Other",
+                                  admin_id="admin", admin_name="Admin", admin_pin="0000", clock=clock)
+    other = Session(vault.db, device, staff.sign_in(vault.db, "admin", "0000", clock), forms, clock, vault=vault)
+    backups.set_backup_policy(other, tmp_path / "usb", every_minutes=15, keep=3)
+    theirs = []
+    for _ in range(4):
+        clock.advance(minutes=1)
+        theirs.append(backups.backup_now(other))
+    assert all(path.exists() and keyslots.keys_path(path).exists() for path in ours)
+    assert backups_in(tmp_path / "usb") == [*theirs[:0:-1], *ours[::-1]]

@@ -1,13 +1,14 @@
 """Copies of the live database made with SQLite's online backup API (consistent even while
 the app writes), encrypted with the same key as the database, each with a copy of the key
 slots that open it. A copy is written under a temporary name, checked, and only then renamed,
-so a backup folder never holds a half-written backup; the oldest beyond `keep` are removed."""
+so a backup folder never holds a half-written backup; the oldest of the same database beyond
+`keep` are removed."""
 
 from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import suppress
 from datetime import datetime
 from pathlib import Path
@@ -76,10 +77,38 @@ def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at
         words = problem.strerror if isinstance(problem, OSError) and problem.strerror else problem
         raise BackupError(QT_TRANSLATE_NOOP("messages", "backup to {folder} failed: {problem} (is the USB stick full or removed?)"),
                           folder=folder, problem=words) from None
-    for old in backups_in(folder)[keep:]:
+    for old in [path for path, _ in _backups_of(db, key, folder)][keep:]:
         old.unlink(missing_ok=True)
         keyslots.keys_path(old).unlink(missing_ok=True)
     return target
+
+
+def _audit_ends(path: Path, key: bytes | None) -> list[tuple[int, str, str]] | None:
+    """A backup's first and last audit entries (seq, hash, at), or None when this key does not
+    open it (another database's) or it is damaged."""
+    try:
+        conn = _connect(path, key)
+        try:
+            return conn.execute("SELECT seq, hash, at FROM audit WHERE seq = 1 OR seq = (SELECT MAX(seq) FROM audit)"
+                                " ORDER BY seq").fetchall()
+        finally:
+            conn.close()
+    except sqlcipher3.DatabaseError:
+        return None
+
+
+def _backups_of(db: Database, key: bytes | None, folder: Path) -> Iterator[tuple[Path, list[tuple[int, str, str]]]]:
+    """This database's backups in `folder`, newest first, with their audit ends: those its key
+    opens whose first audit entry is its own. A folder is often shared (the user data folder's
+    is the demo ward's too, a USB stick may serve two laptops): another database's backups are
+    not this one's to count, remove or compare."""
+    first = db.execute("SELECT hash FROM audit WHERE seq = 1").fetchone()
+    if first is None:
+        return
+    for path in backups_in(folder):
+        ends = _audit_ends(path, key)
+        if ends and ends[0][1] == first[0]:
+            yield path, ends
 
 
 def ends_before_a_backup(db: Database, key: bytes | None, folder: Path) -> str | None:
@@ -88,27 +117,15 @@ def ends_before_a_backup(db: Database, key: bytes | None, folder: Path) -> str |
     (its first entry the same) holds the chain as it was then: its last entry must still be in
     this one, unchanged. Backups of another database (another key, another first entry) and
     damaged copies are passed over; with none, nothing can be said."""
-    first = db.execute("SELECT hash FROM audit WHERE seq = 1").fetchone()
-    if first is None:
+    newest = next(_backups_of(db, key, folder), None)
+    if newest is None:
         return None
-    for path in backups_in(folder):
-        try:
-            conn = _connect(path, key)
-            try:
-                ends = conn.execute("SELECT seq, hash, at FROM audit WHERE seq = 1 OR seq = (SELECT MAX(seq) FROM audit)"
-                                    " ORDER BY seq").fetchall()
-            finally:
-                conn.close()
-        except sqlcipher3.DatabaseError:
-            continue
-        if not ends or ends[0][1] != first[0]:
-            continue
-        seq, last_hash, at = ends[-1]
-        here = db.execute("SELECT hash FROM audit WHERE seq = ?", [seq]).fetchone()
-        if here is None or here[0] != last_hash:
-            return (f"audit entry {seq} ({at}), the last in the backup {path.name}, is no longer in this database: "
-                    "the newest entries were removed or rewritten since that backup")
-        return None
+    path, ends = newest
+    seq, last_hash, at = ends[-1]
+    here = db.execute("SELECT hash FROM audit WHERE seq = ?", [seq]).fetchone()
+    if here is None or here[0] != last_hash:
+        return (f"audit entry {seq} ({at}), the last in the backup {path.name}, is no longer in this database: "
+                "the newest entries were removed or rewritten since that backup")
     return None
 
 
