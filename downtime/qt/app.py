@@ -35,7 +35,6 @@ def sound_or_restored(vault: Vault, unreadable: str | None = None) -> bool:
     """The check at every opening: SQLite's integrity check and the audit chain (or the file
     could not even be opened: `unreadable`). A damaged file is never used; the newest backup is
     offered in its place (the damaged file is kept, renamed), and the person signs in again."""
-    from downtime.paths import data_dir
     from downtime.qt.prompts import Prompts
     from downtime.services import backups
     from downtime.storage.backup import restore_backup, set_aside
@@ -43,7 +42,7 @@ def sound_or_restored(vault: Vault, unreadable: str | None = None) -> bool:
     problem = unreadable if vault.db is None else _checked(vault)
     if problem is None:
         return True
-    newest = backups.newest(backups.folder(vault.db) if vault.db is not None else data_dir() / "backups")
+    newest = backups.restorable(vault)
     if newest is None:
         Prompts.error(None, translate("App", "Damaged database"),
                       translate("App", "{path} is damaged and must not be used:\n{problem}\n\n"

@@ -14,10 +14,10 @@ from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.staff import Action
 from downtime.paths import data_dir
 from downtime.services import settings
-from downtime.services.context import Session
+from downtime.services.context import Session, Vault
 from downtime.services.errors import ServiceError
 from downtime.storage import audit
-from downtime.storage.backup import BackupError, backups_in, ends_before_a_backup, make_backup
+from downtime.storage.backup import BackupError, backups_in, ends_before_a_backup, first_entry, make_backup, newest_backup
 from downtime.storage.integrity import check_database
 
 
@@ -95,3 +95,12 @@ def sound(db: Database, key: bytes | None) -> str | None:
 def newest(db_folder: Path) -> Path | None:
     found = backups_in(db_folder)
     return found[0] if found else None
+
+
+def restorable(vault: Vault) -> Path | None:
+    """The backup offered in place of this damaged database: its own newest, in its backups
+    folder (the user data folder's when the file cannot be read for its setting), never another
+    database's newer one in the same folder."""
+    if vault.db is None:
+        return newest_backup(default_folder(), vault.key, None)
+    return newest_backup(folder(vault.db), vault.key, first_entry(vault.db))

@@ -63,7 +63,8 @@ def _unlock(vault: Vault, staff_id: str, pin: str, now: datetime) -> None:
     if key is None:
         keyslots.record_failure(vault.path, actor, now, LOCKOUT_FAILURES)
         raise SignInError(QT_TRANSLATE_NOOP("messages", "Unknown staff ID or wrong PIN."))
-    vault.db, vault.key = open_database(vault.path, create=False, key=key), key
+    vault.key = key  # kept even if the file cannot be opened: it tells this database's backups from another's
+    vault.db = open_database(vault.path, create=False, key=key)
     _flush_failures(vault, load_device(vault.db))
 
 

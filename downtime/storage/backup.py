@@ -77,10 +77,21 @@ def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at
         words = problem.strerror if isinstance(problem, OSError) and problem.strerror else problem
         raise BackupError(QT_TRANSLATE_NOOP("messages", "backup to {folder} failed: {problem} (is the USB stick full or removed?)"),
                           folder=folder, problem=words) from None
-    for old in [path for path, _ in _backups_of(db, key, folder)][keep:]:
+    first = first_entry(db)
+    for old in [path for path, _ in _backups_of(key, folder, first)][keep:] if first else []:
         old.unlink(missing_ok=True)
         keyslots.keys_path(old).unlink(missing_ok=True)
     return target
+
+
+def first_entry(db: Database) -> str | None:
+    """The hash of a database's first audit entry, which no other database shares: it tells the
+    database's backups from another's. None when the file cannot even be read that far."""
+    try:
+        row = db.execute("SELECT hash FROM audit WHERE seq = 1").fetchone()
+    except sqlcipher3.DatabaseError:
+        return None
+    return str(row[0]) if row else None
 
 
 def _audit_ends(path: Path, key: bytes | None) -> list[tuple[int, str, str]] | None:
@@ -97,18 +108,22 @@ def _audit_ends(path: Path, key: bytes | None) -> list[tuple[int, str, str]] | N
         return None
 
 
-def _backups_of(db: Database, key: bytes | None, folder: Path) -> Iterator[tuple[Path, list[tuple[int, str, str]]]]:
-    """This database's backups in `folder`, newest first, with their audit ends: those its key
-    opens whose first audit entry is its own. A folder is often shared (the user data folder's
-    is the demo ward's too, a USB stick may serve two laptops): another database's backups are
-    not this one's to count, remove or compare."""
-    first = db.execute("SELECT hash FROM audit WHERE seq = 1").fetchone()
-    if first is None:
-        return
+def _backups_of(key: bytes | None, folder: Path, first: str | None) -> Iterator[tuple[Path, list[tuple[int, str, str]]]]:
+    """A database's backups in `folder`, newest first, with their audit ends: those its key
+    opens whose first audit entry is its own (`first`; unknown, the key alone tells). A folder
+    is often shared (the user data folder's is the demo ward's too, a USB stick may serve two
+    laptops): another database's backups are not this one's to count, remove, compare or be
+    restored from."""
     for path in backups_in(folder):
         ends = _audit_ends(path, key)
-        if ends and ends[0][1] == first[0]:
+        if ends and (first is None or ends[0][1] == first):
             yield path, ends
+
+
+def newest_backup(folder: Path, key: bytes | None, first: str | None) -> Path | None:
+    """The backup to put in place of a damaged database (see `_backups_of`); a plain database
+    too damaged to read its first entry cannot tell its own, and takes the newest readable."""
+    return next((path for path, _ in _backups_of(key, folder, first)), None)
 
 
 def ends_before_a_backup(db: Database, key: bytes | None, folder: Path) -> str | None:
@@ -117,7 +132,8 @@ def ends_before_a_backup(db: Database, key: bytes | None, folder: Path) -> str |
     (its first entry the same) holds the chain as it was then: its last entry must still be in
     this one, unchanged. Backups of another database (another key, another first entry) and
     damaged copies are passed over; with none, nothing can be said."""
-    newest = next(_backups_of(db, key, folder), None)
+    first = first_entry(db)
+    newest = next(_backups_of(key, folder, first), None) if first else None
     if newest is None:
         return None
     path, ends = newest

@@ -136,6 +136,45 @@ def test_a_damaged_database_is_never_used_and_the_newest_backup_is_offered(qtbot
     assert len(list(tmp_path.glob("demo.sqlite.damaged-*"))) == 1
 
 
+def test_a_damaged_database_is_given_its_own_backup_not_another_databases_newer_one(qtbot, tmp_path, monkeypatch,
+                                                                                       forms, clock, answers):
+    """The user data folder's backups are every database's on this laptop (the demo ward's, a
+    ward set up again): the one offered in place of a damaged file is its own, never another
+    database's newer one, which would have taken the ward's name with its staff's PINs."""
+    import sqlcipher3
+
+    from downtime.domain.staff import Role
+    from downtime.paths import data_dir
+    from downtime.services import staff, unlock
+    from downtime.services.context import Session
+    from downtime.services.demo import build_demo
+    from downtime.storage import open_database
+    from downtime.storage.backup import make_backup
+
+    path = tmp_path / "demo.sqlite"
+    db = open_database(path)
+    build_demo(db, forms, clock)
+    device_id = db.execute("SELECT value FROM meta WHERE key = 'device_id'").fetchone()[0]
+    make_backup(db, path, None, data_dir() / "backups", clock(), keep=3)
+    db.conn.close()
+    clock.advance(minutes=1)
+    other, device = unlock.create(tmp_path / "other.sqlite", encrypted=False, device_number=9, device_name="Other",
+                                  admin_id="admin", admin_name="Admin", admin_pin="0000", clock=clock)
+    admin = Session(other.db, device, staff.sign_in(other.db, "admin", "0000", clock), forms, clock, vault=other)
+    staff.add_staff(admin, "nurse", "Other Nurse", Role.WARD_NURSE, "1111")
+    make_backup(other.db, other.path, None, data_dir() / "backups", clock(), keep=3)
+    conn = sqlcipher3.connect(str(path))
+    conn.execute("DROP TRIGGER records_no_update")
+    conn.execute("UPDATE records SET data = replace(data, 'Penicillin', 'Paracetamol')")
+    conn.commit()
+    conn.close()
+
+    window = _opened_as_nurse(qtbot, monkeypatch, path)
+    _, asked = answers
+    assert ("confirm", "Damaged database") in asked
+    assert window.session.device.device_id == device_id
+
+
 def test_a_truncated_database_offers_the_newest_backup(qtbot, tmp_path, monkeypatch, forms, clock, answers):
     from downtime.paths import data_dir
     from downtime.services.demo import build_demo
