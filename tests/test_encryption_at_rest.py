@@ -152,3 +152,22 @@ def test_wrong_pins_at_an_open_database_still_count_once_it_is_locked_again(encr
     assert unlock.sign_in(reopened, "nurse", "1111", clock).staff_id == "nurse"
     failed = reopened.db.execute("SELECT COUNT(*) FROM audit WHERE actor = 'nurse' AND action = 'sign_in.failed'")
     assert failed.fetchone()[0] == 5  # each wrong PIN audited once
+
+
+def test_wrong_witness_pins_count_towards_the_lockout_of_the_locked_database(encrypted, clock, forms):
+    """A controlled drug's witness PIN is a sign-in too: five wrong ones lock the staff ID, and
+    still do once the app is started again, before the database is unlocked."""
+    from downtime.services import medication
+
+    path, admin = encrypted
+    staff.add_staff(admin, "doctor", "Dr Ward", Role.DOCTOR, "2222")
+    vault = Vault(path)
+    user = unlock.sign_in(vault, "nurse", "1111", clock)
+    nurse = Session(vault.db, load_device(vault.db), user, forms, clock, vault=vault)
+    for _ in range(5):
+        with pytest.raises(SignInError, match="wrong PIN"):
+            medication.cd_receive(nurse, "2A", "Morphine", "mg", 10, witness=("doctor", "0000"))
+    vault.db.close()
+    for guess in ("1234", "2222"):
+        with pytest.raises(SignInError, match="locked until"):
+            unlock.sign_in(Vault(path), "doctor", guess, clock)

@@ -21,7 +21,7 @@ from downtime.domain.medication import (
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
-from downtime.services import census, records, settings, staff
+from downtime.services import census, records, settings, unlock
 from downtime.services.back_entry import loaded_from_snapshot
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
@@ -209,7 +209,7 @@ def _witness(session: Session, witness: tuple[str, str] | None) -> str:
     staff_id, pin = witness
     if staff_id.strip().casefold() == session.user.staff_id.casefold():
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: the witness must be a different person from the giver."))
-    member = staff.sign_in(session.db, staff_id, pin, session.clock)
+    member = unlock.confirm_pin(session.db, staff_id, pin, session.clock)
     if not member.may(Action.RECORD_CARE):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled drug: the witness must be a nurse or a doctor; "
                                              "{name} may not record care."), name=member.name)

@@ -5,12 +5,14 @@ While the database is still locked, wrong PINs are counted in the key-slot file 
 place that can be read), the same five-in-five-minutes lockout applies, and those failures
 are copied into the audit log as soon as someone opens it. Wrong PINs typed while it is open
 (at the lock screen) are counted there too, and a staff ID's count ends only with its own good
-sign-in: neither a colleague opening the database nor quitting the app gives five more guesses."""
+sign-in (or witness PIN): neither a colleague opening the database nor quitting the app gives
+five more guesses."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.clock import local_now
@@ -19,6 +21,9 @@ from downtime.services import setup, staff
 from downtime.services.context import Clock, Device, Vault, load_device
 from downtime.services.errors import LockedOut, SetupError, SignInError
 from downtime.storage import audit, keyslots, open_database
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def create(path: Path, *, encrypted: bool, device_number: int, device_name: str, admin_id: str,
@@ -70,22 +75,30 @@ def _unlock(vault: Vault, staff_id: str, pin: str, now: datetime) -> None:
 
 def sign_in(vault: Vault, staff_id: str, pin: str, clock: Clock = local_now) -> StaffMember:
     """Open the database if it is not open yet (unlocking it when encrypted), then sign in."""
-    encrypted = keyslots.is_encrypted(vault.path)
     if vault.db is None:
-        if encrypted:
+        if keyslots.is_encrypted(vault.path):
             _unlock(vault, staff_id, pin, clock())
         else:
             vault.db = open_database(vault.path, create=False)
-    if not encrypted:
-        return staff.sign_in(vault.db, staff_id, pin, clock)
+    return confirm_pin(vault.db, staff_id, pin, clock)
+
+
+def confirm_pin(db: Database, staff_id: str, pin: str, clock: Clock = local_now) -> StaffMember:
+    """`staff.sign_in` at an open database: a sign-in at the lock screen, a controlled drug's
+    witness. An encrypted database's key-slot file counts each wrong PIN too, and forgets them
+    at a good one: the lockout of the locked file, at the app's next start, must see them, and
+    the audit log cannot be read then."""
+    where = db.execute("PRAGMA database_list").fetchone()[2]
+    if not where or not keyslots.is_encrypted(Path(where)):
+        return staff.sign_in(db, staff_id, pin, clock)
     try:
-        member = staff.sign_in(vault.db, staff_id, pin, clock)
+        member = staff.sign_in(db, staff_id, pin, clock)
     except LockedOut:
         raise
     except SignInError:
-        keyslots.record_failure(vault.path, staff_id.strip(), clock(), LOCKOUT_FAILURES, audited=True)
+        keyslots.record_failure(Path(where), staff_id.strip(), clock(), LOCKOUT_FAILURES, audited=True)
         raise
-    keyslots.clear_failures(vault.path, member.staff_id)
+    keyslots.clear_failures(Path(where), member.staff_id)
     return member
 
 
