@@ -33,16 +33,20 @@ if TYPE_CHECKING:
 
 def sound_or_restored(vault: Vault, unreadable: str | None = None) -> bool:
     """The check at every opening: SQLite's integrity check and the audit chain (or the file
-    could not even be opened: `unreadable`). A damaged file is never used; the newest backup is
-    offered in its place (the damaged file is kept, renamed), and the person signs in again."""
+    could not even be opened: `unreadable`). A damaged file is never used; its newest sound
+    backup is offered in its place (the damaged file is kept, renamed), and the person signs in
+    again."""
     from downtime.qt.prompts import Prompts
+    from downtime.qt.work import waited
     from downtime.services import backups
-    from downtime.storage.backup import restore_backup, set_aside
+    from downtime.storage.backup import set_aside
 
     problem = unreadable if vault.db is None else _checked(vault)
     if problem is None:
         return True
-    newest = backups.restorable(vault)
+    newest = waited(lambda: backups.prepare_restore(vault),
+                    translate("App", "Looking for the newest sound backup: each is copied and checked before it is "
+                              "offered…"))
     if newest is None:
         Prompts.error(None, translate("App", "Damaged database"),
                       translate("App", "{path} is damaged and must not be used:\n{problem}\n\n"
@@ -56,11 +60,12 @@ def sound_or_restored(vault: Vault, unreadable: str | None = None) -> bool:
                                      "renamed, for IT. Anything saved after that backup is not in it: check the "
                                      "last entries against paper.")
                            .format(path=vault.path, problem=problem, backup=newest.name)):
+        backups.discard_restore(vault)
         return False
     if vault.db is not None:
         vault.db.conn.close()
     set_aside(vault.path, local_now())
-    restore_backup(newest, vault.path)
+    backups.put_restored(vault)
     vault.db, vault.key = None, None
     Prompts.info(None, translate("App", "Backup restored"),
                  translate("App", "{backup} is now in use. Please sign in again.").format(backup=newest.name))

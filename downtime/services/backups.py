@@ -4,6 +4,7 @@ so the copy holds it too."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -16,8 +17,16 @@ from downtime.paths import data_dir
 from downtime.services import settings
 from downtime.services.context import Session, Vault
 from downtime.services.errors import ServiceError
-from downtime.storage import audit
-from downtime.storage.backup import BackupError, backups_in, ends_before_a_backup, first_entry, make_backup, newest_backup
+from downtime.storage import audit, keyslots, open_database
+from downtime.storage.backup import (
+    BackupError,
+    backups_in,
+    backups_of,
+    ends_before_a_backup,
+    first_entry,
+    make_backup,
+    restore_backup,
+)
 from downtime.storage.integrity import check_database
 
 
@@ -97,10 +106,49 @@ def newest(db_folder: Path) -> Path | None:
     return found[0] if found else None
 
 
-def restorable(vault: Vault) -> Path | None:
-    """The backup offered in place of this damaged database: its own newest, in its backups
-    folder (the user data folder's when the file cannot be read for its setting), never another
-    database's newer one in the same folder."""
+def prepare_restore(vault: Vault) -> Path | None:
+    """The backup to put in place of this damaged database, copied beside it and checked there
+    as a database is before use (`put_restored` then puts the copy in place, `discard_restore`
+    drops it): this database's own newest that is sound. Another database's newer one in the
+    same folder is passed over, and so is a damaged one (a stick is no safe place): put in
+    place, it failed the check at the next opening and was offered again, the sound one before
+    it never. Its folder is the user data folder's when the file cannot be read for its setting."""
     if vault.db is None:
-        return newest_backup(default_folder(), vault.key, None)
-    return newest_backup(folder(vault.db), vault.key, first_entry(vault.db))
+        found = backups_of(default_folder(), vault.key, None)
+    else:
+        found = backups_of(folder(vault.db), vault.key, first_entry(vault.db))
+    discard_restore(vault)
+    for backup in found:
+        try:
+            restore_backup(backup, _restoring(vault), lambda copy: _checked(copy, vault.key))
+        except BackupError:
+            continue
+        return backup
+    return None
+
+
+def put_restored(vault: Vault) -> None:
+    """The copy `prepare_restore` checked takes the database's name (the damaged file, with its
+    key slots, was set aside first)."""
+    copy = _restoring(vault)
+    if keyslots.is_encrypted(copy):
+        os.replace(keyslots.keys_path(copy), keyslots.keys_path(vault.path))
+    os.replace(copy, vault.path)
+
+
+def discard_restore(vault: Vault) -> None:
+    copy = _restoring(vault)
+    copy.unlink(missing_ok=True)
+    keyslots.keys_path(copy).unlink(missing_ok=True)
+
+
+def _restoring(vault: Vault) -> Path:
+    return vault.path.with_name(vault.path.name + ".restoring")
+
+
+def _checked(copy: Path, key: bytes | None) -> str | None:
+    db = open_database(copy, create=False, key=key)
+    try:
+        return check_database(db)
+    finally:
+        db.close()

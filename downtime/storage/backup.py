@@ -120,10 +120,11 @@ def _backups_of(key: bytes | None, folder: Path, first: str | None) -> Iterator[
             yield path, ends
 
 
-def newest_backup(folder: Path, key: bytes | None, first: str | None) -> Path | None:
-    """The backup to put in place of a damaged database (see `_backups_of`); a plain database
-    too damaged to read its first entry cannot tell its own, and takes the newest readable."""
-    return next((path for path, _ in _backups_of(key, folder, first)), None)
+def backups_of(folder: Path, key: bytes | None, first: str | None) -> list[Path]:
+    """The backups that may take a damaged database's place, newest first (see `_backups_of`);
+    a plain database too damaged to read its first entry cannot tell its own from another
+    plain database's."""
+    return [path for path, _ in _backups_of(key, folder, first)]
 
 
 def ends_before_a_backup(db: Database, key: bytes | None, folder: Path) -> str | None:

@@ -678,6 +678,10 @@ Mettre la sauvegarde la plus récente ({backup}) à sa place ? Le fichier endomm
         <translation>{backup} est maintenant utilisée. Veuillez vous reconnecter.</translation>
     </message>
     <message>
+        <source>Looking for the newest sound backup: each is copied and checked before it is offered…</source>
+        <translation>Recherche de la sauvegarde saine la plus récente : chacune est copiée et vérifiée avant d’être proposée…</translation>
+    </message>
+    <message>
         <source>Checking the database before use: its integrity and its audit chain…
 On a large database (a records office&apos;s) this takes a minute or two.</source>
         <translation>Vérification de la base avant usage : son intégrité et sa chaîne d’audit…

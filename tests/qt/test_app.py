@@ -175,6 +175,41 @@ def test_a_damaged_database_is_given_its_own_backup_not_another_databases_newer_
     assert window.session.device.device_id == device_id
 
 
+def test_a_damaged_database_is_given_the_newest_sound_backup(qtbot, tmp_path, monkeypatch, forms, clock, answers):
+    """A backup can be damaged too (a stick is not a safe place): the one offered is the newest
+    that passes the check a database gets before use, and a damaged one is never put in place."""
+    import sqlcipher3
+
+    from downtime.paths import data_dir
+    from downtime.services.demo import build_demo
+    from downtime.storage import open_database
+    from downtime.storage.backup import make_backup
+    from downtime.storage.integrity import check_database
+
+    def tamper(file):
+        conn = sqlcipher3.connect(str(file))
+        conn.execute("DROP TRIGGER records_no_update")
+        conn.execute("UPDATE records SET data = replace(data, 'Penicillin', 'Paracetamol')")
+        conn.commit()
+        conn.close()
+
+    path = tmp_path / "demo.sqlite"
+    db = open_database(path)
+    build_demo(db, forms, clock)
+    sound = make_backup(db, path, None, data_dir() / "backups", clock(), keep=3)
+    clock.advance(minutes=15)
+    damaged = make_backup(db, path, None, data_dir() / "backups", clock(), keep=3)
+    db.conn.close()
+    tamper(damaged)
+    tamper(path)
+
+    window = _opened_as_nurse(qtbot, monkeypatch, path)
+    _, asked = answers
+    assert asked.count(("confirm", "Damaged database")) == 1
+    assert check_database(window.session.db) is None
+    assert any(sound.name in text for kind, text in asked if kind == "info")
+
+
 def test_a_truncated_database_offers_the_newest_backup(qtbot, tmp_path, monkeypatch, forms, clock, answers):
     from downtime.paths import data_dir
     from downtime.services.demo import build_demo
