@@ -1,6 +1,7 @@
 """Backups are consistent, encrypted like the database, rotated, audited, and restore to a
 sound database; the banner's "last backup" comes from the audit log."""
 
+import os
 from pathlib import Path
 
 import pytest
@@ -223,3 +224,16 @@ def test_rotation_keeps_another_databases_backups_in_the_same_folder(ward, tmp_p
         theirs.append(backups.backup_now(other))
     assert all(path.exists() and keyslots.keys_path(path).exists() for path in ours)
     assert backups_in(tmp_path / "usb") == [*theirs[:0:-1], *ours[::-1]]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+def test_a_backups_key_slots_are_readable_by_their_owner_only(ward, tmp_path):
+    """The key slots are written readable by their owner alone (another account on the laptop
+    could otherwise guess the PINs offline); their copies beside a backup and a restored
+    database are too."""
+    nurse, _ = ward
+    assert keyslots.keys_path(nurse.vault.path).stat().st_mode & 0o077 == 0
+    backup = backups.backup_now(nurse)
+    restore_backup(backup, tmp_path / "restored.sqlite")
+    for copy in (keyslots.keys_path(backup), keyslots.keys_path(tmp_path / "restored.sqlite")):
+        assert copy.stat().st_mode & 0o077 == 0, copy

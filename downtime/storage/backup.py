@@ -69,7 +69,7 @@ def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at
         with partial.open("rb") as handle:
             os.fsync(handle.fileno())
         if keyslots.is_encrypted(db_path):
-            shutil.copyfile(keyslots.keys_path(db_path), keyslots.keys_path(target))
+            keyslots.copy_slots(db_path, target)
         os.replace(partial, target)
     except (OSError, sqlcipher3.DatabaseError) as problem:
         with suppress(OSError):
@@ -162,7 +162,7 @@ def restore_backup(backup: Path, target: Path, sound: Callable[[Path], str | Non
     try:
         shutil.copyfile(backup, partial)
         if encrypted:
-            shutil.copyfile(keyslots.keys_path(backup), keyslots.keys_path(partial))
+            keyslots.copy_slots(backup, partial)
         try:
             problem = sound(partial) if sound is not None else None
         except StorageError as unusable:  # SQLite's own words, not the temporary copy's name

@@ -90,6 +90,19 @@ def _save(db_path: Path, content: dict[str, Any]) -> None:
         raise
 
 
+def copy_slots(source_db: Path, target_db: Path) -> None:
+    """The key slots of a backup, or of a database restored from one: readable by their owner
+    alone, as `_save` writes them (a plain file copy takes the umask's mode, which on a shared
+    laptop lets another account guess the PINs offline), and on disk before the copy is used."""
+    target = keys_path(target_db)
+    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(descriptor, "wb") as out:
+        out.write(keys_path(source_db).read_bytes())
+        out.flush()
+        os.fsync(out.fileno())
+    os.chmod(target, 0o600)  # a file that was there keeps its mode through os.open
+
+
 def add_slot(db_path: Path, key: bytes, staff_id: str, pin: str) -> None:
     content = _load(db_path)
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
