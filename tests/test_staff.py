@@ -75,6 +75,18 @@ def test_a_pin_of_non_ascii_digits_is_refused(session_for, clock):
     assert staff.sign_in(admin.db, "agency2", "482913", clock).staff_id == "agency2"
 
 
+def test_a_staff_id_or_pin_ending_in_a_newline_is_refused(session_for, clock):
+    """`$` also matches before a final newline: "agency3\n" became an account nobody can sign in
+    to (the sign-in strips what is typed), listed like "agency3", and "482913\n" a PIN nobody can
+    type."""
+    admin = session_for("admin")
+    for staff_id, pin in (("agency3\n", "482913"), ("agency3", "482913\n")):
+        with pytest.raises(ServiceError):
+            staff.add_staff(admin, staff_id, "Paul Roux", Role.WARD_NURSE, pin)
+    with pytest.raises(ServiceError):
+        staff.set_pin(admin, "nurse", "246810\n")
+
+
 def test_the_command_line_gives_an_account_a_new_pin(session_for, db_path, capsys, clock):
     from downtime.cli import main
 

@@ -29,8 +29,8 @@ from downtime.services.errors import LockedOut, ServiceError, SignInError
 from downtime.storage import audit, keyslots
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
-_STAFF_ID = re.compile(r"^[A-Za-z0-9._-]{2,32}$")
-_PIN = re.compile(r"^[0-9]{4,12}$")  # the number keys' digits: "٤٨٢٩١٣" is no PIN anyone can type back
+_STAFF_ID = re.compile(r"[A-Za-z0-9._-]{2,32}")
+_PIN = re.compile(r"[0-9]{4,12}")  # the number keys' digits: "٤٨٢٩١٣" is no PIN anyone can type back
 
 
 def hash_pin(pin: str) -> str:
@@ -48,11 +48,12 @@ def check_pin(pin: str, stored: str) -> bool:
 
 
 def check_new_account(staff_id: str, name: str, pin: str) -> None:
-    if not _STAFF_ID.match(staff_id):
+    # fullmatch: `$` also matches before a final newline, which nobody can type back.
+    if not _STAFF_ID.fullmatch(staff_id):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Staff ID: 2 to 32 letters, digits, dots, dashes or underscores."))
     if not name.strip():
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Name: required."))
-    if not _PIN.match(pin):
+    if not _PIN.fullmatch(pin):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "PIN: 4 to 12 digits."))
 
 
