@@ -142,7 +142,7 @@ def _attempts(db: Database, actor: str) -> list[tuple[bool, datetime]]:
 
 def locked(until: datetime) -> LockedOut:
     return LockedOut(QT_TRANSLATE_NOOP("messages", "Too many wrong PINs for this staff ID: it is locked until {time}. "
-                                         "Ask a colleague to sign in meanwhile."), time=f"{until:%H:%M}")
+                                       "Ask a colleague to sign in meanwhile."), time=f"{until:%H:%M}")
 
 
 def sign_in(db: Database, staff_id: str, pin: str, clock: Clock = local_now) -> StaffMember:

@@ -78,7 +78,7 @@ def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at
         raise BackupError(QT_TRANSLATE_NOOP("messages", "backup to {folder} failed: {problem} (is the USB stick full or removed?)"),
                           folder=folder, problem=words) from None
     first = first_entry(db)
-    for old in [path for path, _ in _backups_of(key, folder, first)][keep:] if first else []:
+    for old in backups_of(folder, key, first)[keep:] if first else []:
         old.unlink(missing_ok=True)
         keyslots.keys_path(old).unlink(missing_ok=True)
     return target
