@@ -31,7 +31,7 @@ from downtime.qt.observations_view import EscalationPanel, ObservationsView
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.records_view import RecordsView
 from downtime.qt.prompts import Prompts
-from downtime.qt.tables import print_and_open
+from downtime.qt.tables import clear_prints, print_and_open
 from downtime.qt.ward_choice import WardChoice
 from downtime.qt.work import ListReader, Work, on_own_connection, waited
 from downtime.qt.theatre_panel import TheatrePanel
@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, session: Session, signed_out: Callable[[SignInDialog | None], None] | None = None):
         super().__init__()
+        clear_prints(None)  # what a crash left of the last session's prints
         self.session = session
         self._signed_out = signed_out
         self.resize(1340, 740)
@@ -550,6 +551,7 @@ class MainWindow(QMainWindow):
             self._event_filter = None
             if self._on_event in self.session.listeners:
                 self.back_up("exit", wait=True)
+        clear_prints(self)
         super().closeEvent(event)
 
     def lock(self) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import suppress
+
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -105,6 +107,23 @@ def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any
 def prints(name: str) -> Path:
     """Where the app writes a print before showing it."""
     return data_dir() / "prints" / f"{name}.pdf"
+
+
+def clear_prints(parent: QWidget | None) -> None:
+    """Close the print previews a window opened and delete every print made: each is patient
+    data in a plain PDF, and none may outlive the session that made it (the folder kept the
+    last census and MAR charts on a laptop whose database is encrypted; a preview stayed open
+    over the sign-in screen for the next person). A PDF still held open elsewhere (a viewer, on
+    Windows) is deleted the next time. `parent`: the window whose previews close; None as a
+    window opens, for what a crash left."""
+    from downtime.qt.print_preview import PrintPreview
+
+    if parent is not None:
+        for preview in parent.findChildren(PrintPreview):
+            preview.close()
+    for made in (data_dir() / "prints").glob("*.pdf"):
+        with suppress(OSError):
+            made.unlink()
 
 
 def print_and_open(parent: QWidget, session: Session, make: Callable[[Session, Path], Path], name: str) -> Path | None:

@@ -265,3 +265,18 @@ def test_now_in_the_hour_the_clocks_go_back_is_the_instant_it_was_pressed(qtbot,
     view.save()
     assert view.record is not None, view.summary.text()
     assert view.record.data["moved_at"] == "2026-10-25T02:10+01:00"
+
+
+def test_a_print_leaves_neither_its_pdf_nor_its_preview_to_the_next_person(qtbot, session_for, window):
+    """The prints folder kept every census and MAR chart in plain PDF after sign-out (a stolen
+    laptop's disk gave the last census away, its database encrypted), and the preview stayed
+    open over the sign-in screen for whoever came next."""
+    from PySide6.QtWidgets import QApplication
+
+    from downtime.qt.print_preview import PrintPreview
+
+    path = window.print_census()
+    assert path is not None and path.exists()
+    window.sign_out()
+    assert not path.exists() and not list(path.parent.glob("*.pdf"))
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, PrintPreview) and w.isVisible()]
