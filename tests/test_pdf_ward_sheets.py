@@ -43,8 +43,20 @@ def test_labels_carry_both_identifiers_a_code128_and_a_qr(ward, tmp_path, monkey
     text = PdfReader(out).pages[0].extract_text()
     assert patient.display_name in text and "12-Mar-1954" in text and patient.downtime_number in text
     assert coded == [patient.downtime_number] * 21
-    payload = labels_module.qr_payload(patient)
-    assert payload.split("|")[:4] == ["DT1", patient.downtime_number, patient.display_name, "1954-03-12"]
+
+
+def test_the_qr_code_scans_to_the_downtime_number_which_finds_the_patient(ward, tmp_path, monkeypatch):
+    """A wristband's QR read by a keyboard scanner into Find types its whole content: it held
+    "DT1|DT-042-00001-8|MARTIN Hélène…|1954-03-12|female|", which found nobody."""
+    from downtime.services import search
+
+    scanned: list[str] = []
+    real = labels_module.QrCodeWidget
+    monkeypatch.setattr(labels_module, "QrCodeWidget", lambda value, **kw: scanned.append(value) or real(value, **kw))
+    patient = next(p for p in printing.census(ward.db, ward.forms) if p.patient).patient
+    printing.print_labels(ward, patient.patient_id, tmp_path / "labels.pdf", count=2)
+    assert scanned == [patient.downtime_number] * 2
+    assert [found.patient_id for found in search.search(ward.db, ward.forms, scanned[0])] == [patient.patient_id]
 
 
 @pytest.mark.parametrize("stock, per_sheet", [("L7159", 24), ("L7160", 21), ("L7163", 14), ("wristband", 10)])

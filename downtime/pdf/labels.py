@@ -1,8 +1,8 @@
 """Patient ID labels and wristband inserts on common A4 label stock.
 
 Each label: family name in capitals then first names, date of birth as DD-Mmm-YYYY, sex, the
-downtime number, a Code128 barcode (many bedside scanners read only linear codes) and a QR code
-carrying the same identifiers. The stock is a setting because hospitals use different sheets.
+downtime number, a Code128 barcode (many bedside scanners read only linear codes) and a QR code,
+both holding exactly the downtime number. The stock is a setting because hospitals use different sheets.
 """
 
 from __future__ import annotations
@@ -58,13 +58,6 @@ def birth_date_label(patient: PatientSummary, lang: Lang) -> str:
     return f"{born.day:02d}-{MONTHS[lang][born.month - 1]}-{born.year}" if born else word("dob_unknown", lang)
 
 
-def qr_payload(patient: PatientSummary) -> str:
-    """The same identifiers as the printed text, machine-readable (downtime number first)."""
-    born = patient.birth_date.isoformat() if patient.birth_date else ""
-    return "|".join(("DT1", patient.downtime_number, patient.display_name, born, patient.sex or "",
-                     patient.ipp or ""))
-
-
 def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock: Stock, lang: Lang) -> None:
     pad = 2 * mm
     qr_size = min(stock.height - 2 * pad, 20 * mm)
@@ -82,7 +75,9 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
     c.setFont(BOLD, 8)
     c.drawString(x + pad, top - 10.3 * mm, patient.downtime_number)
     barcode(patient.downtime_number, text_w, bar_h).drawOn(c, x + pad, y + pad)
-    widget = QrCodeWidget(qr_payload(patient), barLevel="M")
+    # Exactly the downtime number, like the Code128: a scanner types what it reads into Find,
+    # and a number with the name and birth date around it found nobody.
+    widget = QrCodeWidget(patient.downtime_number, barLevel="M")
     left, bottom, right, upper = widget.getBounds()
     drawing = Drawing(qr_size, qr_size, transform=[qr_size / (right - left), 0, 0,
                                                    qr_size / (upper - bottom), 0, 0])
