@@ -86,3 +86,20 @@ def test_the_census_prints_its_answers_in_the_wards_language(ward, tmp_path):
     flat = re.sub(r"\s+", " ", text)
     assert "Réanimation" in flat and "Validée (pièce vue)" in flat
     assert not re.search(r"\b(Full|provisional|validated|droplet|contact)\b", flat)
+
+
+@pytest.mark.parametrize("stock", ["L7159", "L7160", "L7163", "wristband"])
+def test_twins_labels_print_each_whole_name(session_for, admission_values, tmp_path, stock):
+    """Twins born the same day, "Marie Anne Louise" and "Marie Anne Lucie": the name was cut to
+    fit one line, and both sheets read "DUPONT-MARTIN Marie Anne …", 01-May-1990, F."""
+    nurse = session_for("nurse")
+    texts = []
+    for bed, given in (("1", "Marie Anne Louise"), ("2", "Marie Anne Lucie")):
+        twin = records.save_new(nurse, "admission", {
+            **admission_values, "bed": bed, "birth_name": "Dupont-Martin", "used_name": "Montmorency-Laval",
+            "given_names": given, "birth_date": "1990-05-01"}).patient_id
+        out = printing.print_labels(nurse, twin, tmp_path / f"{bed}.pdf", count=1, stock=stock)
+        texts.append(re.sub(r"\s+", " ", PdfReader(out).pages[0].extract_text()))
+    for text, given in zip(texts, ("Marie Anne Louise", "Marie Anne Lucie")):
+        assert f"MONTMORENCY-LAVAL {given} (née DUPONT-MARTIN)" in text.replace("- ", "-")
+        assert "…" not in text
