@@ -511,3 +511,12 @@ def test_a_readmitted_patient_is_exported_from_the_latest_stay_after_the_first_s
     records.amend(nurse, first.record_id, {**first.data, "weight_kg": 60}, "weight typed wrong")
     patient = _by_id(_export(session_for, tmp_path), first.patient_id)
     assert [(name["use"], name["family"]) for name in patient["name"]] == [("official", "Lefèvre"), ("usual", "Dubois")]
+
+
+def test_the_ins_is_exported_as_the_card_reads_whatever_the_form_was_typed_with(session_for, admission_values, tmp_path):
+    """The form takes an NIR with dots, or a Corsican 2a in lower case; the INS identifier
+    went to the EHR as typed ("1.85.05.2a.004.123.56"), matching no one there."""
+    records.save_new(session_for("nurse"), "admission", {**admission_values, "nir": "1.85.05.2a.004.123.56"})
+    (patient,) = _resources(_export(session_for, tmp_path), "Patient")
+    assert [i["value"] for i in patient["identifier"] if i["system"] == "urn:oid:1.2.250.1.213.1.4.8"] == [
+        "185052A00412356"]

@@ -153,6 +153,20 @@ def test_an_nir_typed_with_the_cards_spaces_finds_the_patient(session_for, admis
     assert search.match_expression("12 03 1954") == '"12"* "03"* "1954"*', "a date with spaces is not an NIR"
 
 
+@pytest.mark.parametrize("typed_on_the_form, stored", [("2.54.03.75.113.023.12", "254037511302312"),
+                                                        ("2-54-03-75-113-023-12", "254037511302312"),
+                                                        ("1 85 05 2a 004 123 56", "185052A00412356")])
+def test_an_nir_typed_on_the_form_with_dots_dashes_or_a_small_2a_is_found(session_for, admission_values,
+                                                                          typed_on_the_form, stored):
+    """The form accepts an NIR with dots, dashes or a lower-case Corsican 2a (its key checked as
+    typed); the index kept it as typed, so the NIR read off the card found nobody."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "admission", {**admission_values, "nir": typed_on_the_form})
+    spaced = " ".join((stored[0], stored[1:3], stored[3:5], stored[5:7], stored[7:10], stored[10:13], stored[13:]))
+    for typed in (stored, spaced, stored.lower()):
+        assert [p.nir for p in search.search(nurse.db, nurse.forms, typed)] == [stored], typed
+
+
 def test_a_withdrawn_readmission_is_not_offered(session_for, admission_values):
     nurse = session_for("nurse")
     first = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-27T09:00+01:00"})
@@ -190,3 +204,21 @@ def test_migration_indexes_names_again_without_their_apostrophes(tmp_path):
     assert dict(db.execute("SELECT rowid, names FROM patient_search").fetchall()) == {
         rowid: search.with_apostrophes_dropped(text) for rowid, text in names.items()}
     assert search.with_apostrophes_dropped(names[1]) == "O'Connor Hélène D’Almeida OConnor Hélène DAlmeida"
+
+
+def test_migration_indexes_an_nir_typed_with_dots_as_the_card_reads(tmp_path):
+    """Lines indexed before m014 held the NIR as typed on the form."""
+    import sqlcipher3
+    from sqlite_utils import Database
+
+    from downtime.storage.migrations import MIGRATIONS
+
+    db = Database(sqlcipher3.connect(str(tmp_path / "old.sqlite")))
+    MIGRATIONS.apply(db, stop_before="m014_search_nir_as_the_card_reads")
+    lines = {1: "DT-001-00001-0 DT001000010 80121234 1.85.05.2a.004.123.56", 2: "DT-001-00002-8 DT001000028"}
+    for rowid, numbers in lines.items():
+        db.execute("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, '', '', ?)",
+                   [rowid, f"p{rowid}", numbers])
+    MIGRATIONS.apply(db)
+    assert dict(db.execute("SELECT rowid, numbers FROM patient_search").fetchall()) == {
+        1: "DT-001-00001-0 DT001000010 80121234 185052A00412356", 2: lines[2]}

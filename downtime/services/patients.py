@@ -10,6 +10,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.census import StayStatus
+from downtime.domain.nir import normalise_nir
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Field, Meaning, Text
@@ -98,6 +99,9 @@ def summarise(spec: FormSpec, record: RecordVersion, downtime_number: str) -> Pa
         listed = list(data.get(allergies_field.id) or [])
     substances = tuple(str(row.get("substance", "")) for row in listed)
     born = get(Meaning.BIRTH_DATE)
+    # As the card reads, without the dots, dashes or spaces the form lets through: the search
+    # index and the export's INS take it from here.
+    nir = get(Meaning.NIR)
     return PatientSummary(
         patient_id=str(record.patient_id), downtime_number=downtime_number,
         display_name=display_name(spec, data),
@@ -105,7 +109,7 @@ def summarise(spec: FormSpec, record: RecordVersion, downtime_number: str) -> Pa
         ward=get(Meaning.WARD), bed=get(Meaning.BED), allergy_status=get(Meaning.ALLERGY_STATUS),
         allergies=substances, unidentified=get(Meaning.UNIDENTIFIED) is True,
         admission_record_id=record.record_id, admission_version=record.version,
-        admitted_at=record.occurred_at.isoformat(), ipp=get(Meaning.IPP), nir=get(Meaning.NIR),
+        admitted_at=record.occurred_at.isoformat(), ipp=get(Meaning.IPP), nir=normalise_nir(nir) if nir else None,
         identity_status=get(Meaning.IDENTITY_STATUS), resuscitation=get(Meaning.RESUSCITATION),
         isolation=get(Meaning.ISOLATION),
         reactions=tuple((str(row.get("reaction") or ""), _option_label(allergies_field, "severity", row.get("severity")))

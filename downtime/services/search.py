@@ -98,8 +98,7 @@ def _terms(spec: FormSpec, patient: PatientSummary, data: dict) -> tuple[str, st
         Meaning.BIRTH_NAME, Meaning.USED_NAME, Meaning.GIVEN_NAMES, Meaning.TEMPORARY_NAME,
         Meaning.DESCRIPTOR) if (field := spec.by_meaning(meaning)))
     compact = patient.downtime_number.replace("-", "")
-    numbers = " ".join(filter(None, (patient.downtime_number, compact, patient.ipp,
-                                     (patient.nir or "").replace(" ", ""))))
+    numbers = " ".join(filter(None, (patient.downtime_number, compact, patient.ipp, patient.nir)))
     return names, _birth_tokens(patient.birth_date), numbers
 
 

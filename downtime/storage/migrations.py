@@ -2,6 +2,8 @@
 
 from sqlite_utils import Database, Migrations
 
+from downtime.domain.nir import nir_problem, normalise_nir
+
 MIGRATIONS = Migrations("downtime")
 
 _APPEND_ONLY = ("records", "patients", "audit")
@@ -283,3 +285,14 @@ def m013_patient_links_by_ehr_number(db: Database) -> None:
     admitted on two laptops, or a number typed on the wrong line): by this index, not by
     reading every link of a hospital's 100,000 patients as back-entry nears its end."""
     db.execute("CREATE INDEX patient_links_ehr ON patient_links(ehr_patient_number)")
+
+
+@MIGRATIONS(name="m014_search_nir_as_the_card_reads")
+def m014_search_nir_as_the_card_reads(db: Database) -> None:
+    """An NIR typed on the form with dots, dashes or a lower-case Corsican 2a is indexed as the
+    card reads it (`services.patients.summarise`), so the number read off the card finds it:
+    the lines indexed before get the same."""
+    for rowid, numbers in db.execute("SELECT rowid, numbers FROM patient_search").fetchall():
+        terms = [normalise_nir(term) if nir_problem(term) is None else term for term in numbers.split()]
+        if terms != numbers.split():
+            db.execute("UPDATE patient_search SET numbers = ? WHERE rowid = ?", [" ".join(terms), rowid])

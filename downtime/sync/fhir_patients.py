@@ -142,7 +142,7 @@ def _patient(patient_id: str, number: str, identity: tuple[FormSpec, RecordVersi
     if summary.ipp:
         identifiers.append({"use": "usual", "system": IPP_SYSTEM, "value": summary.ipp})
     if summary.nir:
-        identifiers.append({"use": "official", "system": INS_SYSTEM, "value": summary.nir.replace(" ", "")})
+        identifiers.append({"use": "official", "system": INS_SYSTEM, "value": summary.nir})
     data = admission.data
     if summary.unidentified:
         names = [{"use": "temp", "text": str(_value(spec, data, Meaning.TEMPORARY_NAME) or summary.display_name)}]
