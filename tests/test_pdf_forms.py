@@ -195,3 +195,45 @@ def test_two_first_prints_at_once_register_the_fonts_once(monkeypatch):
     finally:
         page._register_fonts.cache_clear()
     assert sorted(registered) == sorted({page.SANS, page.BOLD, page.CONDENSED, page.CONDENSED_BOLD})
+
+
+def _header_and_footer(patient, tmp_path):
+    """The text of a page holding only the page furniture around this patient."""
+    from reportlab.platypus import Spacer
+
+    from downtime.pdf.page import PageInfo, build_pdf
+
+    info = PageInfo(title="MAR", lang="en", printed_by="Hélène Lefèvre", printed_at=datetime(2026, 11, 28, 14, 0),
+                    device_name="Ward 3B laptop", patient=patient)
+    return _flat(PdfReader(build_pdf(tmp_path / "page.pdf", [Spacer(1, 1)], info)).pages[0].extract_text())
+
+
+def test_twins_page_headers_print_each_whole_name(session_for, admission_values, tmp_path):
+    """Twins born the same day, "Marie Anne Louise" and "Marie Anne Lucie": the identification
+    box cut both to "MONTMORENCY-LAVAL Marie Anne L…" on every MAR and chart page."""
+    from downtime.services.census import patient_with_location
+
+    nurse = session_for("nurse")
+    for bed, given in (("1", "Marie Anne Louise"), ("2", "Marie Anne Lucie")):
+        twin = records.save_new(nurse, "admission", {
+            **admission_values, "bed": bed, "birth_name": "Dupont-Martin", "used_name": "Montmorency-Laval",
+            "given_names": given, "birth_date": "1990-05-01"}).patient_id
+        text = _header_and_footer(patient_with_location(nurse.db, nurse.forms, twin), tmp_path).replace("- ", "-")
+        assert text.count(f"MONTMORENCY-LAVAL {given} (née DUPONT-MARTIN)") == 2, text  # the box and the footer
+        assert "…" not in text
+
+
+def test_a_long_name_leaves_the_footers_birth_date_and_number_whole(session_for, admission_values, tmp_path):
+    """The footer cut "name — date of birth — number" at its end: a long description of an
+    unidentified patient took the downtime number off the foot of every page."""
+    from downtime.services.census import patient_with_location
+
+    nurse = session_for("nurse")
+    unknown = records.save_new(nurse, "admission", {
+        **admission_values, "unidentified": True, "temporary_name": "Inconnu Gare", "sex": "male",
+        "descriptor": "homme d'environ 40 ans trouvé à la gare de Lyon, veste bleue, jean, baskets blanches, "
+                      "cicatrice à l'avant-bras gauche, tatouage d'une ancre sur l'épaule droite"})
+    patient = patient_with_location(nurse.db, nurse.forms, unknown.patient_id)
+    text = _header_and_footer(patient, tmp_path)
+    assert re.search(rf"INCONNU GARE \(homme d'environ[^—]*… — Date of birth DOB unknown Sex M — "
+                     rf"{patient.downtime_number}", text), text

@@ -8,7 +8,6 @@ both holding exactly the downtime number. The stock is a setting because hospita
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,7 +22,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen import canvas
 
 from downtime.formspec import Lang
-from downtime.pdf.page import BOLD, SANS, SEX, barcode, fit_text, register_fonts, word
+from downtime.pdf.page import BOLD, LEADING, SANS, SEX, barcode, name_lines, register_fonts, word
 from downtime.services.patients import PatientSummary
 
 MONTHS = {"en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
@@ -59,39 +58,6 @@ def birth_date_label(patient: PatientSummary, lang: Lang) -> str:
     return f"{born.day:02d}-{MONTHS[lang][born.month - 1]}-{born.year}" if born else word("dob_unknown", lang)
 
 
-_LEADING = 1.15
-# A name breaks at its spaces, and after the hyphens of compound names (MONTMORENCY-LAVAL).
-_PIECES = re.compile(r"(\S*?-(?=\S)|\S+)(\s*)")
-
-
-def wrap_name(name: str, font: str, size: float, width: float) -> list[str]:
-    """The name in lines no wider than `width` where its pieces allow."""
-    lines: list[str] = []
-    line = ""
-    for piece, space in _PIECES.findall(name):
-        if line and pdfmetrics.stringWidth(line + piece, font, size) > width:
-            lines.append(line.rstrip())
-            line = ""
-        line += piece + (" " if space else "")
-    return [*lines, line.rstrip()]
-
-
-def _name_lines(name: str, width: float, room: float) -> tuple[float, list[str]]:
-    """The whole name on the fewest lines `room` allows below its first one, each as large as
-    it fits (9 down to 6 pt): cut to one line, twins' "DUPONT-MARTIN Marie Anne Louise" and
-    "… Lucie" both read "DUPONT-MARTIN Marie Anne …". Only a name too long even then is cut,
-    with an ellipsis."""
-    most = 1 + int(room // (6 * _LEADING))
-    for count in range(1, most + 1):
-        for size in (9.0 - 0.5 * step for step in range(7)):
-            lines = wrap_name(name, BOLD, size, width)
-            if (len(lines) <= min(count, 1 + room // (size * _LEADING))
-                    and all(pdfmetrics.stringWidth(line, BOLD, size) <= width for line in lines)):
-                return size, lines
-    lines = wrap_name(name, BOLD, 6, width)
-    return 6, [fit_text(line, BOLD, 6, width) for line in [*lines[:most - 1], " ".join(lines[most - 1:])]]
-
-
 def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock: Stock, lang: Lang) -> None:
     pad = 2 * mm
     qr_size = min(stock.height - 2 * pad, 20 * mm)
@@ -100,11 +66,11 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
     top = y + stock.height - pad
     # Below the name's first line: the date of birth and number lines, then the barcode.
     room = (top - 3 * mm) - 7.3 * mm - (y + pad + bar_h + 1.5 * mm)
-    size, lines = _name_lines(patient.display_name, text_w, room)
+    size, lines = name_lines(patient.display_name, text_w, room, largest=9)
     c.setFont(BOLD, size)
     for index, line in enumerate(lines):
-        c.drawString(x + pad, top - 3 * mm - index * size * _LEADING, line)
-    below = top - 3 * mm - (len(lines) - 1) * size * _LEADING
+        c.drawString(x + pad, top - 3 * mm - index * size * LEADING, line)
+    below = top - 3 * mm - (len(lines) - 1) * size * LEADING
     c.setFont(SANS, 7.5)
     sex = SEX.get(patient.sex or "unknown", SEX["unknown"])[lang]
     c.drawString(x + pad, below - 3.8 * mm, f"{birth_date_label(patient, lang)}   {word('sex', lang)} {sex}")

@@ -8,6 +8,7 @@ separated from each other on a ward.
 from __future__ import annotations
 
 import os
+import re
 import tempfile
 import threading
 from collections.abc import Mapping, Sequence
@@ -224,13 +225,53 @@ def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, mark: Flowab
             c.line(max(start, box_x + 30 * mm), y - 1, box_x + box_w - 3 * mm, y - 1)
         return
     name, born, number = patient_lines(info.patient, info.lang)
-    c.setFont(BOLD, 10.5)
-    c.drawString(box_x + 2 * mm, top - 5.5 * mm, fit_text(name, BOLD, 10.5, box_w - 4 * mm))
+    # A name too long for the box's line takes two, smaller: the first moves up, the date of
+    # birth down, into what the box has left between its top and the downtime number.
+    size, lines = name_lines(name, box_w - 4 * mm, 3.3 * mm, largest=10.5)
+    c.setFont(BOLD, size)
+    first = top - (5.5 if len(lines) == 1 else 4.2) * mm
+    for index, line in enumerate(lines):
+        c.drawString(box_x + 2 * mm, first - index * size * LEADING, line)
     c.setFont(SANS, 8.5)
-    c.drawString(box_x + 2 * mm, top - 10.5 * mm, born)
+    c.drawString(box_x + 2 * mm, top - (10.5 if len(lines) == 1 else 11.3) * mm, born)
     c.setFont(BOLD, 9.5)
     c.drawString(box_x + 2 * mm, top - 15.5 * mm, f"{word('downtime_no', info.lang)} {number}")
     barcode(number, box_w - 4 * mm, 8 * mm).drawOn(c, box_x + 2 * mm, top - box_h + 2 * mm)
+
+
+LEADING = 1.15
+"""Line spacing of a name written on more than one line, times its font size."""
+# A name breaks at its spaces, and after the hyphens of compound names (MONTMORENCY-LAVAL).
+_PIECES = re.compile(r"(\S*?-(?=\S)|\S+)(\s*)")
+
+
+def wrap_name(name: str, font: str, size: float, width: float) -> list[str]:
+    """The name in lines no wider than `width` where its pieces allow."""
+    lines: list[str] = []
+    line = ""
+    for piece, space in _PIECES.findall(name):
+        if line and pdfmetrics.stringWidth(line + piece, font, size) > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += piece + (" " if space else "")
+    return [*lines, line.rstrip()]
+
+
+def name_lines(name: str, width: float, room: float, largest: float) -> tuple[float, list[str]]:
+    """The whole name in bold on the fewest lines that `room` (below the first line) allows,
+    as large as it fits from `largest` down to 6 pt. Cut to one line, twins' "DUPONT-MARTIN
+    Marie Anne Louise" and "… Lucie" both read "DUPONT-MARTIN Marie Anne …". Only a name too
+    long even then is cut, with an ellipsis."""
+    sizes = [largest - 0.5 * step for step in range(int((largest - 6) * 2) + 1)]
+    most = 1 + int(room // (6 * LEADING))
+    for count in range(1, most + 1):
+        for size in sizes:
+            lines = wrap_name(name, BOLD, size, width)
+            if (len(lines) <= min(count, 1 + room // (size * LEADING))
+                    and all(pdfmetrics.stringWidth(line, BOLD, size) <= width for line in lines)):
+                return size, lines
+    lines = wrap_name(name, BOLD, 6, width)
+    return 6, [fit_text(line, BOLD, 6, width) for line in [*lines[:most - 1], " ".join(lines[most - 1:])]]
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
@@ -261,7 +302,9 @@ def _draw_footer(c: canvas.Canvas, info: PageInfo, page: int, total: int) -> Non
     if info.patient is not None:
         name, born, number = patient_lines(info.patient, info.lang)
         c.setFont(BOLD, 7)
-        c.drawString(MARGIN, y - 8 * mm, fit_text(f"{name} — {born} — {number}", BOLD, 7, width))
+        # Only the name is shortened: cut at its end, the line lost the number.
+        rest = f" — {born} — {number}"
+        c.drawString(MARGIN, y - 8 * mm, fit_text(name, BOLD, 7, width - pdfmetrics.stringWidth(rest, BOLD, 7)) + rest)
 
 
 def _draw_watermark(c: canvas.Canvas, info: PageInfo) -> None:
