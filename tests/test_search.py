@@ -1,3 +1,5 @@
+from datetime import date
+
 import pytest
 from hypothesis import given, strategies as st
 
@@ -41,6 +43,17 @@ def test_partial_and_full_date_of_birth(ward, forms):
     assert _names(nurse, forms, "1960") == ["LEFEBVRE"]
     assert _names(nurse, forms, "dupont 1990") == ["DUPONT"]
 
+
+
+def test_a_birth_month_and_year_or_a_two_digit_year_finds_the_patient(ward, forms):
+    """"03/1954" (the day left off a paper form, or not legible) and "12/03/54" (the year as
+    often written by hand) found nobody: they became terms no index line starts with."""
+    nurse, _ = ward
+    assert _names(nurse, forms, "03/1954") == ["LEFÈVRE"]
+    assert _names(nurse, forms, "lef 3-1954") == ["LEFÈVRE"]
+    assert _names(nurse, forms, "12/03/54") == ["LEFÈVRE"]
+    assert _names(nurse, forms, "3/12/60") == ["LEFEBVRE"]
+    assert _names(nurse, forms, "12/1954") == []
 
 def test_downtime_number_and_ipp(ward, forms):
     nurse, saved = ward
@@ -222,3 +235,20 @@ def test_migration_indexes_an_nir_typed_with_dots_as_the_card_reads(tmp_path):
     MIGRATIONS.apply(db)
     assert dict(db.execute("SELECT rowid, numbers FROM patient_search").fetchall()) == {
         1: "DT-001-00001-0 DT001000010 80121234 185052A00412356", 2: lines[2]}
+
+
+def test_migration_indexes_birth_dates_by_month_and_year_and_short_year(tmp_path):
+    """Lines indexed before m015 had the date of birth as DDMMYYYY, YYYYMMDD and YYYY."""
+    import sqlcipher3
+    from sqlite_utils import Database
+
+    from downtime.storage.migrations import MIGRATIONS
+
+    db = Database(sqlcipher3.connect(str(tmp_path / "old.sqlite")))
+    MIGRATIONS.apply(db, stop_before="m015_search_birth_month_year_and_short_year")
+    for rowid, birth in ((1, "12031954 19540312 1954"), (2, "")):
+        db.execute("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, '', ?, '')",
+                   [rowid, f"p{rowid}", birth])
+    MIGRATIONS.apply(db)
+    assert dict(db.execute("SELECT rowid, birth FROM patient_search").fetchall()) == {
+        1: search._birth_tokens(date(1954, 3, 12)), 2: ""}

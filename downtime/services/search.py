@@ -25,6 +25,7 @@ from downtime.services.patients import PatientSummary, downtime_numbers, summari
 from downtime.storage.records import chunks, list_current, marks
 
 _DATE_PIECES = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2,4}))?$")
+_MONTH_YEAR = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
 _WORD = re.compile(r"[^\W_]+")
 _DOWNTIME_PIECES = re.compile(r"^dt(?:-?\d)+-?$", re.IGNORECASE)
 # An NIR as the carte Vitale prints it (2 54 03 75 113 023 12), its key optional.
@@ -46,8 +47,10 @@ def sort_key(name: str) -> str:
 
 
 def _birth_tokens(born: date | None) -> str:
-    """DD MM YYYY as one token (12031954), ISO order too, and the year alone."""
-    return f"{born:%d%m%Y} {born:%Y%m%d} {born:%Y}" if born else ""
+    """DD MM YYYY as one token (12031954), ISO order too, the year alone, the month and year
+    (031954: a paper form's day left off or illegible) and the two-digit year written by hand
+    (120354). Migration m015 adds the last two to the lines indexed before, so keep them in step."""
+    return f"{born:%d%m%Y} {born:%Y%m%d} {born:%Y} {born:%m%Y} {born:%d%m%y}" if born else ""
 
 
 def refresh(db: Database, forms: dict[str, FormSpec], patient_id: str) -> None:
@@ -115,10 +118,11 @@ def match_expression(text: str) -> str | None:
 
     Words are quoted after folding accents and dropping apostrophes (the index also has each
     name without them), so no input can inject FTS syntax; an NIR typed with the card's spaces
-    becomes one token, as the index stores it; a date typed as 12/03 or 12/03/1954 becomes one
-    token matching the compact birth date, and a downtime number typed or scanned with its
-    dashes (DT-001-00001-6) one token matching the compact number: split at its dashes, its
-    "dt" would prefix-match every patient in the hospital.
+    becomes one token, as the index stores it; a date typed as 12/03, 12/03/54 or 12/03/1954
+    becomes one token matching the compact birth date, and 03/1954 one matching its month and
+    year; a downtime number typed or scanned with its dashes (DT-001-00001-6) one token matching
+    the compact number: split at its dashes, its "dt" would prefix-match every patient in the
+    hospital.
     """
     terms: list[str] = []
     typed = _SPACED_NIR.sub(lambda nir: "".join(nir.group().split()), _fold(text).translate(_NO_APOSTROPHE))
@@ -126,6 +130,9 @@ def match_expression(text: str) -> str | None:
         if match := _DATE_PIECES.match(piece):
             day, month, year = match.groups()
             terms.append(f"{int(day):02d}{int(month):02d}{year or ''}")
+        elif match := _MONTH_YEAR.match(piece):
+            month, year = match.groups()
+            terms.append(f"{int(month):02d}{year}")
         elif _DOWNTIME_PIECES.match(piece):
             terms.append(piece.replace("-", ""))
         else:

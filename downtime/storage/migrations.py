@@ -296,3 +296,17 @@ def m014_search_nir_as_the_card_reads(db: Database) -> None:
         terms = [normalise_nir(term) if nir_problem(term) is None else term for term in numbers.split()]
         if terms != numbers.split():
             db.execute("UPDATE patient_search SET numbers = ? WHERE rowid = ?", [" ".join(terms), rowid])
+
+
+@MIGRATIONS(name="m015_search_birth_month_year_and_short_year")
+def m015_search_birth_month_year_and_short_year(db: Database) -> None:
+    """A birth date is also indexed as its month and year (031954) and with a two-digit year
+    (120354), so "03/1954" and "12/03/54" find the patient (`services.search._birth_tokens`):
+    the lines indexed before get them from their DDMMYYYY token, the one whose ISO order
+    (YYYYMMDD) is beside it."""
+    for rowid, birth in db.execute("SELECT rowid, birth FROM patient_search WHERE birth <> ''").fetchall():
+        tokens = birth.split()
+        added = [short for token in tokens if len(token) == 8 and token[4:] + token[2:4] + token[:2] in tokens
+                 for short in (token[2:], token[:4] + token[6:])]
+        if added:
+            db.execute("UPDATE patient_search SET birth = ? WHERE rowid = ?", [" ".join([*tokens, *added]), rowid])
