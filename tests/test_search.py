@@ -193,6 +193,23 @@ def test_a_withdrawn_readmission_is_not_offered(session_for, admission_values):
         ("MARTIN Hélène Marie (née LEFÈVRE)", first.record_id)]
 
 
+
+def test_a_readmitted_patient_is_found_once_as_they_stand(session_for, admission_values):
+    """One line per stay said "2 patient(s) found" for one person, the first stay's line first
+    (its old name and allergies; Enter opened that admission), and the command line refused
+    the downtime number itself: "matches 2 patients; give the downtime number"."""
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-27T09:00+01:00",
+                                                  "allergy_status": "nka"})
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-27T18:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=first.patient_id)
+    second = records.save_new(nurse, "admission", {**admission_values, "bed": "5", "used_name": "Durand"},
+                              patient_id=first.patient_id)
+    number = search.search(nurse.db, nurse.forms, "durand")[0].downtime_number
+    for typed in (number, "lefevre", "martin", "durand"):
+        assert [(p.display_name, p.admission_record_id, p.allergies) for p in search.search(
+            nurse.db, nurse.forms, typed)] == [("DURAND Hélène Marie (née LEFÈVRE)", second.record_id, ("Penicillin",))], typed
+
 def test_a_name_with_an_apostrophe_is_found_with_or_without_it(session_for, admission_values):
     nurse = session_for("nurse")
     records.save_new(nurse, "admission", {**admission_values, "birth_name": "O'Connor", "used_name": "D’Almeida"})

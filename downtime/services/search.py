@@ -12,15 +12,14 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Collection
-from dataclasses import replace
 from datetime import date
 
 from sqlite_utils import Database
 
-from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.records import RecordStatus
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
-from downtime.services.census import locations
+from downtime.services.census import all_patients
 from downtime.services.patients import PatientSummary, downtime_numbers, summarise
 from downtime.storage.records import chunks, list_current, marks
 
@@ -152,7 +151,9 @@ def search(db: Database, forms: dict[str, FormSpec], text: str, limit: int = 50)
     """Patients matching every typed word, best matches first (equally good ones in the order
     they were added to the database). When more than CANDIDATES patients match, the best are
     chosen among the CANDIDATES added last: typing more of the name or the date of birth finds
-    the others."""
+    the others. A readmitted patient is found by any of their stays' names, once, as they
+    stand (the stay they arrived by last, where they are now), as every list shows them: a
+    line per stay read as two patients, the first stay's old name and allergies first."""
     expression = match_expression(text)
     if expression is None:
         return []
@@ -160,18 +161,5 @@ def search(db: Database, forms: dict[str, FormSpec], text: str, limit: int = 50)
                       " WHERE patient_search MATCH ? ORDER BY rowid DESC LIMIT ?)"
                       " ORDER BY rank, rowid LIMIT ?", [expression, CANDIDATES, limit]).fetchall()
     ids = [patient_id for (patient_id,) in rows]
-    numbers = downtime_numbers(db, ids)
-    where = locations(db, patient_ids=ids)
-    admissions: dict[str, list[tuple[FormSpec, RecordVersion]]] = defaultdict(list)
-    for spec in (spec for spec in forms.values() if spec.creates_patient):
-        for record in list_current(db, form_id=spec.id, patient_ids=ids):
-            if record.status is not RecordStatus.ENTERED_IN_ERROR:
-                admissions[str(record.patient_id)].append((spec, record))
-    found = []
-    for patient_id in ids:
-        for spec, record in admissions[patient_id]:
-            summary = summarise(spec, record, numbers[patient_id])
-            if (loc := where.get(patient_id)) is not None:
-                summary = replace(summary, ward=loc.ward, bed=loc.bed, stay=loc.status)
-            found.append(summary)
-    return found
+    found = all_patients(db, forms, ids)
+    return [found[patient_id] for patient_id in ids if patient_id in found]
