@@ -217,6 +217,19 @@ def test_a_name_with_an_apostrophe_is_found_with_or_without_it(session_for, admi
         assert [p.birth_date_in("en") for p in search.search(nurse.db, nurse.forms, typed)] == ["12/03/1954"], typed
 
 
+
+@pytest.mark.parametrize("name, typed", [("Straße", "straße"), ("Straße", "strasse"), ("Lecœur", "lecoeur"),
+                                         ("Lecœur", "Lecœur"), ("LECOEUR", "lecœur"), ("Sørensen", "sorensen"),
+                                         ("Łukaszewicz", "lukasz"), ("Đặng", "dang"), ("Æbelø", "aebelo")])
+def test_a_name_with_a_letter_of_its_own_is_found_as_typed_on_a_french_keyboard(session_for, admission_values,
+                                                                               name, typed):
+    """ß, œ, æ, ø, ł and đ are letters, not accents: the index kept them, so "lecoeur" did not
+    find Lecœur nor "sorensen" Sørensen, and "straße", typed exactly, found nobody (the query
+    folded it to "strasse")."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "admission", {**admission_values, "birth_name": name, "used_name": ""})
+    assert [p.birth_date_in("en") for p in search.search(nurse.db, nurse.forms, typed)] == ["12/03/1954"]
+
 def test_migration_indexes_names_again_without_their_apostrophes(tmp_path):
     """Lines indexed before m011 get the rule each save now follows."""
     import sqlcipher3
@@ -269,3 +282,22 @@ def test_migration_indexes_birth_dates_by_month_and_year_and_short_year(tmp_path
     MIGRATIONS.apply(db)
     assert dict(db.execute("SELECT rowid, birth FROM patient_search").fetchall()) == {
         1: search._birth_tokens(date(1954, 3, 12)), 2: ""}
+
+
+def test_migration_indexes_names_again_with_plain_letters(tmp_path):
+    """Lines indexed before m016 get the rule each save now follows."""
+    import sqlcipher3
+    from sqlite_utils import Database
+
+    from downtime.storage.migrations import MIGRATIONS
+
+    db = Database(sqlcipher3.connect(str(tmp_path / "old.sqlite")))
+    MIGRATIONS.apply(db, stop_before="m016_search_names_with_plain_letters")
+    names = {1: "Lecœur Hélène Straße Sørensen ŁUKASZ Đặng Æbelø", 2: "Martin Paul"}
+    for rowid, text in names.items():
+        db.execute("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, ?, '', '')",
+                   [rowid, f"p{rowid}", text])
+    MIGRATIONS.apply(db)
+    assert dict(db.execute("SELECT rowid, names FROM patient_search").fetchall()) == {
+        rowid: search.with_plain_letters(text) for rowid, text in names.items()}
+    assert search.with_plain_letters(names[1]).endswith(" Lecoeur Hélène Strasse Sorensen LUKASZ Dặng AEbelo")

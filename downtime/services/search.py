@@ -32,6 +32,11 @@ _SPACED_NIR = re.compile(r"\b[123478](?:\s*\d){4}\s*(?:\d\s*\d|2\s*[AB])(?:\s*\d
                          re.IGNORECASE)
 # O'Connor is also typed OConnor; the index's tokenizer cuts a name at its apostrophe.
 _NO_APOSTROPHE = str.maketrans("", "", "'’")
+# Letters of their own, which the index's tokenizer keeps (it folds only accents), spelled as
+# a French keyboard types them: "lecoeur" finds Lecœur, "sorensen" Sørensen, "strasse" Straße.
+_PLAIN_LETTERS = str.maketrans({"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o",
+                                "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th",
+                                "Þ": "TH", "ı": "i"})
 
 
 def _fold(text: str) -> str:
@@ -83,7 +88,7 @@ def refresh_many(db: Database, forms: dict[str, FormSpec], patient_ids: Collecti
 def _columns(found: list[tuple[str, str, str]]) -> tuple[str, str, str]:
     """A patient's index line from the terms of each of their admissions."""
     names, birth, numbers = (" ".join(dict.fromkeys(line[column] for line in found)) for column in range(3))
-    return with_apostrophes_dropped(names), birth, numbers
+    return with_plain_letters(with_apostrophes_dropped(names)), birth, numbers
 
 
 def with_apostrophes_dropped(names: str) -> str:
@@ -92,6 +97,14 @@ def with_apostrophes_dropped(names: str) -> str:
     indexed before, so keep them in step."""
     dropped = names.translate(_NO_APOSTROPHE)
     return names if dropped == names else f"{names} {dropped}"
+
+
+def with_plain_letters(names: str) -> str:
+    """The names, then again spelled with plain letters if they have any of `_PLAIN_LETTERS`
+    ("Lecœur" is found as "lecoeur"). Migration m016 applies the same rule to the lines of
+    databases indexed before, so keep them in step."""
+    plain = names.translate(_PLAIN_LETTERS)
+    return names if plain == names else f"{names} {plain}"
 
 
 def _terms(spec: FormSpec, patient: PatientSummary, data: dict) -> tuple[str, str, str]:
@@ -115,8 +128,8 @@ def rebuild(db: Database, forms: dict[str, FormSpec]) -> int:
 def match_expression(text: str) -> str | None:
     """An FTS5 query where every typed word must prefix-match; None if nothing searchable.
 
-    Words are quoted after folding accents and dropping apostrophes (the index also has each
-    name without them), so no input can inject FTS syntax; an NIR typed with the card's spaces
+    Words are quoted after folding accents, dropping apostrophes and spelling letters such as
+    œ and ß plainly (the index also has each name so), so no input can inject FTS syntax; an NIR typed with the card's spaces
     becomes one token, as the index stores it; a date typed as 12/03, 12/03/54 or 12/03/1954
     becomes one token matching the compact birth date, and 03/1954 one matching its month and
     year; a downtime number typed or scanned with its dashes (DT-001-00001-6) one token matching
@@ -124,7 +137,8 @@ def match_expression(text: str) -> str | None:
     hospital.
     """
     terms: list[str] = []
-    typed = _SPACED_NIR.sub(lambda nir: "".join(nir.group().split()), _fold(text).translate(_NO_APOSTROPHE))
+    typed = _SPACED_NIR.sub(lambda nir: "".join(nir.group().split()),
+                            _fold(text).translate(_NO_APOSTROPHE).translate(_PLAIN_LETTERS))
     for piece in typed.split():
         if match := _DATE_PIECES.match(piece):
             day, month, year = match.groups()

@@ -310,3 +310,16 @@ def m015_search_birth_month_year_and_short_year(db: Database) -> None:
                  for short in (token[2:], token[:4] + token[6:])]
         if added:
             db.execute("UPDATE patient_search SET birth = ? WHERE rowid = ?", [" ".join([*tokens, *added]), rowid])
+
+
+@MIGRATIONS(name="m016_search_names_with_plain_letters")
+def m016_search_names_with_plain_letters(db: Database) -> None:
+    """Names with a letter the tokenizer keeps (ß, æ, œ, ø, ł, đ, ð, þ, ı) are indexed a second
+    time spelled plainly, so "lecoeur" finds Lecœur: the lines indexed before get the same rule
+    as `services.search.with_plain_letters`."""
+    plain = "names"
+    for letter, spelled in (("ß", "ss"), ("ẞ", "SS"), ("æ", "ae"), ("Æ", "AE"), ("œ", "oe"), ("Œ", "OE"), ("ø", "o"),
+                            ("Ø", "O"), ("ł", "l"), ("Ł", "L"), ("đ", "d"), ("Đ", "D"), ("ð", "d"), ("Ð", "D"),
+                            ("þ", "th"), ("Þ", "TH"), ("ı", "i")):
+        plain = f"replace({plain}, '{letter}', '{spelled}')"
+    db.execute(f"UPDATE patient_search SET names = names || ' ' || {plain} WHERE names <> {plain}")
