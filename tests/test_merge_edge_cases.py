@@ -154,6 +154,17 @@ def test_a_compound_first_name_written_two_ways_is_a_probable_duplicate(tmp_path
     assert [d.why for d in result.duplicates] == ["the same birth name, first name and date of birth"]
 
 
+
+@pytest.mark.parametrize("names", [("Lecœur", "LECOEUR"), ("Sørensen", "Sorensen"), ("Łukasz", "Lukasz")])
+def test_a_birth_name_with_a_letter_of_its_own_typed_plainly_is_a_probable_duplicate(names):
+    """One laptop has the EHR's "Lecœur", another the nurse's "LECOEUR": the fold kept œ, so
+    the same person under two numbers went unreported."""
+    from downtime.domain.duplicates import probable_duplicates
+
+    found = probable_duplicates([{"downtime_number": f"DT-00{n}-00001-0", "birth_name": name, "given_names": "Anne",
+                                  "birth_date": "1947-05-02"} for n, name in enumerate(names, start=1)])
+    assert [d.why for d in found] == ["the same birth name, first name and date of birth"]
+
 def test_two_numbers_with_the_same_ipp_are_a_probable_duplicate(tmp_path, laptop, admission_values):
     """A snapshot's patient with no NIR and no date of birth, admitted on two laptops: the
     hospital's own number is all that tells them one person."""

@@ -9,6 +9,7 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 
+from downtime.domain.names import PLAIN_LETTERS
 from downtime.i18n import QT_TRANSLATE_NOOP
 
 
@@ -24,7 +25,9 @@ class ProbableDuplicate:
 
 
 def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Case, accents, spaces, hyphens and apostrophes aside, and letters such as œ spelled
+    plainly: "Lecœur" from the EHR on one laptop is "LECOEUR" typed on another."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(PLAIN_LETTERS).casefold())
     return "".join(c for c in decomposed if c.isalnum())
 
 

@@ -16,6 +16,7 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from downtime.domain.names import PLAIN_LETTERS
 from downtime.domain.records import RecordStatus
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
@@ -32,11 +33,6 @@ _SPACED_NIR = re.compile(r"\b[123478](?:\s*\d){4}\s*(?:\d\s*\d|2\s*[AB])(?:\s*\d
                          re.IGNORECASE)
 # O'Connor is also typed OConnor; the index's tokenizer cuts a name at its apostrophe.
 _NO_APOSTROPHE = str.maketrans("", "", "'’")
-# Letters of their own, which the index's tokenizer keeps (it folds only accents), spelled as
-# a French keyboard types them: "lecoeur" finds Lecœur, "sorensen" Sørensen, "strasse" Straße.
-_PLAIN_LETTERS = str.maketrans({"ß": "ss", "ẞ": "SS", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "ø": "o",
-                                "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "Ð": "D", "þ": "th",
-                                "Þ": "TH", "ı": "i"})
 
 
 def _fold(text: str) -> str:
@@ -100,10 +96,11 @@ def with_apostrophes_dropped(names: str) -> str:
 
 
 def with_plain_letters(names: str) -> str:
-    """The names, then again spelled with plain letters if they have any of `_PLAIN_LETTERS`
-    ("Lecœur" is found as "lecoeur"). Migration m016 applies the same rule to the lines of
-    databases indexed before, so keep them in step."""
-    plain = names.translate(_PLAIN_LETTERS)
+    """The names, then again spelled with plain letters if they have any of `PLAIN_LETTERS`
+    (the index's tokenizer keeps them, folding only accents: "Lecœur" is found as "lecoeur").
+    Migration m016 applies the same rule to the lines of databases indexed before, so keep
+    them in step."""
+    plain = names.translate(PLAIN_LETTERS)
     return names if plain == names else f"{names} {plain}"
 
 
@@ -138,7 +135,7 @@ def match_expression(text: str) -> str | None:
     """
     terms: list[str] = []
     typed = _SPACED_NIR.sub(lambda nir: "".join(nir.group().split()),
-                            _fold(text).translate(_NO_APOSTROPHE).translate(_PLAIN_LETTERS))
+                            _fold(text).translate(_NO_APOSTROPHE).translate(PLAIN_LETTERS))
     for piece in typed.split():
         if match := _DATE_PIECES.match(piece):
             day, month, year = match.groups()
