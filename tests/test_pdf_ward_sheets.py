@@ -103,3 +103,17 @@ def test_twins_labels_print_each_whole_name(session_for, admission_values, tmp_p
     for text, given in zip(texts, ("Marie Anne Louise", "Marie Anne Lucie")):
         assert f"MONTMORENCY-LAVAL {given} (née DUPONT-MARTIN)" in text.replace("- ", "-")
         assert "…" not in text
+
+
+@pytest.mark.parametrize("name", ["L7159", "L7160", "L7163"])
+def test_avery_sheets_labels_sit_where_the_sheet_has_them(name):
+    """Avery's A4 sheets are centred: the same margin left and right, top and bottom. L7159's
+    left margin was 6.45 mm where Avery (and L7160 beside it) has 7.2 mm: every label printed
+    0.8 mm left of its sticker."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+
+    stock = labels_module.STOCKS[name]
+    right = A4[0] - stock.left - (stock.columns - 1) * stock.pitch_x - stock.width
+    bottom = A4[1] - stock.top - (stock.rows - 1) * stock.pitch_y - stock.height
+    assert abs(right - stock.left) < 0.2 * mm and abs(bottom - stock.top) < 0.2 * mm

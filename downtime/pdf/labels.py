@@ -44,7 +44,7 @@ class Stock:
 
 
 STOCKS = {stock.name: stock for stock in (
-    Stock("L7159", 3, 8, 63.5 * mm, 33.9 * mm, 6.45 * mm, 12.9 * mm, 66.0 * mm, 33.9 * mm),
+    Stock("L7159", 3, 8, 63.5 * mm, 33.9 * mm, 7.25 * mm, 12.9 * mm, 66.0 * mm, 33.9 * mm),
     Stock("L7160", 3, 7, 63.5 * mm, 38.1 * mm, 7.25 * mm, 15.15 * mm, 66.0 * mm, 38.1 * mm),
     Stock("L7163", 2, 7, 99.1 * mm, 38.1 * mm, 4.65 * mm, 15.15 * mm, 101.6 * mm, 38.1 * mm),
     Stock("wristband", 1, 10, 190 * mm, 25 * mm, 10 * mm, 15 * mm, 190 * mm, 26.5 * mm),
