@@ -55,6 +55,15 @@ def test_a_birth_month_and_year_or_a_two_digit_year_finds_the_patient(ward, form
     assert _names(nurse, forms, "3/12/60") == ["LEFEBVRE"]
     assert _names(nurse, forms, "12/1954") == []
 
+
+def test_a_birth_date_in_iso_order_finds_the_patient(ward, forms):
+    """The records office copies dates from the EHR's and the export's files, written
+    1954-03-12: it found nobody."""
+    nurse, _ = ward
+    assert _names(nurse, forms, "1954-03-12") == ["LEFÈVRE"]
+    assert _names(nurse, forms, "lefebvre 1960-12-03") == ["LEFEBVRE"]
+    assert _names(nurse, forms, "1954-12-03") == []
+
 def test_downtime_number_and_ipp(ward, forms):
     nurse, saved = ward
     number = search.search(nurse.db, forms, "Dupont")[0].downtime_number

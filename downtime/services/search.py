@@ -26,6 +26,7 @@ from downtime.storage.records import chunks, list_current, marks
 
 _DATE_PIECES = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2,4}))?$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _WORD = re.compile(r"[^\W_]+")
 _DOWNTIME_PIECES = re.compile(r"^dt(?:-?\d)+-?$", re.IGNORECASE)
 # An NIR as the carte Vitale prints it (2 54 03 75 113 023 12), its key optional.
@@ -126,12 +127,12 @@ def match_expression(text: str) -> str | None:
     """An FTS5 query where every typed word must prefix-match; None if nothing searchable.
 
     Words are quoted after folding accents, dropping apostrophes and spelling letters such as
-    œ and ß plainly (the index also has each name so), so no input can inject FTS syntax; an NIR typed with the card's spaces
-    becomes one token, as the index stores it; a date typed as 12/03, 12/03/54 or 12/03/1954
-    becomes one token matching the compact birth date, and 03/1954 one matching its month and
-    year; a downtime number typed or scanned with its dashes (DT-001-00001-6) one token matching
-    the compact number: split at its dashes, its "dt" would prefix-match every patient in the
-    hospital.
+    œ and ß plainly (the index also has each name so), so no input can inject FTS syntax; an
+    NIR typed with the card's spaces becomes one token, as the index stores it; a date typed as
+    12/03, 12/03/54 or 12/03/1954 becomes one token matching the compact birth date, as does
+    1954-03-12 (the EHR's files), and 03/1954 one matching its month and year; a downtime
+    number typed or scanned with its dashes (DT-001-00001-6) one token matching the compact
+    number: split at its dashes, its "dt" would prefix-match every patient in the hospital.
     """
     terms: list[str] = []
     typed = _SPACED_NIR.sub(lambda nir: "".join(nir.group().split()),
@@ -143,6 +144,9 @@ def match_expression(text: str) -> str | None:
         elif match := _MONTH_YEAR.match(piece):
             month, year = match.groups()
             terms.append(f"{int(month):02d}{year}")
+        elif match := _ISO_DATE.match(piece):
+            year, month, day = match.groups()
+            terms.append(f"{year}{int(month):02d}{int(day):02d}")
         elif _DOWNTIME_PIECES.match(piece):
             terms.append(piece.replace("-", ""))
         else:
