@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
     QVBoxLayout, QWidget,
@@ -198,6 +198,14 @@ class RebookDialog(QDialog):
             self.error.setText(translate("RebookDialog", "No free slot before this operation's rebook-by date ({date}): "
                                                          "free one on a list (move an operation that can wait), or "
                                                          "transfer.").format(date=f"{deadline:%d/%m/%Y %H:%M}"))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Enter in the receiving hospital's box transfers, as typed there: the dialog's default
+        button booked the first suggested slot instead."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() is self.other_hospital:
+            self.send_elsewhere()
+            return
+        super().keyPressEvent(event)
 
     def _finish(self, values: dict[str, Any]) -> RecordVersion | None:
         values["decided_at"] = self.session.clock().isoformat(timespec="minutes")

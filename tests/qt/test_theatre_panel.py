@@ -102,6 +102,29 @@ def test_transfer_needs_a_hospital(coordinator, qtbot):
     assert theatre.bookings(window.session.db, window.session.forms)[0].status is theatre.BookingStatus.TRANSFERRED
 
 
+def test_enter_after_typing_the_receiving_hospital_transfers_and_books_no_slot(coordinator, qtbot, type_text):
+    """Enter in "Or transfer to hospital" is the transfer the coordinator just typed: it booked the
+    first suggested slot instead, the patient kept on this hospital's list."""
+    window, _ = coordinator
+    panel = window.theatre
+    state = theatre.bookings(window.session.db, window.session.forms)[0]
+    theatre.cancel(window.session, state.record.record_id, {"cancelled_at": "2026-11-28T09:00+01:00",
+                                                            "reason": "no_ward_bed", "last_minute": True,
+                                                            "patient_told": "in_person"})
+    panel.refresh()
+    panel.waiting_table.setFocus()
+    panel.waiting_table.selectRow(0)
+    QTest.keyClick(panel.waiting_table, Qt.Key.Key_Return)
+    dialog = panel.dialog
+    qtbot.waitActive(dialog)
+    assert dialog.slots, "a free slot is offered, which Enter must not book here"
+    dialog.other_hospital.setFocus()
+    type_text(dialog.other_hospital, "CHU Bicêtre")
+    QTest.keyClick(dialog.other_hospital, Qt.Key.Key_Return)
+    (state,) = theatre.bookings(window.session.db, window.session.forms)
+    assert state.status is theatre.BookingStatus.TRANSFERRED and not dialog.isVisible()
+
+
 def test_a_slot_after_an_urgent_operations_rebook_by_date_says_so(coordinator, qtbot):
     """An urgent case (24 hours from the decision) whose first free slot is two days on: Enter
     booked it there without a word, and once rebooked it left the list that showed its BREACH."""
