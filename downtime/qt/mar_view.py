@@ -99,11 +99,26 @@ class MarView(PatientTab):
         self.refresh()
 
     def refresh(self) -> None:
+        """Read again after every save (a dose given here or from the round): the cell chosen
+        stays chosen, the same order's time on the same day, so Enter goes on recording from it."""
+        index = self.table.currentIndex()
+        chosen = None
+        if index.isValid():
+            row, clock = self.model.rows[index.row()]
+            chosen = (row.order.record_id, clock, self.model.days[index.column() - 2] if index.column() >= 2 else None,
+                      index.column())
         now = self.session.clock()
         first = now.date() - timedelta(days=self.span - 1)
         rows = medication.mar_grid(self.session.db, self.patient_id, first, self.span, now)
         names = {member.staff_id: member.name for member in list_staff(self.session.db)}
         self.model.load(rows, [first + timedelta(days=n) for n in range(self.span)], names)
+        if chosen is None:
+            return
+        order_id, clock, day, column = chosen
+        line = next((number for number, (row, time_of_day) in enumerate(self.model.rows)
+                     if row.order.record_id == order_id and time_of_day == clock), None)
+        if line is not None and (day is None or day in self.model.days):
+            self.table.setCurrentIndex(self.model.index(line, column if day is None else self.model.days.index(day) + 2))
 
     def _slot_of(self, order: Order, clock: str | None, column: int) -> datetime | None:
         """The dose the nurse means: the cell chosen when it is one (a day's column); from the

@@ -53,13 +53,25 @@ class MedicationPanel(QWidget):
         self.dialog: DoseDialog | None = None
 
     def refresh(self) -> None:
+        """Read again after every dose: the dose chosen stays chosen, or, once recorded and gone
+        from the list, the one that takes its line, so the nurse's next Enter records it. Another
+        ward chosen starts with no line chosen."""
         if not self.ward.currentText():
             self.model.set_rows([])
             self.count.setText(translate("MedicationPanel", "No ward set up: an administrator adds wards and beds first."))
             return
+        index = self.table.currentIndex()
+        chosen = (index.row(), self.model.rows[index.row()]) if index.isValid() else None
+        if chosen is not None and chosen[1].patient.ward != self.ward.currentText():
+            chosen = None
         items = medication.round_list(self.session.db, self.session.forms, self.ward.currentText(),
                                       self.session.clock())
         self.model.set_rows(items)
+        if chosen is not None and items:
+            line, item = chosen
+            self.table.selectRow(next((number for number, found in enumerate(items)
+                                       if (found.order.record_id, found.slot) == (item.order.record_id, item.slot)),
+                                      min(line, len(items) - 1)))
         overdue = sum(i.state is DoseState.OVERDUE for i in items)
         self.count.setText(translate("MedicationPanel", "{doses} dose(s) to give or record; {overdue} overdue").format(
             doses=len(items), overdue=overdue))

@@ -48,6 +48,43 @@ def test_dose_recorded_from_the_round_by_keyboard_with_an_allergy_override(round
     assert [panel.model.data(panel.model.index(r, 1)) for r in range(panel.model.rowCount())] == ["28/11 14:00"]
 
 
+def test_after_a_dose_from_the_round_enter_opens_the_next_dose(round_window, ward, qtbot):
+    """The round is read again after each dose: the list lost its chosen line, and the nurse's
+    next Enter did nothing, the round stalled until a click or an arrow key."""
+    _, amox, _ = ward
+    QTest.keyClick(round_window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    panel = round_window.medication
+    QTest.keyClick(panel.table, Qt.Key.Key_Return)
+    first = panel.dialog
+    qtbot.waitActive(first)
+    first.outcome.setCurrentIndex(1)
+    first.reason.setCurrentIndex(1)
+    QTest.keyClick(first.save_button, Qt.Key.Key_Space)
+    assert not first.isVisible() and panel.model.rowCount() == 1
+    QTest.keyClick(panel.table, Qt.Key.Key_Return)
+    assert panel.dialog is not first and panel.dialog.slot.strftime("%H:%M") == "14:00"
+
+
+def test_a_mar_read_again_keeps_the_cell_chosen(select_bed, round_window, ward, qtbot):
+    """A dose recorded from the chart (or any save in the window) reads it again: the cell chosen
+    was lost, so Enter did nothing and the cell's doses could not be opened without the mouse."""
+    patient, amox, _ = ward
+    select_bed(round_window, "12")
+    view = round_window.open_mar()
+    line = next(number for number, (row, time_of_day) in enumerate(view.model.rows)
+                if row.order.record_id == amox and time_of_day == "14:00")
+    view.table.setCurrentIndex(view.model.index(line, 4))
+    dialog = view.record_dose()
+    qtbot.waitActive(dialog)
+    dialog.outcome.setCurrentIndex(1)
+    dialog.reason.setCurrentIndex(1)
+    assert dialog.save() is not None
+    current = view.table.currentIndex()
+    assert current.isValid() and (current.row(), current.column()) == (line, 4)
+    assert [dose.record_id for dose in view.open_doses()] == [
+        dose.record_id for dose in medication.administrations(round_window.session.db, patient)]
+
+
 def test_controlled_drug_needs_another_person_to_witness(qtbot, session_for, ward, type_text):
     patient, _, morphine = ward
     nurse = session_for("nurse")
