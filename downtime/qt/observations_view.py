@@ -11,6 +11,8 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.news2 import Band, News2Score
+from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP
 from downtime.errors import UserError
 from downtime.qt.i18n import language, say, translate, word
@@ -38,9 +40,15 @@ def _total(news2: News2Score) -> str:
 
 
 class SetsModel(TextTableModel):
+    """`spec`: the observations form, whose words (in `lang`) its answers are shown in."""
+
     columns = (QT_TR_NOOP("Taken"), QT_TR_NOOP("Resp."), QT_TR_NOOP("SpO2"), QT_TR_NOOP("Scale"), QT_TR_NOOP("O2"),
                QT_TR_NOOP("BP"), QT_TR_NOOP("Pulse"), QT_TR_NOOP("ACVPU"), QT_TR_NOOP("Temp."), QT_TR_NOOP("NEWS2"),
                QT_TR_NOOP("Band"))
+
+    def __init__(self, spec: FormSpec, lang: Lang) -> None:
+        super().__init__()
+        self.spec, self.lang = spec, lang
 
     def is_warning(self, row: int, column: int) -> bool:
         return column == len(self.columns) - 1 and self.rows[row].news2.band in (Band.MEDIUM, Band.HIGH)
@@ -54,7 +62,8 @@ class SetsModel(TextTableModel):
         band = observations.band_word(found.news2.band, language())
         return (found.taken_at.strftime("%d/%m %H:%M"), _reading(data.get("respiratory_rate")),
                   _reading(data.get("spo2"), "%"), "2" if data.get("spo2_scale") == "scale_2" else "1", oxygen, bp,
-                  _reading(data.get("pulse")), (data.get("consciousness") or "—").replace("_", " "),
+                  _reading(data.get("pulse")),
+                  format_value(self.spec.field("consciousness"), data.get("consciousness"), self.lang) or "—",
                   _reading(data.get("temperature")), _total(found.news2), band)
 
 
@@ -128,7 +137,7 @@ class ObservationsView(PatientTab):
         layout.addWidget(self.response)
         self.plot = News2Plot()
         layout.addWidget(self.plot)
-        self.model = SetsModel()
+        self.model = SetsModel(session.form(observations.FORM), session.lang)
         self.table = make_table(self.model, translate("ObservationsView", "Observation sets"), self._open_current)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()

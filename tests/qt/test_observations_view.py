@@ -113,3 +113,15 @@ def test_now_in_the_hour_the_clocks_go_back_is_the_second_pass_of_it(qtbot, sess
     assert form.record is not None and form.record.data["taken_at"] == "2026-10-25T02:20+01:00"
     assert observations.chart(nurse.db, patient)[-1].news2.band is Band.HIGH
     assert [item.judged.news2.band for item in observations.escalations(nurse.db, nurse.forms, "3B")] == [Band.HIGH]
+
+
+def test_the_chart_gives_consciousness_in_the_wards_language(qtbot, session_for, admission_values):
+    """The ACVPU column showed the stored code ("new confusion", "alert") on a French ward, where
+    the form and the paper chart say "Confusion récente"."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    nurse = session_for("nurse", "fr")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    records.save_new(nurse, "observations", {**RCP_EXAMPLE, "consciousness": "new_confusion"}, patient_id=patient)
+    view = ObservationsView(nurse, patient)
+    qtbot.addWidget(view)
+    assert view.model.text(0, 7) == "Confusion récente"
