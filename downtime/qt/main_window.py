@@ -22,7 +22,7 @@ from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Lang, save_language
 from downtime.qt.admin_panel import AdminPanel
 from downtime.qt.back_entry_panel import BackEntryPanel
 from downtime.qt.cd_register_panel import CdRegisterPanel
-from downtime.qt.i18n import set_language, translate
+from downtime.qt.i18n import language, set_language, translate
 from downtime.qt.banner import Banner
 from downtime.qt.form_view import FormView
 from downtime.qt.mar_view import MarView
@@ -572,6 +572,8 @@ class MainWindow(QMainWindow):
                 and dialog.member.staff_id == self.session.user.staff_id:
             self.centralWidget().show()
             self.menuBar().setEnabled(True)
+            if language() != self.session.lang:  # chosen at the lock screen: the window follows
+                self.set_language(language())
             for window in others:
                 window.show()
             self.idle_timer.start()

@@ -112,3 +112,27 @@ def test_the_language_is_chosen_at_sign_in_and_kept_for_the_laptop(qtbot, tmp_pa
     again = SignInDialog(Vault(tmp_path / "ward.sqlite"), clock, "Ward 3B laptop")
     qtbot.addWidget(again)
     assert again.languages.currentData() == "fr"
+
+
+def test_french_chosen_at_the_lock_screen_by_the_same_nurse_turns_the_window_french(window, monkeypatch, type_text):
+    """The lock screen's language list switched Qt's catalogue and the laptop's choice, but the
+    window carried on in English (its menus, tabs and forms), and the dialogs it opened came in
+    French: one screen in two languages."""
+    view = window.new_admission()
+    type_text(view.editors["birth_name"].edit, "Lefèvre")
+
+    def sign_in_in_french(dialog):
+        dialog.languages.setCurrentIndex(list(dialog.languages.itemData(i) for i in range(dialog.languages.count()))
+                                         .index("fr"))
+        dialog.staff_id.setText("nurse")
+        dialog.pin.setText("1111")
+        dialog.try_sign_in()
+        return dialog.result()
+
+    monkeypatch.setattr(SignInDialog, "exec", sign_in_in_french)
+    window.idle_timer.timeout.emit()
+    assert saved_language() == "fr" and window.session.lang == "fr"
+    assert window.menuBar().actions()[0].text() == "&Service"
+    form = window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.editors["birth_name"].raw() == "Lefèvre"
+    assert form.save_button.text() != "&Save (Ctrl+S)"
