@@ -267,6 +267,13 @@ class FormView(QWidget):
         for label in self.error_labels.values():
             label.hide()
 
+    def _say_not_saved(self, text: str) -> None:
+        """A refusal of the form as a whole (a bed taken, the disk): the field messages of an
+        earlier Save go, those fields having been corrected since."""
+        self._clear_errors()
+        self.summary.setText(text)
+        self.summary.show()
+
     def save(self) -> None:
         if not self.editing:
             return
@@ -286,12 +293,10 @@ class FormView(QWidget):
             self.show_errors(failed.errors)
             return
         except ServiceError as problem:
-            self.summary.setText(say(problem))
-            self.summary.show()
+            self._say_not_saved(say(problem))
             return
         except DatabaseError as problem:
-            self.summary.setText(write_failure(problem, self.session.lang))
-            self.summary.show()
+            self._say_not_saved(write_failure(problem, self.session.lang))
             return
         drafts.discard_draft(self.session, self.draft_id)
         self.record, self.patient_id, self.editing = saved, saved.patient_id, False

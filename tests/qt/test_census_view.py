@@ -74,6 +74,24 @@ def test_bed_conflict_is_shown_not_saved(window, admission_values):
     assert view.record is None
 
 
+def test_a_bed_taken_after_fields_were_corrected_leaves_no_stale_field_messages(window, admission_values):
+    """A first Save put "is required" under the empty fields; once they were filled, the next Save,
+    refused for the bed, left those messages under fields now answered, the bed's own problem
+    only at the top."""
+    _admit(window.session, admission_values, "12")
+    view = window.new_admission()
+    view.save()
+    assert not view.error_labels["sex"].isHidden()
+    for field_id, value in admission_values.items():
+        if field_id in view.editors and field_id != "allergies":
+            view.editors[field_id].set_value(value)
+    view.editors["allergy_status"].set_value("nka")
+    view.editors["birth_name"].set_value("Roux")
+    view.save()
+    assert "is taken by MARTIN Hélène Marie" in view.summary.text() and view.record is None
+    assert [field for field, label in view.error_labels.items() if not label.isHidden()] == []
+
+
 def test_census_and_labels_print_from_the_window(window, session_for, admission_values, answers, select_bed):
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
     _admit(window.session, admission_values, "12")
