@@ -17,6 +17,9 @@ from downtime.qt.prompts import Prompts
 from downtime.qt.i18n import translate
 
 
+TITLE_BAR = 40  # pixels: a window manager's frame above the preview, on most desktops
+
+
 class PrintPreview(QDialog):
     """The pages as they will print; Print (Ctrl+P) asks which printer, Open hands the file to
     the laptop's own viewer when there is one."""
@@ -52,7 +55,10 @@ class PrintPreview(QDialog):
         buttons.addWidget(close)
         layout.addLayout(buttons)
         QShortcut(QKeySequence.StandardKey.Print, self, self.choose_printer)
-        self.resize(900, 1000)
+        room = self.screen().availableGeometry()
+        # A page at a readable size, within the screen: a fixed 1000 pixels put the buttons below
+        # the bottom edge of a 1280×800 laptop screen. The frame's title bar is left room too.
+        self.resize(min(900, room.width()), min(1000, room.height() - TITLE_BAR))
         self.print_button.setFocus()
 
     def choose_printer(self) -> None:

@@ -105,3 +105,17 @@ def test_what_the_person_clicks_during_a_print_waits_until_the_print_is_made(qtb
     qtbot.addWidget(parent)
     assert print_and_open(parent, session_for("nurse"), lambda own, out: print_blank(own, "admission", out), "blank")
     assert loops == [(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents,)]
+
+
+def test_the_preview_fits_the_screen_with_its_buttons_on_it(qtbot, session_for, tmp_path):
+    """A fixed 1000 pixels high, the preview put Print…, Open and Close below the bottom edge of a
+    1280×800 or 1400×900 laptop screen."""
+    path = printing.print_blank(session_for("nurse"), "admission", tmp_path / "blank.pdf")
+    preview = PrintPreview(path)
+    qtbot.addWidget(preview)
+    preview.show()
+    qtbot.waitExposed(preview)
+    room = preview.screen().availableGeometry()
+    assert room.height() < 1000, "the test screen is smaller than the preview used to be"
+    bottom = preview.print_button.mapToGlobal(preview.print_button.rect().bottomLeft())
+    assert room.contains(bottom) and preview.frameGeometry().height() <= room.height()
