@@ -189,8 +189,10 @@ class BackEntryPanel(QWidget):
         self._show_progress()
 
     def selected(self) -> Row | None:
-        indexes = self.table.selectionModel().selectedRows()
-        return self.model.rows[indexes[0].row()] if indexes else None
+        """The line the clerk is on, the one Enter acts on: Tab into the list makes the first
+        line current without selecting it, and a selection-only test answered "Select a line"."""
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() else None
 
     def mark_selected(self) -> None:
         chosen = self.selected()

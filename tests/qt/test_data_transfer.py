@@ -136,6 +136,29 @@ def test_back_entry_tab_ticks_items_off_with_the_ehr_reference(qtbot, session_fo
     assert panel.model.text(0, 2) == "800777"
 
 
+def test_enter_on_the_worklist_line_tabbed_to_ticks_it_off(qtbot, session_for, answers, tmp_path, laptop,
+                                                          admission_values):
+    """Tab into the worklist makes its first line the current one, framed, not selected; Enter
+    there, as the button says, answered "Select a line of the worklist first"."""
+    from PySide6.QtWidgets import QApplication
+
+    nurse, ward_clerk = laptop(tmp_path / "ward5.sqlite", 5)
+    records.save_new(nurse, "admission", admission_values)
+    clerk = session_for("records")
+    import_export(clerk, export(ward_clerk, tmp_path / "e").folder)
+    main, panel = _back_entry_tab(qtbot, clerk)
+    main.activateWindow()
+    qtbot.waitActive(main)
+    panel.left_only.setFocus()
+    qtbot.keyClick(panel.left_only, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.table and panel.table.currentIndex().row() == 0
+    script, asked = answers
+    script["text"] = ["ADM-2026-118"]
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert asked == [("text", "Entered in the EHR")]
+    assert panel.summary.text() == "1 of 1 entered in the EHR"
+
+
 def test_the_back_entry_list_is_fetched_a_page_at_a_time_as_it_scrolls(qtbot, tmp_path, forms, clock, laptop,
                                                                        answers, monkeypatch):
     from downtime.qt import back_entry_panel
