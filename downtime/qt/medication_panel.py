@@ -11,7 +11,7 @@ from downtime.domain.medication import DoseState
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, translate, word
 from downtime.qt.dose_dialog import DoseDialog
-from downtime.qt.tables import TextTableModel, make_table, print_and_open
+from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
 from downtime.services import medication, printing
 from downtime.services.context import Session
@@ -60,18 +60,11 @@ class MedicationPanel(QWidget):
             self.model.set_rows([])
             self.count.setText(translate("MedicationPanel", "No ward set up: an administrator adds wards and beds first."))
             return
-        index = self.table.currentIndex()
-        chosen = (index.row(), self.model.rows[index.row()]) if index.isValid() else None
-        if chosen is not None and chosen[1].patient.ward != self.ward.currentText():
-            chosen = None
-        items = medication.round_list(self.session.db, self.session.forms, self.ward.currentText(),
-                                      self.session.clock())
-        self.model.set_rows(items)
-        if chosen is not None and items:
-            line, item = chosen
-            self.table.selectRow(next((number for number, found in enumerate(items)
-                                       if (found.order.record_id, found.slot) == (item.order.record_id, item.slot)),
-                                      min(line, len(items) - 1)))
+        ward = self.ward.currentText()
+        items = medication.round_list(self.session.db, self.session.forms, ward, self.session.clock())
+        same_ward = bool(self.model.rows) and self.model.rows[0].patient.ward == ward
+        show_keeping_choice(self.table, self.model, items, lambda item: (item.order.record_id, item.slot),
+                            or_same_line=same_ward)
         overdue = sum(i.state is DoseState.OVERDUE for i in items)
         self.count.setText(translate("MedicationPanel", "{doses} dose(s) to give or record; {overdue} overdue").format(
             doses=len(items), overdue=overdue))

@@ -82,6 +82,24 @@ class TextTableModel(QAbstractTableModel):
         return self.text(row, column) in {word(warning) for warning in self.warnings}
 
 
+def show_keeping_choice(table: QTableView, model: TextTableModel, rows: list[Any], key: Callable[[Any], object], *,
+                        or_same_line: bool) -> None:
+    """Show `rows` in place of the model's, the line chosen staying chosen (the row of the same
+    `key`) or, gone and `or_same_line`, the line that takes its place. A list read again after a
+    save lost its chosen line: the person's next Enter did nothing, their place in it lost."""
+    index = table.currentIndex()
+    chosen = (index.row(), key(model.rows[index.row()])) if index.isValid() else None
+    model.set_rows(rows)
+    if chosen is None or not model.rows:
+        return
+    line, was = chosen
+    found = next((number for number, row in enumerate(model.rows) if key(row) == was), None)
+    if found is None and or_same_line:
+        found = min(line, len(model.rows) - 1)
+    if found is not None:
+        table.selectRow(found)
+
+
 def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any]) -> QTableView:
     """Whole-row selection, no editing, Enter or double-click to open. The columns fit the
     first rows each time the list is read (a column can then be dragged wider): Qt's own

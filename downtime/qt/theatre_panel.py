@@ -20,7 +20,7 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, locale, say, translate, word
-from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open
+from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.style import ErrorLabel
 from downtime.services import printing, theatre
 from downtime.services.context import Session
@@ -285,9 +285,13 @@ class TheatrePanel(QWidget):
         return date(picked.year(), picked.month(), picked.day())
 
     def refresh(self) -> None:
+        """Read again after every save: the operation chosen on the board stays chosen (struck
+        through once cancelled), and on the rescheduling list too, or the one that takes its line
+        once it is rebooked."""
         day, waiting = theatre.board(self.session.db, self.session.forms, self.selected_day(), self.session.clock())
         self._show(day)
-        self.waiting_model.set_rows(waiting)
+        show_keeping_choice(self.waiting_table, self.waiting_model, waiting,
+                            lambda item: item.state.record.record_id, or_same_line=True)
 
     def show_day(self) -> None:
         """The day board alone: stepping through days with the arrow keys does not read the
@@ -295,7 +299,8 @@ class TheatrePanel(QWidget):
         self._show(theatre.day_list(self.session.db, self.session.forms, self.selected_day()))
 
     def _show(self, day: list[tuple[theatre.TheatreSession, list[theatre.ListEntry]]]) -> None:
-        self.day_model.set_rows([(s.theatre, entry) for s, entries in day for entry in entries])
+        show_keeping_choice(self.day_table, self.day_model, [(s.theatre, entry) for s, entries in day for entry in entries],
+                            lambda row: (row[1].state.record.record_id, row[1].start), or_same_line=False)
 
     def _open(self, dialog: QDialog) -> QDialog:
         """What the dialog saves is shown by the window's refresh of the list in view after

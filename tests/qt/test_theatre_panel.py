@@ -85,6 +85,35 @@ def test_stepping_through_days_shows_each_day_without_reading_the_rescheduling_l
     assert panel.day_model.rowCount() == 1 and read == []
 
 
+def test_the_operation_cancelled_stays_chosen_on_the_board_read_again(coordinator, qtbot, session_for,
+                                                                       admission_values):
+    """The board is read again after a cancellation: it lost its chosen line, so the coordinator
+    working through the outage's cancellations lost her place, and Enter or Patient's letter did
+    nothing until a line was chosen again."""
+    window, session_ids = coordinator
+    coord, panel = window.session, window.theatre
+    other = records.save_new(session_for("nurse"), "admission", {**admission_values, "bed": "13",
+                                                                  "birth_name": "Roux"}).patient_id
+    theatre.book(coord, other, {"procedure": "Hernia repair", "laterality": "left", "priority": "elective",
+                                "decided_at": "2026-10-01T09:00+01:00", "surgeon": "Dr Haddad",
+                                "anaesthetist": "Dr Sato", "session": session_ids[0],
+                                "planned_start": "2026-11-28T11:30+01:00", "expected_minutes": 60})
+    panel.refresh()
+    panel.day_table.setFocus()
+    panel.day_table.selectRow(1)
+    chosen = panel.day_model.rows[1][1].state.record.record_id
+    QTest.keyClick(panel.day_table, Qt.Key.Key_Return)
+    dialog = panel.dialog
+    qtbot.waitActive(dialog)
+    QTest.keyClicks(dialog.reason, "Inf")
+    QTest.keyClicks(dialog.last_minute, "Y")
+    QTest.keyClicks(dialog.told, "In")
+    QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    current = panel.day_table.currentIndex()
+    assert current.isValid() and panel.day_model.rows[current.row()][1].state.record.record_id == chosen
+    assert panel.day_model.rows[current.row()][1].struck
+
+
 def test_transfer_needs_a_hospital(coordinator, qtbot):
     window, _ = coordinator
     panel = window.theatre
