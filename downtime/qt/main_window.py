@@ -63,7 +63,7 @@ Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView)
 
 ACTIONS = (
     ActionSpec("new_admission", QT_TRANSLATE_NOOP("MainWindow", "&New admission"), "Ctrl+N", "new_admission",
-               toolbar=QT_TRANSLATE_NOOP("MainWindow", "New admission")),
+               toolbar=QT_TRANSLATE_NOOP("MainWindow", "New admission"), needs=Action.RECORD_CARE),
     ActionSpec("open_patient", QT_TRANSLATE_NOOP("MainWindow", "&Open admission record"), None, "open_selected",
                toolbar=QT_TRANSLATE_NOOP("MainWindow", "Admission record")),
     ActionSpec("find", QT_TRANSLATE_NOOP("MainWindow", "&Find patient"), "Ctrl+F", "find"),
@@ -246,21 +246,26 @@ class MainWindow(QMainWindow):
                 toolbar.addAction(action)
             self.actions_by_id[spec.id] = action
         self.record_menu = QMenu(translate("MainWindow", "&Record for selected patient"), self)
-        for spec in self.session.forms.values():
+        # Only the forms this person may write: a nurse typed a whole medication order, and a
+        # coordinator a discharge, before Save refused it.
+        writable = [spec for spec in self.session.forms.values() if records.may_write(self.session, spec)]
+        for spec in writable:
             needs_another_record = any(isinstance(field, RecordRefField) and self.session.form(field.form).about_patient
                                        for field in spec.fields())
             if spec.about_patient and not spec.creates_patient and not needs_another_record:
                 action = self.record_menu.addAction(spec.title.get(self.session.lang))
                 action.triggered.connect(lambda checked=False, s=spec: self.new_record_for_selected(s))
                 self.actions_by_id[f"record_{spec.id}"] = action
-        self.actions_by_id["record_transfer"].setShortcut(QKeySequence("Ctrl+T"))
-        for spec in self.session.forms.values():
+        if (transfer := self.actions_by_id.get("record_transfer")) is not None:
+            transfer.setShortcut(QKeySequence("Ctrl+T"))
+        for spec in writable:
             if not spec.about_patient:
                 action = menu.addAction(translate("MainWindow", "New {form}").format(form=spec.title.get(self.session.lang).lower()))
                 action.triggered.connect(lambda checked=False, s=spec: self.open_form(FormView(self.session, s)))
                 self.actions_by_id[f"new_{spec.id}"] = action
         self.menuBar().addMenu(self.record_menu)
         self.record_menu.menuAction().setIconText(translate("MainWindow", "Record for patient"))
+        self.record_menu.menuAction().setVisible(not self.record_menu.isEmpty())
         toolbar.addAction(self.record_menu.menuAction())
         view_menu = self.menuBar().addMenu(translate("MainWindow", "&View"))
         for name, text, keys, steps in (("larger_text", translate("MainWindow", "&Larger text"), QKeySequence.StandardKey.ZoomIn, 1),

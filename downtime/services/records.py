@@ -257,6 +257,16 @@ def _check_what_stands_on_it(session: Session, spec: FormSpec, latest: RecordVer
                                count=len(others))
 
 
+def may_write(session: Session, spec: FormSpec) -> bool:
+    """Whether this person may write new records of this form: the screens offer only the forms
+    the service would save, not one typed whole and then refused."""
+    try:
+        _require_author(session, spec, Action.RECORD_CARE)
+    except PermissionDenied:
+        return False
+    return True
+
+
 def may_change(session: Session, spec: FormSpec) -> bool:
     """Whether this person may amend or withdraw this form's records: the screens offer only
     what the service would accept."""

@@ -459,6 +459,22 @@ def test_a_nurse_is_not_offered_to_change_a_doctors_order(qtbot, session_for, wa
     assert form.amend_button.isHidden() and form.error_button.isHidden() and not form.print_button.isHidden()
 
 
+@pytest.mark.parametrize("who,offered,not_offered", [
+    ("nurse", {"new_admission", "record_observations", "record_transfer"},
+     {"record_medication_order", "record_operation_booking", "new_theatre_session"}),
+    ("doctor", {"record_medication_order", "record_observations"}, {"record_operation_booking"}),
+    ("coord", {"record_operation_booking", "new_theatre_session"},
+     {"new_admission", "record_observations", "record_medication_order", "record_transfer"}),
+])
+def test_only_the_forms_a_person_may_write_are_offered(qtbot, session_for, answers, who, offered, not_offered):
+    """A nurse was offered a medication order and an operation booking, a coordinator a
+    discharge or a NEWS2 set: typed whole, each was refused at Save ("only doctor may write this
+    form", the role in English on a French screen)."""
+    window = MainWindow(session_for(who))
+    qtbot.addWidget(window)
+    assert offered <= set(window.actions_by_id) and not not_offered & set(window.actions_by_id)
+
+
 def test_an_admission_is_withdrawn_only_once_its_patients_other_records_are(qtbot, session_for, ward, answers):
     """Withdrawn first, it left the patient's orders and doses on no list and crashed the records
     list that still showed them."""
