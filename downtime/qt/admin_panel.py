@@ -8,14 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTabWidget, QVBoxLayout,
-    QWidget,
+    QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView, QTabWidget,
+    QVBoxLayout, QWidget,
 )
 
 from downtime.domain.roles import Role
-from downtime.i18n import QT_TR_NOOP
+from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from downtime.qt.banner import ROLE_NAMES
 from downtime.qt.i18n import say, translate
 from downtime.qt.prompts import Prompts
@@ -58,6 +58,9 @@ def _section(table: QWidget, form: QFormLayout, buttons: list[QPushButton]) -> Q
     layout.addLayout(row)
     return page
 
+
+NO_ACCOUNT = QT_TRANSLATE_NOOP("AdminPanel", "Select an account in the list first.")
+NO_WARD = QT_TRANSLATE_NOOP("AdminPanel", "Select a ward in the list first.")
 
 _NUMBERS = ("late_after_minutes", "overdue_after_minutes", "idle_lock_minutes", "backup_every_minutes", "backup_keep")
 
@@ -190,6 +193,15 @@ class AdminPanel(QWidget):
         self.said.setText("")
         self.error.setText(problem if isinstance(problem, str) else say(problem))
 
+    def _chosen(self, table: QTableView, missing: str) -> QModelIndex | None:
+        """The line chosen in a list, or None once the administrator is told to choose one (the
+        button used to do nothing at all, a PIN or beds typed for it)."""
+        index = table.currentIndex()
+        if index.isValid():
+            return index
+        self._refused(translate("AdminPanel", missing))
+        return None
+
     def _pin_typed_twice(self) -> bool:
         if self.pin.text() == self.pin_again.text():
             return True
@@ -216,8 +228,8 @@ class AdminPanel(QWidget):
     def set_pin_of_selected(self) -> StaffMember | None:
         """A forgotten PIN, or someone back after their account was deactivated: the PIN typed
         twice above becomes theirs, under their own staff ID."""
-        index = self.staff_table.currentIndex()
-        if not index.isValid() or not self._pin_typed_twice():
+        index = self._chosen(self.staff_table, NO_ACCOUNT)
+        if index is None or not self._pin_typed_twice():
             return None
         try:
             member = staff.set_pin(self.session, self.staff.rows[index.row()].staff_id, self.pin.text())
@@ -231,8 +243,8 @@ class AdminPanel(QWidget):
         return member
 
     def deactivate_selected(self) -> bool:
-        index = self.staff_table.currentIndex()
-        if not index.isValid():
+        index = self._chosen(self.staff_table, NO_ACCOUNT)
+        if index is None:
             return False
         member: StaffMember = self.staff.rows[index.row()]
         if not member.active or not Prompts.confirm(self, translate("AdminPanel", "Deactivate an account"), translate(
@@ -261,8 +273,8 @@ class AdminPanel(QWidget):
         return ward
 
     def add_beds(self) -> Ward | None:
-        index = self.wards_table.currentIndex()
-        if not index.isValid():
+        index = self._chosen(self.wards_table, NO_WARD)
+        if index is None:
             return None
         try:
             ward = wards.add_beds(self.session, self.wards.rows[index.row()].ward, wards.parse_beds(self.beds.text()))

@@ -555,6 +555,14 @@
         <translation>&amp;Rôle</translation>
     </message>
     <message>
+        <source>Select an account in the list first.</source>
+        <translation>Sélectionnez d’abord un compte dans la liste.</translation>
+    </message>
+    <message>
+        <source>Select a ward in the list first.</source>
+        <translation>Sélectionnez d’abord un service dans la liste.</translation>
+    </message>
+    <message>
         <source>PIN a&amp;gain</source>
         <translation>Code à nou&amp;veau</translation>
     </message>

@@ -161,3 +161,19 @@ def test_settings_typed_and_not_yet_saved_stay_when_the_tab_is_read_again(admin_
     settings.set_value(admin_window.session, "idle_lock_minutes", "7")
     panel.refresh()
     assert panel.idle.value() == 7, "once saved, a setting follows what is stored again"
+
+
+def test_acting_on_the_selected_account_or_ward_with_none_selected_says_so(admin_window, type_text):
+    """The buttons did nothing at all: a new PIN typed twice, or beds typed for a ward, and the
+    administrator was left to guess why nothing happened."""
+    panel = admin_window.admin
+    type_text(panel.pin, "482913")
+    type_text(panel.pin_again, "482913")
+    QTest.keyClick(panel.set_pin_button, Qt.Key.Key_Space)
+    assert panel.error.text() == "Select an account in the list first." and panel.pin.text() == "482913"
+    panel.error.setText("")
+    QTest.keyClick(panel.deactivate_button, Qt.Key.Key_Space)
+    assert panel.error.text() == "Select an account in the list first."
+    type_text(panel.beds, "21-22")
+    QTest.keyClick(panel.add_beds_button, Qt.Key.Key_Space)
+    assert panel.error.text() == "Select a ward in the list first." and panel.beds.text() == "21-22"
