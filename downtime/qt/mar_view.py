@@ -15,6 +15,7 @@ from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import locale, translate, word
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.patient_header import PatientTab
+from downtime.qt.prompts import Prompts
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
 from downtime.services import medication, printing, records
 from downtime.services.context import Session
@@ -152,9 +153,11 @@ class MarView(PatientTab):
 
     def open_doses(self) -> list[RecordVersion]:
         """Each dose recorded in the selected day's cell (an as-required row: that day's doses),
-        to amend or withdraw; a double dose opens both."""
+        to amend or withdraw; a double dose opens both. Said when there is none (the button did
+        nothing from the medicine's column, where the chart opens)."""
         index = self.table.currentIndex()
         if not index.isValid() or index.column() < 2:
+            Prompts.error(self, translate("MarView", "No cell chosen"), translate("MarView", "Choose a day's cell of the chart first."))
             return []
         row, clock = self.model.rows[index.row()]
         day = self.model.days[index.column() - 2]
@@ -163,6 +166,9 @@ class MarView(PatientTab):
         else:
             cell = self.model.cell(row, clock, day)
             recorded = list(cell.recorded) if cell is not None else []
+        if not recorded:
+            Prompts.error(self, translate("MarView", "No dose in this cell"), translate("MarView", "No dose is recorded in this cell."))
+            return []
         opened = [records.current(self.session.db, dose.record_id) for dose in recorded]
         for dose in opened:
             self.open_record.emit(dose)

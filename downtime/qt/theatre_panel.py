@@ -9,17 +9,18 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
-    QVBoxLayout, QWidget,
+    QTableView, QVBoxLayout, QWidget,
 )
 
 from downtime.domain.records import RecordVersion
 from downtime.formspec.values import format_value
-from downtime.i18n import QT_TR_NOOP
+from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from downtime.qt.i18n import language, locale, say, translate, word
+from downtime.qt.prompts import Prompts
 from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.style import ErrorLabel
 from downtime.services import printing, theatre
@@ -30,6 +31,10 @@ BOOKING_STATUS = {theatre.BookingStatus.BOOKED: QT_TR_NOOP("booked"),
                   theatre.BookingStatus.CANCELLED: QT_TR_NOOP("cancelled"),
                   theatre.BookingStatus.REBOOKED: QT_TR_NOOP("rebooked"),
                   theatre.BookingStatus.TRANSFERRED: QT_TR_NOOP("transferred")}
+
+
+ON_THE_BOARD = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation on the day board first.")
+ON_THE_LIST = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation in the rescheduling list first.")
 
 
 def _who(state: theatre.BookingState) -> str:
@@ -309,9 +314,22 @@ class TheatrePanel(QWidget):
         dialog.open()
         return dialog
 
+    def _chosen(self, table: QTableView, missing: str) -> QModelIndex | None:
+        """The line chosen, or None once the coordinator is told to choose one (the buttons and
+        Enter did nothing at all)."""
+        index = table.currentIndex()
+        if index.isValid():
+            return index
+        Prompts.error(self, translate("TheatrePanel", "No operation chosen"), translate("TheatrePanel", missing))
+        return None
+
     def cancel_selected(self) -> QDialog | None:
-        index = self.day_table.currentIndex()
-        if not index.isValid() or self.day_model.rows[index.row()][1].struck:
+        index = self._chosen(self.day_table, ON_THE_BOARD)
+        if index is None:
+            return None
+        if self.day_model.rows[index.row()][1].struck:
+            Prompts.error(self, translate("TheatrePanel", "Already cancelled"), translate(
+                "TheatrePanel", "This operation is struck through: it was already cancelled or moved from this list."))
             return None
         return self._open(CancelDialog(self.session, self.day_model.rows[index.row()][1].state, self))
 
@@ -326,16 +344,16 @@ class TheatrePanel(QWidget):
     def print_letter(self) -> Path | None:
         """The letter of the new date, for the operation chosen on the board (on either day:
         struck where it was, or on its new day), to give or post to the patient."""
-        index = self.day_table.currentIndex()
-        if not index.isValid():
+        index = self._chosen(self.day_table, ON_THE_BOARD)
+        if index is None:
             return None
         booking_id = self.day_model.rows[index.row()][1].state.record.record_id
         return print_and_open(self, self.session, lambda own, out: printing.print_letter(own, booking_id, out),
                               f"letter-{booking_id[:8]}")
 
     def rebook_selected(self) -> QDialog | None:
-        index = self.waiting_table.currentIndex()
-        if not index.isValid():
+        index = self._chosen(self.waiting_table, ON_THE_LIST)
+        if index is None:
             return None
         return self._open(RebookDialog(self.session, self.waiting_model.rows[index.row()].state, self))
 

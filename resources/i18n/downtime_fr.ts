@@ -1606,6 +1606,22 @@ le numéro du patient dans le DPI :</translation>
         <source>&amp;Print this MAR (3 days)</source>
         <translation>&amp;Imprimer ce plan (3 jours)</translation>
     </message>
+    <message>
+        <source>No cell chosen</source>
+        <translation>Aucune case choisie</translation>
+    </message>
+    <message>
+        <source>Choose a day&apos;s cell of the chart first.</source>
+        <translation>Choisissez d’abord la case d’un jour dans le plan.</translation>
+    </message>
+    <message>
+        <source>No dose in this cell</source>
+        <translation>Aucune administration dans cette case</translation>
+    </message>
+    <message>
+        <source>No dose is recorded in this cell.</source>
+        <translation>Aucune administration n’est enregistrée dans cette case.</translation>
+    </message>
 </context>
 <context>
     <name>MedicationPanel</name>
@@ -1981,6 +1997,14 @@ le numéro du patient dans le DPI :</translation>
 <context>
     <name>TheatrePanel</name>
     <message>
+        <source>Select an operation on the day board first.</source>
+        <translation>Sélectionnez d’abord une intervention dans le programme opératoire du jour.</translation>
+    </message>
+    <message>
+        <source>Select an operation in the rescheduling list first.</source>
+        <translation>Sélectionnez d’abord une intervention dans la liste à reprogrammer.</translation>
+    </message>
+    <message>
         <source>born {date}</source>
         <translation>né(e) le {date}</translation>
     </message>
@@ -2023,6 +2047,18 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>Operations to reschedule</source>
         <translation>Interventions à reprogrammer</translation>
+    </message>
+    <message>
+        <source>No operation chosen</source>
+        <translation>Aucune intervention choisie</translation>
+    </message>
+    <message>
+        <source>Already cancelled</source>
+        <translation>Déjà annulée</translation>
+    </message>
+    <message>
+        <source>This operation is struck through: it was already cancelled or moved from this list.</source>
+        <translation>Cette intervention est barrée : elle a déjà été annulée ou déplacée de ce programme.</translation>
     </message>
 </context>
 <context>

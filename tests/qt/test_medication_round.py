@@ -85,6 +85,17 @@ def test_a_mar_read_again_keeps_the_cell_chosen(select_bed, round_window, ward, 
         dose.record_id for dose in medication.administrations(round_window.session.db, patient)]
 
 
+def test_open_the_doses_of_a_cell_without_one_says_so(select_bed, round_window, ward, answers):
+    """It did nothing at all from the medicine's column (where the chart opens) or an empty cell."""
+    _, asked = answers
+    select_bed(round_window, "12")
+    view = round_window.open_mar()
+    view.table.setCurrentIndex(view.model.index(0, 0))
+    assert view.open_doses() == [] and asked[-1] == ("error", "Choose a day's cell of the chart first.")
+    view.table.setCurrentIndex(view.model.index(0, 2))
+    assert view.open_doses() == [] and asked[-1] == ("error", "No dose is recorded in this cell.")
+
+
 def test_controlled_drug_needs_another_person_to_witness(qtbot, session_for, ward, type_text):
     patient, _, morphine = ward
     nurse = session_for("nurse")

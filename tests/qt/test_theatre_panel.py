@@ -322,3 +322,24 @@ def test_an_operation_the_snapshot_gave_in_utc_is_shown_and_printed_on_the_wards
     printed = " ".join(page.extract_text() for page in PdfReader(panel.print_list()).pages)
     assert (board_time, "08:30" in printed) == ("08:30", True), (
         f"day board says {board_time}; printed list: {[l for l in printed.splitlines() if ':' in l and len(l) < 8]}")
+
+
+def test_the_board_s_buttons_with_no_operation_chosen_say_so(coordinator, answers):
+    """Cancel, Patient's letter and Rebook did nothing at all with no line chosen (the board is
+    read with none), nor Enter on an operation already struck through."""
+    window, _ = coordinator
+    panel = window.theatre
+    _, asked = answers
+    panel.refresh()
+    assert panel.cancel_selected() is None and panel.print_letter() is None and panel.rebook_selected() is None
+    assert [said for kind, said in asked if kind == "error"] == [
+        "Select an operation on the day board first.", "Select an operation on the day board first.",
+        "Select an operation in the rescheduling list first."]
+    state = theatre.bookings(window.session.db, window.session.forms)[0]
+    theatre.cancel(window.session, state.record.record_id, {"cancelled_at": "2026-11-28T09:00+01:00",
+                                                            "reason": "no_ward_bed", "last_minute": True,
+                                                            "patient_told": "in_person"})
+    panel.refresh()
+    panel.day_table.selectRow(0)
+    assert panel.cancel_selected() is None
+    assert asked[-1] == ("error", "This operation is struck through: it was already cancelled or moved from this list.")
