@@ -28,6 +28,7 @@ from downtime.qt.form_view import FormView
 from downtime.qt.mar_view import MarView
 from downtime.qt.medication_panel import MedicationPanel
 from downtime.qt.observations_view import EscalationPanel, ObservationsView
+from downtime.qt.patient_header import PatientTab
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.records_view import RecordsView
 from downtime.qt.prompts import Prompts
@@ -41,6 +42,7 @@ from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
 from downtime.services import backups, drafts, observations, printing, records, settings
+from downtime.services.census import all_patients
 from downtime.services.context import Session, Vault
 from downtime.services.patients import PatientSummary
 
@@ -202,16 +204,35 @@ class MainWindow(QMainWindow):
         self.retranslate()
 
     def retranslate(self) -> None:
-        """Every tab after the fixed ones can be reopened, so the tabs come back in their order."""
-        reopen = [self._reopener(self.tabs.widget(index)) for index in range(self.tabs.count())]
+        """Every tab after the fixed ones can be reopened, so the tabs come back in their order,
+        but one about a patient whose admission was withdrawn since (see `_headed`), whose
+        typed form stays as a draft."""
+        views = [self.tabs.widget(index) for index in range(self.tabs.count())]
+        reopen = [self._reopener(view) for view in views]
         current = self.tabs.currentIndex()
         self._build()
         for make in reopen:
             if make is not None:
                 make()
+        if closed := sum(isinstance(view, (FormView, PatientTab)) and make is None for view, make in zip(views, reopen)):
+            self.statusBar().showMessage(translate(
+                "MainWindow", "{count} tab(s) about a patient whose admission was withdrawn closed.").format(count=closed))
         self.tabs.setCurrentIndex(current)
 
+    def _headed(self, spec: FormSpec | None, record: RecordVersion | None, patient_id: str | None) -> bool:
+        """Whether a screen about this patient can be built again, headed by their identity: a
+        patient whose admission was withdrawn (entered in error) has none, but on that admission
+        itself. Building one stopped the language switch, and the reopening of drafts at sign-in,
+        with an error, the tabs and drafts after it lost from the window."""
+        if patient_id is None or spec is not None and spec.creates_patient and record is not None:
+            return True
+        return patient_id in all_patients(self.session.db, self.session.forms, [patient_id])
+
     def _reopener(self, view: QWidget) -> Callable[[], QWidget] | None:
+        if isinstance(view, FormView) and not self._headed(view.spec, view.record, view.patient_id):
+            return None
+        if isinstance(view, PatientTab) and not self._headed(None, None, view.patient_id):
+            return None
         if isinstance(view, FormView) and view.editing:
             spec, record, patient_id, typed, draft_id = (view.spec, view.record, view.patient_id, view.raw_values(),
                                                          view.draft_id)
@@ -488,8 +509,10 @@ class MainWindow(QMainWindow):
         return dialog
 
     def resume_drafts(self) -> list[FormView]:
-        """Forms left unsaved by a crash or a sign-out, reopened as they were typed."""
-        found = drafts.drafts_of(self.session)
+        """Forms left unsaved by a crash or a sign-out, reopened as they were typed; one about a
+        patient whose admission was withdrawn since stays a draft (see `_headed`)."""
+        found = [draft for draft in drafts.drafts_of(self.session)
+                 if self._headed(self.session.form(draft.form_id), self._started_from(draft), draft.patient_id)]
         if not found or not Prompts.confirm(self, translate("MainWindow", "Unsaved forms"),
                                             translate("MainWindow", "You have {count} unsaved form(s) from earlier. Reopen them?")
                                             .format(count=len(found))):

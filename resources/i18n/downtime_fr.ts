@@ -1500,6 +1500,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Ressaisie</translation>
     </message>
     <message>
+        <source>{count} tab(s) about a patient whose admission was withdrawn closed.</source>
+        <translation>{count} onglet(s) concernant un patient dont l’admission a été annulée (saisie erronée) fermé(s).</translation>
+    </message>
+    <message>
         <source>Main</source>
         <translation>Principal</translation>
     </message>

@@ -136,3 +136,36 @@ def test_french_chosen_at_the_lock_screen_by_the_same_nurse_turns_the_window_fre
     form = window.tabs.currentWidget()
     assert isinstance(form, FormView) and form.editors["birth_name"].raw() == "Lefèvre"
     assert form.save_button.text() != "&Save (Ctrl+S)"
+
+
+def test_switching_language_with_the_chart_of_a_patient_admitted_in_error_open_keeps_the_other_tabs(
+        window, admission_values, answers, type_text, qtbot, session_for):
+    """A chart or a half-typed form about a patient whose admission was then withdrawn could not be
+    built again: the switch stopped there with an error, and the tabs after it, a form being typed
+    among them, were gone from the window. Its draft is not offered at the next sign-in either,
+    where it stopped the reopening of every draft after it."""
+    from downtime.qt.main_window import MainWindow
+    from downtime.services import drafts
+
+    admitted = records.save_new(window.session, "admission", admission_values)
+    window.open_mar_of(admitted.patient_id)
+    window.open_observations_of(admitted.patient_id)
+    window.open_records_of(admitted.patient_id)
+    about_them = window.open_form(FormView(window.session, window.session.form("observations"),
+                                           patient_id=admitted.patient_id))
+    about_them.editors["pulse"].set_raw("88")
+    about_them._changed()
+    typed = window.new_admission()
+    type_text(typed.editors["birth_name"].edit, "Lefèvre")
+    typed._changed()
+    records.mark_entered_in_error(window.session, admitted.record_id, "wrong patient")
+    window.set_language("fr")
+    forms = [window.tabs.widget(index) for index in range(window.tabs.count())
+             if isinstance(window.tabs.widget(index), FormView)]
+    assert [form.editors["birth_name"].raw() for form in forms] == ["Lefèvre"]
+    assert window.statusBar().currentMessage().startswith("4 onglet(s) concernant un patient")
+    assert len(drafts.drafts_of(window.session)) == 2, "the withdrawn patient's draft is kept, not erased"
+    again = MainWindow(session_for("nurse"))
+    qtbot.addWidget(again)
+    (reopened,) = again.resume_drafts()
+    assert reopened.editors["birth_name"].raw() == "Lefèvre"
