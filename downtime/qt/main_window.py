@@ -219,19 +219,19 @@ class MainWindow(QMainWindow):
                 "MainWindow", "{count} tab(s) about a patient whose admission was withdrawn closed.").format(count=closed))
         self.tabs.setCurrentIndex(current)
 
-    def _headed(self, spec: FormSpec | None, record: RecordVersion | None, patient_id: str | None) -> bool:
+    def _headed(self, record: RecordVersion | None, patient_id: str | None) -> bool:
         """Whether a screen about this patient can be built again, headed by their identity: a
-        patient whose admission was withdrawn (entered in error) has none, but on that admission
-        itself. Building one stopped the language switch, and the reopening of drafts at sign-in,
-        with an error, the tabs and drafts after it lost from the window."""
-        if patient_id is None or spec is not None and spec.creates_patient and record is not None:
+        patient whose admission was withdrawn (entered in error) has none, but on a record kept
+        about them (headed by that admission's). Building one stopped the language switch, and the
+        reopening of drafts at sign-in, with an error, the tabs and drafts after it lost."""
+        if patient_id is None or record is not None:
             return True
         return patient_id in all_patients(self.session.db, self.session.forms, [patient_id])
 
     def _reopener(self, view: QWidget) -> Callable[[], QWidget] | None:
-        if isinstance(view, FormView) and not self._headed(view.spec, view.record, view.patient_id):
+        if isinstance(view, FormView) and not self._headed(view.record, view.patient_id):
             return None
-        if isinstance(view, PatientTab) and not self._headed(None, None, view.patient_id):
+        if isinstance(view, PatientTab) and not self._headed(None, view.patient_id):
             return None
         if isinstance(view, FormView) and view.editing:
             spec, record, patient_id, typed, draft_id = (view.spec, view.record, view.patient_id, view.raw_values(),
@@ -512,7 +512,7 @@ class MainWindow(QMainWindow):
         """Forms left unsaved by a crash or a sign-out, reopened as they were typed; one about a
         patient whose admission was withdrawn since stays a draft (see `_headed`)."""
         found = [draft for draft in drafts.drafts_of(self.session)
-                 if self._headed(self.session.form(draft.form_id), self._started_from(draft), draft.patient_id)]
+                 if self._headed(self._started_from(draft), draft.patient_id)]
         if not found or not Prompts.confirm(self, translate("MainWindow", "Unsaved forms"),
                                             translate("MainWindow", "You have {count} unsaved form(s) from earlier. Reopen them?")
                                             .format(count=len(found))):

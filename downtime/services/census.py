@@ -376,11 +376,19 @@ def all_patients(db: Database, forms: dict[str, FormSpec],
 
 def patient_for_record(db: Database, forms: dict[str, FormSpec], record: RecordVersion) -> PatientSummary:
     """Who a record is about, as its page header shows them: an admission shows the identity
-    it holds itself (even once withdrawn), any other record the patient's standing identity."""
+    it holds itself (even once withdrawn), any other record the patient's standing identity or,
+    their admission withdrawn too (a patient admitted twice by mistake), that of their latest
+    admission: the record is kept, and must open and print, where it raised "no standing
+    admission"."""
     spec = forms[record.form_id]
+    patient_id = str(record.patient_id)
     if spec.creates_patient:
-        return summarise(spec, record, downtime_numbers(db, [str(record.patient_id)])[str(record.patient_id)])
-    return patient_with_location(db, forms, str(record.patient_id))
+        return summarise(spec, record, downtime_numbers(db, [patient_id])[patient_id])
+    if (standing := all_patients(db, forms, [patient_id]).get(patient_id)) is not None:
+        return standing
+    admissions = [admission for kind in forms.values() if kind.creates_patient
+                  for admission in list_current(db, form_id=kind.id, patient_ids=[patient_id])]
+    return patient_for_record(db, forms, max(admissions, key=lambda admission: admission.occurred_at))
 
 
 def require_in_hospital(db: Database, patient_id: str, at: datetime, field: str) -> Location:

@@ -281,3 +281,23 @@ def test_withdrawing_the_admission_of_a_patient_whose_chart_is_open_is_no_error(
     mar = window.open_mar_of(admitted.patient_id)
     records.mark_entered_in_error(window.session, admitted.record_id, "wrong patient")
     assert mar.patient.patient_id == admitted.patient_id and not [kind for kind, _ in answers[1] if kind == "error"]
+
+
+def test_a_record_withdrawn_with_its_patients_admission_opens_and_prints_from_their_records(window, admission_values,
+                                                                                         answers):
+    """Everything about a patient admitted twice by mistake is withdrawn, their admission last:
+    Enter on one of their withdrawn records answered "no standing admission for patient <uuid>",
+    in English, and the record could be neither read nor printed, though it is kept."""
+    from tests.qt.test_observations_view import RCP_EXAMPLE
+
+    admitted = _admit(window.session, admission_values, "12")
+    taken = records.save_new(window.session, "observations", RCP_EXAMPLE, patient_id=admitted.patient_id)
+    view = window.open_records_of(admitted.patient_id)
+    records.mark_entered_in_error(window.session, taken.record_id, "wrong patient")
+    records.mark_entered_in_error(window.session, admitted.record_id, "admitted twice")
+    view.table.selectRow(next(row for row, record in enumerate(view.model.rows) if record.record_id == taken.record_id))
+    opened = view.open_selected()
+    form = window.tabs.currentWidget()
+    assert opened is not None and form.record.record_id == taken.record_id
+    assert "MARTIN Hélène Marie" in form.header.text() and "ENTERED IN ERROR" in form.header.text()
+    assert form.print_record() is not None and not [kind for kind, _ in answers[1] if kind == "error"]
