@@ -3,6 +3,8 @@ in its help without loading the record models."""
 
 from enum import StrEnum
 
+from downtime.i18n import QT_TRANSLATE_NOOP
+
 
 class Role(StrEnum):
     WARD_NURSE = "ward_nurse"
@@ -10,6 +12,15 @@ class Role(StrEnum):
     SURGICAL_COORDINATOR = "surgical_coordinator"
     RECORDS_STAFF = "records_staff"
     ADMINISTRATOR = "administrator"
+
+
+ROLE_NAMES: dict[str, str] = {
+    Role.WARD_NURSE: QT_TRANSLATE_NOOP("Banner", "ward nurse"), Role.DOCTOR: QT_TRANSLATE_NOOP("Banner", "doctor"),
+    Role.SURGICAL_COORDINATOR: QT_TRANSLATE_NOOP("Banner", "surgical coordinator"),
+    Role.RECORDS_STAFF: QT_TRANSLATE_NOOP("Banner", "records staff"),
+    Role.ADMINISTRATOR: QT_TRANSLATE_NOOP("Banner", "administrator")}
+"""Each role in words, translated in the "Banner" context: the banner's, the staff list's, and a
+refusal's, which gave the code ("surgical_coordinator", "doctor") on a French screen."""
 
 
 class Action(StrEnum):
@@ -22,6 +33,17 @@ class Action(StrEnum):
     IMPORT_DATA = "import_data"
     BACK_ENTRY = "back_entry"
 
+
+ACTION_NAMES: dict[str, str] = {
+    Action.RECORD_CARE: QT_TRANSLATE_NOOP("messages", "record care"),
+    Action.AMEND_RECORD: QT_TRANSLATE_NOOP("messages", "amend a record"),
+    Action.MARK_ENTERED_IN_ERROR: QT_TRANSLATE_NOOP("messages", "mark a record entered in error"),
+    Action.READ_RECORDS: QT_TRANSLATE_NOOP("messages", "read records"),
+    Action.PRINT: QT_TRANSLATE_NOOP("messages", "print"),
+    Action.MANAGE_STAFF: QT_TRANSLATE_NOOP("messages", "manage staff accounts"),
+    Action.IMPORT_DATA: QT_TRANSLATE_NOOP("messages", "import data"),
+    Action.BACK_ENTRY: QT_TRANSLATE_NOOP("messages", "back-enter records into the EHR")}
+"""What each action is, in words, for a refusal in the person's language."""
 
 _CLINICAL = {Action.RECORD_CARE, Action.AMEND_RECORD, Action.MARK_ENTERED_IN_ERROR,
              Action.READ_RECORDS, Action.PRINT}

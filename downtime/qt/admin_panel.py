@@ -14,9 +14,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from downtime.domain.roles import Role
+from downtime.domain.roles import ROLE_NAMES, Role
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
-from downtime.qt.banner import ROLE_NAMES
 from downtime.qt.i18n import say, translate
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import ErrorLabel

@@ -10,16 +10,11 @@ from datetime import datetime
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from downtime.domain.roles import ROLE_NAMES
 from downtime.services import backups
-from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.errors import UserError
 from downtime.qt.i18n import say, translate
 from downtime.services.context import Session
-
-ROLE_NAMES = {"ward_nurse": QT_TRANSLATE_NOOP("Banner", "ward nurse"), "doctor": QT_TRANSLATE_NOOP("Banner", "doctor"),
-              "surgical_coordinator": QT_TRANSLATE_NOOP("Banner", "surgical coordinator"),
-              "records_staff": QT_TRANSLATE_NOOP("Banner", "records staff"),
-              "administrator": QT_TRANSLATE_NOOP("Banner", "administrator")}
 
 
 class Banner(QWidget):

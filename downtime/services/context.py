@@ -62,12 +62,16 @@ class Session:
     vault: Vault | None = None
 
     def require(self, action: Action) -> None:
-        from downtime.i18n import QT_TRANSLATE_NOOP
+        """Refused in the person's words: the role and the action were their codes
+        ("surgical_coordinator", "record care") on a French screen."""
+        from downtime.domain.roles import ACTION_NAMES, ROLE_NAMES
+        from downtime.i18n import QT_TRANSLATE_NOOP, translate
         from downtime.services.errors import PermissionDenied
 
         if not self.user.may(action):
             raise PermissionDenied(QT_TRANSLATE_NOOP("messages", "{name} ({role}) may not {action}"),
-                                   name=self.user.name, role=self.user.role.value, action=action.value.replace("_", " "))
+                                   name=self.user.name, role=translate(self.lang, "Banner", ROLE_NAMES[self.user.role]),
+                                   action=translate(self.lang, "messages", ACTION_NAMES[action]))
 
     def form(self, form_id: str) -> FormSpec:
         from downtime.services.errors import SetupError

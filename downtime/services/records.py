@@ -8,9 +8,10 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, translate
 from downtime.domain.downtime_number import MAX_SEQUENCE, format_downtime_number
 from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.roles import ROLE_NAMES
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning, RecordRefField
@@ -44,7 +45,7 @@ def _require_author(session: Session, spec: FormSpec, action: Action) -> None:
         session.require(action)
     elif not session.user.active or session.user.role not in spec.authors:
         raise PermissionDenied(QT_TRANSLATE_NOOP("messages", "{form}: only {roles} may write this form."), form=spec.title.get(session.lang),
-                               roles=", ".join(role.value.replace("_", " ") for role in spec.authors))
+                               roles=", ".join(translate(session.lang, "Banner", ROLE_NAMES[role]) for role in spec.authors))
 
 
 def _checked(session: Session, spec: FormSpec, values: dict[str, Any]) -> dict[str, Any]:

@@ -3095,5 +3095,37 @@ le numéro du patient dans le DPI :</translation>
         <source>the patient is already booked {window}</source>
         <translation>le patient est déjà programmé {window}</translation>
     </message>
+    <message>
+        <source>record care</source>
+        <translation>saisir des soins</translation>
+    </message>
+    <message>
+        <source>amend a record</source>
+        <translation>modifier un enregistrement</translation>
+    </message>
+    <message>
+        <source>mark a record entered in error</source>
+        <translation>déclarer un enregistrement en saisie erronée</translation>
+    </message>
+    <message>
+        <source>read records</source>
+        <translation>consulter les dossiers</translation>
+    </message>
+    <message>
+        <source>print</source>
+        <translation>imprimer</translation>
+    </message>
+    <message>
+        <source>manage staff accounts</source>
+        <translation>gérer les comptes du personnel</translation>
+    </message>
+    <message>
+        <source>import data</source>
+        <translation>importer des données</translation>
+    </message>
+    <message>
+        <source>back-enter records into the EHR</source>
+        <translation>ressaisir les données dans le DPI</translation>
+    </message>
 </context>
 </TS>

@@ -96,6 +96,27 @@ def test_open_the_doses_of_a_cell_without_one_says_so(select_bed, round_window, 
     assert view.open_doses() == [] and asked[-1] == ("error", "No dose is recorded in this cell.")
 
 
+def test_a_dose_refused_for_the_persons_role_names_the_roles_in_their_language(qtbot, session_for, ward):
+    """A coordinator's Enter on the round opens the dose dialog; Save answered, on a French ward,
+    "Chloé Martin (surgical_coordinator) n’a pas le droit : record care", and a nurse's medication
+    order "seuls les rôles doctor peuvent remplir ce formulaire"."""
+    from downtime.qt.i18n import say, set_language
+
+    _, amox, _ = ward
+    coord = session_for("coord", "fr")
+    set_language("fr")
+    try:
+        dialog = DoseDialog(coord, medication.order(coord.db, amox), None)
+        qtbot.addWidget(dialog)
+        dialog.save()
+        assert dialog.error.text() == "Chloé Martin (coordinateur(trice) du bloc) n’a pas le droit : saisir des soins"
+        with pytest.raises(ServiceError) as refused:
+            records.save_new(session_for("nurse", "fr"), "medication_order", {}, patient_id=ward[0])
+        assert "seuls les rôles médecin peuvent" in say(refused.value)
+    finally:
+        set_language("en")
+
+
 def test_controlled_drug_needs_another_person_to_witness(qtbot, session_for, ward, type_text):
     patient, _, morphine = ward
     nurse = session_for("nurse")
