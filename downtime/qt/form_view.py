@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import LongTextField, MultiChoiceField, RepeatField, holds
-from downtime.formspec.values import FieldError
+from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import say, translate, word
 from downtime.qt.field_editors import Editor, make_editor
@@ -361,12 +361,18 @@ class FormView(QWidget):
                               if previous.data.get(k) != version.data.get(k))
                 changed = translate("FormView", " — changed: ") + ", ".join(
                     f"{self.spec.field(k).label.get(self.session.lang)}: "
-                    f"{previous.data.get(k, '—')} → {version.data.get(k, '—')}" for k in keys) if keys else ""
+                    f"{self._worded(k, previous.data.get(k))} → {self._worded(k, version.data.get(k))}"
+                    for k in keys) if keys else ""
             lines.append(translate("FormView", "v{version} {status} {time} by {author}").format(
                 version=version.version, status=word(STATUS[version.status]), time=f"{version.recorded_at:%d/%m/%Y %H:%M}",
                 author=version.author)
                 + (translate("FormView", " — reason: {reason}").format(reason=version.reason) if version.reason else "") + changed)
         return "\n".join(lines)
+
+    def _worded(self, field_id: str, value: Any) -> str:
+        """An answer as the form words it, in the ward's language: the history gave the stored
+        codes and ISO times ("full → dnacpr", "2026-11-28T10:30+01:00")."""
+        return format_value(self.spec.field(field_id), value, self.session.lang) or "—"
 
     def show_history(self) -> None:
         Prompts.info(self, translate("FormView", "History"), self.history_text())

@@ -88,6 +88,22 @@ def test_amendment_keeps_both_versions(window, typist, answers):
     assert patient.bed == "14"
 
 
+def test_the_history_gives_each_change_as_the_form_words_it_in_the_wards_language(qtbot, session_for, admission_values):
+    """It gave the stored codes and ISO times ("Statut de réanimation : full → dnacpr",
+    "2026-11-28T10:30+01:00"), in English words on a French ward."""
+    from downtime.qt.form_view import FormView
+
+    nurse = session_for("nurse", "fr")
+    admitted = records.save_new(nurse, "admission", admission_values)
+    records.amend(nurse, admitted.record_id, {**admitted.data, "resuscitation": "dnacpr", "weight_kg": 62.5,
+                                             "arrival_at": "2026-11-28T10:00+01:00"}, "mal noté")
+    view = FormView(nurse, nurse.form("admission"), record=records.current(nurse.db, admitted.record_id))
+    qtbot.addWidget(view)
+    changed = view.history_text().splitlines()[1]
+    assert "28/11/2026 10:30 → 28/11/2026 10:00" in changed and "full" not in changed and "dnacpr" not in changed
+    assert "Réanimation → Pas de réanimation (LATA)" in changed and "61,5 → 62,5" in changed
+
+
 def test_empty_form_is_refused_naming_fields_and_writes_nothing(window):
     db = window.session.db
     before = db.execute("SELECT COUNT(*) FROM records").fetchone()[0]
