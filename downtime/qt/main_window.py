@@ -582,6 +582,18 @@ class MainWindow(QMainWindow):
         clear_prints(self)
         super().closeEvent(event)
 
+    def _follow_lock_screen_language(self, *, keep: bool) -> None:
+        """A language chosen at the lock screen turns the window to it, as View ▸ Language does
+        (it switched the catalogue alone: the window stayed in the old language, its dialogs in
+        the new). Not while windows of its own are open (`keep`: a dose dialog being typed, a
+        preview): they belong to the tabs built again and would go with them; the window and the
+        catalogue then keep the window's language."""
+        if keep:
+            save_language(self.session.lang)
+            set_language(self.session.lang)
+        else:
+            self.set_language(language())
+
     def lock(self) -> None:
         """Idle too long: the patient data is hidden until someone signs in. The same person
         carries on where they were (open forms keep what was typed); someone else gets their own
@@ -600,8 +612,8 @@ class MainWindow(QMainWindow):
                 and dialog.member.staff_id == self.session.user.staff_id:
             self.centralWidget().show()
             self.menuBar().setEnabled(True)
-            if language() != self.session.lang:  # chosen at the lock screen: the window follows
-                self.set_language(language())
+            if language() != self.session.lang:
+                self._follow_lock_screen_language(keep=bool(others))
             for window in others:
                 window.show()
             self.idle_timer.start()

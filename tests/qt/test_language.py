@@ -169,3 +169,36 @@ def test_switching_language_with_the_chart_of_a_patient_admitted_in_error_open_k
     qtbot.addWidget(again)
     (reopened,) = again.resume_drafts()
     assert reopened.editors["birth_name"].raw() == "Lefèvre"
+
+
+def test_french_chosen_at_the_lock_screen_over_an_open_dialog_keeps_the_dialog_and_one_language(
+        window, monkeypatch, qtbot, session_for, admission_values):
+    """A window of its own open under the lock (here a dose dialog, typed in) belongs to the tabs
+    the switch builds again: it would go with them. The window keeps its language, and the app's
+    catalogue with it, until the person switches once the dialog is closed."""
+    from downtime.qt.dose_dialog import DoseDialog
+    from downtime.qt.i18n import language
+    from downtime.services import medication
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    patient = records.save_new(window.session, "admission", admission_values).patient_id
+    order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "prn",
+        "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": 4,
+        "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient)
+    dialog = DoseDialog(window.session, medication.order(window.session.db, order.record_id), None, window.medication)
+    dialog.open()
+    dialog.site.setText("left arm")
+
+    def sign_in_in_french(locked):
+        locked.languages.setCurrentIndex(locked.languages.findData("fr"))
+        locked.staff_id.setText("nurse")
+        locked.pin.setText("1111")
+        locked.try_sign_in()
+        return locked.result()
+
+    monkeypatch.setattr(SignInDialog, "exec", sign_in_in_french)
+    window.idle_timer.timeout.emit()
+    qtbot.wait(10)
+    assert dialog.isVisible() and dialog.site.text() == "left arm"
+    assert window.session.lang == language() == "en" and window.menuBar().actions()[0].text() == "&Ward"
