@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 from downtime.domain.staff import Action
 from downtime.formspec.values import ParseError, parse_decimal
 from downtime.i18n import QT_TR_NOOP
+from downtime.qt.dose_dialog import NO_WITNESS_PIN, witness_keys
 from downtime.qt.i18n import say, translate, word
 from downtime.qt.style import ErrorLabel
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
@@ -176,6 +178,10 @@ class CdEntryDialog(QDialog):
         layout.addWidget(self.save_button)
         (self.quantity if chosen else self.drug).setFocus()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if not witness_keys(event, self.witness_id, self.witness_pin):
+            super().keyPressEvent(event)
+
     def _unit_of(self, drug: str) -> None:
         """A drug chosen from the list is counted in its page's unit: the count of morphine
         opened from the fentanyl page kept "microgram" and opened a page of its own."""
@@ -193,6 +199,10 @@ class CdEntryDialog(QDialog):
             return None
         if quantity < 0:
             self.error.setText(translate("CdEntryDialog", "Quantity: a count or a quantity received is never below zero."))
+            return None
+        if not self.witness_pin.text():
+            self.error.setText(translate("messages", NO_WITNESS_PIN))  # not tried: a failed sign-in of theirs
+            self.witness_pin.setFocus()
             return None
         change = quantity - medication.cd_balance(self.session.db, self.ward, drug, unit) if self.counted else quantity
         if self.counted and abs(change) < 1e-9:

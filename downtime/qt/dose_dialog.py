@@ -6,14 +6,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from downtime.domain.medication import Check, NotGivenReason, Order
 from downtime.domain.records import RecordVersion
-from downtime.i18n import QT_TR_NOOP
+from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from downtime.qt.i18n import say, translate, word
 from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.patient_header import identity_label
@@ -29,6 +30,19 @@ REASONS = {NotGivenReason.REFUSED: QT_TR_NOOP("R — Refused"), NotGivenReason.N
            NotGivenReason.UNAVAILABLE: QT_TR_NOOP("N — Drug not available"),
            NotGivenReason.HELD: QT_TR_NOOP("W — Held for clinical reason"), NotGivenReason.VOMITED: QT_TR_NOOP("V — Vomited"),
            NotGivenReason.ASLEEP: QT_TR_NOOP("D — Asleep"), NotGivenReason.OTHER: QT_TR_NOOP("O — Other (write why)")}
+
+
+NO_WITNESS_PIN = QT_TRANSLATE_NOOP("messages", "Controlled drug: a second staff member must witness with their own PIN.")
+
+
+def witness_keys(event: QKeyEvent, staff_id: QLineEdit, pin: QLineEdit) -> bool:
+    """Enter in the witness's staff ID goes to their PIN, as at sign-in; True when it did. The
+    dialog's default button tried the witness with an empty PIN instead: a failed sign-in in
+    their name, and five lock them out of every laptop for five minutes."""
+    if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and staff_id.window().focusWidget() is staff_id:
+        pin.setFocus()
+        return True
+    return False
 
 
 class DoseDialog(QDialog):
@@ -136,11 +150,19 @@ class DoseDialog(QDialog):
         if first is not None:
             QTimer.singleShot(0, first, first.setFocus)  # not once the dialog is gone
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if not witness_keys(event, self.witness_id, self.witness_pin):
+            super().keyPressEvent(event)
+
     def save(self) -> RecordVersion | None:
         try:
             values = self.values()
         except (ParseError, ValueError):
             self.error.setText(translate("DoseDialog", "Actual time: write DD/MM/YYYY HH:MM; dose: a number."))
+            return None
+        if self.order.controlled and values["outcome"] == "given" and not self.witness_pin.text():
+            self.error.setText(translate("messages", NO_WITNESS_PIN))  # not tried: a failed sign-in of theirs
+            self.witness_pin.setFocus()
             return None
         overrides = {check: edit.text() for check, edit in self.override_edits.items()}
         witness = (self.witness_id.text(), self.witness_pin.text()) if self.order.controlled else None

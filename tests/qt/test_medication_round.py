@@ -134,6 +134,35 @@ def test_controlled_drug_needs_another_person_to_witness(qtbot, session_for, war
     assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
 
 
+def _failed_sign_ins(db, staff_id):
+    return db.execute("SELECT COUNT(*) FROM audit WHERE action = 'sign_in.failed' AND actor = ?",
+                      [staff_id]).fetchone()[0]
+
+
+def test_enter_after_the_witness_id_goes_to_their_pin_and_counts_no_failed_sign_in(qtbot, session_for, ward,
+                                                                                    type_text):
+    """Enter in the witness's staff ID pressed Save: the witness was tried with an empty PIN, a
+    failed sign-in in their name (five lock them out of every laptop for five minutes), and the
+    dose dialog and the register's count dialog alike answered "wrong PIN"."""
+    from downtime.qt.cd_register_panel import CdEntryDialog
+
+    patient, _, morphine = ward
+    nurse = session_for("nurse")
+    for dialog in (DoseDialog(nurse, medication.order(nurse.db, morphine), None),
+                   CdEntryDialog(nurse, "3B", [], None, True)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.witness_id.setFocus()
+        type_text(dialog.witness_id, "doctor")
+        QTest.keyClick(dialog.witness_id, Qt.Key.Key_Return)
+        assert dialog.isVisible() and dialog.focusWidget() is dialog.witness_pin and not dialog.error.text()
+        QTest.keyClick(dialog.witness_pin, Qt.Key.Key_Return)
+        assert dialog.isVisible() and dialog.error.text()
+        assert _failed_sign_ins(nurse.db, "doctor") == 0
+    assert medication.administrations(nurse.db, patient) == []
+
+
 def test_not_given_with_a_coded_reason(qtbot, session_for, ward):
     patient, amox, _ = ward
     nurse = session_for("nurse")
