@@ -344,7 +344,7 @@ class FormView(QWidget):
                 "FormView", "{quantity} {unit} of {drug} goes back to the ward's controlled-drug register. "
                             "Witness staff ID:").format(quantity=f"{taken.quantity:g}", unit=taken.unit, drug=taken.drug))
             pin = Prompts.secret(self, title, translate("FormView", "Witness PIN:")) if staff_id else None
-            if pin is None:
+            if not pin:  # cancelled, or left empty: not tried, a failed sign-in in the witness's name
                 return None
             witness = (staff_id or "", pin)
         return medication.withdraw_dose(self.session, dose.record_id, reason, based_on=dose.version, witness=witness)

@@ -366,6 +366,24 @@ def test_a_witnessed_dose_recorded_in_error_is_withdrawn_from_the_patients_recor
     assert view.model.text(0, 3) == "v2 ENTERED IN ERROR"
 
 
+def test_withdrawing_a_witnessed_dose_with_the_witness_pin_left_empty_tries_no_sign_in(round_window, ward, answers,
+                                                                                       monkeypatch):
+    """OK on an empty PIN tried the witness with it: a failed sign-in in their name each time."""
+    from downtime.qt.prompts import Prompts
+
+    patient, _, morphine = ward
+    db = round_window.session.db
+    given = medication.record_dose(round_window.session, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                                    "given_at": "2026-11-28T10:00+01:00"},
+                                   witness=("doctor", "2222"))
+    form = round_window.open_record(records.current(db, given.record_id))
+    script, asked = answers
+    script["reason"], script["text"] = ["Recorded for the wrong patient"], ["doctor"]
+    monkeypatch.setattr(Prompts, "secret", staticmethod(lambda parent, title, label: ""))
+    form.mark_in_error()
+    assert _failed_sign_ins(db, "doctor") == 0 and len(medication.administrations(db, patient)) == 1
+
+
 def test_the_chart_opens_its_order_to_stop_it_and_a_cells_doses(select_bed, qtbot, session_for, ward, answers):
     from downtime.qt.form_view import FormView
 
