@@ -179,11 +179,16 @@ class BackEntryPanel(QWidget):
 
     def _redo(self, row: Row) -> None:
         """The lines of the patient just worked on, and the progress moved by what changed in
-        their items; the rest stays as fetched, and the hospital's progress is not counted again."""
+        their items; the rest stays as fetched, and the hospital's progress is not counted again.
+        The line the clerk was on stays chosen (the next one once it is ticked off and gone): a
+        patient just linked lost it, and Enter then answered "Select a line"."""
         group, _ = row
         patient_id = _patient_id(row)
+        line = self.table.currentIndex().row()
         work = back_entry.worklist_of(self.session, [patient_id])
         self.model.replace_patient(patient_id, work)
+        if line >= 0 and self.model.rowCount():
+            self.table.selectRow(min(line, self.model.rowCount() - 1))
         (done_before, total_before), (done, total) = back_entry.progress([group]), back_entry.progress(work)
         self.counts = (self.counts[0] + done - done_before, self.counts[1] + total - total_before)
         self._show_progress()
@@ -210,9 +215,7 @@ class BackEntryPanel(QWidget):
             back_entry.mark_entered(self.session, item.record.record_id, item.record.version, reference)
         except ServiceError as problem:
             Prompts.error(self, translate("BackEntryPanel", "Not marked"), say(problem))
-        row = self.table.currentIndex().row()
         self._redo(chosen)
-        self.table.selectRow(min(row, self.model.rowCount() - 1))
 
     def link_selected(self) -> None:
         chosen = self.selected()

@@ -134,6 +134,7 @@ def test_back_entry_tab_ticks_items_off_with_the_ehr_reference(qtbot, session_fo
     panel.link_selected()
     assert back_entry.worklist(clerk)[0].ehr_patient_number == "800777"
     assert panel.model.text(0, 2) == "800777"
+    assert panel.table.currentIndex().row() == 0, "the line linked stays chosen, for Enter to tick it off next"
 
 
 def test_enter_on_the_worklist_line_tabbed_to_ticks_it_off(qtbot, session_for, answers, tmp_path, laptop,
