@@ -17,7 +17,7 @@ from downtime.i18n import QT_TR_NOOP
 from downtime.errors import UserError
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.patient_header import PatientTab
-from downtime.qt.tables import TextTableModel, make_table, print_and_open
+from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ListReader
 from downtime.services import observations, printing
@@ -227,11 +227,12 @@ class EscalationPanel(QWidget):
         self.count.setText(translate("EscalationPanel", "Reading the list…"))
 
     def _read(self, found: list[Escalation]) -> None:
+        """The patient chosen stays chosen, the list being read again after every save."""
         high = sum(item.judged.news2.band is Band.HIGH for item in found)
         self.count.setText(translate("EscalationPanel", "{count} patient(s) to review, {high} HIGH").format(
             count=len(found), high=high) if found
             else translate("EscalationPanel", "No patient's NEWS2 is above low risk"))
-        self.model.set_rows(found)
+        show_keeping_choice(self.table, self.model, found, lambda item: item.patient.patient_id, or_same_line=False)
 
     def _refused(self, problem: UserError) -> None:
         """No rows rather than an earlier list's, which may be another ward's than the one chosen."""

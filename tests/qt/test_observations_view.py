@@ -125,3 +125,27 @@ def test_the_chart_gives_consciousness_in_the_wards_language(qtbot, session_for,
     view = ObservationsView(nurse, patient)
     qtbot.addWidget(view)
     assert view.model.text(0, 7) == "Confusion récente"
+
+
+def test_the_patient_chosen_on_the_escalation_list_stays_chosen_when_it_is_read_again(qtbot, session_for,
+                                                                                      admission_values, listed):
+    """The list is read again after every save: the nurse working down it, Enter on each patient,
+    lost her place and Enter did nothing until a line was chosen again."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "admission", admission_values).patient_id
+    second = records.save_new(nurse, "admission", {**admission_values, "bed": "3", "birth_name": "Roux",
+                                                   "used_name": ""}).patient_id
+    for patient in (first, second):
+        records.save_new(nurse, "observations", RCP_EXAMPLE, patient_id=patient)
+    panel = EscalationPanel(nurse)
+    qtbot.addWidget(panel)
+    panel.refresh()
+    listed(panel)
+    line = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row].patient.patient_id == second)
+    panel.table.selectRow(line)
+    records.save_new(nurse, "observations", {**RCP_EXAMPLE, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=first)
+    panel.refresh()
+    listed(panel)
+    current = panel.table.currentIndex()
+    assert current.isValid() and panel.model.rows[current.row()].patient.patient_id == second
