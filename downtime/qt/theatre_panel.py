@@ -33,6 +33,7 @@ BOOKING_STATUS = {theatre.BookingStatus.BOOKED: QT_TR_NOOP("booked"),
                   theatre.BookingStatus.TRANSFERRED: QT_TR_NOOP("transferred")}
 
 
+SCREEN_MARGIN = 80  # pixels left beside a dialog sized to its contents: its frame and the screen's edge
 ON_THE_BOARD = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation on the day board first.")
 ON_THE_LIST = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation in the rescheduling list first.")
 
@@ -177,6 +178,11 @@ class RebookDialog(QDialog):
                 text = translate("RebookDialog", "{slot} — after the rebook-by date").format(slot=text)
             self.slot_list.addItem(text)
         self.slot_list.setCurrentRow(0)
+        # Each slot whole, "after the rebook-by date" included (it was cut off at the dialog's
+        # edge), within the screen.
+        fits = (self.slot_list.sizeHintForColumn(0) + 2 * self.slot_list.frameWidth()
+                + self.slot_list.verticalScrollBar().sizeHint().width())
+        self.slot_list.setMinimumWidth(min(fits, self.screen().availableGeometry().width() - SCREEN_MARGIN))
         self.slot_list.itemActivated.connect(lambda item: self.save())
         slots_label.setBuddy(self.slot_list)
         layout.addWidget(self.slot_list)

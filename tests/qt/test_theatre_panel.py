@@ -172,6 +172,29 @@ def test_a_slot_after_an_urgent_operations_rebook_by_date_says_so(coordinator, q
     assert "No free slot before this operation's rebook-by date (29/11/2026 12:00)" in dialog.error.text()
 
 
+def test_each_suggested_slot_shows_whole_after_the_rebook_by_date_included(coordinator, qtbot):
+    """The list kept Qt's default width: on the demo's lists, "— after the rebook-by date" was cut
+    off at the dialog's edge on every line but the first."""
+    window, _ = coordinator
+    panel, session = window.theatre, window.session
+    records.save_new(session, "theatre_session", {"theatre": "T4", "specialty": "Obstetrics and gynaecology (emergency list)",
+                                                  "starts_at": "2026-11-30T08:00+01:00", "ends_at": "2026-11-30T13:00+01:00"})
+    state = theatre.bookings(session.db, session.forms)[0]
+    records.amend(session, state.record.record_id, {**state.record.data, "priority": "urgent",
+                                                    "decided_at": "2026-11-28T12:00+01:00"}, "urgent after review")
+    theatre.cancel(session, state.record.record_id, {"cancelled_at": "2026-11-28T13:00+01:00", "reason": "no_ward_bed",
+                                                     "last_minute": True, "patient_told": "in_person"})
+    panel.refresh()
+    panel.waiting_table.selectRow(0)
+    dialog = panel.rebook_selected()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert any("Obstetrics" in dialog.slot_list.item(row).text() and "after the rebook-by date" in
+               dialog.slot_list.item(row).text() for row in range(dialog.slot_list.count()))
+    assert dialog.slot_list.sizeHintForColumn(0) <= dialog.slot_list.viewport().width()
+
+
 def test_coordinator_adds_a_session_and_books_from_the_forms(coordinator, qtbot):
     window, session_ids = coordinator
     window.actions_by_id["new_theatre_session"].trigger()
