@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
         return self.open_form(FormView(self.session, self.session.form(record.form_id), record=record))
 
     def open_selected(self) -> FormView | None:
-        patient = self.patients.selected_patient()
+        patient = self._selected_patient()
         return self.open_admission(patient) if patient is not None else None
 
     def find(self) -> None:

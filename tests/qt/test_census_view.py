@@ -92,6 +92,12 @@ def test_a_bed_taken_after_fields_were_corrected_leaves_no_stale_field_messages(
     assert [field for field, label in view.error_labels.items() if not label.isHidden()] == []
 
 
+def test_the_toolbar_s_admission_record_with_no_patient_chosen_says_so(window, answers):
+    """It did nothing at all, where every other action for the selected patient says to choose one."""
+    window.actions_by_id["open_patient"].trigger()
+    assert ("error", "Select a patient in the list first.") in answers[1]
+
+
 def test_census_and_labels_print_from_the_window(window, session_for, admission_values, answers, select_bed):
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
     _admit(window.session, admission_values, "12")
