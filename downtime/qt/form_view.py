@@ -66,9 +66,14 @@ class FormView(QWidget):
 
     @property
     def patient_header_name(self) -> str:
+        patient = self.patient()
+        return patient.display_name if patient is not None else ""
+
+    def patient(self) -> PatientSummary | None:
+        """Who the form is about; None for a new admission, whose patient does not exist yet."""
         if not self.patient_id or self.spec.creates_patient and self.record is None:
-            return ""
-        return self._patient().display_name
+            return None
+        return self._patient()
 
     def _patient(self) -> PatientSummary:
         if self.record is not None:

@@ -402,8 +402,21 @@ class MainWindow(QMainWindow):
         return self.open_form(FormView(self.session, self.session.form("admission")))
 
     def _selected_patient(self) -> PatientSummary | None:
-        """The patient chosen in the list; None once the nurse has been told to choose one."""
-        patient = self.patients.selected_patient()
+        """The patient the person is looking at: the line chosen on the round or the NEWS2
+        escalations, the patient of the chart or form on screen, else the one chosen in the
+        patient list; None once the nurse has been told to choose one. Always taken from the
+        patient list, the round's highlighted Mr B opened the chart of Mrs A, chosen on the
+        Patients tab earlier and out of sight: the wrong patient's MAR, labels or transfer."""
+        current = self.tabs.currentWidget()
+        if isinstance(current, (MedicationPanel, EscalationPanel)):
+            index = current.table.currentIndex()
+            patient = current.model.rows[index.row()].patient if index.isValid() else None
+        elif isinstance(current, PatientTab):
+            patient = current.patient
+        elif isinstance(current, FormView) and (shown := current.patient()) is not None:
+            patient = shown
+        else:
+            patient = self.patients.selected_patient()
         if patient is None:
             Prompts.error(self, translate("MainWindow", "No patient selected"), translate("MainWindow", "Select a patient in the list first."))
         return patient

@@ -673,3 +673,23 @@ def test_a_dose_recorded_from_an_empty_cell_is_for_its_rows_nearest_dose(qtbot, 
     dialog = view.record_dose()
     qtbot.addWidget(dialog)
     assert dialog.slot == datetime.fromisoformat("2026-11-28T08:00+01:00")
+
+
+def test_a_patient_action_on_the_round_is_for_the_line_chosen_there(round_window, ward, session_for, admission_values,
+                                                                    select_bed, qtbot):
+    """A second patient was chosen on the Patients tab earlier; on the round, with the first
+    patient's dose highlighted, Ctrl+Shift+M opened the second patient's chart, not the one on
+    screen: the wrong patient's MAR (and, the same way, labels, a transfer, observations)."""
+    from downtime.qt.mar_view import MarView
+
+    patient, _, _ = ward
+    records.save_new(session_for("nurse"), "admission", {**admission_values, "birth_name": "Durand", "used_name": "",
+                                                        "nir": None, "bed": "13"})
+    round_window.patients.refresh()
+    select_bed(round_window, "13")
+    QTest.keyClick(round_window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    panel = round_window.medication
+    assert panel.model.rows[panel.table.currentIndex().row()].patient.patient_id == patient
+    QTest.keyClick(panel.table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chart = round_window.tabs.currentWidget()
+    assert isinstance(chart, MarView) and chart.patient_id == patient
