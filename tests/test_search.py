@@ -239,74 +239,50 @@ def test_a_name_with_a_letter_of_its_own_is_found_as_typed_on_a_french_keyboard(
     records.save_new(nurse, "admission", {**admission_values, "birth_name": name, "used_name": ""})
     assert [p.birth_date_in("en") for p in search.search(nurse.db, nurse.forms, typed)] == ["12/03/1954"]
 
-def test_migration_indexes_names_again_without_their_apostrophes(tmp_path):
-    """Lines indexed before m011 get the rule each save now follows."""
+
+def _search_lines_migrated(tmp_path, before: str, column: str, lines: dict[int, str]) -> dict[int, str]:
+    """Search lines written as the index held them before the migration `before` (only `column`
+    filled), as they read once every migration has run."""
     import sqlcipher3
     from sqlite_utils import Database
 
     from downtime.storage.migrations import MIGRATIONS
 
     db = Database(sqlcipher3.connect(str(tmp_path / "old.sqlite")))
-    MIGRATIONS.apply(db, stop_before="m011_search_names_without_apostrophes")
-    names = {1: "O'Connor Hélène D’Almeida", 2: "Martin Paul"}
-    for rowid, text in names.items():
-        db.execute("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, ?, '', '')",
-                   [rowid, f"p{rowid}", text])
+    MIGRATIONS.apply(db, stop_before=before)
+    for rowid, text in lines.items():
+        row = {"rowid": rowid, "patient_id": f"p{rowid}", "names": "", "birth": "", "numbers": "", column: text}
+        db.execute("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers)"
+                   " VALUES (:rowid, :patient_id, :names, :birth, :numbers)", row)
     MIGRATIONS.apply(db)
-    assert dict(db.execute("SELECT rowid, names FROM patient_search").fetchall()) == {
+    return dict(db.execute(f"SELECT rowid, {column} FROM patient_search").fetchall())
+
+
+def test_migration_indexes_names_again_without_their_apostrophes(tmp_path):
+    """Lines indexed before m011 get the rule each save now follows."""
+    names = {1: "O'Connor Hélène D’Almeida", 2: "Martin Paul"}
+    assert _search_lines_migrated(tmp_path, "m011_search_names_without_apostrophes", "names", names) == {
         rowid: search.with_apostrophes_dropped(text) for rowid, text in names.items()}
     assert search.with_apostrophes_dropped(names[1]) == "O'Connor Hélène D’Almeida OConnor Hélène DAlmeida"
 
 
 def test_migration_indexes_an_nir_typed_with_dots_as_the_card_reads(tmp_path):
     """Lines indexed before m014 held the NIR as typed on the form."""
-    import sqlcipher3
-    from sqlite_utils import Database
-
-    from downtime.storage.migrations import MIGRATIONS
-
-    db = Database(sqlcipher3.connect(str(tmp_path / "old.sqlite")))
-    MIGRATIONS.apply(db, stop_before="m014_search_nir_as_the_card_reads")
     lines = {1: "DT-001-00001-0 DT001000010 80121234 1.85.05.2a.004.123.56", 2: "DT-001-00002-8 DT001000028"}
-    for rowid, numbers in lines.items():
-        db.execute("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, '', '', ?)",
-                   [rowid, f"p{rowid}", numbers])
-    MIGRATIONS.apply(db)
-    assert dict(db.execute("SELECT rowid, numbers FROM patient_search").fetchall()) == {
+    assert _search_lines_migrated(tmp_path, "m014_search_nir_as_the_card_reads", "numbers", lines) == {
         1: "DT-001-00001-0 DT001000010 80121234 185052A00412356", 2: lines[2]}
 
 
 def test_migration_indexes_birth_dates_by_month_and_year_and_short_year(tmp_path):
     """Lines indexed before m015 had the date of birth as DDMMYYYY, YYYYMMDD and YYYY."""
-    import sqlcipher3
-    from sqlite_utils import Database
-
-    from downtime.storage.migrations import MIGRATIONS
-
-    db = Database(sqlcipher3.connect(str(tmp_path / "old.sqlite")))
-    MIGRATIONS.apply(db, stop_before="m015_search_birth_month_year_and_short_year")
-    for rowid, birth in ((1, "12031954 19540312 1954"), (2, "")):
-        db.execute("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, '', ?, '')",
-                   [rowid, f"p{rowid}", birth])
-    MIGRATIONS.apply(db)
-    assert dict(db.execute("SELECT rowid, birth FROM patient_search").fetchall()) == {
+    lines = {1: "12031954 19540312 1954", 2: ""}
+    assert _search_lines_migrated(tmp_path, "m015_search_birth_month_year_and_short_year", "birth", lines) == {
         1: search._birth_tokens(date(1954, 3, 12)), 2: ""}
 
 
 def test_migration_indexes_names_again_with_plain_letters(tmp_path):
     """Lines indexed before m016 get the rule each save now follows."""
-    import sqlcipher3
-    from sqlite_utils import Database
-
-    from downtime.storage.migrations import MIGRATIONS
-
-    db = Database(sqlcipher3.connect(str(tmp_path / "old.sqlite")))
-    MIGRATIONS.apply(db, stop_before="m016_search_names_with_plain_letters")
     names = {1: "Lecœur Hélène Straße Sørensen ŁUKASZ Đặng Æbelø", 2: "Martin Paul"}
-    for rowid, text in names.items():
-        db.execute("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, ?, '', '')",
-                   [rowid, f"p{rowid}", text])
-    MIGRATIONS.apply(db)
-    assert dict(db.execute("SELECT rowid, names FROM patient_search").fetchall()) == {
+    assert _search_lines_migrated(tmp_path, "m016_search_names_with_plain_letters", "names", names) == {
         rowid: search.with_plain_letters(text) for rowid, text in names.items()}
     assert search.with_plain_letters(names[1]).endswith(" Lecoeur Hélène Strasse Sorensen LUKASZ Dặng AEbelo")
