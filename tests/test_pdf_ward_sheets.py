@@ -117,3 +117,18 @@ def test_avery_sheets_labels_sit_where_the_sheet_has_them(name):
     right = A4[0] - stock.left - (stock.columns - 1) * stock.pitch_x - stock.width
     bottom = A4[1] - stock.top - (stock.rows - 1) * stock.pitch_y - stock.height
     assert abs(right - stock.left) < 0.2 * mm and abs(bottom - stock.top) < 0.2 * mm
+
+
+def test_a_french_label_tells_june_from_july():
+    """The French labels gave juin and juillet as "Jun" and "Jul", English abbreviations a
+    French nurse reads as the same "Ju…" month: a date of birth, an identifier, misread by one."""
+    from datetime import date
+    from types import SimpleNamespace
+
+    from downtime.pdf.labels import MONTHS, birth_date_label
+
+    def born(day: date) -> str:
+        return birth_date_label(SimpleNamespace(birth_date=day), "fr")
+
+    assert (born(date(1990, 6, 15)), born(date(1990, 7, 15))) == ("15-Juin-1990", "15-Juil-1990")
+    assert len(set(MONTHS["fr"])) == 12

@@ -25,7 +25,7 @@ from downtime.pdf.page import BOLD, LEADING, SANS, SEX, barcode, name_lines, reg
 from downtime.services.patients import PatientSummary
 
 MONTHS = {"en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-          "fr": ("Jan", "Fév", "Mar", "Avr", "Mai", "Jun", "Jul", "Aoû", "Sep", "Oct", "Nov", "Déc")}
+          "fr": ("Jan", "Fév", "Mar", "Avr", "Mai", "Juin", "Juil", "Aoû", "Sep", "Oct", "Nov", "Déc")}
 
 
 @dataclass(frozen=True)
