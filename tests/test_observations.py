@@ -198,3 +198,29 @@ def test_an_observation_set_is_refused_for_a_patient_not_admitted_at_its_time(se
         records.amend(nurse, before.record_id, {**before.data, "taken_at": clock.now.isoformat(timespec="minutes")},
                       "time typed wrong")
     records.mark_entered_in_error(nurse, before.record_id, "wrong patient")
+
+
+def test_a_movement_that_would_leave_a_set_outside_the_stay_is_refused_naming_it(session_for, admission_values, clock):
+    """A set may be typed only while the patient is in (checked when it is saved); a discharge
+    then moved before it, or an arrival after it, left the set outside any stay, off the chart's
+    meaning and off the escalation list, with nothing said."""
+    from datetime import timedelta
+
+    import pytest
+
+    from downtime.services import records, wards
+    from downtime.services.errors import ServiceError
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    at = lambda hours: (clock.now - timedelta(hours=hours)).isoformat(timespec="minutes")  # noqa: E731
+    admission = records.save_new(nurse, "admission", {**admission_values, "arrival_at": at(6)})
+    records.save_new(nurse, "observations", {**CALM, "taken_at": at(3)}, patient_id=admission.patient_id)
+    discharge = records.save_new(nurse, "discharge", {"discharged_at": at(1), "destination": "home",
+                                                      "letter_given": True, "medicines_given": True},
+                                 patient_id=admission.patient_id)
+    with pytest.raises(ServiceError, match=r"Observations \(NEWS2\) of .* would then fall outside the patient's stay"):
+        records.amend(nurse, discharge.record_id, {**discharge.data, "discharged_at": at(4)}, "time typed wrong")
+    with pytest.raises(ServiceError, match=r"Observations \(NEWS2\) of .* would then fall outside the patient's stay"):
+        records.amend(nurse, admission.record_id, {**admission.data, "arrival_at": at(2)}, "arrival typed wrong")
+    records.amend(nurse, discharge.record_id, {**discharge.data, "discharged_at": at(2)}, "still after the set")

@@ -298,6 +298,27 @@ def check_movement(db: Database, forms: dict[str, FormSpec], spec: FormSpec, row
     for stay in stays(timeline):
         if stay.bed and (stay.until is None or stay.until > since):
             _check_bed(db, forms, stay)
+    _check_care_inside(db, forms, spec, timeline, event.patient_id, since, lang)
+
+
+def _check_care_inside(db: Database, forms: dict[str, FormSpec], spec: FormSpec, timeline: list[MovementEvent],
+                       patient_id: str, since: datetime, lang: Lang) -> None:
+    """Care taken at the bedside (a form's `in_hospital`: an observation set) is refused outside
+    a stay when it is typed; a movement changed since (a discharge moved before the set, an
+    arrival after it) must not leave one outside either, unsaid: it is named, to be corrected or
+    withdrawn first. Only what is from `since` on can change."""
+    held = stays(timeline)
+    for care in (form for form in forms.values() if form.in_hospital):
+        for record in list_current(db, form_id=care.id, patient_ids=[patient_id]):
+            at = record.occurred_at
+            if record.status is RecordStatus.ENTERED_IN_ERROR or at < since:
+                continue
+            if not any(stay.since <= at and (stay.until is None or at < stay.until) for stay in held):
+                field = spec.by_meaning(Meaning.OCCURRED_AT)
+                raise ServiceError(QT_TRANSLATE_NOOP("messages", "{field}: {form} of {time} would then fall outside "
+                                                                 "the patient's stay; correct or withdraw it first."),
+                                   field=field.label.get(lang) if field is not None else spec.title.get(lang),
+                                   form=care.title.get(lang), time=f"{at:%d/%m/%Y %H:%M}")
 
 
 def _check_timeline(forms: dict[str, FormSpec], timeline: list[MovementEvent], event: MovementEvent,

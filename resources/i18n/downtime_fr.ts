@@ -2314,6 +2314,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Le dossier des sauvegardes {folder} est absent : brancher la clé USB (ou créer le dossier), puis enregistrer à nouveau.</translation>
     </message>
     <message>
+        <source>{field}: {form} of {time} would then fall outside the patient&apos;s stay; correct or withdraw it first.</source>
+        <translation>{field} : {form} du {time} tomberait alors hors du séjour du patient ; corrigez-la ou retirez-la d&apos;abord.</translation>
+    </message>
+    <message>
         <source>This patient is already admitted; record a transfer instead.</source>
         <translation>Ce patient est déjà hospitalisé ; saisissez plutôt un transfert.</translation>
     </message>
