@@ -11,20 +11,23 @@ from downtime.services import medication, records
 from downtime.services.errors import ServiceError
 
 
-def _once(doctor, patient, start_at):
-    return records.save_new(doctor, "medication_order", {
+def _furosemide_once_at_ten(session_for, medication_ward, clock):
+    """Furosemide 40 mg IV once at 10:00, written at 09:00 by the doctor: (patient, doctor, nurse,
+    the order)."""
+    patient, _, _ = medication_ward
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
+    once = records.save_new(doctor, "medication_order", {
         "drug": "Furosemide", "dose": 40.0, "dose_unit": "mg", "route": "IV", "frequency": "once",
-        "start_at": start_at, "controlled": False, "high_alert": False}, patient_id=patient)
+        "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient)
+    return patient, doctor, nurse, once
 
 
 def test_a_once_only_dose_moved_to_a_later_time_is_due_once(session_for, medication_ward, clock):
     """Furosemide once at 10:00, not given; at 11:00 the doctor moves it to 12:00. The round and
     the chart showed both 10:00 OVERDUE and 12:00: once the noon dose is given, the 10:00 one
     stayed OVERDUE at the top of the round, inviting a second dose of a once-only medicine."""
-    patient, _, _ = medication_ward
-    doctor, nurse = session_for("doctor"), session_for("nurse")
-    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
-    once = _once(doctor, patient, "2026-11-28T10:00+01:00")
+    patient, doctor, nurse, once = _furosemide_once_at_ten(session_for, medication_ward, clock)
     clock.now = datetime.fromisoformat("2026-11-28T11:00+01:00")
     records.amend(doctor, once.record_id, {**records.current(doctor.db, once.record_id).data,
                                            "start_at": "2026-11-28T12:00+01:00"}, "moved to noon")
@@ -40,10 +43,7 @@ def test_a_once_only_dose_moved_to_a_later_time_is_due_once(session_for, medicat
 def test_a_once_only_order_amended_after_its_time_keeps_its_one_dose(session_for, medication_ward, clock):
     """Amended at 11:00 for something else than its time (the indication), the 10:00 once-only
     dose is still the order's one dose."""
-    patient, _, _ = medication_ward
-    doctor, nurse = session_for("doctor"), session_for("nurse")
-    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
-    once = _once(doctor, patient, "2026-11-28T10:00+01:00")
+    patient, doctor, nurse, once = _furosemide_once_at_ten(session_for, medication_ward, clock)
     clock.now = datetime.fromisoformat("2026-11-28T11:00+01:00")
     records.amend(doctor, once.record_id, {**records.current(doctor.db, once.record_id).data,
                                            "indication": "fluid overload"}, "indication left out")
@@ -55,10 +55,7 @@ def test_a_once_only_order_amended_after_its_time_keeps_its_one_dose(session_for
 def test_a_given_once_only_dose_cannot_be_made_due_again_by_moving_the_order(session_for, medication_ward, clock):
     """Given at 10:00; the order's time then moved to 12:00 made a second dose fall due at noon
     (the start of a once-only order is the time of its dose)."""
-    patient, _, _ = medication_ward
-    doctor, nurse = session_for("doctor"), session_for("nurse")
-    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
-    once = _once(doctor, patient, "2026-11-28T10:00+01:00")
+    patient, doctor, nurse, once = _furosemide_once_at_ten(session_for, medication_ward, clock)
     clock.now = datetime.fromisoformat("2026-11-28T10:10+01:00")
     medication.record_dose(nurse, once.record_id, {
         "outcome": "given", "given_at": "2026-11-28T10:05+01:00", "scheduled_for": "2026-11-28T10:00+01:00",

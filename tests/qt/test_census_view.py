@@ -61,14 +61,19 @@ def test_transfer_through_the_gui_moves_the_patient(window, session_for, admissi
     assert _names(listed(panel))[0].startswith("MARTIN Hélène Marie")
 
 
-def test_bed_conflict_is_shown_not_saved(window, admission_values):
-    _admit(window.session, admission_values, "12")
-    view = window.new_admission()
+def _fill_another_patient_for_bed_12(view, admission_values) -> None:
+    """The admission form filled for Mr Roux, no allergies known, into bed 12 (already taken)."""
     for field_id, value in admission_values.items():
         if field_id in view.editors and field_id != "allergies":
             view.editors[field_id].set_value(value)
     view.editors["allergy_status"].set_value("nka")
     view.editors["birth_name"].set_value("Roux")
+
+
+def test_bed_conflict_is_shown_not_saved(window, admission_values):
+    _admit(window.session, admission_values, "12")
+    view = window.new_admission()
+    _fill_another_patient_for_bed_12(view, admission_values)
     view.save()
     assert "is taken by MARTIN Hélène Marie" in view.summary.text()
     assert view.record is None
@@ -82,11 +87,7 @@ def test_a_bed_taken_after_fields_were_corrected_leaves_no_stale_field_messages(
     view = window.new_admission()
     view.save()
     assert not view.error_labels["sex"].isHidden()
-    for field_id, value in admission_values.items():
-        if field_id in view.editors and field_id != "allergies":
-            view.editors[field_id].set_value(value)
-    view.editors["allergy_status"].set_value("nka")
-    view.editors["birth_name"].set_value("Roux")
+    _fill_another_patient_for_bed_12(view, admission_values)
     view.save()
     assert "is taken by MARTIN Hélène Marie" in view.summary.text() and view.record is None
     assert [field for field, label in view.error_labels.items() if not label.isHidden()] == []

@@ -115,14 +115,20 @@ def test_the_operation_cancelled_stays_chosen_on_the_board_read_again(coordinato
     assert panel.day_model.rows[current.row()][1].struck
 
 
-def test_transfer_needs_a_hospital(coordinator, qtbot):
-    window, _ = coordinator
-    panel = window.theatre
+def _first_operation_cancelled(window):
+    """The demo's first operation cancelled at the last minute (no ward bed), the theatre tab
+    read again: its rescheduling list holds it."""
     state = theatre.bookings(window.session.db, window.session.forms)[0]
     theatre.cancel(window.session, state.record.record_id, {"cancelled_at": "2026-11-28T09:00+01:00",
                                                             "reason": "no_ward_bed", "last_minute": True,
                                                             "patient_told": "in_person"})
-    panel.refresh()
+    window.theatre.refresh()
+    return window.theatre
+
+
+def test_transfer_needs_a_hospital(coordinator, qtbot):
+    window, _ = coordinator
+    panel = _first_operation_cancelled(window)
     panel.waiting_table.selectRow(0)
     dialog = panel.rebook_selected()
     qtbot.addWidget(dialog)
@@ -136,12 +142,7 @@ def test_enter_after_typing_the_receiving_hospital_transfers_and_books_no_slot(c
     """Enter in "Or transfer to hospital" is the transfer the coordinator just typed: it booked the
     first suggested slot instead, the patient kept on this hospital's list."""
     window, _ = coordinator
-    panel = window.theatre
-    state = theatre.bookings(window.session.db, window.session.forms)[0]
-    theatre.cancel(window.session, state.record.record_id, {"cancelled_at": "2026-11-28T09:00+01:00",
-                                                            "reason": "no_ward_bed", "last_minute": True,
-                                                            "patient_told": "in_person"})
-    panel.refresh()
+    panel = _first_operation_cancelled(window)
     panel.waiting_table.setFocus()
     panel.waiting_table.selectRow(0)
     QTest.keyClick(panel.waiting_table, Qt.Key.Key_Return)
@@ -155,9 +156,9 @@ def test_enter_after_typing_the_receiving_hospital_transfers_and_books_no_slot(c
     assert state.status is theatre.BookingStatus.TRANSFERRED and not dialog.isVisible()
 
 
-def test_a_slot_after_an_urgent_operations_rebook_by_date_says_so(coordinator, qtbot):
-    """An urgent case (24 hours from the decision) whose first free slot is two days on: Enter
-    booked it there without a word, and once rebooked it left the list that showed its BREACH."""
+def _rebooking_an_urgent_case(coordinator, qtbot):
+    """The demo's first operation made urgent (24 hours from the decision) and cancelled at the
+    last minute, its rebook dialog open: its first free slot is two days on."""
     window, _ = coordinator
     panel, session = window.theatre, window.session
     state = theatre.bookings(session.db, session.forms)[0]
@@ -169,6 +170,13 @@ def test_a_slot_after_an_urgent_operations_rebook_by_date_says_so(coordinator, q
     panel.waiting_table.selectRow(0)
     dialog = panel.rebook_selected()
     qtbot.addWidget(dialog)
+    return dialog
+
+
+def test_a_slot_after_an_urgent_operations_rebook_by_date_says_so(coordinator, qtbot):
+    """An urgent case (24 hours from the decision) whose first free slot is two days on: Enter
+    booked it there without a word, and once rebooked it left the list that showed its BREACH."""
+    dialog = _rebooking_an_urgent_case(coordinator, qtbot)
     assert dialog.slot_list.item(0).text() == "Mon 30/11 08:00 — theatre T2 (General surgery) — after the rebook-by date"
     assert "No free slot before this operation's rebook-by date (29/11/2026 12:00)" in dialog.error.text()
 
@@ -176,19 +184,10 @@ def test_a_slot_after_an_urgent_operations_rebook_by_date_says_so(coordinator, q
 def test_each_suggested_slot_shows_whole_after_the_rebook_by_date_included(coordinator, qtbot):
     """The list kept Qt's default width: on the demo's lists, "— after the rebook-by date" was cut
     off at the dialog's edge on every line but the first."""
-    window, _ = coordinator
-    panel, session = window.theatre, window.session
+    session = coordinator[0].session
     records.save_new(session, "theatre_session", {"theatre": "T4", "specialty": "Obstetrics and gynaecology (emergency list)",
                                                   "starts_at": "2026-11-30T08:00+01:00", "ends_at": "2026-11-30T13:00+01:00"})
-    state = theatre.bookings(session.db, session.forms)[0]
-    records.amend(session, state.record.record_id, {**state.record.data, "priority": "urgent",
-                                                    "decided_at": "2026-11-28T12:00+01:00"}, "urgent after review")
-    theatre.cancel(session, state.record.record_id, {"cancelled_at": "2026-11-28T13:00+01:00", "reason": "no_ward_bed",
-                                                     "last_minute": True, "patient_told": "in_person"})
-    panel.refresh()
-    panel.waiting_table.selectRow(0)
-    dialog = panel.rebook_selected()
-    qtbot.addWidget(dialog)
+    dialog = _rebooking_an_urgent_case(coordinator, qtbot)
     dialog.show()
     qtbot.waitExposed(dialog)
     assert any("Obstetrics" in dialog.slot_list.item(row).text() and "after the rebook-by date" in
