@@ -224,3 +224,37 @@ def test_a_movement_that_would_leave_a_set_outside_the_stay_is_refused_naming_it
     with pytest.raises(ServiceError, match=r"Observations \(NEWS2\) of .* would then fall outside the patient's stay"):
         records.amend(nurse, admission.record_id, {**admission.data, "arrival_at": at(2)}, "arrival typed wrong")
     records.amend(nurse, discharge.record_id, {**discharge.data, "discharged_at": at(2)}, "still after the set")
+
+
+def _overdue(nurse, forms, at):
+    from datetime import datetime
+
+    return [(item.patient.patient_id, item.monitoring, f"{item.due_at:%d/%m %H:%M}")
+            for item in observations.review(nurse.db, forms, "3B", at=datetime.fromisoformat(at)).overdue]
+
+
+def test_a_set_is_overdue_once_the_frequency_its_score_asks_for_has_passed(ward, forms):
+    """0 on a complete set: 12-hourly; 1–4: 4-hourly (the stricter end of 4–6); a 3 in one row,
+    5 or more: hourly, HIGH's continuous monitoring charted at least hourly. A patient with no
+    set at all was due one on admission."""
+    from downtime.domain.news2 import Monitoring
+
+    nurse, calm, feverish = ward
+    records.save_new(nurse, "observations", CALM, patient_id=calm)                                   # 08:00, 0
+    records.save_new(nurse, "observations", {**CALM, "temperature": 38.5}, patient_id=feverish)   # 08:00, 1
+    assert _overdue(nurse, forms, "2026-11-28T11:59+01:00") == []
+    assert _overdue(nurse, forms, "2026-11-28T12:00+01:00") == [(feverish, Monitoring.FOUR_TO_SIX_HOURLY, "28/11 12:00")]
+    assert _overdue(nurse, forms, "2026-11-28T20:00+01:00") == [
+        (feverish, Monitoring.FOUR_TO_SIX_HOURLY, "28/11 12:00"), (calm, Monitoring.TWELVE_HOURLY, "28/11 20:00")]
+    records.save_new(nurse, "observations", HIGH, patient_id=calm)                                    # 12:00, 7
+    assert _overdue(nurse, forms, "2026-11-28T12:59+01:00") == [(feverish, Monitoring.FOUR_TO_SIX_HOURLY, "28/11 12:00")]
+    assert (calm, Monitoring.CONTINUOUS, "28/11 13:00") in _overdue(nurse, forms, "2026-11-28T13:00+01:00")
+
+
+def test_an_incomplete_recheck_does_not_reset_the_clock_and_no_set_at_all_is_overdue(ward, forms):
+    nurse, patient, unseen = ward
+    records.save_new(nurse, "observations", CALM, patient_id=patient)      # 08:00, complete, 0
+    records.save_new(nurse, "observations", {**RECHECK, "temperature": 38.5}, patient_id=patient)  # 12:30, 1
+    found = _overdue(nurse, forms, "2026-11-28T13:00+01:00")
+    assert found[0] == (unseen, None, "27/11 09:00")
+    assert found[1][0] == patient and found[1][2] == "28/11 12:00"   # 4-hourly, from 08:00: a recheck is no set

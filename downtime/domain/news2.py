@@ -8,6 +8,7 @@ follows the RCP chart cell for cell, so the laptop and the paper chart always ag
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 from typing import TypeAlias
@@ -57,6 +58,17 @@ class Monitoring(StrEnum):
     FOUR_TO_SIX_HOURLY = "4-6-hourly"
     HOURLY = "1-hourly"
     CONTINUOUS = "continuous"
+
+    @property
+    def longest_gap(self) -> timedelta:
+        """How long after a set the next one is overdue. 4–6-hourly is read at its stricter end,
+        as a ward would rather be reminded early; continuous monitoring is charted at least
+        hourly, never less often than a medium score asks."""
+        return _LONGEST_GAP[self]
+
+
+_LONGEST_GAP = {Monitoring.TWELVE_HOURLY: timedelta(hours=12), Monitoring.FOUR_TO_SIX_HOURLY: timedelta(hours=4),
+                Monitoring.HOURLY: timedelta(hours=1), Monitoring.CONTINUOUS: timedelta(hours=1)}
 
 
 CLINICAL_RESPONSE: Mapping[Band, Mapping[str, str]] = {

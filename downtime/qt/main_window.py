@@ -408,9 +408,11 @@ class MainWindow(QMainWindow):
         patient list, the round's highlighted Mr B opened the chart of Mrs A, chosen on the
         Patients tab earlier and out of sight: the wrong patient's MAR, labels or transfer."""
         current = self.tabs.currentWidget()
-        if isinstance(current, (MedicationPanel, EscalationPanel)):
+        if isinstance(current, MedicationPanel):
             index = current.table.currentIndex()
             patient = current.model.rows[index.row()].patient if index.isValid() else None
+        elif isinstance(current, EscalationPanel):
+            patient = current.chosen_patient()
         elif isinstance(current, PatientTab):
             patient = current.patient
         elif isinstance(current, FormView) and (shown := current.patient()) is not None:

@@ -1,6 +1,7 @@
 """A patient's observations: every set with its NEWS2 score and band in words, and the score
 plotted over time against the escalation thresholds, as on the paper NEWS2 chart. The ward's
-escalation list shows the patients whose risk now needs someone told."""
+escalation list shows the patients whose risk now needs someone told, and those whose next set
+is overdue."""
 
 from __future__ import annotations
 
@@ -8,9 +9,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from downtime.domain.news2 import Band, News2Score
+from downtime.domain.news2 import Band, Monitoring, News2Score
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP
@@ -22,12 +23,17 @@ from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ListReader
 from downtime.services import observations, printing
 from downtime.services.context import Session
-from downtime.services.observations import Escalation, ScoredSet
+from downtime.services.patients import PatientSummary
+from downtime.services.observations import Escalation, Overdue, ScoredSet, WardReview
 
 # Shading behind the plotted score: low, medium (5–6), high (7+). The band is also written.
 BAND_SHADES = ((0, 4, "#eef6ee"), (5, 6, "#fdf1d8"), (7, 20, "#f9dcdc"))
 INCOMPLETE = QT_TR_NOOP("(incomplete)")
 LATER_INCOMPLETE = QT_TR_NOOP("(later set incomplete)")
+MONITORING_WORDS = {Monitoring.TWELVE_HOURLY: QT_TR_NOOP("12-hourly"), Monitoring.FOUR_TO_SIX_HOURLY: QT_TR_NOOP("4-hourly"),
+                    Monitoring.HOURLY: QT_TR_NOOP("hourly"), Monitoring.CONTINUOUS: QT_TR_NOOP("continuous (at least hourly)")}
+NO_COMPLETE_SET = QT_TR_NOOP("none recorded")
+ON_ADMISSION = QT_TR_NOOP("on admission")
 
 
 def _reading(value: object, suffix: str = "") -> str:
@@ -194,9 +200,25 @@ class EscalationModel(TextTableModel):
                 taken, _total(news2), observations.band_word(news2.band, language()))
 
 
+class OverdueModel(TextTableModel):
+    columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Downtime no."),
+               QT_TR_NOOP("Last complete set"), QT_TR_NOOP("Frequency"), QT_TR_NOOP("Next set was due"))
+
+    def is_warning(self, row: int, column: int) -> bool:
+        return column == len(self.columns) - 1
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        item: Overdue = self.rows[row]
+        last = (f"{item.last.taken_at:%d/%m %H:%M} — {_total(item.last.news2)}" if item.last else word(NO_COMPLETE_SET))
+        due = f"{item.due_at:%d/%m %H:%M}" + ("" if item.last else " " + word(ON_ADMISSION))
+        return (item.patient.ward or "", item.patient.bed or "", item.patient.display_name, item.patient.downtime_number,
+                last, word(MONITORING_WORDS[item.monitoring]) if item.monitoring else "", due)
+
+
 class EscalationPanel(QWidget):
-    """Patients whose judged NEWS2 is above low or who have no complete set, most urgent first; Enter
-    opens their chart."""
+    """Patients whose judged NEWS2 is above low or who have no complete set, most urgent first,
+    and below them the patients whose next set is overdue, longest overdue first; Enter opens
+    their chart."""
 
     open_patient = Signal(str)
 
@@ -210,8 +232,15 @@ class EscalationPanel(QWidget):
         self.count = QLabel()
         layout.addWidget(self.count)
         self.model = EscalationModel()
-        self.table = make_table(self.model, translate("EscalationPanel", "Patients needing escalation"), self._open_current)
-        layout.addWidget(self.table, 1)
+        self.table = make_table(self.model, translate("EscalationPanel", "Patients needing escalation"),
+                                lambda: self._open_current(self.table))
+        layout.addWidget(self.table, 2)
+        self.overdue_count = QLabel()
+        layout.addWidget(self.overdue_count)
+        self.overdue_model = OverdueModel()
+        self.overdue_table = make_table(self.overdue_model, translate("EscalationPanel", "Observations overdue"),
+                                        lambda: self._open_current(self.overdue_table))
+        layout.addWidget(self.overdue_table, 1)
         self.reader = ListReader(self)
         self.reader.found.connect(self._read)
         self.reader.refused.connect(self._refused)
@@ -221,25 +250,41 @@ class EscalationPanel(QWidget):
         """Read on a thread of its own: every in-patient's observations, thousands of patients
         on "All wards" of a hospital-wide database."""
         ward = self.ward.currentData()
-        self.reader.read(self.session, lambda own, _: observations.escalations(own.db, own.forms, ward))
+        self.reader.read(self.session, lambda own, _: observations.review(own.db, own.forms, ward, own.clock()))
+
+    def chosen_patient(self) -> PatientSummary | None:
+        """The patient of the line chosen in the list the person is in (the overdue one when it
+        has the focus), else of the escalation list's chosen line."""
+        for table in sorted((self.table, self.overdue_table), key=lambda table: not table.hasFocus()):
+            index = table.currentIndex()
+            if index.isValid():
+                return table.model().rows[index.row()].patient
+        return None
 
     def _say_reading(self) -> None:
         self.count.setText(translate("EscalationPanel", "Reading the list…"))
 
-    def _read(self, found: list[Escalation]) -> None:
+    def _read(self, found: WardReview) -> None:
         """The patient chosen stays chosen, the list being read again after every save."""
-        high = sum(item.judged.news2.band is Band.HIGH for item in found)
+        high = sum(item.judged.news2.band is Band.HIGH for item in found.escalations)
         self.count.setText(translate("EscalationPanel", "{count} patient(s) to review, {high} HIGH").format(
-            count=len(found), high=high) if found
+            count=len(found.escalations), high=high) if found.escalations
             else translate("EscalationPanel", "No patient's NEWS2 is above low risk"))
-        show_keeping_choice(self.table, self.model, found, lambda item: item.patient.patient_id, or_same_line=False)
+        self.overdue_count.setText(translate("EscalationPanel", "Observations overdue: {count} patient(s)").format(
+            count=len(found.overdue)) if found.overdue else translate("EscalationPanel", "No observations overdue"))
+        show_keeping_choice(self.table, self.model, found.escalations, lambda item: item.patient.patient_id,
+                            or_same_line=False)
+        show_keeping_choice(self.overdue_table, self.overdue_model, found.overdue, lambda item: item.patient.patient_id,
+                            or_same_line=False)
 
     def _refused(self, problem: UserError) -> None:
         """No rows rather than an earlier list's, which may be another ward's than the one chosen."""
         self.count.setText(say(problem))
+        self.overdue_count.clear()
         self.model.set_rows([])
+        self.overdue_model.set_rows([])
 
-    def _open_current(self) -> None:
-        index = self.table.currentIndex()
+    def _open_current(self, table: QTableView) -> None:
+        index = table.currentIndex()
         if index.isValid():
-            self.open_patient.emit(self.model.rows[index.row()].patient.patient_id)
+            self.open_patient.emit(table.model().rows[index.row()].patient.patient_id)

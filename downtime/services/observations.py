@@ -13,7 +13,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain.news2 import Band, Consciousness, News2Score, ObservationSet, Spo2Scale, score
+from downtime.domain.clock import local_now
+from downtime.domain.news2 import Band, Consciousness, Monitoring, News2Score, ObservationSet, Spo2Scale, score
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
@@ -141,12 +142,46 @@ def escalations(db: Database, forms: dict[str, FormSpec], ward: str | None = Non
                 at: datetime | None = None) -> list[Escalation]:
     """In-patients (of one ward, or all) whose judged set is above low risk or who have no complete
     set, most urgent first: the list the nurse in charge works through at each handover."""
-    found = []
+    return review(db, forms, ward, at or local_now()).escalations
+
+
+@dataclass(frozen=True)
+class Overdue:
+    """A patient whose next set was due by `due_at`: `monitoring` is the frequency their judged
+    set asks for, counted from `last`, their last complete set; with no complete set recorded
+    (`last` None), one was due when they were admitted."""
+
+    patient: PatientSummary
+    last: ScoredSet | None
+    monitoring: Monitoring | None
+    due_at: datetime
+
+
+@dataclass(frozen=True)
+class WardReview:
+    escalations: list[Escalation]
+    overdue: list[Overdue]
+
+
+def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datetime) -> WardReview:
+    """The escalation list at `at`, and the in-patients whose observations are overdue then,
+    longest overdue first: on paper nobody sees that a 12-hourly patient's next set was
+    never taken, or that a patient admitted this morning has none, until they deteriorate."""
+    listed, overdue = [], []
     patients = in_patients(db, forms, ward, at)
     every = charts(db, [patient.patient_id for patient in patients])
     for patient in patients:
-        sets = [found_set for found_set in every[patient.patient_id] if at is None or found_set.taken_at <= at]
+        sets = [found_set for found_set in every[patient.patient_id] if found_set.taken_at <= at]
         if sets and _needs_escalating(sets):
-            found.append(Escalation(patient, judged(sets), sets[-1]))
-    found.sort(key=lambda item: item.patient.display_name)
-    return sorted(found, key=lambda item: item.judged.news2.rank, reverse=True)
+            listed.append(Escalation(patient, judged(sets), sets[-1]))
+        last = _last_complete(sets)
+        if last is None:
+            monitoring, due_at = None, datetime.fromisoformat(patient.admitted_at)
+        else:
+            monitoring = judged(sets).news2.monitoring
+            due_at = last.taken_at + monitoring.longest_gap
+        if due_at <= at:
+            overdue.append(Overdue(patient, last, monitoring, due_at))
+    listed.sort(key=lambda item: item.patient.display_name)
+    overdue.sort(key=lambda item: (item.due_at, item.patient.display_name))
+    return WardReview(sorted(listed, key=lambda item: item.judged.news2.rank, reverse=True), overdue)

@@ -164,6 +164,30 @@
         <translation>(série suivante incomplète)</translation>
     </message>
     <message>
+        <source>12-hourly</source>
+        <translation>toutes les 12 h</translation>
+    </message>
+    <message>
+        <source>4-hourly</source>
+        <translation>toutes les 4 h</translation>
+    </message>
+    <message>
+        <source>hourly</source>
+        <translation>toutes les heures</translation>
+    </message>
+    <message>
+        <source>continuous (at least hourly)</source>
+        <translation>continue (relevé au moins toutes les heures)</translation>
+    </message>
+    <message>
+        <source>none recorded</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>on admission</source>
+        <translation>à l’admission</translation>
+    </message>
+    <message>
         <source>Taken</source>
         <translation>Relevé</translation>
     </message>
@@ -210,6 +234,18 @@
     <message>
         <source>air</source>
         <translation>air</translation>
+    </message>
+    <message>
+        <source>Last complete set</source>
+        <translation>Dernier relevé complet</translation>
+    </message>
+    <message>
+        <source>Frequency</source>
+        <translation>Fréquence</translation>
+    </message>
+    <message>
+        <source>Next set was due</source>
+        <translation>Relevé suivant attendu</translation>
     </message>
     <message>
         <source>Staff ID</source>
@@ -1093,6 +1129,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Patients nécessitant une alerte</translation>
     </message>
     <message>
+        <source>Observations overdue</source>
+        <translation>Relevés en retard</translation>
+    </message>
+    <message>
         <source>Reading the list…</source>
         <translation>Lecture de la liste…</translation>
     </message>
@@ -1103,6 +1143,14 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>No patient&apos;s NEWS2 is above low risk</source>
         <translation>Aucun patient n’a un NEWS2 au-dessus du risque faible</translation>
+    </message>
+    <message>
+        <source>Observations overdue: {count} patient(s)</source>
+        <translation>Relevés en retard : {count} patient(s)</translation>
+    </message>
+    <message>
+        <source>No observations overdue</source>
+        <translation>Aucun relevé en retard</translation>
     </message>
 </context>
 <context>

@@ -149,3 +149,37 @@ def test_the_patient_chosen_on_the_escalation_list_stays_chosen_when_it_is_read_
     listed(panel)
     current = panel.table.currentIndex()
     assert current.isValid() and panel.model.rows[current.row()].patient.patient_id == second
+
+
+def test_observations_overdue_are_listed_and_enter_or_a_patient_action_is_for_that_line(
+        window, session_for, admission_values, listed):
+    """Under the escalations, the patients whose next set is overdue at 14:00: the HIGH patient
+    seen at 12:00 (hourly) and a patient admitted at 10:30 with no set at all. A patient action
+    taken from that list is for its chosen line, not the escalation list's."""
+    from downtime.qt.mar_view import MarView
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    seen = records.save_new(window.session, "admission", admission_values).patient_id
+    unseen = records.save_new(window.session, "admission", {**admission_values, "bed": "3", "birth_name": "Roux",
+                                                            "used_name": "", "nir": None}).patient_id
+    records.save_new(window.session, "observations", RCP_EXAMPLE, patient_id=seen)
+    panel = window.escalation
+    window.tabs.setCurrentWidget(panel)
+    listed(panel)
+    assert panel.overdue_count.text() == "Observations overdue: 2 patient(s)"
+    assert [[panel.overdue_model.text(row, column) for column in (1, 4, 5, 6)] for row in range(2)] == [
+        ["3", "none recorded", "", "28/11 10:30 on admission"],
+        ["12", "28/11 12:00 — 7", "continuous (at least hourly)", "28/11 13:00"]]
+    assert panel.overdue_model.is_warning(0, 6)
+    panel.table.selectRow(0)
+    panel.overdue_table.setFocus()
+    panel.overdue_table.selectRow(0)
+    QTest.keyClick(panel.overdue_table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    chart = window.tabs.currentWidget()
+    assert isinstance(chart, MarView) and chart.patient_id == unseen
+    window.tabs.setCurrentWidget(panel)
+    panel.overdue_table.setFocus()
+    with_enter = []
+    panel.open_patient.connect(with_enter.append)
+    QTest.keyClick(panel.overdue_table, Qt.Key.Key_Return)
+    assert with_enter == [unseen]

@@ -235,7 +235,7 @@ def test_the_lists_of_other_tabs_are_read_when_first_shown_not_when_the_window_o
     from downtime.services import medication, observations
 
     read: list[str] = []
-    for module, name in ((theatre, "day_list"), (medication, "round_list"), (observations, "escalations")):
+    for module, name in ((theatre, "day_list"), (medication, "round_list"), (observations, "review")):
         real = getattr(module, name)
         monkeypatch.setattr(module, name, lambda *a, real=real, name=name, **k: (read.append(name), real(*a, **k))[1])
     window = MainWindow(session_for("coord"))
@@ -247,7 +247,7 @@ def test_the_lists_of_other_tabs_are_read_when_first_shown_not_when_the_window_o
     window.tabs.setCurrentWidget(window.escalation)
     window.tabs.setCurrentWidget(window.theatre)
     listed(window.escalation)
-    assert read == ["day_list", "escalations"]
+    assert read == ["day_list", "review"]
 
 
 def test_the_coordinator_prints_the_days_list_the_rescheduling_list_and_the_patients_letter(coordinator, answers):
