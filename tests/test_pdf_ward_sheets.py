@@ -132,3 +132,22 @@ def test_a_french_label_tells_june_from_july():
 
     assert (born(date(1990, 6, 15)), born(date(1990, 7, 15))) == ("15-Juin-1990", "15-Juil-1990")
     assert len(set(MONTHS["fr"])) == 12
+
+
+@pytest.mark.parametrize(("given", "refused"), [("小明", "小 明"), ("محمد", "م ح د"), ("Marie\u202e", "U+202E")])
+def test_a_name_the_labels_cannot_print_as_typed_is_refused_where_it_is_typed(session_for, admission_values, given,
+                                                                             refused):
+    """Chinese printed blank on the wristband and labels (the fonts have no glyph for it), Arabic
+    letters reversed and unjoined, and a right-to-left override showed a name on screen that the
+    paper did not: a patient identified on paper by a blank or a garbled name."""
+    nurse = session_for("nurse")
+    with pytest.raises(ServiceError, match=re.escape(f"“First names (all, as on the ID document)”: {refused} cannot be printed")):
+        records.save_new(nurse, "admission", {**admission_values, "given_names": given})
+
+
+def test_names_in_every_script_the_fonts_print_are_taken_and_printed(session_for, admission_values, tmp_path):
+    nurse = session_for("nurse")
+    given = "Đặng Thị Łucja Ωμέγα Пётр Ærøskøbing"
+    patient = records.save_new(nurse, "admission", {**admission_values, "given_names": given}).patient_id
+    out = printing.print_labels(nurse, patient, tmp_path / "l.pdf", count=1)
+    assert given in re.sub(r"\s+", " ", PdfReader(out).pages[0].extract_text())

@@ -8,6 +8,12 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                  "fr": "« {label} » est trop long ({limit} caractères au plus)."},
     "control_chars": {"en": "“{label}” contains invisible control characters.",
                       "fr": "« {label} » contient des caractères de contrôle invisibles."},
+    "unprintable": {"en": "“{label}”: {limit} cannot be printed on the paper forms, wristband and labels "
+                          "(printed blank or reversed); write it in Latin letters, a name as on the identity "
+                          "document's machine-readable lines.",
+                    "fr": "« {label} » : {limit} ne peut pas être imprimé sur les formulaires papier, le bracelet "
+                          "et les étiquettes (imprimé vide ou à l'envers) ; écrivez-le en lettres latines, un nom "
+                          "comme sur les lignes de lecture automatique de la pièce d'identité."},
     "not_integer": {"en": "“{label}” must be a whole number.",
                     "fr": "« {label} » doit être un nombre entier."},
     "not_number": {"en": "“{label}” must be a number.", "fr": "« {label} » doit être un nombre."},

@@ -18,6 +18,7 @@ from typing import Any
 from downtime.domain.downtime_number import parse_downtime_number
 from downtime.domain.nir import nir_problem
 from downtime.formspec.messages import message
+from downtime.formspec.printable import unprintable
 from downtime.formspec.schema import (
     ChoiceField, DateField, DateTimeField, DecimalField, Field, FormSpec, IntegerField, Lang,
     LongTextField, MultiChoiceField, PatientRefField, RecordRefField, RepeatField, StaffRefField, TextField,
@@ -220,6 +221,8 @@ def _check_kind(field: Field, value: Any, path: str, lang: Lang, now: datetime,
                 return error("bad_value")
             if _control_chars(value, isinstance(field, LongTextField)):
                 return error("control_chars")
+            if cannot := unprintable(value):
+                return error("unprintable", cannot)
             limit = getattr(field, "max_length", 200)
             if len(value) > limit:
                 return error("too_long", limit)
