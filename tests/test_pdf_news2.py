@@ -47,6 +47,7 @@ def test_the_chart_prints_in_french(session_for, admission_values, tmp_path):
     assert "Feuille de surveillance NEWS2" in page and "Fréq. respiratoire" in page
     assert "Conduite à tenir (dernier score)" in page and "Réponse d'urgence" in page
     assert "Faible ÉLEVÉ" in page and "NEWS2 7 — ÉLEVÉ" in page and "HIGH" not in page
+    assert "38,3 (1)" in page and "36,8 (0)" in page and "38.3" not in page   # as a French ward writes it
 
 
 @pytest.mark.parametrize("lang, words, not_words", [
@@ -58,7 +59,8 @@ def test_the_blank_chart_holds_the_scoring_key_on_one_page(tmp_path, clock, lang
     path = printing.blank_news2_chart(tmp_path / "blank.pdf", lang=lang, printed_by="Nurse", printed_at=clock(),
                                       device_name="Ward 3B laptop")
     (page,) = _text(path)
-    for band in ("≤8", "21–24", "≥25", "88–92 / ≥93 air", "≥97 O2", "111–219", "≥131", "36.1–38.0", "≥39.1", *words):
+    temperatures = ("36.1–38.0", "≥39.1") if lang == "en" else ("36,1–38,0", "≥39,1")
+    for band in ("≤8", "21–24", "≥25", "88–92 / ≥93 air", "≥97 O2", "111–219", "≥131", *temperatures, *words):
         assert band in page, band
     for word in not_words:
         assert word not in page, word

@@ -143,11 +143,7 @@ def format_value(field: Field, value: Any, lang: Lang) -> str:
             # On the laptop's clock, the zone typed times are read in: an EHR's 09:00Z is 10:00 in Paris.
             return datetime.fromisoformat(value).astimezone().strftime("%d/%m/%Y %H:%M")
         case DecimalField():
-            # No trailing zeros: "18.000 units" is read as eighteen thousand (ISMP, NIMC).
-            shown = f"{value:.{field.places}f}"
-            if "." in shown:
-                shown = shown.rstrip("0").rstrip(".")
-            return shown.replace(".", ",") if lang == "fr" else shown
+            return decimal_text(value, lang, field.places)
         case ChoiceField():
             return _option_label(field, value, lang)
         case MultiChoiceField():
@@ -158,6 +154,15 @@ def format_value(field: Field, value: Any, lang: Lang) -> str:
             return "; ".join(" ".join(filter(None, (format_value(part, row.get(part.id), lang) for part in field.fields)))
                              for row in value)
     return str(value)
+
+
+def decimal_text(value: float, lang: Lang, places: int = 6) -> str:
+    """No trailing zeros: "18.000 units" is read as eighteen thousand (ISMP, NIMC); a decimal
+    comma in French, as a French ward writes 37,4. A stored value has at most its field's places."""
+    shown = f"{value:.{places}f}"
+    if "." in shown:
+        shown = shown.rstrip("0").rstrip(".")
+    return shown.replace(".", ",") if lang == "fr" else shown
 
 
 def _option_label(field: ChoiceField | MultiChoiceField, code: str, lang: Lang) -> str:

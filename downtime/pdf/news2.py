@@ -15,6 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from downtime.domain.news2 import Band
 from downtime.formspec import Lang
+from downtime.formspec.values import decimal_text
 from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, style
 from downtime.services.observations import ScoredSet, band_text, band_word, incomplete_notice, judged
 from downtime.services.patients import PatientSummary
@@ -57,7 +58,8 @@ KEY: tuple[tuple[dict[Lang, str], tuple[str | dict[Lang, str], ...]], ...] = (
     ({"en": "Systolic BP", "fr": "PA systolique"}, ("≤90", "91–100", "101–110", "111–219", "", "", "≥220")),
     ({"en": "Pulse", "fr": "Pouls"}, ("≤40", "", "41–50", "51–90", "91–110", "111–130", "≥131")),
     ({"en": "Consciousness", "fr": "Conscience"}, ("", "", "", {"en": "Alert", "fr": "Alerte"}, "", "", "CVPU")),
-    ({"en": "Temperature", "fr": "Température"}, ("≤35.0", "", "35.1–36.0", "36.1–38.0", "38.1–39.0", "≥39.1", "")),
+    ({"en": "Temperature", "fr": "Température"}, tuple(
+        {"en": text, "fr": text.replace(".", ",")} for text in ("≤35.0", "", "35.1–36.0", "36.1–38.0", "38.1–39.0", "≥39.1", ""))),
 )
 
 
@@ -65,11 +67,12 @@ def _p(text: str, size: float = 7.5, bold: bool = False) -> Paragraph:
     return Paragraph(text, style(size, bold=bold))
 
 
-def _reading(found: ScoredSet, field: str) -> str:
+def _reading(found: ScoredSet, field: str, lang: Lang) -> str:
     data = found.record.data
     value = data.get(field)
     if field == "on_oxygen":
-        return "—" if value is None else (f"O2 {data.get('oxygen_flow') or ''}".strip() if value else "Air")
+        flow = data.get("oxygen_flow")
+        return "—" if value is None else (f"O2 {decimal_text(flow, lang) if flow else ''}".strip() if value else "Air")
     if field == "spo2" and value is not None and data.get("spo2_scale") == "scale_2":
         return f"{value} (sc. 2)"
     if field == "consciousness":
@@ -77,7 +80,7 @@ def _reading(found: ScoredSet, field: str) -> str:
                                       "unresponsive": "U"}[value]
     if field == "systolic_bp" and value is not None and data.get("diastolic_bp"):
         return f"{value}/{data['diastolic_bp']}"
-    return "—" if value is None else f"{value:g}" if isinstance(value, float) else str(value)
+    return "—" if value is None else decimal_text(value, lang) if isinstance(value, float) else str(value)
 
 
 def _grid(sets: Sequence[ScoredSet | None], lang: Lang, width: float, row_height: float = 9 * mm) -> Table:
@@ -93,7 +96,7 @@ def _grid(sets: Sequence[ScoredSet | None], lang: Lang, width: float, row_height
                 line.append("")
                 continue
             points = getattr(found.news2.parameters, points_name)
-            line.append(_p(_reading(found, field) + (f" ({points})" if points is not None else "")))
+            line.append(_p(_reading(found, field, lang) + (f" ({points})" if points is not None else "")))
             if points in POINT_SHADES:
                 shades.append(("BACKGROUND", (column, row), (column, row), POINT_SHADES[points]))
         body.append(line)

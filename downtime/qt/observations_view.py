@@ -36,10 +36,6 @@ NO_COMPLETE_SET = QT_TR_NOOP("none recorded")
 ON_ADMISSION = QT_TR_NOOP("on admission")
 
 
-def _reading(value: object, suffix: str = "") -> str:
-    return "—" if value is None else f"{value:g}{suffix}" if isinstance(value, float) else f"{value}{suffix}"
-
-
 def _total(news2: News2Score) -> str:
     """The total, marked where a row was not measured: such a total is a floor, not a score."""
     return f"{news2.total}{'' if news2.complete else ' ' + word(INCOMPLETE)}"
@@ -59,18 +55,22 @@ class SetsModel(TextTableModel):
     def is_warning(self, row: int, column: int) -> bool:
         return column == len(self.columns) - 1 and self.rows[row].news2.band in (Band.MEDIUM, Band.HIGH)
 
+    def _reading(self, data: dict[str, object], field_id: str, suffix: str = "") -> str:
+        """A reading as the form shows it (37,4 on a French ward), "—" when not taken."""
+        shown = format_value(self.spec.field(field_id), data.get(field_id), self.lang)
+        return f"{shown}{suffix}" if shown else "—"
+
     def texts(self, row: int) -> tuple[str, ...]:
         found: ScoredSet = self.rows[row]
         data = found.record.data
         bp = f"{data['systolic_bp']}/{data.get('diastolic_bp') or '—'}" if data.get("systolic_bp") else "—"
         oxygen = "—" if data.get("on_oxygen") is None else (
-            f"O2 {_reading(data.get('oxygen_flow'), ' L/min')}" if data["on_oxygen"] else translate("", "air"))
+            f"O2 {self._reading(data, 'oxygen_flow', ' L/min')}" if data["on_oxygen"] else translate("", "air"))
         band = observations.band_word(found.news2.band, language())
-        return (found.taken_at.strftime("%d/%m %H:%M"), _reading(data.get("respiratory_rate")),
-                  _reading(data.get("spo2"), "%"), "2" if data.get("spo2_scale") == "scale_2" else "1", oxygen, bp,
-                  _reading(data.get("pulse")),
-                  format_value(self.spec.field("consciousness"), data.get("consciousness"), self.lang) or "—",
-                  _reading(data.get("temperature")), _total(found.news2), band)
+        return (found.taken_at.strftime("%d/%m %H:%M"), self._reading(data, "respiratory_rate"),
+                self._reading(data, "spo2", "%"), "2" if data.get("spo2_scale") == "scale_2" else "1", oxygen, bp,
+                self._reading(data, "pulse"), self._reading(data, "consciousness"),
+                self._reading(data, "temperature"), _total(found.news2), band)
 
 
 class News2Plot(QWidget):

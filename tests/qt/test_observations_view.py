@@ -125,6 +125,7 @@ def test_the_chart_gives_consciousness_in_the_wards_language(qtbot, session_for,
     view = ObservationsView(nurse, patient)
     qtbot.addWidget(view)
     assert view.model.text(0, 7) == "Confusion récente"
+    assert view.model.text(0, 8) == "38,3"   # the temperature as the form and the French paper chart write it
 
 
 def test_the_patient_chosen_on_the_escalation_list_stays_chosen_when_it_is_read_again(qtbot, session_for,
