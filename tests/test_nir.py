@@ -1,7 +1,9 @@
+from datetime import date
+
 import pytest
 from hypothesis import given, strategies as st
 
-from downtime.domain.nir import nir_key, nir_problem, normalise_nir
+from downtime.domain.nir import nir_disagreements, nir_key, nir_problem, normalise_nir
 
 
 def test_valid_nir_with_spaces_as_printed_on_the_card():
@@ -48,3 +50,20 @@ def test_a_single_mistyped_digit_is_caught(position, delta):
     nir = "254037511302312"
     mistyped = nir[:position] + str((int(nir[position]) + delta) % 10) + nir[position + 1:]
     assert nir_problem(mistyped) is not None
+
+
+@pytest.mark.parametrize(("nir", "born", "sex", "found"), [
+    ("254037511302312", date(1954, 3, 12), "female", []),
+    ("254037511302312", date(1954, 3, 12), "male", ["sex"]),
+    ("254037511302312", date(1948, 3, 12), "female", ["year"]),
+    ("254037511302312", date(1954, 4, 12), "unknown", ["month"]),
+    ("254037511302312", None, None, []),
+    ("2 54 03 75 113 023 12", date(2054, 3, 1), "female", []),   # two digits of the year only
+])
+def test_a_nir_is_read_against_the_sex_and_date_of_birth_typed_beside_it(nir, born, sex, found):
+    assert nir_disagreements(nir, born, sex) == found
+
+
+def test_a_nir_whose_month_of_birth_was_unknown_agrees_with_any_month():
+    body = "1543099123456"   # month 30: born in 1954, month not known when the number was given
+    assert nir_disagreements(f"{body}{nir_key(body):02d}", date(1954, 1, 1), "male") == []

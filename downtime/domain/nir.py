@@ -4,6 +4,7 @@ A mistyped NIR merges two people's records at back-entry, so the key is always c
 """
 
 import re
+from datetime import date
 
 _NIR_SHAPE = re.compile(r"^[123478]\d{4}(\d{2}|2A|2B)\d{6}$")
 _CORSICA = {"2A": "19", "2B": "18"}
@@ -31,3 +32,22 @@ def nir_problem(raw: str) -> str | None:
     if nir_key(body) != int(key):
         return "key"
     return None
+
+
+_SEX = {"1": "male", "3": "male", "7": "male", "2": "female", "4": "female", "8": "female"}
+
+
+def nir_disagreements(nir: str, birth_date: date | None, sex: str | None) -> list[str]:
+    """Which of "sex", "year" and "month" (of birth) a sound NIR contradicts: it encodes the sex
+    (odd: male, even: female), then the year and the month of birth (a month above 12 means the
+    month was unknown). The key catches a slip in the number, not the wrong person's card."""
+    body = normalise_nir(nir)
+    found = []
+    if sex in ("male", "female") and _SEX.get(body[0], sex) != sex:
+        found.append("sex")
+    if birth_date is not None:
+        if int(body[1:3]) != birth_date.year % 100:
+            found.append("year")
+        if 1 <= int(body[3:5]) <= 12 and int(body[3:5]) != birth_date.month:
+            found.append("month")
+    return found

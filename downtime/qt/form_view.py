@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import LongTextField, MultiChoiceField, RepeatField, holds
+from downtime.formspec.schema import LongTextField, Meaning, MultiChoiceField, RepeatField, holds
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import say, translate, word
@@ -26,7 +26,7 @@ from downtime.qt.patient_header import identity_html
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import HINT_STYLE, ErrorLabel
 from downtime.qt.tables import print_and_open
-from downtime.services import drafts, medication, printing, records
+from downtime.services import drafts, identity, medication, printing, records
 from downtime.services.census import patient_for_record, patient_with_location
 from downtime.services.patients import PatientSummary
 from downtime.services.context import Session
@@ -283,7 +283,7 @@ class FormView(QWidget):
         if not self.editing:
             return
         values = self.values()
-        if values is None:
+        if values is None or not self._identity_confirmed(values):
             return
         try:
             if self.record is None:
@@ -310,6 +310,18 @@ class FormView(QWidget):
         self._refresh_relevance()
         self._set_mode()
         self.saved.emit(saved)
+
+    def _identity_confirmed(self, values: dict[str, Any]) -> bool:
+        """A NIR that disagrees with the sex or date of birth typed beside it is saved only once
+        the nurse says so; otherwise she is back at the NIR to re-read the card."""
+        doubt = identity.nir_doubt(self.spec, values, self.session.lang, self.record.data if self.record else None)
+        if not doubt or Prompts.confirm(self, translate("FormView", "Check the NIR"),
+                                        doubt + "\n\n" + translate("FormView", "Save with this NIR?")):
+            return True
+        nir = self.spec.by_meaning(Meaning.NIR)
+        if nir is not None:
+            self.editors[nir.id].widget.setFocus()
+        return False
 
     def start_amend(self) -> None:
         self.editing = True

@@ -1274,6 +1274,14 @@ le numéro du patient dans le DPI :</translation>
         <translation>Pourquoi cet enregistrement est-il corrigé ? (gardé dans l’historique)</translation>
     </message>
     <message>
+        <source>Check the NIR</source>
+        <translation>Vérifier le NIR</translation>
+    </message>
+    <message>
+        <source>Save with this NIR?</source>
+        <translation>Enregistrer avec ce NIR ?</translation>
+    </message>
+    <message>
         <source>Entered in error</source>
         <translation>Saisie erronée</translation>
     </message>
@@ -3178,6 +3186,22 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>back-enter records into the EHR</source>
         <translation>ressaisir les données dans le DPI</translation>
+    </message>
+    <message>
+        <source>sex</source>
+        <translation>sexe</translation>
+    </message>
+    <message>
+        <source>year of birth</source>
+        <translation>année de naissance</translation>
+    </message>
+    <message>
+        <source>month of birth</source>
+        <translation>mois de naissance</translation>
+    </message>
+    <message>
+        <source>The NIR does not agree with the {traits} typed on this form. Re-read the card and the date of birth: it may be another person&apos;s card, whose number would join two people&apos;s records at back-entry.</source>
+        <translation>Le NIR ne concorde pas avec : {traits}, saisi(s) sur ce formulaire. Relisez la carte et la date de naissance : ce peut être la carte d&apos;une autre personne, dont le numéro réunirait les dossiers de deux personnes lors de la ressaisie.</translation>
     </message>
 </context>
 </TS>

@@ -296,3 +296,24 @@ def test_a_print_leaves_neither_its_pdf_nor_its_preview_to_the_next_person(qtbot
     window.sign_out()
     assert not path.exists() and not list(path.parent.glob("*.pdf"))
     assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, PrintPreview) and w.isVisible()]
+
+
+def test_a_nir_disagreeing_with_the_date_of_birth_is_saved_only_once_the_nurse_says_so(window, typist, answers):
+    """"2 54 03…" is a woman born in March 1954: typed beside 12/03/1945 (a slip, or another
+    person's card) it passed its key and joined two people's records at back-entry."""
+    script, asked = answers
+    script["confirm"] = [False]
+    QTest.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    view = window.tabs.currentWidget()
+    for field_id, text in KEYSTROKES:
+        typist("12/03/1945" if field_id == "birth_date" else text)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert ("confirm", "Check the NIR") in asked and view.record is None
+    assert _focused_editor(view) == "nir"
+    view.editors["birth_date"].set_value("1954-03-12")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert view.record is not None and asked.count(("confirm", "Check the NIR")) == 1
+    view.amend_button.click()
+    view.editors["bed"].set_value("14")
+    QTest.keyClick(view.editors["bed"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert view.record.version == 2 and asked.count(("confirm", "Check the NIR")) == 1
