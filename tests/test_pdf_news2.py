@@ -106,3 +106,14 @@ def test_the_patients_chart_carries_the_scoring_key_for_its_empty_columns(sessio
     nurse, patient = _charted(session_for, admission_values)
     text = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
     assert "Scoring key (RCP NEWS2)" in text and "36.1–38.0" in text
+
+
+def test_each_saturation_is_written_in_its_own_scales_row_as_on_the_rcp_chart(session_for, admission_values, tmp_path):
+    """The chart had one SpO2 row: a scale 2 reading read "88 (sc. 2)" there, and on the blank
+    chart a saturation written by hand said nothing of the key that scores it."""
+    nurse, patient = _charted(session_for, admission_values)
+    records.save_new(nurse, "observations", {**SETS[0], "taken_at": "2026-11-28T13:00+01:00", "spo2": 88,
+                                             "spo2_scale": "scale_2", "scale_2_prescribed_by": "Dr Benali"},
+                     patient_id=patient)
+    page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
+    assert "SpO2 scale 1 % 97 (0) 95 (1) SpO2 scale 2 % (if prescribed) 88 (0) Air or oxygen" in page

@@ -13,7 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
-from downtime.domain.news2 import Band
+from downtime.domain.news2 import Band, Spo2Scale
 from downtime.formspec import Lang
 from downtime.formspec.values import decimal_text
 from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, style
@@ -38,15 +38,19 @@ WORDS = {
                    "fr": "* série incomplète : un paramètre n'a pas été mesuré ; le total ne peut que sous-estimer "
                          "le risque."},
 }
-# Chart rows: label, how a set's reading reads, and which points it carries.
+# Chart rows in the RCP chart's order: label, how a set's reading reads, which points it carries,
+# and for SpO2 the scale whose row it is (a set's saturation is written in its own scale's row:
+# on one row, written by hand, nobody could tell which key scores it).
 ROWS = (
-    ({"en": "Respiration rate /min", "fr": "Fréq. respiratoire /min"}, "respiratory_rate", "respiratory_rate"),
-    ({"en": "SpO2 %", "fr": "SpO2 %"}, "spo2", "spo2"),
-    ({"en": "Air or oxygen", "fr": "Air ou oxygène"}, "on_oxygen", "air_or_oxygen"),
-    ({"en": "Systolic BP mmHg", "fr": "PA systolique mmHg"}, "systolic_bp", "systolic_bp"),
-    ({"en": "Pulse /min", "fr": "Pouls /min"}, "pulse", "pulse"),
-    ({"en": "Consciousness (ACVPU)", "fr": "Conscience (ACVPU)"}, "consciousness", "consciousness"),
-    ({"en": "Temperature °C", "fr": "Température °C"}, "temperature", "temperature"),
+    ({"en": "Respiration rate /min", "fr": "Fréq. respiratoire /min"}, "respiratory_rate", "respiratory_rate", None),
+    ({"en": "SpO2 scale 1 %", "fr": "SpO2 échelle 1 %"}, "spo2", "spo2", Spo2Scale.SCALE_1),
+    ({"en": "SpO2 scale 2 % (if prescribed)", "fr": "SpO2 échelle 2 % (si prescrite)"}, "spo2", "spo2",
+     Spo2Scale.SCALE_2),
+    ({"en": "Air or oxygen", "fr": "Air ou oxygène"}, "on_oxygen", "air_or_oxygen", None),
+    ({"en": "Systolic BP mmHg", "fr": "PA systolique mmHg"}, "systolic_bp", "systolic_bp", None),
+    ({"en": "Pulse /min", "fr": "Pouls /min"}, "pulse", "pulse", None),
+    ({"en": "Consciousness (ACVPU)", "fr": "Conscience (ACVPU)"}, "consciousness", "consciousness", None),
+    ({"en": "Temperature °C", "fr": "Température °C"}, "temperature", "temperature", None),
 )
 # Each parameter's readings by the points they score (3 2 1 0 1 2 3), as the RCP chart's key.
 KEY: tuple[tuple[dict[Lang, str], tuple[str | dict[Lang, str], ...]], ...] = (
@@ -73,8 +77,6 @@ def _reading(found: ScoredSet, field: str, lang: Lang) -> str:
     if field == "on_oxygen":
         flow = data.get("oxygen_flow")
         return "—" if value is None else (f"O2 {decimal_text(flow, lang) if flow else ''}".strip() if value else "Air")
-    if field == "spo2" and value is not None and data.get("spo2_scale") == "scale_2":
-        return f"{value} (sc. 2)"
     if field == "consciousness":
         return "—" if not value else {"alert": "A", "new_confusion": "C", "voice": "V", "pain": "P",
                                       "unresponsive": "U"}[value]
@@ -89,10 +91,10 @@ def _grid(sets: Sequence[ScoredSet | None], lang: Lang, width: float, row_height
         for found in sets]
     body: list[list[object]] = [header]
     shades = []
-    for row, (label, field, points_name) in enumerate(ROWS, start=1):
+    for row, (label, field, points_name, scale) in enumerate(ROWS, start=1):
         line: list[object] = [_p(label[lang], bold=True)]
         for column, found in enumerate(sets, start=1):
-            if found is None:
+            if found is None or scale not in (None, found.observations.spo2_scale):
                 line.append("")
                 continue
             points = getattr(found.news2.parameters, points_name)
@@ -159,5 +161,5 @@ def blank_news2_chart_pdf(out: Path, *, lang: Lang, printed_by: str, printed_at:
     info = PageInfo(title=WORDS["blank_title"][lang], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, landscape=True, blank=True)
     width = body_width(info)
-    story: list[Flowable] = [_grid([None] * COLUMNS, lang, width, 6 * mm), Spacer(1, 3 * mm), _key(width, lang)]
+    story: list[Flowable] = [_grid([None] * COLUMNS, lang, width, 5.5 * mm), Spacer(1, 3 * mm), _key(width, lang)]
     return build_pdf(out, story, info)
