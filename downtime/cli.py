@@ -226,7 +226,7 @@ def _moment(text: str, option: str, lang: Lang) -> datetime:
     try:
         return parse_datetime(text)
     except ParseError as problem:
-        raise CliError(field_message(problem.key, lang, option)) from None
+        raise CliError(field_message(problem.key, lang, option, problem.limit)) from None
 
 
 def cmd_census(args: argparse.Namespace) -> int:

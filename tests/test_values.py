@@ -32,6 +32,32 @@ def test_datetime_takes_the_laptop_zone_offset():
     assert moment.isoformat() == "2026-11-28T14:30:00+02:00"
 
 
+@pytest.mark.parametrize("text, shown", [("25/10/2026 02:30", "02:30"), ("2026-10-25T02:30", "02:30"),
+                                         ("25/10/2026 2h59", "02:59")])
+def test_a_time_typed_in_the_hour_the_clocks_repeat_is_refused_naming_both_offsets(text, shown):
+    """Read as its first pass, a dose given at the second 02:30 was stored, and shown on the
+    MAR, an hour before it was given."""
+    from zoneinfo import ZoneInfo
+
+    with pytest.raises(ParseError) as refused:
+        parse_datetime(text, ZoneInfo("Europe/Paris"))
+    assert refused.value.key == "repeated_time"
+    assert refused.value.limit == f"25/10/2026 {shown} +02:00 / 25/10/2026 {shown} +01:00"
+
+
+def test_the_repeated_hour_is_typed_with_its_offset_and_the_skipped_hour_is_refused():
+    from zoneinfo import ZoneInfo
+
+    paris = ZoneInfo("Europe/Paris")
+    assert parse_datetime("25/10/2026 02:30 +01:00", paris).isoformat() == "2026-10-25T02:30:00+01:00"
+    assert parse_datetime("25/10/2026 02:30 +02:00", paris).isoformat() == "2026-10-25T02:30:00+02:00"
+    assert parse_datetime("25/10/2026 03:30", paris).isoformat() == "2026-10-25T03:30:00+01:00"
+    with pytest.raises(ParseError, match="skipped_time"):
+        parse_datetime("29/03/2026 02:30", paris)
+    with pytest.raises(ParseError, match="bad_datetime"):
+        parse_datetime("25/10/2026 02:30 +1", paris)
+
+
 def test_decimal_comma_is_accepted():
     assert parse_decimal("72,5") == 72.5
     with pytest.raises(ParseError):

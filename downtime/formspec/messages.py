@@ -27,6 +27,14 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                  "fr": "« {label} » : écrivez la date sous la forme JJ/MM/AAAA."},
     "bad_datetime": {"en": "“{label}”: write the date and time as DD/MM/YYYY HH:MM.",
                      "fr": "« {label} » : écrivez la date et l'heure sous la forme JJ/MM/AAAA HH:MM."},
+    "repeated_time": {"en": "“{label}”: that time happens twice that night, the clocks going back an hour: "
+                            "type it with its offset, the first time round or the second ({limit}).",
+                      "fr": "« {label} » : cette heure existe deux fois cette nuit-là, l'heure reculant d'une heure : "
+                            "tapez-la avec son décalage, premier ou second passage ({limit})."},
+    "skipped_time": {"en": "“{label}”: that time did not happen, the clocks going forward an hour that night: "
+                           "check the time.",
+                     "fr": "« {label} » : cette heure n'a pas existé, l'heure avançant d'une heure cette nuit-là : "
+                           "vérifiez l'heure."},
     "future": {"en": "“{label}” cannot be in the future.",
                "fr": "« {label} » ne peut pas être dans le futur."},
     "too_old": {"en": "“{label}” is before {limit}.", "fr": "« {label} » est avant {limit}."},

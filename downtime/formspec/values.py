@@ -12,8 +12,10 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timezone, tzinfo
 from typing import Any
+
+from tzlocal import get_localzone
 
 from downtime.domain.downtime_number import parse_downtime_number
 from downtime.domain.nir import nir_problem
@@ -27,10 +29,11 @@ from downtime.formspec.schema import (
 
 
 class ParseError(ValueError):
-    """Typed text that is not a value of the field's kind; the message key names why."""
+    """Typed text that is not a value of the field's kind; the message key names why, `limit`
+    fills the message's {limit}."""
 
-    def __init__(self, key: str):
-        self.key = key
+    def __init__(self, key: str, limit: object = None):
+        self.key, self.limit = key, limit
         super().__init__(key)
 
 
@@ -44,6 +47,7 @@ _DATE_DMY = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _DATE_COMPACT = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
 _TIME = re.compile(r"^(\d{1,2})[:hH](\d{2})$")
+_OFFSET = re.compile(r"^[+-]\d{2}:\d{2}$")
 # The stored shapes (ASCII digits, extended ISO 8601): Python reads more spellings ("19540312",
 # "20261128T1030+0100") that the record model, exports and other readers refuse.
 _STORED_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -80,21 +84,23 @@ def parse_datetime(text: str, tz: tzinfo | None = None) -> datetime:
         parsed = None
     if parsed is None or "T" not in text:
         pieces = text.split()
-        if len(pieces) != 2 or not (match := _TIME.match(pieces[1])):
+        if len(pieces) not in (2, 3) or not (match := _TIME.match(pieces[1])) or not all(map(_OFFSET.match, pieces[2:])):
             raise ParseError("bad_datetime")
         try:
             day = parse_date(pieces[0])
             clock = time(int(match.group(1)), int(match.group(2)))
+            parsed = datetime.fromisoformat(f"{day}T{clock:%H:%M}{pieces[2] if len(pieces) == 3 else ''}")
         except (ParseError, ValueError) as exc:
             raise ParseError("bad_datetime") from exc
-        parsed = datetime.combine(day, clock)
     try:
         if parsed.tzinfo is None:
-            parsed = parsed.replace(tzinfo=tz) if tz else parsed.astimezone()
+            parsed = _on_the_clock(parsed, tz or get_localzone())
         else:
             # The same instant on the laptop's clock: an EHR's 07:30Z is the 08:30 operation every
             # list, print and letter shows (each formats the time as stored).
             parsed = parsed.astimezone(tz) if tz else parsed.astimezone()
+    except ParseError:
+        raise
     except (ValueError, OverflowError) as exc:
         # The laptop's zone cannot place a time on the calendar's first or last day.
         raise ParseError("bad_datetime") from exc
@@ -114,6 +120,19 @@ def parse_decimal(text: str) -> float:
     if not re.fullmatch(r"[+-]?(\d{1,12}(\.\d*)?|\.\d+)", cleaned):
         raise ParseError("not_number")
     return float(cleaned)
+
+
+def _on_the_clock(typed: datetime, zone: tzinfo) -> datetime:
+    """A time typed without its offset, in `zone`. The hour the clocks skip in spring never
+    happened and the hour they repeat in autumn happens twice: either is refused, naming the
+    offsets to type for the repeated hour, rather than stored an hour off (a dose given at the
+    second 02:30 showed as given an hour earlier)."""
+    first, second = typed.replace(tzinfo=zone), typed.replace(tzinfo=zone, fold=1)
+    if first.utcoffset() == second.utcoffset():
+        return first
+    if first.astimezone(timezone.utc).astimezone(zone).replace(tzinfo=None) != typed:
+        raise ParseError("skipped_time")
+    raise ParseError("repeated_time", " / ".join(f"{typed:%d/%m/%Y %H:%M} {when.isoformat()[-6:]}" for when in (first, second)))
 
 
 def parse_text(field: Field, text: str, tz: tzinfo | None = None) -> Any:

@@ -84,7 +84,7 @@ class Editor(QObject):
         try:
             self.value()
         except ParseError as problem:
-            return [FieldError(path, message(problem.key, self.lang, self.field.label.get(self.lang)))]
+            return [FieldError(path, message(problem.key, self.lang, self.field.label.get(self.lang), problem.limit))]
         return []
 
     def set_value(self, value: Any) -> None:

@@ -153,7 +153,7 @@ def _values(path: Path, number: int, spec: FormSpec, row: dict[str, str],
         except ParseError as problem:
             shown = text if len(text) <= 40 else text[:40] + "…"
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {number}, column {column}: {shown!r}: {reason}"),
-                                path=path.name, number=number, column=column, shown=shown, reason=message(problem.key, 'en', column)) from None
+                                path=path.name, number=number, column=column, shown=shown, reason=message(problem.key, 'en', column, problem.limit)) from None
         if value is not None:
             values[column] = value
     return values
