@@ -443,9 +443,10 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
                          "booking_id": entry.state.record.record_id, "patient": entry.state.patient.display_name,
                          "downtime_number": entry.state.patient.downtime_number, "procedure": data["procedure"],
                          "side": data["laterality"], "priority": data["priority"], "surgeon": data["surgeon"],
-                         "status": entry.state.status.value if entry.struck else "on this list"})
+                         "status": entry.state.status.value if entry.struck else "on this list",
+                         "clashes": [clash.said.text(args.lang) for clash in entry.clashes]})
     _emit(args, rows, lambda r: f"{r['theatre']:<4} {r['start'][11:16]}  {r['patient']:<34} {r['procedure']:<32} "
-                                f"{r['side']:<14} {r['status']}")
+                                f"{r['side']:<14} {r['status']}" + "".join(f" CLASH: {said}" for said in r["clashes"]))
     return 0
 
 
@@ -526,6 +527,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     added = result.added_text(args.lang) or _say(args, QT_TRANSLATE_NOOP("messages", "nothing new"))
     print(_say(args, QT_TRANSLATE_NOOP("messages", "imported {path} ({kind}): {added}; {unchanged} already here, unchanged"), path=args.path,
                kind=result.kind, added=added, unchanged=result.unchanged))
+    for report in result.theatre_clashes:
+        print(report.text(args.lang))
     return 0
 
 
@@ -590,6 +593,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     for duplicate in result.duplicates:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "PROBABLE DUPLICATE: {numbers} have {why}"), numbers=", ".join(duplicate.downtime_numbers),
                    why=duplicate.why))
+    for report in result.theatre_clashes:
+        print(report.text(args.lang))
     return 0
 
 

@@ -30,6 +30,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "cancelled": {"en": "CANCELLED — {reason}", "fr": "ANNULÉE — {reason}"},
     "moved": {"en": "MOVED to {when}", "fr": "DÉPLACÉE au {when}"},
     "transferred": {"en": "TRANSFERRED elsewhere", "fr": "TRANSFÉRÉE ailleurs"},
+    "clash": {"en": "CLASH, move one: {clashes}", "fr": "CONFLIT, en déplacer une : {clashes}"},
     "resched_title": {"en": "Operations to reschedule", "fr": "Interventions à reprogrammer"},
     "resched_sub": {"en": "{count} cancelled operation(s) not yet rebooked, at {at}",
                     "fr": "{count} intervention(s) annulée(s) non reprogrammée(s), au {at}"},
@@ -84,7 +85,7 @@ def _choice(spec: FormSpec, field_id: str, value: object, lang: Lang) -> str:
 def _status(entry: ListEntry, cancel_spec: FormSpec, lang: Lang) -> str:
     state = entry.state
     if not entry.struck:
-        return ""
+        return w("clash", lang, clashes="; ".join(clash.said.text(lang) for clash in entry.clashes)) if entry.clashes else ""
     if state.status is BookingStatus.CANCELLED:
         return w("cancelled", lang, reason=_choice(cancel_spec, "reason", state.cancel_reason.value, lang)
                  if state.cancel_reason else "")

@@ -58,6 +58,9 @@ class DayModel(TextTableModel):
         state, data = entry.state, entry.state.record.data
         status = word(BOOKING_STATUS[state.status])
         status = status.upper() if entry.struck else status
+        if entry.clashes:
+            status = translate("DayModel", "{status} — CLASH, move one: {clashes}").format(
+                status=status, clashes="; ".join(clash.said.text(language()) for clash in entry.clashes))
         return (theatre_name, entry.start.strftime("%H:%M"), state.patient.display_name, state.patient.birth_date_in(language()),
                 state.patient.downtime_number, data["procedure"],
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang),
@@ -65,7 +68,8 @@ class DayModel(TextTableModel):
                 data.get("anaesthetist") or "—", status)
 
     def is_warning(self, row: int, column: int) -> bool:
-        return column == 10 and self.rows[row][1].struck
+        entry = self.rows[row][1]
+        return column == 10 and (entry.struck or bool(entry.clashes))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.FontRole and self.rows[index.row()][1].struck:

@@ -158,7 +158,8 @@ class _RunPage(QWizardPage):
         added = outcome.added_text(language())
         _report(self.result, translate("ImportWizard", "Imported {what}: {added}; {unchanged} already here and unchanged.").format(
             what=translate("ImportWizard", KINDS[outcome.kind]), added=added or translate("ImportWizard", "nothing new"),
-            unchanged=outcome.unchanged), failed=False)
+            unchanged=outcome.unchanged) + "".join("\n\n" + report.text(language()) for report in outcome.theatre_clashes),
+            failed=bool(outcome.theatre_clashes))
 
     def _refused(self, problem: UserError) -> None:
         _report(self.result, translate("ImportWizard", "Nothing was imported.") + "\n\n" + say(problem), failed=True)

@@ -60,6 +60,9 @@ class BookingFacts:
     transferred_to: str | None
     """The hospital a transferred operation went to, from the transfer itself (the letter names
     it; the newest rebooking record written may be an earlier one, corrected since)."""
+    placed_by: RecordVersion
+    """The record that gave the operation its slot (the booking, or its latest rebooking): its
+    device is the laptop a clash found after a merge names."""
 
     @property
     def cancelled_start(self) -> datetime | None:
@@ -126,7 +129,11 @@ def sessions(db: Database, session_ids: Collection[str] | None = None) -> dict[s
     """Every standing session, or these (a clash check reads the few it compares)."""
     found = (_standing(db, "theatre_session") if session_ids is None
              else _standing_where(db, ["theatre_session"], "record_id IN (?)", session_ids))
-    return {r.record_id: _session(r.record_id, r.data) for r in found}
+    return {r.record_id: session_of(r) for r in found}
+
+
+def session_of(record: RecordVersion) -> TheatreSession:
+    return _session(record.record_id, record.data)
 
 
 def _session(session_id: str, data: dict[str, Any]) -> TheatreSession:
@@ -172,10 +179,16 @@ def _replay(db: Database, booking_ids: Collection[str] | None = None) -> list[Bo
     else:
         booked = _standing_where(db, ["operation_booking"], "record_id IN (?)", booking_ids)
         changes = _standing_where(db, EVENT_FORMS, "json_extract(data, '$.booking') IN (?)", booking_ids)
+    return replay(booked, changes, _first_typed(db, changes))
+
+
+def replay(booked: list[RecordVersion], changes: list[RecordVersion], typed: dict[str, datetime]) -> list[BookingFacts]:
+    """The standing bookings with their standing cancellations and rebookings applied, wherever
+    the versions were read (this database, or a merge's combined exports); `typed`: when each
+    change was first typed."""
     events: dict[str, list[RecordVersion]] = {}
     for record in changes:
         events.setdefault(record.data["booking"], []).append(record)
-    typed = _first_typed(db, changes)
     return [_fold(record, events.get(record.record_id, []), typed) for record in booked]
 
 
@@ -198,7 +211,7 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
     data = record.data
     status, session_id = BookingStatus.BOOKED, data["session"]
     start: datetime | None = datetime.fromisoformat(data["planned_start"])
-    cancelled_at, reason, last_minute, transferred_to = None, None, False, None
+    cancelled_at, reason, last_minute, transferred_to, placed_by = None, None, False, None, record
     cancelled_from: list[tuple[str, datetime]] = []
     ordered = sorted(events, key=lambda e: (e.occurred_at, typed.get(e.record_id, e.recorded_at)))
     for index, event in enumerate(ordered):
@@ -214,13 +227,13 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
             status, session_id, start = BookingStatus.TRANSFERRED, None, None
             transferred_to = event.data.get("other_hospital")
         else:
-            status, session_id = BookingStatus.REBOOKED, event.data["session"]
+            status, session_id, placed_by = BookingStatus.REBOOKED, event.data["session"], event
             start = datetime.fromisoformat(event.data["planned_start"])
     priority = Priority(data["priority"])
     decided = datetime.fromisoformat(data["decided_at"])
     return BookingFacts(record, status, session_id, start, int(data["expected_minutes"]), priority, decided,
                         cancelled_at, reason, last_minute, rebook_by(priority, decided, cancelled_at, reason, last_minute),
-                        tuple(cancelled_from), transferred_to)
+                        tuple(cancelled_from), transferred_to, placed_by)
 
 
 def _refuse_out_of_place(status: BookingStatus, event: RecordVersion, later: list[RecordVersion]) -> None:
@@ -279,6 +292,98 @@ def _check(db: Database, candidate: Booking) -> None:
                                                      "another session."))
     if found := clashes(candidate, known, booked):
         raise ClashRefused(found)
+
+
+@dataclass(frozen=True)
+class StandingClash:
+    """Two operations standing at once where the clash check would have refused the second: two
+    laptops each booked one, neither seeing the other's. Both are real decisions already told to
+    patients, so they are shown, for a person to move one, never undone."""
+
+    first: BookingFacts
+    second: BookingFacts
+    first_session: TheatreSession
+    second_session: TheatreSession
+    first_meets: tuple[Clash, ...]
+    """What the first meets in the second (naming the second's time), as its line shows it."""
+    second_meets: tuple[Clash, ...]
+
+
+def standing_clashes(replayed: list[BookingFacts], known: dict[str, TheatreSession]) -> list[StandingClash]:
+    """Each pair of standing operations that clash, once, earliest first: in start order, each
+    is compared only with those starting before it ends (a merge holds thousands)."""
+    live = sorted(((facts.start, facts) for facts in replayed
+                   if facts.status in LIVE and facts.start is not None and facts.session_id in known),
+                  key=lambda pair: pair[0])
+    found = []
+    for index, (_, facts) in enumerate(live):
+        booking = facts.booking
+        for start, other in live[index + 1:]:
+            if booking.end is None or start >= booking.end:
+                break
+            if meets := _meets(booking, other.booking, known):
+                found.append(StandingClash(facts, other, known[str(facts.session_id)], known[str(other.session_id)],
+                                           meets, _meets(other.booking, booking, known)))
+    return found
+
+
+def _meets(booking: Booking, other: Booking, known: dict[str, TheatreSession]) -> tuple[Clash, ...]:
+    """The clashes of `booking` with `other` (fitting its own session is each laptop's check)."""
+    return tuple(clash for clash in clashes(booking, known, [other]) if clash.kind != "session")
+
+
+def clashes_touching(db: Database, booking_ids: Collection[str]) -> list[StandingClash]:
+    """The standing clashes involving these bookings (those an import brought), against every
+    booking standing here."""
+    wanted = set(booking_ids)
+    if not wanted:
+        return []
+    replayed = _replay(db)
+    known = sessions(db, {facts.session_id for facts in replayed if facts.session_id is not None})
+    return [pair for pair in standing_clashes(replayed, known)
+            if pair.first.record.record_id in wanted or pair.second.record.record_id in wanted]
+
+
+def clash_reports(pairs: list[StandingClash], numbers: dict[str, str], laptops: dict[str, str]) -> tuple[ClashReport, ...]:
+    return tuple(ClashReport(pair, numbers, laptops) for pair in pairs)
+
+
+def clashes_brought(db: Database, booking_ids: Collection[str], laptops: dict[str, str]) -> tuple[ClashReport, ...]:
+    """`clashes_touching`, as an import reports them."""
+    pairs = clashes_touching(db, booking_ids)
+    return clash_reports(pairs, downtime_numbers(db, {facts.booking.patient_id for pair in pairs
+                                                      for facts in (pair.first, pair.second)}), laptops)
+
+
+CLASH_SIDE = QT_TRANSLATE_NOOP("messages", "{procedure}, patient {number}, theatre {theatre} {window} (booked on {laptop})")
+STANDING = QT_TRANSLATE_NOOP("messages", "THEATRE CLASH, both bookings stand, move one: {first}; and {second}: {clashes}")
+
+
+@dataclass(frozen=True)
+class ClashReport:
+    """A standing clash as a merge or an import reports it: each operation with its patient's
+    downtime number and the laptop that booked it."""
+
+    clash: StandingClash
+    numbers: dict[str, str]
+    """Each patient's downtime number, by patient id."""
+    laptops: dict[str, str]
+    """Each laptop's name, by device id; a laptop not named is given by its device id."""
+
+    def _side(self, lang: Lang, facts: BookingFacts, session: TheatreSession) -> str:
+        booking = facts.booking
+        assert booking.start is not None and booking.end is not None
+        device = facts.placed_by.device_id
+        return message(lang, CLASH_SIDE, procedure=facts.record.data["procedure"],
+                       number=self.numbers.get(booking.patient_id, booking.patient_id), theatre=session.theatre,
+                       window=f"{booking.start:%d/%m/%Y %H:%M}-{booking.end:%H:%M}",
+                       laptop=self.laptops.get(device) or device)
+
+    def text(self, lang: Lang) -> str:
+        pair = self.clash
+        return message(lang, STANDING, first=self._side(lang, pair.first, pair.first_session),
+                       second=self._side(lang, pair.second, pair.second_session),
+                       clashes="; ".join(clash.said.text(lang) for clash in pair.second_meets))
 
 
 def check_version(db: Database, form_id: str, record_id: str, patient_id: str | None, data: dict[str, Any],
@@ -450,6 +555,8 @@ class ListEntry:
     state: BookingState
     start: datetime
     struck: bool
+    clashes: tuple[Clash, ...] = ()
+    """What this standing operation clashes with (two laptops' bookings, merged)."""
 
 
 def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str | None = None,
@@ -466,10 +573,15 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
         return []
     if replayed is None:
         replayed = _replay(db, _around(db, min(s.start for s in chosen), max(s.end for s in chosen)))
+    meets: dict[str, tuple[Clash, ...]] = {}
+    for pair in standing_clashes(replayed, {s.session_id: s for s in near}):
+        for facts, met in ((pair.first, pair.first_meets), (pair.second, pair.second_meets)):
+            meets[facts.record.record_id] = meets.get(facts.record.record_id, ()) + met
     for state in bookings(db, forms, lambda facts: facts.session_id in entries
                           or any(session_id in entries for session_id, _ in facts.cancelled_from), replayed):
         if state.session_id in entries and state.start is not None:
-            entries[state.session_id].append(ListEntry(state, state.start, struck=False))
+            entries[state.session_id].append(ListEntry(state, state.start, struck=False,
+                                                       clashes=meets.get(state.record.record_id, ())))
         # One struck line per session it left, at the last time it was planned there.
         left = {session_id: start for session_id, start in state.cancelled_from
                 if session_id in entries and session_id != state.session_id}

@@ -18,17 +18,19 @@ from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
-from downtime.services import census, search
+from downtime.services import census, search, theatre
 from downtime.services.context import Session
 from downtime.storage import audit
 from downtime.storage.records import chunks, marks
 from downtime.sync.export import verify_export
+from downtime.sync.merge import sources_of
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 from downtime.sync.versions import (
     PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, count_lines, lines_of, read_lines,
 )
 
 BATCH = 5000
+THEATRE_FORMS = ("operation_booking", *theatre.EVENT_FORMS)
 
 
 def _already(session: Session, table: str, column: str, values: set[Any]) -> list[dict[str, Any]]:
@@ -120,6 +122,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
         added["patients"] = len(new_patients)
         known_patients = {row["patient_id"] for row in patients}
         line = 0
+        booked: set[str] = set()  # the operations whose booking, cancellation or rebooking is new here
         # (line, record, record it points to) not found yet: the target may come later in the
         # file (a merge orders by the laptops' clocks), so only what is missing at the end is refused.
         pointing: list[tuple[int, str, str]] = []
@@ -148,6 +151,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                 by_id[row["id"]] = by_version[(row["record_id"], row["version"])] = row
                 batch.append(row)
                 pointing += [(line, row["record_id"], target) for target in targets]
+                if row["form_id"] in THEATRE_FORMS:
+                    booked.add(row["record_id"] if row["form_id"] == "operation_booking" else orjson.loads(row["data"])["booking"])
                 if spec.creates_patient and row["patient_id"]:
                     touched.add(row["patient_id"])
             write(batch)
@@ -160,11 +165,13 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                                                               "database; import the earlier export first"),
                                 file=RECORDS_FILE, line=first, record=record_id, target=target)
         search.refresh_many(db, session.forms, touched)
+        laptops = {source["device_id"]: source["device_name"] for source in sources_of(folder) if source["device_name"]}
+        clashes = theatre.clashes_brought(db, booked, laptops)
         audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
                      action="import", detail={"kind": "export", "folder": str(folder), "added": added,
                                               "unchanged": unchanged})
     progress(total, total)
-    return ImportResult("export", added, unchanged)
+    return ImportResult("export", added, unchanged, clashes)
 
 
 def _still_missing(session: Session, pointing: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:

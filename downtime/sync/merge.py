@@ -23,7 +23,9 @@ from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.duplicates import ProbableDuplicate, probable_duplicates
+from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.errors import UserError
+from downtime.services.theatre import EVENT_FORMS, ClashReport, clash_reports, replay, session_of, standing_clashes
 from downtime.sync.export import file_digests, verify_export
 from downtime.sync.versions import PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, line, lines_of, write_lines
 
@@ -37,6 +39,9 @@ class MergeResult:
     folder: Path
     versions: dict[str, int]
     duplicates: list[ProbableDuplicate]
+    theatre_clashes: tuple[ClashReport, ...]
+    """Operations booked at once on two laptops: merged all the same (both were told to their
+    patients), named for a coordinator to move one."""
 
 
 
@@ -50,8 +55,8 @@ def _scratch(folder: Path) -> Database:
     db.execute("PRAGMA synchronous = OFF")
     db.execute("CREATE TABLE patients (patient_id TEXT PRIMARY KEY, downtime_number TEXT, device_number INTEGER,"
                " device_id TEXT, line TEXT, folder TEXT, other TEXT)")
-    db.execute("CREATE TABLE versions (record_id TEXT, version INTEGER, recorded_utc TEXT, line TEXT, folder TEXT,"
-               " other TEXT, PRIMARY KEY (record_id, version))")
+    db.execute("CREATE TABLE versions (record_id TEXT, version INTEGER, recorded_utc TEXT, form_id TEXT, line TEXT,"
+               " folder TEXT, other TEXT, PRIMARY KEY (record_id, version))")
     db.execute("CREATE TABLE csv_lines (form_id TEXT, record_id TEXT, version INTEGER, line TEXT,"
                " PRIMARY KEY (form_id, record_id, version))")
     return db
@@ -87,8 +92,9 @@ class _Facts:
 _FACTS = (
     _Facts("patients", PATIENTS_FILE, PATIENT_COLUMNS, ("patient_id",), ("downtime_number", "device_number", "device_id"),
            lambda path, number, row: (row["patient_id"], row["downtime_number"], row["device_number"], row["device_id"])),
-    _Facts("versions", RECORDS_FILE, RECORD_COLUMNS, ("record_id", "version"), ("recorded_utc",),
-           lambda path, number, row: (row["record_id"], row["version"], _instant(path, number, row["recorded_at"]))),
+    _Facts("versions", RECORDS_FILE, RECORD_COLUMNS, ("record_id", "version"), ("recorded_utc", "form_id"),
+           lambda path, number, row: (row["record_id"], row["version"], _instant(path, number, row["recorded_at"]),
+                                      row["form_id"])),
 )
 
 
@@ -182,10 +188,34 @@ def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
     return counts
 
 
+THEATRE_FORMS = ("theatre_session", "operation_booking", *EVENT_FORMS)
+
+
+def _theatre_clashes(db: Database, sources: list[dict[str, Any]]) -> tuple[ClashReport, ...]:
+    """Operations two laptops booked at once (each checked only its own bookings), replayed from
+    the combined versions as the lists will replay them once imported: each record's latest
+    version, unless entered in error."""
+    latest = [RecordVersion.model_validate({**row, "data": orjson.loads(row["data"])}) for row in (
+        orjson.loads(text) for (text,) in db.execute(
+            f"SELECT line FROM versions v WHERE form_id IN ({', '.join('?' * len(THEATRE_FORMS))})"
+            " AND version = (SELECT MAX(version) FROM versions w WHERE w.record_id = v.record_id)", THEATRE_FORMS))]
+    standing = [record for record in latest if record.status is not RecordStatus.ENTERED_IN_ERROR]
+    typed = {record_id: datetime.fromisoformat(at) for record_id, at in db.execute(
+        f"SELECT record_id, json_extract(line, '$.recorded_at') FROM versions WHERE version = 1"
+        f" AND form_id IN ({', '.join('?' * len(EVENT_FORMS))})", EVENT_FORMS)}
+    known = {record.record_id: session_of(record) for record in standing if record.form_id == "theatre_session"}
+    replayed = replay([record for record in standing if record.form_id == "operation_booking"],
+                      [record for record in standing if record.form_id in EVENT_FORMS], typed)
+    pairs = standing_clashes(replayed, known)
+    numbers = {patient_id: number for patient_id, number in db.execute("SELECT patient_id, downtime_number FROM patients")}
+    return clash_reports(pairs, numbers, {source["device_id"]: source["device_name"] for source in sources
+                                          if source["device_id"] and source["device_name"]})
+
+
 SOURCE_FIELDS = ("device_id", "device_number", "device_name", "exported_at")
 
 
-def _sources(folder: Path) -> list[dict[str, Any]]:
+def sources_of(folder: Path) -> list[dict[str, Any]]:
     """The laptops' exports a verified folder holds: an export is one, a merge those it was
     made of, so yesterday's merge and a late laptop's export merge like any two exports. A
     field an older manifest lacks is left empty rather than refusing the merge."""
@@ -201,7 +231,7 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
     problems = [problem for folder in folders for problem in verify_export(folder)]
     if problems:
         raise MergeRefused("refused, an export does not match its manifest:\n" + "\n".join(problems))
-    sources = [source for folder in folders for source in _sources(folder)]
+    sources = [source for folder in folders for source in sources_of(folder)]
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".merge-", dir=out.parent))
     try:
@@ -215,13 +245,17 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
             write_lines(staging / RECORDS_FILE, _versions_in_order(db))
             duplicates = probable_duplicates([orjson.loads(text) for (text,) in db.execute(
                 "SELECT line FROM csv_lines WHERE form_id = 'admission'")])
+            clashes = _theatre_clashes(db, sources)
             files = file_digests(staging)
             manifest = {"format": "downtime-merge", "sources": sources, "counts": counts,
                         "probable_duplicates": [{"downtime_numbers": list(d.downtime_numbers), "why": d.why}
-                                                for d in duplicates], "files": files}
+                                                for d in duplicates],
+                        "theatre_clashes": [{"bookings": [report.clash.first.record.record_id,
+                                                          report.clash.second.record.record_id],
+                                             "why": report.text("en")} for report in clashes], "files": files}
             (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
             os.replace(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return MergeResult(out, counts, duplicates)
+    return MergeResult(out, counts, duplicates, clashes)

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from downtime.errors import UserError
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 
+if TYPE_CHECKING:
+    from downtime.services.theatre import ClashReport
 
 Progress = Callable[[int, int], None]
 """Told (done, total) as long work goes, for a progress bar."""
@@ -27,6 +30,9 @@ class ImportResult:
     kind: str
     added: dict[str, int]
     unchanged: int
+    theatre_clashes: tuple[ClashReport, ...] = ()
+    """Operations the import brought that stand at once with another where one forbids the
+    other (two laptops' bookings): imported all the same, for a coordinator to move one."""
 
     def added_text(self, lang: Lang) -> str:
         """What was added, counted by kind in words ("2 patient(s), 14 record version(s)")."""

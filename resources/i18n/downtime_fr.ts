@@ -1036,6 +1036,13 @@ le numéro du patient dans le DPI :</translation>
     </message>
 </context>
 <context>
+    <name>DayModel</name>
+    <message>
+        <source>{status} — CLASH, move one: {clashes}</source>
+        <translation>{status} — CONFLIT, en déplacer une : {clashes}</translation>
+    </message>
+</context>
+<context>
     <name>DoseDialog</name>
     <message>
         <source>Record a dose</source>
@@ -2612,6 +2619,14 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>Session: this operation&apos;s theatre session is not on the lists (withdrawn, or not set up on this laptop); book it in another session.</source>
         <translation>Vacation : la vacation de cette intervention n&apos;est plus au programme (retirée, ou non créée sur ce portable) ; programmez-la dans une autre vacation.</translation>
+    </message>
+    <message>
+        <source>{procedure}, patient {number}, theatre {theatre} {window} (booked on {laptop})</source>
+        <translation>{procedure}, patient {number}, salle {theatre} {window} (programmée sur {laptop})</translation>
+    </message>
+    <message>
+        <source>THEATRE CLASH, both bookings stand, move one: {first}; and {second}: {clashes}</source>
+        <translation>CONFLIT DE BLOC, les deux programmations restent, en déplacer une : {first} ; et {second} : {clashes}</translation>
     </message>
     <message>
         <source>Theatre {theatre} already has a session {window} ({specialty}).</source>

@@ -1,0 +1,132 @@
+"""Two laptops booking one theatre at once: each checked only its own bookings, so the clash
+appears only once their exports are merged. Both bookings stand (each was told to its patient);
+the merge, the import and the coordinator's lists name the clash for a person to move one."""
+
+import re
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from downtime.cli import main
+from downtime.domain.staff import Role
+from downtime.services import printing, records, staff, theatre
+from downtime.services.context import Session
+from downtime.sync.export import export
+from downtime.sync.import_export import import_export
+from downtime.sync.merge import merge
+
+MONDAY = date(2026, 11, 30)
+
+
+def _coordinator(nurse, clock):
+    admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
+    staff.add_staff(admin, "coord", "Coordinator", Role.SURGICAL_COORDINATOR, "3333")
+    return Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "coord", "3333", clock), nurse.forms, clock)
+
+
+@pytest.fixture
+def two_laptops_one_slot(tmp_path, laptop, admission_values, clock):
+    """Laptops 1 and 2 each hold Monday's T1 list (from the same paper) and book it: 08:00-09:30
+    a cholecystectomy on laptop 1, 09:00-10:00 a hernia repair on laptop 2, each with its own
+    surgeon; laptop 2 also books T2, clash-free. Returns the exports and each booked patient's
+    downtime number."""
+    folders, numbers = [], {}
+    for number, (procedure, start, minutes, surgeon) in ((1, ("Cholecystectomy", "08:00", 90, "Dr Roux")),
+                                                         (2, ("Hernia repair", "09:00", 60, "Dr Petit"))):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        coord = _coordinator(nurse, clock)
+        patient = records.save_new(nurse, "admission", {**admission_values, "birth_name": f"Patient{number}",
+                                                        "nir": ""}).patient_id
+        numbers[procedure] = nurse.db.execute("SELECT downtime_number FROM patients WHERE patient_id = ?",
+                                              [patient]).fetchone()[0]
+        for name in ("T1", "T2") if number == 2 else ("T1",):
+            session_id = records.save_new(coord, "theatre_session", {
+                "theatre": name, "specialty": "General surgery", "starts_at": "2026-11-30T08:00+01:00",
+                "ends_at": "2026-11-30T13:00+01:00"}).record_id
+            theatre.book(coord, patient if name == "T1" else records.save_new(nurse, "admission", {
+                **admission_values, "bed": "9", "birth_name": "Calm", "nir": ""}).patient_id, {
+                "procedure": procedure if name == "T1" else "Knee arthroscopy", "laterality": "not_applicable",
+                "priority": "elective", "decided_at": "2026-10-01T10:00+01:00",
+                "surgeon": surgeon if name == "T1" else "Dr Calm", "anaesthetist": None, "session": session_id,
+                "planned_start": f"2026-11-30T{start if name == 'T1' else '08:00'}+01:00",
+                "expected_minutes": minutes})
+        folders.append(export(clerk, tmp_path / f"export-{number}").folder)
+    return folders, numbers
+
+
+def test_the_merge_names_two_laptops_bookings_of_one_theatre_at_once(two_laptops_one_slot, tmp_path):
+    """The merged database held both operations in T1 at 09:00-09:30, and nothing said so."""
+    folders, numbers = two_laptops_one_slot
+    result = merge(folders, tmp_path / "merged")
+    (report,) = result.theatre_clashes
+    assert report.text("en") == (
+        f"THEATRE CLASH, both bookings stand, move one: Cholecystectomy, patient {numbers['Cholecystectomy']}, "
+        "theatre T1 30/11/2026 08:00-09:30 (booked on laptop 1); and Hernia repair, patient "
+        f"{numbers['Hernia repair']}, theatre T1 30/11/2026 09:00-10:00 (booked on laptop 2): "
+        "theatre T1 is booked 30/11 08:00-09:30")
+    assert report.text("fr").startswith("CONFLIT DE BLOC, les deux programmations restent, en déplacer une : "
+                                        "Cholecystectomy, patient ")
+    assert result.versions["operation_booking"] == 3, "both bookings are merged, neither refused"
+
+
+def test_the_merge_command_prints_the_clash(two_laptops_one_slot, tmp_path, capsys):
+    folders, _ = two_laptops_one_slot
+    assert main(["merge", *map(str, folders), "--out", str(tmp_path / "m")]) == 0
+    assert capsys.readouterr().out.count("THEATRE CLASH") == 1
+
+
+def test_the_import_names_the_clash_and_the_lists_flag_both_operations(two_laptops_one_slot, tmp_path, laptop, clock):
+    folders, numbers = two_laptops_one_slot
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    assert import_export(office, folders[0]).theatre_clashes == ()
+    (report,) = import_export(office, folders[1]).theatre_clashes
+    assert "(booked on laptop 2): theatre T1 is booked 30/11 08:00-09:30" in report.text("en")
+    first, second, calm = (entry for _, entries in theatre.day_list(office.db, office.forms, MONDAY)
+                           for entry in entries)
+    assert [clash.kind for clash in first.clashes] == ["theatre"] == [clash.kind for clash in second.clashes]
+    assert str(first.clashes[0].said) == "theatre T1 is booked 30/11 09:00-10:00"
+    assert str(second.clashes[0].said) == "theatre T1 is booked 30/11 08:00-09:30"
+    assert calm.clashes == ()
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(
+        printing.print_theatre_list(office, MONDAY, tmp_path / "list.pdf")).pages))
+    assert text.count("CLASH, move one: theatre T1 is booked") == 2
+
+
+def test_the_day_board_flags_the_clash(two_laptops_one_slot, tmp_path, laptop, qtbot):
+    from PySide6.QtCore import QDate
+
+    from downtime.qt.theatre_panel import TheatrePanel
+
+    folders, _ = two_laptops_one_slot
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for folder in folders:
+        import_export(office, folder)
+    panel = TheatrePanel(office)
+    qtbot.addWidget(panel)
+    panel.day.setDate(QDate(2026, 11, 30))
+    panel.refresh()
+    model = panel.day_model
+    assert [model.text(row, 10) for row in range(3)] == [
+        "booked — CLASH, move one: theatre T1 is booked 30/11 09:00-10:00",
+        "booked — CLASH, move one: theatre T1 is booked 30/11 08:00-09:30", "booked"]
+    assert [model.is_warning(row, 10) for row in range(3)] == [True, True, False]
+
+
+def test_the_import_wizard_names_the_clash(two_laptops_one_slot, tmp_path, laptop, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWizard
+
+    from downtime.qt.transfer_dialogs import ImportWizard
+
+    folders, _ = two_laptops_one_slot
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    merged = merge(folders, tmp_path / "merged").folder
+    wizard = ImportWizard(office)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.source.path.setText(str(merged))
+    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.run_page.succeeded
+    assert "THEATRE CLASH, both bookings stand, move one: Cholecystectomy" in wizard.run_page.result.text()
