@@ -444,9 +444,12 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
                          "downtime_number": entry.state.patient.downtime_number, "procedure": data["procedure"],
                          "side": data["laterality"], "priority": data["priority"], "surgeon": data["surgeon"],
                          "status": entry.state.status.value if entry.struck else "on this list",
-                         "clashes": [clash.said.text(args.lang) for clash in entry.clashes]})
+                         "clashes": [clash.said.text(args.lang) for clash in entry.clashes],
+                         "patient_died": entry.state.died_before.isoformat()
+                         if entry.state.died_before and not entry.struck else None})
     _emit(args, rows, lambda r: f"{r['theatre']:<4} {r['start'][11:16]}  {r['patient']:<34} {r['procedure']:<32} "
-                                f"{r['side']:<14} {r['status']}" + "".join(f" CLASH: {said}" for said in r["clashes"]))
+                                f"{r['side']:<14} {r['status']}" + (" PATIENT DIED" if r["patient_died"] else "")
+                                + "".join(f" CLASH: {said}" for said in r["clashes"]))
     return 0
 
 
@@ -459,10 +462,12 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
              "patient": i.state.patient.display_name, "downtime_number": i.state.patient.downtime_number,
              "procedure": i.state.record.data["procedure"],
              "rebook_by": i.state.rebook_by.isoformat() if i.state.rebook_by else None,
-             "breach": i.breach, "near_breach": i.near_breach, "waited_days": i.waited.days}
+             "breach": i.breach, "near_breach": i.near_breach, "waited_days": i.waited.days,
+             "patient_died": i.state.died_before.isoformat() if i.state.died_before else None}
             for i in rescheduling_list(_session(args).db, _forms(), datetime.now().astimezone())]
     _emit(args, rows, lambda r: f"{r['priority']:<12} {r['patient']:<34} {r['procedure']:<32} "
-                                f"{(r['rebook_by'] or '-')[:10]} {'BREACH' if r['breach'] else 'soon' if r['near_breach'] else ''}")
+                                f"{(r['rebook_by'] or '-')[:10]} {'BREACH' if r['breach'] else 'soon' if r['near_breach'] else ''}"
+                                + (" PATIENT DIED" if r["patient_died"] else ""))
     return 0
 
 

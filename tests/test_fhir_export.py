@@ -362,6 +362,18 @@ def test_a_cancellation_without_a_fitting_code_keeps_its_reason_as_text(session_
     assert "last minute" in appointment["comment"]
 
 
+def test_an_operation_cancelled_because_the_patient_died_is_coded_deceased(session_for, admission_values, tmp_path):
+    nurse, coord = session_for("nurse"), session_for("coord")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    booking = _book(coord, patient, _sessions(coord)[0], "2026-11-30T08:00+01:00")
+    theatre.cancel(coord, booking.record_id, {"cancelled_at": "2026-11-28T13:30+01:00", "reason": "patient_died",
+                                              "last_minute": False, "patient_told": "not_yet"})
+    (appointment,) = _resources(_export(session_for, tmp_path), "Appointment")
+    assert (appointment["status"], appointment["cancelationReason"]) == ("cancelled", {"text": "Patient died", "coding": [{
+        "system": "http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason", "code": "pat-dec",
+        "display": "Patient: Deceased"}]})
+
+
 def test_exporting_twice_gives_the_same_resources_and_since_last_gives_none(
         session_for, medication_ward, tmp_path):
     patient, amox, _ = medication_ward

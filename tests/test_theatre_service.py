@@ -557,3 +557,49 @@ def test_a_rebooking_written_before_its_decision_can_still_be_withdrawn(lists, c
                                                                  clock.now.isoformat(timespec="minutes")))
     records.mark_entered_in_error(coord, slip.record_id, "wrong month")
     assert _state(coord, first.record_id).status is theatre.BookingStatus.CANCELLED
+
+
+def _pdf_text(path):
+    from pypdf import PdfReader
+
+    return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(path).pages))
+
+
+def test_an_operation_booked_before_the_patients_death_is_flagged_wherever_it_shows(lists, clock, session_for,
+                                                                                   tmp_path):
+    """A death recorded after the booking left Monday's operation on the board, the printed list
+    and the rescheduling list as if nothing had happened. It stays booked (no one decided to
+    cancel it) but every list says the patient died; cancelled as "patient died", it leaves the
+    rescheduling list, and no letter of a new date is printed for them."""
+    coord, patients, made = lists
+    monday = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    waiting = theatre.book(coord, patients[0], _booking(made["t1-tue"], "08:00", day=TUESDAY))
+    waiting_cancelled = theatre.cancel(coord, waiting.record_id, CANCEL)
+    moved = theatre.book(coord, patients[0], _booking(made["t2-mon"], "11:00", surgeon="Dr M", anaesthetist="Dr N"))
+    theatre.cancel(coord, moved.record_id, CANCEL)
+    theatre.rebook(coord, moved.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T11:00+01:00",
+                                                      clock.now.isoformat(timespec="minutes")))
+    alive = theatre.book(coord, patients[1], _booking(made["t2-mon"], "08:00", surgeon="Dr B", anaesthetist="Dr C"))
+    records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+                                                      "expected": False, "family_informed": True},
+                     patient_id=patients[0])
+    died = datetime.fromisoformat("2026-11-28T13:00+01:00")
+    entries = {entry.state.record.record_id: entry.state
+               for _, day in theatre.day_list(coord.db, coord.forms, date(2026, 11, 30)) for entry in day}
+    assert entries[monday.record_id].status is theatre.BookingStatus.BOOKED, "nothing is cancelled for the coordinator"
+    assert entries[monday.record_id].died_before == died
+    assert entries[alive.record_id].died_before is None
+    (item,) = theatre.rescheduling_list(coord.db, coord.forms, clock.now)
+    assert item.state.died_before == died
+    listed = _pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
+    assert listed.count("PATIENT DIED 28/11/2026 13:00: cancel") == 1
+    assert "PATIENT DIED 28/11/2026 13:00: do not rebook" in _pdf_text(
+        printing.print_rescheduling(coord, tmp_path / "resched.pdf"))
+    with pytest.raises(ServiceError, match=r"This patient's death is recorded \(28/11/2026 13:00\): no letter"):
+        printing.print_letter(coord, moved.record_id, tmp_path / "letter.pdf")
+    theatre.cancel(coord, monday.record_id, {**CANCEL, "reason": "patient_died", "last_minute": False,
+                                             "patient_told": "not_yet"})
+    records.amend(coord, waiting_cancelled.record_id, {**waiting_cancelled.data, "reason": "patient_died"},
+                  "the patient died")
+    assert theatre.rescheduling_list(coord.db, coord.forms, clock.now) == [], "nothing left to rebook"
+    assert _state(coord, monday.record_id).rebook_by is None

@@ -47,10 +47,11 @@ class CancelReason(StrEnum):
     PATIENT_UNFIT = "patient_unfit"
     DID_NOT_ATTEND = "did_not_attend"
     PATIENT_DECLINED = "patient_declined"
+    PATIENT_DIED = "patient_died"
 
 
 CLINICAL_REASONS = frozenset({CancelReason.PATIENT_UNFIT, CancelReason.DID_NOT_ATTEND,
-                              CancelReason.PATIENT_DECLINED})
+                              CancelReason.PATIENT_DECLINED, CancelReason.PATIENT_DIED})
 
 
 def rebook_by(priority: Priority, decided_at: datetime, cancelled_at: datetime | None,

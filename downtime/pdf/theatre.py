@@ -31,6 +31,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "moved": {"en": "MOVED to {when}", "fr": "DÉPLACÉE au {when}"},
     "transferred": {"en": "TRANSFERRED elsewhere", "fr": "TRANSFÉRÉE ailleurs"},
     "clash": {"en": "CLASH, move one: {clashes}", "fr": "CONFLIT, en déplacer une : {clashes}"},
+    "died": {"en": "PATIENT DIED {at}: cancel", "fr": "PATIENT DÉCÉDÉ {at} : annuler"},
+    "died_waiting": {"en": "PATIENT DIED {at}: do not rebook", "fr": "PATIENT DÉCÉDÉ {at} : ne pas reprogrammer"},
     "resched_title": {"en": "Operations to reschedule", "fr": "Interventions à reprogrammer"},
     "resched_sub": {"en": "{count} cancelled operation(s) not yet rebooked, at {at}",
                     "fr": "{count} intervention(s) annulée(s) non reprogrammée(s), au {at}"},
@@ -85,7 +87,10 @@ def _choice(spec: FormSpec, field_id: str, value: object, lang: Lang) -> str:
 def _status(entry: ListEntry, cancel_spec: FormSpec, lang: Lang) -> str:
     state = entry.state
     if not entry.struck:
-        return w("clash", lang, clashes="; ".join(clash.said.text(lang) for clash in entry.clashes)) if entry.clashes else ""
+        flags = [w("died", lang, at=f"{state.died_before:%d/%m/%Y %H:%M}")] if state.died_before else []
+        if entry.clashes:
+            flags.append(w("clash", lang, clashes="; ".join(clash.said.text(lang) for clash in entry.clashes)))
+        return " — ".join(flags)
     if state.status is BookingStatus.CANCELLED:
         return w("cancelled", lang, reason=_choice(cancel_spec, "reason", state.cancel_reason.value, lang)
                  if state.cancel_reason else "")
@@ -137,6 +142,8 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, booking_spec: FormS
         state, data = item.state, item.state.record.data
         deadline = state.rebook_by.strftime("%d/%m/%Y") if state.rebook_by else "—"
         flag = w("breach", lang) if item.breach else w("near", lang) if item.near_breach else ""
+        if state.died_before:
+            flag = w("died_waiting", lang, at=f"{state.died_before:%d/%m/%Y %H:%M}")
         rows.append([_p(_choice(booking_spec, "priority", data["priority"], lang), bold=True),
                      _p(state.patient.display_name, bold=True), _p(state.patient.birth_date_in(lang)),
                      _p(state.patient.downtime_number), _p(data["procedure"]),

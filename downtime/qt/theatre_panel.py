@@ -58,6 +58,9 @@ class DayModel(TextTableModel):
         state, data = entry.state, entry.state.record.data
         status = word(BOOKING_STATUS[state.status])
         status = status.upper() if entry.struck else status
+        if state.died_before and not entry.struck:
+            status = translate("DayModel", "{status} — PATIENT DIED {died}: cancel").format(
+                status=status, died=f"{state.died_before:%d/%m/%Y %H:%M}")
         if entry.clashes:
             status = translate("DayModel", "{status} — CLASH, move one: {clashes}").format(
                 status=status, clashes="; ".join(clash.said.text(language()) for clash in entry.clashes))
@@ -69,7 +72,7 @@ class DayModel(TextTableModel):
 
     def is_warning(self, row: int, column: int) -> bool:
         entry = self.rows[row][1]
-        return column == 10 and (entry.struck or bool(entry.clashes))
+        return column == 10 and (entry.struck or bool(entry.clashes) or entry.state.died_before is not None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.FontRole and self.rows[index.row()][1].struck:
@@ -93,6 +96,9 @@ class WaitingModel(TextTableModel):
         state, data = item.state, item.state.record.data
         deadline = state.rebook_by.strftime("%d/%m/%Y") if state.rebook_by else "—"
         flag = " " + translate("", "BREACH") if item.breach else " " + translate("", "SOON") if item.near_breach else ""
+        if state.died_before:
+            flag = " " + translate("WaitingModel", "PATIENT DIED {died}: do not rebook").format(
+                died=f"{state.died_before:%d/%m/%Y %H:%M}")
         return (format_value(self.spec.field("priority"), data["priority"], self.lang), state.patient.display_name,
                 state.patient.birth_date_in(language()), data["procedure"], data["surgeon"],
                 state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—",
@@ -100,7 +106,7 @@ class WaitingModel(TextTableModel):
 
     def is_warning(self, row: int, column: int) -> bool:
         item: theatre.WaitingItem = self.rows[row]
-        return column == 6 and (item.breach or item.near_breach)
+        return column == 6 and (item.breach or item.near_breach or item.state.died_before is not None)
 
 
 def _choice_combo(session: Session, form_id: str, field_id: str) -> tuple[QComboBox, list[str | None]]:

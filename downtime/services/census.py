@@ -376,6 +376,12 @@ def location_at(db: Database, patient_id: str, at: datetime | None = None) -> Lo
     return locate(movement_events(db, [patient_id]).get(patient_id, []), at)
 
 
+def deaths(db: Database, patient_ids: Collection[str]) -> dict[str, datetime]:
+    """When each of these patients died, for those whose standing death is recorded."""
+    return {patient_id: location.since for patient_id, location in locations(db, patient_ids=patient_ids).items()
+            if location.status is StayStatus.DECEASED}
+
+
 def patient_with_location(db: Database, forms: dict[str, FormSpec], patient_id: str) -> PatientSummary:
     """One patient's identity and where they are now (the banner of every patient screen)."""
     summary = _summaries(db, forms, [patient_id]).get(patient_id)

@@ -265,6 +265,10 @@ def print_letter(session: Session, booking_id: str, out: Path) -> Path:
         raise ServiceError(f"no standing booking {booking_id}")
     if state.status not in (theatre.BookingStatus.REBOOKED, theatre.BookingStatus.TRANSFERRED):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "The letter gives the new date: rebook the operation first."))
+    if state.died_at is not None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This patient's death is recorded ({died}): no letter of a new "
+                                                         "date is printed; cancel the operation (patient died)."),
+                           died=f"{state.died_at:%d/%m/%Y %H:%M}")
     booking_spec, cancel_spec = session.form("operation_booking"), session.form("operation_cancellation")
     data = state.record.data
     reason = format_value(cancel_spec.field("reason"), state.cancel_reason.value, session.lang) if state.cancel_reason else ""

@@ -22,7 +22,7 @@ from downtime.domain.theatre import (
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message
 from downtime.services import records
-from downtime.services.census import all_patients, location_at
+from downtime.services.census import all_patients, deaths, location_at
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
 from downtime.services.patients import PatientSummary, downtime_numbers
@@ -82,6 +82,17 @@ class BookingState(BookingFacts):
     """A booking as lists, dialogs and letters show it: with the patient it is for."""
 
     patient: PatientSummary
+    died_at: datetime | None = None
+    """The patient's recorded death, if any."""
+
+    @property
+    def died_before(self) -> datetime | None:
+        """The patient's recorded death, when it comes before the operation (one waiting for a
+        new date: any recorded death). Nothing cancels it by itself: each list says so until a
+        coordinator cancels it ("patient died")."""
+        if self.died_at is None or (self.start is not None and self.start < self.died_at):
+            return None
+        return self.died_at
 
 
 CLASHES = QT_TRANSLATE_NOOP("messages", "This slot clashes: {clashes}.")
@@ -265,8 +276,10 @@ def bookings(db: Database, forms: dict[str, FormSpec], keep: Callable[[BookingFa
     the bookings already replayed, when one screen shows more than one list."""
     kept = [facts for facts in (_replay(db) if replayed is None else replayed) if keep(facts)]
     patients = all_patients(db, forms, {str(facts.record.patient_id) for facts in kept})
+    died = deaths(db, patients)
     return [BookingState(**{field.name: getattr(facts, field.name) for field in fields(BookingFacts)},
-                         patient=patients[str(facts.record.patient_id)]) for facts in kept]
+                         patient=patients[str(facts.record.patient_id)], died_at=died.get(str(facts.record.patient_id)))
+            for facts in kept]
 
 
 def _state(replayed: list[BookingFacts], booking_id: str) -> BookingFacts:
@@ -526,10 +539,12 @@ class WaitingItem:
 
 def rescheduling_list(db: Database, forms: dict[str, FormSpec], now: datetime,
                       replayed: list[BookingFacts] | None = None) -> list[WaitingItem]:
-    """Cancelled operations not yet rebooked: by priority, then the date they must happen by,
-    then how long the patient has waited. Breaches (past the date) and near-breaches stand out."""
+    """Cancelled operations not yet rebooked (one cancelled because the patient died is not to
+    be): by priority, then the date they must happen by, then how long the patient has waited.
+    Breaches (past the date) and near-breaches stand out."""
     items = []
-    for state in bookings(db, forms, lambda facts: facts.status is BookingStatus.CANCELLED, replayed):
+    for state in bookings(db, forms, lambda facts: facts.status is BookingStatus.CANCELLED
+                          and facts.cancel_reason is not CancelReason.PATIENT_DIED, replayed):
         deadline = state.rebook_by
         items.append(WaitingItem(state, breach=deadline is not None and deadline < now,
                                  near_breach=deadline is not None and now <= deadline < now + NEAR_BREACH,

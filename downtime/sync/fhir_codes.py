@@ -47,8 +47,8 @@ SYSTEMS: dict[str, dict[str, str]] = {
                             "other-hcf": "Other healthcare facility", "oth": "Other"},
     NOT_GIVEN_REASON: {"b": "Away", "c": "Asleep"},
     ADMIN_FUNCTION: {"performer": "Performer", "witness": "Witness"},
-    CANCELLATION_REASON: {"prov": "Provider", "pat": "Patient", "maint": "Equipment Maintenance/Repair",
-                          "oth-err": "Other: Error"},
+    CANCELLATION_REASON: {"prov": "Provider", "pat": "Patient", "pat-dec": "Patient: Deceased",
+                          "maint": "Equipment Maintenance/Repair", "oth-err": "Other: Error"},
     PROVENANCE_PARTICIPANT: {"author": "Author"},
     DATA_OPERATION: {"CREATE": "create", "UPDATE": "revise", "NULLIFY": "nullify"},
     OBSERVATION_CATEGORY: {"vital-signs": "Vital Signs", "survey": "Survey"},
@@ -98,7 +98,8 @@ DISCHARGE_DESTINATION = {"home": "home", "home_with_support": "home", "care_home
 NOT_GIVEN = {"patient_away": "b", "asleep": "c"}
 CANCELLED_BECAUSE = {"surgeon_unavailable": "prov", "anaesthetist_unavailable": "prov",
                      "theatre_staff_unavailable": "prov", "equipment_failure": "maint",
-                     "administrative_error": "oth-err", "patient_declined": "pat", "did_not_attend": "pat"}
+                     "administrative_error": "oth-err", "patient_declined": "pat", "did_not_attend": "pat",
+                     "patient_died": "pat-dec"}
 # NCEPOD classes onto request-priority, most urgent first in both: urgent (hours) is sooner
 # than expedited (days), as asap is sooner than urgent.
 NCEPOD_PRIORITY = {"immediate_a": "stat", "immediate_b": "stat", "urgent": "asap", "expedited": "urgent",

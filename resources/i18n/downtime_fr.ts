@@ -1038,6 +1038,10 @@ le numéro du patient dans le DPI :</translation>
 <context>
     <name>DayModel</name>
     <message>
+        <source>{status} — PATIENT DIED {died}: cancel</source>
+        <translation>{status} — PATIENT DÉCÉDÉ {died} : annuler</translation>
+    </message>
+    <message>
         <source>{status} — CLASH, move one: {clashes}</source>
         <translation>{status} — CONFLIT, en déplacer une : {clashes}</translation>
     </message>
@@ -2131,6 +2135,10 @@ le numéro du patient dans le DPI :</translation>
 <context>
     <name>WaitingModel</name>
     <message>
+        <source>PATIENT DIED {died}: do not rebook</source>
+        <translation>PATIENT DÉCÉDÉ {died} : ne pas reprogrammer</translation>
+    </message>
+    <message>
         <source>{days} days</source>
         <translation>{days} jours</translation>
     </message>
@@ -2459,6 +2467,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>The letter gives the new date: rebook the operation first.</source>
         <translation>La lettre donne la nouvelle date : reprogrammez d’abord l’intervention.</translation>
+    </message>
+    <message>
+        <source>This patient&apos;s death is recorded ({died}): no letter of a new date is printed; cancel the operation (patient died).</source>
+        <translation>Le décès de ce patient est enregistré ({died}) : aucun courrier de nouvelle date n&apos;est imprimé ; annulez l&apos;intervention (patient décédé).</translation>
     </message>
     <message>
         <source>{form}: only {roles} may write this form.</source>

@@ -115,6 +115,34 @@ def test_the_operation_cancelled_stays_chosen_on_the_board_read_again(coordinato
     assert panel.day_model.rows[current.row()][1].struck
 
 
+def test_an_operation_of_a_patient_who_has_died_since_says_so_until_cancelled_as_such(coordinator, qtbot, session_for):
+    """The death recorded on the ward after the booking left Monday's operation on the board as
+    if nothing had happened; now the board says so, and "Patient died" is a reason to cancel."""
+    window, session_ids = coordinator
+    coord, panel = window.session, window.theatre
+    (booked,) = theatre.bookings(coord.db, coord.forms)
+    theatre.book(coord, booked.record.patient_id, {**booked.record.data, "session": session_ids[1],
+                                                   "planned_start": "2026-11-30T08:00+01:00"})
+    records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+                                                      "expected": False, "family_informed": True},
+                     patient_id=booked.record.patient_id)
+    panel.day.setDate(QDate(2026, 11, 30))
+    panel.refresh()
+    assert panel.day_model.text(0, 10) == "booked — PATIENT DIED 28/11/2026 13:00: cancel"
+    assert panel.day_model.is_warning(0, 10)
+    panel.day_table.setFocus()
+    panel.day_table.selectRow(0)
+    QTest.keyClick(panel.day_table, Qt.Key.Key_Return)
+    dialog = panel.dialog
+    qtbot.waitActive(dialog)
+    assert "Patient died" in [dialog.reason.itemText(index) for index in range(dialog.reason.count())]
+    dialog.reason.setCurrentIndex(dialog.reason_codes.index("patient_died"))
+    QTest.keyClicks(dialog.last_minute, "N")
+    QTest.keyClicks(dialog.told, "No")
+    QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    assert panel.day_model.text(0, 10) == "CANCELLED" and panel.waiting_model.rowCount() == 0
+
+
 def _first_operation_cancelled(window):
     """The demo's first operation cancelled at the last minute (no ward bed), the theatre tab
     read again: its rescheduling list holds it."""
