@@ -84,3 +84,27 @@ def test_a_list_running_onto_the_next_page_names_its_theatre_there(session_for, 
     pages = PdfReader(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf")).pages
     assert len(pages) > 1
     assert all("Theatre T7 — Day surgery" in page.extract_text() for page in pages)
+
+
+@pytest.mark.parametrize("reason, words, sorry", [
+    ("information_system", "could not take place: Information-system outage.", True),
+    ("no_ward_bed", "could not take place: No ward bed.", True),
+    ("did_not_attend", "could not take place: Patient did not attend.", False),
+    ("patient_declined", "could not take place: Patient declined.", False),
+    ("patient_unfit", "could not take place: Patient unfit (clinical).", False),
+])
+def test_the_letter_apologises_only_when_the_hospital_cancelled(day, tmp_path, clock, reason, words, sorry):
+    """Every letter ended its reason with "We apologise for this": the hospital apologised to a
+    patient for their not coming, or for their own refusal."""
+    from downtime.storage.records import list_current
+
+    coord, made, later = day
+    (cancellation,) = list_current(coord.db, form_id="operation_cancellation")
+    if reason != cancellation.data["reason"]:
+        records.amend(coord, cancellation.record_id, {**cancellation.data, "reason": reason}, "reason corrected")
+    theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later,
+                                          "planned_start": "2026-12-01T08:00+01:00",
+                                          "decided_at": clock.now.isoformat(timespec="minutes")})
+    letter = _text(printing.print_letter(coord, made["Morin"], tmp_path / "letter.pdf"))
+    assert words in letter
+    assert ("We apologise" in letter) is sorry

@@ -160,8 +160,8 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, booking_spec: FormS
 
 LETTER: dict[Lang, dict[str, str]] = {
     "en": {"title": "Your operation: new date", "dear": "Dear {name},",
-           "body": ("Your operation ({procedure}, side: {side}) planned for {old} could not take place: "
-                    "{reason}. We apologise for this."),
+           "body": "Your operation ({procedure}, side: {side}) planned for {old} could not take place: {reason}.",
+           "sorry": "We apologise for this.",
            "new": "It is now planned for <b>{when}</b>, theatre {theatre}. Please arrive 90 minutes before.",
            "moved": "Your operation will take place at {hospital}, which will contact you.",
            "fasting": "Follow the fasting instructions you were given (no food for 6 hours, clear water up to 2 hours before).",
@@ -169,7 +169,8 @@ LETTER: dict[Lang, dict[str, str]] = {
            "sign": "The surgical coordination team"},
     "fr": {"title": "Votre intervention : nouvelle date", "dear": "Madame, Monsieur {name},",
            "body": ("Votre intervention ({procedure}, côté : {side}) prévue le {old} n'a pas pu avoir lieu : "
-                    "{reason}. Nous vous prions de nous en excuser."),
+                    "{reason}."),
+           "sorry": "Nous vous prions de nous en excuser.",
            "new": "Elle est désormais prévue le <b>{when}</b>, salle {theatre}. Merci de vous présenter 1 h 30 avant.",
            "moved": "Votre intervention aura lieu à {hospital}, qui vous contactera.",
            "fasting": "Respectez les consignes de jeûne reçues (pas de repas 6 h avant, eau claire jusqu'à 2 h avant).",
@@ -179,18 +180,20 @@ LETTER: dict[Lang, dict[str, str]] = {
 
 
 def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str, old: datetime,
-               reason: str, new: datetime | None, theatre: str | None, hospital: str | None, contact: str, lang: Lang,
-               printed_by: str, printed_at: datetime, device_name: str) -> Path:
+               reason: str, apologise: bool, new: datetime | None, theatre: str | None, hospital: str | None,
+               contact: str, lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
     """A letter the patient keeps: the cancelled date, why, the new date (or hospital), and whom
-    to call; with no contact set, a line to write the telephone number on."""
+    to call; with no contact set, a line to write the telephone number on. `apologise`: the
+    hospital cancelled (not the patient's health, absence or refusal, which no apology fits)."""
     text = LETTER[lang]
     info = PageInfo(title=text["title"], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, record=False)
     para = style(size=11, leading=15)
     story: list[Flowable] = [Spacer(1, 6 * mm), Paragraph(escape(text["dear"].format(name=patient.display_name)), para),
                              Spacer(1, 4 * mm),
-                             Paragraph(escape(text["body"].format(procedure=procedure, side=side,
-                                                                  old=old.strftime("%d/%m/%Y %H:%M"), reason=reason)), para),
+                             Paragraph(escape(" ".join([text["body"].format(
+                                 procedure=procedure, side=side, old=old.strftime("%d/%m/%Y %H:%M"), reason=reason),
+                                 *([text["sorry"]] if apologise else [])])), para),
                              Spacer(1, 3 * mm)]
     if new is not None:
         story.append(Paragraph(text["new"].format(when=new.strftime("%d/%m/%Y %H:%M"), theatre=escape(theatre or "")), para))

@@ -256,6 +256,7 @@ def print_worklist(session: Session, out: Path, part: list[PatientWork] | None =
 
 def print_letter(session: Session, booking_id: str, out: Path) -> Path:
     """The patient's letter of the new date (in the session's language)."""
+    from downtime.domain.theatre import CLINICAL_REASONS
     from downtime.formspec.values import format_value
     from downtime.pdf.theatre import letter_pdf
 
@@ -275,7 +276,8 @@ def print_letter(session: Session, booking_id: str, out: Path) -> Path:
     sessions = theatre.sessions(session.db)
     letter_pdf(out, patient=state.patient, procedure=data["procedure"],
                side=format_value(booking_spec.field("laterality"), data["laterality"], session.lang),
-               old=state.cancelled_start or datetime.fromisoformat(data["planned_start"]), reason=reason, new=state.start,
+               old=state.cancelled_start or datetime.fromisoformat(data["planned_start"]), reason=reason,
+               apologise=state.cancel_reason not in CLINICAL_REASONS, new=state.start,
                theatre=sessions[state.session_id].theatre if state.session_id in sessions else None,
                hospital=state.transferred_to, contact=settings.get(session.db, "letter_contact"), lang=session.lang,
                printed_by=session.user.name,
