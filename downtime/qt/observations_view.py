@@ -234,7 +234,7 @@ class EscalationPanel(QWidget):
         self.model = EscalationModel()
         self.table = make_table(self.model, translate("EscalationPanel", "Patients needing escalation"),
                                 lambda: self._open_current(self.table))
-        layout.addWidget(self.table, 2)
+        layout.addWidget(self.table, 1)
         self.overdue_count = QLabel()
         layout.addWidget(self.overdue_count)
         self.overdue_model = OverdueModel()
