@@ -1,5 +1,6 @@
 """Recording one dose: given or not given, with the safety warnings shown in the same dialog,
-each needing a reason to override, and a controlled drug's witness signing with their own PIN."""
+each needing a reason to override, and a controlled drug's witness signing with their own PIN.
+Enter moves from field to field as in the forms; Save (or Ctrl+S) records."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -17,6 +18,7 @@ from downtime.domain.records import RecordVersion
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from downtime.qt.i18n import say, translate, word
 from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
+from downtime.qt.form_view import enter_moves_on
 from downtime.qt.patient_header import identity_label
 from downtime.qt.style import ErrorLabel, grow_to_fit
 from downtime.services import medication
@@ -95,9 +97,10 @@ class DoseDialog(QDialog):
         layout.addLayout(self.warnings)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
-        self.save_button = QPushButton(translate("DoseDialog", "&Save dose"))
+        self.save_button = QPushButton(translate("DoseDialog", "&Save dose (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
         layout.addWidget(self.save_button)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self._outcome_changed()
 
     def _outcome_changed(self) -> None:
@@ -143,6 +146,7 @@ class DoseDialog(QDialog):
             label = ErrorLabel("⚠ " + translate("messages", warning.template).format(**warning.values))
             self.warnings.addRow(label)
             self.warnings.addRow(translate("DoseDialog", "Override reason"), edit)
+            QWidget.setTabOrder(edit, self.save_button)  # Enter in the reason goes to Save, not back to the top
             self.override_edits[warning.check] = edit
         # Rows added to a shown window are shown, and so counted by its layout, by Qt's next turn.
         QTimer.singleShot(0, self, lambda: grow_to_fit(self))
@@ -151,7 +155,9 @@ class DoseDialog(QDialog):
             QTimer.singleShot(0, first, first.setFocus)  # not once the dialog is gone
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if not witness_keys(event, self.witness_id, self.witness_pin):
+        """Enter in the witness's staff ID goes to their PIN like any field: the dialog's default
+        button tried an empty PIN (see `witness_keys`) and saved a dose before its site was typed."""
+        if not enter_moves_on(self, event):
             super().keyPressEvent(event)
 
     def save(self) -> RecordVersion | None:

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QScrollArea,
     QVBoxLayout, QWidget,
 )
 
@@ -35,6 +35,17 @@ from downtime.storage.connection import DatabaseError, write_failure
 
 STATUS = {RecordStatus.FINAL: QT_TR_NOOP("final"), RecordStatus.AMENDED: QT_TR_NOOP("amended"),
           RecordStatus.ENTERED_IN_ERROR: QT_TR_NOOP("ENTERED IN ERROR")}
+
+
+def enter_moves_on(owner: QWidget, event: QKeyEvent) -> bool:
+    """Enter in a one-line field goes to the next field, as on the ward's other systems and as
+    the shortcuts help says; a field that uses Enter itself (long text, a button) keeps it. True
+    when it moved on. Saving is Ctrl+S or the Save button, so a form is never saved half-typed."""
+    if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
+            owner.focusWidget(), (QLineEdit, QComboBox)):
+        owner.focusNextChild()
+        return True
+    return False
 
 
 class FormView(QWidget):
@@ -220,13 +231,8 @@ class FormView(QWidget):
                 self.summary.show()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        """Enter in a one-line field goes to the next field, as on the ward's other systems and
-        as the shortcuts help says; a field that uses Enter itself (long text, a button) keeps it."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(
-                QApplication.focusWidget(), (QLineEdit, QComboBox)):
-            self.focusNextChild()
-            return
-        super().keyPressEvent(event)
+        if not enter_moves_on(self, event):
+            super().keyPressEvent(event)
 
     def field_is_shown(self, field_id: str) -> bool:
         form, cell = self.rows[field_id]

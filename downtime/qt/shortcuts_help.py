@@ -16,8 +16,9 @@ EVERYWHERE = (
     ("Tab / Shift+Tab", QT_TRANSLATE_NOOP("ShortcutsDialog", "Next / previous field or button")),
     ("Alt + underlined letter", QT_TRANSLATE_NOOP("ShortcutsDialog", "Go to that field, button or menu")),
     ("Enter", QT_TRANSLATE_NOOP("ShortcutsDialog",
-                                "In a list: open the selected patient or item; in a form field: next field")),
-    ("Ctrl+S", QT_TRANSLATE_NOOP("ShortcutsDialog", "Save the open form")),
+                                "In a list: open the selected patient or item; in a field of a form or of the "
+                                "dose dialog: next field")),
+    ("Ctrl+S", QT_TRANSLATE_NOOP("ShortcutsDialog", "Save the open form, or the dose being recorded")),
     ("Ctrl+P", QT_TRANSLATE_NOOP("ShortcutsDialog", "Print, from the print preview")),
     ("Esc", QT_TRANSLATE_NOOP("ShortcutsDialog", "Close a dialog without saving")),
 )

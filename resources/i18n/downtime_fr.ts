@@ -1109,8 +1109,8 @@ le numéro du patient dans le DPI :</translation>
         <translation>&amp;Code du témoin</translation>
     </message>
     <message>
-        <source>&amp;Save dose</source>
-        <translation>&amp;Enregistrer</translation>
+        <source>&amp;Save dose (Ctrl+S)</source>
+        <translation>&amp;Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
         <source>Reason for giving anyway (kept in the record and the audit log)</source>
@@ -1939,12 +1939,12 @@ le numéro du patient dans le DPI :</translation>
         <translation>Aller à ce champ, ce bouton ou ce menu</translation>
     </message>
     <message>
-        <source>In a list: open the selected patient or item; in a form field: next field</source>
-        <translation>Dans une liste : ouvrir le patient ou l’élément sélectionné ; dans un champ : champ suivant</translation>
+        <source>In a list: open the selected patient or item; in a field of a form or of the dose dialog: next field</source>
+        <translation>Dans une liste : ouvrir le patient ou l’élément sélectionné ; dans un champ d’un formulaire ou de la saisie d’une dose : champ suivant</translation>
     </message>
     <message>
-        <source>Save the open form</source>
-        <translation>Enregistrer le formulaire ouvert</translation>
+        <source>Save the open form, or the dose being recorded</source>
+        <translation>Enregistrer le formulaire ouvert, ou la dose en cours de saisie</translation>
     </message>
     <message>
         <source>Print, from the print preview</source>

@@ -208,7 +208,7 @@ def test_f1_lists_the_keyboard_shortcuts_from_the_bindings(window, qtbot):
     shown = {(dialog.table.item(row, 0).text(), dialog.table.item(row, 1).text())
              for row in range(dialog.table.rowCount())}
     assert {("Ctrl+N", "New admission"), ("Ctrl+M", "Medication round"), ("F1", "Keyboard shortcuts"),
-            ("Ctrl+S", "Save the open form")} <= shown
+            ("Ctrl+S", "Save the open form, or the dose being recorded")} <= shown
     dialog.close()
 
 

@@ -158,6 +158,9 @@ def test_enter_after_the_witness_id_goes_to_their_pin_and_counts_no_failed_sign_
         QTest.keyClick(dialog.witness_id, Qt.Key.Key_Return)
         assert dialog.isVisible() and dialog.focusWidget() is dialog.witness_pin and not dialog.error.text()
         QTest.keyClick(dialog.witness_pin, Qt.Key.Key_Return)
+        if isinstance(dialog, DoseDialog):  # Enter moves on to Save, as from any field; Enter there presses it
+            assert dialog.focusWidget() is dialog.save_button and not dialog.error.text()
+            QTest.keyClick(dialog.save_button, Qt.Key.Key_Return)
         assert dialog.isVisible() and dialog.error.text()
         assert _failed_sign_ins(nurse.db, "doctor") == 0
     assert medication.administrations(nurse.db, patient) == []
@@ -693,3 +696,43 @@ def test_a_patient_action_on_the_round_is_for_the_line_chosen_there(round_window
     QTest.keyClick(panel.table, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     chart = round_window.tabs.currentWidget()
     assert isinstance(chart, MarView) and chart.patient_id == patient
+
+
+def test_enter_in_the_dose_dialog_moves_to_the_next_field_and_ctrl_s_or_save_records(qtbot, session_for, ward,
+                                                                                      type_text):
+    """Enter in the dose given pressed Save: a nurse moving on from the dose to the site had the
+    dose recorded there and then, its site never typed. Enter moves on, as in the forms; the Save
+    button (Enter on it) or Ctrl+S records."""
+    from datetime import datetime
+
+    patient, _, _ = ward
+    nurse = session_for("nurse")
+    order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+        "times": "14:00", "start_at": "2026-11-28T12:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient)
+
+    def opened(slot):
+        dialog = DoseDialog(nurse, medication.order(nurse.db, order.record_id), slot)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.windowHandle().requestActivate()  # as on the ward: its keys and Ctrl+S go to the dialog in front
+        qtbot.waitUntil(dialog.isActiveWindow)
+        dialog.dose.setFocus()
+        return dialog
+
+    dialog = opened(datetime.fromisoformat("2026-11-28T14:00+01:00"))
+    for field, following in ((dialog.dose, dialog.route), (dialog.route, dialog.site)):
+        QTest.keyClick(field, Qt.Key.Key_Return)
+        assert QApplication.focusWidget() is following
+    type_text(dialog.site, "Cathéter avant-bras gauche")
+    QTest.keyClick(dialog.site, Qt.Key.Key_Enter)
+    assert dialog.isVisible() and medication.administrations(nurse.db, patient) == []
+    assert QApplication.focusWidget() is dialog.save_button
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Return)
+    (dose,) = medication.administrations(nurse.db, patient)
+    assert not dialog.isVisible() and records.current(nurse.db, dose.record_id).data["site"] == "Cathéter avant-bras gauche"
+    again = opened(None)
+    QTest.keyClick(again.dose, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not again.isVisible() and len(medication.administrations(nurse.db, patient)) == 2
