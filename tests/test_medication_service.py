@@ -139,6 +139,32 @@ def test_discharged_patient_cannot_be_given_doses_without_override(ward, clock):
     assert medication.round_list(nurse.db, nurse.forms, "3B", clock.now) == []
 
 
+def test_a_movement_that_would_leave_a_dose_outside_the_stay_is_refused_naming_it(ward, session_for):
+    """An arrival moved after a dose, or a discharge before one, left the dose recorded for a
+    time the patient was not in hospital, with nothing said (observation sets were checked, doses
+    not). The dose is named; one recorded outside the stay already, its "not admitted" warning
+    overridden with a reason, does not stop a change that leaves it where it was."""
+    nurse, patient, amox, _ = ward
+    admission = next(r for r in records.list_current(nurse.db, form_id="admission", patient_id=patient))
+    medication.record_dose(nurse, amox.record_id, _given("2026-11-28T08:05+01:00", 1.0, "2026-11-28T08:00+01:00"),
+                           overrides={Check.ALLERGY: "tolerated before"})
+    refused = r"Arrival date and time: Medication administration \(Amoxicillin\) of 28/11/2026 08:05 would then fall " \
+              r"outside the patient's stay"
+    with pytest.raises(ServiceError, match=refused):
+        records.amend(nurse, admission.record_id, {**admission.data, "arrival_at": "2026-11-28T09:00+01:00"},
+                      "arrival typed wrong")
+    discharge = records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
+                                                      "letter_given": True, "medicines_given": True}, patient_id=patient)
+    with pytest.raises(ServiceError, match="Medication administration \\(Amoxicillin\\) of 28/11/2026 08:05"):
+        records.amend(nurse, discharge.record_id, {**discharge.data, "discharged_at": "2026-11-28T08:00+01:00"},
+                      "time typed wrong")
+    medication.record_dose(nurse, amox.record_id, _given("2026-11-28T13:50+01:00", 1.0, "2026-11-28T14:00+01:00"),
+                           overrides={Check.ALLERGY: "tolerated before", Check.NOT_ADMITTED: "waiting for transport"})
+    records.amend(nurse, discharge.record_id, {**discharge.data, "letter_given": False}, "letter not yet given")
+    records.amend(nurse, discharge.record_id, {**discharge.data, "discharged_at": "2026-11-28T09:00+01:00"},
+                  "left at nine")
+
+
 def test_late_and_overdue_thresholds_are_a_ward_setting(ward, session_for, clock):
     from downtime.services import settings
 

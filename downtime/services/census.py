@@ -20,7 +20,9 @@ from downtime.formspec.schema import Meaning
 from downtime.services.errors import ServiceError
 from downtime.services.patients import PatientSummary, display_name, downtime_numbers, summarise
 from downtime.services.wards import ward_codes, wards
-from downtime.storage.records import chunks, list_current, marks
+from downtime.storage.records import chunks, current_of, list_current, marks
+
+DOSE_FORM = "medication_administration"
 
 
 @dataclass(frozen=True)
@@ -298,27 +300,41 @@ def check_movement(db: Database, forms: dict[str, FormSpec], spec: FormSpec, row
     for stay in stays(timeline):
         if stay.bed and (stay.until is None or stay.until > since):
             _check_bed(db, forms, stay)
-    _check_care_inside(db, forms, spec, timeline, event.patient_id, since, lang)
+    _check_care_inside(db, forms, spec, own, timeline, event.patient_id, since, lang)
 
 
-def _check_care_inside(db: Database, forms: dict[str, FormSpec], spec: FormSpec, timeline: list[MovementEvent],
-                       patient_id: str, since: datetime, lang: Lang) -> None:
+def _check_care_inside(db: Database, forms: dict[str, FormSpec], spec: FormSpec, before: list[MovementEvent],
+                       timeline: list[MovementEvent], patient_id: str, since: datetime, lang: Lang) -> None:
     """Care taken at the bedside (a form's `in_hospital`: an observation set) is refused outside
     a stay when it is typed; a movement changed since (a discharge moved before the set, an
     arrival after it) must not leave one outside either, unsaid: it is named, to be corrected or
-    withdrawn first. Only what is from `since` on can change."""
-    held = stays(timeline)
-    for care in (form for form in forms.values() if form.in_hospital):
+    withdrawn first. A dose is care too, though typed outside a stay it is only warned (its
+    "not admitted" overridden with a reason): so what is refused is care the change moves out
+    of the stay (`before`: the timeline without it), and a dose outside already does not stop
+    the discharge's letter being ticked. Only what is from `since` on can change."""
+    held, had = stays(timeline), stays(before)
+    for care in (form for form in forms.values() if form.in_hospital or form.id == DOSE_FORM):
         for record in list_current(db, form_id=care.id, patient_ids=[patient_id]):
             at = record.occurred_at
             if record.status is RecordStatus.ENTERED_IN_ERROR or at < since:
                 continue
-            if not any(stay.since <= at and (stay.until is None or at < stay.until) for stay in held):
+            if _within(had, at) and not _within(held, at):
                 field = spec.by_meaning(Meaning.OCCURRED_AT)
                 raise ServiceError(QT_TRANSLATE_NOOP("messages", "{field}: {form} of {time} would then fall outside "
                                                                  "the patient's stay; correct or withdraw it first."),
                                    field=field.label.get(lang) if field is not None else spec.title.get(lang),
-                                   form=care.title.get(lang), time=f"{at:%d/%m/%Y %H:%M}")
+                                   form=_care_name(db, care, record, lang), time=f"{at:%d/%m/%Y %H:%M}")
+
+
+def _within(held: list[Stay], at: datetime) -> bool:
+    return any(stay.since <= at and (stay.until is None or at < stay.until) for stay in held)
+
+
+def _care_name(db: Database, care: FormSpec, record: RecordVersion, lang: Lang) -> str:
+    """A dose is named with its medicine: "Medication administration of 08:05" left the nurse to
+    find which of the morning's doses it was."""
+    order = current_of(db, [str(record.data["order"])]).get(str(record.data["order"])) if care.id == DOSE_FORM else None
+    return f"{care.title.get(lang)} ({order.data['drug']})" if order is not None else care.title.get(lang)
 
 
 def _check_timeline(forms: dict[str, FormSpec], timeline: list[MovementEvent], event: MovementEvent,

@@ -30,7 +30,7 @@ from downtime.storage import audit
 from downtime.storage.records import as_version, chunks, current_of, history, list_current, marks
 
 ORDER_FORM = records.ORDER_FORM
-DOSE_FORM = "medication_administration"
+DOSE_FORM = census.DOSE_FORM
 
 
 class OverrideNeeded(ServiceError):
