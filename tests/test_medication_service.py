@@ -121,12 +121,37 @@ def test_mar_grid_finds_the_days_doses_whatever_offset_they_were_written_in(ward
 
 def test_round_list_orders_overdue_first(ward, clock):
     nurse, patient, amox, _ = ward
-    items = medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
+    items = [i for i in medication.round_list(nurse.db, nurse.forms, "3B", clock.now) if not i.missed]
     assert [(i.slot.strftime("%H:%M"), i.state) for i in items] == [
         ("08:00", DoseState.OVERDUE), ("14:00", DoseState.DUE)]
     medication.record_dose(nurse, amox.record_id, _given("2026-11-28T13:50+01:00", 1.0, "2026-11-28T14:00+01:00"),
                            overrides={Check.ALLERGY: "tolerated before"})
-    assert [i.slot.strftime("%H:%M") for i in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)] == ["08:00"]
+    assert [i.slot.strftime("%H:%M") for i in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
+            if not i.missed] == ["08:00"]
+
+
+def test_a_dose_missed_over_12_hours_ago_stays_on_the_round_until_recorded(ward, clock):
+    """Yesterday's 14:00 and 20:00 doses, never recorded, left the round 12 hours after their
+    time while the chart still read OVERDUE: the next shift never saw them (a once-weekly
+    methotrexate, an anticoagulant missed overnight). They stay, after the doses to give now and
+    marked missed, until each is recorded as given or not given with its reason."""
+    nurse, patient, amox, _ = ward
+
+    def listed():
+        return [(f"{i.slot:%d %H:%M}", i.state, i.missed) for i in medication.round_list(nurse.db, nurse.forms, "3B",
+                                                                                            clock.now)]
+
+    assert listed() == [("28 08:00", DoseState.OVERDUE, False), ("28 14:00", DoseState.DUE, False),
+                        ("27 14:00", DoseState.OVERDUE, True), ("27 20:00", DoseState.OVERDUE, True)]
+    medication.record_dose(nurse, amox.record_id, {"outcome": "not_given", "given_at": "2026-11-28T13:55+01:00",
+                                                   "scheduled_for": "2026-11-27T20:00+01:00",
+                                                   "not_given_reason": "unavailable"})
+    assert ("27 20:00", DoseState.OVERDUE, True) not in listed()
+    clock.advance(days=7)  # a week's outage later: 27/11 14:00 and every time since to 05/12 02:00, less 27/11 20:00
+    missed = [item for item in listed() if item[2]]
+    assert missed[0] == ("27 14:00", DoseState.OVERDUE, True) and len(missed) == 1 + 3 * 7
+    assert [item for item in listed() if not item[2]] == [("05 08:00", DoseState.OVERDUE, False),
+                                                          ("05 14:00", DoseState.DUE, False)]
 
 
 def test_discharged_patient_cannot_be_given_doses_without_override(ward, clock):
@@ -174,7 +199,7 @@ def test_late_and_overdue_thresholds_are_a_ward_setting(ward, session_for, clock
     with pytest.raises(PermissionDenied):
         settings.set_round_thresholds(nurse, 15, 45)
     settings.set_round_thresholds(session_for("admin"), 60, 400)
-    states = [i.state for i in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)]
+    states = [i.state for i in medication.round_list(nurse.db, nurse.forms, "3B", clock.now) if not i.missed]
     assert states == [DoseState.LATE, DoseState.DUE]
 
 

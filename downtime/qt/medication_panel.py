@@ -1,5 +1,6 @@
 """The ward medication round: every scheduled dose due, late or overdue across the ward, worst
-first, with the state written out (never colour alone). Enter records the selected dose."""
+first, then those missed over 12 hours ago and still not recorded, with the state written out
+(never colour alone). Enter records the selected dose."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from downtime.services.medication import RoundItem
 
 STATE = {DoseState.OVERDUE: QT_TR_NOOP("OVERDUE"), DoseState.LATE: QT_TR_NOOP("LATE"),
          DoseState.DUE: QT_TR_NOOP("Due now"), DoseState.UPCOMING: QT_TR_NOOP("Upcoming")}
+MISSED = QT_TR_NOOP("MISSED (over {hours} h)")
+WINDOW_HOURS = f"{medication.ROUND_WINDOW.total_seconds() / 3600:g}"
 
 
 class RoundModel(TextTableModel):
@@ -30,7 +33,8 @@ class RoundModel(TextTableModel):
         item: RoundItem = self.rows[row]
         order, patient = item.order, item.patient
         flags = ", ".join(f for f, on in ((translate("RoundModel", "CD"), order.controlled), (translate("RoundModel", "high-alert"), order.high_alert)) if on)
-        return (word(STATE[item.state]), item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
+        state = word(MISSED).format(hours=WINDOW_HOURS) if item.missed else word(STATE[item.state])
+        return (state, item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
                 patient.display_name, patient.birth_date_in(language()), order.drug,
                 f"{order.dose:g} {order.dose_unit}", order.route, flags)
 
@@ -65,9 +69,13 @@ class MedicationPanel(QWidget):
         same_ward = bool(self.model.rows) and self.model.rows[0].patient.ward == ward
         show_keeping_choice(self.table, self.model, items, lambda item: (item.order.record_id, item.slot),
                             or_same_line=same_ward)
-        overdue = sum(i.state is DoseState.OVERDUE for i in items)
-        self.count.setText(translate("MedicationPanel", "{doses} dose(s) to give or record; {overdue} overdue").format(
-            doses=len(items), overdue=overdue))
+        overdue = sum(i.state is DoseState.OVERDUE and not i.missed for i in items)
+        text = translate("MedicationPanel", "{doses} dose(s) to give or record; {overdue} overdue").format(
+            doses=len(items), overdue=overdue)
+        if missed := sum(i.missed for i in items):
+            text += translate("MedicationPanel", "; {missed} missed over {hours} h ago, at the end of the list").format(
+                missed=missed, hours=WINDOW_HOURS)
+        self.count.setText(text)
 
     def print_pack(self) -> Path | None:
         """Every patient's MAR of the ward, three days each: the paper charts a handover or a

@@ -362,40 +362,62 @@ def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: da
 
 @dataclass(frozen=True)
 class RoundItem:
+    """`missed`: overdue for longer than the round's window of doses to give now (`ROUND_WINDOW`):
+    by then the next dose of most regimens has fallen due, so it is not simply given late but
+    recorded (given, or not given with its reason) and, for a dose that matters, taken to the
+    prescriber. Listed after the others, and never dropped while nothing is recorded for it."""
+
     patient: PatientSummary
     order: Order
     slot: datetime
     state: DoseState
+    missed: bool = False
 
 
 _URGENCY = {DoseState.OVERDUE: 0, DoseState.LATE: 1, DoseState.DUE: 2, DoseState.UPCOMING: 3}
+ROUND_WINDOW = timedelta(hours=12)
 
 
 def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetime,
-               lookback: timedelta = timedelta(hours=12),
-               ahead: timedelta = timedelta(hours=2)) -> list[RoundItem]:
-    """Scheduled doses of the ward not yet recorded, overdue first, within the last 12 hours
-    and the next 2, judged by the ward's late/overdue thresholds. The ward's orders and the
-    doses near those hours are read at once, not every dose of each patient's stay: the list is
-    read again after every dose given, and a month's stay holds hundreds."""
+               window: timedelta = ROUND_WINDOW, ahead: timedelta = timedelta(hours=2)) -> list[RoundItem]:
+    """Scheduled doses of the ward not yet recorded, judged by the ward's late/overdue
+    thresholds: those of the last 12 hours (`window`) and the next 2, overdue first, then those
+    missed earlier in the patient's stay (a missed dose left the round after 12 hours, unsaid,
+    while the chart still read OVERDUE). The ward's orders are read at once, and of their doses
+    only the times they were recorded for: the list is read again after every dose given, and a
+    month's stay holds hundreds."""
     policy = settings.round_policy(db)
-    first, last = now - lookback, now + ahead
+    first, last = now - window, now + ahead
     patients = census.in_patients(db, forms, ward=ward, at=now)
     ids = [patient.patient_id for patient in patients]
-    recorded = {(dose.order_id, dose.scheduled_for) for dose in map(administration_of, _doses_near(
-        db, ids, first.date(), last.date())) if dose.scheduled_for is not None}
+    admitted = {pid: location.admitted_at for pid, location in census.locations(db, at=now, patient_ids=ids).items()}
+    since = min([first, *admitted.values()])
+    recorded = _recorded_times(db, ids, since.date())
     ordered: dict[str, list[_Scheduled]] = defaultdict(list)
-    for scheduled in _orders_with_slots(db, ids, first.date(), last.date(), now.tzinfo):
+    for scheduled in _orders_with_slots(db, ids, since.date(), last.date(), now.tzinfo):
         ordered[scheduled.order.patient_id].append(scheduled)
     items = []
     for patient in patients:
+        stay_start = admitted.get(patient.patient_id, first)
         for scheduled in ordered[patient.patient_id]:
             found = scheduled.order
             for slot in scheduled.slots:
-                if (first <= slot <= last and (found.record_id, slot) not in recorded and not _stopped(found, now)
-                        and not scheduled.in_ehr(slot)):
-                    items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy)))
-    return sorted(items, key=lambda i: (_URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
+                missed = slot < first
+                if (slot <= last and (not missed or slot >= stay_start) and (found.record_id, slot) not in recorded
+                        and not _stopped(found, now) and not scheduled.in_ehr(slot)):
+                    items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy), missed))
+    return sorted(items, key=lambda i: (i.missed, _URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
+
+
+def _recorded_times(db: Database, patient_ids: Collection[str], first_day: date) -> set[tuple[str, datetime]]:
+    """(order, time) of each standing dose recorded for a scheduled time from `first_day` on (two
+    days earlier by the clock it was written in, as `_doses_near`): two fields of each, not whole
+    records, since the round reads a stay's worth after every dose."""
+    low = (first_day - timedelta(days=2)).isoformat()
+    return {(order_id, datetime.fromisoformat(at)) for part in chunks(patient_ids) for order_id, at in db.execute(
+        f"SELECT json_extract(data, '$.order'), json_extract(data, '$.scheduled_for') FROM current_records"
+        f" WHERE form_id = ? AND patient_id IN ({marks(part)}) AND status != ?"
+        " AND json_extract(data, '$.scheduled_for') >= ?", [DOSE_FORM, *part, RecordStatus.ENTERED_IN_ERROR.value, low])}
 
 
 @dataclass(frozen=True)

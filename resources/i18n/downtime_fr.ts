@@ -128,6 +128,10 @@
         <translation>À venir</translation>
     </message>
     <message>
+        <source>MISSED (over {hours} h)</source>
+        <translation>OMISE (plus de {hours} h)</translation>
+    </message>
+    <message>
         <source>State</source>
         <translation>État</translation>
     </message>
@@ -1711,6 +1715,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>{doses} dose(s) to give or record; {overdue} overdue</source>
         <translation>{doses} administration(s) à faire ou à enregistrer ; {overdue} dépassée(s)</translation>
+    </message>
+    <message>
+        <source>; {missed} missed over {hours} h ago, at the end of the list</source>
+        <translation> ; {missed} omise(s) depuis plus de {hours} h, en fin de liste</translation>
     </message>
 </context>
 <context>

@@ -45,7 +45,10 @@ def test_dose_recorded_from_the_round_by_keyboard_with_an_allergy_override(round
     assert dose.order_id == amox and dose.scheduled_for.strftime("%H:%M") == "08:00"
     saved = records.current(round_window.session.db, dose.record_id)
     assert saved.data["overrides"][0]["reason"].startswith("Tolerated amoxicillin")
-    assert [panel.model.data(panel.model.index(r, 1)) for r in range(panel.model.rowCount())] == ["28/11 14:00"]
+    # Yesterday's 14:00 and 20:00, never recorded, stay (they left the round 12 hours after their time).
+    assert [panel.model.texts(r)[:2] for r in range(panel.model.rowCount())] == [
+        ("Due now", "28/11 14:00"), ("MISSED (over 12 h)", "27/11 14:00"), ("MISSED (over 12 h)", "27/11 20:00")]
+    assert panel.count.text() == "3 dose(s) to give or record; 0 overdue; 2 missed over 12 h ago, at the end of the list"
 
 
 def test_after_a_dose_from_the_round_enter_opens_the_next_dose(round_window, ward, qtbot):
@@ -60,7 +63,7 @@ def test_after_a_dose_from_the_round_enter_opens_the_next_dose(round_window, war
     first.outcome.setCurrentIndex(1)
     first.reason.setCurrentIndex(1)
     QTest.keyClick(first.save_button, Qt.Key.Key_Space)
-    assert not first.isVisible() and panel.model.rowCount() == 1
+    assert not first.isVisible() and panel.model.rowCount() == 3  # 14:00, then yesterday's two missed
     QTest.keyClick(panel.table, Qt.Key.Key_Return)
     assert panel.dialog is not first and panel.dialog.slot.strftime("%H:%M") == "14:00"
 
