@@ -175,10 +175,11 @@ def format_value(field: Field, value: Any, lang: Lang) -> str:
     return str(value)
 
 
-def decimal_text(value: float, lang: Lang, places: int = 6) -> str:
+def decimal_text(value: float, lang: Lang, places: int = 6, signed: bool = False) -> str:
     """No trailing zeros: "18.000 units" is read as eighteen thousand (ISMP, NIMC); a decimal
-    comma in French, as a French ward writes 37,4. A stored value has at most its field's places."""
-    shown = f"{value:.{places}f}"
+    comma in French, as a French ward writes 37,4. A stored value has at most its field's places;
+    `signed`: a change of stock, "+10" received, "-0,5" given."""
+    shown = f"{value:{'+' if signed else ''}.{places}f}"
     if "." in shown:
         shown = shown.rstrip("0").rstrip(".")
     return shown.replace(".", ",") if lang == "fr" else shown

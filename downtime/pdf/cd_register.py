@@ -14,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from downtime.formspec import Lang
+from downtime.formspec.values import decimal_text
 from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, in_words, style
 from downtime.services.medication import RegisterLine
 
@@ -43,13 +44,13 @@ def cd_page_pdf(lines: Sequence[RegisterLine], out: Path, *, ward: str, drug: st
     balance = lines[-1].balance if lines else 0.0
     info = PageInfo(title=in_words(WORDS, "title", lang, drug=drug, unit=unit), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, landscape=True, patient_box=False,
-                    subtitle=in_words(WORDS, "subtitle", lang, ward=ward, balance=f"{balance:g}", unit=unit,
+                    subtitle=in_words(WORDS, "subtitle", lang, ward=ward, balance=decimal_text(balance, lang), unit=unit,
                                       at=printed_at.strftime("%d/%m/%Y %H:%M")))
     width = body_width(info)
     body: list[list[object]] = [[_cell(heading, bold=True) for heading in in_words(WORDS, "headings", lang).split("|")]]
     for line in lines:
         body.append([_cell(f"{line.at:%d/%m/%Y %H:%M}"), _cell(in_words(WORDS, line.kind, lang)),
-                     _cell(f"{line.change:+g}"), _cell(f"{line.balance:g}", bold=True),
+                     _cell(decimal_text(line.change, lang, signed=True)), _cell(decimal_text(line.balance, lang), bold=True),
                      _cell(names.get(line.author, line.author)), _cell(names.get(line.witness, line.witness)),
                      _cell(line.patient or ""), _cell(line.note or "")])
     body += [[""] * len(WIDTHS) for _ in range(BY_HAND)]

@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table,
 
 from downtime.domain.medication import DoseState, Frequency, Order, dose_text
 from downtime.formspec import Lang
+from downtime.formspec.values import decimal_text
 from downtime.pdf.forms import allergy_line
 from downtime.pdf.grid import PAD_X, Cell, Grid
 from downtime.pdf.lines import text
@@ -31,7 +32,7 @@ from downtime.pdf.page import (
     in_words,
     style,
 )
-from downtime.services.medication import MarRow
+from downtime.services.medication import MarRow, order_label
 from downtime.services.patients import PatientSummary
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -95,11 +96,11 @@ class PatientChart:
 
 
 def _order_text(order: Order, lang: Lang) -> str:
-    lines = [f"{order.drug} {order.dose:g} {order.dose_unit} {order.route}"]
+    lines = [order_label(order, lang)]
     flags = [w("cd", lang)] if order.controlled else []
     flags += [w("high_alert", lang)] if order.high_alert else []
     if order.frequency is Frequency.PRN:
-        lines.append(w("every", lang, hours=f"{order.min_interval_hours:g}", count=order.max_doses_24h,
+        lines.append(w("every", lang, hours=decimal_text(order.min_interval_hours, lang), count=order.max_doses_24h,
                        why=order.prn_indication or ""))
     lines.append(f"{order.start_at:%d/%m %H:%M}" + (f" — {w('stopped', lang, when=f'{order.stop_at:%d/%m %H:%M}')}"
                                                      if order.stop_at else ""))

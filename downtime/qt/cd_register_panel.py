@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.domain.staff import Action
-from downtime.formspec.values import ParseError, parse_decimal
+from downtime.formspec.values import ParseError, decimal_text, parse_decimal
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.dose_dialog import NO_WITNESS_PIN, witness_keys
-from downtime.qt.i18n import say, translate, word
+from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.style import ErrorLabel
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
 from downtime.qt.ward_choice import ward_choice
@@ -36,7 +36,7 @@ class StockModel(TextTableModel):
 
     def texts(self, row: int) -> tuple[str, ...]:
         stock: Stock = self.rows[row]
-        return stock.drug, stock.unit, f"{stock.balance:g}"
+        return stock.drug, stock.unit, decimal_text(stock.balance, language())
 
 
 class LinesModel(TextTableModel):
@@ -55,8 +55,8 @@ class LinesModel(TextTableModel):
 
     def texts(self, row: int) -> tuple[str, ...]:
         line: RegisterLine = self.rows[row]
-        return (f"{line.at:%d/%m/%Y %H:%M}", word(KINDS.get(line.kind, line.kind)), f"{line.change:+g}",
-                f"{line.balance:g}", self.names.get(line.author, line.author), self.names.get(line.witness, line.witness),
+        return (f"{line.at:%d/%m/%Y %H:%M}", word(KINDS.get(line.kind, line.kind)), decimal_text(line.change, language(), signed=True),
+                decimal_text(line.balance, language()), self.names.get(line.author, line.author), self.names.get(line.witness, line.witness),
                 line.patient or "", line.note or "")
 
 
@@ -115,7 +115,7 @@ class CdRegisterPanel(QWidget):
             self.lines.load([], {})
             return
         self.page_title.setText(translate("CdRegisterPanel", "<b>{drug} ({unit})</b>: balance {balance}").format(
-            drug=stock.drug, unit=stock.unit, balance=f"{stock.balance:g}"))
+            drug=stock.drug, unit=stock.unit, balance=decimal_text(stock.balance, language())))
         self.lines.load(medication.cd_lines(self.session.db, self.ward.currentText(), stock.drug, stock.unit),
                         {member.staff_id: member.name for member in list_staff(self.session.db)})
         self.lines_table.scrollToBottom()

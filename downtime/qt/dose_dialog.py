@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 from downtime.domain.medication import Check, NotGivenReason, Order
 from downtime.domain.records import RecordVersion
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
-from downtime.qt.i18n import say, translate, word
-from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
+from downtime.qt.i18n import language, say, translate, word
+from downtime.formspec.values import ParseError, decimal_text, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
 from downtime.qt.patient_header import identity_label
 from downtime.qt.style import ErrorLabel, grow_to_fit
@@ -63,7 +63,7 @@ class DoseDialog(QDialog):
         layout.addWidget(identity_label(patient))
         when = translate("DoseDialog", " due {time}").format(time=f"{slot:%d/%m %H:%M}") if slot else translate("DoseDialog", " (as required)")
         flags = translate("DoseDialog", " — CONTROLLED DRUG: witness required") if order.controlled else ""
-        layout.addWidget(QLabel(f"<b>{order.drug} {order.dose:g} {order.dose_unit} {order.route}</b>{when}{flags}"))
+        layout.addWidget(QLabel(f"<b>{medication.order_label(order, language())}</b>{when}{flags}"))
         form = QFormLayout()
         self.outcome = QComboBox()
         self.outcome.addItems([translate("DoseDialog", "Given"), translate("DoseDialog", "Not given")])
@@ -72,7 +72,7 @@ class DoseDialog(QDialog):
         # The time filled in, and the moment it stands for (see `_given_at`).
         self.filled_in = (now.strftime("%d/%m/%Y %H:%M"), now)
         self.given_at = QLineEdit(self.filled_in[0])
-        self.dose = QLineEdit(f"{order.dose:g}")
+        self.dose = QLineEdit(decimal_text(order.dose, language()))
         self.route = QLineEdit(order.route)
         self.site = QLineEdit()
         self.reason = QComboBox()

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import LongTextField, Meaning, MultiChoiceField, RepeatField, holds
-from downtime.formspec.values import FieldError, format_value
+from downtime.formspec.values import FieldError, decimal_text, format_value
 from downtime.i18n import QT_TR_NOOP
-from downtime.qt.i18n import say, translate, word
+from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.field_editors import Editor, make_editor
 from downtime.qt.patient_header import identity_html
 from downtime.qt.prompts import Prompts
@@ -365,7 +365,7 @@ class FormView(QWidget):
             title = translate("FormView", "Controlled drug: witness")
             staff_id = Prompts.text(self, title, translate(
                 "FormView", "{quantity} {unit} of {drug} goes back to the ward's controlled-drug register. "
-                            "Witness staff ID:").format(quantity=f"{taken.quantity:g}", unit=taken.unit, drug=taken.drug))
+                            "Witness staff ID:").format(quantity=decimal_text(taken.quantity, language()), unit=taken.unit, drug=taken.drug))
             pin = Prompts.secret(self, title, translate("FormView", "Witness PIN:")) if staff_id else None
             if not pin:  # cancelled, or left empty: not tried, a failed sign-in in the witness's name
                 return None

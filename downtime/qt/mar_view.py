@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 from downtime.domain.medication import DoseState, Frequency, Order, dose_text
 from downtime.domain.records import RecordVersion
 from downtime.i18n import QT_TR_NOOP
-from downtime.qt.i18n import locale, translate, word
+from downtime.qt.i18n import language, locale, translate, word
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.prompts import Prompts
@@ -55,7 +55,7 @@ class MarModel(TextTableModel):
         order = row.order
         flags = " [CD]" if order.controlled else ""
         kind = " PRN" if order.frequency is Frequency.PRN else ""
-        return (f"{order.drug} {order.dose:g} {order.dose_unit} {order.route}{kind}{flags}",
+        return (f"{medication.order_label(order, language())}{kind}{flags}",
                 clock or translate("", "as required"), *(self._day(row, clock, day) for day in self.days))
 
     def _day(self, row: MarRow, clock: str | None, day: date) -> str:

@@ -14,6 +14,7 @@ from downtime.qt.i18n import language, translate, word
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
+from downtime.formspec.values import decimal_text
 from downtime.services import medication, printing
 from downtime.services.context import Session
 from downtime.services.medication import RoundItem
@@ -36,7 +37,7 @@ class RoundModel(TextTableModel):
         state = word(MISSED).format(hours=WINDOW_HOURS) if item.missed else word(STATE[item.state])
         return (state, item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
                 patient.display_name, patient.birth_date_in(language()), order.drug,
-                f"{order.dose:g} {order.dose_unit}", order.route, flags)
+                f"{decimal_text(order.dose, language())} {order.dose_unit}", order.route, flags)
 
 
 class MedicationPanel(QWidget):

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang
 from downtime.domain.census import StayStatus
 from downtime.domain.medication import (
     Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning, dose_state, safety_warnings,
@@ -21,6 +21,7 @@ from downtime.domain.medication import (
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
+from downtime.formspec.values import decimal_text
 from downtime.services import census, records, settings, unlock
 from downtime.services.back_entry import loaded_from_snapshot
 from downtime.services.context import Session
@@ -226,8 +227,8 @@ def _deduct_check(session: Session, found: Order, quantity: float, given_at: dat
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: ward {ward} holds {balance} {unit} of {drug}; "
                                              "{quantity} cannot be given from it. Record the stock received first "
                                              "(with a witness)."),
-                           ward=ward, balance=f"{balance:g}", unit=found.dose_unit, drug=found.drug,
-                           quantity=f"{quantity:g}")
+                           ward=ward, balance=decimal_text(balance, session.lang), unit=found.dose_unit, drug=found.drug,
+                           quantity=decimal_text(quantity, session.lang))
     return ward
 
 
@@ -359,6 +360,11 @@ def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: da
             versions[0].recorded_at if loaded_from_snapshot(record.record_id) else None))
     return found
 
+
+
+def order_label(order: Order, lang: Lang) -> str:
+    """An order as charts and dialogs head it: "Paracetamol 0,5 g PO" on a French ward."""
+    return f"{order.drug} {decimal_text(order.dose, lang)} {order.dose_unit} {order.route}"
 
 @dataclass(frozen=True)
 class RoundItem:

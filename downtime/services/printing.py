@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
+from downtime.formspec.values import decimal_text
 from downtime.services import medication, observations, settings, theatre
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location
 from downtime.services.context import Session
@@ -181,7 +182,7 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int)
     for patient_id in patient_ids:
         patient = patients[patient_id]
         weight = admissions[patient.admission_record_id].data.get("weight_kg")
-        charts.append(PatientChart(patient, f"{weight:g} kg" if weight else None, grids[patient_id]))
+        charts.append(PatientChart(patient, f"{decimal_text(weight, session.lang)} kg" if weight else None, grids[patient_id]))
     return charts
 
 
