@@ -73,13 +73,35 @@ class Phrase:
         return message(lang, self.template, **self.values)
 
 
+def decimal_text(value: float, lang: Lang, places: int = 6, signed: bool = False) -> str:
+    """No trailing zeros: "18.000 units" is read as eighteen thousand (ISMP, NIMC); a decimal
+    comma in French, as a French ward writes 37,4. A stored value has at most its field's places;
+    `signed`: a change of stock, "+10" received, "-0,5" given."""
+    shown = f"{value:{'+' if signed else ''}.{places}f}"
+    if "." in shown:
+        shown = shown.rstrip("0").rstrip(".")
+    return shown.replace(".", ",") if lang == "fr" else shown
+
+@dataclass(frozen=True)
+class Number:
+    """A decimal in a message, written as the message's language writes it: "2,5" in French."""
+
+    value: float
+
+    def __str__(self) -> str:
+        return decimal_text(self.value, "en")
+
+    def text(self, lang: Lang) -> str:
+        return decimal_text(self.value, lang)
+
+
 def message(lang: Lang, text: str, /, **values: object) -> str:
     """A sentence marked in the `messages` context, translated, then its {named} places filled
     (a `Phrase` among them translated too)."""
     translated = translate(lang, MESSAGES, text)
     if not values:
         return translated
-    return translated.format(**{name: value.text(lang) if isinstance(value, Phrase) else value
+    return translated.format(**{name: value.text(lang) if isinstance(value, (Phrase, Number)) else value
                                 for name, value in values.items()})
 
 

@@ -489,3 +489,12 @@ def test_a_stopped_orders_unrecorded_doses_leave_the_round_and_read_not_recorded
     assert [(f"{cell.slot:%H:%M}", cell.state) for cell in row.cells] == [("08:00", DoseState.NOT_RECORDED)]
     text = " ".join(page.extract_text() for page in PdfReader(printing.print_mar(nurse, [patient], tmp_path / "m.pdf")).pages)
     assert "not recorded (stopped)" in text and "OVERDUE" not in text
+
+
+def test_a_dose_warning_writes_its_numbers_as_the_wards_language_does(ward):
+    """"Dose 1.5 g differs from the order (1 g)" on a French ward, whose form and nurse write 1,5."""
+    nurse, _, amox, _ = ward
+    values = _given("2026-11-28T08:05+01:00", 1.5, "2026-11-28T08:00+01:00")
+    (mismatch,) = [w for w in medication.check_dose(nurse, amox.record_id, values) if w.check is Check.DOSE_MISMATCH]
+    assert mismatch.text("fr") == "La dose 1,5 g diffère de la prescription (1 g)."
+    assert mismatch.message == mismatch.text("en") == "Dose 1.5 g differs from the order (1 g)."

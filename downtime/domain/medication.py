@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, message
 
 
 class Frequency(StrEnum):
@@ -178,11 +178,14 @@ class Warning:
 
     check: Check
     template: str
-    values: dict[str, str] = field(default_factory=dict)
+    values: dict[str, str | Number] = field(default_factory=dict)
 
     @property
     def message(self) -> str:
         return self.template.format(**self.values)
+
+    def text(self, lang: Lang) -> str:
+        return message(lang, self.template, **self.values)
 
 
 # Drugs that share an allergy with a named class: a "penicillin" allergy covers amoxicillin.
@@ -279,7 +282,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                                               if a.outcome is Outcome.GIVEN and a.order_id in spaced_from])
     if dose is not None and abs(dose - order.dose) > 1e-9:
         warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} differs from the order ({ordered} {unit})."),
-                                {"dose": f"{dose:g}", "unit": order.dose_unit, "ordered": f"{order.dose:g}"}))
+                                {"dose": Number(dose), "unit": order.dose_unit, "ordered": Number(order.dose)}))
     return warnings
 
 
@@ -292,7 +295,7 @@ def _prn_warnings(order: Order, at: datetime, given: Sequence[datetime]) -> list
         nearest = min(given, key=lambda moment: abs(at - moment))
         gap = abs(at - nearest)
         if gap < timedelta(hours=order.min_interval_hours):
-            values = {"minutes": str(int(gap.total_seconds() // 60)), "hours": f"{order.min_interval_hours:g}"}
+            values = {"minutes": str(int(gap.total_seconds() // 60)), "hours": Number(order.min_interval_hours)}
             warnings.append(Warning(Check.PRN_INTERVAL, QT_TRANSLATE_NOOP(
                 "messages", "Last dose was {minutes} min ago; the order allows one every {hours} h.") if nearest <= at
                 else QT_TRANSLATE_NOOP("messages", "A dose is recorded {minutes} min after this one; the order allows "

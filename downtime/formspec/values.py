@@ -20,6 +20,7 @@ from tzlocal import get_localzone
 from downtime.domain.downtime_number import parse_downtime_number
 from downtime.domain.nir import nir_problem
 from downtime.formspec.messages import message
+from downtime.i18n import decimal_text
 from downtime.formspec.printable import unprintable
 from downtime.formspec.schema import (
     ChoiceField, DateField, DateTimeField, DecimalField, Field, FormSpec, IntegerField, Lang,
@@ -173,16 +174,6 @@ def format_value(field: Field, value: Any, lang: Lang) -> str:
             return "; ".join(" ".join(filter(None, (format_value(part, row.get(part.id), lang) for part in field.fields)))
                              for row in value)
     return str(value)
-
-
-def decimal_text(value: float, lang: Lang, places: int = 6, signed: bool = False) -> str:
-    """No trailing zeros: "18.000 units" is read as eighteen thousand (ISMP, NIMC); a decimal
-    comma in French, as a French ward writes 37,4. A stored value has at most its field's places;
-    `signed`: a change of stock, "+10" received, "-0,5" given."""
-    shown = f"{value:{'+' if signed else ''}.{places}f}"
-    if "." in shown:
-        shown = shown.rstrip("0").rstrip(".")
-    return shown.replace(".", ",") if lang == "fr" else shown
 
 
 def _option_label(field: ChoiceField | MultiChoiceField, code: str, lang: Lang) -> str:

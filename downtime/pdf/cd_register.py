@@ -14,7 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from downtime.formspec import Lang
-from downtime.formspec.values import decimal_text
+from downtime.i18n import decimal_text
 from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, in_words, style
 from downtime.services.medication import RegisterLine
 

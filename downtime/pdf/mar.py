@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table,
 
 from downtime.domain.medication import DoseState, Frequency, Order, dose_text
 from downtime.formspec import Lang
-from downtime.formspec.values import decimal_text
+from downtime.i18n import decimal_text
 from downtime.pdf.forms import allergy_line
 from downtime.pdf.grid import PAD_X, Cell, Grid
 from downtime.pdf.lines import text

@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spa
 
 from downtime.domain.news2 import Band, Spo2Scale
 from downtime.formspec import Lang
-from downtime.formspec.values import decimal_text
+from downtime.i18n import decimal_text
 from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, style
 from downtime.services.observations import ScoredSet, band_text, band_word, incomplete_notice, judged
 from downtime.services.patients import PatientSummary

@@ -14,8 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.domain.staff import Action
-from downtime.formspec.values import ParseError, decimal_text, parse_decimal
-from downtime.i18n import QT_TR_NOOP
+from downtime.formspec.values import ParseError, parse_decimal
+from downtime.i18n import QT_TR_NOOP, decimal_text
 from downtime.qt.dose_dialog import NO_WITNESS_PIN, witness_keys
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.style import ErrorLabel

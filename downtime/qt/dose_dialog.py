@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 
 from downtime.domain.medication import Check, NotGivenReason, Order
 from downtime.domain.records import RecordVersion
-from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, QT_TR_NOOP, decimal_text
 from downtime.qt.i18n import language, say, translate, word
-from downtime.formspec.values import ParseError, decimal_text, parse_datetime, parse_decimal
+from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
 from downtime.qt.patient_header import identity_label
 from downtime.qt.style import ErrorLabel, grow_to_fit
@@ -143,7 +143,7 @@ class DoseDialog(QDialog):
                 continue
             edit = QLineEdit()
             edit.setPlaceholderText(translate("DoseDialog", "Reason for giving anyway (kept in the record and the audit log)"))
-            label = ErrorLabel("⚠ " + translate("messages", warning.template).format(**warning.values))
+            label = ErrorLabel("⚠ " + warning.text(language()))
             self.warnings.addRow(label)
             self.warnings.addRow(translate("DoseDialog", "Override reason"), edit)
             QWidget.setTabOrder(edit, self.save_button)  # Enter in the reason goes to Save, not back to the top

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import LongTextField, Meaning, MultiChoiceField, RepeatField, holds
-from downtime.formspec.values import FieldError, decimal_text, format_value
-from downtime.i18n import QT_TR_NOOP
+from downtime.formspec.values import FieldError, format_value
+from downtime.i18n import QT_TR_NOOP, decimal_text
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.field_editors import Editor, make_editor
 from downtime.qt.patient_header import identity_html

@@ -9,12 +9,11 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.medication import DoseState
-from downtime.i18n import QT_TR_NOOP
+from downtime.i18n import QT_TR_NOOP, decimal_text
 from downtime.qt.i18n import language, translate, word
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
-from downtime.formspec.values import decimal_text
 from downtime.services import medication, printing
 from downtime.services.context import Session
 from downtime.services.medication import RoundItem

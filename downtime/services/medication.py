@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text
 from downtime.domain.census import StayStatus
 from downtime.domain.medication import (
     Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning, dose_state, safety_warnings,
@@ -21,7 +21,6 @@ from downtime.domain.medication import (
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
-from downtime.formspec.values import decimal_text
 from downtime.services import census, records, settings, unlock
 from downtime.services.back_entry import loaded_from_snapshot
 from downtime.services.context import Session

@@ -7,10 +7,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
-from downtime.formspec.values import decimal_text
 from downtime.services import medication, observations, settings, theatre
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location
 from downtime.services.context import Session
