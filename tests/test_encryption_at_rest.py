@@ -2,6 +2,13 @@
 a stolen file reveals nothing, any valid sign-in opens it, staff come and go without
 re-encrypting, and wrong PINs lock a staff ID out."""
 
+import os
+import subprocess
+import sys
+import threading
+from contextlib import suppress
+from pathlib import Path
+
 import pytest
 
 from downtime.domain.staff import Role
@@ -171,3 +178,60 @@ def test_wrong_witness_pins_count_towards_the_lockout_of_the_locked_database(enc
     for guess in ("1234", "2222"):
         with pytest.raises(SignInError, match="locked until"):
             unlock.sign_in(Vault(path), "doctor", guess, clock)
+
+
+def test_two_instances_changing_the_key_slots_at_once_lose_neither_change(encrypted, monkeypatch):
+    """Two windows of the app (or the app and a `downtime staff` command) each read the key-slot
+    file, change it and write it back: the second write dropped the first one's slot, and that
+    person could no longer open the database."""
+    path, _ = encrypted
+    both_read = threading.Barrier(2, timeout=1)
+    read = keyslots._load
+
+    def read_then_meet(db_path):
+        content = read(db_path)
+        with suppress(threading.BrokenBarrierError):
+            both_read.wait()  # without a lock both have read before either writes
+        return content
+
+    monkeypatch.setattr(keyslots, "_load", read_then_meet)
+    key = keyslots.unwrap(path, "admin", "0000")
+    added = [threading.Thread(target=keyslots.add_slot, args=(path, key, staff_id, "2468"))
+             for staff_id in ("agency1", "agency2")]
+    for thread in added:
+        thread.start()
+    for thread in added:
+        thread.join()
+    monkeypatch.undo()
+    assert keyslots.slot_holders(path) == ["admin", "agency1", "agency2", "nurse"]
+    assert keyslots.unwrap(path, "agency1", "2468") == keyslots.unwrap(path, "agency2", "2468") == key
+
+
+def test_a_crash_while_the_key_slots_are_written_keeps_every_slot(encrypted, tmp_path):
+    """The app killed (a power cut) half-way through writing the key-slot file: the file on
+    disk is the whole old one, everyone still opens the database, and the next change of the
+    file clears what the cut left."""
+    path, _ = encrypted
+    before = keyslots.keys_path(path).read_bytes()
+    killed = subprocess.run([sys.executable, "-c", f"""
+import json, os
+from pathlib import Path
+from downtime.storage import keyslots
+
+def dump_then_die(content, out, **options):
+    out.write(json.dumps(content, **options)[:40])
+    out.flush()
+    os._exit(9)
+
+json.dump = dump_then_die
+keyslots.add_slot(Path({str(path)!r}), keyslots.new_key(), "agency1", "2468")
+"""], env={**os.environ, "PYTHONPATH": str(Path(keyslots.__file__).parents[2])}, capture_output=True, text=True)
+    assert killed.returncode == 9, killed.stderr
+    assert len(list(path.parent.glob(".ward.sqlite.keys-*"))) == 1  # the half-written file
+    assert keyslots.keys_path(path).read_bytes() == before
+    assert keyslots.slot_holders(path) == ["admin", "nurse"]
+    assert unlock.sign_in(Vault(path), "nurse", "1111").staff_id == "nurse"
+    keyslots.add_slot(path, keyslots.unwrap(path, "admin", "0000"), "agency1", "2468")
+    assert keyslots.slot_holders(path) == ["admin", "agency1", "nurse"]
+    assert sorted(p.name for p in path.parent.iterdir() if ".keys" in p.name) == ["ward.sqlite.keys",
+                                                                                  "ward.sqlite.keys.lock"]

@@ -15,11 +15,14 @@ about a fifth of a second, and the README's threat model says what that means.
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
 import json
 import os
 import secrets
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -29,6 +32,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.errors import UserError
+from downtime.storage import locks
 
 KEY_BYTES = 32
 SCRYPT = {"n": 2**15, "r": 8, "p": 1}
@@ -75,9 +79,14 @@ def _load(db_path: Path) -> dict[str, Any]:
 
 
 def _save(db_path: Path, content: dict[str, Any]) -> None:
-    """Written beside the old file and renamed over it: a power cut leaves one or the other."""
+    """Written beside the old file, flushed to the disk and renamed over it: a power cut leaves
+    one or the other, never a file that has lost a slot (and locked its owner out). What an
+    earlier cut left of such a write goes first (the caller holds the lock: nobody else is
+    writing one)."""
     path = keys_path(db_path)
-    handle, temporary = tempfile.mkstemp(prefix=".keys-", dir=path.parent)
+    for left in path.parent.glob(f".{path.name}-*"):
+        left.unlink(missing_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
             json.dump(content, out, indent=1, sort_keys=True)
@@ -88,6 +97,25 @@ def _save(db_path: Path, content: dict[str, Any]) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    if os.name != "nt":  # the rename itself reaches the disk with its folder's entry
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)
+
+
+@contextmanager
+def _changing(db_path: Path) -> Iterator[dict[str, Any]]:
+    """The file's content to change, written back if changed, with no other process (a second
+    window of the app, a `downtime staff` command) reading or writing it meanwhile: each read the
+    file before the other wrote it, and the second write dropped the first one's slot."""
+    with locks.held(db_path.with_name(db_path.name + ".keys.lock")):
+        content = _load(db_path)
+        before = copy.deepcopy(content)
+        yield content
+        if content != before:
+            _save(db_path, content)
 
 
 def copy_slots(source_db: Path, target_db: Path) -> None:
@@ -104,18 +132,16 @@ def copy_slots(source_db: Path, target_db: Path) -> None:
 
 
 def add_slot(db_path: Path, key: bytes, staff_id: str, pin: str) -> None:
-    content = _load(db_path)
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     wrapped = AESGCM(_derive(pin, salt, SCRYPT)).encrypt(nonce, key, staff_id.encode())
-    content["slots"][staff_id] = {"kdf": "scrypt", "params": SCRYPT, "salt": _b64(salt),
-                                  "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
-    _save(db_path, content)
+    with _changing(db_path) as content:
+        content["slots"][staff_id] = {"kdf": "scrypt", "params": SCRYPT, "salt": _b64(salt),
+                                      "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
 
 
 def remove_slot(db_path: Path, staff_id: str) -> None:
-    content = _load(db_path)
-    content["slots"].pop(staff_id, None)
-    _save(db_path, content)
+    with _changing(db_path) as content:
+        content["slots"].pop(staff_id, None)
 
 
 def slot_holders(db_path: Path) -> list[str]:
@@ -145,27 +171,24 @@ def failures(db_path: Path, staff_id: str) -> list[datetime]:
 def record_failure(db_path: Path, staff_id: str, at: datetime, keep: int, *, audited: bool = False) -> None:
     """A wrong PIN: counted towards this staff ID's lockout (the last `keep` are kept), and,
     unless the open database's audit log already holds it (`audited`), kept for that log."""
-    content, actor = _load(db_path), staff_id[:32]
-    content["recent"][actor] = [*content["recent"].get(actor, []), at.isoformat()][-keep:]
-    if not audited:
-        content["failures"].setdefault(actor, []).append(at.isoformat())
-    _save(db_path, content)
+    actor = staff_id[:32]
+    with _changing(db_path) as content:
+        content["recent"][actor] = [*content["recent"].get(actor, []), at.isoformat()][-keep:]
+        if not audited:
+            content["failures"].setdefault(actor, []).append(at.isoformat())
 
 
 def clear_failures(db_path: Path, staff_id: str) -> None:
     """A good sign-in ends this staff ID's run of wrong PINs."""
-    content = _load(db_path)
-    if content["recent"].pop(staff_id[:32], None) is not None:
-        _save(db_path, content)
+    with _changing(db_path) as content:
+        content["recent"].pop(staff_id[:32], None)
 
 
 def take_failures(db_path: Path) -> dict[str, list[str]]:
     """The failures counted while the database was locked, handed over to the audit log once
     it opens (and so cleared here; each staff ID's run of wrong PINs stays counted for the
     lockout, see `failures`)."""
-    content = _load(db_path)
-    pending = content["failures"]
-    if pending:
+    with _changing(db_path) as content:
+        pending = content["failures"]
         content["failures"] = {}
-        _save(db_path, content)
     return dict(pending)
