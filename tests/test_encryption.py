@@ -1,9 +1,12 @@
 """Encrypted exports: nothing readable on the stick, the records office's identity opens them,
 anything else (a wrong key, a flipped byte, a missing file, a bad public key) is refused by name."""
 
+import os
 import shutil
 import stat
 import subprocess
+import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -125,6 +128,78 @@ def test_a_missing_or_garbled_identity_file_is_named(encrypted, tmp_path, conten
     with pytest.raises(BadIdentity, match=str(identity)):
         decrypt_folder(sealed, tmp_path / "out", identity)
     assert not (tmp_path / "out").exists()
+
+
+def _plaintext_in(folder: Path, values: dict) -> list[Path]:
+    return [path for path in folder.rglob("*") if path.is_file() and not path.name.startswith("ward.sqlite")
+            and any(values[name].encode("utf-8") in path.read_bytes() for name in ("birth_name", "given_names"))]
+
+
+@pytest.fixture
+def system_temp(tmp_path, monkeypatch):
+    """The system's temporary folder, this test's own, so what is left there can be seen."""
+    folder = tmp_path / "system-temp"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    for name in ("TMPDIR", "TEMP", "TMP"):
+        monkeypatch.setenv(name, str(folder))
+    return folder
+
+
+def test_an_encrypted_export_failing_half_way_leaves_no_plaintext_anywhere(session_for, admission_values, office,
+                                                                           system_temp, tmp_path, monkeypatch):
+    """Its plaintext was written in the system's temporary folder (shared by every account of a
+    laptop on Linux) before being encrypted: it must be on no disk at all."""
+    from downtime.sync import fhir_export
+
+    records.save_new(session_for("nurse"), "admission", admission_values)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the bundle failed half-way")
+
+    monkeypatch.setattr(fhir_export, "write_bundle", broken)
+    out = tmp_path / "usb" / "sealed"
+    with pytest.raises(RuntimeError, match="half-way"):
+        export(session_for("records"), out, encrypt_to=[office[1]])
+    assert not out.exists() and _leftovers(out.parent) == []
+    assert list(system_temp.iterdir()) == [] and _plaintext_in(tmp_path, admission_values) == []
+
+
+def test_an_encrypted_export_cut_by_a_crash_leaves_no_plaintext_anywhere(session_for, admission_values, office,
+                                                                         db_path, system_temp, tmp_path):
+    """The app killed half-way through an encrypted export (a crash, a flat battery): no
+    readable patient data is left on the laptop or on the stick."""
+    records.save_new(session_for("nurse"), "admission", admission_values)
+    stick = tmp_path / "usb"
+    cut = subprocess.run([sys.executable, "-c", """
+import os, sys
+from downtime.cli import main
+from downtime.sync import fhir_export
+
+def cut(*args, **kwargs):
+    os._exit(9)
+
+fhir_export.write_bundle = cut
+database, public, out = sys.argv[1:]
+main(["export", "--db", database, "--user", "records", "--pin", "4444", "--encrypt-to", public, "--out", out])
+""", str(db_path), office[1], str(stick / "sealed")], capture_output=True, text=True,
+                         env={**os.environ, "PYTHONPATH": str(Path(records.__file__).parents[2])})
+    assert cut.returncode == 9, cut.stderr
+    assert list(system_temp.iterdir()) == [] and _plaintext_in(tmp_path, admission_values) == []
+    written = {path.name for path in stick.rglob("*") if path.is_file()}  # cut in the bundle, before the manifest
+    assert {"admission.csv.age", "bundle.json.age"} <= written and "manifest.json.age" not in written
+    assert all(name.endswith(".age") for name in written)
+
+
+def test_what_an_earlier_crash_left_in_the_temporary_folder_goes_at_the_next_export(session_for, office, system_temp,
+                                                                                   tmp_path):
+    """An earlier version wrote the plaintext in the system's temporary folder, where a crash left
+    it: the next export clears it."""
+    left = system_temp / "downtime-export-k2j4h1" / "csv"
+    left.mkdir(parents=True)
+    (left / "admission.csv").write_text("MARTIN Hélène", encoding="utf-8")
+    export(session_for("records"), tmp_path / "usb" / "sealed", encrypt_to=[office[1]])
+    assert list(system_temp.iterdir()) == []
 
 
 def test_a_bad_recipient_fails_before_anything_is_written(session_for, admission_values, tmp_path):

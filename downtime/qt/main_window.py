@@ -45,6 +45,7 @@ from downtime.services import backups, drafts, observations, printing, records, 
 from downtime.services.census import all_patients
 from downtime.services.context import Session, Vault
 from downtime.services.patients import PatientSummary
+from downtime.sync.export import clear_plaintext_left
 
 
 @dataclass(frozen=True)
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
     def __init__(self, session: Session, signed_out: Callable[[SignInDialog | None], None] | None = None):
         super().__init__()
         clear_prints(None)  # what a crash left of the last session's prints
+        clear_plaintext_left()  # and of an earlier version's encrypted export
         self.session = session
         self._signed_out = signed_out
         self.resize(1340, 740)

@@ -11,9 +11,12 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
+from typing import BinaryIO
 
 import pyrage
 
@@ -122,23 +125,39 @@ def load_identities(path: Path) -> list[pyrage.x25519.Identity]:
     return identities
 
 
-def encrypt_folder(folder: Path, recipients: Sequence[str]) -> int:
-    """Replace every file by its .age file; each is complete on disk before its plaintext goes."""
-    keys = parse_recipients(recipients)
-    files = sorted(path for path in folder.rglob("*") if path.is_file())
-    for path in files:
-        target = path.with_name(path.name + SUFFIX)
-        writer = target.open("xb")
+@contextmanager
+def sealed(path: Path, keys: Sequence[pyrage.x25519.Recipient]) -> Iterator[BinaryIO]:
+    """A file to write whose plaintext goes to no disk: age reads it through a pipe, on a thread
+    of its own, and writes `path`.age as it goes (the plaintext of an export was written in the
+    system's temporary folder first, where a crash left it for anyone using the laptop). The
+    .age file is complete and on the disk once the block ends; an error in it leaves the part
+    written, for the caller to remove."""
+    target = path.with_name(path.name + SUFFIX)
+    read_end, write_end = os.pipe()
+    failed: list[BaseException] = []
+    with target.open("xb") as out:
+        def encrypt() -> None:
+            with os.fdopen(read_end, "rb") as plaintext:
+                try:
+                    pyrage.encrypt_io(plaintext, out, keys)
+                except BaseException as problem:
+                    failed.append(problem)
+
+        thread = threading.Thread(target=encrypt, name=f"encrypt {target.name}")
+        thread.start()
         try:
-            with writer, path.open("rb") as reader:
-                pyrage.encrypt_io(reader, writer, keys)
-                writer.flush()
-                os.fsync(writer.fileno())
-        except BaseException:
-            target.unlink(missing_ok=True)
-            raise
-        path.unlink()
-    return len(files)
+            with os.fdopen(write_end, "wb") as plaintext:
+                yield plaintext
+        except OSError:
+            thread.join()
+            if not failed:  # not the pipe age stopped reading: its own error is raised below
+                raise
+        finally:
+            thread.join()
+        if failed:
+            raise failed[0]
+        out.flush()
+        os.fsync(out.fileno())
 
 
 def _decrypt_file(source: Path, target: Path, identities: list[pyrage.x25519.Identity],

@@ -3,21 +3,27 @@ and a manifest naming the device, the range exported, counts and the SHA-256 of 
 
 Files are written into a temporary folder beside the target and renamed into place at the
 end, so an interrupted export (a full USB stick) never leaves a half-written export behind.
+An encrypted export's files are encrypted as they are written: its plaintext is on no disk.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import io
 import json
 import os
 import shutil
 import tempfile
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PureWindowsPath
-from typing import Any
+from typing import Any, BinaryIO
+
+import pyrage
 
 from downtime import __version__
 from downtime.i18n import QT_TRANSLATE_NOOP
@@ -27,10 +33,12 @@ from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.patients import downtime_numbers
 from downtime.storage import audit
-from downtime.sync.encryption import encrypt_folder, parse_recipients
+from downtime.sync.encryption import parse_recipients, sealed
 from downtime.sync.outcome import Progress, untold
 from downtime.sync.versions import write_versions
 
+# What an earlier version's encrypted export left in the system's temporary folder.
+PLAINTEXT_LEFT = "downtime-export-"
 BASE_COLUMNS = ("record_id", "version", "status", "version_reason", "downtime_number", "author",
                 "device_id", "occurred_at", "recorded_at")
 
@@ -83,26 +91,72 @@ def file_digests(folder: Path) -> dict[str, str]:
     return {path.relative_to(folder).as_posix(): sha256_of(path) for path in sorted(folder.rglob("*")) if path.is_file()}
 
 
-def _write_csv(path: Path, spec: FormSpec, rows: list[dict[str, Any]], numbers: dict[str, str]) -> None:
+class _Digesting(io.RawIOBase):
+    """A file being written, and the SHA-256 of what was written to it, for the manifest."""
+
+    def __init__(self, out: BinaryIO):
+        super().__init__()
+        self.out = out
+        self.digest = hashlib.sha256()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self.out.write(data)
+        self.digest.update(data)
+        return len(data)
+
+
+class _Files:
+    """Where an export's files go as they are written: into `folder`, each encrypted on its way
+    to the public `keys` (None: plain), with the SHA-256 of each for the manifest, by its POSIX
+    path (an export written on a Windows laptop is verified and merged on any other system)."""
+
+    def __init__(self, folder: Path, keys: list[pyrage.x25519.Recipient] | None):
+        self.folder = folder
+        self.keys = keys
+        self.digests: dict[str, str] = {}
+
+    @contextmanager
+    def open(self, name: str) -> Iterator[BinaryIO]:
+        path = self.folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with sealed(path, self.keys) if self.keys is not None else path.open("xb") as out:
+            written = _Digesting(out)
+            yield written  # type: ignore[misc]
+        self.digests[name] = written.digest.hexdigest()
+
+
+def _write_csv(out: BinaryIO, spec: FormSpec, rows: list[dict[str, Any]], numbers: dict[str, str]) -> None:
     fields = [field.id for field in spec.fields()]
-    with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
-        writer.writerow([*BASE_COLUMNS, *(f"field_{f}" if f in BASE_COLUMNS else f for f in fields)])
-        for row in rows:
-            data = json.loads(row["data"])
-            writer.writerow([row["record_id"], row["version"], row["status"], _cell(row["reason"]),
-                             numbers.get(row["patient_id"] or "", ""), _cell(row["author"]), row["device_id"],
-                             row["occurred_at"], row["recorded_at"], *(_cell(data.get(f)) for f in fields)])
+    handle = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    writer = csv.writer(handle)
+    writer.writerow([*BASE_COLUMNS, *(f"field_{f}" if f in BASE_COLUMNS else f for f in fields)])
+    for row in rows:
+        data = json.loads(row["data"])
+        writer.writerow([row["record_id"], row["version"], row["status"], _cell(row["reason"]),
+                         numbers.get(row["patient_id"] or "", ""), _cell(row["author"]), row["device_id"],
+                         row["occurred_at"], row["recorded_at"], *(_cell(data.get(f)) for f in fields)])
+    handle.flush()
+    handle.detach()
 
 
-def _fhir_bundle(session: Session, first: int, last: int, now: datetime, path: Path) -> int:
+def _fhir_bundle(session: Session, first: int, last: int, now: datetime, out: BinaryIO) -> int:
     """What changed in the exported range, as one self-contained FHIR transaction bundle
-    written to `path`; returns its number of entries."""
+    written to `out`; returns its number of entries."""
     from downtime.sync.fhir_export import write_bundle
 
     bundle_id = str(uuid.uuid5(uuid.UUID(session.device.device_id), f"bundle-{first}-{last}"))
-    with path.open("wb") as out:
-        return write_bundle(session.db, session.forms, first, last, now, bundle_id, out)
+    return write_bundle(session.db, session.forms, first, last, now, bundle_id, out)
+
+
+def clear_plaintext_left() -> None:
+    """An earlier version wrote an encrypted export's plaintext in the system's temporary
+    folder, where a crash left it, readable by anyone using the laptop: it goes as the app
+    starts and at each export."""
+    for left in Path(tempfile.gettempdir()).glob(f"{PLAINTEXT_LEFT}*"):
+        shutil.rmtree(left, ignore_errors=True)
 
 
 def export(session: Session, out: Path, since_last: bool = False,
@@ -113,11 +167,11 @@ def export(session: Session, out: Path, since_last: bool = False,
     `progress` counts each record version twice, once as its CSV line is written and once when
     the FHIR bundle that holds it is; the bundle is most of the time."""
     session.require(Action.READ_RECORDS)
-    if encrypt_to is not None:
-        parse_recipients(encrypt_to)
+    keys = parse_recipients(encrypt_to) if encrypt_to is not None else None
     if out.exists():
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{out} already exists: choose a new folder for each export."),
                            out=out)
+    clear_plaintext_left()
     db = session.db
     first = 1
     if since_last:
@@ -127,11 +181,8 @@ def export(session: Session, out: Path, since_last: bool = False,
     numbers = downtime_numbers(db)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
-    # The plaintext of an encrypted export is written on the laptop's own disk, never on the
-    # USB stick, where deleted files can be recovered.
-    work = Path(tempfile.mkdtemp(prefix="downtime-export-")) if encrypt_to is not None else staging
+    files = _Files(staging, keys)
     try:
-        (work / "csv").mkdir()
         counts: dict[str, int] = {}
         total = 2 * db.execute("SELECT COUNT(*) FROM records WHERE rowid BETWEEN ? AND ?", [first, last]).fetchone()[0]
         progress(0, total)
@@ -139,24 +190,22 @@ def export(session: Session, out: Path, since_last: bool = False,
             rows = list(db.query("SELECT rowid, * FROM records WHERE form_id = ? AND rowid BETWEEN ? AND ?"
                                  " ORDER BY record_id, version", [form_id, first, last]))
             counts[form_id] = len(rows)
-            _write_csv(work / "csv" / f"{form_id}.csv", spec, rows, numbers)
+            with files.open(f"csv/{form_id}.csv") as csv_file:
+                _write_csv(csv_file, spec, rows, numbers)
             progress(sum(counts.values()), total)
-        write_versions(db, work, first, last)
+        write_versions(db, files.open, first, last)
         now = session.clock()
-        (work / "fhir").mkdir()
-        fhir_entries = _fhir_bundle(session, first, last, now, work / "fhir" / "bundle.json")
+        with files.open("fhir/bundle.json") as bundle:
+            fhir_entries = _fhir_bundle(session, first, last, now, bundle)
         progress(total, total)
-        files = file_digests(work)
         manifest = {"format": "downtime-export", "app_version": __version__,
                     "device_id": session.device.device_id, "device_number": session.device.device_number,
                     "device_name": session.device.name, "exported_at": now.isoformat(),
                     "exported_by": session.user.staff_id, "since_last": since_last,
                     "records_rowid_range": [first, last], "counts": counts,
-                    "fhir_entries": fhir_entries, "files": files}
-        (work / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-        if encrypt_to is not None:
-            encrypt_folder(work, encrypt_to)
-            shutil.copytree(work, staging, dirs_exist_ok=True)
+                    "fhir_entries": fhir_entries, "files": dict(sorted(files.digests.items()))}
+        with files.open("manifest.json") as manifest_file:
+            manifest_file.write(json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
         with db.atomic():
             audit.insert_audited(db, "exports", {
                 "id": str(uuid.uuid4()), "exported_at": now.isoformat(), "author": session.user.staff_id,
@@ -167,9 +216,6 @@ def export(session: Session, out: Path, since_last: bool = False,
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    finally:
-        if work != staging:
-            shutil.rmtree(work, ignore_errors=True)
     return ExportResult(out, counts, fhir_entries, first, last)
 
 

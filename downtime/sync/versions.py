@@ -5,12 +5,14 @@ are what the records office re-imports, so nothing is lost to a spreadsheet's id
 
 from __future__ import annotations
 
+import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from itertools import product
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import orjson
 from sqlite_utils import Database
@@ -40,17 +42,26 @@ def line(row: dict[str, Any]) -> str:
 
 def write_lines(path: Path, lines: Iterator[str]) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        return write_lines_to(handle, lines)
+
+
+def write_lines_to(out: BinaryIO, lines: Iterator[str]) -> int:
+    handle = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
     count = 0
-    with path.open("w", encoding="utf-8", newline="\n") as handle:
-        for text in lines:
-            handle.write(text + "\n")
-            count += 1
+    for text in lines:
+        handle.write(text + "\n")
+        count += 1
+    handle.flush()
+    handle.detach()
     return count
 
 
-def write_versions(db: Database, folder: Path, first_rowid: int, last_rowid: int) -> int:
+def write_versions(db: Database, open_file: Callable[[str], AbstractContextManager[BinaryIO]], first_rowid: int,
+                   last_rowid: int) -> int:
     """Record versions in the rowid range, and every patient they are about (so each export
-    can be imported on its own, even a `--since-last` one)."""
+    can be imported on its own, even a `--since-last` one), into the files `open_file` opens
+    by their names in the export."""
     records = list(db.query(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE rowid BETWEEN ? AND ?"
                             " ORDER BY rowid", [first_rowid, last_rowid]))
     patient_ids = sorted({row["patient_id"] for row in records if row["patient_id"]})
@@ -58,8 +69,10 @@ def write_versions(db: Database, folder: Path, first_rowid: int, last_rowid: int
         f"SELECT {', '.join(PATIENT_COLUMNS)} FROM patients WHERE patient_id IN "
         f"({', '.join('?' * len(patient_ids[chunk:chunk + 500]))}) ORDER BY downtime_number",
         patient_ids[chunk:chunk + 500]))
-    write_lines(folder / PATIENTS_FILE, map(line, patients))
-    return write_lines(folder / RECORDS_FILE, map(line, records))
+    with open_file(PATIENTS_FILE) as out:
+        write_lines_to(out, map(line, patients))
+    with open_file(RECORDS_FILE) as out:
+        return write_lines_to(out, map(line, records))
 
 
 def _typed(column: str, value: Any) -> bool:

@@ -421,6 +421,20 @@ def test_the_import_wizard_decrypts_beside_the_database_not_in_the_system_temp_f
     assert decrypted_into[0].parent.parent == db_path.parent, decrypted_into
 
 
+def test_what_a_crash_left_of_an_encrypted_export_in_the_system_temp_folder_goes_as_a_window_opens(
+        qtbot, session_for, tmp_path, monkeypatch):
+    """An earlier version wrote an encrypted export's plaintext in the system's temporary folder,
+    where a crash left it for anyone using the laptop."""
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "system-temp"))
+    left = tmp_path / "system-temp" / "downtime-export-k2j4h1" / "csv"
+    left.mkdir(parents=True)
+    (left / "admission.csv").write_text("MARTIN Hélène", encoding="utf-8")
+    _window(qtbot, session_for("nurse"))
+    assert list((tmp_path / "system-temp").iterdir()) == []
+
+
 def test_linking_a_second_patient_to_an_ehr_number_already_linked_asks_first(
         qtbot, tmp_path, laptop, admission_values, answers):
     """The clerk links Mme Lefèvre to EHR 800777, then, one line down, types 800777 again for
