@@ -12,7 +12,7 @@ from downtime.services import backups, records, staff, unlock
 from downtime.services.context import Session, Vault
 from downtime.services.errors import ServiceError, SignInError
 from downtime.storage import keyslots
-from downtime.storage.backup import BackupError, backups_in, restore_backup
+from downtime.storage.backup import BackupError, backups_in, backups_of, first_entry, restore_backup
 from downtime.storage.integrity import check_database
 
 
@@ -237,3 +237,49 @@ def test_a_backups_key_slots_are_readable_by_their_owner_only(ward, tmp_path):
     restore_backup(backup, tmp_path / "restored.sqlite")
     for copy in (keyslots.keys_path(backup), keyslots.keys_path(tmp_path / "restored.sqlite")):
         assert copy.stat().st_mode & 0o077 == 0, copy
+
+
+def _other_ward(tmp_path, forms, clock) -> Session:
+    """A second database backing up to the same folder (the demo ward beside the real one)."""
+    vault, device = unlock.create(tmp_path / "other.sqlite", encrypted=True, device_number=4, device_name="Other",
+                                  admin_id="admin", admin_name="Admin", admin_pin="0000", clock=clock)
+    other = Session(vault.db, device, staff.sign_in(vault.db, "admin", "0000", clock), forms, clock, vault=vault)
+    backups.set_backup_policy(other, tmp_path / "usb", every_minutes=15, keep=3)
+    return other
+
+
+def test_two_databases_backing_up_in_the_same_second_to_one_folder_keep_both(ward, tmp_path, forms, clock):
+    """Backups were named to the second: the second database's copy took the first one's name
+    (and its key slots), and the first database had no backup left."""
+    nurse, _ = ward
+    other = _other_ward(tmp_path, forms, clock)
+    ours, theirs = backups.backup_now(nurse), backups.backup_now(other)
+    assert ours != theirs and sorted(backups_in(tmp_path / "usb")) == sorted([ours, theirs])
+    assert backups_of(tmp_path / "usb", nurse.vault.key, first_entry(nurse.db)) == [ours]
+    assert backups_of(tmp_path / "usb", other.vault.key, first_entry(other.db)) == [theirs]
+    restore_backup(ours, tmp_path / "restored.sqlite")
+    assert unlock.sign_in(Vault(tmp_path / "restored.sqlite"), "nurse", "1111", clock).staff_id == "nurse"
+
+
+def test_two_backups_within_a_second_are_both_kept_the_newest_first(ward, clock):
+    nurse, tmp_path = ward
+    first = backups.backup_now(nurse)
+    clock.advance(milliseconds=300)
+    second = backups.backup_now(nurse)
+    assert backups_in(tmp_path / "usb") == [second, first]
+
+
+def test_backups_named_by_an_earlier_version_are_still_found_ordered_and_rotated(ward, clock):
+    """Backups already on a stick were named to the second, without the new names' ending."""
+    nurse, tmp_path = ward
+    made = backups.backup_now(nurse)
+    old = made.with_name(f"downtime-backup-{clock():%Y%m%d-%H%M%S}.sqlite")
+    made.rename(old)
+    keyslots.keys_path(made).rename(keyslots.keys_path(old))
+    newer = [backups.backup_now(nurse)]  # in the same second: the earlier version's comes first
+    assert backups_in(tmp_path / "usb") == [newer[0], old]
+    assert backups_of(tmp_path / "usb", nurse.vault.key, first_entry(nurse.db)) == [newer[0], old]
+    for _ in range(2):
+        clock.advance(minutes=1)
+        newer.insert(0, backups.backup_now(nurse))
+    assert backups_in(tmp_path / "usb") == newer and not keyslots.keys_path(old).exists()

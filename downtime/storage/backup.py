@@ -7,6 +7,7 @@ so a backup folder never holds a half-written backup; the oldest of the same dat
 from __future__ import annotations
 
 import os
+import secrets
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import suppress
@@ -29,9 +30,19 @@ class BackupError(UserError):
     pass
 
 
+def _name(at: datetime) -> str:
+    """The time to the microsecond, which orders one database's backups, then a random part: named
+    to the second, two databases backing up to one folder (or two backups within a second)
+    took one name, and the second copy replaced the first."""
+    return f"{PREFIX}{at:%Y%m%d-%H%M%S-%f}-{secrets.token_hex(4)}{SUFFIX}"
+
+
 def backups_in(folder: Path) -> list[Path]:
-    """Newest first."""
-    return sorted(folder.glob(f"{PREFIX}*{SUFFIX}"), reverse=True) if folder.is_dir() else []
+    """Newest first; the names of earlier versions, to the second (downtime-backup-20261128-
+    140000.sqlite), among them: compared without the suffix, such a name comes before a newer
+    name of the same second."""
+    found = folder.glob(f"{PREFIX}*{SUFFIX}") if folder.is_dir() else []
+    return sorted(found, key=lambda path: path.name.removesuffix(SUFFIX), reverse=True)
 
 
 def _connect(path: Path, key: bytes | None) -> sqlcipher3.Connection:
@@ -51,7 +62,7 @@ def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at
     compare indexes with their tables: the copy holds the pages of a database whose indexes the
     full check passed at its opening, and a restored backup gets the full check before it is
     used. On the records office's 2 GB database the full check took 60 s of a 76 s backup."""
-    target = folder / f"{PREFIX}{at:%Y%m%d-%H%M%S}{SUFFIX}"
+    target = folder / _name(at)
     partial = target.with_name(target.name + ".partial")
     try:
         folder.mkdir(parents=True, exist_ok=True)
