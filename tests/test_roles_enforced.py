@@ -7,7 +7,7 @@ import pytest
 
 from downtime.domain.staff import Role
 from downtime.services import back_entry, backups, medication, records, settings, staff, theatre, wards
-from downtime.services.errors import PermissionDenied
+from downtime.services.errors import AccountDeactivated, PermissionDenied
 from downtime.sync.export import export
 from downtime.sync.importing import import_path
 
@@ -60,3 +60,28 @@ def test_a_role_that_must_be_refused_is_refused_and_nothing_is_written(session_f
     with pytest.raises(PermissionDenied):
         call(session, ids, admission_values)
     assert session.db.execute("SELECT COUNT(*) FROM records").fetchone()[0] == count
+
+
+STILL_SIGNED_IN = {
+    "admission by a nurse": ("nurse", CASES["admission by a surgical coordinator"][1]),
+    "amendment by a nurse": ("nurse", CASES["amendment by records staff"][1]),
+    "dose by a nurse": ("nurse", lambda s, ids, v: medication.record_dose(s, ids["order"], {
+        "outcome": "given", "given_at": "2026-11-28T14:00+01:00"})),
+    "medication order by a doctor": ("doctor", CASES["medication order by a nurse"][1]),
+    "back-entry tick by records staff": ("records", CASES["back-entry tick by a doctor"][1]),
+    "controlled-drug stock by a nurse": ("nurse", CASES["controlled-drug stock by a coordinator"][1]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(STILL_SIGNED_IN))
+def test_a_person_deactivated_while_signed_in_can_no_longer_write(session_for, ids, admission_values, case):
+    """An administrator deactivated the account (at another window of the app, or with
+    `downtime staff deactivate`) while its holder was signed in: that session went on recording."""
+    staff_id, call = STILL_SIGNED_IN[case]
+    session = session_for(staff_id)
+    staff.deactivate_staff(session_for("admin"), staff_id)
+    written = [session.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in ("records", "audit")]
+    with pytest.raises(AccountDeactivated, match=f"{session.user.name}'s account has been deactivated"):
+        call(session, ids, admission_values)
+    assert [session.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("records", "audit")] == written

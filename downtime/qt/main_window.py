@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -22,7 +23,7 @@ from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Lang, save_language
 from downtime.qt.admin_panel import AdminPanel
 from downtime.qt.back_entry_panel import BackEntryPanel
 from downtime.qt.cd_register_panel import CdRegisterPanel
-from downtime.qt.i18n import language, set_language, translate
+from downtime.qt.i18n import language, say, set_language, translate
 from downtime.qt.banner import Banner
 from downtime.qt.form_view import FormView
 from downtime.qt.mar_view import MarView
@@ -44,6 +45,7 @@ from downtime.qt.sign_in import SignInDialog
 from downtime.services import backups, drafts, observations, printing, records, settings
 from downtime.services.census import all_patients
 from downtime.services.context import Session, Vault
+from downtime.services.errors import AccountDeactivated
 from downtime.services.patients import PatientSummary
 from downtime.sync.export import clear_plaintext_left
 
@@ -96,16 +98,20 @@ ACTIONS = (
 
 
 class _ActivityFilter(QObject):
-    """Any key or click anywhere in the app restarts the idle countdown."""
+    """Any key or click anywhere in the app restarts the idle countdown, if the person signed in
+    may go on (`still_signed_in`); otherwise it goes no further."""
 
     ACTIVITY = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.Wheel})
 
-    def __init__(self, timer: QTimer):
+    def __init__(self, timer: QTimer, still_signed_in: Callable[[], bool]):
         super().__init__()
         self.timer = timer
+        self.still_signed_in = still_signed_in
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if event.type() in self.ACTIVITY and self.timer.isActive():
+            if not self.still_signed_in():
+                return True
             self.timer.start()
         return False
 
@@ -128,7 +134,7 @@ class MainWindow(QMainWindow):
         self.idle_timer.setSingleShot(True)
         self._read_idle_lock()
         self.idle_timer.timeout.connect(self.lock)
-        self._event_filter: _ActivityFilter | None = _ActivityFilter(self.idle_timer)
+        self._event_filter: _ActivityFilter | None = _ActivityFilter(self.idle_timer, self._still_signed_in)
         QApplication.instance().installEventFilter(self._event_filter)  # type: ignore[union-attr]
         self.idle_timer.start()
 
@@ -610,6 +616,26 @@ class MainWindow(QMainWindow):
             set_language(self.session.lang)
         else:
             self.set_language(language())
+
+    def _still_signed_in(self) -> bool:
+        """Whether the account is still active. Deactivated since its holder signed in (by an
+        administrator at another window of the app, or with `downtime staff deactivate`), the
+        window went on recording under it: its holder is now signed out at their next key or
+        click, which does nothing else, and their unsaved forms stay as their drafts."""
+        try:
+            self.session.require_active()
+        except AccountDeactivated as refusal:
+            self.idle_timer.stop()  # once: the message box's own clicks go through
+            QTimer.singleShot(0, partial(self._deactivated, refusal))
+            return False
+        return True
+
+    def _deactivated(self, refusal: AccountDeactivated) -> None:
+        for window in QApplication.topLevelWidgets():
+            if window.isVisible() and window is not self:  # a dose dialog, a print preview
+                window.close()
+        Prompts.error(self, translate("MainWindow", "Signed out"), say(refusal))
+        self._hand_over(None)
 
     def lock(self) -> None:
         """Idle too long: the patient data is hidden until someone signs in. The same person

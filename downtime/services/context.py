@@ -68,10 +68,24 @@ class Session:
         from downtime.i18n import QT_TRANSLATE_NOOP, translate
         from downtime.services.errors import PermissionDenied
 
+        self.require_active()
         if not self.user.may(action):
             raise PermissionDenied(QT_TRANSLATE_NOOP("messages", "{name} ({role}) may not {action}"),
                                    name=self.user.name, role=translate(self.lang, "Banner", ROLE_NAMES[self.user.role]),
                                    action=translate(self.lang, "messages", ACTION_NAMES[action]))
+
+    def require_active(self) -> None:
+        """The account may have been deactivated since its holder signed in (by an administrator
+        at another window of the app, or with `downtime staff deactivate`): their session went on
+        recording. Asked of the database at each action, one row read by its key."""
+        from downtime.i18n import QT_TRANSLATE_NOOP
+        from downtime.services.errors import AccountDeactivated
+
+        row = self.db.execute("SELECT active FROM staff WHERE staff_id = ?", [self.user.staff_id]).fetchone()
+        if row is None or not row[0]:
+            raise AccountDeactivated(QT_TRANSLATE_NOOP("messages", "{name}'s account has been deactivated by an administrator: "
+                                                       "nothing was recorded. Sign in with an active account."),
+                                     name=self.user.name)
 
     def form(self, form_id: str) -> FormSpec:
         from downtime.services.errors import SetupError

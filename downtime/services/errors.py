@@ -12,6 +12,11 @@ class PermissionDenied(ServiceError):
     pass
 
 
+class AccountDeactivated(PermissionDenied):
+    """The signed-in person's account was deactivated since they signed in: the window signs
+    them out."""
+
+
 class SignInError(ServiceError):
     pass
 

@@ -43,7 +43,9 @@ def _require_author(session: Session, spec: FormSpec, action: Action) -> None:
     otherwise writing needs the clinical right. Checked here, not only in the screens."""
     if spec.authors is None:
         session.require(action)
-    elif not session.user.active or session.user.role not in spec.authors:
+        return
+    session.require_active()
+    if not session.user.active or session.user.role not in spec.authors:
         raise PermissionDenied(QT_TRANSLATE_NOOP("messages", "{form}: only {roles} may write this form."), form=spec.title.get(session.lang),
                                roles=", ".join(translate(session.lang, "Banner", ROLE_NAMES[role]) for role in spec.authors))
 

@@ -1651,6 +1651,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Ce formulaire n’est pas enregistré. Le fermer ? (Il reste en brouillon, à rouvrir plus tard.)</translation>
     </message>
     <message>
+        <source>Signed out</source>
+        <translation>Session fermée</translation>
+    </message>
+    <message>
         <source>Locked after {minutes} idle minutes — {name} was signed in</source>
         <translation>Verrouillé après {minutes} minutes d’inactivité — {name} était connecté(e)</translation>
     </message>
@@ -2703,6 +2707,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>{name} ({role}) may not {action}</source>
         <translation>{name} ({role}) n’a pas le droit : {action}</translation>
+    </message>
+    <message>
+        <source>{name}&apos;s account has been deactivated by an administrator: nothing was recorded. Sign in with an active account.</source>
+        <translation>Le compte de {name} a été désactivé par un administrateur : rien n’a été enregistré. Connectez-vous avec un compte actif.</translation>
     </message>
     <message>
         <source>the backup copy failed its check ({problems})</source>

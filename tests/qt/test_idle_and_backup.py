@@ -4,13 +4,14 @@ window backs the database up automatically, showing the backup's age in the bann
 import threading
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.paths import data_dir
 from downtime.qt.work import Work
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import records
+from downtime.services import records, staff
 from downtime.storage.backup import BackupError
 
 
@@ -197,3 +198,20 @@ def test_the_lock_hides_every_window_showing_a_patient_and_gives_them_back(windo
     monkeypatch.setattr(SignInDialog, "exec", sign_in)
     window.idle_timer.timeout.emit()
     assert while_locked == [False] and preview.isVisible()
+
+
+def test_a_person_deactivated_while_signed_in_is_signed_out_at_their_next_click(window, qtbot, session_for, answers,
+                                                                                 type_text):
+    """An administrator deactivated the nurse's account (at another window of the app, or with
+    `downtime staff deactivate`) while she was signed in: her window went on recording."""
+    _, asked = answers
+    view = window.new_admission()
+    type_text(view.editors["birth_name"].edit, "Roux")
+    signed_out: list[object] = []
+    window._signed_out = signed_out.append
+    staff.deactivate_staff(session_for("admin"), "nurse")
+    qtbot.mouseClick(view.editors["given_names"].edit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: signed_out == [None])
+    assert not window.isVisible()
+    assert asked == [("error", "Hélène Lefèvre's account has been deactivated by an administrator: nothing was "
+                               "recorded. Sign in with an active account.")]
