@@ -1,6 +1,7 @@
 """Encrypted exports: nothing readable on the stick, the records office's identity opens them,
 anything else (a wrong key, a flipped byte, a missing file, a bad public key) is refused by name."""
 
+import io
 import os
 import shutil
 import stat
@@ -189,6 +190,50 @@ main(["export", "--db", database, "--user", "records", "--pin", "4444", "--encry
     written = {path.name for path in stick.rglob("*") if path.is_file()}  # cut in the bundle, before the manifest
     assert {"admission.csv.age", "bundle.json.age"} <= written and "manifest.json.age" not in written
     assert all(name.endswith(".age") for name in written)
+
+
+class _FullStick(io.RawIOBase):
+    """A file on a USB stick that is full."""
+
+    def __init__(self, handle):
+        super().__init__()
+        self.handle = handle
+
+    def writable(self):
+        return True
+
+    def write(self, data):
+        raise OSError(28, "No space left on device")
+
+    def fileno(self):
+        return self.handle.fileno()
+
+    def close(self):
+        self.handle.close()
+        super().close()
+
+
+def test_a_stick_filling_up_during_an_encrypted_export_is_said_as_a_full_disk(session_for, admission_values, office,
+                                                                               tmp_path, monkeypatch):
+    """age drops the error its last write meets (the export was said made, a file in it cut
+    short) and reports the others in words only (the person was told the app had failed, not
+    that the stick was full)."""
+    from downtime.errors import refused
+
+    records.save_new(session_for("nurse"), "admission", admission_values)
+    opened = Path.open
+
+    def open_on_a_full_stick(path, mode="r", *args, **kwargs):
+        handle = opened(path, mode, *args, **kwargs)
+        return _FullStick(handle) if path.suffix == ".age" else handle
+
+    monkeypatch.setattr(Path, "open", open_on_a_full_stick)
+    out = tmp_path / "usb" / "sealed"
+    with pytest.raises(OSError) as full:
+        export(session_for("records"), out, encrypt_to=[office[1]])
+    monkeypatch.undo()
+    assert full.value.errno == 28 and str(refused(full.value)) == "No space left on device"
+    assert not out.exists() and _leftovers(out.parent) == []
 
 
 def test_what_an_earlier_crash_left_in_the_temporary_folder_goes_at_the_next_export(session_for, office, system_temp,

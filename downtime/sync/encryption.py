@@ -8,6 +8,7 @@ SHA-256 list is checked again after decryption, which catches a file removed or 
 
 from __future__ import annotations
 
+import io
 import os
 import shutil
 import tempfile
@@ -16,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import pyrage
 
@@ -125,6 +126,27 @@ def load_identities(path: Path) -> list[pyrage.x25519.Identity]:
     return identities
 
 
+class _Written(io.RawIOBase):
+    """The .age file as age writes it, keeping the disk's refusal (a full or removed stick): age
+    reports one in words only, and drops the one its last write meets, which left a truncated
+    file in an export said to be made."""
+
+    def __init__(self, out: BinaryIO):
+        super().__init__()
+        self.out = out
+        self.refused: OSError | None = None
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        try:
+            return self.out.write(data)
+        except OSError as problem:
+            self.refused = problem
+            raise
+
+
 @contextmanager
 def sealed(path: Path, keys: Sequence[pyrage.x25519.Recipient]) -> Iterator[BinaryIO]:
     """A file to write whose plaintext goes to no disk: age reads it through a pipe, on a thread
@@ -136,10 +158,12 @@ def sealed(path: Path, keys: Sequence[pyrage.x25519.Recipient]) -> Iterator[Bina
     read_end, write_end = os.pipe()
     failed: list[BaseException] = []
     with target.open("xb") as out:
+        written = _Written(out)
+
         def encrypt() -> None:
             with os.fdopen(read_end, "rb") as plaintext:
                 try:
-                    pyrage.encrypt_io(plaintext, out, keys)
+                    pyrage.encrypt_io(plaintext, written, keys)
                 except BaseException as problem:
                     failed.append(problem)
 
@@ -154,6 +178,8 @@ def sealed(path: Path, keys: Sequence[pyrage.x25519.Recipient]) -> Iterator[Bina
                 raise
         finally:
             thread.join()
+        if written.refused is not None:
+            raise written.refused
         if failed:
             raise failed[0]
         out.flush()
