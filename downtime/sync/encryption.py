@@ -155,10 +155,10 @@ def sealed(path: Path, keys: Sequence[pyrage.x25519.Recipient]) -> Iterator[Bina
     .age file is complete and on the disk once the block ends; an error in it leaves the part
     written, for the caller to remove."""
     target = path.with_name(path.name + SUFFIX)
-    read_end, write_end = os.pipe()
     failed: list[BaseException] = []
     with target.open("xb") as out:
         written = _Written(out)
+        read_end, write_end = os.pipe()
 
         def encrypt() -> None:
             with os.fdopen(read_end, "rb") as plaintext:
@@ -174,7 +174,7 @@ def sealed(path: Path, keys: Sequence[pyrage.x25519.Recipient]) -> Iterator[Bina
                 yield plaintext
         except OSError:
             thread.join()
-            if not failed:  # not the pipe age stopped reading: its own error is raised below
+            if not failed:  # the caller's own; otherwise the pipe age stopped reading, for the reason raised below
                 raise
         finally:
             thread.join()
