@@ -22,7 +22,7 @@ def exported(session_for, admission_values, tmp_path):
 
 def test_every_version_is_exported_with_exact_values(exported):
     _, first, result, _ = exported
-    with (result.folder / "csv" / "admission.csv").open(encoding="utf-8", newline="") as handle:
+    with (result.folder / "csv" / "admission.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [(r["record_id"], r["version"], r["bed"]) for r in rows] == [(first.record_id, "1", "12"),
                                                                          (first.record_id, "2", "14")]
@@ -132,7 +132,7 @@ def test_a_cell_a_spreadsheet_would_take_for_a_formula_is_written_as_text(sessio
     saved = records.save_new(nurse, "admission", {**admission_values, "diet_notes": typed})
     records.amend(nurse, saved.record_id, {**admission_values, "diet_notes": typed, "bed": "14"}, typed)
     result = export(session_for("records"), tmp_path / "export")
-    with (result.folder / "csv" / "admission.csv").open(encoding="utf-8", newline="") as handle:
+    with (result.folder / "csv" / "admission.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [row["diet_notes"] for row in rows] == [f"'{typed}"] * 2
     assert rows[1]["version_reason"] == f"'{typed}"
@@ -140,3 +140,16 @@ def test_a_cell_a_spreadsheet_would_take_for_a_formula_is_written_as_text(sessio
     stored = [json.loads(json.loads(line)["data"])["diet_notes"]
               for line in (result.folder / RECORDS_FILE).read_text(encoding="utf-8").splitlines()]
     assert stored == [typed] * 2
+
+
+def test_a_csv_opens_in_a_spreadsheet_as_utf8(session_for, admission_values, tmp_path):
+    """Excel, given a double-clicked CSV without a byte-order mark, reads it as Windows-1252:
+    a clerk saw "LecÅ“ur" for Lecœur and "HÃ©lÃ¨ne" for Hélène. The mark makes it read UTF-8."""
+    records.save_new(session_for("nurse"), "admission", {**admission_values, "birth_name": "Lecœur"})
+    result = export(session_for("records"), tmp_path / "export")
+    for path in (result.folder / "csv").glob("*.csv"):
+        assert path.read_bytes().startswith(b"\xef\xbb\xbfrecord_id,"), path.name
+    with (result.folder / "csv" / "admission.csv").open(encoding="utf-8-sig", newline="") as handle:
+        (row,) = csv.DictReader(handle)
+    assert (row["birth_name"], row["given_names"]) == ("Lecœur", "Hélène Marie")
+    assert verify_export(result.folder) == []

@@ -28,7 +28,7 @@ def two_exports(tmp_path, laptop, admission_values):
 def test_merge_combines_without_duplicates_and_reports_the_same_person(two_exports, tmp_path):
     result = merge(two_exports + [two_exports[0]], tmp_path / "merged")
     assert result.versions["admission"] == 6
-    with (result.folder / "csv" / "admission.csv").open(encoding="utf-8", newline="") as handle:
+    with (result.folder / "csv" / "admission.csv").open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert len({(r["record_id"], r["version"]) for r in rows}) == 6
     reasons = {d.why for d in result.duplicates}

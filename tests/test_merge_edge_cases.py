@@ -120,7 +120,7 @@ def test_a_very_long_amendment_reason_merges_whole(tmp_path, laptop, admission_v
     limit = csv.field_size_limit()
     result = merge([export(clerk, tmp_path / "export-1").folder], tmp_path / "merged")
     assert result.versions == {"admission": 2} and csv.field_size_limit() == limit
-    with (result.folder / "csv" / "admission.csv").open(encoding="utf-8", newline="") as handle:
+    with (result.folder / "csv" / "admission.csv").open(encoding="utf-8-sig", newline="") as handle:
         csv.field_size_limit(len(reason) + 1)
         try:
             assert [row["version_reason"] for row in csv.DictReader(handle)] == ["", reason]
@@ -215,7 +215,7 @@ def test_an_export_whose_form_had_fewer_fields_merges_each_line_under_its_column
         records.save_new(nurse, "admission", {**admission_values, "nok_name": f"Proche {number}"})
         folders.append(export(clerk, tmp_path / f"export-{number}").folder)
     older = folders[0] / "csv" / "admission.csv"
-    with older.open(encoding="utf-8", newline="") as handle:
+    with older.open(encoding="utf-8-sig", newline="") as handle:
         rows = [[cell for name, cell in zip(header, row) if name != "nok_name"]
                 for header in [next(csv.reader(handle))] for row in [header, *csv.reader(handle)]]
     with older.open("w", encoding="utf-8", newline="") as handle:
@@ -224,7 +224,30 @@ def test_an_export_whose_form_had_fewer_fields_merges_each_line_under_its_column
     manifest["files"]["csv/admission.csv"] = sha256_of(older)
     (folders[0] / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     result = merge(folders, tmp_path / "merged")
-    with (result.folder / "csv" / "admission.csv").open(encoding="utf-8", newline="") as handle:
+    with (result.folder / "csv" / "admission.csv").open(encoding="utf-8-sig", newline="") as handle:
         merged = list(csv.DictReader(handle))
     assert sorted(row["nok_name"] for row in merged) == ["", "Proche 2"]
     assert {row["birth_name"] for row in merged} == {"Lefèvre"}
+
+
+def test_an_export_written_before_the_byte_order_mark_merges_with_one_that_has_it(tmp_path, laptop,
+                                                                                   admission_values):
+    """Exports now start each CSV with a UTF-8 byte-order mark (so Excel reads Lecœur, not
+    LecÅ“ur); a stick exported before, without it, still merges beside them, and the merged
+    CSVs carry the mark too."""
+    folders = []
+    for number, name in ((1, "Lecœur"), (2, "Lefèvre")):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        records.save_new(nurse, "admission", {**admission_values, "birth_name": name, "nir": ""})
+        folders.append(export(clerk, tmp_path / f"export-{number}").folder)
+    manifest = json.loads((folders[0] / "manifest.json").read_text(encoding="utf-8"))
+    for older in (folders[0] / "csv").glob("*.csv"):
+        older.write_bytes(older.read_bytes().removeprefix(b"\xef\xbb\xbf"))
+        manifest["files"][f"csv/{older.name}"] = sha256_of(older)
+    (folders[0] / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    result = merge(folders, tmp_path / "merged")
+    assert result.versions["admission"] == 2 and verify_export(result.folder) == []
+    merged = result.folder / "csv" / "admission.csv"
+    assert merged.read_bytes().startswith(b"\xef\xbb\xbfrecord_id,")
+    with merged.open(encoding="utf-8-sig", newline="") as handle:
+        assert sorted(row["birth_name"] for row in csv.DictReader(handle)) == ["Lecœur", "Lefèvre"]

@@ -39,6 +39,10 @@ from downtime.sync.versions import write_versions
 
 # What an earlier version's encrypted export left in the system's temporary folder.
 PLAINTEXT_LEFT = "downtime-export-"
+# How the CSVs for people are encoded: UTF-8 with a byte-order mark, without which Excel (opened
+# by a double-click) reads them as Windows-1252 and shows "LecÅ“ur" for Lecœur. Read back with
+# the same name, a file written before the mark existed reads the same.
+CSV_ENCODING = "utf-8-sig"
 BASE_COLUMNS = ("record_id", "version", "status", "version_reason", "downtime_number", "author",
                 "device_id", "occurred_at", "recorded_at")
 
@@ -130,7 +134,7 @@ class _Files:
 
 def _write_csv(out: BinaryIO, spec: FormSpec, rows: list[dict[str, Any]], numbers: dict[str, str]) -> None:
     fields = [field.id for field in spec.fields()]
-    handle = io.TextIOWrapper(out, encoding="utf-8", newline="")
+    handle = io.TextIOWrapper(out, encoding=CSV_ENCODING, newline="")
     writer = csv.writer(handle)
     writer.writerow([*BASE_COLUMNS, *(f"field_{f}" if f in BASE_COLUMNS else f for f in fields)])
     for row in rows:

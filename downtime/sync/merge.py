@@ -26,7 +26,7 @@ from downtime.domain.duplicates import ProbableDuplicate, probable_duplicates
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.errors import UserError
 from downtime.services.theatre import EVENT_FORMS, ClashReport, clash_reports, replay, session_of, standing_clashes
-from downtime.sync.export import file_digests, verify_export
+from downtime.sync.export import CSV_ENCODING, file_digests, verify_export
 from downtime.sync.versions import PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, line, lines_of, write_lines
 
 
@@ -168,7 +168,7 @@ def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
     headers: dict[str, dict[str, None]] = {}
     for folder in folders:
         for path in sorted((folder / "csv").glob("*.csv")):
-            with path.open(encoding="utf-8", newline="") as handle, _cells_of_any_length():
+            with path.open(encoding=CSV_ENCODING, newline="") as handle, _cells_of_any_length():
                 reader = csv.DictReader(handle)
                 headers.setdefault(path.stem, {}).update(dict.fromkeys(reader.fieldnames or []))
                 while part := list(islice(reader, 5000)):
@@ -179,7 +179,7 @@ def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
         "SELECT form_id, COUNT(*) FROM csv_lines GROUP BY form_id ORDER BY form_id")}
     out.mkdir()
     for form_id in counts:
-        with (out / f"{form_id}.csv").open("w", encoding="utf-8", newline="") as handle:
+        with (out / f"{form_id}.csv").open("w", encoding=CSV_ENCODING, newline="") as handle:
             writer = csv.DictWriter(handle, fieldnames=list(headers[form_id]))
             writer.writeheader()
             for (text,) in db.execute("SELECT line FROM csv_lines WHERE form_id = ? ORDER BY record_id, version",
