@@ -423,3 +423,27 @@ def test_records_of_a_patient_whose_admission_is_not_imported_yet_stay_under_the
     import_export(office, first_day)
     (group,) = back_entry.worklist(office)
     assert group.patient is not None and group.patient.display_name == "MARTIN Hélène Marie (née LEFÈVRE)"
+
+
+def test_the_line_of_a_provisional_identity_says_to_enter_it_as_provisional_without_the_ins(
+        tmp_path, laptop, admission_values):
+    """The bundle leaves the INS of a provisional identity out; the clerk typing the admission
+    from the list must do the same, in their language, and the list says so until it is
+    entered (a validated identity's line does not)."""
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    provisional = records.save_new(nurse, "admission", {**admission_values, "identity_status": "provisional",
+                                                         "identity_document": None})
+    validated = records.save_new(nurse, "admission", {**admission_values, "birth_name": "Roux", "nir": "",
+                                                      "bed": "14"})
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(ward_clerk, tmp_path / "stick").folder)
+    items = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
+    assert items[provisional.record_id].to_do_in("en") == (
+        "enter — identity provisional: create it as provisional in the EHR, without the INS, until an identity "
+        "document is seen")
+    assert items[provisional.record_id].to_do_in("fr").startswith("à saisir — identité provisoire : ")
+    assert items[validated.record_id].to_do_in("en") == "enter"
+    back_entry.mark_entered(office, provisional.record_id, 1, "EHR-1")
+    (entered,) = [item for group in back_entry.worklist(office) for item in group.items
+                  if item.record.record_id == provisional.record_id]
+    assert entered.to_do_in("en") == "entered"

@@ -417,11 +417,17 @@ def same(a: Any, b: Any) -> bool:
     return type(a) is type(b) and a == b
 
 
+# Rules between fields that the form checks in code, not in its conditions: an unidentified
+# patient's identity cannot be validated.
+CODED_DEPENDENTS = {"unidentified": {"identity_status"}}
+
+
 def _dependents(fields: list[Any], name: str) -> set[str]:
-    """Fields whose rules look at `name`: changing it may rightly make them required."""
-    return {field.id for field in fields
-            for condition in (field.relevant, field.required_when) if condition is not None
-            if name in set(condition_fields(condition))}
+    """Fields whose rules look at `name`: changing it may rightly make them required (or refuse
+    their answer)."""
+    return CODED_DEPENDENTS.get(name, set()) | {
+        field.id for field in fields for condition in (field.relevant, field.required_when) if condition is not None
+        if name in set(condition_fields(condition))}
 
 
 def _allowed_paths(target: Target) -> tuple[str, set[str]]:

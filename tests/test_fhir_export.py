@@ -532,3 +532,22 @@ def test_the_ins_is_exported_as_the_card_reads_whatever_the_form_was_typed_with(
     (patient,) = _resources(_export(session_for, tmp_path), "Patient")
     assert [i["value"] for i in patient["identifier"] if i["system"] == "urn:oid:1.2.250.1.213.1.4.8"] == [
         "185052A00412356"]
+
+
+def test_the_ins_of_a_provisional_identity_is_not_sent(session_for, admission_values, tmp_path):
+    """Identity-vigilance rules forbid using or sending the INS of an identity not checked
+    against a document: the Patient keeps its names, birth date, sex and IPP, without the INS,
+    and carries it once the identity is validated."""
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", {**admission_values, "identity_status": "provisional",
+                                                     "identity_document": None, "ipp": "8012345"})
+    bundle = _export(session_for, tmp_path)
+    Bundle.model_validate(bundle)
+    patient = _by_id(bundle, admitted.patient_id)
+    assert [i["system"] for i in patient["identifier"]] == ["urn:downtime:number", "urn:downtime:hospital-patient-number"]
+    assert (patient["name"][0]["family"], patient["birthDate"], patient["gender"]) == ("Lefèvre", "1954-03-12", "female")
+    records.amend(nurse, admitted.record_id, {**admitted.data, "identity_status": "validated",
+                                              "identity_document": "passport"}, "passport seen")
+    patient = _by_id(_export(session_for, tmp_path, "again"), admitted.patient_id)
+    assert {"use": "official", "system": "urn:oid:1.2.250.1.213.1.4.8", "value": "254037511302312"} in \
+        patient["identifier"]

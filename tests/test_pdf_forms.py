@@ -231,6 +231,7 @@ def test_a_long_name_leaves_the_footers_birth_date_and_number_whole(session_for,
     nurse = session_for("nurse")
     unknown = records.save_new(nurse, "admission", {
         **admission_values, "unidentified": True, "temporary_name": "Inconnu Gare", "sex": "male",
+        "identity_status": "provisional",
         "descriptor": "homme d'environ 40 ans trouvé à la gare de Lyon, veste bleue, jean, baskets blanches, "
                       "cicatrice à l'avant-bras gauche, tatouage d'une ancre sur l'épaule droite"})
     patient = patient_with_location(nurse.db, nurse.forms, unknown.patient_id)

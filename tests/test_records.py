@@ -161,3 +161,22 @@ def test_a_movement_in_one_line_tells_the_bed_and_where_the_patient_went(session
     assert records.record_label(nurse, discharge) == (
         "28/11/2026 13:00 — Destination: Other — Destination details (address, unit): Daughter's home, Lyon — "
         "Discharge letter given: Yes — Prescription and medicines explained: No")
+
+
+@pytest.mark.parametrize("lang, named", [("en", "Identity status"), ("fr", "Statut de l'identité")])
+def test_an_unidentified_patients_identity_cannot_be_validated(session_for, admission_values, lang, named):
+    """Nobody could identify the patient, so no document was checked against them: a
+    "validated" identity would let the INS of whoever's papers were found go to the EHR."""
+    nurse = session_for("nurse", lang)
+    unknown = {**admission_values, "unidentified": True, "temporary_name": "Inconnu Gare",
+               "descriptor": "Unknown man, about 40"}
+    before = _count(nurse.db, "records")
+    with pytest.raises(ValidationFailed) as caught:
+        records.save_new(nurse, "admission", unknown)
+    (error,) = caught.value.errors
+    assert error.path == "identity_status" and named in error.message, error.message
+    assert _count(nurse.db, "records") == before
+    saved = records.save_new(nurse, "admission", {**unknown, "identity_status": "provisional"})
+    with pytest.raises(ValidationFailed, match=named):
+        records.amend(nurse, saved.record_id, {**saved.data, "identity_status": "validated",
+                                               "identity_document": "passport"}, "papers found")

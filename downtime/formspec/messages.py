@@ -54,6 +54,10 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                     "fr": "« {label} » : la clé ne correspond pas ; relisez la carte."},
     "bad_downtime_number": {"en": "“{label}” is not a valid downtime number (DT-ddd-sssss-k).",
                             "fr": "« {label} » n'est pas un numéro de procédure dégradée valide (DT-ddd-sssss-k)."},
+    "unidentified_validated": {"en": "“{label}”: an unidentified patient's identity cannot be validated; answer "
+                                     "Provisional until they are identified.",
+                               "fr": "« {label} » : l'identité d'un patient non identifié ne peut pas être validée ; "
+                                     "répondez Provisoire jusqu'à son identification."},
     "unknown_field": {"en": "“{label}” is not a field of this form.",
                       "fr": "« {label} » n'est pas un champ de ce formulaire."},
     "bad_value": {"en": "“{label}” has a value of the wrong type.",

@@ -125,6 +125,11 @@ class Meaning(StrEnum):
     ISOLATION = "isolation"
 
 
+# The identity-status answer of an identity checked against an identity document: French
+# identity-vigilance rules allow the INS to be used and sent only for such an identity.
+VALIDATED_IDENTITY = "validated"
+
+
 class Paper(_Strict):
     """Layout hints for the printed form: columns out of a 4-column grid, writing lines."""
 

@@ -24,8 +24,8 @@ from downtime.i18n import decimal_text
 from downtime.formspec.printable import unprintable
 from downtime.formspec.schema import (
     ChoiceField, DateField, DateTimeField, DecimalField, Field, FormSpec, IntegerField, Lang,
-    LongTextField, MultiChoiceField, PatientRefField, RecordRefField, RepeatField, StaffRefField, TextField,
-    YesNoField, holds,
+    LongTextField, Meaning, MultiChoiceField, PatientRefField, RecordRefField, RepeatField, StaffRefField, TextField,
+    VALIDATED_IDENTITY, YesNoField, holds,
 )
 
 
@@ -211,7 +211,16 @@ def validate(spec: FormSpec, values: dict[str, Any], lang: Lang,
         required = field.required or (
             field.required_when is not None and holds(field.required_when, values))
         errors.extend(_check(field, values.get(field.id), required, field.id, lang, now))
-    return errors
+    return errors + _identity_problems(spec, values, lang)
+
+
+def _identity_problems(spec: FormSpec, values: dict[str, Any], lang: Lang) -> list[FieldError]:
+    """A patient nobody could identify has had no document checked against them: their identity
+    cannot be validated (the INS of whoever's papers were found would reach the EHR)."""
+    unidentified, status = spec.by_meaning(Meaning.UNIDENTIFIED), spec.by_meaning(Meaning.IDENTITY_STATUS)
+    if unidentified and status and values.get(unidentified.id) is True and values.get(status.id) == VALIDATED_IDENTITY:
+        return [FieldError(status.id, message("unidentified_validated", lang, status.label.get(lang)))]
+    return []
 
 
 def _check(field: Field, value: Any, required: bool, path: str, lang: Lang,

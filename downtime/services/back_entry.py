@@ -24,7 +24,7 @@ from downtime.domain.duplicates import ProbableDuplicate
 from downtime.domain.duplicates import probable_duplicates as find_duplicates
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
-from downtime.formspec.schema import Field
+from downtime.formspec.schema import VALIDATED_IDENTITY, Field, Meaning
 from downtime.formspec.values import format_value
 from downtime.services import records
 from downtime.services.census import all_patients, display_names
@@ -81,6 +81,7 @@ class WorkItem:
     label: str
     entered: Entered | None
     changes: tuple[Change, ...] = ()
+    provisional_identity: bool = False
 
     @property
     def step_name(self) -> str:
@@ -99,8 +100,7 @@ class WorkItem:
         `loud`: the action in capitals, as the screen shows what is left; the changed values
         keep their case (mg is not MG)."""
         action = self.action_in(lang).upper() if loud else self.action_in(lang)
-        changes = self.changes_in(lang)
-        return f"{action} — {changes}" if changes else action
+        return " — ".join([action, *filter(None, (self.identity_in(lang), self.changes_in(lang)))])
 
     def action_in(self, lang: Lang) -> str:
         if self.done:
@@ -111,6 +111,15 @@ class WorkItem:
             return message(lang, QT_TRANSLATE_NOOP("messages", "correct in the EHR (version {version} was entered)"),
                            version=self.entered.version)
         return message(lang, QT_TRANSLATE_NOOP("messages", "enter"))
+
+    def identity_in(self, lang: Lang) -> str:
+        """How to enter a provisional identity: identity-vigilance rules keep its INS out of the
+        EHR until a document is seen (the FHIR bundle leaves it out too). Said until it is first
+        entered; a later validation is among the changes to correct."""
+        if not self.provisional_identity or self.entered is not None or self.record.status is RecordStatus.ENTERED_IN_ERROR:
+            return ""
+        return message(lang, QT_TRANSLATE_NOOP("messages", "identity provisional: create it as provisional in the EHR, "
+                                               "without the INS, until an identity document is seen"))
 
     def changes_in(self, lang: Lang) -> str:
         return "; ".join(change.text_in(lang) for change in self.changes)
@@ -190,6 +199,13 @@ def _changes(session: Session, before: RecordVersion | None, after: RecordVersio
                  if before.data.get(field.id) != after.data.get(field.id))
 
 
+def _provisional_identity(session: Session, record: RecordVersion) -> bool:
+    """An admission whose identity was not validated against a document."""
+    spec = session.form(record.form_id)
+    status = spec.by_meaning(Meaning.IDENTITY_STATUS)
+    return spec.creates_patient and status is not None and record.data.get(status.id) != VALIDATED_IDENTITY
+
+
 def _is_work(record: RecordVersion, entered: Entered | None) -> bool:
     """Nothing of a record withdrawn before anyone entered it goes to the EHR, nor does a record
     loaded from the EHR itself that nobody changed since."""
@@ -243,7 +259,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
         if _is_work(record, done):
             groups.setdefault(record.patient_id, []).append(WorkItem(
                 record, _step(session, record.form_id), records.record_label(session, record, known), done,
-                _changes(session, earlier.get(record.record_id), record)))
+                _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record)))
     work = []
     for patient_id in order:
         if items := groups.get(patient_id):

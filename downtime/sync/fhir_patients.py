@@ -1,5 +1,6 @@
-"""Each patient as FHIR: the Patient (downtime number as a temporary identifier, IPP and INS
-when known), one Encounter per stay with every bed it used, and AllergyIntolerance.
+"""Each patient as FHIR: the Patient (downtime number as a temporary identifier, IPP when
+known, INS when known and the identity validated), one Encounter per stay with every bed it
+used, and AllergyIntolerance.
 
 Stays are replayed from the movement records in the order they happened, as the census does,
 so a transfer typed late still ends the previous bed at the right time, and a discharge,
@@ -18,7 +19,7 @@ from sqlite_utils import Database
 from downtime.domain.census import Movement
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import Meaning
+from downtime.formspec.schema import VALIDATED_IDENTITY, Meaning
 from downtime.services.census import event_of
 from downtime.services.patients import PatientSummary, downtime_numbers, summarise
 from downtime.sync.fhir_codes import (
@@ -141,7 +142,9 @@ def _patient(patient_id: str, number: str, identity: tuple[FormSpec, RecordVersi
     summary: PatientSummary = summarise(spec, admission, number)
     if summary.ipp:
         identifiers.append({"use": "usual", "system": IPP_SYSTEM, "value": summary.ipp})
-    if summary.nir:
+    # Identity vigilance: the INS may be sent only for an identity checked against a document;
+    # a provisional one goes without it, as the back-entry line tells the clerk.
+    if summary.nir and summary.identity_status == VALIDATED_IDENTITY:
         identifiers.append({"use": "official", "system": INS_SYSTEM, "value": summary.nir})
     data = admission.data
     if summary.unidentified:

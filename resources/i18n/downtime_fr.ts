@@ -2233,6 +2233,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>à saisir</translation>
     </message>
     <message>
+        <source>identity provisional: create it as provisional in the EHR, without the INS, until an identity document is seen</source>
+        <translation>identité provisoire : la créer comme provisoire dans le DPI, sans l&apos;INS, tant qu&apos;aucune pièce d&apos;identité n&apos;a été vue</translation>
+    </message>
+    <message>
         <source>(admission not imported yet)</source>
         <translation>(admission pas encore importée)</translation>
     </message>
