@@ -447,3 +447,16 @@ def test_the_line_of_a_provisional_identity_says_to_enter_it_as_provisional_with
     (entered,) = [item for group in back_entry.worklist(office) for item in group.items
                   if item.record.record_id == provisional.record_id]
     assert entered.to_do_in("en") == "entered"
+
+
+def test_the_worklist_line_of_a_transfer_gives_its_handover_notes(tmp_path, laptop, admission_values):
+    """The bundle moves the patient's bed and has no place for what the ward handed over; the
+    EHR's transfer note is typed from the line."""
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    admitted = records.save_new(nurse, "admission", admission_values)
+    moved = records.save_new(nurse, "transfer", {"moved_at": "2026-11-28T11:00+01:00", "to_ward": "ICU",
+                                                 "to_bed": "Side 2", "reason": "Needs monitoring",
+                                                 "handover_notes": "Hip X-ray done; NBM from midnight"},
+                             patient_id=admitted.patient_id)
+    line = _office_lines(tmp_path, laptop, ward_clerk)[moved.record_id]
+    assert line.endswith("Handover notes: Hip X-ray done; NBM from midnight"), line

@@ -21,7 +21,7 @@ from downtime.sync import fhir_export
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 
 ALL_KINDS = {"Patient", "Encounter", "AllergyIntolerance", "MedicationRequest", "MedicationAdministration", "Observation",
-             "ServiceRequest", "Appointment", "Provenance"}
+             "NutritionOrder", "ServiceRequest", "Appointment", "Provenance"}
 
 
 def _bundle(folder):
@@ -389,8 +389,8 @@ def test_exporting_twice_gives_the_same_resources_and_since_last_gives_none(
         "not_given_reason": "asleep"})
     later = _export(session_for, tmp_path, "four", since_last=True)
     kinds = sorted({e["resource"]["resourceType"] for e in later["entry"]})
-    assert kinds == ["AllergyIntolerance", "Encounter", "MedicationAdministration", "MedicationRequest", "Patient",
-                     "Provenance"]
+    assert kinds == ["AllergyIntolerance", "Encounter", "MedicationAdministration", "MedicationRequest", "Observation",
+                     "Patient", "Provenance"]
     assert _by_id(later, dose.record_id)["statusReason"][0]["coding"][0]["code"] == "c"
     assert len(_resources(later, "MedicationRequest")) == 1 and _unresolved(later) == []
     assert _by_id(later, patient) == _by_id(one, patient)
@@ -442,7 +442,7 @@ def test_observations_travel_as_vital_signs_with_a_news2_total_derived_from_them
     assert totals and all(o["code"]["coding"][0]["code"] == "1104051000000101" for o in totals)
     loinc = {o["code"]["coding"][0]["code"] for o in observations.values()
              if o["code"].get("coding") and o["code"]["coding"][0]["system"] == "http://loinc.org"}
-    assert loinc == {"9279-1", "59408-5", "3151-8", "85354-9", "8867-4", "8310-5"}
+    assert loinc == {"9279-1", "59408-5", "3151-8", "85354-9", "8867-4", "8310-5", "8302-2"}
     for total in totals:
         parts = [observations[ref["reference"]] for ref in total["derivedFrom"]]
         assert all(part["subject"] == total["subject"] and part["effectiveDateTime"] == total["effectiveDateTime"]
@@ -551,3 +551,47 @@ def test_the_ins_of_a_provisional_identity_is_not_sent(session_for, admission_va
     patient = _by_id(_export(session_for, tmp_path, "again"), admitted.patient_id)
     assert {"use": "official", "system": "urn:oid:1.2.250.1.213.1.4.8", "value": "254037511302312"} in \
         patient["identifier"]
+
+
+def test_next_of_kin_height_and_diet_travel_in_the_bundle(session_for, admission_values, tmp_path):
+    """The admission form asks for them and neither the bundle nor a worklist line carried
+    them: the EHR lost whom to call, the height and the diet the kitchen was serving."""
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", {
+        **admission_values, "diet": ["diabetic", "no_pork"], "diet_notes": "Small portions",
+        "nok_name": "Paul Lefèvre", "nok_relationship": "Son", "nok_phone": "+33 6 12 34 56 78",
+        "nok_is_trusted_person": True})
+    bundle = _export(session_for, tmp_path)
+    Bundle.model_validate(bundle)
+    patient = _by_id(bundle, admitted.patient_id)
+    assert patient["contact"] == [{
+        "relationship": [{"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v2-0131", "code": "N",
+                                      "display": "Next-of-Kin"}], "text": "Son"},
+                         {"text": "Trusted person (personne de confiance)"}],
+        "name": {"text": "Paul Lefèvre"}, "telecom": [{"system": "phone", "value": "+33 6 12 34 56 78"}]}]
+    (height,) = [o for o in _resources(bundle, "Observation") if o["code"]["coding"][0]["code"] == "8302-2"]
+    assert height["valueQuantity"] == {"value": 158, "unit": "cm", "system": "http://unitsofmeasure.org", "code": "cm"}
+    assert (height["status"], height["subject"], height["effectiveDateTime"]) == (
+        "final", {"reference": f"urn:uuid:{admitted.patient_id}"}, "2026-11-28T10:30:00+01:00")
+    assert height["category"][0]["coding"][0]["code"] == "vital-signs"
+    (diet,) = _resources(bundle, "NutritionOrder")
+    assert (diet["status"], diet["intent"], diet["patient"], diet["dateTime"]) == (
+        "active", "order", {"reference": f"urn:uuid:{admitted.patient_id}"}, "2026-11-28T10:30:00+01:00")
+    assert diet["oralDiet"] == {"type": [{"text": "Diabetic"}, {"text": "No pork"}], "instruction": "Small portions"}
+    assert _unresolved(bundle) == []
+    assert {target["reference"] for target in _provenance_of(bundle, admitted.record_id)["target"]} >= {
+        f"urn:uuid:{height['id']}", f"urn:uuid:{diet['id']}"}
+
+
+def test_a_diet_ends_with_the_stay_and_is_withdrawn_with_its_admission(session_for, admission_values, tmp_path):
+    nurse = session_for("nurse")
+    stayed = records.save_new(nurse, "admission", {**admission_values, "diet": ["normal"]})
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=stayed.patient_id)
+    wrong = records.save_new(nurse, "admission", {**admission_values, "birth_name": "Roux", "nir": "", "bed": "14",
+                                                  "diet": ["vegetarian"]})
+    records.mark_entered_in_error(nurse, wrong.record_id, "wrong patient")
+    bundle = _export(session_for, tmp_path)
+    Bundle.model_validate(bundle)
+    statuses = {order["patient"]["reference"]: order["status"] for order in _resources(bundle, "NutritionOrder")}
+    assert statuses == {f"urn:uuid:{stayed.patient_id}": "completed", f"urn:uuid:{wrong.patient_id}": "entered-in-error"}

@@ -17,6 +17,7 @@ from fhir_core.types import Code
 from pydantic import BaseModel
 
 ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
+CONTACT_ROLE = "http://terminology.hl7.org/CodeSystem/v2-0131"
 ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
 ALLERGY_VERIFICATION = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
 DISCHARGE_DISPOSITION = "http://terminology.hl7.org/CodeSystem/discharge-disposition"
@@ -41,6 +42,7 @@ NEWS2_CODES = {"total": "1104051000000101", "respiratory_rate": "110430100000010
 SYSTEMS: dict[str, dict[str, str]] = {
     ACT_CODE: {"IMP": "inpatient encounter"},
     ALLERGY_CLINICAL: {"active": "Active"},
+    CONTACT_ROLE: {"N": "Next-of-Kin"},
     ALLERGY_VERIFICATION: {"unconfirmed": "Unconfirmed", "entered-in-error": "Entered in Error"},
     DISCHARGE_DISPOSITION: {"home": "Home", "long": "Long-term care", "rehab": "Rehabilitation",
                             "aadvice": "Left against advice", "exp": "Expired",
@@ -55,7 +57,7 @@ SYSTEMS: dict[str, dict[str, str]] = {
     LOINC: {"9279-1": "Respiratory rate", "59408-5": "Oxygen saturation in Arterial blood by Pulse oximetry",
             "3151-8": "Inhaled oxygen flow rate", "8867-4": "Heart rate", "8310-5": "Body temperature",
             "85354-9": "Blood pressure panel with all children optional", "8480-6": "Systolic blood pressure",
-            "8462-4": "Diastolic blood pressure"},
+            "8462-4": "Diastolic blood pressure", "8302-2": "Body height"},
     SNOMED: {NEWS2_CODES["total"]: f"{_NEWS2} total score",
              NEWS2_CODES["respiratory_rate"]: f"{_NEWS2} - respiration rate score",
              NEWS2_CODES["spo2_scale_1"]: f"{_NEWS2} - oxygen saturation scale 1 score",
@@ -75,6 +77,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "Patient.name.use": {"temp", "usual", "official"},
     "Patient.gender": {"female", "male", "unknown"},
     "Patient.link.type": {"replaced-by"},
+    "Patient.contact.telecom.system": {"phone"},
     "Encounter.status": {"in-progress", "finished", "entered-in-error"},
     "Encounter.location.status": {"active", "completed"},
     "AllergyIntolerance.reaction.severity": {"mild", "moderate", "severe"},
@@ -87,8 +90,10 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "Appointment.status": {"booked", "cancelled", "noshow", "entered-in-error"},
     "Appointment.participant.status": {"accepted"},
     "Provenance.entity.role": {"source"},
+    "NutritionOrder.status": {"active", "completed", "entered-in-error"},
+    "NutritionOrder.intent": {"order"},
     "Observation.status": {"final", "amended", "entered-in-error"},
-    "Observation.valueQuantity.code": {"/min", "%", "L/min", "Cel"},
+    "Observation.valueQuantity.code": {"/min", "%", "L/min", "Cel", "cm"},
     "Observation.component.valueQuantity.code": {"mm[Hg]"},
 }.items()}
 

@@ -35,11 +35,11 @@ def _made(record: RecordVersion, ctx: Context) -> Made:
     return Made(list(resources), {record.record_id: [resource["id"] for resource in resources]})
 
 
-def _quantity(value: float, unit: str) -> dict[str, Any]:
+def quantity(value: float, unit: str) -> dict[str, Any]:
     return {"value": value, "unit": unit, "system": UCUM, "code": unit}
 
 
-def _status(record: RecordVersion) -> str:
+def observation_status(record: RecordVersion) -> str:
     if record.status is RecordStatus.ENTERED_IN_ERROR:
         return "entered-in-error"
     return "amended" if record.version > 1 else "final"
@@ -47,7 +47,7 @@ def _status(record: RecordVersion) -> str:
 
 def _resources(record: RecordVersion, ctx: Context) -> tuple[dict[str, Any], ...]:
     data, spec = record.data, ctx.forms[FORM]
-    common = {"status": _status(record), "subject": reference(str(record.patient_id)),
+    common = {"status": observation_status(record), "subject": reference(str(record.patient_id)),
               "effectiveDateTime": moment(data["taken_at"]),
               "performer": [{"display": ctx.person(ctx.original(record).author)}]}
     vital_signs = {"category": [{"coding": [coding(OBSERVATION_CATEGORY, "vital-signs")]}], **common}
@@ -60,11 +60,11 @@ def _resources(record: RecordVersion, ctx: Context) -> tuple[dict[str, Any], ...
 
     for field_id, (code, unit) in VITALS.items():
         if data.get(field_id) is not None:
-            add(field_id, code={"coding": [coding(LOINC, code)]}, valueQuantity=_quantity(data[field_id], unit))
+            add(field_id, code={"coding": [coding(LOINC, code)]}, valueQuantity=quantity(data[field_id], unit))
     panel, parts, unit = BLOOD_PRESSURE
     if any(data.get(field_id) is not None for field_id in parts):
         add("blood_pressure", code={"coding": [coding(LOINC, panel)]}, component=[
-            {"code": {"coding": [coding(LOINC, code)]}, "valueQuantity": _quantity(data[field_id], unit)}
+            {"code": {"coding": [coding(LOINC, code)]}, "valueQuantity": quantity(data[field_id], unit)}
             for field_id, code in parts.items() if data.get(field_id) is not None])
     if data.get("consciousness"):
         add("consciousness", code={"text": "Level of consciousness (ACVPU)"},

@@ -1,6 +1,6 @@
 """Each patient as FHIR: the Patient (downtime number as a temporary identifier, IPP when
-known, INS when known and the identity validated), one Encounter per stay with every bed it
-used, and AllergyIntolerance.
+known, INS when known and the identity validated, next of kin), one Encounter per stay with
+every bed it used, and AllergyIntolerance, with each admission's height and diet (fhir_admission).
 
 Stays are replayed from the movement records in the order they happened, as the census does,
 so a transfer typed late still ends the previous bed at the right time, and a discharge,
@@ -22,6 +22,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import VALIDATED_IDENTITY, Meaning
 from downtime.services.census import event_of
 from downtime.services.patients import PatientSummary, downtime_numbers, summarise
+from downtime.sync.fhir_admission import diet, height, next_of_kin
 from downtime.sync.fhir_codes import (
     ACT_CODE,
     ALLERGY_CLINICAL,
@@ -96,9 +97,11 @@ def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersio
     for spec, admission in admissions:
         if admission.status is _EIE:
             made.add(_withdrawn_encounter(spec, admission, patient_id), admission.record_id)
+    ended = {stay.admission.record_id for stay in stays if stay.left}
     for spec, admission in admissions:
-        for allergy in _allergies(spec, admission, patient_id):
-            made.add(allergy, admission.record_id)
+        for resource in (*_allergies(spec, admission, patient_id), *height(admission, patient_id, ctx),
+                         *diet(spec, admission, patient_id, admission.record_id in ended)):
+            made.add(resource, admission.record_id)
     return made
 
 
@@ -159,6 +162,8 @@ def _patient(patient_id: str, number: str, identity: tuple[FormSpec, RecordVersi
         resource["birthDate"] = summary.birth_date.isoformat()
     if death is not None:
         resource["deceasedDateTime"] = moment(death.occurred_at)
+    if contact := next_of_kin(data):
+        resource["contact"] = contact
     return resource
 
 
