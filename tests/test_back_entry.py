@@ -460,3 +460,23 @@ def test_the_worklist_line_of_a_transfer_gives_its_handover_notes(tmp_path, lapt
                              patient_id=admitted.patient_id)
     line = _office_lines(tmp_path, laptop, ward_clerk)[moved.record_id]
     assert line.endswith("Handover notes: Hip X-ray done; NBM from midnight"), line
+
+
+def test_the_worklist_lines_of_a_discharge_and_a_death_give_the_follow_up_and_the_notes(tmp_path, laptop,
+                                                                                       admission_values):
+    """The bundle ends the stay with its disposition and has no place for the follow-up arranged
+    or the notes on a death; the death's line read "… — Yes — No", answers without questions."""
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    home = records.save_new(nurse, "admission", admission_values)
+    left = records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",
+                                                 "letter_given": True, "medicines_given": True,
+                                                 "follow_up": "Fracture clinic in 2 weeks"}, patient_id=home.patient_id)
+    other = records.save_new(nurse, "admission", {**admission_values, "birth_name": "Roux", "nir": "", "bed": "14"})
+    died = records.save_new(nurse, "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+                                             "expected": True, "family_informed": False,
+                                             "notes": "Daughter to be called by the ward"}, patient_id=other.patient_id)
+    lines = _office_lines(tmp_path, laptop, ward_clerk)
+    assert lines[left.record_id].endswith("Follow-up arranged: Fracture clinic in 2 weeks"), lines[left.record_id]
+    assert lines[died.record_id].endswith("Death verified by (name): Dr Benali — Expected death: Yes — "
+                                          "Next of kin informed: No — Notes: Daughter to be called by the ward"), \
+        lines[died.record_id]
