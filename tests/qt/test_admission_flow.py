@@ -317,3 +317,18 @@ def test_a_nir_disagreeing_with_the_date_of_birth_is_saved_only_once_the_nurse_s
     view.editors["bed"].set_value("14")
     QTest.keyClick(view.editors["bed"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert view.record.version == 2 and asked.count(("confirm", "Check the NIR")) == 1
+
+
+def test_an_unidentified_patients_identity_marked_validated_is_refused_at_its_field(window):
+    """Nobody identified the patient, so no document was checked: saving a "validated" identity
+    is refused where the nurse chose it, and nothing is written."""
+    db = window.session.db
+    before = db.execute("SELECT COUNT(*) FROM records").fetchone()[0]
+    view = window.new_admission()
+    QTest.keyClicks(view.editors["unidentified"].combo, "Yes")
+    QTest.keyClicks(view.editors["identity_status"].combo, "Va")
+    assert view.editors["identity_status"].combo.currentText() == "Validated (document seen)"
+    QTest.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert view.error_labels["identity_status"].isVisible()
+    assert "an unidentified patient's identity cannot be validated" in view.error_labels["identity_status"].text()
+    assert db.execute("SELECT COUNT(*) FROM records").fetchone()[0] == before
