@@ -116,7 +116,8 @@ class WorkItem:
         """How to enter a provisional identity: identity-vigilance rules keep its INS out of the
         EHR until a document is seen (the FHIR bundle leaves it out too). Said until it is first
         entered; a later validation is among the changes to correct."""
-        if not self.provisional_identity or self.entered is not None or self.record.status is RecordStatus.ENTERED_IN_ERROR:
+        withdrawn = self.record.status is RecordStatus.ENTERED_IN_ERROR
+        if not self.provisional_identity or self.entered is not None or withdrawn:
             return ""
         return message(lang, QT_TRANSLATE_NOOP("messages", "identity provisional: create it as provisional in the EHR, "
                                                "without the INS, until an identity document is seen"))

@@ -27,7 +27,10 @@ def next_of_kin(data: dict[str, Any]) -> list[dict[str, Any]]:
     name, phone, relationship = (data.get(key) for key in ("nok_name", "nok_phone", "nok_relationship"))
     if not (name or phone):
         return []
-    roles: list[dict[str, Any]] = [{"coding": [coding(CONTACT_ROLE, "N")]} | ({"text": relationship} if relationship else {})]
+    kin: dict[str, Any] = {"coding": [coding(CONTACT_ROLE, "N")]}
+    if relationship:
+        kin["text"] = relationship
+    roles = [kin]
     if data.get("nok_is_trusted_person"):
         roles.append({"text": TRUSTED_PERSON})
     contact: dict[str, Any] = {"relationship": roles}
@@ -60,10 +63,8 @@ def diet(spec: FormSpec, admission: RecordVersion, patient_id: str, ended: bool)
     kinds, notes = admission.data.get("diet") or [], admission.data.get("diet_notes")
     if not (kinds or notes):
         return []
-    if admission.status is RecordStatus.ENTERED_IN_ERROR:
-        status = "entered-in-error"
-    else:
-        status = "completed" if ended else "active"
+    withdrawn = admission.status is RecordStatus.ENTERED_IN_ERROR
+    status = "entered-in-error" if withdrawn else "completed" if ended else "active"
     oral: dict[str, Any] = {}
     if kinds:
         oral["type"] = [{"text": label(spec, "diet", kind)} for kind in kinds]

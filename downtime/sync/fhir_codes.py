@@ -17,9 +17,9 @@ from fhir_core.types import Code
 from pydantic import BaseModel
 
 ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode"
-CONTACT_ROLE = "http://terminology.hl7.org/CodeSystem/v2-0131"
 ALLERGY_CLINICAL = "http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical"
 ALLERGY_VERIFICATION = "http://terminology.hl7.org/CodeSystem/allergyintolerance-verification"
+CONTACT_ROLE = "http://terminology.hl7.org/CodeSystem/v2-0131"
 DISCHARGE_DISPOSITION = "http://terminology.hl7.org/CodeSystem/discharge-disposition"
 NOT_GIVEN_REASON = "http://hl7.org/fhir/reason-medication-not-given"
 ADMIN_FUNCTION = "http://terminology.hl7.org/CodeSystem/med-admin-perform-function"
@@ -42,8 +42,8 @@ NEWS2_CODES = {"total": "1104051000000101", "respiratory_rate": "110430100000010
 SYSTEMS: dict[str, dict[str, str]] = {
     ACT_CODE: {"IMP": "inpatient encounter"},
     ALLERGY_CLINICAL: {"active": "Active"},
-    CONTACT_ROLE: {"N": "Next-of-Kin"},
     ALLERGY_VERIFICATION: {"unconfirmed": "Unconfirmed", "entered-in-error": "Entered in Error"},
+    CONTACT_ROLE: {"N": "Next-of-Kin"},
     DISCHARGE_DISPOSITION: {"home": "Home", "long": "Long-term care", "rehab": "Rehabilitation",
                             "aadvice": "Left against advice", "exp": "Expired",
                             "other-hcf": "Other healthcare facility", "oth": "Other"},
