@@ -480,3 +480,16 @@ def test_the_worklist_lines_of_a_discharge_and_a_death_give_the_follow_up_and_th
     assert lines[died.record_id].endswith("Death verified by (name): Dr Benali — Expected death: Yes — "
                                           "Next of kin informed: No — Notes: Daughter to be called by the ward"), \
         lines[died.record_id]
+
+
+def test_the_worklist_line_of_an_admission_gives_the_identity_traits_the_bundle_leaves_out(tmp_path, laptop,
+                                                                                          admission_values):
+    """Creating the identity in the EHR asks for the birthplace and, for a validated one, the
+    document seen; an encounter number already known says which EHR stay to use. None was in
+    the bundle or on the line."""
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    admitted = records.save_new(nurse, "admission", {**admission_values, "birthplace_code": "75056",
+                                                     "encounter_number": "E-1"})
+    line = _office_lines(tmp_path, laptop, ward_clerk)[admitted.record_id]
+    assert "Identity status: Validated (document seen) — Identity document seen: National ID card" in line, line
+    assert "Birthplace code (INSEE): 75056" in line and "Encounter number if known: E-1" in line, line
