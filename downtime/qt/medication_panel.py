@@ -29,6 +29,10 @@ class RoundModel(TextTableModel):
                QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Medicine"), QT_TR_NOOP("Dose"), QT_TR_NOOP("Route"),
                QT_TR_NOOP("Flags"))
 
+    def is_warning(self, row: int, column: int) -> bool:
+        """A dose missed over 12 hours ago is the gravest state on the round."""
+        return column == 0 and (self.rows[row].missed or super().is_warning(row, column))
+
     def texts(self, row: int) -> tuple[str, ...]:
         item: RoundItem = self.rows[row]
         order, patient = item.order, item.patient

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 from downtime.errors import UserError, refused_by_disk
@@ -20,6 +21,11 @@ from downtime.services.errors import ServiceError
 
 Index = QModelIndex | QPersistentModelIndex
 SIZED_ROWS = 50  # rows the columns are fitted to: two screens
+
+
+# A colour, not Qt's colour name: given Qt.GlobalColor.darkRed for its foreground, a view drew the
+# warning words in black.
+WARNING_COLOUR = QColor(Qt.GlobalColor.darkRed)
 
 
 class TextTableModel(QAbstractTableModel):
@@ -75,7 +81,7 @@ class TextTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self.text(index.row(), index.column())
         if role == Qt.ItemDataRole.ForegroundRole and self.is_warning(index.row(), index.column()):
-            return Qt.GlobalColor.darkRed
+            return WARNING_COLOUR
         return None
 
     def is_warning(self, row: int, column: int) -> bool:

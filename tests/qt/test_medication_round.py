@@ -2,6 +2,7 @@
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -31,6 +32,9 @@ def test_dose_recorded_from_the_round_by_keyboard_with_an_allergy_override(round
     QTest.keyClick(round_window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     panel = round_window.medication
     assert [panel.model.data(panel.model.index(r, 0)) for r in range(2)] == ["OVERDUE", "Due now"]
+    # In dark red as well as in words: given Qt's colour name, the view drew OVERDUE in black.
+    assert panel.model.data(panel.model.index(0, 0), Qt.ItemDataRole.ForegroundRole) == QColor(Qt.GlobalColor.darkRed)
+    assert panel.model.data(panel.model.index(1, 0), Qt.ItemDataRole.ForegroundRole) is None
     QTest.keyClick(panel.table, Qt.Key.Key_Return)
     dialog = panel.dialog
     qtbot.waitActive(dialog)
@@ -49,6 +53,7 @@ def test_dose_recorded_from_the_round_by_keyboard_with_an_allergy_override(round
     assert [panel.model.texts(r)[:2] for r in range(panel.model.rowCount())] == [
         ("Due now", "28/11 14:00"), ("MISSED (over 12 h)", "27/11 14:00"), ("MISSED (over 12 h)", "27/11 20:00")]
     assert panel.count.text() == "3 dose(s) to give or record; 0 overdue; 2 missed over 12 h ago, at the end of the list"
+    assert [panel.model.is_warning(r, 0) for r in range(3)] == [False, True, True]
 
 
 def test_after_a_dose_from_the_round_enter_opens_the_next_dose(round_window, ward, qtbot):
