@@ -41,6 +41,9 @@ def test_items_are_grouped_by_patient_in_the_hospital_order(office):
     done, total = back_entry.progress(work)
     assert done == 0 and total == sum(len(group.items) for group in work) > 100
     assert back_entry.progress_counts(office) == (done, total)
+    # Observation sets were listed under "Other", which said nothing to the clerk of what to enter.
+    assert {item.step_name for group in work for item in group.items if item.record.form_id == "observations"} == {
+        "Observations and other records"}
 
 
 def test_the_list_fetched_a_page_of_patients_at_a_time_is_the_whole_list(office, clock):

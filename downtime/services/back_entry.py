@@ -41,7 +41,8 @@ PAGE = 25  # patients read at a time: a hospital's list is read in pages as the 
 STEPS = (QT_TRANSLATE_NOOP("messages", "Medication order"),
          QT_TRANSLATE_NOOP("messages", "Medication administration"),
          QT_TRANSLATE_NOOP("messages", "Admission, allergies and movements"),
-         QT_TRANSLATE_NOOP("messages", "Theatre"), QT_TRANSLATE_NOOP("messages", "Other"))
+         QT_TRANSLATE_NOOP("messages", "Theatre"),
+         QT_TRANSLATE_NOOP("messages", "Observations and other records"))
 
 
 @dataclass(frozen=True)

@@ -2213,8 +2213,8 @@ le numéro du patient dans le DPI :</translation>
         <translation>Bloc</translation>
     </message>
     <message>
-        <source>Other</source>
-        <translation>Autre</translation>
+        <source>Observations and other records</source>
+        <translation>Surveillance et autres saisies</translation>
     </message>
     <message>
         <source>entered</source>
