@@ -1,6 +1,8 @@
 """Observations scored with NEWS2 from what was recorded: per set, over time, and the ward's
 list of patients who need escalating."""
 
+from datetime import datetime
+
 import pytest
 
 from downtime.domain.news2 import Band
@@ -258,3 +260,19 @@ def test_an_incomplete_recheck_does_not_reset_the_clock_and_no_set_at_all_is_ove
     found = _overdue(nurse, forms, "2026-11-28T13:00+01:00")
     assert found[0] == (unseen, None, "27/11 09:00")
     assert found[1][0] == patient and found[1][2] == "28/11 12:00"   # 4-hourly, from 08:00: a recheck is no set
+
+
+def test_a_readmitted_patient_with_no_set_since_arriving_is_overdue_from_the_new_admission(ward, forms):
+    """The last stay's sets say nothing of this one: readmitted at 12:00 after a calm 08:00 set
+    in the stay before, the patient was not listed as overdue until 20:00 (12-hourly from the
+    last stay's set), with no set taken since arriving back."""
+    nurse, patient, _ = ward
+    records.save_new(nurse, "observations", CALM, patient_id=patient)                              # 08:00, 0
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T10:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    admission = records.list_current(nurse.db, form_id="admission", patient_id=patient)[0]
+    records.save_new(nurse, "admission", {**admission.data, "arrival_at": "2026-11-28T12:00+01:00"},
+                     patient_id=patient)
+    overdue = observations.review(nurse.db, forms, "3B", at=datetime.fromisoformat("2026-11-28T13:00+01:00")).overdue
+    (back,) = [item for item in overdue if item.patient.patient_id == patient]
+    assert back.last is None and back.monitoring is None and f"{back.due_at:%d/%m %H:%M}" == "28/11 12:00"

@@ -166,7 +166,9 @@ class WardReview:
 def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datetime) -> WardReview:
     """The escalation list at `at`, and the in-patients whose observations are overdue then,
     longest overdue first: on paper nobody sees that a 12-hourly patient's next set was
-    never taken, or that a patient admitted this morning has none, until they deteriorate."""
+    never taken, or that a patient admitted this morning has none, until they deteriorate.
+    Overdue is counted within the current stay: a readmitted patient's last set of the stay
+    before left them off the list, with none taken since they came back."""
     listed, overdue = [], []
     patients = in_patients(db, forms, ward, at)
     every = charts(db, [patient.patient_id for patient in patients])
@@ -174,11 +176,13 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
         sets = [found_set for found_set in every[patient.patient_id] if found_set.taken_at <= at]
         if sets and _needs_escalating(sets):
             listed.append(Escalation(patient, judged(sets), sets[-1]))
-        last = _last_complete(sets)
+        admitted = datetime.fromisoformat(patient.admitted_at)
+        this_stay = [found_set for found_set in sets if found_set.taken_at >= admitted]
+        last = _last_complete(this_stay)
         if last is None:
-            monitoring, due_at = None, datetime.fromisoformat(patient.admitted_at)
+            monitoring, due_at = None, admitted
         else:
-            monitoring = judged(sets).news2.monitoring
+            monitoring = judged(this_stay).news2.monitoring
             due_at = last.taken_at + monitoring.longest_gap
         if due_at <= at:
             overdue.append(Overdue(patient, last, monitoring, due_at))
