@@ -17,6 +17,7 @@ from downtime.domain.medication import Check, NotGivenReason, Order
 from downtime.domain.records import RecordVersion
 from downtime.i18n import QT_TRANSLATE_NOOP, QT_TR_NOOP, decimal_text
 from downtime.qt.i18n import language, say, translate, word
+from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
 from downtime.qt.patient_header import identity_label
@@ -27,6 +28,8 @@ from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 
 DIALOG_WIDTH = 560  # the patient's identity on one line, each warning on two; fits a 1024-pixel screen
+# A time typed in the hour the clocks repeat (to be typed with its offset) or skip: said in the form's own words.
+CLOCK_CHANGE = frozenset({"repeated_time", "skipped_time"})
 REASONS = {NotGivenReason.REFUSED: QT_TR_NOOP("R — Refused"), NotGivenReason.NIL_BY_MOUTH: QT_TR_NOOP("F — Nil by mouth / fasting"),
            NotGivenReason.PATIENT_AWAY: QT_TR_NOOP("A — Patient away"),
            NotGivenReason.UNAVAILABLE: QT_TR_NOOP("N — Drug not available"),
@@ -160,11 +163,19 @@ class DoseDialog(QDialog):
         if not enter_moves_on(self, event):
             super().keyPressEvent(event)
 
+    def _unreadable(self, problem: ValueError) -> str:
+        """A time in the hour the clocks repeat or skip is named with what to type instead (the
+        general hint asked for the very DD/MM/YYYY HH:MM typed); other text gets the shapes."""
+        if isinstance(problem, ParseError) and problem.key in CLOCK_CHANGE:
+            label = self.session.form(medication.DOSE_FORM).field("given_at").label.get(language())
+            return field_message(problem.key, language(), label, problem.limit)
+        return translate("DoseDialog", "Actual time: write DD/MM/YYYY HH:MM; dose: a number.")
+
     def save(self) -> RecordVersion | None:
         try:
             values = self.values()
-        except (ParseError, ValueError):
-            self.error.setText(translate("DoseDialog", "Actual time: write DD/MM/YYYY HH:MM; dose: a number."))
+        except (ParseError, ValueError) as problem:
+            self.error.setText(self._unreadable(problem))
             return None
         if self.order.controlled and values["outcome"] == "given" and not self.witness_pin.text():
             self.error.setText(translate("messages", NO_WITNESS_PIN))  # not tried: a failed sign-in of theirs

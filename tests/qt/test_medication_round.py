@@ -744,3 +744,22 @@ def test_enter_in_the_dose_dialog_moves_to_the_next_field_and_ctrl_s_or_save_rec
     again = opened(None)
     QTest.keyClick(again.dose, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not again.isVisible() and len(medication.administrations(nurse.db, patient)) == 2
+
+
+def test_a_time_in_the_hour_the_clocks_repeat_is_refused_in_the_dose_dialog_naming_both_offsets(qtbot, session_for,
+                                                                                               ward, clock, type_text):
+    """The dialog answered "write DD/MM/YYYY HH:MM" to a nurse who had typed just that: a dose
+    given at 02:30 the night the clocks go back was refused without a word of the offset to type."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    _, amox, _ = ward
+    nurse = session_for("nurse")
+    clock.now = datetime(2026, 10, 25, 3, 40, tzinfo=ZoneInfo("Europe/Paris"))
+    dialog = DoseDialog(nurse, medication.order(nurse.db, amox), None)
+    qtbot.addWidget(dialog)
+    dialog.given_at.clear()
+    type_text(dialog.given_at, "25/10/2026 02:30")
+    assert dialog.save() is None
+    assert "25/10/2026 02:30 +02:00 / 25/10/2026 02:30 +01:00" in dialog.error.text()
+    assert dialog.error.text().startswith("“Actual time”")
