@@ -339,3 +339,17 @@ def test_the_records_office_imports_an_encrypted_export_with_its_key(encrypted, 
     assert not list(tmp_path.glob(".downtime-decrypted-*"))
     assert not list(Path(tempfile.gettempdir()).glob(".downtime-decrypted-*"))
     assert _leftovers(sealed.parent) == []
+
+
+def test_an_export_made_in_the_system_temp_folder_is_not_taken_for_a_leftover_plaintext(session_for, admission_values,
+                                                                                       system_temp, tmp_path):
+    """The export dialog names an export "downtime-export-<laptop>-<date>-<time>": one the clerk
+    put in the system's temporary folder was deleted, unsaid, at the next export or window opened,
+    taken for what an earlier version's encrypted export left there (mkdtemp's names, no hyphen)."""
+    records.save_new(session_for("nurse"), "admission", admission_values)
+    chosen = system_temp / "downtime-export-042-20261128-1400"
+    export(session_for("records"), chosen)
+    left = system_temp / "downtime-export-k2j4h1ab"
+    left.mkdir()
+    export(session_for("records"), tmp_path / "usb" / "next")
+    assert chosen.is_dir() and verify_export(chosen) == [] and not left.exists()

@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import os
+import re
 import shutil
 import tempfile
 import uuid
@@ -37,8 +38,10 @@ from downtime.sync.encryption import parse_recipients, sealed
 from downtime.sync.outcome import Progress, untold
 from downtime.sync.versions import write_versions
 
-# What an earlier version's encrypted export left in the system's temporary folder.
-PLAINTEXT_LEFT = "downtime-export-"
+# What an earlier version's encrypted export left in the system's temporary folder: mkdtemp's
+# names, this prefix then letters, digits and "_" (an export the clerk put there is named
+# "downtime-export-<laptop>-<date>-<time>", and is theirs).
+PLAINTEXT_LEFT = re.compile(r"downtime-export-[a-z0-9_]+")
 # How the CSVs for people are encoded: UTF-8 with a byte-order mark, without which Excel (opened
 # by a double-click) reads them as Windows-1252 and shows "LecÅ“ur" for Lecœur. Read back with
 # the same name, a file written before the mark existed reads the same.
@@ -159,8 +162,9 @@ def clear_plaintext_left() -> None:
     """An earlier version wrote an encrypted export's plaintext in the system's temporary
     folder, where a crash left it, readable by anyone using the laptop: it goes as the app
     starts and at each export."""
-    for left in Path(tempfile.gettempdir()).glob(f"{PLAINTEXT_LEFT}*"):
-        shutil.rmtree(left, ignore_errors=True)
+    for left in Path(tempfile.gettempdir()).glob("downtime-export-*"):
+        if PLAINTEXT_LEFT.fullmatch(left.name):
+            shutil.rmtree(left, ignore_errors=True)
 
 
 def export(session: Session, out: Path, since_last: bool = False,
