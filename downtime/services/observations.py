@@ -161,6 +161,9 @@ class Overdue:
 class WardReview:
     escalations: list[Escalation]
     overdue: list[Overdue]
+    next_due: datetime | None = None
+    """When the next patient not overdue yet will be, for a list left on screen to be read
+    again then: overdue comes with time, not with a save."""
 
 
 def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datetime) -> WardReview:
@@ -169,7 +172,7 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
     never taken, or that a patient admitted this morning has none, until they deteriorate.
     Overdue is counted within the current stay: a readmitted patient's last set of the stay
     before left them off the list, with none taken since they came back."""
-    listed, overdue = [], []
+    listed, overdue, upcoming = [], [], []
     patients = in_patients(db, forms, ward, at)
     every = charts(db, [patient.patient_id for patient in patients])
     for patient in patients:
@@ -186,6 +189,9 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
             due_at = last.taken_at + monitoring.longest_gap
         if due_at <= at:
             overdue.append(Overdue(patient, last, monitoring, due_at))
+        else:
+            upcoming.append(due_at)
     listed.sort(key=lambda item: item.patient.display_name)
     overdue.sort(key=lambda item: (item.due_at, item.patient.display_name))
-    return WardReview(sorted(listed, key=lambda item: item.judged.news2.rank, reverse=True), overdue)
+    return WardReview(sorted(listed, key=lambda item: item.judged.news2.rank, reverse=True), overdue,
+                      min(upcoming, default=None))

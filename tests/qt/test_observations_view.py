@@ -184,3 +184,37 @@ def test_observations_overdue_are_listed_and_enter_or_a_patient_action_is_for_th
     panel.open_patient.connect(with_enter.append)
     QTest.keyClick(panel.overdue_table, Qt.Key.Key_Return)
     assert with_enter == [unseen]
+
+
+def test_the_overdue_list_left_on_screen_is_read_again_when_the_next_set_falls_due(qtbot, session_for,
+                                                                                   admission_values, listed, clock):
+    """The list was read only after a save: on a quiet night, the NEWS2 tab left open still read
+    "No observations overdue" hours after a patient's set fell due. It is read again then."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    records.save_new(nurse, "observations", {**RCP_EXAMPLE, "taken_at": "2026-11-28T13:00+01:00", "respiratory_rate": 16,
+                                             "spo2": 97, "systolic_bp": 125, "pulse": 72, "temperature": 38.5},
+                     patient_id=patient)                        # NEWS2 1: 4-hourly, the next due at 17:00
+    panel = EscalationPanel(nurse)
+    qtbot.addWidget(panel)
+    panel.show()
+    panel.refresh()
+    listed(panel)
+    assert panel.overdue_count.text() == "No observations overdue"
+    timer = panel.next_due
+    assert timer.isActive() and 3 * 3600_000 <= timer.remainingTime() <= 3 * 3600_000 + 2_000
+    clock.advance(hours=3)
+    timer.timeout.emit()
+    listed(panel)
+    assert panel.overdue_count.text() == "Observations overdue: 1 patient(s)"
+    panel.hide()   # on another tab, it is read again once shown
+    records.save_new(nurse, "observations", {**RCP_EXAMPLE, "taken_at": "2026-11-28T17:00+01:00", "respiratory_rate": 16,
+                                             "spo2": 97, "systolic_bp": 125, "pulse": 72, "temperature": 36.8},
+                     patient_id=patient)                        # NEWS2 0: 12-hourly, the next due at 05:00
+    clock.advance(hours=12)
+    timer.timeout.emit()
+    assert panel.overdue_count.text() == "Observations overdue: 1 patient(s)" and not panel.reader.busy
+    panel.show()
+    listed(panel)
+    assert [panel.overdue_model.text(0, 6)] == ["29/11 05:00"]
