@@ -276,3 +276,20 @@ def test_a_readmitted_patient_with_no_set_since_arriving_is_overdue_from_the_new
     overdue = observations.review(nurse.db, forms, "3B", at=datetime.fromisoformat("2026-11-28T13:00+01:00")).overdue
     (back,) = [item for item in overdue if item.patient.patient_id == patient]
     assert back.last is None and back.monitoring is None and f"{back.due_at:%d/%m %H:%M}" == "28/11 12:00"
+
+
+def test_a_set_due_after_the_clocks_go_back_is_due_at_the_time_the_ward_clock_then_reads(session_for, admission_values,
+                                                                                      forms, clock):
+    """A 4-hourly set taken at 00:30 (summer time) the night the clocks go back at 03:00 is due
+    at 03:30 by the ward's clock (04:30 summer time): the list said 04:30, an hour late."""
+    from zoneinfo import ZoneInfo
+
+    paris = ZoneInfo("Europe/Paris")
+    clock.now = datetime(2026, 10, 25, 4, 0, tzinfo=paris)
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-10-24T09:00+02:00"}).patient_id
+    records.save_new(nurse, "observations", {**CALM, "taken_at": "2026-10-25T00:30+02:00", "temperature": 38.5},
+                     patient_id=patient)                                           # NEWS2 1: 4-hourly
+    (item,) = observations.review(nurse.db, forms, "3B", at=clock.now).overdue
+    assert item.due_at == datetime.fromisoformat("2026-10-25T03:30+01:00") and f"{item.due_at:%H:%M}" == "03:30"

@@ -186,7 +186,8 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
             monitoring, due_at = None, admitted
         else:
             monitoring = judged(this_stay).news2.monitoring
-            due_at = last.taken_at + monitoring.longest_gap
+            # On the ward's clock then: across the night the clocks change, the set's own offset is an hour off.
+            due_at = (last.taken_at + monitoring.longest_gap).astimezone(at.tzinfo)
         if due_at <= at:
             overdue.append(Overdue(patient, last, monitoring, due_at))
         else:
