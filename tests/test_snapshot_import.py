@@ -359,3 +359,15 @@ def test_doses_due_before_the_snapshot_was_loaded_are_the_ehrs_not_overdue(clerk
     clock.now = datetime.fromisoformat("2026-11-28T15:30+01:00")
     assert [(f"{item.slot:%H:%M}", item.state) for item in medication.round_list(nurse.db, nurse.forms, "3B", clock())
             if item.order.record_id == paracetamol.record_id] == [("14:00", DoseState.OVERDUE)]
+
+
+def test_an_ehr_time_in_the_hour_the_clocks_repeat_is_loaded_not_refused(clerk, snapshot):
+    """An EHR's CSV writes local times without their offset: a patient who arrived at 02:30 the
+    night the clocks went back made the whole snapshot refused ("type it with its offset"), at the
+    start of an outage, for a choice nobody at the laptop could make. It is read as it always was,
+    the first time round, as a snapshot's other times are taken as the EHR wrote them."""
+    _edit(snapshot / "stays.csv", "2026-11-26 14:00", "2026-10-25 02:30")
+    import_path(clerk, snapshot)
+    (minh,) = [row.patient for row in census.census(clerk.db, clerk.forms, "3B")
+               if row.patient and row.patient.display_name == "NGUYEN Van Minh"]
+    assert minh.admitted_at == "2026-10-25T02:30:00+02:00"

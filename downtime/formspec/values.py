@@ -75,9 +75,12 @@ def parse_date(text: str) -> date:
         raise ParseError("bad_date") from exc
 
 
-def parse_datetime(text: str, tz: tzinfo | None = None) -> datetime:
+def parse_datetime(text: str, tz: tzinfo | None = None, *, as_written: bool = False) -> datetime:
     """A date and an hour typed on the ward, or written with its offset (an import): on the
-    laptop's clock, whose zone gives the offset."""
+    laptop's clock, whose zone gives the offset. `as_written`: written without its offset by
+    another system (an EHR snapshot's CSV), a time of the hour the clocks repeat is its first
+    pass, as Python reads it: nobody at the laptop can tell which it was, and refused, the whole
+    snapshot would not load at the start of an outage."""
     text = text.strip()
     try:
         parsed = datetime.fromisoformat(text)
@@ -95,7 +98,8 @@ def parse_datetime(text: str, tz: tzinfo | None = None) -> datetime:
             raise ParseError("bad_datetime") from exc
     try:
         if parsed.tzinfo is None:
-            parsed = _on_the_clock(parsed, tz or get_localzone())
+            zone = tz or get_localzone()
+            parsed = parsed.replace(tzinfo=zone) if as_written else _on_the_clock(parsed, zone)
         else:
             # The same instant on the laptop's clock: an EHR's 07:30Z is the 08:30 operation every
             # list, print and letter shows (each formats the time as stored).

@@ -18,9 +18,9 @@ from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.formspec import FormSpec
 from downtime.formspec.messages import message
 from downtime.formspec.schema import (
-    ChoiceField, Field, MultiChoiceField, RecordRefField, RepeatField, YesNoField,
+    ChoiceField, DateTimeField, Field, MultiChoiceField, RecordRefField, RepeatField, YesNoField,
 )
-from downtime.formspec.values import ParseError, parse_text
+from downtime.formspec.values import ParseError, parse_datetime, parse_text
 from downtime.sync.outcome import ImportRefused
 from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem
 
@@ -138,6 +138,8 @@ def _value(field: Field, text: str) -> Any:
             if any(code not in {option.code for option in field.options} for code in codes):
                 raise ParseError("bad_choice")
             return codes
+        case DateTimeField():
+            return parse_datetime(text, as_written=True).isoformat(timespec="minutes")
     return parse_text(field, text)
 
 
