@@ -93,6 +93,33 @@ def test_the_import_names_the_clash_and_the_lists_flag_both_operations(two_lapto
     assert text.count("CLASH, move one: theatre T1 is booked") == 2
 
 
+
+def test_an_import_bringing_only_a_session_moved_to_another_theatre_names_the_clash(tmp_path, laptop, admission_values,
+                                                                                    clock):
+    """Laptop 2 moved its T2 list to T1 (nothing booked in T1 on that laptop): its next export held
+    the session's new version alone, and the import, which looked only at bookings it brought,
+    said nothing of the operation now in T1 at once with laptop 1's."""
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    sessions = {}
+    for number, (name, procedure) in ((1, ("T1", "Cholecystectomy")), (2, ("T2", "Hernia repair"))):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        coord = _coordinator(nurse, clock)
+        patient = records.save_new(nurse, "admission", {**admission_values, "birth_name": f"Patient{number}",
+                                                        "nir": ""}).patient_id
+        sessions[number] = (coord, clerk, records.save_new(coord, "theatre_session", {
+            "theatre": name, "specialty": "General surgery", "starts_at": "2026-11-30T08:00+01:00",
+            "ends_at": "2026-11-30T13:00+01:00"}))
+        theatre.book(coord, patient, {
+            "procedure": procedure, "laterality": "not_applicable", "priority": "elective",
+            "decided_at": "2026-10-01T10:00+01:00", "surgeon": f"Dr {number}", "anaesthetist": None,
+            "session": sessions[number][2].record_id, "planned_start": "2026-11-30T08:00+01:00",
+            "expected_minutes": 60})
+        assert import_export(office, export(clerk, tmp_path / f"export-{number}").folder).theatre_clashes == ()
+    coord, clerk, moved = sessions[2]
+    records.amend(coord, moved.record_id, {**moved.data, "theatre": "T1"}, "T2 closed, list moved to T1")
+    (report,) = import_export(office, export(clerk, tmp_path / "export-2b", since_last=True).folder).theatre_clashes
+    assert "theatre T1 is booked 30/11 08:00-09:00" in report.text("en")
+
 def test_the_day_board_flags_the_clash(two_laptops_one_slot, tmp_path, laptop, qtbot):
     from PySide6.QtCore import QDate
 

@@ -345,25 +345,27 @@ def _meets(booking: Booking, other: Booking, known: dict[str, TheatreSession]) -
     return tuple(clash for clash in clashes(booking, known, [other]) if clash.kind != "session")
 
 
-def clashes_touching(db: Database, booking_ids: Collection[str]) -> list[StandingClash]:
-    """The standing clashes involving these bookings (those an import brought), against every
-    booking standing here."""
-    wanted = set(booking_ids)
+def clashes_touching(db: Database, record_ids: Collection[str]) -> list[StandingClash]:
+    """The standing clashes involving these bookings, or bookings in these sessions (those an
+    import brought: a session moved to another theatre on one laptop meets the other's bookings
+    there), against every booking standing here."""
+    wanted = set(record_ids)
     if not wanted:
         return []
     replayed = _replay(db)
     known = sessions(db, {facts.session_id for facts in replayed if facts.session_id is not None})
     return [pair for pair in standing_clashes(replayed, known)
-            if pair.first.record.record_id in wanted or pair.second.record.record_id in wanted]
+            if wanted & {pair.first.record.record_id, pair.second.record.record_id,
+                         pair.first.session_id, pair.second.session_id}]
 
 
 def clash_reports(pairs: list[StandingClash], numbers: dict[str, str], laptops: dict[str, str]) -> tuple[ClashReport, ...]:
     return tuple(ClashReport(pair, numbers, laptops) for pair in pairs)
 
 
-def clashes_brought(db: Database, booking_ids: Collection[str], laptops: dict[str, str]) -> tuple[ClashReport, ...]:
+def clashes_brought(db: Database, record_ids: Collection[str], laptops: dict[str, str]) -> tuple[ClashReport, ...]:
     """`clashes_touching`, as an import reports them."""
-    pairs = clashes_touching(db, booking_ids)
+    pairs = clashes_touching(db, record_ids)
     return clash_reports(pairs, downtime_numbers(db, {facts.booking.patient_id for pair in pairs
                                                       for facts in (pair.first, pair.second)}), laptops)
 

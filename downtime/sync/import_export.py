@@ -20,6 +20,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
 from downtime.services import census, search, theatre
 from downtime.services.context import Session
+from downtime.services.records import THEATRE_FORMS
 from downtime.storage import audit
 from downtime.storage.records import chunks, marks
 from downtime.sync.export import verify_export
@@ -30,7 +31,6 @@ from downtime.sync.versions import (
 )
 
 BATCH = 5000
-THEATRE_FORMS = ("operation_booking", *theatre.EVENT_FORMS)
 
 
 def _already(session: Session, table: str, column: str, values: set[Any]) -> list[dict[str, Any]]:
@@ -122,7 +122,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
         added["patients"] = len(new_patients)
         known_patients = {row["patient_id"] for row in patients}
         line = 0
-        booked: set[str] = set()  # the operations whose booking, cancellation or rebooking is new here
+        booked: set[str] = set()  # the sessions and operations whose record, cancellation or rebooking is new here
         # (line, record, record it points to) not found yet: the target may come later in the
         # file (a merge orders by the laptops' clocks), so only what is missing at the end is refused.
         pointing: list[tuple[int, str, str]] = []
@@ -152,7 +152,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                 batch.append(row)
                 pointing += [(line, row["record_id"], target) for target in targets]
                 if row["form_id"] in THEATRE_FORMS:
-                    booked.add(row["record_id"] if row["form_id"] == "operation_booking" else orjson.loads(row["data"])["booking"])
+                    booked.add(orjson.loads(row["data"])["booking"] if row["form_id"] in theatre.EVENT_FORMS
+                               else row["record_id"])
                 if spec.creates_patient and row["patient_id"]:
                     touched.add(row["patient_id"])
             write(batch)

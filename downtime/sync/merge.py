@@ -25,6 +25,7 @@ from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.duplicates import ProbableDuplicate, probable_duplicates
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.errors import UserError
+from downtime.services.records import THEATRE_FORMS
 from downtime.services.theatre import EVENT_FORMS, ClashReport, clash_reports, replay, session_of, standing_clashes
 from downtime.sync.export import CSV_ENCODING, file_digests, verify_export
 from downtime.sync.versions import PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, line, lines_of, write_lines
@@ -188,9 +189,6 @@ def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
     return counts
 
 
-THEATRE_FORMS = ("theatre_session", "operation_booking", *EVENT_FORMS)
-
-
 def _theatre_clashes(db: Database, sources: list[dict[str, Any]]) -> tuple[ClashReport, ...]:
     """Operations two laptops booked at once (each checked only its own bookings), replayed from
     the combined versions as the lists will replay them once imported: each record's latest
@@ -198,7 +196,7 @@ def _theatre_clashes(db: Database, sources: list[dict[str, Any]]) -> tuple[Clash
     latest = [RecordVersion.model_validate({**row, "data": orjson.loads(row["data"])}) for row in (
         orjson.loads(text) for (text,) in db.execute(
             f"SELECT line FROM versions v WHERE form_id IN ({', '.join('?' * len(THEATRE_FORMS))})"
-            " AND version = (SELECT MAX(version) FROM versions w WHERE w.record_id = v.record_id)", THEATRE_FORMS))]
+            " AND version = (SELECT MAX(version) FROM versions w WHERE w.record_id = v.record_id)", sorted(THEATRE_FORMS)))]
     standing = [record for record in latest if record.status is not RecordStatus.ENTERED_IN_ERROR]
     typed = {record_id: datetime.fromisoformat(at) for record_id, at in db.execute(
         f"SELECT record_id, json_extract(line, '$.recorded_at') FROM versions WHERE version = 1"
