@@ -14,6 +14,7 @@ from downtime.qt.i18n import language, translate, word
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
+from downtime.qt.work import ReadAgain
 from downtime.services import medication, printing
 from downtime.services.context import Session
 from downtime.services.medication import RoundItem
@@ -43,6 +44,9 @@ class RoundModel(TextTableModel):
                 f"{decimal_text(order.dose, language())} {order.dose_unit}", order.route, flags)
 
 
+ROUND_TICK_MS = 60_000  # the round's states are minutes apart (30 min late, 60 min overdue by default)
+
+
 class MedicationPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -59,6 +63,8 @@ class MedicationPanel(QWidget):
         self.table = make_table(self.model, translate("MedicationPanel", "Medication round"), self.record_selected)
         layout.addWidget(self.table, 1)
         self.dialog: DoseDialog | None = None
+        # A dose falls late, overdue or missed with time, not with a save: read again each minute.
+        self.read_again = ReadAgain(self, self.refresh)
 
     def refresh(self) -> None:
         """Read again after every dose: the dose chosen stays chosen, or, once recorded and gone
@@ -80,6 +86,7 @@ class MedicationPanel(QWidget):
             text += translate("MedicationPanel", "; {missed} missed over {hours} h ago, at the end of the list").format(
                 missed=missed, hours=WINDOW_HOURS)
         self.count.setText(text)
+        self.read_again.after(ROUND_TICK_MS)
 
     def print_pack(self) -> Path | None:
         """Every patient's MAR of the ward, three days each: the paper charts a handover or a

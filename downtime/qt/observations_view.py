@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QShowEvent
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from downtime.domain.news2 import Band, Monitoring, News2Score
@@ -20,7 +20,7 @@ from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
-from downtime.qt.work import ListReader
+from downtime.qt.work import ListReader, ReadAgain
 from downtime.services import observations, printing
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
@@ -245,11 +245,10 @@ class EscalationPanel(QWidget):
         self.reader.found.connect(self._read)
         self.reader.refused.connect(self._refused)
         self.reader.slow.connect(self._say_reading)
-        # Overdue comes with time, not with a save: the list is read again when the next set falls due.
-        self.next_due = QTimer(self)
-        self.next_due.setSingleShot(True)
-        self.next_due.timeout.connect(self._fell_due)
-        self.due_unread = False
+        # Overdue comes with time, not with a save: the list is read again when the next set falls due
+        # (on "All wards" of a hospital-wide database a set falls due every minute or so, and the
+        # list takes a second to read: only on screen).
+        self.read_again = ReadAgain(self, self.refresh)
 
     def refresh(self) -> None:
         """Read on a thread of its own: every in-patient's observations, thousands of patients
@@ -265,20 +264,6 @@ class EscalationPanel(QWidget):
             if index.isValid():
                 return table.model().rows[index.row()].patient
         return None
-
-    def _fell_due(self) -> None:
-        """Read again now if on screen, else once shown: on "All wards" of a hospital-wide
-        database a set falls due every minute or so, and the list takes a second to read."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self.due_unread = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
-        super().showEvent(event)
-        if self.due_unread:
-            self.due_unread = False
-            self.refresh()
 
     def _say_reading(self) -> None:
         self.count.setText(translate("EscalationPanel", "Reading the list…"))
@@ -296,9 +281,9 @@ class EscalationPanel(QWidget):
         show_keeping_choice(self.overdue_table, self.overdue_model, found.overdue, lambda item: item.patient.patient_id,
                             or_same_line=False)
         if found.next_due is None:
-            self.next_due.stop()
+            self.read_again.stop()
         else:  # at least a minute apart, and a second late rather than early, when the set is not due yet
-            self.next_due.start(max(60_000, int((found.next_due - self.session.clock()).total_seconds() * 1000) + 1000))
+            self.read_again.after(max(60_000, int((found.next_due - self.session.clock()).total_seconds() * 1000) + 1000))
 
     def _refused(self, problem: UserError) -> None:
         """No rows rather than an earlier list's, which may be another ward's than the one chosen."""

@@ -18,7 +18,8 @@ import atexit
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal
+from PySide6.QtWidgets import QWidget
 
 from downtime.errors import UserError, refused
 from downtime.i18n import QT_TRANSLATE_NOOP
@@ -217,3 +218,36 @@ def on_own_connection(opened: Callable[[], Session], call: Callable[[Session], T
         return call(own)
     finally:
         own.db.close()
+
+
+class ReadAgain(QObject):
+    """A list whose lines change with time as well as with saves (a dose falling overdue, a set
+    falling due): read again `after` a while if on screen, else as soon as it is shown. Read only
+    after saves, a list left open on a quiet night said what was true hours before."""
+
+    def __init__(self, owner: QWidget, refresh: Callable[[], None]):
+        super().__init__(owner)
+        self.owner, self.refresh = owner, refresh
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._due)
+        self.unread = False
+        owner.installEventFilter(self)
+
+    def after(self, milliseconds: int) -> None:
+        self.timer.start(milliseconds)
+
+    def stop(self) -> None:
+        self.timer.stop()
+
+    def _due(self) -> None:
+        if self.owner.isVisible():
+            self.refresh()
+        else:
+            self.unread = True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.owner and event.type() == QEvent.Type.Show and self.unread:
+            self.unread = False
+            self.refresh()
+        return False

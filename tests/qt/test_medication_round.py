@@ -73,6 +73,26 @@ def test_after_a_dose_from_the_round_enter_opens_the_next_dose(round_window, war
     assert panel.dialog is not first and panel.dialog.slot.strftime("%H:%M") == "14:00"
 
 
+
+def test_the_round_left_on_screen_is_read_again_as_doses_fall_overdue(round_window, ward, clock):
+    """The round was read only after a save: left open, its 14:00 dose still read "Due now" at
+    15:30, an hour and a half late. It is read each minute on screen, and once shown again."""
+    QTest.keyClick(round_window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    panel = round_window.medication
+    assert panel.model.texts(1)[:2] == ("Due now", "28/11 14:00")
+    timer = panel.read_again.timer
+    assert timer.isActive() and timer.remainingTime() <= 60_000
+    clock.advance(minutes=90)
+    timer.timeout.emit()
+    assert panel.model.texts(1)[:2] == ("OVERDUE", "28/11 14:00")
+    round_window.tabs.setCurrentWidget(round_window.patients)
+    clock.advance(hours=12)
+    timer.timeout.emit()
+    assert panel.model.texts(1)[0] == "OVERDUE", "a hidden tab is not read"
+    round_window.tabs.setCurrentWidget(panel)
+    assert [text for text in (panel.model.texts(row)[0] for row in range(panel.model.rowCount()))
+            if text.startswith("MISSED")], "read once shown: yesterday's and this morning's doses are missed now"
+
 def test_a_mar_read_again_keeps_the_cell_chosen(select_bed, round_window, ward, qtbot):
     """A dose recorded from the chart (or any save in the window) reads it again: the cell chosen
     was lost, so Enter did nothing and the cell's doses could not be opened without the mouse."""

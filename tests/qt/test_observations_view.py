@@ -202,7 +202,7 @@ def test_the_overdue_list_left_on_screen_is_read_again_when_the_next_set_falls_d
     panel.refresh()
     listed(panel)
     assert panel.overdue_count.text() == "No observations overdue"
-    timer = panel.next_due
+    timer = panel.read_again.timer
     assert timer.isActive() and 3 * 3600_000 <= timer.remainingTime() <= 3 * 3600_000 + 2_000
     clock.advance(hours=3)
     timer.timeout.emit()
