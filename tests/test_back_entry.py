@@ -496,3 +496,30 @@ def test_the_worklist_line_of_an_admission_gives_the_identity_traits_the_bundle_
     line = _office_lines(tmp_path, laptop, ward_clerk)[admitted.record_id]
     assert "Identity status: Validated (document seen) — Identity document seen: National ID card" in line, line
     assert "Birthplace code (INSEE): 75056" in line and "Encounter number if known: E-1" in line, line
+
+
+@pytest.fixture
+def long_group(tmp_path, laptop, clock):
+    """Roux with 40 observation sets since his admission, imported into the office: his group runs over pages."""
+    from datetime import timedelta
+
+    nurse, ward_clerk = laptop(tmp_path / "ward5.sqlite", 5)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    roux = records.save_new(nurse, "admission", ROUX).patient_id
+    for minutes in range(200, 0, -5):
+        records.save_new(nurse, "observations", {
+            "taken_at": (clock.now - timedelta(minutes=minutes)).isoformat(timespec="minutes"), "respiratory_rate": 16,
+            "spo2": 97, "spo2_scale": "scale_1", "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80,
+            "pulse": 72, "consciousness": "alert", "temperature": 37.0}, patient_id=roux)
+    import_export(office, export(ward_clerk, tmp_path / "e1").folder)
+    return office
+
+
+def test_every_page_of_a_patients_group_names_the_patient(long_group, tmp_path):
+    """A group running onto the next page went on there under the column headings alone: a clerk
+    ticking that page had no name or number to enter its lines under."""
+    (group,) = back_entry.worklist(long_group)
+    pages = PdfReader(printing.print_worklist(long_group, tmp_path / "w.pdf")).pages
+    assert len(pages) > 1
+    for page in pages:
+        assert group.patient.downtime_number in page.extract_text()

@@ -57,19 +57,24 @@ def _heading(group: PatientWork, lang: Lang) -> Paragraph:
 
 
 def _table(group: PatientWork, width: float, lang: Lang) -> Table:
-    rows = [[_cell(h, bold=True) for h in w("headings", lang).split("|")]]
+    """The patient's heading, then the column headings, then a line per record; a group running
+    onto the next page repeats its heading there (its lines went on under the column headings
+    alone, whose patient only the page before named)."""
+    headings = [_cell(h, bold=True) for h in w("headings", lang).split("|")]
+    rows = [[_heading(group, lang), *([""] * (len(headings) - 1))], headings]
     for item in group.items:
         entered = item.entered
         rows.append([_cell(message(lang, item.step_name)), _cell(item.record.occurred_at.strftime("%d/%m/%Y %H:%M")),
                      _cell(item.label), _cell(str(item.record.version)), _cell(item.to_do_in(lang), bold=not item.done),
                      _cell(entered.ehr_reference if item.done and entered else ""),
                      _cell(entered.entered_by if item.done and entered else "")])
-    table = Table(rows, colWidths=[share * width for share in WIDTHS], repeatRows=1)
+    table = Table(rows, colWidths=[share * width for share in WIDTHS], repeatRows=2)
     table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
+        ("SPAN", (0, 0), (-1, 0)), ("LEFTPADDING", (0, 0), (-1, 0), 0), ("BOTTOMPADDING", (0, 0), (-1, 0), 2 * mm),
+        ("GRID", (0, 1), (-1, -1), 0.5, RULE),
+        ("BACKGROUND", (0, 1), (-1, 1), colors.HexColor("#e0e0e0")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("BOTTOMPADDING", (0, 1), (-1, -1), 4),
+        ("BOTTOMPADDING", (0, 2), (-1, -1), 4),
     ]))
     return table
 
@@ -90,6 +95,5 @@ def worklist_pdf(work: list[PatientWork], out: Path, *, whole: bool, printed_by:
     width = body_width(info)
     story: list[Flowable] = []
     for group in work:
-        story += [CondPageBreak(30 * mm), _heading(group, lang), Spacer(1, 2 * mm), _table(group, width, lang),
-                  Spacer(1, 5 * mm)]
+        story += [CondPageBreak(30 * mm), _table(group, width, lang), Spacer(1, 5 * mm)]
     return build_pdf(out, story, info)
