@@ -151,3 +151,23 @@ def test_names_in_every_script_the_fonts_print_are_taken_and_printed(session_for
     patient = records.save_new(nurse, "admission", {**admission_values, "given_names": given}).patient_id
     out = printing.print_labels(nurse, patient, tmp_path / "l.pdf", count=1)
     assert given in re.sub(r"\s+", " ", PdfReader(out).pages[0].extract_text())
+
+
+LONG_ALLERGIES = [{"substance": f"Substance {number:02d} " + "x" * 87, "reaction": "Anaphylaxis, " * 14 + "urticaria",
+                   "severity": "severe"} for number in range(20)]
+"""As many allergies as the admission form takes, each as long as it takes."""
+
+
+def test_a_patient_with_the_longest_allergy_list_leaves_the_census_printable(ward, tmp_path):
+    """The allergies the form takes made a census line taller than a page: reportlab gave up, and
+    the whole ward's census did not print."""
+    records.save_new(ward, "admission", {"unidentified": False, "birth_name": "Allergic", "given_names": "Anne",
+                                         "sex": "female", "birth_date": "1950-01-01", "identity_status": "provisional",
+                                         "arrival_at": "2026-11-28T10:30+01:00", "admission_mode": "emergency",
+                                         "reason": "Fall", "ward": "3B", "bed": "26", "admitting_clinician": "Dr B",
+                                         "allergy_status": "allergies", "allergies": LONG_ALLERGIES,
+                                         "resuscitation": "full"})
+    out = printing.print_census(ward, tmp_path / "census.pdf", ward="3B")
+    text = re.sub(r"\s+", "", " ".join(p.extract_text() for p in PdfReader(out).pages))
+    assert all(f"Substance{number:02d}" in text for number in range(20))
+    assert "PATIENT25" in text

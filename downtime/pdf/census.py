@@ -64,7 +64,9 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                      _cell(arrived), _cell(answer(Meaning.IDENTITY_STATUS, p.identity_status)),
                      _cell(allergy_line(p, lang)), _cell(answer(Meaning.RESUSCITATION, p.resuscitation) or "?"),
                      _cell(answer(Meaning.ISOLATION, p.isolation)), ""])
-    table = Table(body, colWidths=[w * width for w in WIDTHS], repeatRows=1)
+    # A line taller than a page (the longest allergy list the admission form takes) carries on
+    # over the next: without it reportlab gave up, and the ward's census did not print at all.
+    table = Table(body, colWidths=[w * width for w in WIDTHS], repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
