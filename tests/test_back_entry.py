@@ -523,3 +523,17 @@ def test_every_page_of_a_patients_group_names_the_patient(long_group, tmp_path):
     assert len(pages) > 1
     for page in pages:
         assert group.patient.downtime_number in page.extract_text()
+
+
+def test_an_admission_with_the_longest_answers_leaves_the_worklist_printable(tmp_path, laptop):
+    """The longest allergy list and reason the admission form takes made its line taller than a
+    page: reportlab gave up, and the office's whole worklist did not print."""
+    nurse, ward_clerk = laptop(tmp_path / "ward5.sqlite", 5)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    allergies = [{"substance": f"Substance {number:02d} " + "x" * 87, "reaction": "Anaphylaxis, " * 14 + "urticaria",
+                  "severity": "severe"} for number in range(20)]
+    records.save_new(nurse, "admission", {**ROUX, "reason": "Chest pain. " * 166, "allergy_status": "allergies",
+                                          "allergies": allergies})
+    import_export(office, export(ward_clerk, tmp_path / "e1").folder)
+    text = "".join(_pdf_text(printing.print_worklist(office, tmp_path / "w.pdf")).split())
+    assert all(f"Substance{number:02d}" in text for number in range(20))

@@ -68,7 +68,9 @@ def _table(group: PatientWork, width: float, lang: Lang) -> Table:
                      _cell(item.label), _cell(str(item.record.version)), _cell(item.to_do_in(lang), bold=not item.done),
                      _cell(entered.ehr_reference if item.done and entered else ""),
                      _cell(entered.entered_by if item.done and entered else "")])
-    table = Table(rows, colWidths=[share * width for share in WIDTHS], repeatRows=2)
+    # A line taller than a page (an admission with the longest answers the form takes) carries
+    # on over the next: without it reportlab gave up, and the whole worklist did not print.
+    table = Table(rows, colWidths=[share * width for share in WIDTHS], repeatRows=2, splitInRow=1)
     table.setStyle(TableStyle([
         ("SPAN", (0, 0), (-1, 0)), ("LEFTPADDING", (0, 0), (-1, 0), 0), ("BOTTOMPADDING", (0, 0), (-1, 0), 2 * mm),
         ("GRID", (0, 1), (-1, -1), 0.5, RULE),
