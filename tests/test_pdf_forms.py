@@ -238,3 +238,18 @@ def test_a_long_name_leaves_the_footers_birth_date_and_number_whole(session_for,
     text = _header_and_footer(patient, tmp_path)
     assert re.search(rf"INCONNU GARE \(homme d'environ[^—]*… — Date of birth DOB unknown Sex M — "
                      rf"{patient.downtime_number}", text), text
+
+
+def test_the_longest_allergy_list_the_admission_takes_prints_whole(session_for, admission_values, tmp_path):
+    """Twenty allergies, each as long as the form takes, made the allergies' box taller than a
+    page: reportlab gave up, and the admission could not be printed at all."""
+    nurse = session_for("nurse")
+    allergies = [{"substance": f"Substance {number:02d} " + "x" * 87, "reaction": "Anaphylaxis, " * 14 + "urticaria",
+                  "severity": "severe"} for number in range(20)]
+    record = records.save_new(nurse, "admission", {**admission_values, "allergies": allergies})
+    pages = _pages(printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf"))
+    text = "".join("".join(pages).split())
+    # Once in the allergy line under the header, once in the allergies' table.
+    assert all(text.count(f"Substance{number:02d}x") == 2 for number in range(20))
+    for index, page in enumerate(pages, start=1):
+        assert "MARTIN Hélène Marie" in page and f"Page {index} of {len(pages)}" in page

@@ -174,8 +174,12 @@ def _filled_content(field: Field, value: Any, lang: Lang) -> list[Flowable]:
     return [_p(f"{shown}{unit}" or "—", size=10, leading=13)]
 
 
-def _repeat_table(field: RepeatField, rows: list[dict[str, Any]] | None, lang: Lang,
+def _repeat_table(field: RepeatField, label: list[Flowable], rows: list[dict[str, Any]] | None, lang: Lang,
                   width: float) -> Table:
+    """A repeat field as a box of its own, the whole row of the form: its label, its column
+    headings, then a line per answer. Its answers may run over pages, each repeating the label
+    and headings (held in one box of the grid, twenty long allergies were taller than a page
+    and the record did not print)."""
     header = [_p(sub.label.get(lang) + (" *" if sub.required else ""), size=7.5, bold=True, condensed=True)
               for sub in field.fields]
     body: list[list[Any]] = []
@@ -186,12 +190,16 @@ def _repeat_table(field: RepeatField, rows: list[dict[str, Any]] | None, lang: L
             body.append([_p(format_value(sub, row.get(sub.id), lang) or "—", size=9) for sub in field.fields])
         if not body:
             body = [["—"] + ["" for _ in field.fields[1:]]]
-    table = Table([header] + body, colWidths=[width / len(field.fields)] * len(field.fields),
-                  rowHeights=[None] + [WRITING_LINE if rows is None else None] * len(body))
+    table = Table([[label] + ["" for _ in field.fields[1:]], header] + body,
+                  colWidths=[width / len(field.fields)] * len(field.fields), repeatRows=2,
+                  rowHeights=[None, None] + [WRITING_LINE if rows is None else None] * len(body))
     table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
+        ("SPAN", (0, 0), (-1, 0)),
+        ("GRID", (0, 1), (-1, -1), 0.5, RULE),
+        ("BOX", (0, 0), (-1, -1), 0.75, colors.black),
+        ("BACKGROUND", (0, 1), (-1, 1), colors.HexColor("#e6e6e6")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("TOPPADDING", (0, 0), (-1, 0), 2), ("BOTTOMPADDING", (0, 0), (-1, 0), 3),
     ]))
     return table
 
@@ -203,16 +211,26 @@ def _section_band(title: str, width: float) -> Table:
     return band
 
 
-def _grid(cells: list[tuple[int, list[Flowable]]], width: float) -> list[Flowable]:
-    """Pack field boxes into rows of the 4-column grid, honouring each field's span."""
-    rows: list[list[tuple[int, list[Flowable]]]] = [[]]
-    for span, content in cells:
+def _grid(cells: list[tuple[int, list[Flowable]] | Flowable], width: float) -> list[Flowable]:
+    """Pack field boxes into rows of the 4-column grid, honouring each field's span; a
+    flowable (a repeat field's table) is a row of its own."""
+    rows: list[list[tuple[int, list[Flowable]]] | Flowable] = [[]]
+    for cell in cells:
+        if isinstance(cell, Flowable):
+            rows += [cell, []]
+            continue
+        span, _ = cell
         if sum(s for s, _ in rows[-1]) + span > COLUMNS:
             rows.append([])
-        rows[-1].append((span, content))
+        rows[-1].append(cell)
     tables: list[Flowable] = []
     column = width / COLUMNS
-    for row in filter(None, rows):
+    for row in rows:
+        if isinstance(row, Flowable):
+            tables.append(row)
+            continue
+        if not row:
+            continue
         spans = [span for span, _ in row]
         spans[-1] += COLUMNS - sum(spans)
         table = Table([[content for _, content in row]], colWidths=[s * column for s in spans])
@@ -229,7 +247,7 @@ def _body(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: floa
     blank = values is None
     story: list[Flowable] = []
     for section in spec.sections:
-        cells: list[tuple[int, list[Flowable]]] = []
+        cells: list[tuple[int, list[Flowable]] | Flowable] = []
         for field in section.fields:
             if not blank and field.relevant is not None and not holds(field.relevant, values or {}):
                 continue
@@ -237,8 +255,7 @@ def _body(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: floa
             label = _label(spec, field, lang, blank)
             if isinstance(field, RepeatField):
                 rows = None if blank else (values or {}).get(field.id) or []
-                content: list[Flowable] = [_repeat_table(field, rows, lang, cell_width)]
-                cells.append((COLUMNS, label + [Spacer(1, 1.5 * mm)] + content))
+                cells.append(_repeat_table(field, label, rows, lang, width))
                 continue
             content = (_blank_content(field, lang, cell_width) if blank
                        else _filled_content(field, (values or {}).get(field.id), lang))
