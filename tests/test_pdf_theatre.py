@@ -108,3 +108,35 @@ def test_the_letter_apologises_only_when_the_hospital_cancelled(day, tmp_path, c
     letter = _text(printing.print_letter(coord, made["Morin"], tmp_path / "letter.pdf"))
     assert words in letter
     assert ("We apologise" in letter) is sorry
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_no_heading_side_or_flag_of_the_lists_is_cut_inside_a_word(day, session_for, admission_values, tmp_path, lang):
+    """Columns narrower than their words broke them: the rescheduling list read "Waitin g" /
+    "Attent e", "Not app licable" and "ne pas reprogr ammer", the French theatre list "Sex e"."""
+    from downtime.pdf.theatre import WORDS
+
+    coord, made, later = day
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values, "bed": "9", "birth_name": "Vidal",
+                                                    "used_name": ""}).patient_id
+    both = theatre.book(coord, patient, {
+        "procedure": "Varicose vein stripping", "laterality": "bilateral", "priority": "immediate_b",
+        "decided_at": "2026-10-01T09:00+01:00", "surgeon": "Dr V", "anaesthetist": "Dr W", "session": later,
+        "planned_start": "2026-12-01T09:00+01:00", "expected_minutes": 60}).record_id
+    morin = theatre.bookings(coord.db, coord.forms, lambda facts: facts.record.record_id == made["Morin"])[0]
+    records.save_new(nurse, "death", {"died_at": "2026-11-28T12:00+01:00", "verified_by": "Dr X", "expected": False,
+                                      "family_informed": True}, patient_id=morin.patient.patient_id)
+    french = session_for("coord", lang=lang)
+    words = set(_text(printing.print_theatre_list(french, date(2026, 11, 30), tmp_path / "a.pdf")).split())
+    words |= set(_text(printing.print_theatre_list(french, date(2026, 12, 1), tmp_path / "b.pdf")).split())
+    for heading in WORDS["list_cols"][lang].split("|"):
+        assert set(heading.split()) <= words, heading
+    theatre.cancel(coord, both, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
+                                 "last_minute": False, "patient_told": "phone"})
+    words = set(_text(printing.print_rescheduling(french, tmp_path / "r.pdf")).split())
+    side = {"en": "BOTH SIDES Not applicable", "fr": "BILATÉRAL Sans objet"}[lang]
+    priority = {"en": "Immediate — limb or organ saving", "fr": "Immédiate — membre ou organe"}[lang]
+    died = WORDS["died_waiting"][lang].format(at="28/11/2026 12:00")
+    for expected in [*WORDS["resched_cols"][lang].split("|"), side, priority, died]:
+        assert set(expected.split()) <= words, expected

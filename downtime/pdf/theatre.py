@@ -106,7 +106,9 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
                     printed_at=printed_at, device_name=device_name, landscape=True, patient_box=False,
                     subtitle=theatre or w("all", lang))
     width = body_width(info)
-    widths = [0.03, 0.055, 0.125, 0.07, 0.035, 0.1, 0.13, 0.07, 0.08, 0.085, 0.085, 0.135]
+    # Each column as wide as the longest word it prints in either language (a heading, a side,
+    # a priority, a flag): narrower, it cut the word in two ("Sex e", "Not app licable").
+    widths = [0.03, 0.05, 0.125, 0.07, 0.045, 0.095, 0.125, 0.075, 0.085, 0.08, 0.085, 0.135]
     story: list[Flowable] = []
     for session, entries in lists:
         title = w("session", lang, theatre=session.theatre, specialty=session.specialty,
@@ -154,7 +156,8 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, booking_spec: FormS
                      _p(f"{deadline} {flag}".strip(), bold=bool(flag),
                         color=colors.HexColor("#b00000") if flag else colors.black),
                      _p(w("days", lang, days=item.waited.days))])
-    widths = [0.1, 0.13, 0.07, 0.1, 0.135, 0.06, 0.09, 0.07, 0.11, 0.08, 0.055]
+    # As the theatre list's: "Waitin g", "ne pas reprogr ammer" were cut in columns too narrow.
+    widths = [0.09, 0.125, 0.07, 0.095, 0.125, 0.075, 0.085, 0.07, 0.11, 0.095, 0.06]
     return build_pdf(out, [_grid(rows, widths, width)], info)
 
 
