@@ -140,3 +140,15 @@ def test_no_heading_side_or_flag_of_the_lists_is_cut_inside_a_word(day, session_
     died = WORDS["died_waiting"][lang].format(at="28/11/2026 12:00")
     for expected in [*WORDS["resched_cols"][lang].split("|"), side, priority, died]:
         assert set(expected.split()) <= words, expected
+
+
+@pytest.mark.parametrize("lang, words", [("en", "Your operation (Appendicectomy) planned for 30/11/2026 09:15"),
+                                         ("fr", "Votre intervention (Appendicectomy) prévue le 30/11/2026 09:15")])
+def test_the_letter_of_an_operation_without_a_side_names_none(day, tmp_path, clock, session_for, lang, words):
+    """An appendicectomy's letter told the patient "side: Not applicable" ("côté : Sans objet")."""
+    coord, made, later = day
+    theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later,
+                                          "planned_start": "2026-12-01T08:00+01:00",
+                                          "decided_at": clock.now.isoformat(timespec="minutes")})
+    letter = _text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
+    assert words in letter

@@ -163,7 +163,8 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, booking_spec: FormS
 
 LETTER: dict[Lang, dict[str, str]] = {
     "en": {"title": "Your operation: new date", "dear": "Dear {name},",
-           "body": "Your operation ({procedure}, side: {side}) planned for {old} could not take place: {reason}.",
+           "body": "Your operation ({operation}) planned for {old} could not take place: {reason}.",
+           "side": "{procedure}, side: {side}",
            "sorry": "We apologise for this.",
            "new": "It is now planned for <b>{when}</b>, theatre {theatre}. Please arrive 90 minutes before.",
            "moved": "Your operation will take place at {hospital}, which will contact you.",
@@ -171,8 +172,8 @@ LETTER: dict[Lang, dict[str, str]] = {
            "contact": "If you cannot come, or if your health has changed, call the surgical department: {contact}.",
            "sign": "The surgical coordination team"},
     "fr": {"title": "Votre intervention : nouvelle date", "dear": "Madame, Monsieur {name},",
-           "body": ("Votre intervention ({procedure}, côté : {side}) prévue le {old} n'a pas pu avoir lieu : "
-                    "{reason}."),
+           "body": "Votre intervention ({operation}) prévue le {old} n'a pas pu avoir lieu : {reason}.",
+           "side": "{procedure}, côté : {side}",
            "sorry": "Nous vous prions de nous en excuser.",
            "new": "Elle est désormais prévue le <b>{when}</b>, salle {theatre}. Merci de vous présenter 1 h 30 avant.",
            "moved": "Votre intervention aura lieu à {hospital}, qui vous contactera.",
@@ -182,12 +183,13 @@ LETTER: dict[Lang, dict[str, str]] = {
 }
 
 
-def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str, old: datetime,
+def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str | None, old: datetime,
                reason: str, apologise: bool, new: datetime | None, theatre: str | None, hospital: str | None,
                contact: str, lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
     """A letter the patient keeps: the cancelled date, why, the new date (or hospital), and whom
     to call; with no contact set, a line to write the telephone number on. `apologise`: the
-    hospital cancelled (not the patient's health, absence or refusal, which no apology fits)."""
+    hospital cancelled (not the patient's health, absence or refusal, which no apology fits).
+    `side`: None for an operation without one (the letter told the patient "side: Not applicable")."""
     text = LETTER[lang]
     info = PageInfo(title=text["title"], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, record=False)
@@ -195,7 +197,8 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str,
     story: list[Flowable] = [Spacer(1, 6 * mm), Paragraph(escape(text["dear"].format(name=patient.display_name)), para),
                              Spacer(1, 4 * mm),
                              Paragraph(escape(" ".join([text["body"].format(
-                                 procedure=procedure, side=side, old=old.strftime("%d/%m/%Y %H:%M"), reason=reason),
+                                 operation=text["side"].format(procedure=procedure, side=side) if side else procedure,
+                                 old=old.strftime("%d/%m/%Y %H:%M"), reason=reason),
                                  *([text["sorry"]] if apologise else [])])), para),
                              Spacer(1, 3 * mm)]
     if new is not None:

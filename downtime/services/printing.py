@@ -275,7 +275,8 @@ def print_letter(session: Session, booking_id: str, out: Path) -> Path:
     reason = format_value(cancel_spec.field("reason"), state.cancel_reason.value, session.lang) if state.cancel_reason else ""
     sessions = theatre.sessions(session.db)
     letter_pdf(out, patient=state.patient, procedure=data["procedure"],
-               side=format_value(booking_spec.field("laterality"), data["laterality"], session.lang),
+               side=None if data["laterality"] == "not_applicable"
+               else format_value(booking_spec.field("laterality"), data["laterality"], session.lang),
                old=state.cancelled_start or datetime.fromisoformat(data["planned_start"]), reason=reason,
                apologise=state.cancel_reason not in CLINICAL_REASONS, new=state.start,
                theatre=sessions[state.session_id].theatre if state.session_id in sessions else None,
