@@ -537,3 +537,15 @@ def test_an_admission_with_the_longest_answers_leaves_the_worklist_printable(tmp
     import_export(office, export(ward_clerk, tmp_path / "e1").folder)
     text = "".join(_pdf_text(printing.print_worklist(office, tmp_path / "w.pdf")).split())
     assert all(f"Substance{number:02d}" in text for number in range(20))
+
+
+def test_the_ehr_number_to_write_is_punctuated_in_each_language(tmp_path, laptop):
+    """The English worklist set a French space before its colon: "EHR number : ____"."""
+    from dataclasses import replace
+
+    nurse, ward_clerk = laptop(tmp_path / "ward5.sqlite", 5)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    records.save_new(nurse, "admission", ROUX)
+    import_export(office, export(ward_clerk, tmp_path / "e1").folder)
+    assert "EHR number: ____" in _pdf_text(printing.print_worklist(office, tmp_path / "en.pdf"))
+    assert "N° DPI : ____" in _pdf_text(printing.print_worklist(replace(office, lang="fr"), tmp_path / "fr.pdf"))

@@ -253,3 +253,21 @@ def test_the_longest_allergy_list_the_admission_takes_prints_whole(session_for, 
     assert all(text.count(f"Substance{number:02d}x") == 2 for number in range(20))
     for index, page in enumerate(pages, start=1):
         assert "MARTIN Hélène Marie" in page and f"Page {index} of {len(pages)}" in page
+
+
+def test_french_prints_put_a_space_before_their_colons(forms, tmp_path, session_for, admission_values):
+    """French typography sets a space before a colon, as the rest of the French prints do: the
+    blank form's notes read "(si Patient non identifié: Oui)" and the NEWS2 chart "Conduite à
+    tenir (dernier score): NEWS2 0"."""
+    blank = _flat(" ".join(_pages(blank_form_pdf(forms["admission"], tmp_path / "blank.pdf", lang="fr",
+                                                 printed_by="x", printed_at=datetime.fromisoformat("2026-11-28T14:00+01:00"),
+                                                 device_name="d"))))
+    assert "(si Patient non identifié : Oui)" in blank and "identifié:" not in blank
+    nurse = session_for("nurse", lang="fr")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    records.save_new(nurse, "observations", {
+        "taken_at": "2026-11-28T13:00+01:00", "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
+        "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
+        "temperature": 37.0}, patient_id=patient)
+    chart = _flat(" ".join(_pages(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf"))))
+    assert "Conduite à tenir (dernier score) : NEWS2 0" in chart

@@ -40,6 +40,7 @@ TEXT: dict[str, dict[Lang, str]] = {
     "unless": {"en": "unless", "fr": "sauf si"},
     "if_applicable": {"en": "if applicable", "fr": "si applicable"},
     "filled": {"en": "answered", "fr": "renseigné"},
+    "answer": {"en": "{label}: {value}", "fr": "{label} : {value}"},
     "version": {"en": "Version {version} — {status}", "fr": "Version {version} — {status}"},
     "final": {"en": "final", "fr": "définitive"},
     "amended": {"en": "amended", "fr": "modifiée"},
@@ -96,7 +97,7 @@ def condition_text(spec: FormSpec, condition: Condition, lang: Lang) -> str:
 
 def _answer(spec: FormSpec, name: str, value: Any, lang: Lang) -> str:
     field = spec.field(name)
-    return f"{field.label.get(lang)}: {format_value(field, value, lang)}"
+    return t("answer", lang, label=field.label.get(lang), value=format_value(field, value, lang))
 
 
 def _label(spec: FormSpec, field: Field, lang: Lang, blank: bool) -> list[Flowable]:

@@ -31,7 +31,7 @@ WORDS = {
     "by": {"en": "Staff ID", "fr": "Identifiant"},
     "none": {"en": "No observations recorded.", "fr": "Aucune surveillance enregistrée."},
     "key": {"en": "Scoring key (RCP NEWS2)", "fr": "Barème (NEWS2, RCP)"},
-    "response": {"en": "Response to the latest score", "fr": "Conduite à tenir (dernier score)"},
+    "response": {"en": "Response to the latest score: {band}", "fr": "Conduite à tenir (dernier score) : {band}"},
     "legend": {"en": "Each reading is followed by its points in brackets; shading repeats the points (3 darkest).",
                "fr": "Chaque valeur est suivie de ses points entre parenthèses ; la teinte répète les points."},
     "incomplete": {"en": "* incomplete set: a row was not measured; the total can only underestimate the risk.",
@@ -147,7 +147,7 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Pat
         story.append(_grid(page + [None] * (COLUMNS - len(page)), lang, width))
     if sets:
         story += [Spacer(1, 3 * mm),
-                  _p(f"{WORDS['response'][lang]}: {band_text(sets[-1].news2, lang)}", size=9.5, bold=True),
+                  _p(WORDS["response"][lang].format(band=band_text(sets[-1].news2, lang)), size=9.5, bold=True),
                   *[_p(text, size=8.5) for text in (incomplete_notice(sets, lang), judged(sets).news2.response[lang])
                     if text]]
     # Its empty columns are filled by hand once the laptop is away: the key scores them.

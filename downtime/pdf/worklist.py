@@ -25,6 +25,7 @@ WORDS: dict[str, dict[Lang, str]] = {
                    "fr": "<b>Sans patient</b> (vacations de bloc et autres fiches du service)"},
     "born": {"en": "born", "fr": "né(e) le"},
     "ehr": {"en": "EHR number", "fr": "N° DPI"},
+    "ehr_to_write": {"en": "EHR number: ____________", "fr": "N° DPI : ____________"},
     "whole": {"en": "{done} of {total} record(s) entered in the EHR — {groups} group(s), in the order to enter them",
               "fr": "{done} fiche(s) sur {total} saisie(s) dans le DPI — {groups} groupe(s), dans l’ordre de saisie"},
     "part": {"en": "Part of the list: {groups} group(s) {span}, in the order to enter them — {done} of their {total} "
@@ -51,7 +52,7 @@ def _heading(group: PatientWork, lang: Lang) -> Paragraph:
         return Paragraph(w("no_patient", lang), style(size=10))
     p = group.patient
     ehr = f" — {w('ehr', lang)} <b>{escape(group.ehr_patient_number)}</b>" if group.ehr_patient_number else \
-        f" — {w('ehr', lang)} : ____________"
+        f" — {w('ehr_to_write', lang)}"
     return Paragraph(f"<b>{escape(p.display_name)}</b> — {w('born', lang)} {p.birth_date_in(lang)} — "
                      f"<b>{escape(p.downtime_number)}</b>{ehr}", style(size=10))
 
