@@ -94,3 +94,20 @@ def test_a_french_chart_writes_decimals_with_a_comma(tmp_path, session_for, medi
         text = " ".join(_text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / f"{lang}.pdf", days=3)))
         assert dose in text and weight in text, lang
     assert "1,5" in " ".join(_text(tmp_path / "fr.pdf"))
+
+
+def test_the_regular_medicines_band_stays_with_its_first_order(tmp_path, session_for, admission_values):
+    """A long allergy list left room at the foot of the page for the "Regular medicines" band
+    alone: it sat there, its orders starting on the next page."""
+    from downtime.services import records
+
+    allergies = [{"substance": f"Substance {number} " + "x" * 80, "reaction": "Anaphylaxis with urticaria " * 7,
+                  "severity": "severe"} for number in range(20)]
+    patient = records.save_new(session_for("nurse"), "admission", {**admission_values, "allergies": allergies}).patient_id
+    records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient)
+    pages = _text(printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar.pdf", days=3))
+    (band,) = [page for page in pages if "Regular medicines" in page]
+    assert "Amoxicillin 1 g IV" in band

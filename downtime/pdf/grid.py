@@ -78,6 +78,12 @@ class Grid(Flowable):
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         return self.width, self.height
 
+    def lead_height(self) -> float:
+        """The height of the header rows and the first body row with its span: the least of
+        the grid a page can begin it with."""
+        first = next((last for start, last in self.spans if start == self.header_rows), self.header_rows)
+        return sum(self.heights[:first + 1])
+
     def split(self, available_width: float, available_height: float) -> list[Flowable]:
         used, at = 0.0, 0
         for count, height in enumerate(self.heights, start=1):

@@ -14,7 +14,7 @@ from pathlib import Path
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from downtime.domain.medication import DoseState, Frequency, Order, dose_text
 from downtime.formspec import Lang
@@ -177,7 +177,9 @@ def _chart(chart: PatientChart, days: list[date], names: dict[str, str], lang: L
     if not chart.rows:
         story.append(_p(w("none", lang), width, size=10))
     if regular:
-        story += [_band(w("regular", lang), width), _regular_table(regular, days, names, lang, width), Spacer(1, 3 * mm)]
+        band, grid = _band(w("regular", lang), width), _regular_table(regular, days, names, lang, width)
+        # The band starts a page rather than sit alone at its foot, its orders on the next.
+        story += [CondPageBreak(band.height + grid.lead_height()), band, grid, Spacer(1, 3 * mm)]
     if prn:
         story += [KeepTogether([_band(w("prn", lang), width), _prn_table(prn, names, lang, width)]), Spacer(1, 3 * mm)]
     story.append(_p(w("key", lang) + CODE_NAMES[lang], width, size=7.5))
