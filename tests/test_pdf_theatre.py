@@ -152,3 +152,26 @@ def test_the_letter_of_an_operation_without_a_side_names_none(day, tmp_path, clo
                                           "decided_at": clock.now.isoformat(timespec="minutes")})
     letter = _text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
     assert words in letter
+
+
+def test_a_compound_name_breaks_after_its_hyphen_on_the_ward_lists(session_for, admission_values, tmp_path):
+    """Table cells broke a name only at its spaces, then inside a word too long for the line:
+    the census, theatre list and rescheduling list read "MONTMORENCY-LAVA" over "L Marie Anne"."""
+    nurse, coord = session_for("nurse"), session_for("coord")
+    patient = records.save_new(nurse, "admission", {**admission_values, "birth_name": "Dupont-Martin",
+                                                    "used_name": "Montmorency-Laval"}).patient_id
+    session = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery",
+        "starts_at": "2026-11-30T08:00+01:00", "ends_at": "2026-11-30T13:00+01:00"}).record_id
+    booking = theatre.book(coord, patient, {
+        "procedure": "Appendicectomy", "laterality": "not_applicable", "priority": "elective",
+        "decided_at": "2026-10-01T09:00+01:00", "surgeon": "Dr S", "anaesthetist": "Dr A", "session": session,
+        "planned_start": "2026-11-30T09:00+01:00", "expected_minutes": 60}).record_id
+    prints = [printing.print_census(nurse, tmp_path / "census.pdf", ward="3B"),
+              printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf")]
+    theatre.cancel(coord, booking, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
+                                    "last_minute": False, "patient_told": "phone"})
+    prints.append(printing.print_rescheduling(coord, tmp_path / "r.pdf"))
+    for out in prints:
+        text = " ".join(page.extract_text() for page in PdfReader(out).pages).replace("-\n", "-")
+        assert "MONTMORENCY-LAVAL Hélène Marie (née DUPONT-MARTIN)" in re.sub(r"\s+", " ", text), out.name

@@ -15,7 +15,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
 from downtime.formspec.values import format_value
 from downtime.pdf.forms import allergy_line
-from downtime.pdf.page import RULE, SEX, PageInfo, body_width, build_pdf, style
+from downtime.pdf.page import CONDENSED_BOLD, RULE, SEX, PageInfo, body_width, build_pdf, name_in_cell, style
 from downtime.services.census import CensusRow
 
 HEADINGS: dict[Lang, tuple[str, ...]] = {
@@ -33,7 +33,7 @@ ALL = {"en": "all wards", "fr": "toutes unités"}
 
 
 def _cell(text: str, bold: bool = False) -> Paragraph:
-    return Paragraph(escape(text), style(size=8, bold=bold, condensed=True, leading=9.5))
+    return Paragraph(escape(text).replace("\n", "<br/>"), style(size=8, bold=bold, condensed=True, leading=9.5))
 
 
 def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: datetime, lang: Lang,
@@ -58,7 +58,8 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
             body.append([_cell(row.ward), _cell(row.bed or ""), _cell(EMPTY[lang])] + [""] * 9)
             continue
         arrived = datetime.fromisoformat(p.admitted_at).strftime("%d/%m %H:%M")
-        body.append([_cell(row.ward), _cell(row.bed or "—", bold=True), _cell(p.display_name, bold=True),
+        name = name_in_cell(p.display_name, CONDENSED_BOLD, 8, WIDTHS[2] * width - 12)
+        body.append([_cell(row.ward), _cell(row.bed or "—", bold=True), _cell(name, bold=True),
                      _cell(p.birth_date.strftime("%d/%m/%Y") if p.birth_date else "?"),
                      _cell(SEX.get(p.sex or "unknown", SEX["unknown"])[lang]), _cell(p.downtime_number),
                      _cell(arrived), _cell(answer(Meaning.IDENTITY_STATUS, p.identity_status)),

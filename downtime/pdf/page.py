@@ -257,6 +257,12 @@ def wrap_name(name: str, font: str, size: float, width: float) -> list[str]:
     return [*lines, line.rstrip()]
 
 
+def name_in_cell(name: str, font: str, size: float, width: float) -> str:
+    """The name with a line break wherever `wrap_name` breaks it, for a table cell's Paragraph,
+    which breaks only at spaces, then inside a word: "MONTMORENCY-LAVA" over "L Marie Anne"."""
+    return "\n".join(wrap_name(name, font, size, width))
+
+
 def name_lines(name: str, width: float, room: float, largest: float) -> tuple[float, list[str]]:
     """The whole name in bold on the fewest lines that `room` (below the first line) allows,
     as large as it fits from `largest` down to 6 pt. Cut to one line, twins' "DUPONT-MARTIN

@@ -16,7 +16,9 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from downtime.domain.theatre import TheatreSession
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.pdf.page import BAND, RULE, SEX, PageInfo, body_width, build_pdf, style, in_words
+from downtime.pdf.page import (
+    BAND, CONDENSED_BOLD, RULE, SEX, PageInfo, body_width, build_pdf, in_words, name_in_cell, style,
+)
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import BookingStatus, ListEntry, WaitingItem
 
@@ -50,7 +52,7 @@ def w(key: str, lang: Lang, **values: object) -> str:
 
 def _p(text: str, size: float = 8, bold: bool = False, struck: bool = False,
        color: colors.Color = colors.black) -> Paragraph:
-    body = escape(text)
+    body = escape(text).replace("\n", "<br/>")
     if struck:
         body = f"<strike>{body}</strike>"
     return Paragraph(body, style(size=size, bold=bold, condensed=True, color=color, leading=size * 1.2))
@@ -68,6 +70,11 @@ def _grid(rows: list[list[object]], widths: list[float], width: float, title: st
                                ("BACKGROUND", (0, heading), (-1, heading), colors.HexColor("#e0e0e0")),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, heading + 1), (-1, -1), 4)]))
     return table
+
+
+def _name(patient: PatientSummary, column: float) -> str:
+    """The name broken after a hyphen rather than inside a word, in a column `column` wide."""
+    return name_in_cell(patient.display_name, CONDENSED_BOLD, 8, column - 12)
 
 
 def _band_text(title: str) -> Paragraph:
@@ -120,7 +127,7 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
         for number, entry in enumerate(entries, start=1):
             data, patient, struck = entry.state.record.data, entry.state.patient, entry.struck
             rows.append([_p(str(number), struck=struck), _p(entry.start.strftime("%H:%M"), bold=True, struck=struck),
-                         _p(patient.display_name, bold=True, struck=struck), _p(patient.birth_date_in(lang), struck=struck),
+                         _p(_name(patient, widths[2] * width), bold=True, struck=struck), _p(patient.birth_date_in(lang), struck=struck),
                          _p(SEX.get(patient.sex or "unknown", SEX["unknown"])[lang], struck=struck),
                          _p(patient.downtime_number, struck=struck), _p(data["procedure"], struck=struck),
                          _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True, struck=struck),
@@ -139,6 +146,8 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, booking_spec: FormS
                     device_name=device_name, landscape=True, patient_box=False,
                     subtitle=w("resched_sub", lang, count=len(items), at=printed_at.strftime("%d/%m/%Y %H:%M")))
     width = body_width(info)
+    # As the theatre list's: "Waitin g", "ne pas reprogr ammer" were cut in columns too narrow.
+    widths = [0.09, 0.125, 0.07, 0.095, 0.125, 0.075, 0.085, 0.07, 0.11, 0.095, 0.06]
     rows: list[list[object]] = [[_p(h, bold=True) for h in w("resched_cols", lang).split("|")]]
     for item in items:
         state, data = item.state, item.state.record.data
@@ -147,7 +156,7 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, booking_spec: FormS
         if state.died_before:
             flag = w("died_waiting", lang, at=f"{state.died_before:%d/%m/%Y %H:%M}")
         rows.append([_p(_choice(booking_spec, "priority", data["priority"], lang), bold=True),
-                     _p(state.patient.display_name, bold=True), _p(state.patient.birth_date_in(lang)),
+                     _p(_name(state.patient, widths[1] * width), bold=True), _p(state.patient.birth_date_in(lang)),
                      _p(state.patient.downtime_number), _p(data["procedure"]),
                      _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True),
                      _p(data["surgeon"]),
@@ -156,8 +165,6 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, booking_spec: FormS
                      _p(f"{deadline} {flag}".strip(), bold=bool(flag),
                         color=colors.HexColor("#b00000") if flag else colors.black),
                      _p(w("days", lang, days=item.waited.days))])
-    # As the theatre list's: "Waitin g", "ne pas reprogr ammer" were cut in columns too narrow.
-    widths = [0.09, 0.125, 0.07, 0.095, 0.125, 0.075, 0.085, 0.07, 0.11, 0.095, 0.06]
     return build_pdf(out, [_grid(rows, widths, width)], info)
 
 
