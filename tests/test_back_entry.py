@@ -549,3 +549,25 @@ def test_the_ehr_number_to_write_is_punctuated_in_each_language(tmp_path, laptop
     import_export(office, export(ward_clerk, tmp_path / "e1").folder)
     assert "EHR number: ____" in _pdf_text(printing.print_worklist(office, tmp_path / "en.pdf"))
     assert "N° DPI : ____" in _pdf_text(printing.print_worklist(replace(office, lang="fr"), tmp_path / "fr.pdf"))
+
+
+def test_a_parts_subtitle_naming_two_long_names_stays_on_the_page(tmp_path, laptop):
+    """The subtitle of a part of the list names its first and last patients on one line: two
+    married names ran it off the right edge of the page, its count of records entered cut."""
+    from pypdf import PdfReader
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from downtime.pdf.page import MARGIN, SANS
+
+    nurse, ward_clerk = laptop(tmp_path / "ward5.sqlite", 5)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for bed, birth in (("1", "Dupont-Martin"), ("2", "Lefèvre-Delacroix")):
+        records.save_new(nurse, "admission", {**ROUX, "bed": bed, "birth_name": birth, "used_name": "Montmorency-Laval",
+                                              "given_names": "Marie-Thérèse Anne Louise", "sex": "female"})
+    import_export(office, export(ward_clerk, tmp_path / "e1").folder)
+    page = PdfReader(printing.print_worklist(office, tmp_path / "w.pdf", back_entry.worklist(office))).pages[0]
+    ends: list[tuple[str, float]] = []
+    page.extract_text(visitor_text=lambda text, cm, tm, font, size: ends.append(
+        (text, cm[4] + tm[4] + stringWidth(text, SANS, 9))) if "Part of the list" in text or "EHR" in text else None)
+    subtitle = [(text, end) for text, end in ends if "Part of the list" in text or "record(s) entered" in text]
+    assert subtitle and all(end <= float(page.mediabox.width) - MARGIN for _, end in subtitle), subtitle

@@ -179,6 +179,16 @@ def _title_width(info: PageInfo) -> float:
     return info.pagesize[0] - 2 * MARGIN - _box(info)[0] - 5 * mm
 
 
+def _subtitle(info: PageInfo) -> Flowable | None:
+    """The subtitle, wrapped beside the identification box or, on a ward sheet, to the page's
+    width: on one line, a part of the worklist naming two married names ran off the page."""
+    return text(info.subtitle, style(size=9), _subtitle_width(info)) if info.subtitle else None
+
+
+def _subtitle_width(info: PageInfo) -> float:
+    return _title_width(info) if info.patient_box else body_width(info)
+
+
 def _box(info: PageInfo) -> tuple[float, float]:
     """The identification box's width and height."""
     return LABEL_BOX if info.blank else (BOX_W, HEADER_HEIGHT - 2 * mm)
@@ -188,7 +198,8 @@ def header_height(info: PageInfo) -> float:
     return max(HEADER_HEIGHT, _box(info)[1] + 2 * mm) if info.patient_box else HEADER_HEIGHT
 
 
-def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, mark: Flowable) -> None:
+def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, subtitle: Flowable | None,
+                 mark: Flowable) -> None:
     page_w, page_h = info.pagesize
     top = page_h - MARGIN
     box_w, box_h = _box(info)
@@ -196,10 +207,10 @@ def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, mark: Flowab
     box_x = page_w - MARGIN - box_w
     title_w, title_h = title.wrap(_title_width(info), header_height(info))
     title.drawOn(c, MARGIN, top - title_h)
-    if info.subtitle:
-        c.setFillColor(INK)
-        c.setFont(SANS, 9)
-        c.drawString(MARGIN, top - title_h - 4.5 * mm, info.subtitle)
+    if subtitle is not None:
+        # Its first baseline where the one line used to sit, 4.5 mm below the title.
+        height = subtitle.wrap(_subtitle_width(info), header_height(info))[1]
+        subtitle.drawOn(c, MARGIN, top - title_h - 4.5 * mm + 9 - height)
     if info.record:
         mark.wrap(_title_width(info), header_height(info))
         mark.drawOn(c, MARGIN, bottom + 4 * mm)
@@ -355,11 +366,11 @@ def _numbered_canvas(info: PageInfo) -> type[canvas.Canvas]:
 
         def save(self) -> None:
             total = len(self._pages)
-            title, mark = _title(info), _record_mark(info)
+            title, subtitle, mark = _title(info), _subtitle(info), _record_mark(info)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
                 page_info = replace(info, patient=state.get("dt_patient", info.patient))
-                _draw_header(self, page_info, title, mark)
+                _draw_header(self, page_info, title, subtitle, mark)
                 _draw_footer(self, page_info, number, total)
                 _draw_watermark(self, page_info)
                 super().showPage()
