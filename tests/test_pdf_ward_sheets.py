@@ -171,3 +171,23 @@ def test_a_patient_with_the_longest_allergy_list_leaves_the_census_printable(war
     text = re.sub(r"\s+", "", " ".join(p.extract_text() for p in PdfReader(out).pages))
     assert all(f"Substance{number:02d}" in text for number in range(20))
     assert "PATIENT25" in text
+
+
+def test_a_label_sheets_printed_line_stops_short_of_its_page_number(ward, tmp_path):
+    """The sheet's line saying who printed it, when and on which laptop was never shortened: a
+    long name and laptop name ran it over "Page 1 of 1" and off the sheet."""
+    from datetime import datetime
+
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    patient = next(p for p in printing.census(ward.db, ward.forms) if p.patient).patient
+    out = labels_module.labels_pdf(patient, tmp_path / "l.pdf", stock="L7159", count=1, lang="en",
+                                   printed_by="Marie-Thérèse Dupont-Montmorency de La Rochefoucauld-Liancourt",
+                                   printed_at=datetime(2026, 11, 28, 14, 0),
+                                   device_name="Ward 3B (internal medicine and geriatrics) — nurses' station laptop no. 2")
+    chunks: list[tuple[str, float, float]] = []
+    PdfReader(out).pages[0].extract_text(visitor_text=lambda text, cm, tm, font, size: chunks.append(
+        (text, cm[4] + tm[4], cm[4] + tm[4] + stringWidth(text, page.SANS, 6))) if text.strip() else None)
+    (printed,) = [chunk for chunk in chunks if chunk[0].startswith("Printed by")]
+    (number,) = [chunk for chunk in chunks if chunk[0].startswith("Page 1 of 1")]
+    assert printed[2] < number[1] - 6

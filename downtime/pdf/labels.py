@@ -18,10 +18,11 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from downtime.formspec import Lang
-from downtime.pdf.page import BOLD, LEADING, SANS, SEX, barcode, name_lines, register_fonts, word
+from downtime.pdf.page import BOLD, LEADING, SANS, SEX, barcode, fit_text, name_lines, register_fonts, word
 from downtime.services.patients import PatientSummary
 
 MONTHS = {"en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
@@ -110,10 +111,13 @@ def labels_pdf(patient: PatientSummary, out: Path, *, stock: str, count: int | N
             if slot == per_page - 1 or index == total - 1:
                 c.setFont(SANS, 6)
                 when = printed_at.strftime("%d/%m/%Y %H:%M")
-                c.drawString(sheet.left, 4 * mm, word("printed", lang, who=printed_by, when=when,
-                                                       device=f"{device_name} — {sheet.name}"))
-                c.drawRightString(page_w - sheet.left, 4 * mm,
-                                  word("page", lang, page=index // per_page + 1, total=pages))
+                number = word("page", lang, page=index // per_page + 1, total=pages)
+                # Shortened before the page number, as the pages' footers are (a long name and
+                # laptop name ran it over the number and off the sheet).
+                room = page_w - 2 * sheet.left - stringWidth(number, SANS, 6) - 5 * mm
+                c.drawString(sheet.left, 4 * mm, fit_text(word("printed", lang, who=printed_by, when=when,
+                                                               device=f"{device_name} — {sheet.name}"), SANS, 6, room))
+                c.drawRightString(page_w - sheet.left, 4 * mm, number)
                 c.showPage()
         c.save()
         os.replace(temporary, out)
