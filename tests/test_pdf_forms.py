@@ -271,3 +271,14 @@ def test_french_prints_put_a_space_before_their_colons(forms, tmp_path, session_
         "temperature": 37.0}, patient_id=patient)
     chart = _flat(" ".join(_pages(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf"))))
     assert "Conduite à tenir (dernier score) : NEWS2 0" in chart
+
+
+def test_a_reason_longer_than_a_page_leaves_the_record_printable(session_for, admission_values, tmp_path):
+    """An amendment's reason (the app sets it no length) taller than a page made reportlab give
+    up on the history table, and the record could not be printed."""
+    nurse = session_for("nurse")
+    record = records.save_new(nurse, "admission", admission_values)
+    reason = " ".join(f"word{number}" for number in range(1200)) + " END-OF-REASON"
+    records.amend(nurse, record.record_id, {**admission_values, "weight_kg": 60.0}, reason)
+    text = _flat(" ".join(_pages(printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf"))))
+    assert "word1199 END-OF-REASON" in text

@@ -292,8 +292,10 @@ def _history(history: list[RecordVersion], lang: Lang, width: float) -> list[Flo
     rows = [[_p(str(v.version), size=8), _p(v.recorded_at.strftime("%d/%m/%Y %H:%M"), size=8),
              _p(v.author, size=8), _p(t(v.status.value, lang), size=8), _p(v.reason or "—", size=8)]
             for v in history]
+    # A reason taller than a page (the app sets it no length) carries on over the next: without
+    # it reportlab gave up, and the record did not print.
     table = Table([header] + rows, colWidths=[w * width for w in (0.09, 0.19, 0.14, 0.16, 0.42)],
-                  repeatRows=1)
+                  repeatRows=1, splitInRow=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
