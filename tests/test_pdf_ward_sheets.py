@@ -191,3 +191,15 @@ def test_a_label_sheets_printed_line_stops_short_of_its_page_number(ward, tmp_pa
     (printed,) = [chunk for chunk in chunks if chunk[0].startswith("Printed by")]
     (number,) = [chunk for chunk in chunks if chunk[0].startswith("Page 1 of 1")]
     assert printed[2] < number[1] - 6
+
+
+def test_a_register_note_longer_than_a_page_leaves_the_page_printable(session_for, tmp_path):
+    """A receipt's note (the app sets it no length) taller than a page made reportlab give up,
+    and the drug's page of the controlled-drug register did not print."""
+    from downtime.services import medication
+
+    nurse = session_for("nurse")
+    note = " ".join(f"word{number}" for number in range(1500)) + " END-OF-NOTE"
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"), note=note)
+    out = printing.print_cd_page(nurse, "3B", "Morphine", "mg", tmp_path / "cd.pdf")
+    assert "word1499 END-OF-NOTE" in re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(out).pages))

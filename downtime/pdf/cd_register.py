@@ -54,7 +54,9 @@ def cd_page_pdf(lines: Sequence[RegisterLine], out: Path, *, ward: str, drug: st
                      _cell(names.get(line.author, line.author)), _cell(names.get(line.witness, line.witness)),
                      _cell(line.patient or ""), _cell(line.note or "")])
     body += [[""] * len(WIDTHS) for _ in range(BY_HAND)]
-    table = Table(body, colWidths=[share * width for share in WIDTHS], repeatRows=1,
+    # A line taller than a page (a note, which the app sets no length) carries on over the next:
+    # without it reportlab gave up, and the drug's page did not print.
+    table = Table(body, colWidths=[share * width for share in WIDTHS], repeatRows=1, splitInRow=1,
                   rowHeights=[None] * (len(body) - BY_HAND) + [8 * mm] * BY_HAND)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
