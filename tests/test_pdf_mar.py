@@ -111,3 +111,30 @@ def test_the_regular_medicines_band_stays_with_its_first_order(tmp_path, session
     pages = _text(printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar.pdf", days=3))
     (band,) = [page for page in pages if "Regular medicines" in page]
     assert "Amoxicillin 1 g IV" in band
+
+
+def test_as_required_doses_of_a_long_outage_run_over_pages(tmp_path, session_for, admission_values):
+    """Paracetamol as required, given four-hourly for two weeks: its doses, all in one line of
+    the chart, were taller than a page, reportlab gave up, and the chart did not print."""
+    from datetime import datetime, timedelta
+
+    from downtime.services import records
+
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values,
+                                                    "arrival_at": "2026-11-14T09:00+01:00"}).patient_id
+    order = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "prn",
+        "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": 6, "start_at": "2026-11-14T10:00+01:00",
+        "controlled": False, "high_alert": False}, patient_id=patient).record_id
+    given = datetime.fromisoformat("2026-11-14T10:00+01:00")
+    times = []
+    while given < datetime.fromisoformat("2026-11-28T13:00+01:00"):
+        medication.record_dose(nurse, order, {"outcome": "given", "given_at": given.isoformat(timespec="minutes"),
+                                              "dose_given": 1.0, "route": "PO"})
+        times.append(given)
+        given += timedelta(hours=4, minutes=5)
+    pages = _text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf", days=14, first_day=date(2026, 11, 15)))
+    text = " ".join(pages)
+    assert all(f"HL {at:%d/%m %H:%M}" in text for at in times if at.date() >= date(2026, 11, 15))
+    assert all("Paracetamol 1 g PO" in page for page in pages if "HL " in page)

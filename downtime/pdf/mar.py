@@ -47,6 +47,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "medicine": {"en": "Medicine, dose, route", "fr": "Médicament, dose, voie"},
     "time": {"en": "Time", "fr": "Heure"},
     "prn_given": {"en": "Doses given (date time, dose, by, witness)", "fr": "Doses données (date heure, dose, par, témoin)"},
+    "continued": {"en": "{order} (continued)", "fr": "{order} (suite)"},
     "key": {"en": "Key: initials + time = given; circled letter = not given: ",
             "fr": "Légende : initiales + heure = donné ; lettre entourée = non donné : "},
     "due": {"en": "due", "fr": "à faire"},
@@ -149,20 +150,36 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
     return Grid(widths, body, fill=GREY_FILL, rule=RULE, bottom_padding=BODY_PAD_BOTTOM, spans=spans)
 
 
+# As-required doses per line of the chart: a page breaks between lines, so two weeks of
+# four-hourly doses in one line were taller than a page and the chart did not print.
+PRN_LINE = 12
+
+
 def _prn_table(rows: list[MarRow], names: dict[str, str], lang: Lang, width: float) -> Grid:
     widths = [width * 0.39, width * 0.61]
     order_w, doses_w = (column - 2 * PAD_X for column in widths)
     body: list[list[Cell]] = [[_p(w("medicine", lang), order_w, bold=True), _p(w("prn_given", lang), doses_w, bold=True)]]
     for row in rows:
-        doses = "\n".join(dose_text(dose, names, with_date=True)
-                          + (f" — {dose.dose:g} {row.order.dose_unit}" if dose.dose is not None else "")
-                          for dose in sorted(row.prn_doses, key=lambda d: d.at))
-        body.append([_p(_order_text(row.order, lang), order_w), _p(doses or "—", doses_w)])
+        doses = [dose_text(dose, names, with_date=True)
+                 + (f" — {dose.dose:g} {row.order.dose_unit}" if dose.dose is not None else "")
+                 for dose in sorted(row.prn_doses, key=lambda d: d.at)]
+        body.append([_p(_order_text(row.order, lang), order_w), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
+        body += [[_p(w("continued", lang, order=order_label(row.order, lang)), order_w),
+                  _p("\n".join(doses[start:start + PRN_LINE]), doses_w)]
+                 for start in range(PRN_LINE, len(doses), PRN_LINE)]
     return Grid(widths, body, fill=GREY_FILL, rule=RULE, bottom_padding=BODY_PAD_BOTTOM)
 
 
 def _band(value: str, width: float) -> Grid:
     return Grid([width], [[_p(value, width - 2 * PAD_X, size=9.5, bold=True, color=colors.white)]], fill=BAND)
+
+
+def _section(title: str, grid: Grid, width: float) -> list[Flowable]:
+    """A band and its grid. The band starts a page rather than sit alone at its foot, its
+    orders on the next; a grid longer than the page left starts under it all the same (kept
+    together, two weeks of as-required doses left a page all but empty before them)."""
+    band = _band(title, width)
+    return [CondPageBreak(band.height + grid.lead_height()), band, grid, Spacer(1, 3 * mm)]
 
 
 def _chart(chart: PatientChart, days: list[date], names: dict[str, str], lang: Lang, width: float) -> list[Flowable]:
@@ -177,11 +194,9 @@ def _chart(chart: PatientChart, days: list[date], names: dict[str, str], lang: L
     if not chart.rows:
         story.append(_p(w("none", lang), width, size=10))
     if regular:
-        band, grid = _band(w("regular", lang), width), _regular_table(regular, days, names, lang, width)
-        # The band starts a page rather than sit alone at its foot, its orders on the next.
-        story += [CondPageBreak(band.height + grid.lead_height()), band, grid, Spacer(1, 3 * mm)]
+        story += _section(w("regular", lang), _regular_table(regular, days, names, lang, width), width)
     if prn:
-        story += [KeepTogether([_band(w("prn", lang), width), _prn_table(prn, names, lang, width)]), Spacer(1, 3 * mm)]
+        story += _section(w("prn", lang), _prn_table(prn, names, lang, width), width)
     story.append(_p(w("key", lang) + CODE_NAMES[lang], width, size=7.5))
     return story
 
