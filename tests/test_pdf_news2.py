@@ -81,6 +81,15 @@ def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, t
     assert "Internal transfer" in pages[outline["Internal transfer × 4"]]
 
 
+def test_a_french_binder_names_each_form_in_french(forms, tmp_path, clock):
+    """The French binder's bookmarks gave its drug and observation charts in English."""
+    path = printing.binder(forms, tmp_path / "binder.pdf", lang="fr", printed_by="Infirmière", printed_at=clock(),
+                           device_name="Ward 3B laptop")
+    titles = [item.title for item in PdfReader(path).outline]
+    assert titles[:3] == ["Fiche d'admission en procédure dégradée × 4", "Feuille d'administration des médicaments × 4",
+                          "Feuille de surveillance NEWS2 × 30"]
+
+
 RECHECK = {"taken_at": "2026-11-28T12:30+01:00", "spo2_scale": "scale_1", "on_oxygen": False, "temperature": 37.9}
 
 

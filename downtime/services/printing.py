@@ -69,6 +69,12 @@ def print_news2_chart(session: Session, patient_id: str, out: Path) -> Path:
 
 # The downtime binder for a 30-bed ward and 8 hours on paper: (what, copies). An observation
 # chart for every bed; the rest for the admissions, moves and theatre changes of a shift.
+# The charts that are not forms, bookmarked in the binder's language (a French binder named
+# them in English).
+CHARTS: dict[str, dict[Lang, str]] = {
+    "mar": {"en": "Medication chart (MAR)", "fr": "Feuille d'administration des médicaments"},
+    "news2": {"en": "NEWS2 observation chart", "fr": "Feuille de surveillance NEWS2"},
+}
 BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discharge", 6), ("transfer_out", 2),
           ("death", 1), ("operation_booking", 2), ("operation_cancellation", 4), ("operation_rebooking", 2))
 
@@ -86,7 +92,7 @@ def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str
             made = {"mar": blank_mar, "news2": blank_news2_chart}.get(what)
             if made is not None:
                 made(part, lang=lang, printed_by=printed_by, printed_at=printed_at, device_name=device_name)
-                title = {"mar": "Medication chart (MAR)", "news2": "NEWS2 observation chart"}[what]
+                title = CHARTS[what][lang]
             else:
                 blank_form(forms[what], part, lang=lang, printed_by=printed_by, printed_at=printed_at,
                            device_name=device_name)
