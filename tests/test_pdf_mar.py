@@ -82,7 +82,7 @@ def test_a_french_chart_names_its_days_in_french(tmp_path, forms, clock):
 
 def test_a_french_chart_writes_decimals_with_a_comma(tmp_path, session_for, medication_ward):
     """"Morphine 2.5 mg" and a weight of "61.5 kg" on a French ward's chart, where the form, the
-    nurse and every French paper chart write 2,5 mg."""
+    nurse and every French paper chart write 2,5 mg; and "18 units" where the form says unités."""
     from downtime.services import records
 
     patient, _, _ = medication_ward
@@ -90,9 +90,14 @@ def test_a_french_chart_writes_decimals_with_a_comma(tmp_path, session_for, medi
         "drug": "Oxycodone", "dose": 2.5, "dose_unit": "mg", "route": "PO", "frequency": "prn",
         "prn_indication": "pain", "min_interval_hours": 1.5, "max_doses_24h": 6, "start_at": "2026-11-27T10:00+01:00",
         "controlled": False, "high_alert": True}, patient_id=patient)
-    for lang, dose, weight in (("fr", "Oxycodone 2,5 mg PO", "61,5 kg"), ("en", "Oxycodone 2.5 mg PO", "61.5 kg")):
+    records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Insulin glargine", "dose": 18, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
+        "times": "08:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True},
+        patient_id=patient)
+    for lang, doses, weight in (("fr", ("Oxycodone 2,5 mg PO", "Insulin glargine 18 unités SC"), "61,5 kg"),
+                                ("en", ("Oxycodone 2.5 mg PO", "Insulin glargine 18 units SC"), "61.5 kg")):
         text = " ".join(_text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / f"{lang}.pdf", days=3)))
-        assert dose in text and weight in text, lang
+        assert all(dose in text for dose in doses) and weight in text, lang
     assert "1,5" in " ".join(_text(tmp_path / "fr.pdf"))
 
 

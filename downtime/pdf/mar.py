@@ -17,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from downtime.domain.medication import DoseState, Frequency, Order, dose_text
-from downtime.formspec import Lang
+from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text
 from downtime.pdf.forms import allergy_line
 from downtime.pdf.grid import PAD_X, Cell, Grid
@@ -32,7 +32,7 @@ from downtime.pdf.page import (
     in_words,
     style,
 )
-from downtime.services.medication import MarRow, order_label
+from downtime.services.medication import MarRow, dose_words, order_label
 from downtime.services.patients import PatientSummary
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -96,8 +96,8 @@ class PatientChart:
     rows: list[MarRow]
 
 
-def _order_text(order: Order, lang: Lang) -> str:
-    lines = [order_label(order, lang)]
+def _order_text(order: Order, order_form: FormSpec, lang: Lang) -> str:
+    lines = [order_label(order, order_form, lang)]
     flags = [w("cd", lang)] if order.controlled else []
     flags += [w("high_alert", lang)] if order.high_alert else []
     if order.frequency is Frequency.PRN:
@@ -116,7 +116,7 @@ ALERT = colors.HexColor("#b00000")
 BODY_PAD_BOTTOM = 6.0
 
 
-def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], lang: Lang,
+def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], order_form: FormSpec, lang: Lang,
                    width: float) -> Grid:
     day_w = width * 0.61 / max(len(days), 1)
     widths = [width * 0.32, width * 0.07] + [day_w] * len(days)
@@ -132,7 +132,7 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
         by_slot = {(c.slot.date(), c.slot.strftime("%H:%M")): c for c in reversed(row.cells)}
         spans.append((len(body), len(body) + len(times) - 1))
         for index, clock in enumerate(times):
-            line: list[Cell] = [cell(_order_text(row.order, lang), 0) if index == 0 else None,
+            line: list[Cell] = [cell(_order_text(row.order, order_form, lang), 0) if index == 0 else None,
                                 cell(clock, 1, bold=True)]
             for column, day in enumerate(days, start=2):
                 found = by_slot.get((day, clock))
@@ -155,16 +155,16 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
 PRN_LINE = 12
 
 
-def _prn_table(rows: list[MarRow], names: dict[str, str], lang: Lang, width: float) -> Grid:
+def _prn_table(rows: list[MarRow], names: dict[str, str], order_form: FormSpec, lang: Lang, width: float) -> Grid:
     widths = [width * 0.39, width * 0.61]
     order_w, doses_w = (column - 2 * PAD_X for column in widths)
     body: list[list[Cell]] = [[_p(w("medicine", lang), order_w, bold=True), _p(w("prn_given", lang), doses_w, bold=True)]]
     for row in rows:
         doses = [dose_text(dose, names, with_date=True)
-                 + (f" — {dose.dose:g} {row.order.dose_unit}" if dose.dose is not None else "")
+                 + (f" — {dose_words(order_form, dose.dose, row.order.dose_unit, lang)}" if dose.dose is not None else "")
                  for dose in sorted(row.prn_doses, key=lambda d: d.at)]
-        body.append([_p(_order_text(row.order, lang), order_w), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
-        body += [[_p(w("continued", lang, order=order_label(row.order, lang)), order_w),
+        body.append([_p(_order_text(row.order, order_form, lang), order_w), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
+        body += [[_p(w("continued", lang, order=order_label(row.order, order_form, lang)), order_w),
                   _p("\n".join(doses[start:start + PRN_LINE]), doses_w)]
                  for start in range(PRN_LINE, len(doses), PRN_LINE)]
     return Grid(widths, body, fill=GREY_FILL, rule=RULE, bottom_padding=BODY_PAD_BOTTOM)
@@ -182,7 +182,8 @@ def _section(title: str, grid: Grid, width: float) -> list[Flowable]:
     return [CondPageBreak(band.height + grid.lead_height()), band, grid, Spacer(1, 3 * mm)]
 
 
-def _chart(chart: PatientChart, days: list[date], names: dict[str, str], lang: Lang, width: float) -> list[Flowable]:
+def _chart(chart: PatientChart, days: list[date], names: dict[str, str], order_form: FormSpec, lang: Lang,
+           width: float) -> list[Flowable]:
     story: list[Flowable] = [PatientMarker(chart.patient)]
     story.append(_p(allergy_line(chart.patient, lang), width, size=11, bold=True,
                     color=ALERT if chart.patient.allergy_status != "nka" else colors.black))
@@ -194,9 +195,9 @@ def _chart(chart: PatientChart, days: list[date], names: dict[str, str], lang: L
     if not chart.rows:
         story.append(_p(w("none", lang), width, size=10))
     if regular:
-        story += _section(w("regular", lang), _regular_table(regular, days, names, lang, width), width)
+        story += _section(w("regular", lang), _regular_table(regular, days, names, order_form, lang, width), width)
     if prn:
-        story += _section(w("prn", lang), _prn_table(prn, names, lang, width), width)
+        story += _section(w("prn", lang), _prn_table(prn, names, order_form, lang, width), width)
     story.append(_p(w("key", lang) + CODE_NAMES[lang], width, size=7.5))
     return story
 
@@ -207,9 +208,9 @@ def _period(first_day: date, days: int, lang: Lang) -> tuple[list[date], str]:
 
 
 def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days: int, names: dict[str, str],
-            lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+            order_form: FormSpec, lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
     """One patient's chart, or a ward pack: each patient starts a page that carries their
-    identifiers."""
+    identifiers. `order_form`: the medication order form, whose words the doses are given in."""
     shown, period = _period(first_day, days, lang)
     info = PageInfo(title=w("title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=charts[0].patient if len(charts) == 1 else None,
@@ -219,7 +220,7 @@ def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days:
     for index, chart in enumerate(charts):
         if index:
             story.append(PageBreak())
-        story += _chart(chart, shown, names, lang, width)
+        story += _chart(chart, shown, names, order_form, lang, width)
     return build_pdf(out, story, info)
 
 

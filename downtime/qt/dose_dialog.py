@@ -66,7 +66,7 @@ class DoseDialog(QDialog):
         layout.addWidget(identity_label(patient))
         when = translate("DoseDialog", " due {time}").format(time=f"{slot:%d/%m %H:%M}") if slot else translate("DoseDialog", " (as required)")
         flags = translate("DoseDialog", " — CONTROLLED DRUG: witness required") if order.controlled else ""
-        layout.addWidget(QLabel(f"<b>{medication.order_label(order, language())}</b>{when}{flags}"))
+        layout.addWidget(QLabel(f"<b>{medication.order_label(order, session.form(medication.ORDER_FORM), language())}</b>{when}{flags}"))
         form = QFormLayout()
         self.outcome = QComboBox()
         self.outcome.addItems([translate("DoseDialog", "Given"), translate("DoseDialog", "Not given")])

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from downtime.domain.medication import DoseState, Frequency, Order, dose_text
 from downtime.domain.records import RecordVersion
+from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, locale, translate, word
 from downtime.qt.dose_dialog import DoseDialog
@@ -30,8 +31,9 @@ STATE_WORDS = {DoseState.LATE: QT_TR_NOOP("LATE"), DoseState.OVERDUE: QT_TR_NOOP
 class MarModel(TextTableModel):
     """Rows: (order, time of day, or None for a PRN order); columns: medicine, time, days."""
 
-    def __init__(self) -> None:
+    def __init__(self, order_form: FormSpec) -> None:
         super().__init__()
+        self.order_form = order_form  # whose words the doses are given in
         self.days: list[date] = []
         self.names: dict[str, str] = {}
 
@@ -55,7 +57,7 @@ class MarModel(TextTableModel):
         order = row.order
         flags = " [CD]" if order.controlled else ""
         kind = " PRN" if order.frequency is Frequency.PRN else ""
-        return (f"{medication.order_label(order, language())}{kind}{flags}",
+        return (f"{medication.order_label(order, self.order_form, language())}{kind}{flags}",
                 clock or translate("", "as required"), *(self._day(row, clock, day) for day in self.days))
 
     def _day(self, row: MarRow, clock: str | None, day: date) -> str:
@@ -78,7 +80,7 @@ class MarView(PatientTab):
         self.span = days
         self.title = translate("MarView", "MAR — {name}").format(name=self.patient.display_name)
         layout = self.column
-        self.model = MarModel()
+        self.model = MarModel(session.form(medication.ORDER_FORM))
         self.table = make_table(self.model, translate("MarView", "Medication administration record"), self.record_dose)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()

@@ -9,7 +9,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.medication import DoseState
-from downtime.i18n import QT_TR_NOOP, decimal_text
+from downtime.formspec import FormSpec
+from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, translate, word
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
@@ -30,6 +31,10 @@ class RoundModel(TextTableModel):
                QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Medicine"), QT_TR_NOOP("Dose"), QT_TR_NOOP("Route"),
                QT_TR_NOOP("Flags"))
 
+    def __init__(self, order_form: FormSpec) -> None:
+        super().__init__()
+        self.order_form = order_form  # whose words the doses are given in
+
     def is_warning(self, row: int, column: int) -> bool:
         """A dose missed over 12 hours ago is the gravest state on the round."""
         return column == 0 and (self.rows[row].missed or super().is_warning(row, column))
@@ -41,7 +46,7 @@ class RoundModel(TextTableModel):
         state = word(MISSED).format(hours=WINDOW_HOURS) if item.missed else word(STATE[item.state])
         return (state, item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
                 patient.display_name, patient.birth_date_in(language()), order.drug,
-                f"{decimal_text(order.dose, language())} {order.dose_unit}", order.route, flags)
+                medication.dose_words(self.order_form, order.dose, order.dose_unit, language()), order.route, flags)
 
 
 ROUND_TICK_MS = 60_000  # the round's states are minutes apart (30 min late, 60 min overdue by default)
@@ -59,7 +64,7 @@ class MedicationPanel(QWidget):
         self.pack_button.clicked.connect(self.print_pack)
         controls.addWidget(self.pack_button)
         layout.addLayout(controls)
-        self.model = RoundModel()
+        self.model = RoundModel(session.form(medication.ORDER_FORM))
         self.table = make_table(self.model, translate("MedicationPanel", "Medication round"), self.record_selected)
         layout.addWidget(self.table, 1)
         self.dialog: DoseDialog | None = None

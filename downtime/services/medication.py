@@ -21,6 +21,7 @@ from downtime.domain.medication import (
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
+from downtime.formspec.values import format_value
 from downtime.services import census, records, settings, unlock
 from downtime.services.back_entry import loaded_from_snapshot
 from downtime.services.context import Session
@@ -361,9 +362,14 @@ def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: da
 
 
 
-def order_label(order: Order, lang: Lang) -> str:
-    """An order as charts and dialogs head it: "Paracetamol 0,5 g PO" on a French ward."""
-    return f"{order.drug} {decimal_text(order.dose, lang)} {order.dose_unit} {order.route}"
+def dose_words(order_form: FormSpec, dose: float, unit: str, lang: Lang) -> str:
+    """A dose in the order form's words: "18 unités", "0,5 comprimé(s)" on a French ward."""
+    return f"{decimal_text(dose, lang)} {format_value(order_form.field('dose_unit'), unit, lang)}"
+
+
+def order_label(order: Order, order_form: FormSpec, lang: Lang) -> str:
+    """An order as charts and dialogs head it: "Insuline glargine 18 unités SC" on a French ward."""
+    return f"{order.drug} {dose_words(order_form, order.dose, order.dose_unit, lang)} {order.route}"
 
 @dataclass(frozen=True)
 class RoundItem:
