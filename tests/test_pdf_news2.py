@@ -126,3 +126,12 @@ def test_each_saturation_is_written_in_its_own_scales_row_as_on_the_rcp_chart(se
                      patient_id=patient)
     page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
     assert "SpO2 scale 1 % 97 (0) 95 (1) SpO2 scale 2 % (if prescribed) 88 (0) Air or oxygen" in page
+
+
+def test_an_oxygen_flow_is_printed_with_its_unit(session_for, admission_values, tmp_path):
+    """"O2 2 (2)": two litres a minute, or 2 %, or the points? The chart now says "O2 2 L/min (2)"."""
+    nurse, patient = _charted(session_for, admission_values, lang="fr")
+    records.save_new(nurse, "observations", {**SETS[1], "taken_at": "2026-11-28T13:00+01:00", "on_oxygen": True,
+                                             "oxygen_flow": 2.5}, patient_id=patient)
+    page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
+    assert "O2 2,5 L/min (2)" in page

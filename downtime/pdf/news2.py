@@ -76,7 +76,7 @@ def _reading(found: ScoredSet, field: str, lang: Lang) -> str:
     value = data.get(field)
     if field == "on_oxygen":
         flow = data.get("oxygen_flow")
-        return "—" if value is None else (f"O2 {decimal_text(flow, lang) if flow else ''}".strip() if value else "Air")
+        return "—" if value is None else (f"O2 {decimal_text(flow, lang)} L/min" if value and flow else "O2" if value else "Air")
     if field == "consciousness":
         return "—" if not value else {"alert": "A", "new_confusion": "C", "voice": "V", "pain": "P",
                                       "unresponsive": "U"}[value]
