@@ -18,7 +18,7 @@ import atexit
 from collections.abc import Callable
 from typing import Any, ClassVar, TypeVar
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from downtime.errors import UserError, refused
@@ -230,6 +230,8 @@ class ReadAgain(QObject):
         self.owner, self.refresh = owner, refresh
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
+        # To the second: a coarse timer of three hours may fire minutes either side of the time a set falls due.
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._due)
         self.unread = False
         owner.installEventFilter(self)
