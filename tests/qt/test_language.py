@@ -56,6 +56,15 @@ def _texts(window: QWidget) -> set[str]:
     return {text.replace("&", "") for text in shown if text}
 
 
+
+def _sign_in_in_french(dialog):
+    """The nurse, back at the lock screen, chooses French and signs in again."""
+    dialog.languages.setCurrentIndex(dialog.languages.findData("fr"))
+    dialog.staff_id.setText("nurse")
+    dialog.pin.setText("1111")
+    dialog.try_sign_in()
+    return dialog.result()
+
 def test_switching_to_french_retranslates_the_open_window_and_keeps_typed_text(
         window, session_for, admission_values, type_text, qtbot):
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
@@ -121,15 +130,7 @@ def test_french_chosen_at_the_lock_screen_by_the_same_nurse_turns_the_window_fre
     view = window.new_admission()
     type_text(view.editors["birth_name"].edit, "Lefèvre")
 
-    def sign_in_in_french(dialog):
-        dialog.languages.setCurrentIndex(list(dialog.languages.itemData(i) for i in range(dialog.languages.count()))
-                                         .index("fr"))
-        dialog.staff_id.setText("nurse")
-        dialog.pin.setText("1111")
-        dialog.try_sign_in()
-        return dialog.result()
-
-    monkeypatch.setattr(SignInDialog, "exec", sign_in_in_french)
+    monkeypatch.setattr(SignInDialog, "exec", _sign_in_in_french)
     window.idle_timer.timeout.emit()
     assert saved_language() == "fr" and window.session.lang == "fr"
     assert window.menuBar().actions()[0].text() == "&Service"
@@ -190,14 +191,7 @@ def test_french_chosen_at_the_lock_screen_over_an_open_dialog_keeps_the_dialog_a
     dialog.open()
     dialog.site.setText("left arm")
 
-    def sign_in_in_french(locked):
-        locked.languages.setCurrentIndex(locked.languages.findData("fr"))
-        locked.staff_id.setText("nurse")
-        locked.pin.setText("1111")
-        locked.try_sign_in()
-        return locked.result()
-
-    monkeypatch.setattr(SignInDialog, "exec", sign_in_in_french)
+    monkeypatch.setattr(SignInDialog, "exec", _sign_in_in_french)
     window.idle_timer.timeout.emit()
     qtbot.wait(10)
     assert dialog.isVisible() and dialog.site.text() == "left arm"
