@@ -278,6 +278,26 @@ def test_a_readmitted_patient_with_no_set_since_arriving_is_overdue_from_the_new
     assert back.last is None and back.monitoring is None and f"{back.due_at:%d/%m %H:%M}" == "28/11 12:00"
 
 
+
+def test_a_readmitted_patient_is_escalated_by_this_stays_sets_not_the_stay_befores(ward, forms):
+    """Discharged after a set scoring 7, readmitted days later with none taken yet: the
+    escalation list held them as HIGH for the score of the stay before (and a calm set of then
+    would have kept an unwell patient off it). Until a set is taken they are on the overdue list."""
+    nurse, patient, _ = ward
+    records.save_new(nurse, "observations", HIGH, patient_id=patient)                              # 12:00, 7
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T13:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    admission = records.list_current(nurse.db, form_id="admission", patient_id=patient)[0]
+    records.save_new(nurse, "admission", {**admission.data, "arrival_at": "2026-11-28T13:30+01:00"},
+                     patient_id=patient)
+    found = observations.review(nurse.db, forms, "3B", at=datetime.fromisoformat("2026-11-28T14:00+01:00"))
+    assert patient not in [item.patient.patient_id for item in found.escalations]
+    assert patient in [item.patient.patient_id for item in found.overdue]
+    records.save_new(nurse, "observations", {**HIGH, "taken_at": "2026-11-28T13:45+01:00"}, patient_id=patient)
+    found = observations.review(nurse.db, forms, "3B", at=datetime.fromisoformat("2026-11-28T14:00+01:00"))
+    assert [item.judged.taken_at.strftime("%H:%M") for item in found.escalations
+            if item.patient.patient_id == patient] == ["13:45"]
+
 def test_a_set_due_after_the_clocks_go_back_is_due_at_the_time_the_ward_clock_then_reads(session_for, admission_values,
                                                                                       forms, clock):
     """A 4-hourly set taken at 00:30 (summer time) the night the clocks go back at 03:00 is due

@@ -170,17 +170,17 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
     """The escalation list at `at`, and the in-patients whose observations are overdue then,
     longest overdue first: on paper nobody sees that a 12-hourly patient's next set was
     never taken, or that a patient admitted this morning has none, until they deteriorate.
-    Overdue is counted within the current stay: a readmitted patient's last set of the stay
-    before left them off the list, with none taken since they came back."""
+    Both weigh the current stay's sets only: a readmitted patient's last set of the stay before
+    left them off the overdue list, with none taken since they came back, and put them on the
+    escalation list for a score of weeks ago (they are on the overdue list until a set is taken)."""
     listed, overdue, upcoming = [], [], []
     patients = in_patients(db, forms, ward, at)
     every = charts(db, [patient.patient_id for patient in patients])
     for patient in patients:
-        sets = [found_set for found_set in every[patient.patient_id] if found_set.taken_at <= at]
-        if sets and _needs_escalating(sets):
-            listed.append(Escalation(patient, judged(sets), sets[-1]))
         admitted = datetime.fromisoformat(patient.admitted_at)
-        this_stay = [found_set for found_set in sets if found_set.taken_at >= admitted]
+        this_stay = [found_set for found_set in every[patient.patient_id] if admitted <= found_set.taken_at <= at]
+        if this_stay and _needs_escalating(this_stay):
+            listed.append(Escalation(patient, judged(this_stay), this_stay[-1]))
         last = _last_complete(this_stay)
         if last is None:
             monitoring, due_at = None, admitted
