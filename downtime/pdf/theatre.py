@@ -169,7 +169,8 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, booking_spec: FormS
 
 
 LETTER: dict[Lang, dict[str, str]] = {
-    "en": {"title": "Your operation: new date", "dear": "Dear {name},",
+    "en": {"title": "Your operation: new date", "title_moved": "Your operation: another hospital",
+           "dear": "Dear {name},",
            "body": "Your operation ({operation}) planned for {old} could not take place: {reason}.",
            "side": "{procedure}, side: {side}",
            "sorry": "We apologise for this.",
@@ -178,7 +179,8 @@ LETTER: dict[Lang, dict[str, str]] = {
            "fasting": "Follow the fasting instructions you were given (no food for 6 hours, clear water up to 2 hours before).",
            "contact": "If you cannot come, or if your health has changed, call the surgical department: {contact}.",
            "sign": "The surgical coordination team"},
-    "fr": {"title": "Votre intervention : nouvelle date", "dear": "Madame, Monsieur {name},",
+    "fr": {"title": "Votre intervention : nouvelle date", "title_moved": "Votre intervention : autre établissement",
+           "dear": "Madame, Monsieur {name},",
            "body": "Votre intervention ({operation}) prévue le {old} n'a pas pu avoir lieu : {reason}.",
            "side": "{procedure}, côté : {side}",
            "sorry": "Nous vous prions de nous en excuser.",
@@ -196,9 +198,11 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str 
     """A letter the patient keeps: the cancelled date, why, the new date (or hospital), and whom
     to call; with no contact set, a line to write the telephone number on. `apologise`: the
     hospital cancelled (not the patient's health, absence or refusal, which no apology fits).
-    `side`: None for an operation without one (the letter told the patient "side: Not applicable")."""
+    `side`: None for an operation without one (the letter told the patient "side: Not applicable").
+    An operation moved to another hospital (`new` None) has neither a new date here nor this
+    hospital's fasting instructions: that hospital gives its own."""
     text = LETTER[lang]
-    info = PageInfo(title=text["title"], lang=lang, printed_by=printed_by, printed_at=printed_at,
+    info = PageInfo(title=text["title" if new is not None else "title_moved"], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, record=False)
     para = style(size=11, leading=15)
     story: list[Flowable] = [Spacer(1, 6 * mm), Paragraph(escape(text["dear"].format(name=patient.display_name)), para),
@@ -209,10 +213,11 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str 
                                  *([text["sorry"]] if apologise else [])])), para),
                              Spacer(1, 3 * mm)]
     if new is not None:
-        story.append(Paragraph(text["new"].format(when=new.strftime("%d/%m/%Y %H:%M"), theatre=escape(theatre or "")), para))
+        story += [Paragraph(text["new"].format(when=new.strftime("%d/%m/%Y %H:%M"), theatre=escape(theatre or "")), para),
+                  Spacer(1, 3 * mm), Paragraph(escape(text["fasting"]), para)]
     else:
         story.append(Paragraph(escape(text["moved"].format(hospital=hospital or "")), para))
-    story += [Spacer(1, 3 * mm), Paragraph(escape(text["fasting"]), para), Spacer(1, 3 * mm),
+    story += [Spacer(1, 3 * mm),
               Paragraph(escape(text["contact"].format(contact=contact or "_" * 36)), para), Spacer(1, 10 * mm),
               Paragraph(escape(text["sign"]), style(size=11, bold=True))]
     return build_pdf(out, story, info)
