@@ -262,21 +262,25 @@ def test_an_incomplete_recheck_does_not_reset_the_clock_and_no_set_at_all_is_ove
     assert found[1][0] == patient and found[1][2] == "28/11 12:00"   # 4-hourly, from 08:00: a recheck is no set
 
 
+def _readmit(nurse, patient, discharged, arrived):
+    """Discharged home at `discharged` on 28/11, back on the ward at `arrived` the same day."""
+    records.save_new(nurse, "discharge", {"discharged_at": f"2026-11-28T{discharged}+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    admission = records.list_current(nurse.db, form_id="admission", patient_id=patient)[0]
+    records.save_new(nurse, "admission", {**admission.data, "arrival_at": f"2026-11-28T{arrived}+01:00"},
+                     patient_id=patient)
+
+
 def test_a_readmitted_patient_with_no_set_since_arriving_is_overdue_from_the_new_admission(ward, forms):
     """The last stay's sets say nothing of this one: readmitted at 12:00 after a calm 08:00 set
     in the stay before, the patient was not listed as overdue until 20:00 (12-hourly from the
     last stay's set), with no set taken since arriving back."""
     nurse, patient, _ = ward
     records.save_new(nurse, "observations", CALM, patient_id=patient)                              # 08:00, 0
-    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T10:00+01:00", "destination": "home",
-                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
-    admission = records.list_current(nurse.db, form_id="admission", patient_id=patient)[0]
-    records.save_new(nurse, "admission", {**admission.data, "arrival_at": "2026-11-28T12:00+01:00"},
-                     patient_id=patient)
+    _readmit(nurse, patient, "10:00", "12:00")
     overdue = observations.review(nurse.db, forms, "3B", at=datetime.fromisoformat("2026-11-28T13:00+01:00")).overdue
     (back,) = [item for item in overdue if item.patient.patient_id == patient]
     assert back.last is None and back.monitoring is None and f"{back.due_at:%d/%m %H:%M}" == "28/11 12:00"
-
 
 
 def test_a_readmitted_patient_is_escalated_by_this_stays_sets_not_the_stay_befores(ward, forms):
@@ -285,11 +289,7 @@ def test_a_readmitted_patient_is_escalated_by_this_stays_sets_not_the_stay_befor
     would have kept an unwell patient off it). Until a set is taken they are on the overdue list."""
     nurse, patient, _ = ward
     records.save_new(nurse, "observations", HIGH, patient_id=patient)                              # 12:00, 7
-    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T13:00+01:00", "destination": "home",
-                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
-    admission = records.list_current(nurse.db, form_id="admission", patient_id=patient)[0]
-    records.save_new(nurse, "admission", {**admission.data, "arrival_at": "2026-11-28T13:30+01:00"},
-                     patient_id=patient)
+    _readmit(nurse, patient, "13:00", "13:30")
     found = observations.review(nurse.db, forms, "3B", at=datetime.fromisoformat("2026-11-28T14:00+01:00"))
     assert patient not in [item.patient.patient_id for item in found.escalations]
     assert patient in [item.patient.patient_id for item in found.overdue]
