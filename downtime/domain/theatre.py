@@ -142,28 +142,46 @@ def clashes(candidate: Booking, sessions: dict[str, TheatreSession],
             "messages", "{operation} does not fit in the session {session} of theatre {theatre}"),
             {"operation": f"{candidate.start:%d/%m %H:%M}-{candidate.end:%H:%M}",
              "session": f"{session.start:%d/%m %H:%M}-{session.end:%H:%M}", "theatre": session.theatre})))
+    return found + meetings(candidate, sessions, booked)
+
+
+def meetings(candidate: Booking, sessions: dict[str, TheatreSession], booked: Iterable[Booking]) -> list[Clash]:
+    """The bookings this one overlaps in its theatre, or with its surgeon, anaesthetist or
+    patient. A merged hospital's board compares thousands of pairs that overlap in time and
+    share nothing: their times are written out only for a clash."""
+    if candidate.session_id is None or candidate.start is None or candidate.end is None:
+        return []
+    theatre = sessions[candidate.session_id].theatre
+    found = []
     for other in booked:
         if other.booking_id == candidate.booking_id or other.start is None or other.end is None:
             continue
         if not _overlap(candidate.start, candidate.end, other.start, other.end):
             continue
-        window = f"{other.start:%d/%m %H:%M}-{other.end:%H:%M}"
         other_session = sessions.get(other.session_id or "")
-        if other_session is not None and theatre_key(other_session.theatre) == theatre_key(session.theatre):
-            found.append(Clash("theatre", other.booking_id, Phrase(QT_TRANSLATE_NOOP(
-                "messages", "theatre {theatre} is booked {window}"), {"theatre": session.theatre, "window": window})))
-        if other.surgeon.casefold() == candidate.surgeon.casefold():
-            found.append(Clash("surgeon", other.booking_id, Phrase(QT_TRANSLATE_NOOP(
-                "messages", "surgeon {surgeon} operates {window}"), {"surgeon": other.surgeon, "window": window})))
-        if candidate.anaesthetist and other.anaesthetist and \
-                other.anaesthetist.casefold() == candidate.anaesthetist.casefold():
-            found.append(Clash("anaesthetist", other.booking_id, Phrase(QT_TRANSLATE_NOOP(
-                "messages", "anaesthetist {anaesthetist} is busy {window}"),
-                {"anaesthetist": other.anaesthetist, "window": window})))
-        if other.patient_id == candidate.patient_id:
-            found.append(Clash("patient", other.booking_id, Phrase(QT_TRANSLATE_NOOP(
-                "messages", "the patient is already booked {window}"), {"window": window})))
+        kinds = [kind for kind, met in (
+            ("theatre", other_session is not None and theatre_key(other_session.theatre) == theatre_key(theatre)),
+            ("surgeon", other.surgeon.casefold() == candidate.surgeon.casefold()),
+            ("anaesthetist", bool(candidate.anaesthetist and other.anaesthetist
+                                  and other.anaesthetist.casefold() == candidate.anaesthetist.casefold())),
+            ("patient", other.patient_id == candidate.patient_id)) if met]
+        if kinds:
+            window = f"{other.start:%d/%m %H:%M}-{other.end:%H:%M}"
+            found += [Clash(kind, other.booking_id, _met(kind, theatre, other, window)) for kind in kinds]
     return found
+
+
+def _met(kind: str, theatre: str, other: Booking, window: str) -> Phrase:
+    if kind == "theatre":
+        return Phrase(QT_TRANSLATE_NOOP("messages", "theatre {theatre} is booked {window}"),
+                      {"theatre": theatre, "window": window})
+    if kind == "surgeon":
+        return Phrase(QT_TRANSLATE_NOOP("messages", "surgeon {surgeon} operates {window}"),
+                      {"surgeon": other.surgeon, "window": window})
+    if kind == "anaesthetist":
+        return Phrase(QT_TRANSLATE_NOOP("messages", "anaesthetist {anaesthetist} is busy {window}"),
+                      {"anaesthetist": other.anaesthetist, "window": window})
+    return Phrase(QT_TRANSLATE_NOOP("messages", "the patient is already booked {window}"), {"window": window})
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 from downtime.domain.census import StayStatus
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
-    PRIORITY_RANK, Booking, CancelReason, Clash, Priority, Slot, TheatreSession, clashes, left_outside,
+    PRIORITY_RANK, Booking, CancelReason, Clash, Priority, Slot, TheatreSession, clashes, left_outside, meetings,
     overlapping_sessions, rebook_by, suggest_slots, theatre_key,
 )
 from downtime.formspec import FormSpec
@@ -342,7 +342,7 @@ def standing_clashes(replayed: list[BookingFacts], known: dict[str, TheatreSessi
 
 def _meets(booking: Booking, other: Booking, known: dict[str, TheatreSession]) -> tuple[Clash, ...]:
     """The clashes of `booking` with `other` (fitting its own session is each laptop's check)."""
-    return tuple(clash for clash in clashes(booking, known, [other]) if clash.kind != "session")
+    return tuple(meetings(booking, known, [other]))
 
 
 def clashes_touching(db: Database, record_ids: Collection[str]) -> list[StandingClash]:
