@@ -76,6 +76,12 @@ def test_a_valid_minimal_form_loads(tmp_path):
         max: 1
         label: {en: Weight, fr: Poids}
 """, "min is above max"),
+    ("""\
+      - id: seen_at
+        kind: datetime
+        not_after: name
+        label: {en: Seen at, fr: Vu le}
+""", "not_after names no datetime field 'name'"),
 ])
 def test_broken_definitions_are_refused_naming_the_field(tmp_path, fields, expected):
     path = _write(tmp_path, fields)

@@ -61,15 +61,31 @@ def test_impossible_readings_are_refused_by_the_form(ward):
         records.save_new(nurse, "observations", {**HIGH, "respiratory_rate": 220}, patient_id=patient)
 
 
-def test_scale_2_needs_the_clinician_who_prescribed_it(ward):
+def test_scale_2_needs_the_clinician_who_prescribed_it_and_when(ward):
     """Scale 2 scores low saturations lower: on the RCP chart it is prescribed and signed for,
     never chosen set by set."""
     nurse, patient, _ = ward
     scale_2 = {**HIGH, "spo2": 88, "spo2_scale": "scale_2"}
     with pytest.raises(ValidationFailed, match="Scale 2 prescribed by"):
         records.save_new(nurse, "observations", scale_2, patient_id=patient)
-    records.save_new(nurse, "observations", {**scale_2, "scale_2_prescribed_by": "Dr Benali"}, patient_id=patient)
+    with pytest.raises(ValidationFailed, match="Scale 2 prescribed on"):
+        records.save_new(nurse, "observations", {**scale_2, "scale_2_prescribed_by": "Dr Benali"}, patient_id=patient)
+    records.save_new(nurse, "observations", {**scale_2, "scale_2_prescribed_by": "Dr Benali",
+                                             "scale_2_prescribed_at": "2026-11-27T10:00+01:00"}, patient_id=patient)
     assert observations.chart(nurse.db, patient)[0].news2.parameters.spo2 == 0
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", "“Scale 2 prescribed on” cannot be after “Date and time taken”."),
+    ("fr", "« Échelle 2 prescrite le » ne peut pas être après « Date et heure de la prise »."),
+])
+def test_scale_2_prescribed_after_the_set_is_refused(session_for, ward, lang, words):
+    """A set scored on scale 2 before anyone prescribed it was scored on the wrong key."""
+    _, patient, _ = ward
+    late = {**HIGH, "spo2": 88, "spo2_scale": "scale_2", "scale_2_prescribed_by": "Dr Benali",
+            "scale_2_prescribed_at": "2026-11-28T12:05+01:00"}
+    with pytest.raises(ValidationFailed, match=words):
+        records.save_new(session_for("nurse", lang), "observations", late, patient_id=patient)
 
 
 def test_the_escalation_list_holds_latest_scores_above_low_highest_first(ward, forms):

@@ -122,10 +122,33 @@ def test_each_saturation_is_written_in_its_own_scales_row_as_on_the_rcp_chart(se
     chart a saturation written by hand said nothing of the key that scores it."""
     nurse, patient = _charted(session_for, admission_values)
     records.save_new(nurse, "observations", {**SETS[0], "taken_at": "2026-11-28T13:00+01:00", "spo2": 88,
-                                             "spo2_scale": "scale_2", "scale_2_prescribed_by": "Dr Benali"},
-                     patient_id=patient)
+                                             **SCALE_2}, patient_id=patient)
     page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
-    assert "SpO2 scale 1 % 97 (0) 95 (1) SpO2 scale 2 % (if prescribed) 88 (0) Air or oxygen" in page
+    assert re.search(r"SpO2 scale 1 % 97 \(0\) 95 \(1\) SpO2 scale 2 % \(if prescribed\).* 88 \(0\) Air or oxygen", page)
+
+
+SCALE_2 = {"spo2_scale": "scale_2", "scale_2_prescribed_by": "Dr Benali", "scale_2_prescribed_at": "2026-11-28T09:30+01:00"}
+
+
+@pytest.mark.parametrize("lang, words", [("en", "prescribed by Dr Benali on 28/11/2026 09:30"),
+                                         ("fr", "prescrite par Dr Benali le 28/11/2026 09:30")])
+def test_the_scale_2_row_names_who_prescribed_it_and_when(session_for, admission_values, tmp_path, lang, words):
+    """The RCP chart's scale 2 is used only as prescribed: the chart printed its readings and
+    never who decided it, so a nurse taking over could not tell a prescription from a slip."""
+    nurse, patient = _charted(session_for, admission_values, lang)
+    for hour in ("13", "14"):
+        records.save_new(nurse, "observations", {**SETS[0], "taken_at": f"2026-11-28T{hour}:00+01:00", "spo2": 88,
+                                                 **SCALE_2}, patient_id=patient)
+    page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
+    assert page.count(words) == 1
+
+
+@pytest.mark.parametrize("lang, words", [("en", "prescribed by ______"), ("fr", "prescrite par ______")])
+def test_the_blank_chart_asks_who_prescribed_scale_2_and_when(tmp_path, clock, lang, words):
+    path = printing.blank_news2_chart(tmp_path / "blank.pdf", lang=lang, printed_by="Nurse", printed_at=clock(),
+                                      device_name="Ward 3B laptop")
+    (page,) = _text(path)
+    assert words in page and "__/__ __:__" in page
 
 
 def test_an_oxygen_flow_is_printed_with_its_unit(session_for, admission_values, tmp_path):

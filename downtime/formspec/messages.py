@@ -37,6 +37,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                            "vérifiez l'heure."},
     "future": {"en": "“{label}” cannot be in the future.",
                "fr": "« {label} » ne peut pas être dans le futur."},
+    "after_field": {"en": "“{label}” cannot be after “{limit}”.",
+                    "fr": "« {label} » ne peut pas être après « {limit} »."},
     "too_old": {"en": "“{label}” is before {limit}.", "fr": "« {label} » est avant {limit}."},
     "too_far": {"en": "“{label}” is after {limit}.", "fr": "« {label} » est après {limit}."},
     "bad_choice": {"en": "“{label}”: choose one of the listed options.",

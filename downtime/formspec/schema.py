@@ -212,6 +212,9 @@ class DateField(_FieldBase):
 class DateTimeField(_FieldBase):
     kind: Literal["datetime"]
     allow_future: bool = False
+    not_after: str | None = None
+    """Another datetime field of the form this time cannot follow: scale 2 prescribed after the
+    set it scored means the set was scored on a scale nobody had prescribed yet."""
 
 
 class ChoiceField(_FieldBase):
@@ -366,6 +369,9 @@ def _consistency_problems(spec: FormSpec) -> Iterator[str]:
                 yield f"field {sub.id!r}: min is above max"
         if isinstance(field, RepeatField) and field.min_items > field.max_items:
             yield f"field {field.id!r}: min_items is above max_items"
+        if isinstance(field, DateTimeField) and field.not_after is not None and not isinstance(
+                spec._by_id.get(field.not_after), DateTimeField):
+            yield f"field {field.id!r}: not_after names no datetime field {field.not_after!r}"
 
 
 for _model in (AllOf, AnyOf, Not, _FieldBase, RepeatField, Section, FormSpec):

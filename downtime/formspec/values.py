@@ -215,7 +215,26 @@ def validate(spec: FormSpec, values: dict[str, Any], lang: Lang,
         required = field.required or (
             field.required_when is not None and holds(field.required_when, values))
         errors.extend(_check(field, values.get(field.id), required, field.id, lang, now))
-    return errors + _identity_problems(spec, values, lang)
+    return errors + _order_problems(spec, values, lang, {error.path for error in errors}) + _identity_problems(
+        spec, values, lang)
+
+
+def _order_problems(spec: FormSpec, values: dict[str, Any], lang: Lang, wrong: set[str]) -> list[FieldError]:
+    """Times after the time they must not follow, both asked and well formed (`wrong`: fields
+    already refused, whose own message says what to fix first)."""
+    problems = []
+    for field in spec.fields():
+        if not isinstance(field, DateTimeField) or field.not_after is None:
+            continue
+        other = spec.field(field.not_after)
+        later, limit = values.get(field.id), values.get(other.id)
+        if ({field.id, other.id} & wrong or not later or not limit
+                or not all(one.relevant is None or holds(one.relevant, values) for one in (field, other))):
+            continue
+        if datetime.fromisoformat(later) > datetime.fromisoformat(limit):
+            problems.append(FieldError(field.id, message("after_field", lang, field.label.get(lang),
+                                                          other.label.get(lang))))
+    return problems
 
 
 def _identity_problems(spec: FormSpec, values: dict[str, Any], lang: Lang) -> list[FieldError]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -34,6 +35,7 @@ WORDS = {
     "response": {"en": "Response to the latest score: {band}", "fr": "Conduite à tenir (dernier score) : {band}"},
     "legend": {"en": "Each reading is followed by its points in brackets; shading repeats the points (3 darkest).",
                "fr": "Chaque valeur est suivie de ses points entre parenthèses ; la teinte répète les points."},
+    "prescribed": {"en": "prescribed by {by} on {at}", "fr": "prescrite par {by} le {at}"},
     "incomplete": {"en": "* incomplete set: a row was not measured; the total can only underestimate the risk.",
                    "fr": "* série incomplète : un paramètre n'a pas été mesuré ; le total ne peut que sous-estimer "
                          "le risque."},
@@ -85,14 +87,38 @@ def _reading(found: ScoredSet, field: str, lang: Lang) -> str:
     return "—" if value is None else decimal_text(value, lang) if isinstance(value, float) else str(value)
 
 
+def _prescriptions(sets: Sequence[ScoredSet | None], lang: Lang) -> str:
+    """Who prescribed scale 2 and when, for each prescription the page's sets were scored under;
+    with none, room to write it by hand, as the sets in its empty columns may be."""
+    found: dict[tuple[str, str], None] = {}
+    for one in sets:
+        if one is not None and one.observations.spo2_scale is Spo2Scale.SCALE_2:
+            at = one.record.data.get("scale_2_prescribed_at")
+            found[one.record.data.get("scale_2_prescribed_by", "?"),
+                  f"{datetime.fromisoformat(at):%d/%m/%Y %H:%M}" if at else "?"] = None
+    return "<br/>".join(WORDS["prescribed"][lang].format(by=escape(by), at=at)
+                        for by, at in found or {("_" * 14, "__/__ __:__"): None})
+
+
+def _label(text: str, scale: Spo2Scale | None, sets: Sequence[ScoredSet | None], lang: Lang) -> Paragraph:
+    if scale is not Spo2Scale.SCALE_2:
+        return _p(text, bold=True)
+    return _p(f"<b>{text}</b><br/><font size=6.5>{_prescriptions(sets, lang)}</font>")
+
+
 def _grid(sets: Sequence[ScoredSet | None], lang: Lang, width: float, row_height: float = 9 * mm) -> Table:
     header = [_p(WORDS["taken"][lang], bold=True)] + [
         _p(f"{found.taken_at:%d/%m}<br/>{found.taken_at:%H:%M}", bold=True) if found else _p("__/__<br/>__:__")
         for found in sets]
     body: list[list[object]] = [header]
     shades = []
+    first = width * 0.2
+    heights: list[float | None] = [None]
     for row, (label, field, points_name, scale) in enumerate(ROWS, start=1):
-        line: list[object] = [_p(label[lang], bold=True)]
+        heading = _label(label[lang], scale, sets, lang)
+        # The scale 2 row grows to name its prescriptions rather than print them over the row below.
+        heights.append(max(row_height, heading.wrap(first - 12, row_height)[1] + 6))
+        line: list[object] = [heading]
         for column, found in enumerate(sets, start=1):
             if found is None or scale not in (None, found.observations.spo2_scale):
                 line.append("")
@@ -109,9 +135,8 @@ def _grid(sets: Sequence[ScoredSet | None], lang: Lang, width: float, row_height
         _p(band_word(found.news2.band, lang), bold=found.news2.band in (Band.MEDIUM, Band.HIGH))
         if found else "" for found in sets])
     body.append([_p(WORDS["by"][lang], bold=True)] + [_p(found.record.author) if found else "" for found in sets])
-    first = width * 0.2
     table = Table(body, colWidths=[first] + [(width - first) / COLUMNS] * COLUMNS,
-                  rowHeights=[None] + [row_height] * (len(body) - 1), repeatRows=1)
+                  rowHeights=heights + [row_height] * (len(body) - len(heights)), repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *shades]))

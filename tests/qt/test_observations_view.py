@@ -218,3 +218,33 @@ def test_the_overdue_list_left_on_screen_is_read_again_when_the_next_set_falls_d
     panel.show()
     listed(panel)
     assert [panel.overdue_model.text(0, 6)] == ["29/11 05:00"]
+
+
+def test_choosing_scale_2_asks_who_prescribed_it_and_when(qtbot, session_for, admission_values, answers):
+    """Scale 2 is used only as a clinician prescribed it: the form asks who and when, and
+    refuses a prescription dated after the set it scores, naming the field."""
+    from downtime.qt.form_view import FormView
+    from downtime.services import observations
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values,
+                                                    "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
+    form = FormView(nurse, nurse.form("observations"), patient_id=patient)
+    qtbot.addWidget(form)
+    form.show()
+    asked = ("scale_2_prescribed_by", "scale_2_prescribed_at")
+    assert not any(form.editors[field_id].widget.isVisible() for field_id in asked)
+    for field_id, value in {**RCP_EXAMPLE, "spo2": 88, "spo2_scale": "scale_2",
+                            "scale_2_prescribed_at": "2026-11-28T12:30+01:00"}.items():
+        form.editors[field_id].set_value(value)
+    assert all(form.editors[field_id].widget.isVisible() for field_id in asked)
+    form.save()
+    assert form.record is None
+    assert "“Scale 2 prescribed by” is required." in form.error_labels["scale_2_prescribed_by"].text()
+    assert "cannot be after “Date and time taken”" in form.error_labels["scale_2_prescribed_at"].text()
+    form.editors["scale_2_prescribed_by"].set_value("Dr Benali")
+    form.editors["scale_2_prescribed_at"].set_value("2026-11-27T18:45+01:00")
+    form.save()
+    assert form.record is not None and form.record.data["scale_2_prescribed_at"] == "2026-11-27T18:45+01:00"
+    assert observations.chart(nurse.db, patient)[0].news2.parameters.spo2 == 0
