@@ -3,9 +3,11 @@
 import re
 from datetime import date
 
+import pytest
 from pypdf import PdfReader
 
 from downtime.cli import main
+from downtime.domain.medication import DoseState
 from downtime.services import census, medication, printing
 
 
@@ -143,3 +145,78 @@ def test_as_required_doses_of_a_long_outage_run_over_pages(tmp_path, session_for
     text = " ".join(pages)
     assert all(f"HL {at:%d/%m %H:%M}" in text for at in times if at.date() >= date(2026, 11, 15))
     assert all("Paracetamol 1 g PO" in page for page in pages if "HL " in page)
+
+
+NOT_GIVEN = ("refused", "nil_by_mouth", "patient_away", "unavailable", "held", "vomited", "asleep", "other")
+
+
+def _a_fortnight_of_doses(session_for, admission_values):
+    """Two weeks of an order at five times a day (given at 08:00, 13:20, 14:00 and 20:00, not
+    given at 12:00 with each code in turn) and of one stopped since yesterday (given every
+    other morning): today at 14:00 its 12:00 is overdue, 13:20 late and 14:00 due."""
+    from datetime import datetime, timedelta
+
+    from downtime.services import records, wards
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    patient = records.save_new(nurse, "admission", {**admission_values,
+                                                    "arrival_at": "2026-11-14T09:00+01:00"}).patient_id
+    order = {"dose_unit": "mg", "frequency": "scheduled", "start_at": "2026-11-14T10:00+01:00", "controlled": False,
+             "high_alert": False}
+    regular = records.save_new(doctor, "medication_order", {
+        **order, "drug": "Gentamicin", "dose": 240, "route": "IV", "times": "08:00 12:00 13:20 14:00 20:00"},
+        patient_id=patient).record_id
+    stopped = records.save_new(doctor, "medication_order", {
+        **order, "drug": "Enoxaparin", "dose": 40, "route": "SC", "times": "09:00 21:00",
+        "stop_at": "2026-11-27T10:00+01:00"}, patient_id=patient).record_id
+    codes = iter(NOT_GIVEN * 2)
+    for day in range(14, 28):
+        for clock in ("08:00", "12:00", "13:20", "14:00", "20:00"):
+            slot = datetime.fromisoformat(f"2026-11-{day}T{clock}+01:00")
+            if slot.isoformat() < order["start_at"]:
+                continue
+            given = {"outcome": "given", "given_at": (slot + timedelta(minutes=7)).isoformat(timespec="minutes"),
+                     "scheduled_for": slot.isoformat(timespec="minutes")}
+            if clock == "12:00":
+                reason = next(codes)
+                values = {**given, "outcome": "not_given", "not_given_reason": reason,
+                          **({"not_given_detail": "Line blocked"} if reason == "other" else {})}
+            else:
+                values = {**given, "dose_given": 240, "route": "IV"}
+            medication.record_dose(nurse, regular, values)
+        if day % 2:
+            medication.record_dose(nurse, stopped, {"outcome": "given", "dose_given": 40, "route": "SC",
+                                                    "scheduled_for": f"2026-11-{day}T09:00+01:00",
+                                                    "given_at": f"2026-11-{day}T09:10+01:00"})
+    medication.record_dose(nurse, regular, {"outcome": "given", "scheduled_for": "2026-11-28T08:00+01:00",
+                                            "given_at": "2026-11-28T08:05+01:00", "dose_given": 240, "route": "IV"})
+    return nurse, patient
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+@pytest.mark.parametrize("days", [9, 10, 11, 12, 13, 14])
+def test_no_word_is_broken_inside_the_day_columns_of_a_long_chart(tmp_path, session_for, admission_values, clock,
+                                                                  days, lang):
+    """Fourteen days across one grid left each day a column narrower than its words: OVERDUE
+    printed as OVER / DUE, "not recorded (stopped)" as "not re / corde / d (sto / pped)"."""
+    from datetime import timedelta
+
+    from downtime.domain.medication import dose_text
+    from downtime.pdf.mar import STATE_WORDS, w
+
+    nurse, patient = _a_fortnight_of_doses(session_for, admission_values)
+    nurse = session_for("nurse", lang)
+    first = clock().date() - timedelta(days=days - 1)
+    text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf", days=days)))
+    cells = [cell for row in medication.mar_grid(nurse.db, patient, first, days, clock()) for cell in row.cells]
+    names = {"nurse": "Hélène Lefèvre"}
+    for state, key in STATE_WORDS.items():
+        words = w(key, lang)
+        expected = sum(cell.state is state for cell in cells)
+        assert len(re.findall(rf"(?<!\w){re.escape(words)}(?!\w)", text)) == expected, (words, expected)
+    assert {cell.state for cell in cells} >= {DoseState.OVERDUE, DoseState.LATE, DoseState.DUE,
+                                              DoseState.NOT_RECORDED, DoseState.GIVEN, DoseState.NOT_GIVEN}
+    for cell in cells:
+        for dose in cell.recorded:
+            assert dose_text(dose, names) in text, dose_text(dose, names)

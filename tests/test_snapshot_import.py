@@ -371,3 +371,25 @@ def test_an_ehr_time_in_the_hour_the_clocks_repeat_is_loaded_not_refused(clerk, 
     (minh,) = [row.patient for row in census.census(clerk.db, clerk.forms, "3B")
                if row.patient and row.patient.display_name == "NGUYEN Van Minh"]
     assert minh.admitted_at == "2026-10-25T02:30:00+02:00"
+
+
+@pytest.mark.parametrize("lang, words", [("en", "in the EHR (before downtime)"),
+                                         ("fr", "dans le DPI (avant la procédure dégradée)")])
+def test_the_ehrs_doses_are_said_in_whole_words_on_a_fortnights_chart(clerk, snapshot, session_for, clock, tmp_path,
+                                                                       lang, words):
+    """Fourteen narrow day columns broke "downtime)" and "dégradée)" inside their cells."""
+    from datetime import date, datetime
+
+    from downtime.domain.medication import DoseState
+
+    from downtime.services import printing
+    from pypdf import PdfReader
+
+    clock.now = datetime.fromisoformat("2026-11-28T11:00+01:00")
+    import_path(clerk, snapshot)
+    nurse = session_for("nurse", lang)
+    helene = next(row.patient for row in census.census(nurse.db, nurse.forms, "3B") if row.patient and row.bed == "12")
+    printed = printing.print_mar(nurse, [helene.patient_id], tmp_path / "mar.pdf", days=14)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(printed).pages)
+    rows = medication.mar_grid(nurse.db, helene.patient_id, date(2026, 11, 15), 14, clock())
+    assert text.count(words) == sum(cell.state is DoseState.IN_EHR for row in rows for cell in row.cells) > 0

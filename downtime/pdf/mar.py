@@ -5,6 +5,7 @@ not-given codes. Blank charts keep the same grid for handwriting."""
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -170,6 +171,17 @@ def _prn_table(rows: list[MarRow], names: dict[str, str], order_form: FormSpec, 
     return Grid(widths, body, fill=GREY_FILL, rule=RULE, bottom_padding=BODY_PAD_BOTTOM)
 
 
+# Days across one grid at most: a tenth of it is narrower than OVERDUE in bold or "(before
+# downtime)", which broke inside their cells; a longer chart prints its days in blocks.
+DAYS_PER_GRID = 9
+
+
+def _blocks(days: list[date]) -> list[list[date]]:
+    """The days in as few blocks as fit, of even length (a fortnight: two weeks of seven days)."""
+    size = math.ceil(len(days) / math.ceil(len(days) / DAYS_PER_GRID))
+    return [days[start:start + size] for start in range(0, len(days), size)]
+
+
 def _band(value: str, width: float) -> Grid:
     return Grid([width], [[_p(value, width - 2 * PAD_X, size=9.5, bold=True, color=colors.white)]], fill=BAND)
 
@@ -194,8 +206,11 @@ def _chart(chart: PatientChart, days: list[date], names: dict[str, str], order_f
     prn = [r for r in chart.rows if r.order.frequency is Frequency.PRN]
     if not chart.rows:
         story.append(_p(w("none", lang), width, size=10))
-    if regular:
-        story += _section(w("regular", lang), _regular_table(regular, days, names, order_form, lang, width), width)
+    blocks = _blocks(days)
+    for block in blocks if regular else []:
+        title = w("regular", lang) + ("" if len(blocks) == 1 else " — " + w(
+            "period", lang, first=f"{block[0]:%d/%m}", last=f"{block[-1]:%d/%m}"))
+        story += _section(title, _regular_table(regular, block, names, order_form, lang, width), width)
     if prn:
         story += _section(w("prn", lang), _prn_table(prn, names, order_form, lang, width), width)
     story.append(_p(w("key", lang) + CODE_NAMES[lang], width, size=7.5))
