@@ -282,3 +282,53 @@ def test_a_reason_longer_than_a_page_leaves_the_record_printable(session_for, ad
     records.amend(nurse, record.record_id, {**admission_values, "weight_kg": 60.0}, reason)
     text = _flat(" ".join(_pages(printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf"))))
     assert "word1199 END-OF-REASON" in text
+
+
+@pytest.mark.parametrize("lang, signature", [("en", "Name and signature of the person completing this form"),
+                                             ("fr", "Nom et signature de la personne qui remplit ce formulaire")])
+def test_no_blank_forms_signature_box_sits_alone_on_a_page(forms, tmp_path, lang, signature):
+    """The blank medication order and administration forms printed their signature box alone
+    on page 2, under nothing: it is kept with the form's last row."""
+    for form_id, spec in forms.items():
+        pages = [_flat(page) for page in _pages(blank_form_pdf(
+            spec, tmp_path / f"{form_id}.pdf", lang=lang, printed_by="x",
+            printed_at=datetime.fromisoformat("2026-11-28T14:00+01:00"), device_name="d"))]
+        (signed,) = [page for page in pages if signature in page]
+        assert _flat(list(spec.fields())[-1].label.get(lang)) in signed, form_id
+
+
+TRANSFER_OUT = {
+    "departed_at": "2026-11-28T13:00+01:00", "receiving_hospital": "CHU Sud", "receiving_unit": "Réanimation",
+    "receiving_clinician": "Dr Petit", "transport_mode": "mobile_icu", "escort": "doctor",
+    "situation": "Respiratory failure", "background": "COPD", "condition": "unstable", "assessment": "Needs ventilation",
+    "recommendation": "Admit to ICU", "current_treatments": "Amoxicillin 1 g IV 8-hourly, last 12:00",
+    "devices": ["peripheral_iv", "oxygen"], "allergies_checked": True, "obs_at": "2026-11-28T12:45+01:00",
+    "resp_rate": 28, "spo2": 89, "systolic": 95, "diastolic": 60, "pulse": 110, "temperature": 38.4,
+    "consciousness": "alert", "documents_sent": ["admission_record", "medication_chart"], "handed_over_to": "Dr Petit"}
+
+
+@pytest.mark.parametrize("treatments", [1, 24])
+@pytest.mark.parametrize("lang, signature, last", [("en", "Checked on paper by", "Handed over to (name) Dr Petit"),
+                                                   ("fr", "Vérifié sur papier par", "Remis à (nom) Dr Petit")])
+def test_a_transfer_outs_signature_box_stays_with_the_end_of_the_handover(
+        session_for, admission_values, tmp_path, treatments, lang, signature, last):
+    """A transfer's handover filling page 1 (or, with a long list of treatments, page 2) sent its
+    signature box alone to the next page."""
+    nurse = session_for("nurse", lang)
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    values = {**TRANSFER_OUT, "current_treatments": "\n".join(
+        f"Drug {number} 1 g IV 8-hourly, last 12:00" for number in range(treatments))}
+    record = records.save_new(nurse, "transfer_out", values, patient_id=patient)
+    pages = [_flat(page) for page in _pages(printing.print_record(nurse, record.record_id, tmp_path / "out.pdf"))]
+    (signed,) = [page for page in pages if signature in page]
+    assert last in signed
+
+
+def test_an_amended_records_signature_box_stays_with_its_history(session_for, admission_values, tmp_path):
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    record = records.save_new(nurse, "transfer_out", TRANSFER_OUT, patient_id=patient)
+    records.amend(nurse, record.record_id, {**TRANSFER_OUT, "handed_over_to": "Dr Moreau"}, "Dr Petit off duty")
+    pages = [_flat(page) for page in _pages(printing.print_record(nurse, record.record_id, tmp_path / "out.pdf"))]
+    (signed,) = [page for page in pages if "Checked on paper by" in page]
+    assert "Amendment history" in signed and "Dr Petit off duty" in signed

@@ -23,7 +23,7 @@ from downtime.formspec.schema import (
     Filled, IntegerField, MultiChoiceField, Not, OneOf, RepeatField, YesNoField, holds,
 )
 from downtime.formspec.values import format_value
-from downtime.pdf.page import BAND, GREY, RULE, PageInfo, body_width, build_pdf, style, in_words
+from downtime.pdf.page import BAND, GREY, RULE, PageInfo, body_height, body_width, build_pdf, style, in_words
 from downtime.services.patients import PatientSummary
 
 WRITING_LINE = 9 * mm
@@ -244,9 +244,10 @@ def _grid(cells: list[tuple[int, list[Flowable]] | Flowable], width: float) -> l
     return tables
 
 
-def _body(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: float) -> list[Flowable]:
+def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: float) -> list[list[Flowable]]:
+    """Each section with a field to show: its band, then its rows of field boxes."""
     blank = values is None
-    story: list[Flowable] = []
+    sections: list[list[Flowable]] = []
     for section in spec.sections:
         cells: list[tuple[int, list[Flowable]] | Flowable] = []
         for field in section.fields:
@@ -262,17 +263,34 @@ def _body(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: floa
                        else _filled_content(field, (values or {}).get(field.id), lang))
             cells.append((field.paper.span, label + content))
         if cells:
-            story.append(KeepTogether([_section_band(section.title.get(lang), width)] + _grid(cells, width)[:1]))
-            story.extend(_grid(cells, width)[1:])
-            story.append(Spacer(1, 3 * mm))
-    return story
+            sections.append([_section_band(section.title.get(lang), width), *_grid(cells, width)])
+    return sections
 
 
-def _signature(lang: Lang, key: str, width: float) -> Flowable:
+def _laid(part: list[Flowable]) -> list[Flowable]:
+    """A section as it flows: its band never alone at the foot of a page, a gap after it."""
+    band, first, *rows = part
+    return [KeepTogether([band, first]), *rows, Spacer(1, 3 * mm)]
+
+
+def _signed(parts: list[list[Flowable]], lang: Lang, key: str, info: PageInfo) -> list[Flowable]:
+    """The form's sections (and amendment history), then the signature box, kept on one page
+    with the last of them, or with its last row if that section is longer than half a page (a
+    one-section form moved whole to page 2 left page 1 empty): a box alone at the top of a page
+    signed nothing a reader could see, and a transfer's handover ran on to a page holding only
+    it. (A KeepTogether within a KeepTogether is always taken to be taller than the page, so the
+    last section's band is kept with its first row only here.)"""
+    width = body_width(info)
     box = Table([[_p(t(key, lang), size=8, bold=True, condensed=True)], [Spacer(1, 14 * mm)]],
                 colWidths=[width])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.75, colors.black)]))
-    return KeepTogether([Spacer(1, 3 * mm), box])
+    *before, last = parts
+    story = [flowable for part in before for flowable in _laid(part)]
+    end = [*last, Spacer(1, 6 * mm), box]
+    if len(last) == 2 or sum(flowable.wrap(width, body_height(info))[1] for flowable in end) <= body_height(info) / 2:
+        return story + [KeepTogether(end)]
+    band, first, *rows, final = last
+    return story + [KeepTogether([band, first]), *rows, KeepTogether([final, Spacer(1, 6 * mm), box])]
 
 
 def blank_form_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str,
@@ -282,8 +300,7 @@ def blank_form_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str,
                     subtitle=f"{spec.id} v{spec.version}", blank=True)
     width = body_width(info)
     story = [_p(t("required_key", lang), size=7.5, color=GREY), Spacer(1, 2 * mm)]
-    story += _body(spec, None, lang, width)
-    story.append(_signature(lang, "signature", width))
+    story += _signed(_sections(spec, None, lang, width), lang, "signature", info)
     return build_pdf(out, story, info)
 
 
@@ -299,7 +316,7 @@ def _history(history: list[RecordVersion], lang: Lang, width: float) -> list[Flo
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return [KeepTogether([_section_band(t("history", lang), width), table]), Spacer(1, 3 * mm)]
+    return [_section_band(t("history", lang), width), table]
 
 
 def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSummary, out: Path, *,
@@ -320,8 +337,6 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
         story.append(_p(t("eie_reason", lang, reason=record.reason or ""), size=10, bold=True,
                         color=colors.HexColor("#8b0000")))
     story.append(Spacer(1, 2 * mm))
-    story += _body(spec, record.data, lang, width)
-    if len(history) > 1:
-        story += _history(history, lang, width)
-    story.append(_signature(lang, "signature_filled", width))
+    parts = _sections(spec, record.data, lang, width) + ([_history(history, lang, width)] if len(history) > 1 else [])
+    story += _signed(parts, lang, "signature_filled", info)
     return build_pdf(out, story, info)

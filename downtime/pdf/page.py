@@ -388,13 +388,11 @@ def build_pdf(out: Path, story: Sequence[Flowable], info: PageInfo) -> Path:
     handle, temporary = tempfile.mkstemp(suffix=".pdf", dir=out.parent)
     os.close(handle)
     try:
+        top, bottom = _margins(info)
         doc = BaseDocTemplate(temporary, pagesize=info.pagesize, title=info.title,
                               author=info.printed_by, creator="Downtime",
-                              leftMargin=MARGIN, rightMargin=MARGIN,
-                              topMargin=MARGIN + header_height(info) + 3 * mm,
-                              bottomMargin=MARGIN + FOOTER_HEIGHT)
-        frame = Frame(doc.leftMargin, doc.bottomMargin, page_w - 2 * MARGIN,
-                      page_h - doc.topMargin - doc.bottomMargin, id="body",
+                              leftMargin=MARGIN, rightMargin=MARGIN, topMargin=top, bottomMargin=bottom)
+        frame = Frame(doc.leftMargin, doc.bottomMargin, page_w - 2 * MARGIN, body_height(info), id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
         doc.build(list(story), canvasmaker=_numbered_canvas(info))
@@ -407,4 +405,15 @@ def build_pdf(out: Path, story: Sequence[Flowable], info: PageInfo) -> Path:
 
 def body_width(info: PageInfo) -> float:
     return info.pagesize[0] - 2 * MARGIN
+
+
+def _margins(info: PageInfo) -> tuple[float, float]:
+    """The body's top and bottom margins: under the header, above the footer."""
+    return MARGIN + header_height(info) + 3 * mm, MARGIN + FOOTER_HEIGHT
+
+
+def body_height(info: PageInfo) -> float:
+    """The height a page has for its story, to tell whether something fits on a page of its own."""
+    top, bottom = _margins(info)
+    return info.pagesize[1] - top - bottom
 
