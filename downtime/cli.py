@@ -400,13 +400,15 @@ def cmd_setting(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
-    from downtime.services.backups import backup_now
+    from downtime.services.backups import backup_now, made
 
-    print(_say(args, QT_TRANSLATE_NOOP("messages", "backed up to {path}"), path=backup_now(_session(args))))
+    path = backup_now(_session(args))
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "backed up to {path} (made {when})"), path=path, when=made(path)))
     return 0
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    from downtime.services.backups import made
     from downtime.storage.backup import restore_backup
     from downtime.storage.integrity import check_database
 
@@ -420,7 +422,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
             db.close()
 
     restore_backup(args.backup, target, sound)
-    print(_say(args, QT_TRANSLATE_NOOP("messages", "restored {backup} as {target}: {state}"), backup=args.backup, target=target,
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "restored {backup} (made {when}) as {target}: {state}"),
+               backup=args.backup, when=made(args.backup), target=target,
                state=_say(args, QT_TRANSLATE_NOOP("messages", "integrity and audit chain sound"))))
     return 0
 

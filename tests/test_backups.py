@@ -2,6 +2,7 @@
 sound database; the banner's "last backup" comes from the audit log."""
 
 import os
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from downtime.services import backups, records, staff, unlock
 from downtime.services.context import Session, Vault
 from downtime.services.errors import ServiceError, SignInError
 from downtime.storage import keyslots
-from downtime.storage.backup import BackupError, backups_in, backups_of, first_entry, restore_backup
+from downtime.storage.backup import BackupError, backups_in, backups_of, first_entry, made_at, restore_backup
 from downtime.storage.integrity import check_database
 
 
@@ -69,9 +70,14 @@ def test_backup_and_restore_commands(ward, capsys):
     who = ["--db", str(nurse.vault.path), "--user", "nurse", "--pin", "1111"]
     assert main(["backup", *who]) == 0
     backup = backups_in(tmp_path / "usb")[0]
+    # Named in UTC, told in the laptop's time (the command runs on the real clock).
+    made = made_at(backup)
+    assert "Z-" in backup.name and made.utcoffset() == datetime.now().astimezone().utcoffset()
+    assert f"backed up to {backup} (made {made:%d/%m/%Y %H:%M})" in capsys.readouterr().out
     assert main(["restore", str(backup), "--db", str(tmp_path / "new.sqlite"), "--user", "nurse",
                  "--pin", "1111"]) == 0
-    assert "integrity and audit chain sound" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert f"restored {backup} (made {made:%d/%m/%Y %H:%M})" in out and "integrity and audit chain sound" in out
 
 
 def test_a_damaged_backup_is_never_put_in_place_and_a_sound_one_can_follow(ward, admission_values, capsys):
@@ -283,3 +289,44 @@ def test_backups_named_by_an_earlier_version_are_still_found_ordered_and_rotated
         clock.advance(minutes=1)
         newer.insert(0, backups.backup_now(nurse))
     assert backups_in(tmp_path / "usb") == newer and not keyslots.keys_path(old).exists()
+
+
+def test_backups_across_the_hour_the_clocks_go_back_are_ordered_by_when_they_were_made(ward, clock):
+    """Named in the laptop's time, the backup made at 02:20 the second time round the hour the
+    clocks go back sorted before the one made at 02:30 the first time: it was removed as the
+    oldest, and the older one offered for restoring. Named in UTC, they keep the order they
+    were made in, and are told by the laptop's time."""
+    nurse, tmp_path = ward
+    made = []
+    for at in ("2027-10-31T02:30+02:00", "2027-10-31T02:10+01:00", "2027-10-31T02:20+01:00", "2027-10-31T02:40+01:00"):
+        clock.now = datetime.fromisoformat(at)
+        made.append(backups.backup_now(nurse))
+    assert backups_in(tmp_path / "usb") == made[:0:-1] and not made[0].exists()
+    assert backups.newest(tmp_path / "usb") == made[-1]
+    assert made[-1].name.startswith("downtime-backup-20271031-014000-000000Z-")
+    assert [made_at(path).isoformat() for path in made[1:]] == [
+        "2027-10-31T02:10:00+01:00", "2027-10-31T02:20:00+01:00", "2027-10-31T02:40:00+01:00"]
+
+
+def test_an_earlier_versions_names_in_the_laptops_time_are_ordered_among_utc_names(ward, clock):
+    """A name of the laptop's time (13:50 in Paris, 12:50 UTC) is older than one of 13:00 UTC,
+    though it reads later."""
+    nurse, tmp_path = ward
+    clock.advance(minutes=-10)
+    earlier = backups.backup_now(nurse)
+    old = earlier.with_name(f"downtime-backup-{clock():%Y%m%d-%H%M%S-%f}-0123abcd.sqlite")
+    earlier.rename(old)
+    keyslots.keys_path(earlier).rename(keyslots.keys_path(old))
+    clock.advance(minutes=10)
+    new = backups.backup_now(nurse)
+    assert backups_in(tmp_path / "usb") == [new, old]
+    assert f"{made_at(old):%H:%M}" == "13:50" and f"{made_at(new):%H:%M}" == "14:00"
+
+
+def test_a_name_whose_digits_are_no_time_comes_last_and_stops_nothing(ward):
+    nurse, tmp_path = ward
+    made = backups.backup_now(nurse)
+    odd = tmp_path / "usb" / "downtime-backup-20261399-999999.sqlite"
+    odd.write_bytes(b"")
+    assert backups_in(tmp_path / "usb") == [made, odd] and made_at(odd) is None
+    assert backups.made(odd) == "?"

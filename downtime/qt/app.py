@@ -56,10 +56,10 @@ def sound_or_restored(vault: Vault, unreadable: str | None = None) -> bool:
         return False
     if not Prompts.confirm(None, translate("App", "Damaged database"),
                            translate("App", "{path} is damaged and must not be used:\n{problem}\n\n"
-                                     "Put the newest backup ({backup}) in its place? The damaged file is kept, "
-                                     "renamed, for IT. Anything saved after that backup is not in it: check the "
-                                     "last entries against paper.")
-                           .format(path=vault.path, problem=problem, backup=newest.name)):
+                                     "Put the newest backup ({backup}, made {when}) in its place? The damaged file "
+                                     "is kept, renamed, for IT. Anything saved after that backup is not in it: check "
+                                     "the last entries against paper.")
+                           .format(path=vault.path, problem=problem, backup=newest.name, when=backups.made(newest))):
         backups.discard_restore(vault)
         return False
     if vault.db is not None:
@@ -68,7 +68,8 @@ def sound_or_restored(vault: Vault, unreadable: str | None = None) -> bool:
     backups.put_restored(vault)
     vault.db, vault.key = None, None
     Prompts.info(None, translate("App", "Backup restored"),
-                 translate("App", "{backup} is now in use. Please sign in again.").format(backup=newest.name))
+                 translate("App", "{backup}, made {when}, is now in use. Please sign in again.")
+                 .format(backup=newest.name, when=backups.made(newest)))
     return True
 
 

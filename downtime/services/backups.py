@@ -24,6 +24,7 @@ from downtime.storage.backup import (
     backups_of,
     ends_before_a_backup,
     first_entry,
+    made_at,
     make_backup,
     restore_backup,
 )
@@ -99,6 +100,13 @@ def sound(db: Database, key: bytes | None) -> str | None:
     """The check a database gets before use, in words (None: sound): SQLite's integrity check
     and the audit chain, whose end is then checked against the newest backup of it."""
     return check_database(db) or ends_before_a_backup(db, key, folder(db))
+
+
+def made(backup: Path) -> str:
+    """When a backup was made, in the laptop's time, for the person choosing one: its name says
+    it in UTC, which nobody on a ward reads at a glance ("?" for a name that does not say)."""
+    at = made_at(backup)
+    return f"{at:%d/%m/%Y %H:%M}" if at else "?"
 
 
 def newest(db_folder: Path) -> Path | None:

@@ -7,11 +7,12 @@ so a backup folder never holds a half-written backup; the oldest of the same dat
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import suppress
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlcipher3
@@ -30,19 +31,47 @@ class BackupError(UserError):
     pass
 
 
+# The time in a backup's name: UTC ("Z") now; the laptop's own time in earlier versions' names,
+# to the microsecond with a random part, or to the second alone.
+_NAMED = re.compile(rf"{re.escape(PREFIX)}(\d{{8}}-\d{{6}})(?:-(\d{{6}}))?(Z?)(?:-[0-9a-f]+)?{re.escape(SUFFIX)}")
+_UNDATED = datetime.min.replace(tzinfo=timezone.utc)
+
+
 def _name(at: datetime) -> str:
-    """The time to the microsecond, which orders one database's backups, then a random part: named
-    to the second, two databases backing up to one folder (or two backups within a second)
-    took one name, and the second copy replaced the first."""
-    return f"{PREFIX}{at:%Y%m%d-%H%M%S-%f}-{secrets.token_hex(4)}{SUFFIX}"
+    """The time in UTC to the microsecond, which orders one database's backups, then a random part:
+    named to the second, two databases backing up to one folder (or two backups within a second)
+    took one name, and the second copy replaced the first; named in the laptop's time, the backup
+    made at 02:20 the second time round the hour the clocks go back sorted before the one made at
+    02:30 the first time, and was removed as the oldest, or passed over for restoring."""
+    return f"{PREFIX}{at.astimezone(timezone.utc):%Y%m%d-%H%M%S-%f}Z-{secrets.token_hex(4)}{SUFFIX}"
+
+
+def _named_time(path: Path) -> tuple[datetime, bool] | None:
+    """When a backup was made by its name, and whether the name says it in UTC."""
+    found = _NAMED.fullmatch(path.name)
+    if found is None:
+        return None
+    second, micro, utc = found.groups()
+    try:
+        written = datetime.strptime(f"{second}-{micro or '000000'}", "%Y%m%d-%H%M%S-%f")
+    except ValueError:  # digits that are no time (a copy renamed by hand)
+        return None
+    # An earlier version's name is in the laptop's time; in the repeated hour, its first pass.
+    return (written.replace(tzinfo=timezone.utc) if utc else written.astimezone()), bool(utc)
+
+
+def made_at(path: Path) -> datetime | None:
+    """When a backup was made (by its name), for the person choosing one, who reads the laptop's time."""
+    found = _named_time(path)
+    return found[0].astimezone() if found else None
 
 
 def backups_in(folder: Path) -> list[Path]:
-    """Newest first; the names of earlier versions, to the second (downtime-backup-20261128-
-    140000.sqlite), among them: compared without the suffix, such a name comes before a newer
-    name of the same second."""
+    """Newest first, by the time their names give, earlier versions' names among them; at one
+    time, an earlier version's name (to the second) before a name of now. A name giving no time
+    comes last."""
     found = folder.glob(f"{PREFIX}*{SUFFIX}") if folder.is_dir() else []
-    return sorted(found, key=lambda path: path.name.removesuffix(SUFFIX), reverse=True)
+    return sorted(found, key=lambda path: (*(_named_time(path) or (_UNDATED, False)), path.name), reverse=True)
 
 
 def _connect(path: Path, key: bytes | None) -> sqlcipher3.Connection:

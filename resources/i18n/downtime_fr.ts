@@ -708,26 +708,26 @@ No backup was found here (if backups go to a USB stick, restore one with &apos;d
 Aucune sauvegarde n&apos;a été trouvée ici (si les sauvegardes vont sur une clé USB, restaurez-en une avec « downtime restore »). Utilisez un autre portable ou les formulaires papier, et appelez l&apos;informatique.</translation>
     </message>
     <message>
-        <source>{path} is damaged and must not be used:
-{problem}
-
-Put the newest backup ({backup}) in its place? The damaged file is kept, renamed, for IT. Anything saved after that backup is not in it: check the last entries against paper.</source>
-        <translation>{path} est endommagée et ne doit pas être utilisée :
-{problem}
-
-Mettre la sauvegarde la plus récente ({backup}) à sa place ? Le fichier endommagé est gardé, renommé, pour l&apos;informatique. Ce qui a été enregistré après cette sauvegarde n&apos;y est pas : vérifiez les dernières saisies sur le papier.</translation>
-    </message>
-    <message>
         <source>Backup restored</source>
         <translation>Sauvegarde restaurée</translation>
     </message>
     <message>
-        <source>{backup} is now in use. Please sign in again.</source>
-        <translation>{backup} est maintenant utilisée. Veuillez vous reconnecter.</translation>
-    </message>
-    <message>
         <source>Looking for the newest sound backup: each is copied and checked before it is offered…</source>
         <translation>Recherche de la sauvegarde saine la plus récente : chacune est copiée et vérifiée avant d’être proposée…</translation>
+    </message>
+    <message>
+        <source>{path} is damaged and must not be used:
+{problem}
+
+Put the newest backup ({backup}, made {when}) in its place? The damaged file is kept, renamed, for IT. Anything saved after that backup is not in it: check the last entries against paper.</source>
+        <translation>{path} est endommagée et ne doit pas être utilisée :
+{problem}
+
+Mettre la sauvegarde la plus récente ({backup}, faite le {when}) à sa place ? Le fichier endommagé est gardé, renommé, pour l&apos;informatique. Ce qui a été enregistré après cette sauvegarde n&apos;y est pas : vérifiez les dernières saisies sur le papier.</translation>
+    </message>
+    <message>
+        <source>{backup}, made {when}, is now in use. Please sign in again.</source>
+        <translation>{backup}, faite le {when}, est maintenant utilisée. Veuillez vous reconnecter.</translation>
     </message>
     <message>
         <source>Checking the database before use: its integrity and its audit chain…
@@ -2821,12 +2821,12 @@ le numéro du patient dans le DPI :</translation>
         <translation>{name} réglé sur {value}</translation>
     </message>
     <message>
-        <source>backed up to {path}</source>
-        <translation>sauvegardé dans {path}</translation>
+        <source>backed up to {path} (made {when})</source>
+        <translation>sauvegardé dans {path} (le {when})</translation>
     </message>
     <message>
-        <source>restored {backup} as {target}: {state}</source>
-        <translation>{backup} restauré sous {target} : {state}</translation>
+        <source>restored {backup} (made {when}) as {target}: {state}</source>
+        <translation>{backup} (du {when}) restauré sous {target} : {state}</translation>
     </message>
     <message>
         <source>integrity and audit chain sound</source>

@@ -207,7 +207,7 @@ def test_a_damaged_database_is_given_the_newest_sound_backup(qtbot, tmp_path, mo
     _, asked = answers
     assert asked.count(("confirm", "Damaged database")) == 1
     assert check_database(window.session.db) is None
-    assert any(sound.name in text for kind, text in asked if kind == "info")
+    assert any(sound.name in text and "made 28/11/2026 14:00" in text for kind, text in asked if kind == "info")
 
 
 def test_a_truncated_database_offers_the_newest_backup(qtbot, tmp_path, monkeypatch, forms, clock, answers):
