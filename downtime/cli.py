@@ -603,6 +603,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
                    why=duplicate.why))
     for report in result.theatre_clashes:
         print(report.text(args.lang))
+    for hold in result.holds:
+        print(hold.text(args.lang, result.laptops))
     return 0
 
 

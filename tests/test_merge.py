@@ -63,21 +63,25 @@ def test_merge_command(two_exports, tmp_path, capsys):
     assert "manifest.json: cannot be read" in capsys.readouterr().err
 
 
-def test_two_exports_that_disagree_about_a_record_refuse_the_merge_naming_both(two_exports, tmp_path, rewritten):
+def test_two_exports_that_disagree_about_a_record_merge_with_it_on_hold_from_that_version(two_exports, tmp_path,
+                                                                                           rewritten):
     """The same record version with different contents is two laptops disagreeing about one
-    fact: the merge stops, names both exports and the record, and writes nothing."""
+    fact: the rest merges, and that record is set aside whole from the version that differs,
+    named with both contents, for a person to settle."""
     import json
 
-    from downtime.sync.versions import RECORDS_FILE
+    from downtime.sync.versions import HELD_FILE, RECORDS_FILE
 
     copy = tmp_path / "export-1-copy"
     shutil.copytree(two_exports[0], copy)
     rewritten(copy, 2, lambda row: row.update(reason="changed on the copy"))
     record = json.loads((copy / RECORDS_FILE).read_text(encoding="utf-8").splitlines()[1])["record_id"]
-    with pytest.raises(MergeRefused, match=f"export-1 and .*export-1-copy hold different contents for record {record} "
-                                           "version 1"):
-        merge([two_exports[0], two_exports[1], copy], tmp_path / "merged")
-    assert not (tmp_path / "merged").exists()
+    result = merge([two_exports[0], two_exports[1], copy], tmp_path / "merged")
+    [hold] = result.holds
+    assert (hold.record_id, hold.from_version, len(hold.versions)) == (record, 1, 2)
+    held = [json.loads(text) for text in (result.folder / HELD_FILE).read_text(encoding="utf-8").splitlines()]
+    assert sorted(str(row["reason"]) for row in held) == ["None", "changed on the copy"]
+    assert record not in (result.folder / RECORDS_FILE).read_text(encoding="utf-8")
     assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".merge")] == []
 
 

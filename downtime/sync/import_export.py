@@ -27,7 +27,7 @@ from downtime.sync.export import verify_export
 from downtime.sync.merge import sources_of
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 from downtime.sync.versions import (
-    PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, count_lines, lines_of, read_lines,
+    HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, count_lines, lines_of, read_lines,
 )
 
 BATCH = 5000
@@ -78,6 +78,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
     problems = verify_export(folder)
     if problems:
         raise ImportRefused("refused, the export does not match its manifest:\n" + "\n".join(problems))
+    if (folder / HELD_FILE).exists():
+        raise ImportRefused(f"refused: {folder / HELD_FILE} holds records on hold, which this version cannot import")
     patients = read_lines(folder / PATIENTS_FILE, PATIENT_COLUMNS)
     now = session.clock()
     added = {"patients": 0, "records": 0}

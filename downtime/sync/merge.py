@@ -1,18 +1,25 @@
 """Merging several laptops' exports for the records office: each export is verified against
 its manifest first (a tampered or truncated file refuses that export, by name), record versions
 are combined by record id and version without duplicates, and patients who look like the same
-person under different downtime numbers are reported for a human to decide."""
+person under different downtime numbers are reported for a human to decide.
+
+Two laptops that wrote different versions of one record (carried from one to the other, then
+amended on both) do not stop the merge: the versions they agree on are merged, and from the
+first that differs the record is on hold, its versions kept whole in HELD_FILE and named in the
+report and the manifest (see domain.holds). A later merge reads them back, so a hold is never
+settled or lost by merging again, in whatever order the exports come."""
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from itertools import islice
 from pathlib import Path
@@ -23,12 +30,20 @@ from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.duplicates import ProbableDuplicate, probable_duplicates
+from downtime.domain.holds import Hold, holds_of
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.errors import UserError
 from downtime.services.records import THEATRE_FORMS
 from downtime.services.theatre import EVENT_FORMS, ClashReport, clash_reports, replay, session_of, standing_clashes
 from downtime.sync.export import CSV_ENCODING, file_digests, verify_export
-from downtime.sync.versions import PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, line, lines_of, write_lines
+from downtime.sync.versions import (
+    HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, line, lines_of, write_lines,
+)
+
+ON_HOLD_COLUMN = "on_hold"
+"""The merged CSVs' column saying, on every line of a record on hold, from which version its
+laptops disagree (only in a form's CSV that has such a record)."""
+ON_HOLD_CELL = "two laptops disagree from version {version}: do not enter before it is settled"
 
 
 class MergeRefused(UserError):
@@ -43,23 +58,33 @@ class MergeResult:
     theatre_clashes: tuple[ClashReport, ...]
     """Operations booked at once on two laptops: merged all the same (both were told to their
     patients), named for a coordinator to move one."""
+    holds: tuple[Hold, ...] = ()
+    """Records whose laptops disagree from a version on: set aside whole, named for a person."""
+    laptops: dict[str, str] = field(default_factory=dict)
+    """Each laptop's name by device id, to name the laptops of a hold."""
 
 
+def _digest(text: str) -> bytes:
+    """A line's fingerprint: versions are kept once per distinct content, so two laptops'
+    different versions 2 are both kept, and the same version from two exports once."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
 
 
 def _scratch(folder: Path) -> Database:
     """Where the exports are combined: a hospital's twenty exports hold 1.4 million record
     versions, too many to combine and sort in memory (they took 5.7 GB). Each fact is kept once
-    by its key, with the first export that held it and the first that disagrees (`other`)."""
+    by its key, with the first export that held it and the first that disagrees (`other`). A
+    version's key holds its content's digest: two contents of one version are two facts, and
+    the records that have them are set aside (`holds`, `held`) once every export is read."""
     db = Database(folder / "merge.sqlite")
     db.execute("PRAGMA journal_mode = OFF")
     db.execute("PRAGMA synchronous = OFF")
     db.execute("CREATE TABLE patients (patient_id TEXT PRIMARY KEY, downtime_number TEXT, device_number INTEGER,"
                " device_id TEXT, line TEXT, folder TEXT, other TEXT)")
-    db.execute("CREATE TABLE versions (record_id TEXT, version INTEGER, recorded_utc TEXT, form_id TEXT, line TEXT,"
-               " folder TEXT, other TEXT, PRIMARY KEY (record_id, version))")
-    db.execute("CREATE TABLE csv_lines (form_id TEXT, record_id TEXT, version INTEGER, line TEXT,"
-               " PRIMARY KEY (form_id, record_id, version))")
+    db.execute("CREATE TABLE versions (record_id TEXT, version INTEGER, digest BLOB, recorded_utc TEXT, form_id TEXT,"
+               " line TEXT, folder TEXT, other TEXT, PRIMARY KEY (record_id, version, digest))")
+    db.execute("CREATE TABLE csv_lines (form_id TEXT, record_id TEXT, version INTEGER, variant TEXT, line TEXT,"
+               " PRIMARY KEY (form_id, record_id, version, variant))")
     return db
 
 
@@ -79,49 +104,73 @@ def _instant(path: Path, number: int, text: str) -> str:
 
 @dataclass(frozen=True)
 class _Facts:
-    """One file of every export, combined into one table by `key`; `values` gives the `key` and
-    `more` columns of the file's line `number` (named if the line is refused)."""
+    """Files of every export, combined into one table by `key`; `values` gives the `key` and
+    `more` columns of the file's line `number` (named if the line is refused), written as `text`.
+    The files after the first are read where an export has them (a merge's held versions)."""
 
     table: str
-    file: str
+    files: tuple[str, ...]
     columns: tuple[str, ...]
     key: tuple[str, ...]
     more: tuple[str, ...]
-    values: Callable[[Path, int, dict[str, Any]], tuple[Any, ...]]
+    values: Callable[[Path, int, dict[str, Any], str], tuple[Any, ...]]
 
 
 _FACTS = (
-    _Facts("patients", PATIENTS_FILE, PATIENT_COLUMNS, ("patient_id",), ("downtime_number", "device_number", "device_id"),
-           lambda path, number, row: (row["patient_id"], row["downtime_number"], row["device_number"], row["device_id"])),
-    _Facts("versions", RECORDS_FILE, RECORD_COLUMNS, ("record_id", "version"), ("recorded_utc", "form_id"),
-           lambda path, number, row: (row["record_id"], row["version"], _instant(path, number, row["recorded_at"]),
-                                      row["form_id"])),
+    _Facts("patients", (PATIENTS_FILE,), PATIENT_COLUMNS, ("patient_id",),
+           ("downtime_number", "device_number", "device_id"),
+           lambda path, number, row, text: (row["patient_id"], row["downtime_number"], row["device_number"],
+                                            row["device_id"])),
+    _Facts("versions", (RECORDS_FILE, HELD_FILE), RECORD_COLUMNS, ("record_id", "version", "digest"),
+           ("recorded_utc", "form_id"),
+           lambda path, number, row, text: (row["record_id"], row["version"], _digest(text),
+                                            _instant(path, number, row["recorded_at"]), row["form_id"])),
 )
 
 
 def _combine(db: Database, folders: list[Path]) -> None:
-    """Patients by id and record versions by (record, version); the same key with different
-    content means two laptops disagree about one fact, which no merge may paper over. The
-    lines are kept as the export writes them (sorted keys), so equal rows are equal lines."""
+    """Patients by id and record versions by (record, version, content). The lines are kept as
+    the export writes them (sorted keys), so equal rows are equal lines. A patient's row is
+    written once, by the laptop that gave the number, and carried unchanged by every import:
+    two contents for one patient is no disagreement of people but a damaged file, and refuses
+    the merge, naming both exports."""
     for folder in folders:
         for facts in _FACTS:
             names = (*facts.key, *facts.more)
-            path = folder / facts.file
-            rows = enumerate(lines_of(path, facts.columns), start=1)
-            while part := list(islice(rows, 5000)):
-                db.conn.executemany(
-                    f"INSERT INTO {facts.table} ({', '.join(names)}, line, folder)"
-                    f" VALUES ({', '.join('?' * (len(names) + 2))})"
-                    f" ON CONFLICT ({', '.join(facts.key)}) DO UPDATE SET other = excluded.folder"
-                    f" WHERE {facts.table}.other IS NULL AND {facts.table}.line != excluded.line",
-                    [(*facts.values(path, number, row), line(row), str(folder)) for number, row in part])
-    for facts in _FACTS:
-        found = db.execute(f"SELECT {', '.join(facts.key)}, folder, other FROM {facts.table} WHERE other IS NOT NULL"
-                           " LIMIT 1").fetchone()
-        if found is not None:
-            raise MergeRefused(QT_TRANSLATE_NOOP("messages", "refused: {seen} and {folder} hold different contents for {what}"),
-                               seen=found[-2], folder=found[-1],
-                               what=found[0] if facts.table == "patients" else f"record {found[0]} version {found[1]}")
+            for path in [folder / name for name in facts.files[:1]] + [
+                    folder / name for name in facts.files[1:] if (folder / name).exists()]:
+                rows = enumerate(lines_of(path, facts.columns), start=1)
+                while part := list(islice(rows, 5000)):
+                    db.conn.executemany(
+                        f"INSERT INTO {facts.table} ({', '.join(names)}, line, folder)"
+                        f" VALUES ({', '.join('?' * (len(names) + 2))})"
+                        f" ON CONFLICT ({', '.join(facts.key)}) DO UPDATE SET other = excluded.folder"
+                        f" WHERE {facts.table}.other IS NULL AND {facts.table}.line != excluded.line",
+                        [(*facts.values(path, number, row, text), text, str(folder))
+                         for number, row in part for text in [line(row)]])
+    found = db.execute("SELECT patient_id, folder, other FROM patients WHERE other IS NOT NULL LIMIT 1").fetchone()
+    if found is not None:
+        raise MergeRefused(QT_TRANSLATE_NOOP("messages", "refused: {seen} and {folder} hold different contents for {what}"),
+                           seen=found[1], folder=found[2], what=found[0])
+
+
+def _set_aside(db: Database) -> None:
+    """Each record with a version held with two contents is on hold from the first such
+    version: its versions from there on leave `versions` for `held`, every content of each."""
+    db.execute("CREATE TABLE holds AS SELECT record_id, MIN(version) AS from_version FROM"
+               " (SELECT record_id, version FROM versions GROUP BY record_id, version HAVING COUNT(*) > 1)"
+               " GROUP BY record_id")
+    db.execute("CREATE TABLE held AS SELECT v.* FROM versions v JOIN holds h USING (record_id)"
+               " WHERE v.version >= h.from_version")
+    db.execute("DELETE FROM versions WHERE rowid IN (SELECT v.rowid FROM versions v JOIN holds h USING (record_id)"
+               " WHERE v.version >= h.from_version)")
+
+
+def _holds(db: Database) -> tuple[Hold, ...]:
+    numbers = {patient_id: number for patient_id, number in db.execute(
+        "SELECT patient_id, downtime_number FROM patients WHERE patient_id IN"
+        " (SELECT json_extract(line, '$.patient_id') FROM held)")}
+    return holds_of((orjson.loads(text) for (text,) in db.execute("SELECT line FROM held")), numbers)
 
 
 def _one_laptop_per_device_number(db: Database) -> None:
@@ -165,27 +214,44 @@ def _cells_of_any_length() -> Iterator[None]:
 def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
     """Each form's CSV lines of every export, once per record version (the later export's
     line kept), in record order; returns each form's count. A form's columns are those of every
-    export (a laptop on an earlier app may lack a field), its lines blank where they had none."""
+    export (a laptop on an earlier app may lack a field), its lines blank where they had none.
+    A version set aside has a line for each of its contents (its `variant`), and every line of
+    a record on hold says so in ON_HOLD_COLUMN, written afresh (a merged CSV read again has one)."""
+    held_from = dict(db.execute("SELECT record_id, from_version FROM holds").fetchall())
     headers: dict[str, dict[str, None]] = {}
+
+    def variant(row: dict[str, Any]) -> str:
+        held = held_from.get(row["record_id"])
+        return "" if held is None or int(row["version"]) < held else _digest(
+            orjson.dumps(row, option=orjson.OPT_SORT_KEYS).decode()).hex()
+
     for folder in folders:
         for path in sorted((folder / "csv").glob("*.csv")):
             with path.open(encoding=CSV_ENCODING, newline="") as handle, _cells_of_any_length():
                 reader = csv.DictReader(handle)
-                headers.setdefault(path.stem, {}).update(dict.fromkeys(reader.fieldnames or []))
+                headers.setdefault(path.stem, {}).update(dict.fromkeys(
+                    name for name in reader.fieldnames or [] if name != ON_HOLD_COLUMN))
                 while part := list(islice(reader, 5000)):
-                    db.conn.executemany("INSERT OR REPLACE INTO csv_lines VALUES (?, ?, ?, ?)",
-                                        [(path.stem, row["record_id"], int(row["version"]), orjson.dumps(row))
-                                         for row in part])
+                    rows = [{name: value for name, value in row.items() if name != ON_HOLD_COLUMN} for row in part]
+                    db.conn.executemany("INSERT OR REPLACE INTO csv_lines VALUES (?, ?, ?, ?, ?)",
+                                        [(path.stem, row["record_id"], int(row["version"]), variant(row),
+                                          orjson.dumps(row)) for row in rows])
     counts = {form_id: count for form_id, count in db.execute(
         "SELECT form_id, COUNT(*) FROM csv_lines GROUP BY form_id ORDER BY form_id")}
+    on_hold = {form_id for (form_id,) in db.execute(
+        "SELECT DISTINCT form_id FROM csv_lines WHERE record_id IN (SELECT record_id FROM holds)")}
     out.mkdir()
     for form_id in counts:
         with (out / f"{form_id}.csv").open("w", encoding=CSV_ENCODING, newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=list(headers[form_id]))
+            writer = csv.DictWriter(handle, fieldnames=[*headers[form_id], *[ON_HOLD_COLUMN] * (form_id in on_hold)])
             writer.writeheader()
-            for (text,) in db.execute("SELECT line FROM csv_lines WHERE form_id = ? ORDER BY record_id, version",
+            for (text,) in db.execute("SELECT line FROM csv_lines WHERE form_id = ? ORDER BY record_id, version, variant",
                                       [form_id]):
-                writer.writerow(orjson.loads(text))
+                row = orjson.loads(text)
+                if form_id in on_hold:
+                    held = held_from.get(row["record_id"])
+                    row[ON_HOLD_COLUMN] = "" if held is None else ON_HOLD_CELL.format(version=held)
+                writer.writerow(row)
     return counts
 
 
@@ -237,23 +303,32 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
                 closing(_scratch(Path(scratch))) as db:
             _combine(db, folders)
             _one_laptop_per_device_number(db)
+            _set_aside(db)
             counts = _merged_csv(db, folders, staging / "csv")
             write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
                 "SELECT line FROM patients ORDER BY downtime_number")))
             write_lines(staging / RECORDS_FILE, _versions_in_order(db))
+            holds = _holds(db)
+            if holds:
+                write_lines(staging / HELD_FILE, (text for (text,) in db.execute(
+                    "SELECT line FROM held ORDER BY record_id, version, line")))
             duplicates = probable_duplicates([orjson.loads(text) for (text,) in db.execute(
                 "SELECT line FROM csv_lines WHERE form_id = 'admission'")])
             clashes = _theatre_clashes(db, sources)
+            laptops = {source["device_id"]: source["device_name"] for source in sources
+                       if source["device_id"] and source["device_name"]}
             files = file_digests(staging)
             manifest = {"format": "downtime-merge", "sources": sources, "counts": counts,
                         "probable_duplicates": [{"downtime_numbers": list(d.downtime_numbers), "why": d.why}
                                                 for d in duplicates],
                         "theatre_clashes": [{"bookings": [report.clash.first.record.record_id,
                                                           report.clash.second.record.record_id],
-                                             "why": report.text("en")} for report in clashes], "files": files}
+                                             "why": report.text("en")} for report in clashes],
+                        "on_hold": [{**hold.as_json(), "why": hold.text("en", laptops)} for hold in holds],
+                        "files": files}
             (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
             os.replace(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return MergeResult(out, counts, duplicates, clashes)
+    return MergeResult(out, counts, duplicates, clashes, holds, laptops)

@@ -22,6 +22,9 @@ from downtime.errors import UserError
 
 PATIENTS_FILE = "data/patients.jsonl"
 RECORDS_FILE = "data/records.jsonl"
+# A merge's versions set aside (two laptops disagree about their record): the same lines as
+# RECORDS_FILE, in a file of their own so that no import takes them as the record's next versions.
+HELD_FILE = "data/held.jsonl"
 PATIENT_COLUMNS = ("patient_id", "downtime_number", "device_number", "sequence", "device_id",
                    "created_by", "created_at")
 RECORD_COLUMNS = ("id", "record_id", "version", "form_id", "form_version", "patient_id", "status",

@@ -3250,5 +3250,17 @@ le numéro du patient dans le DPI :</translation>
         <source>The NIR does not agree with the {traits} typed on this form. Re-read the card and the date of birth: it may be another person&apos;s card, whose number would join two people&apos;s records at back-entry.</source>
         <translation>Le NIR ne concorde pas avec : {traits}, saisi(s) sur ce formulaire. Relisez la carte et la date de naissance : ce peut être la carte d&apos;une autre personne, dont le numéro réunirait les dossiers de deux personnes lors de la ressaisie.</translation>
     </message>
+    <message>
+        <source>ON HOLD, two laptops disagree from version {version}: record {record} ({form}, patient {number}): {versions}</source>
+        <translation>EN ATTENTE, deux portables divergent à partir de la version {version} : fiche {record} ({form}, patient {number}) : {versions}</translation>
+    </message>
+    <message>
+        <source>version {version} by {author} on {laptop} at {time}</source>
+        <translation>version {version} par {author} sur {laptop} le {time}</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
 </context>
 </TS>

@@ -1,0 +1,146 @@
+"""A record carried from one laptop to another and amended on both has two versions 2: the
+merge goes ahead, the versions both laptops agree on are merged, and the record is on hold from
+the first that differs, every version kept whole and named, through any later merge."""
+
+import csv
+import hashlib
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from downtime.cli import main
+from downtime.services import records
+from downtime.sync.export import export, verify_export
+from downtime.sync.import_export import import_export
+from downtime.sync.merge import MergeRefused, merge
+from downtime.sync.versions import HELD_FILE, PATIENTS_FILE, RECORDS_FILE
+
+
+def _lines(path):
+    return path.read_text(encoding="utf-8").splitlines() if path.exists() else []
+
+
+def _csv(folder, form_id="admission"):
+    with (folder / "csv" / f"{form_id}.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+@pytest.fixture
+def disagreeing(tmp_path, laptop, clock, admission_values):
+    """Laptop 1 admits a patient; laptop 2 imports laptop 1's export (the patient moved
+    there); each laptop's nurse then amends the bed. A third laptop admits someone else.
+    Returns (record id, exports of laptops 1, 2 and 3, laptop 1's nurse and clerk)."""
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    nurse_3, clerk_3 = laptop(tmp_path / "3.sqlite", 3)
+    saved = records.save_new(nurse_1, "admission", admission_values)
+    import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
+    clock.advance(minutes=10)
+    records.amend(nurse_2, saved.record_id, {**admission_values, "bed": "14"}, "moved to bed 14")
+    clock.advance(minutes=5)
+    records.amend(nurse_1, saved.record_id, {**admission_values, "bed": "15"}, "moved to bed 15")
+    records.save_new(nurse_3, "admission", {**admission_values, "birth_name": "Roux", "nir": "", "bed": "3"})
+    folders = [export(clerk, tmp_path / f"export-{number}").folder
+               for number, clerk in ((1, clerk_1), (2, clerk_2), (3, clerk_3))]
+    return saved.record_id, *folders, nurse_1, clerk_1
+
+
+def test_two_laptops_amending_one_record_merge_with_that_record_on_hold(disagreeing, tmp_path, capsys):
+    record, first, second, third, nurse, _ = disagreeing
+    result = merge([first, second, third], tmp_path / "merged")
+    assert verify_export(result.folder) == []
+    merged = [json.loads(text) for text in _lines(result.folder / RECORDS_FILE)]
+    assert [(row["record_id"] == record, row["version"]) for row in merged] == [(True, 1), (False, 1)]
+    held = [json.loads(text) for text in _lines(result.folder / HELD_FILE)]
+    assert {(row["version"], json.loads(row["data"])["bed"], row["device_id"]) for row in held} == {
+        (2, "14", result.holds[0].versions[0].device_id), (2, "15", nurse.device.device_id)}
+    [hold] = result.holds
+    assert (hold.record_id, hold.form_id, hold.from_version) == (record, "admission", 2)
+    assert hold.downtime_number.startswith("DT-001-")
+    assert [(held.version, held.author) for held in hold.versions] == [(2, "nurse"), (2, "nurse")]
+    text = hold.text("en", result.laptops)
+    assert text.startswith(f"ON HOLD, two laptops disagree from version 2: record {record} (admission, patient "
+                           f"{hold.downtime_number}): version 2 by nurse on laptop 2 at 28/11/2026 14:10; version 2 by "
+                           "nurse on laptop 1 at 28/11/2026 14:15")
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["on_hold"] == [{**hold.as_json(), "why": text}]
+    lines = _csv(result.folder)
+    assert sorted((row["version"], row["bed"], row["on_hold"]) for row in lines if row["record_id"] == record) == [
+        ("1", "12", "two laptops disagree from version 2: do not enter before it is settled"),
+        ("2", "14", "two laptops disagree from version 2: do not enter before it is settled"),
+        ("2", "15", "two laptops disagree from version 2: do not enter before it is settled")]
+    assert [row["on_hold"] for row in lines if row["record_id"] != record] == [""]
+    assert result.versions == {"admission": 4}
+
+    assert main(["merge", str(first), str(second), "--out", str(tmp_path / "by-command")]) == 0
+    assert text in capsys.readouterr().out
+
+
+def test_a_merge_without_disagreement_has_no_held_file_nor_column(disagreeing, tmp_path):
+    _, first, _, third, *_ = disagreeing
+    result = merge([first, third], tmp_path / "merged")
+    assert result.holds == () and not (result.folder / HELD_FILE).exists()
+    assert "on_hold" not in _csv(result.folder)[0]
+
+
+def test_a_merge_merged_again_with_more_exports_keeps_the_hold_and_sets_aside_later_versions(
+        disagreeing, tmp_path, clock, admission_values):
+    record, first, second, third, nurse, clerk = disagreeing
+    monday = merge([first, second], tmp_path / "monday")
+    tuesday = merge([monday.folder, third], tmp_path / "tuesday")
+    assert tuesday.holds == monday.holds
+    assert _lines(tuesday.folder / HELD_FILE) == _lines(monday.folder / HELD_FILE)
+    assert len(_lines(tuesday.folder / RECORDS_FILE)) == 2
+    assert verify_export(tuesday.folder) == []
+    assert sorted(row["on_hold"] != "" for row in _csv(tuesday.folder)) == [False, True, True, True]
+
+    # Laptop 1 amends its side again and exports it all: that version 3 waits beside the rest.
+    clock.advance(minutes=30)
+    records.amend(nurse, record, {**admission_values, "bed": "16"}, "moved to bed 16")
+    wednesday = merge([tuesday.folder, export(clerk, tmp_path / "export-1-again").folder], tmp_path / "wednesday")
+    [hold] = wednesday.holds
+    assert [(held.version, held.device_id) for held in hold.versions] == [
+        (2, monday.holds[0].versions[0].device_id), (2, nurse.device.device_id), (3, nurse.device.device_id)]
+    assert len(_lines(wednesday.folder / HELD_FILE)) == 3 and len(_lines(wednesday.folder / RECORDS_FILE)) == 2
+
+
+def test_a_patient_row_that_differs_still_refuses_the_merge_naming_both_exports(disagreeing, tmp_path):
+    """A patient's row is written once and carried unchanged: two contents are a damaged file,
+    not two people disagreeing."""
+    import shutil
+
+    _, first, *_ = disagreeing
+    copy = Path(shutil.copytree(first, tmp_path / "export-1-copy"))
+    path = copy / PATIENTS_FILE
+    row = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps({**row, "created_by": "someone"}, ensure_ascii=False, sort_keys=True) + "\n",
+                    encoding="utf-8")
+    manifest = json.loads((copy / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"][PATIENTS_FILE] = hashlib.sha256(path.read_bytes()).hexdigest()
+    (copy / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(MergeRefused, match=f"export-1 and .*export-1-copy hold different contents for {row['patient_id']}"):
+        merge([first, copy], tmp_path / "merged")
+    assert not (tmp_path / "merged").exists()
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_the_merge_is_the_same_whatever_the_order_and_repeats_of_its_exports(disagreeing, data):
+    """Exports and earlier merges of them, in any order, any of them twice: the same versions
+    merged, the same set aside, the same holds."""
+    _, first, second, third, *_ = disagreeing
+    where = Path(tempfile.mkdtemp(dir=first.parent))
+    earlier = merge([first, second], where / "earlier").folder
+    chosen = data.draw(st.permutations([first, second, third, earlier]))
+    repeated = data.draw(st.lists(st.sampled_from([first, second, third, earlier]), max_size=2))
+    expected = merge([first, second, third], where / "expected")
+    got = merge([*chosen, *repeated], where / "got")
+    assert got.holds == expected.holds
+    for name in (RECORDS_FILE, HELD_FILE, PATIENTS_FILE):
+        assert _lines(got.folder / name) == _lines(expected.folder / name)
+    assert sorted(map(sorted, map(dict.items, _csv(got.folder)))) == sorted(
+        map(sorted, map(dict.items, _csv(expected.folder))))
