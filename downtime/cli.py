@@ -537,6 +537,8 @@ def cmd_import(args: argparse.Namespace) -> int:
                kind=result.kind, added=added, unchanged=result.unchanged))
     for report in result.theatre_clashes:
         print(report.text(args.lang))
+    for text in result.holds_text(args.lang):
+        print(text)
     return 0
 
 

@@ -16,8 +16,10 @@ from downtime.cli import main
 from downtime.services import records
 from downtime.sync.export import export, verify_export
 from downtime.sync.import_export import import_export
+from downtime.storage.audit import verify_chain
 from downtime.sync.merge import MergeRefused, merge
-from downtime.sync.versions import HELD_FILE, PATIENTS_FILE, RECORDS_FILE
+from downtime.sync.outcome import ImportRefused
+from downtime.sync.versions import HELD_FILE, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, line
 
 
 def _lines(path):
@@ -144,3 +146,101 @@ def test_the_merge_is_the_same_whatever_the_order_and_repeats_of_its_exports(dis
         assert _lines(got.folder / name) == _lines(expected.folder / name)
     assert sorted(map(sorted, map(dict.items, _csv(got.folder)))) == sorted(
         map(sorted, map(dict.items, _csv(expected.folder))))
+
+
+def _table(db, table):
+    return sorted(line({column: row[column] for column in RECORD_COLUMNS})
+                  for row in db.query(f"SELECT * FROM {table}"))
+
+
+def _counts(db):
+    return {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("patients", "records", "held_versions", "audit")}
+
+
+def test_the_records_office_imports_a_merge_with_the_record_on_hold(disagreeing, tmp_path, laptop, capsys):
+    record, first, second, third, *_ = disagreeing
+    merged = merge([first, second, third], tmp_path / "merged")
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    result = import_export(office, merged.folder)
+    assert result.added == {"patients": 2, "records": 2}
+    assert [hold.text("en", merged.laptops) for hold in result.holds] == [
+        hold.text("en", merged.laptops) for hold in merged.holds]
+    assert [row["version"] for row in office.db.query("SELECT version FROM records WHERE record_id = ?", [record])] == [1]
+    assert sorted(json.loads(row["data"])["bed"] for row in office.db.query("SELECT data FROM held_versions")) == [
+        "14", "15"]
+    assert verify_chain(office.db) is None
+    before = _counts(office.db)
+    again = import_export(office, merged.folder)
+    assert (again.added, again.unchanged, again.holds) == ({"patients": 0, "records": 0}, 6, ())
+    assert _counts(office.db) == {**before, "audit": before["audit"] + 1}
+
+
+def test_exports_imported_one_by_one_put_the_second_laptops_version_on_hold(disagreeing, tmp_path, laptop):
+    record, first, second, third, *_ = disagreeing
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, first)
+    result = import_export(office, second)
+    assert (result.added, result.unchanged) == ({"patients": 0, "records": 0}, 2)
+    [hold] = result.holds
+    assert (hold.record_id, hold.from_version, [held.version for held in hold.versions]) == (record, 2, [2, 2])
+    assert office.db.execute("SELECT COUNT(*) FROM held_versions").fetchone()[0] == 1
+    # The merge of the same exports brings nothing new: each version is here, in one place or the other.
+    merged = merge([first, second, third], tmp_path / "merged").folder
+    assert import_export(office, merged).added == {"patients": 1, "records": 1}
+    assert office.db.execute("SELECT COUNT(*) FROM held_versions").fetchone()[0] == 1
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_the_office_holds_the_same_versions_whatever_order_it_imports_in(disagreeing, laptop, data):
+    """Which laptop's version 2 is in `records` depends on which stick came first; every version
+    is kept, and the hold is the same."""
+    record, first, second, third, *_ = disagreeing
+    where = Path(tempfile.mkdtemp(dir=first.parent))
+    merged = merge([first, second], where / "merged").folder
+    office = laptop(where / "office.sqlite", 900)[1]
+    for folder in data.draw(st.permutations([first, second, third, merged])):
+        import_export(office, folder)
+    assert sorted(_table(office.db, "records") + _table(office.db, "held_versions")) == sorted(
+        {*_lines(first / RECORDS_FILE), *_lines(second / RECORDS_FILE), *_lines(third / RECORDS_FILE)})
+    assert office.db.execute("SELECT record_id, MIN(version) FROM held_versions").fetchone() == (record, 2)
+
+
+def test_a_ward_laptop_takes_the_rest_of_a_stick_and_keeps_its_own_version(tmp_path, laptop, clock, admission_values):
+    """The patient moved to laptop 2's ward with their records, and both wards amended the
+    admission; laptop 1's next stick also holds a new patient. Laptop 2 takes that patient,
+    keeps its own version standing, holds laptop 1's, and says so."""
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    saved = records.save_new(nurse_1, "admission", admission_values)
+    import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
+    clock.advance(minutes=10)
+    records.amend(nurse_2, saved.record_id, {**admission_values, "bed": "14"}, "moved to bed 14")
+    records.amend(nurse_1, saved.record_id, {**admission_values, "bed": "15"}, "moved to bed 15")
+    records.save_new(nurse_1, "admission", {**admission_values, "birth_name": "Roux", "nir": "", "bed": "3"})
+    result = import_export(clerk_2, export(clerk_1, tmp_path / "next").folder)
+    assert result.added == {"patients": 1, "records": 1}
+    assert records.current(nurse_2.db, saved.record_id).data["bed"] == "14"
+    [text] = result.holds_text("en")
+    assert text.startswith(f"ON HOLD, two laptops disagree from version 2: record {saved.record_id} (admission, "
+                           "patient DT-001-")
+    assert "version 2 by nurse on laptop 2 at" in text and "version 2 by nurse on laptop 1 at" in text
+
+
+def test_a_refused_line_after_a_hold_leaves_nothing_on_hold(disagreeing, tmp_path, laptop, rewritten, monkeypatch):
+    """Read a line at a time, the held version is written before the bad line is met: the one
+    transaction takes it back."""
+    from downtime.sync import import_export as importing
+
+    monkeypatch.setattr(importing, "BATCH", 1)
+    _, first, second, *_ = disagreeing
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, first)
+    path = second / RECORDS_FILE
+    path.write_text(path.read_text(encoding="utf-8") * 2, encoding="utf-8")  # a third line, after the hold
+    rewritten(second, 3, lambda row: row.update(form_id="no_such_form"))
+    before = _counts(office.db)
+    with pytest.raises(ImportRefused, match=r"records.jsonl, line 3: form 'no_such_form' is not known"):
+        import_export(office, second)
+    assert _counts(office.db) == before

@@ -158,8 +158,9 @@ class _RunPage(QWizardPage):
         added = outcome.added_text(language())
         _report(self.result, translate("ImportWizard", "Imported {what}: {added}; {unchanged} already here and unchanged.").format(
             what=translate("ImportWizard", KINDS[outcome.kind]), added=added or translate("ImportWizard", "nothing new"),
-            unchanged=outcome.unchanged) + "".join("\n\n" + report.text(language()) for report in outcome.theatre_clashes),
-            failed=bool(outcome.theatre_clashes))
+            unchanged=outcome.unchanged) + "".join("\n\n" + report.text(language()) for report in outcome.theatre_clashes)
+            + "".join("\n\n" + text for text in outcome.holds_text(language())),
+            failed=bool(outcome.theatre_clashes or outcome.holds))
 
     def _refused(self, problem: UserError) -> None:
         _report(self.result, translate("ImportWizard", "Nothing was imported.") + "\n\n" + say(problem), failed=True)

@@ -323,3 +323,31 @@ def m016_search_names_with_plain_letters(db: Database) -> None:
                             ("þ", "th"), ("Þ", "TH"), ("ı", "i")):
         plain = f"replace({plain}, '{letter}', '{spelled}')"
     db.execute(f"UPDATE patient_search SET names = names || ' ' || {plain} WHERE names <> {plain}")
+
+
+@MIGRATIONS(name="m017_held_versions")
+def m017_held_versions(db: Database) -> None:
+    """Record versions on hold: two laptops wrote different versions of one record, and from
+    the first that differs neither may stand as the record (see domain.holds). They are kept
+    here, whole and append-only, beside the versions in `records`, one row per content
+    (`digest`, so importing the same one twice adds nothing): a record is on hold from the
+    lowest version it has here."""
+    db.execute("""
+        CREATE TABLE held_versions (
+            digest TEXT PRIMARY KEY,
+            id TEXT NOT NULL,
+            record_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            form_id TEXT NOT NULL,
+            form_version INTEGER NOT NULL,
+            patient_id TEXT REFERENCES patients(patient_id),
+            status TEXT NOT NULL,
+            data TEXT NOT NULL,
+            reason TEXT,
+            author TEXT NOT NULL,
+            device_id TEXT NOT NULL,
+            occurred_at TEXT NOT NULL,
+            recorded_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX held_versions_record ON held_versions(record_id, version)")
+    _append_only(db, "held_versions")

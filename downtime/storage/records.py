@@ -12,6 +12,10 @@ from downtime.domain.records import RecordVersion
 from downtime.errors import UserError
 
 
+RECORD_COLUMNS = ("id", "record_id", "version", "form_id", "form_version", "patient_id", "status",
+                  "data", "reason", "author", "device_id", "occurred_at", "recorded_at")
+
+
 class RecordNotFound(UserError):
     pass
 
@@ -79,3 +83,17 @@ def _current(db: Database, clauses: list[str], params: list[Any]) -> list[Record
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
     rows = db.query(f"SELECT * FROM current_records {where} ORDER BY recorded_at", params)
     return [as_version(row) for row in rows]
+
+
+def on_hold(db: Database, record_ids: Collection[str]) -> dict[str, list[dict[str, Any]]]:
+    """The versions on hold of each of these records that is on hold: from the lowest version
+    it has in `held_versions`, those and the ones in `records` (see domain.holds)."""
+    columns = ", ".join(RECORD_COLUMNS)
+    found: dict[str, list[dict[str, Any]]] = {}
+    for part in chunks(record_ids):
+        for row in db.query(
+                f"SELECT {columns} FROM held_versions WHERE record_id IN ({marks(part)}) UNION ALL"
+                f" SELECT {columns} FROM records r WHERE record_id IN ({marks(part)}) AND version >="
+                " (SELECT MIN(h.version) FROM held_versions h WHERE h.record_id = r.record_id)", [*part, *part]):
+            found.setdefault(row["record_id"], []).append(row)
+    return found

@@ -1,19 +1,29 @@
 """Loading laptops' exports (or a merge of them) into the records office's database, where the
-back-entry worklist is worked. Record versions keep their ids, authors, devices and times; the
-import itself is one audited transaction, so a refused file leaves the database as it was, and
-importing the same export twice adds nothing."""
+back-entry worklist is worked, or onto a ward laptop (a patient's records carried with them).
+Record versions keep their ids, authors, devices and times; the import itself is one audited
+transaction, so a refused file leaves the database as it was, and importing the same export
+twice adds nothing.
+
+A version that differs from the one here (the record was carried here and amended on both
+laptops), and every later version of that record, is not refused but put on hold, in
+`held_versions`, with a merge's held versions (see domain.holds): the rest of the import is
+taken, and the hold is named in the result. On a ward laptop the record stands as this laptop
+wrote it, and the staff are told, by name, that another laptop wrote it otherwise; refusing the
+whole stick instead would keep every other record of a moved patient (orders, doses given)
+off the ward caring for them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import orjson
 from pydantic import ValidationError
 
 from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.domain.holds import holds_of
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
@@ -22,15 +32,17 @@ from downtime.services import census, search, theatre
 from downtime.services.context import Session
 from downtime.services.records import THEATRE_FORMS
 from downtime.storage import audit
-from downtime.storage.records import chunks, marks
+from downtime.storage.records import chunks, marks, on_hold
 from downtime.sync.export import verify_export
 from downtime.sync.merge import sources_of
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 from downtime.sync.versions import (
-    HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, count_lines, lines_of, read_lines,
+    HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, count_lines, digest, line, lines_of,
+    read_lines,
 )
 
 BATCH = 5000
+T = TypeVar("T")
 
 
 def _already(session: Session, table: str, column: str, values: set[Any]) -> list[dict[str, Any]]:
@@ -40,10 +52,9 @@ def _already(session: Session, table: str, column: str, values: set[Any]) -> lis
         f"SELECT * FROM {table} WHERE {column} IN ({marks(part)})", part)]
 
 
-def _check_record(session: Session, number: int, row: dict[str, Any], patients: set[str]) -> tuple[FormSpec, set[str]]:
+def _check_record(session: Session, where: str, row: dict[str, Any], patients: set[str]) -> tuple[FormSpec, set[str]]:
     """The record's form and the records it points to (a dose's order, a cancellation's
-    booking), once the line is one this database can take."""
-    where = f"{RECORDS_FILE}, line {number}"
+    booking), once the line (`where`: its file and number) is one this database can take."""
     spec = session.forms.get(row["form_id"])
     if spec is None:
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: form {form!r} is not known to this version of Downtime"),
@@ -78,13 +89,12 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
     problems = verify_export(folder)
     if problems:
         raise ImportRefused("refused, the export does not match its manifest:\n" + "\n".join(problems))
-    if (folder / HELD_FILE).exists():
-        raise ImportRefused(f"refused: {folder / HELD_FILE} holds records on hold, which this version cannot import")
     patients = read_lines(folder / PATIENTS_FILE, PATIENT_COLUMNS)
     now = session.clock()
     added = {"patients": 0, "records": 0}
     unchanged = 0
-    total = len(patients) + count_lines(folder / RECORDS_FILE)
+    files = [name for name in (RECORDS_FILE, HELD_FILE) if name == RECORDS_FILE or (folder / name).exists()]
+    total = len(patients) + sum(count_lines(folder / name) for name in files)
     touched: set[str] = set()
     db = session.db
     who = {"at": now, "actor": session.user.staff_id, "device_id": session.device.device_id}
@@ -96,6 +106,11 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
             action="record.import", **who)
         census.index_records(db, ((session.forms[row["form_id"]], row) for row in rows))
         added["records"] += len(rows)
+
+    def hold(rows: list[dict[str, Any]]) -> None:
+        audit.insert_many_audited(db, "held_versions", rows, [
+            {"record_id": row["record_id"], "version": row["version"], "from": row["device_id"]} for row in rows],
+            action="record.hold", **who)
 
     with db.atomic():
         here = {row["patient_id"]: row for row in _already(session, "patients", "patient_id",
@@ -123,44 +138,65 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                                    for row in new_patients], action="patient.import", **who)
         added["patients"] = len(new_patients)
         known_patients = {row["patient_id"] for row in patients}
-        line = 0
+        done = 0
+        held_from: dict[str, int] = {}  # each record on hold here, from which version
+        held: set[str] = set()  # the digests of the versions on hold here
+        newly_held: set[str] = set()  # the records this import put versions on hold of
         booked: set[str] = set()  # the sessions and operations whose record, cancellation or rebooking is new here
         # (line, record, record it points to) not found yet: the target may come later in the
         # file (a merge orders by the laptops' clocks), so only what is missing at the end is refused.
         pointing: list[tuple[int, str, str]] = []
-        for versions in _batches(lines_of(folder / RECORDS_FILE, RECORD_COLUMNS)):
+        for versions in _batches(_version_lines(folder, files)):
             known_patients |= {row["patient_id"] for row in _already(
-                session, "patients", "patient_id", {row["patient_id"] for row in versions} - known_patients - {None})}
-            stored_versions = _already(session, "records", "record_id", {row["record_id"] for row in versions})
+                session, "patients", "patient_id", {row["patient_id"] for _, _, row in versions} - known_patients - {None})}
+            ids = {row["record_id"] for _, _, row in versions}
+            stored_versions = _already(session, "records", "record_id", ids)
             by_id = {row["id"]: row for row in stored_versions}
             by_version = {(row["record_id"], row["version"]): row for row in stored_versions}
-            batch = []
-            for row in versions:
-                line += 1
-                spec, targets = _check_record(session, line, row, known_patients)
-                stored = by_id.get(row["id"]) or by_version.get((row["record_id"], row["version"]))
-                if stored is not None:
-                    if {column: stored[column] for column in RECORD_COLUMNS} != row:
-                        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: record {record} version {version} differs from the one "
-                                                                                 "already in this database"),
-                                            file=RECORDS_FILE, line=line, record=row['record_id'], version=row['version'])
+            for row in _already(session, "held_versions", "record_id", ids):
+                held.add(row["digest"])
+                held_from[row["record_id"]] = min(row["version"], held_from.get(row["record_id"], row["version"]))
+            batch, aside = [], []
+            for name, number, row in versions:
+                done += 1
+                where = f"{name}, line {number}"
+                spec, targets = _check_record(session, where, row, known_patients)
+                key = (row["record_id"], row["version"])
+                same_id = by_id.get(row["id"])
+                if same_id is not None and (same_id["record_id"], same_id["version"]) != key:
+                    raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: record {record} version {version} differs from the one "
+                                                                             "already in this database"),
+                                        file=name, line=number, record=row['record_id'], version=row['version'])
+                stored = by_version.get(key)
+                if stored is not None and {column: stored[column] for column in RECORD_COLUMNS} == row:
                     unchanged += 1
+                    continue
+                if stored is not None or name == HELD_FILE or row["version"] >= held_from.get(row["record_id"], key[1] + 1):
+                    fingerprint = digest(line(row))
+                    if fingerprint in held:
+                        unchanged += 1
+                        continue
+                    held.add(fingerprint)
+                    held_from[row["record_id"]] = min(row["version"], held_from.get(row["record_id"], row["version"]))
+                    newly_held.add(row["record_id"])
+                    aside.append({"digest": fingerprint, **row})
                     continue
                 if row["version"] > 1 and (row["record_id"], row["version"] - 1) not in by_version:
                     raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: record {record} version {version} arrives without "
                                                                              "version {previous}; import the earlier export first"),
-                                        file=RECORDS_FILE, line=line, record=row['record_id'], version=row['version'], previous=row['version'] - 1)
-                by_id[row["id"]] = by_version[(row["record_id"], row["version"])] = row
+                                        file=name, line=number, record=row['record_id'], version=row['version'], previous=row['version'] - 1)
+                by_id[row["id"]] = by_version[key] = row
                 batch.append(row)
-                pointing += [(line, row["record_id"], target) for target in targets]
+                pointing += [(number, row["record_id"], target) for target in targets]
                 if row["form_id"] in THEATRE_FORMS:
                     booked.add(orjson.loads(row["data"])["booking"] if row["form_id"] in theatre.EVENT_FORMS
                                else row["record_id"])
                 if spec.creates_patient and row["patient_id"]:
                     touched.add(row["patient_id"])
             write(batch)
+            hold(aside)
             pointing = _still_missing(session, pointing)
-            progress(len(patients) + line, total)
+            progress(len(patients) + done, total)
         if pointing:
             first, record_id, target = pointing[0]
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: record {record} points to record "
@@ -169,12 +205,26 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                                 file=RECORDS_FILE, line=first, record=record_id, target=target)
         search.refresh_many(db, session.forms, touched)
         laptops = {source["device_id"]: source["device_name"] for source in sources_of(folder) if source["device_name"]}
+        laptops.setdefault(session.device.device_id, session.device.name)
         clashes = theatre.clashes_brought(db, booked, laptops)
+        held_rows = on_hold(db, newly_held)
+        holds = holds_of((row for rows in held_rows.values() for row in rows), {
+            row["patient_id"]: row["downtime_number"] for row in _already(
+                session, "patients", "patient_id", {row["patient_id"] for rows in held_rows.values() for row in rows
+                                                    if row["patient_id"]})})
         audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
                      action="import", detail={"kind": "export", "folder": str(folder), "added": added,
-                                              "unchanged": unchanged})
+                                              "unchanged": unchanged, "on_hold": sorted(newly_held)})
     progress(total, total)
-    return ImportResult("export", added, unchanged, clashes)
+    return ImportResult("export", added, unchanged, clashes, holds, laptops)
+
+
+def _version_lines(folder: Path, files: list[str]) -> Iterator[tuple[str, int, dict[str, Any]]]:
+    """Every record version line of these files (the records, then a merge's held versions),
+    with its file and line number."""
+    for name in files:
+        for number, row in enumerate(lines_of(folder / name, RECORD_COLUMNS), start=1):
+            yield name, number, row
 
 
 def _still_missing(session: Session, pointing: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -187,6 +237,6 @@ def _still_missing(session: Session, pointing: list[tuple[int, str, str]]) -> li
     return [reference for reference in pointing if reference[2] not in found]
 
 
-def _batches(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+def _batches(rows: Iterator[T]) -> Iterator[list[T]]:
     while batch := list(islice(rows, BATCH)):
         yield batch

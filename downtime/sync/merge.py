@@ -12,7 +12,6 @@ settled or lost by merging again, in whatever order the exports come."""
 from __future__ import annotations
 
 import csv
-import hashlib
 import json
 import os
 import shutil
@@ -37,7 +36,7 @@ from downtime.services.records import THEATRE_FORMS
 from downtime.services.theatre import EVENT_FORMS, ClashReport, clash_reports, replay, session_of, standing_clashes
 from downtime.sync.export import CSV_ENCODING, file_digests, verify_export
 from downtime.sync.versions import (
-    HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, line, lines_of, write_lines,
+    HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, digest, line, lines_of, write_lines,
 )
 
 ON_HOLD_COLUMN = "on_hold"
@@ -64,12 +63,6 @@ class MergeResult:
     """Each laptop's name by device id, to name the laptops of a hold."""
 
 
-def _digest(text: str) -> bytes:
-    """A line's fingerprint: versions are kept once per distinct content, so two laptops'
-    different versions 2 are both kept, and the same version from two exports once."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).digest()
-
-
 def _scratch(folder: Path) -> Database:
     """Where the exports are combined: a hospital's twenty exports hold 1.4 million record
     versions, too many to combine and sort in memory (they took 5.7 GB). Each fact is kept once
@@ -81,7 +74,7 @@ def _scratch(folder: Path) -> Database:
     db.execute("PRAGMA synchronous = OFF")
     db.execute("CREATE TABLE patients (patient_id TEXT PRIMARY KEY, downtime_number TEXT, device_number INTEGER,"
                " device_id TEXT, line TEXT, folder TEXT, other TEXT)")
-    db.execute("CREATE TABLE versions (record_id TEXT, version INTEGER, digest BLOB, recorded_utc TEXT, form_id TEXT,"
+    db.execute("CREATE TABLE versions (record_id TEXT, version INTEGER, digest TEXT, recorded_utc TEXT, form_id TEXT,"
                " line TEXT, folder TEXT, other TEXT, PRIMARY KEY (record_id, version, digest))")
     db.execute("CREATE TABLE csv_lines (form_id TEXT, record_id TEXT, version INTEGER, variant TEXT, line TEXT,"
                " PRIMARY KEY (form_id, record_id, version, variant))")
@@ -123,7 +116,7 @@ _FACTS = (
                                             row["device_id"])),
     _Facts("versions", (RECORDS_FILE, HELD_FILE), RECORD_COLUMNS, ("record_id", "version", "digest"),
            ("recorded_utc", "form_id"),
-           lambda path, number, row, text: (row["record_id"], row["version"], _digest(text),
+           lambda path, number, row, text: (row["record_id"], row["version"], digest(text),
                                             _instant(path, number, row["recorded_at"]), row["form_id"])),
 )
 
@@ -222,8 +215,8 @@ def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
 
     def variant(row: dict[str, Any]) -> str:
         held = held_from.get(row["record_id"])
-        return "" if held is None or int(row["version"]) < held else _digest(
-            orjson.dumps(row, option=orjson.OPT_SORT_KEYS).decode()).hex()
+        return "" if held is None or int(row["version"]) < held else digest(
+            orjson.dumps(row, option=orjson.OPT_SORT_KEYS).decode())
 
     for folder in folders:
         for path in sorted((folder / "csv").glob("*.csv")):

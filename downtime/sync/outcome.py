@@ -4,13 +4,14 @@ import or an export tells its progress."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from downtime.errors import UserError
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 
 if TYPE_CHECKING:
+    from downtime.domain.holds import Hold
     from downtime.services.theatre import ClashReport
 
 Progress = Callable[[int, int], None]
@@ -33,6 +34,14 @@ class ImportResult:
     theatre_clashes: tuple[ClashReport, ...] = ()
     """Operations the import brought that stand at once with another where one forbids the
     other (two laptops' bookings): imported all the same, for a coordinator to move one."""
+    holds: tuple[Hold, ...] = ()
+    """Records the import put versions on hold of (another laptop wrote them otherwise): the
+    rest was imported, these versions kept aside, for a person to compare."""
+    laptops: dict[str, str] = field(default_factory=dict)
+    """The import's laptops' names by device id, to name those of a hold."""
+
+    def holds_text(self, lang: Lang) -> list[str]:
+        return [hold.text(lang, self.laptops) for hold in self.holds]
 
     def added_text(self, lang: Lang) -> str:
         """What was added, counted by kind in words ("2 patient(s), 14 record version(s)")."""

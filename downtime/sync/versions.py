@@ -5,6 +5,7 @@ are what the records office re-imports, so nothing is lost to a spreadsheet's id
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -19,6 +20,7 @@ from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.errors import UserError
+from downtime.storage.records import RECORD_COLUMNS
 
 PATIENTS_FILE = "data/patients.jsonl"
 RECORDS_FILE = "data/records.jsonl"
@@ -27,8 +29,6 @@ RECORDS_FILE = "data/records.jsonl"
 HELD_FILE = "data/held.jsonl"
 PATIENT_COLUMNS = ("patient_id", "downtime_number", "device_number", "sequence", "device_id",
                    "created_by", "created_at")
-RECORD_COLUMNS = ("id", "record_id", "version", "form_id", "form_version", "patient_id", "status",
-                  "data", "reason", "author", "device_id", "occurred_at", "recorded_at")
 # What each column holds, as the database stores it: whole numbers, text, or text or nothing.
 WHOLE = frozenset({"device_number", "sequence", "version", "form_version"})
 OPTIONAL = frozenset({"patient_id", "reason"})
@@ -41,6 +41,12 @@ class VersionFileError(UserError):
 def line(row: dict[str, Any]) -> str:
     """A row as a line of the file (its keys sorted): equal rows are equal lines."""
     return json.dumps(row, ensure_ascii=False, sort_keys=True)
+
+
+def digest(text: str) -> str:
+    """A line's fingerprint: a version set aside is kept once per distinct content, so two
+    laptops' different versions 2 are both kept, and the same one from two exports once."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def write_lines(path: Path, lines: Iterator[str]) -> int:
