@@ -31,26 +31,6 @@ def _csv(folder, form_id="admission"):
         return list(csv.DictReader(handle))
 
 
-@pytest.fixture
-def disagreeing(tmp_path, laptop, clock, admission_values):
-    """Laptop 1 admits a patient; laptop 2 imports laptop 1's export (the patient moved
-    there); each laptop's nurse then amends the bed. A third laptop admits someone else.
-    Returns (record id, exports of laptops 1, 2 and 3, laptop 1's nurse and clerk)."""
-    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
-    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
-    nurse_3, clerk_3 = laptop(tmp_path / "3.sqlite", 3)
-    saved = records.save_new(nurse_1, "admission", admission_values)
-    import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
-    clock.advance(minutes=10)
-    records.amend(nurse_2, saved.record_id, {**admission_values, "bed": "14"}, "moved to bed 14")
-    clock.advance(minutes=5)
-    records.amend(nurse_1, saved.record_id, {**admission_values, "bed": "15"}, "moved to bed 15")
-    records.save_new(nurse_3, "admission", {**admission_values, "birth_name": "Roux", "nir": "", "bed": "3"})
-    folders = [export(clerk, tmp_path / f"export-{number}").folder
-               for number, clerk in ((1, clerk_1), (2, clerk_2), (3, clerk_3))]
-    return saved.record_id, *folders, nurse_1, clerk_1
-
-
 def test_two_laptops_amending_one_record_merge_with_that_record_on_hold(disagreeing, tmp_path, capsys):
     record, first, second, third, nurse, _ = disagreeing
     result = merge([first, second, third], tmp_path / "merged")
@@ -244,3 +224,61 @@ def test_a_refused_line_after_a_hold_leaves_nothing_on_hold(disagreeing, tmp_pat
     with pytest.raises(ImportRefused, match=r"records.jsonl, line 3: form 'no_such_form' is not known"):
         import_export(office, second)
     assert _counts(office.db) == before
+
+
+@pytest.fixture
+def office_on_hold(disagreeing, tmp_path, laptop):
+    """The records office with the merge of the three laptops imported."""
+    record, first, second, third, *_ = disagreeing
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, merge([first, second, third], tmp_path / "merged").folder)
+    return record, office
+
+
+HELD_LINE = ("on hold — two laptops disagree from version 2: enter neither until the wards say which is right — "
+             "version 2 by nurse, 28/11/2026 14:10: Bed: 14 | version 2 by nurse, 28/11/2026 14:15: Bed: 15")
+
+
+def test_the_worklist_shows_the_record_on_hold_with_both_versions_and_it_cannot_be_ticked(office_on_hold):
+    from downtime.services import back_entry
+    from downtime.services.errors import ServiceError
+
+    record, office = office_on_hold
+    items = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
+    held = items[record]
+    assert held.to_do_in("en") == HELD_LINE
+    assert held.to_do_in("fr").startswith("en attente — deux portables divergent à partir de la version 2")
+    assert not held.done and back_entry.progress_counts(office) == (0, 2)
+    with pytest.raises(ServiceError, match="This record is on hold: two laptops disagree from version 2"):
+        back_entry.mark_entered(office, record, 1, "ADM-1")
+    other = next(record_id for record_id in items if record_id != record)
+    back_entry.mark_entered(office, other, 1, "ADM-2")
+    assert back_entry.progress_counts(office) == back_entry.progress(back_entry.worklist(office)) == (1, 2)
+
+
+def test_a_record_entered_before_a_hold_arrived_is_listed_again_on_hold(disagreeing, tmp_path, laptop):
+    """The office entered laptop 1's version 2 from its stick; laptop 2's stick then brings
+    another version 2: the record is back on the list, on hold, not counted done."""
+    from downtime.services import back_entry
+
+    record, first, second, *_ = disagreeing
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, first)
+    back_entry.mark_entered(office, record, 2, "ADM-1")
+    assert back_entry.progress_counts(office) == (1, 1)
+    import_export(office, second)
+    [group] = back_entry.worklist(office)
+    assert [item.action_in("en") for item in group.items] == [
+        "on hold — two laptops disagree from version 2: enter neither until the wards say which is right"]
+    assert back_entry.progress_counts(office) == back_entry.progress(back_entry.worklist(office)) == (0, 1)
+
+
+def test_the_printed_worklist_says_the_record_is_on_hold_with_both_versions(office_on_hold, tmp_path):
+    from pypdf import PdfReader
+
+    from downtime.services import printing
+
+    _, office = office_on_hold
+    out = printing.print_worklist(office, tmp_path / "worklist.pdf")
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert " ".join(HELD_LINE.split()) in text

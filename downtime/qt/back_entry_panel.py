@@ -205,6 +205,9 @@ class BackEntryPanel(QWidget):
             Prompts.error(self, translate("BackEntryPanel", "Nothing selected"), translate("BackEntryPanel", "Select a line of the worklist first."))
             return
         group, item = chosen
+        if item.on_hold is not None:  # said before the clerk types a reference for nothing
+            Prompts.error(self, translate("BackEntryPanel", "Not marked"), item.action_in(language()))
+            return
         who = group.patient.display_name if group.patient else translate("BackEntryPanel", "ward record")
         reference = Prompts.text(self, translate("BackEntryPanel", "Entered in the EHR"),
                                  translate("BackEntryPanel", "{who}: {step} — {what}\nThe EHR's reference for it:").format(

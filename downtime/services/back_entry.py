@@ -7,7 +7,11 @@ and when; a temporary downtime number is reconciled to the patient's EHR number.
 A record amended after it was entered comes back on the list (the EHR must be corrected, and
 the list says what changed), and one marked entered in error comes back only if its earlier
 version had been entered. A record loaded from the EHR's own snapshot is in the EHR already:
-its version 1 is not work, a later amendment or withdrawal is."""
+its version 1 is not work, a later amendment or withdrawal is.
+
+A record on hold (two laptops wrote different versions of it, see domain.holds) is listed as
+such, with each laptop's versions and the answers they differ in, and cannot be ticked off:
+entering either side would be a guess."""
 
 from __future__ import annotations
 
@@ -35,7 +39,7 @@ from downtime.services.records import THEATRE_FORMS
 from downtime.services.search import sort_key
 from downtime.storage import audit
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
-from downtime.storage.records import as_version, chunks, list_current, marks
+from downtime.storage.records import as_version, chunks, list_current, marks, on_hold
 
 PAGE = 25  # patients read at a time: a hospital's list is read in pages as the screen scrolls (0.05 s each)
 STEPS = (QT_TRANSLATE_NOOP("messages", "Medication order"),
@@ -76,6 +80,29 @@ def _shown(field: Field, value: Any, lang: Lang) -> str:
 
 
 @dataclass(frozen=True)
+class OnHold:
+    """Why a record cannot be entered yet: from `from_version` its laptops wrote different
+    versions, all in `versions` (each laptop's, in version order); `fields` are the answers
+    they differ in, shown for each so the clerk can compare them with the wards."""
+
+    from_version: int
+    versions: tuple[RecordVersion, ...]
+    fields: tuple[Field, ...]
+
+    def text_in(self, lang: Lang) -> str:
+        return " | ".join(self._side(version, lang) for version in self.versions)
+
+    def _side(self, version: RecordVersion, lang: Lang) -> str:
+        said = message(lang, QT_TRANSLATE_NOOP("messages", "version {version} by {author}, {time}"),
+                       version=version.version, author=version.author, time=f"{version.recorded_at:%d/%m/%Y %H:%M}")
+        if version.status is RecordStatus.ENTERED_IN_ERROR:
+            said += " " + message(lang, QT_TRANSLATE_NOOP("messages", "(entered in error)"))
+        answers = "; ".join(f"{field.label.get(lang)}: {_shown(field, version.data.get(field.id), lang)}"
+                            for field in self.fields)
+        return f"{said}: {answers}" if answers else said
+
+
+@dataclass(frozen=True)
 class WorkItem:
     record: RecordVersion
     step: int
@@ -83,6 +110,7 @@ class WorkItem:
     entered: Entered | None
     changes: tuple[Change, ...] = ()
     provisional_identity: bool = False
+    on_hold: OnHold | None = None
 
     @property
     def step_name(self) -> str:
@@ -90,7 +118,7 @@ class WorkItem:
 
     @property
     def done(self) -> bool:
-        return self.entered is not None and self.entered.version == self.record.version
+        return self.on_hold is None and self.entered is not None and self.entered.version == self.record.version
 
     @property
     def to_do(self) -> str:
@@ -104,6 +132,10 @@ class WorkItem:
         return " — ".join([action, *filter(None, (self.identity_in(lang), self.changes_in(lang)))])
 
     def action_in(self, lang: Lang) -> str:
+        if self.on_hold is not None:
+            return message(lang, QT_TRANSLATE_NOOP("messages", "on hold — two laptops disagree from version {version}: "
+                                                   "enter neither until the wards say which is right"),
+                           version=self.on_hold.from_version)
         if self.done:
             return message(lang, QT_TRANSLATE_NOOP("messages", "entered"))
         if self.record.status is RecordStatus.ENTERED_IN_ERROR:
@@ -124,6 +156,8 @@ class WorkItem:
                                                "without the INS, until an identity document is seen"))
 
     def changes_in(self, lang: Lang) -> str:
+        if self.on_hold is not None:
+            return self.on_hold.text_in(lang)
         return "; ".join(change.text_in(lang) for change in self.changes)
 
 
@@ -208,11 +242,33 @@ def _provisional_identity(session: Session, record: RecordVersion) -> bool:
     return spec.creates_patient and status is not None and record.data.get(status.id) != VALIDATED_IDENTITY
 
 
-def _is_work(record: RecordVersion, entered: Entered | None) -> bool:
+def _is_work(record: RecordVersion, entered: Entered | None, held: bool) -> bool:
     """Nothing of a record withdrawn before anyone entered it goes to the EHR, nor does a record
-    loaded from the EHR itself that nobody changed since."""
-    return entered is not None or not (record.status is RecordStatus.ENTERED_IN_ERROR
-                                       or loaded_from_snapshot(record.record_id))
+    loaded from the EHR itself that nobody changed since; a record on hold is listed whatever it
+    is, until the wards say which of its versions is right."""
+    return held or entered is not None or not (record.status is RecordStatus.ENTERED_IN_ERROR
+                                               or loaded_from_snapshot(record.record_id))
+
+
+def _holds(session: Session, current: Collection[RecordVersion], patient_ids: Collection[str],
+           without_patient: bool) -> tuple[dict[str, OnHold], list[RecordVersion]]:
+    """Each of these records on hold, and the records of these patients (or about no patient)
+    on hold from their version 1, which have no version in `records` to stand for them (they
+    are listed by their first held version). Holds are few: they are read whole, not asked of
+    each of a hospital's records."""
+    wanted = set(patient_ids) | ({None} if without_patient else set())
+    held_only = {record_id for record_id, patient_id in session.db.execute(
+        "SELECT DISTINCT record_id, patient_id FROM held_versions WHERE record_id NOT IN (SELECT record_id FROM records)")
+        if patient_id in wanted}
+    held_ids = {record_id for (record_id,) in session.db.execute("SELECT DISTINCT record_id FROM held_versions")}
+    holds: dict[str, OnHold] = {}
+    for record_id, rows in on_hold(session.db, {record.record_id for record in current} & held_ids | held_only).items():
+        versions = tuple(sorted((as_version(row) for row in rows), key=lambda version: (
+            version.version, version.recorded_at, version.author)))
+        fields = tuple(field for field in session.form(versions[0].form_id).fields()
+                       if len({json.dumps(version.data.get(field.id), sort_keys=True) for version in versions}) > 1)
+        holds[record_id] = OnHold(versions[0].version, versions, fields)
+    return holds, [holds[record_id].versions[0] for record_id in sorted(held_only)]
 
 
 def ehr_numbers(db: Database, patient_ids: Collection[str] | None = None) -> dict[str, str]:
@@ -238,7 +294,8 @@ def worklist_order(session: Session) -> list[str | None]:
     numbers = downtime_numbers(session.db)
     order: list[str | None] = sorted(named, key=lambda patient_id: (sort_key(named[patient_id]), named[patient_id],
                                                                    numbers[patient_id]))
-    rest = {row["patient_id"] for row in session.db.query("SELECT DISTINCT patient_id FROM records")}
+    rest = {row["patient_id"] for row in session.db.query(
+        "SELECT DISTINCT patient_id FROM records UNION SELECT DISTINCT patient_id FROM held_versions")}
     return order + sorted(str(pid) for pid in rest - set(named) - {None}) + ([None] if None in rest else [])
 
 
@@ -249,6 +306,8 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     ids = [pid for pid in order if pid is not None]
     current = list_current(session.db, patient_ids=ids) + (
         list_current(session.db, without_patient=True) if None in order else [])
+    holds, held_only = _holds(session, current, ids, None in order)
+    current += held_only
     entered = _entries(session.db, current)
     earlier = _versions(session.db, {record.record_id: entered[record.record_id].version for record in current
                                      if record.record_id in entered})
@@ -258,10 +317,11 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     groups: dict[str | None, list[WorkItem]] = {}
     for record in current:
         done = entered.get(record.record_id)
-        if _is_work(record, done):
+        if _is_work(record, done, record.record_id in holds):
             groups.setdefault(record.patient_id, []).append(WorkItem(
                 record, _step(session, record.form_id), records.record_label(session, record, known), done,
-                _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record)))
+                _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),
+                holds.get(record.record_id)))
     work = []
     for patient_id in order:
         if items := groups.get(patient_id):
@@ -363,20 +423,22 @@ def progress_counts(session: Session) -> tuple[int, int]:
     """Entered and total items of the whole list, counted in the database (as `progress` of
     the whole worklist, without building it). Every record is an item, except one withdrawn
     (entered in error) before anyone entered it and one loaded from the EHR's snapshot and not
-    changed since; done are those entered at their standing version. Counted from the records'
-    ids and the few withdrawn or loaded ones, not by finding each of a hospital's 1.4 million
-    records' standing version."""
+    changed since, and a record on hold always is; done are those entered at their standing
+    version, unless on hold. Counted from the records' ids and the few withdrawn, loaded or held
+    ones, not by finding each of a hospital's 1.4 million records' standing version."""
     session.require(Action.READ_RECORDS)
     standing = "(SELECT MAX(v.version) FROM records v WHERE v.record_id = {0}.record_id)"
     loaded = _LOADED_SQL.format("w")
     done, total = session.db.execute(f"""
         SELECT (SELECT COUNT(*) FROM (SELECT record_id, MAX(version) AS version FROM back_entries GROUP BY record_id) e
-                WHERE e.version = {standing.format("e")}),
-               (SELECT COUNT(DISTINCT record_id) FROM records)
+                WHERE e.version = {standing.format("e")}
+                AND NOT EXISTS (SELECT 1 FROM held_versions h WHERE h.record_id = e.record_id)),
+               (SELECT COUNT(*) FROM (SELECT record_id FROM records UNION SELECT record_id FROM held_versions))
                - (SELECT COUNT(*) FROM records w
                   WHERE ((w.status = ? AND NOT {loaded}) OR (w.version = 1 AND {loaded}))
                   AND w.version = {standing.format("w")}
-                  AND NOT EXISTS (SELECT 1 FROM back_entries b WHERE b.record_id = w.record_id))""",
+                  AND NOT EXISTS (SELECT 1 FROM back_entries b WHERE b.record_id = w.record_id)
+                  AND NOT EXISTS (SELECT 1 FROM held_versions h WHERE h.record_id = w.record_id))""",
                                      [RecordStatus.ENTERED_IN_ERROR.value]).fetchone()
     return int(done), int(total)
 
@@ -388,6 +450,11 @@ def mark_entered(session: Session, record_id: str, version: int, ehr_reference: 
     reference = ehr_reference.strip()
     if not reference:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Give the EHR's reference for what was entered (e.g. its order or event number)."))
+    held = session.db.execute("SELECT MIN(version) FROM held_versions WHERE record_id = ?", [record_id]).fetchone()[0]
+    if held is not None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record is on hold: two laptops disagree from version "
+                                             "{version}. Enter neither until the wards say which is right."),
+                           version=held)
     latest = records.current(session.db, record_id)
     if latest.version != version:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record now stands at version {version}; review that version first."),

@@ -2217,6 +2217,18 @@ le numéro du patient dans le DPI :</translation>
         <translation>Surveillance et autres saisies</translation>
     </message>
     <message>
+        <source>version {version} by {author}, {time}</source>
+        <translation>version {version} par {author}, {time}</translation>
+    </message>
+    <message>
+        <source>(entered in error)</source>
+        <translation>(saisie par erreur)</translation>
+    </message>
+    <message>
+        <source>on hold — two laptops disagree from version {version}: enter neither until the wards say which is right</source>
+        <translation>en attente — deux portables divergent à partir de la version {version} : n’en saisir aucune avant que les services disent laquelle est juste</translation>
+    </message>
+    <message>
         <source>entered</source>
         <translation>saisi</translation>
     </message>
@@ -2247,6 +2259,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>Give the EHR&apos;s reference for what was entered (e.g. its order or event number).</source>
         <translation>Donnez la référence du DPI pour ce qui a été saisi (ex. : son numéro de prescription ou d’événement).</translation>
+    </message>
+    <message>
+        <source>This record is on hold: two laptops disagree from version {version}. Enter neither until the wards say which is right.</source>
+        <translation>Cette fiche est en attente : deux portables divergent à partir de la version {version}. N’en saisissez aucune avant que les services disent laquelle est juste.</translation>
     </message>
     <message>
         <source>This record now stands at version {version}; review that version first.</source>

@@ -489,3 +489,30 @@ def test_one_person_admitted_on_two_laptops_is_pointed_out_on_the_back_entry_tab
                                    if panel.model.text(line, 1) == numbers[row]))
         panel.link_selected()
     assert not panel.duplicates.isVisible()
+
+
+def test_the_clerk_sees_a_record_two_laptops_disagree_about_on_hold_and_cannot_tick_it(qtbot, tmp_path, laptop,
+                                                                                      disagreeing, answers):
+    """The merge of three laptops, two of which amended one admission each their own way: the
+    tab lists it on hold with both versions' beds, and Enter on it says why it is not ticked."""
+    from downtime.sync.merge import merge
+
+    record, first, second, third, *_ = disagreeing
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, merge([first, second, third], tmp_path / "merged").folder)
+    _, panel = _back_entry_tab(qtbot, office)
+    assert panel.summary.text() == "0 of 2 entered in the EHR"
+    line = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id == record)
+    assert panel.model.text(line, 7) == (
+        "ON HOLD — TWO LAPTOPS DISAGREE FROM VERSION 2: ENTER NEITHER UNTIL THE WARDS SAY WHICH IS RIGHT — "
+        "version 2 by nurse, 28/11/2026 14:10: Bed: 14 | version 2 by nurse, 28/11/2026 14:15: Bed: 15")
+    assert panel.model.is_warning(line, 7)
+    script, asked = answers
+    script["text"] = ["ADM-1"]
+    panel.table.setFocus()
+    panel.table.selectRow(line)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert asked == [("error", "on hold — two laptops disagree from version 2: enter neither until the wards say which "
+                               "is right")], "said before any EHR reference is asked for"
+    assert panel.summary.text() == "0 of 2 entered in the EHR"
+    assert panel.model.text(panel.table.currentIndex().row(), 7).startswith("ON HOLD")
