@@ -282,3 +282,69 @@ def test_the_printed_worklist_says_the_record_is_on_hold_with_both_versions(offi
     out = printing.print_worklist(office, tmp_path / "worklist.pdf")
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
     assert " ".join(HELD_LINE.split()) in text
+
+
+def _bundle(folder):
+    text = (folder / "fhir" / "bundle.json").read_text(encoding="utf-8")
+    return [entry["resource"] for entry in json.loads(text)["entry"]]
+
+
+def test_the_office_export_says_which_records_are_on_hold_and_leaves_them_out_of_the_fhir_bundle(office_on_hold,
+                                                                                                 tmp_path):
+    """Posted, the bundle would create one laptop's version 2 in the EHR as if settled: the
+    record is left out of it, and the manifest, the CSV and the held versions say it is on hold."""
+    record, office = office_on_hold
+    done = export(office, tmp_path / "from-office").folder
+    assert verify_export(done) == []
+    manifest = json.loads((done / "manifest.json").read_text(encoding="utf-8"))
+    assert [hold["record_id"] for hold in manifest["on_hold"]] == [record]
+    assert manifest["on_hold"][0]["why"].startswith("ON HOLD, two laptops disagree from version 2")
+    lines = _csv(done)
+    assert sorted((row["version"], row["bed"], row["on_hold"] != "") for row in lines) == [
+        ("1", "12", True), ("1", "3", False), ("2", "14", True), ("2", "15", True)]
+    assert len(_lines(done / HELD_FILE)) == 2
+    sources = {resource["entity"][0]["what"]["identifier"]["value"] for resource in _bundle(done)
+               if resource["resourceType"] == "Provenance"}
+    assert record not in sources and len(sources) == 1
+    assert [resource["identifier"][0]["value"][:6] for resource in _bundle(done)
+            if resource["resourceType"] == "Patient"] == ["DT-003"]
+
+
+def test_a_patient_whose_admission_is_on_hold_is_in_the_bundle_only_for_their_order_and_said_on_hold(
+        disagreeing, tmp_path, laptop, clock):
+    from downtime.domain.staff import Role
+    from downtime.services import staff
+    from downtime.services.context import Session
+
+    record, first, second, third, nurse, clerk = disagreeing
+    admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
+    staff.add_staff(admin, "doctor", "Dr Benali", Role.DOCTOR, "2222")
+    doctor = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "doctor", "2222", clock), nurse.forms, clock)
+    records.save_new(doctor, "medication_order", {
+        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=records.current(nurse.db, record).patient_id)
+    first = export(clerk, tmp_path / "export-1-with-order").folder
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, merge([first, second], tmp_path / "merged").folder)
+    provenance = {resource["entity"][0]["what"]["identifier"]["value"]: resource["activity"]["text"]
+                  for resource in _bundle(export(office, tmp_path / "from-office").folder)
+                  if resource["resourceType"] == "Provenance"}
+    assert provenance[record] == ("Recorded during the downtime (version 1) — ON HOLD: two laptops disagree from "
+                                  "version 2; not settled, do not take it as the record (see the back-entry worklist)")
+    assert len(provenance) == 2
+
+
+def test_a_ward_laptops_export_carries_the_other_laptops_version_it_holds(tmp_path, laptop, clock, admission_values):
+    """Laptop 1's stick is lost after laptop 2 imported it: laptop 2's own export still brings
+    both versions 2 to the records office, and its merge holds the record."""
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    saved = records.save_new(nurse_1, "admission", admission_values)
+    import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
+    records.amend(nurse_2, saved.record_id, {**admission_values, "bed": "14"}, "moved to bed 14")
+    records.amend(nurse_1, saved.record_id, {**admission_values, "bed": "15"}, "moved to bed 15")
+    import_export(clerk_2, export(clerk_1, tmp_path / "lost").folder)
+    [hold] = merge([export(clerk_2, tmp_path / "export-2").folder], tmp_path / "merged").holds
+    assert (hold.record_id, sorted(held.device_id for held in hold.versions)) == (
+        saved.record_id, sorted([nurse_1.device.device_id, nurse_2.device.device_id]))

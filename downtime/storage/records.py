@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.holds import Hold, holds_of
 from downtime.domain.records import RecordVersion
 from downtime.errors import UserError
 
@@ -97,3 +98,12 @@ def on_hold(db: Database, record_ids: Collection[str]) -> dict[str, list[dict[st
                 " (SELECT MIN(h.version) FROM held_versions h WHERE h.record_id = r.record_id)", [*part, *part]):
             found.setdefault(row["record_id"], []).append(row)
     return found
+
+
+def holds(db: Database, record_ids: Collection[str]) -> tuple[Hold, ...]:
+    """Those of these records on hold, named as the merge names them."""
+    rows = [row for found in on_hold(db, record_ids).values() for row in found]
+    wanted = {row["patient_id"] for row in rows if row["patient_id"]}
+    numbers = {patient_id: number for part in chunks(wanted) for patient_id, number in db.execute(
+        f"SELECT patient_id, downtime_number FROM patients WHERE patient_id IN ({marks(part)})", part)}
+    return holds_of(rows, numbers)

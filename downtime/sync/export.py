@@ -34,6 +34,7 @@ from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.patients import downtime_numbers
 from downtime.storage import audit
+from downtime.storage.records import holds
 from downtime.sync.encryption import parse_recipients, sealed
 from downtime.sync.outcome import Progress, untold
 from downtime.sync.versions import write_versions
@@ -48,6 +49,10 @@ PLAINTEXT_LEFT = re.compile(r"downtime-export-[a-z0-9_]+")
 CSV_ENCODING = "utf-8-sig"
 BASE_COLUMNS = ("record_id", "version", "status", "version_reason", "downtime_number", "author",
                 "device_id", "occurred_at", "recorded_at")
+ON_HOLD_COLUMN = "on_hold"
+"""The CSVs' last column, on every line of a record on hold, saying from which version its
+laptops disagree; only where the laptop holds such a record (see domain.holds)."""
+ON_HOLD_CELL = "two laptops disagree from version {version}: do not enter before it is settled"
 
 
 @dataclass(frozen=True)
@@ -135,16 +140,21 @@ class _Files:
         self.digests[name] = written.digest.hexdigest()
 
 
-def _write_csv(out: BinaryIO, spec: FormSpec, rows: list[dict[str, Any]], numbers: dict[str, str]) -> None:
+def _write_csv(out: BinaryIO, spec: FormSpec, rows: list[dict[str, Any]], numbers: dict[str, str],
+               held_from: dict[str, int]) -> None:
+    """`held_from`: each record on hold here, from which version (none: no ON_HOLD_COLUMN)."""
     fields = [field.id for field in spec.fields()]
     handle = io.TextIOWrapper(out, encoding=CSV_ENCODING, newline="")
     writer = csv.writer(handle)
-    writer.writerow([*BASE_COLUMNS, *(f"field_{f}" if f in BASE_COLUMNS else f for f in fields)])
+    on_hold = [ON_HOLD_COLUMN] if held_from else []
+    writer.writerow([*BASE_COLUMNS, *(f"field_{f}" if f in BASE_COLUMNS else f for f in fields), *on_hold])
     for row in rows:
         data = json.loads(row["data"])
+        held = held_from.get(row["record_id"])
         writer.writerow([row["record_id"], row["version"], row["status"], _cell(row["reason"]),
                          numbers.get(row["patient_id"] or "", ""), _cell(row["author"]), row["device_id"],
-                         row["occurred_at"], row["recorded_at"], *(_cell(data.get(f)) for f in fields)])
+                         row["occurred_at"], row["recorded_at"], *(_cell(data.get(f)) for f in fields),
+                         *(["" if held is None else ON_HOLD_CELL.format(version=held)] if on_hold else [])])
     handle.flush()
     handle.detach()
 
@@ -187,6 +197,7 @@ def export(session: Session, out: Path, since_last: bool = False,
         first = (previous or 0) + 1
     last = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM records").fetchone()[0]
     numbers = downtime_numbers(db)
+    held_from = dict(db.execute("SELECT record_id, MIN(version) FROM held_versions GROUP BY record_id").fetchall())
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
     files = _Files(staging, keys)
@@ -197,9 +208,12 @@ def export(session: Session, out: Path, since_last: bool = False,
         for form_id, spec in sorted(session.forms.items()):
             rows = list(db.query("SELECT rowid, * FROM records WHERE form_id = ? AND rowid BETWEEN ? AND ?"
                                  " ORDER BY record_id, version", [form_id, first, last]))
+            if held_from:  # every version on hold, as in data/held.jsonl
+                rows = sorted(rows + list(db.query("SELECT * FROM held_versions WHERE form_id = ?", [form_id])),
+                              key=lambda row: (row["record_id"], row["version"]))
             counts[form_id] = len(rows)
             with files.open(f"csv/{form_id}.csv") as csv_file:
-                _write_csv(csv_file, spec, rows, numbers)
+                _write_csv(csv_file, spec, rows, numbers, held_from)
             progress(sum(counts.values()), total)
         write_versions(db, files.open, first, last)
         now = session.clock()
@@ -211,7 +225,10 @@ def export(session: Session, out: Path, since_last: bool = False,
                     "device_name": session.device.name, "exported_at": now.isoformat(),
                     "exported_by": session.user.staff_id, "since_last": since_last,
                     "records_rowid_range": [first, last], "counts": counts,
-                    "fhir_entries": fhir_entries, "files": dict(sorted(files.digests.items()))}
+                    "fhir_entries": fhir_entries,
+                    "on_hold": [{**hold.as_json(), "why": hold.text("en", {session.device.device_id: session.device.name})}
+                                for hold in holds(db, held_from)],
+                    "files": dict(sorted(files.digests.items()))}
         with files.open("manifest.json") as manifest_file:
             manifest_file.write(json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
         with db.atomic():

@@ -7,7 +7,12 @@ or withdrawn. The bundle holds the groups whose records changed in the exported 
 every group they reference (a dose's order, each resource's patient), so every reference
 resolves inside the bundle. Ids are record UUIDs or derived from them, and each entry is a
 conditional create on the record's identifier: posting the same bundle twice creates nothing
-new, and exporting the same data twice gives the same resources."""
+new, and exporting the same data twice gives the same resources.
+
+A record on hold (two laptops wrote different versions of it, see domain.holds) is not in the
+bundle: posted, it would create one laptop's version in the EHR as if it were settled. Only
+when another record's resources need its resources (a patient whose admission is on hold, and
+who has an order) are they there, as they stand here, and its Provenance says it is on hold."""
 
 from __future__ import annotations
 
@@ -72,22 +77,25 @@ def write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int
     links = ehr_numbers(db)
     changed = {row["record_id"] for row in db.query(
         "SELECT DISTINCT record_id FROM records WHERE rowid BETWEEN ? AND ?", [first, last])}
+    held_from = dict(db.execute("SELECT record_id, MIN(version) FROM held_versions GROUP BY record_id").fetchall())
     writer = _Writer(out, {"resourceType": "Bundle", "id": bundle_id, "type": "transaction",
                            "timestamp": at.isoformat()})
     patients = list(downtime_numbers(db))
     for start in range(0, len(patients), PATIENTS_AT_ONCE):
         ctx = Context(forms, staff_names, first_versions, at, links,
                       patient_ids=patients[start:start + PATIENTS_AT_ONCE])
-        _write_patients(db, ctx, changed, writer)
+        _write_patients(db, ctx, changed, held_from, writer)
     return writer.finish()
 
 
-def _write_patients(db: Database, ctx: Context, changed: set[str], writer: _Writer) -> None:
-    """The groups of `ctx.patient_ids` whose records changed, with the groups they need (a
-    group only ever needs its own patient's), then each record's Provenance."""
+def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: dict[str, int],
+                    writer: _Writer) -> None:
+    """The groups of `ctx.patient_ids` whose records changed and none is on hold, with the
+    groups they need (a group only ever needs its own patient's), then each record's Provenance."""
     groups = {**patient_groups(db, ctx), **medication_groups(db, ctx), **theatre_groups(db, ctx),
               **observation_groups(db, ctx)}
-    chosen = _with_needs(groups, {key for key, group in groups.items() if group.sources & changed})
+    chosen = _with_needs(groups, {key for key, group in groups.items()
+                                  if group.sources & changed and not group.sources & held_from.keys()})
     targets: dict[str, list[str]] = {}
     for key, group in groups.items():
         if key in chosen:
@@ -97,7 +105,7 @@ def _write_patients(db: Database, ctx: Context, changed: set[str], writer: _Writ
             for record_id, ids in made.made_from.items():
                 targets.setdefault(record_id, []).extend(ids)
     for record_id, ids in targets.items():
-        writer.add(_provenance(ctx.records[record_id], ids, ctx))
+        writer.add(_provenance(ctx.records[record_id], ids, ctx, held_from.get(record_id)))
 
 
 class _Writer:
@@ -141,9 +149,10 @@ def _with_needs(groups: dict[str, Group], keys: set[str]) -> set[str]:
     return chosen
 
 
-def _provenance(record: RecordVersion, targets: list[str], ctx: Context) -> dict[str, Any]:
+def _provenance(record: RecordVersion, targets: list[str], ctx: Context, held_from: int | None) -> dict[str, Any]:
     """Who wrote the record (and who amended it), when the care happened and when it was
-    typed, and which version this is, with the reason for an amendment or a withdrawal."""
+    typed, and which version this is, with the reason for an amendment or a withdrawal; and
+    that it is on hold from `held_from`, when it is."""
     first = ctx.original(record)
     agents = [record.author] + ([first.author] if first.author != record.author else [])
     if record.status is RecordStatus.ENTERED_IN_ERROR:
@@ -152,6 +161,9 @@ def _provenance(record: RecordVersion, targets: list[str], ctx: Context) -> dict
         operation, what = "UPDATE", f"Amended: version {record.version}"
     else:
         operation, what = "CREATE", "Recorded during the downtime (version 1)"
+    if held_from is not None:
+        what += (f" — ON HOLD: two laptops disagree from version {held_from}; not settled, do not take it as the"
+                 " record (see the back-entry worklist)")
     title = ctx.forms[record.form_id].title.en if record.form_id in ctx.forms else record.form_id
     resource: dict[str, Any] = {
         "resourceType": "Provenance", "id": derived_id(record.record_id, "provenance"),

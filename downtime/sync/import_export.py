@@ -23,7 +23,6 @@ import orjson
 from pydantic import ValidationError
 
 from downtime.i18n import QT_TRANSLATE_NOOP
-from downtime.domain.holds import holds_of
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
@@ -32,7 +31,7 @@ from downtime.services import census, search, theatre
 from downtime.services.context import Session
 from downtime.services.records import THEATRE_FORMS
 from downtime.storage import audit
-from downtime.storage.records import chunks, marks, on_hold
+from downtime.storage.records import chunks, holds, marks
 from downtime.sync.export import verify_export
 from downtime.sync.merge import sources_of
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
@@ -207,16 +206,11 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
         laptops = {source["device_id"]: source["device_name"] for source in sources_of(folder) if source["device_name"]}
         laptops.setdefault(session.device.device_id, session.device.name)
         clashes = theatre.clashes_brought(db, booked, laptops)
-        held_rows = on_hold(db, newly_held)
-        holds = holds_of((row for rows in held_rows.values() for row in rows), {
-            row["patient_id"]: row["downtime_number"] for row in _already(
-                session, "patients", "patient_id", {row["patient_id"] for rows in held_rows.values() for row in rows
-                                                    if row["patient_id"]})})
         audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
                      action="import", detail={"kind": "export", "folder": str(folder), "added": added,
                                               "unchanged": unchanged, "on_hold": sorted(newly_held)})
     progress(total, total)
-    return ImportResult("export", added, unchanged, clashes, holds, laptops)
+    return ImportResult("export", added, unchanged, clashes, holds(db, newly_held), laptops)
 
 
 def _version_lines(folder: Path, files: list[str]) -> Iterator[tuple[str, int, dict[str, Any]]]:

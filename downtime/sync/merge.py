@@ -34,15 +34,11 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.errors import UserError
 from downtime.services.records import THEATRE_FORMS
 from downtime.services.theatre import EVENT_FORMS, ClashReport, clash_reports, replay, session_of, standing_clashes
-from downtime.sync.export import CSV_ENCODING, file_digests, verify_export
+from downtime.sync.export import CSV_ENCODING, ON_HOLD_CELL, ON_HOLD_COLUMN, file_digests, verify_export
 from downtime.sync.versions import (
     HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, digest, line, lines_of, write_lines,
 )
 
-ON_HOLD_COLUMN = "on_hold"
-"""The merged CSVs' column saying, on every line of a record on hold, from which version its
-laptops disagree (only in a form's CSV that has such a record)."""
-ON_HOLD_CELL = "two laptops disagree from version {version}: do not enter before it is settled"
 
 
 class MergeRefused(UserError):

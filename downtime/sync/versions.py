@@ -68,18 +68,24 @@ def write_lines_to(out: BinaryIO, lines: Iterator[str]) -> int:
 
 def write_versions(db: Database, open_file: Callable[[str], AbstractContextManager[BinaryIO]], first_rowid: int,
                    last_rowid: int) -> int:
-    """Record versions in the rowid range, and every patient they are about (so each export
-    can be imported on its own, even a `--since-last` one), into the files `open_file` opens
-    by their names in the export."""
+    """Record versions in the rowid range, every version on hold here (few, and kept once by the
+    merge and the import however often they come: so no export loses another laptop's side of
+    a disagreement), and every patient they are about (so each export can be imported on its
+    own, even a `--since-last` one), into the files `open_file` opens by their names in the
+    export."""
     records = list(db.query(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE rowid BETWEEN ? AND ?"
                             " ORDER BY rowid", [first_rowid, last_rowid]))
-    patient_ids = sorted({row["patient_id"] for row in records if row["patient_id"]})
+    held = list(db.query(f"SELECT {', '.join(RECORD_COLUMNS)} FROM held_versions ORDER BY record_id, version, digest"))
+    patient_ids = sorted({row["patient_id"] for row in records + held if row["patient_id"]})
     patients = (row for chunk in range(0, len(patient_ids), 500) for row in db.query(
         f"SELECT {', '.join(PATIENT_COLUMNS)} FROM patients WHERE patient_id IN "
         f"({', '.join('?' * len(patient_ids[chunk:chunk + 500]))}) ORDER BY downtime_number",
         patient_ids[chunk:chunk + 500]))
     with open_file(PATIENTS_FILE) as out:
         write_lines_to(out, map(line, patients))
+    if held:
+        with open_file(HELD_FILE) as out:
+            write_lines_to(out, map(line, held))
     with open_file(RECORDS_FILE) as out:
         return write_lines_to(out, map(line, records))
 
