@@ -348,3 +348,41 @@ def test_a_ward_laptops_export_carries_the_other_laptops_version_it_holds(tmp_pa
     [hold] = merge([export(clerk_2, tmp_path / "export-2").folder], tmp_path / "merged").holds
     assert (hold.record_id, sorted(held.device_id for held in hold.versions)) == (
         saved.record_id, sorted([nurse_1.device.device_id, nurse_2.device.device_id]))
+
+
+# Lines no record version can be: any text short of a whole line, or a line of the columns
+# with one holding what its column cannot.
+_NOT_A_VERSION = st.one_of(
+    st.text(alphabet=st.characters(blacklist_categories=["Cs"], blacklist_characters="\n\r\x85\u2028\u2029"),
+            max_size=40),
+    st.builds(lambda column, value: json.dumps({**dict.fromkeys(RECORD_COLUMNS, "x"), "version": 2, "form_version": 1,
+                                                "patient_id": None, "reason": None, column: value}),
+              st.sampled_from(["version", "form_version", "author", "data"]),
+              st.one_of(st.none(), st.booleans(), st.floats(allow_nan=False), st.lists(st.integers(), max_size=2))))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_NOT_A_VERSION)
+def test_a_held_versions_line_that_is_not_one_is_refused_by_file_and_line(disagreeing, laptop, text):
+    """A merge's held versions are read back by the next merge and by the import: a line that
+    is not a record version is refused, naming the file and line, and nothing is written."""
+    from downtime.errors import UserError
+    from downtime.sync.export import sha256_of
+
+    _, first, second, *_ = disagreeing
+    where = Path(tempfile.mkdtemp(dir=first.parent))
+    merged = merge([first, second], where / "merged").folder
+    path = merged / HELD_FILE
+    lines = path.read_text(encoding="utf-8").splitlines()
+    path.write_text("\n".join([lines[0], text, *lines[1:]]) + "\n", encoding="utf-8")
+    manifest = json.loads((merged / "manifest.json").read_text(encoding="utf-8"))
+    manifest["files"][HELD_FILE] = sha256_of(path)
+    (merged / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    with pytest.raises(UserError, match=f"{HELD_FILE}, line 2: "):
+        merge([merged], where / "again")
+    assert not (where / "again").exists()
+    office = laptop(where / "office.sqlite", 900)[1]
+    before = _counts(office.db)
+    with pytest.raises(UserError, match=f"{HELD_FILE}, line 2: "):
+        import_export(office, merged)
+    assert _counts(office.db) == before

@@ -433,7 +433,9 @@ def progress_counts(session: Session) -> tuple[int, int]:
         SELECT (SELECT COUNT(*) FROM (SELECT record_id, MAX(version) AS version FROM back_entries GROUP BY record_id) e
                 WHERE e.version = {standing.format("e")}
                 AND NOT EXISTS (SELECT 1 FROM held_versions h WHERE h.record_id = e.record_id)),
-               (SELECT COUNT(*) FROM (SELECT record_id FROM records UNION SELECT record_id FROM held_versions))
+               (SELECT COUNT(DISTINCT record_id) FROM records)
+               + (SELECT COUNT(DISTINCT record_id) FROM held_versions
+                  WHERE record_id NOT IN (SELECT record_id FROM records))
                - (SELECT COUNT(*) FROM records w
                   WHERE ((w.status = ? AND NOT {loaded}) OR (w.version = 1 AND {loaded}))
                   AND w.version = {standing.format("w")}
