@@ -40,7 +40,6 @@ from downtime.sync.versions import (
 )
 
 
-
 class MergeRefused(UserError):
     pass
 
@@ -63,8 +62,9 @@ def _scratch(folder: Path) -> Database:
     """Where the exports are combined: a hospital's twenty exports hold 1.4 million record
     versions, too many to combine and sort in memory (they took 5.7 GB). Each fact is kept once
     by its key, with the first export that held it and the first that disagrees (`other`). A
-    version's key holds its content's digest: two contents of one version are two facts, and
-    the records that have them are set aside (`holds`, `held`) once every export is read."""
+    version's key holds its content's digest, so none disagrees: two contents of one version are
+    two facts, and the records that have them are set aside (`holds`, `held`) once every export
+    is read."""
     db = Database(folder / "merge.sqlite")
     db.execute("PRAGMA journal_mode = OFF")
     db.execute("PRAGMA synchronous = OFF")
@@ -126,8 +126,8 @@ def _combine(db: Database, folders: list[Path]) -> None:
     for folder in folders:
         for facts in _FACTS:
             names = (*facts.key, *facts.more)
-            for path in [folder / name for name in facts.files[:1]] + [
-                    folder / name for name in facts.files[1:] if (folder / name).exists()]:
+            for path in [folder / name for number, name in enumerate(facts.files)
+                         if number == 0 or (folder / name).exists()]:
                 rows = enumerate(lines_of(path, facts.columns), start=1)
                 while part := list(islice(rows, 5000)):
                     db.conn.executemany(
@@ -156,6 +156,7 @@ def _set_aside(db: Database) -> None:
 
 
 def _holds(db: Database) -> tuple[Hold, ...]:
+    """The records set aside, named for the report and the manifest."""
     numbers = {patient_id: number for patient_id, number in db.execute(
         "SELECT patient_id, downtime_number FROM patients WHERE patient_id IN"
         " (SELECT json_extract(line, '$.patient_id') FROM held)")}
@@ -244,7 +245,7 @@ def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
     return counts
 
 
-def _theatre_clashes(db: Database, sources: list[dict[str, Any]]) -> tuple[ClashReport, ...]:
+def _theatre_clashes(db: Database, laptops: dict[str, str]) -> tuple[ClashReport, ...]:
     """Operations two laptops booked at once (each checked only its own bookings), replayed from
     the combined versions as the lists will replay them once imported: each record's latest
     version, unless entered in error."""
@@ -261,8 +262,7 @@ def _theatre_clashes(db: Database, sources: list[dict[str, Any]]) -> tuple[Clash
                       [record for record in standing if record.form_id in EVENT_FORMS], typed)
     pairs = standing_clashes(replayed, known)
     numbers = {patient_id: number for patient_id, number in db.execute("SELECT patient_id, downtime_number FROM patients")}
-    return clash_reports(pairs, numbers, {source["device_id"]: source["device_name"] for source in sources
-                                          if source["device_id"] and source["device_name"]})
+    return clash_reports(pairs, numbers, laptops)
 
 
 SOURCE_FIELDS = ("device_id", "device_number", "device_name", "exported_at")
@@ -303,9 +303,9 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
                     "SELECT line FROM held ORDER BY record_id, version, line")))
             duplicates = probable_duplicates([orjson.loads(text) for (text,) in db.execute(
                 "SELECT line FROM csv_lines WHERE form_id = 'admission'")])
-            clashes = _theatre_clashes(db, sources)
             laptops = {source["device_id"]: source["device_name"] for source in sources
                        if source["device_id"] and source["device_name"]}
+            clashes = _theatre_clashes(db, laptops)
             files = file_digests(staging)
             manifest = {"format": "downtime-merge", "sources": sources, "counts": counts,
                         "probable_duplicates": [{"downtime_numbers": list(d.downtime_numbers), "why": d.why}
