@@ -203,7 +203,8 @@ def export(session: Session, out: Path, since_last: bool = False,
     files = _Files(staging, keys)
     try:
         counts: dict[str, int] = {}
-        total = 2 * db.execute("SELECT COUNT(*) FROM records WHERE rowid BETWEEN ? AND ?", [first, last]).fetchone()[0]
+        total = 2 * db.execute("SELECT COUNT(*) FROM records WHERE rowid BETWEEN ? AND ?", [first, last]).fetchone()[0] \
+            + db.execute("SELECT COUNT(*) FROM held_versions").fetchone()[0]
         progress(0, total)
         for form_id, spec in sorted(session.forms.items()):
             rows = list(db.query("SELECT rowid, * FROM records WHERE form_id = ? AND rowid BETWEEN ? AND ?"

@@ -24,8 +24,9 @@ from downtime.storage.records import RECORD_COLUMNS
 
 PATIENTS_FILE = "data/patients.jsonl"
 RECORDS_FILE = "data/records.jsonl"
-# A merge's versions set aside (two laptops disagree about their record): the same lines as
-# RECORDS_FILE, in a file of their own so that no import takes them as the record's next versions.
+# Versions on hold (two laptops disagree about their record), set aside by a merge or held on a
+# laptop: the same lines as RECORDS_FILE, in a file of their own so that no import takes them as
+# the record's next versions.
 HELD_FILE = "data/held.jsonl"
 PATIENT_COLUMNS = ("patient_id", "downtime_number", "device_number", "sequence", "device_id",
                    "created_by", "created_at")
