@@ -4,7 +4,9 @@ reason or marked entered in error, never overwritten."""
 
 from __future__ import annotations
 
+import html
 import uuid
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from downtime.domain.holds import Hold
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import LongTextField, Meaning, MultiChoiceField, RepeatField, holds
@@ -189,6 +192,8 @@ class FormView(QWidget):
                 version=self.record.version, status=word(STATUS[self.record.status]), author=self.record.author,
                 time=f"{self.record.recorded_at:%d/%m/%Y %H:%M}")
                 + (" — <b>{}</b>".format(translate("FormView", "amending: change what is wrong, then Save")) if self.editing else ""))
+            if hold := records.on_hold(self.session, [self.record.record_id]).get(self.record.record_id):
+                parts.append(f"<span style='color:darkred'>{html.escape(self._hold_text(hold))}</span>")
         self.header.setText("<br>".join(parts))
         self.header.setVisible(bool(parts))
 
@@ -372,12 +377,32 @@ class FormView(QWidget):
             witness = (staff_id or "", pin)
         return medication.withdraw_dose(self.session, dose.record_id, reason, based_on=dose.version, witness=witness)
 
+    def _hold_text(self, hold: Hold) -> str:
+        """Both laptops' versions named, this laptop's said so: the nurse reads which one stands
+        here and who to ask about the other."""
+        here = self.session.device.device_id
+        return translate("FormView", "ON HOLD: another laptop wrote this record otherwise from version {version} ({versions})."
+                         " Check with the ward that wrote the other before acting on it; the records office settles which"
+                         " is right. History shows both.").format(
+            version=hold.from_version, versions="; ".join(
+                translate("FormView", "v{version} by {author} at {time}, {where}").format(
+                    version=held.version, author=held.author,
+                    time=f"{datetime.fromisoformat(held.recorded_at):%d/%m/%Y %H:%M}",
+                    where=translate("FormView", "this laptop") if held.device_id == here
+                    else translate("FormView", "another laptop"))
+                for held in sorted(hold.versions, key=lambda held: (held.version, held.device_id != here))))
+
     def history_text(self) -> str:
+        """Every version that stands here, then those another laptop wrote otherwise (each
+        compared with the version it was written after)."""
         if self.record is None:
             return ""
-        versions = records.history(self.session.db, self.record.record_id)
+        standing = records.history(self.session.db, self.record.record_id)
+        before = {version.version: version for version in standing}
+        paired = [*zip([None, *standing], standing),
+                  *((before.get(held.version - 1), held) for held in records.set_aside(self.session, self.record.record_id))]
         lines = []
-        for previous, version in zip([None, *versions], versions):
+        for number, (previous, version) in enumerate(paired):
             changed = ""
             if previous is not None:
                 keys = sorted(k for k in set(previous.data) | set(version.data)
@@ -386,7 +411,8 @@ class FormView(QWidget):
                     f"{self.spec.field(k).label.get(self.session.lang)}: "
                     f"{self._worded(k, previous.data.get(k))} → {self._worded(k, version.data.get(k))}"
                     for k in keys) if keys else ""
-            lines.append(translate("FormView", "v{version} {status} {time} by {author}").format(
+            lines.append((translate("FormView", "Set aside, another laptop's: ") if number >= len(standing) else "")
+                         + translate("FormView", "v{version} {status} {time} by {author}").format(
                 version=version.version, status=word(STATUS[version.status]), time=f"{version.recorded_at:%d/%m/%Y %H:%M}",
                 author=version.author)
                 + (translate("FormView", " — reason: {reason}").format(reason=version.reason) if version.reason else "") + changed)

@@ -28,6 +28,11 @@ STATE_WORDS = {DoseState.LATE: QT_TR_NOOP("LATE"), DoseState.OVERDUE: QT_TR_NOOP
                DoseState.IN_EHR: QT_TR_NOOP("in the EHR (before downtime)")}
 
 
+# An order two laptops wrote otherwise (see records.on_hold): the ward's version stands here, and
+# the other may have stopped or changed it.
+ORDER_ON_HOLD = QT_TR_NOOP("ON HOLD: another laptop wrote this order otherwise, check it")
+
+
 class MarModel(TextTableModel):
     """Rows: (order, time of day, or None for a PRN order); columns: medicine, time, days."""
 
@@ -36,9 +41,11 @@ class MarModel(TextTableModel):
         self.order_form = order_form  # whose words the doses are given in
         self.days: list[date] = []
         self.names: dict[str, str] = {}
+        self.held: set[str] = set()
 
-    def load(self, rows: list[MarRow], days: list[date], names: dict[str, str]) -> None:
-        self.days, self.names = days, names
+    def load(self, rows: list[MarRow], days: list[date], names: dict[str, str], held: set[str]) -> None:
+        """`held`: the orders on hold."""
+        self.days, self.names, self.held = days, names, held
         self.columns = (QT_TR_NOOP("Medicine"), QT_TR_NOOP("Time"), *(locale().toString(day, "ddd dd/MM") for day in days))
         lines: list[tuple[MarRow, str | None]] = []
         for row in rows:
@@ -57,8 +64,12 @@ class MarModel(TextTableModel):
         order = row.order
         flags = " [CD]" if order.controlled else ""
         kind = " PRN" if order.frequency is Frequency.PRN else ""
-        return (f"{medication.order_label(order, self.order_form, language())}{kind}{flags}",
+        held = f" — {word(ORDER_ON_HOLD)}" if order.record_id in self.held else ""
+        return (f"{medication.order_label(order, self.order_form, language())}{kind}{flags}{held}",
                 clock or translate("", "as required"), *(self._day(row, clock, day) for day in self.days))
+
+    def is_warning(self, row: int, column: int) -> bool:
+        return (column == 0 and self.rows[row][0].order.record_id in self.held) or super().is_warning(row, column)
 
     def _day(self, row: MarRow, clock: str | None, day: date) -> str:
         if clock is None:
@@ -114,7 +125,8 @@ class MarView(PatientTab):
         first = now.date() - timedelta(days=self.span - 1)
         rows = medication.mar_grid(self.session.db, self.patient_id, first, self.span, now)
         names = {member.staff_id: member.name for member in list_staff(self.session.db)}
-        self.model.load(rows, [first + timedelta(days=n) for n in range(self.span)], names)
+        self.model.load(rows, [first + timedelta(days=n) for n in range(self.span)], names,
+                        set(records.on_hold(self.session, [row.order.record_id for row in rows])))
         if chosen is None:
             return
         order_id, clock, day, column = chosen

@@ -13,10 +13,11 @@ from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, translate, word
 from downtime.qt.dose_dialog import DoseDialog
+from downtime.qt.mar_view import ORDER_ON_HOLD
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
-from downtime.services import medication, printing
+from downtime.services import medication, printing, records
 from downtime.services.context import Session
 from downtime.services.medication import RoundItem
 
@@ -34,15 +35,21 @@ class RoundModel(TextTableModel):
     def __init__(self, order_form: FormSpec) -> None:
         super().__init__()
         self.order_form = order_form  # whose words the doses are given in
+        self.held: set[str] = set()  # orders on hold (see records.on_hold), set before the rows
 
     def is_warning(self, row: int, column: int) -> bool:
-        """A dose missed over 12 hours ago is the gravest state on the round."""
+        """A dose missed over 12 hours ago is the gravest state on the round; an order another
+        laptop wrote otherwise is said in its flags."""
+        if column == 8:
+            return self.rows[row].order.record_id in self.held
         return column == 0 and (self.rows[row].missed or super().is_warning(row, column))
 
     def texts(self, row: int) -> tuple[str, ...]:
         item: RoundItem = self.rows[row]
         order, patient = item.order, item.patient
-        flags = ", ".join(f for f, on in ((translate("RoundModel", "CD"), order.controlled), (translate("RoundModel", "high-alert"), order.high_alert)) if on)
+        flags = ", ".join(f for f, on in ((translate("RoundModel", "CD"), order.controlled),
+                                          (translate("RoundModel", "high-alert"), order.high_alert),
+                                          (word(ORDER_ON_HOLD), order.record_id in self.held)) if on)
         state = word(MISSED).format(hours=WINDOW_HOURS) if item.missed else word(STATE[item.state])
         return (state, item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
                 patient.display_name, patient.birth_date_in(language()), order.drug,
@@ -82,6 +89,7 @@ class MedicationPanel(QWidget):
         ward = self.ward.currentText()
         items = medication.round_list(self.session.db, self.session.forms, ward, self.session.clock())
         same_ward = bool(self.model.rows) and self.model.rows[0].patient.ward == ward
+        self.model.held = set(records.on_hold(self.session, {item.order.record_id for item in items}))
         show_keeping_choice(self.table, self.model, items, lambda item: (item.order.record_id, item.slot),
                             or_same_line=same_ward)
         overdue = sum(i.state is DoseState.OVERDUE and not i.missed for i in items)

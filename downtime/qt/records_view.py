@@ -25,18 +25,23 @@ class RecordsModel(TextTableModel):
         super().__init__()
         self.session = session
         self.labels: dict[str, str] = {}
+        self.held: set[str] = set()
 
-    def load(self, found: list[RecordVersion], labels: dict[str, str]) -> None:
-        self.labels = labels
+    def load(self, found: list[RecordVersion], labels: dict[str, str], held: set[str]) -> None:
+        """`held`: the records another laptop wrote otherwise (see records.on_hold)."""
+        self.labels, self.held = labels, held
         self.set_rows(found)
 
     def is_warning(self, row: int, column: int) -> bool:
-        return column == 3 and self.rows[row].status is RecordStatus.ENTERED_IN_ERROR
+        record: RecordVersion = self.rows[row]
+        return column == 3 and (record.status is RecordStatus.ENTERED_IN_ERROR or record.record_id in self.held)
 
     def texts(self, row: int) -> tuple[str, ...]:
         record: RecordVersion = self.rows[row]
+        held = translate("RecordsView", "ON HOLD: another laptop wrote it otherwise") if record.record_id in self.held else ""
         return (f"{record.occurred_at:%d/%m/%Y %H:%M}", self.session.form(record.form_id).title.get(self.session.lang),
-                self.labels[record.record_id], f"v{record.version} {word(STATUS[record.status])}", record.author)
+                self.labels[record.record_id], f"v{record.version} {word(STATUS[record.status])}"
+                + (f" — {held}" if held else ""), record.author)
 
 
 class RecordsView(PatientTab):
@@ -65,7 +70,8 @@ class RecordsView(PatientTab):
         found = records.list_current(self.session.db, patient_id=self.patient_id)
         known = {record.record_id: record for record in found}
         labels = {record.record_id: records.record_label(self.session, record, known) for record in found}
-        self.model.load(sorted(found, key=lambda record: (record.occurred_at, record.recorded_at), reverse=True), labels)
+        self.model.load(sorted(found, key=lambda record: (record.occurred_at, record.recorded_at), reverse=True), labels,
+                        set(records.on_hold(self.session, list(known))))
         if found:
             self.table.selectRow(next((row for row, record in enumerate(self.model.rows) if record.record_id == chosen), 0))
 

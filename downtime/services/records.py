@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from datetime import datetime
 from typing import Any
 
 from downtime.i18n import QT_TRANSLATE_NOOP, translate
 from downtime.domain.downtime_number import MAX_SEQUENCE, format_downtime_number
+from downtime.domain.holds import Hold
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.roles import ROLE_NAMES
 from downtime.domain.staff import Action
@@ -20,7 +21,7 @@ from downtime.services import census, search
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from downtime.storage import audit
-from downtime.storage.records import as_version, current, history, list_current
+from downtime.storage.records import RECORD_COLUMNS, as_version, current, history, holds, list_current
 
 ORDER_FORM = "medication_order"
 # Theatre records are checked before any version is written, withdrawals included (see services.theatre).
@@ -306,3 +307,18 @@ def choices(session: Session, form_id: str) -> list[tuple[str, str]]:
     return [(record.record_id, record_label(session, record))
             for record in list_current(session.db, form_id=form_id)
             if record.status is not RecordStatus.ENTERED_IN_ERROR]
+
+
+def on_hold(session: Session, record_ids: Collection[str]) -> dict[str, Hold]:
+    """Those of these records another laptop wrote otherwise (two versions of one version
+    number, met at an import): the ward's own version stands here, and whoever reads or acts on
+    it must know that another exists until the records office settles which is right."""
+    return {hold.record_id: hold for hold in holds(session.db, record_ids)}
+
+
+def set_aside(session: Session, record_id: str) -> list[RecordVersion]:
+    """The versions of this record another laptop wrote otherwise, kept beside those that stand
+    here, in version order."""
+    return [as_version(row) for row in session.db.query(
+        f"SELECT {', '.join(RECORD_COLUMNS)} FROM held_versions WHERE record_id = ? ORDER BY version, recorded_at",
+        [record_id])]

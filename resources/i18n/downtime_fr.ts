@@ -108,6 +108,10 @@
         <translation>dans le DPI (avant la procédure dégradée)</translation>
     </message>
     <message>
+        <source>ON HOLD: another laptop wrote this order otherwise, check it</source>
+        <translation>EN ATTENTE : un autre portable a écrit cette prescription autrement, la vérifier</translation>
+    </message>
+    <message>
         <source>Medicine</source>
         <translation>Médicament</translation>
     </message>
@@ -1321,8 +1325,28 @@ le numéro du patient dans le DPI :</translation>
         <translation>Code du témoin :</translation>
     </message>
     <message>
+        <source>ON HOLD: another laptop wrote this record otherwise from version {version} ({versions}). Check with the ward that wrote the other before acting on it; the records office settles which is right. History shows both.</source>
+        <translation>EN ATTENTE : un autre portable a écrit cette fiche autrement à partir de la version {version} ({versions}). Vérifiez auprès du service qui a écrit l’autre avant d’agir ; le bureau des entrées tranche laquelle est juste. L’historique montre les deux.</translation>
+    </message>
+    <message>
+        <source>v{version} by {author} at {time}, {where}</source>
+        <translation>v{version} par {author} le {time}, {where}</translation>
+    </message>
+    <message>
+        <source>this laptop</source>
+        <translation>ce portable</translation>
+    </message>
+    <message>
+        <source>another laptop</source>
+        <translation>un autre portable</translation>
+    </message>
+    <message>
         <source> — changed: </source>
         <translation> — modifié : </translation>
+    </message>
+    <message>
+        <source>Set aside, another laptop&apos;s: </source>
+        <translation>Mise de côté, d’un autre portable : </translation>
     </message>
     <message>
         <source>v{version} {status} {time} by {author}</source>
@@ -1916,6 +1940,10 @@ le numéro du patient dans le DPI :</translation>
 </context>
 <context>
     <name>RecordsView</name>
+    <message>
+        <source>ON HOLD: another laptop wrote it otherwise</source>
+        <translation>EN ATTENTE : un autre portable l’a écrite autrement</translation>
+    </message>
     <message>
         <source>Records — {name}</source>
         <translation>Enregistrements — {name}</translation>

@@ -539,3 +539,63 @@ def test_a_ward_laptops_import_wizard_takes_the_stick_and_names_the_record_anoth
     assert "1 patient(s), 1 record version(s)" in text
     assert f"ON HOLD, two laptops disagree from version 2: record {saved.record_id} (admission, patient DT-001-" in text
     assert records.current(nurse_2.db, saved.record_id).data["bed"] == "14"
+
+
+
+def test_a_ward_sees_that_another_laptop_wrote_an_order_otherwise(qtbot, tmp_path, laptop, clock, admission_values):
+    """The patient moved to laptop 2's ward with their records, and a doctor on each ward changed
+    the amoxicillin dose; laptop 1's next stick put its version on hold. On laptop 2 its own
+    version stands: the round, the MAR, the patient's records, the order and its history all say
+    another exists, and the history says what it is."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtTest import QTest
+
+    from downtime.domain.staff import Role
+    from downtime.qt.form_view import FormView
+    from downtime.services import wards
+
+    red = QColor(Qt.GlobalColor.darkRed)
+    sessions = []
+    for number in (1, 2):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
+        wards.add_ward(admin, "3B", "Medicine", [str(bed) for bed in range(1, 21)])
+        staff.add_staff(admin, "doctor", "Doctor", Role.DOCTOR, "2222")
+        sessions.append((nurse, clerk, Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "doctor", "2222", clock),
+                                               nurse.forms, clock)))
+    (nurse_1, clerk_1, doctor_1), (nurse_2, clerk_2, doctor_2) = sessions
+    patient = records.save_new(nurse_1, "admission", {**admission_values, "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
+    order = {"drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+             "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False}
+    amox = records.save_new(doctor_1, "medication_order", order, patient_id=patient).record_id
+    import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
+    clock.advance(minutes=10)
+    records.amend(doctor_2, amox, {**order, "dose": 2.0}, "severe infection: 2 g")
+    records.amend(doctor_1, amox, {**order, "dose": 0.5}, "renal function: 500 mg")
+    import_export(clerk_2, export(clerk_1, tmp_path / "next").folder)
+    on_hold = "ON HOLD: another laptop wrote this order otherwise, check it"
+
+    main = _window(qtbot, nurse_2)
+    main.medication.refresh()
+    model = main.medication.model
+    lines = [row for row in range(model.rowCount()) if model.text(row, 5) == "Amoxicillin"]
+    assert lines and all(model.text(line, 6) == "2 g" and model.text(line, 8) == on_hold for line in lines)
+    assert all(model.data(model.index(line, 8), Qt.ItemDataRole.ForegroundRole) == red for line in lines)
+    mar = main.open_mar_of(patient)
+    assert mar.model.text(0, 0) == f"Amoxicillin 2 g IV — {on_hold}"
+    assert mar.model.data(mar.model.index(0, 0), Qt.ItemDataRole.ForegroundRole) == red
+
+    view = main.open_records_of(patient)
+    [row] = [row for row in range(view.model.rowCount()) if view.model.text(row, 1) == "Medication order"]
+    assert view.model.text(row, 3) == "v2 amended — ON HOLD: another laptop wrote it otherwise"
+    assert view.model.data(view.model.index(row, 3), Qt.ItemDataRole.ForegroundRole) == red
+    view.table.selectRow(row)
+    QTest.keyClick(view.table, Qt.Key.Key_Return)
+    form = main.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.record.record_id == amox
+    assert ("ON HOLD: another laptop wrote this record otherwise from version 2 (v2 by doctor at 28/11/2026 14:10,"
+            " this laptop; v2 by doctor at 28/11/2026 14:10, another laptop)") in form.header.text()
+    history = form.history_text().splitlines()
+    assert history[1] == "v2 amended 28/11/2026 14:10 by doctor — reason: severe infection: 2 g — changed: Dose: 1 → 2"
+    assert history[2] == ("Set aside, another laptop's: v2 amended 28/11/2026 14:10 by doctor — reason: renal function: 500 mg"
+                          " — changed: Dose: 1 → 0.5")
