@@ -21,8 +21,8 @@ from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
 from downtime.qt.patient_header import identity_label
-from downtime.qt.style import ErrorLabel, grow_to_fit
-from downtime.services import medication
+from downtime.qt.style import ERROR_STYLE, ErrorLabel, grow_to_fit
+from downtime.services import medication, records
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -50,6 +50,10 @@ def witness_keys(event: QKeyEvent, staff_id: QLineEdit, pin: QLineEdit) -> bool:
     return False
 
 
+# An order two laptops wrote otherwise (see records.on_hold): the ward's version stands here, and
+# the other may have stopped or changed it.
+ORDER_ON_HOLD = QT_TR_NOOP("ON HOLD: another laptop wrote this order otherwise, check it")
+
 class DoseDialog(QDialog):
     """`recorded` fires with the saved record."""
 
@@ -67,6 +71,10 @@ class DoseDialog(QDialog):
         when = translate("DoseDialog", " due {time}").format(time=f"{slot:%d/%m %H:%M}") if slot else translate("DoseDialog", " (as required)")
         flags = translate("DoseDialog", " — CONTROLLED DRUG: witness required") if order.controlled else ""
         layout.addWidget(QLabel(f"<b>{medication.order_label(order, session.form(medication.ORDER_FORM), language())}</b>{when}{flags}"))
+        if records.on_hold(session, [order.record_id]):
+            self.on_hold = QLabel(word(ORDER_ON_HOLD))
+            self.on_hold.setStyleSheet(ERROR_STYLE)
+            layout.addWidget(self.on_hold)
         form = QFormLayout()
         self.outcome = QComboBox()
         self.outcome.addItems([translate("DoseDialog", "Given"), translate("DoseDialog", "Not given")])

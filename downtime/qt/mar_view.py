@@ -14,7 +14,7 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, locale, translate, word
-from downtime.qt.dose_dialog import DoseDialog
+from downtime.qt.dose_dialog import ORDER_ON_HOLD, DoseDialog
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
@@ -26,11 +26,6 @@ from downtime.services.staff import list_staff
 STATE_WORDS = {DoseState.LATE: QT_TR_NOOP("LATE"), DoseState.OVERDUE: QT_TR_NOOP("OVERDUE"),
                DoseState.DUE: QT_TR_NOOP("due now"), DoseState.NOT_RECORDED: QT_TR_NOOP("not recorded (stopped)"),
                DoseState.IN_EHR: QT_TR_NOOP("in the EHR (before downtime)")}
-
-
-# An order two laptops wrote otherwise (see records.on_hold): the ward's version stands here, and
-# the other may have stopped or changed it.
-ORDER_ON_HOLD = QT_TR_NOOP("ON HOLD: another laptop wrote this order otherwise, check it")
 
 
 class MarModel(TextTableModel):

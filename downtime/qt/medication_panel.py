@@ -12,8 +12,7 @@ from downtime.domain.medication import DoseState
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, translate, word
-from downtime.qt.dose_dialog import DoseDialog
-from downtime.qt.mar_view import ORDER_ON_HOLD
+from downtime.qt.dose_dialog import ORDER_ON_HOLD, DoseDialog
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain

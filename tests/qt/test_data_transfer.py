@@ -581,6 +581,11 @@ def test_a_ward_sees_that_another_laptop_wrote_an_order_otherwise(qtbot, tmp_pat
     lines = [row for row in range(model.rowCount()) if model.text(row, 5) == "Amoxicillin"]
     assert lines and all(model.text(line, 6) == "2 g" and model.text(line, 8) == on_hold for line in lines)
     assert all(model.data(model.index(line, 8), Qt.ItemDataRole.ForegroundRole) == red for line in lines)
+    main.medication.table.selectRow(lines[0])
+    QTest.keyClick(main.medication.table, Qt.Key.Key_Return)
+    dialog = main.medication.dialog
+    assert dialog is not None and dialog.on_hold.text() == on_hold
+    dialog.reject()
     mar = main.open_mar_of(patient)
     assert mar.model.text(0, 0) == f"Amoxicillin 2 g IV — {on_hold}"
     assert mar.model.data(mar.model.index(0, 0), Qt.ItemDataRole.ForegroundRole) == red
