@@ -3,6 +3,7 @@ controlled-drug register and the MAR grid."""
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections import defaultdict
 from collections.abc import Collection
@@ -28,7 +29,7 @@ from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
 from downtime.services.patients import PatientSummary, downtime_numbers
 from downtime.storage import audit
-from downtime.storage.records import as_version, chunks, current_of, history, list_current, marks
+from downtime.storage.records import chunks, current_of, history, list_current, marks
 
 ORDER_FORM = records.ORDER_FORM
 DOSE_FORM = census.DOSE_FORM
@@ -60,11 +61,14 @@ def order_of(record: RecordVersion) -> Order:
 
 
 def administration_of(record: RecordVersion) -> Administration:
-    data = record.data
+    return _administration(record.record_id, record.author, record.data)
+
+
+def _administration(record_id: str, author: str, data: dict[str, Any]) -> Administration:
     return Administration(
-        record_id=record.record_id, order_id=data["order"], outcome=Outcome(data["outcome"]),
+        record_id=record_id, order_id=data["order"], outcome=Outcome(data["outcome"]),
         scheduled_for=_when(data.get("scheduled_for")), at=datetime.fromisoformat(data["given_at"]),
-        dose=data.get("dose_given"), given_by=record.author, witness=data.get("witness"),
+        dose=data.get("dose_given"), given_by=author, witness=data.get("witness"),
         reason=NotGivenReason(data["not_given_reason"]) if data.get("not_given_reason") else None)
 
 
@@ -464,17 +468,21 @@ class MarRow:
         return sorted(found)
 
 
-def _doses_near(db: Database, patient_ids: Collection[str], first_day: date, last_day: date) -> list[RecordVersion]:
-    """Standing doses of these patients scheduled (or, as required, given) within two days of
-    the period by the clock they were written in: two written offsets are never 48 hours
-    apart, so no dose of the period is left out, and a chart reads its days' doses rather than
-    every dose of each stay."""
+def _doses_near(db: Database, patient_ids: Collection[str], first_day: date,
+                last_day: date) -> list[tuple[str, Administration]]:
+    """Standing doses (with their patient) of these patients scheduled (or, as required, given)
+    within two days of the period by the clock they were written in, in the order recorded:
+    two written offsets are never 48 hours apart, so no dose of the period is left out, and a
+    chart reads its days' doses rather than every dose of each stay. Each dose is built from the
+    few columns it needs, not as a whole record version first (a ward pack reads hundreds)."""
     low, high = (first_day - timedelta(days=2)).isoformat(), (last_day + timedelta(days=3)).isoformat()
-    found = [as_version(row) for part in chunks(patient_ids) for row in db.query(
-        f"SELECT * FROM current_records WHERE form_id = ? AND patient_id IN ({marks(part)})"
+    found = [row for part in chunks(patient_ids) for row in db.execute(
+        f"SELECT patient_id, record_id, author, data, recorded_at FROM current_records WHERE form_id = ?"
+        f" AND patient_id IN ({marks(part)}) AND status != ?"
         " AND COALESCE(json_extract(data, '$.scheduled_for'), json_extract(data, '$.given_at')) BETWEEN ? AND ?"
-        " ORDER BY recorded_at", [DOSE_FORM, *part, low, high])]
-    return sorted((r for r in found if r.status is not RecordStatus.ENTERED_IN_ERROR), key=lambda r: r.recorded_at)
+        " ORDER BY recorded_at", [DOSE_FORM, *part, RecordStatus.ENTERED_IN_ERROR.value, low, high])]
+    return [(patient_id, _administration(record_id, author, json.loads(data)))
+            for patient_id, record_id, author, data, _ in sorted(found, key=lambda row: datetime.fromisoformat(row[4]))]
 
 
 def _stopped(found: Order, now: datetime) -> bool:
@@ -515,9 +523,8 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
     last_day = first_day + timedelta(days=days - 1)
     tz = now.tzinfo
     doses: dict[tuple[str, str], list[Administration]] = defaultdict(list)
-    for record in _doses_near(db, patient_ids, first_day, last_day):
-        dose = administration_of(record)
-        doses[str(record.patient_id), dose.order_id].append(dose)
+    for patient_id, dose in _doses_near(db, patient_ids, first_day, last_day):
+        doses[patient_id, dose.order_id].append(dose)
     grids: dict[str, list[MarRow]] = {patient_id: [] for patient_id in patient_ids}
     for scheduled in _orders_with_slots(db, patient_ids, first_day, last_day, tz):
         found = scheduled.order
