@@ -143,13 +143,22 @@ def patient_lines(patient: PatientSummary, lang: Lang) -> tuple[str, str, str]:
             patient.downtime_number)
 
 
+class _Code128(Code128):
+    """reportlab works a code's bars out again each time its width, height or bars are read
+    (three times for each page's barcode, a fifth of its cost): these are worked out once."""
+
+    def _calculate(self) -> None:
+        if not hasattr(self, "decomposed"):
+            super()._calculate()
+
+
 class _Barcode(Flowable):
     """The bars go straight onto the canvas: built as a graphics drawing, one barcode cost
     more than the rest of a MAR page."""
 
     def __init__(self, value: str, width: float, height: float) -> None:
         super().__init__()
-        self.code = Code128(value, barHeight=height, humanReadable=False, quiet=False)
+        self.code = _Code128(value, barHeight=height, humanReadable=False, quiet=False)
         self.narrowed = min(1.0, width / self.code.width)
         self.width, self.height = self.code.width * self.narrowed, height
 
