@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Mapping
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +15,7 @@ from downtime.services import medication, observations, settings, theatre
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
+from downtime.services.patients import PatientSummary
 from downtime.services.records import current, history
 from downtime.services.staff import list_staff
 from downtime.storage import audit
@@ -173,12 +175,15 @@ def print_labels(session: Session, patient_id: str, out: Path, count: int | None
     return out
 
 
-def charts(session: Session, patient_ids: list[str], first_day: date, days: int) -> list[Any]:
+def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
+           patients: Mapping[str, PatientSummary] | None = None) -> list[Any]:
     """Each patient's identity, weight and MAR grid, read for all of them at once (a ward pack
-    read them patient by patient, which cost more than drawing them)."""
+    read them patient by patient, which cost more than drawing them). `patients`: their
+    identities where already read (the ward pack's census), not read a second time."""
     from downtime.pdf.mar import PatientChart
 
-    patients = all_patients(session.db, session.forms, patient_ids)
+    if patients is None:
+        patients = all_patients(session.db, session.forms, patient_ids)
     if missing := [patient_id for patient_id in patient_ids if patient_id not in patients]:
         raise ServiceError(f"no standing admission for patient {missing[0]}")
     admissions = current_of(session.db, {patients[patient_id].admission_record_id for patient_id in patient_ids})
@@ -191,9 +196,10 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int)
     return charts
 
 
-def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3,
-              first_day: date | None = None) -> Path:
-    """MAR charts (one patient, or a ward pack) from `first_day` (default: the last `days` days)."""
+def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3, first_day: date | None = None,
+              patients: Mapping[str, PatientSummary] | None = None) -> Path:
+    """MAR charts (one patient, or a ward pack) from `first_day` (default: the last `days` days);
+    `patients`: as `charts`."""
     from downtime.pdf.mar import mar_pdf
 
     session.require(Action.PRINT)
@@ -204,15 +210,16 @@ def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3
     now = session.clock()
     first = first_day or (now.date() - timedelta(days=days - 1))
     names = {member.staff_id: member.name for member in list_staff(session.db)}
-    mar_pdf(charts(session, patient_ids, first, days), out, first_day=first, days=days, names=names,
+    mar_pdf(charts(session, patient_ids, first, days, patients), out, first_day=first, days=days, names=names,
             order_form=session.form(medication.ORDER_FORM), lang=session.lang, printed_by=session.user.name, printed_at=now, device_name=session.device.name)
     _audit_print(session, f"mar {len(patient_ids)} patient(s)", out)
     return out
 
 
 def print_ward_mar_pack(session: Session, ward: str, out: Path, days: int = 3) -> Path:
-    patients = census(session.db, session.forms, ward=ward)
-    return print_mar(session, [row.patient.patient_id for row in patients if row.patient], out, days)
+    """Every patient of the ward's census, in its order, as the census read them."""
+    patients = {row.patient.patient_id: row.patient for row in census(session.db, session.forms, ward=ward) if row.patient}
+    return print_mar(session, list(patients), out, days, patients=patients)
 
 
 def blank_mar(out: Path, *, lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
