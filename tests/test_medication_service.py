@@ -1,5 +1,5 @@
 import sqlite3
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -316,6 +316,24 @@ def test_a_second_dose_given_for_one_time_shows_beside_the_first_on_screen_and_p
     text = " ".join(page.extract_text() for page in PdfReader(printing.print_mar(nurse, [patient], tmp_path / "m.pdf",
                                                                                   days=1)).pages)
     assert "08:20" in text and "09:40" in text
+
+
+def test_the_dose_recorded_first_decides_its_cell_whatever_offset_the_laptops_wrote(ward, clock):
+    """Doses are taken in the order they were recorded, as moments: written as text, 09:40 in
+    Paris (08:40 UTC) came after 08:50 written in UTC, and the later dose would decide the cell."""
+    from datetime import timezone
+
+    nurse, patient, amox, _ = ward
+    allergy = {Check.ALLERGY: "tolerated before"}
+    clock.now = datetime.fromisoformat("2026-11-28T09:40+01:00")
+    medication.record_dose(nurse, amox.record_id, _given("2026-11-28T08:20+01:00", 1.0, "2026-11-28T08:00+01:00"),
+                           overrides=allergy)
+    clock.now = clock.now.astimezone(timezone.utc) + timedelta(minutes=10)
+    medication.record_dose(nurse, amox.record_id, _given("2026-11-28T08:50+01:00", 1.0, "2026-11-28T08:00+01:00"),
+                           overrides={**allergy, Check.ALREADY_GIVEN: "second nurse"})
+    (row,) = [r for r in medication.mar_grid(nurse.db, patient, clock.now.date(), 1, clock.now)
+              if r.order.record_id == amox.record_id]
+    assert [f"{dose.at:%H:%M}" for dose in row.cells[0].recorded] == ["08:20", "08:50"]
 
 
 def test_withdrawing_a_witnessed_dose_gives_its_quantity_back_to_the_register(ward, session_for):
