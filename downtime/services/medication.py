@@ -29,7 +29,7 @@ from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
 from downtime.services.patients import PatientSummary, downtime_numbers
 from downtime.storage import audit
-from downtime.storage.records import chunks, current_of, history, list_current, marks
+from downtime.storage.records import chunks, current_of, histories, list_current, marks
 
 ORDER_FORM = records.ORDER_FORM
 DOSE_FORM = census.DOSE_FORM
@@ -355,10 +355,13 @@ class _Scheduled:
 def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: date, last_day: date,
                        tz: tzinfo | None) -> list[_Scheduled]:
     """These patients' standing orders, each with its dose times over the days: an amended
-    order's times are read version by version (few orders are amended, so only theirs are)."""
+    order's times are read version by version (few orders are amended, so only theirs are, all
+    at once: a ward's stopped orders cost a query each)."""
+    standing = _standing(db, ORDER_FORM, patient_ids=patient_ids)
+    amended = histories(db, [record.record_id for record in standing if record.version > 1])
     found = []
-    for record in _standing(db, ORDER_FORM, patient_ids=patient_ids):
-        versions = history(db, record.record_id) if record.version > 1 else [record]
+    for record in standing:
+        versions = amended.get(record.record_id, [record])
         found.append(_Scheduled(order_of(record), slots_by_version(
             [(version.recorded_at, order_of(version)) for version in versions], first_day, last_day, tz),
             versions[0].recorded_at if loaded_from_snapshot(record.record_id) else None))
