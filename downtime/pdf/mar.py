@@ -130,7 +130,7 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
     spans = []
     for row in rows:
         times = row.clocks or ["—"]
-        by_slot = {(c.slot.date(), c.slot.strftime("%H:%M")): c for c in reversed(row.cells)}
+        by_slot = {(c.slot.date(), c.clock): c for c in reversed(row.cells)}
         spans.append((len(body), len(body) + len(times) - 1))
         for index, clock in enumerate(times):
             line: list[Cell] = [cell(_order_text(row.order, order_form, lang), 0) if index == 0 else None,

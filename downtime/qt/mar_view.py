@@ -52,7 +52,7 @@ class MarModel(TextTableModel):
         self.set_rows(lines)
 
     def cell(self, row: MarRow, clock: str | None, day: date) -> MarCell | None:
-        return next((c for c in row.cells if c.slot.date() == day and c.slot.strftime("%H:%M") == clock), None)
+        return next((c for c in row.cells if c.slot.date() == day and c.clock == clock), None)
 
     def texts(self, line: int) -> tuple[str, ...]:
         row, clock = self.rows[line]
@@ -143,7 +143,7 @@ class MarView(PatientTab):
         row = next(r for r in medication.mar_grid(self.session.db, self.patient_id,
                                                   self.model.days[0], len(self.model.days), now)
                    if r.order.record_id == order.record_id)
-        cells = [cell for cell in row.cells if cell.slot.strftime("%H:%M") == clock]
+        cells = [cell for cell in row.cells if cell.clock == clock]
         chosen = next((cell.slot for cell in cells if column >= 2 and cell.slot.date() == self.model.days[column - 2]),
                       None)
         if chosen is not None:

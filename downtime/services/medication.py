@@ -16,8 +16,8 @@ from sqlite_utils import Database
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text
 from downtime.domain.census import StayStatus
 from downtime.domain.medication import (
-    Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning, dose_state, safety_warnings,
-    same_medicine, slots_by_version,
+    Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning, clock_text, dose_state,
+    safety_warnings, same_medicine, slots_by_version,
 )
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -453,6 +453,11 @@ class MarCell:
     def recorded(self) -> tuple[Administration, ...]:
         return (self.administration, *self.others) if self.administration is not None else ()
 
+    @property
+    def clock(self) -> str:
+        """The time row of the chart the cell is on."""
+        return clock_text(self.slot)
+
 
 @dataclass(frozen=True)
 class MarRow:
@@ -465,7 +470,7 @@ class MarRow:
         """The chart's time rows: every time the order now has, and any other a dose fell due at
         in the days shown (an amended order's earlier times). Taken from the days' doses alone,
         an order started this evening had no row for tomorrow morning's dose."""
-        found = {cell.slot.strftime("%H:%M") for cell in self.cells}
+        found = {cell.clock for cell in self.cells}
         if self.order.frequency is Frequency.SCHEDULED:
             found.update(f"{clock:%H:%M}" for clock in self.order.times)
         return sorted(found)
