@@ -9,6 +9,7 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
+from functools import lru_cache
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
@@ -318,8 +319,10 @@ NOT_GIVEN_CODES = {NotGivenReason.REFUSED: "R", NotGivenReason.NIL_BY_MOUTH: "F"
 _TITLES = {"dr", "pr", "mr", "mrs", "ms", "mme", "m"}
 
 
+@lru_cache(maxsize=1024)
 def initials(name: str) -> str:
-    """What a nurse writes in a chart box: "Hélène Lefèvre" → HL, "Dr Karim Benali" → KB."""
+    """What a nurse writes in a chart box: "Hélène Lefèvre" → HL, "Dr Karim Benali" → KB. Kept
+    for each name: a ward's MAR pack writes the same few nurses' initials hundreds of times."""
     parts = [part for part in name.replace("-", " ").split()
              if part[:1].isalpha() and part.rstrip(".").casefold() not in _TITLES]
     return "".join(part[0].upper() for part in parts[:3]) or name[:3]
