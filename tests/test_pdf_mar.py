@@ -219,4 +219,25 @@ def test_no_word_is_broken_inside_the_day_columns_of_a_long_chart(tmp_path, sess
                                               DoseState.NOT_RECORDED, DoseState.GIVEN, DoseState.NOT_GIVEN}
     for cell in cells:
         for dose in cell.recorded:
-            assert dose_text(dose, names) in text, dose_text(dose, names)
+            assert dose_text(dose, names, lang) in text, dose_text(dose, names, lang)
+
+
+def test_the_dose_forms_reasons_name_the_letters_the_charts_print(forms):
+    """A French nurse picks "J — À jeun" and "S — Suspendu"; the chart printed F and W (the
+    English letters) with a key to match, and the screen's MAR did too."""
+    from downtime.domain.medication import NOT_GIVEN_CODES, NotGivenReason
+
+    field = forms["medication_administration"].field("not_given_reason")
+    for lang, letters in NOT_GIVEN_CODES.items():
+        assert {option.code: option.label.get(lang).split(" — ")[0] for option in field.options} == \
+            {reason.value: letter for reason, letter in letters.items()}, lang
+        assert len(set(letters.values())) == len(NotGivenReason)
+
+
+def test_a_french_chart_circles_the_letters_of_the_french_dose_form(tmp_path, session_for, admission_values):
+    nurse, patient = _a_fortnight_of_doses(session_for, admission_values)
+    text = " ".join(_text(printing.print_mar(session_for("nurse", "fr"), [patient], tmp_path / "mar.pdf", days=14)))
+    assert "(J) HL" in text and "(S) HL" in text and "(F)" not in text and "(W)" not in text
+    assert "J à jeun" in text and "S suspendu" in text
+    english = " ".join(_text(printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar-en.pdf", days=14)))
+    assert "(F) HL" in english and "(W) HL" in english and "F fasting/nil by mouth" in english

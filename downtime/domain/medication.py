@@ -311,11 +311,16 @@ def _prn_warnings(order: Order, at: datetime, given: Sequence[datetime]) -> list
     return warnings
 
 
-# The letter written (and circled) on a paper chart for a dose not given.
-NOT_GIVEN_CODES = {NotGivenReason.REFUSED: "R", NotGivenReason.NIL_BY_MOUTH: "F",
-                   NotGivenReason.PATIENT_AWAY: "A", NotGivenReason.UNAVAILABLE: "N",
-                   NotGivenReason.HELD: "W", NotGivenReason.VOMITED: "V", NotGivenReason.ASLEEP: "D",
-                   NotGivenReason.OTHER: "O"}
+# The letter written (and circled) on a paper chart for a dose not given, in the ward's
+# language: the letter the nurse picks in the dose form ("J — À jeun") is the one the chart
+# shows (tests/test_medication.py holds the form's labels to these).
+NOT_GIVEN_CODES: dict[Lang, dict[NotGivenReason, str]] = {
+    "en": {NotGivenReason.REFUSED: "R", NotGivenReason.NIL_BY_MOUTH: "F", NotGivenReason.PATIENT_AWAY: "A",
+           NotGivenReason.UNAVAILABLE: "N", NotGivenReason.HELD: "W", NotGivenReason.VOMITED: "V",
+           NotGivenReason.ASLEEP: "D", NotGivenReason.OTHER: "O"},
+    "fr": {NotGivenReason.REFUSED: "R", NotGivenReason.NIL_BY_MOUTH: "J", NotGivenReason.PATIENT_AWAY: "A",
+           NotGivenReason.UNAVAILABLE: "N", NotGivenReason.HELD: "S", NotGivenReason.VOMITED: "V",
+           NotGivenReason.ASLEEP: "D", NotGivenReason.OTHER: "O"}}
 _TITLES = {"dr", "pr", "mr", "mrs", "ms", "mme", "m"}
 
 
@@ -334,11 +339,11 @@ def clock_text(moment: datetime) -> str:
     return moment.time().isoformat("minutes")
 
 
-def dose_text(dose: Administration, names: dict[str, str], with_date: bool = False) -> str:
+def dose_text(dose: Administration, names: dict[str, str], lang: Lang, with_date: bool = False) -> str:
     """A chart cell: giver's initials and time (and witness), or the circled not-given code."""
     who = initials(names.get(dose.given_by, dose.given_by))
     if dose.reason is not None:
-        return f"({NOT_GIVEN_CODES[dose.reason]}) {who}"
+        return f"({NOT_GIVEN_CODES[lang][dose.reason]}) {who}"
     text = f"{who} {dose.at.strftime('%d/%m %H:%M') if with_date else clock_text(dose.at)}"
     if dose.witness:
         text += f" / {initials(names.get(dose.witness, dose.witness))}"

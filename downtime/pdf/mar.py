@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from downtime.domain.medication import DoseState, Frequency, Order, dose_text
+from downtime.domain.medication import NOT_GIVEN_CODES, DoseState, Frequency, NotGivenReason, Order, dose_text
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text
 from downtime.pdf.forms import allergy_line
@@ -69,8 +69,19 @@ WORDS: dict[str, dict[Lang, str]] = {
 }
 DAY_NAMES: dict[Lang, tuple[str, ...]] = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
                                           "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")}
-CODE_NAMES = {"en": "R refused, F fasting/nil by mouth, A away, N not available, W withheld, V vomited, D asleep, O other",
-              "fr": "R refus, F à jeun, A absent, N non disponible, W suspendu, V vomissement, D endormi, O autre"}
+KEY_WORDS: dict[Lang, dict[NotGivenReason, str]] = {
+    "en": {NotGivenReason.REFUSED: "refused", NotGivenReason.NIL_BY_MOUTH: "fasting/nil by mouth",
+           NotGivenReason.PATIENT_AWAY: "away", NotGivenReason.UNAVAILABLE: "not available",
+           NotGivenReason.HELD: "withheld", NotGivenReason.VOMITED: "vomited", NotGivenReason.ASLEEP: "asleep",
+           NotGivenReason.OTHER: "other"},
+    "fr": {NotGivenReason.REFUSED: "refus", NotGivenReason.NIL_BY_MOUTH: "à jeun", NotGivenReason.PATIENT_AWAY: "absent",
+           NotGivenReason.UNAVAILABLE: "non disponible", NotGivenReason.HELD: "suspendu",
+           NotGivenReason.VOMITED: "vomissement", NotGivenReason.ASLEEP: "endormi", NotGivenReason.OTHER: "autre"}}
+
+
+def code_names(lang: Lang) -> str:
+    """The chart's key of not-given letters, in the order of the dose form's reasons."""
+    return ", ".join(f"{NOT_GIVEN_CODES[lang][reason]} {KEY_WORDS[lang][reason]}" for reason in NotGivenReason)
 
 
 def w(key: str, lang: Lang, **values: object) -> str:
@@ -140,7 +151,7 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
                 if found is None:
                     line.append(None)
                 elif found.recorded:
-                    line.append(cell("; ".join(dose_text(dose, names) for dose in found.recorded), column))
+                    line.append(cell("; ".join(dose_text(dose, names, lang) for dose in found.recorded), column))
                 elif found.state in STATE_WORDS:
                     line.append(cell(w(STATE_WORDS[found.state], lang), column,
                                      bold=found.state not in (DoseState.DUE, DoseState.NOT_RECORDED, DoseState.IN_EHR),
@@ -161,7 +172,7 @@ def _prn_table(rows: list[MarRow], names: dict[str, str], order_form: FormSpec, 
     order_w, doses_w = (column - 2 * PAD_X for column in widths)
     body: list[list[Cell]] = [[_p(w("medicine", lang), order_w, bold=True), _p(w("prn_given", lang), doses_w, bold=True)]]
     for row in rows:
-        doses = [dose_text(dose, names, with_date=True)
+        doses = [dose_text(dose, names, lang, with_date=True)
                  + (f" — {dose_words(order_form, dose.dose, row.order.dose_unit, lang)}" if dose.dose is not None else "")
                  for dose in sorted(row.prn_doses, key=lambda d: d.at)]
         body.append([_p(_order_text(row.order, order_form, lang), order_w), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
@@ -213,7 +224,7 @@ def _chart(chart: PatientChart, days: list[date], names: dict[str, str], order_f
         story += _section(title, _regular_table(regular, block, names, order_form, lang, width), width)
     if prn:
         story += _section(w("prn", lang), _prn_table(prn, names, order_form, lang, width), width)
-    story.append(_p(w("key", lang) + CODE_NAMES[lang], width, size=7.5))
+    story.append(_p(w("key", lang) + code_names(lang), width, size=7.5))
     return story
 
 
@@ -273,7 +284,7 @@ def blank_mar_pdf(out: Path, *, lang: Lang, printed_by: str, printed_at: datetim
                     rowHeights=[14 * mm])
     allergy.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 1.5, ALERT),
                                  ("BOX", (1, 0), (1, 0), 0.75, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    story: list[Flowable] = [allergy, Spacer(1, 2 * mm), _p(w("key", lang) + CODE_NAMES[lang], width, size=7.5),
+    story: list[Flowable] = [allergy, Spacer(1, 2 * mm), _p(w("key", lang) + code_names(lang), width, size=7.5),
                              Spacer(1, 2 * mm), _band(w("regular", lang), width), grid, Spacer(1, 3 * mm),
                              KeepTogether([_band(w("prn", lang), width), prn_table])]
     return build_pdf(out, story, info)

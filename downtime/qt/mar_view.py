@@ -68,12 +68,12 @@ class MarModel(TextTableModel):
 
     def _day(self, row: MarRow, clock: str | None, day: date) -> str:
         if clock is None:
-            return "; ".join(dose_text(d, self.names) for d in row.prn_doses if d.at.date() == day)
+            return "; ".join(dose_text(d, self.names, language()) for d in row.prn_doses if d.at.date() == day)
         found = self.cell(row, clock, day)
         if found is None:
             return ""
         if found.recorded:
-            return "; ".join(dose_text(dose, self.names) for dose in found.recorded)
+            return "; ".join(dose_text(dose, self.names, language()) for dose in found.recorded)
         return word(STATE_WORDS.get(found.state, ""))
 
 
