@@ -59,6 +59,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "none": {"en": "No medication orders.", "fr": "Aucune prescription."},
     "cd": {"en": "CONTROLLED DRUG — witness", "fr": "STUPÉFIANT — témoin"},
     "high_alert": {"en": "HIGH-ALERT", "fr": "HAUT RISQUE"},
+    "on_hold": {"en": "ON HOLD: another laptop wrote this order otherwise, check it",
+                "fr": "EN ATTENTE : un autre portable a écrit cette prescription autrement, la vérifier"},
     "stopped": {"en": "stopped {when}", "fr": "arrêté le {when}"},
     "every": {"en": "min {hours} h apart, max {count}/24 h — for: {why}",
               "fr": "intervalle {hours} h, max {count}/24 h — pour : {why}"},
@@ -106,18 +108,24 @@ class PatientChart:
     patient: PatientSummary
     weight: str | None
     rows: list[MarRow]
+    held: frozenset[str] = frozenset()
+    """The orders another laptop wrote otherwise (see records.on_hold): the paper chart a ward
+    keeps when the laptop goes says so too."""
 
 
-def _order_text(order: Order, order_form: FormSpec, lang: Lang) -> str:
+def _order_cell(order: Order, order_form: FormSpec, lang: Lang, held: frozenset[str], width: float) -> Flowable:
+    """The order as its chart line heads it; in bold red when another laptop wrote it otherwise."""
     lines = [order_label(order, order_form, lang)]
-    flags = [w("cd", lang)] if order.controlled else []
+    flags = [w("on_hold", lang)] if order.record_id in held else []
+    flags += [w("cd", lang)] if order.controlled else []
     flags += [w("high_alert", lang)] if order.high_alert else []
     if order.frequency is Frequency.PRN:
         lines.append(w("every", lang, hours=decimal_text(order.min_interval_hours, lang), count=order.max_doses_24h,
                        why=order.prn_indication or ""))
     lines.append(f"{order.start_at:%d/%m %H:%M}" + (f" — {w('stopped', lang, when=f'{order.stop_at:%d/%m %H:%M}')}"
                                                      if order.stop_at else ""))
-    return "\n".join(lines + flags)
+    on_hold = order.record_id in held
+    return _p("\n".join(lines + flags), width, bold=on_hold, color=ALERT if on_hold else colors.black)
 
 
 STATE_WORDS = {DoseState.LATE: "late", DoseState.OVERDUE: "overdue", DoseState.DUE: "due",
@@ -129,7 +137,7 @@ BODY_PAD_BOTTOM = 6.0
 
 
 def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], order_form: FormSpec, lang: Lang,
-                   width: float) -> Grid:
+                   width: float, held: frozenset[str]) -> Grid:
     day_w = width * 0.61 / max(len(days), 1)
     widths = [width * 0.32, width * 0.07] + [day_w] * len(days)
 
@@ -144,7 +152,7 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
         by_slot = {(c.slot.date(), c.clock): c for c in reversed(row.cells)}
         spans.append((len(body), len(body) + len(times) - 1))
         for index, clock in enumerate(times):
-            line: list[Cell] = [cell(_order_text(row.order, order_form, lang), 0) if index == 0 else None,
+            line: list[Cell] = [_order_cell(row.order, order_form, lang, held, widths[0] - 2 * PAD_X) if index == 0 else None,
                                 cell(clock, 1, bold=True)]
             for column, day in enumerate(days, start=2):
                 found = by_slot.get((day, clock))
@@ -167,7 +175,8 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
 PRN_LINE = 12
 
 
-def _prn_table(rows: list[MarRow], names: dict[str, str], order_form: FormSpec, lang: Lang, width: float) -> Grid:
+def _prn_table(rows: list[MarRow], names: dict[str, str], order_form: FormSpec, lang: Lang, width: float,
+               held: frozenset[str]) -> Grid:
     widths = [width * 0.39, width * 0.61]
     order_w, doses_w = (column - 2 * PAD_X for column in widths)
     body: list[list[Cell]] = [[_p(w("medicine", lang), order_w, bold=True), _p(w("prn_given", lang), doses_w, bold=True)]]
@@ -175,7 +184,7 @@ def _prn_table(rows: list[MarRow], names: dict[str, str], order_form: FormSpec, 
         doses = [dose_text(dose, names, lang, with_date=True)
                  + (f" — {dose_words(order_form, dose.dose, row.order.dose_unit, lang)}" if dose.dose is not None else "")
                  for dose in sorted(row.prn_doses, key=lambda d: d.at)]
-        body.append([_p(_order_text(row.order, order_form, lang), order_w), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
+        body.append([_order_cell(row.order, order_form, lang, held, order_w), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
         body += [[_p(w("continued", lang, order=order_label(row.order, order_form, lang)), order_w),
                   _p("\n".join(doses[start:start + PRN_LINE]), doses_w)]
                  for start in range(PRN_LINE, len(doses), PRN_LINE)]
@@ -221,9 +230,9 @@ def _chart(chart: PatientChart, days: list[date], names: dict[str, str], order_f
     for block in blocks if regular else []:
         title = w("regular", lang) + ("" if len(blocks) == 1 else " — " + w(
             "period", lang, first=f"{block[0]:%d/%m}", last=f"{block[-1]:%d/%m}"))
-        story += _section(title, _regular_table(regular, block, names, order_form, lang, width), width)
+        story += _section(title, _regular_table(regular, block, names, order_form, lang, width, chart.held), width)
     if prn:
-        story += _section(w("prn", lang), _prn_table(prn, names, order_form, lang, width), width)
+        story += _section(w("prn", lang), _prn_table(prn, names, order_form, lang, width, chart.held), width)
     story.append(_p(w("key", lang) + code_names(lang), width, size=7.5))
     return story
 

@@ -16,7 +16,7 @@ from downtime.services.census import all_patients, census, patient_for_record, p
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.patients import PatientSummary
-from downtime.services.records import current, history
+from downtime.services.records import current, history, on_hold
 from downtime.services.staff import list_staff
 from downtime.storage import audit
 from downtime.storage.records import current_of
@@ -188,11 +188,13 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
         raise ServiceError(f"no standing admission for patient {missing[0]}")
     admissions = current_of(session.db, {patients[patient_id].admission_record_id for patient_id in patient_ids})
     grids = medication.mar_grids(session.db, patient_ids, first_day, days, session.clock())
+    held = frozenset(on_hold(session, [row.order.record_id for rows in grids.values() for row in rows]))
     charts = []
     for patient_id in patient_ids:
         patient = patients[patient_id]
         weight = admissions[patient.admission_record_id].data.get("weight_kg")
-        charts.append(PatientChart(patient, f"{decimal_text(weight, session.lang)} kg" if weight else None, grids[patient_id]))
+        charts.append(PatientChart(patient, f"{decimal_text(weight, session.lang)} kg" if weight else None, grids[patient_id],
+                                   held))
     return charts
 
 

@@ -590,6 +590,13 @@ def test_a_ward_sees_that_another_laptop_wrote_an_order_otherwise(qtbot, tmp_pat
     assert mar.model.text(0, 0) == f"Amoxicillin 2 g IV — {on_hold}"
     assert mar.model.data(mar.model.index(0, 0), Qt.ItemDataRole.ForegroundRole) == red
 
+    from pypdf import PdfReader
+
+    from downtime.services import printing
+
+    printed = " ".join(page.extract_text() for page in PdfReader(printing.print_ward_mar_pack(
+        nurse_2, "3B", tmp_path / "pack.pdf")).pages)
+    assert "ON HOLD: another laptop wrote this order otherwise, check it" in " ".join(printed.split())
     view = main.open_records_of(patient)
     [row] = [row for row in range(view.model.rowCount()) if view.model.text(row, 1) == "Medication order"]
     assert view.model.text(row, 3) == "v2 amended — ON HOLD: another laptop wrote it otherwise"
