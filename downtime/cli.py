@@ -569,6 +569,27 @@ def cmd_worklist_mark(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worklist_settle(args: argparse.Namespace) -> int:
+    from downtime.services.back_entry import hold_of
+    from downtime.services.holds import laptop_name, settle
+
+    session = _session(args)
+    hold = hold_of(session, args.record_id)
+    if hold is None:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "record {record} is not on hold"), record=args.record_id)
+    if args.choose is None:
+        for number, version in enumerate(hold.versions, start=1):
+            print(f"{number}. {laptop_name(session, version.device_id)}: {hold.version_in(version, args.lang)}")
+        return 0
+    if not 1 <= args.choose <= len(hold.versions):
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--choose: a number from 1 to {count}, as listed without it"),
+                       count=len(hold.versions))
+    kept = settle(session, hold, hold.versions[args.choose - 1], args.reason)
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "record {record} settled: version {version} stands, to back-enter"),
+               record=args.record_id, version=kept.version))
+    return 0
+
+
 def cmd_worklist_link(args: argparse.Namespace) -> int:
     from downtime.services.back_entry import link_patient
 
@@ -864,6 +885,13 @@ def build_parser() -> argparse.ArgumentParser:
     # Required: a version amended since the list was printed must be reviewed, not ticked unseen.
     p.add_argument("--version", type=int, required=True,
                    help="the version entered, as the worklist shows it (v2); one amended since is refused")
+    _db_option(p)
+    _person_options(p)
+    p = command("settle", cmd_worklist_settle, "settle a record on hold with the version the ward says is right "
+                "(without --choose: list its versions)", worklist_sub)
+    p.add_argument("record_id")
+    p.add_argument("--choose", type=int, help="the version chosen, by its number in the list")
+    p.add_argument("--reason", default="", help="who decided, e.g. 'Sister Martin, ward 3B, by phone'")
     _db_option(p)
     _person_options(p)
     p = command("link", cmd_worklist_link, "reconcile a downtime number to the patient's EHR number", worklist_sub)

@@ -32,6 +32,7 @@ class Action(StrEnum):
     MANAGE_STAFF = "manage_staff"
     IMPORT_DATA = "import_data"
     BACK_ENTRY = "back_entry"
+    SETTLE_HOLD = "settle_hold"
 
 
 ACTION_NAMES: dict[str, str] = {
@@ -42,7 +43,8 @@ ACTION_NAMES: dict[str, str] = {
     Action.PRINT: QT_TRANSLATE_NOOP("messages", "print"),
     Action.MANAGE_STAFF: QT_TRANSLATE_NOOP("messages", "manage staff accounts"),
     Action.IMPORT_DATA: QT_TRANSLATE_NOOP("messages", "import data"),
-    Action.BACK_ENTRY: QT_TRANSLATE_NOOP("messages", "back-enter records into the EHR")}
+    Action.BACK_ENTRY: QT_TRANSLATE_NOOP("messages", "back-enter records into the EHR"),
+    Action.SETTLE_HOLD: QT_TRANSLATE_NOOP("messages", "settle a record on hold")}
 """What each action is, in words, for a refusal in the person's language."""
 
 _CLINICAL = {Action.RECORD_CARE, Action.AMEND_RECORD, Action.MARK_ENTERED_IN_ERROR,
@@ -52,6 +54,7 @@ PERMISSIONS: dict[Role, frozenset[Action]] = {
     Role.WARD_NURSE: frozenset(_CLINICAL),
     Role.DOCTOR: frozenset(_CLINICAL),
     Role.SURGICAL_COORDINATOR: frozenset({Action.READ_RECORDS, Action.PRINT}),
-    Role.RECORDS_STAFF: frozenset({Action.READ_RECORDS, Action.PRINT, Action.IMPORT_DATA, Action.BACK_ENTRY}),
+    Role.RECORDS_STAFF: frozenset({Action.READ_RECORDS, Action.PRINT, Action.IMPORT_DATA, Action.BACK_ENTRY,
+                                   Action.SETTLE_HOLD}),
     Role.ADMINISTRATOR: frozenset({Action.MANAGE_STAFF, Action.READ_RECORDS, Action.PRINT, Action.IMPORT_DATA}),
 }

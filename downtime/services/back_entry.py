@@ -11,7 +11,8 @@ its version 1 is not work, a later amendment or withdrawal is.
 
 A record on hold (two laptops wrote different versions of it, see domain.holds) is listed as
 such, with each laptop's versions and the answers they differ in, and cannot be ticked off:
-entering either side would be a guess."""
+entering either side would be a guess, until the ward says which is right and the records
+office settles it (services.holds)."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ from downtime.services.records import THEATRE_FORMS
 from downtime.services.search import sort_key
 from downtime.storage import audit
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
-from downtime.storage.records import as_version, chunks, list_current, marks, on_hold
+from downtime.storage.records import as_version, chunks, held_from, list_current, marks, on_hold
 
 PAGE = 25  # patients read at a time: a hospital's list is read in pages as the screen scrolls (0.05 s each)
 STEPS = (QT_TRANSLATE_NOOP("messages", "Medication order"),
@@ -90,9 +91,10 @@ class OnHold:
     fields: tuple[Field, ...]
 
     def text_in(self, lang: Lang) -> str:
-        return " | ".join(self._side(version, lang) for version in self.versions)
+        return " | ".join(self.version_in(version, lang) for version in self.versions)
 
-    def _side(self, version: RecordVersion, lang: Lang) -> str:
+    def version_in(self, version: RecordVersion, lang: Lang) -> str:
+        """One of the versions: who wrote it and when, and its answers that differ."""
         said = message(lang, QT_TRANSLATE_NOOP("messages", "version {version} by {author}, {time}"),
                        version=version.version, author=version.author, time=f"{version.recorded_at:%d/%m/%Y %H:%M}")
         if version.status is RecordStatus.ENTERED_IN_ERROR:
@@ -258,17 +260,28 @@ def _holds(session: Session, current: Collection[RecordVersion], patient_ids: Co
     each of a hospital's records."""
     wanted = set(patient_ids) | ({None} if without_patient else set())
     held_only = {record_id for record_id, patient_id in session.db.execute(
-        "SELECT DISTINCT record_id, patient_id FROM held_versions WHERE record_id NOT IN (SELECT record_id FROM records)")
+        "SELECT DISTINCT record_id, patient_id FROM unsettled_versions WHERE record_id NOT IN (SELECT record_id FROM records)")
         if patient_id in wanted}
-    held_ids = {record_id for (record_id,) in session.db.execute("SELECT DISTINCT record_id FROM held_versions")}
+    holds = _read_holds(session, {record.record_id for record in current} & set(held_from(session.db)) | held_only)
+    return holds, [holds[record_id].versions[0] for record_id in sorted(held_only)]
+
+
+def _read_holds(session: Session, record_ids: Collection[str]) -> dict[str, OnHold]:
+    """Those of these records on hold, each with its versions and the answers they differ in."""
     holds: dict[str, OnHold] = {}
-    for record_id, rows in on_hold(session.db, {record.record_id for record in current} & held_ids | held_only).items():
+    for record_id, rows in on_hold(session.db, record_ids).items():
         versions = tuple(sorted((as_version(row) for row in rows), key=lambda version: (
             version.version, version.recorded_at, version.author)))
         fields = tuple(field for field in session.form(versions[0].form_id).fields()
                        if len({json.dumps(version.data.get(field.id), sort_keys=True) for version in versions}) > 1)
         holds[record_id] = OnHold(versions[0].version, versions, fields)
-    return holds, [holds[record_id].versions[0] for record_id in sorted(held_only)]
+    return holds
+
+
+def hold_of(session: Session, record_id: str) -> OnHold | None:
+    """The record's hold as the worklist shows it, or None when it is not on hold."""
+    session.require(Action.READ_RECORDS)
+    return _read_holds(session, [record_id]).get(record_id)
 
 
 def ehr_numbers(db: Database, patient_ids: Collection[str] | None = None) -> dict[str, str]:
@@ -295,7 +308,7 @@ def worklist_order(session: Session) -> list[str | None]:
     order: list[str | None] = sorted(named, key=lambda patient_id: (sort_key(named[patient_id]), named[patient_id],
                                                                    numbers[patient_id]))
     rest = {row["patient_id"] for row in session.db.query(
-        "SELECT DISTINCT patient_id FROM records UNION SELECT DISTINCT patient_id FROM held_versions")}
+        "SELECT DISTINCT patient_id FROM records UNION SELECT DISTINCT patient_id FROM unsettled_versions")}
     return order + sorted(str(pid) for pid in rest - set(named) - {None}) + ([None] if None in rest else [])
 
 
@@ -432,15 +445,14 @@ def progress_counts(session: Session) -> tuple[int, int]:
     done, total = session.db.execute(f"""
         SELECT (SELECT COUNT(*) FROM (SELECT record_id, MAX(version) AS version FROM back_entries GROUP BY record_id) e
                 WHERE e.version = {standing.format("e")}
-                AND NOT EXISTS (SELECT 1 FROM held_versions h WHERE h.record_id = e.record_id)),
+                AND e.record_id NOT IN (SELECT record_id FROM records_on_hold)),
                (SELECT COUNT(DISTINCT record_id) FROM records)
-               + (SELECT COUNT(DISTINCT record_id) FROM held_versions
-                  WHERE record_id NOT IN (SELECT record_id FROM records))
+               + (SELECT COUNT(*) FROM records_on_hold WHERE record_id NOT IN (SELECT record_id FROM records))
                - (SELECT COUNT(*) FROM records w
                   WHERE ((w.status = ? AND NOT {loaded}) OR (w.version = 1 AND {loaded}))
                   AND w.version = {standing.format("w")}
                   AND NOT EXISTS (SELECT 1 FROM back_entries b WHERE b.record_id = w.record_id)
-                  AND NOT EXISTS (SELECT 1 FROM held_versions h WHERE h.record_id = w.record_id))""",
+                  AND w.record_id NOT IN (SELECT record_id FROM records_on_hold))""",
                                      [RecordStatus.ENTERED_IN_ERROR.value]).fetchone()
     return int(done), int(total)
 
@@ -452,7 +464,7 @@ def mark_entered(session: Session, record_id: str, version: int, ehr_reference: 
     reference = ehr_reference.strip()
     if not reference:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Give the EHR's reference for what was entered (e.g. its order or event number)."))
-    held = session.db.execute("SELECT MIN(version) FROM held_versions WHERE record_id = ?", [record_id]).fetchone()[0]
+    held = held_from(session.db).get(record_id)
     if held is not None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record is on hold: two laptops disagree from version "
                                              "{version}. Enter neither until the wards say which is right."),

@@ -28,7 +28,7 @@ ORDER_FORM = "medication_order"
 THEATRE_FORMS = frozenset({"theatre_session", "operation_booking", "operation_cancellation", "operation_rebooking"})
 
 __all__ = ["amend", "checked_values", "choices", "current", "history", "list_current", "mark_entered_in_error", "may_change",
-           "record_label", "save_imported", "save_new"]
+           "record_label", "save_imported", "save_new", "settle_to"]
 
 
 def _occurred_at(spec: FormSpec, values: dict[str, Any], recorded_at: datetime) -> str:
@@ -193,8 +193,15 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
           based_on: int | None = None) -> RecordVersion:
     """The corrected record as a new version; the old one stays readable in the history."""
     latest, reason = _next_version(session, record_id, reason, based_on)
+    _require_author(session, session.form(latest.form_id), Action.AMEND_RECORD)
+    return _amended(session, latest, values, reason, "record.amend")
+
+
+def _amended(session: Session, latest: RecordVersion, values: dict[str, Any], reason: str,
+             action: str) -> RecordVersion:
+    """The amendment's rules, whoever may make it: the form's checks, a change that changes
+    something, and no field its own service judges."""
     spec = session.form(latest.form_id)
-    _require_author(session, spec, Action.AMEND_RECORD)
     kept = _checked(session, spec, values)
     if kept == latest.data:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Nothing was changed, so there is nothing to amend."))
@@ -204,7 +211,26 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
                                              "with the reason, then record it again, so that its checks apply."),
                            fields=", ".join(spec.field(name).label.get(session.lang) for name in changed))
     return _append_version(session, latest, kept, RecordStatus.AMENDED, reason,
-                           _occurred_at(spec, kept, session.clock()), "record.amend")
+                           _occurred_at(spec, kept, session.clock()), action)
+
+
+def settle_to(session: Session, record_id: str, standing: RecordVersion | None, chosen: RecordVersion,
+              reason: str) -> RecordVersion:
+    """Make a record on hold read as `chosen`, one of its versions (see services.holds), inside
+    the caller's transaction: an amendment to its answers, or a withdrawal when the chosen
+    version withdrew it, under the rules of any amendment (the records clerk writes what the
+    ward decided, so the form's authors are not asked); version 1 when none stands here yet."""
+    spec = session.form(chosen.form_id)
+    if standing is None:
+        first = _first_version(session, spec, chosen.data, chosen.patient_id, record_id, "record.settle")
+        if chosen.status is not RecordStatus.ENTERED_IN_ERROR:
+            return first
+        standing = first
+    latest, reason = _next_version(session, record_id, reason, standing.version)
+    if chosen.status is RecordStatus.ENTERED_IN_ERROR:
+        return _append_version(session, latest, latest.data, RecordStatus.ENTERED_IN_ERROR, reason,
+                               latest.occurred_at.isoformat(), "record.settle")
+    return _amended(session, latest, chosen.data, reason, "record.settle")
 
 
 def mark_entered_in_error(session: Session, record_id: str, reason: str, *,

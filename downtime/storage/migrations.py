@@ -351,3 +351,41 @@ def m017_held_versions(db: Database) -> None:
         )""")
     db.execute("CREATE INDEX held_versions_record ON held_versions(record_id, version)")
     _append_only(db, "held_versions")
+
+
+@MIGRATIONS(name="m018_hold_settlements")
+def m018_hold_settlements(db: Database) -> None:
+    """How each hold was settled: the ward said which version is right and a records clerk
+    chose it (see services.holds). Append-only, one row per settlement; `settled` lists the
+    digests of the held versions it settles (JSON), so a version set aside later (another
+    laptop's stick) puts the record on hold again. The two views are the one meaning of "on
+    hold" that the worklist, its counts and the exports read: the held versions no settlement
+    covers, and each record that has any, from its lowest, or from the version its last
+    settlement left standing, which a version that came after it is weighed against."""
+    db.execute("""
+        CREATE TABLE hold_settlements (
+            id TEXT PRIMARY KEY,
+            record_id TEXT NOT NULL,
+            from_version INTEGER NOT NULL,
+            settled TEXT NOT NULL,
+            chosen_id TEXT NOT NULL,
+            chosen_version INTEGER NOT NULL,
+            chosen_device_id TEXT NOT NULL,
+            standing_version INTEGER NOT NULL,
+            reason TEXT NOT NULL,
+            settled_by TEXT NOT NULL,
+            settled_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX hold_settlements_record ON hold_settlements(record_id)")
+    _append_only(db, "hold_settlements")
+    db.execute("""
+        CREATE VIEW unsettled_versions AS
+        SELECT h.* FROM held_versions h WHERE NOT EXISTS (
+            SELECT 1 FROM hold_settlements s, json_each(s.settled) j
+            WHERE s.record_id = h.record_id AND j.value = h.digest)""")
+    db.execute("""
+        CREATE VIEW records_on_hold AS
+        SELECT u.record_id, MIN(MIN(u.version), COALESCE(
+            (SELECT MAX(s.standing_version) FROM hold_settlements s WHERE s.record_id = u.record_id),
+            MIN(u.version))) AS from_version
+        FROM unsettled_versions u GROUP BY u.record_id""")

@@ -96,16 +96,24 @@ def _current(db: Database, clauses: list[str], params: list[Any]) -> list[Record
     return [as_version(row) for row in rows]
 
 
+def held_from(db: Database) -> dict[str, int]:
+    """Each record on hold, from which version (see the views of migration m018: a hold settled
+    is not on hold, until a version comes that the settlement did not see)."""
+    return dict(db.execute("SELECT record_id, from_version FROM records_on_hold").fetchall())
+
+
 def on_hold(db: Database, record_ids: Collection[str]) -> dict[str, list[dict[str, Any]]]:
-    """The versions on hold of each of these records that is on hold: from the lowest version
-    it has in `held_versions`, those and the ones in `records` (see domain.holds)."""
+    """The versions on hold of each of these records that is on hold: its held versions no
+    settlement covers, and its versions in `records` from the version it is on hold from
+    (see domain.holds and migration m018)."""
     columns = ", ".join(RECORD_COLUMNS)
     found: dict[str, list[dict[str, Any]]] = {}
     for part in chunks(record_ids):
         for row in db.query(
-                f"SELECT {columns} FROM held_versions WHERE record_id IN ({marks(part)}) UNION ALL"
-                f" SELECT {columns} FROM records r WHERE record_id IN ({marks(part)}) AND version >="
-                " (SELECT MIN(h.version) FROM held_versions h WHERE h.record_id = r.record_id)", [*part, *part]):
+                f"SELECT {columns} FROM unsettled_versions WHERE record_id IN ({marks(part)}) UNION ALL"
+                f" SELECT {', '.join(f'r.{column}' for column in RECORD_COLUMNS)} FROM records r"
+                f" JOIN records_on_hold o ON o.record_id = r.record_id WHERE r.record_id IN ({marks(part)})"
+                " AND r.version >= o.from_version", [*part, *part]):
             found.setdefault(row["record_id"], []).append(row)
     return found
 

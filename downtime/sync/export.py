@@ -34,7 +34,7 @@ from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.patients import downtime_numbers
 from downtime.storage import audit
-from downtime.storage.records import holds
+from downtime.storage.records import held_from, holds
 from downtime.sync.encryption import parse_recipients, sealed
 from downtime.sync.outcome import Progress, untold
 from downtime.sync.versions import write_versions
@@ -197,24 +197,24 @@ def export(session: Session, out: Path, since_last: bool = False,
         first = (previous or 0) + 1
     last = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM records").fetchone()[0]
     numbers = downtime_numbers(db)
-    held_from = dict(db.execute("SELECT record_id, MIN(version) FROM held_versions GROUP BY record_id").fetchall())
+    held = held_from(db)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
     files = _Files(staging, keys)
     try:
         counts: dict[str, int] = {}
         total = 2 * db.execute("SELECT COUNT(*) FROM records WHERE rowid BETWEEN ? AND ?", [first, last]).fetchone()[0] \
-            + db.execute("SELECT COUNT(*) FROM held_versions").fetchone()[0]
+            + db.execute("SELECT COUNT(*) FROM unsettled_versions").fetchone()[0]
         progress(0, total)
         for form_id, spec in sorted(session.forms.items()):
             rows = list(db.query("SELECT rowid, * FROM records WHERE form_id = ? AND rowid BETWEEN ? AND ?"
                                  " ORDER BY record_id, version", [form_id, first, last]))
-            if held_from:  # every version on hold, as in data/held.jsonl
-                rows = sorted(rows + list(db.query("SELECT * FROM held_versions WHERE form_id = ?", [form_id])),
+            if held:  # every version on hold (data/held.jsonl also carries those settled here)
+                rows = sorted(rows + list(db.query("SELECT * FROM unsettled_versions WHERE form_id = ?", [form_id])),
                               key=lambda row: (row["record_id"], row["version"]))
             counts[form_id] = len(rows)
             with files.open(f"csv/{form_id}.csv") as csv_file:
-                _write_csv(csv_file, spec, rows, numbers, held_from)
+                _write_csv(csv_file, spec, rows, numbers, held)
             progress(sum(counts.values()), total)
         write_versions(db, files.open, first, last)
         now = session.clock()
@@ -228,7 +228,7 @@ def export(session: Session, out: Path, since_last: bool = False,
                     "records_rowid_range": [first, last], "counts": counts,
                     "fhir_entries": fhir_entries,
                     "on_hold": [{**hold.as_json(), "why": hold.text("en", {session.device.device_id: session.device.name})}
-                                for hold in holds(db, held_from)],
+                                for hold in holds(db, held)],
                     "files": dict(sorted(files.digests.items()))}
         with files.open("manifest.json") as manifest_file:
             manifest_file.write(json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))

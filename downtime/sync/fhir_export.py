@@ -12,7 +12,9 @@ new, and exporting the same data twice gives the same resources.
 A record on hold (two laptops wrote different versions of it, see domain.holds) is not in the
 bundle: posted, it would create one laptop's version in the EHR as if it were settled. Only
 when another record's resources need its resources (a patient whose admission is on hold, and
-who has an order) are they there, as they stand here, and its Provenance says it is on hold."""
+who has an order) are they there, as they stand here, and its Provenance says it is on hold.
+Once settled (see services.holds) it is in every bundle after, whatever its versions' rowids:
+it was in none before, and posting it again creates nothing new."""
 
 from __future__ import annotations
 
@@ -30,7 +32,7 @@ from downtime.formspec import FormSpec
 from downtime.services.back_entry import ehr_numbers
 from downtime.services.patients import downtime_numbers
 from downtime.services.staff import list_staff
-from downtime.storage.records import as_version
+from downtime.storage.records import as_version, held_from
 from downtime.sync.fhir_codes import (
     DATA_OPERATION,
     PROVENANCE_PARTICIPANT,
@@ -76,15 +78,16 @@ def write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int
     first_versions = {row["record_id"]: as_version(row) for row in db.query(amended)}
     links = ehr_numbers(db)
     changed = {row["record_id"] for row in db.query(
-        "SELECT DISTINCT record_id FROM records WHERE rowid BETWEEN ? AND ?", [first, last])}
-    held_from = dict(db.execute("SELECT record_id, MIN(version) FROM held_versions GROUP BY record_id").fetchall())
+        "SELECT DISTINCT record_id FROM records WHERE rowid BETWEEN ? AND ?"
+        " UNION SELECT record_id FROM hold_settlements", [first, last])}
+    held = held_from(db)
     writer = _Writer(out, {"resourceType": "Bundle", "id": bundle_id, "type": "transaction",
                            "timestamp": at.isoformat()})
     patients = list(downtime_numbers(db))
     for start in range(0, len(patients), PATIENTS_AT_ONCE):
         ctx = Context(forms, staff_names, first_versions, at, links,
                       patient_ids=patients[start:start + PATIENTS_AT_ONCE])
-        _write_patients(db, ctx, changed, held_from, writer)
+        _write_patients(db, ctx, changed, held, writer)
     return writer.finish()
 
 

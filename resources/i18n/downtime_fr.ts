@@ -2921,6 +2921,18 @@ le numéro du patient dans le DPI :</translation>
         <translation>enregistrement {record} version {version} marqué saisi dans le DPI sous {reference}</translation>
     </message>
     <message>
+        <source>record {record} is not on hold</source>
+        <translation>l’enregistrement {record} n’est pas en attente</translation>
+    </message>
+    <message>
+        <source>--choose: a number from 1 to {count}, as listed without it</source>
+        <translation>--choose : un numéro de 1 à {count}, comme listé sans cette option</translation>
+    </message>
+    <message>
+        <source>record {record} settled: version {version} stands, to back-enter</source>
+        <translation>enregistrement {record} tranché : la version {version} fait foi, à saisir dans le DPI</translation>
+    </message>
+    <message>
         <source>{number} is EHR patient {ehr}; exports now say it was replaced by that number</source>
         <translation>{number} est le patient {ehr} du DPI ; les exports indiquent désormais qu’il est remplacé par ce numéro</translation>
     </message>
@@ -3279,6 +3291,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>ressaisir les données dans le DPI</translation>
     </message>
     <message>
+        <source>settle a record on hold</source>
+        <translation>trancher un enregistrement en attente</translation>
+    </message>
+    <message>
         <source>sex</source>
         <translation>sexe</translation>
     </message>
@@ -3305,6 +3321,30 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>none</source>
         <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Settles the hold from version {version}: version {chosen} by {author} on {laptop} chosen. {reason}</source>
+        <translation>Tranche la mise en attente à partir de la version {version} : version {chosen} de {author} sur {laptop} retenue. {reason}</translation>
+    </message>
+    <message>
+        <source>laptop {number}</source>
+        <translation>portable {number}</translation>
+    </message>
+    <message>
+        <source>Reason: say who decided which version is right (e.g. Sister Martin, ward 3B, by phone).</source>
+        <translation>Motif : indiquez qui a décidé quelle version est la bonne (p. ex. Mme Martin, cadre du service 3B, par téléphone).</translation>
+    </message>
+    <message>
+        <source>This record is no longer on hold: it was settled meanwhile.</source>
+        <translation>Cet enregistrement n’est plus en attente : il a été tranché entre-temps.</translation>
+    </message>
+    <message>
+        <source>This record&apos;s hold changed after you opened it (another version came in): look at it again, then settle it.</source>
+        <translation>La mise en attente de cet enregistrement a changé depuis son ouverture (une autre version est arrivée) : regardez-la de nouveau, puis tranchez.</translation>
+    </message>
+    <message>
+        <source>The version standing here withdrew this record (entered in error), and a withdrawn record cannot be brought back: choose it, and ask the ward to record the other version again.</source>
+        <translation>La version qui fait foi ici a retiré cet enregistrement (saisi par erreur), et un enregistrement retiré ne peut pas être rétabli : choisissez-la, et demandez au service d’enregistrer de nouveau l’autre version.</translation>
     </message>
 </context>
 </TS>

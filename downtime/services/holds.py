@@ -1,0 +1,83 @@
+"""Settling a record on hold (two laptops wrote different versions of it, see domain.holds).
+The records office does not judge which is right: it phones the ward, whose nurse in charge or
+prescriber says so, and a records clerk chooses that version, naming who decided. The record
+then reads as the chosen version (amended to it when it is not the one standing here), and the
+settlement is kept, append-only and audited, with the versions it settled: the record leaves
+the hold and is back-entered as any other, until a version comes that it did not see."""
+
+from __future__ import annotations
+
+import uuid
+
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.domain.staff import Action
+from downtime.i18n import QT_TRANSLATE_NOOP, message
+from downtime.services import records
+from downtime.services.back_entry import OnHold, hold_of
+from downtime.services.context import Session
+from downtime.services.errors import ServiceError
+from downtime.storage import audit
+from downtime.storage.records import RecordNotFound
+
+SETTLED = QT_TRANSLATE_NOOP("messages", "Settles the hold from version {version}: version {chosen} by {author} "
+                                        "on {laptop} chosen. {reason}")
+
+
+LAPTOP = QT_TRANSLATE_NOOP("messages", "laptop {number}")
+
+
+def laptop_name(session: Session, device_id: str) -> str:
+    """A laptop as the ward knows it: this one by its own name, another by the number on its
+    label (the one its downtime numbers carry), else (it admitted no one known here) by the
+    start of its id."""
+    if device_id == session.device.device_id:
+        return session.device.name
+    found = session.db.execute("SELECT device_number FROM patients WHERE device_id = ? LIMIT 1", [device_id]).fetchone()
+    return message(session.lang, LAPTOP, number=f"{found[0]:03d}" if found else device_id[:8])
+
+
+def settle(session: Session, shown: OnHold, chosen: RecordVersion, reason: str) -> RecordVersion:
+    """Settle the hold `shown` (as the clerk saw it) with `chosen`, one of its versions, and the
+    reason naming who decided; returns the version that then stands. One transaction: the
+    amendment (if any) and the settlement, each with its audit entry, or nothing."""
+    session.require(Action.SETTLE_HOLD)
+    said = reason.strip()
+    if not said:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Reason: say who decided which version is right "
+                                                         "(e.g. Sister Martin, ward 3B, by phone)."))
+    hold = hold_of(session, chosen.record_id)
+    if hold is None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record is no longer on hold: it was settled meanwhile."))
+    if hold.versions != shown.versions or chosen not in hold.versions:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record's hold changed after you opened it (another "
+                                                         "version came in): look at it again, then settle it."))
+    try:
+        standing: RecordVersion | None = records.current(session.db, chosen.record_id)
+    except RecordNotFound:
+        standing = None
+    withdrawn = chosen.status is RecordStatus.ENTERED_IN_ERROR
+    if standing is not None and standing.status is RecordStatus.ENTERED_IN_ERROR and not withdrawn:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "The version standing here withdrew this record (entered in "
+                                                         "error), and a withdrawn record cannot be brought back: "
+                                                         "choose it, and ask the ward to record the other version "
+                                                         "again."))
+    now = session.clock()
+    with session.db.atomic():
+        if standing is not None and standing.data == chosen.data and (
+                standing.status is RecordStatus.ENTERED_IN_ERROR) == withdrawn:
+            kept = standing
+        else:
+            why = message(session.lang, SETTLED, version=hold.from_version, chosen=chosen.version, author=chosen.author,
+                          laptop=laptop_name(session, chosen.device_id), reason=said)
+            kept = records.settle_to(session, chosen.record_id, standing, chosen, why)
+        settled = sorted(digest for (digest,) in session.db.execute(
+            "SELECT digest FROM unsettled_versions WHERE record_id = ?", [chosen.record_id]))
+        row = {"id": str(uuid.uuid4()), "record_id": chosen.record_id, "from_version": hold.from_version,
+               "settled": audit.canonical(settled), "chosen_id": chosen.id, "chosen_version": chosen.version,
+               "chosen_device_id": chosen.device_id, "standing_version": kept.version, "reason": said,
+               "settled_by": session.user.staff_id, "settled_at": now.isoformat()}
+        audit.insert_audited(session.db, "hold_settlements", row, at=now, actor=session.user.staff_id,
+                             device_id=session.device.device_id, action="hold.settled",
+                             detail={"record_id": chosen.record_id, "chosen_version": chosen.version,
+                                     "standing_version": kept.version, "reason": said})
+    return kept

@@ -1,0 +1,200 @@
+"""A record on hold is settled by the records office once the ward says which version is right:
+the record then reads as that version, is back-entered as any other, and goes into the FHIR
+bundle; a version that comes after the settlement puts it on hold again."""
+
+import csv
+import json
+from dataclasses import replace
+
+import pytest
+from fhir.resources.R4B.bundle import Bundle
+
+from downtime.services import back_entry, holds, records, staff
+from downtime.services.errors import PermissionDenied, ServiceError
+from downtime.storage.audit import verify_chain
+from downtime.sync.export import export
+from downtime.sync.import_export import import_export
+from downtime.sync.merge import merge
+
+DECIDED = "Sister Martin, ward 3B, by phone"
+
+
+@pytest.fixture
+def office(disagreeing, tmp_path, laptop):
+    """The records office with laptop 1's stick imported, then laptop 2's: laptop 1's version 2
+    (bed 15) stands, laptop 2's (bed 14) is on hold."""
+    record, first, second, *_ = disagreeing
+    clerk = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(clerk, first)
+    import_export(clerk, second)
+    return record, clerk
+
+
+def _item(clerk, record):
+    return next(item for group in back_entry.worklist(clerk) for item in group.items
+                if item.record.record_id == record)
+
+
+def _counts(db):
+    return {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("records", "hold_settlements", "audit")}
+
+
+def _side(hold, bed):
+    return next(version for version in hold.versions if version.data["bed"] == bed)
+
+
+def _bundle(folder):
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    Bundle.model_validate(bundle)
+    return [entry["resource"] for entry in bundle["entry"]]
+
+
+def _sources(folder):
+    return {resource["entity"][0]["what"]["identifier"]["value"] for resource in _bundle(folder)
+            if resource["resourceType"] == "Provenance"}
+
+
+def test_choosing_the_version_standing_writes_no_new_version_and_the_record_is_back_entered(office, tmp_path):
+    record, clerk = office
+    hold = back_entry.hold_of(clerk, record)
+    before = _counts(clerk.db)
+    kept = holds.settle(clerk, hold, _side(hold, "15"), f"  {DECIDED} ")
+    assert (kept.version, kept.data["bed"]) == (2, "15")
+    assert _counts(clerk.db) == {**before, "hold_settlements": 1, "audit": before["audit"] + 1}
+    settlement = next(clerk.db.query("SELECT * FROM hold_settlements"))
+    assert (settlement["reason"], settlement["from_version"], settlement["standing_version"]) == (DECIDED, 2, 2)
+    assert back_entry.hold_of(clerk, record) is None
+
+    item = _item(clerk, record)
+    assert (item.on_hold, item.record.version, item.action_in("en")) == (None, 2, "enter")
+    assert back_entry.progress_counts(clerk) == back_entry.progress(back_entry.worklist(clerk)) == (0, 1)
+    back_entry.mark_entered(clerk, record, 2, "ADM-1")
+    assert back_entry.progress_counts(clerk) == (1, 1)
+    assert verify_chain(clerk.db) is None
+
+
+def test_choosing_the_held_version_amends_the_record_to_it_with_the_reason(office):
+    record, clerk = office
+    hold = back_entry.hold_of(clerk, record)
+    chosen = _side(hold, "14")
+    kept = holds.settle(clerk, hold, chosen, DECIDED)
+    assert (kept.version, kept.data["bed"], kept.author) == (3, "14", "records")
+    assert kept.reason == (f"Settles the hold from version 2: version 2 by nurse on laptop {chosen.device_id[:8]} "
+                           f"chosen. {DECIDED}")
+    assert [version.data["bed"] for version in records.history(clerk.db, record)] == ["12", "15", "14"]
+    assert clerk.db.execute("SELECT action FROM audit WHERE action LIKE 'record.settle%' OR action = 'hold.settled'"
+                            " ORDER BY seq").fetchall() == [("record.settle",), ("hold.settled",)]
+    item = _item(clerk, record)
+    assert (item.on_hold, item.record.version) == (None, 3)
+    back_entry.mark_entered(clerk, record, 3, "ADM-1")
+    assert back_entry.progress_counts(clerk) == back_entry.progress(back_entry.worklist(clerk)) == (1, 1)
+    assert verify_chain(clerk.db) is None
+
+
+def test_a_merge_held_from_version_2_is_settled_as_a_new_version_2(disagreeing, tmp_path, laptop):
+    record, first, second, third, *_ = disagreeing
+    clerk = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(clerk, merge([first, second, third], tmp_path / "merged").folder)
+    hold = back_entry.hold_of(clerk, record)
+    kept = holds.settle(clerk, hold, _side(hold, "15"), DECIDED)
+    assert (kept.version, kept.data["bed"]) == (2, "15")
+    assert back_entry.progress_counts(clerk) == back_entry.progress(back_entry.worklist(clerk)) == (0, 2)
+
+
+def test_only_records_staff_settle_and_a_reason_is_required(office, clock):
+    record, clerk = office
+    hold = back_entry.hold_of(clerk, record)
+    nurse = replace(clerk, user=staff.sign_in(clerk.db, "nurse", "1111", clock))
+    before = _counts(clerk.db)
+    with pytest.raises(ServiceError, match=r"^Reason: say who decided which version is right"):
+        holds.settle(clerk, hold, _side(hold, "14"), "   ")
+    with pytest.raises(PermissionDenied, match=r"Nurse \(ward nurse\) may not settle a record on hold"):
+        holds.settle(nurse, hold, _side(hold, "14"), DECIDED)
+    assert _counts(clerk.db) == before
+    assert back_entry.hold_of(clerk, record) == hold
+
+
+def test_the_amendments_rules_apply_and_a_refused_one_settles_nothing(office, tmp_path, laptop, admission_values):
+    """Another patient lies in bed 14 at the records office now: laptop 2's version, which
+    moved this one there, is refused as any amendment would be, and the record stays on hold."""
+    record, clerk = office
+    nurse_4, clerk_4 = laptop(tmp_path / "4.sqlite", 4)
+    records.save_new(nurse_4, "admission", {**admission_values, "birth_name": "Roux", "nir": "", "bed": "14"})
+    import_export(clerk, export(clerk_4, tmp_path / "export-4").folder)
+    hold = back_entry.hold_of(clerk, record)
+    before = _counts(clerk.db)
+    with pytest.raises(ServiceError, match="Bed 14 .*is taken"):
+        holds.settle(clerk, hold, _side(hold, "14"), DECIDED)
+    assert _counts(clerk.db) == before and back_entry.hold_of(clerk, record) == hold
+
+
+def test_a_hold_that_changed_or_was_settled_since_it_was_shown_is_refused(office):
+    record, clerk = office
+    hold = back_entry.hold_of(clerk, record)
+    with pytest.raises(ServiceError, match="hold changed after you opened it"):
+        holds.settle(clerk, replace(hold, versions=hold.versions[:1]), _side(hold, "15"), DECIDED)
+    holds.settle(clerk, hold, _side(hold, "15"), DECIDED)
+    with pytest.raises(ServiceError, match="no longer on hold"):
+        holds.settle(clerk, hold, _side(hold, "14"), DECIDED)
+
+
+def test_the_export_after_settling_puts_the_record_in_the_bundle_and_marks_it_no_more(office, tmp_path):
+    record, clerk = office
+    held = export(clerk, tmp_path / "held").folder
+    assert record not in _sources(held)
+    hold = back_entry.hold_of(clerk, record)
+    holds.settle(clerk, hold, _side(hold, "15"), DECIDED)
+    done = export(clerk, tmp_path / "settled", since_last=True).folder
+    assert record in _sources(done)
+    manifest = json.loads((done / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["on_hold"] == []
+    with (done / "csv" / "admission.csv").open(encoding="utf-8-sig", newline="") as handle:
+        lines = list(csv.DictReader(handle))
+    assert all(line.get("on_hold", "") == "" for line in lines)
+
+
+def test_a_version_that_comes_after_the_settlement_puts_the_record_on_hold_again(disagreeing, office, tmp_path,
+                                                                                  clock, admission_values):
+    record, first, second, _, nurse, clerk_1 = disagreeing
+    _, clerk = office
+    hold = back_entry.hold_of(clerk, record)
+    holds.settle(clerk, hold, _side(hold, "14"), DECIDED)
+    for folder in (first, second):  # the same sticks again bring nothing new
+        assert import_export(clerk, folder).holds == ()
+    assert back_entry.hold_of(clerk, record) is None
+
+    clock.advance(minutes=30)
+    records.amend(nurse, record, {**admission_values, "bed": "16"}, "moved to bed 16")
+    result = import_export(clerk, export(clerk_1, tmp_path / "export-1-again").folder)
+    assert [held.record_id for held in result.holds] == [record]
+    again = back_entry.hold_of(clerk, record)
+    assert again.from_version == 3
+    assert [(version.version, version.data["bed"]) for version in again.versions] == [(3, "14"), (3, "16")]
+    item = _item(clerk, record)
+    assert item.on_hold == again and not item.done
+    with pytest.raises(ServiceError, match="on hold"):
+        back_entry.mark_entered(clerk, record, 3, "ADM-1")
+    assert record not in _sources(export(clerk, tmp_path / "held-again").folder)
+    holds.settle(clerk, again, _side(again, "16"), DECIDED)
+    assert records.current(clerk.db, record).data["bed"] == "16"
+    assert verify_chain(clerk.db) is None
+
+
+def test_the_worklist_settle_command_lists_the_versions_then_settles_with_the_one_chosen(office, capsys):
+    from downtime.cli import main
+
+    record, clerk = office
+    db = str(clerk.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    who = ["--user", "records", "--pin", "4444", "--db", db]
+    assert main(["worklist", "settle", record, *who]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert [line.split(": ")[-1] for line in listed] == ["14", "15"]
+    assert listed[0].startswith("1. laptop ") and "version 2 by nurse, 28/11/2026 14:10: Bed: 14" in listed[0]
+    assert main(["worklist", "settle", record, "--choose", "1", *who]) == 1
+    assert "Reason: say who decided" in capsys.readouterr().err
+    assert main(["worklist", "settle", record, "--choose", "3", "--reason", DECIDED, *who]) == 1
+    assert main(["worklist", "settle", record, "--choose", "1", "--reason", DECIDED, *who]) == 0
+    assert f"record {record} settled: version 3 stands" in capsys.readouterr().out
+    assert records.current(clerk.db, record).data["bed"] == "14"
+    assert main(["worklist", "settle", record, *who]) == 1
