@@ -1,6 +1,7 @@
 """The records office's back-entry tab: what is left to type into the EHR, patient by patient,
 in the order to type it, with progress. Enter (or the button) ticks the selected line off with
-the EHR's reference; a patient's downtime number is linked to their EHR number."""
+the EHR's reference; a patient's downtime number is linked to their EHR number; a record on
+hold is settled once the ward says which version is right."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 from downtime.domain.duplicates import ProbableDuplicate
 from downtime.errors import UserError
 from downtime.qt.prompts import Prompts
+from downtime.qt.settle_dialog import SettleHoldDialog
 from downtime.qt.style import ErrorLabel
 from downtime.i18n import QT_TR_NOOP, message
 from downtime.qt.i18n import language, say, translate
@@ -123,11 +125,16 @@ class BackEntryPanel(QWidget):
         made = [QPushButton(text) for text in (
             translate("BackEntryPanel", "&Mark entered in EHR… (Enter)"),
             translate("BackEntryPanel", "Link to EHR patient &number…"),
+            translate("BackEntryPanel", "&Settle the hold…"),
             translate("BackEntryPanel", "&Print the next {count} patients").format(count=PRINTED))]
-        for button, handler in zip(made, (self.mark_selected, self.link_selected, self.print_worklist)):
+        for button, handler in zip(made, (self.mark_selected, self.link_selected, self.settle_selected,
+                                          self.print_worklist)):
             button.clicked.connect(handler)
             buttons.addWidget(button)
-        self.print_button = made[-1]
+        self.settle_button, self.print_button = made[-2:]
+        self.settle_button.setEnabled(False)
+        self.table.selectionModel().currentRowChanged.connect(self._offer_settling)
+        self.model.modelReset.connect(self._offer_settling)
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.counts = (0, 0)
@@ -136,6 +143,7 @@ class BackEntryPanel(QWidget):
         self.reader.refused.connect(self._refused)
         self.reader.ended.connect(self._ended)
         self.printing: Work | None = None
+        self.settling: SettleHoldDialog | None = None
 
     def refresh(self) -> None:
         """Read the list's order and progress again, on a thread of its own: for a hospital's
@@ -219,6 +227,23 @@ class BackEntryPanel(QWidget):
         except ServiceError as problem:
             Prompts.error(self, translate("BackEntryPanel", "Not marked"), say(problem))
         self._redo(chosen)
+
+    def _offer_settling(self) -> None:
+        """Settling is offered on a line on hold only."""
+        chosen = self.selected()
+        self.settle_button.setEnabled(chosen is not None and chosen[1].on_hold is not None)
+
+    def settle_selected(self) -> None:
+        """Opened once the ward has said which version is right; the list is read again for
+        the patient when it is settled."""
+        chosen = self.selected()
+        if chosen is None or chosen[1].on_hold is None:
+            Prompts.error(self, translate("BackEntryPanel", "Nothing on hold selected"),
+                          translate("BackEntryPanel", "Select a line on hold first."))
+            return
+        self.settling = SettleHoldDialog(self.session, chosen[1], self)
+        self.settling.settled.connect(lambda _: self._redo(chosen))
+        self.settling.open()
 
     def link_selected(self) -> None:
         chosen = self.selected()

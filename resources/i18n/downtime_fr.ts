@@ -783,6 +783,10 @@ Vérifiez à l’écran que ce que vous venez de faire a bien été enregistré 
         <translation>Lier au numéro &amp;patient du DPI…</translation>
     </message>
     <message>
+        <source>&amp;Settle the hold…</source>
+        <translation>&amp;Lever la mise en attente…</translation>
+    </message>
+    <message>
         <source>&amp;Print the next {count} patients</source>
         <translation>&amp;Imprimer les {count} patients suivants</translation>
     </message>
@@ -823,6 +827,14 @@ Sa référence dans le DPI :</translation>
     <message>
         <source>Not marked</source>
         <translation>Non marqué</translation>
+    </message>
+    <message>
+        <source>Nothing on hold selected</source>
+        <translation>Rien en attente n’est sélectionné</translation>
+    </message>
+    <message>
+        <source>Select a line on hold first.</source>
+        <translation>Sélectionnez d’abord une ligne en attente.</translation>
     </message>
     <message>
         <source>No patient selected</source>
@@ -1966,6 +1978,35 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>high-alert</source>
         <translation>à haut risque</translation>
+    </message>
+</context>
+<context>
+    <name>SettleHoldDialog</name>
+    <message>
+        <source>Settle the hold</source>
+        <translation>Lever la mise en attente</translation>
+    </message>
+    <message>
+        <source>{what}
+Two laptops disagree from version {version}. Choose the version the ward says is right (its nurse in charge or the prescriber).</source>
+        <translation>{what}
+Deux portables divergent à partir de la version {version}. Choisissez la version que le service dit juste (son cadre de santé ou le prescripteur).</translation>
+    </message>
+    <message>
+        <source>&amp;Version that is right:</source>
+        <translation>&amp;Version juste :</translation>
+    </message>
+    <message>
+        <source>e.g. Sister Martin, ward 3B, by phone</source>
+        <translation>p. ex. Mme Martin, cadre du service 3B, par téléphone</translation>
+    </message>
+    <message>
+        <source>&amp;Reason: who decided, and how</source>
+        <translation>&amp;Motif : qui a décidé, et comment</translation>
+    </message>
+    <message>
+        <source>&amp;Settle</source>
+        <translation>&amp;Lever</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,73 @@
+"""Settling a record on hold, once the ward has said which version is right: each version as
+the worklist gives it (who, on which laptop, when, and the answers they differ in), one to
+choose with the arrow keys, and the reason naming who decided; Enter settles. A refusal (no
+reason, the form's rules, a hold changed meanwhile) is said in the dialog, which stays open."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget,
+)
+
+from downtime.qt.i18n import language, say, translate
+from downtime.qt.style import ErrorLabel
+from downtime.services import holds
+from downtime.services.back_entry import WorkItem
+from downtime.services.context import Session
+from downtime.services.errors import ServiceError
+
+
+class SettleHoldDialog(QDialog):
+    """`settled` fires with the version that then stands."""
+
+    settled = Signal(object)
+
+    def __init__(self, session: Session, item: WorkItem, parent: QWidget | None = None):
+        super().__init__(parent)
+        assert item.on_hold is not None, "only a line on hold is settled"
+        self.session, self.hold = session, item.on_hold
+        self.setWindowTitle(translate("SettleHoldDialog", "Settle the hold"))
+        self.setMinimumWidth(640)
+        layout = QVBoxLayout(self)
+        intro = QLabel(translate("SettleHoldDialog", "{what}\nTwo laptops disagree from version {version}. Choose the "
+                                                     "version the ward says is right (its nurse in charge or the "
+                                                     "prescriber).").format(what=item.label,
+                                                                            version=self.hold.from_version))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.versions = QListWidget()
+        self.versions.addItems([f"{holds.laptop_name(session, version.device_id)}: "
+                                f"{self.hold.version_in(version, language())}" for version in self.hold.versions])
+        self.versions.setWordWrap(True)
+        self.versions.setCurrentRow(0)
+        chosen_label = QLabel(translate("SettleHoldDialog", "&Version that is right:"))
+        chosen_label.setBuddy(self.versions)
+        layout.addWidget(chosen_label)
+        layout.addWidget(self.versions, 1)
+        self.reason = QLineEdit()
+        self.reason.setPlaceholderText(translate("SettleHoldDialog", "e.g. Sister Martin, ward 3B, by phone"))
+        reason_label = QLabel(translate("SettleHoldDialog", "&Reason: who decided, and how"))
+        reason_label.setBuddy(self.reason)
+        layout.addWidget(reason_label)
+        layout.addWidget(self.reason)
+        self.problem = ErrorLabel()
+        self.problem.hide()
+        layout.addWidget(self.problem)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(translate("SettleHoldDialog", "&Settle"))
+        buttons.accepted.connect(self.settle)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.versions.setFocus()
+
+    def settle(self) -> None:
+        chosen = self.hold.versions[max(self.versions.currentRow(), 0)]
+        try:
+            kept = holds.settle(self.session, self.hold, chosen, self.reason.text())
+        except ServiceError as problem:
+            self.problem.setText(say(problem))
+            self.problem.show()
+            return
+        self.settled.emit(kept)
+        self.accept()

@@ -1,0 +1,62 @@
+"""The records clerk settles a record on hold from the Back-entry tab, by keyboard, once the
+ward has said which version is right."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from downtime.qt.main_window import MainWindow
+from downtime.qt.settle_dialog import SettleHoldDialog
+from downtime.services import records
+from downtime.sync.import_export import import_export
+from downtime.sync.merge import merge
+
+
+def test_the_clerk_settles_a_hold_with_the_keyboard_and_the_line_becomes_one_to_enter(
+        qtbot, tmp_path, laptop, disagreeing, type_text):
+    record, first, second, third, *_ = disagreeing
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, merge([first, second, third], tmp_path / "merged").folder)
+    window = MainWindow(office)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.back_entry
+    window.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
+
+    held = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id == record)
+    panel.table.setFocus()
+    panel.table.selectRow(1 - held)
+    assert not panel.settle_button.isEnabled(), "offered on a line on hold only"
+    qtbot.keyClick(panel.table, Qt.Key.Key_Up if held == 0 else Qt.Key.Key_Down)
+    assert panel.table.currentIndex().row() == held and panel.settle_button.isEnabled()
+    assert panel.settle_button.text() == "&Settle the hold…"
+
+    panel.settle_button.setFocus()  # Alt+S, its mnemonic (unique on the tab: see test_mnemonics)
+    qtbot.keyClick(panel.settle_button, Qt.Key.Key_Space)
+    dialog = panel.findChild(SettleHoldDialog)
+    qtbot.waitActive(dialog)
+    assert [dialog.versions.item(row).text().split(": ", 1)[1] for row in range(dialog.versions.count())] == [
+        "version 2 by nurse, 28/11/2026 14:10: Bed: 14", "version 2 by nurse, 28/11/2026 14:15: Bed: 15"]
+    assert dialog.versions.item(1).text().startswith("laptop 001: ")
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.versions)
+    qtbot.keyClick(dialog.versions, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.versions, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.reason
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.problem.text().startswith("Reason: say who decided which version is right")
+    assert records.current(office.db, record).version == 1
+
+    with qtbot.waitSignal(dialog.settled):
+        type_text(dialog.reason, "Sœur Hélène Martin, service 3B, par téléphone")
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    standing = records.current(office.db, record)
+    assert (standing.version, standing.data["bed"]) == (2, "15")
+    assert standing.reason.endswith("chosen. Sœur Hélène Martin, service 3B, par téléphone")
+    line = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id == record)
+    assert panel.model.text(line, 7) == "ENTER"
+    assert panel.model.text(line, 6) == "2"
+    assert panel.summary.text() == "0 of 2 entered in the EHR"
+    panel.table.selectRow(line)
+    assert not panel.settle_button.isEnabled()
