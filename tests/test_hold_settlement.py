@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 from fhir.resources.R4B.bundle import Bundle
 
+from downtime.domain.records import RecordStatus
 from downtime.services import back_entry, holds, records, staff
 from downtime.services.errors import PermissionDenied, ServiceError
 from downtime.storage.audit import verify_chain
@@ -198,3 +199,64 @@ def test_the_worklist_settle_command_lists_the_versions_then_settles_with_the_on
     assert f"record {record} settled: version 3 stands" in capsys.readouterr().out
     assert records.current(clerk.db, record).data["bed"] == "14"
     assert main(["worklist", "settle", record, *who]) == 1
+
+
+@pytest.fixture
+def withdrawn_on_one(tmp_path, laptop, clock, admission_values):
+    """Laptop 2 (where the patient moved) marks the admission entered in error; laptop 1
+    amends its bed. Returns (record id, laptop 1's export, laptop 2's, the office's clerk,
+    laptop 1's nurse and clerk)."""
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    saved = records.save_new(nurse_1, "admission", admission_values)
+    import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
+    clock.advance(minutes=10)
+    records.mark_entered_in_error(nurse_2, saved.record_id, "wrong patient")
+    records.amend(nurse_1, saved.record_id, {**admission_values, "bed": "15"}, "moved to bed 15")
+    return (saved.record_id, export(clerk_1, tmp_path / "export-1").folder, export(clerk_2, tmp_path / "export-2").folder,
+            laptop(tmp_path / "office.sqlite", 900)[1], nurse_1, clerk_1)
+
+
+def test_choosing_a_withdrawal_withdraws_the_record(withdrawn_on_one):
+    record, first, second, clerk, *_ = withdrawn_on_one
+    import_export(clerk, first)
+    import_export(clerk, second)
+    hold = back_entry.hold_of(clerk, record)
+    withdrawal = next(version for version in hold.versions if version.status is RecordStatus.ENTERED_IN_ERROR)
+    kept = holds.settle(clerk, hold, withdrawal, DECIDED)
+    assert (kept.version, kept.status, kept.data["bed"]) == (3, RecordStatus.ENTERED_IN_ERROR, "15")
+    assert kept.reason.startswith("Settles the hold from version 2: version 2 by nurse on laptop ")
+    assert back_entry.worklist(clerk) == [] and back_entry.progress_counts(clerk) == (0, 0)
+    assert verify_chain(clerk.db) is None
+
+
+def test_a_withdrawal_standing_is_not_undone_by_settling(withdrawn_on_one):
+    """Laptop 2's stick came first: its withdrawal stands here. A withdrawn record cannot be
+    brought back; choosing the withdrawal settles it with nothing new written."""
+    record, first, second, clerk, *_ = withdrawn_on_one
+    import_export(clerk, second)
+    import_export(clerk, first)
+    hold = back_entry.hold_of(clerk, record)
+    before = _counts(clerk.db)
+    with pytest.raises(ServiceError, match="a withdrawn record cannot be brought back"):
+        holds.settle(clerk, hold, _side(hold, "15"), DECIDED)
+    assert _counts(clerk.db) == before
+    withdrawal = next(version for version in hold.versions if version.status is RecordStatus.ENTERED_IN_ERROR)
+    assert holds.settle(clerk, hold, withdrawal, DECIDED).version == 2
+    assert _counts(clerk.db) == {**before, "hold_settlements": 1, "audit": before["audit"] + 1}
+    assert back_entry.hold_of(clerk, record) is None
+
+
+def test_a_record_withdrawn_on_both_laptops_is_settled_with_nothing_new(withdrawn_on_one, tmp_path):
+    """Laptop 1 then withdrew its amended version too: either withdrawal chosen, the record is
+    withdrawn already, whatever answers each withdrawn version carries."""
+    record, _, second, clerk, nurse_1, clerk_1 = withdrawn_on_one
+    records.mark_entered_in_error(nurse_1, record, "wrong patient")
+    import_export(clerk, export(clerk_1, tmp_path / "export-1-withdrawn").folder)
+    import_export(clerk, second)
+    hold = back_entry.hold_of(clerk, record)
+    theirs = next(version for version in hold.versions
+                  if version.status is RecordStatus.ENTERED_IN_ERROR and version.data["bed"] == "12")
+    before = _counts(clerk.db)
+    assert holds.settle(clerk, hold, theirs, DECIDED).version == 3
+    assert _counts(clerk.db) == {**before, "hold_settlements": 1, "audit": before["audit"] + 1}

@@ -56,16 +56,16 @@ def settle(session: Session, shown: OnHold, chosen: RecordVersion, reason: str) 
     except RecordNotFound:
         standing = None
     withdrawn = chosen.status is RecordStatus.ENTERED_IN_ERROR
-    if standing is not None and standing.status is RecordStatus.ENTERED_IN_ERROR and not withdrawn:
+    standing_withdrawn = standing is not None and standing.status is RecordStatus.ENTERED_IN_ERROR
+    if standing_withdrawn and not withdrawn:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "The version standing here withdrew this record (entered in "
                                                          "error), and a withdrawn record cannot be brought back: "
                                                          "choose it, and ask the ward to record the other version "
                                                          "again."))
     now = session.clock()
     with session.db.atomic():
-        if standing is not None and standing.data == chosen.data and (
-                standing.status is RecordStatus.ENTERED_IN_ERROR) == withdrawn:
-            kept = standing
+        if standing is not None and (standing_withdrawn or (standing.data == chosen.data and not withdrawn)):
+            kept = standing  # it reads as the chosen version already: withdrawn, or with its answers
         else:
             why = message(session.lang, SETTLED, version=hold.from_version, chosen=chosen.version, author=chosen.author,
                           laptop=laptop_name(session, chosen.device_id), reason=said)
