@@ -1,6 +1,7 @@
 """Settling a record on hold, once the ward has said which version is right: each version as
 the worklist gives it (who, on which laptop, when, and the answers they differ in), one to
-choose with the arrow keys, and the reason naming who decided; Enter settles. A refusal (no
+choose with the arrow keys (none is chosen beforehand), and the reason naming who decided;
+Enter settles. A refusal (no
 reason, the form's rules, a hold changed meanwhile) is said in the dialog, which stays open."""
 
 from __future__ import annotations
@@ -40,7 +41,6 @@ class SettleHoldDialog(QDialog):
         self.versions.addItems([f"{holds.laptop_name(session, version.device_id)}: "
                                 f"{self.hold.version_in(version, language())}" for version in self.hold.versions])
         self.versions.setWordWrap(True)
-        self.versions.setCurrentRow(0)
         chosen_label = QLabel(translate("SettleHoldDialog", "&Version that is right:"))
         chosen_label.setBuddy(self.versions)
         layout.addWidget(chosen_label)
@@ -62,7 +62,13 @@ class SettleHoldDialog(QDialog):
         self.versions.setFocus()
 
     def settle(self) -> None:
-        chosen = self.hold.versions[max(self.versions.currentRow(), 0)]
+        """None is chosen for the clerk: one tabbing past the list would settle the first."""
+        rows = [index.row() for index in self.versions.selectedIndexes()]
+        if not rows:
+            self.problem.setText(translate("SettleHoldDialog", "Choose the version that is right (arrow keys)."))
+            self.problem.show()
+            return
+        chosen = self.hold.versions[rows[0]]
         try:
             kept = holds.settle(self.session, self.hold, chosen, self.reason.text())
         except ServiceError as problem:

@@ -2008,6 +2008,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <source>&amp;Settle</source>
         <translation>&amp;Lever</translation>
     </message>
+    <message>
+        <source>Choose the version that is right (arrow keys).</source>
+        <translation>Choisissez la version juste (touches fléchées).</translation>
+    </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>

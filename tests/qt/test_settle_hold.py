@@ -40,9 +40,15 @@ def test_the_clerk_settles_a_hold_with_the_keyboard_and_the_line_becomes_one_to_
         "version 2 by nurse, 28/11/2026 14:10: Bed: 14", "version 2 by nurse, 28/11/2026 14:15: Bed: 15"]
     assert dialog.versions.item(1).text().startswith("laptop 001: ")
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.versions)
-    qtbot.keyClick(dialog.versions, Qt.Key.Key_Down)
     qtbot.keyClick(dialog.versions, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is dialog.reason
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.problem.text() == "Choose the version that is right (arrow keys).", \
+        "none is chosen for the clerk"
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Backtab)
+    qtbot.keyClick(dialog.versions, Qt.Key.Key_Down)
+    assert [index.row() for index in dialog.versions.selectedIndexes()] == [1]
+    qtbot.keyClick(dialog.versions, Qt.Key.Key_Tab)
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
     assert dialog.isVisible() and dialog.problem.text().startswith("Reason: say who decided which version is right")
     assert records.current(office.db, record).version == 1
