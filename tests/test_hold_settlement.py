@@ -260,3 +260,26 @@ def test_a_record_withdrawn_on_both_laptops_is_settled_with_nothing_new(withdraw
     before = _counts(clerk.db)
     assert holds.settle(clerk, hold, theirs, DECIDED).version == 3
     assert _counts(clerk.db) == {**before, "hold_settlements": 1, "audit": before["audit"] + 1}
+
+
+def test_a_record_held_from_version_1_is_settled_as_its_first_version_here(tmp_path, laptop, rewritten,
+                                                                         admission_values):
+    """Two exports hold different versions 1 of one record (a copy's line rewritten): the merge
+    holds it whole, nothing of it stands at the office; settled, the chosen one is its version 1."""
+    import shutil
+
+    nurse, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    record = records.save_new(nurse, "admission", admission_values).record_id
+    first = export(clerk_1, tmp_path / "export-1").folder
+    copy = shutil.copytree(first, tmp_path / "export-1-copy")
+    rewritten(copy, 1, lambda row: row.update(data=json.dumps({**json.loads(row["data"]), "bed": "13"})))
+    clerk = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(clerk, merge([first, copy], tmp_path / "merged").folder)
+    hold = back_entry.hold_of(clerk, record)
+    assert [version.version for version in hold.versions] == [1, 1]
+    kept = holds.settle(clerk, hold, _side(hold, "13"), DECIDED)
+    assert (kept.version, kept.data["bed"], kept.author) == (1, "13", "records")
+    item = _item(clerk, record)
+    assert (item.on_hold, item.record.version, item.action_in("en")) == (None, 1, "enter")
+    assert back_entry.progress_counts(clerk) == back_entry.progress(back_entry.worklist(clerk)) == (0, 1)
+    assert verify_chain(clerk.db) is None
