@@ -30,6 +30,7 @@ from downtime.qt.prompts import Prompts
 from downtime.qt.style import HINT_STYLE, ErrorLabel
 from downtime.qt.tables import print_and_open
 from downtime.services import drafts, identity, medication, printing, records
+from downtime.services.holds import laptop_name
 from downtime.services.census import patient_for_record, patient_with_location
 from downtime.services.patients import PatientSummary
 from downtime.services.context import Session
@@ -389,7 +390,7 @@ class FormView(QWidget):
                     version=held.version, author=held.author,
                     time=f"{datetime.fromisoformat(held.recorded_at):%d/%m/%Y %H:%M}",
                     where=translate("FormView", "this laptop") if held.device_id == here
-                    else translate("FormView", "another laptop"))
+                    else laptop_name(self.session, held.device_id))
                 for held in sorted(hold.versions, key=lambda held: (held.version, held.device_id != here))))
 
     def history_text(self) -> str:

@@ -1349,10 +1349,6 @@ le numéro du patient dans le DPI :</translation>
         <translation>ce portable</translation>
     </message>
     <message>
-        <source>another laptop</source>
-        <translation>un autre portable</translation>
-    </message>
-    <message>
         <source> — changed: </source>
         <translation> — modifié : </translation>
     </message>
