@@ -571,7 +571,8 @@ def cmd_worklist_mark(args: argparse.Namespace) -> int:
 
 def cmd_worklist_settle(args: argparse.Namespace) -> int:
     from downtime.services.back_entry import hold_of
-    from downtime.services.holds import laptop_name, settle
+    from downtime.services.holds import settle
+    from downtime.services.laptops import laptop_name
 
     session = _session(args)
     hold = hold_of(session, args.record_id)

@@ -81,8 +81,7 @@ def test_choosing_the_held_version_amends_the_record_to_it_with_the_reason(offic
     chosen = _side(hold, "14")
     kept = holds.settle(clerk, hold, chosen, DECIDED)
     assert (kept.version, kept.data["bed"], kept.author) == (3, "14", "records")
-    assert kept.reason == (f"Settles the hold from version 2: version 2 by nurse on laptop {chosen.device_id[:8]} "
-                           f"chosen. {DECIDED}")
+    assert kept.reason == f"Settles the hold from version 2: version 2 by nurse on laptop 2 (no. 002) chosen. {DECIDED}"
     assert [version.data["bed"] for version in records.history(clerk.db, record)] == ["12", "15", "14"]
     assert clerk.db.execute("SELECT action FROM audit WHERE action LIKE 'record.settle%' OR action = 'hold.settled'"
                             " ORDER BY seq").fetchall() == [("record.settle",), ("hold.settled",)]

@@ -46,8 +46,8 @@ def test_two_laptops_amending_one_record_merge_with_that_record_on_hold(disagree
     assert [(held.version, held.author) for held in hold.versions] == [(2, "nurse"), (2, "nurse")]
     text = hold.text("en", result.laptops)
     assert text.startswith(f"ON HOLD, two laptops disagree from version 2: record {record} (admission, patient "
-                           f"{hold.downtime_number}): version 2 by nurse on laptop 2 at 28/11/2026 14:10; version 2 by "
-                           "nurse on laptop 1 at 28/11/2026 14:15")
+                           f"{hold.downtime_number}): version 2 by nurse on laptop 2 (no. 002) at 28/11/2026 14:10; "
+                           "version 2 by nurse on laptop 1 (no. 001) at 28/11/2026 14:15")
     manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["on_hold"] == [{**hold.as_json(), "why": text}]
     lines = _csv(result.folder)
@@ -205,7 +205,7 @@ def test_a_ward_laptop_takes_the_rest_of_a_stick_and_keeps_its_own_version(tmp_p
     [text] = result.holds_text("en")
     assert text.startswith(f"ON HOLD, two laptops disagree from version 2: record {saved.record_id} (admission, "
                            "patient DT-001-")
-    assert "version 2 by nurse on laptop 2 at" in text and "version 2 by nurse on laptop 1 at" in text
+    assert "version 2 by nurse on laptop 2 (no. 002) at" in text and "version 2 by nurse on laptop 1 (no. 001) at" in text
 
 
 def test_a_refused_line_after_a_hold_leaves_nothing_on_hold(disagreeing, tmp_path, laptop, rewritten, monkeypatch):

@@ -62,8 +62,8 @@ def test_the_merge_names_two_laptops_bookings_of_one_theatre_at_once(two_laptops
     (report,) = result.theatre_clashes
     assert report.text("en") == (
         f"THEATRE CLASH, both bookings stand, move one: Cholecystectomy, patient {numbers['Cholecystectomy']}, "
-        "theatre T1 30/11/2026 08:00-09:30 (booked on laptop 1); and Hernia repair, patient "
-        f"{numbers['Hernia repair']}, theatre T1 30/11/2026 09:00-10:00 (booked on laptop 2): "
+        "theatre T1 30/11/2026 08:00-09:30 (booked on laptop 1 (no. 001)); and Hernia repair, patient "
+        f"{numbers['Hernia repair']}, theatre T1 30/11/2026 09:00-10:00 (booked on laptop 2 (no. 002)): "
         "theatre T1 is booked 30/11 08:00-09:30")
     assert report.text("fr").startswith("CONFLIT DE BLOC, les deux programmations restent, en déplacer une : "
                                         "Cholecystectomy, patient ")
@@ -81,7 +81,7 @@ def test_the_import_names_the_clash_and_the_lists_flag_both_operations(two_lapto
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     assert import_export(office, folders[0]).theatre_clashes == ()
     (report,) = import_export(office, folders[1]).theatre_clashes
-    assert "(booked on laptop 2): theatre T1 is booked 30/11 08:00-09:30" in report.text("en")
+    assert "(booked on laptop 2 (no. 002)): theatre T1 is booked 30/11 08:00-09:30" in report.text("en")
     first, second, calm = (entry for _, entries in theatre.day_list(office.db, office.forms, MONDAY)
                            for entry in entries)
     assert [clash.kind for clash in first.clashes] == ["theatre"] == [clash.kind for clash in second.clashes]

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from downtime.domain.laptops import Laptop, laptop_name
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 
 ON_HOLD = QT_TRANSLATE_NOOP("messages", "ON HOLD, two laptops disagree from version {version}: record {record} "
@@ -54,11 +55,10 @@ class Hold:
                 "versions": [{"version": held.version, "author": held.author, "device_id": held.device_id,
                               "recorded_at": held.recorded_at} for held in self.versions]}
 
-    def text(self, lang: Lang, laptops: Mapping[str, str] | None = None) -> str:
-        """`laptops`: each laptop's name by device id; a laptop not named is given by its id."""
-        named = laptops or {}
+    def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None) -> str:
+        """`laptops`: what is known of each laptop by device id, to name it (domain.laptops)."""
         versions = "; ".join(message(lang, HELD_VERSION, version=held.version, author=held.author,
-                                     laptop=named.get(held.device_id) or held.device_id,
+                                     laptop=laptop_name(lang, held.device_id, laptops or {}),
                                      time=f"{datetime.fromisoformat(held.recorded_at):%d/%m/%Y %H:%M}")
                              for held in self.versions)
         return message(lang, ON_HOLD, version=self.from_version, record=self.record_id, form=self.form_id,

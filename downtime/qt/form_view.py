@@ -30,7 +30,7 @@ from downtime.qt.prompts import Prompts
 from downtime.qt.style import HINT_STYLE, ErrorLabel
 from downtime.qt.tables import print_and_open
 from downtime.services import drafts, identity, medication, printing, records
-from downtime.services.holds import laptop_name
+from downtime.services.laptops import laptop_name
 from downtime.services.census import patient_for_record, patient_with_location
 from downtime.services.patients import PatientSummary
 from downtime.services.context import Session

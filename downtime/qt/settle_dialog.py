@@ -17,6 +17,7 @@ from downtime.services import holds
 from downtime.services.back_entry import WorkItem
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
+from downtime.services.laptops import laptop_name
 
 
 class SettleHoldDialog(QDialog):
@@ -38,7 +39,7 @@ class SettleHoldDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.versions = QListWidget()
-        self.versions.addItems([f"{holds.laptop_name(session, version.device_id)}: "
+        self.versions.addItems([f"{laptop_name(session, version.device_id)}: "
                                 f"{self.hold.version_in(version, language())}" for version in self.hold.versions])
         self.versions.setWordWrap(True)
         chosen_label = QLabel(translate("SettleHoldDialog", "&Version that is right:"))

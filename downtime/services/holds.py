@@ -16,24 +16,12 @@ from downtime.services import records
 from downtime.services.back_entry import OnHold, hold_of
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
+from downtime.services.laptops import laptop_name
 from downtime.storage import audit
 from downtime.storage.records import RecordNotFound
 
 SETTLED = QT_TRANSLATE_NOOP("messages", "Settles the hold from version {version}: version {chosen} by {author} "
                                         "on {laptop} chosen. {reason}")
-
-
-LAPTOP = QT_TRANSLATE_NOOP("messages", "laptop {number}")
-
-
-def laptop_name(session: Session, device_id: str) -> str:
-    """A laptop as the ward knows it: this one by its own name, another by the number on its
-    label (the one its downtime numbers carry), else (it admitted no one known here) by the
-    start of its id."""
-    if device_id == session.device.device_id:
-        return session.device.name
-    found = session.db.execute("SELECT device_number FROM patients WHERE device_id = ? LIMIT 1", [device_id]).fetchone()
-    return message(session.lang, LAPTOP, number=f"{found[0]:03d}" if found else device_id[:8])
 
 
 def settle(session: Session, shown: OnHold, chosen: RecordVersion, reason: str) -> RecordVersion:

@@ -5,7 +5,7 @@ and slot suggestions. Every change is a record version, so the history of a book
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
@@ -14,6 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.census import StayStatus
+from downtime.domain.laptops import Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
     PRIORITY_RANK, Booking, CancelReason, Clash, Priority, Slot, TheatreSession, clashes, left_outside, meetings,
@@ -25,6 +26,7 @@ from downtime.services import records
 from downtime.services.census import all_patients, deaths, location_at
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
+from downtime.services.laptops import laptops_known
 from downtime.services.patients import PatientSummary, downtime_numbers
 from downtime.storage.records import as_version, chunks, current_of, list_current, marks
 
@@ -359,15 +361,17 @@ def clashes_touching(db: Database, record_ids: Collection[str]) -> list[Standing
                          pair.first.session_id, pair.second.session_id}]
 
 
-def clash_reports(pairs: list[StandingClash], numbers: dict[str, str], laptops: dict[str, str]) -> tuple[ClashReport, ...]:
+def clash_reports(pairs: list[StandingClash], numbers: dict[str, str],
+                  laptops: Mapping[str, Laptop]) -> tuple[ClashReport, ...]:
     return tuple(ClashReport(pair, numbers, laptops) for pair in pairs)
 
 
-def clashes_brought(db: Database, record_ids: Collection[str], laptops: dict[str, str]) -> tuple[ClashReport, ...]:
+def clashes_brought(session: Session, record_ids: Collection[str]) -> tuple[ClashReport, ...]:
     """`clashes_touching`, as an import reports them."""
-    pairs = clashes_touching(db, record_ids)
-    return clash_reports(pairs, downtime_numbers(db, {facts.booking.patient_id for pair in pairs
-                                                      for facts in (pair.first, pair.second)}), laptops)
+    pairs = clashes_touching(session.db, record_ids)
+    sides = [facts for pair in pairs for facts in (pair.first, pair.second)]
+    return clash_reports(pairs, downtime_numbers(session.db, {facts.booking.patient_id for facts in sides}),
+                         laptops_known(session, {facts.placed_by.device_id for facts in sides}))
 
 
 CLASH_SIDE = QT_TRANSLATE_NOOP("messages", "{procedure}, patient {number}, theatre {theatre} {window} (booked on {laptop})")
@@ -382,8 +386,8 @@ class ClashReport:
     clash: StandingClash
     numbers: dict[str, str]
     """Each patient's downtime number, by patient id."""
-    laptops: dict[str, str]
-    """Each laptop's name, by device id; a laptop not named is given by its device id."""
+    laptops: Mapping[str, Laptop]
+    """What is known of each laptop by device id, to name it (domain.laptops)."""
 
     def _side(self, lang: Lang, facts: BookingFacts, session: TheatreSession) -> str:
         booking = facts.booking
@@ -392,7 +396,7 @@ class ClashReport:
         return message(lang, CLASH_SIDE, procedure=facts.record.data["procedure"],
                        number=self.numbers.get(booking.patient_id, booking.patient_id), theatre=session.theatre,
                        window=f"{booking.start:%d/%m/%Y %H:%M}-{booking.end:%H:%M}",
-                       laptop=self.laptops.get(device) or device)
+                       laptop=laptop_name(lang, device, self.laptops))
 
     def text(self, lang: Lang) -> str:
         pair = self.clash

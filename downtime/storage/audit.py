@@ -22,7 +22,7 @@ GENESIS = "0" * 64
 AUDITED_TABLES = {"meta": "key", "staff": "staff_id", "patients": "patient_id", "records": "id",
                   "wards": "ward", "beds": "id", "cd_register": "id", "exports": "id",
                   "back_entries": "id", "patient_links": "id", "held_versions": "digest",
-                  "hold_settlements": "id"}
+                  "hold_settlements": "id", "laptops": "id"}
 
 
 # One encoder for every hash: json.dumps with options builds a new one per call, and an import

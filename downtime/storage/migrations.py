@@ -389,3 +389,23 @@ def m018_hold_settlements(db: Database) -> None:
             (SELECT MAX(s.standing_version) FROM hold_settlements s WHERE s.record_id = u.record_id),
             MIN(u.version))) AS from_version
         FROM unsettled_versions u GROUP BY u.record_id""")
+
+
+@MIGRATIONS(name="m019_laptops")
+def m019_laptops(db: Database) -> None:
+    """The laptops whose exports were imported here, as each export's manifest named it (a
+    merge's, every export it was made of): a record's versions carry only their laptop's device
+    id, and the records office (or a ward given another's stick) names that laptop to people by
+    the name and number it was set up with (domain.laptops). Append-only, one row per export
+    (`id`: the digest of what it says, so importing the same stick twice adds nothing)."""
+    db.execute("""
+        CREATE TABLE laptops (
+            id TEXT PRIMARY KEY,
+            device_id TEXT NOT NULL,
+            device_number INTEGER,
+            device_name TEXT,
+            exported_at TEXT,
+            imported_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX laptops_device ON laptops(device_id)")
+    _append_only(db, "laptops")

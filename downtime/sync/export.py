@@ -31,6 +31,7 @@ from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.services.context import Session
+from downtime.services.laptops import laptops_known
 from downtime.services.errors import ServiceError
 from downtime.services.patients import downtime_numbers
 from downtime.storage import audit
@@ -227,7 +228,8 @@ def export(session: Session, out: Path, since_last: bool = False,
                     "exported_by": session.user.staff_id, "since_last": since_last,
                     "records_rowid_range": [first, last], "counts": counts,
                     "fhir_entries": fhir_entries,
-                    "on_hold": [{**hold.as_json(), "why": hold.text("en", {session.device.device_id: session.device.name})}
+                    "on_hold": [{**hold.as_json(), "why": hold.text("en", laptops_known(
+                                    session, {version.device_id for version in hold.versions}))}
                                 for hold in holds(db, held)],
                     "files": dict(sorted(files.digests.items()))}
         with files.open("manifest.json") as manifest_file:

@@ -29,8 +29,10 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
 from downtime.services import census, search, theatre
 from downtime.services.context import Session
+from downtime.services.laptops import laptops_known
 from downtime.services.records import THEATRE_FORMS
 from downtime.storage import audit
+from downtime.storage.laptops import remember
 from downtime.storage.records import chunks, holds, marks
 from downtime.sync.export import verify_export
 from downtime.sync.merge import sources_of
@@ -203,14 +205,15 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                                                               "database; import the earlier export first"),
                                 file=RECORDS_FILE, line=first, record=record_id, target=target)
         search.refresh_many(db, session.forms, touched)
-        laptops = {source["device_id"]: source["device_name"] for source in sources_of(folder) if source["device_name"]}
-        laptops.setdefault(session.device.device_id, session.device.name)
-        clashes = theatre.clashes_brought(db, booked, laptops)
+        remember(db, sources_of(folder), **who)
+        brought = holds(db, newly_held)
+        laptops = laptops_known(session, {held.device_id for hold in brought for held in hold.versions})
+        clashes = theatre.clashes_brought(session, booked)
         audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
                      action="import", detail={"kind": "export", "folder": str(folder), "added": added,
                                               "unchanged": unchanged, "on_hold": sorted(newly_held)})
     progress(total, total)
-    return ImportResult("export", added, unchanged, clashes, holds(db, newly_held), laptops)
+    return ImportResult("export", added, unchanged, clashes, brought, laptops)
 
 
 def _version_lines(folder: Path, files: list[str]) -> Iterator[tuple[str, int, dict[str, Any]]]:

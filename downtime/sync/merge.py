@@ -30,6 +30,7 @@ from sqlite_utils import Database
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.duplicates import ProbableDuplicate, probable_duplicates
 from downtime.domain.holds import Hold, holds_of
+from downtime.domain.laptops import Laptop, laptops_of
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.errors import UserError
 from downtime.services.records import THEATRE_FORMS
@@ -54,8 +55,8 @@ class MergeResult:
     patients), named for a coordinator to move one."""
     holds: tuple[Hold, ...] = ()
     """Records whose laptops disagree from a version on: set aside whole, named for a person."""
-    laptops: dict[str, str] = field(default_factory=dict)
-    """Each laptop's name by device id, to name the laptops of a hold."""
+    laptops: dict[str, Laptop] = field(default_factory=dict)
+    """What is known of each laptop by device id, to name those of a hold or a clash."""
 
 
 def _scratch(folder: Path) -> Database:
@@ -245,7 +246,7 @@ def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
     return counts
 
 
-def _theatre_clashes(db: Database, laptops: dict[str, str]) -> tuple[ClashReport, ...]:
+def _theatre_clashes(db: Database, laptops: dict[str, Laptop]) -> tuple[ClashReport, ...]:
     """Operations two laptops booked at once (each checked only its own bookings), replayed from
     the combined versions as the lists will replay them once imported: each record's latest
     version, unless entered in error."""
@@ -265,13 +266,22 @@ def _theatre_clashes(db: Database, laptops: dict[str, str]) -> tuple[ClashReport
     return clash_reports(pairs, numbers, laptops)
 
 
+def _laptops(db: Database, sources: list[dict[str, Any]]) -> dict[str, Laptop]:
+    """Each laptop as its exports named it, else (its export not among these, a version carried
+    from it by another laptop) by the device number of a patient it admitted."""
+    numbers = {device_id: Laptop(number) for device_id, number in db.execute(
+        "SELECT device_id, MIN(device_number) FROM patients GROUP BY device_id")}
+    return {**numbers, **laptops_of(sources)}
+
+
 SOURCE_FIELDS = ("device_id", "device_number", "device_name", "exported_at")
 
 
 def sources_of(folder: Path) -> list[dict[str, Any]]:
     """The laptops' exports a verified folder holds: an export is one, a merge those it was
-    made of, so yesterday's merge and a late laptop's export merge like any two exports. A
-    field an older manifest lacks is left empty rather than refusing the merge."""
+    made of, so yesterday's merge and a late laptop's export merge like any two exports (and
+    the office, importing either, knows every laptop by its name and number). A field an older
+    manifest lacks is left empty rather than refusing the merge."""
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     made_of = manifest.get("sources", []) if manifest.get("format") == "downtime-merge" else [manifest]
     return [{name: source.get(name) for name in SOURCE_FIELDS} for source in made_of]
@@ -284,7 +294,8 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
     problems = [problem for folder in folders for problem in verify_export(folder)]
     if problems:
         raise MergeRefused("refused, an export does not match its manifest:\n" + "\n".join(problems))
-    sources = [source for folder in folders for source in sources_of(folder)]
+    # An export given twice (in an earlier merge and on its own) is one source.
+    sources = list({tuple(source.values()): source for folder in folders for source in sources_of(folder)}.values())
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".merge-", dir=out.parent))
     try:
@@ -303,8 +314,7 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
                     "SELECT line FROM held ORDER BY record_id, version, line")))
             duplicates = probable_duplicates([orjson.loads(text) for (text,) in db.execute(
                 "SELECT line FROM csv_lines WHERE form_id = 'admission'")])
-            laptops = {source["device_id"]: source["device_name"] for source in sources
-                       if source["device_id"] and source["device_name"]}
+            laptops = _laptops(db, sources)
             clashes = _theatre_clashes(db, laptops)
             files = file_digests(staging)
             manifest = {"format": "downtime-merge", "sources": sources, "counts": counts,

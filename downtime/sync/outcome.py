@@ -12,6 +12,7 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 
 if TYPE_CHECKING:
     from downtime.domain.holds import Hold
+    from downtime.domain.laptops import Laptop
     from downtime.services.theatre import ClashReport
 
 Progress = Callable[[int, int], None]
@@ -37,8 +38,8 @@ class ImportResult:
     holds: tuple[Hold, ...] = ()
     """Records the import put versions on hold of (another laptop wrote them otherwise): the
     rest was imported, these versions kept aside, for a person to compare."""
-    laptops: dict[str, str] = field(default_factory=dict)
-    """The import's laptops' names by device id, to name those of a hold."""
+    laptops: dict[str, Laptop] = field(default_factory=dict)
+    """What is known of the laptops of its holds, by device id, to name them (domain.laptops)."""
 
     def holds_text(self, lang: Lang) -> list[str]:
         return [hold.text(lang, self.laptops) for hold in self.holds]

@@ -3368,6 +3368,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Tranche la mise en attente à partir de la version {version} : version {chosen} de {author} sur {laptop} retenue. {reason}</translation>
     </message>
     <message>
+        <source>{name} (no. {number})</source>
+        <translation>{name} (n° {number})</translation>
+    </message>
+    <message>
         <source>laptop {number}</source>
         <translation>portable {number}</translation>
     </message>

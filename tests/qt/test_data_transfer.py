@@ -606,7 +606,7 @@ def test_a_ward_sees_that_another_laptop_wrote_an_order_otherwise(qtbot, tmp_pat
     form = main.tabs.currentWidget()
     assert isinstance(form, FormView) and form.record.record_id == amox
     assert ("ON HOLD: another laptop wrote this record otherwise from version 2 (v2 by doctor at 28/11/2026 14:10,"
-            " this laptop; v2 by doctor at 28/11/2026 14:10, laptop 001)") in form.header.text()
+            " this laptop; v2 by doctor at 28/11/2026 14:10, laptop 1 (no. 001))") in form.header.text()
     history = form.history_text().splitlines()
     assert history[1] == "v2 amended 28/11/2026 14:10 by doctor — reason: severe infection: 2 g — changed: Dose: 1 → 2"
     assert history[2] == ("Set aside, another laptop's: v2 amended 28/11/2026 14:10 by doctor — reason: renal function: 500 mg"

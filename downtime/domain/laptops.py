@@ -1,0 +1,56 @@
+"""Naming a laptop to a person: a record's versions, a hold's, a theatre booking's carry only
+their laptop's device id, which no one on a ward or at the records office can read. Every
+export's manifest names its laptop (the name and device number it was set up with), and the
+import keeps them (storage.laptops), so each place that names a laptop (the settle dialog, a
+record's hold header, the import and merge reports) says it the same way, from this one function."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
+
+NAMED = QT_TRANSLATE_NOOP("messages", "{name} (no. {number})")
+LAPTOP = QT_TRANSLATE_NOOP("messages", "laptop {number}")
+
+
+@dataclass(frozen=True)
+class Laptop:
+    """What is known of a laptop: the device number its downtime numbers carry, and the name it
+    was set up with (empty when only a patient it admitted is known here, which gives its number)."""
+
+    number: int | None
+    name: str = ""
+
+
+def laptop_name(lang: Lang, device_id: str, laptops: Mapping[str, Laptop]) -> str:
+    """`laptops`: what is known by device id. A laptop is its name and number ("Ward 3B laptop 2
+    (no. 002)"), its number alone when that is all that is known ("laptop 002"), and a laptop
+    never seen the start of its device id ("laptop 6e8f94ed")."""
+    laptop = laptops.get(device_id, Laptop(None))
+    number = f"{laptop.number:03d}" if laptop.number is not None else None
+    if laptop.name and number is not None:
+        return message(lang, NAMED, name=laptop.name, number=number)
+    return laptop.name or message(lang, LAPTOP, number=number or device_id[:8])
+
+
+def laptops_of(sources: Iterable[Mapping[str, Any]]) -> dict[str, Laptop]:
+    """Each laptop by device id from the exports that named it (an export's manifest, a merge's
+    sources, the rows kept of them); a laptop renamed between two exports goes by the name of
+    its latest, the label the ward reads on it now. A manifest's field of the wrong kind (an
+    older or hand-edited one) is taken as unknown: it names no one, and refuses nothing."""
+    def exported(source: Mapping[str, Any]) -> float:
+        try:
+            return datetime.fromisoformat(source["exported_at"]).timestamp()
+        except (KeyError, TypeError, ValueError):
+            return float("-inf")
+
+    def number(source: Mapping[str, Any]) -> int | None:
+        found = source.get("device_number")
+        return found if isinstance(found, int) and not isinstance(found, bool) else None
+
+    return {str(source["device_id"]): Laptop(number(source), str(source.get("device_name") or ""))
+            for source in sorted((source for source in sources if source.get("device_id")), key=exported)}

@@ -1,0 +1,21 @@
+"""Naming laptops to the people using this one (see domain.laptops): this laptop as it was set
+up, the others as their exports imported here named them."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+
+from downtime.domain.laptops import Laptop, laptop_name as named
+from downtime.services.context import Session
+from downtime.storage.laptops import known
+
+
+def laptops_known(session: Session, device_ids: Collection[str]) -> dict[str, Laptop]:
+    """These laptops as known here (one known of nothing is left out), this one among them."""
+    device = session.device
+    return {**known(session.db, set(device_ids) - {device.device_id}),
+            device.device_id: Laptop(device.device_number, device.name)}
+
+
+def laptop_name(session: Session, device_id: str) -> str:
+    return named(session.lang, device_id, laptops_known(session, {device_id}))
