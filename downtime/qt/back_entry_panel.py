@@ -241,7 +241,7 @@ class BackEntryPanel(QWidget):
             Prompts.error(self, translate("BackEntryPanel", "Nothing on hold selected"),
                           translate("BackEntryPanel", "Select a line on hold first."))
             return
-        self.settling = SettleHoldDialog(self.session, chosen[1], self)
+        self.settling = SettleHoldDialog(self.session, chosen[1], chosen[0].patient, self)
         self.settling.settled.connect(lambda _: self._redo(chosen))
         self.settling.open()
 

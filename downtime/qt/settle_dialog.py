@@ -1,5 +1,5 @@
-"""Settling a record on hold, once the ward has said which version is right: each version as
-the worklist gives it (who, on which laptop, when, and the answers they differ in), one to
+"""Settling a record on hold, once the ward has said which version is right: whose record it is
+(the dialog covers the worklist line that said so), each version as the worklist gives it (who, on which laptop, when, and the answers they differ in), one to
 choose with the arrow keys (none is chosen beforehand), and the reason naming who decided;
 Enter settles. A refusal (no
 reason, the form's rules, a hold changed meanwhile) is said in the dialog, which stays open."""
@@ -12,12 +12,14 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.qt.i18n import language, say, translate
+from downtime.qt.patient_header import identity_label
 from downtime.qt.style import ErrorLabel
 from downtime.services import holds
 from downtime.services.back_entry import WorkItem
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.laptops import laptop_name
+from downtime.services.patients import PatientSummary
 
 
 class SettleHoldDialog(QDialog):
@@ -25,13 +27,18 @@ class SettleHoldDialog(QDialog):
 
     settled = Signal(object)
 
-    def __init__(self, session: Session, item: WorkItem, parent: QWidget | None = None):
+    def __init__(self, session: Session, item: WorkItem, patient: PatientSummary | None,
+                 parent: QWidget | None = None):
+        """`patient`: whose record it is (None for a ward's record, such as a theatre session)."""
         super().__init__(parent)
         assert item.on_hold is not None, "only a line on hold is settled"
         self.session, self.hold = session, item.on_hold
         self.setWindowTitle(translate("SettleHoldDialog", "Settle the hold"))
         self.setMinimumWidth(640)
         layout = QVBoxLayout(self)
+        self.identity = identity_label(patient, with_place=False) if patient is not None else QLabel()
+        self.identity.setVisible(patient is not None)
+        layout.addWidget(self.identity)
         intro = QLabel(translate("SettleHoldDialog", "{what}\nTwo laptops disagree from version {version}. Choose the "
                                                      "version the ward says is right (its nurse in charge or the "
                                                      "prescriber).").format(what=item.label,

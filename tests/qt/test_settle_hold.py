@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QApplication
 
 from downtime.qt.main_window import MainWindow
 from downtime.qt.settle_dialog import SettleHoldDialog
-from downtime.services import records
+from downtime.services import back_entry, records
 from downtime.sync.import_export import import_export
 from downtime.sync.merge import merge
 
@@ -68,3 +68,18 @@ def test_the_clerk_settles_a_hold_with_the_keyboard_and_the_line_becomes_one_to_
     assert panel.summary.text() == "0 of 2 entered in the EHR"
     panel.table.selectRow(line)
     assert not panel.settle_button.isEnabled()
+
+
+def test_the_settle_dialog_names_the_patient_whose_record_it_settles(qtbot, tmp_path, laptop, disagreeing):
+    """The clerk phones the ward about the patient: the dialog, which covers the worklist, says
+    who it is by two identifiers and the downtime number, as every patient screen does."""
+    record, first, second, third, *_ = disagreeing
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, merge([first, second, third], tmp_path / "merged").folder)
+    group, item = next((group, item) for group in back_entry.worklist(office) for item in group.items
+                       if item.record.record_id == record)
+    dialog = SettleHoldDialog(office, item, group.patient)
+    qtbot.addWidget(dialog)
+    shown = dialog.identity.text()
+    assert group.patient.display_name in shown and group.patient.downtime_number in shown
+    assert "born 12/03/1954" in shown
