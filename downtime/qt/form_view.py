@@ -394,14 +394,18 @@ class FormView(QWidget):
                 for held in sorted(hold.versions, key=lambda held: (held.version, held.device_id != here))))
 
     def history_text(self) -> str:
-        """Every version that stands here, then those another laptop wrote otherwise (each
-        compared with the version it was written after)."""
+        """Every version that stands here, then those another laptop wrote otherwise, each
+        compared with the version it was written after: a version set aside follows its own
+        laptop's version set aside before it, if any (compared with this laptop's, it showed that
+        laptop's earlier change again as its own), else the one standing here."""
         if self.record is None:
             return ""
         standing = records.history(self.session.db, self.record.record_id)
+        aside = records.set_aside(self.session, self.record.record_id)
         before = {version.version: version for version in standing}
+        own = {(version.device_id, version.version): version for version in aside}
         paired = [*zip([None, *standing], standing),
-                  *((before.get(held.version - 1), held) for held in records.set_aside(self.session, self.record.record_id))]
+                  *((own.get((held.device_id, held.version - 1), before.get(held.version - 1)), held) for held in aside)]
         lines = []
         for number, (previous, version) in enumerate(paired):
             changed = ""

@@ -611,3 +611,31 @@ def test_a_ward_sees_that_another_laptop_wrote_an_order_otherwise(qtbot, tmp_pat
     assert history[1] == "v2 amended 28/11/2026 14:10 by doctor — reason: severe infection: 2 g — changed: Dose: 1 → 2"
     assert history[2] == ("Set aside, another laptop's: v2 amended 28/11/2026 14:10 by doctor — reason: renal function: 500 mg"
                           " — changed: Dose: 1 → 0.5")
+
+
+def test_the_history_compares_each_version_set_aside_with_the_one_it_was_written_after(qtbot, tmp_path, laptop,
+                                                                                     clock, admission_values):
+    """Laptop 1 moved the patient to bed 15, then to bed 16; laptop 2 (where the record was
+    carried) moved them to bed 14. On laptop 2 both of laptop 1's versions are set aside: its
+    version 3 changed the bed from 15 (its own version 2), not from 14 (laptop 2's)."""
+    from downtime.qt.form_view import FormView
+
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    record = records.save_new(nurse_1, "admission", admission_values).record_id
+    import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
+    clock.advance(minutes=10)
+    records.amend(nurse_2, record, {**admission_values, "bed": "14"}, "moved to bed 14")
+    records.amend(nurse_1, record, {**admission_values, "bed": "15"}, "moved to bed 15")
+    clock.advance(minutes=5)
+    records.amend(nurse_1, record, {**admission_values, "bed": "16"}, "moved to bed 16")
+    import_export(clerk_2, export(clerk_1, tmp_path / "next").folder)
+
+    view = FormView(nurse_2, nurse_2.form("admission"), record=records.current(nurse_2.db, record))
+    qtbot.addWidget(view)
+    history = view.history_text().splitlines()
+    assert history[1].endswith("— reason: moved to bed 14 — changed: Bed: 12 → 14")
+    assert history[2].startswith("Set aside, another laptop's: v2 ")
+    assert history[2].endswith("— reason: moved to bed 15 — changed: Bed: 12 → 15")
+    assert history[3].startswith("Set aside, another laptop's: v3 ")
+    assert history[3].endswith("— reason: moved to bed 16 — changed: Bed: 15 → 16")
