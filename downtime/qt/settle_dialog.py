@@ -6,7 +6,7 @@ reason, the form's rules, a hold changed meanwhile) is said in the dialog, which
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QModelIndex, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget,
 )
@@ -49,6 +49,9 @@ class SettleHoldDialog(QDialog):
         self.versions.addItems([f"{laptop_name(session, version.device_id)}: "
                                 f"{self.hold.version_in(version, language())}" for version in self.hold.versions])
         self.versions.setWordWrap(True)
+        # No current version either: the list would make its first current, unseen, on taking the
+        # focus, and the first arrow key would then move past it (Down) or not at all (Up, Home).
+        self.versions.setCurrentIndex(QModelIndex())
         chosen_label = QLabel(translate("SettleHoldDialog", "&Version that is right:"))
         chosen_label.setBuddy(self.versions)
         layout.addWidget(chosen_label)

@@ -1,6 +1,7 @@
 """The records clerk settles a record on hold from the Back-entry tab, by keyboard, once the
 ward has said which version is right."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -48,6 +49,7 @@ def test_the_clerk_settles_a_hold_with_the_keyboard_and_the_line_becomes_one_to_
     assert dialog.isVisible() and dialog.problem.text() == "Choose the version that is right (arrow keys).", \
         "none is chosen for the clerk"
     qtbot.keyClick(dialog.reason, Qt.Key.Key_Backtab)
+    qtbot.keyClick(dialog.versions, Qt.Key.Key_Down)  # the first version, then the second
     qtbot.keyClick(dialog.versions, Qt.Key.Key_Down)
     assert [index.row() for index in dialog.versions.selectedIndexes()] == [1]
     qtbot.keyClick(dialog.versions, Qt.Key.Key_Tab)
@@ -83,3 +85,23 @@ def test_the_settle_dialog_names_the_patient_whose_record_it_settles(qtbot, tmp_
     shown = dialog.identity.text()
     assert group.patient.display_name in shown and group.patient.downtime_number in shown
     assert "born 12/03/1954" in shown
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Home])
+def test_the_first_arrow_key_in_the_settle_dialog_chooses_the_first_version(qtbot, tmp_path, laptop, disagreeing, key):
+    """None is chosen beforehand, and the first key the clerk presses in the list chooses its
+    first version: the list made it current unseen, so Down chose the second and Up or Home
+    chose nothing."""
+    record, first, second, third, *_ = disagreeing
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, merge([first, second, third], tmp_path / "merged").folder)
+    group, item = next((group, item) for group in back_entry.worklist(office) for item in group.items
+                       if item.record.record_id == record)
+    dialog = SettleHoldDialog(office, item, group.patient)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitActive(dialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.versions)
+    assert dialog.versions.selectedIndexes() == []
+    qtbot.keyClick(dialog.versions, key)
+    assert [index.row() for index in dialog.versions.selectedIndexes()] == [0]
