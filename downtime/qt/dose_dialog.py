@@ -20,7 +20,7 @@ from downtime.qt.i18n import language, say, translate, word
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
-from downtime.qt.patient_header import identity_label
+from downtime.qt.patient_header import admission_on_hold, identity_label
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, grow_to_fit
 from downtime.services import medication, records
 from downtime.services.census import patient_with_location
@@ -67,7 +67,7 @@ class DoseDialog(QDialog):
         self.setMinimumWidth(DIALOG_WIDTH)
         patient = patient_with_location(session.db, session.forms, order.patient_id)
         layout = QVBoxLayout(self)
-        layout.addWidget(identity_label(patient))
+        layout.addWidget(identity_label(patient, held=admission_on_hold(session, patient)))
         when = translate("DoseDialog", " due {time}").format(time=f"{slot:%d/%m %H:%M}") if slot else translate("DoseDialog", " (as required)")
         flags = translate("DoseDialog", " — CONTROLLED DRUG: witness required") if order.controlled else ""
         layout.addWidget(QLabel(f"<b>{medication.order_label(order, session.form(medication.ORDER_FORM), language())}</b>{when}{flags}"))

@@ -25,7 +25,7 @@ from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TR_NOOP, decimal_text
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.field_editors import Editor, make_editor
-from downtime.qt.patient_header import identity_html
+from downtime.qt.patient_header import admission_on_hold, identity_html
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import HINT_STYLE, ErrorLabel
 from downtime.qt.tables import print_and_open
@@ -187,7 +187,8 @@ class FormView(QWidget):
     def _update_header(self) -> None:
         parts = []
         if self.patient_id and not (self.spec.creates_patient and self.record is None):
-            parts.append(identity_html(self._patient()))
+            patient = self._patient()
+            parts.append(identity_html(patient, held=admission_on_hold(self.session, patient)))
         if self.record is not None:
             parts.append(translate("FormView", "Version {version} — {status} — recorded by {author} at {time}").format(
                 version=self.record.version, status=word(STATUS[self.record.status]), author=self.record.author,

@@ -12,6 +12,7 @@ from downtime.domain.census import StayStatus
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.style import ERROR_COLOUR
 from downtime.qt.i18n import language, translate, word
+from downtime.services import records
 from downtime.services.census import all_patients, patient_with_location
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
@@ -38,17 +39,28 @@ def _place(patient: PatientSummary) -> str:
     return f"<b>{escape(word(STAY[patient.stay]).upper())}</b> ({place})"
 
 
-def identity_html(patient: PatientSummary, with_place: bool = True) -> str:
+def admission_on_hold(session: Session, patient: PatientSummary) -> bool:
+    """Whether another laptop wrote the patient's admission otherwise (see records.on_hold): the
+    strip's allergies and place are this laptop's version's, and an allergy the other recorded
+    would be missing from every screen that reads them."""
+    return bool(records.on_hold(session, [patient.admission_record_id]))
+
+
+def identity_html(patient: PatientSummary, with_place: bool = True, held: bool = False) -> str:
+    """`held`: the admission is on hold (`admission_on_hold`), said under the allergies."""
     place = f" — {_place(patient)}" if with_place else ""
     born = translate("PatientHeader", "born {date}").format(date=patient.birth_date_in(language()))
     allergies = translate("PatientHeader", "ALLERGIES: {allergies}").format(allergies=allergies_text(patient))
+    hold = translate("PatientHeader", "ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…): "
+                                      "check it")
     return (f"<span style='font-size:13pt'><b>{escape(patient.display_name)}</b> — {escape(born)} — "
             f"<b>{escape(patient.downtime_number)}</b>{place}</span><br>"
-            f"<span style='color:{ERROR_COLOUR}'><b>{escape(allergies)}</b></span>")
+            f"<span style='color:{ERROR_COLOUR}'><b>{escape(allergies)}</b>"
+            + (f"<br><b>{escape(hold)}</b>" if held else "") + "</span>")
 
 
-def identity_label(patient: PatientSummary, with_place: bool = True) -> QLabel:
-    label = QLabel(identity_html(patient, with_place))
+def identity_label(patient: PatientSummary, with_place: bool = True, held: bool = False) -> QLabel:
+    label = QLabel(identity_html(patient, with_place, held))
     label.setTextFormat(Qt.TextFormat.RichText)
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -67,7 +79,7 @@ class PatientTab(QWidget):
         self.session, self.patient_id, self.with_place = session, patient_id, with_place
         self.patient = patient_with_location(session.db, session.forms, patient_id)
         self.column = QVBoxLayout(self)
-        self.identity = identity_label(self.patient, with_place)
+        self.identity = identity_label(self.patient, with_place, admission_on_hold(session, self.patient))
         self.column.addWidget(self.identity)
 
     def read_identity(self) -> None:
@@ -77,4 +89,4 @@ class PatientTab(QWidget):
         found = all_patients(self.session.db, self.session.forms, [self.patient_id]).get(self.patient_id)
         if found is not None:
             self.patient = found
-            self.identity.setText(identity_html(found, self.with_place))
+            self.identity.setText(identity_html(found, self.with_place, admission_on_hold(self.session, found)))

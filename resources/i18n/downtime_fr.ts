@@ -1817,6 +1817,10 @@ le numéro du patient dans le DPI :</translation>
         <source>ALLERGIES: {allergies}</source>
         <translation>ALLERGIES : {allergies}</translation>
     </message>
+    <message>
+        <source>ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…): check it</source>
+        <translation>ADMISSION EN ATTENTE : un autre portable l’a écrite autrement (allergies, lit…) : la vérifier</translation>
+    </message>
 </context>
 <context>
     <name>PatientTableModel</name>

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QLabel, QWizard
 
 from downtime.qt.main_window import MainWindow
 from downtime.services import back_entry, census, records, staff
@@ -639,3 +639,44 @@ def test_the_history_compares_each_version_set_aside_with_the_one_it_was_written
     assert history[2].endswith("— reason: moved to bed 15 — changed: Bed: 12 → 15")
     assert history[3].startswith("Set aside, another laptop's: v3 ")
     assert history[3].endswith("— reason: moved to bed 16 — changed: Bed: 15 → 16")
+
+
+def test_every_patient_screen_says_when_another_laptop_wrote_the_admission_otherwise(qtbot, tmp_path, laptop, clock,
+                                                                                     admission_values):
+    """Laptop 1 recorded a latex allergy on the admission; laptop 2, where the record was carried,
+    moved the patient's bed. On laptop 2 its own version stands (no latex allergy): the identity
+    strip of the patient's screens, which reads the allergies from it, says the admission is on
+    hold, so the nurse checks the other laptop's before giving a dose."""
+    from downtime.qt.dose_dialog import DoseDialog
+    from downtime.services import medication, wards
+    from downtime.domain.staff import Role
+
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    admin = Session(nurse_2.db, nurse_2.device, staff.sign_in(nurse_2.db, "admin", "0000", clock), nurse_2.forms, clock)
+    wards.add_ward(admin, "3B", "Medicine", [str(bed) for bed in range(1, 21)])
+    staff.add_staff(admin, "doctor", "Doctor", Role.DOCTOR, "2222")
+    doctor_2 = Session(nurse_2.db, nurse_2.device, staff.sign_in(nurse_2.db, "doctor", "2222", clock), nurse_2.forms,
+                       clock)
+    admitted = records.save_new(nurse_1, "admission", {**admission_values, "arrival_at": "2026-11-27T09:00+01:00"})
+    import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
+    clock.advance(minutes=10)
+    records.amend(nurse_2, admitted.record_id, {**admission_values, "arrival_at": "2026-11-27T09:00+01:00",
+                                                "bed": "14"}, "moved to bed 14")
+    allergies = [*admission_values["allergies"], {"substance": "Latex", "reaction": "Anaphylaxis", "severity": "severe"}]
+    records.amend(nurse_1, admitted.record_id, {**admission_values, "arrival_at": "2026-11-27T09:00+01:00",
+                                                "allergies": allergies}, "latex allergy")
+    import_export(clerk_2, export(clerk_1, tmp_path / "next").folder)
+    order = records.save_new(doctor_2, "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T08:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=admitted.patient_id)
+
+    warning = "ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…): check it"
+    main = _window(qtbot, nurse_2)
+    mar = main.open_mar_of(admitted.patient_id)
+    assert "Latex" not in mar.identity.text() and warning in mar.identity.text()
+    assert warning in main.open_records_of(admitted.patient_id).identity.text()
+    dialog = DoseDialog(nurse_2, medication.order_of(records.current(nurse_2.db, order.record_id)), None)
+    qtbot.addWidget(dialog)
+    assert any(warning in label.text() for label in dialog.findChildren(QLabel))
