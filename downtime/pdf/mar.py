@@ -61,6 +61,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "high_alert": {"en": "HIGH-ALERT", "fr": "HAUT RISQUE"},
     "on_hold": {"en": "ON HOLD: another laptop wrote this order otherwise, check it",
                 "fr": "EN ATTENTE : un autre portable a écrit cette prescription autrement, la vérifier"},
+    "admission_on_hold": {"en": "ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…), check it",
+                          "fr": "ADMISSION EN ATTENTE : un autre portable l’a écrite autrement (allergies, lit…), "
+                                "la vérifier"},
     "stopped": {"en": "stopped {when}", "fr": "arrêté le {when}"},
     "every": {"en": "min {hours} h apart, max {count}/24 h — for: {why}",
               "fr": "intervalle {hours} h, max {count}/24 h — pour : {why}"},
@@ -109,8 +112,9 @@ class PatientChart:
     weight: str | None
     rows: list[MarRow]
     held: frozenset[str] = frozenset()
-    """The orders another laptop wrote otherwise (see records.on_hold): the paper chart a ward
-    keeps when the laptop goes says so too."""
+    """The orders, and the admission, another laptop wrote otherwise (see records.on_hold): the
+    paper chart a ward keeps when the laptop goes says so too (the allergies printed are this
+    laptop's version's)."""
 
 
 def _order_cell(order: Order, order_form: FormSpec, lang: Lang, held: frozenset[str], width: float) -> Flowable:
@@ -219,6 +223,8 @@ def _chart(chart: PatientChart, days: list[date], names: dict[str, str], order_f
     story: list[Flowable] = [PatientMarker(chart.patient)]
     story.append(_p(allergy_line(chart.patient, lang), width, size=11, bold=True,
                     color=ALERT if chart.patient.allergy_status != "nka" else colors.black))
+    if chart.patient.admission_record_id in chart.held:
+        story.append(_p(w("admission_on_hold", lang), width, size=11, bold=True, color=ALERT))
     if chart.weight:
         story.append(_p(w("weight", lang, weight=chart.weight), width, size=9))
     story.append(Spacer(1, 2 * mm))

@@ -188,7 +188,8 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
         raise ServiceError(f"no standing admission for patient {missing[0]}")
     admissions = current_of(session.db, {patients[patient_id].admission_record_id for patient_id in patient_ids})
     grids = medication.mar_grids(session.db, patient_ids, first_day, days, session.clock())
-    held = frozenset(on_hold(session, [row.order.record_id for rows in grids.values() for row in rows]))
+    held = frozenset(on_hold(session, [*(row.order.record_id for rows in grids.values() for row in rows),
+                                       *(patients[patient_id].admission_record_id for patient_id in patient_ids)]))
     charts = []
     for patient_id in patient_ids:
         patient = patients[patient_id]

@@ -680,3 +680,11 @@ def test_every_patient_screen_says_when_another_laptop_wrote_the_admission_other
     dialog = DoseDialog(nurse_2, medication.order_of(records.current(nurse_2.db, order.record_id)), None)
     qtbot.addWidget(dialog)
     assert any(warning in label.text() for label in dialog.findChildren(QLabel))
+
+    from pypdf import PdfReader
+
+    from downtime.services import printing
+
+    printed = " ".join(" ".join(page.extract_text() for page in PdfReader(printing.print_mar(
+        nurse_2, [admitted.patient_id], tmp_path / "mar.pdf")).pages).split())
+    assert "ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…), check it" in printed
