@@ -386,3 +386,15 @@ def test_a_held_versions_line_that_is_not_one_is_refused_by_file_and_line(disagr
     with pytest.raises(UserError, match=f"{HELD_FILE}, line 2: "):
         import_export(office, merged)
     assert _counts(office.db) == before
+
+
+def test_a_holds_versions_are_in_the_order_they_were_written_across_the_clock_change():
+    """The night the clocks go back, 02:40+02:00 is half an hour before 02:10+01:00: compared as
+    text, the version written second was named first."""
+    from downtime.domain.holds import holds_of
+
+    row = {"record_id": "r", "form_id": "admission", "patient_id": None, "author": "nurse", "version": 2}
+    first = {**row, "device_id": "laptop-a", "recorded_at": "2026-10-25T02:40:00+02:00"}
+    second = {**row, "device_id": "laptop-b", "recorded_at": "2026-10-25T02:10:00+01:00"}
+    [hold] = holds_of([second, first], {})
+    assert [held.device_id for held in hold.versions] == ["laptop-a", "laptop-b"]

@@ -67,13 +67,16 @@ class Hold:
 
 def holds_of(rows: Iterable[Mapping[str, Any]], numbers: Mapping[str, str]) -> tuple[Hold, ...]:
     """The holds these set-aside version rows make, by record id; `numbers`: each patient's
-    downtime number by patient id."""
+    downtime number by patient id. Each record's versions in version order, then by the moment
+    they were written (not their text: 02:40+02:00 is before 02:10+01:00 the night the clocks
+    go back)."""
     by_record: dict[str, list[Mapping[str, Any]]] = {}
     for row in rows:
         by_record.setdefault(str(row["record_id"]), []).append(row)
     holds = []
     for record_id, found in sorted(by_record.items()):
-        found.sort(key=lambda row: (row["version"], str(row["recorded_at"]), json.dumps(dict(row), sort_keys=True)))
+        found.sort(key=lambda row: (row["version"], datetime.fromisoformat(str(row["recorded_at"])),
+                                    json.dumps(dict(row), sort_keys=True)))
         patient = found[0]["patient_id"]
         holds.append(Hold(record_id, str(found[0]["form_id"]), numbers.get(patient, "") if patient else "",
                           int(found[0]["version"]), tuple(HeldVersion.of(row) for row in found)))

@@ -344,7 +344,8 @@ def on_hold(session: Session, record_ids: Collection[str]) -> dict[str, Hold]:
 
 def set_aside(session: Session, record_id: str) -> list[RecordVersion]:
     """The versions of this record another laptop wrote otherwise, kept beside those that stand
-    here, in version order."""
-    return [as_version(row) for row in session.db.query(
-        f"SELECT {', '.join(RECORD_COLUMNS)} FROM held_versions WHERE record_id = ? ORDER BY version, recorded_at",
-        [record_id])]
+    here, in version order, then in the order written (sorted as moments, not as text: see
+    domain.holds.holds_of)."""
+    return sorted((as_version(row) for row in session.db.query(
+        f"SELECT {', '.join(RECORD_COLUMNS)} FROM held_versions WHERE record_id = ?", [record_id])),
+        key=lambda version: (version.version, version.recorded_at))
