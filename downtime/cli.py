@@ -571,16 +571,15 @@ def cmd_worklist_mark(args: argparse.Namespace) -> int:
 
 def cmd_worklist_settle(args: argparse.Namespace) -> int:
     from downtime.services.back_entry import hold_of
-    from downtime.services.holds import settle
-    from downtime.services.laptops import laptop_name
+    from downtime.services.holds import choices, settle
 
     session = _session(args)
     hold = hold_of(session, args.record_id)
     if hold is None:
         raise CliError(QT_TRANSLATE_NOOP("messages", "record {record} is not on hold"), record=args.record_id)
     if args.choose is None:
-        for number, version in enumerate(hold.versions, start=1):
-            print(f"{number}. {laptop_name(session, version.device_id)}: {hold.version_in(version, args.lang)}")
+        for number, choice in enumerate(choices(session, hold), start=1):
+            print(f"{number}. {choice}")
         return 0
     if not 1 <= args.choose <= len(hold.versions):
         raise CliError(QT_TRANSLATE_NOOP("messages", "--choose: a number from 1 to {count}, as listed without it"),

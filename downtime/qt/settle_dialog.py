@@ -1,8 +1,10 @@
 """Settling a record on hold, once the ward has said which version is right: whose record it is
-(the dialog covers the worklist line that said so), each version as the worklist gives it (who, on which laptop, when, and the answers they differ in), one to
-choose with the arrow keys (none is chosen beforehand), and the reason naming who decided;
-Enter settles. A refusal (no
-reason, the form's rules, a hold changed meanwhile) is said in the dialog, which stays open."""
+(the dialog covers the worklist line that said so); each version as the worklist gives it (who,
+on which laptop, when, and the answers they differ in), one its laptop replaced since said so
+(choosing it would undo that laptop's later change: a stopped order, say); one to choose with
+the arrow keys (none is chosen beforehand); and the reason naming who decided. Enter settles.
+A refusal (no reason, the form's rules, a hold changed meanwhile) is said in the dialog, which
+stays open."""
 
 from __future__ import annotations
 
@@ -11,14 +13,13 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QVBoxLayout, QWidget,
 )
 
-from downtime.qt.i18n import language, say, translate
+from downtime.qt.i18n import say, translate
 from downtime.qt.patient_header import identity_label
 from downtime.qt.style import ErrorLabel
 from downtime.services import holds
 from downtime.services.back_entry import WorkItem
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
-from downtime.services.laptops import laptop_name
 from downtime.services.patients import PatientSummary
 
 
@@ -46,8 +47,7 @@ class SettleHoldDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.versions = QListWidget()
-        self.versions.addItems([f"{laptop_name(session, version.device_id)}: "
-                                f"{self.hold.version_in(version, language())}" for version in self.hold.versions])
+        self.versions.addItems(holds.choices(session, self.hold))
         self.versions.setWordWrap(True)
         # No current version either: the list would make its first current, unseen, on taking the
         # focus, and the first arrow key would then move past it (Down) or not at all (Up, Home).

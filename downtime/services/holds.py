@@ -24,6 +24,20 @@ SETTLED = QT_TRANSLATE_NOOP("messages", "Settles the hold from version {version}
                                         "on {laptop} chosen. {reason}")
 
 
+REPLACED = QT_TRANSLATE_NOOP("messages", " — REPLACED on that laptop by its version {version}")
+
+
+def choices(session: Session, hold: OnHold) -> list[str]:
+    """Each version of the hold as the clerk chooses among them: its laptop, then the worklist's
+    words; one its laptop replaced since is said so, since choosing it would undo that laptop's
+    later change (a stopped order, say)."""
+    latest = {version.device_id: version.version for version in sorted(hold.versions, key=lambda v: v.version)}
+    return [f"{laptop_name(session, version.device_id)}: {hold.version_in(version, session.lang)}"
+            + ("" if version.version == latest[version.device_id]
+               else message(session.lang, REPLACED, version=latest[version.device_id]))
+            for version in hold.versions]
+
+
 def settle(session: Session, shown: OnHold, chosen: RecordVersion, reason: str) -> RecordVersion:
     """Settle the hold `shown` (as the clerk saw it) with `chosen`, one of its versions, and the
     reason naming who decided; returns the version that then stands. One transaction: the

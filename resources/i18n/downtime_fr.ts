@@ -3380,6 +3380,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>portable {number}</translation>
     </message>
     <message>
+        <source> — REPLACED on that laptop by its version {version}</source>
+        <translation> — REMPLACÉE sur ce portable par sa version {version}</translation>
+    </message>
+    <message>
         <source>Reason: say who decided which version is right (e.g. Sister Martin, ward 3B, by phone).</source>
         <translation>Motif : indiquez qui a décidé quelle version est la bonne (p. ex. Mme Martin, cadre du service 3B, par téléphone).</translation>
     </message>

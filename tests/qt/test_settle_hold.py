@@ -105,3 +105,30 @@ def test_the_first_arrow_key_in_the_settle_dialog_chooses_the_first_version(qtbo
     assert dialog.versions.selectedIndexes() == []
     qtbot.keyClick(dialog.versions, key)
     assert [index.row() for index in dialog.versions.selectedIndexes()] == [0]
+
+
+def test_a_version_its_laptop_replaced_since_is_said_so_in_the_settle_dialog(
+        qtbot, tmp_path, laptop, disagreeing, clock, admission_values):
+    """Laptop 1 moved the patient to bed 15, then to bed 16: choosing its version 2 would undo
+    its own later move, and the list did not say that version 3 replaced it."""
+    record, first, second, third, nurse_1, clerk_1 = disagreeing
+    from downtime.sync.export import export
+
+    clock.advance(minutes=5)
+    records.amend(nurse_1, record, {**admission_values, "bed": "16"}, "moved to bed 16")
+    first = export(clerk_1, tmp_path / "export-1-later").folder
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, merge([first, second, third], tmp_path / "merged").folder)
+    window = MainWindow(office)
+    qtbot.addWidget(window)
+    window.show()
+    panel = window.back_entry
+    window.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
+    panel.table.selectRow(next(row for row in range(panel.model.rowCount())
+                               if panel.model.rows[row][1].record.record_id == record))
+    qtbot.keyClick(panel.settle_button, Qt.Key.Key_Space)
+    dialog = panel.findChild(SettleHoldDialog)
+    lines = [dialog.versions.item(row).text() for row in range(dialog.versions.count())]
+    assert [line.endswith(" — REPLACED on that laptop by its version 3") for line in lines] == [False, True, False], lines
+    assert "Bed: 15" in lines[1] and "Bed: 16" in lines[2]
