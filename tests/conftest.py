@@ -190,27 +190,38 @@ def rewritten() -> Callable[[Path, int, Callable[[dict[str, Any]], Any]], int]:
 
 
 @pytest.fixture
-def disagreeing(tmp_path, laptop, clock, admission_values):
+def carried(tmp_path, laptop, clock, admission_values):
     """Laptop 1 admits a patient; laptop 2 imports laptop 1's export (the patient moved
-    there); each laptop's nurse then amends the bed. A third laptop admits someone else.
-    Returns (record id, exports of laptops 1, 2 and 3, laptop 1's nurse and clerk)."""
+    there); each laptop's nurse then amends the bed (14 on laptop 2, then 15 on laptop 1).
+    Returns (record id, laptop 1's nurse and clerk, laptop 2's nurse and clerk)."""
     from downtime.services import records
     from downtime.sync.export import export
     from downtime.sync.import_export import import_export
 
     nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
     nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
-    nurse_3, clerk_3 = laptop(tmp_path / "3.sqlite", 3)
     saved = records.save_new(nurse_1, "admission", admission_values)
     import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
     clock.advance(minutes=10)
     records.amend(nurse_2, saved.record_id, {**admission_values, "bed": "14"}, "moved to bed 14")
     clock.advance(minutes=5)
     records.amend(nurse_1, saved.record_id, {**admission_values, "bed": "15"}, "moved to bed 15")
+    return saved.record_id, nurse_1, clerk_1, nurse_2, clerk_2
+
+
+@pytest.fixture
+def disagreeing(carried, tmp_path, laptop, admission_values):
+    """`carried`, and a third laptop that admits someone else. Returns (record id, exports of
+    laptops 1, 2 and 3, laptop 1's nurse and clerk)."""
+    from downtime.services import records
+    from downtime.sync.export import export
+
+    record_id, nurse_1, clerk_1, _, clerk_2 = carried
+    nurse_3, clerk_3 = laptop(tmp_path / "3.sqlite", 3)
     records.save_new(nurse_3, "admission", {**admission_values, "birth_name": "Roux", "nir": "", "bed": "3"})
     folders = [export(clerk, tmp_path / f"export-{number}").folder
                for number, clerk in ((1, clerk_1), (2, clerk_2), (3, clerk_3))]
-    return saved.record_id, *folders, nurse_1, clerk_1
+    return record_id, *folders, nurse_1, clerk_1
 
 
 @pytest.fixture

@@ -187,23 +187,17 @@ def test_the_office_holds_the_same_versions_whatever_order_it_imports_in(disagre
     assert office.db.execute("SELECT record_id, MIN(version) FROM held_versions").fetchone() == (record, 2)
 
 
-def test_a_ward_laptop_takes_the_rest_of_a_stick_and_keeps_its_own_version(tmp_path, laptop, clock, admission_values):
+def test_a_ward_laptop_takes_the_rest_of_a_stick_and_keeps_its_own_version(carried, tmp_path, admission_values):
     """The patient moved to laptop 2's ward with their records, and both wards amended the
     admission; laptop 1's next stick also holds a new patient. Laptop 2 takes that patient,
     keeps its own version standing, holds laptop 1's, and says so."""
-    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
-    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
-    saved = records.save_new(nurse_1, "admission", admission_values)
-    import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
-    clock.advance(minutes=10)
-    records.amend(nurse_2, saved.record_id, {**admission_values, "bed": "14"}, "moved to bed 14")
-    records.amend(nurse_1, saved.record_id, {**admission_values, "bed": "15"}, "moved to bed 15")
+    record_id, nurse_1, clerk_1, nurse_2, clerk_2 = carried
     records.save_new(nurse_1, "admission", {**admission_values, "birth_name": "Roux", "nir": "", "bed": "3"})
     result = import_export(clerk_2, export(clerk_1, tmp_path / "next").folder)
     assert result.added == {"patients": 1, "records": 1}
-    assert records.current(nurse_2.db, saved.record_id).data["bed"] == "14"
+    assert records.current(nurse_2.db, record_id).data["bed"] == "14"
     [text] = result.holds_text("en")
-    assert text.startswith(f"ON HOLD, two laptops disagree from version 2: record {saved.record_id} (admission, "
+    assert text.startswith(f"ON HOLD, two laptops disagree from version 2: record {record_id} (admission, "
                            "patient DT-001-")
     assert "version 2 by nurse on laptop 2 (no. 002) at" in text and "version 2 by nurse on laptop 1 (no. 001) at" in text
 

@@ -72,16 +72,22 @@ def test_the_clerk_settles_a_hold_with_the_keyboard_and_the_line_becomes_one_to_
     assert not panel.settle_button.isEnabled()
 
 
-def test_the_settle_dialog_names_the_patient_whose_record_it_settles(qtbot, tmp_path, laptop, disagreeing):
-    """The clerk phones the ward about the patient: the dialog, which covers the worklist, says
-    who it is by two identifiers and the downtime number, as every patient screen does."""
-    record, first, second, third, *_ = disagreeing
+def _settling(qtbot, tmp_path, laptop, record, exports):
+    """The settle dialog of `record`, on hold at a records office that imported the merge of these exports."""
     office = laptop(tmp_path / "office.sqlite", 900)[1]
-    import_export(office, merge([first, second, third], tmp_path / "merged").folder)
+    import_export(office, merge(exports, tmp_path / "merged").folder)
     group, item = next((group, item) for group in back_entry.worklist(office) for item in group.items
                        if item.record.record_id == record)
     dialog = SettleHoldDialog(office, item, group.patient)
     qtbot.addWidget(dialog)
+    return dialog, group
+
+
+def test_the_settle_dialog_names_the_patient_whose_record_it_settles(qtbot, tmp_path, laptop, disagreeing):
+    """The clerk phones the ward about the patient: the dialog, which covers the worklist, says
+    who it is by two identifiers and the downtime number, as every patient screen does."""
+    record, first, second, third, *_ = disagreeing
+    dialog, group = _settling(qtbot, tmp_path, laptop, record, [first, second, third])
     shown = dialog.identity.text()
     assert group.patient.display_name in shown and group.patient.downtime_number in shown
     assert "born 12/03/1954" in shown
@@ -93,12 +99,7 @@ def test_the_first_arrow_key_in_the_settle_dialog_chooses_the_first_version(qtbo
     first version: the list made it current unseen, so Down chose the second and Up or Home
     chose nothing."""
     record, first, second, third, *_ = disagreeing
-    office = laptop(tmp_path / "office.sqlite", 900)[1]
-    import_export(office, merge([first, second, third], tmp_path / "merged").folder)
-    group, item = next((group, item) for group in back_entry.worklist(office) for item in group.items
-                       if item.record.record_id == record)
-    dialog = SettleHoldDialog(office, item, group.patient)
-    qtbot.addWidget(dialog)
+    dialog, group = _settling(qtbot, tmp_path, laptop, record, [first, second, third])
     dialog.show()
     qtbot.waitActive(dialog)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.versions)
@@ -111,24 +112,13 @@ def test_a_version_its_laptop_replaced_since_is_said_so_in_the_settle_dialog(
         qtbot, tmp_path, laptop, disagreeing, clock, admission_values):
     """Laptop 1 moved the patient to bed 15, then to bed 16: choosing its version 2 would undo
     its own later move, and the list did not say that version 3 replaced it."""
-    record, first, second, third, nurse_1, clerk_1 = disagreeing
     from downtime.sync.export import export
 
+    record, _, second, third, nurse_1, clerk_1 = disagreeing
     clock.advance(minutes=5)
     records.amend(nurse_1, record, {**admission_values, "bed": "16"}, "moved to bed 16")
-    first = export(clerk_1, tmp_path / "export-1-later").folder
-    office = laptop(tmp_path / "office.sqlite", 900)[1]
-    import_export(office, merge([first, second, third], tmp_path / "merged").folder)
-    window = MainWindow(office)
-    qtbot.addWidget(window)
-    window.show()
-    panel = window.back_entry
-    window.tabs.setCurrentWidget(panel)
-    qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
-    panel.table.selectRow(next(row for row in range(panel.model.rowCount())
-                               if panel.model.rows[row][1].record.record_id == record))
-    qtbot.keyClick(panel.settle_button, Qt.Key.Key_Space)
-    dialog = panel.findChild(SettleHoldDialog)
+    dialog, _ = _settling(qtbot, tmp_path, laptop, record,
+                          [export(clerk_1, tmp_path / "export-1-later").folder, second, third])
     lines = [dialog.versions.item(row).text() for row in range(dialog.versions.count())]
     assert [line.endswith(" — REPLACED on that laptop by its version 3") for line in lines] == [False, True, False], lines
     assert "Bed: 15" in lines[1] and "Bed: 16" in lines[2]
