@@ -626,8 +626,9 @@ def cmd_merge(args: argparse.Namespace) -> int:
                    why=duplicate.why))
     for report in result.theatre_clashes:
         print(report.text(args.lang))
+    titles = {form_id: spec.title.get(args.lang) for form_id, spec in _forms().items()}
     for hold in result.holds:
-        print(hold.text(args.lang, result.laptops))
+        print(hold.text(args.lang, result.laptops, titles))
     return 0
 
 

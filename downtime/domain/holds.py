@@ -55,13 +55,16 @@ class Hold:
                 "versions": [{"version": held.version, "author": held.author, "device_id": held.device_id,
                               "recorded_at": held.recorded_at} for held in self.versions]}
 
-    def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None) -> str:
-        """`laptops`: what is known of each laptop by device id, to name it (domain.laptops)."""
+    def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None, titles: Mapping[str, str] | None = None) -> str:
+        """`laptops`: what is known of each laptop by device id, to name it (domain.laptops);
+        `titles`: each form's title in `lang`, for the people reading it (a manifest keeps the
+        form's id)."""
         versions = "; ".join(message(lang, HELD_VERSION, version=held.version, author=held.author,
                                      laptop=laptop_name(lang, held.device_id, laptops or {}),
                                      time=f"{datetime.fromisoformat(held.recorded_at):%d/%m/%Y %H:%M}")
                              for held in self.versions)
-        return message(lang, ON_HOLD, version=self.from_version, record=self.record_id, form=self.form_id,
+        return message(lang, ON_HOLD, version=self.from_version, record=self.record_id,
+                       form=(titles or {}).get(self.form_id, self.form_id),
                        number=self.downtime_number or message(lang, NO_PATIENT), versions=versions)
 
 

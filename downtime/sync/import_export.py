@@ -213,7 +213,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                      action="import", detail={"kind": "export", "folder": str(folder), "added": added,
                                               "unchanged": unchanged, "on_hold": sorted(newly_held)})
     progress(total, total)
-    return ImportResult("export", added, unchanged, clashes, brought, laptops)
+    return ImportResult("export", added, unchanged, clashes, brought, laptops,
+                        {hold.form_id: session.forms[hold.form_id].title for hold in brought})
 
 
 def _version_lines(folder: Path, files: list[str]) -> Iterator[tuple[str, int, dict[str, Any]]]:

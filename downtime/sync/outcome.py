@@ -13,6 +13,7 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 if TYPE_CHECKING:
     from downtime.domain.holds import Hold
     from downtime.domain.laptops import Laptop
+    from downtime.formspec.schema import Text
     from downtime.services.theatre import ClashReport
 
 Progress = Callable[[int, int], None]
@@ -40,9 +41,12 @@ class ImportResult:
     rest was imported, these versions kept aside, for a person to compare."""
     laptops: dict[str, Laptop] = field(default_factory=dict)
     """What is known of the laptops of its holds, by device id, to name them (domain.laptops)."""
+    titles: dict[str, Text] = field(default_factory=dict)
+    """The titles of its holds' forms, to name them to the nurse or clerk reading the result."""
 
     def holds_text(self, lang: Lang) -> list[str]:
-        return [hold.text(lang, self.laptops) for hold in self.holds]
+        titles = {form_id: title.get(lang) for form_id, title in self.titles.items()}
+        return [hold.text(lang, self.laptops, titles) for hold in self.holds]
 
     def added_text(self, lang: Lang) -> str:
         """What was added, counted by kind in words ("2 patient(s), 14 record version(s)")."""

@@ -531,7 +531,7 @@ def test_a_ward_laptops_import_wizard_takes_the_stick_and_names_the_record_anoth
     text = wizard.run_page.result.text()
     assert wizard.run_page.succeeded, text
     assert "1 patient(s), 1 record version(s)" in text
-    assert f"ON HOLD, two laptops disagree from version 2: record {record_id} (admission, patient DT-001-" in text
+    assert f"ON HOLD, two laptops disagree from version 2: record {record_id} (Downtime admission record, patient DT-001-" in text
     assert records.current(nurse_2.db, record_id).data["bed"] == "14"
 
 
