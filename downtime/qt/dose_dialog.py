@@ -54,6 +54,7 @@ def witness_keys(event: QKeyEvent, staff_id: QLineEdit, pin: QLineEdit) -> bool:
 # the other may have stopped or changed it.
 ORDER_ON_HOLD = QT_TR_NOOP("ON HOLD: another laptop wrote this order otherwise, check it")
 
+
 class DoseDialog(QDialog):
     """`recorded` fires with the saved record."""
 
