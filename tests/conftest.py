@@ -237,3 +237,44 @@ def sqlite_full() -> Exception:
         connection.execute("INSERT INTO t VALUES (?)", [b"x" * 10_000])
     connection.close()
     return raised.value
+
+
+@pytest.fixture
+def dose_on_hold(tmp_path, laptop, clock, admission_values):
+    """A dose two laptops wrote otherwise. Laptop 1 admits a patient, a doctor orders paracetamol
+    1 g PO at 08:00 14:00 20:00 and the nurse gives the 08:00 dose of 28/11; the patient's
+    records are carried to laptop 2, where a nurse withdraws that dose (entered in error) while
+    laptop 1's nurse amends its site; each laptop then imports the other's export. Laptop 1's
+    version (given) stands on laptop 1, laptop 2's (withdrawn) on laptop 2, each on hold.
+    Returns (patient id, order id, dose id, laptop 1's nurse, laptop 2's nurse)."""
+    from downtime.services import medication, records, wards
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+
+    nurses, clerks = [], []
+    for number in (1, 2):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
+        wards.add_ward(admin, "3B", "Medicine", [str(bed) for bed in range(1, 21)])
+        staff.add_staff(admin, "doctor", "Doctor", Role.DOCTOR, "2222")
+        nurses.append(nurse)
+        clerks.append(clerk)
+    doctor = Session(nurses[0].db, nurses[0].device, staff.sign_in(nurses[0].db, "doctor", "2222", clock),
+                     nurses[0].forms, clock)
+    patient = records.save_new(nurses[0], "admission", {**admission_values,
+                                                        "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
+    order = records.save_new(doctor, "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient).record_id
+    given = {"outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+             "dose_given": 1.0, "route": "PO"}
+    dose = medication.record_dose(nurses[0], order, given).record_id
+    import_export(clerks[1], export(clerks[0], tmp_path / "carried").folder)
+    clock.advance(minutes=10)
+    medication.withdraw_dose(nurses[1], dose, "recorded for the wrong patient")
+    records.amend(nurses[0], dose, {**records.current(nurses[0].db, dose).data, "site": "with food"}, "taken with food")
+    first, second = (export(clerk, tmp_path / f"next-{number}").folder for number, clerk in enumerate(clerks, 1))
+    import_export(clerks[1], first)
+    import_export(clerks[0], second)
+    return patient, order, dose, *nurses

@@ -241,3 +241,25 @@ def test_a_french_chart_circles_the_letters_of_the_french_dose_form(tmp_path, se
     assert "J à jeun" in text and "S suspendu" in text
     english = " ".join(_text(printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar-en.pdf", days=14)))
     assert "(F) HL" in english and "(W) HL" in english and "F fasting/nil by mouth" in english
+
+
+HELD_KEY = ("DOSE ON HOLD: another laptop recorded this dose otherwise (given, not given or withdrawn), "
+            "check it before giving or leaving the next dose")
+
+
+def test_a_printed_chart_and_ward_pack_flag_a_dose_two_laptops_recorded_otherwise(tmp_path, dose_on_hold):
+    """The paper a ward keeps when the laptop goes: the 08:00 dose given on laptop 1 and withdrawn
+    on laptop 2 printed as given on one and as OVERDUE on the other, neither saying the other
+    laptop's version exists. Each now says so in its cell, with the key beneath the chart."""
+    patient, _, _, nurse_1, nurse_2 = dose_on_hold
+    given = " ".join(_text(printing.print_mar(nurse_1, [patient], tmp_path / "given.pdf")))
+    assert "N 08:05 DOSE ON HOLD" in given and HELD_KEY in given
+    withdrawn = " ".join(_text(printing.print_ward_mar_pack(nurse_2, "3B", tmp_path / "pack.pdf")))
+    assert "OVERDUE DOSE ON HOLD" in withdrawn and HELD_KEY in withdrawn
+    assert withdrawn.count("DOSE ON HOLD") == 2, "the cell held and the key, no other"
+
+
+def test_a_chart_without_a_dose_on_hold_prints_no_key_for_it(tmp_path, session_for, medication_ward):
+    patient, _, _ = medication_ward
+    assert "DOSE ON HOLD" not in " ".join(_text(printing.print_mar(session_for("nurse"), [patient],
+                                                                   tmp_path / "mar.pdf")))

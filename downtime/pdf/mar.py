@@ -33,7 +33,7 @@ from downtime.pdf.page import (
     in_words,
     style,
 )
-from downtime.services.medication import MarRow, dose_words, order_label
+from downtime.services.medication import MarCell, MarRow, dose_words, order_label
 from downtime.services.patients import PatientSummary
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -64,6 +64,12 @@ WORDS: dict[str, dict[Lang, str]] = {
     "admission_on_hold": {"en": "ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…), check it",
                           "fr": "ADMISSION EN ATTENTE : un autre portable l’a écrite autrement (allergies, lit…), "
                                 "la vérifier"},
+    "dose_on_hold": {"en": "DOSE ON HOLD", "fr": "DOSE EN ATTENTE"},
+    "dose_on_hold_key": {"en": "DOSE ON HOLD: another laptop recorded this dose otherwise (given, not given or withdrawn), "
+                               "check it before giving or leaving the next dose",
+                         "fr": "DOSE EN ATTENTE : un autre portable a tracé cette dose autrement (donnée, non donnée ou "
+                               "annulée), la vérifier avant de donner ou non la dose suivante"},
+    "withdrawn_here": {"en": "withdrawn here", "fr": "annulée ici"},
     "stopped": {"en": "stopped {when}", "fr": "arrêté le {when}"},
     "every": {"en": "min {hours} h apart, max {count}/24 h — for: {why}",
               "fr": "intervalle {hours} h, max {count}/24 h — pour : {why}"},
@@ -140,6 +146,13 @@ ALERT = colors.HexColor("#b00000")
 BODY_PAD_BOTTOM = 6.0
 
 
+def _shown(found: MarCell, names: dict[str, str], lang: Lang) -> str:
+    """A cell's doses, or its state in words when none is recorded (empty for one to come)."""
+    if found.recorded:
+        return "; ".join(dose_text(dose, names, lang) for dose in found.recorded)
+    return w(STATE_WORDS[found.state], lang) if found.state in STATE_WORDS else ""
+
+
 def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], order_form: FormSpec, lang: Lang,
                    width: float, held: frozenset[str]) -> Grid:
     day_w = width * 0.61 / max(len(days), 1)
@@ -162,10 +175,13 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
                 found = by_slot.get((day, clock))
                 if found is None:
                     line.append(None)
+                elif found.held:
+                    line.append(cell("\n".join(part for part in (_shown(found, names, lang), w("dose_on_hold", lang))
+                                               if part), column, bold=True, color=ALERT))
                 elif found.recorded:
-                    line.append(cell("; ".join(dose_text(dose, names, lang) for dose in found.recorded), column))
+                    line.append(cell(_shown(found, names, lang), column))
                 elif found.state in STATE_WORDS:
-                    line.append(cell(w(STATE_WORDS[found.state], lang), column,
+                    line.append(cell(_shown(found, names, lang), column,
                                      bold=found.state not in (DoseState.DUE, DoseState.NOT_RECORDED, DoseState.IN_EHR),
                                      color=ALERT))
                 else:
@@ -185,9 +201,13 @@ def _prn_table(rows: list[MarRow], names: dict[str, str], order_form: FormSpec, 
     order_w, doses_w = (column - 2 * PAD_X for column in widths)
     body: list[list[Cell]] = [[_p(w("medicine", lang), order_w, bold=True), _p(w("prn_given", lang), doses_w, bold=True)]]
     for row in rows:
+        held = {found.dose.record_id: found for found in row.held}
+        withdrawn = [found.dose for found in row.held if found.withdrawn and found.dose.scheduled_for is None]
         doses = [dose_text(dose, names, lang, with_date=True)
                  + (f" — {dose_words(order_form, dose.dose, row.order.dose_unit, lang)}" if dose.dose is not None else "")
-                 for dose in sorted(row.prn_doses, key=lambda d: d.at)]
+                 + (f" — {w('withdrawn_here', lang)}" if dose.record_id in held and held[dose.record_id].withdrawn else "")
+                 + (f" — {w('dose_on_hold', lang)}" if dose.record_id in held else "")
+                 for dose in sorted([*row.prn_doses, *withdrawn], key=lambda d: d.at)]
         body.append([_order_cell(row.order, order_form, lang, held, order_w), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
         body += [[_p(w("continued", lang, order=order_label(row.order, order_form, lang)), order_w),
                   _p("\n".join(doses[start:start + PRN_LINE]), doses_w)]
@@ -240,6 +260,8 @@ def _chart(chart: PatientChart, days: list[date], names: dict[str, str], order_f
     if prn:
         story += _section(w("prn", lang), _prn_table(prn, names, order_form, lang, width, chart.held), width)
     story.append(_p(w("key", lang) + code_names(lang), width, size=7.5))
+    if any(row.held for row in chart.rows):
+        story.append(_p(w("dose_on_hold_key", lang), width, size=9, bold=True, color=ALERT))
     return story
 
 

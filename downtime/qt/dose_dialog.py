@@ -4,6 +4,7 @@ Enter moves from field to field as in the forms; Save (or Ctrl+S) records."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -26,6 +27,7 @@ from downtime.services import medication, records
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
+from downtime.services.medication import HeldDose
 
 DIALOG_WIDTH = 560  # the patient's identity on one line, each warning on two; fits a 1024-pixel screen
 # A time typed in the hour the clocks repeat (to be typed with its offset) or skip: said in the form's own words.
@@ -53,6 +55,19 @@ def witness_keys(event: QKeyEvent, staff_id: QLineEdit, pin: QLineEdit) -> bool:
 # An order two laptops wrote otherwise (see records.on_hold): the ward's version stands here, and
 # the other may have stopped or changed it.
 ORDER_ON_HOLD = QT_TR_NOOP("ON HOLD: another laptop wrote this order otherwise, check it")
+# A dose two laptops recorded otherwise (see medication.HeldDose): the words a chart's cell
+# ends with, and what they mean as this laptop reads the dose.
+DOSE_HELD = QT_TR_NOOP("DOSE ON HOLD")
+DOSE_ON_HOLD = QT_TR_NOOP("DOSE ON HOLD: another laptop recorded this dose otherwise (perhaps not given, or withdrawn), "
+                          "check it")
+WITHDRAWN_ON_HOLD = QT_TR_NOOP("DOSE ON HOLD: withdrawn here, but another laptop recorded it otherwise (perhaps "
+                               "given), check it before giving")
+
+
+def held_words(held: Iterable[HeldDose]) -> str:
+    """What the doses on hold of one cell mean, each kind said once (empty when none is)."""
+    kinds = sorted({found.withdrawn for found in held})
+    return "\n".join(word(WITHDRAWN_ON_HOLD if withdrawn else DOSE_ON_HOLD) for withdrawn in kinds)
 
 
 class DoseDialog(QDialog):
@@ -76,6 +91,11 @@ class DoseDialog(QDialog):
             self.on_hold = QLabel(word(ORDER_ON_HOLD))
             self.on_hold.setStyleSheet(ERROR_STYLE)
             layout.addWidget(self.on_hold)
+        if said := held_words(medication.held_for_dose(session.db, order, slot, session.clock())):
+            self.dose_on_hold = QLabel(said)
+            self.dose_on_hold.setWordWrap(True)
+            self.dose_on_hold.setStyleSheet(ERROR_STYLE)
+            layout.addWidget(self.dose_on_hold)
         form = QFormLayout()
         self.outcome = QComboBox()
         self.outcome.addItems([translate("DoseDialog", "Given"), translate("DoseDialog", "Not given")])

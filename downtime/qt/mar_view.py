@@ -4,9 +4,11 @@ As-required (PRN) orders have one row listing the doses given. Enter records a d
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from downtime.domain.medication import DoseState, Frequency, Order, dose_text
@@ -14,13 +16,13 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, locale, translate, word
-from downtime.qt.dose_dialog import ORDER_ON_HOLD, DoseDialog
+from downtime.qt.dose_dialog import DOSE_HELD, ORDER_ON_HOLD, DoseDialog, held_words
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.prompts import Prompts
-from downtime.qt.tables import TextTableModel, make_table, print_and_open
+from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open
 from downtime.services import medication, printing, records
 from downtime.services.context import Session
-from downtime.services.medication import MarCell, MarRow
+from downtime.services.medication import HeldDose, MarCell, MarRow
 from downtime.services.staff import list_staff
 
 STATE_WORDS = {DoseState.LATE: QT_TR_NOOP("LATE"), DoseState.OVERDUE: QT_TR_NOOP("OVERDUE"),
@@ -37,10 +39,12 @@ class MarModel(TextTableModel):
         self.days: list[date] = []
         self.names: dict[str, str] = {}
         self.held: set[str] = set()
+        self.tz: tzinfo | None = None
 
-    def load(self, rows: list[MarRow], days: list[date], names: dict[str, str], held: set[str]) -> None:
-        """`held`: the orders on hold."""
-        self.days, self.names, self.held = days, names, held
+    def load(self, rows: list[MarRow], days: list[date], names: dict[str, str], held: set[str],
+             tz: tzinfo | None) -> None:
+        """`held`: the orders on hold; `tz`: the ward's clock, whose days the columns are."""
+        self.days, self.names, self.held, self.tz = days, names, held, tz
         self.columns = (QT_TR_NOOP("Medicine"), QT_TR_NOOP("Time"), *(locale().toString(day, "ddd dd/MM") for day in days))
         lines: list[tuple[MarRow, str | None]] = []
         for row in rows:
@@ -63,18 +67,39 @@ class MarModel(TextTableModel):
         return (f"{medication.order_label(order, self.order_form, language())}{kind}{flags}{held}",
                 clock or translate("", "as required"), *(self._day(row, clock, day) for day in self.days))
 
+    def held_in(self, line: int, column: int) -> list[HeldDose]:
+        """The doses on hold of a day's cell (see medication.HeldDose)."""
+        if column < 2:
+            return []
+        row, clock = self.rows[line]
+        day = self.days[column - 2]
+        if clock is None:
+            return medication.held_at(row.held, None, self.tz, day)
+        found = self.cell(row, clock, day)
+        return list(found.held) if found is not None else []
+
     def is_warning(self, row: int, column: int) -> bool:
-        return (column == 0 and self.rows[row][0].order.record_id in self.held) or super().is_warning(row, column)
+        return ((column == 0 and self.rows[row][0].order.record_id in self.held) or bool(self.held_in(row, column))
+                or super().is_warning(row, column))
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A cell with a dose on hold says in its tooltip what that means (the cell only names it)."""
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+            return held_words(self.held_in(index.row(), index.column())) or None
+        return super().data(index, role)
 
     def _day(self, row: MarRow, clock: str | None, day: date) -> str:
         if clock is None:
-            return "; ".join(dose_text(d, self.names, language()) for d in row.prn_doses if d.at.date() == day)
-        found = self.cell(row, clock, day)
-        if found is None:
-            return ""
-        if found.recorded:
-            return "; ".join(dose_text(dose, self.names, language()) for dose in found.recorded)
-        return word(STATE_WORDS.get(found.state, ""))
+            shown = "; ".join(dose_text(d, self.names, language()) for d in row.prn_doses if d.at.date() == day)
+            held = medication.held_at(row.held, None, self.tz, day)
+        else:
+            found = self.cell(row, clock, day)
+            if found is None:
+                return ""
+            held = list(found.held)
+            shown = ("; ".join(dose_text(dose, self.names, language()) for dose in found.recorded) if found.recorded
+                     else word(STATE_WORDS.get(found.state, "")))
+        return " — ".join(part for part in (shown, word(DOSE_HELD) if held else "") if part)
 
 
 class MarView(PatientTab):
@@ -121,7 +146,7 @@ class MarView(PatientTab):
         rows = medication.mar_grid(self.session.db, self.patient_id, first, self.span, now)
         names = {member.staff_id: member.name for member in list_staff(self.session.db)}
         self.model.load(rows, [first + timedelta(days=n) for n in range(self.span)], names,
-                        set(records.on_hold(self.session, [row.order.record_id for row in rows])))
+                        set(records.on_hold(self.session, [row.order.record_id for row in rows])), now.tzinfo)
         if chosen is None:
             return
         order_id, clock, day, column = chosen
@@ -162,7 +187,7 @@ class MarView(PatientTab):
 
     def open_doses(self) -> list[RecordVersion]:
         """Each dose recorded in the selected day's cell (an as-required row: that day's doses),
-        to amend or withdraw; a double dose opens both. Said when there is none (the button did
+        to amend or withdraw; a double dose opens both, and a dose on hold withdrawn here. Said when there is none (the button did
         nothing from the medicine's column, where the chart opens)."""
         index = self.table.currentIndex()
         if not index.isValid() or index.column() < 2:
@@ -175,6 +200,8 @@ class MarView(PatientTab):
         else:
             cell = self.model.cell(row, clock, day)
             recorded = list(cell.recorded) if cell is not None else []
+        # One withdrawn here that another laptop recorded otherwise opens too: its history names the other.
+        recorded += [found.dose for found in self.model.held_in(index.row(), index.column()) if found.withdrawn]
         if not recorded:
             Prompts.error(self, translate("MarView", "No dose in this cell"), translate("MarView", "No dose is recorded in this cell."))
             return []

@@ -379,17 +379,66 @@ def order_label(order: Order, order_form: FormSpec, lang: Lang) -> str:
     return f"{order.drug} {dose_words(order_form, order.dose, order.dose_unit, lang)} {order.route}"
 
 @dataclass(frozen=True)
+class HeldDose:
+    """A dose another laptop recorded otherwise (see records.on_hold), as this laptop reads it.
+    Each chart shows its own laptop's version alone: given here while the other withdrew it (the
+    next dose may be missed), or `withdrawn` here, its time then empty, due again on the round,
+    while the other says it was given (a second dose). Wherever the dose is shown, the nurse is
+    told to check it first."""
+
+    dose: Administration
+    withdrawn: bool
+
+
+def doses_on_hold(db: Database, patient_ids: Collection[str]) -> dict[str, list[HeldDose]]:
+    """The doses of these patients on hold, by order, withdrawn ones included: few records are
+    ever on hold, so the view of them is read first."""
+    held = [record_id for (record_id,) in db.execute("SELECT record_id FROM records_on_hold")]
+    wanted = set(patient_ids)
+    found: dict[str, list[HeldDose]] = defaultdict(list)
+    for part in chunks(held):
+        for patient_id, record_id, author, data, status in db.execute(
+                f"SELECT patient_id, record_id, author, data, status FROM current_records WHERE form_id = ?"
+                f" AND record_id IN ({marks(part)})", [DOSE_FORM, *part]):
+            if patient_id in wanted:
+                dose = _administration(record_id, author, json.loads(data))
+                found[dose.order_id].append(HeldDose(dose, status == RecordStatus.ENTERED_IN_ERROR.value))
+    return found
+
+
+def held_at(held: Collection[HeldDose], slot: datetime | None, tz: tzinfo | None, day: date | None = None) -> list[HeldDose]:
+    """Those of an order's held doses recorded for this time, or, as required (`slot` None),
+    given on this day (any day when `day` is None too)."""
+    if slot is not None:
+        return [found for found in held if found.dose.scheduled_for == slot]
+    return [found for found in held if found.dose.scheduled_for is None
+            and (day is None or found.dose.at.astimezone(tz).date() == day)]
+
+
+def held_for_dose(db: Database, order: Order, slot: datetime | None, now: datetime) -> list[HeldDose]:
+    """The doses on hold a nurse recording this one must know of: those recorded for its time,
+    or, as required, those given in the last 24 hours (its interval and daily maximum count them)."""
+    held = doses_on_hold(db, [order.patient_id])[order.record_id]
+    if slot is not None:
+        return held_at(held, slot, now.tzinfo)
+    return [found for found in held if found.dose.scheduled_for is None and now - timedelta(hours=24) <= found.dose.at]
+
+
+@dataclass(frozen=True)
 class RoundItem:
     """`missed`: overdue for longer than the round's window of doses to give now (`ROUND_WINDOW`):
     by then the next dose of most regimens has fallen due, so it is not simply given late but
     recorded (given, or not given with its reason) and, for a dose that matters, taken to the
-    prescriber. Listed after the others, and never dropped while nothing is recorded for it."""
+    prescriber. Listed after the others, and never dropped while nothing is recorded for it.
+    `held`: a dose recorded for this time was withdrawn here and another laptop recorded it
+    otherwise (see HeldDose): it may have been given."""
 
     patient: PatientSummary
     order: Order
     slot: datetime
     state: DoseState
     missed: bool = False
+    held: bool = False
 
 
 _URGENCY = {DoseState.OVERDUE: 0, DoseState.LATE: 1, DoseState.DUE: 2, DoseState.UPCOMING: 3}
@@ -414,6 +463,7 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     ordered: dict[str, list[_Scheduled]] = defaultdict(list)
     for scheduled in _orders_with_slots(db, ids, since.date(), last.date(), now.tzinfo):
         ordered[scheduled.order.patient_id].append(scheduled)
+    held = doses_on_hold(db, ids)
     items = []
     for patient in patients:
         stay_start = admitted.get(patient.patient_id, first)
@@ -423,7 +473,8 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
                 missed = slot < first
                 if (slot <= last and (not missed or slot >= stay_start) and (found.record_id, slot) not in recorded
                         and not _stopped(found, now) and not scheduled.in_ehr(slot)):
-                    items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy), missed))
+                    items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy), missed,
+                                           bool(held_at(held[found.record_id], slot, now.tzinfo))))
     return sorted(items, key=lambda i: (i.missed, _URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
 
 
@@ -448,6 +499,8 @@ class MarCell:
     state: DoseState
     administration: Administration | None
     others: tuple[Administration, ...] = ()
+    held: tuple[HeldDose, ...] = ()
+    """The doses recorded for this time that are on hold, withdrawn here or not."""
 
     @property
     def recorded(self) -> tuple[Administration, ...]:
@@ -461,9 +514,13 @@ class MarCell:
 
 @dataclass(frozen=True)
 class MarRow:
+    """`held`: the order's doses on hold over the days shown (see HeldDose), each also in its
+    cell for a regular order."""
+
     order: Order
     cells: tuple[MarCell, ...]
     prn_doses: tuple[Administration, ...]
+    held: tuple[HeldDose, ...] = ()
 
     @property
     def clocks(self) -> list[str]:
@@ -498,7 +555,7 @@ def _stopped(found: Order, now: datetime) -> bool:
 
 
 def _cell(slot: datetime, recorded: list[Administration], now: datetime, policy: RoundPolicy,
-          scheduled: _Scheduled) -> MarCell:
+          scheduled: _Scheduled, held: tuple[HeldDose, ...]) -> MarCell:
     """`recorded`: the slot's doses, given ones first, each group in the order recorded."""
     deciding = recorded[0] if recorded else None
     if deciding is None and scheduled.in_ehr(slot):
@@ -507,7 +564,7 @@ def _cell(slot: datetime, recorded: list[Administration], now: datetime, policy:
         state = DoseState.NOT_RECORDED
     else:
         state = dose_state(slot, now, deciding, policy)
-    return MarCell(slot, state, deciding, tuple(recorded[1:]))
+    return MarCell(slot, state, deciding, tuple(recorded[1:]), held)
 
 
 def _with_recorded(slots: list[datetime], recorded: Collection[datetime], first_day: date, last_day: date,
@@ -534,6 +591,7 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
     for patient_id, dose in _doses_near(db, patient_ids, first_day, last_day):
         doses[patient_id, dose.order_id].append(dose)
     grids: dict[str, list[MarRow]] = {patient_id: [] for patient_id in patient_ids}
+    on_hold = doses_on_hold(db, patient_ids)
     for scheduled in _orders_with_slots(db, patient_ids, first_day, last_day, tz):
         found = scheduled.order
         mine = doses[found.patient_id, found.record_id]
@@ -541,9 +599,12 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
         for dose in sorted(mine, key=lambda a: a.outcome is not Outcome.GIVEN):
             if dose.scheduled_for is not None:
                 by_slot[dose.scheduled_for].append(dose)
-        cells = tuple(_cell(slot, by_slot.get(slot, []), now, policy, scheduled)
-                      for slot in _with_recorded(scheduled.slots, by_slot, first_day, last_day, tz))
+        held = tuple(h for h in on_hold[found.record_id]
+                     if first_day <= (h.dose.scheduled_for or h.dose.at).astimezone(tz).date() <= last_day)
+        times = {*by_slot, *(h.dose.scheduled_for for h in held if h.dose.scheduled_for is not None)}
+        cells = tuple(_cell(slot, by_slot.get(slot, []), now, policy, scheduled, tuple(held_at(held, slot, tz)))
+                      for slot in _with_recorded(scheduled.slots, times, first_day, last_day, tz))
         prn = tuple(a for a in mine if a.scheduled_for is None
                     and first_day <= a.at.astimezone(tz).date() <= last_day)
-        grids[found.patient_id].append(MarRow(found, cells, prn))
+        grids[found.patient_id].append(MarRow(found, cells, prn, held))
     return grids

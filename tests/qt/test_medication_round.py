@@ -783,3 +783,54 @@ def test_a_time_in_the_hour_the_clocks_repeat_is_refused_in_the_dose_dialog_nami
     assert dialog.save() is None
     assert "25/10/2026 02:30 +02:00 / 25/10/2026 02:30 +01:00" in dialog.error.text()
     assert dialog.error.text().startswith("“Actual time”")
+
+
+DOSE_ON_HOLD = "DOSE ON HOLD: another laptop recorded this dose otherwise (perhaps not given, or withdrawn), check it"
+WITHDRAWN_ON_HOLD = ("DOSE ON HOLD: withdrawn here, but another laptop recorded it otherwise (perhaps given), "
+                     "check it before giving")
+
+
+def test_a_dose_two_laptops_recorded_otherwise_is_flagged_on_the_chart_and_the_round(qtbot, dose_on_hold):
+    """The 08:00 paracetamol was given on laptop 1 and withdrawn on laptop 2. Each chart showed
+    its own version alone: laptop 1's nurse read it given (the other laptop says it was not) and
+    laptop 2's read it OVERDUE and was offered it on the round (the other says it was given: a
+    second dose). Both now say the dose is on hold, in the cell, its tooltip, the round and the
+    dose dialog, in dark red."""
+    red = QColor(Qt.GlobalColor.darkRed)
+    patient, order, dose, nurse_1, nurse_2 = dose_on_hold
+    given_here = MainWindow(nurse_1)
+    qtbot.addWidget(given_here)
+    mar = given_here.open_mar_of(patient)
+    column = 2 + mar.model.days.index(nurse_1.clock().date())
+    line = mar.model.rows.index(next(row for row in mar.model.rows if row[1] == "08:00"))
+    cell = mar.model.index(line, column)
+    assert mar.model.text(line, column) == "N 08:05 — DOSE ON HOLD"
+    assert mar.model.data(cell, Qt.ItemDataRole.ToolTipRole) == DOSE_ON_HOLD
+    assert mar.model.data(cell, Qt.ItemDataRole.ForegroundRole) == red
+
+    withdrawn_here = MainWindow(nurse_2)
+    qtbot.addWidget(withdrawn_here)
+    mar = withdrawn_here.open_mar_of(patient)
+    cell = mar.model.index(line, column)
+    assert mar.model.text(line, column) == "OVERDUE — DOSE ON HOLD"
+    assert mar.model.data(cell, Qt.ItemDataRole.ToolTipRole) == WITHDRAWN_ON_HOLD
+    assert mar.model.data(cell, Qt.ItemDataRole.ForegroundRole) == red
+    afternoon = mar.model.index(mar.model.rows.index(next(row for row in mar.model.rows if row[1] == "14:00")), column)
+    assert mar.model.data(afternoon, Qt.ItemDataRole.ToolTipRole) is None
+    mar.table.setCurrentIndex(cell)
+    QTest.keyClick(mar.table, Qt.Key.Key_Return)
+    assert mar.dialog is not None and mar.dialog.dose_on_hold.text() == WITHDRAWN_ON_HOLD
+    mar.dialog.reject()
+    [withdrawn] = mar.open_doses()  # its history names the other laptop's version
+    assert withdrawn.record_id == dose
+
+    panel = withdrawn_here.medication
+    panel.refresh()
+    [held] = [row for row in range(panel.model.rowCount()) if panel.model.text(row, 1) == "28/11 08:00"]
+    assert panel.model.text(held, 8) == WITHDRAWN_ON_HOLD
+    assert panel.model.data(panel.model.index(held, 8), Qt.ItemDataRole.ForegroundRole) == red
+    assert all(panel.model.text(row, 8) == "" for row in range(panel.model.rowCount()) if row != held)
+    panel.table.selectRow(held)
+    QTest.keyClick(panel.table, Qt.Key.Key_Return)
+    assert panel.dialog is not None and panel.dialog.dose_on_hold.text() == WITHDRAWN_ON_HOLD
+    panel.dialog.reject()
