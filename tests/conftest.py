@@ -170,6 +170,21 @@ def medication_ward(session_for, admission_values):
 
 
 @pytest.fixture
+def half_dose(session_for, medication_ward):
+    """`medication_ward` with half the 08:00 amoxicillin of 28/11 given (0.5 g at 08:05), the
+    allergy and the dose mismatch overridden with their reasons. Returns the nurse's session."""
+    from downtime.domain.medication import Check
+    from downtime.services import medication
+
+    nurse = session_for("nurse")
+    medication.record_dose(nurse, medication_ward[1], {
+        "outcome": "given", "dose_given": 0.5, "route": "IV", "given_at": "2026-11-28T08:05+01:00",
+        "scheduled_for": "2026-11-28T08:00+01:00"},
+        overrides={Check.ALLERGY: "tolerated in 2024", Check.DOSE_MISMATCH: "renal function, doctor's call"})
+    return nurse
+
+
+@pytest.fixture
 def rewritten() -> Callable[[Path, int, Callable[[dict[str, Any]], Any]], int]:
     """Change one record line of an export and make its manifest match, as if the laptop had
     written it so; returns the file's number of lines."""

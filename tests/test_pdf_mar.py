@@ -263,3 +263,10 @@ def test_a_chart_without_a_dose_on_hold_prints_no_key_for_it(tmp_path, session_f
     patient, _, _ = medication_ward
     assert "DOSE ON HOLD" not in " ".join(_text(printing.print_mar(session_for("nurse"), [patient],
                                                                    tmp_path / "mar.pdf")))
+
+
+def test_a_printed_dose_given_other_than_ordered_reads_with_its_amount(tmp_path, medication_ward, half_dose):
+    """The paper chart printed half a dose of amoxicillin as "HL 08:05", a full dose to whoever
+    read it next."""
+    patient = medication_ward[0]
+    assert "HL 08:05 — 0.5 g" in " ".join(_text(printing.print_mar(half_dose, [patient], tmp_path / "mar.pdf")))

@@ -9,7 +9,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -33,7 +33,7 @@ from downtime.pdf.page import (
     in_words,
     style,
 )
-from downtime.services.medication import MarCell, MarRow, dose_words, order_label
+from downtime.services.medication import MarCell, MarRow, chart_dose_text, dose_words, order_label
 from downtime.services.patients import PatientSummary
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -146,10 +146,10 @@ ALERT = colors.HexColor("#b00000")
 BODY_PAD_BOTTOM = 6.0
 
 
-def _shown(found: MarCell, names: dict[str, str], lang: Lang) -> str:
+def _shown(found: MarCell, order: Order, names: dict[str, str], order_form: FormSpec, lang: Lang) -> str:
     """A cell's doses, or its state in words when none is recorded (empty for one to come)."""
     if found.recorded:
-        return "; ".join(dose_text(dose, names, lang) for dose in found.recorded)
+        return "; ".join(chart_dose_text(dose, order, names, order_form, lang) for dose in found.recorded)
     return w(STATE_WORDS[found.state], lang) if found.state in STATE_WORDS else ""
 
 
@@ -167,6 +167,7 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
     for row in rows:
         times = row.clocks or ["—"]
         by_slot = {(c.slot.date(), c.clock): c for c in reversed(row.cells)}
+        shown = partial(_shown, order=row.order, names=names, order_form=order_form, lang=lang)
         spans.append((len(body), len(body) + len(times) - 1))
         for index, clock in enumerate(times):
             line: list[Cell] = [_order_cell(row.order, order_form, lang, held, widths[0] - 2 * PAD_X) if index == 0 else None,
@@ -176,12 +177,12 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
                 if found is None:
                     line.append(None)
                 elif found.held:
-                    line.append(cell("\n".join(part for part in (_shown(found, names, lang), w("dose_on_hold", lang))
-                                               if part), column, bold=True, color=ALERT))
+                    line.append(cell("\n".join(part for part in (shown(found), w("dose_on_hold", lang)) if part),
+                                     column, bold=True, color=ALERT))
                 elif found.recorded:
-                    line.append(cell(_shown(found, names, lang), column))
+                    line.append(cell(shown(found), column))
                 elif found.state in STATE_WORDS:
-                    line.append(cell(_shown(found, names, lang), column,
+                    line.append(cell(shown(found), column,
                                      bold=found.state not in (DoseState.DUE, DoseState.NOT_RECORDED, DoseState.IN_EHR),
                                      color=ALERT))
                 else:

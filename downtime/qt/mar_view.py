@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
-from downtime.domain.medication import DoseState, Frequency, Order, dose_text
+from downtime.domain.medication import Administration, DoseState, Frequency, Order
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
@@ -88,16 +88,19 @@ class MarModel(TextTableModel):
             return held_words(self.held_in(index.row(), index.column())) or None
         return super().data(index, role)
 
+    def _dose(self, dose: Administration, row: MarRow) -> str:
+        return medication.chart_dose_text(dose, row.order, self.names, self.order_form, language())
+
     def _day(self, row: MarRow, clock: str | None, day: date) -> str:
         if clock is None:
-            shown = "; ".join(dose_text(d, self.names, language()) for d in row.prn_doses if d.at.date() == day)
+            shown = "; ".join(self._dose(d, row) for d in row.prn_doses if d.at.date() == day)
             held = medication.held_at(row.held, None, self.tz, day)
         else:
             found = self.cell(row, clock, day)
             if found is None:
                 return ""
             held = list(found.held)
-            shown = ("; ".join(dose_text(dose, self.names, language()) for dose in found.recorded) if found.recorded
+            shown = ("; ".join(self._dose(dose, row) for dose in found.recorded) if found.recorded
                      else word(STATE_WORDS.get(found.state, "")))
         return " — ".join(part for part in (shown, word(DOSE_HELD) if held else "") if part)
 

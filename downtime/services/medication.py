@@ -17,7 +17,7 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text
 from downtime.domain.census import StayStatus
 from downtime.domain.medication import (
     Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning, clock_text, dose_state,
-    safety_warnings, same_medicine, slots_by_version,
+    dose_text, safety_warnings, same_medicine, slots_by_version,
 )
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -372,6 +372,17 @@ def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: da
 def dose_words(order_form: FormSpec, dose: float, unit: str, lang: Lang) -> str:
     """A dose in the order form's words: "18 unités", "0,5 comprimé(s)" on a French ward."""
     return f"{decimal_text(dose, lang)} {format_value(order_form.field('dose_unit'), unit, lang)}"
+
+
+def chart_dose_text(dose: Administration, order: Order, names: dict[str, str], order_form: FormSpec, lang: Lang,
+                    with_date: bool = False) -> str:
+    """A dose as the chart writes it (domain.medication.dose_text), with its amount when it is
+    not the order's, as a nurse writes it on paper: half a dose given with its reason read
+    "HL 08:05", a full dose to the next nurse."""
+    text = dose_text(dose, names, lang, with_date)
+    if dose.dose is not None and abs(dose.dose - order.dose) > 1e-9:
+        text += f" — {dose_words(order_form, dose.dose, order.dose_unit, lang)}"
+    return text
 
 
 def order_label(order: Order, order_form: FormSpec, lang: Lang) -> str:

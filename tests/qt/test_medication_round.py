@@ -834,3 +834,28 @@ def test_a_dose_two_laptops_recorded_otherwise_is_flagged_on_the_chart_and_the_r
     QTest.keyClick(panel.table, Qt.Key.Key_Return)
     assert panel.dialog is not None and panel.dialog.dose_on_hold.text() == WITHDRAWN_ON_HOLD
     panel.dialog.reject()
+
+
+def test_a_dose_given_other_than_ordered_reads_with_its_amount_on_the_chart(qtbot, ward, half_dose):
+    """Half the amoxicillin given, the mismatch overridden with its reason: the chart's cell read
+    "HL 08:05" like a full dose, and the next nurse knew no different. It now gives the amount,
+    as a nurse writes it on a paper chart; a dose given as ordered stays initials and time, and
+    an as-required dose given otherwise says so too."""
+    patient, amox, morphine = ward
+    nurse = half_dose
+    medication.record_dose(nurse, amox, {"outcome": "given", "dose_given": 1.0, "route": "IV",
+                                         "given_at": "2026-11-27T14:05+01:00", "scheduled_for": "2026-11-27T14:00+01:00"},
+                           overrides={medication.Check.ALLERGY: "tolerated in 2024"})
+    medication.record_dose(nurse, morphine, {"outcome": "given", "dose_given": 2.5, "route": "SC",
+                                             "given_at": "2026-11-28T10:00+01:00"},
+                           overrides={medication.Check.DOSE_MISMATCH: "pain 5/10, half dose"},
+                           witness=("doctor", "2222"))
+    main = MainWindow(nurse)
+    qtbot.addWidget(main)
+    mar = main.open_mar_of(patient)
+    texts = {(mar.model.text(row, 1), day): mar.model.text(row, 2 + column)
+             for row in range(mar.model.rowCount()) for column, day in enumerate(mar.model.days)}
+    saturday, friday = mar.model.days[-1], mar.model.days[-2]
+    assert texts["08:00", saturday] == "HL 08:05 — 0.5 g"
+    assert texts["14:00", friday] == "HL 14:05"
+    assert texts["as required", saturday] == "HL 10:00 / KB — 2.5 mg"
