@@ -107,7 +107,7 @@ def show_keeping_choice(table: QTableView, model: TextTableModel, rows: list[Any
 
 
 def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any]) -> QTableView:
-    """Whole-row selection, no editing, Enter or double-click to open. The columns fit the
+    """Whole-row selection, no editing, Enter or double-click to open, Tab to leave. The columns fit the
     first rows each time the list is read (a column can then be dragged wider): Qt's own
     fit-to-contents measured them again at every show and layout, half a second each time for
     a hospital's 800 in-patients, and measuring every row of a long list would freeze the screen."""
@@ -116,6 +116,9 @@ def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Tab leaves the list for the buttons beside it, the arrows move within it: Tab went from cell
+    # to cell and round again, and the chart's Record a dose or Print were out of the keyboard's reach.
+    table.setTabKeyNavigation(False)
     table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
     table.horizontalHeader().setStretchLastSection(True)
     model.modelReset.connect(table.resizeColumnsToContents)

@@ -859,3 +859,27 @@ def test_a_dose_given_other_than_ordered_reads_with_its_amount_on_the_chart(qtbo
     assert texts["08:00", saturday] == "HL 08:05 — 0.5 g"
     assert texts["14:00", friday] == "HL 14:05"
     assert texts["as required", saturday] == "HL 10:00 / KB — 2.5 mg"
+
+
+def test_tab_leaves_the_chart_and_the_round_for_their_buttons(round_window, ward, qtbot):
+    """Tab inside a list went from cell to cell and round again, never reaching the chart's
+    buttons (Record a dose, Open the order, Print) nor the round's ward and MAR pack: a keyboard
+    trap. Tab now leaves the list, Shift+Tab comes back, and the arrow keys choose the cell."""
+    patient, _, _ = ward
+    mar = round_window.open_mar_of(patient)
+    mar.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is mar.table)
+    QTest.keyClick(mar.table, Qt.Key.Key_Right)
+    QTest.keyClick(mar.table, Qt.Key.Key_Right)
+    assert mar.table.currentIndex().column() == 2, "the arrows choose the day's cell"
+    QTest.keyClick(mar.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is mar.record_button
+    QTest.keyClick(mar.record_button, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is mar.table and mar.table.currentIndex().column() == 2
+
+    round_window.show_round()
+    panel = round_window.medication
+    panel.table.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.table)
+    QTest.keyClick(panel.table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not panel.table
