@@ -86,7 +86,12 @@ class DoseDialog(QDialog):
         layout.addWidget(identity_label(patient, held=admission_on_hold(session, patient)))
         when = translate("DoseDialog", " due {time}").format(time=f"{slot:%d/%m %H:%M}") if slot else translate("DoseDialog", " (as required)")
         flags = translate("DoseDialog", " — CONTROLLED DRUG: witness required") if order.controlled else ""
-        layout.addWidget(QLabel(f"<b>{medication.order_label(order, session.form(medication.ORDER_FORM), language())}</b>{when}{flags}"))
+        # Its hyphen unbreakable: the line wrapped between HIGH- and ALERT.
+        flags += translate("DoseDialog", " — HIGH-ALERT medicine").replace("-", "\u2011") if order.high_alert else ""
+        self.order_line = QLabel(f"<b>{medication.order_label(order, session.form(medication.ORDER_FORM), language())}</b>"
+                                 f"{when}{flags}")
+        self.order_line.setWordWrap(True)  # a controlled, high-alert order's flags ran off the dialog's edge
+        layout.addWidget(self.order_line)
         if records.on_hold(session, [order.record_id]):
             self.on_hold = QLabel(word(ORDER_ON_HOLD))
             self.on_hold.setStyleSheet(ERROR_STYLE)

@@ -29,6 +29,8 @@ STATE_WORDS = {DoseState.LATE: QT_TR_NOOP("LATE"), DoseState.OVERDUE: QT_TR_NOOP
                DoseState.DUE: QT_TR_NOOP("due now"), DoseState.NOT_RECORDED: QT_TR_NOOP("not recorded (stopped)"),
                DoseState.IN_EHR: QT_TR_NOOP("in the EHR (before downtime)")}
 
+HIGH_ALERT = QT_TR_NOOP("HIGH-ALERT")  # as the printed chart and the round flag the order
+
 
 class MarModel(TextTableModel):
     """Rows: (order, time of day, or None for a PRN order); columns: medicine, time, days."""
@@ -61,7 +63,7 @@ class MarModel(TextTableModel):
     def texts(self, line: int) -> tuple[str, ...]:
         row, clock = self.rows[line]
         order = row.order
-        flags = " [CD]" if order.controlled else ""
+        flags = (" [CD]" if order.controlled else "") + (f" [{word(HIGH_ALERT)}]" if order.high_alert else "")
         kind = " PRN" if order.frequency is Frequency.PRN else ""
         held = f" — {word(ORDER_ON_HOLD)}" if order.record_id in self.held else ""
         return (f"{medication.order_label(order, self.order_form, language())}{kind}{flags}{held}",

@@ -883,3 +883,20 @@ def test_tab_leaves_the_chart_and_the_round_for_their_buttons(round_window, ward
     qtbot.waitUntil(lambda: QApplication.focusWidget() is panel.table)
     QTest.keyClick(panel.table, Qt.Key.Key_Tab)
     assert QApplication.focusWidget() is not panel.table
+
+
+def test_a_high_alert_medicine_says_so_on_the_chart_and_in_the_dose_dialog(round_window, ward, qtbot):
+    """The printed chart and the round flag morphine HIGH-ALERT; the chart on screen and the
+    dialog the dose is given from did not, where the nurse gives it."""
+    patient, _, morphine = ward
+    mar = round_window.open_mar_of(patient)
+    [line] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == morphine]
+    assert mar.model.text(line, 0) == "Morphine 5 mg SC PRN [CD] [HIGH-ALERT]"
+    mar.table.setCurrentIndex(mar.model.index(line, 0))
+    dialog = mar.record_dose()
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    line = dialog.order_line
+    assert line.text().endswith(" — CONTROLLED DRUG: witness required — HIGH\u2011ALERT medicine")
+    assert line.wordWrap() and line.heightForWidth(line.width()) <= line.height() and line.width() <= dialog.width(), \
+        "shown whole, not cut at the dialog's edge"
