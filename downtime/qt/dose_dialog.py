@@ -30,8 +30,6 @@ from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.medication import HeldDose
 
 DIALOG_WIDTH = 560  # the patient's identity on one line, each warning on two; fits a 1024-pixel screen
-# A time typed in the hour the clocks repeat (to be typed with its offset) or skip: said in the form's own words.
-CLOCK_CHANGE = frozenset({"repeated_time", "skipped_time"})
 REASONS = {NotGivenReason.REFUSED: QT_TR_NOOP("R — Refused"), NotGivenReason.NIL_BY_MOUTH: QT_TR_NOOP("F — Nil by mouth / fasting"),
            NotGivenReason.PATIENT_AWAY: QT_TR_NOOP("A — Patient away"),
            NotGivenReason.UNAVAILABLE: QT_TR_NOOP("N — Drug not available"),
@@ -197,18 +195,19 @@ class DoseDialog(QDialog):
         if not enter_moves_on(self, event):
             super().keyPressEvent(event)
 
-    def _unreadable(self, problem: ValueError) -> str:
-        """A time in the hour the clocks repeat or skip is named with what to type instead (the
-        general hint asked for the very DD/MM/YYYY HH:MM typed); other text gets the shapes."""
-        if isinstance(problem, ParseError) and problem.key in CLOCK_CHANGE:
-            label = self.session.form(medication.DOSE_FORM).field("given_at").label.get(language())
-            return field_message(problem.key, language(), label, problem.limit)
-        return translate("DoseDialog", "Actual time: write DD/MM/YYYY HH:MM; dose: a number.")
+    def _unreadable(self, problem: ParseError) -> str:
+        """The box that cannot be read, named alone with what to type, in the form's own words:
+        a time in the hour the clocks repeat or skip gets the offsets to type (the general hint
+        asked for the very DD/MM/YYYY HH:MM typed), and an empty dose was answered with the time
+        the nurse had not touched named first."""
+        field = "dose_given" if problem.key == "not_number" else "given_at"
+        label = self.session.form(medication.DOSE_FORM).field(field).label.get(language())
+        return field_message(problem.key, language(), label, problem.limit)
 
     def save(self) -> RecordVersion | None:
         try:
             values = self.values()
-        except (ParseError, ValueError) as problem:
+        except ParseError as problem:
             self.error.setText(self._unreadable(problem))
             return None
         if self.order.controlled and values["outcome"] == "given" and not self.witness_pin.text():

@@ -900,3 +900,22 @@ def test_a_high_alert_medicine_says_so_on_the_chart_and_in_the_dose_dialog(round
     assert line.text().endswith(" — CONTROLLED DRUG: witness required — HIGH\u2011ALERT medicine")
     assert line.wordWrap() and line.heightForWidth(line.width()) <= line.height() and line.width() <= dialog.width(), \
         "shown whole, not cut at the dialog's edge"
+
+
+@pytest.mark.parametrize("field,typed,said", [
+    ("dose", "", "“Dose given” must be a number."),
+    ("dose", "1/2", "“Dose given” must be a number."),
+    ("given_at", "28/11 08:05", "“Actual time”: write the date and time as DD/MM/YYYY HH:MM."),
+])
+def test_a_dose_or_time_the_dialog_cannot_read_is_named_alone(qtbot, session_for, ward, field, typed, said):
+    """A dose box left empty was answered "Actual time: write DD/MM/YYYY HH:MM; dose: a
+    number.", the time the nurse had not touched named first; each box is now named alone."""
+    patient, amox, _ = ward
+    nurse = session_for("nurse")
+    dialog = DoseDialog(nurse, medication.order(nurse.db, amox), medication.round_list(
+        nurse.db, nurse.forms, "3B", nurse.clock())[0].slot)
+    qtbot.addWidget(dialog)
+    getattr(dialog, field).setText(typed)
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert dialog.error.text() == said
+    assert medication.administrations(nurse.db, patient) == []
