@@ -154,6 +154,20 @@ def test_a_dose_missed_over_12_hours_ago_stays_on_the_round_until_recorded(ward,
                                                           ("05 14:00", DoseState.DUE, False)]
 
 
+def test_a_readmitted_patients_round_lists_no_dose_of_a_time_they_were_at_home(ward, clock, admission_values):
+    """Discharged at 21:00 on 27/11 and readmitted at 12:00 on 28/11: the round listed this
+    morning's 08:00 amoxicillin, a time the patient was at home, as OVERDUE beside the 14:00 one
+    due now (two doses to give within minutes). Only the current stay's times are listed, the
+    recent ones as the missed ones already were."""
+    nurse, patient, amox, _ = ward
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-27T21:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T12:00+01:00", "bed": "5"},
+                     patient_id=patient)
+    assert [(f"{i.slot:%d %H:%M}", i.state) for i in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)] == [
+        ("28 14:00", DoseState.DUE)]
+
+
 def test_discharged_patient_cannot_be_given_doses_without_override(ward, clock):
     nurse, patient, amox, _ = ward
     records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T12:00+01:00", "destination": "home",

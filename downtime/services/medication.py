@@ -461,7 +461,8 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     """Scheduled doses of the ward not yet recorded, judged by the ward's late/overdue
     thresholds: those of the last 12 hours (`window`) and the next 2, overdue first, then those
     missed earlier in the patient's stay (a missed dose left the round after 12 hours, unsaid,
-    while the chart still read OVERDUE). The ward's orders are read at once, and of their doses
+    while the chart still read OVERDUE); none from before the stay (a patient readmitted at noon
+    had the 08:00 dose of a time they were at home listed OVERDUE beside the one due now). The ward's orders are read at once, and of their doses
     only the times they were recorded for: the list is read again after every dose given, and a
     month's stay holds hundreds."""
     policy = settings.round_policy(db)
@@ -482,7 +483,7 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
             found = scheduled.order
             for slot in scheduled.slots:
                 missed = slot < first
-                if (slot <= last and (not missed or slot >= stay_start) and (found.record_id, slot) not in recorded
+                if (stay_start <= slot <= last and (found.record_id, slot) not in recorded
                         and not _stopped(found, now) and not scheduled.in_ehr(slot)):
                     items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy), missed,
                                            bool(held_at(held[found.record_id], slot, now.tzinfo))))
