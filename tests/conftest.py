@@ -170,6 +170,21 @@ def medication_ward(session_for, admission_values):
 
 
 @pytest.fixture
+def readmitted(session_for, medication_ward, admission_values):
+    """`medication_ward`'s patient discharged home at 21:00 on 27/11 and readmitted at 12:00 on
+    28/11 (bed 5), the amoxicillin order of the first stay never stopped. Returns the nurse's
+    session."""
+    from downtime.services import records
+
+    nurse, patient = session_for("nurse"), medication_ward[0]
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-27T21:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T12:00+01:00", "bed": "5"},
+                     patient_id=patient)
+    return nurse
+
+
+@pytest.fixture
 def half_dose(session_for, medication_ward):
     """`medication_ward` with half the 08:00 amoxicillin of 28/11 given (0.5 g at 08:05), the
     allergy and the dose mismatch overridden with their reasons. Returns the nurse's session."""

@@ -154,16 +154,12 @@ def test_a_dose_missed_over_12_hours_ago_stays_on_the_round_until_recorded(ward,
                                                           ("05 14:00", DoseState.DUE, False)]
 
 
-def test_a_readmitted_patients_round_lists_no_dose_of_a_time_they_were_at_home(ward, clock, admission_values):
+def test_a_readmitted_patients_round_lists_no_dose_of_a_time_they_were_at_home(readmitted, clock):
     """Discharged at 21:00 on 27/11 and readmitted at 12:00 on 28/11: the round listed this
     morning's 08:00 amoxicillin, a time the patient was at home, as OVERDUE beside the 14:00 one
     due now (two doses to give within minutes). Only the current stay's times are listed, the
     recent ones as the missed ones already were."""
-    nurse, patient, amox, _ = ward
-    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-27T21:00+01:00", "destination": "home",
-                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
-    records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-28T12:00+01:00", "bed": "5"},
-                     patient_id=patient)
+    nurse = readmitted
     assert [(f"{i.slot:%d %H:%M}", i.state) for i in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)] == [
         ("28 14:00", DoseState.DUE)]
 
@@ -530,3 +526,16 @@ def test_a_dose_warning_writes_its_numbers_as_the_wards_language_does(ward):
     (mismatch,) = [w for w in medication.check_dose(nurse, amox.record_id, values) if w.check is Check.DOSE_MISMATCH]
     assert mismatch.text("fr") == "La dose 1,5 g diffère de la prescription (1 g)."
     assert mismatch.message == mismatch.text("en") == "Dose 1.5 g differs from the order (1 g)."
+
+
+def test_a_readmitted_patients_chart_reads_not_in_hospital_for_the_times_they_were_at_home(readmitted, ward, clock):
+    """The chart read OVERDUE for the doses of the night and morning the patient spent at home
+    between two stays: a dose to give, to whoever read it. Those cells now say the patient was
+    not in hospital; the 20:00 dose of 27/11, due before the discharge and never recorded, stays
+    OVERDUE."""
+    _, patient, amox, _ = ward
+    [row] = [row for row in medication.mar_grid(readmitted.db, patient, clock.now.date() - timedelta(days=1), 2, clock.now)
+             if row.order.record_id == amox.record_id]
+    assert [(f"{cell.slot:%d %H:%M}", cell.state) for cell in row.cells] == [
+        ("27 14:00", DoseState.OVERDUE), ("27 20:00", DoseState.OVERDUE),
+        ("28 08:00", DoseState.NOT_IN_HOSPITAL), ("28 14:00", DoseState.DUE), ("28 20:00", DoseState.UPCOMING)]

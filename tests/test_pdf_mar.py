@@ -270,3 +270,10 @@ def test_a_printed_dose_given_other_than_ordered_reads_with_its_amount(tmp_path,
     read it next."""
     patient = medication_ward[0]
     assert "HL 08:05 — 0.5 g" in " ".join(_text(printing.print_mar(half_dose, [patient], tmp_path / "mar.pdf")))
+
+
+def test_a_readmitted_patients_printed_chart_reads_not_in_hospital_for_the_time_at_home(tmp_path, medication_ward,
+                                                                                       readmitted):
+    """The morning at home between two stays printed OVERDUE, a dose to give on the paper chart."""
+    printed = " ".join(_text(printing.print_mar(readmitted, [medication_ward[0]], tmp_path / "mar.pdf", days=2)))
+    assert printed.count("not in hospital") == 1 and printed.count("OVERDUE") == 2  # 27/11 14:00 and 20:00

@@ -133,6 +133,10 @@ class DoseState(StrEnum):
     NOT_RECORDED = "not_recorded"
     """Nothing recorded for a time before its order was stopped: not one to give any more (a
     stopped antibiotic's morning dose stayed OVERDUE at the top of the round), but said."""
+    NOT_IN_HOSPITAL = "not_in_hospital"
+    """Nothing recorded for a time the patient was not in hospital (at home between two stays,
+    or not yet arrived): read as OVERDUE, the morning a readmitted patient spent at home was a
+    dose to give."""
     IN_EHR = "in_ehr"
     """Nothing recorded here for a time before the order was loaded from the EHR's snapshot:
     the EHR's own chart holds that dose, given or not. Read as OVERDUE, this morning's doses,

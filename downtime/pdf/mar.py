@@ -56,6 +56,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "overdue": {"en": "OVERDUE", "fr": "OUBLI ?"},
     "not_recorded": {"en": "not recorded (stopped)", "fr": "non tracé (arrêté)"},
     "in_ehr": {"en": "in the EHR (before downtime)", "fr": "dans le DPI (avant la procédure dégradée)"},
+    "not_in_hospital": {"en": "not in hospital", "fr": "non hospitalisé"},
     "none": {"en": "No medication orders.", "fr": "Aucune prescription."},
     "cd": {"en": "CONTROLLED DRUG — witness", "fr": "STUPÉFIANT — témoin"},
     "high_alert": {"en": "HIGH-ALERT", "fr": "HAUT RISQUE"},
@@ -139,7 +140,9 @@ def _order_cell(order: Order, order_form: FormSpec, lang: Lang, held: frozenset[
 
 
 STATE_WORDS = {DoseState.LATE: "late", DoseState.OVERDUE: "overdue", DoseState.DUE: "due",
-               DoseState.NOT_RECORDED: "not_recorded", DoseState.IN_EHR: "in_ehr"}
+               DoseState.NOT_RECORDED: "not_recorded", DoseState.IN_EHR: "in_ehr",
+               DoseState.NOT_IN_HOSPITAL: "not_in_hospital"}
+QUIET_STATES = (DoseState.DUE, DoseState.NOT_RECORDED, DoseState.IN_EHR, DoseState.NOT_IN_HOSPITAL)  # not in bold
 GREY_FILL = colors.HexColor("#e0e0e0")
 ALERT = colors.HexColor("#b00000")
 # Room under each chart line, as on the paper chart.
@@ -183,7 +186,7 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
                     line.append(cell(shown(found), column))
                 elif found.state in STATE_WORDS:
                     line.append(cell(shown(found), column,
-                                     bold=found.state not in (DoseState.DUE, DoseState.NOT_RECORDED, DoseState.IN_EHR),
+                                     bold=found.state not in QUIET_STATES,
                                      color=ALERT))
                 else:
                     line.append(None)

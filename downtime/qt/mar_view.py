@@ -27,7 +27,8 @@ from downtime.services.staff import list_staff
 
 STATE_WORDS = {DoseState.LATE: QT_TR_NOOP("LATE"), DoseState.OVERDUE: QT_TR_NOOP("OVERDUE"),
                DoseState.DUE: QT_TR_NOOP("due now"), DoseState.NOT_RECORDED: QT_TR_NOOP("not recorded (stopped)"),
-               DoseState.IN_EHR: QT_TR_NOOP("in the EHR (before downtime)")}
+               DoseState.IN_EHR: QT_TR_NOOP("in the EHR (before downtime)"),
+               DoseState.NOT_IN_HOSPITAL: QT_TR_NOOP("not in hospital")}
 
 HIGH_ALERT = QT_TR_NOOP("HIGH-ALERT")  # as the printed chart and the round flag the order
 

@@ -14,7 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text
-from downtime.domain.census import StayStatus
+from downtime.domain.census import MovementEvent, StayStatus, locate
 from downtime.domain.medication import (
     Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning, clock_text, dose_state,
     dose_text, safety_warnings, same_medicine, slots_by_version,
@@ -567,16 +567,24 @@ def _stopped(found: Order, now: datetime) -> bool:
 
 
 def _cell(slot: datetime, recorded: list[Administration], now: datetime, policy: RoundPolicy,
-          scheduled: _Scheduled, held: tuple[HeldDose, ...]) -> MarCell:
-    """`recorded`: the slot's doses, given ones first, each group in the order recorded."""
+          scheduled: _Scheduled, held: tuple[HeldDose, ...], moves: list[MovementEvent]) -> MarCell:
+    """`recorded`: the slot's doses, given ones first, each group in the order recorded;
+    `moves`: the patient's movements, whose stays say when they were in hospital."""
     deciding = recorded[0] if recorded else None
-    if deciding is None and scheduled.in_ehr(slot):
+    if deciding is None and not _in_hospital(moves, slot):
+        state = DoseState.NOT_IN_HOSPITAL
+    elif deciding is None and scheduled.in_ehr(slot):
         state = DoseState.IN_EHR
     elif deciding is None and _stopped(scheduled.order, now):
         state = DoseState.NOT_RECORDED
     else:
         state = dose_state(slot, now, deciding, policy)
     return MarCell(slot, state, deciding, tuple(recorded[1:]), held)
+
+
+def _in_hospital(moves: list[MovementEvent], at: datetime) -> bool:
+    found = locate(moves, at)
+    return found is not None and found.status is StayStatus.IN
 
 
 def _with_recorded(slots: list[datetime], recorded: Collection[datetime], first_day: date, last_day: date,
@@ -604,6 +612,7 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
         doses[patient_id, dose.order_id].append(dose)
     grids: dict[str, list[MarRow]] = {patient_id: [] for patient_id in patient_ids}
     on_hold = doses_on_hold(db, patient_ids)
+    moves = census.movement_events(db, patient_ids)
     for scheduled in _orders_with_slots(db, patient_ids, first_day, last_day, tz):
         found = scheduled.order
         mine = doses[found.patient_id, found.record_id]
@@ -614,7 +623,8 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
         held = tuple(h for h in on_hold[found.record_id]
                      if first_day <= (h.dose.scheduled_for or h.dose.at).astimezone(tz).date() <= last_day)
         times = {*by_slot, *(h.dose.scheduled_for for h in held if h.dose.scheduled_for is not None)}
-        cells = tuple(_cell(slot, by_slot.get(slot, []), now, policy, scheduled, tuple(held_at(held, slot, tz)))
+        cells = tuple(_cell(slot, by_slot.get(slot, []), now, policy, scheduled, tuple(held_at(held, slot, tz)),
+                            moves[found.patient_id])
                       for slot in _with_recorded(scheduled.slots, times, first_day, last_day, tz))
         prn = tuple(a for a in mine if a.scheduled_for is None
                     and first_day <= a.at.astimezone(tz).date() <= last_day)

@@ -919,3 +919,13 @@ def test_a_dose_or_time_the_dialog_cannot_read_is_named_alone(qtbot, session_for
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
     assert dialog.error.text() == said
     assert medication.administrations(nurse.db, patient) == []
+
+
+def test_a_readmitted_patients_chart_on_screen_reads_not_in_hospital_for_the_time_at_home(qtbot, ward, readmitted):
+    patient, amox, _ = ward
+    main = MainWindow(readmitted)
+    qtbot.addWidget(main)
+    mar = main.open_mar_of(patient)
+    [line] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][1] == "08:00"]
+    assert mar.model.text(line, 2 + mar.model.days.index(readmitted.clock().date())) == "not in hospital"
+    assert not mar.model.is_warning(line, 2 + mar.model.days.index(readmitted.clock().date()))
