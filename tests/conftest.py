@@ -271,12 +271,13 @@ def sqlite_full() -> Exception:
 
 @pytest.fixture
 def dose_on_hold(tmp_path, laptop, clock, admission_values):
-    """A dose two laptops wrote otherwise. Laptop 1 admits a patient, a doctor orders paracetamol
-    1 g PO at 08:00 14:00 20:00 and the nurse gives the 08:00 dose of 28/11; the patient's
-    records are carried to laptop 2, where a nurse withdraws that dose (entered in error) while
-    laptop 1's nurse amends its site; each laptop then imports the other's export. Laptop 1's
-    version (given) stands on laptop 1, laptop 2's (withdrawn) on laptop 2, each on hold.
-    Returns (patient id, order id, dose id, laptop 1's nurse, laptop 2's nurse)."""
+    """Doses two laptops wrote otherwise. Laptop 1 admits a patient, a doctor orders paracetamol
+    1 g PO at 08:00 14:00 20:00 and ondansetron 4 mg IV as required, and the nurse gives the
+    08:00 paracetamol of 28/11 and an ondansetron at 09:00; the patient's records are carried to
+    laptop 2, where a nurse withdraws both doses (entered in error) while laptop 1's nurse amends
+    their site; each laptop then imports the other's export. Laptop 1's versions (given) stand on
+    laptop 1, laptop 2's (withdrawn) on laptop 2, each on hold. Returns (patient id, paracetamol
+    order id, its dose's id, laptop 1's nurse, laptop 2's nurse)."""
     from downtime.services import medication, records, wards
     from downtime.sync.export import export
     from downtime.sync.import_export import import_export
@@ -297,14 +298,20 @@ def dose_on_hold(tmp_path, laptop, clock, admission_values):
         "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
         "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
         "high_alert": False}, patient_id=patient).record_id
-    given = {"outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
-             "dose_given": 1.0, "route": "PO"}
-    dose = medication.record_dose(nurses[0], order, given).record_id
+    prn = records.save_new(doctor, "medication_order", {
+        "drug": "Ondansetron", "dose": 4.0, "dose_unit": "mg", "route": "IV", "frequency": "prn",
+        "prn_indication": "nausea", "min_interval_hours": 8, "max_doses_24h": 3,
+        "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient).record_id
+    doses = [medication.record_dose(nurses[0], order, {
+        "outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+        "dose_given": 1.0, "route": "PO"}).record_id, medication.record_dose(nurses[0], prn, {
+            "outcome": "given", "given_at": "2026-11-28T09:00+01:00", "dose_given": 4.0, "route": "IV"}).record_id]
     import_export(clerks[1], export(clerks[0], tmp_path / "carried").folder)
     clock.advance(minutes=10)
-    medication.withdraw_dose(nurses[1], dose, "recorded for the wrong patient")
-    records.amend(nurses[0], dose, {**records.current(nurses[0].db, dose).data, "site": "with food"}, "taken with food")
+    for dose in doses:
+        medication.withdraw_dose(nurses[1], dose, "recorded for the wrong patient")
+        records.amend(nurses[0], dose, {**records.current(nurses[0].db, dose).data, "site": "left arm"}, "site")
     first, second = (export(clerk, tmp_path / f"next-{number}").folder for number, clerk in enumerate(clerks, 1))
     import_export(clerks[1], first)
     import_export(clerks[0], second)
-    return patient, order, dose, *nurses
+    return patient, order, doses[0], *nurses

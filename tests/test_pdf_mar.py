@@ -254,9 +254,11 @@ def test_a_printed_chart_and_ward_pack_flag_a_dose_two_laptops_recorded_otherwis
     patient, _, _, nurse_1, nurse_2 = dose_on_hold
     given = " ".join(_text(printing.print_mar(nurse_1, [patient], tmp_path / "given.pdf")))
     assert "N 08:05 DOSE ON HOLD" in given and HELD_KEY in given
+    assert "N 28/11 09:00 — 4 mg — DOSE ON HOLD" in given, "an as-required dose too"
     withdrawn = " ".join(_text(printing.print_ward_mar_pack(nurse_2, "3B", tmp_path / "pack.pdf")))
     assert "OVERDUE DOSE ON HOLD" in withdrawn and HELD_KEY in withdrawn
-    assert withdrawn.count("DOSE ON HOLD") == 2, "the cell held and the key, no other"
+    assert "N 28/11 09:00 — 4 mg — withdrawn here — DOSE ON HOLD" in withdrawn, "listed, though withdrawn here"
+    assert withdrawn.count("DOSE ON HOLD") == 3, "the cell held, the as-required dose and the key, no other"
 
 
 def test_a_chart_without_a_dose_on_hold_prints_no_key_for_it(tmp_path, session_for, medication_ward):

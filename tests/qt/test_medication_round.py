@@ -817,6 +817,13 @@ def test_a_dose_two_laptops_recorded_otherwise_is_flagged_on_the_chart_and_the_r
     assert mar.model.data(cell, Qt.ItemDataRole.ForegroundRole) == red
     afternoon = mar.model.index(mar.model.rows.index(next(row for row in mar.model.rows if row[1] == "14:00")), column)
     assert mar.model.data(afternoon, Qt.ItemDataRole.ToolTipRole) is None
+    as_required = mar.model.rows.index(next(row for row in mar.model.rows if row[1] is None))
+    assert mar.model.text(as_required, column) == "DOSE ON HOLD", "the ondansetron given at 09:00, withdrawn here"
+    assert mar.model.data(mar.model.index(as_required, column), Qt.ItemDataRole.ToolTipRole) == WITHDRAWN_ON_HOLD
+    mar.table.setCurrentIndex(mar.model.index(as_required, column))
+    QTest.keyClick(mar.table, Qt.Key.Key_Return)
+    assert mar.dialog is not None and mar.dialog.dose_on_hold.text() == WITHDRAWN_ON_HOLD, "its interval counts it"
+    mar.dialog.reject()
     mar.table.setCurrentIndex(cell)
     QTest.keyClick(mar.table, Qt.Key.Key_Return)
     assert mar.dialog is not None and mar.dialog.dose_on_hold.text() == WITHDRAWN_ON_HOLD
