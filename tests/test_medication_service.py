@@ -61,7 +61,7 @@ def test_controlled_drug_needs_a_different_witness_and_stock(ward, session_for):
         medication.record_dose(nurse, morphine.record_id, values, witness=("nurse", "1111"))
     with pytest.raises(SignInError):
         medication.record_dose(nurse, morphine.record_id, values, witness=("doctor", "9999"))
-    with pytest.raises(ServiceError, match="holds 0 mg"):
+    with pytest.raises(ServiceError, match="holds 0 mg of Morphine; 5 mg cannot be given from it"):  # its unit said
         medication.record_dose(nurse, morphine.record_id, values, witness=("doctor", "2222"))
     assert medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222")) == 20
     saved = medication.record_dose(nurse, morphine.record_id, values, witness=("doctor", "2222"))

@@ -232,7 +232,7 @@ def _deduct_check(session: Session, found: Order, quantity: float, given_at: dat
                                              "{quantity} cannot be given from it. Record the stock received first "
                                              "(with a witness)."),
                            ward=ward, balance=decimal_text(balance, session.lang), unit=found.dose_unit, drug=found.drug,
-                           quantity=decimal_text(quantity, session.lang))
+                           quantity=f"{decimal_text(quantity, session.lang)} {found.dose_unit}")
     return ward
 
 
