@@ -133,6 +133,7 @@ def test_the_day_board_flags_the_clash(two_laptops_one_slot, tmp_path, laptop, q
     qtbot.addWidget(panel)
     panel.day.setDate(QDate(2026, 11, 30))
     panel.refresh()
+    qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
     model = panel.day_model
     assert [model.text(row, 10) for row in range(3)] == [
         "booked — CLASH, move one: theatre T1 is booked 30/11 09:00-10:00",

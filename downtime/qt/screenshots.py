@@ -29,6 +29,7 @@ from downtime.qt.observations_view import EscalationPanel
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.print_preview import PrintPreview
 from downtime.qt.sign_in import SignInDialog
+from downtime.qt.theatre_panel import TheatrePanel
 from downtime.qt.style import apply_style
 from downtime.qt.work import Work
 from downtime.services import printing
@@ -53,7 +54,8 @@ def _save(app: QApplication, widget: QWidget, path: Path) -> Path:
     return path
 
 
-def _read(app: QApplication, window: MainWindow, panel: PatientsPanel | EscalationPanel | BackEntryPanel) -> None:
+def _read(app: QApplication, window: MainWindow,
+          panel: PatientsPanel | EscalationPanel | TheatrePanel | BackEntryPanel) -> None:
     """A tab shown once its list is read (on a thread of its own)."""
     window.tabs.setCurrentWidget(panel)
     while (reading := panel.reader.reading) is not None:
@@ -121,7 +123,7 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         preview.close()
         _done(app, nurse)
         coordinator = window_for(Role.SURGICAL_COORDINATOR)
-        shot("theatre", coordinator, lambda: coordinator.tabs.setCurrentWidget(coordinator.theatre))
+        shot("theatre", coordinator, lambda: _read(app, coordinator, coordinator.theatre))
         _done(app, coordinator)
         clerk = window_for(Role.RECORDS_STAFF)
         assert clerk.back_entry is not None

@@ -17,12 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.domain.records import RecordVersion
+from downtime.errors import UserError
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from downtime.qt.i18n import language, locale, say, translate, word
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.style import ErrorLabel
+from downtime.qt.work import ListReader
 from downtime.services import printing, theatre
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -33,6 +35,7 @@ BOOKING_STATUS = {theatre.BookingStatus.BOOKED: QT_TR_NOOP("booked"),
                   theatre.BookingStatus.TRANSFERRED: QT_TR_NOOP("transferred")}
 
 
+Board = list[tuple[theatre.TheatreSession, list[theatre.ListEntry]]]
 SCREEN_MARGIN = 80  # pixels left beside a dialog sized to its contents: its frame and the screen's edge
 ON_THE_BOARD = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation on the day board first.")
 ON_THE_LIST = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation in the rescheduling list first.")
@@ -281,8 +284,13 @@ class TheatrePanel(QWidget):
             controls.addWidget(button)
         controls.addStretch(1)
         layout.addLayout(controls)
-        layout.addWidget(QLabel(translate("TheatrePanel",
-                                          "<b>Theatre day board</b> (cancelled or moved operations struck through)")))
+        heading = QHBoxLayout()
+        heading.addWidget(QLabel(translate("TheatrePanel",
+                                           "<b>Theatre day board</b> (cancelled or moved operations struck through)")))
+        self.reading = QLabel()
+        heading.addWidget(self.reading)
+        heading.addStretch(1)
+        layout.addLayout(heading)
         self.day_model = DayModel(session)
         self.day_table = make_table(self.day_model, translate("TheatrePanel", "Theatre day board"), self.cancel_selected)
         layout.addWidget(self.day_table, 3)
@@ -300,6 +308,11 @@ class TheatrePanel(QWidget):
         self.waiting_table = make_table(self.waiting_model, translate("TheatrePanel", "Operations to reschedule"), self.rebook_selected)
         layout.addWidget(self.waiting_table, 2)
         self.dialog: QDialog | None = None
+        self.waiting_unread = False
+        self.reader = ListReader(self)
+        self.reader.found.connect(self._read)
+        self.reader.refused.connect(self._refused)
+        self.reader.slow.connect(lambda: self.reading.setText(translate("TheatrePanel", "Reading the theatre lists…")))
 
     def selected_day(self) -> date:
         picked = self.day.date()
@@ -309,19 +322,44 @@ class TheatrePanel(QWidget):
         """Read again after every save: the operation chosen on the board stays chosen (struck
         through once cancelled), and on the rescheduling list too, or the one that takes its line
         once it is rebooked."""
-        day, waiting = theatre.board(self.session.db, self.session.forms, self.selected_day(), self.session.clock())
-        self._show(day)
-        show_keeping_choice(self.waiting_table, self.waiting_model, waiting,
-                            lambda item: item.state.record.record_id, or_same_line=True)
+        self.waiting_unread = True
+        self._read_lists()
 
     def show_day(self) -> None:
         """The day board alone: stepping through days with the arrow keys does not read the
-        rescheduling list again."""
-        self._show(theatre.day_list(self.session.db, self.session.forms, self.selected_day()))
+        rescheduling list again. The day before's operations go at once: shown under the day
+        just chosen while it is read, one of them could be cancelled or lettered as that day's."""
+        self.day_model.set_rows([])
+        self._read_lists()
 
-    def _show(self, day: list[tuple[theatre.TheatreSession, list[theatre.ListEntry]]]) -> None:
+    def _read_lists(self) -> None:
+        """On a thread of its own: a records office's day holds every laptop's bookings, merged,
+        whose clashes are compared pair by pair (a quarter of a second, the window frozen at
+        each day stepped through and each save). Only the last read asked for is shown, so its
+        day is the one chosen; the rescheduling list is read with it until one read has shown it."""
+        day, with_waiting = self.selected_day(), self.waiting_unread
+
+        def read(own: Session, _: object) -> tuple[Board, list[theatre.WaitingItem] | None]:
+            if with_waiting:
+                return theatre.board(own.db, own.forms, day, own.clock())
+            return theatre.day_list(own.db, own.forms, day), None
+
+        self.reader.read(self.session, read)
+
+    def _read(self, found: tuple[Board, list[theatre.WaitingItem] | None]) -> None:
+        day, waiting = found
+        self.reading.setText("")
         show_keeping_choice(self.day_table, self.day_model, [(s.theatre, entry) for s, entries in day for entry in entries],
                             lambda row: (row[1].state.record.record_id, row[1].start), or_same_line=False)
+        if waiting is not None:
+            self.waiting_unread = False
+            show_keeping_choice(self.waiting_table, self.waiting_model, waiting,
+                                lambda item: item.state.record.record_id, or_same_line=True)
+
+    def _refused(self, problem: UserError) -> None:
+        """No rows rather than those of another day than the one chosen."""
+        self.reading.setText(say(problem))
+        self.day_model.set_rows([])
 
     def _open(self, dialog: QDialog) -> QDialog:
         """What the dialog saves is shown by the window's refresh of the list in view after

@@ -1,6 +1,7 @@
 """A coordinator cancels a booking and rebooks it from a suggested slot with the keyboard."""
 
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from downtime.sync.importing import import_path
 
 
 @pytest.fixture
-def coordinator(qtbot, session_for, admission_values, answers):
+def coordinator(qtbot, session_for, admission_values, answers, listed):
     nurse, coord = session_for("nurse"), session_for("coord")
     session_ids = [records.save_new(coord, "theatre_session", {
         "theatre": name, "specialty": "General surgery", "starts_at": f"{day}T08:00+01:00",
@@ -31,10 +32,11 @@ def coordinator(qtbot, session_for, admission_values, answers):
     window.show()
     qtbot.waitExposed(window)
     window.tabs.setCurrentWidget(window.theatre)
+    listed(window.theatre)
     return window, session_ids
 
 
-def test_cancel_then_rebook_from_a_suggested_slot_by_keyboard(coordinator, qtbot, monkeypatch):
+def test_cancel_then_rebook_from_a_suggested_slot_by_keyboard(coordinator, qtbot, monkeypatch, listed):
     window, session_ids = coordinator
     panel = window.theatre
     real, boards = theatre.board, []
@@ -52,6 +54,7 @@ def test_cancel_then_rebook_from_a_suggested_slot_by_keyboard(coordinator, qtbot
     QTest.keyClicks(dialog.last_minute, "Y")
     QTest.keyClicks(dialog.told, "In")
     QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    listed(panel)
     assert panel.day_model.text(0, 10) == "CANCELLED"
     assert len(boards) == 1, "the board is read once after the cancellation is saved"
     assert panel.day_model.data(panel.day_model.index(0, 2), Qt.ItemDataRole.FontRole).strikeOut()
@@ -63,13 +66,14 @@ def test_cancel_then_rebook_from_a_suggested_slot_by_keyboard(coordinator, qtbot
     qtbot.waitActive(rebook)
     assert rebook.slot_list.currentItem().text().startswith("Mon 30/11 08:00 — theatre T2")
     QTest.keyClick(rebook.slot_list, Qt.Key.Key_Return)
+    listed(panel)
     assert panel.waiting_model.rowCount() == 0
     (state,) = theatre.bookings(window.session.db, window.session.forms)
     assert state.status is theatre.BookingStatus.REBOOKED and state.session_id == session_ids[1]
 
 
 def test_stepping_through_days_shows_each_day_without_reading_the_rescheduling_list_again(coordinator, qtbot,
-                                                                                           monkeypatch):
+                                                                                           monkeypatch, listed):
     from PySide6.QtCore import QDate
 
     window, _ = coordinator
@@ -81,13 +85,46 @@ def test_stepping_through_days_shows_each_day_without_reading_the_rescheduling_l
     assert panel.day_model.rowCount() == 1
     panel.day.setFocus()
     QTest.keyClick(panel.day, Qt.Key.Key_Up)
+    listed(panel)
     assert panel.selected_day().isoformat() == "2026-11-29" and panel.day_model.rowCount() == 0
     QTest.keyClick(panel.day, Qt.Key.Key_Down)
+    listed(panel)
     assert panel.day_model.rowCount() == 1 and read == []
 
 
+def test_the_board_is_read_on_a_thread_of_its_own_and_never_shows_another_days_operations(coordinator, qtbot,
+                                                                                           monkeypatch, listed):
+    """At a records office the day's board (every laptop's bookings merged, their clashes compared
+    pair by pair) held the window a quarter of a second at each day stepped through and each
+    save. It is read on a thread of its own, "Reading…" said while it takes; the day just
+    chosen never shows the operations of the day before meanwhile."""
+    window, _ = coordinator
+    panel = listed(window.theatre)
+    assert panel.day_model.rowCount() == 1
+    on_gui_thread, release = [], threading.Event()
+    real = theatre.day_list
+
+    def day_list(*args, **kwargs):
+        on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        release.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(theatre, "day_list", day_list)
+    panel.day.setFocus()
+    QTest.keyClick(panel.day, Qt.Key.Key_Up)
+    assert panel.selected_day().isoformat() == "2026-11-29" and panel.day_model.rowCount() == 0
+    qtbot.waitUntil(lambda: "Reading" in panel.reading.text(), timeout=30_000)
+    QTest.keyClick(panel.day, Qt.Key.Key_Down)
+    release.set()
+    listed(panel)
+    assert panel.day_model.rowCount() == 1 and panel.reading.text() == ""
+    panel.refresh()
+    listed(panel)
+    assert on_gui_thread and not any(on_gui_thread)
+
+
 def test_the_operation_cancelled_stays_chosen_on_the_board_read_again(coordinator, qtbot, session_for,
-                                                                       admission_values):
+                                                                       admission_values, listed):
     """The board is read again after a cancellation: it lost its chosen line, so the coordinator
     working through the outage's cancellations lost her place, and Enter or Patient's letter did
     nothing until a line was chosen again."""
@@ -100,6 +137,7 @@ def test_the_operation_cancelled_stays_chosen_on_the_board_read_again(coordinato
                                 "anaesthetist": "Dr Sato", "session": session_ids[0],
                                 "planned_start": "2026-11-28T11:30+01:00", "expected_minutes": 60})
     panel.refresh()
+    listed(panel)
     panel.day_table.setFocus()
     panel.day_table.selectRow(1)
     chosen = panel.day_model.rows[1][1].state.record.record_id
@@ -110,12 +148,14 @@ def test_the_operation_cancelled_stays_chosen_on_the_board_read_again(coordinato
     QTest.keyClicks(dialog.last_minute, "Y")
     QTest.keyClicks(dialog.told, "In")
     QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    listed(panel)
     current = panel.day_table.currentIndex()
     assert current.isValid() and panel.day_model.rows[current.row()][1].state.record.record_id == chosen
     assert panel.day_model.rows[current.row()][1].struck
 
 
-def test_an_operation_of_a_patient_who_has_died_since_says_so_until_cancelled_as_such(coordinator, qtbot, session_for):
+def test_an_operation_of_a_patient_who_has_died_since_says_so_until_cancelled_as_such(coordinator, qtbot, session_for,
+                                                                                       listed):
     """The death recorded on the ward after the booking left Monday's operation on the board as
     if nothing had happened; now the board says so, and "Patient died" is a reason to cancel."""
     window, session_ids = coordinator
@@ -128,6 +168,7 @@ def test_an_operation_of_a_patient_who_has_died_since_says_so_until_cancelled_as
                      patient_id=booked.record.patient_id)
     panel.day.setDate(QDate(2026, 11, 30))
     panel.refresh()
+    listed(panel)
     assert panel.day_model.text(0, 10) == "booked — PATIENT DIED 28/11/2026 13:00: cancel"
     assert panel.day_model.is_warning(0, 10)
     panel.day_table.setFocus()
@@ -140,10 +181,11 @@ def test_an_operation_of_a_patient_who_has_died_since_says_so_until_cancelled_as
     QTest.keyClicks(dialog.last_minute, "N")
     QTest.keyClicks(dialog.told, "No")
     QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    listed(panel)
     assert panel.day_model.text(0, 10) == "CANCELLED" and panel.waiting_model.rowCount() == 0
 
 
-def _first_operation_cancelled(window):
+def _first_operation_cancelled(window, listed):
     """The demo's first operation cancelled at the last minute (no ward bed), the theatre tab
     read again: its rescheduling list holds it."""
     state = theatre.bookings(window.session.db, window.session.forms)[0]
@@ -151,12 +193,12 @@ def _first_operation_cancelled(window):
                                                             "reason": "no_ward_bed", "last_minute": True,
                                                             "patient_told": "in_person"})
     window.theatre.refresh()
-    return window.theatre
+    return listed(window.theatre)
 
 
-def test_transfer_needs_a_hospital(coordinator, qtbot):
+def test_transfer_needs_a_hospital(coordinator, qtbot, listed):
     window, _ = coordinator
-    panel = _first_operation_cancelled(window)
+    panel = _first_operation_cancelled(window, listed)
     panel.waiting_table.selectRow(0)
     dialog = panel.rebook_selected()
     qtbot.addWidget(dialog)
@@ -166,11 +208,11 @@ def test_transfer_needs_a_hospital(coordinator, qtbot):
     assert theatre.bookings(window.session.db, window.session.forms)[0].status is theatre.BookingStatus.TRANSFERRED
 
 
-def test_enter_after_typing_the_receiving_hospital_transfers_and_books_no_slot(coordinator, qtbot, type_text):
+def test_enter_after_typing_the_receiving_hospital_transfers_and_books_no_slot(coordinator, qtbot, type_text, listed):
     """Enter in "Or transfer to hospital" is the transfer the coordinator just typed: it booked the
     first suggested slot instead, the patient kept on this hospital's list."""
     window, _ = coordinator
-    panel = _first_operation_cancelled(window)
+    panel = _first_operation_cancelled(window, listed)
     panel.waiting_table.setFocus()
     panel.waiting_table.selectRow(0)
     QTest.keyClick(panel.waiting_table, Qt.Key.Key_Return)
@@ -184,7 +226,7 @@ def test_enter_after_typing_the_receiving_hospital_transfers_and_books_no_slot(c
     assert state.status is theatre.BookingStatus.TRANSFERRED and not dialog.isVisible()
 
 
-def _rebooking_an_urgent_case(coordinator, qtbot):
+def _rebooking_an_urgent_case(coordinator, qtbot, listed):
     """The demo's first operation made urgent (24 hours from the decision) and cancelled at the
     last minute, its rebook dialog open: its first free slot is two days on."""
     window, _ = coordinator
@@ -195,27 +237,28 @@ def _rebooking_an_urgent_case(coordinator, qtbot):
     theatre.cancel(session, state.record.record_id, {"cancelled_at": "2026-11-28T13:00+01:00", "reason": "no_ward_bed",
                                                      "last_minute": True, "patient_told": "in_person"})
     panel.refresh()
+    listed(panel)
     panel.waiting_table.selectRow(0)
     dialog = panel.rebook_selected()
     qtbot.addWidget(dialog)
     return dialog
 
 
-def test_a_slot_after_an_urgent_operations_rebook_by_date_says_so(coordinator, qtbot):
+def test_a_slot_after_an_urgent_operations_rebook_by_date_says_so(coordinator, qtbot, listed):
     """An urgent case (24 hours from the decision) whose first free slot is two days on: Enter
     booked it there without a word, and once rebooked it left the list that showed its BREACH."""
-    dialog = _rebooking_an_urgent_case(coordinator, qtbot)
+    dialog = _rebooking_an_urgent_case(coordinator, qtbot, listed)
     assert dialog.slot_list.item(0).text() == "Mon 30/11 08:00 — theatre T2 (General surgery) — after the rebook-by date"
     assert "No free slot before this operation's rebook-by date (29/11/2026 12:00)" in dialog.error.text()
 
 
-def test_each_suggested_slot_shows_whole_after_the_rebook_by_date_included(coordinator, qtbot):
+def test_each_suggested_slot_shows_whole_after_the_rebook_by_date_included(coordinator, qtbot, listed):
     """The list kept Qt's default width: on the demo's lists, "— after the rebook-by date" was cut
     off at the dialog's edge on every line but the first."""
     session = coordinator[0].session
     records.save_new(session, "theatre_session", {"theatre": "T4", "specialty": "Obstetrics and gynaecology (emergency list)",
                                                   "starts_at": "2026-11-30T08:00+01:00", "ends_at": "2026-11-30T13:00+01:00"})
-    dialog = _rebooking_an_urgent_case(coordinator, qtbot)
+    dialog = _rebooking_an_urgent_case(coordinator, qtbot, listed)
     dialog.show()
     qtbot.waitExposed(dialog)
     assert any("Obstetrics" in dialog.slot_list.item(row).text() and "after the rebook-by date" in
@@ -275,10 +318,12 @@ def test_the_lists_of_other_tabs_are_read_when_first_shown_not_when_the_window_o
     window.tabs.setCurrentWidget(window.escalation)
     window.tabs.setCurrentWidget(window.theatre)
     listed(window.escalation)
-    assert read == ["day_list", "review"]
+    listed(window.theatre)
+    assert sorted(read) == ["day_list", "review"]  # each on a thread of its own
 
 
-def test_the_coordinator_prints_the_days_list_the_rescheduling_list_and_the_patients_letter(coordinator, answers):
+def test_the_coordinator_prints_the_days_list_the_rescheduling_list_and_the_patients_letter(coordinator, answers,
+                                                                                           listed):
     """The lists for theatre and the letter for the patient were printed only from the command
     line; a letter asked for an operation not yet rebooked says why there is none."""
     from pypdf import PdfReader
@@ -296,18 +341,20 @@ def test_the_coordinator_prints_the_days_list_the_rescheduling_list_and_the_pati
         "cancelled_at": "2026-11-28T07:30+01:00", "reason": "information_system", "last_minute": True,
         "patient_told": "in_person"})
     panel.refresh()
+    listed(panel)
     assert "Total hip replacement" in text(panel.print_waiting())
     theatre.rebook(window.session, state.record.record_id, {
         "outcome": "rebooked", "decided_at": "2026-11-28T10:00+01:00", "session": session_ids[1],
         "planned_start": "2026-11-30T08:00+01:00"})
     panel.refresh()
+    listed(panel)
     panel.day_table.selectRow(0)
     letter = text(panel.print_letter())
     assert "30/11/2026" in letter and "Total hip replacement" in letter
 
 
 def test_the_letter_of_a_second_rebooking_names_the_date_just_cancelled(qtbot, session_for, admission_values, answers,
-                                                                        clock):
+                                                                        clock, listed):
     """Booked 28/11, cancelled, rebooked 30/11 (the patient got a letter for 30/11), cancelled
     again, rebooked 02/12: the new letter must say the 30/11 operation could not take place,
     not the 28/11 one the patient was already told about."""
@@ -337,6 +384,7 @@ def test_the_letter_of_a_second_rebooking_names_the_date_just_cancelled(qtbot, s
     panel = window.theatre
     panel.day.setDate(QDate(2026, 12, 2))  # the new day
     panel.refresh()
+    listed(panel)
     panel.day_table.selectRow(0)
     letter = " ".join(page.extract_text() for page in PdfReader(panel.print_letter()).pages)
     assert "02/12/2026 08:00" in letter
@@ -360,7 +408,7 @@ def _snapshot_in_utc(tmp_path: Path) -> Path:
 
 
 def test_an_operation_the_snapshot_gave_in_utc_is_shown_and_printed_on_the_wards_clock(
-        qtbot, session_for, answers, tmp_path):
+        qtbot, session_for, answers, tmp_path, listed):
     """The hemiarthroplasty is at 08:30 Paris time, which the EHR wrote 07:30Z: the day board,
     the printed list and the letter said 07:30 (each formats the time as stored)."""
     import_path(session_for("admin"), _snapshot_in_utc(tmp_path))
@@ -371,6 +419,7 @@ def test_an_operation_the_snapshot_gave_in_utc_is_shown_and_printed_on_the_wards
     main.tabs.setCurrentWidget(panel)
     panel.day.setDate(QDate(2026, 11, 30))
     panel.refresh()
+    listed(panel)
     assert panel.day_model.rowCount() == 1 and panel.day_model.text(0, 5) == "Hemiarthroplasty"
     board_time = panel.day_model.text(0, 1)
     from pypdf import PdfReader
@@ -380,13 +429,14 @@ def test_an_operation_the_snapshot_gave_in_utc_is_shown_and_printed_on_the_wards
         f"day board says {board_time}; printed list: {[l for l in printed.splitlines() if ':' in l and len(l) < 8]}")
 
 
-def test_the_board_s_buttons_with_no_operation_chosen_say_so(coordinator, answers):
+def test_the_board_s_buttons_with_no_operation_chosen_say_so(coordinator, answers, listed):
     """Cancel, Patient's letter and Rebook did nothing at all with no line chosen (the board is
     read with none), nor Enter on an operation already struck through."""
     window, _ = coordinator
     panel = window.theatre
     _, asked = answers
     panel.refresh()
+    listed(panel)
     assert panel.cancel_selected() is None and panel.print_letter() is None and panel.rebook_selected() is None
     assert [said for kind, said in asked if kind == "error"] == [
         "Select an operation on the day board first.", "Select an operation on the day board first.",
@@ -396,6 +446,7 @@ def test_the_board_s_buttons_with_no_operation_chosen_say_so(coordinator, answer
                                                             "reason": "no_ward_bed", "last_minute": True,
                                                             "patient_told": "in_person"})
     panel.refresh()
+    listed(panel)
     panel.day_table.selectRow(0)
     assert panel.cancel_selected() is None
     assert asked[-1] == ("error", "This operation is struck through: it was already cancelled or moved from this list.")
