@@ -6,6 +6,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
 
@@ -91,8 +92,9 @@ class Booking:
     surgeon: str
     anaesthetist: str | None
 
-    @property
+    @cached_property
     def end(self) -> datetime | None:
+        """Worked out once: a merged day's clash check compares thousands of pairs."""
         return self.start + timedelta(minutes=self.minutes) if self.start else None
 
 

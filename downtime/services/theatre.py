@@ -9,6 +9,7 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta, timezone
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from sqlite_utils import Database
@@ -72,8 +73,9 @@ class BookingFacts:
         letter says could not take place (after a second cancellation, the rebooked one)."""
         return self.cancelled_from[-1][1] if self.cancelled_from else None
 
-    @property
+    @cached_property
     def booking(self) -> Booking:
+        """Made once: a merged day's clash check compares each booking with dozens of others."""
         data = self.record.data
         return Booking(self.record.record_id, str(self.record.patient_id), self.session_id, self.start,
                        self.minutes, data["surgeon"], data.get("anaesthetist"))
