@@ -60,6 +60,25 @@ def test_double_booking_is_refused_naming_the_clash(lists, change, clash):
         theatre.book(coord, patients[1], values)
 
 
+@pytest.mark.parametrize("surgeon, anaesthetist, clash", [
+    ("Dr Roux ", "Dr Other2", "surgeon Dr Roux"), ("DR  ROUX", "Dr Other2", "surgeon Dr Roux"),
+    ("Dr. Roux", "Dr Other2", "surgeon Dr Roux"), ("Dr Other", " dr klein", "anaesthetist Dr Klein"),
+])
+def test_a_surgeon_or_anaesthetist_typed_otherwise_is_the_same_person(lists, surgeon, anaesthetist, clash):
+    """Names are typed by hand on each booking: a trailing space, a doubled space, capitals or
+    "Dr." let Dr Roux be booked in two theatres at once (theatres already compared as typed)."""
+    coord, patients, made = lists
+    theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    with pytest.raises(theatre.ClashRefused, match=clash):
+        theatre.book(coord, patients[1], _booking(made["t2-mon"], "09:00", surgeon=surgeon, anaesthetist=anaesthetist))
+    wanted = Booking("new", patients[1], None, None, 90, surgeon, anaesthetist)
+    known = theatre.sessions(coord.db)
+    booked = [facts.booking for facts in theatre.bookings(coord.db, coord.forms)]
+    (slot,) = suggest_slots(wanted, [known[made["t2-mon"]]], booked, after=datetime(2026, 11, 30, 7, tzinfo=PARIS),
+                            limit=1)
+    assert slot.start.strftime("%H:%M") == "09:30", "the first slot after Dr Roux's and Dr Klein's 08:00-09:30"
+
+
 def test_a_clash_and_a_status_read_in_the_coordinators_language(lists):
     """In French the refusal was English from "This slot clashes" on, the status too ("This
     booking is cancelled" inside a French sentence)."""

@@ -73,6 +73,13 @@ def theatre_key(name: str) -> str:
     return name.strip().casefold()
 
 
+def person_key(name: str | None) -> str:
+    """A surgeon or anaesthetist as typed by hand on each booking: "Dr Roux", "Dr. Roux " and
+    "DR  ROUX" are one person, who cannot be in two theatres at once (compared as typed, a
+    stray space or capital let them be double-booked). No name: nobody, who meets no one."""
+    return " ".join((name or "").replace(".", " ").split()).casefold()
+
+
 @dataclass(frozen=True)
 class TheatreSession:
     session_id: str
@@ -96,6 +103,19 @@ class Booking:
     def end(self) -> datetime | None:
         """Worked out once: a merged day's clash check compares thousands of pairs."""
         return self.start + timedelta(minutes=self.minutes) if self.start else None
+
+    def shares_people(self, other: Booking) -> bool:
+        """The same patient, surgeon or anaesthetist (an anaesthetist left blank is nobody)."""
+        return bool(self.patient_id == other.patient_id or self.surgeon_key == other.surgeon_key
+                    or (self.anaesthetist_key and self.anaesthetist_key == other.anaesthetist_key))
+
+    @cached_property
+    def surgeon_key(self) -> str:
+        return person_key(self.surgeon)
+
+    @cached_property
+    def anaesthetist_key(self) -> str:
+        return person_key(self.anaesthetist)
 
 
 @dataclass(frozen=True)
@@ -163,9 +183,8 @@ def meetings(candidate: Booking, sessions: dict[str, TheatreSession], booked: It
         other_session = sessions.get(other.session_id or "")
         kinds = [kind for kind, met in (
             ("theatre", other_session is not None and theatre_key(other_session.theatre) == theatre_key(theatre)),
-            ("surgeon", other.surgeon.casefold() == candidate.surgeon.casefold()),
-            ("anaesthetist", bool(candidate.anaesthetist and other.anaesthetist
-                                  and other.anaesthetist.casefold() == candidate.anaesthetist.casefold())),
+            ("surgeon", other.surgeon_key == candidate.surgeon_key),
+            ("anaesthetist", bool(candidate.anaesthetist_key and other.anaesthetist_key == candidate.anaesthetist_key)),
             ("patient", other.patient_id == candidate.patient_id)) if met]
         if kinds:
             window = f"{other.start:%d/%m %H:%M}-{other.end:%H:%M}"
@@ -215,7 +234,7 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
     # The bookings sharing a person, by start, each end worked out once: a session reads only
     # those starting within the longest of them before it (a hospital's theatre history is
     # thousands of bookings; scanning them all for each of its sessions took seconds).
-    people = sorted(((b.start, b.end, b) for b in others if b.end is not None and _shares_people(booking, b)),
+    people = sorted(((b.start, b.end, b) for b in others if b.end is not None and booking.shares_people(b)),
                     key=lambda span: span[0])
     starts = [span[0] for span in people]
     longest = max((end - start for start, end, _ in people), default=timedelta(0))
@@ -240,12 +259,6 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
         if start + duration <= session.end and not clashes(trial, by_id, relevant):
             found = sorted([*found, Slot(session.session_id, session.theatre, start)], key=lambda slot: slot.start)[:limit]
     return found
-
-
-def _shares_people(a: Booking, b: Booking) -> bool:
-    return (a.surgeon.casefold() == b.surgeon.casefold() or a.patient_id == b.patient_id
-            or bool(a.anaesthetist and b.anaesthetist
-                    and a.anaesthetist.casefold() == b.anaesthetist.casefold()))
 
 
 def _local(moment: datetime, zone: tzinfo) -> datetime:
