@@ -46,6 +46,19 @@ def test_theatre_list_in_time_order_with_cancellations_marked(day, tmp_path):
     assert "LEFT" in text and "RIGHT" in text and "Theatre T1" in text
 
 
+def test_the_list_prints_each_operations_diagnosis_and_notes(day, tmp_path, session_for):
+    """The booking's notes ("latex allergy", "diabetic: first on the list") and its diagnosis
+    were typed on the form and printed nowhere: theatre staff work from the paper list."""
+    coord, made, _ = day
+    (zola,) = [state for state in theatre.bookings(coord.db, coord.forms) if state.record.record_id == made["Zola"]]
+    records.amend(coord, made["Zola"], {**zola.record.data, "diagnosis": "Strangulated hernia",
+                                        "notes": "LATEX ALLERGY; diabetic, first on the list"}, "notes given by the ward")
+    text = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
+    assert "Inguinal hernia repair Diagnosis: Strangulated hernia Notes: LATEX ALLERGY; diabetic, first on the list" in text
+    french = _text(printing.print_theatre_list(session_for("coord", lang="fr"), date(2026, 11, 30), tmp_path / "fr.pdf"))
+    assert "Diagnostic : Strangulated hernia Remarques : LATEX ALLERGY" in french
+
+
 def test_rescheduling_list_and_letter_in_french(day, tmp_path, session_for, clock):
     coord, made, later = day
     text = _text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))

@@ -29,6 +29,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "list_cols": {"en": "#|Time|Patient|Date of birth|Sex|Downtime no.|Procedure|Side|Priority|Surgeon|Anaesthetist|Status",
                   "fr": "N°|Heure|Patient|Date de naissance|Sexe|N° dégradé|Intervention|Côté|Priorité|Chirurgien|Anesthésiste|Statut"},
     "empty": {"en": "No operation booked.", "fr": "Aucune intervention programmée."},
+    "diagnosis": {"en": "Diagnosis: {text}", "fr": "Diagnostic : {text}"},
+    "notes": {"en": "Notes: {text}", "fr": "Remarques : {text}"},
     "cancelled": {"en": "CANCELLED — {reason}", "fr": "ANNULÉE — {reason}"},
     "moved": {"en": "MOVED to {when}", "fr": "DÉPLACÉE au {when}"},
     "transferred": {"en": "TRANSFERRED elsewhere", "fr": "TRANSFÉRÉE ailleurs"},
@@ -91,6 +93,18 @@ def _choice(spec: FormSpec, field_id: str, value: object, lang: Lang) -> str:
     return format_value(spec.field(field_id), value, lang)
 
 
+def _operation(data: dict[str, object], lang: Lang, struck: bool) -> Paragraph:
+    """The procedure, then its diagnosis and the booking's notes (a latex allergy, a diabetic
+    to take first), which theatre staff read on the paper list and nowhere else."""
+    lines = [escape(str(data["procedure"]))]
+    if data.get("diagnosis"):
+        lines.append(escape(w("diagnosis", lang, text=data["diagnosis"])))
+    if data.get("notes"):
+        lines.append(f"<b>{escape(w('notes', lang, text=data['notes']))}</b>")
+    body = "<br/>".join(lines)
+    return Paragraph(f"<strike>{body}</strike>" if struck else body, style(size=8, condensed=True, leading=9.6))
+
+
 def _status(entry: ListEntry, cancel_spec: FormSpec, lang: Lang) -> str:
     state = entry.state
     if not entry.struck:
@@ -129,7 +143,7 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
             rows.append([_p(str(number), struck=struck), _p(entry.start.strftime("%H:%M"), bold=True, struck=struck),
                          _p(_name(patient, widths[2] * width), bold=True, struck=struck), _p(patient.birth_date_in(lang), struck=struck),
                          _p(SEX.get(patient.sex or "unknown", SEX["unknown"])[lang], struck=struck),
-                         _p(patient.downtime_number, struck=struck), _p(data["procedure"], struck=struck),
+                         _p(patient.downtime_number, struck=struck), _operation(data, lang, struck),
                          _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True, struck=struck),
                          _p(_choice(booking_spec, "priority", data["priority"], lang), struck=struck),
                          _p(data["surgeon"], struck=struck), _p(data.get("anaesthetist") or "—", struck=struck),
