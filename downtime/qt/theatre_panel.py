@@ -112,6 +112,14 @@ class WaitingModel(TextTableModel):
         return column == 6 and (item.breach or item.near_breach or item.state.died_before is not None)
 
 
+def _day_edit(day: date) -> QDateEdit:
+    """A day typed or picked in a calendar, day first as the ward writes it."""
+    edit = QDateEdit(QDate(day.year, day.month, day.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    return edit
+
+
 def _choice_combo(session: Session, form_id: str, field_id: str) -> tuple[QComboBox, list[str | None]]:
     """Blank until someone chooses: a first answer picked by default would be recorded as if
     given (a cancellation "because of the outage", a patient "told in person")."""
@@ -176,26 +184,20 @@ class RebookDialog(QDialog):
         what = translate("RebookDialog", "{procedure} ({minutes} min) — {surgeon}").format(
             procedure=state.record.data["procedure"], minutes=state.minutes, surgeon=state.record.data["surgeon"])
         layout.addWidget(QLabel(f"{_who(state)}<br>{escape(what)}"))
+        self.from_day = _day_edit(session.clock().date())
+        self.from_day.setMinimumDate(self.from_day.date())
+        from_row = QHBoxLayout()
+        from_label = QLabel(translate("RebookDialog", "Slots f&rom:"))
+        from_label.setBuddy(self.from_day)
+        from_row.addWidget(from_label)
+        from_row.addWidget(self.from_day)
+        from_row.addStretch(1)
+        layout.addLayout(from_row)
         slots_label = QLabel(translate("RebookDialog",
                                        "&Suggested slots (no clash with theatre, surgeon, anaesthetist or patient):"))
         layout.addWidget(slots_label)
-        self.slots = theatre.suggestions(session.db, state.record.record_id, session.clock())
-        known = theatre.sessions(session.db)
-        deadline = state.rebook_by
+        self.known = theatre.sessions(session.db)
         self.slot_list = QListWidget()
-        for slot in self.slots:
-            text = translate("RebookDialog", "{day} {time} — theatre {theatre} ({specialty})").format(
-                day=locale().toString(slot.start.date(), "ddd dd/MM"), time=f"{slot.start:%H:%M}", theatre=slot.theatre,
-                specialty=known[slot.session_id].specialty)
-            if deadline is not None and slot.start > deadline:
-                text = translate("RebookDialog", "{slot} — after the rebook-by date").format(slot=text)
-            self.slot_list.addItem(text)
-        self.slot_list.setCurrentRow(0)
-        # Each slot whole, "after the rebook-by date" included (it was cut off at the dialog's
-        # edge), within the screen.
-        fits = (self.slot_list.sizeHintForColumn(0) + 2 * self.slot_list.frameWidth()
-                + self.slot_list.verticalScrollBar().sizeHint().width())
-        self.slot_list.setMinimumWidth(min(fits, self.screen().availableGeometry().width() - SCREEN_MARGIN))
         self.slot_list.itemActivated.connect(lambda item: self.save())
         slots_label.setBuddy(self.slot_list)
         layout.addWidget(self.slot_list)
@@ -215,9 +217,37 @@ class RebookDialog(QDialog):
         buttons.addWidget(self.book)
         buttons.addWidget(self.transfer)
         layout.addLayout(buttons)
+        self.suggest()
+        self.from_day.dateChanged.connect(self.suggest)
+
+    def suggest(self) -> None:
+        """The earliest clash-free slots from the day chosen (today at first): moving an
+        operation to the day the patient can come is a cancellation, then this."""
+        picked = self.from_day.date()
+        state, deadline = self.state, self.state.rebook_by
+        self.slots = theatre.suggestions(self.session.db, state.record.record_id, self.session.clock(),
+                                         from_day=date(picked.year(), picked.month(), picked.day()))
+        self.slot_list.clear()
+        for slot in self.slots:
+            text = translate("RebookDialog", "{day} {time} — theatre {theatre} ({specialty})").format(
+                day=locale().toString(slot.start.date(), "ddd dd/MM"), time=f"{slot.start:%H:%M}", theatre=slot.theatre,
+                specialty=self.known[slot.session_id].specialty)
+            if deadline is not None and slot.start > deadline:
+                text = translate("RebookDialog", "{slot} — after the rebook-by date").format(slot=text)
+            self.slot_list.addItem(text)
+        self.slot_list.setCurrentRow(0)
+        # Each slot whole, "after the rebook-by date" included (it was cut off at the dialog's
+        # edge), within the screen.
+        fits = (self.slot_list.sizeHintForColumn(0) + 2 * self.slot_list.frameWidth()
+                + self.slot_list.verticalScrollBar().sizeHint().width())
+        self.slot_list.setMinimumWidth(min(fits, self.screen().availableGeometry().width() - SCREEN_MARGIN))
+        self.error.setText("")
         if not self.slots:
             self.error.setText(translate("RebookDialog",
                                          "No free slot in the sessions known to this laptop: add sessions or transfer."))
+        elif deadline is not None and self.slots[0].start > deadline and picked > self.from_day.minimumDate():
+            self.error.setText(translate("RebookDialog", "These slots are after this operation's rebook-by date "
+                                                         "({date}).").format(date=f"{deadline:%d/%m/%Y %H:%M}"))
         elif deadline is not None and self.slots[0].start > deadline:
             self.error.setText(translate("RebookDialog", "No free slot before this operation's rebook-by date ({date}): "
                                                          "free one on a list (move an operation that can wait), or "
@@ -265,10 +295,7 @@ class TheatrePanel(QWidget):
         self.session = session
         layout = QVBoxLayout(self)
         controls = QHBoxLayout()
-        today = session.clock().date()
-        self.day = QDateEdit(QDate(today.year, today.month, today.day))
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd/MM/yyyy")
+        self.day = _day_edit(session.clock().date())
         self.day.dateChanged.connect(self.show_day)
         label = QLabel(translate("TheatrePanel", "&Day:"))
         label.setBuddy(self.day)

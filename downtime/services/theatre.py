@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, fields
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from enum import StrEnum
 from functools import cached_property
 from typing import Any
@@ -561,13 +561,15 @@ def rescheduling_list(db: Database, forms: dict[str, FormSpec], now: datetime,
     return sorted(items, key=lambda i: (PRIORITY_RANK[i.state.priority], i.state.rebook_by or far, -i.waited))
 
 
-def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5) -> list[Slot]:
-    """Read only the sessions still to come and the bookings around them, not the theatre's
-    whole history."""
-    coming = _sessions_near(db, now, now + timedelta(days=3660))
-    around = _around(db, now, max(s.end for s in coming)) if coming else set()
+def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, from_day: date | None = None) -> list[Slot]:
+    """The earliest free slots from now, or from the start of `from_day` if later (the day the
+    patient can come). Read only the sessions still to come and the bookings around them, not
+    the theatre's whole history."""
+    after = max(now, datetime.combine(from_day, time.min, tzinfo=now.tzinfo)) if from_day else now
+    coming = _sessions_near(db, after, after + timedelta(days=3660))
+    around = _around(db, after, max(s.end for s in coming)) if coming else set()
     replayed = _replay(db, around | {booking_id})
-    return suggest_slots(_state(replayed, booking_id).booking, coming, _booked(replayed), after=now, limit=limit)
+    return suggest_slots(_state(replayed, booking_id).booking, coming, _booked(replayed), after=after, limit=limit)
 
 
 @dataclass(frozen=True)

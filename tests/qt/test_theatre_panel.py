@@ -196,6 +196,36 @@ def _first_operation_cancelled(window, listed):
     return listed(window.theatre)
 
 
+def _rebooking_by_keyboard(window, qtbot, listed):
+    """The rebook dialog of the demo's first operation, cancelled, opened with Enter on the
+    rescheduling list."""
+    panel = _first_operation_cancelled(window, listed)
+    panel.waiting_table.setFocus()
+    panel.waiting_table.selectRow(0)
+    QTest.keyClick(panel.waiting_table, Qt.Key.Key_Return)
+    qtbot.waitActive(panel.dialog)
+    return panel.dialog
+
+
+def test_the_coordinator_moves_an_operation_to_the_day_the_patient_can_come(coordinator, qtbot, listed):
+    """Moving an operation to another day (the patient away until Wednesday) is a cancellation
+    then a rebooking, whose dialog offered only the earliest slots: Monday's, refused, and no way
+    to reach Wednesday's list. The slots now start from the day chosen in the dialog."""
+    window, _ = coordinator
+    wednesday = records.save_new(window.session, "theatre_session", {
+        "theatre": "T3", "specialty": "General surgery", "starts_at": "2026-12-02T08:00+01:00",
+        "ends_at": "2026-12-02T13:00+01:00"}).record_id
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    assert dialog.slot_list.item(0).text().startswith("Mon 30/11 08:00")
+    dialog.from_day.setDate(QDate(2026, 12, 2))  # as picked in its calendar
+    assert [dialog.slot_list.item(row).text() for row in range(dialog.slot_list.count())] == [
+        "Wed 02/12 08:00 — theatre T3 (General surgery)"]
+    dialog.slot_list.setFocus()
+    QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
+    (state,) = theatre.bookings(window.session.db, window.session.forms)
+    assert state.status is theatre.BookingStatus.REBOOKED and state.session_id == wednesday
+
+
 def test_transfer_needs_a_hospital(coordinator, qtbot, listed):
     window, _ = coordinator
     panel = _first_operation_cancelled(window, listed)
@@ -212,12 +242,7 @@ def test_enter_after_typing_the_receiving_hospital_transfers_and_books_no_slot(c
     """Enter in "Or transfer to hospital" is the transfer the coordinator just typed: it booked the
     first suggested slot instead, the patient kept on this hospital's list."""
     window, _ = coordinator
-    panel = _first_operation_cancelled(window, listed)
-    panel.waiting_table.setFocus()
-    panel.waiting_table.selectRow(0)
-    QTest.keyClick(panel.waiting_table, Qt.Key.Key_Return)
-    dialog = panel.dialog
-    qtbot.waitActive(dialog)
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
     assert dialog.slots, "a free slot is offered, which Enter must not book here"
     dialog.other_hospital.setFocus()
     type_text(dialog.other_hospital, "CHU Bicêtre")
@@ -250,6 +275,8 @@ def test_a_slot_after_an_urgent_operations_rebook_by_date_says_so(coordinator, q
     dialog = _rebooking_an_urgent_case(coordinator, qtbot, listed)
     assert dialog.slot_list.item(0).text() == "Mon 30/11 08:00 — theatre T2 (General surgery) — after the rebook-by date"
     assert "No free slot before this operation's rebook-by date (29/11/2026 12:00)" in dialog.error.text()
+    dialog.from_day.setDate(QDate(2026, 11, 30))  # the coordinator looks from Monday on: not "no free slot before"
+    assert dialog.error.text() == "These slots are after this operation's rebook-by date (29/11/2026 12:00)."
 
 
 def test_each_suggested_slot_shows_whole_after_the_rebook_by_date_included(coordinator, qtbot, listed):
