@@ -46,6 +46,16 @@ def _who(state: theatre.BookingState) -> str:
     born = translate("TheatrePanel", "born {date}").format(date=patient.birth_date_in(language()))
     return f"<b>{escape(patient.display_name)}</b> — {escape(born)} — <b>{escape(patient.downtime_number)}</b>"
 
+def _operation(session: Session, state: theatre.BookingState) -> str:
+    """The procedure and its side, as the coordinator chooses which to cancel or rebook (a
+    patient's two knees are two operations); no side for one that has none."""
+    data = state.record.data
+    if data["laterality"] == "not_applicable":
+        return data["procedure"]
+    side = format_value(session.form("operation_booking").field("laterality"), data["laterality"], session.lang)
+    return f"{data['procedure']}, {side}"
+
+
 class DayModel(TextTableModel):
     columns = (QT_TR_NOOP("Theatre"), QT_TR_NOOP("Time"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Date of birth"),
                QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Procedure"), QT_TR_NOOP("Side"), QT_TR_NOOP("Priority"),
@@ -87,7 +97,8 @@ class DayModel(TextTableModel):
 
 class WaitingModel(TextTableModel):
     columns = (QT_TR_NOOP("Priority"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Procedure"),
-               QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Cancelled"), QT_TR_NOOP("Rebook by"), QT_TR_NOOP("Waiting"))
+               QT_TR_NOOP("Side"), QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Cancelled"), QT_TR_NOOP("Rebook by"),
+               QT_TR_NOOP("Waiting"))
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -103,13 +114,14 @@ class WaitingModel(TextTableModel):
             flag = " " + translate("WaitingModel", "PATIENT DIED {died}: do not rebook").format(
                 died=f"{state.died_before:%d/%m/%Y %H:%M}")
         return (format_value(self.spec.field("priority"), data["priority"], self.lang), state.patient.display_name,
-                state.patient.birth_date_in(language()), data["procedure"], data["surgeon"],
+                state.patient.birth_date_in(language()), data["procedure"],
+                format_value(self.spec.field("laterality"), data["laterality"], self.lang), data["surgeon"],
                 state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—",
                 deadline + flag, translate("WaitingModel", "{days} days").format(days=item.waited.days))
 
     def is_warning(self, row: int, column: int) -> bool:
         item: theatre.WaitingItem = self.rows[row]
-        return column == 6 and (item.breach or item.near_breach or item.state.died_before is not None)
+        return column == 7 and (item.breach or item.near_breach or item.state.died_before is not None)
 
 
 def _day_edit(day: date) -> QDateEdit:
@@ -136,8 +148,12 @@ class CancelDialog(QDialog):
         self.session, self.state = session, state
         self.setWindowTitle(translate("CancelDialog", "Cancel an operation"))
         layout = QVBoxLayout(self)
-        when = f" — {state.start:%d/%m/%Y %H:%M}" if state.start else ""
-        layout.addWidget(QLabel(f"{_who(state)}<br>{escape(state.record.data['procedure'])}{when}"))
+        what = _operation(session, state)
+        if state.session_id is not None and state.start is not None:
+            what = translate("CancelDialog", "{operation} — theatre {theatre}, {when}").format(
+                operation=what, theatre=theatre.sessions(session.db, {state.session_id})[state.session_id].theatre,
+                when=f"{state.start:%d/%m/%Y %H:%M}")
+        layout.addWidget(QLabel(f"{_who(state)}<br>{escape(what)}"))
         form = QFormLayout()
         self.reason, self.reason_codes = _choice_combo(session, "operation_cancellation", "reason")
         self.last_minute = QComboBox()
@@ -182,7 +198,7 @@ class RebookDialog(QDialog):
         self.setWindowTitle(translate("RebookDialog", "Rebook an operation"))
         layout = QVBoxLayout(self)
         what = translate("RebookDialog", "{procedure} ({minutes} min) — {surgeon}").format(
-            procedure=state.record.data["procedure"], minutes=state.minutes, surgeon=state.record.data["surgeon"])
+            procedure=_operation(session, state), minutes=state.minutes, surgeon=state.record.data["surgeon"])
         layout.addWidget(QLabel(f"{_who(state)}<br>{escape(what)}"))
         self.from_day = _day_edit(session.clock().date())
         self.from_day.setMinimumDate(self.from_day.date())
@@ -340,6 +356,8 @@ class TheatrePanel(QWidget):
         self.reader.found.connect(self._read)
         self.reader.refused.connect(self._refused)
         self.reader.slow.connect(lambda: self.reading.setText(translate("TheatrePanel", "Reading the theatre lists…")))
+        self.reader.ended.connect(lambda: self.reading.setText(self.problem))
+        self.problem = ""
 
     def selected_day(self) -> date:
         picked = self.day.date()
@@ -375,7 +393,7 @@ class TheatrePanel(QWidget):
 
     def _read(self, found: tuple[Board, list[theatre.WaitingItem] | None]) -> None:
         day, waiting = found
-        self.reading.setText("")
+        self.problem = ""
         show_keeping_choice(self.day_table, self.day_model, [(s.theatre, entry) for s, entries in day for entry in entries],
                             lambda row: (row[1].state.record.record_id, row[1].start), or_same_line=False)
         if waiting is not None:
@@ -384,8 +402,9 @@ class TheatrePanel(QWidget):
                                 lambda item: item.state.record.record_id, or_same_line=True)
 
     def _refused(self, problem: UserError) -> None:
-        """No rows rather than those of another day than the one chosen."""
-        self.reading.setText(say(problem))
+        """No rows rather than those of another day than the one chosen; the reason is said
+        once the reading ends (`ended`, after which "Reading…" can no longer come)."""
+        self.problem = say(problem)
         self.day_model.set_rows([])
 
     def _open(self, dialog: QDialog) -> QDialog:

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from downtime.qt.main_window import MainWindow
 from downtime.qt.theatre_panel import SCREEN_MARGIN
@@ -224,6 +225,29 @@ def test_the_coordinator_moves_an_operation_to_the_day_the_patient_can_come(coor
     QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
     (state,) = theatre.bookings(window.session.db, window.session.forms)
     assert state.status is theatre.BookingStatus.REBOOKED and state.session_id == wednesday
+
+
+def test_each_side_of_a_staged_operation_is_named_wherever_one_is_chosen(coordinator, qtbot, session_for, listed):
+    """Both knees of one patient, booked on two days: the rescheduling list and the rebook and
+    cancel dialogs named neither side, so the coordinator could not tell which was being
+    cancelled or rebooked (the board and the printed lists did)."""
+    window, session_ids = coordinator
+    coord, panel = window.session, window.theatre
+    (hip,) = theatre.bookings(coord.db, coord.forms)
+    theatre.book(coord, hip.record.patient_id, {**hip.record.data, "procedure": "Knee arthroscopy", "laterality": "left",
+                                                "session": session_ids[1], "planned_start": "2026-11-30T08:00+01:00",
+                                                "expected_minutes": 45})
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    assert panel.waiting_model.columns[4] == "Side" and panel.waiting_model.text(0, 4) == "RIGHT"
+    assert "Total hip replacement, RIGHT (120 min)" in dialog.findChild(QLabel).text()
+    dialog.reject()
+    panel.day.setDate(QDate(2026, 11, 30))
+    listed(panel)
+    panel.day_table.setFocus()
+    panel.day_table.selectRow(0)
+    QTest.keyClick(panel.day_table, Qt.Key.Key_Return)
+    qtbot.waitActive(panel.dialog)
+    assert "Knee arthroscopy, LEFT — theatre T2, 30/11/2026 08:00" in panel.dialog.findChild(QLabel).text()
 
 
 def test_transfer_needs_a_hospital(coordinator, qtbot, listed):
