@@ -123,7 +123,7 @@ def test_an_import_bringing_only_a_session_moved_to_another_theatre_names_the_cl
 def test_the_day_board_flags_the_clash(two_laptops_one_slot, tmp_path, laptop, qtbot):
     from PySide6.QtCore import QDate
 
-    from downtime.qt.theatre_panel import TheatrePanel
+    from downtime.qt.theatre_panel import STATUS, TheatrePanel
 
     folders, _ = two_laptops_one_slot
     office = laptop(tmp_path / "office.sqlite", 900)[1]
@@ -135,10 +135,10 @@ def test_the_day_board_flags_the_clash(two_laptops_one_slot, tmp_path, laptop, q
     panel.refresh()
     qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
     model = panel.day_model
-    assert [model.text(row, 10) for row in range(3)] == [
+    assert [model.text(row, STATUS) for row in range(3)] == [
         "booked — CLASH, move one: theatre T1 is booked 30/11 09:00-10:00",
         "booked — CLASH, move one: theatre T1 is booked 30/11 08:00-09:30", "booked"]
-    assert [model.is_warning(row, 10) for row in range(3)] == [True, True, False]
+    assert [model.is_warning(row, STATUS) for row in range(3)] == [True, True, False]
 
 
 def test_the_import_wizard_names_the_clash(two_laptops_one_slot, tmp_path, laptop, qtbot):

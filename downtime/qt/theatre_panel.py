@@ -36,6 +36,8 @@ BOOKING_STATUS = {theatre.BookingStatus.BOOKED: QT_TR_NOOP("booked"),
 
 
 Board = list[tuple[theatre.TheatreSession, list[theatre.ListEntry]]]
+STATUS = 2  # the day board's column saying booked, cancelled, a clash or a death
+STATUS_CHARACTERS = 55  # the status up to its first clash's time ("booked — CLASH, move one: theatre T1 is booked…")
 SCREEN_MARGIN = 80  # pixels left beside a dialog sized to its contents: its frame and the screen's edge
 ON_THE_BOARD = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation on the day board first.")
 ON_THE_LIST = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation in the rescheduling list first.")
@@ -57,9 +59,13 @@ def _operation(session: Session, state: theatre.BookingState) -> str:
 
 
 class DayModel(TextTableModel):
-    columns = (QT_TR_NOOP("Theatre"), QT_TR_NOOP("Time"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Date of birth"),
-               QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Procedure"), QT_TR_NOOP("Side"), QT_TR_NOOP("Priority"),
-               QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Anaesthetist"), QT_TR_NOOP("Status"))
+    """Status comes after the time: last, after ten columns, CANCELLED, a clash or a death lay
+    beyond the right edge of a laptop's screen in French. Its text is cut at STATUS_CHARACTERS
+    (a merged hospital's clashes run to pages), whole in its tooltip."""
+
+    columns = (QT_TR_NOOP("Theatre"), QT_TR_NOOP("Time"), QT_TR_NOOP("Status"), QT_TR_NOOP("Patient"),
+               QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Procedure"), QT_TR_NOOP("Side"),
+               QT_TR_NOOP("Priority"), QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Anaesthetist"))
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -77,20 +83,22 @@ class DayModel(TextTableModel):
         if entry.clashes:
             status = translate("DayModel", "{status} — CLASH, move one: {clashes}").format(
                 status=status, clashes="; ".join(clash.said.text(language()) for clash in entry.clashes))
-        return (theatre_name, entry.start.strftime("%H:%M"), state.patient.display_name, state.patient.birth_date_in(language()),
-                state.patient.downtime_number, data["procedure"],
+        return (theatre_name, entry.start.strftime("%H:%M"), status, state.patient.display_name,
+                state.patient.birth_date_in(language()), state.patient.downtime_number, data["procedure"],
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang),
                 format_value(self.spec.field("priority"), data["priority"], self.lang), data["surgeon"],
-                data.get("anaesthetist") or "—", status)
+                data.get("anaesthetist") or "—")
 
     def is_warning(self, row: int, column: int) -> bool:
         entry = self.rows[row][1]
-        return column == 10 and (entry.struck or bool(entry.clashes) or entry.state.died_before is not None)
+        return column == STATUS and (entry.struck or bool(entry.clashes) or entry.state.died_before is not None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if index.isValid() and role == Qt.ItemDataRole.ToolTipRole and index.column() == STATUS:
+            return self.text(index.row(), STATUS)
         if index.isValid() and role == Qt.ItemDataRole.FontRole and self.rows[index.row()][1].struck:
             font = QFont()
-            font.setStrikeOut(index.column() != 10)
+            font.setStrikeOut(index.column() != STATUS)
             return font
         return super().data(index, role)
 
@@ -336,6 +344,7 @@ class TheatrePanel(QWidget):
         layout.addLayout(heading)
         self.day_model = DayModel(session)
         self.day_table = make_table(self.day_model, translate("TheatrePanel", "Theatre day board"), self.cancel_selected)
+        self.day_model.modelReset.connect(self._narrow_status)
         layout.addWidget(self.day_table, 3)
         row = QHBoxLayout()
         row.addWidget(QLabel(translate("TheatrePanel", "<b>To reschedule</b> — priority, then deadline, then waiting time")))
@@ -406,6 +415,12 @@ class TheatrePanel(QWidget):
         once the reading ends (`ended`, after which "Reading…" can no longer come)."""
         self.problem = say(problem)
         self.day_model.set_rows([])
+
+    def _narrow_status(self) -> None:
+        """After the columns are fitted to the rows (make_table): a status wider than its first
+        clash is cut there, the patient's name and identifiers staying on screen."""
+        widest = self.day_table.fontMetrics().averageCharWidth() * STATUS_CHARACTERS
+        self.day_table.setColumnWidth(STATUS, min(self.day_table.columnWidth(STATUS), widest))
 
     def _open(self, dialog: QDialog) -> QDialog:
         """What the dialog saves is shown by the window's refresh of the list in view after

@@ -10,7 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from downtime.qt.main_window import MainWindow
-from downtime.qt.theatre_panel import SCREEN_MARGIN
+from downtime.qt.theatre_panel import SCREEN_MARGIN, STATUS
 from downtime.services import records, theatre
 from downtime.sync.importing import import_path
 
@@ -42,23 +42,23 @@ def test_cancel_then_rebook_from_a_suggested_slot_by_keyboard(coordinator, qtbot
     panel = window.theatre
     real, boards = theatre.board, []
     monkeypatch.setattr(theatre, "board", lambda *args: (boards.append(args), real(*args))[1])
-    assert panel.day_model.text(0, 10) == "booked" and panel.day_model.text(0, 6) == "RIGHT"
+    assert panel.day_model.text(0, STATUS) == "booked" and panel.day_model.text(0, 7) == "RIGHT"
     panel.day_table.setFocus()
     panel.day_table.selectRow(0)
     QTest.keyClick(panel.day_table, Qt.Key.Key_Return)
     dialog = panel.dialog
     qtbot.waitActive(dialog)
     QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
-    assert "Reason" in dialog.error.text() and panel.day_model.text(0, 10) == "booked"
+    assert "Reason" in dialog.error.text() and panel.day_model.text(0, STATUS) == "booked"
     QTest.keyClicks(dialog.reason, "Inf")
     assert dialog.reason.currentText() == "Information-system outage"
     QTest.keyClicks(dialog.last_minute, "Y")
     QTest.keyClicks(dialog.told, "In")
     QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
     listed(panel)
-    assert panel.day_model.text(0, 10) == "CANCELLED"
+    assert panel.day_model.text(0, STATUS) == "CANCELLED"
     assert len(boards) == 1, "the board is read once after the cancellation is saved"
-    assert panel.day_model.data(panel.day_model.index(0, 2), Qt.ItemDataRole.FontRole).strikeOut()
+    assert panel.day_model.data(panel.day_model.index(0, 3), Qt.ItemDataRole.FontRole).strikeOut()
     assert panel.waiting_model.rowCount() == 1
     panel.waiting_table.setFocus()
     panel.waiting_table.selectRow(0)
@@ -124,6 +124,21 @@ def test_the_board_is_read_on_a_thread_of_its_own_and_never_shows_another_days_o
     assert on_gui_thread and not any(on_gui_thread)
 
 
+def test_each_operations_status_is_on_screen_without_scrolling(coordinator, qtbot, listed):
+    """Status came last, after ten columns: on a laptop's screen in French (or a window not
+    full width) CANCELLED, "CLASH, move one" and "PATIENT DIED: cancel" lay beyond the board's
+    right edge. It comes after the time, its words whole up to the first clash at least, the
+    rest in its tooltip."""
+    window, _ = coordinator
+    window.resize(1000, 700)
+    panel = listed(window.theatre)
+    table, model = panel.day_table, panel.day_model
+    assert model.columns[STATUS] == "Status" and model.text(0, STATUS) == "booked"
+    shown = table.visualRect(model.index(0, STATUS))
+    assert 0 <= shown.left() and shown.right() <= table.viewport().width()
+    assert model.data(model.index(0, STATUS), Qt.ItemDataRole.ToolTipRole) == "booked"
+
+
 def test_the_operation_cancelled_stays_chosen_on_the_board_read_again(coordinator, qtbot, session_for,
                                                                        admission_values, listed):
     """The board is read again after a cancellation: it lost its chosen line, so the coordinator
@@ -170,8 +185,8 @@ def test_an_operation_of_a_patient_who_has_died_since_says_so_until_cancelled_as
     panel.day.setDate(QDate(2026, 11, 30))
     panel.refresh()
     listed(panel)
-    assert panel.day_model.text(0, 10) == "booked — PATIENT DIED 28/11/2026 13:00: cancel"
-    assert panel.day_model.is_warning(0, 10)
+    assert panel.day_model.text(0, STATUS) == "booked — PATIENT DIED 28/11/2026 13:00: cancel"
+    assert panel.day_model.is_warning(0, STATUS)
     panel.day_table.setFocus()
     panel.day_table.selectRow(0)
     QTest.keyClick(panel.day_table, Qt.Key.Key_Return)
@@ -183,7 +198,7 @@ def test_an_operation_of_a_patient_who_has_died_since_says_so_until_cancelled_as
     QTest.keyClicks(dialog.told, "No")
     QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
     listed(panel)
-    assert panel.day_model.text(0, 10) == "CANCELLED" and panel.waiting_model.rowCount() == 0
+    assert panel.day_model.text(0, STATUS) == "CANCELLED" and panel.waiting_model.rowCount() == 0
 
 
 def _first_operation_cancelled(window, listed):
@@ -471,7 +486,7 @@ def test_an_operation_the_snapshot_gave_in_utc_is_shown_and_printed_on_the_wards
     panel.day.setDate(QDate(2026, 11, 30))
     panel.refresh()
     listed(panel)
-    assert panel.day_model.rowCount() == 1 and panel.day_model.text(0, 5) == "Hemiarthroplasty"
+    assert panel.day_model.rowCount() == 1 and panel.day_model.text(0, 6) == "Hemiarthroplasty"
     board_time = panel.day_model.text(0, 1)
     from pypdf import PdfReader
 
