@@ -65,7 +65,7 @@ class DayModel(TextTableModel):
 
     columns = (QT_TR_NOOP("Theatre"), QT_TR_NOOP("Time"), QT_TR_NOOP("Status"), QT_TR_NOOP("Patient"),
                QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Procedure"), QT_TR_NOOP("Side"),
-               QT_TR_NOOP("Priority"), QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Anaesthetist"))
+               QT_TR_NOOP("Priority"), QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Anaesthetist"), QT_TR_NOOP("Notes"))
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -87,7 +87,7 @@ class DayModel(TextTableModel):
                 state.patient.birth_date_in(language()), state.patient.downtime_number, data["procedure"],
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang),
                 format_value(self.spec.field("priority"), data["priority"], self.lang), data["surgeon"],
-                data.get("anaesthetist") or "—")
+                data.get("anaesthetist") or "—", data.get("notes") or "")
 
     def is_warning(self, row: int, column: int) -> bool:
         entry = self.rows[row][1]

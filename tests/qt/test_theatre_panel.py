@@ -139,6 +139,19 @@ def test_each_operations_status_is_on_screen_without_scrolling(coordinator, qtbo
     assert model.data(model.index(0, STATUS), Qt.ItemDataRole.ToolTipRole) == "booked"
 
 
+def test_the_board_shows_each_bookings_notes(coordinator, listed):
+    """"Latex allergy", "diabetic: first on the list": typed on the booking for the order of the
+    list, and shown nowhere on the board the coordinator orders it from."""
+    window, _ = coordinator
+    coord, panel = window.session, window.theatre
+    (state,) = theatre.bookings(coord.db, coord.forms)
+    records.amend(coord, state.record.record_id, {**state.record.data, "notes": "LATEX ALLERGY"}, "told by the ward")
+    panel.refresh()
+    listed(panel)
+    model = panel.day_model
+    assert model.columns[-1] == "Notes" and model.text(0, len(model.columns) - 1) == "LATEX ALLERGY"
+
+
 def test_the_operation_cancelled_stays_chosen_on_the_board_read_again(coordinator, qtbot, session_for,
                                                                        admission_values, listed):
     """The board is read again after a cancellation: it lost its chosen line, so the coordinator
