@@ -99,6 +99,29 @@ def test_a_list_running_onto_the_next_page_names_its_theatre_there(session_for, 
     assert all("Theatre T7 — Day surgery" in page.extract_text() for page in pages)
 
 
+def test_an_operation_clashing_with_a_page_of_others_still_prints(day, tmp_path):
+    """A records office's merged day: every laptop booked theatre T1 at its own times, each
+    operation clashing with dozens of others. Its status was taller than a page and the day's
+    list did not print at all (a LayoutError); it now carries on over the next page."""
+    from dataclasses import replace
+
+    from downtime.domain.theatre import Clash
+    from downtime.i18n import Phrase
+    from downtime.pdf.theatre import theatre_list_pdf
+
+    coord, _, _ = day
+    ((session, entries),) = theatre.day_list(coord.db, coord.forms, date(2026, 11, 30))
+    clashes = tuple(Clash("theatre", f"other{n}", Phrase("theatre {theatre} is booked {window}", {
+        "theatre": "T1", "window": f"30/11 {8 + n // 60:02d}:{n % 60:02d}-{9 + n // 60:02d}:{n % 60:02d}"}))
+        for n in range(120))
+    lists = [(session, [replace(entries[0], clashes=clashes), *entries[1:]])]
+    out = theatre_list_pdf(date(2026, 11, 30), lists, tmp_path / "list.pdf", theatre=None,
+                           booking_spec=coord.form("operation_booking"), cancel_spec=coord.form("operation_cancellation"),
+                           lang="en", printed_by="Chloé Martin", printed_at=coord.clock(), device_name="laptop")
+    text = _text(out)
+    assert len(PdfReader(out).pages) > 1 and "30/11 09:59-10:59" in text and "ZOLA" in text
+
+
 @pytest.mark.parametrize("reason, words, sorry", [
     ("information_system", "could not take place: Information-system outage.", True),
     ("no_ward_bed", "could not take place: No ward bed.", True),

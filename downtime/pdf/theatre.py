@@ -63,9 +63,12 @@ def _p(text: str, size: float = 8, bold: bool = False, struck: bool = False,
 def _grid(rows: list[list[object]], widths: list[float], width: float, title: str | None = None) -> Table:
     """The column headings, then the lines; `title` (a session) goes above the headings as a
     band. A list that runs onto the next page repeats the band and the headings there (the
-    theatre was named alone at the foot of a page, its operations going over unnamed)."""
+    theatre was named alone at the foot of a page, its operations going over unnamed); a line
+    taller than a page (an operation clashing with dozens of others, merged) carries on over
+    the next, where the list did not print at all."""
     band = [[_band_text(title), *([None] * (len(widths) - 1))]] if title is not None else []
-    table = Table([*band, *rows], colWidths=[share * width for share in widths], repeatRows=len(band) + 1)
+    table = Table([*band, *rows], colWidths=[share * width for share in widths], repeatRows=len(band) + 1,
+                  splitInRow=1)
     heading = len(band)
     table.setStyle(TableStyle([*([("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), BAND)] if band else []),
                                ("GRID", (0, heading), (-1, -1), 0.5, RULE),
