@@ -99,27 +99,53 @@ def test_a_list_running_onto_the_next_page_names_its_theatre_there(session_for, 
     assert all("Theatre T7 — Day surgery" in page.extract_text() for page in pages)
 
 
+def _printed_with_clashes(coord, clashes, out):
+    """The day's list with its first operation meeting `clashes` (as a merge of laptops' exports
+    leaves them: the clash check refuses them on one laptop)."""
+    from dataclasses import replace
+
+    from downtime.pdf.theatre import theatre_list_pdf
+
+    ((session, entries),) = theatre.day_list(coord.db, coord.forms, date(2026, 11, 30))
+    lists = [(session, [replace(entries[0], clashes=tuple(clashes)), *entries[1:]])]
+    return theatre_list_pdf(date(2026, 11, 30), lists, out, theatre=None, booking_spec=coord.form("operation_booking"),
+                            cancel_spec=coord.form("operation_cancellation"), lang="en", printed_by="Chloé Martin",
+                            printed_at=coord.clock(), device_name="laptop")
+
+
 def test_an_operation_clashing_with_a_page_of_others_still_prints(day, tmp_path):
     """A records office's merged day: every laptop booked theatre T1 at its own times, each
     operation clashing with dozens of others. Its status was taller than a page and the day's
     list did not print at all (a LayoutError); it now carries on over the next page."""
+    from downtime.domain.theatre import Clash
+    from downtime.i18n import Phrase
+
+    coord, _, _ = day
+    out = _printed_with_clashes(coord, [Clash("theatre", f"other{n}", Phrase("theatre {theatre} is booked {window}", {
+        "theatre": "T1", "window": f"30/11 {8 + n // 60:02d}:{n % 60:02d}-{9 + n // 60:02d}:{n % 60:02d}"}))
+        for n in range(120)], tmp_path / "list.pdf")
+    text = _text(out)
+    assert len(PdfReader(out).pages) > 1 and "30/11 09:59-10:59" in text and "ZOLA" in text
+
+
+def test_a_clash_met_many_times_over_is_said_once_with_its_count(day, tmp_path):
+    """Twenty laptops each booked theatre T1 at 08:00: each operation's status said "theatre T1
+    is booked 08:00-09:00" nineteen times over, and the merged day's list ran to 600 pages."""
     from dataclasses import replace
 
     from downtime.domain.theatre import Clash
     from downtime.i18n import Phrase
-    from downtime.pdf.theatre import theatre_list_pdf
 
     coord, _, _ = day
-    ((session, entries),) = theatre.day_list(coord.db, coord.forms, date(2026, 11, 30))
-    clashes = tuple(Clash("theatre", f"other{n}", Phrase("theatre {theatre} is booked {window}", {
-        "theatre": "T1", "window": f"30/11 {8 + n // 60:02d}:{n % 60:02d}-{9 + n // 60:02d}:{n % 60:02d}"}))
-        for n in range(120))
-    lists = [(session, [replace(entries[0], clashes=clashes), *entries[1:]])]
-    out = theatre_list_pdf(date(2026, 11, 30), lists, tmp_path / "list.pdf", theatre=None,
-                           booking_spec=coord.form("operation_booking"), cancel_spec=coord.form("operation_cancellation"),
-                           lang="en", printed_by="Chloé Martin", printed_at=coord.clock(), device_name="laptop")
-    text = _text(out)
-    assert len(PdfReader(out).pages) > 1 and "30/11 09:59-10:59" in text and "ZOLA" in text
+    ((_, entries),) = theatre.day_list(coord.db, coord.forms, date(2026, 11, 30))
+    same = [Clash(kind, f"other{n}", Phrase(words, {"theatre": "T1", "surgeon": "Dr Abel", "window": "30/11 08:00-09:00"}))
+            for n in range(19) for kind, words in (("theatre", "theatre {theatre} is booked {window}"),
+                                                   ("surgeon", "surgeon {surgeon} operates {window}"))]
+    entry = replace(entries[0], clashes=(*same, Clash("theatre", "other", Phrase(
+        "theatre {theatre} is booked {window}", {"theatre": "T1", "window": "30/11 08:30-09:30"}))))
+    assert entry.clash_text("en") == ("theatre T1 is booked 30/11 08:00-09:00 (×19); surgeon Dr Abel operates 30/11 "
+                                      "08:00-09:00 (×19); theatre T1 is booked 30/11 08:30-09:30")
+    assert _text(_printed_with_clashes(coord, entry.clashes, tmp_path / "list.pdf")).count("is booked 30/11 08:00-09:00") == 1
 
 
 @pytest.mark.parametrize("reason, words, sorry", [

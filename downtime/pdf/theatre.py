@@ -113,7 +113,7 @@ def _status(entry: ListEntry, cancel_spec: FormSpec, lang: Lang) -> str:
     if not entry.struck:
         flags = [w("died", lang, at=f"{state.died_before:%d/%m/%Y %H:%M}")] if state.died_before else []
         if entry.clashes:
-            flags.append(w("clash", lang, clashes="; ".join(clash.said.text(lang) for clash in entry.clashes)))
+            flags.append(w("clash", lang, clashes=entry.clash_text(lang)))
         return " — ".join(flags)
     if state.status is BookingStatus.CANCELLED:
         return w("cancelled", lang, reason=_choice(cancel_spec, "reason", state.cancel_reason.value, lang)

@@ -82,7 +82,7 @@ class DayModel(TextTableModel):
                 status=status, died=f"{state.died_before:%d/%m/%Y %H:%M}")
         if entry.clashes:
             status = translate("DayModel", "{status} — CLASH, move one: {clashes}").format(
-                status=status, clashes="; ".join(clash.said.text(language()) for clash in entry.clashes))
+                status=status, clashes=entry.clash_text(language()))
         return (theatre_name, entry.start.strftime("%H:%M"), status, state.patient.display_name,
                 state.patient.birth_date_in(language()), state.patient.downtime_number, data["procedure"],
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang),
