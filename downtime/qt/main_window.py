@@ -410,16 +410,17 @@ class MainWindow(QMainWindow):
         return self.open_form(FormView(self.session, self.session.form("admission")))
 
     def _selected_patient(self) -> PatientSummary | None:
-        """The patient the person is looking at: the line chosen on the round or the NEWS2
-        escalations, the patient of the chart or form on screen, else the one chosen in the
-        patient list; None once the nurse has been told to choose one. Always taken from the
-        patient list, the round's highlighted Mr B opened the chart of Mrs A, chosen on the
-        Patients tab earlier and out of sight: the wrong patient's MAR, labels or transfer."""
+        """The patient the person is looking at: the line chosen on the round, the NEWS2
+        escalations or the theatre tab, the patient of the chart or form on screen, else the one
+        chosen in the patient list; None once the nurse has been told to choose one. Always taken
+        from the patient list, the round's highlighted Mr B opened the chart of Mrs A, chosen on
+        the Patients tab earlier and out of sight: the wrong patient's MAR, labels or transfer
+        (or, on the theatre tab, a booking for the wrong patient)."""
         current = self.tabs.currentWidget()
         if isinstance(current, MedicationPanel):
             index = current.table.currentIndex()
             patient = current.model.rows[index.row()].patient if index.isValid() else None
-        elif isinstance(current, EscalationPanel):
+        elif isinstance(current, (EscalationPanel, TheatrePanel)):
             patient = current.chosen_patient()
         elif isinstance(current, PatientTab):
             patient = current.patient

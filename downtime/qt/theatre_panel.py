@@ -27,6 +27,7 @@ from downtime.qt.style import ErrorLabel
 from downtime.qt.work import ListReader
 from downtime.services import printing, theatre
 from downtime.services.context import Session
+from downtime.services.patients import PatientSummary
 from downtime.services.errors import ServiceError, ValidationFailed
 
 BOOKING_STATUS = {theatre.BookingStatus.BOOKED: QT_TR_NOOP("booked"),
@@ -367,6 +368,18 @@ class TheatrePanel(QWidget):
         self.reader.slow.connect(lambda: self.reading.setText(translate("TheatrePanel", "Reading the theatre lists…")))
         self.reader.ended.connect(lambda: self.reading.setText(self.problem))
         self.problem = ""
+
+    def chosen_patient(self) -> PatientSummary | None:
+        """The patient of the operation chosen in the list the person is in (the rescheduling
+        list when it has the focus), else of the board's chosen line: a patient action here
+        ("Record for selected patient") was for whoever was chosen on the Patients tab, out of
+        sight."""
+        for table in sorted((self.day_table, self.waiting_table), key=lambda table: not table.hasFocus()):
+            index = table.currentIndex()
+            if index.isValid():
+                row = table.model().rows[index.row()]
+                return (row[1] if table is self.day_table else row).state.patient
+        return None
 
     def selected_day(self) -> date:
         picked = self.day.date()

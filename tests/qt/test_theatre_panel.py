@@ -152,6 +152,29 @@ def test_the_board_shows_each_bookings_notes(coordinator, listed):
     assert model.columns[-1] == "Notes" and model.text(0, len(model.columns) - 1) == "LATEX ALLERGY"
 
 
+@pytest.mark.parametrize("table", ["day_table", "waiting_table"])
+def test_a_patient_action_on_the_theatre_tab_is_for_the_operation_chosen_there(coordinator, session_for, admission_values,
+                                                                              select_bed, listed, table):
+    """Another patient was chosen on the Patients tab earlier; on the theatre tab, with Mrs
+    Lefèvre's operation chosen, "Record for selected patient ▸ Operation booking" (her other
+    knee) opened a booking for the patient out of sight: the wrong patient's operation."""
+    window, _ = coordinator
+    (booked,) = theatre.bookings(window.session.db, window.session.forms)
+    records.save_new(session_for("nurse"), "admission", {**admission_values, "birth_name": "Durand", "used_name": "",
+                                                        "nir": None, "bed": "13"})
+    window.patients.refresh()
+    select_bed(window, "13")
+    window.tabs.setCurrentWidget(window.theatre)
+    panel = window.theatre
+    if table == "waiting_table":
+        panel = _first_operation_cancelled(window, listed)
+    getattr(panel, table).setFocus()
+    getattr(panel, table).selectRow(0)
+    window.actions_by_id["record_operation_booking"].trigger()
+    form = window.tabs.currentWidget()
+    assert form.patient().patient_id == booked.record.patient_id
+
+
 def test_the_operation_cancelled_stays_chosen_on_the_board_read_again(coordinator, qtbot, session_for,
                                                                        admission_values, listed):
     """The board is read again after a cancellation: it lost its chosen line, so the coordinator
