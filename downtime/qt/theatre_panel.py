@@ -27,8 +27,8 @@ from downtime.qt.style import ErrorLabel
 from downtime.qt.work import ListReader
 from downtime.services import printing, theatre
 from downtime.services.context import Session
-from downtime.services.patients import PatientSummary
 from downtime.services.errors import ServiceError, ValidationFailed
+from downtime.services.patients import PatientSummary
 
 BOOKING_STATUS = {theatre.BookingStatus.BOOKED: QT_TR_NOOP("booked"),
                   theatre.BookingStatus.CANCELLED: QT_TR_NOOP("cancelled"),
@@ -48,6 +48,7 @@ def _who(state: theatre.BookingState) -> str:
     patient = state.patient
     born = translate("TheatrePanel", "born {date}").format(date=patient.birth_date_in(language()))
     return f"<b>{escape(patient.display_name)}</b> — {escape(born)} — <b>{escape(patient.downtime_number)}</b>"
+
 
 def _operation(session: Session, state: theatre.BookingState) -> str:
     """The procedure and its side, as the coordinator chooses which to cancel or rebook (a
@@ -362,12 +363,12 @@ class TheatrePanel(QWidget):
         layout.addWidget(self.waiting_table, 2)
         self.dialog: QDialog | None = None
         self.waiting_unread = False
+        self.problem = ""  # why the last read was refused, said once it ends
         self.reader = ListReader(self)
         self.reader.found.connect(self._read)
         self.reader.refused.connect(self._refused)
         self.reader.slow.connect(lambda: self.reading.setText(translate("TheatrePanel", "Reading the theatre lists…")))
         self.reader.ended.connect(lambda: self.reading.setText(self.problem))
-        self.problem = ""
 
     def chosen_patient(self) -> PatientSummary | None:
         """The patient of the operation chosen in the list the person is in (the rescheduling
