@@ -543,9 +543,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_worklist(args: argparse.Namespace) -> int:
-    from downtime.services.back_entry import progress, worklist
+    from downtime.services.back_entry import probable_duplicates, progress, same_person_notes, worklist
 
-    work = worklist(_session(args))
+    session = _session(args)
+    work = worklist(session)
+    same_person = same_person_notes(probable_duplicates(session), args.lang)
     done, total = progress(work)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "{done} of {total} record(s) entered in the EHR"), done=done, total=total))
     for group in work:
@@ -554,6 +556,8 @@ def cmd_worklist(args: argparse.Namespace) -> int:
                  + (f" — EHR {group.ehr_patient_number}" if group.ehr_patient_number else "")
                  if patient else "Not about a patient")
         print(f"\n{title}")
+        if patient and patient.downtime_number in same_person:
+            print(f"  ! {same_person[patient.downtime_number]}")
         for item in group.items:
             print(f"  [{'x' if item.done else ' '}] {item.step_name}: {item.label} (v{item.record.version}, "
                   f"{item.to_do}) {item.record.record_id}")

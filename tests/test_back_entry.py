@@ -571,3 +571,36 @@ def test_a_parts_subtitle_naming_two_long_names_stays_on_the_page(tmp_path, lapt
         (text, cm[4] + tm[4] + stringWidth(text, SANS, 9))) if "Part of the list" in text or "EHR" in text else None)
     subtitle = [(text, end) for text, end in ends if "Part of the list" in text or "record(s) entered" in text]
     assert subtitle and all(end <= float(page.mediabox.width) - MARGIN for _, end in subtitle), subtitle
+
+
+def test_the_printed_and_command_line_worklists_say_who_is_probably_one_person(tmp_path, laptop, admission_values,
+                                                                                capsys):
+    """One person admitted on two laptops, under two downtime numbers: the tab said so above the
+    list, but the printed part the clerk ticks while typing and `downtime worklist` did not, and
+    each number became an EHR file of its own. Said under each of them, until both are linked."""
+    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
+    records.save_new(nurse_1, "admission", admission_values)
+    records.save_new(nurse_2, "admission", {**admission_values, "ward": "5A", "bed": "7"})
+    records.save_new(nurse_2, "admission", {**admission_values, "birth_name": "Roux", "given_names": "Paul",
+                                            "nir": "", "bed": "3"})
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for number, clerk in ((1, clerk_1), (2, clerk_2)):
+        import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
+    first, second = "DT-001-00001-7", "DT-002-00001-6"
+    why = "(the same NIR; the same birth name, first name and date of birth)"
+    said = {first: f"Probably the same person as {second} {why}: link both to one EHR patient number, and enter "
+                   "the admission once.",
+            second: f"Probably the same person as {first} {why}: link both to one EHR patient number, and enter "
+                    "the admission once."}
+    printed = " ".join(_pdf_text(printing.print_worklist(office, tmp_path / "w.pdf")).split())
+    assert said[first] in printed and said[second] in printed and printed.count("Probably the same person") == 2
+    db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    who = ["--db", db, "--user", "records", "--pin", "4444"]
+    assert main(["worklist", *who]) == 0
+    shown = capsys.readouterr().out
+    assert said[first] in shown and said[second] in shown and shown.count("Probably the same person") == 2
+    for number in (first, second):
+        back_entry.link_patient(office, number, "800123", same_person=number == second)
+    assert "Probably" not in _pdf_text(printing.print_worklist(office, tmp_path / "linked.pdf"))
+    assert main(["worklist", *who]) == 0 and "Probably" not in capsys.readouterr().out

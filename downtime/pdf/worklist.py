@@ -4,6 +4,7 @@ for the EHR reference and the clerk's initials — for offices that tick paper w
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -14,7 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from downtime.formspec import Lang
 from downtime.i18n import message
-from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, style, in_words
+from downtime.pdf.page import MARK, RULE, PageInfo, body_width, build_pdf, style, in_words
 from downtime.services.back_entry import PatientWork, progress
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -47,22 +48,24 @@ def _cell(text: str, bold: bool = False) -> Paragraph:
     return Paragraph(escape(text), style(size=8, bold=bold, condensed=True, leading=9.5))
 
 
-def _heading(group: PatientWork, lang: Lang) -> Paragraph:
+def _heading(group: PatientWork, lang: Lang, same_person: str | None) -> Paragraph:
+    """The patient, and under them, in bold red, who else they probably are (`same_person`)."""
     if group.patient is None:
         return Paragraph(w("no_patient", lang), style(size=10))
     p = group.patient
     ehr = f" — {w('ehr', lang)} <b>{escape(group.ehr_patient_number)}</b>" if group.ehr_patient_number else \
         f" — {w('ehr_to_write', lang)}"
+    note = f'<br/><font color="{MARK.hexval()}"><b>{escape(same_person)}</b></font>' if same_person else ""
     return Paragraph(f"<b>{escape(p.display_name)}</b> — {w('born', lang)} {p.birth_date_in(lang)} — "
-                     f"<b>{escape(p.downtime_number)}</b>{ehr}", style(size=10))
+                     f"<b>{escape(p.downtime_number)}</b>{ehr}{note}", style(size=10))
 
 
-def _table(group: PatientWork, width: float, lang: Lang) -> Table:
+def _table(group: PatientWork, width: float, lang: Lang, same_person: str | None) -> Table:
     """The patient's heading, then the column headings, then a line per record; a group running
     onto the next page repeats its heading there (its lines went on under the column headings
     alone, whose patient only the page before named)."""
     headings = [_cell(h, bold=True) for h in w("headings", lang).split("|")]
-    rows = [[_heading(group, lang), *([""] * (len(headings) - 1))], headings]
+    rows = [[_heading(group, lang, same_person), *([""] * (len(headings) - 1))], headings]
     for item in group.items:
         entered = item.entered
         rows.append([_cell(message(lang, item.step_name)), _cell(item.record.occurred_at.strftime("%d/%m/%Y %H:%M")),
@@ -92,11 +95,14 @@ def _subtitle(work: list[PatientWork], whole: bool, lang: Lang) -> str:
 
 
 def worklist_pdf(work: list[PatientWork], out: Path, *, whole: bool, printed_by: str, printed_at: datetime,
-                 device_name: str, lang: Lang) -> Path:
+                 device_name: str, lang: Lang, same_person: Mapping[str, str]) -> Path:
+    """`same_person`: what to say under a patient probably also admitted under another downtime
+    number, by downtime number (`back_entry.same_person_notes`)."""
     info = PageInfo(title=w("title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, landscape=True, patient_box=False, subtitle=_subtitle(work, whole, lang))
     width = body_width(info)
     story: list[Flowable] = []
     for group in work:
-        story += [CondPageBreak(30 * mm), _table(group, width, lang), Spacer(1, 5 * mm)]
+        note = same_person.get(group.patient.downtime_number) if group.patient else None
+        story += [CondPageBreak(30 * mm), _table(group, width, lang, note), Spacer(1, 5 * mm)]
     return build_pdf(out, story, info)

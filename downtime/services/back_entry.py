@@ -428,6 +428,25 @@ def unsettled(db: Database, found: list[ProbableDuplicate]) -> list[ProbableDupl
     return [group for group in found if not settled(group)]
 
 
+SAME_PERSON = QT_TRANSLATE_NOOP("messages", "Probably the same person as {numbers} ({why}): link both to one EHR "
+                                            "patient number, and enter the admission once.")
+
+
+def same_person_notes(found: Collection[ProbableDuplicate], lang: Lang) -> dict[str, str]:
+    """What to say under each patient of these probable duplicates (`unsettled` ones), by downtime
+    number: the others they probably are, and why (every reason in one sentence). The printed
+    worklist and `downtime worklist` say it where the clerk reaches each of them, as the tab says
+    it above the list: without it each number became an EHR file of its own."""
+    others: dict[str, dict[str, None]] = {}
+    reasons: dict[str, dict[str, None]] = {}
+    for group in found:
+        for number in group.downtime_numbers:
+            others.setdefault(number, {}).update(dict.fromkeys(n for n in group.downtime_numbers if n != number))
+            reasons.setdefault(number, {})[message(lang, group.why)] = None
+    return {number: message(lang, SAME_PERSON, numbers=", ".join(sorted(others[number])),
+                            why="; ".join(reasons[number])) for number in others}
+
+
 def progress(work: list[PatientWork]) -> tuple[int, int]:
     return sum(group.done for group in work), sum(len(group.items) for group in work)
 
