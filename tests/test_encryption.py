@@ -353,3 +353,17 @@ def test_an_export_made_in_the_system_temp_folder_is_not_taken_for_a_leftover_pl
     left.mkdir()
     export(session_for("records"), tmp_path / "usb" / "next")
     assert chosen.is_dir() and verify_export(chosen) == [] and not left.exists()
+
+
+def test_merging_an_encrypted_export_says_to_decrypt_it_first(encrypted, office, tmp_path, capsys):
+    """The merge read an encrypted stick as an export whose manifest.json was missing ("does not
+    match its manifest … No such file or directory"), which told the clerk neither that it was
+    encrypted nor what to do; decrypted, the same stick merges."""
+    plain, sealed = encrypted
+    assert main(["merge", str(plain), str(sealed), "--out", str(tmp_path / "merged")]) == 1
+    said = capsys.readouterr().err
+    assert f"{sealed} is an encrypted export: decrypt it first (downtime decrypt {sealed} --identity KEYFILE " \
+           "--out NEW_FOLDER), then merge the folder it makes" in said, said
+    assert "manifest" not in said and not (tmp_path / "merged").exists()
+    decrypt_folder(sealed, tmp_path / "decrypted", office[0])
+    assert main(["merge", str(plain), str(tmp_path / "decrypted"), "--out", str(tmp_path / "merged")]) == 0

@@ -23,7 +23,8 @@ from downtime.qt.style import ERROR_STYLE
 from downtime.services.context import Session
 from downtime.qt.work import Job, Work
 from downtime.sync.export import ExportResult, export
-from downtime.sync.importing import encrypted_export, import_path
+from downtime.sync.encryption import encrypted_export
+from downtime.sync.importing import import_path
 from downtime.sync.outcome import ImportResult
 
 KINDS = {"export": QT_TRANSLATE_NOOP("ImportWizard", "exports or a merge of exports"),

@@ -101,6 +101,11 @@ def generate_identity(path: Path) -> str:
     return public
 
 
+def encrypted_export(path: Path) -> bool:
+    """An export folder written with `--encrypt-to`: its manifest too is an .age file."""
+    return path.is_dir() and (path / f"manifest.json{SUFFIX}").exists()
+
+
 def load_identities(path: Path) -> list[pyrage.x25519.Identity]:
     try:
         text = path.read_text(encoding="utf-8")

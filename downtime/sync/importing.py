@@ -10,7 +10,7 @@ from pathlib import Path
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.services.context import Session
-from downtime.sync.encryption import SUFFIX, decrypt_folder
+from downtime.sync.encryption import decrypt_folder, encrypted_export
 from downtime.sync.import_export import import_export
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 from downtime.sync.snapshot import load_snapshot
@@ -19,10 +19,6 @@ from downtime.sync.snapshot_fhir import read_fhir_snapshot
 
 
 DECRYPTED = ".downtime-decrypted-"
-
-
-def encrypted_export(path: Path) -> bool:
-    return path.is_dir() and (path / f"manifest.json{SUFFIX}").exists()
 
 
 def import_path(session: Session, path: Path, progress: Progress = untold, identity: Path | None = None) -> ImportResult:

@@ -35,6 +35,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.errors import UserError
 from downtime.services.records import THEATRE_FORMS
 from downtime.services.theatre import EVENT_FORMS, ClashReport, clash_reports, replay, session_of, standing_clashes
+from downtime.sync.encryption import encrypted_export
 from downtime.sync.export import CSV_ENCODING, ON_HOLD_CELL, ON_HOLD_COLUMN, file_digests, verify_export
 from downtime.sync.versions import (
     HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, digest, line, lines_of, write_lines,
@@ -291,6 +292,12 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
     if out.exists():
         raise MergeRefused(QT_TRANSLATE_NOOP("messages", "{out} already exists: choose a new folder for the merge."),
                            out=out)
+    for folder in folders:  # read as plain, it did "not match its manifest", which was missing
+        if encrypted_export(folder):
+            raise MergeRefused(QT_TRANSLATE_NOOP("messages", "{folder} is an encrypted export: decrypt it first "
+                                                             "(downtime decrypt {folder} --identity KEYFILE --out "
+                                                             "NEW_FOLDER), then merge the folder it makes."),
+                               folder=folder)
     problems = [problem for folder in folders for problem in verify_export(folder)]
     if problems:
         raise MergeRefused("refused, an export does not match its manifest:\n" + "\n".join(problems))
