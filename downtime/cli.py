@@ -19,7 +19,7 @@ from typing import Any
 
 from downtime import __version__
 from downtime.errors import FormSpecError, UserError, refusal_of
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, saved_language
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, saved_language, translate
 from downtime.paths import default_db_path, demo_db_path, forms_dir
 
 EXIT_ERROR = 1
@@ -553,14 +553,15 @@ def cmd_worklist(args: argparse.Namespace) -> int:
     for group in work:
         patient = group.patient
         title = (f"{patient.display_name} — {patient.downtime_number}"
-                 + (f" — EHR {group.ehr_patient_number}" if group.ehr_patient_number else "")
-                 if patient else "Not about a patient")
+                 + (f" — {translate(args.lang, '', 'EHR no.')} {group.ehr_patient_number}"
+                    if group.ehr_patient_number else "")
+                 if patient else translate(args.lang, "", "(not about a patient)"))
         print(f"\n{title}")
         if patient and patient.downtime_number in same_person:
             print(f"  ! {same_person[patient.downtime_number]}")
         for item in group.items:
-            print(f"  [{'x' if item.done else ' '}] {item.step_name}: {item.label} (v{item.record.version}, "
-                  f"{item.to_do}) {item.record.record_id}")
+            print(f"  [{'x' if item.done else ' '}] {message(args.lang, item.step_name)}: {item.label} "
+                  f"(v{item.record.version}, {item.to_do_in(args.lang)}) {item.record.record_id}")
     return 0
 
 

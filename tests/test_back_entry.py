@@ -604,3 +604,13 @@ def test_the_printed_and_command_line_worklists_say_who_is_probably_one_person(t
         back_entry.link_patient(office, number, "800123", same_person=number == second)
     assert "Probably" not in _pdf_text(printing.print_worklist(office, tmp_path / "linked.pdf"))
     assert main(["worklist", *who]) == 0 and "Probably" not in capsys.readouterr().out
+
+
+def test_the_worklist_command_speaks_the_clerks_language(office, capsys):
+    """`downtime worklist --lang fr` said its count in French and every line in English (the
+    step, what to do, the ward's records' heading): the printed worklist speaks French."""
+    db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    assert main(["worklist", "--lang", "fr", "--db", db, "--user", "records", "--pin", "4444"]) == 0
+    shown = capsys.readouterr().out
+    assert "Prescription" in shown and "à saisir)" in shown and "(ne concerne pas un patient)" in shown
+    assert not any(word in shown for word in ("Medication order", " enter)", "Not about a patient"))
