@@ -614,3 +614,37 @@ def test_the_worklist_command_speaks_the_clerks_language(office, capsys):
     shown = capsys.readouterr().out
     assert "Prescription" in shown and "à saisir)" in shown and "(ne concerne pas un patient)" in shown
     assert not any(word in shown for word in ("Medication order", " enter)", "Not about a patient"))
+
+
+def test_one_scheduled_dose_recorded_on_two_laptops_is_said_on_both_lines(tmp_path, laptop, clock, admission_values):
+    """The patient moved to another ward with a stick made before their 14:00 dose; the first
+    ward recorded it, the second gave (or recorded) it again. Each laptop checked double doses
+    against its own records only, and the office listed both to enter with no word: the EHR
+    then read two doses given, or lost a real double dose among the lines."""
+    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
+    patient = records.save_new(nurse_1, "admission", admission_values).patient_id
+    order = records.save_new(_doctor(nurse_1, clock), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient)
+    import_export(clerk_2, export(clerk_1, tmp_path / "moved").folder)
+    clock.advance(hours=7)
+    first, second, evening = (medication.record_dose(nurse, order.record_id, {
+        "scheduled_for": f"2026-11-28T{due}+01:00", "outcome": "given", "given_at": f"2026-11-28T{given}+01:00",
+        "dose_given": 1.0, "route": "PO"}) for nurse, due, given in (
+        (nurse_1, "14:00", "14:05"), (nurse_2, "14:00", "14:40"), (nurse_2, "20:00", "20:10")))
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for number, clerk in ((1, clerk_1), (2, clerk_2)):
+        import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
+    lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
+    assert lines[first.record_id].to_do_in("en") == (
+        "enter — the same dose (due 28/11/2026 14:00) was also recorded on laptop 2 (no. 002) by nurse, "
+        "28/11/2026 21:00: ask the ward whether it is one dose recorded twice before entering both")
+    assert "also recorded on laptop 1 (no. 001) by nurse, 28/11/2026 21:00" in lines[second.record_id].to_do_in("en")
+    assert lines[evening.record_id].to_do_in("en") == "enter"
+    assert "RECORDED" not in lines[first.record_id].to_do_in("en", loud=True).split(" — ", 1)[1]
+    medication.withdraw_dose(nurse_2, second.record_id, "recorded twice: given once, on ward 1")
+    import_export(office, export(clerk_2, tmp_path / "stick2-again").folder)
+    lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
+    assert lines[first.record_id].to_do_in("en") == "enter"

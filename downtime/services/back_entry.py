@@ -27,14 +27,16 @@ from sqlite_utils import Database
 
 from downtime.domain.duplicates import ProbableDuplicate
 from downtime.domain.duplicates import probable_duplicates as find_duplicates
+from downtime.domain.laptops import Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec.schema import VALIDATED_IDENTITY, Field, Meaning
 from downtime.formspec.values import format_value
-from downtime.services import records
+from downtime.services import census, records
 from downtime.services.census import all_patients, display_names
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
+from downtime.services.laptops import laptops_known
 from downtime.services.patients import PatientSummary, downtime_numbers, summarise
 from downtime.services.records import THEATRE_FORMS
 from downtime.services.search import sort_key
@@ -105,6 +107,30 @@ class OnHold:
 
 
 @dataclass(frozen=True)
+class SameDose:
+    """Another laptop's record of the same scheduled dose of the same order (the patient moved
+    with a stick made before it): each laptop checked double doses against its own records
+    only, so the records office is the first to see both, and the ward must say whether it is
+    one dose recorded twice or two doses given."""
+
+    record: RecordVersion
+    laptop: Laptop
+
+    def text_in(self, lang: Lang) -> str:
+        return message(lang, QT_TRANSLATE_NOOP("messages", "the same dose (due {due}) was also recorded on {laptop} by "
+                                               "{author}, {time}: ask the ward whether it is one dose recorded twice "
+                                               "before entering both"),
+                       due=f"{_due(self.record):%d/%m/%Y %H:%M}",
+                       laptop=laptop_name(lang, self.record.device_id, {self.record.device_id: self.laptop}),
+                       author=self.record.author, time=f"{self.record.recorded_at:%d/%m/%Y %H:%M}")
+
+
+def _due(dose: RecordVersion) -> datetime:
+    """The scheduled time a dose was recorded for, in this laptop's zone."""
+    return datetime.fromisoformat(str(dose.data["scheduled_for"])).astimezone()
+
+
+@dataclass(frozen=True)
 class WorkItem:
     record: RecordVersion
     step: int
@@ -113,6 +139,7 @@ class WorkItem:
     changes: tuple[Change, ...] = ()
     provisional_identity: bool = False
     on_hold: OnHold | None = None
+    same_dose: tuple[SameDose, ...] = ()
 
     @property
     def step_name(self) -> str:
@@ -131,7 +158,8 @@ class WorkItem:
         `loud`: the action in capitals, as the screen shows what is left; the changed values
         keep their case (mg is not MG)."""
         action = self.action_in(lang).upper() if loud else self.action_in(lang)
-        return " — ".join([action, *filter(None, (self.identity_in(lang), self.changes_in(lang)))])
+        return " — ".join([action, *filter(None, (self.identity_in(lang), self.changes_in(lang))),
+                           *(same.text_in(lang) for same in self.same_dose)])
 
     def action_in(self, lang: Lang) -> str:
         if self.on_hold is not None:
@@ -278,6 +306,24 @@ def _read_holds(session: Session, record_ids: Collection[str]) -> dict[str, OnHo
     return holds
 
 
+def _same_doses(session: Session, current: Collection[RecordVersion]) -> dict[str, tuple[SameDose, ...]]:
+    """Each standing dose of these records recorded for a scheduled time of its order for
+    which another laptop recorded one too, with those others. Doses of one order are one
+    patient's, so a page of the list holds them all."""
+    slots: dict[tuple[str, datetime], list[RecordVersion]] = {}
+    for record in current:
+        if (record.form_id == census.DOSE_FORM and record.data.get("scheduled_for")
+                and record.status is not RecordStatus.ENTERED_IN_ERROR):
+            slots.setdefault((str(record.data.get("order")), _due(record)), []).append(record)
+    shared = [doses for doses in slots.values() if len({dose.device_id for dose in doses}) > 1]
+    if not shared:
+        return {}
+    laptops = laptops_known(session, {dose.device_id for doses in shared for dose in doses})
+    return {dose.record_id: tuple(SameDose(other, laptops.get(other.device_id, Laptop(None))) for other in doses
+                                  if other.device_id != dose.device_id)
+            for doses in shared for dose in doses}
+
+
 def hold_of(session: Session, record_id: str) -> OnHold | None:
     """The record's hold as the worklist shows it, or None when it is not on hold."""
     session.require(Action.READ_RECORDS)
@@ -321,6 +367,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
         list_current(session.db, without_patient=True) if None in order else [])
     holds, held_only = _holds(session, current, ids, None in order)
     current += held_only
+    same_doses = _same_doses(session, current)
     entered = _entries(session.db, current)
     earlier = _versions(session.db, {record.record_id: entered[record.record_id].version for record in current
                                      if record.record_id in entered})
@@ -334,7 +381,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
             groups.setdefault(record.patient_id, []).append(WorkItem(
                 record, _step(session, record.form_id), records.record_label(session, record, known), done,
                 _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),
-                holds.get(record.record_id)))
+                holds.get(record.record_id), same_doses.get(record.record_id, ())))
     work = []
     for patient_id in order:
         if items := groups.get(patient_id):
