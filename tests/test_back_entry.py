@@ -648,3 +648,34 @@ def test_one_scheduled_dose_recorded_on_two_laptops_is_said_on_both_lines(tmp_pa
     import_export(office, export(clerk_2, tmp_path / "stick2-again").folder)
     lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
     assert lines[first.record_id].to_do_in("en") == "enter"
+
+
+def test_a_dose_whose_order_another_laptop_withdrew_says_so(tmp_path, laptop, clock, admission_values):
+    """Laptop 1 marked the order entered in error after the patient moved to laptop 2's ward,
+    which gave a dose from it. A laptop refuses to withdraw an order its doses stand on, but no
+    laptop saw both: the office listed the dose to enter, named by an order it no longer listed
+    (withdrawn before it was entered), so the clerk entered a dose with no order in the EHR, and
+    nobody asked whether the patient had had a drug written for someone else."""
+    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
+    patient = records.save_new(nurse_1, "admission", admission_values).patient_id
+    doctor = _doctor(nurse_1, clock)
+    order = records.save_new(doctor, "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient)
+    import_export(clerk_2, export(clerk_1, tmp_path / "moved").folder)
+    clock.advance(hours=1)
+    dose = medication.record_dose(nurse_2, order.record_id, {
+        "scheduled_for": "2026-11-28T14:00+01:00", "outcome": "given", "given_at": "2026-11-28T14:05+01:00",
+        "dose_given": 1.0, "route": "PO"})
+    records.mark_entered_in_error(doctor, order.record_id, "written for the wrong patient")
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for number, clerk in ((1, clerk_1), (2, clerk_2)):
+        import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
+    (line,) = [item for group in back_entry.worklist(office) for item in group.items
+               if item.record.record_id == dose.record_id]
+    assert line.to_do_in("en") == (
+        "enter — its order was withdrawn (entered in error) on laptop 1 (no. 001) by doctor, 28/11/2026 15:00: "
+        "written for the wrong patient. Ask the ward or the prescriber before entering this dose")
+    assert "its order was withdrawn" in _pdf_text(printing.print_worklist(office, tmp_path / "w.pdf"))

@@ -106,23 +106,31 @@ class OnHold:
         return f"{said}: {answers}" if answers else said
 
 
-@dataclass(frozen=True)
-class SameDose:
-    """Another laptop's record of the same scheduled dose of the same order (the patient moved
-    with a stick made before it): each laptop checked double doses against its own records
-    only, so the records office is the first to see both, and the ward must say whether it is
-    one dose recorded twice or two doses given."""
+SAME_DOSE = QT_TRANSLATE_NOOP("messages", "the same dose (due {due}) was also recorded on {laptop} by {author}, "
+                                         "{time}: ask the ward whether it is one dose recorded twice before entering "
+                                         "both")
+ORDER_WITHDRAWN = QT_TRANSLATE_NOOP("messages", "its order was withdrawn (entered in error) on {laptop} by {author}, "
+                                                "{time}: {reason}. Ask the ward or the prescriber before entering "
+                                                "this dose")
 
+
+@dataclass(frozen=True)
+class Conflict:
+    """Another record that a dose's line contradicts, written on a laptop that did not have
+    this dose (the patient moved with a stick made before it): each laptop checked a dose
+    against its own records only, so the records office is the first to see both, and the ward
+    must say which is true. `said`: SAME_DOSE (another record of the same scheduled dose of the
+    same order) or ORDER_WITHDRAWN (the dose's order, entered in error while the dose stands)."""
+
+    said: str
     record: RecordVersion
     laptop: Laptop
 
     def text_in(self, lang: Lang) -> str:
-        return message(lang, QT_TRANSLATE_NOOP("messages", "the same dose (due {due}) was also recorded on {laptop} by "
-                                               "{author}, {time}: ask the ward whether it is one dose recorded twice "
-                                               "before entering both"),
-                       due=f"{_due(self.record):%d/%m/%Y %H:%M}",
-                       laptop=laptop_name(lang, self.record.device_id, {self.record.device_id: self.laptop}),
-                       author=self.record.author, time=f"{self.record.recorded_at:%d/%m/%Y %H:%M}")
+        record = self.record
+        return message(lang, self.said, due=f"{_due(record):%d/%m/%Y %H:%M}" if record.data.get("scheduled_for") else "",
+                       laptop=laptop_name(lang, record.device_id, {record.device_id: self.laptop}),
+                       author=record.author, time=f"{record.recorded_at:%d/%m/%Y %H:%M}", reason=record.reason or "")
 
 
 def _due(dose: RecordVersion) -> datetime:
@@ -139,7 +147,7 @@ class WorkItem:
     changes: tuple[Change, ...] = ()
     provisional_identity: bool = False
     on_hold: OnHold | None = None
-    same_dose: tuple[SameDose, ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
 
     @property
     def step_name(self) -> str:
@@ -159,7 +167,7 @@ class WorkItem:
         keep their case (mg is not MG)."""
         action = self.action_in(lang).upper() if loud else self.action_in(lang)
         return " — ".join([action, *filter(None, (self.identity_in(lang), self.changes_in(lang))),
-                           *(same.text_in(lang) for same in self.same_dose)])
+                           *(conflict.text_in(lang) for conflict in self.conflicts)])
 
     def action_in(self, lang: Lang) -> str:
         if self.on_hold is not None:
@@ -306,22 +314,31 @@ def _read_holds(session: Session, record_ids: Collection[str]) -> dict[str, OnHo
     return holds
 
 
-def _same_doses(session: Session, current: Collection[RecordVersion]) -> dict[str, tuple[SameDose, ...]]:
-    """Each standing dose of these records recorded for a scheduled time of its order for
-    which another laptop recorded one too, with those others. Doses of one order are one
-    patient's, so a page of the list holds them all."""
+def _conflicts(session: Session, current: Collection[RecordVersion]) -> dict[str, tuple[Conflict, ...]]:
+    """The standing doses among these records that another laptop's record contradicts: a dose
+    of the same scheduled time of the same order recorded there too, or their order withdrawn
+    there. A dose's order is its patient's, so a page of the list holds both."""
+    doses = [record for record in current
+             if record.form_id == census.DOSE_FORM and record.status is not RecordStatus.ENTERED_IN_ERROR]
+    orders = {record.record_id: record for record in current if record.form_id == records.ORDER_FORM}
+    found: dict[str, list[tuple[str, RecordVersion]]] = {}
     slots: dict[tuple[str, datetime], list[RecordVersion]] = {}
-    for record in current:
-        if (record.form_id == census.DOSE_FORM and record.data.get("scheduled_for")
-                and record.status is not RecordStatus.ENTERED_IN_ERROR):
-            slots.setdefault((str(record.data.get("order")), _due(record)), []).append(record)
-    shared = [doses for doses in slots.values() if len({dose.device_id for dose in doses}) > 1]
-    if not shared:
+    for dose in doses:
+        order = orders.get(str(dose.data.get("order")))
+        if order is not None and order.status is RecordStatus.ENTERED_IN_ERROR:
+            found.setdefault(dose.record_id, []).append((ORDER_WITHDRAWN, order))
+        if dose.data.get("scheduled_for"):
+            slots.setdefault((str(dose.data.get("order")), _due(dose)), []).append(dose)
+    for same in slots.values():
+        for dose in same:
+            found.setdefault(dose.record_id, []).extend(
+                (SAME_DOSE, other) for other in same if other.device_id != dose.device_id)
+    found = {record_id: said for record_id, said in found.items() if said}
+    if not found:
         return {}
-    laptops = laptops_known(session, {dose.device_id for doses in shared for dose in doses})
-    return {dose.record_id: tuple(SameDose(other, laptops.get(other.device_id, Laptop(None))) for other in doses
-                                  if other.device_id != dose.device_id)
-            for doses in shared for dose in doses}
+    laptops = laptops_known(session, {record.device_id for said in found.values() for _, record in said})
+    return {record_id: tuple(Conflict(kind, record, laptops.get(record.device_id, Laptop(None))) for kind, record in said)
+            for record_id, said in found.items()}
 
 
 def hold_of(session: Session, record_id: str) -> OnHold | None:
@@ -367,7 +384,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
         list_current(session.db, without_patient=True) if None in order else [])
     holds, held_only = _holds(session, current, ids, None in order)
     current += held_only
-    same_doses = _same_doses(session, current)
+    conflicts = _conflicts(session, current)
     entered = _entries(session.db, current)
     earlier = _versions(session.db, {record.record_id: entered[record.record_id].version for record in current
                                      if record.record_id in entered})
@@ -381,7 +398,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
             groups.setdefault(record.patient_id, []).append(WorkItem(
                 record, _step(session, record.form_id), records.record_label(session, record, known), done,
                 _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),
-                holds.get(record.record_id), same_doses.get(record.record_id, ())))
+                holds.get(record.record_id), conflicts.get(record.record_id, ())))
     work = []
     for patient_id in order:
         if items := groups.get(patient_id):
