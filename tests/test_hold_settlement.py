@@ -282,3 +282,29 @@ def test_a_record_held_from_version_1_is_settled_as_its_first_version_here(tmp_p
     assert (item.on_hold, item.record.version, item.action_in("en")) == (None, 1, "enter")
     assert back_entry.progress_counts(clerk) == back_entry.progress(back_entry.worklist(clerk)) == (0, 1)
     assert verify_chain(clerk.db) is None
+
+
+def test_a_version_refused_by_what_stands_on_it_tells_the_clerk_it_is_for_the_ward(withdrawn_on_one, tmp_path,
+                                                                                  capsys):
+    """Laptop 1 took the patient's observations after amending the admission that laptop 2
+    withdrew. Choosing the withdrawal was refused in the ward's words ("withdraw them first,
+    from the patient's records (Ctrl+Shift+R)"): a records clerk may not, and the office's copy
+    is not the ward's. It says whose it is to put right, and when to settle."""
+    record, _, second, clerk, nurse_1, clerk_1 = withdrawn_on_one
+    patient = records.current(nurse_1.db, record).patient_id
+    records.save_new(nurse_1, "observations", {
+        "taken_at": "2026-11-28T14:05+01:00", "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
+        "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
+        "temperature": 37.0}, patient_id=patient)
+    import_export(clerk, export(clerk_1, tmp_path / "export-1-later").folder)
+    import_export(clerk, second)
+    hold = back_entry.hold_of(clerk, record)
+    withdrawal = next(version for version in hold.versions if version.status is RecordStatus.ENTERED_IN_ERROR)
+    before = _counts(clerk.db)
+    with pytest.raises(ServiceError) as refused:
+        holds.settle(clerk, hold, withdrawal, DECIDED)
+    said = refused.value.text("en")
+    assert said.startswith("Not settled: 1 other record(s) of this patient stand") and said.endswith(
+        "The ward puts this right on its laptop (tell them); settle the hold once its next stick is imported "
+        "here."), said
+    assert _counts(clerk.db) == before and back_entry.hold_of(clerk, record) == hold

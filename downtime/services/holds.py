@@ -11,7 +11,7 @@ import uuid
 
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
-from downtime.i18n import QT_TRANSLATE_NOOP, message
+from downtime.i18n import QT_TRANSLATE_NOOP, Phrase, message
 from downtime.services import records
 from downtime.services.back_entry import OnHold, hold_of
 from downtime.services.context import Session
@@ -24,6 +24,10 @@ SETTLED = QT_TRANSLATE_NOOP("messages", "Settles the hold from version {version}
                                         "on {laptop} chosen. {reason}")
 
 
+# The chosen version breaks a rule of what stands on the record here (doses given from an order,
+# a patient's other records, a bed taken since): only the ward can put it right, on its laptop.
+NOT_SETTLED = QT_TRANSLATE_NOOP("messages", "Not settled: {problem} The ward puts this right on its laptop (tell "
+                                            "them); settle the hold once its next stick is imported here.")
 REPLACED = QT_TRANSLATE_NOOP("messages", " — REPLACED on that laptop by its version {version}")
 
 
@@ -71,7 +75,10 @@ def settle(session: Session, shown: OnHold, chosen: RecordVersion, reason: str) 
         else:
             why = message(session.lang, SETTLED, version=hold.from_version, chosen=chosen.version, author=chosen.author,
                           laptop=laptop_name(session, chosen.device_id), reason=said)
-            kept = records.settle_to(session, chosen.record_id, standing, chosen, why)
+            try:
+                kept = records.settle_to(session, chosen.record_id, standing, chosen, why)
+            except ServiceError as problem:  # said in the ward's words ("withdraw them first, from the chart")
+                raise ServiceError(NOT_SETTLED, problem=Phrase(problem.template, problem.values)) from problem
         settled = sorted(digest for (digest,) in session.db.execute(
             "SELECT digest FROM unsettled_versions WHERE record_id = ?", [chosen.record_id]))
         row = {"id": str(uuid.uuid4()), "record_id": chosen.record_id, "from_version": hold.from_version,
