@@ -679,3 +679,29 @@ def test_a_dose_whose_order_another_laptop_withdrew_says_so(tmp_path, laptop, cl
         "enter — its order was withdrawn (entered in error) on laptop 1 (no. 001) by doctor, 28/11/2026 15:00: "
         "written for the wrong patient. Ask the ward or the prescriber before entering this dose")
     assert "its order was withdrawn" in _pdf_text(printing.print_worklist(office, tmp_path / "w.pdf"))
+
+
+def test_the_records_of_a_patient_whose_admission_another_laptop_withdrew_say_so(tmp_path, laptop, clock,
+                                                                                 admission_values):
+    """Laptop 1 withdrew the admission (entered in error) once the patient had moved to laptop
+    2's ward, which went on recording their care. A laptop refuses to withdraw an admission its
+    patient's other records stand on, but none saw both: the office listed that care to enter
+    for a patient whose admission it no longer listed."""
+    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
+    admitted = records.save_new(nurse_1, "admission", admission_values)
+    import_export(clerk_2, export(clerk_1, tmp_path / "moved").folder)
+    clock.advance(minutes=30)
+    taken = records.save_new(nurse_2, "observations", {
+        "taken_at": "2026-11-28T14:20+01:00", "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
+        "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
+        "temperature": 37.0}, patient_id=admitted.patient_id)
+    records.mark_entered_in_error(nurse_1, admitted.record_id, "duplicate of DT-001-00002-5")
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for number, clerk in ((1, clerk_1), (2, clerk_2)):
+        import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
+    (group,) = back_entry.worklist(office)
+    assert [item.record.record_id for item in group.items] == [taken.record_id]
+    assert group.items[0].to_do_in("en") == (
+        "enter — this patient's admission was withdrawn (entered in error) on laptop 1 (no. 001) by nurse, "
+        "28/11/2026 14:30: duplicate of DT-001-00002-5. Ask the ward before entering this record")

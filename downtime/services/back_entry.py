@@ -112,15 +112,19 @@ SAME_DOSE = QT_TRANSLATE_NOOP("messages", "the same dose (due {due}) was also re
 ORDER_WITHDRAWN = QT_TRANSLATE_NOOP("messages", "its order was withdrawn (entered in error) on {laptop} by {author}, "
                                                 "{time}: {reason}. Ask the ward or the prescriber before entering "
                                                 "this dose")
+ADMISSION_WITHDRAWN = QT_TRANSLATE_NOOP("messages", "this patient's admission was withdrawn (entered in error) on "
+                                                    "{laptop} by {author}, {time}: {reason}. Ask the ward before "
+                                                    "entering this record")
 
 
 @dataclass(frozen=True)
 class Conflict:
-    """Another record that a dose's line contradicts, written on a laptop that did not have
-    this dose (the patient moved with a stick made before it): each laptop checked a dose
+    """Another record that a line contradicts, written on a laptop that did not have this
+    line's record (the patient moved with a stick made before it): each laptop checked a record
     against its own records only, so the records office is the first to see both, and the ward
     must say which is true. `said`: SAME_DOSE (another record of the same scheduled dose of the
-    same order) or ORDER_WITHDRAWN (the dose's order, entered in error while the dose stands)."""
+    same order), ORDER_WITHDRAWN (the dose's order, entered in error while the dose stands) or
+    ADMISSION_WITHDRAWN (the patient's admission, likewise)."""
 
     said: str
     record: RecordVersion
@@ -315,15 +319,24 @@ def _read_holds(session: Session, record_ids: Collection[str]) -> dict[str, OnHo
 
 
 def _conflicts(session: Session, current: Collection[RecordVersion]) -> dict[str, tuple[Conflict, ...]]:
-    """The standing doses among these records that another laptop's record contradicts: a dose
-    of the same scheduled time of the same order recorded there too, or their order withdrawn
-    there. A dose's order is its patient's, so a page of the list holds both."""
-    doses = [record for record in current
-             if record.form_id == census.DOSE_FORM and record.status is not RecordStatus.ENTERED_IN_ERROR]
-    orders = {record.record_id: record for record in current if record.form_id == records.ORDER_FORM}
+    """The standing records among these that another laptop's record contradicts: their
+    patient's admission withdrawn there, and for a dose its order withdrawn there or the same
+    scheduled time of the same order recorded there too. A record's patient is one, so a page
+    of the list holds both."""
+    standing = [record for record in current if record.status is not RecordStatus.ENTERED_IN_ERROR]
+    admissions: dict[str | None, list[RecordVersion]] = {}
+    for record in current:
+        if session.form(record.form_id).creates_patient:
+            admissions.setdefault(record.patient_id, []).append(record)
     found: dict[str, list[tuple[str, RecordVersion]]] = {}
+    for record in standing:
+        stays = admissions.get(record.patient_id, [])
+        if stays and record not in stays and all(stay.status is RecordStatus.ENTERED_IN_ERROR for stay in stays):
+            found.setdefault(record.record_id, []).append(
+                (ADMISSION_WITHDRAWN, max(stays, key=lambda stay: stay.recorded_at)))
+    orders = {record.record_id: record for record in current if record.form_id == records.ORDER_FORM}
     slots: dict[tuple[str, datetime], list[RecordVersion]] = {}
-    for dose in doses:
+    for dose in (record for record in standing if record.form_id == census.DOSE_FORM):
         order = orders.get(str(dose.data.get("order")))
         if order is not None and order.status is RecordStatus.ENTERED_IN_ERROR:
             found.setdefault(dose.record_id, []).append((ORDER_WITHDRAWN, order))
