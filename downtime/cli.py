@@ -621,14 +621,15 @@ def cmd_pdf_worklist(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
+    from downtime.domain.duplicates import reasons_by_people
     from downtime.sync.merge import merge
 
     result = merge(args.exports, args.out)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "merged {count} record version(s) from {exports} export(s) into {folder}"),
                count=sum(result.versions.values()), exports=len(args.exports), folder=result.folder))
-    for duplicate in result.duplicates:
-        print(_say(args, QT_TRANSLATE_NOOP("messages", "PROBABLE DUPLICATE: {numbers} have {why}"), numbers=", ".join(duplicate.downtime_numbers),
-                   why=duplicate.why))
+    for numbers, whys in reasons_by_people(result.duplicates).items():
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "PROBABLE DUPLICATE: {numbers} have {why}"), numbers=", ".join(numbers),
+                   why="; ".join(_say(args, why) for why in whys)))
     for report in result.theatre_clashes:
         print(report.text(args.lang))
     titles = {form_id: spec.title.get(args.lang) for form_id, spec in _forms().items()}

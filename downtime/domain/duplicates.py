@@ -59,3 +59,13 @@ def probable_duplicates(admissions: list[dict[str, str]]) -> list[ProbableDuplic
         if len(numbers) > 1:
             found.append(ProbableDuplicate(tuple(sorted(numbers)), why))
     return found
+
+
+def reasons_by_people(found: list[ProbableDuplicate]) -> dict[tuple[str, ...], list[str]]:
+    """Each set of downtime numbers with every reason it was found by: the same NIR and the same
+    name and date of birth are two reasons to think them one person, not two people to check
+    (they were printed and shown as two)."""
+    people: dict[tuple[str, ...], list[str]] = {}
+    for duplicate in found:
+        people.setdefault(duplicate.downtime_numbers, []).append(duplicate.why)
+    return people

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QMainWindow, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
-from downtime.domain.duplicates import ProbableDuplicate
+from downtime.domain.duplicates import ProbableDuplicate, reasons_by_people
 from downtime.errors import UserError
 from downtime.qt.prompts import Prompts
 from downtime.qt.settle_dialog import SettleHoldDialog
@@ -165,7 +165,8 @@ class BackEntryPanel(QWidget):
         self.duplicate_groups = duplicates
         lines = [translate("BackEntryPanel", "Probably one person: {numbers} ({why}). Link them to the same EHR "
                                              "patient number, and enter the admission once.").format(
-            numbers=", ".join(found.downtime_numbers), why=message(language(), found.why)) for found in duplicates]
+            numbers=", ".join(numbers), why="; ".join(message(language(), why) for why in whys))
+            for numbers, whys in reasons_by_people(duplicates).items()]
         self.duplicates.setText("\n".join(lines))
         self.duplicates.setVisible(bool(lines))
 

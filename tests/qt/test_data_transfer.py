@@ -481,7 +481,10 @@ def test_one_person_admitted_on_two_laptops_is_pointed_out_on_the_back_entry_tab
     numbers = sorted(group.patient.downtime_number for group in back_entry.worklist(office))
     assert panel.duplicates.isVisible()
     assert panel.model.text(0, 4) == "28/11/2026 10:30"  # with its year: an outage can span the New Year
-    assert panel.duplicates.text().startswith(f"Probably one person: {', '.join(numbers)} (the same NIR)")
+    # One line for one person found by two reasons (it read as two people, one line each).
+    assert panel.duplicates.text() == (f"Probably one person: {', '.join(numbers)} (the same NIR; the same birth "
+                                       "name, first name and date of birth). Link them to the same EHR patient "
+                                       "number, and enter the admission once.")
     script, _ = answers
     script["text"], script["confirm"] = ["800777", "800777"], [True]
     for row in (0, 1):
