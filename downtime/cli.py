@@ -575,7 +575,7 @@ def cmd_worklist_mark(args: argparse.Namespace) -> int:
 
 
 def cmd_worklist_settle(args: argparse.Namespace) -> int:
-    from downtime.services.back_entry import hold_of
+    from downtime.services.back_entry import hold_of, worklist_of
     from downtime.services.holds import choices, settle
 
     session = _session(args)
@@ -590,8 +590,14 @@ def cmd_worklist_settle(args: argparse.Namespace) -> int:
         raise CliError(QT_TRANSLATE_NOOP("messages", "--choose: a number from 1 to {count}, as listed without it"),
                        count=len(hold.versions))
     kept = settle(session, hold, hold.versions[args.choose - 1], args.reason)
-    print(_say(args, QT_TRANSLATE_NOOP("messages", "record {record} settled: version {version} stands, to back-enter"),
-               record=args.record_id, version=kept.version))
+    if any(item.record.record_id == args.record_id for group in worklist_of(session, [kept.patient_id])
+           for item in group.items):
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "record {record} settled: version {version} stands, to back-enter"),
+                   record=args.record_id, version=kept.version))
+    else:  # withdrawn before anyone entered it: no line to look for
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "record {record} settled: version {version} withdraws it, and as "
+                                           "nobody entered it in the EHR it leaves the worklist"),
+                   record=args.record_id, version=kept.version))
     return 0
 
 

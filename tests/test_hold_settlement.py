@@ -308,3 +308,23 @@ def test_a_version_refused_by_what_stands_on_it_tells_the_clerk_it_is_for_the_wa
         "The ward puts this right on its laptop (tell them); settle the hold once its next stick is imported "
         "here."), said
     assert _counts(clerk.db) == before and back_entry.hold_of(clerk, record) == hold
+
+
+def test_the_settle_command_says_when_the_record_settled_has_nothing_to_back_enter(withdrawn_on_one, capsys):
+    """Settled with the withdrawal of a record nobody had entered, it leaves the list; the
+    command said "to back-enter", and the clerk looked for a line that was not there."""
+    from downtime.cli import main
+
+    record, first, second, clerk, *_ = withdrawn_on_one
+    import_export(clerk, first)
+    import_export(clerk, second)
+    hold = back_entry.hold_of(clerk, record)
+    chosen = next(number for number, version in enumerate(hold.versions, start=1)
+                  if version.status is RecordStatus.ENTERED_IN_ERROR)
+    db = str(clerk.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    assert main(["worklist", "settle", record, "--choose", str(chosen), "--reason", DECIDED,
+                 "--user", "records", "--pin", "4444", "--db", db]) == 0
+    assert capsys.readouterr().out.strip() == (
+        f"record {record} settled: version 3 withdraws it, and as nobody entered it in the EHR it leaves the "
+        "worklist")
+    assert back_entry.worklist(clerk) == []
