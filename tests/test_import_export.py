@@ -216,3 +216,24 @@ def test_a_dose_whose_order_is_on_an_earlier_stick_not_imported_is_refused_by_li
     (whole / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     elsewhere = laptop(tmp_path / "office-2.sqlite", 901)[1]
     assert import_export(elsewhere, whole).added["records"] == 3
+
+
+def test_the_fhir_bundle_of_an_export_chosen_by_mistake_names_the_folder_to_import(tmp_path, laptop,
+                                                                                  admission_values, office):
+    """The wizard's "Choose file…" offers every .json on the stick, the export's fhir/bundle.json
+    among them. Read as an EHR snapshot, it was refused on a FHIR detail ("Encounter.location
+    with physicalType 'wa' (the ward) is missing"), which told the clerk nothing of what to do;
+    had it loaded, its records would have been taken as the EHR's own, off the worklist."""
+    from downtime.sync.importing import import_path
+
+    nurse, ward_clerk = laptop(tmp_path / "ward.sqlite", 5)
+    records.save_new(nurse, "admission", admission_values)
+    folder = export(ward_clerk, tmp_path / "stick" / "ward5").folder
+    before = _counts(office.db)
+    with pytest.raises(ImportRefused) as refused:
+        import_path(office, folder / "fhir" / "bundle.json")
+    assert refused.value.text("en") == (
+        f"{folder / 'fhir' / 'bundle.json'} is the FHIR bundle of a laptop's export, not an EHR snapshot: import the "
+        f"export's folder, {folder}, which holds its manifest.")
+    assert _counts(office.db) == before
+    assert import_path(office, folder).added == {"patients": 1, "records": 1}

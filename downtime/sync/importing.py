@@ -42,7 +42,20 @@ def import_path(session: Session, path: Path, progress: Progress = untold, ident
     if path.is_dir():
         return load_snapshot(session, read_csv_snapshot(path, session.forms), str(path), progress)
     if path.is_file() and path.suffix.lower() == ".json":
+        _not_an_exports_bundle(path)
         return load_snapshot(session, read_fhir_snapshot(path), str(path), progress)
     raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}: not an export folder, a CSV snapshot folder or a FHIR Bundle (.json) "
                                                              "file"),
                         path=path)
+
+
+def _not_an_exports_bundle(path: Path) -> None:
+    """A laptop's export holds a FHIR bundle too (fhir/bundle.json), which the wizard's file
+    chooser offers with any .json: read as an EHR snapshot it was refused on a FHIR detail that
+    told the clerk nothing, and its records, had they loaded, would have been taken as the EHR's
+    own. The export is imported by its folder."""
+    folder = path.parent.parent
+    if path.parent.name == "fhir" and (encrypted_export(folder) or (folder / "manifest.json").exists()):
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path} is the FHIR bundle of a laptop's export, not an EHR "
+                                                          "snapshot: import the export's folder, {folder}, which holds "
+                                                          "its manifest."), path=path, folder=folder)
