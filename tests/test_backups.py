@@ -124,10 +124,12 @@ def test_a_backups_folder_is_a_whole_path_to_a_folder_that_is_there(ward, tmp_pa
 
 
 def test_a_stick_that_fills_up_during_the_copy_is_a_clear_message_and_leaves_no_part(ward, admission_values,
-                                                                                     monkeypatch):
+                                                                                     monkeypatch, clock):
     """SQLite meets the full stick (SQLCipher's module raises that without its result code):
-    the person reads that the stick may be full, no half-written copy stays on it, and the next
-    backup, with room again, is whole."""
+    the person reads that the stick may be full, no half-written copy stays on it, the failed
+    backup is not counted as made (its audit entry, written before the copy, read "Last backup:
+    0 min ago" in the next person's banner, and none was due for 15 minutes), and the next
+    backup, with room again, is whole and audited by its file's name."""
     import downtime.storage.backup as backup
 
     nurse, tmp_path = ward
@@ -143,9 +145,13 @@ def test_a_stick_that_fills_up_during_the_copy_is_a_clear_message_and_leaves_no_
     with pytest.raises(BackupError, match=r"failed: database or disk is full \(is the USB stick full or removed\?\)"):
         backups.backup_now(nurse)
     assert list((tmp_path / "usb").iterdir()) == []
+    assert backups.last_backup(nurse.db) is None and backups.due(nurse.db, clock())
     monkeypatch.setattr(backup, "_connect", roomy)
+    clock.advance(minutes=1)
     made = backups.backup_now(nurse)
     assert sorted((tmp_path / "usb").iterdir()) == sorted([made, keyslots.keys_path(made)])
+    assert backups.last_backup(nurse.db) == clock() and not backups.due(nurse.db, clock())
+    assert made.name in nurse.db.execute("SELECT detail FROM audit WHERE action = 'backup'").fetchone()[0]
 
 
 def test_a_database_error_raised_without_its_code_is_known_by_sqlite_s_words(tmp_path):
@@ -189,8 +195,8 @@ def test_the_audit_logs_end_is_checked_against_the_newest_backup(ward, admission
     records.save_new(nurse, "admission", {**admission_values, "bed": "14"})
     assert backups.sound(nurse.db, nurse.vault.key) is None  # the live log goes on past the backup: sound
     clock.advance(minutes=15)
+    last = nurse.db.execute("SELECT MAX(seq) FROM audit").fetchone()[0]  # the backup's last: its own entry follows it
     backups.backup_now(nurse)
-    last = nurse.db.execute("SELECT MAX(seq) FROM audit").fetchone()[0]
     _cut_after(nurse.db, kept)
     assert check_database(nurse.db) is None  # on its own, the shorter chain verifies
     problem = backups.sound(nurse.db, nurse.vault.key)

@@ -1,6 +1,8 @@
 """Automatic and on-demand backups of the ward database to a folder (a USB stick), and how
-old the last one is, for the banner. Each backup is an audit entry, written before the copy
-so the copy holds it too."""
+old the last one is, for the banner. Each backup is an audit entry naming its file, written
+once the copy is made and checked: written before the copy, a backup that failed (a full
+stick, a power cut during the copy) was counted as made, in the next window's banner and in
+when the next one fell due."""
 
 from __future__ import annotations
 
@@ -56,9 +58,9 @@ def backup_now(session: Session, reason: str = "manual") -> Path:
 
 
 def begin_backup(session: Session, reason: str) -> Callable[[Database], Path]:
-    """Audit a backup now, on the session's connection, and return the copy to make, from that
-    connection or any other to the same database: copying and checking a records office's 2 GB
-    takes 22 s, which the window spends on a thread of its own."""
+    """Check a backup can start now, and return the copy to make, from the session's connection
+    or any other to the same database (copying and checking a records office's 2 GB takes 22 s,
+    which the window spends on a thread of its own); the copy made, it is audited there."""
     if session.vault is None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This session has no database file to back up."))
     if session.db.conn.in_transaction:
@@ -70,11 +72,17 @@ def begin_backup(session: Session, reason: str) -> Callable[[Database], Path]:
         # said a backup was made.
         raise BackupError(QT_TRANSLATE_NOOP("messages", "backup to {folder} failed: the folder is not there (is the USB "
                                             "stick removed?)"), folder=target)
-    with session.db.atomic():
-        audit.append(session.db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
-                     action="backup", detail={"folder": str(target), "reason": reason})
     path, key, keep = session.vault.path, session.vault.key, int(settings.get(session.db, "backup_keep"))
-    return lambda db: make_backup(db, path, key, target, now, keep=keep)
+    actor, device_id = session.user.staff_id, session.device.device_id
+
+    def copy(db: Database) -> Path:
+        made = make_backup(db, path, key, target, now, keep=keep)
+        with db.atomic():
+            audit.append(db, at=now, actor=actor, device_id=device_id, action="backup",
+                         detail={"folder": str(target), "file": made.name, "reason": reason})
+        return made
+
+    return copy
 
 
 def set_backup_policy(session: Session, where: Path, every_minutes: int, keep: int) -> None:
