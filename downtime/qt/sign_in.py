@@ -152,7 +152,10 @@ class FirstRunDialog(QDialog):
         layout.addWidget(intro)
         form = QFormLayout()
         self.device_number = QSpinBox()
-        self.device_number.setRange(1, 999)
+        # Blank until chosen: a box showing 1 was taken as it stood, and laptops set up in a
+        # hurry were all device 1, their patients wearing the same downtime numbers.
+        self.device_number.setRange(0, 999)
+        self.device_number.setSpecialValueText(translate("SignIn", "choose 1-999"))
         self.device_name = QLineEdit()
         self.device_name.setPlaceholderText(translate("SignIn", "e.g. Ward 3B laptop 2"))
         self.admin_id = QLineEdit()

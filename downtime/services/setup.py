@@ -20,6 +20,15 @@ def needs_setup(db: Database) -> bool:
     return db.execute("SELECT 1 FROM meta WHERE key = 'device_id'").fetchone() is None
 
 
+def check_device(device_number: int, device_name: str) -> None:
+    """The laptop's identity, checked before anything is written (and before the
+    administrator's account, which comes after it on the set-up screen)."""
+    if not 1 <= device_number <= MAX_DEVICE:
+        raise SetupError(QT_TRANSLATE_NOOP("messages", "Device number: 1 to {limit}, as written on the laptop's label."), limit=MAX_DEVICE)
+    if not device_name.strip():
+        raise SetupError(QT_TRANSLATE_NOOP("messages", "Device name: required (e.g. 'Ward 3B laptop 2')."))
+
+
 def initialise(db: Database, *, device_number: int, device_name: str, admin_id: str,
                admin_name: str, admin_pin: str, is_demo: bool = False,
                clock: Clock = local_now) -> Device:
@@ -27,10 +36,7 @@ def initialise(db: Database, *, device_number: int, device_name: str, admin_id: 
     (one per laptop), which is what keeps downtime numbers of two laptops apart."""
     if not needs_setup(db):
         raise SetupError("this database is already set up")
-    if not 1 <= device_number <= MAX_DEVICE:
-        raise SetupError(QT_TRANSLATE_NOOP("messages", "Device number: 1 to {limit}, as written on the laptop's label."), limit=MAX_DEVICE)
-    if not device_name.strip():
-        raise SetupError(QT_TRANSLATE_NOOP("messages", "Device name: required (e.g. 'Ward 3B laptop 2')."))
+    check_device(device_number, device_name)
     check_new_account(admin_id, admin_name, admin_pin)
     now = clock()
     device_id = str(uuid.uuid4())

@@ -32,6 +32,7 @@ def create(path: Path, *, encrypted: bool, device_number: int, device_name: str,
     before the database, so a failure never leaves an encrypted file nobody can open."""
     if path.exists() or keyslots.is_encrypted(path):
         raise SetupError(QT_TRANSLATE_NOOP("messages", "{path} already exists: choose a new file for a new database."), path=path)
+    setup.check_device(device_number, device_name)
     staff.check_new_account(admin_id, admin_name, admin_pin)
     key = keyslots.new_key() if encrypted else None
     try:

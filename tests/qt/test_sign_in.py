@@ -20,8 +20,9 @@ def test_wrong_pin_is_refused_and_cleared_then_right_pin_signs_in(qtbot, ward_db
     assert dialog.member.staff_id == "nurse"
 
 
-def _fill_first_run(dialog, pin_again: str) -> None:
-    dialog.device_number.setValue(17)
+def _fill_first_run(dialog, pin_again: str, device_number: int | None = 17) -> None:
+    if device_number is not None:
+        dialog.device_number.setValue(device_number)
     QTest.keyClicks(dialog.device_name, "Ward 5 laptop")
     QTest.keyClicks(dialog.admin_id, "boss")
     QTest.keyClicks(dialog.admin_name, "Chief Nurse")
@@ -49,6 +50,25 @@ def test_first_run_creates_an_encrypted_database_that_the_pin_opens(qtbot, tmp_p
     QTest.keyClicks(sign_in.pin, "4321")
     QTest.keyClick(sign_in.pin, Qt.Key.Key_Return)
     assert sign_in.member.staff_id == "boss" and sign_in.vault.db is not None
+
+
+def test_first_run_asks_for_the_device_number_instead_of_taking_one(qtbot, tmp_path, clock):
+    """The box showed 1 and OK took it: every laptop set up in a hurry was device 1, and two
+    wards' patients wore the same downtime numbers until the merge found them at recovery."""
+    path = tmp_path / "new.sqlite"
+    dialog = FirstRunDialog(path, clock)
+    qtbot.addWidget(dialog)
+    _fill_first_run(dialog, "4321", device_number=None)
+    assert dialog.device_number.text() == "choose 1-999"
+    dialog.try_setup()
+    assert dialog.result() != dialog.DialogCode.Accepted and not path.exists()
+    assert dialog.error.text().startswith("Device number: 1 to 999")
+    dialog.device_number.setFocus()
+    dialog.device_number.selectAll()
+    QTest.keyClicks(dialog.device_number, "17")
+    dialog.try_setup()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert load_device(dialog.vault.db).device_number == 17
 
 
 def test_first_run_unencrypted_needs_a_second_yes(qtbot, tmp_path, clock, answers):
