@@ -673,7 +673,9 @@ def cmd_staff_list(args: argparse.Namespace) -> int:
     from downtime.services.staff import list_staff
 
     rows = [member.model_dump(mode="json") for member in list_staff(_open_existing(args).db)]
-    _emit(args, rows, lambda r: f"{r['staff_id']:<12} {r['role']:<22} {r['name']}")
+    states = {True: _say(args, QT_TRANSLATE_NOOP("messages", "active")),
+              False: _say(args, QT_TRANSLATE_NOOP("messages", "deactivated"))}
+    _emit(args, rows, lambda r: f"{r['staff_id']:<12} {r['role']:<22} {states[r['active']]:<12} {r['name']}")
     return 0
 
 

@@ -104,6 +104,11 @@ def test_staff_deactivate_command(encrypted, capsys):
     assert keyslots.slot_holders(path) == ["admin"]
     assert main(["staff", "list", "--json", *admin]) == 0
     assert '"active": false' in capsys.readouterr().out
+    # The administrator checking that a leaver can no longer sign in reads it in the list too
+    # (it listed a deactivated account as it listed an active one).
+    assert main(["staff", "list", *admin]) == 0
+    listed = {line.split()[0]: line.split()[1:3] for line in capsys.readouterr().out.splitlines()}
+    assert listed == {"admin": ["administrator", "active"], "nurse": ["ward_nurse", "deactivated"]}
 
 
 def test_work_off_the_gui_thread_opens_the_encrypted_file_with_the_session_key(encrypted, admission_values):
