@@ -80,6 +80,25 @@ def test_backup_and_restore_commands(ward, capsys):
     assert f"restored {backup} (made {made:%d/%m/%Y %H:%M})" in out and "integrity and audit chain sound" in out
 
 
+def test_a_backup_copied_without_its_key_slots_says_which_file_is_missing(ward, capsys):
+    """IT copied the backup's .sqlite from the stick and not its .keys: the restore said "not
+    sound (file is not a database)", and a sound backup was taken for a damaged one. A wrong
+    PIN at the restore left the copy's lock file behind."""
+    nurse, tmp_path = ward
+    backup = backups.backup_now(nurse)
+    (tmp_path / "elsewhere").mkdir()
+    lone = tmp_path / "elsewhere" / backup.name
+    lone.write_bytes(backup.read_bytes())
+    target = tmp_path / "elsewhere" / "restored.sqlite"
+    assert main(["restore", str(lone), "--db", str(target), "--user", "nurse", "--pin", "1111"]) == 1
+    said = capsys.readouterr().err
+    assert f"its key slots, {lone.name}.keys, are not beside it: copy {lone.name}.keys from the backup folder" in said
+    keyslots.keys_path(lone).write_bytes(keyslots.keys_path(backup).read_bytes())
+    assert main(["restore", str(lone), "--db", str(target), "--user", "nurse", "--pin", "9999"]) == 1
+    assert sorted(path.name for path in lone.parent.iterdir()) == sorted([lone.name, f"{lone.name}.keys"])
+    assert main(["restore", str(lone), "--db", str(target), "--user", "nurse", "--pin", "1111"]) == 0
+
+
 def test_a_damaged_backup_is_never_put_in_place_and_a_sound_one_can_follow(ward, admission_values, capsys):
     """The copy is checked under a temporary name: a damaged backup used to be left in place as
     the ward's database, and the sound one then refused ("move it aside first")."""

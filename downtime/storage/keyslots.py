@@ -46,6 +46,11 @@ def keys_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".keys")
 
 
+def lock_path(db_path: Path) -> Path:
+    """The file `_changing` locks, left beside the database (the system releases the lock itself)."""
+    return db_path.with_name(db_path.name + ".keys.lock")
+
+
 def is_encrypted(db_path: Path) -> bool:
     return keys_path(db_path).exists()
 
@@ -110,7 +115,7 @@ def _changing(db_path: Path) -> Iterator[dict[str, Any]]:
     """The file's content to change, written back if changed, with no other process (a second
     window of the app, a `downtime staff` command) reading or writing it meanwhile: each read the
     file before the other wrote it, and the second write dropped the first one's slot."""
-    with locks.held(db_path.with_name(db_path.name + ".keys.lock")):
+    with locks.held(lock_path(db_path)):
         content = _load(db_path)
         before = copy.deepcopy(content)
         yield content
