@@ -92,7 +92,7 @@ def test_a_backup_copied_without_its_key_slots_says_which_file_is_missing(ward, 
     target = tmp_path / "elsewhere" / "restored.sqlite"
     assert main(["restore", str(lone), "--db", str(target), "--user", "nurse", "--pin", "1111"]) == 1
     said = capsys.readouterr().err
-    assert f"its key slots, {lone.name}.keys, are not beside it: copy {lone.name}.keys from the backup folder" in said
+    assert f"{lone} is encrypted and its key slots ({lone.name}.keys) are not beside it: copy that file" in said
     keyslots.keys_path(lone).write_bytes(keyslots.keys_path(backup).read_bytes())
     assert main(["restore", str(lone), "--db", str(target), "--user", "nurse", "--pin", "9999"]) == 1
     assert sorted(path.name for path in lone.parent.iterdir()) == sorted([lone.name, f"{lone.name}.keys"])

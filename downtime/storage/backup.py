@@ -25,7 +25,6 @@ from downtime.storage.connection import StorageError
 
 PREFIX = "downtime-backup-"
 SUFFIX = ".sqlite"
-_PLAIN = b"SQLite format 3\x00"  # how every unencrypted SQLite file begins
 
 
 class BackupError(UserError):
@@ -197,13 +196,8 @@ def restore_backup(backup: Path, target: Path, sound: Callable[[Path], str | Non
     if target.exists():
         raise BackupError(QT_TRANSLATE_NOOP("messages", "{path} exists: move it aside first (it may be needed to find out what went wrong)"),
                           path=target)
+    keyslots.check_beside(backup)  # it read "not sound (file is not a database)"
     encrypted = keyslots.is_encrypted(backup)
-    if not encrypted and not _is_plain(backup):
-        # An encrypted backup is two files; with its key slots left on the stick it read "not
-        # sound (file is not a database)", and a sound backup was taken for a damaged one.
-        raise BackupError(QT_TRANSLATE_NOOP("messages", "{path} is encrypted and its key slots, {keys}, are not beside it: "
-                                            "copy {keys} from the backup folder beside it, then restore again"),
-                          path=backup, keys=keyslots.keys_path(backup).name)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
     try:
@@ -225,11 +219,6 @@ def restore_backup(backup: Path, target: Path, sound: Callable[[Path], str | Non
                      keyslots.lock_path(partial)):
             with suppress(FileNotFoundError):
                 left.unlink()
-
-
-def _is_plain(path: Path) -> bool:
-    with path.open("rb") as handle:
-        return handle.read(len(_PLAIN)) == _PLAIN
 
 
 def set_aside(path: Path, at: datetime) -> Path:

@@ -16,7 +16,7 @@ from sqlite_utils import Database
 
 from downtime.errors import UserError, storage_cause
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
-from downtime.storage.keyslots import is_encrypted
+from downtime.storage.keyslots import check_beside, is_encrypted
 from downtime.storage.migrations import MIGRATIONS
 
 DatabaseError = sqlcipher3.DatabaseError
@@ -83,6 +83,8 @@ def open_database(path: Path | str, *, create: bool = True, key: bytes | None = 
         raise StorageError(QT_TRANSLATE_NOOP("messages", "no database at {path}"), path=path)
     if key is None and is_encrypted(path):
         raise StorageError(QT_TRANSLATE_NOOP("messages", "{path} is encrypted: sign in with a staff ID and PIN to open it"), path=path)
+    if key is None:
+        check_beside(path)
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
     try:

@@ -55,6 +55,24 @@ def is_encrypted(db_path: Path) -> bool:
     return keys_path(db_path).exists()
 
 
+_PLAIN = b"SQLite format 3\x00"  # how every unencrypted SQLite file begins; an encrypted one, with random bytes
+
+
+def check_beside(db_path: Path) -> None:
+    """An encrypted database, or a backup, is two files: copied without its key slots (a new
+    laptop, a backup taken from the stick), or with them deleted, it read "file is not a
+    database", and the app called a sound file damaged. Say which file to put back."""
+    if is_encrypted(db_path) or not db_path.is_file() or db_path.stat().st_size == 0:
+        return
+    with db_path.open("rb") as handle:
+        if handle.read(len(_PLAIN)) == _PLAIN:
+            return
+    raise KeySlotError(QT_TRANSLATE_NOOP("messages", "{path} is encrypted and its key slots ({keys}) are not beside it: copy "
+                                         "that file beside it from where the database came (a backup's .keys file, renamed "
+                                         "{keys}, opens it too, with the PINs of the day it was made), then try again"),
+                       path=db_path, keys=keys_path(db_path).name)
+
+
 def new_key() -> bytes:
     return secrets.token_bytes(KEY_BYTES)
 

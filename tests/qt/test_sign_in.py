@@ -71,6 +71,30 @@ def test_first_run_asks_for_the_device_number_instead_of_taking_one(qtbot, tmp_p
     assert load_device(dialog.vault.db).device_number == 17
 
 
+def test_an_encrypted_database_copied_without_its_key_slots_says_so_not_damaged(qtbot, tmp_path, clock):
+    """IT moved the ward's database to a new laptop without its .keys file: the sign-in read
+    "file is not a database", the app called the file damaged and sent the ward to paper."""
+    from downtime.services import unlock
+
+    vault, _ = unlock.create(tmp_path / "ward.sqlite", encrypted=True, device_number=4, device_name="Ward 4",
+                             admin_id="boss", admin_name="Chief Nurse", admin_pin="4321", clock=clock)
+    vault.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    (tmp_path / "new laptop").mkdir()
+    moved = tmp_path / "new laptop" / "ward.sqlite"
+    moved.write_bytes(vault.path.read_bytes())
+    dialog = SignInDialog(Vault(moved), clock, "ward.sqlite")
+    qtbot.addWidget(dialog)
+    QTest.keyClicks(dialog.staff_id, "boss")
+    QTest.keyClicks(dialog.pin, "4321")
+    QTest.keyClick(dialog.pin, Qt.Key.Key_Return)
+    assert dialog.result() != dialog.DialogCode.Accepted and dialog.unreadable is None
+    assert dialog.error.text().startswith(f"{moved} is encrypted and its key slots (ward.sqlite.keys) are not beside it")
+    keyslots.keys_path(moved).write_bytes(keyslots.keys_path(vault.path).read_bytes())
+    QTest.keyClicks(dialog.pin, "4321")
+    QTest.keyClick(dialog.pin, Qt.Key.Key_Return)
+    assert dialog.result() == dialog.DialogCode.Accepted and dialog.member.staff_id == "boss"
+
+
 def test_first_run_unencrypted_needs_a_second_yes(qtbot, tmp_path, clock, answers):
     script, asked = answers
     script["confirm"] = [False]
