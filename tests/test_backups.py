@@ -142,6 +142,28 @@ def test_a_backups_folder_is_a_whole_path_to_a_folder_that_is_there(ward, tmp_pa
     assert backups.folder(nurse.db) == backups.default_folder()
 
 
+def test_a_backup_policy_is_saved_whole_or_not_at_all(ward, tmp_path, monkeypatch, sqlite_full):
+    """Folder, interval and count were three transactions: a disk full at the second left the
+    new stick's folder with the old interval, the command having said it failed."""
+    from downtime.services import settings
+
+    nurse, _ = ward
+    admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", nurse.clock), nurse.forms,
+                    nurse.clock, vault=nurse.vault)
+    (tmp_path / "stick2").mkdir()
+    written = settings.set_value
+
+    def full_after_one(session, key, value):
+        if key != "backup_folder":
+            raise sqlite_full
+        written(session, key, value)
+
+    monkeypatch.setattr(settings, "set_value", full_after_one)
+    with pytest.raises(type(sqlite_full)):
+        backups.set_backup_policy(admin, tmp_path / "stick2", every_minutes=30, keep=5)
+    assert backups.folder(nurse.db) == tmp_path / "usb"
+
+
 def test_a_stick_that_fills_up_during_the_copy_is_a_clear_message_and_leaves_no_part(ward, admission_values,
                                                                                      monkeypatch, clock):
     """SQLite meets the full stick (SQLCipher's module raises that without its result code):

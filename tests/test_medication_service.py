@@ -213,6 +213,25 @@ def test_late_and_overdue_thresholds_are_a_ward_setting(ward, session_for, clock
     assert states == [DoseState.LATE, DoseState.DUE]
 
 
+def test_late_and_overdue_are_saved_together_or_not_at_all(session_for, monkeypatch, sqlite_full):
+    """Two transactions: a disk full at the second kept the new "late" (90) after the old
+    "overdue" (60), a round no nurse can read."""
+    from downtime.services import settings
+
+    written = settings.set_value
+
+    def full_at_overdue(session, key, value):
+        if key == "overdue_after_minutes":
+            raise sqlite_full
+        written(session, key, value)
+
+    monkeypatch.setattr(settings, "set_value", full_at_overdue)
+    admin = session_for("admin")
+    with pytest.raises(type(sqlite_full)):
+        settings.set_round_thresholds(admin, 90, 120)
+    assert settings.round_policy(admin.db).late_after == timedelta(minutes=30)
+
+
 def test_a_dose_given_before_the_clocks_go_back_stays_given_on_the_mar_after(session_for, clock, admission_values):
     """A month's outage can span a change of summer time: the laptop's clock carries its time
     zone's rules (`local_now`), so the slots of days before the change keep that day's offset."""

@@ -99,9 +99,10 @@ def set_backup_policy(session: Session, where: Path, every_minutes: int, keep: i
         # A stick not plugged in: its backups would be made on the laptop's own disk instead.
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Backups folder {folder} is not there: plug in the USB stick "
                                              "(or create the folder), then save again."), folder=where)
-    settings.set_value(session, "backup_folder", chosen)
-    settings.set_value(session, "backup_every_minutes", str(every_minutes))
-    settings.set_value(session, "backup_keep", str(keep))
+    with session.db.atomic():  # one policy: a disk full half-way left the new folder with the old interval
+        settings.set_value(session, "backup_folder", chosen)
+        settings.set_value(session, "backup_every_minutes", str(every_minutes))
+        settings.set_value(session, "backup_keep", str(keep))
 
 
 def sound(db: Database, key: bytes | None) -> str | None:

@@ -45,8 +45,9 @@ def set_round_thresholds(session: Session, late_after_minutes: int, overdue_afte
     """The ward's policy: a dose is late, then overdue, that many minutes after its time."""
     if not 0 < late_after_minutes < overdue_after_minutes <= 24 * 60:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Round thresholds: late must be above 0 and below overdue (at most 24 h)."))
-    set_value(session, "late_after_minutes", str(late_after_minutes))
-    set_value(session, "overdue_after_minutes", str(overdue_after_minutes))
+    with session.db.atomic():  # apart, a disk full between them could leave late after overdue
+        set_value(session, "late_after_minutes", str(late_after_minutes))
+        set_value(session, "overdue_after_minutes", str(overdue_after_minutes))
 
 
 def set_idle_lock(session: Session, minutes: int) -> None:
