@@ -32,6 +32,18 @@ def test_only_an_administrator_adds_staff(session_for):
         staff.add_staff(admin, "new2", "Other", Role.DOCTOR, "12")
 
 
+def test_adding_back_a_deactivated_account_says_to_give_it_a_new_pin(session_for):
+    """The agency nurse of Monday night is back on Thursday: "already exists" alone sent the
+    administrator to make her a second staff ID, her care then split under two identities."""
+    admin = session_for("admin")
+    staff.add_staff(admin, "agency1", "Inès Ayadi", Role.WARD_NURSE, "482913")
+    staff.deactivate_staff(admin, "agency1")
+    with pytest.raises(ServiceError) as refused:
+        staff.add_staff(admin, "agency1", "Inès Ayadi", Role.WARD_NURSE, "482914")
+    assert str(refused.value) == ("Staff ID 'agency1' already exists, deactivated: give it a new PIN to reactivate "
+                                  "it, so that their care stays under one staff ID.")
+
+
 def test_setup_runs_once_and_checks_the_device_number(fresh_db_path):
     from downtime.storage import open_database
 

@@ -73,8 +73,12 @@ def add_staff(session: Session, staff_id: str, name: str, role: Role, pin: str) 
     session.require(Action.MANAGE_STAFF)
     check_new_account(staff_id, name, pin)
     db = session.db
-    if found := db.execute("SELECT staff_id FROM staff WHERE staff_id = ? COLLATE NOCASE", [staff_id]).fetchone():
+    if found := db.execute("SELECT staff_id, active FROM staff WHERE staff_id = ? COLLATE NOCASE", [staff_id]).fetchone():
         # "Agency1" beside "agency1" would be two people who read the same in every list.
+        if not found[1]:  # someone back: a second staff ID would split their care under two identities
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Staff ID {staff_id} already exists, deactivated: give it a new "
+                                                 "PIN to reactivate it, so that their care stays under one staff ID."),
+                               staff_id=repr(found[0]))
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Staff ID {staff_id} already exists."), staff_id=repr(found[0]))
     now = session.clock()
     row = staff_row(staff_id, name, role, pin, now.isoformat(), session.user.staff_id)
