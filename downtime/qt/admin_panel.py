@@ -258,10 +258,21 @@ class AdminPanel(QWidget):
         self._done(translate("AdminPanel", "Account {staff_id} deactivated.").format(staff_id=member.staff_id))
         return True
 
+    def _beds_seen(self, question: str, beds: list[str], **values: str) -> bool:
+        """Beds are never removed: "1-200" typed for "1-20" put 180 empty beds on every census
+        of the ward for good, said only once made. The administrator sees the list first."""
+        shown = ", ".join(beds) if len(beds) <= 12 else f"{', '.join(beds[:5])} … {', '.join(beds[-3:])}"
+        return Prompts.confirm(self, translate("AdminPanel", "Add beds"), "{}\n{}".format(
+            question.format(count=len(beds), beds=shown, **values), translate("AdminPanel", "Beds cannot be removed later.")))
+
     def add_ward(self) -> Ward | None:
         try:
-            ward = wards.add_ward(self.session, self.ward_code.text(), self.ward_name.text(),
-                                  wards.parse_beds(self.beds.text()))
+            code, name, beds = wards.check_new_ward(self.session, self.ward_code.text(), self.ward_name.text(),
+                                                    wards.parse_beds(self.beds.text()))
+            if not self._beds_seen(translate("AdminPanel", "Add ward {ward} ({name}) with {count} beds: {beds}?"), beds,
+                                   ward=code, name=name):
+                return None
+            ward = wards.add_ward(self.session, code, name, beds)
         except ServiceError as problem:
             self._refused(problem)
             return None
@@ -275,8 +286,12 @@ class AdminPanel(QWidget):
         index = self._chosen(self.wards_table, NO_WARD)
         if index is None:
             return None
+        chosen = self.wards.rows[index.row()].ward
         try:
-            ward = wards.add_beds(self.session, self.wards.rows[index.row()].ward, wards.parse_beds(self.beds.text()))
+            beds = wards.check_new_beds(self.session, chosen, wards.parse_beds(self.beds.text()))
+            if not self._beds_seen(translate("AdminPanel", "Add {count} beds to ward {ward}: {beds}?"), beds, ward=chosen):
+                return None
+            ward = wards.add_beds(self.session, chosen, beds)
         except ServiceError as problem:
             self._refused(problem)
             return None

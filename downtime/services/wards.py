@@ -52,6 +52,21 @@ def parse_beds(text: str) -> list[str]:
 
 def add_ward(session: Session, ward: str, name: str, beds: list[str]) -> Ward:
     """A ward with its beds in the order they appear on the ward (beds can be added later)."""
+    now = session.clock()
+    with session.db.atomic():  # checked inside: another window's ward or bed cannot slip in between
+        ward, name, beds = check_new_ward(session, ward, name, beds)
+        audit.insert_audited(session.db, "wards", {
+            "ward": ward, "name": name, "created_at": now.isoformat(),
+            "created_by": session.user.staff_id}, at=now, actor=session.user.staff_id,
+            device_id=session.device.device_id, action="ward.add")
+        _insert_beds(session, ward, beds)
+    return wards(session.db, ward)[0]
+
+
+def check_new_ward(session: Session, ward: str, name: str, beds: list[str]) -> tuple[str, str, list[str]]:
+    """The ward, its name and its beds as `add_ward` would write them, or the refusal, before
+    anything is written: beds are never removed, so the screen shows them to the administrator
+    first, and a refusal must come before that question, not after it."""
     session.require(Action.MANAGE_STAFF)
     ward, name = ward.strip(), name.strip()
     if not ward or not name:
@@ -63,23 +78,21 @@ def add_ward(session: Session, ward: str, name: str, beds: list[str]) -> Ward:
                                              "take it."), ward=repr(ward), most=most)
     if wards(session.db, ward):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward {ward} already exists; add beds to it instead."), ward=ward)
-    now = session.clock()
-    with session.db.atomic():
-        audit.insert_audited(session.db, "wards", {
-            "ward": ward, "name": name, "created_at": now.isoformat(),
-            "created_by": session.user.staff_id}, at=now, actor=session.user.staff_id,
-            device_id=session.device.device_id, action="ward.add")
-        _insert_beds(session, ward, beds)
-    return wards(session.db, ward)[0]
+    return ward, name, _checked_beds(session, ward, beds)
 
 
 def add_beds(session: Session, ward: str, beds: list[str]) -> Ward:
+    with session.db.atomic():
+        _insert_beds(session, ward, check_new_beds(session, ward, beds))
+    return wards(session.db, ward)[0]
+
+
+def check_new_beds(session: Session, ward: str, beds: list[str]) -> list[str]:
+    """The beds as `add_beds` would add them to the ward, or the refusal (see `check_new_ward`)."""
     session.require(Action.MANAGE_STAFF)
     if not wards(session.db, ward):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Unknown ward {ward}."), ward=ward)
-    with session.db.atomic():
-        _insert_beds(session, ward, beds)
-    return wards(session.db, ward)[0]
+    return _checked_beds(session, ward, beds)
 
 
 def _longest(session: Session, meaning: Meaning) -> int | None:
@@ -90,11 +103,10 @@ def _longest(session: Session, meaning: Meaning) -> int | None:
                 if isinstance(field := spec.by_meaning(meaning), TextField)), default=None)
 
 
-def _insert_beds(session: Session, ward: str, beds: list[str]) -> None:
+def _checked_beds(session: Session, ward: str, beds: list[str]) -> list[str]:
     existing = {bed.casefold() for found in wards(session.db, ward) for bed in found.beds}
-    position = len(existing)
-    now = session.clock()
     most = _longest(session, Meaning.BED)
+    checked = []
     for bed in (bed.strip() for bed in beds):
         if "/" in bed:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed}: no \"/\" (a bed is named ward/bed, e.g. 3B/12)."),
@@ -105,6 +117,15 @@ def _insert_beds(session: Session, ward: str, beds: list[str]) -> None:
         if not bed or bed.casefold() in existing:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed} is empty or listed twice in ward {ward}."), bed=repr(bed), ward=ward)
         existing.add(bed.casefold())
+        checked.append(bed)
+    return checked
+
+
+def _insert_beds(session: Session, ward: str, beds: list[str]) -> None:
+    """`beds` as checked by `_checked_beds`, after the ward's last."""
+    position = sum(len(found.beds) for found in wards(session.db, ward))
+    now = session.clock()
+    for bed in beds:
         position += 1
         audit.insert_audited(session.db, "beds", {
             "id": f"{ward}/{bed}", "ward": ward, "bed": bed, "position": position},

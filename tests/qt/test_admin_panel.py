@@ -46,7 +46,8 @@ def test_an_agency_nurse_gets_an_account_that_signs_in_and_is_later_deactivated(
         staff.sign_in(db, "agency1", "482913", clock)
 
 
-def test_a_ward_and_its_beds_are_added_from_a_typed_list(admin_window, type_text):
+def test_a_ward_and_its_beds_are_added_from_a_typed_list(admin_window, type_text, answers):
+    answers[0]["confirm"] = [True, True, True]
     panel = admin_window.admin
     db = admin_window.session.db
     type_text(panel.ward_code, "4C")
@@ -66,6 +67,36 @@ def test_a_ward_and_its_beds_are_added_from_a_typed_list(admin_window, type_text
     type_text(panel.beds, "5 6")
     QTest.keyClick(panel.add_beds_button, Qt.Key.Key_Space)
     assert panel.said.text() == "Ward 4C now has 7 beds."
+
+
+def test_beds_are_added_only_once_the_administrator_has_seen_the_list(admin_window, type_text, monkeypatch):
+    """Beds are never removed: "1-200" typed for "1-20" put 180 empty beds on every census and
+    handover sheet of the ward for good, said only once made."""
+    from downtime.qt.prompts import Prompts
+
+    panel = admin_window.admin
+    db = admin_window.session.db
+    shown: list[str] = []
+    replies = [False, True]
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: shown.append(text) or replies.pop(0)))
+    type_text(panel.ward_code, "4C")
+    type_text(panel.ward_name, "Surgery")
+    type_text(panel.beds, "1-200, Side room")
+    QTest.keyClick(panel.add_ward_button, Qt.Key.Key_Space)
+    assert shown == ["Add ward 4C (Surgery) with 201 beds: 1, 2, 3, 4, 5 … 199, 200, Side room?\n"
+                     "Beds cannot be removed later."]
+    assert wards.wards(db, "4C") == [] and panel.beds.text() == "1-200, Side room", "as typed, to correct"
+    panel.beds.clear()
+    type_text(panel.beds, "1-20")
+    QTest.keyClick(panel.add_ward_button, Qt.Key.Key_Space)
+    assert len(wards.wards(db, "4C")[0].beds) == 20
+    row = next(row for row in range(panel.wards.rowCount()) if panel.wards.text(row, 0) == "4C")
+    panel.wards_table.selectRow(row)
+    type_text(panel.beds, "21A, 21B")
+    replies.append(False)
+    QTest.keyClick(panel.add_beds_button, Qt.Key.Key_Space)
+    assert shown[-1] == "Add 2 beds to ward 4C: 21A, 21B?\nBeds cannot be removed later."
+    assert len(wards.wards(db, "4C")[0].beds) == 20
 
 
 def test_settings_are_saved_together_or_not_at_all(admin_window, tmp_path):
