@@ -245,10 +245,19 @@ def cmd_census(args: argparse.Namespace) -> int:
 def cmd_ward_add(args: argparse.Namespace) -> int:
     from downtime.services.wards import add_ward
 
-    ward = add_ward(_session(args), args.ward, args.name, args.beds)
+    return _ward_made(args, add_ward(_session(args), args.ward, args.name, args.beds))
+
+
+def _ward_made(args: argparse.Namespace, ward: Any) -> int:
     print(_say(args, QT_TRANSLATE_NOOP("messages", "ward {ward} ({name}): {beds} beds"), ward=ward.ward, name=ward.name,
                beds=len(ward.beds)))
     return 0
+
+
+def cmd_ward_add_beds(args: argparse.Namespace) -> int:
+    from downtime.services.wards import add_beds
+
+    return _ward_made(args, add_beds(_session(args), args.ward, args.beds))
 
 
 def cmd_ward_list(args: argparse.Namespace) -> int:
@@ -774,6 +783,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("add", cmd_ward_add, "add a ward and its beds (administrator only)", ward_sub)
     p.add_argument("ward", help="ward code, e.g. 3B")
     p.add_argument("--name", required=True)
+    p.add_argument("--beds", nargs="+", required=True, help="bed labels in ward order")
+    _db_option(p)
+    _person_options(p)
+    p = command("add-beds", cmd_ward_add_beds, "add beds after a ward's last (administrator only; beds are never removed)",
+                ward_sub)
+    p.add_argument("ward", help="ward code, e.g. 3B")
     p.add_argument("--beds", nargs="+", required=True, help="bed labels in ward order")
     _db_option(p)
     _person_options(p)

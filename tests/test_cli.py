@@ -248,6 +248,15 @@ def test_ward_add_needs_an_administrator(demo_db, capsys):
     capsys.readouterr()
     assert main(["ward", "list", "--db", demo_db]) == 0
     assert "Cardiology" in capsys.readouterr().out
+    # "Ward 5C already exists; add beds to it instead." named no command that could.
+    assert main(["ward", "add", "5C", "--name", "Cardiology", "--beds", "3", "--db", demo_db, "--user", "admin",
+                 "--pin", "0000"]) == 1
+    assert "add beds to it instead (Wards and beds, or 'downtime ward add-beds')" in capsys.readouterr().err
+    assert main(["ward", "add-beds", "5C", "--beds", "3", "Side room", "--db", demo_db, "--user", "nurse",
+                 "--pin", "1111"]) == 1
+    assert main(["ward", "add-beds", "5C", "--beds", "3", "Side room", "--db", demo_db, "--user", "admin",
+                 "--pin", "0000"]) == 0
+    assert "ward 5C (Cardiology): 4 beds" in capsys.readouterr().out
 
 
 def test_pdf_blank_and_record_commands(demo_db, tmp_path, capsys):

@@ -77,7 +77,8 @@ def check_new_ward(session: Session, ward: str, name: str, beds: list[str]) -> t
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward code {ward}: at most {most} characters, as the forms "
                                              "take it."), ward=repr(ward), most=most)
     if wards(session.db, ward):
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward {ward} already exists; add beds to it instead."), ward=ward)
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward {ward} already exists; add beds to it instead (Wards and beds, or "
+                                             "'downtime ward add-beds')."), ward=ward)
     return ward, name, _checked_beds(session, ward, beds)
 
 
