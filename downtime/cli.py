@@ -155,7 +155,7 @@ def cmd_forms_check(args: argparse.Namespace) -> int:
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
-    from downtime.services.backups import sound
+    from downtime.services.backups import checked_against, folder, sound
     from downtime.services.census import ensure_index, index_problem
 
     vault = _open_existing(args)
@@ -173,6 +173,11 @@ def cmd_verify(args: argparse.Namespace) -> int:
     print(_say(args, QT_TRANSLATE_NOOP("messages", "sound: {path} passes the integrity check and its audit chain verifies, "
                                                    "up to the newest backup's end"),
                path=_db_path(args)))
+    if checked_against(db, vault.key) is None:
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "(no backup of it was found in {folder}, so the end of its audit "
+                                                       "log was checked against none: entries cut from that end, with "
+                                                       "the rows they wrote, would not show. Verify again with its "
+                                                       "backups there, e.g. their USB stick plugged in.)"), folder=folder(db)))
     return 0
 
 

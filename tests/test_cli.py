@@ -105,6 +105,21 @@ def test_verify_exit_codes(tmp_path, capsys):
     assert "NOT SOUND" in err and "audit entry" in err and "altered" in err
 
 
+def test_verify_says_when_no_backup_was_there_to_check_the_logs_end_against(tmp_path, capsys):
+    """The newest entries cut with the rows they wrote leave a chain that verifies alone: only a
+    backup shows it. With the stick not plugged in, verify still said the chain verified "up to
+    the newest backup's end", and IT took the end as checked."""
+    db = tmp_path / "demo.sqlite"
+    main(["demo", "--db", str(db), "--unencrypted"])
+    capsys.readouterr()
+    assert main(["verify", "--db", str(db)]) == 0
+    assert ("no backup of it was found in " in capsys.readouterr().out)
+    assert main(["backup", "--db", str(db), "--user", "admin", "--pin", "0000"]) == 0
+    capsys.readouterr()
+    assert main(["verify", "--db", str(db)]) == 0
+    assert "no backup of it" not in capsys.readouterr().out
+
+
 def test_verify_names_a_movement_index_line_edited_with_sql(tmp_path, capsys):
     """The census trusts the index, which the audit chain does not cover: an admission marked
     withdrawn there alone took its patient off the ward's list unnoticed."""

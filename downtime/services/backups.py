@@ -28,6 +28,7 @@ from downtime.storage.backup import (
     first_entry,
     made_at,
     make_backup,
+    newest_backup_of,
     restore_backup,
 )
 from downtime.storage.integrity import check_database
@@ -109,6 +110,11 @@ def sound(db: Database, key: bytes | None) -> str | None:
     """The check a database gets before use, in words (None: sound): SQLite's integrity check
     and the audit chain, whose end is then checked against the newest backup of it."""
     return check_database(db) or ends_before_a_backup(db, key, folder(db))
+
+
+def checked_against(db: Database, key: bytes | None) -> Path | None:
+    """The backup `sound` checked the audit chain's end against (None: none was there)."""
+    return newest_backup_of(db, key, folder(db))
 
 
 def made(backup: Path) -> str:

@@ -167,6 +167,13 @@ def backups_of(folder: Path, key: bytes | None, first: str | None) -> list[Path]
     return [path for path, _ in _backups_of(key, folder, first)]
 
 
+def newest_backup_of(db: Database, key: bytes | None, folder: Path) -> Path | None:
+    """The backup `ends_before_a_backup` checks the chain's end against; None: there is none
+    here, and entries cut from the end cannot show."""
+    first = first_entry(db)
+    return next((path for path, _ in _backups_of(key, folder, first)), None) if first else None
+
+
 def ends_before_a_backup(db: Database, key: bytes | None, folder: Path) -> str | None:
     """The audit chain holds no anchor for its own end: the newest entries deleted with the rows
     they wrote leave a shorter chain that still verifies. The newest backup of the same database
