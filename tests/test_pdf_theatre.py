@@ -59,6 +59,16 @@ def test_the_list_prints_each_operations_diagnosis_and_notes(day, tmp_path, sess
     assert "Diagnostic : Strangulated hernia Remarques : LATEX ALLERGY" in french
 
 
+def test_the_list_names_each_patients_allergies(day, tmp_path, session_for):
+    """The WHO checklist's Sign In asks for a known allergy, and in an outage the paper list is
+    all theatre has: it named none, not even the penicillin allergy recorded on admission."""
+    coord, _, _ = day
+    text = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
+    assert text.count("ALLERGIES: Penicillin (Rash, moderate)") == 2, "Abel and Zola; Morin's operation is cancelled"
+    french = _text(printing.print_theatre_list(session_for("coord", lang="fr"), date(2026, 11, 30), tmp_path / "fr.pdf"))
+    assert "ALLERGIES : Pénicilline" in french or "ALLERGIES : Penicillin" in french
+
+
 def test_rescheduling_list_and_letter_in_french(day, tmp_path, session_for, clock):
     coord, made, later = day
     text = _text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))

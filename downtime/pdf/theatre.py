@@ -16,12 +16,14 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from downtime.domain.theatre import TheatreSession
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
+from downtime.pdf.forms import allergy_line
 from downtime.pdf.page import (
     BAND, CONDENSED_BOLD, RULE, SEX, PageInfo, body_width, build_pdf, in_words, name_in_cell, style,
 )
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import BookingStatus, ListEntry, WaitingItem
 
+ALERT = colors.HexColor("#b00000")  # a warning's words in red, as on the other prints
 WORDS: dict[str, dict[Lang, str]] = {
     "list_title": {"en": "Theatre list — {day}", "fr": "Programme opératoire — {day}"},
     "all": {"en": "all theatres", "fr": "toutes salles"},
@@ -80,6 +82,17 @@ def _grid(rows: list[list[object]], widths: list[float], width: float, title: st
 def _name(patient: PatientSummary, column: float) -> str:
     """The name broken after a hyphen rather than inside a word, in a column `column` wide."""
     return name_in_cell(patient.display_name, CONDENSED_BOLD, 8, column - 12)
+
+
+def _patient(patient: PatientSummary, column: float, lang: Lang, struck: bool) -> Flowable | list[Flowable]:
+    """The name, then (for an operation still on the list) the patient's allergies as the
+    admission recorded them, which the WHO checklist's Sign In asks for: in an outage the
+    paper list is all the theatre has."""
+    name = _p(_name(patient, column), bold=True, struck=struck)
+    if struck:
+        return name
+    return [name, _p(allergy_line(patient, lang), size=7, bold=True,
+                     color=ALERT if patient.allergy_status != "nka" else colors.black)]
 
 
 def _band_text(title: str) -> Paragraph:
@@ -144,13 +157,13 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
         for number, entry in enumerate(entries, start=1):
             data, patient, struck = entry.state.record.data, entry.state.patient, entry.struck
             rows.append([_p(str(number), struck=struck), _p(entry.start.strftime("%H:%M"), bold=True, struck=struck),
-                         _p(_name(patient, widths[2] * width), bold=True, struck=struck), _p(patient.birth_date_in(lang), struck=struck),
+                         _patient(patient, widths[2] * width, lang, struck), _p(patient.birth_date_in(lang), struck=struck),
                          _p(SEX.get(patient.sex or "unknown", SEX["unknown"])[lang], struck=struck),
                          _p(patient.downtime_number, struck=struck), _operation(data, lang, struck),
                          _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True, struck=struck),
                          _p(_choice(booking_spec, "priority", data["priority"], lang), struck=struck),
                          _p(data["surgeon"], struck=struck), _p(data.get("anaesthetist") or "—", struck=struck),
-                         _p(_status(entry, cancel_spec, lang), bold=True, color=colors.HexColor("#b00000"))])
+                         _p(_status(entry, cancel_spec, lang), bold=True, color=ALERT)])
         story += [_grid(rows, widths, width, title), Spacer(1, 4 * mm)]
     if not story:
         story.append(_p(w("empty", lang), size=10))
@@ -180,7 +193,7 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, booking_spec: FormS
                      _p(state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—"),
                      _p(_choice(cancel_spec, "reason", state.cancel_reason.value, lang) if state.cancel_reason else "—"),
                      _p(f"{deadline} {flag}".strip(), bold=bool(flag),
-                        color=colors.HexColor("#b00000") if flag else colors.black),
+                        color=ALERT if flag else colors.black),
                      _p(w("days", lang, days=item.waited.days))])
     return build_pdf(out, [_grid(rows, widths, width)], info)
 
