@@ -705,3 +705,30 @@ def test_the_records_of_a_patient_whose_admission_another_laptop_withdrew_say_so
     assert group.items[0].to_do_in("en") == (
         "enter — this patient's admission was withdrawn (entered in error) on laptop 1 (no. 001) by nurse, "
         "28/11/2026 14:30: duplicate of DT-001-00002-5. Ask the ward before entering this record")
+
+
+def test_an_admission_linked_to_the_ehr_patient_of_another_number_says_to_enter_it_only_as_another_stay(
+        tmp_path, laptop, admission_values):
+    """One person admitted on two laptops: the clerk links both numbers to one EHR patient, and
+    the note "Probably one person … enter the admission once" goes, as it should; but both
+    admissions were then listed to enter with no word, and the EHR got the stay twice."""
+    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
+    first = records.save_new(nurse_1, "admission", admission_values)
+    second = records.save_new(nurse_2, "admission", {**admission_values, "ward": "5A", "bed": "7"})
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for number, clerk in ((1, clerk_1), (2, clerk_2)):
+        import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
+    lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
+    assert lines[first.record_id].to_do_in("en") == lines[second.record_id].to_do_in("en") == "enter"
+    back_entry.link_patient(office, "DT-001-00001-7", "800123")
+    back_entry.link_patient(office, "DT-002-00001-6", "800123", same_person=True)
+    lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
+    assert lines[first.record_id].to_do_in("en") == (
+        "enter — EHR patient 800123 is DT-002-00001-6 too: enter this admission only if it is another stay, not the "
+        "same one twice")
+    assert "EHR patient 800123 is DT-001-00001-7 too" in lines[second.record_id].to_do_in("en")
+    back_entry.mark_entered(office, first.record_id, 1, "ADM-1")
+    lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
+    assert lines[first.record_id].to_do_in("en") == "entered"
+    assert "EHR patient 800123 is DT-001-00001-7 too" in lines[second.record_id].to_do_in("en")

@@ -143,6 +143,21 @@ def _due(dose: RecordVersion) -> datetime:
 
 
 @dataclass(frozen=True)
+class SharedEhrPatient:
+    """The EHR patient an admission's patient is linked to, with the other downtime numbers
+    linked to it: one person admitted on two laptops, whose stay the EHR must get once (each of
+    them if they are two stays)."""
+
+    ehr: str
+    others: tuple[str, ...]
+
+    def text_in(self, lang: Lang) -> str:
+        return message(lang, QT_TRANSLATE_NOOP("messages", "EHR patient {ehr} is {numbers} too: enter this admission "
+                                               "only if it is another stay, not the same one twice"),
+                       ehr=self.ehr, numbers=", ".join(self.others))
+
+
+@dataclass(frozen=True)
 class WorkItem:
     record: RecordVersion
     step: int
@@ -152,6 +167,7 @@ class WorkItem:
     provisional_identity: bool = False
     on_hold: OnHold | None = None
     conflicts: tuple[Conflict, ...] = ()
+    shared: SharedEhrPatient | None = None
 
     @property
     def step_name(self) -> str:
@@ -171,7 +187,8 @@ class WorkItem:
         keep their case (mg is not MG)."""
         action = self.action_in(lang).upper() if loud else self.action_in(lang)
         return " — ".join([action, *filter(None, (self.identity_in(lang), self.changes_in(lang))),
-                           *(conflict.text_in(lang) for conflict in self.conflicts)])
+                           *(conflict.text_in(lang) for conflict in self.conflicts),
+                           *([self.shared.text_in(lang)] if self.shared is not None and not self.done else [])])
 
     def action_in(self, lang: Lang) -> str:
         if self.on_hold is not None:
@@ -403,6 +420,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
                                      if record.record_id in entered})
     patients = _identities(session, ids, current)
     links = ehr_numbers(session.db, ids)
+    shared = _shared(session.db, links)
     known = {record.record_id: record for record in current}
     groups: dict[str | None, list[WorkItem]] = {}
     for record in current:
@@ -411,7 +429,8 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
             groups.setdefault(record.patient_id, []).append(WorkItem(
                 record, _step(session, record.form_id), records.record_label(session, record, known), done,
                 _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),
-                holds.get(record.record_id), conflicts.get(record.record_id, ())))
+                holds.get(record.record_id), conflicts.get(record.record_id, ()),
+                shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None))
     work = []
     for patient_id in order:
         if items := groups.get(patient_id):
@@ -589,15 +608,35 @@ def _patient_of(session: Session, downtime_number: str) -> str:
     return str(row[0])
 
 
+def _linked_to(db: Database, ehr_patient_numbers: Collection[str]) -> dict[str, dict[str, str]]:
+    """The patients linked to each of these EHR numbers now (a patient's latest link), each with
+    their downtime number, in its order."""
+    wanted = sorted(set(ehr_patient_numbers))
+    linked = {row[0] for part in chunks(wanted) for row in db.execute(
+        f"SELECT patient_id FROM patient_links WHERE ehr_patient_number IN ({marks(part)})", part)}
+    now = {patient_id: ehr for patient_id, ehr in ehr_numbers(db, linked).items() if ehr in wanted}
+    numbers = downtime_numbers(db, list(now))
+    found: dict[str, dict[str, str]] = {}
+    for patient_id, ehr in sorted(now.items(), key=lambda link: numbers[link[0]]):
+        found.setdefault(ehr, {})[patient_id] = numbers[patient_id]
+    return found
+
+
 def linked_elsewhere(db: Database, downtime_number: str, ehr_patient_number: str) -> list[str]:
     """The other downtime numbers already linked to this EHR number: one person admitted on two
     laptops, or a number typed on the wrong line (another patient's records would go into
     this one's EHR file)."""
-    linked = {row[0] for row in db.execute("SELECT patient_id FROM patient_links WHERE ehr_patient_number = ?",
-                                           [ehr_patient_number.strip()])}
-    numbers = downtime_numbers(db, [patient_id for patient_id, ehr in ehr_numbers(db, linked).items()
-                                    if ehr == ehr_patient_number.strip()])
-    return sorted(number for number in numbers.values() if number != downtime_number)
+    number = ehr_patient_number.strip()
+    return [other for other in _linked_to(db, [number]).get(number, {}).values() if other != downtime_number]
+
+
+def _shared(db: Database, links: dict[str, str]) -> dict[str, SharedEhrPatient]:
+    """Each of these linked patients (patient id: EHR number) whose EHR number other downtime
+    numbers are linked to too."""
+    linked = _linked_to(db, links.values())
+    found = {patient_id: tuple(number for other, number in linked.get(ehr, {}).items() if other != patient_id)
+             for patient_id, ehr in links.items()}
+    return {patient_id: SharedEhrPatient(links[patient_id], others) for patient_id, others in found.items() if others}
 
 
 def link_patient(session: Session, downtime_number: str, ehr_patient_number: str, *, same_person: bool = False) -> None:
