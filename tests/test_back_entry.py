@@ -732,3 +732,21 @@ def test_an_admission_linked_to_the_ehr_patient_of_another_number_says_to_enter_
     lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
     assert lines[first.record_id].to_do_in("en") == "entered"
     assert "EHR patient 800123 is DT-001-00001-7 too" in lines[second.record_id].to_do_in("en")
+
+
+def test_a_dose_line_gives_the_scheduled_time_it_was_recorded_for(tmp_path, laptop, clock, admission_values):
+    """The 08:00 dose, refused, charted at 10:30 from the paper: its line gave the time it was
+    charted ("Actual time: 10:30") and not the dose it was, so the clerk marked the EHR's nearest
+    dose, 14:00, as refused."""
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    order = records.save_new(_doctor(nurse, clock), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T07:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient)
+    refused = medication.record_dose(nurse, order.record_id, {
+        "scheduled_for": "2026-11-28T08:00+01:00", "outcome": "not_given", "given_at": "2026-11-28T10:30+01:00",
+        "not_given_reason": "refused"})
+    line = _office_lines(tmp_path, laptop, ward_clerk)[refused.record_id]
+    assert "Scheduled time (regular doses): 28/11/2026 08:00 — Outcome: Not given — Actual time: 28/11/2026 10:30" \
+        in line, line
