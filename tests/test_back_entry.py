@@ -616,6 +616,13 @@ def test_the_worklist_command_speaks_the_clerks_language(office, capsys):
     assert not any(word in shown for word in ("Medication order", " enter)", "Not about a patient"))
 
 
+def _paracetamol(doctor: Session, patient: str, start: str = "2026-11-28T10:00+01:00"):
+    """Paracetamol 1 g by mouth at 08:00, 14:00 and 20:00 from `start`."""
+    return records.save_new(doctor, "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": start, "controlled": False, "high_alert": False}, patient_id=patient)
+
+
 def test_one_scheduled_dose_recorded_on_two_laptops_is_said_on_both_lines(tmp_path, laptop, clock, admission_values):
     """The patient moved to another ward with a stick made before their 14:00 dose; the first
     ward recorded it, the second gave (or recorded) it again. Each laptop checked double doses
@@ -624,10 +631,7 @@ def test_one_scheduled_dose_recorded_on_two_laptops_is_said_on_both_lines(tmp_pa
     nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
     nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
     patient = records.save_new(nurse_1, "admission", admission_values).patient_id
-    order = records.save_new(_doctor(nurse_1, clock), "medication_order", {
-        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
-        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
-        "high_alert": False}, patient_id=patient)
+    order = _paracetamol(_doctor(nurse_1, clock), patient)
     import_export(clerk_2, export(clerk_1, tmp_path / "moved").folder)
     clock.advance(hours=7)
     first, second, evening = (medication.record_dose(nurse, order.record_id, {
@@ -660,10 +664,7 @@ def test_a_dose_whose_order_another_laptop_withdrew_says_so(tmp_path, laptop, cl
     nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
     patient = records.save_new(nurse_1, "admission", admission_values).patient_id
     doctor = _doctor(nurse_1, clock)
-    order = records.save_new(doctor, "medication_order", {
-        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
-        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
-        "high_alert": False}, patient_id=patient)
+    order = _paracetamol(doctor, patient)
     import_export(clerk_2, export(clerk_1, tmp_path / "moved").folder)
     clock.advance(hours=1)
     dose = medication.record_dose(nurse_2, order.record_id, {
@@ -740,10 +741,7 @@ def test_a_dose_line_gives_the_scheduled_time_it_was_recorded_for(tmp_path, lapt
     dose, 14:00, as refused."""
     nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
     patient = records.save_new(nurse, "admission", admission_values).patient_id
-    order = records.save_new(_doctor(nurse, clock), "medication_order", {
-        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
-        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T07:00+01:00", "controlled": False,
-        "high_alert": False}, patient_id=patient)
+    order = _paracetamol(_doctor(nurse, clock), patient, start="2026-11-28T07:00+01:00")
     refused = medication.record_dose(nurse, order.record_id, {
         "scheduled_for": "2026-11-28T08:00+01:00", "outcome": "not_given", "given_at": "2026-11-28T10:30+01:00",
         "not_given_reason": "refused"})
