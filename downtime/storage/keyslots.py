@@ -55,18 +55,27 @@ def is_encrypted(db_path: Path) -> bool:
     return keys_path(db_path).exists()
 
 
-_PLAIN = b"SQLite format 3\x00"  # how every unencrypted SQLite file begins; an encrypted one, with random bytes
+_PLAIN = b"SQLite format 3\x00"  # how every unencrypted SQLite file begins
+
+
+def _looks_encrypted(db_path: Path) -> bool:
+    """Whole pages (SQLCipher's are 512 to 65536 bytes) of what reads as random bytes, which
+    neither a plain SQLite file nor a text file saved under the name is: 4096 random bytes hold
+    some 255 different values, text fewer than a hundred."""
+    size = db_path.stat().st_size
+    if size < 512 or size % 512:
+        return False
+    with db_path.open("rb") as handle:
+        head = handle.read(4096)
+    return not head.startswith(_PLAIN) and len(set(head)) >= 200
 
 
 def check_beside(db_path: Path) -> None:
     """An encrypted database, or a backup, is two files: copied without its key slots (a new
     laptop, a backup taken from the stick), or with them deleted, it read "file is not a
     database", and the app called a sound file damaged. Say which file to put back."""
-    if is_encrypted(db_path) or not db_path.is_file() or db_path.stat().st_size == 0:
+    if is_encrypted(db_path) or not db_path.is_file() or not _looks_encrypted(db_path):
         return
-    with db_path.open("rb") as handle:
-        if handle.read(len(_PLAIN)) == _PLAIN:
-            return
     raise KeySlotError(QT_TRANSLATE_NOOP("messages", "{path} is encrypted and its key slots ({keys}) are not beside it: copy "
                                          "that file beside it from where the database came (a backup's .keys file, renamed "
                                          "{keys}, opens it too, with the PINs of the day it was made), then try again"),
