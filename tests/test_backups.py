@@ -140,6 +140,19 @@ def test_a_backups_folder_is_a_whole_path_to_a_folder_that_is_there(ward, tmp_pa
         backups.set_backup_policy(admin, tmp_path / "media" / "STICK", every_minutes=15, keep=3)
     backups.set_backup_policy(admin, Path(""), every_minutes=15, keep=3)  # empty: the laptop's own folder
     assert backups.folder(nurse.db) == backups.default_folder()
+    # A stick whose write-protect switch is on (or mounted read-only): "Settings saved.", then
+    # every backup failed, told as "is the USB stick full or removed?".
+    (tmp_path / "locked").mkdir()
+    import tempfile
+
+    def read_only(*args, **kwargs):
+        raise OSError(30, "Read-only file system")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", read_only)
+    with pytest.raises(ServiceError, match=r"locked cannot be written to \(Read-only file system\): is the USB stick "
+                                           r"write-protected"):
+        backups.set_backup_policy(admin, tmp_path / "locked", every_minutes=15, keep=3)
+    assert backups.folder(nurse.db) == backups.default_folder()
 
 
 def test_a_backup_policy_is_saved_whole_or_not_at_all(ward, tmp_path, monkeypatch, sqlite_full):

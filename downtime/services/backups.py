@@ -7,6 +7,7 @@ when the next one fell due."""
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -100,10 +101,24 @@ def set_backup_policy(session: Session, where: Path, every_minutes: int, keep: i
         # A stick not plugged in: its backups would be made on the laptop's own disk instead.
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Backups folder {folder} is not there: plug in the USB stick "
                                              "(or create the folder), then save again."), folder=where)
+    if chosen:
+        _check_writable(where)
     with session.db.atomic():  # one policy: a disk full half-way left the new folder with the old interval
         settings.set_value(session, "backup_folder", chosen)
         settings.set_value(session, "backup_every_minutes", str(every_minutes))
         settings.set_value(session, "backup_keep", str(keep))
+
+
+def _check_writable(where: Path) -> None:
+    """A stick write-protected (its switch, or mounted read-only) was saved as the folder, and
+    every backup then failed, asked "is the USB stick full or removed?"."""
+    try:
+        with tempfile.TemporaryFile(dir=where):
+            pass
+    except OSError as problem:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Backups folder {folder} cannot be written to ({problem}): is the USB "
+                                             "stick write-protected (its switch), or the folder not yours? Then save "
+                                             "again."), folder=where, problem=problem.strerror or problem) from None
 
 
 def sound(db: Database, key: bytes | None) -> str | None:
