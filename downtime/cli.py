@@ -103,6 +103,16 @@ def _session(args: argparse.Namespace, path: Path | None = None):
     return Session(vault.db, load_device(vault.db), user, forms, lang=args.lang, vault=vault)
 
 
+def _ward_session(args: argparse.Namespace):
+    """`_session`, once the --ward given is checked: one typed wrong printed an empty census."""
+    from downtime.services.census import check_ward_named
+
+    session = _session(args)
+    if args.ward:
+        check_ward_named(session.db, session.forms, args.ward)
+    return session
+
+
 def _emit(args: argparse.Namespace, rows: list[dict[str, Any]], text: Callable[[dict[str, Any]], str]) -> None:
     import json
 
@@ -238,8 +248,9 @@ def cmd_census(args: argparse.Namespace) -> int:
     from downtime.services.census import census
 
     at = _moment(args.at, "--at", args.lang) if args.at else None
+    session = _ward_session(args)
     rows = []
-    for row in census(_session(args).db, _forms(), ward=args.ward, at=at):
+    for row in census(session.db, session.forms, ward=args.ward, at=at):
         entry = _patient_row(row.patient) if row.patient else {"downtime_number": None, "name": None}
         rows.append({**entry, "ward": row.ward, "bed": row.bed})
     _emit(args, rows, lambda r: f"{r['ward']:<6} {r['bed'] or '(no bed)':<8} "
@@ -316,7 +327,7 @@ def cmd_pdf_record(args: argparse.Namespace) -> int:
 def cmd_pdf_census(args: argparse.Namespace) -> int:
     from downtime.services.printing import print_census
 
-    print(print_census(_session(args), args.out, ward=args.ward))
+    print(print_census(_ward_session(args), args.out, ward=args.ward))
     return 0
 
 
@@ -362,7 +373,7 @@ def cmd_pdf_news2(args: argparse.Namespace) -> int:
 def cmd_pdf_mar_pack(args: argparse.Namespace) -> int:
     from downtime.services.printing import print_ward_mar_pack
 
-    print(print_ward_mar_pack(_session(args), args.ward, args.out, days=args.days))
+    print(print_ward_mar_pack(_ward_session(args), args.ward, args.out, days=args.days))
     return 0
 
 

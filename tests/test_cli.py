@@ -255,6 +255,20 @@ def test_census_at_a_moment_typed_as_on_the_ward_or_refused_naming_the_option(de
     assert "“--at”: write the date and time as DD/MM/YYYY HH:MM." in capsys.readouterr().err
 
 
+def test_a_ward_typed_wrong_is_refused_naming_the_wards_not_an_empty_census(demo_db, tmp_path, capsys):
+    """"--ward ZZ" printed nothing and exited 0, and the handover sheet of a ward typed wrong
+    read "0 patient(s), 0 empty bed(s)"."""
+    person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
+    capsys.readouterr()
+    sheet = tmp_path / "census.pdf"
+    for command in (["census", "--ward", "ZZ"], ["pdf", "census", "--ward", "ZZ", "--out", str(sheet)],
+                    ["pdf", "mar-pack", "--ward", "ZZ", "--out", str(sheet)]):
+        assert main([*command, *person]) == 1
+        assert "Unknown ward 'ZZ'; wards: 3B, 4A" in capsys.readouterr().err
+    assert not sheet.exists()
+    assert main(["census", "--ward", "icu", *person]) == 0  # as the ward writes it
+
+
 def test_ward_add_needs_an_administrator(demo_db, capsys):
     assert main(["ward", "add", "5C", "--name", "Cardiology", "--beds", "1", "2",
                  "--db", demo_db, "--user", "nurse", "--pin", "1111"]) == 1

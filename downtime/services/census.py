@@ -250,6 +250,20 @@ def in_patients(db: Database, forms: dict[str, FormSpec], ward: str | None = Non
     return _in_hospital(db, forms, ward, at)[0]
 
 
+def check_ward_named(db: Database, forms: dict[str, FormSpec], ward: str) -> None:
+    """A ward named by hand (the command line's --ward) that the site's wards do not hold and
+    no patient is in is a slip: it printed an empty census and handover sheet, exit 0. A ward
+    only patients give (admitted before the wards were set) stays a ward."""
+    codes = ward_codes(db)
+    if codes and ward.casefold() not in {code.casefold() for code in codes} and not in_patients(db, forms, ward):
+        raise _unknown_ward(ward, codes)
+
+
+def _unknown_ward(ward: str | None, codes: list[str]) -> ServiceError:
+    return ServiceError(QT_TRANSLATE_NOOP("messages", "Unknown ward {ward}; wards: {wards}."), ward=repr(ward),
+                        wards=", ".join(codes))
+
+
 def bed_order(bed: str | None) -> tuple[int, str]:
     text = (bed or "").strip()
     digits = "".join(ch for ch in text if ch.isdigit())
@@ -361,8 +375,7 @@ def _check_place(db: Database, event: MovementEvent) -> None:
         return
     code = next((code for code in codes if code.casefold() == (event.ward or "").casefold()), None)
     if code is None:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Unknown ward {ward}; wards: {wards}."), ward=repr(event.ward),
-                           wards=", ".join(codes))
+        raise _unknown_ward(event.ward, codes)
     (match,) = wards(db, code)
     if event.bed and event.bed.casefold() not in {b.casefold() for b in match.beds}:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward {ward} has no bed {bed}."), ward=match.ward, bed=repr(event.bed))
