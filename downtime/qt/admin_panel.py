@@ -246,7 +246,11 @@ class AdminPanel(QWidget):
         if index is None:
             return False
         member: StaffMember = self.staff.rows[index.row()]
-        if not member.active or not Prompts.confirm(self, translate("AdminPanel", "Deactivate an account"), translate(
+        if not member.active:
+            self._refused(translate("AdminPanel", "Account {staff_id} is already deactivated.").format(
+                staff_id=member.staff_id))
+            return False
+        if not Prompts.confirm(self, translate("AdminPanel", "Deactivate an account"), translate(
                 "AdminPanel", "{name} ({staff_id}) will no longer sign in; their records stay. Deactivate?").format(
                 name=member.name, staff_id=member.staff_id)):
             return False

@@ -44,6 +44,9 @@ def test_an_agency_nurse_gets_an_account_that_signs_in_and_is_later_deactivated(
     assert panel.staff.texts(row)[3] == "deactivated"
     with pytest.raises(SignInError, match="Unknown staff ID or wrong PIN"):
         staff.sign_in(db, "agency1", "482913", clock)
+    panel.staff_table.selectRow(row)
+    QTest.keyClick(panel.deactivate_button, Qt.Key.Key_Space)  # the button did nothing, said nothing
+    assert panel.error.text() == "Account agency1 is already deactivated."
 
 
 def test_a_ward_and_its_beds_are_added_from_a_typed_list(admin_window, type_text, answers):
