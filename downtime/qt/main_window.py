@@ -351,14 +351,21 @@ class MainWindow(QMainWindow):
         """Never in the way of care: the copy is made on a thread of its own (a records office's
         2 GB took 75 s, the window frozen), and a failed backup (stick removed or full) is shown
         in the banner until one works, not as a dialog. At exit (`wait`) it is made before the
-        window goes: the app must not end before its last backup."""
+        window goes: the app must not end before its last backup, and a failure is told in a
+        message, the banner going with the window (said there, it was said to nobody)."""
         try:
             copy = backups.begin_backup(self.session, reason)
             opened = self.session.own_connection()
             made = waited(lambda: on_own_connection(opened, lambda own: copy(own.db)),
                           translate("MainWindow", "Making the last backup before closing…")) if wait else None
         except Exception as problem:  # noqa: BLE001 (raised again unless the person can act on it)
-            self.banner.backup_failed(refusal_of(problem))
+            refusal = refusal_of(problem)
+            self.banner.backup_failed(refusal)
+            if wait:
+                Prompts.error(self, translate("MainWindow", "Last backup failed"), translate(
+                    "MainWindow", "The backup made on closing failed: {problem}\n\nWhat was recorded is kept on this "
+                    "laptop. Put the USB stick right, then open the app and close it again to back it up.").format(
+                    problem=say(refusal)))
             return
         if made is not None:
             self.banner.backup_made(made)
@@ -601,7 +608,7 @@ class MainWindow(QMainWindow):
         if self._event_filter is not None:
             QApplication.instance().removeEventFilter(self._event_filter)  # type: ignore[union-attr]
             self._event_filter = None
-            if self._on_event in self.session.listeners:
+            if self._on_event in self.session.listeners and self.session.vault is not None:  # else no file to copy
                 self.back_up("exit", wait=True)
         clear_prints(self)
         super().closeEvent(event)

@@ -90,38 +90,38 @@ def test_saving_backs_up_automatically_off_the_gui_thread_and_the_banner_says_wh
     assert len(list((data_dir() / "backups").glob("downtime-backup-*.sqlite"))) == 1
 
 
-def test_a_backup_failing_off_the_gui_thread_shows_in_the_banner(window, qtbot, admission_values, monkeypatch):
+@pytest.fixture
+def full_stick(monkeypatch):
+    """Every backup copy refused as by a full stick; call the result to give the stick room again."""
     import downtime.services.backups as backups
 
-    def full_stick(*args, **kwargs):
+    def refused(*args, **kwargs):
         raise BackupError(QT_TRANSLATE_NOOP("messages", "backup to {folder} failed: {problem} (is the USB stick full or removed?)"),
                           folder="/media/usb", problem="database or disk is full")
 
     working = backups.make_backup
-    monkeypatch.setattr(backups, "make_backup", full_stick)
+    monkeypatch.setattr(backups, "make_backup", refused)
+    return lambda: monkeypatch.setattr(backups, "make_backup", working)
+
+
+def test_a_backup_failing_off_the_gui_thread_shows_in_the_banner(window, qtbot, admission_values, full_stick):
     records.save_new(window.session, "admission", admission_values)
     qtbot.waitUntil(lambda: "BACKUP FAILED" in window.banner.backup.text(), timeout=30_000)
     problem = window.banner.backup_problem
     assert problem.isVisible() and "backup to /media/usb failed: database or disk is full" in problem.text()
     window.banner.tick()  # the clock reads 14:00:00: the minute's refresh of the backup's age
     assert "BACKUP FAILED" in window.banner.backup.text() and problem.isVisible()
-    monkeypatch.setattr(backups, "make_backup", working)
+    full_stick()  # room again
     window.back_up("manual")
     qtbot.waitUntil(lambda: not Work.running, timeout=30_000)
     assert "Last backup: 0 min ago" in window.banner.backup.text() and not problem.isVisible()
 
 
-def test_a_backup_that_failed_at_sign_out_is_not_shown_as_made_to_the_next_person(window, qtbot, monkeypatch,
+def test_a_backup_that_failed_at_sign_out_is_not_shown_as_made_to_the_next_person(window, qtbot, full_stick,
                                                                                  session_for):
     """The stick was full at sign-out: the next person's banner read "Last backup: 0 min ago"."""
-    import downtime.services.backups as backups
     from downtime.qt.banner import Banner
 
-    def full_stick(*args, **kwargs):
-        raise BackupError(QT_TRANSLATE_NOOP("messages", "backup to {folder} failed: {problem} (is the USB stick full or removed?)"),
-                          folder="/media/usb", problem="database or disk is full")
-
-    monkeypatch.setattr(backups, "make_backup", full_stick)
     window.back_up("sign-out")
     qtbot.waitUntil(lambda: "BACKUP FAILED" in window.banner.backup.text() and not Work.running, timeout=30_000)
     following = Banner(session_for("doctor"))
@@ -189,6 +189,29 @@ def test_text_size_and_high_contrast_from_the_view_menu_are_kept_for_the_laptop(
         app.setFont(before[0])
         app.setPalette(before[1])
         app.setStyleSheet(before[2])
+
+
+def test_a_last_backup_failing_as_the_window_closes_is_told(window, full_stick, answers):
+    """Said in the banner of a window closing, it was said to nobody: the nurse in charge took
+    the laptop away believing it backed up."""
+    _, asked = answers
+    window.close()
+    assert asked == [("error", "The backup made on closing failed: backup to /media/usb failed: database or disk is "
+                               "full (is the USB stick full or removed?)\n\nWhat was recorded is kept on this laptop. "
+                               "Put the USB stick right, then open the app and close it again to back it up.")]
+
+
+def test_a_window_with_no_database_file_tries_no_backup_as_it_closes(qtbot, session_for, answers):
+    """A records office's window on a connection alone (no file of its own to copy) has nothing
+    to back up: closing it said "no database file to back up" as a failed last backup."""
+    from dataclasses import replace
+
+    from downtime.qt.main_window import MainWindow
+
+    window = MainWindow(replace(session_for("records"), vault=None))
+    qtbot.addWidget(window)
+    window.close()
+    assert answers[1] == []
 
 
 def test_closing_the_window_waits_for_its_last_backup_made_off_the_gui_thread(window, on_gui_thread):
