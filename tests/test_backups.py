@@ -208,6 +208,21 @@ def test_a_stick_that_fills_up_during_the_copy_is_a_clear_message_and_leaves_no_
     assert made.name in nurse.db.execute("SELECT detail FROM audit WHERE action = 'backup'").fetchone()[0]
 
 
+def test_a_stick_that_fills_up_with_the_key_slots_keeps_no_part_of_them(ward, monkeypatch):
+    """Room for the copy but not for its key slots: the half-written .keys stayed on the stick
+    beside no backup."""
+    nurse, tmp_path = ward
+
+    def cramped(source, target):
+        keyslots.keys_path(target).write_bytes(b'{"format": 1, "sl')
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(keyslots, "copy_slots", cramped)
+    with pytest.raises(BackupError, match="No space left on device"):
+        backups.backup_now(nurse)
+    assert list((tmp_path / "usb").iterdir()) == []
+
+
 def test_a_database_error_raised_without_its_code_is_known_by_sqlite_s_words(tmp_path):
     """SQLCipher's module raises a failed backup's error without its result code."""
     import sqlcipher3

@@ -114,6 +114,7 @@ def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at
     except (OSError, sqlcipher3.DatabaseError) as problem:
         with suppress(OSError):
             partial.unlink(missing_ok=True)
+            keyslots.keys_path(target).unlink(missing_ok=True)  # half-written beside no backup (its name is new)
         words = problem.strerror if isinstance(problem, OSError) and problem.strerror else problem
         raise BackupError(QT_TRANSLATE_NOOP("messages", "backup to {folder} failed: {problem} (is the USB stick full or removed?)"),
                           folder=folder, problem=words) from None
