@@ -76,6 +76,18 @@
         <translation>O — Autre (préciser)</translation>
     </message>
     <message>
+        <source>DOSE ON HOLD</source>
+        <translation>DOSE EN ATTENTE</translation>
+    </message>
+    <message>
+        <source>DOSE ON HOLD: another laptop recorded this dose otherwise (perhaps not given, or withdrawn), check it</source>
+        <translation>DOSE EN ATTENTE : un autre portable a tracé cette dose autrement (peut-être non donnée, ou annulée), la vérifier</translation>
+    </message>
+    <message>
+        <source>DOSE ON HOLD: withdrawn here, but another laptop recorded it otherwise (perhaps given), check it before giving</source>
+        <translation>DOSE EN ATTENTE : annulée ici, mais un autre portable l’a tracée autrement (peut-être donnée), la vérifier avant de la donner</translation>
+    </message>
+    <message>
         <source>final</source>
         <translation>définitif</translation>
     </message>
@@ -106,6 +118,14 @@
     <message>
         <source>in the EHR (before downtime)</source>
         <translation>dans le DPI (avant la procédure dégradée)</translation>
+    </message>
+    <message>
+        <source>not in hospital</source>
+        <translation>hors de l’hôpital</translation>
+    </message>
+    <message>
+        <source>HIGH-ALERT</source>
+        <translation>HAUT RISQUE</translation>
     </message>
     <message>
         <source>ON HOLD: another laptop wrote this order otherwise, check it</source>
@@ -436,6 +456,10 @@
         <translation>Anesthésiste</translation>
     </message>
     <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+    <message>
         <source>Cancelled</source>
         <translation>Annulé le</translation>
     </message>
@@ -671,6 +695,10 @@
         <translation>{name} ({staff_id}) se connecte avec le nouveau code.</translation>
     </message>
     <message>
+        <source>Account {staff_id} is already deactivated.</source>
+        <translation>Le compte {staff_id} est déjà désactivé.</translation>
+    </message>
+    <message>
         <source>Deactivate an account</source>
         <translation>Désactiver un compte</translation>
     </message>
@@ -681,6 +709,22 @@
     <message>
         <source>Account {staff_id} deactivated.</source>
         <translation>Compte {staff_id} désactivé.</translation>
+    </message>
+    <message>
+        <source>Add beds</source>
+        <translation>Ajouter des lits</translation>
+    </message>
+    <message>
+        <source>Beds cannot be removed later.</source>
+        <translation>Les lits ne pourront pas être retirés ensuite.</translation>
+    </message>
+    <message>
+        <source>Add ward {ward} ({name}) with {count} beds: {beds}?</source>
+        <translation>Ajouter le service {ward} ({name}) avec {count} lits : {beds} ?</translation>
+    </message>
+    <message>
+        <source>Add {count} beds to ward {ward}: {beds}?</source>
+        <translation>Ajouter {count} lits au service {ward} : {beds} ?</translation>
     </message>
     <message>
         <source>Ward {ward} now has {beds} beds.</source>
@@ -941,6 +985,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Annuler une intervention</translation>
     </message>
     <message>
+        <source>{operation} — theatre {theatre}, {when}</source>
+        <translation>{operation} — salle {theatre}, {when}</translation>
+    </message>
+    <message>
         <source>No</source>
         <translation>Non</translation>
     </message>
@@ -1085,6 +1133,10 @@ le numéro du patient dans le DPI :</translation>
         <translation> — STUPÉFIANT : témoin obligatoire</translation>
     </message>
     <message>
+        <source> — HIGH-ALERT medicine</source>
+        <translation> — médicament à HAUT RISQUE</translation>
+    </message>
+    <message>
         <source>Given</source>
         <translation>Administré</translation>
     </message>
@@ -1139,10 +1191,6 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>Override reason</source>
         <translation>Motif de dérogation</translation>
-    </message>
-    <message>
-        <source>Actual time: write DD/MM/YYYY HH:MM; dose: a number.</source>
-        <translation>Heure réelle : écrivez JJ/MM/AAAA HH:MM ; dose : un nombre.</translation>
     </message>
     <message>
         <source>Safety warning: give a reason to override each one, or cancel.</source>
@@ -1659,6 +1707,18 @@ le numéro du patient dans le DPI :</translation>
         <translation>Dernière sauvegarde avant fermeture…</translation>
     </message>
     <message>
+        <source>Last backup failed</source>
+        <translation>Échec de la dernière sauvegarde</translation>
+    </message>
+    <message>
+        <source>The backup made on closing failed: {problem}
+
+What was recorded is kept on this laptop. Put the USB stick right, then open the app and close it again to back it up.</source>
+        <translation>La sauvegarde faite à la fermeture a échoué : {problem}
+
+Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis ouvrez l’application et refermez-la pour la sauvegarder.</translation>
+    </message>
+    <message>
         <source>No patient selected</source>
         <translation>Aucun patient sélectionné</translation>
     </message>
@@ -1926,6 +1986,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>&amp;Pourquoi cette date</translation>
     </message>
     <message>
+        <source>Slots f&amp;rom:</source>
+        <translation>Cré&amp;neaux à partir du :</translation>
+    </message>
+    <message>
         <source>Or &amp;transfer to hospital</source>
         <translation>Ou &amp;transférer vers l’hôpital</translation>
     </message>
@@ -1940,6 +2004,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>No free slot in the sessions known to this laptop: add sessions or transfer.</source>
         <translation>Aucun créneau libre dans les vacations connues de ce portable : ajoutez des vacations ou transférez.</translation>
+    </message>
+    <message>
+        <source>These slots are after this operation&apos;s rebook-by date ({date}).</source>
+        <translation>Ces créneaux sont après la date limite de reprogrammation de cette intervention ({date}).</translation>
     </message>
     <message>
         <source>Choose a slot first.</source>
@@ -2095,6 +2163,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Cette base est nouvelle. Saisissez le numéro d’appareil de ce portable indiqué dans le plan de procédure dégradée de l’hôpital (il distingue les numéros de procédure dégradée des différents portables), puis créez le premier compte administrateur.</translation>
     </message>
     <message>
+        <source>choose 1-999</source>
+        <translation>choisir de 1 à 999</translation>
+    </message>
+    <message>
         <source>e.g. Ward 3B laptop 2</source>
         <translation>ex. : Portable 2 du service 3B</translation>
     </message>
@@ -2205,6 +2277,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Interventions à reprogrammer</translation>
     </message>
     <message>
+        <source>Reading the theatre lists…</source>
+        <translation>Lecture des programmes opératoires…</translation>
+    </message>
+    <message>
         <source>No operation chosen</source>
         <translation>Aucune intervention choisie</translation>
     </message>
@@ -2298,6 +2374,22 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>(saisie par erreur)</translation>
     </message>
     <message>
+        <source>the same dose (due {due}) was also recorded on {laptop} by {author}, {time}: ask the ward whether it is one dose recorded twice before entering both</source>
+        <translation>la même dose (prévue le {due}) a aussi été tracée sur {laptop} par {author}, {time} : demander au service s’il s’agit d’une seule dose tracée deux fois avant de saisir les deux</translation>
+    </message>
+    <message>
+        <source>its order was withdrawn (entered in error) on {laptop} by {author}, {time}: {reason}. Ask the ward or the prescriber before entering this dose</source>
+        <translation>sa prescription a été annulée (saisie erronée) sur {laptop} par {author}, {time} : {reason}. Demander au service ou au prescripteur avant de saisir cette dose</translation>
+    </message>
+    <message>
+        <source>this patient&apos;s admission was withdrawn (entered in error) on {laptop} by {author}, {time}: {reason}. Ask the ward before entering this record</source>
+        <translation>l’admission de ce patient a été annulée (saisie erronée) sur {laptop} par {author}, {time} : {reason}. Demander au service avant de saisir cet enregistrement</translation>
+    </message>
+    <message>
+        <source>EHR patient {ehr} is {numbers} too: enter this admission only if it is another stay, not the same one twice</source>
+        <translation>le patient DPI {ehr} est aussi {numbers} : ne saisir cette admission que s’il s’agit d’un autre séjour, pas du même deux fois</translation>
+    </message>
+    <message>
         <source>on hold — two laptops disagree from version {version}: enter neither until the wards say which is right</source>
         <translation>en attente — deux portables divergent à partir de la version {version} : n’en saisir aucune avant que les services disent laquelle est juste</translation>
     </message>
@@ -2328,6 +2420,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{number} has nothing on the back-entry list.</source>
         <translation>{number} n’a rien sur la liste de ressaisie.</translation>
+    </message>
+    <message>
+        <source>Probably the same person as {numbers} ({why}): link both to one EHR patient number, and enter the admission once.</source>
+        <translation>Probablement la même personne que {numbers} ({why}) : rattacher les deux à un seul numéro patient du DPI, et saisir l’admission une seule fois.</translation>
     </message>
     <message>
         <source>Give the EHR&apos;s reference for what was entered (e.g. its order or event number).</source>
@@ -2488,6 +2584,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Backups folder {folder} is not there: plug in the USB stick (or create the folder), then save again.</source>
         <translation>Le dossier des sauvegardes {folder} est absent : brancher la clé USB (ou créer le dossier), puis enregistrer à nouveau.</translation>
+    </message>
+    <message>
+        <source>Backups folder {folder} cannot be written to ({problem}): is the USB stick write-protected (its switch), or the folder not yours? Then save again.</source>
+        <translation>Impossible d’écrire dans le dossier de sauvegarde {folder} ({problem}) : la clé USB est-elle protégée en écriture (son curseur), ou le dossier ne vous appartient-il pas ? Puis enregistrez à nouveau.</translation>
     </message>
     <message>
         <source>{field}: {form} of {time} would then fall outside the patient&apos;s stay; correct or withdraw it first.</source>
@@ -2662,6 +2762,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Code : 4 à 12 chiffres.</translation>
     </message>
     <message>
+        <source>Staff ID {staff_id} already exists, deactivated: give it a new PIN to reactivate it, so that their care stays under one staff ID.</source>
+        <translation>L’identifiant {staff_id} existe déjà, désactivé : donnez-lui un nouveau code PIN pour le réactiver, afin que ses soins restent sous un seul identifiant.</translation>
+    </message>
+    <message>
         <source>Staff ID {staff_id} already exists.</source>
         <translation>L’identifiant {staff_id} existe déjà.</translation>
     </message>
@@ -2778,8 +2882,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Code du service {ward} : {most} caractères au plus, comme le prennent les fiches.</translation>
     </message>
     <message>
-        <source>Ward {ward} already exists; add beds to it instead.</source>
-        <translation>Le service {ward} existe déjà ; ajoutez-y plutôt des lits.</translation>
+        <source>Ward {ward} already exists; add beds to it instead (Wards and beds, or &apos;downtime ward add-beds&apos;).</source>
+        <translation>Le service {ward} existe déjà ; ajoutez-y plutôt des lits (Services et lits, ou « downtime ward add-beds »).</translation>
     </message>
     <message>
         <source>Unknown ward {ward}.</source>
@@ -2826,6 +2930,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} n’est pas saine ({problem}) : rien n’a été mis en place</translation>
     </message>
     <message>
+        <source>{path} is encrypted and its key slots ({keys}) are not beside it: copy that file beside it from where the database came (a backup&apos;s .keys file, renamed {keys}, opens it too, with the PINs of the day it was made), then try again</source>
+        <translation>{path} est chiffré et ses emplacements de clé ({keys}) ne sont pas à côté : copiez ce fichier à côté depuis l’endroit d’où vient la base (le fichier .keys d’une sauvegarde, renommé {keys}, l’ouvre aussi, avec les codes PIN du jour où elle a été faite), puis réessayez</translation>
+    </message>
+    <message>
         <source>{path} cannot be read ({problem}); restore it from a backup</source>
         <translation>{path} ne peut pas être lu ({problem}) ; restaurez-le depuis une sauvegarde</translation>
     </message>
@@ -2868,6 +2976,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>sound: {path} passes the integrity check and its audit chain verifies, up to the newest backup&apos;s end</source>
         <translation>intègre : {path} passe le contrôle d’intégrité et sa chaîne d’audit est vérifiée, jusqu’à la fin de la dernière sauvegarde</translation>
+    </message>
+    <message>
+        <source>(no backup of it was found in {folder}, so the end of its audit log was checked against none: entries cut from that end, with the rows they wrote, would not show. Verify again with its backups there, e.g. their USB stick plugged in.)</source>
+        <translation>(aucune sauvegarde de cette base dans {folder} : la fin de son journal d’audit n’a été comparée à aucune ; des entrées retirées de cette fin, avec les lignes qu’elles ont écrites, n’apparaîtraient pas. Vérifiez à nouveau avec ses sauvegardes présentes, par exemple leur clé USB branchée.)</translation>
     </message>
     <message>
         <source>no patient found</source>
@@ -2978,6 +3090,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>enregistrement {record} tranché : la version {version} fait foi, à saisir dans le DPI</translation>
     </message>
     <message>
+        <source>record {record} settled: version {version} withdraws it, and as nobody entered it in the EHR it leaves the worklist</source>
+        <translation>enregistrement {record} tranché : la version {version} l’annule, et comme personne ne l’avait saisi dans le DPI, il quitte la liste de ressaisie</translation>
+    </message>
+    <message>
         <source>{number} is EHR patient {ehr}; exports now say it was replaced by that number</source>
         <translation>{number} est le patient {ehr} du DPI ; les exports indiquent désormais qu’il est remplacé par ce numéro</translation>
     </message>
@@ -3004,6 +3120,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{staff_id} signs in with the new PIN</source>
         <translation>{staff_id} se connecte avec le nouveau code</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>actif</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>désactivé</translation>
     </message>
     <message>
         <source>set up {path} as device {number} ({name}); {state}</source>
@@ -3124,6 +3248,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} : ni un dossier d’export, ni un dossier d’instantané CSV, ni un fichier Bundle FHIR (.json)</translation>
     </message>
     <message>
+        <source>{path} is the FHIR bundle of a laptop&apos;s export, not an EHR snapshot: import the export&apos;s folder, {folder}, which holds its manifest.</source>
+        <translation>{path} est le bundle FHIR de l’export d’un portable, pas un instantané du DPI : importez le dossier de l’export, {folder}, qui contient son manifeste.</translation>
+    </message>
+    <message>
         <source>{path}, line {number}: recorded_at {value!r} is not a date and time with its offset</source>
         <translation>{path}, ligne {number} : recorded_at {value!r} n’est pas une date et une heure avec leur décalage UTC</translation>
     </message>
@@ -3138,6 +3266,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{out} already exists: choose a new folder for the merge.</source>
         <translation>{out} existe déjà : choisissez un nouveau dossier pour la fusion.</translation>
+    </message>
+    <message>
+        <source>{folder} is an encrypted export: decrypt it first (downtime decrypt {folder} --identity KEYFILE --out NEW_FOLDER), then merge the folder it makes.</source>
+        <translation>{folder} est un export chiffré : déchiffrez-le d’abord (downtime decrypt {folder} --identity FICHIER_CLE --out NOUVEAU_DOSSIER), puis fusionnez le dossier obtenu.</translation>
     </message>
     <message>
         <source>{where}: {problem}</source>
@@ -3378,6 +3510,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>laptop {number}</source>
         <translation>portable {number}</translation>
+    </message>
+    <message>
+        <source>Not settled: {problem} The ward puts this right on its laptop (tell them); settle the hold once its next stick is imported here.</source>
+        <translation>Non tranché : {problem} Le service le corrige sur son portable (prévenez-le) ; tranchez la mise en attente une fois sa prochaine clé importée ici.</translation>
     </message>
     <message>
         <source> — REPLACED on that laptop by its version {version}</source>
