@@ -126,11 +126,10 @@ def test_the_first_dose_of_a_new_order_given_as_it_falls_due_raises_no_warning(s
         "dose_given": 320.0, "route": "IV"}) == []
 
 
-def test_a_prn_dose_is_spaced_from_and_counted_with_regular_doses_of_the_same_medicine(session_for, medication_ward,
-                                                                                     clock):
+@pytest.fixture
+def paracetamol(session_for, medication_ward, clock):
     """Regular paracetamol 1 g at 08:00, 14:00 and 20:00 and paracetamol 1 g as required every
-    4 h, at most 4 in 24 h: the PRN dose at 09:00, an hour after the regular one, was recorded
-    with no warning, and so was a day's fifth gram."""
+    4 h, at most 4 in 24 h (written "paracétamol"). Returns (nurse, regular order, PRN order)."""
     patient, _, _ = medication_ward
     doctor, nurse = session_for("doctor"), session_for("nurse")
     clock.now = datetime.fromisoformat("2026-11-28T07:00+01:00")
@@ -141,6 +140,13 @@ def test_a_prn_dose_is_spaced_from_and_counted_with_regular_doses_of_the_same_me
     prn = records.save_new(doctor, "medication_order", {
         **common, "drug": "paracétamol", "frequency": "prn", "prn_indication": "pain", "min_interval_hours": 4,
         "max_doses_24h": 4}, patient_id=patient)
+    return nurse, regular, prn
+
+
+def test_a_prn_dose_is_spaced_from_and_counted_with_regular_doses_of_the_same_medicine(paracetamol, clock):
+    """The PRN dose at 09:00, an hour after the regular one, was recorded with no warning, and so
+    was a day's fifth gram."""
+    nurse, regular, prn = paracetamol
     clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
     for slot in ("2026-11-27T14:00+01:00", "2026-11-27T20:00+01:00", "2026-11-28T08:00+01:00"):
         medication.record_dose(nurse, regular.record_id, {"outcome": "given", "given_at": slot, "scheduled_for": slot,
@@ -150,3 +156,27 @@ def test_a_prn_dose_is_spaced_from_and_counted_with_regular_doses_of_the_same_me
     warnings = medication.check_dose(nurse, prn.record_id, {"outcome": "given", "given_at": "2026-11-28T09:00+01:00",
                                                             "dose_given": 1.0})
     assert [w.check for w in warnings] == [Check.PRN_INTERVAL, Check.PRN_DAILY_MAX]
+
+
+@pytest.mark.parametrize("given_at,said", [
+    ("2026-11-28T13:00+01:00", "paracétamol as required was given 60 min ago; that order allows a dose every 4 h."),
+    ("2026-11-28T15:00+01:00", "paracétamol as required is recorded 60 min after this dose; that order allows a dose "
+                               "every 4 h."),
+])
+def test_a_regular_dose_is_spaced_from_the_as_required_doses_of_the_same_medicine(paracetamol, clock, given_at, said):
+    """Paracetamol as required given at 13:00: the regular 14:00 gram an hour later asked for no
+    reason (only the as-required dose was spaced from the regular ones), two grams in an hour.
+    It is now questioned as the as-required one would be, whichever was recorded first."""
+    nurse, regular, prn = paracetamol
+    clock.now = datetime.fromisoformat("2026-11-28T15:30+01:00")
+    medication.record_dose(nurse, prn.record_id, {"outcome": "given", "given_at": given_at, "dose_given": 1.0,
+                                                  "route": "PO"})
+    values = {"outcome": "given", "given_at": "2026-11-28T14:00+01:00", "scheduled_for": "2026-11-28T14:00+01:00",
+              "dose_given": 1.0, "route": "PO"}
+    [warning] = medication.check_dose(nurse, regular.record_id, values)
+    assert warning.check is Check.PRN_INTERVAL and warning.text("en") == said
+    with pytest.raises(medication.OverrideNeeded):
+        medication.record_dose(nurse, regular.record_id, values)
+    medication.record_dose(nurse, regular.record_id, values, overrides={Check.PRN_INTERVAL: "prescriber agreed"})
+    assert medication.check_dose(nurse, regular.record_id, {**values, "given_at": "2026-11-28T20:00+01:00",
+                                                            "scheduled_for": "2026-11-28T20:00+01:00"}) == []

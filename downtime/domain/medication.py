@@ -258,11 +258,14 @@ def same_medicine(order: Order, others: Iterable[Order]) -> set[str]:
 def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float | None,
                     scheduled_for: datetime | None, allergies: Sequence[str],
                     history: Sequence[Administration], admitted: bool,
-                    prn_orders: Collection[str] = (), due_before: timedelta = timedelta(0)) -> list[Warning]:
+                    prn_orders: Collection[str] = (), as_required: Sequence[Order] = (),
+                    due_before: timedelta = timedelta(0)) -> list[Warning]:
     """Everything a second nurse would question before this dose is recorded. A dose recorded
     as not given for a slot already given is questioned too: the chart would otherwise say the
     patient missed a dose they had. `history`: the patient's doses; `prn_orders`: the orders
     whose doses an as-required dose is spaced from besides its own (`same_medicine`);
+    `as_required`: the patient's other as-required orders of the same medicine, whose doses a
+    regular dose is spaced from by their interval (`spaced_from_as_required`);
     `due_before`: how long before its time the ward's round shows a dose due, a time at which
     giving it is not giving it before the order starts (the first dose of a new order, shown
     due, asked for a reason to override "not active")."""
@@ -285,10 +288,32 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
         spaced_from = {order.record_id, *prn_orders}
         warnings += _prn_warnings(order, at, [a.at for a in history
                                               if a.outcome is Outcome.GIVEN and a.order_id in spaced_from])
+    else:
+        warnings += spaced_from_as_required(at, as_required, history)
     if dose is not None and abs(dose - order.dose) > 1e-9:
         warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} differs from the order ({ordered} {unit})."),
                                 {"dose": Number(dose), "unit": order.dose_unit, "ordered": Number(order.dose)}))
     return warnings
+
+
+def spaced_from_as_required(at: datetime, as_required: Sequence[Order],
+                            history: Sequence[Administration]) -> list[Warning]:
+    """A regular dose questioned as an as-required dose of the same medicine is: within that
+    order's interval of one of its doses, before or after (paracetamol as required at 13:00,
+    then the regular 14:00 gram, was two grams in an hour with nothing said; the other way
+    round was questioned). The nearest such dose is named."""
+    close = [(abs(at - dose.at), dose.at, prn) for prn in as_required if prn.min_interval_hours is not None
+             for dose in history if dose.outcome is Outcome.GIVEN and dose.order_id == prn.record_id
+             and abs(at - dose.at) < timedelta(hours=prn.min_interval_hours)]
+    if not close:
+        return []
+    gap, moment, prn = min(close, key=lambda found: found[0])
+    values = {"drug": prn.drug, "minutes": str(int(gap.total_seconds() // 60)), "hours": Number(prn.min_interval_hours)}
+    return [Warning(Check.PRN_INTERVAL, QT_TRANSLATE_NOOP(
+        "messages", "{drug} as required was given {minutes} min ago; that order allows a dose every {hours} h.")
+        if moment <= at else QT_TRANSLATE_NOOP(
+            "messages", "{drug} as required is recorded {minutes} min after this dose; that order allows a dose "
+                        "every {hours} h."), values)]
 
 
 def _prn_warnings(order: Order, at: datetime, given: Sequence[datetime]) -> list[Warning]:

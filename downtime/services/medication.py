@@ -130,12 +130,15 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     patient = census.patient_with_location(session.db, session.forms, found.patient_id)
     at = datetime.fromisoformat(values["given_at"])
     location = census.location_at(session.db, found.patient_id, at)
+    theirs = orders(session.db, found.patient_id)
+    same = same_medicine(found, theirs)
     return safety_warnings(
         found, outcome=Outcome(values["outcome"]), at=at, dose=values.get("dose_given"),
         scheduled_for=_when(values.get("scheduled_for")), allergies=patient.allergies,
         history=administrations(session.db, found.patient_id),
-        admitted=location is not None and location.status is StayStatus.IN,
-        prn_orders=same_medicine(found, orders(session.db, found.patient_id)),
+        admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
+        as_required=[other for other in theirs if other.record_id in same and other.record_id != found.record_id
+                     and other.frequency is Frequency.PRN],
         due_before=settings.round_policy(session.db).due_before)
 
 
