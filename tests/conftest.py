@@ -185,6 +185,26 @@ def readmitted(session_for, medication_ward, admission_values):
 
 
 @pytest.fixture
+def earlier_stay(readmitted, session_for, medication_ward, clock):
+    """`readmitted`, with furosemide 40 mg PO at 14:00 written at 11:00 on 27/11, in the first
+    stay, and ceftriaxone 2 g IV at 14:00 written at 14:30 on 28/11, in the second (the clock
+    left there). Returns (the nurse's session, furosemide's order id, ceftriaxone's)."""
+    from downtime.services import records
+
+    doctor, patient = session_for("doctor"), medication_ward[0]
+    common = {"frequency": "scheduled", "times": "14:00", "controlled": False, "high_alert": False}
+    now, clock.now = clock.now, datetime(2026, 11, 27, 11, 0, tzinfo=PARIS_WINTER)
+    furosemide = records.save_new(doctor, "medication_order", {
+        **common, "drug": "Furosemide", "dose": 40.0, "dose_unit": "mg", "route": "PO",
+        "start_at": "2026-11-27T11:00+01:00"}, patient_id=patient).record_id
+    clock.now = now + timedelta(minutes=30)
+    ceftriaxone = records.save_new(doctor, "medication_order", {
+        **common, "drug": "Ceftriaxone", "dose": 2.0, "dose_unit": "g", "route": "IV",
+        "start_at": "2026-11-28T14:00+01:00"}, patient_id=patient).record_id
+    return readmitted, furosemide, ceftriaxone
+
+
+@pytest.fixture
 def half_dose(session_for, medication_ward):
     """`medication_ward` with half the 08:00 amoxicillin of 28/11 given (0.5 g at 08:05), the
     allergy and the dose mismatch overridden with their reasons. Returns the nurse's session."""

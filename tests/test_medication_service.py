@@ -558,3 +558,24 @@ def test_a_readmitted_patients_chart_reads_not_in_hospital_for_the_times_they_we
     assert [(f"{cell.slot:%d %H:%M}", cell.state) for cell in row.cells] == [
         ("27 14:00", DoseState.OVERDUE), ("27 20:00", DoseState.OVERDUE),
         ("28 08:00", DoseState.NOT_IN_HOSPITAL), ("28 14:00", DoseState.DUE), ("28 20:00", DoseState.UPCOMING)]
+
+
+EARLIER_STAY = "This order was written during an earlier stay, which ended 27/11 21:00: ask the prescriber whether it still stands."
+
+
+def test_an_order_of_an_earlier_stay_is_questioned_on_the_round_and_before_a_dose(earlier_stay, ward, clock):
+    """The furosemide of the first stay, never stopped at discharge, came back due on the round
+    of the second, and a dose of it was recorded with nothing said: a medicine the patient may
+    have been taken off at discharge. It is listed, flagged with when its stay ended, and a dose
+    of it needs a reason; an order written in this stay, or rewritten in it with the course's
+    first day as its start (the amoxicillin), is not questioned."""
+    nurse, furosemide, new = earlier_stay
+    amox = ward[2].record_id
+    listed = {item.order.record_id: item.stay_ended for item in medication.round_list(nurse.db, nurse.forms, "3B",
+                                                                                       clock.now)}
+    assert listed == {furosemide: datetime.fromisoformat("2026-11-27T21:00+01:00"), new: None, amox: None}
+    values = {"outcome": "given", "given_at": "2026-11-28T14:30+01:00", "route": "IV",
+              "scheduled_for": "2026-11-28T14:00+01:00"}
+    warnings = medication.check_dose(nurse, furosemide, {**values, "dose_given": 40.0, "route": "PO"})
+    assert [(w.check, w.text("en")) for w in warnings] == [(Check.ORDER_INACTIVE, EARLIER_STAY)]
+    assert medication.check_dose(nurse, new, {**values, "dose_given": 2.0}) == []

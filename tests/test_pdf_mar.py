@@ -279,3 +279,8 @@ def test_a_readmitted_patients_printed_chart_reads_not_in_hospital_for_the_time_
     """The morning at home between two stays printed OVERDUE, a dose to give on the paper chart."""
     printed = " ".join(_text(printing.print_mar(readmitted, [medication_ward[0]], tmp_path / "mar.pdf", days=2)))
     assert printed.count("not in hospital") == 1 and printed.count("OVERDUE") == 2  # 27/11 14:00 and 20:00
+
+
+def test_a_printed_chart_flags_an_order_of_an_earlier_stay(tmp_path, medication_ward, earlier_stay):
+    printed = " ".join(_text(printing.print_mar(earlier_stay[0], [medication_ward[0]], tmp_path / "mar.pdf")))
+    assert printed.count("ORDER FROM AN EARLIER STAY (ended 27/11 21:00): ask the prescriber whether it stands") == 1

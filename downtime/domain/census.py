@@ -112,6 +112,16 @@ def locate(events: Iterable[MovementEvent], at: datetime | None = None) -> Locat
     return location
 
 
+def left_after(events: Iterable[MovementEvent], since: datetime) -> datetime | None:
+    """When the patient, in hospital at `since`, next left it (discharged, transferred out,
+    died): the end of the stay `since` falls in. None if they were not in then, or are still in
+    that stay (a move between wards is not leaving)."""
+    if not _is_in(locate(events, since)):
+        return None
+    return next((event.occurred_at for event, _, after in _replay(events)
+                 if event.occurred_at > since and not _is_in(after)), None)
+
+
 def misplaced(events: Iterable[MovementEvent], since: datetime) -> MovementEvent | None:
     """The first movement from `since` on that cannot happen where it stands in the patient's
     timeline: an admission while already in, or any other movement while not in. Earlier ones

@@ -65,6 +65,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "admission_on_hold": {"en": "ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…), check it",
                           "fr": "ADMISSION EN ATTENTE : un autre portable l’a écrite autrement (allergies, lit…), "
                                 "la vérifier"},
+    "earlier_stay": {"en": "ORDER FROM AN EARLIER STAY (ended {time}): ask the prescriber whether it stands",
+                     "fr": "PRESCRIPTION D'UN SÉJOUR ANTÉRIEUR (terminé le {time}) : demander au prescripteur si "
+                           "elle tient toujours"},
     "dose_on_hold": {"en": "DOSE ON HOLD", "fr": "DOSE EN ATTENTE"},
     "dose_on_hold_key": {"en": "DOSE ON HOLD: another laptop recorded this dose otherwise (given, not given or withdrawn), "
                                "check it before giving or leaving the next dose",
@@ -124,10 +127,13 @@ class PatientChart:
     laptop's version's)."""
 
 
-def _order_cell(order: Order, order_form: FormSpec, lang: Lang, held: frozenset[str], width: float) -> Flowable:
-    """The order as its chart line heads it; in bold red when another laptop wrote it otherwise."""
+def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[str], width: float) -> Flowable:
+    """The order as its chart line heads it; in bold red when another laptop wrote it otherwise
+    or it is of an earlier stay (see medication.stay_ended)."""
+    order = row.order
     lines = [order_label(order, order_form, lang)]
     flags = [w("on_hold", lang)] if order.record_id in held else []
+    flags += [w("earlier_stay", lang, time=f"{row.stay_ended:%d/%m %H:%M}")] if row.stay_ended is not None else []
     flags += [w("cd", lang)] if order.controlled else []
     flags += [w("high_alert", lang)] if order.high_alert else []
     if order.frequency is Frequency.PRN:
@@ -135,8 +141,8 @@ def _order_cell(order: Order, order_form: FormSpec, lang: Lang, held: frozenset[
                        why=order.prn_indication or ""))
     lines.append(f"{order.start_at:%d/%m %H:%M}" + (f" — {w('stopped', lang, when=f'{order.stop_at:%d/%m %H:%M}')}"
                                                      if order.stop_at else ""))
-    on_hold = order.record_id in held
-    return _p("\n".join(lines + flags), width, bold=on_hold, color=ALERT if on_hold else colors.black)
+    warned = order.record_id in held or row.stay_ended is not None
+    return _p("\n".join(lines + flags), width, bold=warned, color=ALERT if warned else colors.black)
 
 
 STATE_WORDS = {DoseState.LATE: "late", DoseState.OVERDUE: "overdue", DoseState.DUE: "due",
@@ -173,7 +179,7 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
         shown = partial(_shown, order=row.order, names=names, order_form=order_form, lang=lang)
         spans.append((len(body), len(body) + len(times) - 1))
         for index, clock in enumerate(times):
-            line: list[Cell] = [_order_cell(row.order, order_form, lang, held, widths[0] - 2 * PAD_X) if index == 0 else None,
+            line: list[Cell] = [_order_cell(row, order_form, lang, held, widths[0] - 2 * PAD_X) if index == 0 else None,
                                 cell(clock, 1, bold=True)]
             for column, day in enumerate(days, start=2):
                 found = by_slot.get((day, clock))
@@ -212,7 +218,7 @@ def _prn_table(rows: list[MarRow], names: dict[str, str], order_form: FormSpec, 
                  + (f" — {w('withdrawn_here', lang)}" if dose.record_id in held and held[dose.record_id].withdrawn else "")
                  + (f" — {w('dose_on_hold', lang)}" if dose.record_id in held else "")
                  for dose in sorted([*row.prn_doses, *withdrawn], key=lambda d: d.at)]
-        body.append([_order_cell(row.order, order_form, lang, held, order_w), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
+        body.append([_order_cell(row, order_form, lang, held, order_w), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
         body += [[_p(w("continued", lang, order=order_label(row.order, order_form, lang)), order_w),
                   _p("\n".join(doses[start:start + PRN_LINE]), doses_w)]
                  for start in range(PRN_LINE, len(doses), PRN_LINE)]

@@ -16,7 +16,7 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, locale, translate, word
-from downtime.qt.dose_dialog import DOSE_HELD, ORDER_ON_HOLD, DoseDialog, held_words
+from downtime.qt.dose_dialog import DOSE_HELD, ORDER_ON_HOLD, DoseDialog, earlier_stay_words, held_words
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open
@@ -66,8 +66,9 @@ class MarModel(TextTableModel):
         order = row.order
         flags = (" [CD]" if order.controlled else "") + (f" [{word(HIGH_ALERT)}]" if order.high_alert else "")
         kind = " PRN" if order.frequency is Frequency.PRN else ""
-        held = f" — {word(ORDER_ON_HOLD)}" if order.record_id in self.held else ""
-        return (f"{medication.order_label(order, self.order_form, language())}{kind}{flags}{held}",
+        warned = "".join(f" — {text}" for text in (word(ORDER_ON_HOLD) if order.record_id in self.held else "",
+                                                     earlier_stay_words(row.stay_ended)) if text)
+        return (f"{medication.order_label(order, self.order_form, language())}{kind}{flags}{warned}",
                 clock or translate("", "as required"), *(self._day(row, clock, day) for day in self.days))
 
     def held_in(self, line: int, column: int) -> list[HeldDose]:
@@ -82,8 +83,8 @@ class MarModel(TextTableModel):
         return list(found.held) if found is not None else []
 
     def is_warning(self, row: int, column: int) -> bool:
-        return ((column == 0 and self.rows[row][0].order.record_id in self.held) or bool(self.held_in(row, column))
-                or super().is_warning(row, column))
+        order_warned = self.rows[row][0].order.record_id in self.held or self.rows[row][0].stay_ended is not None
+        return (column == 0 and order_warned) or bool(self.held_in(row, column)) or super().is_warning(row, column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """A cell with a dose on hold says in its tooltip what that means (the cell only names it)."""

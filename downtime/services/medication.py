@@ -14,7 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text
-from downtime.domain.census import MovementEvent, StayStatus, locate
+from downtime.domain.census import MovementEvent, StayStatus, left_after, locate
 from downtime.domain.medication import (
     Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning, clock_text, dose_state,
     dose_text, safety_warnings, same_medicine, slots_by_version,
@@ -132,6 +132,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     location = census.location_at(session.db, found.patient_id, at)
     theirs = orders(session.db, found.patient_id)
     same = same_medicine(found, theirs)
+    written_at = histories(session.db, [order_id])[order_id][0].recorded_at
     return safety_warnings(
         found, outcome=Outcome(values["outcome"]), at=at, dose=values.get("dose_given"),
         scheduled_for=_when(values.get("scheduled_for")), allergies=patient.allergies,
@@ -139,6 +140,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
         as_required=[other for other in theirs if other.record_id in same and other.record_id != found.record_id
                      and other.frequency is Frequency.PRN],
+        stay_ended=stay_ended(found, written_at, census.movement_events(session.db, [found.patient_id])[found.patient_id]),
         due_before=settings.round_policy(session.db).due_before)
 
 
@@ -345,11 +347,13 @@ def _page_key(drug: str, unit: str) -> tuple[str, str]:
 @dataclass(frozen=True)
 class _Scheduled:
     """A standing order with its dose times over the days; `in_ehr_before`: for an order loaded
-    from the EHR's snapshot, when it was loaded (the EHR's chart holds its doses before then)."""
+    from the EHR's snapshot, when it was loaded (the EHR's chart holds its doses before then);
+    `written_at`: when its first version was written."""
 
     order: Order
     slots: list[datetime]
     in_ehr_before: datetime | None
+    written_at: datetime
 
     def in_ehr(self, slot: datetime) -> bool:
         return self.in_ehr_before is not None and slot < self.in_ehr_before
@@ -367,8 +371,19 @@ def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: da
         versions = amended.get(record.record_id, [record])
         found.append(_Scheduled(order_of(record), slots_by_version(
             [(version.recorded_at, order_of(version)) for version in versions], first_day, last_day, tz),
-            versions[0].recorded_at if loaded_from_snapshot(record.record_id) else None))
+            versions[0].recorded_at if loaded_from_snapshot(record.record_id) else None, versions[0].recorded_at))
     return found
+
+
+def stay_ended(found: Order, written_at: datetime, moves: list[MovementEvent]) -> datetime | None:
+    """When the stay this order was written and started in ended, if the order outlived it (not
+    stopped by then): discharge stops nothing, and a readmitted patient's orders of the stay
+    before came back due on the round, a medicine they may have been taken off at discharge.
+    Such an order is flagged and a dose of it questioned, not hidden (one still meant would be
+    missed). The later of its start and its writing places it: an order rewritten in this stay
+    with the course's first day as its start is this stay's."""
+    ended = left_after(moves, max(found.start_at, written_at))
+    return ended if ended is not None and (found.stop_at is None or found.stop_at > ended) else None
 
 
 
@@ -453,6 +468,8 @@ class RoundItem:
     state: DoseState
     missed: bool = False
     held: bool = False
+    stay_ended: datetime | None = None
+    """The order is of an earlier stay, which ended then (see `stay_ended`)."""
 
 
 _URGENCY = {DoseState.OVERDUE: 0, DoseState.LATE: 1, DoseState.DUE: 2, DoseState.UPCOMING: 3}
@@ -479,17 +496,19 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     for scheduled in _orders_with_slots(db, ids, since.date(), last.date(), now.tzinfo):
         ordered[scheduled.order.patient_id].append(scheduled)
     held = doses_on_hold(db, ids)
+    moves = census.movement_events(db, ids)
     items = []
     for patient in patients:
         stay_start = admitted.get(patient.patient_id, first)
         for scheduled in ordered[patient.patient_id]:
             found = scheduled.order
+            ended = stay_ended(found, scheduled.written_at, moves[patient.patient_id])
             for slot in scheduled.slots:
                 missed = slot < first
                 if (stay_start <= slot <= last and (found.record_id, slot) not in recorded
                         and not _stopped(found, now) and not scheduled.in_ehr(slot)):
                     items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy), missed,
-                                           bool(held_at(held[found.record_id], slot, now.tzinfo))))
+                                           bool(held_at(held[found.record_id], slot, now.tzinfo)), ended))
     return sorted(items, key=lambda i: (i.missed, _URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
 
 
@@ -536,6 +555,8 @@ class MarRow:
     cells: tuple[MarCell, ...]
     prn_doses: tuple[Administration, ...]
     held: tuple[HeldDose, ...] = ()
+    stay_ended: datetime | None = None
+    """The order is of an earlier stay, which ended then (see `stay_ended`)."""
 
     @property
     def clocks(self) -> list[str]:
@@ -631,5 +652,6 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
                       for slot in _with_recorded(scheduled.slots, times, first_day, last_day, tz))
         prn = tuple(a for a in mine if a.scheduled_for is None
                     and first_day <= a.at.astimezone(tz).date() <= last_day)
-        grids[found.patient_id].append(MarRow(found, cells, prn, held))
+        grids[found.patient_id].append(MarRow(found, cells, prn, held,
+                                              stay_ended(found, scheduled.written_at, moves[found.patient_id])))
     return grids

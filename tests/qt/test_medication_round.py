@@ -936,3 +936,26 @@ def test_a_readmitted_patients_chart_on_screen_reads_not_in_hospital_for_the_tim
     [line] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][1] == "08:00"]
     assert mar.model.text(line, 2 + mar.model.days.index(readmitted.clock().date())) == "not in hospital"
     assert not mar.model.is_warning(line, 2 + mar.model.days.index(readmitted.clock().date()))
+
+
+def test_an_order_of_an_earlier_stay_is_flagged_on_the_round_the_chart_and_the_dose_dialog(qtbot, earlier_stay):
+    nurse, furosemide, _ = earlier_stay
+    flag = "ORDER FROM AN EARLIER STAY (ended 27/11 21:00): ask the prescriber whether it stands"
+    main = MainWindow(nurse)
+    qtbot.addWidget(main)
+    panel = main.medication
+    panel.refresh()
+    [line] = [row for row in range(panel.model.rowCount()) if panel.model.rows[row].order.record_id == furosemide]
+    assert panel.model.text(line, 8) == flag and panel.model.is_warning(line, 8)
+    assert all(panel.model.text(row, 8) == "" for row in range(panel.model.rowCount()) if row != line)
+    panel.table.selectRow(line)
+    QTest.keyClick(panel.table, Qt.Key.Key_Return)
+    dialog = panel.dialog
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert "Safety warning" in dialog.error.text()
+    assert any(label.text() == "⚠ This order was written during an earlier stay, which ended 27/11 21:00: ask the "
+                              "prescriber whether it still stands." for label in dialog.findChildren(QLabel))
+    dialog.reject()
+    mar = main.open_mar_of(panel.model.rows[line].patient.patient_id)
+    [row] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == furosemide]
+    assert mar.model.text(row, 0) == f"Furosemide 40 mg PO — {flag}" and mar.model.is_warning(row, 0)
