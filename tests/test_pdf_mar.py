@@ -284,3 +284,21 @@ def test_a_readmitted_patients_printed_chart_reads_not_in_hospital_for_the_time_
 def test_a_printed_chart_flags_an_order_of_an_earlier_stay(tmp_path, medication_ward, earlier_stay):
     printed = " ".join(_text(printing.print_mar(earlier_stay[0], [medication_ward[0]], tmp_path / "mar.pdf")))
     assert printed.count("ORDER FROM AN EARLIER STAY (ended 27/11 21:00): ask the prescriber whether it stands") == 1
+
+
+def test_an_as_required_order_on_hold_keeps_its_flag_beside_its_doses_on_hold(tmp_path, dose_on_hold):
+    """Both the ondansetron order and its dose on hold: each says so."""
+    from dataclasses import replace
+
+    from downtime.pdf.mar import mar_pdf
+
+    patient, _, _, _, nurse = dose_on_hold
+    first = nurse.clock().date()
+    [chart] = printing.charts(nurse, [patient], first, 1)
+    prn = next(row.order.record_id for row in chart.rows if row.order.drug == "Ondansetron")
+    out = mar_pdf([replace(chart, held=chart.held | {prn})], tmp_path / "mar.pdf", first_day=first, days=1, names={},
+                  order_form=nurse.form(medication.ORDER_FORM), lang="en", printed_by="Nurse",
+                  printed_at=nurse.clock(), device_name="laptop 2")
+    printed = " ".join(_text(out))
+    assert "ON HOLD: another laptop wrote this order otherwise, check it" in printed
+    assert "09:00 — 4 mg — withdrawn here — DOSE ON HOLD" in printed

@@ -211,12 +211,12 @@ def _prn_table(rows: list[MarRow], names: dict[str, str], order_form: FormSpec, 
     order_w, doses_w = (column - 2 * PAD_X for column in widths)
     body: list[list[Cell]] = [[_p(w("medicine", lang), order_w, bold=True), _p(w("prn_given", lang), doses_w, bold=True)]]
     for row in rows:
-        held = {found.dose.record_id: found for found in row.held}
+        doses_held = {found.dose.record_id: found for found in row.held}
         withdrawn = [found.dose for found in row.held if found.withdrawn and found.dose.scheduled_for is None]
         doses = [dose_text(dose, names, lang, with_date=True)
                  + (f" — {dose_words(order_form, dose.dose, row.order.dose_unit, lang)}" if dose.dose is not None else "")
-                 + (f" — {w('withdrawn_here', lang)}" if dose.record_id in held and held[dose.record_id].withdrawn else "")
-                 + (f" — {w('dose_on_hold', lang)}" if dose.record_id in held else "")
+                 + (f" — {w('withdrawn_here', lang)}" if dose in withdrawn else "")
+                 + (f" — {w('dose_on_hold', lang)}" if dose.record_id in doses_held else "")
                  for dose in sorted([*row.prn_doses, *withdrawn], key=lambda d: d.at)]
         body.append([_order_cell(row, order_form, lang, held, order_w), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
         body += [[_p(w("continued", lang, order=order_label(row.order, order_form, lang)), order_w),

@@ -194,8 +194,9 @@ class MarView(PatientTab):
 
     def open_doses(self) -> list[RecordVersion]:
         """Each dose recorded in the selected day's cell (an as-required row: that day's doses),
-        to amend or withdraw; a double dose opens both, and a dose on hold withdrawn here. Said when there is none (the button did
-        nothing from the medicine's column, where the chart opens)."""
+        to amend or withdraw; a double dose opens both, and a dose on hold withdrawn here. Said
+        when there is none (the button did nothing from the medicine's column, where the chart
+        opens)."""
         index = self.table.currentIndex()
         if not index.isValid() or index.column() < 2:
             Prompts.error(self, translate("MarView", "No cell chosen"), translate("MarView", "Choose a day's cell of the chart first."))
