@@ -386,7 +386,6 @@ def stay_ended(found: Order, written_at: datetime, moves: list[MovementEvent]) -
     return ended if ended is not None and (found.stop_at is None or found.stop_at > ended) else None
 
 
-
 def dose_words(order_form: FormSpec, dose: float, unit: str, lang: Lang) -> str:
     """A dose in the order form's words: "18 unités", "0,5 comprimé(s)" on a French ward."""
     return f"{decimal_text(dose, lang)} {format_value(order_form.field('dose_unit'), unit, lang)}"
@@ -406,6 +405,7 @@ def chart_dose_text(dose: Administration, order: Order, names: dict[str, str], o
 def order_label(order: Order, order_form: FormSpec, lang: Lang) -> str:
     """An order as charts and dialogs head it: "Insuline glargine 18 unités SC" on a French ward."""
     return f"{order.drug} {dose_words(order_form, order.dose, order.dose_unit, lang)} {order.route}"
+
 
 @dataclass(frozen=True)
 class HeldDose:
@@ -435,13 +435,13 @@ def doses_on_hold(db: Database, patient_ids: Collection[str]) -> dict[str, list[
     return found
 
 
-def held_at(held: Collection[HeldDose], slot: datetime | None, tz: tzinfo | None, day: date | None = None) -> list[HeldDose]:
+def held_at(held: Collection[HeldDose], slot: datetime | None, tz: tzinfo | None,
+            day: date | None = None) -> list[HeldDose]:
     """Those of an order's held doses recorded for this time, or, as required (`slot` None),
-    given on this day (any day when `day` is None too)."""
+    given on `day` by the ward's clock (`tz`)."""
     if slot is not None:
         return [found for found in held if found.dose.scheduled_for == slot]
-    return [found for found in held if found.dose.scheduled_for is None
-            and (day is None or found.dose.at.astimezone(tz).date() == day)]
+    return [found for found in held if found.dose.scheduled_for is None and found.dose.at.astimezone(tz).date() == day]
 
 
 def held_for_dose(db: Database, order: Order, slot: datetime | None, now: datetime) -> list[HeldDose]:
