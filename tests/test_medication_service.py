@@ -579,3 +579,14 @@ def test_an_order_of_an_earlier_stay_is_questioned_on_the_round_and_before_a_dos
     warnings = medication.check_dose(nurse, furosemide, {**values, "dose_given": 40.0, "route": "PO"})
     assert [(w.check, w.text("en")) for w in warnings] == [(Check.ORDER_INACTIVE, EARLIER_STAY)]
     assert medication.check_dose(nurse, new, {**values, "dose_given": 2.0}) == []
+
+
+def test_the_chart_of_a_patient_not_back_flags_no_order_of_an_earlier_stay(ward, clock):
+    """Discharged and not readmitted, their chart (printed for the records office, say) is not
+    told to ask the prescriber about orders of the stay they left."""
+    nurse, patient, amox, _ = ward
+    clock.advance(hours=1)  # the orders were written at 14:00, in the stay
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-28T14:30+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True}, patient_id=patient)
+    assert [row.stay_ended for row in medication.mar_grid(nurse.db, patient, clock.now.date(), 1, clock.now)] == [
+        None, None]

@@ -140,7 +140,8 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
         as_required=[other for other in theirs if other.record_id in same and other.record_id != found.record_id
                      and other.frequency is Frequency.PRN],
-        stay_ended=stay_ended(found, written_at, census.movement_events(session.db, [found.patient_id])[found.patient_id]),
+        stay_ended=stay_ended(found, written_at, census.movement_events(session.db, [found.patient_id])[found.patient_id],
+                              at),
         due_before=settings.round_policy(session.db).due_before)
 
 
@@ -375,15 +376,18 @@ def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: da
     return found
 
 
-def stay_ended(found: Order, written_at: datetime, moves: list[MovementEvent]) -> datetime | None:
+def stay_ended(found: Order, written_at: datetime, moves: list[MovementEvent], at: datetime) -> datetime | None:
     """When the stay this order was written and started in ended, if the order outlived it (not
-    stopped by then): discharge stops nothing, and a readmitted patient's orders of the stay
-    before came back due on the round, a medicine they may have been taken off at discharge.
-    Such an order is flagged and a dose of it questioned, not hidden (one still meant would be
-    missed). The later of its start and its writing places it: an order rewritten in this stay
-    with the course's first day as its start is this stay's."""
+    stopped by then) and the patient is back in hospital `at` that moment: discharge stops
+    nothing, and a readmitted patient's orders of the stay before came back due on the round, a
+    medicine they may have been taken off at discharge. Such an order is flagged and a dose of
+    it questioned, not hidden (one still meant would be missed). The later of its start and its
+    writing places it: an order rewritten in this stay with the course's first day as its start
+    is this stay's."""
     ended = left_after(moves, max(found.start_at, written_at))
-    return ended if ended is not None and (found.stop_at is None or found.stop_at > ended) else None
+    if ended is None or ended > at or (found.stop_at is not None and found.stop_at <= ended):
+        return None
+    return ended if _in_hospital(moves, at) else None
 
 
 def dose_words(order_form: FormSpec, dose: float, unit: str, lang: Lang) -> str:
@@ -502,7 +506,7 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
         stay_start = admitted.get(patient.patient_id, first)
         for scheduled in ordered[patient.patient_id]:
             found = scheduled.order
-            ended = stay_ended(found, scheduled.written_at, moves[patient.patient_id])
+            ended = stay_ended(found, scheduled.written_at, moves[patient.patient_id], now)
             for slot in scheduled.slots:
                 missed = slot < first
                 if (stay_start <= slot <= last and (found.record_id, slot) not in recorded
@@ -653,5 +657,5 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
         prn = tuple(a for a in mine if a.scheduled_for is None
                     and first_day <= a.at.astimezone(tz).date() <= last_day)
         grids[found.patient_id].append(MarRow(found, cells, prn, held,
-                                              stay_ended(found, scheduled.written_at, moves[found.patient_id])))
+                                              stay_ended(found, scheduled.written_at, moves[found.patient_id], now)))
     return grids
