@@ -97,6 +97,15 @@ def test_formatted_decimals_parse_back(value):
     assert parse_text(field, format_value(field, float(value), "en")) == float(value)
 
 
+@pytest.mark.parametrize("lang, said", [("en", "“Temperature” must be at most 45."),
+                                        ("fr", "« Température » doit être au plus 45.")])
+def test_a_limit_reads_without_trailing_zeros(forms, lang, said):
+    """A nurse typing 100 in the temperature (°F, or a slip) read "must be at most 45.0"; limits
+    are written as every decimal is, without trailing zeros."""
+    errors = {e.path: e.message for e in validate(forms["observations"], {"temperature": 100.0}, lang, NOW)}
+    assert errors["temperature"] == said
+
+
 def test_required_and_conditional_rules(forms):
     spec = forms["admission"]
     errors = {e.path for e in validate(spec, {"unidentified": True, "sex": "male"}, "en", NOW)}

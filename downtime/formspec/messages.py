@@ -1,6 +1,7 @@
 """Validation messages in both ward languages; `{label}` is the field's label in that language."""
 
 from downtime.formspec.schema import Lang
+from downtime.i18n import decimal_text
 
 MESSAGES: dict[str, dict[Lang, str]] = {
     "required": {"en": "“{label}” is required.", "fr": "« {label} » est obligatoire."},
@@ -68,4 +69,6 @@ MESSAGES: dict[str, dict[Lang, str]] = {
 
 
 def message(key: str, lang: Lang, label: str, limit: object = None) -> str:
-    return MESSAGES[key][lang].format(label=label, limit=limit)
+    """A decimal limit is written as every decimal is, without trailing zeros and with a French
+    ward's decimal comma (downtime.i18n.decimal_text): a temperature "must be at most 45.0"."""
+    return MESSAGES[key][lang].format(label=label, limit=decimal_text(limit, lang) if isinstance(limit, float) else limit)
