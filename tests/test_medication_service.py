@@ -590,3 +590,17 @@ def test_the_chart_of_a_patient_not_back_flags_no_order_of_an_earlier_stay(ward,
                                           "letter_given": True, "medicines_given": True}, patient_id=patient)
     assert [row.stay_ended for row in medication.mar_grid(nurse.db, patient, clock.now.date(), 1, clock.now)] == [
         None, None]
+
+
+def test_a_dose_withdrawn_here_that_another_laptop_recorded_given_is_questioned_before_another(dose_on_hold):
+    """Laptop 2 withdrew the 08:00 paracetamol that laptop 1 says was given: its round offered
+    the dose again, and recording it asked for nothing, a second gram with only a red line said.
+    It now needs a reason, as a dose already given here would."""
+    _, order, _, _, nurse = dose_on_hold
+    values = {"outcome": "given", "given_at": "2026-11-28T14:15+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+              "dose_given": 1.0, "route": "PO"}
+    [warning] = medication.check_dose(nurse, order, values)
+    assert warning.check is Check.ALREADY_GIVEN and warning.text("en") == (
+        "Another laptop recorded the 08:00 dose of Paracetamol as given; this laptop's record of it was withdrawn, and "
+        "the two are on hold.")
+    assert medication.check_dose(nurse, order, {**values, "scheduled_for": "2026-11-28T14:00+01:00"}) == []

@@ -133,9 +133,10 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     theirs = orders(session.db, found.patient_id)
     same = same_medicine(found, theirs)
     written_at = histories(session.db, [order_id])[order_id][0].recorded_at
-    return safety_warnings(
+    slot = _when(values.get("scheduled_for"))
+    return _given_on_another_laptop(session, found, slot) + safety_warnings(
         found, outcome=Outcome(values["outcome"]), at=at, dose=values.get("dose_given"),
-        scheduled_for=_when(values.get("scheduled_for")), allergies=patient.allergies,
+        scheduled_for=slot, allergies=patient.allergies,
         history=administrations(session.db, found.patient_id),
         admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
         as_required=[other for other in theirs if other.record_id in same and other.record_id != found.record_id
@@ -143,6 +144,22 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         stay_ended=stay_ended(found, written_at, census.movement_events(session.db, [found.patient_id])[found.patient_id],
                               at),
         due_before=settings.round_policy(session.db).due_before)
+
+
+def _given_on_another_laptop(session: Session, found: Order, slot: datetime | None) -> list[Warning]:
+    """A dose for this time withdrawn here that another laptop says was given (see HeldDose):
+    the round offers the time again, and another dose is a second one until the records office
+    settles which laptop was right, so it is questioned as a dose already given here is."""
+    if slot is None:
+        return []
+    for held in held_for_dose(session.db, found, slot, slot):
+        if held.withdrawn and any(version.status is not RecordStatus.ENTERED_IN_ERROR
+                                  and version.data.get("outcome") == Outcome.GIVEN.value
+                                  for version in records.set_aside(session, held.dose.record_id)):
+            return [Warning(Check.ALREADY_GIVEN, QT_TRANSLATE_NOOP(
+                "messages", "Another laptop recorded the {time} dose of {drug} as given; this laptop's record of it "
+                            "was withdrawn, and the two are on hold."), {"time": f"{slot:%H:%M}", "drug": found.drug})]
+    return []
 
 
 def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
