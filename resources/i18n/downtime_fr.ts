@@ -76,6 +76,10 @@
         <translation>O — Autre (préciser)</translation>
     </message>
     <message>
+        <source>ORDER FROM AN EARLIER STAY (ended {time}): ask the prescriber whether it stands</source>
+        <translation>PRESCRIPTION D’UN SÉJOUR ANTÉRIEUR (terminé le {time}) : demander au prescripteur si elle tient toujours</translation>
+    </message>
+    <message>
         <source>DOSE ON HOLD</source>
         <translation>DOSE EN ATTENTE</translation>
     </message>
@@ -121,7 +125,7 @@
     </message>
     <message>
         <source>not in hospital</source>
-        <translation>hors de l’hôpital</translation>
+        <translation>non hospitalisé</translation>
     </message>
     <message>
         <source>HIGH-ALERT</source>
@@ -2322,8 +2326,20 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>La prescription n’est pas active à ce moment-là (pas commencée ou arrêtée).</translation>
     </message>
     <message>
+        <source>This order was written during an earlier stay, which ended {time}: ask the prescriber whether it still stands.</source>
+        <translation>Cette prescription a été écrite lors d’un séjour antérieur, terminé le {time} : demander au prescripteur si elle tient toujours.</translation>
+    </message>
+    <message>
         <source>{drug} matches the recorded allergy: {allergies}.</source>
         <translation>{drug} correspond à l’allergie enregistrée : {allergies}.</translation>
+    </message>
+    <message>
+        <source>{drug} as required was given {minutes} min ago; that order allows a dose every {hours} h.</source>
+        <translation>{drug} si besoin a été donné il y a {minutes} min ; cette prescription permet une dose toutes les {hours} h.</translation>
+    </message>
+    <message>
+        <source>{drug} as required is recorded {minutes} min after this dose; that order allows a dose every {hours} h.</source>
+        <translation>{drug} si besoin est tracé {minutes} min après cette dose ; cette prescription permet une dose toutes les {hours} h.</translation>
     </message>
     <message>
         <source>A dose is recorded {minutes} min after this one; the order allows one every {hours} h.</source>
@@ -2636,6 +2652,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Controlled drug: a second staff member must witness with their own PIN.</source>
         <translation>Stupéfiant : un second soignant doit témoigner avec son propre code.</translation>
+    </message>
+    <message>
+        <source>Another laptop recorded the {time} dose of {drug} as given; this laptop&apos;s record of it was withdrawn, and the two are on hold.</source>
+        <translation>Un autre portable a tracé la dose de {time} de {drug} comme donnée ; sur ce portable, elle a été annulée, et les deux sont en attente.</translation>
     </message>
     <message>
         <source>Controlled drug: the witness must be a different person from the giver.</source>
