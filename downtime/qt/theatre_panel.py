@@ -363,12 +363,10 @@ class TheatrePanel(QWidget):
         layout.addWidget(self.waiting_table, 2)
         self.dialog: QDialog | None = None
         self.waiting_unread = False
-        self.problem = ""  # why the last read was refused, said once it ends
         self.reader = ListReader(self)
         self.reader.found.connect(self._read)
         self.reader.refused.connect(self._refused)
         self.reader.slow.connect(lambda: self.reading.setText(translate("TheatrePanel", "Reading the theatre lists…")))
-        self.reader.ended.connect(lambda: self.reading.setText(self.problem))
 
     def chosen_patient(self) -> PatientSummary | None:
         """The patient of the operation chosen in the list the person is in (the rescheduling
@@ -416,7 +414,7 @@ class TheatrePanel(QWidget):
 
     def _read(self, found: tuple[Board, list[theatre.WaitingItem] | None]) -> None:
         day, waiting = found
-        self.problem = ""
+        self.reading.clear()
         show_keeping_choice(self.day_table, self.day_model, [(s.theatre, entry) for s, entries in day for entry in entries],
                             lambda row: (row[1].state.record.record_id, row[1].start), or_same_line=False)
         if waiting is not None:
@@ -425,9 +423,8 @@ class TheatrePanel(QWidget):
                                 lambda item: item.state.record.record_id, or_same_line=True)
 
     def _refused(self, problem: UserError) -> None:
-        """No rows rather than those of another day than the one chosen; the reason is said
-        once the reading ends (`ended`, after which "Reading…" can no longer come)."""
-        self.problem = say(problem)
+        """No rows rather than those of another day than the one chosen, and the reason why."""
+        self.reading.setText(say(problem))
         self.day_model.set_rows([])
 
     def _narrow_status(self) -> None:

@@ -88,8 +88,11 @@ class ListReader(QObject):
     while reading (a save, another ward chosen), it reads once more when that read ends, and
     only what the last one found is shown: never a ward's list arriving after another's.
 
-    `slow` fires when a read is still running after SLOW_MS, so a list says "Reading…" only
-    when it takes long enough to be seen: a ward's list, read after each save, would flicker.
+    `slow` fires when the list asked for is still unanswered SLOW_MS after it was asked, so a
+    list says "Reading…" only when it takes long enough to be seen: a ward's list, read after
+    each save, would flicker. Never once the list is shown: the read's thread still ends after
+    its answer (closing its connection), and a slow timer left to fire then said "Reading…" above
+    the rows just read, until the next read.
 
     A read that is refused (a disk that fails) or fails with an error of ours (raised on the
     GUI thread, so reported) ends with `refused`: the list then shows its reason and no rows,
@@ -107,12 +110,15 @@ class ListReader(QObject):
         self.waiting: tuple[Session, Job] | None = None
         self.dropped = False
         self.answered = False
+        self.unanswered = QTimer(self, singleShot=True, interval=self.SLOW_MS)
+        self.unanswered.timeout.connect(self.slow)
 
     def read(self, session: Session, job: Job) -> None:
         # Asked again after a drop (a search cleared while the list was read), the list is
         # wanted again: "Reading…" is said if it takes long, not the search's count left above it.
         self.dropped = False
-        QTimer.singleShot(self.SLOW_MS, self, self._still_reading)
+        if not self.unanswered.isActive():  # a read asked while another is waited for: waited for since then
+            self.unanswered.start()
         if self.reading is not None:
             self.waiting = (session, job)
             return
@@ -126,23 +132,22 @@ class ListReader(QObject):
         """What is being read will not be shown, and nothing more is read (the list now shows
         something else, such as a search typed meanwhile)."""
         self.waiting, self.dropped = None, True
+        self.unanswered.stop()
 
     @property
     def busy(self) -> bool:
         return self.reading is not None
 
-    def _still_reading(self) -> None:
-        if self.reading is not None and not self.dropped:
-            self.slow.emit()
-
     def _found(self, found: Any) -> None:
         self.answered = True
         if self.waiting is None and not self.dropped:
+            self.unanswered.stop()
             self.found.emit(found)
 
     def _refused(self, problem: UserError) -> None:
         self.answered = True
         if self.waiting is None and not self.dropped:
+            self.unanswered.stop()
             self.refused.emit(problem)
 
     def _ended(self) -> None:
@@ -152,6 +157,7 @@ class ListReader(QObject):
             self.waiting = None
             self.read(session, job)
             return
+        self.unanswered.stop()
         if not self.answered and not self.dropped:
             self.refused.emit(UserError(QT_TRANSLATE_NOOP("messages", "The list could not be read: an error in the "
                                                           "program, reported. Try again; if it happens again, tell IT.")))

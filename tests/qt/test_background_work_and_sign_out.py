@@ -262,3 +262,45 @@ def test_a_list_read_failing_with_our_error_raises_it_and_stops_saying_reading(
     assert [str(error) for _, error, _ in raised] == ["a bug of ours"]
     assert panel.count.text().startswith("The list could not be read: an error in the program")
     assert panel.model.rowCount() == 0
+
+
+
+@pytest.fixture
+def ending_held(session_for, monkeypatch):
+    """Reads of a list whose answer is in but whose thread has not ended yet (closing its own
+    connection), from when the first event returned is set until the second is: a cold disk, a
+    busy laptop."""
+    import threading
+
+    holding, released, real = threading.Event(), threading.Event(), type(session_for("nurse").db).close
+
+    def close(db):
+        if holding.is_set() and threading.current_thread() is not threading.main_thread():
+            released.wait(10)
+        return real(db)
+
+    monkeypatch.setattr(type(session_for("nurse").db), "close", close)
+    yield holding, released
+    released.set()
+
+
+@pytest.mark.parametrize(("tab", "said"), [("patients", "count"), ("escalation", "count"), ("theatre", "reading")])
+def test_a_list_answered_before_its_read_ends_never_says_reading(
+        window, session_for, admission_values, listed, ending_held, qtbot, tab, said):
+    """The list's answer came, then its read took a while longer to end: "Reading the list…"
+    replaced the count above the rows just read, and stayed there until the next read."""
+    holding, released = ending_held
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    records.save_new(window.session, "admission", admission_values)
+    panel = getattr(window, tab)
+    label = getattr(panel, said)
+    panel.refresh()
+    read = listed(panel) and label.text()
+    holding.set()
+    with qtbot.waitSignal(panel.reader.found, timeout=30_000):
+        panel.refresh()  # as after a save
+    qtbot.wait(2 * ListReader.SLOW_MS)  # the read answered, its thread not ended
+    assert label.text() == read
+    released.set()
+    listed(panel)
+    assert label.text() == read
