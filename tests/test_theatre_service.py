@@ -26,9 +26,9 @@ def lists(session_for, admission_values):
     return coord, patients, made
 
 
-def _session(coord, theatre_name, day, start="08:00", end="13:00"):
+def _session(coord, theatre_name, day, start="08:00", end="13:00", specialty="General surgery"):
     return records.save_new(coord, "theatre_session", {
-        "theatre": theatre_name, "specialty": "General surgery",
+        "theatre": theatre_name, "specialty": specialty,
         "starts_at": f"{day}T{start}+01:00", "ends_at": f"{day}T{end}+01:00"}).record_id
 
 
@@ -112,7 +112,7 @@ def test_cancel_then_rebook_from_a_suggested_slot(lists, clock):
     (waiting,) = theatre.rescheduling_list(coord.db, coord.forms, clock.now)
     assert waiting.state.rebook_by == datetime.fromisoformat("2026-11-28T09:00+01:00") + timedelta(days=28)
     assert not waiting.breach and not waiting.near_breach
-    slot = theatre.suggestions(coord.db, first.record_id, clock.now)[0]
+    slot = theatre.suggestions(coord.db, first.record_id, clock.now).slots[0]
     assert (slot.session_id, slot.start.strftime("%d %H:%M")) == (made["t1-mon"], "30 08:00")
     theatre.rebook(coord, first.record_id, {"outcome": "rebooked", "session": slot.session_id,
                                             "planned_start": slot.start.isoformat(),
@@ -120,6 +120,29 @@ def test_cancel_then_rebook_from_a_suggested_slot(lists, clock):
     assert theatre.rescheduling_list(coord.db, coord.forms, clock.now) == []
     state = next(s for s in theatre.bookings(coord.db, coord.forms) if s.record.record_id == first.record_id)
     assert state.status is theatre.BookingStatus.REBOOKED
+
+
+def test_suggested_slots_are_on_the_operations_own_specialtys_lists(lists, clock):
+    """A general surgery operation cancelled: the rebook dialog offered the ENT and Gynaecology
+    lists among its slots, and Enter books the first. Its specialty is that of the list it was
+    booked on (typed otherwise on another list, "general surgery ", it is the same); other
+    specialties' lists only when none of its own has a free slot, and then said so."""
+    coord, patients, made = lists
+    ent = _session(coord, "T3", TUESDAY, "14:00", "18:00", specialty="ENT")
+    gynae = _session(coord, "T4", "2026-12-02", specialty="Gynaecology")
+    afternoon = _session(coord, "T2", MONDAY, "14:00", "16:00", specialty=" general  SURGERY")
+    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, first.record_id, CANCEL)
+    found = theatre.suggestions(coord.db, first.record_id, clock.now)
+    assert {slot.session_id for slot in found.slots} == {made["t1-mon"], made["t2-mon"], made["t1-tue"], afternoon}
+    assert found.specialty == "General surgery" and not found.elsewhere
+    for patient, session_id, minutes in ((patients[1], made["t1-mon"], 300), (patients[2], made["t1-tue"], 300),
+                                         (patients[3], afternoon, 120)):  # Dr Roux busy on every general list
+        start = theatre.sessions(coord.db)[session_id].start
+        theatre.book(coord, patient, {**_booking(session_id, f"{start:%H:%M}", minutes=minutes), "decided_at":
+                                      "2026-10-01T10:00+01:00", "planned_start": start.isoformat()})
+    found = theatre.suggestions(coord.db, first.record_id, clock.now)
+    assert [slot.session_id for slot in found.slots] == [ent, gynae] and found.elsewhere
 
 
 def test_rescheduling_list_order_and_breaches(lists, clock):
@@ -397,14 +420,14 @@ def test_a_suggested_slot_after_the_change_is_printed_at_paris_time(lists, clock
 
     coord, patients, made = lists
     clock.now = clock.now.astimezone(PARIS)
-    night = records.save_new(coord, "theatre_session", {"theatre": "T9", "specialty": "Emergency",
+    night = records.save_new(coord, "theatre_session", {"theatre": "T9", "specialty": "General surgery",
                                                         "starts_at": "2027-03-28T00:00+01:00",
                                                         "ends_at": "2027-03-28T08:00+02:00"}).record_id
     theatre.book(coord, patients[0], {**_booking(night, "00:00", surgeon="Dr N", anaesthetist="Dr M"),
                                       "planned_start": "2027-03-28T01:00+01:00", "expected_minutes": 120})
     moved = theatre.book(coord, patients[2], _booking(made["t1-mon"], "08:00"))
     theatre.cancel(coord, moved.record_id, CANCEL)
-    slot = next(s for s in theatre.suggestions(coord.db, moved.record_id, clock.now) if s.session_id == night)
+    slot = next(s for s in theatre.suggestions(coord.db, moved.record_id, clock.now).slots if s.session_id == night)
     theatre.rebook(coord, moved.record_id, _rebooking(night, slot.start.isoformat(timespec="minutes"),
                                                       clock.now.isoformat(timespec="minutes")))
     pdf = printing.print_theatre_list(coord, date(2027, 3, 28), tmp_path / "night.pdf")

@@ -4,7 +4,7 @@ slot suggestions. Pure, so a month of sessions across twenty theatres is checked
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from datetime import datetime, timedelta, timezone, tzinfo
@@ -78,6 +78,11 @@ def person_key(name: str | None) -> str:
     "DR  ROUX" are one person, who cannot be in two theatres at once (compared as typed, a
     stray space or capital let them be double-booked). No name: nobody, who meets no one."""
     return " ".join((name or "").replace(".", " ").split()).casefold()
+
+
+def specialty_key(name: str) -> str:
+    """A specialty as typed on each session: "General surgery" and "general  surgery " are one."""
+    return " ".join(name.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -214,7 +219,7 @@ class Slot:
 
 def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: Sequence[Booking],
                   after: datetime, limit: int = 5, step: timedelta = timedelta(minutes=15),
-                  specialty: str | None = None) -> list[Slot]:
+                  on: Callable[[TheatreSession], bool] = lambda session: True) -> list[Slot]:
     """The earliest clash-free starts, at most one per session, earliest first (the dialog books
     the first on Enter; a list starting early may be full until late), for the booking's
     duration, on the quarter hours of the ward's clock: `after` (now) is in the ward's zone, and each start
@@ -223,6 +228,8 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
 
     Each session is scanned once along its busy intervals (the theatre's bookings and those of
     the same surgeon, anaesthetist or patient), then the chosen start is confirmed by `clashes`.
+    Only the sessions `on` keeps are scanned (a specialty's lists); the others are still known
+    to the clash check.
     """
     by_id = {s.session_id: s for s in sessions}
     zone = after.tzinfo or timezone.utc
@@ -242,7 +249,7 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
     for session in sorted(sessions, key=lambda s: (s.start, s.theatre)):
         if len(found) >= limit and session.start >= found[-1].start:
             break  # its slots could only come after those kept
-        if session.end <= after or (specialty and session.specialty.casefold() != specialty.casefold()):
+        if session.end <= after or not on(session):
             continue
         near = people[bisect_left(starts, session.start - longest):bisect_left(starts, session.end)]
         relevant = in_session.get(session.session_id, []) + [b for _, _, b in near]
@@ -259,6 +266,31 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
         if start + duration <= session.end and not clashes(trial, by_id, relevant):
             found = sorted([*found, Slot(session.session_id, session.theatre, start)], key=lambda slot: slot.start)[:limit]
     return found
+
+
+@dataclass(frozen=True)
+class Suggested:
+    """Slots for an operation of `specialty` (None: not known). `elsewhere`: these are other
+    specialties' lists, none of its own having a free slot, which the coordinator must be told."""
+
+    slots: list[Slot]
+    specialty: str | None
+    elsewhere: bool
+
+
+def suggest_for_specialty(booking: Booking, specialty: str | None, sessions: Sequence[TheatreSession],
+                          booked: Sequence[Booking], after: datetime, limit: int = 5) -> Suggested:
+    """The earliest free slots on the operation's own specialty's lists: a hernia repair was
+    offered an earlier Gynaecology or ENT list first, and Enter booked it there. Only when none
+    of its own lists has a free slot, the other lists' (a coordinator may borrow one, knowing)."""
+    if specialty is None:
+        return Suggested(suggest_slots(booking, sessions, booked, after, limit), None, False)
+    wanted = specialty_key(specialty)
+    slots = suggest_slots(booking, sessions, booked, after, limit, on=lambda s: specialty_key(s.specialty) == wanted)
+    if slots:
+        return Suggested(slots, specialty, False)
+    slots = suggest_slots(booking, sessions, booked, after, limit, on=lambda s: specialty_key(s.specialty) != wanted)
+    return Suggested(slots, specialty, bool(slots))
 
 
 def _local(moment: datetime, zone: tzinfo) -> datetime:

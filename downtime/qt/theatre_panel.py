@@ -222,6 +222,11 @@ class RebookDialog(QDialog):
         slots_label = QLabel(translate("RebookDialog",
                                        "&Suggested slots (no clash with theatre, surgeon, anaesthetist or patient):"))
         layout.addWidget(slots_label)
+        self.elsewhere = QLabel()  # none of the operation's own specialty's lists is free: said before its slots
+        self.elsewhere.setWordWrap(True)
+        self.elsewhere.setTextFormat(Qt.TextFormat.PlainText)  # the specialty as typed
+        self.elsewhere.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.elsewhere)
         self.known = theatre.sessions(session.db)
         self.slot_list = QListWidget()
         self.slot_list.itemActivated.connect(lambda item: self.save())
@@ -248,11 +253,18 @@ class RebookDialog(QDialog):
 
     def suggest(self) -> None:
         """The earliest clash-free slots from the day chosen (today at first): moving an
-        operation to the day the patient can come is a cancellation, then this."""
+        operation to the day the patient can come is a cancellation, then this. On the lists of
+        the operation's specialty; other specialties' only when none of those is free, and
+        then said so (Enter booked a hernia repair on an earlier Gynaecology list unsaid)."""
         picked = self.from_day.date()
         state, deadline = self.state, self.state.rebook_by
-        self.slots = theatre.suggestions(self.session.db, state.record.record_id, self.session.clock(),
-                                         from_day=date(picked.year(), picked.month(), picked.day()))
+        found = theatre.suggestions(self.session.db, state.record.record_id, self.session.clock(),
+                                    from_day=date(picked.year(), picked.month(), picked.day()))
+        self.slots = found.slots
+        self.elsewhere.setText(translate("RebookDialog", "No {specialty} list known to this laptop has a free slot "
+                                                         "from {day}. Other specialties' lists:").format(
+            specialty=found.specialty, day=locale().toString(picked, "ddd dd/MM")) if found.elsewhere else "")
+        self.elsewhere.setVisible(found.elsewhere)
         self.slot_list.clear()
         for slot in self.slots:
             text = translate("RebookDialog", "{day} {time} — theatre {theatre} ({specialty})").format(

@@ -286,10 +286,14 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
 
 _SURGEONS = ("Dr Roux", "Dr Haddad", "Dr Marchetti", "Dr Nguyen", "Dr Lambert", "Dr Okafor")
 _ANAESTHETISTS = ("Dr Klein", "Dr Morel", "Dr Sato", "Dr Petit")
-_PROCEDURES = (("Laparoscopic cholecystectomy", "not_applicable", 90), ("Inguinal hernia repair", "left", 60),
-               ("Total hip replacement", "right", 120), ("Knee arthroscopy", "left", 45),
-               ("Appendicectomy", "not_applicable", 60), ("Carpal tunnel release", "right", 30),
-               ("Thyroidectomy", "not_applicable", 120), ("Varicose vein stripping", "bilateral", 90))
+# Each on its own specialty's lists, as a coordinator books them (and the rebook dialog offers them).
+_PROCEDURES = (("Laparoscopic cholecystectomy", "not_applicable", 90, "General surgery"),
+               ("Inguinal hernia repair", "left", 60, "General surgery"),
+               ("Total hip replacement", "right", 120, "Orthopaedics"), ("Knee arthroscopy", "left", 45, "Orthopaedics"),
+               ("Appendicectomy", "not_applicable", 60, "General surgery"),
+               ("Carpal tunnel release", "right", 30, "Orthopaedics"), ("Tonsillectomy", "not_applicable", 45, "ENT"),
+               ("Septoplasty", "not_applicable", 60, "ENT"), ("Hysteroscopy", "not_applicable", 30, "Gynaecology"),
+               ("Laparoscopic ovarian cystectomy", "right", 90, "Gynaecology"))
 _PRIORITIES = ("elective", "elective", "elective", "expedited", "urgent")
 
 
@@ -297,7 +301,7 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
     """A week of sessions over four theatres, a booking for most in-patients placed clash-free,
     and the outage's batch of cancellations (yesterday's and today's morning lists), two of them
     already rebooked and one sent to another hospital. Returns the number of bookings."""
-    from downtime.domain.theatre import Booking
+    from downtime.domain.theatre import Booking, suggest_slots
     from downtime.services import census, theatre
 
     rng = random.Random(5)
@@ -315,9 +319,10 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
     booked: list[Booking] = []
     made = []
     for patient in census.in_patients(db, forms)[:40]:
-        procedure, side, minutes = rng.choice(_PROCEDURES)
+        procedure, side, minutes, specialty = rng.choice(_PROCEDURES)
         wanted = Booking("new", patient.patient_id, None, None, minutes, rng.choice(_SURGEONS), rng.choice(_ANAESTHETISTS))
-        slots = theatre.suggest_slots(wanted, all_sessions, booked, after=monday + timedelta(hours=rng.randint(0, 80)), limit=1)
+        slots = suggest_slots(wanted, all_sessions, booked, after=monday + timedelta(hours=rng.randint(0, 80)), limit=1,
+                              on=lambda session: session.specialty == specialty)
         if not slots:
             continue
         slot = slots[0]
@@ -338,7 +343,7 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
             "patient_told": rng.choice(["in_person", "phone", "not_yet"]),
             "notes": "Cancelled: EHR outage, theatre systems unavailable."})
     for booking in outage[:2]:
-        slot = theatre.suggestions(db, booking.record_id, now, limit=1)[0]
+        slot = theatre.suggestions(db, booking.record_id, now, limit=1).slots[0]
         theatre.rebook(coord, booking.record_id, {"outcome": "rebooked", "session": slot.session_id,
                                                   "planned_start": slot.start.isoformat(timespec="minutes"),
                                                   "decided_at": now.isoformat(timespec="minutes"),

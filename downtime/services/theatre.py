@@ -19,8 +19,8 @@ from downtime.domain.census import StayStatus
 from downtime.domain.laptops import Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
-    PRIORITY_RANK, Booking, CancelReason, Clash, Priority, Slot, TheatreSession, clashes, left_outside, meetings,
-    overlapping_sessions, rebook_by, suggest_slots, theatre_key,
+    PRIORITY_RANK, Booking, CancelReason, Clash, Priority, Suggested, TheatreSession, clashes, left_outside,
+    meetings, overlapping_sessions, rebook_by, suggest_for_specialty, theatre_key,
 )
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message
@@ -562,15 +562,19 @@ def rescheduling_list(db: Database, forms: dict[str, FormSpec], now: datetime,
     return sorted(items, key=lambda i: (PRIORITY_RANK[i.state.priority], i.state.rebook_by or far, -i.waited))
 
 
-def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, from_day: date | None = None) -> list[Slot]:
+def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, from_day: date | None = None) -> Suggested:
     """The earliest free slots from now, or from the start of `from_day` if later (the day the
-    patient can come). Read only the sessions still to come and the bookings around them, not
-    the theatre's whole history."""
+    patient can come), on the lists of the operation's specialty: that of the list it was
+    booked on (a list since withdrawn tells none: then every list's). Read only the sessions
+    still to come and the bookings around them, not the theatre's whole history."""
     after = max(now, datetime.combine(from_day, time.min, tzinfo=now.tzinfo)) if from_day else now
     coming = _sessions_near(db, after, after + timedelta(days=3660))
     around = _around(db, after, max(s.end for s in coming)) if coming else set()
     replayed = _replay(db, around | {booking_id})
-    return suggest_slots(_state(replayed, booking_id).booking, coming, _booked(replayed), after=after, limit=limit)
+    state = _state(replayed, booking_id)
+    booked_on = sessions(db, [state.record.data["session"]]).get(state.record.data["session"])
+    return suggest_for_specialty(state.booking, booked_on.specialty if booked_on else None, coming, _booked(replayed),
+                                 after=after, limit=limit)
 
 
 @dataclass(frozen=True)

@@ -326,6 +326,31 @@ def test_enter_after_typing_the_receiving_hospital_transfers_and_books_no_slot(c
     assert state.status is theatre.BookingStatus.TRANSFERRED and not dialog.isVisible()
 
 
+def test_the_rebook_dialog_offers_the_operations_own_specialtys_lists(coordinator, qtbot, listed):
+    """A hip replacement booked on a general surgery list, cancelled: the dialog offered Monday's
+    earlier ENT list first, and Enter booked it there. Other specialties' lists come only when
+    none of its own has a free slot, and the dialog says so above them."""
+    window, session_ids = coordinator
+    for name, specialty, day, start in (("T3", "ENT", "2026-11-30", "07:00"), ("T4", "Gynaecology", "2026-12-01", "08:00")):
+        records.save_new(window.session, "theatre_session", {"theatre": name, "specialty": specialty,
+                                                             "starts_at": f"{day}T{start}+01:00",
+                                                             "ends_at": f"{day}T13:00+01:00"})
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    assert [dialog.slot_list.item(row).text() for row in range(dialog.slot_list.count())] == [
+        "Mon 30/11 08:00 — theatre T2 (General surgery)"]
+    assert dialog.elsewhere.isHidden()
+    dialog.from_day.setDate(QDate(2026, 12, 1))  # no general surgery list from Tuesday on
+    assert dialog.elsewhere.isVisible() and dialog.elsewhere.text() == (
+        "No General surgery list known to this laptop has a free slot from Tue 01/12. Other specialties' lists:")
+    assert [dialog.slot_list.item(row).text() for row in range(dialog.slot_list.count())] == [
+        "Tue 01/12 08:00 — theatre T4 (Gynaecology)"]
+    dialog.slot_list.setFocus()
+    QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
+    (state,) = theatre.bookings(window.session.db, window.session.forms)
+    assert state.status is theatre.BookingStatus.REBOOKED and theatre.sessions(window.session.db)[
+        state.session_id].specialty == "Gynaecology"
+
+
 def _rebooking_an_urgent_case(coordinator, qtbot, listed):
     """The demo's first operation made urgent (24 hours from the decision) and cancelled at the
     last minute, its rebook dialog open: its first free slot is two days on."""
@@ -359,8 +384,9 @@ def test_each_suggested_slot_shows_whole_after_the_rebook_by_date_included(coord
     off at the dialog's edge on every line but the first."""
     session = coordinator[0].session
     records.save_new(session, "theatre_session", {"theatre": "T4", "specialty": "Obstetrics and gynaecology (emergency list)",
-                                                  "starts_at": "2026-11-30T08:00+01:00", "ends_at": "2026-11-30T13:00+01:00"})
+                                                  "starts_at": "2026-12-01T08:00+01:00", "ends_at": "2026-12-01T13:00+01:00"})
     dialog = _rebooking_an_urgent_case(coordinator, qtbot, listed)
+    dialog.from_day.setDate(QDate(2026, 12, 1))  # no general surgery list from then: the other lists'
     dialog.show()
     qtbot.waitExposed(dialog)
     assert any("Obstetrics" in dialog.slot_list.item(row).text() and "after the rebook-by date" in
