@@ -4,12 +4,12 @@ from the app's clash-free suggestions, all by keyboard."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QModelIndex, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
@@ -42,6 +42,11 @@ STATUS_CHARACTERS = 55  # the status up to its first clash's time ("booked — C
 SCREEN_MARGIN = 80  # pixels left beside a dialog sized to its contents: its frame and the screen's edge
 ON_THE_BOARD = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation on the day board first.")
 ON_THE_LIST = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation in the rescheduling list first.")
+
+
+def _line(row: tuple[str, theatre.ListEntry]) -> tuple[str, datetime]:
+    """A line of the day board: an operation at a time (struck where it was, live where it is)."""
+    return row[1].state.record.record_id, row[1].start
 
 
 def _who(state: theatre.BookingState) -> str:
@@ -202,6 +207,8 @@ class RebookDialog(QDialog):
     operation's rebook-by date says so: once rebooked, the operation leaves the rescheduling
     list, the one place its BREACH showed, so an urgent case must not be booked late unawares."""
 
+    saved = Signal(object)  # the rebooking (or transfer) just saved
+
     def __init__(self, session: Session, state: theatre.BookingState, parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.state = session, state
@@ -308,6 +315,7 @@ class RebookDialog(QDialog):
         except (ValidationFailed, ServiceError) as problem:
             self.error.setText(say(problem))
             return None
+        self.saved.emit(saved)
         self.accept()
         return saved
 
@@ -374,6 +382,7 @@ class TheatrePanel(QWidget):
         self.waiting_table = make_table(self.waiting_model, translate("TheatrePanel", "Operations to reschedule"), self.rebook_selected)
         layout.addWidget(self.waiting_table, 2)
         self.dialog: QDialog | None = None
+        self.to_choose: tuple[str, datetime] | None = None  # the board's line to choose once read (`_line`)
         self.waiting_unread = False
         self.reader = ListReader(self)
         self.reader.found.connect(self._read)
@@ -428,7 +437,13 @@ class TheatrePanel(QWidget):
         day, waiting = found
         self.reading.clear()
         show_keeping_choice(self.day_table, self.day_model, [(s.theatre, entry) for s, entries in day for entry in entries],
-                            lambda row: (row[1].state.record.record_id, row[1].start), or_same_line=False)
+                            _line, or_same_line=False)
+        if self.to_choose is not None:
+            found = next((number for number, row in enumerate(self.day_model.rows) if _line(row) == self.to_choose), None)
+            self.to_choose = None
+            if found is not None:
+                self.day_table.selectRow(found)
+                self.day_table.setFocus()
         if waiting is not None:
             self.waiting_unread = False
             show_keeping_choice(self.waiting_table, self.waiting_model, waiting,
@@ -493,5 +508,22 @@ class TheatrePanel(QWidget):
         index = self._chosen(self.waiting_table, ON_THE_LIST)
         if index is None:
             return None
-        return self._open(RebookDialog(self.session, self.waiting_model.rows[index.row()].state, self))
+        state = self.waiting_model.rows[index.row()].state
+        dialog = RebookDialog(self.session, state, self)
+        dialog.saved.connect(lambda saved: self._choose_for_letter(state, saved))
+        return self._open(dialog)
+
+    def _choose_for_letter(self, state: theatre.BookingState, saved: RecordVersion) -> None:
+        """Rebooked, the operation leaves the rescheduling list and its patient's letter is what
+        the coordinator prints next: the board goes to its new day, the operation chosen there
+        and the board in focus, so "Patient's letter" prints it (the board stayed on the day
+        before, the operation to be found). Transferred, its letter is printed from its struck
+        line on the day it was cancelled from, chosen likewise."""
+        start = (datetime.fromisoformat(saved.data["planned_start"]) if saved.data["outcome"] == "rebooked"
+                 else state.cancelled_start)
+        if start is None:
+            return
+        self.to_choose = (state.record.record_id, start)
+        local = start.astimezone(self.session.clock().tzinfo)
+        self.day.setDate(QDate(local.year, local.month, local.day))
 

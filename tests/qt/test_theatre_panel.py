@@ -481,6 +481,50 @@ def test_the_coordinator_prints_the_days_list_the_rescheduling_list_and_the_pati
     assert "30/11/2026" in letter and "Total hip replacement" in letter
 
 
+def test_after_rebooking_the_board_shows_the_new_day_with_the_operation_chosen_for_its_letter(
+        coordinator, qtbot, listed, answers):
+    """Rebooked, the operation left the rescheduling list and the board stayed on the day it was
+    cancelled from: to print the patient's letter the coordinator had to find its new day and
+    line. The board now goes to the new day, the operation chosen there, the board in focus:
+    the letter is one click (or Alt+L) away."""
+    from pypdf import PdfReader
+
+    window, session_ids = coordinator
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    assert window.theatre.selected_day().isoformat() == "2026-11-28"
+    dialog.slot_list.setFocus()
+    QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
+    panel = listed(window.theatre)
+    assert panel.selected_day().isoformat() == "2026-11-30"
+    row = panel.day_table.currentIndex().row()
+    assert row >= 0 and panel.day_table.selectionModel().isRowSelected(row)
+    assert panel.day_model.text(row, 0) == "T2" and panel.day_model.text(row, STATUS) == "rebooked"
+    assert window.focusWidget() is panel.day_table  # focused once the window is active again
+    letter = " ".join(page.extract_text() for page in PdfReader(panel.print_letter()).pages)
+    assert "30/11/2026" in letter and "Total hip replacement" in letter
+
+
+def test_after_a_transfer_the_board_shows_the_operation_on_the_day_it_was_cancelled_from(coordinator, qtbot, listed,
+                                                                                         type_text, answers):
+    """The letter of an operation moved to another hospital is printed from its struck line on
+    the day it was cancelled from: that line is chosen once the transfer is saved."""
+    from pypdf import PdfReader
+
+    window, _ = coordinator
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    window.theatre.day.setDate(QDate(2026, 11, 30))
+    listed(window.theatre)
+    dialog.other_hospital.setFocus()
+    type_text(dialog.other_hospital, "CHU de Nantes")
+    QTest.keyClick(dialog.other_hospital, Qt.Key.Key_Return)
+    panel = listed(window.theatre)
+    assert panel.selected_day().isoformat() == "2026-11-28"
+    row = panel.day_table.currentIndex().row()
+    assert row >= 0 and panel.day_model.rows[row][1].struck and window.focusWidget() is panel.day_table
+    letter = " ".join(page.extract_text() for page in PdfReader(panel.print_letter()).pages)
+    assert "CHU de Nantes" in letter
+
+
 def test_the_letter_of_a_second_rebooking_names_the_date_just_cancelled(qtbot, session_for, admission_values, answers,
                                                                         clock, listed):
     """Booked 28/11, cancelled, rebooked 30/11 (the patient got a letter for 30/11), cancelled
