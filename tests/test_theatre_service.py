@@ -145,6 +145,18 @@ def test_suggested_slots_are_on_the_operations_own_specialtys_lists(lists, clock
     assert [slot.session_id for slot in found.slots] == [ent, gynae] and found.elsewhere
 
 
+def test_an_operation_whose_list_was_withdrawn_is_offered_every_lists_slots(lists, clock):
+    """The list it was booked on, withdrawn since (typed twice), tells no specialty: every list's
+    slots, earliest first, none said to be another specialty's."""
+    coord, patients, made = lists
+    ent = _session(coord, "T3", MONDAY, "07:00", "13:00", specialty="ENT")
+    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, first.record_id, CANCEL)
+    records.mark_entered_in_error(coord, made["t1-mon"], "session typed twice")
+    found = theatre.suggestions(coord.db, first.record_id, clock.now)
+    assert found.slots[0].session_id == ent and found.specialty is None and not found.elsewhere
+
+
 def test_rescheduling_list_order_and_breaches(lists, clock):
     coord, patients, made = lists
     ids = []
