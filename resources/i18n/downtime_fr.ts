@@ -2006,6 +2006,10 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
         <translation>Trans&amp;férer plutôt</translation>
     </message>
     <message>
+        <source>No {specialty} list known to this laptop has a free slot from {day}. Other specialties&apos; lists:</source>
+        <translation>Aucun programme de {specialty} connu de ce portable n’a de créneau libre à partir du {day}. Programmes des autres spécialités :</translation>
+    </message>
+    <message>
         <source>No free slot in the sessions known to this laptop: add sessions or transfer.</source>
         <translation>Aucun créneau libre dans les vacations connues de ce portable : ajoutez des vacations ou transférez.</translation>
     </message>
