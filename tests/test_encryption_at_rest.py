@@ -185,6 +185,42 @@ def test_wrong_witness_pins_count_towards_the_lockout_of_the_locked_database(enc
             unlock.sign_in(Vault(path), "doctor", guess, clock)
 
 
+def test_a_locked_database_opens_under_a_staff_id_typed_in_any_case(encrypted, clock):
+    """The key slots are kept under the stored staff ID: "NURSE" did not find "nurse"'s, and its
+    wrong PINs were counted apart from those of "nurse" and "Nurse"."""
+    path, _ = encrypted
+    assert unlock.sign_in(Vault(path), " NURSE ", "1111", clock).staff_id == "nurse"
+    for typed in ("NURSE", "Nurse", "nUrse", "nuRse", "nurSe"):
+        with pytest.raises(SignInError, match="wrong PIN"):
+            unlock.sign_in(Vault(path), typed, "0000", clock)
+    for typed in ("nurse", "NURSE"):
+        with pytest.raises(SignInError, match="locked until"):
+            unlock.sign_in(Vault(path), typed, "1111", clock)
+    clock.advance(minutes=5, seconds=1)
+    vault = Vault(path)
+    assert unlock.sign_in(vault, "Nurse", "1111", clock).staff_id == "nurse"
+    failed = vault.db.execute("SELECT actor, COUNT(*) FROM audit WHERE action = 'sign_in.failed' GROUP BY actor")
+    assert failed.fetchall() == [("nurse", 5)]
+
+
+def test_a_witness_typed_in_capitals_is_the_stored_staff_id(encrypted, clock, forms):
+    from downtime.services import medication
+
+    path, admin = encrypted
+    staff.add_staff(admin, "doctor", "Dr Ward", Role.DOCTOR, "2222")
+    vault = Vault(path)
+    user = unlock.sign_in(vault, "nurse", "1111", clock)
+    nurse = Session(vault.db, load_device(vault.db), user, forms, clock, vault=vault)
+    medication.cd_receive(nurse, "2A", "Morphine", "mg", 10, witness=("DOCTOR", "2222"))
+    assert [line.witness for line in medication.cd_lines(vault.db, "2A", "Morphine", "mg")] == ["doctor"]
+    for _ in range(5):
+        with pytest.raises(SignInError, match="wrong PIN"):
+            medication.cd_receive(nurse, "2A", "Morphine", "mg", 10, witness=("Doctor", "0000"))
+    vault.db.close()
+    with pytest.raises(SignInError, match="locked until"):
+        unlock.sign_in(Vault(path), "doctor", "2222", clock)
+
+
 def test_two_instances_changing_the_key_slots_at_once_lose_neither_change(encrypted, monkeypatch):
     """Two windows of the app (or the app and a `downtime staff` command) each read the key-slot
     file, change it and write it back: the second write dropped the first one's slot, and that

@@ -66,14 +66,47 @@ def fresh_db_path(tmp_path):
 
 
 def test_a_staff_id_differing_only_by_case_is_refused(session_for, clock):
-    """Ward codes are case-blind (COLLATE NOCASE), staff IDs are not: "Agency1" and "agency1"
-    become two accounts, and a nurse typing the other case is told "unknown staff ID"."""
+    """"Agency1" beside "agency1" would be two accounts that read the same in every list."""
     admin = session_for("admin")
     staff.add_staff(admin, "agency1", "Inès Ayadi", Role.WARD_NURSE, "482913")
-    with pytest.raises(SignInError):
-        staff.sign_in(admin.db, "Agency1", "482913", clock)
     with pytest.raises(ServiceError):
         staff.add_staff(admin, "Agency1", "Paul Roux", Role.WARD_NURSE, "111111")
+
+
+def test_a_staff_id_signs_in_whatever_its_case(session_for, clock):
+    """With Caps Lock on, "AGENCY1" was "Unknown staff ID or wrong PIN" for agency1."""
+    admin = session_for("admin")
+    staff.add_staff(admin, "Agency1", "Inès Ayadi", Role.WARD_NURSE, "482913")
+    for typed in ("AGENCY1", " agency1 ", "Agency1"):
+        assert staff.sign_in(admin.db, typed, "482913", clock).staff_id == "Agency1"
+
+
+def test_wrong_pins_under_every_capitalisation_count_towards_one_lockout(ward_db, clock):
+    """Each capitalisation of a staff ID had five guesses of its own: "NURSE", "Nurse",
+    "nUrse"... and the lockout of "nurse" never came."""
+    for typed in ("NURSE", "Nurse", "nUrse", " nurse", "nursE"):
+        with pytest.raises(SignInError, match="wrong PIN"):
+            staff.sign_in(ward_db, typed, "0000", clock)
+    with pytest.raises(SignInError, match="locked until"):
+        staff.sign_in(ward_db, "nurse", "1111", clock)
+    for typed in ("GHOST", "Ghost", "ghost", "gHost", "ghosT"):
+        with pytest.raises(SignInError, match="wrong PIN"):
+            staff.sign_in(ward_db, typed, "0000", clock)
+    with pytest.raises(SignInError, match="locked until"):
+        staff.sign_in(ward_db, "GHOST", "0000", clock)
+    actors = {row[0] for row in ward_db.execute("SELECT actor FROM audit WHERE action LIKE 'sign_in.%'")}
+    assert actors == {"nurse", "ghost"}
+
+
+def test_the_command_line_names_an_account_whatever_its_case(session_for, db_path, capsys, clock):
+    from downtime.cli import main
+
+    session_for("admin")
+    assert main(["staff", "set-pin", "NURSE", "--new-pin", "246810", "--db", str(db_path), "--user", "ADMIN",
+                 "--pin", "0000"]) == 0
+    assert "nurse signs in with the new PIN" in capsys.readouterr().out
+    assert main(["staff", "deactivate", "Nurse", "--db", str(db_path), "--user", "Admin", "--pin", "0000"]) == 0
+    assert not next(m for m in staff.list_staff(session_for("admin").db) if m.staff_id == "nurse").active
 
 
 def test_a_pin_of_non_ascii_digits_is_refused(session_for, clock):

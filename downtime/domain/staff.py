@@ -1,13 +1,15 @@
 """Staff members and sign-in lockout; the services check roles (downtime.domain.roles), the
 screens only follow."""
 
+from collections.abc import Iterable
 from datetime import datetime, timedelta
 
 from pydantic import BaseModel, ConfigDict
 
 from downtime.domain.roles import PERMISSIONS, Action, Role
 
-__all__ = ["LOCKOUT", "LOCKOUT_FAILURES", "PERMISSIONS", "Action", "Role", "StaffMember", "locked_until"]
+__all__ = ["LOCKOUT", "LOCKOUT_FAILURES", "PERMISSIONS", "Action", "Role", "StaffMember", "locked_until",
+           "typed_staff_id"]
 
 
 class StaffMember(BaseModel):
@@ -34,3 +36,20 @@ def locked_until(attempts: list[tuple[bool, datetime]], now: datetime) -> dateti
         return None
     last = recent[-1][1]
     return last + LOCKOUT if now - last < LOCKOUT else None
+
+
+def _folded(text: str) -> str:
+    """A-Z as a-z and nothing else, as SQLite's COLLATE NOCASE compares (a staff ID is ASCII)."""
+    return "".join(letter.lower() if letter.isascii() else letter for letter in text)
+
+
+def typed_staff_id(typed: str, stored: Iterable[str]) -> str:
+    """The one stored staff ID a typed one stands for, whatever its capitals and the spaces
+    around it (with Caps Lock on, "NURSE1" was an unknown staff ID), the exact one first; for an
+    unknown ID, the typed one folded. Wrong PINs are counted under what this returns, so every
+    capitalisation of one ID shares its five guesses instead of having five each."""
+    text = typed.strip()
+    candidates = list(stored)
+    if text in candidates:
+        return text
+    return next((found for found in candidates if _folded(found) == _folded(text)), _folded(text)[:32])

@@ -23,6 +23,7 @@ from downtime.domain.staff import (
     Role,
     StaffMember,
     locked_until,
+    typed_staff_id,
 )
 from downtime.services.context import Clock, Session, load_device
 from downtime.services.errors import LockedOut, ServiceError, SignInError
@@ -69,6 +70,22 @@ def _member(row: dict[str, object]) -> StaffMember:
                        role=Role(row["role"]), active=bool(row["active"]))
 
 
+def account_named(db: Database, typed: str) -> tuple[str, dict[str, object] | None]:
+    """The staff ID a typed one stands for (see `typed_staff_id`) and its account, if any: at
+    the sign-in, the lock screen, a witness's PIN, a command's --user or staff ID."""
+    rows = {str(row["staff_id"]): row for row in db.query("SELECT * FROM staff WHERE staff_id = ? COLLATE NOCASE",
+                                                          [typed.strip()])}
+    staff_id = typed_staff_id(typed, rows)
+    return staff_id, rows.get(staff_id)
+
+
+def _existing(db: Database, typed: str) -> tuple[str, dict[str, object]]:
+    staff_id, row = account_named(db, typed)
+    if row is None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "No staff account {staff_id}."), staff_id=repr(typed.strip()))
+    return staff_id, row
+
+
 def add_staff(session: Session, staff_id: str, name: str, role: Role, pin: str) -> StaffMember:
     session.require(Action.MANAGE_STAFF)
     check_new_account(staff_id, name, pin)
@@ -96,9 +113,7 @@ def deactivate_staff(session: Session, staff_id: str) -> None:
     so their PIN no longer opens the database. Their records and audit entries stay."""
     session.require(Action.MANAGE_STAFF)
     db = session.db
-    row = next(db.query("SELECT * FROM staff WHERE staff_id = ?", [staff_id]), None)
-    if row is None:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "No staff account {staff_id}."), staff_id=repr(staff_id))
+    staff_id, row = _existing(db, staff_id)
     if staff_id == session.user.staff_id:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "You cannot deactivate your own account; ask another administrator."))
     if row["role"] == Role.ADMINISTRATOR.value and not db.execute(
@@ -120,9 +135,7 @@ def set_pin(session: Session, staff_id: str, pin: str) -> StaffMember:
     slot is made again with the new PIN."""
     session.require(Action.MANAGE_STAFF)
     db = session.db
-    row = next(db.query("SELECT * FROM staff WHERE staff_id = ?", [staff_id]), None)
-    if row is None:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "No staff account {staff_id}."), staff_id=repr(staff_id))
+    staff_id, row = _existing(db, staff_id)
     check_new_account(staff_id, str(row["name"]), pin)
     now = session.clock()
     changed = {**row, "active": 1, "pin_hash": hash_pin(pin)}
@@ -151,15 +164,15 @@ def locked(until: datetime) -> LockedOut:
 
 def sign_in(db: Database, staff_id: str, pin: str, clock: Clock = local_now) -> StaffMember:
     """The staff member whose PIN this is; every attempt, good or bad, is audited. Five wrong
-    PINs in a row lock the staff ID for five minutes, even with the right PIN."""
+    PINs in a row lock the staff ID for five minutes, even with the right PIN, whatever the
+    capitals they were typed in."""
     device = load_device(db)
-    actor, now = staff_id.strip()[:32], clock()
+    (actor, row), now = account_named(db, staff_id), clock()
     until = locked_until(_attempts(db, actor), now)
     if until is not None:
         with db.atomic():
             audit.append(db, at=now, actor=actor, device_id=device.device_id, action="sign_in.locked")
         raise locked(until)
-    row = next(db.query("SELECT * FROM staff WHERE staff_id = ?", [staff_id.strip()]), None)
     ok = row is not None and bool(row["active"]) and check_pin(pin, str(row["pin_hash"]))
     with db.atomic():
         audit.append(db, at=now, actor=actor, device_id=device.device_id,

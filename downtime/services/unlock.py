@@ -61,11 +61,11 @@ def _flush_failures(vault: Vault, device: Device) -> None:
 
 
 def _unlock(vault: Vault, staff_id: str, pin: str, now: datetime) -> None:
-    actor = staff_id.strip()[:32]
+    actor = keyslots.holder(vault.path, staff_id)
     until = locked_until([(False, at) for at in keyslots.failures(vault.path, actor)], now)
     if until is not None:
         raise staff.locked(until)
-    key = keyslots.unwrap(vault.path, staff_id.strip(), pin)
+    key = keyslots.unwrap(vault.path, actor, pin)
     if key is None:
         keyslots.record_failure(vault.path, actor, now, LOCKOUT_FAILURES)
         raise SignInError(QT_TRANSLATE_NOOP("messages", "Unknown staff ID or wrong PIN."))
@@ -97,7 +97,8 @@ def confirm_pin(db: Database, staff_id: str, pin: str, clock: Clock = local_now)
     except LockedOut:
         raise
     except SignInError:
-        keyslots.record_failure(Path(where), staff_id.strip(), clock(), LOCKOUT_FAILURES, audited=True)
+        keyslots.record_failure(Path(where), staff.account_named(db, staff_id)[0], clock(), LOCKOUT_FAILURES,
+                                audited=True)
         raise
     keyslots.clear_failures(Path(where), member.staff_id)
     return member

@@ -30,6 +30,7 @@ from typing import Any
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from downtime.domain.staff import typed_staff_id
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.errors import UserError
 from downtime.storage import locks
@@ -178,6 +179,13 @@ def remove_slot(db_path: Path, staff_id: str) -> None:
 
 def slot_holders(db_path: Path) -> list[str]:
     return sorted(_load(db_path)["slots"])
+
+
+def holder(db_path: Path, typed: str) -> str:
+    """The staff ID whose slot a typed one stands for, whatever its capitals (see
+    `typed_staff_id`): the one to unwrap, and to count wrong PINs under, while the database, and
+    so its staff list, cannot be read yet."""
+    return typed_staff_id(typed, _load(db_path)["slots"])
 
 
 def unwrap(db_path: Path, staff_id: str, pin: str) -> bytes | None:

@@ -25,11 +25,12 @@ def _sign_in_as(staff_id, pin, seen):
     return exec_
 
 
-def test_idle_lock_hides_the_data_and_the_same_nurse_carries_on(window, monkeypatch, type_text):
+@pytest.mark.parametrize("typed", ["nurse", "NURSE "])  # Caps Lock on: "unknown staff ID", her forms closed
+def test_idle_lock_hides_the_data_and_the_same_nurse_carries_on(window, monkeypatch, type_text, typed):
     view = window.new_admission()
     type_text(view.editors["birth_name"].edit, "Lefèvre")
     seen: list[bool] = []
-    monkeypatch.setattr(SignInDialog, "exec", _sign_in_as("nurse", "1111", seen))
+    monkeypatch.setattr(SignInDialog, "exec", _sign_in_as(typed, "1111", seen))
     assert window.idle_timer.interval() == 5 * 60_000
     window.idle_timer.timeout.emit()
     assert seen == [True]
