@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from datetime import date, datetime
 from pathlib import Path
@@ -104,7 +104,8 @@ def _session(args: argparse.Namespace, path: Path | None = None):
 
 
 def _ward_session(args: argparse.Namespace):
-    """`_session`, once the --ward given is checked: one typed wrong printed an empty census."""
+    """`_session`, once the --ward given is checked: one typed wrong printed an empty census, or
+    opened a controlled-drug register page of its own."""
     from downtime.services.census import check_ward_named
 
     session = _session(args)
@@ -195,7 +196,10 @@ def cmd_records(args: argparse.Namespace) -> int:
     from downtime.services.patients import downtime_numbers
     from downtime.services.records import list_current
 
-    db = _session(args).db
+    session = _session(args)
+    if args.form and args.form not in session.forms:  # it printed nothing, exit 0: "no such record", it seemed
+        raise _unknown_form(args.form, session.forms)
+    db = session.db
     numbers = downtime_numbers(db)
     rows = [{"id": record.record_id, "form": record.form_id,
              "patient": numbers.get(record.patient_id or ""), "version": record.version,
@@ -304,10 +308,14 @@ def cmd_pdf_blank(args: argparse.Namespace) -> int:
     elif args.form in forms:
         blank_form(forms[args.form], args.out, **_printed_here(args))
     else:
-        raise CliError(QT_TRANSLATE_NOOP("messages", "unknown form {form}; forms: {forms}"), form=repr(args.form),
-                       forms=", ".join(sorted([*forms, *charts])))
+        raise _unknown_form(args.form, [*forms, *charts])
     print(args.out)
     return 0
+
+
+def _unknown_form(form: str, names: Iterable[str]) -> CliError:
+    return CliError(QT_TRANSLATE_NOOP("messages", "unknown form {form}; forms: {forms}"), form=repr(form),
+                    forms=", ".join(sorted(names)))
 
 
 def cmd_pdf_binder(args: argparse.Namespace) -> int:
@@ -382,7 +390,7 @@ def cmd_cd_receive(args: argparse.Namespace) -> int:
 
     if not args.witness_user or not args.witness_pin:
         raise CliError(QT_TRANSLATE_NOOP("messages", "a controlled-drug entry needs a witness: give --witness-user and --witness-pin"))
-    balance = cd_receive(_session(args), args.ward, args.drug, args.unit, args.quantity,
+    balance = cd_receive(_ward_session(args), args.ward, args.drug, args.unit, args.quantity,
                          witness=(args.witness_user, args.witness_pin), note=args.note)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "{drug} on ward {ward}: balance {balance} {unit}"), drug=args.drug, ward=args.ward,
                balance=f"{balance:g}", unit=args.unit))
@@ -392,7 +400,7 @@ def cmd_cd_receive(args: argparse.Namespace) -> int:
 def cmd_cd_balance(args: argparse.Namespace) -> int:
     from downtime.services.medication import cd_balance
 
-    balance = cd_balance(_session(args).db, args.ward, args.drug, args.unit)
+    balance = cd_balance(_ward_session(args).db, args.ward, args.drug, args.unit)
     _emit(args, [{"ward": args.ward, "drug": args.drug, "unit": args.unit, "balance": balance}],
           lambda r: f"{r['drug']} on ward {r['ward']}: {r['balance']:g} {r['unit']}")
     return 0

@@ -269,6 +269,32 @@ def test_a_ward_typed_wrong_is_refused_naming_the_wards_not_an_empty_census(demo
     assert main(["census", "--ward", "icu", *person]) == 0  # as the ward writes it
 
 
+def test_a_controlled_drug_ward_typed_wrong_is_refused_not_a_new_register_page(demo_db, capsys):
+    """"cd receive --ward 3C" for 3B opened a register page of its own, the stock on neither
+    ward's; "cd balance --ward 3C" read 0 mg of it."""
+    from downtime.services.context import Vault
+    from downtime.services.unlock import sign_in
+
+    person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
+    stock = ["--ward", "3C", "--drug", "Morphine", "--unit", "mg"]
+    capsys.readouterr()
+    for command in (["cd", "balance", *stock],
+                    ["cd", "receive", *stock, "--quantity", "20", "--witness-user", "doctor", "--witness-pin", "2222"]):
+        assert main([*command, *person]) == 1
+        assert "Unknown ward '3C'; wards: 3B, 4A" in capsys.readouterr().err
+    vault = Vault(Path(demo_db))
+    sign_in(vault, "nurse", "1111")
+    assert vault.db.execute("SELECT COUNT(*) FROM cd_register WHERE ward = '3C'").fetchone()[0] == 0
+    assert main(["cd", "balance", "--ward", "3b", "--drug", "Morphine", "--unit", "mg", *person]) == 0
+
+
+def test_records_of_a_form_typed_wrong_are_refused_naming_the_forms(demo_db, capsys):
+    """"--form admision" printed nothing and exited 0: no record of that form, it seemed."""
+    capsys.readouterr()
+    assert main(["records", "--form", "admision", "--db", demo_db, "--user", "nurse", "--pin", "1111"]) == 1
+    assert "unknown form 'admision'; forms: admission, " in capsys.readouterr().err
+
+
 def test_ward_add_needs_an_administrator(demo_db, capsys):
     assert main(["ward", "add", "5C", "--name", "Cardiology", "--beds", "1", "2",
                  "--db", demo_db, "--user", "nurse", "--pin", "1111"]) == 1
