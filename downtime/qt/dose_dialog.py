@@ -1,9 +1,11 @@
 """Recording one dose: given or not given, with the safety warnings shown in the same dialog,
 each needing a reason to override, and a controlled drug's witness signing with their own PIN.
-Enter moves from field to field as in the forms; Save (or Ctrl+S) records."""
+Enter moves from field to field as in the forms; Save (or Ctrl+S) records. What is typed is kept
+as its nurse's draft, as a form's is, until the dose is saved or she cancels it."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
@@ -23,11 +25,12 @@ from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
 from downtime.qt.patient_header import admission_on_hold, identity_label
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, grow_to_fit
-from downtime.services import medication, records
+from downtime.services import drafts, medication, records
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.medication import HeldDose
+from downtime.storage.connection import DatabaseError, write_failure
 
 DIALOG_WIDTH = 560  # the patient's identity on one line, each warning on two; fits a 1024-pixel screen
 REASONS = {NotGivenReason.REFUSED: QT_TR_NOOP("R — Refused"), NotGivenReason.NIL_BY_MOUTH: QT_TR_NOOP("F — Nil by mouth / fasting"),
@@ -82,9 +85,12 @@ class DoseDialog(QDialog):
 
     recorded = Signal(object)
 
-    def __init__(self, session: Session, order: Order, slot: datetime | None, parent: QWidget | None = None):
+    def __init__(self, session: Session, order: Order, slot: datetime | None, parent: QWidget | None = None,
+                 draft_id: str | None = None):
         super().__init__(parent)
         self.session, self.order, self.slot = session, order, slot
+        self.draft_id = draft_id or str(uuid.uuid4())
+        self.set_aside = False  # closed for the next person: see `hand_over`
         self.override_edits: dict[Check, QLineEdit] = {}
         self.setWindowTitle(translate("DoseDialog", "Record a dose"))
         self.setMinimumWidth(DIALOG_WIDTH)
@@ -108,6 +114,8 @@ class DoseDialog(QDialog):
             self.dose_on_hold.setWordWrap(True)
             self.dose_on_hold.setStyleSheet(ERROR_STYLE)
             layout.addWidget(self.dose_on_hold)
+        self.resumed = ErrorLabel()  # a draft reopened: said not recorded (see `restore`)
+        layout.addWidget(self.resumed)
         form = QFormLayout()
         self.outcome = QComboBox()
         self.outcome.addItems([translate("DoseDialog", "Given"), translate("DoseDialog", "Not given")])
@@ -146,6 +154,57 @@ class DoseDialog(QDialog):
         layout.addWidget(self.save_button)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self._outcome_changed()
+        for edit in (self.given_at, self.dose, self.route, self.site, self.detail):
+            edit.textChanged.connect(self._keep_typed)
+        for combo in (self.outcome, self.reason):
+            combo.currentIndexChanged.connect(self._keep_typed)
+
+    def typed(self) -> dict[str, Any]:
+        """What is typed, as typed, with the dose it is for and the moment its time was filled
+        in at; never the witness's PIN (nor their ID: they sign when the dose is saved)."""
+        index = self.reason.currentIndex()
+        return {"order": self.order.record_id, "scheduled_for": self.slot.isoformat() if self.slot else None,
+                "filled_in": [self.filled_in[0], self.filled_in[1].isoformat()],
+                "outcome": "given" if self.outcome.currentIndex() == 0 else "not_given",
+                "given_at": self.given_at.text(), "dose_given": self.dose.text(), "route": self.route.text(),
+                "site": self.site.text(), "not_given_reason": list(REASONS)[index - 1].value if index else None,
+                "not_given_detail": self.detail.text()}
+
+    def restore(self, typed: dict[str, Any], typed_at: datetime) -> None:
+        """A dose typed before and left unsaved (its nurse's window closed for someone else, or
+        the laptop stopped), as it was typed, its time still the moment it was filled in at, and
+        said not recorded: she must not take it for given on the chart. Safety warnings are
+        checked again at Save, and the witness signs then."""
+        text, moment = typed["filled_in"]
+        self.filled_in = (text, datetime.fromisoformat(moment))
+        self.outcome.setCurrentIndex(0 if typed["outcome"] == "given" else 1)
+        for edit, key in ((self.given_at, "given_at"), (self.dose, "dose_given"), (self.route, "route"),
+                          (self.site, "site"), (self.detail, "not_given_detail")):
+            edit.setText(typed[key])
+        reason = typed["not_given_reason"]
+        self.reason.setCurrentIndex(1 + [r.value for r in REASONS].index(reason) if reason else 0)
+        self.resumed.setText(translate("DoseDialog", "NOT RECORDED YET: typed at {time} and left unsaved. Check it, "
+                                                     "then save it, or cancel it.").format(time=f"{typed_at:%d/%m %H:%M}"))
+
+    def _keep_typed(self) -> None:
+        try:
+            drafts.save_draft(self.session, self.draft_id, medication.DOSE_FORM, self.typed(),
+                              patient_id=self.order.patient_id)
+        except DatabaseError as problem:
+            self.error.setText(write_failure(problem, self.session.lang, draft=True))
+
+    def hand_over(self) -> None:
+        """Closed for the next person to sign in (at the lock screen, or its nurse's account
+        deactivated): what she typed stays her draft, offered again at her next sign-in."""
+        self.set_aside = True
+        self.close()
+
+    def reject(self) -> None:
+        """Cancelled by its nurse (Escape, or the window closed): the dose is not to be recorded,
+        and nothing of it is kept."""
+        if not self.set_aside:
+            drafts.discard_draft(self.session, self.draft_id)
+        super().reject()
 
     def _outcome_changed(self) -> None:
         given = self.outcome.currentIndex() == 0
@@ -239,6 +298,7 @@ class DoseDialog(QDialog):
             self.error.setText(say(problem))
             self.witness_pin.clear()
             return None
+        drafts.discard_draft(self.session, self.draft_id)
         self.recorded.emit(saved)
         self.accept()
         return saved

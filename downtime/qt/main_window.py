@@ -23,6 +23,7 @@ from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Lang, save_language
 from downtime.qt.admin_panel import AdminPanel
 from downtime.qt.back_entry_panel import BackEntryPanel
 from downtime.qt.cd_register_panel import CdRegisterPanel
+from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.i18n import language, say, set_language, translate
 from downtime.qt.banner import Banner
 from downtime.qt.form_view import FormView
@@ -42,10 +43,10 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import backups, drafts, observations, printing, records, settings
+from downtime.services import backups, drafts, medication, observations, printing, records, settings
 from downtime.services.census import all_patients
 from downtime.services.context import Session, Vault
-from downtime.services.errors import AccountDeactivated
+from downtime.services.errors import AccountDeactivated, NotFound
 from downtime.services.patients import PatientSummary
 from downtime.sync.export import clear_plaintext_left
 
@@ -539,17 +540,28 @@ class MainWindow(QMainWindow):
         dialog.open()
         return dialog
 
-    def resume_drafts(self) -> list[FormView]:
-        """Forms left unsaved by a crash or a sign-out, reopened as they were typed; one about a
-        patient whose admission was withdrawn since stays a draft (see `_headed`)."""
-        found = [draft for draft in drafts.drafts_of(self.session)
-                 if self._headed(self._started_from(draft), draft.patient_id)]
+    def resume_drafts(self) -> list[FormView | DoseDialog]:
+        """Forms and doses left unsaved by a crash or a sign-out, reopened as they were typed;
+        one about a patient whose admission was withdrawn since, or a dose of an order withdrawn
+        since, stays a draft (see `_headed`)."""
+        found = [draft for draft in drafts.drafts_of(self.session) if self._resumable(draft)]
         if not found or not Prompts.confirm(self, translate("MainWindow", "Unsaved forms"),
-                                            translate("MainWindow", "You have {count} unsaved form(s) from earlier. Reopen them?")
+                                            translate("MainWindow", "You have {count} unsaved form(s) or dose(s) from earlier, "
+                                                                    "not recorded. Reopen them?")
                                             .format(count=len(found))):
             return []
-        return [self._reopen_typed(self.session.form(draft.form_id), self._started_from(draft), draft.patient_id,
-                                   draft.draft_id, draft.data) for draft in found]
+        return [self.medication.resume_dose(draft) if draft.form_id == medication.DOSE_FORM
+                else self._reopen_typed(self.session.form(draft.form_id), self._started_from(draft), draft.patient_id,
+                                        draft.draft_id, draft.data) for draft in found]
+
+    def _resumable(self, draft: drafts.Draft) -> bool:
+        if draft.form_id != medication.DOSE_FORM:
+            return self._headed(self._started_from(draft), draft.patient_id)
+        try:
+            medication.order(self.session.db, draft.data["order"])
+        except NotFound:
+            return False
+        return self._headed(None, draft.patient_id)
 
     def _started_from(self, draft: drafts.Draft) -> RecordVersion | None:
         """The version an amendment under way started from (saving it is refused if the record
@@ -639,9 +651,8 @@ class MainWindow(QMainWindow):
         return True
 
     def _deactivated(self, refusal: AccountDeactivated) -> None:
-        for window in QApplication.topLevelWidgets():
-            if window.isVisible() and window is not self:  # a dose dialog, a print preview
-                window.close()
+        _close_for_next_person([window for window in QApplication.topLevelWidgets()
+                                if window.isVisible() and window is not self])  # a dose dialog, a print preview
         Prompts.error(self, translate("MainWindow", "Signed out"), say(refusal))
         self._hand_over(None)
 
@@ -669,7 +680,17 @@ class MainWindow(QMainWindow):
                 window.show()
             self.idle_timer.start()
             return
-        for window in others:
-            window.close()
+        _close_for_next_person(others)
         accepted = dialog.result() == QDialog.DialogCode.Accepted and dialog.member is not None
         self._hand_over(dialog if accepted else None)
+
+
+def _close_for_next_person(windows: list[QWidget]) -> None:
+    """The windows of their own (a dose dialog, a print preview) of someone signed out for the
+    next person: a dose being typed stays its nurse's draft (it went, and nothing told her it
+    was not recorded)."""
+    for window in windows:
+        if isinstance(window, DoseDialog):
+            window.hand_over()
+        else:
+            window.close()

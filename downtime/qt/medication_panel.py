@@ -4,6 +4,7 @@ first, then those missed over 12 hours ago and still not recorded, with the stat
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
@@ -16,7 +17,7 @@ from downtime.qt.dose_dialog import ORDER_ON_HOLD, WITHDRAWN_ON_HOLD, DoseDialog
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
-from downtime.services import medication, printing, records
+from downtime.services import drafts, medication, printing, records
 from downtime.services.context import Session
 from downtime.services.medication import RoundItem
 
@@ -117,7 +118,18 @@ class MedicationPanel(QWidget):
         if not index.isValid():
             return None
         item = self.model.rows[index.row()]
-        self.dialog = DoseDialog(self.session, item.order, item.slot, self)
-        self.dialog.recorded.connect(lambda record: self.refresh())
-        self.dialog.open()
-        return self.dialog
+        return self._open_dose(DoseDialog(self.session, item.order, item.slot, self))
+
+    def resume_dose(self, draft: drafts.Draft) -> DoseDialog:
+        """A dose its nurse left unsaved (see `DoseDialog.restore`), reopened at her sign-in."""
+        slot = draft.data["scheduled_for"]
+        dialog = DoseDialog(self.session, medication.order(self.session.db, draft.data["order"]),
+                            datetime.fromisoformat(slot) if slot else None, self, draft_id=draft.draft_id)
+        dialog.restore(draft.data, datetime.fromisoformat(draft.updated_at))
+        return self._open_dose(dialog)
+
+    def _open_dose(self, dialog: DoseDialog) -> DoseDialog:
+        self.dialog = dialog
+        dialog.recorded.connect(lambda record: self.refresh())
+        dialog.open()
+        return dialog

@@ -260,3 +260,62 @@ def test_a_person_deactivated_while_signed_in_is_signed_out_at_their_next_click(
     assert not window.isVisible()
     assert asked == [("error", "Hélène Lefèvre's account has been deactivated by an administrator: nothing was "
                                "recorded. Sign in with an active account.")]
+
+
+def _dose_being_typed(window, qtbot, type_text):
+    """The round's first dose (amoxicillin 08:00) opened from the keyboard, its site typed."""
+    from PySide6.QtTest import QTest
+
+    window.show_round()
+    QTest.keyClick(window.medication.table, Qt.Key.Key_Return)
+    dialog = window.medication.dialog
+    qtbot.waitActive(dialog)
+    dialog.site.setFocus()
+    type_text(dialog.site, "Avant-bras gauche, côté")
+    return dialog
+
+
+def test_a_dose_being_typed_when_someone_else_signs_in_is_kept_for_its_nurse_not_recorded(
+        medication_ward, window, monkeypatch, qtbot, type_text, session_for, clock):
+    """The dose dialog was closed with the first nurse's window: what she typed was lost, and
+    nothing told her the dose was not recorded. It is kept as her draft, as a form is, and
+    offered again at her next sign-in, saying it is not recorded yet."""
+    from downtime.qt.dose_dialog import DoseDialog
+    from downtime.qt.main_window import MainWindow
+    from downtime.services import drafts, medication
+
+    patient, amox, _ = medication_ward
+    dialog = _dose_being_typed(window, qtbot, type_text)
+    typed_at = dialog.given_at.text()
+    window._signed_out = lambda signed_in: None
+    monkeypatch.setattr(SignInDialog, "exec", _sign_in_as("doctor", "2222", []))
+    clock.advance(minutes=20)
+    window.idle_timer.timeout.emit()
+    assert not dialog.isVisible() and not window.isVisible()
+    assert medication.administrations(window.session.db, patient) == []
+    assert drafts.drafts_of(session_for("doctor")) == []
+    again = MainWindow(session_for("nurse"))
+    qtbot.addWidget(again)
+    again.show()
+    (resumed,) = again.resume_drafts()
+    assert isinstance(resumed, DoseDialog) and resumed.isVisible()
+    assert resumed.order.record_id == amox and resumed.slot == dialog.slot
+    assert (resumed.site.text(), resumed.given_at.text()) == ("Avant-bras gauche, côté", typed_at)
+    assert "NOT RECORDED" in resumed.resumed.text()
+    resumed.save()
+    type_text(resumed.override_edits[medication.Check.ALLERGY], "Tolerated amoxicillin in 2024")
+    resumed.save()
+    (dose,) = medication.administrations(again.session.db, patient)
+    assert f"{dose.at:%d/%m/%Y %H:%M}" == typed_at and dose.scheduled_for == dialog.slot
+    assert drafts.drafts_of(again.session) == []
+
+
+def test_a_dose_cancelled_by_its_nurse_leaves_no_draft(medication_ward, window, qtbot, type_text):
+    from PySide6.QtTest import QTest
+
+    from downtime.services import drafts
+
+    dialog = _dose_being_typed(window, qtbot, type_text)
+    assert [draft.form_id for draft in drafts.drafts_of(window.session)] == ["medication_administration"]
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible() and drafts.drafts_of(window.session) == []
