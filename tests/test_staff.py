@@ -141,3 +141,12 @@ def test_the_command_line_gives_an_account_a_new_pin(session_for, db_path, capsy
                  "--pin", "0000"]) == 0
     assert "nurse signs in with the new PIN" in capsys.readouterr().out
     assert staff.sign_in(admin.db, "nurse", "246810", clock).active
+
+
+def test_two_accounts_made_before_capitals_were_refused_are_each_reached_typed_exactly():
+    from downtime.domain.staff import typed_staff_id
+
+    for stored in (["nurse", "Nurse"], ["Nurse", "nurse"]):
+        assert [typed_staff_id(typed, stored) for typed in ("nurse", "Nurse", "NURSE", " nUrse ")] == [
+            "nurse", "Nurse", "Nurse", "Nurse"]
+    assert typed_staff_id(" GHOST ", ["nurse"]) == "ghost"

@@ -47,9 +47,11 @@ def typed_staff_id(typed: str, stored: Iterable[str]) -> str:
     """The one stored staff ID a typed one stands for, whatever its capitals and the spaces
     around it (with Caps Lock on, "NURSE1" was an unknown staff ID), the exact one first; for an
     unknown ID, the typed one folded. Wrong PINs are counted under what this returns, so every
-    capitalisation of one ID shares its five guesses instead of having five each."""
+    capitalisation of one ID shares its five guesses instead of having five each. Two accounts
+    made before such IDs were refused ("Nurse", "nurse") are each reached typed exactly, and
+    otherwise the first in order, the same from the key-slot file and from the staff table."""
     text = typed.strip()
-    candidates = list(stored)
+    candidates = sorted(stored)
     if text in candidates:
         return text
     return next((found for found in candidates if _folded(found) == _folded(text)), _folded(text)[:32])
