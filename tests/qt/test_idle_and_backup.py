@@ -319,3 +319,18 @@ def test_a_dose_cancelled_by_its_nurse_leaves_no_draft(medication_ward, window, 
     assert [draft.form_id for draft in drafts.drafts_of(window.session)] == ["medication_administration"]
     QTest.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and drafts.drafts_of(window.session) == []
+
+
+def test_a_dose_being_typed_by_a_person_deactivated_meanwhile_stays_their_draft(medication_ward, window, qtbot,
+                                                                                 type_text, session_for):
+    """Signed out at their next click, as their forms are: the dose dialog closed as at a cancel
+    would take what they typed with it."""
+    dialog = _dose_being_typed(window, qtbot, type_text)
+    signed_out: list[object] = []
+    window._signed_out = signed_out.append
+    staff.deactivate_staff(session_for("admin"), "nurse")
+    qtbot.mouseClick(dialog.dose, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: signed_out == [None])
+    assert not dialog.isVisible()
+    (kept,) = window.session.db.query("SELECT form_id, data FROM drafts WHERE author = 'nurse'")
+    assert kept["form_id"] == "medication_administration" and "Avant-bras gauche" in kept["data"]
