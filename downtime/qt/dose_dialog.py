@@ -53,6 +53,12 @@ def witness_keys(event: QKeyEvent, staff_id: QLineEdit, pin: QLineEdit) -> bool:
     return False
 
 
+def typed_in_dose_dialog(draft: drafts.Draft) -> bool:
+    """A dose being recorded (see `DoseDialog.typed`), not a recorded dose's amendment, which is
+    a form's draft of the same form."""
+    return draft.form_id == medication.DOSE_FORM and draft.record_id is None
+
+
 # An order two laptops wrote otherwise (see records.on_hold): the ward's version stands here, and
 # the other may have stopped or changed it.
 ORDER_ON_HOLD = QT_TR_NOOP("ON HOLD: another laptop wrote this order otherwise, check it")

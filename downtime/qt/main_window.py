@@ -23,7 +23,7 @@ from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Lang, save_language
 from downtime.qt.admin_panel import AdminPanel
 from downtime.qt.back_entry_panel import BackEntryPanel
 from downtime.qt.cd_register_panel import CdRegisterPanel
-from downtime.qt.dose_dialog import DoseDialog
+from downtime.qt.dose_dialog import DoseDialog, typed_in_dose_dialog
 from downtime.qt.i18n import language, say, set_language, translate
 from downtime.qt.banner import Banner
 from downtime.qt.form_view import FormView
@@ -550,12 +550,12 @@ class MainWindow(QMainWindow):
                                                                     "not recorded. Reopen them?")
                                             .format(count=len(found))):
             return []
-        return [self.medication.resume_dose(draft) if draft.form_id == medication.DOSE_FORM
+        return [self.medication.resume_dose(draft) if typed_in_dose_dialog(draft)
                 else self._reopen_typed(self.session.form(draft.form_id), self._started_from(draft), draft.patient_id,
                                         draft.draft_id, draft.data) for draft in found]
 
     def _resumable(self, draft: drafts.Draft) -> bool:
-        if draft.form_id != medication.DOSE_FORM:
+        if not typed_in_dose_dialog(draft):
             return self._headed(self._started_from(draft), draft.patient_id)
         try:
             medication.order(self.session.db, draft.data["order"])

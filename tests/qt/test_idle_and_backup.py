@@ -334,3 +334,25 @@ def test_a_dose_being_typed_by_a_person_deactivated_meanwhile_stays_their_draft(
     assert not dialog.isVisible()
     (kept,) = window.session.db.query("SELECT form_id, data FROM drafts WHERE author = 'nurse'")
     assert kept["form_id"] == "medication_administration" and "Avant-bras gauche" in kept["data"]
+
+
+def test_an_amendment_of_a_dose_left_unsaved_reopens_as_its_form(medication_ward, window, session_for, qtbot):
+    """A recorded dose's amendment (its site, say) is a form's draft of the dose's form: taken
+    for a dose dialog's, reopening it stopped the sign-in with an error."""
+    from downtime.qt.form_view import FormView
+    from downtime.qt.main_window import MainWindow
+    from downtime.services import medication
+
+    _, amox, _ = medication_ward
+    nurse = session_for("nurse")
+    dose = medication.record_dose(nurse, amox, {"outcome": "not_given", "not_given_reason": "refused",
+                                                "given_at": nurse.clock().isoformat(timespec="minutes")})
+    view = window.open_record(dose)
+    view.start_amend()
+    view.editors["not_given_detail"].set_raw("Refused twice, doctor told")
+    view._changed()
+    again = MainWindow(session_for("nurse"))
+    qtbot.addWidget(again)
+    (resumed,) = again.resume_drafts()
+    assert isinstance(resumed, FormView) and resumed.record.record_id == dose.record_id
+    assert resumed.editors["not_given_detail"].raw() == "Refused twice, doctor told"
