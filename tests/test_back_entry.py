@@ -2,6 +2,8 @@
 admissions before theatre; ticking off is audited, an amendment brings the item back, and the
 downtime number is reconciled to the EHR's."""
 
+import json
+
 import pytest
 from pypdf import PdfReader
 
@@ -706,6 +708,61 @@ def test_the_records_of_a_patient_whose_admission_another_laptop_withdrew_say_so
     assert group.items[0].to_do_in("en") == (
         "enter — this patient's admission was withdrawn (entered in error) on laptop 1 (no. 001) by nurse, "
         "28/11/2026 14:30: duplicate of DT-001-00002-5. Ask the ward before entering this record")
+
+
+def test_the_office_bundle_flags_each_record_the_worklist_says_to_ask_the_ward_about(tmp_path, laptop, clock,
+                                                                                  admission_values, capsys):
+    """A dose recorded on two laptops, a dose whose order another laptop withdrew, and care of a
+    patient whose admission another laptop withdrew: the worklist says "ask the ward" on each
+    line, but the office's FHIR bundle carried them with no word, so whoever posted it learnt
+    nothing. They are real records (a double dose may really have been given) and stay in the
+    bundle; their Provenance says what the worklist's line says, and the export names them."""
+    from fhir.resources.R4B.bundle import Bundle
+
+    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
+    doctor = _doctor(nurse_1, clock)
+    twice, withdrawn, gone = (records.save_new(nurse_1, "admission", {
+        **admission_values, "birth_name": name, "given_names": "Anne", "nir": "", "bed": bed}).patient_id
+        for name, bed in (("Roux", "1"), ("Blanc", "2"), ("Petit", "3")))
+    orders = [_paracetamol(doctor, patient) for patient in (twice, withdrawn)]
+    import_export(clerk_2, export(clerk_1, tmp_path / "moved").folder)
+    clock.advance(hours=7)
+    doses = [medication.record_dose(nurse, order.record_id, {
+        "scheduled_for": "2026-11-28T14:00+01:00", "outcome": "given", "given_at": "2026-11-28T14:05+01:00",
+        "dose_given": 1.0, "route": "PO"}) for nurse, order in ((nurse_1, orders[0]), (nurse_2, orders[0]),
+                                                                 (nurse_2, orders[1]))]
+    taken = records.save_new(nurse_2, "observations", {
+        "taken_at": "2026-11-28T17:20+01:00", "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
+        "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
+        "temperature": 37.0}, patient_id=gone)
+    records.mark_entered_in_error(doctor, orders[1].record_id, "written for the wrong patient")
+    records.mark_entered_in_error(nurse_1, records.list_current(nurse_1.db, patient_ids=[gone])[0].record_id,
+                                  "duplicate of DT-001-00009-3")
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for number, clerk in ((1, clerk_1), (2, clerk_2)):
+        import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
+    lines = {item.record.record_id: item.to_do_in("en").split(" — ", 1)[1]
+             for group in back_entry.worklist(office) for item in group.items if " — " in item.to_do_in("en")}
+    flagged = [dose.record_id for dose in doses] + [taken.record_id]
+    assert sorted(lines) == sorted(flagged)
+    db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    assert main(["export", "--db", db, "--user", "records", "--pin", "4444", "--out", str(tmp_path / "out")]) == 0
+    shown = capsys.readouterr().out
+    bundle = json.loads((tmp_path / "out" / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    Bundle.model_validate(bundle)
+    provenance = {resource["entity"][0]["what"]["identifier"]["value"]: resource["activity"]["text"]
+                  for resource in (entry["resource"] for entry in bundle["entry"])
+                  if resource["resourceType"] == "Provenance"}
+    assert set(flagged) <= set(provenance)
+    for record_id in flagged:
+        assert provenance[record_id] == f"Recorded during the downtime (version 1) — ASK THE WARD: {lines[record_id]}"
+    assert not any("ASK THE WARD" in text for record_id, text in provenance.items() if record_id not in flagged)
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert {found["record_id"]: found["why"] for found in manifest["ask_the_ward"]} == {
+        record_id: lines[record_id] for record_id in flagged}
+    assert "4 record(s) in the FHIR bundle contradict another laptop's record" in shown
+    assert all(lines[record_id] in shown for record_id in flagged)
 
 
 def test_an_admission_linked_to_the_ehr_patient_of_another_number_says_to_enter_it_only_as_another_stay(

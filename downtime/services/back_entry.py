@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from datetime import datetime
 from typing import Any
 
@@ -30,6 +31,7 @@ from downtime.domain.duplicates import probable_duplicates as find_duplicates
 from downtime.domain.laptops import Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
+from downtime.formspec import FormSpec
 from downtime.formspec.schema import VALIDATED_IDENTITY, Field, Meaning
 from downtime.formspec.values import format_value
 from downtime.services import census, records
@@ -335,15 +337,17 @@ def _read_holds(session: Session, record_ids: Collection[str]) -> dict[str, OnHo
     return holds
 
 
-def _conflicts(session: Session, current: Collection[RecordVersion]) -> dict[str, tuple[Conflict, ...]]:
-    """The standing records among these that another laptop's record contradicts: their
-    patient's admission withdrawn there, and for a dose its order withdrawn there or the same
-    scheduled time of the same order recorded there too. A record's patient is one, so a page
-    of the list holds both."""
+def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVersion],
+                    laptops: Callable[[Collection[str]], Mapping[str, Laptop]]) -> dict[str, tuple[Conflict, ...]]:
+    """The standing records among these current ones that another laptop's record contradicts:
+    their patient's admission withdrawn there, and for a dose its order withdrawn there or the
+    same scheduled time of the same order recorded there too. A record's patient is one, so a
+    page of the list (or the bundle's patients read together) holds both. The one rule for the
+    worklist's lines and the FHIR bundle's Provenance; `laptops` names the laptops by device id."""
     standing = [record for record in current if record.status is not RecordStatus.ENTERED_IN_ERROR]
     admissions: dict[str | None, list[RecordVersion]] = {}
     for record in current:
-        if session.form(record.form_id).creates_patient:
+        if forms[record.form_id].creates_patient:
             admissions.setdefault(record.patient_id, []).append(record)
     found: dict[str, list[tuple[str, RecordVersion]]] = {}
     for record in standing:
@@ -366,8 +370,8 @@ def _conflicts(session: Session, current: Collection[RecordVersion]) -> dict[str
     found = {record_id: said for record_id, said in found.items() if said}
     if not found:
         return {}
-    laptops = laptops_known(session, {record.device_id for said in found.values() for _, record in said})
-    return {record_id: tuple(Conflict(kind, record, laptops.get(record.device_id, Laptop(None))) for kind, record in said)
+    known = laptops({record.device_id for said in found.values() for _, record in said})
+    return {record_id: tuple(Conflict(kind, record, known.get(record.device_id, Laptop(None))) for kind, record in said)
             for record_id, said in found.items()}
 
 
@@ -414,7 +418,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
         list_current(session.db, without_patient=True) if None in order else [])
     holds, held_only = _holds(session, current, ids, None in order)
     current += held_only
-    conflicts = _conflicts(session, current)
+    conflicts = conflicts_among(session.forms, current, partial(laptops_known, session))
     entered = _entries(session.db, current)
     earlier = _versions(session.db, {record.record_id: entered[record.record_id].version for record in current
                                      if record.record_id in entered})

@@ -21,8 +21,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 from pathlib import Path, PureWindowsPath
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import pyrage
 
@@ -39,6 +40,9 @@ from downtime.storage.records import held_from, holds
 from downtime.sync.encryption import parse_recipients, sealed
 from downtime.sync.outcome import Progress, untold
 from downtime.sync.versions import write_versions
+
+if TYPE_CHECKING:
+    from downtime.sync.fhir_export import AskTheWard, Written
 
 # What an earlier version's encrypted export left in the system's temporary folder: mkdtemp's
 # names, this prefix then letters, digits and "_" (an export the clerk put there is named
@@ -63,6 +67,9 @@ class ExportResult:
     fhir_entries: int
     first_rowid: int
     last_rowid: int
+    ask_the_ward: tuple[AskTheWard, ...]
+    """The records in the FHIR bundle that other laptops' records contradict (the manifest's
+    `ask_the_ward`): the ward says which is true before anyone posts it."""
 
 
 # What makes a spreadsheet read a cell as a formula: typed text such as =HYPERLINK(…) would run
@@ -160,13 +167,13 @@ def _write_csv(out: BinaryIO, spec: FormSpec, rows: list[dict[str, Any]], number
     handle.detach()
 
 
-def _fhir_bundle(session: Session, first: int, last: int, now: datetime, out: BinaryIO) -> int:
+def _fhir_bundle(session: Session, first: int, last: int, now: datetime, out: BinaryIO) -> Written:
     """What changed in the exported range, as one self-contained FHIR transaction bundle
-    written to `out`; returns its number of entries."""
+    written to `out`."""
     from downtime.sync.fhir_export import write_bundle
 
     bundle_id = str(uuid.uuid5(uuid.UUID(session.device.device_id), f"bundle-{first}-{last}"))
-    return write_bundle(session.db, session.forms, first, last, now, bundle_id, out)
+    return write_bundle(session.db, session.forms, first, last, now, bundle_id, out, partial(laptops_known, session))
 
 
 def clear_plaintext_left() -> None:
@@ -220,14 +227,15 @@ def export(session: Session, out: Path, since_last: bool = False,
         write_versions(db, files.open, first, last)
         now = session.clock()
         with files.open("fhir/bundle.json") as bundle:
-            fhir_entries = _fhir_bundle(session, first, last, now, bundle)
+            written = _fhir_bundle(session, first, last, now, bundle)
         progress(total, total)
         manifest = {"format": "downtime-export", "app_version": __version__,
                     "device_id": session.device.device_id, "device_number": session.device.device_number,
                     "device_name": session.device.name, "exported_at": now.isoformat(),
                     "exported_by": session.user.staff_id, "since_last": since_last,
                     "records_rowid_range": [first, last], "counts": counts,
-                    "fhir_entries": fhir_entries,
+                    "fhir_entries": written.entries,
+                    "ask_the_ward": [found.as_json() for found in written.ask_the_ward],
                     "on_hold": [{**hold.as_json(), "why": hold.text("en", laptops_known(
                                     session, {version.device_id for version in hold.versions}))}
                                 for hold in holds(db, held)],
@@ -244,7 +252,7 @@ def export(session: Session, out: Path, since_last: bool = False,
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return ExportResult(out, counts, fhir_entries, first, last)
+    return ExportResult(out, counts, written.entries, first, last, written.ask_the_ward)
 
 
 def _listed(manifest: Any) -> dict[str, Any] | None:

@@ -14,12 +14,20 @@ bundle: posted, it would create one laptop's version in the EHR as if it were se
 when another record's resources need its resources (a patient whose admission is on hold, and
 who has an order) are they there, as they stand here, and its Provenance says it is on hold.
 Once settled (see services.holds) it is in every bundle after, whatever its versions' rowids:
-it was in none before, and posting it again creates nothing new."""
+it was in none before, and posting it again creates nothing new.
+
+A record another laptop's record contradicts (the worklist's "ask the ward" lines, see
+services.back_entry.conflicts_among: a dose recorded on two laptops, a dose whose order or a
+record whose patient's admission another laptop withdrew) is a real record, a double dose may
+really have been given: it is in the bundle, its Provenance says what the worklist's line says,
+and the export names it, so whoever posts the bundle asks the ward first."""
 
 from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, BinaryIO
 
@@ -27,9 +35,11 @@ import orjson
 from pydantic_core import to_json
 from sqlite_utils import Database
 
+from downtime.domain.laptops import Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
-from downtime.services.back_entry import ehr_numbers
+from downtime.i18n import Lang
+from downtime.services.back_entry import Conflict, conflicts_among, ehr_numbers
 from downtime.services.patients import downtime_numbers
 from downtime.services.staff import list_staff
 from downtime.storage.records import as_version, held_from
@@ -60,11 +70,38 @@ class UnresolvedReference(RuntimeError):
     """A resource points outside the bundle: a builder forgot a group it needs (our bug)."""
 
 
+@dataclass(frozen=True)
+class AskTheWard:
+    """A record in the bundle that other laptops' records contradict (`conflicts`), which its
+    Provenance says: whoever posts the bundle asks the ward first."""
+
+    record_id: str
+    form_id: str
+    version: int
+    downtime_number: str
+    conflicts: tuple[Conflict, ...]
+
+    def why_in(self, lang: Lang) -> str:
+        """The worklist's words for it."""
+        return " — ".join(conflict.text_in(lang) for conflict in self.conflicts)
+
+    def as_json(self) -> dict[str, Any]:
+        return {"record_id": self.record_id, "form_id": self.form_id, "version": self.version,
+                "downtime_number": self.downtime_number, "why": self.why_in("en")}
+
+
+@dataclass(frozen=True)
+class Written:
+    entries: int
+    ask_the_ward: tuple[AskTheWard, ...]
+
+
 def write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int, at: datetime, bundle_id: str,
-                 out: BinaryIO) -> int:
+                 out: BinaryIO, laptops: Callable[[Collection[str]], Mapping[str, Laptop]]) -> Written:
     """Write the bundle of the records with a version in rowids first..last to `out` and return
-    its number of entries; it is empty when nothing changed. `at` is the bundle's timestamp and
-    the moment an order's stop time is judged against.
+    its number of entries, with the records in it to ask the ward about; it is empty when
+    nothing changed. `at` is the bundle's timestamp and the moment an order's stop time is
+    judged against; `laptops` names laptops by device id (services.laptops.laptops_known).
 
     The bundle is written entry by entry (one JSON object a line), each checked as it goes, and
     its records are read a thousand patients at a time (each patient's resources, then their
@@ -83,20 +120,25 @@ def write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int
     held = held_from(db)
     writer = _Writer(out, {"resourceType": "Bundle", "id": bundle_id, "type": "transaction",
                            "timestamp": at.isoformat()})
-    patients = list(downtime_numbers(db))
+    numbers = downtime_numbers(db)
+    patients = list(numbers)
+    ask: list[AskTheWard] = []
     for start in range(0, len(patients), PATIENTS_AT_ONCE):
         ctx = Context(forms, staff_names, first_versions, at, links,
                       patient_ids=patients[start:start + PATIENTS_AT_ONCE])
-        _write_patients(db, ctx, changed, held, writer)
-    return writer.finish()
+        ask += _write_patients(db, ctx, changed, held, writer, laptops, numbers)
+    return Written(writer.finish(), tuple(ask))
 
 
-def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: dict[str, int],
-                    writer: _Writer) -> None:
+def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: dict[str, int], writer: _Writer,
+                    laptops: Callable[[Collection[str]], Mapping[str, Laptop]],
+                    numbers: Mapping[str, str]) -> list[AskTheWard]:
     """The groups of `ctx.patient_ids` whose records changed and none is on hold, with the
-    groups they need (a group only ever needs its own patient's), then each record's Provenance."""
+    groups they need (a group only ever needs its own patient's), then each record's Provenance;
+    returns those of its records to ask the ward about."""
     groups = {**patient_groups(db, ctx), **medication_groups(db, ctx), **theatre_groups(db, ctx),
               **observation_groups(db, ctx)}
+    conflicts = conflicts_among(ctx.forms, ctx.records.values(), laptops)
     chosen = _with_needs(groups, {key for key, group in groups.items()
                                   if group.sources & changed and not group.sources & held_from.keys()})
     targets: dict[str, list[str]] = {}
@@ -107,8 +149,14 @@ def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: di
                 writer.add(resource)
             for record_id, ids in made.made_from.items():
                 targets.setdefault(record_id, []).extend(ids)
+    ask = []
     for record_id, ids in targets.items():
-        writer.add(_provenance(ctx.records[record_id], ids, ctx, held_from.get(record_id)))
+        record = ctx.records[record_id]
+        found = AskTheWard(record_id, record.form_id, record.version, numbers.get(str(record.patient_id), ""),
+                           conflicts[record_id]) if record_id in conflicts else None
+        writer.add(_provenance(record, ids, ctx, held_from.get(record_id), found.why_in("en") if found else ""))
+        ask += [found] if found else []
+    return ask
 
 
 class _Writer:
@@ -152,10 +200,12 @@ def _with_needs(groups: dict[str, Group], keys: set[str]) -> set[str]:
     return chosen
 
 
-def _provenance(record: RecordVersion, targets: list[str], ctx: Context, held_from: int | None) -> dict[str, Any]:
+def _provenance(record: RecordVersion, targets: list[str], ctx: Context, held_from: int | None,
+                ask_the_ward: str) -> dict[str, Any]:
     """Who wrote the record (and who amended it), when the care happened and when it was
-    typed, and which version this is, with the reason for an amendment or a withdrawal; and
-    that it is on hold from `held_from`, when it is."""
+    typed, and which version this is, with the reason for an amendment or a withdrawal; that it
+    is on hold from `held_from`, when it is; and what other laptops' records contradict it, in
+    the worklist's words (`ask_the_ward`, empty when nothing does)."""
     first = ctx.original(record)
     agents = [record.author] + ([first.author] if first.author != record.author else [])
     if record.status is RecordStatus.ENTERED_IN_ERROR:
@@ -167,6 +217,8 @@ def _provenance(record: RecordVersion, targets: list[str], ctx: Context, held_fr
     if held_from is not None:
         what += (f" — ON HOLD: two laptops disagree from version {held_from}; not settled, do not take it as the"
                  " record (see the back-entry worklist)")
+    if ask_the_ward:
+        what += f" — ASK THE WARD: {ask_the_ward}"
     title = ctx.forms[record.form_id].title.en if record.form_id in ctx.forms else record.form_id
     resource: dict[str, Any] = {
         "resourceType": "Provenance", "id": derived_id(record.record_id, "provenance"),
