@@ -251,3 +251,25 @@ def test_an_export_written_before_the_byte_order_mark_merges_with_one_that_has_i
     assert merged.read_bytes().startswith(b"\xef\xbb\xbfrecord_id,")
     with merged.open(encoding="utf-8-sig", newline="") as handle:
         assert sorted(row["birth_name"] for row in csv.DictReader(handle)) == ["Lecœur", "Lefèvre"]
+
+
+def test_the_merge_judges_probable_duplicates_by_the_standing_admissions_as_the_back_entry_tab_does(
+        tmp_path, laptop, admission_values):
+    """The merge read every version in the CSVs: an admission withdrawn (entered in error) as a
+    duplicate, and the NIR of another patient typed by mistake then corrected, each raised a
+    "probably one person" the Back-entry tab, reading only the versions that stand, did not."""
+    from downtime.services import back_entry
+
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    withdrawn = records.save_new(nurse_1, "admission", admission_values)
+    records.mark_entered_in_error(nurse_1, withdrawn.record_id, "admitted twice: the patient is on ward 2")
+    records.save_new(nurse_2, "admission", admission_values)
+    mistyped = records.save_new(nurse_1, "admission", {**admission_values, "birth_name": "Roux",
+                                                       "given_names": "Paul", "bed": "3"})
+    records.amend(nurse_1, mistyped.record_id, {**mistyped.data, "nir": "187057511302329"}, "NIR mistyped")
+    folders = [export(clerk, tmp_path / f"export-{number}").folder for number, clerk in ((1, clerk_1), (2, clerk_2))]
+    assert merge(folders, tmp_path / "merged").duplicates == []
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, tmp_path / "merged")
+    assert back_entry.probable_duplicates(office) == []

@@ -7,9 +7,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from downtime.domain.names import PLAIN_LETTERS
+from downtime.domain.records import RecordStatus
 from downtime.i18n import QT_TRANSLATE_NOOP
 
 
@@ -39,10 +42,10 @@ def _first_name(given_names: str) -> str:
     return _fold(next(iter(re.findall(r"[\w']+", given_names)), ""))
 
 
-def probable_duplicates(admissions: list[dict[str, str]]) -> list[ProbableDuplicate]:
+def probable_duplicates(admissions: Iterable[Mapping[str, Any]]) -> list[ProbableDuplicate]:
     """Same NIR, same IPP (the hospital's own number: a snapshot's patient with no NIR nor date
     of birth, loaded on two laptops, has only that), or same birth name + first name + date of
-    birth, under different numbers."""
+    birth, under different numbers, among these `standing` admission versions."""
     groups: dict[tuple[str, str], set[str]] = defaultdict(set)
     for row in admissions:
         number = row.get("downtime_number", "")
@@ -59,6 +62,22 @@ def probable_duplicates(admissions: list[dict[str, str]]) -> list[ProbableDuplic
         if len(numbers) > 1:
             found.append(ProbableDuplicate(tuple(sorted(numbers)), why))
     return found
+
+
+def standing(versions: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Each record's latest version (every laptop's, for one on hold), unless it was withdrawn
+    (entered in error): the merge reads every version in the CSVs, and an admission withdrawn
+    as a duplicate, or an NIR mistyped then corrected, raised a false "probably one person"
+    that the back-entry list, reading what stands, did not. One rule for both, before
+    `probable_duplicates`."""
+    latest: dict[str, list[Mapping[str, Any]]] = {}
+    for row in versions:
+        kept = latest.setdefault(str(row["record_id"]), [row])
+        if int(row["version"]) > int(kept[0]["version"]):
+            kept[:] = [row]
+        elif row is not kept[0] and int(row["version"]) == int(kept[0]["version"]):
+            kept.append(row)
+    return [row for rows in latest.values() for row in rows if row["status"] != RecordStatus.ENTERED_IN_ERROR.value]
 
 
 def reasons_by_people(found: list[ProbableDuplicate]) -> dict[tuple[str, ...], list[str]]:

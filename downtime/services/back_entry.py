@@ -28,6 +28,7 @@ from sqlite_utils import Database
 
 from downtime.domain.duplicates import ProbableDuplicate
 from downtime.domain.duplicates import probable_duplicates as find_duplicates
+from downtime.domain.duplicates import standing
 from downtime.domain.laptops import Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -507,10 +508,11 @@ def probable_duplicates(session: Session) -> list[ProbableDuplicate]:
     for exports imported one by one): each would become a second EHR file. Read with the list,
     off the screen's thread: a hospital's 100,000 admissions take seconds."""
     numbers = downtime_numbers(session.db)
-    admissions = [{**json.loads(row["data"]), "downtime_number": numbers.get(row["patient_id"], "")}
-                  for row in session.db.query("SELECT patient_id, data FROM current_records WHERE form_id = 'admission'"
-                                              " AND status != ?", [RecordStatus.ENTERED_IN_ERROR.value])]
-    return unsettled(session.db, find_duplicates(admissions))
+    admissions = ({**json.loads(row["data"]), "downtime_number": numbers.get(row["patient_id"], ""),
+                   "record_id": row["record_id"], "version": row["version"], "status": row["status"]}
+                  for row in session.db.query("SELECT patient_id, record_id, version, status, data FROM current_records"
+                                              " WHERE form_id = 'admission'"))
+    return unsettled(session.db, find_duplicates(standing(admissions)))
 
 
 def unsettled(db: Database, found: list[ProbableDuplicate]) -> list[ProbableDuplicate]:

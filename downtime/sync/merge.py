@@ -28,7 +28,7 @@ import orjson
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
-from downtime.domain.duplicates import ProbableDuplicate, probable_duplicates
+from downtime.domain.duplicates import ProbableDuplicate, probable_duplicates, standing
 from downtime.domain.holds import Hold, holds_of
 from downtime.domain.laptops import Laptop, laptops_of
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -319,8 +319,8 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
             if holds:
                 write_lines(staging / HELD_FILE, (text for (text,) in db.execute(
                     "SELECT line FROM held ORDER BY record_id, version, line")))
-            duplicates = probable_duplicates([orjson.loads(text) for (text,) in db.execute(
-                "SELECT line FROM csv_lines WHERE form_id = 'admission'")])
+            duplicates = probable_duplicates(standing(orjson.loads(text) for (text,) in db.execute(
+                "SELECT line FROM csv_lines WHERE form_id = 'admission'")))
             laptops = _laptops(db, sources)
             clashes = _theatre_clashes(db, laptops)
             files = file_digests(staging)
