@@ -231,10 +231,14 @@ def office_on_hold(disagreeing, tmp_path, laptop):
 
 
 HELD_LINE = ("on hold — two laptops disagree from version 2: enter neither until the wards say which is right — "
-             "version 2 by nurse, 28/11/2026 14:10: Bed: 14 | version 2 by nurse, 28/11/2026 14:15: Bed: 15")
+             "laptop 2 (no. 002): version 2 by nurse, 28/11/2026 14:10: Bed: 14 | "
+             "laptop 1 (no. 001): version 2 by nurse, 28/11/2026 14:15: Bed: 15")
 
 
-def test_the_worklist_shows_the_record_on_hold_with_both_versions_and_it_cannot_be_ticked(office_on_hold):
+def test_the_worklist_shows_the_record_on_hold_with_both_versions_and_it_cannot_be_ticked(office_on_hold, capsys):
+    """Each version is named by its laptop, as the settle listing names it: `downtime worklist`
+    said only "version 2 by nurse" twice, and the clerk could not tell which ward to ask."""
+    from downtime.cli import main
     from downtime.services import back_entry
     from downtime.services.errors import ServiceError
 
@@ -242,6 +246,9 @@ def test_the_worklist_shows_the_record_on_hold_with_both_versions_and_it_cannot_
     items = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
     held = items[record]
     assert held.to_do_in("en") == HELD_LINE
+    db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    assert main(["worklist", "--db", db, "--user", "records", "--pin", "4444"]) == 0
+    assert HELD_LINE in capsys.readouterr().out
     assert held.to_do_in("fr").startswith("en attente — deux portables divergent à partir de la version 2")
     assert not held.done and back_entry.progress_counts(office) == (0, 2)
     with pytest.raises(ServiceError, match="This record is on hold: two laptops disagree from version 2"):

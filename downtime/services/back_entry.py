@@ -89,14 +89,21 @@ def _shown(field: Field, value: Any, lang: Lang) -> str:
 class OnHold:
     """Why a record cannot be entered yet: from `from_version` its laptops wrote different
     versions, all in `versions` (each laptop's, in version order); `fields` are the answers
-    they differ in, shown for each so the clerk can compare them with the wards."""
+    they differ in, shown for each so the clerk can compare them with the wards; `laptops`
+    names the laptops that wrote them, by device id."""
 
     from_version: int
     versions: tuple[RecordVersion, ...]
     fields: tuple[Field, ...]
+    laptops: Mapping[str, Laptop]
 
     def text_in(self, lang: Lang) -> str:
-        return " | ".join(self.version_in(version, lang) for version in self.versions)
+        return " | ".join(self.named_in(version, lang) for version in self.versions)
+
+    def named_in(self, version: RecordVersion, lang: Lang) -> str:
+        """One of the versions after the laptop that wrote it, which the ward to ask is: the
+        list, `downtime worklist` and the settle listing alike."""
+        return f"{laptop_name(lang, version.device_id, self.laptops)}: {self.version_in(version, lang)}"
 
     def version_in(self, version: RecordVersion, lang: Lang) -> str:
         """One of the versions: who wrote it and when, and its answers that differ."""
@@ -329,12 +336,14 @@ def _holds(session: Session, current: Collection[RecordVersion], patient_ids: Co
 def _read_holds(session: Session, record_ids: Collection[str]) -> dict[str, OnHold]:
     """Those of these records on hold, each with its versions and the answers they differ in."""
     holds: dict[str, OnHold] = {}
-    for record_id, rows in on_hold(session.db, record_ids).items():
+    found = on_hold(session.db, record_ids)
+    laptops = laptops_known(session, {row["device_id"] for rows in found.values() for row in rows})
+    for record_id, rows in found.items():
         versions = tuple(sorted((as_version(row) for row in rows), key=lambda version: (
             version.version, version.recorded_at, version.author)))
         fields = tuple(field for field in session.form(versions[0].form_id).fields()
                        if len({json.dumps(version.data.get(field.id), sort_keys=True) for version in versions}) > 1)
-        holds[record_id] = OnHold(versions[0].version, versions, fields)
+        holds[record_id] = OnHold(versions[0].version, versions, fields, laptops)
     return holds
 
 

@@ -36,7 +36,7 @@ def choices(session: Session, hold: OnHold) -> list[str]:
     words; one its laptop replaced since is said so, since choosing it would undo that laptop's
     later change (a stopped order, say)."""
     latest = {version.device_id: version.version for version in sorted(hold.versions, key=lambda v: v.version)}
-    return [f"{laptop_name(session, version.device_id)}: {hold.version_in(version, session.lang)}"
+    return [hold.named_in(version, session.lang)
             + ("" if version.version == latest[version.device_id]
                else message(session.lang, REPLACED, version=latest[version.device_id]))
             for version in hold.versions]
