@@ -317,7 +317,8 @@ def test_a_key_made_by_age_keygen_works_both_ways(session_for, admission_values,
     assert verify_export(tmp_path / "opened") == []
 
 
-def test_the_records_office_imports_an_encrypted_export_with_its_key(encrypted, office, laptop, tmp_path):
+def test_the_records_office_imports_an_encrypted_export_with_its_key(encrypted, office, laptop, tmp_path,
+                                                                      capsys):
     """No terminal between the stick and the import: the key file opens the export, its
     plaintext stays on the laptop's disk only while it is imported."""
     import tempfile
@@ -329,6 +330,11 @@ def test_the_records_office_imports_an_encrypted_export_with_its_key(encrypted, 
     _, clerk = laptop(tmp_path / "records-office.sqlite", 99)
     with pytest.raises(ImportRefused, match="encrypted export: give the records office's key file"):
         import_path(clerk, sealed)
+    from downtime.cli import main  # the command's option is named, which the wizard's key row needs not
+
+    db = str(clerk.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    assert main(["import", str(sealed), "--db", db, "--user", "records", "--pin", "4444"]) != 0
+    assert f"(downtime import {sealed} --identity KEYFILE)" in capsys.readouterr().err
     with pytest.raises(BadIdentity):
         import_path(clerk, sealed, identity=tmp_path / "no-such.key")
     assert clerk.db.execute("SELECT COUNT(*) FROM records").fetchone()[0] == 0

@@ -132,11 +132,11 @@ def test_the_laptops_language_is_kept_and_defaults_to_english():
 def test_what_an_import_added_is_counted_in_words_in_both_languages():
     from downtime.sync.outcome import ImportResult
 
-    result = ImportResult("snapshot", {"patient": 2, "booking": 1, "order": 3, "session": 1}, unchanged=0)
+    result = ImportResult("snapshot", {"patient": 2, "booking": 1, "order": 3, "session": 1}, unchanged={})
     assert result.added_text("en") == "1 theatre booking(s), 3 medication order(s), 2 patient(s), 1 theatre session(s)"
     assert result.added_text("fr") == ("1 programmation(s) opératoire(s), 3 prescription(s), 2 patient(s), "
                                        "1 vacation(s) de bloc")
-    assert ImportResult("export", {"patients": 1, "records": 14}, unchanged=0).added_text("fr") == (
+    assert ImportResult("export", {"patients": 1, "records": 14}, unchanged={}).added_text("fr") == (
         "1 patient(s), 14 version(s) d’enregistrement")
 
 

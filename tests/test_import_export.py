@@ -61,8 +61,27 @@ def test_importing_the_same_export_twice_adds_nothing(demo_export, office):
     before = _counts(office.db)
     again = import_export(office, folder)
     assert again.added == {"patients": 0, "records": 0}
-    assert again.unchanged == first.added["records"] + first.added["patients"]
+    assert again.unchanged == first.added
     assert _counts(office.db) == {**before, "audit": before["audit"] + 1}
+
+
+def test_the_import_command_says_what_it_imported_and_what_was_here_in_the_clerks_words(demo_export, office,
+                                                                                       capsys):
+    """`downtime import` said "(export)" untranslated, and "N already here and unchanged" added
+    patients and record versions together: each is said, as what was added is."""
+    from downtime.cli import main
+
+    ward, folder = demo_export
+    patients, versions = (ward.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0] for table in ("patients", "records"))
+    who = ["--db", str(office.db.conn.execute("PRAGMA database_list").fetchone()[2]), "--user", "records", "--pin", "4444"]
+    assert main(["import", str(folder), *who]) == 0
+    assert main(["import", str(folder), "--lang", "fr", *who]) == 0
+    first, again = capsys.readouterr().out.splitlines()
+    assert first.endswith(f"(exports or a merge of exports): {patients} patient(s), {versions} record version(s); "
+                          "0 patient(s), 0 record version(s) already here, unchanged")
+    assert "(des exports ou une fusion d’exports)" in again and "(export)" not in again
+    assert again.endswith(f"; {patients} patient(s), {versions} version(s) d’enregistrement déjà présent(s), "
+                          "inchangé(s)"), again
 
 
 def test_merged_exports_import_with_every_laptop(tmp_path, laptop, admission_values, office):

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 
 from downtime.errors import UserError
 from downtime.qt.prompts import Prompts
-from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.style import ERROR_STYLE
 from downtime.services.context import Session
@@ -27,8 +26,6 @@ from downtime.sync.encryption import encrypted_export
 from downtime.sync.importing import import_path
 from downtime.sync.outcome import ImportResult
 
-KINDS = {"export": QT_TRANSLATE_NOOP("ImportWizard", "exports or a merge of exports"),
-         "snapshot": QT_TRANSLATE_NOOP("ImportWizard", "a snapshot")}
 
 
 def describe_source(path: Path) -> str:
@@ -158,8 +155,8 @@ class _RunPage(QWizardPage):
         self.succeeded = True
         added = outcome.added_text(language())
         _report(self.result, translate("ImportWizard", "Imported {what}: {added}; {unchanged} already here and unchanged.").format(
-            what=translate("ImportWizard", KINDS[outcome.kind]), added=added or translate("ImportWizard", "nothing new"),
-            unchanged=outcome.unchanged) + "".join("\n\n" + report.text(language()) for report in outcome.theatre_clashes)
+            what=outcome.kind_in(language()), added=added or translate("ImportWizard", "nothing new"),
+            unchanged=outcome.unchanged_text(language())) + "".join("\n\n" + report.text(language()) for report in outcome.theatre_clashes)
             + "".join("\n\n" + text for text in outcome.holds_text(language())),
             failed=bool(outcome.theatre_clashes or outcome.holds))
 

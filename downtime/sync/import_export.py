@@ -93,7 +93,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
     patients = read_lines(folder / PATIENTS_FILE, PATIENT_COLUMNS)
     now = session.clock()
     added = {"patients": 0, "records": 0}
-    unchanged = 0
+    unchanged = {"patients": 0, "records": 0}
     files = [name for name in (RECORDS_FILE, HELD_FILE) if name == RECORDS_FILE or (folder / name).exists()]
     total = len(patients) + sum(count_lines(folder / name) for name in files)
     touched: set[str] = set()
@@ -129,7 +129,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                     raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {number}: patient {patient} differs from the one already "
                                                                              "imported"),
                                         file=PATIENTS_FILE, number=number, patient=row['downtime_number'])
-                unchanged += 1
+                unchanged["patients"] += 1
                 continue
             new_patients.append(row)
             here[row["patient_id"]] = row
@@ -170,12 +170,12 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                                         file=name, line=number, record=row['record_id'], version=row['version'])
                 stored = by_version.get(key)
                 if stored is not None and {column: stored[column] for column in RECORD_COLUMNS} == row:
-                    unchanged += 1
+                    unchanged["records"] += 1
                     continue
                 if stored is not None or name == HELD_FILE or row["version"] >= held_from.get(row["record_id"], key[1] + 1):
                     fingerprint = digest(line(row))
                     if fingerprint in held:
-                        unchanged += 1
+                        unchanged["records"] += 1
                         continue
                     held.add(fingerprint)
                     held_from[row["record_id"]] = min(row["version"], held_from.get(row["record_id"], row["version"]))

@@ -28,7 +28,8 @@ def import_path(session: Session, path: Path, progress: Progress = untold, ident
     if encrypted_export(path):
         if identity is None:
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path} is an encrypted export: give the records office's key "
-                                                              "file to read it."), path=path)
+                                                              "file to read it (downtime import {path} --identity "
+                                                              "KEYFILE)."), path=path)
         # The file's own folder: the wizard imports on a connection of its own, without the vault.
         where = session.db.execute("PRAGMA database_list").fetchone()[2]
         beside = Path(where).parent if where else Path(tempfile.gettempdir())

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from downtime.errors import UserError
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, translate
 
 if TYPE_CHECKING:
     from downtime.domain.holds import Hold
@@ -32,7 +32,8 @@ class ImportRefused(UserError):
 class ImportResult:
     kind: str
     added: dict[str, int]
-    unchanged: int
+    unchanged: dict[str, int]
+    """What was here already, unchanged, counted by kind as `added` is."""
     theatre_clashes: tuple[ClashReport, ...] = ()
     """Operations the import brought that stand at once with another where one forbids the
     other (two laptops' bookings): imported all the same, for a coordinator to move one."""
@@ -50,7 +51,24 @@ class ImportResult:
 
     def added_text(self, lang: Lang) -> str:
         """What was added, counted by kind in words ("2 patient(s), 14 record version(s)")."""
-        return ", ".join(message(lang, ADDED[kind], count=count) for kind, count in sorted(self.added.items()))
+        return _counted(lang, self.added)
+
+    def unchanged_text(self, lang: Lang) -> str:
+        """What was here already, likewise: patients and record versions added together made
+        one number that was neither."""
+        return _counted(lang, self.unchanged) or "0"
+
+    def kind_in(self, lang: Lang) -> str:
+        """What was imported, in words: the command line said "(export)" in every language."""
+        return translate(lang, "ImportWizard", KINDS[self.kind])
+
+
+def _counted(lang: Lang, counts: dict[str, int]) -> str:
+    return ", ".join(message(lang, ADDED[kind], count=count) for kind, count in sorted(counts.items()))
+
+
+KINDS = {"export": QT_TRANSLATE_NOOP("ImportWizard", "exports or a merge of exports"),
+         "snapshot": QT_TRANSLATE_NOOP("ImportWizard", "a snapshot")}
 
 
 # The kinds an import counts: a snapshot's lines, or an export's patients and record versions.

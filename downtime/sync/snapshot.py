@@ -115,13 +115,13 @@ def load_snapshot(session: Session, items: list[SnapshotItem], source: str,
                                 where=item.where, kind=item.kind, key=item.key, seen=seen[item.kind, item.key])
         seen[item.kind, item.key] = item.where
     added: dict[str, int] = {}
-    unchanged = 0
+    unchanged: dict[str, int] = {}
     with session.db.atomic():
         for number, item in enumerate(items, start=1):
             if _load_one(session, item):
                 added[item.kind] = added.get(item.kind, 0) + 1
             else:
-                unchanged += 1
+                unchanged[item.kind] = unchanged.get(item.kind, 0) + 1
             if number % 200 == 0:
                 progress(number, len(items))
         audit.append(session.db, at=session.clock(), actor=session.user.staff_id,
