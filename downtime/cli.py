@@ -539,15 +539,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     print(_say(args, QT_TRANSLATE_NOOP("messages", "exported {count} record version(s) to {folder}"), count=total, folder=result.folder))
     if encrypt_to:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "every file is encrypted (.age) to {count} public key(s)"), count=len(encrypt_to)))
-    if result.ask_the_ward:
-        print(_say(args, QT_TRANSLATE_NOOP("messages", "{count} record(s) in the FHIR bundle contradict another laptop's "
-                                           "record (the manifest's ask_the_ward): ask the ward about each before "
-                                           "posting the bundle"), count=len(result.ask_the_ward)))
-    for found in result.ask_the_ward:
-        print(_say(args, QT_TRANSLATE_NOOP("messages", "ASK THE WARD: {number} {form} {record}, version {version}: "
-                                           "{why}"), number=found.downtime_number,
-                   form=session.form(found.form_id).title.get(args.lang), record=found.record_id,
-                   version=found.version, why=found.why_in(args.lang)))
+    for line in result.ask_the_ward_in(args.lang, session.forms):
+        print(line)
     return 0
 
 

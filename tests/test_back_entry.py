@@ -710,15 +710,11 @@ def test_the_records_of_a_patient_whose_admission_another_laptop_withdrew_say_so
         "28/11/2026 14:30: duplicate of DT-001-00002-5. Ask the ward before entering this record")
 
 
-def test_the_office_bundle_flags_each_record_the_worklist_says_to_ask_the_ward_about(tmp_path, laptop, clock,
-                                                                                  admission_values, capsys):
-    """A dose recorded on two laptops, a dose whose order another laptop withdrew, and care of a
-    patient whose admission another laptop withdrew: the worklist says "ask the ward" on each
-    line, but the office's FHIR bundle carried them with no word, so whoever posted it learnt
-    nothing. They are real records (a double dose may really have been given) and stay in the
-    bundle; their Provenance says what the worklist's line says, and the export names them."""
-    from fhir.resources.R4B.bundle import Bundle
-
+def office_asking_the_ward(tmp_path, laptop, clock, admission_values) -> tuple[Session, list[str]]:
+    """The records office with a 14:00 dose recorded on two laptops, a dose whose order laptop 1
+    withdrew after the patient moved to laptop 2's ward, and observations laptop 2 took of a
+    patient whose admission laptop 1 withdrew; and the four records the worklist says to ask the
+    ward about (both doses, the other dose, the observations)."""
     nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
     nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
     doctor = _doctor(nurse_1, clock)
@@ -742,9 +738,21 @@ def test_the_office_bundle_flags_each_record_the_worklist_says_to_ask_the_ward_a
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     for number, clerk in ((1, clerk_1), (2, clerk_2)):
         import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
+    return office, [dose.record_id for dose in doses] + [taken.record_id]
+
+
+def test_the_office_bundle_flags_each_record_the_worklist_says_to_ask_the_ward_about(tmp_path, laptop, clock,
+                                                                                  admission_values, capsys):
+    """A dose recorded on two laptops, a dose whose order another laptop withdrew, and care of a
+    patient whose admission another laptop withdrew: the worklist says "ask the ward" on each
+    line, but the office's FHIR bundle carried them with no word, so whoever posted it learnt
+    nothing. They are real records (a double dose may really have been given) and stay in the
+    bundle; their Provenance says what the worklist's line says, and the export names them."""
+    from fhir.resources.R4B.bundle import Bundle
+
+    office, flagged = office_asking_the_ward(tmp_path, laptop, clock, admission_values)
     lines = {item.record.record_id: item.to_do_in("en").split(" — ", 1)[1]
              for group in back_entry.worklist(office) for item in group.items if " — " in item.to_do_in("en")}
-    flagged = [dose.record_id for dose in doses] + [taken.record_id]
     assert sorted(lines) == sorted(flagged)
     db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
     assert main(["export", "--db", db, "--user", "records", "--pin", "4444", "--out", str(tmp_path / "out")]) == 0

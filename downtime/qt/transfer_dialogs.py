@@ -9,10 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
-    QPushButton, QVBoxLayout, QWidget, QWizard, QWizardPage,
+    QCheckBox, QDialog, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QProgressBar,
+    QPushButton, QScrollArea, QVBoxLayout, QWidget, QWizard, QWizardPage,
 )
 
 from downtime.errors import UserError
@@ -225,7 +225,13 @@ class ExportDialog(QDialog):
         layout.addWidget(self.bar)
         self.result = QLabel()
         self.result.setWordWrap(True)
-        layout.addWidget(self.result)
+        self.result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # Scrolled: the records to ask the ward about are a line each, and a hospital's may be many.
+        scrolled = QScrollArea()
+        scrolled.setWidgetResizable(True)
+        scrolled.setFrameShape(QFrame.Shape.NoFrame)
+        scrolled.setWidget(self.result)
+        layout.addWidget(scrolled, 1)
         buttons = QHBoxLayout()
         self.export_button = QPushButton(translate("ExportDialog", "&Export"))
         self.export_button.setDefault(True)
@@ -236,7 +242,7 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
-        self.resize(640, 260)
+        self.resize(640, 320)
         self.controls = [self.folder, choose, self.since_last, self.recipient, self.export_button, self.close_button]
         self.work: Work | None = None
         self.sealed = self.succeeded = False
@@ -269,8 +275,12 @@ class ExportDialog(QDialog):
     def _exported(self, result: ExportResult) -> None:
         self.succeeded = True
         sealed = " " + translate("ExportDialog", "Every file is encrypted to the records office's key.") if self.sealed else ""
-        _report(self.result, translate("ExportDialog", "Exported {count} record version(s) to {folder}.").format(
-            count=sum(result.counts.values()), folder=result.folder) + sealed, failed=False)
+        said = translate("ExportDialog", "Exported {count} record version(s) to {folder}.").format(
+            count=sum(result.counts.values()), folder=result.folder) + sealed
+        ask = result.ask_the_ward_in(language(), self.session.forms)  # red, as an import's holds are
+        if ask:
+            said += "\n\n" + "\n".join(ask)
+        _report(self.result, said, failed=bool(ask))
 
     def _refused(self, problem: UserError) -> None:
         self.succeeded = False

@@ -17,7 +17,7 @@ import re
 import shutil
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 import pyrage
 
 from downtime import __version__
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.services.context import Session
@@ -70,6 +70,22 @@ class ExportResult:
     ask_the_ward: tuple[AskTheWard, ...]
     """The records in the FHIR bundle that other laptops' records contradict (the manifest's
     `ask_the_ward`): the ward says which is true before anyone posts it."""
+
+    def ask_the_ward_in(self, lang: Lang, forms: Mapping[str, FormSpec]) -> list[str]:
+        """What the export's report says of them (`downtime export` and the export dialog): how
+        many, then each, with the worklist line's words; nothing when there are none."""
+        if not self.ask_the_ward:
+            return []
+        return [message(lang, ASK_THE_WARD, count=len(self.ask_the_ward)),
+                *(message(lang, ASK_THE_WARD_ABOUT, number=found.downtime_number,
+                          form=forms[found.form_id].title.get(lang), record=found.record_id, version=found.version,
+                          why=found.why_in(lang)) for found in self.ask_the_ward)]
+
+
+ASK_THE_WARD = QT_TRANSLATE_NOOP("messages", "{count} record(s) in the FHIR bundle contradict another laptop's record "
+                                             "(the manifest's ask_the_ward): ask the ward about each before posting "
+                                             "the bundle")
+ASK_THE_WARD_ABOUT = QT_TRANSLATE_NOOP("messages", "ASK THE WARD: {number} {form} {record}, version {version}: {why}")
 
 
 # What makes a spreadsheet read a cell as a formula: typed text such as =HYPERLINK(…) would run

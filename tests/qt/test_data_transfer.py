@@ -104,6 +104,27 @@ def test_export_dialog_writes_a_verified_export(qtbot, window, tmp_path, type_te
     assert "already exists" in dialog.result.text()
 
 
+def test_the_export_dialog_names_the_records_to_ask_the_ward_about_before_the_bundle_is_posted(
+        qtbot, tmp_path, laptop, clock, admission_values, type_text):
+    """The records office exports what it merged: the dialog said only how many versions were
+    exported, and the records the worklist says to ask the ward about went into the FHIR bundle
+    with no word to whoever posts it."""
+    from tests.test_back_entry import office_asking_the_ward
+
+    office, flagged = office_asking_the_ward(tmp_path, laptop, clock, admission_values)
+    dialog = _window(qtbot, office).export_data()
+    type_text(dialog.folder, str(tmp_path / "usb" / "office"))
+    with qtbot.waitSignal(dialog.ran, timeout=60_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    said = dialog.result.text().split("\n")
+    assert said[0].startswith("Exported ") and said[1] == ""
+    assert said[2] == ("4 record(s) in the FHIR bundle contradict another laptop's record (the manifest's "
+                       "ask_the_ward): ask the ward about each before posting the bundle")
+    assert sorted(line.split(", version")[0].rsplit(" ", 1)[1] for line in said[3:]) == sorted(flagged)
+    assert all(line.startswith("ASK THE WARD: DT-001-") for line in said[3:])
+    assert dialog.result.styleSheet() != ""
+
+
 def test_back_entry_tab_ticks_items_off_with_the_ehr_reference(qtbot, session_for, answers, tmp_path, laptop,
                                                                admission_values):
     from downtime.services import records
