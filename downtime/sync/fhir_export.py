@@ -92,6 +92,9 @@ class AskTheWard:
 
 @dataclass(frozen=True)
 class Written:
+    """What a bundle holds that its export reports: how many entries, and which of its records
+    to ask the ward about before it is posted (the manifest's `ask_the_ward`)."""
+
     entries: int
     ask_the_ward: tuple[AskTheWard, ...]
 
