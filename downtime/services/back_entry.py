@@ -362,7 +362,7 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
     found: dict[str, list[tuple[str, RecordVersion]]] = {}
     for record in standing:
         stays = admissions.get(record.patient_id, [])
-        if stays and record not in stays and all(stay.status is RecordStatus.ENTERED_IN_ERROR for stay in stays):
+        if stays and not forms[record.form_id].creates_patient and all(stay.status is RecordStatus.ENTERED_IN_ERROR for stay in stays):
             found.setdefault(record.record_id, []).append(
                 (ADMISSION_WITHDRAWN, max(stays, key=lambda stay: stay.recorded_at)))
     orders = {record.record_id: record for record in current if record.form_id == records.ORDER_FORM}
