@@ -1189,6 +1189,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>&amp;Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
+        <source>NOT RECORDED YET: typed at {time} and left unsaved. Check it, then save it, or cancel it.</source>
+        <translation>PAS ENCORE TRACÉE : saisie le {time} et laissée sans enregistrer. La vérifier, puis l’enregistrer, ou l’annuler.</translation>
+    </message>
+    <message>
         <source>Reason for giving anyway (kept in the record and the audit log)</source>
         <translation>Motif pour administrer malgré tout (gardé dans le dossier et le journal d’audit)</translation>
     </message>
@@ -1735,8 +1739,8 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
         <translation>Formulaires non enregistrés</translation>
     </message>
     <message>
-        <source>You have {count} unsaved form(s) from earlier. Reopen them?</source>
-        <translation>Vous avez {count} formulaire(s) non enregistré(s). Les rouvrir ?</translation>
+        <source>You have {count} unsaved form(s) or dose(s) from earlier, not recorded. Reopen them?</source>
+        <translation>Vous avez {count} formulaire(s) ou dose(s) non enregistré(s) d’une session précédente, non tracé(s). Les rouvrir ?</translation>
     </message>
     <message>
         <source>Close form</source>
@@ -3264,8 +3268,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{file}, ligne {line} : l’enregistrement {record} renvoie à l’enregistrement {target}, qui n’est ni dans l’export ni dans cette base ; importez d’abord l’export précédent</translation>
     </message>
     <message>
-        <source>{path} is an encrypted export: give the records office&apos;s key file to read it.</source>
-        <translation>{path} est un export chiffré : indiquer le fichier de clé du bureau des entrées pour le lire.</translation>
+        <source>{path} is an encrypted export: give the records office&apos;s key file to read it (downtime import {path} --identity KEYFILE).</source>
+        <translation>{path} est un export chiffré : indiquer le fichier de clé du bureau des entrées pour le lire (downtime import {path} --identity FICHIER_CLE).</translation>
     </message>
     <message>
         <source>{path}: not an export folder, a CSV snapshot folder or a FHIR Bundle (.json) file</source>
@@ -3398,6 +3402,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{path}: cannot be read ({strerror})</source>
         <translation>{path} : illisible ({strerror})</translation>
+    </message>
+    <message>
+        <source>{count} record(s) in the FHIR bundle contradict another laptop&apos;s record (the manifest&apos;s ask_the_ward): ask the ward about each before posting the bundle</source>
+        <translation>{count} enregistrement(s) du bundle FHIR contredisent celui d’un autre portable (ask_the_ward dans le manifeste) : demander au service pour chacun avant d’envoyer le bundle</translation>
+    </message>
+    <message>
+        <source>ASK THE WARD: {number} {form} {record}, version {version}: {why}</source>
+        <translation>DEMANDER AU SERVICE : {number} {form} {record}, version {version} : {why}</translation>
     </message>
     <message>
         <source>{out} already exists: choose a new folder for each export.</source>
