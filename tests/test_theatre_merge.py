@@ -120,6 +120,64 @@ def test_an_import_bringing_only_a_session_moved_to_another_theatre_names_the_cl
     (report,) = import_export(office, export(clerk, tmp_path / "export-2b", since_last=True).folder).theatre_clashes
     assert "theatre T1 is booked 30/11 08:00-09:00" in report.text("en")
 
+@pytest.fixture
+def rebooking_in_a_room_of_two_lists(two_laptops_one_slot, tmp_path, laptop, clock):
+    """The records office holds both laptops' Monday T1 lists at once, laptop 1's
+    cholecystectomy 08:00-09:30 on one and laptop 2's hernia repair 09:00-10:00 on the other;
+    laptop 2's knee arthroscopy (T2 08:00) is cancelled for rebooking. Returns the office's
+    coordinator, the knee's booking and laptop 2's T1 list."""
+    folders, _ = two_laptops_one_slot
+    nurse, clerk = laptop(tmp_path / "office.sqlite", 900)
+    for folder in folders:
+        import_export(clerk, folder)
+    coord = _coordinator(nurse, clock)
+    states = {state.record.data["procedure"]: state for state in theatre.bookings(coord.db, coord.forms)}
+    knee = states["Knee arthroscopy"]
+    theatre.cancel(coord, knee.record.record_id, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "equipment_failure",
+                                                 "last_minute": True, "patient_told": "phone"})
+    return coord, knee, states["Hernia repair"].session_id
+
+
+def test_the_slots_suggested_in_a_theatre_holding_two_lists_count_both_lists_operations(
+        rebooking_in_a_room_of_two_lists, clock):
+    """The suggestions counted only the list's own operations: laptop 2's T1 list was offered at
+    08:00 while laptop 1's cholecystectomy stood in T1 until 09:30, and laptop 1's at 09:30 while
+    the hernia repair stood there until 10:00. The clash check refused the first when typed by
+    hand; the dialog's Enter booked it unchecked by the eye."""
+    coord, knee, second_t1 = rebooking_in_a_room_of_two_lists
+    found = theatre.suggestions(coord.db, knee.record.record_id, clock.now)
+    assert [(slot.theatre, f"{slot.start:%d %H:%M}") for slot in found.slots] == [("T2", "30 08:00"), ("T1", "30 10:00")]
+    with pytest.raises(theatre.ClashRefused, match="theatre T1 is booked 30/11 08:00-09:30"):
+        theatre.rebook(coord, knee.record.record_id, {"outcome": "rebooked", "session": second_t1,
+                                                      "planned_start": "2026-11-30T08:00+01:00",
+                                                      "decided_at": clock.now.isoformat(timespec="minutes")})
+
+
+def test_the_rebook_dialog_books_a_theatre_of_two_lists_after_both_lists_operations(
+        rebooking_in_a_room_of_two_lists, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from downtime.qt.theatre_panel import RebookDialog
+
+    coord, knee, _ = rebooking_in_a_room_of_two_lists
+    dialog = RebookDialog(coord, next(state for state in theatre.bookings(coord.db, coord.forms)
+                                      if state.record.record_id == knee.record.record_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert [dialog.slot_list.item(row).text() for row in range(dialog.slot_list.count())] == [
+        "Mon 30/11 08:00 — theatre T2 (General surgery)", "Mon 30/11 10:00 — theatre T1 (General surgery)"]
+    dialog.slot_list.setFocus()
+    QTest.keyClick(dialog.slot_list, Qt.Key.Key_Down)
+    QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
+    assert dialog.error.text() == ""
+    moved = next(state for state in theatre.bookings(coord.db, coord.forms)
+                 if state.record.record_id == knee.record.record_id)
+    assert moved.status is theatre.BookingStatus.REBOOKED and f"{moved.start:%H:%M}" == "10:00"
+    assert not any(entry.clashes for _, entries in theatre.day_list(coord.db, coord.forms, MONDAY)
+                   for entry in entries if entry.state.record.record_id == knee.record.record_id)
+
+
 def test_the_day_board_flags_the_clash(two_laptops_one_slot, tmp_path, laptop, qtbot):
     from PySide6.QtCore import QDate
 

@@ -109,3 +109,35 @@ def test_the_earliest_slot_comes_first_whichever_session_starts_first():
     slots = suggest_slots(_booking("new", None, None, minutes=60, anaesthetist=None), sessions, busy, after=DAY)
     assert [(s.session_id, s.start.strftime("%H:%M")) for s in slots] == [
         ("late", "09:00"), ("s0", "12:00"), ("s1", "12:00"), ("s2", "12:00"), ("s3", "12:00")]
+
+
+def test_a_theatre_holding_two_lists_at_once_is_busy_with_both_lists_operations():
+    """Two laptops each added Monday's T1 list ("T1", "t1 "): merged, the room holds two lists at
+    once. The slots counted only the list's own operations, so 08:00 on one list was offered
+    while the other's operation stood in the room at 08:00, and Enter booked it."""
+    sessions = [_session("s1", "T1"), _session("s1b", "t1 "), _session("s2", "T2")]
+    booked = [_booking("b1", "s1", 8, minutes=90, surgeon="Dr B", anaesthetist="Dr Y"),
+              _booking("b2", "s1b", 9, minutes=60, surgeon="Dr C", anaesthetist="Dr X"),
+              _booking("b3", "s2", 8, minutes=300, surgeon="Dr D", anaesthetist="Dr W")]
+    slots = suggest_slots(_booking("new", None, None), sessions, booked, after=DAY)
+    assert [(s.theatre, s.start.strftime("%H:%M")) for s in slots] == [("T1", "10:00")], (
+        "one slot: the room's two lists offer the same time once")
+
+
+@given(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2), st.integers(0, 10), st.sampled_from([30, 60, 90, 240])),
+                max_size=20),
+       st.integers(30, 180))
+@settings(max_examples=150, deadline=None)
+def test_no_suggested_slot_clashes_when_lists_of_one_theatre_overlap(placed, minutes):
+    """After a merge a theatre may hold overlapping lists, typed otherwise on each laptop: every
+    suggested slot is checked by the clash rules against every booking of every list."""
+    sessions = [_session(f"s{day}{index}", name, day=day, start=start, end=end)
+                for day in range(3) for index, (name, start, end) in enumerate((("T1", 8, 13), (" t1", 10, 16), ("T1 ", 12, 18)))]
+    by_id = {s.session_id: s for s in sessions}
+    booked = [Booking(f"b{number}", f"p{number}", f"s{day}{index}",
+                      by_id[f"s{day}{index}"].start + timedelta(minutes=30 * slot), length, f"Dr {number}", None)
+              for number, (day, index, slot, length) in enumerate(placed)]
+    wanted = _booking("new", None, None, minutes=minutes, surgeon="Dr A", anaesthetist=None)
+    for slot in suggest_slots(wanted, sessions, booked, after=DAY, limit=20):
+        trial = Booking("new", "p-new", slot.session_id, slot.start, minutes, "Dr A", None)
+        assert [clash.kind for clash in clashes(trial, by_id, booked)] == []

@@ -4,7 +4,7 @@ slot suggestions. Pure, so a month of sessions across twenty theatres is checked
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from datetime import datetime, timedelta, timezone, tzinfo
@@ -155,7 +155,7 @@ def overlapping_sessions(candidate: TheatreSession, others: Iterable[TheatreSess
             and _overlap(candidate.start, candidate.end, other.start, other.end)]
 
 
-def clashes(candidate: Booking, sessions: dict[str, TheatreSession],
+def clashes(candidate: Booking, sessions: Mapping[str, TheatreSession],
             booked: Iterable[Booking]) -> list[Clash]:
     """Everything that forbids this booking: outside its session, or overlapping a booking of
     the same theatre, surgeon, anaesthetist or patient (partial overlaps count)."""
@@ -172,22 +172,29 @@ def clashes(candidate: Booking, sessions: dict[str, TheatreSession],
     return found + meetings(candidate, sessions, booked)
 
 
-def meetings(candidate: Booking, sessions: dict[str, TheatreSession], booked: Iterable[Booking]) -> list[Clash]:
+def room_of(booking: Booking, sessions: Mapping[str, TheatreSession]) -> str | None:
+    """The theatre a booking stands in, as `theatre_key` compares it: its session's, whichever
+    list of that theatre it is on (after a merge one theatre may hold two lists at once). A
+    session not known (withdrawn): no room, which meets no other."""
+    session = sessions.get(booking.session_id or "")
+    return theatre_key(session.theatre) if session is not None else None
+
+
+def meetings(candidate: Booking, sessions: Mapping[str, TheatreSession], booked: Iterable[Booking]) -> list[Clash]:
     """The bookings this one overlaps in its theatre, or with its surgeon, anaesthetist or
     patient. A merged hospital's board compares thousands of pairs that overlap in time and
     share nothing: their times are written out only for a clash."""
     if candidate.session_id is None or candidate.start is None or candidate.end is None:
         return []
-    theatre = sessions[candidate.session_id].theatre
+    theatre, room = sessions[candidate.session_id].theatre, room_of(candidate, sessions)
     found = []
     for other in booked:
         if other.booking_id == candidate.booking_id or other.start is None or other.end is None:
             continue
         if not _overlap(candidate.start, candidate.end, other.start, other.end):
             continue
-        other_session = sessions.get(other.session_id or "")
         kinds = [kind for kind, met in (
-            ("theatre", other_session is not None and theatre_key(other_session.theatre) == theatre_key(theatre)),
+            ("theatre", room_of(other, sessions) == room),
             ("surgeon", other.surgeon_key == candidate.surgeon_key),
             ("anaesthetist", bool(candidate.anaesthetist_key and other.anaesthetist_key == candidate.anaesthetist_key)),
             ("patient", other.patient_id == candidate.patient_id)) if met]
@@ -226,33 +233,30 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
     carries that zone's offset at that moment, so one after a change of summer time reads (and
     prints) as the wall clock shows it.
 
-    Each session is scanned once along its busy intervals (the theatre's bookings and those of
-    the same surgeon, anaesthetist or patient), then the chosen start is confirmed by `clashes`.
-    Only the sessions `on` keeps are scanned (a specialty's lists); the others are still known
-    to the clash check.
+    Each session is scanned once along its busy intervals (the bookings of its theatre, on any
+    of its lists, and those of the same surgeon, anaesthetist or patient), then the chosen start
+    is confirmed by `clashes`. Only the sessions `on` keeps are scanned (a specialty's lists);
+    the others are still known to the clash check. A theatre holding two lists at once (a
+    merge) offers each of its free times once.
     """
     by_id = {s.session_id: s for s in sessions}
     zone = after.tzinfo or timezone.utc
     duration = timedelta(minutes=booking.minutes)
     others = [b for b in booked if b.booking_id != booking.booking_id and b.start is not None]
-    in_session: dict[str, list[Booking]] = {}
+    in_room: dict[str, list[Booking]] = {}
     for other in others:
-        in_session.setdefault(other.session_id or "", []).append(other)
-    # The bookings sharing a person, by start, each end worked out once: a session reads only
-    # those starting within the longest of them before it (a hospital's theatre history is
-    # thousands of bookings; scanning them all for each of its sessions took seconds).
-    people = sorted(((b.start, b.end, b) for b in others if b.end is not None and booking.shares_people(b)),
-                    key=lambda span: span[0])
-    starts = [span[0] for span in people]
-    longest = max((end - start for start, end, _ in people), default=timedelta(0))
+        if (other_room := room_of(other, by_id)) is not None:
+            in_room.setdefault(other_room, []).append(other)
+    rooms = {room: _ByStart(group) for room, group in in_room.items()}
+    people = _ByStart(b for b in others if booking.shares_people(b))
     found: list[Slot] = []
     for session in sorted(sessions, key=lambda s: (s.start, s.theatre)):
         if len(found) >= limit and session.start >= found[-1].start:
             break  # its slots could only come after those kept
         if session.end <= after or not on(session):
             continue
-        near = people[bisect_left(starts, session.start - longest):bisect_left(starts, session.end)]
-        relevant = in_session.get(session.session_id, []) + [b for _, _, b in near]
+        room = theatre_key(session.theatre)
+        relevant = people.near(session.start, session.end) + rooms.get(room, _NONE_BOOKED).near(session.start, session.end)
         busy = sorted((b.start, b.end) for b in relevant
                       if b.start is not None and b.end is not None
                       and _overlap(b.start, b.end, session.start, session.end))
@@ -263,9 +267,29 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
             start = max(start, _ceil(busy_end, step, zone))
         trial = Booking(booking.booking_id, booking.patient_id, session.session_id, start,
                         booking.minutes, booking.surgeon, booking.anaesthetist)
-        if start + duration <= session.end and not clashes(trial, by_id, relevant):
+        offered = any(theatre_key(slot.theatre) == room and slot.start == start for slot in found)
+        if start + duration <= session.end and not offered and not clashes(trial, by_id, relevant):
             found = sorted([*found, Slot(session.session_id, session.theatre, start)], key=lambda slot: slot.start)[:limit]
     return found
+
+
+class _ByStart:
+    """Bookings in start order, to read those that may overlap a window: the ones starting less
+    than the longest of them before it (a hospital's theatre history is thousands of bookings;
+    scanning them all for each of its sessions took seconds)."""
+
+    def __init__(self, bookings: Iterable[Booking]):
+        spans = sorted(((b.start, b.end, b) for b in bookings if b.start is not None and b.end is not None),
+                       key=lambda span: span[0])
+        self.starts = [start for start, _, _ in spans]
+        self.bookings = [b for _, _, b in spans]
+        self.longest = max((end - start for start, end, _ in spans), default=timedelta(0))
+
+    def near(self, start: datetime, end: datetime) -> list[Booking]:
+        return self.bookings[bisect_left(self.starts, start - self.longest):bisect_left(self.starts, end)]
+
+
+_NONE_BOOKED = _ByStart(())
 
 
 @dataclass(frozen=True)
