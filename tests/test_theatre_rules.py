@@ -1,4 +1,5 @@
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import pytest
 from hypothesis import given, settings
@@ -124,20 +125,46 @@ def test_a_theatre_holding_two_lists_at_once_is_busy_with_both_lists_operations(
         "one slot: the room's two lists offer the same time once")
 
 
-@given(st.lists(st.tuples(st.integers(0, 2), st.integers(0, 2), st.integers(0, 10), st.sampled_from([30, 60, 90, 240])),
-                max_size=20),
-       st.integers(30, 180))
-@settings(max_examples=150, deadline=None)
-def test_no_suggested_slot_clashes_when_lists_of_one_theatre_overlap(placed, minutes):
-    """After a merge a theatre may hold overlapping lists, typed otherwise on each laptop: every
-    suggested slot is checked by the clash rules against every booking of every list."""
-    sessions = [_session(f"s{day}{index}", name, day=day, start=start, end=end)
-                for day in range(3) for index, (name, start, end) in enumerate((("T1", 8, 13), (" t1", 10, 16), ("T1 ", 12, 18)))]
+PARIS = ZoneInfo("Europe/Paris")
+SPRING_EVE = datetime(2026, 3, 28, 20, 0, tzinfo=PARIS)  # the night before summer time
+
+
+def _stored(minutes: int) -> datetime:
+    """A time so many minutes after SPRING_EVE as it is stored: with the ward's offset then."""
+    return datetime.fromisoformat((SPRING_EVE.astimezone(timezone.utc) + timedelta(minutes=minutes))
+                                  .astimezone(PARIS).isoformat())
+
+
+@st.composite
+def _merged_theatre_nights(draw):
+    """Lists of two theatres over the change to summer time, typed otherwise on each laptop and
+    overlapping as a merge leaves them; operations of every length on them, sharing patients,
+    surgeons and anaesthetists typed otherwise; an operation to place, and now."""
+    people = ["Dr A", "dr. a ", "Dr B", "DR  B", "Dr C"]
+    sessions = []
+    for index in range(draw(st.integers(1, 6))):
+        start = _stored(5 * draw(st.integers(0, 24 * 12)))
+        sessions.append(TheatreSession(f"s{index}", draw(st.sampled_from(["T1", " t1", "T2", "t2 "])), start,
+                                       start + timedelta(minutes=5 * draw(st.integers(1, 12 * 12))), "general"))
+    booked = [Booking(f"b{index}", draw(st.sampled_from(["p1", "p2", "p3"])), session.session_id,
+                      session.start + timedelta(minutes=5 * draw(st.integers(0, 100))),
+                      draw(st.sampled_from([15, 30, 60, 95, 240, 600])), draw(st.sampled_from(people)),
+                      draw(st.sampled_from([None, *people])))
+              for index, session in enumerate(draw(st.lists(st.sampled_from(sessions), max_size=15)))]
+    wanted = Booking("new", draw(st.sampled_from(["p1", "p9"])), None, None, draw(st.sampled_from([15, 45, 90, 300])),
+                     draw(st.sampled_from(people)), draw(st.sampled_from([None, *people])))
+    return sessions, booked, wanted, _stored(draw(st.integers(0, 30 * 60))).astimezone(PARIS)
+
+
+@given(_merged_theatre_nights())
+@settings(max_examples=300, deadline=None)
+def test_no_suggested_slot_clashes_whatever_a_merge_left(night):
+    """After a merge a theatre may hold overlapping lists: every suggested slot, across the change
+    of summer time, for an operation of any length sharing anyone with others, is checked by the
+    clash rules against every booking of every list."""
+    sessions, booked, wanted, after = night
     by_id = {s.session_id: s for s in sessions}
-    booked = [Booking(f"b{number}", f"p{number}", f"s{day}{index}",
-                      by_id[f"s{day}{index}"].start + timedelta(minutes=30 * slot), length, f"Dr {number}", None)
-              for number, (day, index, slot, length) in enumerate(placed)]
-    wanted = _booking("new", None, None, minutes=minutes, surgeon="Dr A", anaesthetist=None)
-    for slot in suggest_slots(wanted, sessions, booked, after=DAY, limit=20):
-        trial = Booking("new", "p-new", slot.session_id, slot.start, minutes, "Dr A", None)
-        assert [clash.kind for clash in clashes(trial, by_id, booked)] == []
+    for slot in suggest_slots(wanted, sessions, booked, after=after, limit=20):
+        trial = Booking("new", wanted.patient_id, slot.session_id, slot.start, wanted.minutes, wanted.surgeon,
+                        wanted.anaesthetist)
+        assert slot.start >= after and [clash.kind for clash in clashes(trial, by_id, booked)] == []
