@@ -3,7 +3,7 @@ appears only once their exports are merged. Both bookings stand (each was told t
 the merge, the import and the coordinator's lists name the clash for a person to move one."""
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from pypdf import PdfReader
@@ -17,6 +17,9 @@ from downtime.sync.import_export import import_export
 from downtime.sync.merge import merge
 
 MONDAY = date(2026, 11, 30)
+BOOKING = {"procedure": "Hernia repair", "laterality": "not_applicable", "priority": "elective",
+           "decided_at": "2026-10-01T10:00+01:00", "surgeon": "Dr Roux", "anaesthetist": "Dr Klein",
+           "expected_minutes": 60}
 
 
 def _coordinator(nurse, clock):
@@ -176,6 +179,46 @@ def test_the_rebook_dialog_books_a_theatre_of_two_lists_after_both_lists_operati
     assert moved.status is theatre.BookingStatus.REBOOKED and f"{moved.start:%H:%M}" == "10:00"
     assert not any(entry.clashes for _, entries in theatre.day_list(coord.db, coord.forms, MONDAY)
                    for entry in entries if entry.state.record.record_id == knee.record.record_id)
+
+
+def test_an_operation_left_past_its_shortened_list_keeps_its_theatre_busy_in_the_suggestions(
+        tmp_path, laptop, admission_values, clock):
+    """Laptop 2 shortened Monday's T1 list to 10:00 while laptop 1 booked an operation on it until
+    12:00: merged, the operation stands past its list's end, in T1. At 10:05 the suggestions read
+    only the lists still to come, so its list (ended) was not known and a new T1 list's 10:15 was
+    offered; the clash check, which knows every booking's list, refused it."""
+    first_nurse, first_clerk = laptop(tmp_path / "1.sqlite", 1)
+    first = _coordinator(first_nurse, clock)
+    listed = records.save_new(first, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-11-30T08:00+01:00",
+        "ends_at": "2026-11-30T13:00+01:00"})
+    second_nurse, second_clerk = laptop(tmp_path / "2.sqlite", 2)
+    import_export(second_clerk, export(first_clerk, tmp_path / "export-1a").folder)
+    records.amend(_coordinator(second_nurse, clock), listed.record_id,
+                  {**listed.data, "ends_at": "2026-11-30T10:00+01:00"}, "afternoon staff short")
+    patient = records.save_new(first_nurse, "admission", {**admission_values, "nir": ""}).patient_id
+    theatre.book(first, patient, {**BOOKING, "session": listed.record_id, "planned_start": "2026-11-30T09:00+01:00",
+                                  "expected_minutes": 180})
+    office_nurse, office_clerk = laptop(tmp_path / "office.sqlite", 900)
+    for clerk, name in ((first_clerk, "export-1b"), (second_clerk, "export-2")):
+        import_export(office_clerk, export(clerk, tmp_path / name).folder)
+    office = _coordinator(office_nurse, clock)
+    afternoon = records.save_new(office, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-11-30T10:00+01:00",
+        "ends_at": "2026-11-30T16:00+01:00"}).record_id
+    other = records.save_new(office_nurse, "admission", {**admission_values, "bed": "9", "birth_name": "Other",
+                                                         "nir": ""}).patient_id
+    waiting = theatre.book(office, other, {**BOOKING, "surgeon": "Dr Petit", "anaesthetist": None,
+                                           "session": afternoon, "planned_start": "2026-11-30T14:00+01:00"})
+    theatre.cancel(office, waiting.record_id, {"cancelled_at": "2026-11-28T13:00+01:00", "reason": "equipment_failure",
+                                               "last_minute": False, "patient_told": "phone"})
+    clock.now = datetime(2026, 11, 30, 10, 5, tzinfo=clock.now.tzinfo)
+    (slot,) = theatre.suggestions(office.db, waiting.record_id, clock.now).slots
+    assert f"{slot.start:%H:%M}" == "12:00", "T1 is busy until the operation past its list's end is over"
+    with pytest.raises(theatre.ClashRefused, match="theatre T1 is booked 30/11 09:00-12:00"):
+        theatre.rebook(office, waiting.record_id, {"outcome": "rebooked", "session": afternoon,
+                                                   "planned_start": "2026-11-30T10:15+01:00",
+                                                   "decided_at": clock.now.isoformat(timespec="minutes")})
 
 
 def test_the_day_board_flags_the_clash(two_laptops_one_slot, tmp_path, laptop, qtbot):

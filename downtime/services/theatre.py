@@ -566,14 +566,20 @@ def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, fr
     """The earliest free slots from now, or from the start of `from_day` if later (the day the
     patient can come), on the lists of the operation's specialty: that of the list it was
     booked on (a list since withdrawn tells none: then every list's). Read only the sessions
-    still to come and the bookings around them, not the theatre's whole history."""
+    still to come and the bookings around them (with their lists), not the theatre's whole
+    history."""
     after = max(now, datetime.combine(from_day, time.min, tzinfo=now.tzinfo)) if from_day else now
     coming = _sessions_near(db, after, after + timedelta(days=3660))
     around = _around(db, after, max(s.end for s in coming)) if coming else set()
     replayed = _replay(db, around | {booking_id})
-    state = _state(replayed, booking_id)
-    booked_on = sessions(db, [state.record.data["session"]]).get(state.record.data["session"])
-    return suggest_for_specialty(state.booking, booked_on.specialty if booked_on else None, coming, _booked(replayed),
+    state, booked = _state(replayed, booking_id), _booked(replayed)
+    # Every list the clash check would know: those to come, and those of the bookings read and
+    # the operation's own, ended ones too (an operation a merge left running past its list's end
+    # still holds that list's theatre; an ended list offers no slot).
+    lists = {state.record.data["session"], *(b.session_id for b in booked if b.session_id is not None)}
+    known = [*coming, *sessions(db, lists - {s.session_id for s in coming}).values()]
+    booked_on = next((s for s in known if s.session_id == state.record.data["session"]), None)
+    return suggest_for_specialty(state.booking, booked_on.specialty if booked_on else None, known, booked,
                                  after=after, limit=limit)
 
 
