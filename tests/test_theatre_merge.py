@@ -156,29 +156,58 @@ def test_the_slots_suggested_in_a_theatre_holding_two_lists_count_both_lists_ope
                                                       "decided_at": clock.now.isoformat(timespec="minutes")})
 
 
-def test_the_rebook_dialog_books_a_theatre_of_two_lists_after_both_lists_operations(
-        rebooking_in_a_room_of_two_lists, qtbot):
+def _rebook_dialog(coord, booking_id, qtbot):
+    """The rebook dialog of this cancelled operation, open, its slots read."""
+    from downtime.qt.theatre_panel import RebookDialog
+
+    dialog = RebookDialog(coord, next(state for state in theatre.bookings(coord.db, coord.forms)
+                                      if state.record.record_id == booking_id))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _enter_on_second_slot(dialog):
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from downtime.qt.theatre_panel import RebookDialog
-
-    coord, knee, _ = rebooking_in_a_room_of_two_lists
-    dialog = RebookDialog(coord, next(state for state in theatre.bookings(coord.db, coord.forms)
-                                      if state.record.record_id == knee.record.record_id))
-    qtbot.addWidget(dialog)
-    dialog.show()
-    assert [dialog.slot_list.item(row).text() for row in range(dialog.slot_list.count())] == [
-        "Mon 30/11 08:00 — theatre T2 (General surgery)", "Mon 30/11 10:00 — theatre T1 (General surgery)"]
     dialog.slot_list.setFocus()
     QTest.keyClick(dialog.slot_list, Qt.Key.Key_Down)
     QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
+
+
+def _standing(coord, booking_id):
+    return next(state for state in theatre.bookings(coord.db, coord.forms) if state.record.record_id == booking_id)
+
+
+def test_the_rebook_dialog_books_a_theatre_of_two_lists_after_both_lists_operations(
+        rebooking_in_a_room_of_two_lists, qtbot):
+    coord, knee, _ = rebooking_in_a_room_of_two_lists
+    dialog = _rebook_dialog(coord, knee.record.record_id, qtbot)
+    assert [dialog.slot_list.item(row).text() for row in range(dialog.slot_list.count())] == [
+        "Mon 30/11 08:00 — theatre T2 (General surgery)", "Mon 30/11 10:00 — theatre T1 (General surgery)"]
+    _enter_on_second_slot(dialog)
     assert dialog.error.text() == ""
-    moved = next(state for state in theatre.bookings(coord.db, coord.forms)
-                 if state.record.record_id == knee.record.record_id)
+    moved = _standing(coord, knee.record.record_id)
     assert moved.status is theatre.BookingStatus.REBOOKED and f"{moved.start:%H:%M}" == "10:00"
     assert not any(entry.clashes for _, entries in theatre.day_list(coord.db, coord.forms, MONDAY)
                    for entry in entries if entry.state.record.record_id == knee.record.record_id)
+
+
+def test_a_slot_of_a_theatre_of_two_lists_taken_while_the_dialog_is_open_is_refused_and_said(
+        rebooking_in_a_room_of_two_lists, qtbot):
+    """The slots are read when the dialog opens: T1 at 10:00, booked meanwhile on the theatre's
+    other list (another coordinator), is refused on Enter with the clash named, nothing booked."""
+    coord, knee, second_t1 = rebooking_in_a_room_of_two_lists
+    dialog = _rebook_dialog(coord, knee.record.record_id, qtbot)
+    hernia = next(state for state in theatre.bookings(coord.db, coord.forms)
+                  if state.record.data["procedure"] == "Hernia repair")
+    theatre.book(coord, hernia.record.patient_id, {**BOOKING, "procedure": "Umbilical hernia repair",
+                                                   "surgeon": "Dr Petit", "anaesthetist": None, "session": second_t1,
+                                                   "planned_start": "2026-11-30T10:00+01:00"})
+    _enter_on_second_slot(dialog)
+    assert dialog.error.text() == "This slot clashes: theatre T1 is booked 30/11 10:00-11:00."
+    assert dialog.isVisible() and _standing(coord, knee.record.record_id).status is theatre.BookingStatus.CANCELLED
 
 
 def test_an_operation_left_past_its_shortened_list_keeps_its_theatre_busy_in_the_suggestions(
