@@ -194,10 +194,11 @@ def test_the_rebook_dialog_books_a_theatre_of_two_lists_after_both_lists_operati
                    for entry in entries if entry.state.record.record_id == knee.record.record_id)
 
 
-def test_a_slot_of_a_theatre_of_two_lists_taken_while_the_dialog_is_open_is_refused_and_said(
+def test_a_slot_of_a_theatre_of_two_lists_taken_while_the_dialog_is_open_is_refused_said_and_replaced(
         rebooking_in_a_room_of_two_lists, qtbot):
     """The slots are read when the dialog opens: T1 at 10:00, booked meanwhile on the theatre's
-    other list (another coordinator), is refused on Enter with the clash named, nothing booked."""
+    other list (another coordinator), is refused on Enter with the clash named, nothing booked,
+    and the slots are read again (the slot refused stayed offered, first after T2's)."""
     coord, knee, second_t1 = rebooking_in_a_room_of_two_lists
     dialog = _rebook_dialog(coord, knee.record.record_id, qtbot)
     hernia = next(state for state in theatre.bookings(coord.db, coord.forms)
@@ -206,8 +207,11 @@ def test_a_slot_of_a_theatre_of_two_lists_taken_while_the_dialog_is_open_is_refu
                                                    "surgeon": "Dr Petit", "anaesthetist": None, "session": second_t1,
                                                    "planned_start": "2026-11-30T10:00+01:00"})
     _enter_on_second_slot(dialog)
-    assert dialog.error.text() == "This slot clashes: theatre T1 is booked 30/11 10:00-11:00."
+    assert dialog.error.text() == ("This slot clashes: theatre T1 is booked 30/11 10:00-11:00. "
+                                   "The suggested slots have been read again.")
     assert dialog.isVisible() and _standing(coord, knee.record.record_id).status is theatre.BookingStatus.CANCELLED
+    assert [dialog.slot_list.item(row).text() for row in range(dialog.slot_list.count())] == [
+        "Mon 30/11 08:00 — theatre T2 (General surgery)", "Mon 30/11 11:00 — theatre T1 (General surgery)"]
 
 
 def test_an_operation_left_past_its_shortened_list_keeps_its_theatre_busy_in_the_suggestions(

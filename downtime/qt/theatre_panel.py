@@ -300,10 +300,15 @@ class RebookDialog(QDialog):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         """Enter in the receiving hospital's box transfers, as typed there: the dialog's default
-        button booked the first suggested slot instead."""
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.focusWidget() is self.other_hospital:
-            self.send_elsewhere()
-            return
+        button booked the first suggested slot instead. Enter on a slot has booked it already
+        (the list passes the key on): pressing the default button as well booked, unseen, the
+        first of the slots read again after that slot was refused."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if self.focusWidget() is self.other_hospital:
+                self.send_elsewhere()
+                return
+            if self.focusWidget() is self.slot_list and self.slot_list.currentItem() is not None:
+                return
         super().keyPressEvent(event)
 
     def _finish(self, values: dict[str, Any]) -> RecordVersion | None:
@@ -312,6 +317,13 @@ class RebookDialog(QDialog):
             values["reason"] = self.reason.text().strip()
         try:
             saved = theatre.rebook(self.session, self.state.record.record_id, values)
+        except theatre.ClashRefused as clash:
+            # Taken since the slots were read (another coordinator, an import): read them again,
+            # or the slot refused stays offered, and Enter tries it again.
+            self.suggest()
+            self.error.setText(translate("RebookDialog", "{clash} The suggested slots have been read again.").format(
+                clash=say(clash)))
+            return None
         except (ValidationFailed, ServiceError) as problem:
             self.error.setText(say(problem))
             return None
