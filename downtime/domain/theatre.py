@@ -222,6 +222,8 @@ class Slot:
     session_id: str
     theatre: str
     start: datetime
+    specialty: str
+    """The list's, which the rebook dialog names (a list added since it opened is offered too)."""
 
 
 def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: Sequence[Booking],
@@ -256,7 +258,8 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
         if session.end <= after or not on(session):
             continue
         room = theatre_key(session.theatre)
-        relevant = people.near(session.start, session.end) + rooms.get(room, _NONE_BOOKED).near(session.start, session.end)
+        relevant = [*people.near(session.start, session.end),
+                    *rooms.get(room, _NONE_BOOKED).near(session.start, session.end)]
         busy = sorted((b.start, b.end) for b in relevant
                       if b.start is not None and b.end is not None
                       and _overlap(b.start, b.end, session.start, session.end))
@@ -269,7 +272,8 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
                         booking.minutes, booking.surgeon, booking.anaesthetist)
         offered = any(theatre_key(slot.theatre) == room and slot.start == start for slot in found)
         if start + duration <= session.end and not offered and not clashes(trial, by_id, relevant):
-            found = sorted([*found, Slot(session.session_id, session.theatre, start)], key=lambda slot: slot.start)[:limit]
+            found = sorted([*found, Slot(session.session_id, session.theatre, start, session.specialty)],
+                           key=lambda slot: slot.start)[:limit]
     return found
 
 

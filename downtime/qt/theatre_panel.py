@@ -234,7 +234,6 @@ class RebookDialog(QDialog):
         self.elsewhere.setTextFormat(Qt.TextFormat.PlainText)  # the specialty as typed
         self.elsewhere.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.elsewhere)
-        self.known = theatre.sessions(session.db)
         self.slot_list = QListWidget()
         self.slot_list.itemActivated.connect(lambda item: self.save())
         slots_label.setBuddy(self.slot_list)
@@ -276,7 +275,7 @@ class RebookDialog(QDialog):
         for slot in self.slots:
             text = translate("RebookDialog", "{day} {time} — theatre {theatre} ({specialty})").format(
                 day=locale().toString(slot.start.date(), "ddd dd/MM"), time=f"{slot.start:%H:%M}", theatre=slot.theatre,
-                specialty=self.known[slot.session_id].specialty)
+                specialty=slot.specialty)
             if deadline is not None and slot.start > deadline:
                 text = translate("RebookDialog", "{slot} — after the rebook-by date").format(slot=text)
             self.slot_list.addItem(text)

@@ -622,3 +622,16 @@ def test_the_board_s_buttons_with_no_operation_chosen_say_so(coordinator, answer
     panel.day_table.selectRow(0)
     assert panel.cancel_selected() is None
     assert asked[-1] == ("error", "This operation is struck through: it was already cancelled or moved from this list.")
+
+
+def test_a_list_added_after_the_rebook_dialog_opened_is_offered_with_its_specialty(coordinator, qtbot, listed):
+    """The dialog named each slot's specialty from the lists known when it opened: a list added
+    since (another coordinator, an import) broke the slots read again on another day."""
+    window, _ = coordinator
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    records.save_new(window.session, "theatre_session", {"theatre": "T3", "specialty": "General surgery",
+                                                         "starts_at": "2026-11-29T08:00+01:00",
+                                                         "ends_at": "2026-11-29T13:00+01:00"})
+    dialog.from_day.setDate(QDate(2026, 11, 29))
+    assert [dialog.slot_list.item(row).text() for row in range(dialog.slot_list.count())] == [
+        "Sun 29/11 08:00 — theatre T3 (General surgery)", "Mon 30/11 08:00 — theatre T2 (General surgery)"]
