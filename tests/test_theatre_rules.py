@@ -10,6 +10,7 @@ from downtime.domain.theatre import (
 )
 
 TZ = timezone(timedelta(hours=1))
+PARIS = ZoneInfo("Europe/Paris")
 DAY = datetime(2026, 12, 1, 8, 0, tzinfo=TZ)
 
 
@@ -125,25 +126,26 @@ def test_a_theatre_holding_two_lists_at_once_is_busy_with_both_lists_operations(
         "one slot: the room's two lists offer the same time once")
 
 
-PARIS = ZoneInfo("Europe/Paris")
-SPRING_EVE = datetime(2026, 3, 28, 20, 0, tzinfo=PARIS)  # the night before summer time
+# The evenings before the clocks skip an hour (spring) and repeat one (autumn).
+CHANGE_EVES = (datetime(2026, 3, 28, 20, 0, tzinfo=PARIS), datetime(2026, 10, 24, 20, 0, tzinfo=PARIS))
 
 
-def _stored(minutes: int) -> datetime:
-    """A time so many minutes after SPRING_EVE as it is stored: with the ward's offset then."""
-    return datetime.fromisoformat((SPRING_EVE.astimezone(timezone.utc) + timedelta(minutes=minutes))
+def _stored(eve: datetime, minutes: int) -> datetime:
+    """A time so many minutes after `eve` as it is stored: with the ward's offset then."""
+    return datetime.fromisoformat((eve.astimezone(timezone.utc) + timedelta(minutes=minutes))
                                   .astimezone(PARIS).isoformat())
 
 
 @st.composite
 def _merged_theatre_nights(draw):
-    """Lists of two theatres over the change to summer time, typed otherwise on each laptop and
+    """Lists of two theatres over a change of summer time, typed otherwise on each laptop and
     overlapping as a merge leaves them; operations of every length on them, sharing patients,
     surgeons and anaesthetists typed otherwise; an operation to place, and now."""
     people = ["Dr A", "dr. a ", "Dr B", "DR  B", "Dr C"]
+    eve = draw(st.sampled_from(CHANGE_EVES))
     sessions = []
     for index in range(draw(st.integers(1, 6))):
-        start = _stored(5 * draw(st.integers(0, 24 * 12)))
+        start = _stored(eve, 5 * draw(st.integers(0, 24 * 12)))
         sessions.append(TheatreSession(f"s{index}", draw(st.sampled_from(["T1", " t1", "T2", "t2 "])), start,
                                        start + timedelta(minutes=5 * draw(st.integers(1, 12 * 12))), "general"))
     booked = [Booking(f"b{index}", draw(st.sampled_from(["p1", "p2", "p3"])), session.session_id,
@@ -153,15 +155,15 @@ def _merged_theatre_nights(draw):
               for index, session in enumerate(draw(st.lists(st.sampled_from(sessions), max_size=15)))]
     wanted = Booking("new", draw(st.sampled_from(["p1", "p9"])), None, None, draw(st.sampled_from([15, 45, 90, 300])),
                      draw(st.sampled_from(people)), draw(st.sampled_from([None, *people])))
-    return sessions, booked, wanted, _stored(draw(st.integers(0, 30 * 60))).astimezone(PARIS)
+    return sessions, booked, wanted, _stored(eve, draw(st.integers(0, 30 * 60))).astimezone(PARIS)
 
 
 @given(_merged_theatre_nights())
 @settings(max_examples=300, deadline=None)
 def test_no_suggested_slot_clashes_whatever_a_merge_left(night):
-    """After a merge a theatre may hold overlapping lists: every suggested slot, across the change
-    of summer time, for an operation of any length sharing anyone with others, is checked by the
-    clash rules against every booking of every list."""
+    """After a merge a theatre may hold overlapping lists: every suggested slot, across a change
+    of summer time (either way), for an operation of any length sharing anyone with others, is
+    checked by the clash rules against every booking of every list."""
     sessions, booked, wanted, after = night
     by_id = {s.session_id: s for s in sessions}
     for slot in suggest_slots(wanted, sessions, booked, after=after, limit=20):
