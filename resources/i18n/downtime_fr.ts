@@ -2022,6 +2022,10 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
         <translation>Ces créneaux sont après la date limite de reprogrammation de cette intervention ({date}).</translation>
     </message>
     <message>
+        <source>{clash} The suggested slots have been read again.</source>
+        <translation>{clash} Les créneaux proposés ont été relus.</translation>
+    </message>
+    <message>
         <source>Choose a slot first.</source>
         <translation>Choisissez d’abord un créneau.</translation>
     </message>
