@@ -302,3 +302,47 @@ def test_an_as_required_order_on_hold_keeps_its_flag_beside_its_doses_on_hold(tm
     printed = " ".join(_text(out))
     assert "ON HOLD: another laptop wrote this order otherwise, check it" in printed
     assert "09:00 — 4 mg — withdrawn here — DOSE ON HOLD" in printed
+
+
+def test_each_chart_of_a_ward_pack_names_the_patients_ward_and_bed(tmp_path, forms, clock):
+    """A nurse sorting a printed pack for bed 12's chart had only names and numbers to go by:
+    every page of each chart now carries, beside its identifiers, where the census puts them."""
+    from downtime.services import staff
+    from downtime.services.context import Session, load_device
+    from downtime.services.demo import build_demo
+    from downtime.storage import open_database
+
+    db = open_database(tmp_path / "demo.sqlite")
+    build_demo(db, forms, clock)
+    nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock)
+    pages = _text(printing.print_ward_mar_pack(nurse, "ICU", tmp_path / "pack.pdf"))
+    patients = census.in_patients(db, forms, ward="ICU")
+    assert patients and all(patient.bed for patient in patients)
+    for patient in patients:
+        own = [page for page in pages if patient.downtime_number in page]
+        assert own and all(f"Ward ICU — Bed {patient.bed}" in page for page in own), patient.bed
+
+
+def test_a_chart_names_a_long_ward_whole_in_both_languages(tmp_path, session_for, admission_values):
+    """A ward code near the longest the forms take (40 characters) and its bed, in English and French."""
+    from downtime.services import records, wards
+
+    ward = "Chirurgie orthopédique et traumatologie"
+    wards.add_ward(session_for("admin"), ward, "Orthopaedics", ["12", "14"])
+    patient = records.save_new(session_for("nurse"), "admission", {**admission_values, "ward": ward,
+                                                                   "bed": "14"}).patient_id
+    for lang, place in (("en", f"Ward {ward} — Bed 14"), ("fr", f"Unité {ward} — Lit 14")):
+        pages = _text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / f"{lang}.pdf"))
+        assert all(place in page for page in pages), lang
+
+
+def test_a_chart_of_a_patient_who_has_left_does_not_put_them_in_their_bed(tmp_path, session_for, medication_ward):
+    """A discharged patient's chart says they left, as their screen does, not that they lie in bed 12."""
+    from downtime.services import records
+
+    patient = medication_ward[0]
+    records.save_new(session_for("nurse"), "discharge", {"discharged_at": "2026-11-27T21:00+01:00",
+                                                          "destination": "home", "letter_given": True,
+                                                          "medicines_given": True}, patient_id=patient)
+    text = " ".join(_text(printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar.pdf")))
+    assert "DISCHARGED — was in ward 3B, bed 12" in text and "Ward 3B — Bed 12" not in text

@@ -287,7 +287,7 @@ def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days:
     shown, period = _period(first_day, days, lang)
     info = PageInfo(title=w("title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=charts[0].patient if len(charts) == 1 else None,
-                    landscape=True, subtitle=period)
+                    landscape=True, subtitle=period, place=True)
     width = body_width(info)
     story: list[Flowable] = []
     for index, chart in enumerate(charts):

@@ -29,6 +29,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+from downtime.domain.census import StayStatus
 from downtime.formspec import Lang
 from downtime.paths import resources_dir
 from downtime.pdf.lines import text
@@ -43,6 +44,8 @@ BOX_W = 92 * mm
 # On a form filled by hand the box takes the ward's sticky label: it holds the largest sheet
 # label the app prints (L7163, 99.1 × 38.1 mm) with room to stick it askew.
 LABEL_BOX = (103 * mm, 42 * mm)
+# The line under the downtime number that says where the patient is (`PageInfo.place`).
+PLACE_LINE = 5 * mm
 INK = colors.HexColor("#111111")
 GREY = colors.HexColor("#555555")
 RULE = colors.HexColor("#888888")
@@ -62,6 +65,11 @@ WORDS: dict[str, dict[Lang, str]] = {
     "label_here": {"en": "Write or stick the patient label here",
                    "fr": "Écrire ou coller l'étiquette du patient ici"},
     "dob_unknown": {"en": "DOB unknown", "fr": "DDN inconnue"},
+    "place": {"en": "Ward {ward} — Bed {bed}", "fr": "Unité {ward} — Lit {bed}"},
+    "left": {"en": "{status} — was in ward {ward}, bed {bed}", "fr": "{status} — était unité {ward}, lit {bed}"},
+    "discharged": {"en": "DISCHARGED", "fr": "SORTI"},
+    "deceased": {"en": "DECEASED", "fr": "DÉCÉDÉ"},
+    "transferred_out": {"en": "TRANSFERRED OUT", "fr": "TRANSFÉRÉ"},
 }
 SEX = {"female": {"en": "F", "fr": "F"}, "male": {"en": "M", "fr": "M"},
        "unknown": {"en": "U", "fr": "I"}}
@@ -129,6 +137,9 @@ class PageInfo:
     """A form to fill by hand: its identification box is sized for a sticky label."""
     record: bool = True
     """A page of the downtime record, "to be entered into the EHR"; a letter a patient keeps is not."""
+    place: bool = False
+    """The identification box also says where the census puts the patient as the page is printed
+    (a ward's MAR pack is sorted by bed)."""
 
     @property
     def pagesize(self) -> tuple[float, float]:
@@ -141,6 +152,15 @@ def patient_lines(patient: PatientSummary, lang: Lang) -> tuple[str, str, str]:
     sex = SEX.get(patient.sex or "unknown", SEX["unknown"])[lang]
     return (patient.display_name, f"{word('dob', lang)} {born}   {word('sex', lang)} {sex}",
             patient.downtime_number)
+
+
+def place_line(patient: PatientSummary, lang: Lang) -> str:
+    """Ward and bed; a patient who has left is said to have, with the bed they left (now
+    perhaps another patient's), never put in it as if still there."""
+    ward, bed = patient.ward or "—", patient.bed or "—"
+    if patient.stay in (None, StayStatus.IN):
+        return word("place", lang, ward=ward, bed=bed)
+    return word("left", lang, status=word(patient.stay.value, lang), ward=ward, bed=bed)
 
 
 class _Code128(Code128):
@@ -199,8 +219,8 @@ def _subtitle_width(info: PageInfo) -> float:
 
 
 def _box(info: PageInfo) -> tuple[float, float]:
-    """The identification box's width and height."""
-    return LABEL_BOX if info.blank else (BOX_W, HEADER_HEIGHT - 2 * mm)
+    """The identification box's width and height (taller by a line for the patient's place)."""
+    return LABEL_BOX if info.blank else (BOX_W, HEADER_HEIGHT - 2 * mm + (PLACE_LINE if info.place else 0))
 
 
 def header_height(info: PageInfo) -> float:
@@ -256,7 +276,18 @@ def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, subtitle: Fl
     c.drawString(box_x + 2 * mm, top - (10.5 if len(lines) == 1 else 11.3) * mm, born)
     c.setFont(BOLD, 9.5)
     c.drawString(box_x + 2 * mm, top - 15.5 * mm, f"{word('downtime_no', info.lang)} {number}")
+    if info.place:
+        _draw_place(c, place_line(info.patient, info.lang), box_x + 2 * mm, top - 15.5 * mm - PLACE_LINE, box_w - 4 * mm)
     barcode(number, box_w - 4 * mm, 8 * mm).drawOn(c, box_x + 2 * mm, top - box_h + 2 * mm)
+
+
+def _draw_place(c: canvas.Canvas, place: str, x: float, y: float, width: float) -> None:
+    """The place in bold, as large as fits the box's line down to 6 pt (the forms take a ward of
+    40 characters), cut with an ellipsis only beyond that."""
+    size = next((size for size in (9.5, 9, 8.5, 8, 7.5, 7, 6.5, 6)
+                 if pdfmetrics.stringWidth(place, CONDENSED_BOLD, size) <= width), 6)
+    c.setFont(CONDENSED_BOLD, size)
+    c.drawString(x, y, fit_text(place, CONDENSED_BOLD, size, width))
 
 
 LEADING = 1.15
