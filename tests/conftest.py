@@ -170,6 +170,41 @@ def medication_ward(session_for, admission_values):
 
 
 @pytest.fixture
+def paracetamol(session_for, medication_ward, clock):
+    """Regular paracetamol 1 g at 08:00, 14:00 and 20:00 and paracetamol 1 g as required every
+    4 h, at most 4 in 24 h (written "paracétamol"). Returns (nurse, regular order, PRN order)."""
+    from downtime.services import records
+
+    patient, _, _ = medication_ward
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T07:00+01:00")
+    common = {"drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "start_at": "2026-11-27T07:00+01:00",
+              "controlled": False, "high_alert": False}
+    regular = records.save_new(doctor, "medication_order", {**common, "frequency": "scheduled",
+                                                            "times": "08:00 14:00 20:00"}, patient_id=patient)
+    prn = records.save_new(doctor, "medication_order", {
+        **common, "drug": "paracétamol", "frequency": "prn", "prn_indication": "pain", "min_interval_hours": 4,
+        "max_doses_24h": 4}, patient_id=patient)
+    return nurse, regular, prn
+
+
+@pytest.fixture
+def paracetamol_day(paracetamol, clock):
+    """`paracetamol` at 09:00 on 28/11, its regular grams of 14:00 and 20:00 on 27/11 and 08:00
+    on 28/11 given, and one as required at 02:00. Returns `paracetamol`'s tuple."""
+    from downtime.services import medication
+
+    nurse, regular, prn = paracetamol
+    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
+    for slot in ("2026-11-27T14:00+01:00", "2026-11-27T20:00+01:00", "2026-11-28T08:00+01:00"):
+        medication.record_dose(nurse, regular.record_id, {"outcome": "given", "given_at": slot, "scheduled_for": slot,
+                                                          "dose_given": 1.0, "route": "PO"})
+    medication.record_dose(nurse, prn.record_id, {"outcome": "given", "given_at": "2026-11-28T02:00+01:00",
+                                                  "dose_given": 1.0, "route": "PO"})
+    return paracetamol
+
+
+@pytest.fixture
 def readmitted(session_for, medication_ward, admission_values):
     """`medication_ward`'s patient discharged home at 21:00 on 27/11 and readmitted at 12:00 on
     28/11 (bed 5), the amoxicillin order of the first stay never stopped. Returns the nurse's

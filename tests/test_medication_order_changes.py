@@ -126,36 +126,37 @@ def test_the_first_dose_of_a_new_order_given_as_it_falls_due_raises_no_warning(s
         "dose_given": 320.0, "route": "IV"}) == []
 
 
-@pytest.fixture
-def paracetamol(session_for, medication_ward, clock):
-    """Regular paracetamol 1 g at 08:00, 14:00 and 20:00 and paracetamol 1 g as required every
-    4 h, at most 4 in 24 h (written "paracétamol"). Returns (nurse, regular order, PRN order)."""
-    patient, _, _ = medication_ward
-    doctor, nurse = session_for("doctor"), session_for("nurse")
-    clock.now = datetime.fromisoformat("2026-11-28T07:00+01:00")
-    common = {"drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "start_at": "2026-11-27T07:00+01:00",
-              "controlled": False, "high_alert": False}
-    regular = records.save_new(doctor, "medication_order", {**common, "frequency": "scheduled",
-                                                            "times": "08:00 14:00 20:00"}, patient_id=patient)
-    prn = records.save_new(doctor, "medication_order", {
-        **common, "drug": "paracétamol", "frequency": "prn", "prn_indication": "pain", "min_interval_hours": 4,
-        "max_doses_24h": 4}, patient_id=patient)
-    return nurse, regular, prn
-
-
-def test_a_prn_dose_is_spaced_from_and_counted_with_regular_doses_of_the_same_medicine(paracetamol, clock):
+def test_a_prn_dose_is_spaced_from_and_counted_with_regular_doses_of_the_same_medicine(paracetamol_day):
     """The PRN dose at 09:00, an hour after the regular one, was recorded with no warning, and so
     was a day's fifth gram."""
-    nurse, regular, prn = paracetamol
-    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
-    for slot in ("2026-11-27T14:00+01:00", "2026-11-27T20:00+01:00", "2026-11-28T08:00+01:00"):
-        medication.record_dose(nurse, regular.record_id, {"outcome": "given", "given_at": slot, "scheduled_for": slot,
-                                                          "dose_given": 1.0, "route": "PO"})
-    medication.record_dose(nurse, prn.record_id, {"outcome": "given", "given_at": "2026-11-28T02:00+01:00",
-                                                  "dose_given": 1.0, "route": "PO"})
+    nurse, _, prn = paracetamol_day
     warnings = medication.check_dose(nurse, prn.record_id, {"outcome": "given", "given_at": "2026-11-28T09:00+01:00",
                                                             "dose_given": 1.0})
     assert [w.check for w in warnings] == [Check.PRN_INTERVAL, Check.PRN_DAILY_MAX]
+
+
+def test_an_as_required_orders_status_says_when_the_save_check_next_allows_a_dose(paracetamol_day):
+    """At 09:00 the last gram was the regular 08:00 one, four fell within 24 h, and the next is
+    allowed at 14:00, once 27/11 14:00 is more than a day old: the time from which saving a dose
+    raises neither the interval nor the daily maximum, and not a minute before."""
+    nurse, regular, prn = paracetamol_day
+    status = medication.as_required_status(nurse, prn.record_id)
+    assert status.last is not None and status.last.order_id == regular.record_id
+    assert status.last.at == datetime.fromisoformat("2026-11-28T08:00+01:00") and status.last.given_by == "nurse"
+    assert status.in_24h == 4 and status.next_at == datetime.fromisoformat("2026-11-28T14:00+01:00")
+
+    def prn_checks(at):
+        warnings = medication.check_dose(nurse, prn.record_id, {"outcome": "given", "given_at": at, "dose_given": 1.0})
+        return {w.check for w in warnings} & {Check.PRN_INTERVAL, Check.PRN_DAILY_MAX}
+
+    assert prn_checks("2026-11-28T13:59+01:00") == {Check.PRN_DAILY_MAX}
+    assert prn_checks("2026-11-28T14:00+01:00") == set()
+
+
+def test_an_as_required_order_with_nothing_given_allows_a_dose_now(paracetamol):
+    nurse, _, prn = paracetamol
+    status = medication.as_required_status(nurse, prn.record_id)
+    assert status.last is None and status.in_24h == 0 and status.next_at is None
 
 
 @pytest.mark.parametrize("given_at,said", [

@@ -291,15 +291,51 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
         warnings.append(Warning(Check.ALLERGY, QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}."),
                                 {"drug": order.drug, "allergies": ", ".join(matched)}))
     if order.frequency is Frequency.PRN:
-        spaced_from = {order.record_id, *prn_orders}
-        warnings += _prn_warnings(order, at, [a.at for a in history
-                                              if a.outcome is Outcome.GIVEN and a.order_id in spaced_from])
+        warnings += _prn_warnings(order, at, [dose.at for dose in prn_given(order, history, prn_orders)])
     else:
         warnings += spaced_from_as_required(at, as_required, history)
     if dose is not None and abs(dose - order.dose) > 1e-9:
         warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} differs from the order ({ordered} {unit})."),
                                 {"dose": Number(dose), "unit": order.dose_unit, "ordered": Number(order.dose)}))
     return warnings
+
+
+DAY = timedelta(hours=24)
+"""The daily maximum's window."""
+
+
+def prn_given(order: Order, history: Sequence[Administration], prn_orders: Collection[str]) -> list[Administration]:
+    """The doses given that an as-required dose of `order` is spaced from and counted with: its
+    own and those of `prn_orders` (see `safety_warnings`)."""
+    spaced_from = {order.record_id, *prn_orders}
+    return [dose for dose in history if dose.outcome is Outcome.GIVEN and dose.order_id in spaced_from]
+
+
+@dataclass(frozen=True)
+class AsRequiredStatus:
+    """Where an as-required order's doses stand at a moment, for the nurse to read before giving
+    one (the interval and the day's maximum were learnt only when Save questioned the dose)."""
+
+    last: Administration | None
+    """The latest dose given at or before the moment, of this order or another of the same medicine."""
+    in_24h: int
+    """Doses given in the 24 hours up to the moment, as the daily maximum counts them."""
+    next_at: datetime | None
+    """When a dose is next allowed; None: now."""
+
+
+def prn_status(order: Order, at: datetime, given: Sequence[Administration]) -> AsRequiredStatus:
+    """`given`: as `prn_given`. The next dose allowed is the first moment from `at` at which the
+    very checks a dose is saved against (`_prn_warnings`) say nothing: `at` itself or one at
+    which a dose leaves the interval or the 24 hours, where those checks change."""
+    moments = [dose.at for dose in given]
+    interval = timedelta(hours=order.min_interval_hours or 0)
+    ends = {moment + gap for moment in moments for gap in (interval, DAY)}
+    allowed = next(moment for moment in sorted({at, *(end for end in ends if end > at)})
+                   if not _prn_warnings(order, moment, moments))
+    return AsRequiredStatus(last=max((dose for dose in given if dose.at <= at), key=lambda dose: dose.at, default=None),
+                            in_24h=sum(at - DAY < moment <= at for moment in moments),
+                            next_at=None if allowed == at else allowed)
 
 
 def spaced_from_as_required(at: datetime, as_required: Sequence[Order],
@@ -337,8 +373,8 @@ def _prn_warnings(order: Order, at: datetime, given: Sequence[datetime]) -> list
                 else QT_TRANSLATE_NOOP("messages", "A dose is recorded {minutes} min after this one; the order allows "
                                                    "one every {hours} h."), values))
     if order.max_doses_24h is not None:
-        most = max(sum(start <= moment < start + timedelta(hours=24) for moment in given)
-                   for start in [at, *(moment for moment in given if at - timedelta(hours=24) < moment <= at)])
+        most = max(sum(start <= moment < start + DAY for moment in given)
+                   for start in [at, *(moment for moment in given if at - DAY < moment <= at)])
         if most >= order.max_doses_24h:
             warnings.append(Warning(Check.PRN_DAILY_MAX, QT_TRANSLATE_NOOP(
                 "messages", "With this dose, {count} doses fall within 24 h; the order allows at most {limit}."),

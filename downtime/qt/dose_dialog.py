@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from downtime.domain.medication import Check, NotGivenReason, Order
+from downtime.domain.medication import Check, Frequency, NotGivenReason, Order
 from downtime.domain.records import RecordVersion
 from downtime.i18n import QT_TRANSLATE_NOOP, QT_TR_NOOP, decimal_text
 from downtime.qt.i18n import language, say, translate, word
@@ -26,6 +26,7 @@ from downtime.qt.form_view import enter_moves_on
 from downtime.qt.patient_header import admission_on_hold, identity_label
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, grow_to_fit
 from downtime.services import drafts, medication, records
+from downtime.services.staff import names_with_ids
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -86,6 +87,38 @@ def held_words(held: Iterable[HeldDose]) -> str:
     return "\n".join(word(WITHDRAWN_ON_HOLD if withdrawn else DOSE_ON_HOLD) for withdrawn in kinds)
 
 
+def duration_text(span: timedelta) -> str:
+    """Hours and minutes ("5 h 00 min"), as both languages write them."""
+    hours, minutes = divmod(int(span.total_seconds() // 60), 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def as_required_words(session: Session, order: Order) -> tuple[str, bool]:
+    """What an as-required order's doses come to now (`medication.as_required_status`): the
+    last dose of the medicine (when, how long ago, who, and from which order if another), how
+    many in 24 hours against the order's maximum, and when the next is allowed; and whether a
+    dose now is too soon."""
+    status, now = medication.as_required_status(session, order.record_id), session.clock()
+    if status.last is None:
+        lines = [translate("DoseDialog", "Last dose: none recorded")]
+    else:
+        last = status.last
+        lines = [translate("DoseDialog", "Last dose: {time} ({ago} ago) by {who}").format(
+            time=f"{last.at:%d/%m %H:%M}", ago=duration_text(now - last.at),
+            who=names_with_ids(session.db).get(last.given_by, last.given_by))]
+        if last.order_id != order.record_id:
+            other = medication.order(session.db, last.order_id)
+            lines[0] += translate("DoseDialog", ", from the order {order}").format(
+                order=medication.order_label(other, session.form(medication.ORDER_FORM), language()))
+    lines.append(translate("DoseDialog", "Given in the last 24 h: {count}, at most {limit}").format(
+        count=status.in_24h, limit=order.max_doses_24h) if order.max_doses_24h is not None else
+        translate("DoseDialog", "Given in the last 24 h: {count}").format(count=status.in_24h))
+    lines.append(translate("DoseDialog", "A dose is allowed now") if status.next_at is None else
+                 translate("DoseDialog", "Next dose allowed from {time} (in {wait})").format(
+                     time=f"{status.next_at:%d/%m %H:%M}", wait=duration_text(status.next_at - now)))
+    return "\n".join(lines), status.next_at is not None
+
+
 class DoseDialog(QDialog):
     """`recorded` fires with the saved record."""
 
@@ -122,6 +155,13 @@ class DoseDialog(QDialog):
             layout.addWidget(self.dose_on_hold)
         self.resumed = ErrorLabel()  # a draft reopened: said not recorded (see `restore`)
         layout.addWidget(self.resumed)
+        self.as_required: QLabel | None = None
+        if order.frequency is Frequency.PRN:
+            said, too_soon = as_required_words(session, order)
+            self.as_required = QLabel(said)
+            self.as_required.setWordWrap(True)
+            self.as_required.setStyleSheet(ERROR_STYLE if too_soon else "")
+            layout.addWidget(self.as_required)
         form = QFormLayout()
         self.outcome = QComboBox()
         self.outcome.addItems([translate("DoseDialog", "Given"), translate("DoseDialog", "Not given")])

@@ -16,8 +16,8 @@ from sqlite_utils import Database
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text
 from downtime.domain.census import MovementEvent, StayStatus, left_after, locate
 from downtime.domain.medication import (
-    Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning, clock_text, dose_state,
-    dose_text, safety_warnings, same_medicine, slots_by_version,
+    Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
+    clock_text, dose_state, dose_text, prn_given, prn_status, safety_warnings, same_medicine, slots_by_version,
 )
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -130,20 +130,34 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     patient = census.patient_with_location(session.db, session.forms, found.patient_id)
     at = datetime.fromisoformat(values["given_at"])
     location = census.location_at(session.db, found.patient_id, at)
-    theirs = orders(session.db, found.patient_id)
-    same = same_medicine(found, theirs)
+    theirs, same, history = _judged_against(session.db, found)
     written_at = histories(session.db, [order_id])[order_id][0].recorded_at
     slot = _when(values.get("scheduled_for"))
     return _given_on_another_laptop(session, found, slot) + safety_warnings(
         found, outcome=Outcome(values["outcome"]), at=at, dose=values.get("dose_given"),
         scheduled_for=slot, allergies=patient.allergies,
-        history=administrations(session.db, found.patient_id),
-        admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
+        history=history, admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
         as_required=[other for other in theirs if other.record_id in same and other.record_id != found.record_id
                      and other.frequency is Frequency.PRN],
         stay_ended=stay_ended(found, written_at, census.movement_events(session.db, [found.patient_id])[found.patient_id],
                               at),
         due_before=settings.round_policy(session.db).due_before)
+
+
+def _judged_against(db: Database, found: Order) -> tuple[list[Order], set[str], list[Administration]]:
+    """What a dose of `found` is judged against: the patient's orders, those of the same
+    medicine (see same_medicine) and the patient's doses."""
+    theirs = orders(db, found.patient_id)
+    return theirs, same_medicine(found, theirs), administrations(db, found.patient_id)
+
+
+def as_required_status(session: Session, order_id: str) -> AsRequiredStatus:
+    """An as-required order's last dose, its doses in 24 hours and when the next is allowed, as
+    of now: read from the doses and by the rule `check_dose` judges a dose of it by, so the dose
+    dialog says beforehand what Save would question."""
+    found = order(session.db, order_id)
+    _, same, history = _judged_against(session.db, found)
+    return prn_status(found, session.clock(), prn_given(found, history, same))
 
 
 def _given_on_another_laptop(session: Session, found: Order, slot: datetime | None) -> list[Warning]:

@@ -151,6 +151,13 @@ def list_staff(db: Database) -> list[StaffMember]:
     return [_member(row) for row in db.query("SELECT * FROM staff ORDER BY name")]
 
 
+def names_with_ids(db: Database) -> dict[str, str]:
+    """Each staff ID to the person's name with it ("Hélène Lefèvre (nurse)"), for wherever a
+    person reads who did something: an ID is a sign-in, not someone a nurse can find on the
+    ward. An ID missing here (staff of another laptop) is shown as it is by whoever looks it up."""
+    return {member.staff_id: f"{member.name} ({member.staff_id})" for member in list_staff(db)}
+
+
 def _attempts(db: Database, actor: str) -> list[tuple[bool, datetime]]:
     rows = db.query("SELECT action, at FROM audit WHERE actor = ? AND action IN ('sign_in', 'sign_in.failed')"
                     " ORDER BY seq DESC LIMIT ?", [actor, LOCKOUT_FAILURES])

@@ -959,3 +959,19 @@ def test_an_order_of_an_earlier_stay_is_flagged_on_the_round_the_chart_and_the_d
     mar = main.open_mar_of(panel.model.rows[line].patient.patient_id)
     [row] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == furosemide]
     assert mar.model.text(row, 0) == f"Furosemide 40 mg PO — {flag}" and mar.model.is_warning(row, 0)
+
+
+def test_an_as_required_dose_dialog_says_what_was_given_and_when_the_next_dose_is_allowed(qtbot, paracetamol_day):
+    """The nurse learnt of the interval and the day's maximum only when Save questioned the
+    dose: the dialog now opens saying them, as the save check counts them (the regular 08:00
+    gram of the same medicine included), and a regular dose's dialog says nothing of it."""
+    nurse, regular, prn = paracetamol_day
+    dialog = DoseDialog(nurse, medication.order(nurse.db, prn.record_id), None)
+    qtbot.addWidget(dialog)
+    said = dialog.as_required.text()
+    assert "Last dose: 28/11 08:00 (1 h 00 min ago) by Hélène Lefèvre (nurse), from the order Paracetamol 1 g PO" in said
+    assert "Given in the last 24 h: 4, at most 4" in said
+    assert "Next dose allowed from 28/11 14:00 (in 5 h 00 min)" in said
+    regular_dialog = DoseDialog(nurse, medication.order(nurse.db, regular.record_id), None)
+    qtbot.addWidget(regular_dialog)
+    assert regular_dialog.as_required is None
