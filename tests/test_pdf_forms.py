@@ -85,6 +85,16 @@ def test_amended_record_prints_its_history(session_for, admission_values, tmp_pa
     assert "Version 2 — amended" in text
 
 
+def test_a_printed_record_names_who_recorded_it_and_each_version(session_for, admission_values, tmp_path):
+    """It printed "Recorded by nurse", a sign-in, not someone the records office can ask."""
+    nurse = session_for("nurse")
+    first = records.save_new(nurse, "admission", admission_values)
+    records.amend(nurse, first.record_id, {**admission_values, "bed": "14"}, "Moved to the window bed")
+    text = _flat(" ".join(_pages(printing.print_record(nurse, first.record_id, tmp_path / "a.pdf"))))
+    assert "Recorded by Hélène Lefèvre (nurse) at" in text
+    assert text.count("Hélène Lefèvre (nurse)") == 3, "the line above and both versions of the history"
+
+
 def test_entered_in_error_record_is_watermarked(session_for, admission_values, tmp_path):
     nurse = session_for("nurse", lang="fr")
     first = records.save_new(nurse, "admission", admission_values)

@@ -304,10 +304,10 @@ def blank_form_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str,
     return build_pdf(out, story, info)
 
 
-def _history(history: list[RecordVersion], lang: Lang, width: float) -> list[Flowable]:
+def _history(history: list[RecordVersion], names: dict[str, str], lang: Lang, width: float) -> list[Flowable]:
     header = [_p(text, size=7.5, bold=True) for text in t("history_cols", lang).split("|")]
     rows = [[_p(str(v.version), size=8), _p(v.recorded_at.strftime("%d/%m/%Y %H:%M"), size=8),
-             _p(v.author, size=8), _p(t(v.status.value, lang), size=8), _p(v.reason or "—", size=8)]
+             _p(names.get(v.author, v.author), size=8), _p(t(v.status.value, lang), size=8), _p(v.reason or "—", size=8)]
             for v in history]
     # A reason taller than a page (the app sets it no length) carries on over the next: without
     # it reportlab gave up, and the record did not print.
@@ -321,14 +321,16 @@ def _history(history: list[RecordVersion], lang: Lang, width: float) -> list[Flo
 
 def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSummary, out: Path, *,
                     lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
-                    history: list[RecordVersion]) -> Path:
+                    history: list[RecordVersion], names: dict[str, str]) -> Path:
+    """`names`: each staff ID with the person's name (see staff.names_with_ids), for who
+    recorded the record and each of its versions."""
     withdrawn = record.status is RecordStatus.ENTERED_IN_ERROR
     info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, patient=patient,
                     watermark=t("entered-in-error", lang) if withdrawn else None,
                     subtitle=t("version", lang, version=record.version, status=t(record.status.value, lang)))
     width = body_width(info)
-    story: list[Flowable] = [_p(t("recorded", lang, author=record.author,
+    story: list[Flowable] = [_p(t("recorded", lang, author=names.get(record.author, record.author),
                                   recorded=record.recorded_at.strftime("%d/%m/%Y %H:%M"),
                                   occurred=record.occurred_at.strftime("%d/%m/%Y %H:%M")), size=8.5)]
     story.append(_p(allergy_line(patient, lang), size=10, bold=True,
@@ -337,6 +339,6 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
         story.append(_p(t("eie_reason", lang, reason=record.reason or ""), size=10, bold=True,
                         color=colors.HexColor("#8b0000")))
     story.append(Spacer(1, 2 * mm))
-    parts = _sections(spec, record.data, lang, width) + ([_history(history, lang, width)] if len(history) > 1 else [])
+    parts = _sections(spec, record.data, lang, width) + ([_history(history, names, lang, width)] if len(history) > 1 else [])
     story += _signed(parts, lang, "signature_filled", info)
     return build_pdf(out, story, info)

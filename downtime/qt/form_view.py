@@ -31,6 +31,7 @@ from downtime.qt.style import HINT_STYLE, ErrorLabel
 from downtime.qt.tables import print_and_open
 from downtime.services import drafts, identity, medication, printing, records
 from downtime.services.laptops import laptop_name
+from downtime.services.staff import names_with_ids
 from downtime.services.census import patient_for_record, patient_with_location
 from downtime.services.patients import PatientSummary
 from downtime.services.context import Session
@@ -191,7 +192,8 @@ class FormView(QWidget):
             parts.append(identity_html(patient, held=admission_on_hold(self.session, patient)))
         if self.record is not None:
             parts.append(translate("FormView", "Version {version} — {status} — recorded by {author} at {time}").format(
-                version=self.record.version, status=word(STATUS[self.record.status]), author=self.record.author,
+                version=self.record.version, status=word(STATUS[self.record.status]),
+                author=html.escape(self._who(self.record.author)),
                 time=f"{self.record.recorded_at:%d/%m/%Y %H:%M}")
                 + (" — <b>{}</b>".format(translate("FormView", "amending: change what is wrong, then Save")) if self.editing else ""))
             if hold := records.on_hold(self.session, [self.record.record_id]).get(self.record.record_id):
@@ -379,16 +381,22 @@ class FormView(QWidget):
             witness = (staff_id or "", pin)
         return medication.withdraw_dose(self.session, dose.record_id, reason, based_on=dose.version, witness=witness)
 
+    def _who(self, staff_id: str, names: dict[str, str] | None = None) -> str:
+        """Who did something, by name with their staff ID (see staff.names_with_ids); `names`:
+        that table where already read."""
+        return (names if names is not None else names_with_ids(self.session.db)).get(staff_id, staff_id)
+
     def _hold_text(self, hold: Hold) -> str:
         """Both laptops' versions named, this laptop's said so: the nurse reads which one stands
         here and who to ask about the other."""
         here = self.session.device.device_id
+        names = names_with_ids(self.session.db)
         return translate("FormView", "ON HOLD: another laptop wrote this record otherwise from version {version} ({versions})."
                          " Check with the ward that wrote the other before acting on it; the records office settles which"
                          " is right. History shows both.").format(
             version=hold.from_version, versions="; ".join(
                 translate("FormView", "v{version} by {author} at {time}, {where}").format(
-                    version=held.version, author=held.author,
+                    version=held.version, author=self._who(held.author, names),
                     time=f"{datetime.fromisoformat(held.recorded_at):%d/%m/%Y %H:%M}",
                     where=translate("FormView", "this laptop") if held.device_id == here
                     else laptop_name(self.session, held.device_id))
@@ -408,6 +416,7 @@ class FormView(QWidget):
         paired = [*zip([None, *standing], standing),
                   *((own.get((held.device_id, held.version - 1), before.get(held.version - 1)), held) for held in aside)]
         lines = []
+        names = names_with_ids(self.session.db)
         for number, (previous, version) in enumerate(paired):
             changed = ""
             if previous is not None:
@@ -420,7 +429,7 @@ class FormView(QWidget):
             lines.append((translate("FormView", "Set aside, another laptop's: ") if number >= len(standing) else "")
                          + translate("FormView", "v{version} {status} {time} by {author}").format(
                 version=version.version, status=word(STATUS[version.status]), time=f"{version.recorded_at:%d/%m/%Y %H:%M}",
-                author=version.author)
+                author=self._who(version.author, names))
                 + (translate("FormView", " — reason: {reason}").format(reason=version.reason) if version.reason else "") + changed)
         return "\n".join(lines)
 

@@ -16,6 +16,7 @@ from downtime.qt.patient_header import PatientTab
 from downtime.qt.tables import TextTableModel, make_table
 from downtime.services import records
 from downtime.services.context import Session
+from downtime.services.staff import names_with_ids
 
 
 class RecordsModel(TextTableModel):
@@ -26,10 +27,12 @@ class RecordsModel(TextTableModel):
         self.session = session
         self.labels: dict[str, str] = {}
         self.held: set[str] = set()
+        self.names: dict[str, str] = {}
 
     def load(self, found: list[RecordVersion], labels: dict[str, str], held: set[str]) -> None:
-        """`held`: the records another laptop wrote otherwise (see records.on_hold)."""
-        self.labels, self.held = labels, held
+        """`held`: the records another laptop wrote otherwise (see records.on_hold). Each author
+        is given by name with their staff ID (see staff.names_with_ids)."""
+        self.labels, self.held, self.names = labels, held, names_with_ids(self.session.db)
         self.set_rows(found)
 
     def is_warning(self, row: int, column: int) -> bool:
@@ -41,7 +44,7 @@ class RecordsModel(TextTableModel):
         held = translate("RecordsView", "ON HOLD: another laptop wrote it otherwise") if record.record_id in self.held else ""
         return (f"{record.occurred_at:%d/%m/%Y %H:%M}", self.session.form(record.form_id).title.get(self.session.lang),
                 self.labels[record.record_id], f"v{record.version} {word(STATUS[record.status])}"
-                + (f" — {held}" if held else ""), record.author)
+                + (f" — {held}" if held else ""), self.names.get(record.author, record.author))
 
 
 class RecordsView(PatientTab):

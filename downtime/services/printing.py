@@ -17,7 +17,7 @@ from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.patients import PatientSummary
 from downtime.services.records import current, history, on_hold
-from downtime.services.staff import list_staff
+from downtime.services.staff import list_staff, names_with_ids
 from downtime.storage import audit
 from downtime.storage.records import current_of
 
@@ -129,7 +129,7 @@ def print_record(session: Session, record_id: str, out: Path) -> Path:
         raise ValueError(f"record {record_id} has no patient")
     filled_form_pdf(spec, record, patient_for_record(session.db, session.forms, record), out,
                     lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
-                    device_name=session.device.name, history=versions)
+                    device_name=session.device.name, history=versions, names=names_with_ids(session.db))
     _audit_print(session, f"record {record.form_id}", out, record_id)
     return out
 

@@ -104,6 +104,23 @@ def test_the_history_gives_each_change_as_the_form_words_it_in_the_wards_languag
     assert "Réanimation → Pas de réanimation (LATA)" in changed and "61,5 → 62,5" in changed
 
 
+def test_a_records_header_history_and_list_name_who_recorded_it(qtbot, session_for, admission_values):
+    """They said "recorded by nurse": a sign-in, not someone to find on the ward."""
+    from downtime.qt.form_view import FormView
+    from downtime.qt.records_view import RecordsView
+
+    nurse = session_for("nurse")
+    admitted = records.save_new(nurse, "admission", admission_values)
+    records.amend(nurse, admitted.record_id, {**admitted.data, "bed": "14"}, "moved")
+    view = FormView(nurse, nurse.form("admission"), record=records.current(nurse.db, admitted.record_id))
+    qtbot.addWidget(view)
+    assert "recorded by Hélène Lefèvre (nurse) at" in view.header.text()
+    assert all(" by Hélène Lefèvre (nurse)" in line for line in view.history_text().splitlines())
+    listing = RecordsView(nurse, admitted.patient_id)
+    qtbot.addWidget(listing)
+    assert listing.model.text(0, 4) == "Hélène Lefèvre (nurse)"
+
+
 def test_empty_form_is_refused_naming_fields_and_writes_nothing(window):
     db = window.session.db
     before = db.execute("SELECT COUNT(*) FROM records").fetchone()[0]

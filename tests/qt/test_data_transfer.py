@@ -624,12 +624,14 @@ def test_a_ward_sees_that_another_laptop_wrote_an_order_otherwise(qtbot, tmp_pat
     QTest.keyClick(view.table, Qt.Key.Key_Return)
     form = main.tabs.currentWidget()
     assert isinstance(form, FormView) and form.record.record_id == amox
-    assert ("ON HOLD: another laptop wrote this record otherwise from version 2 (v2 by doctor at 28/11/2026 14:10,"
-            " this laptop; v2 by doctor at 28/11/2026 14:10, laptop 1 (no. 001))") in form.header.text()
+    assert ("ON HOLD: another laptop wrote this record otherwise from version 2 (v2 by Doctor (doctor) at"
+            " 28/11/2026 14:10, this laptop; v2 by Doctor (doctor) at 28/11/2026 14:10, laptop 1 (no. 001))"
+            ) in form.header.text()
     history = form.history_text().splitlines()
-    assert history[1] == "v2 amended 28/11/2026 14:10 by doctor — reason: severe infection: 2 g — changed: Dose: 1 → 2"
-    assert history[2] == ("Set aside, another laptop's: v2 amended 28/11/2026 14:10 by doctor — reason: renal function: 500 mg"
-                          " — changed: Dose: 1 → 0.5")
+    assert history[1] == ("v2 amended 28/11/2026 14:10 by Doctor (doctor) — reason: severe infection: 2 g"
+                          " — changed: Dose: 1 → 2")
+    assert history[2] == ("Set aside, another laptop's: v2 amended 28/11/2026 14:10 by Doctor (doctor)"
+                          " — reason: renal function: 500 mg — changed: Dose: 1 → 0.5")
 
 
 def test_the_history_compares_each_version_set_aside_with_the_one_it_was_written_after(qtbot, tmp_path, laptop,
