@@ -112,7 +112,7 @@ def test_a_change_made_from_a_version_since_replaced_is_refused(session_for, adm
     records.amend(doctor, first.record_id, {**first.data, "allergies": [*first.data["allergies"],
                                                                         {"substance": "Latex", "reaction": "Rash"}]},
                   "latex allergy found", based_on=1)
-    with pytest.raises(ServiceError, match="changed after you opened it \\(version 2, by doctor"):
+    with pytest.raises(ServiceError, match="changed after you opened it \\(version 2, by Dr Karim Benali \\(doctor\\)"):
         records.amend(nurse, first.record_id, {**first.data, "bed": "14"}, "bed", based_on=1)
     with pytest.raises(ServiceError, match="changed after you opened it"):
         records.mark_entered_in_error(nurse, first.record_id, "wrong patient", based_on=1)

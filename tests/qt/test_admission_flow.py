@@ -246,7 +246,7 @@ def test_an_amendment_resumed_after_someone_else_changed_the_record_is_refused(w
     qtbot.addWidget(again)
     (reopened,) = again.resume_drafts()
     reopened.save()
-    assert "changed after you opened it (version 2, by doctor" in reopened.summary.text()
+    assert "changed after you opened it (version 2, by Dr Karim Benali (doctor)" in reopened.summary.text()
     assert records.current(window.session.db, saved.record_id).data["reason"] == "Hip fracture on X-ray"
 
 
