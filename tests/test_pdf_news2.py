@@ -158,3 +158,10 @@ def test_an_oxygen_flow_is_printed_with_its_unit(session_for, admission_values, 
                                              "oxygen_flow": 2.5}, patient_id=patient)
     page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
     assert "O2 2,5 L/min (2)" in page
+
+
+def test_the_chart_names_who_recorded_each_set(session_for, admission_values, tmp_path):
+    """Its last row gave the staff ID alone ("nurse"), a sign-in, not someone to find on the ward."""
+    nurse, patient = _charted(session_for, admission_values)
+    page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
+    assert "Recorded by Hélène Lefèvre (nurse) Hélène Lefèvre (nurse)" in page

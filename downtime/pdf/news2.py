@@ -5,7 +5,7 @@ empty columns and the RCP scoring key, so staff can score by hand when the lapto
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -29,7 +29,7 @@ WORDS = {
     "taken": {"en": "Date / time", "fr": "Date / heure"},
     "total": {"en": "NEWS2 total", "fr": "Total NEWS2"},
     "band": {"en": "Clinical risk", "fr": "Risque clinique"},
-    "by": {"en": "Staff ID", "fr": "Identifiant"},
+    "by": {"en": "Recorded by", "fr": "Saisi par"},
     "none": {"en": "No observations recorded.", "fr": "Aucune surveillance enregistrée."},
     "key": {"en": "Scoring key (RCP NEWS2)", "fr": "Barème (NEWS2, RCP)"},
     "response": {"en": "Response to the latest score: {band}", "fr": "Conduite à tenir (dernier score) : {band}"},
@@ -106,7 +106,9 @@ def _label(text: str, scale: Spo2Scale | None, sets: Sequence[ScoredSet | None],
     return _p(f"<b>{text}</b><br/><font size=6.5>{_prescriptions(sets, lang)}</font>")
 
 
-def _grid(sets: Sequence[ScoredSet | None], lang: Lang, width: float, row_height: float = 9 * mm) -> Table:
+def _grid(sets: Sequence[ScoredSet | None], names: Mapping[str, str], lang: Lang, width: float,
+          row_height: float = 9 * mm) -> Table:
+    """`names`: each staff ID with the person's name (see staff.names_with_ids), for who recorded each set."""
     header = [_p(WORDS["taken"][lang], bold=True)] + [
         _p(f"{found.taken_at:%d/%m}<br/>{found.taken_at:%H:%M}", bold=True) if found else _p("__/__<br/>__:__")
         for found in sets]
@@ -134,9 +136,13 @@ def _grid(sets: Sequence[ScoredSet | None], lang: Lang, width: float, row_height
     body.append([_p(WORDS["band"][lang], bold=True)] + [
         _p(band_word(found.news2.band, lang), bold=found.news2.band in (Band.MEDIUM, Band.HIGH))
         if found else "" for found in sets])
-    body.append([_p(WORDS["by"][lang], bold=True)] + [_p(found.record.author) if found else "" for found in sets])
+    body.append([_p(WORDS["by"][lang], bold=True)] + [_p(escape(names.get(found.record.author, found.record.author)))
+                                                      if found else "" for found in sets])
+    # Who recorded each set, by name and ID, takes the lines it needs (a fixed row ran it over
+    # the line above); a blank chart's row keeps the room to write by hand.
+    by_height = None if any(sets) else row_height
     table = Table(body, colWidths=[first] + [(width - first) / COLUMNS] * COLUMNS,
-                  rowHeights=heights + [row_height] * (len(body) - len(heights)), repeatRows=1)
+                  rowHeights=heights + [row_height] * (len(body) - len(heights) - 1) + [by_height], repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
                                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *shades]))
@@ -155,9 +161,9 @@ def _key(width: float, lang: Lang) -> Table:
     return table
 
 
-def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Path, *, lang: Lang,
-                    printed_by: str, printed_at: datetime, device_name: str) -> Path:
-    """A patient's chart, ten sets per page, oldest first, with the response to the latest."""
+def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Path, *, names: Mapping[str, str],
+                    lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+    """A patient's chart, ten sets per page, oldest first, with the response to the latest; `names`: as `_grid`."""
     info = PageInfo(title=WORDS["title"][lang], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, landscape=True)
     width = body_width(info)
@@ -169,7 +175,7 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Pat
         if start:
             story.append(PageBreak())
         page: list[ScoredSet | None] = list(sets[start:start + COLUMNS])
-        story.append(_grid(page + [None] * (COLUMNS - len(page)), lang, width))
+        story.append(_grid(page + [None] * (COLUMNS - len(page)), names, lang, width))
     if sets:
         story += [Spacer(1, 3 * mm),
                   _p(WORDS["response"][lang].format(band=band_text(sets[-1].news2, lang)), size=9.5, bold=True),
@@ -186,5 +192,5 @@ def blank_news2_chart_pdf(out: Path, *, lang: Lang, printed_by: str, printed_at:
     info = PageInfo(title=WORDS["blank_title"][lang], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, landscape=True, blank=True)
     width = body_width(info)
-    story: list[Flowable] = [_grid([None] * COLUMNS, lang, width, 5.5 * mm), Spacer(1, 3 * mm), _key(width, lang)]
+    story: list[Flowable] = [_grid([None] * COLUMNS, {}, lang, width, 5.5 * mm), Spacer(1, 3 * mm), _key(width, lang)]
     return build_pdf(out, story, info)

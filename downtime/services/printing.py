@@ -63,7 +63,7 @@ def print_news2_chart(session: Session, patient_id: str, out: Path) -> Path:
 
     session.require(Action.PRINT)
     news2_chart_pdf(patient_with_location(session.db, session.forms, patient_id),
-                    observations.chart(session.db, patient_id), out, lang=session.lang,
+                    observations.chart(session.db, patient_id), out, names=names_with_ids(session.db), lang=session.lang,
                     printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
     _audit_print(session, "news2 chart", out)
     return out
