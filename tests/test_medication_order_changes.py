@@ -143,7 +143,8 @@ def test_an_as_required_orders_status_says_when_the_save_check_next_allows_a_dos
     status = medication.as_required_status(nurse, prn.record_id)
     assert status.last is not None and status.last.order_id == regular.record_id
     assert status.last.at == datetime.fromisoformat("2026-11-28T08:00+01:00") and status.last.given_by == "nurse"
-    assert status.in_24h == 4 and status.next_at == datetime.fromisoformat("2026-11-28T14:00+01:00")
+    assert [dose.order_id for dose in status.recent] == [regular.record_id] * 2 + [prn.record_id, regular.record_id]
+    assert status.next_at == datetime.fromisoformat("2026-11-28T14:00+01:00")
 
     def prn_checks(at):
         warnings = medication.check_dose(nurse, prn.record_id, {"outcome": "given", "given_at": at, "dose_given": 1.0})
@@ -156,7 +157,7 @@ def test_an_as_required_orders_status_says_when_the_save_check_next_allows_a_dos
 def test_an_as_required_order_with_nothing_given_allows_a_dose_now(paracetamol):
     nurse, _, prn = paracetamol
     status = medication.as_required_status(nurse, prn.record_id)
-    assert status.last is None and status.in_24h == 0 and status.next_at is None
+    assert status.last is None and status.recent == () and status.next_at is None
 
 
 @pytest.mark.parametrize("given_at,said", [

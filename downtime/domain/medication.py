@@ -318,8 +318,8 @@ class AsRequiredStatus:
 
     last: Administration | None
     """The latest dose given at or before the moment, of this order or another of the same medicine."""
-    in_24h: int
-    """Doses given in the 24 hours up to the moment, as the daily maximum counts them."""
+    recent: tuple[Administration, ...]
+    """The doses given in the 24 hours up to the moment, as the daily maximum counts them, oldest first."""
     next_at: datetime | None
     """When a dose is next allowed; None: now."""
 
@@ -334,7 +334,8 @@ def prn_status(order: Order, at: datetime, given: Sequence[Administration]) -> A
     allowed = next(moment for moment in sorted({at, *(end for end in ends if end > at)})
                    if not _prn_warnings(order, moment, moments))
     return AsRequiredStatus(last=max((dose for dose in given if dose.at <= at), key=lambda dose: dose.at, default=None),
-                            in_24h=sum(at - DAY < moment <= at for moment in moments),
+                            recent=tuple(sorted((dose for dose in given if at - DAY < dose.at <= at),
+                                                key=lambda dose: dose.at)),
                             next_at=None if allowed == at else allowed)
 
 

@@ -93,6 +93,11 @@ def duration_text(span: timedelta) -> str:
     return f"{hours} h {minutes:02d} min"
 
 
+def order_label(session: Session, order_id: str) -> str:
+    """An order as its chart line names it ("Paracetamol 1 g PO")."""
+    return medication.order_label(medication.order(session.db, order_id), session.form(medication.ORDER_FORM), language())
+
+
 def as_required_words(session: Session, order: Order) -> tuple[str, bool]:
     """What an as-required order's doses come to now (`medication.as_required_status`): the
     last dose of the medicine (when, how long ago, who, and from which order if another), how
@@ -107,12 +112,17 @@ def as_required_words(session: Session, order: Order) -> tuple[str, bool]:
             time=f"{last.at:%d/%m %H:%M}", ago=duration_text(now - last.at),
             who=names_with_ids(session.db).get(last.given_by, last.given_by))]
         if last.order_id != order.record_id:
-            other = medication.order(session.db, last.order_id)
-            lines[0] += translate("DoseDialog", ", from the order {order}").format(
-                order=medication.order_label(other, session.form(medication.ORDER_FORM), language()))
+            lines[0] += translate("DoseDialog", ", from the order {order}").format(order=order_label(session, last.order_id))
     lines.append(translate("DoseDialog", "Given in the last 24 h: {count}, at most {limit}").format(
-        count=status.in_24h, limit=order.max_doses_24h) if order.max_doses_24h is not None else
-        translate("DoseDialog", "Given in the last 24 h: {count}").format(count=status.in_24h))
+        count=len(status.recent), limit=order.max_doses_24h) if order.max_doses_24h is not None else
+        translate("DoseDialog", "Given in the last 24 h: {count}").format(count=len(status.recent)))
+    others: dict[str, list[str]] = {}
+    for dose in status.recent:
+        if dose.order_id != order.record_id:
+            others.setdefault(dose.order_id, []).append(f"{dose.at:%d/%m %H:%M}")
+    if others:
+        lines[-1] += translate("DoseDialog", "; of them from another order of the same medicine: {doses}").format(
+            doses="; ".join(f"{', '.join(times)} ({order_label(session, other)})" for other, times in others.items()))
     lines.append(translate("DoseDialog", "A dose is allowed now") if status.next_at is None else
                  translate("DoseDialog", "Next dose allowed from {time} (in {wait})").format(
                      time=f"{status.next_at:%d/%m %H:%M}", wait=duration_text(status.next_at - now)))

@@ -971,6 +971,8 @@ def test_an_as_required_dose_dialog_says_what_was_given_and_when_the_next_dose_i
     said = dialog.as_required.text()
     assert "Last dose: 28/11 08:00 (1 h 00 min ago) by Hélène Lefèvre (nurse), from the order Paracetamol 1 g PO" in said
     assert "Given in the last 24 h: 4, at most 4" in said
+    assert ("of them from another order of the same medicine: 27/11 14:00, 27/11 20:00, 28/11 08:00"
+            " (Paracetamol 1 g PO)") in said
     assert "Next dose allowed from 28/11 14:00 (in 5 h 00 min)" in said
     regular_dialog = DoseDialog(nurse, medication.order(nurse.db, regular.record_id), None)
     qtbot.addWidget(regular_dialog)
