@@ -190,7 +190,7 @@ def test_the_worklist_settle_command_lists_the_versions_then_settles_with_the_on
     assert main(["worklist", "settle", record, *who]) == 0
     listed = capsys.readouterr().out.splitlines()
     assert [line.split(": ")[-1] for line in listed] == ["14", "15"]
-    assert listed[0].startswith("1. laptop ") and "version 2 by nurse, 28/11/2026 14:10: Bed: 14" in listed[0]
+    assert listed[0].startswith("1. laptop ") and "version 2 by Nurse (nurse), 28/11/2026 14:10: Bed: 14" in listed[0]
     assert main(["worklist", "settle", record, "--choose", "1", *who]) == 1
     assert "Reason: say who decided" in capsys.readouterr().err
     assert main(["worklist", "settle", record, "--choose", "3", "--reason", DECIDED, *who]) == 1

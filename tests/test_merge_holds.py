@@ -231,8 +231,8 @@ def office_on_hold(disagreeing, tmp_path, laptop):
 
 
 HELD_LINE = ("on hold — two laptops disagree from version 2: enter neither until the wards say which is right — "
-             "laptop 2 (no. 002): version 2 by nurse, 28/11/2026 14:10: Bed: 14 | "
-             "laptop 1 (no. 001): version 2 by nurse, 28/11/2026 14:15: Bed: 15")
+             "laptop 2 (no. 002): version 2 by Nurse (nurse), 28/11/2026 14:10: Bed: 14 | "
+             "laptop 1 (no. 001): version 2 by Nurse (nurse), 28/11/2026 14:15: Bed: 15")
 
 
 def test_the_worklist_shows_the_record_on_hold_with_both_versions_and_it_cannot_be_ticked(office_on_hold, capsys):

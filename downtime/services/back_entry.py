@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field as dataclass_field, replace
 from functools import partial
 from datetime import datetime
 from typing import Any
@@ -43,6 +43,7 @@ from downtime.services.laptops import laptops_known
 from downtime.services.patients import PatientSummary, downtime_numbers, summarise
 from downtime.services.records import THEATRE_FORMS
 from downtime.services.search import sort_key
+from downtime.services.staff import names_with_ids
 from downtime.storage import audit
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.storage.records import as_version, chunks, held_from, list_current, marks, on_hold
@@ -96,6 +97,9 @@ class OnHold:
     versions: tuple[RecordVersion, ...]
     fields: tuple[Field, ...]
     laptops: Mapping[str, Laptop]
+    authors: Mapping[str, str] = dataclass_field(default_factory=dict, compare=False)
+    """Each staff ID with the person's name (see staff.names_with_ids), for who wrote each version:
+    the clerk asks the ward for them."""
 
     def text_in(self, lang: Lang) -> str:
         return " | ".join(self.named_in(version, lang) for version in self.versions)
@@ -108,7 +112,8 @@ class OnHold:
     def version_in(self, version: RecordVersion, lang: Lang) -> str:
         """One of the versions: who wrote it and when, and its answers that differ."""
         said = message(lang, QT_TRANSLATE_NOOP("messages", "version {version} by {author}, {time}"),
-                       version=version.version, author=version.author, time=f"{version.recorded_at:%d/%m/%Y %H:%M}")
+                       version=version.version, author=self.authors.get(version.author, version.author),
+                       time=f"{version.recorded_at:%d/%m/%Y %H:%M}")
         if version.status is RecordStatus.ENTERED_IN_ERROR:
             said += " " + message(lang, QT_TRANSLATE_NOOP("messages", "(entered in error)"))
         answers = "; ".join(f"{field.label.get(lang)}: {_shown(field, version.data.get(field.id), lang)}"
@@ -336,6 +341,7 @@ def _holds(session: Session, current: Collection[RecordVersion], patient_ids: Co
 def _read_holds(session: Session, record_ids: Collection[str]) -> dict[str, OnHold]:
     """Those of these records on hold, each with its versions and the answers they differ in."""
     holds: dict[str, OnHold] = {}
+    authors = names_with_ids(session.db)
     found = on_hold(session.db, record_ids)
     laptops = laptops_known(session, {row["device_id"] for rows in found.values() for row in rows})
     for record_id, rows in found.items():
@@ -343,7 +349,7 @@ def _read_holds(session: Session, record_ids: Collection[str]) -> dict[str, OnHo
             version.version, version.recorded_at, version.author)))
         fields = tuple(field for field in session.form(versions[0].form_id).fields()
                        if len({json.dumps(version.data.get(field.id), sort_keys=True) for version in versions}) > 1)
-        holds[record_id] = OnHold(versions[0].version, versions, fields, laptops)
+        holds[record_id] = OnHold(versions[0].version, versions, fields, laptops, authors)
     return holds
 
 

@@ -529,8 +529,8 @@ def test_the_clerk_sees_a_record_two_laptops_disagree_about_on_hold_and_cannot_t
     line = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id == record)
     assert panel.model.text(line, 7) == (
         "ON HOLD — TWO LAPTOPS DISAGREE FROM VERSION 2: ENTER NEITHER UNTIL THE WARDS SAY WHICH IS RIGHT — "
-        "laptop 2 (no. 002): version 2 by nurse, 28/11/2026 14:10: Bed: 14 | "
-        "laptop 1 (no. 001): version 2 by nurse, 28/11/2026 14:15: Bed: 15")
+        "laptop 2 (no. 002): version 2 by Nurse (nurse), 28/11/2026 14:10: Bed: 14 | "
+        "laptop 1 (no. 001): version 2 by Nurse (nurse), 28/11/2026 14:15: Bed: 15")
     assert panel.model.is_warning(line, 7)
     script, asked = answers
     script["text"] = ["ADM-1"]
