@@ -54,7 +54,7 @@ def test_a_merge_of_merges_carries_every_laptop_to_the_office(disagreeing, tmp_p
     assert json.loads((again.folder / "manifest.json").read_text(encoding="utf-8"))["sources"] == manifest["sources"]
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     result = import_export(office, tuesday.folder)
-    assert "version 2 by nurse on laptop 2 (no. 002) at" in result.holds_text("en")[0]
+    assert "version 2 by Nurse (nurse) on laptop 2 (no. 002) at" in result.holds_text("en")[0], "the clerk reads a name"
     assert [laptop_name(office, device) for device in (one, two, three)] == [
         "laptop 1 (no. 001)", "laptop 2 (no. 002)", "laptop 3 (no. 003)"]
 

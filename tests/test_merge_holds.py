@@ -200,7 +200,8 @@ def test_a_ward_laptop_takes_the_rest_of_a_stick_and_keeps_its_own_version(carri
     [text] = result.holds_text("en")
     assert text.startswith(f"ON HOLD, two laptops disagree from version 2: record {record_id} (Downtime admission record, "
                            "patient DT-001-")
-    assert "version 2 by nurse on laptop 2 (no. 002) at" in text and "version 2 by nurse on laptop 1 (no. 001) at" in text
+    assert "version 2 by Nurse (nurse) on laptop 2 (no. 002) at" in text
+    assert "version 2 by Nurse (nurse) on laptop 1 (no. 001) at" in text
 
 
 def test_a_refused_line_after_a_hold_leaves_nothing_on_hold(disagreeing, tmp_path, laptop, rewritten, monkeypatch):

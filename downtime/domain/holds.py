@@ -55,11 +55,13 @@ class Hold:
                 "versions": [{"version": held.version, "author": held.author, "device_id": held.device_id,
                               "recorded_at": held.recorded_at} for held in self.versions]}
 
-    def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None, titles: Mapping[str, str] | None = None) -> str:
+    def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None, titles: Mapping[str, str] | None = None,
+             authors: Mapping[str, str] | None = None) -> str:
         """`laptops`: what is known of each laptop by device id, to name it (domain.laptops);
-        `titles`: each form's title in `lang`, for the people reading it (a manifest keeps the
-        form's id)."""
-        versions = "; ".join(message(lang, HELD_VERSION, version=held.version, author=held.author,
+        `titles`: each form's title in `lang`, and `authors` each staff ID with the person's name,
+        for the people reading it (a manifest keeps the form's id and the staff ID)."""
+        versions = "; ".join(message(lang, HELD_VERSION, version=held.version,
+                                     author=(authors or {}).get(held.author, held.author),
                                      laptop=laptop_name(lang, held.device_id, laptops or {}),
                                      time=f"{datetime.fromisoformat(held.recorded_at):%d/%m/%Y %H:%M}")
                              for held in self.versions)

@@ -31,6 +31,7 @@ from downtime.services import census, search, theatre
 from downtime.services.context import Session
 from downtime.services.laptops import laptops_known
 from downtime.services.records import THEATRE_FORMS
+from downtime.services.staff import names_with_ids
 from downtime.storage import audit
 from downtime.storage.laptops import remember
 from downtime.storage.records import chunks, holds, marks
@@ -214,7 +215,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                                               "unchanged": unchanged, "on_hold": sorted(newly_held)})
     progress(total, total)
     return ImportResult("export", added, unchanged, clashes, brought, laptops,
-                        {hold.form_id: session.forms[hold.form_id].title for hold in brought})
+                        {hold.form_id: session.forms[hold.form_id].title for hold in brought}, names_with_ids(db))
 
 
 def _version_lines(folder: Path, files: list[str]) -> Iterator[tuple[str, int, dict[str, Any]]]:

@@ -44,10 +44,13 @@ class ImportResult:
     """What is known of the laptops of its holds, by device id, to name them (domain.laptops)."""
     titles: dict[str, Text] = field(default_factory=dict)
     """The titles of its holds' forms, to name them to the nurse or clerk reading the result."""
+    authors: dict[str, str] = field(default_factory=dict)
+    """Each staff ID with the person's name, as the importing laptop knows them (see
+    staff.names_with_ids), to name who wrote each version on hold to the one reading the result."""
 
     def holds_text(self, lang: Lang) -> list[str]:
         titles = {form_id: title.get(lang) for form_id, title in self.titles.items()}
-        return [hold.text(lang, self.laptops, titles) for hold in self.holds]
+        return [hold.text(lang, self.laptops, titles, self.authors) for hold in self.holds]
 
     def added_text(self, lang: Lang) -> str:
         """What was added, counted by kind in words ("2 patient(s), 14 record version(s)")."""
