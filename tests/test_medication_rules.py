@@ -4,7 +4,7 @@ import pytest
 
 from downtime.domain.medication import (
     Administration, Check, DoseState, Frequency, Order, Outcome, RoundPolicy, allergy_matches,
-    dose_state, safety_warnings, scheduled_slots,
+    dose_state, prn_status, safety_warnings, scheduled_slots,
 )
 
 TZ = timezone(timedelta(hours=1))
@@ -151,3 +151,17 @@ def test_an_order_whose_times_changed_keeps_each_versions_times_in_its_own_days(
     slots = slots_by_version(versions, date(2026, 11, 27), date(2026, 11, 28), TZ)
     assert [f"{slot:%d %H:%M}" for slot in slots] == ["27 08:00", "27 14:00", "27 20:00", "28 08:00", "28 12:00",
                                                       "28 18:00"]
+
+
+def test_an_as_required_orders_next_dose_is_the_first_moment_its_checks_allow():
+    """Every 4 h at most 3 in 24 h: doses at 00:00, 04:00 and 08:00 leave the next at 00:00
+    the day after (the daily maximum), not 12:00 (the interval alone); one dose at 08:00 leaves
+    it at 12:00; none, now."""
+    prn = _order(frequency=Frequency.PRN, times=(), min_interval_hours=4, max_doses_24h=3, prn_indication="pain")
+    doses = [_given(START + timedelta(hours=hour)) for hour in (0, 4, 8)]
+    noon = START + timedelta(hours=12)
+    status = prn_status(prn, noon, doses)
+    assert status.last == doses[-1] and status.recent == tuple(doses)
+    assert status.next_at == START + timedelta(days=1)
+    assert prn_status(prn, START + timedelta(hours=9), doses[-1:]).next_at == noon
+    assert prn_status(prn, noon, []).next_at is None and prn_status(prn, noon, doses[-1:]).next_at is None

@@ -26,11 +26,11 @@ from downtime.qt.form_view import enter_moves_on
 from downtime.qt.patient_header import admission_on_hold, identity_label
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, grow_to_fit
 from downtime.services import drafts, medication, records
-from downtime.services.staff import names_with_ids
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.medication import HeldDose
+from downtime.services.staff import names_with_ids
 from downtime.storage.connection import DatabaseError, write_failure
 
 DIALOG_WIDTH = 560  # the patient's identity on one line, each warning on two; fits a 1024-pixel screen
