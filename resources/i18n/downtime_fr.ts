@@ -1121,6 +1121,38 @@ le numéro du patient dans le DPI :</translation>
 <context>
     <name>DoseDialog</name>
     <message>
+        <source>Last dose: none recorded</source>
+        <translation>Dernière dose : aucune tracée</translation>
+    </message>
+    <message>
+        <source>Last dose: {time} ({ago} ago) by {who}</source>
+        <translation>Dernière dose : {time} (il y a {ago}) par {who}</translation>
+    </message>
+    <message>
+        <source>, from the order {order}</source>
+        <translation>, de la prescription {order}</translation>
+    </message>
+    <message>
+        <source>Given in the last 24 h: {count}, at most {limit}</source>
+        <translation>Données dans les dernières 24 h : {count}, au plus {limit}</translation>
+    </message>
+    <message>
+        <source>Given in the last 24 h: {count}</source>
+        <translation>Données dans les dernières 24 h : {count}</translation>
+    </message>
+    <message>
+        <source>; of them from another order of the same medicine: {doses}</source>
+        <translation> ; dont d’une autre prescription du même médicament : {doses}</translation>
+    </message>
+    <message>
+        <source>A dose is allowed now</source>
+        <translation>Une dose peut être donnée maintenant</translation>
+    </message>
+    <message>
+        <source>Next dose allowed from {time} (in {wait})</source>
+        <translation>Prochaine dose possible à partir de {time} (dans {wait})</translation>
+    </message>
+    <message>
         <source>Record a dose</source>
         <translation>Enregistrer une administration</translation>
     </message>
