@@ -625,16 +625,25 @@ def _paracetamol(doctor: Session, patient: str, start: str = "2026-11-28T10:00+0
         "times": "08:00 14:00 20:00", "start_at": start, "controlled": False, "high_alert": False}, patient_id=patient)
 
 
+def _moved_with_an_order(tmp_path, laptop, clock, admission_values):
+    """Laptop 1 admitted a patient and its doctor wrote their paracetamol; the patient moved to
+    laptop 2's ward with a stick made then. The doctor, each laptop's nurse and records clerk,
+    and the order."""
+    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
+    patient = records.save_new(nurse_1, "admission", admission_values).patient_id
+    doctor = _doctor(nurse_1, clock)
+    order = _paracetamol(doctor, patient)
+    import_export(clerk_2, export(clerk_1, tmp_path / "moved").folder)
+    return doctor, (nurse_1, clerk_1), (nurse_2, clerk_2), order
+
+
 def test_one_scheduled_dose_recorded_on_two_laptops_is_said_on_both_lines(tmp_path, laptop, clock, admission_values):
     """The patient moved to another ward with a stick made before their 14:00 dose; the first
     ward recorded it, the second gave (or recorded) it again. Each laptop checked double doses
     against its own records only, and the office listed both to enter with no word: the EHR
     then read two doses given, or lost a real double dose among the lines."""
-    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
-    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
-    patient = records.save_new(nurse_1, "admission", admission_values).patient_id
-    order = _paracetamol(_doctor(nurse_1, clock), patient)
-    import_export(clerk_2, export(clerk_1, tmp_path / "moved").folder)
+    _, (nurse_1, clerk_1), (nurse_2, clerk_2), order = _moved_with_an_order(tmp_path, laptop, clock, admission_values)
     clock.advance(hours=7)
     first, second, evening = (medication.record_dose(nurse, order.record_id, {
         "scheduled_for": f"2026-11-28T{due}+01:00", "outcome": "given", "given_at": f"2026-11-28T{given}+01:00",
@@ -656,28 +665,30 @@ def test_one_scheduled_dose_recorded_on_two_laptops_is_said_on_both_lines(tmp_pa
     assert lines[first.record_id].to_do_in("en") == "enter"
 
 
+def _dose_on_laptop_2(tmp_path, laptop, clock, admission_values) -> tuple[Session, Session, Session, str, str]:
+    """Laptop 1's doctor wrote an order, the patient moved to laptop 2's ward with a stick, and
+    laptop 2 gave its 14:00 dose: the doctor, both laptops' records clerks, the order and the dose."""
+    doctor, (_, clerk_1), (nurse_2, clerk_2), order = _moved_with_an_order(tmp_path, laptop, clock, admission_values)
+    clock.advance(hours=1)
+    dose = medication.record_dose(nurse_2, order.record_id, {
+        "scheduled_for": "2026-11-28T14:00+01:00", "outcome": "given", "given_at": "2026-11-28T14:05+01:00",
+        "dose_given": 1.0, "route": "PO"})
+    return doctor, clerk_1, clerk_2, order.record_id, dose.record_id
+
+
 def test_a_dose_whose_order_another_laptop_withdrew_says_so(tmp_path, laptop, clock, admission_values):
     """Laptop 1 marked the order entered in error after the patient moved to laptop 2's ward,
     which gave a dose from it. A laptop refuses to withdraw an order its doses stand on, but no
     laptop saw both: the office listed the dose to enter, named by an order it no longer listed
     (withdrawn before it was entered), so the clerk entered a dose with no order in the EHR, and
     nobody asked whether the patient had had a drug written for someone else."""
-    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
-    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
-    patient = records.save_new(nurse_1, "admission", admission_values).patient_id
-    doctor = _doctor(nurse_1, clock)
-    order = _paracetamol(doctor, patient)
-    import_export(clerk_2, export(clerk_1, tmp_path / "moved").folder)
-    clock.advance(hours=1)
-    dose = medication.record_dose(nurse_2, order.record_id, {
-        "scheduled_for": "2026-11-28T14:00+01:00", "outcome": "given", "given_at": "2026-11-28T14:05+01:00",
-        "dose_given": 1.0, "route": "PO"})
-    records.mark_entered_in_error(doctor, order.record_id, "written for the wrong patient")
+    doctor, clerk_1, clerk_2, order, dose = _dose_on_laptop_2(tmp_path, laptop, clock, admission_values)
+    records.mark_entered_in_error(doctor, order, "written for the wrong patient")
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     for number, clerk in ((1, clerk_1), (2, clerk_2)):
         import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
     (line,) = [item for group in back_entry.worklist(office) for item in group.items
-               if item.record.record_id == dose.record_id]
+               if item.record.record_id == dose]
     assert line.to_do_in("en") == (
         "enter — its order was withdrawn (entered in error) on laptop 1 (no. 001) by doctor, 28/11/2026 15:00: "
         "written for the wrong patient. Ask the ward or the prescriber before entering this dose")
@@ -771,6 +782,71 @@ def test_the_office_bundle_flags_each_record_the_worklist_says_to_ask_the_ward_a
         record_id: lines[record_id] for record_id in flagged}
     assert "4 record(s) in the FHIR bundle contradict another laptop's record" in shown
     assert all(lines[record_id] in shown for record_id in flagged)
+
+
+def _provenance_texts(bundle: dict) -> dict[str, str]:
+    """Each record's Provenance activity text in a bundle, by record id."""
+    return {resource["entity"][0]["what"]["identifier"]["value"]: resource["activity"]["text"]
+            for resource in (entry["resource"] for entry in bundle["entry"]) if resource["resourceType"] == "Provenance"}
+
+
+def test_a_record_in_an_earlier_bundle_is_flagged_again_when_its_contradiction_arrives(tmp_path, laptop, clock,
+                                                                                     admission_values):
+    """Laptop 1's 14:00 dose reached the office first, and its `--since-last` bundle carried it
+    unflagged; laptop 2's record of the same dose came on a later stick. The later bundle
+    flagged laptop 2's dose only: the earlier one, unchanged, was not in it, so whoever posted
+    it learnt of one side only, and a dose possibly given twice looked settled in the EHR. The
+    later bundle carries the earlier dose again, flagged (a conditional create: posting it twice
+    creates nothing), and its manifest names both, the earlier one as from an earlier export."""
+    from fhir.resources.R4B.bundle import Bundle
+
+    _, (nurse_1, clerk_1), (nurse_2, clerk_2), order = _moved_with_an_order(tmp_path, laptop, clock, admission_values)
+    clock.advance(hours=7)
+    first, second = (medication.record_dose(nurse, order.record_id, {
+        "scheduled_for": "2026-11-28T14:00+01:00", "outcome": "given", "given_at": "2026-11-28T14:05+01:00",
+        "dose_given": 1.0, "route": "PO"}) for nurse in (nurse_1, nurse_2))
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(clerk_1, tmp_path / "stick1").folder)
+    earlier = export(office, tmp_path / "bundle1", since_last=True)
+    assert earlier.ask_the_ward == ()
+    import_export(office, export(clerk_2, tmp_path / "stick2").folder)
+    later = export(office, tmp_path / "bundle2", since_last=True)
+    bundle = json.loads((later.folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    Bundle.model_validate(bundle)
+    provenance = _provenance_texts(bundle)
+    lines = {item.record.record_id: item.to_do_in("en").split(" — ", 1)[1]
+             for group in back_entry.worklist(office) for item in group.items if " — " in item.to_do_in("en")}
+    assert sorted(lines) == sorted([first.record_id, second.record_id])
+    for dose in (first, second):
+        assert provenance[dose.record_id] == (
+            f"Recorded during the downtime (version 1) — ASK THE WARD: {lines[dose.record_id]}")
+    manifest = json.loads((later.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert {found["record_id"]: (found["why"], found["in_an_earlier_export"]) for found in manifest["ask_the_ward"]} == {
+        first.record_id: (lines[first.record_id], True), second.record_id: (lines[second.record_id], False)}
+    said = later.ask_the_ward_in("en", office.forms)
+    assert said[0].startswith("2 record(s) in the FHIR bundle contradict another laptop's record")
+    (again,) = [line for line in said if first.record_id in line]
+    assert again.endswith("(in an earlier export too: posted from it, the EHR holds it without this warning)")
+
+
+def test_a_dose_in_an_earlier_bundle_is_flagged_again_when_its_orders_withdrawal_arrives(tmp_path, laptop, clock,
+                                                                                        admission_values):
+    """The dose went out in the office's first bundle; laptop 1's withdrawal of its order came on
+    a later stick. The later bundle carried the order, withdrawn, and not the dose it leaves
+    without an order: the dose is carried again, its Provenance saying to ask the ward."""
+    from fhir.resources.R4B.bundle import Bundle
+
+    doctor, clerk_1, clerk_2, order, dose = _dose_on_laptop_2(tmp_path, laptop, clock, admission_values)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(clerk_2, tmp_path / "stick2").folder)
+    assert export(office, tmp_path / "bundle1", since_last=True).ask_the_ward == ()
+    records.mark_entered_in_error(doctor, order, "written for the wrong patient")
+    import_export(office, export(clerk_1, tmp_path / "stick1").folder)
+    later = export(office, tmp_path / "bundle2", since_last=True)
+    bundle = json.loads((later.folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    Bundle.model_validate(bundle)
+    assert "ASK THE WARD: its order was withdrawn" in _provenance_texts(bundle)[dose]
+    assert [(found.record_id, found.in_an_earlier_export) for found in later.ask_the_ward] == [(dose, True)]
 
 
 def test_an_admission_linked_to_the_ehr_patient_of_another_number_says_to_enter_it_only_as_another_stay(

@@ -79,13 +79,16 @@ class ExportResult:
         return [message(lang, ASK_THE_WARD, count=len(self.ask_the_ward)),
                 *(message(lang, ASK_THE_WARD_ABOUT, number=found.downtime_number,
                           form=forms[found.form_id].title.get(lang), record=found.record_id, version=found.version,
-                          why=found.why_in(lang)) for found in self.ask_the_ward)]
+                          why=found.why_in(lang))
+                  + (" " + message(lang, ASK_AGAIN) if found.in_an_earlier_export else "") for found in self.ask_the_ward)]
 
 
 ASK_THE_WARD = QT_TRANSLATE_NOOP("messages", "{count} record(s) in the FHIR bundle contradict another laptop's record "
                                              "(the manifest's ask_the_ward): ask the ward about each before posting "
                                              "the bundle")
 ASK_THE_WARD_ABOUT = QT_TRANSLATE_NOOP("messages", "ASK THE WARD: {number} {form} {record}, version {version}: {why}")
+ASK_AGAIN = QT_TRANSLATE_NOOP("messages", "(in an earlier export too: posted from it, the EHR holds it without this "
+                                          "warning)")
 
 
 # What makes a spreadsheet read a cell as a formula: typed text such as =HYPERLINK(…) would run

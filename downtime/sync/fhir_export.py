@@ -20,7 +20,11 @@ A record another laptop's record contradicts (the worklist's "ask the ward" line
 services.back_entry.conflicts_among: a dose recorded on two laptops, a dose whose order or a
 record whose patient's admission another laptop withdrew) is a real record, a double dose may
 really have been given: it is in the bundle, its Provenance says what the worklist's line says,
-and the export names it, so whoever posts the bundle asks the ward first."""
+and the export names it, so whoever posts the bundle asks the ward first. When the
+contradiction arrives after the record went out in an earlier `--since-last` bundle, the later
+bundle carries that record again, flagged, and names it as from an earlier export: its
+conditional create makes it nothing new where the earlier bundle was posted, and whoever posts
+the later one learns of both sides."""
 
 from __future__ import annotations
 
@@ -80,6 +84,9 @@ class AskTheWard:
     version: int
     downtime_number: str
     conflicts: tuple[Conflict, ...]
+    in_an_earlier_export: bool
+    """Unchanged since an earlier export, which carried it unflagged: carried again because what
+    contradicts it changed since."""
 
     def why_in(self, lang: Lang) -> str:
         """The worklist's words for it."""
@@ -87,7 +94,8 @@ class AskTheWard:
 
     def as_json(self) -> dict[str, Any]:
         return {"record_id": self.record_id, "form_id": self.form_id, "version": self.version,
-                "downtime_number": self.downtime_number, "why": self.why_in("en")}
+                "downtime_number": self.downtime_number, "why": self.why_in("en"),
+                "in_an_earlier_export": self.in_an_earlier_export}
 
 
 @dataclass(frozen=True)
@@ -136,14 +144,16 @@ def write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int
 def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: dict[str, int], writer: _Writer,
                     laptops: Callable[[Collection[str]], Mapping[str, Laptop]],
                     numbers: Mapping[str, str]) -> list[AskTheWard]:
-    """The groups of `ctx.patient_ids` whose records changed and none is on hold, with the
-    groups they need (a group only ever needs its own patient's), then each record's Provenance;
-    returns those of its records to ask the ward about."""
+    """The groups of `ctx.patient_ids` whose records changed, or that a changed record
+    contradicts, and none is on hold, with the groups they need (a group only ever needs its own
+    patient's), then each record's Provenance; returns those of its records to ask the ward about."""
     groups = {**patient_groups(db, ctx), **medication_groups(db, ctx), **theatre_groups(db, ctx),
               **observation_groups(db, ctx)}
     conflicts = conflicts_among(ctx.forms, ctx.records.values(), laptops)
+    contradicted = {record_id for record_id, said in conflicts.items()
+                    if any(conflict.record.record_id in changed for conflict in said)}
     chosen = _with_needs(groups, {key for key, group in groups.items()
-                                  if group.sources & changed and not group.sources & held_from.keys()})
+                                  if group.sources & (changed | contradicted) and not group.sources & held_from.keys()})
     targets: dict[str, list[str]] = {}
     for key, group in groups.items():
         if key in chosen:
@@ -156,7 +166,7 @@ def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: di
     for record_id, ids in targets.items():
         record = ctx.records[record_id]
         found = AskTheWard(record_id, record.form_id, record.version, numbers.get(str(record.patient_id), ""),
-                           conflicts[record_id]) if record_id in conflicts else None
+                           conflicts[record_id], record_id not in changed) if record_id in conflicts else None
         writer.add(_provenance(record, ids, ctx, held_from.get(record_id), found.why_in("en") if found else ""))
         ask += [found] if found else []
     return ask
