@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QHBoxLayout, QLabel, QMainWindow, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox, QHBoxLayout, QLabel, QMainWindow, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
 from downtime.domain.duplicates import ProbableDuplicate, reasons_by_people
@@ -31,14 +32,19 @@ Row = tuple[PatientWork, WorkItem]
 
 
 PRINTED = 50  # patients on a printed worklist: a part to tick while typing, never the whole hospital
+TO_DO, WHAT = 5, 7  # the columns saying what to do in the EHR and what to enter there
+CUT_CHARACTERS = 60  # where a long to-do or what-to-enter is cut on its line (whole in its tooltip and the pane)
+LEAST_CHARACTERS = 12  # the to-do's least width, "ENTER" or "À SAISIR", whatever the room left
 
 
 class WorkModel(TextTableModel):
     """The worklist fetched a page of patients at a time as the table scrolls (Qt's
-    canFetchMore/fetchMore), never the whole hospital's items at once."""
+    canFetchMore/fetchMore), never the whole hospital's items at once. What to do comes after
+    the time: after what to enter, the widest column, "ON HOLD", "ask the ward" and "withdraw"
+    lay beyond the right edge of a laptop's screen."""
 
     columns = (QT_TR_NOOP("Patient"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("EHR no."), QT_TR_NOOP("Step"),
-               QT_TR_NOOP("When"), QT_TR_NOOP("What to enter"), QT_TR_NOOP("Version"), QT_TR_NOOP("To do"),
+               QT_TR_NOOP("When"), QT_TR_NOOP("To do"), QT_TR_NOOP("Version"), QT_TR_NOOP("What to enter"),
                QT_TR_NOOP("EHR reference"))
 
     def texts(self, row: int) -> tuple[str, ...]:
@@ -48,8 +54,8 @@ class WorkModel(TextTableModel):
         to_do = item.to_do_in(language(), loud=not item.done)
         return (patient.display_name if patient else translate("", "(not about a patient)"),
                 patient.downtime_number if patient else "", group.ehr_patient_number or "",
-                translate("messages", item.step_name), item.record.occurred_at.strftime("%d/%m/%Y %H:%M"), item.label,
-                str(item.record.version), to_do, entered)
+                translate("messages", item.step_name), item.record.occurred_at.strftime("%d/%m/%Y %H:%M"), to_do,
+                str(item.record.version), item.label, entered)
 
     def __init__(self, fetch: Callable[[Sequence[str | None]], list[PatientWork]]) -> None:
         super().__init__()
@@ -89,7 +95,13 @@ class WorkModel(TextTableModel):
         self.set_rows(kept[:at] + self._shown(work) + kept[at:])
 
     def is_warning(self, row: int, column: int) -> bool:
-        return column == 7 and not self.rows[row][1].done
+        return column == TO_DO and not self.rows[row][1].done
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """A to-do or what-to-enter cut on its line is whole in its tooltip."""
+        if index.isValid() and role == Qt.ItemDataRole.ToolTipRole and index.column() in (TO_DO, WHAT):
+            return self.text(index.row(), index.column())
+        return super().data(index, role)
 
 
 def _patient_id(row: Row) -> str | None:
@@ -121,6 +133,20 @@ class BackEntryPanel(QWidget):
         self.model = WorkModel(lambda page: back_entry.worklist_of(self.session, page))
         self.table = make_table(self.model, translate("BackEntryPanel", "Back-entry worklist"), self.mark_selected)
         layout.addWidget(self.table, 1)
+        self.fitted: dict[int, int] = {}
+        self.model.modelReset.connect(self._fitted)
+        self.model.rowsInserted.connect(lambda parent, first, last: first == 0 and self._fitted())
+        self.table.viewport().installEventFilter(self)
+        self.detail = QPlainTextEdit()
+        self.detail.setReadOnly(True)
+        self.detail.setTabChangesFocus(True)
+        self.detail.setAccessibleName(translate("BackEntryPanel", "The chosen line in full"))
+        self.detail.setPlaceholderText(translate("BackEntryPanel", "The line chosen in the list is shown here in "
+                                                                   "full: what to do and what to enter."))
+        self.detail.setFixedHeight(self.detail.fontMetrics().lineSpacing() * 4 + 12)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.model.modelReset.connect(self._show_detail)
+        layout.addWidget(self.detail)
         buttons = QHBoxLayout()
         made = [QPushButton(text) for text in (
             translate("BackEntryPanel", "&Mark entered in EHR… (Enter)"),
@@ -144,6 +170,42 @@ class BackEntryPanel(QWidget):
         self.reader.ended.connect(self._ended)
         self.printing: Work | None = None
         self.settling: SettleHoldDialog | None = None
+
+    def _fitted(self) -> None:
+        """After the columns are fitted to the rows (make_table): their widths kept, to narrow
+        the to-do and what-to-enter from whenever the list's width changes."""
+        self.fitted = {column: self.table.columnWidth(column) for column in (TO_DO, WHAT)}
+        self._narrow()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._narrow()
+        return super().eventFilter(watched, event)
+
+    def _narrow(self) -> None:
+        """A long to-do or what-to-enter is cut, the to-do within the list's width (a laptop's
+        screen, long names or French step names), the columns after it staying in reach; the
+        line's pane has both whole."""
+        if not self.fitted:
+            return
+        character = self.table.fontMetrics().averageCharWidth()
+        room = self.table.viewport().width() - self.table.horizontalHeader().sectionPosition(TO_DO)
+        self.table.setColumnWidth(TO_DO, min(self.fitted[TO_DO], character * CUT_CHARACTERS,
+                                             max(room, character * LEAST_CHARACTERS)))
+        self.table.setColumnWidth(WHAT, min(self.fitted[WHAT], character * CUT_CHARACTERS))
+
+    def _show_detail(self) -> None:
+        """The line the arrows are on, whole, under the list: what to do and what to enter, which
+        its line cuts when long; read-only text the clerk can also copy from."""
+        chosen = self.selected()
+        if chosen is None:
+            self.detail.clear()
+            return
+        row = self.table.currentIndex().row()
+        self.detail.setPlainText(translate("BackEntryPanel", "{patient} — {step}, {when}\nTo do: {to_do}\n"
+                                                             "What to enter: {what}").format(
+            patient=self.model.text(row, 0), step=self.model.text(row, 3), when=self.model.text(row, 4),
+            to_do=self.model.text(row, TO_DO), what=self.model.text(row, WHAT)))
 
     def refresh(self) -> None:
         """Read the list's order and progress again, on a thread of its own: for a hospital's

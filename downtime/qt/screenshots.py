@@ -23,7 +23,7 @@ from downtime.i18n import Lang
 from downtime.paths import forms_dir
 from downtime.qt.collector import collect_on_gui_thread
 from downtime.qt.i18n import set_language
-from downtime.qt.back_entry_panel import BackEntryPanel
+from downtime.qt.back_entry_panel import TO_DO, BackEntryPanel
 from downtime.qt.main_window import MainWindow
 from downtime.qt.observations_view import EscalationPanel
 from downtime.qt.patients_panel import PatientsPanel
@@ -61,6 +61,14 @@ def _read(app: QApplication, window: MainWindow,
     while (reading := panel.reader.reading) is not None:
         reading.wait()
         _settle(app)
+
+
+def _choose_longest_to_do(app: QApplication, window: MainWindow, panel: BackEntryPanel) -> None:
+    """The back-entry tab read, the line with the most to do chosen: the pane under the list
+    shows it whole."""
+    _read(app, window, panel)
+    model = panel.model
+    panel.table.selectRow(max(range(model.rowCount()), key=lambda row: len(model.text(row, TO_DO))))
 
 
 def _done(app: QApplication, window: MainWindow) -> None:
@@ -127,7 +135,7 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
         _done(app, coordinator)
         clerk = window_for(Role.RECORDS_STAFF)
         assert clerk.back_entry is not None
-        shot("back-entry", clerk, lambda: _read(app, clerk, clerk.back_entry))  # type: ignore[arg-type]
+        shot("back-entry", clerk, lambda: _choose_longest_to_do(app, clerk, clerk.back_entry))  # type: ignore[arg-type]
         _done(app, clerk)
         admin = window_for(Role.ADMINISTRATOR)
         shot("administration", admin, lambda: admin.tabs.setCurrentWidget(admin.admin))

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWizard
 
+from downtime.qt.back_entry_panel import TO_DO
 from downtime.qt.main_window import MainWindow
 from downtime.services import back_entry, census, records, staff
 from downtime.services.context import Session, load_device
@@ -123,6 +124,47 @@ def test_the_export_dialog_names_the_records_to_ask_the_ward_about_before_the_bu
     assert sorted(line.split(", version")[0].rsplit(" ", 1)[1] for line in said[3:]) == sorted(flagged)
     assert all(line.startswith("ASK THE WARD: DT-001-") for line in said[3:])
     assert dialog.result.styleSheet() != ""
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_each_lines_to_do_is_on_screen_without_scrolling_on_a_laptop(qtbot, tmp_path, laptop, clock, admission_values,
+                                                                      lang, request):
+    """"To do" came after "What to enter", the widest column: on a 1366-pixel laptop "ON HOLD …
+    enter neither", "ask the ward …" and "withdraw in the EHR" lay beyond the list's right edge.
+    It comes after the time, cut when long, whole in its tooltip and, for the line the arrows
+    are on, in the pane under the list with what to enter."""
+    from downtime.qt.back_entry_panel import WHAT
+    from downtime.qt.i18n import set_language
+    from tests.test_back_entry import office_asking_the_ward
+
+    request.addfinalizer(lambda: set_language("en"))
+    set_language(lang)
+    office, flagged = office_asking_the_ward(tmp_path, laptop, clock, admission_values)
+    main, panel = _back_entry_tab(qtbot, office)
+    main.resize(1366, 768)
+    qtbot.waitUntil(lambda: main.width() == 1366)
+    table, model = panel.table, panel.model
+    assert model.headerData(TO_DO, Qt.Orientation.Horizontal) == {"en": "To do", "fr": "À faire"}[lang]
+    panel.table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Home)
+    for row in range(model.rowCount()):
+        shown = table.visualRect(model.index(row, TO_DO))
+        assert 0 <= shown.left() and shown.right() <= table.viewport().width()
+        group, item = model.rows[row]
+        to_do = model.text(row, TO_DO)
+        assert model.data(model.index(row, TO_DO), Qt.ItemDataRole.ToolTipRole) == to_do
+        assert model.data(model.index(row, WHAT), Qt.ItemDataRole.ToolTipRole) == item.label
+        assert table.currentIndex().row() == row
+        assert to_do in panel.detail.toPlainText() and item.label in panel.detail.toPlainText()
+        qtbot.keyClick(table, Qt.Key.Key_Down)
+    asked = [row for row in range(model.rowCount()) if model.rows[row][1].record.record_id in flagged]
+    assert len(asked) == 4
+    assert any(table.fontMetrics().horizontalAdvance(model.text(row, TO_DO)) > table.columnWidth(TO_DO)
+               for row in asked), "a long to-do is cut on its line, the rest of the line staying on screen"
+    main.resize(1100, 768)
+    qtbot.waitUntil(lambda: main.width() == 1100)
+    shown = table.visualRect(model.index(asked[0], TO_DO))
+    assert 0 <= shown.left() and shown.right() <= table.viewport().width(), "a window not full width too"
 
 
 def test_back_entry_tab_ticks_items_off_with_the_ehr_reference(qtbot, session_for, answers, tmp_path, laptop,
@@ -527,11 +569,11 @@ def test_the_clerk_sees_a_record_two_laptops_disagree_about_on_hold_and_cannot_t
     _, panel = _back_entry_tab(qtbot, office)
     assert panel.summary.text() == "0 of 2 entered in the EHR"
     line = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id == record)
-    assert panel.model.text(line, 7) == (
+    assert panel.model.text(line, TO_DO) == (
         "ON HOLD — TWO LAPTOPS DISAGREE FROM VERSION 2: ENTER NEITHER UNTIL THE WARDS SAY WHICH IS RIGHT — "
         "laptop 2 (no. 002): version 2 by Nurse (nurse), 28/11/2026 14:10: Bed: 14 | "
         "laptop 1 (no. 001): version 2 by Nurse (nurse), 28/11/2026 14:15: Bed: 15")
-    assert panel.model.is_warning(line, 7)
+    assert panel.model.is_warning(line, TO_DO)
     script, asked = answers
     script["text"] = ["ADM-1"]
     panel.table.setFocus()
@@ -540,7 +582,7 @@ def test_the_clerk_sees_a_record_two_laptops_disagree_about_on_hold_and_cannot_t
     assert asked == [("error", "on hold — two laptops disagree from version 2: enter neither until the wards say which "
                                "is right")], "said before any EHR reference is asked for"
     assert panel.summary.text() == "0 of 2 entered in the EHR"
-    assert panel.model.text(panel.table.currentIndex().row(), 7).startswith("ON HOLD")
+    assert panel.model.text(panel.table.currentIndex().row(), TO_DO).startswith("ON HOLD")
 
 
 def test_a_ward_laptops_import_wizard_takes_the_stick_and_names_the_record_another_laptop_wrote_otherwise(

@@ -5,6 +5,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from downtime.qt.back_entry_panel import TO_DO
 from downtime.qt.main_window import MainWindow
 from downtime.qt.settle_dialog import SettleHoldDialog
 from downtime.services import back_entry, records
@@ -65,7 +66,7 @@ def test_the_clerk_settles_a_hold_with_the_keyboard_and_the_line_becomes_one_to_
     assert (standing.version, standing.data["bed"]) == (2, "15")
     assert standing.reason.endswith("chosen. Sœur Hélène Martin, service 3B, par téléphone")
     line = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id == record)
-    assert panel.model.text(line, 7) == "ENTER"
+    assert panel.model.text(line, TO_DO) == "ENTER"
     assert panel.model.text(line, 6) == "2"
     assert panel.summary.text() == "0 of 2 entered in the EHR"
     panel.table.selectRow(line)
