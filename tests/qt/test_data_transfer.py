@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QWizard
 
 from downtime.qt.back_entry_panel import TO_DO
 from downtime.qt.main_window import MainWindow
@@ -161,6 +161,11 @@ def test_each_lines_to_do_is_on_screen_without_scrolling_on_a_laptop(qtbot, tmp_
     assert len(asked) == 4
     assert any(table.fontMetrics().horizontalAdvance(model.text(row, TO_DO)) > table.columnWidth(TO_DO)
                for row in asked), "a long to-do is cut on its line, the rest of the line staying on screen"
+    main.activateWindow()
+    qtbot.waitActive(main)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is panel.detail, "Tab reaches the chosen line's pane, to scroll or copy from"
     main.resize(1100, 768)
     qtbot.waitUntil(lambda: main.width() == 1100)
     shown = table.visualRect(model.index(asked[0], TO_DO))
@@ -204,8 +209,6 @@ def test_enter_on_the_worklist_line_tabbed_to_ticks_it_off(qtbot, session_for, a
                                                           admission_values):
     """Tab into the worklist makes its first line the current one, framed, not selected; Enter
     there, as the button says, answered "Select a line of the worklist first"."""
-    from PySide6.QtWidgets import QApplication
-
     nurse, ward_clerk = laptop(tmp_path / "ward5.sqlite", 5)
     records.save_new(nurse, "admission", admission_values)
     clerk = session_for("records")
@@ -340,7 +343,6 @@ def test_printing_the_worklist_prints_the_next_patients_from_the_selected_line(q
     """A hospital's whole list would be thousands of pages: the button prints the part about
     to be typed, as the list shows it."""
     from pypdf import PdfReader
-    from PySide6.QtWidgets import QApplication
 
     from downtime.qt import back_entry_panel
     from downtime.qt.print_preview import PrintPreview
