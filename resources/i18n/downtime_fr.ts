@@ -823,6 +823,14 @@ Vérifiez à l’écran que ce que vous venez de faire a bien été enregistré 
         <translation>Liste de ressaisie</translation>
     </message>
     <message>
+        <source>The chosen line in full</source>
+        <translation>La ligne choisie en entier</translation>
+    </message>
+    <message>
+        <source>The line chosen in the list is shown here in full: what to do and what to enter.</source>
+        <translation>La ligne choisie dans la liste s’affiche ici en entier : ce qu’il faut faire et ce qu’il faut saisir.</translation>
+    </message>
+    <message>
         <source>&amp;Mark entered in EHR… (Enter)</source>
         <translation>&amp;Marquer saisi dans le DPI… (Entrée)</translation>
     </message>
@@ -837,6 +845,14 @@ Vérifiez à l’écran que ce que vous venez de faire a bien été enregistré 
     <message>
         <source>&amp;Print the next {count} patients</source>
         <translation>&amp;Imprimer les {count} patients suivants</translation>
+    </message>
+    <message>
+        <source>{patient} — {step}, {when}
+To do: {to_do}
+What to enter: {what}</source>
+        <translation>{patient} — {step}, {when}
+À faire : {to_do}
+À saisir : {what}</translation>
     </message>
     <message>
         <source>Reading the worklist…</source>
@@ -3446,6 +3462,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>ASK THE WARD: {number} {form} {record}, version {version}: {why}</source>
         <translation>DEMANDER AU SERVICE : {number} {form} {record}, version {version} : {why}</translation>
+    </message>
+    <message>
+        <source>(in an earlier export too: posted from it, the EHR holds it without this warning)</source>
+        <translation>(aussi dans un export précédent : envoyé depuis celui-ci, le DPI le contient sans cet avertissement)</translation>
     </message>
     <message>
         <source>{out} already exists: choose a new folder for each export.</source>
