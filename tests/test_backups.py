@@ -9,6 +9,7 @@ import pytest
 
 from downtime.cli import main
 from downtime.domain.staff import Role
+from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.services import backups, records, staff, unlock
 from downtime.services.context import Session, Vault
 from downtime.services.errors import ServiceError, SignInError
@@ -199,13 +200,51 @@ def test_a_stick_that_fills_up_during_the_copy_is_a_clear_message_and_leaves_no_
     with pytest.raises(BackupError, match=r"failed: database or disk is full \(is the USB stick full or removed\?\)"):
         backups.backup_now(nurse)
     assert list((tmp_path / "usb").iterdir()) == []
-    assert backups.last_backup(nurse.db) is None and backups.due(nurse.db, clock())
+    assert backups.last_backup(nurse.db) is None
+    clock.advance(minutes=2)
+    assert backups.due(nurse.db, clock())
     monkeypatch.setattr(backup, "_connect", roomy)
-    clock.advance(minutes=1)
     made = backups.backup_now(nurse)
     assert sorted((tmp_path / "usb").iterdir()) == sorted([made, keyslots.keys_path(made)])
     assert backups.last_backup(nurse.db) == clock() and not backups.due(nurse.db, clock())
     assert made.name in nurse.db.execute("SELECT detail FROM audit WHERE action = 'backup'").fetchone()[0]
+
+
+@pytest.mark.parametrize("stick", ["removed", "full"])
+def test_a_failed_backup_is_due_again_two_minutes_on_not_at_the_next_save(ward, clock, monkeypatch, stick):
+    """A full or removed stick: every save on the ward started a copy of the whole database
+    that failed, the failure not being counted as a backup made. The automatic backup now
+    waits two minutes after a failure; a manual one still tries at once, and a failure keeps
+    the wait going from its own time."""
+    nurse, tmp_path = ward
+    if stick == "removed":
+        (tmp_path / "usb").rmdir()
+    else:
+        def full(*args, **kwargs):
+            raise BackupError(QT_TRANSLATE_NOOP("messages", "backup to {folder} failed: {problem} (is the USB stick "
+                                                "full or removed?)"), folder=tmp_path / "usb", problem="disk full")
+
+        working = backups.make_backup
+        monkeypatch.setattr(backups, "make_backup", full)
+    with pytest.raises(BackupError):
+        backups.backup_now(nurse, "automatic")
+    assert not backups.due(nurse.db, clock())
+    clock.advance(minutes=1, seconds=59)
+    assert not backups.due(nurse.db, clock())
+    with pytest.raises(BackupError):
+        backups.backup_now(nurse)  # manual: tried at once, and failing again
+    clock.advance(minutes=1)
+    assert not backups.due(nurse.db, clock())
+    clock.advance(minutes=1)
+    assert backups.due(nurse.db, clock())
+    if stick == "removed":
+        (tmp_path / "usb").mkdir()  # put back
+    else:
+        monkeypatch.setattr(backups, "make_backup", working)  # room again
+    backups.backup_now(nurse, "automatic")
+    assert not backups.due(nurse.db, clock())
+    clock.advance(minutes=15)
+    assert backups.due(nurse.db, clock())
 
 
 def test_a_stick_that_fills_up_with_the_key_slots_keeps_no_part_of_them(ward, monkeypatch):

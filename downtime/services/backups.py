@@ -35,6 +35,16 @@ from downtime.storage.backup import (
 from downtime.storage.integrity import check_database
 
 
+RETRY_AFTER_FAILURE = timedelta(minutes=2)
+"""How long an automatic backup waits after one failed: a failed backup is not counted as made,
+so it stayed due, and with a full or removed stick each save on the ward started a copy of the
+whole database that failed. A manual backup and the one at closing try at once."""
+
+_failed_at: dict[str, datetime] = {}
+"""When the last attempt to back up each database file (by its path) failed, in this running
+app: kept out of the database, which records backups made, not the state of a stick."""
+
+
 def default_folder() -> Path:
     return data_dir() / "backups"
 
@@ -50,9 +60,17 @@ def last_backup(db: Database) -> datetime | None:
 
 
 def due(db: Database, now: datetime) -> bool:
-    """A backup is due when the last one is older than the ward's interval (or there is none)."""
+    """A backup is due when the last one is older than the ward's interval (or there is none),
+    and the last attempt, if it failed, is RETRY_AFTER_FAILURE old."""
+    failed = _failed_at.get(_file_of(db))
+    if failed is not None and now - failed < RETRY_AFTER_FAILURE:
+        return False
     last = last_backup(db)
     return last is None or now - last >= timedelta(minutes=int(settings.get(db, "backup_every_minutes")))
+
+
+def _file_of(db: Database) -> str:
+    return db.execute("PRAGMA database_list").fetchone()[2]
 
 
 def backup_now(session: Session, reason: str = "manual") -> Path:
@@ -69,19 +87,26 @@ def begin_backup(session: Session, reason: str) -> Callable[[Database], Path]:
         raise RuntimeError("a backup was started inside a transaction; it would wait for itself")
     now = session.clock()
     target = folder(session.db)
+    file = _file_of(session.db)
     if settings.get(session.db, "backup_folder") and not target.is_dir():
         # Made here, the copy would be on the laptop's own disk, lost with it, while the banner
         # said a backup was made.
+        _failed_at[file] = now
         raise BackupError(QT_TRANSLATE_NOOP("messages", "backup to {folder} failed: the folder is not there (is the USB "
                                             "stick removed?)"), folder=target)
     path, key, keep = session.vault.path, session.vault.key, int(settings.get(session.db, "backup_keep"))
-    actor, device_id = session.user.staff_id, session.device.device_id
+    actor, device_id, clock = session.user.staff_id, session.device.device_id, session.clock
 
     def copy(db: Database) -> Path:
-        made = make_backup(db, path, key, target, now, keep=keep)
-        with db.atomic():
-            audit.append(db, at=now, actor=actor, device_id=device_id, action="backup",
-                         detail={"folder": str(target), "file": made.name, "reason": reason})
+        try:
+            made = make_backup(db, path, key, target, now, keep=keep)
+            with db.atomic():
+                audit.append(db, at=now, actor=actor, device_id=device_id, action="backup",
+                             detail={"folder": str(target), "file": made.name, "reason": reason})
+        except Exception:
+            _failed_at[file] = clock()  # the wait runs from the failure: a hospital's copy takes a minute
+            raise
+        _failed_at.pop(file, None)
         return made
 
     return copy

@@ -118,6 +118,31 @@ def test_a_backup_failing_off_the_gui_thread_shows_in_the_banner(window, qtbot, 
     assert "Last backup: 0 min ago" in window.banner.backup.text() and not problem.isVisible()
 
 
+def test_a_failed_backup_is_not_tried_again_at_each_save_but_two_minutes_on(window, qtbot, admission_values, full_stick,
+                                                                          monkeypatch, clock):
+    """A full or removed stick: each save on the ward started a copy of the whole database
+    that failed. The banner keeps saying why until the next try, two minutes on."""
+    from PySide6.QtWidgets import QApplication
+
+    from downtime.services import backups
+
+    started: list[str] = []
+    begin = backups.begin_backup
+    monkeypatch.setattr(backups, "begin_backup", lambda session, reason: started.append(reason) or begin(session, reason))
+    records.save_new(window.session, "admission", admission_values)
+    qtbot.waitUntil(lambda: "BACKUP FAILED" in window.banner.backup.text() and not Work.running, timeout=30_000)
+    clock.advance(minutes=1)
+    records.save_new(window.session, "admission", admission_values | {"bed": "14", "nir": None})
+    QApplication.processEvents()
+    assert started == ["automatic"] and "BACKUP FAILED" in window.banner.backup.text()
+    full_stick()  # room again
+    clock.advance(minutes=1)
+    records.save_new(window.session, "admission", admission_values | {"bed": "15", "nir": None})
+    qtbot.waitUntil(lambda: "Last backup: 0 min ago" in window.banner.backup.text() and not Work.running,
+                    timeout=30_000)
+    assert started == ["automatic", "automatic"]
+
+
 def test_a_backup_that_failed_at_sign_out_is_not_shown_as_made_to_the_next_person(window, qtbot, full_stick,
                                                                                  session_for):
     """The stick was full at sign-out: the next person's banner read "Last backup: 0 min ago"."""
