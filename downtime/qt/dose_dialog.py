@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from downtime.domain.medication import Check, Frequency, NotGivenReason, Order
+from downtime.domain.medication import Check, Frequency, NotGivenReason, Order, Outcome
 from downtime.domain.records import RecordVersion
 from downtime.i18n import QT_TRANSLATE_NOOP, QT_TR_NOOP, decimal_text
 from downtime.qt.i18n import language, say, translate, word
@@ -165,6 +165,10 @@ class DoseDialog(QDialog):
             layout.addWidget(self.dose_on_hold)
         self.resumed = ErrorLabel()  # a draft reopened: said not recorded (see `restore`)
         layout.addWidget(self.resumed)
+        self.discard = QPushButton(translate("DoseDialog", "Disc&ard this draft"))
+        self.discard.clicked.connect(self.reject)
+        self.discard.hide()  # a draft whose dose was recorded since (see `restore`)
+        layout.addWidget(self.discard)
         self.as_required: QLabel | None = None
         if order.frequency is Frequency.PRN:
             said, too_soon = as_required_words(session, order)
@@ -239,8 +243,22 @@ class DoseDialog(QDialog):
             edit.setText(typed[key])
         reason = typed["not_given_reason"]
         self.reason.setCurrentIndex(1 + [r.value for r in REASONS].index(reason) if reason else 0)
-        self.resumed.setText(translate("DoseDialog", "NOT RECORDED YET: typed at {time} and left unsaved. Check it, "
-                                                     "then save it, or cancel it.").format(time=f"{typed_at:%d/%m %H:%M}"))
+        recorded = medication.recorded_for(self.session.db, self.order, self.slot) if self.slot else None
+        if recorded is None:
+            self.resumed.setText(translate("DoseDialog", "NOT RECORDED YET: typed at {time} and left unsaved. Check it, "
+                                                         "then save it, or cancel it.").format(time=f"{typed_at:%d/%m %H:%M}"))
+            return
+        # Recorded another way since (again from the round): offered as "not recorded yet", its
+        # Save then warned "already given", and nothing said by whom or when.
+        said = (translate("DoseDialog", "ALREADY RECORDED: the {slot} dose was recorded as given at {time} by {who}. "
+                                        "Discard this draft (typed at {typed}), unless that record is wrong.")
+                if recorded.outcome is Outcome.GIVEN else
+                translate("DoseDialog", "ALREADY RECORDED: the {slot} dose was recorded as not given at {time} by "
+                                        "{who}. Discard this draft (typed at {typed}), unless that record is wrong."))
+        self.resumed.setText(said.format(slot=f"{self.slot:%H:%M}", time=f"{recorded.at:%d/%m %H:%M}",
+                                         who=names_with_ids(self.session.db).get(recorded.given_by, recorded.given_by),
+                                         typed=f"{typed_at:%d/%m %H:%M}"))
+        self.discard.show()
 
     def _keep_typed(self) -> None:
         try:

@@ -124,6 +124,14 @@ def administrations(db: Database, patient_id: str) -> list[Administration]:
     return [administration_of(r) for r in _standing(db, DOSE_FORM, patient_id)]
 
 
+def recorded_for(db: Database, found: Order, slot: datetime) -> Administration | None:
+    """The standing dose recorded for an order's scheduled time, given or not (None: none is). A
+    dose typed for that time and left unsaved may have been recorded since another way (again
+    from the round, by its nurse or someone else): its draft must say so."""
+    return next((dose for dose in administrations(db, found.patient_id)
+                 if dose.order_id == found.record_id and dose.scheduled_for == slot), None)
+
+
 def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[Warning]:
     """The warnings this dose would raise, for the screen to show before saving."""
     found = order(session.db, order_id)

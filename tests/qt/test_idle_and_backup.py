@@ -335,6 +335,36 @@ def test_a_dose_being_typed_when_someone_else_signs_in_is_kept_for_its_nurse_not
     assert drafts.drafts_of(again.session) == []
 
 
+def test_a_dose_draft_whose_dose_was_recorded_since_says_so_and_is_discarded_at_a_click(
+        medication_ward, window, qtbot, type_text, session_for, clock):
+    """She recorded the dose again from the round instead of reopening her draft: at her next
+    sign-in the draft came back saying only "not recorded yet", and Save warned "already
+    given". It now says who recorded that dose and when, and offers to discard the draft."""
+    from downtime.qt.main_window import MainWindow
+    from downtime.services import drafts, medication
+
+    patient, amox, _ = medication_ward
+    dialog = _dose_being_typed(window, qtbot, type_text)
+    dialog.hand_over()
+    clock.advance(minutes=10)
+    nurse = session_for("nurse")
+    medication.record_dose(nurse, amox, {"outcome": "given", "given_at": nurse.clock().isoformat(timespec="minutes"),
+                                         "scheduled_for": dialog.slot.isoformat(timespec="minutes"),
+                                         "dose_given": 1.0, "route": "IV"},
+                           overrides={medication.Check.ALLERGY: "Tolerated amoxicillin in 2024"})
+    again = MainWindow(session_for("nurse"))
+    qtbot.addWidget(again)
+    again.show()
+    (resumed,) = again.resume_drafts()
+    said = resumed.resumed.text()
+    assert "ALREADY RECORDED" in said and "NOT RECORDED" not in said
+    assert f"{dialog.slot:%H:%M} dose was recorded as given at {clock():%d/%m %H:%M} by Hélène Lefèvre (nurse)" in said
+    assert resumed.discard.isVisible()
+    qtbot.mouseClick(resumed.discard, Qt.MouseButton.LeftButton)
+    assert not resumed.isVisible() and drafts.drafts_of(again.session) == []
+    assert len(medication.administrations(again.session.db, patient)) == 1
+
+
 def test_a_dose_cancelled_by_its_nurse_leaves_no_draft(medication_ward, window, qtbot, type_text):
     from PySide6.QtTest import QTest
 
