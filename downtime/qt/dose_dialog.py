@@ -98,24 +98,33 @@ def order_label(session: Session, order_id: str) -> str:
     return medication.order_label(medication.order(session.db, order_id), session.form(medication.ORDER_FORM), language())
 
 
-def as_required_words(session: Session, order: Order) -> tuple[str, bool]:
-    """What an as-required order's doses come to now (`medication.as_required_status`): the
-    last dose of the medicine (when, how long ago, who, and from which order if another), how
-    many in 24 hours against the order's maximum, and when the next is allowed; and whether a
-    dose now is too soon."""
-    status, now = medication.as_required_status(session, order.record_id), session.clock()
+def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str, bool]:
+    """What an as-required order's doses come to at `at`, the time the dose is typed for
+    (`medication.as_required_status`): the last dose of the medicine before it (when, how long
+    before, who, and from which order if another), how many in the 24 hours up to it against the
+    order's maximum, and when the next is allowed; and whether a dose then is too soon. Said from
+    now when the time is now (within the minute), from the time typed otherwise."""
+    status, now = medication.as_required_status(session, order.record_id, at), session.clock()
+    current = abs(at - now) < timedelta(minutes=1)
+    when = f"{at:%d/%m %H:%M}"
     if status.last is None:
-        lines = [translate("DoseDialog", "Last dose: none recorded")]
+        lines = [translate("DoseDialog", "Last dose: none recorded") if current else
+                 translate("DoseDialog", "Last dose before {at}: none recorded").format(at=when)]
     else:
         last = status.last
-        lines = [translate("DoseDialog", "Last dose: {time} ({ago} ago) by {who}").format(
-            time=f"{last.at:%d/%m %H:%M}", ago=duration_text(now - last.at),
-            who=names_with_ids(session.db).get(last.given_by, last.given_by))]
+        said = (translate("DoseDialog", "Last dose: {time} ({ago} ago) by {who}") if current else
+                translate("DoseDialog", "Last dose: {time} ({ago} before {at}) by {who}"))
+        lines = [said.format(time=f"{last.at:%d/%m %H:%M}", ago=duration_text(at - last.at), at=when,
+                             who=names_with_ids(session.db).get(last.given_by, last.given_by))]
         if last.order_id != order.record_id:
             lines[0] += translate("DoseDialog", ", from the order {order}").format(order=order_label(session, last.order_id))
-    lines.append(translate("DoseDialog", "Given in the last 24 h: {count}, at most {limit}").format(
-        count=len(status.recent), limit=order.max_doses_24h) if order.max_doses_24h is not None else
-        translate("DoseDialog", "Given in the last 24 h: {count}").format(count=len(status.recent)))
+    if current:
+        counted = (translate("DoseDialog", "Given in the last 24 h: {count}, at most {limit}")
+                   if order.max_doses_24h is not None else translate("DoseDialog", "Given in the last 24 h: {count}"))
+    else:
+        counted = (translate("DoseDialog", "Given in the 24 h up to {at}: {count}, at most {limit}")
+                   if order.max_doses_24h is not None else translate("DoseDialog", "Given in the 24 h up to {at}: {count}"))
+    lines.append(counted.format(count=len(status.recent), limit=order.max_doses_24h, at=when))
     others: dict[str, list[str]] = {}
     for dose in status.recent:
         if dose.order_id != order.record_id:
@@ -123,9 +132,13 @@ def as_required_words(session: Session, order: Order) -> tuple[str, bool]:
     if others:
         lines[-1] += translate("DoseDialog", "; of them from another order of the same medicine: {doses}").format(
             doses="; ".join(f"{', '.join(times)} ({order_label(session, other)})" for other, times in others.items()))
-    lines.append(translate("DoseDialog", "A dose is allowed now") if status.next_at is None else
-                 translate("DoseDialog", "Next dose allowed from {time} (in {wait})").format(
-                     time=f"{status.next_at:%d/%m %H:%M}", wait=duration_text(status.next_at - now)))
+    if status.next_at is None:
+        lines.append(translate("DoseDialog", "A dose is allowed now") if current else
+                     translate("DoseDialog", "A dose is allowed at {at}").format(at=when))
+    else:
+        said = (translate("DoseDialog", "Next dose allowed from {time} (in {wait})") if current else
+                translate("DoseDialog", "Next dose allowed from {time} ({wait} after {at})"))
+        lines.append(said.format(time=f"{status.next_at:%d/%m %H:%M}", wait=duration_text(status.next_at - at), at=when))
     return "\n".join(lines), status.next_at is not None
 
 
@@ -171,10 +184,8 @@ class DoseDialog(QDialog):
         layout.addWidget(self.discard)
         self.as_required: QLabel | None = None
         if order.frequency is Frequency.PRN:
-            said, too_soon = as_required_words(session, order)
-            self.as_required = QLabel(said)
+            self.as_required = QLabel()
             self.as_required.setWordWrap(True)
-            self.as_required.setStyleSheet(ERROR_STYLE if too_soon else "")
             layout.addWidget(self.as_required)
         form = QFormLayout()
         self.outcome = QComboBox()
@@ -214,6 +225,8 @@ class DoseDialog(QDialog):
         layout.addWidget(self.save_button)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self._outcome_changed()
+        self._judge_as_required()
+        self.given_at.textChanged.connect(self._judge_as_required)
         for edit in (self.given_at, self.dose, self.route, self.site, self.detail):
             edit.textChanged.connect(self._keep_typed)
         for combo in (self.outcome, self.reason):
@@ -259,6 +272,20 @@ class DoseDialog(QDialog):
                                          who=names_with_ids(self.session.db).get(recorded.given_by, recorded.given_by),
                                          typed=f"{typed_at:%d/%m %H:%M}"))
         self.discard.show()
+
+    def _judge_as_required(self) -> None:
+        """An as-required order's summary, for the actual time as typed: worked out once as the
+        dialog opened, it said what 09:00 allowed while the nurse typed the 14:30 she gave the
+        dose at. A time half typed, or unreadable, leaves the last time read said."""
+        if self.as_required is None:
+            return
+        try:
+            at = self._given_at()
+        except ParseError:
+            return
+        said, too_soon = as_required_words(self.session, self.order, at)
+        self.as_required.setText(said)
+        self.as_required.setStyleSheet(ERROR_STYLE if too_soon else "")
 
     def _keep_typed(self) -> None:
         try:

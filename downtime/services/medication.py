@@ -159,13 +159,14 @@ def _judged_against(db: Database, found: Order) -> tuple[list[Order], set[str], 
     return theirs, same_medicine(found, theirs), administrations(db, found.patient_id)
 
 
-def as_required_status(session: Session, order_id: str) -> AsRequiredStatus:
+def as_required_status(session: Session, order_id: str, at: datetime | None = None) -> AsRequiredStatus:
     """An as-required order's last dose, its doses in 24 hours and when the next is allowed, as
-    of now: read from the doses and by the rule `check_dose` judges a dose of it by, so the dose
-    dialog says beforehand what Save would question."""
+    of `at` (the time a dose is typed for; now when not given): read from the doses and by the
+    rule `check_dose` judges a dose of it by, so the dose dialog says beforehand what Save would
+    question."""
     found = order(session.db, order_id)
     _, same, history = _judged_against(session.db, found)
-    return prn_status(found, session.clock(), prn_given(found, history, same))
+    return prn_status(found, at or session.clock(), prn_given(found, history, same))
 
 
 def _given_on_another_laptop(session: Session, found: Order, slot: datetime | None) -> list[Warning]:

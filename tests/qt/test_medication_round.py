@@ -977,3 +977,25 @@ def test_an_as_required_dose_dialog_says_what_was_given_and_when_the_next_dose_i
     regular_dialog = DoseDialog(nurse, medication.order(nurse.db, regular.record_id), None)
     qtbot.addWidget(regular_dialog)
     assert regular_dialog.as_required is None
+
+
+def test_an_as_required_dose_dialogs_summary_follows_the_actual_time_typed(qtbot, paracetamol_day, type_text):
+    """Worked out when the dialog opened, the last dose, the day's count and the next dose
+    allowed stayed those of 09:00 when the nurse typed the time the dose was really given."""
+    nurse, _, prn = paracetamol_day
+    dialog = DoseDialog(nurse, medication.order(nurse.db, prn.record_id), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.as_required.styleSheet()  # too soon at 09:00: in red
+    dialog.given_at.selectAll()
+    type_text(dialog.given_at, "28/11/2026 14:30")
+    said = dialog.as_required.text()
+    assert "Last dose: 28/11 08:00 (6 h 30 min before 28/11 14:30) by Hélène Lefèvre (nurse)" in said
+    assert "Given in the 24 h up to 28/11 14:30: 3, at most 4" in said
+    assert "A dose is allowed at 28/11 14:30" in said and not dialog.as_required.styleSheet()
+    dialog.given_at.selectAll()
+    type_text(dialog.given_at, "28/11/2026 12:")  # half typed: the time read last is still said
+    assert dialog.as_required.text() == said
+    type_text(dialog.given_at, "30")
+    assert "Next dose allowed from 28/11 14:00 (1 h 30 min after 28/11 12:30)" in dialog.as_required.text()
+    assert dialog.as_required.styleSheet()
