@@ -95,6 +95,19 @@ def test_a_printed_record_names_who_recorded_it_and_each_version(session_for, ad
     assert text.count("Hélène Lefèvre (nurse)") == 3, "the line above and both versions of the history"
 
 
+def test_a_printed_dose_names_its_witness(session_for, medication_ward, tmp_path):
+    """It printed the witness as the stored staff ID ("doctor")."""
+    from downtime.services import medication
+
+    _, _, morphine = medication_ward
+    nurse = session_for("nurse")
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    dose = medication.record_dose(nurse, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                    "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
+    text = _flat(" ".join(_pages(printing.print_record(nurse, dose.record_id, tmp_path / "dose.pdf"))))
+    assert "Dr Karim Benali (doctor)" in text
+
+
 def test_entered_in_error_record_is_watermarked(session_for, admission_values, tmp_path):
     nurse = session_for("nurse", lang="fr")
     first = records.save_new(nurse, "admission", admission_values)

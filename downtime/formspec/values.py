@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone, tzinfo
 from typing import Any
@@ -156,11 +157,15 @@ def parse_text(field: Field, text: str, tz: tzinfo | None = None) -> Any:
     return text
 
 
-def format_value(field: Field, value: Any, lang: Lang) -> str:
-    """How a value reads on screen and paper."""
+def format_value(field: Field, value: Any, lang: Lang, names: Mapping[str, str] | None = None) -> str:
+    """How a value reads on screen and paper. `names`: each staff ID with the person's name
+    (see staff.names_with_ids), for a staff reference (a dose's witness), which reads as its
+    stored ID without them or when the ID is not known here."""
     if value is None or value == "" or value == []:
         return ""
     match field:
+        case StaffRefField():
+            return (names or {}).get(value, value)
         case DateField():
             return date.fromisoformat(value).strftime("%d/%m/%Y")
         case DateTimeField():
@@ -175,7 +180,8 @@ def format_value(field: Field, value: Any, lang: Lang) -> str:
         case YesNoField():
             return {True: {"en": "Yes", "fr": "Oui"}, False: {"en": "No", "fr": "Non"}}[value][lang]
         case RepeatField():  # one row after another (allergy lines)
-            return "; ".join(" ".join(filter(None, (format_value(part, row.get(part.id), lang) for part in field.fields)))
+            return "; ".join(" ".join(filter(None, (format_value(part, row.get(part.id), lang, names)
+                                                    for part in field.fields)))
                              for row in value)
     return str(value)
 

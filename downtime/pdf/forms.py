@@ -7,6 +7,7 @@ records staff read laptop and paper records alike.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -162,7 +163,7 @@ def _writing(lines: int, hint: str) -> Flowable:
     return _WritingSpace(lines, hint)
 
 
-def _filled_content(field: Field, value: Any, lang: Lang) -> list[Flowable]:
+def _filled_content(field: Field, value: Any, lang: Lang, names: Mapping[str, str] | None) -> list[Flowable]:
     match field:
         case ChoiceField():
             return [_ticks([(o.label.get(lang), o.code == value) for o in field.options])]
@@ -170,7 +171,7 @@ def _filled_content(field: Field, value: Any, lang: Lang) -> list[Flowable]:
             return [_ticks([(o.label.get(lang), o.code in (value or [])) for o in field.options])]
         case YesNoField():
             return [_ticks([(t("yes", lang), value is True), (t("no", lang), value is False)])]
-    shown = format_value(field, value, lang)
+    shown = format_value(field, value, lang, names)
     unit = f" {field.unit}" if isinstance(field, (IntegerField, DecimalField)) and field.unit and shown else ""
     return [_p(f"{shown}{unit}" or "—", size=10, leading=13)]
 
@@ -244,8 +245,10 @@ def _grid(cells: list[tuple[int, list[Flowable]] | Flowable], width: float) -> l
     return tables
 
 
-def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: float) -> list[list[Flowable]]:
-    """Each section with a field to show: its band, then its rows of field boxes."""
+def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: float,
+              names: Mapping[str, str] | None = None) -> list[list[Flowable]]:
+    """Each section with a field to show: its band, then its rows of field boxes (`names`: as
+    `filled_form_pdf`'s, for a field naming a staff member)."""
     blank = values is None
     sections: list[list[Flowable]] = []
     for section in spec.sections:
@@ -260,7 +263,7 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
                 cells.append(_repeat_table(field, label, rows, lang, width))
                 continue
             content = (_blank_content(field, lang, cell_width) if blank
-                       else _filled_content(field, (values or {}).get(field.id), lang))
+                       else _filled_content(field, (values or {}).get(field.id), lang, names))
             cells.append((field.paper.span, label + content))
         if cells:
             sections.append([_section_band(section.title.get(lang), width), *_grid(cells, width)])
@@ -323,7 +326,8 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
                     lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
                     history: list[RecordVersion], names: dict[str, str]) -> Path:
     """`names`: each staff ID with the person's name (see staff.names_with_ids), for who
-    recorded the record and each of its versions."""
+    recorded the record and each of its versions, and a field naming a staff member (a dose's
+    witness)."""
     withdrawn = record.status is RecordStatus.ENTERED_IN_ERROR
     info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, patient=patient,
@@ -339,6 +343,6 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
         story.append(_p(t("eie_reason", lang, reason=record.reason or ""), size=10, bold=True,
                         color=colors.HexColor("#8b0000")))
     story.append(Spacer(1, 2 * mm))
-    parts = _sections(spec, record.data, lang, width) + ([_history(history, names, lang, width)] if len(history) > 1 else [])
+    parts = _sections(spec, record.data, lang, width, names) + ([_history(history, names, lang, width)] if len(history) > 1 else [])
     story += _signed(parts, lang, "signature_filled", info)
     return build_pdf(out, story, info)

@@ -116,12 +116,13 @@ class FormView(QWidget):
         scroll.setWidgetResizable(True)
         body = QWidget()
         column = QVBoxLayout(body)
+        names = names_with_ids(self.session.db)
         for section in self.spec.sections:
             group = QGroupBox(section.title.get(lang))
             form = QFormLayout(group)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for field in section.fields:
-                editor = make_editor(field, lang, self._ref_choices, now=self.session.clock)
+                editor = make_editor(field, lang, self._ref_choices, now=self.session.clock, names=names)
                 editor.committed.connect(self._changed)
                 label = QLabel(f"{field.label.get(lang)}{' *' if field.required else ''}")
                 label.setBuddy(editor.widget)

@@ -71,8 +71,8 @@ class RecordsView(PatientTab):
         index = self.table.currentIndex()
         chosen = self.model.rows[index.row()].record_id if index.isValid() else None
         found = records.list_current(self.session.db, patient_id=self.patient_id)
-        known = {record.record_id: record for record in found}
-        labels = {record.record_id: records.record_label(self.session, record, known) for record in found}
+        known, names = {record.record_id: record for record in found}, names_with_ids(self.session.db)
+        labels = {record.record_id: records.record_label(self.session, record, known, names) for record in found}
         self.model.load(sorted(found, key=lambda record: (record.occurred_at, record.recorded_at), reverse=True), labels,
                         set(records.on_hold(self.session, list(known))))
         if found:

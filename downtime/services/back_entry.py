@@ -441,13 +441,13 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     patients = _identities(session, ids, current)
     links = ehr_numbers(session.db, ids)
     shared = _shared(session.db, links)
-    known = {record.record_id: record for record in current}
+    known, names = {record.record_id: record for record in current}, names_with_ids(session.db)
     groups: dict[str | None, list[WorkItem]] = {}
     for record in current:
         done = entered.get(record.record_id)
         if _is_work(record, done, record.record_id in holds):
             groups.setdefault(record.patient_id, []).append(WorkItem(
-                record, _step(session, record.form_id), records.record_label(session, record, known), done,
+                record, _step(session, record.form_id), records.record_label(session, record, known, names), done,
                 _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),
                 holds.get(record.record_id), conflicts.get(record.record_id, ()),
                 shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None))

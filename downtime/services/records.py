@@ -15,7 +15,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.roles import ROLE_NAMES
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import Meaning, RecordRefField
+from downtime.formspec.schema import Meaning, RecordRefField, StaffRefField
 from downtime.formspec.values import format_value, relevant_values, validate
 from downtime.services import census, search
 from downtime.services.context import Session
@@ -309,11 +309,14 @@ def may_change(session: Session, spec: FormSpec) -> bool:
     return True
 
 
-def record_label(session: Session, record: RecordVersion, known: Mapping[str, RecordVersion] | None = None) -> str:
+def record_label(session: Session, record: RecordVersion, known: Mapping[str, RecordVersion] | None = None,
+                 names: Mapping[str, str] | None = None) -> str:
     """A record in one line: its form's summary fields, each named after the first, or else its
     first required answers; an answer that points to another record (the order a dose was
-    given from) shows that record's own label. `known`:
-    current versions already read, so that a list of doses does not read its order once per dose."""
+    given from) shows that record's own label, and one naming a staff member (a dose's witness)
+    their name with the ID. `known`: current versions already read, so that a list of doses does
+    not read its order once per dose; `names`: staff.names_with_ids, read once for a list (read
+    here when a label needs it)."""
     spec = session.form(record.form_id)
     named = bool(spec.summary)
     fields = [spec.field(name) for name in spec.summary] or [field for field in spec.fields() if field.required][:4]
@@ -322,9 +325,11 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
         value = record.data.get(field.id)
         if isinstance(field, RecordRefField) and value:
             target = (known or {}).get(str(value)) or current(session.db, str(value))
-            parts.append(record_label(session, target, known))
+            parts.append(record_label(session, target, known, names))
         elif value not in (None, "", []):
-            shown = format_value(field, value, session.lang)
+            if isinstance(field, StaffRefField) and names is None:
+                names = names_with_ids(session.db)
+            shown = format_value(field, value, session.lang, names)
             parts.append(f"{field.label.get(session.lang)}: {shown}" if named and parts else shown)
     return " — ".join(parts)
 

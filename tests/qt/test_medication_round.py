@@ -397,6 +397,33 @@ def test_a_witnessed_dose_recorded_in_error_is_withdrawn_from_the_patients_recor
     assert view.model.text(0, 3) == "v2 ENTERED IN ERROR"
 
 
+def test_a_witnessed_dose_opened_as_a_form_names_its_witness_and_an_amendment_keeps_them(round_window, ward, qtbot,
+                                                                                          type_text):
+    """The dose's form and the patient's list of records gave the witness as the stored staff
+    ID ("doctor"), where the nurse who gave the dose is named."""
+    from downtime.qt.form_view import FormView
+    from downtime.qt.records_view import RecordsView
+
+    patient, _, morphine = ward
+    given = medication.record_dose(round_window.session, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                                    "given_at": "2026-11-28T10:00+01:00"},
+                                   witness=("doctor", "2222"))
+    listing = round_window.open_records_of(patient)
+    assert isinstance(listing, RecordsView)
+    line = next(listing.model.text(row, 2) for row in range(listing.model.rowCount())
+                if listing.model.rows[row].record_id == given.record_id)
+    assert "Witness (controlled drugs): Dr Karim Benali (doctor)" in line
+    form = round_window.open_record(given)
+    assert isinstance(form, FormView)
+    assert form.editors["witness"].edit.text() == "Dr Karim Benali (doctor)"
+    form.start_amend()
+    form.editors["site"].widget.setFocus()
+    type_text(form.editors["site"].widget, "Abdomen")
+    QTest.keyClick(form.save_button, Qt.Key.Key_Space)
+    amended = records.current(round_window.session.db, given.record_id)
+    assert amended.version == 2 and amended.data["witness"] == "doctor" and amended.data["site"] == "Abdomen"
+
+
 def test_withdrawing_a_witnessed_dose_with_the_witness_pin_left_empty_tries_no_sign_in(round_window, ward, answers,
                                                                                        monkeypatch):
     """OK on an empty PIN tried the witness with it: a failed sign-in in their name each time."""
