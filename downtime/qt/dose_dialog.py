@@ -178,10 +178,6 @@ class DoseDialog(QDialog):
             layout.addWidget(self.dose_on_hold)
         self.resumed = ErrorLabel()  # a draft reopened: said not recorded (see `restore`)
         layout.addWidget(self.resumed)
-        self.discard = QPushButton(translate("DoseDialog", "Disc&ard this draft"))
-        self.discard.clicked.connect(self.reject)
-        self.discard.hide()  # a draft whose dose was recorded since (see `restore`)
-        layout.addWidget(self.discard)
         self.as_required: QLabel | None = None
         if order.frequency is Frequency.PRN:
             self.as_required = QLabel()
@@ -223,6 +219,12 @@ class DoseDialog(QDialog):
         self.save_button = QPushButton(translate("DoseDialog", "&Save dose (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
         layout.addWidget(self.save_button)
+        # A draft whose dose was recorded since (see `restore`); never the button Enter presses.
+        self.discard = QPushButton(translate("DoseDialog", "Disc&ard this draft"))
+        self.discard.setAutoDefault(False)
+        self.discard.clicked.connect(self.reject)
+        self.discard.hide()
+        layout.addWidget(self.discard)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self._outcome_changed()
         self._judge_as_required()

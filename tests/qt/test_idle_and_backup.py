@@ -359,7 +359,7 @@ def test_a_dose_draft_whose_dose_was_recorded_since_says_so_and_is_discarded_at_
     said = resumed.resumed.text()
     assert "ALREADY RECORDED" in said and "NOT RECORDED" not in said
     assert f"{dialog.slot:%H:%M} dose was recorded as given at {clock():%d/%m %H:%M} by Hélène Lefèvre (nurse)" in said
-    assert resumed.discard.isVisible()
+    assert resumed.discard.isVisible() and not resumed.discard.autoDefault(), "Enter never discards"
     qtbot.mouseClick(resumed.discard, Qt.MouseButton.LeftButton)
     assert not resumed.isVisible() and drafts.drafts_of(again.session) == []
     assert len(medication.administrations(again.session.db, patient)) == 1
