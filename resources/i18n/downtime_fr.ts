@@ -1141,8 +1141,16 @@ le numéro du patient dans le DPI :</translation>
         <translation>Dernière dose : aucune tracée</translation>
     </message>
     <message>
+        <source>Last dose before {at}: none recorded</source>
+        <translation>Dernière dose avant le {at} : aucune tracée</translation>
+    </message>
+    <message>
         <source>Last dose: {time} ({ago} ago) by {who}</source>
         <translation>Dernière dose : {time} (il y a {ago}) par {who}</translation>
+    </message>
+    <message>
+        <source>Last dose: {time} ({ago} before {at}) by {who}</source>
+        <translation>Dernière dose : {time} ({ago} avant le {at}) par {who}</translation>
     </message>
     <message>
         <source>, from the order {order}</source>
@@ -1157,6 +1165,14 @@ le numéro du patient dans le DPI :</translation>
         <translation>Données dans les dernières 24 h : {count}</translation>
     </message>
     <message>
+        <source>Given in the 24 h up to {at}: {count}, at most {limit}</source>
+        <translation>Données dans les 24 h jusqu’au {at} : {count}, au plus {limit}</translation>
+    </message>
+    <message>
+        <source>Given in the 24 h up to {at}: {count}</source>
+        <translation>Données dans les 24 h jusqu’au {at} : {count}</translation>
+    </message>
+    <message>
         <source>; of them from another order of the same medicine: {doses}</source>
         <translation> ; dont d’une autre prescription du même médicament : {doses}</translation>
     </message>
@@ -1165,8 +1181,16 @@ le numéro du patient dans le DPI :</translation>
         <translation>Une dose peut être donnée maintenant</translation>
     </message>
     <message>
+        <source>A dose is allowed at {at}</source>
+        <translation>Une dose peut être donnée le {at}</translation>
+    </message>
+    <message>
         <source>Next dose allowed from {time} (in {wait})</source>
         <translation>Prochaine dose possible à partir de {time} (dans {wait})</translation>
+    </message>
+    <message>
+        <source>Next dose allowed from {time} ({wait} after {at})</source>
+        <translation>Prochaine dose possible à partir de {time} ({wait} après le {at})</translation>
     </message>
     <message>
         <source>Record a dose</source>
@@ -1237,8 +1261,20 @@ le numéro du patient dans le DPI :</translation>
         <translation>&amp;Enregistrer (Ctrl+S)</translation>
     </message>
     <message>
+        <source>Disc&amp;ard this draft</source>
+        <translation>&amp;Abandonner ce brouillon</translation>
+    </message>
+    <message>
         <source>NOT RECORDED YET: typed at {time} and left unsaved. Check it, then save it, or cancel it.</source>
         <translation>PAS ENCORE TRACÉE : saisie le {time} et laissée sans enregistrer. La vérifier, puis l’enregistrer, ou l’annuler.</translation>
+    </message>
+    <message>
+        <source>ALREADY RECORDED: the {slot} dose was recorded as given at {time} by {who}. Discard this draft (typed at {typed}), unless that record is wrong.</source>
+        <translation>DÉJÀ TRACÉE : la dose de {slot} a été tracée comme donnée le {time} par {who}. Abandonnez ce brouillon (saisi le {typed}), sauf si cette traçabilité est erronée.</translation>
+    </message>
+    <message>
+        <source>ALREADY RECORDED: the {slot} dose was recorded as not given at {time} by {who}. Discard this draft (typed at {typed}), unless that record is wrong.</source>
+        <translation>DÉJÀ TRACÉE : la dose de {slot} a été tracée comme non donnée le {time} par {who}. Abandonnez ce brouillon (saisi le {typed}), sauf si cette traçabilité est erronée.</translation>
     </message>
     <message>
         <source>Reason for giving anyway (kept in the record and the audit log)</source>
