@@ -585,6 +585,20 @@ def test_an_operation_cannot_be_booked_or_rebooked_after_the_patients_recorded_d
     theatre.book(coord, patients[0], {**_booking(earlier, "08:00"), "planned_start": "2026-11-28T09:00+01:00"})
 
 
+def test_a_patient_whose_death_is_recorded_is_offered_no_slot(lists, clock, session_for):
+    """The rebook dialog offered slots to a patient who had died, each refused only once chosen:
+    the suggestions say the death as recorded and offer none."""
+    coord, patients, made = lists
+    cancelled = theatre.book(coord, patients[0], _booking(made["t1-tue"], "08:00", day=TUESDAY))
+    theatre.cancel(coord, cancelled.record_id, CANCEL)
+    assert theatre.suggestions(coord.db, cancelled.record_id, clock.now).slots, "slots while the patient lives"
+    records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+                                                      "expected": False, "family_informed": True},
+                     patient_id=patients[0])
+    found = theatre.suggestions(coord.db, cancelled.record_id, clock.now)
+    assert found.slots == [] and found.died_at == datetime.fromisoformat("2026-11-28T13:00+01:00")
+
+
 def test_a_rebooking_cannot_put_the_operation_before_it_was_decided(lists, clock):
     """Correcting a rebooking's time with the wrong month (01/11 for 01/12) moved the operation
     onto a list already past: it left the rescheduling list, and no coming list showed it."""

@@ -304,6 +304,8 @@ class Suggested:
     slots: list[Slot]
     specialty: str | None
     elsewhere: bool
+    died_at: datetime | None = None
+    """The patient's recorded death: no slot is offered, as none could be booked."""
 
 
 def suggest_for_specialty(booking: Booking, specialty: str | None, sessions: Sequence[TheatreSession],

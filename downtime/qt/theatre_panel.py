@@ -261,7 +261,8 @@ class RebookDialog(QDialog):
         """The earliest clash-free slots from the day chosen (today at first): moving an
         operation to the day the patient can come is a cancellation, then this. On the lists of
         the operation's specialty; other specialties' only when none of those is free, and
-        then said so (Enter booked a hernia repair on an earlier Gynaecology list unsaid)."""
+        then said so (Enter booked a hernia repair on an earlier Gynaecology list unsaid). A
+        patient whose death is recorded is offered none, and the dialog says so at once."""
         picked = self.from_day.date()
         state, deadline = self.state, self.state.rebook_by
         found = theatre.suggestions(self.session.db, state.record.record_id, self.session.clock(),
@@ -286,7 +287,10 @@ class RebookDialog(QDialog):
                 + self.slot_list.verticalScrollBar().sizeHint().width())
         self.slot_list.setMinimumWidth(min(fits, self.screen().availableGeometry().width() - SCREEN_MARGIN))
         self.error.setText("")
-        if not self.slots:
+        self.book.setEnabled(found.died_at is None)  # Enter, the default button, has nothing to book
+        if found.died_at is not None:
+            self.error.setText(say(theatre.PatientDied(found.died_at)))
+        elif not self.slots:
             self.error.setText(translate("RebookDialog",
                                          "No free slot in the sessions known to this laptop: add sessions or transfer."))
         elif deadline is not None and self.slots[0].start > deadline and picked > self.from_day.minimumDate():

@@ -430,6 +430,16 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
         _check(db, facts.booking)
 
 
+class PatientDied(ServiceError):
+    """The patient's death is recorded: said when a booking is refused for it, and at once by
+    the rebook dialog, which offers no slot."""
+
+    def __init__(self, died: datetime):
+        super().__init__(QT_TRANSLATE_NOOP("messages", "This patient's death is recorded ({died}): no operation can be "
+                                                       "planned after it."),
+                         died=f"{died:%d/%m/%Y %H:%M}")
+
+
 def _refuse_after_death(db: Database, booking: Booking) -> None:
     """No operation is planned after the patient's recorded death: it would stand on the day's
     list. One planned before it (a past operation back-entered) is recorded; a death recorded in
@@ -437,9 +447,7 @@ def _refuse_after_death(db: Database, booking: Booking) -> None:
     assert booking.start is not None
     where = location_at(db, booking.patient_id, booking.start)
     if where is not None and where.status is StayStatus.DECEASED:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This patient's death is recorded ({died}): no operation can be "
-                                                         "planned after it."),
-                           died=f"{where.since:%d/%m/%Y %H:%M}")
+        raise PatientDied(where.since)
 
 
 def _refuse_moving(db: Database, record_id: str, data: dict[str, Any]) -> None:
@@ -567,12 +575,15 @@ def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, fr
     patient can come), on the lists of the operation's specialty: that of the list it was
     booked on (a list since withdrawn tells none: then every list's). Read only the sessions
     still to come and the bookings around them (with their lists), not the theatre's whole
-    history."""
+    history. A patient whose death is recorded is offered none (a death cannot be recorded for a
+    time to come, so every slot would be after it, which the booking check refuses)."""
     after = max(now, datetime.combine(from_day, time.min, tzinfo=now.tzinfo)) if from_day else now
     coming = _sessions_near(db, after, after + timedelta(days=3660))
     around = _around(db, after, max(s.end for s in coming)) if coming else set()
     replayed = _replay(db, around | {booking_id})
     state, booked = _state(replayed, booking_id), _booked(replayed)
+    if (died := deaths(db, [state.booking.patient_id]).get(state.booking.patient_id)) is not None:
+        return Suggested([], None, False, died_at=died)
     # Every list the clash check would know: those to come, and those of the bookings read and
     # the operation's own, ended ones too (an operation a merge left running past its list's end
     # still holds that list's theatre; an ended list offers no slot).
