@@ -292,3 +292,51 @@ def test_the_import_wizard_names_the_clash(two_laptops_one_slot, tmp_path, lapto
         qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     assert wizard.run_page.succeeded
     assert "THEATRE CLASH, both bookings stand, move one: Cholecystectomy" in wizard.run_page.result.text()
+
+
+@pytest.fixture
+def list_shortened_and_booked(tmp_path, laptop, admission_values, clock):
+    """Monday's T1 list (08:00-13:00) set up on laptop 1 and imported by laptop 2; then laptop 1
+    ends it at 10:00 (the afternoon staff gone) while laptop 2 books a hernia repair on it at
+    11:00-12:00, each laptop's check passing on its own. Returns both exports and the patient's
+    downtime number."""
+    (nurse1, clerk1), (nurse2, clerk2) = laptop(tmp_path / "1.sqlite", 1), laptop(tmp_path / "2.sqlite", 2)
+    coord1, coord2 = _coordinator(nurse1, clock), _coordinator(nurse2, clock)
+    listed = records.save_new(coord1, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-11-30T08:00+01:00",
+        "ends_at": "2026-11-30T13:00+01:00"})
+    import_export(clerk2, export(clerk1, tmp_path / "export-1a").folder)
+    records.amend(coord1, listed.record_id, {**listed.data, "ends_at": "2026-11-30T10:00+01:00"}, "no afternoon staff")
+    patient = records.save_new(nurse2, "admission", {**admission_values, "birth_name": "Booked", "nir": ""}).patient_id
+    theatre.book(coord2, patient, {**BOOKING, "session": listed.record_id, "planned_start": "2026-11-30T11:00+01:00",
+                                   "surgeon": "Dr Petit", "anaesthetist": None})
+    number = nurse2.db.execute("SELECT downtime_number FROM patients WHERE patient_id = ?", [patient]).fetchone()[0]
+    return export(clerk1, tmp_path / "export-1b").folder, export(clerk2, tmp_path / "export-2").folder, number
+
+
+OUTSIDE = ("THEATRE CLASH, an operation stands outside its session, move it: Hernia repair, patient {number}, "
+           "theatre T1 30/11/2026 11:00-12:00 (booked on laptop 2 (no. 002)): 30/11 11:00-12:00 does not fit in the "
+           "session 30/11 08:00-10:00 of theatre T1")
+
+
+def test_the_merge_names_an_operation_another_laptop_left_outside_its_shortened_list(list_shortened_and_booked,
+                                                                                    tmp_path, capsys):
+    """One laptop shortened the list, the other booked on what it cut: the merged list held an
+    operation after the list's end (off the day's list's hours), and the merge said nothing."""
+    first, second, number = list_shortened_and_booked
+    (report,) = merge([first, second], tmp_path / "merged").theatre_clashes
+    assert report.text("en") == OUTSIDE.format(number=number)
+    assert main(["merge", str(first), str(second), "--out", str(tmp_path / "m")]) == 0
+    assert OUTSIDE.format(number=number) in capsys.readouterr().out.splitlines()
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)], ids=["shortened first", "booked first"])
+def test_the_import_names_an_operation_left_outside_its_list_whichever_export_comes_last(
+        list_shortened_and_booked, tmp_path, laptop, order):
+    """Whether the booking or the list's new end arrives last, the import that brings the second
+    says so, as 'downtime import' prints it."""
+    *folders, number = list_shortened_and_booked
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    assert import_export(office, folders[order[0]]).theatre_clashes == ()
+    (report,) = import_export(office, folders[order[1]]).theatre_clashes
+    assert report.text("en") == OUTSIDE.format(number=number)

@@ -161,15 +161,22 @@ def clashes(candidate: Booking, sessions: Mapping[str, TheatreSession],
     the same theatre, surgeon, anaesthetist or patient (partial overlaps count)."""
     if candidate.session_id is None or candidate.start is None or candidate.end is None:
         return []
-    session = sessions[candidate.session_id]
-    found = []
-    if not fits(candidate, session):
-        # Dated: a time typed on another day than the session's would read as fitting.
-        found.append(Clash("session", session.session_id, Phrase(QT_TRANSLATE_NOOP(
-            "messages", "{operation} does not fit in the session {session} of theatre {theatre}"),
-            {"operation": f"{candidate.start:%d/%m %H:%M}-{candidate.end:%H:%M}",
-             "session": f"{session.start:%d/%m %H:%M}-{session.end:%H:%M}", "theatre": session.theatre})))
-    return found + meetings(candidate, sessions, booked)
+    found = outside(candidate, sessions[candidate.session_id])
+    return ([] if found is None else [found]) + meetings(candidate, sessions, booked)
+
+
+def outside(booking: Booking, session: TheatreSession) -> Clash | None:
+    """The clash of an operation not running inside its session: refused when booked, and
+    reported when two laptops' changes left it there (one shortened the list, the other booked
+    on what it cut)."""
+    if fits(booking, session):
+        return None
+    assert booking.start is not None and booking.end is not None
+    # Dated: a time typed on another day than the session's would read as fitting.
+    return Clash("session", session.session_id, Phrase(QT_TRANSLATE_NOOP(
+        "messages", "{operation} does not fit in the session {session} of theatre {theatre}"),
+        {"operation": f"{booking.start:%d/%m %H:%M}-{booking.end:%H:%M}",
+         "session": f"{session.start:%d/%m %H:%M}-{session.end:%H:%M}", "theatre": session.theatre}))
 
 
 def room_of(booking: Booking, sessions: Mapping[str, TheatreSession]) -> str | None:

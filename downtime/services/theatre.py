@@ -20,7 +20,7 @@ from downtime.domain.laptops import Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
     PRIORITY_RANK, Booking, CancelReason, Clash, Priority, Suggested, TheatreSession, clashes, left_outside,
-    meetings, overlapping_sessions, rebook_by, suggest_for_specialty, theatre_key,
+    meetings, outside, overlapping_sessions, rebook_by, suggest_for_specialty, theatre_key,
 )
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message
@@ -326,6 +326,51 @@ class StandingClash:
     """What the first meets in the second (naming the second's time), as its line shows it."""
     second_meets: tuple[Clash, ...]
 
+    @property
+    def sides(self) -> tuple[tuple[BookingFacts, TheatreSession], ...]:
+        return (self.first, self.first_session), (self.second, self.second_session)
+
+    def said(self, lang: Lang, sides: list[str]) -> str:
+        """Reported with each side as `sides` words it."""
+        return message(lang, STANDING, first=sides[0], second=sides[1],
+                       clashes="; ".join(clash.said.text(lang) for clash in self.second_meets))
+
+
+@dataclass(frozen=True)
+class StandingOutside:
+    """An operation standing outside its session, where the booking check would have refused
+    it: one laptop shortened (or moved) the list, another booked on what it cut. Shown for a
+    person to move it, never undone."""
+
+    facts: BookingFacts
+    session: TheatreSession
+    clash: Clash
+
+    @property
+    def sides(self) -> tuple[tuple[BookingFacts, TheatreSession], ...]:
+        return ((self.facts, self.session),)
+
+    def said(self, lang: Lang, sides: list[str]) -> str:
+        return message(lang, OUTSIDE, operation=sides[0], clash=self.clash.said.text(lang))
+
+
+def standing_outside(replayed: list[BookingFacts], known: dict[str, TheatreSession]) -> list[StandingOutside]:
+    """Each standing operation that does not fit in its session, by the booking check's rule."""
+    found = []
+    for facts in replayed:
+        if facts.status in LIVE and facts.session_id in known:
+            session = known[facts.session_id]
+            if (clash := outside(facts.booking, session)) is not None:
+                found.append(StandingOutside(facts, session, clash))
+    return found
+
+
+def refused_standing(replayed: list[BookingFacts],
+                     known: dict[str, TheatreSession]) -> list[StandingClash | StandingOutside]:
+    """Everything standing that the booking check would have refused, as a merge or an import
+    reports it: operations clashing in pairs, then those outside their sessions."""
+    return [*standing_clashes(replayed, known), *standing_outside(replayed, known)]
+
 
 def standing_clashes(replayed: list[BookingFacts], known: dict[str, TheatreSession]) -> list[StandingClash]:
     """Each pair of standing operations that clash, once, earliest first: in start order, each
@@ -350,35 +395,36 @@ def _meets(booking: Booking, other: Booking, known: dict[str, TheatreSession]) -
     return tuple(meetings(booking, known, [other]))
 
 
-def clashes_touching(db: Database, record_ids: Collection[str]) -> list[StandingClash]:
+def clashes_touching(db: Database, record_ids: Collection[str]) -> list[StandingClash | StandingOutside]:
     """The standing clashes involving these bookings, or bookings in these sessions (those an
-    import brought: a session moved to another theatre on one laptop meets the other's bookings
-    there), against every booking standing here."""
+    import brought: a session moved to another theatre, or shortened, on one laptop meets the
+    other's bookings there), against every booking standing here."""
     wanted = set(record_ids)
     if not wanted:
         return []
     replayed = _replay(db)
     known = sessions(db, {facts.session_id for facts in replayed if facts.session_id is not None})
-    return [pair for pair in standing_clashes(replayed, known)
-            if wanted & {pair.first.record.record_id, pair.second.record.record_id,
-                         pair.first.session_id, pair.second.session_id}]
+    return [found for found in refused_standing(replayed, known)
+            if wanted & {key for facts, _ in found.sides for key in (facts.record.record_id, facts.session_id)}]
 
 
-def clash_reports(pairs: list[StandingClash], numbers: dict[str, str],
+def clash_reports(found: list[StandingClash | StandingOutside], numbers: dict[str, str],
                   laptops: Mapping[str, Laptop]) -> tuple[ClashReport, ...]:
-    return tuple(ClashReport(pair, numbers, laptops) for pair in pairs)
+    return tuple(ClashReport(clash, numbers, laptops) for clash in found)
 
 
 def clashes_brought(session: Session, record_ids: Collection[str]) -> tuple[ClashReport, ...]:
     """`clashes_touching`, as an import reports them."""
     pairs = clashes_touching(session.db, record_ids)
-    sides = [facts for pair in pairs for facts in (pair.first, pair.second)]
+    sides = [facts for pair in pairs for facts, _ in pair.sides]
     return clash_reports(pairs, downtime_numbers(session.db, {facts.booking.patient_id for facts in sides}),
                          laptops_known(session, {facts.placed_by.device_id for facts in sides}))
 
 
 CLASH_SIDE = QT_TRANSLATE_NOOP("messages", "{procedure}, patient {number}, theatre {theatre} {window} (booked on {laptop})")
 STANDING = QT_TRANSLATE_NOOP("messages", "THEATRE CLASH, both bookings stand, move one: {first}; and {second}: {clashes}")
+OUTSIDE = QT_TRANSLATE_NOOP("messages", "THEATRE CLASH, an operation stands outside its session, move it: {operation}: "
+                                        "{clash}")
 
 
 @dataclass(frozen=True)
@@ -386,7 +432,7 @@ class ClashReport:
     """A standing clash as a merge or an import reports it: each operation with its patient's
     downtime number and the laptop that booked it."""
 
-    clash: StandingClash
+    clash: StandingClash | StandingOutside
     numbers: dict[str, str]
     """Each patient's downtime number, by patient id."""
     laptops: Mapping[str, Laptop]
@@ -402,10 +448,7 @@ class ClashReport:
                        laptop=laptop_name(lang, device, self.laptops))
 
     def text(self, lang: Lang) -> str:
-        pair = self.clash
-        return message(lang, STANDING, first=self._side(lang, pair.first, pair.first_session),
-                       second=self._side(lang, pair.second, pair.second_session),
-                       clashes="; ".join(clash.said.text(lang) for clash in pair.second_meets))
+        return self.clash.said(lang, [self._side(lang, facts, session) for facts, session in self.clash.sides])
 
 
 def check_version(db: Database, form_id: str, record_id: str, patient_id: str | None, data: dict[str, Any],

@@ -34,7 +34,7 @@ from downtime.domain.laptops import Laptop, laptops_of
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.errors import UserError
 from downtime.services.records import THEATRE_FORMS
-from downtime.services.theatre import EVENT_FORMS, ClashReport, clash_reports, replay, session_of, standing_clashes
+from downtime.services.theatre import EVENT_FORMS, ClashReport, clash_reports, refused_standing, replay, session_of
 from downtime.sync.encryption import encrypted_export
 from downtime.sync.export import CSV_ENCODING, ON_HOLD_CELL, ON_HOLD_COLUMN, file_digests, verify_export
 from downtime.sync.versions import (
@@ -248,9 +248,9 @@ def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
 
 
 def _theatre_clashes(db: Database, laptops: dict[str, Laptop]) -> tuple[ClashReport, ...]:
-    """Operations two laptops booked at once (each checked only its own bookings), replayed from
-    the combined versions as the lists will replay them once imported: each record's latest
-    version, unless entered in error."""
+    """Operations two laptops booked at once, or one left outside a list another shortened (each
+    checked only its own changes), replayed from the combined versions as the lists will replay
+    them once imported: each record's latest version, unless entered in error."""
     latest = [RecordVersion.model_validate({**row, "data": orjson.loads(row["data"])}) for row in (
         orjson.loads(text) for (text,) in db.execute(
             f"SELECT line FROM versions v WHERE form_id IN ({', '.join('?' * len(THEATRE_FORMS))})"
@@ -262,9 +262,8 @@ def _theatre_clashes(db: Database, laptops: dict[str, Laptop]) -> tuple[ClashRep
     known = {record.record_id: session_of(record) for record in standing if record.form_id == "theatre_session"}
     replayed = replay([record for record in standing if record.form_id == "operation_booking"],
                       [record for record in standing if record.form_id in EVENT_FORMS], typed)
-    pairs = standing_clashes(replayed, known)
     numbers = {patient_id: number for patient_id, number in db.execute("SELECT patient_id, downtime_number FROM patients")}
-    return clash_reports(pairs, numbers, laptops)
+    return clash_reports(refused_standing(replayed, known), numbers, laptops)
 
 
 def _laptops(db: Database, sources: list[dict[str, Any]]) -> dict[str, Laptop]:
@@ -327,8 +326,7 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
             manifest = {"format": "downtime-merge", "sources": sources, "counts": counts,
                         "probable_duplicates": [{"downtime_numbers": list(d.downtime_numbers), "why": d.why}
                                                 for d in duplicates],
-                        "theatre_clashes": [{"bookings": [report.clash.first.record.record_id,
-                                                          report.clash.second.record.record_id],
+                        "theatre_clashes": [{"bookings": [facts.record.record_id for facts, _ in report.clash.sides],
                                              "why": report.text("en")} for report in clashes],
                         "on_hold": [{**hold.as_json(), "why": hold.text("en", laptops)} for hold in holds],
                         "files": files}

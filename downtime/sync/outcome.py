@@ -36,7 +36,8 @@ class ImportResult:
     """What was here already, unchanged, counted by kind as `added` is."""
     theatre_clashes: tuple[ClashReport, ...] = ()
     """Operations the import brought that stand at once with another where one forbids the
-    other (two laptops' bookings): imported all the same, for a coordinator to move one."""
+    other (two laptops' bookings), or outside their session (one laptop shortened the list, the
+    other booked on it): imported all the same, for a coordinator to move one."""
     holds: tuple[Hold, ...] = ()
     """Records the import put versions on hold of (another laptop wrote them otherwise): the
     rest was imported, these versions kept aside, for a person to compare."""
