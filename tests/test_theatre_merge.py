@@ -340,3 +340,15 @@ def test_the_import_names_an_operation_left_outside_its_list_whichever_export_co
     assert import_export(office, folders[order[0]]).theatre_clashes == ()
     (report,) = import_export(office, folders[order[1]]).theatre_clashes
     assert report.text("en") == OUTSIDE.format(number=number)
+
+
+def test_the_day_list_flags_an_operation_left_outside_its_list(list_shortened_and_booked, tmp_path, laptop):
+    """The office's board and printed list showed the hernia repair at 11:00 on a list ending at
+    10:00 as plainly booked: its line names the clash, as a pair's does."""
+    *folders, _ = list_shortened_and_booked
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for folder in folders:
+        import_export(office, folder)
+    ((_, (entry,)),) = theatre.day_list(office.db, office.forms, MONDAY)
+    assert entry.clash_text("en") == "30/11 11:00-12:00 does not fit in the session 30/11 08:00-10:00 of theatre T1"
+

@@ -646,7 +646,8 @@ class ListEntry:
     start: datetime
     struck: bool
     clashes: tuple[Clash, ...] = ()
-    """What this standing operation clashes with (two laptops' bookings, merged)."""
+    """What this standing operation clashes with (two laptops' bookings, merged), its session
+    first when it stands outside it."""
 
     def clash_text(self, lang: Lang) -> str:
         """Each clash said once, with how many times it is met: twenty laptops each booked
@@ -659,7 +660,8 @@ class ListEntry:
 def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str | None = None,
              replayed: list[BookingFacts] | None = None) -> list[tuple[TheatreSession, list[ListEntry]]]:
     """Each session of the day (one theatre or all) with its bookings in time order. Only the
-    sessions near the day are read, and (unless `replayed`) only the bookings around them."""
+    sessions near the day are read, and (unless `replayed`) only the bookings around them and
+    those booked on them."""
     midnight = datetime.combine(day, datetime.min.time(), tzinfo=timezone.utc)
     near = _sessions_near(db, midnight - timedelta(days=1), midnight + timedelta(days=2))
     chosen = sorted((s for s in near if s.start.date() == day
@@ -669,11 +671,17 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
     if not chosen:
         return []
     if replayed is None:
-        replayed = _replay(db, _around(db, min(s.start for s in chosen), max(s.end for s in chosen)))
+        # Those booked on the day's lists too: one a merge left outside its list (one laptop
+        # shortened it, the other booked on what it cut) is not around the lists' hours.
+        on_lists = _booking_ids(db, f"json_extract(data, '$.session') IN ({marks(entries)})", list(entries))
+        replayed = _replay(db, _around(db, min(s.start for s in chosen), max(s.end for s in chosen)) | on_lists)
     meets: dict[str, tuple[Clash, ...]] = {}
-    for pair in standing_clashes(replayed, {s.session_id: s for s in near}):
+    known = {s.session_id: s for s in near}
+    for pair in standing_clashes(replayed, known):
         for facts, met in ((pair.first, pair.first_meets), (pair.second, pair.second_meets)):
             meets[facts.record.record_id] = meets.get(facts.record.record_id, ()) + met
+    for left in standing_outside(replayed, known):
+        meets[left.facts.record.record_id] = (left.clash, *meets.get(left.facts.record.record_id, ()))
     for state in bookings(db, forms, lambda facts: facts.session_id in entries
                           or any(session_id in entries for session_id, _ in facts.cancelled_from), replayed):
         if state.session_id in entries and state.start is not None:
