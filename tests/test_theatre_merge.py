@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from downtime.cli import main
 from downtime.domain.staff import Role
-from downtime.services import printing, records, staff, theatre
+from downtime.services import back_entry, printing, records, staff, theatre
 from downtime.services.context import Session
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
@@ -351,4 +351,44 @@ def test_the_day_list_flags_an_operation_left_outside_its_list(list_shortened_an
         import_export(office, folder)
     ((_, (entry,)),) = theatre.day_list(office.db, office.forms, MONDAY)
     assert entry.clash_text("en") == "30/11 11:00-12:00 does not fit in the session 30/11 08:00-10:00 of theatre T1"
+
+
+@pytest.fixture
+def one_person_on_two_laptops(tmp_path, laptop, admission_values, clock):
+    """One woman admitted on laptops 1 and 2 (two downtime numbers), each laptop booking her for
+    Monday morning, T1 08:00-09:00 and T2 08:30-09:30 with other surgeons: neither could see the
+    other. The records office imports both exports. Returns the office's clerk and coordinator,
+    her two downtime numbers and what the second import reported."""
+    numbers = []
+    for number, (name, start) in ((1, ("T1", "08:00")), (2, ("T2", "08:30"))):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        coord = _coordinator(nurse, clock)
+        patient = records.save_new(nurse, "admission", {**admission_values, "nir": ""}).patient_id
+        numbers.append(nurse.db.execute("SELECT downtime_number FROM patients WHERE patient_id = ?",
+                                        [patient]).fetchone()[0])
+        session_id = records.save_new(coord, "theatre_session", {
+            "theatre": name, "specialty": "General surgery", "starts_at": "2026-11-30T08:00+01:00",
+            "ends_at": "2026-11-30T13:00+01:00"}).record_id
+        theatre.book(coord, patient, {**BOOKING, "session": session_id, "planned_start": f"2026-11-30T{start}+01:00",
+                                      "surgeon": f"Dr {name}", "anaesthetist": None})
+        export(clerk, tmp_path / f"export-{number}")
+    nurse, clerk = laptop(tmp_path / "office.sqlite", 900)
+    imported = [import_export(clerk, tmp_path / f"export-{number}") for number in (1, 2)]
+    return clerk, _coordinator(nurse, clock), numbers, imported[1]
+
+
+def test_two_downtime_numbers_linked_to_one_ehr_patient_are_one_patient_to_the_clash_check(
+        one_person_on_two_laptops):
+    """Once the clerk linked both numbers to her EHR number, her two operations at once were still
+    two patients' to the clash check: nothing on the board, and a third could be booked."""
+    clerk, coord, (first, second), _ = one_person_on_two_laptops
+    back_entry.link_patient(clerk, first, "800123")
+    back_entry.link_patient(clerk, second, "800123", same_person=True)
+    entries = [entry for _, day in theatre.day_list(coord.db, coord.forms, MONDAY) for entry in day]
+    assert [entry.clash_text("en") for entry in entries] == ["the patient is already booked 30/11 08:30-09:30",
+                                                             "the patient is already booked 30/11 08:00-09:00"]
+    t1 = entries[0].state.session_id
+    with pytest.raises(theatre.ClashRefused, match="the patient is already booked 30/11 08:30-09:30"):
+        theatre.book(coord, entries[0].state.record.patient_id, {**BOOKING, "session": t1, "surgeon": "Dr X",
+                                                                 "planned_start": "2026-11-30T09:00+01:00"})
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from datetime import datetime, timedelta, timezone, tzinfo
 from enum import StrEnum
@@ -103,6 +103,9 @@ class Booking:
     minutes: int
     surgeon: str
     anaesthetist: str | None
+    person: str | None = None
+    """Who the patient is when several downtime numbers are one person (linked to one EHR
+    patient): compared in place of `patient_id`, so one person is not booked twice at once."""
 
     @cached_property
     def end(self) -> datetime | None:
@@ -111,8 +114,12 @@ class Booking:
 
     def shares_people(self, other: Booking) -> bool:
         """The same patient, surgeon or anaesthetist (an anaesthetist left blank is nobody)."""
-        return bool(self.patient_id == other.patient_id or self.surgeon_key == other.surgeon_key
+        return bool(self.person_key == other.person_key or self.surgeon_key == other.surgeon_key
                     or (self.anaesthetist_key and self.anaesthetist_key == other.anaesthetist_key))
+
+    @property
+    def person_key(self) -> str:
+        return self.person or self.patient_id
 
     @cached_property
     def surgeon_key(self) -> str:
@@ -204,7 +211,7 @@ def meetings(candidate: Booking, sessions: Mapping[str, TheatreSession], booked:
             ("theatre", room_of(other, sessions) == room),
             ("surgeon", other.surgeon_key == candidate.surgeon_key),
             ("anaesthetist", bool(candidate.anaesthetist_key and other.anaesthetist_key == candidate.anaesthetist_key)),
-            ("patient", other.patient_id == candidate.patient_id)) if met]
+            ("patient", other.person_key == candidate.person_key)) if met]
         if kinds:
             window = f"{other.start:%d/%m %H:%M}-{other.end:%H:%M}"
             found += [Clash(kind, other.booking_id, _met(kind, theatre, other, window)) for kind in kinds]
@@ -275,8 +282,7 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
             if start + duration <= busy_start:
                 break
             start = max(start, _ceil(busy_end, step, zone))
-        trial = Booking(booking.booking_id, booking.patient_id, session.session_id, start,
-                        booking.minutes, booking.surgeon, booking.anaesthetist)
+        trial = replace(booking, session_id=session.session_id, start=start)
         offered = any(theatre_key(slot.theatre) == room and slot.start == start for slot in found)
         if start + duration <= session.end and not offered and not clashes(trial, by_id, relevant):
             found = sorted([*found, Slot(session.session_id, session.theatre, start, session.specialty)],

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, time, timedelta, timezone
 from enum import StrEnum
 from functools import cached_property
@@ -25,6 +25,7 @@ from downtime.domain.theatre import (
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message
 from downtime.services import records
+from downtime.services.back_entry import ehr_numbers
 from downtime.services.census import all_patients, deaths, location_at
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
@@ -67,6 +68,9 @@ class BookingFacts:
     placed_by: RecordVersion
     """The record that gave the operation its slot (the booking, or its latest rebooking): its
     device is the laptop a clash found after a merge names."""
+    person: str | None = field(default=None, kw_only=True)
+    """Who the patient is to the clash check when their downtime number is linked to an EHR
+    patient, as other numbers may be (see `_as_people`)."""
 
     @property
     def cancelled_start(self) -> datetime | None:
@@ -79,7 +83,7 @@ class BookingFacts:
         """Made once: a merged day's clash check compares each booking with dozens of others."""
         data = self.record.data
         return Booking(self.record.record_id, str(self.record.patient_id), self.session_id, self.start,
-                       self.minutes, data["surgeon"], data.get("anaesthetist"))
+                       self.minutes, data["surgeon"], data.get("anaesthetist"), self.person)
 
 
 @dataclass(frozen=True)
@@ -195,7 +199,17 @@ def _replay(db: Database, booking_ids: Collection[str] | None = None) -> list[Bo
     else:
         booked = _standing_where(db, ["operation_booking"], "record_id IN (?)", booking_ids)
         changes = _standing_where(db, EVENT_FORMS, "json_extract(data, '$.booking') IN (?)", booking_ids)
-    return replay(booked, changes, _first_typed(db, changes))
+    return _as_people(db, replay(booked, changes, _first_typed(db, changes)))
+
+
+def _as_people(db: Database, replayed: list[BookingFacts]) -> list[BookingFacts]:
+    """Each booking's patient as a person: downtime numbers the records office linked to one EHR
+    patient (one person admitted on two laptops) are one patient to every clash check, who
+    cannot be in two theatres at once. A merge's exports have no links: there, numbers are
+    people."""
+    links = ehr_numbers(db, {str(facts.record.patient_id) for facts in replayed})
+    return [replace(facts, person=f"ehr:{links[patient_id]}") if (patient_id := str(facts.record.patient_id)) in links
+            else facts for facts in replayed]
 
 
 def replay(booked: list[RecordVersion], changes: list[RecordVersion], typed: dict[str, datetime]) -> list[BookingFacts]:
@@ -470,7 +484,7 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
     facts = _facts_with(db, _version_to_be(form_id, record_id, patient_id, data), withdrawn)
     if facts is not None and facts.status in LIVE:
         _refuse_after_death(db, facts.booking)
-        _check(db, facts.booking)
+        _check(db, _as_people(db, [facts])[0].booking)
 
 
 class PatientDied(ServiceError):
