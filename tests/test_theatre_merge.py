@@ -392,3 +392,21 @@ def test_two_downtime_numbers_linked_to_one_ehr_patient_are_one_patient_to_the_c
         theatre.book(coord, entries[0].state.record.patient_id, {**BOOKING, "session": t1, "surgeon": "Dr X",
                                                                  "planned_start": "2026-11-30T09:00+01:00"})
 
+
+PROBABLY_ONE = ("THEATRE CLASH, probably one patient under two downtime numbers (the same birth name, first name and "
+                "date of birth), operated at once: Hernia repair, patient {first}, theatre T1 30/11/2026 08:00-09:00 "
+                "(booked on laptop 1 (no. 001)); and Hernia repair, patient {second}, theatre T2 30/11/2026 "
+                "08:30-09:30 (booked on laptop 2 (no. 002)): if one person, link both numbers to one EHR patient "
+                "and move one operation")
+
+
+def test_two_downtime_numbers_probably_one_person_operated_at_once_are_reported(one_person_on_two_laptops,
+                                                                               tmp_path):
+    """Not yet linked, her two numbers are probably one person (the records office's rule): the
+    import and the merge said nothing of her two operations at once. They say so now, naming
+    both numbers, until the clerk links them (then the clash is the patient's own)."""
+    clerk, coord, (first, second), imported = one_person_on_two_laptops
+    (report,) = imported.theatre_clashes
+    assert report.text("en") == PROBABLY_ONE.format(first=first, second=second)
+    (merged,) = merge([tmp_path / "export-1", tmp_path / "export-2"], tmp_path / "merged").theatre_clashes
+    assert merged.text("en") == PROBABLY_ONE.format(first=first, second=second)

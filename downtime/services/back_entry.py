@@ -522,12 +522,20 @@ def probable_duplicates(session: Session) -> list[ProbableDuplicate]:
     """Patients who look like one person under two downtime numbers (the merge's report, here
     for exports imported one by one): each would become a second EHR file. Read with the list,
     off the screen's thread: a hospital's 100,000 admissions take seconds."""
-    numbers = downtime_numbers(session.db)
+    return probable_duplicates_among(session.db)
+
+
+def probable_duplicates_among(db: Database, patient_ids: Collection[str] | None = None) -> list[ProbableDuplicate]:
+    """`probable_duplicates` among these patients only (those of operations at once: the clash
+    check asks of a few, not of a hospital's admissions)."""
+    wanted = None if patient_ids is None else sorted(set(patient_ids))
+    numbers = downtime_numbers(db, wanted)
+    query = "SELECT patient_id, record_id, version, status, data FROM current_records WHERE form_id = 'admission'"
+    rows = (db.query(query) if wanted is None else (row for part in chunks(wanted) for row in db.query(
+        f"{query} AND patient_id IN ({marks(part)})", part)))
     admissions = ({**json.loads(row["data"]), "downtime_number": numbers.get(row["patient_id"], ""),
-                   "record_id": row["record_id"], "version": row["version"], "status": row["status"]}
-                  for row in session.db.query("SELECT patient_id, record_id, version, status, data FROM current_records"
-                                              " WHERE form_id = 'admission'"))
-    return unsettled(session.db, find_duplicates(standing(admissions)))
+                   "record_id": row["record_id"], "version": row["version"], "status": row["status"]} for row in rows)
+    return unsettled(db, find_duplicates(standing(admissions)))
 
 
 def unsettled(db: Database, found: list[ProbableDuplicate]) -> list[ProbableDuplicate]:

@@ -16,6 +16,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.census import StayStatus
+from downtime.domain.duplicates import ProbableDuplicate
 from downtime.domain.laptops import Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
@@ -25,7 +26,7 @@ from downtime.domain.theatre import (
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message
 from downtime.services import records
-from downtime.services.back_entry import ehr_numbers
+from downtime.services.back_entry import ehr_numbers, probable_duplicates_among
 from downtime.services.census import all_patients, deaths, location_at
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
@@ -379,11 +380,60 @@ def standing_outside(replayed: list[BookingFacts], known: dict[str, TheatreSessi
     return found
 
 
-def refused_standing(replayed: list[BookingFacts],
-                     known: dict[str, TheatreSession]) -> list[StandingClash | StandingOutside]:
+@dataclass(frozen=True)
+class ProbablyOnePatient:
+    """Two operations at once for two downtime numbers that are probably one person (the records
+    office's rule: the same NIR, IPP, or name and date of birth) and not yet linked to one EHR
+    patient: no check refuses them (they may be two people), but a coordinator must know, and
+    the clerk who links the numbers settles it (then the clash is the patient's own)."""
+
+    first: BookingFacts
+    second: BookingFacts
+    first_session: TheatreSession
+    second_session: TheatreSession
+    why: str
+
+    @property
+    def sides(self) -> tuple[tuple[BookingFacts, TheatreSession], ...]:
+        return (self.first, self.first_session), (self.second, self.second_session)
+
+    def said(self, lang: Lang, sides: list[str]) -> str:
+        return message(lang, PROBABLY_ONE, why=Phrase(self.why), first=sides[0], second=sides[1])
+
+
+Reported = StandingClash | StandingOutside | ProbablyOnePatient
+PersonGroups = Mapping[str, tuple[str, str]]
+"""For each patient probably one person with other downtime numbers: a key their group shares,
+and why (see `probable_groups`)."""
+
+
+def probable_groups(found: Collection[ProbableDuplicate], patient_ids: Mapping[str, str]) -> dict[str, tuple[str, str]]:
+    """The probable duplicates by patient (`patient_ids`: each downtime number's patient)."""
+    return {patient_ids[number]: ("|".join(group.downtime_numbers), group.why)
+            for group in found for number in group.downtime_numbers if number in patient_ids}
+
+
+def probably_one_patient(replayed: list[BookingFacts], known: dict[str, TheatreSession],
+                         groups: PersonGroups) -> list[ProbablyOnePatient]:
+    """Operations at once of two patients of one probable group, not already one person to the
+    clash check: the clash check's own rule, each group taken for one patient."""
+    person = {facts.record.record_id: facts.booking.person_key for facts in replayed}
+    grouped = [replace(facts, person=f"probably:{groups[patient_id][0]}") for facts in replayed
+               if (patient_id := str(facts.record.patient_id)) in groups]
+    return [ProbablyOnePatient(pair.first, pair.second, pair.first_session, pair.second_session,
+                               groups[str(pair.first.record.patient_id)][1])
+            for pair in standing_clashes(grouped, known)
+            if person[pair.first.record.record_id] != person[pair.second.record.record_id]
+            and any(clash.kind == "patient" for clash in pair.second_meets)]
+
+
+def refused_standing(replayed: list[BookingFacts], known: dict[str, TheatreSession],
+                     groups: PersonGroups) -> list[Reported]:
     """Everything standing that the booking check would have refused, as a merge or an import
-    reports it: operations clashing in pairs, then those outside their sessions."""
-    return [*standing_clashes(replayed, known), *standing_outside(replayed, known)]
+    reports it: operations clashing in pairs, those outside their sessions, then those at once
+    of probably one patient (`groups`)."""
+    return [*standing_clashes(replayed, known), *standing_outside(replayed, known),
+            *probably_one_patient(replayed, known, groups)]
 
 
 def standing_clashes(replayed: list[BookingFacts], known: dict[str, TheatreSession]) -> list[StandingClash]:
@@ -409,7 +459,7 @@ def _meets(booking: Booking, other: Booking, known: dict[str, TheatreSession]) -
     return tuple(meetings(booking, known, [other]))
 
 
-def clashes_touching(db: Database, record_ids: Collection[str]) -> list[StandingClash | StandingOutside]:
+def clashes_touching(db: Database, record_ids: Collection[str]) -> list[Reported]:
     """The standing clashes involving these bookings, or bookings in these sessions (those an
     import brought: a session moved to another theatre, or shortened, on one laptop meets the
     other's bookings there), against every booking standing here."""
@@ -418,11 +468,14 @@ def clashes_touching(db: Database, record_ids: Collection[str]) -> list[Standing
         return []
     replayed = _replay(db)
     known = sessions(db, {facts.session_id for facts in replayed if facts.session_id is not None})
-    return [found for found in refused_standing(replayed, known)
+    booked = {str(facts.record.patient_id) for facts in replayed if facts.status in LIVE}
+    groups = probable_groups(probable_duplicates_among(db, booked),
+                             {number: patient_id for patient_id, number in downtime_numbers(db, booked).items()})
+    return [found for found in refused_standing(replayed, known, groups)
             if wanted & {key for facts, _ in found.sides for key in (facts.record.record_id, facts.session_id)}]
 
 
-def clash_reports(found: list[StandingClash | StandingOutside], numbers: dict[str, str],
+def clash_reports(found: list[Reported], numbers: dict[str, str],
                   laptops: Mapping[str, Laptop]) -> tuple[ClashReport, ...]:
     return tuple(ClashReport(clash, numbers, laptops) for clash in found)
 
@@ -437,6 +490,9 @@ def clashes_brought(session: Session, record_ids: Collection[str]) -> tuple[Clas
 
 CLASH_SIDE = QT_TRANSLATE_NOOP("messages", "{procedure}, patient {number}, theatre {theatre} {window} (booked on {laptop})")
 STANDING = QT_TRANSLATE_NOOP("messages", "THEATRE CLASH, both bookings stand, move one: {first}; and {second}: {clashes}")
+PROBABLY_ONE = QT_TRANSLATE_NOOP("messages", "THEATRE CLASH, probably one patient under two downtime numbers ({why}), "
+                                             "operated at once: {first}; and {second}: if one person, link both "
+                                             "numbers to one EHR patient and move one operation")
 OUTSIDE = QT_TRANSLATE_NOOP("messages", "THEATRE CLASH, an operation stands outside its session, move it: {operation}: "
                                         "{clash}")
 
@@ -446,7 +502,7 @@ class ClashReport:
     """A standing clash as a merge or an import reports it: each operation with its patient's
     downtime number and the laptop that booked it."""
 
-    clash: StandingClash | StandingOutside
+    clash: Reported
     numbers: dict[str, str]
     """Each patient's downtime number, by patient id."""
     laptops: Mapping[str, Laptop]

@@ -34,7 +34,9 @@ from downtime.domain.laptops import Laptop, laptops_of
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.errors import UserError
 from downtime.services.records import THEATRE_FORMS
-from downtime.services.theatre import EVENT_FORMS, ClashReport, clash_reports, refused_standing, replay, session_of
+from downtime.services.theatre import (
+    EVENT_FORMS, ClashReport, clash_reports, probable_groups, refused_standing, replay, session_of,
+)
 from downtime.sync.encryption import encrypted_export
 from downtime.sync.export import CSV_ENCODING, ON_HOLD_CELL, ON_HOLD_COLUMN, file_digests, verify_export
 from downtime.sync.versions import (
@@ -247,10 +249,12 @@ def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
     return counts
 
 
-def _theatre_clashes(db: Database, laptops: dict[str, Laptop]) -> tuple[ClashReport, ...]:
-    """Operations two laptops booked at once, or one left outside a list another shortened (each
-    checked only its own changes), replayed from the combined versions as the lists will replay
-    them once imported: each record's latest version, unless entered in error."""
+def _theatre_clashes(db: Database, laptops: dict[str, Laptop],
+                     duplicates: list[ProbableDuplicate]) -> tuple[ClashReport, ...]:
+    """Operations two laptops booked at once, or one left outside a list another shortened, or
+    at once for probably one patient under two numbers (`duplicates`; each laptop checked only
+    its own changes), replayed from the combined versions as the lists will replay them once
+    imported: each record's latest version, unless entered in error."""
     latest = [RecordVersion.model_validate({**row, "data": orjson.loads(row["data"])}) for row in (
         orjson.loads(text) for (text,) in db.execute(
             f"SELECT line FROM versions v WHERE form_id IN ({', '.join('?' * len(THEATRE_FORMS))})"
@@ -263,7 +267,8 @@ def _theatre_clashes(db: Database, laptops: dict[str, Laptop]) -> tuple[ClashRep
     replayed = replay([record for record in standing if record.form_id == "operation_booking"],
                       [record for record in standing if record.form_id in EVENT_FORMS], typed)
     numbers = {patient_id: number for patient_id, number in db.execute("SELECT patient_id, downtime_number FROM patients")}
-    return clash_reports(refused_standing(replayed, known), numbers, laptops)
+    groups = probable_groups(duplicates, {number: patient_id for patient_id, number in numbers.items()})
+    return clash_reports(refused_standing(replayed, known, groups), numbers, laptops)
 
 
 def _laptops(db: Database, sources: list[dict[str, Any]]) -> dict[str, Laptop]:
@@ -321,7 +326,7 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
             duplicates = probable_duplicates(standing(orjson.loads(text) for (text,) in db.execute(
                 "SELECT line FROM csv_lines WHERE form_id = 'admission'")))
             laptops = _laptops(db, sources)
-            clashes = _theatre_clashes(db, laptops)
+            clashes = _theatre_clashes(db, laptops, duplicates)
             files = file_digests(staging)
             manifest = {"format": "downtime-merge", "sources": sources, "counts": counts,
                         "probable_duplicates": [{"downtime_numbers": list(d.downtime_numbers), "why": d.why}
