@@ -410,3 +410,18 @@ def test_two_downtime_numbers_probably_one_person_operated_at_once_are_reported(
     assert report.text("en") == PROBABLY_ONE.format(first=first, second=second)
     (merged,) = merge([tmp_path / "export-1", tmp_path / "export-2"], tmp_path / "merged").theatre_clashes
     assert merged.text("en") == PROBABLY_ONE.format(first=first, second=second)
+
+
+def test_the_slots_offered_to_one_of_two_linked_numbers_avoid_the_others_operation(one_person_on_two_laptops, clock):
+    """Her T1 operation cancelled, the rebook dialog offered T1 at 08:00 again, while under her
+    other number she is in T2 08:30-09:30; once the numbers are linked, not before."""
+    clerk, coord, (first, second), _ = one_person_on_two_laptops
+    states = {state.patient.downtime_number: state for state in theatre.bookings(coord.db, coord.forms)}
+    t1 = states[first].record.record_id
+    theatre.cancel(coord, t1, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "equipment_failure",
+                               "last_minute": True, "patient_told": "phone"})
+    assert f"{theatre.suggestions(coord.db, t1, clock.now).slots[0].start:%H:%M}" == "08:00"
+    back_entry.link_patient(clerk, first, "800123")
+    back_entry.link_patient(clerk, second, "800123", same_person=True)
+    assert [f"{slot.theatre} {slot.start:%H:%M}" for slot in theatre.suggestions(coord.db, t1, clock.now).slots] == [
+        "T1 09:30", "T2 09:30"]
