@@ -425,3 +425,18 @@ def test_the_slots_offered_to_one_of_two_linked_numbers_avoid_the_others_operati
     back_entry.link_patient(clerk, second, "800123", same_person=True)
     assert [f"{slot.theatre} {slot.start:%H:%M}" for slot in theatre.suggestions(coord.db, t1, clock.now).slots] == [
         "T1 09:30", "T2 09:30"]
+
+
+def test_the_day_list_flags_two_numbers_probably_one_patient_operated_at_once(one_person_on_two_laptops):
+    """The office's board showed her two operations at once, under two numbers not yet linked, as
+    two patients'; each line now names the other number, why, and its time, until they are linked."""
+    clerk, coord, (first, second), _ = one_person_on_two_laptops
+    why = "the same birth name, first name and date of birth"
+    entries = [entry for _, day in theatre.day_list(coord.db, coord.forms, MONDAY) for entry in day]
+    assert [entry.clash_text("en") for entry in entries] == [
+        f"probably the same patient as {second} ({why}), operated 30/11 08:30-09:30",
+        f"probably the same patient as {first} ({why}), operated 30/11 08:00-09:00"]
+    back_entry.link_patient(clerk, first, "800123")
+    back_entry.link_patient(clerk, second, "800123", same_person=True)
+    entries = [entry for _, day in theatre.day_list(coord.db, coord.forms, MONDAY) for entry in day]
+    assert entries[0].clash_text("en") == "the patient is already booked 30/11 08:30-09:30"

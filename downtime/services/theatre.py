@@ -400,6 +400,15 @@ class ProbablyOnePatient:
     def said(self, lang: Lang, sides: list[str]) -> str:
         return message(lang, PROBABLY_ONE, why=Phrase(self.why), first=sides[0], second=sides[1])
 
+    def met(self, other: BookingFacts, number: str) -> Clash:
+        """What one of them meets in the `other` (downtime `number`), as its line on the day's
+        list says it."""
+        booking = other.booking
+        assert booking.start is not None and booking.end is not None
+        return Clash("patient", other.record.record_id, Phrase(QT_TRANSLATE_NOOP(
+            "messages", "probably the same patient as {number} ({why}), operated {window}"),
+            {"number": number, "why": Phrase(self.why), "window": f"{booking.start:%d/%m %H:%M}-{booking.end:%H:%M}"}))
+
 
 Reported = StandingClash | StandingOutside | ProbablyOnePatient
 PersonGroups = Mapping[str, tuple[str, str]]
@@ -411,6 +420,14 @@ def probable_groups(found: Collection[ProbableDuplicate], patient_ids: Mapping[s
     """The probable duplicates by patient (`patient_ids`: each downtime number's patient)."""
     return {patient_ids[number]: ("|".join(group.downtime_numbers), group.why)
             for group in found for number in group.downtime_numbers if number in patient_ids}
+
+
+def _probable_among(db: Database, replayed: list[BookingFacts]) -> dict[str, tuple[str, str]]:
+    """The probable groups among the patients of these standing operations (only they can be
+    operated at once): a day's few dozen, not a hospital's admissions."""
+    booked = {str(facts.record.patient_id) for facts in replayed if facts.status in LIVE}
+    return probable_groups(probable_duplicates_among(db, booked),
+                           {number: patient_id for patient_id, number in downtime_numbers(db, booked).items()})
 
 
 def probably_one_patient(replayed: list[BookingFacts], known: dict[str, TheatreSession],
@@ -468,10 +485,7 @@ def clashes_touching(db: Database, record_ids: Collection[str]) -> list[Reported
         return []
     replayed = _replay(db)
     known = sessions(db, {facts.session_id for facts in replayed if facts.session_id is not None})
-    booked = {str(facts.record.patient_id) for facts in replayed if facts.status in LIVE}
-    groups = probable_groups(probable_duplicates_among(db, booked),
-                             {number: patient_id for patient_id, number in downtime_numbers(db, booked).items()})
-    return [found for found in refused_standing(replayed, known, groups)
+    return [found for found in refused_standing(replayed, known, _probable_among(db, replayed))
             if wanted & {key for facts, _ in found.sides for key in (facts.record.record_id, facts.session_id)}]
 
 
@@ -752,6 +766,12 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
             meets[facts.record.record_id] = meets.get(facts.record.record_id, ()) + met
     for left in standing_outside(replayed, known):
         meets[left.facts.record.record_id] = (left.clash, *meets.get(left.facts.record.record_id, ()))
+    probable = probably_one_patient(replayed, known, _probable_among(db, replayed))
+    numbers = downtime_numbers(db, {str(facts.record.patient_id) for pair in probable for facts, _ in pair.sides})
+    for pair in probable:
+        for facts, other in ((pair.first, pair.second), (pair.second, pair.first)):
+            meets[facts.record.record_id] = meets.get(facts.record.record_id, ()) + (
+                pair.met(other, numbers[str(other.record.patient_id)]),)
     for state in bookings(db, forms, lambda facts: facts.session_id in entries
                           or any(session_id in entries for session_id, _ in facts.cancelled_from), replayed):
         if state.session_id in entries and state.start is not None:
