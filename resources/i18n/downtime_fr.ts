@@ -2958,12 +2958,24 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Vacation : la vacation de cette intervention n&apos;est plus au programme (retirée, ou non créée sur ce portable) ; programmez-la dans une autre vacation.</translation>
     </message>
     <message>
+        <source>probably the same patient as {number} ({why}), operated {window}</source>
+        <translation>probablement le même patient que {number} ({why}), opéré {window}</translation>
+    </message>
+    <message>
         <source>{procedure}, patient {number}, theatre {theatre} {window} (booked on {laptop})</source>
         <translation>{procedure}, patient {number}, salle {theatre} {window} (programmée sur {laptop})</translation>
     </message>
     <message>
         <source>THEATRE CLASH, both bookings stand, move one: {first}; and {second}: {clashes}</source>
         <translation>CONFLIT DE BLOC, les deux programmations restent, en déplacer une : {first} ; et {second} : {clashes}</translation>
+    </message>
+    <message>
+        <source>THEATRE CLASH, probably one patient under two downtime numbers ({why}), operated at once: {first}; and {second}: if one person, link both numbers to one EHR patient and move one operation</source>
+        <translation>CONFLIT DE BLOC, probablement un seul patient sous deux numéros de procédure dégradée ({why}), opéré en même temps : {first} ; et {second} : s’il s’agit d’une seule personne, rattacher les deux numéros à un seul patient du DPI et déplacer une intervention</translation>
+    </message>
+    <message>
+        <source>THEATRE CLASH, an operation stands outside its session, move it: {operation}: {clash}</source>
+        <translation>CONFLIT DE BLOC, une intervention déborde de sa vacation, la déplacer : {operation} : {clash}</translation>
     </message>
     <message>
         <source>Theatre {theatre} already has a session {window} ({specialty}).</source>
