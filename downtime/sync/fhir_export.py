@@ -152,8 +152,9 @@ def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: di
     conflicts = conflicts_among(ctx.forms, ctx.records.values(), laptops)
     contradicted = {record_id for record_id, said in conflicts.items()
                     if any(conflict.record.record_id in changed for conflict in said)}
+    wanted = changed | contradicted
     chosen = _with_needs(groups, {key for key, group in groups.items()
-                                  if group.sources & (changed | contradicted) and not group.sources & held_from.keys()})
+                                  if group.sources & wanted and not group.sources & held_from.keys()})
     targets: dict[str, list[str]] = {}
     for key, group in groups.items():
         if key in chosen:
