@@ -291,6 +291,13 @@ def _rebooking(session_id, start, decided_at):
     return {"outcome": "rebooked", "session": session_id, "planned_start": start, "decided_at": decided_at}
 
 
+def _died(session_for, patient_id):
+    """The patient's death recorded by a doctor, on Saturday 28/11 at 13:00."""
+    records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+                                                      "expected": False, "family_informed": True},
+                     patient_id=patient_id)
+
+
 def _state(coord, booking_id):
     return next(s for s in theatre.bookings(coord.db, coord.forms) if s.record.record_id == booking_id)
 
@@ -572,9 +579,7 @@ def test_an_operation_cannot_be_booked_or_rebooked_after_the_patients_recorded_d
     coord, patients, made = lists
     cancelled = theatre.book(coord, patients[0], _booking(made["t1-tue"], "08:00", day=TUESDAY))
     theatre.cancel(coord, cancelled.record_id, CANCEL)
-    records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
-                                                      "expected": False, "family_informed": True},
-                     patient_id=patients[0])
+    _died(session_for, patients[0])
     died = "This patient's death is recorded \\(28/11/2026 13:00\\): no operation can be planned after it"
     with pytest.raises(ServiceError, match=died):
         theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
@@ -592,9 +597,7 @@ def test_a_patient_whose_death_is_recorded_is_offered_no_slot(lists, clock, sess
     cancelled = theatre.book(coord, patients[0], _booking(made["t1-tue"], "08:00", day=TUESDAY))
     theatre.cancel(coord, cancelled.record_id, CANCEL)
     assert theatre.suggestions(coord.db, cancelled.record_id, clock.now).slots, "slots while the patient lives"
-    records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
-                                                      "expected": False, "family_informed": True},
-                     patient_id=patients[0])
+    _died(session_for, patients[0])
     found = theatre.suggestions(coord.db, cancelled.record_id, clock.now)
     assert found.slots == [] and found.died_at == datetime.fromisoformat("2026-11-28T13:00+01:00")
 
@@ -650,9 +653,7 @@ def test_an_operation_booked_before_the_patients_death_is_flagged_wherever_it_sh
     theatre.rebook(coord, moved.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T11:00+01:00",
                                                       clock.now.isoformat(timespec="minutes")))
     alive = theatre.book(coord, patients[1], _booking(made["t2-mon"], "08:00", surgeon="Dr B", anaesthetist="Dr C"))
-    records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
-                                                      "expected": False, "family_informed": True},
-                     patient_id=patients[0])
+    _died(session_for, patients[0])
     died = datetime.fromisoformat("2026-11-28T13:00+01:00")
     entries = {entry.state.record.record_id: entry.state
                for _, day in theatre.day_list(coord.db, coord.forms, date(2026, 11, 30)) for entry in day}
@@ -673,3 +674,19 @@ def test_an_operation_booked_before_the_patients_death_is_flagged_wherever_it_sh
                   "the patient died")
     assert theatre.rescheduling_list(coord.db, coord.forms, clock.now) == [], "nothing left to rebook"
     assert _state(coord, monday.record_id).rebook_by is None
+
+
+def test_a_dead_patients_operation_is_not_transferred_to_another_hospital(lists, clock, session_for):
+    """A transfer decided after the patient's recorded death was taken (the rebook dialog's
+    "Transfer instead", an import): the other hospital would be sent a dead patient's operation.
+    One decided before the death (back-entered from paper) is recorded."""
+    coord, patients, made = lists
+    waiting = theatre.book(coord, patients[0], _booking(made["t1-tue"], "08:00", day=TUESDAY))
+    theatre.cancel(coord, waiting.record_id, CANCEL)
+    _died(session_for, patients[0])
+    transfer = {"outcome": "transferred", "other_hospital": "CHU Sud"}
+    with pytest.raises(ServiceError, match=r"This patient's death is recorded \(28/11/2026 13:00\)"):
+        theatre.rebook(coord, waiting.record_id, {**transfer, "decided_at": clock.now.isoformat(timespec="minutes")})
+    assert _state(coord, waiting.record_id).status is theatre.BookingStatus.CANCELLED
+    theatre.rebook(coord, waiting.record_id, {**transfer, "decided_at": "2026-11-28T11:00+01:00"})
+    assert _state(coord, waiting.record_id).status is theatre.BookingStatus.TRANSFERRED

@@ -262,7 +262,8 @@ class RebookDialog(QDialog):
         operation to the day the patient can come is a cancellation, then this. On the lists of
         the operation's specialty; other specialties' only when none of those is free, and
         then said so (Enter booked a hernia repair on an earlier Gynaecology list unsaid). A
-        patient whose death is recorded is offered none, and the dialog says so at once."""
+        patient whose death is recorded is offered neither a slot nor a transfer, and the dialog
+        says so at once."""
         picked = self.from_day.date()
         state, deadline = self.state, self.state.rebook_by
         found = theatre.suggestions(self.session.db, state.record.record_id, self.session.clock(),
@@ -287,7 +288,10 @@ class RebookDialog(QDialog):
                 + self.slot_list.verticalScrollBar().sizeHint().width())
         self.slot_list.setMinimumWidth(min(fits, self.screen().availableGeometry().width() - SCREEN_MARGIN))
         self.error.setText("")
-        self.book.setEnabled(found.died_at is None)  # Enter, the default button, has nothing to book
+        # Enter, the default button, has nothing to book; nor is a dead patient's operation sent
+        # to another hospital (the reason is said below, as for the slots).
+        for offer in (self.book, self.transfer, self.other_hospital):
+            offer.setEnabled(found.died_at is None)
         if found.died_at is not None:
             self.error.setText(say(theatre.PatientDied(found.died_at)))
         elif not self.slots:

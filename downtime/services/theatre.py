@@ -553,8 +553,11 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
         _refuse_before_decided(data)
     facts = _facts_with(db, _version_to_be(form_id, record_id, patient_id, data), withdrawn)
     if facts is not None and facts.status in LIVE:
-        _refuse_after_death(db, facts.booking)
+        assert facts.start is not None
+        _refuse_after_death(db, facts.booking.patient_id, facts.start)
         _check(db, _as_people(db, [facts])[0].booking)
+    if facts is not None and form_id == "operation_rebooking" and not withdrawn and data.get("outcome") == "transferred":
+        _refuse_after_death(db, facts.booking.patient_id, datetime.fromisoformat(data["decided_at"]))
 
 
 class PatientDied(ServiceError):
@@ -567,12 +570,12 @@ class PatientDied(ServiceError):
                          died=f"{died:%d/%m/%Y %H:%M}")
 
 
-def _refuse_after_death(db: Database, booking: Booking) -> None:
-    """No operation is planned after the patient's recorded death: it would stand on the day's
-    list. One planned before it (a past operation back-entered) is recorded; a death recorded in
-    error is withdrawn first."""
-    assert booking.start is not None
-    where = location_at(db, booking.patient_id, booking.start)
+def _refuse_after_death(db: Database, patient_id: str, at: datetime) -> None:
+    """No operation is planned, nor sent to another hospital, after the patient's recorded
+    death: it would stand on the day's list, or the other hospital would be told to operate. One
+    planned (or transferred) before it, back-entered from paper, is recorded; a death recorded
+    in error is withdrawn first."""
+    where = location_at(db, patient_id, at)
     if where is not None and where.status is StayStatus.DECEASED:
         raise PatientDied(where.since)
 

@@ -301,20 +301,29 @@ def test_each_side_of_a_staged_operation_is_named_wherever_one_is_chosen(coordin
     assert "Knee arthroscopy, LEFT — theatre T2, 30/11/2026 08:00" in panel.dialog.findChild(QLabel).text()
 
 
-def test_the_rebook_dialog_of_a_patient_who_died_says_so_and_offers_no_slot(coordinator, qtbot, session_for,
-                                                                            listed):
+def test_the_rebook_dialog_of_a_patient_who_died_says_so_and_offers_neither_slot_nor_transfer(coordinator, qtbot,
+                                                                                            session_for, listed):
     """Slots were offered to a patient whose death is recorded, and Enter on one was refused
-    only then: the dialog says at once that the patient died, when, and offers none."""
+    only then: the dialog says at once that the patient died, when, and offers none. "Transfer
+    instead" stayed offered beside the reason, and transferred the dead patient's operation to
+    another hospital. The list was read before the death reached this laptop."""
     window, _ = coordinator
+    panel = _first_operation_cancelled(window, listed)
     (booked,) = theatre.bookings(window.session.db, window.session.forms)
     records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
                                                       "expected": False, "family_informed": True},
                      patient_id=booked.record.patient_id)
-    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    panel.waiting_table.setFocus()
+    panel.waiting_table.selectRow(0)
+    QTest.keyClick(panel.waiting_table, Qt.Key.Key_Return)
+    dialog = panel.dialog
+    qtbot.waitActive(dialog)
     assert dialog.slot_list.count() == 0
     assert dialog.error.text() == ("This patient's death is recorded (28/11/2026 13:00): no operation can be planned "
                                    "after it.")
+    assert not dialog.transfer.isEnabled() and not dialog.other_hospital.isEnabled()
     QTest.keyClick(dialog, Qt.Key.Key_Return)
+    QTest.keyClick(dialog.transfer, Qt.Key.Key_Space)
     (state,) = theatre.bookings(window.session.db, window.session.forms)
     assert state.status is theatre.BookingStatus.CANCELLED
     assert dialog.error.text().startswith("This patient's death is recorded")
