@@ -492,18 +492,19 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
 def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
     from datetime import datetime
 
-    from downtime.services.theatre import rescheduling_list
+    from downtime.services.theatre import rescheduling
 
+    # Those to rebook, then those whose patient's death is recorded since (not to rebook).
     rows = [{"booking_id": i.state.record.record_id, "priority": i.state.priority.value,
              "patient": i.state.patient.display_name, "downtime_number": i.state.patient.downtime_number,
              "procedure": i.state.record.data["procedure"],
              "rebook_by": i.state.rebook_by.isoformat() if i.state.rebook_by else None,
              "breach": i.breach, "near_breach": i.near_breach, "waited_days": i.waited.days,
-             "patient_died": i.state.died_before.isoformat() if i.state.died_before else None}
-            for i in rescheduling_list(_session(args).db, _forms(), datetime.now().astimezone())]
+             "patient_died": i.state.died_at.isoformat() if i.state.died_at else None}
+            for part in rescheduling(_session(args).db, _forms(), datetime.now().astimezone()) for i in part]
     _emit(args, rows, lambda r: f"{r['priority']:<12} {r['patient']:<34} {r['procedure']:<32} "
                                 f"{(r['rebook_by'] or '-')[:10]} {'BREACH' if r['breach'] else 'soon' if r['near_breach'] else ''}"
-                                + (" PATIENT DIED" if r["patient_died"] else ""))
+                                + (" PATIENT DIED: not to rebook" if r["patient_died"] else ""))
     return 0
 
 

@@ -109,7 +109,7 @@ def test_cancel_then_rebook_from_a_suggested_slot(lists, clock):
     theatre.book(coord, patients[1], _booking(made["t2-mon"], "08:00", surgeon="Dr B", anaesthetist="Dr C"))
     theatre.cancel(coord, first.record_id, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
                                             "last_minute": True, "patient_told": "phone"})
-    (waiting,) = theatre.rescheduling_list(coord.db, coord.forms, clock.now)
+    (waiting,) = theatre.rescheduling(coord.db, coord.forms, clock.now)[0]
     assert waiting.state.rebook_by == datetime.fromisoformat("2026-11-28T09:00+01:00") + timedelta(days=28)
     assert not waiting.breach and not waiting.near_breach
     slot = theatre.suggestions(coord.db, first.record_id, clock.now).slots[0]
@@ -117,7 +117,7 @@ def test_cancel_then_rebook_from_a_suggested_slot(lists, clock):
     theatre.rebook(coord, first.record_id, {"outcome": "rebooked", "session": slot.session_id,
                                             "planned_start": slot.start.isoformat(),
                                             "decided_at": clock.now.isoformat(timespec="minutes")})
-    assert theatre.rescheduling_list(coord.db, coord.forms, clock.now) == []
+    assert theatre.rescheduling(coord.db, coord.forms, clock.now)[0] == []
     state = next(s for s in theatre.bookings(coord.db, coord.forms) if s.record.record_id == first.record_id)
     assert state.status is theatre.BookingStatus.REBOOKED
 
@@ -174,13 +174,13 @@ def test_rescheduling_list_order_and_breaches(lists, clock):
     cancelled = {"reason": "information_system", "last_minute": False, "patient_told": "letter"}
     for record_id in ids:
         theatre.cancel(coord, record_id, {**cancelled, "cancelled_at": "2026-11-27T09:00+01:00"})
-    order = [i.state.record.record_id for i in theatre.rescheduling_list(coord.db, coord.forms, clock.now)]
+    order = [i.state.record.record_id for i in theatre.rescheduling(coord.db, coord.forms, clock.now)[0]]
     assert order == [ids[1], ids[0], ids[2]]
-    (urgent, *_) = theatre.rescheduling_list(coord.db, coord.forms, clock.now)
+    (urgent, *_) = theatre.rescheduling(coord.db, coord.forms, clock.now)[0]
     assert urgent.near_breach and urgent.state.rebook_by.date().isoformat() == "2026-12-02"
     day = datetime.fromisoformat("2026-12-01T00:00+01:00").date()
     assert theatre.board(coord.db, coord.forms, day, clock.now) == (
-        theatre.day_list(coord.db, coord.forms, day), theatre.rescheduling_list(coord.db, coord.forms, clock.now))
+        theatre.day_list(coord.db, coord.forms, day), theatre.rescheduling(coord.db, coord.forms, clock.now))
     assert any(entries for _, entries in theatre.board(coord.db, coord.forms, day, clock.now)[0])
 
 
@@ -349,7 +349,7 @@ def test_a_rebooking_dated_before_its_cancellation_is_refused(lists, clock):
     with pytest.raises(ServiceError, match="the rebooking is dated 28/11/2026 12:30, the cancellation 28/11/2026 13:00"):
         theatre.rebook(coord, first.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T08:00+01:00",
                                                           "2026-11-28T12:30+01:00"))
-    (waiting,) = theatre.rescheduling_list(coord.db, coord.forms, clock.now)
+    (waiting,) = theatre.rescheduling(coord.db, coord.forms, clock.now)[0]
     assert waiting.state.record.record_id == first.record_id
 
 
@@ -474,7 +474,7 @@ def test_a_days_list_reads_only_that_days_bookings_yet_shows_what_was_moved_in_o
     assert moved.record_id in {entry.state.record.record_id for entry in tuesday}
     monday = [entry for _, entries in theatre.day_list(coord.db, coord.forms, date(2026, 11, 30)) for entry in entries]
     assert [entry.struck for entry in monday if entry.state.record.record_id == moved.record_id] == [True]
-    assert theatre.board(coord.db, coord.forms, date(2026, 11, 30), clock.now)[1] == []
+    assert theatre.board(coord.db, coord.forms, date(2026, 11, 30), clock.now)[1] == ([], [])
 
 
 # ------------------------------------------------------------------ review: what a coordinator meets
@@ -643,7 +643,10 @@ def test_an_operation_booked_before_the_patients_death_is_flagged_wherever_it_sh
     """A death recorded after the booking left Monday's operation on the board, the printed list
     and the rescheduling list as if nothing had happened. It stays booked (no one decided to
     cancel it) but every list says the patient died; cancelled as "patient died", it leaves the
-    rescheduling list, and no letter of a new date is printed for them."""
+    rescheduling list, and no letter of a new date is printed for them. One cancelled for
+    another reason before the death stayed on the rescheduling list, "do not rebook" at the
+    end of its line, and the coordinator rang the family for a date: it leaves the list, named
+    under it with the death."""
     coord, patients, made = lists
     monday = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
     waiting = theatre.book(coord, patients[0], _booking(made["t1-tue"], "08:00", day=TUESDAY))
@@ -660,19 +663,23 @@ def test_an_operation_booked_before_the_patients_death_is_flagged_wherever_it_sh
     assert entries[monday.record_id].status is theatre.BookingStatus.BOOKED, "nothing is cancelled for the coordinator"
     assert entries[monday.record_id].died_before == died
     assert entries[alive.record_id].died_before is None
-    (item,) = theatre.rescheduling_list(coord.db, coord.forms, clock.now)
-    assert item.state.died_before == died
+    assert theatre.rescheduling(coord.db, coord.forms, clock.now)[0] == [], "the family is not rung for a date"
+    (_, (left,)) = theatre.rescheduling(coord.db, coord.forms, clock.now)
+    assert left.state.record.record_id == waiting.record_id and left.state.died_at == died
     listed = _pdf_text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
     assert listed.count("PATIENT DIED 28/11/2026 13:00: cancel") == 1
-    assert "PATIENT DIED 28/11/2026 13:00: do not rebook" in _pdf_text(
-        printing.print_rescheduling(coord, tmp_path / "resched.pdf"))
+    printed = _pdf_text(printing.print_rescheduling(coord, tmp_path / "resched.pdf"))
+    assert "0 cancelled operation(s) not yet rebooked" in printed
+    patient = left.state.patient
+    assert (f"Not to rebook, the patient's death recorded since the cancellation: {patient.display_name} "
+            f"({patient.downtime_number}), Laparoscopic cholecystectomy — died 28/11/2026 13:00.") in printed
     with pytest.raises(ServiceError, match=r"This patient's death is recorded \(28/11/2026 13:00\): no letter"):
         printing.print_letter(coord, moved.record_id, tmp_path / "letter.pdf")
     theatre.cancel(coord, monday.record_id, {**CANCEL, "reason": "patient_died", "last_minute": False,
                                              "patient_told": "not_yet"})
     records.amend(coord, waiting_cancelled.record_id, {**waiting_cancelled.data, "reason": "patient_died"},
                   "the patient died")
-    assert theatre.rescheduling_list(coord.db, coord.forms, clock.now) == [], "nothing left to rebook"
+    assert theatre.rescheduling(coord.db, coord.forms, clock.now) == ([], []), "cancelled as such: nothing to say"
     assert _state(coord, monday.record_id).rebook_by is None
 
 

@@ -21,7 +21,7 @@ from downtime.pdf.page import (
     BAND, CONDENSED_BOLD, RULE, SEX, PageInfo, body_width, build_pdf, in_words, name_in_cell, style,
 )
 from downtime.services.patients import PatientSummary
-from downtime.services.theatre import BookingStatus, ListEntry, WaitingItem
+from downtime.services.theatre import BookingStatus, ListEntry, WaitingItem, procedure_and_side
 
 ALERT = colors.HexColor("#b00000")  # a warning's words in red, as on the other prints
 WORDS: dict[str, dict[Lang, str]] = {
@@ -38,7 +38,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "transferred": {"en": "TRANSFERRED elsewhere", "fr": "TRANSFÉRÉE ailleurs"},
     "clash": {"en": "CLASH, move one: {clashes}", "fr": "CONFLIT, en déplacer une : {clashes}"},
     "died": {"en": "PATIENT DIED {at}: cancel", "fr": "PATIENT DÉCÉDÉ {at} : annuler"},
-    "died_waiting": {"en": "PATIENT DIED {at}: do not rebook", "fr": "PATIENT DÉCÉDÉ {at} : ne pas reprogrammer"},
+    "left_by_death": {"en": "Not to rebook, the patient's death recorded since the cancellation: {operations}.",
+                      "fr": "À ne pas reprogrammer, le décès du patient enregistré depuis l'annulation : {operations}."},
+    "died_after": {"en": "{name} ({number}), {operation} — died {at}", "fr": "{name} ({number}), {operation} — décès le {at}"},
     "resched_title": {"en": "Operations to reschedule", "fr": "Interventions à reprogrammer"},
     "resched_sub": {"en": "{count} cancelled operation(s) not yet rebooked, at {at}",
                     "fr": "{count} intervention(s) annulée(s) non reprogrammée(s), au {at}"},
@@ -170,8 +172,11 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
     return build_pdf(out, story, info)
 
 
-def rescheduling_pdf(items: list[WaitingItem], out: Path, *, booking_spec: FormSpec, cancel_spec: FormSpec,
-                     lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingItem], booking_spec: FormSpec,
+                     cancel_spec: FormSpec, lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+    """The operations to rebook (`items`), then a line naming those that left the list since
+    their patient's death was recorded (`left`; services.theatre.rescheduling), so the paper
+    list the coordinator phones from holds none of them, and none is looked for."""
     info = PageInfo(title=w("resched_title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, landscape=True, patient_box=False,
                     subtitle=w("resched_sub", lang, count=len(items), at=printed_at.strftime("%d/%m/%Y %H:%M")))
@@ -183,8 +188,6 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, booking_spec: FormS
         state, data = item.state, item.state.record.data
         deadline = state.rebook_by.strftime("%d/%m/%Y") if state.rebook_by else "—"
         flag = w("breach", lang) if item.breach else w("near", lang) if item.near_breach else ""
-        if state.died_before:
-            flag = w("died_waiting", lang, at=f"{state.died_before:%d/%m/%Y %H:%M}")
         rows.append([_p(_choice(booking_spec, "priority", data["priority"], lang), bold=True),
                      _p(_name(state.patient, widths[1] * width), bold=True), _p(state.patient.birth_date_in(lang)),
                      _p(state.patient.downtime_number), _p(data["procedure"]),
@@ -195,7 +198,14 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, booking_spec: FormS
                      _p(f"{deadline} {flag}".strip(), bold=bool(flag),
                         color=ALERT if flag else colors.black),
                      _p(w("days", lang, days=item.waited.days))])
-    return build_pdf(out, [_grid(rows, widths, width)], info)
+    story: list[Flowable] = [_grid(rows, widths, width)]
+    if left:
+        died = [w("died_after", lang, name=item.state.patient.display_name, number=item.state.patient.downtime_number,
+                  operation=procedure_and_side(item.state.record.data, booking_spec, lang),
+                  at=f"{item.state.died_at:%d/%m/%Y %H:%M}") for item in left]
+        story += [Spacer(1, 4 * mm), _p(w("left_by_death", lang, operations="; ".join(died)), size=10, bold=True,
+                                        color=ALERT)]
+    return build_pdf(out, story, info)
 
 
 LETTER: dict[Lang, dict[str, str]] = {

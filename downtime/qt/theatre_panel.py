@@ -37,6 +37,7 @@ BOOKING_STATUS = {theatre.BookingStatus.BOOKED: QT_TR_NOOP("booked"),
 
 
 Board = list[tuple[theatre.TheatreSession, list[theatre.ListEntry]]]
+Waiting = tuple[list[theatre.WaitingItem], list[theatre.WaitingItem]]  # to rebook, and left by a death (theatre.rescheduling)
 STATUS = 2  # the day board's column saying booked, cancelled, a clash or a death
 STATUS_CHARACTERS = 55  # the status up to its first clash's time ("booked — CLASH, move one: theatre T1 is booked…")
 SCREEN_MARGIN = 80  # pixels left beside a dialog sized to its contents: its frame and the screen's edge
@@ -58,11 +59,7 @@ def _who(state: theatre.BookingState) -> str:
 def _operation(session: Session, state: theatre.BookingState) -> str:
     """The procedure and its side, as the coordinator chooses which to cancel or rebook (a
     patient's two knees are two operations); no side for one that has none."""
-    data = state.record.data
-    if data["laterality"] == "not_applicable":
-        return data["procedure"]
-    side = format_value(session.form("operation_booking").field("laterality"), data["laterality"], session.lang)
-    return f"{data['procedure']}, {side}"
+    return theatre.procedure_and_side(state.record.data, session.form("operation_booking"), session.lang)
 
 
 class DayModel(TextTableModel):
@@ -125,9 +122,6 @@ class WaitingModel(TextTableModel):
         state, data = item.state, item.state.record.data
         deadline = state.rebook_by.strftime("%d/%m/%Y") if state.rebook_by else "—"
         flag = " " + translate("", "BREACH") if item.breach else " " + translate("", "SOON") if item.near_breach else ""
-        if state.died_before:
-            flag = " " + translate("WaitingModel", "PATIENT DIED {died}: do not rebook").format(
-                died=f"{state.died_before:%d/%m/%Y %H:%M}")
         return (format_value(self.spec.field("priority"), data["priority"], self.lang), state.patient.display_name,
                 state.patient.birth_date_in(language()), data["procedure"],
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang), data["surgeon"],
@@ -136,7 +130,7 @@ class WaitingModel(TextTableModel):
 
     def is_warning(self, row: int, column: int) -> bool:
         item: theatre.WaitingItem = self.rows[row]
-        return column == 7 and (item.breach or item.near_breach or item.state.died_before is not None)
+        return column == 7 and (item.breach or item.near_breach)
 
 
 def _day_edit(day: date) -> QDateEdit:
@@ -400,6 +394,12 @@ class TheatrePanel(QWidget):
         self.waiting_model = WaitingModel(session)
         self.waiting_table = make_table(self.waiting_model, translate("TheatrePanel", "Operations to reschedule"), self.rebook_selected)
         layout.addWidget(self.waiting_table, 2)
+        self.left_by_death = QLabel()  # what left the list since its patient's death was recorded, and why
+        self.left_by_death.setWordWrap(True)
+        self.left_by_death.setTextFormat(Qt.TextFormat.PlainText)  # names as typed
+        self.left_by_death.setStyleSheet("font-weight: bold;")
+        self.left_by_death.hide()
+        layout.addWidget(self.left_by_death)
         self.dialog: QDialog | None = None
         self.to_choose: tuple[str, datetime] | None = None  # the board's line to choose once read (`_line`)
         self.waiting_unread = False
@@ -445,14 +445,14 @@ class TheatrePanel(QWidget):
         day is the one chosen; the rescheduling list is read with it until one read has shown it."""
         day, with_waiting = self.selected_day(), self.waiting_unread
 
-        def read(own: Session, _: object) -> tuple[Board, list[theatre.WaitingItem] | None]:
+        def read(own: Session, _: object) -> tuple[Board, Waiting | None]:
             if with_waiting:
                 return theatre.board(own.db, own.forms, day, own.clock())
             return theatre.day_list(own.db, own.forms, day), None
 
         self.reader.read(self.session, read)
 
-    def _read(self, found: tuple[Board, list[theatre.WaitingItem] | None]) -> None:
+    def _read(self, found: tuple[Board, Waiting | None]) -> None:
         day, waiting = found
         self.reading.clear()
         show_keeping_choice(self.day_table, self.day_model, [(s.theatre, entry) for s, entries in day for entry in entries],
@@ -465,8 +465,21 @@ class TheatrePanel(QWidget):
                 self.day_table.setFocus()
         if waiting is not None:
             self.waiting_unread = False
-            show_keeping_choice(self.waiting_table, self.waiting_model, waiting,
+            to_rebook, left = waiting
+            show_keeping_choice(self.waiting_table, self.waiting_model, to_rebook,
                                 lambda item: item.state.record.record_id, or_same_line=True)
+            self._say_left(left)
+
+    def _say_left(self, left: list[theatre.WaitingItem]) -> None:
+        """Under the list, each operation that left it since its patient's death was recorded:
+        gone unexplained, it would be looked for (theatre.rescheduling)."""
+        died = [translate("TheatrePanel", "{name} ({number}), {operation} — died {died}").format(
+            name=item.state.patient.display_name, number=item.state.patient.downtime_number,
+            operation=_operation(self.session, item.state), died=f"{item.state.died_at:%d/%m/%Y %H:%M}")
+            for item in left]
+        self.left_by_death.setText(translate("TheatrePanel", "Not to rebook, the patient's death recorded since the "
+                                                             "cancellation: {operations}.").format(operations="; ".join(died)))
+        self.left_by_death.setVisible(bool(left))
 
     def _refused(self, problem: UserError) -> None:
         """No rows rather than those of another day than the one chosen, and the reason why."""

@@ -249,8 +249,8 @@ def print_rescheduling(session: Session, out: Path) -> Path:
 
     session.require(Action.PRINT)
     now = session.clock()
-    rescheduling_pdf(theatre.rescheduling_list(session.db, session.forms, now), out,
-                     booking_spec=session.form("operation_booking"),
+    waiting, left = theatre.rescheduling(session.db, session.forms, now)
+    rescheduling_pdf(waiting, out, left=left, booking_spec=session.form("operation_booking"),
                      cancel_spec=session.form("operation_cancellation"), lang=session.lang,
                      printed_by=session.user.name, printed_at=now, device_name=session.device.name)
     _audit_print(session, "rescheduling list", out)

@@ -24,6 +24,7 @@ from downtime.domain.theatre import (
     meetings, outside, overlapping_sessions, rebook_by, suggest_for_specialty, theatre_key,
 )
 from downtime.formspec import FormSpec
+from downtime.formspec.values import format_value
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message
 from downtime.services import records
 from downtime.services.back_entry import ehr_numbers, probable_duplicates_among
@@ -684,11 +685,16 @@ class WaitingItem:
     waited: timedelta
 
 
-def rescheduling_list(db: Database, forms: dict[str, FormSpec], now: datetime,
-                      replayed: list[BookingFacts] | None = None) -> list[WaitingItem]:
+def rescheduling(db: Database, forms: dict[str, FormSpec], now: datetime,
+                 replayed: list[BookingFacts] | None = None) -> tuple[list[WaitingItem], list[WaitingItem]]:
     """Cancelled operations not yet rebooked (one cancelled because the patient died is not to
-    be): by priority, then the date they must happen by, then how long the patient has waited.
-    Breaches (past the date) and near-breaches stand out."""
+    be): those to rebook, by priority, then the date they must happen by, then how long the
+    patient has waited, breaches (past the date) and near-breaches standing out; and, apart,
+    those whose patient's death is recorded since, cancelled for another reason. These left the
+    list: one stayed on it, "do not rebook" at the far end of its line, and a coordinator working
+    down the list rang a dead patient's family for a date. The lists name them under it, with
+    the death, so none vanishes unexplained; a death withdrawn as entered in error puts the
+    operation back."""
     items = []
     for state in bookings(db, forms, lambda facts: facts.status is BookingStatus.CANCELLED
                           and facts.cancel_reason is not CancelReason.PATIENT_DIED, replayed):
@@ -697,7 +703,16 @@ def rescheduling_list(db: Database, forms: dict[str, FormSpec], now: datetime,
                                  near_breach=deadline is not None and now <= deadline < now + NEAR_BREACH,
                                  waited=now - state.decided_at))
     far = datetime.max.replace(tzinfo=now.tzinfo)
-    return sorted(items, key=lambda i: (PRIORITY_RANK[i.state.priority], i.state.rebook_by or far, -i.waited))
+    ordered = sorted(items, key=lambda i: (PRIORITY_RANK[i.state.priority], i.state.rebook_by or far, -i.waited))
+    return [i for i in ordered if i.state.died_at is None], [i for i in ordered if i.state.died_at is not None]
+
+
+def procedure_and_side(data: Mapping[str, Any], booking_spec: FormSpec, lang: Lang) -> str:
+    """A booking's procedure and its side, as a coordinator tells a patient's two knees apart;
+    no side for an operation that has none."""
+    if data["laterality"] == "not_applicable":
+        return str(data["procedure"])
+    return f"{data['procedure']}, {format_value(booking_spec.field('laterality'), data['laterality'], lang)}"
 
 
 def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, from_day: date | None = None) -> Suggested:
@@ -788,12 +803,12 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
     return [(s, sorted(entries[s.session_id], key=lambda e: e.start)) for s in chosen]
 
 
-def board(db: Database, forms: dict[str, FormSpec], day: date,
-          now: datetime) -> tuple[list[tuple[TheatreSession, list[ListEntry]]], list[WaitingItem]]:
-    """The theatre tab's day board and rescheduling list: the day's bookings and the cancelled
+def board(db: Database, forms: dict[str, FormSpec], day: date, now: datetime) -> tuple[
+        list[tuple[TheatreSession, list[ListEntry]]], tuple[list[WaitingItem], list[WaitingItem]]]:
+    """The theatre tab's day board and rescheduling list (`rescheduling`): the day's bookings and the cancelled
     ones replayed, not the hospital's whole theatre history (a quarter of a second at a
     records office's scale, after every save with the tab in view)."""
     cancelled = {row[0] for row in db.execute(
         "SELECT json_extract(data, '$.booking') FROM current_records WHERE form_id = 'operation_cancellation'"
         " AND status != ?", [RecordStatus.ENTERED_IN_ERROR.value])}
-    return day_list(db, forms, day), rescheduling_list(db, forms, now, _replay(db, cancelled))
+    return day_list(db, forms, day), rescheduling(db, forms, now, _replay(db, cancelled))

@@ -80,8 +80,8 @@ def test_stepping_through_days_shows_each_day_without_reading_the_rescheduling_l
     window, _ = coordinator
     panel = window.theatre
     read: list[bool] = []
-    whole = theatre.rescheduling_list
-    monkeypatch.setattr(theatre, "rescheduling_list", lambda *args: read.append(True) or whole(*args))
+    whole = theatre.rescheduling
+    monkeypatch.setattr(theatre, "rescheduling", lambda *args: read.append(True) or whole(*args))
     panel.day.setDate(QDate(2026, 11, 28))
     assert panel.day_model.rowCount() == 1
     panel.day.setFocus()
@@ -327,6 +327,29 @@ def test_the_rebook_dialog_of_a_patient_who_died_says_so_and_offers_neither_slot
     (state,) = theatre.bookings(window.session.db, window.session.forms)
     assert state.status is theatre.BookingStatus.CANCELLED
     assert dialog.error.text().startswith("This patient's death is recorded")
+
+
+def test_an_operation_whose_patient_died_after_its_cancellation_leaves_the_rescheduling_list_saying_why(
+        coordinator, session_for, listed):
+    """Cancelled (no ward bed) on Saturday morning, the patient dead that afternoon: the operation
+    stayed on the rescheduling list, "do not rebook" at the far end of its line, and the
+    coordinator working down the list rang the family for a date. It leaves the list, and a line
+    under it names the operation and the death, so it is not looked for."""
+    window, _ = coordinator
+    panel = _first_operation_cancelled(window, listed)
+    assert panel.waiting_model.rowCount() == 1 and panel.left_by_death.isHidden()
+    (booked,) = theatre.bookings(window.session.db, window.session.forms)
+    records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+                                                      "expected": False, "family_informed": True},
+                     patient_id=booked.record.patient_id)
+    panel.refresh()
+    listed(panel)
+    assert panel.waiting_model.rowCount() == 0
+    patient = booked.patient
+    assert not panel.left_by_death.isHidden()
+    assert panel.left_by_death.text() == (
+        f"Not to rebook, the patient's death recorded since the cancellation: {patient.display_name} "
+        f"({patient.downtime_number}), Total hip replacement, RIGHT — died 28/11/2026 13:00.")
 
 
 def test_transfer_needs_a_hospital(coordinator, qtbot, listed):
