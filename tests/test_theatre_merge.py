@@ -316,13 +316,15 @@ def list_shortened_and_booked(tmp_path, laptop, admission_values, clock):
 
 OUTSIDE = ("THEATRE CLASH, an operation stands outside its session, move it: Hernia repair, patient {number}, "
            "theatre T1 30/11/2026 11:00-12:00 (booked on laptop 2 (no. 002)): 30/11 11:00-12:00 does not fit in the "
-           "session 30/11 08:00-10:00 of theatre T1")
+           "session 30/11 08:00-10:00 of theatre T1 (session last changed on laptop 1 (no. 001))")
 
 
 def test_the_merge_names_an_operation_another_laptop_left_outside_its_shortened_list(list_shortened_and_booked,
                                                                                     tmp_path, capsys):
     """One laptop shortened the list, the other booked on what it cut: the merged list held an
-    operation after the list's end (off the day's list's hours), and the merge said nothing."""
+    operation after the list's end (off the day's list's hours), and the merge said nothing.
+    It names both laptops: the report named only the one that booked, which had done nothing
+    wrong, and the office rang it rather than the one that shortened the list."""
     first, second, number = list_shortened_and_booked
     (report,) = merge([first, second], tmp_path / "merged").theatre_clashes
     assert report.text("en") == OUTSIDE.format(number=number)

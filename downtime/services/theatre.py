@@ -346,8 +346,8 @@ class StandingClash:
     def sides(self) -> tuple[tuple[BookingFacts, TheatreSession], ...]:
         return (self.first, self.first_session), (self.second, self.second_session)
 
-    def said(self, lang: Lang, sides: list[str]) -> str:
-        """Reported with each side as `sides` words it."""
+    def said(self, lang: Lang, sides: list[str], laptop: Callable[[str], str]) -> str:
+        """Reported with each side as `sides` words it (`laptop`: a laptop's name by device id)."""
         return message(lang, STANDING, first=sides[0], second=sides[1],
                        clashes="; ".join(clash.said.text(lang) for clash in self.second_meets))
 
@@ -361,23 +361,30 @@ class StandingOutside:
     facts: BookingFacts
     session: TheatreSession
     clash: Clash
+    listed_on: str | None = None
+    """The device of the session's current version: the laptop that last changed the list (the
+    one that shortened it, unless changed since), whom the office asks as well as the one that
+    booked (which had done nothing wrong, and was the only one named)."""
 
     @property
     def sides(self) -> tuple[tuple[BookingFacts, TheatreSession], ...]:
         return ((self.facts, self.session),)
 
-    def said(self, lang: Lang, sides: list[str]) -> str:
-        return message(lang, OUTSIDE, operation=sides[0], clash=self.clash.said.text(lang))
+    def said(self, lang: Lang, sides: list[str], laptop: Callable[[str], str]) -> str:
+        said = message(lang, OUTSIDE, operation=sides[0], clash=self.clash.said.text(lang))
+        return said if self.listed_on is None else message(lang, LISTED_ON, said=said, laptop=laptop(self.listed_on))
 
 
-def standing_outside(replayed: list[BookingFacts], known: dict[str, TheatreSession]) -> list[StandingOutside]:
-    """Each standing operation that does not fit in its session, by the booking check's rule."""
+def standing_outside(replayed: list[BookingFacts], known: dict[str, TheatreSession],
+                     listed_on: Mapping[str, str] | None = None) -> list[StandingOutside]:
+    """Each standing operation that does not fit in its session, by the booking check's rule;
+    `listed_on`: the device of each session's current version, for a report to name."""
     found = []
     for facts in replayed:
         if facts.status in LIVE and facts.session_id in known:
             session = known[facts.session_id]
             if (clash := outside(facts.booking, session)) is not None:
-                found.append(StandingOutside(facts, session, clash))
+                found.append(StandingOutside(facts, session, clash, (listed_on or {}).get(session.session_id)))
     return found
 
 
@@ -398,7 +405,7 @@ class ProbablyOnePatient:
     def sides(self) -> tuple[tuple[BookingFacts, TheatreSession], ...]:
         return (self.first, self.first_session), (self.second, self.second_session)
 
-    def said(self, lang: Lang, sides: list[str]) -> str:
+    def said(self, lang: Lang, sides: list[str], laptop: Callable[[str], str]) -> str:
         return message(lang, PROBABLY_ONE, why=Phrase(self.why), first=sides[0], second=sides[1])
 
     def met(self, other: BookingFacts, number: str) -> Clash:
@@ -445,12 +452,13 @@ def probably_one_patient(replayed: list[BookingFacts], known: dict[str, TheatreS
             and any(clash.kind == "patient" for clash in pair.second_meets)]
 
 
-def refused_standing(replayed: list[BookingFacts], known: dict[str, TheatreSession],
-                     groups: PersonGroups) -> list[Reported]:
+def refused_standing(replayed: list[BookingFacts], known: dict[str, TheatreSession], groups: PersonGroups,
+                     listed_on: Mapping[str, str]) -> list[Reported]:
     """Everything standing that the booking check would have refused, as a merge or an import
-    reports it: operations clashing in pairs, those outside their sessions, then those at once
-    of probably one patient (`groups`)."""
-    return [*standing_clashes(replayed, known), *standing_outside(replayed, known),
+    reports it: operations clashing in pairs, those outside their sessions (`listed_on`: the
+    device of each session's current version), then those at once of probably one patient
+    (`groups`)."""
+    return [*standing_clashes(replayed, known), *standing_outside(replayed, known, listed_on),
             *probably_one_patient(replayed, known, groups)]
 
 
@@ -485,8 +493,10 @@ def clashes_touching(db: Database, record_ids: Collection[str]) -> list[Reported
     if not wanted:
         return []
     replayed = _replay(db)
-    known = sessions(db, {facts.session_id for facts in replayed if facts.session_id is not None})
-    return [found for found in refused_standing(replayed, known, _probable_among(db, replayed))
+    listed = _standing_where(db, ["theatre_session"], "record_id IN (?)",
+                             {facts.session_id for facts in replayed if facts.session_id is not None})
+    known, listed_on = {r.record_id: session_of(r) for r in listed}, {r.record_id: r.device_id for r in listed}
+    return [found for found in refused_standing(replayed, known, _probable_among(db, replayed), listed_on)
             if wanted & {key for facts, _ in found.sides for key in (facts.record.record_id, facts.session_id)}]
 
 
@@ -499,8 +509,9 @@ def clashes_brought(session: Session, record_ids: Collection[str]) -> tuple[Clas
     """`clashes_touching`, as an import reports them."""
     pairs = clashes_touching(session.db, record_ids)
     sides = [facts for pair in pairs for facts, _ in pair.sides]
+    lists = {pair.listed_on for pair in pairs if isinstance(pair, StandingOutside) and pair.listed_on is not None}
     return clash_reports(pairs, downtime_numbers(session.db, {facts.booking.patient_id for facts in sides}),
-                         laptops_known(session, {facts.placed_by.device_id for facts in sides}))
+                         laptops_known(session, {facts.placed_by.device_id for facts in sides} | lists))
 
 
 CLASH_SIDE = QT_TRANSLATE_NOOP("messages", "{procedure}, patient {number}, theatre {theatre} {window} (booked on {laptop})")
@@ -510,12 +521,14 @@ PROBABLY_ONE = QT_TRANSLATE_NOOP("messages", "THEATRE CLASH, probably one patien
                                              "numbers to one EHR patient and move one operation")
 OUTSIDE = QT_TRANSLATE_NOOP("messages", "THEATRE CLASH, an operation stands outside its session, move it: {operation}: "
                                         "{clash}")
+LISTED_ON = QT_TRANSLATE_NOOP("messages", "{said} (session last changed on {laptop})")
 
 
 @dataclass(frozen=True)
 class ClashReport:
     """A standing clash as a merge or an import reports it: each operation with its patient's
-    downtime number and the laptop that booked it."""
+    downtime number and the laptop that booked it (and, for one outside its list, the laptop
+    that last changed the list)."""
 
     clash: Reported
     numbers: dict[str, str]
@@ -533,7 +546,8 @@ class ClashReport:
                        laptop=laptop_name(lang, device, self.laptops))
 
     def text(self, lang: Lang) -> str:
-        return self.clash.said(lang, [self._side(lang, facts, session) for facts, session in self.clash.sides])
+        return self.clash.said(lang, [self._side(lang, facts, session) for facts, session in self.clash.sides],
+                               lambda device: laptop_name(lang, device, self.laptops))
 
 
 def check_version(db: Database, form_id: str, record_id: str, patient_id: str | None, data: dict[str, Any],

@@ -263,12 +263,14 @@ def _theatre_clashes(db: Database, laptops: dict[str, Laptop],
     typed = {record_id: datetime.fromisoformat(at) for record_id, at in db.execute(
         f"SELECT record_id, json_extract(line, '$.recorded_at') FROM versions WHERE version = 1"
         f" AND form_id IN ({', '.join('?' * len(EVENT_FORMS))})", EVENT_FORMS)}
-    known = {record.record_id: session_of(record) for record in standing if record.form_id == "theatre_session"}
+    listed = [record for record in standing if record.form_id == "theatre_session"]
+    known = {record.record_id: session_of(record) for record in listed}
     replayed = replay([record for record in standing if record.form_id == "operation_booking"],
                       [record for record in standing if record.form_id in EVENT_FORMS], typed)
     numbers = {patient_id: number for patient_id, number in db.execute("SELECT patient_id, downtime_number FROM patients")}
     groups = probable_groups(duplicates, {number: patient_id for patient_id, number in numbers.items()})
-    return clash_reports(refused_standing(replayed, known, groups), numbers, laptops)
+    return clash_reports(refused_standing(replayed, known, groups, {record.record_id: record.device_id for record in listed}),
+                         numbers, laptops)
 
 
 def _laptops(db: Database, sources: list[dict[str, Any]]) -> dict[str, Laptop]:
