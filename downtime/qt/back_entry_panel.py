@@ -21,7 +21,7 @@ from downtime.qt.settle_dialog import SettleHoldDialog
 from downtime.qt.style import ErrorLabel
 from downtime.i18n import QT_TR_NOOP, message
 from downtime.qt.i18n import language, say, translate
-from downtime.qt.tables import Index, TextTableModel, make_table, not_printed, prints, show_print
+from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, not_printed, prints, show_print
 from downtime.qt.work import ListReader, Work
 from downtime.services import back_entry, printing
 from downtime.services.back_entry import PAGE, PatientWork, WorkItem
@@ -188,11 +188,8 @@ class BackEntryPanel(QWidget):
         line's pane has both whole."""
         if not self.fitted:
             return
-        character = self.table.fontMetrics().averageCharWidth()
-        room = self.table.viewport().width() - self.table.horizontalHeader().sectionPosition(TO_DO)
-        self.table.setColumnWidth(TO_DO, min(self.fitted[TO_DO], character * CUT_CHARACTERS,
-                                             max(room, character * LEAST_CHARACTERS)))
-        self.table.setColumnWidth(WHAT, min(self.fitted[WHAT], character * CUT_CHARACTERS))
+        cut_column(self.table, TO_DO, CUT_CHARACTERS, self.fitted[TO_DO], least=LEAST_CHARACTERS)
+        cut_column(self.table, WHAT, CUT_CHARACTERS, self.fitted[WHAT])
 
     def _show_detail(self) -> None:
         """The line the arrows are on, whole, under the list: what to do and what to enter, which

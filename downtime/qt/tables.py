@@ -131,6 +131,21 @@ def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any
     return table
 
 
+def cut_column(table: QTableView, column: int, characters: int, fitted: int | None = None,
+               least: int | None = None) -> None:
+    """Cut a column fitted to its rows (make_table; `fitted`: the width it was fitted to, when
+    kept) at `characters` average characters: a long status or to-do (a merged hospital's
+    clashes, a hold's instructions) pushed the patient's name and the columns after it off the
+    screen; the tooltip or a pane has it whole. `least`: also within the list's width from the
+    column's left edge, but never narrower than that many characters ("ENTER", "À SAISIR")."""
+    character = table.fontMetrics().averageCharWidth()
+    width = min(table.columnWidth(column) if fitted is None else fitted, character * characters)
+    if least is not None:
+        room = table.viewport().width() - table.horizontalHeader().sectionPosition(column)
+        width = min(width, max(room, character * least))
+    table.setColumnWidth(column, width)
+
+
 def prints(name: str) -> Path:
     """Where the app writes a print before showing it."""
     return data_dir() / "prints" / f"{name}.pdf"

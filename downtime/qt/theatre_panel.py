@@ -22,7 +22,7 @@ from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from downtime.qt.i18n import language, locale, say, translate, word
 from downtime.qt.prompts import Prompts
-from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open, show_keeping_choice
+from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice
 from downtime.qt.style import ErrorLabel
 from downtime.qt.work import ListReader
 from downtime.services import printing, theatre
@@ -489,8 +489,7 @@ class TheatrePanel(QWidget):
     def _narrow_status(self) -> None:
         """After the columns are fitted to the rows (make_table): a status wider than its first
         clash is cut there, the patient's name and identifiers staying on screen."""
-        widest = self.day_table.fontMetrics().averageCharWidth() * STATUS_CHARACTERS
-        self.day_table.setColumnWidth(STATUS, min(self.day_table.columnWidth(STATUS), widest))
+        cut_column(self.day_table, STATUS, STATUS_CHARACTERS)
 
     def _open(self, dialog: QDialog) -> QDialog:
         """What the dialog saves is shown by the window's refresh of the list in view after
