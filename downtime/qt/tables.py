@@ -34,6 +34,8 @@ class TextTableModel(QAbstractTableModel):
 
     columns: Sequence[str] = ()
     warnings: frozenset[str] = frozenset({"OVERDUE", "LATE"})
+    whole_in_tooltip: frozenset[int] = frozenset()
+    """Columns whose text may be cut on screen (cut_column, or the last, elided): whole in their tooltip."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -78,7 +80,8 @@ class TextTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == Qt.ItemDataRole.DisplayRole or (role == Qt.ItemDataRole.ToolTipRole
+                                                   and index.column() in self.whole_in_tooltip):
             return self.text(index.row(), index.column())
         if role == Qt.ItemDataRole.ForegroundRole and self.is_warning(index.row(), index.column()):
             return WARNING_COLOUR

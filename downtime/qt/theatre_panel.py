@@ -39,6 +39,8 @@ BOOKING_STATUS = {theatre.BookingStatus.BOOKED: QT_TR_NOOP("booked"),
 Board = list[tuple[theatre.TheatreSession, list[theatre.ListEntry]]]
 Waiting = tuple[list[theatre.WaitingItem], list[theatre.WaitingItem]]  # to rebook, and left by a death (theatre.rescheduling)
 STATUS = 2  # the day board's column saying booked, cancelled, a clash or a death
+REBOOK_BY = 7  # the rescheduling list's column saying BREACH or SOON
+REASON = 9  # its cancellation's reason, last: elided when the list is narrow
 STATUS_CHARACTERS = 55  # the status up to its first clash's time ("booked — CLASH, move one: theatre T1 is booked…")
 SCREEN_MARGIN = 80  # pixels left beside a dialog sized to its contents: its frame and the screen's edge
 ON_THE_BOARD = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation on the day board first.")
@@ -70,6 +72,7 @@ class DayModel(TextTableModel):
     columns = (QT_TR_NOOP("Theatre"), QT_TR_NOOP("Time"), QT_TR_NOOP("Status"), QT_TR_NOOP("Patient"),
                QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Procedure"), QT_TR_NOOP("Side"),
                QT_TR_NOOP("Priority"), QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Anaesthetist"), QT_TR_NOOP("Notes"))
+    whole_in_tooltip = frozenset({STATUS})
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -98,8 +101,6 @@ class DayModel(TextTableModel):
         return column == STATUS and (entry.struck or bool(entry.clashes) or entry.state.died_before is not None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and role == Qt.ItemDataRole.ToolTipRole and index.column() == STATUS:
-            return self.text(index.row(), STATUS)
         if index.isValid() and role == Qt.ItemDataRole.FontRole and self.rows[index.row()][1].struck:
             font = QFont()
             font.setStrikeOut(index.column() != STATUS)
@@ -108,13 +109,19 @@ class DayModel(TextTableModel):
 
 
 class WaitingModel(TextTableModel):
+    """Each cancellation's reason, as the printed list gives it: one the patient declined, or put
+    off while unfit, read like one the outage cancelled. Last, so the rebook-by date and its
+    BREACH stay on a laptop's screen in French."""
+
     columns = (QT_TR_NOOP("Priority"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Procedure"),
                QT_TR_NOOP("Side"), QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Cancelled"), QT_TR_NOOP("Rebook by"),
-               QT_TR_NOOP("Waiting"))
+               QT_TR_NOOP("Waiting"), QT_TR_NOOP("Reason"))
+    whole_in_tooltip = frozenset({REASON})
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.spec = session.form("operation_booking")
+        self.reasons = session.form("operation_cancellation").field("reason")
         self.lang = session.lang
 
     def texts(self, row: int) -> tuple[str, ...]:
@@ -126,11 +133,12 @@ class WaitingModel(TextTableModel):
                 state.patient.birth_date_in(language()), data["procedure"],
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang), data["surgeon"],
                 state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—",
-                deadline + flag, translate("WaitingModel", "{days} days").format(days=item.waited.days))
+                deadline + flag, translate("WaitingModel", "{days} days").format(days=item.waited.days),
+                format_value(self.reasons, state.cancel_reason.value, self.lang) if state.cancel_reason else "—")
 
     def is_warning(self, row: int, column: int) -> bool:
         item: theatre.WaitingItem = self.rows[row]
-        return column == 7 and (item.breach or item.near_breach)
+        return column == REBOOK_BY and (item.breach or item.near_breach)
 
 
 def _day_edit(day: date) -> QDateEdit:

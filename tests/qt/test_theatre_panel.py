@@ -352,6 +352,18 @@ def test_an_operation_whose_patient_died_after_its_cancellation_leaves_the_resch
         f"({patient.downtime_number}), Total hip replacement, RIGHT — died 28/11/2026 13:00.")
 
 
+def test_the_rescheduling_list_says_why_each_operation_was_cancelled(coordinator, listed):
+    """The printed rescheduling list gave each cancellation's reason, the screen did not: an
+    operation the patient declined, or put off while unfit, read like one the outage cancelled,
+    and the coordinator rang to rebook it as such."""
+    window, _ = coordinator
+    panel = _first_operation_cancelled(window, listed)
+    model = panel.waiting_model
+    reason = model.columns.index("Reason")
+    assert model.text(0, reason) == "No ward bed"
+    assert model.data(model.index(0, reason), Qt.ItemDataRole.ToolTipRole) == "No ward bed", "whole when elided"
+
+
 def test_transfer_needs_a_hospital(coordinator, qtbot, listed):
     window, _ = coordinator
     panel = _first_operation_cancelled(window, listed)
