@@ -470,6 +470,7 @@ class TheatrePanel(QWidget):
             self.to_choose = None
             if found is not None:
                 self.day_table.selectRow(found)
+                self.day_table.scrollTo(self.day_table.currentIndex())  # on a full day it lay below the last line seen
                 self.day_table.setFocus()
         if waiting is not None:
             self.waiting_unread = False

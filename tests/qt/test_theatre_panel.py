@@ -567,6 +567,31 @@ def test_after_rebooking_the_board_shows_the_new_day_with_the_operation_chosen_f
     assert "30/11/2026" in letter and "Total hip replacement" in letter
 
 
+def test_the_operation_chosen_for_its_letter_is_in_view_on_a_full_day(coordinator, qtbot, session_for,
+                                                                      admission_values, listed):
+    """On a full day the rebooked operation was chosen below the board's last visible line: the
+    coordinator pressed Alt+L for the letter of an operation she could not see. The board
+    scrolls to it."""
+    window, session_ids = coordinator
+    coord, nurse = window.session, session_for("nurse")
+    for number in range(6):  # Monday's list taken until 11:00
+        patient = records.save_new(nurse, "admission", {**admission_values, "bed": str(20 + number),
+                                                        "birth_name": f"Full{number}", "nir": ""}).patient_id
+        theatre.book(coord, patient, {"procedure": "Carpal tunnel release", "laterality": "left", "priority": "elective",
+                                      "decided_at": "2026-10-01T09:00+01:00", "surgeon": f"Dr S{number}",
+                                      "anaesthetist": None, "session": session_ids[1], "expected_minutes": 30,
+                                      "planned_start": f"2026-11-30T{8 + number // 2:02d}:{30 * (number % 2):02d}+01:00"})
+    window.resize(900, 420)
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    dialog.slot_list.setFocus()
+    QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
+    panel = listed(window.theatre)
+    table = panel.day_table
+    row = table.currentIndex().row()
+    assert (panel.day_model.text(row, 1), panel.day_model.text(row, STATUS)) == ("11:00", "rebooked")
+    assert table.viewport().rect().contains(table.visualRect(table.currentIndex()))
+
+
 def test_after_a_transfer_the_board_shows_the_operation_on_the_day_it_was_cancelled_from(coordinator, qtbot, listed,
                                                                                          type_text, answers):
     """The letter of an operation moved to another hospital is printed from its struck line on
