@@ -545,14 +545,30 @@ class MainWindow(QMainWindow):
         one about a patient whose admission was withdrawn since, or a dose of an order withdrawn
         since, stays a draft (see `_headed`)."""
         found = [draft for draft in drafts.drafts_of(self.session) if self._resumable(draft)]
-        if not found or not Prompts.confirm(self, translate("MainWindow", "Unsaved forms"),
-                                            translate("MainWindow", "You have {count} unsaved form(s) or dose(s) from earlier, "
-                                                                    "not recorded. Reopen them?")
-                                            .format(count=len(found))):
+        if not found or not Prompts.confirm(self, translate("MainWindow", "Unsaved forms"), self._drafts_question(found)):
             return []
         return [self.medication.resume_dose(draft) if typed_in_dose_dialog(draft)
                 else self._reopen_typed(self.session.form(draft.form_id), self._started_from(draft), draft.patient_id,
                                         draft.draft_id, draft.data) for draft in found]
+
+    def _drafts_question(self, found: list[drafts.Draft]) -> str:
+        """Whether to reopen `found`, a dose draft whose dose has been recorded since (again from
+        the round, by its nurse or someone else) counted apart as already recorded, as its dose
+        dialog says: it was counted among the unsaved, "not recorded"."""
+        recorded = sum(1 for draft in found
+                       if typed_in_dose_dialog(draft) and medication.recorded_since(self.session.db, draft.data))
+        unsaved = len(found) - recorded
+        if not recorded:
+            return translate("MainWindow", "You have {count} unsaved form(s) or dose(s) from earlier, "
+                                           "not recorded. Reopen them?").format(count=unsaved)
+        if not unsaved:
+            return translate("MainWindow", "You have {recorded} dose draft(s) from earlier whose dose has been "
+                                           "recorded since (by you or someone else). Reopen them to check and "
+                                           "discard them?").format(recorded=recorded)
+        return translate("MainWindow", "You have {count} unsaved form(s) or dose(s) from earlier, not recorded, "
+                                       "and {recorded} dose draft(s) whose dose has been recorded since (by you or "
+                                       "someone else), to check and discard. Reopen them?").format(
+            count=unsaved, recorded=recorded)
 
     def _resumable(self, draft: drafts.Draft) -> bool:
         if not typed_in_dose_dialog(draft):

@@ -132,6 +132,13 @@ def recorded_for(db: Database, found: Order, slot: datetime) -> Administration |
                  if dose.order_id == found.record_id and dose.scheduled_for == slot), None)
 
 
+def recorded_since(db: Database, typed: dict[str, Any]) -> Administration | None:
+    """The standing dose recorded for the scheduled time a dose draft (what its nurse typed in the
+    dose dialog) was typed for (None: none is, or an as-required dose)."""
+    slot = typed.get("scheduled_for")
+    return recorded_for(db, order(db, typed["order"]), datetime.fromisoformat(slot)) if slot else None
+
+
 def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[Warning]:
     """The warnings this dose would raise, for the screen to show before saving."""
     found = order(session.db, order_id)

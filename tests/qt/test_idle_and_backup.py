@@ -411,3 +411,37 @@ def test_an_amendment_of_a_dose_left_unsaved_reopens_as_its_form(medication_ward
     (resumed,) = again.resume_drafts()
     assert isinstance(resumed, FormView) and resumed.record.record_id == dose.record_id
     assert resumed.editors["not_given_detail"].raw() == "Refused twice, doctor told"
+
+
+@pytest.mark.parametrize("with_form", [False, True])
+def test_the_sign_in_prompt_names_a_dose_draft_recorded_since_as_already_recorded_not_unsaved(
+        medication_ward, window, monkeypatch, qtbot, type_text, session_for, clock, with_form):
+    """A dose draft whose dose was recorded since (by her, again from the round) was counted
+    at her next sign-in among "unsaved form(s) or dose(s) ... not recorded", while the dose
+    dialog it reopened said "ALREADY RECORDED". It is counted apart, as already recorded."""
+    from downtime.qt.main_window import MainWindow
+    from downtime.qt.prompts import Prompts
+    from downtime.services import drafts, medication
+
+    _, amox, _ = medication_ward
+    dialog = _dose_being_typed(window, qtbot, type_text)
+    dialog.hand_over()
+    nurse = session_for("nurse")
+    if with_form:
+        drafts.save_draft(nurse, "admission-typed", "admission", {"birth_name": "Roux"})
+    medication.record_dose(nurse, amox, {"outcome": "given", "given_at": nurse.clock().isoformat(timespec="minutes"),
+                                         "scheduled_for": dialog.slot.isoformat(timespec="minutes"),
+                                         "dose_given": 1.0, "route": "IV"},
+                           overrides={medication.Check.ALLERGY: "Tolerated amoxicillin in 2024"})
+    said: list[str] = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append(text) or False))
+    again = MainWindow(session_for("nurse"))
+    qtbot.addWidget(again)
+    again.resume_drafts()
+    (asked,) = said
+    if with_form:
+        assert asked.startswith("You have 1 unsaved form(s) or dose(s) from earlier, not recorded, and 1 dose "
+                                "draft(s) whose dose has been recorded since")
+    else:
+        assert "unsaved" not in asked and "not recorded" not in asked
+        assert asked.startswith("You have 1 dose draft(s) from earlier whose dose has been recorded since")
