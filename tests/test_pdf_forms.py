@@ -355,3 +355,23 @@ def test_an_amended_records_signature_box_stays_with_its_history(session_for, ad
     pages = [_flat(page) for page in _pages(printing.print_record(nurse, record.record_id, tmp_path / "out.pdf"))]
     (signed,) = [page for page in pages if "Checked on paper by" in page]
     assert "Amendment history" in signed and "Dr Petit off duty" in signed
+
+
+def test_a_printed_dose_reads_its_order_as_a_nurse_does_not_as_a_record_id(session_for, medication_ward, tmp_path):
+    """A dose's "Order" box printed the order's record id (a UUID): which medicine, at what
+    dose, how and when was nowhere on the page."""
+    from downtime.services import medication
+
+    _, amox, morphine = medication_ward
+    nurse = session_for("nurse")
+    regular = medication.record_dose(nurse, amox, {"outcome": "not_given", "not_given_reason": "refused",
+                                                   "given_at": "2026-11-28T08:05+01:00",
+                                                   "scheduled_for": "2026-11-28T08:00+01:00"})
+    text = _flat(" ".join(_pages(printing.print_record(nurse, regular.record_id, tmp_path / "regular.pdf"))))
+    assert "Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00" in text and amox not in text
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    prn = medication.record_dose(nurse, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                   "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
+    text = _flat(" ".join(_pages(printing.print_record(nurse, prn.record_id, tmp_path / "prn.pdf"))))
+    assert ("Morphine 5 mg SC, as required (pain score > 4), at least 4 h apart, at most 4 in 24 h, from "
+            "27/11/2026 10:00") in text and morphine not in text

@@ -157,15 +157,19 @@ def parse_text(field: Field, text: str, tz: tzinfo | None = None) -> Any:
     return text
 
 
-def format_value(field: Field, value: Any, lang: Lang, names: Mapping[str, str] | None = None) -> str:
+def format_value(field: Field, value: Any, lang: Lang, names: Mapping[str, str] | None = None,
+                 refs: Mapping[str, str] | None = None) -> str:
     """How a value reads on screen and paper. `names`: each staff ID with the person's name
     (see staff.names_with_ids), for a staff reference (a dose's witness), which reads as its
-    stored ID without them or when the ID is not known here."""
+    stored ID without them or when the ID is not known here; `refs` likewise, how each record
+    a record reference points to reads (see medication.reference_texts)."""
     if value is None or value == "" or value == []:
         return ""
     match field:
         case StaffRefField():
             return (names or {}).get(value, value)
+        case RecordRefField():
+            return (refs or {}).get(str(value), str(value))
         case DateField():
             return date.fromisoformat(value).strftime("%d/%m/%Y")
         case DateTimeField():

@@ -163,7 +163,8 @@ def _writing(lines: int, hint: str) -> Flowable:
     return _WritingSpace(lines, hint)
 
 
-def _filled_content(field: Field, value: Any, lang: Lang, names: Mapping[str, str] | None) -> list[Flowable]:
+def _filled_content(field: Field, value: Any, lang: Lang, names: Mapping[str, str] | None,
+                    refs: Mapping[str, str] | None) -> list[Flowable]:
     match field:
         case ChoiceField():
             return [_ticks([(o.label.get(lang), o.code == value) for o in field.options])]
@@ -171,7 +172,7 @@ def _filled_content(field: Field, value: Any, lang: Lang, names: Mapping[str, st
             return [_ticks([(o.label.get(lang), o.code in (value or [])) for o in field.options])]
         case YesNoField():
             return [_ticks([(t("yes", lang), value is True), (t("no", lang), value is False)])]
-    shown = format_value(field, value, lang, names)
+    shown = format_value(field, value, lang, names, refs)
     unit = f" {field.unit}" if isinstance(field, (IntegerField, DecimalField)) and field.unit and shown else ""
     return [_p(f"{shown}{unit}" or "—", size=10, leading=13)]
 
@@ -246,9 +247,9 @@ def _grid(cells: list[tuple[int, list[Flowable]] | Flowable], width: float) -> l
 
 
 def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: float,
-              names: Mapping[str, str] | None = None) -> list[list[Flowable]]:
-    """Each section with a field to show: its band, then its rows of field boxes (`names`: as
-    `filled_form_pdf`'s, for a field naming a staff member)."""
+              names: Mapping[str, str] | None = None, refs: Mapping[str, str] | None = None) -> list[list[Flowable]]:
+    """Each section with a field to show: its band, then its rows of field boxes (`names` and
+    `refs`: as `filled_form_pdf`'s, for a field naming a staff member or another record)."""
     blank = values is None
     sections: list[list[Flowable]] = []
     for section in spec.sections:
@@ -263,7 +264,7 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
                 cells.append(_repeat_table(field, label, rows, lang, width))
                 continue
             content = (_blank_content(field, lang, cell_width) if blank
-                       else _filled_content(field, (values or {}).get(field.id), lang, names))
+                       else _filled_content(field, (values or {}).get(field.id), lang, names, refs))
             cells.append((field.paper.span, label + content))
         if cells:
             sections.append([_section_band(section.title.get(lang), width), *_grid(cells, width)])
@@ -324,10 +325,11 @@ def _history(history: list[RecordVersion], names: dict[str, str], lang: Lang, wi
 
 def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSummary, out: Path, *,
                     lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
-                    history: list[RecordVersion], names: dict[str, str]) -> Path:
+                    history: list[RecordVersion], names: dict[str, str], refs: Mapping[str, str] | None = None) -> Path:
     """`names`: each staff ID with the person's name (see staff.names_with_ids), for who
     recorded the record and each of its versions, and a field naming a staff member (a dose's
-    witness)."""
+    witness); `refs`: how each record a field points to reads (a dose's order, see
+    medication.reference_texts), printed as its id without."""
     withdrawn = record.status is RecordStatus.ENTERED_IN_ERROR
     info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, patient=patient,
@@ -343,6 +345,6 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
         story.append(_p(t("eie_reason", lang, reason=record.reason or ""), size=10, bold=True,
                         color=colors.HexColor("#8b0000")))
     story.append(Spacer(1, 2 * mm))
-    parts = _sections(spec, record.data, lang, width, names) + ([_history(history, names, lang, width)] if len(history) > 1 else [])
+    parts = _sections(spec, record.data, lang, width, names, refs) + ([_history(history, names, lang, width)] if len(history) > 1 else [])
     story += _signed(parts, lang, "signature_filled", info)
     return build_pdf(out, story, info)

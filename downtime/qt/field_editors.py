@@ -282,16 +282,26 @@ class MultiEditor(_ShownAsText):
 
 
 class ReferenceEditor(Editor):
-    """A reference set by the screen that opened the form (the patient, the order)."""
+    """A reference set by the screen that opened the form (the patient, the order). `texts`: how
+    each record it may point to reads (a dose's order as a nurse reads it), set by the form; its
+    id, which alone it read as, is kept in the tooltip for tracing."""
 
     def __init__(self, field: Field, lang: Lang):
         super().__init__(field, lang)
         self.label = QLabel("—")
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.widget = self.label
+        self.texts: Mapping[str, str] = {}
 
     def set_raw(self, raw: Any) -> None:
         self._raw = raw
-        self.label.setText(str(raw) if raw else "—")
+        text = self.texts.get(str(raw)) if raw else None
+        self.label.setText(text or (str(raw) if raw else "—"))
+        self.label.setToolTip(str(raw) if text else "")
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Never typed into, so never greyed out: a dose's order read pale grey, hard to read."""
 
 
 def _focus_target(widget: QWidget) -> QWidget:

@@ -24,7 +24,7 @@ from downtime.formspec.schema import LongTextField, Meaning, MultiChoiceField, R
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import QT_TR_NOOP, decimal_text
 from downtime.qt.i18n import language, say, translate, word
-from downtime.qt.field_editors import Editor, make_editor
+from downtime.qt.field_editors import Editor, ReferenceEditor, make_editor
 from downtime.qt.patient_header import admission_on_hold, identity_html
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import HINT_STYLE, ErrorLabel
@@ -203,12 +203,22 @@ class FormView(QWidget):
         self.header.setVisible(bool(parts))
 
     def _show_values(self, data: dict[str, Any]) -> None:
+        self._read_references(data)
         for field_id, editor in self.editors.items():
             editor.set_value(data.get(field_id))
+
+    def _read_references(self, data: dict[str, Any]) -> None:
+        """A reference reads as the record it points to (a dose's order: medicine, dose, route,
+        when): it read as that record's id."""
+        texts = medication.reference_texts(self.session, self.spec, data)
+        for editor in self.editors.values():
+            if isinstance(editor, ReferenceEditor):
+                editor.texts = texts
 
     def restore(self, typed: dict[str, Any]) -> None:
         """What was typed before (a draft, or the form in another language); a field the form
         no longer has is dropped, and the questions that apply follow the answers."""
+        self._read_references(typed)
         for field_id, raw in typed.items():
             if field_id in self.editors:
                 self.editors[field_id].set_raw(raw)

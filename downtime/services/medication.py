@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, message
 from downtime.domain.census import MovementEvent, StayStatus, left_after, locate
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
@@ -22,6 +22,7 @@ from downtime.domain.medication import (
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
+from downtime.formspec.schema import RecordRefField
 from downtime.formspec.values import format_value
 from downtime.services import census, records, settings, unlock
 from downtime.services.back_entry import loaded_from_snapshot
@@ -456,6 +457,49 @@ def chart_dose_text(dose: Administration, order: Order, names: dict[str, str], o
 def order_label(order: Order, order_form: FormSpec, lang: Lang) -> str:
     """An order as charts and dialogs head it: "Insuline glargine 18 unités SC" on a French ward."""
     return f"{order.drug} {dose_words(order_form, order.dose, order.dose_unit, lang)} {order.route}"
+
+
+def order_reading(order: Order, order_form: FormSpec, lang: Lang) -> str:
+    """An order as a nurse reads it on a record pointing to it (a dose's "Order"): medicine, dose,
+    route and when ("Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00")."""
+    start = f"{order.start_at.astimezone():%d/%m/%Y %H:%M}"
+    said = order_label(order, order_form, lang)
+    if order.frequency is Frequency.ONCE:
+        said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, once, at {start}"), order=said, start=start)
+    elif order.frequency is Frequency.SCHEDULED:
+        said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, at {times}, from {start}"), order=said,
+                       times=" ".join(f"{clock:%H:%M}" for clock in order.times), start=start)
+    else:
+        said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, as required ({why})"), order=said,
+                       why=order.prn_indication or "—")
+        if order.min_interval_hours is not None:
+            said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, at least {hours} h apart"), order=said,
+                           hours=decimal_text(order.min_interval_hours, lang))
+        if order.max_doses_24h is not None:
+            said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, at most {count} in 24 h"), order=said,
+                           count=order.max_doses_24h)
+        said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, from {start}"), order=said, start=start)
+    if order.stop_at is not None:
+        said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, stopped {stop}"), order=said,
+                       stop=f"{order.stop_at.astimezone():%d/%m/%Y %H:%M}")
+    return said
+
+
+def reference_texts(session: Session, spec: FormSpec, data: dict[str, Any]) -> dict[str, str]:
+    """How each record `data` points to reads, by its id: an order as a nurse reads it (see
+    `order_reading`; one withdrawn said so), any other record by its label (records.record_label).
+    A record this laptop does not hold is left out: it reads as its id, all there is to trace it."""
+    found = current_of(session.db, {str(data[field.id]) for field in spec.fields()
+                                  if isinstance(field, RecordRefField) and data.get(field.id)})
+    texts = {}
+    for record_id, target in found.items():
+        if target.form_id != ORDER_FORM:
+            texts[record_id] = records.record_label(session, target)
+            continue
+        texts[record_id] = order_reading(order_of(target), session.form(ORDER_FORM), session.lang)
+        if target.status is RecordStatus.ENTERED_IN_ERROR:
+            texts[record_id] += " " + message(session.lang, QT_TRANSLATE_NOOP("messages", "(entered in error)"))
+    return texts
 
 
 @dataclass(frozen=True)

@@ -424,6 +424,28 @@ def test_a_witnessed_dose_opened_as_a_form_names_its_witness_and_an_amendment_ke
     assert amended.version == 2 and amended.data["witness"] == "doctor" and amended.data["site"] == "Abdomen"
 
 
+def test_a_dose_opened_as_a_form_reads_its_order_as_a_nurse_does_and_an_amendment_keeps_it(round_window, ward,
+                                                                                           qtbot, type_text):
+    """Its "Order" read as the order's record id (a UUID): which medicine, dose, route and times
+    the dose was of was nowhere on the form. The id stays in its tooltip, for tracing."""
+    patient, amox, _ = ward
+    given = medication.record_dose(round_window.session, amox, {
+        "outcome": "not_given", "not_given_reason": "refused", "given_at": "2026-11-28T08:05+01:00",
+        "scheduled_for": "2026-11-28T08:00+01:00"})
+    form = round_window.open_record(given)
+    shown = form.editors["order"].label
+    assert shown.text() == "Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00"
+    assert amox in shown.toolTip() and amox not in shown.text()
+    assert shown.isEnabled(), "not greyed out as a box that cannot be typed into"
+    form.start_amend()
+    form.editors["not_given_detail"].widget.setFocus()
+    type_text(form.editors["not_given_detail"].widget, "Refused twice")
+    QTest.keyClick(form.save_button, Qt.Key.Key_Space)
+    amended = records.current(round_window.session.db, given.record_id)
+    assert amended.version == 2 and amended.data["order"] == amox
+    assert form.editors["order"].label.text().startswith("Amoxicillin 1 g IV")
+
+
 def test_withdrawing_a_witnessed_dose_with_the_witness_pin_left_empty_tries_no_sign_in(round_window, ward, answers,
                                                                                        monkeypatch):
     """OK on an empty PIN tried the witness with it: a failed sign-in in their name each time."""
