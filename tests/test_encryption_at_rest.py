@@ -276,3 +276,74 @@ keyslots.add_slot(Path({str(path)!r}), keyslots.new_key(), "agency1", "2468")
     assert keyslots.slot_holders(path) == ["admin", "agency1", "nurse"]
     assert sorted(p.name for p in path.parent.iterdir() if ".keys" in p.name) == ["ward.sqlite.keys",
                                                                                   "ward.sqlite.keys.lock"]
+
+
+def _failing_at(monkeypatch, target, name, call):
+    """`target.name` raising a disk failure at its `call`-th call (1 for the first)."""
+    original, calls = getattr(target, name), []
+
+    def fail_or_run(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == call:
+            raise OSError(5, "Input/output error")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(target, name, fail_or_run)
+
+
+def _audited(admin, action):
+    return [row["detail"] for row in admin.db.query("SELECT detail FROM audit WHERE action = ?", [action])]
+
+
+def test_a_new_pin_whose_key_slot_cannot_be_written_leaves_the_old_pin_working_and_is_audited(encrypted, clock,
+                                                                                                monkeypatch):
+    """The PIN was changed in the database and its key slot written in another file: a failed
+    write of one left the person unable to open the laptop's database with either PIN. The new
+    PIN's slot is written beside the old one first: failing there, nothing changes."""
+    path, admin = encrypted
+    _failing_at(monkeypatch, keyslots, "_save", 1)
+    with pytest.raises(ServiceError, match="The PIN of nurse was not changed: .*Input/output error"):
+        staff.set_pin(admin, "nurse", "246810")
+    monkeypatch.undo()
+    assert unlock.sign_in(Vault(path), "nurse", "1111", clock).staff_id == "nurse"
+    with pytest.raises(SignInError):
+        unlock.sign_in(Vault(path), "nurse", "246810", clock)
+    (said,) = _audited(admin, "staff.set_pin.failed")
+    assert "nurse" in said and "Input/output error" in said
+
+
+def test_a_new_pin_not_committed_leaves_the_old_pin_working(encrypted, clock, monkeypatch):
+    """The database's write failing after the new slot was written: the old PIN still opens
+    the database and signs in (the new one's slot, which opens nothing here, is taken away)."""
+    from downtime.storage import audit
+
+    path, admin = encrypted
+    _failing_at(monkeypatch, audit, "upsert_audited", 1)
+    with pytest.raises(OSError):
+        staff.set_pin(admin, "nurse", "246810")
+    monkeypatch.undo()
+    assert unlock.sign_in(Vault(path), "nurse", "1111", clock).staff_id == "nurse"
+    with pytest.raises(SignInError):
+        unlock.sign_in(Vault(path), "nurse", "246810", clock)
+
+
+@pytest.mark.parametrize("deactivated", [False, True])
+def test_a_new_pin_committed_whose_old_slot_cannot_be_replaced_still_signs_in_and_is_audited(
+        encrypted, clock, monkeypatch, deactivated):
+    """The key-slot file failing after the database took the new PIN: the new PIN opens the
+    locked database and signs in (the old PIN's slot stays beside it until the next change),
+    and the administrator and the audit log are told."""
+    path, admin = encrypted
+    if deactivated:  # back after their account was closed: they had no slot left
+        staff.deactivate_staff(admin, "nurse")
+    _failing_at(monkeypatch, keyslots, "_save", 2)
+    with pytest.raises(ServiceError, match="The new PIN of nurse is set and opens the database"):
+        staff.set_pin(admin, "nurse", "246810")
+    monkeypatch.undo()
+    assert unlock.sign_in(Vault(path), "nurse", "246810", clock).staff_id == "nurse"
+    (said,) = _audited(admin, "staff.set_pin.slot_kept")
+    assert "Input/output error" in said
+    staff.set_pin(admin, "nurse", "135790")  # once the disk is mended, the next change tidies up
+    assert unlock.sign_in(Vault(path), "nurse", "135790", clock).staff_id == "nurse"
+    for pin in ("1111", "246810"):
+        assert keyslots.unwrap(path, "nurse", pin) is None

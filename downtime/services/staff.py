@@ -11,6 +11,8 @@ import hashlib
 import hmac
 import re
 import secrets
+from collections.abc import Callable
+from contextlib import suppress
 from datetime import datetime
 
 from sqlite_utils import Database
@@ -28,6 +30,7 @@ from downtime.domain.staff import (
 from downtime.services.context import Clock, Session, load_device
 from downtime.services.errors import LockedOut, ServiceError, SignInError
 from downtime.storage import audit, keyslots
+from downtime.storage.keyslots import KeySlotError
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
 _STAFF_ID = re.compile(r"[A-Za-z0-9._-]{2,32}")
@@ -139,12 +142,50 @@ def set_pin(session: Session, staff_id: str, pin: str) -> StaffMember:
     check_new_account(staff_id, str(row["name"]), pin)
     now = session.clock()
     changed = {**row, "active": 1, "pin_hash": hash_pin(pin)}
-    with db.atomic():
-        audit.upsert_audited(db, "staff", changed, at=now, actor=session.user.staff_id,
-                             device_id=session.device.device_id, action="staff.set_pin")
-        if session.vault is not None and session.vault.key is not None:
-            keyslots.add_slot(session.vault.path, session.vault.key, staff_id, pin)  # replaces the old one in one write
+    vault = session.vault if session.vault is not None and session.vault.key is not None else None
+    if vault is not None:
+        key = vault.key
+        _slot_step(session, staff_id, lambda: keyslots.stage_slot(vault.path, key, staff_id, pin),
+                   "staff.set_pin.failed", PIN_NOT_CHANGED)
+    try:
+        with db.atomic():
+            audit.upsert_audited(db, "staff", changed, at=now, actor=session.user.staff_id,
+                                 device_id=session.device.device_id, action="staff.set_pin")
+    except BaseException:
+        if vault is not None:
+            with suppress(OSError, KeySlotError):  # left, it only opens the file to a PIN the database refuses
+                keyslots.remove_slot(vault.path, staff_id, staged_only=True)
+        raise
+    if vault is not None:
+        _slot_step(session, staff_id, lambda: keyslots.settle_slot(vault.path, staff_id), "staff.set_pin.slot_kept",
+                   OLD_SLOT_KEPT)
     return _member(changed)
+
+
+# A PIN is changed in two files, the key slots' and the database's (see keyslots.stage_slot):
+# what the administrator is told when the key-slot file cannot be written, before the database
+# took the new PIN, then after.
+PIN_NOT_CHANGED = QT_TRANSLATE_NOOP("messages", "The PIN of {staff_id} was not changed: the key-slot file could not be "
+                                                "written ({problem}). The old PIN still signs in. Try again, or check "
+                                                "the laptop's disk.")
+OLD_SLOT_KEPT = QT_TRANSLATE_NOOP("messages", "The new PIN of {staff_id} is set and opens the database, but the old PIN's "
+                                              "key slot could not be removed ({problem}): the old PIN still opens the "
+                                              "file (not the app) until the PIN is set again. Check the laptop's disk, "
+                                              "then set the PIN again.")
+
+
+def _slot_step(session: Session, staff_id: str, write: Callable[[], None], action: str, said: str) -> None:
+    """One write of the key-slot file while a PIN changes; failing, audited as `action` with its
+    cause and refused with `said` (the database's side is sound: each step leaves a PIN that
+    both opens the file and signs in)."""
+    try:
+        write()
+    except (OSError, KeySlotError) as problem:
+        with session.db.atomic():
+            audit.append(session.db, at=session.clock(), actor=session.user.staff_id,
+                         device_id=session.device.device_id, action=action, entity="staff", entity_id=staff_id,
+                         detail={"staff_id": staff_id, "problem": str(problem)})
+        raise ServiceError(said, staff_id=staff_id, problem=problem) from problem
 
 
 def list_staff(db: Database) -> list[StaffMember]:

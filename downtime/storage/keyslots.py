@@ -100,7 +100,7 @@ def _load(db_path: Path) -> dict[str, Any]:
     try:
         content = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return {"format": 1, "slots": {}, "failures": {}, "recent": {}}
+        return {"format": 1, "slots": {}, "failures": {}, "recent": {}, "staged": {}}
     except (OSError, ValueError) as problem:
         raise KeySlotError(QT_TRANSLATE_NOOP("messages", "{path} cannot be read ({problem}); restore it from a backup"),
                            path=path, problem=problem) from None
@@ -108,6 +108,7 @@ def _load(db_path: Path) -> dict[str, Any]:
         raise KeySlotError(QT_TRANSLATE_NOOP("messages", "{path} is not a Downtime key-slot file; restore it from a backup"), path=path)
     content.setdefault("failures", {})
     content.setdefault("recent", {})
+    content.setdefault("staged", {})
     return dict(content)
 
 
@@ -164,17 +165,39 @@ def copy_slots(source_db: Path, target_db: Path) -> None:
     os.chmod(target, 0o600)  # a file that was there keeps its mode through os.open
 
 
-def add_slot(db_path: Path, key: bytes, staff_id: str, pin: str) -> None:
+def _wrapped(key: bytes, staff_id: str, pin: str) -> dict[str, Any]:
     salt, nonce = secrets.token_bytes(16), secrets.token_bytes(12)
     wrapped = AESGCM(_derive(pin, salt, SCRYPT)).encrypt(nonce, key, staff_id.encode())
-    with _changing(db_path) as content:
-        content["slots"][staff_id] = {"kdf": "scrypt", "params": SCRYPT, "salt": _b64(salt),
-                                      "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
+    return {"kdf": "scrypt", "params": SCRYPT, "salt": _b64(salt), "nonce": _b64(nonce), "wrapped": _b64(wrapped)}
 
 
-def remove_slot(db_path: Path, staff_id: str) -> None:
+def add_slot(db_path: Path, key: bytes, staff_id: str, pin: str) -> None:
+    slot = _wrapped(key, staff_id, pin)
     with _changing(db_path) as content:
-        content["slots"].pop(staff_id, None)
+        content["slots"][staff_id] = slot
+
+
+def stage_slot(db_path: Path, key: bytes, staff_id: str, pin: str) -> None:
+    """A new PIN's slot written beside the person's slot, not over it: a PIN changes in the
+    database and in this file, two writes, and either can fail. Until `settle_slot`, the old PIN
+    and the new one both open the database, so whichever PIN the database holds signs in."""
+    slot = _wrapped(key, staff_id, pin)
+    with _changing(db_path) as content:
+        content["staged"][staff_id] = slot
+
+
+def settle_slot(db_path: Path, staff_id: str) -> None:
+    """The staged slot replaces the person's slot: the database holds its PIN now."""
+    with _changing(db_path) as content:
+        content["slots"][staff_id] = content["staged"].pop(staff_id)
+
+
+def remove_slot(db_path: Path, staff_id: str, *, staged_only: bool = False) -> None:
+    """The person's slots (`staged_only`: the new PIN's alone, the database having kept the old)."""
+    with _changing(db_path) as content:
+        content["staged"].pop(staff_id, None)
+        if not staged_only:
+            content["slots"].pop(staff_id, None)
 
 
 def slot_holders(db_path: Path) -> list[str]:
@@ -185,20 +208,25 @@ def holder(db_path: Path, typed: str) -> str:
     """The staff ID whose slot a typed one stands for, whatever its capitals (see
     `typed_staff_id`): the one to unwrap, and to count wrong PINs under, while the database, and
     so its staff list, cannot be read yet."""
-    return typed_staff_id(typed, _load(db_path)["slots"])
+    content = _load(db_path)
+    return typed_staff_id(typed, {**content["staged"], **content["slots"]})
 
 
 def unwrap(db_path: Path, staff_id: str, pin: str) -> bytes | None:
-    """The database key, or None for an unknown staff ID or a wrong PIN (told apart by no one)."""
-    slot = _load(db_path)["slots"].get(staff_id)
-    if slot is None:
+    """The database key, or None for an unknown staff ID or a wrong PIN (told apart by no one),
+    from the person's slot or the one staged beside it (see `stage_slot`)."""
+    content = _load(db_path)
+    slots = [slot for slot in (content["slots"].get(staff_id), content["staged"].get(staff_id)) if slot is not None]
+    if not slots:
         _derive(pin, secrets.token_bytes(16), SCRYPT)
         return None
-    try:
-        return AESGCM(_derive(pin, base64.b64decode(slot["salt"]), slot["params"])).decrypt(
-            base64.b64decode(slot["nonce"]), base64.b64decode(slot["wrapped"]), staff_id.encode())
-    except InvalidTag:
-        return None
+    for slot in slots:
+        try:
+            return AESGCM(_derive(pin, base64.b64decode(slot["salt"]), slot["params"])).decrypt(
+                base64.b64decode(slot["nonce"]), base64.b64decode(slot["wrapped"]), staff_id.encode())
+        except InvalidTag:
+            continue
+    return None
 
 
 def failures(db_path: Path, staff_id: str) -> list[datetime]:
