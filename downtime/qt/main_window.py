@@ -677,8 +677,7 @@ class MainWindow(QMainWindow):
         carries on where they were (open forms keep what was typed); someone else gets their own
         window, and the previous person's unsaved forms stay as their drafts."""
         self.idle_timer.stop()
-        self.centralWidget().hide()
-        self.menuBar().setEnabled(False)
+        self._show_locked(True)
         # A print preview or a dose dialog shows a patient too, in a window of its own.
         others = [window for window in QApplication.topLevelWidgets() if window.isVisible() and window is not self]
         for window in others:
@@ -688,8 +687,7 @@ class MainWindow(QMainWindow):
                               .format(minutes=self._idle_minutes, name=self.session.user.name), self)
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.member is not None \
                 and dialog.member.staff_id == self.session.user.staff_id:
-            self.centralWidget().show()
-            self.menuBar().setEnabled(True)
+            self._show_locked(False)
             if language() != self.session.lang:
                 self._follow_lock_screen_language(keep=bool(others))
             for window in others:
@@ -699,6 +697,13 @@ class MainWindow(QMainWindow):
         _close_for_next_person(others)
         accepted = dialog.result() == QDialog.DialogCode.Accepted and dialog.member is not None
         self._hand_over(dialog if accepted else None)
+
+    def _show_locked(self, locked: bool) -> None:
+        """The patient data hidden, and the menus and the toolbar greyed out and inert, while
+        locked: the toolbar stayed live, buttons to click under a locked laptop's dialog."""
+        self.centralWidget().setHidden(locked)
+        for bar in (self.menuBar(), *self.findChildren(QToolBar)):
+            bar.setEnabled(not locked)
 
 
 def _close_for_next_person(windows: list[QWidget]) -> None:

@@ -38,6 +38,34 @@ def test_idle_lock_hides_the_data_and_the_same_nurse_carries_on(window, monkeypa
     assert view.editors["birth_name"].raw() == "Lefèvre"
 
 
+def test_the_toolbar_is_greyed_out_and_inert_under_the_lock_screen_then_back(window, monkeypatch, qtbot):
+    """The menus went grey under the lock screen but the toolbar stayed live: whoever walked up
+    saw buttons to click (New admission, Medication round) under a locked laptop's dialog."""
+    from PySide6.QtWidgets import QToolBar, QToolButton
+
+    def buttons():
+        return [button for bar in window.findChildren(QToolBar) for button in bar.findChildren(QToolButton)
+                if button.isVisible() and button.defaultAction() is not None]
+
+    seen: list[list[bool]] = []
+
+    def look_then_sign_in(dialog):
+        seen.append([button.isEnabled() for button in buttons()])
+        round_button = next(button for button in buttons() if button.text() == "Medication round")
+        qtbot.mouseClick(round_button, Qt.MouseButton.LeftButton)
+        seen.append(window.tabs.tabText(window.tabs.currentIndex()))
+        return _sign_in_as("nurse", "1111", [])(dialog)
+
+    monkeypatch.setattr(SignInDialog, "exec", look_then_sign_in)
+    shown = window.tabs.tabText(window.tabs.currentIndex())
+    assert shown != "Medication round"
+    window.idle_timer.timeout.emit()
+    greyed, shown_then = seen
+    assert greyed and not any(greyed)
+    assert shown_then == shown, "a click on a locked window's toolbar opens nothing"
+    assert all(button.isEnabled() for button in buttons())
+
+
 def test_someone_else_signing_in_closes_the_first_persons_window(window, monkeypatch, type_text):
     view = window.new_admission()
     type_text(view.editors["birth_name"].edit, "Roux")
