@@ -50,6 +50,15 @@ def _person_options(parser: argparse.ArgumentParser) -> None:
                         help="their PIN (default: $DOWNTIME_PIN)")
 
 
+def _out_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+
+
+# The three columns that name one stock of a controlled drug, each as the register writes it.
+CD_STOCK = {"ward": "ward code, e.g. 3B", "drug": "the drug as the register names it, e.g. Morphine",
+            "unit": "the unit it is counted in, e.g. mg"}
+
+
 def _lang_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
     parser.add_argument("--lang", choices=("en", "fr"), default=None if top else argparse.SUPPRESS,
                         help="language of labels and messages (default: the one chosen in the app on this "
@@ -770,10 +779,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("setup", cmd_setup, "set up an empty database: this laptop's number and the first administrator")
     _db_option(p)
     p.add_argument("--device-number", type=int, required=True, help="1-999, from the downtime plan")
-    p.add_argument("--device-name", required=True)
-    p.add_argument("--admin-id", required=True)
-    p.add_argument("--admin-name", required=True)
-    p.add_argument("--admin-pin", required=True)
+    p.add_argument("--device-name", required=True, help="this laptop's name as the ward calls it, e.g. 'Ward 3B laptop'")
+    p.add_argument("--admin-id", required=True, help="the first administrator's staff ID, typed to sign in")
+    p.add_argument("--admin-name", required=True, help="the first administrator's full name, as records print it")
+    p.add_argument("--admin-pin", required=True, help="the first administrator's PIN (4-12 digits)")
     p.add_argument("--unencrypted", action="store_true",
                    help="do NOT encrypt the database (only for a machine that is itself encrypted)")
 
@@ -796,7 +805,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("search", cmd_search, "find patients by name, date of birth, downtime number, IPP or NIR")
     _person_options(p)
-    p.add_argument("text", nargs="+")
+    p.add_argument("text", nargs="+", help="a name, a date of birth (DD/MM/YYYY), a downtime number, an IPP or a NIR")
     _db_option(p)
     p.add_argument("--json", action="store_true", help="JSON lines")
     p = command("census", cmd_census, "who is in which bed: one ward or the whole site")
@@ -810,7 +819,7 @@ def build_parser() -> argparse.ArgumentParser:
     ward_sub = ward.add_subparsers(title="ward commands", metavar="COMMAND", required=True)
     p = command("add", cmd_ward_add, "add a ward and its beds (administrator only)", ward_sub)
     p.add_argument("ward", help="ward code, e.g. 3B")
-    p.add_argument("--name", required=True)
+    p.add_argument("--name", required=True, help="the ward's name, e.g. Medicine")
     p.add_argument("--beds", nargs="+", required=True, help="bed labels in ward order")
     _db_option(p)
     _person_options(p)
@@ -830,24 +839,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("blank", cmd_pdf_blank, "a blank paper form", pdf_sub)
     p.add_argument("form", help="form id, e.g. admission; mar for a blank 3-day medication chart, news2 for a "
                                 "blank NEWS2 observation chart")
-    p.add_argument("--out", type=Path, required=True)
+    _out_option(p)
     p = command("binder", cmd_pdf_binder, "the downtime binder: every blank form a 30-bed ward needs for 8 hours "
                                           "on paper, in one PDF", pdf_sub)
-    p.add_argument("--out", type=Path, required=True)
+    _out_option(p)
     p = command("record", cmd_pdf_record, "a filled form: the record's latest version and its history", pdf_sub)
-    p.add_argument("record_id")
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("record_id", help="the record's id, as 'downtime records' lists it")
+    _out_option(p)
     _db_option(p)
     _person_options(p)
 
     p = command("census", cmd_pdf_census, "the census and handover sheet of a ward (landscape)", pdf_sub)
     p.add_argument("--ward", help="only this ward (default: the whole site)")
-    p.add_argument("--out", type=Path, required=True)
+    _out_option(p)
     _db_option(p)
     _person_options(p)
     p = command("labels", cmd_pdf_labels, "a sheet of patient ID labels or wristband inserts", pdf_sub)
     p.add_argument("patient", help="downtime number (or anything that finds exactly one patient)")
-    p.add_argument("--out", type=Path, required=True)
+    _out_option(p)
     p.add_argument("--stock", choices=("L7159", "L7160", "L7163", "wristband"),
                    help="label sheet (default: the ward's setting, L7160 unless changed)")
     p.add_argument("--count", type=int, help="how many labels (default: one full sheet)")
@@ -857,42 +866,42 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("mar", cmd_pdf_mar, "a patient's medication administration record (MAR) chart", pdf_sub)
     p.add_argument("patient", help="downtime number (or anything that finds exactly one patient)")
     p.add_argument("--days", type=int, default=3, help="days shown, ending today (default 3)")
-    p.add_argument("--out", type=Path, required=True)
+    _out_option(p)
     _db_option(p)
     _person_options(p)
     p = command("news2", cmd_pdf_news2, "a patient's NEWS2 observation chart", pdf_sub)
     p.add_argument("patient", help="downtime number (or anything that finds exactly one patient)")
-    p.add_argument("--out", type=Path, required=True)
+    _out_option(p)
     _db_option(p)
     _person_options(p)
     p = command("mar-pack", cmd_pdf_mar_pack, "the MAR charts of every patient of a ward, in one PDF", pdf_sub)
-    p.add_argument("--ward", required=True)
-    p.add_argument("--days", type=int, default=3)
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--ward", required=True, help="ward code, e.g. 3B")
+    p.add_argument("--days", type=int, default=3, help="days shown, ending today (default 3)")
+    _out_option(p)
     _db_option(p)
     _person_options(p)
 
     p = command("theatre-list", cmd_pdf_theatre_list, "a day's theatre list, per theatre, in time order", pdf_sub)
     p.add_argument("--date", required=True, help="YYYY-MM-DD")
     p.add_argument("--theatre", help="only this theatre")
-    p.add_argument("--out", type=Path, required=True)
+    _out_option(p)
     _db_option(p)
     _person_options(p)
     p = command("rescheduling", cmd_pdf_rescheduling, "cancelled operations to rebook, with their deadlines", pdf_sub)
-    p.add_argument("--out", type=Path, required=True)
+    _out_option(p)
     _db_option(p)
     _person_options(p)
     p = command("worklist", cmd_pdf_worklist, "the back-entry worklist, per patient, in the order to enter it "
                 "(a hospital's whole list is thousands of pages: print a part with --patients)", pdf_sub)
-    p.add_argument("--out", type=Path, required=True)
+    _out_option(p)
     p.add_argument("--patients", type=int, help="only this many patients (default: all)")
     p.add_argument("--from", dest="start", metavar="DOWNTIME_NUMBER", help="start at this patient (default: the first)")
     p.add_argument("--left", action="store_true", help="only what is left to enter")
     _db_option(p)
     _person_options(p)
     p = command("letter", cmd_pdf_letter, "the patient's letter of the new date (--lang fr for French)", pdf_sub)
-    p.add_argument("booking_id")
-    p.add_argument("--out", type=Path, required=True)
+    p.add_argument("booking_id", help="the operation's booking id, as 'downtime theatre rescheduling --json' lists it")
+    _out_option(p)
     _db_option(p)
     _person_options(p)
 
@@ -901,7 +910,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("list", cmd_theatre_list, "a day's theatre list", th_sub)
     _person_options(p)
     p.add_argument("--date", required=True, help="YYYY-MM-DD")
-    p.add_argument("--theatre")
+    p.add_argument("--theatre", help="only this theatre")
     _db_option(p)
     p.add_argument("--json", action="store_true", help="JSON lines")
     p = command("rescheduling", cmd_theatre_rescheduling, "cancelled operations not yet rebooked", th_sub)
@@ -928,7 +937,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, help="a new folder")
     p = command("import", cmd_import, "load a snapshot (CSV folder or FHIR Bundle .json) before an outage, "
                 "or an export or merge into the records office's database")
-    p.add_argument("path", type=Path)
+    p.add_argument("path", type=Path, help="a snapshot (CSV folder or FHIR Bundle .json), an export folder or a "
+                                           "merge folder")
     p.add_argument("--identity", type=Path, help="the records office's key file (downtime keygen), for an encrypted export")
     _db_option(p)
     _person_options(p)
@@ -938,7 +948,7 @@ def build_parser() -> argparse.ArgumentParser:
     _person_options(p)
     worklist_sub = p.add_subparsers(title="worklist commands", metavar="COMMAND")
     p = command("mark", cmd_worklist_mark, "mark a record entered in the EHR, with the EHR's reference", worklist_sub)
-    p.add_argument("record_id")
+    p.add_argument("record_id", help="the record's id, as the worklist shows it")
     p.add_argument("--ref", required=True, help="the EHR's reference for what was entered")
     # Required: a version amended since the list was printed must be reviewed, not ticked unseen.
     p.add_argument("--version", type=int, required=True,
@@ -947,13 +957,13 @@ def build_parser() -> argparse.ArgumentParser:
     _person_options(p)
     p = command("settle", cmd_worklist_settle, "settle a record on hold with the version the ward says is right "
                 "(without --choose: list its versions)", worklist_sub)
-    p.add_argument("record_id")
+    p.add_argument("record_id", help="the record on hold, by its id as the worklist shows it")
     p.add_argument("--choose", type=int, help="the version chosen, by its number in the list")
     p.add_argument("--reason", default="", help="who decided, e.g. 'Sister Martin, ward 3B, by phone'")
     _db_option(p)
     _person_options(p)
     p = command("link", cmd_worklist_link, "reconcile a downtime number to the patient's EHR number", worklist_sub)
-    p.add_argument("downtime_number")
+    p.add_argument("downtime_number", help="the patient's downtime number, e.g. DT-042-00001-8")
     p.add_argument("--ehr", required=True, help="the patient's number in the EHR (IPP)")
     p.add_argument("--same-person", action="store_true",
                    help="the EHR number is already linked to another downtime number of the same person")
@@ -963,23 +973,26 @@ def build_parser() -> argparse.ArgumentParser:
     cd = sub.add_parser("cd", help="the ward's controlled-drug register")
     cd_sub = cd.add_subparsers(title="cd commands", metavar="COMMAND", required=True)
     p = command("receive", cmd_cd_receive, "stock received (or a negative count correction), witnessed", cd_sub)
-    for name in ("ward", "drug", "unit"):
-        p.add_argument(f"--{name}", required=True)
-    p.add_argument("--quantity", type=float, required=True)
-    p.add_argument("--note")
-    p.add_argument("--witness-user", default=os.environ.get("DOWNTIME_WITNESS_USER"))
-    p.add_argument("--witness-pin", default=os.environ.get("DOWNTIME_WITNESS_PIN"))
+    for name, said in CD_STOCK.items():
+        p.add_argument(f"--{name}", required=True, help=said)
+    p.add_argument("--quantity", type=float, required=True, help="how much was received (negative to correct a count)")
+    p.add_argument("--note", help="a note for the register, e.g. the pharmacy's delivery number")
+    p.add_argument("--witness-user", default=os.environ.get("DOWNTIME_WITNESS_USER"),
+                   help="staff ID of the witness, a second nurse or doctor (default: $DOWNTIME_WITNESS_USER)")
+    p.add_argument("--witness-pin", default=os.environ.get("DOWNTIME_WITNESS_PIN"),
+                   help="the witness's PIN (default: $DOWNTIME_WITNESS_PIN)")
     _db_option(p)
     _person_options(p)
     p = command("balance", cmd_cd_balance, "the register's balance of one drug on a ward", cd_sub)
     _person_options(p)
-    for name in ("ward", "drug", "unit"):
-        p.add_argument(f"--{name}", required=True)
+    for name, said in CD_STOCK.items():
+        p.add_argument(f"--{name}", required=True, help=said)
     _db_option(p)
     p.add_argument("--json", action="store_true", help="JSON lines")
 
     p = command("set", cmd_setting, "change a ward setting (administrator only)")
-    p.add_argument("name", choices=("label-stock", "round-thresholds", "idle-lock", "letter-contact", "backups"))
+    p.add_argument("name", choices=("label-stock", "round-thresholds", "idle-lock", "letter-contact", "backups"),
+                   help="the setting to change (what each takes: see value, in the same order)")
     p.add_argument("value", nargs="+", help="L7159|L7160|L7163|wristband; LATE OVERDUE minutes; "
                                             "MINUTES before the screen locks; whom patients call, as their letter "
                                             "prints it; FOLDER EVERY_MINUTES KEEP")
@@ -990,28 +1003,28 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     _person_options(p)
     p = command("restore", cmd_restore, "put a backup in place as --db (which must not exist), then check it")
-    p.add_argument("backup", type=Path)
+    p.add_argument("backup", type=Path, help="the backup file (downtime-backup-….sqlite), its .keys file beside it")
     _db_option(p)
     _person_options(p)
 
     staff = sub.add_parser("staff", help="staff accounts")
     staff_sub = staff.add_subparsers(title="staff commands", metavar="COMMAND", required=True)
     p = command("add", cmd_staff_add, "add a staff account (administrator only)", staff_sub)
-    p.add_argument("staff_id")
-    p.add_argument("--name", required=True)
-    p.add_argument("--role", required=True, choices=[role.value for role in Role])
+    p.add_argument("staff_id", help="the staff ID the person types to sign in, e.g. agency1")
+    p.add_argument("--name", required=True, help="their full name, as records print it")
+    p.add_argument("--role", required=True, choices=[role.value for role in Role], help="what the account may do")
     p.add_argument("--new-pin", required=True, help="the new account's PIN (4-12 digits)")
     _db_option(p)
     _person_options(p)
     p = command("deactivate", cmd_staff_deactivate,
                 "stop an account signing in and remove its key slot (administrator only)", staff_sub)
-    p.add_argument("staff_id")
+    p.add_argument("staff_id", help="the account's staff ID")
     _db_option(p)
     _person_options(p)
     p = command("set-pin", cmd_staff_set_pin,
                 "give an account a new PIN, which also reactivates it (administrator only)", staff_sub)
-    p.add_argument("staff_id")
-    p.add_argument("--new-pin", required=True)
+    p.add_argument("staff_id", help="the account's staff ID")
+    p.add_argument("--new-pin", required=True, help="the account's new PIN (4-12 digits)")
     _db_option(p)
     _person_options(p)
     p = command("list", cmd_staff_list, "list staff accounts", staff_sub)

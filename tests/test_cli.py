@@ -401,3 +401,34 @@ def test_messages_follow_lang(demo_db, capsys):
     assert capsys.readouterr().err.strip() == "downtime: Unknown staff ID or wrong PIN."
     assert main(["verify", "--db", demo_db, "--lang", "fr"]) == 0
     assert capsys.readouterr().out.startswith(f"intègre : {demo_db} passe le contrôle d’intégrité")
+
+
+def _walk(parser, path=("downtime",)):
+    """Every (command path, parser) of the command line, sub-commands included."""
+    import argparse
+
+    yield path, parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, child in action.choices.items():
+                yield from _walk(child, (*path, name))
+
+
+def test_every_command_and_argument_says_what_it_is_for():
+    """`downtime staff set-pin --help` listed STAFF_ID and --new-pin bare, `cd receive` its
+    --ward, --drug and --witness-pin: a records clerk or an administrator had to read the code.
+    Every sub-command and every argument has a line of help."""
+    import argparse
+
+    from downtime.cli import build_parser
+
+    bare = []
+    for path, parser in _walk(build_parser()):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                bare += [f"{' '.join(path)} {choice.dest}" for choice in action._choices_actions
+                         if not (choice.help or "").strip()]
+            elif not isinstance(action, (argparse._HelpAction, argparse._VersionAction)) \
+                    and not (action.help or "").strip():
+                bare.append(f"{' '.join(path)} {action.option_strings[0] if action.option_strings else action.dest}")
+    assert bare == []
