@@ -375,6 +375,11 @@ class DoseDialog(QDialog):
         label = self.session.form(medication.DOSE_FORM).field(field).label.get(language())
         return field_message(problem.key, language(), label, problem.limit)
 
+    def _box_of(self, field_id: str) -> QWidget | None:
+        """The box a field of the dose's form is typed in (None: one the dialog fills itself)."""
+        return {"given_at": self.given_at, "dose_given": self.dose, "route": self.route, "site": self.site,
+                "not_given_reason": self.reason, "not_given_detail": self.detail}.get(field_id)
+
     def save(self) -> RecordVersion | None:
         try:
             values = self.values()
@@ -383,7 +388,7 @@ class DoseDialog(QDialog):
             return None
         if self.order.controlled and values["outcome"] == "given" and not self.witness_pin.text():
             self.error.setText(translate("messages", NO_WITNESS_PIN))  # not tried: a failed sign-in of theirs
-            self.witness_pin.setFocus()
+            (self.witness_pin if self.witness_id.text().strip() else self.witness_id).setFocus()
             return None
         overrides = {check: edit.text() for check, edit in self.override_edits.items()}
         witness = (self.witness_id.text(), self.witness_pin.text()) if self.order.controlled else None
@@ -396,6 +401,8 @@ class DoseDialog(QDialog):
             return None
         except ValidationFailed as failed:
             self.error.setText("\n".join(e.message for e in failed.errors))
+            if (box := self._box_of(failed.errors[0].path)) is not None:
+                box.setFocus()  # the first box named: it stayed where it was, the reason's combo a Tab away or more
             return None
         except ServiceError as problem:
             self.error.setText(say(problem))

@@ -210,6 +210,43 @@ def test_not_given_with_a_coded_reason(qtbot, session_for, ward):
     assert dose.reason.value == "nil_by_mouth"
 
 
+def test_a_dose_refused_at_save_puts_the_cursor_in_the_box_to_fill(qtbot, session_for, ward, type_text):
+    """Ctrl+S on a controlled drug with no witness put the cursor in the witness's PIN, their
+    staff ID still empty above it; on a dose not given without its reason, it stayed where it
+    was. The nurse's next keys go where the message sends her."""
+    patient, amox, morphine = ward
+    nurse = session_for("nurse")
+
+    def opened(order_id, slot):
+        dialog = DoseDialog(nurse, medication.order(nurse.db, order_id), slot)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog.windowHandle().requestActivate()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        dialog.outcome.setFocus()
+        return dialog
+
+    def save():
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+
+    given = opened(morphine, None)
+    save()
+    assert "witness" in given.error.text() and QApplication.focusWidget() is given.witness_id
+    type_text(given.witness_id, "doctor")
+    save()
+    assert QApplication.focusWidget() is given.witness_pin
+    given.reject()
+    refused = opened(amox, medication.round_list(nurse.db, nurse.forms, "3B", nurse.clock())[0].slot)
+    QTest.keyClick(refused.outcome, Qt.Key.Key_Down)
+    save()
+    assert "Reason not given" in refused.error.text() and QApplication.focusWidget() is refused.reason
+    QTest.keyClick(refused.reason, Qt.Key.Key_Down)
+    save()
+    (dose,) = medication.administrations(nurse.db, patient)
+    assert dose.reason.value == "refused"
+
+
 def test_mar_grid_shows_doses_in_words(select_bed, round_window, ward, qtbot):
     patient, amox, morphine = ward
     session = round_window.session
