@@ -14,7 +14,7 @@ from downtime.qt.form_view import STATUS
 from downtime.qt.i18n import translate, word
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.tables import TextTableModel, make_table
-from downtime.services import records
+from downtime.services import medication, records
 from downtime.services.context import Session
 from downtime.services.staff import names_with_ids
 
@@ -72,7 +72,8 @@ class RecordsView(PatientTab):
         chosen = self.model.rows[index.row()].record_id if index.isValid() else None
         found = records.list_current(self.session.db, patient_id=self.patient_id)
         known, names = {record.record_id: record for record in found}, names_with_ids(self.session.db)
-        labels = {record.record_id: records.record_label(self.session, record, known, names) for record in found}
+        orders = medication.chart_labels(self.session, found)
+        labels = {record.record_id: records.record_label(self.session, record, known, names, orders) for record in found}
         self.model.load(sorted(found, key=lambda record: (record.occurred_at, record.recorded_at), reverse=True), labels,
                         set(records.on_hold(self.session, list(known))))
         if found:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
@@ -483,6 +483,15 @@ def order_reading(order: Order, order_form: FormSpec, lang: Lang) -> str:
         said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, stopped {stop}"), order=said,
                        stop=f"{order.stop_at.astimezone():%d/%m/%Y %H:%M}")
     return said
+
+
+def chart_labels(session: Session, found: Iterable[RecordVersion]) -> dict[str, str]:
+    """The orders among `found` as the chart heads them (see `order_label`), by id: a list of
+    records names a dose's order so, its own answers after it (every answer of the order, first,
+    ran them off the screen)."""
+    order_form = session.form(ORDER_FORM)
+    return {record.record_id: order_label(order_of(record), order_form, session.lang)
+            for record in found if record.form_id == ORDER_FORM}
 
 
 def reference_texts(session: Session, spec: FormSpec, data: dict[str, Any]) -> dict[str, str]:

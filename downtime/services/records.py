@@ -310,10 +310,11 @@ def may_change(session: Session, spec: FormSpec) -> bool:
 
 
 def record_label(session: Session, record: RecordVersion, known: Mapping[str, RecordVersion] | None = None,
-                 names: Mapping[str, str] | None = None) -> str:
+                 names: Mapping[str, str] | None = None, refs: Mapping[str, str] | None = None) -> str:
     """A record in one line: its form's summary fields, each named after the first, or else its
     first required answers; an answer that points to another record (the order a dose was
-    given from) shows that record's own label, and one naming a staff member (a dose's witness)
+    given from) shows that record's own label, or its text in `refs` (a dose's order as the chart
+    heads it, see medication.chart_labels), and one naming a staff member (a dose's witness)
     their name with the ID. `known`: current versions already read, so that a list of doses does
     not read its order once per dose; `names`: staff.names_with_ids, read once for a list (read
     here when a label needs it)."""
@@ -323,7 +324,9 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
     parts = []
     for field in fields:
         value = record.data.get(field.id)
-        if isinstance(field, RecordRefField) and value:
+        if isinstance(field, RecordRefField) and value and str(value) in (refs or {}):
+            parts.append((refs or {})[str(value)])
+        elif isinstance(field, RecordRefField) and value:
             target = (known or {}).get(str(value)) or current(session.db, str(value))
             parts.append(record_label(session, target, known, names))
         elif value not in (None, "", []):

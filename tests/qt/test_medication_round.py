@@ -417,8 +417,8 @@ def test_a_witnessed_dose_recorded_in_error_is_withdrawn_from_the_patients_recor
     view = round_window.tabs.currentWidget()
     assert isinstance(view, RecordsView)
     shown = [(view.model.text(row, 1), view.model.text(row, 2)) for row in range(view.model.rowCount())]
-    assert shown[0][0] == "Medication administration" and shown[0][1].startswith("Morphine — Dose: 5 — Unit: mg")
-    assert "Type of order: As required (PRN)" in shown[0][1] and "Dose given: 5" in shown[0][1]
+    assert shown[0][0] == "Medication administration" and shown[0][1].startswith("Morphine 5 mg SC — Outcome: Given")
+    assert "Dose given: 5" in shown[0][1]
     assert {form for form, _ in shown} == {"Medication administration", "Medication order", "Downtime admission record"}
     QTest.keyClick(view.table, Qt.Key.Key_Return)
     form = round_window.tabs.currentWidget()
@@ -481,6 +481,23 @@ def test_a_dose_opened_as_a_form_reads_its_order_as_a_nurse_does_and_an_amendmen
     amended = records.current(round_window.session.db, given.record_id)
     assert amended.version == 2 and amended.data["order"] == amox
     assert form.editors["order"].label.text().startswith("Amoxicillin 1 g IV")
+
+
+def test_a_dose_in_the_patients_list_of_records_says_how_it_went_before_the_order_runs_on(round_window, ward):
+    """Each dose's line began with its order's every answer ("Amoxicillin — Dose: 1 — Unit: g —
+    Route: Intravenous (IV) — Type of order: … — Start: … — Controlled drug …"): whether it was
+    given, and when, was off the screen's right edge. The order reads as on the chart."""
+    patient, amox, _ = ward
+    medication.record_dose(round_window.session, amox, {
+        "outcome": "not_given", "not_given_reason": "refused", "given_at": "2026-11-28T08:05+01:00",
+        "scheduled_for": "2026-11-28T08:00+01:00"})
+    listing = round_window.open_records_of(patient)
+    (line,) = [listing.model.text(row, 2) for row in range(listing.model.rowCount())
+               if listing.model.rows[row].form_id == medication.DOSE_FORM]
+    assert line.startswith("Amoxicillin 1 g IV — Scheduled time (regular doses): 28/11/2026 08:00 — Outcome: Not given")
+    (order_line,) = [listing.model.text(row, 2) for row in range(listing.model.rowCount())
+                     if listing.model.rows[row].record_id == amox]
+    assert order_line.startswith("Amoxicillin — Dose: 1 — Unit: g"), "the order's own line keeps every answer"
 
 
 def test_withdrawing_a_witnessed_dose_with_the_witness_pin_left_empty_tries_no_sign_in(round_window, ward, answers,
