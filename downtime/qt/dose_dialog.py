@@ -178,6 +178,9 @@ class DoseDialog(QDialog):
             layout.addWidget(self.dose_on_hold)
         self.resumed = ErrorLabel()  # a draft reopened: said not recorded (see `restore`)
         layout.addWidget(self.resumed)
+        self.late = ErrorLabel()  # given long after its time (see `_judge_late`)
+        self.late.hide()
+        layout.addWidget(self.late)
         self.as_required: QLabel | None = None
         if order.frequency is Frequency.PRN:
             self.as_required = QLabel()
@@ -228,7 +231,10 @@ class DoseDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self._outcome_changed()
         self._judge_as_required()
+        self._judge_late()
         self.given_at.textChanged.connect(self._judge_as_required)
+        self.given_at.textChanged.connect(self._judge_late)
+        self.outcome.currentIndexChanged.connect(self._judge_late)
         for edit in (self.given_at, self.dose, self.route, self.site, self.detail):
             edit.textChanged.connect(self._keep_typed)
         for combo in (self.outcome, self.reason):
@@ -288,6 +294,24 @@ class DoseDialog(QDialog):
         said, too_soon = as_required_words(self.session, self.order, at)
         self.as_required.setText(said)
         self.as_required.setStyleSheet(ERROR_STYLE if too_soon else "")
+
+    def _judge_late(self) -> None:
+        """A scheduled dose given more than the round's window after its time (the round's
+        MISSED line) says how late that is: opened from that line, its actual time read now, and
+        Save recorded yesterday's dose as given today, hours before the next, without a word. A
+        time half typed, or unreadable, leaves the last time read said."""
+        try:
+            late = self._given_at() - self.slot if self.slot is not None else None
+        except ParseError:
+            return
+        given = self.outcome.currentIndex() == 0
+        if not given or late is None or late <= medication.ROUND_WINDOW:
+            self.late.hide()
+            return
+        self.late.setText(translate("DoseDialog", "GIVEN {late} AFTER ITS TIME ({slot}): if it was given at its time, "
+                                                  "type that time; if it was not given, record it not given.")
+                          .format(late=duration_text(late), slot=f"{self.slot:%d/%m %H:%M}"))
+        self.late.show()
 
     def _keep_typed(self) -> None:
         try:

@@ -247,6 +247,30 @@ def test_a_dose_refused_at_save_puts_the_cursor_in_the_box_to_fill(qtbot, sessio
     assert dose.reason.value == "refused"
 
 
+def test_a_missed_dose_recorded_as_given_now_says_how_late_that_is(qtbot, session_for, ward, type_text):
+    """From the round's MISSED line the dose opened with its actual time now: Save recorded
+    yesterday's 14:00 dose as given 24 hours after it, a few hours before the next, without a
+    word. The dialog says how late that is until the time typed is its own, or it is not given."""
+    patient, amox, _ = ward
+    nurse = session_for("nurse")
+    missed = next(item for item in medication.round_list(nurse.db, nurse.forms, "3B", nurse.clock())
+                  if item.missed and item.order.record_id == amox)
+    dialog = DoseDialog(nurse, medication.order(nurse.db, amox), missed.slot)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    said = f"GIVEN 24 h 00 min AFTER ITS TIME ({missed.slot:%d/%m %H:%M})"
+    assert dialog.late.isVisible() and dialog.late.text().startswith(said)
+    dialog.given_at.selectAll()
+    type_text(dialog.given_at, f"{missed.slot:%d/%m/%Y} 14:10")
+    assert not dialog.late.isVisible()
+    dialog.given_at.selectAll()
+    type_text(dialog.given_at, f"{nurse.clock():%d/%m/%Y %H:%M}")
+    assert dialog.late.isVisible()
+    dialog.outcome.setCurrentIndex(1)
+    assert not dialog.late.isVisible(), "not given: nothing to type otherwise"
+
+
 def test_mar_grid_shows_doses_in_words(select_bed, round_window, ward, qtbot):
     patient, amox, morphine = ward
     session = round_window.session
