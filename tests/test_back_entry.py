@@ -244,6 +244,23 @@ def test_an_amended_item_says_which_answers_to_correct_on_screen_and_paper(tmp_p
     assert "No known allergies → Allergies listed below" in text and "Penicillin Rash" in text
 
 
+@pytest.mark.parametrize("lang, headings, to_do", [
+    ("en", "When To do Version What to enter", "correct in the EHR (version 1 was entered)"),
+    ("fr", "Quand À faire Version À saisir", "à corriger dans le DPI (la version 1 a été saisie)")])
+def test_the_printed_worklist_says_what_to_do_right_after_the_time_as_the_screen_does(tmp_path, laptop, lang,
+                                                                                      headings, to_do):
+    """The paper put what to enter before what to do, where the screen (the clerk reads what to
+    do first) puts it right after the time."""
+    from dataclasses import replace
+
+    office = replace(_entered_then_changed(tmp_path, laptop, lambda nurse, record_id: records.amend(
+        nurse, record_id, {**ROUX, "bed": "3"}, "wrong bed")), lang=lang)
+    (item,) = back_entry.worklist(office)[0].items
+    text = " ".join(_pdf_text(printing.print_worklist(office, tmp_path / "w.pdf")).split())
+    assert headings in text
+    assert f"{item.record.occurred_at:%d/%m/%Y %H:%M} {to_do} — " in text
+
+
 def test_an_admission_withdrawn_after_it_was_entered_stays_under_its_patient(tmp_path, laptop):
     office = _entered_then_changed(tmp_path, laptop, lambda nurse, record_id: records.mark_entered_in_error(
         nurse, record_id, "wrong patient"))

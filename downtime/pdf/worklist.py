@@ -20,8 +20,8 @@ from downtime.services.back_entry import PatientWork, progress
 
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Back-entry worklist", "fr": "Liste de ressaisie dans le DPI"},
-    "headings": {"en": "Step|When|What to enter|Version|To do|EHR reference|Initials",
-                 "fr": "Étape|Quand|À saisir|Version|À faire|Référence DPI|Initiales"},
+    "headings": {"en": "Step|When|To do|Version|What to enter|EHR reference|Initials",
+                 "fr": "Étape|Quand|À faire|Version|À saisir|Référence DPI|Initiales"},
     "no_patient": {"en": "<b>Not about a patient</b> (theatre sessions and other ward records)",
                    "fr": "<b>Sans patient</b> (vacations de bloc et autres fiches du service)"},
     "born": {"en": "born", "fr": "né(e) le"},
@@ -37,7 +37,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "nothing_left": {"en": "nothing left from the chosen patient on", "fr": "plus rien à partir du patient choisi"},
     "no_patient_name": {"en": "records about no patient", "fr": "fiches sans patient"},
 }
-WIDTHS = (0.12, 0.08, 0.33, 0.06, 0.23, 0.12, 0.06)  # To do holds an amendment's changes
+# What to do comes right after the time, as on the screen (the clerk reads it first); it is as
+# wide as what to enter, since it holds an amendment's changes and a hold's versions.
+WIDTHS = (0.10, 0.08, 0.29, 0.06, 0.29, 0.12, 0.06)
 
 
 def w(key: str, lang: Lang, **values: object) -> str:
@@ -69,7 +71,7 @@ def _table(group: PatientWork, width: float, lang: Lang, same_person: str | None
     for item in group.items:
         entered = item.entered
         rows.append([_cell(message(lang, item.step_name)), _cell(item.record.occurred_at.strftime("%d/%m/%Y %H:%M")),
-                     _cell(item.label), _cell(str(item.record.version)), _cell(item.to_do_in(lang), bold=not item.done),
+                     _cell(item.to_do_in(lang), bold=not item.done), _cell(str(item.record.version)), _cell(item.label),
                      _cell(entered.ehr_reference if item.done and entered else ""),
                      _cell(entered.entered_by if item.done and entered else "")])
     # A line taller than a page (an admission with the longest answers the form takes) carries
