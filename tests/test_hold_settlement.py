@@ -8,9 +8,10 @@ from dataclasses import replace
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
+from pypdf import PdfReader
 
 from downtime.domain.records import RecordStatus
-from downtime.services import back_entry, holds, records, staff
+from downtime.services import back_entry, holds, printing, records, staff
 from downtime.services.errors import PermissionDenied, ServiceError
 from downtime.storage.audit import verify_chain
 from downtime.sync.export import export
@@ -51,6 +52,10 @@ def _bundle(folder):
     return [entry["resource"] for entry in bundle["entry"]]
 
 
+def _pdf_text(path):
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
 def _sources(folder):
     return {resource["entity"][0]["what"]["identifier"]["value"] for resource in _bundle(folder)
             if resource["resourceType"] == "Provenance"}
@@ -75,14 +80,18 @@ def test_choosing_the_version_standing_writes_no_new_version_and_the_record_is_b
     assert verify_chain(clerk.db) is None
 
 
-def test_choosing_the_held_version_amends_the_record_to_it_with_the_reason(office):
+def test_choosing_the_held_version_amends_the_record_to_it_with_the_reason(office, tmp_path):
     record, clerk = office
     hold = back_entry.hold_of(clerk, record)
     chosen = _side(hold, "14")
     kept = holds.settle(clerk, hold, chosen, DECIDED)
     assert (kept.version, kept.data["bed"], kept.author) == (3, "14", "records")
-    assert kept.reason == f"Settles the hold from version 2: version 2 by nurse on laptop 2 (no. 002) chosen. {DECIDED}"
+    # Who wrote the chosen version by name with the staff ID, as the hold named them to the clerk:
+    # the reason said "by nurse", read in the record's History, its print and the worklist.
+    reason = f"Settles the hold from version 2: version 2 by Nurse (nurse) on laptop 2 (no. 002) chosen. {DECIDED}"
+    assert kept.reason == reason
     assert [version.data["bed"] for version in records.history(clerk.db, record)] == ["12", "15", "14"]
+    assert reason in " ".join(_pdf_text(printing.print_record(clerk, record, tmp_path / "record.pdf")).split())
     assert clerk.db.execute("SELECT action FROM audit WHERE action LIKE 'record.settle%' OR action = 'hold.settled'"
                             " ORDER BY seq").fetchall() == [("record.settle",), ("hold.settled",)]
     item = _item(clerk, record)
@@ -224,7 +233,7 @@ def test_choosing_a_withdrawal_withdraws_the_record(withdrawn_on_one):
     withdrawal = next(version for version in hold.versions if version.status is RecordStatus.ENTERED_IN_ERROR)
     kept = holds.settle(clerk, hold, withdrawal, DECIDED)
     assert (kept.version, kept.status, kept.data["bed"]) == (3, RecordStatus.ENTERED_IN_ERROR, "15")
-    assert kept.reason.startswith("Settles the hold from version 2: version 2 by nurse on laptop ")
+    assert kept.reason.startswith("Settles the hold from version 2: version 2 by Nurse (nurse) on laptop ")
     assert back_entry.worklist(clerk) == [] and back_entry.progress_counts(clerk) == (0, 0)
     assert verify_chain(clerk.db) is None
 
