@@ -401,3 +401,31 @@ def test_a_holds_versions_are_in_the_order_they_were_written_across_the_clock_ch
     second = {**row, "device_id": "laptop-b", "recorded_at": "2026-10-25T02:10:00+01:00"}
     [hold] = holds_of([second, first], {})
     assert [held.device_id for held in hold.versions] == ["laptop-a", "laptop-b"]
+
+
+def test_another_laptops_side_of_a_dose_arriving_before_the_dose_is_refused_until_the_earlier_stick(
+        dose_on_hold, tmp_path, laptop, clock):
+    """Laptop 1's later stick (`--since-last`) carries only laptop 2's side of a dose it holds,
+    the dose and its order having gone on the stick before. Imported first at the records
+    office, that side was taken on hold with no version of the dose here, and the whole
+    back-entry list failed to open (the dose's order was not there). It is refused as a
+    record's line is, until the earlier stick is in; then the dose is listed on hold with both
+    laptops' sides."""
+    from downtime.services import back_entry, staff
+    from downtime.services.context import Session
+
+    _, _, dose, nurse_1, _ = dose_on_hold
+    clerk_1 = Session(nurse_1.db, nurse_1.device, staff.sign_in(nurse_1.db, "records", "4444", clock),
+                      nurse_1.forms, clock)
+    later = export(clerk_1, tmp_path / "later", since_last=True).folder
+    assert _lines(later / RECORDS_FILE) == [] and len(_lines(later / HELD_FILE)) == 2
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    with pytest.raises(ImportRefused, match=r"held.jsonl, line 1: record \S+ version 2 arrives without version 1; "
+                                            r"import the earlier export first"):
+        import_export(office, later)
+    assert office.db.execute("SELECT COUNT(*) FROM held_versions").fetchone()[0] == 0
+    import_export(office, tmp_path / "next-1")
+    import_export(office, later)
+    (item,) = [item for group in back_entry.worklist(office) for item in group.items if item.record.record_id == dose]
+    assert item.on_hold is not None and {version.device_id for version in item.on_hold.versions} == {
+        nurse_1.device.device_id, dose_on_hold[4].device.device_id}

@@ -143,6 +143,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
         done = 0
         held_from: dict[str, int] = {}  # each record on hold here, from which version
         held: set[str] = set()  # the digests of the versions on hold here
+        held_keys: set[tuple[str, int]] = set()  # and their (record, version)
         newly_held: set[str] = set()  # the records this import put versions on hold of
         booked: set[str] = set()  # the sessions and operations whose record, cancellation or rebooking is new here
         # (line, record, record it points to) not found yet: the target may come later in the
@@ -157,6 +158,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
             by_version = {(row["record_id"], row["version"]): row for row in stored_versions}
             for row in _already(session, "held_versions", "record_id", ids):
                 held.add(row["digest"])
+                held_keys.add((row["record_id"], row["version"]))
                 held_from[row["record_id"]] = min(row["version"], held_from.get(row["record_id"], row["version"]))
             batch, aside = [], []
             for name, number, row in versions:
@@ -178,15 +180,19 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                     if fingerprint in held:
                         unchanged["records"] += 1
                         continue
+                    # Another laptop's side, held on the laptop whose later stick this is, with
+                    # this record's earlier versions on an earlier stick: taken alone, it was a
+                    # hold with one side and no record (a dose without its order broke the list).
+                    if row["version"] > 1 and (row["record_id"], row["version"] - 1) not in by_version.keys() | held_keys:
+                        _arrives_alone(name, number, row)
                     held.add(fingerprint)
+                    held_keys.add(key)
                     held_from[row["record_id"]] = min(row["version"], held_from.get(row["record_id"], row["version"]))
                     newly_held.add(row["record_id"])
                     aside.append({"digest": fingerprint, **row})
                     continue
                 if row["version"] > 1 and (row["record_id"], row["version"] - 1) not in by_version:
-                    raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: record {record} version {version} arrives without "
-                                                                             "version {previous}; import the earlier export first"),
-                                        file=name, line=number, record=row['record_id'], version=row['version'], previous=row['version'] - 1)
+                    _arrives_alone(name, number, row)
                 by_id[row["id"]] = by_version[key] = row
                 batch.append(row)
                 pointing += [(number, row["record_id"], target) for target in targets]
@@ -216,6 +222,14 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
     progress(total, total)
     return ImportResult("export", added, unchanged, clashes, brought, laptops,
                         {hold.form_id: session.forms[hold.form_id].title for hold in brought}, names_with_ids(db))
+
+
+def _arrives_alone(name: str, number: int, row: dict[str, Any]) -> None:
+    """Refuse a version whose record's version before it is neither here nor in the import."""
+    raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: record {record} version {version} arrives "
+                                                      "without version {previous}; import the earlier export first"),
+                        file=name, line=number, record=row["record_id"], version=row["version"],
+                        previous=row["version"] - 1)
 
 
 def _version_lines(folder: Path, files: list[str]) -> Iterator[tuple[str, int, dict[str, Any]]]:
