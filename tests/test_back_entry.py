@@ -682,6 +682,36 @@ def test_one_scheduled_dose_recorded_on_two_laptops_is_said_on_both_lines(tmp_pa
     assert lines[first.record_id].to_do_in("en") == "enter"
 
 
+def test_a_dose_given_only_in_another_laptops_version_on_hold_is_said_on_the_line_of_the_same_dose(dose_on_hold,
+                                                                                                   tmp_path, laptop,
+                                                                                                   clock):
+    """Laptop 2 withdrew the 08:00 dose laptop 1 had given (the dose is on hold: laptop 1's
+    version says given) and gave the 08:00 dose again. At the office, where laptop 2's
+    withdrawal stands, the second dose was listed to enter with no word: the one record of the
+    first dose given was laptop 1's version on hold, which the check of the same dose did not
+    read, so its line said nothing or 'ask the ward' by the order the sticks came in. Entered,
+    and the hold then settled as given, the EHR read two doses."""
+    _, order, dose, _, nurse_2 = dose_on_hold
+    values = {"outcome": "given", "given_at": "2026-11-28T08:30+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+              "dose_given": 1.0, "route": "PO"}
+    try:
+        again = medication.record_dose(nurse_2, order, values)
+    except medication.OverrideNeeded as needed:
+        again = medication.record_dose(nurse_2, order, values, overrides={
+            warning.check: "given again, the first withdrawn" for warning in needed.warnings})
+    clerk_2 = Session(nurse_2.db, nurse_2.device, staff.sign_in(nurse_2.db, "records", "4444", clock), nurse_2.forms,
+                      clock)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(clerk_2, tmp_path / "stick2").folder)
+    lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
+    assert lines[again.record_id].to_do_in("en") == (
+        "enter — the same dose (due 28/11/2026 08:00) was also recorded on laptop 001 by nurse, 28/11/2026 14:10: "
+        "ask the ward whether it is one dose recorded twice before entering both")
+    assert lines[dose].on_hold is not None and lines[dose].conflicts == ()
+    bundle = export(office, tmp_path / "office-export")  # the bundle's Provenance says it too
+    assert [found.record_id for found in bundle.ask_the_ward] == [again.record_id]
+
+
 def _dose_on_laptop_2(tmp_path, laptop, clock, admission_values) -> tuple[Session, Session, Session, str, str]:
     """Laptop 1's doctor wrote an order, the patient moved to laptop 2's ward with a stick, and
     laptop 2 gave its 14:00 dose: the doctor, both laptops' records clerks, the order and the dose."""

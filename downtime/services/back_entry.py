@@ -354,12 +354,18 @@ def _read_holds(session: Session, record_ids: Collection[str]) -> dict[str, OnHo
 
 
 def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVersion],
-                    laptops: Callable[[Collection[str]], Mapping[str, Laptop]]) -> dict[str, tuple[Conflict, ...]]:
+                    laptops: Callable[[Collection[str]], Mapping[str, Laptop]],
+                    held: Collection[RecordVersion] = ()) -> dict[str, tuple[Conflict, ...]]:
     """The standing records among these current ones that another laptop's record contradicts:
     their patient's admission withdrawn there, and for a dose its order withdrawn there or the
     same scheduled time of the same order recorded there too. A record's patient is one, so a
     page of the list (or the bundle's patients read together) holds both. The one rule for the
-    worklist's lines and the FHIR bundle's Provenance; `laptops` names the laptops by device id."""
+    worklist's lines and the FHIR bundle's Provenance; `laptops` names the laptops by device id.
+
+    `held`: every version of those of them on hold (as storage.records.on_hold reads them). A dose given in a
+    laptop's latest version of it counts for its time although another laptop's withdrawal
+    stands here: it may be the only record of that dose given, and a dose given again for that
+    time said nothing, or "ask the ward", by the order the sticks came in."""
     standing = [record for record in current if record.status is not RecordStatus.ENTERED_IN_ERROR]
     admissions: dict[str | None, list[RecordVersion]] = {}
     for record in current:
@@ -373,16 +379,24 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
                 (ADMISSION_WITHDRAWN, max(stays, key=lambda stay: stay.recorded_at)))
     orders = {record.record_id: record for record in current if record.form_id == records.ORDER_FORM}
     slots: dict[tuple[str, datetime], list[RecordVersion]] = {}
-    for dose in (record for record in standing if record.form_id == census.DOSE_FORM):
+    doses = [record for record in standing if record.form_id == census.DOSE_FORM]
+    for dose in doses:
         order = orders.get(str(dose.data.get("order")))
         if order is not None and order.status is RecordStatus.ENTERED_IN_ERROR:
             found.setdefault(dose.record_id, []).append((ORDER_WITHDRAWN, order))
+    latest = {(version.record_id, version.device_id): version for version in sorted(held, key=lambda v: v.version)}
+    here = {(dose.record_id, dose.device_id) for dose in doses}
+    for dose in doses + [version for key, version in latest.items() if key not in here
+                         and version.form_id == census.DOSE_FORM and version.status is not RecordStatus.ENTERED_IN_ERROR]:
         if dose.data.get("scheduled_for"):
             slots.setdefault((str(dose.data.get("order")), _due(dose)), []).append(dose)
+    flagged = {dose.record_id for dose in doses}
     for same in slots.values():
         for dose in same:
-            found.setdefault(dose.record_id, []).extend(
-                (SAME_DOSE, other) for other in same if other.device_id != dose.device_id)
+            if dose.record_id in flagged:
+                found.setdefault(dose.record_id, []).extend(
+                    (SAME_DOSE, other) for other in same
+                    if other.device_id != dose.device_id and other.record_id != dose.record_id)
     found = {record_id: said for record_id, said in found.items() if said}
     if not found:
         return {}
@@ -434,7 +448,8 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
         list_current(session.db, without_patient=True) if None in order else [])
     holds, held_only = _holds(session, current, ids, None in order)
     current += held_only
-    conflicts = conflicts_among(session.forms, current, partial(laptops_known, session))
+    conflicts = conflicts_among(session.forms, current, partial(laptops_known, session),
+                                [version for hold in holds.values() for version in hold.versions])
     entered = _entries(session.db, current)
     earlier = _versions(session.db, {record.record_id: entered[record.record_id].version for record in current
                                      if record.record_id in entered})
