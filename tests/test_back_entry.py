@@ -670,10 +670,12 @@ def test_one_scheduled_dose_recorded_on_two_laptops_is_said_on_both_lines(tmp_pa
     for number, clerk in ((1, clerk_1), (2, clerk_2)):
         import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
     lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
+    # Who recorded the other dose by name with the staff ID, as the office knows them ("by nurse" was
+    # a sign-in, not someone to ask for on the ward); the bundle's Provenance keeps the ID.
     assert lines[first.record_id].to_do_in("en") == (
-        "enter — the same dose (due 28/11/2026 14:00) was also recorded on laptop 2 (no. 002) by nurse, "
+        "enter — the same dose (due 28/11/2026 14:00) was also recorded on laptop 2 (no. 002) by Nurse (nurse), "
         "28/11/2026 21:00: ask the ward whether it is one dose recorded twice before entering both")
-    assert "also recorded on laptop 1 (no. 001) by nurse, 28/11/2026 21:00" in lines[second.record_id].to_do_in("en")
+    assert "also recorded on laptop 1 (no. 001) by Nurse (nurse), 28/11/2026 21:00" in lines[second.record_id].to_do_in("en")
     assert lines[evening.record_id].to_do_in("en") == "enter"
     assert "RECORDED" not in lines[first.record_id].to_do_in("en", loud=True).split(" — ", 1)[1]
     medication.withdraw_dose(nurse_2, second.record_id, "recorded twice: given once, on ward 1")
@@ -705,7 +707,8 @@ def test_a_dose_given_only_in_another_laptops_version_on_hold_is_said_on_the_lin
     import_export(office, export(clerk_2, tmp_path / "stick2").folder)
     lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
     assert lines[again.record_id].to_do_in("en") == (
-        "enter — the same dose (due 28/11/2026 08:00) was also recorded on laptop 001 by nurse, 28/11/2026 14:10: "
+        "enter — the same dose (due 28/11/2026 08:00) was also recorded on laptop 001 by Nurse (nurse), 28/11/2026 "
+        "14:10: "
         "ask the ward whether it is one dose recorded twice before entering both")
     assert lines[dose].on_hold is not None and lines[dose].conflicts == ()
     bundle = export(office, tmp_path / "office-export")  # the bundle's Provenance says it too
@@ -764,7 +767,7 @@ def test_the_records_of_a_patient_whose_admission_another_laptop_withdrew_say_so
     (group,) = back_entry.worklist(office)
     assert [item.record.record_id for item in group.items] == [taken.record_id]
     assert group.items[0].to_do_in("en") == (
-        "enter — this patient's admission was withdrawn (entered in error) on laptop 1 (no. 001) by nurse, "
+        "enter — this patient's admission was withdrawn (entered in error) on laptop 1 (no. 001) by Nurse (nurse), "
         "28/11/2026 14:30: duplicate of DT-001-00002-5. Ask the ward before entering this record")
 
 

@@ -144,12 +144,16 @@ class Conflict:
     said: str
     record: RecordVersion
     laptop: Laptop
+    authors: Mapping[str, str] = dataclass_field(default_factory=dict, compare=False)
+    """Each staff ID with the person's name (staff.names_with_ids): the ward is asked for that
+    person, by the worklist's line and the bundle's Provenance alike."""
 
     def text_in(self, lang: Lang) -> str:
         record = self.record
         return message(lang, self.said, due=f"{_due(record):%d/%m/%Y %H:%M}" if record.data.get("scheduled_for") else "",
                        laptop=laptop_name(lang, record.device_id, {record.device_id: self.laptop}),
-                       author=record.author, time=f"{record.recorded_at:%d/%m/%Y %H:%M}", reason=record.reason or "")
+                       author=self.authors.get(record.author, record.author),
+                       time=f"{record.recorded_at:%d/%m/%Y %H:%M}", reason=record.reason or "")
 
 
 def _due(dose: RecordVersion) -> datetime:
@@ -355,7 +359,8 @@ def _read_holds(session: Session, record_ids: Collection[str]) -> dict[str, OnHo
 
 def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVersion],
                     laptops: Callable[[Collection[str]], Mapping[str, Laptop]],
-                    held: Collection[RecordVersion] = ()) -> dict[str, tuple[Conflict, ...]]:
+                    held: Collection[RecordVersion] = (),
+                    authors: Mapping[str, str] | None = None) -> dict[str, tuple[Conflict, ...]]:
     """The standing records among these current ones that another laptop's record contradicts:
     their patient's admission withdrawn there, and for a dose its order withdrawn there or the
     same scheduled time of the same order recorded there too. A record's patient is one, so a
@@ -365,7 +370,8 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
     `held`: every version of those of them on hold (as storage.records.on_hold reads them). A dose given in a
     laptop's latest version of it counts for its time although another laptop's withdrawal
     stands here: it may be the only record of that dose given, and a dose given again for that
-    time said nothing, or "ask the ward", by the order the sticks came in."""
+    time said nothing, or "ask the ward", by the order the sticks came in. `authors`: each staff
+    ID with the person's name (staff.names_with_ids), to name who wrote the other record."""
     standing = [record for record in current if record.status is not RecordStatus.ENTERED_IN_ERROR]
     admissions: dict[str | None, list[RecordVersion]] = {}
     for record in current:
@@ -401,7 +407,8 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
     if not found:
         return {}
     known = laptops({record.device_id for said in found.values() for _, record in said})
-    return {record_id: tuple(Conflict(kind, record, known.get(record.device_id, Laptop(None))) for kind, record in said)
+    return {record_id: tuple(Conflict(kind, record, known.get(record.device_id, Laptop(None)), authors or {})
+                             for kind, record in said)
             for record_id, said in found.items()}
 
 
@@ -448,15 +455,15 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
         list_current(session.db, without_patient=True) if None in order else [])
     holds, held_only = _holds(session, current, ids, None in order)
     current += held_only
+    known, names = {record.record_id: record for record in current}, names_with_ids(session.db)
     conflicts = conflicts_among(session.forms, current, partial(laptops_known, session),
-                                [version for hold in holds.values() for version in hold.versions])
+                                [version for hold in holds.values() for version in hold.versions], names)
     entered = _entries(session.db, current)
     earlier = _versions(session.db, {record.record_id: entered[record.record_id].version for record in current
                                      if record.record_id in entered})
     patients = _identities(session, ids, current)
     links = ehr_numbers(session.db, ids)
     shared = _shared(session.db, links)
-    known, names = {record.record_id: record for record in current}, names_with_ids(session.db)
     groups: dict[str | None, list[WorkItem]] = {}
     for record in current:
         done = entered.get(record.record_id)

@@ -45,7 +45,7 @@ from downtime.formspec import FormSpec
 from downtime.i18n import Lang
 from downtime.services.back_entry import Conflict, conflicts_among, ehr_numbers
 from downtime.services.patients import downtime_numbers
-from downtime.services.staff import list_staff
+from downtime.services.staff import list_staff, names_with_ids
 from downtime.storage.records import as_version, held_from, on_hold
 from downtime.sync.fhir_codes import (
     DATA_OPERATION,
@@ -131,6 +131,7 @@ def write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int
     held = held_from(db)
     # Every version of the records on hold (few), for the doses a version on hold says given.
     versions_held = [as_version(row) for rows in on_hold(db, held).values() for row in rows]
+    authors = names_with_ids(db)  # who wrote what a record's Provenance says to ask the ward about
     writer = _Writer(out, {"resourceType": "Bundle", "id": bundle_id, "type": "transaction",
                            "timestamp": at.isoformat()})
     numbers = downtime_numbers(db)
@@ -139,20 +140,22 @@ def write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int
     for start in range(0, len(patients), PATIENTS_AT_ONCE):
         ctx = Context(forms, staff_names, first_versions, at, links,
                       patient_ids=patients[start:start + PATIENTS_AT_ONCE])
-        ask += _write_patients(db, ctx, changed, held, versions_held, writer, laptops, numbers)
+        ask += _write_patients(db, ctx, changed, held, (versions_held, authors), writer, laptops, numbers)
     return Written(writer.finish(), tuple(ask))
 
 
 def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: dict[str, int],
-                    versions_held: Collection[RecordVersion], writer: _Writer,
+                    besides: tuple[Collection[RecordVersion], Mapping[str, str]], writer: _Writer,
                     laptops: Callable[[Collection[str]], Mapping[str, Laptop]],
                     numbers: Mapping[str, str]) -> list[AskTheWard]:
     """The groups of `ctx.patient_ids` whose records changed, or that a changed record
     contradicts, and none is on hold, with the groups they need (a group only ever needs its own
-    patient's), then each record's Provenance; returns those of its records to ask the ward about."""
+    patient's), then each record's Provenance; returns those of its records to ask the ward about.
+    `besides`: what conflicts_among reads besides the page's records (every version on hold
+    here, and each staff ID with the person's name)."""
     groups = {**patient_groups(db, ctx), **medication_groups(db, ctx), **theatre_groups(db, ctx),
               **observation_groups(db, ctx)}
-    conflicts = conflicts_among(ctx.forms, ctx.records.values(), laptops, versions_held)
+    conflicts = conflicts_among(ctx.forms, ctx.records.values(), laptops, *besides)
     contradicted = {record_id for record_id, said in conflicts.items()
                     if any(conflict.record.record_id in changed for conflict in said)}
     wanted = changed | contradicted
