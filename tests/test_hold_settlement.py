@@ -190,6 +190,55 @@ def test_a_version_that_comes_after_the_settlement_puts_the_record_on_hold_again
     assert verify_chain(clerk.db) is None
 
 
+@pytest.mark.parametrize("order, bed, version", [("same", "14", 3), ("other", "14", 3), ("same", "15", 2)])
+def test_a_settlement_travels_in_the_export_to_another_office(disagreeing, office, tmp_path, laptop, order, bed,
+                                                              version):
+    """A settlement is the ward's decision, taken down by a clerk: office 900 settled the hold
+    and exported, and office 901, which imported the laptops' sticks too (in the same order, or
+    the other, its standing version then being the other laptop's), held the record again and
+    its bundle left it out. It now reads the version chosen, settled with the same settler and
+    reason, to back-enter, and its bundle carries it."""
+    record, first, second, *_ = disagreeing
+    _, clerk = office
+    hold = back_entry.hold_of(clerk, record)
+    kept = holds.settle(clerk, hold, _side(hold, bed), DECIDED)
+    settled = export(clerk, tmp_path / "settled").folder
+    other = laptop(tmp_path / "office-901.sqlite", 901)[1]
+    for folder in (first, second) if order == "same" else (second, first):
+        import_export(other, folder)
+    assert back_entry.hold_of(other, record) is not None
+    result = import_export(other, settled)
+    assert result.added["settlements"] == 1 and result.holds == ()
+    assert back_entry.hold_of(other, record) is None
+    standing = records.current(other.db, record)
+    assert (standing.id, standing.version, standing.data["bed"], standing.reason) == (
+        kept.id, version, bed, kept.reason)
+    row = next(other.db.query("SELECT * FROM hold_settlements"))
+    assert (row["reason"], row["settled_by"], row["standing_version"]) == (DECIDED, "records", version)
+    item = _item(other, record)
+    assert (item.on_hold, item.record.version, item.done) == (None, version, False)
+    assert record in _sources(export(other, tmp_path / "from-901").folder)
+    assert import_export(other, settled).added == {"patients": 0, "records": 0}  # taken once
+    assert verify_chain(other.db) is None
+
+
+def test_a_settlement_that_means_otherwise_at_another_office_leaves_the_record_on_hold_there(disagreeing, office,
+                                                                                             tmp_path, laptop):
+    """Office 900 chose the version standing there, writing nothing new; at office 901, which
+    took the sticks in the other order, the other laptop's version stands: taken, the settlement
+    would leave the record reading the version not chosen. It stays on hold there."""
+    record, first, second, *_ = disagreeing
+    _, clerk = office
+    hold = back_entry.hold_of(clerk, record)
+    holds.settle(clerk, hold, _side(hold, "15"), DECIDED)
+    other = laptop(tmp_path / "office-901.sqlite", 901)[1]
+    for folder in (second, first):
+        import_export(other, folder)
+    result = import_export(other, export(clerk, tmp_path / "settled").folder)
+    assert "settlements" not in result.added and other.db.execute("SELECT COUNT(*) FROM hold_settlements").fetchone() == (0,)
+    assert back_entry.hold_of(other, record) is not None and records.current(other.db, record).data["bed"] == "14"
+
+
 def test_the_worklist_settle_command_lists_the_versions_then_settles_with_the_one_chosen(office, capsys):
     from downtime.cli import main
 
@@ -282,7 +331,8 @@ def test_a_record_held_from_version_1_is_settled_as_its_first_version_here(tmp_p
     copy = shutil.copytree(first, tmp_path / "export-1-copy")
     rewritten(copy, 1, lambda row: row.update(data=json.dumps({**json.loads(row["data"]), "bed": "13"})))
     clerk = laptop(tmp_path / "office.sqlite", 900)[1]
-    import_export(clerk, merge([first, copy], tmp_path / "merged").folder)
+    merged = merge([first, copy], tmp_path / "merged").folder
+    import_export(clerk, merged)
     hold = back_entry.hold_of(clerk, record)
     assert [version.version for version in hold.versions] == [1, 1]
     kept = holds.settle(clerk, hold, _side(hold, "13"), DECIDED)
@@ -291,6 +341,10 @@ def test_a_record_held_from_version_1_is_settled_as_its_first_version_here(tmp_p
     assert (item.on_hold, item.record.version, item.action_in("en")) == (None, 1, "enter")
     assert back_entry.progress_counts(clerk) == back_entry.progress(back_entry.worklist(clerk)) == (0, 1)
     assert verify_chain(clerk.db) is None
+    other = laptop(tmp_path / "office-901.sqlite", 901)[1]  # another office, given the merge and the settlement
+    import_export(other, merged)
+    import_export(other, export(clerk, tmp_path / "settled").folder)
+    assert back_entry.hold_of(other, record) is None and records.current(other.db, record).id == kept.id
 
 
 def test_a_version_refused_by_what_stands_on_it_tells_the_clerk_it_is_for_the_ward(withdrawn_on_one, tmp_path,

@@ -10,7 +10,13 @@ laptops), and every later version of that record, is not refused but put on hold
 taken, and the hold is named in the result. On a ward laptop the record stands as this laptop
 wrote it, and the staff are told, by name, that another laptop wrote it otherwise; refusing the
 whole stick instead would keep every other record of a moved patient (orders, doses given)
-off the ward caring for them."""
+off the ward caring for them.
+
+A settlement of a hold made at another office (the ward said which version is right, see
+services.holds) is taken where it means the same here: the version it left standing stands here
+too (a version it wrote, amending the record to the chosen one, follows the version here rather
+than going on hold), and it saw every version of the record here from the one it settled from.
+Anywhere else the record stays on hold, for this office to settle."""
 
 from __future__ import annotations
 
@@ -21,6 +27,7 @@ from typing import Any, TypeVar
 
 import orjson
 from pydantic import ValidationError
+from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.records import RecordVersion
@@ -39,8 +46,8 @@ from downtime.sync.export import verify_export
 from downtime.sync.merge import sources_of
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 from downtime.sync.versions import (
-    HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, count_lines, digest, line, lines_of,
-    read_lines,
+    HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENT_COLUMNS, SETTLEMENTS_FILE,
+    count_lines, digest, line, lines_of, read_lines, version_digest,
 )
 
 BATCH = 5000
@@ -96,6 +103,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
     added = {"patients": 0, "records": 0}
     unchanged = {"patients": 0, "records": 0}
     files = [name for name in (RECORDS_FILE, HELD_FILE) if name == RECORDS_FILE or (folder / name).exists()]
+    settlements = _settlements_in(folder)
     total = len(patients) + sum(count_lines(folder / name) for name in files)
     touched: set[str] = set()
     db = session.db
@@ -140,6 +148,9 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                                    for row in new_patients], action="patient.import", **who)
         added["patients"] = len(new_patients)
         known_patients = {row["patient_id"] for row in patients}
+        taken = {row["id"] for row in _already(session, "hold_settlements", "id", set(settlements))}
+        settlements = {settled_id: found for settled_id, found in settlements.items() if settled_id not in taken}
+        left_standing = {found["standing_id"] for found in settlements.values()}
         done = 0
         held_from: dict[str, int] = {}  # each record on hold here, from which version
         held: set[str] = set()  # the digests of the versions on hold here
@@ -175,7 +186,13 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                 if stored is not None and {column: stored[column] for column in RECORD_COLUMNS} == row:
                     unchanged["records"] += 1
                     continue
-                if stored is not None or name == HELD_FILE or row["version"] >= held_from.get(row["record_id"], key[1] + 1):
+                # The version a settlement brought here left standing follows the version here
+                # (it may be another laptop's side: the settlement says which is right), or is
+                # the first of a record held whole.
+                adopted = stored is None and row["id"] in left_standing and (
+                    key[1] == 1 or (key[0], key[1] - 1) in by_version)
+                if not adopted and (stored is not None or name == HELD_FILE
+                                    or row["version"] >= held_from.get(row["record_id"], key[1] + 1)):
                     fingerprint = digest(line(row))
                     if fingerprint in held:
                         unchanged["records"] += 1
@@ -213,6 +230,13 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                                 file=RECORDS_FILE, line=first, record=record_id, target=target)
         search.refresh_many(db, session.forms, touched)
         remember(db, sources_of(folder), **who)
+        if applied := [found for found in settlements.values() if _settles_here(db, found)]:
+            audit.insert_many_audited(db, "hold_settlements", [
+                {column: found[column] for column in SETTLEMENT_COLUMNS if column != "standing_id"} for found in applied],
+                [{"record_id": found["record_id"], "chosen_version": found["chosen_version"],
+                  "standing_version": found["standing_version"], "reason": found["reason"],
+                  "settled_by": found["settled_by"]} for found in applied], action="hold.settled.import", **who)
+            added["settlements"] = len(applied)
         brought = holds(db, newly_held)
         laptops = laptops_known(session, {held.device_id for hold in brought for held in hold.versions})
         clashes = theatre.clashes_brought(session, booked)
@@ -222,6 +246,43 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
     progress(total, total)
     return ImportResult("export", added, unchanged, clashes, brought, laptops,
                         {hold.form_id: session.forms[hold.form_id].title for hold in brought}, names_with_ids(db))
+
+
+def _settlements_in(folder: Path) -> dict[str, dict[str, Any]]:
+    """The export's settlements of holds by id (none in an export made before they travelled),
+    each `settled` read as its digests (canonical, as the database keeps it)."""
+    path = folder / SETTLEMENTS_FILE
+    found = {}
+    for number, row in enumerate(lines_of(path, SETTLEMENT_COLUMNS) if path.exists() else (), start=1):
+        try:
+            seen = orjson.loads(row["settled"])
+        except ValueError:
+            seen = None
+        if not isinstance(seen, list) or not all(isinstance(text, str) for text in seen):
+            raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: column settled holds {value!r}, "
+                                                              "not a list of version digests"),
+                                file=SETTLEMENTS_FILE, line=number, value=row["settled"])
+        found[row["id"]] = {**row, "settled": audit.canonical(sorted(set(seen)))}
+    return found
+
+
+def _settles_here(db: Database, settlement: dict[str, Any]) -> bool:
+    """Whether a settlement made elsewhere means the same here: the version it left standing
+    stands here, and it saw every version of the record here from the one it settled from
+    (standing or held, and not settled here already). Otherwise the record stays on hold, as it
+    was, for this office to settle: taken, it would make the record read as another version than
+    the one chosen, or settle a version nobody chose against."""
+    record_id = settlement["record_id"]
+    current = db.execute("SELECT id FROM current_records WHERE record_id = ?", [record_id]).fetchone()
+    if current is None or current[0] != settlement["standing_id"]:
+        return False
+    seen = set(orjson.loads(settlement["settled"]))
+    here = {version_digest(row) for row in db.query(
+        f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE record_id = ? AND version BETWEEN ? AND ?",
+        [record_id, settlement["from_version"], settlement["standing_version"] - 1])}
+    held = {digest for (digest,) in db.execute("SELECT digest FROM unsettled_versions WHERE record_id = ?",
+                                               [record_id])}
+    return here | held <= seen
 
 
 def _arrives_alone(name: str, number: int, row: dict[str, Any]) -> None:

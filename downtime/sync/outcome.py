@@ -81,4 +81,5 @@ ADDED = {"patient": QT_TRANSLATE_NOOP("messages", "{count} patient(s)"),
          "order": QT_TRANSLATE_NOOP("messages", "{count} medication order(s)"),
          "session": QT_TRANSLATE_NOOP("messages", "{count} theatre session(s)"),
          "booking": QT_TRANSLATE_NOOP("messages", "{count} theatre booking(s)"),
-         "records": QT_TRANSLATE_NOOP("messages", "{count} record version(s)")}
+         "records": QT_TRANSLATE_NOOP("messages", "{count} record version(s)"),
+         "settlements": QT_TRANSLATE_NOOP("messages", "{count} hold(s) settled at another office")}

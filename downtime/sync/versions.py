@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from itertools import product
 from operator import itemgetter
@@ -30,8 +30,17 @@ RECORDS_FILE = "data/records.jsonl"
 HELD_FILE = "data/held.jsonl"
 PATIENT_COLUMNS = ("patient_id", "downtime_number", "device_number", "sequence", "device_id",
                    "created_by", "created_at")
+# How the holds were settled (see services.holds): a clinical decision, which travels with the
+# versions it settled, so that the next office does not hold the record again. `settled` lists
+# the digests of every version the settlement saw from the version it settled from (those held
+# where it was made and those standing there: another office may hold either), `standing_id`
+# the id of the version it left standing.
+SETTLEMENTS_FILE = "data/settlements.jsonl"
+SETTLEMENT_COLUMNS = ("id", "record_id", "from_version", "settled", "chosen_id", "chosen_version",
+                      "chosen_device_id", "standing_version", "standing_id", "reason", "settled_by", "settled_at")
 # What each column holds, as the database stores it: whole numbers, text, or text or nothing.
-WHOLE = frozenset({"device_number", "sequence", "version", "form_version"})
+WHOLE = frozenset({"device_number", "sequence", "version", "form_version", "from_version", "chosen_version",
+                   "standing_version"})
 OPTIONAL = frozenset({"patient_id", "reason"})
 
 
@@ -87,8 +96,31 @@ def write_versions(db: Database, open_file: Callable[[str], AbstractContextManag
     if held:
         with open_file(HELD_FILE) as out:
             write_lines_to(out, map(line, held))
+    if settlements := _settlements(db):
+        with open_file(SETTLEMENTS_FILE) as out:
+            write_lines_to(out, map(line, settlements))
     with open_file(RECORDS_FILE) as out:
         return write_lines_to(out, map(line, records))
+
+
+def version_digest(row: Mapping[str, Any]) -> str:
+    """A record version's fingerprint, as `held_versions` keeps it."""
+    return digest(line({column: row[column] for column in RECORD_COLUMNS}))
+
+
+def _settlements(db: Database) -> list[dict[str, Any]]:
+    """Every settlement made or taken here (few), each with the digests of the versions it saw:
+    those it settled, and those standing here from the version it settled from to the one it
+    left standing (records are append-only, so these are the ones there were then)."""
+    found = []
+    for row in db.query("SELECT s.*, r.id AS standing_id FROM hold_settlements s JOIN records r"
+                        " ON r.record_id = s.record_id AND r.version = s.standing_version ORDER BY s.settled_at, s.id"):
+        standing = db.query(f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE record_id = ?"
+                            " AND version BETWEEN ? AND ?", [row["record_id"], row["from_version"],
+                                                             row["standing_version"]])
+        seen = set(json.loads(row["settled"])) | {version_digest(version) for version in standing}
+        found.append({**row, "settled": json.dumps(sorted(seen))})
+    return found
 
 
 def _typed(column: str, value: Any) -> bool:
