@@ -423,8 +423,15 @@ class MainWindow(QMainWindow):
         chosen in the patient list; None once the nurse has been told to choose one. Always taken
         from the patient list, the round's highlighted Mr B opened the chart of Mrs A, chosen on
         the Patients tab earlier and out of sight: the wrong patient's MAR, labels or transfer
-        (or, on the theatre tab, a booking for the wrong patient)."""
+        (or, on the theatre tab, a booking for the wrong patient). A new admission on screen,
+        not yet saved, is a patient with no number yet: the list's patient, out of sight, had
+        their labels printed for the wristband of the patient being admitted."""
         current = self.tabs.currentWidget()
+        if isinstance(current, FormView) and current.spec.creates_patient and current.record is None:
+            Prompts.error(self, translate("MainWindow", "Admission not saved yet"),
+                          translate("MainWindow", "Save this admission first (Ctrl+S): until then the patient on "
+                                                  "screen has no downtime number."))
+            return None
         if isinstance(current, MedicationPanel):
             index = current.table.currentIndex()
             patient = current.model.rows[index.row()].patient if index.isValid() else None

@@ -112,6 +112,25 @@ def test_census_and_labels_print_from_the_window(window, session_for, admission_
     assert labels is not None and labels.exists()
 
 
+def test_a_patient_action_with_a_new_admission_on_screen_is_not_for_the_lists_patient(
+        window, session_for, admission_values, answers, select_bed, type_text):
+    """Mrs Martin chosen in the list earlier, the nurse admits Mr Roux and, his form on screen
+    and not yet saved, presses ID labels for his wristband: Mrs Martin's labels printed, out of
+    sight (and Ctrl+T opened her transfer). Until saved, the patient on screen has no number."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    _admit(window.session, admission_values, "12")
+    window.patients.reload_wards()
+    select_bed(window, "12")
+    view = window.new_admission()
+    type_text(QApplication.focusWidget(), "No")
+    view.editors["birth_name"].set_value("Roux")
+    assert window.print_labels() is None
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is view, window.tabs.currentWidget().title
+    said = "Save this admission first (Ctrl+S): until then the patient on screen has no downtime number."
+    assert answers[1] == [("error", said), ("error", said)]
+
+
 def test_a_list_read_again_sorts_by_its_own_beds_not_the_last_lists(qtbot):
     """Sort keys are worked out once per row; reading the list again must not keep the old ones."""
     from downtime.qt.patients_panel import PatientTableModel, Row
