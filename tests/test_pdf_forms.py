@@ -41,6 +41,24 @@ def test_blank_form_has_every_label_and_page_furniture(tmp_path, forms, lang, fo
         assert footer in page and "28/11/2026 14:00" in page
 
 
+@pytest.mark.parametrize("lang, asked", [("en", "ALLERGIES (substance, reaction, severity)"),
+                                         ("fr", "ALLERGIES (substance, réaction, sévérité)")])
+def test_a_blank_patient_form_has_a_box_to_write_the_allergies_in(tmp_path, forms, lang, asked):
+    """The filled form prints the patient's allergies under its heading; the blank one had no
+    place for them: the transfer to another hospital, the paper that goes with the patient,
+    asked "Allergies checked and written on this form" with nowhere on it to write them. The
+    admission asks them in its own section, and a theatre session is no patient's."""
+    def text(form_id):
+        out = blank_form_pdf(forms[form_id], tmp_path / f"{form_id}.pdf", lang=lang, printed_by="x",
+                             printed_at=datetime.fromisoformat("2026-11-28T14:00+01:00"), device_name="d")
+        return _flat(" ".join(_pages(out)))
+
+    for form_id in ("transfer_out", "transfer", "discharge", "operation_booking"):
+        assert asked in text(form_id), form_id
+    assert "☐ " + ("No known allergies" if lang == "en" else "Aucune allergie connue") in text("transfer_out")
+    assert asked not in text("admission") and asked not in text("theatre_session")
+
+
 def test_filled_form_shows_values_identifiers_and_pages(session_for, admission_values, tmp_path):
     nurse = session_for("nurse")
     values = {**admission_values, "allergies": [

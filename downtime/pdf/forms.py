@@ -21,7 +21,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import Field, FormSpec, Lang
 from downtime.formspec.schema import (
     AllOf, AnyOf, ChoiceField, Condition, DateField, DateTimeField, DecimalField, Equals,
-    Filled, IntegerField, MultiChoiceField, Not, OneOf, RepeatField, YesNoField, holds,
+    Filled, IntegerField, Meaning, MultiChoiceField, Not, OneOf, RepeatField, YesNoField, holds,
 )
 from downtime.formspec.values import format_value
 from downtime.pdf.page import BAND, GREY, RULE, PageInfo, body_height, body_width, build_pdf, style, in_words
@@ -30,6 +30,7 @@ from downtime.services.patients import PatientSummary
 WRITING_LINE = 9 * mm
 COLUMNS = 4
 BOX, TICKED = "☐", "☒"
+ALERT = colors.HexColor("#b00000")
 
 TEXT: dict[str, dict[Lang, str]] = {
     "required_key": {"en": "* required", "fr": "* obligatoire"},
@@ -60,6 +61,9 @@ TEXT: dict[str, dict[Lang, str]] = {
     "nka": {"en": "No known allergies", "fr": "Aucune allergie connue"},
     "allergies_unknown": {"en": "ALLERGIES NOT KNOWN YET — ask the patient",
                           "fr": "ALLERGIES NON CONNUES — interroger le patient"},
+    "allergies_blank": {"en": "ALLERGIES (substance, reaction, severity), or tick:",
+                        "fr": "ALLERGIES (substance, réaction, sévérité), ou cocher :"},
+    "unknown_blank": {"en": "Not known yet — ask the patient", "fr": "Non connues — interroger le patient"},
 }
 
 
@@ -304,8 +308,22 @@ def blank_form_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str,
                     subtitle=f"{spec.id} v{spec.version}", blank=True)
     width = body_width(info)
     story = [_p(t("required_key", lang), size=7.5, color=GREY), Spacer(1, 2 * mm)]
+    if spec.about_patient and spec.by_meaning(Meaning.ALLERGY_STATUS) is None:
+        story += [_allergies_to_write(lang, width), Spacer(1, 3 * mm)]
     story += _signed(_sections(spec, None, lang, width), lang, "signature", info)
     return build_pdf(out, story, info)
+
+
+def _allergies_to_write(lang: Lang, width: float) -> Table:
+    """Where the filled form prints the patient's allergies, the blank one has a box to write
+    them in: the transfer to another hospital, the paper that goes with the patient, asked
+    "Allergies checked and written on this form" with nowhere on it to write them. (The
+    admission asks them in a section of its own.)"""
+    box = Table([[_p(t("allergies_blank", lang), size=8, bold=True, condensed=True, color=ALERT)],
+                 [_ticks([(t("nka", lang), False), (t("unknown_blank", lang), False)])],
+                 [_writing(2, "")]], colWidths=[width])
+    box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1, ALERT)]))
+    return box
 
 
 def _history(history: list[RecordVersion], names: dict[str, str], lang: Lang, width: float) -> list[Flowable]:
@@ -340,7 +358,7 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
                                   recorded=record.recorded_at.strftime("%d/%m/%Y %H:%M"),
                                   occurred=record.occurred_at.strftime("%d/%m/%Y %H:%M")), size=8.5)]
     story.append(_p(allergy_line(patient, lang), size=10, bold=True,
-                    color=colors.HexColor("#b00000") if patient.allergy_status != "nka" else colors.black))
+                    color=ALERT if patient.allergy_status != "nka" else colors.black))
     if withdrawn:
         story.append(_p(t("eie_reason", lang, reason=record.reason or ""), size=10, bold=True,
                         color=colors.HexColor("#8b0000")))
