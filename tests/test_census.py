@@ -361,3 +361,26 @@ def test_a_bed_or_ward_code_longer_than_the_forms_take_is_refused_when_it_is_set
     with pytest.raises(ServiceError, match=r"Bed 'Side room 12': at most 10 characters"):
         wards.add_beds(admin, "3B", ["Side room 12"])
     assert wards.wards(admin.db)[0].beds == ("1", "Side room")
+
+
+def test_a_new_admission_of_someone_already_in_hospital_is_said_naming_them(nurse, admission_values, forms, clock):
+    """Admitted a second time (by the emergency department and again by the ward), one person
+    got a second number, wristband and medication chart, each in its own bed on the census."""
+    from downtime.services.identity import already_in_hospital
+
+    spec = forms["admission"]
+    _admit(nurse, admission_values, "2")
+    said = already_in_hospital(nurse.db, forms, spec, {**admission_values, "bed": "3"}, "en")
+    assert said.startswith("Already in hospital, probably the same person: MARTIN Hélène Marie (née LEFÈVRE), born "
+                           "12/03/1954, DT-042-00001-8, in 3B / 2 (the same NIR; the same birth name, first name and "
+                           "date of birth).")
+    typed_again = {**admission_values, "nir": None, "birth_name": "LEFEVRE", "given_names": "Hélène"}
+    assert "(the same birth name, first name and date of birth)" in already_in_hospital(nurse.db, forms, spec,
+                                                                                        typed_again, "en")
+    sister = {**admission_values, "nir": None, "given_names": "Louise"}
+    assert already_in_hospital(nurse.db, forms, spec, sister, "en") == ""
+    (patient,) = census.in_patients(nurse.db, forms)
+    records.save_new(nurse, "discharge", {
+        "discharged_at": (clock.now - timedelta(hours=1)).isoformat(timespec="minutes"),
+        "destination": "home", "letter_given": True, "medicines_given": True}, patient_id=patient.patient_id)
+    assert already_in_hospital(nurse.db, forms, spec, admission_values, "en") == ""

@@ -339,14 +339,25 @@ class FormView(QWidget):
 
     def _identity_confirmed(self, values: dict[str, Any]) -> bool:
         """A NIR that disagrees with the sex or date of birth typed beside it is saved only once
-        the nurse says so; otherwise she is back at the NIR to re-read the card."""
+        the nurse says so; otherwise she is back at the NIR to re-read the card. A new admission
+        of someone who looks like a patient already in hospital likewise; otherwise she is back
+        at the birth name, to open that patient's record instead."""
         doubt = identity.nir_doubt(self.spec, values, self.session.lang, self.record.data if self.record else None)
-        if not doubt or Prompts.confirm(self, translate("FormView", "Check the NIR"),
-                                        doubt + "\n\n" + translate("FormView", "Save with this NIR?")):
-            return True
-        nir = self.spec.by_meaning(Meaning.NIR)
-        if nir is not None:
-            self.editors[nir.id].widget.setFocus()
+        if doubt and not Prompts.confirm(self, translate("FormView", "Check the NIR"),
+                                         doubt + "\n\n" + translate("FormView", "Save with this NIR?")):
+            return self._back_to(Meaning.NIR)
+        if self.spec.creates_patient and self.record is None and (same := identity.already_in_hospital(
+                self.session.db, self.session.forms, self.spec, values, self.session.lang)):
+            if not Prompts.confirm(self, translate("FormView", "Already in hospital?"),
+                                   same + "\n\n" + translate("FormView", "Save as another patient?")):
+                return self._back_to(Meaning.BIRTH_NAME)
+        return True
+
+    def _back_to(self, meaning: Meaning) -> bool:
+        """Focus on the field to re-read; False, as the form is not saved."""
+        field = self.spec.by_meaning(meaning)
+        if field is not None:
+            self.editors[field.id].widget.setFocus()
         return False
 
     def start_amend(self) -> None:

@@ -4,18 +4,25 @@ The NIR on an admission form can pass its key and still be another person's: a r
 picked up at the desk, or a date of birth mistyped beside it. Either joins two people's records
 at back-entry. A NIR that disagrees with the sex or the date of birth typed beside it is said
 when saving, and the nurse decides: an EHR snapshot or another laptop's export is taken as it
-is, the EHR being where identity is settled."""
+is, the EHR being where identity is settled. So is a new admission of someone who looks like a
+patient already in hospital (`already_in_hospital`)."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
+from sqlite_utils import Database
+
+from downtime.domain.census import StayStatus
+from downtime.domain.duplicates import probable_duplicates
 from downtime.domain.nir import nir_disagreements, nir_problem
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.formspec.values import relevant_values
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
+from downtime.services import search
+from downtime.storage.records import current_of
 
 TRAITS = {"sex": QT_TRANSLATE_NOOP("messages", "sex"), "year": QT_TRANSLATE_NOOP("messages", "year of birth"),
           "month": QT_TRANSLATE_NOOP("messages", "month of birth")}
@@ -42,3 +49,48 @@ def nir_doubt(spec: FormSpec, values: dict[str, Any], lang: Lang, before: dict[s
         "messages", "The NIR does not agree with the {traits} typed on this form. Re-read the card and the date of "
                     "birth: it may be another person's card, whose number would join two people's records at "
                     "back-entry."), traits=", ".join(message(lang, TRAITS[trait]) for trait in found))
+
+
+# The admission's answers `probable_duplicates` compares, by their meaning.
+_COMPARED = {"birth_name": Meaning.BIRTH_NAME, "given_names": Meaning.GIVEN_NAMES, "birth_date": Meaning.BIRTH_DATE,
+             "nir": Meaning.NIR, "ipp": Meaning.IPP}
+
+
+def _compared(spec: FormSpec, data: dict[str, Any], number: str) -> dict[str, Any]:
+    fields = {key: spec.by_meaning(meaning) for key, meaning in _COMPARED.items()}
+    return {"downtime_number": number, **{key: data.get(field.id) for key, field in fields.items() if field}}
+
+
+def already_in_hospital(db: Database, forms: dict[str, FormSpec], spec: FormSpec, values: dict[str, Any],
+                        lang: Lang) -> str:
+    """Who, in hospital now, looks like the patient a new admission is about to admit (the same
+    NIR, IPP, or birth name, first name and date of birth, as the records office's duplicates
+    are found), or "". Admitted a second time (by the emergency department and again by the
+    ward, or on a second shift), one person got a second number, wristband and medication
+    chart, each in its own bed on the census: a dose recorded on one chart did not show on the
+    other. Only the records office's list said so, once the outage was over."""
+    typed = _compared(spec, relevant_values(spec, values), "")
+    born = typed.get("birth_date")
+    looked_for = [typed.get("nir"), typed.get("ipp"),
+                  f"{typed['birth_name']} {date.fromisoformat(born):%d/%m/%Y}" if typed.get("birth_name") and born else None]
+    candidates = {patient.patient_id: patient for text in looked_for if text
+                  for patient in search.search(db, forms, str(text)) if patient.stay is StayStatus.IN}
+    admissions = current_of(db, [patient.admission_record_id for patient in candidates.values()])
+    found = []
+    for patient in candidates.values():
+        admission = admissions[patient.admission_record_id]
+        reasons = [duplicate.why for duplicate in probable_duplicates(
+            [typed, _compared(forms[admission.form_id], admission.data, patient.downtime_number)])]
+        if reasons:
+            found.append(message(lang, QT_TRANSLATE_NOOP("messages", "{name}, born {born}, {number}, in {place} ({why})"),
+                                 name=patient.display_name, born=patient.birth_date_in(lang),
+                                 number=patient.downtime_number,
+                                 place=" / ".join(filter(None, (patient.ward, patient.bed))),
+                                 why="; ".join(message(lang, why) for why in reasons)))
+    if not found:
+        return ""
+    return message(lang, QT_TRANSLATE_NOOP(
+        "messages", "Already in hospital, probably the same person: {patients}. A second admission gives them a "
+                    "second downtime number, wristband and medication chart, and a dose recorded on one chart does "
+                    "not show on the other. If it is them, do not save: open their record instead."),
+        patients="; ".join(found))

@@ -349,3 +349,25 @@ def test_an_unidentified_patients_identity_marked_validated_is_refused_at_its_fi
     assert view.error_labels["identity_status"].isVisible()
     assert "an unidentified patient's identity cannot be validated" in view.error_labels["identity_status"].text()
     assert db.execute("SELECT COUNT(*) FROM records").fetchone()[0] == before
+
+
+def test_admitting_someone_already_in_hospital_asks_first(window, typist, answers, admission_values, monkeypatch):
+    """The emergency department admitted Mrs Martin to bed 12; the ward, typing her admission
+    again, gave her a second number, wristband and medication chart, in bed 13 of the census.
+    Saving now names the patient already in; No goes back to the birth name, Yes saves."""
+    from downtime.qt.prompts import Prompts
+
+    records.save_new(window.session, "admission", {**admission_values, "bed": "13"})
+    script, asked = answers
+    said = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(
+        lambda parent, title, text: said.append((title, text)) or script["confirm"].pop(0)))
+    script["confirm"] = [False, True]
+    view = _admit_by_keyboard(window, typist)
+    assert view.record is None and _focused_editor(view) == "birth_name"
+    ((title, text),) = said
+    assert title == "Already in hospital?"
+    assert "MARTIN Hélène Marie (née LEFÈVRE), born 12/03/1954, DT-042-00001-8, in 3B / 13 (the same NIR" in text
+    assert text.endswith("Save as another patient?")
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert view.record is not None and len(in_patients(window.session.db, window.session.forms)) == 2
