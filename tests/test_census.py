@@ -384,3 +384,33 @@ def test_a_new_admission_of_someone_already_in_hospital_is_said_naming_them(nurs
         "discharged_at": (clock.now - timedelta(hours=1)).isoformat(timespec="minutes"),
         "destination": "home", "letter_given": True, "medicines_given": True}, patient_id=patient.patient_id)
     assert already_in_hospital(nurse.db, forms, spec, admission_values, "en") == ""
+
+
+def _unidentified(values, temporary_name, descriptor):
+    kept = {key: value for key, value in values.items()
+            if key not in ("birth_name", "used_name", "given_names", "nir", "birth_date", "identity_document")}
+    return {**kept, "unidentified": True, "descriptor": descriptor, "temporary_name": temporary_name,
+            "identity_status": "provisional", "sex": "male"}
+
+
+def test_two_unidentified_patients_in_hospital_cannot_share_a_temporary_name(nurse, admission_values, forms, clock):
+    """A major incident's two unknown men were both admitted as "Inconnu Trèfle": their wristbands,
+    labels and charts differed only by the description in brackets and the number."""
+    from downtime.services.errors import ValidationFailed
+
+    first = _admit(nurse, _unidentified(admission_values, "Inconnu Trèfle", "Unknown man, about 40"), "2")
+    second = _unidentified(admission_values, "INCONNU TREFLE", "Unknown man, about 60")
+    with pytest.raises(ValidationFailed) as refused:
+        _admit(nurse, second, "3")
+    ((error,),) = [refused.value.errors]
+    assert error.path == "temporary_name"
+    assert error.message == ("“Temporary name”: INCONNU TRÈFLE (Unknown man, about 40), DT-042-00001-8, in 3B / 2, "
+                             "already has that name; give each unidentified patient a temporary name of their own.")
+    other = _admit(nurse, {**second, "temporary_name": "Inconnu Tulipe"}, "3")
+    with pytest.raises(ValidationFailed, match="DT-042-00001-8, in 3B / 2, already has that name"):
+        records.amend(nurse, other.record_id, {**second, "bed": "3", "arrival_at": other.data["arrival_at"]},
+                      "name misheard")
+    records.save_new(nurse, "discharge", {
+        "discharged_at": (clock.now - timedelta(hours=1)).isoformat(timespec="minutes"),
+        "destination": "home", "letter_given": True, "medicines_given": True}, patient_id=first.patient_id)
+    assert _admit(nurse, second, "4", hours_ago=0.5).data["temporary_name"] == "INCONNU TREFLE"

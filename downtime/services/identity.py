@@ -5,7 +5,8 @@ picked up at the desk, or a date of birth mistyped beside it. Either joins two p
 at back-entry. A NIR that disagrees with the sex or the date of birth typed beside it is said
 when saving, and the nurse decides: an EHR snapshot or another laptop's export is taken as it
 is, the EHR being where identity is settled. So is a new admission of someone who looks like a
-patient already in hospital (`already_in_hospital`)."""
+patient already in hospital (`already_in_hospital`). A temporary name another unidentified
+patient in hospital has is refused (`check_temporary_name`)."""
 
 from __future__ import annotations
 
@@ -19,9 +20,12 @@ from downtime.domain.duplicates import probable_duplicates
 from downtime.domain.nir import nir_disagreements, nir_problem
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
-from downtime.formspec.values import relevant_values
+from downtime.formspec.values import FieldError, relevant_values
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.services import search
+from downtime.services.errors import ValidationFailed
+from downtime.services.patients import PatientSummary
+from downtime.services.search import sort_key
 from downtime.storage.records import current_of
 
 TRAITS = {"sex": QT_TRANSLATE_NOOP("messages", "sex"), "year": QT_TRANSLATE_NOOP("messages", "year of birth"),
@@ -84,8 +88,7 @@ def already_in_hospital(db: Database, forms: dict[str, FormSpec], spec: FormSpec
         if reasons:
             found.append(message(lang, QT_TRANSLATE_NOOP("messages", "{name}, born {born}, {number}, in {place} ({why})"),
                                  name=patient.display_name, born=patient.birth_date_in(lang),
-                                 number=patient.downtime_number,
-                                 place=" / ".join(filter(None, (patient.ward, patient.bed))),
+                                 number=patient.downtime_number, place=_place(patient),
                                  why="; ".join(message(lang, why) for why in reasons)))
     if not found:
         return ""
@@ -94,3 +97,35 @@ def already_in_hospital(db: Database, forms: dict[str, FormSpec], spec: FormSpec
                     "second downtime number, wristband and medication chart, and a dose recorded on one chart does "
                     "not show on the other. If it is them, do not save: open their record instead."),
         patients="; ".join(found))
+
+
+def _place(patient: PatientSummary) -> str:
+    return " / ".join(filter(None, (patient.ward, patient.bed)))
+
+
+def _spoken(name: Any) -> str:
+    """A name as it reads on a wristband: case, accents and spacing aside."""
+    return sort_key(" ".join(str(name or "").split()))
+
+
+def check_temporary_name(db: Database, forms: dict[str, FormSpec], spec: FormSpec, kept: dict[str, Any],
+                         patient_id: str | None, lang: Lang, before: dict[str, Any] | None = None) -> None:
+    """Refuse a temporary name (new, or changed from `before`) that another unidentified patient
+    in hospital already has: a major incident's two unknown men were both "Inconnu Trèfle",
+    their wristbands, labels and charts told apart only by the description in brackets and the
+    number. `kept`: the form's checked values."""
+    field = spec.by_meaning(Meaning.TEMPORARY_NAME)
+    name = kept.get(field.id) if field is not None else None
+    if field is None or not name or (before is not None and _spoken(before.get(field.id)) == _spoken(name)):
+        return
+    candidates = [patient for patient in search.search(db, forms, str(name))
+                  if patient.stay is StayStatus.IN and patient.unidentified and patient.patient_id != patient_id]
+    admissions = current_of(db, [patient.admission_record_id for patient in candidates])
+    for patient in candidates:
+        admission = admissions[patient.admission_record_id]
+        theirs = forms[admission.form_id].by_meaning(Meaning.TEMPORARY_NAME)
+        if theirs is not None and _spoken(admission.data.get(theirs.id)) == _spoken(name):
+            raise ValidationFailed([FieldError(field.id, message(lang, QT_TRANSLATE_NOOP(
+                "messages", "“{field}”: {name}, {number}, in {place}, already has that name; give each unidentified "
+                            "patient a temporary name of their own."), field=field.label.get(lang),
+                name=patient.display_name, number=patient.downtime_number, place=_place(patient)))])

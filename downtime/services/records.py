@@ -17,7 +17,7 @@ from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning, RecordRefField, StaffRefField
 from downtime.formspec.values import format_value, relevant_values, validate
-from downtime.services import census, search
+from downtime.services import census, identity, search
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from downtime.services.staff import names_with_ids
@@ -113,6 +113,9 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
                                              "where its safety checks and the controlled-drug register apply."),
                            form=spec.title.get(session.lang))
     with session.db.atomic():
+        if spec.creates_patient:
+            identity.check_temporary_name(session.db, session.forms, spec, _checked(session, spec, values), patient_id,
+                                          session.lang)
         saved = _first_version(session, spec, values, patient_id, str(uuid.uuid4()), "record.create")
     session.emit("record_saved", saved)
     return saved
@@ -195,7 +198,11 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
           based_on: int | None = None) -> RecordVersion:
     """The corrected record as a new version; the old one stays readable in the history."""
     latest, reason = _next_version(session, record_id, reason, based_on)
-    _require_author(session, session.form(latest.form_id), Action.AMEND_RECORD)
+    spec = session.form(latest.form_id)
+    _require_author(session, spec, Action.AMEND_RECORD)
+    if spec.creates_patient:
+        identity.check_temporary_name(session.db, session.forms, spec, _checked(session, spec, values),
+                                      latest.patient_id, session.lang, before=latest.data)
     return _amended(session, latest, values, reason, "record.amend")
 
 
