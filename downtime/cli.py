@@ -348,10 +348,17 @@ def cmd_pdf_census(args: argparse.Namespace) -> int:
     return 0
 
 
+MOST_LABELS = 500
+
+
 def cmd_pdf_labels(args: argparse.Namespace) -> int:
+    """A count below 1 wrote a PDF of no page (or, 0, a whole sheet), and a hundred thousand ran
+    for minutes: each a slip."""
     from downtime.services.printing import print_labels
     from downtime.services.search import search
 
+    if args.count is not None and not 1 <= args.count <= MOST_LABELS:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--count: from 1 to {most} labels"), most=MOST_LABELS)
     session = _session(args)
     found = search(session.db, session.forms, args.patient)
     if len(found) != 1:
@@ -859,7 +866,7 @@ def build_parser() -> argparse.ArgumentParser:
     _out_option(p)
     p.add_argument("--stock", choices=("L7159", "L7160", "L7163", "wristband"),
                    help="label sheet (default: the ward's setting, L7160 unless changed)")
-    p.add_argument("--count", type=int, help="how many labels (default: one full sheet)")
+    p.add_argument("--count", type=int, help="how many labels, 1 to 500 (default: one full sheet)")
     _db_option(p)
     _person_options(p)
 

@@ -350,6 +350,16 @@ def test_pdf_census_and_labels_commands(demo_db, tmp_path, capsys):
     assert "give the downtime number" in capsys.readouterr().err
 
 
+@pytest.mark.parametrize("count", ["-3", "0", "100000"])
+def test_a_label_count_that_is_a_slip_is_refused(demo_db, tmp_path, capsys, count):
+    """-3 wrote a PDF of no page (exit 0: nothing to print, said nowhere), 0 a whole sheet, and
+    100000 ran for minutes."""
+    labels = tmp_path / "labels.pdf"
+    assert main(["pdf", "labels", "DT-900-00033-2", "--count", count, "--out", str(labels),
+                 "--db", demo_db, "--user", "nurse", "--pin", "1111"]) == 1
+    assert capsys.readouterr().err == "downtime: --count: from 1 to 500 labels\n" and not labels.exists()
+
+
 def test_controlled_drug_register_commands(demo_db, tmp_path, capsys):
     person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
     stock = ["--ward", "3B", "--drug", "Morphine", "--unit", "mg"]
