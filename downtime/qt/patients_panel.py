@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from downtime.domain.census import StayStatus
 from downtime.errors import UserError
 from downtime.qt.patient_header import STAY
 from downtime.qt.tables import Index, TextTableModel, make_table
@@ -59,6 +60,11 @@ class PatientTableModel(TextTableModel):
         patient, bed = row.patient, row.bed or translate("", "(no bed)")
         if patient is None:
             return (row.ward, bed, translate("", "— empty bed —"), *[""] * (len(self.columns) - 3))
+        if patient.stay not in (None, StayStatus.IN):
+            # Found after leaving, their line read "3B 12" as for a patient in that bed, its
+            # "Discharged" in the last column, off the right of the screen.
+            bed = translate("PatientTableModel", "{status} (left bed {bed})").format(
+                status=word(STAY[patient.stay]).upper(), bed=row.bed) if row.bed else word(STAY[patient.stay]).upper()
         admitted = datetime.fromisoformat(patient.admitted_at).strftime("%d/%m %H:%M")
         return (row.ward, bed, patient.display_name, patient.birth_date_in(language()), word(SEX.get(patient.sex or "", "?")),
                 patient.downtime_number, allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),

@@ -248,6 +248,24 @@ def test_a_patient_who_has_left_is_not_shown_in_their_old_bed_on_their_screens(w
     assert "DISCHARGED" not in view.header.text() and "3B / 12" in view.header.text()
 
 
+def test_a_patient_who_has_left_is_not_listed_in_their_old_bed_when_found(window, session_for, admission_values,
+                                                                          type_text):
+    """Found by Ctrl+F after her discharge, Mrs Martin's line read "3B 12" as for a patient in
+    that bed (the census's empty bed, or now someone else's); "Discharged" was in the last
+    column, off the right of the screen behind the allergies."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    admitted = _admit(window.session, admission_values, "12")
+    _admit(window.session, {**admission_values, "nir": None, "given_names": "Louise"}, "3")
+    records.save_new(window.session, "discharge", {
+        "discharged_at": "2026-11-28T13:00+01:00", "destination": "home", "letter_given": True,
+        "medicines_given": True}, patient_id=admitted.patient_id)
+    type_text(window.patients.search_box, "martin")
+    model = window.patients.model
+    beds = {model.text(row, 2): model.text(row, 1) for row in range(model.rowCount())}
+    assert beds == {"MARTIN Hélène Marie (née LEFÈVRE)": "DISCHARGED (left bed 12)",
+                    "MARTIN Louise (née LEFÈVRE)": "3"}
+
+
 def test_a_bed_typed_longer_than_the_field_takes_is_refused_not_cut_to_another_bed(window, session_for,
                                                                                     admission_values, type_text):
     """Typing "Side room 2" into the bed box (10 characters at most) kept "Side room ", and the
