@@ -414,3 +414,23 @@ def test_two_unidentified_patients_in_hospital_cannot_share_a_temporary_name(nur
         "discharged_at": (clock.now - timedelta(hours=1)).isoformat(timespec="minutes"),
         "destination": "home", "letter_given": True, "medicines_given": True}, patient_id=first.patient_id)
     assert _admit(nurse, second, "4", hours_ago=0.5).data["temporary_name"] == "INCONNU TREFLE"
+
+
+def test_a_transfer_into_a_taken_bed_says_how_to_swap_two_patients(nurse, admission_values, forms):
+    """Swapping two patients' beds, each transfer was refused with "move that patient first",
+    which was refused the same way: the bed manager went round in a circle."""
+    first = _admit(nurse, admission_values, "1")
+    second = _admit(nurse, {**admission_values, "nir": None, "birth_name": "Roux"}, "2")
+    with pytest.raises(ServiceError) as refused:
+        _move(nurse, first.patient_id, "3B", "2")
+    assert str(refused.value).endswith("choose another bed or move that patient first (to swap two patients' "
+                                       "beds: move one to the ward with no bed, then each into the other's bed, "
+                                       "all at the same time).")
+    with pytest.raises(ServiceError) as admitting:
+        _admit(nurse, {**admission_values, "nir": None, "birth_name": "Petit"}, "2")
+    assert str(admitting.value).endswith("choose another bed or move that patient first.")
+    _move(nurse, first.patient_id, "3B", None)
+    _move(nurse, second.patient_id, "3B", "1")
+    _move(nurse, first.patient_id, "3B", "2")
+    assert {p.patient_id: p.bed for p in census.in_patients(nurse.db, forms)} == {first.patient_id: "2",
+                                                                                 second.patient_id: "1"}

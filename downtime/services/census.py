@@ -313,7 +313,7 @@ def check_movement(db: Database, forms: dict[str, FormSpec], spec: FormSpec, row
         _check_place(db, event)
     for stay in stays(timeline):
         if stay.bed and (stay.until is None or stay.until > since):
-            _check_bed(db, forms, stay)
+            _check_bed(db, forms, stay, moving=event.movement is Movement.TRANSFER)
     _check_care_inside(db, forms, spec, own, timeline, event.patient_id, since, lang)
 
 
@@ -381,9 +381,11 @@ def _check_place(db: Database, event: MovementEvent) -> None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward {ward} has no bed {bed}."), ward=match.ward, bed=repr(event.bed))
 
 
-def _check_bed(db: Database, forms: dict[str, FormSpec], stay: Stay) -> None:
+def _check_bed(db: Database, forms: dict[str, FormSpec], stay: Stay, moving: bool = False) -> None:
     """No other patient may hold the bed at any moment of the stay; only the patients ever
-    placed in that bed are read."""
+    placed in that bed are read. `moving`: a transfer is checked, whose refusal says how two
+    patients swap beds (each transfer was refused with "move that patient first", refused the
+    same way: the bed manager went round in a circle)."""
     others = movement_events(db, _placed(db, stay.ward or "", stay.bed) - {stay.patient_id})
     clashes = [other for events in others.values() for other in stays(events) if overlap(stay, other)]
     if not clashes:
@@ -392,9 +394,13 @@ def _check_bed(db: Database, forms: dict[str, FormSpec], stay: Stay) -> None:
     who = _summaries(db, forms, [taken.patient_id]).get(taken.patient_id)
     name = f"{who.display_name} ({who.downtime_number})" if who else "?"
     if taken.until is None:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward} is taken by {name} since {since}; "
-                                             "choose another bed or move that patient first."),
-                           bed=stay.bed, ward=stay.ward, name=name, since=f"{taken.since:%d/%m/%Y %H:%M}")
+        said = (QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward} is taken by {name} since {since}; choose "
+                                              "another bed or move that patient first (to swap two patients' beds: "
+                                              "move one to the ward with no bed, then each into the other's bed, all "
+                                              "at the same time).") if moving else
+                QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward} is taken by {name} since {since}; "
+                                              "choose another bed or move that patient first."))
+        raise ServiceError(said, bed=stay.bed, ward=stay.ward, name=name, since=f"{taken.since:%d/%m/%Y %H:%M}")
     raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed} of ward {ward} was taken by {name} from {since} to "
                                          "{until}; check the times, or choose another bed."),
                        bed=stay.bed, ward=stay.ward, name=name, since=f"{taken.since:%d/%m/%Y %H:%M}",
