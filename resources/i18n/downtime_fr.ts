@@ -476,6 +476,10 @@
         <translation>Attente</translation>
     </message>
     <message>
+        <source>Reason</source>
+        <translation>Motif</translation>
+    </message>
+    <message>
         <source>BREACH</source>
         <translation>DÉPASSÉ</translation>
     </message>
@@ -1277,6 +1281,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>DÉJÀ TRACÉE : la dose de {slot} a été tracée comme non donnée le {time} par {who}. Abandonnez ce brouillon (saisi le {typed}), sauf si cette traçabilité est erronée.</translation>
     </message>
     <message>
+        <source>GIVEN {late} AFTER ITS TIME ({slot}): if it was given at its time, type that time; if it was not given, record it not given.</source>
+        <translation>DONNÉE {late} APRÈS SON HEURE ({slot}) : si elle a été donnée à son heure, saisissez cette heure ; si elle n’a pas été donnée, tracez-la non donnée.</translation>
+    </message>
+    <message>
         <source>Reason for giving anyway (kept in the record and the audit log)</source>
         <translation>Motif pour administrer malgré tout (gardé dans le dossier et le journal d’audit)</translation>
     </message>
@@ -1451,6 +1459,14 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>Save with this NIR?</source>
         <translation>Enregistrer avec ce NIR ?</translation>
+    </message>
+    <message>
+        <source>Already in hospital?</source>
+        <translation>Déjà hospitalisé ?</translation>
+    </message>
+    <message>
+        <source>Save as another patient?</source>
+        <translation>Enregistrer comme un autre patient ?</translation>
     </message>
     <message>
         <source>Entered in error</source>
@@ -1811,6 +1827,14 @@ What was recorded is kept on this laptop. Put the USB stick right, then open the
 Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis ouvrez l’application et refermez-la pour la sauvegarder.</translation>
     </message>
     <message>
+        <source>Admission not saved yet</source>
+        <translation>Admission pas encore enregistrée</translation>
+    </message>
+    <message>
+        <source>Save this admission first (Ctrl+S): until then the patient on screen has no downtime number.</source>
+        <translation>Enregistrez d’abord cette admission (Ctrl+S) : jusque-là, le patient à l’écran n’a pas de numéro de procédure dégradée.</translation>
+    </message>
+    <message>
         <source>No patient selected</source>
         <translation>Aucun patient sélectionné</translation>
     </message>
@@ -1825,6 +1849,14 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
     <message>
         <source>You have {count} unsaved form(s) or dose(s) from earlier, not recorded. Reopen them?</source>
         <translation>Vous avez {count} formulaire(s) ou dose(s) non enregistré(s) d’une session précédente, non tracé(s). Les rouvrir ?</translation>
+    </message>
+    <message>
+        <source>You have {recorded} dose draft(s) from earlier whose dose has been recorded since (by you or someone else). Reopen them to check and discard them?</source>
+        <translation>Vous avez {recorded} brouillon(s) de dose d’avant dont la dose a été tracée depuis (par vous ou par quelqu’un d’autre). Les rouvrir pour vérifier et les abandonner ?</translation>
+    </message>
+    <message>
+        <source>You have {count} unsaved form(s) or dose(s) from earlier, not recorded, and {recorded} dose draft(s) whose dose has been recorded since (by you or someone else), to check and discard. Reopen them?</source>
+        <translation>Vous avez {count} formulaire(s) ou dose(s) d’avant non enregistré(s), et {recorded} brouillon(s) de dose dont la dose a été tracée depuis (par vous ou par quelqu’un d’autre), à vérifier et abandonner. Les rouvrir ?</translation>
     </message>
     <message>
         <source>Close form</source>
@@ -1979,6 +2011,10 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
     <message>
         <source>ALLERGY: {allergies}</source>
         <translation>ALLERGIE : {allergies}</translation>
+    </message>
+    <message>
+        <source>{status} (left bed {bed})</source>
+        <translation>{status} (a quitté le lit {bed})</translation>
     </message>
 </context>
 <context>
@@ -2381,6 +2417,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Lecture des programmes opératoires…</translation>
     </message>
     <message>
+        <source>{name} ({number}), {operation} — died {died}</source>
+        <translation>{name} ({number}), {operation} — décédé(e) le {died}</translation>
+    </message>
+    <message>
+        <source>Not to rebook, the patient&apos;s death recorded since the cancellation: {operations}.</source>
+        <translation>À ne pas reprogrammer, le décès du patient ayant été enregistré depuis l’annulation : {operations}.</translation>
+    </message>
+    <message>
         <source>No operation chosen</source>
         <translation>Aucune intervention choisie</translation>
     </message>
@@ -2395,10 +2439,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
 </context>
 <context>
     <name>WaitingModel</name>
-    <message>
-        <source>PATIENT DIED {died}: do not rebook</source>
-        <translation>PATIENT DÉCÉDÉ {died} : ne pas reprogrammer</translation>
-    </message>
     <message>
         <source>{days} days</source>
         <translation>{days} jours</translation>
@@ -2726,6 +2766,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Le service {ward} n’a pas de lit {bed}.</translation>
     </message>
     <message>
+        <source>Bed {bed} of ward {ward} is taken by {name} since {since}; choose another bed or move that patient first (to swap two patients&apos; beds: move one to the ward with no bed, then each into the other&apos;s bed, all at the same time).</source>
+        <translation>Le lit {bed} de l’unité {ward} est occupé par {name} depuis le {since} ; choisissez un autre lit ou déplacez d’abord ce patient (pour échanger les lits de deux patients : mettez l’un dans l’unité sans lit, puis chacun dans le lit de l’autre, tous à la même heure).</translation>
+    </message>
+    <message>
         <source>Bed {bed} of ward {ward} is taken by {name} since {since}; choose another bed or move that patient first.</source>
         <translation>Le lit {bed} du service {ward} est occupé par {name} depuis le {since} ; choisissez un autre lit ou déplacez d’abord ce patient.</translation>
     </message>
@@ -2776,6 +2820,34 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Controlled-drug register: the balance cannot go below zero.</source>
         <translation>Registre des stupéfiants : le solde ne peut pas devenir négatif.</translation>
+    </message>
+    <message>
+        <source>{order}, once, at {start}</source>
+        <translation>{order}, une fois, à {start}</translation>
+    </message>
+    <message>
+        <source>{order}, at {times}, from {start}</source>
+        <translation>{order}, à {times}, à partir du {start}</translation>
+    </message>
+    <message>
+        <source>{order}, as required ({why})</source>
+        <translation>{order}, si besoin ({why})</translation>
+    </message>
+    <message>
+        <source>{order}, at least {hours} h apart</source>
+        <translation>{order}, au moins {hours} h d’intervalle</translation>
+    </message>
+    <message>
+        <source>{order}, at most {count} in 24 h</source>
+        <translation>{order}, au plus {count} par 24 h</translation>
+    </message>
+    <message>
+        <source>{order}, from {start}</source>
+        <translation>{order}, à partir du {start}</translation>
+    </message>
+    <message>
+        <source>{order}, stopped {stop}</source>
+        <translation>{order}, arrêtée le {stop}</translation>
     </message>
     <message>
         <source>Days: 1 to 14.</source>
@@ -2898,6 +2970,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>C’est le dernier administrateur actif ; ajoutez-en d’abord un autre.</translation>
     </message>
     <message>
+        <source>The PIN of {staff_id} was not changed: the key-slot file could not be written ({problem}). The old PIN still signs in. Try again, or check the laptop&apos;s disk.</source>
+        <translation>Le code PIN de {staff_id} n’a pas été changé : le fichier des emplacements de clé n’a pas pu être écrit ({problem}). L’ancien code PIN permet toujours de se connecter. Réessayez, ou vérifiez le disque du portable.</translation>
+    </message>
+    <message>
+        <source>The new PIN of {staff_id} is set and opens the database, but the old PIN&apos;s key slot could not be removed ({problem}): the old PIN still opens the file (not the app) until the PIN is set again. Check the laptop&apos;s disk, then set the PIN again.</source>
+        <translation>Le nouveau code PIN de {staff_id} est défini et ouvre la base, mais l’emplacement de clé de l’ancien code PIN n’a pas pu être retiré ({problem}) : l’ancien code PIN ouvre encore le fichier (pas l’application) jusqu’à ce que le code PIN soit de nouveau défini. Vérifiez le disque du portable, puis définissez de nouveau le code PIN.</translation>
+    </message>
+    <message>
         <source>Too many wrong PINs for this staff ID: it is locked until {time}. Ask a colleague to sign in meanwhile.</source>
         <translation>Trop de codes erronés pour cet identifiant : il est bloqué jusqu’à {time}. Demandez à un collègue de se connecter en attendant.</translation>
     </message>
@@ -2976,6 +3056,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>THEATRE CLASH, an operation stands outside its session, move it: {operation}: {clash}</source>
         <translation>CONFLIT DE BLOC, une intervention déborde de sa vacation, la déplacer : {operation} : {clash}</translation>
+    </message>
+    <message>
+        <source>{said} (session last changed on {laptop})</source>
+        <translation>{said} (vacation modifiée en dernier sur {laptop})</translation>
     </message>
     <message>
         <source>Theatre {theatre} already has a session {window} ({specialty}).</source>
@@ -3120,6 +3204,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>unknown form {form}; forms: {forms}</source>
         <translation>formulaire {form} inconnu ; formulaires : {forms}</translation>
+    </message>
+    <message>
+        <source>--count: from 1 to {most} labels</source>
+        <translation>--count : de 1 à {most} étiquettes</translation>
     </message>
     <message>
         <source>{text} matches {count} patients; give the downtime number</source>
@@ -3360,6 +3448,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{file}, ligne {line} : l’enregistrement {record} version {version} diffère de celui déjà présent dans cette base</translation>
     </message>
     <message>
+        <source>{file}, line {line}: column settled holds {value!r}, not a list of version digests</source>
+        <translation>{file}, ligne {line} : la colonne des mises en attente levées contient {value!r}, et non une liste d’empreintes de versions</translation>
+    </message>
+    <message>
         <source>{file}, line {line}: record {record} version {version} arrives without version {previous}; import the earlier export first</source>
         <translation>{file}, ligne {line} : l’enregistrement {record} version {version} arrive sans la version {previous} ; importez d’abord l’export précédent</translation>
     </message>
@@ -3540,6 +3632,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{count} version(s) d’enregistrement</translation>
     </message>
     <message>
+        <source>{count} hold(s) settled at another office</source>
+        <translation>{count} mise(s) en attente levée(s) par un autre bureau</translation>
+    </message>
+    <message>
         <source>the same NIR</source>
         <translation>même NIR</translation>
     </message>
@@ -3626,6 +3722,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>The NIR does not agree with the {traits} typed on this form. Re-read the card and the date of birth: it may be another person&apos;s card, whose number would join two people&apos;s records at back-entry.</source>
         <translation>Le NIR ne concorde pas avec : {traits}, saisi(s) sur ce formulaire. Relisez la carte et la date de naissance : ce peut être la carte d&apos;une autre personne, dont le numéro réunirait les dossiers de deux personnes lors de la ressaisie.</translation>
+    </message>
+    <message>
+        <source>{name}, born {born}, {number}, in {place} ({why})</source>
+        <translation>{name}, né(e) le {born}, {number}, en {place} ({why})</translation>
+    </message>
+    <message>
+        <source>Already in hospital, probably the same person: {patients}. A second admission gives them a second downtime number, wristband and medication chart, and a dose recorded on one chart does not show on the other. If it is them, do not save: open their record instead.</source>
+        <translation>Déjà hospitalisé, probablement la même personne : {patients}. Une seconde admission lui donne un second numéro de procédure dégradée, un second bracelet et un second plan d’administration, et une dose tracée sur l’un n’apparaît pas sur l’autre. Si c’est bien lui ou elle, n’enregistrez pas : ouvrez plutôt son dossier.</translation>
+    </message>
+    <message>
+        <source>“{field}”: {name}, {number}, in {place}, already has that name; give each unidentified patient a temporary name of their own.</source>
+        <translation>« {field} » : {name}, {number}, en {place}, porte déjà ce nom ; donnez à chaque patient non identifié un nom provisoire qui lui soit propre.</translation>
     </message>
     <message>
         <source>ON HOLD, two laptops disagree from version {version}: record {record} ({form}, patient {number}): {versions}</source>
