@@ -434,3 +434,15 @@ def test_a_transfer_into_a_taken_bed_says_how_to_swap_two_patients(nurse, admiss
     _move(nurse, first.patient_id, "3B", "2")
     assert {p.patient_id: p.bed for p in census.in_patients(nurse.db, forms)} == {first.patient_id: "2",
                                                                                  second.patient_id: "1"}
+
+
+def test_patients_of_one_ward_sharing_a_family_name_are_pointed_out(nurse, admission_values, forms):
+    """Mrs Martin (née Lefèvre) in bed 2 and Mr Lefèvre in bed 5: the census said nothing of
+    the name they share, where a dose or a label goes to the wrong one."""
+    martin = _admit(nurse, admission_values, "2")
+    lefevre = _admit(nurse, {**admission_values, "nir": None, "birth_name": "LEFEVRE", "used_name": "",
+                             "given_names": "Paul", "sex": "male"}, "5")
+    _admit(nurse, {**admission_values, "nir": None, "birth_name": "Roux", "used_name": "", "given_names": "Émile"}, "3")
+    _admit(nurse, {**admission_values, "nir": None, "given_names": "Jeanne", "ward": "ICU"}, "1")
+    assert census.name_alerts(census.in_patients(nurse.db, forms)) == {martin.patient_id: ("5",),
+                                                                      lefevre.patient_id: ("2",)}

@@ -34,6 +34,21 @@ def test_census_lists_every_occupied_bed_on_landscape_pages(ward, tmp_path):
         assert f"Page {number} of {pages}" in p.extract_text()
 
 
+@pytest.mark.parametrize("lang, alert", [("en", "SAME NAME: bed"), ("fr", "MÊME NOM : lit")])
+def test_the_census_points_out_patients_of_the_ward_sharing_a_family_name(ward, admission_values, tmp_path,
+                                                                          lang, alert):
+    """Two PATIENT03 on the ward (and their handover sheet silent about it): a dose, a label or a
+    transfer goes to the wrong one."""
+    from dataclasses import replace
+
+    records.save_new(ward, "admission", {**admission_values, "bed": "26", "birth_name": "Patient03",
+                                         "used_name": "", "given_names": "Paul", "nir": None})
+    text = re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(printing.print_census(
+        replace(ward, lang=lang), tmp_path / "census.pdf", ward="3B")).pages))
+    assert f"PATIENT03 Hélène Marie {alert} 26" in text and f"PATIENT03 Paul {alert} 3" in text
+    assert text.count(alert) == 2
+
+
 def test_labels_carry_both_identifiers_a_code128_and_a_qr(ward, tmp_path, monkeypatch):
     coded: list[str] = []
     real = page.barcode

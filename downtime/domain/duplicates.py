@@ -27,7 +27,7 @@ class ProbableDuplicate:
     why: str
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """Case, accents, spaces, hyphens and apostrophes aside, and letters such as œ spelled
     plainly: "Lecœur" from the EHR on one laptop is "LECOEUR" typed on another."""
     decomposed = unicodedata.normalize("NFKD", text.translate(PLAIN_LETTERS).casefold())
@@ -39,7 +39,7 @@ def _first_name(given_names: str) -> str:
     "Jean Pierre" on another, and "Hélène Marie" on one and "Hélène" on another. Twins named
     Jean-Pierre and Jean-Luc are reported too; a person decides, where a missed duplicate
     would go unseen."""
-    return _fold(next(iter(re.findall(r"[\w']+", given_names)), ""))
+    return fold(next(iter(re.findall(r"[\w']+", given_names)), ""))
 
 
 def probable_duplicates(admissions: Iterable[Mapping[str, Any]]) -> list[ProbableDuplicate]:
@@ -50,13 +50,13 @@ def probable_duplicates(admissions: Iterable[Mapping[str, Any]]) -> list[Probabl
     for row in admissions:
         number = row.get("downtime_number", "")
         if row.get("nir"):
-            groups[(SAME_NIR, _fold(row["nir"]))].add(number)
+            groups[(SAME_NIR, fold(row["nir"]))].add(number)
         if row.get("ipp"):
-            groups[(SAME_IPP, _fold(row["ipp"]))].add(number)
+            groups[(SAME_IPP, fold(row["ipp"]))].add(number)
         if row.get("birth_name") and row.get("birth_date"):
             first = _first_name(row.get("given_names") or "")
             groups[(SAME_NAME_AND_BIRTH,
-                    f"{_fold(row['birth_name'])}|{first}|{row['birth_date']}")].add(number)
+                    f"{fold(row['birth_name'])}|{first}|{row['birth_date']}")].add(number)
     found = []
     for (why, _), numbers in sorted(groups.items()):
         if len(numbers) > 1:

@@ -14,9 +14,9 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
 from downtime.formspec.values import format_value
-from downtime.pdf.forms import allergy_line
-from downtime.pdf.page import CONDENSED_BOLD, RULE, SEX, PageInfo, body_width, build_pdf, name_in_cell, style
-from downtime.services.census import CensusRow
+from downtime.pdf.forms import ALERT, allergy_line
+from downtime.pdf.page import CONDENSED_BOLD, INK, RULE, SEX, PageInfo, body_width, build_pdf, name_in_cell, style
+from downtime.services.census import CensusRow, name_alerts
 
 HEADINGS: dict[Lang, tuple[str, ...]] = {
     "en": ("Ward", "Bed", "Patient", "Date of birth", "Sex", "Downtime no.", "Arrived", "Identity",
@@ -29,11 +29,13 @@ TITLE = {"en": "Ward census and handover — {ward}", "fr": "Recensement et tran
 SUBTITLE = {"en": "Census at {at}: {occupied} patient(s), {empty} empty bed(s)",
             "fr": "Situation au {at} : {occupied} patient(s), {empty} lit(s) libre(s)"}
 EMPTY = {"en": "— empty —", "fr": "— libre —"}
+SAME_NAME = {"en": "SAME NAME: bed {beds}", "fr": "MÊME NOM : lit {beds}"}
 ALL = {"en": "all wards", "fr": "toutes unités"}
 
 
-def _cell(text: str, bold: bool = False) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style(size=8, bold=bold, condensed=True, leading=9.5))
+def _cell(text: str, bold: bool = False, color: colors.Color = INK) -> Paragraph:
+    return Paragraph(escape(text).replace("\n", "<br/>"), style(size=8, bold=bold, condensed=True, leading=9.5,
+                                                                 color=color))
 
 
 def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: datetime, lang: Lang,
@@ -46,6 +48,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
         return format_value(field, code, lang) if field is not None and code not in (None, "none") else ""
 
     occupied = sum(row.patient is not None for row in rows)
+    namesakes = name_alerts(row.patient for row in rows if row.patient is not None)
     info = PageInfo(title=TITLE[lang].format(ward=ward or ALL[lang]), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, landscape=True, patient_box=False,
                     subtitle=SUBTITLE[lang].format(at=at.strftime("%d/%m/%Y %H:%M"), occupied=occupied,
@@ -58,8 +61,10 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
             body.append([_cell(row.ward), _cell(row.bed or ""), _cell(EMPTY[lang])] + [""] * 9)
             continue
         arrived = datetime.fromisoformat(p.admitted_at).strftime("%d/%m %H:%M")
-        name = name_in_cell(p.display_name, CONDENSED_BOLD, 8, WIDTHS[2] * width - 12)
-        body.append([_cell(row.ward), _cell(row.bed or "—", bold=True), _cell(name, bold=True),
+        name = [_cell(name_in_cell(p.display_name, CONDENSED_BOLD, 8, WIDTHS[2] * width - 12), bold=True)]
+        if beds := namesakes.get(p.patient_id):
+            name.append(_cell(SAME_NAME[lang].format(beds=", ".join(beds)), bold=True, color=ALERT))
+        body.append([_cell(row.ward), _cell(row.bed or "—", bold=True), name,
                      _cell(p.birth_date.strftime("%d/%m/%Y") if p.birth_date else "?"),
                      _cell(SEX.get(p.sex or "unknown", SEX["unknown"])[lang]), _cell(p.downtime_number),
                      _cell(arrived), _cell(answer(Meaning.IDENTITY_STATUS, p.identity_status)),

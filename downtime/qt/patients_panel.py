@@ -4,7 +4,7 @@ A table over one Qt item model, which sorts its own rows; never a widget per row
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
 
@@ -38,9 +38,12 @@ DATE_OF_BIRTH, ADMITTED = 3, 10  # PatientTableModel.columns
 
 @dataclass(frozen=True)
 class Row:
+    """`namesakes`: the beds of the ward's other patients sharing the patient's family name."""
+
     ward: str
     bed: str | None
     patient: PatientSummary | None
+    namesakes: tuple[str, ...] = ()
 
 
 def allergy_text(patient: PatientSummary) -> str:
@@ -66,7 +69,10 @@ class PatientTableModel(TextTableModel):
             bed = translate("PatientTableModel", "{status} (left bed {bed})").format(
                 status=word(STAY[patient.stay]).upper(), bed=row.bed) if row.bed else word(STAY[patient.stay]).upper()
         admitted = datetime.fromisoformat(patient.admitted_at).strftime("%d/%m %H:%M")
-        return (row.ward, bed, patient.display_name, patient.birth_date_in(language()), word(SEX.get(patient.sex or "", "?")),
+        name = patient.display_name
+        if row.namesakes:
+            name += " — " + translate("PatientTableModel", "SAME NAME: bed {beds}").format(beds=", ".join(row.namesakes))
+        return (row.ward, bed, name, patient.birth_date_in(language()), word(SEX.get(patient.sex or "", "?")),
                 patient.downtime_number, allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),
                 "" if patient.isolation in (None, "none") else word(ISOLATION.get(patient.isolation, patient.isolation)),
                 word(IDENTITY.get(patient.identity_status or "", patient.identity_status or "")), admitted,
@@ -74,7 +80,8 @@ class PatientTableModel(TextTableModel):
 
     def is_warning(self, row: int, column: int) -> bool:
         patient = self.rows[row].patient
-        return column == 6 and patient is not None and bool(patient.allergies)
+        return patient is not None and (column == 6 and bool(patient.allergies) or column == 2 and
+                                        bool(self.rows[row].namesakes))
 
     def __init__(self) -> None:
         super().__init__()
@@ -253,8 +260,13 @@ class PatientsPanel(QWidget):
 
 
 def _listed(session: Session, ward: str | None, empty_beds: bool) -> tuple[bool, list[Row]]:
-    """A ward's beds, empty ones too, or only its patients; every ward's when `ward` is None."""
+    """A ward's beds, empty ones too, or only its patients; every ward's when `ward` is None; each
+    patient's namesakes on their ward (census.name_alerts)."""
     db, forms = session.db, session.forms
     if empty_beds:
-        return True, [Row(r.ward, r.bed, r.patient) for r in census.census(db, forms, ward=ward)]
-    return False, [Row(p.ward or "", p.bed, p) for p in census.in_patients(db, forms, ward=ward)]
+        rows = [Row(r.ward, r.bed, r.patient) for r in census.census(db, forms, ward=ward)]
+    else:
+        rows = [Row(p.ward or "", p.bed, p) for p in census.in_patients(db, forms, ward=ward)]
+    namesakes = census.name_alerts(row.patient for row in rows if row.patient is not None)
+    return empty_beds, [replace(row, namesakes=namesakes.get(row.patient.patient_id, ())) if row.patient else row
+                        for row in rows]

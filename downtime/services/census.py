@@ -12,6 +12,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang
+from downtime.domain.duplicates import fold
 from downtime.domain.census import (Location, Movement, MovementEvent, Stay, StayStatus, locate, misplaced,
                                     overlap, stays)
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -262,6 +263,21 @@ def check_ward_named(db: Database, forms: dict[str, FormSpec], ward: str) -> Non
 def _unknown_ward(ward: str | None, codes: list[str]) -> ServiceError:
     return ServiceError(QT_TRANSLATE_NOOP("messages", "Unknown ward {ward}; wards: {wards}."), ward=repr(ward),
                         wards=", ".join(codes))
+
+
+def name_alerts(patients: Iterable[PatientSummary]) -> dict[str, tuple[str, ...]]:
+    """For each in-patient sharing a family name (birth or used) with another patient of their
+    ward, the others' beds: the paper census's NAME ALERT, where a dose, a label or a transfer
+    goes to the wrong one of Mrs Martin (née Lefèvre) in bed 2 and Mr Lefèvre in bed 5."""
+    namesakes: dict[tuple[str, str], list[PatientSummary]] = defaultdict(list)
+    for patient in patients:
+        for name in {fold(name) for name in patient.family_names} - {""}:
+            namesakes[(_key(patient.ward), name)].append(patient)
+    found: dict[str, dict[str, None]] = defaultdict(dict)
+    for group in namesakes.values():
+        for patient in group:
+            found[patient.patient_id].update((other.bed or "—", None) for other in group if other is not patient)
+    return {patient_id: tuple(sorted(beds, key=bed_order)) for patient_id, beds in found.items() if beds}
 
 
 def bed_order(bed: str | None) -> tuple[int, str]:

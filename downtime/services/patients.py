@@ -44,6 +44,9 @@ class PatientSummary:
     # Each allergy's reaction and severity (in the form's words), beside `allergies`: a drug
     # chart names the reaction, not only the substance.
     reactions: tuple[tuple[str, Text | None], ...] = ()
+    # The birth name and the used name, as typed: two patients of a ward sharing one are
+    # pointed out on its census (census.name_alerts).
+    family_names: tuple[str, ...] = ()
 
     def allergies_in(self, lang: Lang) -> list[str]:
         """Each allergy with its reaction and severity ("Penicillin (anaphylaxis, severe)"), as a
@@ -113,7 +116,9 @@ def summarise(spec: FormSpec, record: RecordVersion, downtime_number: str) -> Pa
         identity_status=get(Meaning.IDENTITY_STATUS), resuscitation=get(Meaning.RESUSCITATION),
         isolation=get(Meaning.ISOLATION),
         reactions=tuple((str(row.get("reaction") or ""), _option_label(allergies_field, "severity", row.get("severity")))
-                        for row in listed))
+                        for row in listed),
+        family_names=tuple(str(name).strip() for name in (get(Meaning.BIRTH_NAME), get(Meaning.USED_NAME))
+                           if name and str(name).strip()))
 
 
 def _option_label(group: Field | None, field_id: str, code: Any) -> Text | None:

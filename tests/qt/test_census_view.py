@@ -266,6 +266,23 @@ def test_a_patient_who_has_left_is_not_listed_in_their_old_bed_when_found(window
                     "MARTIN Louise (née LEFÈVRE)": "3"}
 
 
+def test_the_census_points_out_patients_of_the_ward_sharing_a_family_name(window, session_for, admission_values,
+                                                                           listed):
+    """Mrs Martin (née Lefèvre) in bed 12 and Mr Lefèvre in bed 3, in red beside each name: the
+    list said nothing of the name they share, where a dose or a label goes to the wrong one."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    _admit(window.session, admission_values, "12")
+    _admit(window.session, {**admission_values, "nir": None, "used_name": "", "given_names": "Paul", "sex": "male"},
+           "3")
+    _admit(window.session, {**admission_values, "nir": None, "birth_name": "Roux", "used_name": "",
+                            "given_names": "Émile"}, "4")
+    window.patients.reload_wards()
+    panel = listed(window.patients)
+    assert _names(panel)[2:4] == ["LEFÈVRE Paul — SAME NAME: bed 12", "ROUX Émile"]
+    assert _names(panel)[11] == "MARTIN Hélène Marie (née LEFÈVRE) — SAME NAME: bed 3"
+    assert panel.model.is_warning(11, 2) and not panel.model.is_warning(3, 2)
+
+
 def test_a_bed_typed_longer_than_the_field_takes_is_refused_not_cut_to_another_bed(window, session_for,
                                                                                     admission_values, type_text):
     """Typing "Side room 2" into the bed box (10 characters at most) kept "Side room ", and the
