@@ -27,6 +27,7 @@ from downtime.services import back_entry, printing
 from downtime.services.back_entry import PAGE, PatientWork, WorkItem
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
+from downtime.services.patients import PatientSummary
 
 Row = tuple[PatientWork, WorkItem]
 
@@ -266,6 +267,12 @@ class BackEntryPanel(QWidget):
         line current without selecting it, and a selection-only test answered "Select a line"."""
         index = self.table.currentIndex()
         return self.model.rows[index.row()] if index.isValid() else None
+
+    def chosen_patient(self) -> PatientSummary | None:
+        """The patient of the line the clerk is on, for an action about a patient (ID labels, the
+        MAR): it took the patient chosen on the Patients tab, out of sight."""
+        chosen = self.selected()
+        return chosen[0].patient if chosen is not None else None
 
     def mark_selected(self) -> None:
         chosen = self.selected()

@@ -435,14 +435,20 @@ class MainWindow(QMainWindow):
         if isinstance(current, MedicationPanel):
             index = current.table.currentIndex()
             patient = current.model.rows[index.row()].patient if index.isValid() else None
-        elif isinstance(current, (EscalationPanel, TheatrePanel)):
+        elif isinstance(current, (EscalationPanel, TheatrePanel, BackEntryPanel)):
             patient = current.chosen_patient()
         elif isinstance(current, PatientTab):
             patient = current.patient
         elif isinstance(current, FormView) and (shown := current.patient()) is not None:
             patient = shown
-        else:
+        elif current is self.patients:
             patient = self.patients.selected_patient()
+        else:
+            self.tabs.setCurrentWidget(self.patients)
+            Prompts.error(self, translate("MainWindow", "No patient on this tab"),
+                          translate("MainWindow", "Choose the patient in this list first, then do it again: the action "
+                                                  "was for the patient on screen, and that tab has none."))
+            return None
         if patient is None:
             Prompts.error(self, translate("MainWindow", "No patient selected"), translate("MainWindow", "Select a patient in the list first."))
         return patient

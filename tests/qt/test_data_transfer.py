@@ -753,3 +753,32 @@ def test_every_patient_screen_says_when_another_laptop_wrote_the_admission_other
     printed = " ".join(" ".join(page.extract_text() for page in PdfReader(printing.print_mar(
         nurse_2, [admitted.patient_id], tmp_path / "mar.pdf")).pages).split())
     assert "ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…), check it" in printed
+
+
+def test_a_patient_action_on_the_back_entry_tab_is_for_the_line_chosen_there(qtbot, session_for, answers, tmp_path,
+                                                                            laptop, admission_values, listed):
+    """The clerk on Mr Roux's line of the worklist presses ID labels: the labels of Mrs Martin,
+    chosen on the Patients tab earlier and out of sight, were printed. On a tab with no patient
+    of its own (the controlled drugs register) the action shows the Patients tab, where the
+    patient it would be for is in sight, and asks to choose there."""
+    nurse, ward_clerk = laptop(tmp_path / "ward5.sqlite", 5)
+    martin = records.save_new(nurse, "admission", admission_values)
+    roux = records.save_new(nurse, "admission", {**admission_values, "birth_name": "Roux", "used_name": "",
+                                                 "given_names": "Émile", "nir": "", "bed": "2"})
+    clerk = session_for("records")
+    import_export(clerk, export(ward_clerk, tmp_path / "e").folder)
+    main, panel = _back_entry_tab(qtbot, clerk)
+    patients = listed(main.patients)
+    patients.table.selectRow(next(row for row in range(patients.model.rowCount())
+                                  if (chosen := patients.model.rows[row].patient) and chosen.patient_id == martin.patient_id))
+    main.tabs.setCurrentWidget(panel)
+    row, line = next((row, line) for row, line in enumerate(panel.model.rows)
+                     if line[0].patient and line[0].patient.patient_id == roux.patient_id)
+    panel.table.selectRow(row)
+    labels = main.print_labels()
+    assert labels is not None and labels.name == f"labels-{line[0].patient.downtime_number}.pdf"
+    main.tabs.setCurrentWidget(main.cd_register)
+    assert main.print_labels() is None
+    assert main.tabs.currentWidget() is main.patients
+    assert answers[1][-1] == ("error", "Choose the patient in this list first, then do it again: the action was "
+                                       "for the patient on screen, and that tab has none.")

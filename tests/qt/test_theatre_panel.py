@@ -473,6 +473,7 @@ def test_coordinator_adds_a_session_and_books_from_the_forms(coordinator, qtbot)
     assert session_view.summary.isHidden(), session_view.summary.text()
     new_session = session_view.record.record_id
     panel = window.patients
+    window.tabs.setCurrentWidget(panel)
     panel.table.selectRow(0)
     window.actions_by_id["record_operation_booking"].trigger()
     booking_view = window.tabs.currentWidget()
