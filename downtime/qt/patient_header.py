@@ -32,8 +32,9 @@ def allergies_text(patient: PatientSummary) -> str:
 
 def _place(patient: PatientSummary) -> str:
     """Where the patient is; one who has left is said to have, with the bed they left (now
-    perhaps another patient's), never shown in it as if still there."""
-    place = f"{escape(patient.ward or '—')} / {escape(patient.bed or '—')}"
+    perhaps another patient's), never shown in it as if still there. Ward and bed are kept on
+    one line ("3B / 26", a bed "Side room 2"): a wrapped strip left the bed alone on the next."""
+    place = "\u00a0/\u00a0".join(escape(part or "—").replace(" ", "\u00a0") for part in (patient.ward, patient.bed))
     if patient.stay in (None, StayStatus.IN):
         return place
     return f"<b>{escape(word(STAY[patient.stay]).upper())}</b> ({place})"

@@ -242,10 +242,10 @@ def test_a_patient_who_has_left_is_not_shown_in_their_old_bed_on_their_screens(w
         "medicines_given": True}, patient_id=admitted.patient_id)
     view = FormView(window.session, window.session.form("discharge"), record=discharge)
     qtbot.addWidget(view)
-    assert "<b>DISCHARGED</b> (3B / 12)" in view.header.text()
+    assert "<b>DISCHARGED</b> (3B\u00a0/\u00a012)" in view.header.text()
     view = FormView(window.session, window.session.form("admission"), record=admitted)
     qtbot.addWidget(view)
-    assert "DISCHARGED" not in view.header.text() and "3B / 12" in view.header.text()
+    assert "DISCHARGED" not in view.header.text() and "3B\u00a0/\u00a012" in view.header.text()
 
 
 def test_a_patient_who_has_left_is_not_listed_in_their_old_bed_when_found(window, session_for, admission_values,
@@ -334,7 +334,7 @@ def test_an_open_chart_shows_an_allergy_added_since_and_where_the_patient_went(w
         return " ".join(label.text() for label in tab.findChildren(QLabel) if "ALLERGIES" in label.text())
 
     assert "Latex (Wheeze, severe)" in strip(mar)
-    assert "ICU / 2" in strip(charted) and "Latex" in strip(charted)
+    assert "ICU\u00a0/\u00a02" in strip(charted) and "Latex" in strip(charted)
 
 
 def test_withdrawing_the_admission_of_a_patient_whose_chart_is_open_is_no_error(window, admission_values, answers):

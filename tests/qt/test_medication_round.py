@@ -271,6 +271,18 @@ def test_a_missed_dose_recorded_as_given_now_says_how_late_that_is(qtbot, sessio
     assert not dialog.late.isVisible(), "not given: nothing to type otherwise"
 
 
+def test_the_dose_dialogs_patient_line_never_splits_the_ward_from_the_bed(qtbot, session_for, ward):
+    """The identity line wraps in the dose dialog, and it wrapped inside the place: "3B /" at
+    the end of one line, the bed alone on the next. Ward and bed are joined by spaces that do
+    not break."""
+    _, amox, _ = ward
+    nurse = session_for("nurse")
+    dialog = DoseDialog(nurse, medication.order(nurse.db, amox), None)
+    qtbot.addWidget(dialog)
+    (identity,) = [label for label in dialog.findChildren(QLabel) if "DT-" in label.text()]
+    assert "3B\u00a0/\u00a012" in identity.text()
+
+
 def test_mar_grid_shows_doses_in_words(select_bed, round_window, ward, qtbot):
     patient, amox, morphine = ward
     session = round_window.session
