@@ -109,6 +109,11 @@ def test_a_merge_held_from_version_2_is_settled_as_a_new_version_2(disagreeing, 
     kept = holds.settle(clerk, hold, _side(hold, "15"), DECIDED)
     assert (kept.version, kept.data["bed"]) == (2, "15")
     assert back_entry.progress_counts(clerk) == back_entry.progress(back_entry.worklist(clerk)) == (0, 2)
+    # Merged again with the office's export, the settlement goes through the merge to the next office.
+    again = merge([first, second, third, export(clerk, tmp_path / "settled").folder], tmp_path / "merged-again")
+    other = laptop(tmp_path / "office-901.sqlite", 901)[1]
+    assert import_export(other, again.folder).added["settlements"] == 1
+    assert back_entry.hold_of(other, record) is None and records.current(other.db, record).id == kept.id
 
 
 def test_only_records_staff_settle_and_a_reason_is_required(office, clock):

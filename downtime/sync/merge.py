@@ -40,7 +40,8 @@ from downtime.services.theatre import (
 from downtime.sync.encryption import encrypted_export
 from downtime.sync.export import CSV_ENCODING, ON_HOLD_CELL, ON_HOLD_COLUMN, file_digests, verify_export
 from downtime.sync.versions import (
-    HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, digest, line, lines_of, write_lines,
+    HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENT_COLUMNS, SETTLEMENTS_FILE,
+    digest, line, lines_of, write_lines,
 )
 
 
@@ -281,6 +282,20 @@ def _laptops(db: Database, sources: list[dict[str, Any]]) -> dict[str, Laptop]:
     return {**numbers, **laptops_of(sources)}
 
 
+def _settlements(folders: list[Path]) -> list[dict[str, Any]]:
+    """The settlements of holds the exports carry (see sync.versions), each once by its id, with
+    every version it saw in any of them (the office that took it adds its own, whatever order
+    the exports come in): the merge holds the record as its versions say, and the office
+    importing it takes a settlement where it means the same there (see sync.import_export)."""
+    found: dict[str, dict[str, Any]] = {}
+    for folder in folders:
+        if (folder / SETTLEMENTS_FILE).exists():
+            for row in lines_of(folder / SETTLEMENTS_FILE, SETTLEMENT_COLUMNS):
+                seen = set(orjson.loads(row["settled"])) | set(orjson.loads(found.get(row["id"], row)["settled"]))
+                found[row["id"]] = {**row, "settled": json.dumps(sorted(seen))}
+    return sorted(found.values(), key=lambda row: (row["settled_at"], row["id"]))
+
+
 SOURCE_FIELDS = ("device_id", "device_number", "device_name", "exported_at")
 
 
@@ -325,6 +340,8 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
             if holds:
                 write_lines(staging / HELD_FILE, (text for (text,) in db.execute(
                     "SELECT line FROM held ORDER BY record_id, version, line")))
+            if settlements := _settlements(folders):
+                write_lines(staging / SETTLEMENTS_FILE, map(line, settlements))
             duplicates = probable_duplicates(standing(orjson.loads(text) for (text,) in db.execute(
                 "SELECT line FROM csv_lines WHERE form_id = 'admission'")))
             laptops = _laptops(db, sources)
