@@ -726,31 +726,42 @@ def _dose_on_laptop_2(tmp_path, laptop, clock, admission_values) -> tuple[Sessio
     return doctor, clerk_1, clerk_2, order.record_id, dose.record_id
 
 
-def test_a_dose_whose_order_another_laptop_withdrew_says_so(tmp_path, laptop, clock, admission_values):
+@pytest.mark.parametrize("stopped, first", [(False, 1), (True, 1), (True, 2)])
+def test_a_dose_whose_order_another_laptop_withdrew_says_so(tmp_path, laptop, clock, admission_values, stopped, first):
     """Laptop 1 marked the order entered in error after the patient moved to laptop 2's ward,
     which gave a dose from it. A laptop refuses to withdraw an order its doses stand on, but no
     laptop saw both: the office listed the dose to enter, named by an order it no longer listed
     (withdrawn before it was entered), so the clerk entered a dose with no order in the EHR, and
-    nobody asked whether the patient had had a drug written for someone else."""
+    nobody asked whether the patient had had a drug written for someone else. When laptop 2's
+    doctor stopped the order meanwhile, the order is on hold, and with laptop 2's stick taken
+    first its stop stood at the office, the withdrawal was the version on hold, and the dose's
+    line said nothing."""
     doctor, clerk_1, clerk_2, order, dose = _dose_on_laptop_2(tmp_path, laptop, clock, admission_values)
     records.mark_entered_in_error(doctor, order, "written for the wrong patient")
+    if stopped:
+        records.amend(_doctor(clerk_2, clock), order, {**records.current(clerk_2.db, order).data,
+                                                       "stop_at": "2026-11-29T10:00+01:00"}, "stops tomorrow")
     office = laptop(tmp_path / "office.sqlite", 900)[1]
-    for number, clerk in ((1, clerk_1), (2, clerk_2)):
-        import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
-    (line,) = [item for group in back_entry.worklist(office) for item in group.items
-               if item.record.record_id == dose]
+    for clerk in (clerk_1, clerk_2) if first == 1 else (clerk_2, clerk_1):
+        import_export(office, export(clerk, tmp_path / f"stick{clerk.device.device_number}").folder)
+    lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
+    assert (order in lines and lines[order].on_hold is not None) == stopped
+    line = lines[dose]
     assert line.to_do_in("en") == (
         "enter — its order was withdrawn (entered in error) on laptop 1 (no. 001) by doctor, 28/11/2026 15:00: "
         "written for the wrong patient. Ask the ward or the prescriber before entering this dose")
     assert "its order was withdrawn" in _pdf_text(printing.print_worklist(office, tmp_path / "w.pdf"))
 
 
+@pytest.mark.parametrize("moved, first", [(False, 1), (True, 1), (True, 2)])
 def test_the_records_of_a_patient_whose_admission_another_laptop_withdrew_say_so(tmp_path, laptop, clock,
-                                                                                 admission_values):
+                                                                                 admission_values, moved, first):
     """Laptop 1 withdrew the admission (entered in error) once the patient had moved to laptop
     2's ward, which went on recording their care. A laptop refuses to withdraw an admission its
     patient's other records stand on, but none saw both: the office listed that care to enter
-    for a patient whose admission it no longer listed."""
+    for a patient whose admission it no longer listed. When laptop 2 moved the patient's bed
+    meanwhile, the admission is on hold, and with laptop 2's stick taken first the withdrawal
+    was the version on hold, and the care's line said nothing."""
     nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
     nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
     admitted = records.save_new(nurse_1, "admission", admission_values)
@@ -760,13 +771,15 @@ def test_the_records_of_a_patient_whose_admission_another_laptop_withdrew_say_so
         "taken_at": "2026-11-28T14:20+01:00", "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
         "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
         "temperature": 37.0}, patient_id=admitted.patient_id)
+    if moved:
+        records.amend(nurse_2, admitted.record_id, {**admission_values, "bed": "14"}, "moved to bed 14")
     records.mark_entered_in_error(nurse_1, admitted.record_id, "duplicate of DT-001-00002-5")
     office = laptop(tmp_path / "office.sqlite", 900)[1]
-    for number, clerk in ((1, clerk_1), (2, clerk_2)):
-        import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
-    (group,) = back_entry.worklist(office)
-    assert [item.record.record_id for item in group.items] == [taken.record_id]
-    assert group.items[0].to_do_in("en") == (
+    for clerk in (clerk_1, clerk_2) if first == 1 else (clerk_2, clerk_1):
+        import_export(office, export(clerk, tmp_path / f"stick{clerk.device.device_number}").folder)
+    lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
+    assert sorted(lines) == sorted([taken.record_id, *([admitted.record_id] if moved else [])])
+    assert lines[taken.record_id].to_do_in("en") == (
         "enter — this patient's admission was withdrawn (entered in error) on laptop 1 (no. 001) by Nurse (nurse), "
         "28/11/2026 14:30: duplicate of DT-001-00002-5. Ask the ward before entering this record")
 

@@ -367,11 +367,17 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
     page of the list (or the bundle's patients read together) holds both. The one rule for the
     worklist's lines and the FHIR bundle's Provenance; `laptops` names the laptops by device id.
 
-    `held`: every version of those of them on hold (as storage.records.on_hold reads them). A dose given in a
-    laptop's latest version of it counts for its time although another laptop's withdrawal
-    stands here: it may be the only record of that dose given, and a dose given again for that
-    time said nothing, or "ask the ward", by the order the sticks came in. `authors`: each staff
-    ID with the person's name (staff.names_with_ids), to name who wrote the other record."""
+    `held`: every version of those of them on hold (as storage.records.on_hold reads them). Each
+    laptop's latest version of a record on hold counts as its record does, although another
+    laptop's version stands here: an order or an admission withdrawn there, a dose given there
+    (withdrawn here, it may be the only record of that dose given). Without it a line said
+    nothing, or "ask the ward", by the order the sticks came in. `authors`: each staff ID with
+    the person's name (staff.names_with_ids), to name who wrote the other record."""
+    latest = {(version.record_id, version.device_id): version for version in sorted(held, key=lambda v: v.version)}
+    withdrawn = {record.record_id: record for record in current if record.status is RecordStatus.ENTERED_IN_ERROR}
+    for version in latest.values():
+        if version.status is RecordStatus.ENTERED_IN_ERROR:
+            withdrawn.setdefault(version.record_id, version)
     standing = [record for record in current if record.status is not RecordStatus.ENTERED_IN_ERROR]
     admissions: dict[str | None, list[RecordVersion]] = {}
     for record in current:
@@ -380,17 +386,14 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
     found: dict[str, list[tuple[str, RecordVersion]]] = {}
     for record in standing:
         stays = admissions.get(record.patient_id, [])
-        if stays and not forms[record.form_id].creates_patient and all(stay.status is RecordStatus.ENTERED_IN_ERROR for stay in stays):
+        if stays and not forms[record.form_id].creates_patient and all(stay.record_id in withdrawn for stay in stays):
             found.setdefault(record.record_id, []).append(
-                (ADMISSION_WITHDRAWN, max(stays, key=lambda stay: stay.recorded_at)))
-    orders = {record.record_id: record for record in current if record.form_id == records.ORDER_FORM}
+                (ADMISSION_WITHDRAWN, max((withdrawn[stay.record_id] for stay in stays), key=lambda stay: stay.recorded_at)))
     slots: dict[tuple[str, datetime], list[RecordVersion]] = {}
     doses = [record for record in standing if record.form_id == census.DOSE_FORM]
     for dose in doses:
-        order = orders.get(str(dose.data.get("order")))
-        if order is not None and order.status is RecordStatus.ENTERED_IN_ERROR:
+        if (order := withdrawn.get(str(dose.data.get("order")))) is not None:
             found.setdefault(dose.record_id, []).append((ORDER_WITHDRAWN, order))
-    latest = {(version.record_id, version.device_id): version for version in sorted(held, key=lambda v: v.version)}
     here = {(dose.record_id, dose.device_id) for dose in doses}
     for dose in doses + [version for key, version in latest.items() if key not in here
                          and version.form_id == census.DOSE_FORM and version.status is not RecordStatus.ENTERED_IN_ERROR]:
