@@ -1835,6 +1835,14 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
         <translation>Enregistrez d’abord cette admission (Ctrl+S) : jusque-là, le patient à l’écran n’a pas de numéro de procédure dégradée.</translation>
     </message>
     <message>
+        <source>No patient on this tab</source>
+        <translation>Pas de patient dans cet onglet</translation>
+    </message>
+    <message>
+        <source>Choose the patient in this list first, then do it again: the action was for the patient on screen, and that tab has none.</source>
+        <translation>Choisissez d’abord le patient dans cette liste, puis recommencez : l’action portait sur le patient à l’écran, et cet onglet n’en a pas.</translation>
+    </message>
+    <message>
         <source>No patient selected</source>
         <translation>Aucun patient sélectionné</translation>
     </message>
@@ -2015,6 +2023,10 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
     <message>
         <source>{status} (left bed {bed})</source>
         <translation>{status} (a quitté le lit {bed})</translation>
+    </message>
+    <message>
+        <source>SAME NAME: bed {beds}</source>
+        <translation>MÊME NOM : lit {beds}</translation>
     </message>
 </context>
 <context>
