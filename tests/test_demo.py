@@ -31,6 +31,8 @@ def test_demo_ward_is_realistic_and_sound(tmp_path, forms, clock):
     assert len(states) >= 30
     assert {s.status.value for s in states} == {"booked", "cancelled", "rebooked", "transferred"}
     assert all(s.cancel_reason.value == "information_system" for s in states if s.cancel_reason)
+    gynaecological = {"Hysteroscopy", "Laparoscopic ovarian cystectomy"}  # a man's hysteroscopy on the coordinator's list
+    assert {s.patient.sex for s in states if s.record.data["procedure"] in gynaecological} == {"female"}
     for staff_id, _, role, pin in DEMO_ACCOUNTS:
         assert staff.sign_in(db, staff_id, pin, clock).role is role
 

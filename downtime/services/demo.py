@@ -297,6 +297,13 @@ _PROCEDURES = (("Laparoscopic cholecystectomy", "not_applicable", 90, "General s
 _PRIORITIES = ("elective", "elective", "elective", "expedited", "urgent")
 
 
+def _procedure_for(drawn: tuple[str, str, int, str], sex: str | None) -> tuple[str, str, int, str]:
+    """The procedure drawn, unless a gynaecological one for a patient not recorded female: then
+    a hernia repair (a man's hysteroscopy on the demo's lists read as the app's mistake). No
+    further draw, so the rest of the demo stays as it was."""
+    return _PROCEDURES[1] if drawn[3] == "Gynaecology" and sex != "female" else drawn
+
+
 def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
     """A week of sessions over four theatres, a booking for most in-patients placed clash-free,
     and the outage's batch of cancellations (yesterday's and today's morning lists), two of them
@@ -319,7 +326,7 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
     booked: list[Booking] = []
     made = []
     for patient in census.in_patients(db, forms)[:40]:
-        procedure, side, minutes, specialty = rng.choice(_PROCEDURES)
+        procedure, side, minutes, specialty = _procedure_for(rng.choice(_PROCEDURES), patient.sex)
         wanted = Booking("new", patient.patient_id, None, None, minutes, rng.choice(_SURGEONS), rng.choice(_ANAESTHETISTS))
         slots = suggest_slots(wanted, all_sessions, booked, after=monday + timedelta(hours=rng.randint(0, 80)), limit=1,
                               on=lambda session: session.specialty == specialty)
