@@ -195,6 +195,8 @@ class CancelDialog(QDialog):
                   "patient_told": self.told_codes[self.told.currentIndex()]}
         if self.notes.text().strip():
             values["notes"] = self.notes.text().strip()
+        if not self._death_confirmed(values["reason"]):
+            return None
         try:
             saved = theatre.cancel(self.session, self.state.record.record_id, values)
         except (ValidationFailed, ServiceError) as problem:
@@ -202,6 +204,17 @@ class CancelDialog(QDialog):
             return None
         self.accept()
         return saved
+
+
+    def _death_confirmed(self, reason: str | None) -> bool:
+        """"Patient died" with no death recorded here is asked about first: it sits next to
+        "Patient declined", and the operation leaves the rescheduling list for good. Not refused:
+        a patient waiting at home may die with no death recorded in the hospital."""
+        if reason != theatre.CancelReason.PATIENT_DIED or self.state.died_at is not None:
+            return True
+        return Prompts.confirm(self, translate("CancelDialog", "No death recorded"), translate(
+            "CancelDialog", "No death is recorded for {name}. Cancel as \"Patient died\"? The operation leaves the "
+                            "rescheduling list and is not rebooked.").format(name=self.state.patient.display_name))
 
 
 class RebookDialog(QDialog):

@@ -237,6 +237,32 @@ def test_an_operation_of_a_patient_who_has_died_since_says_so_until_cancelled_as
     assert panel.day_model.text(0, STATUS) == "CANCELLED" and panel.waiting_model.rowCount() == 0
 
 
+def test_cancelling_as_patient_died_with_no_death_recorded_asks_first(coordinator, qtbot, listed, answers):
+    """"Patient died" sits next to "Patient declined" in the reasons: picked by mistake, the
+    operation left the rescheduling list for good, no one asked. With no death recorded here (a
+    patient waiting at home may die with none), the coordinator is asked first."""
+    script, asked = answers
+    window, _ = coordinator
+    panel = window.theatre
+    panel.day_table.setFocus()
+    panel.day_table.selectRow(0)
+    QTest.keyClick(panel.day_table, Qt.Key.Key_Return)
+    dialog = panel.dialog
+    qtbot.waitActive(dialog)
+    dialog.reason.setCurrentIndex(dialog.reason_codes.index("patient_died"))
+    QTest.keyClicks(dialog.last_minute, "N")
+    QTest.keyClicks(dialog.told, "No")
+    script["confirm"] = [False]
+    QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    assert asked[-1] == ("confirm", "No death recorded") and dialog.isVisible()
+    (state,) = theatre.bookings(window.session.db, window.session.forms)
+    assert state.status is theatre.BookingStatus.BOOKED
+    script["confirm"] = [True]
+    QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    (state,) = theatre.bookings(window.session.db, window.session.forms)
+    assert (state.status, state.cancel_reason) == (theatre.BookingStatus.CANCELLED, theatre.CancelReason.PATIENT_DIED)
+
+
 def _first_operation_cancelled(window, listed):
     """The demo's first operation cancelled at the last minute (no ward bed), the theatre tab
     read again: its rescheduling list holds it."""
