@@ -312,6 +312,10 @@ class RebookDialog(QDialog):
         elif not self.slots:
             self.error.setText(translate("RebookDialog",
                                          "No free slot in the sessions known to this laptop: add sessions or transfer."))
+        elif deadline is not None and deadline < self.session.clock():  # no slot can come before it: none to free
+            self.error.setText(translate("RebookDialog", "This operation's rebook-by date ({date}) has passed: book the "
+                                                         "earliest slot, or transfer.").format(
+                date=f"{deadline:%d/%m/%Y %H:%M}"))
         elif deadline is not None and self.slots[0].start > deadline and picked > self.from_day.minimumDate():
             self.error.setText(translate("RebookDialog", "These slots are after this operation's rebook-by date "
                                                          "({date}).").format(date=f"{deadline:%d/%m/%Y %H:%M}"))

@@ -440,14 +440,14 @@ def test_the_rebook_dialog_offers_the_operations_own_specialtys_lists(coordinato
         state.session_id].specialty == "Gynaecology"
 
 
-def _rebooking_an_urgent_case(coordinator, qtbot, listed):
+def _rebooking_an_urgent_case(coordinator, qtbot, listed, decided="2026-11-28T12:00+01:00"):
     """The demo's first operation made urgent (24 hours from the decision) and cancelled at the
     last minute, its rebook dialog open: its first free slot is two days on."""
     window, _ = coordinator
     panel, session = window.theatre, window.session
     state = theatre.bookings(session.db, session.forms)[0]
     records.amend(session, state.record.record_id, {**state.record.data, "priority": "urgent",
-                                                    "decided_at": "2026-11-28T12:00+01:00"}, "urgent after review")
+                                                    "decided_at": decided}, "urgent after review")
     theatre.cancel(session, state.record.record_id, {"cancelled_at": "2026-11-28T13:00+01:00", "reason": "no_ward_bed",
                                                      "last_minute": True, "patient_told": "in_person"})
     panel.refresh()
@@ -466,6 +466,18 @@ def test_a_slot_after_an_urgent_operations_rebook_by_date_says_so(coordinator, q
     assert "No free slot before this operation's rebook-by date (29/11/2026 12:00)" in dialog.error.text()
     dialog.from_day.setDate(QDate(2026, 11, 30))  # the coordinator looks from Monday on: not "no free slot before"
     assert dialog.error.text() == "These slots are after this operation's rebook-by date (29/11/2026 12:00)."
+
+
+def test_an_urgent_operation_past_its_rebook_by_date_is_not_sent_to_free_a_slot_before_it(coordinator, qtbot,
+                                                                                         listed):
+    """Its rebook-by date already past, the dialog said "No free slot before this operation's
+    rebook-by date: free one on a list (move an operation that can wait)": no slot can come
+    before a date gone by, and the coordinator went looking for one to free. It says the date
+    has passed: the earliest slot, or a transfer."""
+    dialog = _rebooking_an_urgent_case(coordinator, qtbot, listed, decided="2026-11-27T09:00+01:00")
+    assert dialog.slot_list.item(0).text().endswith("— after the rebook-by date")
+    assert dialog.error.text() == ("This operation's rebook-by date (28/11/2026 09:00) has passed: book the earliest "
+                                   "slot, or transfer.")
 
 
 def test_each_suggested_slot_shows_whole_after_the_rebook_by_date_included(coordinator, qtbot, listed):
