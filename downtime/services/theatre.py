@@ -99,8 +99,9 @@ class BookingState(BookingFacts):
     @property
     def died_before(self) -> datetime | None:
         """The patient's recorded death, when it comes before the operation (one waiting for a
-        new date: any recorded death). Nothing cancels it by itself: each list says so until a
-        coordinator cancels it ("patient died")."""
+        new date: any recorded death). Nothing cancels a booked operation by itself: each list
+        says so until a coordinator cancels it ("patient died"); one waiting for a new date leaves
+        the rescheduling list (`rescheduling`)."""
         if self.died_at is None or (self.start is not None and self.start < self.died_at):
             return None
         return self.died_at
