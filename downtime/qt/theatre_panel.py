@@ -350,6 +350,9 @@ class RebookDialog(QDialog):
             self.error.setText(translate("RebookDialog", "{clash} The suggested slots have been read again.").format(
                 clash=say(clash)))
             return None
+        except theatre.PatientDied:
+            self.suggest()  # the death recorded since the dialog opened: no slot nor transfer offered, and why
+            return None
         except (ValidationFailed, ServiceError) as problem:
             self.error.setText(say(problem))
             return None

@@ -355,6 +355,23 @@ def test_the_rebook_dialog_of_a_patient_who_died_says_so_and_offers_neither_slot
     assert dialog.error.text().startswith("This patient's death is recorded")
 
 
+def test_a_death_recorded_while_the_rebook_dialog_is_open_closes_its_offers(coordinator, qtbot, session_for, listed):
+    """The death arrived (an import, the ward on this laptop) with the dialog open: Enter on a
+    slot was refused, and the slots and "Transfer instead" stayed offered. The dialog reads them
+    again, as after a slot taken meanwhile: none, the death said."""
+    window, _ = coordinator
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    assert dialog.slots and dialog.transfer.isEnabled()
+    (booked,) = theatre.bookings(window.session.db, window.session.forms)
+    records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+                                                      "expected": False, "family_informed": True},
+                     patient_id=booked.record.patient_id)
+    dialog.slot_list.setFocus()
+    QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.slot_list.count() == 0
+    assert not dialog.transfer.isEnabled() and dialog.error.text().startswith("This patient's death is recorded")
+
+
 def test_an_operation_whose_patient_died_after_its_cancellation_leaves_the_rescheduling_list_saying_why(
         coordinator, session_for, listed):
     """Cancelled (no ward bed) on Saturday morning, the patient dead that afternoon: the operation
