@@ -697,3 +697,16 @@ def test_a_dead_patients_operation_is_not_transferred_to_another_hospital(lists,
     assert _state(coord, waiting.record_id).status is theatre.BookingStatus.CANCELLED
     theatre.rebook(coord, waiting.record_id, {**transfer, "decided_at": "2026-11-28T11:00+01:00"})
     assert _state(coord, waiting.record_id).status is theatre.BookingStatus.TRANSFERRED
+
+
+def test_an_operation_left_by_its_patients_death_is_no_breach(lists, clock, session_for):
+    """An urgent operation past its rebook-by date, its patient dead since: it left the list, but
+    the command listing it last read "BREACH PATIENT DIED: not to rebook", a breach to answer
+    for an operation no one will do."""
+    coord, patients, made = lists
+    urgent = theatre.book(coord, patients[0], _booking(made["t1-tue"], "08:00", day=TUESDAY, priority="urgent"))
+    theatre.cancel(coord, urgent.record_id, CANCEL)
+    assert theatre.rescheduling(coord.db, coord.forms, clock.now)[0][0].breach
+    _died(session_for, patients[0])
+    (_, (left,)) = theatre.rescheduling(coord.db, coord.forms, clock.now)
+    assert (left.breach, left.near_breach) == (False, False)

@@ -719,7 +719,9 @@ def rescheduling(db: Database, forms: dict[str, FormSpec], now: datetime,
                                  waited=now - state.decided_at))
     far = datetime.max.replace(tzinfo=now.tzinfo)
     ordered = sorted(items, key=lambda i: (PRIORITY_RANK[i.state.priority], i.state.rebook_by or far, -i.waited))
-    return [i for i in ordered if i.state.died_at is None], [i for i in ordered if i.state.died_at is not None]
+    # One left by a death is no breach: no one will do it.
+    return ([i for i in ordered if i.state.died_at is None],
+            [replace(i, breach=False, near_breach=False) for i in ordered if i.state.died_at is not None])
 
 
 def procedure_and_side(data: Mapping[str, Any], booking_spec: FormSpec, lang: Lang) -> str:
