@@ -109,9 +109,9 @@ class DayModel(TextTableModel):
 
 
 class WaitingModel(TextTableModel):
-    """Each cancellation's reason, as the printed list gives it: one the patient declined, or put
-    off while unfit, read like one the outage cancelled. Last, so the rebook-by date and its
-    BREACH stay on a laptop's screen in French."""
+    """The rescheduling list, with each cancellation's reason as the printed list gives it (one
+    the patient declined, or put off while unfit, read like one the outage cancelled): last, so
+    the rebook-by date and its BREACH stay on a laptop's screen in French."""
 
     columns = (QT_TR_NOOP("Priority"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Procedure"),
                QT_TR_NOOP("Side"), QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Cancelled"), QT_TR_NOOP("Rebook by"),
@@ -204,7 +204,6 @@ class CancelDialog(QDialog):
             return None
         self.accept()
         return saved
-
 
     def _death_confirmed(self, reason: str | None) -> bool:
         """"Patient died" with no death recorded here is asked about first: it sits next to
