@@ -671,7 +671,7 @@ def test_an_operation_booked_before_the_patients_death_is_flagged_wherever_it_sh
     printed = _pdf_text(printing.print_rescheduling(coord, tmp_path / "resched.pdf"))
     assert "0 cancelled operation(s) not yet rebooked" in printed
     patient = left.state.patient
-    assert (f"Not to rebook, the patient's death recorded since the cancellation: {patient.display_name} "
+    assert (f"Not to rebook, the patient's death is recorded: {patient.display_name} "
             f"({patient.downtime_number}), Laparoscopic cholecystectomy — died 28/11/2026 13:00.") in printed
     with pytest.raises(ServiceError, match=r"This patient's death is recorded \(28/11/2026 13:00\): no letter"):
         printing.print_letter(coord, moved.record_id, tmp_path / "letter.pdf")

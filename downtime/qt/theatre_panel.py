@@ -505,8 +505,8 @@ class TheatrePanel(QWidget):
             name=item.state.patient.display_name, number=item.state.patient.downtime_number,
             operation=_operation(self.session, item.state), died=f"{item.state.died_at:%d/%m/%Y %H:%M}")
             for item in left]
-        self.left_by_death.setText(translate("TheatrePanel", "Not to rebook, the patient's death recorded since the "
-                                                             "cancellation: {operations}.").format(operations="; ".join(died)))
+        self.left_by_death.setText(translate("TheatrePanel", "Not to rebook, the patient's death is recorded: "
+                                                             "{operations}.").format(operations="; ".join(died)))
         self.left_by_death.setVisible(bool(left))
 
     def _refused(self, problem: UserError) -> None:

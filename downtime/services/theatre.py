@@ -705,7 +705,7 @@ def rescheduling(db: Database, forms: dict[str, FormSpec], now: datetime,
     """Cancelled operations not yet rebooked (one cancelled because the patient died is not to
     be): those to rebook, by priority, then the date they must happen by, then how long the
     patient has waited, breaches (past the date) and near-breaches standing out; and, apart,
-    those whose patient's death is recorded since, cancelled for another reason. These left the
+    those cancelled for another reason whose patient's death is recorded. These leave the
     list: one stayed on it, "do not rebook" at the far end of its line, and a coordinator working
     down the list rang a dead patient's family for a date. The lists name them under it, with
     the death, so none vanishes unexplained; a death withdrawn as entered in error puts the

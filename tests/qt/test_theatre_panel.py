@@ -391,7 +391,7 @@ def test_an_operation_whose_patient_died_after_its_cancellation_leaves_the_resch
     patient = booked.patient
     assert not panel.left_by_death.isHidden()
     assert panel.left_by_death.text() == (
-        f"Not to rebook, the patient's death recorded since the cancellation: {patient.display_name} "
+        f"Not to rebook, the patient's death is recorded: {patient.display_name} "
         f"({patient.downtime_number}), Total hip replacement, RIGHT — died 28/11/2026 13:00.")
 
 
