@@ -710,3 +710,15 @@ def test_an_operation_left_by_its_patients_death_is_no_breach(lists, clock, sess
     _died(session_for, patients[0])
     (_, (left,)) = theatre.rescheduling(coord.db, coord.forms, clock.now)
     assert (left.breach, left.near_breach) == (False, False)
+
+
+def test_the_booking_forms_sessions_come_in_time_order(lists, clock, session_for):
+    """The booking form's list of sessions came in the order each was last saved: Monday's T1
+    list, shortened, went after Tuesday's, and a list imported from another laptop after every
+    one of this laptop's (weeks of them, in an outage)."""
+    coord, _, made = lists
+    monday = records.list_current(coord.db, form_id="theatre_session")[0]
+    records.amend(coord, made["t1-mon"], {**monday.data, "ends_at": f"{MONDAY}T12:00+01:00"}, "no afternoon staff")
+    early = _session(coord, "T3", MONDAY, start="07:00", end="08:00")
+    assert [record_id for record_id, _ in records.choices(coord, "theatre_session")] == [
+        early, made["t1-mon"], made["t2-mon"], made["t1-tue"]]

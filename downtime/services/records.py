@@ -346,10 +346,13 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
 
 def choices(session: Session, form_id: str) -> list[tuple[str, str]]:
     """Standing records a form field may point to (e.g. theatre sessions), each with its label,
-    as the screen offers them in a list."""
-    return [(record.record_id, record_label(session, record))
-            for record in list_current(session.db, form_id=form_id)
-            if record.status is not RecordStatus.ENTERED_IN_ERROR]
+    as the screen offers them in a list: in the order of the moments they are about, then of
+    their labels (a session's start, then its theatre). In the order each was last saved, a
+    list shortened went after the next day's, and one imported after all of this laptop's."""
+    standing = [record for record in list_current(session.db, form_id=form_id)
+                if record.status is not RecordStatus.ENTERED_IN_ERROR]
+    labelled = sorted(((record.occurred_at, record_label(session, record), record.record_id) for record in standing))
+    return [(record_id, label) for _, label, record_id in labelled]
 
 
 def on_hold(session: Session, record_ids: Collection[str]) -> dict[str, Hold]:
