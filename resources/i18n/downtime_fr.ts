@@ -1040,6 +1040,14 @@ le numéro du patient dans le DPI :</translation>
         <source>&amp;Cancel the operation</source>
         <translation>&amp;Annuler l’intervention</translation>
     </message>
+    <message>
+        <source>No death recorded</source>
+        <translation>Aucun décès enregistré</translation>
+    </message>
+    <message>
+        <source>No death is recorded for {name}. Cancel as &quot;Patient died&quot;? The operation leaves the rescheduling list and is not rebooked.</source>
+        <translation>Aucun décès n’est enregistré pour {name}. Annuler comme « Patient décédé » ? L’intervention quitte la liste à reprogrammer et ne sera pas reprogrammée.</translation>
+    </message>
 </context>
 <context>
     <name>CdEntryDialog</name>
@@ -2150,6 +2158,10 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
         <translation>Aucun créneau libre dans les vacations connues de ce portable : ajoutez des vacations ou transférez.</translation>
     </message>
     <message>
+        <source>This operation&apos;s rebook-by date ({date}) has passed: book the earliest slot, or transfer.</source>
+        <translation>La date limite de reprogrammation de cette intervention ({date}) est passée : prenez le premier créneau, ou transférez.</translation>
+    </message>
+    <message>
         <source>These slots are after this operation&apos;s rebook-by date ({date}).</source>
         <translation>Ces créneaux sont après la date limite de reprogrammation de cette intervention ({date}).</translation>
     </message>
@@ -2433,8 +2445,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{name} ({number}), {operation} — décédé(e) le {died}</translation>
     </message>
     <message>
-        <source>Not to rebook, the patient&apos;s death recorded since the cancellation: {operations}.</source>
-        <translation>À ne pas reprogrammer, le décès du patient ayant été enregistré depuis l’annulation : {operations}.</translation>
+        <source>Not to rebook, the patient&apos;s death is recorded: {operations}.</source>
+        <translation>À ne pas reprogrammer, le décès du patient est enregistré : {operations}.</translation>
     </message>
     <message>
         <source>No operation chosen</source>
