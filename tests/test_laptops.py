@@ -35,7 +35,7 @@ def test_a_ward_laptop_that_admitted_no_one_is_named_at_the_office_by_its_name(d
     assert hold is not None
     chosen = next(version for version in hold.versions if version.device_id == two)
     kept = settle(office, hold, chosen, "Sister Martin, ward 3B, by phone")
-    assert "version 2 by nurse on laptop 2 (no. 002) chosen." in kept.reason
+    assert "version 2 by Nurse (nurse) on laptop 2 (no. 002) chosen." in kept.reason
     assert verify_chain(office.db) is None
 
 
