@@ -242,6 +242,46 @@ def test_a_settlement_that_means_otherwise_at_another_office_leaves_the_record_o
     result = import_export(other, export(clerk, tmp_path / "settled").folder)
     assert "settlements" not in result.added and other.db.execute("SELECT COUNT(*) FROM hold_settlements").fetchone() == (0,)
     assert back_entry.hold_of(other, record) is not None and records.current(other.db, record).data["bed"] == "14"
+    # The import says so, with who settled and their reason: its clerk phoned the ward again.
+    [said] = result.holds_text("en")
+    assert said == (
+        f"SETTLEMENT NOT TAKEN HERE, record {record} (Downtime admission record, patient {_number(other, record)}) stays on hold: at "
+        f"another office Records (records) settled it on 28/11/2026 14:15, choosing version 2 on laptop 1 (no. 001), "
+        f'"{DECIDED}"; but version 2 by Nurse (nurse) on laptop 2 (no. 002) at 28/11/2026 14:10 stands here, not '
+        "the version it left standing. Settle it here choosing that version, with the ward's word as its reason.")
+
+
+def _number(session, record):
+    return next(session.db.query("SELECT downtime_number FROM patients WHERE patient_id = ?",
+                                 [records.current(session.db, record).patient_id]))["downtime_number"]
+
+
+def test_a_settlement_that_did_not_see_a_version_here_is_said_in_the_import_to_ask_the_ward_again(
+        disagreeing, office, tmp_path, laptop, clock, admission_values, capsys):
+    """The ward amended the record again on laptop 1 (bed 16) after office 900 settled it: office
+    901, given that stick, has a version the ward was not asked about, and keeps the record on
+    hold. Its import (report, command line) says who settled, the reason, and which version they
+    did not see."""
+    from downtime.cli import main
+
+    record, first, second, _, nurse, clerk_1 = disagreeing
+    _, clerk = office
+    hold = back_entry.hold_of(clerk, record)
+    holds.settle(clerk, hold, _side(hold, "15"), DECIDED)
+    settled = export(clerk, tmp_path / "settled").folder
+    clock.advance(minutes=30)
+    records.amend(nurse, record, {**admission_values, "bed": "16"}, "moved to bed 16")
+    other = laptop(tmp_path / "office-901.sqlite", 901)[1]
+    for folder in (first, second, export(clerk_1, tmp_path / "export-1-again").folder):
+        import_export(other, folder)
+    db = str(other.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    assert main(["import", str(settled), "--user", "records", "--pin", "4444", "--db", db]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert (f"SETTLEMENT NOT TAKEN HERE, record {record} (Downtime admission record, patient {_number(other, record)}) stays on hold: "
+            "at another office Records (records) settled it on ") in out
+    assert (f'"{DECIDED}"; but it did not see version 3 by Nurse (nurse) on laptop 1 (no. 001) at 28/11/2026 '
+            "14:45. Ask the ward again, naming the version it did not see, then settle it here.") in out
+    assert back_entry.hold_of(other, record) is not None
 
 
 def test_the_worklist_settle_command_lists_the_versions_then_settles_with_the_one_chosen(office, capsys):

@@ -36,6 +36,14 @@ class HeldVersion:
         """From a record version's row, as stored or as an export's line holds it."""
         return cls(int(row["version"]), str(row["author"]), str(row["device_id"]), str(row["recorded_at"]))
 
+    def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None,
+             authors: Mapping[str, str] | None = None) -> str:
+        """"version 2 by Hélène Lefèvre (nurse) on Ward 5A laptop 2 (no. 002) at 28/11/2026 14:10"
+        (see Hold.text for `laptops` and `authors`)."""
+        return message(lang, HELD_VERSION, version=self.version, author=(authors or {}).get(self.author, self.author),
+                       laptop=laptop_name(lang, self.device_id, laptops or {}),
+                       time=f"{datetime.fromisoformat(self.recorded_at):%d/%m/%Y %H:%M}")
+
 
 @dataclass(frozen=True)
 class Hold:
@@ -60,11 +68,7 @@ class Hold:
         """`laptops`: what is known of each laptop by device id, to name it (domain.laptops);
         `titles`: each form's title in `lang`, and `authors` each staff ID with the person's name,
         for the people reading it (a manifest keeps the form's id and the staff ID)."""
-        versions = "; ".join(message(lang, HELD_VERSION, version=held.version,
-                                     author=(authors or {}).get(held.author, held.author),
-                                     laptop=laptop_name(lang, held.device_id, laptops or {}),
-                                     time=f"{datetime.fromisoformat(held.recorded_at):%d/%m/%Y %H:%M}")
-                             for held in self.versions)
+        versions = "; ".join(held.text(lang, laptops, authors) for held in self.versions)
         return message(lang, ON_HOLD, version=self.from_version, record=self.record_id,
                        form=(titles or {}).get(self.form_id, self.form_id),
                        number=self.downtime_number or message(lang, NO_PATIENT), versions=versions)
@@ -86,3 +90,50 @@ def holds_of(rows: Iterable[Mapping[str, Any]], numbers: Mapping[str, str]) -> t
         holds.append(Hold(record_id, str(found[0]["form_id"]), numbers.get(patient, "") if patient else "",
                           int(found[0]["version"]), tuple(HeldVersion.of(row) for row in found)))
     return tuple(holds)
+
+
+NOT_TAKEN = QT_TRANSLATE_NOOP("messages", "SETTLEMENT NOT TAKEN HERE, record {record} ({form}, patient {number}) "
+                                          "stays on hold: at another office {settler} settled it on {time}, choosing "
+                                          "version {chosen} on {laptop}, \"{reason}\"; but {why}. {advice}")
+STANDS_HERE = QT_TRANSLATE_NOOP("messages", "{version} stands here, not the version it left standing")
+NOT_SEEN = QT_TRANSLATE_NOOP("messages", "it did not see {versions}")
+BOTH = QT_TRANSLATE_NOOP("messages", "{first}, and {second}")
+CHOOSE_IT_HERE = QT_TRANSLATE_NOOP("messages", "Settle it here choosing that version, with the ward's word as its "
+                                               "reason.")
+ASK_AGAIN = QT_TRANSLATE_NOOP("messages", "Ask the ward again, naming the version it did not see, then settle it "
+                                          "here.")
+
+
+@dataclass(frozen=True)
+class SettlementNotTaken:
+    """A settlement of a hold made at another office that an import could not take, as it means
+    otherwise here: the record stays on hold, and the clerk is told what the ward said there and
+    why it does not hold here, so as to settle it without phoning the ward for what they said
+    already (or to phone them about the version they were not asked about)."""
+
+    hold: Hold
+    settled_by: str
+    settled_at: str
+    reason: str
+    chosen_version: int
+    chosen_device_id: str
+    standing: HeldVersion | None
+    """The version standing here, when it is not the one the settlement left standing."""
+    unseen: tuple[HeldVersion, ...]
+    """The versions here the settlement did not see (a ward's later amendment, say)."""
+
+    def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None, titles: Mapping[str, str] | None = None,
+             authors: Mapping[str, str] | None = None) -> str:
+        """As Hold.text names a hold (see there for `laptops`, `titles` and `authors`)."""
+        why = [message(lang, STANDS_HERE, version=self.standing.text(lang, laptops, authors))] if self.standing else []
+        if self.unseen:
+            why.append(message(lang, NOT_SEEN, versions="; ".join(held.text(lang, laptops, authors)
+                                                                   for held in self.unseen)))
+        return message(lang, NOT_TAKEN, record=self.hold.record_id,
+                       form=(titles or {}).get(self.hold.form_id, self.hold.form_id),
+                       number=self.hold.downtime_number or message(lang, NO_PATIENT),
+                       settler=(authors or {}).get(self.settled_by, self.settled_by),
+                       time=f"{datetime.fromisoformat(self.settled_at):%d/%m/%Y %H:%M}", chosen=self.chosen_version,
+                       laptop=laptop_name(lang, self.chosen_device_id, laptops or {}), reason=self.reason,
+                       why=message(lang, BOTH, first=why[0], second=why[1]) if len(why) > 1 else why[0],
+                       advice=message(lang, ASK_AGAIN if self.unseen else CHOOSE_IT_HERE))

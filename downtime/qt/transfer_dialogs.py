@@ -158,7 +158,7 @@ class _RunPage(QWizardPage):
             what=outcome.kind_in(language()), added=added or translate("ImportWizard", "nothing new"),
             unchanged=outcome.unchanged_text(language())) + "".join("\n\n" + report.text(language()) for report in outcome.theatre_clashes)
             + "".join("\n\n" + text for text in outcome.holds_text(language())),
-            failed=bool(outcome.theatre_clashes or outcome.holds))
+            failed=bool(outcome.theatre_clashes or outcome.holds or outcome.settlements_not_taken))
 
     def _refused(self, problem: UserError) -> None:
         _report(self.result, translate("ImportWizard", "Nothing was imported.") + "\n\n" + say(problem), failed=True)

@@ -30,6 +30,7 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.domain.holds import HeldVersion, SettlementNotTaken
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
@@ -230,7 +231,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                                 file=RECORDS_FILE, line=first, record=record_id, target=target)
         search.refresh_many(db, session.forms, touched)
         remember(db, sources_of(folder), **who)
-        if applied := [found for found in settlements.values() if _settles_here(db, found)]:
+        unmet = {settled_id: _unmet(db, found) for settled_id, found in settlements.items()}
+        if applied := [settlements[settled_id] for settled_id, why in unmet.items() if why is None]:
             audit.insert_many_audited(db, "hold_settlements", [
                 {column: found[column] for column in SETTLEMENT_COLUMNS if column != "standing_id"} for found in applied],
                 [{"record_id": found["record_id"], "chosen_version": found["chosen_version"],
@@ -238,14 +240,18 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                   "settled_by": found["settled_by"]} for found in applied], action="hold.settled.import", **who)
             added["settlements"] = len(applied)
         brought = holds(db, newly_held)
-        laptops = laptops_known(session, {held.device_id for hold in brought for held in hold.versions})
+        not_taken = _not_taken(db, [(settlements[settled_id], why) for settled_id, why in unmet.items() if why])
+        laptops = laptops_known(session, {held.device_id for hold in (*brought, *(refused.hold for refused in not_taken))
+                                          for held in hold.versions}
+                                | {refused.chosen_device_id for refused in not_taken})
         clashes = theatre.clashes_brought(session, booked)
         audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
                      action="import", detail={"kind": "export", "folder": str(folder), "added": added,
                                               "unchanged": unchanged, "on_hold": sorted(newly_held)})
     progress(total, total)
     return ImportResult("export", added, unchanged, clashes, brought, laptops,
-                        {hold.form_id: session.forms[hold.form_id].title for hold in brought}, names_with_ids(db))
+                        {hold.form_id: session.forms[hold.form_id].title
+                         for hold in (*brought, *(refused.hold for refused in not_taken))}, names_with_ids(db), not_taken)
 
 
 def _settlements_in(folder: Path) -> dict[str, dict[str, Any]]:
@@ -266,23 +272,37 @@ def _settlements_in(folder: Path) -> dict[str, dict[str, Any]]:
     return found
 
 
-def _settles_here(db: Database, settlement: dict[str, Any]) -> bool:
-    """Whether a settlement made elsewhere means the same here: the version it left standing
+def _unmet(db: Database, settlement: dict[str, Any]) -> tuple[HeldVersion | None, tuple[HeldVersion, ...]] | None:
+    """None when a settlement made elsewhere means the same here: the version it left standing
     stands here, and it saw every version of the record here from the one it settled from
     (standing or held, and not settled here already). Otherwise the record stays on hold, as it
-    was, for this office to settle: taken, it would make the record read as another version than
-    the one chosen, or settle a version nobody chose against."""
+    was, for this office to settle (taken, the settlement would make the record read as another
+    version than the one chosen, or settle a version nobody chose against), and this says why:
+    the version standing here when it is not the one the settlement left standing, and the
+    versions here it did not see (both empty for a record not here at all)."""
     record_id = settlement["record_id"]
-    current = db.execute("SELECT id FROM current_records WHERE record_id = ?", [record_id]).fetchone()
-    if current is None or current[0] != settlement["standing_id"]:
-        return False
+    columns = ", ".join(RECORD_COLUMNS)
+    current = next(db.query(f"SELECT {columns} FROM current_records WHERE record_id = ?", [record_id]), None)
+    if current is None:
+        return None, ()
     seen = set(orjson.loads(settlement["settled"]))
-    here = {version_digest(row) for row in db.query(
-        f"SELECT {', '.join(RECORD_COLUMNS)} FROM records WHERE record_id = ? AND version BETWEEN ? AND ?",
-        [record_id, settlement["from_version"], settlement["standing_version"] - 1])}
-    held = {digest for (digest,) in db.execute("SELECT digest FROM unsettled_versions WHERE record_id = ?",
-                                               [record_id])}
-    return here | held <= seen
+    here = [*db.query(f"SELECT {columns} FROM records WHERE record_id = ? AND version >= ?",
+                      [record_id, settlement["from_version"]]),
+            *db.query(f"SELECT {columns} FROM unsettled_versions WHERE record_id = ?", [record_id])]
+    unseen = tuple(HeldVersion.of(row) for row in here
+                   if row["id"] != settlement["standing_id"] and version_digest(row) not in seen)
+    standing = None if current["id"] == settlement["standing_id"] else HeldVersion.of(current)
+    return None if standing is None and not unseen else (standing, unseen)
+
+
+def _not_taken(db: Database, unmet: list[tuple[dict[str, Any], tuple[HeldVersion | None, tuple[HeldVersion, ...]]]]
+               ) -> tuple[SettlementNotTaken, ...]:
+    """The settlements not taken (each with why, see `_unmet`) whose record is on hold here, for
+    the clerk who has it to settle; one whose record is not on hold here leaves nothing to do."""
+    on_hold = {hold.record_id: hold for hold in holds(db, {found["record_id"] for found, _ in unmet})}
+    return tuple(SettlementNotTaken(on_hold[found["record_id"]], found["settled_by"], found["settled_at"],
+                                    found["reason"], found["chosen_version"], found["chosen_device_id"], *why)
+                 for found, why in unmet if found["record_id"] in on_hold)
 
 
 def _arrives_alone(name: str, number: int, row: dict[str, Any]) -> None:

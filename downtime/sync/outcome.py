@@ -11,7 +11,7 @@ from downtime.errors import UserError
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, translate
 
 if TYPE_CHECKING:
-    from downtime.domain.holds import Hold
+    from downtime.domain.holds import Hold, SettlementNotTaken
     from downtime.domain.laptops import Laptop
     from downtime.formspec.schema import Text
     from downtime.services.theatre import ClashReport
@@ -48,10 +48,16 @@ class ImportResult:
     authors: dict[str, str] = field(default_factory=dict)
     """Each staff ID with the person's name, as the importing laptop knows them (see
     staff.names_with_ids), to name who wrote each version on hold to the one reading the result."""
+    settlements_not_taken: tuple[SettlementNotTaken, ...] = ()
+    """Settlements of holds made at another office that mean otherwise here (another version
+    stands here, or one here was not seen), whose record stays on hold here: said with who
+    settled, their reason and why, so the clerk does not phone the ward again unawares."""
 
     def holds_text(self, lang: Lang) -> list[str]:
+        """Each hold the import brought, then each settlement it could not take."""
         titles = {form_id: title.get(lang) for form_id, title in self.titles.items()}
-        return [hold.text(lang, self.laptops, titles, self.authors) for hold in self.holds]
+        return [found.text(lang, self.laptops, titles, self.authors)
+                for found in (*self.holds, *self.settlements_not_taken)]
 
     def added_text(self, lang: Lang) -> str:
         """What was added, counted by kind in words ("2 patient(s), 14 record version(s)")."""

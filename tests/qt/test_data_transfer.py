@@ -678,6 +678,37 @@ def test_a_ward_sees_that_another_laptop_wrote_an_order_otherwise(qtbot, tmp_pat
                           " — reason: renal function: 500 mg — changed: Dose: 1 → 0.5")
 
 
+def test_the_import_wizard_says_a_settlement_from_another_office_it_could_not_take(qtbot, tmp_path, disagreeing, laptop,
+                                                                                    type_text):
+    """Office 900 settled the hold keeping the version standing there (laptop 1's bed 15);
+    office 901 took the sticks in the other order, laptop 2's bed 14 standing: the settlement
+    cannot be taken there, and the wizard says so in red, with who settled and the reason (it
+    said nothing, and the clerk phoned the ward again)."""
+    from downtime.qt.style import ERROR_STYLE
+    from downtime.services import holds
+
+    record, first, second, *_ = disagreeing
+    clerk = laptop(tmp_path / "office.sqlite", 900)[1]
+    for folder in (first, second):
+        import_export(clerk, folder)
+    hold = back_entry.hold_of(clerk, record)
+    holds.settle(clerk, hold, next(version for version in hold.versions if version.data["bed"] == "15"),
+                 "Sister Martin, ward 3B, by phone")
+    settled = export(clerk, tmp_path / "settled").folder
+    other = laptop(tmp_path / "office-901.sqlite", 901)[1]
+    for folder in (second, first):
+        import_export(other, folder)
+    wizard = _window(qtbot, other).import_data()
+    type_text(wizard.source.path, str(settled))
+    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    result = wizard.run_page.result
+    assert wizard.run_page.succeeded and result.styleSheet() == ERROR_STYLE
+    assert (f"SETTLEMENT NOT TAKEN HERE, record {record} (Downtime admission record, patient DT-001-"
+            in result.text())
+    assert '"Sister Martin, ward 3B, by phone"; but version 2 by Nurse (nurse) on laptop 2 (no. 002)' in result.text()
+    assert back_entry.hold_of(other, record) is not None
+
 def test_the_history_compares_each_version_set_aside_with_the_one_it_was_written_after(qtbot, tmp_path, laptop,
                                                                                      clock, admission_values):
     """Laptop 1 moved the patient to bed 15, then to bed 16; laptop 2 (where the record was
