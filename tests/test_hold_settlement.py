@@ -80,6 +80,18 @@ def test_choosing_the_version_standing_writes_no_new_version_and_the_record_is_b
     assert verify_chain(clerk.db) is None
 
 
+def test_a_settlement_that_wrote_no_version_is_printed_in_the_records_history(office, tmp_path):
+    """Its reason (who decided) was in the audit log alone: the printed record lists it among the
+    versions, after the version it kept."""
+    record, clerk = office
+    hold = back_entry.hold_of(clerk, record)
+    holds.settle(clerk, hold, _side(hold, "15"), DECIDED)
+    printed = " ".join(_pdf_text(printing.print_record(clerk, record, tmp_path / "record.pdf")).split())
+    said = ("hold settled Settles the hold from version 2: version 2 on laptop 1 (no. 001) chosen, version 2 "
+            f"stands. {DECIDED}")
+    assert said in printed, printed
+    assert printed.index("moved to bed 15") < printed.index(said)
+
 def test_choosing_the_held_version_amends_the_record_to_it_with_the_reason(office, tmp_path):
     record, clerk = office
     hold = back_entry.hold_of(clerk, record)

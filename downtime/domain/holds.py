@@ -137,3 +137,19 @@ class SettlementNotTaken:
                        laptop=laptop_name(lang, self.chosen_device_id, laptops or {}), reason=self.reason,
                        why=message(lang, BOTH, first=why[0], second=why[1]) if len(why) > 1 else why[0],
                        advice=message(lang, ASK_AGAIN if self.unseen else CHOOSE_IT_HERE))
+
+
+@dataclass(frozen=True)
+class Settled:
+    """A settlement of a record's hold as History and the printed record list it, beside the
+    versions: one that chose the version standing wrote no version, and its reason (who decided)
+    was read in the audit log alone."""
+
+    at: datetime
+    by: str
+    """The clerk's staff ID (named where read, see staff.names_with_ids)."""
+    standing_version: int
+    what: str
+    """What was settled, in the reader's language ("the hold from version 2: version 2 on Ward 3B
+    laptop 1 (no. 001) chosen, version 2 stands")."""
+    reason: str

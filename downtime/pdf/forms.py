@@ -7,7 +7,7 @@ records staff read laptop and paper records alike.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
+from downtime.domain.holds import Settled
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import Field, FormSpec, Lang
 from downtime.formspec.schema import (
@@ -50,6 +51,8 @@ TEXT: dict[str, dict[Lang, str]] = {
     "recorded": {"en": "Recorded by {author} at {recorded} — event time {occurred}",
                  "fr": "Saisi par {author} le {recorded} — heure de l'événement {occurred}"},
     "history": {"en": "Amendment history", "fr": "Historique des modifications"},
+    "hold_settled": {"en": "hold settled", "fr": "attente réglée"},
+    "settled_reason": {"en": "Settles {what}. {reason}", "fr": "Règle {what}. {reason}"},
     "history_cols": {"en": "Version|Recorded at|By|Status|Reason",
                      "fr": "Version|Saisie le|Par|Statut|Motif"},
     "signature": {"en": "Name and signature of the person completing this form",
@@ -326,11 +329,17 @@ def _allergies_to_write(lang: Lang, width: float) -> Table:
     return box
 
 
-def _history(history: list[RecordVersion], names: dict[str, str], lang: Lang, width: float) -> list[Flowable]:
+def _history(history: list[RecordVersion], settled: Sequence[Settled], names: dict[str, str], lang: Lang,
+             width: float) -> list[Flowable]:
+    """Each version, and each settlement of a hold among them by its time: one that kept the
+    version standing wrote none, and its reason (who decided) was on no paper."""
     header = [_p(text, size=7.5, bold=True) for text in t("history_cols", lang).split("|")]
-    rows = [[_p(str(v.version), size=8), _p(v.recorded_at.strftime("%d/%m/%Y %H:%M"), size=8),
-             _p(names.get(v.author, v.author), size=8), _p(t(v.status.value, lang), size=8), _p(v.reason or "—", size=8)]
-            for v in history]
+    lines = sorted([*((v.recorded_at, v.version, v.author, t(v.status.value, lang), v.reason or "—") for v in history),
+                    *((found.at, found.standing_version, found.by, t("hold_settled", lang),
+                       t("settled_reason", lang, what=found.what, reason=found.reason)) for found in settled)],
+                   key=lambda line: (line[1], line[0]))
+    rows = [[_p(str(version), size=8), _p(at.strftime("%d/%m/%Y %H:%M"), size=8), _p(names.get(by, by), size=8),
+             _p(status, size=8), _p(reason, size=8)] for at, version, by, status, reason in lines]
     # A reason taller than a page (the app sets it no length) carries on over the next: without
     # it reportlab gave up, and the record did not print.
     table = Table([header] + rows, colWidths=[w * width for w in (0.09, 0.19, 0.14, 0.16, 0.42)],
@@ -343,7 +352,8 @@ def _history(history: list[RecordVersion], names: dict[str, str], lang: Lang, wi
 
 def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSummary, out: Path, *,
                     lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
-                    history: list[RecordVersion], names: dict[str, str], refs: Mapping[str, str] | None = None) -> Path:
+                    history: list[RecordVersion], names: dict[str, str], refs: Mapping[str, str] | None = None,
+                    settled: Sequence[Settled] = ()) -> Path:
     """`names`: each staff ID with the person's name (see staff.names_with_ids), for who
     recorded the record and each of its versions, and a field naming a staff member (a dose's
     witness); `refs`: how each record a field points to reads (a dose's order, see
@@ -363,6 +373,7 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
         story.append(_p(t("eie_reason", lang, reason=record.reason or ""), size=10, bold=True,
                         color=colors.HexColor("#8b0000")))
     story.append(Spacer(1, 2 * mm))
-    parts = _sections(spec, record.data, lang, width, names, refs) + ([_history(history, names, lang, width)] if len(history) > 1 else [])
+    parts = _sections(spec, record.data, lang, width, names, refs) + (
+        [_history(history, settled, names, lang, width)] if len(history) > 1 or settled else [])
     story += _signed(parts, lang, "signature_filled", info)
     return build_pdf(out, story, info)

@@ -123,3 +123,35 @@ def test_a_version_its_laptop_replaced_since_is_said_so_in_the_settle_dialog(
     lines = [dialog.versions.item(row).text() for row in range(dialog.versions.count())]
     assert [line.endswith(" — REPLACED on that laptop by its version 3") for line in lines] == [False, True, False], lines
     assert "Bed: 15" in lines[1] and "Bed: 16" in lines[2]
+
+
+def test_a_settlement_that_kept_the_version_standing_is_in_the_records_history(qtbot, tmp_path, laptop, disagreeing):
+    """Choosing the version that stands writes no version: who settled, and the ward's word, were
+    in the audit log alone. The record's History says them, after the version kept."""
+    from downtime.qt.form_view import FormView
+
+    record, first, second, *_ = disagreeing
+    clerk = laptop(tmp_path / "office.sqlite", 900)[1]
+    for folder in (first, second):
+        import_export(clerk, folder)
+    group, item = next((group, item) for group in back_entry.worklist(clerk) for item in group.items
+                       if item.record.record_id == record)
+    dialog = SettleHoldDialog(clerk, item, group.patient)
+    qtbot.addWidget(dialog)
+    kept = records.current(clerk.db, record)
+    dialog.show()
+    qtbot.waitActive(dialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.versions)
+    for _ in range(1 + [version.id for version in dialog.hold.versions].index(kept.id)):
+        qtbot.keyClick(dialog.versions, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.versions, Qt.Key.Key_Tab)
+    qtbot.keyClicks(dialog.reason, "Sister Martin, ward 3B, by phone")
+    with qtbot.waitSignal(dialog.settled):
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert records.current(clerk.db, record) == kept
+    view = FormView(clerk, clerk.form("admission"), record=kept)
+    qtbot.addWidget(view)
+    history = view.history_text().splitlines()
+    assert history[2] == ("Hold settled 28/11/2026 14:15 by Records (records): the hold from version 2: version 2 "
+                          "on laptop 1 (no. 001) chosen, version 2 stands — reason: Sister Martin, ward 3B, by phone")
+    assert history[3].startswith("Set aside, another laptop's: v2 ")
