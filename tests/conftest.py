@@ -255,20 +255,20 @@ def half_dose(session_for, medication_ward):
 
 
 @pytest.fixture
-def rewritten() -> Callable[[Path, int, Callable[[dict[str, Any]], Any]], int]:
-    """Change one record line of an export and make its manifest match, as if the laptop had
-    written it so; returns the file's number of lines."""
-    def rewrite(folder: Path, line_number: int, change: Callable[[dict[str, Any]], Any]) -> int:
-        from downtime.sync.versions import RECORDS_FILE
+def rewritten() -> Callable[..., int]:
+    """Change one record line of an export (or of another of its data files, `name`) and make its
+    manifest match, as if the laptop had written it so; returns the file's number of lines."""
+    from downtime.sync.versions import RECORDS_FILE
 
-        path = folder / RECORDS_FILE
+    def rewrite(folder: Path, line_number: int, change: Callable[[dict[str, Any]], Any], name: str = RECORDS_FILE) -> int:
+        path = folder / name
         lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
         row = json.loads(lines[line_number - 1])
         change(row)
         lines[line_number - 1] = json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n"
         path.write_text("".join(lines), encoding="utf-8")
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        manifest["files"][RECORDS_FILE] = hashlib.sha256(path.read_bytes()).hexdigest()
+        manifest["files"][name] = hashlib.sha256(path.read_bytes()).hexdigest()
         (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
         return len(lines)
     return rewrite

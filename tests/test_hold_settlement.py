@@ -123,9 +123,48 @@ def test_a_merge_held_from_version_2_is_settled_as_a_new_version_2(disagreeing, 
     assert back_entry.progress_counts(clerk) == back_entry.progress(back_entry.worklist(clerk)) == (0, 2)
     # Merged again with the office's export, the settlement goes through the merge to the next office.
     again = merge([first, second, third, export(clerk, tmp_path / "settled").folder], tmp_path / "merged-again")
+    # Its report and manifest no longer name the record on hold (its versions are kept whole).
+    assert again.holds == ()
+    assert json.loads((again.folder / "manifest.json").read_text(encoding="utf-8"))["on_hold"] == []
     other = laptop(tmp_path / "office-901.sqlite", 901)[1]
     assert import_export(other, again.folder).added["settlements"] == 1
     assert back_entry.hold_of(other, record) is None and records.current(other.db, record).id == kept.id
+
+
+def test_a_merge_names_on_hold_a_record_whose_settlement_an_office_importing_it_would_not_take(office, disagreeing,
+                                                                                              tmp_path, laptop):
+    """Settled on sticks imported one by one, the amendment follows laptop 1's version 2, which
+    the merge holds: an office importing the merge keeps the record on hold, and the merge says
+    it is on hold, as it did."""
+    record, first, second, third, *_ = disagreeing
+    _, clerk = office
+    hold = back_entry.hold_of(clerk, record)
+    holds.settle(clerk, hold, _side(hold, "14"), DECIDED)
+    merged = merge([first, second, third, export(clerk, tmp_path / "settled").folder], tmp_path / "merged")
+    assert [held.record_id for held in merged.holds] == [record]
+    assert [held["record_id"] for held in json.loads(
+        (merged.folder / "manifest.json").read_text(encoding="utf-8"))["on_hold"]] == [record]
+    other = laptop(tmp_path / "office-901.sqlite", 901)[1]
+    assert [refused.hold.record_id for refused in import_export(other, merged.folder).settlements_not_taken] == [record]
+
+
+@pytest.mark.parametrize("settled", ['"0123abcd"', "[1, 2]", "not json"])
+def test_a_merge_refuses_a_settlements_file_whose_versions_seen_are_not_digests(office, disagreeing, tmp_path,
+                                                                               settled, rewritten):
+    """The import refused it; the merge read a string's letters as versions seen (or failed
+    with a traceback), and passed it on."""
+    from downtime.sync.versions import SETTLEMENTS_FILE, VersionFileError
+
+    record, first, second, *_ = disagreeing
+    _, clerk = office
+    hold = back_entry.hold_of(clerk, record)
+    holds.settle(clerk, hold, _side(hold, "15"), DECIDED)
+    folder = export(clerk, tmp_path / "settled").folder
+    rewritten(folder, 1, lambda row: row.update(settled=settled), SETTLEMENTS_FILE)
+    with pytest.raises(VersionFileError, match=r"data/settlements.jsonl, line 1: column settled holds .*, not a list "
+                                           "of version digests"):
+        merge([first, second, folder], tmp_path / "merged")
+    assert not (tmp_path / "merged").exists()
 
 
 def test_only_records_staff_settle_and_a_reason_is_required(office, clock):

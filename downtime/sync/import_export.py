@@ -47,8 +47,8 @@ from downtime.sync.export import verify_export
 from downtime.sync.merge import sources_of
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 from downtime.sync.versions import (
-    HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENT_COLUMNS, SETTLEMENTS_FILE,
-    count_lines, digest, line, lines_of, read_lines, version_digest,
+    HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENT_COLUMNS, count_lines, digest,
+    line, lines_of, read_lines, settlements_in, version_digest,
 )
 
 BATCH = 5000
@@ -104,7 +104,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
     added = {"patients": 0, "records": 0}
     unchanged = {"patients": 0, "records": 0}
     files = [name for name in (RECORDS_FILE, HELD_FILE) if name == RECORDS_FILE or (folder / name).exists()]
-    settlements = _settlements_in(folder)
+    settlements = settlements_in(folder)
     total = len(patients) + sum(count_lines(folder / name) for name in files)
     touched: set[str] = set()
     db = session.db
@@ -252,24 +252,6 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
     return ImportResult("export", added, unchanged, clashes, brought, laptops,
                         {hold.form_id: session.forms[hold.form_id].title
                          for hold in (*brought, *(refused.hold for refused in not_taken))}, names_with_ids(db), not_taken)
-
-
-def _settlements_in(folder: Path) -> dict[str, dict[str, Any]]:
-    """The export's settlements of holds by id (none in an export made before they travelled),
-    each `settled` read as its digests (canonical, as the database keeps it)."""
-    path = folder / SETTLEMENTS_FILE
-    found = {}
-    for number, row in enumerate(lines_of(path, SETTLEMENT_COLUMNS) if path.exists() else (), start=1):
-        try:
-            seen = orjson.loads(row["settled"])
-        except ValueError:
-            seen = None
-        if not isinstance(seen, list) or not all(isinstance(text, str) for text in seen):
-            raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: column settled holds {value!r}, "
-                                                              "not a list of version digests"),
-                                file=SETTLEMENTS_FILE, line=number, value=row["settled"])
-        found[row["id"]] = {**row, "settled": audit.canonical(sorted(set(seen)))}
-    return found
 
 
 def _unmet(db: Database, settlement: dict[str, Any]) -> tuple[HeldVersion | None, tuple[HeldVersion, ...]] | None:

@@ -7,7 +7,10 @@ Two laptops that wrote different versions of one record (carried from one to the
 amended on both) do not stop the merge: the versions they agree on are merged, and from the
 first that differs the record is on hold, its versions kept whole in HELD_FILE and named in the
 report and the manifest (see domain.holds). A later merge reads them back, so a hold is never
-settled or lost by merging again, in whatever order the exports come."""
+settled or lost by merging again, in whatever order the exports come. Only a records office's
+settlement, carried by its export, settles one: its versions are still kept whole, for the
+office importing the merge to take the settlement, but the report and the manifest no longer
+name it on hold."""
 
 from __future__ import annotations
 
@@ -40,8 +43,8 @@ from downtime.services.theatre import (
 from downtime.sync.encryption import encrypted_export
 from downtime.sync.export import CSV_ENCODING, ON_HOLD_CELL, ON_HOLD_COLUMN, file_digests, verify_export
 from downtime.sync.versions import (
-    HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENT_COLUMNS, SETTLEMENTS_FILE,
-    digest, line, lines_of, write_lines,
+    HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENTS_FILE, digest, line, lines_of,
+    settlements_in, write_lines,
 )
 
 
@@ -58,7 +61,8 @@ class MergeResult:
     """Operations booked at once on two laptops: merged all the same (both were told to their
     patients), named for a coordinator to move one."""
     holds: tuple[Hold, ...] = ()
-    """Records whose laptops disagree from a version on: set aside whole, named for a person."""
+    """Records whose laptops disagree from a version on, and which no settlement the merge
+    carries settles: set aside whole, named for a person."""
     laptops: dict[str, Laptop] = field(default_factory=dict)
     """What is known of each laptop by device id, to name those of a hold or a clash."""
 
@@ -285,15 +289,36 @@ def _laptops(db: Database, sources: list[dict[str, Any]]) -> dict[str, Laptop]:
 def _settlements(folders: list[Path]) -> list[dict[str, Any]]:
     """The settlements of holds the exports carry (see sync.versions), each once by its id, with
     every version it saw in any of them (the office that took it adds its own, whatever order
-    the exports come in): the merge holds the record as its versions say, and the office
-    importing it takes a settlement where it means the same there (see sync.import_export)."""
+    the exports come in): an office importing the merge takes a settlement where it means the
+    same there (see sync.import_export)."""
     found: dict[str, dict[str, Any]] = {}
     for folder in folders:
-        if (folder / SETTLEMENTS_FILE).exists():
-            for row in lines_of(folder / SETTLEMENTS_FILE, SETTLEMENT_COLUMNS):
-                seen = set(orjson.loads(row["settled"])) | set(orjson.loads(found.get(row["id"], row)["settled"]))
-                found[row["id"]] = {**row, "settled": json.dumps(sorted(seen))}
+        for settled_id, row in settlements_in(folder).items():
+            seen = set(orjson.loads(row["settled"])) | set(orjson.loads(found.get(settled_id, row)["settled"]))
+            found[settled_id] = {**row, "settled": json.dumps(sorted(seen))}
     return sorted(found.values(), key=lambda row: (row["settled_at"], row["id"]))
+
+
+def _settled(db: Database, settlements: list[dict[str, Any]]) -> set[str]:
+    """The records on hold in the merge that a settlement it carries settles, as an office
+    importing the merge takes it: the version it left standing is held from the version the
+    hold starts at (it follows the versions both laptops agree on), and it saw every other
+    version held. One made on an office's hold from a later version (sticks imported one by
+    one, its amendment following one laptop's side) leaves the record on hold."""
+    held: dict[str, list[tuple[str, int, str, int]]] = {}
+    for record_id, version_id, version, fingerprint, from_version in db.execute(
+            "SELECT record_id, json_extract(line, '$.id'), version, digest, from_version FROM held"
+            " JOIN holds USING (record_id)"):
+        held.setdefault(record_id, []).append((version_id, version, fingerprint, from_version))
+    settled = set()
+    for found in settlements:
+        versions = held.get(found["record_id"], [])
+        seen = set(orjson.loads(found["settled"]))
+        if any(version_id == found["standing_id"] and version == from_version
+               for version_id, version, _, from_version in versions) and all(
+                fingerprint in seen for version_id, _, fingerprint, _ in versions if version_id != found["standing_id"]):
+            settled.add(found["record_id"])
+    return settled
 
 
 SOURCE_FIELDS = ("device_id", "device_number", "device_name", "exported_at")
@@ -336,12 +361,13 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
             write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
                 "SELECT line FROM patients ORDER BY downtime_number")))
             write_lines(staging / RECORDS_FILE, _versions_in_order(db))
-            holds = _holds(db)
-            if holds:
+            if db.execute("SELECT 1 FROM held LIMIT 1").fetchone():
                 write_lines(staging / HELD_FILE, (text for (text,) in db.execute(
                     "SELECT line FROM held ORDER BY record_id, version, line")))
             if settlements := _settlements(folders):
                 write_lines(staging / SETTLEMENTS_FILE, map(line, settlements))
+            settled = _settled(db, settlements)
+            holds = tuple(hold for hold in _holds(db) if hold.record_id not in settled)
             duplicates = probable_duplicates(standing(orjson.loads(text) for (text,) in db.execute(
                 "SELECT line FROM csv_lines WHERE form_id = 'admission'")))
             laptops = _laptops(db, sources)

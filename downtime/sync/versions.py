@@ -20,6 +20,7 @@ from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.errors import UserError
+from downtime.storage.audit import canonical
 from downtime.storage.records import RECORD_COLUMNS
 
 PATIENTS_FILE = "data/patients.jsonl"
@@ -120,6 +121,26 @@ def _settlements(db: Database) -> list[dict[str, Any]]:
                                                              row["standing_version"]])
         seen = set(json.loads(row["settled"])) | {version_digest(version) for version in standing}
         found.append({**row, "settled": json.dumps(sorted(seen))})
+    return found
+
+
+def settlements_in(folder: Path) -> dict[str, dict[str, Any]]:
+    """An export's (or a merge's) settlements of holds by id, none in one made before they
+    travelled, each `settled` read as its digests (canonical JSON, as the database keeps it): the
+    import and the merge read them alike, and refuse a list that is not of digests (read as
+    text, a string's letters were taken for versions seen)."""
+    path = folder / SETTLEMENTS_FILE
+    found = {}
+    for number, row in enumerate(lines_of(path, SETTLEMENT_COLUMNS) if path.exists() else (), start=1):
+        try:
+            seen = orjson.loads(row["settled"])
+        except ValueError:
+            seen = None
+        if not isinstance(seen, list) or not all(isinstance(text, str) for text in seen):
+            raise VersionFileError(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: column settled holds {value!r}, "
+                                                                 "not a list of version digests"),
+                                   file=SETTLEMENTS_FILE, line=number, value=row["settled"])
+        found[row["id"]] = {**row, "settled": canonical(sorted(set(seen)))}
     return found
 
 
