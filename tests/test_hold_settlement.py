@@ -92,6 +92,23 @@ def test_a_settlement_that_wrote_no_version_is_printed_in_the_records_history(of
     assert said in printed, printed
     assert printed.index("moved to bed 15") < printed.index(said)
 
+def test_the_worklist_line_of_a_settled_record_says_who_settled_it_and_why_until_it_is_entered(office, capsys):
+    """Choosing the version standing wrote no version: the line read "enter" as if the record had
+    never been on hold, and the clerk entering it could not tell which version the ward chose."""
+    from downtime.cli import main
+
+    record, clerk = office
+    hold = back_entry.hold_of(clerk, record)
+    holds.settle(clerk, hold, _side(hold, "15"), DECIDED)
+    said = ("enter — hold settled by Records (records), 28/11/2026 14:15: the hold from version 2: version 2 on "
+            f"laptop 1 (no. 001) chosen, version 2 stands; reason: {DECIDED}")
+    assert _item(clerk, record).to_do_in("en") == said
+    db = str(clerk.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    assert main(["worklist", "--user", "records", "--pin", "4444", "--db", db]) == 0
+    assert f"(v2, {said}) {record}" in capsys.readouterr().out
+    back_entry.mark_entered(clerk, record, 2, "ADM-1")
+    assert _item(clerk, record).to_do_in("en") == "entered"
+
 def test_choosing_the_held_version_amends_the_record_to_it_with_the_reason(office, tmp_path):
     record, clerk = office
     hold = back_entry.hold_of(clerk, record)

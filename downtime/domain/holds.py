@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -139,17 +139,38 @@ class SettlementNotTaken:
                        advice=message(lang, ASK_AGAIN if self.unseen else CHOOSE_IT_HERE))
 
 
+SETTLED_WHAT = QT_TRANSLATE_NOOP("messages", "the hold from version {version}: version {chosen} on {laptop} chosen, "
+                                             "version {standing} stands")
+
+SETTLED_LINE = QT_TRANSLATE_NOOP("messages", "hold settled by {author}, {time}: {what}; reason: {reason}")
+
+
 @dataclass(frozen=True)
 class Settled:
-    """A settlement of a record's hold as History and the printed record list it, beside the
-    versions: one that chose the version standing wrote no version, and its reason (who decided)
-    was read in the audit log alone."""
+    """A settlement of a record's hold as History, the printed record and the worklist line say
+    it, beside the versions: one that chose the version standing wrote no version, and its
+    reason (who decided) was read in the audit log alone."""
 
     at: datetime
     by: str
     """The clerk's staff ID (named where read, see staff.names_with_ids)."""
+    from_version: int
+    chosen_version: int
+    chosen_device_id: str
     standing_version: int
-    what: str
-    """What was settled, in the reader's language ("the hold from version 2: version 2 on Ward 3B
-    laptop 1 (no. 001) chosen, version 2 stands")."""
     reason: str
+    laptops: Mapping[str, Laptop]
+    """What is known of the chosen version's laptop, to name it (domain.laptops)."""
+    authors: Mapping[str, str] = field(default_factory=dict, compare=False)
+    """Each staff ID with the person's name (staff.names_with_ids), to name the clerk."""
+
+    def text_in(self, lang: Lang) -> str:
+        """On the worklist line of the version it left standing, until it is entered: which
+        version the ward chose, who took it down, and the ward's word."""
+        return message(lang, SETTLED_LINE, author=self.authors.get(self.by, self.by), time=f"{self.at:%d/%m/%Y %H:%M}",
+                       what=self.what_in(lang), reason=self.reason)
+
+    def what_in(self, lang: Lang) -> str:
+        """As "the hold from version 2: version 2 on Ward 3B laptop 1 (no. 001) chosen, version 2 stands"."""
+        return message(lang, SETTLED_WHAT, version=self.from_version, chosen=self.chosen_version,
+                       laptop=laptop_name(lang, self.chosen_device_id, self.laptops), standing=self.standing_version)

@@ -336,7 +336,7 @@ def _history(history: list[RecordVersion], settled: Sequence[Settled], names: di
     header = [_p(text, size=7.5, bold=True) for text in t("history_cols", lang).split("|")]
     lines = sorted([*((v.recorded_at, v.version, v.author, t(v.status.value, lang), v.reason or "—") for v in history),
                     *((found.at, found.standing_version, found.by, t("hold_settled", lang),
-                       t("settled_reason", lang, what=found.what, reason=found.reason)) for found in settled)],
+                       t("settled_reason", lang, what=found.what_in(lang), reason=found.reason)) for found in settled)],
                    key=lambda line: (line[1], line[0]))
     rows = [[_p(str(version), size=8), _p(at.strftime("%d/%m/%Y %H:%M"), size=8), _p(names.get(by, by), size=8),
              _p(status, size=8), _p(reason, size=8)] for at, version, by, status, reason in lines]

@@ -30,7 +30,7 @@ from downtime.qt.prompts import Prompts
 from downtime.qt.style import HINT_STYLE, ErrorLabel
 from downtime.qt.tables import print_and_open
 from downtime.services import drafts, identity, medication, printing, records
-from downtime.services.holds import settled_on
+from downtime.services.back_entry import settled_on
 from downtime.services.laptops import laptop_name
 from downtime.services.staff import names_with_ids
 from downtime.services.census import patient_for_record, patient_with_location
@@ -455,9 +455,9 @@ class FormView(QWidget):
                 author=self._who(version.author, names))
                 + (translate("FormView", " — reason: {reason}").format(reason=version.reason) if version.reason else "") + changed)
         settled = [translate("FormView", "Hold settled {time} by {author}: {what}").format(
-            time=f"{found.at:%d/%m/%Y %H:%M}", author=self._who(found.by, names), what=found.what)
+            time=f"{found.at:%d/%m/%Y %H:%M}", author=self._who(found.by, names), what=found.what_in(self.session.lang))
             + translate("FormView", " — reason: {reason}").format(reason=found.reason)
-            for found in settled_on(self.session, self.record.record_id)]
+            for found in settled_on(self.session, [self.record.record_id]).get(self.record.record_id, [])]
         return "\n".join([*lines[:len(standing)], *settled, *lines[len(standing):]])
 
     def _worded(self, field_id: str, value: Any) -> str:

@@ -29,6 +29,7 @@ from sqlite_utils import Database
 from downtime.domain.duplicates import ProbableDuplicate
 from downtime.domain.duplicates import probable_duplicates as find_duplicates
 from downtime.domain.duplicates import standing
+from downtime.domain.holds import Settled
 from downtime.domain.laptops import Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -187,6 +188,8 @@ class WorkItem:
     on_hold: OnHold | None = None
     conflicts: tuple[Conflict, ...] = ()
     shared: SharedEhrPatient | None = None
+    settled: Settled | None = None
+    """The settlement of a hold that left this version standing: said until it is entered."""
 
     @property
     def step_name(self) -> str:
@@ -206,6 +209,7 @@ class WorkItem:
         keep their case (mg is not MG)."""
         action = self.action_in(lang).upper() if loud else self.action_in(lang)
         return " — ".join([action, *filter(None, (self.identity_in(lang), self.changes_in(lang))),
+                           *([self.settled.text_in(lang)] if self.settled is not None and not self.done else []),
                            *(conflict.text_in(lang) for conflict in self.conflicts),
                            *([self.shared.text_in(lang)] if self.shared is not None and not self.done else [])])
 
@@ -467,6 +471,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     patients = _identities(session, ids, current)
     links = ehr_numbers(session.db, ids)
     shared = _shared(session.db, links)
+    settled = {record_id: found[-1] for record_id, found in settled_on(session, set(known) - set(holds)).items()}
     groups: dict[str | None, list[WorkItem]] = {}
     for record in current:
         done = entered.get(record.record_id)
@@ -475,7 +480,8 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
                 record, _step(session, record.form_id), records.record_label(session, record, known, names), done,
                 _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),
                 holds.get(record.record_id), conflicts.get(record.record_id, ()),
-                shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None))
+                shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None,
+                _standing(settled.get(record.record_id), record)))
     work = []
     for patient_id in order:
         if items := groups.get(patient_id):
@@ -483,6 +489,11 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
             work.append(PatientWork(patients.get(patient_id) if patient_id else None,
                                     links.get(patient_id or ""), tuple(items)))
     return work
+
+
+def _standing(settled: Settled | None, record: RecordVersion) -> Settled | None:
+    """The record's last settlement, if the version it left standing is the one that stands."""
+    return settled if settled is not None and settled.standing_version == record.version else None
 
 
 def _identities(session: Session, ids: Collection[str], current: Sequence[RecordVersion]) -> dict[str, PatientSummary]:
@@ -714,3 +725,17 @@ def link_patient(session: Session, downtime_number: str, ehr_patient_number: str
             "linked_by": session.user.staff_id, "linked_at": now.isoformat()},
             at=now, actor=session.user.staff_id, device_id=session.device.device_id,
             action="back_entry.patient_linked", detail={"downtime_number": downtime_number, "ehr": number})
+
+
+def settled_on(session: Session, record_ids: Collection[str]) -> dict[str, list[Settled]]:
+    """Every settlement of these records' holds, made here or taken from another office, by
+    record, oldest first."""
+    rows = [row for part in chunks(record_ids) for row in session.db.query(
+        f"SELECT * FROM hold_settlements WHERE record_id IN ({marks(part)})", part)]
+    laptops, names = laptops_known(session, {row["chosen_device_id"] for row in rows}), names_with_ids(session.db)
+    found: dict[str, list[Settled]] = {}
+    for row in rows:
+        found.setdefault(row["record_id"], []).append(Settled(
+            datetime.fromisoformat(row["settled_at"]), row["settled_by"], row["from_version"], row["chosen_version"],
+            row["chosen_device_id"], row["standing_version"], row["reason"], laptops, names))
+    return {record_id: sorted(settled, key=lambda one: one.at) for record_id, settled in found.items()}

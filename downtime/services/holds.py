@@ -8,9 +8,7 @@ the hold and is back-entered as any other, until a version comes that it did not
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
 
-from downtime.domain.holds import Settled
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase, message
@@ -31,8 +29,6 @@ SETTLED = QT_TRANSLATE_NOOP("messages", "Settles the hold from version {version}
 NOT_SETTLED = QT_TRANSLATE_NOOP("messages", "Not settled: {problem} The ward puts this right on its laptop (tell "
                                             "them); settle the hold once its next stick is imported here.")
 REPLACED = QT_TRANSLATE_NOOP("messages", " — REPLACED on that laptop by its version {version}")
-WHAT = QT_TRANSLATE_NOOP("messages", "the hold from version {version}: version {chosen} on {laptop} chosen, version "
-                                     "{standing} stands")
 
 
 def choices(session: Session, hold: OnHold) -> list[str]:
@@ -99,13 +95,3 @@ def settle(session: Session, shown: OnHold, chosen: RecordVersion, reason: str) 
                                      "standing_version": kept.version, "reason": said})
     return kept
 
-
-def settled_on(session: Session, record_id: str) -> list[Settled]:
-    """Every settlement of this record's holds, made here or taken from another office, oldest
-    first, in the session's language."""
-    return sorted((Settled(datetime.fromisoformat(row["settled_at"]), row["settled_by"], row["standing_version"],
-                           message(session.lang, WHAT, version=row["from_version"], chosen=row["chosen_version"],
-                                   laptop=laptop_name(session, row["chosen_device_id"]),
-                                   standing=row["standing_version"]), row["reason"])
-                   for row in session.db.query("SELECT * FROM hold_settlements WHERE record_id = ?", [record_id])),
-                  key=lambda settled: settled.at)

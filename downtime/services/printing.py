@@ -15,7 +15,7 @@ from downtime.services import medication, observations, settings, theatre
 from downtime.services.census import all_patients, census, patient_for_record, patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
-from downtime.services.holds import settled_on
+from downtime.services.back_entry import settled_on
 from downtime.services.patients import PatientSummary
 from downtime.services.records import current, history, on_hold
 from downtime.services.staff import list_staff, names_with_ids
@@ -131,7 +131,7 @@ def print_record(session: Session, record_id: str, out: Path) -> Path:
     filled_form_pdf(spec, record, patient_for_record(session.db, session.forms, record), out,
                     lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
                     device_name=session.device.name, history=versions, names=names_with_ids(session.db),
-                    refs=medication.reference_texts(session, spec, record.data), settled=settled_on(session, record_id))
+                    refs=medication.reference_texts(session, spec, record.data), settled=settled_on(session, [record_id]).get(record_id, []))
     _audit_print(session, f"record {record.form_id}", out, record_id)
     return out
 

@@ -66,7 +66,9 @@ def test_the_clerk_settles_a_hold_with_the_keyboard_and_the_line_becomes_one_to_
     assert (standing.version, standing.data["bed"]) == (2, "15")
     assert standing.reason.endswith("chosen. Sœur Hélène Martin, service 3B, par téléphone")
     line = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id == record)
-    assert panel.model.text(line, TO_DO) == "ENTER"
+    assert panel.model.text(line, TO_DO) == (
+        "ENTER — hold settled by Records (records), 28/11/2026 14:15: the hold from version 2: version 2 on laptop 1 "
+        "(no. 001) chosen, version 2 stands; reason: Sœur Hélène Martin, service 3B, par téléphone")
     assert panel.model.text(line, 6) == "2"
     assert panel.summary.text() == "0 of 2 entered in the EHR"
     panel.table.selectRow(line)
