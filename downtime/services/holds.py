@@ -94,4 +94,3 @@ def settle(session: Session, shown: OnHold, chosen: RecordVersion, reason: str) 
                              detail={"record_id": chosen.record_id, "chosen_version": chosen.version,
                                      "standing_version": kept.version, "reason": said})
     return kept
-

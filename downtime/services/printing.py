@@ -131,7 +131,8 @@ def print_record(session: Session, record_id: str, out: Path) -> Path:
     filled_form_pdf(spec, record, patient_for_record(session.db, session.forms, record), out,
                     lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
                     device_name=session.device.name, history=versions, names=names_with_ids(session.db),
-                    refs=medication.reference_texts(session, spec, record.data), settled=settled_on(session, [record_id]).get(record_id, []))
+                    refs=medication.reference_texts(session, spec, record.data),
+                    settled=settled_on(session, [record_id]).get(record_id, []))
     _audit_print(session, f"record {record.form_id}", out, record_id)
     return out
 
