@@ -324,12 +324,13 @@ def _number(session, record):
                                  [records.current(session.db, record).patient_id]))["downtime_number"]
 
 
+@pytest.mark.parametrize("order", [("first", "second", "again"), ("again", "second")])
 def test_a_settlement_that_did_not_see_a_version_here_is_said_in_the_import_to_ask_the_ward_again(
-        disagreeing, office, tmp_path, laptop, clock, admission_values, capsys):
+        disagreeing, office, tmp_path, laptop, clock, admission_values, capsys, order):
     """The ward amended the record again on laptop 1 (bed 16) after office 900 settled it: office
     901, given that stick, has a version the ward was not asked about, and keeps the record on
     hold. Its import (report, command line) says who settled, the reason, and which version they
-    did not see."""
+    did not see (once, standing at 901 or not)."""
     from downtime.cli import main
 
     record, first, second, _, nurse, clerk_1 = disagreeing
@@ -340,8 +341,9 @@ def test_a_settlement_that_did_not_see_a_version_here_is_said_in_the_import_to_a
     clock.advance(minutes=30)
     records.amend(nurse, record, {**admission_values, "bed": "16"}, "moved to bed 16")
     other = laptop(tmp_path / "office-901.sqlite", 901)[1]
-    for folder in (first, second, export(clerk_1, tmp_path / "export-1-again").folder):
-        import_export(other, folder)
+    folders = {"first": first, "second": second, "again": export(clerk_1, tmp_path / "export-1-again").folder}
+    for name in order:
+        import_export(other, folders[name])
     db = str(other.db.conn.execute("PRAGMA database_list").fetchone()[2])
     assert main(["import", str(settled), "--user", "records", "--pin", "4444", "--db", db]) == 0
     out = " ".join(capsys.readouterr().out.split())
@@ -349,6 +351,7 @@ def test_a_settlement_that_did_not_see_a_version_here_is_said_in_the_import_to_a
             "at another office Records (records) settled it on ") in out
     assert (f'"{DECIDED}"; but it did not see version 3 by Nurse (nurse) on laptop 1 (no. 001) at 28/11/2026 '
             "14:45. Ask the ward again, naming the version it did not see, then settle it here.") in out
+    assert "stands here" not in out
     assert back_entry.hold_of(other, record) is not None
 
 

@@ -274,7 +274,10 @@ def _unmet(db: Database, settlement: dict[str, Any]) -> tuple[HeldVersion | None
     unseen = tuple(HeldVersion.of(row) for row in here
                    if row["id"] != settlement["standing_id"] and version_digest(row) not in seen)
     standing = None if current["id"] == settlement["standing_id"] else HeldVersion.of(current)
-    return None if standing is None and not unseen else (standing, unseen)
+    if standing is None and not unseen:
+        return None
+    # One standing here that the settlement did not see is said once, among those it did not see.
+    return None if standing in unseen else standing, unseen
 
 
 def _not_taken(db: Database, unmet: list[tuple[dict[str, Any], tuple[HeldVersion | None, tuple[HeldVersion, ...]]]]
