@@ -1529,6 +1529,10 @@ le numéro du patient dans le DPI :</translation>
         <translation> — motif : {reason}</translation>
     </message>
     <message>
+        <source>Hold settled {time} by {author}: {what}</source>
+        <translation>Mise en attente levée le {time} par {author} : {what}</translation>
+    </message>
+    <message>
         <source>History</source>
         <translation>Historique</translation>
     </message>
@@ -3770,6 +3774,38 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>none</source>
         <translation>aucun</translation>
+    </message>
+    <message>
+        <source>SETTLEMENT NOT TAKEN HERE, record {record} ({form}, patient {number}) stays on hold: at another office {settler} settled it on {time}, choosing version {chosen} on {laptop}, &quot;{reason}&quot;; but {why}. {advice}</source>
+        <translation>LEVÉE NON REPRISE ICI, l’enregistrement {record} ({form}, patient {number}) reste en attente : dans un autre bureau, {settler} l’a tranché le {time}, en choisissant la version {chosen} sur {laptop}, « {reason} » ; mais {why}. {advice}</translation>
+    </message>
+    <message>
+        <source>{version} stands here, not the version it left standing</source>
+        <translation>ici, c’est {version} qui fait foi, pas la version qu’elle a laissée en vigueur</translation>
+    </message>
+    <message>
+        <source>it did not see {versions}</source>
+        <translation>elle n’a pas vu {versions}</translation>
+    </message>
+    <message>
+        <source>{first}, and {second}</source>
+        <translation>{first}, et {second}</translation>
+    </message>
+    <message>
+        <source>Settle it here choosing that version, with the ward&apos;s word as its reason.</source>
+        <translation>Levez-la ici en choisissant cette version, avec la réponse de l’unité pour motif.</translation>
+    </message>
+    <message>
+        <source>Ask the ward again, naming the version it did not see, then settle it here.</source>
+        <translation>Redemandez à l’unité, en nommant la version qu’elle n’a pas vue, puis levez-la ici.</translation>
+    </message>
+    <message>
+        <source>the hold from version {version}: version {chosen} on {laptop} chosen, version {standing} stands</source>
+        <translation>la mise en attente depuis la version {version} : version {chosen} sur {laptop} choisie, la version {standing} fait foi</translation>
+    </message>
+    <message>
+        <source>hold settled by {author}, {time}: {what}; reason: {reason}</source>
+        <translation>mise en attente levée par {author}, le {time} : {what} ; motif : {reason}</translation>
     </message>
     <message>
         <source>Settles the hold from version {version}: version {chosen} by {author} on {laptop} chosen. {reason}</source>
