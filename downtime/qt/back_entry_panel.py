@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QMainWindow, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
@@ -47,6 +46,7 @@ class WorkModel(TextTableModel):
     columns = (QT_TR_NOOP("Patient"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("EHR no."), QT_TR_NOOP("Step"),
                QT_TR_NOOP("When"), QT_TR_NOOP("To do"), QT_TR_NOOP("Version"), QT_TR_NOOP("What to enter"),
                QT_TR_NOOP("EHR reference"))
+    whole_in_tooltip = frozenset({TO_DO, WHAT})  # cut on their line
 
     def texts(self, row: int) -> tuple[str, ...]:
         group, item = self.rows[row]
@@ -97,12 +97,6 @@ class WorkModel(TextTableModel):
 
     def is_warning(self, row: int, column: int) -> bool:
         return column == TO_DO and not self.rows[row][1].done
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """A to-do or what-to-enter cut on its line is whole in its tooltip."""
-        if index.isValid() and role == Qt.ItemDataRole.ToolTipRole and index.column() in (TO_DO, WHAT):
-            return self.text(index.row(), index.column())
-        return super().data(index, role)
 
 
 def _patient_id(row: Row) -> str | None:
