@@ -47,10 +47,17 @@ def admission_on_hold(session: Session, patient: PatientSummary) -> bool:
     return bool(records.on_hold(session, [patient.admission_record_id]))
 
 
+def born_text(patient: PatientSummary) -> str:
+    """"born 15/04/1990", or that the date is unknown (it read "born DOB unknown")."""
+    if patient.birth_date is None:
+        return translate("PatientHeader", "date of birth unknown")
+    return translate("PatientHeader", "born {date}").format(date=patient.birth_date_in(language()))
+
+
 def identity_html(patient: PatientSummary, with_place: bool = True, held: bool = False) -> str:
     """`held`: the admission is on hold (`admission_on_hold`), said under the allergies."""
     place = f" — {_place(patient)}" if with_place else ""
-    born = translate("PatientHeader", "born {date}").format(date=patient.birth_date_in(language()))
+    born = born_text(patient)
     allergies = translate("PatientHeader", "ALLERGIES: {allergies}").format(allergies=allergies_text(patient))
     hold = translate("PatientHeader", "ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…): "
                                       "check it")

@@ -21,6 +21,7 @@ from downtime.errors import UserError
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from downtime.qt.i18n import language, locale, say, translate, word
+from downtime.qt.patient_header import born_text
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice
 from downtime.qt.style import ErrorLabel
@@ -54,8 +55,7 @@ def _line(row: tuple[str, theatre.ListEntry]) -> tuple[str, datetime]:
 
 def _who(state: theatre.BookingState) -> str:
     patient = state.patient
-    born = translate("TheatrePanel", "born {date}").format(date=patient.birth_date_in(language()))
-    return f"<b>{escape(patient.display_name)}</b> — {escape(born)} — <b>{escape(patient.downtime_number)}</b>"
+    return f"<b>{escape(patient.display_name)}</b> — {escape(born_text(patient))} — <b>{escape(patient.downtime_number)}</b>"
 
 
 def _operation(session: Session, state: theatre.BookingState) -> str:

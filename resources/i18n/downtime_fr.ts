@@ -2014,6 +2014,10 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
         <translation>INCONNUES — à demander</translation>
     </message>
     <message>
+        <source>date of birth unknown</source>
+        <translation>date de naissance inconnue</translation>
+    </message>
+    <message>
         <source>born {date}</source>
         <translation>né(e) le {date}</translation>
     </message>
@@ -2395,10 +2399,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Select an operation in the rescheduling list first.</source>
         <translation>Sélectionnez d’abord une intervention dans la liste à reprogrammer.</translation>
-    </message>
-    <message>
-        <source>born {date}</source>
-        <translation>né(e) le {date}</translation>
     </message>
     <message>
         <source>&amp;Day:</source>

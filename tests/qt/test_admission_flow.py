@@ -121,6 +121,27 @@ def test_a_records_header_history_and_list_name_who_recorded_it(qtbot, session_f
     assert listing.model.text(0, 4) == "Hélène Lefèvre (nurse)"
 
 
+def test_an_unidentified_patients_header_says_the_date_of_birth_is_unknown(session_for, admission_values):
+    """It read "born DOB unknown" ("né(e) le DDN inconnue"): a sentence about a date that is not there."""
+    from downtime.qt.i18n import set_language
+    from downtime.qt.patient_header import identity_html
+    from downtime.services.census import patient_with_location
+
+    nurse = session_for("nurse")
+    kept = {key: value for key, value in admission_values.items()
+            if key not in ("birth_name", "used_name", "given_names", "nir", "birth_date", "identity_document")}
+    unknown = records.save_new(nurse, "admission", {**kept, "unidentified": True, "temporary_name": "Inconnu Gare",
+                                                    "descriptor": "Unknown man, about 40", "sex": "male",
+                                                    "identity_status": "provisional"})
+    patient = patient_with_location(nurse.db, nurse.forms, unknown.patient_id)
+    assert " — date of birth unknown — " in identity_html(patient) and "born" not in identity_html(patient)
+    set_language("fr")
+    try:
+        assert " — date de naissance inconnue — " in identity_html(patient)
+    finally:
+        set_language("en")
+
+
 def test_empty_form_is_refused_naming_fields_and_writes_nothing(window):
     db = window.session.db
     before = db.execute("SELECT COUNT(*) FROM records").fetchone()[0]
