@@ -417,6 +417,27 @@ def _given_sc(at, dose=5.0):
     return {**_given(at, dose), "route": "SC"}
 
 
+def _charted_late(nurse, morphine, clock):
+    """The opening count at 14:00; at 14:10 the nurse charts from paper the morphine given at
+    22:00 the day before and at 10:00, and the dose she has just given at 14:05."""
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"), note="opening count")
+    clock.now += timedelta(minutes=10)
+    for given_at in ("2026-11-27T22:00+01:00", "2026-11-28T10:00+01:00", "2026-11-28T14:05+01:00"):
+        medication.record_dose(nurse, morphine.record_id, _given_sc(given_at), witness=("doctor", "2222"))
+
+
+def test_a_dose_line_says_when_the_dose_was_given_and_when_it_was_written_if_much_later(ward, clock):
+    """The register dated a dose's line by its typing: after the outage every dose charted from
+    paper read 14:10. A legal register dates the administration; a line written more than 15
+    minutes apart from it says when it was written too. The lines stay in the order they were
+    written, which the balance follows."""
+    nurse, _, _, morphine = ward
+    _charted_late(nurse, morphine, clock)
+    assert [(line.when_texts(), line.balance) for line in medication.cd_lines(nurse.db, "3B", "Morphine", "mg")] == [
+        (("28/11/2026 14:00", None), 20.0), (("27/11/2026 22:00", "28/11 14:10"), 15.0),
+        (("28/11/2026 10:00", "14:10"), 10.0), (("28/11/2026 14:05", None), 5.0)]
+
+
 def test_a_dose_given_before_a_transfer_and_recorded_after_it_comes_off_the_ward_it_was_given_on(ward, session_for):
     """10:00 on 3B the nurse gives 5 mg of morphine from 3B's cupboard; at 11:00 the patient goes
     to ICU; at 14:00 (the outage's usual catch-up) the 3B nurse records the dose with its real

@@ -218,3 +218,22 @@ def test_a_register_note_longer_than_a_page_leaves_the_page_printable(session_fo
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"), note=note)
     out = printing.print_cd_page(nurse, "3B", "Morphine", "mg", tmp_path / "cd.pdf")
     assert "word1499 END-OF-NOTE" in re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(out).pages))
+
+
+@pytest.mark.parametrize("lang, when", [("en", "28/11/2026 10:00 (written 14:10)"),
+                                        ("fr", "28/11/2026 10:00 (saisie 14:10)")])
+def test_a_register_page_dates_a_dose_charted_late_by_its_giving(session_for, medication_ward, clock, tmp_path,
+                                                                   lang, when):
+    """A dose of morphine given at 10:00 and charted at 14:10: the printed register's line is
+    dated by the giving, with the time written beside it."""
+    from datetime import timedelta
+
+    from downtime.services import medication
+
+    nurse = session_for("nurse", lang)
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    clock.now += timedelta(minutes=10)
+    medication.record_dose(nurse, medication_ward[2], {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                       "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
+    out = printing.print_cd_page(nurse, "3B", "Morphine", "mg", tmp_path / "cd.pdf")
+    assert when in re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(out).pages))

@@ -26,12 +26,13 @@ WORDS: dict[str, dict[Lang, str]] = {
                  "fr": "Service {ward} — solde {balance} {unit} au {at}"},
     "headings": {"en": "When|Entry|Quantity|Balance|Entered by|Witness|Patient|Note",
                  "fr": "Quand|Écriture|Quantité|Solde|Saisi par|Témoin|Patient|Remarque"},
+    "written": {"en": "(written {written})", "fr": "(saisie {written})"},
     "receipt": {"en": "Received", "fr": "Reçu"},
     "administration": {"en": "Dose given", "fr": "Dose administrée"},
     "withdrawal": {"en": "Dose withdrawn (entered in error)", "fr": "Administration annulée (saisie erronée)"},
     "correction": {"en": "Count correction", "fr": "Correction après comptage"},
 }
-WIDTHS = (0.11, 0.15, 0.07, 0.07, 0.15, 0.15, 0.11, 0.19)
+WIDTHS = (0.13, 0.15, 0.07, 0.07, 0.14, 0.14, 0.11, 0.19)
 
 
 def _cell(text: str, bold: bool = False) -> Paragraph:
@@ -49,7 +50,10 @@ def cd_page_pdf(lines: Sequence[RegisterLine], out: Path, *, ward: str, drug: st
     width = body_width(info)
     body: list[list[object]] = [[_cell(heading, bold=True) for heading in in_words(WORDS, "headings", lang).split("|")]]
     for line in lines:
-        body.append([_cell(f"{line.at:%d/%m/%Y %H:%M}"), _cell(in_words(WORDS, line.kind, lang)),
+        when, written = line.when_texts()
+        if written:  # whole under the time given, not cut between a date and its time
+            when += " " + in_words(WORDS, "written", lang, written=written).replace(" ", "\u00a0")
+        body.append([_cell(when), _cell(in_words(WORDS, line.kind, lang)),
                      _cell(decimal_text(line.change, lang, signed=True)), _cell(decimal_text(line.balance, lang), bold=True),
                      _cell(names.get(line.author, line.author)), _cell(names.get(line.witness, line.witness)),
                      _cell(line.patient or ""), _cell(line.note or "")])

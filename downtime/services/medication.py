@@ -329,9 +329,14 @@ class Stock:
     balance: float
 
 
+WRITTEN_APART = timedelta(minutes=15)
+"""A dose's register line written further than this from the dose's time says when it was written."""
+
+
 @dataclass(frozen=True)
 class RegisterLine:
-    """A line of a drug's page, with the balance it left: a dose's names its patient."""
+    """A line of a drug's page, with the balance it left: `at` is when the line was written; a
+    dose's names its patient and when the dose was given (`given_at`, from the dose's record)."""
 
     at: datetime
     kind: str
@@ -341,6 +346,19 @@ class RegisterLine:
     witness: str
     patient: str | None
     note: str | None
+    given_at: datetime | None = None
+
+    def when_texts(self) -> tuple[str, str | None]:
+        """The line's "When" and, for a dose written more than WRITTEN_APART from its giving (charted
+        from paper after an outage), when it was written: the time alone the same day. A legal
+        register dates a dose by its administration; the line was dated by its typing, and every
+        dose charted from paper at 14:10 read 14:10. Any other line is dated when it was written."""
+        if self.given_at is None:
+            return f"{self.at:%d/%m/%Y %H:%M}", None
+        written = None
+        if abs(self.at - self.given_at) > WRITTEN_APART:
+            written = f"{self.at:%H:%M}" if self.at.date() == self.given_at.date() else f"{self.at:%d/%m %H:%M}"
+        return f"{self.given_at:%d/%m/%Y %H:%M}", written
 
 
 def cd_stock(db: Database, forms: dict[str, FormSpec], ward: str) -> list[Stock]:
@@ -357,7 +375,8 @@ def cd_stock(db: Database, forms: dict[str, FormSpec], ward: str) -> list[Stock]
 
 
 def cd_lines(db: Database, ward: str, drug: str, unit: str) -> list[RegisterLine]:
-    """A drug's page, oldest first, each line with the balance after it."""
+    """A drug's page in the order its lines were written, each with the balance after it (a
+    dose charted late from paper comes after the lines written before it, whenever it was given)."""
     rows = list(db.execute("SELECT at, kind, change, author, witness, record_id, note FROM cd_register"
                            " WHERE ward = ? AND drug = ? AND unit = ? COLLATE NOCASE ORDER BY julianday(at), rowid",
                            [ward, drug.strip(), unit.strip()]))
@@ -368,7 +387,8 @@ def cd_lines(db: Database, ward: str, drug: str, unit: str) -> list[RegisterLine
         balance = _quantity(balance + change)
         dose = doses.get(record_id) if record_id else None
         lines.append(RegisterLine(datetime.fromisoformat(at), kind, change, balance, author, witness,
-                                  numbers.get(str(dose.patient_id)) if dose else None, note))
+                                  numbers.get(str(dose.patient_id)) if dose else None, note,
+                                  _when(dose.data.get("given_at")) if dose and kind == "administration" else None))
     return lines
 
 

@@ -782,6 +782,30 @@ def test_a_drugs_register_page_prints_with_lines_to_carry_on_by_hand(qtbot, sess
     assert "Received" in text and "Dose given" in text and number in text and "Dr Karim Benali" in text
 
 
+def test_the_register_tab_and_its_print_date_a_dose_by_its_giving_and_say_when_it_was_written(
+        qtbot, session_for, ward, answers, clock):
+    """Morphine given at 10:00 and charted from paper at 14:10 read "28/11/2026 14:10" on the
+    register's page and its print, the time of typing where a register gives the time given."""
+    import re
+    from datetime import timedelta
+
+    from pypdf import PdfReader
+
+    _, _, morphine = ward
+    nurse = session_for("nurse")
+    clock.now += timedelta(minutes=10)
+    medication.record_dose(nurse, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                             "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
+    window = MainWindow(nurse)
+    qtbot.addWidget(window)
+    window.show_cd_register()
+    panel = window.cd_register
+    assert [panel.lines.texts(row)[:2] for row in range(panel.lines.rowCount())] == [
+        ("28/11/2026 14:00", "Received"), ("28/11/2026 10:00 (written 14:10)", "Dose given")]
+    text = " ".join(page.extract_text() for page in PdfReader(panel.print_page()).pages)
+    assert "28/11/2026 10:00 (written 14:10)" in re.sub(r"\s+", " ", text)
+
+
 def test_the_records_list_keeps_the_record_chosen_when_read_again(select_bed, round_window, ward):
     """It is read again after every save; the chosen row jumped back to the newest."""
     select_bed(round_window, "12")
