@@ -6,7 +6,7 @@ here."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QWidget
 
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.i18n import QT_TR_NOOP
@@ -19,8 +19,12 @@ from downtime.services.context import Session
 from downtime.services.staff import names_with_ids
 
 
+RECORD = 2  # the record in one line: its column takes the width the others leave (RecordsView)
+
+
 class RecordsModel(TextTableModel):
     columns = (QT_TR_NOOP("When"), QT_TR_NOOP("Form"), QT_TR_NOOP("Record"), QT_TR_NOOP("Version"), QT_TR_NOOP("By"))
+    whole_in_tooltip = frozenset({RECORD})
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -57,6 +61,12 @@ class RecordsView(PatientTab):
         self.model = RecordsModel(session)
         self.table = make_table(self.model, translate("RecordsView", "The patient's records, newest first"),
                                 self.open_selected)
+        # Fitted to its longest line (an admission's answers run to 1,900 pixels) the record's column
+        # put its own heading and the Version (ENTERED IN ERROR, ON HOLD) and By columns off the
+        # screen: it takes the width the others leave, whatever the window's, its line cut there.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(RECORD, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)  # By, fitted to its names: the room is the record's
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.open_button = QPushButton(translate("RecordsView", "&Open the selected record"))

@@ -806,6 +806,33 @@ def test_the_register_tab_and_its_print_date_a_dose_by_its_giving_and_say_when_i
     assert "28/11/2026 10:00 (written 14:10)" in re.sub(r"\s+", " ", text)
 
 
+def test_the_records_list_keeps_every_column_heading_on_screen_the_record_cut_to_fit(round_window, ward, qtbot):
+    """The Record column was fitted to its longest line, some 1,900 pixels: its heading, centred
+    over it, sat off the screen, and so did the Version (ENTERED IN ERROR, ON HOLD) and By
+    columns after it. It takes the width the others leave, as the window is made narrower too;
+    its line is whole in its tooltip."""
+    patient, _, morphine = ward
+    given = medication.record_dose(round_window.session, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                                    "given_at": "2026-11-28T10:00+01:00"},
+                                   witness=("doctor", "2222"))
+    round_window.resize(1100, 700)
+    view = round_window.open_records_of(patient)
+    header, model = view.table.horizontalHeader(), view.model
+
+    def on_screen() -> bool:
+        return all(0 <= header.sectionViewportPosition(column)
+                   and header.sectionViewportPosition(column) + header.sectionSize(column) <= view.table.viewport().width()
+                   for column in range(model.columnCount()))
+
+    qtbot.waitUntil(on_screen)
+    row = next(row for row in range(model.rowCount()) if model.rows[row].record_id == given.record_id)
+    assert model.data(model.index(row, 2), Qt.ItemDataRole.ToolTipRole) == model.text(row, 2)
+    assert "Witness (controlled drugs): Dr Karim Benali" in model.text(row, 2)
+    round_window.resize(900, 700)
+    qtbot.waitUntil(lambda: view.table.viewport().width() < 900)
+    qtbot.waitUntil(on_screen)
+
+
 def test_the_records_list_keeps_the_record_chosen_when_read_again(select_bed, round_window, ward):
     """It is read again after every save; the chosen row jumped back to the newest."""
     select_bed(round_window, "12")
