@@ -185,6 +185,10 @@ def test_doses_given_not_given_and_witnessed(session_for, medication_ward, tmp_p
     given = medication.record_dose(nurse, amox, {
         "outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
         "dose_given": 1.0, "route": "IV"}, overrides={Check.ALLERGY: "Tolerated before"})
+    late = medication.record_dose(nurse, amox, {  # yesterday's 14:00, given late, an hour before the 20:00
+        "outcome": "given", "given_at": "2026-11-27T19:00+01:00", "scheduled_for": "2026-11-27T14:00+01:00",
+        "dose_given": 1.0, "route": "IV"},
+        overrides={Check.ALLERGY: "Tolerated before", Check.DOSE_SPACING: "20:00 dose moved to 22:00"})
     missed = medication.record_dose(nurse, amox, {
         "outcome": "not_given", "given_at": "2026-11-28T13:55+01:00", "scheduled_for": "2026-11-28T14:00+01:00",
         "not_given_reason": "patient_away"})
@@ -206,6 +210,7 @@ def test_doses_given_not_given_and_witnessed(session_for, medication_ward, tmp_p
         "system": "http://terminology.hl7.org/CodeSystem/med-admin-perform-function", "code": "performer",
         "display": "Performer"}]}, "actor": {"display": "Hélène Lefèvre (nurse)"}}]
     assert {"text": "Warning overridden (allergy): Tolerated before"} in done["note"]
+    assert {"text": "Warning overridden (dose spacing): 20:00 dose moved to 22:00"} in _by_id(bundle, late.record_id)["note"]
 
     away = _by_id(bundle, missed.record_id)
     assert away["status"] == "not-done" and "dosage" not in away

@@ -165,3 +165,52 @@ def test_an_as_required_orders_next_dose_is_the_first_moment_its_checks_allow():
     assert status.next_at == START + timedelta(days=1)
     assert prn_status(prn, START + timedelta(hours=9), doses[-1:]).next_at == noon
     assert prn_status(prn, noon, []).next_at is None and prn_status(prn, noon, doses[-1:]).next_at is None
+
+
+def _spacing(at, scheduled_for, history=(), open_slots=()):
+    """The regular-dose spacing warning of a dose of the 08:00 14:00 20:00 amoxicillin, if any."""
+    return [w.message for w in safety_warnings(_order(), outcome=Outcome.GIVEN, at=at, dose=1.0, scheduled_for=scheduled_for,
+                                               allergies=[], history=list(history), admitted=True,
+                                               open_slots=list(open_slots)) if w.check is Check.DOSE_SPACING]
+
+
+def test_a_regular_dose_given_late_close_to_the_next_is_questioned():
+    """The 08:00 dose given at 13:00, an hour before the 14:00 one (the round's OVERDUE line, or
+    yesterday's MISSED one with its time read now), was saved with a red note at most: two doses
+    of a 6-hourly order an hour apart. Closer than half the order's spacing to the next dose,
+    not yet recorded, or to another dose of the order given, it is questioned, either side."""
+    day = datetime(2026, 11, 28, tzinfo=TZ)
+    eight, two, eight_pm = day + timedelta(hours=8), day + timedelta(hours=14), day + timedelta(hours=20)
+    assert _spacing(day + timedelta(hours=13), eight, open_slots=[two, eight_pm]) == [
+        "The 28/11 14:00 dose of Amoxicillin is due 60 min from this one and is not recorded yet; the order's doses "
+        "are 6 h apart."]
+    assert _spacing(day + timedelta(hours=10, minutes=30), eight, open_slots=[two]) == []  # 2 h 30 late, 3 h 30 before
+    assert _spacing(day + timedelta(hours=14, minutes=30), eight, open_slots=[two]) == [
+        "The 28/11 14:00 dose of Amoxicillin is due 30 min from this one and is not recorded yet; the order's doses "
+        "are 6 h apart."]
+    assert _spacing(day + timedelta(hours=13), eight, history=[_given(two, two)]) == [
+        "The 28/11 14:00 dose of Amoxicillin is recorded as given 60 min after this one; the order's doses are 6 h apart."]
+    late = _given(day + timedelta(hours=13), eight)
+    assert _spacing(two, two, history=[late]) == [
+        "The 28/11 08:00 dose of Amoxicillin was given 60 min before this one; the order's doses are 6 h apart."]
+    # Each on time, or the same time given twice (ALREADY_GIVEN says that), or another order's dose: nothing.
+    assert _spacing(two, two, history=[_given(eight, eight), _given(two - timedelta(minutes=5), two),
+                                       _given(two, two, order_id="o2")], open_slots=[eight_pm]) == []
+    # A slot before this dose's own is not "the next dose": yesterday's 20:00 left unrecorded.
+    assert _spacing(eight, eight, open_slots=[day - timedelta(hours=4)]) == []
+
+
+@pytest.mark.parametrize("times, hours", [((time(8), time(14), time(20)), 6), ((time(8),), 24),
+                                          ((time(22), time(6)), 8), ((time(8), time(12), time(20)), 4)])
+def test_a_regular_orders_spacing_is_its_shortest_gap_round_the_clock(times, hours):
+    from downtime.domain.medication import dose_spacing
+
+    assert dose_spacing(_order(times=times)) == timedelta(hours=hours)
+
+
+def test_a_regular_dose_typed_for_no_time_is_not_questioned_beside_an_open_time():
+    """Typed for none of the order's times, a dose given at 08:05 may well be the 08:00 one: only
+    the doses given are weighed."""
+    day = datetime(2026, 11, 28, tzinfo=TZ)
+    assert _spacing(day + timedelta(hours=8, minutes=5), None, open_slots=[day + timedelta(hours=8)]) == []
+    assert _spacing(day + timedelta(hours=8, minutes=5), None, history=[_given(day + timedelta(hours=7), day)]) != []

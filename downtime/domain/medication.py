@@ -174,6 +174,7 @@ class Check(StrEnum):
     DOSE_MISMATCH = "dose_mismatch"
     ORDER_INACTIVE = "order_inactive"
     NOT_ADMITTED = "not_admitted"
+    DOSE_SPACING = "dose_spacing"
 
 
 @dataclass(frozen=True)
@@ -259,7 +260,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                     scheduled_for: datetime | None, allergies: Sequence[str],
                     history: Sequence[Administration], admitted: bool,
                     prn_orders: Collection[str] = (), as_required: Sequence[Order] = (),
-                    stay_ended: datetime | None = None, due_before: timedelta = timedelta(0)) -> list[Warning]:
+                    stay_ended: datetime | None = None, due_before: timedelta = timedelta(0),
+                    open_slots: Sequence[datetime] = ()) -> list[Warning]:
     """Everything a second nurse would question before this dose is recorded. A dose recorded
     as not given for a slot already given is questioned too: the chart would otherwise say the
     patient missed a dose they had. `history`: the patient's doses; `prn_orders`: the orders
@@ -270,7 +272,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     patient's order of the stay before, which discharge did not stop);
     `due_before`: how long before its time the ward's round shows a dose due, a time at which
     giving it is not giving it before the order starts (the first dose of a new order, shown
-    due, asked for a reason to override "not active")."""
+    due, asked for a reason to override "not active"); `open_slots`: a regular order's dose
+    times near this dose's with nothing recorded for them (`spaced_from_own_doses`)."""
     warnings: list[Warning] = []
     if not admitted:
         warnings.append(Warning(Check.NOT_ADMITTED, QT_TRANSLATE_NOOP("messages", "The patient is not admitted at that time.")))
@@ -294,6 +297,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
         warnings += _prn_warnings(order, at, [dose.at for dose in prn_given(order, history, prn_orders)])
     else:
         warnings += spaced_from_as_required(at, as_required, history)
+        warnings += spaced_from_own_doses(order, at, scheduled_for, history, open_slots)
     if dose is not None and abs(dose - order.dose) > 1e-9:
         warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} differs from the order ({ordered} {unit})."),
                                 {"dose": Number(dose), "unit": order.dose_unit, "ordered": Number(order.dose)}))
@@ -357,6 +361,49 @@ def spaced_from_as_required(at: datetime, as_required: Sequence[Order],
         if moment <= at else QT_TRANSLATE_NOOP(
             "messages", "{drug} as required is recorded {minutes} min after this dose; that order allows a dose "
                         "every {hours} h."), values)]
+
+
+def dose_spacing(order: Order) -> timedelta | None:
+    """The shortest time between two of a regular order's dose times, round the clock (08:00
+    14:00 20:00: 6 h; 08:00 alone: 24 h); None for an order without times."""
+    minutes = sorted({clock.hour * 60 + clock.minute for clock in order.times})
+    if not minutes:
+        return None
+    gaps = [later - earlier for earlier, later in zip(minutes, minutes[1:])] + [24 * 60 - minutes[-1] + minutes[0]]
+    return timedelta(minutes=min(gaps))
+
+
+def spaced_from_own_doses(order: Order, at: datetime, scheduled_for: datetime | None,
+                          history: Sequence[Administration], open_slots: Sequence[datetime]) -> list[Warning]:
+    """A regular dose given closer than half the order's spacing to another of its doses: one
+    given for another time, before or after (back-entered out of order), or one due after this
+    dose's own time with nothing recorded for it. A dose given hours late, shortly before the next (the round's
+    OVERDUE line; yesterday's MISSED one, its actual time read now), was two doses an hour
+    apart with a red note in the dialog at most; the usual rule for a late dose is to skip it
+    once it is nearer the next one. The nearest such dose is named."""
+    spacing = dose_spacing(order)
+    if order.frequency is not Frequency.SCHEDULED or spacing is None:
+        return []
+    close = [(abs(at - dose.at), dose.scheduled_for or dose.at, dose.at) for dose in history
+             if dose.outcome is Outcome.GIVEN and dose.order_id == order.record_id and dose.scheduled_for != scheduled_for]
+    if scheduled_for is not None:  # a dose typed for no time of the order may be the one of the time beside it
+        close += [(abs(at - slot), slot, None) for slot in open_slots if slot > scheduled_for]
+    close = [found for found in close if found[0] < spacing / 2]
+    if not close:
+        return []
+    gap, slot, given = min(close, key=lambda found: found[0])
+    values = {"slot": f"{slot:%d/%m %H:%M}", "drug": order.drug, "minutes": str(int(gap.total_seconds() // 60)),
+              "hours": Number(spacing.total_seconds() / 3600)}
+    if given is None:
+        template = QT_TRANSLATE_NOOP("messages", "The {slot} dose of {drug} is due {minutes} min from this one and is "
+                                                 "not recorded yet; the order's doses are {hours} h apart.")
+    elif given <= at:
+        template = QT_TRANSLATE_NOOP("messages", "The {slot} dose of {drug} was given {minutes} min before this one; "
+                                                 "the order's doses are {hours} h apart.")
+    else:
+        template = QT_TRANSLATE_NOOP("messages", "The {slot} dose of {drug} is recorded as given {minutes} min after "
+                                                 "this one; the order's doses are {hours} h apart.")
+    return [Warning(Check.DOSE_SPACING, template, values)]
 
 
 def _prn_warnings(order: Order, at: datetime, given: Sequence[datetime]) -> list[Warning]:

@@ -17,7 +17,7 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, message
 from downtime.domain.census import MovementEvent, StayStatus, left_after, locate
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
-    clock_text, dose_state, dose_text, prn_given, prn_status, safety_warnings, same_medicine, slots_by_version,
+    DAY, clock_text, dose_state, dose_text, prn_given, prn_status, safety_warnings, same_medicine, slots_by_version,
 )
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -147,7 +147,8 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     at = datetime.fromisoformat(values["given_at"])
     location = census.location_at(session.db, found.patient_id, at)
     theirs, same, history = _judged_against(session.db, found)
-    written_at = histories(session.db, [order_id])[order_id][0].recorded_at
+    versions = histories(session.db, [order_id])[order_id]
+    written_at = versions[0].recorded_at
     slot = _when(values.get("scheduled_for"))
     return _given_on_another_laptop(session, found, slot) + safety_warnings(
         found, outcome=Outcome(values["outcome"]), at=at, dose=values.get("dose_given"),
@@ -157,7 +158,20 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
                      and other.frequency is Frequency.PRN],
         stay_ended=stay_ended(found, written_at, census.movement_events(session.db, [found.patient_id])[found.patient_id],
                               at),
-        due_before=settings.round_policy(session.db).due_before)
+        due_before=settings.round_policy(session.db).due_before,
+        open_slots=_open_slots(found, versions, history, at))
+
+
+def _open_slots(found: Order, versions: list[RecordVersion], history: list[Administration],
+                at: datetime) -> list[datetime]:
+    """A regular order's dose times within a day of `at`, each version's own as the round reads
+    them, on the clock the dose's time was written on, with no dose recorded for them."""
+    if found.frequency is not Frequency.SCHEDULED:
+        return []
+    recorded = {dose.scheduled_for for dose in history if dose.order_id == found.record_id}
+    slots = slots_by_version([(version.recorded_at, order_of(version)) for version in versions],
+                             (at - DAY).date(), (at + DAY).date(), at.tzinfo)
+    return [slot for slot in slots if slot not in recorded]
 
 
 def _judged_against(db: Database, found: Order) -> tuple[list[Order], set[str], list[Administration]]:

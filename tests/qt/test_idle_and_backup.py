@@ -357,6 +357,7 @@ def test_a_dose_being_typed_when_someone_else_signs_in_is_kept_for_its_nurse_not
     assert "NOT RECORDED" in resumed.resumed.text()
     resumed.save()
     type_text(resumed.override_edits[medication.Check.ALLERGY], "Tolerated amoxicillin in 2024")
+    type_text(resumed.override_edits[medication.Check.DOSE_SPACING], "14:00 dose moved to 18:00")  # 08:00's, at 14:20
     resumed.save()
     (dose,) = medication.administrations(again.session.db, patient)
     assert f"{dose.at:%d/%m/%Y %H:%M}" == typed_at and dose.scheduled_for == dialog.slot
@@ -379,7 +380,8 @@ def test_a_dose_draft_whose_dose_was_recorded_since_says_so_and_is_discarded_at_
     medication.record_dose(nurse, amox, {"outcome": "given", "given_at": nurse.clock().isoformat(timespec="minutes"),
                                          "scheduled_for": dialog.slot.isoformat(timespec="minutes"),
                                          "dose_given": 1.0, "route": "IV"},
-                           overrides={medication.Check.ALLERGY: "Tolerated amoxicillin in 2024"})
+                           overrides={medication.Check.ALLERGY: "Tolerated amoxicillin in 2024",
+                                      medication.Check.DOSE_SPACING: "14:00 dose moved to 18:00"})
     again = MainWindow(session_for("nurse"))
     qtbot.addWidget(again)
     again.show()
@@ -460,7 +462,8 @@ def test_the_sign_in_prompt_names_a_dose_draft_recorded_since_as_already_recorde
     medication.record_dose(nurse, amox, {"outcome": "given", "given_at": nurse.clock().isoformat(timespec="minutes"),
                                          "scheduled_for": dialog.slot.isoformat(timespec="minutes"),
                                          "dose_given": 1.0, "route": "IV"},
-                           overrides={medication.Check.ALLERGY: "Tolerated amoxicillin in 2024"})
+                           overrides={medication.Check.ALLERGY: "Tolerated amoxicillin in 2024",
+                                      medication.Check.DOSE_SPACING: "14:00 dose moved to 18:00"})
     said: list[str] = []
     monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append(text) or False))
     again = MainWindow(session_for("nurse"))

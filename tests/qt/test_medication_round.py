@@ -44,11 +44,16 @@ def test_dose_recorded_from_the_round_by_keyboard_with_an_allergy_override(round
     focused = dialog.override_edits[medication.Check.ALLERGY]
     qtbot.waitUntil(lambda: QApplication.focusWidget() is focused)
     type_text(focused, "Tolerated amoxicillin in 2024, allergist letter seen")
+    # The 08:00 dose given at 14:00, the 14:00 one due: Save asks for a reason for that too.
+    assert any("The 28/11 14:00 dose of Amoxicillin is due 0 min from this one" in label.text()
+               for label in dialog.findChildren(QLabel))
+    type_text(dialog.override_edits[medication.Check.DOSE_SPACING], "14:00 dose moved to 18:00 with the prescriber")
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
     (dose,) = medication.administrations(round_window.session.db, patient)
     assert dose.order_id == amox and dose.scheduled_for.strftime("%H:%M") == "08:00"
     saved = records.current(round_window.session.db, dose.record_id)
     assert saved.data["overrides"][0]["reason"].startswith("Tolerated amoxicillin")
+    assert {"check": "dose_spacing", "reason": "14:00 dose moved to 18:00 with the prescriber"} in saved.data["overrides"]
     # Yesterday's 14:00 and 20:00, never recorded, stay (they left the round 12 hours after their time).
     assert [panel.model.texts(r)[:2] for r in range(panel.model.rowCount())] == [
         ("Due now", "28/11 14:00"), ("MISSED (over 12 h)", "27/11 14:00"), ("MISSED (over 12 h)", "27/11 20:00")]
@@ -429,6 +434,7 @@ def test_an_open_chart_shows_a_dose_given_from_the_round(round_window, ward, qtb
     qtbot.waitActive(dialog)
     dialog.save()
     type_text(dialog.override_edits[medication.Check.ALLERGY], "Tolerated amoxicillin in 2024")
+    type_text(dialog.override_edits[medication.Check.DOSE_SPACING], "14:00 dose moved to 18:00")  # 08:00's, at 14:00
     dialog.save()
     (given,) = medication.administrations(round_window.session.db, patient)
     assert f"HL {given.at:%H:%M}" in {chart.model.text(row, 4) for row in range(chart.model.rowCount())}
@@ -917,7 +923,7 @@ def test_a_patient_action_on_the_round_is_for_the_line_chosen_there(round_window
 
 
 def test_enter_in_the_dose_dialog_moves_to_the_next_field_and_ctrl_s_or_save_records(qtbot, session_for, ward,
-                                                                                      type_text):
+                                                                                      type_text, clock):
     """Enter in the dose given pressed Save: a nurse moving on from the dose to the site had the
     dose recorded there and then, its site never typed. Enter moves on, as in the forms; the Save
     button (Enter on it) or Ctrl+S records."""
@@ -951,6 +957,7 @@ def test_enter_in_the_dose_dialog_moves_to_the_next_field_and_ctrl_s_or_save_rec
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Return)
     (dose,) = medication.administrations(nurse.db, patient)
     assert not dialog.isVisible() and records.current(nurse.db, dose.record_id).data["site"] == "Cathéter avant-bras gauche"
+    clock.advance(days=1)  # the next day's: a second gram at 14:00 is questioned (regular doses too close)
     again = opened(None)
     QTest.keyClick(again.dose, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not again.isVisible() and len(medication.administrations(nurse.db, patient)) == 2
