@@ -1107,6 +1107,10 @@ le numéro du patient dans le DPI :</translation>
 <context>
     <name>CdRegisterPanel</name>
     <message>
+        <source>{when} (written {written})</source>
+        <translation>{when} (saisie {written})</translation>
+    </message>
+    <message>
         <source>Controlled drugs and their balances</source>
         <translation>Stupéfiants et leurs soldes</translation>
     </message>
@@ -2504,6 +2508,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{drug} as required is recorded {minutes} min after this dose; that order allows a dose every {hours} h.</source>
         <translation>{drug} si besoin est tracé {minutes} min après cette dose ; cette prescription permet une dose toutes les {hours} h.</translation>
+    </message>
+    <message>
+        <source>The {slot} dose of {drug} is due {minutes} min from this one and is not recorded yet; the order&apos;s doses are {hours} h apart.</source>
+        <translation>La dose de {slot} de {drug} est prévue {minutes} min après celle-ci et n’est pas encore tracée ; les doses de la prescription sont espacées de {hours} h.</translation>
+    </message>
+    <message>
+        <source>The {slot} dose of {drug} was given {minutes} min before this one; the order&apos;s doses are {hours} h apart.</source>
+        <translation>La dose de {slot} de {drug} a été donnée {minutes} min avant celle-ci ; les doses de la prescription sont espacées de {hours} h.</translation>
+    </message>
+    <message>
+        <source>The {slot} dose of {drug} is recorded as given {minutes} min after this one; the order&apos;s doses are {hours} h apart.</source>
+        <translation>La dose de {slot} de {drug} est tracée comme donnée {minutes} min après celle-ci ; les doses de la prescription sont espacées de {hours} h.</translation>
     </message>
     <message>
         <source>A dose is recorded {minutes} min after this one; the order allows one every {hours} h.</source>
