@@ -129,8 +129,12 @@ def write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int
         "SELECT DISTINCT record_id FROM records WHERE rowid BETWEEN ? AND ?"
         " UNION SELECT record_id FROM hold_settlements", [first, last])}
     held = held_from(db)
-    # Every version of the records on hold (few), for the doses a version on hold says given.
-    versions_held = [as_version(row) for rows in on_hold(db, held).values() for row in rows]
+    # Every version of the records on hold, by patient, for the doses a version on hold says
+    # given: each page is handed its own patients' (all of them, for each page, was read again
+    # and sorted a hundred times over at a hospital's scale).
+    versions_held: dict[str | None, list[RecordVersion]] = {}
+    for version in (as_version(row) for rows in on_hold(db, held).values() for row in rows):
+        versions_held.setdefault(version.patient_id, []).append(version)
     authors = names_with_ids(db)  # who wrote what a record's Provenance says to ask the ward about
     writer = _Writer(out, {"resourceType": "Bundle", "id": bundle_id, "type": "transaction",
                            "timestamp": at.isoformat()})
@@ -140,7 +144,8 @@ def write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int
     for start in range(0, len(patients), PATIENTS_AT_ONCE):
         ctx = Context(forms, staff_names, first_versions, at, links,
                       patient_ids=patients[start:start + PATIENTS_AT_ONCE])
-        ask += _write_patients(db, ctx, changed, held, (versions_held, authors), writer, laptops, numbers)
+        page_held = [version for patient_id in ctx.patient_ids for version in versions_held.get(patient_id, ())]
+        ask += _write_patients(db, ctx, changed, held, (page_held, authors), writer, laptops, numbers)
     return Written(writer.finish(), tuple(ask))
 
 
