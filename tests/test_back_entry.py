@@ -950,5 +950,5 @@ def test_a_dose_line_gives_the_scheduled_time_it_was_recorded_for(tmp_path, lapt
         "scheduled_for": "2026-11-28T08:00+01:00", "outcome": "not_given", "given_at": "2026-11-28T10:30+01:00",
         "not_given_reason": "refused"})
     line = _office_lines(tmp_path, laptop, ward_clerk)[refused.record_id]
-    assert "Scheduled time (regular doses): 28/11/2026 08:00 — Outcome: Not given — Actual time: 28/11/2026 10:30" \
+    assert "Outcome: Not given — Scheduled time (regular doses): 28/11/2026 08:00 — Actual time: 28/11/2026 10:30" \
         in line, line

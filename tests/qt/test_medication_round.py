@@ -536,7 +536,7 @@ def test_a_dose_in_the_patients_list_of_records_says_how_it_went_before_the_orde
     listing = round_window.open_records_of(patient)
     (line,) = [listing.model.text(row, 2) for row in range(listing.model.rowCount())
                if listing.model.rows[row].form_id == medication.DOSE_FORM]
-    assert line.startswith("Amoxicillin 1 g IV — Scheduled time (regular doses): 28/11/2026 08:00 — Outcome: Not given")
+    assert line.startswith("Amoxicillin 1 g IV — Outcome: Not given — Scheduled time (regular doses): 28/11/2026 08:00")
     (order_line,) = [listing.model.text(row, 2) for row in range(listing.model.rowCount())
                      if listing.model.rows[row].record_id == amox]
     assert order_line.startswith("Amoxicillin — Dose: 1 — Unit: g"), "the order's own line keeps every answer"
