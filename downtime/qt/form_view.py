@@ -69,6 +69,7 @@ class FormView(QWidget):
         self.editors: dict[str, Editor] = {}
         self.error_labels: dict[str, QLabel] = {}
         self.rows: dict[str, tuple[QFormLayout, QWidget]] = {}
+        self.form_labels: dict[str, QLabel] = {}
         self.editing = record is None
         self._build()
         if record is not None:
@@ -125,7 +126,8 @@ class FormView(QWidget):
             for field in section.fields:
                 editor = make_editor(field, lang, self._ref_choices, now=self.session.clock, names=names)
                 editor.committed.connect(self._changed)
-                label = QLabel(f"{field.label.get(lang)}{' *' if field.required else ''}")
+                label = QLabel(field.label.get(lang))
+                self.form_labels[field.id] = label
                 label.setBuddy(editor.widget)
                 if not isinstance(field, (RepeatField, MultiChoiceField, LongTextField)):
                     editor.widget.setMaximumWidth(640)
@@ -233,11 +235,15 @@ class FormView(QWidget):
         return {field_id: editor.lenient_value() for field_id, editor in self.editors.items()}
 
     def _refresh_relevance(self) -> None:
+        """Which questions apply, and which are required (starred): a field required only once
+        another answer is given (an unidentified patient's temporary name) had no star."""
         values = self._lenient_values()
         for field in self.spec.fields():
             if field.relevant is not None:
                 form, cell = self.rows[field.id]
                 form.setRowVisible(cell, holds(field.relevant, values))
+            required = field.required or (field.required_when is not None and holds(field.required_when, values))
+            self.form_labels[field.id].setText(f"{field.label.get(self.session.lang)}{' *' if required else ''}")
 
     def _changed(self) -> None:
         self._refresh_relevance()

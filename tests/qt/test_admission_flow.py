@@ -170,6 +170,20 @@ def test_unidentified_patient_swaps_the_name_fields(window):
     assert not view.field_is_shown("birth_name") and view.field_is_shown("descriptor")
 
 
+def test_a_field_required_once_another_answer_is_given_is_starred_then(window):
+    """The temporary name of an unidentified patient is required, but its label had no star (it
+    is required only then): the nurse learnt it from the refusal at Save."""
+    view = window.new_admission()
+    label = view.form_labels["temporary_name"]
+    QTest.keyClicks(view.editors["unidentified"].combo, "Yes")
+    assert label.text() == "Temporary name *"
+    assert view.form_labels["birth_name"].text() == "Birth name", "required only when identified, now not"
+    QTest.qWait(QApplication.keyboardInputInterval() + 50)  # a new search of the list, not "YesNo"
+    QTest.keyClicks(view.editors["unidentified"].combo, "No")
+    assert label.text() == "Temporary name" and view.form_labels["birth_name"].text() == "Birth name *"
+    assert view.form_labels["sex"].text() == "Sex *"
+
+
 def test_each_committed_field_is_kept_as_a_draft(window, typist):
     view = window.new_admission()
     view.editors["birth_name"].widget.setFocus()
