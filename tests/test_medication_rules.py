@@ -196,6 +196,13 @@ def test_a_regular_dose_given_late_close_to_the_next_is_questioned():
     # Each on time, or the same time given twice (ALREADY_GIVEN says that), or another order's dose: nothing.
     assert _spacing(two, two, history=[_given(eight, eight), _given(two - timedelta(minutes=5), two),
                                        _given(two, two, order_id="o2")], open_slots=[eight_pm]) == []
+    # The 08:00 dose given at 14:00 exactly: "due 0 min from this one" said it oddly.
+    assert _spacing(two, eight, open_slots=[two]) == [
+        "The 28/11 14:00 dose of Amoxicillin is due at the time of this one and is not recorded yet; the order's "
+        "doses are 6 h apart."]
+    assert _spacing(two, eight, history=[_given(two, two)]) == [
+        "The 28/11 14:00 dose of Amoxicillin is recorded as given at the time of this one; the order's doses are "
+        "6 h apart."]
     # A slot before this dose's own is not "the next dose": yesterday's 20:00 left unrecorded.
     assert _spacing(eight, eight, open_slots=[day - timedelta(hours=4)]) == []
 

@@ -394,9 +394,15 @@ def spaced_from_own_doses(order: Order, at: datetime, scheduled_for: datetime | 
     gap, slot, given = min(close, key=lambda found: found[0])
     values = {"slot": f"{slot:%d/%m %H:%M}", "drug": order.drug, "minutes": str(int(gap.total_seconds() // 60)),
               "hours": Number(spacing.total_seconds() / 3600)}
-    if given is None:
+    if given is None and gap < timedelta(minutes=1):  # "due 0 min from this one"
+        template = QT_TRANSLATE_NOOP("messages", "The {slot} dose of {drug} is due at the time of this one and is not "
+                                                 "recorded yet; the order's doses are {hours} h apart.")
+    elif given is None:
         template = QT_TRANSLATE_NOOP("messages", "The {slot} dose of {drug} is due {minutes} min from this one and is "
                                                  "not recorded yet; the order's doses are {hours} h apart.")
+    elif gap < timedelta(minutes=1):
+        template = QT_TRANSLATE_NOOP("messages", "The {slot} dose of {drug} is recorded as given at the time of this "
+                                                 "one; the order's doses are {hours} h apart.")
     elif given <= at:
         template = QT_TRANSLATE_NOOP("messages", "The {slot} dose of {drug} was given {minutes} min before this one; "
                                                  "the order's doses are {hours} h apart.")

@@ -2510,8 +2510,16 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{drug} si besoin est tracé {minutes} min après cette dose ; cette prescription permet une dose toutes les {hours} h.</translation>
     </message>
     <message>
+        <source>The {slot} dose of {drug} is due at the time of this one and is not recorded yet; the order&apos;s doses are {hours} h apart.</source>
+        <translation>La dose de {slot} de {drug} est prévue à l’heure de celle-ci et n’est pas encore tracée ; les doses de la prescription sont espacées de {hours} h.</translation>
+    </message>
+    <message>
         <source>The {slot} dose of {drug} is due {minutes} min from this one and is not recorded yet; the order&apos;s doses are {hours} h apart.</source>
         <translation>La dose de {slot} de {drug} est prévue {minutes} min après celle-ci et n’est pas encore tracée ; les doses de la prescription sont espacées de {hours} h.</translation>
+    </message>
+    <message>
+        <source>The {slot} dose of {drug} is recorded as given at the time of this one; the order&apos;s doses are {hours} h apart.</source>
+        <translation>La dose de {slot} de {drug} est tracée comme donnée à l’heure de celle-ci ; les doses de la prescription sont espacées de {hours} h.</translation>
     </message>
     <message>
         <source>The {slot} dose of {drug} was given {minutes} min before this one; the order&apos;s doses are {hours} h apart.</source>
