@@ -395,8 +395,7 @@ class DoseDialog(QDialog):
         a time in the hour the clocks repeat or skip gets the offsets to type (the general hint
         asked for the very DD/MM/YYYY HH:MM typed), and an empty dose was answered with the time
         the nurse had not touched named first."""
-        field = "dose_given" if problem.key == "not_number" else "given_at"
-        label = self.session.form(medication.DOSE_FORM).field(field).label.get(language())
+        label = self.session.form(medication.DOSE_FORM).field(_unread_field(problem)).label.get(language())
         return field_message(problem.key, language(), label, problem.limit)
 
     def _box_of(self, field_id: str) -> QWidget | None:
@@ -409,6 +408,7 @@ class DoseDialog(QDialog):
             values = self.values()
         except ParseError as problem:
             self.error.setText(self._unreadable(problem))
+            self._box_of(_unread_field(problem)).setFocus()  # it stayed on Save
             return None
         if self.order.controlled and values["outcome"] == "given" and not self.witness_pin.text():
             self.error.setText(translate("messages", NO_WITNESS_PIN))  # not tried: a failed sign-in of theirs
@@ -436,3 +436,8 @@ class DoseDialog(QDialog):
         self.recorded.emit(saved)
         self.accept()
         return saved
+
+
+def _unread_field(problem: ParseError) -> str:
+    """The dose's field whose box could not be read: the dose, or the time it was given."""
+    return "dose_given" if problem.key == "not_number" else "given_at"

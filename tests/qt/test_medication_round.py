@@ -45,7 +45,7 @@ def test_dose_recorded_from_the_round_by_keyboard_with_an_allergy_override(round
     qtbot.waitUntil(lambda: QApplication.focusWidget() is focused)
     type_text(focused, "Tolerated amoxicillin in 2024, allergist letter seen")
     # The 08:00 dose given at 14:00, the 14:00 one due: Save asks for a reason for that too.
-    assert any("The 28/11 14:00 dose of Amoxicillin is due 0 min from this one" in label.text()
+    assert any("The 28/11 14:00 dose of Amoxicillin is due at the time of this one" in label.text()
                for label in dialog.findChildren(QLabel))
     type_text(dialog.override_edits[medication.Check.DOSE_SPACING], "14:00 dose moved to 18:00 with the prescriber")
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
@@ -1113,15 +1113,22 @@ def test_a_high_alert_medicine_says_so_on_the_chart_and_in_the_dose_dialog(round
 ])
 def test_a_dose_or_time_the_dialog_cannot_read_is_named_alone(qtbot, session_for, ward, field, typed, said):
     """A dose box left empty was answered "Actual time: write DD/MM/YYYY HH:MM; dose: a
-    number.", the time the nurse had not touched named first; each box is now named alone."""
+    number.", the time the nurse had not touched named first; each box is now named alone, and
+    the cursor goes to it (it stayed on Save)."""
     patient, amox, _ = ward
     nurse = session_for("nurse")
     dialog = DoseDialog(nurse, medication.order(nurse.db, amox), medication.round_list(
         nurse.db, nurse.forms, "3B", nurse.clock())[0].slot)
     qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.windowHandle().requestActivate()
+    qtbot.waitUntil(dialog.isActiveWindow)
     getattr(dialog, field).setText(typed)
+    dialog.save_button.setFocus()
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
     assert dialog.error.text() == said
+    assert QApplication.focusWidget() is getattr(dialog, field)
     assert medication.administrations(nurse.db, patient) == []
 
 
