@@ -333,7 +333,7 @@ def _is_work(record: RecordVersion, entered: Entered | None, held: bool) -> bool
 
 
 def _holds(session: Session, current: Collection[RecordVersion], patient_ids: Collection[str],
-           without_patient: bool) -> tuple[dict[str, OnHold], list[RecordVersion]]:
+           without_patient: bool, authors: Mapping[str, str]) -> tuple[dict[str, OnHold], list[RecordVersion]]:
     """Each of these records on hold, and the records of these patients (or about no patient)
     on hold from their version 1, which have no version in `records` to stand for them (they
     are listed by their first held version). Holds are few: they are read whole, not asked of
@@ -342,14 +342,15 @@ def _holds(session: Session, current: Collection[RecordVersion], patient_ids: Co
     held_only = {record_id for record_id, patient_id in session.db.execute(
         "SELECT DISTINCT record_id, patient_id FROM unsettled_versions WHERE record_id NOT IN (SELECT record_id FROM records)")
         if patient_id in wanted}
-    holds = _read_holds(session, {record.record_id for record in current} & set(held_from(session.db)) | held_only)
+    holds = _read_holds(session, {record.record_id for record in current} & set(held_from(session.db)) | held_only,
+                        authors)
     return holds, [holds[record_id].versions[0] for record_id in sorted(held_only)]
 
 
-def _read_holds(session: Session, record_ids: Collection[str]) -> dict[str, OnHold]:
-    """Those of these records on hold, each with its versions and the answers they differ in."""
+def _read_holds(session: Session, record_ids: Collection[str], authors: Mapping[str, str]) -> dict[str, OnHold]:
+    """Those of these records on hold, each with its versions and the answers they differ in;
+    `authors`: staff.names_with_ids, read once by the caller."""
     holds: dict[str, OnHold] = {}
-    authors = names_with_ids(session.db)
     found = on_hold(session.db, record_ids)
     laptops = laptops_known(session, {row["device_id"] for rows in found.values() for row in rows})
     for record_id, rows in found.items():
@@ -422,7 +423,7 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
 def hold_of(session: Session, record_id: str) -> OnHold | None:
     """The record's hold as the worklist shows it, or None when it is not on hold."""
     session.require(Action.READ_RECORDS)
-    return _read_holds(session, [record_id]).get(record_id)
+    return _read_holds(session, [record_id], names_with_ids(session.db)).get(record_id)
 
 
 def ehr_numbers(db: Database, patient_ids: Collection[str] | None = None) -> dict[str, str]:
@@ -460,9 +461,10 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     ids = [pid for pid in order if pid is not None]
     current = list_current(session.db, patient_ids=ids) + (
         list_current(session.db, without_patient=True) if None in order else [])
-    holds, held_only = _holds(session, current, ids, None in order)
+    names = names_with_ids(session.db)  # read once for the page: its holds, conflicts, labels and settlements
+    holds, held_only = _holds(session, current, ids, None in order, names)
     current += held_only
-    known, names = {record.record_id: record for record in current}, names_with_ids(session.db)
+    known = {record.record_id: record for record in current}
     conflicts = conflicts_among(session.forms, current, partial(laptops_known, session),
                                 [version for hold in holds.values() for version in hold.versions], names)
     entered = _entries(session.db, current)
@@ -471,7 +473,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     patients = _identities(session, ids, current)
     links = ehr_numbers(session.db, ids)
     shared = _shared(session.db, links)
-    settled = {record_id: found[-1] for record_id, found in settled_on(session, set(known) - set(holds)).items()}
+    settled = {record_id: found[-1] for record_id, found in settled_on(session, set(known) - set(holds), names).items()}
     groups: dict[str | None, list[WorkItem]] = {}
     for record in current:
         done = entered.get(record.record_id)
@@ -727,12 +729,14 @@ def link_patient(session: Session, downtime_number: str, ehr_patient_number: str
             action="back_entry.patient_linked", detail={"downtime_number": downtime_number, "ehr": number})
 
 
-def settled_on(session: Session, record_ids: Collection[str]) -> dict[str, list[Settled]]:
+def settled_on(session: Session, record_ids: Collection[str],
+               names: Mapping[str, str] | None = None) -> dict[str, list[Settled]]:
     """Every settlement of these records' holds, made here or taken from another office, by
-    record, oldest first."""
+    record, oldest first; `names`: staff.names_with_ids, when the caller has read it."""
     rows = [row for part in chunks(record_ids) for row in session.db.query(
         f"SELECT * FROM hold_settlements WHERE record_id IN ({marks(part)})", part)]
-    laptops, names = laptops_known(session, {row["chosen_device_id"] for row in rows}), names_with_ids(session.db)
+    laptops = laptops_known(session, {row["chosen_device_id"] for row in rows})
+    names = names_with_ids(session.db) if names is None else names
     found: dict[str, list[Settled]] = {}
     for row in rows:
         found.setdefault(row["record_id"], []).append(Settled(
