@@ -237,3 +237,46 @@ def test_a_register_page_dates_a_dose_charted_late_by_its_giving(session_for, me
                                                        "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
     out = printing.print_cd_page(nurse, "3B", "Morphine", "mg", tmp_path / "cd.pdf")
     assert when in re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(out).pages))
+
+
+@pytest.mark.parametrize(("status", "allergies", "said"), [
+    ("allergies", [{"substance": "Penicillin", "reaction": "Anaphylaxis", "severity": "severe"},
+                   {"substance": "Latex", "reaction": "Rash", "severity": "mild"}],
+     "ALLERGIES: Penicillin (Anaphylaxis, severe); Latex (Rash, mild)"),
+    ("nka", None, "No known allergies"),
+    ("unknown", None, "ALLERGIES NOT KNOWN YET — ask the patient"),
+])
+def test_a_wristband_says_the_patients_allergies(session_for, admission_values, tmp_path, status, allergies, said):
+    """The ward clerk's review: the wristband insert carried no allergy, so a nurse at the bedside
+    of a patient from another ward, the chart not at hand, read nothing there (paper wristbands
+    are written with the allergies or put in a red band). The sheet labels, stuck on forms and
+    specimen tubes, stay identity only."""
+    values = {**admission_values, "allergy_status": status}
+    if allergies is None:
+        values.pop("allergies")
+    else:
+        values["allergies"] = allergies
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", values).patient_id
+    band = printing.print_labels(nurse, patient, tmp_path / "band.pdf", count=1, stock="wristband")
+    sheet = printing.print_labels(nurse, patient, tmp_path / "sheet.pdf", count=1, stock="L7159")
+    assert said in re.sub(r"\s+", " ", PdfReader(band).pages[0].extract_text())
+    assert "llergies" not in PdfReader(sheet).pages[0].extract_text().replace("ALLERGIES", "llergies")
+
+
+def test_a_wristbands_allergies_too_many_for_it_end_in_an_ellipsis(session_for, admission_values, tmp_path):
+    """Twelve allergies do not fit a 25 mm band: the list is cut, visibly, rather than run over the
+    QR code or below the band's edge, and the reader knows to look at the chart."""
+    from reportlab.lib.units import mm
+
+    many = [{"substance": f"Substance number {n}", "reaction": "Anaphylaxis with bronchospasm",
+             "severity": "severe"} for n in range(12)]
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {**admission_values, "allergies": many}).patient_id
+    band = PdfReader(printing.print_labels(nurse, patient, tmp_path / "band.pdf", count=1, stock="wristband")).pages[0]
+    placed: list[tuple[str, float, float]] = []
+    band.extract_text(visitor_text=lambda text, cm, tm, font, size: text.strip() and placed.append((text.strip(), tm[4], tm[5])))
+    allergy = [(text, x, y) for text, x, y in placed if "Substance" in text or "ALLERGIES" in text]
+    top = float(band.mediabox.top) - labels_module.STOCKS["wristband"].top
+    assert allergy[0][0].startswith("ALLERGIES: Substance number 0") and allergy[-1][0].endswith("…")
+    assert all(top - 25 * mm < y < top for _, _, y in allergy)

@@ -25,13 +25,12 @@ from downtime.formspec.schema import (
     Filled, IntegerField, Meaning, MultiChoiceField, Not, OneOf, RepeatField, YesNoField, holds,
 )
 from downtime.formspec.values import format_value
-from downtime.pdf.page import BAND, GREY, RULE, PageInfo, body_height, body_width, build_pdf, style, in_words
+from downtime.pdf.page import ALERT, BAND, GREY, RULE, PageInfo, body_height, body_width, build_pdf, style, in_words
 from downtime.services.patients import PatientSummary
 
 WRITING_LINE = 9 * mm
 COLUMNS = 4
 BOX, TICKED = "☐", "☒"
-ALERT = colors.HexColor("#b00000")
 
 TEXT: dict[str, dict[Lang, str]] = {
     "required_key": {"en": "* required", "fr": "* obligatoire"},
@@ -76,6 +75,11 @@ def allergy_line(patient: PatientSummary, lang: Lang) -> str:
     if patient.allergies:
         return t("allergies", lang, list="; ".join(patient.allergies_in(lang)))
     return t("nka", lang) if patient.allergy_status == "nka" else t("allergies_unknown", lang)
+
+
+def allergy_colour(patient: PatientSummary) -> colors.Color:
+    """Red unless no allergy is known: a list, or allergies not yet asked, are both a warning."""
+    return colors.black if patient.allergy_status == "nka" else ALERT
 
 
 def t(key: str, lang: Lang, **values: Any) -> str:
@@ -368,7 +372,7 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
                                   recorded=record.recorded_at.strftime("%d/%m/%Y %H:%M"),
                                   occurred=record.occurred_at.strftime("%d/%m/%Y %H:%M")), size=8.5)]
     story.append(_p(allergy_line(patient, lang), size=10, bold=True,
-                    color=ALERT if patient.allergy_status != "nka" else colors.black))
+                    color=allergy_colour(patient)))
     if withdrawn:
         story.append(_p(t("eie_reason", lang, reason=record.reason or ""), size=10, bold=True,
                         color=colors.HexColor("#8b0000")))

@@ -3,6 +3,9 @@
 Each label: family name in capitals then first names, date of birth as DD-Mmm-YYYY, sex, the
 downtime number, a Code128 barcode (many bedside scanners read only linear codes) and a QR code,
 both holding exactly the downtime number. The stock is a setting because hospitals use different sheets.
+A wristband insert also says the patient's allergies, in red unless none is known: at the bedside of
+a patient from another ward, the chart not at hand, the band is what the nurse reads. Sheet labels,
+stuck on forms and specimen tubes, stay identity only.
 """
 
 from __future__ import annotations
@@ -18,15 +21,24 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from downtime.formspec import Lang
+from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.page import BOLD, LEADING, SANS, SEX, barcode, fit_text, name_lines, register_fonts, word
 from downtime.services.patients import PatientSummary
 
 MONTHS = {"en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
           "fr": ("Jan", "Fév", "Mar", "Avr", "Mai", "Juin", "Juil", "Aoû", "Sep", "Oct", "Nov", "Déc")}
+
+
+# The wristband's name in 9 pt, as on the sheets, where it fits beside at least ALLERGIES_W of
+# allergies (an unidentified patient's description took 7 pt in a fixed column).
+NAME_SIZE = 9
+IDENTITY_W = 60 * mm
+ALLERGIES_W = 45 * mm
 
 
 @dataclass(frozen=True)
@@ -42,13 +54,14 @@ class Stock:
     top: float
     pitch_x: float
     pitch_y: float
+    allergies: bool = False
 
 
 STOCKS = {stock.name: stock for stock in (
     Stock("L7159", 3, 8, 63.5 * mm, 33.9 * mm, 7.25 * mm, 12.9 * mm, 66.0 * mm, 33.9 * mm),
     Stock("L7160", 3, 7, 63.5 * mm, 38.1 * mm, 7.25 * mm, 15.15 * mm, 66.0 * mm, 38.1 * mm),
     Stock("L7163", 2, 7, 99.1 * mm, 38.1 * mm, 4.65 * mm, 15.15 * mm, 101.6 * mm, 38.1 * mm),
-    Stock("wristband", 1, 10, 190 * mm, 25 * mm, 10 * mm, 15 * mm, 190 * mm, 26.5 * mm),
+    Stock("wristband", 1, 10, 190 * mm, 25 * mm, 10 * mm, 15 * mm, 190 * mm, 26.5 * mm, allergies=True),
 )}
 
 
@@ -62,11 +75,16 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
     pad = 2 * mm
     qr_size = min(stock.height - 2 * pad, 20 * mm)
     text_w = stock.width - qr_size - 3 * pad
+    if stock.allergies:
+        identity = min(max(stringWidth(patient.display_name, BOLD, NAME_SIZE), IDENTITY_W), text_w - ALLERGIES_W)
+        _allergies(c, patient, x + pad + identity + 2 * pad, y + stock.height - pad,
+                   text_w - identity - 2 * pad, stock.height - 2 * pad, lang)
+        text_w = identity
     bar_h = 6 * mm if stock.height < 36 * mm else 8 * mm
     top = y + stock.height - pad
     # Below the name's first line: the date of birth and number lines, then the barcode.
     room = (top - 3 * mm) - 7.3 * mm - (y + pad + bar_h + 1.5 * mm)
-    size, lines = name_lines(patient.display_name, text_w, room, largest=9)
+    size, lines = name_lines(patient.display_name, text_w, room, largest=NAME_SIZE)
     c.setFont(BOLD, size)
     for index, line in enumerate(lines):
         c.drawString(x + pad, top - 3 * mm - index * size * LEADING, line)
@@ -85,6 +103,26 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
                                                    qr_size / (upper - bottom), 0, 0])
     drawing.add(widget)
     renderPDF.draw(drawing, c, x + stock.width - qr_size - pad, y + (stock.height - qr_size) / 2)
+
+
+def _allergies(c: canvas.Canvas, patient: PatientSummary, x: float, top: float, width: float, height: float,
+               lang: Lang) -> None:
+    """The allergy line of every patient page, as large as it fits the band beside the identity
+    (10 pt down to 7); a list longer still ends in an ellipsis, for the chart to be read."""
+    words = allergy_line(patient, lang)
+    for size in (10, 9, 8, 7):
+        lines = simpleSplit(words, BOLD, size, width)
+        if len(lines) * size * LEADING <= height:
+            break
+    most = max(1, int(height // (size * LEADING)))
+    if len(lines) > most:
+        lines = [*lines[:most - 1], fit_text(" ".join(lines[most - 1:]), BOLD, size, width)]
+    c.saveState()
+    c.setFillColor(allergy_colour(patient))
+    c.setFont(BOLD, size)
+    for index, line in enumerate(lines):
+        c.drawString(x, top - size - index * size * LEADING, line)
+    c.restoreState()
 
 
 def labels_pdf(patient: PatientSummary, out: Path, *, stock: str, count: int | None, lang: Lang,

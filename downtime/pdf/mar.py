@@ -20,10 +20,11 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak,
 from downtime.domain.medication import NOT_GIVEN_CODES, DoseState, Frequency, NotGivenReason, Order, dose_text
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text
-from downtime.pdf.forms import allergy_line
+from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.grid import PAD_X, Cell, Grid
 from downtime.pdf.lines import text
 from downtime.pdf.page import (
+    ALERT,
     BAND,
     RULE,
     PageInfo,
@@ -150,7 +151,6 @@ STATE_WORDS = {DoseState.LATE: "late", DoseState.OVERDUE: "overdue", DoseState.D
                DoseState.NOT_IN_HOSPITAL: "not_in_hospital"}
 QUIET_STATES = (DoseState.DUE, DoseState.NOT_RECORDED, DoseState.IN_EHR, DoseState.NOT_IN_HOSPITAL)  # not in bold
 GREY_FILL = colors.HexColor("#e0e0e0")
-ALERT = colors.HexColor("#b00000")
 # Room under each chart line, as on the paper chart.
 BODY_PAD_BOTTOM = 6.0
 
@@ -252,7 +252,7 @@ def _chart(chart: PatientChart, days: list[date], names: dict[str, str], order_f
            width: float) -> list[Flowable]:
     story: list[Flowable] = [PatientMarker(chart.patient)]
     story.append(_p(allergy_line(chart.patient, lang), width, size=11, bold=True,
-                    color=ALERT if chart.patient.allergy_status != "nka" else colors.black))
+                    color=allergy_colour(chart.patient)))
     if chart.patient.admission_record_id in chart.held:
         story.append(_p(w("admission_on_hold", lang), width, size=11, bold=True, color=ALERT))
     if chart.weight:

@@ -51,6 +51,7 @@ GREY = colors.HexColor("#555555")
 RULE = colors.HexColor("#888888")
 BAND = colors.HexColor("#2b2b2b")
 MARK = colors.HexColor("#8b0000")
+ALERT = colors.HexColor("#b00000")  # a warning's words in red (allergies, holds), on every print
 
 WORDS: dict[str, dict[Lang, str]] = {
     "downtime_record": {"en": "DOWNTIME RECORD — to be entered into the EHR",

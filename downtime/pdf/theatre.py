@@ -16,14 +16,13 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from downtime.domain.theatre import TheatreSession
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.pdf.forms import allergy_line
+from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.page import (
-    BAND, CONDENSED_BOLD, RULE, SEX, PageInfo, body_width, build_pdf, in_words, name_in_cell, style,
+    ALERT, BAND, CONDENSED_BOLD, RULE, SEX, PageInfo, body_width, build_pdf, in_words, name_in_cell, style,
 )
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import BookingStatus, ListEntry, WaitingItem, procedure_and_side
 
-ALERT = colors.HexColor("#b00000")  # a warning's words in red, as on the other prints
 WORDS: dict[str, dict[Lang, str]] = {
     "list_title": {"en": "Theatre list — {day}", "fr": "Programme opératoire — {day}"},
     "all": {"en": "all theatres", "fr": "toutes salles"},
@@ -94,7 +93,7 @@ def _patient(patient: PatientSummary, column: float, lang: Lang, struck: bool) -
     if struck:
         return name
     return [name, _p(allergy_line(patient, lang), size=7, bold=True,
-                     color=ALERT if patient.allergy_status != "nka" else colors.black)]
+                     color=allergy_colour(patient))]
 
 
 def _band_text(title: str) -> Paragraph:
