@@ -102,6 +102,19 @@ def test_a_ward_typed_in_another_case_is_that_ward_with_its_beds(nurse, admissio
     assert [row.patient.patient_id for row in census.census(nurse.db, forms, ward="ICU") if row.patient] == [patient]
 
 
+def test_a_ward_and_bed_typed_in_another_case_are_stored_as_the_ward_is_configured(nurse, session_for,
+                                                                                  admission_values, forms):
+    """The ward clerk's review: "3b" and "icu", accepted as wards 3B and ICU, were stored as typed,
+    so the patient strip, the exports and the records office's merge read "icu" beside "ICU"."""
+    wards.add_ward(session_for("admin"), "HDU", "High dependency", ["A1", "A2"])
+    patient = _admit(nurse, {**admission_values, "ward": "3b"}, "2").patient_id
+    moved = _move(nurse, patient, " hdu", "a2 ")
+    (summary,) = census.in_patients(nurse.db, forms)
+    assert (moved.data["to_ward"], moved.data["to_bed"], summary.ward, summary.bed) == ("HDU", "A2", "HDU", "A2")
+    first = records.list_current(nurse.db, form_id="admission")[0]
+    assert (first.data["ward"], first.data["bed"]) == ("3B", "2")
+
+
 def test_a_freed_bed_can_be_taken(nurse, admission_values, forms):
     first = _admit(nurse, admission_values, "2", hours_ago=5)
     _move(nurse, first.patient_id, "ICU", "2", hours_ago=2)

@@ -384,6 +384,26 @@ def _check_timeline(forms: dict[str, FormSpec], timeline: list[MovementEvent], e
                        record=title, when=f"{wrong.occurred_at:%d/%m/%Y %H:%M}")
 
 
+def as_configured(db: Database, spec: FormSpec, values: dict[str, Any]) -> dict[str, Any]:
+    """A movement's ward and bed written as the administrator configured them when typed in
+    another case or with spaces around ("3b", " icu"): accepted as that ward, they were stored as
+    typed, and the patient strip, the exports and the records office's merge read "icu" beside
+    "ICU". A ward or bed configured nowhere is left as typed, for the checks to name it."""
+    ward_field, bed_field = spec.by_meaning(Meaning.WARD), spec.by_meaning(Meaning.BED)
+    ward = _field_value(spec, values, Meaning.WARD)
+    if ward_field is None or ward is None:
+        return values
+    code = next((code for code in ward_codes(db) if _key(code) == _key(ward)), None)
+    if code is None:
+        return values
+    kept = {**values, ward_field.id: code}
+    bed = _field_value(spec, values, Meaning.BED)
+    if bed_field is not None and bed is not None:
+        (configured,) = wards(db, code)
+        kept[bed_field.id] = next((known for known in configured.beds if _key(known) == _key(bed)), values[bed_field.id])
+    return kept
+
+
 def _check_place(db: Database, event: MovementEvent) -> None:
     """The ward and bed must be configured ones, when wards are configured at all."""
     codes = ward_codes(db)

@@ -57,7 +57,7 @@ def _checked(session: Session, spec: FormSpec, values: dict[str, Any]) -> dict[s
     errors = validate(spec, kept, session.lang, now=session.clock())
     if errors:
         raise ValidationFailed(errors)
-    return kept
+    return census.as_configured(session.db, spec, kept) if spec.movement is not None else kept
 
 
 def checked_values(session: Session, form_id: str, values: dict[str, Any]) -> dict[str, Any]:
