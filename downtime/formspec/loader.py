@@ -9,7 +9,7 @@ import yaml
 from pydantic import ValidationError
 
 from downtime.errors import FormSpecError
-from downtime.formspec.schema import FormSpec
+from downtime.formspec.schema import FormSpec, copy_problems
 
 
 def _where(raw: Any, loc: tuple[int | str, ...]) -> str:
@@ -75,6 +75,8 @@ def load_forms(directory: Path) -> dict[str, FormSpec]:
             forms[path.stem] = load_form(path)
         except FormSpecError as exc:
             problems.extend(f"{path.name}: {problem}" for problem in exc.problems)
+    if not problems:
+        problems.extend(copy_problems(forms))
     if problems:
         raise FormSpecError(directory, problems)
     return forms

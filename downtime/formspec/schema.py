@@ -157,6 +157,22 @@ class Option(_Strict):
     label: Text
 
 
+# The form whose standing records a `copied_from` without a field lists: the patient's treatments.
+TREATMENTS_FORM = "medication_order"
+
+
+class CopiedFrom(_Strict):
+    """Where a new record's answer starts from, for the nurse to check and change: the patient's
+    latest record of `form` (its answer `field`, a choice's codes translated by `codes`), or,
+    without `field`, the patient's current treatments (TREATMENTS_FORM), one a line, each with
+    its last dose given. Copied by hand from the chart, a transfer-out's last observations and
+    treatments were one more place to misread a figure."""
+
+    form: str
+    field: str | None = None
+    codes: dict[str, str] = {}
+
+
 class _FieldBase(_Strict):
     id: str
     label: Text
@@ -166,6 +182,7 @@ class _FieldBase(_Strict):
     relevant: Condition | None = None
     meaning: Meaning | None = None
     paper: Paper = Paper()
+    copied_from: CopiedFrom | None = None
 
     @field_validator("id")
     @classmethod
@@ -335,6 +352,35 @@ class FormSpec(_Strict):
         if problems:
             raise ValueError("; ".join(problems))
         return self
+
+
+def copy_problems(forms: dict[str, FormSpec]) -> Iterator[str]:
+    """A `copied_from` must name a form and field there are, of the same kind, every code it can
+    bring one the field offers; without `field`, the lines go in a long text."""
+    for spec in forms.values():
+        for field in spec.fields():
+            source = field.copied_from
+            if source is None:
+                continue
+            where = f"{spec.id}.yaml: field {field.id!r}: copied_from"
+            if source.form not in forms:
+                yield f"{where} names unknown form {source.form!r}"
+                continue
+            if source.field is None:
+                if source.form != TREATMENTS_FORM or not isinstance(field, LongTextField):
+                    yield f"{where} without a field copies {TREATMENTS_FORM!r} into a long text only"
+                continue
+            origin = forms[source.form]._by_id.get(source.field)
+            if origin is None:
+                yield f"{where} names unknown field {source.field!r} of {source.form!r}"
+            elif origin.kind != field.kind:
+                yield f"{where}: {source.form}.{source.field} is a {origin.kind}, this a {field.kind}"
+            elif isinstance(origin, OPTIONED) and isinstance(field, OPTIONED):
+                offered = {option.code for option in field.options}
+                missing = [code for code in (source.codes.get(option.code, option.code) for option in origin.options)
+                           if code not in offered]
+                if missing:
+                    yield f"{where}: codes {', '.join(map(repr, missing))} are none of this field's options"
 
 
 def _consistency_problems(spec: FormSpec) -> Iterator[str]:

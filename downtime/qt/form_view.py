@@ -29,7 +29,7 @@ from downtime.qt.patient_header import admission_on_hold, identity_html
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import HINT_STYLE, ErrorLabel
 from downtime.qt.tables import print_and_open
-from downtime.services import drafts, identity, medication, printing, records
+from downtime.services import drafts, identity, medication, prefill, printing, records
 from downtime.services.back_entry import settled_on
 from downtime.services.laptops import laptop_name
 from downtime.services.staff import names_with_ids
@@ -72,8 +72,15 @@ class FormView(QWidget):
         self.form_labels: dict[str, QLabel] = {}
         self.editing = record is None
         self._build()
+        # A new record about a patient starts from the chart (fields' `copied_from`); a draft
+        # being reopened has its own answers.
+        self.copied = (prefill.first_answers(session, spec, patient_id)
+                       if record is None and patient_id and draft_id is None else {})
         if record is not None:
             self._show_values(record.data)
+        elif self.copied:
+            self._show_values(self.copied)
+        self._as_copied = self.raw_values()
         self._refresh_relevance()
         self._set_mode()
 
@@ -202,6 +209,10 @@ class FormView(QWidget):
                 + (" — <b>{}</b>".format(translate("FormView", "amending: change what is wrong, then Save")) if self.editing else ""))
             if hold := records.on_hold(self.session, [self.record.record_id]).get(self.record.record_id):
                 parts.append(f"<span style='color:darkred'>{html.escape(self._hold_text(hold))}</span>")
+        elif self.copied:
+            parts.append("<b>{}</b>".format(translate("FormView", "Some answers are filled in from the patient's chart: "
+                                                                  "check each one, and change what is no longer true, "
+                                                                  "before saving.")))
         self.header.setText("<br>".join(parts))
         self.header.setVisible(bool(parts))
 
@@ -482,5 +493,8 @@ class FormView(QWidget):
                               f"{self.spec.id}-{record_id[:8]}-v{self.record.version}")
 
     def is_dirty(self) -> bool:
-        return self.editing and any(value not in (None, "", []) for value in self.raw_values().values())
+        """Typed into: a form only filled in from the chart closes without asking."""
+        typed = self.raw_values()
+        return self.editing and any(value not in (None, "", []) for value in typed.values()) and not (
+            self.copied and typed == self._as_copied)
 

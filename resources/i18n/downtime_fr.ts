@@ -1453,6 +1453,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>modification : corrigez ce qui est faux, puis Enregistrer</translation>
     </message>
     <message>
+        <source>Some answers are filled in from the patient&apos;s chart: check each one, and change what is no longer true, before saving.</source>
+        <translation>Certaines réponses sont reprises du dossier du patient : vérifiez chacune et corrigez ce qui n&apos;est plus exact avant d&apos;enregistrer.</translation>
+    </message>
+    <message>
         <source>Not saved — please correct:</source>
         <translation>Non enregistré — à corriger :</translation>
     </message>
@@ -3866,6 +3870,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>The version standing here withdrew this record (entered in error), and a withdrawn record cannot be brought back: choose it, and ask the ward to record the other version again.</source>
         <translation>La version qui fait foi ici a retiré cet enregistrement (saisi par erreur), et un enregistrement retiré ne peut pas être rétabli : choisissez-la, et demandez au service d’enregistrer de nouveau l’autre version.</translation>
+    </message>
+    <message>
+        <source>{order} — last given {when}</source>
+        <translation>{order} — dernière prise le {when}</translation>
+    </message>
+    <message>
+        <source>{order} — not given yet</source>
+        <translation>{order} — pas encore administré</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,62 @@
+"""What a new record starts with, copied from the patient's chart (a form field's `copied_from`):
+the nurse checks and changes it, rather than copy figures by hand from one screen to another."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from downtime.domain.medication import Frequency, Outcome
+from downtime.domain.records import RecordStatus, RecordVersion
+from downtime.formspec import FormSpec
+from downtime.i18n import QT_TRANSLATE_NOOP, message
+from downtime.services import medication
+from downtime.services.context import Session
+from downtime.storage.records import list_current
+
+
+def first_answers(session: Session, spec: FormSpec, patient_id: str) -> dict[str, Any]:
+    """The answers of a new record of `spec` about the patient that the chart already holds."""
+    now = session.clock()
+    latest: dict[str, RecordVersion | None] = {}
+    answers: dict[str, Any] = {}
+    for field in spec.fields():
+        source = field.copied_from
+        if source is None:
+            continue
+        if source.field is None:
+            answers[field.id] = "\n".join(_treatment_lines(session, patient_id, now)) or None
+            continue
+        if source.form not in latest:
+            latest[source.form] = _latest(session, source.form, patient_id, now)
+        if (record := latest[source.form]) is not None:
+            value = record.data.get(source.field)
+            answers[field.id] = source.codes.get(value, value) if isinstance(value, str) else value
+    return {name: value for name, value in answers.items() if value not in (None, "", [])}
+
+
+def _latest(session: Session, form_id: str, patient_id: str, now: datetime) -> RecordVersion | None:
+    standing = [record for record in list_current(session.db, form_id=form_id, patient_id=patient_id)
+                if record.status is not RecordStatus.ENTERED_IN_ERROR and record.occurred_at <= now]
+    return max(standing, key=lambda record: record.occurred_at, default=None)
+
+
+def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[str]:
+    """Each order in force, as a nurse reads it, with its last dose given ("— last given 28/11/2026
+    08:05", or "— not given yet"): what the receiving team asks first. A once-only dose given, and
+    an order stopped or not started, are not current treatments."""
+    order_form = session.form(medication.ORDER_FORM)
+    last: dict[str, datetime] = {}
+    for dose in medication.administrations(session.db, patient_id):
+        if dose.outcome is Outcome.GIVEN and dose.at <= now:
+            last[dose.order_id] = max(dose.at, last.get(dose.order_id, dose.at))
+    lines = []
+    for order in sorted(medication.orders(session.db, patient_id), key=lambda order: (order.start_at, order.drug)):
+        given = last.get(order.record_id)
+        if not order.active_at(now) or order.frequency is Frequency.ONCE and given is not None:
+            continue
+        said = medication.order_reading(order, order_form, session.lang)
+        lines.append(message(session.lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
+                             when=f"{given.astimezone():%d/%m/%Y %H:%M}") if given else
+                     message(session.lang, QT_TRANSLATE_NOOP("messages", "{order} — not given yet"), order=said))
+    return lines

@@ -1,0 +1,61 @@
+"""The transfer-out handover opened for a patient starts from the chart: the nurse checks the last
+observations and the treatments in force instead of copying each figure by hand."""
+
+from datetime import datetime
+
+from PySide6.QtWidgets import QApplication
+
+from downtime.qt.form_view import FormView
+from downtime.services import records
+
+SET = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
+       "on_oxygen": False, "systolic_bp": 105, "diastolic_bp": 70, "pulse": 115, "consciousness": "new_confusion",
+       "temperature": 38.3}
+
+
+def _handover(window, select_bed) -> FormView:
+    select_bed(window, "12")
+    (action,) = [action for action in window.record_menu.actions()
+                 if action.text() == "Transfer to another hospital — handover"]
+    action.trigger()
+    form = window.tabs.currentWidget()
+    assert isinstance(form, FormView) and form.spec.id == "transfer_out"
+    return form
+
+
+def test_the_handover_opens_with_the_last_observations_and_treatments(medication_ward, session_for, clock, window,
+                                                                        select_bed, qtbot):
+    patient, _, _ = medication_ward
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    records.save_new(session_for("nurse"), "observations", SET, patient_id=patient)
+    form = _handover(window, select_bed)
+    assert (form.editors["pulse"].value(), form.editors["temperature"].value()) == (115, 38.3)
+    assert form.editors["consciousness"].value() == "confusion"
+    assert form.editors["current_treatments"].value().startswith("Amoxicillin 1 g IV, at 08:00 14:00 20:00")
+    assert "filled in from the patient's chart" in form.header.text()
+    assert form.editors["receiving_hospital"].value() is None
+    assert not form.is_dirty()
+    form.editors["pulse"].set_value(118)
+    assert form.is_dirty()
+
+
+def test_the_handover_saves_what_the_nurse_checked_and_changed(medication_ward, session_for, clock, window,
+                                                                select_bed, qtbot, answers):
+    patient, _, _ = medication_ward
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    records.save_new(session_for("nurse"), "observations", SET, patient_id=patient)
+    form = _handover(window, select_bed)
+    typed = {"departed_at": "2026-11-28T14:00+01:00", "receiving_hospital": "CHU Lyon", "receiving_unit": "ICU, 04 72 00 00 00", "transport_mode": "ambulance",
+             "escort": "nurse", "situation": "Sepsis", "background": "Fall", "condition": "stable",
+             "assessment": "Improving", "recommendation": "Review antibiotics", "allergies_checked": True,
+             "documents_sent": ["medication_chart"], "handed_over_to": "Dr Roux"}
+    for field_id, value in typed.items():
+        if field_id in form.editors:
+            form.editors[field_id].set_value(value)
+    form.editors["pulse"].set_value(118)
+    form.save()
+    QApplication.processEvents()
+    assert form.record is not None, (form.summary.text(), [label.text() for label in form.error_labels.values()
+                                                           if label.text()])
+    assert (form.record.data["pulse"], form.record.data["resp_rate"], form.record.data["obs_at"]) == (
+        118, 22, "2026-11-28T12:00+01:00")

@@ -1,0 +1,89 @@
+"""A transfer-out starts from the chart: the patient's last observation set and the treatments in
+force, for the nurse to check, instead of figures copied by hand from one screen to another."""
+
+from datetime import datetime
+
+import pytest
+
+from downtime.domain.medication import Check
+from downtime.formspec.loader import FormSpecError, load_forms
+from downtime.services import medication, prefill, records
+
+SET = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
+       "on_oxygen": False, "systolic_bp": 105, "diastolic_bp": 70, "pulse": 115, "consciousness": "new_confusion",
+       "temperature": 38.3}
+
+
+def test_a_transfer_out_starts_from_the_last_observation_set_standing(session_for, medication_ward, clock):
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    records.save_new(nurse, "observations", {**SET, "taken_at": "2026-11-28T08:00+01:00", "pulse": 72,
+                                             "consciousness": "alert"}, patient_id=patient)
+    records.save_new(nurse, "observations", SET, patient_id=patient)
+    wrong = records.save_new(nurse, "observations", {**SET, "taken_at": "2026-11-28T13:00+01:00", "pulse": 40},
+                             patient_id=patient)
+    records.mark_entered_in_error(nurse, wrong.record_id, "another patient's set")
+    answers = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)
+    assert {name: answers[name] for name in ("obs_at", "resp_rate", "spo2", "systolic", "diastolic", "pulse",
+                                             "temperature", "consciousness")} == {
+        "obs_at": "2026-11-28T12:00+01:00", "resp_rate": 22, "spo2": 95, "systolic": 105, "diastolic": 70,
+        "pulse": 115, "temperature": 38.3, "consciousness": "confusion"}
+    assert not {"situation", "receiving_hospital", "allergies_checked"} & answers.keys()
+
+
+def test_a_transfer_out_lists_the_treatments_in_force_with_their_last_dose(session_for, medication_ward, clock):
+    patient, amoxicillin, _ = medication_ward
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
+    medication.record_dose(nurse, amoxicillin, {"outcome": "given", "given_at": "2026-11-28T08:05+01:00",
+                                                "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 1.0,
+                                                "route": "IV"}, overrides={Check.ALLERGY: "tolerated in 2024"})
+    stopped = records.save_new(doctor, "medication_order", {
+        "drug": "Furosemide", "dose": 40.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+        "times": "08:00", "start_at": "2026-11-27T10:00+01:00", "stop_at": "2026-11-28T07:00+01:00",
+        "controlled": False, "high_alert": False}, patient_id=patient)
+    lines = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"].split("\n")
+    assert lines == ["Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00 — last given 28/11/2026 08:05",
+                     "Morphine 5 mg SC, as required (pain score > 4), at least 4 h apart, at most 4 in 24 h, "
+                     "from 27/11/2026 10:00 — not given yet"]
+    assert stopped.data["drug"] not in "".join(lines)
+
+
+def test_a_patient_with_nothing_charted_starts_with_an_empty_handover(session_for, admission_values):
+    from downtime.services import wards
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 21)])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    assert prefill.first_answers(nurse, nurse.form("transfer_out"), patient) == {}
+
+
+@pytest.mark.parametrize("copied, expected", [
+    ("{form: nowhere, field: pulse}", "names unknown form 'nowhere'"),
+    ("{form: observations, field: heart}", "names unknown field 'heart' of 'observations'"),
+    ("{form: observations, field: temperature}", "observations.temperature is a decimal, this a integer"),
+    ("{form: observations}", "without a field copies 'medication_order' into a long text only"),
+])
+def test_a_copy_from_nowhere_is_refused_when_the_forms_load(tmp_path, copied, expected):
+    from downtime.paths import forms_dir
+
+    for path in forms_dir().glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if path.name == "transfer_out.yaml":
+            text = text.replace("copied_from: {form: observations, field: pulse}", f"copied_from: {copied}")
+        (tmp_path / path.name).write_text(text, encoding="utf-8")
+    with pytest.raises(FormSpecError, match=f"transfer_out.yaml: field 'pulse': copied_from.*{expected}"):
+        load_forms(tmp_path)
+
+
+def test_a_choice_copied_with_a_code_the_field_lacks_is_refused(tmp_path):
+    from downtime.paths import forms_dir
+
+    for path in forms_dir().glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if path.name == "transfer_out.yaml":
+            text = text.replace(", codes: {new_confusion: confusion}", "")
+        (tmp_path / path.name).write_text(text, encoding="utf-8")
+    with pytest.raises(FormSpecError, match="field 'consciousness': copied_from: codes 'new_confusion' are none"):
+        load_forms(tmp_path)
