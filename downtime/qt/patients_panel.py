@@ -47,10 +47,11 @@ class Row:
 
 
 def allergy_text(patient: PatientSummary) -> str:
-    """Worded, never colour alone: a screen reader and a colour-blind nurse read the same."""
+    """Worded, never colour alone: a screen reader and a colour-blind nurse read the same. Not
+    known is a warning as a list is (it read "Unknown" in black): as on the strip and on paper."""
     if patient.allergies:
         return translate("PatientTableModel", "ALLERGY: {allergies}").format(allergies="; ".join(patient.allergies_in(language())))
-    return translate("", "NKA") if patient.allergy_status == "nka" else translate("", "Unknown")
+    return translate("", "NKA") if patient.allergy_status == "nka" else translate("PatientTableModel", "NOT KNOWN — ask")
 
 
 class PatientTableModel(TextTableModel):
@@ -80,7 +81,7 @@ class PatientTableModel(TextTableModel):
 
     def is_warning(self, row: int, column: int) -> bool:
         patient = self.rows[row].patient
-        return patient is not None and (column == 6 and bool(patient.allergies) or column == 2 and
+        return patient is not None and (column == 6 and patient.allergy_status != "nka" or column == 2 and
                                         bool(self.rows[row].namesakes))
 
     def __init__(self) -> None:

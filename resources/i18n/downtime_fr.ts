@@ -360,10 +360,6 @@
         <translation>Aucune allergie connue</translation>
     </message>
     <message>
-        <source>Unknown</source>
-        <translation>Inconnues</translation>
-    </message>
-    <message>
         <source>Name</source>
         <translation>Nom</translation>
     </message>
@@ -2043,6 +2039,10 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
     <message>
         <source>ALLERGY: {allergies}</source>
         <translation>ALLERGIE : {allergies}</translation>
+    </message>
+    <message>
+        <source>NOT KNOWN — ask</source>
+        <translation>INCONNUES — à demander</translation>
     </message>
     <message>
         <source>{status} (left bed {bed})</source>

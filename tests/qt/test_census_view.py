@@ -362,3 +362,19 @@ def test_a_record_withdrawn_with_its_patients_admission_opens_and_prints_from_th
     assert opened is not None and form.record.record_id == taken.record_id
     assert "MARTIN Hélène Marie" in form.header.text() and "ENTERED IN ERROR" in form.header.text()
     assert form.print_record() is not None and not [kind for kind, _ in answers[1] if kind == "error"]
+
+
+def test_allergies_not_yet_known_stand_out_in_the_patient_list_as_on_the_header_and_paper(window, session_for,
+                                                                                         admission_values, listed):
+    """The list read "Unknown" in black beside red allergies, where the patient's strip says "NOT
+    KNOWN — ask" and every print "ALLERGIES NOT KNOWN YET — ask the patient" in red: a patient
+    nobody has asked looked as safe as one with none known."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["1", "2", "3"])
+    _admit(window.session, admission_values, "1")
+    no_allergy = {key: value for key, value in admission_values.items() if key != "allergies"}
+    _admit(window.session, {**no_allergy, "nir": None, "given_names": "Paul", "allergy_status": "nka"}, "2")
+    _admit(window.session, {**no_allergy, "nir": None, "given_names": "Jean", "allergy_status": "unknown"}, "3")
+    window.patients.reload_wards()
+    panel = listed(window.patients)
+    said = [(panel.model.text(row, 6), panel.model.is_warning(row, 6)) for row in range(3)]
+    assert said == [("ALLERGY: Penicillin (Rash, moderate)", True), ("NKA", False), ("NOT KNOWN — ask", True)]
