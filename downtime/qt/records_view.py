@@ -84,10 +84,20 @@ class RecordsView(PatientTab):
         known, names = {record.record_id: record for record in found}, names_with_ids(self.session.db)
         orders = medication.chart_labels(self.session, found)
         labels = {record.record_id: records.record_label(self.session, record, known, names, orders) for record in found}
+        labels.update({record.record_id: self._order_line(record) for record in found
+                       if record.form_id == medication.ORDER_FORM})
         self.model.load(sorted(found, key=lambda record: (record.occurred_at, record.recorded_at), reverse=True), labels,
                         set(records.on_hold(self.session, list(known))))
         if found:
             self.table.selectRow(next((row for row, record in enumerate(self.model.rows) if record.record_id == chosen), 0))
+
+    def _order_line(self, record: RecordVersion) -> str:
+        """An order as its doses' lines and the dose dialog read it, with its flags: its form's
+        answers one by one ("Morphine — Dose: 5 — Unit: mg — Route: …") ran off the window."""
+        order = medication.order_of(record)
+        line = medication.order_reading(order, self.session.form(medication.ORDER_FORM), self.session.lang)
+        line += translate("RecordsView", " — controlled drug") if order.controlled else ""
+        return line + (translate("RecordsView", " — high-alert") if order.high_alert else "")
 
     def open_selected(self) -> RecordVersion | None:
         index = self.table.currentIndex()

@@ -2212,6 +2212,14 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
         <source>&amp;Open the selected record</source>
         <translation>&amp;Ouvrir l&apos;enregistrement sélectionné</translation>
     </message>
+    <message>
+        <source> — controlled drug</source>
+        <translation> — stupéfiant</translation>
+    </message>
+    <message>
+        <source> — high-alert</source>
+        <translation> — à haut risque</translation>
+    </message>
 </context>
 <context>
     <name>RoundModel</name>
