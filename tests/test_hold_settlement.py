@@ -507,3 +507,51 @@ def test_the_settle_command_says_when_the_record_settled_has_nothing_to_back_ent
         f"record {record} settled: version 3 withdraws it, and as nobody entered it in the EHR it leaves the "
         "worklist")
     assert back_entry.worklist(clerk) == []
+
+
+@pytest.mark.parametrize("here_bed, there_bed, there_reason", [
+    ("15", "14", DECIDED), ("14", "15", DECIDED), ("15", "15", DECIDED), ("15", "15", "Dr Blanc, ward 3B, by phone")])
+def test_a_hold_settled_here_and_otherwise_at_another_office_is_said_in_the_import(
+        disagreeing, office, tmp_path, laptop, clock, capsys, here_bed, there_bed, there_reason):
+    """Offices 900 and 901 both took the laptops' sticks and both settled the hold. Office 901,
+    importing 900's export, takes nothing of 900's settlement; where 900 chose another version
+    (or gave another reason), its import (report, command line) names both clerks, both
+    choices and reasons, what stands here, and what to do: the record is no longer on hold
+    here, so nothing told them (where 900 wrote the version it chose, its amendment follows here
+    as any later version does, and 900's settlement was taken). The same choice for the same
+    reason says nothing."""
+    from downtime.cli import main
+
+    record, first, second, *_ = disagreeing
+    _, clerk = office
+    other = laptop(tmp_path / "office-901.sqlite", 901)[1]
+    for folder in (first, second):
+        import_export(other, folder)
+    here = back_entry.hold_of(other, record)
+    holds.settle(other, here, _side(here, here_bed), DECIDED)
+    standing = records.current(other.db, record)
+    clock.advance(minutes=5)
+    there = back_entry.hold_of(clerk, record)
+    holds.settle(clerk, there, _side(there, there_bed), there_reason)
+    settled = export(clerk, tmp_path / "settled").folder
+    db = str(other.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    assert main(["import", str(settled), "--user", "records", "--pin", "4444", "--db", db]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert other.db.execute("SELECT COUNT(*) FROM hold_settlements").fetchone() == (1,)
+    assert back_entry.hold_of(other, record) is None
+    if (here_bed, there_reason) == (there_bed, DECIDED):
+        assert "SETTLE" not in out
+        return
+    chosen = {"15": "version 2 on laptop 1 (no. 001)", "14": "version 2 on laptop 2 (no. 002)"}
+    now = records.current(other.db, record)
+    assert (f"SETTLED OTHERWISE AT ANOTHER OFFICE, record {record} (Downtime admission record, patient "
+            f"{_number(other, record)}): here Records (records) settled it on 28/11/2026 14:15, choosing "
+            f'{chosen[here_bed]}, "{DECIDED}"; at another office Records (records) settled it on 28/11/2026 14:20, '
+            f'choosing {chosen[there_bed]}, "{there_reason}". Standing here: version {now.version} by ') in out
+    if here_bed == there_bed:
+        assert now.id == standing.id
+        assert out.endswith("Both chose the same version: nothing to put right.")
+    else:
+        assert out.endswith("Ask the ward which version is right and tell the other office; back-enter the record "
+                            "as the ward says, whichever version stands here (if it is in the EHR already, put it "
+                            "right there).")

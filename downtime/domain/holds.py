@@ -122,6 +122,14 @@ class SettlementNotTaken:
     unseen: tuple[HeldVersion, ...]
     """The versions here the settlement did not see (a ward's later amendment, say)."""
 
+    @property
+    def form_id(self) -> str:
+        return self.hold.form_id
+
+    @property
+    def device_ids(self) -> set[str]:
+        return {held.device_id for held in self.hold.versions} | {self.chosen_device_id}
+
     def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None, titles: Mapping[str, str] | None = None,
              authors: Mapping[str, str] | None = None) -> str:
         """As Hold.text names a hold (see there for `laptops`, `titles` and `authors`)."""
@@ -137,6 +145,71 @@ class SettlementNotTaken:
                        laptop=laptop_name(lang, self.chosen_device_id, laptops or {}), reason=self.reason,
                        why=message(lang, BOTH, first=why[0], second=why[1]) if len(why) > 1 else why[0],
                        advice=message(lang, ASK_AGAIN if self.unseen else CHOOSE_IT_HERE))
+
+
+SETTLED_OTHERWISE = QT_TRANSLATE_NOOP("messages", "SETTLED OTHERWISE AT ANOTHER OFFICE, record {record} ({form}, "
+                                                  "patient {number}): here {here}; at another office {there}. "
+                                                  "Standing here: {standing}. {advice}")
+SETTLED_BY = QT_TRANSLATE_NOOP("messages", "{settler} settled it on {time}, choosing version {chosen} on {laptop}, "
+                                           "\"{reason}\"")
+SAME_CHOICE = QT_TRANSLATE_NOOP("messages", "Both chose the same version: nothing to put right.")
+ASK_WHICH = QT_TRANSLATE_NOOP("messages", "Ask the ward which version is right and tell the other office; back-enter "
+                                          "the record as the ward says, whichever version stands here (if it is in "
+                                          "the EHR already, put it right there).")
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """Who settled a hold, when, choosing which version and why, as a settlement row (the
+    database's or an export's) holds it."""
+
+    settled_by: str
+    settled_at: str
+    reason: str
+    chosen_id: str
+    chosen_version: int
+    chosen_device_id: str
+
+    @classmethod
+    def of(cls, row: Mapping[str, Any]) -> Settlement:
+        return cls(str(row["settled_by"]), str(row["settled_at"]), str(row["reason"]), str(row["chosen_id"]),
+                   int(row["chosen_version"]), str(row["chosen_device_id"]))
+
+    def text(self, lang: Lang, laptops: Mapping[str, Laptop], authors: Mapping[str, str]) -> str:
+        return message(lang, SETTLED_BY, settler=authors.get(self.settled_by, self.settled_by),
+                       time=f"{datetime.fromisoformat(self.settled_at):%d/%m/%Y %H:%M}", chosen=self.chosen_version,
+                       laptop=laptop_name(lang, self.chosen_device_id, laptops), reason=self.reason)
+
+
+@dataclass(frozen=True)
+class SettledOtherwise:
+    """A hold this office settled that another office settled otherwise (another version chosen,
+    or another reason given): the import takes nothing of theirs, and says so, as the record is
+    no longer on hold here and nothing else would tell the clerk that two wards' words, or two
+    clerks' choices, disagree."""
+
+    record_id: str
+    form_id: str
+    downtime_number: str
+    here: Settlement
+    there: Settlement
+    standing: HeldVersion
+    """The version standing here now (another office's amendment, when its import followed)."""
+
+    @property
+    def device_ids(self) -> set[str]:
+        return {self.here.chosen_device_id, self.there.chosen_device_id, self.standing.device_id}
+
+    def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None, titles: Mapping[str, str] | None = None,
+             authors: Mapping[str, str] | None = None) -> str:
+        """As Hold.text names a hold (see there for `laptops`, `titles` and `authors`)."""
+        laptops, authors = laptops or {}, authors or {}
+        return message(lang, SETTLED_OTHERWISE, record=self.record_id,
+                       form=(titles or {}).get(self.form_id, self.form_id),
+                       number=self.downtime_number or message(lang, NO_PATIENT),
+                       here=self.here.text(lang, laptops, authors), there=self.there.text(lang, laptops, authors),
+                       standing=self.standing.text(lang, laptops, authors),
+                       advice=message(lang, SAME_CHOICE if self.here.chosen_id == self.there.chosen_id else ASK_WHICH))
 
 
 SETTLED_WHAT = QT_TRANSLATE_NOOP("messages", "the hold from version {version}: version {chosen} on {laptop} chosen, "

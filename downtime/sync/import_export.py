@@ -30,7 +30,7 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
-from downtime.domain.holds import HeldVersion, SettlementNotTaken
+from downtime.domain.holds import HeldVersion, SettledOtherwise, Settlement, SettlementNotTaken
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
@@ -231,7 +231,9 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                                 file=RECORDS_FILE, line=first, record=record_id, target=target)
         search.refresh_many(db, session.forms, touched)
         remember(db, sources_of(folder), **who)
-        unmet = {settled_id: _unmet(db, found) for settled_id, found in settlements.items()}
+        rivals = _settled_here(db, settlements)
+        otherwise = tuple(rival for rival in rivals.values() if rival is not None)
+        unmet = {settled_id: _unmet(db, found) for settled_id, found in settlements.items() if settled_id not in rivals}
         if applied := [settlements[settled_id] for settled_id, why in unmet.items() if why is None]:
             audit.insert_many_audited(db, "hold_settlements", [
                 {column: found[column] for column in SETTLEMENT_COLUMNS if column != "standing_id"} for found in applied],
@@ -240,18 +242,45 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                   "settled_by": found["settled_by"]} for found in applied], action="hold.settled.import", **who)
             added["settlements"] = len(applied)
         brought = holds(db, newly_held)
-        not_taken = _not_taken(db, [(settlements[settled_id], why) for settled_id, why in unmet.items() if why])
-        laptops = laptops_known(session, {held.device_id for hold in (*brought, *(refused.hold for refused in not_taken))
-                                          for held in hold.versions}
-                                | {refused.chosen_device_id for refused in not_taken})
+        not_taken = (*_not_taken(db, [(settlements[settled_id], why) for settled_id, why in unmet.items() if why]),
+                     *otherwise)
+        laptops = laptops_known(session, {held.device_id for hold in brought for held in hold.versions}
+                                | {device_id for refused in not_taken for device_id in refused.device_ids})
         clashes = theatre.clashes_brought(session, booked)
         audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
                      action="import", detail={"kind": "export", "folder": str(folder), "added": added,
                                               "unchanged": unchanged, "on_hold": sorted(newly_held)})
     progress(total, total)
     return ImportResult("export", added, unchanged, clashes, brought, laptops,
-                        {hold.form_id: session.forms[hold.form_id].title
-                         for hold in (*brought, *(refused.hold for refused in not_taken))}, names_with_ids(db), not_taken)
+                        {form_id: session.forms[form_id].title
+                         for form_id in {hold.form_id for hold in brought} | {refused.form_id for refused in not_taken}},
+                        names_with_ids(db), not_taken)
+
+
+def _settled_here(db: Database, settlements: dict[str, dict[str, Any]]) -> dict[str, SettledOtherwise | None]:
+    """The settlements brought of holds settled here already (the same record from the same
+    version, and a version settled here among those they saw), by id: none is taken, as the
+    record reads as this office's choice. One that chose otherwise, or for another reason, is
+    said with this office's (the latest, if several); the same choice for the same reason, None."""
+    found: dict[str, SettledOtherwise | None] = {}
+    for settled_id, settlement in settlements.items():
+        seen = set(orjson.loads(settlement["settled"]))
+        here = [row for row in db.query("SELECT * FROM hold_settlements WHERE record_id = ? AND from_version = ?"
+                                        " ORDER BY settled_at, id", [settlement["record_id"], settlement["from_version"]])
+                if seen & set(orjson.loads(row["settled"]))]
+        if not here:
+            continue
+        ours, theirs = Settlement.of(here[-1]), Settlement.of(settlement)
+        if (ours.chosen_id, ours.reason) == (theirs.chosen_id, theirs.reason):
+            found[settled_id] = None
+            continue
+        current = next(db.query(f"SELECT {', '.join(RECORD_COLUMNS)} FROM current_records WHERE record_id = ?",
+                                [settlement["record_id"]]))
+        number = next(db.query("SELECT downtime_number FROM patients WHERE patient_id = ?", [current["patient_id"]]),
+                      {"downtime_number": ""})["downtime_number"]
+        found[settled_id] = SettledOtherwise(current["record_id"], current["form_id"], number, ours, theirs,
+                                             HeldVersion.of(current))
+    return found
 
 
 def _unmet(db: Database, settlement: dict[str, Any]) -> tuple[HeldVersion | None, tuple[HeldVersion, ...]] | None:

@@ -11,7 +11,7 @@ from downtime.errors import UserError
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, translate
 
 if TYPE_CHECKING:
-    from downtime.domain.holds import Hold, SettlementNotTaken
+    from downtime.domain.holds import Hold, SettledOtherwise, SettlementNotTaken
     from downtime.domain.laptops import Laptop
     from downtime.formspec.schema import Text
     from downtime.services.theatre import ClashReport
@@ -48,10 +48,11 @@ class ImportResult:
     authors: dict[str, str] = field(default_factory=dict)
     """Each staff ID with the person's name, as the importing laptop knows them (see
     staff.names_with_ids), to name who wrote each version on hold to the one reading the result."""
-    settlements_not_taken: tuple[SettlementNotTaken, ...] = ()
+    settlements_not_taken: tuple[SettlementNotTaken | SettledOtherwise, ...] = ()
     """Settlements of holds made at another office that mean otherwise here (another version
     stands here, or one here was not seen), whose record stays on hold here: said with who
-    settled, their reason and why, so the clerk does not phone the ward again unawares."""
+    settled, their reason and why, so the clerk does not phone the ward again unawares; and
+    those of holds this office settled otherwise, said with both clerks' choices."""
 
     def holds_text(self, lang: Lang) -> list[str]:
         """Each hold the import brought, then each settlement it could not take."""
