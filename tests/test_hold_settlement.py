@@ -165,6 +165,26 @@ def test_a_merge_names_on_hold_a_record_whose_settlement_an_office_importing_it_
     assert [refused.hold.record_id for refused in import_export(other, merged.folder).settlements_not_taken] == [record]
 
 
+def test_a_merges_csv_says_which_version_of_a_hold_it_takes_as_settled_stands(office, disagreeing, tmp_path):
+    """The merge takes the hold as settled (the office chose laptop 1's version 2, standing
+    there): its manifest and report no longer name it on hold, and its CSV, from which a clerk
+    back-enters, says so on both sides, which one to enter and which not. Both read `on_hold`,
+    "do not enter before it is settled", and the clerk skipped the record or entered both."""
+    record, first, second, third, *_ = disagreeing
+    _, clerk = office
+    hold = back_entry.hold_of(clerk, record)
+    kept = holds.settle(clerk, hold, _side(hold, "15"), DECIDED)
+    merged = merge([first, second, third, export(clerk, tmp_path / "settled").folder], tmp_path / "merged")
+    assert merged.holds == ()
+    with (merged.folder / "csv" / "admission.csv").open(encoding="utf-8-sig", newline="") as handle:
+        lines = [row for row in csv.DictReader(handle) if row["record_id"] == record]
+    assert sorted((row["version"], row["bed"], row["on_hold"]) for row in lines) == [
+        ("1", "12", ""),
+        ("2", "14", f"hold from version 2 settled: version 2 by nurse recorded at {kept.recorded_at.isoformat()} on "
+                    f"device {kept.device_id} stands, not this one: do not enter"),
+        ("2", "15", "hold from version 2 settled: this version stands, to enter")]
+
+
 @pytest.mark.parametrize("settled", ['"0123abcd"', "[1, 2]", "not json"])
 def test_a_merge_refuses_a_settlements_file_whose_versions_seen_are_not_digests(office, disagreeing, tmp_path,
                                                                                settled, rewritten):

@@ -58,6 +58,10 @@ ON_HOLD_COLUMN = "on_hold"
 """The CSVs' last column, on every line of a record on hold, saying from which version its
 laptops disagree; only where the laptop holds such a record (see domain.holds)."""
 ON_HOLD_CELL = "two laptops disagree from version {version}: do not enter before it is settled"
+# A merge's lines of a hold it takes as settled (see sync.merge): which one to enter, and not.
+SETTLED_CELL = "hold from version {version} settled: this version stands, to enter"
+NOT_STANDING_CELL = ("hold from version {version} settled: version {standing} by {author} recorded at {recorded_at} on "
+                     "device {device_id} stands, not this one: do not enter")
 
 
 @dataclass(frozen=True)

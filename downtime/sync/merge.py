@@ -19,7 +19,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing, contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -41,7 +41,9 @@ from downtime.services.theatre import (
     EVENT_FORMS, ClashReport, clash_reports, probable_groups, refused_standing, replay, session_of,
 )
 from downtime.sync.encryption import encrypted_export
-from downtime.sync.export import CSV_ENCODING, ON_HOLD_CELL, ON_HOLD_COLUMN, file_digests, verify_export
+from downtime.sync.export import (
+    CSV_ENCODING, NOT_STANDING_CELL, ON_HOLD_CELL, ON_HOLD_COLUMN, SETTLED_CELL, file_digests, verify_export,
+)
 from downtime.sync.versions import (
     HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENTS_FILE, digest, line, lines_of,
     settlements_in, write_lines,
@@ -210,12 +212,14 @@ def _cells_of_any_length() -> Iterator[None]:
         csv.field_size_limit(previous)
 
 
-def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
+def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[str, dict[str, Any]]) -> dict[str, int]:
     """Each form's CSV lines of every export, once per record version (the later export's
     line kept), in record order; returns each form's count. A form's columns are those of every
     export (a laptop on an earlier app may lack a field), its lines blank where they had none.
     A version set aside has a line for each of its contents (its `variant`), and every line of
-    a record on hold says so in ON_HOLD_COLUMN, written afresh (a merged CSV read again has one)."""
+    a record on hold says so in ON_HOLD_COLUMN, written afresh (a merged CSV read again has one);
+    those of a hold the merge takes as settled (`settled`: the version left standing, by record,
+    see `_settled`) say which stands, as the manifest and report no longer name it on hold."""
     held_from = dict(db.execute("SELECT record_id, from_version FROM holds").fetchall())
     headers: dict[str, dict[str, None]] = {}
 
@@ -248,10 +252,25 @@ def _merged_csv(db: Database, folders: list[Path], out: Path) -> dict[str, int]:
                                       [form_id]):
                 row = orjson.loads(text)
                 if form_id in on_hold:
-                    held = held_from.get(row["record_id"])
-                    row[ON_HOLD_COLUMN] = "" if held is None else ON_HOLD_CELL.format(version=held)
+                    row[ON_HOLD_COLUMN] = _on_hold_cell(row, held_from.get(row["record_id"]),
+                                                        settled.get(row["record_id"]))
                 writer.writerow(row)
     return counts
+
+
+def _on_hold_cell(row: dict[str, Any], held: int | None, standing: dict[str, Any] | None) -> str:
+    """A CSV line's ON_HOLD_COLUMN: nothing for a record not on hold, or a version both laptops
+    agree on of one settled; else on hold, or, settled, whether it is the version standing (the
+    line names no version id: its version, laptop, time and status tell it)."""
+    if held is None or (standing is not None and int(row["version"]) < held):
+        return ""
+    if standing is None:
+        return ON_HOLD_CELL.format(version=held)
+    if [row[name] for name in ("version", "device_id", "recorded_at", "status")] == [
+            str(standing[name]) for name in ("version", "device_id", "recorded_at", "status")]:
+        return SETTLED_CELL.format(version=held)
+    return NOT_STANDING_CELL.format(version=held, standing=standing["version"], author=standing["author"],
+                                    recorded_at=standing["recorded_at"], device_id=standing["device_id"])
 
 
 def _theatre_clashes(db: Database, laptops: dict[str, Laptop],
@@ -299,25 +318,27 @@ def _settlements(folders: list[Path]) -> list[dict[str, Any]]:
     return sorted(found.values(), key=lambda row: (row["settled_at"], row["id"]))
 
 
-def _settled(db: Database, settlements: list[dict[str, Any]]) -> set[str]:
+def _settled(db: Database, settlements: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """The records on hold in the merge that a settlement it carries settles, as an office
-    importing the merge takes it: the version it left standing is held from the version the
-    hold starts at (it follows the versions both laptops agree on), and it saw every other
-    version held. One made on an office's hold from a later version (sticks imported one by
-    one, its amendment following one laptop's side) leaves the record on hold."""
-    held: dict[str, list[tuple[str, int, str, int]]] = {}
-    for record_id, version_id, version, fingerprint, from_version in db.execute(
-            "SELECT record_id, json_extract(line, '$.id'), version, digest, from_version FROM held"
+    importing the merge takes it, each with the version it left standing (its line): that
+    version is held from the version the hold starts at (it follows the versions both laptops
+    agree on), and it saw every other version held. One made on an office's hold from a later
+    version (sticks imported one by one, its amendment following one laptop's side) leaves the
+    record on hold."""
+    held: dict[str, list[tuple[str, int, str, int, str]]] = {}
+    for record_id, version_id, version, fingerprint, from_version, text in db.execute(
+            "SELECT record_id, json_extract(line, '$.id'), version, digest, from_version, line FROM held"
             " JOIN holds USING (record_id)"):
-        held.setdefault(record_id, []).append((version_id, version, fingerprint, from_version))
-    settled = set()
+        held.setdefault(record_id, []).append((version_id, version, fingerprint, from_version, text))
+    settled = {}
     for found in settlements:
         versions = held.get(found["record_id"], [])
         seen = set(orjson.loads(found["settled"]))
-        if any(version_id == found["standing_id"] and version == from_version
-               for version_id, version, _, from_version in versions) and all(
-                fingerprint in seen for version_id, _, fingerprint, _ in versions if version_id != found["standing_id"]):
-            settled.add(found["record_id"])
+        standing = [text for version_id, version, _, from_version, text in versions
+                    if version_id == found["standing_id"] and version == from_version]
+        if standing and all(fingerprint in seen for version_id, _, fingerprint, *_ in versions
+                            if version_id != found["standing_id"]):
+            settled[found["record_id"]] = orjson.loads(standing[0])
     return settled
 
 
@@ -357,16 +378,17 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
             _combine(db, folders)
             _one_laptop_per_device_number(db)
             _set_aside(db)
-            counts = _merged_csv(db, folders, staging / "csv")
+            settlements = _settlements(folders)
+            settled = _settled(db, settlements)
+            counts = _merged_csv(db, folders, staging / "csv", settled)
             write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
                 "SELECT line FROM patients ORDER BY downtime_number")))
             write_lines(staging / RECORDS_FILE, _versions_in_order(db))
             if db.execute("SELECT 1 FROM held LIMIT 1").fetchone():
                 write_lines(staging / HELD_FILE, (text for (text,) in db.execute(
                     "SELECT line FROM held ORDER BY record_id, version, line")))
-            if settlements := _settlements(folders):
+            if settlements:
                 write_lines(staging / SETTLEMENTS_FILE, map(line, settlements))
-            settled = _settled(db, settlements)
             holds = tuple(hold for hold in _holds(db) if hold.record_id not in settled)
             duplicates = probable_duplicates(standing(orjson.loads(text) for (text,) in db.execute(
                 "SELECT line FROM csv_lines WHERE form_id = 'admission'")))
