@@ -575,3 +575,53 @@ def test_a_hold_settled_here_and_otherwise_at_another_office_is_said_in_the_impo
         assert out.endswith("Ask the ward which version is right and tell the other office; back-enter the record "
                             "as the ward says, whichever version stands here (if it is in the EHR already, put it "
                             "right there).")
+
+
+def _clerk_named(session, staff_id, name, clock):
+    """Another records clerk on this laptop, signed in: `staff_id` with this person's name."""
+    from downtime.domain.staff import Role
+    from downtime.services.context import Session
+
+    admin = Session(session.db, session.device, staff.sign_in(session.db, "admin", "0000", clock), session.forms, clock)
+    staff.add_staff(admin, staff_id, name, Role.RECORDS_STAFF, "5555")
+    return Session(session.db, session.device, staff.sign_in(session.db, staff_id, "5555", clock), session.forms, clock)
+
+
+@pytest.mark.parametrize("order", ["same", "other"])
+def test_a_settler_from_another_office_is_named_as_that_office_named_them(disagreeing, office, tmp_path, laptop, clock,
+                                                                         order):
+    """Anne Durand settled the hold at office 900 as `clerk`; at office 901 `clerk` is Paul
+    Martin. Taken (the sticks in the same order) the worklist line, and not taken the import's
+    report, name Anne Durand, whom the settlement carries: they named Paul Martin, this office's
+    `clerk`, or the bare ID of a clerk this office does not have."""
+    record, first, second, *_ = disagreeing
+    _, records_900 = office
+    anne = _clerk_named(records_900, "clerk", "Anne Durand", clock)
+    hold = back_entry.hold_of(anne, record)
+    holds.settle(anne, hold, _side(hold, "15"), DECIDED)
+    other = laptop(tmp_path / "office-901.sqlite", 901)[1]
+    _clerk_named(other, "clerk", "Paul Martin", clock)
+    for folder in (first, second) if order == "same" else (second, first):
+        import_export(other, folder)
+    result = import_export(other, export(anne, tmp_path / "settled").folder)
+    said = " ".join([*result.holds_text("en"), _item(other, record).to_do_in("en")]) if order == "same" \
+        else " ".join(result.holds_text("en"))
+    assert "Anne Durand (clerk)" in said and "Paul Martin" not in said
+
+
+def test_a_settlement_written_before_it_carried_its_settlers_name_is_taken_and_named_by_the_staff_list(
+        disagreeing, office, tmp_path, laptop, rewritten):
+    from downtime.sync.versions import SETTLEMENTS_FILE
+
+    record, first, second, *_ = disagreeing
+    _, clerk = office
+    hold = back_entry.hold_of(clerk, record)
+    holds.settle(clerk, hold, _side(hold, "15"), DECIDED)
+    settled = export(clerk, tmp_path / "settled").folder
+    rewritten(settled, 1, lambda row: row.pop("settled_by_name"), name=SETTLEMENTS_FILE)
+    other = laptop(tmp_path / "office-901.sqlite", 901)[1]
+    for folder in (first, second):
+        import_export(other, folder)
+    assert import_export(other, settled).added["settlements"] == 1
+    assert "hold settled by Records (records)" in _item(other, record).to_do_in("en")
+

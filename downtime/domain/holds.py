@@ -92,6 +92,13 @@ def holds_of(rows: Iterable[Mapping[str, Any]], numbers: Mapping[str, str]) -> t
     return tuple(holds)
 
 
+def settler(staff_id: str, name: str | None, authors: Mapping[str, str]) -> str:
+    """Who settled a hold, by the name their settlement carries ("Anne Durand (clerk)"): another
+    office's staff list may lack their staff ID, or give it to someone else. One settled before
+    settlements carried a name is named by this office's list (`authors`, staff.names_with_ids)."""
+    return f"{name} ({staff_id})" if name else authors.get(staff_id, staff_id)
+
+
 NOT_TAKEN = QT_TRANSLATE_NOOP("messages", "SETTLEMENT NOT TAKEN HERE, record {record} ({form}, patient {number}) "
                                           "stays on hold: at another office {settler} settled it on {time}, choosing "
                                           "version {chosen} on {laptop}, \"{reason}\"; but {why}. {advice}")
@@ -104,59 +111,8 @@ ASK_AGAIN = QT_TRANSLATE_NOOP("messages", "Ask the ward again, naming the versio
                                           "here.")
 
 
-@dataclass(frozen=True)
-class SettlementNotTaken:
-    """A settlement of a hold made at another office that an import could not take, as it means
-    otherwise here: the record stays on hold, and the clerk is told what the ward said there and
-    why it does not hold here, so as to settle it without phoning the ward for what they said
-    already (or to phone them about the version they were not asked about)."""
-
-    hold: Hold
-    settled_by: str
-    settled_at: str
-    reason: str
-    chosen_version: int
-    chosen_device_id: str
-    standing: HeldVersion | None
-    """The version standing here, when it is not the one the settlement left standing."""
-    unseen: tuple[HeldVersion, ...]
-    """The versions here the settlement did not see (a ward's later amendment, say)."""
-
-    @property
-    def form_id(self) -> str:
-        return self.hold.form_id
-
-    @property
-    def device_ids(self) -> set[str]:
-        return {held.device_id for held in self.hold.versions} | {self.chosen_device_id}
-
-    def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None, titles: Mapping[str, str] | None = None,
-             authors: Mapping[str, str] | None = None) -> str:
-        """As Hold.text names a hold (see there for `laptops`, `titles` and `authors`)."""
-        why = [message(lang, STANDS_HERE, version=self.standing.text(lang, laptops, authors))] if self.standing else []
-        if self.unseen:
-            why.append(message(lang, NOT_SEEN, versions="; ".join(held.text(lang, laptops, authors)
-                                                                   for held in self.unseen)))
-        return message(lang, NOT_TAKEN, record=self.hold.record_id,
-                       form=(titles or {}).get(self.hold.form_id, self.hold.form_id),
-                       number=self.hold.downtime_number or message(lang, NO_PATIENT),
-                       settler=(authors or {}).get(self.settled_by, self.settled_by),
-                       time=f"{datetime.fromisoformat(self.settled_at):%d/%m/%Y %H:%M}", chosen=self.chosen_version,
-                       laptop=laptop_name(lang, self.chosen_device_id, laptops or {}), reason=self.reason,
-                       why=message(lang, BOTH, first=why[0], second=why[1]) if len(why) > 1 else why[0],
-                       advice=message(lang, ASK_AGAIN if self.unseen else CHOOSE_IT_HERE))
-
-
-SETTLED_OTHERWISE = QT_TRANSLATE_NOOP("messages", "SETTLED OTHERWISE AT ANOTHER OFFICE, record {record} ({form}, "
-                                                  "patient {number}): here {here}; at another office {there}. "
-                                                  "Standing here: {standing}. {advice}")
 SETTLED_BY = QT_TRANSLATE_NOOP("messages", "{settler} settled it on {time}, choosing version {chosen} on {laptop}, "
                                            "\"{reason}\"")
-SAME_CHOICE = QT_TRANSLATE_NOOP("messages", "Both chose the same version: nothing to put right.")
-ASK_WHICH = QT_TRANSLATE_NOOP("messages", "Ask the ward which version is right and tell the other office; back-enter "
-                                          "the record as the ward says, whichever version stands here (if it is in "
-                                          "the EHR already, put it right there).")
-
 
 @dataclass(frozen=True)
 class Settlement:
@@ -169,16 +125,68 @@ class Settlement:
     chosen_id: str
     chosen_version: int
     chosen_device_id: str
+    settled_by_name: str | None = None
+    """Their name, as their office knew them (see `settler`); none in an older settlement."""
 
     @classmethod
     def of(cls, row: Mapping[str, Any]) -> Settlement:
         return cls(str(row["settled_by"]), str(row["settled_at"]), str(row["reason"]), str(row["chosen_id"]),
-                   int(row["chosen_version"]), str(row["chosen_device_id"]))
+                   int(row["chosen_version"]), str(row["chosen_device_id"]), row.get("settled_by_name"))
 
     def text(self, lang: Lang, laptops: Mapping[str, Laptop], authors: Mapping[str, str]) -> str:
-        return message(lang, SETTLED_BY, settler=authors.get(self.settled_by, self.settled_by),
+        return message(lang, SETTLED_BY, settler=settler(self.settled_by, self.settled_by_name, authors),
                        time=f"{datetime.fromisoformat(self.settled_at):%d/%m/%Y %H:%M}", chosen=self.chosen_version,
                        laptop=laptop_name(lang, self.chosen_device_id, laptops), reason=self.reason)
+
+
+@dataclass(frozen=True)
+class SettlementNotTaken:
+    """A settlement of a hold made at another office that an import could not take, as it means
+    otherwise here: the record stays on hold, and the clerk is told what the ward said there and
+    why it does not hold here, so as to settle it without phoning the ward for what they said
+    already (or to phone them about the version they were not asked about)."""
+
+    hold: Hold
+    settlement: Settlement
+    standing: HeldVersion | None
+    """The version standing here, when it is not the one the settlement left standing."""
+    unseen: tuple[HeldVersion, ...]
+    """The versions here the settlement did not see (a ward's later amendment, say)."""
+
+    @property
+    def form_id(self) -> str:
+        return self.hold.form_id
+
+    @property
+    def device_ids(self) -> set[str]:
+        return {held.device_id for held in self.hold.versions} | {self.settlement.chosen_device_id}
+
+    def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None, titles: Mapping[str, str] | None = None,
+             authors: Mapping[str, str] | None = None) -> str:
+        """As Hold.text names a hold (see there for `laptops`, `titles` and `authors`)."""
+        why = [message(lang, STANDS_HERE, version=self.standing.text(lang, laptops, authors))] if self.standing else []
+        if self.unseen:
+            why.append(message(lang, NOT_SEEN, versions="; ".join(held.text(lang, laptops, authors)
+                                                                   for held in self.unseen)))
+        return message(lang, NOT_TAKEN, record=self.hold.record_id,
+                       form=(titles or {}).get(self.hold.form_id, self.hold.form_id),
+                       number=self.hold.downtime_number or message(lang, NO_PATIENT),
+                       settler=settler(self.settlement.settled_by, self.settlement.settled_by_name, authors or {}),
+                       time=f"{datetime.fromisoformat(self.settlement.settled_at):%d/%m/%Y %H:%M}",
+                       chosen=self.settlement.chosen_version,
+                       laptop=laptop_name(lang, self.settlement.chosen_device_id, laptops or {}),
+                       reason=self.settlement.reason,
+                       why=message(lang, BOTH, first=why[0], second=why[1]) if len(why) > 1 else why[0],
+                       advice=message(lang, ASK_AGAIN if self.unseen else CHOOSE_IT_HERE))
+
+
+SETTLED_OTHERWISE = QT_TRANSLATE_NOOP("messages", "SETTLED OTHERWISE AT ANOTHER OFFICE, record {record} ({form}, "
+                                                  "patient {number}): here {here}; at another office {there}. "
+                                                  "Standing here: {standing}. {advice}")
+SAME_CHOICE = QT_TRANSLATE_NOOP("messages", "Both chose the same version: nothing to put right.")
+ASK_WHICH = QT_TRANSLATE_NOOP("messages", "Ask the ward which version is right and tell the other office; back-enter "
+                                          "the record as the ward says, whichever version stands here (if it is in "
+                                          "the EHR already, put it right there).")
 
 
 @dataclass(frozen=True)
@@ -236,11 +244,18 @@ class Settled:
     """What is known of the chosen version's laptop, to name it (domain.laptops)."""
     authors: Mapping[str, str] = field(default_factory=dict, compare=False)
     """Each staff ID with the person's name (staff.names_with_ids), to name the clerk."""
+    by_name: str | None = None
+    """The clerk's name, as the settlement carries it (see `settler`); none in an older one."""
+
+    @property
+    def settler(self) -> str:
+        """The clerk, as "Anne Durand (clerk)"."""
+        return settler(self.by, self.by_name, self.authors)
 
     def text_in(self, lang: Lang) -> str:
         """On the worklist line of the version it left standing, until it is entered: which
         version the ward chose, who took it down, and the ward's word."""
-        return message(lang, SETTLED_LINE, author=self.authors.get(self.by, self.by), time=f"{self.at:%d/%m/%Y %H:%M}",
+        return message(lang, SETTLED_LINE, author=self.settler, time=f"{self.at:%d/%m/%Y %H:%M}",
                        what=self.what_in(lang), reason=self.reason)
 
     def what_in(self, lang: Lang) -> str:

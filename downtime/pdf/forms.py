@@ -338,11 +338,12 @@ def _history(history: list[RecordVersion], settled: Sequence[Settled], names: di
     """Each version, and each settlement of a hold among them by its time: one that kept the
     version standing wrote none, and its reason (who decided) was on no paper."""
     header = [_p(text, size=7.5, bold=True) for text in t("history_cols", lang).split("|")]
-    lines = sorted([*((v.recorded_at, v.version, v.author, t(v.status.value, lang), v.reason or "—") for v in history),
-                    *((found.at, found.standing_version, found.by, t("hold_settled", lang),
+    lines = sorted([*((v.recorded_at, v.version, names.get(v.author, v.author), t(v.status.value, lang), v.reason or "—")
+                      for v in history),
+                    *((found.at, found.standing_version, found.settler, t("hold_settled", lang),
                        t("settled_reason", lang, what=found.what_in(lang), reason=found.reason)) for found in settled)],
                    key=lambda line: (line[1], line[0]))
-    rows = [[_p(str(version), size=8), _p(at.strftime("%d/%m/%Y %H:%M"), size=8), _p(names.get(by, by), size=8),
+    rows = [[_p(str(version), size=8), _p(at.strftime("%d/%m/%Y %H:%M"), size=8), _p(by, size=8),
              _p(status, size=8), _p(reason, size=8)] for at, version, by, status, reason in lines]
     # A reason taller than a page (the app sets it no length) carries on over the next: without
     # it reportlab gave up, and the record did not print.

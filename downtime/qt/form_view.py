@@ -472,7 +472,7 @@ class FormView(QWidget):
                 author=self._who(version.author, names))
                 + (translate("FormView", " — reason: {reason}").format(reason=version.reason) if version.reason else "") + changed)
         settled = [translate("FormView", "Hold settled {time} by {author}: {what}").format(
-            time=f"{found.at:%d/%m/%Y %H:%M}", author=self._who(found.by, names), what=found.what_in(self.session.lang))
+            time=f"{found.at:%d/%m/%Y %H:%M}", author=found.settler, what=found.what_in(self.session.lang))
             + translate("FormView", " — reason: {reason}").format(reason=found.reason)
             for found in settled_on(self.session, [self.record.record_id]).get(self.record.record_id, [])]
         return "\n".join([*lines[:len(standing)], *settled, *lines[len(standing):]])

@@ -741,5 +741,5 @@ def settled_on(session: Session, record_ids: Collection[str],
     for row in rows:
         found.setdefault(row["record_id"], []).append(Settled(
             datetime.fromisoformat(row["settled_at"]), row["settled_by"], row["from_version"], row["chosen_version"],
-            row["chosen_device_id"], row["standing_version"], row["reason"], laptops, names))
+            row["chosen_device_id"], row["standing_version"], row["reason"], laptops, names, row["settled_by_name"]))
     return {record_id: sorted(settled, key=lambda one: one.at) for record_id, settled in found.items()}

@@ -88,7 +88,7 @@ def settle(session: Session, shown: OnHold, chosen: RecordVersion, reason: str) 
         row = {"id": str(uuid.uuid4()), "record_id": chosen.record_id, "from_version": hold.from_version,
                "settled": audit.canonical(settled), "chosen_id": chosen.id, "chosen_version": chosen.version,
                "chosen_device_id": chosen.device_id, "standing_version": kept.version, "reason": said,
-               "settled_by": session.user.staff_id, "settled_at": now.isoformat()}
+               "settled_by": session.user.staff_id, "settled_at": now.isoformat(), "settled_by_name": session.user.name}
         audit.insert_audited(session.db, "hold_settlements", row, at=now, actor=session.user.staff_id,
                              device_id=session.device.device_id, action="hold.settled",
                              detail={"record_id": chosen.record_id, "chosen_version": chosen.version,

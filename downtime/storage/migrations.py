@@ -409,3 +409,11 @@ def m019_laptops(db: Database) -> None:
         )""")
     db.execute("CREATE INDEX laptops_device ON laptops(device_id)")
     _append_only(db, "laptops")
+
+
+@MIGRATIONS(name="m020_settler_names")
+def m020_settler_names(db: Database) -> None:
+    """The name of the clerk who settled a hold, as their office knew them: a settlement travels
+    to other offices, whose staff lists may lack that staff ID or give it to someone else. Empty
+    for a settlement made or taken before (its settler is named by the staff list, as it was)."""
+    db.execute("ALTER TABLE hold_settlements ADD COLUMN settled_by_name TEXT")

@@ -314,8 +314,7 @@ def _not_taken(db: Database, unmet: list[tuple[dict[str, Any], tuple[HeldVersion
     """The settlements not taken (each with why, see `_unmet`) whose record is on hold here, for
     the clerk who has it to settle; one whose record is not on hold here leaves nothing to do."""
     on_hold = {hold.record_id: hold for hold in holds(db, {found["record_id"] for found, _ in unmet})}
-    return tuple(SettlementNotTaken(on_hold[found["record_id"]], found["settled_by"], found["settled_at"],
-                                    found["reason"], found["chosen_version"], found["chosen_device_id"], *why)
+    return tuple(SettlementNotTaken(on_hold[found["record_id"]], Settlement.of(found), *why)
                  for found, why in unmet if found["record_id"] in on_hold)
 
 

@@ -38,11 +38,14 @@ PATIENT_COLUMNS = ("patient_id", "downtime_number", "device_number", "sequence",
 # the id of the version it left standing.
 SETTLEMENTS_FILE = "data/settlements.jsonl"
 SETTLEMENT_COLUMNS = ("id", "record_id", "from_version", "settled", "chosen_id", "chosen_version",
-                      "chosen_device_id", "standing_version", "standing_id", "reason", "settled_by", "settled_at")
+                      "chosen_device_id", "standing_version", "standing_id", "reason", "settled_by", "settled_at",
+                      "settled_by_name")
+# The columns an older settlements file lacks (read as empty): the settler's name came later.
+SETTLEMENT_ADDED = frozenset({"settled_by_name"})
 # What each column holds, as the database stores it: whole numbers, text, or text or nothing.
 WHOLE = frozenset({"device_number", "sequence", "version", "form_version", "from_version", "chosen_version",
                    "standing_version"})
-OPTIONAL = frozenset({"patient_id", "reason"})
+OPTIONAL = frozenset({"patient_id", "reason", "settled_by_name"})
 
 
 class VersionFileError(UserError):
@@ -131,7 +134,7 @@ def settlements_in(folder: Path) -> dict[str, dict[str, Any]]:
     text, a string's letters were taken for versions seen)."""
     path = folder / SETTLEMENTS_FILE
     found = {}
-    for number, row in enumerate(lines_of(path, SETTLEMENT_COLUMNS) if path.exists() else (), start=1):
+    for number, row in enumerate(lines_of(path, SETTLEMENT_COLUMNS, SETTLEMENT_ADDED) if path.exists() else (), start=1):
         try:
             seen = orjson.loads(row["settled"])
         except ValueError:
@@ -163,10 +166,11 @@ def read_lines(path: Path, columns: tuple[str, ...]) -> list[dict[str, Any]]:
     return list(lines_of(path, columns))
 
 
-def lines_of(path: Path, columns: tuple[str, ...]) -> Iterator[dict[str, Any]]:
+def lines_of(path: Path, columns: tuple[str, ...], added: frozenset[str] = frozenset()) -> Iterator[dict[str, Any]]:
     """`read_lines` one line at a time: a hospital's merge is a million lines, too many to hold
     at once. A bad line raises when it is reached. orjson reads a line in a third of the time
-    the standard library takes, and refuses what JSON does not allow (NaN, 100-digit numbers)."""
+    the standard library takes, and refuses what JSON does not allow (NaN, 100-digit numbers).
+    `added`: optional columns that a file written before them lacks, read as empty."""
     names, signatures, values = set(columns), _signatures(columns), itemgetter(*columns)
     try:
         with path.open(encoding="utf-8") as handle:
@@ -176,6 +180,8 @@ def lines_of(path: Path, columns: tuple[str, ...]) -> Iterator[dict[str, Any]]:
                 except ValueError as problem:
                     raise VersionFileError(QT_TRANSLATE_NOOP("messages", "{path}, line {number}: not a JSON object ({problem})"),
                                            path=path, number=number, problem=problem) from None
+                if isinstance(row, dict) and added and row.keys() == names - added:
+                    row.update(dict.fromkeys(added))
                 if not isinstance(row, dict) or row.keys() != names:
                     raise VersionFileError(QT_TRANSLATE_NOOP("messages", "{path}, line {number}: expected the columns {items}"),
                                            path=path, number=number, items=', '.join(columns))
