@@ -625,3 +625,29 @@ def test_a_settlement_written_before_it_carried_its_settlers_name_is_taken_and_n
     assert import_export(other, settled).added["settlements"] == 1
     assert "hold settled by Records (records)" in _item(other, record).to_do_in("en")
 
+
+@pytest.mark.parametrize("settled_at_901", [False, True])
+def test_the_imports_audit_entry_lists_the_settlements_it_did_not_take(disagreeing, office, tmp_path, laptop, clock,
+                                                                      settled_at_901):
+    """Office 901 took the sticks in the other order (the settlement means otherwise there), or
+    settled the hold itself otherwise: the import's audit entry lists the settlement it did not
+    take, with who settled, when, their choice and reason, and why (as the report said it); the
+    audit is what an auditor reads later, and it listed only what was added."""
+    record, first, second, *_ = disagreeing
+    _, clerk = office
+    other = laptop(tmp_path / "office-901.sqlite", 901)[1]
+    for folder in (second, first):
+        import_export(other, folder)
+    if settled_at_901:
+        here = back_entry.hold_of(other, record)
+        holds.settle(other, here, _side(here, "14"), "Dr Blanc, by phone")
+    hold = back_entry.hold_of(clerk, record)
+    holds.settle(clerk, hold, _side(hold, "15"), DECIDED)
+    settlement = next(clerk.db.query("SELECT id, settled_at FROM hold_settlements"))
+    result = import_export(other, export(clerk, tmp_path / "settled").folder)
+    [said] = result.holds_text("en")
+    [entry] = other.db.query("SELECT detail FROM audit WHERE action = 'import' ORDER BY seq DESC LIMIT 1")
+    assert json.loads(entry["detail"])["settlements_not_taken"] == [
+        {"id": settlement["id"], "record_id": record, "settled_by": "records", "settled_by_name": "Records",
+         "settled_at": settlement["settled_at"], "chosen_version": 2, "reason": DECIDED, "why": said}]
+    assert verify_chain(other.db) is None

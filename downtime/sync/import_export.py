@@ -232,7 +232,6 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
         search.refresh_many(db, session.forms, touched)
         remember(db, sources_of(folder), **who)
         rivals = _settled_here(db, settlements)
-        otherwise = tuple(rival for rival in rivals.values() if rival is not None)
         unmet = {settled_id: _unmet(db, found) for settled_id, found in settlements.items() if settled_id not in rivals}
         if applied := [settlements[settled_id] for settled_id, why in unmet.items() if why is None]:
             audit.insert_many_audited(db, "hold_settlements", [
@@ -242,19 +241,33 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                   "settled_by": found["settled_by"]} for found in applied], action="hold.settled.import", **who)
             added["settlements"] = len(applied)
         brought = holds(db, newly_held)
-        not_taken = (*_not_taken(db, [(settlements[settled_id], why) for settled_id, why in unmet.items() if why]),
-                     *otherwise)
+        said = {**_not_taken(db, {settled_id: (settlements[settled_id], why) for settled_id, why in unmet.items() if why}),
+                **{settled_id: rival for settled_id, rival in rivals.items() if rival is not None}}
+        not_taken = tuple(said.values())
         laptops = laptops_known(session, {held.device_id for hold in brought for held in hold.versions}
                                 | {device_id for refused in not_taken for device_id in refused.device_ids})
+        titles = {form_id: session.forms[form_id].title
+                  for form_id in {hold.form_id for hold in brought} | {refused.form_id for refused in not_taken}}
+        authors = names_with_ids(db)
         clashes = theatre.clashes_brought(session, booked)
+        # Every settlement brought and not taken, with why as the report says it (or, said to
+        # nobody, why not): the audit is what is read later of what an import did.
+        left = [{**{column: found[column] for column in AUDITED_SETTLEMENT}, "why": said[settled_id].text(
+                    "en", laptops, {form_id: title.get("en") for form_id, title in titles.items()}, authors)
+                 if settled_id in said else SETTLED_ALIKE if settled_id in rivals else NOT_ON_HOLD}
+                for settled_id, found in settlements.items() if settled_id in rivals or unmet[settled_id] is not None]
         audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
                      action="import", detail={"kind": "export", "folder": str(folder), "added": added,
-                                              "unchanged": unchanged, "on_hold": sorted(newly_held)})
+                                              "unchanged": unchanged, "on_hold": sorted(newly_held),
+                                              **({"settlements_not_taken": left} if left else {})})
     progress(total, total)
-    return ImportResult("export", added, unchanged, clashes, brought, laptops,
-                        {form_id: session.forms[form_id].title
-                         for form_id in {hold.form_id for hold in brought} | {refused.form_id for refused in not_taken}},
-                        names_with_ids(db), not_taken)
+    return ImportResult("export", added, unchanged, clashes, brought, laptops, titles, authors, not_taken)
+
+
+AUDITED_SETTLEMENT = ("id", "record_id", "settled_by", "settled_by_name", "settled_at", "chosen_version", "reason")
+# Why a settlement brought was not taken, in the import's audit entry, where the report says nothing.
+SETTLED_ALIKE = "settled here already, choosing the same version for the same reason"
+NOT_ON_HOLD = "its record is not on hold here, nor settled here"
 
 
 def _settled_here(db: Database, settlements: dict[str, dict[str, Any]]) -> dict[str, SettledOtherwise | None]:
@@ -309,13 +322,14 @@ def _unmet(db: Database, settlement: dict[str, Any]) -> tuple[HeldVersion | None
     return None if standing in unseen else standing, unseen
 
 
-def _not_taken(db: Database, unmet: list[tuple[dict[str, Any], tuple[HeldVersion | None, tuple[HeldVersion, ...]]]]
-               ) -> tuple[SettlementNotTaken, ...]:
-    """The settlements not taken (each with why, see `_unmet`) whose record is on hold here, for
-    the clerk who has it to settle; one whose record is not on hold here leaves nothing to do."""
-    on_hold = {hold.record_id: hold for hold in holds(db, {found["record_id"] for found, _ in unmet})}
-    return tuple(SettlementNotTaken(on_hold[found["record_id"]], Settlement.of(found), *why)
-                 for found, why in unmet if found["record_id"] in on_hold)
+def _not_taken(db: Database, unmet: dict[str, tuple[dict[str, Any], tuple[HeldVersion | None, tuple[HeldVersion, ...]]]]
+               ) -> dict[str, SettlementNotTaken]:
+    """The settlements not taken (by id, each with why, see `_unmet`) whose record is on hold
+    here, for the clerk who has it to settle; one whose record is not on hold here leaves
+    nothing to do."""
+    on_hold = {hold.record_id: hold for hold in holds(db, {found["record_id"] for found, _ in unmet.values()})}
+    return {settled_id: SettlementNotTaken(on_hold[found["record_id"]], Settlement.of(found), *why)
+            for settled_id, (found, why) in unmet.items() if found["record_id"] in on_hold}
 
 
 def _arrives_alone(name: str, number: int, row: dict[str, Any]) -> None:
