@@ -370,3 +370,39 @@ def dose_on_hold(tmp_path, laptop, clock, admission_values):
     import_export(clerks[1], first)
     import_export(clerks[0], second)
     return patient, order, doses[0], *nurses
+
+
+@pytest.fixture
+def dose_held_without_its_order(tmp_path, laptop, clock, admission_values, rewritten):
+    """A dose's two versions 1 (a copy of the stick with its line rewritten) come to the records
+    office in a merge without its order, which went on an earlier stick not imported yet: the
+    dose is held whole (only what is taken as the record is checked for what it points to).
+    Returns (the office's clerk, the order's id, the dose's id)."""
+    import shutil
+
+    from downtime.services import medication, records
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+    from downtime.sync.merge import merge
+
+    nurse, clerk = laptop(tmp_path / "1.sqlite", 1)
+    admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
+    staff.add_staff(admin, "doctor", "Dr Benali", Role.DOCTOR, "2222")
+    doctor = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "doctor", "2222", clock), nurse.forms, clock)
+    patient = records.save_new(nurse, "admission", {**admission_values, "allergy_status": "nka",
+                                                    "allergies": []}).patient_id
+    order = records.save_new(doctor, "medication_order", {
+        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient).record_id
+    export(clerk, tmp_path / "day-1")
+    clock.advance(minutes=10)
+    dose = medication.record_dose(nurse, order, {
+        "scheduled_for": "2026-11-28T14:00+01:00", "outcome": "given", "given_at": "2026-11-28T14:05+01:00",
+        "dose_given": 1.0, "route": "IV"}).record_id
+    second_day = export(clerk, tmp_path / "day-2", since_last=True).folder
+    copy = shutil.copytree(second_day, tmp_path / "day-2-copy")
+    rewritten(copy, 1, lambda row: row.update(data=json.dumps({**json.loads(row["data"]), "site": "left arm"})))
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, merge([second_day, copy], tmp_path / "merged").folder)
+    return office, order, dose

@@ -952,3 +952,14 @@ def test_a_dose_line_gives_the_scheduled_time_it_was_recorded_for(tmp_path, lapt
     line = _office_lines(tmp_path, laptop, ward_clerk)[refused.record_id]
     assert "Outcome: Not given — Scheduled time (regular doses): 28/11/2026 08:00 — Actual time: 28/11/2026 10:30" \
         in line, line
+
+
+
+def test_a_dose_held_from_version_1_whose_order_is_not_here_is_listed_saying_its_order_is_missing(
+        dose_held_without_its_order):
+    """The list opened on no page: it read the dose's order to say what the dose was. It
+    opens, and the dose's line says its order is not here yet."""
+    office, order, dose = dose_held_without_its_order
+    [item] = [item for group in back_entry.worklist(office) for item in group.items]
+    assert item.record.record_id == dose and item.on_hold is not None
+    assert f"Order {order} is not here: import the stick that has it" in item.label

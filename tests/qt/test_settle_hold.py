@@ -157,3 +157,20 @@ def test_a_settlement_that_kept_the_version_standing_is_in_the_records_history(q
     assert history[2] == ("Hold settled 28/11/2026 14:15 by Records (records): the hold from version 2: version 2 "
                           "on laptop 1 (no. 001) chosen, version 2 stands — reason: Sister Martin, ward 3B, by phone")
     assert history[3].startswith("Set aside, another laptop's: v2 ")
+
+
+def test_the_back_entry_tab_opens_with_a_dose_on_hold_whose_order_is_not_here(qtbot, dose_held_without_its_order):
+    """It opened on no page (the dose's order was read to name the dose): its line says the
+    order is not here, and the hold can be looked at."""
+    office, order, dose = dose_held_without_its_order
+    window = MainWindow(office)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    panel = window.back_entry
+    window.tabs.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
+    [(_, item)] = panel.model.rows
+    assert item.record.record_id == dose
+    shown = [panel.model.index(0, column).data() for column in range(panel.model.columnCount())]
+    assert any(f"Order {order} is not here: import the stick that has it" in str(text) for text in shown)
