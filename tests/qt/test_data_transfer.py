@@ -709,6 +709,35 @@ def test_the_import_wizard_says_a_settlement_from_another_office_it_could_not_ta
     assert '"Sister Martin, ward 3B, by phone"; but version 2 by Nurse (nurse) on laptop 2 (no. 002)' in result.text()
     assert back_entry.hold_of(other, record) is not None
 
+
+def test_the_import_wizard_says_a_hold_settled_here_was_settled_otherwise_at_another_office(
+        qtbot, tmp_path, disagreeing, laptop, clock, type_text):
+    """Offices 900 and 901 both settled the hold, choosing different versions: the wizard at
+    901, importing 900's export, says so in red with both choices (it said nothing)."""
+    from downtime.qt.style import ERROR_STYLE
+    from downtime.services import holds
+
+    record, first, second, *_ = disagreeing
+    clerks = [laptop(tmp_path / f"office-{number}.sqlite", number)[1] for number in (900, 901)]
+    for clerk, bed in zip(clerks, ("15", "14")):
+        for folder in (first, second):
+            import_export(clerk, folder)
+        hold = back_entry.hold_of(clerk, record)
+        holds.settle(clerk, hold, next(version for version in hold.versions if version.data["bed"] == bed),
+                     f"Sister Martin said bed {bed}, by phone")
+    wizard = _window(qtbot, clerks[1]).import_data()
+    type_text(wizard.source.path, str(export(clerks[0], tmp_path / "settled").folder))
+    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    result = wizard.run_page.result
+    assert wizard.run_page.succeeded and result.styleSheet() == ERROR_STYLE
+    text = " ".join(result.text().split())
+    assert f"SETTLED OTHERWISE AT ANOTHER OFFICE, record {record}" in text
+    assert ('choosing version 2 on laptop 2 (no. 002), "Sister Martin said bed 14, by phone"; at another office '
+            "Records (records) settled it on 28/11/2026 14:15, choosing version 2 on laptop 1 (no. 001), "
+            '"Sister Martin said bed 15, by phone"') in text
+
+
 def test_the_history_compares_each_version_set_aside_with_the_one_it_was_written_after(qtbot, tmp_path, laptop,
                                                                                      clock, admission_values):
     """Laptop 1 moved the patient to bed 15, then to bed 16; laptop 2 (where the record was
