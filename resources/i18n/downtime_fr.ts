@@ -2978,6 +2978,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{count} autre(s) enregistrement(s) de ce patient sont en vigueur (prescriptions, administrations, surveillances, interventions…) : les annuler d&apos;abord, depuis les enregistrements du patient (Ctrl+Maj+R), puis cette admission.</translation>
     </message>
     <message>
+        <source>{field} {record} is not here: import the stick that has it</source>
+        <translation>{field} {record} absent ici : importez la clé qui le contient</translation>
+    </message>
+    <message>
         <source>Label stock: one of {stocks}.</source>
         <translation>Planche d’étiquettes : une parmi {stocks}.</translation>
     </message>
@@ -3834,6 +3838,22 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Ask the ward again, naming the version it did not see, then settle it here.</source>
         <translation>Redemandez à l’unité, en nommant la version qu’elle n’a pas vue, puis levez-la ici.</translation>
+    </message>
+    <message>
+        <source>{settler} settled it on {time}, choosing version {chosen} on {laptop}, &quot;{reason}&quot;</source>
+        <translation>{settler} l’a tranché le {time}, en choisissant la version {chosen} sur {laptop}, « {reason} »</translation>
+    </message>
+    <message>
+        <source>SETTLED OTHERWISE AT ANOTHER OFFICE, record {record} ({form}, patient {number}): here {here}; at another office {there}. Standing here: {standing}. {advice}</source>
+        <translation>TRANCHÉ AUTREMENT DANS UN AUTRE BUREAU, enregistrement {record} ({form}, patient {number}) : ici, {here} ; dans un autre bureau, {there}. Fait foi ici : {standing}. {advice}</translation>
+    </message>
+    <message>
+        <source>Both chose the same version: nothing to put right.</source>
+        <translation>Les deux ont choisi la même version : rien à corriger.</translation>
+    </message>
+    <message>
+        <source>Ask the ward which version is right and tell the other office; back-enter the record as the ward says, whichever version stands here (if it is in the EHR already, put it right there).</source>
+        <translation>Demandez au service quelle version est la bonne et prévenez l’autre bureau ; saisissez l’enregistrement dans le DPI comme le dit le service, quelle que soit la version qui fait foi ici (s’il est déjà dans le DPI, corrigez-le là).</translation>
     </message>
     <message>
         <source>the hold from version {version}: version {chosen} on {laptop} chosen, version {standing} stands</source>
