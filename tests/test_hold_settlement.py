@@ -651,3 +651,29 @@ def test_the_imports_audit_entry_lists_the_settlements_it_did_not_take(disagreei
         {"id": settlement["id"], "record_id": record, "settled_by": "records", "settled_by_name": "Records",
          "settled_at": settlement["settled_at"], "chosen_version": 2, "reason": DECIDED, "why": said}]
     assert verify_chain(other.db) is None
+
+
+def test_a_database_with_settlements_from_before_settlers_names_still_verifies_once_upgraded(tmp_path):
+    """Adding the settler's name to every settlement row changed what `verify` read of each old
+    row (a new empty column): a records office's database with one settlement, opened by this
+    version, would have been called altered, and the app would have offered a backup instead."""
+    from datetime import datetime, timezone
+
+    import sqlcipher3
+    from sqlite_utils import Database
+
+    from downtime.storage import audit
+    from downtime.storage.migrations import MIGRATIONS
+
+    db = Database(sqlcipher3.connect(str(tmp_path / "office.sqlite")))
+    MIGRATIONS.apply(db, stop_before="m020_settler_names")
+    with db.conn:
+        audit.insert_audited(db, "hold_settlements", {
+            "id": "s1", "record_id": "r1", "from_version": 2, "settled": '["a", "b"]', "chosen_id": "v2",
+            "chosen_version": 2, "chosen_device_id": "d1", "standing_version": 2, "reason": "ward says given",
+            "settled_by": "records", "settled_at": "2026-11-28T10:00+01:00"},
+            at=datetime(2026, 11, 28, 9, tzinfo=timezone.utc), actor="records", device_id="d0", action="hold.settle")
+    assert audit.verify_chain(db) is None
+    MIGRATIONS.apply(db)
+    assert "settled_by_name" in {column.name for column in db["hold_settlements"].columns}
+    assert audit.verify_chain(db) is None

@@ -1,8 +1,11 @@
 """Numbered schema migrations. Never edit one that has shipped: add the next number."""
 
+from datetime import datetime, timezone
+
 from sqlite_utils import Database, Migrations
 
 from downtime.domain.nir import nir_problem, normalise_nir
+from downtime.storage import audit
 
 MIGRATIONS = Migrations("downtime")
 
@@ -415,5 +418,12 @@ def m019_laptops(db: Database) -> None:
 def m020_settler_names(db: Database) -> None:
     """The name of the clerk who settled a hold, as their office knew them: a settlement travels
     to other offices, whose staff lists may lack that staff ID or give it to someone else. Empty
-    for a settlement made or taken before (its settler is named by the staff list, as it was)."""
+    for a settlement made or taken before (its settler is named by the staff list, as it was).
+    Each settlement already there gets an audit entry of its row with the new, empty column:
+    `verify` compares a row with its last entry, and read with a column more, every settlement
+    of a records office's database would have been called altered, the file damaged."""
     db.execute("ALTER TABLE hold_settlements ADD COLUMN settled_by_name TEXT")
+    now = datetime.now(timezone.utc)
+    for row in list(db.query("SELECT * FROM hold_settlements ORDER BY rowid")):
+        audit.append(db, at=now, actor=None, device_id=None, action="migration.settler_names",
+                     entity="hold_settlements", entity_id=row["id"], row=row)
