@@ -280,3 +280,29 @@ def test_a_wristbands_allergies_too_many_for_it_end_in_an_ellipsis(session_for, 
     top = float(band.mediabox.top) - labels_module.STOCKS["wristband"].top
     assert allergy[0][0].startswith("ALLERGIES: Substance number 0") and allergy[-1][0].endswith("…")
     assert all(top - 25 * mm < y < top for _, _, y in allergy)
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", ["7 HIGH 28/11 12:00 next set overdue since 28/11 13:00", "0 Low 28/11 13:00", "no set yet"]),
+    ("fr", ["7 ÉLEVÉ 28/11 12:00 relevé en retard depuis 28/11 13:00", "0 Faible 28/11 13:00", "aucun relevé"]),
+])
+def test_the_census_says_each_patients_news2_for_the_handover(session_for, admission_values, tmp_path, lang, said):
+    """The night review: the sheet handed over at 21:00 showed the patient scoring 7 (high) and the
+    one scoring 0 alike, and the one with no observations since admission too."""
+    from dataclasses import replace
+
+    from tests.test_observations import CALM, HIGH
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["1", "2", "3"])
+    nurse = session_for("nurse")
+    beds = {}
+    for bed, given in (("1", "Anne"), ("2", "Paul"), ("3", "Jean")):
+        beds[bed] = records.save_new(nurse, "admission", {**admission_values, "nir": None, "bed": bed,
+                                                          "given_names": given}).patient_id
+    records.save_new(nurse, "observations", HIGH, patient_id=beds["1"])
+    records.save_new(nurse, "observations", {**CALM, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=beds["2"])
+    text = PdfReader(printing.print_census(replace(nurse, lang=lang), tmp_path / "census.pdf", ward="3B")).pages[0]
+    flat = re.sub(r"\s+", " ", text.extract_text())
+    assert "NEWS2" in flat
+    for line in said:
+        assert line in flat

@@ -14,23 +14,29 @@ from reportlab.platypus import Paragraph, Table, TableStyle
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
 from downtime.formspec.values import format_value
-from downtime.pdf.forms import ALERT, allergy_line
-from downtime.pdf.page import CONDENSED_BOLD, INK, RULE, SEX, PageInfo, body_width, build_pdf, name_in_cell, style
+from downtime.domain.news2 import Band
+from downtime.pdf.forms import allergy_colour, allergy_line
+from downtime.pdf.page import ALERT, CONDENSED_BOLD, INK, RULE, SEX, PageInfo, body_width, build_pdf, name_in_cell, style
 from downtime.services.census import CensusRow, name_alerts
+from downtime.services.observations import ScoredSet, WardReview, band_word
 
 HEADINGS: dict[Lang, tuple[str, ...]] = {
-    "en": ("Ward", "Bed", "Patient", "Date of birth", "Sex", "Downtime no.", "Arrived", "Identity",
-           "Allergies", "Resus.", "Isolation", "Handover notes"),
-    "fr": ("Unité", "Lit", "Patient", "Date de naissance", "Sexe", "N° dégradé", "Arrivée", "Identité",
-           "Allergies", "Réa.", "Isolement", "Transmissions"),
+    "en": ("Ward", "Bed", "Patient", "Born, sex", "Downtime no.", "Arrived", "Identity",
+           "Allergies", "NEWS2", "Resus.", "Isolation", "Handover notes"),
+    "fr": ("Unité", "Lit", "Patient", "Né(e), sexe", "N° dégradé", "Arrivée", "Identité",
+           "Allergies", "NEWS2", "Réa.", "Isolement", "Transmissions"),
 }
-WIDTHS = (0.045, 0.04, 0.135, 0.07, 0.045, 0.10, 0.06, 0.07, 0.14, 0.085, 0.075, 0.135)
+# The sex under the date of birth, for the NEWS2 column: each date, number and word whole.
+WIDTHS = (0.045, 0.04, 0.125, 0.07, 0.10, 0.06, 0.07, 0.125, 0.09, 0.085, 0.075, 0.115)
 TITLE = {"en": "Ward census and handover — {ward}", "fr": "Recensement et transmissions — {ward}"}
 SUBTITLE = {"en": "Census at {at}: {occupied} patient(s), {empty} empty bed(s)",
             "fr": "Situation au {at} : {occupied} patient(s), {empty} lit(s) libre(s)"}
 EMPTY = {"en": "— empty —", "fr": "— libre —"}
 SAME_NAME = {"en": "SAME NAME: bed {beds}", "fr": "MÊME NOM : lit {beds}"}
 ALL = {"en": "all wards", "fr": "toutes unités"}
+NO_SET = {"en": "no set yet", "fr": "aucun relevé"}
+INCOMPLETE = {"en": "incomplete", "fr": "incomplet"}
+OVERDUE = {"en": "next set overdue since {due}", "fr": "relevé en retard depuis {due}"}
 
 
 def _cell(text: str, bold: bool = False, color: colors.Color = INK) -> Paragraph:
@@ -38,15 +44,32 @@ def _cell(text: str, bold: bool = False, color: colors.Color = INK) -> Paragraph
                                                                  color=color))
 
 
+def _news2(standing: ScoredSet | None, overdue: datetime | None, lang: Lang) -> Paragraph:
+    """The score that stands for the patient's risk, its band and time, and a set overdue: red
+    unless a complete set scores low and the next is not due yet (an unknown risk is not a low
+    one). The sheet handed over at night showed a patient scoring 7 like one scoring 0."""
+    lines = [NO_SET[lang]] if standing is None else [
+        f"{standing.news2.total} {band_word(standing.news2.band, lang)}"
+        + ("" if standing.news2.complete else f" ({INCOMPLETE[lang]})"), f"{standing.taken_at:%d/%m %H:%M}"]
+    if overdue is not None and standing is not None:
+        lines.append(OVERDUE[lang].format(due=f"{overdue:%d/%m %H:%M}"))
+    calm = (standing is not None and standing.news2.band is Band.LOW and standing.news2.complete
+            and overdue is None)
+    return _cell("\n".join(lines), bold=not calm, color=INK if calm else ALERT)
+
+
 def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: datetime, lang: Lang,
-               printed_by: str, printed_at: datetime, device_name: str, admission: FormSpec) -> Path:
+               printed_by: str, printed_at: datetime, device_name: str, admission: FormSpec,
+               review: WardReview) -> Path:
     """`admission`: the form patients are admitted with, whose words the sheet's answers are
-    printed in (a French ward read "Full" for resuscitation, "droplet" for isolation)."""
+    printed in (a French ward read "Full" for resuscitation, "droplet" for isolation).
+    `review`: the ward's observations at `at`, for each patient's NEWS2."""
 
     def answer(meaning: Meaning, code: str | None) -> str:
         field = admission.by_meaning(meaning)
         return format_value(field, code, lang) if field is not None and code not in (None, "none") else ""
 
+    overdue = {item.patient.patient_id: item.due_at for item in review.overdue}
     occupied = sum(row.patient is not None for row in rows)
     namesakes = name_alerts(row.patient for row in rows if row.patient is not None)
     info = PageInfo(title=TITLE[lang].format(ward=ward or ALL[lang]), lang=lang, printed_by=printed_by,
@@ -58,17 +81,19 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
     for row in rows:
         p = row.patient
         if p is None:
-            body.append([_cell(row.ward), _cell(row.bed or ""), _cell(EMPTY[lang])] + [""] * 9)
+            body.append([_cell(row.ward), _cell(row.bed or ""), _cell(EMPTY[lang])] + [""] * (len(WIDTHS) - 3))
             continue
         arrived = datetime.fromisoformat(p.admitted_at).strftime("%d/%m %H:%M")
         name = [_cell(name_in_cell(p.display_name, CONDENSED_BOLD, 8, WIDTHS[2] * width - 12), bold=True)]
         if beds := namesakes.get(p.patient_id):
             name.append(_cell(SAME_NAME[lang].format(beds=", ".join(beds)), bold=True, color=ALERT))
         body.append([_cell(row.ward), _cell(row.bed or "—", bold=True), name,
-                     _cell(p.birth_date.strftime("%d/%m/%Y") if p.birth_date else "?"),
-                     _cell(SEX.get(p.sex or "unknown", SEX["unknown"])[lang]), _cell(p.downtime_number),
+                     _cell((p.birth_date.strftime("%d/%m/%Y") if p.birth_date else "?") + "\n"
+                           + SEX.get(p.sex or "unknown", SEX["unknown"])[lang]), _cell(p.downtime_number),
                      _cell(arrived), _cell(answer(Meaning.IDENTITY_STATUS, p.identity_status)),
-                     _cell(allergy_line(p, lang)), _cell(answer(Meaning.RESUSCITATION, p.resuscitation) or "?"),
+                     _cell(allergy_line(p, lang), bold=p.allergy_status != "nka", color=allergy_colour(p)),
+                     _news2(review.standing.get(p.patient_id), overdue.get(p.patient_id), lang),
+                     _cell(answer(Meaning.RESUSCITATION, p.resuscitation) or "?"),
                      _cell(answer(Meaning.ISOLATION, p.isolation)), ""])
     # A line taller than a page (the longest allergy list the admission form takes) carries on
     # over the next: without it reportlab gave up, and the ward's census did not print at all.

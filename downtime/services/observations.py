@@ -161,6 +161,9 @@ class Overdue:
 class WardReview:
     escalations: list[Escalation]
     overdue: list[Overdue]
+    standing: dict[str, ScoredSet]
+    """Each in-patient's set that stands for their risk (`judged`), for those with a set this
+    stay: the handover sheet gives every patient's score, the low ones too."""
     next_due: datetime | None = None
     """When the next patient not overdue yet will be, for a list left on screen to be read
     again then: overdue comes with time, not with a save."""
@@ -173,14 +176,16 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
     Both weigh the current stay's sets only: a readmitted patient's last set of the stay before
     left them off the overdue list, with none taken since they came back, and put them on the
     escalation list for a score of weeks ago (they are on the overdue list until a set is taken)."""
-    listed, overdue, upcoming = [], [], []
+    listed, overdue, upcoming, standing = [], [], [], {}
     patients = in_patients(db, forms, ward, at)
     every = charts(db, [patient.patient_id for patient in patients])
     for patient in patients:
         admitted = datetime.fromisoformat(patient.admitted_at)
         this_stay = [found_set for found_set in every[patient.patient_id] if admitted <= found_set.taken_at <= at]
+        if this_stay:
+            standing[patient.patient_id] = judged(this_stay)
         if this_stay and _needs_escalating(this_stay):
-            listed.append(Escalation(patient, judged(this_stay), this_stay[-1]))
+            listed.append(Escalation(patient, standing[patient.patient_id], this_stay[-1]))
         last = _last_complete(this_stay)
         if last is None:
             monitoring, due_at = None, admitted
@@ -194,5 +199,5 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
             upcoming.append(due_at)
     listed.sort(key=lambda item: item.patient.display_name)
     overdue.sort(key=lambda item: (item.due_at, item.patient.display_name))
-    return WardReview(sorted(listed, key=lambda item: item.judged.news2.rank, reverse=True), overdue,
+    return WardReview(sorted(listed, key=lambda item: item.judged.news2.rank, reverse=True), overdue, standing,
                       min(upcoming, default=None))

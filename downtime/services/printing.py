@@ -146,7 +146,8 @@ def print_census(session: Session, out: Path, ward: str | None = None) -> Path:
     census_pdf(census(session.db, session.forms, ward=ward), out, ward=ward, at=now,
                lang=session.lang, printed_by=session.user.name, printed_at=now,
                device_name=session.device.name,
-               admission=next(spec for spec in session.forms.values() if spec.creates_patient))
+               admission=next(spec for spec in session.forms.values() if spec.creates_patient),
+               review=observations.review(session.db, session.forms, ward, now))
     _audit_print(session, f"census {ward or 'all wards'}", out)
     return out
 
