@@ -399,6 +399,37 @@ def test_a_new_admission_of_someone_already_in_hospital_is_said_naming_them(nurs
     assert already_in_hospital(nurse.db, forms, spec, admission_values, "en") == ""
 
 
+def test_an_amendment_that_makes_an_admission_look_like_someone_else_in_hospital_is_said(nurse, admission_values,
+                                                                                          forms):
+    """Admitted without papers as "Martin" and corrected once her daughter brought her card,
+    the patient took the NIR and date of birth of Mrs Martin already in bed 2: one person, two
+    numbers and two charts, with no question asked as the check ran on new admissions only.
+    The patient herself is not named, and an amendment leaving the identity as it was is not
+    asked about again."""
+    from downtime.services.identity import already_in_hospital
+
+    spec = forms["admission"]
+    _admit(nurse, admission_values, "2")
+    other = {**admission_values, "birth_name": "Durand", "used_name": None, "given_names": "Jeanne",
+             "birth_date": "1961-07-04", "nir": None}
+    second = _admit(nurse, other, "3")
+    same = {**admission_values, "bed": "3"}
+    said = already_in_hospital(nurse.db, forms, spec, same, "en", before=second.data, patient_id=second.patient_id)
+    assert said.startswith("Already in hospital, probably the same person: MARTIN Hélène Marie (née LEFÈVRE), born "
+                           "12/03/1954, DT-042-00001-8, in 3B / 2 (the same NIR; ")
+    assert already_in_hospital(nurse.db, forms, spec, {**other, "bed": "4"}, "en", before=second.data,
+                               patient_id=second.patient_id) == ""
+    first = census.in_patients(nurse.db, forms)[0]
+    first_admission = records.current(nurse.db, first.admission_record_id)
+    renamed = {**first_admission.data, "given_names": "Hélène"}
+    assert already_in_hospital(nurse.db, forms, spec, renamed, "en", before=first_admission.data,
+                               patient_id=first.patient_id) == ""
+    records.amend(nurse, second.record_id, same, "identity found")
+    amended = records.current(nurse.db, second.record_id)
+    assert already_in_hospital(nurse.db, forms, spec, {**amended.data, "weight_kg": 60}, "en", before=amended.data,
+                               patient_id=second.patient_id) == ""
+
+
 def _unidentified(values, temporary_name, descriptor):
     kept = {key: value for key, value in values.items()
             if key not in ("birth_name", "used_name", "given_names", "nir", "birth_date", "identity_document")}

@@ -358,14 +358,17 @@ class FormView(QWidget):
     def _identity_confirmed(self, values: dict[str, Any]) -> bool:
         """A NIR that disagrees with the sex or date of birth typed beside it is saved only once
         the nurse says so; otherwise she is back at the NIR to re-read the card. A new admission
-        of someone who looks like a patient already in hospital likewise; otherwise she is back
-        at the birth name, to open that patient's record instead."""
-        doubt = identity.nir_doubt(self.spec, values, self.session.lang, self.record.data if self.record else None)
+        of someone who looks like a patient already in hospital likewise, or an amendment that
+        makes it look so; otherwise she is back at the birth name, to open that patient's record
+        instead."""
+        before = self.record.data if self.record else None
+        doubt = identity.nir_doubt(self.spec, values, self.session.lang, before)
         if doubt and not Prompts.confirm(self, translate("FormView", "Check the NIR"),
                                          doubt + "\n\n" + translate("FormView", "Save with this NIR?")):
             return self._back_to(Meaning.NIR)
-        if self.spec.creates_patient and self.record is None and (same := identity.already_in_hospital(
-                self.session.db, self.session.forms, self.spec, values, self.session.lang)):
+        if self.spec.creates_patient and (same := identity.already_in_hospital(
+                self.session.db, self.session.forms, self.spec, values, self.session.lang, before=before,
+                patient_id=self.patient_id)):
             if not Prompts.confirm(self, translate("FormView", "Already in hospital?"),
                                    same + "\n\n" + translate("FormView", "Save as another patient?")):
                 return self._back_to(Meaning.BIRTH_NAME)

@@ -4,8 +4,8 @@ The NIR on an admission form can pass its key and still be another person's: a r
 picked up at the desk, or a date of birth mistyped beside it. Either joins two people's records
 at back-entry. A NIR that disagrees with the sex or the date of birth typed beside it is said
 when saving, and the nurse decides: an EHR snapshot or another laptop's export is taken as it
-is, the EHR being where identity is settled. So is a new admission of someone who looks like a
-patient already in hospital (`already_in_hospital`). A temporary name another unidentified
+is, the EHR being where identity is settled. So is an admission, new or amended, of someone who
+looks like a patient already in hospital (`already_in_hospital`). A temporary name another unidentified
 patient in hospital has is refused (`check_temporary_name`)."""
 
 from __future__ import annotations
@@ -66,19 +66,24 @@ def _compared(spec: FormSpec, data: dict[str, Any], number: str) -> dict[str, An
 
 
 def already_in_hospital(db: Database, forms: dict[str, FormSpec], spec: FormSpec, values: dict[str, Any],
-                        lang: Lang) -> str:
+                        lang: Lang, *, before: dict[str, Any] | None = None, patient_id: str | None = None) -> str:
     """Who, in hospital now, looks like the patient a new admission is about to admit (the same
     NIR, IPP, or birth name, first name and date of birth, as the records office's duplicates
     are found), or "". Admitted a second time (by the emergency department and again by the
     ward, or on a second shift), one person got a second number, wristband and medication
     chart, each in its own bed on the census: a dose recorded on one chart did not show on the
-    other. Only the records office's list said so, once the outage was over."""
+    other. Only the records office's list said so, once the outage was over. An amendment of
+    patient `patient_id`'s admission `before` is asked about only once it changes one of those
+    answers (a patient admitted unnamed, then given another's card), never naming themself."""
     typed = _compared(spec, relevant_values(spec, values), "")
+    if before is not None and typed == _compared(spec, relevant_values(spec, before), ""):
+        return ""
     born = typed.get("birth_date")
     looked_for = [typed.get("nir"), typed.get("ipp"),
                   f"{typed['birth_name']} {date.fromisoformat(born):%d/%m/%Y}" if typed.get("birth_name") and born else None]
     candidates = {patient.patient_id: patient for text in looked_for if text
-                  for patient in search.search(db, forms, str(text)) if patient.stay is StayStatus.IN}
+                  for patient in search.search(db, forms, str(text))
+                  if patient.stay is StayStatus.IN and patient.patient_id != patient_id}
     admissions = current_of(db, [patient.admission_record_id for patient in candidates.values()])
     found = []
     for patient in candidates.values():

@@ -406,3 +406,38 @@ def test_admitting_someone_already_in_hospital_asks_first(window, typist, answer
     assert text.endswith("Save as another patient?")
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert view.record is not None and len(in_patients(window.session.db, window.session.forms)) == 2
+
+
+def test_an_amendment_making_an_admission_look_like_someone_in_hospital_asks_first(window, answers, admission_values,
+                                                                                   monkeypatch):
+    """Admitted unnamed as "Durand Jeanne" and corrected once a card was found, the patient took
+    the identity of Mrs Martin in bed 13 with no question asked: one person, two numbers and
+    two medication charts. The amendment now names her; No goes back to the birth name, Yes
+    asks the reason and saves."""
+    from downtime.qt.prompts import Prompts
+
+    records.save_new(window.session, "admission", {**admission_values, "bed": "13"})
+    durand = records.save_new(window.session, "admission", {
+        **admission_values, "bed": "14", "birth_name": "Durand", "used_name": None, "given_names": "Jeanne",
+        "birth_date": "1961-07-04", "nir": None})
+    script, asked = answers
+    said = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(
+        lambda parent, title, text: said.append((title, text)) or script["confirm"].pop(0)))
+    script["confirm"] = [False, True]
+    script["reason"] = ["Identity card found", "Weighed on the ward"]
+    view = window.open_record(durand)
+    view.amend_button.click()
+    for field_id in ("birth_name", "used_name", "given_names", "birth_date", "nir"):
+        view.editors[field_id].set_value(admission_values[field_id])
+    QTest.keyClick(view.editors["nir"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert view.record.version == 1 and _focused_editor(view) == "birth_name"
+    ((title, text),) = said
+    assert title == "Already in hospital?"
+    assert "MARTIN Hélène Marie (née LEFÈVRE), born 12/03/1954, DT-042-00001-8, in 3B / 13 (the same NIR" in text
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert view.record.version == 2 and ("reason", "Reason for the amendment") in asked
+    view.amend_button.click()
+    view.editors["weight_kg"].set_value(60)
+    QTest.keyClick(view.editors["weight_kg"].widget, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert len(said) == 2 and view.record.version == 3
