@@ -374,8 +374,9 @@ def test_an_operation_cancelled_because_the_patient_died_is_coded_deceased(sessi
     patient = records.save_new(nurse, "admission", admission_values).patient_id
     booking = _book(coord, patient, _sessions(coord)[0], "2026-11-30T08:00+01:00")
     theatre.cancel(coord, booking.record_id, {"cancelled_at": "2026-11-28T13:30+01:00", "reason": "patient_died",
-                                              "last_minute": False, "patient_told": "not_yet"})
+                                              "last_minute": False, "patient_told": "family"})
     (appointment,) = _resources(_export(session_for, tmp_path), "Appointment")
+    assert "patient told: Family told" in appointment["comment"]
     assert (appointment["status"], appointment["cancelationReason"]) == ("cancelled", {"text": "Patient died", "coding": [{
         "system": "http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason", "code": "pat-dec",
         "display": "Patient: Deceased"}]})

@@ -122,6 +122,19 @@ def test_cancel_then_rebook_from_a_suggested_slot(lists, clock):
     assert state.status is theatre.BookingStatus.REBOOKED
 
 
+def test_an_operation_cancelled_for_the_patients_death_records_the_family_told(lists, tmp_path):
+    """One tells a dead patient's family, not the patient: the coordinator's only choices were
+    in person, by phone, by letter or not yet, each about the patient. "Family told" is
+    recorded, printed and exported as the others are."""
+    coord, patients, made = lists
+    booking = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    cancelled = theatre.cancel(coord, booking.record_id, {**CANCEL, "reason": "patient_died", "last_minute": False,
+                                                          "patient_told": "family"})
+    assert cancelled.data["patient_told"] == "family"
+    assert "☒ Family told" in _pdf_text(printing.print_record(coord, cancelled.record_id,
+                                                              tmp_path / "cancellation.pdf"))
+
+
 def test_suggested_slots_are_on_the_operations_own_specialtys_lists(lists, clock):
     """A general surgery operation cancelled: the rebook dialog offered the ENT and Gynaecology
     lists among its slots, and Enter books the first. Its specialty is that of the list it was

@@ -53,6 +53,9 @@ class CancelReason(StrEnum):
 
 CLINICAL_REASONS = frozenset({CancelReason.PATIENT_UNFIT, CancelReason.DID_NOT_ATTEND,
                               CancelReason.PATIENT_DECLINED, CancelReason.PATIENT_DIED})
+# How an operation cancelled for the patient's death can have been told: to the family, or not
+# yet. The patient told in person, by phone or by letter does not fit.
+TOLD_AFTER_DEATH = ("family", "not_yet")
 
 
 def rebook_by(priority: Priority, decided_at: datetime, cancelled_at: datetime | None,

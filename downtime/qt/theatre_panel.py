@@ -4,6 +4,7 @@ from the app's clash-free suggestions, all by keyboard."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date, datetime
 from html import escape
 from pathlib import Path
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.domain.records import RecordVersion
+from downtime.domain.theatre import TOLD_AFTER_DEATH
 from downtime.errors import UserError
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
@@ -152,11 +154,21 @@ def _day_edit(day: date) -> QDateEdit:
 def _choice_combo(session: Session, form_id: str, field_id: str) -> tuple[QComboBox, list[str | None]]:
     """Blank until someone chooses: a first answer picked by default would be recorded as if
     given (a cancellation "because of the outage", a patient "told in person")."""
-    field = session.form(form_id).field(field_id)
     combo = QComboBox()
-    codes: list[str | None] = [None, *(option.code for option in field.options)]  # type: ignore[union-attr]
-    combo.addItems(["", *(option.label.get(session.lang) for option in field.options)])  # type: ignore[union-attr]
-    return combo, codes
+    return combo, _fill_choices(combo, session, form_id, field_id)
+
+
+def _fill_choices(combo: QComboBox, session: Session, form_id: str, field_id: str,
+                  offered: Collection[str] | None = None, chosen: str | None = None) -> list[str | None]:
+    """The combo's choices, blank first (see `_choice_combo`): those `offered` where not all fit,
+    `chosen` kept if among them. Their codes, in the combo's order."""
+    options = [option for option in session.form(form_id).field(field_id).options  # type: ignore[union-attr]
+               if offered is None or option.code in offered]
+    codes: list[str | None] = [None, *(option.code for option in options)]
+    combo.clear()
+    combo.addItems(["", *(option.label.get(session.lang) for option in options)])
+    combo.setCurrentIndex(codes.index(chosen) if chosen in codes else 0)
+    return codes
 
 
 class CancelDialog(QDialog):
@@ -176,6 +188,7 @@ class CancelDialog(QDialog):
         self.last_minute = QComboBox()
         self.last_minute.addItems(["", translate("CancelDialog", "No"), translate("CancelDialog", "Yes")])
         self.told, self.told_codes = _choice_combo(session, "operation_cancellation", "patient_told")
+        self.reason.currentIndexChanged.connect(self._offer_told)
         self.notes = QLineEdit()
         form.addRow(translate("CancelDialog", "&Reason"), self.reason)
         form.addRow(translate("CancelDialog", "&Last minute (on the day, after admission)"), self.last_minute)
@@ -204,6 +217,13 @@ class CancelDialog(QDialog):
             return None
         self.accept()
         return saved
+
+    def _offer_told(self) -> None:
+        """For the patient's death, the family told or not yet: the patient told in person, by
+        phone or by letter does not fit."""
+        died = self.reason_codes[self.reason.currentIndex()] == theatre.CancelReason.PATIENT_DIED
+        self.told_codes = _fill_choices(self.told, self.session, "operation_cancellation", "patient_told",
+                                        TOLD_AFTER_DEATH if died else None, self.told_codes[self.told.currentIndex()])
 
     def _death_confirmed(self, reason: str | None) -> bool:
         """"Patient died" with no death recorded here is asked about first: it sits next to

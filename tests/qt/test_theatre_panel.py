@@ -263,6 +263,37 @@ def test_cancelling_as_patient_died_with_no_death_recorded_asks_first(coordinato
     assert (state.status, state.cancel_reason) == (theatre.BookingStatus.CANCELLED, theatre.CancelReason.PATIENT_DIED)
 
 
+def test_cancelling_for_the_patients_death_offers_the_family_told(coordinator, qtbot, session_for):
+    """One tells a dead patient's family: "Patient told" offered only in person, by phone, by
+    letter or not yet, each about the patient. For a death it offers "Family told" or "Not yet";
+    another reason offers every choice again, "Family told" among them (a child's parents)."""
+    window, _ = coordinator
+    panel = window.theatre
+    (booked,) = theatre.bookings(window.session.db, window.session.forms)
+    records.save_new(session_for("doctor"), "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+                                                      "expected": False, "family_informed": True},
+                     patient_id=booked.record.patient_id)
+    panel.refresh()
+    panel.day_table.setFocus()
+    panel.day_table.selectRow(0)
+    QTest.keyClick(panel.day_table, Qt.Key.Key_Return)
+    dialog = panel.dialog
+    qtbot.waitActive(dialog)
+    QTest.keyClicks(dialog.told, "In")
+    dialog.reason.setCurrentIndex(dialog.reason_codes.index("patient_died"))
+    assert [dialog.told.itemText(index) for index in range(dialog.told.count())] == ["", "Family told", "Not yet"]
+    assert dialog.told.currentText() == "", "in person, chosen before, does not fit a death"
+    dialog.told.setCurrentIndex(dialog.told_codes.index("family"))
+    dialog.reason.setCurrentIndex(dialog.reason_codes.index("patient_unfit"))
+    assert dialog.told.count() == 6 and dialog.told.currentText() == "Family told"
+    dialog.reason.setCurrentIndex(dialog.reason_codes.index("patient_died"))
+    QTest.keyClicks(dialog.last_minute, "N")
+    QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    (state,) = theatre.bookings(window.session.db, window.session.forms)
+    (cancellation,) = records.list_current(window.session.db, "operation_cancellation")
+    assert state.status is theatre.BookingStatus.CANCELLED and cancellation.data["patient_told"] == "family"
+
+
 def _first_operation_cancelled(window, listed):
     """The demo's first operation cancelled at the last minute (no ward bed), the theatre tab
     read again: its rescheduling list holds it."""
