@@ -561,6 +561,14 @@ def test_the_ins_of_a_provisional_identity_is_not_sent(session_for, admission_va
         patient["identifier"]
 
 
+def test_the_patients_own_telephone_travels_in_the_bundle(session_for, admission_values, tmp_path):
+    """Typed on the admission for the coordinator to ring with an operation's new date, the
+    patient's telephone goes to the EHR as the Patient's, apart from the next of kin's."""
+    admitted = records.save_new(session_for("nurse"), "admission", {**admission_values, "phone": "01 23 45 67 89"})
+    patient = _by_id(_export(session_for, tmp_path), admitted.patient_id)
+    assert patient["telecom"] == [{"system": "phone", "value": "01 23 45 67 89"}] and "contact" not in patient
+
+
 def test_next_of_kin_height_and_diet_travel_in_the_bundle(session_for, admission_values, tmp_path):
     """The admission form asks for them and neither the bundle nor a worklist line carried
     them: the EHR lost whom to call, the height and the diet the kitchen was serving."""

@@ -89,6 +89,29 @@ def test_rescheduling_list_and_letter_in_french(day, tmp_path, session_for, cloc
     assert "MOVED to 01/12 08:00" in moved
 
 
+def test_the_rescheduling_list_gives_the_number_to_call(day, tmp_path, session_for):
+    """The coordinator rings each patient on the list for a new date: neither the screen nor the
+    paper list gave a telephone, though the admission holds the next of kin's. The patient's
+    own (an optional box of the admission form's identity section, as the paper admission
+    record's demographics hold it) comes first; else the next of kin's, said so."""
+    coord, made, _ = day
+    (morin,) = [state for state in theatre.bookings(coord.db, coord.forms) if state.record.record_id == made["Morin"]]
+    admission = records.current(coord.db, morin.patient.admission_record_id)
+    nurse = session_for("nurse")
+    records.amend(nurse, admission.record_id, {**admission.data, "nok_name": "Claire Morin",
+                                               "nok_phone": "06 11 22 33 44"}, "daughter's number")
+    (waiting,), _ = theatre.rescheduling(coord.db, coord.forms, coord.clock())
+    assert theatre.phone_to_call(waiting.state.patient, "en") == "06 11 22 33 44 (next of kin)"
+    assert "06 11 22 33 44 (next of kin)" in _text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))
+    admission = records.current(coord.db, admission.record_id)
+    records.amend(nurse, admission.record_id, {**admission.data, "phone": "01 23 45 67 89"}, "her own number")
+    (waiting,), _ = theatre.rescheduling(coord.db, coord.forms, coord.clock())
+    assert theatre.phone_to_call(waiting.state.patient, "en") == "01 23 45 67 89"
+    text = _text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))
+    assert "Downtime no. / Telephone" in text and f"{waiting.state.patient.downtime_number} 01 23 45 67 89" in text and "06 11 22 33 44" not in text
+    assert "N° dégradé / Téléphone" in _text(printing.print_rescheduling(session_for("coord", lang="fr"), tmp_path / "fr.pdf"))
+
+
 def test_a_list_running_onto_the_next_page_names_its_theatre_there(session_for, admission_values, tmp_path):
     """The theatre's band sat alone at the foot of a page and its operations went over unnamed."""
     nurse, coord = session_for("nurse"), session_for("coord")

@@ -123,6 +123,8 @@ class Meaning(StrEnum):
     RESUSCITATION = "resuscitation"
     IDENTITY_STATUS = "identity_status"
     ISOLATION = "isolation"
+    PHONE = "phone"
+    NOK_PHONE = "nok_phone"
 
 
 # The identity-status answer of an identity checked against an identity document: French

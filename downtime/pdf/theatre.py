@@ -21,7 +21,7 @@ from downtime.pdf.page import (
     ALERT, BAND, CONDENSED_BOLD, RULE, SEX, PageInfo, body_width, build_pdf, in_words, name_in_cell, style,
 )
 from downtime.services.patients import PatientSummary
-from downtime.services.theatre import BookingStatus, ListEntry, WaitingItem, procedure_and_side
+from downtime.services.theatre import BookingStatus, ListEntry, WaitingItem, phone_to_call, procedure_and_side
 
 WORDS: dict[str, dict[Lang, str]] = {
     "list_title": {"en": "Theatre list — {day}", "fr": "Programme opératoire — {day}"},
@@ -43,8 +43,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "resched_title": {"en": "Operations to reschedule", "fr": "Interventions à reprogrammer"},
     "resched_sub": {"en": "{count} cancelled operation(s) not yet rebooked, at {at}",
                     "fr": "{count} intervention(s) annulée(s) non reprogrammée(s), au {at}"},
-    "resched_cols": {"en": "Priority|Patient|Date of birth|Downtime no.|Procedure|Side|Surgeon|Cancelled|Reason|Rebook by|Waiting",
-                     "fr": "Priorité|Patient|Date de naissance|N° dégradé|Intervention|Côté|Chirurgien|Annulée le|Motif|À faire avant|Attente"},
+    "resched_cols": {"en": "Priority|Patient|Date of birth|Downtime no. / Telephone|Procedure|Side|Surgeon|Cancelled|"
+                           "Reason|Rebook by|Waiting",
+                     "fr": "Priorité|Patient|Date de naissance|N° dégradé / Téléphone|Intervention|Côté|Chirurgien|"
+                           "Annulée le|Motif|À faire avant|Attente"},
     "breach": {"en": "BREACH", "fr": "DÉPASSÉ"},
     "near": {"en": "SOON", "fr": "PROCHE"},
     "days": {"en": "{days} d", "fr": "{days} j"},
@@ -189,7 +191,8 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
         flag = w("breach", lang) if item.breach else w("near", lang) if item.near_breach else ""
         rows.append([_p(_choice(booking_spec, "priority", data["priority"], lang), bold=True),
                      _p(_name(state.patient, widths[1] * width), bold=True), _p(state.patient.birth_date_in(lang)),
-                     _p(state.patient.downtime_number), _p(data["procedure"]),
+                     _p("\n".join(filter(None, (state.patient.downtime_number, phone_to_call(state.patient, lang))))),
+                     _p(data["procedure"]),
                      _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True),
                      _p(data["surgeon"]),
                      _p(state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—"),

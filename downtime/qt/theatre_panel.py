@@ -43,7 +43,7 @@ Board = list[tuple[theatre.TheatreSession, list[theatre.ListEntry]]]
 Waiting = tuple[list[theatre.WaitingItem], list[theatre.WaitingItem]]  # to rebook, and left by a death (theatre.rescheduling)
 STATUS = 2  # the day board's column saying booked, cancelled, a clash or a death
 REBOOK_BY = 7  # the rescheduling list's column saying BREACH or SOON
-REASON = 9  # its cancellation's reason, last: elided when the list is narrow
+REASON = 10  # its cancellation's reason, last: elided when the list is narrow
 STATUS_CHARACTERS = 55  # the status up to its first clash's time ("booked — CLASH, move one: theatre T1 is booked…")
 SCREEN_MARGIN = 80  # pixels left beside a dialog sized to its contents: its frame and the screen's edge
 ON_THE_BOARD = QT_TRANSLATE_NOOP("TheatrePanel", "Select an operation on the day board first.")
@@ -113,11 +113,12 @@ class DayModel(TextTableModel):
 class WaitingModel(TextTableModel):
     """The rescheduling list, with each cancellation's reason as the printed list gives it (one
     the patient declined, or put off while unfit, read like one the outage cancelled): last, so
-    the rebook-by date and its BREACH stay on a laptop's screen in French."""
+    the rebook-by date and its BREACH stay on a laptop's screen in French, the number to ring
+    right after them."""
 
     columns = (QT_TR_NOOP("Priority"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Procedure"),
                QT_TR_NOOP("Side"), QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Cancelled"), QT_TR_NOOP("Rebook by"),
-               QT_TR_NOOP("Waiting"), QT_TR_NOOP("Reason"))
+               QT_TR_NOOP("Telephone"), QT_TR_NOOP("Waiting"), QT_TR_NOOP("Reason"))
     whole_in_tooltip = frozenset({REASON})
 
     def __init__(self, session: Session) -> None:
@@ -135,7 +136,8 @@ class WaitingModel(TextTableModel):
                 state.patient.birth_date_in(language()), data["procedure"],
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang), data["surgeon"],
                 state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—",
-                deadline + flag, translate("WaitingModel", "{days} days").format(days=item.waited.days),
+                deadline + flag, theatre.phone_to_call(state.patient, self.lang),
+                translate("WaitingModel", "{days} days").format(days=item.waited.days),
                 format_value(self.reasons, state.cancel_reason.value, self.lang) if state.cancel_reason else "—")
 
     def is_warning(self, row: int, column: int) -> bool:

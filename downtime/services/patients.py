@@ -47,6 +47,10 @@ class PatientSummary:
     # The birth name and the used name, as typed: two patients of a ward sharing one are
     # pointed out on its census (census.name_alerts).
     family_names: tuple[str, ...] = ()
+    # The patient's telephone and their next of kin's, as typed: the coordinator rings one of
+    # them with a cancelled operation's new date (theatre.phone_to_call).
+    phone: str | None = None
+    nok_phone: str | None = None
 
     def allergies_in(self, lang: Lang) -> list[str]:
         """Each allergy with its reaction and severity ("Penicillin (anaphylaxis, severe)"), as a
@@ -118,7 +122,8 @@ def summarise(spec: FormSpec, record: RecordVersion, downtime_number: str) -> Pa
         reactions=tuple((str(row.get("reaction") or ""), _option_label(allergies_field, "severity", row.get("severity")))
                         for row in listed),
         family_names=tuple(str(name).strip() for name in (get(Meaning.BIRTH_NAME), get(Meaning.USED_NAME))
-                           if name and str(name).strip()))
+                           if name and str(name).strip()),
+        phone=get(Meaning.PHONE) or None, nok_phone=get(Meaning.NOK_PHONE) or None)
 
 
 def _option_label(group: Field | None, field_id: str, code: Any) -> Text | None:

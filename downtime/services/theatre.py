@@ -700,6 +700,16 @@ class WaitingItem:
     waited: timedelta
 
 
+def phone_to_call(patient: PatientSummary, lang: Lang) -> str:
+    """The number the coordinator rings with a new date: the patient's, else their next of
+    kin's, said so; "" when the admission holds neither."""
+    if patient.phone:
+        return patient.phone
+    if patient.nok_phone:
+        return message(lang, QT_TRANSLATE_NOOP("messages", "{phone} (next of kin)"), phone=patient.nok_phone)
+    return ""
+
+
 def rescheduling(db: Database, forms: dict[str, FormSpec], now: datetime,
                  replayed: list[BookingFacts] | None = None) -> tuple[list[WaitingItem], list[WaitingItem]]:
     """Cancelled operations not yet rebooked (one cancelled because the patient died is not to

@@ -77,6 +77,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "Patient.name.use": {"temp", "usual", "official"},
     "Patient.gender": {"female", "male", "unknown"},
     "Patient.link.type": {"replaced-by"},
+    "Patient.telecom.system": {"phone"},
     "Patient.contact.telecom.system": {"phone"},
     "Encounter.status": {"in-progress", "finished", "entered-in-error"},
     "Encounter.location.status": {"active", "completed"},

@@ -160,6 +160,8 @@ def _patient(patient_id: str, number: str, identity: tuple[FormSpec, RecordVersi
     resource |= {"active": standing, "name": names, "gender": GENDER.get(summary.sex or "unknown", "unknown")}
     if summary.birth_date:
         resource["birthDate"] = summary.birth_date.isoformat()
+    if summary.phone:
+        resource["telecom"] = [{"system": "phone", "value": summary.phone}]
     if death is not None:
         resource["deceasedDateTime"] = moment(death.occurred_at)
     if contact := next_of_kin(data):

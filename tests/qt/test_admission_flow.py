@@ -22,6 +22,7 @@ KEYSTROKES = [
     ("identity_document", "Pa"),
     ("ipp", ""),
     ("encounter_number", ""),
+    ("phone", ""),
     ("arrival_at", "28/11/2026 09:30"),
     ("admission_mode", "Em"),
     ("reason", "Chute à domicile, douleur de hanche."),

@@ -438,6 +438,17 @@ def test_the_rescheduling_list_says_why_each_operation_was_cancelled(coordinator
     assert model.data(model.index(0, reason), Qt.ItemDataRole.ToolTipRole) == "No ward bed", "whole when elided"
 
 
+def test_the_rescheduling_list_gives_the_number_to_call(coordinator, listed, session_for):
+    """The coordinator rings each patient for a new date: the screen's list gave no telephone."""
+    window, _ = coordinator
+    state = theatre.bookings(window.session.db, window.session.forms)[0]
+    admission = records.current(window.session.db, state.patient.admission_record_id)
+    records.amend(session_for("nurse"), admission.record_id, {**admission.data, "phone": "01 23 45 67 89"},
+                  "her own number")
+    model = _first_operation_cancelled(window, listed).waiting_model
+    assert model.text(0, model.columns.index("Telephone")) == "01 23 45 67 89"
+
+
 def test_transfer_needs_a_hospital(coordinator, qtbot, listed):
     window, _ = coordinator
     panel = _first_operation_cancelled(window, listed)
