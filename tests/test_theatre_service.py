@@ -135,6 +135,30 @@ def test_an_operation_cancelled_for_the_patients_death_records_the_family_told(l
                                                               tmp_path / "cancellation.pdf"))
 
 
+def test_a_lists_next_free_start_is_where_a_new_booking_begins(lists, clock):
+    """The booking form's planned start was typed whole, date and all, after choosing a list
+    that already says both: picking the list now fills in its first free time, long enough
+    for the operation once its duration is known; a full list gives its start (the booking
+    check then names the clash)."""
+    coord, patients, made = lists
+    monday = made["t1-mon"]
+    assert theatre.next_free_start(coord.db, monday, clock.now) == datetime.fromisoformat(f"{MONDAY}T08:00+01:00")
+    under_way = datetime.fromisoformat(f"{MONDAY}T08:20+01:00")
+    assert theatre.next_free_start(coord.db, monday, under_way) == datetime.fromisoformat(f"{MONDAY}T08:30+01:00")
+    first = theatre.book(coord, patients[0], _booking(monday, "08:00"))
+    theatre.book(coord, patients[1], _booking(monday, "10:00", surgeon="Dr B", anaesthetist="Dr C", minutes=60))
+    theatre.book(coord, patients[2], _booking(made["t2-mon"], "11:00", surgeon="Dr D", anaesthetist="Dr E"))
+    assert theatre.next_free_start(coord.db, monday, clock.now) == datetime.fromisoformat(f"{MONDAY}T09:30+01:00")
+    assert theatre.next_free_start(coord.db, monday, clock.now, 60) == datetime.fromisoformat(
+        f"{MONDAY}T11:00+01:00")
+    theatre.cancel(coord, first.record_id, CANCEL)
+    assert theatre.next_free_start(coord.db, monday, clock.now, 60) == datetime.fromisoformat(
+        f"{MONDAY}T08:00+01:00")
+    assert theatre.next_free_start(coord.db, monday, clock.now, 300) == datetime.fromisoformat(
+        f"{MONDAY}T08:00+01:00")
+    assert theatre.next_free_start(coord.db, "no-such-list", clock.now) is None
+
+
 def test_suggested_slots_are_on_the_operations_own_specialtys_lists(lists, clock):
     """A general surgery operation cancelled: the rebook dialog offered the ENT and Gynaecology
     lists among its slots, and Enter books the first. Its specialty is that of the list it was

@@ -29,7 +29,7 @@ from downtime.qt.patient_header import admission_on_hold, identity_html
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import HINT_STYLE, ErrorLabel
 from downtime.qt.tables import print_and_open
-from downtime.services import drafts, identity, medication, prefill, printing, records
+from downtime.services import drafts, identity, medication, prefill, printing, records, theatre
 from downtime.services.back_entry import settled_on
 from downtime.services.laptops import laptop_name
 from downtime.services.staff import names_with_ids
@@ -71,6 +71,7 @@ class FormView(QWidget):
         self.rows: dict[str, tuple[QFormLayout, QWidget]] = {}
         self.form_labels: dict[str, QLabel] = {}
         self.editing = record is None
+        self._prefilled_start = ""
         self._build()
         # A new record about a patient starts from the chart (fields' `copied_from`); a draft
         # being reopened has its own answers.
@@ -163,6 +164,25 @@ class FormView(QWidget):
         outer.addWidget(scroll, 1)
         outer.addLayout(self._buttons())
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        if self.spec.id == "operation_booking":
+            for field_id in ("session", "expected_minutes"):
+                self.editors[field_id].committed.connect(self._prefill_planned_start)
+
+    def _prefill_planned_start(self) -> None:
+        """The list picked fills the planned start with its next free time, for the coordinator
+        to adjust (it was typed whole, date and all, after choosing a list that says both); again
+        once the expected duration is typed, while the start stands as filled. One she typed is
+        kept."""
+        start = self.editors["planned_start"]
+        session_id = self.editors["session"].lenient_value()
+        if not self.editing or not session_id or start.raw().strip() not in ("", self._prefilled_start):
+            return
+        minutes = self.editors["expected_minutes"].lenient_value()
+        free = theatre.next_free_start(self.session.db, session_id, self.session.clock(),
+                                       minutes if isinstance(minutes, int) else None)
+        if free is not None:
+            start.set_value(free.isoformat(timespec="minutes"))
+            self._prefilled_start = start.raw()
 
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()

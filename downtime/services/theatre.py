@@ -21,7 +21,7 @@ from downtime.domain.laptops import Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
     PRIORITY_RANK, Booking, CancelReason, Clash, Priority, Suggested, TheatreSession, clashes, left_outside,
-    meetings, outside, overlapping_sessions, rebook_by, suggest_for_specialty, theatre_key,
+    meetings, outside, overlapping_sessions, rebook_by, suggest_for_specialty, suggest_slots, theatre_key,
 )
 from downtime.formspec import FormSpec
 from downtime.formspec.values import format_value
@@ -764,6 +764,25 @@ def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, fr
     booked_on = next((s for s in known if s.session_id == state.record.data["session"]), None)
     return suggest_for_specialty(state.booking, booked_on.specialty if booked_on else None, known, booked,
                                  after=after, limit=limit)
+
+
+def next_free_start(db: Database, session_id: str, now: datetime, minutes: int | None = None) -> datetime | None:
+    """Where a new operation of `minutes` (None: not known yet) would begin on this list: its
+    first free time on the ward's quarter hours (the theatre's other lists and cancelled
+    operations as the clash check sees them), from now on a list under way, else the list's
+    start, for the booking check to name what is in the way; None for a list not on this
+    laptop. The booking form's planned start was typed whole, date and all, after choosing a
+    list that already says both."""
+    session = sessions(db, {session_id}).get(session_id)
+    if session is None:
+        return None
+    booked = _booked(_replay(db, _around(db, session.start, session.end)))
+    known = sessions(db, {session_id, *(other.session_id for other in booked if other.session_id is not None)})
+    probe = Booking("", "", None, None, minutes or 1, "", None)
+    after = (max(session.start, now) if now < session.end else session.start).astimezone(now.tzinfo)
+    slots = suggest_slots(probe, list(known.values()), booked, after, limit=1,
+                          on=lambda candidate: candidate.session_id == session_id)
+    return slots[0].start if slots else after
 
 
 @dataclass(frozen=True)

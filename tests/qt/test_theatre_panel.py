@@ -590,6 +590,28 @@ def test_coordinator_adds_a_session_and_books_from_the_forms(coordinator, qtbot)
     assert len(theatre.bookings(window.session.db, window.session.forms)) == 2
 
 
+def test_picking_a_list_fills_the_planned_start_with_its_next_free_time(coordinator, qtbot):
+    """The planned start was typed whole, date and all, after picking a list that says both:
+    now the list's first free time is filled in for the coordinator to adjust, and again once
+    the expected duration is typed while it stands as filled; a start she typed is kept."""
+    window, session_ids = coordinator
+    window.tabs.setCurrentWidget(window.patients)
+    window.patients.table.selectRow(0)
+    window.actions_by_id["record_operation_booking"].trigger()
+    view = window.tabs.currentWidget()
+    combo, start = view.editors["session"].combo, view.editors["planned_start"]
+    combo.setCurrentIndex(next(i for i in range(combo.count()) if "T1" in combo.itemText(i)))
+    assert start.raw() == "28/11/2026 08:00", "08:00-09:00 is free before the hip replacement"
+    view.editors["expected_minutes"].edit.setText("90")
+    view.editors["expected_minutes"].edit.editingFinished.emit()
+    assert start.raw() == "28/11/2026 11:00", "after the hip replacement: 90 minutes do not fit before it"
+    combo.setCurrentIndex(next(i for i in range(combo.count()) if "T2" in combo.itemText(i)))
+    assert start.raw() == "30/11/2026 08:00"
+    start.edit.setText("30/11/2026 10:15")
+    combo.setCurrentIndex(next(i for i in range(combo.count()) if "T1" in combo.itemText(i)))
+    assert start.raw() == "30/11/2026 10:15"
+
+
 def test_the_lists_of_other_tabs_are_read_when_first_shown_not_when_the_window_opens(qtbot, session_for, answers,
                                                                                      monkeypatch, listed):
     from downtime.services import medication, observations
