@@ -476,6 +476,10 @@
         <translation>Motif</translation>
     </message>
     <message>
+        <source>Telephone</source>
+        <translation>Téléphone</translation>
+    </message>
+    <message>
         <source>BREACH</source>
         <translation>DÉPASSÉ</translation>
     </message>
@@ -3136,6 +3140,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>This would leave an operation outside its session: {procedure}, patient {number}, booked {window}. Cancel or move it first.</source>
         <translation>Une intervention resterait hors de sa vacation : {procedure}, patient {number}, prévue {window}. Annulez-la ou déplacez-la d’abord.</translation>
+    </message>
+    <message>
+        <source>{phone} (next of kin)</source>
+        <translation>{phone} (personne à prévenir)</translation>
     </message>
     <message>
         <source>{path} already exists: choose a new file for a new database.</source>
