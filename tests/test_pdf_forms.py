@@ -393,3 +393,18 @@ def test_a_printed_dose_reads_its_order_as_a_nurse_does_not_as_a_record_id(sessi
     text = _flat(" ".join(_pages(printing.print_record(nurse, prn.record_id, tmp_path / "prn.pdf"))))
     assert ("Morphine 5 mg SC, as required (pain score > 4), at least 4 h apart, at most 4 in 24 h, from "
             "27/11/2026 10:00") in text and morphine not in text
+
+
+@pytest.mark.parametrize("form_id, labels", [
+    ("transfer_out", ["Private vehicle", "Light medical vehicle (VSL)", "Mobile intensive care (SMUR)"]),
+    ("operation_cancellation", ["Anaesthetist unavailable", "Family told"]),
+])
+def test_a_tick_box_keeps_its_words_together(tmp_path, forms, form_id, labels):
+    """An answer broke across two lines inside itself ("☐ Private" at a line's end, "vehicle" at
+    the start of the next, beside the next box): on paper a nurse ticked the box before
+    "vehicle" for the light medical vehicle."""
+    out = blank_form_pdf(forms[form_id], tmp_path / "blank.pdf", lang="en", printed_by="Hélène Lefèvre",
+                         printed_at=datetime.fromisoformat("2026-11-28T14:00+01:00"), device_name="Ward 3B")
+    text = "\n".join(_pages(out)).replace("\xa0", " ")
+    for label in labels:
+        assert label in text, label

@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from downtime.domain.holds import Settled
@@ -25,12 +26,13 @@ from downtime.formspec.schema import (
     Filled, IntegerField, Meaning, MultiChoiceField, Not, OneOf, RepeatField, YesNoField, holds,
 )
 from downtime.formspec.values import format_value
-from downtime.pdf.page import ALERT, BAND, GREY, RULE, PageInfo, body_height, body_width, build_pdf, style, in_words
+from downtime.pdf.page import ALERT, BAND, GREY, RULE, SANS, PageInfo, body_height, body_width, build_pdf, style, in_words
 from downtime.services.patients import PatientSummary
 
 WRITING_LINE = 9 * mm
 COLUMNS = 4
 BOX, TICKED = "☐", "☒"
+TICK_SIZE = 8.5
 
 TEXT: dict[str, dict[Lang, str]] = {
     "required_key": {"en": "* required", "fr": "* obligatoire"},
@@ -125,18 +127,25 @@ def _label(spec: FormSpec, field: Field, lang: Lang, blank: bool) -> list[Flowab
     return parts
 
 
-def _ticks(options: list[tuple[str, bool]]) -> Paragraph:
+def _ticks(options: list[tuple[str, bool]], width: float) -> Paragraph:
+    """Boxes and their answers, each answer on one line where it fits the cell (`width`): one
+    broken inside itself ("☐ Private" at a line's end, "vehicle" beside the next box) had its
+    last word ticked for the next answer."""
+    def kept(label: str) -> str:
+        whole = stringWidth(label, SANS, TICK_SIZE) + stringWidth(BOX, SANS, 11) <= width
+        return escape(label).replace(" ", "&nbsp;") if whole else escape(label)
+
     text = "&nbsp;&nbsp;&nbsp; ".join(
-        f"<font size=11>{TICKED if chosen else BOX}</font>&nbsp;{escape(label)}" for label, chosen in options)
-    return Paragraph(text, style(size=8.5, leading=13))
+        f"<font size=11>{TICKED if chosen else BOX}</font>&nbsp;{kept(label)}" for label, chosen in options)
+    return Paragraph(text, style(size=TICK_SIZE, leading=13))
 
 
 def _blank_content(field: Field, lang: Lang, width: float) -> list[Flowable]:
     match field:
         case ChoiceField() | MultiChoiceField():
-            return [_ticks([(option.label.get(lang), False) for option in field.options])]
+            return [_ticks([(option.label.get(lang), False) for option in field.options], width)]
         case YesNoField():
-            return [_ticks([(t("yes", lang), False), (t("no", lang), False)])]
+            return [_ticks([(t("yes", lang), False), (t("no", lang), False)], width)]
         case DateField():
             return [_writing(field.paper.lines, t("date_hint", lang))]
         case DateTimeField():
@@ -175,14 +184,14 @@ def _writing(lines: int, hint: str) -> Flowable:
 
 
 def _filled_content(field: Field, value: Any, lang: Lang, names: Mapping[str, str] | None,
-                    refs: Mapping[str, str] | None) -> list[Flowable]:
+                    refs: Mapping[str, str] | None, width: float) -> list[Flowable]:
     match field:
         case ChoiceField():
-            return [_ticks([(o.label.get(lang), o.code == value) for o in field.options])]
+            return [_ticks([(o.label.get(lang), o.code == value) for o in field.options], width)]
         case MultiChoiceField():
-            return [_ticks([(o.label.get(lang), o.code in (value or [])) for o in field.options])]
+            return [_ticks([(o.label.get(lang), o.code in (value or [])) for o in field.options], width)]
         case YesNoField():
-            return [_ticks([(t("yes", lang), value is True), (t("no", lang), value is False)])]
+            return [_ticks([(t("yes", lang), value is True), (t("no", lang), value is False)], width)]
     shown = format_value(field, value, lang, names, refs)
     unit = f" {field.unit}" if isinstance(field, (IntegerField, DecimalField)) and field.unit and shown else ""
     return [_p(f"{shown}{unit}" or "—", size=10, leading=13)]
@@ -275,7 +284,7 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
                 cells.append(_repeat_table(field, label, rows, lang, width))
                 continue
             content = (_blank_content(field, lang, cell_width) if blank
-                       else _filled_content(field, (values or {}).get(field.id), lang, names, refs))
+                       else _filled_content(field, (values or {}).get(field.id), lang, names, refs, cell_width))
             cells.append((field.paper.span, label + content))
         if cells:
             sections.append([_section_band(section.title.get(lang), width), *_grid(cells, width)])
@@ -327,7 +336,7 @@ def _allergies_to_write(lang: Lang, width: float) -> Table:
     "Allergies checked and written on this form" with nowhere on it to write them. (The
     admission asks them in a section of its own.)"""
     box = Table([[_p(t("allergies_blank", lang), size=8, bold=True, condensed=True, color=ALERT)],
-                 [_ticks([(t("nka", lang), False), (t("unknown_blank", lang), False)])],
+                 [_ticks([(t("nka", lang), False), (t("unknown_blank", lang), False)], width - 12)],
                  [_writing(2, "")]], colWidths=[width])
     box.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 1, ALERT)]))
     return box
