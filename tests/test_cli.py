@@ -394,7 +394,10 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     today = date.today().isoformat()
     assert main(["theatre", "rescheduling", "--db", demo_db, "--json"]) == 0
     waiting = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert waiting and {"booking_id", "priority", "rebook_by", "breach"} <= set(waiting[0])
+    assert waiting and {"booking_id", "priority", "rebook_by", "breach", "phone"} <= set(waiting[0])
+    # The demo's patients left only their next of kin's number: the list says whose it is.
+    assert all(line["phone"].endswith("(next of kin)") for line in waiting if line["phone"])
+    assert any(line["phone"] for line in waiting)
     assert main(["theatre", "list", "--date", today, "--db", demo_db, "--json"]) == 0
     capsys.readouterr()
     coord = ["--db", demo_db, "--user", "coord", "--pin", "3333"]
