@@ -137,7 +137,10 @@ def _bundle() -> dict:
                "identifier": [{"use": "usual", "system": "urn:hospital:ipp", "value": "900555"},
                               {"system": "urn:oid:1.2.250.1.213.1.4.8", "value": "254037511302312"}],
                "name": [{"use": "official", "family": "Roux", "given": ["Élise"]}],
-               "gender": "female", "birthDate": "1950-02-03"}
+               "gender": "female", "birthDate": "1950-02-03",
+               "telecom": [{"system": "email", "value": "e.roux@example.org"},
+                           {"system": "phone", "use": "old", "value": "01 40 00 00 00"},
+                           {"system": "phone", "use": "mobile", "value": "06 12 34 56 78"}]}
     subject = {"reference": f"urn:uuid:{patient['id']}"}
     encounter = {"resourceType": "Encounter", "id": "22222222-2222-4222-8222-222222222222",
                  "status": "in-progress", "class": {"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode",
@@ -180,6 +183,7 @@ def test_fhir_snapshot_loads_and_loads_again_without_change(clerk, tmp_path):
     (admission,) = list_current(clerk.db, "admission")
     assert admission.data["bed"] == "7" and admission.data["allergies"][0]["substance"] == "Amoxicillin"
     assert admission.data["identity_status"] == "provisional" and admission.data["ipp"] == "900555"
+    assert admission.data["phone"] == "06 12 34 56 78", "the number the rescheduling list rings, not the old one"
     (order,) = medication.orders(clerk.db, str(admission.patient_id))
     assert (order.drug, order.dose, order.route, order.controlled) == ("Furosemide", 40, "IV", False)
     assert import_path(clerk, path).added == {}

@@ -128,6 +128,12 @@ def _identity(entry: _Entry) -> dict[str, Any]:
         values["used_name"] = usual["family"]
     if patient.get("birthDate"):
         values["birth_date"] = patient["birthDate"]
+    # The patient's own telephone, which the rescheduling list rings: the first not marked old
+    # (a CSV snapshot's `phone` column; the FHIR one was not read).
+    phone = next((telecom["value"] for telecom in patient.get("telecom", [])
+                  if telecom.get("system") == "phone" and telecom.get("use") != "old" and telecom.get("value")), None)
+    if phone:
+        values["phone"] = phone
     return values
 
 
