@@ -406,3 +406,44 @@ def dose_held_without_its_order(tmp_path, laptop, clock, admission_values, rewri
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, merge([second_day, copy], tmp_path / "merged").folder)
     return office, order, dose
+
+
+@pytest.fixture
+def dose_held_whole(tmp_path, laptop, clock, admission_values, rewritten):
+    """A dose this laptop holds no version of, only two others' versions on hold. Laptop 1 admits
+    a patient, a doctor orders paracetamol 1 g PO at 08:00 14:00 20:00, and the nurse gives the
+    08:00 dose of 28/11; two exports of it reach the records office holding different versions 1
+    of that dose (the second's given at 08:40), so the merge holds it whole, and the merge is
+    imported on laptop 2, the ward the patient moved to: its order stands there, and the dose
+    only on hold. Returns (patient id, order id, dose id, laptop 2's nurse)."""
+    import shutil
+
+    from downtime.services import medication, records, wards
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+    from downtime.sync.merge import merge
+    from downtime.sync.versions import RECORDS_FILE
+
+    (nurse, clerk), (nurse_2, clerk_2) = (laptop(tmp_path / f"{number}.sqlite", number) for number in (1, 2))
+    for each in (nurse_2, nurse):
+        admin = Session(each.db, each.device, staff.sign_in(each.db, "admin", "0000", clock), each.forms, clock)
+        wards.add_ward(admin, "3B", "Medicine", [str(bed) for bed in range(1, 21)])
+    staff.add_staff(admin, "doctor", "Doctor", Role.DOCTOR, "2222")  # on laptop 1, the last
+    doctor = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "doctor", "2222", clock), nurse.forms, clock)
+    patient = records.save_new(nurse, "admission", {**admission_values,
+                                                    "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
+    order = records.save_new(doctor, "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient).record_id
+    dose = medication.record_dose(nurse, order, {
+        "outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+        "dose_given": 1.0, "route": "PO"}).record_id
+    first = export(clerk, tmp_path / "export-1").folder
+    copy = shutil.copytree(first, tmp_path / "export-1-copy")
+    lines = (copy / RECORDS_FILE).read_text(encoding="utf-8").splitlines()
+    rewritten(copy, next(number for number, text in enumerate(lines, 1) if json.loads(text)["record_id"] == dose),
+              lambda row: row.update(data=json.dumps({**json.loads(row["data"]),
+                                                      "given_at": "2026-11-28T08:40+01:00"})))
+    import_export(clerk_2, merge([first, copy], tmp_path / "merged").folder)
+    return patient, order, dose, nurse_2

@@ -650,3 +650,26 @@ def test_a_dose_withdrawn_here_that_another_laptop_recorded_given_is_questioned_
         "the two are on hold.")
     assert spacing.check is Check.DOSE_SPACING  # at 14:15, a quarter of an hour from the 14:00 gram
     assert medication.check_dose(nurse, order, {**values, "scheduled_for": "2026-11-28T14:00+01:00"}) == []
+
+
+def test_a_dose_this_laptop_holds_only_on_hold_is_on_its_chart_and_round_and_questioned(dose_held_whole):
+    """The 08:00 paracetamol came to laptop 2 only on hold (two versions 1 of it, neither this
+    laptop's): its chart had no word of it, and its round offered the 08:00 dose as not given,
+    a second gram recorded with nothing asked. Both now flag it, and another dose for that time
+    needs a reason."""
+    patient, order, dose, nurse = dose_held_whole
+    now = nurse.clock()
+    [row] = medication.mar_grid(nurse.db, patient, now.date(), 1, now)
+    [cell] = [cell for cell in row.cells if cell.clock == "08:00"]
+    assert (cell.state, cell.administration) == (DoseState.OVERDUE, None)
+    assert [(held.dose.record_id, held.withdrawn, held.here) for held in cell.held] == [(dose, True, False)]
+    assert [held.dose.record_id for held in row.held] == [dose]
+    [item] = [item for item in medication.round_list(nurse.db, nurse.forms, "3B", now)
+              if item.slot.hour == 8 and item.slot.date() == now.date()]
+    assert item.held
+    values = {"outcome": "given", "given_at": "2026-11-28T13:00+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+              "dose_given": 1.0, "route": "PO"}
+    warning = medication.check_dose(nurse, order, values)[0]
+    assert warning.check is Check.ALREADY_GIVEN and warning.text("en") == (
+        "Another laptop recorded the 08:00 dose of Paracetamol as given; this laptop holds no record of it but the "
+        "versions on hold.")

@@ -346,3 +346,11 @@ def test_a_chart_of_a_patient_who_has_left_does_not_put_them_in_their_bed(tmp_pa
                                                           "medicines_given": True}, patient_id=patient)
     text = " ".join(_text(printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar.pdf")))
     assert "DISCHARGED — was in ward 3B, bed 12" in text and "Ward 3B — Bed 12" not in text
+
+
+def test_a_printed_chart_flags_a_dose_this_laptop_has_only_on_hold(tmp_path, dose_held_whole):
+    """The 08:00 dose laptop 2 holds only as others' versions on hold printed OVERDUE, with no
+    word of it: the paper said to give a dose another laptop says was given."""
+    patient, _, _, nurse = dose_held_whole
+    printed = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
+    assert "OVERDUE DOSE ON HOLD" in printed and HELD_KEY in printed

@@ -75,6 +75,7 @@ WORDS: dict[str, dict[Lang, str]] = {
                          "fr": "DOSE EN ATTENTE : un autre portable a tracé cette dose autrement (donnée, non donnée ou "
                                "annulée), la vérifier avant de donner ou non la dose suivante"},
     "withdrawn_here": {"en": "withdrawn here", "fr": "annulée ici"},
+    "not_here": {"en": "not recorded here", "fr": "non tracée ici"},
     "stopped": {"en": "stopped {when}", "fr": "arrêté le {when}"},
     "every": {"en": "min {hours} h apart, max {count}/24 h — for: {why}",
               "fr": "intervalle {hours} h, max {count}/24 h — pour : {why}"},
@@ -215,7 +216,8 @@ def _prn_table(rows: list[MarRow], names: dict[str, str], order_form: FormSpec, 
         withdrawn = [found.dose for found in row.held if found.withdrawn and found.dose.scheduled_for is None]
         doses = [dose_text(dose, names, lang, with_date=True)
                  + (f" — {dose_words(order_form, dose.dose, row.order.dose_unit, lang)}" if dose.dose is not None else "")
-                 + (f" — {w('withdrawn_here', lang)}" if dose in withdrawn else "")
+                 + (f" — {w('withdrawn_here' if doses_held[dose.record_id].here else 'not_here', lang)}"
+                    if dose in withdrawn else "")
                  + (f" — {w('dose_on_hold', lang)}" if dose.record_id in doses_held else "")
                  for dose in sorted([*row.prn_doses, *withdrawn], key=lambda d: d.at)]
         body.append([_order_cell(row, order_form, lang, held, order_w), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])

@@ -79,12 +79,15 @@ DOSE_ON_HOLD = QT_TR_NOOP("DOSE ON HOLD: another laptop recorded this dose other
                           "check it")
 WITHDRAWN_ON_HOLD = QT_TR_NOOP("DOSE ON HOLD: withdrawn here, but another laptop recorded it otherwise (perhaps "
                                "given), check it before giving")
+ONLY_ON_HOLD = QT_TR_NOOP("DOSE ON HOLD: not recorded on this laptop, but other laptops recorded it (perhaps given), "
+                          "check it before giving")
 
 
 def held_words(held: Iterable[HeldDose]) -> str:
     """What the doses on hold of one cell mean, each kind said once (empty when none is)."""
-    kinds = sorted({found.withdrawn for found in held})
-    return "\n".join(word(WITHDRAWN_ON_HOLD if withdrawn else DOSE_ON_HOLD) for withdrawn in kinds)
+    kinds = {(not found.here, found.withdrawn) for found in held}
+    return "\n".join(word(ONLY_ON_HOLD if elsewhere else WITHDRAWN_ON_HOLD if withdrawn else DOSE_ON_HOLD)
+                     for elsewhere, withdrawn in sorted(kinds))
 
 
 def duration_text(span: timedelta) -> str:

@@ -208,8 +208,10 @@ class MarView(PatientTab):
         else:
             cell = self.model.cell(row, clock, day)
             recorded = list(cell.recorded) if cell is not None else []
-        # One withdrawn here that another laptop recorded otherwise opens too: its history names the other.
-        recorded += [found.dose for found in self.model.held_in(index.row(), index.column()) if found.withdrawn]
+        # One withdrawn here that another laptop recorded otherwise opens too: its history names the
+        # other. One this laptop holds no version of has no record here to open.
+        recorded += [found.dose for found in self.model.held_in(index.row(), index.column())
+                     if found.withdrawn and found.here]
         if not recorded:
             Prompts.error(self, translate("MarView", "No dose in this cell"), translate("MarView", "No dose is recorded in this cell."))
             return []

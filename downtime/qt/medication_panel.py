@@ -13,7 +13,7 @@ from downtime.domain.medication import DoseState
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, translate, word
-from downtime.qt.dose_dialog import ORDER_ON_HOLD, WITHDRAWN_ON_HOLD, DoseDialog, earlier_stay_words
+from downtime.qt.dose_dialog import ORDER_ON_HOLD, DoseDialog, earlier_stay_words, held_words
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
@@ -43,7 +43,7 @@ class RoundModel(TextTableModel):
         otherwise (it may have been given), or an order of an earlier stay, is said in its flags."""
         if column == 8:
             item = self.rows[row]
-            return item.order.record_id in self.held or item.held or item.stay_ended is not None
+            return item.order.record_id in self.held or bool(item.held) or item.stay_ended is not None
         return column == 0 and (self.rows[row].missed or super().is_warning(row, column))
 
     def texts(self, row: int) -> tuple[str, ...]:
@@ -52,7 +52,7 @@ class RoundModel(TextTableModel):
         flags = ", ".join(f for f, on in ((translate("RoundModel", "CD"), order.controlled),
                                           (translate("RoundModel", "high-alert"), order.high_alert),
                                           (word(ORDER_ON_HOLD), order.record_id in self.held),
-                                          (word(WITHDRAWN_ON_HOLD), item.held),
+                                          (held_words(item.held), bool(item.held)),
                                           (earlier_stay_words(item.stay_ended), item.stay_ended is not None)) if on)
         state = word(MISSED).format(hours=WINDOW_HOURS) if item.missed else word(STATE[item.state])
         return (state, item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",

@@ -201,9 +201,12 @@ def _given_on_another_laptop(session: Session, found: Order, slot: datetime | No
         if held.withdrawn and any(version.status is not RecordStatus.ENTERED_IN_ERROR
                                   and version.data.get("outcome") == Outcome.GIVEN.value
                                   for version in records.set_aside(session, held.dose.record_id)):
-            return [Warning(Check.ALREADY_GIVEN, QT_TRANSLATE_NOOP(
-                "messages", "Another laptop recorded the {time} dose of {drug} as given; this laptop's record of it "
-                            "was withdrawn, and the two are on hold."), {"time": f"{slot:%H:%M}", "drug": found.drug})]
+            said = (QT_TRANSLATE_NOOP("messages", "Another laptop recorded the {time} dose of {drug} as given; this "
+                                                  "laptop's record of it was withdrawn, and the two are on hold.")
+                    if held.here else
+                    QT_TRANSLATE_NOOP("messages", "Another laptop recorded the {time} dose of {drug} as given; this "
+                                                  "laptop holds no record of it but the versions on hold."))
+            return [Warning(Check.ALREADY_GIVEN, said, {"time": f"{slot:%H:%M}", "drug": found.drug})]
     return []
 
 
@@ -555,6 +558,11 @@ class HeldDose:
 
     dose: Administration
     withdrawn: bool
+    """Nothing of it stands here: withdrawn here, or never here (`here`)."""
+    here: bool = True
+    """False: this laptop holds no version of it, only others' on hold (a merge held it from its
+    version 1, and was imported here): read from its latest version another laptop says stands,
+    its cell empty here as one withdrawn here is (it was left off the chart)."""
 
 
 def doses_on_hold(db: Database, patient_ids: Collection[str]) -> dict[str, list[HeldDose]]:
@@ -563,6 +571,7 @@ def doses_on_hold(db: Database, patient_ids: Collection[str]) -> dict[str, list[
     held = [record_id for (record_id,) in db.execute("SELECT record_id FROM records_on_hold")]
     wanted = set(patient_ids)
     found: dict[str, list[HeldDose]] = defaultdict(list)
+    elsewhere: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for part in chunks(held):
         for patient_id, record_id, author, data, status in db.execute(
                 f"SELECT patient_id, record_id, author, data, status FROM current_records WHERE form_id = ?"
@@ -570,6 +579,17 @@ def doses_on_hold(db: Database, patient_ids: Collection[str]) -> dict[str, list[
             if patient_id in wanted:
                 dose = _administration(record_id, author, json.loads(data))
                 found[dose.order_id].append(HeldDose(dose, status == RecordStatus.ENTERED_IN_ERROR.value))
+        for row in db.execute(
+                f"SELECT record_id, patient_id, author, data, status, version, recorded_at FROM unsettled_versions"
+                f" WHERE form_id = ? AND record_id IN ({marks(part)})"
+                " AND record_id NOT IN (SELECT record_id FROM records)", [DOSE_FORM, *part]):
+            if row[1] in wanted:
+                elsewhere[row[0]].append(row)
+    for record_id, versions in elsewhere.items():
+        _, _, author, data, _, _, _ = max(versions, key=lambda row: (
+            row[4] != RecordStatus.ENTERED_IN_ERROR.value, row[5], datetime.fromisoformat(row[6])))
+        dose = _administration(record_id, author, json.loads(data))
+        found[dose.order_id].append(HeldDose(dose, True, here=False))
     return found
 
 
@@ -597,15 +617,15 @@ class RoundItem:
     by then the next dose of most regimens has fallen due, so it is not simply given late but
     recorded (given, or not given with its reason) and, for a dose that matters, taken to the
     prescriber. Listed after the others, and never dropped while nothing is recorded for it.
-    `held`: a dose recorded for this time was withdrawn here and another laptop recorded it
-    otherwise (see HeldDose): it may have been given."""
+    `held`: the doses on hold recorded for this time, withdrawn here or never here, that another
+    laptop recorded otherwise (see HeldDose): it may have been given."""
 
     patient: PatientSummary
     order: Order
     slot: datetime
     state: DoseState
     missed: bool = False
-    held: bool = False
+    held: tuple[HeldDose, ...] = ()
     stay_ended: datetime | None = None
     """The order is of an earlier stay, which ended then (see `stay_ended`)."""
 
@@ -646,7 +666,7 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
                 if (stay_start <= slot <= last and (found.record_id, slot) not in recorded
                         and not _stopped(found, now) and not scheduled.in_ehr(slot)):
                     items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy), missed,
-                                           bool(held_at(held[found.record_id], slot, now.tzinfo)), ended))
+                                           tuple(held_at(held[found.record_id], slot, now.tzinfo)), ended))
     return sorted(items, key=lambda i: (i.missed, _URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
 
 

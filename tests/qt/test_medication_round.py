@@ -1037,6 +1037,35 @@ def test_a_dose_two_laptops_recorded_otherwise_is_flagged_on_the_chart_and_the_r
     panel.dialog.reject()
 
 
+ONLY_ON_HOLD = ("DOSE ON HOLD: not recorded on this laptop, but other laptops recorded it (perhaps given), check it "
+                "before giving")
+
+
+def test_a_dose_this_laptop_has_only_on_hold_is_flagged_on_the_chart_and_the_round(qtbot, dose_held_whole):
+    """The 08:00 paracetamol reached laptop 2 only as two other versions on hold: its chart's
+    cell read OVERDUE with no word of it, as though never given. It now reads as a dose
+    withdrawn here does, saying that this laptop never recorded it; the round and the dose
+    dialog say the same, and there is no record here for the cell to open."""
+    patient, _, _, nurse = dose_held_whole
+    main = MainWindow(nurse)
+    qtbot.addWidget(main)
+    mar = main.open_mar_of(patient)
+    column = 2 + mar.model.days.index(nurse.clock().date())
+    line = mar.model.rows.index(next(row for row in mar.model.rows if row[1] == "08:00"))
+    cell = mar.model.index(line, column)
+    assert mar.model.text(line, column) == "OVERDUE — DOSE ON HOLD"
+    assert mar.model.data(cell, Qt.ItemDataRole.ToolTipRole) == ONLY_ON_HOLD
+    assert mar.model.data(cell, Qt.ItemDataRole.ForegroundRole) == QColor(Qt.GlobalColor.darkRed)
+    mar.table.setCurrentIndex(cell)
+    QTest.keyClick(mar.table, Qt.Key.Key_Return)
+    assert mar.dialog is not None and mar.dialog.dose_on_hold.text() == ONLY_ON_HOLD
+    mar.dialog.reject()
+    panel = main.medication
+    panel.refresh()
+    [held] = [row for row in range(panel.model.rowCount()) if panel.model.text(row, 1) == "28/11 08:00"]
+    assert panel.model.text(held, 8) == ONLY_ON_HOLD
+
+
 def test_a_dose_given_other_than_ordered_reads_with_its_amount_on_the_chart(qtbot, ward, half_dose):
     """Half the amoxicillin given, the mismatch overridden with its reason: the chart's cell read
     "HL 08:05" like a full dose, and the next nurse knew no different. It now gives the amount,
