@@ -306,3 +306,24 @@ def test_the_census_says_each_patients_news2_for_the_handover(session_for, admis
     assert "NEWS2" in flat
     for line in said:
         assert line in flat
+
+
+@pytest.mark.parametrize("lang, when", [("en", "28/11/2026 10:00 (withdrawn 14:40)"),
+                                        ("fr", "28/11/2026 10:00 (annulée 14:40)")])
+def test_a_register_page_dates_a_dose_withdrawn_by_its_giving(session_for, medication_ward, clock, tmp_path, lang,
+                                                              when):
+    """The line giving back a dose withdrawn at 14:40 was dated 14:40 alone: it is dated by the
+    dose it undoes, and says when it was withdrawn."""
+    from datetime import timedelta
+
+    from downtime.services import medication
+
+    nurse = session_for("nurse", lang)
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    dose = medication.record_dose(nurse, medication_ward[2], {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                              "given_at": "2026-11-28T10:00+01:00"},
+                                  witness=("doctor", "2222"))
+    clock.now += timedelta(minutes=40)
+    medication.withdraw_dose(nurse, dose.record_id, "wrong patient", witness=("doctor", "2222"))
+    out = printing.print_cd_page(nurse, "3B", "Morphine", "mg", tmp_path / "cd.pdf")
+    assert when in re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(out).pages))

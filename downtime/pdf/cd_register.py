@@ -27,6 +27,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "headings": {"en": "When|Entry|Quantity|Balance|Entered by|Witness|Patient|Note",
                  "fr": "Quand|Écriture|Quantité|Solde|Saisi par|Témoin|Patient|Remarque"},
     "written": {"en": "(written {written})", "fr": "(saisie {written})"},
+    "withdrawn": {"en": "(withdrawn {written})", "fr": "(annulée {written})"},
     "receipt": {"en": "Received", "fr": "Reçu"},
     "administration": {"en": "Dose given", "fr": "Dose administrée"},
     "withdrawal": {"en": "Dose withdrawn (entered in error)", "fr": "Administration annulée (saisie erronée)"},
@@ -52,7 +53,8 @@ def cd_page_pdf(lines: Sequence[RegisterLine], out: Path, *, ward: str, drug: st
     for line in lines:
         when, written = line.when_texts()
         if written:  # whole under the time given, not cut between a date and its time
-            when += " " + in_words(WORDS, "written", lang, written=written).replace(" ", "\u00a0")
+            when += " " + in_words(WORDS, "withdrawn" if line.kind == "withdrawal" else "written", lang,
+                                   written=written).replace(" ", "\u00a0")
         body.append([_cell(when), _cell(in_words(WORDS, line.kind, lang)),
                      _cell(decimal_text(line.change, lang, signed=True)), _cell(decimal_text(line.balance, lang), bold=True),
                      _cell(names.get(line.author, line.author)), _cell(names.get(line.witness, line.witness)),

@@ -41,7 +41,8 @@ class StockModel(TextTableModel):
 
 class LinesModel(TextTableModel):
     """In the order written, as the paper register's page, the balance on its last line; a dose
-    is dated by its giving, and by its writing too when charted late (RegisterLine.when_texts)."""
+    is dated by its giving, and by its writing too when charted late; a withdrawn dose's line by
+    the dose's giving and its withdrawal (RegisterLine.when_texts)."""
 
     columns = (QT_TR_NOOP("When"), QT_TR_NOOP("Entry"), QT_TR_NOOP("Quantity"), QT_TR_NOOP("Balance"),
                QT_TR_NOOP("By"), QT_TR_NOOP("Witness"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Note"))
@@ -57,7 +58,9 @@ class LinesModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         line: RegisterLine = self.rows[row]
         when, written = line.when_texts()
-        if written:
+        if written and line.kind == "withdrawal":
+            when = translate("CdRegisterPanel", "{when} (withdrawn {written})").format(when=when, written=written)
+        elif written:
             when = translate("CdRegisterPanel", "{when} (written {written})").format(when=when, written=written)
         return (when, word(KINDS.get(line.kind, line.kind)), decimal_text(line.change, language(), signed=True),
                 decimal_text(line.balance, language()), self.names.get(line.author, line.author), self.names.get(line.witness, line.witness),

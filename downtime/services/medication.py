@@ -353,7 +353,8 @@ WRITTEN_APART = timedelta(minutes=15)
 @dataclass(frozen=True)
 class RegisterLine:
     """A line of a drug's page, with the balance it left: `at` is when the line was written; a
-    dose's names its patient and when the dose was given (`given_at`, from the dose's record)."""
+    dose's, and a withdrawn dose's, names its patient and when the dose was given (`given_at`,
+    from the dose's record)."""
 
     at: datetime
     kind: str
@@ -369,11 +370,14 @@ class RegisterLine:
         """The line's "When" and, for a dose written more than WRITTEN_APART from its giving (charted
         from paper after an outage), when it was written: the time alone the same day. A legal
         register dates a dose by its administration; the line was dated by its typing, and every
-        dose charted from paper at 14:10 read 14:10. Any other line is dated when it was written."""
+        dose charted from paper at 14:10 read 14:10. A withdrawal, which gives a dose's quantity
+        back, is dated by that dose's giving and always says when it was written (withdrawn): dated
+        by its writing alone, which dose it undid was left to guess. Any other line is dated when
+        it was written."""
         if self.given_at is None:
             return f"{self.at:%d/%m/%Y %H:%M}", None
         written = None
-        if abs(self.at - self.given_at) > WRITTEN_APART:
+        if self.kind == "withdrawal" or abs(self.at - self.given_at) > WRITTEN_APART:
             written = f"{self.at:%H:%M}" if self.at.date() == self.given_at.date() else f"{self.at:%d/%m %H:%M}"
         return f"{self.given_at:%d/%m/%Y %H:%M}", written
 
@@ -405,7 +409,8 @@ def cd_lines(db: Database, ward: str, drug: str, unit: str) -> list[RegisterLine
         dose = doses.get(record_id) if record_id else None
         lines.append(RegisterLine(datetime.fromisoformat(at), kind, change, balance, author, witness,
                                   numbers.get(str(dose.patient_id)) if dose else None, note,
-                                  _when(dose.data.get("given_at")) if dose and kind == "administration" else None))
+                                  _when(dose.data.get("given_at")) if dose and kind in ("administration", "withdrawal")
+                                  else None))
     return lines
 
 

@@ -809,6 +809,35 @@ def test_the_register_tab_and_its_print_date_a_dose_by_its_giving_and_say_when_i
     assert "28/11/2026 10:00 (written 14:10)" in re.sub(r"\s+", " ", text)
 
 
+def test_the_register_dates_a_dose_withdrawn_by_its_giving_and_says_when_it_was_withdrawn(
+        qtbot, session_for, ward, answers, clock):
+    """Morphine given at 10:00, charted at 14:00 and withdrawn at 14:40 (recorded for the wrong
+    patient): the line giving it back read "28/11/2026 14:40", which dose it undid was left to
+    guess. It is dated by the dose's giving and says when it was withdrawn, the By column who
+    did, on the tab and its print."""
+    import re
+    from datetime import timedelta
+
+    from pypdf import PdfReader
+
+    _, _, morphine = ward
+    nurse = session_for("nurse")
+    dose = medication.record_dose(nurse, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                    "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
+    clock.now += timedelta(minutes=40)
+    medication.withdraw_dose(nurse, dose.record_id, "wrong patient", witness=("doctor", "2222"))
+    window = MainWindow(nurse)
+    qtbot.addWidget(window)
+    window.show_cd_register()
+    panel = window.cd_register
+    by = panel.lines.names[nurse.user.staff_id]
+    assert [panel.lines.texts(row)[:2] + panel.lines.texts(row)[4:5] for row in range(1, panel.lines.rowCount())] == [
+        ("28/11/2026 10:00 (written 14:00)", "Dose given", by),
+        ("28/11/2026 10:00 (withdrawn 14:40)", "Dose withdrawn (entered in error)", by)]
+    text = " ".join(page.extract_text() for page in PdfReader(panel.print_page()).pages)
+    assert "28/11/2026 10:00 (withdrawn 14:40)" in re.sub(r"\s+", " ", text)
+
+
 def test_the_records_list_keeps_every_column_heading_on_screen_the_record_cut_to_fit(round_window, ward, qtbot):
     """The Record column was fitted to its longest line, some 1,900 pixels: its heading, centred
     over it, sat off the screen, and so did the Version (ENTERED IN ERROR, ON HOLD) and By
