@@ -673,3 +673,25 @@ def test_a_dose_this_laptop_holds_only_on_hold_is_on_its_chart_and_round_and_que
     assert warning.check is Check.ALREADY_GIVEN and warning.text("en") == (
         "Another laptop recorded the 08:00 dose of Paracetamol as given; this laptop holds no record of it but the "
         "versions on hold.")
+
+
+def test_a_regular_dose_typed_for_no_time_is_weighed_against_the_next_dose_due(ward):
+    """Amoxicillin given at 13:30 typed for no time of its order (an extra dose, say): it was
+    weighed against the doses given alone, and nothing said that the 14:00 gram was due half an
+    hour later. It is questioned as a dose typed for a time is, naming the dose due; one due at
+    its very time says so."""
+    nurse, _, amox, _ = ward
+    allergy = {Check.ALLERGY: "tolerated before"}
+    extra = {"outcome": "given", "given_at": "2026-11-28T13:30+01:00", "dose_given": 1.0, "route": "IV"}
+    assert [w.message for w in medication.check_dose(nurse, amox.record_id, extra) if w.check is Check.DOSE_SPACING] == [
+        "The 28/11 14:00 dose of Amoxicillin is due 30 min from this one and is not recorded yet; the order's doses "
+        "are 6 h apart."]
+    at_its_time = {**extra, "given_at": "2026-11-28T14:00+01:00"}
+    assert [w.message for w in medication.check_dose(nurse, amox.record_id, at_its_time)
+            if w.check is Check.DOSE_SPACING] == [
+        "The 28/11 14:00 dose of Amoxicillin is due at the time of this one and is not recorded yet; the order's doses "
+        "are 6 h apart."]
+    medication.record_dose(nurse, amox.record_id, _given("2026-11-28T14:00+01:00", 1.0, "2026-11-28T14:00+01:00"),
+                           overrides=allergy)
+    assert Check.DOSE_SPACING not in [w.check for w in medication.check_dose(
+        nurse, amox.record_id, {**extra, "given_at": "2026-11-28T17:00+01:00"})], "3 h from the 14:00 and the 20:00"

@@ -380,14 +380,16 @@ def spaced_from_own_doses(order: Order, at: datetime, scheduled_for: datetime | 
     dose's own time with nothing recorded for it. A dose given hours late, shortly before the next (the round's
     OVERDUE line; yesterday's MISSED one, its actual time read now), was two doses an hour
     apart with a red note in the dialog at most; the usual rule for a late dose is to skip it
-    once it is nearer the next one. The nearest such dose is named."""
+    once it is nearer the next one. A dose typed for no time of the order (an extra dose) is
+    weighed against those due from when it is given: weighed against doses given alone, it
+    said nothing of the next dose due half an hour later. The nearest such dose is named."""
     spacing = dose_spacing(order)
     if order.frequency is not Frequency.SCHEDULED or spacing is None:
         return []
     close = [(abs(at - dose.at), dose.scheduled_for or dose.at, dose.at) for dose in history
              if dose.outcome is Outcome.GIVEN and dose.order_id == order.record_id and dose.scheduled_for != scheduled_for]
-    if scheduled_for is not None:  # a dose typed for no time of the order may be the one of the time beside it
-        close += [(abs(at - slot), slot, None) for slot in open_slots if slot > scheduled_for]
+    close += [(abs(at - slot), slot, None) for slot in open_slots
+              if (slot > scheduled_for if scheduled_for is not None else slot >= at)]
     close = [found for found in close if found[0] < spacing / 2]
     if not close:
         return []

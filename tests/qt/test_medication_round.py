@@ -983,7 +983,9 @@ def test_enter_in_the_dose_dialog_moves_to_the_next_field_and_ctrl_s_or_save_rec
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Return)
     (dose,) = medication.administrations(nurse.db, patient)
     assert not dialog.isVisible() and records.current(nurse.db, dose.record_id).data["site"] == "Cathéter avant-bras gauche"
-    clock.advance(days=1)  # the next day's: a second gram at 14:00 is questioned (regular doses too close)
+    # An extra gram typed for no time at 20:00 the next day, no dose due within 12 h after it (typed at 14:00, it is
+    # questioned: that day's 14:00 dose is due at the time of this one).
+    clock.advance(days=1, hours=6)
     again = opened(None)
     QTest.keyClick(again.dose, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert not again.isVisible() and len(medication.administrations(nurse.db, patient)) == 2
