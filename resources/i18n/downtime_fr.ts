@@ -92,6 +92,10 @@
         <translation>DOSE EN ATTENTE : annulée ici, mais un autre portable l’a tracée autrement (peut-être donnée), la vérifier avant de la donner</translation>
     </message>
     <message>
+        <source>DOSE ON HOLD: not recorded on this laptop, but other laptops recorded it (perhaps given), check it before giving</source>
+        <translation>DOSE EN ATTENTE : non tracée sur ce portable, mais d’autres portables l’ont tracée (peut-être donnée), la vérifier avant de la donner</translation>
+    </message>
+    <message>
         <source>final</source>
         <translation>définitif</translation>
     </message>
@@ -1106,6 +1110,10 @@ le numéro du patient dans le DPI :</translation>
 </context>
 <context>
     <name>CdRegisterPanel</name>
+    <message>
+        <source>{when} (withdrawn {written})</source>
+        <translation>{when} (annulée {written})</translation>
+    </message>
     <message>
         <source>{when} (written {written})</source>
         <translation>{when} (saisie {written})</translation>
@@ -2864,6 +2872,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Another laptop recorded the {time} dose of {drug} as given; this laptop&apos;s record of it was withdrawn, and the two are on hold.</source>
         <translation>Un autre portable a tracé la dose de {time} de {drug} comme donnée ; sur ce portable, elle a été annulée, et les deux sont en attente.</translation>
+    </message>
+    <message>
+        <source>Another laptop recorded the {time} dose of {drug} as given; this laptop holds no record of it but the versions on hold.</source>
+        <translation>Un autre portable a tracé la dose de {time} de {drug} comme donnée ; ce portable n’en a aucune trace hormis les versions en attente.</translation>
     </message>
     <message>
         <source>Controlled drug: the witness must be a different person from the giver.</source>
