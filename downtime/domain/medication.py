@@ -194,23 +194,65 @@ class Warning:
         return message(lang, self.template, **self.values)
 
 
-# Drugs that share an allergy with a named class: a "penicillin" allergy covers amoxicillin.
-# Drug classes and their members, in English and in the stems French shares with it: both
-# sides are compared without accents, capitals or a final -e or -s ("Pénicilline" is
-# "penicillin", "amoxicilline" "amoxicillin"); brand names a ward writes on its own.
-ALLERGY_CLASSES: dict[str, tuple[str, ...]] = {
-    "penicillin": ("amoxicillin", "ampicillin", "flucloxacillin", "cloxacillin", "oxacillin", "piperacillin",
-                   "benzylpenicillin", "phenoxymethylpenicillin", "co-amoxiclav", "temocillin", "augmentin"),
-    "cephalosporin": ("cefalexin", "cefuroxim", "ceftriaxon", "cefotaxim", "cefazolin", "ceftazidim", "cefixim"),
-    "nsaid": ("ibuprofen", "diclofenac", "naproxen", "ketoprofen", "aspirin", "acide acetylsalicylique"),
-    "opioid": ("morphin", "oxycodon", "codein", "tramadol", "fentanyl", "hydromorphon"),
-    "sulfonamide": ("sulfamethoxazol", "co-trimoxazol", "cotrimoxazol", "bactrim", "sulfasalazin"),
+# What the allergy check and the controlled-drug rule know of medicines, in one place. Every
+# name is written as a ward writes it, in English or French, and compared word by word once
+# stemmed (without accents, capitals or a final -e or -s: "Pénicillines" is "penicillin",
+# "amoxicilline" "amoxicillin"), never inside another word: "AINS" is not in "lidocaïne".
+# Each class: the names a ward writes for it, and its members.
+ALLERGY_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "penicillin": (("penicillin", "penicillin v", "penicillin g", "beta-lactam", "bêta-lactamine"),
+                   ("amoxicillin", "ampicillin", "flucloxacillin", "cloxacillin", "oxacillin", "piperacillin",
+                    "benzylpenicillin", "phenoxymethylpenicillin", "temocillin", "ticarcillin", "pivmecillinam",
+                    "mecillinam")),
+    "cephalosporin": (("cephalosporin", "céphalosporine", "beta-lactam", "bêta-lactamine"),
+                      ("cefalexin", "cefuroxime", "ceftriaxone", "cefotaxime", "cefazolin", "ceftazidime", "cefixime",
+                       "cefepime", "cefpodoxime")),
+    "carbapenem": (("carbapenem", "carbapénème", "beta-lactam", "bêta-lactamine"),
+                   ("meropenem", "imipenem", "ertapenem")),
+    "nsaid": (("nsaid", "ains", "anti-inflammatoire non stéroïdien"),
+              ("ibuprofen", "diclofenac", "naproxen", "ketoprofen", "aspirin", "acide acétylsalicylique",
+               "acetylsalicylic acid", "celecoxib", "indometacin")),
+    "opioid": (("opioid", "opiacé", "opiate", "morphinique", "opioïde"),
+               ("morphine", "oxycodone", "codeine", "tramadol", "fentanyl", "hydromorphone", "methadone", "pethidine",
+                "buprenorphine", "diamorphine", "tapentadol", "alfentanil", "remifentanil", "sufentanil",
+                "dihydrocodeine", "nalbuphine")),
+    "sulfonamide": (("sulfonamide", "sulfamide", "sulfa", "sulpha"),
+                    ("sulfamethoxazole", "co-trimoxazole", "cotrimoxazole", "sulfasalazine", "sulfadiazine")),
 }
-# What a ward writes for a class, in either language, once stemmed.
-CLASS_NAMES = {"penicillin": "penicillin", "betalactamin": "penicillin", "cephalosporin": "cephalosporin",
-               "nsaid": "nsaid", "ain": "nsaid", "anti-inflammatoir non steroidien": "nsaid",
-               "opioid": "opioid", "opiac": "opioid", "opiat": "opioid", "morphinique": "opioid",
-               "sulfonamide": "sulfonamide", "sulfamid": "sulfonamide", "sulfa": "sulfonamide"}
+# Brands and combination products, on English and French wards, and what they contain.
+PRODUCTS: dict[str, tuple[str, ...]] = {
+    "co-amoxiclav": ("amoxicillin", "clavulanic acid"), "augmentin": ("amoxicillin", "clavulanic acid"),
+    "clamoxyl": ("amoxicillin",), "tazocin": ("piperacillin", "tazobactam"), "tazocilline": ("piperacillin", "tazobactam"),
+    "orbenin": ("cloxacillin",), "oracilline": ("phenoxymethylpenicillin",), "extencilline": ("benzylpenicillin",),
+    "rocephin": ("ceftriaxone",), "zinnat": ("cefuroxime",),
+    "bactrim": ("sulfamethoxazole", "trimethoprim"), "septrin": ("sulfamethoxazole", "trimethoprim"),
+    "co-codamol": ("codeine", "paracetamol"), "dafalgan codéiné": ("codeine", "paracetamol"),
+    "codoliprane": ("codeine", "paracetamol"), "co-dydramol": ("dihydrocodeine", "paracetamol"),
+    "ixprim": ("tramadol", "paracetamol"), "zaldiar": ("tramadol", "paracetamol"), "topalgic": ("tramadol",),
+    "contramal": ("tramadol",),
+    "oramorph": ("morphine",), "sevredol": ("morphine",), "mst": ("morphine",), "zomorph": ("morphine",),
+    "skenan": ("morphine",), "actiskenan": ("morphine",), "oxycontin": ("oxycodone",), "oxynorm": ("oxycodone",),
+    "oxynormoro": ("oxycodone",), "durogesic": ("fentanyl",), "abstral": ("fentanyl",), "instanyl": ("fentanyl",),
+    "sophidone": ("hydromorphone",), "palladone": ("hydromorphone",), "subutex": ("buprenorphine",),
+    "temgesic": ("buprenorphine",), "suboxone": ("buprenorphine", "naloxone"),
+    "doliprane": ("paracetamol",), "dafalgan": ("paracetamol",), "efferalgan": ("paracetamol",),
+    "panadol": ("paracetamol",), "perfalgan": ("paracetamol",), "calpol": ("paracetamol",), "acetaminophen": ("paracetamol",),
+    "advil": ("ibuprofen",), "nurofen": ("ibuprofen",), "brufen": ("ibuprofen",), "voltarene": ("diclofenac",),
+    "voltarol": ("diclofenac",), "profenid": ("ketoprofen",), "kardegic": ("aspirin",), "aspegic": ("aspirin",),
+}
+# Controlled drugs (stupéfiants): a dose needs a witness and a line in the ward's register.
+CONTROLLED_DRUGS = ("morphine", "oxycodone", "fentanyl", "hydromorphone", "methadone", "pethidine", "buprenorphine",
+                    "diamorphine", "tapentadol", "alfentanil", "remifentanil", "sufentanil", "ketamine")
+# A word ending so is a member of the class, named in no table yet (every penicillin is a -cillin).
+CLASS_ENDINGS = {"cillin": "penicillin"}
+# Words two names share that say nothing of the medicine itself: an unknown allergen matches a
+# drug by a word they share, and "Penicillin V potassium" is no allergy to potassium chloride.
+NOT_A_MEDICINE = frozenset({
+    "acid", "acide", "sodium", "potassium", "calcium", "magnesium", "chloride", "chlorure", "hydrochloride",
+    "chlorhydrate", "sulfate", "sulphate", "phosphate", "citrate", "tartrate", "acetate", "maleate", "allergy",
+    "allergie", "rash", "severe", "sévère", "mild", "moderate", "anaphylaxis", "anaphylaxie", "intolerance",
+    "intolérance", "reaction", "réaction", "tablet", "comprimé", "injection", "injectable", "oral", "orale", "solution",
+    "patch", "syrup", "sirop", "retard", "forte", "with", "avec", "pour"})
 
 
 def _fold(text: str) -> str:
@@ -224,26 +266,71 @@ def _stem(text: str) -> str:
     return " ".join(word.rstrip("s").rstrip("e").rstrip("s") for word in _fold(text).split())
 
 
-def _classes(stem: str) -> set[str]:
-    """The classes a name is or belongs to."""
-    found = {CLASS_NAMES[stem]} if stem in CLASS_NAMES else set()
-    return found | {key for key, members in ALLERGY_CLASSES.items() if any(member in stem for member in members)}
+def _words(text: str) -> tuple[str, ...]:
+    """The stemmed words of a name, split at anything not a letter or a digit ("co-amoxiclav",
+    "amoxicilline/acide clavulanique", "pénicilline (anaphylaxie)")."""
+    return tuple(_stem("".join(c if c.isalnum() else " " for c in _fold(text))).split())
+
+
+def _phrases(names: Iterable[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(_words(name) for name in names)
+
+
+# The tables once stemmed: each name as its words.
+_CLASS_NAMES = {cls: _phrases(names) for cls, (names, _) in ALLERGY_CLASSES.items()}
+_MEMBERS = {_words(member): cls for cls, (_, members) in ALLERGY_CLASSES.items() for member in members}
+_PRODUCTS = {_words(product): tuple(_words(part) for part in parts) for product, parts in PRODUCTS.items()}
+_CONTROLLED = _phrases(CONTROLLED_DRUGS)
+_SUBSTANCES = frozenset(_MEMBERS) | _CONTROLLED | {part for parts in _PRODUCTS.values() for part in parts}
+_LONGEST = max(len(phrase) for phrase in [*_MEMBERS, *_PRODUCTS, *(p for ps in _CLASS_NAMES.values() for p in ps)])
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What a name says, as the allergy check compares it: the medicines it names (a product's
+    components included), the classes it names or its medicines belong to, and its other words."""
+
+    substances: frozenset[tuple[str, ...]]
+    classes: frozenset[str]
+    words: frozenset[str]
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str) -> _Reading:
+    words = _words(text)
+    runs = {words[start:start + length] for start in range(len(words)) for length in range(1, _LONGEST + 1)
+            if start + length <= len(words)}
+    substances = runs & _SUBSTANCES
+    substances |= {part for run in runs if run in _PRODUCTS for part in _PRODUCTS[run]}
+    classes = {cls for cls, names in _CLASS_NAMES.items() if names & runs}
+    classes |= {_MEMBERS[substance] for substance in substances if substance in _MEMBERS}
+    classes |= {cls for word in words for ending, cls in CLASS_ENDINGS.items() if word.endswith(ending)}
+    return _Reading(frozenset(substances), frozenset(classes),
+                    frozenset(word for word in words if len(word) >= 4 and word.isalpha() and word not in _NOT_A_MEDICINE))
+
+
+_NOT_A_MEDICINE = frozenset(word for name in NOT_A_MEDICINE for word in _words(name))
 
 
 def allergy_matches(drug: str, allergies: Iterable[str]) -> list[str]:
-    """The recorded allergies this drug may trigger: by name, or by a class both share (an
-    allergy to penicillins, or to amoxicillin, warns before flucloxacillin), whatever the
-    language either was written in."""
-    name = _stem(drug)
-    drug_classes = _classes(name)
+    """The recorded allergies this drug may trigger, whatever the language either was written
+    in: a medicine both name (a brand or a combination by what it contains: co-amoxiclav is
+    amoxicillin), a class both share (an allergy to penicillins, or to amoxicillin, warns before
+    flucloxacillin), or for a medicine the tables do not know, a word both share ("gentamicin
+    (rash)" before "Gentamicin")."""
+    ordered = _read(drug)
     found = []
     for allergy in allergies:
-        substance = _stem(allergy)
-        if not substance:
-            continue
-        if substance in name or name in substance or drug_classes & _classes(substance):
+        named = _read(allergy)
+        if (named.substances & ordered.substances or named.classes & ordered.classes
+                or named.words & ordered.words):
             found.append(allergy)
     return found
+
+
+def controlled_drug(drug: str) -> bool:
+    """Whether the medicine is one the app knows as a controlled drug, by its name or a brand's."""
+    return bool(_read(drug).substances & _CONTROLLED)
 
 
 def same_medicine(order: Order, others: Iterable[Order]) -> set[str]:
