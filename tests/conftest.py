@@ -161,7 +161,7 @@ def medication_ward(session_for, admission_values):
     amox = records.save_new(doctor, "medication_order", {
         "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
         "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
-        "high_alert": False}, patient_id=patient)
+        "high_alert": False, "allergy_reason": "Rash as a child; amoxicillin tolerated since"}, patient_id=patient)
     morphine = records.save_new(doctor, "medication_order", {
         "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
         "prn_indication": "pain score > 4", "min_interval_hours": 4, "max_doses_24h": 4,

@@ -344,7 +344,7 @@ def test_the_worklist_line_of_a_medication_order_omits_as_required_and_the_times
     amox = records.save_new(doctor, "medication_order", {
         "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
         "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
-        "high_alert": False}, patient_id=patient)
+        "high_alert": False, "allergy_reason": "Tolerated amoxicillin since (GP letter)"}, patient_id=patient)
     morphine = records.save_new(doctor, "medication_order", {
         "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
         "prn_indication": "pain score > 4", "min_interval_hours": 4, "max_doses_24h": 4,

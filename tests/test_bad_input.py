@@ -236,7 +236,7 @@ def _booking(session_id: str, start: str, minutes: int) -> dict[str, Any]:
 
 AMOXICILLIN = {"drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
                "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
-               "high_alert": False}
+               "high_alert": False, "allergy_reason": "Tolerated amoxicillin since (GP letter)"}
 
 
 @pytest.fixture

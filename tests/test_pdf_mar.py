@@ -91,7 +91,7 @@ def test_a_french_chart_writes_decimals_with_a_comma(tmp_path, session_for, medi
     records.save_new(session_for("doctor"), "medication_order", {
         "drug": "Oxycodone", "dose": 2.5, "dose_unit": "mg", "route": "PO", "frequency": "prn",
         "prn_indication": "pain", "min_interval_hours": 1.5, "max_doses_24h": 6, "start_at": "2026-11-27T10:00+01:00",
-        "controlled": False, "high_alert": True}, patient_id=patient)
+        "controlled": True, "high_alert": True}, patient_id=patient)
     records.save_new(session_for("doctor"), "medication_order", {
         "drug": "Insulin glargine", "dose": 18, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
         "times": "08:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True},

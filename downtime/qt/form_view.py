@@ -347,7 +347,7 @@ class FormView(QWidget):
         if not self.editing:
             return
         values = self.values()
-        if values is None or not self._identity_confirmed(values):
+        if values is None or not self._identity_confirmed(values) or not self._allergy_reason_given(values):
             return
         try:
             if self.record is None:
@@ -392,6 +392,25 @@ class FormView(QWidget):
             if not Prompts.confirm(self, translate("FormView", "Already in hospital?"),
                                    same + "\n\n" + translate("FormView", "Save as another patient?")):
                 return self._back_to(Meaning.BIRTH_NAME)
+        return True
+
+    def _allergy_reason_given(self, values: dict[str, Any]) -> bool:
+        """An order the patient's recorded allergies match is saved once the doctor gives the
+        reason to prescribe it all the same, kept in the order (a dose of it asks the nurse the
+        same); otherwise they are back at the medicine."""
+        if self.spec.id != medication.ORDER_FORM or self.patient_id is None:
+            return True
+        matched = medication.allergy_reason_needed(self.session, self.patient_id, values,
+                                                   self.record.data if self.record else None)
+        if not matched:
+            return True
+        reason = Prompts.reason(self, translate("FormView", "Recorded allergy"), translate(
+            "FormView", "{drug} matches the patient's recorded allergy: {allergies}.\n\nWhy is it prescribed all the "
+                        "same? (kept in the order)").format(drug=values.get("drug"), allergies=", ".join(matched)))
+        if reason is None:
+            self.editors["drug"].widget.setFocus()
+            return False
+        values[medication.ALLERGY_REASON] = reason
         return True
 
     def _back_to(self, meaning: Meaning) -> bool:

@@ -271,7 +271,9 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
             prn = records.save_new(doctor, "medication_order", {
                 "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
                 "prn_indication": "Pain score above 4/10", "min_interval_hours": 4, "max_doses_24h": 6,
-                "start_at": patient.admitted_at, "controlled": True, "high_alert": True},
+                "start_at": patient.admitted_at, "controlled": True, "high_alert": True,
+                **({"allergy_reason": "Codeine made them vomit (intolerance, not allergy): morphine reviewed"}
+                   if medication.allergy_reason_needed(doctor, patient.patient_id, {"drug": "Morphine"}) else {})},
                 patient_id=patient.patient_id)
             hours_in = int((now - datetime.fromisoformat(patient.admitted_at)).total_seconds() // 3600)
             moments = range(2, hours_in - 1, 5)

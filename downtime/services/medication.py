@@ -17,7 +17,8 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, message
 from downtime.domain.census import MovementEvent, StayStatus, left_after, locate
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
-    DAY, clock_text, dose_state, dose_text, prn_given, prn_status, safety_warnings, same_medicine, slots_by_version,
+    DAY, allergy_matches, clock_text, controlled_drug, dose_state, dose_text, prn_given, prn_status, safety_warnings,
+    same_medicine, slots_by_version,
 )
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -57,7 +58,7 @@ def order_of(record: RecordVersion) -> Order:
         times=tuple(time.fromisoformat(t) for t in (data.get("times") or "").split()),
         prn_indication=data.get("prn_indication"), min_interval_hours=data.get("min_interval_hours"),
         max_doses_24h=data.get("max_doses_24h"), start_at=datetime.fromisoformat(data["start_at"]),
-        stop_at=_when(data.get("stop_at")), controlled=bool(data.get("controlled")),
+        stop_at=_when(data.get("stop_at")), controlled=bool(data.get("controlled")) or controlled_drug(data["drug"]),
         high_alert=bool(data.get("high_alert")))
 
 
@@ -108,6 +109,52 @@ def check_order_change(session: Session, order: RecordVersion, data: dict[str, A
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{fields}: cannot be changed once a dose has been recorded from "
                                              "this order; stop it (amend its stop time) and write a new order."),
                            fields=", ".join(spec.field(name).label.get(session.lang) for name in changed))
+
+
+ALLERGY_REASON = "allergy_reason"
+"""The order's field keeping why it was written despite an allergy of the patient's it matches."""
+
+
+class AllergyReasonNeeded(ServiceError):
+    """An order the patient's recorded allergies match, written without the prescriber's reason:
+    the question the dose dialog asks the nurse, asked first of the doctor."""
+
+
+def allergy_reason_needed(session: Session, patient_id: str, data: dict[str, Any],
+                          before: dict[str, Any] | None = None) -> list[str]:
+    """The patient's allergies an order's medicine matches, when the order gives no reason to
+    write it all the same (none, or, for an order amended to another medicine, the reason given
+    for the one it was: that was not weighed against this one). Empty: nothing to ask."""
+    drug = str(data.get("drug") or "")
+    reason = str(data.get(ALLERGY_REASON) or "").strip()
+    if reason and (before is None or before.get("drug") == drug or before.get(ALLERGY_REASON) != reason):
+        return []
+    return allergy_matches(drug, census.patient_with_location(session.db, session.forms, patient_id).allergies)
+
+
+def check_order(session: Session, patient_id: str, data: dict[str, Any], before: dict[str, Any] | None = None) -> None:
+    """Called by the records service before an order is written or amended on the ward (an
+    order from the EHR's snapshot is what the EHR held, and is loaded as it was).
+
+    An order for a medicine the patient's allergies match needs the prescriber's reason, kept
+    in the order, as a dose does the nurse's: nothing warned before the first dose, at the round.
+
+    A medicine the app knows as a controlled drug (CONTROLLED_DRUGS) is refused as not
+    controlled rather than set to controlled silently: the prescriber signs what the order says,
+    and learns there and then that oxycodone needs a witness and a register line; an order
+    changed behind their back would read otherwise than what they wrote. Orders already written
+    (or loaded) so are read as controlled all the same (`order_of`)."""
+    spec = session.form(ORDER_FORM)
+    drug = str(data.get("drug") or "")
+    if controlled_drug(drug) and not data.get("controlled"):
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "“{field}” must be Yes for {drug}, a controlled drug."),
+                           field=spec.field("controlled").label.get(session.lang), drug=drug)
+    if matched := allergy_reason_needed(session, patient_id, data, before):
+        raise AllergyReasonNeeded(QT_TRANSLATE_NOOP("messages", "{drug} matches the patient's recorded allergy: "
+                                                    "{allergies}. Give the reason to prescribe it all the same in "
+                                                    "“{field}”."),
+                                  drug=drug, allergies=", ".join(matched),
+                                  field=spec.field(ALLERGY_REASON).label.get(session.lang))
 
 
 def orders(db: Database, patient_id: str) -> list[Order]:

@@ -118,6 +118,8 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
         if spec.creates_patient:
             identity.check_temporary_name(session.db, session.forms, spec, _checked(session, spec, values), patient_id,
                                           session.lang)
+        if spec.id == ORDER_FORM and patient_id is not None:
+            _check_order(session, patient_id, _checked(session, spec, values))
         saved = _first_version(session, spec, values, patient_id, str(uuid.uuid4()), "record.create")
     session.emit("record_saved", saved)
     return saved
@@ -205,6 +207,8 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
     if spec.creates_patient:
         identity.check_temporary_name(session.db, session.forms, spec, _checked(session, spec, values),
                                       latest.patient_id, session.lang, before=latest.data)
+    if spec.id == ORDER_FORM:
+        _check_order(session, str(latest.patient_id), _checked(session, spec, values), latest.data)
     return _amended(session, latest, values, reason, "record.amend")
 
 
@@ -277,6 +281,13 @@ def _append_version(session: Session, latest: RecordVersion, data: dict[str, Any
             "occurred_at": occurred_at, "recorded_at": now.isoformat()}, action)
     session.emit("record_saved", saved)
     return saved
+
+
+def _check_order(session: Session, patient_id: str, data: dict[str, Any],
+                 before: dict[str, Any] | None = None) -> None:
+    from downtime.services import medication  # which writes through this module
+
+    medication.check_order(session, patient_id, data, before)
 
 
 def _check_what_stands_on_it(session: Session, spec: FormSpec, latest: RecordVersion, data: dict[str, Any],

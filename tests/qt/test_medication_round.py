@@ -319,6 +319,32 @@ def test_doctor_writes_an_order_from_the_window(select_bed, qtbot, session_for, 
     assert "Paracetamol" in {o.drug for o in medication.orders(doctor_window.session.db, patient)}
 
 
+def test_an_order_the_allergy_matches_asks_the_doctor_why_and_shows_the_reason_when_opened(
+        select_bed, qtbot, session_for, ward, answers):
+    """The patient's allergy is "Penicillin": co-amoxiclav was saved without a question. Now the
+    doctor is asked why; cancelled, nothing is saved and they are back at the medicine; given, the
+    reason is in the order, on screen."""
+    script, asked = answers
+    doctor_window = MainWindow(session_for("doctor"))
+    qtbot.addWidget(doctor_window)
+    select_bed(doctor_window, "12")
+    doctor_window.actions_by_id["record_medication_order"].trigger()
+    view = doctor_window.tabs.currentWidget()
+    for field_id, value in {"drug": "Co-amoxiclav", "dose": 1.2, "dose_unit": "g", "route": "IV",
+                            "frequency": "scheduled", "times": "08:00 20:00",
+                            "start_at": "2026-11-28T12:00+01:00", "controlled": False, "high_alert": False}.items():
+        view.editors[field_id].set_value(value)
+    patient, *_ = ward
+    script["reason"] = []
+    view.save()
+    assert asked[-1] == ("reason", "Recorded allergy")
+    assert view.record is None and "Co-amoxiclav" not in {o.drug for o in medication.orders(view.session.db, patient)}
+    script["reason"] = ["Tolerated co-amoxiclav in 2025 (discharge letter)"]
+    view.save()
+    assert view.record is not None and view.record.data["allergy_reason"].startswith("Tolerated co-amoxiclav")
+    assert view.editors["allergy_reason"].value() == "Tolerated co-amoxiclav in 2025 (discharge letter)"
+
+
 def test_a_dose_the_disk_refuses_is_said_and_the_dialog_stays_open(qtbot, session_for, ward, answers, monkeypatch):
     """A full or read-only disk met by an action on the GUI thread is said in a message box
     (the app's exception hook), never left as a traceback nobody reads; nothing is written,
