@@ -611,3 +611,20 @@ def test_a_diet_ends_with_the_stay_and_is_withdrawn_with_its_admission(session_f
     Bundle.model_validate(bundle)
     statuses = {order["patient"]["reference"]: order["status"] for order in _resources(bundle, "NutritionOrder")}
     assert statuses == {f"urn:uuid:{stayed.patient_id}": "completed", f"urn:uuid:{wrong.patient_id}": "entered-in-error"}
+
+
+def test_a_dose_given_with_allergies_not_known_and_by_another_route_says_why_in_its_note(
+        session_for, medication_ward, tmp_path):
+    patient, amox, _ = medication_ward
+    nurse = session_for("nurse")
+    admission = next(record for record in records.list_current(nurse.db, patient_id=patient)
+                     if record.form_id == "admission")
+    records.amend(nurse, admission.record_id, {**admission.data, "allergy_status": "unknown", "allergies": []},
+                  "allergy list was another patient's")
+    given = medication.record_dose(nurse, amox, {
+        "outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+        "dose_given": 1.0, "route": "IM"}, overrides={Check.ALLERGY_UNKNOWN: "Daughter says none known",
+                                                      Check.ROUTE_MISMATCH: "No IV access; IM agreed with Dr Benali"})
+    note = _by_id(_export(session_for, tmp_path), given.record_id)["note"]
+    assert {"text": "Warning overridden (allergy unknown): Daughter says none known"} in note
+    assert {"text": "Warning overridden (route mismatch): No IV access; IM agreed with Dr Benali"} in note

@@ -74,3 +74,42 @@ def test_an_order_loaded_as_not_controlled_still_needs_a_witness(session_for, me
         medication.record_dose(nurse, saved.record_id, {"outcome": "given", "given_at": "2026-11-28T08:05+01:00",
                                                         "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 5.0,
                                                         "route": "PO"})
+
+
+def _allergies_not_known(nurse, patient):
+    admission = next(record for record in records.list_current(nurse.db, patient_id=patient)
+                     if record.form_id == "admission")
+    records.amend(nurse, admission.record_id, {**admission.data, "allergy_status": "unknown", "allergies": []},
+                  "allergy list was another patient's")
+
+
+def test_a_dose_while_allergies_are_not_known_asks_first(session_for, medication_ward):
+    """Nothing was asked: the allergy check had nothing to match."""
+    patient, amox, _ = medication_ward
+    nurse = session_for("nurse")
+    _allergies_not_known(nurse, patient)
+    values = {"outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+              "dose_given": 1.0, "route": "IV"}
+    with pytest.raises(medication.OverrideNeeded) as caught:
+        medication.record_dose(nurse, amox, values)
+    assert [(w.check, w.message) for w in caught.value.warnings] == [
+        (Check.ALLERGY_UNKNOWN, "Allergies not known yet: ask the patient or their family before giving.")]
+    saved = medication.record_dose(nurse, amox, values, overrides={Check.ALLERGY_UNKNOWN: "Daughter says none known"})
+    assert saved.data["overrides"] == [{"check": "allergy_unknown", "reason": "Daughter says none known"}]
+    not_given = medication.record_dose(nurse, amox, {"outcome": "not_given", "given_at": "2026-11-28T13:55+01:00",
+                                                     "scheduled_for": "2026-11-28T14:00+01:00",
+                                                     "not_given_reason": "refused"})
+    assert "overrides" not in not_given.data
+
+
+@pytest.mark.parametrize("route, questioned", [("IM", True), ("PO", True), ("IV", False), ("iv", False),
+                                               ("IVL", False), ("Intraveineuse", False), ("intravenous", False)])
+def test_a_route_other_than_the_orders_is_questioned(session_for, medication_ward, route, questioned):
+    """Amoxicillin ordered IV, recorded IM: nothing was said."""
+    patient, amox, _ = medication_ward
+    nurse = session_for("nurse")
+    values = {"outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+              "dose_given": 1.0, "route": route}
+    warnings = medication.check_dose(nurse, amox, values)
+    assert [w.message for w in warnings if w.check is Check.ROUTE_MISMATCH] == (
+        [f"Route {route} differs from the order (IV)."] if questioned else [])

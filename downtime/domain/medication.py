@@ -175,6 +175,8 @@ class Check(StrEnum):
     ORDER_INACTIVE = "order_inactive"
     NOT_ADMITTED = "not_admitted"
     DOSE_SPACING = "dose_spacing"
+    ALLERGY_UNKNOWN = "allergy_unknown"
+    ROUTE_MISMATCH = "route_mismatch"
 
 
 @dataclass(frozen=True)
@@ -331,6 +333,47 @@ def allergy_matches(drug: str, allergies: Iterable[str]) -> list[str]:
 def controlled_drug(drug: str) -> bool:
     """Whether the medicine is one the app knows as a controlled drug, by its name or a brand's."""
     return bool(_read(drug).substances & _CONTROLLED)
+
+
+# The routes of the order form (their codes) and what else a nurse may type for each in the
+# dose dialog, in English or French: the route given is compared with the order's through these.
+ROUTES: dict[str, tuple[str, ...]] = {
+    "PO": ("oral", "orale", "per os", "os", "by mouth"),
+    "IV": ("intravenous", "intraveineuse", "ivl", "ivd", "ivse", "iv bolus", "iv infusion"),
+    "IM": ("intramuscular", "intramusculaire"),
+    "SC": ("subcutaneous", "sous-cutanée", "subcut", "sq", "scut"),
+    "SL": ("sublingual", "sublinguale"),
+    "PR": ("rectal", "rectale", "ir"),
+    "INH": ("inhaled", "inhalée", "inhalation"),
+    "NEB": ("nebulised", "nebulized", "nébulisation", "nebulisation"),
+    "TOP": ("topical", "cutanée", "cutaneous"),
+    "NG": ("nasogastric tube", "nasogastric", "sonde nasogastrique", "sng"),
+}
+_ROUTE_OF = {_words(name): code for code, names in ROUTES.items() for name in (code, *names)}
+
+
+def _route(text: str) -> tuple[str, ...] | str:
+    """A route's code, or its words when it is none the table knows."""
+    words = _words(text)
+    return _ROUTE_OF.get(words, words)
+
+
+def route_differs(order: Order, route: str | None) -> list[Warning]:
+    """A dose given by another route than the order's (amoxicillin ordered IV, recorded IM): the
+    dose dialog offers the order's route, and one typed over it is questioned."""
+    if not route or not route.strip() or _route(route) == _route(order.route):
+        return []
+    return [Warning(Check.ROUTE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Route {route} differs from the order ({ordered})."),
+                    {"route": route.strip(), "ordered": order.route})]
+
+
+def allergies_not_known(allergy_status: str | None, allergies: Sequence[str]) -> list[Warning]:
+    """A dose given while the patient's allergies are not known yet (neither "no known allergy"
+    nor any listed): the check that matches allergies had nothing to match, and said nothing."""
+    if allergy_status == "nka" or allergies:
+        return []
+    return [Warning(Check.ALLERGY_UNKNOWN, QT_TRANSLATE_NOOP(
+        "messages", "Allergies not known yet: ask the patient or their family before giving."))]
 
 
 def same_medicine(order: Order, others: Iterable[Order]) -> set[str]:

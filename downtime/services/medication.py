@@ -17,8 +17,8 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, message
 from downtime.domain.census import MovementEvent, StayStatus, left_after, locate
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
-    DAY, allergy_matches, clock_text, controlled_drug, dose_state, dose_text, prn_given, prn_status, safety_warnings,
-    same_medicine, slots_by_version,
+    DAY, allergies_not_known, allergy_matches, clock_text, controlled_drug, dose_state, dose_text, prn_given, prn_status, safety_warnings,
+    route_differs, same_medicine, slots_by_version,
 )
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -206,7 +206,15 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         stay_ended=stay_ended(found, written_at, census.movement_events(session.db, [found.patient_id])[found.patient_id],
                               at),
         due_before=settings.round_policy(session.db).due_before,
-        open_slots=_open_slots(found, versions, history, at))
+        open_slots=_open_slots(found, versions, history, at)) + _before_giving(found, patient, values)
+
+
+def _before_giving(found: Order, patient: PatientSummary, values: dict[str, Any]) -> list[Warning]:
+    """What a dose given is questioned on besides the chart's rules: allergies not known yet, and
+    a route not the order's."""
+    if values.get("outcome") != Outcome.GIVEN.value:
+        return []
+    return allergies_not_known(patient.allergy_status, patient.allergies) + route_differs(found, values.get("route"))
 
 
 def _open_slots(found: Order, versions: list[RecordVersion], history: list[Administration],

@@ -6,6 +6,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
+from downtime.domain.medication import Check
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.main_window import MainWindow
 from downtime.services import medication, records
@@ -274,6 +275,27 @@ def test_a_missed_dose_recorded_as_given_now_says_how_late_that_is(qtbot, sessio
     assert dialog.late.isVisible()
     dialog.outcome.setCurrentIndex(1)
     assert not dialog.late.isVisible(), "not given: nothing to type otherwise"
+
+
+def test_a_route_typed_over_the_orders_asks_for_a_reason_in_the_dialog(qtbot, session_for, ward, type_text):
+    """Amoxicillin ordered IV, recorded IM: saved with nothing said."""
+    patient, amox, _ = ward
+    nurse = session_for("nurse")
+    slot = medication.round_list(nurse.db, nurse.forms, "3B", nurse.clock())[0].slot
+    dialog = DoseDialog(nurse, medication.order(nurse.db, amox), slot)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.route.selectAll()
+    type_text(dialog.route, "IM")
+    assert dialog.save() is None
+    assert Check.ROUTE_MISMATCH in dialog.override_edits
+    assert "⚠ Route IM differs from the order (IV)." in [label.text() for label in dialog.findChildren(QLabel)]
+    for check, edit in dialog.override_edits.items():
+        edit.setText("No IV access; IM agreed with Dr Benali" if check is Check.ROUTE_MISMATCH else "Reviewed")
+    saved = dialog.save()
+    assert saved is not None and {"check": "route_mismatch", "reason": "No IV access; IM agreed with Dr Benali"} in \
+        saved.data["overrides"]
 
 
 def test_the_dose_dialogs_patient_line_never_splits_the_ward_from_the_bed(qtbot, session_for, ward):
