@@ -625,6 +625,9 @@ def test_a_dose_given_with_allergies_not_known_and_by_another_route_says_why_in_
         "outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
         "dose_given": 1.0, "route": "IM"}, overrides={Check.ALLERGY_UNKNOWN: "Daughter says none known",
                                                       Check.ROUTE_MISMATCH: "No IV access; IM agreed with Dr Benali"})
-    note = _by_id(_export(session_for, tmp_path), given.record_id)["note"]
+    bundle = _export(session_for, tmp_path)
+    note = _by_id(bundle, given.record_id)["note"]
     assert {"text": "Warning overridden (allergy unknown): Daughter says none known"} in note
     assert {"text": "Warning overridden (route mismatch): No IV access; IM agreed with Dr Benali"} in note
+    assert {"text": "Prescribed despite the recorded allergy: Rash as a child; amoxicillin tolerated since"} in \
+        _by_id(bundle, amox)["note"]  # the order's reason, given when the allergy was still recorded

@@ -284,6 +284,7 @@ _MEMBERS = {_words(member): cls for cls, (_, members) in ALLERGY_CLASSES.items()
 _PRODUCTS = {_words(product): tuple(_words(part) for part in parts) for product, parts in PRODUCTS.items()}
 _CONTROLLED = _phrases(CONTROLLED_DRUGS)
 _SUBSTANCES = frozenset(_MEMBERS) | _CONTROLLED | {part for parts in _PRODUCTS.values() for part in parts}
+_NOT_A_MEDICINE = frozenset(word for name in NOT_A_MEDICINE for word in _words(name))
 _LONGEST = max(len(phrase) for phrase in [*_MEMBERS, *_PRODUCTS, *(p for ps in _CLASS_NAMES.values() for p in ps)])
 
 
@@ -309,9 +310,6 @@ def _read(text: str) -> _Reading:
     classes |= {cls for word in words for ending, cls in CLASS_ENDINGS.items() if word.endswith(ending)}
     return _Reading(frozenset(substances), frozenset(classes),
                     frozenset(word for word in words if len(word) >= 4 and word.isalpha() and word not in _NOT_A_MEDICINE))
-
-
-_NOT_A_MEDICINE = frozenset(word for name in NOT_A_MEDICINE for word in _words(name))
 
 
 def allergy_matches(drug: str, allergies: Iterable[str]) -> list[str]:
@@ -352,10 +350,10 @@ ROUTES: dict[str, tuple[str, ...]] = {
 _ROUTE_OF = {_words(name): code for code, names in ROUTES.items() for name in (code, *names)}
 
 
-def _route(text: str) -> tuple[str, ...] | str:
+def _route(text: str) -> str:
     """A route's code, or its words when it is none the table knows."""
     words = _words(text)
-    return _ROUTE_OF.get(words, words)
+    return _ROUTE_OF.get(words, " ".join(words))
 
 
 def route_differs(order: Order, route: str | None) -> list[Warning]:

@@ -15,6 +15,7 @@ from downtime.domain.medication import Frequency, Order, Outcome
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.services.medication import (
+    ALLERGY_REASON,
     DOSE_FORM,
     ORDER_FORM,
     administration_of,
@@ -84,8 +85,11 @@ def _request(record: RecordVersion, order: Order, ctx: Context) -> dict[str, Any
         resource["reasonCode"] = [{"text": indication}]
     flags = [text for flag, text in ((order.controlled, "Controlled drug (witnessed administration)"),
                                      (order.high_alert, "High-alert medicine")) if flag]
-    if flags:
-        resource["note"] = [{"text": "; ".join(flags)}]
+    notes = ["; ".join(flags)] if flags else []
+    if allergy := record.data.get(ALLERGY_REASON):  # the override of a dose's note, asked of the prescriber
+        notes.append(f"Prescribed despite the recorded allergy: {allergy}")
+    if notes:
+        resource["note"] = [{"text": note} for note in notes]
     return resource
 
 
