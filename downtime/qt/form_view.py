@@ -411,6 +411,7 @@ class FormView(QWidget):
             self.editors["drug"].widget.setFocus()
             return False
         values[medication.ALLERGY_REASON] = reason
+        self.editors[medication.ALLERGY_REASON].set_value(reason)  # not asked again if another field is refused
         return True
 
     def _back_to(self, meaning: Meaning) -> bool:

@@ -285,6 +285,7 @@ def _append_version(session: Session, latest: RecordVersion, data: dict[str, Any
 
 def _check_order(session: Session, patient_id: str, data: dict[str, Any],
                  before: dict[str, Any] | None = None) -> None:
+    """An order written or amended on the ward, checked by its service (see medication.check_order)."""
     from downtime.services import medication  # which writes through this module
 
     medication.check_order(session, patient_id, data, before)

@@ -362,7 +362,12 @@ def test_an_order_the_allergy_matches_asks_the_doctor_why_and_shows_the_reason_w
     assert asked[-1] == ("reason", "Recorded allergy")
     assert view.record is None and "Co-amoxiclav" not in {o.drug for o in medication.orders(view.session.db, patient)}
     script["reason"] = ["Tolerated co-amoxiclav in 2025 (discharge letter)"]
+    view.editors["times"].set_value(None)
+    view.save()  # refused for its times: the reason stays in its box, not asked again
+    assert view.record is None
+    view.editors["times"].set_value("08:00 20:00")
     view.save()
+    assert asked.count(("reason", "Recorded allergy")) == 2
     assert view.record is not None and view.record.data["allergy_reason"].startswith("Tolerated co-amoxiclav")
     assert view.editors["allergy_reason"].value() == "Tolerated co-amoxiclav in 2025 (discharge letter)"
 
