@@ -1493,6 +1493,18 @@ le numéro du patient dans le DPI :</translation>
         <translation>Enregistrer comme un autre patient ?</translation>
     </message>
     <message>
+        <source>Recorded allergy</source>
+        <translation>Allergie enregistrée</translation>
+    </message>
+    <message>
+        <source>{drug} matches the patient&apos;s recorded allergy: {allergies}.
+
+Why is it prescribed all the same? (kept in the order)</source>
+        <translation>{drug} correspond à l’allergie enregistrée du patient : {allergies}.
+
+Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translation>
+    </message>
+    <message>
         <source>Entered in error</source>
         <translation>Saisie erronée</translation>
     </message>
@@ -2566,6 +2578,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>La dose de {time} de {drug} a déjà été administrée.</translation>
     </message>
     <message>
+        <source>Route {route} differs from the order ({ordered}).</source>
+        <translation>La voie {route} diffère de la prescription ({ordered}).</translation>
+    </message>
+    <message>
+        <source>Allergies not known yet: ask the patient or their family before giving.</source>
+        <translation>Allergies non encore connues : interroger le patient ou sa famille avant d’administrer.</translation>
+    </message>
+    <message>
         <source>Last dose was {minutes} min ago; the order allows one every {hours} h.</source>
         <translation>Dernière dose il y a {minutes} min ; la prescription en permet une toutes les {hours} h.</translation>
     </message>
@@ -2868,6 +2888,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Controlled drug: a second staff member must witness with their own PIN.</source>
         <translation>Stupéfiant : un second soignant doit témoigner avec son propre code.</translation>
+    </message>
+    <message>
+        <source>“{field}” must be Yes for {drug}, a controlled drug.</source>
+        <translation>« {field} » doit être Oui pour {drug}, un stupéfiant.</translation>
+    </message>
+    <message>
+        <source>{drug} matches the patient&apos;s recorded allergy: {allergies}. Give the reason to prescribe it all the same in “{field}”.</source>
+        <translation>{drug} correspond à l’allergie enregistrée du patient : {allergies}. Indiquez pourquoi le prescrire malgré tout dans « {field} ».</translation>
     </message>
     <message>
         <source>Another laptop recorded the {time} dose of {drug} as given; this laptop&apos;s record of it was withdrawn, and the two are on hold.</source>
