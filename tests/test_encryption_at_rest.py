@@ -212,7 +212,7 @@ def test_a_witness_typed_in_capitals_is_the_stored_staff_id(encrypted, clock, fo
     user = unlock.sign_in(vault, "nurse", "1111", clock)
     nurse = Session(vault.db, load_device(vault.db), user, forms, clock, vault=vault)
     medication.cd_receive(nurse, "2A", "Morphine", "mg", 10, witness=("DOCTOR", "2222"))
-    assert [line.witness for line in medication.cd_lines(vault.db, "2A", "Morphine", "mg")] == ["doctor"]
+    assert [line.witness for line in medication.cd_lines(vault.db, forms, "2A", "Morphine", "mg")] == ["doctor"]
     for _ in range(5):
         with pytest.raises(SignInError, match="wrong PIN"):
             medication.cd_receive(nurse, "2A", "Morphine", "mg", 10, witness=("Doctor", "0000"))

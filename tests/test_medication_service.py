@@ -408,7 +408,7 @@ def test_a_wards_register_pages_each_drug_with_its_running_balance(ward, session
     assert medication.cd_stock(nurse.db, nurse.forms, "3B") == [medication.Stock("Morphine", "mg", 19.0)]
     number = nurse.db.execute("SELECT downtime_number FROM patients WHERE patient_id = ?", [patient]).fetchone()[0]
     assert [(line.kind, line.change, line.balance, line.patient, line.note)
-            for line in medication.cd_lines(nurse.db, "3B", "Morphine", "mg")] == [
+            for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
         ("correction", 20.0, 20.0, None, "opening count"), ("administration", -5.0, 15.0, number, None),
         ("withdrawal", 5.0, 20.0, number, "wrong patient"), ("correction", -1.0, 19.0, None, "ampoule broken")]
 
@@ -457,7 +457,7 @@ def test_a_dose_line_says_when_the_dose_was_given_and_when_it_was_written_if_muc
     written, which the balance follows."""
     nurse, _, _, morphine = ward
     _charted_late(nurse, morphine, clock)
-    assert [(line.when_texts(), line.balance) for line in medication.cd_lines(nurse.db, "3B", "Morphine", "mg")] == [
+    assert [(line.when_texts(), line.balance) for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
         (("28/11/2026 14:00", None), 20.0), (("27/11/2026 22:00", "28/11 14:10"), 15.0),
         (("28/11/2026 10:00", "14:10"), 10.0), (("28/11/2026 14:05", None), 5.0)]
 
@@ -494,7 +494,7 @@ def test_a_page_emptied_in_tenths_reads_zero(ward):
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 0.3, witness=("doctor", "2222"))
     for _ in range(3):
         medication.cd_receive(nurse, "3B", "Morphine", "mg", -0.1, witness=("doctor", "2222"), note="wasted")
-    last = medication.cd_lines(nurse.db, "3B", "Morphine", "mg")[-1]
+    last = medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")[-1]
     (stock,) = medication.cd_stock(nurse.db, nurse.forms, "3B")
     assert (f"{last.balance:g}", f"{stock.balance:g}", f"{medication.cd_balance(nurse.db, '3B', 'Morphine', 'mg'):g}") \
         == ("0", "0", "0")
@@ -534,7 +534,7 @@ def test_a_page_reads_in_the_order_its_lines_were_written_across_the_autumn_cloc
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 10, witness=("doctor", "2222"), note="opening count")
     clock.now = datetime(2026, 10, 25, 2, 30, tzinfo=timezone(timedelta(hours=1)))
     medication.cd_receive(nurse, "3B", "Morphine", "mg", -1, witness=("doctor", "2222"), note="ampoule broken")
-    assert [(line.change, line.balance) for line in medication.cd_lines(nurse.db, "3B", "Morphine", "mg")] == [
+    assert [(line.change, line.balance) for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
         (10.0, 10.0), (-1.0, 9.0)]
 
 
@@ -559,7 +559,7 @@ def test_a_unit_written_in_capitals_is_the_same_page(ward):
         ("Morphine", 50.0)]
     medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
     assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 45
-    assert [line.balance for line in medication.cd_lines(nurse.db, "3B", "Morphine", "mg")] == [50, 45]
+    assert [line.balance for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [50, 45]
 
 
 def test_a_stopped_orders_unrecorded_doses_leave_the_round_and_read_not_recorded(ward, session_for, clock, tmp_path):
@@ -695,3 +695,49 @@ def test_a_regular_dose_typed_for_no_time_is_weighed_against_the_next_dose_due(w
                            overrides=allergy)
     assert Check.DOSE_SPACING not in [w.check for w in medication.check_dose(
         nurse, amox.record_id, {**extra, "given_at": "2026-11-28T17:00+01:00"})], "3 h from the 14:00 and the 20:00"
+
+
+def test_a_count_that_matches_the_register_is_written_witnessed_and_one_that_differs_corrects_it(ward):
+    """The nurse in charge counts 15 mg of morphine at the shift change, the register's balance:
+    "nothing to correct", and the register kept no record of the check. It is a witnessed line,
+    the balance unchanged, audited; a count of 14 corrects the register by -1 as before."""
+    nurse, _, _, morphine = ward
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
+    with pytest.raises(ServiceError, match="different person"):
+        medication.cd_count(nurse, "3B", "Morphine", "mg", 15, witness=("nurse", "1111"))
+    assert medication.cd_count(nurse, "3B", "Morphine", "mg", 15, witness=("doctor", "2222"), note="shift change") == 15
+    assert medication.cd_count(nurse, "3B", "Morphine ", "mg", 14, witness=("doctor", "2222")) == 14
+    assert [(line.kind, line.change, line.balance, line.author, line.witness, line.note)
+            for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")[2:]] == [
+        ("count", 0.0, 15.0, "nurse", "doctor", "shift change"), ("correction", -1.0, 14.0, "nurse", "doctor", None)]
+    assert [row["action"] for row in nurse.db.query("SELECT action FROM audit WHERE entity = 'cd_register' ORDER BY seq")][-2:] \
+        == ["cd.count", "cd.correction"]
+
+
+def test_what_is_left_of_an_ampoule_is_discarded_against_its_dose_and_patient(ward):
+    """A 5 mg dose from a 10 mg ampoule left the register 5 mg above the cupboard, the half
+    discarded entered as an anonymous count correction. It is a witnessed line tied to the dose
+    (its time and patient, by name and number); withdrawing the dose gives back the dose alone,
+    and a withdrawn dose takes no wastage."""
+    nurse, patient, _, morphine = ward
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    dose = medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
+    (offered,) = medication.cd_doses_to_waste(nurse.db, nurse.forms, "3B", "Morphine", "mg")
+    assert offered.record_id == dose.record_id
+    with pytest.raises(ServiceError, match="above zero"):
+        medication.cd_waste(nurse, dose.record_id, 0, witness=("doctor", "2222"))
+    with pytest.raises(ServiceError, match="below zero"):
+        medication.cd_waste(nurse, dose.record_id, 16, witness=("doctor", "2222"))
+    assert medication.cd_waste(nurse, dose.record_id, 5, witness=("doctor", "2222")) == 10
+    number = nurse.db.execute("SELECT downtime_number FROM patients WHERE patient_id = ?", [patient]).fetchone()[0]
+    wasted = medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")[-1]
+    assert (wasted.kind, wasted.change, wasted.balance, wasted.witness, wasted.record_id, wasted.patient_text(),
+            wasted.when_texts(), f"{wasted.given_at:%d/%m %H:%M}") == (
+        "wastage", -5.0, 10.0, "doctor", dose.record_id, f"{number} — MARTIN Hélène Marie (née LEFÈVRE)", ("28/11/2026 14:00", None),
+        "28/11 10:00")
+    medication.withdraw_dose(nurse, dose.record_id, "wrong patient", witness=("doctor", "2222"))
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
+    assert medication.cd_doses_to_waste(nurse.db, nurse.forms, "3B", "Morphine", "mg") == []
+    with pytest.raises(ServiceError, match="takes nothing from the register"):
+        medication.cd_waste(nurse, dose.record_id, 1, witness=("doctor", "2222"))

@@ -32,8 +32,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "administration": {"en": "Dose given", "fr": "Dose administrée"},
     "withdrawal": {"en": "Dose withdrawn (entered in error)", "fr": "Administration annulée (saisie erronée)"},
     "correction": {"en": "Count correction", "fr": "Correction après comptage"},
+    "count": {"en": "Count checked, correct: {balance} {unit}", "fr": "Comptage vérifié, exact : {balance} {unit}"},
+    "wastage": {"en": "Discarded, from the dose of {given}", "fr": "Détruit, reste de la dose du {given}"},
 }
-WIDTHS = (0.13, 0.15, 0.07, 0.07, 0.14, 0.14, 0.11, 0.19)
+WIDTHS = (0.13, 0.15, 0.07, 0.07, 0.12, 0.12, 0.19, 0.15)
 
 
 def _cell(text: str, bold: bool = False) -> Paragraph:
@@ -55,10 +57,13 @@ def cd_page_pdf(lines: Sequence[RegisterLine], out: Path, *, ward: str, drug: st
         if written:  # whole under the time given, not cut between a date and its time
             when += " " + in_words(WORDS, "withdrawn" if line.kind == "withdrawal" else "written", lang,
                                    written=written).replace(" ", "\u00a0")
-        body.append([_cell(when), _cell(in_words(WORDS, line.kind, lang)),
-                     _cell(decimal_text(line.change, lang, signed=True)), _cell(decimal_text(line.balance, lang), bold=True),
+        entry = in_words(WORDS, line.kind, lang, balance=decimal_text(line.balance, lang), unit=unit,
+                         given=f"{line.given_at:%d/%m/%Y %H:%M}" if line.given_at else "")
+        body.append([_cell(when), _cell(entry),
+                     _cell("" if line.kind == "count" else decimal_text(line.change, lang, signed=True)),
+                     _cell(decimal_text(line.balance, lang), bold=True),
                      _cell(names.get(line.author, line.author)), _cell(names.get(line.witness, line.witness)),
-                     _cell(line.patient or ""), _cell(line.note or "")])
+                     _cell(line.patient_text()), _cell(line.note or "")])
     body += [[""] * len(WIDTHS) for _ in range(BY_HAND)]
     # A line taller than a page (a note, which the app sets no length) carries on over the next:
     # without it reportlab gave up, and the drug's page did not print.

@@ -28,7 +28,9 @@ from downtime.services.medication import RegisterLine, Stock
 from downtime.services.staff import list_staff
 
 KINDS = {"receipt": QT_TR_NOOP("Received"), "administration": QT_TR_NOOP("Dose given"),
-         "withdrawal": QT_TR_NOOP("Dose withdrawn (entered in error)"), "correction": QT_TR_NOOP("Count correction")}
+         "withdrawal": QT_TR_NOOP("Dose withdrawn (entered in error)"), "correction": QT_TR_NOOP("Count correction"),
+         "count": QT_TR_NOOP("Count checked, correct: {balance} {unit}"),
+         "wastage": QT_TR_NOOP("Discarded, from the dose of {given}")}
 
 
 class StockModel(TextTableModel):
@@ -50,9 +52,10 @@ class LinesModel(TextTableModel):
     def __init__(self) -> None:
         super().__init__()
         self.names: dict[str, str] = {}
+        self.unit = ""
 
-    def load(self, lines: list[RegisterLine], names: dict[str, str]) -> None:
-        self.names = names
+    def load(self, lines: list[RegisterLine], names: dict[str, str], unit: str = "") -> None:
+        self.names, self.unit = names, unit
         self.set_rows(lines)
 
     def texts(self, row: int) -> tuple[str, ...]:
@@ -62,9 +65,12 @@ class LinesModel(TextTableModel):
             when = translate("CdRegisterPanel", "{when} (withdrawn {written})").format(when=when, written=written)
         elif written:
             when = translate("CdRegisterPanel", "{when} (written {written})").format(when=when, written=written)
-        return (when, word(KINDS.get(line.kind, line.kind)), decimal_text(line.change, language(), signed=True),
+        entry = word(KINDS.get(line.kind, line.kind)).format(
+            balance=decimal_text(line.balance, language()), unit=self.unit,
+            given=f"{line.given_at:%d/%m/%Y %H:%M}" if line.given_at else "")
+        return (when, entry, "" if line.kind == "count" else decimal_text(line.change, language(), signed=True),
                 decimal_text(line.balance, language()), self.names.get(line.author, line.author), self.names.get(line.witness, line.witness),
-                line.patient or "", line.note or "")
+                line.patient_text(), line.note or "")
 
 
 class CdRegisterPanel(QWidget):
@@ -91,7 +97,9 @@ class CdRegisterPanel(QWidget):
         self.receive_button.clicked.connect(lambda: self.enter(counted=False))
         self.count_button = QPushButton(translate("CdRegisterPanel", "Cupboard &count…"))
         self.count_button.clicked.connect(lambda: self.enter(counted=True))
-        for button in (self.receive_button, self.count_button):
+        self.waste_button = QPushButton(translate("CdRegisterPanel", "Record wasta&ge…"))
+        self.waste_button.clicked.connect(self.record_wastage)
+        for button in (self.receive_button, self.count_button, self.waste_button):
             button.setVisible(session.user.may(Action.RECORD_CARE))  # the entries are a clinician's
             buttons.addWidget(button)
         self.print_button = QPushButton(translate("CdRegisterPanel", "&Print this page"))
@@ -99,7 +107,7 @@ class CdRegisterPanel(QWidget):
         buttons.addWidget(self.print_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        self.dialog: CdEntryDialog | None = None
+        self.dialog: CdEntryDialog | WastageDialog | None = None
 
     def refresh(self) -> None:
         chosen = self.selected()
@@ -123,8 +131,8 @@ class CdRegisterPanel(QWidget):
             return
         self.page_title.setText(translate("CdRegisterPanel", "<b>{drug} ({unit})</b>: balance {balance}").format(
             drug=stock.drug, unit=stock.unit, balance=decimal_text(stock.balance, language())))
-        self.lines.load(medication.cd_lines(self.session.db, self.ward.currentText(), stock.drug, stock.unit),
-                        {member.staff_id: member.name for member in list_staff(self.session.db)})
+        self.lines.load(medication.cd_lines(self.session.db, self.session.forms, self.ward.currentText(), stock.drug, stock.unit),
+                        {member.staff_id: member.name for member in list_staff(self.session.db)}, stock.unit)
         self.lines_table.scrollToBottom()
 
     def print_page(self) -> Path | None:
@@ -143,19 +151,92 @@ class CdRegisterPanel(QWidget):
         self.dialog.open()
         return self.dialog
 
+    def record_wastage(self) -> WastageDialog | None:
+        """What was left of an ampoule after one of the selected drug's recent doses."""
+        stock, ward = self.selected(), self.ward.currentText()
+        if stock is None or not ward:
+            return None
+        self.dialog = WastageDialog(self.session, stock, medication.cd_doses_to_waste(
+            self.session.db, self.session.forms, ward, stock.drug, stock.unit), self)
+        self.dialog.accepted.connect(self.refresh)
+        self.dialog.open()
+        return self.dialog
 
-class CdEntryDialog(QDialog):
+
+class _WitnessedEntry(QDialog):
+    """A line of the register typed by a nurse: a quantity, a note, and a second clinician's
+    staff ID and PIN; `_write` writes it and returns the new balance."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.quantity = QLineEdit()
+        self.note = QLineEdit()
+        self.witness_id = QLineEdit()
+        self.witness_pin = QLineEdit()
+        self.witness_pin.setEchoMode(QLineEdit.EchoMode.Password)
+        self.error = ErrorLabel()
+        self.save_button = QPushButton(translate("CdEntryDialog", "&Save"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+
+    def _lay_out(self, form: QFormLayout) -> None:
+        """The entry's own rows, then the note and the witness."""
+        form.addRow(translate("CdEntryDialog", "N&ote"), self.note)
+        form.addRow(translate("CdEntryDialog", "&Witness staff ID"), self.witness_id)
+        form.addRow(translate("CdEntryDialog", "Witness &PIN"), self.witness_pin)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.save_button)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        if not witness_keys(event, self.witness_id, self.witness_pin):
+            super().keyPressEvent(event)
+
+    def _refusal(self, quantity: float) -> str | None:
+        """What is wrong with the quantity before the witness is tried, if anything."""
+        return None
+
+    def _write(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
+        raise NotImplementedError
+
+    def save(self) -> float | None:
+        """The new balance, once written."""
+        try:
+            quantity = parse_decimal(self.quantity.text())
+        except ParseError:
+            self.error.setText(translate("CdEntryDialog", "Quantity: write a number, e.g. 20 or 2,5."))
+            return None
+        if refused := self._refusal(quantity):
+            self.error.setText(refused)
+            return None
+        if not self.witness_pin.text():
+            self.error.setText(translate("messages", NO_WITNESS_PIN))  # not tried: a failed sign-in of theirs
+            self.witness_pin.setFocus()
+            return None
+        try:
+            balance = self._write(quantity, (self.witness_id.text(), self.witness_pin.text()),
+                                  self.note.text().strip() or None)
+        except ServiceError as problem:
+            self.error.setText(say(problem))
+            self.witness_pin.clear()
+            return None
+        self.accept()
+        return balance
+
+
+class CdEntryDialog(_WitnessedEntry):
     """Stock received (a quantity added), or the cupboard's count (the quantity found: the
-    register is corrected by the difference, and told when there is none)."""
+    register is corrected by the difference, or the count written as checked, correct)."""
 
     def __init__(self, session: Session, ward: str, known: list[Stock], chosen: Stock | None, counted: bool,
                  parent: QWidget | None = None):
-        super().__init__(parent)
-        self.session, self.ward, self.counted = session, ward, counted
+        super().__init__(session, parent)
+        self.ward, self.counted = ward, counted
         self.setWindowTitle(translate("CdEntryDialog", "Cupboard count") if counted
                             else translate("CdEntryDialog", "Stock received"))
         self.setMinimumWidth(460)
-        layout = QVBoxLayout(self)
         form = QFormLayout()
         self.drug = QComboBox()
         self.drug.setEditable(True)
@@ -164,30 +245,12 @@ class CdEntryDialog(QDialog):
         self.unit = QLineEdit(chosen.unit if chosen else "")
         self.known = known
         self.drug.currentTextChanged.connect(self._unit_of)
-        self.quantity = QLineEdit()
-        self.note = QLineEdit()
-        self.witness_id = QLineEdit()
-        self.witness_pin = QLineEdit()
-        self.witness_pin.setEchoMode(QLineEdit.EchoMode.Password)
         form.addRow(translate("CdEntryDialog", "&Drug"), self.drug)
         form.addRow(translate("CdEntryDialog", "&Unit"), self.unit)
         form.addRow(translate("CdEntryDialog", "&Counted in the cupboard") if counted
                     else translate("CdEntryDialog", "&Quantity received"), self.quantity)
-        form.addRow(translate("CdEntryDialog", "N&ote"), self.note)
-        form.addRow(translate("CdEntryDialog", "&Witness staff ID"), self.witness_id)
-        form.addRow(translate("CdEntryDialog", "Witness &PIN"), self.witness_pin)
-        layout.addLayout(form)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        self.save_button = QPushButton(translate("CdEntryDialog", "&Save"))
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        layout.addWidget(self.save_button)
+        self._lay_out(form)
         (self.quantity if chosen else self.drug).setFocus()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
-        if not witness_keys(event, self.witness_id, self.witness_pin):
-            super().keyPressEvent(event)
 
     def _unit_of(self, drug: str) -> None:
         """A drug chosen from the list is counted in its page's unit: the count of morphine
@@ -196,32 +259,41 @@ class CdEntryDialog(QDialog):
         if units:
             self.unit.setText(units[0])
 
-    def save(self) -> float | None:
-        """The new balance, once written."""
-        drug, unit = self.drug.currentText().strip(), self.unit.text().strip()
-        try:
-            quantity = parse_decimal(self.quantity.text())
-        except ParseError:
-            self.error.setText(translate("CdEntryDialog", "Quantity: write a number, e.g. 20 or 2,5."))
-            return None
+    def _refusal(self, quantity: float) -> str | None:
         if quantity < 0:
-            self.error.setText(translate("CdEntryDialog", "Quantity: a count or a quantity received is never below zero."))
-            return None
-        if not self.witness_pin.text():
-            self.error.setText(translate("messages", NO_WITNESS_PIN))  # not tried: a failed sign-in of theirs
-            self.witness_pin.setFocus()
-            return None
-        change = quantity - medication.cd_balance(self.session.db, self.ward, drug, unit) if self.counted else quantity
-        if self.counted and abs(change) < 1e-9:
-            self.error.setText(translate("CdEntryDialog", "The count matches the register: nothing to correct."))
-            return None
-        try:
-            balance = medication.cd_receive(self.session, self.ward, drug, unit, change,
-                                            witness=(self.witness_id.text(), self.witness_pin.text()),
-                                            note=self.note.text().strip() or None, correction=self.counted)
-        except ServiceError as problem:
-            self.error.setText(say(problem))
-            self.witness_pin.clear()
-            return None
-        self.accept()
-        return balance
+            return translate("CdEntryDialog", "Quantity: a count or a quantity received is never below zero.")
+        return None
+
+    def _write(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
+        drug, unit = self.drug.currentText(), self.unit.text()
+        if self.counted:
+            return medication.cd_count(self.session, self.ward, drug, unit, quantity, witness=witness, note=note)
+        return medication.cd_receive(self.session, self.ward, drug, unit, quantity, witness=witness, note=note)
+
+
+class WastageDialog(_WitnessedEntry):
+    """The part of an ampoule discarded at a dose, chosen among the drug's latest doses on the
+    page, witnessed as the dose was: the register line names the dose and its patient."""
+
+    def __init__(self, session: Session, stock: Stock, doses: list[RegisterLine], parent: QWidget | None = None):
+        super().__init__(session, parent)
+        self.doses = doses
+        self.setWindowTitle(translate("WastageDialog", "Wastage of {drug}").format(drug=stock.drug))
+        self.setMinimumWidth(720)  # a dose: its time, the patient by number and name, the quantity
+        form = QFormLayout()
+        self.dose = QComboBox()
+        for line in doses:
+            self.dose.addItem(translate("WastageDialog", "{when} — {patient} — {quantity} {unit}").format(
+                when=f"{line.given_at or line.at:%d/%m/%Y %H:%M}", patient=line.patient_text(),
+                quantity=decimal_text(-line.change, language()), unit=stock.unit))
+        form.addRow(translate("WastageDialog", "&Dose"), self.dose)
+        form.addRow(translate("WastageDialog", "&Quantity discarded ({unit})").format(unit=stock.unit), self.quantity)
+        self._lay_out(form)
+        if not doses:
+            self.error.setText(translate("WastageDialog", "No recent dose of this drug on the register."))
+            self.save_button.setEnabled(False)
+        self.quantity.setFocus()
+
+    def _write(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
+        return medication.cd_waste(self.session, str(self.doses[self.dose.currentIndex()].record_id), quantity,
+                                   witness=witness, note=note)

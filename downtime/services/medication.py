@@ -309,8 +309,9 @@ class Taken:
 
 
 def taken_from_register(db: Database, record_id: str) -> Taken | None:
-    """None for a dose that took nothing (not a controlled drug's, not given, or given back)."""
-    row = db.execute("SELECT ward, drug, unit, -SUM(change) FROM cd_register WHERE record_id = ?"
+    """None for a dose that took nothing (not a controlled drug's, not given, or given back).
+    What was discarded at the dose is not the dose's: withdrawing the dose does not put it back."""
+    row = db.execute("SELECT ward, drug, unit, -SUM(change) FROM cd_register WHERE record_id = ? AND kind != 'wastage'"
                      " GROUP BY ward, drug, unit", [record_id]).fetchone()
     return Taken(row[0], row[1], row[2], _quantity(row[3])) if row and row[3] > 1e-9 else None
 
@@ -378,9 +379,7 @@ def cd_receive(session: Session, ward: str, drug: str, unit: str, quantity: floa
     quantity): the cupboard counted against the register, the opening count when the outage
     starts included. Witnessed; returns the new balance."""
     session.require(Action.RECORD_CARE)
-    drug, unit = drug.strip(), unit.strip()
-    if not drug or not unit:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: name the drug and its unit."))
+    drug, unit = _page_named(drug, unit)
     if quantity == 0:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the quantity cannot be zero."))
     witness_id = _witness(session, witness)
@@ -390,6 +389,30 @@ def cd_receive(session: Session, ward: str, drug: str, unit: str, quantity: floa
         _register_line(session, ward, drug, unit, quantity, "correction" if correction or quantity < 0 else "receipt",
                        witness_id, note=note)
     return cd_balance(session.db, ward, drug, unit)
+
+
+def cd_count(session: Session, ward: str, drug: str, unit: str, counted: float, witness: tuple[str, str],
+             note: str | None = None) -> float:
+    """The cupboard counted against the register, witnessed; returns the balance. A count that
+    matches is written too (a "count" line, the balance unchanged): the legal register shows
+    every check with its two signatures, and a correct count wrote nothing. One that differs
+    corrects the register by the difference."""
+    session.require(Action.RECORD_CARE)
+    drug, unit = _page_named(drug, unit)
+    if counted < 0:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the balance cannot go below zero."))
+    witness_id = _witness(session, witness)
+    with session.db.atomic():
+        change = _quantity(counted - cd_balance(session.db, ward, drug, unit))
+        _register_line(session, ward, drug, unit, change, "correction" if change else "count", witness_id, note=note)
+    return cd_balance(session.db, ward, drug, unit)
+
+
+def _page_named(drug: str, unit: str) -> tuple[str, str]:
+    drug, unit = drug.strip(), unit.strip()
+    if not drug or not unit:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: name the drug and its unit."))
+    return drug, unit
 
 
 @dataclass(frozen=True)
@@ -408,8 +431,8 @@ WRITTEN_APART = timedelta(minutes=15)
 @dataclass(frozen=True)
 class RegisterLine:
     """A line of a drug's page, with the balance it left: `at` is when the line was written; a
-    dose's, and a withdrawn dose's, names its patient and when the dose was given (`given_at`,
-    from the dose's record)."""
+    dose's, a withdrawn dose's and a dose's wastage name the dose (`record_id`), its patient
+    (downtime number and name) and when the dose was given (`given_at`, from the dose's record)."""
 
     at: datetime
     kind: str
@@ -420,6 +443,15 @@ class RegisterLine:
     patient: str | None
     note: str | None
     given_at: datetime | None = None
+    patient_name: str | None = None
+    record_id: str | None = None
+
+    def patient_text(self) -> str:
+        """The patient as the paper register names them, the downtime number then the name: the
+        number alone sent the pharmacist to the census for every line."""
+        if self.patient and self.patient_name:
+            return f"{self.patient} — {self.patient_name}"
+        return self.patient or ""
 
     def when_texts(self) -> tuple[str, str | None]:
         """The line's "When" and, for a dose written more than WRITTEN_APART from its giving (charted
@@ -428,8 +460,8 @@ class RegisterLine:
         dose charted from paper at 14:10 read 14:10. A withdrawal, which gives a dose's quantity
         back, is dated by that dose's giving and always says when it was written (withdrawn): dated
         by its writing alone, which dose it undid was left to guess. Any other line is dated when
-        it was written."""
-        if self.given_at is None:
+        it was written, a dose's wastage included (its entry names the dose's time)."""
+        if self.given_at is None or self.kind == "wastage":
             return f"{self.at:%d/%m/%Y %H:%M}", None
         written = None
         if self.kind == "withdrawal" or abs(self.at - self.given_at) > WRITTEN_APART:
@@ -450,23 +482,58 @@ def cd_stock(db: Database, forms: dict[str, FormSpec], ward: str) -> list[Stock]
     return sorted(pages.values(), key=lambda stock: (stock.drug.casefold(), stock.drug, stock.unit))
 
 
-def cd_lines(db: Database, ward: str, drug: str, unit: str) -> list[RegisterLine]:
+def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, unit: str) -> list[RegisterLine]:
     """A drug's page in the order its lines were written, each with the balance after it (a
     dose charted late from paper comes after the lines written before it, whenever it was given)."""
     rows = list(db.execute("SELECT at, kind, change, author, witness, record_id, note FROM cd_register"
                            " WHERE ward = ? AND drug = ? AND unit = ? COLLATE NOCASE ORDER BY julianday(at), rowid",
                            [ward, drug.strip(), unit.strip()]))
     doses = current_of(db, {row[5] for row in rows if row[5]})
-    numbers = downtime_numbers(db, {str(dose.patient_id) for dose in doses.values()})
+    patient_ids = {str(dose.patient_id) for dose in doses.values()}
+    numbers = downtime_numbers(db, patient_ids)
+    names = {pid: summary.display_name for pid, summary in census.all_patients(db, forms, patient_ids).items()}
     lines, balance = [], 0.0
     for at, kind, change, author, witness, record_id, note in rows:
         balance = _quantity(balance + change)
         dose = doses.get(record_id) if record_id else None
         lines.append(RegisterLine(datetime.fromisoformat(at), kind, change, balance, author, witness,
                                   numbers.get(str(dose.patient_id)) if dose else None, note,
-                                  _when(dose.data.get("given_at")) if dose and kind in ("administration", "withdrawal")
-                                  else None))
+                                  _when(dose.data.get("given_at")) if dose else None,
+                                  names.get(str(dose.patient_id)) if dose else None, record_id))
     return lines
+
+
+WASTABLE = 12
+"""How many of a drug's latest doses a wastage may be recorded against."""
+
+
+def cd_doses_to_waste(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, unit: str) -> list[RegisterLine]:
+    """The drug's latest doses on the ward's register (latest first) that still take their
+    quantity from it: what is left of an ampoule is discarded at a dose, not after its withdrawal."""
+    lines = cd_lines(db, forms, ward, drug, unit)
+    withdrawn = {line.record_id for line in lines if line.kind == "withdrawal"}
+    return [line for line in reversed(lines) if line.kind == "administration" and line.record_id not in withdrawn][:WASTABLE]
+
+
+def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str, str], note: str | None = None) -> float:
+    """What was left of the ampoule after a dose and discarded, witnessed, on the dose's page of
+    the register and tied to the dose (and so its patient); returns the balance. The register is
+    kept in the dose's unit: a 5 mg dose from a 10 mg ampoule left the book 5 mg above the
+    cupboard, and the half discarded could only be an anonymous count correction."""
+    session.require(Action.RECORD_CARE)
+    if quantity <= 0:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the quantity discarded must be above zero."))
+    taken = taken_from_register(session.db, dose_id)
+    if taken is None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: this dose takes nothing from the "
+                                                         "register (withdrawn?); record what was discarded as a count."))
+    witness_id = _witness(session, witness)
+    with session.db.atomic():
+        if cd_balance(session.db, taken.ward, taken.drug, taken.unit) - quantity < -1e-9:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the balance cannot go below zero."))
+        _register_line(session, taken.ward, taken.drug, taken.unit, -quantity, "wastage", witness_id,
+                       record_id=dose_id, note=note)
+    return cd_balance(session.db, taken.ward, taken.drug, taken.unit)
 
 
 def cd_balance(db: Database, ward: str, drug: str, unit: str) -> float:

@@ -158,7 +158,7 @@ def print_cd_page(session: Session, ward: str, drug: str, unit: str, out: Path) 
     from downtime.pdf.cd_register import cd_page_pdf
 
     session.require(Action.PRINT)
-    cd_page_pdf(medication.cd_lines(session.db, ward, drug, unit), out, ward=ward, drug=drug, unit=unit,
+    cd_page_pdf(medication.cd_lines(session.db, session.forms, ward, drug, unit), out, ward=ward, drug=drug, unit=unit,
                 names={member.staff_id: member.name for member in list_staff(session.db)}, lang=session.lang,
                 printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
     _audit_print(session, f"controlled-drug register {ward} {drug} {unit}", out)

@@ -639,7 +639,13 @@ def test_the_opening_count_and_stock_received_are_entered_witnessed_on_the_regis
         qtbot, session_for, medication_ward, answers, type_text):
     """At the start of an outage the app's register is empty though the cupboard is not: the
     nurse enters the count, witnessed, and the first morphine dose can then be given. Stock
-    received adds; a later count corrects the register by the difference."""
+    received adds; a later count corrects the register by the difference. A count that matches
+    (the shift change's) answered "nothing to correct" and wrote nothing: it is a line of its
+    own, the balance unchanged, on the tab and the printed page."""
+    import re
+
+    from pypdf import PdfReader
+
     from downtime.qt.cd_register_panel import CdEntryDialog
 
     window = MainWindow(session_for("nurse"))
@@ -665,12 +671,55 @@ def test_the_opening_count_and_stock_received_are_entered_witnessed_on_the_regis
     refused.reject()
     enter(panel.count_button, "20")
     enter(panel.receive_button, "10")
-    assert enter(panel.count_button, "30").error.text() == "The count matches the register: nothing to correct."
-    panel.dialog.reject()
+    assert not enter(panel.count_button, "30").isVisible()
     enter(panel.count_button, "29,5")
     assert panel.page_title.text() == "<b>Morphine (mg)</b>: balance 29.5"
-    assert [panel.lines.texts(row)[1:4] for row in range(panel.lines.rowCount())] == [
-        ("Count correction", "+20", "20"), ("Received", "+10", "30"), ("Count correction", "-0.5", "29.5")]
+    assert [panel.lines.texts(row)[1:6] for row in range(panel.lines.rowCount())] == [
+        ("Count correction", "+20", "20", "Hélène Lefèvre", "Dr Karim Benali"),
+        ("Received", "+10", "30", "Hélène Lefèvre", "Dr Karim Benali"),
+        ("Count checked, correct: 30 mg", "", "30", "Hélène Lefèvre", "Dr Karim Benali"),
+        ("Count correction", "-0.5", "29.5", "Hélène Lefèvre", "Dr Karim Benali")]
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(panel.print_page()).pages))
+    assert "Count checked, correct: 30 mg" in text
+
+
+def test_what_is_left_of_an_ampoule_is_discarded_from_the_register_tab_against_its_dose(
+        qtbot, session_for, ward, answers, type_text):
+    """A 5 mg dose of morphine from a 10 mg ampoule: the half discarded could only be entered as
+    an anonymous count correction. Record wastage… offers the drug's recent doses; the line, on
+    the tab and the printed page, names the dose and its patient by number and name (the page
+    gave the downtime number alone)."""
+    import re
+
+    from pypdf import PdfReader
+
+    from downtime.qt.cd_register_panel import WastageDialog
+
+    _, _, morphine = ward
+    nurse = session_for("nurse")
+    medication.record_dose(nurse, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                             "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
+    number = nurse.db.execute("SELECT downtime_number FROM patients").fetchone()[0]
+    patient = f"{number} — MARTIN Hélène Marie (née LEFÈVRE)"
+    window = MainWindow(nurse)
+    qtbot.addWidget(window)
+    window.show_cd_register()
+    panel = window.cd_register
+    QTest.keyClick(panel.waste_button, Qt.Key.Key_Space)
+    dialog = panel.dialog
+    assert isinstance(dialog, WastageDialog)
+    assert [dialog.dose.itemText(row) for row in range(dialog.dose.count())] == [f"28/11/2026 10:00 — {patient} — 5 mg"]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.quantity)
+    type_text(dialog.quantity, "5")
+    type_text(dialog.witness_id, "doctor")
+    type_text(dialog.witness_pin, "2222")
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert not dialog.isVisible() and medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 40
+    assert [panel.lines.texts(row)[1:4] + panel.lines.texts(row)[5:7] for row in range(1, panel.lines.rowCount())] == [
+        ("Dose given", "-5", "45", "Dr Karim Benali", patient),
+        ("Discarded, from the dose of 28/11/2026 10:00", "-5", "40", "Dr Karim Benali", patient)]
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(panel.print_page()).pages))
+    assert "Discarded, from the dose of 28/11/2026 10:00" in text and "MARTIN Hélène Marie" in text
 
 
 def test_the_round_tab_prints_the_wards_mar_pack(round_window, ward):
