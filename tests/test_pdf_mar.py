@@ -297,7 +297,8 @@ def test_an_as_required_order_on_hold_keeps_its_flag_beside_its_doses_on_hold(tm
     [chart] = printing.charts(nurse, [patient], first, 1)
     prn = next(row.order.record_id for row in chart.rows if row.order.drug == "Ondansetron")
     out = mar_pdf([replace(chart, held=chart.held | {prn})], tmp_path / "mar.pdf", first_day=first, days=1, names={},
-                  order_form=nurse.form(medication.ORDER_FORM), lang="en", printed_by="Nurse",
+                  order_form=nurse.form(medication.ORDER_FORM), dose_form=nurse.form(medication.DOSE_FORM), lang="en",
+                  printed_by="Nurse",
                   printed_at=nurse.clock(), device_name="laptop 2")
     printed = " ".join(_text(out))
     assert "ON HOLD: another laptop wrote this order otherwise, check it" in printed
@@ -354,3 +355,27 @@ def test_a_printed_chart_flags_a_dose_this_laptop_has_only_on_hold(tmp_path, dos
     patient, _, _, nurse = dose_held_whole
     printed = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
     assert "OVERDUE DOSE ON HOLD" in printed and HELD_KEY in printed
+
+
+def test_a_printed_chart_marks_each_dose_given_over_a_warning_with_the_warning_and_reason_under_it(
+        tmp_path, session_for, medication_ward):
+    """Amoxicillin given over the penicillin allergy and morphine given twice within its 4 h: the
+    reasons were kept in each dose's record alone, the pharmacist reviewing the chart could not
+    see which doses were given over a warning. Each is marked in its cell, numbered in the order
+    given, and named with its warning and reason in the notes under the chart."""
+    from downtime.domain.medication import Check
+
+    patient, amox, morphine = medication_ward
+    nurse = session_for("nurse")
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    medication.record_dose(nurse, amox, {"outcome": "given", "given_at": "2026-11-28T08:05+01:00", "dose_given": 1.0,
+                                         "route": "IV", "scheduled_for": "2026-11-28T08:00+01:00"},
+                           overrides={Check.ALLERGY: "Tolerated in 2024"})
+    for at, overrides in (("2026-11-28T10:00+01:00", {}), ("2026-11-28T11:00+01:00", {Check.PRN_INTERVAL: "Pain 9/10"})):
+        medication.record_dose(nurse, morphine, {"outcome": "given", "given_at": at, "dose_given": 5.0, "route": "SC"},
+                               witness=("doctor", "2222"), overrides=overrides)
+    text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
+    assert "HL 08:05 ⚠1" in text and "HL 28/11 11:00 / KB — 5 mg ⚠2" in text and "10:00 / KB — 5 mg ⚠" not in text
+    assert "⚠ Given over a warning (the warning and the reason recorded):" in text
+    assert "⚠1 28/11 08:05 Amoxicillin 1 g IV: Allergy: Tolerated in 2024" in text
+    assert "⚠2 28/11 11:00 Morphine 5 mg SC: PRN interval: Pain 9/10" in text

@@ -78,6 +78,8 @@ class Administration(BaseModel):
     given_by: str
     witness: str | None = None
     reason: NotGivenReason | None = None
+    overrides: tuple[tuple[str, str], ...] = ()
+    """(check, reason) of each warning the dose was recorded over."""
 
 
 def scheduled_slots(order: Order, first_day: date, last_day: date, tz: tzinfo) -> list[datetime]:

@@ -6,7 +6,7 @@ not-given codes. Blank charts keep the same grid for handwriting."""
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache, partial
@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from downtime.domain.medication import NOT_GIVEN_CODES, DoseState, Frequency, NotGivenReason, Order, dose_text
+from downtime.domain.medication import NOT_GIVEN_CODES, Administration, DoseState, Frequency, NotGivenReason, Order, dose_text
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text
 from downtime.pdf.forms import allergy_colour, allergy_line
@@ -34,7 +34,9 @@ from downtime.pdf.page import (
     in_words,
     style,
 )
-from downtime.services.medication import MarCell, MarRow, chart_dose_text, dose_words, order_label
+from downtime.services.medication import (
+    OVERRIDDEN, MarCell, MarRow, chart_dose_text, dose_words, order_label, overrides_text,
+)
 from downtime.services.patients import PatientSummary
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -74,6 +76,9 @@ WORDS: dict[str, dict[Lang, str]] = {
                                "check it before giving or leaving the next dose",
                          "fr": "DOSE EN ATTENTE : un autre portable a tracé cette dose autrement (donnée, non donnée ou "
                                "annulée), la vérifier avant de donner ou non la dose suivante"},
+    "overridden_key": {"en": "{mark} Given over a warning (the warning and the reason recorded):",
+                       "fr": "{mark} Donnée malgré une alerte (l'alerte et le motif tracés) :"},
+    "overridden": {"en": "{mark}{number} {when} {order}: {overrides}", "fr": "{mark}{number} {when} {order} : {overrides}"},
     "withdrawn_here": {"en": "withdrawn here", "fr": "annulée ici"},
     "not_here": {"en": "not recorded here", "fr": "non tracée ici"},
     "stopped": {"en": "stopped {when}", "fr": "arrêté le {when}"},
@@ -147,6 +152,12 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[s
     return _p("\n".join(lines + flags), width, bold=warned, color=ALERT if warned else colors.black)
 
 
+def _marked(found: list[Administration], marks: Mapping[str, int]) -> str:
+    """The marks of the doses given over a warning, each numbered as in the notes under the chart
+    (the screen's cell says it in its tooltip)."""
+    return "".join(f" {OVERRIDDEN}{marks[dose.record_id]}" for dose in found if dose.record_id in marks)
+
+
 STATE_WORDS = {DoseState.LATE: "late", DoseState.OVERDUE: "overdue", DoseState.DUE: "due",
                DoseState.NOT_RECORDED: "not_recorded", DoseState.IN_EHR: "in_ehr",
                DoseState.NOT_IN_HOSPITAL: "not_in_hospital"}
@@ -156,15 +167,17 @@ GREY_FILL = colors.HexColor("#e0e0e0")
 BODY_PAD_BOTTOM = 6.0
 
 
-def _shown(found: MarCell, order: Order, names: dict[str, str], order_form: FormSpec, lang: Lang) -> str:
+def _shown(found: MarCell, order: Order, names: dict[str, str], order_form: FormSpec, lang: Lang,
+           marks: Mapping[str, int]) -> str:
     """A cell's doses, or its state in words when none is recorded (empty for one to come)."""
     if found.recorded:
-        return "; ".join(chart_dose_text(dose, order, names, order_form, lang) for dose in found.recorded)
+        return "; ".join(chart_dose_text(dose, order, names, order_form, lang) + _marked([dose], marks)
+                         for dose in found.recorded)
     return w(STATE_WORDS[found.state], lang) if found.state in STATE_WORDS else ""
 
 
 def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], order_form: FormSpec, lang: Lang,
-                   width: float, held: frozenset[str]) -> Grid:
+                   width: float, held: frozenset[str], marks: Mapping[str, int]) -> Grid:
     day_w = width * 0.61 / max(len(days), 1)
     widths = [width * 0.32, width * 0.07] + [day_w] * len(days)
 
@@ -177,7 +190,7 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
     for row in rows:
         times = row.clocks or ["—"]
         by_slot = {(c.slot.date(), c.clock): c for c in reversed(row.cells)}
-        shown = partial(_shown, order=row.order, names=names, order_form=order_form, lang=lang)
+        shown = partial(_shown, order=row.order, names=names, order_form=order_form, lang=lang, marks=marks)
         spans.append((len(body), len(body) + len(times) - 1))
         for index, clock in enumerate(times):
             line: list[Cell] = [_order_cell(row, order_form, lang, held, widths[0] - 2 * PAD_X) if index == 0 else None,
@@ -207,7 +220,7 @@ PRN_LINE = 12
 
 
 def _prn_table(rows: list[MarRow], names: dict[str, str], order_form: FormSpec, lang: Lang, width: float,
-               held: frozenset[str]) -> Grid:
+               held: frozenset[str], marks: Mapping[str, int]) -> Grid:
     widths = [width * 0.39, width * 0.61]
     order_w, doses_w = (column - 2 * PAD_X for column in widths)
     body: list[list[Cell]] = [[_p(w("medicine", lang), order_w, bold=True), _p(w("prn_given", lang), doses_w, bold=True)]]
@@ -219,6 +232,7 @@ def _prn_table(rows: list[MarRow], names: dict[str, str], order_form: FormSpec, 
                  + (f" — {w('withdrawn_here' if doses_held[dose.record_id].here else 'not_here', lang)}"
                     if dose in withdrawn else "")
                  + (f" — {w('dose_on_hold', lang)}" if dose.record_id in doses_held else "")
+                 + _marked([dose], marks)
                  for dose in sorted([*row.prn_doses, *withdrawn], key=lambda d: d.at)]
         body.append([_order_cell(row, order_form, lang, held, order_w), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
         body += [[_p(w("continued", lang, order=order_label(row.order, order_form, lang)), order_w),
@@ -250,8 +264,15 @@ def _section(title: str, grid: Grid, width: float) -> list[Flowable]:
     return [CondPageBreak(band.height + grid.lead_height()), band, grid, Spacer(1, 3 * mm)]
 
 
-def _chart(chart: PatientChart, days: list[date], names: dict[str, str], order_form: FormSpec, lang: Lang,
-           width: float) -> list[Flowable]:
+def _overridden(rows: list[MarRow], days: list[date]) -> list[tuple[Administration, MarRow]]:
+    """The doses of the days shown given over a warning, in the order given."""
+    found = [(dose, row) for row in rows for cell in row.cells if cell.slot.date() in days for dose in cell.recorded]
+    found += [(dose, row) for row in rows for dose in row.prn_doses]
+    return sorted(((dose, row) for dose, row in found if dose.overrides), key=lambda item: item[0].at)
+
+
+def _chart(chart: PatientChart, days: list[date], names: dict[str, str], order_form: FormSpec, dose_form: FormSpec,
+           lang: Lang, width: float) -> list[Flowable]:
     story: list[Flowable] = [PatientMarker(chart.patient)]
     story.append(_p(allergy_line(chart.patient, lang), width, size=11, bold=True,
                     color=allergy_colour(chart.patient)))
@@ -264,14 +285,21 @@ def _chart(chart: PatientChart, days: list[date], names: dict[str, str], order_f
     prn = [r for r in chart.rows if r.order.frequency is Frequency.PRN]
     if not chart.rows:
         story.append(_p(w("none", lang), width, size=10))
+    overridden = _overridden(chart.rows, days)
+    marks = {dose.record_id: number for number, (dose, _) in enumerate(overridden, start=1)}
     blocks = _blocks(days)
     for block in blocks if regular else []:
         title = w("regular", lang) + ("" if len(blocks) == 1 else " — " + w(
             "period", lang, first=f"{block[0]:%d/%m}", last=f"{block[-1]:%d/%m}"))
-        story += _section(title, _regular_table(regular, block, names, order_form, lang, width, chart.held), width)
+        story += _section(title, _regular_table(regular, block, names, order_form, lang, width, chart.held, marks), width)
     if prn:
-        story += _section(w("prn", lang), _prn_table(prn, names, order_form, lang, width, chart.held), width)
+        story += _section(w("prn", lang), _prn_table(prn, names, order_form, lang, width, chart.held, marks), width)
     story.append(_p(w("key", lang) + code_names(lang), width, size=7.5))
+    if overridden:
+        story.append(_p("\n".join([w("overridden_key", lang, mark=OVERRIDDEN)] + [
+            w("overridden", lang, mark=OVERRIDDEN, number=marks[dose.record_id], when=f"{dose.at:%d/%m %H:%M}",
+              order=order_label(row.order, order_form, lang), overrides=overrides_text(dose_form, dose, lang))
+            for dose, row in overridden]), width, size=7.5))
     if any(row.held for row in chart.rows):
         story.append(_p(w("dose_on_hold_key", lang), width, size=9, bold=True, color=ALERT))
     return story
@@ -283,9 +311,10 @@ def _period(first_day: date, days: int, lang: Lang) -> tuple[list[date], str]:
 
 
 def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days: int, names: dict[str, str],
-            order_form: FormSpec, lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+            order_form: FormSpec, dose_form: FormSpec, lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
     """One patient's chart, or a ward pack: each patient starts a page that carries their
-    identifiers. `order_form`: the medication order form, whose words the doses are given in."""
+    identifiers. `order_form`: the medication order form, whose words the doses are given in;
+    `dose_form`: the dose's, whose the warnings given over are named in."""
     shown, period = _period(first_day, days, lang)
     info = PageInfo(title=w("title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=charts[0].patient if len(charts) == 1 else None,
@@ -295,7 +324,7 @@ def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days:
     for index, chart in enumerate(charts):
         if index:
             story.append(PageBreak())
-        story += _chart(chart, shown, names, order_form, lang, width)
+        story += _chart(chart, shown, names, order_form, dose_form, lang, width)
     return build_pdf(out, story, info)
 
 

@@ -22,7 +22,7 @@ from downtime.qt.prompts import Prompts
 from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open
 from downtime.services import medication, printing, records
 from downtime.services.context import Session
-from downtime.services.medication import HeldDose, MarCell, MarRow
+from downtime.services.medication import OVERRIDDEN, HeldDose, MarCell, MarRow
 from downtime.services.staff import list_staff
 
 STATE_WORDS = {DoseState.LATE: QT_TR_NOOP("LATE"), DoseState.OVERDUE: QT_TR_NOOP("OVERDUE"),
@@ -36,9 +36,10 @@ HIGH_ALERT = QT_TR_NOOP("HIGH-ALERT")  # as the printed chart and the round flag
 class MarModel(TextTableModel):
     """Rows: (order, time of day, or None for a PRN order); columns: medicine, time, days."""
 
-    def __init__(self, order_form: FormSpec) -> None:
+    def __init__(self, order_form: FormSpec, dose_form: FormSpec) -> None:
         super().__init__()
         self.order_form = order_form  # whose words the doses are given in
+        self.dose_form = dose_form  # whose words the warnings overridden are named in
         self.days: list[date] = []
         self.names: dict[str, str] = {}
         self.held: set[str] = set()
@@ -82,18 +83,40 @@ class MarModel(TextTableModel):
         found = self.cell(row, clock, day)
         return list(found.held) if found is not None else []
 
+    def doses_in(self, line: int, column: int) -> list[Administration]:
+        """The doses recorded in a day's cell (an as-required row: that day's doses)."""
+        if column < 2:
+            return []
+        row, clock = self.rows[line]
+        day = self.days[column - 2]
+        if clock is None:
+            return [dose for dose in row.prn_doses if dose.at.date() == day]
+        found = self.cell(row, clock, day)
+        return list(found.recorded) if found is not None else []
+
+    def overridden_words(self, line: int, column: int) -> str:
+        """Each dose of the cell given over a warning, the warning and the reason: the pharmacist
+        reviewing the chart saw none (they were in each dose's record alone)."""
+        return "\n".join(translate("MarModel", "{mark} {time} given over a warning — {overrides}").format(
+            mark=OVERRIDDEN, time=f"{dose.at:%H:%M}",
+            overrides=medication.overrides_text(self.dose_form, dose, language()))
+            for dose in self.doses_in(line, column) if dose.overrides)
+
     def is_warning(self, row: int, column: int) -> bool:
         order_warned = self.rows[row][0].order.record_id in self.held or self.rows[row][0].stay_ended is not None
         return (column == 0 and order_warned) or bool(self.held_in(row, column)) or super().is_warning(row, column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """A cell with a dose on hold says in its tooltip what that means (the cell only names it)."""
+        """A cell with a dose on hold says in its tooltip what that means (the cell only names it),
+        and one with a dose given over a warning which and why (the cell marks it)."""
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
-            return held_words(self.held_in(index.row(), index.column())) or None
+            return "\n".join(filter(None, (held_words(self.held_in(index.row(), index.column())),
+                                            self.overridden_words(index.row(), index.column())))) or None
         return super().data(index, role)
 
     def _dose(self, dose: Administration, row: MarRow) -> str:
-        return medication.chart_dose_text(dose, row.order, self.names, self.order_form, language())
+        text = medication.chart_dose_text(dose, row.order, self.names, self.order_form, language())
+        return f"{text} {OVERRIDDEN}" if dose.overrides else text
 
     def _day(self, row: MarRow, clock: str | None, day: date) -> str:
         if clock is None:
@@ -118,7 +141,7 @@ class MarView(PatientTab):
         self.span = days
         self.title = translate("MarView", "MAR — {name}").format(name=self.patient.display_name)
         layout = self.column
-        self.model = MarModel(session.form(medication.ORDER_FORM))
+        self.model = MarModel(session.form(medication.ORDER_FORM), session.form(medication.DOSE_FORM))
         self.table = make_table(self.model, translate("MarView", "Medication administration record"), self.record_dose)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
@@ -201,13 +224,7 @@ class MarView(PatientTab):
         if not index.isValid() or index.column() < 2:
             Prompts.error(self, translate("MarView", "No cell chosen"), translate("MarView", "Choose a day's cell of the chart first."))
             return []
-        row, clock = self.model.rows[index.row()]
-        day = self.model.days[index.column() - 2]
-        if clock is None:
-            recorded = [dose for dose in row.prn_doses if dose.at.date() == day]
-        else:
-            cell = self.model.cell(row, clock, day)
-            recorded = list(cell.recorded) if cell is not None else []
+        recorded = self.model.doses_in(index.row(), index.column())
         # One withdrawn here that another laptop recorded otherwise opens too: its history names the
         # other. One this laptop holds no version of has no record here to open.
         recorded += [found.dose for found in self.model.held_in(index.row(), index.column())

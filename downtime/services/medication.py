@@ -71,7 +71,8 @@ def _administration(record_id: str, author: str, data: dict[str, Any]) -> Admini
         record_id=record_id, order_id=data["order"], outcome=Outcome(data["outcome"]),
         scheduled_for=_when(data.get("scheduled_for")), at=datetime.fromisoformat(data["given_at"]),
         dose=data.get("dose_given"), given_by=author, witness=data.get("witness"),
-        reason=NotGivenReason(data["not_given_reason"]) if data.get("not_given_reason") else None)
+        reason=NotGivenReason(data["not_given_reason"]) if data.get("not_given_reason") else None,
+        overrides=tuple((str(item["check"]), str(item.get("reason") or "")) for item in data.get("overrides") or []))
 
 
 def _standing(db: Database, form_id: str, patient_id: str | None = None,
@@ -616,6 +617,19 @@ def chart_dose_text(dose: Administration, order: Order, names: dict[str, str], o
     if dose.dose is not None and abs(dose.dose - order.dose) > 1e-9:
         text += f" — {dose_words(order_form, dose.dose, order.dose_unit, lang)}"
     return text
+
+
+OVERRIDDEN = "⚠"
+"""Marks a dose recorded over a warning, on the screen's chart and the printed one."""
+
+
+def overrides_text(dose_form: FormSpec, dose: Administration, lang: Lang) -> str:
+    """Each warning a dose was recorded over with its reason, in the dose form's words ("Allergy:
+    reviewed with the prescriber"), where the chart marks the dose: the reasons were kept in
+    the dose's record alone, and the pharmacist could not see which doses were given over one."""
+    group = dose_form.field("overrides")
+    check = next(part for part in getattr(group, "fields", []) if part.id == "check")
+    return "; ".join(f"{format_value(check, code, lang)}: {reason}" for code, reason in dose.overrides)
 
 
 def order_label(order: Order, order_form: FormSpec, lang: Lang) -> str:

@@ -490,7 +490,7 @@ def test_an_open_chart_shows_a_dose_given_from_the_round(round_window, ward, qtb
     type_text(dialog.override_edits[medication.Check.DOSE_SPACING], "14:00 dose moved to 18:00")  # 08:00's, at 14:00
     dialog.save()
     (given,) = medication.administrations(round_window.session.db, patient)
-    assert f"HL {given.at:%H:%M}" in {chart.model.text(row, 4) for row in range(chart.model.rowCount())}
+    assert f"HL {given.at:%H:%M} ⚠" in {chart.model.text(row, 4) for row in range(chart.model.rowCount())}  # overridden
 
 
 def test_a_witnessed_dose_recorded_in_error_is_withdrawn_from_the_patients_records(
@@ -1219,9 +1219,9 @@ def test_a_dose_given_other_than_ordered_reads_with_its_amount_on_the_chart(qtbo
     texts = {(mar.model.text(row, 1), day): mar.model.text(row, 2 + column)
              for row in range(mar.model.rowCount()) for column, day in enumerate(mar.model.days)}
     saturday, friday = mar.model.days[-1], mar.model.days[-2]
-    assert texts["08:00", saturday] == "HL 08:05 — 0.5 g"
-    assert texts["14:00", friday] == "HL 14:05"
-    assert texts["as required", saturday] == "HL 10:00 / KB — 2.5 mg"
+    assert texts["08:00", saturday] == "HL 08:05 — 0.5 g ⚠"  # each given over a warning
+    assert texts["14:00", friday] == "HL 14:05 ⚠"
+    assert texts["as required", saturday] == "HL 10:00 / KB — 2.5 mg ⚠"
 
 
 def test_tab_leaves_the_chart_and_the_round_for_their_buttons(round_window, ward, qtbot):
@@ -1373,3 +1373,31 @@ def test_the_patients_records_read_an_order_as_a_nurse_does(round_window, ward):
     assert lines[amoxicillin] == "Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00"
     assert lines[morphine] == ("Morphine 5 mg SC, as required (pain score > 4), at least 4 h apart, at most 4 in 24 h, "
                                "from 27/11/2026 10:00 — controlled drug — high-alert")
+
+
+def test_a_dose_given_over_a_warning_is_marked_on_the_chart_with_its_reason_and_in_the_records_list(
+        qtbot, session_for, ward):
+    """Amoxicillin given over the penicillin allergy, with its reason: neither the chart nor the
+    patient's records list said so (only the dose's record, opened alone). The chart's cell marks
+    it and its tooltip names the warning and the reason; the records list's line says it."""
+    from downtime.domain.medication import Check
+
+    patient, amox, _ = ward
+    nurse = session_for("nurse")
+    given = medication.record_dose(nurse, amox, {"outcome": "given", "dose_given": 1.0, "route": "IV",
+                                                 "given_at": "2026-11-28T08:05+01:00",
+                                                 "scheduled_for": "2026-11-28T08:00+01:00"},
+                                   overrides={Check.ALLERGY: "Tolerated in 2024"})
+    window = MainWindow(nurse)
+    qtbot.addWidget(window)
+    mar = window.open_mar_of(patient)
+    column = 2 + mar.model.days.index(nurse.clock().date())
+    line = mar.model.rows.index(next(row for row in mar.model.rows if row[1] == "08:00"))
+    assert mar.model.text(line, column) == "HL 08:05 ⚠"
+    assert mar.model.data(mar.model.index(line, column), Qt.ItemDataRole.ToolTipRole) == \
+        "⚠ 08:05 given over a warning — Allergy: Tolerated in 2024"
+    afternoon = mar.model.rows.index(next(row for row in mar.model.rows if row[1] == "14:00"))
+    assert mar.model.data(mar.model.index(afternoon, column), Qt.ItemDataRole.ToolTipRole) is None
+    view = window.open_records_of(patient)
+    row = next(row for row in range(view.model.rowCount()) if view.model.rows[row].record_id == given.record_id)
+    assert "Given — Warnings overridden: Allergy Tolerated in 2024 — " in view.model.text(row, 2)
