@@ -516,6 +516,14 @@
         <translation>Correction après comptage</translation>
     </message>
     <message>
+        <source>Count checked, correct: {balance} {unit}</source>
+        <translation>Comptage vérifié, exact : {balance} {unit}</translation>
+    </message>
+    <message>
+        <source>Discarded, from the dose of {given}</source>
+        <translation>Reliquat détruit, de la dose du {given}</translation>
+    </message>
+    <message>
         <source>Drug</source>
         <translation>Médicament</translation>
     </message>
@@ -1103,10 +1111,6 @@ le numéro du patient dans le DPI :</translation>
         <source>Quantity: a count or a quantity received is never below zero.</source>
         <translation>Quantité : un comptage ou une quantité reçue n&apos;est jamais négatif.</translation>
     </message>
-    <message>
-        <source>The count matches the register: nothing to correct.</source>
-        <translation>Le comptage correspond au registre : rien à corriger.</translation>
-    </message>
 </context>
 <context>
     <name>CdRegisterPanel</name>
@@ -1133,6 +1137,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>Cupboard &amp;count…</source>
         <translation>&amp;Comptage de l&apos;armoire…</translation>
+    </message>
+    <message>
+        <source>Record wasta&amp;ge…</source>
+        <translation>&amp;Perte (reliquat détruit)…</translation>
     </message>
     <message>
         <source>&amp;Print this page</source>
@@ -1924,6 +1932,13 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
     </message>
 </context>
 <context>
+    <name>MarModel</name>
+    <message>
+        <source>{mark} {time} given over a warning — {overrides}</source>
+        <translation>{mark} {time} administrée malgré une alerte — {overrides}</translation>
+    </message>
+</context>
+<context>
     <name>MarView</name>
     <message>
         <source>MAR — {name}</source>
@@ -2520,6 +2535,29 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
 </context>
 <context>
+    <name>WastageDialog</name>
+    <message>
+        <source>Wastage of {drug}</source>
+        <translation>Reliquat détruit de {drug}</translation>
+    </message>
+    <message>
+        <source>{when} — {patient} — {quantity} {unit}</source>
+        <translation>{when} — {patient} — {quantity} {unit}</translation>
+    </message>
+    <message>
+        <source>&amp;Dose</source>
+        <translation>&amp;Dose</translation>
+    </message>
+    <message>
+        <source>&amp;Quantity discarded ({unit})</source>
+        <translation>&amp;Quantité détruite ({unit})</translation>
+    </message>
+    <message>
+        <source>No recent dose of this drug on the register.</source>
+        <translation>Aucune dose récente de ce médicament au registre.</translation>
+    </message>
+</context>
+<context>
     <name>messages</name>
     <message>
         <source>The patient is not admitted at that time.</source>
@@ -2928,6 +2966,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Controlled-drug register: the balance cannot go below zero.</source>
         <translation>Registre des stupéfiants : le solde ne peut pas devenir négatif.</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: the quantity discarded must be above zero.</source>
+        <translation>Registre des stupéfiants : la quantité détruite doit être supérieure à zéro.</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: this dose takes nothing from the register (withdrawn?); record what was discarded as a count.</source>
+        <translation>Registre des stupéfiants : cette dose ne prélève rien au registre (annulée ?) ; saisissez ce qui a été détruit comme un comptage.</translation>
     </message>
     <message>
         <source>{order}, once, at {start}</source>
