@@ -182,3 +182,71 @@ def test_a_regular_dose_is_spaced_from_the_as_required_doses_of_the_same_medicin
     medication.record_dose(nurse, regular.record_id, values, overrides={Check.PRN_INTERVAL: "prescriber agreed"})
     assert medication.check_dose(nurse, regular.record_id, {**values, "given_at": "2026-11-28T20:00+01:00",
                                                             "scheduled_for": "2026-11-28T20:00+01:00"}) == []
+
+
+def _insulin_twice(session_for, medication_ward, clock):
+    """Insulin glargine 18 units SC at 22:00 written on 27/11 and again on 28/11 at 09:00, the
+    first never stopped (a prescription rewritten daily). Returns (nurse, first, second)."""
+    patient, _, _ = medication_ward
+    doctor = session_for("doctor")
+    insulin = {"drug": "Insulin glargine", "dose": 18.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
+               "times": "22:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True}
+    clock.now = datetime.fromisoformat("2026-11-27T10:00+01:00")
+    first = records.save_new(doctor, "medication_order", insulin, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
+    second = records.save_new(doctor, "medication_order", {**insulin, "start_at": "2026-11-28T09:00+01:00"},
+                              patient_id=patient)
+    return session_for("nurse"), first, second
+
+
+def test_a_dose_of_a_medicine_ordered_twice_is_questioned_after_the_other_orders_dose(session_for, medication_ward,
+                                                                                      clock):
+    """Both orders' 22:00 doses given at 22:05: the second was saved with no warning, a double
+    dose of insulin. It now needs a reason, the other order named."""
+    nurse, first, second = _insulin_twice(session_for, medication_ward, clock)
+    clock.now = datetime.fromisoformat("2026-11-28T22:10+01:00")
+    dose = {"outcome": "given", "given_at": "2026-11-28T22:05+01:00", "scheduled_for": "2026-11-28T22:00+01:00",
+            "dose_given": 18.0, "route": "SC"}
+    assert medication.check_dose(nurse, first.record_id, dose) == []
+    medication.record_dose(nurse, first.record_id, dose)
+    with pytest.raises(medication.OverrideNeeded) as caught:
+        medication.record_dose(nurse, second.record_id, dose)
+    assert [(w.check, w.message) for w in caught.value.warnings] == [(Check.ALREADY_GIVEN, (
+        "Insulin glargine 18 units SC was given at 22:05 from another order (at 22:00, from 27/11 10:00); is this "
+        "medicine ordered twice?"))]
+    medication.record_dose(nurse, second.record_id, dose, overrides={Check.ALREADY_GIVEN: "prescriber asked for 36"})
+
+
+def test_as_required_orders_of_one_medicine_written_two_ways_are_spaced_from_each_other(session_for, medication_ward):
+    """Morphine 5 mg SC PRN given at 12:00; "Morphine sulfate" 5 mg SC PRN, another order, at
+    12:30 was saved with no warning: two medicines to the check."""
+    patient, _, morphine = medication_ward
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
+    medication.record_dose(nurse, morphine, {"outcome": "given", "given_at": "2026-11-28T12:00+01:00",
+                                             "dose_given": 5.0, "route": "SC"}, witness=("doctor", "2222"))
+    sulfate = records.save_new(doctor, "medication_order", {**records.current(doctor.db, morphine).data,
+                                                            "drug": "Morphine sulfate"}, patient_id=patient)
+    warnings = medication.check_dose(nurse, sulfate.record_id, {"outcome": "given",
+                                                                "given_at": "2026-11-28T12:30+01:00", "dose_given": 5.0})
+    assert [(w.check, w.message) for w in warnings] == [
+        (Check.PRN_INTERVAL, "Last dose was 30 min ago; the order allows one every 4 h.")]
+
+
+def test_a_regular_dose_beyond_the_as_required_orders_daily_maximum_is_questioned(paracetamol, clock):
+    """Paracetamol as required at 22:00 and 02:00, then the regular grams of 08:00 and 14:00: the
+    20:00 gram, the fifth in 22 hours, was saved with no warning (the maximum was counted only
+    when an as-required dose was given)."""
+    nurse, regular, prn = paracetamol
+    clock.now = datetime.fromisoformat("2026-11-28T20:00+01:00")
+    for at in ("2026-11-27T22:00+01:00", "2026-11-28T02:00+01:00"):
+        medication.record_dose(nurse, prn.record_id, {"outcome": "given", "given_at": at, "dose_given": 1.0,
+                                                      "route": "PO"})
+    for slot in ("2026-11-28T08:00+01:00", "2026-11-28T14:00+01:00"):
+        medication.record_dose(nurse, regular.record_id, {"outcome": "given", "given_at": slot, "scheduled_for": slot,
+                                                          "dose_given": 1.0, "route": "PO"})
+    warnings = medication.check_dose(nurse, regular.record_id, {
+        "outcome": "given", "given_at": "2026-11-28T20:00+01:00", "scheduled_for": "2026-11-28T20:00+01:00",
+        "dose_given": 1.0, "route": "PO"})
+    assert [(w.check, w.message) for w in warnings] == [
+        (Check.PRN_DAILY_MAX, "With this dose, 5 doses fall within 24 h; the order allows at most 4.")]

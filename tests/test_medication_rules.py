@@ -221,3 +221,69 @@ def test_a_regular_dose_typed_for_no_time_is_not_questioned_beside_an_open_time(
     day = datetime(2026, 11, 28, tzinfo=TZ)
     assert _spacing(day + timedelta(hours=8, minutes=5), None, open_slots=[day + timedelta(hours=8)]) == []
     assert _spacing(day + timedelta(hours=8, minutes=5), None, history=[_given(day + timedelta(hours=7), day)]) != []
+
+
+@pytest.mark.parametrize("drug, other, same", [
+    ("Morphine", "Morphine sulfate", True),
+    ("Morphine", "morphine sulphate", True),
+    ("Sulfate de morphine", "Morphine hydrochloride", True),
+    ("Chlorhydrate de morphine", "MORPHINE", True),
+    ("Insulin glargine", "Insuline glargine", True),
+    ("Lantus", "Insulin glargine", True),
+    ("Doliprane", "Paracétamol", True),
+    ("Augmentin", "co-amoxiclav", True),
+    ("Magnesium sulfate", "Magnesium", True),
+    ("Morphine", "Oxycodone hydrochloride", False),
+    ("Insulin glargine", "Insulin aspart", False),
+    ("Potassium chloride", "Potassium", False),
+])
+def test_one_medicine_written_two_ways_is_the_same_medicine(drug, other, same):
+    """"Morphine" and "Morphine sulfate" as required were two medicines: a dose of each, minutes
+    apart, was never spaced by the interval."""
+    from downtime.domain.medication import same_medicine
+
+    assert (same_medicine(_order(drug=drug), [_order(record_id="o2", drug=other)]) == {"o1", "o2"}) is same
+
+
+def _insulin(record_id="o1", **changes):
+    return _order(record_id=record_id, drug="Insulin glargine", dose=18.0, dose_unit="units", route="SC",
+                  times=(time(22),), **changes)
+
+
+def test_a_dose_given_from_another_order_of_the_same_medicine_is_questioned():
+    """Insulin glargine 18 units SC at 22:00 ordered twice: the 22:00 dose of each order given at
+    22:05 was saved without a word, a double dose of insulin."""
+    ten_pm = datetime(2026, 11, 28, 22, tzinfo=TZ)
+    first, second = _insulin(), _insulin("o2", start_at=START + timedelta(hours=9))
+    history = [_given(ten_pm + timedelta(minutes=5), ten_pm, order_id="o1")]
+    warnings = safety_warnings(second, outcome=Outcome.GIVEN, at=ten_pm + timedelta(minutes=5), dose=18.0,
+                               scheduled_for=ten_pm, allergies=[], history=history, admitted=True,
+                               other_orders=[first])
+    assert [(w.check, w.message) for w in warnings] == [(Check.ALREADY_GIVEN, (
+        "Insulin glargine 18 units SC was given at 22:05 from another order (at 22:00, from 27/11 00:00); is this "
+        "medicine ordered twice?"))]
+    # Half a day later, the next day's dose: not the same one given twice.
+    assert safety_warnings(second, outcome=Outcome.GIVEN, at=ten_pm + timedelta(hours=12, minutes=5), dose=18.0,
+                           scheduled_for=None, allergies=[], history=history, admitted=True,
+                           other_orders=[first]) == []
+
+
+def test_a_regular_dose_is_counted_against_the_as_required_orders_daily_maximum():
+    """Paracetamol 1 g as required (4 h apart, at most 4 a day) given at 22:00 and 02:00, then the
+    regular grams of 06:00, 12:00 and 18:00: five grams in 20 hours with no warning."""
+    night = datetime(2026, 11, 27, 22, tzinfo=TZ)
+    regular = _order(drug="Paracetamol", times=(time(6), time(12), time(18)), route="PO")
+    prn = _order(record_id="prn", drug="Paracetamol", frequency=Frequency.PRN, times=(), min_interval_hours=4,
+                 max_doses_24h=4, prn_indication="pain", route="PO")
+    history = [_given(night, order_id="prn"), _given(night + timedelta(hours=4), order_id="prn")]
+    history += [_given(night + timedelta(hours=hours), night + timedelta(hours=hours)) for hours in (8, 14)]
+    six_pm = night + timedelta(hours=20)
+
+    def regular_dose(at, doses):
+        return [(w.check, w.message) for w in safety_warnings(
+            regular, outcome=Outcome.GIVEN, at=at, dose=1.0, scheduled_for=at, allergies=[], history=doses,
+            admitted=True, as_required=[prn])]
+
+    assert regular_dose(six_pm, history) == [
+        (Check.PRN_DAILY_MAX, "With this dose, 5 doses fall within 24 h; the order allows at most 4.")]
+    assert regular_dose(night + timedelta(hours=14), history[:3]) == []  # the fourth gram, at noon

@@ -376,14 +376,37 @@ def allergies_not_known(allergy_status: str | None, allergies: Sequence[str]) ->
         "messages", "Allergies not known yet: ask the patient or their family before giving."))]
 
 
+# Words that name a salt or form of a medicine, not another medicine, once stemmed ("Morphine
+# sulfate", "Sulfate de morphine", "chlorhydrate de morphine" are morphine), and brand names a
+# ward writes for a medicine, stemmed, with the medicine's stemmed name.
+SALT_WORDS = frozenset({"sulfat", "sulphat", "hydrochlorid", "chlorhydrat", "hydrobromid", "bromhydrat", "tartrat",
+                        "bitartrat", "phosphat", "citrat", "maleat", "fumarat", "succinat", "mesilat", "besilat"})
+BRAND_NAMES = {"augmentin": "co-amoxiclav", "bactrim": "co-trimoxazol", "dolipran": "paracetamol",
+               "dafalgan": "paracetamol", "efferalgan": "paracetamol", "lantu": "insulin glargin"}
+
+
+def medicine_name(drug: str) -> str:
+    """A drug's name as one medicine, however written: stemmed as allergies are compared
+    (accents, capitals, "Insuline"/"Insulin"), without its salt, and a known brand as its
+    medicine, the French "de" of a salt dropped with it; a name that is nothing but salt words
+    stays whole ("Magnesium sulfate" is "magnesium", "Sulfate" alone is itself)."""
+    words = _stem(drug).replace("d'", "d' ").split()
+    if any(word in SALT_WORDS for word in words):
+        words = [word for word in words if word not in SALT_WORDS and word not in ("d", "d'")] or words
+    name = " ".join(words).replace("d' ", "d'")
+    return BRAND_NAMES.get(name, name)
+
+
 def same_medicine(order: Order, others: Iterable[Order]) -> set[str]:
-    """The orders whose doses an as-required one's are spaced from and counted with: itself and
-    the patient's other orders of the same medicine (named as `allergy_matches` compares). A PRN
-    order whose dose changes is stopped and rewritten, and the new order's first dose is as close
-    to the old order's last as to one of its own; and paracetamol as required beside regular
-    paracetamol is the classic way past a day's maximum."""
-    name = _stem(order.drug)
-    return {order.record_id} | {other.record_id for other in others if _stem(other.drug) == name}
+    """The orders whose doses a dose of `order` is spaced from and counted with: itself and the
+    patient's other orders of the same medicine (see `medicine_name`: "Morphine sulfate" beside
+    "Morphine" was another medicine, its doses never spaced from the other's). A PRN order whose
+    dose changes is stopped and rewritten, and the new order's first dose is as close to the old
+    order's last as to one of its own; paracetamol as required beside regular paracetamol is the
+    classic way past a day's maximum; and a regular order written twice (rewritten without the
+    old one stopped) is a double dose at each of its times."""
+    name = medicine_name(order.drug)
+    return {order.record_id} | {other.record_id for other in others if medicine_name(other.drug) == name}
 
 
 def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float | None,
@@ -391,7 +414,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                     history: Sequence[Administration], admitted: bool,
                     prn_orders: Collection[str] = (), as_required: Sequence[Order] = (),
                     stay_ended: datetime | None = None, due_before: timedelta = timedelta(0),
-                    open_slots: Sequence[datetime] = ()) -> list[Warning]:
+                    open_slots: Sequence[datetime] = (), other_orders: Sequence[Order] = ()) -> list[Warning]:
     """Everything a second nurse would question before this dose is recorded. A dose recorded
     as not given for a slot already given is questioned too: the chart would otherwise say the
     patient missed a dose they had. `history`: the patient's doses; `prn_orders`: the orders
@@ -403,7 +426,9 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     `due_before`: how long before its time the ward's round shows a dose due, a time at which
     giving it is not giving it before the order starts (the first dose of a new order, shown
     due, asked for a reason to override "not active"); `open_slots`: a regular order's dose
-    times near this dose's with nothing recorded for them (`spaced_from_own_doses`)."""
+    times near this dose's with nothing recorded for them (`spaced_from_own_doses`);
+    `other_orders`: the patient's other orders of the same medicine, not as required, whose doses
+    a dose not as required is weighed against (`given_from_other_orders`)."""
     warnings: list[Warning] = []
     if not admitted:
         warnings.append(Warning(Check.NOT_ADMITTED, QT_TRANSLATE_NOOP("messages", "The patient is not admitted at that time.")))
@@ -426,8 +451,11 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     if order.frequency is Frequency.PRN:
         warnings += _prn_warnings(order, at, [dose.at for dose in prn_given(order, history, prn_orders)])
     else:
+        warnings += given_from_other_orders(order, at, other_orders, history)
         warnings += spaced_from_as_required(at, as_required, history)
         warnings += spaced_from_own_doses(order, at, scheduled_for, history, open_slots)
+        warnings += within_as_required_maximum(at, as_required, prn_given(order, history, [
+            other.record_id for other in (*as_required, *other_orders)]))
     if dose is not None and abs(dose - order.dose) > 1e-9:
         warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} differs from the order ({ordered} {unit})."),
                                 {"dose": Number(dose), "unit": order.dose_unit, "ordered": Number(order.dose)}))
@@ -471,6 +499,32 @@ def prn_status(order: Order, at: datetime, given: Sequence[Administration]) -> A
                             recent=tuple(sorted((dose for dose in given if at - DAY < dose.at <= at),
                                                 key=lambda dose: dose.at)),
                             next_at=None if allowed == at else allowed)
+
+
+def given_from_other_orders(order: Order, at: datetime, others: Sequence[Order],
+                            history: Sequence[Administration]) -> list[Warning]:
+    """A dose not as required questioned beside a dose given from another order of the same
+    medicine, not as required either, closer than half the spacing of the first of the two that
+    has one (a day for two once-only orders): "Insulin glargine 18 units SC 22:00" written twice
+    (rewritten without the old one stopped) was two lines due at 22:00 on the round, and both
+    doses given at 22:05 were saved without a word. The nearest such dose is named, with the
+    order it was given from."""
+    close = []
+    for other in others:
+        half = (dose_spacing(order) or dose_spacing(other) or DAY) / 2
+        close += [(abs(at - dose.at), dose.at, other) for dose in history if dose.outcome is Outcome.GIVEN
+                  and dose.order_id == other.record_id and abs(at - dose.at) < half]
+    if not close:
+        return []
+    _, moment, other = min(close, key=lambda found: found[0])
+    values = {"drug": other.drug, "dose": Number(other.dose), "unit": other.dose_unit, "route": other.route,
+              "time": f"{moment:%H:%M}", "start": f"{other.start_at:%d/%m %H:%M}",
+              "times": " ".join(f"{clock:%H:%M}" for clock in other.times)}
+    return [Warning(Check.ALREADY_GIVEN, QT_TRANSLATE_NOOP(
+        "messages", "{drug} {dose} {unit} {route} was given at {time} from another order (at {times}, from {start}); "
+                    "is this medicine ordered twice?") if other.frequency is Frequency.SCHEDULED
+        else QT_TRANSLATE_NOOP("messages", "{drug} {dose} {unit} {route} was given at {time} from another order "
+                                           "(once, at {start}); is this medicine ordered twice?"), values)]
 
 
 def spaced_from_as_required(at: datetime, as_required: Sequence[Order],
@@ -559,13 +613,32 @@ def _prn_warnings(order: Order, at: datetime, given: Sequence[datetime]) -> list
                 else QT_TRANSLATE_NOOP("messages", "A dose is recorded {minutes} min after this one; the order allows "
                                                    "one every {hours} h."), values))
     if order.max_doses_24h is not None:
-        most = max(sum(start <= moment < start + DAY for moment in given)
-                   for start in [at, *(moment for moment in given if at - DAY < moment <= at)])
-        if most >= order.max_doses_24h:
-            warnings.append(Warning(Check.PRN_DAILY_MAX, QT_TRANSLATE_NOOP(
-                "messages", "With this dose, {count} doses fall within 24 h; the order allows at most {limit}."),
-                {"count": str(most + 1), "limit": str(order.max_doses_24h)}))
+        warnings += _beyond_daily_maximum(order.max_doses_24h, at, given)
     return warnings
+
+
+def _beyond_daily_maximum(limit: int, at: datetime, given: Sequence[datetime]) -> list[Warning]:
+    """Whether a dose at `at` makes more than `limit` doses in some 24 hours it falls in: after an
+    outage doses are back-entered out of order, so the 24 hours after it count as those before."""
+    most = max(sum(start <= moment < start + DAY for moment in given)
+               for start in [at, *(moment for moment in given if at - DAY < moment <= at)])
+    if most < limit:
+        return []
+    return [Warning(Check.PRN_DAILY_MAX, QT_TRANSLATE_NOOP(
+        "messages", "With this dose, {count} doses fall within 24 h; the order allows at most {limit}."),
+        {"count": str(most + 1), "limit": str(limit)})]
+
+
+def within_as_required_maximum(at: datetime, as_required: Sequence[Order],
+                               given: Sequence[Administration]) -> list[Warning]:
+    """A dose not as required counted with every dose of its medicine (`given`: all its orders')
+    against the daily maximum of an as-required order of that medicine running in the 24 hours
+    before it: paracetamol as required at 22:00 and 02:00, then the regular grams of 06:00, 12:00
+    and 18:00, were five grams in 20 hours with nothing said, the maximum counted only when an
+    as-required dose was given. The strictest maximum is the one said."""
+    limits = [prn.max_doses_24h for prn in as_required if prn.max_doses_24h is not None
+              and prn.start_at <= at and (prn.stop_at is None or prn.stop_at > at - DAY)]
+    return _beyond_daily_maximum(min(limits), at, [dose.at for dose in given]) if limits else []
 
 
 # The letter written (and circled) on a paper chart for a dose not given, in the ward's

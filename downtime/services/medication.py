@@ -195,6 +195,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     at = datetime.fromisoformat(values["given_at"])
     location = census.location_at(session.db, found.patient_id, at)
     theirs, same, history = _judged_against(session.db, found)
+    others = [other for other in theirs if other.record_id in same and other.record_id != found.record_id]
     versions = histories(session.db, [order_id])[order_id]
     written_at = versions[0].recorded_at
     slot = _when(values.get("scheduled_for"))
@@ -202,8 +203,8 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         found, outcome=Outcome(values["outcome"]), at=at, dose=values.get("dose_given"),
         scheduled_for=slot, allergies=patient.allergies,
         history=history, admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
-        as_required=[other for other in theirs if other.record_id in same and other.record_id != found.record_id
-                     and other.frequency is Frequency.PRN],
+        as_required=[other for other in others if other.frequency is Frequency.PRN],
+        other_orders=[other for other in others if other.frequency is not Frequency.PRN],
         stay_ended=stay_ended(found, written_at, census.movement_events(session.db, [found.patient_id])[found.patient_id],
                               at),
         due_before=settings.round_policy(session.db).due_before,
