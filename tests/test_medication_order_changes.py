@@ -217,6 +217,27 @@ def test_a_dose_of_a_medicine_ordered_twice_is_questioned_after_the_other_orders
     medication.record_dose(nurse, second.record_id, dose, overrides={Check.ALREADY_GIVEN: "prescriber asked for 36"})
 
 
+def test_an_order_of_a_medicine_the_patient_already_has_is_questioned_at_prescribing(session_for, medication_ward,
+                                                                                     clock):
+    """The second insulin order was saved with nothing said of the first, still running."""
+    nurse, first, second = _insulin_twice(session_for, medication_ward, clock)
+    doctor, patient = session_for("doctor"), medication_ward[0]
+    values = records.current(doctor.db, second.record_id).data
+    assert medication.duplicate_orders(doctor, {**values, "drug": "INSULINE GLARGINE"}, patient) == (
+        "Already ordered: Insulin glargine 18 units SC, at 22:00, from 27/11/2026 10:00; Insulin glargine 18 units SC, "
+        "at 22:00, from 28/11/2026 09:00.")
+    assert medication.duplicate_orders(doctor, values, patient, second.record_id) == (
+        "Already ordered: Insulin glargine 18 units SC, at 22:00, from 27/11/2026 10:00.")
+    # The first stopped when the second starts: one order at a time, nothing to ask.
+    records.amend(doctor, first.record_id, {**records.current(doctor.db, first.record_id).data,
+                                            "stop_at": "2026-11-28T09:00+01:00"}, "rewritten")
+    assert medication.duplicate_orders(doctor, values, patient, second.record_id) is None
+    assert medication.duplicate_orders(doctor, {**values, "drug": "Insulin aspart"}, patient) is None
+    once = {**values, "frequency": "once", "times": None, "start_at": "2026-11-28T08:00+01:00"}
+    assert medication.duplicate_orders(doctor, once, patient) == (
+        "Already ordered: Insulin glargine 18 units SC, at 22:00, from 27/11/2026 10:00, stopped 28/11/2026 09:00.")
+
+
 def test_as_required_orders_of_one_medicine_written_two_ways_are_spaced_from_each_other(session_for, medication_ward):
     """Morphine 5 mg SC PRN given at 12:00; "Morphine sulfate" 5 mg SC PRN, another order, at
     12:30 was saved with no warning: two medicines to the check."""

@@ -349,6 +349,8 @@ class FormView(QWidget):
         values = self.values()
         if values is None or not self._identity_confirmed(values) or not self._allergy_reason_given(values):
             return
+        if self.spec.id == medication.ORDER_FORM and not self._second_order_confirmed(values):
+            return
         try:
             if self.record is None:
                 saved = records.save_new(self.session, self.spec.id, values, patient_id=self.patient_id)
@@ -413,6 +415,24 @@ class FormView(QWidget):
         values[medication.ALLERGY_REASON] = reason
         self.editors[medication.ALLERGY_REASON].set_value(reason)  # not asked again if another field is refused
         return True
+
+
+    def _second_order_confirmed(self, values: dict[str, Any]) -> bool:
+        """An order of a medicine the patient has another order of, running at the same time, is
+        saved only once the prescriber says so (an order rewritten without the old one stopped
+        was a double dose at each of its times); otherwise she is back at the medicine. An
+        amendment is asked only when it changes what is asked: stopping one of two orders asked
+        about the other again."""
+        record_id = self.record.record_id if self.record else None
+        already = medication.duplicate_orders(self.session, values, str(self.patient_id), record_id)
+        if already is None or (self.record is not None and already == medication.duplicate_orders(
+                self.session, self.record.data, str(self.patient_id), record_id)):
+            return True
+        if Prompts.confirm(self, translate("FormView", "Already ordered"),
+                           already + "\n\n" + translate("FormView", "Save this order as well?")):
+            return True
+        self.editors["drug"].widget.setFocus()
+        return False
 
     def _back_to(self, meaning: Meaning) -> bool:
         """Focus on the field to re-read; False, as the form is not saved."""

@@ -17,8 +17,8 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, message
 from downtime.domain.census import MovementEvent, StayStatus, left_after, locate
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
-    DAY, allergies_not_known, allergy_matches, clock_text, controlled_drug, dose_state, dose_text, prn_given, prn_status, safety_warnings,
-    route_differs, same_medicine, slots_by_version,
+    DAY, allergies_not_known, allergy_matches, clock_text, controlled_drug, dose_state, dose_text, medicine_name,
+    prn_given, prn_status, safety_warnings, route_differs, same_medicine, slots_by_version,
 )
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -50,9 +50,12 @@ def _when(value: Any) -> datetime | None:
 
 
 def order_of(record: RecordVersion) -> Order:
-    data = record.data
+    return _order(record.record_id, str(record.patient_id), record.data)
+
+
+def _order(record_id: str, patient_id: str, data: dict[str, Any]) -> Order:
     return Order(
-        record_id=record.record_id, patient_id=str(record.patient_id), drug=data["drug"],
+        record_id=record_id, patient_id=patient_id, drug=data["drug"],
         dose=data["dose"], dose_unit=data["dose_unit"], route=data["route"],
         frequency=Frequency(data["frequency"]),
         times=tuple(time.fromisoformat(t) for t in (data.get("times") or "").split()),
@@ -156,6 +159,33 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
                                                     "“{field}”."),
                                   drug=drug, allergies=", ".join(matched),
                                   field=spec.field(ALLERGY_REASON).label.get(session.lang))
+
+
+def duplicate_orders(session: Session, values: dict[str, Any], patient_id: str,
+                     record_id: str | None = None) -> str | None:
+    """What to ask the prescriber before an order is saved (None: nothing) when the patient has
+    another standing order of the same medicine (see `medicine_name`) running at a time this one
+    runs: a prescription rewritten without the old one stopped put "Insulin glargine 18 units SC
+    22:00" twice on the round, and both doses were given. `record_id`: the order amended, not a
+    duplicate of itself."""
+    new = _order(record_id or "", patient_id, values)
+    order_form = session.form(ORDER_FORM)
+    found = [order_reading(other, order_form, session.lang) for other in orders(session.db, patient_id)
+             if other.record_id != record_id and medicine_name(other.drug) == medicine_name(new.drug)
+             and _overlap(new, other)]
+    if not found:
+        return None
+    return message(session.lang, QT_TRANSLATE_NOOP("messages", "Already ordered: {orders}."), orders="; ".join(found))
+
+
+def _overlap(one: Order, other: Order) -> bool:
+    """Whether two orders run at a same time: a once-only order at its one dose's."""
+    if other.frequency is Frequency.ONCE:
+        one, other = other, one
+    if one.frequency is Frequency.ONCE:
+        return one.start_at == other.start_at if other.frequency is Frequency.ONCE else other.active_at(one.start_at)
+    return ((one.stop_at is None or other.start_at < one.stop_at)
+            and (other.stop_at is None or one.start_at < other.stop_at))
 
 
 def orders(db: Database, patient_id: str) -> list[Order]:

@@ -372,6 +372,32 @@ def test_an_order_the_allergy_matches_asks_the_doctor_why_and_shows_the_reason_w
     assert view.editors["allergy_reason"].value() == "Tolerated co-amoxiclav in 2025 (discharge letter)"
 
 
+def test_an_order_of_a_medicine_the_patient_already_has_asks_first(select_bed, qtbot, session_for, ward, answers):
+    """"Morphine sulfate" as required written beside the running "Morphine" order was saved with
+    nothing said: two orders of one medicine. Saving now names the order there; No goes back
+    to the medicine, Yes saves."""
+    script, asked = answers
+    doctor_window = MainWindow(session_for("doctor"))
+    qtbot.addWidget(doctor_window)
+    doctor_window.show()
+    qtbot.waitExposed(doctor_window)
+    select_bed(doctor_window, "12")
+    doctor_window.actions_by_id["record_medication_order"].trigger()
+    view = doctor_window.tabs.currentWidget()
+    for field_id, value in {"drug": "Morphine sulfate", "dose": 10.0, "dose_unit": "mg", "route": "SC",
+                            "frequency": "prn", "prn_indication": "pain", "min_interval_hours": 4.0,
+                            "max_doses_24h": 4, "start_at": "2026-11-28T12:00+01:00", "controlled": True,
+                            "high_alert": True}.items():
+        view.editors[field_id].set_value(value)
+    script["confirm"] = [False, True]
+    view.save()
+    patient, *_ = ward
+    assert view.record is None and view.editors["drug"].widget.hasFocus()
+    assert asked == [("confirm", "Already ordered")]
+    view.save()
+    assert view.record is not None and "Morphine sulfate" in {o.drug for o in medication.orders(view.session.db, patient)}
+
+
 def test_a_dose_the_disk_refuses_is_said_and_the_dialog_stays_open(qtbot, session_for, ward, answers, monkeypatch):
     """A full or read-only disk met by an action on the GUI thread is said in a message box
     (the app's exception hook), never left as a traceback nobody reads; nothing is written,
