@@ -246,8 +246,8 @@ def test_one_medicine_written_two_ways_is_the_same_medicine(drug, other, same):
 
 
 def _insulin(record_id="o1", **changes):
-    return _order(record_id=record_id, drug="Insulin glargine", dose=18.0, dose_unit="units", route="SC",
-                  times=(time(22),), **changes)
+    return _order(**{"record_id": record_id, "drug": "Insulin glargine", "dose": 18.0, "dose_unit": "units",
+                     "route": "SC", "times": (time(22),), **changes})
 
 
 def test_a_dose_given_from_another_order_of_the_same_medicine_is_questioned():
@@ -287,3 +287,16 @@ def test_a_regular_dose_is_counted_against_the_as_required_orders_daily_maximum(
     assert regular_dose(six_pm, history) == [
         (Check.PRN_DAILY_MAX, "With this dose, 5 doses fall within 24 h; the order allows at most 4.")]
     assert regular_dose(night + timedelta(hours=14), history[:3]) == []  # the fourth gram, at noon
+
+
+def test_a_dose_given_from_a_once_only_order_of_the_same_medicine_is_questioned():
+    """A once-only dose of insulin glargine at 21:00, then the regular 22:00 one: two doses in an
+    hour, said with the once-only order's time."""
+    nine_pm = datetime(2026, 11, 28, 21, tzinfo=TZ)
+    once = _insulin("o2", frequency=Frequency.ONCE, times=(), start_at=nine_pm)
+    warnings = safety_warnings(_insulin(), outcome=Outcome.GIVEN, at=nine_pm + timedelta(hours=1), dose=18.0,
+                               scheduled_for=nine_pm + timedelta(hours=1), allergies=[], admitted=True,
+                               history=[_given(nine_pm, nine_pm, order_id="o2")], other_orders=[once])
+    assert [w.message for w in warnings] == [
+        "Insulin glargine 18 units SC was given at 21:00 from another order (once, at 28/11 21:00); is this medicine "
+        "ordered twice?"]
