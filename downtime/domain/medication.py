@@ -239,6 +239,7 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "oxynormoro": ("oxycodone",), "durogesic": ("fentanyl",), "abstral": ("fentanyl",), "instanyl": ("fentanyl",),
     "sophidone": ("hydromorphone",), "palladone": ("hydromorphone",), "subutex": ("buprenorphine",),
     "temgesic": ("buprenorphine",), "suboxone": ("buprenorphine", "naloxone"),
+    "lantus": ("insulin glargine",), "abasaglar": ("insulin glargine",), "co-trimoxazole": ("sulfamethoxazole", "trimethoprim"),
     "doliprane": ("paracetamol",), "dafalgan": ("paracetamol",), "efferalgan": ("paracetamol",),
     "panadol": ("paracetamol",), "perfalgan": ("paracetamol",), "calpol": ("paracetamol",), "acetaminophen": ("paracetamol",),
     "advil": ("ibuprofen",), "nurofen": ("ibuprofen",), "brufen": ("ibuprofen",), "voltarene": ("diclofenac",),
@@ -381,20 +382,20 @@ def allergies_not_known(allergy_status: str | None, allergies: Sequence[str]) ->
 # ward writes for a medicine, stemmed, with the medicine's stemmed name.
 SALT_WORDS = frozenset({"sulfat", "sulphat", "hydrochlorid", "chlorhydrat", "hydrobromid", "bromhydrat", "tartrat",
                         "bitartrat", "phosphat", "citrat", "maleat", "fumarat", "succinat", "mesilat", "besilat"})
-BRAND_NAMES = {"augmentin": "co-amoxiclav", "bactrim": "co-trimoxazol", "dolipran": "paracetamol",
-               "dafalgan": "paracetamol", "efferalgan": "paracetamol", "lantu": "insulin glargin"}
 
 
 def medicine_name(drug: str) -> str:
     """A drug's name as one medicine, however written: stemmed as allergies are compared
-    (accents, capitals, "Insuline"/"Insulin"), without its salt, and a known brand as its
-    medicine, the French "de" of a salt dropped with it; a name that is nothing but salt words
-    stays whole ("Magnesium sulfate" is "magnesium", "Sulfate" alone is itself)."""
+    (accents, capitals, "Insuline"/"Insulin"), without its salt, the French "de" of a salt
+    dropped with it, and a brand or combination the allergy tables know (PRODUCTS) as what it
+    contains (Augmentin is co-amoxiclav, Doliprane paracetamol); a name that is nothing but salt
+    words stays whole ("Magnesium sulfate" is "magnesium", "Sulfate" alone is itself)."""
     words = _stem(drug).replace("d'", "d' ").split()
     if any(word in SALT_WORDS for word in words):
         words = [word for word in words if word not in SALT_WORDS and word not in ("d", "d'")] or words
     name = " ".join(words).replace("d' ", "d'")
-    return BRAND_NAMES.get(name, name)
+    parts = _PRODUCTS.get(_words(name))
+    return " + ".join(sorted(" ".join(part) for part in parts)) if parts else name
 
 
 def same_medicine(order: Order, others: Iterable[Order]) -> set[str]:
