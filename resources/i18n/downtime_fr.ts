@@ -1513,6 +1513,14 @@ Why is it prescribed all the same? (kept in the order)</source>
 Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translation>
     </message>
     <message>
+        <source>Already ordered</source>
+        <translation>Déjà prescrit</translation>
+    </message>
+    <message>
+        <source>Save this order as well?</source>
+        <translation>Enregistrer aussi cette prescription ?</translation>
+    </message>
+    <message>
         <source>Entered in error</source>
         <translation>Saisie erronée</translation>
     </message>
@@ -2576,6 +2584,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{drug} correspond à l’allergie enregistrée : {allergies}.</translation>
     </message>
     <message>
+        <source>{drug} {dose} {unit} {route} was given at {time} from another order (at {times}, from {start}); is this medicine ordered twice?</source>
+        <translation>{drug} {dose} {unit} {route} a été administré à {time} sur une autre prescription (à {times}, depuis le {start}) ; ce médicament est-il prescrit deux fois ?</translation>
+    </message>
+    <message>
+        <source>{drug} {dose} {unit} {route} was given at {time} from another order (once, at {start}); is this medicine ordered twice?</source>
+        <translation>{drug} {dose} {unit} {route} a été administré à {time} sur une autre prescription (dose unique, le {start}) ; ce médicament est-il prescrit deux fois ?</translation>
+    </message>
+    <message>
         <source>{drug} as required was given {minutes} min ago; that order allows a dose every {hours} h.</source>
         <translation>{drug} si besoin a été donné il y a {minutes} min ; cette prescription permet une dose toutes les {hours} h.</translation>
     </message>
@@ -2962,6 +2978,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Controlled-drug register: the quantity cannot be zero.</source>
         <translation>Registre des stupéfiants : la quantité ne peut pas être nulle.</translation>
+    </message>
+    <message>
+        <source>Already ordered: {orders}.</source>
+        <translation>Déjà prescrit : {orders}.</translation>
     </message>
     <message>
         <source>Controlled-drug register: the balance cannot go below zero.</source>
