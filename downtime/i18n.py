@@ -95,6 +95,13 @@ class Number:
         return decimal_text(self.value, lang)
 
 
+def labelled(label: str, text: str, lang: Lang) -> str:
+    """"Label: answer", with French typography's space before the colon ("Poids : 86,8"): the
+    records list, the back-entry list and the printed worklist wrote "Poids: 86,8" on a French
+    ward, where every translated message writes " : "."""
+    return f"{label} : {text}" if lang == "fr" else f"{label}: {text}"
+
+
 def message(lang: Lang, text: str, /, **values: object) -> str:
     """A sentence marked in the `messages` context, translated, then its {named} places filled
     (a `Phrase` among them translated too)."""

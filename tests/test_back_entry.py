@@ -237,11 +237,11 @@ def test_an_amended_item_says_which_answers_to_correct_on_screen_and_paper(tmp_p
                            "allergies": [{"substance": "Penicillin", "reaction": "Rash"}]}, "allergy found"))
     (group,) = back_entry.worklist(office)
     (item,) = group.items
-    changes = "Allergy status: No known allergies → Allergies listed below; Allergies: — → Penicillin Rash"
+    changes = "Allergy status: No known allergies → Allergies listed below; Allergies: — → Penicillin (Rash)"
     assert item.to_do == f"correct in the EHR (version 1 was entered) — {changes}"
     assert item.to_do_in("en", loud=True) == f"CORRECT IN THE EHR (VERSION 1 WAS ENTERED) — {changes}"
     text = " ".join(_pdf_text(printing.print_worklist(office, tmp_path / "w.pdf")).split())
-    assert "No known allergies → Allergies listed below" in text and "Penicillin Rash" in text
+    assert "No known allergies → Allergies listed below" in text and "Penicillin (Rash)" in text
 
 
 @pytest.mark.parametrize("lang, headings, to_do", [

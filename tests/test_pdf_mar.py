@@ -84,7 +84,7 @@ def test_a_french_chart_names_its_days_in_french(tmp_path, forms, clock):
 
 def test_a_french_chart_writes_decimals_with_a_comma(tmp_path, session_for, medication_ward):
     """"Morphine 2.5 mg" and a weight of "61.5 kg" on a French ward's chart, where the form, the
-    nurse and every French paper chart write 2,5 mg; and "18 units" where the form says unités."""
+    nurse and every French paper chart write 2,5 mg; and "18 units" where the form says UI."""
     from downtime.services import records
 
     patient, _, _ = medication_ward
@@ -96,7 +96,7 @@ def test_a_french_chart_writes_decimals_with_a_comma(tmp_path, session_for, medi
         "drug": "Insulin glargine", "dose": 18, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
         "times": "08:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True},
         patient_id=patient)
-    for lang, doses, weight in (("fr", ("Oxycodone 2,5 mg PO", "Insulin glargine 18 unités SC"), "61,5 kg"),
+    for lang, doses, weight in (("fr", ("Oxycodone 2,5 mg PO", "Insulin glargine 18 UI SC"), "61,5 kg"),
                                 ("en", ("Oxycodone 2.5 mg PO", "Insulin glargine 18 units SC"), "61.5 kg")):
         text = " ".join(_text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / f"{lang}.pdf", days=3)))
         assert all(dose in text for dose in doses) and weight in text, lang

@@ -136,7 +136,7 @@ def test_a_record_in_one_line_tells_what_back_entry_needs(session_for, admission
     admission = records.save_new(nurse, "admission", admission_values)
     label = records.record_label(nurse, admission)
     assert label.startswith("28/11/2026 10:30 — Identity status: Validated") and \
-        "Allergies: Penicillin Rash Moderate" in label
+        "Allergies: Penicillin (Rash, Moderate)" in label
     observations = records.save_new(nurse, "observations", {
         "taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
         "on_oxygen": False, "systolic_bp": 105, "pulse": 115, "consciousness": "alert", "temperature": 38.3},
@@ -180,3 +180,12 @@ def test_an_unidentified_patients_identity_cannot_be_validated(session_for, admi
     with pytest.raises(ValidationFailed, match=named):
         records.amend(nurse, saved.record_id, {**saved.data, "identity_status": "validated",
                                                "identity_document": "passport"}, "papers found")
+
+
+def test_a_record_in_one_line_follows_french_typography(session_for, admission_values):
+    """On a French ward the records list, the back-entry list and the printed worklist wrote
+    "Poids: 61,5" where every translated message writes " : "."""
+    nurse = session_for("nurse", "fr")
+    label = records.record_label(nurse, records.save_new(nurse, "admission", admission_values))
+    assert "Allergies : Penicillin (Rash, Modérée)" in label
+    assert ": " not in label.replace(" : ", "")

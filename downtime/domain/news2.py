@@ -79,15 +79,15 @@ CLINICAL_RESPONSE: Mapping[Band, Mapping[str, str]] = {
         "fr": "Réponse dans le service : surveillance au minimum toutes les 12 heures (toutes les "
               "4 à 6 heures pour un score de 1 à 4) ; pour un score de 1 à 4, un infirmier ou une "
               "infirmière évalue le patient et décide s'il faut renforcer la surveillance ou "
-              "escalader la prise en charge.",
+              "intensifier la prise en charge.",
     },
     Band.LOW_MEDIUM: {
         "en": "Urgent ward-based response: registered nurse informs the medical team caring for "
               "the patient, who reviews and decides whether escalation of care is needed; minimum "
               "1-hourly observations.",
         "fr": "Réponse urgente dans le service : l'infirmier ou l'infirmière informe l'équipe "
-              "médicale en charge du patient, qui l'évalue et décide si une escalade de la prise en "
-              "charge est nécessaire ; surveillance au minimum toutes les heures.",
+              "médicale en charge du patient, qui l'évalue et décide s'il faut renforcer la prise en "
+              "charge ; surveillance au minimum toutes les heures.",
     },
     Band.MEDIUM: {
         "en": "Key threshold for urgent response: registered nurse immediately informs the medical "

@@ -21,7 +21,7 @@ from tzlocal import get_localzone
 from downtime.domain.downtime_number import parse_downtime_number
 from downtime.domain.nir import nir_problem
 from downtime.formspec.messages import message
-from downtime.i18n import decimal_text
+from downtime.i18n import decimal_text, labelled
 from downtime.formspec.printable import unprintable
 from downtime.formspec.schema import (
     ChoiceField, DateField, DateTimeField, DecimalField, Field, FormSpec, IntegerField, Lang,
@@ -184,10 +184,17 @@ def format_value(field: Field, value: Any, lang: Lang, names: Mapping[str, str] 
         case YesNoField():
             return {True: {"en": "Yes", "fr": "Oui"}, False: {"en": "No", "fr": "Non"}}[value][lang]
         case RepeatField():  # one row after another (allergy lines)
-            return "; ".join(" ".join(filter(None, (format_value(part, row.get(part.id), lang, names)
-                                                    for part in field.fields)))
-                             for row in value)
+            return "; ".join(_row_text(field, row, lang, names) for row in value)
     return str(value)
+
+
+def _row_text(field: RepeatField, row: Mapping[str, Any], lang: Lang, names: Mapping[str, str] | None) -> str:
+    """A repeat group's row as every print words an allergy, its first answer then the others in
+    brackets ("Penicillin (Rash, Moderate)"): run together with spaces, "Penicillin Rash Moderate;
+    Peanuts Angioedema Severe" left the reader to guess which reaction went with which allergen."""
+    first, *rest = [format_value(part, row.get(part.id), lang, names) for part in field.fields]
+    rest = [text for text in rest if text]
+    return f"{first} ({', '.join(rest)})" if first and rest else first or ", ".join(rest)
 
 
 def _option_label(field: ChoiceField | MultiChoiceField, code: str, lang: Lang) -> str:
@@ -339,7 +346,7 @@ def _check_text(field: TextField, value: str, path: str, lang: Lang, error: Any)
     if field.check == "downtime_number" and parse_downtime_number(value) is None:
         return error("bad_downtime_number")
     if field.pattern and not re.fullmatch(field.pattern.regex, value, re.ASCII):
-        return [FieldError(path, f"{field.label.get(lang)}: {field.pattern.message.get(lang)}")]
+        return [FieldError(path, labelled(field.label.get(lang), field.pattern.message.get(lang), lang))]
     return []
 
 

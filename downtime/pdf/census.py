@@ -24,11 +24,11 @@ HEADINGS: dict[Lang, tuple[str, ...]] = {
     "en": ("Ward", "Bed", "Patient", "Born, sex", "Downtime no.", "Arrived", "Identity",
            "Allergies", "NEWS2", "Resus.", "Isolation", "Handover notes"),
     "fr": ("Unité", "Lit", "Patient", "Né(e), sexe", "N° dégradé", "Arrivée", "Identité",
-           "Allergies", "NEWS2", "Réa.", "Isolement", "Transmissions"),
+           "Allergies", "NEWS2", "RCP", "Isolement", "Transmissions"),
 }
 # The sex under the date of birth, for the NEWS2 column: each date, number and word whole.
 WIDTHS = (0.045, 0.04, 0.125, 0.07, 0.10, 0.06, 0.07, 0.125, 0.09, 0.085, 0.075, 0.115)
-TITLE = {"en": "Ward census and handover — {ward}", "fr": "Recensement et transmissions — {ward}"}
+TITLE = {"en": "Ward census and handover — {ward}", "fr": "État du service et transmissions — {ward}"}
 SUBTITLE = {"en": "Census at {at}: {occupied} patient(s), {empty} empty bed(s)",
             "fr": "Situation au {at} : {occupied} patient(s), {empty} lit(s) libre(s)"}
 EMPTY = {"en": "— empty —", "fr": "— libre —"}

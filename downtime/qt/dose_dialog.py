@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from downtime.domain.medication import Check, Frequency, NotGivenReason, Order, Outcome
+from downtime.domain.medication import Check, Frequency, Order, Outcome
 from downtime.domain.records import RecordVersion
 from downtime.i18n import QT_TRANSLATE_NOOP, QT_TR_NOOP, decimal_text
 from downtime.qt.i18n import language, say, translate, word
@@ -34,13 +34,6 @@ from downtime.services.staff import names_with_ids
 from downtime.storage.connection import DatabaseError, write_failure
 
 DIALOG_WIDTH = 560  # the patient's identity on one line, each warning on two; fits a 1024-pixel screen
-REASONS = {NotGivenReason.REFUSED: QT_TR_NOOP("R — Refused"), NotGivenReason.NIL_BY_MOUTH: QT_TR_NOOP("F — Nil by mouth / fasting"),
-           NotGivenReason.PATIENT_AWAY: QT_TR_NOOP("A — Patient away"),
-           NotGivenReason.UNAVAILABLE: QT_TR_NOOP("N — Drug not available"),
-           NotGivenReason.HELD: QT_TR_NOOP("W — Held for clinical reason"), NotGivenReason.VOMITED: QT_TR_NOOP("V — Vomited"),
-           NotGivenReason.ASLEEP: QT_TR_NOOP("D — Asleep"), NotGivenReason.OTHER: QT_TR_NOOP("O — Other (write why)")}
-
-
 NO_WITNESS_PIN = QT_TRANSLATE_NOOP("messages", "Controlled drug: a second staff member must witness with their own PIN.")
 
 
@@ -200,8 +193,12 @@ class DoseDialog(QDialog):
         self.dose = QLineEdit(decimal_text(order.dose, language()))
         self.route = QLineEdit(order.route)
         self.site = QLineEdit()
+        # The form's own answers, as the chart and its key write them (a list of the dialog's own
+        # gave French letters F and W where the chart says J and S).
+        self.reasons = [(option.code, option.label.get(session.lang))
+                        for option in session.form(medication.DOSE_FORM).field("not_given_reason").options]
         self.reason = QComboBox()
-        self.reason.addItems([""] + [word(reason) for reason in REASONS.values()])
+        self.reason.addItems([""] + [label for _, label in self.reasons])
         self.detail = QLineEdit()
         form.addRow(translate("DoseDialog", "&Outcome"), self.outcome)
         form.addRow(translate("DoseDialog", "Actual &time"), self.given_at)
@@ -251,7 +248,7 @@ class DoseDialog(QDialog):
                 "filled_in": [self.filled_in[0], self.filled_in[1].isoformat()],
                 "outcome": "given" if self.outcome.currentIndex() == 0 else "not_given",
                 "given_at": self.given_at.text(), "dose_given": self.dose.text(), "route": self.route.text(),
-                "site": self.site.text(), "not_given_reason": list(REASONS)[index - 1].value if index else None,
+                "site": self.site.text(), "not_given_reason": self.reasons[index - 1][0] if index else None,
                 "not_given_detail": self.detail.text()}
 
     def restore(self, typed: dict[str, Any], typed_at: datetime) -> None:
@@ -266,7 +263,7 @@ class DoseDialog(QDialog):
                           (self.site, "site"), (self.detail, "not_given_detail")):
             edit.setText(typed[key])
         reason = typed["not_given_reason"]
-        self.reason.setCurrentIndex(1 + [r.value for r in REASONS].index(reason) if reason else 0)
+        self.reason.setCurrentIndex(1 + [code for code, _ in self.reasons].index(reason) if reason else 0)
         recorded = medication.recorded_for(self.session.db, self.order, self.slot) if self.slot else None
         if recorded is None:
             self.resumed.setText(translate("DoseDialog", "NOT RECORDED YET: typed at {time} and left unsaved. Check it, "
@@ -356,7 +353,7 @@ class DoseDialog(QDialog):
         else:
             index = self.reason.currentIndex()
             if index:
-                values["not_given_reason"] = list(REASONS)[index - 1].value
+                values["not_given_reason"] = self.reasons[index - 1][0]
             if self.detail.text().strip():
                 values["not_given_detail"] = self.detail.text().strip()
         return values

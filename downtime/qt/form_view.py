@@ -22,7 +22,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import LongTextField, Meaning, MultiChoiceField, RepeatField, holds
 from downtime.formspec.values import FieldError, format_value
-from downtime.i18n import QT_TR_NOOP, decimal_text
+from downtime.i18n import QT_TR_NOOP, decimal_text, labelled
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.field_editors import Editor, ReferenceEditor, make_editor
 from downtime.qt.patient_header import admission_on_hold, identity_html
@@ -526,8 +526,9 @@ class FormView(QWidget):
                 keys = sorted(k for k in set(previous.data) | set(version.data)
                               if previous.data.get(k) != version.data.get(k))
                 changed = translate("FormView", " — changed: ") + ", ".join(
-                    f"{self.spec.field(k).label.get(self.session.lang)}: "
-                    f"{self._worded(k, previous.data.get(k))} → {self._worded(k, version.data.get(k))}"
+                    labelled(self.spec.field(k).label.get(self.session.lang),
+                             f"{self._worded(k, previous.data.get(k))} → {self._worded(k, version.data.get(k))}",
+                             self.session.lang)
                     for k in keys) if keys else ""
             lines.append((translate("FormView", "Set aside, another laptop's: ") if number >= len(standing) else "")
                          + translate("FormView", "v{version} {status} {time} by {author}").format(

@@ -46,7 +46,7 @@ from downtime.services.records import THEATRE_FORMS
 from downtime.services.search import sort_key
 from downtime.services.staff import names_with_ids
 from downtime.storage import audit
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, labelled, message
 from downtime.storage.records import as_version, chunks, held_from, list_current, marks, on_hold
 
 PAGE = 25  # patients read at a time: a hospital's list is read in pages as the screen scrolls (0.05 s each)
@@ -79,8 +79,8 @@ class Change:
     after: Any
 
     def text_in(self, lang: Lang) -> str:
-        return f"{self.field.label.get(lang)}: {_shown(self.field, self.before, lang)} → " \
-               f"{_shown(self.field, self.after, lang)}"
+        return labelled(self.field.label.get(lang), f"{_shown(self.field, self.before, lang)} → "
+                                                     f"{_shown(self.field, self.after, lang)}", lang)
 
 
 def _shown(field: Field, value: Any, lang: Lang) -> str:
@@ -117,7 +117,7 @@ class OnHold:
                        time=f"{version.recorded_at:%d/%m/%Y %H:%M}")
         if version.status is RecordStatus.ENTERED_IN_ERROR:
             said += " " + message(lang, QT_TRANSLATE_NOOP("messages", "(entered in error)"))
-        answers = "; ".join(f"{field.label.get(lang)}: {_shown(field, version.data.get(field.id), lang)}"
+        answers = "; ".join(labelled(field.label.get(lang), _shown(field, version.data.get(field.id), lang), lang)
                             for field in self.fields)
         return f"{said}: {answers}" if answers else said
 

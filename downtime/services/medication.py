@@ -635,7 +635,7 @@ def stay_ended(found: Order, written_at: datetime, moves: list[MovementEvent], a
 
 
 def dose_words(order_form: FormSpec, dose: float, unit: str, lang: Lang) -> str:
-    """A dose in the order form's words: "18 unités", "0,5 comprimé(s)" on a French ward."""
+    """A dose in the order form's words: "18 UI", "0,5 comprimé(s)" on a French ward."""
     return f"{decimal_text(dose, lang)} {format_value(order_form.field('dose_unit'), unit, lang)}"
 
 
@@ -664,7 +664,7 @@ def overrides_text(dose_form: FormSpec, dose: Administration, lang: Lang) -> str
 
 
 def order_label(order: Order, order_form: FormSpec, lang: Lang) -> str:
-    """An order as charts and dialogs head it: "Insuline glargine 18 unités SC" on a French ward."""
+    """An order as charts and dialogs head it: "Insuline glargine 18 UI SC" on a French ward."""
     return f"{order.drug} {dose_words(order_form, order.dose, order.dose_unit, lang)} {order.route}"
 
 

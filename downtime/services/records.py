@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping
 from datetime import datetime
 from typing import Any
 
-from downtime.i18n import QT_TRANSLATE_NOOP, message, translate
+from downtime.i18n import QT_TRANSLATE_NOOP, labelled, message, translate
 from downtime.domain.downtime_number import MAX_SEQUENCE, format_downtime_number
 from downtime.domain.holds import Hold
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -363,7 +363,7 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
             if isinstance(field, StaffRefField) and names is None:
                 names = names_with_ids(session.db)
             shown = format_value(field, value, session.lang, names)
-            parts.append(f"{field.label.get(session.lang)}: {shown}" if named and parts else shown)
+            parts.append(labelled(field.label.get(session.lang), shown, session.lang) if named and parts else shown)
     return " — ".join(parts)
 
 

@@ -44,38 +44,6 @@
         <translation>(ne concerne pas un patient)</translation>
     </message>
     <message>
-        <source>R — Refused</source>
-        <translation>R — Refusé</translation>
-    </message>
-    <message>
-        <source>F — Nil by mouth / fasting</source>
-        <translation>F — À jeun</translation>
-    </message>
-    <message>
-        <source>A — Patient away</source>
-        <translation>A — Patient absent du service</translation>
-    </message>
-    <message>
-        <source>N — Drug not available</source>
-        <translation>N — Médicament indisponible</translation>
-    </message>
-    <message>
-        <source>W — Held for clinical reason</source>
-        <translation>W — Suspendu pour raison clinique</translation>
-    </message>
-    <message>
-        <source>V — Vomited</source>
-        <translation>V — Vomi</translation>
-    </message>
-    <message>
-        <source>D — Asleep</source>
-        <translation>D — Endormi</translation>
-    </message>
-    <message>
-        <source>O — Other (write why)</source>
-        <translation>O — Autre (préciser)</translation>
-    </message>
-    <message>
         <source>ORDER FROM AN EARLIER STAY (ended {time}): ask the prescriber whether it stands</source>
         <translation>PRESCRIPTION D’UN SÉJOUR ANTÉRIEUR (terminé le {time}) : demander au prescripteur si elle tient toujours</translation>
     </message>
@@ -1230,7 +1198,7 @@ le numéro du patient dans le DPI :</translation>
     </message>
     <message>
         <source> due {time}</source>
-        <translation> prévue à {time}</translation>
+        <translation> prévue le {time}</translation>
     </message>
     <message>
         <source> (as required)</source>
@@ -2051,7 +2019,7 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
     </message>
     <message>
         <source>Latest: {score} at {time}</source>
-        <translation>Dernier : {score} à {time}</translation>
+        <translation>Dernier : {score} le {time}</translation>
     </message>
 </context>
 <context>

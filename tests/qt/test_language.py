@@ -196,3 +196,24 @@ def test_french_chosen_at_the_lock_screen_over_an_open_dialog_keeps_the_dialog_a
     qtbot.wait(10)
     assert dialog.isVisible() and dialog.site.text() == "left arm"
     assert window.session.lang == language() == "en" and window.menuBar().actions()[0].text() == "&Ward"
+
+
+def test_the_dose_dialogs_reasons_not_given_are_the_charts(qtbot, session_for, medication_ward):
+    """In French the dialog offered "F — À jeun" and "W — Suspendu…" (its own list) where the
+    form, the chart and its key write J and S: the MAR then showed a letter the nurse had not
+    chosen. The dialog offers the form's own answers, in the session's language."""
+    from downtime.qt.dose_dialog import DoseDialog
+    from downtime.services import medication
+
+    _, amoxicillin, _ = medication_ward
+    set_language("fr")
+    nurse = session_for("nurse", "fr")
+    dialog = DoseDialog(nurse, medication.order(nurse.db, amoxicillin), None)
+    qtbot.addWidget(dialog)
+    offered = [dialog.reason.itemText(index) for index in range(1, dialog.reason.count())]
+    field = nurse.form("medication_administration").field("not_given_reason")
+    assert offered == [option.label.get("fr") for option in field.options]
+    assert "J — À jeun" in offered and "S — Suspendu (raison clinique)" in offered
+    dialog.outcome.setCurrentIndex(1)
+    dialog.reason.setCurrentIndex(offered.index("J — À jeun") + 1)
+    assert dialog.typed()["not_given_reason"] == "nil_by_mouth"
