@@ -1426,4 +1426,4 @@ def test_a_dose_given_over_a_warning_is_marked_on_the_chart_with_its_reason_and_
     assert mar.model.data(mar.model.index(afternoon, column), Qt.ItemDataRole.ToolTipRole) is None
     view = window.open_records_of(patient)
     row = next(row for row in range(view.model.rowCount()) if view.model.rows[row].record_id == given.record_id)
-    assert "Given — Warnings overridden: Allergy Tolerated in 2024 — " in view.model.text(row, 2)
+    assert "Given — Warnings overridden: Allergy (Tolerated in 2024) — " in view.model.text(row, 2)
