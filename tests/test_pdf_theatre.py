@@ -79,7 +79,7 @@ def test_rescheduling_list_and_letter_in_french(day, tmp_path, session_for, cloc
     french = session_for("coord", lang="fr")
     letter = _text(printing.print_letter(french, made["Morin"], tmp_path / "letter.pdf"))
     assert "01/12/2026 08:00" in letter and "Panne du système d'information" in letter
-    assert "MORIN" in letter and "Madame, Monsieur" in letter
+    assert "MORIN" in letter and "Madame," in letter
     assert "appelez le service de chirurgie : ____" in letter  # no number set: a line to write it on
     assert "DOSSIER PROCÉDURE DÉGRADÉE" not in letter  # the patient's letter, not a record to back-enter
     settings.set_letter_contact(session_for("admin"), "  Bureau des admissions,\n01 23 45 67 89 ")
@@ -271,3 +271,34 @@ def test_a_compound_name_breaks_after_its_hyphen_on_the_ward_lists(session_for, 
     for out in prints:
         text = " ".join(page.extract_text() for page in PdfReader(out).pages).replace("-\n", "-")
         assert "MONTMORENCY-LAVAL Hélène Marie (née DUPONT-MARTIN)" in re.sub(r"\s+", " ", text), out.name
+
+
+@pytest.mark.parametrize("lang, sex, dear", [
+    ("fr", "female", "Madame,"), ("fr", "male", "Monsieur,"), ("fr", "unknown", "Madame, Monsieur,"),
+    ("en", "female", "Dear Ms Morin,"), ("en", "male", "Dear Mr Morin,"), ("en", "unknown", "Dear MORIN Hélène Marie,"),
+])
+def test_the_letter_greets_the_patient_as_a_letter_does(day, tmp_path, session_for, clock, lang, sex, dear):
+    """"Madame, Monsieur MORIN Hélène Marie," and "Dear MORIN Hélène Marie,": the register's name,
+    capitals first, where a letter writes "Madame," or "Dear Ms Morin," (the sex is recorded)."""
+    coord, made, later = day
+    (morin,) = [state for state in theatre.bookings(coord.db, coord.forms) if state.record.record_id == made["Morin"]]
+    admission = records.current(coord.db, morin.patient.admission_record_id)
+    if sex != "female":
+        records.amend(session_for("nurse"), admission.record_id, {**admission.data, "sex": sex}, "sex mistyped")
+    theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later,
+                                          "planned_start": "2026-12-01T08:00+01:00",
+                                          "decided_at": clock.now.isoformat(timespec="minutes")})
+    letter = _text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
+    assert dear in letter
+    if sex != "unknown":
+        assert "Madame, Monsieur" not in letter and "MORIN Hélène Marie," not in letter
+
+
+def test_a_booking_in_one_line_names_its_answers(day):
+    """The patient's records and the back-entry list read a booking "Appendicectomy — Not
+    applicable — Elective — 01/10/2026 09:00": the date of the decision to operate, unnamed, read
+    as the operation's."""
+    coord, made, _ = day
+    label = records.record_label(coord, records.current(coord.db, made["Zola"]))
+    assert label == ("Inguinal hernia repair — Side: LEFT — Priority (NCEPOD): Elective — Planned start: 30/11/2026 10:30"
+                     " — Surgeon: Dr Zola")

@@ -210,9 +210,19 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
     return build_pdf(out, story, info)
 
 
+def _dear(patient: PatientSummary, text: dict[str, str]) -> str:
+    """As a letter greets: "Madame," / "Dear Ms Morin," by the recorded sex and the name the
+    patient uses (it read "Madame, Monsieur MORIN Hélène Marie,", the register's name); the
+    whole name where the sex or the family name is not known."""
+    key = f"dear_{patient.sex}"
+    if key in text and patient.family_names:
+        return text[key].format(family=patient.family_names[-1])
+    return text["dear"].format(name=patient.display_name)
+
+
 LETTER: dict[Lang, dict[str, str]] = {
     "en": {"title": "Your operation: new date", "title_moved": "Your operation: another hospital",
-           "dear": "Dear {name},",
+           "dear": "Dear {name},", "dear_female": "Dear Ms {family},", "dear_male": "Dear Mr {family},",
            "body": "Your operation ({operation}) planned for {old} could not take place: {reason}.",
            "side": "{procedure}, side: {side}",
            "sorry": "We apologise for this.",
@@ -222,7 +232,7 @@ LETTER: dict[Lang, dict[str, str]] = {
            "contact": "If you cannot come, or if your health has changed, call the surgical department: {contact}.",
            "sign": "The surgical coordination team"},
     "fr": {"title": "Votre intervention : nouvelle date", "title_moved": "Votre intervention : autre établissement",
-           "dear": "Madame, Monsieur {name},",
+           "dear": "Madame, Monsieur,", "dear_female": "Madame,", "dear_male": "Monsieur,",
            "body": "Votre intervention ({operation}) prévue le {old} n'a pas pu avoir lieu : {reason}.",
            "side": "{procedure}, côté : {side}",
            "sorry": "Nous vous prions de nous en excuser.",
@@ -247,7 +257,7 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str 
     info = PageInfo(title=text["title" if new is not None else "title_moved"], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, record=False)
     para = style(size=11, leading=15)
-    story: list[Flowable] = [Spacer(1, 6 * mm), Paragraph(escape(text["dear"].format(name=patient.display_name)), para),
+    story: list[Flowable] = [Spacer(1, 6 * mm), Paragraph(escape(_dear(patient, text)), para),
                              Spacer(1, 4 * mm),
                              Paragraph(escape(" ".join([text["body"].format(
                                  operation=text["side"].format(procedure=procedure, side=side) if side else procedure,
