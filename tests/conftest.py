@@ -373,17 +373,10 @@ def dose_on_hold(tmp_path, laptop, clock, admission_values):
 
 
 @pytest.fixture
-def dose_held_without_its_order(tmp_path, laptop, clock, admission_values, rewritten):
-    """A dose's two versions 1 (a copy of the stick with its line rewritten) come to the records
-    office in a merge without its order, which went on an earlier stick not imported yet: the
-    dose is held whole (only what is taken as the record is checked for what it points to).
-    Returns (the office's clerk, the order's id, the dose's id)."""
-    import shutil
-
-    from downtime.services import medication, records
-    from downtime.sync.export import export
-    from downtime.sync.import_export import import_export
-    from downtime.sync.merge import merge
+def amoxicillin_laptop(tmp_path, laptop, clock, admission_values):
+    """Laptop 1 with a patient of no known allergy and a doctor's amoxicillin 1 g IV at 08:00
+    14:00 20:00 from 28/11 10:00. Returns (its nurse, its records clerk, the order)."""
+    from downtime.services import records
 
     nurse, clerk = laptop(tmp_path / "1.sqlite", 1)
     admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
@@ -394,7 +387,25 @@ def dose_held_without_its_order(tmp_path, laptop, clock, admission_values, rewri
     order = records.save_new(doctor, "medication_order", {
         "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
         "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
-        "high_alert": False}, patient_id=patient).record_id
+        "high_alert": False}, patient_id=patient)
+    return nurse, clerk, order
+
+
+@pytest.fixture
+def dose_held_without_its_order(tmp_path, laptop, clock, amoxicillin_laptop, rewritten):
+    """A dose's two versions 1 (a copy of the stick with its line rewritten) come to the records
+    office in a merge without its order, which went on an earlier stick not imported yet: the
+    dose is held whole (only what is taken as the record is checked for what it points to).
+    Returns (the office's clerk, the order's id, the dose's id)."""
+    import shutil
+
+    from downtime.services import medication
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+    from downtime.sync.merge import merge
+
+    nurse, clerk, order = amoxicillin_laptop
+    order = order.record_id
     export(clerk, tmp_path / "day-1")
     clock.advance(minutes=10)
     dose = medication.record_dose(nurse, order, {

@@ -191,24 +191,14 @@ def test_a_line_no_record_version_can_hold_is_refused_by_line_and_column(tmp_pat
     assert _counts(office.db) == before
 
 
-def test_a_dose_whose_order_is_on_an_earlier_stick_not_imported_is_refused_by_line(tmp_path, laptop, clock,
-                                                                                   admission_values, office):
+def test_a_dose_whose_order_is_on_an_earlier_stick_not_imported_is_refused_by_line(tmp_path, laptop, amoxicillin_laptop,
+                                                                                   clock, office):
     """The second day's stick arrives first: its dose points to an order on the first day's.
     Taken in, the dose broke the office's Back-entry tab ("no record …") and its FHIR export
     for everyone until the first stick came; it is refused as a version without its first is."""
-    from downtime.domain.staff import Role
     from downtime.services import back_entry, medication
 
-    nurse, clerk = laptop(tmp_path / "1.sqlite", 1)
-    admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
-    staff.add_staff(admin, "doctor", "Dr Benali", Role.DOCTOR, "2222")
-    doctor = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "doctor", "2222", clock), nurse.forms, clock)
-    patient = records.save_new(nurse, "admission", {**admission_values, "allergy_status": "nka",
-                                                    "allergies": []}).patient_id
-    order = records.save_new(doctor, "medication_order", {
-        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-        "times": "08:00 14:00 20:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False,
-        "high_alert": False}, patient_id=patient)
+    nurse, clerk, order = amoxicillin_laptop
     first_day = export(clerk, tmp_path / "day-1").folder
     clock.advance(minutes=10)
     medication.record_dose(nurse, order.record_id, {"scheduled_for": "2026-11-28T14:00+01:00", "outcome": "given",

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from downtime.domain.medication import Check
 from downtime.qt.dose_dialog import DoseDialog
+from downtime.qt.form_view import FormView
 from downtime.qt.main_window import MainWindow
 from downtime.services import medication, records
 from downtime.services.errors import ServiceError
@@ -325,16 +326,26 @@ def test_mar_grid_shows_doses_in_words(select_bed, round_window, ward, qtbot):
     assert order.drug in view.model.text(0, 0)
 
 
-def test_doctor_writes_an_order_from_the_window(select_bed, qtbot, session_for, ward, answers):
+def _new_order(select_bed, qtbot, session_for, values: dict, shown: bool = False) -> FormView:
+    """A doctor's window on bed 12 with a new medication order filled in with `values`, unsaved."""
     doctor_window = MainWindow(session_for("doctor"))
     qtbot.addWidget(doctor_window)
+    if shown:
+        doctor_window.show()
+        qtbot.waitExposed(doctor_window)
     select_bed(doctor_window, "12")
     doctor_window.actions_by_id["record_medication_order"].trigger()
     view = doctor_window.tabs.currentWidget()
-    for field_id, value in {"drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO",
-                            "frequency": "scheduled", "times": "08:00 20:00",
-                            "start_at": "2026-11-28T12:00+01:00", "controlled": False, "high_alert": False}.items():
+    for field_id, value in values.items():
         view.editors[field_id].set_value(value)
+    return view
+
+
+def test_doctor_writes_an_order_from_the_window(select_bed, qtbot, session_for, ward, answers):
+    view = _new_order(select_bed, qtbot, session_for, {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 20:00", "start_at": "2026-11-28T12:00+01:00", "controlled": False, "high_alert": False})
+    doctor_window = view.window()
     view.save()
     assert view.summary.isHidden(), view.summary.text()
     patient, *_ = ward
@@ -347,15 +358,9 @@ def test_an_order_the_allergy_matches_asks_the_doctor_why_and_shows_the_reason_w
     doctor is asked why; cancelled, nothing is saved and they are back at the medicine; given, the
     reason is in the order, on screen."""
     script, asked = answers
-    doctor_window = MainWindow(session_for("doctor"))
-    qtbot.addWidget(doctor_window)
-    select_bed(doctor_window, "12")
-    doctor_window.actions_by_id["record_medication_order"].trigger()
-    view = doctor_window.tabs.currentWidget()
-    for field_id, value in {"drug": "Co-amoxiclav", "dose": 1.2, "dose_unit": "g", "route": "IV",
-                            "frequency": "scheduled", "times": "08:00 20:00",
-                            "start_at": "2026-11-28T12:00+01:00", "controlled": False, "high_alert": False}.items():
-        view.editors[field_id].set_value(value)
+    view = _new_order(select_bed, qtbot, session_for, {
+        "drug": "Co-amoxiclav", "dose": 1.2, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+        "times": "08:00 20:00", "start_at": "2026-11-28T12:00+01:00", "controlled": False, "high_alert": False})
     patient, *_ = ward
     script["reason"] = []
     view.save()
@@ -377,18 +382,10 @@ def test_an_order_of_a_medicine_the_patient_already_has_asks_first(select_bed, q
     nothing said: two orders of one medicine. Saving now names the order there; No goes back
     to the medicine, Yes saves."""
     script, asked = answers
-    doctor_window = MainWindow(session_for("doctor"))
-    qtbot.addWidget(doctor_window)
-    doctor_window.show()
-    qtbot.waitExposed(doctor_window)
-    select_bed(doctor_window, "12")
-    doctor_window.actions_by_id["record_medication_order"].trigger()
-    view = doctor_window.tabs.currentWidget()
-    for field_id, value in {"drug": "Morphine sulfate", "dose": 10.0, "dose_unit": "mg", "route": "SC",
-                            "frequency": "prn", "prn_indication": "pain", "min_interval_hours": 4.0,
-                            "max_doses_24h": 4, "start_at": "2026-11-28T12:00+01:00", "controlled": True,
-                            "high_alert": True}.items():
-        view.editors[field_id].set_value(value)
+    view = _new_order(select_bed, qtbot, session_for, {
+        "drug": "Morphine sulfate", "dose": 10.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
+        "prn_indication": "pain", "min_interval_hours": 4.0, "max_doses_24h": 4, "start_at": "2026-11-28T12:00+01:00",
+        "controlled": True, "high_alert": True}, shown=True)
     script["confirm"] = [False, True]
     view.save()
     patient, *_ = ward

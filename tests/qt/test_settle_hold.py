@@ -13,18 +13,24 @@ from downtime.sync.import_export import import_export
 from downtime.sync.merge import merge
 
 
+
+def _back_entry_tab(qtbot, office) -> MainWindow:
+    """The office's window shown on its Back-entry tab, the worklist read."""
+    window = MainWindow(office)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentWidget(window.back_entry)
+    qtbot.waitUntil(lambda: not window.back_entry.reader.busy, timeout=60_000)
+    return window
+
 def test_the_clerk_settles_a_hold_with_the_keyboard_and_the_line_becomes_one_to_enter(
         qtbot, tmp_path, laptop, disagreeing, type_text):
     record, first, second, third, *_ = disagreeing
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, merge([first, second, third], tmp_path / "merged").folder)
-    window = MainWindow(office)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _back_entry_tab(qtbot, office)
     panel = window.back_entry
-    window.tabs.setCurrentWidget(panel)
-    qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
 
     held = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id == record)
     panel.table.setFocus()
@@ -163,13 +169,8 @@ def test_the_back_entry_tab_opens_with_a_dose_on_hold_whose_order_is_not_here(qt
     """It opened on no page (the dose's order was read to name the dose): its line says the
     order is not here, and the hold can be looked at."""
     office, order, dose = dose_held_without_its_order
-    window = MainWindow(office)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _back_entry_tab(qtbot, office)
     panel = window.back_entry
-    window.tabs.setCurrentWidget(panel)
-    qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
     [(_, item)] = panel.model.rows
     assert item.record.record_id == dose
     shown = [panel.model.index(0, column).data() for column in range(panel.model.columnCount())]
