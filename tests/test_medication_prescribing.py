@@ -113,3 +113,18 @@ def test_a_route_other_than_the_orders_is_questioned(session_for, medication_war
     warnings = medication.check_dose(nurse, amox, values)
     assert [w.message for w in warnings if w.check is Check.ROUTE_MISMATCH] == (
         [f"Route {route} differs from the order (IV)."] if questioned else [])
+
+
+def test_the_nurse_warned_of_the_allergy_reads_why_the_doctor_prescribed_it(session_for, medication_ward):
+    """The doctor gave the reason at prescribing, kept in the order; at the round the nurse read
+    only "Co-amoxiclav matches the recorded allergy", and had to find the order to know why."""
+    patient, _, _ = medication_ward
+    order = records.save_new(session_for("doctor"), "medication_order",
+                             {**CO_AMOXICLAV, "allergy_reason": "Tolerated in 2025, allergist's letter"},
+                             patient_id=patient)
+    nurse = session_for("nurse")
+    (allergy,) = [warning for warning in medication.check_dose(nurse, order.record_id, {
+        "outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+        "dose_given": 1.2, "route": "IV"}) if warning.check is Check.ALLERGY]
+    assert allergy.text("en") == ("Co-amoxiclav matches the recorded allergy: Penicillin. Prescribed all the same: "
+                                  "“Tolerated in 2025, allergist's letter”.")

@@ -229,7 +229,8 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
     versions = histories(session.db, [order_id])[order_id]
     written_at = versions[0].recorded_at
     slot = _when(values.get("scheduled_for"))
-    return _given_on_another_laptop(session, found, slot) + safety_warnings(
+    return _with_prescribers_reason(versions[-1].data.get(ALLERGY_REASON), _given_on_another_laptop(
+        session, found, slot) + safety_warnings(
         found, outcome=Outcome(values["outcome"]), at=at, dose=values.get("dose_given"),
         scheduled_for=slot, allergies=patient.allergies,
         history=history, admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
@@ -238,7 +239,18 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         stay_ended=stay_ended(found, written_at, census.movement_events(session.db, [found.patient_id])[found.patient_id],
                               at),
         due_before=settings.round_policy(session.db).due_before,
-        open_slots=_open_slots(found, versions, history, at)) + _before_giving(found, patient, values)
+        open_slots=_open_slots(found, versions, history, at)) + _before_giving(found, patient, values))
+
+
+def _with_prescribers_reason(reason: str | None, warnings: list[Warning]) -> list[Warning]:
+    """An allergy warning says why the doctor prescribed the medicine all the same, as the order
+    keeps it: the nurse at the round read only that it matched, and had to open the order."""
+    if not reason:
+        return warnings
+    return [Warning(Check.ALLERGY, QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}. "
+                                                                 "Prescribed all the same: “{reason}”."),
+                    {**warning.values, "reason": reason}) if warning.check is Check.ALLERGY else warning
+            for warning in warnings]
 
 
 def _before_giving(found: Order, patient: PatientSummary, values: dict[str, Any]) -> list[Warning]:

@@ -2952,6 +2952,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Déjà prescrit : {orders}.</translation>
     </message>
     <message>
+        <source>{drug} matches the recorded allergy: {allergies}. Prescribed all the same: “{reason}”.</source>
+        <translation>{drug} correspond à l’allergie enregistrée : {allergies}. Prescrit malgré tout : « {reason} ».</translation>
+    </message>
+    <message>
         <source>Controlled-drug register: the balance cannot go below zero.</source>
         <translation>Registre des stupéfiants : le solde ne peut pas devenir négatif.</translation>
     </message>
