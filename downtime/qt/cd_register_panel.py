@@ -6,6 +6,7 @@ controlled drug is given only from stock the register holds."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QKeyEvent
@@ -165,11 +166,14 @@ class CdRegisterPanel(QWidget):
 
 class _WitnessedEntry(QDialog):
     """A line of the register typed by a nurse: a quantity, a note, and a second clinician's
-    staff ID and PIN; `_write` writes it and returns the new balance."""
+    staff ID and PIN; `write` (each dialog's own service call) writes it and returns the new
+    balance."""
 
-    def __init__(self, session: Session, parent: QWidget | None = None):
+    def __init__(self, session: Session, write: Callable[[float, tuple[str, str], str | None], float],
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
+        self._write = write
         self.quantity = QLineEdit()
         self.note = QLineEdit()
         self.witness_id = QLineEdit()
@@ -197,9 +201,6 @@ class _WitnessedEntry(QDialog):
     def _refusal(self, quantity: float) -> str | None:
         """What is wrong with the quantity before the witness is tried, if anything."""
         return None
-
-    def _write(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
-        raise NotImplementedError
 
     def save(self) -> float | None:
         """The new balance, once written."""
@@ -232,7 +233,7 @@ class CdEntryDialog(_WitnessedEntry):
 
     def __init__(self, session: Session, ward: str, known: list[Stock], chosen: Stock | None, counted: bool,
                  parent: QWidget | None = None):
-        super().__init__(session, parent)
+        super().__init__(session, self._entered, parent)
         self.ward, self.counted = ward, counted
         self.setWindowTitle(translate("CdEntryDialog", "Cupboard count") if counted
                             else translate("CdEntryDialog", "Stock received"))
@@ -264,7 +265,7 @@ class CdEntryDialog(_WitnessedEntry):
             return translate("CdEntryDialog", "Quantity: a count or a quantity received is never below zero.")
         return None
 
-    def _write(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
+    def _entered(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
         drug, unit = self.drug.currentText(), self.unit.text()
         if self.counted:
             return medication.cd_count(self.session, self.ward, drug, unit, quantity, witness=witness, note=note)
@@ -276,7 +277,7 @@ class WastageDialog(_WitnessedEntry):
     page, witnessed as the dose was: the register line names the dose and its patient."""
 
     def __init__(self, session: Session, stock: Stock, doses: list[RegisterLine], parent: QWidget | None = None):
-        super().__init__(session, parent)
+        super().__init__(session, self._discarded, parent)
         self.doses = doses
         self.setWindowTitle(translate("WastageDialog", "Wastage of {drug}").format(drug=stock.drug))
         self.setMinimumWidth(720)  # a dose: its time, the patient by number and name, the quantity
@@ -294,6 +295,6 @@ class WastageDialog(_WitnessedEntry):
             self.save_button.setEnabled(False)
         self.quantity.setFocus()
 
-    def _write(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
+    def _discarded(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
         return medication.cd_waste(self.session, str(self.doses[self.dose.currentIndex()].record_id), quantity,
                                    witness=witness, note=note)

@@ -326,6 +326,14 @@ def test_mar_grid_shows_doses_in_words(select_bed, round_window, ward, qtbot):
     assert order.drug in view.model.text(0, 0)
 
 
+def _todays_0800(window: MainWindow, patient: str):
+    """The patient's MAR opened in `window`, with today's 08:00 cell: (mar, line, column, cell)."""
+    mar = window.open_mar_of(patient)
+    column = 2 + mar.model.days.index(window.session.clock().date())
+    line = mar.model.rows.index(next(row for row in mar.model.rows if row[1] == "08:00"))
+    return mar, line, column, mar.model.index(line, column)
+
+
 def _new_order(select_bed, qtbot, session_for, values: dict, shown: bool = False) -> FormView:
     """A doctor's window on bed 12 with a new medication order filled in with `values`, unsaved."""
     doctor_window = MainWindow(session_for("doctor"))
@@ -1150,10 +1158,7 @@ def test_a_dose_two_laptops_recorded_otherwise_is_flagged_on_the_chart_and_the_r
     patient, order, dose, nurse_1, nurse_2 = dose_on_hold
     given_here = MainWindow(nurse_1)
     qtbot.addWidget(given_here)
-    mar = given_here.open_mar_of(patient)
-    column = 2 + mar.model.days.index(nurse_1.clock().date())
-    line = mar.model.rows.index(next(row for row in mar.model.rows if row[1] == "08:00"))
-    cell = mar.model.index(line, column)
+    mar, line, column, cell = _todays_0800(given_here, patient)
     assert mar.model.text(line, column) == "N 08:05 — DOSE ON HOLD"
     assert mar.model.data(cell, Qt.ItemDataRole.ToolTipRole) == DOSE_ON_HOLD
     assert mar.model.data(cell, Qt.ItemDataRole.ForegroundRole) == red
@@ -1205,10 +1210,7 @@ def test_a_dose_this_laptop_has_only_on_hold_is_flagged_on_the_chart_and_the_rou
     patient, _, _, nurse = dose_held_whole
     main = MainWindow(nurse)
     qtbot.addWidget(main)
-    mar = main.open_mar_of(patient)
-    column = 2 + mar.model.days.index(nurse.clock().date())
-    line = mar.model.rows.index(next(row for row in mar.model.rows if row[1] == "08:00"))
-    cell = mar.model.index(line, column)
+    mar, line, column, cell = _todays_0800(main, patient)
     assert mar.model.text(line, column) == "OVERDUE — DOSE ON HOLD"
     assert mar.model.data(cell, Qt.ItemDataRole.ToolTipRole) == ONLY_ON_HOLD
     assert mar.model.data(cell, Qt.ItemDataRole.ForegroundRole) == QColor(Qt.GlobalColor.darkRed)
