@@ -29,7 +29,24 @@ def test_a_transfer_out_starts_from_the_last_observation_set_standing(session_fo
                                              "temperature", "consciousness")} == {
         "obs_at": "2026-11-28T12:00+01:00", "resp_rate": 22, "spo2": 95, "systolic": 105, "diastolic": 70,
         "pulse": 115, "temperature": 38.3, "consciousness": "confusion"}
+    assert answers["on_oxygen"] is False and "oxygen_flow" not in answers
     assert not {"situation", "receiving_hospital", "allergies_checked"} & answers.keys()
+
+
+def test_a_transfer_out_says_whether_the_last_set_was_on_oxygen_and_at_what_flow(
+        session_for, medication_ward, clock):
+    """An SpO2 of 92 % on 4 L/min is not one on air: the handover copied the saturation alone,
+    and the receiving team could not tell (nor score NEWS2) without ringing back."""
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    records.save_new(nurse, "observations", {**SET, "on_oxygen": True, "oxygen_flow": 4.0, "spo2": 92},
+                     patient_id=patient)
+    answers = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)
+    assert (answers["spo2"], answers["on_oxygen"], answers["oxygen_flow"]) == (92, True, 4.0)
+    records.save_new(nurse, "observations", {**SET, "taken_at": "2026-11-28T13:00+01:00"}, patient_id=patient)
+    answers = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)
+    assert answers["on_oxygen"] is False and "oxygen_flow" not in answers
 
 
 def test_a_transfer_out_lists_the_treatments_in_force_with_their_last_dose(session_for, medication_ward, clock):

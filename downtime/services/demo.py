@@ -206,7 +206,7 @@ def _moves(nurse: Session, elsewhere: list[RecordVersion], now: datetime) -> Non
         "recommendation": "ECMO assessment on arrival.",
         "current_treatments": "Piperacillin-tazobactam 4 g IV 8-hourly (last 06:00); noradrenaline 0.2 µg/kg/min.",
         "devices": ["central_line", "urinary_catheter", "ventilator"], "allergies_checked": True,
-        "obs_at": at(3.2), "resp_rate": 30, "spo2": 88, "systolic": 95, "diastolic": 50,
+        "obs_at": at(3.2), "resp_rate": 30, "spo2": 88, "on_oxygen": True, "systolic": 95, "diastolic": 50,
         "pulse": 118, "temperature": 38.6, "consciousness": "voice",
         "documents_sent": ["admission_record", "medication_chart", "observation_chart", "lab_results"],
         "handed_over_to": "SMUR team"}, patient_id=meyer.patient_id)
