@@ -373,6 +373,8 @@ class DoseDialog(QDialog):
                 continue
             edit = QLineEdit()
             edit.setPlaceholderText(translate("DoseDialog", "Reason for giving anyway (kept in the record and the audit log)"))
+            # Wide enough to read what it asks whole (the French was cut after "gardé dans le").
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 16)
             label = ErrorLabel("⚠ " + warning.text(language()))
             self.warnings.addRow(label)
             self.warnings.addRow(translate("DoseDialog", "Override reason"), edit)

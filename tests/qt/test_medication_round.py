@@ -506,6 +506,26 @@ def test_warnings_added_to_a_shown_dose_dialog_are_shown_whole(qtbot, session_fo
     assert all(label.height() >= label.heightForWidth(label.width()) > 20 for label in labels)
 
 
+def test_an_override_reasons_box_shows_what_it_asks_whole_in_french(qtbot, session_for, ward):
+    """The French placeholder was cut at "gardé dans le": the nurse read half of what the reason
+    is kept for."""
+    from downtime.domain.medication import Check, Warning
+    from downtime.qt.i18n import set_language
+
+    set_language("fr")
+    _, amox, _ = ward
+    nurse = session_for("nurse", "fr")
+    dialog = DoseDialog(nurse, medication.order(nurse.db, amox), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog._show_warnings([Warning(Check.PRN_INTERVAL, "Too soon", {})])
+    edit = dialog.override_edits[Check.PRN_INTERVAL]
+    qtbot.waitUntil(edit.isVisible)
+    assert edit.placeholderText().startswith("Motif pour administrer")
+    assert edit.width() - 8 >= edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+
+
 def test_an_open_chart_shows_a_dose_given_from_the_round(round_window, ward, qtbot, type_text):
     """A chart left open in its tab kept saying OVERDUE after the dose was given from the round,
     inviting a second dose."""
