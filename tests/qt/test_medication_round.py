@@ -513,17 +513,20 @@ def test_an_override_reasons_box_shows_what_it_asks_whole_in_french(qtbot, sessi
     from downtime.qt.i18n import set_language
 
     set_language("fr")
-    _, amox, _ = ward
-    nurse = session_for("nurse", "fr")
-    dialog = DoseDialog(nurse, medication.order(nurse.db, amox), None)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog._show_warnings([Warning(Check.PRN_INTERVAL, "Too soon", {})])
-    edit = dialog.override_edits[Check.PRN_INTERVAL]
-    qtbot.waitUntil(edit.isVisible)
-    assert edit.placeholderText().startswith("Motif pour administrer")
-    assert edit.width() - 8 >= edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+    try:
+        _, amox, _ = ward
+        nurse = session_for("nurse", "fr")
+        dialog = DoseDialog(nurse, medication.order(nurse.db, amox), None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        dialog._show_warnings([Warning(Check.PRN_INTERVAL, "Too soon", {})])
+        edit = dialog.override_edits[Check.PRN_INTERVAL]
+        qtbot.waitUntil(edit.isVisible)
+        assert edit.placeholderText().startswith("Motif pour administrer")
+        assert edit.width() - 8 >= edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+    finally:
+        set_language("en")
 
 
 def test_an_open_chart_shows_a_dose_given_from_the_round(round_window, ward, qtbot, type_text):
