@@ -189,6 +189,25 @@ def paracetamol(session_for, medication_ward, clock):
 
 
 @pytest.fixture
+def insulin_twice(session_for, medication_ward, clock):
+    """Insulin glargine 18 units SC at 22:00 written on 27/11 and again on 28/11 at 09:00, the
+    first never stopped (a prescription rewritten daily), the clock left at 09:00 on 28/11.
+    Returns (nurse, first, second)."""
+    from downtime.services import records
+
+    patient, _, _ = medication_ward
+    doctor = session_for("doctor")
+    insulin = {"drug": "Insulin glargine", "dose": 18.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
+               "times": "22:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True}
+    clock.now = datetime.fromisoformat("2026-11-27T10:00+01:00")
+    first = records.save_new(doctor, "medication_order", insulin, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
+    second = records.save_new(doctor, "medication_order", {**insulin, "start_at": "2026-11-28T09:00+01:00"},
+                              patient_id=patient)
+    return session_for("nurse"), first, second
+
+
+@pytest.fixture
 def paracetamol_day(paracetamol, clock):
     """`paracetamol` at 09:00 on 28/11, its regular grams of 14:00 and 20:00 on 27/11 and 08:00
     on 28/11 given, and one as required at 02:00. Returns `paracetamol`'s tuple."""

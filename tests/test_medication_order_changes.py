@@ -184,26 +184,10 @@ def test_a_regular_dose_is_spaced_from_the_as_required_doses_of_the_same_medicin
                                                             "scheduled_for": "2026-11-28T20:00+01:00"}) == []
 
 
-def _insulin_twice(session_for, medication_ward, clock):
-    """Insulin glargine 18 units SC at 22:00 written on 27/11 and again on 28/11 at 09:00, the
-    first never stopped (a prescription rewritten daily). Returns (nurse, first, second)."""
-    patient, _, _ = medication_ward
-    doctor = session_for("doctor")
-    insulin = {"drug": "Insulin glargine", "dose": 18.0, "dose_unit": "units", "route": "SC", "frequency": "scheduled",
-               "times": "22:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True}
-    clock.now = datetime.fromisoformat("2026-11-27T10:00+01:00")
-    first = records.save_new(doctor, "medication_order", insulin, patient_id=patient)
-    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
-    second = records.save_new(doctor, "medication_order", {**insulin, "start_at": "2026-11-28T09:00+01:00"},
-                              patient_id=patient)
-    return session_for("nurse"), first, second
-
-
-def test_a_dose_of_a_medicine_ordered_twice_is_questioned_after_the_other_orders_dose(session_for, medication_ward,
-                                                                                      clock):
+def test_a_dose_of_a_medicine_ordered_twice_is_questioned_after_the_other_orders_dose(insulin_twice, clock):
     """Both orders' 22:00 doses given at 22:05: the second was saved with no warning, a double
     dose of insulin. It now needs a reason, the other order named."""
-    nurse, first, second = _insulin_twice(session_for, medication_ward, clock)
+    nurse, first, second = insulin_twice
     clock.now = datetime.fromisoformat("2026-11-28T22:10+01:00")
     dose = {"outcome": "given", "given_at": "2026-11-28T22:05+01:00", "scheduled_for": "2026-11-28T22:00+01:00",
             "dose_given": 18.0, "route": "SC"}
@@ -218,9 +202,9 @@ def test_a_dose_of_a_medicine_ordered_twice_is_questioned_after_the_other_orders
 
 
 def test_an_order_of_a_medicine_the_patient_already_has_is_questioned_at_prescribing(session_for, medication_ward,
-                                                                                     clock):
+                                                                                     insulin_twice):
     """The second insulin order was saved with nothing said of the first, still running."""
-    nurse, first, second = _insulin_twice(session_for, medication_ward, clock)
+    nurse, first, second = insulin_twice
     doctor, patient = session_for("doctor"), medication_ward[0]
     values = records.current(doctor.db, second.record_id).data
     assert medication.duplicate_orders(doctor, {**values, "drug": "INSULINE GLARGINE"}, patient) == (
@@ -271,3 +255,34 @@ def test_a_regular_dose_beyond_the_as_required_orders_daily_maximum_is_questione
         "dose_given": 1.0, "route": "PO"})
     assert [(w.check, w.message) for w in warnings] == [
         (Check.PRN_DAILY_MAX, "With this dose, 5 doses fall within 24 h; the order allows at most 4.")]
+
+
+def test_both_round_lines_and_chart_rows_of_a_medicine_ordered_twice_name_the_other_order(
+        insulin_twice, medication_ward, session_for, clock):
+    """Insulin glargine 18 units SC at 22:00 written twice: the round listed two identical "Due
+    now" lines, and the chart two rows, nothing saying the medicine was ordered twice (only the
+    second dose saved was questioned). Both lines stay listed, each naming the other order; the
+    first's dose of the night before, when the second was not written yet, names none, and once
+    the first is stopped neither does."""
+    nurse, first, second = insulin_twice
+    patient, amox, morphine = medication_ward
+    clock.now = datetime.fromisoformat("2026-11-28T21:50+01:00")
+
+    def listed():
+        return {(item.order.record_id, f"{item.slot:%d/%m %H:%M}"): [other.record_id for other in item.also_ordered]
+                for item in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
+                if item.order.drug == "Insulin glargine"}
+
+    def charted():
+        return {row.order.record_id: [other.record_id for other in row.also_ordered]
+                for row in medication.mar_grid(nurse.db, patient, clock.now.date(), 1, clock.now)}
+
+    assert listed() == {(first.record_id, "27/11 22:00"): [], (first.record_id, "28/11 22:00"): [second.record_id],
+                        (second.record_id, "28/11 22:00"): [first.record_id]}
+    assert charted() == {amox: [], morphine: [], first.record_id: [second.record_id], second.record_id: [first.record_id]}
+    doctor = session_for("doctor")
+    records.amend(doctor, first.record_id, {**records.current(doctor.db, first.record_id).data,
+                                            "stop_at": "2026-11-28T21:00+01:00"}, "rewritten")
+    assert listed() == {(second.record_id, "28/11 22:00"): []}
+    assert charted() == {amox: [], morphine: [], first.record_id: [], second.record_id: []}
+

@@ -286,6 +286,11 @@ def test_a_printed_chart_flags_an_order_of_an_earlier_stay(tmp_path, medication_
     assert printed.count("ORDER FROM AN EARLIER STAY (ended 27/11 21:00): ask the prescriber whether it stands") == 1
 
 
+def test_a_printed_chart_flags_both_orders_of_a_medicine_ordered_twice(tmp_path, medication_ward, insulin_twice):
+    printed = " ".join(_text(printing.print_mar(insulin_twice[0], [medication_ward[0]], tmp_path / "mar.pdf")))
+    assert printed.count("ALSO ORDERED: Insulin glargine 18 units SC, at 22:00, from") == 2
+
+
 def test_an_as_required_order_on_hold_keeps_its_flag_beside_its_doses_on_hold(tmp_path, dose_on_hold):
     """Both the ondansetron order and its dose on hold: each says so."""
     from dataclasses import replace

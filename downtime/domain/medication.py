@@ -384,6 +384,7 @@ SALT_WORDS = frozenset({"sulfat", "sulphat", "hydrochlorid", "chlorhydrat", "hyd
                         "bitartrat", "phosphat", "citrat", "maleat", "fumarat", "succinat", "mesilat", "besilat"})
 
 
+@lru_cache(maxsize=1024)
 def medicine_name(drug: str) -> str:
     """A drug's name as one medicine, however written: stemmed as allergies are compared
     (accents, capitals, "Insuline"/"Insulin"), without its salt, the French "de" of a salt
@@ -526,6 +527,30 @@ def given_from_other_orders(order: Order, at: datetime, others: Sequence[Order],
                     "is this medicine ordered twice?") if other.frequency is Frequency.SCHEDULED
         else QT_TRANSLATE_NOOP("messages", "{drug} {dose} {unit} {route} was given at {time} from another order "
                                            "(once, at {start}); is this medicine ordered twice?"), values)]
+
+
+def runs_at(order: Order, moment: datetime) -> bool:
+    """Whether an order runs at a moment, as two orders of one medicine are weighed against each
+    other: a regular or as-required order from its start until its stop; a once-only order, not
+    stopped before its dose, within a day either side of that dose (furosemide once at 10:00 and
+    once again at 18:00 was asked nothing, the two never running at one same moment)."""
+    if order.frequency is Frequency.ONCE:
+        return order.active_at(order.start_at) and abs(moment - order.start_at) < DAY
+    return order.active_at(moment)
+
+
+def also_ordered(order: Order, at: datetime, others: Iterable[Order]) -> list[Order]:
+    """The patient's other orders of the same medicine (see `medicine_name`), neither one as
+    required, running at `at` (see `runs_at`) besides `order`: a medicine ordered twice, which
+    the nurse takes to the prescriber before giving both. Insulin glargine at 22:00 written
+    twice put two identical lines due on the round, and only the second dose saved was
+    questioned. An as-required order beside a regular one is the usual way of prescribing
+    (paracetamol), weighed dose by dose (`spaced_from_as_required`)."""
+    if order.frequency is Frequency.PRN:
+        return []
+    name = medicine_name(order.drug)
+    return [other for other in others if other.record_id != order.record_id and other.frequency is not Frequency.PRN
+            and runs_at(other, at) and medicine_name(other.drug) == name]
 
 
 def spaced_from_as_required(at: datetime, as_required: Sequence[Order],

@@ -35,7 +35,7 @@ from downtime.pdf.page import (
     style,
 )
 from downtime.services.medication import (
-    OVERRIDDEN, MarCell, MarRow, chart_dose_text, dose_words, order_label, overrides_text,
+    OVERRIDDEN, MarCell, MarRow, chart_dose_text, dose_words, order_label, order_reading, overrides_text,
 )
 from downtime.services.patients import PatientSummary
 
@@ -71,6 +71,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "earlier_stay": {"en": "ORDER FROM AN EARLIER STAY (ended {time}): ask the prescriber whether it stands",
                      "fr": "PRESCRIPTION D'UN SÉJOUR ANTÉRIEUR (terminé le {time}) : demander au prescripteur si "
                            "elle tient toujours"},
+    "also_ordered": {"en": "ALSO ORDERED: {orders} — ask the prescriber before giving both",
+                     "fr": "AUSSI PRESCRIT : {orders} — demander au prescripteur avant de donner les deux"},
     "dose_on_hold": {"en": "DOSE ON HOLD", "fr": "DOSE EN ATTENTE"},
     "dose_on_hold_key": {"en": "DOSE ON HOLD: another laptop recorded this dose otherwise (given, not given or withdrawn), "
                                "check it before giving or leaving the next dose",
@@ -135,12 +137,15 @@ class PatientChart:
 
 
 def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[str], width: float) -> Flowable:
-    """The order as its chart line heads it; in bold red when another laptop wrote it otherwise
-    or it is of an earlier stay (see medication.stay_ended)."""
+    """The order as its chart line heads it; in bold red when another laptop wrote it otherwise,
+    it is of an earlier stay (see medication.stay_ended), or its medicine is ordered twice (see
+    medication.also_ordered)."""
     order = row.order
     lines = [order_label(order, order_form, lang)]
     flags = [w("on_hold", lang)] if order.record_id in held else []
     flags += [w("earlier_stay", lang, time=f"{row.stay_ended:%d/%m %H:%M}")] if row.stay_ended is not None else []
+    flags += [w("also_ordered", lang, orders="; ".join(order_reading(other, order_form, lang)
+                                                       for other in row.also_ordered))] if row.also_ordered else []
     flags += [w("cd", lang)] if order.controlled else []
     flags += [w("high_alert", lang)] if order.high_alert else []
     if order.frequency is Frequency.PRN:
@@ -148,7 +153,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[s
                        why=order.prn_indication or ""))
     lines.append(f"{order.start_at:%d/%m %H:%M}" + (f" — {w('stopped', lang, when=f'{order.stop_at:%d/%m %H:%M}')}"
                                                      if order.stop_at else ""))
-    warned = order.record_id in held or row.stay_ended is not None
+    warned = order.record_id in held or row.stay_ended is not None or bool(row.also_ordered)
     return _p("\n".join(lines + flags), width, bold=warned, color=ALERT if warned else colors.black)
 
 

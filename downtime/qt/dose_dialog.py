@@ -20,6 +20,7 @@ from downtime.domain.medication import Check, Frequency, Order, Outcome
 from downtime.domain.records import RecordVersion
 from downtime.i18n import QT_TRANSLATE_NOOP, QT_TR_NOOP, decimal_text
 from downtime.qt.i18n import language, say, translate, word
+from downtime.formspec import FormSpec
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
@@ -63,6 +64,17 @@ EARLIER_STAY = QT_TR_NOOP("ORDER FROM AN EARLIER STAY (ended {time}): ask the pr
 def earlier_stay_words(ended: datetime | None) -> str:
     """The flag of an order of an earlier stay (empty for this stay's)."""
     return word(EARLIER_STAY).format(time=f"{ended:%d/%m %H:%M}") if ended is not None else ""
+
+
+# The patient's other orders of the medicine running beside this one (see medication.also_ordered).
+ALSO_ORDERED = QT_TR_NOOP("ALSO ORDERED: {orders} — ask the prescriber before giving both")
+
+
+def also_ordered_words(others: Iterable[Order], order_form: FormSpec) -> str:
+    """The flag of a medicine ordered twice, each other order as a nurse reads it (empty when none
+    is): two identical lines due on the round said nothing of it."""
+    orders = "; ".join(medication.order_reading(other, order_form, language()) for other in others)
+    return word(ALSO_ORDERED).format(orders=orders) if orders else ""
 
 
 # A dose two laptops recorded otherwise (see medication.HeldDose): the words a chart's cell

@@ -16,7 +16,9 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, locale, translate, word
-from downtime.qt.dose_dialog import DOSE_HELD, ORDER_ON_HOLD, DoseDialog, earlier_stay_words, held_words
+from downtime.qt.dose_dialog import (
+    DOSE_HELD, ORDER_ON_HOLD, DoseDialog, also_ordered_words, earlier_stay_words, held_words,
+)
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open
@@ -68,7 +70,8 @@ class MarModel(TextTableModel):
         flags = (" [CD]" if order.controlled else "") + (f" [{word(HIGH_ALERT)}]" if order.high_alert else "")
         kind = " PRN" if order.frequency is Frequency.PRN else ""
         warned = "".join(f" — {text}" for text in (word(ORDER_ON_HOLD) if order.record_id in self.held else "",
-                                                     earlier_stay_words(row.stay_ended)) if text)
+                                                     earlier_stay_words(row.stay_ended),
+                                                     also_ordered_words(row.also_ordered, self.order_form)) if text)
         return (f"{medication.order_label(order, self.order_form, language())}{kind}{flags}{warned}",
                 clock or translate("", "as required"), *(self._day(row, clock, day) for day in self.days))
 
@@ -103,7 +106,9 @@ class MarModel(TextTableModel):
             for dose in self.doses_in(line, column) if dose.overrides)
 
     def is_warning(self, row: int, column: int) -> bool:
-        order_warned = self.rows[row][0].order.record_id in self.held or self.rows[row][0].stay_ended is not None
+        chart_row = self.rows[row][0]
+        order_warned = (chart_row.order.record_id in self.held or chart_row.stay_ended is not None
+                        or bool(chart_row.also_ordered))
         return (column == 0 and order_warned) or bool(self.held_in(row, column)) or super().is_warning(row, column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

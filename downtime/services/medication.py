@@ -17,8 +17,8 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, message
 from downtime.domain.census import MovementEvent, StayStatus, left_after, locate
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
-    DAY, allergies_not_known, allergy_matches, clock_text, controlled_drug, dose_state, dose_text, medicine_name,
-    prn_given, prn_status, safety_warnings, route_differs, same_medicine, slots_by_version,
+    DAY, allergies_not_known, allergy_matches, also_ordered, clock_text, controlled_drug, dose_state, dose_text,
+    medicine_name, prn_given, prn_status, runs_at, safety_warnings, route_differs, same_medicine, slots_by_version,
 )
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -812,6 +812,8 @@ class RoundItem:
     held: tuple[HeldDose, ...] = ()
     stay_ended: datetime | None = None
     """The order is of an earlier stay, which ended then (see `stay_ended`)."""
+    also_ordered: tuple[Order, ...] = ()
+    """The patient's other orders of the medicine running at this dose's time (see `also_ordered`)."""
 
 
 _URGENCY = {DoseState.OVERDUE: 0, DoseState.LATE: 1, DoseState.DUE: 2, DoseState.UPCOMING: 3}
@@ -842,6 +844,7 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     items = []
     for patient in patients:
         stay_start = admitted.get(patient.patient_id, first)
+        theirs = [scheduled.order for scheduled in ordered[patient.patient_id]]
         for scheduled in ordered[patient.patient_id]:
             found = scheduled.order
             ended = stay_ended(found, scheduled.written_at, moves[patient.patient_id], now)
@@ -850,7 +853,8 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
                 if (stay_start <= slot <= last and (found.record_id, slot) not in recorded
                         and not _stopped(found, now) and not scheduled.in_ehr(slot)):
                     items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy), missed,
-                                           tuple(held_at(held[found.record_id], slot, now.tzinfo)), ended))
+                                           tuple(held_at(held[found.record_id], slot, now.tzinfo)), ended,
+                                           tuple(also_ordered(found, slot, theirs))))
     return sorted(items, key=lambda i: (i.missed, _URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
 
 
@@ -899,6 +903,9 @@ class MarRow:
     held: tuple[HeldDose, ...] = ()
     stay_ended: datetime | None = None
     """The order is of an earlier stay, which ended then (see `stay_ended`)."""
+    also_ordered: tuple[Order, ...] = ()
+    """The patient's other orders of the medicine running now beside this one, itself running
+    (see `also_ordered`): a chart is read now, whatever days it shows."""
 
     @property
     def clocks(self) -> list[str]:
@@ -979,7 +986,11 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
     grids: dict[str, list[MarRow]] = {patient_id: [] for patient_id in patient_ids}
     on_hold = doses_on_hold(db, patient_ids)
     moves = census.movement_events(db, patient_ids)
-    for scheduled in _orders_with_slots(db, patient_ids, first_day, last_day, tz):
+    every = _orders_with_slots(db, patient_ids, first_day, last_day, tz)
+    theirs: dict[str, list[Order]] = defaultdict(list)
+    for scheduled in every:
+        theirs[scheduled.order.patient_id].append(scheduled.order)
+    for scheduled in every:
         found = scheduled.order
         mine = doses[found.patient_id, found.record_id]
         by_slot: dict[datetime, list[Administration]] = defaultdict(list)
@@ -994,6 +1005,7 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
                       for slot in _with_recorded(scheduled.slots, times, first_day, last_day, tz))
         prn = tuple(a for a in mine if a.scheduled_for is None
                     and first_day <= a.at.astimezone(tz).date() <= last_day)
-        grids[found.patient_id].append(MarRow(found, cells, prn, held,
-                                              stay_ended(found, scheduled.written_at, moves[found.patient_id], now)))
+        grids[found.patient_id].append(MarRow(
+            found, cells, prn, held, stay_ended(found, scheduled.written_at, moves[found.patient_id], now),
+            tuple(also_ordered(found, now, theirs[found.patient_id])) if runs_at(found, now) else ()))
     return grids

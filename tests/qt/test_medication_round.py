@@ -1372,6 +1372,29 @@ def test_an_order_of_an_earlier_stay_is_flagged_on_the_round_the_chart_and_the_d
     assert mar.model.text(row, 0) == f"Furosemide 40 mg PO — {flag}" and mar.model.is_warning(row, 0)
 
 
+def test_a_medicine_ordered_twice_is_flagged_on_both_round_lines_and_chart_rows(qtbot, insulin_twice, clock):
+    """Insulin glargine at 22:00 written twice put two identical "Due now" lines on the round:
+    each now says the medicine is ordered twice, naming the other order, in red."""
+    from datetime import datetime
+
+    nurse, first, second = insulin_twice
+    clock.now = datetime.fromisoformat("2026-11-28T21:50+01:00")
+    flag = "ALSO ORDERED: Insulin glargine 18 units SC, at 22:00, from {start} — ask the prescriber before giving both"
+    main = MainWindow(nurse)
+    qtbot.addWidget(main)
+    panel = main.medication
+    panel.refresh()
+    lines = {panel.model.rows[row].order.record_id: row for row in range(panel.model.rowCount())
+             if f"{panel.model.rows[row].slot:%d/%m %H:%M}" == "28/11 22:00"}
+    assert panel.model.text(lines[first.record_id], 8) == "high-alert, " + flag.format(start="28/11/2026 09:00")
+    assert panel.model.text(lines[second.record_id], 8) == "high-alert, " + flag.format(start="27/11/2026 10:00")
+    assert all(panel.model.is_warning(row, 8) for row in lines.values())
+    mar = main.open_mar_of(first.patient_id)
+    [row] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == first.record_id]
+    assert mar.model.text(row, 0) == (f"Insulin glargine 18 units SC [HIGH-ALERT] — {flag.format(start='28/11/2026 09:00')}")
+    assert mar.model.is_warning(row, 0)
+
+
 def test_an_as_required_dose_dialog_says_what_was_given_and_when_the_next_dose_is_allowed(qtbot, paracetamol_day):
     """The nurse learnt of the interval and the day's maximum only when Save questioned the
     dose: the dialog now opens saying them, as the save check counts them (the regular 08:00
