@@ -286,3 +286,30 @@ def test_both_round_lines_and_chart_rows_of_a_medicine_ordered_twice_name_the_ot
     assert listed() == {(second.record_id, "28/11 22:00"): []}
     assert charted() == {amox: [], morphine: [], first.record_id: [], second.record_id: []}
 
+
+def test_a_second_once_only_order_of_a_medicine_within_a_day_is_questioned_at_prescribing(
+        session_for, medication_ward, clock):
+    """Furosemide 40 mg IV once at 10:00, then once again at 18:00 the same day: saved with
+    nothing said, "Already ordered" being asked only of orders running at the same moment. A
+    once-only order of the medicine with its dose within 24 hours before or after is named,
+    given or not; one a full day apart, or one stopped before its dose, is not."""
+    patient, doctor, nurse, once = _furosemide_once_at_ten(session_for, medication_ward, clock)
+    values = records.current(doctor.db, once.record_id).data
+    said = "Already ordered: Furosemide 40 mg IV, once, at 28/11/2026 10:00."
+
+    def asked(start):
+        return medication.duplicate_orders(doctor, {**values, "start_at": start}, patient)
+
+    assert asked("2026-11-28T18:00+01:00") == said
+    assert asked("2026-11-27T10:30+01:00") == said
+    clock.now = datetime.fromisoformat("2026-11-28T10:05+01:00")
+    medication.record_dose(nurse, once.record_id, {"outcome": "given", "given_at": "2026-11-28T10:00+01:00",
+                                                   "scheduled_for": "2026-11-28T10:00+01:00", "dose_given": 40.0,
+                                                   "route": "IV"})
+    assert asked("2026-11-29T09:59+01:00") == said
+    assert asked("2026-11-29T10:00+01:00") is None
+    other = records.save_new(doctor, "medication_order", {**values, "start_at": "2026-11-30T10:00+01:00"},
+                             patient_id=patient)
+    records.amend(doctor, other.record_id, {**records.current(doctor.db, other.record_id).data,
+                                            "stop_at": "2026-11-29T12:00+01:00"}, "not needed")
+    assert asked("2026-11-30T08:00+01:00") is None

@@ -165,9 +165,9 @@ def duplicate_orders(session: Session, values: dict[str, Any], patient_id: str,
                      record_id: str | None = None) -> str | None:
     """What to ask the prescriber before an order is saved (None: nothing) when the patient has
     another standing order of the same medicine (see `medicine_name`) running at a time this one
-    runs: a prescription rewritten without the old one stopped put "Insulin glargine 18 units SC
-    22:00" twice on the round, and both doses were given. `record_id`: the order amended, not a
-    duplicate of itself."""
+    runs (`_overlap`): a prescription rewritten without the old one stopped put "Insulin glargine
+    18 units SC 22:00" twice on the round, and both doses were given. `record_id`: the order
+    amended, not a duplicate of itself."""
     new = _order(record_id or "", patient_id, values)
     order_form = session.form(ORDER_FORM)
     found = [order_reading(other, order_form, session.lang) for other in orders(session.db, patient_id)
@@ -179,11 +179,14 @@ def duplicate_orders(session: Session, values: dict[str, Any], patient_id: str,
 
 
 def _overlap(one: Order, other: Order) -> bool:
-    """Whether two orders run at a same time: a once-only order at its one dose's."""
+    """Whether two orders run at a same time: a once-only order at its one dose's (none if stopped
+    before it), and two once-only orders with their doses within a day of each other (see
+    `runs_at`), given or not: a second once-only dose written for the evening was asked nothing,
+    the two doses hours apart."""
     if other.frequency is Frequency.ONCE:
         one, other = other, one
     if one.frequency is Frequency.ONCE:
-        return one.start_at == other.start_at if other.frequency is Frequency.ONCE else other.active_at(one.start_at)
+        return runs_at(one, one.start_at) and runs_at(other, one.start_at)
     return ((one.stop_at is None or other.start_at < one.stop_at)
             and (other.stop_at is None or one.start_at < other.stop_at))
 
