@@ -719,7 +719,9 @@ def test_what_is_left_of_an_ampoule_is_discarded_against_its_dose_and_patient(wa
     """A 5 mg dose from a 10 mg ampoule left the register 5 mg above the cupboard, the half
     discarded entered as an anonymous count correction. It is a witnessed line tied to the dose
     (its time and patient, by name and number); withdrawing the dose gives back the dose alone,
-    and a withdrawn dose takes no wastage."""
+    and a withdrawn dose takes no wastage. The ampoule's 10 mg left the cupboard, 5 given and 5
+    discarded: the dose recorded again for the right patient, the register holds what the
+    cupboard does, its count a check with nothing to correct."""
     nurse, patient, _, morphine = ward
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     dose = medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
@@ -741,3 +743,9 @@ def test_what_is_left_of_an_ampoule_is_discarded_against_its_dose_and_patient(wa
     assert medication.cd_doses_to_waste(nurse.db, nurse.forms, "3B", "Morphine", "mg") == []
     with pytest.raises(ServiceError, match="takes nothing from the register"):
         medication.cd_waste(nurse, dose.record_id, 1, witness=("doctor", "2222"))
+    medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
+    assert medication.cd_count(nurse, "3B", "Morphine", "mg", 10, witness=("doctor", "2222")) == 10
+    assert [(line.kind, line.change, line.balance) for line in medication.cd_lines(
+        nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
+        ("receipt", 20.0, 20.0), ("administration", -5.0, 15.0), ("wastage", -5.0, 10.0), ("withdrawal", 5.0, 15.0),
+        ("administration", -5.0, 10.0), ("count", 0.0, 10.0)]
