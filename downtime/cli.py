@@ -50,6 +50,16 @@ def _person_options(parser: argparse.ArgumentParser) -> None:
                         help="their PIN (default: $DOWNTIME_PIN)")
 
 
+def _witness_options(parser: argparse.ArgumentParser) -> None:
+    """A controlled-drug register line's witness, then the database and the person entering it."""
+    parser.add_argument("--witness-user", default=os.environ.get("DOWNTIME_WITNESS_USER"),
+                        help="staff ID of the witness, a second nurse or doctor (default: $DOWNTIME_WITNESS_USER)")
+    parser.add_argument("--witness-pin", default=os.environ.get("DOWNTIME_WITNESS_PIN"),
+                        help="the witness's PIN (default: $DOWNTIME_WITNESS_PIN)")
+    _db_option(parser)
+    _person_options(parser)
+
+
 def _out_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, required=True, help="the PDF file to write")
 
@@ -401,15 +411,62 @@ def cmd_pdf_mar_pack(args: argparse.Namespace) -> int:
     return 0
 
 
+def _witness(args: argparse.Namespace) -> tuple[str, str]:
+    """The witness of a register line, asked for before any is tried: a PIN left out is no
+    failed sign-in in the witness's name (five lock them out), as in the register tab's dialogs."""
+    if not args.witness_user or not args.witness_pin:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "a controlled-drug entry needs a witness: give --witness-user and --witness-pin"))
+    return args.witness_user, args.witness_pin
+
+
+def _print_balance(args: argparse.Namespace, balance: float) -> None:
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "{drug} on ward {ward}: balance {balance} {unit}"), drug=args.drug, ward=args.ward,
+               balance=f"{balance:g}", unit=args.unit))
+
+
 def cmd_cd_receive(args: argparse.Namespace) -> int:
     from downtime.services.medication import cd_receive
 
-    if not args.witness_user or not args.witness_pin:
-        raise CliError(QT_TRANSLATE_NOOP("messages", "a controlled-drug entry needs a witness: give --witness-user and --witness-pin"))
-    balance = cd_receive(_ward_session(args), args.ward, args.drug, args.unit, args.quantity,
-                         witness=(args.witness_user, args.witness_pin), note=args.note)
-    print(_say(args, QT_TRANSLATE_NOOP("messages", "{drug} on ward {ward}: balance {balance} {unit}"), drug=args.drug, ward=args.ward,
-               balance=f"{balance:g}", unit=args.unit))
+    witness = _witness(args)
+    _print_balance(args, cd_receive(_ward_session(args), args.ward, args.drug, args.unit, args.quantity,
+                                    witness=witness, note=args.note))
+    return 0
+
+
+def cmd_cd_count(args: argparse.Namespace) -> int:
+    """The cupboard counted, as the register tab's Cupboard count…: a count that matches is written
+    as checked, one that differs corrects the register by the difference."""
+    from downtime.services.medication import cd_count
+
+    witness = _witness(args)
+    if args.counted < 0:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--counted: a count is never below zero"))
+    _print_balance(args, cd_count(_ward_session(args), args.ward, args.drug, args.unit, args.counted,
+                                  witness=witness, note=args.note))
+    return 0
+
+
+def cmd_cd_wastage(args: argparse.Namespace) -> int:
+    """What was left of an ampoule after one of the drug's latest doses, as the register tab's Record
+    wastage… offers them (without --dose: those doses, by id, to choose from)."""
+    from downtime.services.medication import cd_doses_to_waste, cd_waste
+
+    session = _ward_session(args)
+    doses = cd_doses_to_waste(session.db, session.forms, args.ward, args.drug, args.unit)
+    if args.dose is None:
+        _emit(args, [{"record_id": line.record_id, "given_at": f"{line.given_at or line.at:%d/%m/%Y %H:%M}",
+                      "patient": line.patient_text(), "quantity": -line.change, "unit": args.unit} for line in doses],
+              lambda r: f"{r['record_id']}  {r['given_at']} — {r['patient']} — {r['quantity']:g} {r['unit']}")
+        return 0
+    if args.dose not in {line.record_id for line in doses}:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--dose: {dose} is not one of the latest doses of {drug} ({unit}) "
+                                         "on ward {ward}'s register; without --dose, the command lists them"),
+                       dose=args.dose, drug=args.drug, unit=args.unit, ward=args.ward)
+    if args.quantity is None:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--quantity: how much was discarded, in {unit}"), unit=args.unit)
+    if args.quantity <= 0:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--quantity: the quantity discarded must be above zero"))
+    _print_balance(args, cd_waste(session, args.dose, args.quantity, witness=_witness(args), note=args.note))
     return 0
 
 
@@ -987,12 +1044,23 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{name}", required=True, help=said)
     p.add_argument("--quantity", type=float, required=True, help="how much was received (negative to correct a count)")
     p.add_argument("--note", help="a note for the register, e.g. the pharmacy's delivery number")
-    p.add_argument("--witness-user", default=os.environ.get("DOWNTIME_WITNESS_USER"),
-                   help="staff ID of the witness, a second nurse or doctor (default: $DOWNTIME_WITNESS_USER)")
-    p.add_argument("--witness-pin", default=os.environ.get("DOWNTIME_WITNESS_PIN"),
-                   help="the witness's PIN (default: $DOWNTIME_WITNESS_PIN)")
-    _db_option(p)
-    _person_options(p)
+    _witness_options(p)
+    p = command("count", cmd_cd_count, "the cupboard's count, witnessed: a count that matches is written as checked, "
+                "one that differs corrects the register", cd_sub)
+    for name, said in CD_STOCK.items():
+        p.add_argument(f"--{name}", required=True, help=said)
+    p.add_argument("--counted", type=float, required=True, help="how much is counted in the cupboard")
+    p.add_argument("--note", help="a note for the register, e.g. 'shift change'")
+    _witness_options(p)
+    p = command("wastage", cmd_cd_wastage, "what was left of an ampoule after a dose, discarded, witnessed "
+                "(without --dose: list the doses it may be recorded against)", cd_sub)
+    for name, said in CD_STOCK.items():
+        p.add_argument(f"--{name}", required=True, help=said)
+    p.add_argument("--dose", help="the dose's record id, as listed without --dose")
+    p.add_argument("--quantity", type=float, help="how much was discarded, in the register's unit")
+    p.add_argument("--note", help="a note for the register")
+    p.add_argument("--json", action="store_true", help="JSON lines (the list of doses)")
+    _witness_options(p)
     p = command("balance", cmd_cd_balance, "the register's balance of one drug on a ward", cd_sub)
     _person_options(p)
     for name, said in CD_STOCK.items():

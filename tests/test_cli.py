@@ -379,6 +379,51 @@ def test_controlled_drug_register_commands(demo_db, tmp_path, capsys):
     assert main(["pdf", "mar-pack", "--ward", "ICU", "--out", str(pack), *person]) == 0
 
 
+def test_the_cupboard_count_and_wastage_are_entered_witnessed_from_the_command_line(demo_db, capsys):
+    """`downtime cd` had receive and balance alone: a count at the shift change, or what was left
+    of an ampoule, waited for a laptop's window. `cd count` and `cd wastage` write them through the
+    register tab's services, witnessed; a refusal names the argument to give again, and wastage
+    without --dose lists the doses it may be recorded against, as the tab's dialog offers them."""
+    from downtime.formspec import load_forms
+    from downtime.paths import forms_dir
+    from downtime.services import medication
+    from downtime.services.context import Vault
+    from downtime.services.unlock import sign_in
+
+    person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
+    stock = ["--ward", "3B", "--drug", "Morphine", "--unit", "mg"]
+    witness = ["--witness-user", "doctor", "--witness-pin", "2222"]
+    assert main(["cd", "balance", *stock, "--json", *person]) == 0
+    before = json.loads(capsys.readouterr().out)["balance"]
+    assert main(["cd", "count", *stock, "--counted", f"{before:g}", *person]) == 1
+    assert "give --witness-user and --witness-pin" in capsys.readouterr().err
+    assert main(["cd", "count", *stock, "--counted", "-1", *witness, *person]) == 1
+    assert capsys.readouterr().err == "downtime: --counted: a count is never below zero\n"
+    assert main(["cd", "count", *stock, "--counted", f"{before:g}", "--note", "shift change", *witness, *person]) == 0
+    assert f"balance {before:g} mg" in capsys.readouterr().out
+    assert main(["cd", "wastage", *stock, "--json", *person]) == 0
+    offered = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert offered and {"record_id", "given_at", "patient", "quantity", "unit"} <= set(offered[0])
+    dose = offered[0]["record_id"]
+    assert main(["cd", "wastage", *stock, "--dose", dose, *witness, *person]) == 1
+    assert capsys.readouterr().err == "downtime: --quantity: how much was discarded, in mg\n"
+    assert main(["cd", "wastage", *stock, "--dose", dose, "--quantity", "0", *witness, *person]) == 1
+    assert capsys.readouterr().err == "downtime: --quantity: the quantity discarded must be above zero\n"
+    assert main(["cd", "wastage", *stock, "--dose", "not-a-dose", "--quantity", "2.5", *witness, *person]) == 1
+    assert capsys.readouterr().err.startswith("downtime: --dose: not-a-dose is not one of the latest doses of "
+                                              "Morphine (mg) on ward 3B's register")
+    assert main(["cd", "wastage", *stock, "--dose", dose, "--quantity", "2.5", *person]) == 1
+    assert "give --witness-user and --witness-pin" in capsys.readouterr().err
+    assert main(["cd", "wastage", *stock, "--dose", dose, "--quantity", "2.5", *witness, *person]) == 0
+    assert f"balance {before - 2.5:g} mg" in capsys.readouterr().out
+    vault = Vault(Path(demo_db))
+    sign_in(vault, "nurse", "1111")
+    assert vault.db is not None
+    lines = medication.cd_lines(vault.db, load_forms(forms_dir()), "3B", "Morphine", "mg")
+    assert [(line.kind, line.change, line.witness, line.record_id, line.note) for line in lines[-2:]] == [
+        ("count", 0.0, "doctor", None, "shift change"), ("wastage", -2.5, "doctor", dose, None)]
+
+
 def test_ward_settings_command(demo_db, capsys):
     admin = ["--db", demo_db, "--user", "admin", "--pin", "0000"]
     assert main(["set", "round-thresholds", "20", "90", *admin]) == 0
