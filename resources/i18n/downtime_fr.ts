@@ -48,6 +48,10 @@
         <translation>PRESCRIPTION D’UN SÉJOUR ANTÉRIEUR (terminé le {time}) : demander au prescripteur si elle tient toujours</translation>
     </message>
     <message>
+        <source>ALSO ORDERED: {orders} — ask the prescriber before giving both</source>
+        <translation>AUSSI PRESCRIT : {orders} — demander au prescripteur avant de donner les deux</translation>
+    </message>
+    <message>
         <source>DOSE ON HOLD</source>
         <translation>DOSE EN ATTENTE</translation>
     </message>
@@ -3374,6 +3378,22 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{drug} on ward {ward}: balance {balance} {unit}</source>
         <translation>{drug} dans le service {ward} : solde {balance} {unit}</translation>
+    </message>
+    <message>
+        <source>--counted: a count is never below zero</source>
+        <translation>--counted : un décompte n&apos;est jamais inférieur à zéro</translation>
+    </message>
+    <message>
+        <source>--dose: {dose} is not one of the latest doses of {drug} ({unit}) on ward {ward}&apos;s register; without --dose, the command lists them</source>
+        <translation>--dose : {dose} n&apos;est pas l&apos;une des dernières administrations de {drug} ({unit}) au registre de l&apos;unité {ward} ; sans --dose, la commande les liste</translation>
+    </message>
+    <message>
+        <source>--quantity: how much was discarded, in {unit}</source>
+        <translation>--quantity : la quantité jetée, en {unit}</translation>
+    </message>
+    <message>
+        <source>--quantity: the quantity discarded must be above zero</source>
+        <translation>--quantity : la quantité jetée doit être supérieure à zéro</translation>
     </message>
     <message>
         <source>round-thresholds takes two numbers of minutes: LATE OVERDUE (e.g. 30 60)</source>
