@@ -501,9 +501,9 @@ def test_warnings_added_to_a_shown_dose_dialog_are_shown_whole(qtbot, session_fo
     dialog._show_warnings([Warning(Check.PRN_DAILY_MAX, long, {"count": "5", "limit": "4"}),
                            Warning(Check.PRN_INTERVAL, long, {"count": "5", "limit": "4"})])
     labels = [label for label in dialog.findChildren(QLabel) if label.text().startswith("⚠")]
-    qtbot.waitUntil(lambda: all(label.isVisible() for label in labels)
-                    and dialog.height() >= dialog.heightForWidth(dialog.width()))
-    assert all(label.height() >= label.heightForWidth(label.width()) > 20 for label in labels)
+    # Each label is laid out on a turn of its own after the dialog grows: waited for, not raced.
+    qtbot.waitUntil(lambda: all(label.isVisible() and label.height() >= label.heightForWidth(label.width()) > 20
+                                for label in labels) and dialog.height() >= dialog.heightForWidth(dialog.width()))
 
 
 def test_an_override_reasons_box_shows_what_it_asks_whole_in_french(qtbot, session_for, ward):
