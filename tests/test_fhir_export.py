@@ -2,6 +2,7 @@
 saying what back-entry needs (movements, medicines, theatre, provenance)."""
 
 import copy
+import gc
 import io
 import json
 from datetime import datetime, timedelta, timezone
@@ -162,6 +163,35 @@ def test_the_export_stops_at_a_reference_outside_the_bundle(session_for, medicat
     monkeypatch.setattr(fhir_export, "_with_needs", lambda groups, keys: keys)
     with pytest.raises(UnresolvedReference, match=f"urn:uuid:{dose.record_id} -> urn:uuid:{amox}"):
         _write(nurse, first)
+
+
+@pytest.mark.parametrize("collecting", [True, False], ids=["collector on", "collector off, as in the app"])
+def test_the_cycle_collector_is_off_while_the_bundle_is_written_and_as_it_was_after(
+        session_for, medication_ward, monkeypatch, collecting):
+    """Every automatic collection walked the page's records again (a fifth of the export); the
+    collector is left as it was found, the export failing or not."""
+    made = fhir_export._provenance
+    seen = []
+
+    def watched(*args):
+        seen.append(gc.isenabled())
+        return made(*args)
+
+    def failing(*args):
+        raise RuntimeError("a builder's bug")
+
+    was = gc.isenabled()
+    (gc.enable if collecting else gc.disable)()
+    try:
+        monkeypatch.setattr(fhir_export, "_provenance", watched)
+        _write(session_for("records"))
+        assert seen and not any(seen) and gc.isenabled() is collecting
+        monkeypatch.setattr(fhir_export, "_provenance", failing)
+        with pytest.raises(RuntimeError, match="a builder's bug"):
+            _write(session_for("records"))
+        assert gc.isenabled() is collecting
+    finally:
+        (gc.enable if was else gc.disable)()
 
 
 def test_a_bundle_read_a_few_patients_at_a_time_holds_the_same_entries(tmp_path, forms, monkeypatch):
