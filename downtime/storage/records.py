@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterator, Mapping
 from typing import Any
 
+import orjson
 from sqlite_utils import Database
 
 from downtime.domain.holds import Hold, holds_of
@@ -21,8 +21,8 @@ class RecordNotFound(UserError):
     pass
 
 
-def as_version(row: dict[str, Any]) -> RecordVersion:
-    return RecordVersion.model_validate({**row, "data": json.loads(row["data"])})
+def as_version(row: Mapping[str, Any]) -> RecordVersion:
+    return RecordVersion.model_validate({**row, "data": orjson.loads(row["data"])})
 
 
 def current(db: Database, record_id: str) -> RecordVersion:
@@ -91,9 +91,12 @@ def list_current(db: Database, form_id: str | None = None, patient_id: str | Non
 
 
 def _current(db: Database, clauses: list[str], params: list[Any]) -> list[RecordVersion]:
+    """Rows read as tuples and their data parsed by orjson (as the merge does): sqlite_utils's
+    dict for each row and json's parser were a quarter of reading them, which the FHIR export
+    does for every record of the hospital."""
     where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
-    rows = db.query(f"SELECT * FROM current_records {where} ORDER BY recorded_at", params)
-    return [as_version(row) for row in rows]
+    rows = db.execute(f"SELECT {', '.join(RECORD_COLUMNS)} FROM current_records {where} ORDER BY recorded_at", params)
+    return [as_version(dict(zip(RECORD_COLUMNS, row))) for row in rows]
 
 
 def held_from(db: Database) -> dict[str, int]:
