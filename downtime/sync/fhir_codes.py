@@ -209,7 +209,9 @@ class _Walk:
 
     def members(self, value: dict[str, Any], path: str) -> None:
         base = value["resourceType"] if "resourceType" in value else path
-        names = self.children.setdefault(base, {})
+        names = self.children.get(base)
+        if names is None:
+            names = self.children[base] = {}
         paths, watched = self.paths, self.watched
         for key, item in value.items():
             child = names.get(key)
@@ -218,9 +220,15 @@ class _Walk:
             paths.add(child)
             if child in watched:
                 self.found.append((child, item))
-            if isinstance(item, dict):
+            # Most values are plain strings: their type is asked first, and isinstance only of
+            # anything else (a subclass of dict, list or str is walked as those are).
+            kind = type(item)
+            if kind is str:
+                if key == "reference":
+                    self.references.append(item)
+            elif kind is dict or (kind is not list and isinstance(item, dict)):
                 self.members(item, child)
-            elif isinstance(item, list):
+            elif kind is list or isinstance(item, list):
                 self.items(item, child)
             elif key == "reference" and isinstance(item, str):
                 self.references.append(item)
