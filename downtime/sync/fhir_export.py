@@ -149,7 +149,7 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
     staff_names = {member.staff_id: member.name for member in list_staff(db)}
     first_versions = {row["record_id"]: as_version(row) for row in db.query(amended)}
     links = ehr_numbers(db)
-    changed = {row["record_id"] for row in db.query(
+    changed = {record_id for (record_id,) in db.execute(
         "SELECT DISTINCT record_id FROM records WHERE rowid BETWEEN ? AND ?"
         " UNION SELECT record_id FROM hold_settlements", [first, last])}
     held = held_from(db)
@@ -187,9 +187,11 @@ def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: di
     conflicts = conflicts_among(ctx.forms, ctx.records.values(), laptops, *besides)
     contradicted = {record_id for record_id, said in conflicts.items()
                     if any(conflict.record.record_id in changed for conflict in said)}
-    wanted = changed | contradicted
+    # Asked without building sets: `changed` is every record of a hospital's export, and its
+    # union with `contradicted`, made again for each page, copied it a hundred times over.
     chosen = _with_needs(groups, {key for key, group in groups.items()
-                                  if group.sources & wanted and not group.sources & held_from.keys()})
+                                  if not (group.sources.isdisjoint(changed) and group.sources.isdisjoint(contradicted))
+                                  and group.sources.isdisjoint(held_from)})
     targets: dict[str, list[str]] = {}
     for key, group in groups.items():
         if key in chosen:
