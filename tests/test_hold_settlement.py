@@ -677,3 +677,38 @@ def test_a_database_with_settlements_from_before_settlers_names_still_verifies_o
     MIGRATIONS.apply(db)
     assert "settled_by_name" in {column.name for column in db["hold_settlements"].columns}
     assert audit.verify_chain(db) is None
+
+
+@pytest.mark.parametrize("direction", ["900 to 901", "901 to 900"])
+def test_two_offices_that_chose_the_same_version_each_with_its_amendment_agree(
+        disagreeing, office, tmp_path, laptop, clock, capsys, direction):
+    """Offices 900 and 901 took the sticks in the same order (laptop 1's bed 15 standing) and
+    both chose laptop 2's bed 14, each writing its own amendment to it, by other clerks for other
+    reasons. Importing the other office's export put the record on hold again, its two versions 3
+    alike but for who wrote them, to be settled a third time; the clerks agreed. It is settled,
+    its version 3 standing, and the import says the other office settled it alike."""
+    from downtime.cli import main
+
+    record, first, second, *_ = disagreeing
+    _, clerk_900 = office
+    clerk_901 = laptop(tmp_path / "office-901.sqlite", 901)[1]
+    for folder in (first, second):
+        import_export(clerk_901, folder)
+    anne = _clerk_named(clerk_900, "clerk", "Anne Durand", clock)
+    hold = back_entry.hold_of(anne, record)
+    holds.settle(anne, hold, _side(hold, "14"), DECIDED)
+    clock.advance(minutes=5)
+    hold = back_entry.hold_of(clerk_901, record)
+    holds.settle(clerk_901, hold, _side(hold, "14"), "Dr Blanc, ward 3B, by phone")
+    there, here = (anne, clerk_901) if direction == "900 to 901" else (clerk_901, anne)
+    standing = records.current(here.db, record)
+    db = str(here.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    assert main(["import", str(export(there, tmp_path / "settled").folder), "--user", "records", "--pin", "4444",
+                 "--db", db]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert back_entry.hold_of(here, record) is None
+    assert records.current(here.db, record).id == standing.id
+    assert (_item(here, record).on_hold, _item(here, record).record.version) == (None, 3)
+    assert "ON HOLD" not in out
+    assert "Both chose the same version: nothing to put right." in out
+    assert verify_chain(here.db) is None

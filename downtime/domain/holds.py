@@ -208,6 +208,11 @@ class SettledOtherwise:
     def device_ids(self) -> set[str]:
         return {self.here.chosen_device_id, self.there.chosen_device_id, self.standing.device_id}
 
+    @property
+    def agrees(self) -> bool:
+        """Both chose the same version (whoever took it down, for whatever reason)."""
+        return self.here.chosen_id == self.there.chosen_id
+
     def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None, titles: Mapping[str, str] | None = None,
              authors: Mapping[str, str] | None = None) -> str:
         """As Hold.text names a hold (see there for `laptops`, `titles` and `authors`)."""
@@ -217,7 +222,7 @@ class SettledOtherwise:
                        number=self.downtime_number or message(lang, NO_PATIENT),
                        here=self.here.text(lang, laptops, authors), there=self.there.text(lang, laptops, authors),
                        standing=self.standing.text(lang, laptops, authors),
-                       advice=message(lang, SAME_CHOICE if self.here.chosen_id == self.there.chosen_id else ASK_WHICH))
+                       advice=message(lang, SAME_CHOICE if self.agrees else ASK_WHICH))
 
 
 SETTLED_WHAT = QT_TRANSLATE_NOOP("messages", "the hold from version {version}: version {chosen} on {laptop} chosen, "

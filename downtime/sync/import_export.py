@@ -232,7 +232,13 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
         search.refresh_many(db, session.forms, touched)
         remember(db, sources_of(folder), **who)
         rivals = _settled_here(db, settlements)
-        unmet = {settled_id: _unmet(db, found) for settled_id, found in settlements.items() if settled_id not in rivals}
+        # Another office that chose the version this office chose, writing its own amendment to
+        # it, agrees: its settlement is taken, as it covers that amendment, held here beside this
+        # office's (taken, it put the record on hold again, to be settled a third time).
+        alike = {settled_id for settled_id, rival in rivals.items()
+                 if (rival is None or rival.agrees) and _held_here(db, settlements[settled_id]["standing_id"])}
+        unmet = {settled_id: None if settled_id in alike else _unmet(db, found)
+                 for settled_id, found in settlements.items() if settled_id not in rivals or settled_id in alike}
         if applied := [settlements[settled_id] for settled_id, why in unmet.items() if why is None]:
             audit.insert_many_audited(db, "hold_settlements", [
                 {column: found[column] for column in SETTLEMENT_COLUMNS if column != "standing_id"} for found in applied],
@@ -255,7 +261,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
         left = [{**{column: found[column] for column in AUDITED_SETTLEMENT}, "why": said[settled_id].text(
                     "en", laptops, {form_id: title.get("en") for form_id, title in titles.items()}, authors)
                  if settled_id in said else SETTLED_ALIKE if settled_id in rivals else NOT_ON_HOLD}
-                for settled_id, found in settlements.items() if settled_id in rivals or unmet[settled_id] is not None]
+                for settled_id, found in settlements.items()
+                if settled_id not in alike and (settled_id in rivals or unmet[settled_id] is not None)]
         audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
                      action="import", detail={"kind": "export", "folder": str(folder), "added": added,
                                               "unchanged": unchanged, "on_hold": sorted(newly_held),
@@ -294,6 +301,11 @@ def _settled_here(db: Database, settlements: dict[str, dict[str, Any]]) -> dict[
         found[settled_id] = SettledOtherwise(current["record_id"], current["form_id"], number, ours, theirs,
                                              HeldVersion.of(current))
     return found
+
+
+def _held_here(db: Database, version_id: str) -> bool:
+    """Whether this version is on hold here, no settlement covering it."""
+    return db.execute("SELECT 1 FROM unsettled_versions WHERE id = ?", [version_id]).fetchone() is not None
 
 
 def _unmet(db: Database, settlement: dict[str, Any]) -> tuple[HeldVersion | None, tuple[HeldVersion, ...]] | None:
