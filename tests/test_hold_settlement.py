@@ -712,3 +712,62 @@ def test_two_offices_that_chose_the_same_version_each_with_its_amendment_agree(
     assert "ON HOLD" not in out
     assert "Both chose the same version: nothing to put right." in out
     assert verify_chain(here.db) is None
+
+
+@pytest.mark.parametrize("beds", [("15", "14"), ("14", "15")])
+@pytest.mark.parametrize("how", ["merged", "one by one", "the later first"])
+def test_a_third_office_given_two_offices_settlements_that_differ_takes_neither(
+        disagreeing, office, tmp_path, laptop, clock, capsys, beds, how):
+    """Anne Durand at office 900 and Paul Martin at office 901 settled the hold choosing
+    different versions (the one standing there, or the other, amended to). Office 902, given
+    both offices' exports (merged, or one after the other), took one office's settlement and the
+    other's amendment, or both settlements, the record no longer on hold and nothing said. It
+    takes neither: the record stays on hold (or goes back on hold, the second office's amendment
+    set aside) and the import names both offices' clerks, choices and reasons."""
+    from downtime.cli import main
+
+    record, first, second, *_ = disagreeing
+    _, records_900 = office
+    records_901 = laptop(tmp_path / "office-901.sqlite", 901)[1]
+    for folder in (first, second):
+        import_export(records_901, folder)
+    settled = []
+    for records_office, name, bed in zip((records_900, records_901), ("Anne Durand", "Paul Martin"), beds):
+        clerk = _clerk_named(records_office, "clerk", name, clock)
+        hold = back_entry.hold_of(clerk, record)
+        holds.settle(clerk, hold, _side(hold, bed), f"Sister Martin said bed {bed}")
+        settled.append(export(clerk, tmp_path / f"settled-{name}").folder)
+        clock.advance(minutes=5)
+    other = laptop(tmp_path / "office-902.sqlite", 902)[1]
+    for folder in (first, second):
+        import_export(other, folder)
+    db = str(other.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    given = {"merged": [merge(settled, tmp_path / "merged").folder], "one by one": settled,
+             "the later first": settled[::-1]}[how]
+    for folder in given:
+        assert main(["import", str(folder), "--user", "records", "--pin", "4444", "--db", db]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    chosen = {"15": "version 2 on laptop 1 (no. 001)", "14": "version 2 on laptop 2 (no. 002)"}
+    said = [f'Anne Durand (clerk) settled it on 28/11/2026 14:15, choosing {chosen[beds[0]]}, "Sister Martin said bed '
+            f'{beds[0]}"', f"Paul Martin (clerk) settled it on 28/11/2026 14:20, choosing {chosen[beds[1]]}, "
+            f'"Sister Martin said bed {beds[1]}"']
+    first, then = said[::-1] if how == "the later first" else said  # the one taken here first
+    assert "SETTLED OTHERWISE AT ANOTHER OFFICE, record " in out
+    assert f"at one office {first}; at another office {then}." in out, out
+    if how == "merged":
+        assert other.db.execute("SELECT COUNT(*) FROM hold_settlements").fetchone() == (0,)
+        assert out.endswith("Neither is taken here. The record is on hold here: ask the ward which version is "
+                            "right, tell both offices, then settle it here.")
+    else:
+        assert "The first was taken here by an earlier import, the second is not." in out
+    if how == "merged" or beds[how != "the later first"] == "14":  # the second office's amendment is set aside
+        assert back_entry.hold_of(other, record) is not None
+        assert records.current(other.db, record).data["bed"] == "15"
+        assert out.endswith("The record is on hold here: ask the ward which version is right, tell both offices, "
+                            "then settle it here.")
+    else:  # the first office's amendment, taken, stands
+        assert out.endswith("Ask the ward which version is right and tell both offices; back-enter the record as the "
+                            "ward says, whichever version stands here (if it is in the EHR already, put it right "
+                            "there).")
+    assert out.count("SETTLED OTHERWISE") == 1
+    assert verify_chain(other.db) is None

@@ -189,20 +189,41 @@ ASK_WHICH = QT_TRANSLATE_NOOP("messages", "Ask the ward which version is right a
                                           "the EHR already, put it right there).")
 
 
+SETTLED_AT_TWO_OFFICES = QT_TRANSLATE_NOOP("messages", "SETTLED OTHERWISE AT ANOTHER OFFICE, record {record} ({form}, "
+                                                       "patient {number}): at one office {here}; at another office "
+                                                       "{there}. Standing here: {standing}. {advice}")
+NEITHER_TAKEN = QT_TRANSLATE_NOOP("messages", "Neither is taken here.")
+FIRST_TAKEN = QT_TRANSLATE_NOOP("messages", "The first was taken here by an earlier import, the second is not.")
+SETTLE_IT_HERE = QT_TRANSLATE_NOOP("messages", "The record is on hold here: ask the ward which version is right, tell "
+                                               "both offices, then settle it here.")
+ASK_BOTH = QT_TRANSLATE_NOOP("messages", "Ask the ward which version is right and tell both offices; back-enter the "
+                                         "record as the ward says, whichever version stands here (if it is in the EHR "
+                                         "already, put it right there).")
+
+
 @dataclass(frozen=True)
 class SettledOtherwise:
     """A hold this office settled that another office settled otherwise (another version chosen,
     or another reason given): the import takes nothing of theirs, and says so, as the record is
     no longer on hold here and nothing else would tell the clerk that two wards' words, or two
-    clerks' choices, disagree."""
+    clerks' choices, disagree. Or (`ours` false) a hold two other offices settled choosing
+    different versions, which this office did not settle: it takes the later one, and the
+    earlier too when both come in one import, not (taken, the record read as one office's
+    choice, or the other's amendment followed the first's settlement, and nothing was said)."""
 
     record_id: str
     form_id: str
     downtime_number: str
     here: Settlement
+    """This office's settlement, or (`ours` false) the earlier of the other offices'."""
     there: Settlement
     standing: HeldVersion
     """The version standing here now (another office's amendment, when its import followed)."""
+    ours: bool = True
+    first_taken: bool = False
+    """(`ours` false) The earlier was taken here, by an earlier import."""
+    on_hold: bool = False
+    """(`ours` false) The record is on hold here (neither taken, or the later one's amendment set aside)."""
 
     @property
     def device_ids(self) -> set[str]:
@@ -217,12 +238,14 @@ class SettledOtherwise:
              authors: Mapping[str, str] | None = None) -> str:
         """As Hold.text names a hold (see there for `laptops`, `titles` and `authors`)."""
         laptops, authors = laptops or {}, authors or {}
-        return message(lang, SETTLED_OTHERWISE, record=self.record_id,
+        advice = message(lang, SAME_CHOICE if self.agrees else ASK_WHICH) if self.ours else " ".join((
+            message(lang, FIRST_TAKEN if self.first_taken else NEITHER_TAKEN),
+            message(lang, SETTLE_IT_HERE if self.on_hold else ASK_BOTH)))
+        return message(lang, SETTLED_OTHERWISE if self.ours else SETTLED_AT_TWO_OFFICES, record=self.record_id,
                        form=(titles or {}).get(self.form_id, self.form_id),
                        number=self.downtime_number or message(lang, NO_PATIENT),
                        here=self.here.text(lang, laptops, authors), there=self.there.text(lang, laptops, authors),
-                       standing=self.standing.text(lang, laptops, authors),
-                       advice=message(lang, SAME_CHOICE if self.agrees else ASK_WHICH))
+                       standing=self.standing.text(lang, laptops, authors), advice=advice)
 
 
 SETTLED_WHAT = QT_TRANSLATE_NOOP("messages", "the hold from version {version}: version {chosen} on {laptop} chosen, "

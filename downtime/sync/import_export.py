@@ -151,7 +151,10 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
         known_patients = {row["patient_id"] for row in patients}
         taken = {row["id"] for row in _already(session, "hold_settlements", "id", set(settlements))}
         settlements = {settled_id: found for settled_id, found in settlements.items() if settled_id not in taken}
-        left_standing = {found["standing_id"] for found in settlements.values()}
+        imported = _imported(db, settlements)
+        disputed = _disputed(db, settlements, imported)
+        # A disputed settlement's amendment does not follow here: set aside, the record is on hold.
+        left_standing = {found["standing_id"] for settled_id, found in settlements.items() if settled_id not in disputed}
         done = 0
         held_from: dict[str, int] = {}  # each record on hold here, from which version
         held: set[str] = set()  # the digests of the versions on hold here
@@ -231,7 +234,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                                 file=RECORDS_FILE, line=first, record=record_id, target=target)
         search.refresh_many(db, session.forms, touched)
         remember(db, sources_of(folder), **who)
-        rivals = _settled_here(db, settlements)
+        rivals = _settled_here(db, {settled_id: found for settled_id, found in settlements.items()
+                                    if settled_id not in disputed}, imported)
         # Another office that chose the version this office chose, writing its own amendment to
         # it, agrees: its settlement is taken, as it covers that amendment, held here beside this
         # office's (taken, it put the record on hold again, to be settled a third time).
@@ -248,8 +252,9 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
             added["settlements"] = len(applied)
         brought = holds(db, newly_held)
         said = {**_not_taken(db, {settled_id: (settlements[settled_id], why) for settled_id, why in unmet.items() if why}),
-                **{settled_id: rival for settled_id, rival in rivals.items() if rival is not None}}
-        not_taken = tuple(said.values())
+                **{settled_id: rival for settled_id, rival in rivals.items() if rival is not None},
+                **_disputes(db, settlements, disputed, imported)}
+        not_taken = tuple(dict.fromkeys(said.values()))  # two settlements disputing one hold, said once
         laptops = laptops_known(session, {held.device_id for hold in brought for held in hold.versions}
                                 | {device_id for refused in not_taken for device_id in refused.device_ids})
         titles = {form_id: session.forms[form_id].title
@@ -262,7 +267,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                     "en", laptops, {form_id: title.get("en") for form_id, title in titles.items()}, authors)
                  if settled_id in said else SETTLED_ALIKE if settled_id in rivals else NOT_ON_HOLD}
                 for settled_id, found in settlements.items()
-                if settled_id not in alike and (settled_id in rivals or unmet[settled_id] is not None)]
+                if settled_id in disputed or (settled_id not in alike and (settled_id in rivals
+                                                                           or unmet[settled_id] is not None))]
         audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
                      action="import", detail={"kind": "export", "folder": str(folder), "added": added,
                                               "unchanged": unchanged, "on_hold": sorted(newly_held),
@@ -277,29 +283,93 @@ SETTLED_ALIKE = "settled here already, choosing the same version for the same re
 NOT_ON_HOLD = "its record is not on hold here, nor settled here"
 
 
-def _settled_here(db: Database, settlements: dict[str, dict[str, Any]]) -> dict[str, SettledOtherwise | None]:
-    """The settlements brought of holds settled here already (the same record from the same
-    version, and a version settled here among those they saw), by id: none is taken, as the
-    record reads as this office's choice. One that chose otherwise, or for another reason, is
-    said with this office's (the latest, if several); the same choice for the same reason, None."""
+def _same_hold(db: Database, settlement: dict[str, Any]) -> list[dict[str, Any]]:
+    """The settlements here of the hold `settlement` settled (the same record from the same
+    version, and a version settled here among those it saw), oldest first."""
+    seen = set(orjson.loads(settlement["settled"]))
+    return [row for row in db.query("SELECT * FROM hold_settlements WHERE record_id = ? AND from_version = ?"
+                                    " ORDER BY settled_at, id", [settlement["record_id"], settlement["from_version"]])
+            if seen & set(orjson.loads(row["settled"]))]
+
+
+def _imported(db: Database, settlements: dict[str, dict[str, Any]]) -> set[str]:
+    """The ids of the settlements here, of the records of these, that an import took from
+    another office (the others were made here): one of those is no word of this office's."""
+    wanted = {found["record_id"] for found in settlements.values()}
+    ids = {settled_id for part in chunks(wanted) for (settled_id,) in db.execute(
+        f"SELECT id FROM hold_settlements WHERE record_id IN ({marks(part)})", part)}
+    return {settled_id for part in chunks(ids) for (settled_id,) in db.execute(
+        "SELECT entity_id FROM audit WHERE entity = 'hold_settlements' AND action = 'hold.settled.import'"
+        f" AND entity_id IN ({marks(part)})", part)}
+
+
+def _disputed(db: Database, settlements: dict[str, dict[str, Any]], imported: set[str]) -> dict[str, dict[str, Any]]:
+    """The settlements brought that another office's settlement of the same hold, brought too or
+    taken here before, contradicts (another version chosen), by id, each with the earliest that
+    does: none is taken, nor its amendment, as this office has two wards' words and no choice of
+    its own. A hold this office settled itself is left to `_settled_here`."""
+    found: dict[str, dict[str, Any]] = {}
+    for settled_id, settlement in settlements.items():
+        here = _same_hold(db, settlement)
+        if any(row["id"] not in imported for row in here):
+            continue
+        seen = set(orjson.loads(settlement["settled"]))
+        brought = [other for other in settlements.values() if other["id"] != settled_id
+                   and (other["record_id"], other["from_version"]) == (settlement["record_id"], settlement["from_version"])
+                   and seen & set(orjson.loads(other["settled"]))]
+        if differing := sorted((other for other in [*here, *brought] if other["chosen_id"] != settlement["chosen_id"]),
+                               key=lambda other: (other["settled_at"], other["id"])):
+            found[settled_id] = differing[0]
+    return found
+
+
+def _disputes(db: Database, settlements: dict[str, dict[str, Any]], disputed: dict[str, dict[str, Any]],
+              imported: set[str]) -> dict[str, SettledOtherwise]:
+    """Each disputed settlement (see `_disputed`) with the one it disputes, as the import says it:
+    the one taken here first, else the earlier first, so a pair brought together is said once."""
+    said = {}
+    for settled_id, other in disputed.items():
+        pair = sorted((settlements[settled_id], other),
+                      key=lambda found: (found["id"] not in imported, found["settled_at"], found["id"]))
+        current = _current_row(db, other["record_id"])
+        said[settled_id] = SettledOtherwise(
+            current["record_id"], current["form_id"], _number(db, current), Settlement.of(pair[0]),
+            Settlement.of(pair[1]), HeldVersion.of(current), ours=False, first_taken=other["id"] in imported,
+            on_hold=db.execute("SELECT 1 FROM records_on_hold WHERE record_id = ?", [other["record_id"]]).fetchone()
+            is not None)
+    return said
+
+
+def _current_row(db: Database, record_id: str) -> dict[str, Any]:
+    return next(db.query(f"SELECT {', '.join(RECORD_COLUMNS)} FROM current_records WHERE record_id = ?", [record_id]))
+
+
+def _number(db: Database, row: dict[str, Any]) -> str:
+    """The downtime number of the record's patient, empty for one about no patient."""
+    return next(db.query("SELECT downtime_number FROM patients WHERE patient_id = ?", [row["patient_id"]]),
+                {"downtime_number": ""})["downtime_number"]
+
+
+def _settled_here(db: Database, settlements: dict[str, dict[str, Any]], imported: set[str]
+                  ) -> dict[str, SettledOtherwise | None]:
+    """The settlements brought of holds settled here already, by id: none is taken, as the
+    record reads as this office's choice (or as another office's agreeing choice, taken here
+    before). One that chose otherwise than this office, or for another reason, is said with this
+    office's (the latest, if several); the same choice for the same reason, None."""
     found: dict[str, SettledOtherwise | None] = {}
     for settled_id, settlement in settlements.items():
-        seen = set(orjson.loads(settlement["settled"]))
-        here = [row for row in db.query("SELECT * FROM hold_settlements WHERE record_id = ? AND from_version = ?"
-                                        " ORDER BY settled_at, id", [settlement["record_id"], settlement["from_version"]])
-                if seen & set(orjson.loads(row["settled"]))]
+        here = _same_hold(db, settlement)
         if not here:
             continue
-        ours, theirs = Settlement.of(here[-1]), Settlement.of(settlement)
-        if (ours.chosen_id, ours.reason) == (theirs.chosen_id, theirs.reason):
+        ours = [row for row in here if row["id"] not in imported]
+        theirs = Settlement.of(settlement)
+        if not ours or (Settlement.of(ours[-1]).chosen_id, Settlement.of(ours[-1]).reason) == (
+                theirs.chosen_id, theirs.reason):
             found[settled_id] = None
             continue
-        current = next(db.query(f"SELECT {', '.join(RECORD_COLUMNS)} FROM current_records WHERE record_id = ?",
-                                [settlement["record_id"]]))
-        number = next(db.query("SELECT downtime_number FROM patients WHERE patient_id = ?", [current["patient_id"]]),
-                      {"downtime_number": ""})["downtime_number"]
-        found[settled_id] = SettledOtherwise(current["record_id"], current["form_id"], number, ours, theirs,
-                                             HeldVersion.of(current))
+        current = _current_row(db, settlement["record_id"])
+        found[settled_id] = SettledOtherwise(current["record_id"], current["form_id"], _number(db, current),
+                                             Settlement.of(ours[-1]), theirs, HeldVersion.of(current))
     return found
 
 
