@@ -752,8 +752,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     for report in result.theatre_clashes:
         print(report.text(args.lang))
     titles = {form_id: spec.title.get(args.lang) for form_id, spec in _forms().items()}
-    for hold in result.holds:
-        print(hold.text(args.lang, result.laptops, titles))
+    for found in (*result.holds, *result.settled_otherwise):
+        print(found.text(args.lang, result.laptops, titles))
     return 0
 
 

@@ -4,6 +4,7 @@ bundle; a version that comes after the settlement puts it on hold again."""
 
 import csv
 import json
+import re
 from dataclasses import replace
 
 import pytest
@@ -771,3 +772,46 @@ def test_a_third_office_given_two_offices_settlements_that_differ_takes_neither(
                             "there).")
     assert out.count("SETTLED OTHERWISE") == 1
     assert verify_chain(other.db) is None
+
+
+@pytest.mark.parametrize("beds", [("15", "14"), ("15", "15")])
+def test_a_merge_names_two_offices_settlements_of_one_hold_that_differ(disagreeing, office, tmp_path, laptop, clock,
+                                                                       capsys, beds):
+    """Anne Durand at office 900 and Paul Martin at office 901 settled the hold choosing different
+    versions: the merge of their exports took one as settling the record (or named it on hold,
+    saying nothing of either), and the clerk learnt of it only on importing. Its report (command
+    line) and manifest name both clerks and choices, and the record on hold; two offices that
+    chose the same version are not said so."""
+    from downtime.cli import main
+
+    record, first, second, *_ = disagreeing
+    _, records_900 = office
+    records_901 = laptop(tmp_path / "office-901.sqlite", 901)[1]
+    for folder in (second, first):  # laptop 2's bed 14 standing at 901
+        import_export(records_901, folder)
+    settled = []
+    for records_office, name, bed in zip((records_900, records_901), ("Anne Durand", "Paul Martin"), beds):
+        clerk = _clerk_named(records_office, "clerk", name, clock)
+        hold = back_entry.hold_of(clerk, record)
+        holds.settle(clerk, hold, _side(hold, bed), f"Sister Martin said bed {bed}")
+        settled.append(str(export(clerk, tmp_path / f"settled-{name}").folder))
+        clock.advance(minutes=5)
+    assert main(["merge", *settled, "--out", str(tmp_path / "merged")]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    manifest = json.loads((tmp_path / "merged" / "manifest.json").read_text(encoding="utf-8"))
+    if beds[0] == beds[1]:
+        assert "SETTLED OTHERWISE" not in out and manifest["settled_otherwise"] == []
+        return
+    # The merge knows the laptops by the offices' exports: laptop 1 by a patient it admitted, laptop 2 by its id.
+    said = re.escape(
+        f"SETTLED OTHERWISE AT ANOTHER OFFICE, record {record} (Downtime admission record, patient "
+        f"{_number(records_900, record)}): at one office Anne Durand (clerk) settled it on 28/11/2026 14:15, "
+        'choosing version 2 on laptop 001, "Sister Martin said bed 15"; at another office Paul Martin (clerk) '
+        "settled it on 28/11/2026 14:20, choosing version 2 on laptop @, \"Sister Martin said bed 14\". An office "
+        "importing this merge takes neither: ask the ward which version is right and tell both offices."
+    ).replace("@", "[0-9a-f]{8}")
+    assert re.search(said, out), out
+    assert [found["record_id"] for found in manifest["on_hold"]] == [record]
+    [found] = manifest["settled_otherwise"]
+    assert found["record_id"] == record and re.fullmatch(said.replace("Downtime\\ admission\\ record", "admission"),
+                                                         found["why"])

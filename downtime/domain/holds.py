@@ -248,6 +248,39 @@ class SettledOtherwise:
                        standing=self.standing.text(lang, laptops, authors), advice=advice)
 
 
+SETTLEMENTS_DIFFER = QT_TRANSLATE_NOOP("messages", "SETTLED OTHERWISE AT ANOTHER OFFICE, record {record} ({form}, "
+                                                   "patient {number}): at one office {first}; at another office "
+                                                   "{second}. An office importing this merge takes neither: ask the "
+                                                   "ward which version is right and tell both offices.")
+
+
+@dataclass(frozen=True)
+class SettlementsDiffer:
+    """Two offices' settlements of one hold, carried by the exports a merge merges, that chose
+    different versions: the merge takes neither as settling the record, which it names on hold,
+    and names both, so that the clerk knows before importing it (an office importing it takes
+    neither either, see sync.import_export)."""
+
+    record_id: str
+    form_id: str
+    downtime_number: str
+    first: Settlement
+    second: Settlement
+
+    @property
+    def device_ids(self) -> set[str]:
+        return {self.first.chosen_device_id, self.second.chosen_device_id}
+
+    def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None, titles: Mapping[str, str] | None = None,
+             authors: Mapping[str, str] | None = None) -> str:
+        """As Hold.text names a hold (see there for `laptops`, `titles` and `authors`)."""
+        laptops, authors = laptops or {}, authors or {}
+        return message(lang, SETTLEMENTS_DIFFER, record=self.record_id,
+                       form=(titles or {}).get(self.form_id, self.form_id),
+                       number=self.downtime_number or message(lang, NO_PATIENT),
+                       first=self.first.text(lang, laptops, authors), second=self.second.text(lang, laptops, authors))
+
+
 SETTLED_WHAT = QT_TRANSLATE_NOOP("messages", "the hold from version {version}: version {chosen} on {laptop} chosen, "
                                              "version {standing} stands")
 

@@ -32,7 +32,7 @@ from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.duplicates import ProbableDuplicate, probable_duplicates, standing
-from downtime.domain.holds import Hold, holds_of
+from downtime.domain.holds import Hold, Settlement, SettlementsDiffer, holds_of
 from downtime.domain.laptops import Laptop, laptops_of
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.errors import UserError
@@ -67,6 +67,8 @@ class MergeResult:
     carries settles: set aside whole, named for a person."""
     laptops: dict[str, Laptop] = field(default_factory=dict)
     """What is known of each laptop by device id, to name those of a hold or a clash."""
+    settled_otherwise: tuple[SettlementsDiffer, ...] = ()
+    """Holds two offices settled choosing different versions: neither settles the record, on hold."""
 
 
 def _scratch(folder: Path) -> Database:
@@ -318,6 +320,25 @@ def _settlements(folders: list[Path]) -> list[dict[str, Any]]:
     return sorted(found.values(), key=lambda row: (row["settled_at"], row["id"]))
 
 
+def _differing(db: Database, settlements: list[dict[str, Any]]) -> tuple[SettlementsDiffer, ...]:
+    """Each two settlements of one hold (the same record from the same version, a version seen by
+    both) that chose different versions, the earlier first (`settlements` are in time order)."""
+    found = []
+    for number, first in enumerate(settlements):
+        for second in settlements[number + 1:]:
+            if (first["record_id"], first["from_version"]) == (second["record_id"], second["from_version"]) \
+                    and first["chosen_id"] != second["chosen_id"] \
+                    and set(orjson.loads(first["settled"])) & set(orjson.loads(second["settled"])):
+                row = orjson.loads(db.execute("SELECT line FROM held WHERE record_id = ? UNION ALL SELECT line FROM"
+                                              " versions WHERE record_id = ? LIMIT 1",
+                                              [first["record_id"]] * 2).fetchone()[0])
+                number_of = db.execute("SELECT downtime_number FROM patients WHERE patient_id = ?",
+                                       [row["patient_id"]]).fetchone()
+                found.append(SettlementsDiffer(row["record_id"], row["form_id"], number_of[0] if number_of else "",
+                                               Settlement.of(first), Settlement.of(second)))
+    return tuple(found)
+
+
 def _settled(db: Database, settlements: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """The records on hold in the merge that a settlement it carries settles, as an office
     importing the merge takes it, each with the version it left standing (its line): that
@@ -379,7 +400,9 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
             _one_laptop_per_device_number(db)
             _set_aside(db)
             settlements = _settlements(folders)
-            settled = _settled(db, settlements)
+            differing = _differing(db, settlements)
+            disputed = {found.record_id for found in differing}
+            settled = _settled(db, [found for found in settlements if found["record_id"] not in disputed])
             counts = _merged_csv(db, folders, staging / "csv", settled)
             write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
                 "SELECT line FROM patients ORDER BY downtime_number")))
@@ -401,10 +424,12 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
                         "theatre_clashes": [{"bookings": [facts.record.record_id for facts, _ in report.clash.sides],
                                              "why": report.text("en")} for report in clashes],
                         "on_hold": [{**hold.as_json(), "why": hold.text("en", laptops)} for hold in holds],
+                        "settled_otherwise": [{"record_id": found.record_id, "why": found.text("en", laptops)}
+                                              for found in differing],
                         "files": files}
             (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
             os.replace(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return MergeResult(out, counts, duplicates, clashes, holds, laptops)
+    return MergeResult(out, counts, duplicates, clashes, holds, laptops, differing)
