@@ -200,8 +200,8 @@ def test_a_ward_laptop_takes_the_rest_of_a_stick_and_keeps_its_own_version(carri
     [text] = result.holds_text("en")
     assert text.startswith(f"ON HOLD, two laptops disagree from version 2: record {record_id} (Downtime admission record, "
                            "patient DT-001-")
-    assert "version 2 by Nurse (nurse) on laptop 2 (no. 002) at" in text
-    assert "version 2 by Nurse (nurse) on laptop 1 (no. 001) at" in text
+    assert "version 2 by Nurse (nurse) on laptop 2 (no. 002) at" in text  # its own, by its staff list
+    assert "version 2 by nurse (laptop 001) on laptop 1 (no. 001) at" in text
 
 
 def test_a_refused_line_after_a_hold_leaves_nothing_on_hold(disagreeing, tmp_path, laptop, rewritten, monkeypatch):
@@ -232,8 +232,8 @@ def office_on_hold(disagreeing, tmp_path, laptop):
 
 
 HELD_LINE = ("on hold — two laptops disagree from version 2: enter neither until the wards say which is right — "
-             "laptop 2 (no. 002): version 2 by Nurse (nurse), 28/11/2026 14:10: Bed: 14 | "
-             "laptop 1 (no. 001): version 2 by Nurse (nurse), 28/11/2026 14:15: Bed: 15")
+             "laptop 2 (no. 002): version 2 by nurse (laptop 002), 28/11/2026 14:10: Bed: 14 | "
+             "laptop 1 (no. 001): version 2 by nurse (laptop 001), 28/11/2026 14:15: Bed: 15")
 
 
 def test_the_worklist_shows_the_record_on_hold_with_both_versions_and_it_cannot_be_ticked(office_on_hold, capsys):

@@ -13,13 +13,42 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from downtime.domain.laptops import Laptop, laptop_name
+from downtime.domain.laptops import LAPTOP, Laptop, laptop_name
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 
 ON_HOLD = QT_TRANSLATE_NOOP("messages", "ON HOLD, two laptops disagree from version {version}: record {record} "
                                         "({form}, patient {number}): {versions}")
 HELD_VERSION = QT_TRANSLATE_NOOP("messages", "version {version} by {author} on {laptop} at {time}")
 NO_PATIENT = QT_TRANSLATE_NOOP("messages", "none")
+
+
+ON_LAPTOP = QT_TRANSLATE_NOOP("messages", "{staff_id} ({laptop})")
+
+
+@dataclass(frozen=True)
+class Authors:
+    """Who wrote each version of a hold, as the person reading it can ask for them. One written on
+    this laptop is named by its staff list (`names`, staff.names_with_ids: "Hélène Lefèvre
+    (nurse)"); one written on another laptop by its staff ID and that laptop ("nurse (laptop
+    002)"): staff IDs are each laptop's own, and looked up here the ID named whoever has it
+    here, or nobody. Exports carry no version author's name (a settlement carries its settler's
+    alone, see `settler`). Without a laptop (`device_id` empty: a merge) every author is an ID."""
+
+    names: Mapping[str, str] = field(default_factory=dict)
+    device_id: str = ""
+    """This laptop's."""
+
+    def of(self, lang: Lang, staff_id: str, device_id: str, laptops: Mapping[str, Laptop]) -> str:
+        if device_id == self.device_id:
+            return self.names.get(staff_id, staff_id)
+        if not self.device_id:
+            return staff_id
+        number = laptops.get(device_id, Laptop(None)).number
+        return message(lang, ON_LAPTOP, staff_id=staff_id,
+                       laptop=message(lang, LAPTOP, number=device_id[:8] if number is None else f"{number:03d}"))
+
+
+NOBODY = Authors()
 
 
 @dataclass(frozen=True)
@@ -36,11 +65,11 @@ class HeldVersion:
         """From a record version's row, as stored or as an export's line holds it."""
         return cls(int(row["version"]), str(row["author"]), str(row["device_id"]), str(row["recorded_at"]))
 
-    def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None,
-             authors: Mapping[str, str] | None = None) -> str:
-        """"version 2 by Hélène Lefèvre (nurse) on Ward 5A laptop 2 (no. 002) at 28/11/2026 14:10"
+    def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None, authors: Authors = NOBODY) -> str:
+        """"version 2 by nurse (laptop 002) on Ward 5A laptop 2 (no. 002) at 28/11/2026 14:10"
         (see Hold.text for `laptops` and `authors`)."""
-        return message(lang, HELD_VERSION, version=self.version, author=(authors or {}).get(self.author, self.author),
+        return message(lang, HELD_VERSION, version=self.version,
+                       author=authors.of(lang, self.author, self.device_id, laptops or {}),
                        laptop=laptop_name(lang, self.device_id, laptops or {}),
                        time=f"{datetime.fromisoformat(self.recorded_at):%d/%m/%Y %H:%M}")
 
@@ -64,10 +93,10 @@ class Hold:
                               "recorded_at": held.recorded_at} for held in self.versions]}
 
     def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None, titles: Mapping[str, str] | None = None,
-             authors: Mapping[str, str] | None = None) -> str:
+             authors: Authors = NOBODY) -> str:
         """`laptops`: what is known of each laptop by device id, to name it (domain.laptops);
-        `titles`: each form's title in `lang`, and `authors` each staff ID with the person's name,
-        for the people reading it (a manifest keeps the form's id and the staff ID)."""
+        `titles`: each form's title in `lang`, and `authors` who wrote each version (see
+        Authors), for the people reading it (a manifest keeps the form's id and the staff ID)."""
         versions = "; ".join(held.text(lang, laptops, authors) for held in self.versions)
         return message(lang, ON_HOLD, version=self.from_version, record=self.record_id,
                        form=(titles or {}).get(self.form_id, self.form_id),
@@ -133,8 +162,8 @@ class Settlement:
         return cls(str(row["settled_by"]), str(row["settled_at"]), str(row["reason"]), str(row["chosen_id"]),
                    int(row["chosen_version"]), str(row["chosen_device_id"]), row.get("settled_by_name"))
 
-    def text(self, lang: Lang, laptops: Mapping[str, Laptop], authors: Mapping[str, str]) -> str:
-        return message(lang, SETTLED_BY, settler=settler(self.settled_by, self.settled_by_name, authors),
+    def text(self, lang: Lang, laptops: Mapping[str, Laptop], authors: Authors) -> str:
+        return message(lang, SETTLED_BY, settler=settler(self.settled_by, self.settled_by_name, authors.names),
                        time=f"{datetime.fromisoformat(self.settled_at):%d/%m/%Y %H:%M}", chosen=self.chosen_version,
                        laptop=laptop_name(lang, self.chosen_device_id, laptops), reason=self.reason)
 
@@ -162,7 +191,7 @@ class SettlementNotTaken:
         return {held.device_id for held in self.hold.versions} | {self.settlement.chosen_device_id}
 
     def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None, titles: Mapping[str, str] | None = None,
-             authors: Mapping[str, str] | None = None) -> str:
+             authors: Authors = NOBODY) -> str:
         """As Hold.text names a hold (see there for `laptops`, `titles` and `authors`)."""
         why = [message(lang, STANDS_HERE, version=self.standing.text(lang, laptops, authors))] if self.standing else []
         if self.unseen:
@@ -171,7 +200,7 @@ class SettlementNotTaken:
         return message(lang, NOT_TAKEN, record=self.hold.record_id,
                        form=(titles or {}).get(self.hold.form_id, self.hold.form_id),
                        number=self.hold.downtime_number or message(lang, NO_PATIENT),
-                       settler=settler(self.settlement.settled_by, self.settlement.settled_by_name, authors or {}),
+                       settler=settler(self.settlement.settled_by, self.settlement.settled_by_name, authors.names),
                        time=f"{datetime.fromisoformat(self.settlement.settled_at):%d/%m/%Y %H:%M}",
                        chosen=self.settlement.chosen_version,
                        laptop=laptop_name(lang, self.settlement.chosen_device_id, laptops or {}),
@@ -235,9 +264,9 @@ class SettledOtherwise:
         return self.here.chosen_id == self.there.chosen_id
 
     def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None, titles: Mapping[str, str] | None = None,
-             authors: Mapping[str, str] | None = None) -> str:
+             authors: Authors = NOBODY) -> str:
         """As Hold.text names a hold (see there for `laptops`, `titles` and `authors`)."""
-        laptops, authors = laptops or {}, authors or {}
+        laptops = laptops or {}
         advice = message(lang, SAME_CHOICE if self.agrees else ASK_WHICH) if self.ours else " ".join((
             message(lang, FIRST_TAKEN if self.first_taken else NEITHER_TAKEN),
             message(lang, SETTLE_IT_HERE if self.on_hold else ASK_BOTH)))
@@ -272,9 +301,9 @@ class SettlementsDiffer:
         return {self.first.chosen_device_id, self.second.chosen_device_id}
 
     def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None, titles: Mapping[str, str] | None = None,
-             authors: Mapping[str, str] | None = None) -> str:
+             authors: Authors = NOBODY) -> str:
         """As Hold.text names a hold (see there for `laptops`, `titles` and `authors`)."""
-        laptops, authors = laptops or {}, authors or {}
+        laptops = laptops or {}
         return message(lang, SETTLEMENTS_DIFFER, record=self.record_id,
                        form=(titles or {}).get(self.form_id, self.form_id),
                        number=self.downtime_number or message(lang, NO_PATIENT),

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from downtime.domain.holds import Hold
+from downtime.domain.holds import Authors, Hold
+from downtime.domain.laptops import laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import LongTextField, Meaning, MultiChoiceField, RepeatField, holds
@@ -31,7 +32,7 @@ from downtime.qt.style import HINT_STYLE, ErrorLabel
 from downtime.qt.tables import print_and_open
 from downtime.services import drafts, identity, medication, prefill, printing, records, theatre
 from downtime.services.back_entry import settled_on
-from downtime.services.laptops import laptop_name
+from downtime.services.laptops import laptops_known
 from downtime.services.staff import names_with_ids
 from downtime.services.census import patient_for_record, patient_with_location
 from downtime.services.patients import PatientSummary
@@ -493,16 +494,17 @@ class FormView(QWidget):
         """Both laptops' versions named, this laptop's said so: the nurse reads which one stands
         here and who to ask about the other."""
         here = self.session.device.device_id
-        names = names_with_ids(self.session.db)
+        authors = Authors(names_with_ids(self.session.db), here)
+        laptops = laptops_known(self.session, {held.device_id for held in hold.versions})
         return translate("FormView", "ON HOLD: another laptop wrote this record otherwise from version {version} ({versions})."
                          " Check with the ward that wrote the other before acting on it; the records office settles which"
                          " is right. History shows both.").format(
             version=hold.from_version, versions="; ".join(
                 translate("FormView", "v{version} by {author} at {time}, {where}").format(
-                    version=held.version, author=self._who(held.author, names),
+                    version=held.version, author=authors.of(self.session.lang, held.author, held.device_id, laptops),
                     time=f"{datetime.fromisoformat(held.recorded_at):%d/%m/%Y %H:%M}",
                     where=translate("FormView", "this laptop") if held.device_id == here
-                    else laptop_name(self.session, held.device_id))
+                    else laptop_name(self.session.lang, held.device_id, laptops))
                 for held in sorted(hold.versions, key=lambda held: (held.version, held.device_id != here))))
 
     def history_text(self) -> str:

@@ -29,7 +29,7 @@ from sqlite_utils import Database
 from downtime.domain.duplicates import ProbableDuplicate
 from downtime.domain.duplicates import probable_duplicates as find_duplicates
 from downtime.domain.duplicates import standing
-from downtime.domain.holds import Settled
+from downtime.domain.holds import Authors, Settled
 from downtime.domain.laptops import Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -98,9 +98,8 @@ class OnHold:
     versions: tuple[RecordVersion, ...]
     fields: tuple[Field, ...]
     laptops: Mapping[str, Laptop]
-    authors: Mapping[str, str] = dataclass_field(default_factory=dict, compare=False)
-    """Each staff ID with the person's name (see staff.names_with_ids), for who wrote each version:
-    the clerk asks the ward for them."""
+    authors: Authors = dataclass_field(default_factory=Authors, compare=False)
+    """Who wrote each version (see domain.holds.Authors): the clerk asks the ward for them."""
 
     def text_in(self, lang: Lang) -> str:
         return " | ".join(self.named_in(version, lang) for version in self.versions)
@@ -113,7 +112,8 @@ class OnHold:
     def version_in(self, version: RecordVersion, lang: Lang) -> str:
         """One of the versions: who wrote it and when, and its answers that differ."""
         said = message(lang, QT_TRANSLATE_NOOP("messages", "version {version} by {author}, {time}"),
-                       version=version.version, author=self.authors.get(version.author, version.author),
+                       version=version.version,
+                       author=self.authors.of(lang, version.author, version.device_id, self.laptops),
                        time=f"{version.recorded_at:%d/%m/%Y %H:%M}")
         if version.status is RecordStatus.ENTERED_IN_ERROR:
             said += " " + message(lang, QT_TRANSLATE_NOOP("messages", "(entered in error)"))
@@ -358,7 +358,8 @@ def _read_holds(session: Session, record_ids: Collection[str], authors: Mapping[
             version.version, version.recorded_at, version.author)))
         fields = tuple(field for field in session.form(versions[0].form_id).fields()
                        if len({json.dumps(version.data.get(field.id), sort_keys=True) for version in versions}) > 1)
-        holds[record_id] = OnHold(versions[0].version, versions, fields, laptops, authors)
+        holds[record_id] = OnHold(versions[0].version, versions, fields, laptops,
+                                  Authors(authors, session.device.device_id))
     return holds
 
 

@@ -73,11 +73,10 @@ def settle(session: Session, shown: OnHold, chosen: RecordVersion, reason: str) 
         if standing is not None and (standing_withdrawn or (standing.data == chosen.data and not withdrawn)):
             kept = standing  # it reads as the chosen version already: withdrawn, or with its answers
         else:
-            # Who wrote the chosen version, as its laptop, by what this office knows at the
-            # moment (the name with the staff ID, as the hold named them to the clerk): the
-            # reason is read by people, in History, on paper and on another office's list.
+            # Who wrote the chosen version, as the hold named them to the clerk: the reason is
+            # read by people, in History, on paper and on another office's list.
             why = message(session.lang, SETTLED, version=hold.from_version, chosen=chosen.version,
-                          author=hold.authors.get(chosen.author, chosen.author),
+                          author=hold.authors.of(session.lang, chosen.author, chosen.device_id, hold.laptops),
                           laptop=laptop_name(session, chosen.device_id), reason=said)
             try:
                 kept = records.settle_to(session, chosen.record_id, standing, chosen, why)

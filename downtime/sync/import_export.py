@@ -30,7 +30,7 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
-from downtime.domain.holds import HeldVersion, SettledOtherwise, Settlement, SettlementNotTaken
+from downtime.domain.holds import Authors, HeldVersion, SettledOtherwise, Settlement, SettlementNotTaken
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
@@ -259,7 +259,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                                 | {device_id for refused in not_taken for device_id in refused.device_ids})
         titles = {form_id: session.forms[form_id].title
                   for form_id in {hold.form_id for hold in brought} | {refused.form_id for refused in not_taken}}
-        authors = names_with_ids(db)
+        authors = Authors(names_with_ids(db), session.device.device_id)
         clashes = theatre.clashes_brought(session, booked)
         # Every settlement brought and not taken, with why as the report says it (or, said to
         # nobody, why not): the audit is what is read later of what an import did.

@@ -7,11 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from downtime.domain.holds import Authors, Hold, SettledOtherwise, SettlementNotTaken
 from downtime.errors import UserError
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, translate
 
 if TYPE_CHECKING:
-    from downtime.domain.holds import Hold, SettledOtherwise, SettlementNotTaken
     from downtime.domain.laptops import Laptop
     from downtime.formspec.schema import Text
     from downtime.services.theatre import ClashReport
@@ -45,9 +45,9 @@ class ImportResult:
     """What is known of the laptops of its holds, by device id, to name them (domain.laptops)."""
     titles: dict[str, Text] = field(default_factory=dict)
     """The titles of its holds' forms, to name them to the nurse or clerk reading the result."""
-    authors: dict[str, str] = field(default_factory=dict)
-    """Each staff ID with the person's name, as the importing laptop knows them (see
-    staff.names_with_ids), to name who wrote each version on hold to the one reading the result."""
+    authors: Authors = field(default_factory=Authors)
+    """Who wrote each version on hold, to name them to the one reading the result (see
+    domain.holds.Authors)."""
     settlements_not_taken: tuple[SettlementNotTaken | SettledOtherwise, ...] = ()
     """Settlements of holds made at another office that mean otherwise here (another version
     stands here, or one here was not seen), whose record stays on hold here: said with who

@@ -573,8 +573,8 @@ def test_the_clerk_sees_a_record_two_laptops_disagree_about_on_hold_and_cannot_t
     line = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id == record)
     assert panel.model.text(line, TO_DO) == (
         "ON HOLD — TWO LAPTOPS DISAGREE FROM VERSION 2: ENTER NEITHER UNTIL THE WARDS SAY WHICH IS RIGHT — "
-        "laptop 2 (no. 002): version 2 by Nurse (nurse), 28/11/2026 14:10: Bed: 14 | "
-        "laptop 1 (no. 001): version 2 by Nurse (nurse), 28/11/2026 14:15: Bed: 15")
+        "laptop 2 (no. 002): version 2 by nurse (laptop 002), 28/11/2026 14:10: Bed: 14 | "
+        "laptop 1 (no. 001): version 2 by nurse (laptop 001), 28/11/2026 14:15: Bed: 15")
     assert panel.model.is_warning(line, TO_DO)
     script, asked = answers
     script["text"] = ["ADM-1"]
@@ -670,7 +670,7 @@ def test_a_ward_sees_that_another_laptop_wrote_an_order_otherwise(qtbot, tmp_pat
     form = main.tabs.currentWidget()
     assert isinstance(form, FormView) and form.record.record_id == amox
     assert ("ON HOLD: another laptop wrote this record otherwise from version 2 (v2 by Doctor (doctor) at"
-            " 28/11/2026 14:10, this laptop; v2 by Doctor (doctor) at 28/11/2026 14:10, laptop 1 (no. 001))"
+            " 28/11/2026 14:10, this laptop; v2 by doctor (laptop 001) at 28/11/2026 14:10, laptop 1 (no. 001))"
             ) in form.header.text()
     history = form.history_text().splitlines()
     assert history[1] == ("v2 amended 28/11/2026 14:10 by Doctor (doctor) — reason: severe infection: 2 g"
@@ -707,7 +707,7 @@ def test_the_import_wizard_says_a_settlement_from_another_office_it_could_not_ta
     assert wizard.run_page.succeeded and result.styleSheet() == ERROR_STYLE
     assert (f"SETTLEMENT NOT TAKEN HERE, record {record} (Downtime admission record, patient DT-001-"
             in result.text())
-    assert '"Sister Martin, ward 3B, by phone"; but version 2 by Nurse (nurse) on laptop 2 (no. 002)' in result.text()
+    assert '"Sister Martin, ward 3B, by phone"; but version 2 by nurse (laptop 002) on laptop 2 (no. 002)' in result.text()
     assert back_entry.hold_of(other, record) is not None
 
 
