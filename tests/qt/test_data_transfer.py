@@ -739,6 +739,44 @@ def test_the_import_wizard_says_a_hold_settled_here_was_settled_otherwise_at_ano
             '"Sister Martin said bed 15, by phone"') in text
 
 
+def test_the_import_wizard_says_two_other_offices_settled_a_hold_otherwise_and_takes_neither(
+        qtbot, tmp_path, disagreeing, laptop, clock, type_text):
+    """Offices 900 and 901 settled the hold choosing different versions; office 902, given the
+    merge of their exports, took one of them and said nothing. Its wizard says in red that it
+    takes neither, with both choices, and the record stays on hold."""
+    from downtime.qt.style import ERROR_STYLE
+    from downtime.services import holds
+    from downtime.sync.merge import merge
+
+    record, first, second, *_ = disagreeing
+    settled = []
+    for number, bed in ((900, "15"), (901, "14")):
+        clerk = laptop(tmp_path / f"office-{number}.sqlite", number)[1]
+        for folder in (first, second):
+            import_export(clerk, folder)
+        hold = back_entry.hold_of(clerk, record)
+        holds.settle(clerk, hold, next(version for version in hold.versions if version.data["bed"] == bed),
+                     f"Sister Martin said bed {bed}, by phone")
+        settled.append(export(clerk, tmp_path / f"settled-{number}").folder)
+        clock.advance(minutes=5)
+    other = laptop(tmp_path / "office-902.sqlite", 902)[1]
+    for folder in (first, second):
+        import_export(other, folder)
+    wizard = _window(qtbot, other).import_data()
+    type_text(wizard.source.path, str(merge(settled, tmp_path / "merged").folder))
+    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    result = wizard.run_page.result
+    assert wizard.run_page.succeeded and result.styleSheet() == ERROR_STYLE
+    text = " ".join(result.text().split())
+    assert (f"SETTLED OTHERWISE AT ANOTHER OFFICE, record {record} (Downtime admission record, patient DT-001-00001-7): "
+            "at one office Records (records) settled it on 28/11/2026 14:15, choosing version 2 on laptop 1 (no. 001), "
+            '"Sister Martin said bed 15, by phone"; at another office Records (records) settled it on 28/11/2026 '
+            '14:20, choosing version 2 on laptop 2 (no. 002), "Sister Martin said bed 14, by phone".') in text
+    assert "Neither is taken here. The record is on hold here" in text
+    assert back_entry.hold_of(other, record) is not None
+
+
 def test_the_history_compares_each_version_set_aside_with_the_one_it_was_written_after(qtbot, tmp_path, laptop,
                                                                                      clock, admission_values):
     """Laptop 1 moved the patient to bed 15, then to bed 16; laptop 2 (where the record was
