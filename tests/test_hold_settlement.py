@@ -846,3 +846,29 @@ def test_a_version_written_on_another_laptop_is_named_by_its_staff_id_and_laptop
     [said] = import_export(other, export(clerk, tmp_path / "settled").folder).holds_text("en")
     assert said.startswith(f"SETTLED OTHERWISE AT ANOTHER OFFICE, record {record}")
     assert "Standing here: version 3 by records (laptop 900) on laptop 900 (no. 900) at" in said
+
+
+def test_a_third_office_given_the_merge_of_two_offices_that_chose_the_same_version_takes_both(
+        disagreeing, office, tmp_path, laptop, clock):
+    """Offices 900 and 901 both chose laptop 2's bed 14, each amending the record to it; office
+    902 imports the merge of their exports. Each settlement, read alone, had not seen the other
+    office's amendment: neither was taken, and the record was on hold again with two versions 3
+    alike. Both are taken, the record settled at bed 14."""
+    record, first, second, *_ = disagreeing
+    _, records_900 = office
+    records_901 = laptop(tmp_path / "office-901.sqlite", 901)[1]
+    for folder in (first, second):
+        import_export(records_901, folder)
+    settled = []
+    for clerk in (records_900, records_901):
+        hold = back_entry.hold_of(clerk, record)
+        holds.settle(clerk, hold, _side(hold, "14"), DECIDED)
+        settled.append(export(clerk, tmp_path / f"settled-{clerk.device.device_number}").folder)
+        clock.advance(minutes=5)
+    other = laptop(tmp_path / "office-902.sqlite", 902)[1]
+    for folder in (first, second):
+        import_export(other, folder)
+    result = import_export(other, merge(settled, tmp_path / "merged").folder)
+    assert (result.holds_text("en"), result.added["settlements"]) == ([], 2)
+    assert back_entry.hold_of(other, record) is None and records.current(other.db, record).data["bed"] == "14"
+    assert verify_chain(other.db) is None

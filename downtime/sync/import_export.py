@@ -241,7 +241,9 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
         # office's (taken, it put the record on hold again, to be settled a third time).
         alike = {settled_id for settled_id, rival in rivals.items()
                  if (rival is None or rival.agrees) and _held_here(db, settlements[settled_id]["standing_id"])}
-        unmet = {settled_id: None if settled_id in alike else _unmet(db, found)
+        unmet = {settled_id: None if settled_id in alike else _unmet(db, found, [
+                     other for other in settlements.values()
+                     if other["chosen_id"] == found["chosen_id"] and _one_hold(found, other)])
                  for settled_id, found in settlements.items() if settled_id not in rivals or settled_id in alike}
         if applied := [settlements[settled_id] for settled_id, why in unmet.items() if why is None]:
             audit.insert_many_audited(db, "hold_settlements", [
@@ -283,6 +285,13 @@ SETTLED_ALIKE = "settled here already, choosing the same version for the same re
 NOT_ON_HOLD = "its record is not on hold here, nor settled here"
 
 
+def _one_hold(settlement: dict[str, Any], other: dict[str, Any]) -> bool:
+    """Whether two settlements settled one hold: the same record from the same version, and a
+    version seen by both."""
+    return (settlement["record_id"], settlement["from_version"]) == (other["record_id"], other["from_version"]) \
+        and bool(set(orjson.loads(settlement["settled"])) & set(orjson.loads(other["settled"])))
+
+
 def _same_hold(db: Database, settlement: dict[str, Any]) -> list[dict[str, Any]]:
     """The settlements here of the hold `settlement` settled (the same record from the same
     version, and a version settled here among those it saw), oldest first."""
@@ -313,10 +322,7 @@ def _disputed(db: Database, settlements: dict[str, dict[str, Any]], imported: se
         here = _same_hold(db, settlement)
         if any(row["id"] not in imported for row in here):
             continue
-        seen = set(orjson.loads(settlement["settled"]))
-        brought = [other for other in settlements.values() if other["id"] != settled_id
-                   and (other["record_id"], other["from_version"]) == (settlement["record_id"], settlement["from_version"])
-                   and seen & set(orjson.loads(other["settled"]))]
+        brought = [other for other in settlements.values() if other["id"] != settled_id and _one_hold(settlement, other)]
         if differing := sorted((other for other in [*here, *brought] if other["chosen_id"] != settlement["chosen_id"]),
                                key=lambda other: (other["settled_at"], other["id"])):
             found[settled_id] = differing[0]
@@ -378,26 +384,32 @@ def _held_here(db: Database, version_id: str) -> bool:
     return db.execute("SELECT 1 FROM unsettled_versions WHERE id = ?", [version_id]).fetchone() is not None
 
 
-def _unmet(db: Database, settlement: dict[str, Any]) -> tuple[HeldVersion | None, tuple[HeldVersion, ...]] | None:
+def _unmet(db: Database, settlement: dict[str, Any], alike: list[dict[str, Any]]
+           ) -> tuple[HeldVersion | None, tuple[HeldVersion, ...]] | None:
     """None when a settlement made elsewhere means the same here: the version it left standing
     stands here, and it saw every version of the record here from the one it settled from
     (standing or held, and not settled here already). Otherwise the record stays on hold, as it
     was, for this office to settle (taken, the settlement would make the record read as another
     version than the one chosen, or settle a version nobody chose against), and this says why:
     the version standing here when it is not the one the settlement left standing, and the
-    versions here it did not see (both empty for a record not here at all)."""
+    versions here it did not see (both empty for a record not here at all). `alike`: the
+    settlements brought of the same hold that chose the same version, itself among them, which
+    mean the same together: two offices each amended the record to that version, and each
+    amendment is one the other did not see (read alone, neither was taken, and the record was
+    held again)."""
     record_id = settlement["record_id"]
     columns = ", ".join(RECORD_COLUMNS)
     current = next(db.query(f"SELECT {columns} FROM current_records WHERE record_id = ?", [record_id]), None)
     if current is None:
         return None, ()
-    seen = set(orjson.loads(settlement["settled"]))
+    seen = {digest for found in alike for digest in orjson.loads(found["settled"])}
+    left_standing = {found["standing_id"] for found in alike}
     here = [*db.query(f"SELECT {columns} FROM records WHERE record_id = ? AND version >= ?",
                       [record_id, settlement["from_version"]]),
             *db.query(f"SELECT {columns} FROM unsettled_versions WHERE record_id = ?", [record_id])]
     unseen = tuple(HeldVersion.of(row) for row in here
-                   if row["id"] != settlement["standing_id"] and version_digest(row) not in seen)
-    standing = None if current["id"] == settlement["standing_id"] else HeldVersion.of(current)
+                   if row["id"] not in left_standing and version_digest(row) not in seen)
+    standing = None if current["id"] in left_standing else HeldVersion.of(current)
     if standing is None and not unseen:
         return None
     # One standing here that the settlement did not see is said once, among those it did not see.
