@@ -236,9 +236,9 @@ class SettledOtherwise:
     or another reason given): the import takes nothing of theirs, and says so, as the record is
     no longer on hold here and nothing else would tell the clerk that two wards' words, or two
     clerks' choices, disagree. Or (`ours` false) a hold two other offices settled choosing
-    different versions, which this office did not settle: it takes the later one, and the
-    earlier too when both come in one import, not (taken, the record read as one office's
-    choice, or the other's amendment followed the first's settlement, and nothing was said)."""
+    different versions, and this office not: it takes neither (nor the second, the first taken
+    by an earlier import): taken, the record read as one office's choice, or the other's
+    amendment followed the first's settlement, and nothing was said."""
 
     record_id: str
     form_id: str

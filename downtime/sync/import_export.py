@@ -48,7 +48,7 @@ from downtime.sync.merge import sources_of
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 from downtime.sync.versions import (
     HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENT_COLUMNS, count_lines, digest,
-    line, lines_of, read_lines, settlements_in, version_digest,
+    line, lines_of, one_hold, read_lines, settlements_in, version_digest,
 )
 
 BATCH = 5000
@@ -238,12 +238,12 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                                     if settled_id not in disputed}, imported)
         # Another office that chose the version this office chose, writing its own amendment to
         # it, agrees: its settlement is taken, as it covers that amendment, held here beside this
-        # office's (taken, it put the record on hold again, to be settled a third time).
+        # office's (covered by nothing, it put the record on hold again, to settle a third time).
         alike = {settled_id for settled_id, rival in rivals.items()
                  if (rival is None or rival.agrees) and _held_here(db, settlements[settled_id]["standing_id"])}
         unmet = {settled_id: None if settled_id in alike else _unmet(db, found, [
                      other for other in settlements.values()
-                     if other["chosen_id"] == found["chosen_id"] and _one_hold(found, other)])
+                     if other["chosen_id"] == found["chosen_id"] and one_hold(found, other)])
                  for settled_id, found in settlements.items() if settled_id not in rivals or settled_id in alike}
         if applied := [settlements[settled_id] for settled_id, why in unmet.items() if why is None]:
             audit.insert_many_audited(db, "hold_settlements", [
@@ -285,20 +285,12 @@ SETTLED_ALIKE = "settled here already, choosing the same version for the same re
 NOT_ON_HOLD = "its record is not on hold here, nor settled here"
 
 
-def _one_hold(settlement: dict[str, Any], other: dict[str, Any]) -> bool:
-    """Whether two settlements settled one hold: the same record from the same version, and a
-    version seen by both."""
-    return (settlement["record_id"], settlement["from_version"]) == (other["record_id"], other["from_version"]) \
-        and bool(set(orjson.loads(settlement["settled"])) & set(orjson.loads(other["settled"])))
-
-
 def _same_hold(db: Database, settlement: dict[str, Any]) -> list[dict[str, Any]]:
     """The settlements here of the hold `settlement` settled (the same record from the same
     version, and a version settled here among those it saw), oldest first."""
-    seen = set(orjson.loads(settlement["settled"]))
     return [row for row in db.query("SELECT * FROM hold_settlements WHERE record_id = ? AND from_version = ?"
                                     " ORDER BY settled_at, id", [settlement["record_id"], settlement["from_version"]])
-            if seen & set(orjson.loads(row["settled"]))]
+            if one_hold(settlement, row)]
 
 
 def _imported(db: Database, settlements: dict[str, dict[str, Any]]) -> set[str]:
@@ -322,7 +314,7 @@ def _disputed(db: Database, settlements: dict[str, dict[str, Any]], imported: se
         here = _same_hold(db, settlement)
         if any(row["id"] not in imported for row in here):
             continue
-        brought = [other for other in settlements.values() if other["id"] != settled_id and _one_hold(settlement, other)]
+        brought = [other for other in settlements.values() if other["id"] != settled_id and one_hold(settlement, other)]
         if differing := sorted((other for other in [*here, *brought] if other["chosen_id"] != settlement["chosen_id"]),
                                key=lambda other: (other["settled_at"], other["id"])):
             found[settled_id] = differing[0]
@@ -384,7 +376,7 @@ def _held_here(db: Database, version_id: str) -> bool:
     return db.execute("SELECT 1 FROM unsettled_versions WHERE id = ?", [version_id]).fetchone() is not None
 
 
-def _unmet(db: Database, settlement: dict[str, Any], alike: list[dict[str, Any]]
+def _unmet(db: Database, settlement: dict[str, Any], agreeing: list[dict[str, Any]]
            ) -> tuple[HeldVersion | None, tuple[HeldVersion, ...]] | None:
     """None when a settlement made elsewhere means the same here: the version it left standing
     stands here, and it saw every version of the record here from the one it settled from
@@ -392,7 +384,7 @@ def _unmet(db: Database, settlement: dict[str, Any], alike: list[dict[str, Any]]
     was, for this office to settle (taken, the settlement would make the record read as another
     version than the one chosen, or settle a version nobody chose against), and this says why:
     the version standing here when it is not the one the settlement left standing, and the
-    versions here it did not see (both empty for a record not here at all). `alike`: the
+    versions here it did not see (both empty for a record not here at all). `agreeing`: the
     settlements brought of the same hold that chose the same version, itself among them, which
     mean the same together: two offices each amended the record to that version, and each
     amendment is one the other did not see (read alone, neither was taken, and the record was
@@ -402,8 +394,8 @@ def _unmet(db: Database, settlement: dict[str, Any], alike: list[dict[str, Any]]
     current = next(db.query(f"SELECT {columns} FROM current_records WHERE record_id = ?", [record_id]), None)
     if current is None:
         return None, ()
-    seen = {digest for found in alike for digest in orjson.loads(found["settled"])}
-    left_standing = {found["standing_id"] for found in alike}
+    seen = {digest for found in agreeing for digest in orjson.loads(found["settled"])}
+    left_standing = {found["standing_id"] for found in agreeing}
     here = [*db.query(f"SELECT {columns} FROM records WHERE record_id = ? AND version >= ?",
                       [record_id, settlement["from_version"]]),
             *db.query(f"SELECT {columns} FROM unsettled_versions WHERE record_id = ?", [record_id])]

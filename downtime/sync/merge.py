@@ -46,7 +46,7 @@ from downtime.sync.export import (
 )
 from downtime.sync.versions import (
     HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENTS_FILE, digest, line, lines_of,
-    settlements_in, write_lines,
+    one_hold, settlements_in, write_lines,
 )
 
 
@@ -326,9 +326,7 @@ def _differing(db: Database, settlements: list[dict[str, Any]]) -> tuple[Settlem
     found = []
     for number, first in enumerate(settlements):
         for second in settlements[number + 1:]:
-            if (first["record_id"], first["from_version"]) == (second["record_id"], second["from_version"]) \
-                    and first["chosen_id"] != second["chosen_id"] \
-                    and set(orjson.loads(first["settled"])) & set(orjson.loads(second["settled"])):
+            if first["chosen_id"] != second["chosen_id"] and one_hold(first, second):
                 row = orjson.loads(db.execute("SELECT line FROM held WHERE record_id = ? UNION ALL SELECT line FROM"
                                               " versions WHERE record_id = ? LIMIT 1",
                                               [first["record_id"]] * 2).fetchone()[0])

@@ -147,6 +147,13 @@ def settlements_in(folder: Path) -> dict[str, dict[str, Any]]:
     return found
 
 
+def one_hold(settlement: Mapping[str, Any], other: Mapping[str, Any]) -> bool:
+    """Whether two settlements (rows as `settlements_in` reads them, or as the database keeps
+    them) settled one hold: the same record from the same version, and a version seen by both."""
+    return (settlement["record_id"], settlement["from_version"]) == (other["record_id"], other["from_version"]) \
+        and bool(set(orjson.loads(settlement["settled"])) & set(orjson.loads(other["settled"])))
+
+
 def _typed(column: str, value: Any) -> bool:
     if column in WHOLE:
         return isinstance(value, int) and not isinstance(value, bool)
