@@ -397,3 +397,45 @@ def test_the_ehrs_doses_are_said_in_whole_words_on_a_fortnights_chart(clerk, sna
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(printed).pages)
     rows = medication.mar_grid(nurse.db, helene.patient_id, date(2026, 11, 15), 14, clock())
     assert text.count(words) == sum(cell.state is DoseState.IN_EHR for row in rows for cell in row.cells) > 0
+
+
+def _another_patient(snapshot: Path, key: str, identity: str, bed: str) -> None:
+    """A patients.csv line (`identity`: its columns after the key) and its stays.csv line."""
+    with (snapshot / "patients.csv").open("a", encoding="utf-8") as handle:
+        handle.write(f"{key},{identity}\n")
+    with (snapshot / "stays.csv").open("a", encoding="utf-8") as handle:
+        handle.write(f"{key},2026-11-26 15:00,direct,Pneumonia,3B,{bed},Dr Vasseur,nka,not_discussed,\n")
+
+
+def test_one_person_under_two_keys_is_refused_naming_both_lines(clerk, snapshot):
+    """The EHR's extract held Mrs Lefèvre twice (same IPP, no NIR on the second): she was
+    loaded as two patients in two beds, with two downtime numbers, wristbands and medication
+    charts, and nothing said so until the records office's merge after the outage."""
+    _another_patient(snapshot, "P003", "Lefèvre,,Hélène,female,12/03/1948,,provisional,800123", "7")
+    before = _counts(clerk.db)
+    with pytest.raises(ImportRefused, match=r"^patients.csv, line 4: the same IPP \(800123\) as patients.csv, "
+                                            r"line 2: one person loaded twice"):
+        import_path(clerk, snapshot)
+    assert _counts(clerk.db) == before
+
+
+def test_a_patient_the_ward_admitted_before_the_snapshot_is_not_loaded_again(clerk, session_for, snapshot,
+                                                                          admission_values):
+    """The ward admitted Mrs Lefèvre by hand at the outage's start; IT then loaded the EHR's
+    extract, which holds her too: she had two numbers on the census."""
+    typed = records.save_new(session_for("nurse"), "admission", {**admission_values, "bed": "1"})
+    number = next(row[0] for row in clerk.db.execute(
+        "SELECT downtime_number FROM patients WHERE patient_id = ?", [typed.patient_id]))
+    before = _counts(clerk.db)
+    with pytest.raises(ImportRefused, match=rf"^patients.csv, line 2: MARTIN Hélène Marie \(née LEFÈVRE\), born 12/03/1954, "
+                                            rf"{number}, in 3B / 1, is in hospital with the same NIR"):
+        import_path(clerk, snapshot)
+    assert _counts(clerk.db) == before
+
+
+def test_twins_of_one_name_and_birthday_are_loaded_as_two_patients(clerk, snapshot):
+    """Only a number the hospital gives one person (NIR, IPP) refuses a line: twins Jean-Pierre
+    and Jean-Luc, born the same day, are two patients."""
+    _another_patient(snapshot, "P003", "Martin,,Jean-Pierre,male,02/05/2026,,provisional,800200", "7")
+    _another_patient(snapshot, "P004", "Martin,,Jean-Luc,male,02/05/2026,,provisional,800201", "8")
+    assert import_path(clerk, snapshot).added["patient"] == 4

@@ -5,7 +5,8 @@ picked up at the desk, or a date of birth mistyped beside it. Either joins two p
 at back-entry. A NIR that disagrees with the sex or the date of birth typed beside it is said
 when saving, and the nurse decides: an EHR snapshot or another laptop's export is taken as it
 is, the EHR being where identity is settled. So is an admission, new or amended, of someone who
-looks like a patient already in hospital (`already_in_hospital`). A temporary name another unidentified
+looks like a patient already in hospital (`already_in_hospital`); a snapshot's patient with the
+NIR or IPP of one is refused (`same_number_in_hospital`). A temporary name another unidentified
 patient in hospital has is refused (`check_temporary_name`)."""
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.census import StayStatus
-from downtime.domain.duplicates import probable_duplicates
+from downtime.domain.duplicates import SAME_NAME_AND_BIRTH, probable_duplicates
 from downtime.domain.nir import nir_disagreements, nir_problem
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
@@ -78,23 +79,10 @@ def already_in_hospital(db: Database, forms: dict[str, FormSpec], spec: FormSpec
     typed = _compared(spec, relevant_values(spec, values), "")
     if before is not None and typed == _compared(spec, relevant_values(spec, before), ""):
         return ""
-    born = typed.get("birth_date")
-    looked_for = [typed.get("nir"), typed.get("ipp"),
-                  f"{typed['birth_name']} {date.fromisoformat(born):%d/%m/%Y}" if typed.get("birth_name") and born else None]
-    candidates = {patient.patient_id: patient for text in looked_for if text
-                  for patient in search.search(db, forms, str(text))
-                  if patient.stay is StayStatus.IN and patient.patient_id != patient_id}
-    admissions = current_of(db, [patient.admission_record_id for patient in candidates.values()])
-    found = []
-    for patient in candidates.values():
-        admission = admissions[patient.admission_record_id]
-        reasons = [duplicate.why for duplicate in probable_duplicates(
-            [typed, _compared(forms[admission.form_id], admission.data, patient.downtime_number)])]
-        if reasons:
-            found.append(message(lang, QT_TRANSLATE_NOOP("messages", "{name}, born {born}, {number}, in {place} ({why})"),
-                                 name=patient.display_name, born=patient.birth_date_in(lang),
-                                 number=patient.downtime_number, place=_place(patient),
-                                 why="; ".join(message(lang, why) for why in reasons)))
+    found = [message(lang, QT_TRANSLATE_NOOP("messages", "{name}, born {born}, {number}, in {place} ({why})"),
+                     name=patient.display_name, born=patient.birth_date_in(lang), number=patient.downtime_number,
+                     place=place(patient), why="; ".join(message(lang, why) for why in reasons))
+             for patient, reasons in _alike_in_hospital(db, forms, typed, patient_id, numbers_only=False)]
     if not found:
         return ""
     return message(lang, QT_TRANSLATE_NOOP(
@@ -104,7 +92,40 @@ def already_in_hospital(db: Database, forms: dict[str, FormSpec], spec: FormSpec
         patients="; ".join(found))
 
 
-def _place(patient: PatientSummary) -> str:
+def same_number_in_hospital(db: Database, forms: dict[str, FormSpec], spec: FormSpec,
+                            values: dict[str, Any]) -> tuple[PatientSummary, list[str]] | None:
+    """A patient in hospital with the NIR or IPP of an admission a snapshot is about to load,
+    with the reasons, or None. No one is at the keyboard to be asked, as on the ward, so only a
+    number the hospital gives one person counts: twins share a name and a birthday."""
+    found = _alike_in_hospital(db, forms, _compared(spec, relevant_values(spec, values), ""), None,
+                               numbers_only=True)
+    return found[0] if found else None
+
+
+def _alike_in_hospital(db: Database, forms: dict[str, FormSpec], typed: dict[str, Any], patient_id: str | None, *,
+                       numbers_only: bool) -> list[tuple[PatientSummary, list[str]]]:
+    """Each patient in hospital (but `patient_id`) who looks like the admission `typed`, with the
+    reasons (`numbers_only`: the same NIR or IPP only)."""
+    born = typed.get("birth_date")
+    looked_for = [typed.get("nir"), typed.get("ipp"),
+                  f"{typed['birth_name']} {date.fromisoformat(born):%d/%m/%Y}"
+                  if typed.get("birth_name") and born and not numbers_only else None]
+    candidates = {patient.patient_id: patient for text in looked_for if text
+                  for patient in search.search(db, forms, str(text))
+                  if patient.stay is StayStatus.IN and patient.patient_id != patient_id}
+    admissions = current_of(db, [patient.admission_record_id for patient in candidates.values()])
+    found = []
+    for patient in candidates.values():
+        admission = admissions[patient.admission_record_id]
+        reasons = [duplicate.why for duplicate in probable_duplicates(
+            [typed, _compared(forms[admission.form_id], admission.data, patient.downtime_number)])
+            if not numbers_only or duplicate.why != SAME_NAME_AND_BIRTH]
+        if reasons:
+            found.append((patient, reasons))
+    return found
+
+
+def place(patient: PatientSummary) -> str:
     return " / ".join(filter(None, (patient.ward, patient.bed)))
 
 
@@ -133,4 +154,4 @@ def check_temporary_name(db: Database, forms: dict[str, FormSpec], spec: FormSpe
             raise ValidationFailed([FieldError(field.id, message(lang, QT_TRANSLATE_NOOP(
                 "messages", "“{field}”: {name}, {number}, in {place}, already has that name; give each unidentified "
                             "patient a temporary name of their own."), field=field.label.get(lang),
-                name=patient.display_name, number=patient.downtime_number, place=_place(patient)))])
+                name=patient.display_name, number=patient.downtime_number, place=place(patient)))])

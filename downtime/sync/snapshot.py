@@ -15,10 +15,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
+from downtime.domain.duplicates import SAME_IPP, SAME_NIR, fold
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
-from downtime.services import records
+from downtime.formspec.schema import Meaning
+from downtime.services import identity, records
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.storage import audit
@@ -91,6 +93,8 @@ def _load_one(session: Session, item: SnapshotItem) -> bool:
     values = _values(session, item)
     try:
         if loaded is None:
+            if item.form_id == PATIENT_FORM:
+                _not_in_hospital_already(session, item, values)
             records.save_imported(session, item.form_id, values, patient_id, record_id)
             return True
         kept = records.checked_values(session, item.form_id, values)
@@ -105,6 +109,46 @@ def _load_one(session: Session, item: SnapshotItem) -> bool:
     return False
 
 
+def _not_in_hospital_already(session: Session, item: SnapshotItem, values: dict[str, Any]) -> None:
+    """Refuse a patient the ward already has under a number of its own (admitted by hand at the
+    outage's start, then found in the EHR's extract too): they were two patients on the census,
+    each with a wristband and a medication chart, until the records office's merge."""
+    same = identity.same_number_in_hospital(session.db, session.forms, session.form(PATIENT_FORM), values)
+    if same is None:
+        return
+    patient, reasons = same
+    raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {name}, born {born}, {number}, in {place}, is in hospital "
+                                                      "with {why}: loaded again, one person would have two downtime "
+                                                      "numbers, wristbands and medication charts. If it is them, take "
+                                                      "the line out of the snapshot (the ward has them already)."),
+                        where=item.where, name=patient.display_name, born=patient.birth_date_in(session.lang),
+                        number=patient.downtime_number, place=identity.place(patient), why=Phrase(reasons[0]))
+
+
+def _one_person_once(session: Session, items: list[SnapshotItem]) -> None:
+    """Refuse two patients of the snapshot with one NIR or IPP: the EHR's extract held one person
+    twice (a merged record, a second stay left open), and they were loaded into two beds with
+    two downtime numbers, wristbands and medication charts. Twins share a name and a birthday,
+    never one of these numbers."""
+    spec = session.form(PATIENT_FORM)
+    fields = [(why, field.id) for why, meaning in ((SAME_NIR, Meaning.NIR), (SAME_IPP, Meaning.IPP))
+              if (field := spec.by_meaning(meaning)) is not None]
+    seen: dict[tuple[str, str], str] = {}
+    for item in items:
+        if item.form_id != PATIENT_FORM:
+            continue
+        for why, field_id in fields:
+            if not (value := str(item.values.get(field_id) or "")):
+                continue
+            first = seen.setdefault((why, fold(value)), item.where)
+            if first != item.where:
+                raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {why} ({value}) as {seen}: one person loaded "
+                                                                  "twice would have two downtime numbers, wristbands and "
+                                                                  "medication charts. Keep only the line of the bed they "
+                                                                  "are in."),
+                                    where=item.where, why=Phrase(why), value=value, seen=first)
+
+
 def load_snapshot(session: Session, items: list[SnapshotItem], source: str,
                   progress: Progress = untold) -> ImportResult:
     session.require(Action.IMPORT_DATA)
@@ -114,6 +158,7 @@ def load_snapshot(session: Session, items: list[SnapshotItem], source: str,
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {kind} {key!r} is also at {seen}"),
                                 where=item.where, kind=item.kind, key=item.key, seen=seen[item.kind, item.key])
         seen[item.kind, item.key] = item.where
+    _one_person_once(session, items)
     added: dict[str, int] = {}
     unchanged: dict[str, int] = {}
     with session.db.atomic():
