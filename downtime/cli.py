@@ -284,7 +284,15 @@ def cmd_census(args: argparse.Namespace) -> int:
 def cmd_ward_add(args: argparse.Namespace) -> int:
     from downtime.services.wards import add_ward
 
-    return _ward_made(args, add_ward(_session(args), args.ward, args.name, args.beds))
+    return _ward_made(args, add_ward(_session(args), args.ward, args.name, _beds(args)))
+
+
+def _beds(args: argparse.Namespace) -> list[str]:
+    """`--beds` read as the Administration tab reads its box, each argument in turn ("1-20",
+    "21A, 21B", "Side room"): taken as they stood, "1-20" was one bed of that name, for good."""
+    from downtime.services.wards import parse_beds
+
+    return [bed for typed in args.beds for bed in parse_beds(typed)]
 
 
 def _ward_made(args: argparse.Namespace, ward: Any) -> int:
@@ -296,7 +304,7 @@ def _ward_made(args: argparse.Namespace, ward: Any) -> int:
 def cmd_ward_add_beds(args: argparse.Namespace) -> int:
     from downtime.services.wards import add_beds
 
-    return _ward_made(args, add_beds(_session(args), args.ward, args.beds))
+    return _ward_made(args, add_beds(_session(args), args.ward, _beds(args)))
 
 
 def cmd_ward_list(args: argparse.Namespace) -> int:
@@ -887,13 +895,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("add", cmd_ward_add, "add a ward and its beds (administrator only)", ward_sub)
     p.add_argument("ward", help="ward code, e.g. 3B")
     p.add_argument("--name", required=True, help="the ward's name, e.g. Medicine")
-    p.add_argument("--beds", nargs="+", required=True, help="bed labels in ward order")
+    p.add_argument("--beds", nargs="+", required=True,
+                   help="beds in ward order, as the Administration tab takes them: '1-20, 21A, 21B, Side room'")
     _db_option(p)
     _person_options(p)
     p = command("add-beds", cmd_ward_add_beds, "add beds after a ward's last (administrator only; beds are never removed)",
                 ward_sub)
     p.add_argument("ward", help="ward code, e.g. 3B")
-    p.add_argument("--beds", nargs="+", required=True, help="bed labels in ward order")
+    p.add_argument("--beds", nargs="+", required=True,
+                   help="beds in ward order, as the Administration tab takes them: '1-20, 21A, 21B, Side room'")
     _db_option(p)
     _person_options(p)
     p = command("list", cmd_ward_list, "list wards and their beds", ward_sub)

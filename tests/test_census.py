@@ -376,6 +376,19 @@ def test_a_bed_or_ward_code_longer_than_the_forms_take_is_refused_when_it_is_set
     assert wards.wards(admin.db)[0].beds == ("1", "Side room")
 
 
+def test_beds_added_to_a_ward_typed_in_another_case_are_the_wards(session_for, nurse, admission_values):
+    """`downtime ward add-beds 5C` on a ward set up as "5c" said "3 beds" and wrote bed 23
+    under "5C", a ward of no one: it was on no census and refused at every admission, and
+    adding it again to "5c" crashed on the bed already written."""
+    admin = session_for("admin")
+    wards.add_ward(admin, "5c", "Cardiology", ["1", "2"])
+    assert wards.add_beds(admin, " 5C ", ["23"]).beds == ("1", "2", "23")
+    with pytest.raises(ServiceError, match="Bed '23' is empty or listed twice in ward 5c"):
+        wards.add_beds(admin, "5c", ["23"])
+    _admit(nurse, {**admission_values, "ward": "5c"}, "23")
+    assert [row.bed for row in census.census(nurse.db, nurse.forms, "5c") if row.patient] == ["23"]
+
+
 def test_a_new_admission_of_someone_already_in_hospital_is_said_naming_them(nurse, admission_values, forms, clock):
     """Admitted a second time (by the emergency department and again by the ward), one person
     got a second number, wristband and medication chart, each in its own bed on the census."""

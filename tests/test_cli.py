@@ -314,6 +314,19 @@ def test_ward_add_needs_an_administrator(demo_db, capsys):
     assert "ward 5C (Cardiology): 4 beds" in capsys.readouterr().out
 
 
+def test_ward_beds_are_typed_as_on_the_administration_tab(demo_db, capsys):
+    """`--beds 1-20` made one bed named "1-20", and `--beds "1-20, 21A, 21B, Side room"` was
+    refused as one bed too long: beds are never removed, so a range typed as on the
+    Administration tab left a bed no patient could be in on every census of the ward."""
+    admin = ["--db", demo_db, "--user", "admin", "--pin", "0000"]
+    assert main(["ward", "add", "5C", "--name", "Cardiology", "--beds", "1-20, 21A, 21B, Side room", *admin]) == 0
+    assert main(["ward", "add-beds", "5c", "--beds", "22-23", "Side 2", *admin]) == 0
+    capsys.readouterr()
+    assert main(["ward", "list", "--json", "--db", demo_db]) == 0
+    (cardiology,) = [row for row in map(json.loads, capsys.readouterr().out.splitlines()) if row["ward"] == "5C"]
+    assert cardiology["beds"] == [*map(str, range(1, 21)), "21A", "21B", "Side room", "22", "23", "Side 2"]
+
+
 def test_pdf_blank_and_record_commands(demo_db, tmp_path, capsys):
     from pypdf import PdfReader
 

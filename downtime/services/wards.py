@@ -84,16 +84,26 @@ def check_new_ward(session: Session, ward: str, name: str, beds: list[str]) -> t
 
 def add_beds(session: Session, ward: str, beds: list[str]) -> Ward:
     with session.db.atomic():
-        _insert_beds(session, ward, check_new_beds(session, ward, beds))
-    return wards(session.db, ward)[0]
+        beds = check_new_beds(session, ward, beds)
+        code = _ward_named(session.db, ward).ward
+        _insert_beds(session, code, beds)
+    return wards(session.db, code)[0]
 
 
 def check_new_beds(session: Session, ward: str, beds: list[str]) -> list[str]:
     """The beds as `add_beds` would add them to the ward, or the refusal (see `check_new_ward`)."""
     session.require(Action.MANAGE_STAFF)
-    if not wards(session.db, ward):
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Unknown ward {ward}."), ward=ward)
-    return _checked_beds(session, ward, beds)
+    return _checked_beds(session, _ward_named(session.db, ward).ward, beds)
+
+
+def _ward_named(db: Database, ward: str) -> Ward:
+    """The ward as it was set up, however its code is typed ("3B" for "3b", " 3b"): beds written
+    under the code as typed belonged to no ward (the census joins them by the exact code), were
+    on no census and refused at every admission, and could not be added again."""
+    found = wards(db, ward.strip())
+    if not found:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Unknown ward {ward}."), ward=ward.strip())
+    return found[0]
 
 
 def _longest(session: Session, meaning: Meaning) -> int | None:
