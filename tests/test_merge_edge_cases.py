@@ -201,7 +201,7 @@ def test_a_line_separator_pasted_into_an_unquoted_snapshot_cell_is_text(session_
 def test_a_control_character_in_an_unquoted_snapshot_cell_is_named_not_a_cut_short_file(
         session_for, snapshot_with_reason, control):
     snapshot = snapshot_with_reason(f"Community-acquired{control}pneumonia")
-    with pytest.raises(ImportRefused, match="^patients.csv, line 3: .* contains invisible control characters"):
+    with pytest.raises(ImportRefused, match=r"^patients.csv, line 3 \(stays.csv, line 3\): .* contains invisible control characters"):
         import_path(session_for("records"), snapshot)
 
 

@@ -96,7 +96,15 @@ MALFORMED = {
                         "medication_orders.csv, line 3: patient 'P999' is not in this snapshot"),
     "unknown session": (lambda s: _edit(s / "theatre_bookings.csv", ",P001,S-1,", ",P001,S-9,"),
                         "theatre_bookings.csv, line 2: session 'S-9' is not in this snapshot"),
-    "two patients in one bed": (lambda s: _edit(s / "stays.csv", "3B,4,", "3B,12,"), "patients.csv, line 3: "),
+    # A problem of the stay's answers (a bed) named patients.csv alone, where the bed is not.
+    "two patients in one bed": (lambda s: _edit(s / "stays.csv", "3B,4,", "3B,12,"),
+                                "patients.csv, line 3 (stays.csv, line 3): "),
+    # Said "patient 'P001' has no line in stays.csv", which it has.
+    "patient listed twice": (lambda s: _edit(s / "patients.csv", "P002,", "P001,"),
+                             "patients.csv, line 3: patient 'P001' is also at patients.csv, line 2"),
+    "stay of no patient": (lambda s: (s / "stays.csv").write_text(
+        (s / "stays.csv").read_text(encoding="utf-8") + "P009,2026-11-26 14:00,direct,Asthma,3B,5,Dr Vasseur,nka,,\n",
+        encoding="utf-8"), "stays.csv, line 4: patient 'P009' is not in patients.csv"),
     "form rule broken": (lambda s: _edit(s / "medication_orders.csv", ",5,mg,", ",,mg,"),
                          "medication_orders.csv, line 3: "),
 }
@@ -413,8 +421,8 @@ def test_one_person_under_two_keys_is_refused_naming_both_lines(clerk, snapshot)
     charts, and nothing said so until the records office's merge after the outage."""
     _another_patient(snapshot, "P003", "Lefèvre,,Hélène,female,12/03/1948,,provisional,800123", "7")
     before = _counts(clerk.db)
-    with pytest.raises(ImportRefused, match=r"^patients.csv, line 4: the same IPP \(800123\) as patients.csv, "
-                                            r"line 2: one person loaded twice"):
+    with pytest.raises(ImportRefused, match=r"^patients.csv, line 4 \(stays.csv, line 4\): the same IPP \(800123\) as "
+                                            r"patients.csv, line 2 \(stays.csv, line 2\): one person loaded twice"):
         import_path(clerk, snapshot)
     assert _counts(clerk.db) == before
 
@@ -427,7 +435,7 @@ def test_a_patient_the_ward_admitted_before_the_snapshot_is_not_loaded_again(cle
     number = next(row[0] for row in clerk.db.execute(
         "SELECT downtime_number FROM patients WHERE patient_id = ?", [typed.patient_id]))
     before = _counts(clerk.db)
-    with pytest.raises(ImportRefused, match=rf"^patients.csv, line 2: MARTIN Hélène Marie \(née LEFÈVRE\), born 12/03/1954, "
+    with pytest.raises(ImportRefused, match=rf"^patients.csv, line 2 \(stays.csv, line 2\): MARTIN Hélène Marie \(née LEFÈVRE\), born 12/03/1954, "
                                             rf"{number}, in 3B / 1, is in hospital with the same NIR"):
         import_path(clerk, snapshot)
     assert _counts(clerk.db) == before

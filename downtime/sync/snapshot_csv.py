@@ -196,22 +196,36 @@ def _admissions(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
                                 stays_file=STAYS.name, number=number, key=key, stays=stays[key][0])
         stays[key] = (number, values)
     allergies: dict[str, list[dict[str, Any]]] = {}
+    allergy_lines: dict[str, int] = {}
     for number, row, values in _rows(folder, forms, ALLERGIES, spec, allergy_fields):
-        allergies.setdefault(_keyed(folder / ALLERGIES.name, number, row, ALLERGIES.key), []).append(values)
+        key = _keyed(folder / ALLERGIES.name, number, row, ALLERGIES.key)
+        allergies.setdefault(key, []).append(values)
+        allergy_lines.setdefault(key, number)
     items = []
+    patients: dict[str, int] = {}
     for number, row, values in _rows(folder, forms, PATIENTS, spec, fields):
         key = _keyed(folder / PATIENTS.name, number, row, PATIENTS.key)
+        if key in patients:  # its stay was taken by the first line: "no line in stays.csv" sent IT looking there
+            raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {kind} {key!r} is also at {seen}"),
+                                where=f"{PATIENTS.name}, line {number}", kind="patient", key=key,
+                                seen=f"{PATIENTS.name}, line {patients[key]}")
+        patients[key] = number
         if key not in stays:
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{patients}, line {number}: patient {key!r} has no line in {stays_file}"),
                                 patients=PATIENTS.name, number=number, key=key, stays_file=STAYS.name)
-        values = {**values, **stays.pop(key)[1]}
+        stay, stay_values = stays.pop(key)
+        values = {**values, **stay_values}
         if key in allergies:
             values["allergies"] = allergies.pop(key)
-        items.append(SnapshotItem(f"{PATIENTS.name}, line {number}", "patient", key, PATIENT_FORM, values))
-    for leftover, where in ((stays, STAYS.name), (allergies, ALLERGIES.name)):
+        # Both lines: a refused bed or arrival time is on the stays.csv line, not the patients.csv one.
+        items.append(SnapshotItem(f"{PATIENTS.name}, line {number} ({STAYS.name}, line {stay})", "patient", key,
+                                  PATIENT_FORM, values))
+    for leftover, file, lines in ((stays, STAYS, {key: found[0] for key, found in stays.items()}),
+                                  (allergies, ALLERGIES, allergy_lines)):
         if leftover:
+            patient = next(iter(leftover))
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: patient {patient!r} is not in {patients}"),
-                                where=where, patient=next(iter(leftover)), patients=PATIENTS.name)
+                                where=f"{file.name}, line {lines[patient]}", patient=patient, patients=PATIENTS.name)
     return items
 
 
