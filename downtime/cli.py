@@ -660,6 +660,8 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(report.text(args.lang))
     for text in result.holds_text(args.lang):
         print(text)
+    for said in result.same_person:
+        print(said.text(args.lang))
     return 0
 
 

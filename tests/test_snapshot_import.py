@@ -443,7 +443,28 @@ def test_a_patient_the_ward_admitted_before_the_snapshot_is_not_loaded_again(cle
 
 def test_twins_of_one_name_and_birthday_are_loaded_as_two_patients(clerk, snapshot):
     """Only a number the hospital gives one person (NIR, IPP) refuses a line: twins Jean-Pierre
-    and Jean-Luc, born the same day, are two patients."""
+    and Jean-Luc, born the same day, are two patients, said for the ward to check."""
     _another_patient(snapshot, "P003", "Martin,,Jean-Pierre,male,02/05/2026,,provisional,800200", "7")
     _another_patient(snapshot, "P004", "Martin,,Jean-Luc,male,02/05/2026,,provisional,800201", "8")
-    assert import_path(clerk, snapshot).added["patient"] == 4
+    result = import_path(clerk, snapshot)
+    assert result.added["patient"] == 4
+    (said,) = result.same_person
+    assert said.text("en").startswith("patients.csv, line 5 (stays.csv, line 5): probably the same person as MARTIN "
+                                      "Jean-Pierre, born 02/05/2026, DT-042-00003-")
+
+
+def test_a_patient_the_ward_admitted_without_numbers_is_loaded_and_said_to_check(session_for, ward_db, db_path,
+                                                                                snapshot, admission_values, capsys):
+    """Admitted by hand at 03:00 without her NIR or IPP, then loaded from the EHR's extract by
+    name and birthday alone: loaded (twins share those), but said, where nothing was."""
+    from downtime.cli import main
+
+    hand = {**admission_values, "nir": None, "identity_status": "provisional", "identity_document": None,
+            "birth_date": "1948-03-12", "bed": "1"}
+    records.save_new(session_for("nurse"), "admission", hand)
+    assert main(["import", str(snapshot), "--db", str(db_path), "--user", "records", "--pin", "4444"]) == 0
+    out = capsys.readouterr().out
+    assert "2 patient(s)" in out
+    assert ("patients.csv, line 2 (stays.csv, line 2): probably the same person as MARTIN Hélène Marie (née LEFÈVRE), "
+            "born 12/03/1948, DT-042-00001-8, in 3B / 1, already in hospital (the same birth name, first name and "
+            "date of birth)") in out

@@ -5,8 +5,8 @@ picked up at the desk, or a date of birth mistyped beside it. Either joins two p
 at back-entry. A NIR that disagrees with the sex or the date of birth typed beside it is said
 when saving, and the nurse decides: an EHR snapshot or another laptop's export is taken as it
 is, the EHR being where identity is settled. So is an admission, new or amended, of someone who
-looks like a patient already in hospital (`already_in_hospital`); a snapshot's patient with the
-NIR or IPP of one is refused (`same_number_in_hospital`). A temporary name another unidentified
+looks like a patient already in hospital (`already_in_hospital`); a snapshot's patient who looks
+like one is refused by their NIR or IPP, said by their name and birthday (`in_hospital_alike`). A temporary name another unidentified
 patient in hospital has is refused (`check_temporary_name`)."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.census import StayStatus
-from downtime.domain.duplicates import SAME_NAME_AND_BIRTH, probable_duplicates
+from downtime.domain.duplicates import probable_duplicates
 from downtime.domain.nir import nir_disagreements, nir_problem
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
@@ -82,7 +82,7 @@ def already_in_hospital(db: Database, forms: dict[str, FormSpec], spec: FormSpec
     found = [message(lang, QT_TRANSLATE_NOOP("messages", "{name}, born {born}, {number}, in {place} ({why})"),
                      name=patient.display_name, born=patient.birth_date_in(lang), number=patient.downtime_number,
                      place=place(patient), why="; ".join(message(lang, why) for why in reasons))
-             for patient, reasons in _alike_in_hospital(db, forms, typed, patient_id, numbers_only=False)]
+             for patient, reasons in _alike_in_hospital(db, forms, typed, patient_id)]
     if not found:
         return ""
     return message(lang, QT_TRANSLATE_NOOP(
@@ -92,24 +92,20 @@ def already_in_hospital(db: Database, forms: dict[str, FormSpec], spec: FormSpec
         patients="; ".join(found))
 
 
-def same_number_in_hospital(db: Database, forms: dict[str, FormSpec], spec: FormSpec,
-                            values: dict[str, Any]) -> tuple[PatientSummary, list[str]] | None:
-    """A patient in hospital with the NIR or IPP of an admission a snapshot is about to load,
-    with the reasons, or None. No one is at the keyboard to be asked, as on the ward, so only a
-    number the hospital gives one person counts: twins share a name and a birthday."""
-    found = _alike_in_hospital(db, forms, _compared(spec, relevant_values(spec, values), ""), None,
-                               numbers_only=True)
-    return found[0] if found else None
+def in_hospital_alike(db: Database, forms: dict[str, FormSpec], spec: FormSpec,
+                      values: dict[str, Any]) -> list[tuple[PatientSummary, list[str]]]:
+    """Each patient in hospital who looks like an admission a snapshot is about to load, with the
+    reasons: no one is at the keyboard to be asked, as on the ward, so the import decides."""
+    return _alike_in_hospital(db, forms, _compared(spec, relevant_values(spec, values), ""), None)
 
 
-def _alike_in_hospital(db: Database, forms: dict[str, FormSpec], typed: dict[str, Any], patient_id: str | None, *,
-                       numbers_only: bool) -> list[tuple[PatientSummary, list[str]]]:
+def _alike_in_hospital(db: Database, forms: dict[str, FormSpec], typed: dict[str, Any],
+                       patient_id: str | None) -> list[tuple[PatientSummary, list[str]]]:
     """Each patient in hospital (but `patient_id`) who looks like the admission `typed`, with the
-    reasons (`numbers_only`: the same NIR or IPP only)."""
+    reasons."""
     born = typed.get("birth_date")
     looked_for = [typed.get("nir"), typed.get("ipp"),
-                  f"{typed['birth_name']} {date.fromisoformat(born):%d/%m/%Y}"
-                  if typed.get("birth_name") and born and not numbers_only else None]
+                  f"{typed['birth_name']} {date.fromisoformat(born):%d/%m/%Y}" if typed.get("birth_name") and born else None]
     candidates = {patient.patient_id: patient for text in looked_for if text
                   for patient in search.search(db, forms, str(text))
                   if patient.stay is StayStatus.IN and patient.patient_id != patient_id}
@@ -118,8 +114,7 @@ def _alike_in_hospital(db: Database, forms: dict[str, FormSpec], typed: dict[str
     for patient in candidates.values():
         admission = admissions[patient.admission_record_id]
         reasons = [duplicate.why for duplicate in probable_duplicates(
-            [typed, _compared(forms[admission.form_id], admission.data, patient.downtime_number)])
-            if not numbers_only or duplicate.why != SAME_NAME_AND_BIRTH]
+            [typed, _compared(forms[admission.form_id], admission.data, patient.downtime_number)])]
         if reasons:
             found.append((patient, reasons))
     return found

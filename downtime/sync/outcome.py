@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from downtime.domain.holds import Authors, Hold, SettledOtherwise, SettlementNotTaken
 from downtime.errors import UserError
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, translate
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message, translate
 
 if TYPE_CHECKING:
     from downtime.domain.laptops import Laptop
@@ -53,6 +53,9 @@ class ImportResult:
     stands here, or one here was not seen), whose record stays on hold here: said with who
     settled, their reason and why, so the clerk does not phone the ward again unawares; and
     those of holds this office settled otherwise, said with both clerks' choices."""
+    same_person: tuple[Phrase, ...] = ()
+    """A snapshot's patients loaded though they look like a patient in hospital by name and
+    birthday alone (admitted on the ward without NIR or IPP, or a twin): for the ward to check."""
 
     def holds_text(self, lang: Lang) -> list[str]:
         """Each hold the import brought, then each settlement it could not take."""

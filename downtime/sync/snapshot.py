@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
-from downtime.domain.duplicates import SAME_IPP, SAME_NIR, fold
+from downtime.domain.duplicates import SAME_IPP, SAME_NAME_AND_BIRTH, SAME_NIR, fold
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec.schema import Meaning
@@ -85,8 +85,9 @@ def _as_loaded(session: Session, record_id: str) -> RecordVersion | None:
     return None if row is None else as_version(row)
 
 
-def _load_one(session: Session, item: SnapshotItem) -> bool:
-    """True when the record was added, False when the same record was already there."""
+def _load_one(session: Session, item: SnapshotItem, alike: list[Phrase]) -> bool:
+    """True when the record was added, False when the same record was already there; a patient
+    added who looks like one in hospital is said in `alike`."""
     record_id = _record_id(session, item.kind, item.key)
     loaded = _as_loaded(session, record_id)
     patient_id = _patient_id(session, item)
@@ -94,7 +95,7 @@ def _load_one(session: Session, item: SnapshotItem) -> bool:
     try:
         if loaded is None:
             if item.form_id == PATIENT_FORM:
-                _not_in_hospital_already(session, item, values)
+                alike += _not_in_hospital_already(session, item, values)
             records.save_imported(session, item.form_id, values, patient_id, record_id)
             return True
         kept = records.checked_values(session, item.form_id, values)
@@ -109,20 +110,33 @@ def _load_one(session: Session, item: SnapshotItem) -> bool:
     return False
 
 
-def _not_in_hospital_already(session: Session, item: SnapshotItem, values: dict[str, Any]) -> None:
+def _not_in_hospital_already(session: Session, item: SnapshotItem, values: dict[str, Any]) -> list[Phrase]:
     """Refuse a patient the ward already has under a number of its own (admitted by hand at the
     outage's start, then found in the EHR's extract too): they were two patients on the census,
-    each with a wristband and a medication chart, until the records office's merge."""
-    same = identity.same_number_in_hospital(session.db, session.forms, session.form(PATIENT_FORM), values)
-    if same is None:
-        return
-    patient, reasons = same
-    raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {name}, born {born}, {number}, in {place}, is in hospital "
-                                                      "with {why}: loaded again, one person would have two downtime "
-                                                      "numbers, wristbands and medication charts. If it is them, take "
-                                                      "the line out of the snapshot (the ward has them already)."),
-                        where=item.where, name=patient.display_name, born=patient.birth_date_in(session.lang),
-                        number=patient.downtime_number, place=identity.place(patient), why=Phrase(reasons[0]))
+    each with a wristband and a medication chart, until the records office's merge. One found
+    by their name and birthday alone (admitted without NIR or IPP, or a twin) is loaded, and
+    said for the ward to check."""
+    found = identity.in_hospital_alike(session.db, session.forms, session.form(PATIENT_FORM), values)
+    for patient, reasons in found:
+        if numbers := [why for why in reasons if why != SAME_NAME_AND_BIRTH]:
+            raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {name}, born {born}, {number}, in {place}, is in "
+                                                              "hospital with {why}: loaded again, one person would have "
+                                                              "two downtime numbers, wristbands and medication charts. If "
+                                                              "it is them, take the line out of the snapshot (the ward "
+                                                              "has them already)."),
+                                where=item.where, name=patient.display_name, born=patient.birth_date_in(session.lang),
+                                number=patient.downtime_number, place=identity.place(patient), why=Phrase(numbers[0]))
+    return [Phrase(SAME_PERSON, {"where": item.where, "name": patient.display_name,
+                                 "born": patient.birth_date_in(session.lang), "number": patient.downtime_number,
+                                 "place": identity.place(patient), "why": Phrase(SAME_NAME_AND_BIRTH)})
+            for patient, _ in found]
+
+
+SAME_PERSON = QT_TRANSLATE_NOOP("messages", "{where}: probably the same person as {name}, born {born}, {number}, in "
+                                            "{place}, already in hospital ({why}); loaded as another patient, with a "
+                                            "downtime number, wristband and medication chart of their own. Ask the "
+                                            "ward: if they are one person, keep one admission and mark the other "
+                                            "entered in error.")
 
 
 def _one_person_once(session: Session, items: list[SnapshotItem]) -> None:
@@ -161,9 +175,10 @@ def load_snapshot(session: Session, items: list[SnapshotItem], source: str,
     _one_person_once(session, items)
     added: dict[str, int] = {}
     unchanged: dict[str, int] = {}
+    alike: list[Phrase] = []
     with session.db.atomic():
         for number, item in enumerate(items, start=1):
-            if _load_one(session, item):
+            if _load_one(session, item, alike):
                 added[item.kind] = added.get(item.kind, 0) + 1
             else:
                 unchanged[item.kind] = unchanged.get(item.kind, 0) + 1
@@ -173,4 +188,4 @@ def load_snapshot(session: Session, items: list[SnapshotItem], source: str,
                      device_id=session.device.device_id, action="import",
                      detail={"kind": "snapshot", "source": source, "added": added, "unchanged": unchanged})
     progress(len(items), len(items))
-    return ImportResult("snapshot", added, unchanged)
+    return ImportResult("snapshot", added, unchanged, same_person=tuple(alike))

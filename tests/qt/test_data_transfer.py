@@ -73,6 +73,23 @@ def test_import_wizard_loads_a_snapshot_with_progress(qtbot, session_for, answer
     assert any(r.patient and r.patient.display_name == "NGUYEN Van Minh" for r in listed(main.patients).model.rows)
 
 
+def test_import_wizard_says_a_loaded_patient_who_looks_like_one_the_ward_admitted(qtbot, session_for, answers, tmp_path,
+                                                                                  type_text, admission_values):
+    """Mrs Lefèvre, admitted by hand without her NIR, was loaded again from the snapshot by name
+    and birthday, and the wizard said only "2 patient(s)"."""
+    records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "nir": None, "identity_status": "provisional", "identity_document": None,
+        "birth_date": "1948-03-12", "bed": "1"})
+    main = _window(qtbot, session_for("records"))
+    wizard = main.import_data()
+    type_text(wizard.source.path, str(Path(shutil.copytree(SNAPSHOT, tmp_path / "snapshot"))))
+    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.run_page.succeeded
+    assert ("patients.csv, line 2 (stays.csv, line 2): probably the same person as MARTIN Hélène Marie (née LEFÈVRE)"
+            in wizard.run_page.result.text())
+
+
 def test_import_wizard_shows_a_refusal_and_writes_nothing(qtbot, session_for, answers, tmp_path, type_text):
     main = _window(qtbot, session_for("records"))
     folder = Path(shutil.copytree(SNAPSHOT, tmp_path / "snapshot"))
