@@ -389,6 +389,15 @@ def test_beds_added_to_a_ward_typed_in_another_case_are_the_wards(session_for, n
     assert [row.bed for row in census.census(nurse.db, nurse.forms, "5c") if row.patient] == ["23"]
 
 
+def test_a_bed_the_ward_lacks_is_refused_naming_the_wards_beds(session_for, nurse, admission_values):
+    """"Ward 5C has no bed '33'." left the nurse, or IT loading the EHR's extract, guessing how
+    the ward names its beds ("12" or "012", "SR" or "Side room")."""
+    wards.add_ward(session_for("admin"), "5C", "Cardiology", wards.parse_beds("01-12, 21A, 21B, Side room"))
+    with pytest.raises(ServiceError) as refused:
+        _admit(nurse, {**admission_values, "ward": "5C"}, "33")
+    assert str(refused.value) == "Ward 5C has no bed '33'; its beds: 01-12, 21A, 21B, Side room."
+
+
 def test_a_new_admission_of_someone_already_in_hospital_is_said_naming_them(nurse, admission_values, forms, clock):
     """Admitted a second time (by the emergency department and again by the ward), one person
     got a second number, wristband and medication chart, each in its own bed on the census."""

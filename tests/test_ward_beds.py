@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from downtime.services.errors import ServiceError
-from downtime.services.wards import MAX_RANGE, parse_beds
+from downtime.services.wards import MAX_RANGE, bed_ranges, parse_beds
 
 
 def test_ranges_names_and_numbers_in_ward_order():
@@ -42,3 +42,10 @@ def test_any_typing_gives_beds_or_says_what_to_write(typed):
         assert "Beds:" in str(refused)
     else:
         assert beds and all(bed and bed == bed.strip() for bed in beds)
+
+
+@given(st.lists(st.one_of(NAME, st.integers(0, 60).map(str), st.integers(0, 60).map(lambda n: f"{n:02d}")),
+                max_size=30, unique_by=str.casefold))
+def test_beds_written_as_ranges_read_back_as_the_same_beds(beds):
+    """A refused bed names the ward's beds as an administrator types them ("1-20, 21A")."""
+    assert parse_beds(bed_ranges(beds)) == beds if beds else bed_ranges(beds) == ""

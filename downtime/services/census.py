@@ -20,7 +20,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.services.errors import ServiceError
 from downtime.services.patients import PatientSummary, display_name, downtime_numbers, summarise
-from downtime.services.wards import ward_codes, wards
+from downtime.services.wards import bed_ranges, ward_codes, wards
 from downtime.storage.records import chunks, current_of, list_current, marks
 
 DOSE_FORM = "medication_administration"
@@ -414,7 +414,8 @@ def _check_place(db: Database, event: MovementEvent) -> None:
         raise _unknown_ward(event.ward, codes)
     (match,) = wards(db, code)
     if event.bed and event.bed.casefold() not in {b.casefold() for b in match.beds}:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward {ward} has no bed {bed}."), ward=match.ward, bed=repr(event.bed))
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward {ward} has no bed {bed}; its beds: {beds}."), ward=match.ward,
+                           bed=repr(event.bed), beds=bed_ranges(match.beds))
 
 
 def _check_bed(db: Database, forms: dict[str, FormSpec], stay: Stay, moving: bool = False) -> None:

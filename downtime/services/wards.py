@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlite_utils import Database
@@ -48,6 +49,30 @@ def parse_beds(text: str) -> list[str]:
     if not beds:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Beds: list at least one, e.g. 1-20, 21A, Side room."))
     return beds
+
+
+def bed_ranges(beds: Sequence[str]) -> str:
+    """Beds written back as `parse_beds` reads them ("1-20, 21A, Side room"), so a refused bed
+    can name the ward's beds in a line, as the administrator typed them."""
+    parts: list[str] = []
+    run: list[str] = []
+
+    def close() -> None:
+        if run:
+            parts.append(run[0] if len(run) == 1 else f"{run[0]}-{run[-1]}")
+            run.clear()
+
+    for bed in beds:
+        if run and bed.isdigit() and bed == str(int(run[-1]) + 1).zfill(len(run[0]) if run[0].startswith("0") else 0):
+            run.append(bed)
+            continue
+        close()
+        if bed.isascii() and bed.isdigit():
+            run.append(bed)
+        else:
+            parts.append(bed)
+    close()
+    return ", ".join(parts)
 
 
 def add_ward(session: Session, ward: str, name: str, beds: list[str]) -> Ward:
