@@ -11,7 +11,9 @@ from pathlib import Path, PureWindowsPath
 
 import pytest
 
-from downtime.services import records
+from downtime.services import records, staff
+from downtime.services.context import Session, load_device
+from downtime.storage import open_database
 from downtime.sync.export import export, sha256_of, verify_export
 from downtime.sync.import_export import import_export
 from downtime.sync.importing import import_path
@@ -140,6 +142,30 @@ def test_two_laptops_with_one_device_number_refuse_the_merge_naming_both(tmp_pat
                                   "device number 7, so their downtime numbers can name two different patients; each "
                                   "laptop needs its own device number")
     assert not (tmp_path / "merged").exists() and not list(tmp_path.glob(".merge-*"))
+
+
+def test_two_laptops_holding_copies_of_one_database_refuse_the_merge_naming_both(tmp_path, laptop, admission_values,
+                                                                                 forms, clock):
+    """IT set the second laptop of a ward up by copying the first's database (its wards, staff
+    and settings came with it): both gave DT-007-00001 to a patient of their own, and the merge
+    passed them on without a word, one number for two people."""
+    laptop(tmp_path / "a.sqlite", 7)[0].db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(tmp_path / "a.sqlite", tmp_path / "b.sqlite")
+    folders = []
+    for name, birth_name in (("a", "Lefèvre"), ("b", "Roux")):
+        db = open_database(tmp_path / f"{name}.sqlite", create=False)
+        device = load_device(db)
+        nurse, clerk = (Session(db, device, staff.sign_in(db, who, pin, clock), forms, clock)
+                        for who, pin in (("nurse", "1111"), ("records", "4444")))
+        records.save_new(nurse, "admission", {**admission_values, "birth_name": birth_name, "nir": ""})
+        folders.append(export(clerk, tmp_path / f"export-{name}").folder)
+    with pytest.raises(MergeRefused) as refused:
+        merge(folders, tmp_path / "merged")
+    assert str(refused.value) == (f"refused: {folders[0]} and {folders[1]} give downtime number DT-007-00001-1 to two "
+                                  "different patients: they come from copies of one laptop's database, so each "
+                                  "number can name two people; set each laptop up with a database and device "
+                                  "number of its own")
+    assert not (tmp_path / "merged").exists()
 
 
 @pytest.mark.parametrize("given", [("Jean-Pierre", "Jean Pierre"), ("Jean-Pierre", "Jean"), ("Hélène Marie", "Hélène")])

@@ -178,7 +178,8 @@ def _holds(db: Database) -> tuple[Hold, ...]:
 
 def _one_laptop_per_device_number(db: Database) -> None:
     """Downtime numbers are made of the device number, so two laptops set up with the same one
-    give one number to two people; the merge stops before a records clerk mistakes them for one."""
+    (or one database copied onto two) give one number to two people; the merge stops before a
+    records clerk mistakes them for one."""
     shared = db.execute("SELECT device_number FROM patients GROUP BY device_number"
                         " HAVING COUNT(DISTINCT device_id) > 1 LIMIT 1").fetchone()
     if shared is not None:
@@ -190,6 +191,19 @@ def _one_laptop_per_device_number(db: Database) -> None:
                                                          "can name two different patients; each laptop needs its own "
                                                          "device number"),
                            first=first, second=second, number=shared[0])
+    # A laptop set up by copying another's database has its device id too: the check above
+    # cannot tell them apart, and one number named two people without a word.
+    twice = db.execute("SELECT downtime_number FROM patients GROUP BY downtime_number"
+                       " HAVING COUNT(DISTINCT patient_id) > 1 LIMIT 1").fetchone()
+    if twice is not None:
+        first, second = (folder for _, folder in db.execute(
+            "SELECT MIN(rowid), folder FROM patients WHERE downtime_number = ? GROUP BY patient_id ORDER BY 1 LIMIT 2",
+            twice))
+        raise MergeRefused(QT_TRANSLATE_NOOP("messages", "refused: {first} and {second} give downtime number {number} to "
+                                                         "two different patients: they come from copies of one "
+                                                         "laptop's database, so each number can name two people; set "
+                                                         "each laptop up with a database and device number of its own"),
+                           first=first, second=second, number=twice[0])
 
 
 def _versions_in_order(db: Database) -> Iterator[str]:
