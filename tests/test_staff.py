@@ -150,3 +150,14 @@ def test_two_accounts_made_before_capitals_were_refused_are_each_reached_typed_e
         assert [typed_staff_id(typed, stored) for typed in ("nurse", "Nurse", "NURSE", " nUrse ")] == [
             "nurse", "Nurse", "Nurse", "Nurse"]
     assert typed_staff_id(" GHOST ", ["nurse"]) == "ghost"
+
+
+def test_deactivating_an_account_twice_says_it_already_is(session_for, ward_db):
+    """`downtime staff deactivate` said "can no longer sign in" again, and audited a second
+    deactivation of an account that was not active."""
+    admin = session_for("admin")
+    staff.deactivate_staff(admin, "nurse")
+    before = ward_db.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
+    with pytest.raises(ServiceError, match="^Account nurse is already deactivated.$"):
+        staff.deactivate_staff(admin, "NURSE")
+    assert ward_db.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == before

@@ -117,6 +117,8 @@ def deactivate_staff(session: Session, staff_id: str) -> None:
     session.require(Action.MANAGE_STAFF)
     db = session.db
     staff_id, row = _existing(db, staff_id)
+    if not row["active"]:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Account {staff_id} is already deactivated."), staff_id=staff_id)
     if staff_id == session.user.staff_id:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "You cannot deactivate your own account; ask another administrator."))
     if row["role"] == Role.ADMINISTRATOR.value and not db.execute(
