@@ -296,8 +296,12 @@ def _beds(args: argparse.Namespace) -> list[str]:
 
 
 def _ward_made(args: argparse.Namespace, ward: Any) -> int:
-    print(_say(args, QT_TRANSLATE_NOOP("messages", "ward {ward} ({name}): {beds} beds"), ward=ward.ward, name=ward.name,
-               beds=len(ward.beds)))
+    """The ward's beds are said whole: made at once, with no question as on the Administration
+    tab, and never removed."""
+    from downtime.services.wards import bed_ranges
+
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "ward {ward} ({name}): {count} beds: {beds}"), ward=ward.ward,
+               name=ward.name, count=len(ward.beds), beds=bed_ranges(ward.beds)))
     return 0
 
 
@@ -308,10 +312,10 @@ def cmd_ward_add_beds(args: argparse.Namespace) -> int:
 
 
 def cmd_ward_list(args: argparse.Namespace) -> int:
-    from downtime.services.wards import wards
+    from downtime.services.wards import bed_ranges, wards
 
     rows = [{"ward": w.ward, "name": w.name, "beds": list(w.beds)} for w in wards(_open_existing(args).db)]
-    _emit(args, rows, lambda r: f"{r['ward']:<8} {r['name']:<30} {len(r['beds'])} beds")
+    _emit(args, rows, lambda r: f"{r['ward']:<8} {r['name']:<30} {len(r['beds'])} beds: {bed_ranges(r['beds'])}")
     return 0
 
 

@@ -325,6 +325,12 @@ def test_ward_beds_are_typed_as_on_the_administration_tab(demo_db, capsys):
     assert main(["ward", "list", "--json", "--db", demo_db]) == 0
     (cardiology,) = [row for row in map(json.loads, capsys.readouterr().out.splitlines()) if row["ward"] == "5C"]
     assert cardiology["beds"] == [*map(str, range(1, 21)), "21A", "21B", "Side room", "22", "23", "Side 2"]
+    # Made at once, with no question as on the Administration tab: what was made is said whole.
+    assert main(["ward", "add", "5D", "--name", "Cardiology 2", "--beds", "1-200", *admin]) == 0
+    assert "ward 5D (Cardiology 2): 200 beds: 1-200" in capsys.readouterr().out
+    assert main(["ward", "list", "--db", demo_db]) == 0
+    assert "5C       Cardiology                     26 beds: 1-20, 21A, 21B, Side room, 22-23, Side 2" in (
+        capsys.readouterr().out)
 
 
 def test_pdf_blank_and_record_commands(demo_db, tmp_path, capsys):
