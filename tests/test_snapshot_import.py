@@ -205,6 +205,16 @@ def test_fhir_snapshot_loads_and_loads_again_without_change(clerk, tmp_path):
      "bundle entry 4 (MedicationRequest 4444"),
     (lambda b: b["entry"][6]["resource"].update(slot=[{"reference": "Slot/none"}]),
      "bundle entry 7 (Appointment 7777"),
+    # A stay's answer named the Patient's entry alone, where the Encounter holds it.
+    (lambda b: b["entry"][1]["resource"]["reasonCode"][0].update(text="x" * 5000),
+     "bundle entry 1 (Patient 11111111-1111-4111-8111-111111111111), entry 2 (Encounter "
+     "22222222-2222-4222-8222-222222222222): "),
+    # A second stay left open in the EHR: the last one read was loaded, the other dropped unsaid.
+    (lambda b: b["entry"].append({"fullUrl": "urn:uuid:88888888-8888-4888-8888-888888888888", "resource": {
+        **b["entry"][1]["resource"], "id": "88888888-8888-4888-8888-888888888888",
+        "location": [{"location": {"display": "3B"}, "physicalType": {"coding": [{"code": "wa"}]}},
+                     {"location": {"display": "9"}, "physicalType": {"coding": [{"code": "bd"}]}}]}}),
+     "bundle entry 8 (Encounter 8888"),
 ])
 def test_a_bad_fhir_entry_is_named_and_nothing_written(clerk, tmp_path, damage, expected):
     bundle = _bundle()

@@ -122,7 +122,7 @@ def _not_in_hospital_already(session: Session, item: SnapshotItem, values: dict[
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {name}, born {born}, {number}, in {place}, is in "
                                                               "hospital with {why}: loaded again, one person would have "
                                                               "two downtime numbers, wristbands and medication charts. If "
-                                                              "it is them, take the line out of the snapshot (the ward "
+                                                              "it is them, leave them out of the snapshot (the ward "
                                                               "has them already)."),
                                 where=item.where, name=patient.display_name, born=patient.birth_date_in(session.lang),
                                 number=patient.downtime_number, place=identity.place(patient), why=Phrase(numbers[0]))
@@ -158,8 +158,8 @@ def _one_person_once(session: Session, items: list[SnapshotItem]) -> None:
             if first != item.where:
                 raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {why} ({value}) as {seen}: one person loaded "
                                                                   "twice would have two downtime numbers, wristbands and "
-                                                                  "medication charts. Keep only the line of the bed they "
-                                                                  "are in."),
+                                                                  "medication charts. Load them once, in the bed they are "
+                                                                  "in."),
                                     where=item.where, why=Phrase(why), value=value, seen=first)
 
 

@@ -291,10 +291,14 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
         key = entry.need(entry.resource.get("id"), "id")
         by_type.setdefault(entry.resource["resourceType"], {})[key] = entry
     patients = by_type.get("Patient", {})
-    stays: dict[str, dict[str, Any]] = {}
+    stays: dict[str, tuple[_Entry, dict[str, Any]]] = {}
     for entry in by_type.get("Encounter", {}).values():
         if entry.resource.get("status") == "in-progress":
-            stays[_patient_of(entry, "subject", patients)] = _stay(entry)
+            patient = _patient_of(entry, "subject", patients)
+            if patient in stays:  # the last one read was loaded, the other dropped without a word
+                raise entry.refuse(f"Patient {patient} has another in-progress Encounter, {stays[patient][0].where}: "
+                                   "which bed are they in? Leave the other out.")
+            stays[patient] = (entry, _stay(entry))
     allergies: dict[str, list[dict[str, Any]]] = {}
     for entry in by_type.get("AllergyIntolerance", {}).values():
         allergies.setdefault(_patient_of(entry, "patient", patients), []).append(_allergy(entry))
@@ -302,11 +306,12 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
     for key, entry in patients.items():
         if key not in stays:
             raise entry.refuse("no in-progress Encounter for this patient (who is on the ward?)")
-        values = {**_identity(entry), **stays[key],
-                  "allergy_status": "allergies" if key in allergies else "unknown"}
+        encounter, stay = stays[key]
+        values = {**_identity(entry), **stay, "allergy_status": "allergies" if key in allergies else "unknown"}
         if key in allergies:
             values["allergies"] = allergies[key]
-        items.append(SnapshotItem(f"bundle {entry.where}", "patient", key, PATIENT_FORM, values))
+        # Both entries: a refused bed or reason is the Encounter's, not the Patient's.
+        items.append(SnapshotItem(f"bundle {entry.where}, {encounter.where}", "patient", key, PATIENT_FORM, values))
     for key, entry in by_type.get("MedicationRequest", {}).items():
         if entry.resource.get("status") == "active":
             items.append(SnapshotItem(f"bundle {entry.where}", "order", key, "medication_order", _order(entry),
