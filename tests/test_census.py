@@ -182,8 +182,10 @@ def test_readmission_keeps_the_downtime_number(nurse, admission_values, forms, c
 def test_only_administrators_configure_wards(session_for):
     with pytest.raises(ServiceError):
         wards.add_ward(session_for("nurse"), "X", "X ward", ["1"])
-    with pytest.raises(ServiceError, match="listed twice"):
+    with pytest.raises(ServiceError, match="^Bed '1' is listed twice.$"):
         wards.add_ward(session_for("admin"), "X", "X ward", ["1", "1"])
+    with pytest.raises(ServiceError, match="^Beds: one is empty.$"):
+        wards.add_ward(session_for("admin"), "X", "X ward", ["1", " "])
     assert wards.wards(session_for("admin").db) == []
 
 
@@ -383,10 +385,16 @@ def test_beds_added_to_a_ward_typed_in_another_case_are_the_wards(session_for, n
     admin = session_for("admin")
     wards.add_ward(admin, "5c", "Cardiology", ["1", "2"])
     assert wards.add_beds(admin, " 5C ", ["23"]).beds == ("1", "2", "23")
-    with pytest.raises(ServiceError, match="Bed '23' is empty or listed twice in ward 5c"):
+    with pytest.raises(ServiceError, match="^Bed '23' is already in ward 5c.$"):
         wards.add_beds(admin, "5c", ["23"])
     _admit(nurse, {**admission_values, "ward": "5c"}, "23")
     assert [row.bed for row in census.census(nurse.db, nurse.forms, "5c") if row.patient] == ["23"]
+
+
+def test_a_ward_typed_again_in_another_case_is_said_by_its_code(session_for, nurse):
+    """"Ward 3b already exists" echoed what was typed, beside a list reading 3B."""
+    with pytest.raises(ServiceError, match=r"^Ward 3B already exists; add beds to it instead"):
+        wards.add_ward(session_for("admin"), " 3b", "Medicine", ["1"])
 
 
 def test_a_bed_the_ward_lacks_is_refused_naming_the_wards_beds(session_for, nurse, admission_values):

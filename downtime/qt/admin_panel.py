@@ -41,7 +41,7 @@ class WardsModel(TextTableModel):
 
     def texts(self, row: int) -> tuple[str, ...]:
         ward: Ward = self.rows[row]
-        return ward.ward, ward.name, str(len(ward.beds)), ", ".join(ward.beds)
+        return ward.ward, ward.name, str(len(ward.beds)), wards.bed_ranges(ward.beds)
 
 
 def _section(table: QWidget, form: QFormLayout, buttons: list[QPushButton]) -> QWidget:

@@ -101,9 +101,9 @@ def check_new_ward(session: Session, ward: str, name: str, beds: list[str]) -> t
     if (most := _longest(session, Meaning.WARD)) is not None and len(ward) > most:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward code {ward}: at most {most} characters, as the forms "
                                              "take it."), ward=repr(ward), most=most)
-    if wards(session.db, ward):
+    if found := wards(session.db, ward):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Ward {ward} already exists; add beds to it instead (Wards and beds, or "
-                                             "'downtime ward add-beds')."), ward=ward)
+                                             "'downtime ward add-beds')."), ward=found[0].ward)
     return ward, name, _checked_beds(session, ward, beds)
 
 
@@ -140,19 +140,25 @@ def _longest(session: Session, meaning: Meaning) -> int | None:
 
 
 def _checked_beds(session: Session, ward: str, beds: list[str]) -> list[str]:
+    """One refusal said "empty or listed twice" of a bed typed once that the ward had already."""
     existing = {bed.casefold() for found in wards(session.db, ward) for bed in found.beds}
     most = _longest(session, Meaning.BED)
-    checked = []
+    checked: list[str] = []
+    typed: set[str] = set()
     for bed in (bed.strip() for bed in beds):
+        if not bed:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Beds: one is empty."))
         if "/" in bed:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed}: no \"/\" (a bed is named ward/bed, e.g. 3B/12)."),
                                bed=repr(bed))
         if most is not None and len(bed) > most:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed}: at most {most} characters, as the admission "
                                                  "and transfer forms take it."), bed=repr(bed), most=most)
-        if not bed or bed.casefold() in existing:
-            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed} is empty or listed twice in ward {ward}."), bed=repr(bed), ward=ward)
-        existing.add(bed.casefold())
+        if bed.casefold() in existing:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed} is already in ward {ward}."), bed=repr(bed), ward=ward)
+        if bed.casefold() in typed:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Bed {bed} is listed twice."), bed=repr(bed))
+        typed.add(bed.casefold())
         checked.append(bed)
     return checked
 

@@ -61,10 +61,12 @@ def test_a_ward_and_its_beds_are_added_from_a_typed_list(admin_window, type_text
     for chooser in (admin_window.patients.ward, admin_window.medication.ward, admin_window.escalation.ward):
         assert chooser.findText("4C") >= 0  # at once, not at the next sign-in
     row = next(row for row in range(panel.wards.rowCount()) if panel.wards.text(row, 0) == "4C")
+    assert panel.wards.text(row, 3) == "1-4, Side room", "as typed: a 40-bed ward's list ran off the screen"
     panel.wards_table.selectRow(row)
     type_text(panel.beds, "4-5")
     QTest.keyClick(panel.add_beds_button, Qt.Key.Key_Space)
-    assert "Bed '4' is empty or listed twice in ward 4C." in panel.error.text()
+    # "is empty or listed twice" for a bed typed once, already in the ward.
+    assert "Bed '4' is already in ward 4C." in panel.error.text()
     assert len(wards.wards(db, "4C")[0].beds) == 5
     panel.beds.clear()
     type_text(panel.beds, "5 6")
