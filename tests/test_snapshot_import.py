@@ -478,3 +478,16 @@ def test_a_patient_the_ward_admitted_without_numbers_is_loaded_and_said_to_check
     assert ("patients.csv, line 2 (stays.csv, line 2): probably the same person as MARTIN Hélène Marie (née LEFÈVRE), "
             "born 12/03/1948, DT-042-00001-8, in 3B / 1, already in hospital (the same birth name, first name and "
             "date of birth)") in out
+
+
+def test_the_same_snapshot_reloads_unchanged_once_the_wards_are_set_up(clerk, session_for, snapshot):
+    """IT loaded the EHR's extract first (its wards in lower case, "3b"), then set up ward 3B:
+    loading the same file again, or a later one, was refused as "loaded before with other
+    content", the ward's spelling of its own code being all that differed."""
+    from downtime.services import wards
+
+    _edit(snapshot / "stays.csv", ",3B,12,", ",3b,12,")
+    first = import_path(clerk, snapshot)
+    wards.add_ward(session_for("admin"), "3B", "Medicine", wards.parse_beds("1-20"))
+    again = import_path(clerk, snapshot)
+    assert again.added == {} and again.unchanged == first.added
