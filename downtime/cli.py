@@ -531,18 +531,27 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from downtime.storage.integrity import check_database
 
     target = _db_path(args)
+    devices = []
 
     def sound(copy: Path) -> str | None:
-        db = _session(args, copy).db
+        session = _session(args, copy)
+        devices.append(session.device)
         try:
-            return check_database(db)
+            return check_database(session.db)
         finally:
-            db.close()
+            session.db.close()
 
     restore_backup(args.backup, target, sound)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "restored {backup} (made {when}) as {target}: {state}"),
                backup=args.backup, when=made(args.backup), target=target,
                state=_say(args, QT_TRANSLATE_NOOP("messages", "integrity and audit chain sound"))))
+    # A restore is how a second laptop gets set up in a hurry too: its patients then wear the
+    # first's downtime numbers, and only the merge after the outage can tell.
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "It is device {number} ({name}): open it only on a laptop that replaces "
+                                                   "that one, never beside it (two laptops with one database give one "
+                                                   "downtime number to two patients); set a second laptop up with "
+                                                   "'downtime setup'."), number=devices[-1].device_number,
+               name=devices[-1].name))
     return 0
 
 

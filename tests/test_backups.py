@@ -79,6 +79,10 @@ def test_backup_and_restore_commands(ward, capsys):
                  "--pin", "1111"]) == 0
     out = capsys.readouterr().out
     assert f"restored {backup} (made {made:%d/%m/%Y %H:%M})" in out and "integrity and audit chain sound" in out
+    # A restore is also how a second laptop gets set up in a hurry, its downtime numbers then the first's.
+    assert ("It is device 3 (Ward 3): open it only on a laptop that replaces that one, never beside it "
+            "(two laptops with one database give one downtime number to two patients); set a second laptop up with "
+            "'downtime setup'.") in out
 
 
 def test_a_backup_copied_without_its_key_slots_says_which_file_is_missing(ward, capsys):
