@@ -868,7 +868,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--unencrypted", action="store_true", help="make a plain (not encrypted) demo database")
     p = command("setup", cmd_setup, "set up an empty database: this laptop's number and the first administrator")
     _db_option(p)
-    p.add_argument("--device-number", type=int, required=True, help="1-999, from the downtime plan")
+    p.add_argument("--device-number", type=int, required=True,
+                   help="1-999, from the downtime plan: no two laptops of the hospital alike, and it cannot be "
+                        "changed later (their patients would wear the same downtime numbers)")
     p.add_argument("--device-name", required=True, help="this laptop's name as the ward calls it, e.g. 'Ward 3B laptop'")
     p.add_argument("--admin-id", required=True, help="the first administrator's staff ID, typed to sign in")
     p.add_argument("--admin-name", required=True, help="the first administrator's full name, as records print it")

@@ -146,8 +146,10 @@ class FirstRunDialog(QDialog):
         self.setWindowTitle(translate("SignIn", "Downtime — set up this laptop"))
         layout = QVBoxLayout(self)
         intro = QLabel(translate("SignIn", "This database is new. Enter this laptop's device number from the hospital's "
-                                       "downtime plan (it keeps downtime numbers of different laptops apart), "
-                                       "then create the first administrator account."))
+                                       "downtime plan: no other laptop may have it, and it cannot be changed later "
+                                       "(it keeps downtime numbers of different laptops apart; never set a laptop up "
+                                       "with a copy of another's database). Then create the first administrator "
+                                       "account."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()

@@ -1,5 +1,6 @@
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from downtime.qt.sign_in import FirstRunDialog, SignInDialog
 from downtime.services.context import Vault, load_device
@@ -60,6 +61,10 @@ def test_first_run_asks_for_the_device_number_instead_of_taking_one(qtbot, tmp_p
     qtbot.addWidget(dialog)
     _fill_first_run(dialog, "4321", device_number=None)
     assert dialog.device_number.text() == "choose 1-999"
+    # Nothing said the number is for good, nor that a copy of another laptop's database shares it.
+    (intro,) = [label.text() for label in dialog.findChildren(QLabel) if label.text().startswith("This database is new")]
+    assert "no other laptop may have it, and it cannot be changed later" in intro
+    assert "never set a laptop up with a copy of another's database" in intro
     dialog.try_setup()
     assert dialog.result() != dialog.DialogCode.Accepted and not path.exists()
     assert dialog.error.text().startswith("Device number: 1 to 999")
