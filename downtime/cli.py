@@ -61,7 +61,17 @@ def _witness_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _out_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, required=True, help="the PDF file to write")
+    parser.add_argument("--out", type=Path, required=True, help="the PDF file to write, in a folder that is there")
+    parser.set_defaults(pdf_out=True)
+
+
+def _check_pdf_out(args: argparse.Namespace) -> None:
+    """A PDF goes into a folder that is there: "/media/ubs/labels.pdf" (the stick mistyped, or
+    not plugged in) made that folder on the laptop's own disk, the patient's labels in it
+    unencrypted, and the stick went to the ward without them."""
+    if getattr(args, "pdf_out", False) and not args.out.parent.exists():
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--out: the folder {folder} is not there (is the USB stick plugged "
+                                                     "in?); nothing was written."), folder=args.out.parent)
 
 
 # The three columns that name one stock of a controlled drug, each as the register writes it.
@@ -1155,6 +1165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parse(argv)
     args.lang = args.lang or saved_language()
     try:
+        _check_pdf_out(args)
         return int(args.func(args))
     except FormSpecError as exc:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "downtime: form definitions have problems:\n{problems}"), problems=exc), file=sys.stderr)

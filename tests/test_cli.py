@@ -355,6 +355,19 @@ def test_pdf_blank_and_record_commands(demo_db, tmp_path, capsys):
     assert "no record" in capsys.readouterr().err
 
 
+def test_a_pdf_into_a_folder_that_is_not_there_is_refused(demo_db, tmp_path, capsys):
+    """`--out /media/ubs/labels.pdf` (the stick's name mistyped, or the stick not plugged in) made
+    that folder on the laptop's own disk and wrote the patient's labels there, unencrypted, and
+    the stick went to the ward without them."""
+    capsys.readouterr()
+    out = tmp_path / "ubs" / "labels.pdf"
+    assert main(["pdf", "labels", "DT-900-00001-9", "--out", str(out), "--db", demo_db, "--user", "nurse",
+                 "--pin", "1111"]) == 1
+    assert capsys.readouterr().err == (f"downtime: --out: the folder {out.parent} is not there (is the USB stick "
+                                       "plugged in?); nothing was written.\n")
+    assert not out.parent.exists()
+
+
 def test_pdf_census_and_labels_commands(demo_db, tmp_path, capsys):
     from pypdf import PdfReader
 
