@@ -513,6 +513,8 @@ def cmd_setting(args: argparse.Namespace) -> int:
         settings.set_round_thresholds(session, int(args.value[0]), int(args.value[1]))
     elif args.name == "letter-contact":
         settings.set_letter_contact(session, " ".join(args.value))
+    elif args.name == "export-key":
+        settings.set_export_key(session, " ".join(args.value))
     elif args.name == "idle-lock":
         if len(args.value) != 1 or not args.value[0].isdigit():
             raise CliError(QT_TRANSLATE_NOOP("messages", "idle-lock takes one number of minutes (e.g. 5)"))
@@ -645,8 +647,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     result = export(session, args.out, since_last=args.since_last, encrypt_to=encrypt_to)
     total = sum(result.counts.values())
     print(_say(args, QT_TRANSLATE_NOOP("messages", "exported {count} record version(s) to {folder}"), count=total, folder=result.folder))
-    if encrypt_to:
-        print(_say(args, QT_TRANSLATE_NOOP("messages", "every file is encrypted (.age) to {count} public key(s)"), count=len(encrypt_to)))
+    if result.encrypted:
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "every file is encrypted (.age) to {count} public key(s)"),
+                   count=len(encrypt_to) if encrypt_to else 1))
     for line in result.ask_the_ward_in(args.lang, session.forms):
         print(line)
     return 0
@@ -1026,7 +1029,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, help="a new folder (e.g. on a USB stick)")
     p.add_argument("--since-last", action="store_true", help="only what changed since this laptop's last export")
     p.add_argument("--encrypt-to", action="append", metavar="RECIPIENT",
-                   help="encrypt every file to this public key (age1…) or the keys in this file; repeatable")
+                   help="encrypt every file to this public key (age1…) or the keys in this file; repeatable "
+                        "(default: the records office's key set with 'set export-key', if any)")
     _db_option(p)
     _person_options(p)
     p = command("keygen", cmd_keygen, "make the records office's key pair for encrypted exports")
@@ -1106,11 +1110,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="JSON lines")
 
     p = command("set", cmd_setting, "change a ward setting (administrator only)")
-    p.add_argument("name", choices=("label-stock", "round-thresholds", "idle-lock", "letter-contact", "backups"),
+    p.add_argument("name", choices=("label-stock", "round-thresholds", "idle-lock", "letter-contact", "backups",
+                                    "export-key"),
                    help="the setting to change (what each takes: see value, in the same order)")
     p.add_argument("value", nargs="+", help="L7159|L7160|L7163|wristband; LATE OVERDUE minutes; "
                                             "MINUTES before the screen locks; whom patients call, as their letter "
-                                            "prints it; FOLDER EVERY_MINUTES KEEP")
+                                            "prints it; FOLDER EVERY_MINUTES KEEP; the records office's age1… public "
+                                            "key, which every export is then encrypted to ('' for none)")
     _db_option(p)
     _person_options(p)
 

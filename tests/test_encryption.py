@@ -373,3 +373,33 @@ def test_merging_an_encrypted_export_says_to_decrypt_it_first(encrypted, office,
     assert "manifest" not in said and not (tmp_path / "merged").exists()
     decrypt_folder(sealed, tmp_path / "decrypted", office[0])
     assert main(["merge", str(plain), str(tmp_path / "decrypted"), "--out", str(tmp_path / "merged")]) == 0
+
+
+def test_an_export_is_encrypted_to_the_records_office_key_it_set_up(session_for, admission_values, office, tmp_path):
+    """Nowhere could IT leave the records office's key on a ward laptop: the nurse exporting at
+    the outage's end had a 62-character age1… key to type, left the box empty, and every patient's
+    record went on the stick in plain text."""
+    from downtime.services import settings
+    from downtime.services.errors import ServiceError
+    from downtime.sync.encryption import encrypted_export
+
+    records.save_new(session_for("nurse"), "admission", admission_values)
+    admin = session_for("admin")
+    with pytest.raises(ServiceError, match=r"^Records office's key: 'age1typo' is not an age public key"):
+        settings.set_export_key(admin, "age1typo")
+    assert settings.get(admin.db, "export_key") == ""
+    settings.set_export_key(admin, f"  {office[1]} ")
+    result = export(session_for("nurse"), tmp_path / "usb" / "ward3b")
+    assert result.encrypted and encrypted_export(result.folder)
+    decrypt_folder(result.folder, tmp_path / "office" / "ward3b", office[0])
+
+
+def test_the_export_command_encrypts_to_the_key_set_with_set_export_key(tmp_path, office, capsys):
+    db = tmp_path / "demo.sqlite"
+    main(["demo", "--db", str(db)])
+    assert main(["set", "export-key", office[1], "--db", str(db), "--user", "admin", "--pin", "0000"]) == 0
+    capsys.readouterr()
+    sealed = tmp_path / "usb" / "ward3b"
+    assert main(["export", "--out", str(sealed), "--db", str(db), "--user", "nurse", "--pin", "1111"]) == 0
+    assert "every file is encrypted (.age) to 1 public key(s)" in capsys.readouterr().out
+    assert all(p.suffix == ".age" for p in sealed.rglob("*") if p.is_file())

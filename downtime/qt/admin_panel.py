@@ -136,6 +136,8 @@ class AdminPanel(QWidget):
             box.setSuffix(suffix)
         self.letter_contact = QLineEdit()
         self.letter_contact.setPlaceholderText(translate("AdminPanel", "e.g. Surgical admissions, 01 23 45 67 89, 9:00-17:00"))
+        self.export_key = QLineEdit()
+        self.export_key.setPlaceholderText(translate("AdminPanel", "age1… (printed by 'downtime keygen' at the records office)"))
         self.backup_folder = QLineEdit()
         choose = QPushButton(translate("AdminPanel", "&Browse…"))
         choose.clicked.connect(self._choose_backup_folder)
@@ -147,6 +149,8 @@ class AdminPanel(QWidget):
         form.addRow(translate("AdminPanel", "A dose is &overdue after"), self.overdue)
         form.addRow(translate("AdminPanel", "Lock the screen when &idle for"), self.idle)
         form.addRow(translate("AdminPanel", "Whom &patients call (on their letters)"), self.letter_contact)
+        form.addRow(translate("AdminPanel", "Records office's public ke&y (every export is encrypted to it)"),
+                    self.export_key)
         folder_label = QLabel(translate("AdminPanel", "Backups &folder (e.g. a USB stick)"))
         folder_label.setBuddy(self.backup_folder)  # a row holding a layout gets no buddy of its own
         form.addRow(folder_label, folder)
@@ -159,6 +163,7 @@ class AdminPanel(QWidget):
             "label_stock": (self.label_stock.currentText, self.label_stock.setCurrentText),
             "backup_folder": (self.backup_folder.text, self.backup_folder.setText),
             "letter_contact": (self.letter_contact.text, self.letter_contact.setText),
+            "export_key": (self.export_key.text, self.export_key.setText),
             **{key: (box.value, box.setValue)
                for key, box in zip(_NUMBERS, (self.late, self.overdue, self.idle, self.every, self.keep))}}
         self._shown: dict[str, Any] = {}  # each setting as last shown from the database
@@ -172,7 +177,7 @@ class AdminPanel(QWidget):
         self.staff.set_rows(staff.list_staff(db))
         self.wards.set_rows(wards.wards(db))
         stored = {"label_stock": settings.get(db, "label_stock"), "backup_folder": str(backups.folder(db)),
-                  "letter_contact": settings.get(db, "letter_contact"),
+                  "letter_contact": settings.get(db, "letter_contact"), "export_key": settings.get(db, "export_key"),
                   **{key: int(settings.get(db, key)) for key in _NUMBERS}}
         for key, value in stored.items():
             shown, show = self._fields[key]
@@ -315,7 +320,8 @@ class AdminPanel(QWidget):
                               late_after_minutes=self.late.value(), overdue_after_minutes=self.overdue.value(),
                               idle_lock_minutes=self.idle.value(), letter_contact=self.letter_contact.text(),
                               backup_folder=Path(self.backup_folder.text().strip()),
-                              backup_every_minutes=self.every.value(), backup_keep=self.keep.value())
+                              backup_every_minutes=self.every.value(), backup_keep=self.keep.value(),
+                              export_key=self.export_key.text())
         except ServiceError as problem:
             self._refused(problem)
             return False

@@ -19,6 +19,7 @@ from downtime.errors import UserError
 from downtime.qt.prompts import Prompts
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.style import ERROR_STYLE
+from downtime.services import settings
 from downtime.services.context import Session
 from downtime.qt.work import Job, Work
 from downtime.sync.export import ExportResult, export
@@ -220,6 +221,7 @@ class ExportDialog(QDialog):
         self.recipient = QLineEdit()
         self.recipient.setPlaceholderText(translate("ExportDialog", "age1… (the records office's public key)"))
         self.recipient.setAccessibleName(translate("ExportDialog", "Encrypt to public key"))
+        self.recipient.setText(settings.get(session.db, "export_key"))  # set by IT, in Administration
         form.addRow(self._label(translate("ExportDialog", "&Encrypt to:"), self.recipient), self.recipient)
         layout.addLayout(form)
         self.bar = _progress_bar(translate("ExportDialog", "Export progress"))
@@ -246,7 +248,7 @@ class ExportDialog(QDialog):
         self.resize(640, 320)
         self.controls = [self.folder, choose, self.since_last, self.recipient, self.export_button, self.close_button]
         self.work: Work | None = None
-        self.sealed = self.succeeded = False
+        self.succeeded = False
 
     @staticmethod
     def _label(text: str, buddy: QWidget) -> QLabel:
@@ -265,7 +267,7 @@ class ExportDialog(QDialog):
             _report(self.result, translate("ExportDialog", "Choose a new folder for the export."), failed=True)
             return
         recipient = self.recipient.text().strip()
-        self.sealed, self.succeeded = bool(recipient), False
+        self.succeeded = False
         for control in self.controls:
             control.setEnabled(False)
         _report(self.result, translate("ExportDialog", "Exporting…"), failed=False)
@@ -275,7 +277,7 @@ class ExportDialog(QDialog):
 
     def _exported(self, result: ExportResult) -> None:
         self.succeeded = True
-        sealed = " " + translate("ExportDialog", "Every file is encrypted to the records office's key.") if self.sealed else ""
+        sealed = " " + translate("ExportDialog", "Every file is encrypted to the records office's key.") if result.encrypted else ""
         said = translate("ExportDialog", "Exported {count} record version(s) to {folder}.").format(
             count=sum(result.counts.values()), folder=result.folder) + sealed
         ask = result.ask_the_ward_in(language(), self.session.forms)  # red, as an import's holds are

@@ -17,7 +17,7 @@ from downtime.storage import audit
 LABEL_STOCKS = ("L7159", "L7160", "L7163", "wristband")
 DEFAULTS = {"label_stock": "L7160", "late_after_minutes": "30", "overdue_after_minutes": "60",
             "backup_folder": "", "backup_every_minutes": "15", "backup_keep": "10",
-            "idle_lock_minutes": "5", "letter_contact": ""}
+            "idle_lock_minutes": "5", "letter_contact": "", "export_key": ""}
 
 
 def get(db: Database, key: str) -> str:
@@ -66,9 +66,26 @@ def set_letter_contact(session: Session, contact: str) -> None:
     set_value(session, "letter_contact", contact)
 
 
+def set_export_key(session: Session, key: str) -> None:
+    """The records office's public key, left on the laptop by IT: every export is encrypted to
+    it. Left to the nurse exporting at the outage's end, a 62-character age1… key was typed by no
+    one, and every patient's record went on the stick in plain text. Empty: none."""
+    from downtime.sync.encryption import BadRecipient, parse_recipients
+
+    key = key.strip()
+    if key:
+        try:
+            parse_recipients([key])
+        except BadRecipient:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Records office's key: {key!r} is not an age public key (it "
+                                                             "starts with age1…; 'downtime keygen' prints it at the "
+                                                             "records office)."), key=key) from None
+    set_value(session, "export_key", key)
+
+
 def save_all(session: Session, *, label_stock: str, late_after_minutes: int, overdue_after_minutes: int,
              idle_lock_minutes: int, letter_contact: str, backup_folder: Path, backup_every_minutes: int,
-             backup_keep: int) -> None:
+             backup_keep: int, export_key: str) -> None:
     """The administration screen's settings in one transaction: one refused leaves them all as
     they were."""
     from downtime.services import backups  # which keeps its own settings here
@@ -78,6 +95,7 @@ def save_all(session: Session, *, label_stock: str, late_after_minutes: int, ove
         set_round_thresholds(session, late_after_minutes, overdue_after_minutes)
         set_idle_lock(session, idle_lock_minutes)
         set_letter_contact(session, letter_contact)
+        set_export_key(session, export_key)
         backups.set_backup_policy(session, backup_folder, backup_every_minutes, backup_keep)
 
 

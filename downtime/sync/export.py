@@ -31,6 +31,7 @@ from downtime import __version__
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
+from downtime.services import settings
 from downtime.services.context import Session
 from downtime.services.laptops import laptops_known
 from downtime.services.errors import ServiceError
@@ -74,6 +75,8 @@ class ExportResult:
     ask_the_ward: tuple[AskTheWard, ...]
     """The records in the FHIR bundle that other laptops' records contradict (the manifest's
     `ask_the_ward`): the ward says which is true before anyone posts it."""
+    encrypted: bool = False
+    """Every file age-encrypted (to the keys given, or the records office's set on the laptop)."""
 
     def ask_the_ward_in(self, lang: Lang, forms: Mapping[str, FormSpec]) -> list[str]:
         """What the export's report says of them (`downtime export` and the export dialog): how
@@ -211,11 +214,14 @@ def clear_plaintext_left() -> None:
 def export(session: Session, out: Path, since_last: bool = False,
            encrypt_to: list[str] | None = None, progress: Progress = untold) -> ExportResult:
     """Write csv/<form>.csv and manifest.json into `out` (which must not exist yet); with
-    `encrypt_to`, every file is age-encrypted to those public keys before `out` appears.
+    `encrypt_to` (by default the records office's key set on the laptop, if any), every file is
+    age-encrypted to those public keys before `out` appears.
 
     `progress` counts each record version twice, once as its CSV line is written and once when
     the FHIR bundle that holds it is; the bundle is most of the time."""
     session.require(Action.READ_RECORDS)
+    if encrypt_to is None and (office := settings.get(session.db, "export_key")):
+        encrypt_to = [office]
     keys = parse_recipients(encrypt_to) if encrypt_to is not None else None
     if out.exists():
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{out} already exists: choose a new folder for each export."),
@@ -275,7 +281,7 @@ def export(session: Session, out: Path, since_last: bool = False,
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return ExportResult(out, counts, written.entries, first, last, written.ask_the_ward)
+    return ExportResult(out, counts, written.entries, first, last, written.ask_the_ward, keys is not None)
 
 
 def _listed(manifest: Any) -> dict[str, Any] | None:

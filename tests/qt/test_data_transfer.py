@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWizard
 
 from downtime.qt.back_entry_panel import TO_DO
@@ -120,6 +121,36 @@ def test_export_dialog_writes_a_verified_export(qtbot, window, tmp_path, type_te
     with qtbot.waitSignal(dialog.ran, timeout=60_000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert "already exists" in dialog.result.text()
+
+
+def test_the_records_office_key_set_in_administration_encrypts_the_wards_export(qtbot, session_for, answers, tmp_path,
+                                                                               type_text, admission_values):
+    """IT had nowhere to leave the records office's key: the nurse exporting at the outage's end
+    left the "Encrypt to" box empty, and every record went on the stick in plain text."""
+    from downtime.services import records
+    from downtime.sync.encryption import encrypted_export, generate_identity
+
+    key = tmp_path / "office.key"
+    public = generate_identity(key)
+    admin = _window(qtbot, session_for("admin"))
+    admin.tabs.setCurrentWidget(admin.admin)
+    admin.admin.sections.setCurrentIndex(2)
+    type_text(admin.admin.export_key, "age1typo")
+    QTest.keyClick(admin.admin.save_settings_button, Qt.Key.Key_Space)
+    assert admin.admin.error.text().startswith("Records office's key: 'age1typo' is not an age public key")
+    admin.admin.export_key.clear()
+    type_text(admin.admin.export_key, public)
+    QTest.keyClick(admin.admin.save_settings_button, Qt.Key.Key_Space)
+    assert admin.admin.said.text() == "Settings saved."
+    nurse = _window(qtbot, session_for("nurse"))
+    records.save_new(nurse.session, "admission", admission_values)
+    dialog = nurse.export_data()
+    assert dialog.recipient.text() == public
+    type_text(dialog.folder, str(tmp_path / "usb" / "ward3b"))
+    with qtbot.waitSignal(dialog.ran, timeout=60_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert "Every file is encrypted to the records office's key." in dialog.result.text()
+    assert encrypted_export(tmp_path / "usb" / "ward3b")
 
 
 def test_the_export_dialog_names_the_records_to_ask_the_ward_about_before_the_bundle_is_posted(
