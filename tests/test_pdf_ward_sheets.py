@@ -92,6 +92,16 @@ def test_only_administrators_change_the_label_stock(session_for):
         settings.set_label_stock(session_for("admin"), "A4-plain")
 
 
+def test_a_label_stock_typed_in_lower_case_is_the_stock(session_for):
+    """`downtime set label-stock l7163`, as the box's label reads, was refused."""
+    admin = session_for("admin")
+    settings.set_label_stock(admin, " l7163 ")
+    settings.set_label_stock(admin, "WRISTBAND")
+    assert settings.get(admin.db, "label_stock") == "wristband"
+    settings.set_label_stock(admin, "l7163")
+    assert settings.get(admin.db, "label_stock") == "L7163"
+
+
 def test_the_census_prints_its_answers_in_the_wards_language(ward, tmp_path):
     """A French ward read "Full" for resuscitation and the codes of identity and isolation."""
     from dataclasses import replace

@@ -35,10 +35,12 @@ def set_value(session: Session, key: str, value: str) -> None:
 
 
 def set_label_stock(session: Session, stock: str) -> None:
-    """Which A4 label sheet this ward's printer is loaded with (administrators only)."""
-    if stock not in LABEL_STOCKS:
+    """Which A4 label sheet this ward's printer is loaded with (administrators only), in any case
+    ("l7163" as the box of labels reads was refused)."""
+    known = {known.casefold(): known for known in LABEL_STOCKS}
+    if stock.strip().casefold() not in known:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Label stock: one of {stocks}."), stocks=", ".join(LABEL_STOCKS))
-    set_value(session, "label_stock", stock)
+    set_value(session, "label_stock", known[stock.strip().casefold()])
 
 
 def set_round_thresholds(session: Session, late_after_minutes: int, overdue_after_minutes: int) -> None:
