@@ -836,6 +836,10 @@ def cmd_setup(args: argparse.Namespace) -> int:
                                   admin_name=args.admin_name, admin_pin=args.admin_pin)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "set up {path} as device {number} ({name}); {state}"), path=vault.path,
                number=device.device_number, name=device.name, state=unlock.describe(vault)))
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "Add a second administrator now, one on the ward (the nurse in charge): an "
+                                                   "agency nurse arriving at night needs an account, and no one can reset "
+                                                   "the last administrator's forgotten PIN ('downtime staff add ID --name "
+                                                   "NAME --role administrator').")))
     return 0
 
 

@@ -522,3 +522,16 @@ def test_every_command_and_argument_says_what_it_is_for():
                     and not (action.help or "").strip():
                 bare.append(f"{' '.join(path)} {action.option_strings[0] if action.option_strings else action.dest}")
     assert bare == []
+
+
+def test_setup_says_to_add_an_administrator_on_the_ward(tmp_path, capsys):
+    """IT set the laptop up as its only administrator and went home: the agency nurse arriving
+    at 02:00 could get no account, and IT's forgotten PIN could be reset by no one."""
+    db = tmp_path / "ward.sqlite"
+    assert main(["setup", "--db", str(db), "--device-number", "12", "--device-name", "Ward 3B laptop 1",
+                 "--admin-id", "it", "--admin-name", "IT on call", "--admin-pin", "482913"]) == 0
+    out = capsys.readouterr().out
+    assert f"set up {db} as device 12 (Ward 3B laptop 1)" in out
+    assert ("Add a second administrator now, one on the ward (the nurse in charge): an agency nurse arriving at "
+            "night needs an account, and no one can reset the last administrator's forgotten PIN "
+            "('downtime staff add ID --name NAME --role administrator').") in out
