@@ -639,6 +639,10 @@
         <translation>par ex. Admissions chirurgie, 01 23 45 67 89, 9 h-17 h</translation>
     </message>
     <message>
+        <source>age1… (printed by &apos;downtime keygen&apos; at the records office)</source>
+        <translation>age1… (affichée par « downtime keygen » au bureau des entrées)</translation>
+    </message>
+    <message>
         <source>&amp;Browse…</source>
         <translation>Parco&amp;urir…</translation>
     </message>
@@ -657,6 +661,10 @@
     <message>
         <source>Whom &amp;patients call (on their letters)</source>
         <translation>&amp;Numéro que les patients appellent (sur leurs lettres)</translation>
+    </message>
+    <message>
+        <source>Records office&apos;s public ke&amp;y (every export is encrypted to it)</source>
+        <translation>Clé publi&amp;que du bureau des entrées (chaque export est chiffré pour elle)</translation>
     </message>
     <message>
         <source>Backups &amp;folder (e.g. a USB stick)</source>
@@ -2362,8 +2370,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Downtime — configurer ce portable</translation>
     </message>
     <message>
-        <source>This database is new. Enter this laptop&apos;s device number from the hospital&apos;s downtime plan (it keeps downtime numbers of different laptops apart), then create the first administrator account.</source>
-        <translation>Cette base est nouvelle. Saisissez le numéro d’appareil de ce portable indiqué dans le plan de procédure dégradée de l’hôpital (il distingue les numéros de procédure dégradée des différents portables), puis créez le premier compte administrateur.</translation>
+        <source>This database is new. Enter this laptop&apos;s device number from the hospital&apos;s downtime plan: no other laptop may have it, and it cannot be changed later (it keeps downtime numbers of different laptops apart; never set a laptop up with a copy of another&apos;s database). Then create the first administrator account.</source>
+        <translation>Cette base est neuve. Saisissez le numéro d’appareil de ce portable, pris dans le plan de procédure dégradée de l’hôpital : aucun autre portable ne peut l’avoir, et il ne pourra plus être changé (il sépare les numéros de procédure dégradée des différents portables ; n’installez jamais un portable avec une copie de la base d’un autre). Créez ensuite le premier compte administrateur.</translation>
     </message>
     <message>
         <source>choose 1-999</source>
@@ -2880,12 +2888,12 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Cela contredit la fiche « {record} » du {when} de ce patient : il ne serait pas hospitalisé à ce moment-là, ou serait admis deux fois. Corrigez d’abord cette fiche, ou marquez-la saisie par erreur.</translation>
     </message>
     <message>
-        <source>Unknown ward {ward}; wards: {wards}.</source>
-        <translation>Service {ward} inconnu ; services : {wards}.</translation>
+        <source>Ward {ward} has no bed {bed}; its beds: {beds}.</source>
+        <translation>L’unité {ward} n’a pas de lit {bed} ; ses lits : {beds}.</translation>
     </message>
     <message>
-        <source>Ward {ward} has no bed {bed}.</source>
-        <translation>Le service {ward} n’a pas de lit {bed}.</translation>
+        <source>Unknown ward {ward}; wards: {wards}.</source>
+        <translation>Service {ward} inconnu ; services : {wards}.</translation>
     </message>
     <message>
         <source>Bed {bed} of ward {ward} is taken by {name} since {since}; choose another bed or move that patient first (to swap two patients&apos; beds: move one to the ward with no bed, then each into the other&apos;s bed, all at the same time).</source>
@@ -3084,6 +3092,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Contact sur les lettres aux patients : 120 caractères au plus.</translation>
     </message>
     <message>
+        <source>Records office&apos;s key: {key!r} is not an age public key (it starts with age1…; &apos;downtime keygen&apos; prints it at the records office).</source>
+        <translation>Clé du bureau des entrées : {key!r} n’est pas une clé publique age (elle commence par age1… ; « downtime keygen » l’affiche au bureau des entrées).</translation>
+    </message>
+    <message>
         <source>Device number: 1 to {limit}, as written on the laptop&apos;s label.</source>
         <translation>Numéro d’appareil : 1 à {limit}, comme écrit sur l’étiquette du portable.</translation>
     </message>
@@ -3114,6 +3126,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>No staff account {staff_id}.</source>
         <translation>Aucun compte {staff_id}.</translation>
+    </message>
+    <message>
+        <source>Account {staff_id} is already deactivated.</source>
+        <translation>Le compte {staff_id} est déjà désactivé.</translation>
     </message>
     <message>
         <source>You cannot deactivate your own account; ask another administrator.</source>
@@ -3260,6 +3276,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Service {ward} inconnu.</translation>
     </message>
     <message>
+        <source>Beds: one is empty.</source>
+        <translation>Lits : l’un est vide.</translation>
+    </message>
+    <message>
         <source>Bed {bed}: no &quot;/&quot; (a bed is named ward/bed, e.g. 3B/12).</source>
         <translation>Lit {bed} : pas de « / » (un lit se nomme service/lit, par ex. 3B/12).</translation>
     </message>
@@ -3268,8 +3288,12 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Lit {bed} : {most} caractères au plus, comme le prennent les fiches d&apos;admission et de mutation.</translation>
     </message>
     <message>
-        <source>Bed {bed} is empty or listed twice in ward {ward}.</source>
-        <translation>Le lit {bed} est vide ou figure deux fois dans le service {ward}.</translation>
+        <source>Bed {bed} is already in ward {ward}.</source>
+        <translation>Le lit {bed} existe déjà dans l’unité {ward}.</translation>
+    </message>
+    <message>
+        <source>Bed {bed} is listed twice.</source>
+        <translation>Le lit {bed} est indiqué deux fois.</translation>
     </message>
     <message>
         <source>{name} ({role}) may not {action}</source>
@@ -3356,8 +3380,12 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>aucun patient trouvé</translation>
     </message>
     <message>
-        <source>ward {ward} ({name}): {beds} beds</source>
-        <translation>service {ward} ({name}) : {beds} lits</translation>
+        <source>--out: the folder {folder} is not there (is the USB stick plugged in?); nothing was written.</source>
+        <translation>--out : le dossier {folder} n’existe pas (la clé USB est-elle branchée ?) ; rien n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>ward {ward} ({name}): {count} beds: {beds}</source>
+        <translation>unité {ward} ({name}) : {count} lits : {beds}</translation>
     </message>
     <message>
         <source>unknown form {form}; forms: {forms}</source>
@@ -3422,6 +3450,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>integrity and audit chain sound</source>
         <translation>intégrité et chaîne d’audit vérifiées</translation>
+    </message>
+    <message>
+        <source>It is device {number} ({name}): open it only on a laptop that replaces that one, never beside it (two laptops with one database give one downtime number to two patients); set a second laptop up with &apos;downtime setup&apos;.</source>
+        <translation>C’est l’appareil {number} ({name}) : ne l’ouvrez que sur un portable qui remplace celui-ci, jamais à côté (deux portables avec une même base donnent un même numéro de procédure dégradée à deux patients) ; installez un second portable avec « downtime setup ».</translation>
     </message>
     <message>
         <source>--date {text}: write the day as YYYY-MM-DD</source>
@@ -3522,6 +3554,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>set up {path} as device {number} ({name}); {state}</source>
         <translation>{path} configurée comme appareil {number} ({name}) ; {state}</translation>
+    </message>
+    <message>
+        <source>Add a second administrator now, one on the ward (the nurse in charge): an agency nurse arriving at night needs an account, and no one can reset the last administrator&apos;s forgotten PIN (&apos;downtime staff add ID --name NAME --role administrator&apos;).</source>
+        <translation>Ajoutez dès maintenant un second administrateur, présent dans l’unité (l’infirmier·ère responsable) : une intérimaire arrivant la nuit a besoin d’un compte, et personne ne peut réinitialiser le code oublié du dernier administrateur (« downtime staff add ID --name NOM --role administrator »).</translation>
     </message>
     <message>
         <source>downtime: form definitions have problems:
@@ -3658,6 +3694,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>refusé : {first} et {second} viennent de deux portables configurés avec le même numéro d’appareil {number}, donc leurs numéros de procédure dégradée peuvent désigner deux patients différents ; chaque portable doit avoir son propre numéro d’appareil</translation>
     </message>
     <message>
+        <source>refused: {first} and {second} give downtime number {number} to two different patients: they come from copies of one laptop&apos;s database, so each number can name two people; set each laptop up with a database and device number of its own</source>
+        <translation>refusé : {first} et {second} donnent le numéro de procédure dégradée {number} à deux patients différents : ils viennent de copies de la base d’un même portable, et chaque numéro peut donc désigner deux personnes ; installez chaque portable avec sa propre base et son propre numéro d’appareil</translation>
+    </message>
+    <message>
         <source>{out} already exists: choose a new folder for the merge.</source>
         <translation>{out} existe déjà : choisissez un nouveau dossier pour la fusion.</translation>
     </message>
@@ -3676,6 +3716,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{where}: {kind} {key!r} was loaded before with other content; correct it in the app (a snapshot never changes a record already loaded)</source>
         <translation>{where} : {kind} {key!r} a déjà été chargé avec un autre contenu ; corrigez-le dans l’application (un instantané ne modifie jamais une fiche déjà chargée)</translation>
+    </message>
+    <message>
+        <source>{where}: {name}, born {born}, {number}, in {place}, is in hospital with {why}: loaded again, one person would have two downtime numbers, wristbands and medication charts. If it is them, leave them out of the snapshot (the ward has them already).</source>
+        <translation>{where} : {name}, né(e) le {born}, {number}, {place}, est hospitalisé(e) avec {why} : chargée à nouveau, une même personne aurait deux numéros de procédure dégradée, deux bracelets et deux feuilles de traitement. Si c’est elle, retirez-la de l’extraction (l’unité l’a déjà).</translation>
+    </message>
+    <message>
+        <source>{where}: probably the same person as {name}, born {born}, {number}, in {place}, already in hospital ({why}); loaded as another patient, with a downtime number, wristband and medication chart of their own. Ask the ward: if they are one person, keep one admission and mark the other entered in error.</source>
+        <translation>{where} : probablement la même personne que {name}, né(e) le {born}, {number}, {place}, déjà hospitalisé(e) ({why}) ; chargée comme un autre patient, avec son propre numéro de procédure dégradée, son bracelet et sa feuille de traitement. Demandez à l’unité : s’il s’agit d’une seule personne, gardez une admission et marquez l’autre comme saisie erronée.</translation>
+    </message>
+    <message>
+        <source>{where}: {why} ({value}) as {seen}: one person loaded twice would have two downtime numbers, wristbands and medication charts. Load them once, in the bed they are in.</source>
+        <translation>{where} : {why} ({value}) que {seen} : une personne chargée deux fois aurait deux numéros de procédure dégradée, deux bracelets et deux feuilles de traitement. Chargez-la une seule fois, dans le lit où elle est.</translation>
     </message>
     <message>
         <source>{where}: {kind} {key!r} is also at {seen}</source>
@@ -3922,6 +3974,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>aucun</translation>
     </message>
     <message>
+        <source>{staff_id} ({laptop})</source>
+        <translation>{staff_id} ({laptop})</translation>
+    </message>
+    <message>
         <source>SETTLEMENT NOT TAKEN HERE, record {record} ({form}, patient {number}) stays on hold: at another office {settler} settled it on {time}, choosing version {chosen} on {laptop}, &quot;{reason}&quot;; but {why}. {advice}</source>
         <translation>LEVÉE NON REPRISE ICI, l’enregistrement {record} ({form}, patient {number}) reste en attente : dans un autre bureau, {settler} l’a tranché le {time}, en choisissant la version {chosen} sur {laptop}, « {reason} » ; mais {why}. {advice}</translation>
     </message>
@@ -3960,6 +4016,30 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Ask the ward which version is right and tell the other office; back-enter the record as the ward says, whichever version stands here (if it is in the EHR already, put it right there).</source>
         <translation>Demandez au service quelle version est la bonne et prévenez l’autre bureau ; saisissez l’enregistrement dans le DPI comme le dit le service, quelle que soit la version qui fait foi ici (s’il est déjà dans le DPI, corrigez-le là).</translation>
+    </message>
+    <message>
+        <source>SETTLED OTHERWISE AT ANOTHER OFFICE, record {record} ({form}, patient {number}): at one office {here}; at another office {there}. Standing here: {standing}. {advice}</source>
+        <translation>TRANCHÉ AUTREMENT DANS UN AUTRE BUREAU, enregistrement {record} ({form}, patient {number}) : dans un bureau, {here} ; dans un autre bureau, {there}. Fait foi ici : {standing}. {advice}</translation>
+    </message>
+    <message>
+        <source>Neither is taken here.</source>
+        <translation>Aucun des deux n’est retenu ici.</translation>
+    </message>
+    <message>
+        <source>The first was taken here by an earlier import, the second is not.</source>
+        <translation>Le premier a été retenu ici par une importation antérieure, le second ne l’est pas.</translation>
+    </message>
+    <message>
+        <source>The record is on hold here: ask the ward which version is right, tell both offices, then settle it here.</source>
+        <translation>L’enregistrement est en attente ici : demandez à l’unité quelle version est juste, prévenez les deux bureaux, puis tranchez ici.</translation>
+    </message>
+    <message>
+        <source>Ask the ward which version is right and tell both offices; back-enter the record as the ward says, whichever version stands here (if it is in the EHR already, put it right there).</source>
+        <translation>Demandez à l’unité quelle version est juste et prévenez les deux bureaux ; ressaisissez l’enregistrement comme l’unité le dit, quelle que soit la version qui fait foi ici (s’il est déjà dans le DPI, corrigez-le là).</translation>
+    </message>
+    <message>
+        <source>SETTLED OTHERWISE AT ANOTHER OFFICE, record {record} ({form}, patient {number}): at one office {first}; at another office {second}. An office importing this merge takes neither: ask the ward which version is right and tell both offices.</source>
+        <translation>TRANCHÉ AUTREMENT DANS UN AUTRE BUREAU, enregistrement {record} ({form}, patient {number}) : dans un bureau, {first} ; dans un autre, {second}. Un bureau qui importe cette fusion ne retient aucun des deux : demandez à l’unité quelle version est juste et prévenez les deux bureaux.</translation>
     </message>
     <message>
         <source>the hold from version {version}: version {chosen} on {laptop} chosen, version {standing} stands</source>
