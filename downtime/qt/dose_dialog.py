@@ -384,9 +384,10 @@ class DoseDialog(QDialog):
             if warning.check in self.override_edits:
                 continue
             edit = QLineEdit()
-            edit.setPlaceholderText(translate("DoseDialog", "Reason for giving anyway (kept in the record and the audit log)"))
-            # Wide enough to read what it asks whole (the French was cut after "gardé dans le").
-            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 16)
+            # Short enough to be read whole in the box (the French was cut at "gardé dans le"); made
+            # wide enough instead, the box squeezed the warnings above it into fewer lines than they need.
+            edit.setPlaceholderText(translate("DoseDialog", "Reason for giving anyway"))
+            edit.setToolTip(translate("DoseDialog", "Reason for giving anyway (kept in the record and the audit log)"))
             label = ErrorLabel("⚠ " + warning.text(language()))
             self.warnings.addRow(label)
             self.warnings.addRow(translate("DoseDialog", "Override reason"), edit)

@@ -1293,6 +1293,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>DONNÉE {late} APRÈS SON HEURE ({slot}) : si elle a été donnée à son heure, saisissez cette heure ; si elle n’a pas été donnée, tracez-la non donnée.</translation>
     </message>
     <message>
+        <source>Reason for giving anyway</source>
+        <translation>Motif pour administrer malgré tout</translation>
+    </message>
+    <message>
         <source>Reason for giving anyway (kept in the record and the audit log)</source>
         <translation>Motif pour administrer malgré tout (gardé dans le dossier et le journal d’audit)</translation>
     </message>

@@ -489,30 +489,45 @@ def test_a_dose_recorded_from_the_mar_is_for_the_cell_chosen_or_the_nearest_dose
 def test_warnings_added_to_a_shown_dose_dialog_are_shown_whole(qtbot, session_for, ward):
     """Rows added to a shown dialog are laid out on Qt's next turn; a long warning wrapped over
     two lines was cut to one, over the row below, until the dialog grew for it."""
-    from downtime.domain.medication import Check, Warning
+    from PySide6.QtWidgets import QApplication
 
-    _, amox, _ = ward
-    nurse = session_for("nurse")
-    dialog = DoseDialog(nurse, medication.order(nurse.db, amox), None)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    long = "With this dose, {count} doses fall within 24 h; the order allows at most {limit}. " * 2
-    dialog._show_warnings([Warning(Check.PRN_DAILY_MAX, long, {"count": "5", "limit": "4"}),
-                           Warning(Check.PRN_INTERVAL, long, {"count": "5", "limit": "4"})])
-    labels = [label for label in dialog.findChildren(QLabel) if label.text().startswith("⚠")]
-    # Each label is laid out on a turn of its own after the dialog grows: waited for, not raced.
-    qtbot.waitUntil(lambda: all(label.isVisible() and label.height() >= label.heightForWidth(label.width()) > 20
-                                for label in labels) and dialog.height() >= dialog.heightForWidth(dialog.width()))
+    from downtime.domain.medication import Check, Warning
+    from downtime.qt.style import apply_style
+
+    app = QApplication.instance()
+    font = app.font()
+    apply_style(app)  # the app's own text size: at Qt's smaller default, a reason's box once sized to its
+    try:              # placeholder squeezed the warnings only when the whole suite had styled the app first
+        _, amox, _ = ward
+        nurse = session_for("nurse")
+        dialog = DoseDialog(nurse, medication.order(nurse.db, amox), None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        long = "With this dose, {count} doses fall within 24 h; the order allows at most {limit}. " * 2
+        dialog._show_warnings([Warning(Check.PRN_DAILY_MAX, long, {"count": "5", "limit": "4"}),
+                               Warning(Check.PRN_INTERVAL, long, {"count": "5", "limit": "4"})])
+        labels = [label for label in dialog.findChildren(QLabel) if label.text().startswith("⚠")]
+        # Each label is laid out on a turn of its own after the dialog grows: waited for, not raced.
+        qtbot.waitUntil(lambda: all(label.isVisible() and label.height() >= label.heightForWidth(label.width()) > 20
+                                    for label in labels) and dialog.height() >= dialog.heightForWidth(dialog.width()))
+    finally:
+        app.setFont(font)
 
 
 def test_an_override_reasons_box_shows_what_it_asks_whole_in_french(qtbot, session_for, ward):
     """The French placeholder was cut at "gardé dans le": the nurse read half of what the reason
     is kept for."""
+    from PySide6.QtWidgets import QApplication
+
     from downtime.domain.medication import Check, Warning
     from downtime.qt.i18n import set_language
+    from downtime.qt.style import apply_style
 
     set_language("fr")
+    app = QApplication.instance()
+    font = app.font()
+    apply_style(app)  # the app's own text size, as the ward sees it
     try:
         _, amox, _ = ward
         nurse = session_for("nurse", "fr")
@@ -525,8 +540,10 @@ def test_an_override_reasons_box_shows_what_it_asks_whole_in_french(qtbot, sessi
         qtbot.waitUntil(edit.isVisible)
         assert edit.placeholderText().startswith("Motif pour administrer")
         assert edit.width() - 8 >= edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+        assert "journal d’audit" in edit.toolTip()
     finally:
         set_language("en")
+        app.setFont(font)
 
 
 def test_an_open_chart_shows_a_dose_given_from_the_round(round_window, ward, qtbot, type_text):
