@@ -50,14 +50,19 @@ def _person_options(parser: argparse.ArgumentParser) -> None:
                         help="their PIN (default: $DOWNTIME_PIN)")
 
 
-def _witness_options(parser: argparse.ArgumentParser) -> None:
-    """A controlled-drug register line's witness, then the database and the person entering it."""
+def _witnessed_entry(parser: argparse.ArgumentParser, note: str) -> argparse.ArgumentParser:
+    """The options every witnessed register entry takes: the drug's stock line, a note, the
+    witness, then the database and the person entering it."""
+    for name, said in CD_STOCK.items():
+        parser.add_argument(f"--{name}", required=True, help=said)
+    parser.add_argument("--note", help=note)
     parser.add_argument("--witness-user", default=os.environ.get("DOWNTIME_WITNESS_USER"),
                         help="staff ID of the witness, a second nurse or doctor (default: $DOWNTIME_WITNESS_USER)")
     parser.add_argument("--witness-pin", default=os.environ.get("DOWNTIME_WITNESS_PIN"),
                         help="the witness's PIN (default: $DOWNTIME_WITNESS_PIN)")
     _db_option(parser)
     _person_options(parser)
+    return parser
 
 
 def _out_option(parser: argparse.ArgumentParser) -> None:
@@ -1084,28 +1089,19 @@ def build_parser() -> argparse.ArgumentParser:
 
     cd = sub.add_parser("cd", help="the ward's controlled-drug register")
     cd_sub = cd.add_subparsers(title="cd commands", metavar="COMMAND", required=True)
-    p = command("receive", cmd_cd_receive, "stock received (or a negative count correction), witnessed", cd_sub)
-    for name, said in CD_STOCK.items():
-        p.add_argument(f"--{name}", required=True, help=said)
+    p = _witnessed_entry(command("receive", cmd_cd_receive, "stock received (or a negative count correction), witnessed",
+                                 cd_sub), "a note for the register, e.g. the pharmacy's delivery number")
     p.add_argument("--quantity", type=float, required=True, help="how much was received (negative to correct a count)")
-    p.add_argument("--note", help="a note for the register, e.g. the pharmacy's delivery number")
-    _witness_options(p)
-    p = command("count", cmd_cd_count, "the cupboard's count, witnessed: a count that matches is written as checked, "
-                "one that differs corrects the register", cd_sub)
-    for name, said in CD_STOCK.items():
-        p.add_argument(f"--{name}", required=True, help=said)
+    p = _witnessed_entry(command("count", cmd_cd_count, "the cupboard's count, witnessed: a count that matches is "
+                                 "written as checked, one that differs corrects the register", cd_sub),
+                         "a note for the register, e.g. 'shift change'")
     p.add_argument("--counted", type=float, required=True, help="how much is counted in the cupboard")
-    p.add_argument("--note", help="a note for the register, e.g. 'shift change'")
-    _witness_options(p)
-    p = command("wastage", cmd_cd_wastage, "what was left of an ampoule after a dose, discarded, witnessed "
-                "(without --dose: list the doses it may be recorded against)", cd_sub)
-    for name, said in CD_STOCK.items():
-        p.add_argument(f"--{name}", required=True, help=said)
+    p = _witnessed_entry(command("wastage", cmd_cd_wastage, "what was left of an ampoule after a dose, discarded, "
+                                 "witnessed (without --dose: list the doses it may be recorded against)", cd_sub),
+                         "a note for the register")
     p.add_argument("--dose", help="the dose's record id, as listed without --dose")
     p.add_argument("--quantity", type=float, help="how much was discarded, in the register's unit")
-    p.add_argument("--note", help="a note for the register")
     p.add_argument("--json", action="store_true", help="JSON lines (the list of doses)")
-    _witness_options(p)
     p = command("balance", cmd_cd_balance, "the register's balance of one drug on a ward", cd_sub)
     _person_options(p)
     for name, said in CD_STOCK.items():
