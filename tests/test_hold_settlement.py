@@ -579,6 +579,14 @@ def test_a_hold_settled_here_and_otherwise_at_another_office_is_said_in_the_impo
                             "right there).")
 
 
+def _second_office(laptop, tmp_path, *exports):
+    """Office 901, the laptops' exports imported in the order given."""
+    records_901 = laptop(tmp_path / "office-901.sqlite", 901)[1]
+    for folder in exports:
+        import_export(records_901, folder)
+    return records_901
+
+
 def _clerk_named(session, staff_id, name, clock):
     """Another records clerk on this laptop, signed in: `staff_id` with this person's name."""
     from downtime.domain.staff import Role
@@ -730,9 +738,7 @@ def test_a_third_office_given_two_offices_settlements_that_differ_takes_neither(
 
     record, first, second, *_ = disagreeing
     _, records_900 = office
-    records_901 = laptop(tmp_path / "office-901.sqlite", 901)[1]
-    for folder in (first, second):
-        import_export(records_901, folder)
+    records_901 = _second_office(laptop, tmp_path, first, second)
     settled = []
     for records_office, name, bed in zip((records_900, records_901), ("Anne Durand", "Paul Martin"), beds):
         clerk = _clerk_named(records_office, "clerk", name, clock)
@@ -787,9 +793,7 @@ def test_a_merge_names_two_offices_settlements_of_one_hold_that_differ(disagreei
 
     record, first, second, *_ = disagreeing
     _, records_900 = office
-    records_901 = laptop(tmp_path / "office-901.sqlite", 901)[1]
-    for folder in (second, first):  # laptop 2's bed 14 standing at 901
-        import_export(records_901, folder)
+    records_901 = _second_office(laptop, tmp_path, second, first)  # laptop 2's bed 14 standing at 901
     settled = []
     for records_office, name, bed in zip((records_900, records_901), ("Anne Durand", "Paul Martin"), beds):
         clerk = _clerk_named(records_office, "clerk", name, clock)
@@ -856,9 +860,7 @@ def test_a_third_office_given_the_merge_of_two_offices_that_chose_the_same_versi
     alike. Both are taken, the record settled at bed 14."""
     record, first, second, *_ = disagreeing
     _, records_900 = office
-    records_901 = laptop(tmp_path / "office-901.sqlite", 901)[1]
-    for folder in (first, second):
-        import_export(records_901, folder)
+    records_901 = _second_office(laptop, tmp_path, first, second)
     settled = []
     for clerk in (records_900, records_901):
         hold = back_entry.hold_of(clerk, record)
