@@ -481,6 +481,8 @@ RULE_REFUSALS = {
     ("theatre_session", "theatre"): _SESSION_TAKEN, ("theatre_session", "starts_at"): _SESSION_HOURS,
     ("theatre_session", "ends_at"): _SESSION_HOURS,
     ("operation_cancellation", "booking"): "no standing booking", ("operation_rebooking", "booking"): "no standing booking",
+    ("medication_order", "start_at"): "“Stop \\(leave empty if ongoing\\)” is before “Start”",
+    ("medication_order", "stop_at"): "“Stop \\(leave empty if ongoing\\)” is before “Start”",
     # The standard patient's penicillin allergy: amoxicillin without the prescriber's reason.
     ("medication_order", "allergy_reason"): "Amoxicillin matches the patient's recorded allergy: Penicillin. .*“Prescribed "
                                              "despite the recorded allergy \\(reason\\)”",

@@ -128,3 +128,20 @@ def test_the_nurse_warned_of_the_allergy_reads_why_the_doctor_prescribed_it(sess
         "dose_given": 1.2, "route": "IV"}) if warning.check is Check.ALLERGY]
     assert allergy.text("en") == ("Co-amoxiclav matches the recorded allergy: Penicillin. Prescribed all the same: "
                                   "“Tolerated in 2025, allergist's letter”.")
+
+
+def test_a_new_order_stopped_before_its_start_is_refused_at_its_stop(session_for, medication_ward):
+    """Ondansetron written from 01/12 00:07 with its stop typed 30/11 (a day slipped) was saved: it
+    never came on the round nor into a chart's cell, and the doctor thought it prescribed. A
+    stop added later to an order not started yet still stops it (it will never be given)."""
+    patient, _, _ = medication_ward
+    doctor = session_for("doctor")
+    ondansetron = {**CO_AMOXICLAV, "drug": "Ondansetron", "dose": 4.0, "dose_unit": "mg",
+                   "start_at": "2026-12-01T00:07+01:00", "stop_at": "2026-11-30T00:07+01:00"}
+    with pytest.raises(ServiceError, match="^“Stop \\(leave empty if ongoing\\)” is before “Start”: the order would "
+                                           "never be given.$"):
+        records.save_new(doctor, "medication_order", ondansetron, patient_id=patient)
+    assert not [o for o in medication.orders(doctor.db, patient) if o.drug == "Ondansetron"]
+    saved = records.save_new(doctor, "medication_order", {**ondansetron, "stop_at": None}, patient_id=patient)
+    stopped = records.amend(doctor, saved.record_id, ondansetron, "not needed after all")
+    assert stopped.data["stop_at"] == "2026-11-30T00:07+01:00"

@@ -147,8 +147,17 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
     controlled rather than set to controlled silently: the prescriber signs what the order says,
     and learns there and then that oxycodone needs a witness and a register line; an order
     changed behind their back would read otherwise than what they wrote. Orders already written
-    (or loaded) so are read as controlled all the same (`order_of`)."""
+    (or loaded) so are read as controlled all the same (`order_of`).
+
+    A new order stopped before its start would never be given, on no round and in no chart's
+    cell, while its prescriber thinks it written: a slip of the stop's day. An amendment may stop
+    an order not started yet: it is not to be given."""
     spec = session.form(ORDER_FORM)
+    stop, start = _when(data.get("stop_at")), _when(data.get("start_at"))
+    if before is None and stop is not None and start is not None and stop < start:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "“{stop}” is before “{start}”: the order would never be given."),
+                           stop=spec.field("stop_at").label.get(session.lang),
+                           start=spec.field("start_at").label.get(session.lang))
     drug = str(data.get("drug") or "")
     if controlled_drug(drug) and not data.get("controlled"):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "“{field}” must be Yes for {drug}, a controlled drug."),
