@@ -384,3 +384,21 @@ def test_a_printed_chart_marks_each_dose_given_over_a_warning_with_the_warning_a
     assert "⚠ Given over a warning (the warning and the reason recorded):" in text
     assert "⚠1 28/11 08:05 Amoxicillin 1 g IV: Allergy: Tolerated in 2024" in text
     assert "⚠2 28/11 11:00 Morphine 5 mg SC: PRN interval: Pain 9/10" in text
+
+
+GENTAMICIN_ONCE = {"drug": "Gentamicin", "dose": 350, "dose_unit": "mg", "route": "IV", "frequency": "once",
+                   "start_at": "2026-11-28T00:10+01:00", "controlled": False, "high_alert": True}
+
+
+def test_a_once_only_order_prints_under_once_only_medicines_not_regular_ones(tmp_path, session_for, medication_ward):
+    """Gentamicin written once at 00:10 printed under "Regular medicines", its 00:10 row read as
+    a dose due at 00:10 each day, blank on the next: the day team's chart asked for it again."""
+    from downtime.services import records
+
+    patient, _, _ = medication_ward
+    records.save_new(session_for("doctor"), "medication_order", GENTAMICIN_ONCE, patient_id=patient)
+    text = " ".join(_text(printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar.pdf", days=3,
+                                             first_day=date(2026, 11, 27))))
+    regular, once = text.index("Regular medicines"), text.index("Once-only medicines")
+    assert regular < text.index("Amoxicillin 1 g IV") < once < text.index("Gentamicin 350 mg IV")
+    assert text.count("Gentamicin 350 mg IV") == 1

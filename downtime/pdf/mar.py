@@ -286,17 +286,21 @@ def _chart(chart: PatientChart, days: list[date], names: dict[str, str], order_f
     if chart.weight:
         story.append(_p(w("weight", lang, weight=chart.weight), width, size=9))
     story.append(Spacer(1, 2 * mm))
-    regular = [r for r in chart.rows if r.order.frequency is not Frequency.PRN]
+    regular = [r for r in chart.rows if r.order.frequency is Frequency.SCHEDULED]
+    once = [r for r in chart.rows if r.order.frequency is Frequency.ONCE]
     prn = [r for r in chart.rows if r.order.frequency is Frequency.PRN]
     if not chart.rows:
         story.append(_p(w("none", lang), width, size=10))
     overridden = _overridden(chart.rows, days)
     marks = {dose.record_id: number for number, (dose, _) in enumerate(overridden, start=1)}
     blocks = _blocks(days)
-    for block in blocks if regular else []:
-        title = w("regular", lang) + ("" if len(blocks) == 1 else " — " + w(
-            "period", lang, first=f"{block[0]:%d/%m}", last=f"{block[-1]:%d/%m}"))
-        story += _section(title, _regular_table(regular, block, names, order_form, lang, width, chart.held, marks), width)
+    # A once-only order apart: under "Regular medicines" its one time read as a dose each day.
+    for heading, rows in (("regular", regular), ("once", once)):
+        for block in blocks if rows else []:
+            title = w(heading, lang) + ("" if len(blocks) == 1 else " — " + w(
+                "period", lang, first=f"{block[0]:%d/%m}", last=f"{block[-1]:%d/%m}"))
+            story += _section(title, _regular_table(rows, block, names, order_form, lang, width, chart.held, marks),
+                              width)
     if prn:
         story += _section(w("prn", lang), _prn_table(prn, names, order_form, lang, width, chart.held, marks), width)
     story.append(_p(w("key", lang) + code_names(lang), width, size=7.5))

@@ -33,6 +33,8 @@ STATE_WORDS = {DoseState.LATE: QT_TR_NOOP("LATE"), DoseState.OVERDUE: QT_TR_NOOP
                DoseState.NOT_IN_HOSPITAL: QT_TR_NOOP("not in hospital")}
 
 HIGH_ALERT = QT_TR_NOOP("HIGH-ALERT")  # as the printed chart and the round flag the order
+# A once-only order's line, which otherwise reads as a regular order's at that time each day.
+ONCE_ONLY = QT_TR_NOOP("ONCE ONLY")
 
 
 class MarModel(TextTableModel):
@@ -68,7 +70,7 @@ class MarModel(TextTableModel):
         row, clock = self.rows[line]
         order = row.order
         flags = (" [CD]" if order.controlled else "") + (f" [{word(HIGH_ALERT)}]" if order.high_alert else "")
-        kind = " PRN" if order.frequency is Frequency.PRN else ""
+        kind = {Frequency.PRN: " PRN", Frequency.ONCE: f" {word(ONCE_ONLY)}"}.get(order.frequency, "")
         warned = "".join(f" — {text}" for text in (word(ORDER_ON_HOLD) if order.record_id in self.held else "",
                                                      earlier_stay_words(row.stay_ended),
                                                      also_ordered_words(row.also_ordered, self.order_form)) if text)

@@ -1489,3 +1489,16 @@ def test_a_dose_given_over_a_warning_is_marked_on_the_chart_with_its_reason_and_
     view = window.open_records_of(patient)
     row = next(row for row in range(view.model.rowCount()) if view.model.rows[row].record_id == given.record_id)
     assert "Given — Warnings overridden: Allergy (Tolerated in 2024) — " in view.model.text(row, 2)
+
+
+def test_a_once_only_order_reads_so_on_the_chart(select_bed, round_window, ward, session_for):
+    """Gentamicin written once read "Gentamicin 350 mg IV" at 00:10, as a regular order's line
+    does: the chart's next day asked for it again."""
+    from tests.test_pdf_mar import GENTAMICIN_ONCE
+
+    patient, _, _ = ward
+    records.save_new(session_for("doctor"), "medication_order", GENTAMICIN_ONCE, patient_id=patient)
+    view = round_window.open_mar_of(patient)
+    lines = [(view.model.text(r, 0), view.model.text(r, 1)) for r in range(view.model.rowCount())]
+    assert ("Gentamicin 350 mg IV ONCE ONLY [HIGH-ALERT]", "00:10") in lines
+    assert ("Amoxicillin 1 g IV", "08:00") in lines
