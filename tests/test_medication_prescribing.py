@@ -145,3 +145,19 @@ def test_a_new_order_stopped_before_its_start_is_refused_at_its_stop(session_for
     saved = records.save_new(doctor, "medication_order", {**ondansetron, "stop_at": None}, patient_id=patient)
     stopped = records.amend(doctor, saved.record_id, ondansetron, "not needed after all")
     assert stopped.data["stop_at"] == "2026-11-30T00:07+01:00"
+
+
+def test_an_order_while_the_patients_allergies_are_not_known_asks_the_prescriber(session_for, medication_ward):
+    """Amoxicillin written for a patient admitted an hour ago, nobody yet asked about allergies:
+    the doctor was asked nothing (the nurse alone was, at each dose). Asked of a new order, and
+    of an amendment to another medicine; not of one changing the dose of the same."""
+    patient, amox, _ = medication_ward
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    paracetamol = {**CO_AMOXICLAV, "drug": "Paracetamol", "dose": 1.0, "route": "PO"}
+    assert medication.allergies_unknown(doctor, patient, paracetamol) is None  # penicillin allergy recorded
+    _allergies_not_known(nurse, patient)
+    asked = "Allergies not known yet: ask the patient or their family before prescribing."
+    assert medication.allergies_unknown(doctor, patient, paracetamol) == asked
+    before = records.current(doctor.db, amox).data
+    assert medication.allergies_unknown(doctor, patient, {**before, "dose": 2.0}, before) is None
+    assert medication.allergies_unknown(doctor, patient, {**before, "drug": "Ceftriaxone"}, before) == asked

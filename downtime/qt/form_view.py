@@ -350,7 +350,8 @@ class FormView(QWidget):
         values = self.values()
         if values is None or not self._identity_confirmed(values) or not self._allergy_reason_given(values):
             return
-        if self.spec.id == medication.ORDER_FORM and not self._second_order_confirmed(values):
+        if self.spec.id == medication.ORDER_FORM and not (self._allergies_unknown_confirmed(values)
+                                                          and self._second_order_confirmed(values)):
             return
         try:
             if self.record is None:
@@ -417,6 +418,17 @@ class FormView(QWidget):
         self.editors[medication.ALLERGY_REASON].set_value(reason)  # not asked again if another field is refused
         return True
 
+
+    def _allergies_unknown_confirmed(self, values: dict[str, Any]) -> bool:
+        """An order for a patient whose allergies are not known yet is saved once the prescriber
+        says so (it was saved with nothing said); otherwise they are back at the medicine."""
+        unknown = medication.allergies_unknown(self.session, str(self.patient_id), values,
+                                               self.record.data if self.record else None)
+        if unknown is None or Prompts.confirm(self, translate("FormView", "Allergies not known yet"),
+                                              unknown + "\n\n" + translate("FormView", "Save this order all the same?")):
+            return True
+        self.editors["drug"].widget.setFocus()
+        return False
 
     def _second_order_confirmed(self, values: dict[str, Any]) -> bool:
         """An order of a medicine the patient has another order of, running at the same time, is

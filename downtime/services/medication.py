@@ -170,6 +170,21 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
                                   field=spec.field(ALLERGY_REASON).label.get(session.lang))
 
 
+def allergies_unknown(session: Session, patient_id: str, values: dict[str, Any],
+                      before: dict[str, Any] | None = None) -> str | None:
+    """What to ask the prescriber before an order is saved (None: nothing) while the patient's
+    allergies are not known yet: written for a patient admitted an hour ago, nobody asked yet,
+    an order was saved with nothing said, the nurse alone asked at each dose. An amendment is
+    asked only when it makes the order another medicine."""
+    if before is not None and before.get("drug") == values.get("drug"):
+        return None
+    patient = census.patient_with_location(session.db, session.forms, patient_id)
+    if not allergies_not_known(patient.allergy_status, patient.allergies):
+        return None
+    return message(session.lang, QT_TRANSLATE_NOOP("messages", "Allergies not known yet: ask the patient or their "
+                                                               "family before prescribing."))
+
+
 def duplicate_orders(session: Session, values: dict[str, Any], patient_id: str,
                      record_id: str | None = None) -> str | None:
     """What to ask the prescriber before an order is saved (None: nothing) when the patient has

@@ -1502,3 +1502,24 @@ def test_a_once_only_order_reads_so_on_the_chart(select_bed, round_window, ward,
     lines = [(view.model.text(r, 0), view.model.text(r, 1)) for r in range(view.model.rowCount())]
     assert ("Gentamicin 350 mg IV ONCE ONLY [HIGH-ALERT]", "00:10") in lines
     assert ("Amoxicillin 1 g IV", "08:00") in lines
+
+
+def test_an_order_while_the_patients_allergies_are_not_known_asks_first(select_bed, qtbot, session_for, ward,
+                                                                         answers):
+    """A regular order written for a patient whose allergies nobody has asked yet was saved with
+    nothing said. Saving now says so; No goes back to the medicine, Yes saves."""
+    from tests.test_medication_prescribing import _allergies_not_known
+
+    script, asked = answers
+    patient, *_ = ward
+    _allergies_not_known(session_for("nurse"), patient)
+    view = _new_order(select_bed, qtbot, session_for, {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 20:00", "start_at": "2026-11-28T12:00+01:00", "controlled": False, "high_alert": False},
+        shown=True)
+    script["confirm"] = [False, True]
+    view.save()
+    assert view.record is None and view.editors["drug"].widget.hasFocus()
+    assert asked == [("confirm", "Allergies not known yet")]
+    view.save()
+    assert view.record is not None and "Paracetamol" in {o.drug for o in medication.orders(view.session.db, patient)}
