@@ -50,6 +50,8 @@ def test_a_transfer_out_says_whether_the_last_set_was_on_oxygen_and_at_what_flow
 
 
 def test_a_transfer_out_lists_the_treatments_in_force_with_their_last_dose(session_for, medication_ward, clock):
+    """Each with why it was prescribed despite the patient's allergy, when it was: the receiving
+    ICU read "ALLERGIES: Penicillin" above amoxicillin, and nothing of the decision taken."""
     patient, amoxicillin, _ = medication_ward
     nurse, doctor = session_for("nurse"), session_for("doctor")
     clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
@@ -61,7 +63,8 @@ def test_a_transfer_out_lists_the_treatments_in_force_with_their_last_dose(sessi
         "times": "08:00", "start_at": "2026-11-27T10:00+01:00", "stop_at": "2026-11-28T07:00+01:00",
         "controlled": False, "high_alert": False}, patient_id=patient)
     lines = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"].split("\n")
-    assert lines == ["Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00 — last given 28/11/2026 08:05",
+    assert lines == ["Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00 — last given 28/11/2026 08:05 — "
+                     "prescribed despite the recorded allergy: “Rash as a child; amoxicillin tolerated since”",
                      "Morphine 5 mg SC, as required (pain score > 4), at least 4 h apart, at most 4 in 24 h, "
                      "from 27/11/2026 10:00 — not given yet"]
     assert stopped.data["drug"] not in "".join(lines)

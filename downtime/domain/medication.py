@@ -61,6 +61,8 @@ class Order(BaseModel):
     stop_at: AwareDatetime | None = None
     controlled: bool = False
     high_alert: bool = False
+    allergy_reason: str | None = None
+    """Why it was prescribed despite an allergy of the patient's it matches, as the prescriber wrote it."""
 
     def active_at(self, moment: datetime) -> bool:
         return self.start_at <= moment and (self.stop_at is None or moment < self.stop_at)

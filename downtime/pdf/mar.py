@@ -63,6 +63,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "none": {"en": "No medication orders.", "fr": "Aucune prescription."},
     "cd": {"en": "CONTROLLED DRUG — witness", "fr": "STUPÉFIANT — témoin"},
     "high_alert": {"en": "HIGH-ALERT", "fr": "HAUT RISQUE"},
+    "allergy_reason": {"en": "Prescribed despite the allergy: “{reason}”",
+                       "fr": "Prescrit malgré l'allergie : « {reason} »"},
     "on_hold": {"en": "ON HOLD: another laptop wrote this order otherwise, check it",
                 "fr": "EN ATTENTE : un autre portable a écrit cette prescription autrement, la vérifier"},
     "admission_on_hold": {"en": "ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…), check it",
@@ -148,6 +150,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[s
                                                        for other in row.also_ordered))] if row.also_ordered else []
     flags += [w("cd", lang)] if order.controlled else []
     flags += [w("high_alert", lang)] if order.high_alert else []
+    flags += [w("allergy_reason", lang, reason=order.allergy_reason)] if order.allergy_reason else []
     if order.frequency is Frequency.PRN:
         lines.append(w("every", lang, hours=decimal_text(order.min_interval_hours, lang), count=order.max_doses_24h,
                        why=order.prn_indication or ""))

@@ -43,8 +43,10 @@ def _latest(session: Session, form_id: str, patient_id: str, now: datetime) -> R
 
 def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[str]:
     """Each order in force, as a nurse reads it, with its last dose given ("— last given 28/11/2026
-    08:05", or "— not given yet"): what the receiving team asks first. A once-only dose given, and
-    an order stopped or not started, are not current treatments."""
+    08:05", or "— not given yet"): what the receiving team asks first; and, for one prescribed
+    despite an allergy it matches, the prescriber's reason (the receiving team read the allergy
+    above the medicine, and nothing of the decision). A once-only dose given, and an order
+    stopped or not started, are not current treatments."""
     order_form = session.form(medication.ORDER_FORM)
     last: dict[str, datetime] = {}
     for dose in medication.administrations(session.db, patient_id):
@@ -56,7 +58,12 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
         if not order.active_at(now) or order.frequency is Frequency.ONCE and given is not None:
             continue
         said = medication.order_reading(order, order_form, session.lang)
-        lines.append(message(session.lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
-                             when=f"{given.astimezone():%d/%m/%Y %H:%M}") if given else
-                     message(session.lang, QT_TRANSLATE_NOOP("messages", "{order} — not given yet"), order=said))
+        line = (message(session.lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
+                        when=f"{given.astimezone():%d/%m/%Y %H:%M}") if given else
+                message(session.lang, QT_TRANSLATE_NOOP("messages", "{order} — not given yet"), order=said))
+        if order.allergy_reason:
+            line = message(session.lang, QT_TRANSLATE_NOOP(
+                "messages", "{line} — prescribed despite the recorded allergy: “{reason}”"),
+                line=line, reason=order.allergy_reason)
+        lines.append(line)
     return lines
