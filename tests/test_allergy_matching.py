@@ -18,6 +18,10 @@ from downtime.domain.medication import allergy_matches, controlled_drug
     ("Amoxicilline/acide clavulanique", "Pénicilline G"),
     ("Tazocin", "penicillin"),
     ("Piperacillin/tazobactam", "Penicillins"),
+    # The ward's shorthand and the UK's ampicillin-flucloxacillin: prescribed to a penicillin
+    # allergy with nothing asked.
+    ("Pip-taz", "Penicillin"), ("Piptaz 4.5 g", "Penicillin"), ("Pip/tazo", "Penicillin"),
+    ("Magnapen", "Penicillin"), ("Co-fluampicil", "Penicillin"),
     ("Co-codamol 30/500", "codeine"),
     ("Dafalgan codéiné", "Codéine"),
     ("Oramorph", "morphine"),

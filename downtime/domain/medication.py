@@ -229,6 +229,9 @@ ALLERGY_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 PRODUCTS: dict[str, tuple[str, ...]] = {
     "co-amoxiclav": ("amoxicillin", "clavulanic acid"), "augmentin": ("amoxicillin", "clavulanic acid"),
     "clamoxyl": ("amoxicillin",), "tazocin": ("piperacillin", "tazobactam"), "tazocilline": ("piperacillin", "tazobactam"),
+    "pip-taz": ("piperacillin", "tazobactam"), "piptaz": ("piperacillin", "tazobactam"),
+    "pip-tazo": ("piperacillin", "tazobactam"), "piptazo": ("piperacillin", "tazobactam"),
+    "magnapen": ("ampicillin", "flucloxacillin"), "co-fluampicil": ("ampicillin", "flucloxacillin"),
     "orbenin": ("cloxacillin",), "oracilline": ("phenoxymethylpenicillin",), "extencilline": ("benzylpenicillin",),
     "rocephin": ("ceftriaxone",), "zinnat": ("cefuroxime",),
     "bactrim": ("sulfamethoxazole", "trimethoprim"), "septrin": ("sulfamethoxazole", "trimethoprim"),
