@@ -413,3 +413,17 @@ def test_a_printed_order_the_allergy_matches_says_why_it_was_prescribed(tmp_path
         text = " ".join(_text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / f"{lang}.pdf",
                                                  days=3, first_day=date(2026, 11, 27))))
         assert said in text, lang
+
+
+def test_a_reason_kept_from_the_medicine_an_order_was_amended_from_is_not_printed(tmp_path, session_for,
+                                                                                  medication_ward):
+    """Amoxicillin amended to clarithromycin keeps the reason written for amoxicillin: printed,
+    it said clarithromycin was prescribed despite the allergy."""
+    from downtime.services import records
+
+    patient, amox, _ = medication_ward
+    doctor = session_for("doctor")
+    records.amend(doctor, amox, {**records.current(doctor.db, amox).data, "drug": "Clarithromycin"}, "other antibiotic")
+    text = " ".join(_text(printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar.pdf", days=3,
+                                             first_day=date(2026, 11, 27))))
+    assert "Clarithromycin 1 g IV" in text and "Prescribed despite" not in text

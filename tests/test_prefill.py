@@ -68,6 +68,10 @@ def test_a_transfer_out_lists_the_treatments_in_force_with_their_last_dose(sessi
                      "Morphine 5 mg SC, as required (pain score > 4), at least 4 h apart, at most 4 in 24 h, "
                      "from 27/11/2026 10:00 — not given yet"]
     assert stopped.data["drug"] not in "".join(lines)
+    records.amend(doctor, stopped.record_id, {**stopped.data, "drug": "Clarithromycin", "stop_at": None,
+                                              "allergy_reason": "kept from another medicine"}, "restarted")
+    restarted = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"]
+    assert "Clarithromycin" in restarted and "kept from another medicine" not in restarted  # it matches no allergy
 
 
 def test_a_patient_with_nothing_charted_starts_with_an_empty_handover(session_for, admission_values):

@@ -373,6 +373,12 @@ def route_differs(order: Order, route: str | None) -> list[Warning]:
                     {"route": route.strip(), "ordered": order.route})]
 
 
+def prescribed_despite(order: Order, allergies: Sequence[str]) -> str | None:
+    """The prescriber's reason to write the order despite the patient's allergies, while they
+    match it: a reason kept from the medicine the order was amended from matches nothing here."""
+    return order.allergy_reason if order.allergy_reason and allergy_matches(order.drug, allergies) else None
+
+
 def allergies_not_known(allergy_status: str | None, allergies: Sequence[str]) -> list[Warning]:
     """A dose given while the patient's allergies are not known yet (neither "no known allergy"
     nor any listed): the check that matches allergies had nothing to match, and said nothing."""

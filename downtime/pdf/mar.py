@@ -17,7 +17,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
-from downtime.domain.medication import NOT_GIVEN_CODES, Administration, DoseState, Frequency, NotGivenReason, Order, dose_text
+from downtime.domain.medication import (
+    NOT_GIVEN_CODES, Administration, DoseState, Frequency, NotGivenReason, Order, dose_text, prescribed_despite,
+)
 from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text
 from downtime.pdf.forms import allergy_colour, allergy_line
@@ -138,10 +140,12 @@ class PatientChart:
     laptop's version's)."""
 
 
-def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[str], width: float) -> Flowable:
+def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[str], reasons: Mapping[str, str],
+                width: float) -> Flowable:
     """The order as its chart line heads it; in bold red when another laptop wrote it otherwise,
     it is of an earlier stay (see medication.stay_ended), or its medicine is ordered twice (see
-    medication.also_ordered)."""
+    medication.also_ordered). `reasons`: why an order the patient's allergies match was prescribed
+    all the same, by order."""
     order = row.order
     lines = [order_label(order, order_form, lang)]
     flags = [w("on_hold", lang)] if order.record_id in held else []
@@ -150,7 +154,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[s
                                                        for other in row.also_ordered))] if row.also_ordered else []
     flags += [w("cd", lang)] if order.controlled else []
     flags += [w("high_alert", lang)] if order.high_alert else []
-    flags += [w("allergy_reason", lang, reason=order.allergy_reason)] if order.allergy_reason else []
+    flags += [w("allergy_reason", lang, reason=reasons[order.record_id])] if order.record_id in reasons else []
     if order.frequency is Frequency.PRN:
         lines.append(w("every", lang, hours=decimal_text(order.min_interval_hours, lang), count=order.max_doses_24h,
                        why=order.prn_indication or ""))
@@ -185,7 +189,7 @@ def _shown(found: MarCell, order: Order, names: dict[str, str], order_form: Form
 
 
 def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], order_form: FormSpec, lang: Lang,
-                   width: float, held: frozenset[str], marks: Mapping[str, int]) -> Grid:
+                   width: float, held: frozenset[str], reasons: Mapping[str, str], marks: Mapping[str, int]) -> Grid:
     day_w = width * 0.61 / max(len(days), 1)
     widths = [width * 0.32, width * 0.07] + [day_w] * len(days)
 
@@ -201,7 +205,7 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
         shown = partial(_shown, order=row.order, names=names, order_form=order_form, lang=lang, marks=marks)
         spans.append((len(body), len(body) + len(times) - 1))
         for index, clock in enumerate(times):
-            line: list[Cell] = [_order_cell(row, order_form, lang, held, widths[0] - 2 * PAD_X) if index == 0 else None,
+            line: list[Cell] = [_order_cell(row, order_form, lang, held, reasons, widths[0] - 2 * PAD_X) if index == 0 else None,
                                 cell(clock, 1, bold=True)]
             for column, day in enumerate(days, start=2):
                 found = by_slot.get((day, clock))
@@ -228,7 +232,7 @@ PRN_LINE = 12
 
 
 def _prn_table(rows: list[MarRow], names: dict[str, str], order_form: FormSpec, lang: Lang, width: float,
-               held: frozenset[str], marks: Mapping[str, int]) -> Grid:
+               held: frozenset[str], reasons: Mapping[str, str], marks: Mapping[str, int]) -> Grid:
     widths = [width * 0.39, width * 0.61]
     order_w, doses_w = (column - 2 * PAD_X for column in widths)
     body: list[list[Cell]] = [[_p(w("medicine", lang), order_w, bold=True), _p(w("prn_given", lang), doses_w, bold=True)]]
@@ -242,7 +246,7 @@ def _prn_table(rows: list[MarRow], names: dict[str, str], order_form: FormSpec, 
                  + (f" — {w('dose_on_hold', lang)}" if dose.record_id in doses_held else "")
                  + _marked([dose], marks)
                  for dose in sorted([*row.prn_doses, *withdrawn], key=lambda d: d.at)]
-        body.append([_order_cell(row, order_form, lang, held, order_w), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
+        body.append([_order_cell(row, order_form, lang, held, reasons, order_w), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
         body += [[_p(w("continued", lang, order=order_label(row.order, order_form, lang)), order_w),
                   _p("\n".join(doses[start:start + PRN_LINE]), doses_w)]
                  for start in range(PRN_LINE, len(doses), PRN_LINE)]
@@ -295,6 +299,8 @@ def _chart(chart: PatientChart, days: list[date], names: dict[str, str], order_f
     if not chart.rows:
         story.append(_p(w("none", lang), width, size=10))
     overridden = _overridden(chart.rows, days)
+    reasons = {row.order.record_id: reason for row in chart.rows
+               if (reason := prescribed_despite(row.order, chart.patient.allergies)) is not None}
     marks = {dose.record_id: number for number, (dose, _) in enumerate(overridden, start=1)}
     blocks = _blocks(days)
     # A once-only order apart: under "Regular medicines" its one time read as a dose each day.
@@ -302,10 +308,10 @@ def _chart(chart: PatientChart, days: list[date], names: dict[str, str], order_f
         for block in blocks if rows else []:
             title = w(heading, lang) + ("" if len(blocks) == 1 else " — " + w(
                 "period", lang, first=f"{block[0]:%d/%m}", last=f"{block[-1]:%d/%m}"))
-            story += _section(title, _regular_table(rows, block, names, order_form, lang, width, chart.held, marks),
-                              width)
+            story += _section(title, _regular_table(rows, block, names, order_form, lang, width, chart.held,
+                                                    reasons, marks), width)
     if prn:
-        story += _section(w("prn", lang), _prn_table(prn, names, order_form, lang, width, chart.held, marks), width)
+        story += _section(w("prn", lang), _prn_table(prn, names, order_form, lang, width, chart.held, reasons, marks), width)
     story.append(_p(w("key", lang) + code_names(lang), width, size=7.5))
     if overridden:
         story.append(_p("\n".join([w("overridden_key", lang, mark=OVERRIDDEN)] + [

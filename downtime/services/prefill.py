@@ -6,11 +6,11 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from downtime.domain.medication import Frequency, Outcome
+from downtime.domain.medication import Frequency, Outcome, prescribed_despite
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TRANSLATE_NOOP, message
-from downtime.services import medication
+from downtime.services import census, medication
 from downtime.services.context import Session
 from downtime.storage.records import list_current
 
@@ -52,6 +52,7 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
     for dose in medication.administrations(session.db, patient_id):
         if dose.outcome is Outcome.GIVEN and dose.at <= now:
             last[dose.order_id] = max(dose.at, last.get(dose.order_id, dose.at))
+    allergies = census.patient_with_location(session.db, session.forms, patient_id).allergies
     lines = []
     for order in sorted(medication.orders(session.db, patient_id), key=lambda order: (order.start_at, order.drug)):
         given = last.get(order.record_id)
@@ -61,9 +62,8 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
         line = (message(session.lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
                         when=f"{given.astimezone():%d/%m/%Y %H:%M}") if given else
                 message(session.lang, QT_TRANSLATE_NOOP("messages", "{order} — not given yet"), order=said))
-        if order.allergy_reason:
+        if (reason := prescribed_despite(order, allergies)) is not None:
             line = message(session.lang, QT_TRANSLATE_NOOP(
-                "messages", "{line} — prescribed despite the recorded allergy: “{reason}”"),
-                line=line, reason=order.allergy_reason)
+                "messages", "{line} — prescribed despite the recorded allergy: “{reason}”"), line=line, reason=reason)
         lines.append(line)
     return lines
