@@ -313,3 +313,21 @@ def test_a_second_once_only_order_of_a_medicine_within_a_day_is_questioned_at_pr
     records.amend(doctor, other.record_id, {**records.current(doctor.db, other.record_id).data,
                                             "stop_at": "2026-11-29T12:00+01:00"}, "not needed")
     assert asked("2026-11-30T08:00+01:00") is None
+
+
+def test_an_order_for_the_wrong_patient_whose_dose_was_given_is_to_be_stopped_not_its_dose_withdrawn(
+        session_for, medication_ward, clock):
+    """Furosemide written for the wrong patient and given to them at 10:05: withdrawing the order
+    was answered "withdraw them first (each from the chart)", and the doctor withdrew the dose,
+    the patient's chart then saying they never had the furosemide they had."""
+    patient, doctor, nurse, once = _furosemide_once_at_ten(session_for, medication_ward, clock)
+    clock.now = datetime.fromisoformat("2026-11-28T11:00+01:00")
+    medication.record_dose(nurse, once.record_id, {"outcome": "given", "given_at": "2026-11-28T10:05+01:00",
+                                                   "scheduled_for": "2026-11-28T10:00+01:00", "dose_given": 40.0,
+                                                   "route": "IV"})
+    with pytest.raises(ServiceError) as refused:
+        records.mark_entered_in_error(doctor, once.record_id, "written for the wrong patient")
+    assert str(refused.value) == (
+        "1 dose(s) were recorded from this order. A dose given stays on the chart, even one given to the wrong "
+        "patient (they had it): stop the order instead (amend its stop time) and write the right patient's. Only a "
+        "dose recorded by mistake, never given, is withdrawn first, from the chart.")

@@ -104,9 +104,13 @@ def check_order_change(session: Session, order: RecordVersion, data: dict[str, A
     if not given:
         return
     if withdrawn:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{count} dose(s) were recorded from this order: withdraw them "
-                                             "first (each from the chart), or stop the order instead (amend its stop "
-                                             "time)."), count=given)
+        # Stopping comes first: "withdraw them first" led a doctor rewriting an order written for
+        # the wrong patient to withdraw the dose that patient had been given, lost from their chart.
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{count} dose(s) were recorded from this order. A dose given "
+                                             "stays on the chart, even one given to the wrong patient (they had it): "
+                                             "stop the order instead (amend its stop time) and write the right "
+                                             "patient's. Only a dose recorded by mistake, never given, is withdrawn "
+                                             "first, from the chart."), count=given)
     spec = session.form(ORDER_FORM)
     defines = ONCE_DEFINES if order.data.get("frequency") == Frequency.ONCE.value else ORDER_DEFINES
     if changed := [name for name in defines if data.get(name) != order.data.get(name)]:

@@ -868,7 +868,7 @@ def test_an_order_doses_were_given_from_is_stopped_not_made_another_medicine(qtb
         records.amend(doctor, amox, {**records.current(doctor.db, amox).data, "frequency": "prn",
                                      "prn_indication": "fever", "min_interval_hours": 8, "max_doses_24h": 3},
                       "switch to as required")
-    with pytest.raises(ServiceError, match="1 dose\\(s\\) were recorded from this order: withdraw them first"):
+    with pytest.raises(ServiceError, match="1 dose\\(s\\) were recorded from this order. A dose given stays on the chart"):
         records.mark_entered_in_error(doctor, amox, "rewriting it")
     stopped = records.amend(doctor, amox, {**records.current(doctor.db, amox).data,
                                            "stop_at": "2026-11-28T15:00+01:00"}, "course complete")
