@@ -161,3 +161,26 @@ def test_an_order_while_the_patients_allergies_are_not_known_asks_the_prescriber
     before = records.current(doctor.db, amox).data
     assert medication.allergies_unknown(doctor, patient, {**before, "dose": 2.0}, before) is None
     assert medication.allergies_unknown(doctor, patient, {**before, "drug": "Ceftriaxone"}, before) == asked
+
+
+def test_a_new_order_starting_after_its_patient_died_or_left_is_refused(session_for, medication_ward, clock):
+    """An order written at 04:10 for the patient whose death was verified at 03:40 (chosen from the
+    search, the living patient meant) was saved without a word, as one for a patient transferred
+    out or discharged. An order written before the death (typed from paper afterwards) is saved,
+    and an order of theirs can still be stopped."""
+    from datetime import datetime
+
+    patient, amox, _ = medication_ward
+    doctor = session_for("doctor")
+    clock.now = datetime.fromisoformat("2026-11-29T04:10+01:00")
+    records.save_new(doctor, "death", {"died_at": "2026-11-29T03:40+01:00", "verified_by": "Dr Benali",
+                                       "expected": False, "family_informed": True}, patient_id=patient)
+    paracetamol = {**CO_AMOXICLAV, "drug": "Paracetamol", "dose": 1.0, "route": "PO", "times": "08:00",
+                   "start_at": "2026-11-29T04:10+01:00"}
+    with pytest.raises(ServiceError, match="^Start: this patient is deceased at that time .*: check the patient and "
+                                           "the time.$"):
+        records.save_new(doctor, "medication_order", paracetamol, patient_id=patient)
+    records.save_new(doctor, "medication_order", {**paracetamol, "start_at": "2026-11-29T02:00+01:00"},
+                     patient_id=patient)
+    records.amend(doctor, amox, {**records.current(doctor.db, amox).data, "stop_at": "2026-11-29T03:40+01:00"},
+                  "patient died")

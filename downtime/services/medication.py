@@ -140,6 +140,16 @@ def allergy_reason_needed(session: Session, patient_id: str, data: dict[str, Any
     return allergy_matches(drug, census.patient_with_location(session.db, session.forms, patient_id).allergies)
 
 
+# Why a new order is refused for a patient who has left: said as the census says it.
+_LEFT = {StayStatus.DECEASED: QT_TRANSLATE_NOOP("messages", "{field}: this patient is deceased at that time (since "
+                                                            "{since}): check the patient and the time."),
+         StayStatus.DISCHARGED: QT_TRANSLATE_NOOP("messages", "{field}: this patient is discharged at that time (since "
+                                                              "{since}): check the patient and the time."),
+         StayStatus.TRANSFERRED_OUT: QT_TRANSLATE_NOOP("messages", "{field}: this patient is transferred to another "
+                                                                   "hospital at that time (since {since}): check the "
+                                                                   "patient and the time.")}
+
+
 def check_order(session: Session, patient_id: str, data: dict[str, Any], before: dict[str, Any] | None = None) -> None:
     """Called by the records service before an order is written or amended on the ward (an
     order from the EHR's snapshot is what the EHR held, and is loaded as it was).
@@ -155,9 +165,17 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
 
     A new order stopped before its start would never be given, on no round and in no chart's
     cell, while its prescriber thinks it written: a slip of the stop's day. An amendment may stop
-    an order not started yet: it is not to be given."""
+    an order not started yet: it is not to be given.
+
+    A new order starting after its patient died or left (`_LEFT`) was saved without a word: the
+    patient chosen wrongly, the one meant left without it. One written before, typed afterwards,
+    is saved; an order of theirs can still be stopped."""
     spec = session.form(ORDER_FORM)
     stop, start = _when(data.get("stop_at")), _when(data.get("start_at"))
+    where = census.location_at(session.db, patient_id, start) if before is None and start is not None else None
+    if where is not None and where.status in _LEFT:
+        raise ServiceError(_LEFT[where.status], field=spec.field("start_at").label.get(session.lang),
+                           since=f"{where.since.astimezone(start.tzinfo):%d/%m/%Y %H:%M}")
     if before is None and stop is not None and start is not None and stop < start:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "“{stop}” is before “{start}”: the order would never be given."),
                            stop=spec.field("stop_at").label.get(session.lang),
