@@ -222,6 +222,7 @@ def _bare_canvas(charts: list[Any], days: int, out: Path) -> None:
 
 def run(scale: str, folder: Path, report: Callable[[str], None] = lambda _: None, encrypted: bool = True) -> dict[str, Any]:
     from downtime.sync.export import export
+    from downtime.services.laptops import authors
     from downtime.storage.laptops import known
     from downtime.sync.fhir_export import write_bundle
     from downtime.sync.import_export import import_export
@@ -315,7 +316,8 @@ def run(scale: str, folder: Path, report: Callable[[str], None] = lambda _: None
     # The records office's export of the merged hospital (a month's million administrations at
     # hospital scale), written to a file as the export writes it.
     with (folder / "bundle.json").open("wb") as out:
-        fhir_s = _timed(lambda: write_bundle(db, forms, 1, 10**12, now, "bench", out, partial(known, db)))
+        fhir_s = _timed(lambda: write_bundle(db, forms, 1, 10**12, now, "bench", out, partial(known, db),
+                                            authors(office)))
     exported, doses, dumps_rate = _dumps_rate(db)
     figures["fhir_export"] = {"records": exported, "administrations": doses, "records_per_s": round(exported / fhir_s),
                               "json_dumps_records_per_s": round(dumps_rate)}

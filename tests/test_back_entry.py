@@ -670,12 +670,19 @@ def test_one_scheduled_dose_recorded_on_two_laptops_is_said_on_both_lines(tmp_pa
     for number, clerk in ((1, clerk_1), (2, clerk_2)):
         import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
     lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
-    # Who recorded the other dose by name with the staff ID, as the office knows them ("by nurse" was
-    # a sign-in, not someone to ask for on the ward); the bundle's Provenance keeps the ID.
+    # Who recorded the other dose by staff ID and laptop: staff IDs are each laptop's own, and the
+    # office's staff list named its own nurse ("Nurse (nurse)"), not the ward's.
     assert lines[first.record_id].to_do_in("en") == (
-        "enter — the same dose (due 28/11/2026 14:00) was also recorded on laptop 2 (no. 002) by Nurse (nurse), "
+        "enter — the same dose (due 28/11/2026 14:00) was also recorded on laptop 2 (no. 002) by nurse (laptop 002), "
         "28/11/2026 21:00: ask the ward whether it is one dose recorded twice before entering both")
-    assert "also recorded on laptop 1 (no. 001) by Nurse (nurse), 28/11/2026 21:00" in lines[second.record_id].to_do_in("en")
+    assert "also recorded on laptop 1 (no. 001) by nurse (laptop 001), 28/11/2026 21:00" in lines[
+        second.record_id].to_do_in("en")
+    # A ward laptop names its own nurse from its staff list, the other laptop's by ID and laptop.
+    import_export(clerk_2, export(clerk_1, tmp_path / "stick1-to-ward2").folder)
+    on_ward_2 = {item.record.record_id: item.to_do_in("en") for group in back_entry.worklist(clerk_2)
+                 for item in group.items}
+    assert "also recorded on laptop 2 (no. 002) by Nurse (nurse), 28/11/2026 21:00" in on_ward_2[first.record_id]
+    assert "also recorded on laptop 1 (no. 001) by nurse (laptop 001), 28/11/2026 21:00" in on_ward_2[second.record_id]
     assert lines[evening.record_id].to_do_in("en") == "enter"
     assert "RECORDED" not in lines[first.record_id].to_do_in("en", loud=True).split(" — ", 1)[1]
     medication.withdraw_dose(nurse_2, second.record_id, "recorded twice: given once, on ward 1")
@@ -707,7 +714,7 @@ def test_a_dose_given_only_in_another_laptops_version_on_hold_is_said_on_the_lin
     import_export(office, export(clerk_2, tmp_path / "stick2").folder)
     lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
     assert lines[again.record_id].to_do_in("en") == (
-        "enter — the same dose (due 28/11/2026 08:00) was also recorded on laptop 001 by Nurse (nurse), 28/11/2026 "
+        "enter — the same dose (due 28/11/2026 08:00) was also recorded on laptop 001 by nurse (laptop 001), 28/11/2026 "
         "14:10: "
         "ask the ward whether it is one dose recorded twice before entering both")
     assert lines[dose].on_hold is not None and lines[dose].conflicts == ()
@@ -748,7 +755,7 @@ def test_a_dose_whose_order_another_laptop_withdrew_says_so(tmp_path, laptop, cl
     assert (order in lines and lines[order].on_hold is not None) == stopped
     line = lines[dose]
     assert line.to_do_in("en") == (
-        "enter — its order was withdrawn (entered in error) on laptop 1 (no. 001) by doctor, 28/11/2026 15:00: "
+        "enter — its order was withdrawn (entered in error) on laptop 1 (no. 001) by doctor (laptop 001), 28/11/2026 15:00: "
         "written for the wrong patient. Ask the ward or the prescriber before entering this dose")
     assert "its order was withdrawn" in _pdf_text(printing.print_worklist(office, tmp_path / "w.pdf"))
 
@@ -780,7 +787,7 @@ def test_the_records_of_a_patient_whose_admission_another_laptop_withdrew_say_so
     lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
     assert sorted(lines) == sorted([taken.record_id, *([admitted.record_id] if moved else [])])
     assert lines[taken.record_id].to_do_in("en") == (
-        "enter — this patient's admission was withdrawn (entered in error) on laptop 1 (no. 001) by Nurse (nurse), "
+        "enter — this patient's admission was withdrawn (entered in error) on laptop 1 (no. 001) by nurse (laptop 001), "
         "28/11/2026 14:30: duplicate of DT-001-00002-5. Ask the ward before entering this record")
 
 
@@ -839,6 +846,15 @@ def test_the_office_bundle_flags_each_record_the_worklist_says_to_ask_the_ward_a
     assert set(flagged) <= set(provenance)
     for record_id in flagged:
         assert provenance[record_id] == f"Recorded during the downtime (version 1) — ASK THE WARD: {lines[record_id]}"
+    # Who to ask for, by staff ID and laptop (the office's own "Nurse (nurse)" is not the ward's),
+    # and so each record's author.
+    assert "was also recorded on laptop 2 (no. 002) by nurse (laptop 002)" in provenance[flagged[0]]
+    agents = {resource["entity"][0]["what"]["identifier"]["value"]: [agent["who"]["display"] for agent in resource["agent"]]
+              for resource in (entry["resource"] for entry in bundle["entry"]) if resource["resourceType"] == "Provenance"}
+    assert (agents[flagged[0]], agents[flagged[1]]) == (["nurse (laptop 001)"], ["nurse (laptop 002)"])
+    given = {resource["id"]: resource["performer"][0]["actor"]["display"] for resource in
+             (entry["resource"] for entry in bundle["entry"]) if resource["resourceType"] == "MedicationAdministration"}
+    assert given[flagged[1]] == "nurse (laptop 002)"
     assert not any("ASK THE WARD" in text for record_id, text in provenance.items() if record_id not in flagged)
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert {found["record_id"]: found["why"] for found in manifest["ask_the_ward"]} == {

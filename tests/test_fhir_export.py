@@ -15,7 +15,7 @@ from pydantic import BaseModel
 from downtime.domain.medication import Check
 from downtime.services import medication, records, staff, theatre
 from downtime.services.context import Session, load_device
-from downtime.services.laptops import laptops_known
+from downtime.services.laptops import authors, laptops_known
 from downtime.services.demo import build_demo
 from downtime.storage import open_database
 from downtime.sync.export import export
@@ -127,7 +127,8 @@ def test_the_checker_rejects_a_code_outside_its_value_set(demo, spoil, named, wh
 
 def _write(session, first=1):
     out = io.BytesIO()
-    write_bundle(session.db, session.forms, first, 10**12, session.clock(), "test", out, partial(laptops_known, session))
+    write_bundle(session.db, session.forms, first, 10**12, session.clock(), "test", out, partial(laptops_known, session),
+                 authors(session))
     return out
 
 

@@ -103,6 +103,30 @@ def test_amended_record_prints_its_history(session_for, admission_values, tmp_pa
     assert "Version 2 — amended" in text
 
 
+def test_a_printed_record_and_news2_chart_name_another_laptops_nurse_by_staff_id_and_laptop(tmp_path, laptop,
+                                                                                            admission_values):
+    """The patient moved to laptop 2's ward with their records: laptop 2's printed record and
+    NEWS2 chart named laptop 1's nurse from laptop 2's staff list, "Nurse (nurse)", laptop 2's
+    own nurse (staff IDs are each laptop's own); laptop 2's own version keeps its name."""
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    first = records.save_new(nurse_1, "admission", admission_values)
+    records.save_new(nurse_1, "observations", {
+        "taken_at": "2026-11-28T13:20+01:00", "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
+        "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
+        "temperature": 37.0}, patient_id=first.patient_id)
+    import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
+    records.amend(nurse_2, first.record_id, {**admission_values, "bed": "14"}, "Moved to the window bed")
+    text = _flat(" ".join(_pages(printing.print_record(nurse_2, first.record_id, tmp_path / "a.pdf"))))
+    assert "Recorded by Nurse (nurse) at" in text
+    assert text.count("nurse (laptop 001)") == 1 and text.count("Nurse (nurse)") == 2, "version 1, then 2"
+    chart = _flat(" ".join(_pages(printing.print_news2_chart(nurse_2, first.patient_id, tmp_path / "n.pdf"))))
+    assert "nurse (laptop 001)" in chart and "Nurse (nurse)" not in chart
+
+
 def test_a_printed_record_names_who_recorded_it_and_each_version(session_for, admission_values, tmp_path):
     """It printed "Recorded by nurse", a sign-in, not someone the records office can ask."""
     nurse = session_for("nurse")

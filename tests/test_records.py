@@ -104,6 +104,24 @@ def test_saved_event_reaches_listeners_after_commit(session_for, admission_value
     assert seen == [("record_saved", record.record_id, 1)]
 
 
+def test_a_change_refused_for_another_laptops_version_names_its_author_by_staff_id_and_laptop(tmp_path, laptop,
+                                                                                             admission_values):
+    """Laptop 1 amended the patient's record after the stick that carried it to laptop 2, whose
+    nurse had it open: the refusal named laptop 1's nurse by this laptop's staff list, "Nurse
+    (nurse)", this laptop's own nurse (staff IDs are each laptop's own)."""
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    first = records.save_new(nurse_1, "admission", admission_values)
+    import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
+    records.amend(nurse_1, first.record_id, {**first.data, "bed": "14"}, "moved to bed 14", based_on=1)
+    import_export(clerk_2, export(clerk_1, tmp_path / "next").folder)
+    with pytest.raises(ServiceError, match="changed after you opened it \\(version 2, by nurse \\(laptop 001\\) at"):
+        records.amend(nurse_2, first.record_id, {**first.data, "bed": "15"}, "bed", based_on=1)
+
+
 def test_a_change_made_from_a_version_since_replaced_is_refused(session_for, admission_values):
     """Writing over a version the person never saw would silently undo it: a nurse's amendment
     started from version 1 would drop the allergy a doctor added in version 2."""

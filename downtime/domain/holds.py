@@ -13,42 +13,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from downtime.domain.laptops import LAPTOP, Laptop, laptop_name
+from downtime.domain.laptops import NOBODY, Authors, Laptop, laptop_name
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 
 ON_HOLD = QT_TRANSLATE_NOOP("messages", "ON HOLD, two laptops disagree from version {version}: record {record} "
                                         "({form}, patient {number}): {versions}")
 HELD_VERSION = QT_TRANSLATE_NOOP("messages", "version {version} by {author} on {laptop} at {time}")
 NO_PATIENT = QT_TRANSLATE_NOOP("messages", "none")
-
-
-ON_LAPTOP = QT_TRANSLATE_NOOP("messages", "{staff_id} ({laptop})")
-
-
-@dataclass(frozen=True)
-class Authors:
-    """Who wrote each version of a hold, as the person reading it can ask for them. One written on
-    this laptop is named by its staff list (`names`, staff.names_with_ids: "Hélène Lefèvre
-    (nurse)"); one written on another laptop by its staff ID and that laptop ("nurse (laptop
-    002)"): staff IDs are each laptop's own, and looked up here the ID named whoever has it
-    here, or nobody. Exports carry no version author's name (a settlement carries its settler's
-    alone, see `settler`). Without a laptop (`device_id` empty: a merge) every author is an ID."""
-
-    names: Mapping[str, str] = field(default_factory=dict)
-    device_id: str = ""
-    """This laptop's."""
-
-    def of(self, lang: Lang, staff_id: str, device_id: str, laptops: Mapping[str, Laptop]) -> str:
-        if device_id == self.device_id:
-            return self.names.get(staff_id, staff_id)
-        if not self.device_id:
-            return staff_id
-        number = laptops.get(device_id, Laptop(None)).number
-        return message(lang, ON_LAPTOP, staff_id=staff_id,
-                       laptop=message(lang, LAPTOP, number=device_id[:8] if number is None else f"{number:03d}"))
-
-
-NOBODY = Authors()
 
 
 @dataclass(frozen=True)

@@ -2,12 +2,13 @@
 their laptop's device id, which no one on a ward or at the records office can read. Every
 export's manifest names its laptop (the name and device number it was set up with), and the
 import keeps them (storage.laptops), so each place that names a laptop (the settle dialog, a
-record's hold header, the import and merge reports) says it the same way, from this one function."""
+record's hold header, the import and merge reports) says it the same way, from this one function.
+So is the person who wrote a version on another laptop (Authors): by their staff ID and that laptop."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -54,3 +55,34 @@ def laptops_of(sources: Iterable[Mapping[str, Any]]) -> dict[str, Laptop]:
 
     return {str(source["device_id"]): Laptop(number(source), str(source.get("device_name") or ""))
             for source in sorted((source for source in sources if source.get("device_id")), key=exported)}
+
+
+ON_LAPTOP = QT_TRANSLATE_NOOP("messages", "{staff_id} ({laptop})")
+
+
+@dataclass(frozen=True)
+class Authors:
+    """Who wrote a record's version, as the person reading it can ask for them: a hold's versions,
+    the other record an "ask the ward" line names, a record's History, the FHIR bundle. One
+    written on this laptop is named by its staff list (`names`, staff.names_with_ids: "Hélène
+    Lefèvre (nurse)"); one written on another laptop by its staff ID and that laptop ("nurse
+    (laptop 002)"): staff IDs are each laptop's own, and looked up here the ID named whoever has
+    it here, or nobody. Exports carry no version author's name (a settlement carries its
+    settler's alone, see domain.holds.settler). Without a laptop (`device_id` empty: a merge)
+    every author is an ID."""
+
+    names: Mapping[str, str] = field(default_factory=dict)
+    device_id: str = ""
+    """This laptop's."""
+
+    def of(self, lang: Lang, staff_id: str, device_id: str, laptops: Mapping[str, Laptop]) -> str:
+        if device_id == self.device_id:
+            return self.names.get(staff_id, staff_id)
+        if not self.device_id:
+            return staff_id
+        number = laptops.get(device_id, Laptop(None)).number
+        return message(lang, ON_LAPTOP, staff_id=staff_id,
+                       laptop=message(lang, LAPTOP, number=device_id[:8] if number is None else f"{number:03d}"))
+
+
+NOBODY = Authors()

@@ -19,6 +19,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from downtime.domain.holds import Settled
+from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import Field, FormSpec, Lang
 from downtime.formspec.schema import (
@@ -342,12 +343,13 @@ def _allergies_to_write(lang: Lang, width: float) -> Table:
     return box
 
 
-def _history(history: list[RecordVersion], settled: Sequence[Settled], names: dict[str, str], lang: Lang,
-             width: float) -> list[Flowable]:
+def _history(history: list[RecordVersion], settled: Sequence[Settled], authors: Authors,
+             laptops: Mapping[str, Laptop], lang: Lang, width: float) -> list[Flowable]:
     """Each version, and each settlement of a hold among them by its time: one that kept the
     version standing wrote none, and its reason (who decided) was on no paper."""
     header = [_p(text, size=7.5, bold=True) for text in t("history_cols", lang).split("|")]
-    lines = sorted([*((v.recorded_at, v.version, names.get(v.author, v.author), t(v.status.value, lang), v.reason or "—")
+    lines = sorted([*((v.recorded_at, v.version, authors.of(lang, v.author, v.device_id, laptops), t(v.status.value, lang),
+                        v.reason or "—")
                       for v in history),
                     *((found.at, found.standing_version, found.settler, t("hold_settled", lang),
                        t("settled_reason", lang, what=found.what_in(lang), reason=found.reason)) for found in settled)],
@@ -366,11 +368,11 @@ def _history(history: list[RecordVersion], settled: Sequence[Settled], names: di
 
 def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSummary, out: Path, *,
                     lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
-                    history: list[RecordVersion], names: dict[str, str], refs: Mapping[str, str] | None = None,
-                    settled: Sequence[Settled] = ()) -> Path:
-    """`names`: each staff ID with the person's name (see staff.names_with_ids), for who
-    recorded the record and each of its versions, and a field naming a staff member (a dose's
-    witness); `refs`: how each record a field points to reads (a dose's order, see
+                    history: list[RecordVersion], authors: Authors, laptops: Mapping[str, Laptop],
+                    refs: Mapping[str, str] | None = None, settled: Sequence[Settled] = ()) -> Path:
+    """`authors`: who recorded the record and each of its versions (see domain.laptops.Authors;
+    `laptops` names their laptops), and by its staff list a field naming a staff member (a
+    dose's witness); `refs`: how each record a field points to reads (a dose's order, see
     medication.reference_texts), printed as its id without."""
     withdrawn = record.status is RecordStatus.ENTERED_IN_ERROR
     info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
@@ -378,7 +380,7 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
                     watermark=t("entered-in-error", lang) if withdrawn else None,
                     subtitle=t("version", lang, version=record.version, status=t(record.status.value, lang)))
     width = body_width(info)
-    story: list[Flowable] = [_p(t("recorded", lang, author=names.get(record.author, record.author),
+    story: list[Flowable] = [_p(t("recorded", lang, author=authors.of(lang, record.author, record.device_id, laptops),
                                   recorded=record.recorded_at.strftime("%d/%m/%Y %H:%M"),
                                   occurred=record.occurred_at.strftime("%d/%m/%Y %H:%M")), size=8.5)]
     story.append(_p(allergy_line(patient, lang), size=10, bold=True,
@@ -387,7 +389,7 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
         story.append(_p(t("eie_reason", lang, reason=record.reason or ""), size=10, bold=True,
                         color=colors.HexColor("#8b0000")))
     story.append(Spacer(1, 2 * mm))
-    parts = _sections(spec, record.data, lang, width, names, refs) + (
-        [_history(history, settled, names, lang, width)] if len(history) > 1 or settled else [])
+    parts = _sections(spec, record.data, lang, width, authors.names, refs) + (
+        [_history(history, settled, authors, laptops, lang, width)] if len(history) > 1 or settled else [])
     story += _signed(parts, lang, "signature_filled", info)
     return build_pdf(out, story, info)

@@ -14,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
+from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.domain.news2 import Band, Spo2Scale
 from downtime.formspec import Lang
 from downtime.i18n import decimal_text
@@ -106,9 +107,9 @@ def _label(text: str, scale: Spo2Scale | None, sets: Sequence[ScoredSet | None],
     return _p(f"<b>{text}</b><br/><font size=6.5>{_prescriptions(sets, lang)}</font>")
 
 
-def _grid(sets: Sequence[ScoredSet | None], names: Mapping[str, str], lang: Lang, width: float,
-          row_height: float = 9 * mm) -> Table:
-    """`names`: each staff ID with the person's name (see staff.names_with_ids), for who recorded each set."""
+def _grid(sets: Sequence[ScoredSet | None], authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
+          width: float, row_height: float = 9 * mm) -> Table:
+    """`authors`: who recorded each set (see domain.laptops.Authors; `laptops` names their laptops)."""
     header = [_p(WORDS["taken"][lang], bold=True)] + [
         _p(f"{found.taken_at:%d/%m}<br/>{found.taken_at:%H:%M}", bold=True) if found else _p("__/__<br/>__:__")
         for found in sets]
@@ -136,7 +137,7 @@ def _grid(sets: Sequence[ScoredSet | None], names: Mapping[str, str], lang: Lang
     body.append([_p(WORDS["band"][lang], bold=True)] + [
         _p(band_word(found.news2.band, lang), bold=found.news2.band in (Band.MEDIUM, Band.HIGH))
         if found else "" for found in sets])
-    body.append([_p(WORDS["by"][lang], bold=True)] + [_p(escape(names.get(found.record.author, found.record.author)))
+    body.append([_p(WORDS["by"][lang], bold=True)] + [_p(escape(authors.of(lang, found.record.author, found.record.device_id, laptops)))
                                                       if found else "" for found in sets])
     # Who recorded each set, by name and ID, takes the lines it needs (a fixed row ran it over
     # the line above); a blank chart's row keeps the room to write by hand.
@@ -161,9 +162,10 @@ def _key(width: float, lang: Lang) -> Table:
     return table
 
 
-def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Path, *, names: Mapping[str, str],
-                    lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
-    """A patient's chart, ten sets per page, oldest first, with the response to the latest; `names`: as `_grid`."""
+def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Path, *,
+                    authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
+                    printed_at: datetime, device_name: str) -> Path:
+    """A patient's chart, ten sets per page, oldest first, with the response to the latest; `authors`: as `_grid`."""
     info = PageInfo(title=WORDS["title"][lang], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, landscape=True)
     width = body_width(info)
@@ -175,7 +177,7 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Pat
         if start:
             story.append(PageBreak())
         page: list[ScoredSet | None] = list(sets[start:start + COLUMNS])
-        story.append(_grid(page + [None] * (COLUMNS - len(page)), names, lang, width))
+        story.append(_grid(page + [None] * (COLUMNS - len(page)), authors, laptops, lang, width))
     if sets:
         story += [Spacer(1, 3 * mm),
                   _p(WORDS["response"][lang].format(band=band_text(sets[-1].news2, lang)), size=9.5, bold=True),
@@ -192,5 +194,5 @@ def blank_news2_chart_pdf(out: Path, *, lang: Lang, printed_by: str, printed_at:
     info = PageInfo(title=WORDS["blank_title"][lang], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, landscape=True, blank=True)
     width = body_width(info)
-    story: list[Flowable] = [_grid([None] * COLUMNS, {}, lang, width, 5.5 * mm), Spacer(1, 3 * mm), _key(width, lang)]
+    story: list[Flowable] = [_grid([None] * COLUMNS, NOBODY, {}, lang, width, 5.5 * mm), Spacer(1, 3 * mm), _key(width, lang)]
     return build_pdf(out, story, info)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from downtime.domain.holds import Authors, Hold
+from downtime.domain.holds import Hold
 from downtime.domain.laptops import laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
@@ -32,7 +32,7 @@ from downtime.qt.style import HINT_STYLE, ErrorLabel
 from downtime.qt.tables import print_and_open
 from downtime.services import drafts, identity, medication, prefill, printing, records, theatre
 from downtime.services.back_entry import settled_on
-from downtime.services.laptops import laptops_known
+from downtime.services.laptops import author_of, authors as authors_here, laptops_known
 from downtime.services.staff import names_with_ids
 from downtime.services.census import patient_for_record, patient_with_location
 from downtime.services.patients import PatientSummary
@@ -225,7 +225,7 @@ class FormView(QWidget):
         if self.record is not None:
             parts.append(translate("FormView", "Version {version} — {status} — recorded by {author} at {time}").format(
                 version=self.record.version, status=word(STATUS[self.record.status]),
-                author=html.escape(self._who(self.record.author)),
+                author=html.escape(author_of(self.session, self.record)),
                 time=f"{self.record.recorded_at:%d/%m/%Y %H:%M}")
                 + (" — <b>{}</b>".format(translate("FormView", "amending: change what is wrong, then Save")) if self.editing else ""))
             if hold := records.on_hold(self.session, [self.record.record_id]).get(self.record.record_id):
@@ -497,16 +497,11 @@ class FormView(QWidget):
             witness = (staff_id or "", pin)
         return medication.withdraw_dose(self.session, dose.record_id, reason, based_on=dose.version, witness=witness)
 
-    def _who(self, staff_id: str, names: dict[str, str] | None = None) -> str:
-        """Who did something, by name with their staff ID (see staff.names_with_ids); `names`:
-        that table where already read."""
-        return (names if names is not None else names_with_ids(self.session.db)).get(staff_id, staff_id)
-
     def _hold_text(self, hold: Hold) -> str:
         """Both laptops' versions named, this laptop's said so: the nurse reads which one stands
         here and who to ask about the other."""
         here = self.session.device.device_id
-        authors = Authors(names_with_ids(self.session.db), here)
+        authors = authors_here(self.session)
         laptops = laptops_known(self.session, {held.device_id for held in hold.versions})
         return translate("FormView", "ON HOLD: another laptop wrote this record otherwise from version {version} ({versions})."
                          " Check with the ward that wrote the other before acting on it; the records office settles which"
@@ -533,7 +528,8 @@ class FormView(QWidget):
         paired = [*zip([None, *standing], standing),
                   *((own.get((held.device_id, held.version - 1), before.get(held.version - 1)), held) for held in aside)]
         lines = []
-        names = names_with_ids(self.session.db)
+        authors = authors_here(self.session)
+        laptops = laptops_known(self.session, {version.device_id for version in (*standing, *aside)})
         for number, (previous, version) in enumerate(paired):
             changed = ""
             if previous is not None:
@@ -547,7 +543,7 @@ class FormView(QWidget):
             lines.append((translate("FormView", "Set aside, another laptop's: ") if number >= len(standing) else "")
                          + translate("FormView", "v{version} {status} {time} by {author}").format(
                 version=version.version, status=word(STATUS[version.status]), time=f"{version.recorded_at:%d/%m/%Y %H:%M}",
-                author=self._who(version.author, names))
+                author=authors.of(self.session.lang, version.author, version.device_id, laptops))
                 + (translate("FormView", " — reason: {reason}").format(reason=version.reason) if version.reason else "") + changed)
         settled = [translate("FormView", "Hold settled {time} by {author}: {what}").format(
             time=f"{found.at:%d/%m/%Y %H:%M}", author=found.settler, what=found.what_in(self.session.lang))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QWidget
 
+from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.form_view import STATUS
@@ -16,6 +17,7 @@ from downtime.qt.patient_header import PatientTab
 from downtime.qt.tables import TextTableModel, make_table
 from downtime.services import medication, records
 from downtime.services.context import Session
+from downtime.services.laptops import authors as authors_here, laptops_known
 from downtime.services.staff import names_with_ids
 
 
@@ -31,12 +33,14 @@ class RecordsModel(TextTableModel):
         self.session = session
         self.labels: dict[str, str] = {}
         self.held: set[str] = set()
-        self.names: dict[str, str] = {}
+        self.authors = Authors()
+        self.laptops: dict[str, Laptop] = {}
 
     def load(self, found: list[RecordVersion], labels: dict[str, str], held: set[str]) -> None:
         """`held`: the records another laptop wrote otherwise (see records.on_hold). Each author
-        is given by name with their staff ID (see staff.names_with_ids)."""
-        self.labels, self.held, self.names = labels, held, names_with_ids(self.session.db)
+        is given as domain.laptops.Authors names them: another laptop's by staff ID and laptop."""
+        self.labels, self.held, self.authors = labels, held, authors_here(self.session)
+        self.laptops = laptops_known(self.session, {record.device_id for record in found})
         self.set_rows(found)
 
     def is_warning(self, row: int, column: int) -> bool:
@@ -48,7 +52,8 @@ class RecordsModel(TextTableModel):
         held = translate("RecordsView", "ON HOLD: another laptop wrote it otherwise") if record.record_id in self.held else ""
         return (f"{record.occurred_at:%d/%m/%Y %H:%M}", self.session.form(record.form_id).title.get(self.session.lang),
                 self.labels[record.record_id], f"v{record.version} {word(STATUS[record.status])}"
-                + (f" — {held}" if held else ""), self.names.get(record.author, record.author))
+                + (f" — {held}" if held else ""),
+                self.authors.of(self.session.lang, record.author, record.device_id, self.laptops))
 
 
 class RecordsView(PatientTab):

@@ -29,8 +29,8 @@ from sqlite_utils import Database
 from downtime.domain.duplicates import ProbableDuplicate
 from downtime.domain.duplicates import probable_duplicates as find_duplicates
 from downtime.domain.duplicates import standing
-from downtime.domain.holds import Authors, Settled
-from downtime.domain.laptops import Laptop, laptop_name
+from downtime.domain.holds import Settled
+from downtime.domain.laptops import NOBODY, Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
@@ -40,7 +40,7 @@ from downtime.services import census, records
 from downtime.services.census import all_patients, display_names
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
-from downtime.services.laptops import laptops_known
+from downtime.services.laptops import authors as authors_here, laptops_known
 from downtime.services.patients import PatientSummary, downtime_numbers, summarise
 from downtime.services.records import THEATRE_FORMS
 from downtime.services.search import sort_key
@@ -145,15 +145,15 @@ class Conflict:
     said: str
     record: RecordVersion
     laptop: Laptop
-    authors: Mapping[str, str] = dataclass_field(default_factory=dict, compare=False)
-    """Each staff ID with the person's name (staff.names_with_ids): the ward is asked for that
-    person, by the worklist's line and the bundle's Provenance alike."""
+    authors: Authors = dataclass_field(default_factory=Authors, compare=False)
+    """Who wrote `record` (see domain.laptops.Authors): the ward is asked for that person, by the
+    worklist's line and the bundle's Provenance alike."""
 
     def text_in(self, lang: Lang) -> str:
         record = self.record
         return message(lang, self.said, due=f"{_due(record):%d/%m/%Y %H:%M}" if record.data.get("scheduled_for") else "",
                        laptop=laptop_name(lang, record.device_id, {record.device_id: self.laptop}),
-                       author=self.authors.get(record.author, record.author),
+                       author=self.authors.of(lang, record.author, record.device_id, {record.device_id: self.laptop}),
                        time=f"{record.recorded_at:%d/%m/%Y %H:%M}", reason=record.reason or "")
 
 
@@ -333,7 +333,7 @@ def _is_work(record: RecordVersion, entered: Entered | None, held: bool) -> bool
 
 
 def _holds(session: Session, current: Collection[RecordVersion], patient_ids: Collection[str],
-           without_patient: bool, authors: Mapping[str, str]) -> tuple[dict[str, OnHold], list[RecordVersion]]:
+           without_patient: bool, authors: Authors) -> tuple[dict[str, OnHold], list[RecordVersion]]:
     """Each of these records on hold, and the records of these patients (or about no patient)
     on hold from their version 1, which have no version in `records` to stand for them (they
     are listed by their first held version). Holds are few: they are read whole, not asked of
@@ -347,9 +347,9 @@ def _holds(session: Session, current: Collection[RecordVersion], patient_ids: Co
     return holds, [holds[record_id].versions[0] for record_id in sorted(held_only)]
 
 
-def _read_holds(session: Session, record_ids: Collection[str], authors: Mapping[str, str]) -> dict[str, OnHold]:
+def _read_holds(session: Session, record_ids: Collection[str], authors: Authors) -> dict[str, OnHold]:
     """Those of these records on hold, each with its versions and the answers they differ in;
-    `authors`: staff.names_with_ids, read once by the caller."""
+    `authors`: services.laptops.authors, read once by the caller."""
     holds: dict[str, OnHold] = {}
     found = on_hold(session.db, record_ids)
     laptops = laptops_known(session, {row["device_id"] for rows in found.values() for row in rows})
@@ -358,15 +358,14 @@ def _read_holds(session: Session, record_ids: Collection[str], authors: Mapping[
             version.version, version.recorded_at, version.author)))
         fields = tuple(field for field in session.form(versions[0].form_id).fields()
                        if len({json.dumps(version.data.get(field.id), sort_keys=True) for version in versions}) > 1)
-        holds[record_id] = OnHold(versions[0].version, versions, fields, laptops,
-                                  Authors(authors, session.device.device_id))
+        holds[record_id] = OnHold(versions[0].version, versions, fields, laptops, authors)
     return holds
 
 
 def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVersion],
                     laptops: Callable[[Collection[str]], Mapping[str, Laptop]],
                     held: Collection[RecordVersion] = (),
-                    authors: Mapping[str, str] | None = None) -> dict[str, tuple[Conflict, ...]]:
+                    authors: Authors = NOBODY) -> dict[str, tuple[Conflict, ...]]:
     """The standing records among these current ones that another laptop's record contradicts:
     their patient's admission withdrawn there, and for a dose its order withdrawn there or the
     same scheduled time of the same order recorded there too. A record's patient is one, so a
@@ -377,8 +376,8 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
     laptop's latest version of a record on hold counts as its record does, although another
     laptop's version stands here: an order or an admission withdrawn there, a dose given there
     (withdrawn here, it may be the only record of that dose given). Without it a line said
-    nothing, or "ask the ward", by the order the sticks came in. `authors`: each staff ID with
-    the person's name (staff.names_with_ids), to name who wrote the other record."""
+    nothing, or "ask the ward", by the order the sticks came in. `authors`: to name who wrote
+    the other record (see domain.laptops.Authors)."""
     latest = {(version.record_id, version.device_id): version for version in sorted(held, key=lambda v: v.version)}
     withdrawn = {record.record_id: record for record in current if record.status is RecordStatus.ENTERED_IN_ERROR}
     for version in latest.values():
@@ -416,7 +415,7 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
     if not found:
         return {}
     known = laptops({record.device_id for said in found.values() for _, record in said})
-    return {record_id: tuple(Conflict(kind, record, known.get(record.device_id, Laptop(None)), authors or {})
+    return {record_id: tuple(Conflict(kind, record, known.get(record.device_id, Laptop(None)), authors)
                              for kind, record in said)
             for record_id, said in found.items()}
 
@@ -424,7 +423,7 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
 def hold_of(session: Session, record_id: str) -> OnHold | None:
     """The record's hold as the worklist shows it, or None when it is not on hold."""
     session.require(Action.READ_RECORDS)
-    return _read_holds(session, [record_id], names_with_ids(session.db)).get(record_id)
+    return _read_holds(session, [record_id], authors_here(session)).get(record_id)
 
 
 def ehr_numbers(db: Database, patient_ids: Collection[str] | None = None) -> dict[str, str]:
@@ -462,25 +461,25 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     ids = [pid for pid in order if pid is not None]
     current = list_current(session.db, patient_ids=ids) + (
         list_current(session.db, without_patient=True) if None in order else [])
-    names = names_with_ids(session.db)  # read once for the page: its holds, conflicts, labels and settlements
-    holds, held_only = _holds(session, current, ids, None in order, names)
+    authors = authors_here(session)  # read once for the page: its holds, conflicts, labels and settlements
+    holds, held_only = _holds(session, current, ids, None in order, authors)
     current += held_only
     known = {record.record_id: record for record in current}
     conflicts = conflicts_among(session.forms, current, partial(laptops_known, session),
-                                [version for hold in holds.values() for version in hold.versions], names)
+                                [version for hold in holds.values() for version in hold.versions], authors)
     entered = _entries(session.db, current)
     earlier = _versions(session.db, {record.record_id: entered[record.record_id].version for record in current
                                      if record.record_id in entered})
     patients = _identities(session, ids, current)
     links = ehr_numbers(session.db, ids)
     shared = _shared(session.db, links)
-    settled = {record_id: found[-1] for record_id, found in settled_on(session, set(known) - set(holds), names).items()}
+    settled = {record_id: found[-1] for record_id, found in settled_on(session, set(known) - set(holds), authors.names).items()}
     groups: dict[str | None, list[WorkItem]] = {}
     for record in current:
         done = entered.get(record.record_id)
         if _is_work(record, done, record.record_id in holds):
             groups.setdefault(record.patient_id, []).append(WorkItem(
-                record, _step(session, record.form_id), records.record_label(session, record, known, names), done,
+                record, _step(session, record.form_id), records.record_label(session, record, known, authors.names), done,
                 _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),
                 holds.get(record.record_id), conflicts.get(record.record_id, ()),
                 shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None,

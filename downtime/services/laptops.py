@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-from downtime.domain.laptops import Laptop, laptop_name as named
+from downtime.domain.laptops import Authors, Laptop, laptop_name as named
+from downtime.domain.records import RecordVersion
 from downtime.services.context import Session
+from downtime.services.staff import names_with_ids
 from downtime.storage.laptops import known
 
 
@@ -19,3 +21,14 @@ def laptops_known(session: Session, device_ids: Collection[str]) -> dict[str, La
 
 def laptop_name(session: Session, device_id: str) -> str:
     return named(session.lang, device_id, laptops_known(session, {device_id}))
+
+
+def authors(session: Session) -> Authors:
+    """Who wrote record versions, as this laptop names them (see domain.laptops.Authors)."""
+    return Authors(names_with_ids(session.db), session.device.device_id)
+
+
+def author_of(session: Session, version: RecordVersion) -> str:
+    """Who wrote one version, as `authors` names them (a list reads `authors` once instead)."""
+    return authors(session).of(session.lang, version.author, version.device_id,
+                               laptops_known(session, {version.device_id}))

@@ -18,7 +18,8 @@ from downtime.services.errors import ServiceError
 from downtime.services.back_entry import settled_on
 from downtime.services.patients import PatientSummary
 from downtime.services.records import current, history, on_hold
-from downtime.services.staff import list_staff, names_with_ids
+from downtime.services.laptops import authors, laptops_known
+from downtime.services.staff import list_staff
 from downtime.storage import audit
 from downtime.storage.records import current_of
 
@@ -63,8 +64,9 @@ def print_news2_chart(session: Session, patient_id: str, out: Path) -> Path:
     from downtime.pdf.news2 import news2_chart_pdf
 
     session.require(Action.PRINT)
-    news2_chart_pdf(patient_with_location(session.db, session.forms, patient_id),
-                    observations.chart(session.db, patient_id), out, names=names_with_ids(session.db), lang=session.lang,
+    sets = observations.chart(session.db, patient_id)
+    news2_chart_pdf(patient_with_location(session.db, session.forms, patient_id), sets, out, authors=authors(session),
+                    laptops=laptops_known(session, {found.record.device_id for found in sets}), lang=session.lang,
                     printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
     _audit_print(session, "news2 chart", out)
     return out
@@ -130,7 +132,8 @@ def print_record(session: Session, record_id: str, out: Path) -> Path:
         raise ValueError(f"record {record_id} has no patient")
     filled_form_pdf(spec, record, patient_for_record(session.db, session.forms, record), out,
                     lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
-                    device_name=session.device.name, history=versions, names=names_with_ids(session.db),
+                    device_name=session.device.name, history=versions, authors=authors(session),
+                    laptops=laptops_known(session, {version.device_id for version in versions}),
                     refs=medication.reference_texts(session, spec, record.data),
                     settled=settled_on(session, [record_id]).get(record_id, []))
     _audit_print(session, f"record {record.form_id}", out, record_id)

@@ -20,6 +20,7 @@ from downtime.formspec.values import format_value, relevant_values, validate
 from downtime.services import census, identity, search
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
+from downtime.services.laptops import author_of
 from downtime.services.staff import names_with_ids
 from downtime.storage import audit
 from downtime.storage.records import (
@@ -191,7 +192,7 @@ def _next_version(session: Session, record_id: str, reason: str, based_on: int |
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record was changed after you opened it (version {version}, by "
                                              "{author} at {time}). Close it and open it again to see that change, "
                                              "then make yours."),
-                           version=latest.version, author=names_with_ids(session.db).get(latest.author, latest.author),
+                           version=latest.version, author=author_of(session, latest),
                            time=f"{latest.recorded_at:%d/%m/%Y %H:%M}")
     if latest.status is RecordStatus.ENTERED_IN_ERROR:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record was marked entered in error and cannot be changed."))

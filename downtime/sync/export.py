@@ -33,7 +33,7 @@ from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.services import settings
 from downtime.services.context import Session
-from downtime.services.laptops import laptops_known
+from downtime.services.laptops import authors, laptops_known
 from downtime.services.errors import ServiceError
 from downtime.services.patients import downtime_numbers
 from downtime.storage import audit
@@ -199,7 +199,8 @@ def _fhir_bundle(session: Session, first: int, last: int, now: datetime, out: Bi
     from downtime.sync.fhir_export import write_bundle
 
     bundle_id = str(uuid.uuid5(uuid.UUID(session.device.device_id), f"bundle-{first}-{last}"))
-    return write_bundle(session.db, session.forms, first, last, now, bundle_id, out, partial(laptops_known, session))
+    return write_bundle(session.db, session.forms, first, last, now, bundle_id, out, partial(laptops_known, session),
+                        authors(session))
 
 
 def clear_plaintext_left() -> None:

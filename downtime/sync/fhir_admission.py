@@ -53,7 +53,7 @@ def height(admission: RecordVersion, patient_id: str, ctx: Context) -> list[dict
              "category": [{"coding": [coding(OBSERVATION_CATEGORY, "vital-signs")]}],
              "code": {"coding": [coding(LOINC, code)]}, "subject": reference(patient_id),
              "effectiveDateTime": moment(admission.occurred_at),
-             "performer": [{"display": ctx.person(ctx.original(admission).author)}],
+             "performer": [{"display": ctx.author(ctx.original(admission))}],
              "valueQuantity": quantity(value, unit)}]
 
 

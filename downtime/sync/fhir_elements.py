@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.storage.records import list_current
@@ -55,12 +56,17 @@ class Context:
     """What every builder reads besides the records themselves."""
 
     forms: dict[str, FormSpec]
-    staff_names: dict[str, str]
+    authors: Authors
+    laptops: Callable[[Collection[str]], Mapping[str, Laptop]]
+    """Names laptops by device id (services.laptops.laptops_known)."""
     first_versions: dict[str, RecordVersion]
     at: datetime
     ehr_numbers: dict[str, str] = field(default_factory=dict)
     records: dict[str, RecordVersion] = field(default_factory=dict)
     patient_ids: Collection[str] | None = None
+    people: dict[tuple[str, str], str] = field(default_factory=dict)
+    """Each person already named, by staff ID and device id: a bundle names a few people on
+    every one of its hundreds of thousands of resources."""
 
     def current(self, db: Database, form_id: str) -> list[RecordVersion]:
         """The current versions of a form's records, oldest first, kept by id for the
@@ -71,10 +77,19 @@ class Context:
         self.records.update((record.record_id, record) for record in found)
         return found
 
-    def person(self, staff_id: str) -> str:
-        """A staff member as records staff will look them up: name and the ward's staff ID."""
-        name = self.staff_names.get(staff_id)
-        return f"{name} ({staff_id})" if name else staff_id
+    def person(self, staff_id: str, device_id: str) -> str:
+        """A staff member of the laptop `device_id` as records staff will look them up: by name
+        and staff ID when this laptop wrote it, by staff ID and laptop when another did (see
+        domain.laptops.Authors)."""
+        named = self.people.get((staff_id, device_id))
+        if named is None:
+            named = self.people[staff_id, device_id] = self.authors.of("en", staff_id, device_id,
+                                                                      self.laptops({device_id}))
+        return named
+
+    def author(self, version: RecordVersion) -> str:
+        """Who wrote `version`, named as `person` says."""
+        return self.person(version.author, version.device_id)
 
     def original(self, record: RecordVersion) -> RecordVersion:
         """Version 1 of a record: who prescribed the order or gave the dose, and when it was

@@ -41,13 +41,12 @@ import orjson
 from pydantic_core import to_json
 from sqlite_utils import Database
 
-from downtime.domain.laptops import Laptop
+from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.i18n import Lang
 from downtime.services.back_entry import Conflict, conflicts_among, ehr_numbers
 from downtime.services.patients import downtime_numbers
-from downtime.services.staff import list_staff, names_with_ids
 from downtime.storage.records import as_version, held_from, on_hold
 from downtime.sync.fhir_codes import (
     DATA_OPERATION,
@@ -110,11 +109,12 @@ class Written:
 
 
 def write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int, at: datetime, bundle_id: str,
-                 out: BinaryIO, laptops: Callable[[Collection[str]], Mapping[str, Laptop]]) -> Written:
+                 out: BinaryIO, laptops: Callable[[Collection[str]], Mapping[str, Laptop]], authors: Authors) -> Written:
     """Write the bundle of the records with a version in rowids first..last to `out` and return
     its number of entries, with the records in it to ask the ward about; it is empty when
     nothing changed. `at` is the bundle's timestamp and the moment an order's stop time is
-    judged against; `laptops` names laptops by device id (services.laptops.laptops_known).
+    judged against; `laptops` names laptops by device id (services.laptops.laptops_known), and
+    `authors` the people who wrote each record (services.laptops.authors).
 
     The bundle is written entry by entry (one JSON object a line), each checked as it goes, and
     its records are read a thousand patients at a time (each patient's resources, then their
@@ -123,7 +123,7 @@ def write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int
     one resource of each shape is validated with the R4B models, and its references are
     resolved; a problem raises once the last entry is written, so the caller must discard `out`."""
     with _no_cycle_collection():
-        return _write_bundle(db, forms, first, last, at, bundle_id, out, laptops)
+        return _write_bundle(db, forms, first, last, at, bundle_id, out, laptops, authors)
 
 
 @contextmanager
@@ -143,10 +143,9 @@ def _no_cycle_collection() -> Iterator[None]:
 
 
 def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int, at: datetime, bundle_id: str,
-                  out: BinaryIO, laptops: Callable[[Collection[str]], Mapping[str, Laptop]]) -> Written:
+                  out: BinaryIO, laptops: Callable[[Collection[str]], Mapping[str, Laptop]], authors: Authors) -> Written:
     amended = ("SELECT * FROM records WHERE version = 1"
                " AND record_id IN (SELECT record_id FROM records WHERE version > 1)")
-    staff_names = {member.staff_id: member.name for member in list_staff(db)}
     first_versions = {row["record_id"]: as_version(row) for row in db.query(amended)}
     links = ehr_numbers(db)
     changed = {record_id for (record_id,) in db.execute(
@@ -159,14 +158,13 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
     versions_held: dict[str | None, list[RecordVersion]] = {}
     for version in (as_version(row) for rows in on_hold(db, held).values() for row in rows):
         versions_held.setdefault(version.patient_id, []).append(version)
-    authors = names_with_ids(db)  # who wrote what a record's Provenance says to ask the ward about
     writer = _Writer(out, {"resourceType": "Bundle", "id": bundle_id, "type": "transaction",
                            "timestamp": at.isoformat()})
     numbers = downtime_numbers(db)
     patients = list(numbers)
     ask: list[AskTheWard] = []
     for start in range(0, len(patients), PATIENTS_AT_ONCE):
-        ctx = Context(forms, staff_names, first_versions, at, links,
+        ctx = Context(forms, authors, laptops, first_versions, at, links,
                       patient_ids=patients[start:start + PATIENTS_AT_ONCE])
         page_held = [version for patient_id in ctx.patient_ids for version in versions_held.get(patient_id, ())]
         ask += _write_patients(db, ctx, changed, held, (page_held, authors), writer, laptops, numbers)
@@ -174,14 +172,14 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
 
 
 def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: dict[str, int],
-                    besides: tuple[Collection[RecordVersion], Mapping[str, str]], writer: _Writer,
+                    besides: tuple[Collection[RecordVersion], Authors], writer: _Writer,
                     laptops: Callable[[Collection[str]], Mapping[str, Laptop]],
                     numbers: Mapping[str, str]) -> list[AskTheWard]:
     """The groups of `ctx.patient_ids` whose records changed, or that a changed record
     contradicts, and none is on hold, with the groups they need (a group only ever needs its own
     patient's), then each record's Provenance; returns those of its records to ask the ward about.
     `besides`: what conflicts_among reads besides the page's records (every version on hold
-    here, and each staff ID with the person's name)."""
+    here, and who wrote each record)."""
     groups = {**patient_groups(db, ctx), **medication_groups(db, ctx), **theatre_groups(db, ctx),
               **observation_groups(db, ctx)}
     conflicts = conflicts_among(ctx.forms, ctx.records.values(), laptops, *besides)
@@ -258,7 +256,7 @@ def _provenance(record: RecordVersion, targets: list[str], ctx: Context, held_fr
     is on hold from `held_from`, when it is; and what other laptops' records contradict it, in
     the worklist's words (`ask_the_ward`, empty when nothing does)."""
     first = ctx.original(record)
-    agents = [record.author] + ([first.author] if first.author != record.author else [])
+    agents = [record] + ([first] if (first.author, first.device_id) != (record.author, record.device_id) else [])
     if record.status is RecordStatus.ENTERED_IN_ERROR:
         operation, what = "NULLIFY", f"Entered in error (version {record.version})"
     elif record.version > 1:
@@ -277,7 +275,7 @@ def _provenance(record: RecordVersion, targets: list[str], ctx: Context, held_fr
         "recorded": moment(record.recorded_at),
         "activity": {"coding": [coding(DATA_OPERATION, operation)], "text": what},
         "agent": [{"type": {"coding": [coding(PROVENANCE_PARTICIPANT, "author")]},
-                   "who": {"display": ctx.person(author)}} for author in agents],
+                   "who": {"display": ctx.author(version)}} for version in agents],
         "entity": [{"role": "source", "what": {
             "identifier": {"system": RECORD_SYSTEM, "value": record.record_id},
             "display": f"{title} {record.record_id}, version {record.version}"}}]}

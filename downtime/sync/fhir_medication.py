@@ -79,7 +79,7 @@ def _request(record: RecordVersion, order: Order, ctx: Context) -> dict[str, Any
         "resourceType": "MedicationRequest", "id": record.record_id, "identifier": identifiers,
         "status": status, "intent": "order", "medicationCodeableConcept": {"text": order.drug},
         "subject": reference(order.patient_id), "authoredOn": moment(first.recorded_at),
-        "requester": {"display": record.data.get("prescriber") or ctx.person(first.author)},
+        "requester": {"display": record.data.get("prescriber") or ctx.author(first)},
         "dosageInstruction": [_instruction(order, ctx.forms[ORDER_FORM])]}
     if indication := record.data.get("indication"):
         resource["reasonCode"] = [{"text": indication}]
@@ -129,10 +129,10 @@ def _administration(record: RecordVersion, order: Order, ctx: Context) -> dict[s
     given = dose.outcome is Outcome.GIVEN
     status = "entered-in-error" if record.status is _EIE else "completed" if given else "not-done"
     performers = [{"function": {"coding": [coding(ADMIN_FUNCTION, "performer")]},
-                   "actor": {"display": ctx.person(ctx.original(record).author)}}]
+                   "actor": {"display": ctx.author(ctx.original(record))}}]
     if dose.witness:
         performers.append({"function": {"coding": [coding(ADMIN_FUNCTION, "witness")]},
-                           "actor": {"display": ctx.person(dose.witness)}})
+                           "actor": {"display": ctx.person(dose.witness, record.device_id)}})
     resource: dict[str, Any] = {
         "resourceType": "MedicationAdministration", "id": record.record_id,
         "identifier": record_identifier(record.record_id), "status": status,

@@ -49,7 +49,7 @@ def _resources(record: RecordVersion, ctx: Context) -> tuple[dict[str, Any], ...
     data, spec = record.data, ctx.forms[FORM]
     common = {"status": observation_status(record), "subject": reference(str(record.patient_id)),
               "effectiveDateTime": moment(data["taken_at"]),
-              "performer": [{"display": ctx.person(ctx.original(record).author)}]}
+              "performer": [{"display": ctx.author(ctx.original(record))}]}
     vital_signs = {"category": [{"coding": [coding(OBSERVATION_CATEGORY, "vital-signs")]}], **common}
     made: list[dict[str, Any]] = []
 

@@ -30,16 +30,15 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
-from downtime.domain.holds import Authors, HeldVersion, SettledOtherwise, Settlement, SettlementNotTaken
+from downtime.domain.holds import HeldVersion, SettledOtherwise, Settlement, SettlementNotTaken
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
 from downtime.services import census, search, theatre
 from downtime.services.context import Session
-from downtime.services.laptops import laptops_known
+from downtime.services.laptops import authors as authors_here, laptops_known
 from downtime.services.records import THEATRE_FORMS
-from downtime.services.staff import names_with_ids
 from downtime.storage import audit
 from downtime.storage.laptops import remember
 from downtime.storage.records import chunks, holds, marks
@@ -261,7 +260,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                                 | {device_id for refused in not_taken for device_id in refused.device_ids})
         titles = {form_id: session.forms[form_id].title
                   for form_id in {hold.form_id for hold in brought} | {refused.form_id for refused in not_taken}}
-        authors = Authors(names_with_ids(db), session.device.device_id)
+        authors = authors_here(session)
         clashes = theatre.clashes_brought(session, booked)
         # Every settlement brought and not taken, with why as the report says it (or, said to
         # nobody, why not): the audit is what is read later of what an import did.

@@ -7,12 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from downtime.domain.holds import Authors, Hold, SettledOtherwise, SettlementNotTaken
+from downtime.domain.holds import Hold, SettledOtherwise, SettlementNotTaken
+from downtime.domain.laptops import Authors, Laptop
 from downtime.errors import UserError
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message, translate
 
 if TYPE_CHECKING:
-    from downtime.domain.laptops import Laptop
     from downtime.formspec.schema import Text
     from downtime.services.theatre import ClashReport
 

@@ -712,6 +712,8 @@ def test_a_ward_sees_that_another_laptop_wrote_an_order_otherwise(qtbot, tmp_pat
     view = main.open_records_of(patient)
     [row] = [row for row in range(view.model.rowCount()) if view.model.text(row, 1) == "Medication order"]
     assert view.model.text(row, 3) == "v2 amended — ON HOLD: another laptop wrote it otherwise"
+    [admitted] = [row for row in range(view.model.rowCount()) if view.model.text(row, 1) == "Downtime admission record"]
+    assert (view.model.text(row, 4), view.model.text(admitted, 4)) == ("Doctor (doctor)", "nurse (laptop 001)")
     assert view.model.data(view.model.index(row, 3), Qt.ItemDataRole.ForegroundRole) == red
     view.table.selectRow(row)
     QTest.keyClick(view.table, Qt.Key.Key_Return)
@@ -720,11 +722,17 @@ def test_a_ward_sees_that_another_laptop_wrote_an_order_otherwise(qtbot, tmp_pat
     assert ("ON HOLD: another laptop wrote this record otherwise from version 2 (v2 by Doctor (doctor) at"
             " 28/11/2026 14:10, this laptop; v2 by doctor (laptop 001) at 28/11/2026 14:10, laptop 1 (no. 001))"
             ) in form.header.text()
+    # Laptop 1's versions by staff ID and laptop: this laptop's "Doctor (doctor)" is not laptop 1's.
     history = form.history_text().splitlines()
+    assert history[0].endswith(" by doctor (laptop 001)")
     assert history[1] == ("v2 amended 28/11/2026 14:10 by Doctor (doctor) — reason: severe infection: 2 g"
                           " — changed: Dose: 1 → 2")
-    assert history[2] == ("Set aside, another laptop's: v2 amended 28/11/2026 14:10 by Doctor (doctor)"
+    assert history[2] == ("Set aside, another laptop's: v2 amended 28/11/2026 14:10 by doctor (laptop 001)"
                           " — reason: renal function: 500 mg — changed: Dose: 1 → 0.5")
+    view = main.open_records_of(patient)
+    view.table.selectRow(admitted)
+    QTest.keyClick(view.table, Qt.Key.Key_Return)
+    assert "recorded by nurse (laptop 001) at" in main.tabs.currentWidget().header.text()
 
 
 def test_the_import_wizard_says_a_settlement_from_another_office_it_could_not_take(qtbot, tmp_path, disagreeing, laptop,
