@@ -179,6 +179,12 @@ class DoseDialog(QDialog):
             self.on_hold = QLabel(word(ORDER_ON_HOLD))
             self.on_hold.setStyleSheet(ERROR_STYLE)
             layout.addWidget(self.on_hold)
+        if said := also_ordered_words(medication.also_ordered_for(session.db, order, slot, session.clock()),
+                                      session.form(medication.ORDER_FORM)):
+            self.also_ordered = QLabel(said)
+            self.also_ordered.setWordWrap(True)
+            self.also_ordered.setStyleSheet(ERROR_STYLE)
+            layout.addWidget(self.also_ordered)
         if said := held_words(medication.held_for_dose(session.db, order, slot, session.clock())):
             self.dose_on_hold = QLabel(said)
             self.dose_on_hold.setWordWrap(True)

@@ -844,6 +844,13 @@ def held_for_dose(db: Database, order: Order, slot: datetime | None, now: dateti
     return [found for found in held if found.dose.scheduled_for is None and now - timedelta(hours=24) <= found.dose.at]
 
 
+def also_ordered_for(db: Database, order: Order, slot: datetime | None, now: datetime) -> list[Order]:
+    """The patient's other orders of this medicine running at this dose's time (its slot, else
+    now), as the round and the chart flag them (see `also_ordered`): the dose dialog said nothing
+    of it until Save, and then only once the other order's dose was given."""
+    return also_ordered(order, slot or now, orders(db, order.patient_id))
+
+
 @dataclass(frozen=True)
 class RoundItem:
     """`missed`: overdue for longer than the round's window of doses to give now (`ROUND_WINDOW`):

@@ -1412,6 +1412,36 @@ def test_a_medicine_ordered_twice_is_flagged_on_both_round_lines_and_chart_rows(
     assert mar.model.is_warning(row, 0)
 
 
+
+def test_the_dose_dialog_says_a_medicine_is_ordered_twice_as_it_opens(qtbot, insulin_twice, clock, tmp_path,
+                                                                      session_for):
+    """The nurse recording the 22:00 insulin from the round was told nothing in the dialog: Save
+    questioned the dose only once the other order's dose was given. It opens saying so, in the
+    round's words, in red; a medicine ordered once says nothing."""
+    from datetime import datetime
+
+    nurse, first, second = insulin_twice
+    clock.now = datetime.fromisoformat("2026-11-28T21:50+01:00")
+    main = MainWindow(nurse)
+    qtbot.addWidget(main)
+    panel = main.medication
+    panel.refresh()
+    [row] = [row for row in range(panel.model.rowCount()) if panel.model.rows[row].order.record_id == second.record_id]
+    panel.table.selectRow(row)
+    QTest.keyClick(panel.table, Qt.Key.Key_Return)
+    dialog = panel.dialog
+    assert dialog is not None and dialog.slot.strftime("%d/%m %H:%M") == "28/11 22:00"
+    assert dialog.also_ordered.text() == ("ALSO ORDERED: Insulin glargine 18 units SC, at 22:00, from 27/11/2026 10:00"
+                                          " — ask the prescriber before giving both")
+    assert dialog.also_ordered.isVisibleTo(dialog) and "color" in dialog.also_ordered.styleSheet()
+    dialog.grab().save(str(tmp_path / "dose-dialog.png"))
+    dialog.reject()
+    records.mark_entered_in_error(session_for("doctor"), first.record_id, "written twice")
+    alone = DoseDialog(nurse, medication.order(nurse.db, second.record_id), dialog.slot)
+    qtbot.addWidget(alone)
+    assert not hasattr(alone, "also_ordered")
+
+
 def test_an_as_required_dose_dialog_says_what_was_given_and_when_the_next_dose_is_allowed(qtbot, paracetamol_day):
     """The nurse learnt of the interval and the day's maximum only when Save questioned the
     dose: the dialog now opens saying them, as the save check counts them (the regular 08:00
