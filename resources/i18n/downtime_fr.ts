@@ -108,6 +108,10 @@
         <translation>HAUT RISQUE</translation>
     </message>
     <message>
+        <source>ONCE ONLY</source>
+        <translation>DOSE UNIQUE</translation>
+    </message>
+    <message>
         <source>ON HOLD: another laptop wrote this order otherwise, check it</source>
         <translation>EN ATTENTE : un autre portable a écrit cette prescription autrement, la vérifier</translation>
     </message>
@@ -1495,6 +1499,14 @@ Why is it prescribed all the same? (kept in the order)</source>
         <translation>{drug} correspond à l’allergie enregistrée du patient : {allergies}.
 
 Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translation>
+    </message>
+    <message>
+        <source>Allergies not known yet</source>
+        <translation>Allergies non encore connues</translation>
+    </message>
+    <message>
+        <source>Save this order all the same?</source>
+        <translation>Enregistrer cette prescription malgré tout ?</translation>
     </message>
     <message>
         <source>Already ordered</source>
@@ -2916,10 +2928,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{field} : ce patient n&apos;est pas hospitalisé à ce moment-là (pas encore admis, ou parti) : vérifiez le patient et l&apos;heure.</translation>
     </message>
     <message>
-        <source>{count} dose(s) were recorded from this order: withdraw them first (each from the chart), or stop the order instead (amend its stop time).</source>
-        <translation>{count} administration(s) enregistrée(s) pour cette prescription : les annuler d&apos;abord (chacune depuis le plan d&apos;administration), ou arrêter la prescription (modifier son heure d&apos;arrêt).</translation>
-    </message>
-    <message>
         <source>{fields}: cannot be changed once a dose has been recorded from this order; stop it (amend its stop time) and write a new order.</source>
         <translation>{fields} : ne peut plus être modifié une fois une administration enregistrée pour cette prescription ; l&apos;arrêter (modifier son heure d&apos;arrêt) et rédiger une nouvelle prescription.</translation>
     </message>
@@ -2962,6 +2970,30 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Controlled-drug register: the quantity cannot be zero.</source>
         <translation>Registre des stupéfiants : la quantité ne peut pas être nulle.</translation>
+    </message>
+    <message>
+        <source>{count} dose(s) were recorded from this order. A dose given stays on the chart, even one given to the wrong patient (they had it): stop the order instead (amend its stop time) and write the right patient&apos;s. Only a dose recorded by mistake, never given, is withdrawn first, from the chart.</source>
+        <translation>{count} dose(s) ont été enregistrée(s) sur cette prescription. Une dose administrée reste sur le diagramme, même administrée au mauvais patient (il l’a reçue) : arrêtez plutôt la prescription (modifiez son heure d’arrêt) et rédigez celle du bon patient. Seule une dose enregistrée par erreur, jamais administrée, est d’abord retirée du diagramme.</translation>
+    </message>
+    <message>
+        <source>{field}: this patient is deceased at that time (since {since}): check the patient and the time.</source>
+        <translation>{field} : ce patient est décédé à ce moment-là (depuis {since}) : vérifiez le patient et l’heure.</translation>
+    </message>
+    <message>
+        <source>{field}: this patient is discharged at that time (since {since}): check the patient and the time.</source>
+        <translation>{field} : ce patient est sorti à ce moment-là (depuis {since}) : vérifiez le patient et l’heure.</translation>
+    </message>
+    <message>
+        <source>{field}: this patient is transferred to another hospital at that time (since {since}): check the patient and the time.</source>
+        <translation>{field} : ce patient est transféré dans un autre établissement à ce moment-là (depuis {since}) : vérifiez le patient et l’heure.</translation>
+    </message>
+    <message>
+        <source>“{stop}” is before “{start}”: the order would never be given.</source>
+        <translation>« {stop} » est avant « {start} » : la prescription ne serait jamais administrée.</translation>
+    </message>
+    <message>
+        <source>Allergies not known yet: ask the patient or their family before prescribing.</source>
+        <translation>Allergies non encore connues : interroger le patient ou sa famille avant de prescrire.</translation>
     </message>
     <message>
         <source>Already ordered: {orders}.</source>
@@ -4096,6 +4128,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{order} — not given yet</source>
         <translation>{order} — pas encore administré</translation>
+    </message>
+    <message>
+        <source>{line} — prescribed despite the recorded allergy: “{reason}”</source>
+        <translation>{line} — prescrit malgré l’allergie enregistrée : « {reason} »</translation>
     </message>
 </context>
 </TS>
