@@ -15,12 +15,15 @@ from collections.abc import Callable, Iterable, Sequence
 from contextlib import suppress
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from downtime import __version__
 from downtime.errors import FormSpecError, UserError, refusal_of
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, saved_language, translate
 from downtime.paths import default_db_path, demo_db_path, forms_dir
+
+if TYPE_CHECKING:
+    from downtime.services.context import Session
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -520,6 +523,8 @@ def cmd_setting(args: argparse.Namespace) -> int:
         settings.set_letter_contact(session, " ".join(args.value))
     elif args.name == "export-key":
         settings.set_export_key(session, " ".join(args.value))
+    elif args.name in ("device-number", "device-name"):
+        return _set_device(args, session)
     elif args.name == "idle-lock":
         if len(args.value) != 1 or not args.value[0].isdigit():
             raise CliError(QT_TRANSLATE_NOOP("messages", "idle-lock takes one number of minutes (e.g. 5)"))
@@ -531,6 +536,30 @@ def cmd_setting(args: argparse.Namespace) -> int:
             raise CliError(QT_TRANSLATE_NOOP("messages", "backups takes FOLDER EVERY_MINUTES KEEP (e.g. /media/usb/backups 15 10)"))
         set_backup_policy(session, Path(args.value[0]), int(args.value[1]), int(args.value[2]))
     print(_say(args, QT_TRANSLATE_NOOP("messages", "{name} set to {value}"), name=args.name, value=" ".join(args.value)))
+    return 0
+
+
+def _set_device(args: argparse.Namespace, session: Session) -> int:
+    from downtime.domain.downtime_number import format_downtime_number
+    from downtime.services import setup
+
+    before = session.device
+    if args.name == "device-name":
+        setup.change_device(session, name=" ".join(args.value))
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "This laptop is now named {name} (device {number})."),
+                   name=session.device.name, number=session.device.device_number))
+        return 0
+    if len(args.value) != 1 or not args.value[0].isdigit():
+        raise CliError(QT_TRANSLATE_NOOP("messages", "device-number takes one number, the laptop's own in the hospital's "
+                                                     "downtime plan (e.g. 7)"))
+    numbered = setup.change_device(session, number=int(args.value[0]))
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "This laptop is now device {number}: patients registered from now on are "
+                                                   "numbered {new}…; the {count} it numbered before keep theirs ({old}…), "
+                                                   "as on their wristbands and forms. No other laptop may have device "
+                                                   "number {number}: check the hospital's list."),
+               number=session.device.device_number, count=numbered,
+               new=format_downtime_number(session.device.device_number, 1)[:7],
+               old=format_downtime_number(before.device_number, 1)[:7]))
     return 0
 
 
@@ -891,8 +920,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("setup", cmd_setup, "set up an empty database: this laptop's number and the first administrator")
     _db_option(p)
     p.add_argument("--device-number", type=int, required=True,
-                   help="1-999, from the downtime plan: no two laptops of the hospital alike, and it cannot be "
-                        "changed later (their patients would wear the same downtime numbers)")
+                   help="1-999, from the downtime plan: no two laptops of the hospital alike (their patients would "
+                        "wear the same downtime numbers); every downtime number the laptop gives carries it for "
+                        "good ('downtime set device-number' corrects it for the patients registered after)")
     p.add_argument("--device-name", required=True, help="this laptop's name as the ward calls it, e.g. 'Ward 3B laptop'")
     p.add_argument("--admin-id", required=True, help="the first administrator's staff ID, typed to sign in")
     p.add_argument("--admin-name", required=True, help="the first administrator's full name, as records print it")
@@ -1111,12 +1141,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("set", cmd_setting, "change a ward setting (administrator only)")
     p.add_argument("name", choices=("label-stock", "round-thresholds", "idle-lock", "letter-contact", "backups",
-                                    "export-key"),
+                                    "export-key", "device-number", "device-name"),
                    help="the setting to change (what each takes: see value, in the same order)")
     p.add_argument("value", nargs="+", help="L7159|L7160|L7163|wristband; LATE OVERDUE minutes; "
                                             "MINUTES before the screen locks; whom patients call, as their letter "
                                             "prints it; FOLDER EVERY_MINUTES KEEP; the records office's age1… public "
-                                            "key, which every export is then encrypted to ('' for none)")
+                                            "key, which every export is then encrypted to ('' for none); the laptop's "
+                                            "device number, which the patients registered from then on take; its name")
     _db_option(p)
     _person_options(p)
 

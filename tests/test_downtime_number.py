@@ -1,3 +1,5 @@
+import json
+import re
 from pathlib import Path
 
 import pytest
@@ -6,7 +8,11 @@ from hypothesis import given, strategies as st
 from downtime.domain.downtime_number import format_downtime_number, parse_downtime_number
 from downtime.formspec import FormSpec
 from downtime.services import records, setup, staff
-from downtime.services.context import Session
+from downtime.cli import main
+from downtime.services.context import Session, load_device
+from downtime.services.errors import PermissionDenied, SetupError
+from downtime.storage import audit
+from downtime.sync.export import export
 from downtime.storage import open_database
 
 
@@ -58,3 +64,58 @@ def test_numbers_are_sequential_per_laptop(session_for, admission_values):
         records.save_new(nurse, "admission", {**admission_values, "bed": str(bed)})
     rows = list(nurse.db.query("SELECT downtime_number FROM patients ORDER BY sequence"))
     assert [parse_downtime_number(r["downtime_number"]) for r in rows] == [(42, 1), (42, 2), (42, 3)]
+
+
+def test_a_corrected_device_number_numbers_the_patients_registered_from_then_on(session_for, admission_values):
+    """Two laptops found labelled 042: IT gives this one 43; the patient already numbered keeps
+    the number on their wristband, and a window signed in before the change numbers with the new."""
+    nurse = session_for("nurse")
+    records.save_new(nurse, "admission", {**admission_values, "bed": "1"})
+    admin = session_for("admin")
+    assert setup.change_device(admin, number=43) == 1
+    records.save_new(nurse, "admission", {**admission_values, "bed": "2"})
+    numbers = [row["downtime_number"] for row in nurse.db.query("SELECT downtime_number FROM patients ORDER BY rowid")]
+    assert [parse_downtime_number(n) for n in numbers] == [(42, 1), (43, 1)]
+    assert (admin.device.device_number, load_device(nurse.db).device_number) == (43, 43)
+    assert audit.verify_chain(nurse.db) is None
+    changes = [(row["action"], row["actor"]) for row in nurse.db.query(
+        "SELECT action, actor FROM audit WHERE action LIKE 'setup.device%'")]
+    assert changes == [("setup.device_number", "admin")]
+
+
+def test_the_device_name_is_corrected_and_the_export_names_the_laptop_as_it_is_now(session_for, tmp_path):
+    nurse = session_for("nurse")
+    setup.change_device(session_for("admin"), name="  Ward 3B laptop 2 ")
+    export(nurse, tmp_path / "usb")
+    manifest = json.loads((tmp_path / "usb" / "manifest.json").read_text())
+    assert (manifest["device_number"], manifest["device_name"]) == (42, "Ward 3B laptop 2")
+
+
+@pytest.mark.parametrize("change, says", [
+    ({"number": 0}, "Device number: 1 to 999"), ({"number": 1000}, "Device number: 1 to 999"),
+    ({"name": " "}, "Device name: required"), ({"number": 42}, "already device 42 (Ward 3B laptop): nothing to change")])
+def test_a_device_correction_typed_wrong_is_refused_and_nothing_changes(session_for, change, says):
+    admin = session_for("admin")
+    with pytest.raises(SetupError, match=re.escape(says)):
+        setup.change_device(admin, **change)
+    assert (load_device(admin.db).device_number, load_device(admin.db).name) == (42, "Ward 3B laptop")
+
+
+def test_only_an_administrator_corrects_the_device(session_for):
+    with pytest.raises(PermissionDenied):
+        setup.change_device(session_for("nurse"), number=43)
+    assert load_device(session_for("nurse").db).device_number == 42
+
+
+def test_set_device_number_on_the_command_line_says_who_keeps_which_numbers(tmp_path, capsys):
+    db = str(tmp_path / "demo.sqlite")
+    main(["demo", "--db", db])
+    capsys.readouterr()
+    assert main(["set", "device-number", "7", "--db", db, "--user", "admin", "--pin", "0000"]) == 0
+    said = capsys.readouterr().out
+    assert "This laptop is now device 7: patients registered from now on are numbered DT-007-…" in said
+    assert "keep theirs (DT-900-…)" in said
+    assert main(["set", "device-number", "seven", "--db", db, "--user", "admin", "--pin", "0000"]) == 1
+    assert "device-number takes one number" in capsys.readouterr().err
+    assert main(["set", "device-name", "Ward", "3B", "laptop", "2", "--db", db, "--user", "admin", "--pin", "0000"]) == 0
+    assert "now named Ward 3B laptop 2 (device 7)" in capsys.readouterr().out

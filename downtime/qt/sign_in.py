@@ -146,8 +146,8 @@ class FirstRunDialog(QDialog):
         self.setWindowTitle(translate("SignIn", "Downtime — set up this laptop"))
         layout = QVBoxLayout(self)
         intro = QLabel(translate("SignIn", "This database is new. Enter this laptop's device number from the hospital's "
-                                       "downtime plan: no other laptop may have it, and it cannot be changed later "
-                                       "(it keeps downtime numbers of different laptops apart; never set a laptop up "
+                                       "downtime plan: no other laptop may have it, and every downtime number this "
+                                       "laptop gives carries it for good (it keeps downtime numbers of different laptops apart; never set a laptop up "
                                        "with a copy of another's database). Then create the first administrator "
                                        "account."))
         intro.setWordWrap(True)

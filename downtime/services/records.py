@@ -18,7 +18,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning, RecordRefField, StaffRefField
 from downtime.formspec.values import format_value, relevant_values, validate
 from downtime.services import census, identity, search
-from downtime.services.context import Session
+from downtime.services.context import Session, load_device
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from downtime.services.laptops import author_of
 from downtime.services.staff import names_with_ids
@@ -78,11 +78,12 @@ def _write(session: Session, row: dict[str, Any], action: str) -> RecordVersion:
 
 
 def _allocate_patient(session: Session, now: datetime) -> tuple[str, str]:
-    db, device = session.db, session.device
+    # The device number as it is now: IT may have corrected it since this session signed in.
+    db, device = session.db, load_device(session.db)
     last = db.execute("SELECT MAX(sequence) FROM patients WHERE device_number = ?",
                       [device.device_number]).fetchone()[0] or 0
     if last >= MAX_SEQUENCE:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This laptop has used all its downtime numbers; ask for a new device number."))
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This laptop has used all its downtime numbers: an administrator gives it a new device number ('downtime set device-number N')."))
     patient_id = str(uuid.uuid4())
     number = format_downtime_number(device.device_number, last + 1)
     audit.insert_audited(db, "patients", {

@@ -10,7 +10,8 @@ from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.clock import local_now
 from downtime.domain.downtime_number import MAX_DEVICE
 from downtime.domain.staff import Role
-from downtime.services.context import Clock, Device, load_device
+from downtime.domain.roles import Action
+from downtime.services.context import Clock, Device, Session, load_device
 from downtime.services.errors import SetupError
 from downtime.services.staff import check_new_account, staff_row
 from downtime.storage import audit
@@ -52,3 +53,29 @@ def initialise(db: Database, *, device_number: int, device_name: str, admin_id: 
                              at=now, actor=admin_id, device_id=device_id, action="staff.add",
                              detail={"role": Role.ADMINISTRATOR.value})
     return load_device(db)
+
+
+def change_device(session: Session, *, number: int | None = None, name: str | None = None) -> int:
+    """IT's correction of a laptop's identity (administrators only): a name mistyped, or a device
+    number found to be another laptop's too (two laptops labelled 003). A downtime number
+    already given is on its patient's wristband, labels and forms, so it stays: only patients
+    registered from now on take the new number. Returns how many patients this laptop has
+    numbered so far, for the administrator to be told they keep theirs."""
+    session.require(Action.MANAGE_STAFF)
+    device = load_device(session.db)
+    number = device.device_number if number is None else number
+    name = device.name if name is None else name
+    check_device(number, name)
+    before = {"device_number": str(device.device_number), "device_name": device.name}
+    changed = {key: value for key, value in {"device_number": str(number), "device_name": name.strip()}.items()
+               if value != before[key]}
+    if not changed:
+        raise SetupError(QT_TRANSLATE_NOOP("messages", "This laptop is already device {number} ({name}): nothing to change."),
+                         number=device.device_number, name=device.name)
+    now = session.clock()
+    with session.db.atomic():
+        for key, value in changed.items():
+            audit.upsert_audited(session.db, "meta", {"key": key, "value": value}, at=now,
+                                 actor=session.user.staff_id, device_id=device.device_id, action=f"setup.{key}")
+    session.device = load_device(session.db)
+    return session.db.execute("SELECT COUNT(*) FROM patients WHERE device_id = ?", [device.device_id]).fetchone()[0]

@@ -32,7 +32,7 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.services import settings
-from downtime.services.context import Session
+from downtime.services.context import Session, load_device
 from downtime.services.laptops import authors, laptops_known
 from downtime.services.errors import ServiceError
 from downtime.services.patients import downtime_numbers
@@ -259,9 +259,10 @@ def export(session: Session, out: Path, since_last: bool = False,
         with files.open("fhir/bundle.json") as bundle:
             written = _fhir_bundle(session, first, last, now, bundle)
         progress(total, total)
+        device = load_device(db)  # as IT last set it, which a window signed in before may not know
         manifest = {"format": "downtime-export", "app_version": __version__,
-                    "device_id": session.device.device_id, "device_number": session.device.device_number,
-                    "device_name": session.device.name, "exported_at": now.isoformat(),
+                    "device_id": device.device_id, "device_number": device.device_number,
+                    "device_name": device.name, "exported_at": now.isoformat(),
                     "exported_by": session.user.staff_id, "since_last": since_last,
                     "records_rowid_range": [first, last], "counts": counts,
                     "fhir_entries": written.entries,

@@ -63,7 +63,7 @@ def test_first_run_asks_for_the_device_number_instead_of_taking_one(qtbot, tmp_p
     assert dialog.device_number.text() == "choose 1-999"
     # Nothing said the number is for good, nor that a copy of another laptop's database shares it.
     (intro,) = [label.text() for label in dialog.findChildren(QLabel) if label.text().startswith("This database is new")]
-    assert "no other laptop may have it, and it cannot be changed later" in intro
+    assert "no other laptop may have it, and every downtime number this laptop gives carries it for good" in intro
     assert "never set a laptop up with a copy of another's database" in intro
     dialog.try_setup()
     assert dialog.result() != dialog.DialogCode.Accepted and not path.exists()
