@@ -1,5 +1,5 @@
-"""Administration, for administrators only: staff accounts, wards and their beds, and the ward's
-settings. The command line does all of it too, but the person in charge of a ward laptop during
+"""Administration, for administrators only: staff accounts, wards and their beds, the ward's
+settings and the laptop's own number and name. The command line does all of it too, but the person in charge of a ward laptop during
 an outage has no terminal at hand when an agency nurse arrives at night and needs an account."""
 
 from __future__ import annotations
@@ -14,14 +14,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from downtime.domain.downtime_number import MAX_DEVICE, format_downtime_number
 from downtime.domain.roles import ROLE_NAMES, Role
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from downtime.qt.i18n import say, translate
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import ErrorLabel
 from downtime.qt.tables import TextTableModel, make_table
-from downtime.services import backups, settings, staff, wards
-from downtime.services.context import Session
+from downtime.services import backups, settings, setup, staff, wards
+from downtime.services.context import Session, load_device
 from downtime.services.errors import ServiceError
 from downtime.services.staff import StaffMember
 from downtime.services.wards import Ward
@@ -66,10 +67,12 @@ _NUMBERS = ("late_after_minutes", "overdue_after_minutes", "idle_lock_minutes", 
 
 class AdminPanel(QWidget):
     """`wards_changed` fires once a ward or beds are added, for the ward lists to read them;
-    `settings_changed` once settings are saved, for this window's idle lock to follow."""
+    `settings_changed` once settings are saved, for this window's idle lock to follow;
+    `device_changed` once the laptop's number or name is, for the banner to say it."""
 
     wards_changed = Signal()
     settings_changed = Signal()
+    device_changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -80,6 +83,7 @@ class AdminPanel(QWidget):
         self.sections.addTab(self._staff_section(), translate("AdminPanel", "Staff"))
         self.sections.addTab(self._wards_section(), translate("AdminPanel", "Wards and beds"))
         self.sections.addTab(self._settings_section(), translate("AdminPanel", "Settings"))
+        self.sections.addTab(self._laptop_section(), translate("AdminPanel", "This laptop"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.sections, 1)
         layout.addWidget(self.said)
@@ -169,6 +173,27 @@ class AdminPanel(QWidget):
         self._shown: dict[str, Any] = {}  # each setting as last shown from the database
         return page
 
+    def _laptop_section(self) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        why = QLabel(translate("AdminPanel", "Every downtime number this laptop gives carries its device number. Change "
+                                             "it only if another laptop has it too, or it was typed wrong: the patients "
+                                             "registered from then on take the new number, and those numbered before "
+                                             "keep theirs, as on their wristbands and forms."))
+        why.setWordWrap(True)
+        form.addRow(why)
+        self.device_number = QSpinBox()
+        self.device_number.setRange(1, MAX_DEVICE)
+        self.device_name = QLineEdit()
+        form.addRow(translate("AdminPanel", "Device &number"), self.device_number)
+        form.addRow(translate("AdminPanel", "Device na&me"), self.device_name)
+        self.change_device_button = QPushButton(translate("AdminPanel", "&Change the laptop's number or name"))
+        self.change_device_button.clicked.connect(self.change_device)
+        form.addRow(self.change_device_button)
+        self._fields.update({"device_number": (self.device_number.value, self.device_number.setValue),
+                             "device_name": (self.device_name.text, self.device_name.setText)})
+        return page
+
     def refresh(self) -> None:
         """Read again after any save in the window or here. A setting typed and not yet saved
         stays as typed (adding an account, or admitting a patient on another tab, used to put
@@ -179,14 +204,16 @@ class AdminPanel(QWidget):
         stored = {"label_stock": settings.get(db, "label_stock"), "backup_folder": str(backups.folder(db)),
                   "letter_contact": settings.get(db, "letter_contact"), "export_key": settings.get(db, "export_key"),
                   **{key: int(settings.get(db, key)) for key in _NUMBERS}}
+        device = load_device(db)
+        stored.update(device_number=device.device_number, device_name=device.name)
         for key, value in stored.items():
             shown, show = self._fields[key]
             if key not in self._shown or shown() == self._shown[key]:
                 show(value)
                 self._shown[key] = value
 
-    def _settings_saved(self) -> None:
-        self._shown = {key: shown() for key, (shown, _) in self._fields.items()}
+    def _settings_saved(self, keys: tuple[str, ...]) -> None:
+        self._shown.update({key: self._fields[key][0]() for key in keys})
 
     def _done(self, text: str) -> None:
         self.error.setText("")
@@ -325,7 +352,28 @@ class AdminPanel(QWidget):
         except ServiceError as problem:
             self._refused(problem)
             return False
-        self._settings_saved()
+        self._settings_saved(tuple(key for key in self._fields if not key.startswith("device_")))
         self._done(translate("AdminPanel", "Settings saved."))
         self.settings_changed.emit()
+        return True
+
+    def change_device(self) -> bool:
+        """A new number is asked about first: it cannot be taken back from the patients
+        registered under it."""
+        before, number = self.session.device.device_number, self.device_number.value()
+        if number != before and not Prompts.confirm(self, translate("AdminPanel", "Change the device number"), translate(
+                "AdminPanel", "Make this laptop device {number}? Patients registered from now on are numbered {new}…; "
+                              "those numbered before keep theirs ({old}…).\nNo other laptop may have device number "
+                              "{number}: check the hospital's list.").format(
+                number=number, new=format_downtime_number(number, 1)[:7], old=format_downtime_number(before, 1)[:7])):
+            return False
+        try:
+            setup.change_device(self.session, number=number, name=self.device_name.text())
+        except ServiceError as problem:
+            self._refused(problem)
+            return False
+        self._settings_saved(("device_number", "device_name"))
+        self._done(translate("AdminPanel", "This laptop is now {name} (device {number}).").format(
+            name=self.session.device.name, number=self.session.device.device_number))
+        self.device_changed.emit()
         return True

@@ -30,9 +30,7 @@ class Banner(QWidget):
         rows.setSpacing(2)
         mode = translate("Banner", "DOWNTIME MODE — record on this laptop, back-entry later")
         self.mode = QLabel(f"<b>{mode}</b>")
-        demo = "  <b>[{}]</b>".format(translate("Banner", "DEMO DATA")) if session.device.is_demo else ""
-        self.device = QLabel(translate("Banner", "{name} (device {number})").format(
-            name=session.device.name, number=session.device.device_number) + demo)
+        self.device = QLabel()
         self.user = QLabel(f"<b>{session.user.name}</b> — {translate('Banner', ROLE_NAMES[session.user.role.value])}")
         self.time = QLabel()
         self.last_save = QLabel(translate("Banner", "Last save: nothing saved yet"))
@@ -42,6 +40,7 @@ class Banner(QWidget):
         self.backup_problem.hide()
         self._failure: str | None = None
         self._session = session
+        self.show_device()
         self.mode.setStyleSheet("font-size: 13pt;")
         # Three short rows rather than two long ones: the window must fit an old 1024-pixel
         # laptop screen, in French too.
@@ -62,6 +61,13 @@ class Banner(QWidget):
         self._timer.timeout.connect(self.tick)
         self._timer.start(1000)
         self.tick()
+
+    def show_device(self) -> None:
+        """Also once an administrator corrects the laptop's number or name in this window."""
+        device = self._session.device
+        demo = "  <b>[{}]</b>".format(translate("Banner", "DEMO DATA")) if device.is_demo else ""
+        self.device.setText(translate("Banner", "{name} (device {number})").format(
+            name=device.name, number=device.device_number) + demo)
 
     def stop(self) -> None:
         """A closed window's banner stops reading the clock and the database."""

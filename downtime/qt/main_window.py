@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
             self.admin = AdminPanel(self.session)
             self.admin.wards_changed.connect(self._wards_changed)
             self.admin.settings_changed.connect(self._read_idle_lock)
+            self.admin.device_changed.connect(self.banner.show_device)
             self.tabs.addTab(self.admin, translate("MainWindow", "Administration"))
         self.back_entry: BackEntryPanel | None = None
         if self.session.user.may(Action.BACK_ENTRY):

@@ -627,6 +627,10 @@
         <translation>Sélectionnez d’abord un service dans la liste.</translation>
     </message>
     <message>
+        <source>This laptop</source>
+        <translation>Ce portable</translation>
+    </message>
+    <message>
         <source>PIN a&amp;gain</source>
         <translation>Code à nou&amp;veau</translation>
     </message>
@@ -687,6 +691,22 @@
         <translation>&amp;Enregistrer les réglages</translation>
     </message>
     <message>
+        <source>Every downtime number this laptop gives carries its device number. Change it only if another laptop has it too, or it was typed wrong: the patients registered from then on take the new number, and those numbered before keep theirs, as on their wristbands and forms.</source>
+        <translation>Chaque numéro de procédure dégradée que donne ce portable porte son numéro d’appareil. Ne le changez que si un autre portable l’a aussi, ou s’il a été mal saisi : les patients enregistrés ensuite prennent le nouveau numéro, et ceux numérotés avant gardent le leur, comme sur leur bracelet et leurs formulaires.</translation>
+    </message>
+    <message>
+        <source>Device &amp;number</source>
+        <translation>&amp;Numéro d’appareil</translation>
+    </message>
+    <message>
+        <source>Device na&amp;me</source>
+        <translation>No&amp;m de l’appareil</translation>
+    </message>
+    <message>
+        <source>&amp;Change the laptop&apos;s number or name</source>
+        <translation>&amp;Changer le numéro ou le nom du portable</translation>
+    </message>
+    <message>
         <source>PIN: the two PINs typed differ; type them again.</source>
         <translation>Code : les deux codes saisis diffèrent ; saisissez-les à nouveau.</translation>
     </message>
@@ -741,6 +761,20 @@
     <message>
         <source>Settings saved.</source>
         <translation>Réglages enregistrés.</translation>
+    </message>
+    <message>
+        <source>Change the device number</source>
+        <translation>Changer le numéro d’appareil</translation>
+    </message>
+    <message>
+        <source>Make this laptop device {number}? Patients registered from now on are numbered {new}…; those numbered before keep theirs ({old}…).
+No other laptop may have device number {number}: check the hospital&apos;s list.</source>
+        <translation>Faire de ce portable l’appareil {number} ? Les patients enregistrés à partir de maintenant seront numérotés {new}… ; ceux numérotés avant gardent le leur ({old}…).
+Aucun autre portable ne peut avoir le numéro d’appareil {number} : vérifiez la liste de l’hôpital.</translation>
+    </message>
+    <message>
+        <source>This laptop is now {name} (device {number}).</source>
+        <translation>Ce portable est désormais {name} (appareil {number}).</translation>
     </message>
 </context>
 <context>
@@ -2386,8 +2420,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Downtime — configurer ce portable</translation>
     </message>
     <message>
-        <source>This database is new. Enter this laptop&apos;s device number from the hospital&apos;s downtime plan: no other laptop may have it, and it cannot be changed later (it keeps downtime numbers of different laptops apart; never set a laptop up with a copy of another&apos;s database). Then create the first administrator account.</source>
-        <translation>Cette base est neuve. Saisissez le numéro d’appareil de ce portable, pris dans le plan de procédure dégradée de l’hôpital : aucun autre portable ne peut l’avoir, et il ne pourra plus être changé (il sépare les numéros de procédure dégradée des différents portables ; n’installez jamais un portable avec une copie de la base d’un autre). Créez ensuite le premier compte administrateur.</translation>
+        <source>This database is new. Enter this laptop&apos;s device number from the hospital&apos;s downtime plan: no other laptop may have it, and every downtime number this laptop gives carries it for good (it keeps downtime numbers of different laptops apart; never set a laptop up with a copy of another&apos;s database). Then create the first administrator account.</source>
+        <translation>Cette base est neuve. Saisissez le numéro d’appareil de ce portable, pris dans le plan de procédure dégradée de l’hôpital : aucun autre portable ne peut l’avoir, et chaque numéro de procédure dégradée que donne ce portable le porte pour toujours (il sépare les numéros de procédure dégradée des différents portables ; n’installez jamais un portable avec une copie de la base d’un autre). Créez ensuite le premier compte administrateur.</translation>
     </message>
     <message>
         <source>choose 1-999</source>
@@ -3064,8 +3098,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{form} : seuls les rôles {roles} peuvent remplir ce formulaire.</translation>
     </message>
     <message>
-        <source>This laptop has used all its downtime numbers; ask for a new device number.</source>
-        <translation>Ce portable a utilisé tous ses numéros de procédure dégradée ; demandez un nouveau numéro d’appareil.</translation>
+        <source>This laptop has used all its downtime numbers: an administrator gives it a new device number (&apos;downtime set device-number N&apos;).</source>
+        <translation>Ce portable a utilisé tous ses numéros de procédure dégradée : un administrateur lui donne un nouveau numéro d’appareil (« downtime set device-number N »).</translation>
     </message>
     <message>
         <source>{form}: record it from the medication round or the chart, where its safety checks and the controlled-drug register apply.</source>
@@ -3138,6 +3172,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Device name: required (e.g. &apos;Ward 3B laptop 2&apos;).</source>
         <translation>Nom de l’appareil : obligatoire (ex. : « Portable 2 du service 3B »).</translation>
+    </message>
+    <message>
+        <source>This laptop is already device {number} ({name}): nothing to change.</source>
+        <translation>Ce portable est déjà l’appareil {number} ({name}) : rien à changer.</translation>
     </message>
     <message>
         <source>Staff ID: 2 to 32 letters, digits, dots, dashes or underscores.</source>
@@ -3474,6 +3512,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{name} set to {value}</source>
         <translation>{name} réglé sur {value}</translation>
+    </message>
+    <message>
+        <source>This laptop is now named {name} (device {number}).</source>
+        <translation>Ce portable s’appelle désormais {name} (appareil {number}).</translation>
+    </message>
+    <message>
+        <source>device-number takes one number, the laptop&apos;s own in the hospital&apos;s downtime plan (e.g. 7)</source>
+        <translation>device-number prend un nombre, celui du portable dans le plan de procédure dégradée de l’hôpital (ex. : 7)</translation>
+    </message>
+    <message>
+        <source>This laptop is now device {number}: patients registered from now on are numbered {new}…; the {count} it numbered before keep theirs ({old}…), as on their wristbands and forms. No other laptop may have device number {number}: check the hospital&apos;s list.</source>
+        <translation>Ce portable est désormais l’appareil {number} : les patients enregistrés à partir de maintenant sont numérotés {new}… ; les {count} qu’il a numérotés avant gardent le leur ({old}…), comme sur leur bracelet et leurs formulaires. Aucun autre portable ne peut avoir le numéro d’appareil {number} : vérifiez la liste de l’hôpital.</translation>
     </message>
     <message>
         <source>backed up to {path} (made {when})</source>

@@ -7,7 +7,8 @@ from PySide6.QtTest import QTest
 
 from downtime.domain.roles import Role
 from downtime.qt.main_window import MainWindow
-from downtime.services import settings, staff, wards
+from downtime.services import records, settings, staff, wards
+from downtime.services.context import load_device
 from downtime.services.errors import SignInError
 
 
@@ -213,3 +214,32 @@ def test_acting_on_the_selected_account_or_ward_with_none_selected_says_so(admin
     type_text(panel.beds, "21-22")
     QTest.keyClick(panel.add_beds_button, Qt.Key.Key_Space)
     assert panel.error.text() == "Select a ward in the list first." and panel.beds.text() == "21-22"
+
+
+def test_the_laptop_found_sharing_a_device_number_is_given_another_from_the_app(admin_window, type_text, answers,
+                                                                              admission_values, session_for):
+    """Two laptops of the ward found labelled 042 in the night: the nurse in charge gives this one
+    43 from the Administration tab, asked first; the patient numbered before keeps DT-042."""
+    panel = admin_window.admin
+    session, nurse = admin_window.session, session_for("nurse")
+    records.save_new(nurse, "admission", {**admission_values, "bed": "1"})
+    panel.sections.setCurrentIndex(3)
+    panel.refresh()
+    assert (panel.device_number.value(), panel.device_name.text()) == (42, "Ward 3B laptop")
+    answers[0]["confirm"] = [False, True]
+    panel.device_number.setValue(43)
+    panel.device_name.clear()
+    type_text(panel.device_name, "Ward 3B laptop 2")
+    QTest.keyClick(panel.change_device_button, Qt.Key.Key_Space)
+    assert ("confirm", "Change the device number") in answers[1]
+    assert load_device(session.db).device_number == 42 and panel.device_number.value() == 43, "as typed, to correct"
+    QTest.keyClick(panel.change_device_button, Qt.Key.Key_Space)
+    assert panel.said.text() == "This laptop is now Ward 3B laptop 2 (device 43)."
+    assert admin_window.banner.device.text() == "Ward 3B laptop 2 (device 43)"
+    records.save_new(nurse, "admission", {**admission_values, "bed": "2"})
+    assert [row["downtime_number"][:6] for row in session.db.query("SELECT downtime_number FROM patients ORDER BY rowid")] \
+        == ["DT-042", "DT-043"]
+    panel.device_name.clear()
+    QTest.keyClick(panel.change_device_button, Qt.Key.Key_Space)
+    assert panel.error.text() == "Device name: required (e.g. 'Ward 3B laptop 2')."
+    assert load_device(session.db).name == "Ward 3B laptop 2"
