@@ -13,6 +13,8 @@ from downtime.services.context import Session, load_device
 from downtime.services.errors import PermissionDenied, SetupError
 from downtime.storage import audit
 from downtime.sync.export import export
+from downtime.sync.import_export import import_export
+from downtime.sync.merge import merge
 from downtime.storage import open_database
 
 
@@ -119,3 +121,27 @@ def test_set_device_number_on_the_command_line_says_who_keeps_which_numbers(tmp_
     assert "device-number takes one number" in capsys.readouterr().err
     assert main(["set", "device-name", "Ward", "3B", "laptop", "2", "--db", db, "--user", "admin", "--pin", "0000"]) == 0
     assert "now named Ward 3B laptop 2 (device 7)" in capsys.readouterr().out
+
+
+def test_a_laptop_renumbered_during_the_outage_merges_and_is_brought_in_whole(tmp_path, laptop, admission_values):
+    """Laptop 7 found to be laptop 8's twin is renumbered 9 after its first patient: its export
+    holds DT-007 and DT-009 patients of one laptop, and merges and imports beside laptop 8's."""
+    folders = []
+    for number in (7, 8):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        records.save_new(nurse, "admission", {**admission_values, "bed": "1", "nir": ""})
+        if number == 7:
+            admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", nurse.clock), nurse.forms,
+                            nurse.clock)
+            setup.change_device(admin, number=9)
+            records.save_new(nurse, "admission", {**admission_values, "bed": "2", "birth_name": "Roux", "nir": ""})
+        folders.append(export(clerk, tmp_path / f"export-{number}").folder)
+    merged = merge(folders, tmp_path / "merged")
+    assert merged.versions["admission"] == 3
+    _, office = laptop(tmp_path / "office.sqlite", 500)
+    for folder in folders:
+        import_export(office, folder)
+    numbers = sorted(row["downtime_number"][:6] for row in office.db.query("SELECT downtime_number FROM patients"))
+    assert numbers == ["DT-007", "DT-008", "DT-009"]
+    manifest = json.loads((folders[0] / "manifest.json").read_text())
+    assert manifest["device_number"] == 9
