@@ -563,6 +563,26 @@ def _set_device(args: argparse.Namespace, session: Session) -> int:
     return 0
 
 
+def cmd_setup_file_save(args: argparse.Namespace) -> int:
+    from downtime.services import setup_file
+
+    path = setup_file.save(_session(args), args.file)
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "set-up saved to {path}: load it on each other laptop with "
+                                                   "'downtime setup-file load {path}'"), path=path))
+    return 0
+
+
+def cmd_setup_file_load(args: argparse.Namespace) -> int:
+    from downtime.services import setup_file
+
+    session = _session(args)
+    plan = setup_file.read(session, args.file)
+    setup_file.load(session, plan)
+    for line in plan.lines(args.lang):
+        print(line)
+    return 0
+
+
 def cmd_backup(args: argparse.Namespace) -> int:
     from downtime.services.backups import backup_now, made
 
@@ -1150,6 +1170,17 @@ def build_parser() -> argparse.ArgumentParser:
                                             "device number, which the patients registered from then on take; its name")
     _db_option(p)
     _person_options(p)
+
+    setup_files = sub.add_parser("setup-file", help="the wards, beds and settings the hospital's laptops share, in a file")
+    setup_files_sub = setup_files.add_subparsers(title="setup-file commands", metavar="COMMAND", required=True)
+    for name, func, said in (("save", cmd_setup_file_save, "write this laptop's wards, beds and ward settings to FILE "
+                                                             "(not its device number, staff, PINs or backups folder)"),
+                             ("load", cmd_setup_file_load, "add FILE's wards and beds this laptop lacks and take its "
+                                                           "settings, all or nothing, and say what changed")):
+        p = command(name, func, said, setup_files_sub)
+        p.add_argument("file", type=Path, help="the set-up file (e.g. /media/usb/downtime-setup.yaml)")
+        _db_option(p)
+        _person_options(p)
 
     p = command("backup", cmd_backup, "back up the database now (to the folder set with 'set backups')")
     _db_option(p)

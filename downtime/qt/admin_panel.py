@@ -21,8 +21,9 @@ from downtime.qt.i18n import say, translate
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import ErrorLabel
 from downtime.qt.tables import TextTableModel, make_table
-from downtime.services import backups, settings, setup, staff, wards
+from downtime.services import backups, settings, setup, setup_file, staff, wards
 from downtime.services.context import Session, load_device
+from downtime.errors import UserError
 from downtime.services.errors import ServiceError
 from downtime.services.staff import StaffMember
 from downtime.services.wards import Ward
@@ -190,6 +191,20 @@ class AdminPanel(QWidget):
         self.change_device_button = QPushButton(translate("AdminPanel", "&Change the laptop's number or name"))
         self.change_device_button.clicked.connect(self.change_device)
         form.addRow(self.change_device_button)
+        shared = QLabel(translate("AdminPanel", "The wards, their beds and the settings are the same on every laptop of "
+                                                "the hospital: save them to a file (a USB stick) on the first laptop set "
+                                                "up, and load that file on each of the others. The device number and "
+                                                "name, the staff and their PINs, and the backups folder are not in it."))
+        shared.setWordWrap(True)
+        form.addRow(shared)
+        self.save_setup_button = QPushButton(translate("AdminPanel", "&Save the wards and settings to a file…"))
+        self.save_setup_button.clicked.connect(self.save_setup_file)
+        self.load_setup_button = QPushButton(translate("AdminPanel", "&Load a set-up file…"))
+        self.load_setup_button.clicked.connect(self.load_setup_file)
+        files = QHBoxLayout()
+        files.addWidget(self.save_setup_button)
+        files.addWidget(self.load_setup_button)
+        form.addRow(files)
         self._fields.update({"device_number": (self.device_number.value, self.device_number.setValue),
                              "device_name": (self.device_name.text, self.device_name.setText)})
         return page
@@ -220,7 +235,7 @@ class AdminPanel(QWidget):
         self.said.setText(text)
         self.refresh()
 
-    def _refused(self, problem: ServiceError | str) -> None:
+    def _refused(self, problem: UserError | str) -> None:
         self.said.setText("")
         self.error.setText(problem if isinstance(problem, str) else say(problem))
 
@@ -376,4 +391,42 @@ class AdminPanel(QWidget):
         self._done(translate("AdminPanel", "This laptop is now {name} (device {number}).").format(
             name=self.session.device.name, number=self.session.device.device_number))
         self.device_changed.emit()
+        return True
+
+    def save_setup_file(self) -> Path | None:
+        folder = Prompts.choose_folder(self, translate("AdminPanel", "Folder to save the set-up in (a USB stick)"))
+        if folder is None:
+            return None
+        path = folder / setup_file.FILE_NAME
+        if path.exists() and not Prompts.confirm(self, translate("AdminPanel", "Save the set-up"), translate(
+                "AdminPanel", "{path} is there already. Replace it with this laptop's set-up?").format(path=path)):
+            return None
+        try:
+            setup_file.save(self.session, path)
+        except UserError as problem:
+            self._refused(problem)
+            return None
+        self._done(translate("AdminPanel", "Set-up saved to {path}: load it on each other laptop (Administration, "
+                                           "This laptop).").format(path=path))
+        return path
+
+    def load_setup_file(self) -> bool:
+        """What the file changes is shown first, and written only on Yes: beds are never removed."""
+        path = Prompts.choose_file(self, translate("AdminPanel", "Set-up file to load"),
+                                   translate("AdminPanel", "Set-up files (*.yaml)"))
+        if path is None:
+            return False
+        try:
+            plan = setup_file.read(self.session, path)
+            if plan.changes and not Prompts.confirm(self, translate("AdminPanel", "Load the set-up"), translate(
+                    "AdminPanel", "Loading {path} here:\n{changes}\n\nLoad it?").format(
+                    path=path, changes="\n".join(f"• {line}" for line in plan.lines(self.session.lang)))):
+                return False
+            setup_file.load(self.session, plan)
+        except UserError as problem:
+            self._refused(problem)
+            return False
+        self._done("\n".join(plan.lines(self.session.lang)))
+        self.wards_changed.emit()
+        self.settings_changed.emit()
         return True

@@ -707,6 +707,18 @@
         <translation>&amp;Changer le numéro ou le nom du portable</translation>
     </message>
     <message>
+        <source>The wards, their beds and the settings are the same on every laptop of the hospital: save them to a file (a USB stick) on the first laptop set up, and load that file on each of the others. The device number and name, the staff and their PINs, and the backups folder are not in it.</source>
+        <translation>Les unités, leurs lits et les réglages sont les mêmes sur chaque portable de l’hôpital : enregistrez-les dans un fichier (une clé USB) sur le premier portable installé, puis chargez ce fichier sur chacun des autres. Le numéro et le nom de l’appareil, le personnel et ses codes PIN, et le dossier des sauvegardes n’y sont pas.</translation>
+    </message>
+    <message>
+        <source>&amp;Save the wards and settings to a file…</source>
+        <translation>&amp;Enregistrer les unités et réglages dans un fichier…</translation>
+    </message>
+    <message>
+        <source>&amp;Load a set-up file…</source>
+        <translation>C&amp;harger un fichier de configuration…</translation>
+    </message>
+    <message>
         <source>PIN: the two PINs typed differ; type them again.</source>
         <translation>Code : les deux codes saisis diffèrent ; saisissez-les à nouveau.</translation>
     </message>
@@ -775,6 +787,44 @@ Aucun autre portable ne peut avoir le numéro d’appareil {number} : vérifiez 
     <message>
         <source>This laptop is now {name} (device {number}).</source>
         <translation>Ce portable est désormais {name} (appareil {number}).</translation>
+    </message>
+    <message>
+        <source>Folder to save the set-up in (a USB stick)</source>
+        <translation>Dossier où enregistrer la configuration (une clé USB)</translation>
+    </message>
+    <message>
+        <source>Save the set-up</source>
+        <translation>Enregistrer la configuration</translation>
+    </message>
+    <message>
+        <source>{path} is there already. Replace it with this laptop&apos;s set-up?</source>
+        <translation>{path} existe déjà. Le remplacer par la configuration de ce portable ?</translation>
+    </message>
+    <message>
+        <source>Set-up saved to {path}: load it on each other laptop (Administration, This laptop).</source>
+        <translation>Configuration enregistrée dans {path} : chargez-la sur chacun des autres portables (Administration, Ce portable).</translation>
+    </message>
+    <message>
+        <source>Set-up file to load</source>
+        <translation>Fichier de configuration à charger</translation>
+    </message>
+    <message>
+        <source>Set-up files (*.yaml)</source>
+        <translation>Fichiers de configuration (*.yaml)</translation>
+    </message>
+    <message>
+        <source>Load the set-up</source>
+        <translation>Charger la configuration</translation>
+    </message>
+    <message>
+        <source>Loading {path} here:
+{changes}
+
+Load it?</source>
+        <translation>Charger {path} ici :
+{changes}
+
+Le charger ?</translation>
     </message>
 </context>
 <context>
@@ -3526,6 +3576,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Ce portable est désormais l’appareil {number} : les patients enregistrés à partir de maintenant sont numérotés {new}… ; les {count} qu’il a numérotés avant gardent le leur ({old}…), comme sur leur bracelet et leurs formulaires. Aucun autre portable ne peut avoir le numéro d’appareil {number} : vérifiez la liste de l’hôpital.</translation>
     </message>
     <message>
+        <source>set-up saved to {path}: load it on each other laptop with &apos;downtime setup-file load {path}&apos;</source>
+        <translation>configuration enregistrée dans {path} : chargez-la sur chacun des autres portables avec « downtime setup-file load {path} »</translation>
+    </message>
+    <message>
         <source>backed up to {path} (made {when})</source>
         <translation>sauvegardé dans {path} (le {when})</translation>
     </message>
@@ -4182,6 +4236,54 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{line} — prescribed despite the recorded allergy: “{reason}”</source>
         <translation>{line} — prescrit malgré l’allergie enregistrée : « {reason} »</translation>
+    </message>
+    <message>
+        <source>ward {ward} ({name}) added with {count} beds: {beds}</source>
+        <translation>unité {ward} ({name}) ajoutée avec {count} lits : {beds}</translation>
+    </message>
+    <message>
+        <source>ward {ward}: {count} beds added: {beds}</source>
+        <translation>unité {ward} : {count} lits ajoutés : {beds}</translation>
+    </message>
+    <message>
+        <source>ward {ward} keeps its name here, {here} (the file says {file})</source>
+        <translation>l’unité {ward} garde ici son nom, {here} (le fichier dit {file})</translation>
+    </message>
+    <message>
+        <source>ward {ward} keeps beds the file does not list (beds are never removed): {beds}</source>
+        <translation>l’unité {ward} garde des lits que le fichier ne liste pas (les lits ne sont jamais supprimés) : {beds}</translation>
+    </message>
+    <message>
+        <source>nothing to change: this laptop has the file&apos;s set-up already</source>
+        <translation>rien à changer : ce portable a déjà la configuration du fichier</translation>
+    </message>
+    <message>
+        <source>the ward is listed twice.</source>
+        <translation>l’unité est listée deux fois.</translation>
+    </message>
+    <message>
+        <source>{file}: not a set-up file (it is not text).</source>
+        <translation>{file} : pas un fichier de configuration (ce n’est pas du texte).</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}: not readable as YAML ({problem}).</source>
+        <translation>{file}, ligne {line} : illisible en YAML ({problem}).</translation>
+    </message>
+    <message>
+        <source>{file}: not a set-up file (it has no &apos;format: {format}&apos; line; save one with &apos;downtime setup-file save&apos;).</source>
+        <translation>{file} : pas un fichier de configuration (il n’a pas de ligne « format: {format} » ; enregistrez-en un avec « downtime setup-file save »).</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}, {field}: {problem}.</source>
+        <translation>{file}, ligne {line}, {field} : {problem}.</translation>
+    </message>
+    <message>
+        <source>{file}: {problem}</source>
+        <translation>{file} : {problem}</translation>
+    </message>
+    <message>
+        <source>{file}, line {line}, ward {ward}: {problem}</source>
+        <translation>{file}, ligne {line}, unité {ward} : {problem}</translation>
     </message>
 </context>
 </TS>

@@ -243,3 +243,35 @@ def test_the_laptop_found_sharing_a_device_number_is_given_another_from_the_app(
     QTest.keyClick(panel.change_device_button, Qt.Key.Key_Space)
     assert panel.error.text() == "Device name: required (e.g. 'Ward 3B laptop 2')."
     assert load_device(session.db).name == "Ward 3B laptop 2"
+
+
+def test_the_set_up_is_saved_to_a_stick_and_another_file_loaded_once_its_changes_are_seen(admin_window, answers,
+                                                                                          monkeypatch, tmp_path):
+    from downtime.qt.prompts import Prompts
+
+    panel = admin_window.admin
+    db = admin_window.session.db
+    panel.sections.setCurrentIndex(3)
+    monkeypatch.setattr(Prompts, "choose_folder", staticmethod(lambda parent, title: tmp_path))
+    QTest.keyClick(panel.save_setup_button, Qt.Key.Key_Space)
+    saved = tmp_path / "downtime-setup.yaml"
+    assert panel.said.text().startswith(f"Set-up saved to {saved}") and "format: downtime-setup" in saved.read_text()
+    other = tmp_path / "hospital.yaml"
+    other.write_text("format: downtime-setup\nwards:\n  - {code: 9Z, name: Maternity, beds: 1-6}\n"
+                     "settings:\n  idle_lock_minutes: 2\n", encoding="utf-8")
+    monkeypatch.setattr(Prompts, "choose_file", staticmethod(lambda parent, title, pattern: other))
+    shown: list[str] = []
+    replies = [False, True]
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: shown.append(text) or replies.pop(0)))
+    QTest.keyClick(panel.load_setup_button, Qt.Key.Key_Space)
+    assert shown == [f"Loading {other} here:\n• ward 9Z (Maternity) added with 6 beds: 1-6\n"
+                     "• idle_lock_minutes set to 2\n\nLoad it?"]
+    assert wards.wards(db, "9Z") == [] and settings.get(db, "idle_lock_minutes") == "5"
+    QTest.keyClick(panel.load_setup_button, Qt.Key.Key_Space)
+    assert wards.wards(db, "9Z")[0].beds == ("1", "2", "3", "4", "5", "6")
+    assert admin_window.idle_timer.interval() == 2 * 60_000 and panel.idle.value() == 2
+    assert panel.said.text() == "ward 9Z (Maternity) added with 6 beds: 1-6\nidle_lock_minutes set to 2"
+    other.write_text("format: downtime-setup\nwards:\n  - {code: 9Z, name: Maternity, beds: '7, 8/1'}\n")
+    QTest.keyClick(panel.load_setup_button, Qt.Key.Key_Space)
+    assert panel.error.text() == f"{other}, line 3, ward 9Z: Bed '8/1': no \"/\" (a bed is named ward/bed, e.g. 3B/12)."
+    assert len(shown) == 2 and len(wards.wards(db, "9Z")[0].beds) == 6

@@ -1,0 +1,276 @@
+"""The set-up a hospital's laptops share, its wards with their beds and the ward settings, in a
+file IT saves on the first laptop set up and loads on each of the others. Typed again by hand on
+twenty laptops, one laptop's ward code or bed list came out different (a transfer to "3b" found
+no ward), and copying a set-up laptop's database instead gave two laptops one device number.
+What is each laptop's own stays out: its device number and name, its staff and their PINs, its
+backups folder (a stick of its own)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, StrictInt, ValidationError
+
+from downtime.domain.staff import Action
+from downtime.errors import refused_by_disk
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
+from downtime.services import settings, wards
+from downtime.services.context import Session
+from downtime.services.errors import ServiceError
+
+FORMAT = "downtime-setup"
+FILE_NAME = "downtime-setup.yaml"
+HEADER = ("# The set-up shared by the hospital's Downtime laptops: load it on each with\n"
+          "# 'downtime setup-file load FILE' or Administration > This laptop.\n"
+          "# Not in it, set on each laptop: its device number and name, staff and PINs, backups folder.\n"
+          "# Beds: as typed on the Administration tab (\"1-20, 21A, Side room\"), or a list of names.\n")
+NEW_WARD = QT_TRANSLATE_NOOP("messages", "ward {ward} ({name}) added with {count} beds: {beds}")
+NEW_BEDS = QT_TRANSLATE_NOOP("messages", "ward {ward}: {count} beds added: {beds}")
+NEW_SETTING = QT_TRANSLATE_NOOP("messages", "{name} set to {value}")
+NAME_KEPT = QT_TRANSLATE_NOOP("messages", "ward {ward} keeps its name here, {here} (the file says {file})")
+BEDS_KEPT = QT_TRANSLATE_NOOP("messages", "ward {ward} keeps beds the file does not list (beds are never removed): {beds}")
+NOTHING = QT_TRANSLATE_NOOP("messages", "nothing to change: this laptop has the file's set-up already")
+SETTINGS = ("label_stock", "late_after_minutes", "overdue_after_minutes", "idle_lock_minutes", "letter_contact",
+            "export_key")
+
+
+class WardSetup(BaseModel):
+    # A ward code or bed typed unquoted (12) reads as a number in YAML: taken as its text.
+    model_config = ConfigDict(frozen=True, extra="forbid", coerce_numbers_to_str=True)
+    code: str
+    name: str
+    beds: str | tuple[str, ...]
+
+
+class SettingsSetup(BaseModel):
+    """Each left out stays as the laptop has it."""
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    label_stock: str | None = None
+    late_after_minutes: StrictInt | None = None
+    overdue_after_minutes: StrictInt | None = None
+    idle_lock_minutes: StrictInt | None = None
+    letter_contact: str | None = None
+    export_key: str | None = None
+
+
+class SetupFile(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    format: Literal["downtime-setup"]
+    wards: tuple[WardSetup, ...] = ()
+    settings: SettingsSetup = SettingsSetup()
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What loading a file would change here, shown before it is written (beds are never
+    removed), and what it leaves as this laptop has it."""
+
+    path: Path
+    new_wards: tuple[wards.Ward, ...] = ()
+    new_beds: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (ward here, beds to add)
+    names_kept: tuple[tuple[str, str, str], ...] = ()  # (ward, its name here, in the file)
+    beds_kept: tuple[tuple[str, tuple[str, ...]], ...] = ()  # beds here the file does not list
+    settings: dict[str, Any] = field(default_factory=dict)  # each setting that changes, to its new value
+
+    @property
+    def changes(self) -> bool:
+        return bool(self.new_wards or self.new_beds or self.settings)
+
+    def lines(self, lang: Lang) -> list[str]:
+        """What loading it does here, a line each, as the command line prints it and the
+        Administration tab asks about it."""
+        said = [message(lang, NEW_WARD, ward=ward.ward, name=ward.name, count=len(ward.beds),
+                        beds=wards.bed_ranges(ward.beds)) for ward in self.new_wards]
+        said += [message(lang, NEW_BEDS, ward=ward, count=len(beds), beds=wards.bed_ranges(beds))
+                 for ward, beds in self.new_beds]
+        said += [message(lang, NEW_SETTING, name=key, value=value) for key, value in self.settings.items()]
+        said += [message(lang, NAME_KEPT, ward=ward, here=here, file=there) for ward, here, there in self.names_kept]
+        said += [message(lang, BEDS_KEPT, ward=ward, beds=wards.bed_ranges(beds)) for ward, beds in self.beds_kept]
+        return said or [message(lang, NOTHING)]
+
+
+def save(session: Session, path: Path) -> Path:
+    """Written beside its place and renamed over it: a stick pulled out half-way leaves the
+    earlier file whole, or none."""
+    session.require(Action.MANAGE_STAFF)
+    db = session.db
+    data = {"format": FORMAT,
+            "wards": [{"code": ward.ward, "name": ward.name, "beds": _beds_text(ward.beds)} for ward in wards.wards(db)],
+            # A setting left empty is left out: loaded, it would take away another laptop's own.
+            "settings": {key: _setting(db, key) for key in SETTINGS if settings.get(db, key)}}
+    written = path.with_name(f".{path.name}.part")
+    try:
+        with written.open("w", encoding="utf-8") as out:
+            out.write(HEADER)
+            yaml.safe_dump(data, out, allow_unicode=True, sort_keys=False)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(written, path)
+    except OSError as problem:
+        written.unlink(missing_ok=True)
+        raise refused_by_disk(problem) from None
+    return path
+
+
+def _beds_text(beds: tuple[str, ...]) -> str | list[str]:
+    """As typed on the Administration tab when that reads back as these beds, else each by name
+    (a bed named "12-14" would read back as three)."""
+    text = wards.bed_ranges(beds)
+    try:
+        same = tuple(wards.parse_beds(text)) == beds
+    except ServiceError:
+        same = False
+    return text if same else list(beds)
+
+
+def _setting(db: Any, key: str) -> str | int:
+    value = settings.get(db, key)
+    return int(value) if key.endswith("_minutes") else value
+
+
+def read(session: Session, path: Path) -> Plan:
+    """The file checked whole, and what it would change here; nothing is kept written (the plan
+    is loaded in a transaction taken back, so what `load` would refuse is refused here, before
+    the administrator is asked). A problem names the file and the line."""
+    session.require(Action.MANAGE_STAFF)
+    setup, root = _parsed(path)
+    db = session.db
+    new_wards: list[wards.Ward] = []
+    new_beds: list[tuple[str, tuple[str, ...]]] = []
+    names_kept: list[tuple[str, str, str]] = []
+    beds_kept: list[tuple[str, tuple[str, ...]]] = []
+    codes: set[str] = set()
+    for number, ward in enumerate(setup.wards):
+        with _naming(session, path, _line_of(root, ("wards", number)), ward.code):
+            if ward.code.strip().casefold() in codes:
+                raise ServiceError(QT_TRANSLATE_NOOP("messages", "the ward is listed twice."))
+            codes.add(ward.code.strip().casefold())
+            beds = wards.parse_beds(ward.beds) if isinstance(ward.beds, str) else list(ward.beds)
+            here = wards.wards(db, ward.code.strip())
+            if not here:
+                code, name, checked = wards.check_new_ward(session, ward.code, ward.name, beds)
+                new_wards.append(wards.Ward(code, name, tuple(checked)))
+                continue
+            found = here[0]
+            known = {bed.casefold() for bed in found.beds}
+            if missing := [bed for bed in beds if bed.strip().casefold() not in known]:
+                new_beds.append((found.ward, tuple(wards.check_new_beds(session, found.ward, missing))))
+            listed = {bed.strip().casefold() for bed in beds}
+            if extra := tuple(bed for bed in found.beds if bed.casefold() not in listed):
+                beds_kept.append((found.ward, extra))
+            if found.name != ward.name.strip():
+                names_kept.append((found.ward, found.name, ward.name.strip()))
+    changed = {key: value for key, value in setup.settings.model_dump().items()
+               if value is not None and str(value) != settings.get(db, key)}
+    plan = Plan(path, tuple(new_wards), tuple(new_beds), tuple(names_kept), tuple(beds_kept), changed)
+    try:
+        with db.atomic():
+            load(session, plan)
+            raise _TakenBack
+    except _TakenBack:
+        pass
+    return plan
+
+
+class _TakenBack(Exception):
+    """Ends the trial load of `read`, rolling it back."""
+
+
+def load(session: Session, plan: Plan) -> None:
+    """One transaction, checked again as it is written: a refusal leaves the laptop as it was."""
+    session.require(Action.MANAGE_STAFF)
+    values = {key: int(settings.get(session.db, key)) for key in ("late_after_minutes", "overdue_after_minutes")}
+    values.update({key: value for key, value in plan.settings.items() if key in values})
+    with session.db.atomic():
+        for ward in plan.new_wards:
+            wards.add_ward(session, ward.ward, ward.name, list(ward.beds))
+        for code, beds in plan.new_beds:
+            wards.add_beds(session, code, list(beds))
+        setters = {"label_stock": settings.set_label_stock, "idle_lock_minutes": settings.set_idle_lock,
+                   "letter_contact": settings.set_letter_contact, "export_key": settings.set_export_key}
+        with _naming(session, plan.path):
+            for key, value in plan.settings.items():
+                if key in setters:
+                    setters[key](session, value)
+            if values.keys() & plan.settings.keys():
+                settings.set_round_thresholds(session, values["late_after_minutes"], values["overdue_after_minutes"])
+
+
+def _parsed(path: Path) -> tuple[SetupFile, yaml.Node | None]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{file}: not a set-up file (it is not text)."), file=path) from None
+    except OSError as problem:
+        raise refused_by_disk(problem) from None
+    try:
+        raw, root = yaml.safe_load(text), yaml.compose(text)
+    except yaml.YAMLError as problem:
+        mark, began = getattr(problem, "problem_mark", None), getattr(problem, "context_mark", None)
+        said = getattr(problem, "problem", None) or str(problem)
+        if began is not None:  # an unclosed bracket is met at the file's end: say where it opened
+            said = f"{problem.context} at line {began.line + 1}: {said}"  # type: ignore[attr-defined]
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{file}, line {line}: not readable as YAML ({problem})."),
+                           file=path, line=mark.line + 1 if mark else 1, problem=said) from None
+    if not isinstance(raw, dict) or raw.get("format") != FORMAT:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{file}: not a set-up file (it has no 'format: {format}' line; "
+                                                         "save one with 'downtime setup-file save')."),
+                           file=path, format=FORMAT)
+    try:
+        return SetupFile.model_validate(raw), root
+    except ValidationError as problem:
+        error = problem.errors()[0]
+        where = tuple(error["loc"])
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{file}, line {line}, {field}: {problem}."), file=path,
+                           line=_line_of(root, where), field=_field(raw, where), problem=error["msg"]) from None
+
+
+def _field(raw: Any, where: tuple[Any, ...]) -> str:
+    """pydantic's place of a problem as the file reads ("wards[2].beds"), without the names it
+    gives the kinds a value may be ("str", "tuple[str, ...]")."""
+    said, node = "", raw
+    for key in where:
+        if isinstance(node, dict):
+            said, node = f"{said}.{key}" if said else str(key), node.get(key)
+        elif isinstance(node, list) and isinstance(key, int):
+            said, node = f"{said}[{key + 1}]", node[key] if key < len(node) else None
+        else:
+            break
+    return said
+
+
+def _line_of(node: yaml.Node | None, where: tuple[Any, ...]) -> int:
+    """The line of the file where the value at `where` (keys and list indexes) is written, or the
+    nearest written above it."""
+    line = 1 if node is None else node.start_mark.line + 1
+    for key in where:
+        if isinstance(node, yaml.MappingNode):
+            node = next((value for name, value in node.value if name.value == key), None)
+        elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and key < len(node.value):
+            node = node.value[key]
+        else:
+            node = None
+        if node is None:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+@contextmanager
+def _naming(session: Session, path: Path, line: int | None = None, ward: str | None = None) -> Iterator[None]:
+    """A refusal met while reading or loading the file, named by the file and, for a ward, its
+    line and code."""
+    try:
+        yield
+    except ServiceError as problem:
+        said = problem.text(session.lang)
+        if line is None:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "{file}: {problem}"), file=path, problem=said) from None
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{file}, line {line}, ward {ward}: {problem}"), file=path,
+                           line=line, ward=ward, problem=said) from None
