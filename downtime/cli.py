@@ -50,7 +50,26 @@ def _person_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user", default=os.environ.get("DOWNTIME_USER"),
                         help="staff ID of the person acting (default: $DOWNTIME_USER)")
     parser.add_argument("--pin", default=os.environ.get("DOWNTIME_PIN"),
-                        help="their PIN (default: $DOWNTIME_PIN)")
+                        help="their PIN (default: $DOWNTIME_PIN; left out at a terminal, it is asked for, unseen)")
+
+
+def _pin(args: argparse.Namespace, given: str | None, option: str, ask: str, twice: bool = False,
+         **values: object) -> str:
+    """A PIN left off the command line is asked for at a terminal, unseen: typed as an option it
+    stays in the shell's history and shows in the list of running programs. A new PIN is typed
+    twice, as on the Administration tab."""
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        raise CliError(QT_TRANSLATE_NOOP("messages", "give {option} (or run the command at a terminal, which asks for "
+                                                     "it unseen)"), option=option)
+    import getpass
+
+    pin = getpass.getpass(f"{_say(args, ask, **values)}: ")
+    again = _say(args, QT_TRANSLATE_NOOP("messages", "The same PIN again"))
+    if twice and getpass.getpass(f"{again}: ") != pin:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "the two PINs typed differ; nothing was changed"))
+    return pin
 
 
 def _witnessed_entry(parser: argparse.ArgumentParser, note: str) -> argparse.ArgumentParser:
@@ -129,11 +148,12 @@ def _session(args: argparse.Namespace, path: Path | None = None):
     from downtime.services import census, unlock
     from downtime.services.context import Session, Vault, load_device
 
-    if not args.user or not args.pin:
+    if not args.user or not (args.pin or sys.stdin.isatty()):
         raise CliError(QT_TRANSLATE_NOOP("messages", "this command opens patient data: give --user and --pin "
                                          "(or set DOWNTIME_USER and DOWNTIME_PIN)"))
     vault = Vault(path or _existing_path(args))
-    user = unlock.sign_in(vault, args.user, args.pin)
+    user = unlock.sign_in(vault, args.user, _pin(args, args.pin, "--pin", QT_TRANSLATE_NOOP("messages", "PIN of {staff_id}"),
+                                                 staff_id=args.user))
     assert vault.db is not None
     forms = _forms()
     census.ensure_index(vault.db, forms)
@@ -444,9 +464,10 @@ def cmd_pdf_mar_pack(args: argparse.Namespace) -> int:
 def _witness(args: argparse.Namespace) -> tuple[str, str]:
     """The witness of a register line, asked for before any is tried: a PIN left out is no
     failed sign-in in the witness's name (five lock them out), as in the register tab's dialogs."""
-    if not args.witness_user or not args.witness_pin:
+    if not args.witness_user or not (args.witness_pin or sys.stdin.isatty()):
         raise CliError(QT_TRANSLATE_NOOP("messages", "a controlled-drug entry needs a witness: give --witness-user and --witness-pin"))
-    return args.witness_user, args.witness_pin
+    return args.witness_user, _pin(args, args.witness_pin, "--witness-pin",
+                                   QT_TRANSLATE_NOOP("messages", "PIN of the witness, {staff_id}"), staff_id=args.witness_user)
 
 
 def _print_balance(args: argparse.Namespace, balance: float) -> None:
@@ -851,7 +872,8 @@ def cmd_staff_add(args: argparse.Namespace) -> int:
     from downtime.domain.roles import Role
     from downtime.services.staff import add_staff
 
-    member = add_staff(_session(args), args.staff_id, args.name, Role(args.role), args.new_pin)
+    session = _session(args)
+    member = add_staff(session, args.staff_id, args.name, Role(args.role), _new_pin(args))
     print(_say(args, QT_TRANSLATE_NOOP("messages", "added {staff_id} ({role})"), staff_id=member.staff_id, role=member.role.value))
     return 0
 
@@ -867,9 +889,15 @@ def cmd_staff_deactivate(args: argparse.Namespace) -> int:
 def cmd_staff_set_pin(args: argparse.Namespace) -> int:
     from downtime.services.staff import set_pin
 
-    member = set_pin(_session(args), args.staff_id, args.new_pin)
+    session = _session(args)
+    member = set_pin(session, args.staff_id, _new_pin(args))
     print(_say(args, QT_TRANSLATE_NOOP("messages", "{staff_id} signs in with the new PIN"), staff_id=member.staff_id))
     return 0
+
+
+def _new_pin(args: argparse.Namespace) -> str:
+    return _pin(args, args.new_pin, "--new-pin", QT_TRANSLATE_NOOP("messages", "New PIN of {staff_id}"), twice=True,
+                staff_id=args.staff_id)
 
 
 def cmd_staff_list(args: argparse.Namespace) -> int:
@@ -887,7 +915,10 @@ def cmd_setup(args: argparse.Namespace) -> int:
 
     vault, device = unlock.create(_db_path(args), encrypted=not args.unencrypted, device_number=args.device_number,
                                   device_name=args.device_name, admin_id=args.admin_id,
-                                  admin_name=args.admin_name, admin_pin=args.admin_pin)
+                                  admin_name=args.admin_name,
+                                  admin_pin=_pin(args, args.admin_pin, "--admin-pin",
+                                                 QT_TRANSLATE_NOOP("messages", "New PIN of {staff_id}"), twice=True,
+                                                 staff_id=args.admin_id))
     print(_say(args, QT_TRANSLATE_NOOP("messages", "set up {path} as device {number} ({name}); {state}"), path=vault.path,
                number=device.device_number, name=device.name, state=unlock.describe(vault)))
     print(_say(args, QT_TRANSLATE_NOOP("messages", "Add a second administrator now, one on the ward (the nurse in charge): an "
@@ -946,7 +977,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--device-name", required=True, help="this laptop's name as the ward calls it, e.g. 'Ward 3B laptop'")
     p.add_argument("--admin-id", required=True, help="the first administrator's staff ID, typed to sign in")
     p.add_argument("--admin-name", required=True, help="the first administrator's full name, as records print it")
-    p.add_argument("--admin-pin", required=True, help="the first administrator's PIN (4-12 digits)")
+    p.add_argument("--admin-pin", help="the first administrator's PIN (4-12 digits; left out at a terminal, it is "
+                                       "asked for twice, unseen)")
     p.add_argument("--unencrypted", action="store_true",
                    help="do NOT encrypt the database (only for a machine that is itself encrypted)")
 
@@ -1196,7 +1228,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("staff_id", help="the staff ID the person types to sign in, e.g. agency1")
     p.add_argument("--name", required=True, help="their full name, as records print it")
     p.add_argument("--role", required=True, choices=[role.value for role in Role], help="what the account may do")
-    p.add_argument("--new-pin", required=True, help="the new account's PIN (4-12 digits)")
+    p.add_argument("--new-pin", help="the new account's PIN (4-12 digits; left out at a terminal, it is asked for "
+                                     "twice, unseen)")
     _db_option(p)
     _person_options(p)
     p = command("deactivate", cmd_staff_deactivate,
@@ -1207,7 +1240,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("set-pin", cmd_staff_set_pin,
                 "give an account a new PIN, which also reactivates it (administrator only)", staff_sub)
     p.add_argument("staff_id", help="the account's staff ID")
-    p.add_argument("--new-pin", required=True, help="the account's new PIN (4-12 digits)")
+    p.add_argument("--new-pin", help="the account's new PIN (4-12 digits; left out at a terminal, it is asked for "
+                                     "twice, unseen)")
     _db_option(p)
     _person_options(p)
     p = command("list", cmd_staff_list, "list staff accounts", staff_sub)

@@ -189,6 +189,53 @@ def test_person_commands_need_user_and_pin(demo_db, capsys, monkeypatch):
                  "--db", str(db), "--user", "admin", "--pin", "0000"]) == 0
 
 
+@pytest.fixture
+def at_a_terminal(monkeypatch):
+    """The command run at a terminal: each PIN left out is asked for with getpass, answered
+    from the list; returns the questions asked."""
+    import getpass
+
+    answers: list[str] = []
+    asked: list[str] = []
+    monkeypatch.setattr(sys, "stdin", type("Terminal", (io.StringIO,), {"isatty": lambda self: True})())
+    monkeypatch.setattr(getpass, "getpass", lambda prompt: asked.append(prompt) or answers.pop(0))
+    return answers, asked
+
+
+def test_pins_left_off_the_command_line_are_asked_for_unseen_at_a_terminal(demo_db, capsys, monkeypatch,
+                                                                           at_a_terminal):
+    """A PIN typed as an option stays in the shell's history: IT adding twenty accounts left
+    every PIN there, and the administrator's in each command."""
+    from downtime.services import unlock
+    from downtime.services.context import Vault
+
+    answers, asked = at_a_terminal
+    monkeypatch.delenv("DOWNTIME_PIN")
+    answers += ["0000", "482913", "482913"]
+    assert main(["staff", "add", "agency1", "--name", "Inès Ayadi", "--role", "ward_nurse", "--db", demo_db,
+                 "--user", "admin"]) == 0
+    assert asked == ["PIN of admin: ", "New PIN of agency1: ", "The same PIN again: "]
+    assert unlock.sign_in(Vault(Path(demo_db)), "agency1", "482913").staff_id == "agency1"
+    answers += ["0000", "111111", "111112"]
+    assert main(["staff", "set-pin", "agency1", "--db", demo_db, "--user", "admin"]) == 1
+    assert "the two PINs typed differ; nothing was changed" in capsys.readouterr().err
+    assert unlock.sign_in(Vault(Path(demo_db)), "agency1", "482913").staff_id == "agency1"
+    answers += ["2468", "2469"]
+    assert main(["setup", "--db", str(Path(demo_db).with_name("new.sqlite")), "--device-number", "5", "--device-name",
+                 "Ward 5", "--admin-id", "it", "--admin-name", "IT", "--unencrypted"]) == 1
+    assert "the two PINs typed differ" in capsys.readouterr().err and not Path(demo_db).with_name("new.sqlite").exists()
+    answers += ["2468", "2468"]
+    assert main(["setup", "--db", str(Path(demo_db).with_name("new.sqlite")), "--device-number", "5", "--device-name",
+                 "Ward 5", "--admin-id", "it", "--admin-name", "IT", "--unencrypted"]) == 0
+    assert asked[-2:] == ["New PIN of it: ", "The same PIN again: "]
+
+
+def test_a_pin_left_out_off_a_terminal_is_refused_naming_its_option(demo_db, capsys):
+    assert main(["staff", "add", "x1", "--name", "X", "--role", "ward_nurse", "--db", demo_db, "--user", "admin",
+                 "--pin", "0000"]) == 1
+    assert "give --new-pin (or run the command at a terminal, which asks for it unseen)" in capsys.readouterr().err
+
+
 def test_errors_go_to_stderr_without_traceback(tmp_path):
     result = subprocess.run([sys.executable, "-m", "downtime", "verify", "--db", str(tmp_path / "none.sqlite")],
                             capture_output=True, text=True)

@@ -3508,6 +3508,22 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>--out : le dossier {folder} n’existe pas (la clé USB est-elle branchée ?) ; rien n’a été écrit.</translation>
     </message>
     <message>
+        <source>give {option} (or run the command at a terminal, which asks for it unseen)</source>
+        <translation>donnez {option} (ou lancez la commande dans un terminal, qui le demande sans l’afficher)</translation>
+    </message>
+    <message>
+        <source>The same PIN again</source>
+        <translation>Le même code PIN à nouveau</translation>
+    </message>
+    <message>
+        <source>the two PINs typed differ; nothing was changed</source>
+        <translation>les deux codes PIN saisis diffèrent ; rien n’a été changé</translation>
+    </message>
+    <message>
+        <source>PIN of {staff_id}</source>
+        <translation>Code PIN de {staff_id}</translation>
+    </message>
+    <message>
         <source>ward {ward} ({name}): {count} beds: {beds}</source>
         <translation>unité {ward} ({name}) : {count} lits : {beds}</translation>
     </message>
@@ -3526,6 +3542,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>a controlled-drug entry needs a witness: give --witness-user and --witness-pin</source>
         <translation>une écriture au registre des stupéfiants demande un témoin : donnez --witness-user et --witness-pin</translation>
+    </message>
+    <message>
+        <source>PIN of the witness, {staff_id}</source>
+        <translation>Code PIN du témoin, {staff_id}</translation>
     </message>
     <message>
         <source>{drug} on ward {ward}: balance {balance} {unit}</source>
@@ -3682,6 +3702,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{staff_id} signs in with the new PIN</source>
         <translation>{staff_id} se connecte avec le nouveau code</translation>
+    </message>
+    <message>
+        <source>New PIN of {staff_id}</source>
+        <translation>Nouveau code PIN de {staff_id}</translation>
     </message>
     <message>
         <source>active</source>
