@@ -300,6 +300,10 @@ _PROCEDURES = (("Laparoscopic cholecystectomy", "not_applicable", 90, "General s
                ("Septoplasty", "not_applicable", 60, "ENT"), ("Hysteroscopy", "not_applicable", 30, "Gynaecology"),
                ("Laparoscopic ovarian cystectomy", "right", 90, "Gynaecology"))
 _PRIORITIES = ("elective", "elective", "elective", "expedited", "urgent")
+# How long before now each priority's operation was decided on, in hours: an urgent one the day
+# before (its target is 24 hours), an expedited one within the week, an elective one months ago.
+# Decided months ago, the demo's urgent operations read BREACH weeks before they were cancelled.
+_DECIDED_HOURS_AGO = {"elective": (3 * 24, 120 * 24), "expedited": (24, 5 * 24), "urgent": (2, 20)}
 
 
 def _procedure_for(drawn: tuple[str, str, int, str], sex: str | None) -> tuple[str, str, int, str]:
@@ -338,8 +342,10 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
         if not slots:
             continue
         slot = slots[0]
-        values = {"procedure": procedure, "laterality": side, "priority": rng.choice(_PRIORITIES),
-                  "decided_at": (now - timedelta(days=rng.randint(3, 120))).isoformat(timespec="minutes"),
+        priority = rng.choice(_PRIORITIES)
+        values = {"procedure": procedure, "laterality": side, "priority": priority,
+                  "decided_at": (now - timedelta(hours=rng.randint(*_DECIDED_HOURS_AGO[priority]))).isoformat(
+                      timespec="minutes"),
                   "surgeon": wanted.surgeon, "anaesthetist": wanted.anaesthetist, "session": slot.session_id,
                   "planned_start": slot.start.isoformat(timespec="minutes"), "expected_minutes": minutes}
         made.append(theatre.book(coord, patient.patient_id, values))
