@@ -200,6 +200,7 @@ def _bare_canvas(charts: list[Any], days: int, out: Path) -> None:
     from reportlab.lib.pagesizes import A4, landscape
     from reportlab.pdfgen import canvas
 
+    from downtime.domain.laptops import NOBODY
     from downtime.domain.medication import dose_text
     from downtime.pdf.page import CONDENSED, register_fonts
 
@@ -213,7 +214,7 @@ def _bare_canvas(charts: list[Any], days: int, out: Path) -> None:
             page.drawString(30, y, f"{row.order.drug} {row.order.dose:g} {row.order.dose_unit} {row.order.route}")
             for column, cell in enumerate(row.cells):
                 page.rect(200 + column * 36, y - 4, 36, 14)
-                text = dose_text(cell.administration, {}, "en") if cell.administration else cell.state.value
+                text = dose_text(cell.administration, NOBODY, {}, "en") if cell.administration else cell.state.value
                 page.drawString(202 + column * 36, y, text[:8])
             y -= 18 * (1 + len(row.cells) // (days * 4 + 1))
         page.showPage()

@@ -477,3 +477,47 @@ def dose_held_whole(tmp_path, laptop, clock, admission_values, rewritten):
                                                       "given_at": "2026-11-28T08:40+01:00"})))
     import_export(clerk_2, merge([first, copy], tmp_path / "merged").folder)
     return patient, order, dose, nurse_2
+
+
+@pytest.fixture
+def doses_from_laptop_1(tmp_path, laptop, clock, admission_values):
+    """Doses laptop 1 recorded, carried to laptop 2 with their patient, where the staff ID of
+    laptop 1's witness is someone else's. Each laptop has ward 3B and a doctor; "hl" is Hélène
+    Lefèvre on laptop 1 and Karim Benali on laptop 2. On laptop 1 the doctor orders paracetamol
+    1 g PO at 08:00 14:00 20:00 and morphine 5 mg SC as required (controlled, 50 mg in the
+    register); the nurse gives the 08:00 paracetamol of 28/11 at 08:05 and morphine at 09:00,
+    witnessed by hl. Returns (patient id, paracetamol order id, morphine order id, morphine
+    dose id, laptop 2's nurse)."""
+    from downtime.services import medication, records, wards
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+
+    sessions = []
+    for number, witness in ((1, "Hélène Lefèvre"), (2, "Karim Benali")):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
+        wards.add_ward(admin, "3B", "Medicine", [str(bed) for bed in range(1, 21)])
+        staff.add_staff(admin, "doctor", "Doctor", Role.DOCTOR, "2222")
+        staff.add_staff(admin, "hl", witness, Role.WARD_NURSE, "3333")
+        sessions.append((nurse, clerk))
+    (nurse_1, clerk_1), (nurse_2, clerk_2) = sessions
+    doctor = Session(nurse_1.db, nurse_1.device, staff.sign_in(nurse_1.db, "doctor", "2222", clock), nurse_1.forms, clock)
+    patient = records.save_new(nurse_1, "admission", {**admission_values,
+                                                      "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
+    paracetamol = records.save_new(doctor, "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient).record_id
+    morphine = records.save_new(doctor, "medication_order", {
+        "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
+        "prn_indication": "pain score > 4", "min_interval_hours": 4, "max_doses_24h": 4,
+        "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": True}, patient_id=patient).record_id
+    medication.cd_receive(nurse_1, "3B", "Morphine", "mg", 50, witness=("hl", "3333"))
+    medication.record_dose(nurse_1, paracetamol, {
+        "outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+        "dose_given": 1.0, "route": "PO"})
+    dose = medication.record_dose(nurse_1, morphine, {
+        "outcome": "given", "given_at": "2026-11-28T09:00+01:00", "dose_given": 5.0, "route": "SC"},
+        witness=("hl", "3333")).record_id
+    import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
+    return patient, paracetamol, morphine, dose, nurse_2

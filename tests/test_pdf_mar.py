@@ -204,13 +204,14 @@ def test_no_word_is_broken_inside_the_day_columns_of_a_long_chart(tmp_path, sess
 
     from downtime.domain.medication import dose_text
     from downtime.pdf.mar import STATE_WORDS, w
+    from downtime.services.laptops import authors
 
     nurse, patient = _a_fortnight_of_doses(session_for, admission_values)
     nurse = session_for("nurse", lang)
     first = clock().date() - timedelta(days=days - 1)
     text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf", days=days)))
     cells = [cell for row in medication.mar_grid(nurse.db, patient, first, days, clock()) for cell in row.cells]
-    names = {"nurse": "Hélène Lefèvre"}
+    names = authors(nurse)
     for state, key in STATE_WORDS.items():
         words = w(key, lang)
         expected = sum(cell.state is state for cell in cells)
@@ -219,7 +220,7 @@ def test_no_word_is_broken_inside_the_day_columns_of_a_long_chart(tmp_path, sess
                                               DoseState.NOT_RECORDED, DoseState.GIVEN, DoseState.NOT_GIVEN}
     for cell in cells:
         for dose in cell.recorded:
-            assert dose_text(dose, names, lang) in text, dose_text(dose, names, lang)
+            assert dose_text(dose, names, {}, lang) in text, dose_text(dose, names, {}, lang)
 
 
 def test_the_dose_forms_reasons_name_the_letters_the_charts_print(forms):
@@ -263,8 +264,20 @@ def test_a_printed_chart_and_ward_pack_flag_a_dose_two_laptops_recorded_otherwis
 
 def test_a_chart_without_a_dose_on_hold_prints_no_key_for_it(tmp_path, session_for, medication_ward):
     patient, _, _ = medication_ward
-    assert "DOSE ON HOLD" not in " ".join(_text(printing.print_mar(session_for("nurse"), [patient],
-                                                                   tmp_path / "mar.pdf")))
+    text = " ".join(_text(printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar.pdf")))
+    assert "DOSE ON HOLD" not in text and "recorded on another laptop" not in text
+
+
+def test_a_printed_chart_names_another_laptops_giver_and_witness_by_staff_id_and_laptop(tmp_path,
+                                                                                        doses_from_laptop_1):
+    """Laptop 2's chart of doses laptop 1 recorded wrote their initials from laptop 2's staff
+    list: "KB", Karim Benali, who has the staff ID hl here, for laptop 1's witness Hélène
+    Lefèvre (staff IDs are each laptop's own). The key says what "nurse@001" is."""
+    patient, _, _, _, nurse = doses_from_laptop_1
+    text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
+    assert "nurse@001 08:05" in text and "nurse@001 28/11 09:00 / hl@001" in text
+    assert "KB" not in text and "N 08:05" not in text
+    assert "Staff ID@number (nurse@002): recorded on another laptop" in text
 
 
 def test_a_printed_dose_given_other_than_ordered_reads_with_its_amount(tmp_path, medication_ward, half_dose):
@@ -295,14 +308,15 @@ def test_an_as_required_order_on_hold_keeps_its_flag_beside_its_doses_on_hold(tm
     """Both the ondansetron order and its dose on hold: each says so."""
     from dataclasses import replace
 
+    from downtime.domain.laptops import NOBODY
     from downtime.pdf.mar import mar_pdf
 
     patient, _, _, _, nurse = dose_on_hold
     first = nurse.clock().date()
     [chart] = printing.charts(nurse, [patient], first, 1)
     prn = next(row.order.record_id for row in chart.rows if row.order.drug == "Ondansetron")
-    out = mar_pdf([replace(chart, held=chart.held | {prn})], tmp_path / "mar.pdf", first_day=first, days=1, names={},
-                  order_form=nurse.form(medication.ORDER_FORM), dose_form=nurse.form(medication.DOSE_FORM), lang="en",
+    out = mar_pdf([replace(chart, held=chart.held | {prn})], tmp_path / "mar.pdf", first_day=first, days=1, authors=NOBODY,
+                  laptops={}, order_form=nurse.form(medication.ORDER_FORM), dose_form=nurse.form(medication.DOSE_FORM), lang="en",
                   printed_by="Nurse",
                   printed_at=nurse.clock(), device_name="laptop 2")
     printed = " ".join(_text(out))

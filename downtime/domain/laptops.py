@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
@@ -80,9 +81,35 @@ class Authors:
             return self.names.get(staff_id, staff_id)
         if not self.device_id:
             return staff_id
-        number = laptops.get(device_id, Laptop(None)).number
-        return message(lang, ON_LAPTOP, staff_id=staff_id,
-                       laptop=message(lang, LAPTOP, number=device_id[:8] if number is None else f"{number:03d}"))
+        return message(lang, ON_LAPTOP, staff_id=staff_id, laptop=message(lang, LAPTOP, number=_number(device_id, laptops)))
+
+    def initials(self, staff_id: str, device_id: str, laptops: Mapping[str, Laptop]) -> str:
+        """Who, as a chart box writes them (a MAR cell's giver and witness): this laptop's staff
+        by the initials of their name, another laptop's by staff ID and laptop number, "nurse@002"
+        (the initials of whoever has the ID here were someone else's, or an ID's first letter)."""
+        if device_id == self.device_id:
+            return initials(self.names.get(staff_id, staff_id).removesuffix(f" ({staff_id})"))
+        if not self.device_id:
+            return staff_id
+        return f"{staff_id}@{_number(device_id, laptops)}"
+
+
+def _number(device_id: str, laptops: Mapping[str, Laptop]) -> str:
+    """A laptop's device number as its downtime numbers carry it, else its device id's start."""
+    number = laptops.get(device_id, Laptop(None)).number
+    return device_id[:8] if number is None else f"{number:03d}"
+
+
+_TITLES = {"dr", "pr", "mr", "mrs", "ms", "mme", "m"}
+
+
+@lru_cache(maxsize=1024)
+def initials(name: str) -> str:
+    """What a nurse writes in a chart box: "Hélène Lefèvre" → HL, "Dr Karim Benali" → KB. Kept
+    for each name: a ward's MAR pack writes the same few nurses' initials hundreds of times."""
+    parts = [part for part in name.replace("-", " ").split()
+             if part[:1].isalpha() and part.rstrip(".").casefold() not in _TITLES]
+    return "".join(part[0].upper() for part in parts[:3]) or name[:3]
 
 
 NOBODY = Authors()

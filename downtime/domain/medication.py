@@ -5,7 +5,7 @@ mismatch). Pure functions over plain models, so each rule is tested on its own."
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
+from downtime.domain.laptops import Authors, Laptop
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, message
 
 
@@ -80,6 +81,8 @@ class Administration(BaseModel):
     given_by: str
     witness: str | None = None
     reason: NotGivenReason | None = None
+    device_id: str = ""
+    """The laptop it was written on, whose staff IDs `given_by` and `witness` are (see laptops.Authors)."""
     overrides: tuple[tuple[str, str], ...] = ()
     """(check, reason) of each warning the dose was recorded over."""
 
@@ -688,16 +691,6 @@ NOT_GIVEN_CODES: dict[Lang, dict[NotGivenReason, str]] = {
     "fr": {NotGivenReason.REFUSED: "R", NotGivenReason.NIL_BY_MOUTH: "J", NotGivenReason.PATIENT_AWAY: "A",
            NotGivenReason.UNAVAILABLE: "N", NotGivenReason.HELD: "S", NotGivenReason.VOMITED: "V",
            NotGivenReason.ASLEEP: "D", NotGivenReason.OTHER: "O"}}
-_TITLES = {"dr", "pr", "mr", "mrs", "ms", "mme", "m"}
-
-
-@lru_cache(maxsize=1024)
-def initials(name: str) -> str:
-    """What a nurse writes in a chart box: "Hélène Lefèvre" → HL, "Dr Karim Benali" → KB. Kept
-    for each name: a ward's MAR pack writes the same few nurses' initials hundreds of times."""
-    parts = [part for part in name.replace("-", " ").split()
-             if part[:1].isalpha() and part.rstrip(".").casefold() not in _TITLES]
-    return "".join(part[0].upper() for part in parts[:3]) or name[:3]
 
 
 def clock_text(moment: datetime) -> str:
@@ -706,12 +699,14 @@ def clock_text(moment: datetime) -> str:
     return moment.time().isoformat("minutes")
 
 
-def dose_text(dose: Administration, names: dict[str, str], lang: Lang, with_date: bool = False) -> str:
-    """A chart cell: giver's initials and time (and witness), or the circled not-given code."""
-    who = initials(names.get(dose.given_by, dose.given_by))
+def dose_text(dose: Administration, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
+              with_date: bool = False) -> str:
+    """A chart cell: giver's initials and time (and witness), or the circled not-given code;
+    `authors` and `laptops` name them (Authors.initials: another laptop's as "nurse@002")."""
+    who = authors.initials(dose.given_by, dose.device_id, laptops)
     if dose.reason is not None:
         return f"({NOT_GIVEN_CODES[lang][dose.reason]}) {who}"
     text = f"{who} {dose.at.strftime('%d/%m %H:%M') if with_date else clock_text(dose.at)}"
     if dose.witness:
-        text += f" / {initials(names.get(dose.witness, dose.witness))}"
+        text += f" / {authors.initials(dose.witness, dose.device_id, laptops)}"
     return text

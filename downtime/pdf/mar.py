@@ -17,6 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
+from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.medication import (
     NOT_GIVEN_CODES, Administration, DoseState, Frequency, NotGivenReason, Order, dose_text, prescribed_despite,
 )
@@ -37,7 +38,8 @@ from downtime.pdf.page import (
     style,
 )
 from downtime.services.medication import (
-    OVERRIDDEN, MarCell, MarRow, chart_dose_text, dose_words, order_label, order_reading, overrides_text,
+    OVERRIDDEN, MarCell, MarRow, chart_devices, chart_dose_text, dose_words, order_label, order_reading,
+    overrides_text,
 )
 from downtime.services.patients import PatientSummary
 
@@ -56,6 +58,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "continued": {"en": "{order} (continued)", "fr": "{order} (suite)"},
     "key": {"en": "Key: initials + time = given; circled letter = not given: ",
             "fr": "Légende : initiales + heure = donné ; lettre entourée = non donné : "},
+    "other_laptop_key": {"en": "Staff ID@number (nurse@002): recorded on another laptop, by that laptop's staff ID "
+                               "(its staff list is not this one's).",
+                         "fr": "Identifiant@numéro (nurse@002) : saisi sur un autre ordinateur, par l'identifiant de "
+                               "son personnel (sa liste n'est pas celle-ci)."},
     "due": {"en": "due", "fr": "à faire"},
     "late": {"en": "LATE", "fr": "RETARD"},
     "overdue": {"en": "OVERDUE", "fr": "OUBLI ?"},
@@ -179,17 +185,17 @@ GREY_FILL = colors.HexColor("#e0e0e0")
 BODY_PAD_BOTTOM = 6.0
 
 
-def _shown(found: MarCell, order: Order, names: dict[str, str], order_form: FormSpec, lang: Lang,
-           marks: Mapping[str, int]) -> str:
+def _shown(found: MarCell, order: Order, authors: Authors, laptops: Mapping[str, Laptop], order_form: FormSpec,
+           lang: Lang, marks: Mapping[str, int]) -> str:
     """A cell's doses, or its state in words when none is recorded (empty for one to come)."""
     if found.recorded:
-        return "; ".join(chart_dose_text(dose, order, names, order_form, lang) + _marked([dose], marks)
+        return "; ".join(chart_dose_text(dose, order, authors, laptops, order_form, lang) + _marked([dose], marks)
                          for dose in found.recorded)
     return w(STATE_WORDS[found.state], lang) if found.state in STATE_WORDS else ""
 
 
-def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], order_form: FormSpec, lang: Lang,
-                   width: float, held: frozenset[str], reasons: Mapping[str, str], marks: Mapping[str, int]) -> Grid:
+def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, laptops: Mapping[str, Laptop],
+                   order_form: FormSpec, lang: Lang, width: float, held: frozenset[str], reasons: Mapping[str, str], marks: Mapping[str, int]) -> Grid:
     day_w = width * 0.61 / max(len(days), 1)
     widths = [width * 0.32, width * 0.07] + [day_w] * len(days)
 
@@ -202,7 +208,8 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
     for row in rows:
         times = row.clocks or ["—"]
         by_slot = {(c.slot.date(), c.clock): c for c in reversed(row.cells)}
-        shown = partial(_shown, order=row.order, names=names, order_form=order_form, lang=lang, marks=marks)
+        shown = partial(_shown, order=row.order, authors=authors, laptops=laptops, order_form=order_form, lang=lang,
+                        marks=marks)
         spans.append((len(body), len(body) + len(times) - 1))
         for index, clock in enumerate(times):
             line: list[Cell] = [_order_cell(row, order_form, lang, held, reasons, widths[0] - 2 * PAD_X) if index == 0 else None,
@@ -231,7 +238,8 @@ def _regular_table(rows: list[MarRow], days: list[date], names: dict[str, str], 
 PRN_LINE = 12
 
 
-def _prn_table(rows: list[MarRow], names: dict[str, str], order_form: FormSpec, lang: Lang, width: float,
+def _prn_table(rows: list[MarRow], authors: Authors, laptops: Mapping[str, Laptop], order_form: FormSpec, lang: Lang,
+               width: float,
                held: frozenset[str], reasons: Mapping[str, str], marks: Mapping[str, int]) -> Grid:
     widths = [width * 0.39, width * 0.61]
     order_w, doses_w = (column - 2 * PAD_X for column in widths)
@@ -239,7 +247,7 @@ def _prn_table(rows: list[MarRow], names: dict[str, str], order_form: FormSpec, 
     for row in rows:
         doses_held = {found.dose.record_id: found for found in row.held}
         withdrawn = [found.dose for found in row.held if found.withdrawn and found.dose.scheduled_for is None]
-        doses = [dose_text(dose, names, lang, with_date=True)
+        doses = [dose_text(dose, authors, laptops, lang, with_date=True)
                  + (f" — {dose_words(order_form, dose.dose, row.order.dose_unit, lang)}" if dose.dose is not None else "")
                  + (f" — {w('withdrawn_here' if doses_held[dose.record_id].here else 'not_here', lang)}"
                     if dose in withdrawn else "")
@@ -283,8 +291,8 @@ def _overridden(rows: list[MarRow], days: list[date]) -> list[tuple[Administrati
     return sorted(((dose, row) for dose, row in found if dose.overrides), key=lambda item: item[0].at)
 
 
-def _chart(chart: PatientChart, days: list[date], names: dict[str, str], order_form: FormSpec, dose_form: FormSpec,
-           lang: Lang, width: float) -> list[Flowable]:
+def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Mapping[str, Laptop], order_form: FormSpec,
+           dose_form: FormSpec, lang: Lang, width: float) -> list[Flowable]:
     story: list[Flowable] = [PatientMarker(chart.patient)]
     story.append(_p(allergy_line(chart.patient, lang), width, size=11, bold=True,
                     color=allergy_colour(chart.patient)))
@@ -308,11 +316,13 @@ def _chart(chart: PatientChart, days: list[date], names: dict[str, str], order_f
         for block in blocks if rows else []:
             title = w(heading, lang) + ("" if len(blocks) == 1 else " — " + w(
                 "period", lang, first=f"{block[0]:%d/%m}", last=f"{block[-1]:%d/%m}"))
-            story += _section(title, _regular_table(rows, block, names, order_form, lang, width, chart.held,
+            story += _section(title, _regular_table(rows, block, authors, laptops, order_form, lang, width, chart.held,
                                                     reasons, marks), width)
     if prn:
-        story += _section(w("prn", lang), _prn_table(prn, names, order_form, lang, width, chart.held, reasons, marks), width)
+        story += _section(w("prn", lang), _prn_table(prn, authors, laptops, order_form, lang, width, chart.held, reasons, marks), width)
     story.append(_p(w("key", lang) + code_names(lang), width, size=7.5))
+    if chart_devices(chart.rows) - {authors.device_id}:
+        story.append(_p(w("other_laptop_key", lang), width, size=7.5))
     if overridden:
         story.append(_p("\n".join([w("overridden_key", lang, mark=OVERRIDDEN)] + [
             w("overridden", lang, mark=OVERRIDDEN, number=marks[dose.record_id], when=f"{dose.at:%d/%m %H:%M}",
@@ -328,10 +338,11 @@ def _period(first_day: date, days: int, lang: Lang) -> tuple[list[date], str]:
     return shown, w("period", lang, first=f"{shown[0]:%d/%m/%Y}", last=f"{shown[-1]:%d/%m/%Y}")
 
 
-def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days: int, names: dict[str, str],
-            order_form: FormSpec, dose_form: FormSpec, lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days: int, authors: Authors,
+            laptops: Mapping[str, Laptop], order_form: FormSpec, dose_form: FormSpec, lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
     """One patient's chart, or a ward pack: each patient starts a page that carries their
-    identifiers. `order_form`: the medication order form, whose words the doses are given in;
+    identifiers. `authors`, `laptops`: who gave and witnessed each dose (domain.laptops.Authors);
+    `order_form`: the medication order form, whose words the doses are given in;
     `dose_form`: the dose's, whose the warnings given over are named in."""
     shown, period = _period(first_day, days, lang)
     info = PageInfo(title=w("title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
@@ -342,7 +353,7 @@ def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days:
     for index, chart in enumerate(charts):
         if index:
             story.append(PageBreak())
-        story += _chart(chart, shown, names, order_form, dose_form, lang, width)
+        story += _chart(chart, shown, authors, laptops, order_form, dose_form, lang, width)
     return build_pdf(out, story, info)
 
 

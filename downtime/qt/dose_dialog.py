@@ -31,7 +31,7 @@ from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.medication import HeldDose
-from downtime.services.staff import names_with_ids
+from downtime.services.laptops import staff_of
 from downtime.storage.connection import DatabaseError, write_failure
 
 DIALOG_WIDTH = 560  # the patient's identity on one line, each warning on two; fits a 1024-pixel screen
@@ -123,7 +123,7 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
         said = (translate("DoseDialog", "Last dose: {time} ({ago} ago) by {who}") if current else
                 translate("DoseDialog", "Last dose: {time} ({ago} before {at}) by {who}"))
         lines = [said.format(time=f"{last.at:%d/%m %H:%M}", ago=duration_text(at - last.at), at=when,
-                             who=names_with_ids(session.db).get(last.given_by, last.given_by))]
+                             who=staff_of(session, last.given_by, last.device_id))]
         if last.order_id != order.record_id:
             lines[0] += translate("DoseDialog", ", from the order {order}").format(order=order_label(session, last.order_id))
     if current:
@@ -295,7 +295,7 @@ class DoseDialog(QDialog):
                 translate("DoseDialog", "ALREADY RECORDED: the {slot} dose was recorded as not given at {time} by "
                                         "{who}. Discard this draft (typed at {typed}), unless that record is wrong."))
         self.resumed.setText(said.format(slot=f"{self.slot:%H:%M}", time=f"{recorded.at:%d/%m %H:%M}",
-                                         who=names_with_ids(self.session.db).get(recorded.given_by, recorded.given_by),
+                                         who=staff_of(self.session, recorded.given_by, recorded.device_id),
                                          typed=f"{typed_at:%d/%m %H:%M}"))
         self.discard.show()
 

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
+from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.medication import Administration, DoseState, Frequency, Order
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
@@ -25,7 +26,7 @@ from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open
 from downtime.services import medication, printing, records
 from downtime.services.context import Session
 from downtime.services.medication import OVERRIDDEN, HeldDose, MarCell, MarRow
-from downtime.services.staff import list_staff
+from downtime.services.laptops import authors as authors_here
 
 STATE_WORDS = {DoseState.LATE: QT_TR_NOOP("LATE"), DoseState.OVERDUE: QT_TR_NOOP("OVERDUE"),
                DoseState.DUE: QT_TR_NOOP("due now"), DoseState.NOT_RECORDED: QT_TR_NOOP("not recorded (stopped)"),
@@ -45,14 +46,16 @@ class MarModel(TextTableModel):
         self.order_form = order_form  # whose words the doses are given in
         self.dose_form = dose_form  # whose words the warnings overridden are named in
         self.days: list[date] = []
-        self.names: dict[str, str] = {}
+        self.authors = Authors()
+        self.laptops: dict[str, Laptop] = {}
         self.held: set[str] = set()
         self.tz: tzinfo | None = None
 
-    def load(self, rows: list[MarRow], days: list[date], names: dict[str, str], held: set[str],
+    def load(self, rows: list[MarRow], days: list[date], authors: Authors, laptops: dict[str, Laptop], held: set[str],
              tz: tzinfo | None) -> None:
-        """`held`: the orders on hold; `tz`: the ward's clock, whose days the columns are."""
-        self.days, self.names, self.held, self.tz = days, names, held, tz
+        """`authors`, `laptops`: who gave and witnessed each dose (domain.laptops.Authors); `held`:
+        the orders on hold; `tz`: the ward's clock, whose days the columns are."""
+        self.days, self.authors, self.laptops, self.held, self.tz = days, authors, laptops, held, tz
         self.columns = (QT_TR_NOOP("Medicine"), QT_TR_NOOP("Time"), *(locale().toString(day, "ddd dd/MM") for day in days))
         lines: list[tuple[MarRow, str | None]] = []
         for row in rows:
@@ -107,6 +110,15 @@ class MarModel(TextTableModel):
             overrides=medication.overrides_text(self.dose_form, dose, language()))
             for dose in self.doses_in(line, column) if dose.overrides)
 
+    def elsewhere_words(self, line: int, column: int) -> str:
+        """Who the cell's "nurse@002" is, "nurse@002: nurse (laptop 002)": another laptop's giver or
+        witness, by their staff ID on that laptop (see domain.laptops.Authors.initials)."""
+        authors, laptops, lang = self.authors, self.laptops, language()
+        return "\n".join(dict.fromkeys(
+            f"{authors.initials(who, dose.device_id, laptops)}: {authors.of(lang, who, dose.device_id, laptops)}"
+            for dose in self.doses_in(line, column) if dose.device_id != self.authors.device_id
+            for who in (dose.given_by, dose.witness) if who))
+
     def is_warning(self, row: int, column: int) -> bool:
         chart_row = self.rows[row][0]
         order_warned = (chart_row.order.record_id in self.held or chart_row.stay_ended is not None
@@ -118,11 +130,12 @@ class MarModel(TextTableModel):
         and one with a dose given over a warning which and why (the cell marks it)."""
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
             return "\n".join(filter(None, (held_words(self.held_in(index.row(), index.column())),
-                                            self.overridden_words(index.row(), index.column())))) or None
+                                            self.overridden_words(index.row(), index.column()),
+                                            self.elsewhere_words(index.row(), index.column())))) or None
         return super().data(index, role)
 
     def _dose(self, dose: Administration, row: MarRow) -> str:
-        text = medication.chart_dose_text(dose, row.order, self.names, self.order_form, language())
+        text = medication.chart_dose_text(dose, row.order, self.authors, self.laptops, self.order_form, language())
         return f"{text} {OVERRIDDEN}" if dose.overrides else text
 
     def _day(self, row: MarRow, clock: str | None, day: date) -> str:
@@ -181,8 +194,8 @@ class MarView(PatientTab):
         now = self.session.clock()
         first = now.date() - timedelta(days=self.span - 1)
         rows = medication.mar_grid(self.session.db, self.patient_id, first, self.span, now)
-        names = {member.staff_id: member.name for member in list_staff(self.session.db)}
-        self.model.load(rows, [first + timedelta(days=n) for n in range(self.span)], names,
+        self.model.load(rows, [first + timedelta(days=n) for n in range(self.span)], authors_here(self.session),
+                        medication.chart_laptops(self.session, rows),
                         set(records.on_hold(self.session, [row.order.record_id for row in rows])), now.tzinfo)
         if chosen is None:
             return

@@ -30,5 +30,10 @@ def authors(session: Session) -> Authors:
 
 def author_of(session: Session, version: RecordVersion) -> str:
     """Who wrote one version, as `authors` names them (a list reads `authors` once instead)."""
-    return authors(session).of(session.lang, version.author, version.device_id,
-                               laptops_known(session, {version.device_id}))
+    return staff_of(session, version.author, version.device_id)
+
+
+def staff_of(session: Session, staff_id: str, device_id: str) -> str:
+    """One staff ID a version on `device_id` names (its author, a dose's giver or witness), as
+    `authors` names them."""
+    return authors(session).of(session.lang, staff_id, device_id, laptops_known(session, {device_id}))

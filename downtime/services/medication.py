@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import uuid
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
@@ -20,6 +20,7 @@ from downtime.domain.medication import (
     DAY, allergies_not_known, allergy_matches, also_ordered, clock_text, controlled_drug, dose_state, dose_text,
     medicine_name, prn_given, prn_status, runs_at, safety_warnings, route_differs, same_medicine, slots_by_version,
 )
+from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
@@ -29,6 +30,7 @@ from downtime.services import census, records, settings, unlock
 from downtime.services.back_entry import loaded_from_snapshot
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
+from downtime.services.laptops import laptops_known
 from downtime.services.patients import PatientSummary, downtime_numbers
 from downtime.storage import audit
 from downtime.storage.records import chunks, current_of, histories, list_current, marks
@@ -66,11 +68,11 @@ def _order(record_id: str, patient_id: str, data: dict[str, Any]) -> Order:
 
 
 def administration_of(record: RecordVersion) -> Administration:
-    return _administration(record.record_id, record.author, record.data)
+    return _administration(record.record_id, record.author, record.device_id, record.data)
 
 
-def _administration(record_id: str, author: str, data: dict[str, Any]) -> Administration:
-    return Administration(
+def _administration(record_id: str, author: str, device_id: str, data: dict[str, Any]) -> Administration:
+    return Administration(device_id=device_id,
         record_id=record_id, order_id=data["order"], outcome=Outcome(data["outcome"]),
         scheduled_for=_when(data.get("scheduled_for")), at=datetime.fromisoformat(data["given_at"]),
         dose=data.get("dose_given"), given_by=author, witness=data.get("witness"),
@@ -700,15 +702,28 @@ def dose_words(order_form: FormSpec, dose: float, unit: str, lang: Lang) -> str:
     return f"{decimal_text(dose, lang)} {format_value(order_form.field('dose_unit'), unit, lang)}"
 
 
-def chart_dose_text(dose: Administration, order: Order, names: dict[str, str], order_form: FormSpec, lang: Lang,
-                    with_date: bool = False) -> str:
+def chart_dose_text(dose: Administration, order: Order, authors: Authors, laptops: Mapping[str, Laptop],
+                    order_form: FormSpec, lang: Lang, with_date: bool = False) -> str:
     """A dose as the chart writes it (domain.medication.dose_text), with its amount when it is
     not the order's, as a nurse writes it on paper: half a dose given with its reason read
     "HL 08:05", a full dose to the next nurse."""
-    text = dose_text(dose, names, lang, with_date)
+    text = dose_text(dose, authors, laptops, lang, with_date)
     if dose.dose is not None and abs(dose.dose - order.dose) > 1e-9:
         text += f" — {dose_words(order_form, dose.dose, order.dose_unit, lang)}"
     return text
+
+
+def chart_devices(rows: Iterable[MarRow]) -> set[str]:
+    """The laptops the doses of these chart rows were written on, by device id."""
+    return {dose.device_id for row in rows for dose in (
+        *row.prn_doses, *(dose for cell in row.cells for dose in (*cell.recorded, *(held.dose for held in cell.held))),
+        *(held.dose for held in row.held))}
+
+
+def chart_laptops(session: Session, rows: Iterable[MarRow]) -> dict[str, Laptop]:
+    """The laptops the doses of these chart rows were written on, to name their givers and
+    witnesses by (see domain.laptops.Authors.initials)."""
+    return laptops_known(session, chart_devices(rows))
 
 
 OVERRIDDEN = "⚠"
@@ -806,22 +821,22 @@ def doses_on_hold(db: Database, patient_ids: Collection[str]) -> dict[str, list[
     found: dict[str, list[HeldDose]] = defaultdict(list)
     elsewhere: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for part in chunks(held):
-        for patient_id, record_id, author, data, status in db.execute(
-                f"SELECT patient_id, record_id, author, data, status FROM current_records WHERE form_id = ?"
+        for patient_id, record_id, author, device_id, data, status in db.execute(
+                f"SELECT patient_id, record_id, author, device_id, data, status FROM current_records WHERE form_id = ?"
                 f" AND record_id IN ({marks(part)})", [DOSE_FORM, *part]):
             if patient_id in wanted:
-                dose = _administration(record_id, author, json.loads(data))
+                dose = _administration(record_id, author, device_id, json.loads(data))
                 found[dose.order_id].append(HeldDose(dose, status == RecordStatus.ENTERED_IN_ERROR.value))
         for row in db.execute(
-                f"SELECT record_id, patient_id, author, data, status, version, recorded_at FROM unsettled_versions"
+                f"SELECT record_id, patient_id, author, data, status, version, recorded_at, device_id FROM unsettled_versions"
                 f" WHERE form_id = ? AND record_id IN ({marks(part)})"
                 " AND record_id NOT IN (SELECT record_id FROM records)", [DOSE_FORM, *part]):
             if row[1] in wanted:
                 elsewhere[row[0]].append(row)
     for record_id, versions in elsewhere.items():
-        _, _, author, data, _, _, _ = max(versions, key=lambda row: (
+        _, _, author, data, _, _, _, device_id = max(versions, key=lambda row: (
             row[4] != RecordStatus.ENTERED_IN_ERROR.value, row[5], datetime.fromisoformat(row[6])))
-        dose = _administration(record_id, author, json.loads(data))
+        dose = _administration(record_id, author, device_id, json.loads(data))
         found[dose.order_id].append(HeldDose(dose, True, here=False))
     return found
 
@@ -983,12 +998,12 @@ def _doses_near(db: Database, patient_ids: Collection[str], first_day: date,
     few columns it needs, not as a whole record version first (a ward pack reads hundreds)."""
     low, high = (first_day - timedelta(days=2)).isoformat(), (last_day + timedelta(days=3)).isoformat()
     found = [row for part in chunks(patient_ids) for row in db.execute(
-        f"SELECT patient_id, record_id, author, data, recorded_at FROM current_records WHERE form_id = ?"
+        f"SELECT patient_id, record_id, author, device_id, data, recorded_at FROM current_records WHERE form_id = ?"
         f" AND patient_id IN ({marks(part)}) AND status != ?"
         " AND COALESCE(json_extract(data, '$.scheduled_for'), json_extract(data, '$.given_at')) BETWEEN ? AND ?"
         " ORDER BY recorded_at", [DOSE_FORM, *part, RecordStatus.ENTERED_IN_ERROR.value, low, high])]
-    return [(patient_id, _administration(record_id, author, json.loads(data)))
-            for patient_id, record_id, author, data, _ in sorted(found, key=lambda row: datetime.fromisoformat(row[4]))]
+    return [(patient_id, _administration(record_id, author, device_id, json.loads(data)))
+            for patient_id, record_id, author, device_id, data, _ in sorted(found, key=lambda row: datetime.fromisoformat(row[5]))]
 
 
 def _stopped(found: Order, now: datetime) -> bool:

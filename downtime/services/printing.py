@@ -219,9 +219,9 @@ def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "No patient to print a medication chart for."))
     now = session.clock()
     first = first_day or (now.date() - timedelta(days=days - 1))
-    names = {member.staff_id: member.name for member in list_staff(session.db)}
-    mar_pdf(charts(session, patient_ids, first, days, patients), out, first_day=first, days=days, names=names,
-            order_form=session.form(medication.ORDER_FORM), dose_form=session.form(medication.DOSE_FORM), lang=session.lang, printed_by=session.user.name, printed_at=now, device_name=session.device.name)
+    shown = charts(session, patient_ids, first, days, patients)
+    mar_pdf(shown, out, first_day=first, days=days, authors=authors(session),
+            laptops=medication.chart_laptops(session, [row for chart in shown for row in chart.rows]), order_form=session.form(medication.ORDER_FORM), dose_form=session.form(medication.DOSE_FORM), lang=session.lang, printed_by=session.user.name, printed_at=now, device_name=session.device.name)
     _audit_print(session, f"mar {len(patient_ids)} patient(s)", out)
     return out
 

@@ -1553,3 +1553,32 @@ def test_an_order_while_the_patients_allergies_are_not_known_asks_first(select_b
     assert asked == [("confirm", "Allergies not known yet")]
     view.save()
     assert view.record is not None and "Paracetamol" in {o.drug for o in medication.orders(view.session.db, patient)}
+
+
+def test_another_laptops_doses_on_the_chart_name_their_giver_and_witness_by_staff_id_and_laptop(
+        qtbot, doses_from_laptop_1):
+    """Doses carried from laptop 1 were charted with laptop 2's staff list's initials (staff IDs
+    are each laptop's own): "N 09:00 / KB", Karim Benali having the ID hl here, for a dose laptop
+    1's Hélène Lefèvre witnessed. The cell's tooltip says who "nurse@001" is."""
+    from downtime.qt.mar_view import MarView
+
+    patient, _, _, _, nurse = doses_from_laptop_1
+    view = MarView(nurse, patient)
+    qtbot.addWidget(view)
+    model = view.model
+    cells = {(line, column): model.text(line, column)
+             for line in range(model.rowCount()) for column in range(2, model.columnCount())}
+    assert "nurse@001 08:05" in cells.values()
+    given = next(place for place, text in cells.items() if text == "nurse@001 09:00 / hl@001")
+    assert model.data(model.index(*given), Qt.ItemDataRole.ToolTipRole) == (
+        "nurse@001: nurse (laptop 001)\nhl@001: hl (laptop 001)")
+
+
+def test_the_dose_dialog_names_another_laptops_last_giver_by_staff_id_and_laptop(qtbot, doses_from_laptop_1):
+    """Its "Last dose … by" named laptop 1's nurse by laptop 2's staff list: "Nurse (nurse)",
+    laptop 2's own nurse."""
+    _, _, morphine, _, nurse = doses_from_laptop_1
+    dialog = DoseDialog(nurse, medication.order(nurse.db, morphine), None)
+    qtbot.addWidget(dialog)
+    assert "Last dose: 28/11 09:00 (5 h 00 min ago) by nurse (laptop 001)" in dialog.as_required.text()
+
