@@ -122,6 +122,15 @@ def test_a_change_refused_for_another_laptops_version_names_its_author_by_staff_
         records.amend(nurse_2, first.record_id, {**first.data, "bed": "15"}, "bed", based_on=1)
 
 
+def test_another_laptops_dose_names_its_witness_by_staff_id_and_laptop(doses_from_laptop_1):
+    """A dose carried from laptop 1 named its witness in the patient's list of records by laptop
+    2's staff list, "Karim Benali (hl)", whoever has the ID hl here (staff IDs are each laptop's
+    own): laptop 1's Hélène Lefèvre witnessed it."""
+    _, _, _, dose, nurse = doses_from_laptop_1
+    label = records.record_label(nurse, records.current(nurse.db, dose))
+    assert "Witness (controlled drugs): hl (laptop 001)" in label and "Karim" not in label
+
+
 def test_a_change_made_from_a_version_since_replaced_is_refused(session_for, admission_values):
     """Writing over a version the person never saw would silently undo it: a nurse's amendment
     started from version 1 would drop the allergy a doctor added in version 2."""

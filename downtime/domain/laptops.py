@@ -7,10 +7,10 @@ So is the person who wrote a version on another laptop (Authors): by their staff
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
@@ -82,6 +82,11 @@ class Authors:
         if not self.device_id:
             return staff_id
         return message(lang, ON_LAPTOP, staff_id=staff_id, laptop=message(lang, LAPTOP, number=_number(device_id, laptops)))
+
+    def on(self, lang: Lang, device_id: str, laptops: Mapping[str, Laptop]) -> Callable[[str], str]:
+        """How a staff ID a version written on `device_id` names reads (a dose's witness, who
+        signed on that laptop): as its author would (formspec.values.format_value's `who`)."""
+        return partial(self.of, lang, device_id=device_id, laptops=laptops)
 
     def initials(self, staff_id: str, device_id: str, laptops: Mapping[str, Laptop]) -> str:
         """Who, as a chart box writes them (a MAR cell's giver and witness): this laptop's staff

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timezone, tzinfo
 from typing import Any
@@ -157,17 +157,17 @@ def parse_text(field: Field, text: str, tz: tzinfo | None = None) -> Any:
     return text
 
 
-def format_value(field: Field, value: Any, lang: Lang, names: Mapping[str, str] | None = None,
+def format_value(field: Field, value: Any, lang: Lang, who: Callable[[str], str] | None = None,
                  refs: Mapping[str, str] | None = None) -> str:
-    """How a value reads on screen and paper. `names`: each staff ID with the person's name
-    (see staff.names_with_ids), for a staff reference (a dose's witness), which reads as its
-    stored ID without them or when the ID is not known here; `refs` likewise, how each record
+    """How a value reads on screen and paper. `who`: how a staff reference (a dose's witness)
+    reads, as domain.laptops.Authors names the staff of the record's laptop (Authors.on), its
+    stored ID without; `refs` likewise, how each record
     a record reference points to reads (see medication.reference_texts)."""
     if value is None or value == "" or value == []:
         return ""
     match field:
         case StaffRefField():
-            return (names or {}).get(value, value)
+            return who(value) if who else value
         case RecordRefField():
             return (refs or {}).get(str(value), str(value))
         case DateField():
@@ -184,15 +184,15 @@ def format_value(field: Field, value: Any, lang: Lang, names: Mapping[str, str] 
         case YesNoField():
             return {True: {"en": "Yes", "fr": "Oui"}, False: {"en": "No", "fr": "Non"}}[value][lang]
         case RepeatField():  # one row after another (allergy lines)
-            return "; ".join(_row_text(field, row, lang, names) for row in value)
+            return "; ".join(_row_text(field, row, lang, who) for row in value)
     return str(value)
 
 
-def _row_text(field: RepeatField, row: Mapping[str, Any], lang: Lang, names: Mapping[str, str] | None) -> str:
+def _row_text(field: RepeatField, row: Mapping[str, Any], lang: Lang, who: Callable[[str], str] | None) -> str:
     """A repeat group's row as every print words an allergy, its first answer then the others in
     brackets ("Penicillin (Rash, Moderate)"): run together with spaces, "Penicillin Rash Moderate;
     Peanuts Angioedema Severe" left the reader to guess which reaction went with which allergen."""
-    first, *rest = [format_value(part, row.get(part.id), lang, names) for part in field.fields]
+    first, *rest = [format_value(part, row.get(part.id), lang, who) for part in field.fields]
     rest = [text for text in rest if text]
     return f"{first} ({', '.join(rest)})" if first and rest else first or ", ".join(rest)
 

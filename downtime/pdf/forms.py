@@ -7,7 +7,7 @@ records staff read laptop and paper records alike.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -184,7 +184,7 @@ def _writing(lines: int, hint: str) -> Flowable:
     return _WritingSpace(lines, hint)
 
 
-def _filled_content(field: Field, value: Any, lang: Lang, names: Mapping[str, str] | None,
+def _filled_content(field: Field, value: Any, lang: Lang, who: Callable[[str], str] | None,
                     refs: Mapping[str, str] | None, width: float) -> list[Flowable]:
     match field:
         case ChoiceField():
@@ -193,7 +193,7 @@ def _filled_content(field: Field, value: Any, lang: Lang, names: Mapping[str, st
             return [_ticks([(o.label.get(lang), o.code in (value or [])) for o in field.options], width)]
         case YesNoField():
             return [_ticks([(t("yes", lang), value is True), (t("no", lang), value is False)], width)]
-    shown = format_value(field, value, lang, names, refs)
+    shown = format_value(field, value, lang, who, refs)
     unit = f" {field.unit}" if isinstance(field, (IntegerField, DecimalField)) and field.unit and shown else ""
     return [_p(f"{shown}{unit}" or "—", size=10, leading=13)]
 
@@ -268,8 +268,8 @@ def _grid(cells: list[tuple[int, list[Flowable]] | Flowable], width: float) -> l
 
 
 def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: float,
-              names: Mapping[str, str] | None = None, refs: Mapping[str, str] | None = None) -> list[list[Flowable]]:
-    """Each section with a field to show: its band, then its rows of field boxes (`names` and
+              who: Callable[[str], str] | None = None, refs: Mapping[str, str] | None = None) -> list[list[Flowable]]:
+    """Each section with a field to show: its band, then its rows of field boxes (`who` and
     `refs`: as `filled_form_pdf`'s, for a field naming a staff member or another record)."""
     blank = values is None
     sections: list[list[Flowable]] = []
@@ -285,7 +285,7 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
                 cells.append(_repeat_table(field, label, rows, lang, width))
                 continue
             content = (_blank_content(field, lang, cell_width) if blank
-                       else _filled_content(field, (values or {}).get(field.id), lang, names, refs, cell_width))
+                       else _filled_content(field, (values or {}).get(field.id), lang, who, refs, cell_width))
             cells.append((field.paper.span, label + content))
         if cells:
             sections.append([_section_band(section.title.get(lang), width), *_grid(cells, width)])
@@ -371,8 +371,8 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
                     history: list[RecordVersion], authors: Authors, laptops: Mapping[str, Laptop],
                     refs: Mapping[str, str] | None = None, settled: Sequence[Settled] = ()) -> Path:
     """`authors`: who recorded the record and each of its versions (see domain.laptops.Authors;
-    `laptops` names their laptops), and by its staff list a field naming a staff member (a
-    dose's witness); `refs`: how each record a field points to reads (a dose's order, see
+    `laptops` names their laptops), and so a field naming a staff member (a dose's witness,
+    signed on the record's laptop); `refs`: how each record a field points to reads (a dose's order, see
     medication.reference_texts), printed as its id without."""
     withdrawn = record.status is RecordStatus.ENTERED_IN_ERROR
     info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
@@ -389,7 +389,7 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
         story.append(_p(t("eie_reason", lang, reason=record.reason or ""), size=10, bold=True,
                         color=colors.HexColor("#8b0000")))
     story.append(Spacer(1, 2 * mm))
-    parts = _sections(spec, record.data, lang, width, authors.names, refs) + (
+    parts = _sections(spec, record.data, lang, width, authors.on(lang, record.device_id, laptops), refs) + (
         [_history(history, settled, authors, laptops, lang, width)] if len(history) > 1 or settled else [])
     story += _signed(parts, lang, "signature_filled", info)
     return build_pdf(out, story, info)

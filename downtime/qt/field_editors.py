@@ -99,9 +99,9 @@ class LineEditor(Editor):
     takes whatever is typed: one that dropped the keystrokes past the field's length made
     "Side room 2" the ward's bed "Side room"; the form's check names a text too long instead."""
 
-    def __init__(self, field: Field, lang: Lang, now: Clock | None = None, names: Mapping[str, str] | None = None):
+    def __init__(self, field: Field, lang: Lang, now: Clock | None = None, who: Callable[[str], str] | None = None):
         super().__init__(field, lang)
-        self.names = names  # a staff reference shown by name with the ID (see format_value)
+        self.who = who  # a staff reference shown by name with the ID (see format_value)
         self.edit = QLineEdit()
         self.shown: tuple[str, Any] | None = None
         hint = HINTS.get(type(field), {}).get(lang)
@@ -146,7 +146,7 @@ class LineEditor(Editor):
         return parse_text(self.field, self.edit.text())
 
     def set_value(self, value: Any) -> None:
-        text = format_value(self.field, value, self.lang, self.names) if value is not None else ""
+        text = format_value(self.field, value, self.lang, self.who) if value is not None else ""
         self.shown = (text, value)
         self.edit.setText(text)
 
@@ -437,10 +437,10 @@ class RepeatEditor(Editor):
 
 
 def make_editor(field: Field, lang: Lang, ref_choices: RefChoices | None = None,
-                now: Clock | None = None, names: Mapping[str, str] | None = None) -> Editor:
+                now: Clock | None = None, who: Callable[[str], str] | None = None) -> Editor:
     """`ref_choices(form_id)` lists the records a reference may pick, or None when the
     reference is set by the screen that opened the form (the patient, the order); `now`
-    gives date-time boxes their "Now" button; `names` (staff.names_with_ids) shows a staff
+    gives date-time boxes their "Now" button; `who` (domain.laptops.Authors.on) shows a staff
     reference (a dose's witness) by name with the ID, kept as the ID when left as shown."""
     match field:
         case LongTextField():
@@ -455,4 +455,4 @@ def make_editor(field: Field, lang: Lang, ref_choices: RefChoices | None = None,
             return ComboEditor(field, lang, options)
         case PatientRefField() | RecordRefField():
             return ReferenceEditor(field, lang)
-    return LineEditor(field, lang, now, names)
+    return LineEditor(field, lang, now, who)

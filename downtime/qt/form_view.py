@@ -33,7 +33,6 @@ from downtime.qt.tables import print_and_open
 from downtime.services import drafts, identity, medication, prefill, printing, records, theatre
 from downtime.services.back_entry import settled_on
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
-from downtime.services.staff import names_with_ids
 from downtime.services.census import patient_for_record, patient_with_location
 from downtime.services.patients import PatientSummary
 from downtime.services.context import Session
@@ -127,13 +126,15 @@ class FormView(QWidget):
         scroll.setWidgetResizable(True)
         body = QWidget()
         column = QVBoxLayout(body)
-        names = names_with_ids(self.session.db)
+        # A staff reference (a dose's witness) is the staff ID of the laptop the record was written on.
+        device_id = self.record.device_id if self.record is not None else self.session.device.device_id
+        who = authors_here(self.session).on(lang, device_id, laptops_known(self.session, {device_id}))
         for section in self.spec.sections:
             group = QGroupBox(section.title.get(lang))
             form = QFormLayout(group)
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
             for field in section.fields:
-                editor = make_editor(field, lang, self._ref_choices, now=self.session.clock, names=names)
+                editor = make_editor(field, lang, self._ref_choices, now=self.session.clock, who=who)
                 editor.committed.connect(self._changed)
                 label = QLabel(field.label.get(lang))
                 self.form_labels[field.id] = label

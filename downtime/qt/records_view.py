@@ -18,7 +18,6 @@ from downtime.qt.tables import TextTableModel, make_table
 from downtime.services import medication, records
 from downtime.services.context import Session
 from downtime.services.laptops import authors as authors_here, laptops_known
-from downtime.services.staff import names_with_ids
 
 
 RECORD = 2  # the record in one line: its column takes the width the others leave (RecordsView)
@@ -86,9 +85,9 @@ class RecordsView(PatientTab):
         index = self.table.currentIndex()
         chosen = self.model.rows[index.row()].record_id if index.isValid() else None
         found = records.list_current(self.session.db, patient_id=self.patient_id)
-        known, names = {record.record_id: record for record in found}, names_with_ids(self.session.db)
+        known, authors = {record.record_id: record for record in found}, authors_here(self.session)
         orders = medication.chart_labels(self.session, found)
-        labels = {record.record_id: records.record_label(self.session, record, known, names, orders) for record in found}
+        labels = {record.record_id: records.record_label(self.session, record, known, authors, orders) for record in found}
         labels.update({record.record_id: self._order_line(record) for record in found
                        if record.form_id == medication.ORDER_FORM})
         self.model.load(sorted(found, key=lambda record: (record.occurred_at, record.recorded_at), reverse=True), labels,

@@ -479,7 +479,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
         done = entered.get(record.record_id)
         if _is_work(record, done, record.record_id in holds):
             groups.setdefault(record.patient_id, []).append(WorkItem(
-                record, _step(session, record.form_id), records.record_label(session, record, known, authors.names), done,
+                record, _step(session, record.form_id), records.record_label(session, record, known, authors), done,
                 _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),
                 holds.get(record.record_id), conflicts.get(record.record_id, ()),
                 shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None,

@@ -11,6 +11,7 @@ from typing import Any
 from downtime.i18n import QT_TRANSLATE_NOOP, labelled, message, translate
 from downtime.domain.downtime_number import MAX_SEQUENCE, format_downtime_number
 from downtime.domain.holds import Hold
+from downtime.domain.laptops import Authors
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.roles import ROLE_NAMES
 from downtime.domain.staff import Action
@@ -20,8 +21,7 @@ from downtime.formspec.values import format_value, relevant_values, validate
 from downtime.services import census, identity, search
 from downtime.services.context import Session, load_device
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
-from downtime.services.laptops import author_of
-from downtime.services.staff import names_with_ids
+from downtime.services.laptops import author_of, authors as authors_here, laptops_known
 from downtime.storage import audit
 from downtime.storage.records import (
     RECORD_COLUMNS, RecordNotFound, as_version, current, history, holds, list_current,
@@ -338,14 +338,15 @@ NOT_HERE = QT_TRANSLATE_NOOP("messages", "{field} {record} is not here: import t
 
 
 def record_label(session: Session, record: RecordVersion, known: Mapping[str, RecordVersion] | None = None,
-                 names: Mapping[str, str] | None = None, refs: Mapping[str, str] | None = None) -> str:
+                 authors: Authors | None = None, refs: Mapping[str, str] | None = None) -> str:
     """A record in one line: its form's summary fields, each named after the first, or else its
     first required answers; an answer that points to another record (the order a dose was
     given from) shows that record's own label, or its text in `refs` (a dose's order as the chart
     heads it, see medication.chart_labels), and one naming a staff member (a dose's witness)
-    their name with the ID. `known`: current versions already read, so that a list of doses does
-    not read its order once per dose; `names`: staff.names_with_ids, read once for a list (read
-    here when a label needs it)."""
+    their name with the ID, as `authors` names the staff of the record's laptop (see
+    domain.laptops.Authors). `known`: current versions already read, so that a list of doses does
+    not read its order once per dose; `authors`: read once for a list (read here when a label
+    needs it)."""
     spec = session.form(record.form_id)
     named = bool(spec.summary)
     fields = [spec.field(name) for name in spec.summary] or [field for field in spec.fields() if field.required][:4]
@@ -360,11 +361,13 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
             except RecordNotFound:  # a version on hold is not checked for what it points to
                 parts.append(message(session.lang, NOT_HERE, field=field.label.get(session.lang), record=value))
             else:
-                parts.append(record_label(session, target, known, names))
+                parts.append(record_label(session, target, known, authors))
         elif value not in (None, "", []):
-            if isinstance(field, StaffRefField) and names is None:
-                names = names_with_ids(session.db)
-            shown = format_value(field, value, session.lang, names)
+            who = None
+            if isinstance(field, StaffRefField):
+                authors = authors or authors_here(session)
+                who = authors.on(session.lang, record.device_id, laptops_known(session, {record.device_id}))
+            shown = format_value(field, value, session.lang, who)
             parts.append(labelled(field.label.get(session.lang), shown, session.lang) if named and parts else shown)
     return " — ".join(parts)
 

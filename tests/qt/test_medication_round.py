@@ -1582,3 +1582,11 @@ def test_the_dose_dialog_names_another_laptops_last_giver_by_staff_id_and_laptop
     qtbot.addWidget(dialog)
     assert "Last dose: 28/11 09:00 (5 h 00 min ago) by nurse (laptop 001)" in dialog.as_required.text()
 
+
+def test_another_laptops_dose_form_names_its_witness_by_staff_id_and_laptop(qtbot, doses_from_laptop_1):
+    """The form of a dose laptop 1 recorded named its witness "Karim Benali (hl)", whoever has
+    the ID hl on laptop 2: laptop 1's Hélène Lefèvre witnessed it."""
+    _, _, _, dose, nurse = doses_from_laptop_1
+    form = FormView(nurse, nurse.form(medication.DOSE_FORM), record=records.current(nurse.db, dose))
+    qtbot.addWidget(form)
+    assert form.editors["witness"].raw() == "hl (laptop 001)"
