@@ -476,3 +476,26 @@ def test_the_sign_in_prompt_names_a_dose_draft_recorded_since_as_already_recorde
     else:
         assert "unsaved" not in asked and "not recorded" not in asked
         assert asked.startswith("You have 1 dose draft(s) from earlier whose dose has been recorded since")
+
+
+def test_a_dose_draft_recorded_since_on_another_laptop_names_that_laptops_nurse_by_staff_id_and_laptop(
+        doses_from_laptop_1, qtbot, type_text, answers):
+    """Laptop 2's nurse typed the 08:00 paracetamol that laptop 1's nurse gave (its records
+    since carried here): her draft came back saying it was recorded "by Nurse (nurse)", herself
+    by laptop 2's staff list (staff IDs are each laptop's own)."""
+    from datetime import datetime
+
+    from downtime.qt.dose_dialog import DoseDialog
+    from downtime.qt.main_window import MainWindow
+    from downtime.services import medication
+
+    _, paracetamol, _, _, nurse = doses_from_laptop_1
+    dialog = DoseDialog(nurse, medication.order(nurse.db, paracetamol), datetime.fromisoformat("2026-11-28T08:00+01:00"))
+    qtbot.addWidget(dialog)
+    type_text(dialog.site, "left arm")
+    dialog.hand_over()
+    again = MainWindow(nurse)
+    qtbot.addWidget(again)
+    again.show()
+    (resumed,) = again.resume_drafts()
+    assert "the 08:00 dose was recorded as given at 28/11 08:05 by nurse (laptop 001)" in resumed.resumed.text()
