@@ -60,8 +60,8 @@ WORDS: dict[str, dict[Lang, str]] = {
             "fr": "Légende : initiales + heure = donné ; lettre entourée = non donné : "},
     "other_laptop_key": {"en": "Staff ID@number (nurse@002): recorded on another laptop, by that laptop's staff ID "
                                "(its staff list is not this one's).",
-                         "fr": "Identifiant@numéro (nurse@002) : saisi sur un autre ordinateur, par l'identifiant de "
-                               "son personnel (sa liste n'est pas celle-ci)."},
+                         "fr": "Identifiant@numéro (nurse@002) : saisi sur un autre portable, sous l’identifiant du "
+                               "personnel de ce portable (sa liste n’est pas celle d’ici)."},
     "due": {"en": "due", "fr": "à faire"},
     "late": {"en": "LATE", "fr": "RETARD"},
     "overdue": {"en": "OVERDUE", "fr": "OUBLI ?"},
