@@ -662,3 +662,38 @@ def test_a_dose_given_with_allergies_not_known_and_by_another_route_says_why_in_
     assert {"text": "Warning overridden (route mismatch): No IV access; IM agreed with Dr Benali"} in note
     assert {"text": "Prescribed despite the recorded allergy: Rash as a child; amoxicillin tolerated since"} in \
         _by_id(bundle, amox)["note"]  # the order's reason, given when the allergy was still recorded
+
+
+def test_orders_open_when_the_patient_died_end_with_the_stay_in_the_bundle(session_for, medication_ward, clock, tmp_path):
+    """The amoxicillin (to stop next morning) and the morphine (no stop) were never stopped when
+    the patient died at 14:30: both went out "active", live orders a records clerk would enter
+    for a dead patient, and a death typed after an export sent nothing about them. They are now
+    stopped at the death, the order as written kept in a note; the records are not changed, and
+    an order stopped before the death keeps its own stop."""
+    patient, amox, morphine = medication_ward
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    records.amend(doctor, amox, {**_data(doctor, amox), "stop_at": "2026-11-29T08:00+01:00"}, "5-day course")
+    earlier = records.save_new(doctor, "medication_order", {
+        "drug": "Ondansetron", "dose": 4.0, "dose_unit": "mg", "route": "IV", "frequency": "scheduled",
+        "times": "08:00", "start_at": "2026-11-28T14:00+01:00", "stop_at": "2026-11-28T14:20+01:00",
+        "controlled": False, "high_alert": False}, patient_id=patient)
+    before = _export(session_for, tmp_path, "before")
+    assert [_by_id(before, order)["status"] for order in (amox, morphine)] == ["active", "active"]
+    clock.advance(hours=1)
+    death = records.save_new(nurse, "death", {"died_at": "2026-11-28T14:30+01:00", "verified_by": "Dr Benali",
+                                              "expected": False, "family_informed": True}, patient_id=patient)
+    for bundle in (_export(session_for, tmp_path, "since", since_last=True), _export(session_for, tmp_path, "after")):
+        amoxicillin, opioid = _by_id(bundle, amox), _by_id(bundle, morphine)
+        assert (amoxicillin["status"], opioid["status"]) == ("stopped", "stopped")
+        assert amoxicillin["statusReason"] == opioid["statusReason"] == {"text": "Patient died"}
+        assert [order["dosageInstruction"][0]["timing"]["repeat"]["boundsPeriod"] for order in (amoxicillin, opioid)] \
+            == [{"start": "2026-11-27T10:00:00+01:00", "end": "2026-11-28T14:30:00+01:00"}] * 2
+        assert {"text": "Ended with the stay (patient died 2026-11-28T14:30:00+01:00); as written, it stopped "
+                        "2026-11-29T08:00:00+01:00"} in amoxicillin["note"]
+        assert {"text": "Ended with the stay (patient died 2026-11-28T14:30:00+01:00); as written, it had no stop"} \
+            in opioid["note"]
+        Bundle.model_validate(bundle)
+    stopped_before = _by_id(_export(session_for, tmp_path, "again"), earlier.record_id)
+    assert stopped_before["status"] == "stopped" and "statusReason" not in stopped_before
+    assert stopped_before["dosageInstruction"][0]["timing"]["repeat"]["boundsPeriod"]["end"] == "2026-11-28T14:20:00+01:00"
+    assert records.current(nurse.db, amox).data["stop_at"] == "2026-11-29T08:00+01:00" and death.version == 1

@@ -74,6 +74,15 @@ def test_a_transfer_out_lists_the_treatments_in_force_with_their_last_dose(sessi
     assert "Clarithromycin" in restarted and "kept from another medicine" not in restarted  # it matches no allergy
 
 
+def test_a_transfer_out_leaves_out_the_orders_of_a_stay_that_ended(earlier_stay, session_for, medication_ward):
+    """The furosemide of the patient's first stay, never stopped at that discharge, was handed
+    over to the receiving hospital as a current treatment of this one; the orders written in
+    this stay are."""
+    nurse, _, _ = earlier_stay
+    treatments = prefill.first_answers(nurse, nurse.form("transfer_out"), medication_ward[0])["current_treatments"]
+    assert [line.split(" ")[0] for line in treatments.split("\n")] == ["Amoxicillin", "Morphine", "Ceftriaxone"]
+
+
 def test_a_patient_with_nothing_charted_starts_with_an_empty_handover(session_for, admission_values):
     from downtime.services import wards
 

@@ -112,13 +112,13 @@ def locate(events: Iterable[MovementEvent], at: datetime | None = None) -> Locat
     return location
 
 
-def left_after(events: Iterable[MovementEvent], since: datetime) -> datetime | None:
-    """When the patient, in hospital at `since`, next left it (discharged, transferred out,
-    died): the end of the stay `since` falls in. None if they were not in then, or are still in
-    that stay (a move between wards is not leaving)."""
+def left_after(events: Iterable[MovementEvent], since: datetime) -> MovementEvent | None:
+    """The movement by which the patient, in hospital at `since`, next left it (discharged,
+    transferred out, died): the end of the stay `since` falls in. None if they were not in
+    then, or are still in that stay (a move between wards is not leaving)."""
     if not _is_in(locate(events, since)):
         return None
-    return next((event.occurred_at for event, _, after in _replay(events)
+    return next((event for event, _, after in _replay(events)
                  if event.occurred_at > since and not _is_in(after)), None)
 
 

@@ -243,6 +243,17 @@ def orders(db: Database, patient_id: str) -> list[Order]:
     return [order_of(r) for r in _standing(db, ORDER_FORM, patient_id)]
 
 
+def orders_of_the_stay(db: Database, patient_id: str, at: datetime) -> list[Order]:
+    """The patient's standing orders but those left open when a stay ended by `at` (see
+    `stay_end`): what a handover lists as the patient's treatments, where an order of the stay
+    before, never stopped at its discharge, was handed over as current."""
+    standing = _standing(db, ORDER_FORM, patient_id)
+    amended = histories(db, [record.record_id for record in standing if record.version > 1])
+    moves = census.movement_events(db, [patient_id])[patient_id]
+    found = [(order_of(record), amended.get(record.record_id, [record])[0].recorded_at) for record in standing]
+    return [one for one, written_at in found if stay_end(one, written_at, moves, at) is None]
+
+
 def order(db: Database, order_id: str) -> Order:
     found = records.current(db, order_id)
     if found.form_id != ORDER_FORM or found.status is RecordStatus.ENTERED_IN_ERROR:
@@ -683,18 +694,26 @@ def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: da
     return found
 
 
-def stay_ended(found: Order, written_at: datetime, moves: list[MovementEvent], at: datetime) -> datetime | None:
-    """When the stay this order was written and started in ended, if the order outlived it (not
-    stopped by then) and the patient is back in hospital `at` that moment: discharge stops
-    nothing, and a readmitted patient's orders of the stay before came back due on the round, a
-    medicine they may have been taken off at discharge. Such an order is flagged and a dose of
-    it questioned, not hidden (one still meant would be missed). The later of its start and its
+def stay_end(found: Order, written_at: datetime, moves: list[MovementEvent], at: datetime) -> MovementEvent | None:
+    """The discharge, death or transfer out that ended the stay this order was written and
+    started in, by `at`, if the order outlived it (not stopped by then): leaving stops no order
+    by itself, since the nurse recording it may not write orders and nothing of the order is
+    rewritten, so whatever reads an order as open asks this. The later of its start and its
     writing places it: an order rewritten in this stay with the course's first day as its start
     is this stay's."""
     ended = left_after(moves, max(found.start_at, written_at))
-    if ended is None or ended > at or (found.stop_at is not None and found.stop_at <= ended):
+    if ended is None or ended.occurred_at > at or (found.stop_at is not None and found.stop_at <= ended.occurred_at):
         return None
-    return ended if _in_hospital(moves, at) else None
+    return ended
+
+
+def stay_ended(found: Order, written_at: datetime, moves: list[MovementEvent], at: datetime) -> datetime | None:
+    """When the order's stay ended (see `stay_end`), if the patient is back in hospital `at`
+    that moment: a readmitted patient's orders of the stay before came back due on the round, a
+    medicine they may have been taken off at discharge. Such an order is flagged and a dose of
+    it questioned, not hidden (one still meant would be missed)."""
+    ended = stay_end(found, written_at, moves, at)
+    return ended.occurred_at if ended is not None and _in_hospital(moves, at) else None
 
 
 def dose_words(order_form: FormSpec, dose: float, unit: str, lang: Lang) -> str:

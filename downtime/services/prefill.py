@@ -45,8 +45,8 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
     """Each order in force, as a nurse reads it, with its last dose given ("— last given 28/11/2026
     08:05", or "— not given yet"): what the receiving team asks first; and, for one prescribed
     despite an allergy it matches, the prescriber's reason (the receiving team read the allergy
-    above the medicine, and nothing of the decision). A once-only dose given, and an order
-    stopped or not started, are not current treatments."""
+    above the medicine, and nothing of the decision). A once-only dose given, an order stopped
+    or not started, and one of a stay that ended, are not current treatments."""
     order_form = session.form(medication.ORDER_FORM)
     last: dict[str, datetime] = {}
     for dose in medication.administrations(session.db, patient_id):
@@ -54,7 +54,8 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
             last[dose.order_id] = max(dose.at, last.get(dose.order_id, dose.at))
     allergies = census.patient_with_location(session.db, session.forms, patient_id).allergies
     lines = []
-    for order in sorted(medication.orders(session.db, patient_id), key=lambda order: (order.start_at, order.drug)):
+    for order in sorted(medication.orders_of_the_stay(session.db, patient_id, now),
+                        key=lambda order: (order.start_at, order.drug)):
         given = last.get(order.record_id)
         if not order.active_at(now) or order.frequency is Frequency.ONCE and given is not None:
             continue

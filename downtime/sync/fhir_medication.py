@@ -11,15 +11,18 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from downtime.domain.census import Movement, MovementEvent
 from downtime.domain.medication import Frequency, Order, Outcome
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
+from downtime.services import census
 from downtime.services.medication import (
     ALLERGY_REASON,
     DOSE_FORM,
     ORDER_FORM,
     administration_of,
     order_of,
+    stay_end,
 )
 from downtime.sync.fhir_codes import ADMIN_FUNCTION, NOT_GIVEN, NOT_GIVEN_REASON, coding
 from downtime.sync.fhir_elements import (
@@ -35,6 +38,9 @@ from downtime.sync.fhir_elements import (
 
 EHR_ORDER_SYSTEM = "urn:downtime:ehr-order-number"
 _EIE = RecordStatus.ENTERED_IN_ERROR
+# Why an order still open when its patient's stay ended was stopped then (see `_request`).
+_LEFT = {Movement.DEATH: "Patient died", Movement.DISCHARGE: "Patient discharged",
+         Movement.TRANSFER_OUT: "Patient transferred to another hospital"}
 
 
 def order_key(record_id: str) -> str:
@@ -42,12 +48,18 @@ def order_key(record_id: str) -> str:
 
 
 def medication_groups(db: Database, ctx: Context) -> dict[str, Group]:
-    """One group per order and one per dose; a dose needs its order and its patient."""
+    """One group per order and one per dose; a dose needs its order and its patient. An order
+    open when its stay ended changes with the record that ended it (a death typed after an
+    export sends its orders again, stopped)."""
     orders = {record.record_id: (record, order_of(record)) for record in ctx.current(db, ORDER_FORM)}
+    moves = census.movement_events(db, ctx.patient_ids)
     groups = {}
     for record_id, (record, order) in orders.items():
+        ended = None if record.status is _EIE else stay_end(order, ctx.original(record).recorded_at,
+                                                            moves[order.patient_id], ctx.at)
         groups[order_key(record_id)] = Group(
-            order_key(record_id), partial(_one, _request, record, order, ctx), frozenset({record_id}),
+            order_key(record_id), partial(_one, partial(_request, ended=ended), record, order, ctx),
+            frozenset({record_id} | ({ended.record_id} if ended else set())),
             frozenset({patient_key(str(record.patient_id))}))
     for record in ctx.current(db, DOSE_FORM):
         order = orders[record.data["order"]][1]
@@ -63,13 +75,18 @@ def _one(build: Callable[[RecordVersion, Order, Context], dict[str, Any]], recor
     return Made([build(record, order, ctx)], {record.record_id: [record.record_id]})
 
 
-def _request(record: RecordVersion, order: Order, ctx: Context) -> dict[str, Any]:
+def _request(record: RecordVersion, order: Order, ctx: Context, ended: MovementEvent | None) -> dict[str, Any]:
     """Stopped once its stop time has passed at the moment of export; an order stopped early is
-    an amendment that sets the stop time, so it reads the same."""
+    an amendment that sets the stop time, so it reads the same. An order still open when its
+    patient died, was discharged or transferred out (`ended`, see medication.stay_end) is
+    stopped then, as the EHR stops a patient's orders when they leave, the order as written
+    said in a note: it went out "active", a live order a records clerk would enter for a dead
+    patient. The record is not changed: the stay's end is derived, as the MAR's "not in
+    hospital" is."""
     status = "active"
     if record.status is _EIE:
         status = "entered-in-error"
-    elif order.stop_at is not None and order.stop_at <= ctx.at:
+    elif ended is not None or order.stop_at is not None and order.stop_at <= ctx.at:
         status = "stopped"
     first = ctx.original(record)
     identifiers = record_identifier(record.record_id)
@@ -80,12 +97,18 @@ def _request(record: RecordVersion, order: Order, ctx: Context) -> dict[str, Any
         "status": status, "intent": "order", "medicationCodeableConcept": {"text": order.drug},
         "subject": reference(order.patient_id), "authoredOn": moment(first.recorded_at),
         "requester": {"display": record.data.get("prescriber") or ctx.author(first)},
-        "dosageInstruction": [_instruction(order, ctx.forms[ORDER_FORM])]}
+        "dosageInstruction": [_instruction(order, ctx.forms[ORDER_FORM], ended)]}
+    if ended is not None:
+        resource["statusReason"] = {"text": _LEFT[ended.movement]}
     if indication := record.data.get("indication"):
         resource["reasonCode"] = [{"text": indication}]
     flags = [text for flag, text in ((order.controlled, "Controlled drug (witnessed administration)"),
                                      (order.high_alert, "High-alert medicine")) if flag]
     notes = ["; ".join(flags)] if flags else []
+    if ended is not None:
+        written = f"it stopped {moment(order.stop_at)}" if order.stop_at else "it had no stop"
+        notes.append(f"Ended with the stay ({_LEFT[ended.movement].lower()} {moment(ended.occurred_at)});"
+                     f" as written, {written}")
     if allergy := record.data.get(ALLERGY_REASON):  # the override of a dose's note, asked of the prescriber
         notes.append(f"Prescribed despite the recorded allergy: {allergy}")
     if notes:
@@ -93,9 +116,11 @@ def _request(record: RecordVersion, order: Order, ctx: Context) -> dict[str, Any
     return resource
 
 
-def _instruction(order: Order, spec: FormSpec) -> dict[str, Any]:
+def _instruction(order: Order, spec: FormSpec, ended: MovementEvent | None) -> dict[str, Any]:
+    """`ended`: the movement that ended the order's stay before its stop, which is its end."""
     dose = f"{order.dose:g} {order.dose_unit} {order.route}"
-    bounds = {"start": moment(order.start_at)} | ({"end": moment(order.stop_at)} if order.stop_at else {})
+    stop = ended.occurred_at if ended is not None else order.stop_at
+    bounds = {"start": moment(order.start_at)} | ({"end": moment(stop)} if stop else {})
     instruction: dict[str, Any] = {"route": {"text": label(spec, "route", order.route)},
                                    "doseAndRate": [{"doseQuantity": {"value": order.dose, "unit": order.dose_unit}}]}
     if order.frequency is Frequency.SCHEDULED:
