@@ -165,3 +165,14 @@ def test_the_chart_names_who_recorded_each_set(session_for, admission_values, tm
     nurse, patient = _charted(session_for, admission_values)
     page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
     assert "Recorded by Hélène Lefèvre (nurse) Hélène Lefèvre (nurse)" in page
+
+
+def test_the_chart_says_where_the_patient_is_or_that_they_died(session_for, admission_values, tmp_path):
+    """The chart's box named the patient and nothing of their ward or bed, and a dead patient's
+    chart read as a live one's; it says both now, as the MAR does."""
+    nurse, patient = _charted(session_for, admission_values)
+    assert all("Ward 3B — Bed 12" in page for page in _text(printing.print_news2_chart(nurse, patient, tmp_path / "in.pdf")))
+    records.save_new(nurse, "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+                                      "expected": False, "family_informed": True}, patient_id=patient)
+    page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "died.pdf")))
+    assert "DECEASED — was in ward 3B, bed 12" in page and "Ward 3B — Bed 12" not in page

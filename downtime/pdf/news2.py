@@ -108,7 +108,7 @@ def _label(text: str, scale: Spo2Scale | None, sets: Sequence[ScoredSet | None],
 
 
 def _grid(sets: Sequence[ScoredSet | None], authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
-          width: float, row_height: float = 9 * mm) -> Table:
+          width: float, row_height: float = 8.5 * mm) -> Table:
     """`authors`: who recorded each set (see domain.laptops.Authors; `laptops` names their laptops)."""
     header = [_p(WORDS["taken"][lang], bold=True)] + [
         _p(f"{found.taken_at:%d/%m}<br/>{found.taken_at:%H:%M}", bold=True) if found else _p("__/__<br/>__:__")
@@ -165,9 +165,11 @@ def _key(width: float, lang: Lang) -> Table:
 def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Path, *,
                     authors: Authors, laptops: Mapping[str, Laptop], lang: Lang, printed_by: str,
                     printed_at: datetime, device_name: str) -> Path:
-    """A patient's chart, ten sets per page, oldest first, with the response to the latest; `authors`: as `_grid`."""
+    """A patient's chart, ten sets per page, oldest first, with the response to the latest; `authors`: as `_grid`.
+    Its box says the patient's ward and bed, or that they died or left, as the MAR's does; its
+    rows are a little lower than they were so the box's line leaves the response on the page."""
     info = PageInfo(title=WORDS["title"][lang], lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, patient=patient, landscape=True)
+                    device_name=device_name, patient=patient, landscape=True, place=True)
     width = body_width(info)
     story: list[Flowable] = [_p(WORDS["legend"][lang], size=7.5), _p(WORDS["incomplete"][lang], size=7.5),
                              Spacer(1, 2 * mm)]
