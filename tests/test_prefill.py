@@ -4,10 +4,12 @@ force, for the nurse to check, instead of figures copied by hand from one screen
 from datetime import datetime
 
 import pytest
+from pypdf import PdfReader
 
 from downtime.domain.medication import Check
+from downtime.domain.news2 import Band
 from downtime.formspec.loader import FormSpecError, load_forms
-from downtime.services import medication, prefill, records
+from downtime.services import medication, observations, prefill, printing, records
 
 SET = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
        "on_oxygen": False, "systolic_bp": 105, "diastolic_bp": 70, "pulse": 115, "consciousness": "new_confusion",
@@ -31,6 +33,35 @@ def test_a_transfer_out_starts_from_the_last_observation_set_standing(session_fo
         "pulse": 115, "temperature": 38.3, "consciousness": "confusion"}
     assert answers["on_oxygen"] is False and "oxygen_flow" not in answers
     assert not {"situation", "receiving_hospital", "allergies_checked"} & answers.keys()
+
+
+def test_a_transfer_out_scores_its_last_observations_with_news2(session_for, medication_ward, clock, tmp_path):
+    """The handover copied the last set's readings and no score: the receiving team worked it out
+    again, or took 22, 95 %, 115 and new confusion for a stable patient. Its observations are
+    scored as the set they were copied from (new confusion, "confusion" on the handover, scores
+    3), the score worked out from the handover's own answers: a pulse retaken on it is rescored,
+    on screen and paper."""
+    patient, _, _ = medication_ward
+    nurse = session_for("nurse")
+    records.save_new(nurse, "observations", SET, patient_id=patient)
+    spec = nurse.form("transfer_out")
+    (section,) = [section for section in spec.sections if section.news2]
+    answers = prefill.first_answers(nurse, spec, patient)
+    news2 = observations.copied_score(section, answers)
+    assert news2 is not None and (news2.total, news2.band, news2.complete) == (10, Band.HIGH, True)
+    assert observations.copied_score(section, {**answers, "pulse": 80}).total == 8
+    assert observations.copied_score(section, {"obs_at": answers["obs_at"]}) is None
+    assert observations.copied_score(section, {**answers, "pulse": 2}) is None  # a slip, refused when saved
+    handover = records.save_new(nurse, "transfer_out", {
+        **answers, "departed_at": "2026-11-28T14:00+01:00", "receiving_hospital": "CHU Lyon", "receiving_unit": "ICU",
+        "transport_mode": "ambulance", "escort": "nurse", "situation": "Sepsis", "background": "Fall",
+        "condition": "unstable", "allergies_checked": True, "documents_sent": ["medication_chart"]}, patient_id=patient)
+    text = " ".join(" ".join(page.extract_text().split())
+                    for page in PdfReader(printing.print_record(nurse, handover.record_id, tmp_path / "h.pdf")).pages)
+    assert "NEWS2 10 — HIGH" in text and "Emergency response: registered nurse immediately informs" in text
+    blank = " ".join(" ".join(page.extract_text().split())
+                     for page in PdfReader(printing.print_blank(nurse, "transfer_out", tmp_path / "b.pdf")).pages)
+    assert "NEWS2 total" in blank and "Clinical risk" in blank
 
 
 def test_a_transfer_out_says_whether_the_last_set_was_on_oxygen_and_at_what_flow(
@@ -107,6 +138,20 @@ def test_a_copy_from_nowhere_is_refused_when_the_forms_load(tmp_path, copied, ex
             text = text.replace("copied_from: {form: observations, field: pulse}", f"copied_from: {copied}")
         (tmp_path / path.name).write_text(text, encoding="utf-8")
     with pytest.raises(FormSpecError, match=f"transfer_out.yaml: field 'pulse': copied_from.*{expected}"):
+        load_forms(tmp_path)
+
+
+def test_a_news2_section_that_copies_a_row_from_nowhere_is_refused_when_the_forms_load(tmp_path):
+    """Scored without the set's scale, a saturation on scale 2 would score as on scale 1."""
+    from downtime.paths import forms_dir
+
+    for path in forms_dir().glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if path.name == "transfer_out.yaml":
+            text = text.replace("        copied_from: {form: observations, field: spo2_scale}\n", "")
+        (tmp_path / path.name).write_text(text, encoding="utf-8")
+    with pytest.raises(FormSpecError, match="transfer_out.yaml: section 'observations': news2 copies no field "
+                                            "'spo2_scale' of 'observations'"):
         load_forms(tmp_path)
 
 

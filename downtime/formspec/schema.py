@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field as PydField, field_validator, model_validator
 
 from downtime.domain.census import Movement
+from downtime.domain.news2 import ObservationSet
 from downtime.domain.staff import Role
 from downtime.i18n import Lang
 
@@ -161,6 +162,8 @@ class Option(_Strict):
 
 # The form whose standing records a `copied_from` without a field lists: the patient's treatments.
 TREATMENTS_FORM = "medication_order"
+# The form whose sets a `news2` section's answers are copied from, and scored as.
+OBSERVATIONS_FORM = "observations"
 
 
 class CopiedFrom(_Strict):
@@ -291,6 +294,11 @@ class Section(_Strict):
     id: str
     title: Text
     fields: list[Field] = PydField(min_length=1)
+    news2: bool = False
+    """Its answers copied from an observation set (OBSERVATIONS_FORM) are scored with NEWS2 where
+    the record is typed, shown and printed (a handover's last observations): worked out from the
+    answers as they stand, never typed, so a reading changed on the form is rescored. It must
+    copy every row the score reads."""
 
 
 class FormSpec(_Strict):
@@ -358,8 +366,15 @@ class FormSpec(_Strict):
 
 def copy_problems(forms: dict[str, FormSpec]) -> Iterator[str]:
     """A `copied_from` must name a form and field there are, of the same kind, every code it can
-    bring one the field offers; without `field`, the lines go in a long text."""
+    bring one the field offers; without `field`, the lines go in a long text. A `news2` section
+    copies every row of the observation set."""
     for spec in forms.values():
+        for section in spec.sections:
+            copied = {field.copied_from.field for field in section.fields
+                      if field.copied_from is not None and field.copied_from.form == OBSERVATIONS_FORM}
+            if section.news2 and (missing := [row for row in ObservationSet.model_fields if row not in copied]):
+                yield (f"{spec.id}.yaml: section {section.id!r}: news2 copies no field {', '.join(map(repr, missing))}"
+                       f" of {OBSERVATIONS_FORM!r}")
         for field in spec.fields():
             source = field.copied_from
             if source is None:

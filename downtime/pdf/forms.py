@@ -24,10 +24,11 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import Field, FormSpec, Lang
 from downtime.formspec.schema import (
     AllOf, AnyOf, ChoiceField, Condition, DateField, DateTimeField, DecimalField, Equals,
-    Filled, IntegerField, Meaning, MultiChoiceField, Not, OneOf, RepeatField, YesNoField, holds,
+    Filled, IntegerField, Meaning, MultiChoiceField, Not, OneOf, RepeatField, Section, YesNoField, holds,
 )
 from downtime.formspec.values import format_value
 from downtime.pdf.page import ALERT, BAND, GREY, RULE, SANS, PageInfo, body_height, body_width, build_pdf, style, in_words
+from downtime.services.observations import band_text, copied_score
 from downtime.services.patients import PatientSummary
 
 WRITING_LINE = 9 * mm
@@ -69,6 +70,10 @@ TEXT: dict[str, dict[Lang, str]] = {
     "allergies_blank": {"en": "ALLERGIES (substance, reaction, severity), or tick:",
                         "fr": "ALLERGIES (substance, réaction, sévérité), ou cocher :"},
     "unknown_blank": {"en": "Not known yet — ask the patient", "fr": "Non connues — interroger le patient"},
+    "news2": {"en": "NEWS2 of these observations", "fr": "NEWS2 de ces constantes"},
+    "news2_blank": {"en": "NEWS2 total ______   Clinical risk ______________   (score with the NEWS2 chart's key)",
+                    "fr": "Total NEWS2 ______   Risque clinique ______________   (coter avec le barème de la feuille "
+                          "NEWS2)"},
 }
 
 
@@ -287,9 +292,26 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
             content = (_blank_content(field, lang, cell_width) if blank
                        else _filled_content(field, (values or {}).get(field.id), lang, who, refs, cell_width))
             cells.append((field.paper.span, label + content))
+        if section.news2:
+            cells.append((COLUMNS, _news2(section, values, lang)))
         if cells:
-            sections.append([_section_band(section.title.get(lang), width), *_grid(cells, width)])
+            rows = _grid(cells, width)
+            if section.news2:  # the score never alone at the top of a page, away from its readings
+                rows[-2:] = [KeepTogether(rows[-2:])]
+            sections.append([_section_band(section.title.get(lang), width), *rows])
     return sections
+
+
+def _news2(section: Section, values: dict[str, Any] | None, lang: Lang) -> list[Flowable]:
+    """A `news2` section's score and the response it asks for, worked out from the answers as
+    printed; on a blank form, room to write the score by hand."""
+    label = _p(t("news2", lang), size=8, bold=True, condensed=True)
+    if values is None:
+        return [label, _p(t("news2_blank", lang), size=10, leading=16)]
+    news2 = copied_score(section, values)
+    if news2 is None:
+        return [label, _p("—", size=10, leading=13)]
+    return [label, _p(band_text(news2, lang), size=10, bold=True, leading=13), _p(news2.response[lang], size=8.5)]
 
 
 def _laid(part: list[Flowable]) -> list[Flowable]:

@@ -30,7 +30,7 @@ from downtime.qt.patient_header import admission_on_hold, identity_html
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import HINT_STYLE, ErrorLabel
 from downtime.qt.tables import print_and_open
-from downtime.services import drafts, identity, medication, prefill, printing, records, theatre
+from downtime.services import drafts, identity, medication, observations, prefill, printing, records, theatre
 from downtime.services.back_entry import settled_on
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
 from downtime.services.census import patient_for_record, patient_with_location
@@ -70,6 +70,8 @@ class FormView(QWidget):
         self.error_labels: dict[str, QLabel] = {}
         self.rows: dict[str, tuple[QFormLayout, QWidget]] = {}
         self.form_labels: dict[str, QLabel] = {}
+        self.news2_labels: dict[str, QLabel] = {}
+        """The NEWS2 score of each `news2` section's answers (a handover's last observations), by section id."""
         self.editing = record is None
         self._prefilled_start = ""
         self._build()
@@ -160,6 +162,12 @@ class FormView(QWidget):
                 self.editors[field.id] = editor
                 self.error_labels[field.id] = error
                 self.rows[field.id] = (form, cell)
+            if section.news2:
+                score = QLabel()
+                score.setTextFormat(Qt.TextFormat.RichText)
+                score.setWordWrap(True)
+                form.addRow(score)
+                self.news2_labels[section.id] = score
             column.addWidget(group)
         column.addStretch(1)
         scroll.setWidget(body)
@@ -269,8 +277,17 @@ class FormView(QWidget):
 
     def _refresh_relevance(self) -> None:
         """Which questions apply, and which are required (starred): a field required only once
-        another answer is given (an unidentified patient's temporary name) had no star."""
+        another answer is given (an unidentified patient's temporary name) had no star; and the
+        NEWS2 score of a `news2` section's answers as they stand, with the response it asks for."""
         values = self._lenient_values()
+        for section in self.spec.sections:
+            if section.news2:
+                news2 = observations.copied_score(section, values)
+                shown = self.news2_labels[section.id]
+                shown.setVisible(news2 is not None)
+                if news2 is not None:
+                    shown.setText(f"<b>{html.escape(observations.band_text(news2, self.session.lang))}</b><br>"
+                                  f"{html.escape(news2.response[self.session.lang])}")
         for field in self.spec.fields():
             if field.relevant is not None:
                 form, cell = self.rows[field.id]

@@ -11,18 +11,20 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from pydantic import ValidationError
 from sqlite_utils import Database
 
 from downtime.domain.clock import local_now
 from downtime.domain.news2 import Band, Consciousness, Monitoring, News2Score, ObservationSet, Spo2Scale, score
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
+from downtime.formspec.schema import OBSERVATIONS_FORM, Section
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.services.census import in_patients
 from downtime.services.patients import PatientSummary
 from downtime.storage.records import list_current
 
-FORM = "observations"
+FORM = OBSERVATIONS_FORM
 NEWS2_FIELDS = ("respiratory_rate", "spo2", "systolic_bp", "pulse", "temperature")
 BAND_WORDS = {Band.LOW: QT_TRANSLATE_NOOP("messages", "Low"), Band.LOW_MEDIUM: QT_TRANSLATE_NOOP("messages", "Low-medium"),
               Band.MEDIUM: QT_TRANSLATE_NOOP("messages", "MEDIUM"), Band.HIGH: QT_TRANSLATE_NOOP("messages", "HIGH")}
@@ -50,6 +52,27 @@ def observation_set(data: dict[str, Any]) -> ObservationSet:
                           spo2_scale=Spo2Scale(data.get("spo2_scale") or Spo2Scale.SCALE_1),
                           on_oxygen=data.get("on_oxygen"),
                           consciousness=Consciousness(data["consciousness"]) if data.get("consciousness") else None)
+
+
+def copied_score(section: Section, data: dict[str, Any]) -> News2Score | None:
+    """The NEWS2 score of a `news2` section's answers (a handover's last observations), read back
+    as the observation set they were copied from, a choice's codes translated back; None when
+    none of its rows is answered. Worked out each time, as a set's is: a reading changed on the
+    handover is rescored; a reading no patient has (a typing slip, refused when saved) scores
+    nothing yet."""
+    answers: dict[str, Any] = {}
+    for field in section.fields:
+        source = field.copied_from
+        if source is not None and source.form == FORM and source.field is not None:
+            value = data.get(field.id)
+            back = {code: origin for origin, code in source.codes.items()}
+            answers[source.field] = back.get(value, value) if isinstance(value, str) else value
+    if all(answers.get(row) is None for row in (*NEWS2_FIELDS, "on_oxygen", "consciousness")):
+        return None
+    try:
+        return score(observation_set(answers))
+    except ValidationError:
+        return None
 
 
 def scored(record: RecordVersion) -> ScoredSet:

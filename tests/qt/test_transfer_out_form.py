@@ -39,6 +39,20 @@ def test_the_handover_opens_with_the_last_observations_and_treatments(medication
     assert form.is_dirty()
 
 
+def test_the_handover_shows_the_news2_score_of_its_observations_as_they_are_changed(
+        medication_ward, session_for, clock, window, select_bed, qtbot):
+    """It showed the readings and no score, nor what the score asks of the receiving team."""
+    patient, _, _ = medication_ward
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    records.save_new(session_for("nurse"), "observations", SET, patient_id=patient)
+    form = _handover(window, select_bed)
+    (shown,) = form.news2_labels.values()
+    assert "NEWS2 10 — HIGH" in shown.text() and "Emergency response" in shown.text()
+    form.editors["pulse"].set_value(80)
+    form.editors["pulse"].committed.emit()
+    assert "NEWS2 8 — HIGH" in shown.text()
+
+
 def test_the_handover_saves_what_the_nurse_checked_and_changed(medication_ward, session_for, clock, window,
                                                                 select_bed, qtbot, answers):
     patient, _, _ = medication_ward
