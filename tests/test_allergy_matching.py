@@ -22,6 +22,15 @@ from downtime.domain.medication import allergy_matches, controlled_drug
     # allergy with nothing asked.
     ("Pip-taz", "Penicillin"), ("Piptaz 4.5 g", "Penicillin"), ("Pip/tazo", "Penicillin"),
     ("Magnapen", "Penicillin"), ("Co-fluampicil", "Penicillin"),
+    # Ticarcillin-clavulanate by its brands (Timentin; Claventin in France) and the penicillins'
+    # other brands and ward shorthands, on English and French wards: each was prescribed to a
+    # penicillin allergy with nothing asked.
+    ("Timentin 3.2 g", "Penicillin"), ("Claventin", "pénicillines"), ("Ticarpen", "Penicillin"),
+    ("Ticarcillin", "Penicillin"), ("Floxapen", "Penicillin"), ("Fluclox 500 mg", "Penicillin"),
+    ("Pen V 250 mg", "Penicillin"), ("Pen G", "Penicillin"), ("BenPen", "Penicillin"), ("Crystapen", "Penicillin"),
+    ("Negaban", "Penicillin"), ("Amoxil", "Penicillin"), ("Co-amox", "Penicillin"), ("Amoxiclav", "Penicillin"),
+    ("Penbritin", "Penicillin"), ("Totapen", "pénicilline"), ("Bristopen", "pénicilline"), ("Ciblor", "pénicilline"),
+    ("Selexid", "Penicillin"),
     ("Co-codamol 30/500", "codeine"),
     ("Dafalgan codéiné", "Codéine"),
     ("Oramorph", "morphine"),
@@ -52,6 +61,8 @@ def test_matches_a_pharmacist_expects(drug, allergy):
     ("Furosemide", "Iodinated contrast"),
     ("Enoxaparin", "Peanuts"),
     ("Paracetamol", "Codeine"),
+    ("Insulin glargine pen", "Penicillin"),  # a pen is not Pen V
+    ("Novorapid FlexPen", "Penicillin G"),
 ])
 def test_no_false_alarms(drug, allergy):
     assert allergy_matches(drug, [allergy]) == []
