@@ -114,6 +114,32 @@ def test_a_transfer_out_leaves_out_the_orders_of_a_stay_that_ended(earlier_stay,
     assert [line.split(" ")[0] for line in treatments.split("\n")] == ["Amoxicillin", "Morphine", "Ceftriaxone"]
 
 
+def test_a_death_starts_verified_by_the_person_signed_in(session_for, medication_ward):
+    """"Death verified by" was empty, typed by hand at every death; it starts as the signed-in
+    person's name, for them to change when someone else verified it."""
+    patient = medication_ward[0]
+    for staff_id, name in (("doctor", "Dr Karim Benali"), ("nurse", "Hélène Lefèvre")):
+        session = session_for(staff_id)
+        assert prefill.first_answers(session, session.form("death"), patient) == {"verified_by": name}
+    nurse = session_for("nurse")
+    assert "verified_by" not in prefill.first_answers(nurse, nurse.form("discharge"), patient)
+
+
+@pytest.mark.parametrize("field, problem", [
+    ("died_at", "field 'died_at': signed_in fills a text field only"),
+])
+def test_a_signed_in_answer_other_than_a_text_is_refused_when_the_forms_load(tmp_path, field, problem):
+    from downtime.paths import forms_dir
+
+    for path in forms_dir().glob("*.yaml"):
+        text = path.read_text(encoding="utf-8")
+        if path.name == "death.yaml":
+            text = text.replace(f"      - id: {field}\n", f"      - id: {field}\n        signed_in: true\n")
+        (tmp_path / path.name).write_text(text, encoding="utf-8")
+    with pytest.raises(FormSpecError, match=f"death.yaml.*{problem}"):
+        load_forms(tmp_path)
+
+
 def test_a_patient_with_nothing_charted_starts_with_an_empty_handover(session_for, admission_values):
     from downtime.services import wards
 

@@ -188,6 +188,9 @@ class _FieldBase(_Strict):
     meaning: Meaning | None = None
     paper: Paper = Paper()
     copied_from: CopiedFrom | None = None
+    signed_in: bool = False
+    """A new record's answer starts as the signed-in person's name, for them to change when
+    someone else did it (a death's verifier, typed at every death)."""
 
     @field_validator("id")
     @classmethod
@@ -430,6 +433,8 @@ def _consistency_problems(spec: FormSpec) -> Iterator[str]:
             low, high = getattr(sub, "min", None), getattr(sub, "max", None)
             if low is not None and high is not None and low > high:
                 yield f"field {sub.id!r}: min is above max"
+        if field.signed_in and not isinstance(field, TextField):
+            yield f"field {field.id!r}: signed_in fills a text field only"
         if isinstance(field, RepeatField) and field.min_items > field.max_items:
             yield f"field {field.id!r}: min_items is above max_items"
         if isinstance(field, DateTimeField) and field.not_after is not None and not isinstance(

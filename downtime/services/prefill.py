@@ -16,11 +16,14 @@ from downtime.storage.records import list_current
 
 
 def first_answers(session: Session, spec: FormSpec, patient_id: str) -> dict[str, Any]:
-    """The answers of a new record of `spec` about the patient that the chart already holds."""
+    """The answers of a new record of `spec` about the patient that the chart already holds, and
+    the signed-in person's name where a field starts from it (`signed_in`)."""
     now = session.clock()
     latest: dict[str, RecordVersion | None] = {}
     answers: dict[str, Any] = {}
     for field in spec.fields():
+        if field.signed_in:
+            answers[field.id] = session.user.name
         source = field.copied_from
         if source is None:
             continue

@@ -1,5 +1,6 @@
 """The transfer-out handover opened for a patient starts from the chart: the nurse checks the last
-observations and the treatments in force instead of copying each figure by hand."""
+observations and the treatments in force instead of copying each figure by hand. A death form
+starts verified by the person signed in."""
 
 from datetime import datetime
 
@@ -13,13 +14,13 @@ SET = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "spo2": 95,
        "temperature": 38.3}
 
 
-def _handover(window, select_bed) -> FormView:
+def _handover(window, select_bed, title: str = "Transfer to another hospital — handover",
+              form_id: str = "transfer_out") -> FormView:
     select_bed(window, "12")
-    (action,) = [action for action in window.record_menu.actions()
-                 if action.text() == "Transfer to another hospital — handover"]
+    (action,) = [action for action in window.record_menu.actions() if action.text() == title]
     action.trigger()
     form = window.tabs.currentWidget()
-    assert isinstance(form, FormView) and form.spec.id == "transfer_out"
+    assert isinstance(form, FormView) and form.spec.id == form_id
     return form
 
 
@@ -73,3 +74,16 @@ def test_the_handover_saves_what_the_nurse_checked_and_changed(medication_ward, 
                                                            if label.text()])
     assert (form.record.data["pulse"], form.record.data["resp_rate"], form.record.data["obs_at"]) == (
         118, 22, "2026-11-28T12:00+01:00")
+
+
+def test_a_death_opens_verified_by_the_nurse_signed_in_who_may_name_another(medication_ward, clock, window,
+                                                                           select_bed, qtbot):
+    form = _handover(window, select_bed, "Death", "death")
+    assert form.editors["verified_by"].value() == "Hélène Lefèvre"
+    assert not form.is_dirty()
+    typed = {"died_at": "2026-11-28T13:40+01:00", "verified_by": "Dr Roux", "expected": True, "family_informed": True}
+    for field_id, value in typed.items():
+        form.editors[field_id].set_value(value)
+    form.save()
+    QApplication.processEvents()
+    assert form.record is not None and form.record.data["verified_by"] == "Dr Roux"
