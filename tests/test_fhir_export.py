@@ -697,3 +697,15 @@ def test_orders_open_when_the_patient_died_end_with_the_stay_in_the_bundle(sessi
     assert stopped_before["status"] == "stopped" and "statusReason" not in stopped_before
     assert stopped_before["dosageInstruction"][0]["timing"]["repeat"]["boundsPeriod"]["end"] == "2026-11-28T14:20:00+01:00"
     assert records.current(nurse.db, amox).data["stop_at"] == "2026-11-29T08:00+01:00" and death.version == 1
+
+
+def test_an_iv_fluid_order_carries_its_rate(session_for, medication_ward, tmp_path):
+    patient = medication_ward[0]
+    fluids = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Sodium chloride 0.9%", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "form": "infusion",
+        "rate_ml_h": 125.0, "frequency": "scheduled", "times": "08:00 16:00", "start_at": "2026-11-28T08:00+01:00",
+        "controlled": False, "high_alert": False}, patient_id=patient)
+    (dosage,) = _by_id(_export(session_for, tmp_path), fluids.record_id)["dosageInstruction"]
+    assert dosage["doseAndRate"] == [{"doseQuantity": {"value": 1000.0, "unit": "mL"},
+                                      "rateQuantity": {"value": 125.0, "unit": "mL/h"}}]
+    assert dosage["text"] == "1000 mL IV at 125 mL/h at 08:00 16:00"

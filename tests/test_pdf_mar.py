@@ -441,3 +441,27 @@ def test_a_reason_kept_from_the_medicine_an_order_was_amended_from_is_not_printe
     text = " ".join(_text(printing.print_mar(session_for("nurse"), [patient], tmp_path / "mar.pdf", days=3,
                                              first_day=date(2026, 11, 27))))
     assert "Clarithromycin 1 g IV" in text and "Prescribed despite" not in text
+
+
+FLUIDS = {"drug": "Sodium chloride 0.9%", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "form": "infusion",
+          "rate_ml_h": 125.0, "frequency": "scheduled", "times": "08:00 16:00", "start_at": "2026-11-28T08:00+01:00",
+          "controlled": False, "high_alert": False}
+
+
+def test_an_iv_fluid_order_carries_its_rate_on_the_chart(tmp_path, session_for, medication_ward):
+    """A litre of saline was ordered with no rate: the chart said "1000 mL IV" at 08:00 and
+    16:00, and the nurse setting the pump asked the doctor, or guessed. Its rate is now on the
+    order, and the chart reads it on screen and paper; an order that is no infusion has none."""
+    from downtime.services import records
+
+    patient = medication_ward[0]
+    fluids = records.save_new(session_for("doctor"), "medication_order", FLUIDS, patient_id=patient)
+    nurse = session_for("nurse")
+    order = medication.order(nurse.db, fluids.record_id)
+    assert medication.order_label(order, nurse.form("medication_order"), "en") == \
+        "Sodium chloride 0.9% 1000 mL IV at 125 mL/h"
+    text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
+    assert "Sodium chloride 0.9% 1000 mL IV at 125 mL/h" in text
+    bolus = records.save_new(session_for("doctor"), "medication_order", {**FLUIDS, "form": "injection", "dose": 250.0},
+                             patient_id=patient)
+    assert "rate_ml_h" not in bolus.data and medication.order(nurse.db, bolus.record_id).rate_ml_h is None

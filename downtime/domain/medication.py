@@ -53,6 +53,8 @@ class Order(BaseModel):
     dose: float
     dose_unit: str
     route: str
+    rate_ml_h: float | None = None
+    """An infusion's rate, as the pump is set."""
     frequency: Frequency
     times: tuple[time, ...] = ()
     prn_indication: str | None = None

@@ -58,7 +58,7 @@ def order_of(record: RecordVersion) -> Order:
 def _order(record_id: str, patient_id: str, data: dict[str, Any]) -> Order:
     return Order(
         record_id=record_id, patient_id=patient_id, drug=data["drug"],
-        dose=data["dose"], dose_unit=data["dose_unit"], route=data["route"],
+        dose=data["dose"], dose_unit=data["dose_unit"], route=data["route"], rate_ml_h=data.get("rate_ml_h"),
         frequency=Frequency(data["frequency"]),
         times=tuple(time.fromisoformat(t) for t in (data.get("times") or "").split()),
         prn_indication=data.get("prn_indication"), min_interval_hours=data.get("min_interval_hours"),
@@ -759,8 +759,13 @@ def overrides_text(dose_form: FormSpec, dose: Administration, lang: Lang) -> str
 
 
 def order_label(order: Order, order_form: FormSpec, lang: Lang) -> str:
-    """An order as charts and dialogs head it: "Insuline glargine 18 UI SC" on a French ward."""
-    return f"{order.drug} {dose_words(order_form, order.dose, order.dose_unit, lang)} {order.route}"
+    """An order as charts and dialogs head it: "Insuline glargine 18 UI SC" on a French ward; an
+    infusion with its rate ("Sodium chloride 0.9% 1000 mL IV at 125 mL/h")."""
+    said = f"{order.drug} {dose_words(order_form, order.dose, order.dose_unit, lang)} {order.route}"
+    if order.rate_ml_h is None:
+        return said
+    return message(lang, QT_TRANSLATE_NOOP("messages", "{order} at {rate} mL/h"), order=said,
+                   rate=decimal_text(order.rate_ml_h, lang))
 
 
 def order_reading(order: Order, order_form: FormSpec, lang: Lang) -> str:

@@ -121,8 +121,11 @@ def _instruction(order: Order, spec: FormSpec, ended: MovementEvent | None) -> d
     dose = f"{order.dose:g} {order.dose_unit} {order.route}"
     stop = ended.occurred_at if ended is not None else order.stop_at
     bounds = {"start": moment(order.start_at)} | ({"end": moment(stop)} if stop else {})
-    instruction: dict[str, Any] = {"route": {"text": label(spec, "route", order.route)},
-                                   "doseAndRate": [{"doseQuantity": {"value": order.dose, "unit": order.dose_unit}}]}
+    amount: dict[str, Any] = {"doseQuantity": {"value": order.dose, "unit": order.dose_unit}}
+    if order.rate_ml_h is not None:
+        dose += f" at {order.rate_ml_h:g} mL/h"
+        amount["rateQuantity"] = {"value": order.rate_ml_h, "unit": "mL/h"}
+    instruction: dict[str, Any] = {"route": {"text": label(spec, "route", order.route)}, "doseAndRate": [amount]}
     if order.frequency is Frequency.SCHEDULED:
         times = [f"{clock:%H:%M}" for clock in order.times]
         instruction["text"] = f"{dose} at {' '.join(times)}"

@@ -1590,3 +1590,18 @@ def test_another_laptops_dose_form_names_its_witness_by_staff_id_and_laptop(qtbo
     form = FormView(nurse, nurse.form(medication.DOSE_FORM), record=records.current(nurse.db, dose))
     qtbot.addWidget(form)
     assert form.editors["witness"].raw() == "hl (laptop 001)"
+
+
+def test_the_mar_heads_an_iv_fluid_order_with_its_rate(qtbot, session_for, ward):
+    """The pump's setting was on no screen: "Sodium chloride 0.9% 1000 mL IV" alone."""
+    from downtime.qt.mar_view import MarView
+
+    patient = ward[0]
+    records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Sodium chloride 0.9%", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "form": "infusion",
+        "rate_ml_h": 125.0, "frequency": "scheduled", "times": "08:00 16:00", "start_at": "2026-11-28T08:00+01:00",
+        "controlled": False, "high_alert": False}, patient_id=patient)
+    view = MarView(session_for("nurse"), patient)
+    qtbot.addWidget(view)
+    heads = {view.model.texts(line)[0] for line in range(len(view.model.rows))}
+    assert "Sodium chloride 0.9% 1000 mL IV at 125 mL/h" in heads
