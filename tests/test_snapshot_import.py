@@ -197,6 +197,20 @@ def test_fhir_snapshot_loads_and_loads_again_without_change(clerk, tmp_path):
     assert import_path(clerk, path).added == {}
 
 
+def test_a_fhir_snapshots_infusion_keeps_its_rate(clerk, tmp_path):
+    """The EHR's saline at 125 mL/h came into the downtime chart as "1000 mL IV", its rate lost."""
+    bundle = _bundle()
+    dosage = bundle["entry"][3]["resource"]["dosageInstruction"][0]
+    bundle["entry"][3]["resource"]["medicationCodeableConcept"] = {"text": "Sodium chloride 0.9%"}
+    dosage["doseAndRate"] = [{"doseQuantity": {"value": 1000, "unit": "mL"},
+                              "rateQuantity": {"value": 125, "unit": "mL/h"}}]
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps(bundle), encoding="utf-8")
+    import_path(clerk, path)
+    (order,) = list_current(clerk.db, "medication_order")
+    assert (order.data["form"], order.data["rate_ml_h"]) == ("infusion", 125)
+
+
 @pytest.mark.parametrize("damage, expected", [
     (lambda b: b["entry"][1]["resource"].pop("reasonCode"), "bundle entry 2 (Encounter 2222"),
     (lambda b: b["entry"][0]["resource"].update(gender="femme"), "bundle entry 1 (Patient 1111"),

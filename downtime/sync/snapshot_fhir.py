@@ -197,6 +197,9 @@ def _order(entry: _Entry) -> dict[str, Any]:
             values["prn_indication"] = reason
     else:
         raise entry.refuse("dosage has neither timing.repeat.timeOfDay nor asNeeded")
+    rate = ((dosage.get("doseAndRate") or [{}])[0]).get("rateQuantity") or {}
+    if str(rate.get("unit") or rate.get("code") or "").casefold() == "ml/h" and rate.get("value") is not None:
+        values["form"], values["rate_ml_h"] = "infusion", rate["value"]  # the order form's rate is in mL/h only
     if requester := (request.get("requester") or {}).get("display"):
         values["prescriber"] = requester
     if identifiers := request.get("identifier"):
