@@ -749,3 +749,20 @@ def test_what_is_left_of_an_ampoule_is_discarded_against_its_dose_and_patient(wa
         nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
         ("receipt", 20.0, 20.0), ("administration", -5.0, 15.0), ("wastage", -5.0, 10.0), ("withdrawal", 5.0, 15.0),
         ("administration", -5.0, 10.0), ("count", 0.0, 10.0)]
+
+
+def test_a_dead_patients_chart_reads_not_in_hospital_after_the_death_and_the_round_drops_them(ward, clock):
+    """Checked when the orders left open at a death were made to end with the stay in the
+    bundle: on the ward the chart already says it, and nothing of them is due."""
+    nurse, patient, amox, _ = ward
+    clock.advance(hours=1)
+    records.save_new(nurse, "death", {"died_at": "2026-11-28T14:30+01:00", "verified_by": "Dr Benali",
+                                      "expected": False, "family_informed": True}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-29T09:00+01:00")
+    [row] = [row for row in medication.mar_grid(nurse.db, patient, clock.now.date() - timedelta(days=1), 2, clock.now)
+             if row.order.record_id == amox.record_id]
+    assert [(f"{cell.slot:%d %H:%M}", cell.state) for cell in row.cells] == [
+        ("28 08:00", DoseState.OVERDUE), ("28 14:00", DoseState.OVERDUE), ("28 20:00", DoseState.NOT_IN_HOSPITAL),
+        ("29 08:00", DoseState.NOT_IN_HOSPITAL), ("29 14:00", DoseState.NOT_IN_HOSPITAL),
+        ("29 20:00", DoseState.NOT_IN_HOSPITAL)]
+    assert medication.round_list(nurse.db, nurse.forms, "3B", clock.now) == []
