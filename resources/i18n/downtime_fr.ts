@@ -3100,6 +3100,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Registre des stupéfiants : cette dose ne prélève rien au registre (annulée ?) ; saisissez ce qui a été détruit comme un comptage.</translation>
     </message>
     <message>
+        <source>{order} at {rate} mL/h</source>
+        <translation>{order} à {rate} mL/h</translation>
+    </message>
+    <message>
         <source>{order}, once, at {start}</source>
         <translation>{order}, une fois, à {start}</translation>
     </message>
