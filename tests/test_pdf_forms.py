@@ -428,7 +428,7 @@ def test_a_printed_dose_reads_its_order_as_a_nurse_does_not_as_a_record_id(sessi
 
 
 @pytest.mark.parametrize("form_id, labels", [
-    ("transfer_out", ["Private vehicle", "Light medical vehicle (VSL)", "Mobile intensive care (SMUR)"]),
+    ("transfer_out", ["Private vehicle", "VSL (light vehicle)", "SMUR (mobile ICU)"]),
     ("operation_cancellation", ["Anaesthetist unavailable", "Family told"]),
 ])
 def test_a_tick_box_keeps_its_words_together(tmp_path, forms, form_id, labels):
@@ -440,3 +440,12 @@ def test_a_tick_box_keeps_its_words_together(tmp_path, forms, form_id, labels):
     text = "\n".join(_pages(out)).replace("\xa0", " ")
     for label in labels:
         assert label in text, label
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_blank_transfer_handover_is_one_sheet_printed_both_sides(tmp_path, forms, lang):
+    """With the NEWS2 line, the English handover ran onto a third page for its last two boxes
+    (documents sent, the signature): a page that goes astray in the ambulance."""
+    out = blank_form_pdf(forms["transfer_out"], tmp_path / "blank.pdf", lang=lang, printed_by="Hélène Lefèvre",
+                         printed_at=datetime.fromisoformat("2026-11-28T14:00+01:00"), device_name="Ward 3B")
+    assert len(_pages(out)) == 2
