@@ -280,6 +280,9 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
             {"drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
              "prn_indication": "pain score > 4", "min_interval_hours": 4.0, "max_doses_24h": 4,
              "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": True},
+            {"drug": "Sodium chloride 0.9%", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "form": "infusion",
+             "rate_ml_h": 125.0, "frequency": "scheduled", "times": "08:00 16:00",
+             "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False},
         ],
         "medication_administration": [
             {"order": order, "scheduled_for": "2026-11-28T08:00+01:00", "outcome": "given", "given_at": at,
