@@ -46,6 +46,13 @@ def _db_option(parser: argparse.ArgumentParser, default: Callable[[], Path] = de
     parser.set_defaults(db_default=default)
 
 
+def _shared_device_number_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--shared-device-number", action="store_true",
+                        help="take the patients of two laptops set up with the same device number (refused "
+                             "without it): each of their downtime numbers is then shown with its laptop, "
+                             "'DT-007-00001-1 (laptop 6e8f94ed)'; copies of one database stay refused")
+
+
 def _person_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--user", default=os.environ.get("DOWNTIME_USER"),
                         help="staff ID of the person acting (default: $DOWNTIME_USER)")
@@ -753,7 +760,8 @@ def cmd_decrypt(args: argparse.Namespace) -> int:
 def cmd_import(args: argparse.Namespace) -> int:
     from downtime.sync.importing import import_path
 
-    result = import_path(_session(args), args.path, identity=args.identity)
+    result = import_path(_session(args), args.path, identity=args.identity,
+                         shared_device_number=args.shared_device_number)
     added = result.added_text(args.lang) or _say(args, QT_TRANSLATE_NOOP("messages", "nothing new"))
     print(_say(args, QT_TRANSLATE_NOOP("messages", "imported {path} ({kind}): {added}; {unchanged} already here, unchanged"), path=args.path,
                kind=result.kind_in(args.lang), added=added, unchanged=result.unchanged_text(args.lang)))
@@ -761,17 +769,17 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(report.text(args.lang))
     for text in result.holds_text(args.lang):
         print(text)
-    for said in result.same_person:
+    for said in (*result.same_person, *result.shared_numbers):
         print(said.text(args.lang))
     return 0
 
 
 def cmd_worklist(args: argparse.Namespace) -> int:
-    from downtime.services.back_entry import probable_duplicates, progress, same_person_notes, worklist
+    from downtime.services.back_entry import progress, worklist, worklist_notes
 
     session = _session(args)
     work = worklist(session)
-    same_person = same_person_notes(probable_duplicates(session), args.lang)
+    same_person = worklist_notes(session)
     done, total = progress(work)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "{done} of {total} record(s) entered in the EHR"), done=done, total=total))
     for group in work:
@@ -854,7 +862,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from downtime.domain.duplicates import reasons_by_people
     from downtime.sync.merge import merge
 
-    result = merge(args.exports, args.out)
+    result = merge(args.exports, args.out, shared_device_number=args.shared_device_number)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "merged {count} record version(s) from {exports} export(s) into {folder}"),
                count=sum(result.versions.values()), exports=len(args.exports), folder=result.folder))
     for numbers, whys in reasons_by_people(result.duplicates).items():
@@ -865,6 +873,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     titles = {form_id: spec.title.get(args.lang) for form_id, spec in _forms().items()}
     for found in (*result.holds, *result.settled_otherwise):
         print(found.text(args.lang, result.laptops, titles))
+    for shared in result.shared_numbers:
+        print(shared.text(args.lang))
     return 0
 
 
@@ -1134,11 +1144,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("merge", cmd_merge, "merge laptops' exports (verified against their manifests) for the records office")
     p.add_argument("exports", nargs="+", type=Path, help="export folders")
     p.add_argument("--out", type=Path, required=True, help="a new folder")
+    _shared_device_number_option(p)
     p = command("import", cmd_import, "load a snapshot (CSV folder or FHIR Bundle .json) before an outage, "
                 "or an export or merge into the records office's database")
     p.add_argument("path", type=Path, help="a snapshot (CSV folder or FHIR Bundle .json), an export folder or a "
                                            "merge folder")
     p.add_argument("--identity", type=Path, help="the records office's key file (downtime keygen), for an encrypted export")
+    _shared_device_number_option(p)
     _db_option(p)
     _person_options(p)
 

@@ -130,18 +130,121 @@ def test_a_very_long_amendment_reason_merges_whole(tmp_path, laptop, admission_v
             csv.field_size_limit(limit)
 
 
-def test_two_laptops_with_one_device_number_refuse_the_merge_naming_both(tmp_path, laptop, admission_values):
-    folders = []
-    for name, birth_name in (("a", "Lefèvre"), ("b", "Roux")):
+@pytest.fixture
+def one_device_number(tmp_path, laptop, admission_values):
+    """IT set two laptops up with device number 7: each gave DT-007-00001-1 to a patient of its
+    own (Lefèvre on ward 3B, Roux on ward 5A), and laptop b a second number, to Blanc.
+    Returns the two exports and each laptop's nurse."""
+    folders, nurses = [], []
+    for name, patients in (("a", [("Lefèvre", "1954-03-12", "3B")]),
+                           ("b", [("Roux", "1961-07-30", "5A"), ("Blanc", "1970-01-02", "5A")])):
         nurse, clerk = laptop(tmp_path / f"{name}.sqlite", 7)
-        records.save_new(nurse, "admission", {**admission_values, "birth_name": birth_name, "nir": ""})
+        for bed, (birth_name, born, ward) in enumerate(patients, start=1):
+            records.save_new(nurse, "admission", {**admission_values, "birth_name": birth_name, "used_name": "",
+                                                  "nir": "", "birth_date": born, "ward": ward, "bed": str(bed)})
         folders.append(export(clerk, tmp_path / f"export-{name}").folder)
+        nurses.append(nurse)
+    return folders, nurses
+
+
+def test_two_laptops_with_one_device_number_refuse_the_merge_naming_both(tmp_path, one_device_number):
+    folders, _ = one_device_number
     with pytest.raises(MergeRefused) as refused:
         merge(folders, tmp_path / "merged")
     assert str(refused.value) == (f"refused: {folders[0]} and {folders[1]} come from two laptops set up with the same "
                                   "device number 7, so their downtime numbers can name two different patients; each "
-                                  "laptop needs its own device number")
+                                  "laptop needs its own device number. To merge both laptops' patients all the same, "
+                                  "each of these numbers shown with its laptop, merge again with "
+                                  "--shared-device-number")
     assert not (tmp_path / "merged").exists() and not list(tmp_path.glob(".merge-*"))
+
+
+def _shown(nurse):
+    return f"DT-007-00001-1 (laptop {nurse.device.device_id[:8]})"
+
+
+def test_two_laptops_with_one_device_number_merge_when_the_clerk_says_so_each_number_told_apart(
+        tmp_path, one_device_number, capsys):
+    """Refused, the second laptop's admissions, doses and transfers could never be back-entered.
+    Merged on the clerk's word, DT-007-00001-1 reads with its laptop wherever it is read, and the
+    report and the manifest name both patients, to tell the paper forms apart."""
+    from downtime.cli import main
+
+    folders, (nurse_a, nurse_b) = one_device_number
+    assert main(["merge", *map(str, folders), "--out", str(tmp_path / "merged"), "--shared-device-number"]) == 0
+    report = " ".join(capsys.readouterr().out.split())
+    a, b = sorted([(_shown(nurse_a), "LEFÈVRE Hélène Marie, born 12/03/1954, ward 3B"),
+                   (_shown(nurse_b), "ROUX Hélène Marie, born 30/07/1961, ward 5A")],
+                  key=lambda pair: pair[0])
+    assert ("ONE DOWNTIME NUMBER, TWO PATIENTS: DT-007-00001-1 was given by laptops set up with the same device "
+            f"number to {a[1]}, shown as {a[0]}; {b[1]}, shown as {b[0]}. Tell their paper forms, wristbands and "
+            "labels apart by name, date of birth and ward, and back-enter each under the number shown here.") in report
+    merged = tmp_path / "merged"
+    manifest = json.loads((merged / "manifest.json").read_text(encoding="utf-8"))
+    (shared,) = manifest["shared_downtime_numbers"]
+    assert shared["downtime_number"] == "DT-007-00001-1"
+    assert [(found["shown_as"], found["name"], found["birth_date"], found["ward"]) for found in shared["patients"]] == [
+        (shown, name, born, ward) for shown, name, born, ward in sorted([
+            (_shown(nurse_a), "LEFÈVRE Hélène Marie", "1954-03-12", "3B"),
+            (_shown(nurse_b), "ROUX Hélène Marie", "1961-07-30", "5A")])]
+    with (merged / "csv" / "admission.csv").open(encoding="utf-8-sig", newline="") as handle:
+        numbers = {row["birth_name"]: row["downtime_number"] for row in csv.DictReader(handle)}
+    assert numbers == {"Lefèvre": _shown(nurse_a), "Roux": _shown(nurse_b), "Blanc": "DT-007-00002-9"}
+    assert merge([merged, *folders], tmp_path / "again", shared_device_number=True).versions == {"admission": 3}
+
+
+def test_the_office_takes_both_laptops_only_when_told_and_exports_one_fhir_identifier_per_patient(
+        tmp_path, laptop, one_device_number):
+    from fhir.resources.R4B.bundle import Bundle
+
+    from downtime.services import back_entry
+    from downtime.sync.fhir_patients import DOWNTIME_SYSTEM
+    from downtime.sync.import_export import SharedDeviceNumber
+
+    folders, (nurse_a, nurse_b) = one_device_number
+    merged = merge(folders, tmp_path / "merged", shared_device_number=True).folder
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    with pytest.raises(SharedDeviceNumber) as refused:
+        import_export(office, merged)
+    assert str(refused.value) == (
+        f"data/patients.jsonl, line 2: downtime number DT-007-00001-1 already belongs to another patient in this "
+        f"database, given by laptop {refused.value.laptops[0]}; this export's laptop {refused.value.laptops[1]} was set "
+        "up with the same device number. To take both laptops' patients, told apart by laptop, import again with "
+        "--shared-device-number (in the import wizard, tick the box naming both laptops)")
+    assert set(refused.value.laptops) == {nurse_a.device.device_id[:8], nurse_b.device.device_id[:8]}
+    assert office.db.execute("SELECT COUNT(*) FROM patients").fetchone()[0] == 0
+    assert import_export(office, merged, shared_device_number=True).added == {"patients": 3, "records": 3}
+    assert import_export(office, merged, shared_device_number=True).added == {"patients": 0, "records": 0}
+    work = {group.patient.display_name: group.patient.downtime_number for group in back_entry.worklist(office)}
+    assert work == {"LEFÈVRE Hélène Marie": _shown(nurse_a), "ROUX Hélène Marie": _shown(nurse_b),
+                    "BLANC Hélène Marie": "DT-007-00002-9"}
+    bundle = json.loads((export(office, tmp_path / "office-export").folder / "fhir" / "bundle.json").read_text(
+        encoding="utf-8"))
+    Bundle.model_validate(bundle)
+    patients = [entry for entry in bundle["entry"] if entry["resource"]["resourceType"] == "Patient"]
+    identifiers = [identifier["value"] for entry in patients for identifier in entry["resource"]["identifier"]
+                   if identifier["system"] == DOWNTIME_SYSTEM]
+    assert sorted(identifiers) == sorted([_shown(nurse_a), _shown(nurse_b), "DT-007-00002-9"])
+    assert len({entry["request"]["ifNoneExist"] for entry in patients}) == 3
+    other = laptop(tmp_path / "other-office.sqlite", 901)[1]
+    assert import_export(other, tmp_path / "office-export", shared_device_number=True).added["patients"] == 3
+
+
+def test_exports_imported_one_by_one_take_the_second_laptop_only_when_told(tmp_path, laptop, one_device_number,
+                                                                           capsys):
+    from downtime.cli import main
+
+    folders, _ = one_device_number
+    office, clerk = laptop(tmp_path / "office.sqlite", 900)
+    import_export(clerk, folders[0])
+    command = ["import", str(folders[1]), "--user", "records", "--pin", "4444", "--db", str(tmp_path / "office.sqlite")]
+    assert main(command) == 1
+    assert clerk.db.execute("SELECT COUNT(*) FROM patients").fetchone()[0] == 1
+    assert "import again with --shared-device-number" in " ".join(capsys.readouterr().err.split())
+    assert main([*command, "--shared-device-number"]) == 0
+    assert clerk.db.execute("SELECT COUNT(*) FROM patients").fetchone()[0] == 3
+    assert "ONE DOWNTIME NUMBER, TWO PATIENTS: DT-007-00001-1 was given by laptops set up with the same device number" \
+        in capsys.readouterr().out
 
 
 def test_two_laptops_holding_copies_of_one_database_refuse_the_merge_naming_both(tmp_path, laptop, admission_values,
@@ -164,8 +267,17 @@ def test_two_laptops_holding_copies_of_one_database_refuse_the_merge_naming_both
     assert str(refused.value) == (f"refused: {folders[0]} and {folders[1]} give downtime number DT-007-00001-1 to two "
                                   "different patients: they come from copies of one laptop's database, so each "
                                   "number can name two people; set each laptop up with a database and device "
-                                  "number of its own")
+                                  "number of its own. --shared-device-number cannot merge them: copies have one "
+                                  "device id, so nothing tells their records apart by laptop")
     assert not (tmp_path / "merged").exists()
+    with pytest.raises(MergeRefused, match="cannot merge them: copies have one device id"):
+        merge(folders, tmp_path / "merged", shared_device_number=True)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, folders[0])
+    with pytest.raises(ImportRefused, match="given by a laptop with the same device id: a copy of one laptop's "
+                                            "database, whose records cannot be told apart by laptop, so "
+                                            "--shared-device-number cannot take it either"):
+        import_export(office, folders[1], shared_device_number=True)
 
 
 @pytest.mark.parametrize("given", [("Jean-Pierre", "Jean Pierre"), ("Jean-Pierre", "Jean"), ("Hélène Marie", "Hélène")])
@@ -299,3 +411,69 @@ def test_the_merge_judges_probable_duplicates_by_the_standing_admissions_as_the_
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, tmp_path / "merged")
     assert back_entry.probable_duplicates(office) == []
+
+
+def test_a_database_from_before_shared_numbers_keeps_its_patients_whole_once_upgraded(tmp_path):
+    """Taking two laptops' patients under one number needed the patients table without its
+    one-patient-per-number constraint, rebuilt: its rows, their rowids (the search index's) and
+    the records pointing to them stay as they were, the audit chain verifies, and the table stays
+    append-only and one number per laptop."""
+    import sqlcipher3
+    from sqlite_utils import Database
+
+    from downtime.storage import audit
+    from downtime.storage.migrations import MIGRATIONS
+
+    db = Database(sqlcipher3.connect(str(tmp_path / "office.sqlite"), isolation_level=None))
+    db.execute("PRAGMA foreign_keys = ON")
+    MIGRATIONS.apply(db, stop_before="m021_shared_device_numbers")
+    at = datetime(2026, 11, 28, 9, tzinfo=timezone.utc)
+    patient = {"patient_id": "p1", "downtime_number": "DT-007-00001-1", "device_number": 7, "sequence": 1,
+               "device_id": "aaaaaaaa-1", "created_by": "nurse", "created_at": "2026-11-28T10:00+01:00"}
+    with db.conn:
+        first = {**patient, "patient_id": "p0", "downtime_number": "DT-007-00002-9", "sequence": 2}
+        db.execute(f"INSERT INTO patients (rowid, {', '.join(first)}) VALUES (5, {', '.join('?' * len(first))})",
+                   list(first.values()))
+        audit.append(db, at=at, actor="nurse", device_id="aaaaaaaa-1", action="patient.import", entity="patients",
+                     entity_id="p0", row=first)
+        audit.insert_audited(db, "patients", patient, at=at, actor="nurse", device_id="aaaaaaaa-1",
+                             action="patient.import")
+        audit.insert_audited(db, "records", {
+            "id": "v1", "record_id": "r1", "version": 1, "form_id": "admission", "form_version": 1,
+            "patient_id": "p1", "status": "final", "data": "{}", "reason": None, "author": "nurse",
+            "device_id": "aaaaaaaa-1", "occurred_at": "2026-11-28T10:00+01:00",
+            "recorded_at": "2026-11-28T10:00+01:00"}, at=at, actor="nurse", device_id="aaaaaaaa-1", action="record.import")
+    before = db.execute("SELECT rowid, * FROM patients ORDER BY rowid").fetchall()
+    MIGRATIONS.apply(db)
+    assert db.execute("SELECT rowid, * FROM patients ORDER BY rowid").fetchall() == before
+    assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1 and db.execute("PRAGMA foreign_key_check").fetchall() == []
+    assert audit.verify_chain(db) is None
+    with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
+        db.execute("UPDATE patients SET downtime_number = 'x'")
+    insert = f"INSERT INTO patients ({', '.join(patient)}) VALUES ({', '.join('?' * len(patient))})"
+    db.execute(insert, list({**patient, "patient_id": "p2", "device_id": "bbbbbbbb-2"}.values()))
+    with pytest.raises(sqlcipher3.IntegrityError, match="UNIQUE"):
+        db.execute(insert, list({**patient, "patient_id": "p3"}.values()))
+
+
+def test_a_shared_number_is_found_by_the_number_on_the_form_and_linked_only_as_shown(tmp_path, laptop,
+                                                                                   one_device_number):
+    """Typed off a paper form, DT-007-00001-1 finds both patients; linked to an EHR number as
+    typed it would have been either one's (the first found), so it must be given as shown."""
+    from downtime.services import back_entry, search
+    from downtime.services.errors import NotFound
+
+    folders, (nurse_a, nurse_b) = one_device_number
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for folder in folders:
+        import_export(office, folder, shared_device_number=True)
+    found = search.search(office.db, office.forms, "DT-007-00001-1")
+    assert sorted(patient.downtime_number for patient in found) == sorted([_shown(nurse_a), _shown(nurse_b)])
+    with pytest.raises(NotFound) as refused:
+        back_entry.link_patient(office, "DT-007-00001-1", "800001")
+    assert str(refused.value) == ("DT-007-00001-1 was given to two patients, by two laptops set up with the same "
+                                  "device number: give it as the list shows it, "
+                                  f"{'; '.join(sorted([_shown(nurse_a), _shown(nurse_b)]))}.")
+    back_entry.link_patient(office, _shown(nurse_b), "800002")
+    (roux,) = [patient for patient in found if patient.downtime_number == _shown(nurse_b)]
+    assert back_entry.ehr_numbers(office.db) == {roux.patient_id: "800002"}

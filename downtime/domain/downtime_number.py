@@ -43,3 +43,21 @@ def parse_downtime_number(text: str) -> tuple[int, int] | None:
     if luhn_digit(device + sequence) != int(check):
         return None
     return int(device), int(sequence)
+
+
+_TOLD_APART = re.compile(r"^(\S+) \(laptop ([0-9a-f]{8})\)$")
+
+
+def told_apart(number: str, device_id: str) -> str:
+    """A number two laptops set up with one device number both gave (merged or imported with
+    --shared-device-number), with the laptop that gave it to this patient: the start of its
+    device id, random per database where the device number is not. One text, in every
+    language, for the clerk's lists, the CSVs, the FHIR identifier and the search, so that the
+    number typed off a paper form finds both patients and the one shown finds one."""
+    return f"{number} (laptop {device_id[:8]})"
+
+
+def taken_apart(text: str) -> tuple[str, str]:
+    """(number, start of the device id) of a number `told_apart`; (number, "") of another."""
+    match = _TOLD_APART.match(text.strip())
+    return (match.group(1).upper(), match.group(2)) if match else (text.strip().upper(), "")

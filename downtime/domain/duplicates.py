@@ -1,6 +1,8 @@
 """Patients who look like one person under two downtime numbers: admitted on two laptops, or
 loaded from the same snapshot on two. A person decides; these are only pointed out, at the
-merge and on the records office's back-entry list, since each would become a second EHR file."""
+merge and on the records office's back-entry list, since each would become a second EHR file.
+And the converse: two people under one number (SharedNumber), given by two laptops set up with
+the same device number, which the records office took explicitly."""
 
 from __future__ import annotations
 
@@ -9,11 +11,12 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from downtime.domain.names import PLAIN_LETTERS
 from downtime.domain.records import RecordStatus
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, translate
 
 
 SAME_NIR = QT_TRANSLATE_NOOP("messages", "the same NIR")
@@ -88,3 +91,46 @@ def reasons_by_people(found: list[ProbableDuplicate]) -> dict[tuple[str, ...], l
     for duplicate in found:
         people.setdefault(duplicate.downtime_numbers, []).append(duplicate.why)
     return people
+
+
+SHARED_NUMBER = QT_TRANSLATE_NOOP("messages", "ONE DOWNTIME NUMBER, TWO PATIENTS: {number} was given by laptops set up "
+                                              "with the same device number to {patients}. Tell their paper forms, "
+                                              "wristbands and labels apart by name, date of birth and ward, and "
+                                              "back-enter each under the number shown here.")
+NUMBER_HOLDER = QT_TRANSLATE_NOOP("messages", "{name}, born {born}, ward {ward}, shown as {shown}")
+
+
+@dataclass(frozen=True)
+class NumberHolder:
+    """A patient given a shared number: the number as every list shows it (told apart by the
+    laptop, domain.downtime_number.told_apart) and who they are, to match the paper form."""
+
+    shown: str
+    name: str
+    birth_date: date | None
+    ward: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"shown_as": self.shown, "name": self.name,
+                "birth_date": self.birth_date.isoformat() if self.birth_date else None, "ward": self.ward}
+
+    def text(self, lang: Lang) -> str:
+        born = self.birth_date.strftime("%d/%m/%Y") if self.birth_date else translate(lang, "", "DOB unknown")
+        return message(lang, NUMBER_HOLDER, name=self.name or "?", born=born, ward=self.ward or "?", shown=self.shown)
+
+
+@dataclass(frozen=True)
+class SharedNumber:
+    """One downtime number two laptops set up with the same device number gave to two patients
+    (`holders`, in the order of their laptops' device ids): merged or imported only when the
+    records office said so (--shared-device-number), and then named wherever it is read."""
+
+    number: str
+    holders: tuple[NumberHolder, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"downtime_number": self.number, "patients": [holder.as_json() for holder in self.holders]}
+
+    def text(self, lang: Lang) -> str:
+        return message(lang, SHARED_NUMBER, number=self.number,
+                       patients="; ".join(holder.text(lang) for holder in self.holders))

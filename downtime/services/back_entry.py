@@ -26,7 +26,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain.duplicates import ProbableDuplicate
+from downtime.domain.downtime_number import taken_apart
+from downtime.domain.duplicates import NumberHolder, ProbableDuplicate, SharedNumber
 from downtime.domain.duplicates import probable_duplicates as find_duplicates
 from downtime.domain.duplicates import standing
 from downtime.domain.holds import Settled
@@ -41,7 +42,7 @@ from downtime.services.census import all_patients, display_names
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
 from downtime.services.laptops import authors as authors_here, laptops_known
-from downtime.services.patients import PatientSummary, downtime_numbers, summarise
+from downtime.services.patients import PatientSummary, downtime_numbers, patients_numbered, summarise
 from downtime.services.records import THEATRE_FORMS
 from downtime.services.search import sort_key
 from downtime.services.staff import names_with_ids
@@ -580,8 +581,7 @@ def unsettled(db: Database, found: list[ProbableDuplicate]) -> list[ProbableDupl
     """Those not yet settled: a group whose numbers are all linked to one EHR number is one
     person, entered once. Cheap, so the screen asks again after each link."""
     wanted = sorted({number for group in found for number in group.downtime_numbers})
-    by_number = {row[0]: row[1] for part in chunks(wanted) for row in db.execute(
-        f"SELECT downtime_number, patient_id FROM patients WHERE downtime_number IN ({marks(part)})", part)}
+    by_number = patients_numbered(db, wanted)
     links = ehr_numbers(db, set(by_number.values()))
 
     def settled(group: ProbableDuplicate) -> bool:
@@ -608,6 +608,36 @@ def same_person_notes(found: Collection[ProbableDuplicate], lang: Lang) -> dict[
             reasons.setdefault(number, {})[message(lang, group.why)] = None
     return {number: message(lang, SAME_PERSON, numbers=", ".join(sorted(others[number])),
                             why="; ".join(reasons[number])) for number in others}
+
+
+def shared_numbers(session: Session) -> list[SharedNumber]:
+    """The downtime numbers two laptops set up with one device number gave here (taken with
+    --shared-device-number), each with both patients as they stand now: said above the list
+    and under each of them, since the paper forms under one number are about two people."""
+    session.require(Action.READ_RECORDS)
+    rows = session.db.execute("SELECT patient_id, downtime_number FROM patients WHERE downtime_number IN"
+                              " (SELECT downtime_number FROM patients GROUP BY downtime_number HAVING COUNT(*) > 1)"
+                              " ORDER BY downtime_number, device_id").fetchall()
+    ids = [patient_id for patient_id, _ in rows]
+    shown, who = downtime_numbers(session.db, ids), all_patients(session.db, session.forms, ids)
+    found: dict[str, list[NumberHolder]] = {}
+    for patient_id, number in rows:
+        summary = who.get(patient_id)
+        found.setdefault(number, []).append(NumberHolder(shown[patient_id], summary.display_name if summary else "",
+                                                         summary.birth_date if summary else None,
+                                                         (summary.ward or "") if summary else ""))
+    return [SharedNumber(number, tuple(holders)) for number, holders in found.items()]
+
+
+def worklist_notes(session: Session) -> dict[str, str]:
+    """What to say under each patient of the printed list and `downtime worklist`, by downtime
+    number as shown: who else they probably are (`same_person_notes`), and who else has their
+    number (`shared_numbers`)."""
+    notes = same_person_notes(probable_duplicates(session), session.lang)
+    for shared in shared_numbers(session):
+        for holder in shared.holders:
+            notes[holder.shown] = " ".join(filter(None, (notes.get(holder.shown), shared.text(session.lang))))
+    return notes
 
 
 def progress(work: list[PatientWork]) -> tuple[int, int]:
@@ -668,11 +698,16 @@ def mark_entered(session: Session, record_id: str, version: int, ehr_reference: 
 
 
 def _patient_of(session: Session, downtime_number: str) -> str:
-    row = session.db.execute("SELECT patient_id FROM patients WHERE downtime_number = ?",
-                             [downtime_number.strip().upper()]).fetchone()
-    if row is None:
-        raise NotFound(QT_TRANSLATE_NOOP("messages", "No patient has the downtime number {number}."), number=downtime_number)
-    return str(row[0])
+    found = patients_numbered(session.db, [downtime_number]).get(downtime_number)
+    if found is not None:
+        return found
+    given = [told for told in downtime_numbers(session.db, [patient_id for (patient_id,) in session.db.execute(
+        "SELECT patient_id FROM patients WHERE downtime_number = ?", [taken_apart(downtime_number)[0]])]).values()]
+    if len(given) > 1:
+        raise NotFound(QT_TRANSLATE_NOOP("messages", "{number} was given to two patients, by two laptops set up with "
+                                                     "the same device number: give it as the list shows it, {shown}."),
+                       number=downtime_number, shown="; ".join(sorted(given)))
+    raise NotFound(QT_TRANSLATE_NOOP("messages", "No patient has the downtime number {number}."), number=downtime_number)
 
 
 def _linked_to(db: Database, ehr_patient_numbers: Collection[str]) -> dict[str, dict[str, str]]:

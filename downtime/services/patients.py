@@ -10,12 +10,14 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.census import StayStatus
+from downtime.domain.downtime_number import taken_apart
 from downtime.domain.nir import normalise_nir
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Field, Meaning, Text
 from downtime.i18n import QT_TR_NOOP, Lang, translate
 from downtime.storage.records import chunks, marks
+from downtime.storage.records import downtime_numbers as downtime_numbers  # where every service reads them
 
 UNKNOWN_BIRTH_DATE = QT_TR_NOOP("DOB unknown")
 
@@ -132,10 +134,16 @@ def _option_label(group: Field | None, field_id: str, code: Any) -> Text | None:
     return next((option.label for option in getattr(found, "options", []) if option.code == code), None)
 
 
-def downtime_numbers(db: Database, patient_ids: Collection[str] | None = None) -> dict[str, str]:
-    """Every patient's downtime number, or only these patients'."""
-    if patient_ids is None:
-        return {row["patient_id"]: row["downtime_number"]
-                for row in db.query("SELECT patient_id, downtime_number FROM patients")}
-    return {row["patient_id"]: row["downtime_number"] for part in chunks(patient_ids) for row in db.query(
-        f"SELECT patient_id, downtime_number FROM patients WHERE patient_id IN ({marks(part)})", part)}
+def patients_numbered(db: Database, shown: Collection[str]) -> dict[str, str]:
+    """The patient of each downtime number as `downtime_numbers` shows it (typed in any case),
+    by that number as given: a number two laptops gave is one patient's only with its laptop."""
+    wanted = {text: taken_apart(text) for text in shown}
+    numbers = sorted({number for number, _ in wanted.values()})
+    rows = [row for part in chunks(numbers) for row in db.execute(
+        f"SELECT patient_id, downtime_number, device_id FROM patients WHERE downtime_number IN ({marks(part)})", part)]
+    given = {}
+    for patient_id, number, device_id in rows:
+        given.setdefault(number, []).append((patient_id, device_id))
+    return {text: found[0][0] for text, (number, laptop) in wanted.items()
+            if len(found := [(patient_id, device_id) for patient_id, device_id in given.get(number, [])
+                             if device_id.startswith(laptop)]) == 1}

@@ -267,14 +267,14 @@ def print_rescheduling(session: Session, out: Path) -> Path:
 def print_worklist(session: Session, out: Path, part: list[PatientWork] | None = None) -> Path:
     """The records office's back-entry list, grouped by patient, in the order to enter it: the
     whole list, or a part of it (`back_entry.worklist_part`), each patient probably admitted
-    under another downtime number said so."""
+    under another downtime number said so, and each given a number another patient has."""
     from downtime.pdf.worklist import worklist_pdf
-    from downtime.services.back_entry import probable_duplicates, same_person_notes, worklist
+    from downtime.services.back_entry import worklist, worklist_notes
 
     session.require(Action.PRINT)
     worklist_pdf(worklist(session) if part is None else part, out, whole=part is None, printed_by=session.user.name,
                  printed_at=session.clock(), device_name=session.device.name, lang=session.lang,
-                 same_person=same_person_notes(probable_duplicates(session), session.lang))
+                 same_person=worklist_notes(session))
     _audit_print(session, "back-entry worklist", out)
     return out
 

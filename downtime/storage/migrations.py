@@ -427,3 +427,37 @@ def m020_settler_names(db: Database) -> None:
     for row in list(db.query("SELECT * FROM hold_settlements ORDER BY rowid")):
         audit.append(db, at=now, actor=None, device_id=None, action="migration.settler_names",
                      entity="hold_settlements", entity_id=row["id"], row=row)
+
+
+@MIGRATIONS(name="m021_shared_device_numbers", transactional=False)
+def m021_shared_device_numbers(db: Database) -> None:
+    """Two laptops set up with one device number gave one downtime number to two patients; a
+    records office told so explicitly (`downtime import --shared-device-number`) keeps both,
+    told apart by the laptop's device id, so a number is unique per laptop, no longer in the
+    table. SQLite cannot drop a constraint: the table is rebuilt, its rows and rowids (the
+    search index's) unchanged, with foreign keys off while the records' references point at
+    neither table (the pragma is a no-op inside a transaction, hence a migration of its own)."""
+    columns = "patient_id, downtime_number, device_number, sequence, device_id, created_by, created_at"
+    db.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with db.atomic():
+            db.execute("""
+                CREATE TABLE patients_rebuilt (
+                    patient_id TEXT PRIMARY KEY,
+                    downtime_number TEXT NOT NULL,
+                    device_number INTEGER NOT NULL,
+                    sequence INTEGER NOT NULL,
+                    device_id TEXT NOT NULL,
+                    created_by TEXT NOT NULL,
+                    created_at TEXT NOT NULL,
+                    UNIQUE (downtime_number, device_id),
+                    UNIQUE (device_number, sequence, device_id)
+                )""")
+            db.execute(f"INSERT INTO patients_rebuilt (rowid, {columns}) SELECT rowid, {columns} FROM patients")
+            db.execute("DROP TABLE patients")
+            db.execute("ALTER TABLE patients_rebuilt RENAME TO patients")
+            _append_only(db, "patients")
+            if problem := db.execute("PRAGMA foreign_key_check").fetchone():
+                raise ValueError(f"m021_shared_device_numbers: a reference left without its row: {tuple(problem)}")
+    finally:
+        db.execute("PRAGMA foreign_keys = ON")

@@ -8,6 +8,7 @@ from typing import Any
 import orjson
 from sqlite_utils import Database
 
+from downtime.domain.downtime_number import told_apart
 from downtime.domain.holds import Hold, holds_of
 from downtime.domain.records import RecordVersion
 from downtime.errors import UserError
@@ -125,6 +126,25 @@ def holds(db: Database, record_ids: Collection[str]) -> tuple[Hold, ...]:
     """Those of these records on hold, named as the merge names them."""
     rows = [row for found in on_hold(db, record_ids).values() for row in found]
     wanted = {row["patient_id"] for row in rows if row["patient_id"]}
-    numbers = {patient_id: number for part in chunks(wanted) for patient_id, number in db.execute(
-        f"SELECT patient_id, downtime_number FROM patients WHERE patient_id IN ({marks(part)})", part)}
-    return holds_of(rows, numbers)
+    return holds_of(rows, downtime_numbers(db, wanted))
+
+
+def downtime_numbers(db: Database, patient_ids: Collection[str] | None = None) -> dict[str, str]:
+    """Every patient's downtime number as people read it, or only these patients': one given to
+    patients of two laptops set up with the same device number (the records office took both,
+    see sync.import_export) is told apart by the laptop (domain.downtime_number.told_apart),
+    wherever a list, a page, a CSV or a FHIR identifier shows it."""
+    if patient_ids is None:
+        shared = {number for (number,) in db.execute(
+            "SELECT downtime_number FROM patients GROUP BY downtime_number HAVING COUNT(*) > 1")}
+        rows = db.execute("SELECT patient_id, downtime_number, device_id, 0 FROM patients")
+    else:
+        shared = set()
+        rows = (row for part in chunks(patient_ids) for row in db.execute(
+            f"SELECT patient_id, downtime_number, device_id, {_SHARED} FROM patients p"
+            f" WHERE patient_id IN ({marks(part)})", part))
+    return {patient_id: told_apart(number, device_id) if is_shared or number in shared else number
+            for patient_id, number, device_id, is_shared in rows}
+
+
+_SHARED = "EXISTS (SELECT 1 FROM patients q WHERE q.downtime_number = p.downtime_number AND q.device_id != p.device_id)"

@@ -36,6 +36,7 @@ from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
 from downtime.services import census, search, theatre
+from downtime.services.back_entry import shared_numbers
 from downtime.services.context import Session
 from downtime.services.laptops import authors as authors_here, laptops_known
 from downtime.services.records import THEATRE_FORMS
@@ -89,11 +90,14 @@ def _check_record(session: Session, where: str, row: dict[str, Any], patients: s
     return spec, {str(data[field.id]) for field in spec.fields() if isinstance(field, RecordRefField) and data.get(field.id)}
 
 
-def import_export(session: Session, folder: Path, progress: Progress = untold) -> ImportResult:
+def import_export(session: Session, folder: Path, progress: Progress = untold,
+                  shared_device_number: bool = False) -> ImportResult:
     """The export's patients, then its record versions read and written a batch at a time (a
     hospital's merge is a million lines: held at once, they took 4 GB). Each batch is checked
     against this database, which by then holds the batches before it, inside the one
-    transaction: a refused line leaves the database as it was."""
+    transaction: a refused line leaves the database as it was. `shared_device_number`: the
+    clerk's word that two laptops were set up with one device number, to take both laptops'
+    patients under their one number (see `_number_given`)."""
     session.require(Action.IMPORT_DATA)
     problems = verify_export(folder)
     if problems:
@@ -125,14 +129,13 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
     with db.atomic():
         here = {row["patient_id"]: row for row in _already(session, "patients", "patient_id",
                                                            {row["patient_id"] for row in patients})}
-        numbers_here = {row["downtime_number"] for row in _already(session, "patients", "downtime_number",
-                                                                   {row["downtime_number"] for row in patients})}
+        given: dict[str, list[str]] = {}  # the device ids of the laptops that gave each number here
+        for row in _already(session, "patients", "downtime_number", {row["downtime_number"] for row in patients}):
+            given.setdefault(row["downtime_number"], []).append(row["device_id"])
         for number, row in enumerate(patients, start=1):
             stored = here.get(row["patient_id"])
-            if stored is None and row["downtime_number"] in numbers_here:
-                raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {number}: downtime number {downtime_number} already belongs to "
-                                                                         "another patient in this database"),
-                                    file=PATIENTS_FILE, number=number, downtime_number=row['downtime_number'])
+            if stored is None and row["downtime_number"] in given:
+                _number_given(number, row, given[row["downtime_number"]], shared_device_number)
             if stored is not None:
                 if stored != row:
                     raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {number}: patient {patient} differs from the one already "
@@ -142,7 +145,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                 continue
             new_patients.append(row)
             here[row["patient_id"]] = row
-            numbers_here.add(row["downtime_number"])
+            given.setdefault(row["downtime_number"], []).append(row["device_id"])
         audit.insert_many_audited(db, "patients", new_patients,
                                   [{"downtime_number": row["downtime_number"], "from": row["device_id"]}
                                    for row in new_patients], action="patient.import", **who)
@@ -275,7 +278,10 @@ def import_export(session: Session, folder: Path, progress: Progress = untold) -
                                               "unchanged": unchanged, "on_hold": sorted(newly_held),
                                               **({"settlements_not_taken": left} if left else {})})
     progress(total, total)
-    return ImportResult("export", added, unchanged, clashes, brought, laptops, titles, authors, not_taken)
+    shared = {row["downtime_number"] for row in new_patients if len(set(given[row["downtime_number"]])) > 1}
+    return ImportResult("export", added, unchanged, clashes, brought, laptops, titles, authors, not_taken,
+                        shared_numbers=tuple(found for found in shared_numbers(session) if found.number in shared)
+                        if shared else ())
 
 
 AUDITED_SETTLEMENT = ("id", "record_id", "settled_by", "settled_by_name", "settled_at", "chosen_version", "reason")
@@ -415,6 +421,41 @@ def _not_taken(db: Database, unmet: dict[str, tuple[dict[str, Any], tuple[HeldVe
     on_hold = {hold.record_id: hold for hold in holds(db, {found["record_id"] for found, _ in unmet.values()})}
     return {settled_id: SettlementNotTaken(on_hold[found["record_id"]], Settlement.of(found), *why)
             for settled_id, (found, why) in unmet.items() if found["record_id"] in on_hold}
+
+
+class SharedDeviceNumber(ImportRefused):
+    """Two laptops set up with one device number: refused unless the clerk says to take both
+    (`laptops`: the start of each one's device id, for the wizard to name them)."""
+
+    def __init__(self, template: str, /, laptops: tuple[str, str], **values: object):
+        super().__init__(template, **values)
+        self.laptops = laptops
+
+
+def _number_given(line: int, row: dict[str, Any], device_ids: list[str], shared_device_number: bool) -> None:
+    """A patient whose downtime number another patient here has already. Given by another
+    laptop set up with the same device number, both are taken when the clerk said so, told
+    apart by their laptop's device id (random per database) wherever the number is shown; by
+    the same device id, a copy of one laptop's database, nothing can tell their records apart,
+    and it is refused, said or not."""
+    if row["device_id"] in device_ids:
+        raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {number}: downtime number {downtime_number} "
+                                                          "already belongs to another patient in this database, given "
+                                                          "by a laptop with the same device id: a copy of one laptop's "
+                                                          "database, whose records cannot be told apart by laptop, so "
+                                                          "--shared-device-number cannot take it either"),
+                            file=PATIENTS_FILE, number=line, downtime_number=row["downtime_number"])
+    if not shared_device_number:
+        ours, theirs = device_ids[0][:8], row["device_id"][:8]
+        raise SharedDeviceNumber(QT_TRANSLATE_NOOP("messages", "{file}, line {number}: downtime number "
+                                                               "{downtime_number} already belongs to another patient in "
+                                                               "this database, given by laptop {ours}; this export's "
+                                                               "laptop {theirs} was set up with the same device number. "
+                                                               "To take both laptops' patients, told apart by laptop, "
+                                                               "import again with --shared-device-number (in the "
+                                                               "import wizard, tick the box naming both laptops)"),
+                                 laptops=(ours, theirs), file=PATIENTS_FILE, number=line,
+                                 downtime_number=row["downtime_number"], ours=ours, theirs=theirs)
 
 
 def _arrives_alone(name: str, number: int, row: dict[str, Any]) -> None:

@@ -21,10 +21,11 @@ from downtime.sync.snapshot_fhir import read_fhir_snapshot
 DECRYPTED = ".downtime-decrypted-"
 
 
-def import_path(session: Session, path: Path, progress: Progress = untold, identity: Path | None = None) -> ImportResult:
+def import_path(session: Session, path: Path, progress: Progress = untold, identity: Path | None = None,
+                shared_device_number: bool = False) -> ImportResult:
     """`identity`: the records office's key file, for an encrypted export. Its plaintext is
     written beside the database, on the laptop's own disk (never on the stick it came on), and
-    removed once imported."""
+    removed once imported. `shared_device_number`: see import_export."""
     if encrypted_export(path):
         if identity is None:
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path} is an encrypted export: give the records office's key "
@@ -37,9 +38,9 @@ def import_path(session: Session, path: Path, progress: Progress = untold, ident
             shutil.rmtree(left, ignore_errors=True)
         with tempfile.TemporaryDirectory(prefix=DECRYPTED, dir=beside) as scratch:
             decrypt_folder(path, Path(scratch) / "export", identity)
-            return import_export(session, Path(scratch) / "export", progress)
+            return import_export(session, Path(scratch) / "export", progress, shared_device_number)
     if path.is_dir() and (path / "manifest.json").exists():
-        return import_export(session, path, progress)
+        return import_export(session, path, progress, shared_device_number)
     if path.is_dir():
         return load_snapshot(session, read_csv_snapshot(path, session.forms), str(path), progress)
     if path.is_file() and path.suffix.lower() == ".json":

@@ -10,7 +10,12 @@ report and the manifest (see domain.holds). A later merge reads them back, so a 
 settled or lost by merging again, in whatever order the exports come. Only a records office's
 settlement, carried by its export, settles one: its versions are still kept whole, for the
 office importing the merge to take the settlement, but the report and the manifest no longer
-name it on hold."""
+name it on hold.
+
+Two laptops set up with one device number gave one downtime number to two patients: refused,
+unless the records clerk says so (`shared_device_number`), and then each such number is written
+with its laptop in the CSVs and the report, and named with both patients in the report and the
+manifest (domain.duplicates.SharedNumber). The patients' rows stay as written."""
 
 from __future__ import annotations
 
@@ -31,11 +36,15 @@ import orjson
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
-from downtime.domain.duplicates import ProbableDuplicate, probable_duplicates, standing
+from downtime.domain.downtime_number import told_apart
+from downtime.domain.duplicates import NumberHolder, ProbableDuplicate, SharedNumber, probable_duplicates, standing
 from downtime.domain.holds import Hold, Settlement, SettlementsDiffer, holds_of
 from downtime.domain.laptops import Laptop, laptops_of
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.errors import UserError
+from downtime.formspec import load_forms
+from downtime.paths import forms_dir
+from downtime.services.patients import summarise
 from downtime.services.records import THEATRE_FORMS
 from downtime.services.theatre import (
     EVENT_FORMS, ClashReport, clash_reports, probable_groups, refused_standing, replay, session_of,
@@ -69,6 +78,9 @@ class MergeResult:
     """What is known of each laptop by device id, to name those of a hold or a clash."""
     settled_otherwise: tuple[SettlementsDiffer, ...] = ()
     """Holds two offices settled choosing different versions: neither settles the record, on hold."""
+    shared_numbers: tuple[SharedNumber, ...] = ()
+    """Downtime numbers two laptops set up with one device number gave to two patients, merged
+    as the clerk said (`shared_device_number`), each with both patients."""
 
 
 def _scratch(folder: Path) -> Database:
@@ -168,42 +180,87 @@ def _set_aside(db: Database) -> None:
                " WHERE v.version >= h.from_version)")
 
 
-def _holds(db: Database) -> tuple[Hold, ...]:
+def _holds(db: Database, shown: Mapping[str, str]) -> tuple[Hold, ...]:
     """The records set aside, named for the report and the manifest."""
-    numbers = {patient_id: number for patient_id, number in db.execute(
+    numbers = {patient_id: shown.get(patient_id, number) for patient_id, number in db.execute(
         "SELECT patient_id, downtime_number FROM patients WHERE patient_id IN"
         " (SELECT json_extract(line, '$.patient_id') FROM held)")}
     return holds_of((orjson.loads(text) for (text,) in db.execute("SELECT line FROM held")), numbers)
 
 
-def _one_laptop_per_device_number(db: Database) -> None:
+def _one_laptop_per_device_number(db: Database, shared_device_number: bool) -> None:
     """Downtime numbers are made of the device number, so two laptops set up with the same one
     (or one database copied onto two) give one number to two people; the merge stops before a
-    records clerk mistakes them for one."""
+    records clerk mistakes them for one, unless the clerk said so (`shared_device_number`):
+    each laptop's patients are then told apart by its device id (random per database). A copy
+    of one database has one device id: nothing tells its records apart, and it stays refused."""
     shared = db.execute("SELECT device_number FROM patients GROUP BY device_number"
                         " HAVING COUNT(DISTINCT device_id) > 1 LIMIT 1").fetchone()
-    if shared is not None:
+    if shared is not None and not shared_device_number:
         # The first export each laptop's patients came from, in the order the exports were given.
         first, second = (folder for _, folder in db.execute(
             "SELECT MIN(rowid), folder FROM patients WHERE device_number = ? GROUP BY device_id ORDER BY 1 LIMIT 2", shared))
         raise MergeRefused(QT_TRANSLATE_NOOP("messages", "refused: {first} and {second} come from two laptops set up with "
                                                          "the same device number {number}, so their downtime numbers "
                                                          "can name two different patients; each laptop needs its own "
-                                                         "device number"),
+                                                         "device number. To merge both laptops' patients all the same, "
+                                                         "each of these numbers shown with its laptop, merge again "
+                                                         "with --shared-device-number"),
                            first=first, second=second, number=shared[0])
     # A laptop set up by copying another's database has its device id too: the check above
     # cannot tell them apart, and one number named two people without a word.
-    twice = db.execute("SELECT downtime_number FROM patients GROUP BY downtime_number"
+    twice = db.execute("SELECT downtime_number, device_id FROM patients GROUP BY downtime_number, device_id"
                        " HAVING COUNT(DISTINCT patient_id) > 1 LIMIT 1").fetchone()
     if twice is not None:
         first, second = (folder for _, folder in db.execute(
-            "SELECT MIN(rowid), folder FROM patients WHERE downtime_number = ? GROUP BY patient_id ORDER BY 1 LIMIT 2",
-            twice))
+            "SELECT MIN(rowid), folder FROM patients WHERE downtime_number = ? AND device_id = ? GROUP BY patient_id"
+            " ORDER BY 1 LIMIT 2", twice))
         raise MergeRefused(QT_TRANSLATE_NOOP("messages", "refused: {first} and {second} give downtime number {number} to "
                                                          "two different patients: they come from copies of one "
                                                          "laptop's database, so each number can name two people; set "
-                                                         "each laptop up with a database and device number of its own"),
+                                                         "each laptop up with a database and device number of its own. "
+                                                         "--shared-device-number cannot merge them: copies have one "
+                                                         "device id, so nothing tells their records apart by laptop"),
                            first=first, second=second, number=twice[0])
+
+
+def _shown(db: Database) -> dict[str, str]:
+    """Each patient whose number two laptops gave (merged with --shared-device-number), by id,
+    with that number as it is shown (told apart by the laptop); kept in `sharing` too (as many
+    as a laptop's patients: too many for a query's parameters)."""
+    db.execute("CREATE TABLE sharing AS SELECT patient_id, downtime_number, device_id FROM patients WHERE"
+               " downtime_number IN (SELECT downtime_number FROM patients GROUP BY downtime_number HAVING COUNT(*) > 1)")
+    return {patient_id: told_apart(number, device_id)
+            for patient_id, number, device_id in db.execute("SELECT * FROM sharing")}
+
+
+def _about_sharing(db: Database) -> Iterator[dict[str, Any]]:
+    """Every version, merged or held, of a record about a patient in `sharing`, as its line."""
+    return (orjson.loads(text) for (text,) in db.execute(
+        "SELECT line FROM (SELECT line FROM versions UNION ALL SELECT line FROM held)"
+        " WHERE json_extract(line, '$.patient_id') IN (SELECT patient_id FROM sharing)"))
+
+
+def _shared_numbers(db: Database, shown: Mapping[str, str]) -> tuple[SharedNumber, ...]:
+    """Each number two laptops gave, with both patients as their standing admission (the
+    latest they arrived by) names them: whom the paper forms under that number are about."""
+    if not shown:
+        return ()
+    forms = load_forms(forms_dir())
+    admitted: dict[str, Mapping[str, Any]] = {}
+    for row in sorted(standing(row for row in _about_sharing(db) if (spec := forms.get(row["form_id"]))
+                               and spec.creates_patient), key=lambda row: row["occurred_at"]):
+        admitted[row["patient_id"]] = row
+    found: dict[str, list[NumberHolder]] = {}
+    for patient_id, number in db.execute("SELECT patient_id, downtime_number FROM sharing"
+                                         " ORDER BY downtime_number, device_id"):
+        row = admitted.get(patient_id)
+        summary = summarise(forms[row["form_id"]], RecordVersion.model_validate({**row, "data": orjson.loads(row["data"])}),
+                            shown[patient_id]) if row else None
+        found.setdefault(number, []).append(NumberHolder(shown[patient_id], summary.display_name if summary else "",
+                                                         summary.birth_date if summary else None,
+                                                         (summary.ward or "") if summary else ""))
+    return tuple(SharedNumber(number, tuple(holders)) for number, holders in found.items())
 
 
 def _versions_in_order(db: Database) -> Iterator[str]:
@@ -228,14 +285,16 @@ def _cells_of_any_length() -> Iterator[None]:
         csv.field_size_limit(previous)
 
 
-def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[str, dict[str, Any]]) -> dict[str, int]:
+def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[str, dict[str, Any]],
+                shown: Mapping[str, str]) -> dict[str, int]:
     """Each form's CSV lines of every export, once per record version (the later export's
     line kept), in record order; returns each form's count. A form's columns are those of every
     export (a laptop on an earlier app may lack a field), its lines blank where they had none.
     A version set aside has a line for each of its contents (its `variant`), and every line of
     a record on hold says so in ON_HOLD_COLUMN, written afresh (a merged CSV read again has one);
     those of a hold the merge takes as settled (`settled`: the version left standing, by record,
-    see `_settled`) say which stands, as the manifest and report no longer name it on hold."""
+    see `_settled`) say which stands, as the manifest and report no longer name it on hold.
+    `shown`: the number shown for each record whose patient's number two laptops gave."""
     held_from = dict(db.execute("SELECT record_id, from_version FROM holds").fetchall())
     headers: dict[str, dict[str, None]] = {}
 
@@ -251,7 +310,8 @@ def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[s
                 headers.setdefault(path.stem, {}).update(dict.fromkeys(
                     name for name in reader.fieldnames or [] if name != ON_HOLD_COLUMN))
                 while part := list(islice(reader, 5000)):
-                    rows = [{name: value for name, value in row.items() if name != ON_HOLD_COLUMN} for row in part]
+                    rows = [{name: shown.get(row["record_id"], value) if name == "downtime_number" else value
+                             for name, value in row.items() if name != ON_HOLD_COLUMN} for row in part]
                     db.conn.executemany("INSERT OR REPLACE INTO csv_lines VALUES (?, ?, ?, ?, ?)",
                                         [(path.stem, row["record_id"], int(row["version"]), variant(row),
                                           orjson.dumps(row)) for row in rows])
@@ -289,8 +349,8 @@ def _on_hold_cell(row: dict[str, Any], held: int | None, standing: dict[str, Any
                                     recorded_at=standing["recorded_at"], device_id=standing["device_id"])
 
 
-def _theatre_clashes(db: Database, laptops: dict[str, Laptop],
-                     duplicates: list[ProbableDuplicate]) -> tuple[ClashReport, ...]:
+def _theatre_clashes(db: Database, laptops: dict[str, Laptop], duplicates: list[ProbableDuplicate],
+                     shown: Mapping[str, str]) -> tuple[ClashReport, ...]:
     """Operations two laptops booked at once, or one left outside a list another shortened, or
     at once for probably one patient under two numbers (`duplicates`; each laptop checked only
     its own changes), replayed from the combined versions as the lists will replay them once
@@ -307,7 +367,8 @@ def _theatre_clashes(db: Database, laptops: dict[str, Laptop],
     known = {record.record_id: session_of(record) for record in listed}
     replayed = replay([record for record in standing if record.form_id == "operation_booking"],
                       [record for record in standing if record.form_id in EVENT_FORMS], typed)
-    numbers = {patient_id: number for patient_id, number in db.execute("SELECT patient_id, downtime_number FROM patients")}
+    numbers = {patient_id: shown.get(patient_id, number)
+               for patient_id, number in db.execute("SELECT patient_id, downtime_number FROM patients")}
     groups = probable_groups(duplicates, {number: patient_id for patient_id, number in numbers.items()})
     return clash_reports(refused_standing(replayed, known, groups, {record.record_id: record.device_id for record in listed}),
                          numbers, laptops)
@@ -334,7 +395,7 @@ def _settlements(folders: list[Path]) -> list[dict[str, Any]]:
     return sorted(found.values(), key=lambda row: (row["settled_at"], row["id"]))
 
 
-def _differing(db: Database, settlements: list[dict[str, Any]]) -> tuple[SettlementsDiffer, ...]:
+def _differing(db: Database, settlements: list[dict[str, Any]], shown: Mapping[str, str]) -> tuple[SettlementsDiffer, ...]:
     """Each two settlements of one hold (the same record from the same version, a version seen by
     both) that chose different versions, the earlier first (`settlements` are in time order)."""
     found = []
@@ -346,7 +407,8 @@ def _differing(db: Database, settlements: list[dict[str, Any]]) -> tuple[Settlem
                                               [first["record_id"]] * 2).fetchone()[0])
                 number_of = db.execute("SELECT downtime_number FROM patients WHERE patient_id = ?",
                                        [row["patient_id"]]).fetchone()
-                found.append(SettlementsDiffer(row["record_id"], row["form_id"], number_of[0] if number_of else "",
+                found.append(SettlementsDiffer(row["record_id"], row["form_id"],
+                                               shown.get(row["patient_id"], number_of[0]) if number_of else "",
                                                Settlement.of(first), Settlement.of(second)))
     return tuple(found)
 
@@ -388,7 +450,9 @@ def sources_of(folder: Path) -> list[dict[str, Any]]:
     return [{name: source.get(name) for name in SOURCE_FIELDS} for source in made_of]
 
 
-def merge(folders: list[Path], out: Path) -> MergeResult:
+def merge(folders: list[Path], out: Path, shared_device_number: bool = False) -> MergeResult:
+    """`shared_device_number`: the records clerk's word that two laptops were set up with one
+    device number, to merge both laptops' patients (see `_one_laptop_per_device_number`)."""
     if out.exists():
         raise MergeRefused(QT_TRANSLATE_NOOP("messages", "{out} already exists: choose a new folder for the merge."),
                            out=out)
@@ -409,13 +473,15 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
         with tempfile.TemporaryDirectory(prefix=".merge-scratch-", dir=out.parent) as scratch, \
                 closing(_scratch(Path(scratch))) as db:
             _combine(db, folders)
-            _one_laptop_per_device_number(db)
+            _one_laptop_per_device_number(db, shared_device_number)
             _set_aside(db)
+            shown = _shown(db)
+            by_record = {row["record_id"]: shown[row["patient_id"]] for row in _about_sharing(db)}
             settlements = _settlements(folders)
-            differing = _differing(db, settlements)
+            differing = _differing(db, settlements, shown)
             disputed = {found.record_id for found in differing}
             settled = _settled(db, [found for found in settlements if found["record_id"] not in disputed])
-            counts = _merged_csv(db, folders, staging / "csv", settled)
+            counts = _merged_csv(db, folders, staging / "csv", settled, by_record)
             write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
                 "SELECT line FROM patients ORDER BY downtime_number")))
             write_lines(staging / RECORDS_FILE, _versions_in_order(db))
@@ -424,11 +490,12 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
                     "SELECT line FROM held ORDER BY record_id, version, line")))
             if settlements:
                 write_lines(staging / SETTLEMENTS_FILE, map(line, settlements))
-            holds = tuple(hold for hold in _holds(db) if hold.record_id not in settled)
+            holds = tuple(hold for hold in _holds(db, shown) if hold.record_id not in settled)
             duplicates = probable_duplicates(standing(orjson.loads(text) for (text,) in db.execute(
                 "SELECT line FROM csv_lines WHERE form_id = 'admission'")))
             laptops = _laptops(db, sources)
-            clashes = _theatre_clashes(db, laptops, duplicates)
+            clashes = _theatre_clashes(db, laptops, duplicates, shown)
+            shared = _shared_numbers(db, shown)
             files = file_digests(staging)
             manifest = {"format": "downtime-merge", "sources": sources, "counts": counts,
                         "probable_duplicates": [{"downtime_numbers": list(d.downtime_numbers), "why": d.why}
@@ -438,10 +505,11 @@ def merge(folders: list[Path], out: Path) -> MergeResult:
                         "on_hold": [{**hold.as_json(), "why": hold.text("en", laptops)} for hold in holds],
                         "settled_otherwise": [{"record_id": found.record_id, "why": found.text("en", laptops)}
                                               for found in differing],
+                        "shared_downtime_numbers": [{**found.as_json(), "why": found.text("en")} for found in shared],
                         "files": files}
             (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
             os.replace(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return MergeResult(out, counts, duplicates, clashes, holds, laptops, differing)
+    return MergeResult(out, counts, duplicates, clashes, holds, laptops, differing, shared)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from downtime.domain.duplicates import SharedNumber
 from downtime.domain.holds import Hold, SettledOtherwise, SettlementNotTaken
 from downtime.domain.laptops import Authors, Laptop
 from downtime.errors import UserError
@@ -56,6 +57,9 @@ class ImportResult:
     same_person: tuple[Phrase, ...] = ()
     """A snapshot's patients loaded though they look like a patient in hospital by name and
     birthday alone (admitted on the ward without NIR or IPP, or a twin): for the ward to check."""
+    shared_numbers: tuple[SharedNumber, ...] = ()
+    """Downtime numbers the import gave a second patient, of another laptop set up with the same
+    device number (imported with --shared-device-number), each with both patients."""
 
     def holds_text(self, lang: Lang) -> list[str]:
         """Each hold the import brought, then each settlement it could not take."""
