@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QLabel, QMainWindow, QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
-from downtime.domain.duplicates import ProbableDuplicate, reasons_by_people
+from downtime.domain.duplicates import ProbableDuplicate, SharedNumber, reasons_by_people
 from downtime.errors import UserError
 from downtime.qt.prompts import Prompts
 from downtime.qt.settle_dialog import SettleHoldDialog
@@ -125,6 +125,9 @@ class BackEntryPanel(QWidget):
         self.duplicates.hide()
         self.duplicate_groups: list[ProbableDuplicate] = []
         layout.addWidget(self.duplicates)
+        self.shared = ErrorLabel()
+        self.shared.hide()
+        layout.addWidget(self.shared)
         self.model = WorkModel(lambda page: back_entry.worklist_of(self.session, page))
         self.table = make_table(self.model, translate("BackEntryPanel", "Back-entry worklist"), self.mark_selected)
         layout.addWidget(self.table, 1)
@@ -206,13 +209,17 @@ class BackEntryPanel(QWidget):
         self.progress.setRange(0, 0)
         self.print_button.setEnabled(False)
         self.reader.read(self.session, lambda own, _: (back_entry.worklist_order(own), back_entry.progress_counts(own),
-                                                       back_entry.probable_duplicates(own)))
+                                                       back_entry.probable_duplicates(own),
+                                                       back_entry.shared_numbers(own)))
 
-    def _read(self, found: tuple[list[str | None], tuple[int, int], list[ProbableDuplicate]]) -> None:
-        order, self.counts, duplicates = found
+    def _read(self, found: tuple[list[str | None], tuple[int, int], list[ProbableDuplicate], list[SharedNumber]]) -> None:
+        order, self.counts, duplicates, shared = found
         self.model.start(order, self.left_only.isChecked())
         self._show_progress()
         self._show_duplicates(duplicates)
+        # Above the list, where the clerk reaches for a paper form by its number.
+        self.shared.setText("\n".join(number.text(language()) for number in shared))
+        self.shared.setVisible(bool(shared))
 
     def _show_duplicates(self, duplicates: list[ProbableDuplicate]) -> None:
         """Said above the list, before anyone types a second EHR file for one person."""

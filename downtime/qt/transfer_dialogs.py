@@ -24,6 +24,7 @@ from downtime.services.context import Session
 from downtime.qt.work import Job, Work
 from downtime.sync.export import ExportResult, export
 from downtime.sync.encryption import encrypted_export
+from downtime.sync.import_export import SharedDeviceNumber
 from downtime.sync.importing import import_path
 from downtime.sync.outcome import ImportResult
 
@@ -138,18 +139,35 @@ class _RunPage(QWizardPage):
         self.result.setWordWrap(True)
         layout.addWidget(self.bar)
         layout.addWidget(self.result)
+        # Offered only once the import is refused for two laptops set up with one device number,
+        # naming both: the clerk's explicit word to take both (see sync.import_export).
+        self.both = QCheckBox()
+        self.both.hide()
+        self.again = QPushButton(translate("ImportWizard", "&Import both laptops' patients"))
+        self.again.hide()
+        self.again.setEnabled(False)
+        self.both.toggled.connect(self.again.setEnabled)
+        self.again.clicked.connect(lambda: self._run(shared_device_number=True))
+        layout.addWidget(self.both)
+        layout.addWidget(self.again, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.succeeded = False
         self.work: Work | None = None
 
     def initializePage(self) -> None:  # noqa: N802 (Qt's name)
+        self._run(shared_device_number=False)
+
+    def _run(self, shared_device_number: bool) -> None:
         path, identity = Path(self.source.path.text().strip()), self.source.identity()
         self.succeeded = False
+        self.both.hide()
+        self.again.hide()
         self.source.setCommitPage(True)
         self.wizard().button(QWizard.WizardButton.CancelButton).setEnabled(False)
         _report(self.result, translate("ImportWizard", "Reading {path}…").format(path=path), failed=False)
-        self.work = _start(self.session, lambda own, progress: import_path(own, path, progress, identity), self.bar,
-                           self._imported, self._refused, self._ended)
+        self.work = _start(self.session, lambda own, progress: import_path(own, path, progress, identity,
+                                                                           shared_device_number),
+                           self.bar, self._imported, self._refused, self._ended)
         self.completeChanged.emit()
 
     def _imported(self, outcome: ImportResult) -> None:
@@ -159,11 +177,19 @@ class _RunPage(QWizardPage):
             what=outcome.kind_in(language()), added=added or translate("ImportWizard", "nothing new"),
             unchanged=outcome.unchanged_text(language())) + "".join("\n\n" + report.text(language()) for report in outcome.theatre_clashes)
             + "".join("\n\n" + text for text in outcome.holds_text(language()))
-            + "".join("\n\n" + said.text(language()) for said in outcome.same_person),
-            failed=bool(outcome.theatre_clashes or outcome.holds or outcome.settlements_not_taken or outcome.same_person))
+            + "".join("\n\n" + said.text(language()) for said in (*outcome.same_person, *outcome.shared_numbers)),
+            failed=bool(outcome.theatre_clashes or outcome.holds or outcome.settlements_not_taken or outcome.same_person
+                        or outcome.shared_numbers))
 
     def _refused(self, problem: UserError) -> None:
         _report(self.result, translate("ImportWizard", "Nothing was imported.") + "\n\n" + say(problem), failed=True)
+        if isinstance(problem, SharedDeviceNumber):
+            first, second = problem.laptops
+            self.both.setText(translate("ImportWizard", "Take both laptops' patients: laptop {first} and laptop "
+                                                        "{second}").format(first=first, second=second))
+            self.both.setChecked(False)
+            self.both.show()
+            self.again.show()
 
     def _ended(self) -> None:
         self.work = None

@@ -937,3 +937,44 @@ def test_a_patient_action_on_the_back_entry_tab_is_for_the_line_chosen_there(qtb
     assert main.tabs.currentWidget() is main.patients
     assert answers[1][-1] == ("error", "Choose the patient in this list first, then do it again: the action was "
                                        "for the patient on screen, and that tab has none.")
+
+
+def test_the_import_wizard_takes_a_second_laptop_set_up_with_the_same_device_number_once_the_clerk_ticks_both(
+        qtbot, tmp_path, laptop, admission_values, type_text):
+    """The import refused the second laptop's stick, its patients' admissions, doses and
+    transfers never to be back-entered. The refusal now offers to take both laptops, naming
+    them; ticked, both laptops' patients are listed, each number with its laptop."""
+    folders, laptops = [], []
+    for name, birth_name in (("a", "Lefèvre"), ("b", "Roux")):
+        nurse, clerk = laptop(tmp_path / f"{name}.sqlite", 7)
+        records.save_new(nurse, "admission", {**admission_values, "birth_name": birth_name, "used_name": "", "nir": ""})
+        folders.append(export(clerk, tmp_path / f"export-{name}").folder)
+        laptops.append(nurse.device.device_id[:8])
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, folders[0])
+    main = _window(qtbot, office)
+    wizard = main.import_data()
+    type_text(wizard.source.path, str(folders[1]))
+    page = wizard.run_page
+    with qtbot.waitSignal(page.ran, timeout=60_000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert not page.succeeded and "import again with --shared-device-number" in page.result.text()
+    assert page.both.isVisible() and not page.both.isChecked() and not page.again.isEnabled()
+    assert page.both.text() == f"Take both laptops' patients: laptop {laptops[0]} and laptop {laptops[1]}"
+    page.both.setChecked(True)
+    with qtbot.waitSignal(page.ran, timeout=60_000):
+        qtbot.mouseClick(page.again, Qt.MouseButton.LeftButton)
+    assert page.succeeded, page.result.text()
+    assert not page.both.isVisible()
+    wizard.accept()
+    _, panel = _back_entry_tab(qtbot, office)
+    shown = sorted(f"DT-007-00001-1 (laptop {device})" for device in laptops)
+    assert sorted(panel.model.text(line, 1) for line in range(panel.model.rowCount())
+                  if panel.model.text(line, 1).startswith("DT-")) == shown
+    assert panel.shared.isVisible()
+    holders = sorted((f"DT-007-00001-1 (laptop {device})", name) for device, name in zip(laptops, ("LEFÈVRE", "ROUX")))
+    assert panel.shared.text() == (
+        "ONE DOWNTIME NUMBER, TWO PATIENTS: DT-007-00001-1 was given by laptops set up with the same device number to "
+        + "; ".join(f"{name} Hélène Marie, born 12/03/1954, ward 3B, shown as {number}" for number, name in holders)
+        + ". Tell their paper forms, wristbands and labels apart by name, date of birth and ward, and back-enter each "
+          "under the number shown here.")
