@@ -362,9 +362,9 @@ def test_the_import_wizard_cannot_be_cancelled_or_left_while_it_imports(qtbot, s
 
     release, moves = threading.Event(), []
 
-    def held_import(session, path, progress, identity):
+    def held_import(session, path, progress, identity, shared_device_number):
         assert release.wait(30)
-        return import_path(session, path, progress, identity)
+        return import_path(session, path, progress, identity, shared_device_number)
 
     monkeypatch.setattr(transfer_dialogs, "import_path", held_import)
     main = _window(qtbot, session_for("records"))
