@@ -1744,6 +1744,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Avancement de l’import</translation>
     </message>
     <message>
+        <source>&amp;Import both laptops&apos; patients</source>
+        <translation>&amp;Importer les patients des deux portables</translation>
+    </message>
+    <message>
         <source>Reading {path}…</source>
         <translation>Lecture de {path}…</translation>
     </message>
@@ -1758,6 +1762,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>nothing new</source>
         <translation>rien de nouveau</translation>
+    </message>
+    <message>
+        <source>Take both laptops&apos; patients: laptop {first} and laptop {second}</source>
+        <translation>Prendre les patients des deux portables : portable {first} et portable {second}</translation>
     </message>
     <message>
         <source>Import data</source>
@@ -2824,6 +2832,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Cette version est déjà marquée saisie dans le DPI.</translation>
     </message>
     <message>
+        <source>{number} was given to two patients, by two laptops set up with the same device number: give it as the list shows it, {shown}.</source>
+        <translation>{number} a été donné à deux patients, par deux portables configurés avec le même numéro d’appareil : donnez-le tel que la liste l’affiche, {shown}.</translation>
+    </message>
+    <message>
         <source>Give the patient&apos;s number in the EHR.</source>
         <translation>Donnez le numéro du patient dans le DPI.</translation>
     </message>
@@ -3814,8 +3826,12 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{where} : la colonne {column} contient {value!r}, qu’une version d’enregistrement ne peut pas contenir</translation>
     </message>
     <message>
-        <source>{file}, line {number}: downtime number {downtime_number} already belongs to another patient in this database</source>
-        <translation>{file}, ligne {number} : le numéro de procédure dégradée {downtime_number} appartient déjà à un autre patient de cette base</translation>
+        <source>{file}, line {number}: downtime number {downtime_number} already belongs to another patient in this database, given by a laptop with the same device id: a copy of one laptop&apos;s database, whose records cannot be told apart by laptop, so --shared-device-number cannot take it either</source>
+        <translation>{file}, ligne {number} : le numéro de procédure dégradée {downtime_number} appartient déjà à un autre patient de cette base, donné par un portable de même identifiant d’appareil : une copie de la base d’un même portable, dont les dossiers ne peuvent pas être distingués par portable, donc --shared-device-number ne peut pas non plus la prendre</translation>
+    </message>
+    <message>
+        <source>{file}, line {number}: downtime number {downtime_number} already belongs to another patient in this database, given by laptop {ours}; this export&apos;s laptop {theirs} was set up with the same device number. To take both laptops&apos; patients, told apart by laptop, import again with --shared-device-number (in the import wizard, tick the box naming both laptops)</source>
+        <translation>{file}, ligne {number} : le numéro de procédure dégradée {downtime_number} appartient déjà à un autre patient de cette base, donné par le portable {ours} ; le portable {theirs} de cet export a été configuré avec le même numéro d’appareil. Pour prendre les patients des deux portables, distingués par portable, importez à nouveau avec --shared-device-number (dans l’assistant d’import, cochez la case qui nomme les deux portables)</translation>
     </message>
     <message>
         <source>{file}, line {number}: patient {patient} differs from the one already imported</source>
@@ -3858,12 +3874,12 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>refusé : {seen} et {folder} ont des contenus différents pour {what}</translation>
     </message>
     <message>
-        <source>refused: {first} and {second} come from two laptops set up with the same device number {number}, so their downtime numbers can name two different patients; each laptop needs its own device number</source>
-        <translation>refusé : {first} et {second} viennent de deux portables configurés avec le même numéro d’appareil {number}, donc leurs numéros de procédure dégradée peuvent désigner deux patients différents ; chaque portable doit avoir son propre numéro d’appareil</translation>
+        <source>refused: {first} and {second} come from two laptops set up with the same device number {number}, so their downtime numbers can name two different patients; each laptop needs its own device number. To merge both laptops&apos; patients all the same, each of these numbers shown with its laptop, merge again with --shared-device-number</source>
+        <translation>refusé : {first} et {second} viennent de deux portables configurés avec le même numéro d’appareil {number}, donc leurs numéros de procédure dégradée peuvent désigner deux patients différents ; chaque portable doit avoir son propre numéro d’appareil. Pour fusionner malgré tout les patients des deux portables, chacun de ces numéros affiché avec son portable, fusionnez à nouveau avec --shared-device-number</translation>
     </message>
     <message>
-        <source>refused: {first} and {second} give downtime number {number} to two different patients: they come from copies of one laptop&apos;s database, so each number can name two people; set each laptop up with a database and device number of its own</source>
-        <translation>refusé : {first} et {second} donnent le numéro de procédure dégradée {number} à deux patients différents : ils viennent de copies de la base d’un même portable, et chaque numéro peut donc désigner deux personnes ; installez chaque portable avec sa propre base et son propre numéro d’appareil</translation>
+        <source>refused: {first} and {second} give downtime number {number} to two different patients: they come from copies of one laptop&apos;s database, so each number can name two people; set each laptop up with a database and device number of its own. --shared-device-number cannot merge them: copies have one device id, so nothing tells their records apart by laptop</source>
+        <translation>refusé : {first} et {second} donnent le numéro de procédure dégradée {number} à deux patients différents : ils viennent de copies de la base d’un même portable, et chaque numéro peut donc désigner deux personnes ; installez chaque portable avec sa propre base et son propre numéro d’appareil. --shared-device-number ne peut pas les fusionner : des copies ont un même identifiant d’appareil, donc rien ne distingue leurs dossiers par portable</translation>
     </message>
     <message>
         <source>{out} already exists: choose a new folder for the merge.</source>
@@ -4040,6 +4056,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>the same birth name, first name and date of birth</source>
         <translation>même nom de naissance, prénom et date de naissance</translation>
+    </message>
+    <message>
+        <source>ONE DOWNTIME NUMBER, TWO PATIENTS: {number} was given by laptops set up with the same device number to {patients}. Tell their paper forms, wristbands and labels apart by name, date of birth and ward, and back-enter each under the number shown here.</source>
+        <translation>UN NUMÉRO DE PROCÉDURE DÉGRADÉE, DEUX PATIENTS : {number} a été donné par des portables configurés avec le même numéro d’appareil à {patients}. Distinguez leurs formulaires papier, bracelets et étiquettes par le nom, la date de naissance et l’unité, et ressaisissez chacun sous le numéro affiché ici.</translation>
+    </message>
+    <message>
+        <source>{name}, born {born}, ward {ward}, shown as {shown}</source>
+        <translation>{name}, né(e) le {born}, unité {ward}, affiché comme {shown}</translation>
     </message>
     <message>
         <source>The list could not be read: an error in the program, reported. Try again; if it happens again, tell IT.</source>
