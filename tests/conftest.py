@@ -343,6 +343,35 @@ def sqlite_full() -> Exception:
     return raised.value
 
 
+def _ward_laptops(tmp_path: Path, laptop: Callable[[Path, int], tuple[Session, Session]], clock: FakeClock,
+                  admission: dict[str, Any], hl: tuple[str, str] | None = None,
+                  ) -> tuple[list[Session], list[Session], Session, str, str]:
+    """Laptops 1 and 2, each with ward 3B (beds 1 to 20) and a doctor; `hl`: the nurse each has
+    under the staff ID hl (PIN 3333), a different person on each. Laptop 1 admits a patient on
+    27/11 at 09:00 and its doctor orders paracetamol 1 g PO at 08:00 14:00 20:00. Returns their
+    nurses, their records clerks, laptop 1's doctor, the patient's id and the order's."""
+    from downtime.services import records, wards
+
+    nurses, clerks = [], []
+    for number in (1, 2):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
+        wards.add_ward(admin, "3B", "Medicine", [str(bed) for bed in range(1, 21)])
+        staff.add_staff(admin, "doctor", "Doctor", Role.DOCTOR, "2222")
+        if hl:
+            staff.add_staff(admin, "hl", hl[number - 1], Role.WARD_NURSE, "3333")
+        nurses.append(nurse)
+        clerks.append(clerk)
+    doctor = Session(nurses[0].db, nurses[0].device, staff.sign_in(nurses[0].db, "doctor", "2222", clock),
+                     nurses[0].forms, clock)
+    patient = records.save_new(nurses[0], "admission", {**admission, "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
+    order = records.save_new(doctor, "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient).record_id
+    return nurses, clerks, doctor, patient, order
+
+
 @pytest.fixture
 def dose_on_hold(tmp_path, laptop, clock, admission_values):
     """Doses two laptops wrote otherwise. Laptop 1 admits a patient, a doctor orders paracetamol
@@ -352,26 +381,11 @@ def dose_on_hold(tmp_path, laptop, clock, admission_values):
     their site; each laptop then imports the other's export. Laptop 1's versions (given) stand on
     laptop 1, laptop 2's (withdrawn) on laptop 2, each on hold. Returns (patient id, paracetamol
     order id, its dose's id, laptop 1's nurse, laptop 2's nurse)."""
-    from downtime.services import medication, records, wards
+    from downtime.services import medication, records
     from downtime.sync.export import export
     from downtime.sync.import_export import import_export
 
-    nurses, clerks = [], []
-    for number in (1, 2):
-        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
-        admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
-        wards.add_ward(admin, "3B", "Medicine", [str(bed) for bed in range(1, 21)])
-        staff.add_staff(admin, "doctor", "Doctor", Role.DOCTOR, "2222")
-        nurses.append(nurse)
-        clerks.append(clerk)
-    doctor = Session(nurses[0].db, nurses[0].device, staff.sign_in(nurses[0].db, "doctor", "2222", clock),
-                     nurses[0].forms, clock)
-    patient = records.save_new(nurses[0], "admission", {**admission_values,
-                                                        "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
-    order = records.save_new(doctor, "medication_order", {
-        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
-        "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
-        "high_alert": False}, patient_id=patient).record_id
+    nurses, clerks, doctor, patient, order = _ward_laptops(tmp_path, laptop, clock, admission_values)
     prn = records.save_new(doctor, "medication_order", {
         "drug": "Ondansetron", "dose": 4.0, "dose_unit": "mg", "route": "IV", "frequency": "prn",
         "prn_indication": "nausea", "min_interval_hours": 8, "max_doses_24h": 3,
@@ -488,26 +502,12 @@ def doses_from_laptop_1(tmp_path, laptop, clock, admission_values):
     register); the nurse gives the 08:00 paracetamol of 28/11 at 08:05 and morphine at 09:00,
     witnessed by hl. Returns (patient id, paracetamol order id, morphine order id, morphine
     dose id, laptop 2's nurse)."""
-    from downtime.services import medication, records, wards
+    from downtime.services import medication, records
     from downtime.sync.export import export
     from downtime.sync.import_export import import_export
 
-    sessions = []
-    for number, witness in ((1, "Hélène Lefèvre"), (2, "Karim Benali")):
-        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
-        admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
-        wards.add_ward(admin, "3B", "Medicine", [str(bed) for bed in range(1, 21)])
-        staff.add_staff(admin, "doctor", "Doctor", Role.DOCTOR, "2222")
-        staff.add_staff(admin, "hl", witness, Role.WARD_NURSE, "3333")
-        sessions.append((nurse, clerk))
-    (nurse_1, clerk_1), (nurse_2, clerk_2) = sessions
-    doctor = Session(nurse_1.db, nurse_1.device, staff.sign_in(nurse_1.db, "doctor", "2222", clock), nurse_1.forms, clock)
-    patient = records.save_new(nurse_1, "admission", {**admission_values,
-                                                      "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
-    paracetamol = records.save_new(doctor, "medication_order", {
-        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
-        "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
-        "high_alert": False}, patient_id=patient).record_id
+    (nurse_1, nurse_2), (clerk_1, clerk_2), doctor, patient, paracetamol = _ward_laptops(
+        tmp_path, laptop, clock, admission_values, hl=("Hélène Lefèvre", "Karim Benali"))
     morphine = records.save_new(doctor, "medication_order", {
         "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
         "prn_indication": "pain score > 4", "min_interval_hours": 4, "max_doses_24h": 4,

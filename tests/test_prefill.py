@@ -2,6 +2,7 @@
 force, for the nurse to check, instead of figures copied by hand from one screen to another."""
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -129,15 +130,9 @@ def test_a_death_starts_verified_by_the_person_signed_in(session_for, medication
     ("died_at", "field 'died_at': signed_in fills a text field only"),
 ])
 def test_a_signed_in_answer_other_than_a_text_is_refused_when_the_forms_load(tmp_path, field, problem):
-    from downtime.paths import forms_dir
-
-    for path in forms_dir().glob("*.yaml"):
-        text = path.read_text(encoding="utf-8")
-        if path.name == "death.yaml":
-            text = text.replace(f"      - id: {field}\n", f"      - id: {field}\n        signed_in: true\n")
-        (tmp_path / path.name).write_text(text, encoding="utf-8")
     with pytest.raises(FormSpecError, match=f"death.yaml.*{problem}"):
-        load_forms(tmp_path)
+        load_forms(_forms_edited(tmp_path, "death.yaml", f"      - id: {field}\n",
+                                 f"      - id: {field}\n        signed_in: true\n"))
 
 
 def test_a_patient_with_nothing_charted_starts_with_an_empty_handover(session_for, admission_values):
@@ -156,38 +151,30 @@ def test_a_patient_with_nothing_charted_starts_with_an_empty_handover(session_fo
     ("{form: observations}", "without a field copies 'medication_order' into a long text only"),
 ])
 def test_a_copy_from_nowhere_is_refused_when_the_forms_load(tmp_path, copied, expected):
-    from downtime.paths import forms_dir
-
-    for path in forms_dir().glob("*.yaml"):
-        text = path.read_text(encoding="utf-8")
-        if path.name == "transfer_out.yaml":
-            text = text.replace("copied_from: {form: observations, field: pulse}", f"copied_from: {copied}")
-        (tmp_path / path.name).write_text(text, encoding="utf-8")
     with pytest.raises(FormSpecError, match=f"transfer_out.yaml: field 'pulse': copied_from.*{expected}"):
-        load_forms(tmp_path)
+        load_forms(_forms_edited(tmp_path, "transfer_out.yaml", "copied_from: {form: observations, field: pulse}",
+                                 f"copied_from: {copied}"))
 
 
 def test_a_news2_section_that_copies_a_row_from_nowhere_is_refused_when_the_forms_load(tmp_path):
     """Scored without the set's scale, a saturation on scale 2 would score as on scale 1."""
-    from downtime.paths import forms_dir
-
-    for path in forms_dir().glob("*.yaml"):
-        text = path.read_text(encoding="utf-8")
-        if path.name == "transfer_out.yaml":
-            text = text.replace("        copied_from: {form: observations, field: spo2_scale}\n", "")
-        (tmp_path / path.name).write_text(text, encoding="utf-8")
     with pytest.raises(FormSpecError, match="transfer_out.yaml: section 'observations': news2 copies no field "
                                             "'spo2_scale' of 'observations'"):
-        load_forms(tmp_path)
+        load_forms(_forms_edited(tmp_path, "transfer_out.yaml",
+                                 "        copied_from: {form: observations, field: spo2_scale}\n", ""))
 
 
 def test_a_choice_copied_with_a_code_the_field_lacks_is_refused(tmp_path):
+    with pytest.raises(FormSpecError, match="field 'consciousness': copied_from: codes 'new_confusion' are none"):
+        load_forms(_forms_edited(tmp_path, "transfer_out.yaml", ", codes: {new_confusion: confusion}", ""))
+
+
+def _forms_edited(folder: Path, name: str, old: str, new: str) -> Path:
+    """The app's forms copied into `folder`, the one in file `name` with `old` made `new` (a
+    form author's slip)."""
     from downtime.paths import forms_dir
 
     for path in forms_dir().glob("*.yaml"):
         text = path.read_text(encoding="utf-8")
-        if path.name == "transfer_out.yaml":
-            text = text.replace(", codes: {new_confusion: confusion}", "")
-        (tmp_path / path.name).write_text(text, encoding="utf-8")
-    with pytest.raises(FormSpecError, match="field 'consciousness': copied_from: codes 'new_confusion' are none"):
-        load_forms(tmp_path)
+        (folder / path.name).write_text(text.replace(old, new) if path.name == name else text, encoding="utf-8")
+    return folder
