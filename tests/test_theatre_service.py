@@ -759,3 +759,22 @@ def test_the_booking_forms_sessions_come_in_time_order(lists, clock, session_for
     early = _session(coord, "T3", MONDAY, start="07:00", end="08:00")
     assert [record_id for record_id, _ in records.choices(coord, "theatre_session")] == [
         early, made["t1-mon"], made["t2-mon"], made["t1-tue"]]
+
+
+def test_operations_to_rebook_by_the_same_day_come_longest_waiting_first(lists, clock):
+    """Each line shows the date it must be rebooked by, and the list is said to go by priority,
+    then that date, then waiting time: two cancelled on the same day for the 28-day rule came in
+    the order of the hour each was cancelled, a patient waiting since June after one waiting since
+    October (the hour is printed nowhere)."""
+    coord, patients, made = lists
+    waiting_since = {patients[0]: "2026-10-01T10:00+01:00", patients[1]: "2026-06-01T10:00+01:00"}
+    cancelled_at = {patients[0]: "2026-11-28T07:00+01:00", patients[1]: "2026-11-28T13:00+01:00"}
+    ids = {}
+    for patient, start, surgeon in ((patients[0], "08:00", "Dr Roux"), (patients[1], "10:00", "Dr Other")):
+        values = {**_booking(made["t1-mon"], start, surgeon=surgeon, anaesthetist=None),
+                  "decided_at": waiting_since[patient]}
+        ids[patient] = theatre.book(coord, patient, values).record_id
+        theatre.cancel(coord, ids[patient], {**CANCEL, "cancelled_at": cancelled_at[patient]})
+    to_rebook = theatre.rescheduling(coord.db, coord.forms, clock.now)[0]
+    assert [f"{item.state.rebook_by:%d/%m/%Y}" for item in to_rebook] == ["26/12/2026", "26/12/2026"]
+    assert [item.state.record.record_id for item in to_rebook] == [ids[patients[1]], ids[patients[0]]]

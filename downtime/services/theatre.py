@@ -727,8 +727,12 @@ def rescheduling(db: Database, forms: dict[str, FormSpec], now: datetime,
         items.append(WaitingItem(state, breach=deadline is not None and deadline < now,
                                  near_breach=deadline is not None and now <= deadline < now + NEAR_BREACH,
                                  waited=now - state.decided_at))
-    far = datetime.max.replace(tzinfo=now.tzinfo)
-    ordered = sorted(items, key=lambda i: (PRIORITY_RANK[i.state.priority], i.state.rebook_by or far, -i.waited))
+    # By the day each must be rebooked by, as the lists print it: to the minute, two cancelled
+    # the same day for the 28-day rule came in the order of the hours they were cancelled, not of
+    # how long each patient had waited. (For a class with an NCEPOD target the longer wait is the
+    # earlier deadline, so its order is the same.)
+    ordered = sorted(items, key=lambda i: (PRIORITY_RANK[i.state.priority],
+                                           i.state.rebook_by.date() if i.state.rebook_by else date.max, -i.waited))
     # One left by a death is no breach: no one will do it.
     return ([i for i in ordered if i.state.died_at is None],
             [replace(i, breach=False, near_breach=False) for i in ordered if i.state.died_at is not None])
