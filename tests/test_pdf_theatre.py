@@ -302,3 +302,19 @@ def test_a_booking_in_one_line_names_its_answers(day):
     label = records.record_label(coord, records.current(coord.db, made["Zola"]))
     assert label == ("Inguinal hernia repair — Side: LEFT — Priority (NCEPOD): Elective — Planned start: 30/11/2026 10:30"
                      " — Surgeon: Dr Zola")
+
+
+def test_each_days_struck_line_gives_the_reason_it_left_that_day(day, tmp_path, clock):
+    """Cancelled on Monday for the outage, rebooked on Tuesday, then cancelled again because the
+    patient was unfit: Monday's printed list read "CANCELLED — Patient unfit (clinical)" too, the
+    reason of Tuesday's cancellation, for an operation the hospital had cancelled."""
+    coord, made, later = day
+    theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later,
+                                          "planned_start": "2026-12-01T09:00+01:00",
+                                          "decided_at": "2026-11-28T10:00+01:00"})
+    theatre.cancel(coord, made["Morin"], {"cancelled_at": "2026-11-28T11:00+01:00", "reason": "patient_unfit",
+                                          "last_minute": False, "patient_told": "phone"})
+    monday = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "monday.pdf"))
+    tuesday = _text(printing.print_theatre_list(coord, date(2026, 12, 1), tmp_path / "tuesday.pdf"))
+    assert "CANCELLED — Information-system outage" in monday and "unfit" not in monday
+    assert "CANCELLED — Patient unfit (clinical)" in tuesday

@@ -132,8 +132,8 @@ def _status(entry: ListEntry, cancel_spec: FormSpec, lang: Lang) -> str:
             flags.append(w("clash", lang, clashes=entry.clash_text(lang)))
         return " — ".join(flags)
     if state.status is BookingStatus.CANCELLED:
-        return w("cancelled", lang, reason=_choice(cancel_spec, "reason", state.cancel_reason.value, lang)
-                 if state.cancel_reason else "")
+        return w("cancelled", lang, reason=_choice(cancel_spec, "reason", entry.reason.value, lang)
+                 if entry.reason else "")
     if state.status is BookingStatus.TRANSFERRED:
         return w("transferred", lang)
     return w("moved", lang, when=state.start.strftime("%d/%m %H:%M") if state.start else "?")

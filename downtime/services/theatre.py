@@ -61,9 +61,10 @@ class BookingFacts:
     cancel_reason: CancelReason | None
     last_minute: bool
     rebook_by: datetime | None
-    cancelled_from: tuple[tuple[str, datetime], ...]
-    """Each slot (session, start) the operation was cancelled from, oldest first: the day lists
-    it was on show it struck through, a rebooked date's list as well as the first one."""
+    cancelled_from: tuple[tuple[str, datetime, CancelReason], ...]
+    """Each slot (session, start) the operation was cancelled from, and why, oldest first: the
+    day lists it was on show it struck through with that cancellation's reason, a rebooked
+    date's list as well as the first one."""
     transferred_to: str | None
     """The hospital a transferred operation went to, from the transfer itself (the letter names
     it; the newest rebooking record written may be an earlier one, corrected since)."""
@@ -245,16 +246,17 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
     status, session_id = BookingStatus.BOOKED, data["session"]
     start: datetime | None = datetime.fromisoformat(data["planned_start"])
     cancelled_at, reason, last_minute, transferred_to, placed_by = None, None, False, None, record
-    cancelled_from: list[tuple[str, datetime]] = []
+    cancelled_from: list[tuple[str, datetime, CancelReason]] = []
     ordered = sorted(events, key=lambda e: (e.occurred_at, typed.get(e.record_id, e.recorded_at)))
     for index, event in enumerate(ordered):
         if strict:
             _refuse_out_of_place(status, event, ordered[index + 1:])
         if event.form_id == "operation_cancellation":
+            reason = CancelReason(event.data["reason"])
             if session_id is not None and start is not None:
-                cancelled_from.append((session_id, start))
+                cancelled_from.append((session_id, start, reason))
             status, session_id, start = BookingStatus.CANCELLED, None, None
-            cancelled_at, reason = event.occurred_at, CancelReason(event.data["reason"])
+            cancelled_at = event.occurred_at
             last_minute = bool(event.data["last_minute"])
         elif event.data["outcome"] == "transferred":
             status, session_id, start = BookingStatus.TRANSFERRED, None, None
@@ -800,6 +802,10 @@ class ListEntry:
     clashes: tuple[Clash, ...] = ()
     """What this standing operation clashes with (two laptops' bookings, merged), its session
     first when it stands outside it."""
+    reason: CancelReason | None = None
+    """Why a struck line left this list: its own cancellation's reason. The operation's latest
+    was printed on every day it left (cancelled for the outage on Monday, for the patient unfit
+    on its new date: Monday's list said the patient was unfit)."""
 
     def clash_text(self, lang: Lang) -> str:
         """Each clash said once, with how many times it is met: twenty laptops each booked
@@ -841,15 +847,15 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
             meets[facts.record.record_id] = meets.get(facts.record.record_id, ()) + (
                 pair.met(other, numbers[str(other.record.patient_id)]),)
     for state in bookings(db, forms, lambda facts: facts.session_id in entries
-                          or any(session_id in entries for session_id, _ in facts.cancelled_from), replayed):
+                          or any(session_id in entries for session_id, _, _ in facts.cancelled_from), replayed):
         if state.session_id in entries and state.start is not None:
             entries[state.session_id].append(ListEntry(state, state.start, struck=False,
                                                        clashes=meets.get(state.record.record_id, ())))
         # One struck line per session it left, at the last time it was planned there.
-        left = {session_id: start for session_id, start in state.cancelled_from
+        left = {session_id: (start, reason) for session_id, start, reason in state.cancelled_from
                 if session_id in entries and session_id != state.session_id}
-        for session_id, start in left.items():
-            entries[session_id].append(ListEntry(state, start, struck=True))
+        for session_id, (start, reason) in left.items():
+            entries[session_id].append(ListEntry(state, start, struck=True, reason=reason))
     return [(s, sorted(entries[s.session_id], key=lambda e: e.start)) for s in chosen]
 
 
