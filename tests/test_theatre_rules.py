@@ -67,7 +67,8 @@ def test_no_suggestion_before_now():
 def test_28_day_breach_date_for_last_minute_non_clinical_cancellation():
     decided = DAY - timedelta(days=40)
     cancelled = DAY
-    assert rebook_by(Priority.ELECTIVE, decided, cancelled, CancelReason.INFORMATION_SYSTEM, True) == DAY + timedelta(days=28)
+    assert rebook_by(Priority.ELECTIVE, decided, cancelled, CancelReason.INFORMATION_SYSTEM, True) == (
+        DAY + timedelta(days=28)).replace(hour=23, minute=59), "the 28th day, all of it"
     assert rebook_by(Priority.ELECTIVE, decided, cancelled, CancelReason.PATIENT_UNFIT, True) is None
     assert rebook_by(Priority.ELECTIVE, decided, cancelled, CancelReason.INFORMATION_SYSTEM, False) is None
     assert rebook_by(Priority.EXPEDITED, DAY, cancelled, CancelReason.INFORMATION_SYSTEM, True) == DAY + timedelta(days=7)

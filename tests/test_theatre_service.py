@@ -110,7 +110,7 @@ def test_cancel_then_rebook_from_a_suggested_slot(lists, clock):
     theatre.cancel(coord, first.record_id, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
                                             "last_minute": True, "patient_told": "phone"})
     (waiting,) = theatre.rescheduling(coord.db, coord.forms, clock.now)[0]
-    assert waiting.state.rebook_by == datetime.fromisoformat("2026-11-28T09:00+01:00") + timedelta(days=28)
+    assert waiting.state.rebook_by == datetime.fromisoformat("2026-12-26T23:59+01:00"), "the 28th day, all of it"
     assert not waiting.breach and not waiting.near_breach
     slot = theatre.suggestions(coord.db, first.record_id, clock.now).slots[0]
     assert (slot.session_id, slot.start.strftime("%d %H:%M")) == (made["t1-mon"], "30 08:00")
@@ -778,3 +778,20 @@ def test_operations_to_rebook_by_the_same_day_come_longest_waiting_first(lists, 
     to_rebook = theatre.rescheduling(coord.db, coord.forms, clock.now)[0]
     assert [f"{item.state.rebook_by:%d/%m/%Y}" for item in to_rebook] == ["26/12/2026", "26/12/2026"]
     assert [item.state.record.record_id for item in to_rebook] == [ids[patients[1]], ids[patients[0]]]
+
+
+def test_the_28_day_rebook_by_date_is_a_whole_day(lists, clock):
+    """Cancelled on the day at 09:00 on 28/11, the operation must be rebooked by 26/12, as every
+    list prints it: from 09:01 on 26/12 it read "26/12/2026 BREACH", and the rebook dialog said a
+    slot that afternoon came "after the rebook-by date", on the day the list said it was due."""
+    coord, patients, made = lists
+    booked = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, booked.record_id, CANCEL)
+    clock.now = datetime.fromisoformat("2026-12-26T14:00+01:00")
+    (item,) = theatre.rescheduling(coord.db, coord.forms, clock.now)[0]
+    assert f"{item.state.rebook_by:%d/%m/%Y}" == "26/12/2026"
+    assert not item.breach and item.near_breach
+    assert item.state.rebook_by >= datetime.fromisoformat("2026-12-26T23:45+01:00"), "the day's last slot is in time"
+    clock.now = datetime.fromisoformat("2026-12-27T00:00+01:00")
+    (item,) = theatre.rescheduling(coord.db, coord.forms, clock.now)[0]
+    assert item.breach

@@ -61,12 +61,15 @@ TOLD_AFTER_DEATH = ("family", "not_yet")
 def rebook_by(priority: Priority, decided_at: datetime, cancelled_at: datetime | None,
               reason: CancelReason | None, last_minute: bool) -> datetime | None:
     """The date by which the operation must happen: the NCEPOD target for urgent classes; for
-    a last-minute cancellation for non-clinical reasons, 28 days after the cancellation."""
+    a last-minute cancellation for non-clinical reasons, the 28th day after the cancellation,
+    all of it (within 28 days is a date, and the lists print the date: from the hour of the
+    cancellation on that day it read BREACH, and a slot that afternoon "after the rebook-by
+    date")."""
     deadlines = []
     if priority in TARGET_WAIT:
         deadlines.append(decided_at + TARGET_WAIT[priority])
     if cancelled_at is not None and last_minute and reason is not None and reason not in CLINICAL_REASONS:
-        deadlines.append(cancelled_at + REBOOK_WITHIN)
+        deadlines.append((cancelled_at + REBOOK_WITHIN).replace(hour=23, minute=59, second=0, microsecond=0))
     return min(deadlines) if deadlines else None
 
 

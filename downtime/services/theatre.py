@@ -729,10 +729,9 @@ def rescheduling(db: Database, forms: dict[str, FormSpec], now: datetime,
         items.append(WaitingItem(state, breach=deadline is not None and deadline < now,
                                  near_breach=deadline is not None and now <= deadline < now + NEAR_BREACH,
                                  waited=now - state.decided_at))
-    # By the day each must be rebooked by, as the lists print it: to the minute, two cancelled
-    # the same day for the 28-day rule came in the order of the hours they were cancelled, not of
-    # how long each patient had waited. (For a class with an NCEPOD target the longer wait is the
-    # earlier deadline, so its order is the same.)
+    # By the day each must be rebooked by, as the lists print it, then the longest wait (two due
+    # the same day came in the order of the hours they were cancelled). For a class with an
+    # NCEPOD target the longer wait is the earlier deadline, so its order is the same.
     ordered = sorted(items, key=lambda i: (PRIORITY_RANK[i.state.priority],
                                            i.state.rebook_by.date() if i.state.rebook_by else date.max, -i.waited))
     # One left by a death is no breach: no one will do it.
