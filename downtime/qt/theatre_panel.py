@@ -599,12 +599,17 @@ class TheatrePanel(QWidget):
         the coordinator prints next: the board goes to its new day, the operation chosen there
         and the board in focus, so "Patient's letter" prints it (the board stayed on the day
         before, the operation to be found). Transferred, its letter is printed from its struck
-        line on the day it was cancelled from, chosen likewise."""
-        start = (datetime.fromisoformat(saved.data["planned_start"]) if saved.data["outcome"] == "rebooked"
-                 else state.cancelled_start)
-        if start is None:
+        line on the day it was cancelled from, chosen likewise. The day is its list's, as the
+        board shows each list on the day it starts: after midnight on an overnight list, the
+        board went to a day without it."""
+        if saved.data["outcome"] == "rebooked":
+            session_id, start = saved.data["session"], datetime.fromisoformat(saved.data["planned_start"])
+        elif state.cancelled_from:
+            session_id, start, _ = state.cancelled_from[-1]
+        else:
             return
         self.to_choose = (state.record.record_id, start)
-        local = start.astimezone(self.session.clock().tzinfo)
+        listed_on = theatre.sessions(self.session.db, {session_id}).get(session_id)
+        local = (listed_on.start if listed_on is not None else start).astimezone(self.session.clock().tzinfo)
         self.day.setDate(QDate(local.year, local.month, local.day))
 

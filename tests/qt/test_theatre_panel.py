@@ -712,6 +712,33 @@ def test_the_operation_chosen_for_its_letter_is_in_view_on_a_full_day(coordinato
     assert table.viewport().rect().contains(table.visualRect(table.currentIndex()))
 
 
+def test_rebooked_after_midnight_on_an_overnight_list_the_board_shows_that_lists_day(
+        coordinator, qtbot, session_for, admission_values, listed):
+    """An overnight list (30/11 20:00 to 01/12 04:00) is on the board of the day it starts, with
+    its operations after midnight. Rebooked at 00:00 on it, the board went to 01/12, where the
+    operation is not: nothing chosen, its letter not one click away, the operation to be found."""
+    window, _ = coordinator
+    coord = window.session
+    night = records.save_new(coord, "theatre_session", {
+        "theatre": "T9", "specialty": "General surgery", "starts_at": "2026-11-30T20:00+01:00",
+        "ends_at": "2026-12-01T04:00+01:00"}).record_id
+    patient = records.save_new(session_for("nurse"), "admission", {**admission_values, "bed": "30",
+                                                                   "birth_name": "Evening", "nir": ""}).patient_id
+    theatre.book(coord, patient, {"procedure": "Appendicectomy", "laterality": "not_applicable", "priority": "urgent",
+                                  "decided_at": "2026-11-28T09:00+01:00", "surgeon": "Dr Evening", "anaesthetist": None,
+                                  "session": night, "planned_start": "2026-11-30T20:00+01:00", "expected_minutes": 240})
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    dialog.slot_list.setCurrentRow(next(row for row in range(dialog.slot_list.count())
+                                        if "theatre T9" in dialog.slot_list.item(row).text()))
+    assert dialog.slot_list.currentItem().text().startswith("Tue 01/12 00:00")
+    dialog.slot_list.setFocus()
+    QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
+    panel = listed(window.theatre)
+    assert panel.selected_day().isoformat() == "2026-11-30"
+    row = panel.day_table.currentIndex().row()
+    assert row >= 0 and (panel.day_model.text(row, 0), panel.day_model.text(row, 1)) == ("T9", "00:00")
+
+
 def test_after_a_transfer_the_board_shows_the_operation_on_the_day_it_was_cancelled_from(coordinator, qtbot, listed,
                                                                                          type_text, answers):
     """The letter of an operation moved to another hospital is printed from its struck line on
