@@ -680,19 +680,23 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
 def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
     from datetime import datetime
 
-    from downtime.services.theatre import phone_to_call, rescheduling
+    from downtime.services.theatre import phone_to_call, procedure_and_side, rescheduling
 
     # Those to rebook, then those whose patient's death is recorded since (not to rebook); the
-    # number to ring as on the screen's and the paper list.
+    # number to ring, the side and why it was cancelled, as on the screen's and the paper list
+    # (a patient's two knees read as one operation listed twice).
+    booking_spec = _forms()["operation_booking"]
     rows = [{"booking_id": i.state.record.record_id, "priority": i.state.priority.value,
              "patient": i.state.patient.display_name, "downtime_number": i.state.patient.downtime_number,
              "phone": phone_to_call(i.state.patient, args.lang) or None,
-             "procedure": i.state.record.data["procedure"],
+             "procedure": i.state.record.data["procedure"], "side": i.state.record.data["laterality"],
+             "operation": procedure_and_side(i.state.record.data, booking_spec, args.lang),
+             "reason": i.state.cancel_reason.value if i.state.cancel_reason else None,
              "rebook_by": i.state.rebook_by.isoformat() if i.state.rebook_by else None,
              "breach": i.breach, "near_breach": i.near_breach, "waited_days": i.waited.days,
              "patient_died": i.state.died_at.isoformat() if i.state.died_at else None}
             for part in rescheduling(_session(args).db, _forms(), datetime.now().astimezone()) for i in part]
-    _emit(args, rows, lambda r: f"{r['priority']:<12} {r['patient']:<34} {r['procedure']:<32} "
+    _emit(args, rows, lambda r: f"{r['priority']:<12} {r['patient']:<34} {r['operation']:<40} "
                                 f"{(r['rebook_by'] or '-')[:10]} {'BREACH' if r['breach'] else 'soon' if r['near_breach'] else ''}"
                                 + (f"  {r['phone']}" if r["phone"] else "")
                                 + (" PATIENT DIED: not to rebook" if r["patient_died"] else ""))

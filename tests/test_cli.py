@@ -522,6 +522,13 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     # The demo's patients left only their next of kin's number: the list says whose it is.
     assert all(line["phone"].endswith("(next of kin)") for line in waiting if line["phone"])
     assert any(line["phone"] for line in waiting)
+    # Each with its side and why it was cancelled, as the screen's and the printed list give
+    # them: a patient's two knees read as one operation listed twice.
+    assert {"side", "reason"} <= set(waiting[0])
+    carpal = next(line for line in waiting if line["procedure"] == "Carpal tunnel release")
+    assert (carpal["side"], carpal["reason"]) == ("right", "information_system")
+    assert main(["theatre", "rescheduling", "--db", demo_db]) == 0
+    assert "Carpal tunnel release, RIGHT" in capsys.readouterr().out
     assert main(["theatre", "list", "--date", today, "--db", demo_db, "--json"]) == 0
     capsys.readouterr()
     coord = ["--db", demo_db, "--user", "coord", "--pin", "3333"]
