@@ -171,3 +171,11 @@ def test_no_suggested_slot_clashes_whatever_a_merge_left(night):
         trial = Booking("new", wanted.patient_id, slot.session_id, slot.start, wanted.minutes, wanted.surgeon,
                         wanted.anaesthetist)
         assert slot.start >= after and [clash.kind for clash in clashes(trial, by_id, booked)] == []
+
+
+def test_lists_starting_at_once_are_offered_in_the_order_of_their_theatres_numbers():
+    """Two lists at 08:00: theatre 10's slot was offered before theatre 2's (as text, "T10" <
+    "T2"), and Enter books the first."""
+    sessions = [_session("s10", "T10"), _session("s2", "T2")]
+    slots = suggest_slots(_booking("new", None, None), sessions, [], after=DAY - timedelta(hours=1))
+    assert [slot.theatre for slot in slots] == ["T2", "T10"]

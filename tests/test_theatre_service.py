@@ -795,3 +795,13 @@ def test_the_28_day_rebook_by_date_is_a_whole_day(lists, clock):
     clock.now = datetime.fromisoformat("2026-12-27T00:00+01:00")
     (item,) = theatre.rescheduling(coord.db, coord.forms, clock.now)[0]
     assert item.breach
+
+
+def test_the_days_lists_come_in_the_order_of_their_theatres_numbers(lists):
+    """A hospital's theatres are T1 to T12: the day's board and printed list went T1, T10, T11,
+    T12, T2..., the coordinator looking for theatre 2 after theatre 12."""
+    coord, _, made = lists
+    for name in ("T10", "t3"):
+        _session(coord, name, MONDAY)
+    day = datetime.fromisoformat(f"{MONDAY}T00:00+01:00").date()
+    assert [s.theatre for s, _ in theatre.day_list(coord.db, coord.forms, day)] == ["T1", "T2", "t3", "T10"]

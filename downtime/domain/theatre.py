@@ -3,6 +3,7 @@ slot suggestions. Pure, so a month of sessions across twenty theatres is checked
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -77,6 +78,12 @@ def theatre_key(name: str) -> str:
     """A theatre as people type it: "T1", "t1" and " T1 " are one room, which two operations
     must never share at once."""
     return name.strip().casefold()
+
+
+def theatre_order(name: str) -> list[str | int]:
+    """Where a theatre comes among others on a list: its numbers compared as numbers, so T2
+    comes before T10 (as text, a hospital's T1 to T12 went T1, T10, T11, T12, T2)."""
+    return [int(part) if index % 2 else part for index, part in enumerate(re.split(r"(\d+)", theatre_key(name)))]
 
 
 def person_key(name: str | None) -> str:
@@ -272,7 +279,7 @@ def suggest_slots(booking: Booking, sessions: Sequence[TheatreSession], booked: 
     rooms = {room: _ByStart(group) for room, group in in_room.items()}
     people = _ByStart(b for b in others if booking.shares_people(b))
     found: list[Slot] = []
-    for session in sorted(sessions, key=lambda s: (s.start, s.theatre)):
+    for session in sorted(sessions, key=lambda s: (s.start, theatre_order(s.theatre))):
         if len(found) >= limit and session.start >= found[-1].start:
             break  # its slots could only come after those kept
         if session.end <= after or not on(session):

@@ -22,6 +22,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
     PRIORITY_RANK, Booking, CancelReason, Clash, Priority, Suggested, TheatreSession, clashes, left_outside,
     meetings, outside, overlapping_sessions, rebook_by, suggest_for_specialty, suggest_slots, theatre_key,
+    theatre_order,
 )
 from downtime.formspec import FormSpec
 from downtime.formspec.values import format_value
@@ -823,7 +824,7 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
     near = _sessions_near(db, midnight - timedelta(days=1), midnight + timedelta(days=2))
     chosen = sorted((s for s in near if s.start.date() == day
                      and (theatre is None or theatre_key(s.theatre) == theatre_key(theatre))),
-                    key=lambda s: (theatre_key(s.theatre), s.start))
+                    key=lambda s: (theatre_order(s.theatre), s.start))
     entries: dict[str, list[ListEntry]] = {s.session_id: [] for s in chosen}
     if not chosen:
         return []
