@@ -766,3 +766,24 @@ def test_a_dead_patients_chart_reads_not_in_hospital_after_the_death_and_the_rou
         ("29 08:00", DoseState.NOT_IN_HOSPITAL), ("29 14:00", DoseState.NOT_IN_HOSPITAL),
         ("29 20:00", DoseState.NOT_IN_HOSPITAL)]
     assert medication.round_list(nurse.db, nurse.forms, "3B", clock.now) == []
+
+
+def test_a_dose_amended_by_someone_else_stays_given_by_the_nurse_who_gave_it(paracetamol, session_for, clock):
+    """The doctor corrected the site of the 08:00 paracetamol: the chart's cell, the dose
+    dialog's "Last dose … by" and the held-dose lists then named the doctor as the giver (a
+    dose's giver is whoever recorded it, the author of its first version, not of the latest)."""
+    nurse, regular, prn = paracetamol
+    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
+    prn_dose = medication.record_dose(nurse, prn.record_id, {"outcome": "given", "given_at": "2026-11-28T02:00+01:00",
+                                                             "dose_given": 1.0, "route": "PO"})
+    regular_dose = medication.record_dose(nurse, regular.record_id, {
+        "outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+        "dose_given": 1.0, "route": "PO"})
+    doctor = session_for("doctor")
+    for dose in (regular_dose, prn_dose):
+        records.amend(doctor, dose.record_id, {**dose.data, "site": "left arm"}, "site")
+    assert {dose.given_by for dose in medication.administrations(nurse.db, regular.patient_id)} == {"nurse"}
+    cells = [cell.administration for row in medication.mar_grid(nurse.db, regular.patient_id,
+                                                               clock.now.date(), 1, clock.now)
+             for cell in row.cells if cell.administration]
+    assert cells and {dose.given_by for dose in cells} == {"nurse"}

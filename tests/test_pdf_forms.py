@@ -127,10 +127,15 @@ def test_a_printed_record_and_news2_chart_name_another_laptops_nurse_by_staff_id
     assert "nurse (laptop 001)" in chart and "Nurse (nurse)" not in chart
 
 
-def test_a_printed_dose_of_another_laptop_names_its_witness_by_staff_id_and_laptop(tmp_path, doses_from_laptop_1):
+@pytest.mark.parametrize("amended_here", [False, True])
+def test_a_printed_dose_of_another_laptop_names_its_witness_by_staff_id_and_laptop(tmp_path, doses_from_laptop_1,
+                                                                                  amended_here):
     """Laptop 2's print of a dose laptop 1 recorded named its witness by laptop 2's staff list,
-    "Karim Benali (hl)", whoever has the ID hl here: laptop 1's Hélène Lefèvre witnessed it."""
+    "Karim Benali (hl)", whoever has the ID hl here: laptop 1's Hélène Lefèvre witnessed it. So
+    did it once its site was corrected here."""
     _, _, _, dose, nurse = doses_from_laptop_1
+    if amended_here:
+        records.amend(nurse, dose, {**records.current(nurse.db, dose).data, "site": "left arm"}, "site")
     text = _flat(" ".join(_pages(printing.print_record(nurse, dose, tmp_path / "dose.pdf"))))
     assert "hl (laptop 001)" in text and "Karim" not in text
 

@@ -258,7 +258,8 @@ def test_a_printed_chart_and_ward_pack_flag_a_dose_two_laptops_recorded_otherwis
     assert "N 28/11 09:00 — 4 mg — DOSE ON HOLD" in given, "an as-required dose too"
     withdrawn = " ".join(_text(printing.print_ward_mar_pack(nurse_2, "3B", tmp_path / "pack.pdf")))
     assert "OVERDUE DOSE ON HOLD" in withdrawn and HELD_KEY in withdrawn
-    assert "N 28/11 09:00 — 4 mg — withdrawn here — DOSE ON HOLD" in withdrawn, "listed, though withdrawn here"
+    # Given by laptop 1's nurse, withdrawn by laptop 2's: the giver is the dose's first author.
+    assert "nurse@001 28/11 09:00 — 4 mg — withdrawn here — DOSE ON HOLD" in withdrawn, "listed, though withdrawn here"
     assert withdrawn.count("DOSE ON HOLD") == 3, "the cell held, the as-required dose and the key, no other"
 
 
@@ -465,3 +466,22 @@ def test_an_iv_fluid_order_carries_its_rate_on_the_chart(tmp_path, session_for, 
     bolus = records.save_new(session_for("doctor"), "medication_order", {**FLUIDS, "form": "injection", "dose": 250.0},
                              patient_id=patient)
     assert "rate_ml_h" not in bolus.data and medication.order(nurse.db, bolus.record_id).rate_ml_h is None
+
+
+def test_another_laptops_dose_amended_here_keeps_its_giver_and_witness_of_that_laptop(tmp_path, doses_from_laptop_1):
+    """Laptop 2's nurse corrected the site of the morphine laptop 1 gave: the chart then gave
+    the dose to laptop 2's nurse, witnessed by Karim Benali (laptop 2's hl), on paper and in the
+    FHIR bundle; the giver and witness are those of the dose's first version, on laptop 1."""
+    import json
+
+    from downtime.services import records
+    from downtime.sync.export import export
+
+    patient, _, _, dose, nurse = doses_from_laptop_1
+    records.amend(nurse, dose, {**records.current(nurse.db, dose).data, "site": "left arm"}, "site")
+    text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
+    assert "nurse@001 28/11 09:00 / hl@001" in text and "KB" not in text
+    bundle = json.loads((export(nurse, tmp_path / "usb").folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    (given,) = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == dose]
+    assert [performer["actor"]["display"] for performer in given["performer"]] == ["nurse (laptop 001)",
+                                                                                  "hl (laptop 001)"]

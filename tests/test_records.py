@@ -122,11 +122,14 @@ def test_a_change_refused_for_another_laptops_version_names_its_author_by_staff_
         records.amend(nurse_2, first.record_id, {**first.data, "bed": "15"}, "bed", based_on=1)
 
 
-def test_another_laptops_dose_names_its_witness_by_staff_id_and_laptop(doses_from_laptop_1):
+@pytest.mark.parametrize("amended_here", [False, True])
+def test_another_laptops_dose_names_its_witness_by_staff_id_and_laptop(doses_from_laptop_1, amended_here):
     """A dose carried from laptop 1 named its witness in the patient's list of records by laptop
     2's staff list, "Karim Benali (hl)", whoever has the ID hl here (staff IDs are each laptop's
-    own): laptop 1's Hélène Lefèvre witnessed it."""
+    own): laptop 1's Hélène Lefèvre witnessed it. So did it once its site was corrected here."""
     _, _, _, dose, nurse = doses_from_laptop_1
+    if amended_here:
+        records.amend(nurse, dose, {**records.current(nurse.db, dose).data, "site": "left arm"}, "site")
     label = records.record_label(nurse, records.current(nurse.db, dose))
     assert "Witness (controlled drugs): hl (laptop 001)" in label and "Karim" not in label
 

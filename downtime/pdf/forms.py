@@ -394,8 +394,9 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
                     refs: Mapping[str, str] | None = None, settled: Sequence[Settled] = ()) -> Path:
     """`authors`: who recorded the record and each of its versions (see domain.laptops.Authors;
     `laptops` names their laptops), and so a field naming a staff member (a dose's witness,
-    signed on the record's laptop); `refs`: how each record a field points to reads (a dose's order, see
-    medication.reference_texts), printed as its id without."""
+    signed on the laptop of the record's first version, `history`'s); `refs`: how each record
+    a field points to reads (a dose's order, see medication.reference_texts), printed as its id
+    without."""
     withdrawn = record.status is RecordStatus.ENTERED_IN_ERROR
     info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, patient=patient,
@@ -411,7 +412,8 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
         story.append(_p(t("eie_reason", lang, reason=record.reason or ""), size=10, bold=True,
                         color=colors.HexColor("#8b0000")))
     story.append(Spacer(1, 2 * mm))
-    parts = _sections(spec, record.data, lang, width, authors.on(lang, record.device_id, laptops), refs) + (
+    signed_on = history[0].device_id if history else record.device_id  # its witness's laptop, never amended
+    parts = _sections(spec, record.data, lang, width, authors.on(lang, signed_on, laptops), refs) + (
         [_history(history, settled, authors, laptops, lang, width)] if len(history) > 1 or settled else [])
     story += _signed(parts, lang, "signature_filled", info)
     return build_pdf(out, story, info)

@@ -128,8 +128,9 @@ class FormView(QWidget):
         scroll.setWidgetResizable(True)
         body = QWidget()
         column = QVBoxLayout(body)
-        # A staff reference (a dose's witness) is the staff ID of the laptop the record was written on.
-        device_id = self.record.device_id if self.record is not None else self.session.device.device_id
+        # A staff reference (a dose's witness) is the staff ID of the laptop the record was first written on.
+        device_id = (records.signed_on(self.session.db, self.record) if self.record is not None
+                     else self.session.device.device_id)
         who = authors_here(self.session).on(lang, device_id, laptops_known(self.session, {device_id}))
         for section in self.spec.sections:
             group = QGroupBox(section.title.get(lang))

@@ -68,7 +68,18 @@ def _order(record_id: str, patient_id: str, data: dict[str, Any]) -> Order:
 
 
 def administration_of(record: RecordVersion) -> Administration:
+    """The dose as its latest version says it, given by that version's author: for a dose
+    amended since, `administrations` and the charts name the giver (see `_givers`)."""
     return _administration(record.record_id, record.author, record.device_id, record.data)
+
+
+def _givers(db: Database, versions: Iterable[tuple[str, int]]) -> dict[str, tuple[str, str]]:
+    """Who gave each of these doses amended since (record id, version), and on which laptop:
+    the author of its version 1. A dose's giver is whoever recorded it; the doctor correcting
+    its site became the giver on the chart, the dose dialog and FHIR's witness's laptop."""
+    amended = [record_id for record_id, version in versions if version > 1]
+    return {record_id: (author, device_id) for part in chunks(amended) for record_id, author, device_id in db.execute(
+        f"SELECT record_id, author, device_id FROM records WHERE version = 1 AND record_id IN ({marks(part)})", part)}
 
 
 def _administration(record_id: str, author: str, device_id: str, data: dict[str, Any]) -> Administration:
@@ -262,7 +273,9 @@ def order(db: Database, order_id: str) -> Order:
 
 
 def administrations(db: Database, patient_id: str) -> list[Administration]:
-    return [administration_of(r) for r in _standing(db, DOSE_FORM, patient_id)]
+    standing = _standing(db, DOSE_FORM, patient_id)
+    givers = _givers(db, ((r.record_id, r.version) for r in standing))
+    return [_administration(r.record_id, *givers.get(r.record_id, (r.author, r.device_id)), r.data) for r in standing]
 
 
 def recorded_for(db: Database, found: Order, slot: datetime) -> Administration | None:
@@ -845,12 +858,13 @@ def doses_on_hold(db: Database, patient_ids: Collection[str]) -> dict[str, list[
     found: dict[str, list[HeldDose]] = defaultdict(list)
     elsewhere: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for part in chunks(held):
-        for patient_id, record_id, author, device_id, data, status in db.execute(
-                f"SELECT patient_id, record_id, author, device_id, data, status FROM current_records WHERE form_id = ?"
-                f" AND record_id IN ({marks(part)})", [DOSE_FORM, *part]):
-            if patient_id in wanted:
-                dose = _administration(record_id, author, device_id, json.loads(data))
-                found[dose.order_id].append(HeldDose(dose, status == RecordStatus.ENTERED_IN_ERROR.value))
+        rows = [row for row in db.execute(
+            f"SELECT patient_id, record_id, author, device_id, data, status, version FROM current_records"
+            f" WHERE form_id = ? AND record_id IN ({marks(part)})", [DOSE_FORM, *part]) if row[0] in wanted]
+        givers = _givers(db, ((row[1], row[6]) for row in rows))
+        for _, record_id, author, device_id, data, status, _ in rows:
+            dose = _administration(record_id, *givers.get(record_id, (author, device_id)), json.loads(data))
+            found[dose.order_id].append(HeldDose(dose, status == RecordStatus.ENTERED_IN_ERROR.value))
         for row in db.execute(
                 f"SELECT record_id, patient_id, author, data, status, version, recorded_at, device_id FROM unsettled_versions"
                 f" WHERE form_id = ? AND record_id IN ({marks(part)})"
@@ -860,6 +874,8 @@ def doses_on_hold(db: Database, patient_ids: Collection[str]) -> dict[str, list[
     for record_id, versions in elsewhere.items():
         _, _, author, data, _, _, _, device_id = max(versions, key=lambda row: (
             row[4] != RecordStatus.ENTERED_IN_ERROR.value, row[5], datetime.fromisoformat(row[6])))
+        first = next((row for row in versions if row[5] == 1), None)  # its giver, when the hold carries it
+        author, device_id = (first[2], first[7]) if first else (author, device_id)
         dose = _administration(record_id, author, device_id, json.loads(data))
         found[dose.order_id].append(HeldDose(dose, True, here=False))
     return found
@@ -1022,12 +1038,14 @@ def _doses_near(db: Database, patient_ids: Collection[str], first_day: date,
     few columns it needs, not as a whole record version first (a ward pack reads hundreds)."""
     low, high = (first_day - timedelta(days=2)).isoformat(), (last_day + timedelta(days=3)).isoformat()
     found = [row for part in chunks(patient_ids) for row in db.execute(
-        f"SELECT patient_id, record_id, author, device_id, data, recorded_at FROM current_records WHERE form_id = ?"
-        f" AND patient_id IN ({marks(part)}) AND status != ?"
+        f"SELECT patient_id, record_id, author, device_id, data, recorded_at, version FROM current_records"
+        f" WHERE form_id = ? AND patient_id IN ({marks(part)}) AND status != ?"
         " AND COALESCE(json_extract(data, '$.scheduled_for'), json_extract(data, '$.given_at')) BETWEEN ? AND ?"
         " ORDER BY recorded_at", [DOSE_FORM, *part, RecordStatus.ENTERED_IN_ERROR.value, low, high])]
-    return [(patient_id, _administration(record_id, author, device_id, json.loads(data)))
-            for patient_id, record_id, author, device_id, data, _ in sorted(found, key=lambda row: datetime.fromisoformat(row[5]))]
+    givers = _givers(db, ((row[1], row[6]) for row in found))
+    return [(patient_id, _administration(record_id, *givers.get(record_id, (author, device_id)), json.loads(data)))
+            for patient_id, record_id, author, device_id, data, _, _ in sorted(
+                found, key=lambda row: datetime.fromisoformat(row[5]))]
 
 
 def _stopped(found: Order, now: datetime) -> bool:

@@ -24,7 +24,7 @@ from downtime.services.errors import NotFound, PermissionDenied, ServiceError, V
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
 from downtime.storage import audit
 from downtime.storage.records import (
-    RECORD_COLUMNS, RecordNotFound, as_version, current, history, holds, list_current,
+    RECORD_COLUMNS, RecordNotFound, as_version, current, history, holds, list_current, signed_on,
 )
 
 ORDER_FORM = "medication_order"
@@ -366,7 +366,8 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
             who = None
             if isinstance(field, StaffRefField):
                 authors = authors or authors_here(session)
-                who = authors.on(session.lang, record.device_id, laptops_known(session, {record.device_id}))
+                signed = signed_on(session.db, record)
+                who = authors.on(session.lang, signed, laptops_known(session, {signed}))
             shown = format_value(field, value, session.lang, who)
             parts.append(labelled(field.label.get(session.lang), shown, session.lang) if named and parts else shown)
     return " — ".join(parts)

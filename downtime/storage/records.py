@@ -47,6 +47,15 @@ def history(db: Database, record_id: str) -> list[RecordVersion]:
     return versions
 
 
+def signed_on(db: Database, record: RecordVersion) -> str:
+    """The laptop a record's staff references were signed on (a dose's witness, with a PIN, and
+    never amended): its first version's, whichever laptop amended the record since."""
+    if record.version == 1:
+        return record.device_id
+    found = db.execute("SELECT device_id FROM records WHERE record_id = ? AND version = 1", [record.record_id]).fetchone()
+    return found[0] if found else record.device_id
+
+
 def histories(db: Database, record_ids: Collection[str]) -> dict[str, list[RecordVersion]]:
     """Every version of each of these records that exists, oldest first, in one query per 500
     (a ward's amended orders, each read on its own, cost a query per order)."""

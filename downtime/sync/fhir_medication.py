@@ -151,16 +151,18 @@ def _instruction(order: Order, spec: FormSpec, ended: MovementEvent | None) -> d
 
 def _administration(record: RecordVersion, order: Order, ctx: Context) -> dict[str, Any]:
     """The giver is whoever wrote version 1 of the dose; the controlled-drug witness is a
-    second performer with the `witness` function."""
+    second performer with the `witness` function, a staff ID of that version's laptop (a
+    witness is never amended)."""
     dose = administration_of(record)
     spec = ctx.forms[DOSE_FORM]
     given = dose.outcome is Outcome.GIVEN
     status = "entered-in-error" if record.status is _EIE else "completed" if given else "not-done"
+    first = ctx.original(record)
     performers = [{"function": {"coding": [coding(ADMIN_FUNCTION, "performer")]},
-                   "actor": {"display": ctx.author(ctx.original(record))}}]
+                   "actor": {"display": ctx.author(first)}}]
     if dose.witness:
         performers.append({"function": {"coding": [coding(ADMIN_FUNCTION, "witness")]},
-                           "actor": {"display": ctx.person(dose.witness, record.device_id)}})
+                           "actor": {"display": ctx.person(dose.witness, first.device_id)}})
     resource: dict[str, Any] = {
         "resourceType": "MedicationAdministration", "id": record.record_id,
         "identifier": record_identifier(record.record_id), "status": status,

@@ -1583,10 +1583,14 @@ def test_the_dose_dialog_names_another_laptops_last_giver_by_staff_id_and_laptop
     assert "Last dose: 28/11 09:00 (5 h 00 min ago) by nurse (laptop 001)" in dialog.as_required.text()
 
 
-def test_another_laptops_dose_form_names_its_witness_by_staff_id_and_laptop(qtbot, doses_from_laptop_1):
+@pytest.mark.parametrize("amended_here", [False, True])
+def test_another_laptops_dose_form_names_its_witness_by_staff_id_and_laptop(qtbot, doses_from_laptop_1, amended_here):
     """The form of a dose laptop 1 recorded named its witness "Karim Benali (hl)", whoever has
-    the ID hl on laptop 2: laptop 1's Hélène Lefèvre witnessed it."""
+    the ID hl on laptop 2: laptop 1's Hélène Lefèvre witnessed it. So did it once its site was
+    corrected here."""
     _, _, _, dose, nurse = doses_from_laptop_1
+    if amended_here:
+        records.amend(nurse, dose, {**records.current(nurse.db, dose).data, "site": "left arm"}, "site")
     form = FormView(nurse, nurse.form(medication.DOSE_FORM), record=records.current(nurse.db, dose))
     qtbot.addWidget(form)
     assert form.editors["witness"].raw() == "hl (laptop 001)"
