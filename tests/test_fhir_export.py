@@ -709,3 +709,27 @@ def test_an_iv_fluid_order_carries_its_rate(session_for, medication_ward, tmp_pa
     assert dosage["doseAndRate"] == [{"doseQuantity": {"value": 1000.0, "unit": "mL"},
                                       "rateQuantity": {"value": 125.0, "unit": "mL/h"}}]
     assert dosage["text"] == "1000 mL IV at 125 mL/h at 08:00 16:00"
+
+
+def test_a_once_only_order_given_goes_out_completed(session_for, medication_ward, clock, tmp_path):
+    """A stat furosemide given at 10:05 went out "active", an order still to give for whoever
+    back-enters it (and a second dose with it); given, it is "completed", sent again by the
+    next export since the last, and stays so when the patient dies afterwards."""
+    patient, _, _ = medication_ward
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
+    once = records.save_new(doctor, "medication_order", {
+        "drug": "Furosemide", "dose": 40.0, "dose_unit": "mg", "route": "IV", "frequency": "once",
+        "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient).record_id
+    assert _by_id(_export(session_for, tmp_path, "before"), once)["status"] == "active"
+    clock.now = datetime.fromisoformat("2026-11-28T10:10+01:00")
+    medication.record_dose(nurse, once, {"outcome": "given", "given_at": "2026-11-28T10:05+01:00",
+                                         "scheduled_for": "2026-11-28T10:00+01:00", "dose_given": 40.0, "route": "IV"})
+    assert _by_id(_export(session_for, tmp_path, "since", since_last=True), once)["status"] == "completed"
+    clock.advance(hours=1)
+    records.save_new(nurse, "death", {"died_at": "2026-11-28T11:00+01:00", "verified_by": "Dr Benali",
+                                      "expected": False, "family_informed": True}, patient_id=patient)
+    bundle = _export(session_for, tmp_path, "after")
+    after = _by_id(bundle, once)
+    assert after["status"] == "completed" and "statusReason" not in after
+    Bundle.model_validate(bundle)

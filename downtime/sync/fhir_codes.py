@@ -82,7 +82,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "Encounter.status": {"in-progress", "finished", "entered-in-error"},
     "Encounter.location.status": {"active", "completed"},
     "AllergyIntolerance.reaction.severity": {"mild", "moderate", "severe"},
-    "MedicationRequest.status": {"active", "stopped", "entered-in-error"},
+    "MedicationRequest.status": {"active", "completed", "stopped", "entered-in-error"},
     "MedicationRequest.intent": {"order"},
     "MedicationAdministration.status": {"completed", "not-done", "entered-in-error"},
     "ServiceRequest.status": {"active", "entered-in-error"},

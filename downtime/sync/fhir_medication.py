@@ -50,18 +50,25 @@ def order_key(record_id: str) -> str:
 def medication_groups(db: Database, ctx: Context) -> dict[str, Group]:
     """One group per order and one per dose; a dose needs its order and its patient. An order
     open when its stay ended changes with the record that ended it (a death typed after an
-    export sends its orders again, stopped)."""
+    export sends its orders again, stopped), and a once-only order with the dose that gave it
+    (sent again, completed)."""
     orders = {record.record_id: (record, order_of(record)) for record in ctx.current(db, ORDER_FORM)}
+    doses = ctx.current(db, DOSE_FORM)
+    given_once = {record.data["order"]: record.record_id for record in doses
+                  if record.status is not _EIE and record.data.get("outcome") == Outcome.GIVEN.value
+                  and orders[record.data["order"]][1].frequency is Frequency.ONCE}
     moves = census.movement_events(db, ctx.patient_ids)
     groups = {}
     for record_id, (record, order) in orders.items():
-        ended = None if record.status is _EIE else stay_end(order, ctx.original(record).recorded_at,
-                                                            moves[order.patient_id], ctx.at)
+        given = given_once.get(record_id)
+        ended = None if record.status is _EIE or given else stay_end(order, ctx.original(record).recorded_at,
+                                                                     moves[order.patient_id], ctx.at)
         groups[order_key(record_id)] = Group(
-            order_key(record_id), partial(_one, partial(_request, ended=ended), record, order, ctx),
-            frozenset({record_id} | ({ended.record_id} if ended else set())),
+            order_key(record_id), partial(_one, partial(_request, ended=ended, given=given is not None), record, order,
+                                          ctx),
+            frozenset({record_id} | ({ended.record_id} if ended else set()) | ({given} if given else set())),
             frozenset({patient_key(str(record.patient_id))}))
-    for record in ctx.current(db, DOSE_FORM):
+    for record in doses:
         order = orders[record.data["order"]][1]
         groups[f"dose:{record.record_id}"] = Group(
             f"dose:{record.record_id}", partial(_one, _administration, record, order, ctx),
@@ -75,17 +82,21 @@ def _one(build: Callable[[RecordVersion, Order, Context], dict[str, Any]], recor
     return Made([build(record, order, ctx)], {record.record_id: [record.record_id]})
 
 
-def _request(record: RecordVersion, order: Order, ctx: Context, ended: MovementEvent | None) -> dict[str, Any]:
+def _request(record: RecordVersion, order: Order, ctx: Context, ended: MovementEvent | None,
+             given: bool = False) -> dict[str, Any]:
     """Stopped once its stop time has passed at the moment of export; an order stopped early is
     an amendment that sets the stop time, so it reads the same. An order still open when its
     patient died, was discharged or transferred out (`ended`, see medication.stay_end) is
     stopped then, as the EHR stops a patient's orders when they leave, the order as written
     said in a note: it went out "active", a live order a records clerk would enter for a dead
     patient. The record is not changed: the stay's end is derived, as the MAR's "not in
-    hospital" is."""
+    hospital" is. A once-only order whose dose was `given` is completed: "active", it was one
+    still to give, a second dose for whoever back-entered it."""
     status = "active"
     if record.status is _EIE:
         status = "entered-in-error"
+    elif given:
+        status = "completed"
     elif ended is not None or order.stop_at is not None and order.stop_at <= ctx.at:
         status = "stopped"
     first = ctx.original(record)
