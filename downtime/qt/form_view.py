@@ -241,9 +241,10 @@ class FormView(QWidget):
             if hold := records.on_hold(self.session, [self.record.record_id]).get(self.record.record_id):
                 parts.append(f"<span style='color:darkred'>{html.escape(self._hold_text(hold))}</span>")
         elif self.copied:
-            parts.append("<b>{}</b>".format(translate("FormView", "Some answers are filled in from the patient's chart: "
-                                                                  "check each one, and change what is no longer true, "
-                                                                  "before saving.")))
+            parts.append("<b>{}</b>".format(translate("FormView", "Some answers are filled in for you, from the "
+                                                                  "patient's chart or the person signed in: check each "
+                                                                  "one, and change what is no longer true, before "
+                                                                  "saving.")))
         self.header.setText("<br>".join(parts))
         self.header.setVisible(bool(parts))
 
