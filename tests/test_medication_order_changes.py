@@ -218,8 +218,10 @@ def test_an_order_of_a_medicine_the_patient_already_has_is_questioned_at_prescri
     assert medication.duplicate_orders(doctor, values, patient, second.record_id) is None
     assert medication.duplicate_orders(doctor, {**values, "drug": "Insulin aspart"}, patient) is None
     once = {**values, "frequency": "once", "times": None, "start_at": "2026-11-28T08:00+01:00"}
+    # The second, from 09:00, gives its 22:00 dose within the day of the once-only 08:00 one.
     assert medication.duplicate_orders(doctor, once, patient) == (
-        "Already ordered: Insulin glargine 18 units SC, at 22:00, from 27/11/2026 10:00, stopped 28/11/2026 09:00.")
+        "Already ordered: Insulin glargine 18 units SC, at 22:00, from 28/11/2026 09:00; Insulin glargine 18 units SC,"
+        " at 22:00, from 27/11/2026 10:00, stopped 28/11/2026 09:00.")
 
 
 def test_as_required_orders_of_one_medicine_written_two_ways_are_spaced_from_each_other(session_for, medication_ward):
@@ -331,3 +333,28 @@ def test_an_order_for_the_wrong_patient_whose_dose_was_given_is_to_be_stopped_no
         "1 dose(s) were recorded from this order. A dose given stays on the chart, even one given to the wrong "
         "patient (they had it): stop the order instead (amend its stop time) and write the right patient's. Only a "
         "dose recorded by mistake, never given, is withdrawn first, from the chart.")
+
+
+def test_a_regular_order_within_a_day_of_a_once_only_one_of_the_medicine_is_questioned_at_prescribing(
+        session_for, medication_ward, clock):
+    """Furosemide 40 mg IV once at 10:00, then furosemide 40 mg IV regularly at 18:00 written
+    from noon: saved with nothing said (the once-only dose was asked about only against an order
+    running at its very time), while the round flags the 18:00 dose "ALSO ORDERED" with the
+    once-only one. Either way round, the prescriber is asked as the round will flag it; a
+    regular order starting a full day after the dose, or stopped a day before it, is not named."""
+    patient, doctor, nurse, once = _furosemide_once_at_ten(session_for, medication_ward, clock)
+    values = records.current(doctor.db, once.record_id).data
+    regular = {**values, "frequency": "scheduled", "times": "18:00", "start_at": "2026-11-28T12:00+01:00"}
+    assert medication.duplicate_orders(doctor, regular, patient) == (
+        "Already ordered: Furosemide 40 mg IV, once, at 28/11/2026 10:00.")
+    assert medication.duplicate_orders(doctor, {**regular, "start_at": "2026-11-29T10:00+01:00"}, patient) is None
+    assert medication.duplicate_orders(doctor, {**regular, "start_at": "2026-11-26T08:00+01:00",
+                                                "stop_at": "2026-11-27T10:00+01:00"}, patient) is None
+    written = records.save_new(doctor, "medication_order", regular, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T17:50+01:00")
+    flagged = {f"{item.slot:%H:%M}": [other.record_id for other in item.also_ordered]
+               for item in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)
+               if item.order.record_id == written.record_id}
+    assert flagged == {"18:00": [once.record_id]}
+    assert medication.duplicate_orders(doctor, values, patient, once.record_id) == (
+        "Already ordered: Furosemide 40 mg IV, at 18:00, from 28/11/2026 12:00.")

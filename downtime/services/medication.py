@@ -238,14 +238,20 @@ def duplicate_orders(session: Session, values: dict[str, Any], patient_id: str,
 
 
 def _overlap(one: Order, other: Order) -> bool:
-    """Whether two orders run at a same time: a once-only order at its one dose's (none if stopped
-    before it), and two once-only orders with their doses within a day of each other (see
-    `runs_at`), given or not: a second once-only dose written for the evening was asked nothing,
-    the two doses hours apart."""
+    """Whether two orders run at a same time, as the round flags them (`also_ordered`): a
+    once-only order (none if stopped before its dose) with another running within a day either
+    side of its dose (see `runs_at`), given or not: a second once-only dose written for the
+    evening, or a regular order written from noon beside the morning's once-only dose, was asked
+    nothing, while the round then flagged the two "ALSO ORDERED"."""
     if other.frequency is Frequency.ONCE:
         one, other = other, one
     if one.frequency is Frequency.ONCE:
-        return runs_at(one, one.start_at) and runs_at(other, one.start_at)
+        if not runs_at(one, one.start_at):
+            return False
+        if other.frequency is Frequency.ONCE:
+            return runs_at(other, one.start_at)
+        return (other.start_at < one.start_at + DAY and (other.stop_at is None or one.start_at - DAY < other.stop_at)
+                and (other.stop_at is None or other.start_at < other.stop_at))
     return ((one.stop_at is None or other.start_at < one.stop_at)
             and (other.stop_at is None or one.start_at < other.stop_at))
 
