@@ -22,7 +22,7 @@ from downtime.qt.dose_dialog import (
 )
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.prompts import Prompts
-from downtime.qt.tables import Index, TextTableModel, make_table, print_and_open
+from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, print_and_open
 from downtime.services import medication, printing, records
 from downtime.services.context import Session
 from downtime.services.medication import OVERRIDDEN, HeldDose, MarCell, MarRow
@@ -36,10 +36,17 @@ STATE_WORDS = {DoseState.LATE: QT_TR_NOOP("LATE"), DoseState.OVERDUE: QT_TR_NOOP
 HIGH_ALERT = QT_TR_NOOP("HIGH-ALERT")  # as the printed chart and the round flag the order
 # A once-only order's line, which otherwise reads as a regular order's at that time each day.
 ONCE_ONLY = QT_TR_NOOP("ONCE ONLY")
+MEDICINE = 0
+# The medicine column's widest, an infusion's with its flags ("Sodium chloride 0.9% 1000 mL IV at
+# 125 mL/h ONCE ONLY [HIGH-ALERT]"): fitted to an order's "ALSO ORDERED: …", it pushed the
+# chart's days off the screen.
+MEDICINE_CHARACTERS = 75
 
 
 class MarModel(TextTableModel):
     """Rows: (order, time of day, or None for a PRN order); columns: medicine, time, days."""
+
+    whole_in_tooltip = frozenset({MEDICINE})  # cut at MEDICINE_CHARACTERS by MarView
 
     def __init__(self, order_form: FormSpec, dose_form: FormSpec) -> None:
         super().__init__()
@@ -128,7 +135,7 @@ class MarModel(TextTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """A cell with a dose on hold says in its tooltip what that means (the cell only names it),
         and one with a dose given over a warning which and why (the cell marks it)."""
-        if role == Qt.ItemDataRole.ToolTipRole and index.isValid():
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() != MEDICINE:
             return "\n".join(filter(None, (held_words(self.held_in(index.row(), index.column())),
                                             self.overridden_words(index.row(), index.column()),
                                             self.elsewhere_words(index.row(), index.column())))) or None
@@ -163,6 +170,8 @@ class MarView(PatientTab):
         layout = self.column
         self.model = MarModel(session.form(medication.ORDER_FORM), session.form(medication.DOSE_FORM))
         self.table = make_table(self.model, translate("MarView", "Medication administration record"), self.record_dose)
+        # After make_table fits the columns to the rows: the medicine's flags are whole in its tooltip.
+        self.model.modelReset.connect(lambda: cut_column(self.table, MEDICINE, MEDICINE_CHARACTERS))
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.record_button = QPushButton(translate("MarView", "Record a &dose for the selected order"))

@@ -1609,3 +1609,30 @@ def test_the_mar_heads_an_iv_fluid_order_with_its_rate(qtbot, session_for, ward)
     qtbot.addWidget(view)
     heads = {view.model.texts(line)[0] for line in range(len(view.model.rows))}
     assert "Sodium chloride 0.9% 1000 mL IV at 125 mL/h" in heads
+
+
+def test_a_chart_row_flagged_ordered_twice_leaves_the_days_on_screen(qtbot, insulin_twice, clock, session_for):
+    """Insulin glargine written a third time: its medicine column fitted to "… — ALSO ORDERED:
+    Insulin glargine 18 units SC, at 22:00, from 27/11/2026 10:00; Insulin glargine …, from
+    28/11/2026 09:00 — ask the prescriber before giving both", the chart's time and day columns
+    lay beyond the right edge of the screen: the nurse saw the flag and none of the doses. The
+    column is cut, the whole flag in its tooltip."""
+    from datetime import datetime
+
+    nurse, first, second = insulin_twice
+    clock.now = datetime.fromisoformat("2026-11-28T21:50+01:00")
+    third = records.save_new(session_for("doctor"), "medication_order", {
+        **records.current(nurse.db, second.record_id).data, "start_at": "2026-11-28T21:50+01:00"},
+        patient_id=first.patient_id)
+    main = MainWindow(nurse)
+    qtbot.addWidget(main)
+    main.resize(1340, 760)
+    main.show()
+    mar = main.open_mar_of(first.patient_id)
+    qtbot.waitExposed(mar)
+    header = mar.table.horizontalHeader()
+    today = mar.model.columnCount() - 1
+    assert header.sectionPosition(today) + header.sectionSize(today) <= mar.table.viewport().width()
+    [row] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == third.record_id]
+    assert mar.model.data(mar.model.index(row, 0), Qt.ItemDataRole.ToolTipRole) == mar.model.text(row, 0)
+    assert "from 27/11/2026 10:00; Insulin glargine 18 units SC, at 22:00, from 28/11/2026 09:00" in mar.model.text(row, 0)
