@@ -211,6 +211,39 @@ def test_a_fhir_snapshots_infusion_keeps_its_rate(clerk, tmp_path):
     assert (order.data["form"], order.data["rate_ml_h"]) == ("infusion", 125)
 
 
+def _saline(snapshot: Path, form: str) -> None:
+    """The CSV snapshot's orders with an IV fluid at 125 mL/h, its Form as given (the EHR's
+    extract has no such column: left empty)."""
+    _edit(snapshot / "medication_orders.csv", ",route,", ",route,form,rate_ml_h,")
+    _edit(snapshot / "medication_orders.csv", ",g,PO,", ",g,PO,,,")
+    _edit(snapshot / "medication_orders.csv", ",mg,SC,", ",mg,SC,,,")
+    with (snapshot / "medication_orders.csv").open("a", encoding="utf-8") as orders:
+        orders.write(f"RX-3,P001,Sodium chloride 0.9%,1000,mL,IV,{form},125,scheduled,08:00,,,,"
+                     "2026-11-25T10:00+01:00,no,no,Dr Benali,RX-3\n")
+
+
+def test_a_csv_snapshots_infusion_keeps_its_rate(clerk, snapshot):
+    """A line giving the rate with the Form left empty (the EHR's extract has no Form) loaded
+    "Sodium chloride 0.9% 1000 mL IV" with no rate: the rate applies to an infusion alone, and
+    was dropped without a word. It reads as an infusion, as a FHIR snapshot's rate does."""
+    _saline(snapshot, "")
+    import_path(clerk, snapshot)
+    (saline,) = [order for order in list_current(clerk.db, "medication_order")
+                 if order.data["drug"] == "Sodium chloride 0.9%"]
+    assert (saline.data["form"], saline.data["rate_ml_h"]) == ("infusion", 125)
+
+
+def test_a_csv_snapshots_rate_for_a_form_other_than_an_infusion_is_refused_by_line(clerk, snapshot):
+    """Given for a tablet, the rate was dropped without a word: one of the two is a slip."""
+    _saline(snapshot, "tablet")
+    before = _counts(clerk.db)
+    with pytest.raises(ImportRefused) as refused:
+        import_path(clerk, snapshot)
+    assert str(refused.value) == ("medication_orders.csv, line 4, column rate_ml_h: '125': an infusion rate needs "
+                                  "the form 'infusion', not 'tablet'")
+    assert _counts(clerk.db) == before
+
+
 @pytest.mark.parametrize("damage, expected", [
     (lambda b: b["entry"][1]["resource"].pop("reasonCode"), "bundle entry 2 (Encounter 2222"),
     (lambda b: b["entry"][0]["resource"].update(gender="femme"), "bundle entry 1 (Patient 1111"),

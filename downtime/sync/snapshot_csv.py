@@ -169,6 +169,20 @@ def _keyed(path: Path, number: int, row: dict[str, str], column: str) -> str:
     return key
 
 
+def _as_infusion(path: Path, number: int, row: dict[str, str], values: dict[str, Any]) -> dict[str, Any]:
+    """An order's line giving a rate, read as an infusion's, as a FHIR snapshot's is
+    (snapshot_fhir): the EHR's extract has no Form, and a rate with none was dropped without a
+    word, the rate being asked of an infusion alone. Given with another Form, one is a slip."""
+    form = values.get("form")
+    if values.get("rate_ml_h") is None or form == "infusion":
+        return values
+    if form is None:
+        return {**values, "form": "infusion"}
+    raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {number}, column rate_ml_h: {rate!r}: an infusion "
+                                                      "rate needs the form 'infusion', not {form!r}"),
+                        path=path.name, number=number, rate=row["rate_ml_h"].strip(), form=form)
+
+
 def _rows(folder: Path, forms: dict[str, FormSpec], file: _File, spec: FormSpec,
           fields: dict[str, Field]) -> list[tuple[int, dict[str, str], dict[str, Any]]]:
     path = folder / file.name
@@ -239,6 +253,8 @@ def read_csv_snapshot(folder: Path, forms: dict[str, FormSpec]) -> list[Snapshot
         fields = {field.id: field for field in spec.fields() if not isinstance(field, RecordRefField)}
         for number, row, values in _rows(folder, forms, file, spec, fields):
             path = folder / file.name
+            if file is ORDERS:
+                values = _as_infusion(path, number, row, values)
             refs = {"session": ("session", _keyed(path, number, row, "session_key"))} if file is BOOKINGS else {}
             patient = _keyed(path, number, row, "patient_key") if "patient_key" in file.refs else None
             items.append(SnapshotItem(f"{file.name}, line {number}", file.kind, _keyed(path, number, row, file.key),
