@@ -211,6 +211,20 @@ def test_a_fhir_snapshots_infusion_keeps_its_rate(clerk, tmp_path):
     assert (order.data["form"], order.data["rate_ml_h"]) == ("infusion", 125)
 
 
+def test_a_fhir_snapshots_once_only_order_loads_at_its_time(clerk, tmp_path):
+    """The EHR's furosemide 40 mg IV once at 18:00, prescribed and not given when the EHR went
+    down, refused the whole bundle ("dosage has neither timing.repeat.timeOfDay nor asNeeded"):
+    no patient of the ward was loaded. A dose at one `timing.event` is a once-only order at that
+    time, as the app's own bundle writes one."""
+    bundle = _bundle()
+    bundle["entry"][3]["resource"]["dosageInstruction"][0]["timing"] = {"event": ["2026-11-26T18:00:00+01:00"]}
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps(bundle), encoding="utf-8")
+    import_path(clerk, path)
+    (order,) = list_current(clerk.db, "medication_order")
+    assert (order.data["frequency"], order.data["start_at"]) == ("once", "2026-11-26T18:00+01:00")
+
+
 def _saline(snapshot: Path, form: str) -> None:
     """The CSV snapshot's orders with an IV fluid at 125 mL/h, its Form as given (the EHR's
     extract has no such column: left empty)."""

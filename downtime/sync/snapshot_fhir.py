@@ -182,7 +182,8 @@ def _order(entry: _Entry) -> dict[str, Any]:
     dosage = entry.need((request.get("dosageInstruction") or [None])[0], "MedicationRequest.dosageInstruction")
     quantity = entry.need(((dosage.get("doseAndRate") or [{}])[0]).get("doseQuantity"), "dosage doseQuantity")
     unit = str(entry.need(quantity.get("unit") or quantity.get("code"), "doseQuantity.unit"))
-    repeat = (dosage.get("timing") or {}).get("repeat") or {}
+    timing = dosage.get("timing") or {}
+    repeat = timing.get("repeat") or {}
     values: dict[str, Any] = {
         "drug": entry.need(_text(request.get("medicationCodeableConcept")), "medicationCodeableConcept"),
         "dose": quantity.get("value"), "dose_unit": UNITS.get(unit.casefold(), unit),
@@ -195,8 +196,10 @@ def _order(entry: _Entry) -> dict[str, Any]:
         values["frequency"] = "prn"
         if reason := _text(dosage.get("asNeededCodeableConcept")):
             values["prn_indication"] = reason
+    elif len(timing.get("event") or []) == 1:  # a dose at one time, as fhir_medication writes a once-only order
+        values["frequency"], values["start_at"] = "once", entry.when(timing["event"][0], "timing.event")
     else:
-        raise entry.refuse("dosage has neither timing.repeat.timeOfDay nor asNeeded")
+        raise entry.refuse("dosage has neither timing.repeat.timeOfDay, asNeeded nor one timing.event")
     rate = ((dosage.get("doseAndRate") or [{}])[0]).get("rateQuantity") or {}
     if str(rate.get("unit") or rate.get("code") or "").casefold() == "ml/h" and rate.get("value") is not None:
         values["form"], values["rate_ml_h"] = "infusion", rate["value"]  # the order form's rate is in mL/h only
