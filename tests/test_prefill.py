@@ -106,6 +106,29 @@ def test_a_transfer_out_lists_the_treatments_in_force_with_their_last_dose(sessi
     assert "Clarithromycin" in restarted and "kept from another medicine" not in restarted  # it matches no allergy
 
 
+def test_a_transfer_out_hands_over_the_orders_written_for_later(session_for, medication_ward, clock):
+    """Furosemide 40 mg IV once at 18:00 and ceftriaxone from tomorrow 08:00, written before a
+    transfer at 16:00, were left off the handover (not started yet): the receiving team never
+    gave the evening's furosemide, nor started the antibiotic. Each is handed over, its time
+    saying when; an order stopped before its start is not."""
+    patient, _, _ = medication_ward
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    clock.now = datetime.fromisoformat("2026-11-28T16:00+01:00")
+    common = {"dose_unit": "mg", "route": "IV", "controlled": False, "high_alert": False}
+    records.save_new(doctor, "medication_order", {**common, "drug": "Furosemide", "dose": 40.0, "frequency": "once",
+                                                  "start_at": "2026-11-28T18:00+01:00"}, patient_id=patient)
+    records.save_new(doctor, "medication_order", {**common, "drug": "Ceftriaxone", "dose": 2000.0,
+                                                  "frequency": "scheduled", "times": "08:00",
+                                                  "start_at": "2026-11-29T08:00+01:00"}, patient_id=patient)
+    cancelled = records.save_new(doctor, "medication_order", {**common, "drug": "Gentamicin", "dose": 5.0,
+                                                              "frequency": "once", "start_at": "2026-11-28T20:00+01:00"},
+                                 patient_id=patient)
+    records.amend(doctor, cancelled.record_id, {**cancelled.data, "stop_at": "2026-11-28T15:30+01:00"}, "not needed")
+    lines = prefill.first_answers(nurse, nurse.form("transfer_out"), patient)["current_treatments"].split("\n")
+    assert lines[2:] == ["Furosemide 40 mg IV, once, at 28/11/2026 18:00 — not given yet",
+                         "Ceftriaxone 2000 mg IV, at 08:00, from 29/11/2026 08:00 — not given yet"]
+
+
 def test_a_transfer_out_leaves_out_the_orders_of_a_stay_that_ended(earlier_stay, session_for, medication_ward):
     """The furosemide of the patient's first stay, never stopped at that discharge, was handed
     over to the receiving hospital as a current treatment of this one; the orders written in

@@ -49,7 +49,9 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
     08:05", or "— not given yet"): what the receiving team asks first; and, for one prescribed
     despite an allergy it matches, the prescriber's reason (the receiving team read the allergy
     above the medicine, and nothing of the decision). A once-only dose given, an order stopped
-    or not started, and one of a stay that ended, are not current treatments."""
+    (or stopped before its start), and one of a stay that ended, are not current treatments; an
+    order written for later is, its time saying when (a once-only dose for the evening, left off
+    a handover at 16:00, was never given)."""
     order_form = session.form(medication.ORDER_FORM)
     last: dict[str, datetime] = {}
     for dose in medication.administrations(session.db, patient_id):
@@ -60,7 +62,8 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
     for order in sorted(medication.orders_of_the_stay(session.db, patient_id, now),
                         key=lambda order: (order.start_at, order.drug)):
         given = last.get(order.record_id)
-        if not order.active_at(now) or order.frequency is Frequency.ONCE and given is not None:
+        stopped = order.stop_at is not None and order.stop_at <= max(now, order.start_at)
+        if stopped or order.frequency is Frequency.ONCE and given is not None:
             continue
         said = medication.order_reading(order, order_form, session.lang)
         line = (message(session.lang, QT_TRANSLATE_NOOP("messages", "{order} — last given {when}"), order=said,
