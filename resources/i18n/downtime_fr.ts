@@ -3942,6 +3942,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path}, ligne {number}, colonne {column} : {shown!r} : {reason}</translation>
     </message>
     <message>
+        <source>{path}, line {number}, column rate_ml_h: {rate!r}: an infusion rate needs the form &apos;infusion&apos;, not {form!r}</source>
+        <translation>{path}, ligne {number}, colonne rate_ml_h : {rate!r} : un débit de perfusion demande la forme « infusion », pas {form!r}</translation>
+    </message>
+    <message>
         <source>{stays_file}, line {number}: patient {key!r} already has a stay at line {stays}</source>
         <translation>{stays_file}, ligne {number} : le patient {key!r} a déjà un séjour à la ligne {stays}</translation>
     </message>
