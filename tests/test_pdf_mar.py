@@ -485,3 +485,9 @@ def test_another_laptops_dose_amended_here_keeps_its_giver_and_witness_of_that_l
     (given,) = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == dose]
     assert [performer["actor"]["display"] for performer in given["performer"]] == ["nurse (laptop 001)",
                                                                                   "hl (laptop 001)"]
+
+
+def test_a_french_chart_says_an_overdue_dose_as_the_screen_does(tmp_path, session_for, medication_ward):
+    """The screen read DÉPASSÉ and the paper "OUBLI ?" for one dose: two words for one state."""
+    text = " ".join(_text(printing.print_mar(session_for("nurse", "fr"), [medication_ward[0]], tmp_path / "mar.pdf")))
+    assert "DÉPASSÉ" in text and "OUBLI" not in text

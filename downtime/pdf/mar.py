@@ -64,7 +64,7 @@ WORDS: dict[str, dict[Lang, str]] = {
                                "personnel de ce portable (sa liste n’est pas celle d’ici)."},
     "due": {"en": "due", "fr": "à faire"},
     "late": {"en": "LATE", "fr": "RETARD"},
-    "overdue": {"en": "OVERDUE", "fr": "OUBLI ?"},
+    "overdue": {"en": "OVERDUE", "fr": "DÉPASSÉ"},
     "not_recorded": {"en": "not recorded (stopped)", "fr": "non tracé (arrêté)"},
     "in_ehr": {"en": "in the EHR (before downtime)", "fr": "dans le DPI (avant la procédure dégradée)"},
     "not_in_hospital": {"en": "not in hospital", "fr": "non hospitalisé"},
