@@ -368,7 +368,8 @@ class FormView(QWidget):
         if not self.editing:
             return
         values = self.values()
-        if values is None or not self._identity_confirmed(values) or not self._allergy_reason_given(values):
+        if values is None or not self._identity_confirmed(values) or self._order_refused(values) \
+                or not self._allergy_reason_given(values):
             return
         if self.spec.id == medication.ORDER_FORM and not (self._allergies_unknown_confirmed(values)
                                                           and self._second_order_confirmed(values)):
@@ -417,6 +418,25 @@ class FormView(QWidget):
                                    same + "\n\n" + translate("FormView", "Save as another patient?")):
                 return self._back_to(Meaning.BIRTH_NAME)
         return True
+
+    def _order_refused(self, values: dict[str, Any]) -> bool:
+        """An order the service would refuse (its stop before its start, its patient dead by
+        then) is refused before any question about it: the doctor answered "Allergies not known
+        yet" and "Already ordered", then was refused. The reason an allergy needs is asked next."""
+        if self.spec.id != medication.ORDER_FORM or self.patient_id is None:
+            return False
+        try:
+            medication.check_order(self.session, self.patient_id, records.checked_values(self.session, self.spec.id, values),
+                                   self.record.data if self.record else None)
+        except medication.AllergyReasonNeeded:
+            return False
+        except ValidationFailed as failed:
+            self.show_errors(failed.errors)
+            return True
+        except ServiceError as problem:
+            self._say_not_saved(say(problem))
+            return True
+        return False
 
     def _allergy_reason_given(self, values: dict[str, Any]) -> bool:
         """An order the patient's recorded allergies match is saved once the doctor gives the

@@ -1636,3 +1636,23 @@ def test_a_chart_row_flagged_ordered_twice_leaves_the_days_on_screen(qtbot, insu
     [row] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == third.record_id]
     assert mar.model.data(mar.model.index(row, 0), Qt.ItemDataRole.ToolTipRole) == mar.model.text(row, 0)
     assert "from 27/11/2026 10:00; Insulin glargine 18 units SC, at 22:00, from 28/11/2026 09:00" in mar.model.text(row, 0)
+
+
+def test_an_order_the_service_refuses_is_refused_before_any_question_about_it(select_bed, qtbot, session_for, ward,
+                                                                              answers):
+    """Its stop typed a day before its start, for a patient whose allergies nobody has asked yet:
+    the doctor answered "Allergies not known yet", Yes, and was then refused for the stop. The
+    refusal comes first, with no question asked."""
+    from tests.test_medication_prescribing import _allergies_not_known
+
+    script, asked = answers
+    patient, *_ = ward
+    _allergies_not_known(session_for("nurse"), patient)
+    view = _new_order(select_bed, qtbot, session_for, {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 20:00", "start_at": "2026-11-28T12:00+01:00", "stop_at": "2026-11-27T12:00+01:00",
+        "controlled": False, "high_alert": False}, shown=True)
+    script["confirm"] = [True]
+    view.save()
+    assert view.record is None and asked == []
+    assert "is before “Start”: the order would never be given" in view.summary.text()
