@@ -477,3 +477,19 @@ def test_a_shared_number_is_found_by_the_number_on_the_form_and_linked_only_as_s
     back_entry.link_patient(office, _shown(nurse_b), "800002")
     (roux,) = [patient for patient in found if patient.downtime_number == _shown(nurse_b)]
     assert back_entry.ehr_numbers(office.db) == {roux.patient_id: "800002"}
+
+
+def test_a_shared_number_as_shown_finds_its_laptops_patient_alone(tmp_path, laptop, one_device_number):
+    """The clerk copies "DT-007-00001-1 (laptop 6e8f94ed)" from the worklist, the merge's report
+    or a refusal into the search: it found no patient at all."""
+    from downtime.services import search
+
+    folders, (nurse_a, nurse_b) = one_device_number
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for folder in folders:
+        import_export(office, folder, shared_device_number=True)
+    for nurse, name in ((nurse_a, "LEFÈVRE Hélène Marie"), (nurse_b, "ROUX Hélène Marie")):
+        found = search.search(office.db, office.forms, _shown(nurse))
+        assert [(patient.display_name, patient.downtime_number) for patient in found] == [(name, _shown(nurse))]
+    assert len(search.search(office.db, office.forms, "DT-007-00001-1")) == 2
+    assert search.search(office.db, office.forms, "DT-007-00001-1 (laptop 00000000)") == []

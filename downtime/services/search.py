@@ -21,7 +21,8 @@ from downtime.domain.records import RecordStatus
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.services.census import all_patients
-from downtime.services.patients import PatientSummary, downtime_numbers, summarise
+from downtime.domain.downtime_number import taken_apart
+from downtime.services.patients import PatientSummary, downtime_numbers, patients_numbered, summarise
 from downtime.storage.records import chunks, list_current, marks
 
 _DATE_PIECES = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2,4}))?$")
@@ -168,13 +169,18 @@ def search(db: Database, forms: dict[str, FormSpec], text: str, limit: int = 50)
     chosen among the CANDIDATES added last: typing more of the name or the date of birth finds
     the others. A readmitted patient is found by any of their stays' names, once, as they
     stand (the stay they arrived by last, where they are now), as every list shows them: a
-    line per stay read as two patients, the first stay's old name and allergies first."""
-    expression = match_expression(text)
+    line per stay read as two patients, the first stay's old name and allergies first. A number
+    two laptops gave, as the lists show it with its laptop ("DT-007-00001-1 (laptop 6e8f94ed)",
+    copied from the worklist or the merge's report), finds that laptop's patient alone."""
+    number, laptop = taken_apart(text)
+    expression = match_expression(number if laptop else text)
     if expression is None:
         return []
     rows = db.execute("SELECT patient_id FROM (SELECT rowid, patient_id, rank FROM patient_search"
                       " WHERE patient_search MATCH ? ORDER BY rowid DESC LIMIT ?)"
                       " ORDER BY rank, rowid LIMIT ?", [expression, CANDIDATES, limit]).fetchall()
     ids = [patient_id for (patient_id,) in rows]
+    if laptop:
+        ids = [patient_id for patient_id in ids if patient_id in patients_numbered(db, [text]).values()]
     found = all_patients(db, forms, ids)
     return [found[patient_id] for patient_id in ids if patient_id in found]
