@@ -78,6 +78,8 @@ def test_a_laptop_with_some_of_the_wards_gets_the_missing_beds_and_keeps_its_own
     plan = setup_file.read(second, path)
     assert plan.lines("en")[1] == "ward 3b: 13 beds added: 11-20, 21A, 21B, Side room"
     assert "ward 3b keeps its name here, Medicine (the file says Médecine 3B)" in plan.lines("en")
+    assert ("ward 3b keeps its code as typed here, where the file says 3B (a ward's code is never changed): this "
+            "laptop's patients read ward 3b, the other laptops' 3B") in plan.lines("en"), "it said nothing"
     assert plan.lines("en")[-1] == "ward 3b keeps beds the file does not list (beds are never removed): 30"
     setup_file.load(second, plan)
     assert wards.wards(second.db, "3b")[0].beds == (*map(str, range(1, 11)), "30", *map(str, range(11, 21)),

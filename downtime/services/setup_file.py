@@ -34,6 +34,9 @@ NEW_WARD = QT_TRANSLATE_NOOP("messages", "ward {ward} ({name}) added with {count
 NEW_BEDS = QT_TRANSLATE_NOOP("messages", "ward {ward}: {count} beds added: {beds}")
 NEW_SETTING = QT_TRANSLATE_NOOP("messages", "{name} set to {value}")
 NAME_KEPT = QT_TRANSLATE_NOOP("messages", "ward {ward} keeps its name here, {here} (the file says {file})")
+CODE_KEPT = QT_TRANSLATE_NOOP("messages", "ward {here} keeps its code as typed here, where the file says {file} (a ward's "
+                                          "code is never changed): this laptop's patients read ward {here}, the other "
+                                          "laptops' {file}")
 BEDS_KEPT = QT_TRANSLATE_NOOP("messages", "ward {ward} keeps beds the file does not list (beds are never removed): {beds}")
 NOTHING = QT_TRANSLATE_NOOP("messages", "nothing to change: this laptop has the file's set-up already")
 SETTINGS = ("label_stock", "late_after_minutes", "overdue_after_minutes", "idle_lock_minutes", "letter_contact",
@@ -75,6 +78,7 @@ class Plan:
     new_wards: tuple[wards.Ward, ...] = ()
     new_beds: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (ward here, beds to add)
     names_kept: tuple[tuple[str, str, str], ...] = ()  # (ward, its name here, in the file)
+    codes_kept: tuple[tuple[str, str], ...] = ()  # (ward here, its code in the file: "3b", "3B")
     beds_kept: tuple[tuple[str, tuple[str, ...]], ...] = ()  # beds here the file does not list
     settings: dict[str, Any] = field(default_factory=dict)  # each setting that changes, to its new value
 
@@ -90,6 +94,7 @@ class Plan:
         said += [message(lang, NEW_BEDS, ward=ward, count=len(beds), beds=wards.bed_ranges(beds))
                  for ward, beds in self.new_beds]
         said += [message(lang, NEW_SETTING, name=key, value=value) for key, value in self.settings.items()]
+        said += [message(lang, CODE_KEPT, here=here, file=there) for here, there in self.codes_kept]
         said += [message(lang, NAME_KEPT, ward=ward, here=here, file=there) for ward, here, there in self.names_kept]
         said += [message(lang, BEDS_KEPT, ward=ward, beds=wards.bed_ranges(beds)) for ward, beds in self.beds_kept]
         return said or [message(lang, NOTHING)]
@@ -144,6 +149,7 @@ def read(session: Session, path: Path) -> Plan:
     new_wards: list[wards.Ward] = []
     new_beds: list[tuple[str, tuple[str, ...]]] = []
     names_kept: list[tuple[str, str, str]] = []
+    codes_kept: list[tuple[str, str]] = []
     beds_kept: list[tuple[str, tuple[str, ...]]] = []
     codes: set[str] = set()
     for number, ward in enumerate(setup.wards):
@@ -164,11 +170,13 @@ def read(session: Session, path: Path) -> Plan:
             listed = {bed.strip().casefold() for bed in beds}
             if extra := tuple(bed for bed in found.beds if bed.casefold() not in listed):
                 beds_kept.append((found.ward, extra))
+            if found.ward != ward.code.strip():
+                codes_kept.append((found.ward, ward.code.strip()))
             if found.name != ward.name.strip():
                 names_kept.append((found.ward, found.name, ward.name.strip()))
     changed = {key: value for key, value in setup.settings.model_dump().items()
                if value is not None and str(value) != settings.get(db, key)}
-    plan = Plan(path, tuple(new_wards), tuple(new_beds), tuple(names_kept), tuple(beds_kept), changed)
+    plan = Plan(path, tuple(new_wards), tuple(new_beds), tuple(names_kept), tuple(codes_kept), tuple(beds_kept), changed)
     try:
         with db.atomic():
             load(session, plan)
