@@ -72,10 +72,15 @@ def _pin(args: argparse.Namespace, given: str | None, option: str, ask: str, twi
                                                      "it unseen)"), option=option)
     import getpass
 
-    pin = getpass.getpass(f"{_say(args, ask, **values)}: ")
-    again = _say(args, QT_TRANSLATE_NOOP("messages", "The same PIN again"))
-    if twice and getpass.getpass(f"{again}: ") != pin:
-        raise CliError(QT_TRANSLATE_NOOP("messages", "the two PINs typed differ; nothing was changed"))
+    try:
+        pin = getpass.getpass(f"{_say(args, ask, **values)}: ")
+        again = _say(args, QT_TRANSLATE_NOOP("messages", "The same PIN again"))
+        if twice and getpass.getpass(f"{again}: ") != pin:
+            raise CliError(QT_TRANSLATE_NOOP("messages", "the two PINs typed differ; nothing was changed"))
+    except (KeyboardInterrupt, EOFError):  # Ctrl-C, Ctrl-D: IT changed their mind (it printed a traceback)
+        print(file=sys.stderr)
+        raise CliError(QT_TRANSLATE_NOOP("messages", "{option}: no PIN typed, the question left; nothing was changed"),
+                       option=option) from None
     return pin
 
 

@@ -230,6 +230,36 @@ def test_pins_left_off_the_command_line_are_asked_for_unseen_at_a_terminal(demo_
     assert asked[-2:] == ["New PIN of it: ", "The same PIN again: "]
 
 
+@pytest.mark.parametrize("stopped", [KeyboardInterrupt, EOFError])
+def test_a_pin_question_left_with_ctrl_c_or_ctrl_d_stops_the_command_without_a_traceback(demo_db, capsys, monkeypatch,
+                                                                                       stopped):
+    """IT changing their mind at "The same PIN again:" (Ctrl-C), or at the end of the input
+    (Ctrl-D), got a Python traceback."""
+    import getpass
+
+    from downtime.services import unlock
+    from downtime.services.context import Vault
+    from downtime.services.staff import list_staff
+
+    answers = iter(["0000", "482913"])
+
+    def typed(prompt: str) -> str:
+        try:
+            return next(answers)
+        except StopIteration:
+            raise stopped from None
+
+    monkeypatch.delenv("DOWNTIME_PIN")
+    monkeypatch.setattr(sys, "stdin", type("Terminal", (io.StringIO,), {"isatty": lambda self: True})())
+    monkeypatch.setattr(getpass, "getpass", typed)
+    assert main(["staff", "add", "agency1", "--name", "Inès Ayadi", "--role", "ward_nurse", "--db", demo_db,
+                 "--user", "admin"]) == 1
+    assert capsys.readouterr().err.strip() == "downtime: --new-pin: no PIN typed, the question left; nothing was changed"
+    vault = Vault(Path(demo_db))
+    unlock.sign_in(vault, "admin", "0000")
+    assert "agency1" not in {member.staff_id for member in list_staff(vault.db)}
+
+
 def test_a_pin_left_out_off_a_terminal_is_refused_naming_its_option(demo_db, capsys):
     assert main(["staff", "add", "x1", "--name", "X", "--role", "ward_nurse", "--db", demo_db, "--user", "admin",
                  "--pin", "0000"]) == 1
