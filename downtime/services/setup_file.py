@@ -32,15 +32,23 @@ HEADER = ("# The set-up shared by the hospital's Downtime laptops: load it on ea
           "# Beds: as typed on the Administration tab (\"1-20, 21A, Side room\"), or a list of names.\n")
 NEW_WARD = QT_TRANSLATE_NOOP("messages", "ward {ward} ({name}) added with {count} beds: {beds}")
 NEW_BEDS = QT_TRANSLATE_NOOP("messages", "ward {ward}: {count} beds added: {beds}")
-NEW_SETTING = QT_TRANSLATE_NOOP("messages", "{name} set to {value}")
+NEW_SETTING = QT_TRANSLATE_NOOP("messages", "{name}: {value} (it was {was} here)")
+# Each setting as the Settings tab names it: its key ("idle_lock_minutes set to 7") read as
+# English code on a French screen, and what it replaced here was not said.
+SETTING_NAMES = {"label_stock": QT_TRANSLATE_NOOP("messages", "Label sheets in the printer"),
+                 "late_after_minutes": QT_TRANSLATE_NOOP("messages", "A dose is late after (minutes)"),
+                 "overdue_after_minutes": QT_TRANSLATE_NOOP("messages", "A dose is overdue after (minutes)"),
+                 "idle_lock_minutes": QT_TRANSLATE_NOOP("messages", "Lock the screen when idle for (minutes)"),
+                 "letter_contact": QT_TRANSLATE_NOOP("messages", "Whom patients call (on their letters)"),
+                 "export_key": QT_TRANSLATE_NOOP("messages", "Records office's public key")}
+SETTINGS = tuple(SETTING_NAMES)
+NO_VALUE = QT_TRANSLATE_NOOP("messages", "empty")
 NAME_KEPT = QT_TRANSLATE_NOOP("messages", "ward {ward} keeps its name here, {here} (the file says {file})")
 CODE_KEPT = QT_TRANSLATE_NOOP("messages", "ward {here} keeps its code as typed here, where the file says {file} (a ward's "
                                           "code is never changed): this laptop's patients read ward {here}, the other "
                                           "laptops' {file}")
 BEDS_KEPT = QT_TRANSLATE_NOOP("messages", "ward {ward} keeps beds the file does not list (beds are never removed): {beds}")
 NOTHING = QT_TRANSLATE_NOOP("messages", "nothing to change: this laptop has the file's set-up already")
-SETTINGS = ("label_stock", "late_after_minutes", "overdue_after_minutes", "idle_lock_minutes", "letter_contact",
-            "export_key")
 
 
 class WardSetup(BaseModel):
@@ -81,6 +89,7 @@ class Plan:
     codes_kept: tuple[tuple[str, str], ...] = ()  # (ward here, its code in the file: "3b", "3B")
     beds_kept: tuple[tuple[str, tuple[str, ...]], ...] = ()  # beds here the file does not list
     settings: dict[str, Any] = field(default_factory=dict)  # each setting that changes, to its new value
+    was: dict[str, str] = field(default_factory=dict)  # each of them as it is here
 
     @property
     def changes(self) -> bool:
@@ -93,7 +102,8 @@ class Plan:
                         beds=wards.bed_ranges(ward.beds)) for ward in self.new_wards]
         said += [message(lang, NEW_BEDS, ward=ward, count=len(beds), beds=wards.bed_ranges(beds))
                  for ward, beds in self.new_beds]
-        said += [message(lang, NEW_SETTING, name=key, value=value) for key, value in self.settings.items()]
+        said += [message(lang, NEW_SETTING, name=message(lang, SETTING_NAMES[key]), value=value,
+                         was=self.was.get(key) or message(lang, NO_VALUE)) for key, value in self.settings.items()]
         said += [message(lang, CODE_KEPT, here=here, file=there) for here, there in self.codes_kept]
         said += [message(lang, NAME_KEPT, ward=ward, here=here, file=there) for ward, here, there in self.names_kept]
         said += [message(lang, BEDS_KEPT, ward=ward, beds=wards.bed_ranges(beds)) for ward, beds in self.beds_kept]
@@ -176,7 +186,8 @@ def read(session: Session, path: Path) -> Plan:
                 names_kept.append((found.ward, found.name, ward.name.strip()))
     changed = {key: value for key, value in setup.settings.model_dump().items()
                if value is not None and str(value) != settings.get(db, key)}
-    plan = Plan(path, tuple(new_wards), tuple(new_beds), tuple(names_kept), tuple(codes_kept), tuple(beds_kept), changed)
+    plan = Plan(path, tuple(new_wards), tuple(new_beds), tuple(names_kept), tuple(codes_kept), tuple(beds_kept), changed,
+                {key: settings.get(db, key) for key in changed})
     try:
         with db.atomic():
             load(session, plan)

@@ -265,12 +265,13 @@ def test_the_set_up_is_saved_to_a_stick_and_another_file_loaded_once_its_changes
     monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: shown.append(text) or replies.pop(0)))
     QTest.keyClick(panel.load_setup_button, Qt.Key.Key_Space)
     assert shown == [f"Loading {other} here:\n• ward 9Z (Maternity) added with 6 beds: 1-6\n"
-                     "• idle_lock_minutes set to 2\n\nLoad it?"]
+                     "• Lock the screen when idle for (minutes): 2 (it was 5 here)\n\nLoad it?"]
     assert wards.wards(db, "9Z") == [] and settings.get(db, "idle_lock_minutes") == "5"
     QTest.keyClick(panel.load_setup_button, Qt.Key.Key_Space)
     assert wards.wards(db, "9Z")[0].beds == ("1", "2", "3", "4", "5", "6")
     assert admin_window.idle_timer.interval() == 2 * 60_000 and panel.idle.value() == 2
-    assert panel.said.text() == "ward 9Z (Maternity) added with 6 beds: 1-6\nidle_lock_minutes set to 2"
+    assert panel.said.text() == ("ward 9Z (Maternity) added with 6 beds: 1-6\n"
+                                 "Lock the screen when idle for (minutes): 2 (it was 5 here)")
     other.write_text("format: downtime-setup\nwards:\n  - {code: 9Z, name: Maternity, beds: '7, 8/1'}\n")
     QTest.keyClick(panel.load_setup_button, Qt.Key.Key_Space)
     assert panel.error.text() == f"{other}, line 3, ward 9Z: Bed '8/1': no \"/\" (a bed is named ward/bed, e.g. 3B/12)."
