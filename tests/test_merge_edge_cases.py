@@ -206,10 +206,10 @@ def test_the_office_takes_both_laptops_only_when_told_and_exports_one_fhir_ident
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     with pytest.raises(SharedDeviceNumber) as refused:
         import_export(office, merged)
-    assert str(refused.value) == (
-        f"data/patients.jsonl, line 2: downtime number DT-007-00001-1 already belongs to another patient in this "
-        f"database, given by laptop {refused.value.laptops[0]}; this export's laptop {refused.value.laptops[1]} was set "
-        "up with the same device number. To take both laptops' patients, told apart by laptop, import again with "
+    assert str(refused.value) == (  # it said the number "already belongs to another patient in this database"
+        f"data/patients.jsonl, line 2: downtime number DT-007-00001-1 is given on line 1 too, to another patient, by "
+        f"laptop {refused.value.laptops[0]}; this patient's laptop {refused.value.laptops[1]} was set up with the same "
+        "device number. To take both laptops' patients, told apart by laptop, import again with "
         "--shared-device-number (in the import wizard, tick the box naming both laptops)")
     assert set(refused.value.laptops) == {nurse_a.device.device_id[:8], nurse_b.device.device_id[:8]}
     assert office.db.execute("SELECT COUNT(*) FROM patients").fetchone()[0] == 0

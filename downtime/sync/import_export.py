@@ -130,12 +130,14 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
         here = {row["patient_id"]: row for row in _already(session, "patients", "patient_id",
                                                            {row["patient_id"] for row in patients})}
         given: dict[str, list[str]] = {}  # the device ids of the laptops that gave each number here
+        first_line: dict[str, int] = {}  # each number this import brings first, by its line
         for row in _already(session, "patients", "downtime_number", {row["downtime_number"] for row in patients}):
             given.setdefault(row["downtime_number"], []).append(row["device_id"])
         for number, row in enumerate(patients, start=1):
             stored = here.get(row["patient_id"])
             if stored is None and row["downtime_number"] in given:
-                _number_given(number, row, given[row["downtime_number"]], shared_device_number)
+                _number_given(number, row, given[row["downtime_number"]], shared_device_number,
+                              first_line.get(row["downtime_number"]))
             if stored is not None:
                 if stored != row:
                     raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {number}: patient {patient} differs from the one already "
@@ -145,6 +147,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                 continue
             new_patients.append(row)
             here[row["patient_id"]] = row
+            if row["downtime_number"] not in given:
+                first_line[row["downtime_number"]] = number
             given.setdefault(row["downtime_number"], []).append(row["device_id"])
         audit.insert_many_audited(db, "patients", new_patients,
                                   [{"downtime_number": row["downtime_number"], "from": row["device_id"]}
@@ -432,12 +436,15 @@ class SharedDeviceNumber(ImportRefused):
         self.laptops = laptops
 
 
-def _number_given(line: int, row: dict[str, Any], device_ids: list[str], shared_device_number: bool) -> None:
+def _number_given(line: int, row: dict[str, Any], device_ids: list[str], shared_device_number: bool,
+                  earlier: int | None = None) -> None:
     """A patient whose downtime number another patient here has already. Given by another
     laptop set up with the same device number, both are taken when the clerk said so, told
     apart by their laptop's device id (random per database) wherever the number is shown; by
     the same device id, a copy of one laptop's database, nothing can tell their records apart,
-    and it is refused, said or not."""
+    and it is refused, said or not. `earlier`: the line of this import that brought the other
+    patient (a merge of both laptops' exports), which the refusal names: an office's empty
+    database was said to have the number already."""
     if row["device_id"] in device_ids:
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{file}, line {number}: downtime number {downtime_number} "
                                                           "already belongs to another patient in this database, given "
@@ -447,6 +454,17 @@ def _number_given(line: int, row: dict[str, Any], device_ids: list[str], shared_
                             file=PATIENTS_FILE, number=line, downtime_number=row["downtime_number"])
     if not shared_device_number:
         ours, theirs = device_ids[0][:8], row["device_id"][:8]
+        if earlier is not None:
+            raise SharedDeviceNumber(QT_TRANSLATE_NOOP("messages", "{file}, line {number}: downtime number "
+                                                                   "{downtime_number} is given on line {earlier} too, to "
+                                                                   "another patient, by laptop {ours}; this patient's "
+                                                                   "laptop {theirs} was set up with the same device "
+                                                                   "number. To take both laptops' patients, told apart "
+                                                                   "by laptop, import again with --shared-device-number "
+                                                                   "(in the import wizard, tick the box naming both "
+                                                                   "laptops)"),
+                                     laptops=(ours, theirs), file=PATIENTS_FILE, number=line, earlier=earlier,
+                                     downtime_number=row["downtime_number"], ours=ours, theirs=theirs)
         raise SharedDeviceNumber(QT_TRANSLATE_NOOP("messages", "{file}, line {number}: downtime number "
                                                                "{downtime_number} already belongs to another patient in "
                                                                "this database, given by laptop {ours}; this export's "
