@@ -1231,7 +1231,8 @@ def build_parser() -> argparse.ArgumentParser:
                              ("load", cmd_setup_file_load, "add FILE's wards and beds this laptop lacks and take its "
                                                            "settings, all or nothing, and say what changed")):
         p = command(name, func, said, setup_files_sub)
-        p.add_argument("file", type=Path, help="the set-up file (e.g. /media/usb/downtime-setup.yaml)")
+        p.add_argument("file", type=Path, help="the set-up file (e.g. /media/usb/downtime-setup.yaml), or "
+                                                 "the folder holding it as downtime-setup.yaml (/media/usb)")
         _db_option(p)
         _person_options(p)
 

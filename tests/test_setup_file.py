@@ -143,6 +143,25 @@ def test_the_command_line_saves_on_one_laptop_and_loads_on_another(tmp_path, cap
     assert "missing.yaml" in capsys.readouterr().err
 
 
+def test_a_folder_given_on_the_command_line_holds_the_file_as_the_tab_names_it(tmp_path, capsys):
+    """IT typed the stick's folder, as the tab asks for one: saving said "downtime:
+    .usb.part: Is a directory", naming a file IT never typed, and loading "usb: Is a directory"."""
+    first, second, usb = (tmp_path / name for name in ("first.sqlite", "second.sqlite", "usb"))
+    usb.mkdir()
+    person = ["--user", "admin", "--pin", "0000"]
+    for db, number in ((first, "1"), (second, "2")):
+        main(["setup", "--db", str(db), "--device-number", number, "--device-name", f"Laptop {number}", "--admin-id",
+              "admin", "--admin-name", "Admin", "--admin-pin", "0000", "--unencrypted"])
+    assert main(["ward", "add", "3B", "--name", "Medicine", "--beds", "1-4", "--db", str(first), *person]) == 0
+    capsys.readouterr()
+    assert main(["setup-file", "save", str(usb), "--db", str(first), *person]) == 0
+    file = usb / setup_file.FILE_NAME
+    assert f"set-up saved to {file}: load it on each other laptop" in capsys.readouterr().out
+    assert [found.name for found in usb.iterdir()] == [setup_file.FILE_NAME]
+    assert main(["setup-file", "load", str(usb), "--db", str(second), *person]) == 0
+    assert "ward 3B (Medicine) added with 4 beds: 1-4" in capsys.readouterr().out
+
+
 @pytest.fixture
 def saved_and_second(first_laptop, admin_of, tmp_path) -> tuple[str, Session]:
     return (setup_file.save(first_laptop, tmp_path / setup_file.FILE_NAME).read_text(encoding="utf-8"),

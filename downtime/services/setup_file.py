@@ -114,6 +114,7 @@ def save(session: Session, path: Path) -> Path:
     """Written beside its place and renamed over it: a stick pulled out half-way leaves the
     earlier file whole, or none."""
     session.require(Action.MANAGE_STAFF)
+    path = _file_of(path)
     db = session.db
     data = {"format": FORMAT,
             "wards": [{"code": ward.ward, "name": ward.name, "beds": _beds_text(ward.beds)} for ward in wards.wards(db)],
@@ -131,6 +132,12 @@ def save(session: Session, path: Path) -> Path:
         written.unlink(missing_ok=True)
         raise refused_by_disk(problem) from None
     return path
+
+
+def _file_of(path: Path) -> Path:
+    """A folder (the stick's, as Administration ▸ This laptop asks for one) holds the file under
+    its usual name: given on the command line, saving said ".usb.part: Is a directory"."""
+    return path / FILE_NAME if path.is_dir() else path
 
 
 def _beds_text(beds: tuple[str, ...]) -> str | list[str]:
@@ -154,6 +161,7 @@ def read(session: Session, path: Path) -> Plan:
     is loaded in a transaction taken back, so what `load` would refuse is refused here, before
     the administrator is asked). A problem names the file and the line."""
     session.require(Action.MANAGE_STAFF)
+    path = _file_of(path)
     setup, root = _parsed(path)
     db = session.db
     new_wards: list[wards.Ward] = []
