@@ -932,6 +932,7 @@ def cmd_staff_list(args: argparse.Namespace) -> int:
 def cmd_setup(args: argparse.Namespace) -> int:
     from downtime.services import unlock
 
+    unlock.check_new(_db_path(args), args.device_number, args.device_name)
     vault, device = unlock.create(_db_path(args), encrypted=not args.unencrypted, device_number=args.device_number,
                                   device_name=args.device_name, admin_id=args.admin_id,
                                   admin_name=args.admin_name,

@@ -230,6 +230,19 @@ def test_pins_left_off_the_command_line_are_asked_for_unseen_at_a_terminal(demo_
     assert asked[-2:] == ["New PIN of it: ", "The same PIN again: "]
 
 
+def test_set_up_refused_for_its_file_or_device_number_before_the_pin_is_asked(demo_db, capsys, at_a_terminal):
+    """IT typed the new PIN twice, then read that the database was there already, or the
+    device number out of range, and typed it twice again."""
+    _, asked = at_a_terminal
+    new = str(Path(demo_db).with_name("new.sqlite"))
+    for db, number, says in ((demo_db, "5", "demo.sqlite already exists: choose a new file for a new database."),
+                             (new, "1000", "Device number: 1 to 999, as written on the laptop's label.")):
+        assert main(["setup", "--db", db, "--device-number", number, "--device-name", "Ward 5", "--admin-id", "it",
+                     "--admin-name", "IT", "--unencrypted"]) == 1
+        assert says in capsys.readouterr().err
+    assert asked == [] and not Path(new).exists()
+
+
 @pytest.mark.parametrize("stopped", [KeyboardInterrupt, EOFError])
 def test_a_pin_question_left_with_ctrl_c_or_ctrl_d_stops_the_command_without_a_traceback(demo_db, capsys, monkeypatch,
                                                                                        stopped):

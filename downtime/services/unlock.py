@@ -26,13 +26,19 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
+def check_new(path: Path, device_number: int, device_name: str) -> None:
+    """The file and the laptop's identity, checked before the administrator's PIN is asked for
+    (the command line asked for it twice, then refused them)."""
+    if path.exists() or keyslots.is_encrypted(path):
+        raise SetupError(QT_TRANSLATE_NOOP("messages", "{path} already exists: choose a new file for a new database."), path=path)
+    setup.check_device(device_number, device_name)
+
+
 def create(path: Path, *, encrypted: bool, device_number: int, device_name: str, admin_id: str,
            admin_name: str, admin_pin: str, is_demo: bool = False, clock: Clock = local_now) -> tuple[Vault, Device]:
     """A new database with its first administrator. The administrator's key slot is written
     before the database, so a failure never leaves an encrypted file nobody can open."""
-    if path.exists() or keyslots.is_encrypted(path):
-        raise SetupError(QT_TRANSLATE_NOOP("messages", "{path} already exists: choose a new file for a new database."), path=path)
-    setup.check_device(device_number, device_name)
+    check_new(path, device_number, device_name)
     staff.check_new_account(admin_id, admin_name, admin_pin)
     key = keyslots.new_key() if encrypted else None
     try:
