@@ -3536,6 +3536,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>les deux codes PIN saisis diffèrent ; rien n’a été changé</translation>
     </message>
     <message>
+        <source>{option}: no PIN typed, the question left; nothing was changed</source>
+        <translation>{option} : aucun code PIN saisi, question abandonnée ; rien n’a été changé</translation>
+    </message>
+    <message>
         <source>PIN of {staff_id}</source>
         <translation>Code PIN de {staff_id}</translation>
     </message>
@@ -3828,6 +3832,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{file}, line {number}: downtime number {downtime_number} already belongs to another patient in this database, given by a laptop with the same device id: a copy of one laptop&apos;s database, whose records cannot be told apart by laptop, so --shared-device-number cannot take it either</source>
         <translation>{file}, ligne {number} : le numéro de procédure dégradée {downtime_number} appartient déjà à un autre patient de cette base, donné par un portable de même identifiant d’appareil : une copie de la base d’un même portable, dont les dossiers ne peuvent pas être distingués par portable, donc --shared-device-number ne peut pas non plus la prendre</translation>
+    </message>
+    <message>
+        <source>{file}, line {number}: downtime number {downtime_number} is given on line {earlier} too, to another patient, by laptop {ours}; this patient&apos;s laptop {theirs} was set up with the same device number. To take both laptops&apos; patients, told apart by laptop, import again with --shared-device-number (in the import wizard, tick the box naming both laptops)</source>
+        <translation>{file}, ligne {number} : le numéro de procédure dégradée {downtime_number} est aussi donné ligne {earlier}, à un autre patient, par le portable {ours} ; le portable {theirs} de ce patient a été configuré avec le même numéro d’appareil. Pour prendre les patients des deux portables, distingués par portable, importez à nouveau avec --shared-device-number (dans l’assistant d’import, cochez la case qui nomme les deux portables)</translation>
     </message>
     <message>
         <source>{file}, line {number}: downtime number {downtime_number} already belongs to another patient in this database, given by laptop {ours}; this export&apos;s laptop {theirs} was set up with the same device number. To take both laptops&apos; patients, told apart by laptop, import again with --shared-device-number (in the import wizard, tick the box naming both laptops)</source>
@@ -4302,8 +4310,44 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>unité {ward} : {count} lits ajoutés : {beds}</translation>
     </message>
     <message>
+        <source>{name}: {value} (it was {was} here)</source>
+        <translation>{name} : {value} (c’était {was} ici)</translation>
+    </message>
+    <message>
+        <source>Label sheets in the printer</source>
+        <translation>Planches d’étiquettes dans l’imprimante</translation>
+    </message>
+    <message>
+        <source>A dose is late after (minutes)</source>
+        <translation>Une administration est EN RETARD après (minutes)</translation>
+    </message>
+    <message>
+        <source>A dose is overdue after (minutes)</source>
+        <translation>Une administration est DÉPASSÉE après (minutes)</translation>
+    </message>
+    <message>
+        <source>Lock the screen when idle for (minutes)</source>
+        <translation>Verrouiller l’écran après inactivité de (minutes)</translation>
+    </message>
+    <message>
+        <source>Whom patients call (on their letters)</source>
+        <translation>Numéro que les patients appellent (sur leurs lettres)</translation>
+    </message>
+    <message>
+        <source>Records office&apos;s public key</source>
+        <translation>Clé publique du bureau des entrées</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>vide</translation>
+    </message>
+    <message>
         <source>ward {ward} keeps its name here, {here} (the file says {file})</source>
         <translation>l’unité {ward} garde ici son nom, {here} (le fichier dit {file})</translation>
+    </message>
+    <message>
+        <source>ward {here} keeps its code as typed here, where the file says {file} (a ward&apos;s code is never changed): this laptop&apos;s patients read ward {here}, the other laptops&apos; {file}</source>
+        <translation>l’unité {here} garde son code tel que saisi ici, là où le fichier dit {file} (le code d’une unité ne change jamais) : les patients de ce portable liront l’unité {here}, ceux des autres portables {file}</translation>
     </message>
     <message>
         <source>ward {ward} keeps beds the file does not list (beds are never removed): {beds}</source>
