@@ -586,11 +586,14 @@ def _set_device(args: argparse.Namespace, session: Session) -> int:
         raise CliError(QT_TRANSLATE_NOOP("messages", "device-number takes one number, the laptop's own in the hospital's "
                                                      "downtime plan (e.g. 7)"))
     numbered = setup.change_device(session, number=int(args.value[0]))
-    print(_say(args, QT_TRANSLATE_NOOP("messages", "This laptop is now device {number}: patients registered from now on are "
-                                                   "numbered {new}…; the {count} it numbered before keep theirs ({old}…), "
-                                                   "as on their wristbands and forms. No other laptop may have device "
-                                                   "number {number}: check the hospital's list."),
-               number=session.device.device_number, count=numbered,
+    # Said of the patients numbered before only when there are some ("the 0 it numbered before keep theirs").
+    said = QT_TRANSLATE_NOOP("messages", "This laptop is now device {number}: patients registered from now on are "
+                                         "numbered {new}…; the {count} it numbered before keep theirs ({old}…), as on "
+                                         "their wristbands and forms. No other laptop may have device number {number}: "
+                                         "check the hospital's list.") if numbered else QT_TRANSLATE_NOOP(
+        "messages", "This laptop is now device {number}: its patients are numbered {new}…. No other laptop may have device "
+                    "number {number}: check the hospital's list.")
+    print(_say(args, said, number=session.device.device_number, count=numbered,
                new=format_downtime_number(session.device.device_number, 1)[:7],
                old=format_downtime_number(before.device_number, 1)[:7]))
     return 0

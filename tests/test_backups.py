@@ -448,3 +448,15 @@ def test_a_name_whose_digits_are_no_time_comes_last_and_stops_nothing(ward):
     odd.write_bytes(b"")
     assert backups_in(tmp_path / "usb") == [made, odd] and made_at(odd) is None
     assert backups.made(odd) == "?"
+
+
+def test_another_databases_backup_tried_with_this_key_prints_nothing(ward, tmp_path, forms, clock, capfd):
+    """Each of another database's backups in the folder, tried with this database's key, printed
+    SQLCipher's three "hmac check failed" lines on the console: `downtime verify` on a fresh
+    laptop beside the demo ward's backups printed hundreds, burying its one line."""
+    nurse, _ = ward
+    other = _other_ward(tmp_path, forms, clock)
+    ours, _ = backups.backup_now(nurse), backups.backup_now(other)
+    capfd.readouterr()
+    assert backups_of(tmp_path / "usb", nurse.vault.key, first_entry(nurse.db)) == [ours]
+    assert "hmac check failed" not in capfd.readouterr().err

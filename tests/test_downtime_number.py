@@ -123,6 +123,16 @@ def test_set_device_number_on_the_command_line_says_who_keeps_which_numbers(tmp_
     assert "now named Ward 3B laptop 2 (device 7)" in capsys.readouterr().out
 
 
+def test_a_laptop_renumbered_before_its_first_patient_is_told_nothing_of_numbers_kept(tmp_path, capsys):
+    db = str(tmp_path / "new.sqlite")
+    main(["setup", "--db", db, "--device-number", "3", "--device-name", "Ward 3B", "--admin-id", "it", "--admin-name",
+          "IT", "--admin-pin", "2468", "--unencrypted"])
+    capsys.readouterr()
+    assert main(["set", "device-number", "5", "--db", db, "--user", "it", "--pin", "2468"]) == 0
+    said = capsys.readouterr().out
+    assert "This laptop is now device 5: its patients are numbered DT-005-…." in said and "the 0" not in said
+
+
 def test_a_laptop_renumbered_during_the_outage_merges_and_is_brought_in_whole(tmp_path, laptop, admission_values):
     """Laptop 7 found to be laptop 8's twin is renumbered 9 after its first patient: its export
     holds DT-007 and DT-009 patients of one laptop, and merges and imports beside laptop 8's."""

@@ -3616,6 +3616,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Ce portable est désormais l’appareil {number} : les patients enregistrés à partir de maintenant sont numérotés {new}… ; les {count} qu’il a numérotés avant gardent le leur ({old}…), comme sur leur bracelet et leurs formulaires. Aucun autre portable ne peut avoir le numéro d’appareil {number} : vérifiez la liste de l’hôpital.</translation>
     </message>
     <message>
+        <source>This laptop is now device {number}: its patients are numbered {new}…. No other laptop may have device number {number}: check the hospital&apos;s list.</source>
+        <translation>Ce portable est désormais l’appareil {number} : ses patients sont numérotés {new}…. Aucun autre portable ne peut avoir le numéro d’appareil {number} : vérifiez la liste de l’hôpital.</translation>
+    </message>
+    <message>
         <source>set-up saved to {path}: load it on each other laptop with &apos;downtime setup-file load {path}&apos;</source>
         <translation>configuration enregistrée dans {path} : chargez-la sur chacun des autres portables avec « downtime setup-file load {path} »</translation>
     </message>
