@@ -665,29 +665,42 @@ def _day(text: str) -> date:
 
 
 def cmd_theatre_list(args: argparse.Namespace) -> int:
-    from downtime.services.theatre import day_list
+    from downtime.services.theatre import STATUS_WORDS, day_list, procedure_and_side
 
-    rows = []
+    # The line in the command's language, as the day board reads it: the side and the status
+    # in words ("not_applicable", "left", "on this list" read so under --lang fr too); --json
+    # keeps the codes.
+    booking_spec = _forms()["operation_booking"]
+    rows, lines = [], {}
     for session, entries in day_list(_session(args).db, _forms(), _day(args.date), args.theatre):
         for entry in entries:
-            data = entry.state.record.data
+            state, data = entry.state, entry.state.record.data
+            status = _say(args, STATUS_WORDS[state.status])
+            status = status.upper() if entry.struck else status
+            if state.died_before and not entry.struck:
+                status = translate(args.lang, "DayModel", "{status} — PATIENT DIED {died}: cancel").format(
+                    status=status, died=f"{state.died_before:%d/%m/%Y %H:%M}")
+            if entry.clashes:
+                status = translate(args.lang, "DayModel", "{status} — CLASH, move one: {clashes}").format(
+                    status=status, clashes=entry.clash_text(args.lang))
             rows.append({"theatre": session.theatre, "start": entry.start.isoformat(),
-                         "booking_id": entry.state.record.record_id, "patient": entry.state.patient.display_name,
-                         "downtime_number": entry.state.patient.downtime_number, "procedure": data["procedure"],
+                         "booking_id": state.record.record_id, "patient": state.patient.display_name,
+                         "downtime_number": state.patient.downtime_number, "procedure": data["procedure"],
                          "side": data["laterality"], "priority": data["priority"], "surgeon": data["surgeon"],
-                         "status": entry.state.status.value if entry.struck else "on this list",
+                         "status": state.status.value if entry.struck else "on this list",
                          "clashes": [clash.said.text(args.lang) for clash in entry.clashes],
-                         "patient_died": entry.state.died_before.isoformat()
-                         if entry.state.died_before and not entry.struck else None})
-    _emit(args, rows, lambda r: f"{r['theatre']:<4} {r['start'][11:16]}  {r['patient']:<34} {r['procedure']:<32} "
-                                f"{r['side']:<14} {r['status']}" + (" PATIENT DIED" if r["patient_died"] else "")
-                                + "".join(f" CLASH: {said}" for said in r["clashes"]))
+                         "patient_died": state.died_before.isoformat() if state.died_before and not entry.struck else None})
+            lines[state.record.record_id, rows[-1]["start"]] = (
+                f"{session.theatre:<4} {entry.start:%H:%M}  {state.patient.display_name:<34} "
+                f"{procedure_and_side(data, booking_spec, args.lang):<40} {status}")
+    _emit(args, rows, lambda r: lines[r["booking_id"], r["start"]])
     return 0
 
 
 def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
     from datetime import datetime
 
+    from downtime.formspec.values import format_value
     from downtime.services.theatre import phone_to_call, procedure_and_side, rescheduling
 
     # Those to rebook, then those whose patient's death is recorded since (not to rebook); the
@@ -704,10 +717,19 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
              "breach": i.breach, "near_breach": i.near_breach, "waited_days": i.waited.days,
              "patient_died": i.state.died_at.isoformat() if i.state.died_at else None}
             for part in rescheduling(_session(args).db, _forms(), datetime.now().astimezone()) for i in part]
-    _emit(args, rows, lambda r: f"{r['priority']:<12} {r['patient']:<34} {r['operation']:<40} "
-                                f"{(r['rebook_by'] or '-')[:10]} {'BREACH' if r['breach'] else 'soon' if r['near_breach'] else ''}"
-                                + (f"  {r['phone']}" if r["phone"] else "")
-                                + (" PATIENT DIED: not to rebook" if r["patient_died"] else ""))
+    # In the command's language, as the screen's list reads: the priority's label, the
+    # rebook-by day as dd/mm/yyyy and its flag in words ("elective", "soon" under --lang fr).
+    priority = booking_spec.field("priority")
+    flags = {"breach": translate(args.lang, "", "BREACH"), "near_breach": translate(args.lang, "", "SOON")}
+    died = _say(args, QT_TRANSLATE_NOOP("messages", "PATIENT DIED: not to rebook"))
+
+    def line(r: dict[str, Any]) -> str:
+        deadline = f"{datetime.fromisoformat(r['rebook_by']):%d/%m/%Y}" if r["rebook_by"] else "-"
+        flag = " ".join(flag for key, flag in flags.items() if r[key])
+        return (f"{format_value(priority, r['priority'], args.lang):<24} {r['patient']:<34} {r['operation']:<40} "
+                f"{deadline:<10} {flag}" + (f"  {r['phone']}" if r["phone"] else "") + (f" {died}" if r["patient_died"] else ""))
+
+    _emit(args, rows, line)
     return 0
 
 

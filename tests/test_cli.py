@@ -581,6 +581,26 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
+def test_theatre_commands_speak_the_lang(demo_db, capsys):
+    """Under --lang fr the lines read the form's labels and the catalogue's words: they printed
+    "not_applicable", "left", "on this list", "elective", "soon" and ISO dates."""
+    from datetime import date
+
+    coord = ["--db", demo_db, "--user", "coord", "--pin", "3333", "--lang", "fr"]
+    assert main(["theatre", "list", "--date", date.today().isoformat(), *coord]) == 0
+    day = capsys.readouterr().out
+    assert "Inguinal hernia repair, GAUCHE" in day and "ANNULÉE" in day and "programmée" in day
+    assert "TRANSFÉRÉE" in day
+    assert main(["theatre", "rescheduling", *coord]) == 0
+    waiting = capsys.readouterr().out
+    assert "Réglée (non urgente)" in waiting and "BIENTÔT" in waiting
+    for english in ("not_applicable", "left", "on this list", "cancelled", "transferred", "elective", "expedited",
+                    "soon", "BREACH"):
+        assert english not in day + waiting
+    assert main(["theatre", "rescheduling", "--db", demo_db, "--user", "coord", "--pin", "3333"]) == 0
+    assert "Elective" in capsys.readouterr().out
+
+
 def test_messages_follow_lang(demo_db, capsys):
     assert main(["records", "--db", demo_db, "--user", "nurse", "--pin", "9999", "--lang", "fr"]) == 1
     assert capsys.readouterr().err.strip() == "downtime: Identifiant inconnu ou code erroné."
