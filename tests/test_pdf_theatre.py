@@ -318,3 +318,14 @@ def test_each_days_struck_line_gives_the_reason_it_left_that_day(day, tmp_path, 
     tuesday = _text(printing.print_theatre_list(coord, date(2026, 12, 1), tmp_path / "tuesday.pdf"))
     assert "CANCELLED — Information-system outage" in monday and "unfit" not in monday
     assert "CANCELLED — Patient unfit (clinical)" in tuesday
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "TRANSFERRED to CHU Sud"), ("fr", "TRANSFÉRÉE vers CHU Sud")])
+def test_a_transferred_operation_names_the_hospital_it_went_to(day, tmp_path, clock, session_for, lang, words):
+    """The letter names the receiving hospital; the day's list said "TRANSFERRED elsewhere", and
+    a theatre asked where the patient went found it nowhere on paper."""
+    coord, made, _ = day
+    theatre.rebook(coord, made["Morin"], {"outcome": "transferred", "other_hospital": "CHU Sud",
+                                          "decided_at": clock.now.isoformat(timespec="minutes")})
+    text = _text(printing.print_theatre_list(session_for("coord", lang=lang), date(2026, 11, 30), tmp_path / "l.pdf"))
+    assert words in text

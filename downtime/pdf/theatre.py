@@ -34,7 +34,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "notes": {"en": "Notes: {text}", "fr": "Remarques : {text}"},
     "cancelled": {"en": "CANCELLED — {reason}", "fr": "ANNULÉE — {reason}"},
     "moved": {"en": "MOVED to {when}", "fr": "DÉPLACÉE au {when}"},
-    "transferred": {"en": "TRANSFERRED elsewhere", "fr": "TRANSFÉRÉE ailleurs"},
+    "transferred": {"en": "TRANSFERRED to {hospital}", "fr": "TRANSFÉRÉE vers {hospital}"},
     "clash": {"en": "CLASH, move one: {clashes}", "fr": "CONFLIT, en déplacer une : {clashes}"},
     "died": {"en": "PATIENT DIED {at}: cancel", "fr": "PATIENT DÉCÉDÉ {at} : annuler"},
     "left_by_death": {"en": "Not to rebook, the patient's death is recorded: {operations}.",
@@ -135,7 +135,7 @@ def _status(entry: ListEntry, cancel_spec: FormSpec, lang: Lang) -> str:
         return w("cancelled", lang, reason=_choice(cancel_spec, "reason", entry.reason.value, lang)
                  if entry.reason else "")
     if state.status is BookingStatus.TRANSFERRED:
-        return w("transferred", lang)
+        return w("transferred", lang, hospital=state.transferred_to or "?")
     return w("moved", lang, when=state.start.strftime("%d/%m %H:%M") if state.start else "?")
 
 
