@@ -78,7 +78,7 @@ def test_rescheduling_list_and_letter_in_french(day, tmp_path, session_for, cloc
                                           "decided_at": clock.now.isoformat(timespec="minutes")})
     french = session_for("coord", lang="fr")
     letter = _text(printing.print_letter(french, made["Morin"], tmp_path / "letter.pdf"))
-    assert "01/12/2026 08:00" in letter and "Panne du système d'information" in letter
+    assert "01/12/2026 à 08:00" in letter and "avoir lieu : panne du système d'information" in letter
     assert "MORIN" in letter and "Madame," in letter
     assert "appelez le service de chirurgie : ____" in letter  # no number set: a line to write it on
     assert "DOSSIER PROCÉDURE DÉGRADÉE" not in letter  # the patient's letter, not a record to back-enter
@@ -182,11 +182,11 @@ def test_a_clash_met_many_times_over_is_said_once_with_its_count(day, tmp_path):
 
 
 @pytest.mark.parametrize("reason, words, sorry", [
-    ("information_system", "could not take place: Information-system outage.", True),
-    ("no_ward_bed", "could not take place: No ward bed.", True),
-    ("did_not_attend", "could not take place: Patient did not attend.", False),
-    ("patient_declined", "could not take place: Patient declined.", False),
-    ("patient_unfit", "could not take place: Patient unfit (clinical).", False),
+    ("information_system", "could not take place: information-system outage.", True),
+    ("no_ward_bed", "could not take place: no ward bed.", True),
+    ("did_not_attend", "could not take place: patient did not attend.", False),
+    ("patient_declined", "could not take place: patient declined.", False),
+    ("patient_unfit", "could not take place: patient unfit (clinical).", False),
 ])
 def test_the_letter_apologises_only_when_the_hospital_cancelled(day, tmp_path, clock, reason, words, sorry):
     """Every letter ended its reason with "We apologise for this": the hospital apologised to a
@@ -238,8 +238,8 @@ def test_no_heading_side_or_flag_of_the_lists_is_cut_inside_a_word(day, session_
     assert " ".join(printed.split()).count(WORDS["left_by_death"][lang].split(":")[0]) == 1, "Morin left the list"
 
 
-@pytest.mark.parametrize("lang, words", [("en", "Your operation (Appendicectomy) planned for 30/11/2026 09:15"),
-                                         ("fr", "Votre intervention (Appendicectomy) prévue le 30/11/2026 09:15")])
+@pytest.mark.parametrize("lang, words", [("en", "Your operation (Appendicectomy) planned for 30/11/2026 at 09:15"),
+                                         ("fr", "Votre intervention (Appendicectomy) prévue le 30/11/2026 à 09:15")])
 def test_the_letter_of_an_operation_without_a_side_names_none(day, tmp_path, clock, session_for, lang, words):
     """An appendicectomy's letter told the patient "side: Not applicable" ("côté : Sans objet")."""
     coord, made, later = day
@@ -329,3 +329,40 @@ def test_a_transferred_operation_names_the_hospital_it_went_to(day, tmp_path, cl
                                           "decided_at": clock.now.isoformat(timespec="minutes")})
     text = _text(printing.print_theatre_list(session_for("coord", lang=lang), date(2026, 11, 30), tmp_path / "l.pdf"))
     assert words in text
+
+
+@pytest.mark.parametrize(("lang", "sentences"), [
+    ("en", ["Your operation (Appendicectomy) planned for 30/11/2026 at 09:15 could not take place: information-system "
+            "outage. We apologise for this.",
+            "It is now planned for 01/12/2026 at 08:00, theatre T2. Please arrive 90 minutes before this time.",
+            "(nothing to eat in the 6 hours before, clear water until 2 hours before)"]),
+    ("fr", ["Votre intervention (Appendicectomy) prévue le 30/11/2026 à 09:15 n'a pas pu avoir lieu : panne du système "
+            "d'information. Nous vous prions de nous en excuser.",
+            "Elle est désormais prévue le 01/12/2026 à 08:00, salle T2. Merci de vous présenter 1 h 30 avant cette heure.",
+            "(rien à manger dans les 6 heures qui précèdent, eau claire jusqu'à 2 heures avant)"]),
+])
+def test_the_letter_reads_as_a_letter(day, tmp_path, clock, session_for, lang, sentences):
+    """A patient read "prévue le 30/11/2026 08:00" (no "à"), a capital after a colon ("n'a pas
+    pu avoir lieu : Panne du système d'information"), "Please arrive 90 minutes before." (before
+    what?) and "no food for 6 hours" (which six?)."""
+    coord, made, later = day
+    theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later,
+                                          "planned_start": "2026-12-01T08:00+01:00",
+                                          "decided_at": clock.now.isoformat(timespec="minutes")})
+    letter = _text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
+    for sentence in sentences:
+        assert sentence in letter
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("en", "Your operation will take place at another hospital, CHU Sud, which will contact you."),
+    ("fr", "Votre intervention aura lieu dans un autre établissement, CHU Sud, qui vous contactera."),
+])
+def test_the_letter_of_a_transfer_reads_whatever_the_hospitals_name(day, tmp_path, clock, session_for, lang, sentence):
+    """"aura lieu à CHU Sud": French says "au CHU", "à la clinique", "à l'hôpital", which a
+    name typed on the form does not tell."""
+    coord, made, _ = day
+    theatre.rebook(coord, made["Morin"], {"outcome": "transferred", "other_hospital": "CHU Sud",
+                                          "decided_at": clock.now.isoformat(timespec="minutes")})
+    letter = _text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
+    assert sentence in letter

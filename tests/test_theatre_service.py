@@ -552,7 +552,7 @@ def test_a_transfer_letter_names_the_hospital_after_an_earlier_rebooking_is_corr
     records.amend(coord, rebooked.record_id, {**rebooked.data, "reason": "first free slot"}, "reason left out")
     pdf = printing.print_letter(coord, first.record_id, tmp_path / "letter.pdf")
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(pdf).pages))
-    assert "will take place at CHU Sud, which will contact you" in text
+    assert "will take place at another hospital, CHU Sud, which will contact you" in text
     # Not this hospital's new date nor its fasting instructions: the other hospital gives its own.
     assert "Your operation: another hospital" in text and "new date" not in text and "fasting" not in text
 

@@ -226,22 +226,34 @@ LETTER: dict[Lang, dict[str, str]] = {
            "body": "Your operation ({operation}) planned for {old} could not take place: {reason}.",
            "side": "{procedure}, side: {side}",
            "sorry": "We apologise for this.",
-           "new": "It is now planned for <b>{when}</b>, theatre {theatre}. Please arrive 90 minutes before.",
-           "moved": "Your operation will take place at {hospital}, which will contact you.",
-           "fasting": "Follow the fasting instructions you were given (no food for 6 hours, clear water up to 2 hours before).",
+           "new": "It is now planned for <b>{when}</b>, theatre {theatre}. Please arrive 90 minutes before this time.",
+           "moved": "Your operation will take place at another hospital, {hospital}, which will contact you.",
+           "fasting": "Follow the fasting instructions you were given (nothing to eat in the 6 hours before, clear water "
+                       "until 2 hours before).",
            "contact": "If you cannot come, or if your health has changed, call the surgical department: {contact}.",
-           "sign": "The surgical coordination team"},
+           "at": "{day} at {time}", "sign": "The surgical coordination team"},
     "fr": {"title": "Votre intervention : nouvelle date", "title_moved": "Votre intervention : autre établissement",
            "dear": "Madame, Monsieur,", "dear_female": "Madame,", "dear_male": "Monsieur,",
            "body": "Votre intervention ({operation}) prévue le {old} n'a pas pu avoir lieu : {reason}.",
            "side": "{procedure}, côté : {side}",
            "sorry": "Nous vous prions de nous en excuser.",
-           "new": "Elle est désormais prévue le <b>{when}</b>, salle {theatre}. Merci de vous présenter 1 h 30 avant.",
-           "moved": "Votre intervention aura lieu à {hospital}, qui vous contactera.",
-           "fasting": "Respectez les consignes de jeûne reçues (pas de repas 6 h avant, eau claire jusqu'à 2 h avant).",
+           "new": "Elle est désormais prévue le <b>{when}</b>, salle {theatre}. Merci de vous présenter 1 h 30 avant cette heure.",
+           "moved": "Votre intervention aura lieu dans un autre établissement, {hospital}, qui vous contactera.",
+           "fasting": "Respectez les consignes de jeûne reçues (rien à manger dans les 6 heures qui précèdent, eau claire "
+                       "jusqu'à 2 heures avant).",
            "contact": "Si vous ne pouvez pas venir ou si votre état de santé a changé, appelez le service de chirurgie : {contact}.",
-           "sign": "L'équipe de coordination chirurgicale"},
+           "at": "{day} à {time}", "sign": "L'équipe de coordination chirurgicale"},
 }
+
+
+def _when(moment: datetime, text: dict[str, str]) -> str:
+    return text["at"].format(day=f"{moment:%d/%m/%Y}", time=f"{moment:%H:%M}")
+
+
+def _in_a_sentence(label: str) -> str:
+    """A form's label after a colon, as a sentence goes on: "could not take place: information-system
+    outage" (it read "…: Information-system outage"); an initialism keeps its capitals."""
+    return label if label[1:2].isupper() else label[:1].lower() + label[1:]
 
 
 def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str | None, old: datetime,
@@ -261,11 +273,11 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str 
                              Spacer(1, 4 * mm),
                              Paragraph(escape(" ".join([text["body"].format(
                                  operation=text["side"].format(procedure=procedure, side=side) if side else procedure,
-                                 old=old.strftime("%d/%m/%Y %H:%M"), reason=reason),
+                                 old=_when(old, text), reason=_in_a_sentence(reason)),
                                  *([text["sorry"]] if apologise else [])])), para),
                              Spacer(1, 3 * mm)]
     if new is not None:
-        story += [Paragraph(text["new"].format(when=new.strftime("%d/%m/%Y %H:%M"), theatre=escape(theatre or "")), para),
+        story += [Paragraph(text["new"].format(when=_when(new, text), theatre=escape(theatre or "")), para),
                   Spacer(1, 3 * mm), Paragraph(escape(text["fasting"]), para)]
     else:
         story.append(Paragraph(escape(text["moved"].format(hospital=hospital or "")), para))

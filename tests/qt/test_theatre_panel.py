@@ -794,8 +794,8 @@ def test_the_letter_of_a_second_rebooking_names_the_date_just_cancelled(qtbot, s
     listed(panel)
     panel.day_table.selectRow(0)
     letter = " ".join(page.extract_text() for page in PdfReader(panel.print_letter()).pages)
-    assert "02/12/2026 08:00" in letter
-    assert "planned for 30/11/2026 08:00" in letter, letter
+    assert "02/12/2026 at 08:00" in letter
+    assert "planned for 30/11/2026 at 08:00" in letter, letter
 
 
 SNAPSHOT = Path(__file__).parent.parent / "data" / "snapshot"
