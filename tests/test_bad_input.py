@@ -428,10 +428,11 @@ CODED_DEPENDENTS = {"unidentified": {"identity_status"}}
 
 def _dependents(fields: list[Any], name: str) -> set[str]:
     """Fields whose rules look at `name`: changing it may rightly make them required (or refuse
-    their answer)."""
+    their answer, as a decision to operate after the planned start it now follows)."""
     return CODED_DEPENDENTS.get(name, set()) | {
         field.id for field in fields for condition in (field.relevant, field.required_when) if condition is not None
-        if name in set(condition_fields(condition))}
+        if name in set(condition_fields(condition))} | {
+        field.id for field in fields if getattr(field, "not_after", None) == name}
 
 
 def _allowed_paths(target: Target) -> tuple[str, set[str]]:
@@ -479,7 +480,7 @@ RULE_REFUSALS = {
     ("observations", "taken_at"): f"Date and time taken: this patient is {_NOT_IN}",
     ("operation_booking", "planned_start"): _NO_SLOT, ("operation_booking", "expected_minutes"): _NO_SLOT,
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
-    ("operation_rebooking", "planned_start"): f"{_NO_SLOT}|New planned start: .* is before the rebooking was decided",
+    ("operation_rebooking", "planned_start"): _NO_SLOT,
     ("operation_rebooking", "decided_at"): "must come after the cancellation it answers",
     ("theatre_session", "theatre"): _SESSION_TAKEN, ("theatre_session", "starts_at"): _SESSION_HOURS,
     ("theatre_session", "ends_at"): _SESSION_HOURS,

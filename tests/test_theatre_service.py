@@ -6,7 +6,7 @@ import pytest
 
 from downtime.domain.theatre import Booking, TheatreSession, clashes, suggest_slots
 from downtime.services import printing, records, theatre
-from downtime.services.errors import PermissionDenied, ServiceError
+from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 
 MONDAY = "2026-11-30"
 TUESDAY = "2026-12-01"
@@ -648,11 +648,28 @@ def test_a_rebooking_cannot_put_the_operation_before_it_was_decided(lists, clock
     rebooked = theatre.rebook(coord, first.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T08:00+01:00",
                                                                  clock.now.isoformat(timespec="minutes")))
     past = _session(coord, "T1", "2026-11-02")
-    with pytest.raises(ServiceError, match="New planned start: 02/11/2026 08:00 is before the rebooking was decided "
-                                           r"\(28/11/2026 14:00\)"):
+    with pytest.raises(ValidationFailed, match="“Decided at” cannot be after “New planned start”."):
         records.amend(coord, rebooked.record_id, {**rebooked.data, "session": past,
                                                   "planned_start": "2026-11-02T08:00+01:00"}, "wrong time")
     assert _state(coord, first.record_id).start == datetime.fromisoformat(f"{TUESDAY}T08:00+01:00")
+
+
+@pytest.mark.parametrize(("lang", "refusal"), [
+    ("en", "“Decision to operate” cannot be after “Planned start”."),
+    ("fr", "« Décision opératoire » ne peut pas être après « Début prévu »."),
+])
+def test_an_operation_cannot_be_booked_before_it_was_decided(lists, session_for, lang, refusal):
+    """A booking planned on 30/11 for a decision typed 01/12 (the wrong day, or the wrong field)
+    was saved: the rebooking refused it, the booking did not."""
+    _, patients, _ = lists
+    coord = session_for("coord", lang=lang)
+    past = _booking(_session(coord, "T1", "2026-11-02"), "09:00", day="2026-11-02")
+    with pytest.raises(ValidationFailed) as refused:
+        theatre.book(coord, patients[0], {**past, "decided_at": "2026-11-02T09:01+01:00"})
+    assert [(error.path, error.message) for error in refused.value.errors] == [("decided_at", refusal)]
+    booked = theatre.book(coord, patients[0], {**past, "decided_at": "2026-11-02T09:00+01:00"})
+    with pytest.raises(ValidationFailed, match=refusal):
+        records.amend(coord, booked.record_id, {**booked.data, "planned_start": "2026-11-02T08:30+01:00"}, "time")
 
 
 def test_a_rebooking_written_before_its_decision_can_still_be_withdrawn(lists, clock, monkeypatch):
@@ -662,7 +679,7 @@ def test_a_rebooking_written_before_its_decision_can_still_be_withdrawn(lists, c
     theatre.cancel(coord, first.record_id, CANCEL)
     past = _session(coord, "T1", "2026-11-02")
     with monkeypatch.context() as patched:
-        patched.setattr(theatre, "_refuse_before_decided", lambda data: None)
+        patched.setattr(records, "validate", lambda *args, **kwargs: [])
         slip = theatre.rebook(coord, first.record_id, _rebooking(past, "2026-11-02T08:00+01:00",
                                                                  clock.now.isoformat(timespec="minutes")))
     records.mark_entered_in_error(coord, slip.record_id, "wrong month")

@@ -343,9 +343,11 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
             continue
         slot = slots[0]
         priority = rng.choice(_PRIORITIES)
+        # Decided before the operation: one of the week gone by was decided after it had been
+        # planned to take place, which its form refuses.
+        decided = min(now - timedelta(hours=rng.randint(*_DECIDED_HOURS_AGO[priority])), slot.start)
         values = {"procedure": procedure, "laterality": side, "priority": priority,
-                  "decided_at": (now - timedelta(hours=rng.randint(*_DECIDED_HOURS_AGO[priority]))).isoformat(
-                      timespec="minutes"),
+                  "decided_at": decided.isoformat(timespec="minutes"),
                   "surgeon": wanted.surgeon, "anaesthetist": wanted.anaesthetist, "session": slot.session_id,
                   "planned_start": slot.start.isoformat(timespec="minutes"), "expected_minutes": minutes}
         made.append(theatre.book(coord, patient.patient_id, values))

@@ -568,8 +568,6 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
         return
     if form_id in EVENT_FORMS:
         _refuse_moving(db, record_id, data)
-    if form_id == "operation_rebooking" and not withdrawn and data.get("outcome") == "rebooked":
-        _refuse_before_decided(data)
     facts = _facts_with(db, _version_to_be(form_id, record_id, patient_id, data), withdrawn)
     if facts is not None and facts.status in LIVE:
         assert facts.start is not None
@@ -608,17 +606,6 @@ def _refuse_moving(db: Database, record_id: str, data: dict[str, Any]) -> None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Booking: a cancellation or rebooking stays with its operation. "
                                                          "Mark this one entered in error, then record it on the right "
                                                          "operation."))
-
-
-def _refuse_before_decided(data: dict[str, Any]) -> None:
-    """A new date comes after the decision to give it: one before it is a slip (the wrong month
-    typed in a correction), which would move the operation onto a list already past, off the
-    rescheduling list and off every list still to come."""
-    start, decided = datetime.fromisoformat(data["planned_start"]), datetime.fromisoformat(data["decided_at"])
-    if start < decided:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "New planned start: {start} is before the rebooking was "
-                                                         "decided ({decided})."),
-                           start=f"{start:%d/%m/%Y %H:%M}", decided=f"{decided:%d/%m/%Y %H:%M}")
 
 
 def _version_to_be(form_id: str, record_id: str, patient_id: str | None, data: dict[str, Any]) -> RecordVersion:

@@ -499,7 +499,7 @@ def test_the_rebook_dialog_offers_the_operations_own_specialtys_lists(coordinato
         state.session_id].specialty == "Gynaecology"
 
 
-def _rebooking_an_urgent_case(coordinator, qtbot, listed, decided="2026-11-28T12:00+01:00"):
+def _rebooking_an_urgent_case(coordinator, qtbot, listed, decided="2026-11-28T09:00+01:00"):
     """The demo's first operation made urgent (24 hours from the decision) and cancelled at the
     last minute, its rebook dialog open: its first free slot is two days on."""
     window, _ = coordinator
@@ -522,9 +522,9 @@ def test_a_slot_after_an_urgent_operations_rebook_by_date_says_so(coordinator, q
     booked it there without a word, and once rebooked it left the list that showed its BREACH."""
     dialog = _rebooking_an_urgent_case(coordinator, qtbot, listed)
     assert dialog.slot_list.item(0).text() == "Mon 30/11 08:00 — theatre T2 (General surgery) — after the rebook-by date"
-    assert "No free slot before this operation's rebook-by date (29/11/2026 12:00)" in dialog.error.text()
+    assert "No free slot before this operation's rebook-by date (29/11/2026 09:00)" in dialog.error.text()
     dialog.from_day.setDate(QDate(2026, 11, 30))  # the coordinator looks from Monday on: not "no free slot before"
-    assert dialog.error.text() == "These slots are after this operation's rebook-by date (29/11/2026 12:00)."
+    assert dialog.error.text() == "These slots are after this operation's rebook-by date (29/11/2026 09:00)."
 
 
 def test_an_urgent_operation_past_its_rebook_by_date_is_not_sent_to_free_a_slot_before_it(coordinator, qtbot,
