@@ -5,6 +5,7 @@ from datetime import date
 
 import pytest
 from pypdf import PdfReader
+from reportlab.platypus import Paragraph
 
 from downtime.services import printing, records, settings, theatre
 
@@ -366,3 +367,20 @@ def test_the_letter_of_a_transfer_reads_whatever_the_hospitals_name(day, tmp_pat
                                           "decided_at": clock.now.isoformat(timespec="minutes")})
     letter = _text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
     assert sentence in letter
+
+
+def test_an_operation_carried_over_a_page_is_ruled_off_from_the_repeated_headings():
+    """A line split across pages (a merged day's clashes) carried on under the repeated headings
+    with no rule between them: a blank strip, the headings' grey running into the line."""
+    from downtime.pdf.page import style
+    from downtime.pdf.theatre import _grid
+
+    tall = Paragraph("<br/>".join(["theatre T1 is booked"] * 200), style(size=8))
+    heading = [Paragraph("Status", style(size=8))]
+    table = _grid([heading, [tall]], [1.0], 200, "Theatre T1")
+    table.wrap(200, 400)
+    _, carried = table.split(200, 400)
+    carried.wrap(200, 400)
+    ruled = {(op, start[1], end[1]) for op, start, end, *_ in carried._linecmds}
+    # the headings are row 1 (under the theatre's band); the rest of the line, row 2
+    assert ("LINEBELOW", 1, 1) in ruled or ("LINEABOVE", 2, 2) in ruled, ruled

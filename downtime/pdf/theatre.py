@@ -70,13 +70,15 @@ def _grid(rows: list[list[object]], widths: list[float], width: float, title: st
     band. A list that runs onto the next page repeats the band and the headings there (the
     theatre was named alone at the foot of a page, its operations going over unnamed); a line
     taller than a page (an operation clashing with dozens of others, merged) carries on over
-    the next, where the list did not print at all."""
+    the next, where the list did not print at all, ruled off from the headings repeated there
+    (the grid leaves a line split inside it open at the top: a blank strip under the headings)."""
     band = [[_band_text(title), *([None] * (len(widths) - 1))]] if title is not None else []
     table = Table([*band, *rows], colWidths=[share * width for share in widths], repeatRows=len(band) + 1,
                   splitInRow=1)
     heading = len(band)
     table.setStyle(TableStyle([*([("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), BAND)] if band else []),
                                ("GRID", (0, heading), (-1, -1), 0.5, RULE),
+                               ("LINEBELOW", (0, heading), (-1, heading), 0.5, RULE),
                                ("BACKGROUND", (0, heading), (-1, heading), colors.HexColor("#e0e0e0")),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"), ("BOTTOMPADDING", (0, heading + 1), (-1, -1), 4)]))
     return table
