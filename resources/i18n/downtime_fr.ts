@@ -3316,10 +3316,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Le décès de ce patient est enregistré ({died}) : aucune intervention ne peut être prévue après.</translation>
     </message>
     <message>
-        <source>New planned start: {start} is before the rebooking was decided ({decided}).</source>
-        <translation>Nouveau début prévu : le {start} précède la décision de reprogrammer ({decided}).</translation>
-    </message>
-    <message>
         <source>This booking is {status}; cancel it before rebooking.</source>
         <translation>Cette intervention est {status} ; annulez-la avant de la reprogrammer.</translation>
     </message>
@@ -3642,6 +3638,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>--date {text}: write the day as YYYY-MM-DD</source>
         <translation>--date {text} : écrivez le jour sous la forme AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>PATIENT DIED: not to rebook</source>
+        <translation>PATIENT DÉCÉDÉ : ne pas reprogrammer</translation>
     </message>
     <message>
         <source>exported {count} record version(s) to {folder}</source>
