@@ -86,6 +86,9 @@ class DayModel(TextTableModel):
         state, data = entry.state, entry.state.record.data
         status = word(BOOKING_STATUS[state.status])
         status = status.upper() if entry.struck else status
+        if state.status is theatre.BookingStatus.TRANSFERRED and state.transferred_to:
+            # Named as the printed list and the letter name it.
+            status = translate("DayModel", "{status} to {hospital}").format(status=status, hospital=state.transferred_to)
         if state.died_before and not entry.struck:
             status = translate("DayModel", "{status} — PATIENT DIED {died}: cancel").format(
                 status=status, died=f"{state.died_before:%d/%m/%Y %H:%M}")

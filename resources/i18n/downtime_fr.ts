@@ -1226,6 +1226,10 @@ le numéro du patient dans le DPI :</translation>
 <context>
     <name>DayModel</name>
     <message>
+        <source>{status} to {hospital}</source>
+        <translation>{status} vers {hospital}</translation>
+    </message>
+    <message>
         <source>{status} — PATIENT DIED {died}: cancel</source>
         <translation>{status} — PATIENT DÉCÉDÉ {died} : annuler</translation>
     </message>

@@ -459,6 +459,11 @@ def test_transfer_needs_a_hospital(coordinator, qtbot, listed):
     dialog.other_hospital.setText("CHU Sud")
     assert dialog.send_elsewhere() is not None
     assert theatre.bookings(window.session.db, window.session.forms)[0].status is theatre.BookingStatus.TRANSFERRED
+    listed(panel).refresh()
+    listed(panel)
+    # The board named no hospital, where the printed list and the letter do.
+    assert [panel.day_model.text(row, STATUS) for row in range(panel.day_model.rowCount())] == [
+        "TRANSFERRED to CHU Sud"]
 
 
 def test_enter_after_typing_the_receiving_hospital_transfers_and_books_no_slot(coordinator, qtbot, type_text, listed):
