@@ -665,7 +665,7 @@ def _day(text: str) -> date:
 
 
 def cmd_theatre_list(args: argparse.Namespace) -> int:
-    from downtime.services.theatre import STATUS_WORDS, day_list, procedure_and_side
+    from downtime.services.theatre import board_status, day_list, procedure_and_side
 
     # The line in the command's language, as the day board reads it: the side and the status
     # in words ("not_applicable", "left", "on this list" read so under --lang fr too); --json
@@ -675,14 +675,7 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
     for session, entries in day_list(_session(args).db, _forms(), _day(args.date), args.theatre):
         for entry in entries:
             state, data = entry.state, entry.state.record.data
-            status = _say(args, STATUS_WORDS[state.status])
-            status = status.upper() if entry.struck else status
-            if state.died_before and not entry.struck:
-                status = translate(args.lang, "DayModel", "{status} — PATIENT DIED {died}: cancel").format(
-                    status=status, died=f"{state.died_before:%d/%m/%Y %H:%M}")
-            if entry.clashes:
-                status = translate(args.lang, "DayModel", "{status} — CLASH, move one: {clashes}").format(
-                    status=status, clashes=entry.clash_text(args.lang))
+            status = board_status(entry, args.lang)
             rows.append({"theatre": session.theatre, "start": entry.start.isoformat(),
                          "booking_id": state.record.record_id, "patient": state.patient.display_name,
                          "downtime_number": state.patient.downtime_number, "procedure": data["procedure"],

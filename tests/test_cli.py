@@ -590,7 +590,7 @@ def test_theatre_commands_speak_the_lang(demo_db, capsys):
     assert main(["theatre", "list", "--date", date.today().isoformat(), *coord]) == 0
     day = capsys.readouterr().out
     assert "Inguinal hernia repair, GAUCHE" in day and "ANNULÉE" in day and "programmée" in day
-    assert "TRANSFÉRÉE" in day
+    assert "TRANSFÉRÉE vers CHU Sud" in day, "the hospital, as the board and the printed list name it"
     assert main(["theatre", "rescheduling", *coord]) == 0
     waiting = capsys.readouterr().out
     assert "Réglée (non urgente)" in waiting and "BIENTÔT" in waiting

@@ -22,7 +22,7 @@ from downtime.domain.theatre import TOLD_AFTER_DEATH
 from downtime.errors import UserError
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
-from downtime.qt.i18n import language, locale, say, translate, word
+from downtime.qt.i18n import language, locale, say, translate
 from downtime.qt.patient_header import born_text
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice
@@ -32,12 +32,6 @@ from downtime.services import printing, theatre
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.patients import PatientSummary
-
-BOOKING_STATUS = {theatre.BookingStatus.BOOKED: QT_TR_NOOP("booked"),
-                  theatre.BookingStatus.CANCELLED: QT_TR_NOOP("cancelled"),
-                  theatre.BookingStatus.REBOOKED: QT_TR_NOOP("rebooked"),
-                  theatre.BookingStatus.TRANSFERRED: QT_TR_NOOP("transferred")}
-
 
 Board = list[tuple[theatre.TheatreSession, list[theatre.ListEntry]]]
 Waiting = tuple[list[theatre.WaitingItem], list[theatre.WaitingItem]]  # to rebook, and left by a death (theatre.rescheduling)
@@ -84,18 +78,8 @@ class DayModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         theatre_name, entry = self.rows[row]
         state, data = entry.state, entry.state.record.data
-        status = word(BOOKING_STATUS[state.status])
-        status = status.upper() if entry.struck else status
-        if state.status is theatre.BookingStatus.TRANSFERRED and state.transferred_to:
-            # Named as the printed list and the letter name it.
-            status = translate("DayModel", "{status} to {hospital}").format(status=status, hospital=state.transferred_to)
-        if state.died_before and not entry.struck:
-            status = translate("DayModel", "{status} — PATIENT DIED {died}: cancel").format(
-                status=status, died=f"{state.died_before:%d/%m/%Y %H:%M}")
-        if entry.clashes:
-            status = translate("DayModel", "{status} — CLASH, move one: {clashes}").format(
-                status=status, clashes=entry.clash_text(language()))
-        return (theatre_name, entry.start.strftime("%H:%M"), status, state.patient.display_name,
+        return (theatre_name, entry.start.strftime("%H:%M"), theatre.board_status(entry, language()),
+                state.patient.display_name,
                 state.patient.birth_date_in(language()), state.patient.downtime_number, data["procedure"],
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang),
                 format_value(self.spec.field("priority"), data["priority"], self.lang), data["surgeon"],

@@ -115,6 +115,9 @@ STATUS_WORDS = {BookingStatus.BOOKED: QT_TRANSLATE_NOOP("messages", "booked"),
                 BookingStatus.CANCELLED: QT_TRANSLATE_NOOP("messages", "cancelled"),
                 BookingStatus.REBOOKED: QT_TRANSLATE_NOOP("messages", "rebooked"),
                 BookingStatus.TRANSFERRED: QT_TRANSLATE_NOOP("messages", "transferred")}
+_TRANSFERRED_TO = QT_TRANSLATE_NOOP("messages", "{status} to {hospital}")
+_DIED = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT DIED {died}: cancel")
+_CLASH = QT_TRANSLATE_NOOP("messages", "{status} — CLASH, move one: {clashes}")
 
 
 class ClashRefused(ServiceError):
@@ -800,6 +803,22 @@ class ListEntry:
         times over (the merged day's list ran to 600 pages)."""
         said = Counter(clash.said.text(lang) for clash in self.clashes)
         return "; ".join(text if count == 1 else f"{text} (×{count})" for text, count in said.items())
+
+
+def board_status(entry: ListEntry, lang: Lang) -> str:
+    """A day list line's status as the board on screen and `downtime theatre list` say it: the
+    hospital a transferred operation went to, a patient who died since it was booked, a clash
+    (each said it its own way, the command line with no hospital)."""
+    state = entry.state
+    status = message(lang, STATUS_WORDS[state.status])
+    status = status.upper() if entry.struck else status
+    if state.status is BookingStatus.TRANSFERRED and state.transferred_to:
+        status = message(lang, _TRANSFERRED_TO, status=status, hospital=state.transferred_to)
+    if state.died_before and not entry.struck:
+        status = message(lang, _DIED, status=status, died=f"{state.died_before:%d/%m/%Y %H:%M}")
+    if entry.clashes:
+        status = message(lang, _CLASH, status=status, clashes=entry.clash_text(lang))
+    return status
 
 
 def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str | None = None,

@@ -396,22 +396,6 @@
         <translation>— lit vide —</translation>
     </message>
     <message>
-        <source>booked</source>
-        <translation>programmé</translation>
-    </message>
-    <message>
-        <source>cancelled</source>
-        <translation>annulé</translation>
-    </message>
-    <message>
-        <source>rebooked</source>
-        <translation>reprogrammé</translation>
-    </message>
-    <message>
-        <source>transferred</source>
-        <translation>transféré</translation>
-    </message>
-    <message>
         <source>Theatre</source>
         <translation>Bloc</translation>
     </message>
@@ -1221,21 +1205,6 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>&lt;b&gt;{drug} ({unit})&lt;/b&gt;: balance {balance}</source>
         <translation>&lt;b&gt;{drug} ({unit})&lt;/b&gt; : solde {balance}</translation>
-    </message>
-</context>
-<context>
-    <name>DayModel</name>
-    <message>
-        <source>{status} to {hospital}</source>
-        <translation>{status} vers {hospital}</translation>
-    </message>
-    <message>
-        <source>{status} — PATIENT DIED {died}: cancel</source>
-        <translation>{status} — PATIENT DÉCÉDÉ {died} : annuler</translation>
-    </message>
-    <message>
-        <source>{status} — CLASH, move one: {clashes}</source>
-        <translation>{status} — CONFLIT, en déplacer une : {clashes}</translation>
     </message>
 </context>
 <context>
@@ -3342,6 +3311,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>transferred</source>
         <translation>transférée</translation>
+    </message>
+    <message>
+        <source>{status} to {hospital}</source>
+        <translation>{status} vers {hospital}</translation>
+    </message>
+    <message>
+        <source>{status} — PATIENT DIED {died}: cancel</source>
+        <translation>{status} — PATIENT DÉCÉDÉ {died} : annuler</translation>
+    </message>
+    <message>
+        <source>{status} — CLASH, move one: {clashes}</source>
+        <translation>{status} — CONFLIT, en déplacer une : {clashes}</translation>
     </message>
     <message>
         <source>Session: this operation&apos;s theatre session is not on the lists (withdrawn, or not set up on this laptop); book it in another session.</source>
