@@ -155,3 +155,15 @@ def test_a_laptop_renumbered_during_the_outage_merges_and_is_brought_in_whole(tm
     assert numbers == ["DT-007", "DT-008", "DT-009"]
     manifest = json.loads((folders[0] / "manifest.json").read_text())
     assert manifest["device_number"] == 9
+
+
+@given(st.integers(1, 999), st.integers(1, 99_999), st.uuids(), st.sampled_from([str.upper, str.lower, str.title]),
+       st.sampled_from(["", " ", "  "]))
+def test_a_number_shown_with_its_laptop_is_read_back_however_it_is_typed(device, sequence, device_id, case, spaces):
+    """Typed off the worklist as "dt-007-00001-1 (LAPTOP 6E8F94ED)", or with a space more, it was
+    taken for a number of no laptop, which `worklist link` then refused."""
+    from downtime.domain.downtime_number import taken_apart, told_apart
+
+    number = format_downtime_number(device, sequence)
+    shown = told_apart(number, str(device_id)).replace(" (", f"{spaces} (").replace("(laptop ", f"(laptop {spaces}")
+    assert taken_apart(case(shown)) == (number, str(device_id)[:8])

@@ -45,7 +45,8 @@ def parse_downtime_number(text: str) -> tuple[int, int] | None:
     return int(device), int(sequence)
 
 
-_TOLD_APART = re.compile(r"^(\S+) \(laptop ([0-9a-f]{8})\)$")
+# Read back however it is typed off a list: capitals, spaces.
+_TOLD_APART = re.compile(r"^(\S+)\s*\(\s*laptop\s+([0-9a-f]{8})\s*\)$", re.IGNORECASE)
 
 
 def told_apart(number: str, device_id: str) -> str:
@@ -60,4 +61,4 @@ def told_apart(number: str, device_id: str) -> str:
 def taken_apart(text: str) -> tuple[str, str]:
     """(number, start of the device id) of a number `told_apart`; (number, "") of another."""
     match = _TOLD_APART.match(text.strip())
-    return (match.group(1).upper(), match.group(2)) if match else (text.strip().upper(), "")
+    return (match.group(1).upper(), match.group(2).lower()) if match else (text.strip().upper(), "")
