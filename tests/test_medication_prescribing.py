@@ -147,6 +147,19 @@ def test_a_new_order_stopped_before_its_start_is_refused_at_its_stop(session_for
     assert stopped.data["stop_at"] == "2026-11-30T00:07+01:00"
 
 
+def test_a_new_order_stopped_at_its_start_is_refused_too(session_for, medication_ward, clock):
+    """Stopped at the very minute it started, an order has no time left to be given: it was saved,
+    and came on no round (the once-only one read "not recorded (stopped)")."""
+    patient, _, _ = medication_ward
+    doctor = session_for("doctor")
+    for frequency in ({"frequency": "scheduled", "times": "08:00"}, {"frequency": "once", "times": None}):
+        with pytest.raises(ServiceError, match="^“Stop \\(leave empty if ongoing\\)” is the time of “Start”: the order "
+                                               "would never be given.$"):
+            records.save_new(doctor, "medication_order", {
+                **CO_AMOXICLAV, **frequency, "drug": "Ondansetron", "dose": 4.0, "dose_unit": "mg",
+                "start_at": "2026-11-28T08:00+01:00", "stop_at": "2026-11-28T08:00+01:00"}, patient_id=patient)
+
+
 def test_an_order_while_the_patients_allergies_are_not_known_asks_the_prescriber(session_for, medication_ward):
     """Amoxicillin written for a patient admitted an hour ago, nobody yet asked about allergies:
     the doctor was asked nothing (the nurse alone was, at each dose). Asked of a new order, and

@@ -176,8 +176,8 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
     changed behind their back would read otherwise than what they wrote. Orders already written
     (or loaded) so are read as controlled all the same (`order_of`).
 
-    A new order stopped before its start would never be given, on no round and in no chart's
-    cell, while its prescriber thinks it written: a slip of the stop's day. An amendment may stop
+    A new order stopped before its start, or at it, would never be given, on no round and in no
+    chart's cell, while its prescriber thinks it written: a slip of the stop's day. An amendment may stop
     an order not started yet: it is not to be given.
 
     A new order starting after its patient died or left (`_LEFT`) was saved without a word: the
@@ -189,8 +189,11 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
     if where is not None and where.status in _LEFT:
         raise ServiceError(_LEFT[where.status], field=spec.field("start_at").label.get(session.lang),
                            since=f"{where.since.astimezone(start.tzinfo):%d/%m/%Y %H:%M}")
-    if before is None and stop is not None and start is not None and stop < start:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "“{stop}” is before “{start}”: the order would never be given."),
+    if before is None and stop is not None and start is not None and stop <= start:
+        # Stopped at its very start, it has no time left to be given either.
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "“{stop}” is before “{start}”: the order would never be given.")
+                           if stop < start else QT_TRANSLATE_NOOP("messages", "“{stop}” is the time of “{start}”: the "
+                                                                               "order would never be given."),
                            stop=spec.field("stop_at").label.get(session.lang),
                            start=spec.field("start_at").label.get(session.lang))
     drug = str(data.get("drug") or "")

@@ -3061,6 +3061,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>« {stop} » est avant « {start} » : la prescription ne serait jamais administrée.</translation>
     </message>
     <message>
+        <source>“{stop}” is the time of “{start}”: the order would never be given.</source>
+        <translation>« {stop} » est l’heure de « {start} » : la prescription ne serait jamais administrée.</translation>
+    </message>
+    <message>
         <source>Allergies not known yet: ask the patient or their family before prescribing.</source>
         <translation>Allergies non encore connues : interroger le patient ou sa famille avant de prescrire.</translation>
     </message>
