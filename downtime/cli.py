@@ -680,7 +680,7 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
                          "booking_id": state.record.record_id, "patient": state.patient.display_name,
                          "downtime_number": state.patient.downtime_number, "procedure": data["procedure"],
                          "side": data["laterality"], "priority": data["priority"], "surgeon": data["surgeon"],
-                         "status": state.status.value if entry.struck else "on this list",
+                         "status": state.status.value, "struck": entry.struck,
                          "clashes": [clash.said.text(args.lang) for clash in entry.clashes],
                          "patient_died": state.died_before.isoformat() if state.died_before and not entry.struck else None})
             lines[state.record.record_id, rows[-1]["start"]] = (

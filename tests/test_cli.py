@@ -573,7 +573,10 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     assert main(["theatre", "rescheduling", "--db", demo_db]) == 0
     assert "Carpal tunnel release, RIGHT" in capsys.readouterr().out
     assert main(["theatre", "list", "--date", today, "--db", demo_db, "--json"]) == 0
-    capsys.readouterr()
+    day = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    # Codes, as the other fields are: a live line's status read "on this list".
+    assert {line["status"] for line in day} <= {"booked", "cancelled", "rebooked", "transferred"}
+    assert {line["struck"] for line in day} == {True, False}
     coord = ["--db", demo_db, "--user", "coord", "--pin", "3333"]
     assert main(["pdf", "theatre-list", "--date", today, "--out", str(tmp_path / "t.pdf"), *coord]) == 0
     assert main(["pdf", "rescheduling", "--out", str(tmp_path / "r.pdf"), *coord]) == 0
