@@ -358,3 +358,18 @@ def test_a_regular_order_within_a_day_of_a_once_only_one_of_the_medicine_is_ques
     assert flagged == {"18:00": [once.record_id]}
     assert medication.duplicate_orders(doctor, values, patient, once.record_id) == (
         "Already ordered: Furosemide 40 mg IV, at 18:00, from 28/11/2026 12:00.")
+
+
+def test_a_once_only_dose_cancelled_before_its_time_is_not_due_meanwhile(session_for, medication_ward, clock):
+    """Furosemide once at 10:00, cancelled at 08:30 by a stop at 09:00: until 09:00 the chart read
+    it upcoming and the round listed it at 10:00, a dose a nurse on an early round might give.
+    A dose after its order's stop is never due, as a regular order's is not."""
+    patient, doctor, nurse, once = _furosemide_once_at_ten(session_for, medication_ward, clock)
+    clock.now = datetime.fromisoformat("2026-11-28T08:30+01:00")
+    records.amend(doctor, once.record_id, {**records.current(doctor.db, once.record_id).data,
+                                           "stop_at": "2026-11-28T09:00+01:00"}, "not needed after all")
+    clock.now = datetime.fromisoformat("2026-11-28T08:40+01:00")
+    assert "Furosemide" not in {item.order.drug for item in medication.round_list(nurse.db, nurse.forms, "3B", clock())}
+    (row,) = [row for row in medication.mar_grid(nurse.db, patient, clock.now.date(), 1, clock())
+              if row.order.drug == "Furosemide"]
+    assert [cell.state for cell in row.cells] == [DoseState.NOT_RECORDED]

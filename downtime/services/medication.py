@@ -971,7 +971,7 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
             for slot in scheduled.slots:
                 missed = slot < first
                 if (stay_start <= slot <= last and (found.record_id, slot) not in recorded
-                        and not _stopped(found, now) and not scheduled.in_ehr(slot)):
+                        and not _stopped(found, now, slot) and not scheduled.in_ehr(slot)):
                     items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy), missed,
                                            tuple(held_at(held[found.record_id], slot, now.tzinfo)), ended,
                                            tuple(also_ordered(found, slot, theirs))))
@@ -1057,8 +1057,10 @@ def _doses_near(db: Database, patient_ids: Collection[str], first_day: date,
                 found, key=lambda row: datetime.fromisoformat(row[5]))]
 
 
-def _stopped(found: Order, now: datetime) -> bool:
-    return found.stop_at is not None and found.stop_at <= now
+def _stopped(found: Order, now: datetime, slot: datetime) -> bool:
+    """Stopped by now, or before the slot's dose: a once-only dose cancelled before its time
+    (stopped at 09:00 for 10:00) read upcoming and stood on the round until 09:00."""
+    return found.stop_at is not None and (found.stop_at <= now or found.stop_at <= slot)
 
 
 def _cell(slot: datetime, recorded: list[Administration], now: datetime, policy: RoundPolicy,
@@ -1070,7 +1072,7 @@ def _cell(slot: datetime, recorded: list[Administration], now: datetime, policy:
         state = DoseState.NOT_IN_HOSPITAL
     elif deciding is None and scheduled.in_ehr(slot):
         state = DoseState.IN_EHR
-    elif deciding is None and _stopped(scheduled.order, now):
+    elif deciding is None and _stopped(scheduled.order, now, slot):
         state = DoseState.NOT_RECORDED
     else:
         state = dose_state(slot, now, deciding, policy)
