@@ -19,7 +19,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning, RecordRefField, StaffRefField
 from downtime.formspec.values import format_value, relevant_values, validate
 from downtime.services import census, identity, search
-from downtime.services.context import Session, load_device
+from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from downtime.services.laptops import author_of, authors as authors_here, laptops_known
 from downtime.storage import audit
@@ -78,20 +78,23 @@ def _write(session: Session, row: dict[str, Any], action: str) -> RecordVersion:
 
 
 def _allocate_patient(session: Session, now: datetime) -> tuple[str, str]:
-    # The device number as it is now: IT may have corrected it since this session signed in.
-    db, device = session.db, load_device(session.db)
-    last = db.execute("SELECT MAX(sequence) FROM patients WHERE device_number = ?",
-                      [device.device_number]).fetchone()[0] or 0
+    # The device number as it is now, read with its last sequence in one query (a snapshot
+    # import allocates a ward's patients one by one): IT may have corrected it since this
+    # session signed in.
+    db, device_id = session.db, session.device.device_id
+    device_number, last = db.execute(
+        "SELECT CAST(value AS INTEGER), (SELECT COALESCE(MAX(sequence), 0) FROM patients"
+        " WHERE device_number = CAST(meta.value AS INTEGER)) FROM meta WHERE key = 'device_number'").fetchone()
     if last >= MAX_SEQUENCE:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This laptop has used all its downtime numbers: an administrator gives it a new device number ('downtime set device-number N')."))
     patient_id = str(uuid.uuid4())
-    number = format_downtime_number(device.device_number, last + 1)
+    number = format_downtime_number(device_number, last + 1)
     audit.insert_audited(db, "patients", {
         "patient_id": patient_id, "downtime_number": number,
-        "device_number": device.device_number, "sequence": last + 1,
-        "device_id": device.device_id, "created_by": session.user.staff_id,
+        "device_number": device_number, "sequence": last + 1,
+        "device_id": device_id, "created_by": session.user.staff_id,
         "created_at": now.isoformat()}, at=now, actor=session.user.staff_id,
-        device_id=device.device_id, action="patient.allocate",
+        device_id=device_id, action="patient.allocate",
         detail={"downtime_number": number})
     return patient_id, number
 
