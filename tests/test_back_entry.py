@@ -905,7 +905,13 @@ def test_a_record_in_an_earlier_bundle_is_flagged_again_when_its_contradiction_a
     said = later.ask_the_ward_in("en", office.forms)
     assert said[0].startswith("2 record(s) in the FHIR bundle contradict another laptop's record")
     (again,) = [line for line in said if first.record_id in line]
-    assert again.endswith("(in an earlier export too: posted from it, the EHR holds it without this warning)")
+    assert again.endswith("(in an earlier export too: posted from it, the EHR holds the record; this bundle puts the "
+                          "warning on its Provenance)")
+    requests = {entry["resource"]["entity"][0]["what"]["identifier"]["value"]: entry["request"]
+                for entry in bundle["entry"] if entry["resource"]["resourceType"] == "Provenance"}
+    assert requests[first.record_id] == {
+        "method": "PUT", "url": f"Provenance?entity:identifier=urn:downtime:record|{first.record_id}"}
+    assert requests[second.record_id]["method"] == "POST"
 
 
 def test_a_dose_in_an_earlier_bundle_is_flagged_again_when_its_orders_withdrawal_arrives(tmp_path, laptop, clock,

@@ -733,3 +733,50 @@ def test_a_once_only_order_given_goes_out_completed(session_for, medication_ward
     after = _by_id(bundle, once)
     assert after["status"] == "completed" and "statusReason" not in after
     Bundle.model_validate(bundle)
+
+
+def _entry_of(bundle, resource_id):
+    (found,) = [e for e in bundle["entry"] if e["fullUrl"] == f"urn:uuid:{resource_id}"]
+    return found
+
+
+def test_a_resource_changed_since_an_earlier_export_sent_it_goes_as_a_conditional_update(
+        session_for, medication_ward, clock, tmp_path):
+    """The orders went out active, then the patient died: the next bundle carried them stopped
+    as conditional creates, which the EHR holding them from the first bundle ignores, leaving
+    live orders for a dead patient. What changed since it was sent is now a conditional update
+    (PUT on the same search, without our id: the EHR gave its copy its own); what did not is
+    still a conditional create, and exporting again sends no update."""
+    patient, amox, morphine = medication_ward
+    nurse = session_for("nurse")
+    first = export(session_for("records"), tmp_path / "first")
+    assert first.fhir_updates == 0 and first.updates_in("en") == []
+    before = _bundle(first.folder)
+    assert {entry["request"]["method"] for entry in before["entry"]} == {"POST"}
+    clock.advance(hours=1)
+    records.save_new(nurse, "death", {"died_at": "2026-11-28T14:30+01:00", "verified_by": "Dr Benali",
+                                      "expected": False, "family_informed": True}, patient_id=patient)
+    since = export(session_for("records"), tmp_path / "since", since_last=True)
+    bundle = _bundle(since.folder)
+    Bundle.model_validate(bundle)
+    check_codes(bundle)
+    for order in (amox, morphine):
+        entry = _entry_of(bundle, order)
+        assert entry["request"] == {"method": "PUT",
+                                    "url": f"MedicationRequest?identifier=urn:downtime:record|{order}"}
+        assert entry["resource"]["status"] == "stopped" and "id" not in entry["resource"]
+    updated = [entry for entry in bundle["entry"] if entry["request"]["method"] == "PUT"]
+    kinds = {entry["resource"]["resourceType"] for entry in updated}
+    assert {"MedicationRequest", "Encounter", "Patient"} <= kinds
+    unchanged = [entry for entry in bundle["entry"] if entry["request"]["method"] == "POST"]
+    assert unchanged and all(entry["request"]["ifNoneExist"] for entry in unchanged)
+    assert since.fhir_updates == len(updated)
+    manifest = json.loads((since.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["fhir_updates"] == len(updated)
+    assert since.updates_in("en") == [
+        f"{len(updated)} resource(s) in the FHIR bundle changed since an earlier export sent them (amended, stopped, "
+        "a stay ended): posted, each replaces the EHR's copy made from the earlier bundle, including any change made "
+        "to it in the EHR since (the manifest's fhir_updates)"]
+    again = export(session_for("records"), tmp_path / "again")
+    assert again.fhir_updates == 0
+    assert {entry["request"]["method"] for entry in _bundle(again.folder)["entry"]} == {"POST"}

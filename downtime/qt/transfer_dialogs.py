@@ -307,8 +307,8 @@ class ExportDialog(QDialog):
         said = translate("ExportDialog", "Exported {count} record version(s) to {folder}.").format(
             count=sum(result.counts.values()), folder=result.folder) + sealed
         ask = result.ask_the_ward_in(language(), self.session.forms)  # red, as an import's holds are
-        if ask:
-            said += "\n\n" + "\n".join(ask)
+        if notes := [*result.updates_in(language()), *ask]:
+            said += "\n\n" + "\n".join(notes)
         _report(self.result, said, failed=bool(ask))
 
     def _refused(self, problem: UserError) -> None:

@@ -461,3 +461,15 @@ def m021_shared_device_numbers(db: Database) -> None:
                 raise ValueError(f"m021_shared_device_numbers: a reference left without its row: {tuple(problem)}")
     finally:
         db.execute("PRAGMA foreign_keys = ON")
+
+
+@MIGRATIONS(name="m022_fhir_sent")
+def m022_fhir_sent(db: Database) -> None:
+    """What this database's exports put in their FHIR bundles: each resource (by a 64-bit hash
+    of its type and conditional-create condition) with a 64-bit hash of its content as last
+    sent. A later bundle sends a resource whose content changed since as a conditional update,
+    where a conditional create would leave the EHR's copy as it was (an order sent active and
+    stopped since by the patient's death). Derived from the exports, like the search and
+    movement indexes, so outside the audit chain; two integers a row, the key the rowid, as a
+    hospital's export sends nearly three million resources."""
+    db.execute("CREATE TABLE fhir_sent (resource INTEGER PRIMARY KEY, content INTEGER NOT NULL)")

@@ -37,6 +37,7 @@ from downtime.services.laptops import authors, laptops_known
 from downtime.services.errors import ServiceError
 from downtime.services.patients import downtime_numbers
 from downtime.storage import audit
+from downtime.storage.fhir_sent import record_sent
 from downtime.storage.records import held_from, holds
 from downtime.sync.encryption import parse_recipients, sealed
 from downtime.sync.outcome import Progress, untold
@@ -75,8 +76,14 @@ class ExportResult:
     ask_the_ward: tuple[AskTheWard, ...]
     """The records in the FHIR bundle that other laptops' records contradict (the manifest's
     `ask_the_ward`): the ward says which is true before anyone posts it."""
+    fhir_updates: int = 0
+    """Entries of the bundle that update a resource an earlier export sent with other content."""
     encrypted: bool = False
     """Every file age-encrypted (to the keys given, or the records office's set on the laptop)."""
+
+    def updates_in(self, lang: Lang) -> list[str]:
+        """What the export's report says of the bundle's updates; nothing when there are none."""
+        return [message(lang, UPDATES, count=self.fhir_updates)] if self.fhir_updates else []
 
     def ask_the_ward_in(self, lang: Lang, forms: Mapping[str, FormSpec]) -> list[str]:
         """What the export's report says of them (`downtime export` and the export dialog): how
@@ -94,8 +101,12 @@ ASK_THE_WARD = QT_TRANSLATE_NOOP("messages", "{count} record(s) in the FHIR bund
                                              "(the manifest's ask_the_ward): ask the ward about each before posting "
                                              "the bundle")
 ASK_THE_WARD_ABOUT = QT_TRANSLATE_NOOP("messages", "ASK THE WARD: {number} {form} {record}, version {version}: {why}")
-ASK_AGAIN = QT_TRANSLATE_NOOP("messages", "(in an earlier export too: posted from it, the EHR holds it without this "
-                                          "warning)")
+UPDATES = QT_TRANSLATE_NOOP("messages", "{count} resource(s) in the FHIR bundle changed since an earlier export sent "
+                                       "them (amended, stopped, a stay ended): posted, each replaces the EHR's copy "
+                                       "made from the earlier bundle, including any change made to it in the EHR "
+                                       "since (the manifest's fhir_updates)")
+ASK_AGAIN = QT_TRANSLATE_NOOP("messages", "(in an earlier export too: posted from it, the EHR holds the record; this "
+                                          "bundle puts the warning on its Provenance)")
 
 
 # What makes a spreadsheet read a cell as a formula: typed text such as =HYPERLINK(…) would run
@@ -265,7 +276,7 @@ def export(session: Session, out: Path, since_last: bool = False,
                     "device_name": device.name, "exported_at": now.isoformat(),
                     "exported_by": session.user.staff_id, "since_last": since_last,
                     "records_rowid_range": [first, last], "counts": counts,
-                    "fhir_entries": written.entries,
+                    "fhir_entries": written.entries, "fhir_updates": written.updates,
                     "ask_the_ward": [found.as_json() for found in written.ask_the_ward],
                     "on_hold": [{**hold.as_json(), "why": hold.text("en", laptops_known(
                                     session, {version.device_id for version in hold.versions}))}
@@ -278,12 +289,14 @@ def export(session: Session, out: Path, since_last: bool = False,
                 "id": str(uuid.uuid4()), "exported_at": now.isoformat(), "author": session.user.staff_id,
                 "first_rowid": first, "last_rowid": last, "folder": str(out)}, at=now,
                 actor=session.user.staff_id, device_id=session.device.device_id, action="export",
-                detail={"counts": counts, "encrypted": encrypt_to is not None})
+                detail={"counts": counts, "encrypted": encrypt_to is not None, "fhir_updates": written.updates})
+            record_sent(db, *written.sent)
             os.replace(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return ExportResult(out, counts, written.entries, first, last, written.ask_the_ward, keys is not None)
+    return ExportResult(out, counts, written.entries, first, last, written.ask_the_ward, written.updates,
+                        keys is not None)
 
 
 def _listed(manifest: Any) -> dict[str, Any] | None:

@@ -72,7 +72,7 @@ SYSTEMS: dict[str, dict[str, str]] = {
 # Elements of type code, by path from their resource: the codes written there.
 ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in {
     "Bundle.type": {"transaction"},
-    "Bundle.entry.request.method": {"POST"},
+    "Bundle.entry.request.method": {"POST", "PUT"},
     "Patient.identifier.use": {"temp", "usual", "official"},
     "Patient.name.use": {"temp", "usual", "official"},
     "Patient.gender": {"female", "male", "unknown"},

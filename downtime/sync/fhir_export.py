@@ -7,7 +7,11 @@ or withdrawn. The bundle holds the groups whose records changed in the exported 
 every group they reference (a dose's order, each resource's patient), so every reference
 resolves inside the bundle. Ids are record UUIDs or derived from them, and each entry is a
 conditional create on the record's identifier: posting the same bundle twice creates nothing
-new, and exporting the same data twice gives the same resources.
+new, and exporting the same data twice gives the same resources. A resource an earlier export
+of this database sent with other content (an order sent active, stopped since by a death; an
+amended dose; a stay ended since) is a conditional update instead, on the same condition, so
+the EHR's copy made from the earlier bundle takes the change (a conditional create left it as
+it was); its `id` is left out, as the EHR gave its copy its own.
 
 A record on hold (two laptops wrote different versions of it, see domain.holds) is not in the
 bundle: posted, it would create one laptop's version in the EHR as if it were settled. Only
@@ -23,14 +27,16 @@ really have been given: it is in the bundle, its Provenance says what the workli
 and the export names it, so whoever posts the bundle asks the ward first. When the
 contradiction arrives after the record went out in an earlier `--since-last` bundle, the later
 bundle carries that record again, flagged, and names it as from an earlier export: its
-conditional create makes it nothing new where the earlier bundle was posted, and whoever posts
-the later one learns of both sides."""
+resources are nothing new where the earlier bundle was posted, its Provenance, changed, is an
+update, and whoever posts the later one learns of both sides."""
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import re
+from array import array
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -47,6 +53,7 @@ from downtime.formspec import FormSpec
 from downtime.i18n import Lang
 from downtime.services.back_entry import Conflict, conflicts_among, ehr_numbers
 from downtime.services.patients import downtime_numbers
+from downtime.storage.fhir_sent import sent_before
 from downtime.storage.records import as_version, held_from, on_hold
 from downtime.sync.fhir_codes import (
     DATA_OPERATION,
@@ -101,11 +108,16 @@ class AskTheWard:
 
 @dataclass(frozen=True)
 class Written:
-    """What a bundle holds that its export reports: how many entries, and which of its records
-    to ask the ward about before it is posted (the manifest's `ask_the_ward`)."""
+    """What a bundle holds that its export reports: how many entries, which of its records
+    to ask the ward about before it is posted (the manifest's `ask_the_ward`), and how many
+    entries update a resource an earlier export sent; and what the export records as sent
+    (storage.fhir_sent) once it stands: the identity and content hashes of the entries new or
+    changed since."""
 
     entries: int
     ask_the_ward: tuple[AskTheWard, ...]
+    updates: int
+    sent: tuple[array[int], array[int]]
 
 
 def write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int, at: datetime, bundle_id: str,
@@ -159,7 +171,7 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
     for version in (as_version(row) for rows in on_hold(db, held).values() for row in rows):
         versions_held.setdefault(version.patient_id, []).append(version)
     writer = _Writer(out, {"resourceType": "Bundle", "id": bundle_id, "type": "transaction",
-                           "timestamp": at.isoformat()})
+                           "timestamp": at.isoformat()}, sent_before(db))
     numbers = downtime_numbers(db)
     patients = list(numbers)
     ask: list[AskTheWard] = []
@@ -168,7 +180,7 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
                       patient_ids=patients[start:start + PATIENTS_AT_ONCE])
         page_held = [version for patient_id in ctx.patient_ids for version in versions_held.get(patient_id, ())]
         ask += _write_patients(db, ctx, changed, held, (page_held, authors), writer, laptops, numbers)
-    return Written(writer.finish(), tuple(ask))
+    return Written(writer.finish(), tuple(ask), writer.updates, (writer.resources, writer.contents))
 
 
 def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: dict[str, int],
@@ -210,22 +222,43 @@ def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: di
 
 class _Writer:
     """Entries written as they come, with what the bundle's checks need kept meanwhile: the
-    code check's shapes, every entry's fullUrl, and the references not resolved yet."""
+    code check's shapes, every entry's fullUrl, and the references not resolved yet; and, for
+    storage.fhir_sent, the hashes of the entries whose content an earlier export did not send
+    (`sent` says what it did)."""
 
-    def __init__(self, out: BinaryIO, head: dict[str, Any]) -> None:
+    def __init__(self, out: BinaryIO, head: dict[str, Any], sent: Callable[[int], int | None]) -> None:
         self.out = out
         self.codes = CodeCheck(head)
         self.inside: set[str] = set()
         self.pending: list[tuple[str, str]] = []
         self.count = 0
+        self.sent = sent
+        self.updates = 0
+        self.resources: array[int] = array("q")
+        self.contents: array[int] = array("q")
         out.write(orjson.dumps(head)[:-1] + b',"entry":[')
 
     def add(self, resource: dict[str, Any]) -> None:
-        entry = _entry(resource)
-        references = self.codes.add(entry)
-        self.inside.add(entry["fullUrl"])
-        self.pending += [(entry["fullUrl"], target) for target in references if target not in self.inside]
-        self.out.write((b",\n" if self.count else b"\n") + orjson.dumps(entry))
+        kind, condition = resource["resourceType"], _condition(resource)
+        full_url = f"urn:uuid:{resource['id']}"
+        body = orjson.dumps(resource)
+        identity, content = _hash(f"{kind}?{condition}".encode()), _hash(body)
+        before = self.sent(identity)
+        if before != content:
+            self.resources.append(identity)
+            self.contents.append(content)
+        if before is None or before == content:
+            request = {"method": "POST", "url": kind, "ifNoneExist": condition}
+        else:
+            resource = {name: value for name, value in resource.items() if name != "id"}
+            body = orjson.dumps(resource)
+            request = {"method": "PUT", "url": f"{kind}?{condition}"}
+            self.updates += 1
+        references = self.codes.add({"fullUrl": full_url, "resource": resource, "request": request})
+        self.inside.add(full_url)
+        self.pending += [(full_url, target) for target in references if target not in self.inside]
+        self.out.write((b",\n" if self.count else b"\n") + b'{"fullUrl":' + orjson.dumps(full_url) + b',"resource":'
+                       + body + b',"request":' + orjson.dumps(request) + b"}")
         self.count += 1
 
     def finish(self) -> int:
@@ -284,18 +317,22 @@ def _provenance(record: RecordVersion, targets: list[str], ctx: Context, held_fr
     return resource
 
 
-def _entry(resource: dict[str, Any]) -> dict[str, Any]:
-    """A conditional create on the resource's first identifier (the downtime number of a
-    Patient, the record's own identifier otherwise); Provenance has no identifier, so it is
-    matched by the record it names as its source."""
+def _condition(resource: dict[str, Any]) -> str:
+    """The search that finds the resource in the EHR: its first identifier (the downtime number
+    of a Patient, the record's own identifier otherwise); Provenance has no identifier, so it is
+    found by the record it names as its source."""
     if resource["resourceType"] == "Provenance":
         found = resource["entity"][0]["what"]["identifier"]
-        condition = f"entity:identifier={found['system']}|{found['value']}"
-    else:
-        found = resource["identifier"][0]
-        condition = f"identifier={found['system']}|{found['value']}"
-    return {"fullUrl": f"urn:uuid:{resource['id']}", "resource": resource,
-            "request": {"method": "POST", "url": resource["resourceType"], "ifNoneExist": condition}}
+        return f"entity:identifier={found['system']}|{found['value']}"
+    found = resource["identifier"][0]
+    return f"identifier={found['system']}|{found['value']}"
+
+
+def _hash(data: bytes) -> int:
+    """64 bits of SHA-256 (the fastest of hashlib's on these laptops' processors) as a signed
+    integer, SQLite's. Two identities sharing a hash would at worst send an unchanged resource as
+    an update, the same content again."""
+    return int.from_bytes(hashlib.sha256(data).digest()[:8], "big", signed=True)
 
 
 def references(value: Any) -> list[str]:

@@ -4019,8 +4019,12 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>DEMANDER AU SERVICE : {number} {form} {record}, version {version} : {why}</translation>
     </message>
     <message>
-        <source>(in an earlier export too: posted from it, the EHR holds it without this warning)</source>
-        <translation>(aussi dans un export précédent : envoyé depuis celui-ci, le DPI le contient sans cet avertissement)</translation>
+        <source>{count} resource(s) in the FHIR bundle changed since an earlier export sent them (amended, stopped, a stay ended): posted, each replaces the EHR&apos;s copy made from the earlier bundle, including any change made to it in the EHR since (the manifest&apos;s fhir_updates)</source>
+        <translation>{count} ressource(s) du lot FHIR ont changé depuis qu&apos;un export précédent les a envoyées (modifiées, arrêtées, séjour terminé) : une fois envoyée, chacune remplace la copie du DPI faite à partir du lot précédent, y compris toute modification faite depuis dans le DPI (fhir_updates du manifeste)</translation>
+    </message>
+    <message>
+        <source>(in an earlier export too: posted from it, the EHR holds the record; this bundle puts the warning on its Provenance)</source>
+        <translation>(aussi dans un export précédent : envoyé depuis celui-ci, le DPI détient l&apos;enregistrement ; ce lot ajoute l&apos;avertissement à sa Provenance)</translation>
     </message>
     <message>
         <source>{out} already exists: choose a new folder for each export.</source>

@@ -123,6 +123,29 @@ def test_export_dialog_writes_a_verified_export(qtbot, window, tmp_path, type_te
     assert "already exists" in dialog.result.text()
 
 
+def test_the_export_dialog_says_which_resources_update_what_an_earlier_export_sent(qtbot, window, tmp_path, type_text,
+                                                                                   admission_values):
+    """An admission amended after an export went out again as a conditional create, which the
+    EHR holding the first bundle's copy ignores; the dialog said nothing of it."""
+    from downtime.services import records
+
+    admission = records.save_new(window.session, "admission", admission_values)
+    dialog = window.export_data()
+    for name in ("first", "second"):
+        dialog.folder.clear()
+        type_text(dialog.folder, str(tmp_path / "usb" / name))
+        with qtbot.waitSignal(dialog.ran, timeout=60_000):
+            qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        if name == "first":
+            assert "FHIR bundle changed since" not in dialog.result.text()
+            records.amend(window.session, admission.record_id, {**admission.data, "bed": "14"}, "Wrong bed typed")
+    said = dialog.result.text().split("\n")
+    assert said[0].startswith("Exported 2 record version(s)") and said[1] == ""
+    assert said[2].endswith("resource(s) in the FHIR bundle changed since an earlier export sent them (amended, "
+                            "stopped, a stay ended): posted, each replaces the EHR's copy made from the earlier bundle, "
+                            "including any change made to it in the EHR since (the manifest's fhir_updates)")
+
+
 def test_the_records_office_key_set_in_administration_encrypts_the_wards_export(qtbot, session_for, answers, tmp_path,
                                                                                type_text, admission_values):
     """IT had nowhere to leave the records office's key: the nurse exporting at the outage's end
