@@ -51,7 +51,7 @@ def test_a_second_laptop_loads_the_first_ones_wards_beds_and_settings(first_lapt
     plan = setup_file.read(second, path)
     assert wards.wards(second.db) == [], "read writes nothing"
     assert plan.lines("en")[:2] == ["ward 3B (Médecine 3B) added with 23 beds: 1-20, 21A, 21B, Side room",
-                                    "ward 4C (Surgery) added with 3 beds: 01-02, 12-14"]
+                                    "ward 4C (Surgery) added with 3 beds: 01-02, \"12-14\""]
     assert "Lock the screen when idle for (minutes): 3 (it was 5 here)" in plan.lines("en"), "named by its key"
     assert "Whom patients call (on their letters): Surgical admissions, 01 23 45 67 89 (it was empty here)" in plan.lines(
         "en")

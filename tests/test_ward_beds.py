@@ -49,3 +49,9 @@ def test_any_typing_gives_beds_or_says_what_to_write(typed):
 def test_beds_written_as_ranges_read_back_as_the_same_beds(beds):
     """A refused bed names the ward's beds as an administrator types them ("1-20, 21A")."""
     assert parse_beds(bed_ranges(beds)) == beds if beds else bed_ranges(beds) == ""
+
+
+def test_a_bed_named_like_other_beds_is_written_in_quotes():
+    """The EHR's bed "12-14" (one bed) between 11 and 15 read "11, 12-14, 15", as if the ward
+    had five beds there; a name with a comma read as two."""
+    assert bed_ranges(["11", "12-14", "15", "Side room", "4, 5", "1 2"]) == '11, "12-14", 15, Side room, "4, 5", "1 2"'

@@ -53,7 +53,9 @@ def parse_beds(text: str) -> list[str]:
 
 def bed_ranges(beds: Sequence[str]) -> str:
     """Beds written back as `parse_beds` reads them ("1-20, 21A, Side room"), so a refused bed
-    can name the ward's beds in a line, as the administrator typed them."""
+    can name the ward's beds in a line, as the administrator typed them. A bed whose name would
+    read as other beds (the EHR's "12-14", "4, 5") is in quotes: '11, "12-14", 15' (it read
+    "11, 12-14, 15", three beds where there were three, one of them named like a range)."""
     parts: list[str] = []
     run: list[str] = []
 
@@ -70,9 +72,16 @@ def bed_ranges(beds: Sequence[str]) -> str:
         if bed.isascii() and bed.isdigit():
             run.append(bed)
         else:
-            parts.append(bed)
+            parts.append(bed if _reads_as_itself(bed) else f'"{bed}"')
     close()
     return ", ".join(parts)
+
+
+def _reads_as_itself(bed: str) -> bool:
+    try:
+        return parse_beds(bed) == [bed]
+    except ServiceError:
+        return False
 
 
 def add_ward(session: Session, ward: str, name: str, beds: list[str]) -> Ward:
