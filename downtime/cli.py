@@ -154,10 +154,12 @@ def _forms() -> dict[str, Any]:
     return load_forms(forms_dir())
 
 
-def _session(args: argparse.Namespace, path: Path | None = None):
+def _session(args: argparse.Namespace, path: Path | None = None, *, placed: bool = True):
     """Patient data is shown only to a signed-in person (audited); signing in also unlocks an
-    encrypted database (the one of `--db`, or `path`)."""
-    from downtime.services import census, unlock
+    encrypted database (the one of `--db`, or `path`). A database first opened on this computer
+    and set up on another is refused (services.installation) unless `placed` is False, for the
+    administrator's command that says which it is."""
+    from downtime.services import census, installation, unlock
     from downtime.services.context import Session, Vault, load_device
 
     if not args.user or not (args.pin or sys.stdin.isatty()):
@@ -168,8 +170,17 @@ def _session(args: argparse.Namespace, path: Path | None = None):
                                                  staff_id=args.user))
     assert vault.db is not None
     forms = _forms()
+    session = Session(vault.db, load_device(vault.db), user, forms, lang=args.lang, vault=vault)
+    if placed and not installation.usable_here(session):
+        raise CliError(QT_TRANSLATE_NOOP(
+            "messages", "{path} was set up on another computer and is opened on this one for the first time: if it is a "
+                        "copy that laptop goes on using, both would give device {number}'s downtime numbers to different "
+                        "patients. An administrator says which it is: 'downtime set this-laptop replaces' (that laptop "
+                        "will not be used again, or this is the same laptop under another account), or 'downtime set "
+                        "this-laptop copy NUMBER NAME' (this copy becomes a laptop of its own, with the device number "
+                        "IT gives it)."), path=vault.path, number=session.device.device_number)
     census.ensure_index(vault.db, forms)
-    return Session(vault.db, load_device(vault.db), user, forms, lang=args.lang, vault=vault)
+    return session
 
 
 def _ward_session(args: argparse.Namespace):
@@ -545,7 +556,7 @@ def cmd_cd_balance(args: argparse.Namespace) -> int:
 def cmd_setting(args: argparse.Namespace) -> int:
     from downtime.services import settings
 
-    session = _session(args)
+    session = _session(args, placed=args.name != "this-laptop")
     if args.name == "label-stock":
         settings.set_label_stock(session, args.value[0])
     elif args.name == "round-thresholds":
@@ -558,6 +569,8 @@ def cmd_setting(args: argparse.Namespace) -> int:
         settings.set_export_key(session, " ".join(args.value))
     elif args.name in ("device-number", "device-name"):
         return _set_device(args, session)
+    elif args.name == "this-laptop":
+        return _set_this_laptop(args, session)
     elif args.name == "idle-lock":
         if len(args.value) != 1 or not args.value[0].isdigit():
             raise CliError(QT_TRANSLATE_NOOP("messages", "idle-lock takes one number of minutes (e.g. 5)"))
@@ -569,6 +582,27 @@ def cmd_setting(args: argparse.Namespace) -> int:
             raise CliError(QT_TRANSLATE_NOOP("messages", "backups takes FOLDER EVERY_MINUTES KEEP (e.g. /media/usb/backups 15 10)"))
         set_backup_policy(session, Path(args.value[0]), int(args.value[1]), int(args.value[2]))
     print(_say(args, QT_TRANSLATE_NOOP("messages", "{name} set to {value}"), name=args.name, value=" ".join(args.value)))
+    return 0
+
+
+def _set_this_laptop(args: argparse.Namespace, session: Session) -> int:
+    from downtime.domain.downtime_number import format_downtime_number
+    from downtime.services import installation
+
+    if args.value[0] == "replaces" and len(args.value) == 1:
+        installation.carry_on_here(session)
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "This laptop goes on as device {number} ({name}): the computer it "
+                                                       "was set up on must not use it again."),
+                   number=session.device.device_number, name=session.device.name))
+        return 0
+    if args.value[0] != "copy" or len(args.value) < 3 or not args.value[1].isdigit():
+        raise CliError(QT_TRANSLATE_NOOP("messages", "this-laptop takes 'replaces', or 'copy NUMBER NAME' (e.g. copy 8 "
+                                                     "\"Ward 3B laptop 2\")"))
+    installation.become_own_laptop(session, int(args.value[1]), " ".join(args.value[2:]))
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "This copy is now a laptop of its own, device {number} ({name}): its "
+                                                   "patients are numbered {new}…."),
+               number=session.device.device_number, name=session.device.name,
+               new=format_downtime_number(session.device.device_number, 1)[:7]))
     return 0
 
 
@@ -1233,13 +1267,16 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("set", cmd_setting, "change a ward setting (administrator only)")
     p.add_argument("name", choices=("label-stock", "round-thresholds", "idle-lock", "letter-contact", "backups",
-                                    "export-key", "device-number", "device-name"),
+                                    "export-key", "device-number", "device-name", "this-laptop"),
                    help="the setting to change (what each takes: see value, in the same order)")
     p.add_argument("value", nargs="+", help="L7159|L7160|L7163|wristband; LATE OVERDUE minutes; "
                                             "MINUTES before the screen locks; whom patients call, as their letter "
                                             "prints it; FOLDER EVERY_MINUTES KEEP; the records office's age1… public "
                                             "key, which every export is then encrypted to ('' for none); the laptop's "
-                                            "device number, which the patients registered from then on take; its name")
+                                            "device number, which the patients registered from then on take; its name; "
+                                            "for a database set up on another computer: 'replaces' (that one will not "
+                                            "be used again) or 'copy NUMBER NAME' (both go on: this one becomes a "
+                                            "laptop of its own)")
     _db_option(p)
     _person_options(p)
 

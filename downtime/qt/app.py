@@ -191,6 +191,9 @@ def run(db_path: Path, lang: Lang | None = None) -> int:
             sign_in()
             return
         window = parts().open_window(vault, dialog, language(), sign_in)
+        if window is None:
+            sign_in()
+            return
         windows[:] = [window]
         window.show()
         window.resume_drafts()
@@ -209,13 +212,18 @@ class _App:
     window: type[MainWindow]
 
     def open_window(self, vault: Vault, dialog: SignInDialog, lang: Lang,
-                    signed_out: Callable[[SignInDialog | None], None]) -> MainWindow:
+                    signed_out: Callable[[SignInDialog | None], None]) -> MainWindow | None:
+        """None when the database was set up on another computer and nobody said yet which
+        laptop this is (qt.copied_database): the sign-in window comes back."""
+        from downtime.qt.copied_database import usable_here
         from downtime.qt.work import on_own_connection, waited
         from downtime.services import census
         from downtime.services.context import Session, load_device
 
         assert vault.db is not None and dialog.member is not None
         session = Session(vault.db, load_device(vault.db), dialog.member, self.forms, lang=lang, vault=vault)
+        if not usable_here(session):
+            return None
         # Off the GUI thread: counting a records office's movements takes a second, and the
         # first opening after an upgrade that changes the index rebuilds it (10 s there). On a
         # connection of its own: the window signed out may still be ending work on this one.

@@ -22,6 +22,7 @@ from PySide6.QtCore import QEvent, QLibraryInfo, QObject, QSize, QTimer, qVersio
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 import downtime
+from downtime.services import installation
 from downtime.services import selftest as checks
 from downtime.services.selftest import Report, SelfTestFailed
 
@@ -247,7 +248,8 @@ def selftest(report: Report) -> None:
     its temporary folder (the laptop's own databases, backups and prints stay as they are)."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    with tempfile.TemporaryDirectory(prefix="downtime-selftest-", ignore_cleanup_errors=True) as name:
+    with tempfile.TemporaryDirectory(prefix="downtime-selftest-", ignore_cleanup_errors=True) as name, \
+            installation.kept_in(Path(name)):
         folder = Path(name)
         check_qt(app, report)
         check_modules(report)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import uuid
 
 from sqlite_utils import Database
@@ -13,6 +14,7 @@ from downtime.domain.staff import Role
 from downtime.domain.roles import Action
 from downtime.services.context import Clock, Device, Session, load_device
 from downtime.services.errors import SetupError
+from downtime.services.installation import META_KEY
 from downtime.services.staff import check_new_account, staff_row
 from downtime.storage import audit
 
@@ -32,9 +34,11 @@ def check_device(device_number: int, device_name: str) -> None:
 
 def initialise(db: Database, *, device_number: int, device_name: str, admin_id: str,
                admin_name: str, admin_pin: str, is_demo: bool = False,
-               clock: Clock = local_now) -> Device:
+               clock: Clock = local_now, installation: str | None = None) -> Device:
     """Set up an empty database; the device number comes from the hospital's downtime plan
-    (one per laptop), which is what keeps downtime numbers of two laptops apart."""
+    (one per laptop), which is what keeps downtime numbers of two laptops apart.
+    `installation`: the computer it is set up on (services.installation), so that a copy of the
+    file opened on another is caught; None leaves it to the first opening."""
     if not needs_setup(db):
         raise SetupError("this database is already set up")
     check_device(device_number, device_name)
@@ -44,6 +48,8 @@ def initialise(db: Database, *, device_number: int, device_name: str, admin_id: 
     meta = {"device_id": device_id, "device_number": str(device_number),
             "device_name": device_name.strip(), "created_at": now.isoformat(),
             "is_demo": "1" if is_demo else "0"}
+    if installation is not None:
+        meta[META_KEY] = json.dumps([installation])
     with db.atomic():
         for key, value in meta.items():
             audit.insert_audited(db, "meta", {"key": key, "value": value}, at=now,

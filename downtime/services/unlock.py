@@ -20,6 +20,7 @@ from downtime.domain.staff import LOCKOUT_FAILURES, StaffMember, locked_until
 from downtime.services import setup, staff
 from downtime.services.context import Clock, Device, Vault, load_device
 from downtime.services.errors import LockedOut, SetupError, SignInError
+from downtime.services.installation import this_installation
 from downtime.storage import audit, keyslots, open_database
 
 if TYPE_CHECKING:
@@ -47,7 +48,8 @@ def create(path: Path, *, encrypted: bool, device_number: int, device_name: str,
             keyslots.add_slot(path, key, admin_id, admin_pin)
         db = open_database(path, key=key)
         device = setup.initialise(db, device_number=device_number, device_name=device_name, admin_id=admin_id,
-                                  admin_name=admin_name, admin_pin=admin_pin, is_demo=is_demo, clock=clock)
+                                  admin_name=admin_name, admin_pin=admin_pin, is_demo=is_demo, clock=clock,
+                                  installation=this_installation())
     except BaseException:
         for leftover in (path, keyslots.keys_path(path), Path(f"{path}-wal"), Path(f"{path}-shm")):
             leftover.unlink(missing_ok=True)

@@ -1208,6 +1208,61 @@ le numéro du patient dans le DPI :</translation>
     </message>
 </context>
 <context>
+    <name>CopiedDatabase</name>
+    <message>
+        <source>Downtime — a database set up on another computer</source>
+        <translation>Downtime — une base installée sur un autre ordinateur</translation>
+    </message>
+    <message>
+        <source>This database was set up on another computer, as device {number} ({name}), and is opened on this one for the first time. If it is a copy the other laptop goes on using, both would give the same downtime numbers to different patients.</source>
+        <translation>Cette base a été installée sur un autre ordinateur, comme appareil {number} ({name}), et s’ouvre sur celui-ci pour la première fois. Si c’est une copie que l’autre portable continue d’utiliser, les deux donneraient les mêmes numéros de procédure dégradée à des patients différents.</translation>
+    </message>
+    <message>
+        <source>This laptop &amp;replaces the other</source>
+        <translation>Ce portable &amp;remplace l’autre</translation>
+    </message>
+    <message>
+        <source>It is a &amp;copy both laptops go on using</source>
+        <translation>C’est une &amp;copie que les deux portables continuent d’utiliser</translation>
+    </message>
+    <message>
+        <source>The other will not be used again, or this is the same laptop under another account: it goes on as device {number}.</source>
+        <translation>L’autre ne sera plus utilisé, ou c’est le même portable sous un autre compte : il continue comme appareil {number}.</translation>
+    </message>
+    <message>
+        <source>This one becomes a laptop of its own, with the device number IT gives it from the hospital&apos;s downtime plan:</source>
+        <translation>Celui-ci devient un portable à part entière, avec le numéro d’appareil que l’informatique lui donne d’après le plan de procédure dégradée de l’hôpital :</translation>
+    </message>
+    <message>
+        <source>choose 1-999</source>
+        <translation>choisir de 1 à 999</translation>
+    </message>
+    <message>
+        <source>e.g. Ward 3B laptop 2</source>
+        <translation>ex. : Portable 2 de l’unité 3B</translation>
+    </message>
+    <message>
+        <source>New device &amp;number</source>
+        <translation>&amp;Nouveau numéro d’appareil</translation>
+    </message>
+    <message>
+        <source>New device n&amp;ame</source>
+        <translation>Nouveau n&amp;om d’appareil</translation>
+    </message>
+    <message>
+        <source>Con&amp;tinue</source>
+        <translation>Con&amp;tinuer</translation>
+    </message>
+    <message>
+        <source>An administrator must sign in and say whether this laptop replaces the other or is a copy.</source>
+        <translation>Un administrateur doit se connecter et dire si ce portable remplace l’autre ou s’il s’agit d’une copie.</translation>
+    </message>
+    <message>
+        <source>Choose whether this laptop replaces the other or is a copy.</source>
+        <translation>Choisissez si ce portable remplace l’autre ou s’il s’agit d’une copie.</translation>
+    </message>
+</context>
+<context>
     <name>DoseDialog</name>
     <message>
         <source>Last dose: none recorded</source>
@@ -3529,6 +3584,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Code PIN de {staff_id}</translation>
     </message>
     <message>
+        <source>{path} was set up on another computer and is opened on this one for the first time: if it is a copy that laptop goes on using, both would give device {number}&apos;s downtime numbers to different patients. An administrator says which it is: &apos;downtime set this-laptop replaces&apos; (that laptop will not be used again, or this is the same laptop under another account), or &apos;downtime set this-laptop copy NUMBER NAME&apos; (this copy becomes a laptop of its own, with the device number IT gives it).</source>
+        <translation>{path} a été installée sur un autre ordinateur et s’ouvre sur celui-ci pour la première fois : si c’est une copie que ce portable continue d’utiliser, les deux donneraient les numéros de procédure dégradée de l’appareil {number} à des patients différents. Un administrateur dit ce qu’il en est : « downtime set this-laptop replaces » (ce portable ne sera plus utilisé, ou c’est le même portable sous un autre compte), ou « downtime set this-laptop copy NUMÉRO NOM » (cette copie devient un portable à part entière, avec le numéro d’appareil que l’informatique lui donne).</translation>
+    </message>
+    <message>
         <source>ward {ward} ({name}): {count} beds: {beds}</source>
         <translation>unité {ward} ({name}) : {count} lits : {beds}</translation>
     </message>
@@ -3587,6 +3646,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{name} set to {value}</source>
         <translation>{name} réglé sur {value}</translation>
+    </message>
+    <message>
+        <source>This laptop goes on as device {number} ({name}): the computer it was set up on must not use it again.</source>
+        <translation>Ce portable continue comme appareil {number} ({name}) : l’ordinateur sur lequel la base a été installée ne doit plus l’utiliser.</translation>
+    </message>
+    <message>
+        <source>this-laptop takes &apos;replaces&apos;, or &apos;copy NUMBER NAME&apos; (e.g. copy 8 &quot;Ward 3B laptop 2&quot;)</source>
+        <translation>this-laptop prend « replaces », ou « copy NUMÉRO NOM » (ex. : copy 8 &quot;Portable 2 de l’unité 3B&quot;)</translation>
+    </message>
+    <message>
+        <source>This copy is now a laptop of its own, device {number} ({name}): its patients are numbered {new}….</source>
+        <translation>Cette copie est désormais un portable à part entière, appareil {number} ({name}) : ses patients sont numérotés {new}….</translation>
     </message>
     <message>
         <source>This laptop is now named {name} (device {number}).</source>
@@ -4381,6 +4452,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{file}, line {line}, ward {ward}: {problem}</source>
         <translation>{file}, ligne {line}, unité {ward} : {problem}</translation>
+    </message>
+    <message>
+        <source>Device number: {number} is the other laptop&apos;s, which goes on using it; give this one its own.</source>
+        <translation>Numéro d’appareil : {number} est celui de l’autre portable, qui continue de l’utiliser ; donnez-en un propre à celui-ci.</translation>
     </message>
 </context>
 </TS>
