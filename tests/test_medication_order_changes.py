@@ -201,6 +201,28 @@ def test_a_dose_of_a_medicine_ordered_twice_is_questioned_after_the_other_orders
     medication.record_dose(nurse, second.record_id, dose, overrides={Check.ALREADY_GIVEN: "prescriber asked for 36"})
 
 
+def test_a_dose_given_from_another_infusion_of_the_same_fluid_names_that_order_with_its_rate(
+        session_for, medication_ward, clock):
+    """Two sodium chloride 0.9% infusions, at 125 and at 80 mL/h: the warning given the second's
+    08:00 litre after the first's named "Sodium chloride 0.9% 1000 mL IV" alone, and the nurse
+    could not tell which order it meant. It names it as the chart heads it, with its rate."""
+    patient = medication_ward[0]
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T07:00+01:00")
+    fluids = {"drug": "Sodium chloride 0.9%", "dose": 1000.0, "dose_unit": "mL", "route": "IV", "form": "infusion",
+              "rate_ml_h": 125.0, "frequency": "scheduled", "times": "08:00", "start_at": "2026-11-28T07:00+01:00",
+              "controlled": False, "high_alert": False}
+    fast = records.save_new(doctor, "medication_order", fluids, patient_id=patient)
+    slow = records.save_new(doctor, "medication_order", {**fluids, "rate_ml_h": 80.0}, patient_id=patient)
+    clock.now = datetime.fromisoformat("2026-11-28T08:10+01:00")
+    dose = {"outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+            "dose_given": 1000.0, "route": "IV"}
+    medication.record_dose(nurse, fast.record_id, dose)
+    assert [(w.check, w.message) for w in medication.check_dose(nurse, slow.record_id, dose)] == [(
+        Check.ALREADY_GIVEN, "Sodium chloride 0.9% 1000 mL IV at 125 mL/h was given at 08:05 from another order (at "
+                             "08:00, from 28/11 07:00); is this medicine ordered twice?")]
+
+
 def test_an_order_of_a_medicine_the_patient_already_has_is_questioned_at_prescribing(session_for, medication_ward,
                                                                                      insulin_twice):
     """The second insulin order was saved with nothing said of the first, still running."""

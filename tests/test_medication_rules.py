@@ -258,14 +258,14 @@ def test_a_dose_given_from_another_order_of_the_same_medicine_is_questioned():
     history = [_given(ten_pm + timedelta(minutes=5), ten_pm, order_id="o1")]
     warnings = safety_warnings(second, outcome=Outcome.GIVEN, at=ten_pm + timedelta(minutes=5), dose=18.0,
                                scheduled_for=ten_pm, allergies=[], history=history, admitted=True,
-                               other_orders=[first])
+                               other_orders=[(first, "Insulin glargine 18 units SC")])
     assert [(w.check, w.message) for w in warnings] == [(Check.ALREADY_GIVEN, (
         "Insulin glargine 18 units SC was given at 22:05 from another order (at 22:00, from 27/11 00:00); is this "
         "medicine ordered twice?"))]
     # Half a day later, the next day's dose: not the same one given twice.
     assert safety_warnings(second, outcome=Outcome.GIVEN, at=ten_pm + timedelta(hours=12, minutes=5), dose=18.0,
                            scheduled_for=None, allergies=[], history=history, admitted=True,
-                           other_orders=[first]) == []
+                           other_orders=[(first, "Insulin glargine 18 units SC")]) == []
 
 
 def test_a_regular_dose_is_counted_against_the_as_required_orders_daily_maximum():
@@ -296,7 +296,8 @@ def test_a_dose_given_from_a_once_only_order_of_the_same_medicine_is_questioned(
     once = _insulin("o2", frequency=Frequency.ONCE, times=(), start_at=nine_pm)
     warnings = safety_warnings(_insulin(), outcome=Outcome.GIVEN, at=nine_pm + timedelta(hours=1), dose=18.0,
                                scheduled_for=nine_pm + timedelta(hours=1), allergies=[], admitted=True,
-                               history=[_given(nine_pm, nine_pm, order_id="o2")], other_orders=[once])
+                               history=[_given(nine_pm, nine_pm, order_id="o2")],
+                               other_orders=[(once, "Insulin glargine 18 units SC")])
     assert [w.message for w in warnings] == [
         "Insulin glargine 18 units SC was given at 21:00 from another order (once, at 28/11 21:00); is this medicine "
         "ordered twice?"]

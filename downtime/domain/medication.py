@@ -439,7 +439,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                     history: Sequence[Administration], admitted: bool,
                     prn_orders: Collection[str] = (), as_required: Sequence[Order] = (),
                     stay_ended: datetime | None = None, due_before: timedelta = timedelta(0),
-                    open_slots: Sequence[datetime] = (), other_orders: Sequence[Order] = ()) -> list[Warning]:
+                    open_slots: Sequence[datetime] = (), other_orders: Sequence[tuple[Order, str]] = ()
+                    ) -> list[Warning]:
     """Everything a second nurse would question before this dose is recorded. A dose recorded
     as not given for a slot already given is questioned too: the chart would otherwise say the
     patient missed a dose they had. `history`: the patient's doses; `prn_orders`: the orders
@@ -453,7 +454,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     due, asked for a reason to override "not active"); `open_slots`: a regular order's dose
     times near this dose's with nothing recorded for them (`spaced_from_own_doses`);
     `other_orders`: the patient's other orders of the same medicine, not as required, whose doses
-    a dose not as required is weighed against (`given_from_other_orders`)."""
+    a dose not as required is weighed against, each with its name (`given_from_other_orders`)."""
     warnings: list[Warning] = []
     if not admitted:
         warnings.append(Warning(Check.NOT_ADMITTED, QT_TRANSLATE_NOOP("messages", "The patient is not admitted at that time.")))
@@ -480,7 +481,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
         warnings += spaced_from_as_required(at, as_required, history)
         warnings += spaced_from_own_doses(order, at, scheduled_for, history, open_slots)
         warnings += within_as_required_maximum(at, as_required, prn_given(order, history, [
-            other.record_id for other in (*as_required, *other_orders)]))
+            other.record_id for other in (*as_required, *(other for other, _ in other_orders))]))
     if dose is not None and abs(dose - order.dose) > 1e-9:
         warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} differs from the order ({ordered} {unit})."),
                                 {"dose": Number(dose), "unit": order.dose_unit, "ordered": Number(order.dose)}))
@@ -526,30 +527,31 @@ def prn_status(order: Order, at: datetime, given: Sequence[Administration]) -> A
                             next_at=None if allowed == at else allowed)
 
 
-def given_from_other_orders(order: Order, at: datetime, others: Sequence[Order],
+def given_from_other_orders(order: Order, at: datetime, others: Sequence[tuple[Order, str]],
                             history: Sequence[Administration]) -> list[Warning]:
     """A dose not as required questioned beside a dose given from another order of the same
     medicine, not as required either, closer than half the spacing of the first of the two that
     has one (a day for two once-only orders): "Insulin glargine 18 units SC 22:00" written twice
     (rewritten without the old one stopped) was two lines due at 22:00 on the round, and both
     doses given at 22:05 were saved without a word. The nearest such dose is named, with the
-    order it was given from."""
+    order it was given from. `others`: each order with its name as the chart heads it (see
+    services.medication.order_label): two saline infusions named without their rates were one
+    order to the nurse reading which had been given."""
     close = []
-    for other in others:
+    for other, name in others:
         half = (dose_spacing(order) or dose_spacing(other) or DAY) / 2
-        close += [(abs(at - dose.at), dose.at, other) for dose in history if dose.outcome is Outcome.GIVEN
+        close += [(abs(at - dose.at), dose.at, other, name) for dose in history if dose.outcome is Outcome.GIVEN
                   and dose.order_id == other.record_id and abs(at - dose.at) < half]
     if not close:
         return []
-    _, moment, other = min(close, key=lambda found: found[0])
-    values = {"drug": other.drug, "dose": Number(other.dose), "unit": other.dose_unit, "route": other.route,
-              "time": f"{moment:%H:%M}", "start": f"{other.start_at:%d/%m %H:%M}",
+    _, moment, other, name = min(close, key=lambda found: found[0])
+    values = {"order": name, "time": f"{moment:%H:%M}", "start": f"{other.start_at:%d/%m %H:%M}",
               "times": " ".join(f"{clock:%H:%M}" for clock in other.times)}
     return [Warning(Check.ALREADY_GIVEN, QT_TRANSLATE_NOOP(
-        "messages", "{drug} {dose} {unit} {route} was given at {time} from another order (at {times}, from {start}); "
-                    "is this medicine ordered twice?") if other.frequency is Frequency.SCHEDULED
-        else QT_TRANSLATE_NOOP("messages", "{drug} {dose} {unit} {route} was given at {time} from another order "
-                                           "(once, at {start}); is this medicine ordered twice?"), values)]
+        "messages", "{order} was given at {time} from another order (at {times}, from {start}); is this medicine "
+                    "ordered twice?") if other.frequency is Frequency.SCHEDULED
+        else QT_TRANSLATE_NOOP("messages", "{order} was given at {time} from another order (once, at {start}); is "
+                                           "this medicine ordered twice?"), values)]
 
 
 def runs_at(order: Order, moment: datetime) -> bool:

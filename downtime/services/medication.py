@@ -319,7 +319,8 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         scheduled_for=slot, allergies=patient.allergies,
         history=history, admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
         as_required=[other for other in others if other.frequency is Frequency.PRN],
-        other_orders=[other for other in others if other.frequency is not Frequency.PRN],
+        other_orders=[(other, order_label(other, session.form(ORDER_FORM), session.lang)) for other in others
+                      if other.frequency is not Frequency.PRN],
         stay_ended=stay_ended(found, written_at, census.movement_events(session.db, [found.patient_id])[found.patient_id],
                               at),
         due_before=settings.round_policy(session.db).due_before,
