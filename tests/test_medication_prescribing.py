@@ -197,3 +197,17 @@ def test_a_new_order_starting_after_its_patient_died_or_left_is_refused(session_
                      patient_id=patient)
     records.amend(doctor, amox, {**records.current(doctor.db, amox).data, "stop_at": "2026-11-29T03:40+01:00"},
                   "patient died")
+
+
+def test_an_order_left_open_by_an_earlier_stay_is_not_already_ordered(session_for, medication_ward, earlier_stay):
+    """Furosemide 40 mg PO of the first stay, never stopped, the patient discharged on 27/11 at
+    21:00 and readmitted: furosemide ordered in this stay asked 'Already ordered: Furosemide…'
+    of an order that ended with that stay. It is read as stopped at the discharge, as the chart
+    and the export read it: an order written back into that stay is still asked about, so."""
+    patient, doctor = medication_ward[0], session_for("doctor")
+    values = {**CO_AMOXICLAV, "drug": "Furosemide", "dose": 40.0, "dose_unit": "mg", "route": "PO", "times": "14:00",
+              "start_at": "2026-11-28T14:30+01:00"}
+    assert medication.duplicate_orders(doctor, values, patient) is None
+    assert medication.duplicate_orders(doctor, {**values, "start_at": "2026-11-27T16:00+01:00"}, patient) == (
+        "Already ordered: Furosemide 40 mg PO, at 14:00, from 27/11/2026 11:00, stopped 27/11/2026 21:00 at the "
+        "patient's discharge.")

@@ -14,7 +14,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, message
-from downtime.domain.census import MovementEvent, StayStatus, left_after, locate
+from downtime.domain.census import Movement, MovementEvent, StayStatus, left_after, locate
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
     DAY, allergies_not_known, allergy_matches, also_ordered, clock_text, controlled_drug, dose_state, dose_text,
@@ -229,12 +229,18 @@ def duplicate_orders(session: Session, values: dict[str, Any], patient_id: str,
     another standing order of the same medicine (see `medicine_name`) running at a time this one
     runs (`_overlap`): a prescription rewritten without the old one stopped put "Insulin glargine
     18 units SC 22:00" twice on the round, and both doses were given. `record_id`: the order
-    amended, not a duplicate of itself."""
+    amended, not a duplicate of itself. An order left open when its stay ended (see `stay_end`)
+    is read as stopped then: a readmitted patient's furosemide was 'Already ordered' by the
+    order of the stay before, which the chart, the handover and the export read as stopped at
+    the discharge."""
     new = _order(record_id or "", patient_id, values)
     order_form = session.form(ORDER_FORM)
-    found = [order_reading(other, order_form, session.lang) for other in orders(session.db, patient_id)
+    standing = _standing(session.db, ORDER_FORM, patient_id)
+    ended = ended_with_their_stay(session.db, patient_id, standing, session.clock())
+    found = [order_reading(other, order_form, session.lang, ended.get(other.record_id))
+             for other in map(order_of, standing)
              if other.record_id != record_id and medicine_name(other.drug) == medicine_name(new.drug)
-             and _overlap(new, other)]
+             and _overlap(new, _as_ended(other, ended.get(other.record_id)))]
     if not found:
         return None
     return message(session.lang, QT_TRANSLATE_NOOP("messages", "Already ordered: {orders}."), orders="; ".join(found))
@@ -268,10 +274,27 @@ def orders_of_the_stay(db: Database, patient_id: str, at: datetime) -> list[Orde
     `stay_end`): what a handover lists as the patient's treatments, where an order of the stay
     before, never stopped at its discharge, was handed over as current."""
     standing = _standing(db, ORDER_FORM, patient_id)
+    ended = ended_with_their_stay(db, patient_id, standing, at)
+    return [order_of(record) for record in standing if record.record_id not in ended]
+
+
+def ended_with_their_stay(db: Database, patient_id: str, found: Iterable[RecordVersion],
+                          at: datetime) -> dict[str, MovementEvent]:
+    """The patient's orders among `found` left open when their stay ended by `at`, by id, each
+    with the discharge, death or transfer out that ended it (see `stay_end`); a withdrawn order
+    ran at no time. Such an order is read as stopped then."""
+    standing = [record for record in found if record.form_id == ORDER_FORM
+                and record.status is not RecordStatus.ENTERED_IN_ERROR]
     amended = histories(db, [record.record_id for record in standing if record.version > 1])
     moves = census.movement_events(db, [patient_id])[patient_id]
-    found = [(order_of(record), amended.get(record.record_id, [record])[0].recorded_at) for record in standing]
-    return [one for one, written_at in found if stay_end(one, written_at, moves, at) is None]
+    return {record.record_id: ended for record in standing
+            if (ended := stay_end(order_of(record), amended.get(record.record_id, [record])[0].recorded_at, moves, at))
+            is not None}
+
+
+def _as_ended(found: Order, ended: MovementEvent | None) -> Order:
+    """The order as it ran: stopped when its stay ended, if it was left open then."""
+    return found if ended is None else found.model_copy(update={"stop_at": ended.occurred_at})
 
 
 def order(db: Database, order_id: str) -> Order:
@@ -791,9 +814,19 @@ def order_label(order: Order, order_form: FormSpec, lang: Lang) -> str:
                    rate=decimal_text(order.rate_ml_h, lang))
 
 
-def order_reading(order: Order, order_form: FormSpec, lang: Lang) -> str:
+# How an order left open when its stay ended reads, by the movement that ended the stay.
+_STOPPED_WITH_THE_STAY = {
+    Movement.DISCHARGE: QT_TRANSLATE_NOOP("messages", "{order}, stopped {stop} at the patient's discharge"),
+    Movement.DEATH: QT_TRANSLATE_NOOP("messages", "{order}, stopped {stop} at the patient's death"),
+    Movement.TRANSFER_OUT: QT_TRANSLATE_NOOP("messages", "{order}, stopped {stop} at the patient's transfer to another "
+                                                         "hospital")}
+
+
+def order_reading(order: Order, order_form: FormSpec, lang: Lang, ended: MovementEvent | None = None) -> str:
     """An order as a nurse reads it on a record pointing to it (a dose's "Order"): medicine, dose,
-    route and when ("Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00")."""
+    route and when ("Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00"). `ended`:
+    the end of the stay it was left open at (see `stay_end`), when it stopped: such an order read
+    as one running in the patient's list of records."""
     start = f"{order.start_at.astimezone():%d/%m/%Y %H:%M}"
     said = order_label(order, order_form, lang)
     if order.frequency is Frequency.ONCE:
@@ -811,7 +844,10 @@ def order_reading(order: Order, order_form: FormSpec, lang: Lang) -> str:
             said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, at most {count} in 24 h"), order=said,
                            count=order.max_doses_24h)
         said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, from {start}"), order=said, start=start)
-    if order.stop_at is not None:
+    if ended is not None:
+        said = message(lang, _STOPPED_WITH_THE_STAY[ended.movement], order=said,
+                       stop=f"{ended.occurred_at.astimezone():%d/%m/%Y %H:%M}")
+    elif order.stop_at is not None:
         said = message(lang, QT_TRANSLATE_NOOP("messages", "{order}, stopped {stop}"), order=said,
                        stop=f"{order.stop_at.astimezone():%d/%m/%Y %H:%M}")
     return said
