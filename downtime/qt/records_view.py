@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QWidget
 
+from downtime.domain.census import MovementEvent
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.i18n import QT_TR_NOOP
@@ -88,18 +89,20 @@ class RecordsView(PatientTab):
         known, authors = {record.record_id: record for record in found}, authors_here(self.session)
         orders = medication.chart_labels(self.session, found)
         labels = {record.record_id: records.record_label(self.session, record, known, authors, orders) for record in found}
-        labels.update({record.record_id: self._order_line(record) for record in found
+        ended = medication.ended_with_their_stay(self.session.db, self.patient_id, found, self.session.clock())
+        labels.update({record.record_id: self._order_line(record, ended.get(record.record_id)) for record in found
                        if record.form_id == medication.ORDER_FORM})
         self.model.load(sorted(found, key=lambda record: (record.occurred_at, record.recorded_at), reverse=True), labels,
                         set(records.on_hold(self.session, list(known))))
         if found:
             self.table.selectRow(next((row for row, record in enumerate(self.model.rows) if record.record_id == chosen), 0))
 
-    def _order_line(self, record: RecordVersion) -> str:
+    def _order_line(self, record: RecordVersion, ended: MovementEvent | None) -> str:
         """An order as its doses' lines and the dose dialog read it, with its flags: its form's
-        answers one by one ("Morphine — Dose: 5 — Unit: mg — Route: …") ran off the window."""
+        answers one by one ("Morphine — Dose: 5 — Unit: mg — Route: …") ran off the window.
+        `ended`: the end of the stay it was left open at (see medication.stay_end)."""
         order = medication.order_of(record)
-        line = medication.order_reading(order, self.session.form(medication.ORDER_FORM), self.session.lang)
+        line = medication.order_reading(order, self.session.form(medication.ORDER_FORM), self.session.lang, ended)
         line += translate("RecordsView", " — controlled drug") if order.controlled else ""
         return line + (translate("RecordsView", " — high-alert") if order.high_alert else "")
 

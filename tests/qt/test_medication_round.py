@@ -663,6 +663,22 @@ def test_a_dose_in_the_patients_list_of_records_says_how_it_went_before_the_orde
     assert line.startswith("Amoxicillin 1 g IV — Outcome: Not given — Scheduled time (regular doses): 28/11/2026 08:00")
 
 
+def test_an_order_left_open_at_the_end_of_a_stay_reads_stopped_in_the_patients_list_of_records(qtbot, earlier_stay):
+    """The first stay's furosemide and amoxicillin, never stopped, the patient discharged on 27/11
+    at 21:00 and readmitted: their lines in the list of records read as running orders, where the
+    chart, the handover and the export treat them as stopped at the discharge. They say so as a
+    stopped order's line does; this stay's ceftriaxone runs on."""
+    nurse, furosemide, ceftriaxone = earlier_stay
+    main = MainWindow(nurse)
+    qtbot.addWidget(main)
+    patient = records.current(nurse.db, furosemide).patient_id
+    listing = main.open_records_of(patient)
+    lines = {listing.model.rows[row].record_id: listing.model.text(row, 2) for row in range(listing.model.rowCount())}
+    assert lines[furosemide] == ("Furosemide 40 mg PO, at 14:00, from 27/11/2026 11:00, stopped 27/11/2026 21:00 at "
+                                 "the patient's discharge")
+    assert lines[ceftriaxone] == "Ceftriaxone 2 g IV, at 14:00, from 28/11/2026 14:00"
+
+
 def test_withdrawing_a_witnessed_dose_with_the_witness_pin_left_empty_tries_no_sign_in(round_window, ward, answers,
                                                                                        monkeypatch):
     """OK on an empty PIN tried the witness with it: a failed sign-in in their name each time."""
