@@ -257,6 +257,32 @@ def test_a_dose_given_before_the_clocks_go_back_stays_given_on_the_mar_after(ses
         ("2026-10-26T08:00:00+01:00", DoseState.OVERDUE)]
 
 
+def test_a_late_dose_the_night_the_clocks_go_forward_is_spaced_from_the_next_by_the_ward_clock(
+        session_for, clock, admission_values):
+    """Amoxicillin at 06:00 and 18:00; the 18:00 dose given late at 23:15 on the night the clocks go
+    forward, when the 06:00 dose is 5 h 45 min away. The next dose was placed by the given time's
+    winter offset, at 06:00 winter time, an hour late: 6 h 45 min away, beyond half the spacing,
+    and the two doses 5 h 45 min apart were saved with nothing said."""
+    from zoneinfo import ZoneInfo
+
+    from downtime.services import wards
+
+    paris = ZoneInfo("Europe/Paris")
+    clock.now = datetime(2026, 3, 28, 23, 20, tzinfo=paris)
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    nurse, doctor = session_for("nurse"), session_for("doctor")
+    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-03-27T09:00+01:00",
+                                                    "allergy_status": "nka", "allergies": []}).patient_id
+    amox = records.save_new(doctor, "medication_order", {
+        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+        "times": "06:00 18:00", "start_at": "2026-03-27T10:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient)
+    late = _given("2026-03-28T23:15+01:00", 1.0, "2026-03-28T18:00+01:00")
+    assert [w.message for w in medication.check_dose(nurse, amox.record_id, late)] == [
+        "The 29/03 06:00 dose of Amoxicillin is due 345 min from this one and is not recorded yet; the order's doses "
+        "are 12 h apart."]
+
+
 def test_not_given_for_a_slot_already_given_is_questioned_and_the_chart_keeps_the_dose(ward, clock):
     nurse, patient, amox, _ = ward
     medication.record_dose(nurse, amox.record_id, _given("2026-11-28T08:05+01:00", 1.0, "2026-11-28T08:00+01:00"),
@@ -358,8 +384,10 @@ def test_the_dose_recorded_first_decides_its_cell_whatever_offset_the_laptops_wr
     medication.record_dose(nurse, amox.record_id, _given("2026-11-28T08:20+01:00", 1.0, "2026-11-28T08:00+01:00"),
                            overrides=allergy)
     clock.now = clock.now.astimezone(timezone.utc) + timedelta(minutes=10)
+    # A laptop on UTC places the order's doses on its own clock: its 08:00 (09:00 in Paris) is 10 min away.
     medication.record_dose(nurse, amox.record_id, _given("2026-11-28T08:50+01:00", 1.0, "2026-11-28T08:00+01:00"),
-                           overrides={**allergy, Check.ALREADY_GIVEN: "second nurse"})
+                           overrides={**allergy, Check.ALREADY_GIVEN: "second nurse",
+                                      Check.DOSE_SPACING: "second nurse"})
     (row,) = [r for r in medication.mar_grid(nurse.db, patient, clock.now.date(), 1, clock.now)
               if r.order.record_id == amox.record_id]
     assert [f"{dose.at:%H:%M}" for dose in row.cells[0].recorded] == ["08:20", "08:50"]

@@ -347,7 +347,8 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         stay_ended=stay_ended(found, written_at, census.movement_events(session.db, [found.patient_id])[found.patient_id],
                               at),
         due_before=settings.round_policy(session.db).due_before,
-        open_slots=_open_slots(found, versions, history, at)) + _before_giving(found, patient, values))
+        open_slots=_open_slots(found, versions, history, at, session.clock().tzinfo)) + _before_giving(
+            found, patient, values))
 
 
 def _with_prescribers_reason(reason: str | None, warnings: list[Warning]) -> list[Warning]:
@@ -370,14 +371,18 @@ def _before_giving(found: Order, patient: PatientSummary, values: dict[str, Any]
 
 
 def _open_slots(found: Order, versions: list[RecordVersion], history: list[Administration],
-                at: datetime) -> list[datetime]:
+                at: datetime, tz: tzinfo | None) -> list[datetime]:
     """A regular order's dose times within a day of `at`, each version's own as the round reads
-    them, on the clock the dose's time was written on, with no dose recorded for them."""
+    them, by the ward's clock (`tz`, its zone's rules), with no dose recorded for them. Placed by
+    the offset the dose's time was written with, the night the clocks went forward the next
+    morning's dose fell an hour late, and a late dose 5 h 45 min before it was weighed 6 h 45
+    min away."""
     if found.frequency is not Frequency.SCHEDULED:
         return []
     recorded = {dose.scheduled_for for dose in history if dose.order_id == found.record_id}
+    day = at.astimezone(tz)
     slots = slots_by_version([(version.recorded_at, order_of(version)) for version in versions],
-                             (at - DAY).date(), (at + DAY).date(), at.tzinfo)
+                             (day - DAY).date(), (day + DAY).date(), tz)
     return [slot for slot in slots if slot not in recorded]
 
 
