@@ -301,3 +301,17 @@ def test_a_dose_given_from_a_once_only_order_of_the_same_medicine_is_questioned(
     assert [w.message for w in warnings] == [
         "Insulin glargine 18 units SC was given at 21:00 from another order (once, at 28/11 21:00); is this medicine "
         "ordered twice?"]
+
+
+def test_a_second_dose_of_a_once_only_order_is_questioned_whatever_time_it_is_recorded_for():
+    """Furosemide once at 10:00, given at 10:05. A second dose of it recorded with no time of the
+    order (the chart's row of a once-only order given days before, the day's columns past its
+    dose: the dialog opened "as required") was saved with nothing said: one order, two doses."""
+    ten = datetime(2026, 11, 28, 10, tzinfo=TZ)
+    once = _order(drug="Furosemide", frequency=Frequency.ONCE, times=(), start_at=ten)
+    history = [_given(ten + timedelta(minutes=5), ten)]
+    for later, slot in ((timedelta(days=4), None), (timedelta(hours=1), ten)):
+        warnings = safety_warnings(once, outcome=Outcome.GIVEN, at=ten + later, dose=1.0, scheduled_for=slot,
+                                   allergies=[], history=history, admitted=True)
+        assert [(w.check, w.message) for w in warnings] == [
+            (Check.ALREADY_GIVEN, "The 10:00 dose of Furosemide was already given.")]

@@ -459,9 +459,14 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     if not admitted:
         warnings.append(Warning(Check.NOT_ADMITTED, QT_TRANSLATE_NOOP("messages", "The patient is not admitted at that time.")))
     given = [a for a in history if a.outcome is Outcome.GIVEN and a.order_id == order.record_id]
-    if scheduled_for is not None and any(a.scheduled_for == scheduled_for for a in given):
+    # A once-only order gives one dose, whatever time another is recorded for: one recorded for
+    # no time (a chart whose days were past the order's dose opened it "as required") was a
+    # second dose with nothing said.
+    once = order.frequency is Frequency.ONCE
+    slot = order.start_at if once else scheduled_for
+    if slot is not None and any(once or a.scheduled_for == slot for a in given):
         warnings.append(Warning(Check.ALREADY_GIVEN, QT_TRANSLATE_NOOP("messages", "The {time} dose of {drug} was already given."),
-                                {"time": f"{scheduled_for:%H:%M}", "drug": order.drug}))
+                                {"time": f"{slot:%H:%M}", "drug": order.drug}))
     if outcome is not Outcome.GIVEN:
         return warnings
     in_its_window = scheduled_for is not None and scheduled_for - due_before <= at <= scheduled_for
