@@ -220,9 +220,12 @@ class MarView(PatientTab):
         started), that row's dose nearest to now, open ones first (None for PRN). Taking the
         earliest open one instead filed tonight's dose under yesterday's missed one, and one
         given before its time, or from an empty cell, as a dose "as required", in no cell of the
-        chart while its time stayed due for a second dose."""
+        chart while its time stayed due for a second dose. A once-only order's is its one dose,
+        whatever the cell: past the chart's days its row has none, and it opened "as required"."""
         if clock is None:
             return None
+        if order.frequency is Frequency.ONCE:
+            return order.start_at
         now = self.session.clock()
         row = next(r for r in medication.mar_grid(self.session.db, self.patient_id,
                                                   self.model.days[0], len(self.model.days), now)

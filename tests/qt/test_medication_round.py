@@ -120,6 +120,36 @@ def test_a_mar_read_again_keeps_the_cell_chosen(select_bed, round_window, ward, 
         dose.record_id for dose in medication.administrations(round_window.session.db, patient)]
 
 
+def test_a_once_only_order_past_the_charts_days_opens_its_one_dose_not_one_as_required(round_window, ward, session_for,
+                                                                                       clock):
+    """Furosemide once at 09:30 on 27/11, given; on 01/12 the chart's three days are past it, its
+    row reads "—", and Enter opened the dose dialog "(as required)", a second dose of the order
+    recorded for no time. It opens the order's one dose, which Save says was already given."""
+    from datetime import datetime, timedelta
+
+    patient = ward[0]
+    now, clock.now = clock.now, datetime.fromisoformat("2026-11-27T09:30+01:00")
+    once = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Furosemide", "dose": 40.0, "dose_unit": "mg", "route": "IV", "frequency": "once",
+        "start_at": "2026-11-27T09:30+01:00", "controlled": False, "high_alert": False}, patient_id=patient)
+    clock.advance(minutes=10)
+    medication.record_dose(round_window.session, once.record_id, {
+        "outcome": "given", "given_at": "2026-11-27T09:35+01:00", "scheduled_for": "2026-11-27T09:30+01:00",
+        "dose_given": 40.0, "route": "IV"})
+    clock.now = now + timedelta(days=3)
+    view = round_window.open_mar_of(patient)
+    line = next(number for number, (row, _) in enumerate(view.model.rows) if row.order.record_id == once.record_id)
+    assert view.model.rows[line][1] == "—"
+    view.table.setCurrentIndex(view.model.index(line, 4))
+    dialog = view.record_dose()
+    assert dialog.slot == datetime.fromisoformat("2026-11-27T09:30+01:00")
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert "Safety warning" in dialog.error.text()
+    assert any(label.text() == "⚠ The 09:30 dose of Furosemide was already given."
+               for label in dialog.findChildren(QLabel))
+    dialog.reject()
+
+
 def test_open_the_doses_of_a_cell_without_one_says_so(select_bed, round_window, ward, answers):
     """It did nothing at all from the medicine's column (where the chart opens) or an empty cell."""
     _, asked = answers
