@@ -315,3 +315,39 @@ def test_a_second_dose_of_a_once_only_order_is_questioned_whatever_time_it_is_re
                                    allergies=[], history=history, admitted=True)
         assert [(w.check, w.message) for w in warnings] == [
             (Check.ALREADY_GIVEN, "The 10:00 dose of Furosemide was already given.")]
+
+
+def _morphine_prn():
+    """Morphine as required, every 4 h, at most 4 in 24 h, from the start of the year."""
+    return _order(drug="Morphine", frequency=Frequency.PRN, times=(), min_interval_hours=4, max_doses_24h=4,
+                  prn_indication="pain", start_at=datetime(2026, 1, 1, tzinfo=TZ))
+
+
+def test_the_next_as_required_dose_reads_on_the_ward_clock_after_the_clocks_go_forward():
+    """Morphine as required every 4 h, given at 01:30 the night the clocks go forward: the dose
+    dialog at 04:00 said the next was allowed from 05:30 (on the winter offset the last dose was
+    written with), when the ward's clock would read 06:30 then; a dose given at 05:30 was 3 h
+    after the last."""
+    from zoneinfo import ZoneInfo
+
+    paris = ZoneInfo("Europe/Paris")
+    last = datetime(2026, 3, 29, 1, 30, tzinfo=TZ)
+    status = prn_status(_morphine_prn(), datetime(2026, 3, 29, 4, 0, tzinfo=paris), [_given(last)])
+    assert status.next_at is not None and f"{status.next_at:%d/%m %H:%M}" == "29/03 06:30"
+
+
+def test_the_as_required_days_maximum_counts_24_hours_on_the_day_the_clocks_go_back():
+    """Four doses of morphine (at most 4 in 24 h), the first at 11:30 summer time the day before
+    the clocks go back: at 11:00 on the day, that dose is 25 hours old, but the dose dialog counted
+    back 24 hours on the wall clock (to 11:00 summer time), counted four and said no dose was
+    allowed before 11:30, when Save, counting 24 hours, allowed one."""
+    from zoneinfo import ZoneInfo
+
+    paris, summer = ZoneInfo("Europe/Paris"), timezone(timedelta(hours=2))
+    given = [_given(datetime(2026, 10, day, hour, minute, tzinfo=summer))
+             for day, hour, minute in ((24, 11, 30), (24, 16, 0), (24, 20, 0), (25, 0, 30))]
+    at = datetime(2026, 10, 25, 11, 0, tzinfo=paris)
+    status = prn_status(_morphine_prn(), at, given)
+    assert (len(status.recent), status.next_at) == (3, None)
+    assert safety_warnings(_morphine_prn(), outcome=Outcome.GIVEN, at=at.astimezone(timezone(timedelta(hours=1))),
+                           dose=1.0, scheduled_for=None, allergies=[], history=given, admitted=True) == []

@@ -520,7 +520,12 @@ class AsRequiredStatus:
 def prn_status(order: Order, at: datetime, given: Sequence[Administration]) -> AsRequiredStatus:
     """`given`: as `prn_given`. The next dose allowed is the first moment from `at` at which the
     very checks a dose is saved against (`_prn_warnings`) say nothing: `at` itself or one at
-    which a dose leaves the interval or the 24 hours, where those checks change."""
+    which a dose leaves the interval or the 24 hours, where those checks change. `at` may be on
+    the ward's clock, its zone's rules: the 24 hours are counted back in real time (Python takes
+    a day from such a time on the wall clock, 25 hours the day the clocks go back) and the next
+    dose is said on that clock (on the offset its last dose was written with, the night the
+    clocks went forward it read an hour early)."""
+    zone, at = at.tzinfo, at.astimezone(timezone.utc)
     moments = [dose.at for dose in given]
     interval = timedelta(hours=order.min_interval_hours or 0)
     ends = {moment + gap for moment in moments for gap in (interval, DAY)}
@@ -529,7 +534,7 @@ def prn_status(order: Order, at: datetime, given: Sequence[Administration]) -> A
     return AsRequiredStatus(last=max((dose for dose in given if dose.at <= at), key=lambda dose: dose.at, default=None),
                             recent=tuple(sorted((dose for dose in given if at - DAY < dose.at <= at),
                                                 key=lambda dose: dose.at)),
-                            next_at=None if allowed == at else allowed)
+                            next_at=None if allowed == at else allowed.astimezone(zone))
 
 
 def given_from_other_orders(order: Order, at: datetime, others: Sequence[tuple[Order, str]],
