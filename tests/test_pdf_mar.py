@@ -491,3 +491,29 @@ def test_a_french_chart_says_an_overdue_dose_as_the_screen_does(tmp_path, sessio
     """The screen read DÉPASSÉ and the paper "OUBLI ?" for one dose: two words for one state."""
     text = " ".join(_text(printing.print_mar(session_for("nurse", "fr"), [medication_ward[0]], tmp_path / "mar.pdf")))
     assert "DÉPASSÉ" in text and "OUBLI" not in text
+
+
+def test_a_dose_not_given_for_another_reason_says_why_under_the_chart(tmp_path, session_for, medication_ward, clock):
+    """Amoxicillin's 08:00 dose not given, "O — Other (write why)": the nurse wrote "IV line
+    tissued, resited at 10:00", and the chart read "(O) HL", the why in the dose's record alone:
+    the pharmacist reviewing omitted doses could not tell one that mattered. The reasons written
+    are listed under the chart, as the warnings given over are; a dose not given with none is not."""
+    from datetime import datetime
+
+    patient, amox, _ = medication_ward
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T15:00+01:00")
+    medication.record_dose(nurse, amox, {"outcome": "not_given", "not_given_reason": "other",
+                                         "not_given_detail": "IV line tissued, resited at 10:00",
+                                         "given_at": "2026-11-28T08:10+01:00",
+                                         "scheduled_for": "2026-11-28T08:00+01:00"})
+    medication.record_dose(nurse, amox, {"outcome": "not_given", "not_given_reason": "refused",
+                                         "given_at": "2026-11-28T14:10+01:00",
+                                         "scheduled_for": "2026-11-28T14:00+01:00"})
+    text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
+    assert ("Not given, the reason written: 28/11 08:00 Amoxicillin 1 g IV: (O) IV line tissued, resited at 10:00"
+            in text)
+    assert "28/11 14:00 Amoxicillin" not in text
+    french = " ".join(_text(printing.print_mar(session_for("nurse", "fr"), [patient], tmp_path / "fr.pdf")))
+    assert ("Non donnée, le motif écrit : 28/11 08:00 Amoxicillin 1 g IV : (O) IV line tissued, resited at 10:00"
+            in french)

@@ -83,6 +83,8 @@ class Administration(BaseModel):
     given_by: str
     witness: str | None = None
     reason: NotGivenReason | None = None
+    detail: str | None = None
+    """Why it was not given, in the nurse's words ("O — Other" asks for them)."""
     device_id: str = ""
     """The laptop it was written on, whose staff IDs `given_by` and `witness` are (see laptops.Authors)."""
     overrides: tuple[tuple[str, str], ...] = ()

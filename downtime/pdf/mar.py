@@ -91,6 +91,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "overridden_key": {"en": "{mark} Given over a warning (the warning and the reason recorded):",
                        "fr": "{mark} Donnée malgré une alerte (l'alerte et le motif tracés) :"},
     "overridden": {"en": "{mark}{number} {when} {order}: {overrides}", "fr": "{mark}{number} {when} {order} : {overrides}"},
+    "not_given_key": {"en": "Not given, the reason written:", "fr": "Non donnée, le motif écrit :"},
+    "not_given": {"en": "{when} {order}: ({code}) {detail}", "fr": "{when} {order} : ({code}) {detail}"},
     "withdrawn_here": {"en": "withdrawn here", "fr": "annulée ici"},
     "not_here": {"en": "not recorded here", "fr": "non tracée ici"},
     "stopped": {"en": "stopped {when}", "fr": "arrêté le {when}"},
@@ -291,6 +293,15 @@ def _overridden(rows: list[MarRow], days: list[date]) -> list[tuple[Administrati
     return sorted(((dose, row) for dose, row in found if dose.overrides), key=lambda item: item[0].at)
 
 
+def _not_given_why(rows: list[MarRow], days: list[date]) -> list[tuple[Administration, MarRow]]:
+    """The doses of the days shown not given with the nurse's reason written ("O — Other" asks for
+    it), by their time: the chart's cell gives the code alone, and "(O)" told the pharmacist
+    reviewing omitted doses nothing."""
+    found = [(dose, row) for row in rows for cell in row.cells if cell.slot.date() in days for dose in cell.recorded]
+    return sorted(((dose, row) for dose, row in found if dose.reason is not None and dose.detail),
+                  key=lambda item: item[0].scheduled_for or item[0].at)
+
+
 def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Mapping[str, Laptop], order_form: FormSpec,
            dose_form: FormSpec, lang: Lang, width: float) -> list[Flowable]:
     story: list[Flowable] = [PatientMarker(chart.patient)]
@@ -328,6 +339,11 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
             w("overridden", lang, mark=OVERRIDDEN, number=marks[dose.record_id], when=f"{dose.at:%d/%m %H:%M}",
               order=order_label(row.order, order_form, lang), overrides=overrides_text(dose_form, dose, lang))
             for dose, row in overridden]), width, size=7.5))
+    if not_given := _not_given_why(chart.rows, days):
+        story.append(_p("\n".join([w("not_given_key", lang)] + [
+            w("not_given", lang, when=f"{dose.scheduled_for or dose.at:%d/%m %H:%M}",
+              order=order_label(row.order, order_form, lang), code=NOT_GIVEN_CODES[lang][dose.reason],
+              detail=dose.detail) for dose, row in not_given if dose.reason is not None]), width, size=7.5))
     if any(row.held for row in chart.rows):
         story.append(_p(w("dose_on_hold_key", lang), width, size=9, bold=True, color=ALERT))
     return story

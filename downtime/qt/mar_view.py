@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from downtime.domain.laptops import Authors, Laptop
-from downtime.domain.medication import Administration, DoseState, Frequency, Order
+from downtime.domain.medication import NOT_GIVEN_CODES, Administration, DoseState, Frequency, Order
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
@@ -109,6 +109,12 @@ class MarModel(TextTableModel):
         found = self.cell(row, clock, day)
         return list(found.recorded) if found is not None else []
 
+    def not_given_words(self, line: int, column: int) -> str:
+        """Why each dose of the cell was not given, as its nurse wrote it ("(O) IV line tissued"):
+        the cell gives the code alone, and "O — Other" said nothing of why."""
+        return "\n".join(f"({NOT_GIVEN_CODES[language()][dose.reason]}) {dose.detail}"
+                         for dose in self.doses_in(line, column) if dose.reason is not None and dose.detail)
+
     def overridden_words(self, line: int, column: int) -> str:
         """Each dose of the cell given over a warning, the warning and the reason: the pharmacist
         reviewing the chart saw none (they were in each dose's record alone)."""
@@ -137,6 +143,7 @@ class MarModel(TextTableModel):
         and one with a dose given over a warning which and why (the cell marks it)."""
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() != MEDICINE:
             return "\n".join(filter(None, (held_words(self.held_in(index.row(), index.column())),
+                                            self.not_given_words(index.row(), index.column()),
                                             self.overridden_words(index.row(), index.column()),
                                             self.elsewhere_words(index.row(), index.column())))) or None
         return super().data(index, role)

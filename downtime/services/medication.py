@@ -88,6 +88,7 @@ def _administration(record_id: str, author: str, device_id: str, data: dict[str,
         scheduled_for=_when(data.get("scheduled_for")), at=datetime.fromisoformat(data["given_at"]),
         dose=data.get("dose_given"), given_by=author, witness=data.get("witness"),
         reason=NotGivenReason(data["not_given_reason"]) if data.get("not_given_reason") else None,
+        detail=data.get("not_given_detail") or None,
         overrides=tuple((str(item["check"]), str(item.get("reason") or "")) for item in data.get("overrides") or []))
 
 

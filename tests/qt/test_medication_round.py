@@ -150,6 +150,21 @@ def test_a_once_only_order_past_the_charts_days_opens_its_one_dose_not_one_as_re
     dialog.reject()
 
 
+def test_a_dose_not_given_for_another_reason_says_why_in_its_cells_tooltip(round_window, ward):
+    """The cell read "(O) HL" and nothing more: why the dose was not given ("O — Other (write
+    why)") was in the dose's record alone."""
+    patient, amox, _ = ward
+    medication.record_dose(round_window.session, amox, {
+        "outcome": "not_given", "not_given_reason": "other", "not_given_detail": "IV line tissued",
+        "given_at": "2026-11-28T08:10+01:00", "scheduled_for": "2026-11-28T08:00+01:00"})
+    view = round_window.open_mar_of(patient)
+    line = next(number for number, (row, time_of_day) in enumerate(view.model.rows)
+                if row.order.record_id == amox and time_of_day == "08:00")
+    cell = view.model.index(line, 4)
+    assert view.model.text(line, 4) == "(O) HL"
+    assert view.model.data(cell, Qt.ItemDataRole.ToolTipRole) == "(O) IV line tissued"
+
+
 def test_open_the_doses_of_a_cell_without_one_says_so(select_bed, round_window, ward, answers):
     """It did nothing at all from the medicine's column (where the chart opens) or an empty cell."""
     _, asked = answers
