@@ -517,3 +517,17 @@ def test_a_dose_not_given_for_another_reason_says_why_under_the_chart(tmp_path, 
     french = " ".join(_text(printing.print_mar(session_for("nurse", "fr"), [patient], tmp_path / "fr.pdf")))
     assert ("Non donnée, le motif écrit : 28/11 08:00 Amoxicillin 1 g IV : (O) IV line tissued, resited at 10:00"
             in french)
+
+
+def test_an_as_required_dose_not_given_is_dated_in_the_printed_list(tmp_path, session_for, medication_ward, clock):
+    """The as-required doses are a list, not a day's cell: morphine offered at 10:00 and refused
+    printed "(R) HL" among the dated doses, nothing saying which day or hour it was refused."""
+    from datetime import datetime
+
+    patient, _, morphine = medication_ward
+    nurse = session_for("nurse")
+    clock.now = datetime.fromisoformat("2026-11-28T10:30+01:00")
+    medication.record_dose(nurse, morphine, {"outcome": "not_given", "not_given_reason": "refused",
+                                             "given_at": "2026-11-28T10:00+01:00"})
+    text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
+    assert "(R) HL 28/11 10:00" in text

@@ -725,11 +725,16 @@ def clock_text(moment: datetime) -> str:
 def dose_text(dose: Administration, authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
               with_date: bool = False) -> str:
     """A chart cell: giver's initials and time (and witness), or the circled not-given code;
-    `authors` and `laptops` name them (Authors.initials: another laptop's as "nurse@002")."""
+    `authors` and `laptops` name them (Authors.initials: another laptop's as "nurse@002").
+    A dose not given for no time of the order (as required) says when, as one given does: "(R)
+    HL" alone, on the chart's as-required line and the printed list, said nothing of when it was
+    refused; for a time of the order, its row says it."""
     who = authors.initials(dose.given_by, dose.device_id, laptops)
+    when = dose.at.strftime('%d/%m %H:%M') if with_date else clock_text(dose.at)
     if dose.reason is not None:
-        return f"({NOT_GIVEN_CODES[lang][dose.reason]}) {who}"
-    text = f"{who} {dose.at.strftime('%d/%m %H:%M') if with_date else clock_text(dose.at)}"
+        code = f"({NOT_GIVEN_CODES[lang][dose.reason]}) {who}"
+        return code if dose.scheduled_for is not None else f"{code} {when}"
+    text = f"{who} {when}"
     if dose.witness:
         text += f" / {authors.initials(dose.witness, dose.device_id, laptops)}"
     return text

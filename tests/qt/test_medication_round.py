@@ -165,6 +165,17 @@ def test_a_dose_not_given_for_another_reason_says_why_in_its_cells_tooltip(round
     assert view.model.data(cell, Qt.ItemDataRole.ToolTipRole) == "(O) IV line tissued"
 
 
+def test_an_as_required_dose_not_given_says_when_on_the_chart(round_window, ward):
+    """Morphine offered at 10:00 and refused read "(R) HL" on the as-required line: when in the
+    day it was refused, nowhere (a dose given reads its time)."""
+    patient, _, morphine = ward
+    medication.record_dose(round_window.session, morphine, {"outcome": "not_given", "not_given_reason": "refused",
+                                                            "given_at": "2026-11-28T10:00+01:00"})
+    view = round_window.open_mar_of(patient)
+    line = next(number for number, (row, _) in enumerate(view.model.rows) if row.order.record_id == morphine)
+    assert view.model.text(line, 4) == "(R) HL 10:00"
+
+
 def test_open_the_doses_of_a_cell_without_one_says_so(select_bed, round_window, ward, answers):
     """It did nothing at all from the medicine's column (where the chart opens) or an empty cell."""
     _, asked = answers
