@@ -26,8 +26,11 @@ from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
 from downtime.services.observations import Escalation, Overdue, ScoredSet, WardReview
 
-# Shading behind the plotted score: low, medium (5–6), high (7+). The band is also written.
-BAND_SHADES = ((0, 4, "#eef6ee"), (5, 6, "#fdf1d8"), (7, 20, "#f9dcdc"))
+# The clinical risk in the RCP chart's colours, pale under black words (the band is also written,
+# never the colour alone): the patient list's NEWS2, and behind the plotted score low, medium
+# (5–6) and high (7+).
+RISK_SHADES = {Band.LOW: "#eef6ee", Band.LOW_MEDIUM: "#fbf0b5", Band.MEDIUM: "#f8d5a8", Band.HIGH: "#f9dcdc"}
+BAND_SHADES = ((0, 4, RISK_SHADES[Band.LOW]), (5, 6, RISK_SHADES[Band.MEDIUM]), (7, 20, RISK_SHADES[Band.HIGH]))
 INCOMPLETE = QT_TR_NOOP("(incomplete)")
 LATER_INCOMPLETE = QT_TR_NOOP("(later set incomplete)")
 MONITORING_WORDS = {Monitoring.TWELVE_HOURLY: QT_TR_NOOP("12-hourly"), Monitoring.FOUR_TO_SIX_HOURLY: QT_TR_NOOP("4-hourly"),
@@ -280,10 +283,7 @@ class EscalationPanel(QWidget):
                             or_same_line=False)
         show_keeping_choice(self.overdue_table, self.overdue_model, found.overdue, lambda item: item.patient.patient_id,
                             or_same_line=False)
-        if found.next_due is None:
-            self.read_again.stop()
-        else:  # at least a minute apart, and a second late rather than early, when the set is not due yet
-            self.read_again.after(max(60_000, int((found.next_due - self.session.clock()).total_seconds() * 1000) + 1000))
+        self.read_again.when_due(found.next_due, self.session.clock())
 
     def _refused(self, problem: UserError) -> None:
         """No rows rather than an earlier list's, which may be another ward's than the one chosen."""

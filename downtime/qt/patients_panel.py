@@ -9,18 +9,23 @@ from datetime import datetime, timezone
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from downtime.domain.census import StayStatus
+from downtime.domain.clock import local_now
+from downtime.domain.news2 import Band
 from downtime.errors import UserError
-from downtime.qt.patient_header import STAY
-from downtime.qt.tables import Index, TextTableModel, make_table
-from downtime.qt.work import ListReader
-from downtime.qt.ward_choice import WardChoice
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, say, translate, word
-from downtime.services import census, search
+from downtime.qt.observations_view import INCOMPLETE, RISK_SHADES
+from downtime.qt.patient_header import STAY
+from downtime.qt.tables import WARNING_COLOUR, Index, TextTableModel, make_table
+from downtime.qt.work import ListReader, ReadAgain
+from downtime.qt.ward_choice import WardChoice
+from downtime.services import census, observations, search
 from downtime.services.context import Session
+from downtime.services.observations import Watch
 from downtime.services.patients import PatientSummary
 
 SEX = {"female": QT_TR_NOOP("F"), "male": QT_TR_NOOP("M"), "unknown": QT_TR_NOOP("U")}
@@ -33,17 +38,31 @@ ISOLATION = {"contact": QT_TR_NOOP("Contact precautions"), "droplet": QT_TR_NOOP
              "airborne": QT_TR_NOOP("Airborne precautions"), "protective": QT_TR_NOOP("Protective isolation")}
 
 
-DATE_OF_BIRTH, ADMITTED = 3, 10  # PatientTableModel.columns
+DATE_OF_BIRTH, NEWS2, ALLERGIES, ADMITTED = 3, 5, 7, 11  # PatientTableModel.columns
+# The NEWS2 column sorts the sickest first: by band, a patient with no set yet (an unknown risk
+# is not a low one) between low-medium and low, then empty beds.
+SICKEST_FIRST = {Band.HIGH: 0, Band.MEDIUM: 1, Band.LOW_MEDIUM: 2, None: 3, Band.LOW: 4}
 
 
 @dataclass(frozen=True)
 class Row:
-    """`namesakes`: the beds of the ward's other patients sharing the patient's family name."""
+    """`namesakes`: the beds of the ward's other patients sharing the patient's family name.
+    `watch`: an in-patient's NEWS2 and next set, when read."""
 
     ward: str
     bed: str | None
     patient: PatientSummary | None
     namesakes: tuple[str, ...] = ()
+    watch: Watch | None = None
+
+
+@dataclass(frozen=True)
+class Listed:
+    """A list as read: `next_due`, when the first of its patients not overdue yet will be."""
+
+    rows: list[Row]
+    empty_beds: bool
+    next_due: datetime | None
 
 
 def allergy_text(patient: PatientSummary) -> str:
@@ -54,10 +73,41 @@ def allergy_text(patient: PatientSummary) -> str:
     return translate("", "NKA") if patient.allergy_status == "nka" else translate("PatientTableModel", "NOT KNOWN — ask")
 
 
+def _time(moment: datetime, now: datetime) -> str:
+    """The hour alone today, as the nurse in charge reads it; with the day otherwise. On the
+    ward's clock: an admission typed before the clocks changed carries the offset of then."""
+    moment = moment.astimezone(now.tzinfo)
+    return f"{moment:%H:%M}" if moment.date() == now.date() else f"{moment:%d/%m %H:%M}"
+
+
+def news2_text(watch: Watch, now: datetime) -> str:
+    """The score that stands for the patient's risk (the escalation list's), its band in words
+    (never the colour alone) and the low-medium band's "3 in one" (parameter), then when the next
+    set is due or since when it is overdue: with no complete set this stay, since admission."""
+    standing = watch.standing
+    if standing is None:
+        score = translate("PatientTableModel", "No set yet")
+    else:
+        news2 = standing.news2
+        score = f"{news2.total} {observations.band_word(news2.band, language())}"
+        if news2.band is Band.LOW_MEDIUM:
+            score += " " + translate("PatientTableModel", "(3 in one)")
+        if not news2.complete:
+            score += " " + word(INCOMPLETE)
+    if not watch.overdue:
+        due = translate("PatientTableModel", "next set by {time}")
+    elif watch.last is None:
+        due = translate("PatientTableModel", "OVERDUE since admission ({time})")
+    else:
+        due = translate("PatientTableModel", "OVERDUE since {time}")
+    return f"{score} — {due.format(time=_time(watch.due_at, now))}"
+
+
 class PatientTableModel(TextTableModel):
     columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Name"), QT_TR_NOOP("Date of birth"),
-               QT_TR_NOOP("Sex"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Allergies"), QT_TR_NOOP("Resuscitation"),
-               QT_TR_NOOP("Isolation"), QT_TR_NOOP("Identity"), QT_TR_NOOP("Admitted"), QT_TR_NOOP("Status"))
+               QT_TR_NOOP("Sex"), QT_TR_NOOP("NEWS2"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Allergies"),
+               QT_TR_NOOP("Resuscitation"), QT_TR_NOOP("Isolation"), QT_TR_NOOP("Identity"), QT_TR_NOOP("Admitted"),
+               QT_TR_NOOP("Status"))
 
     def texts(self, number: int) -> tuple[str, ...]:
         row: Row = self.rows[number]
@@ -74,20 +124,30 @@ class PatientTableModel(TextTableModel):
         if row.namesakes:
             name += " — " + translate("PatientTableModel", "SAME NAME: bed {beds}").format(beds=", ".join(row.namesakes))
         return (row.ward, bed, name, patient.birth_date_in(language()), word(SEX.get(patient.sex or "", "?")),
-                patient.downtime_number, allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),
+                "" if row.watch is None else news2_text(row.watch, self.now), patient.downtime_number,
+                allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),
                 "" if patient.isolation in (None, "none") else word(ISOLATION.get(patient.isolation, patient.isolation)),
                 word(IDENTITY.get(patient.identity_status or "", patient.identity_status or "")), admitted,
                 word(STAY.get(patient.stay or "", "")))
 
     def is_warning(self, row: int, column: int) -> bool:
-        patient = self.rows[row].patient
-        return patient is not None and (column == 6 and patient.allergy_status != "nka" or column == 2 and
+        patient, watch = self.rows[row].patient, self.rows[row].watch
+        if column == NEWS2:
+            return watch is not None and (watch.overdue or watch.standing is not None
+                                          and watch.standing.news2.band in (Band.MEDIUM, Band.HIGH))
+        return patient is not None and (column == ALLERGIES and patient.allergy_status != "nka" or column == 2 and
                                         bool(self.rows[row].namesakes))
 
     def __init__(self) -> None:
         super().__init__()
         self.keys: dict[int, tuple[str, ...]] = {}
         self.order = (0, Qt.SortOrder.AscendingOrder)
+        self.now = local_now()
+        """When the rows' NEWS2 were read: a time of that day reads without its date."""
+
+    def set_read_rows(self, rows: list[Row], now: datetime) -> None:
+        self.now = now
+        self.set_rows(rows)
 
     def arrange(self) -> None:
         """New rows in the order chosen last (a click on a column's header)."""
@@ -130,7 +190,14 @@ class PatientTableModel(TextTableModel):
     def _sort_text(self, number: int, column: int) -> str:
         """A date sorts as a date: shown day first, "01/12 09:00" sorted as text came before
         "30/11 08:00", and dates of birth by the day of the month."""
-        patient = self.rows[number].patient
+        patient, watch = self.rows[number].patient, self.rows[number].watch
+        if column == NEWS2:
+            if watch is None:
+                return "9"
+            news2 = watch.standing.news2 if watch.standing else None
+            band = news2.band if news2 else None
+            return (f"{SICKEST_FIRST[band]}{99 - (news2.total if news2 else 0):02d}{0 if watch.overdue else 1}"
+                    f"{watch.due_at.astimezone(timezone.utc).isoformat()}")
         if patient is not None and column == DATE_OF_BIRTH and patient.birth_date:
             return patient.birth_date.isoformat()
         if patient is not None and column == ADMITTED:
@@ -142,7 +209,16 @@ class PatientTableModel(TextTableModel):
             return None
         if role == Qt.ItemDataRole.UserRole:
             return self.rows[index.row()].patient
+        if index.column() == NEWS2 and (shade := self._shade(index.row())) is not None:
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return shade
+            if role == Qt.ItemDataRole.ForegroundRole:  # dark on the pale shade, a dark theme's too
+                return WARNING_COLOUR if self.is_warning(index.row(), index.column()) else QColor(Qt.GlobalColor.black)
         return super().data(index, role)
+
+    def _shade(self, number: int) -> QColor | None:
+        watch = self.rows[number].watch
+        return None if watch is None or watch.standing is None else QColor(RISK_SHADES[watch.standing.news2.band])
 
 
 class PatientsPanel(QWidget):
@@ -188,6 +264,8 @@ class PatientsPanel(QWidget):
         self.reader.found.connect(self._read)
         self.reader.refused.connect(self._refused)
         self.reader.slow.connect(self._say_reading)
+        # A set falls due with time, not with a save: a list left on screen is read again then.
+        self.read_again = ReadAgain(self, self.refresh)
         self.refresh()
 
     def reload_wards(self) -> None:
@@ -214,10 +292,10 @@ class PatientsPanel(QWidget):
         text = self.search_box.text().strip()
         if text:
             self.reader.drop()
-            rows = [Row(p.ward or "", p.bed, p) for p in search.search(self.session.db, self.session.forms, text)]
+            found = search.search(self.session.db, self.session.forms, text)
             self.count.setText(translate("PatientsPanel", "{count} patient(s) found for “{text}” (all wards, any status)")
-                               .format(count=len(rows), text=text))
-            self._show(rows)
+                               .format(count=len(found), text=text))
+            self._show(_watched(self.session, [Row(p.ward or "", p.bed, p) for p in found], False))
         else:
             ward, empty_beds = self.current_ward(), self.empty_beds.isChecked()
             self.reader.read(self.session, lambda own, _: _listed(own, ward, empty_beds))
@@ -225,20 +303,21 @@ class PatientsPanel(QWidget):
     def _say_reading(self) -> None:
         self.count.setText(translate("PatientsPanel", "Reading the list…"))
 
-    def _read(self, found: tuple[bool, list[Row]]) -> None:
-        empty_beds, rows = found
-        occupied = sum(row.patient is not None for row in rows)
-        if empty_beds:
+    def _read(self, found: Listed) -> None:
+        occupied = sum(row.patient is not None for row in found.rows)
+        if found.empty_beds:
             self.count.setText(translate("PatientsPanel", "{patients} patient(s), {empty} empty bed(s)").format(
-                patients=occupied, empty=len(rows) - occupied))
+                patients=occupied, empty=len(found.rows) - occupied))
         else:
             self.count.setText(translate("PatientsPanel", "{count} patient(s)").format(count=occupied))
-        self._show(rows)
+        self._show(found)
 
-    def _show(self, rows: list[Row]) -> None:
+    def _show(self, listed: Listed) -> None:
         """The patient chosen stays chosen when the list is read again (after each save)."""
         chosen = self.selected_patient()
-        self.model.set_rows(rows)
+        now = self.session.clock()
+        self.model.set_read_rows(listed.rows, now)
+        self.read_again.when_due(listed.next_due, now)
         if chosen is not None:
             found = next((number for number, row in enumerate(self.model.rows)
                           if row.patient is not None and row.patient.patient_id == chosen.patient_id), None)
@@ -249,6 +328,7 @@ class PatientsPanel(QWidget):
         """No rows rather than an earlier list's, which may be another ward's than the one chosen."""
         self.count.setText(say(problem))
         self.model.set_rows([])
+        self.read_again.stop()
 
     def selected_patient(self) -> PatientSummary | None:
         index = self.table.currentIndex()
@@ -260,7 +340,7 @@ class PatientsPanel(QWidget):
             self.open_patient.emit(patient)
 
 
-def _listed(session: Session, ward: str | None, empty_beds: bool) -> tuple[bool, list[Row]]:
+def _listed(session: Session, ward: str | None, empty_beds: bool) -> Listed:
     """A ward's beds, empty ones too, or only its patients; every ward's when `ward` is None; each
     patient's namesakes on their ward (census.name_alerts)."""
     db, forms = session.db, session.forms
@@ -269,5 +349,15 @@ def _listed(session: Session, ward: str | None, empty_beds: bool) -> tuple[bool,
     else:
         rows = [Row(p.ward or "", p.bed, p) for p in census.in_patients(db, forms, ward=ward)]
     namesakes = census.name_alerts(row.patient for row in rows if row.patient is not None)
-    return empty_beds, [replace(row, namesakes=namesakes.get(row.patient.patient_id, ())) if row.patient else row
-                        for row in rows]
+    return _watched(session, [replace(row, namesakes=namesakes.get(row.patient.patient_id, ())) if row.patient
+                              else row for row in rows], empty_beds)
+
+
+def _watched(session: Session, rows: list[Row], empty_beds: bool) -> Listed:
+    """Each in-patient's NEWS2 and next set, every patient's sets read at once (a search finds
+    patients who have left too: they have none)."""
+    inside = [row.patient for row in rows if row.patient is not None and row.patient.stay in (None, StayStatus.IN)]
+    watched = observations.watches(session.db, inside, session.clock())
+    rows = [replace(row, watch=watched[row.patient.patient_id]) if row.patient and row.patient.patient_id in watched
+            else row for row in rows]
+    return Listed(rows, empty_beds, observations.next_due(watched.values()))

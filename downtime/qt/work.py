@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import atexit
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal
@@ -244,6 +245,14 @@ class ReadAgain(QObject):
 
     def after(self, milliseconds: int) -> None:
         self.timer.start(milliseconds)
+
+    def when_due(self, due: datetime | None, now: datetime) -> None:
+        """Read again when `due` comes (None: nothing falls due), at least a minute apart, and a
+        second late rather than early: a set not due yet when read is read again as it was."""
+        if due is None:
+            self.stop()
+        else:
+            self.after(max(60_000, int((due - now).total_seconds() * 1000) + 1000))
 
     def stop(self) -> None:
         self.timer.stop()

@@ -226,7 +226,7 @@ def test_dates_sort_as_dates_not_as_the_day_first_text_they_show(session_for, ad
                                               "arrival_at": arrived})
     model = PatientTableModel()
     model.set_rows([Row(p.ward or "", p.bed, p) for p in census.in_patients(nurse.db, forms)])
-    for column in (3, 10):
+    for column in (3, 11):
         model.sort(column)
         assert [model.text(row, 1) for row in range(2)] == ["2", "1"], model.columns[column]
 
@@ -309,11 +309,11 @@ def test_isolation_reads_in_words_as_on_the_printed_census(session_for, admissio
     records.save_new(session_for("nurse"), "admission", {**admission_values, "isolation": "droplet"})
     model = PatientTableModel()
     model.set_rows([Row(p.ward or "", p.bed, p) for p in census.in_patients(session_for("nurse").db, forms)])
-    assert model.text(0, 8) == "Droplet precautions"
+    assert model.text(0, 9) == "Droplet precautions"
     i18n.set_language("fr")
     try:
         model.set_rows(list(model.rows))
-        assert model.text(0, 8) == "Précautions gouttelettes"
+        assert model.text(0, 9) == "Précautions gouttelettes"
     finally:
         i18n.set_language("en")
 
@@ -369,6 +369,8 @@ def test_allergies_not_yet_known_stand_out_in_the_patient_list_as_on_the_header_
     """The list read "Unknown" in black beside red allergies, where the patient's strip says "NOT
     KNOWN — ask" and every print "ALLERGIES NOT KNOWN YET — ask the patient" in red: a patient
     nobody has asked looked as safe as one with none known."""
+    from downtime.qt.patients_panel import ALLERGIES
+
     wards.add_ward(session_for("admin"), "3B", "Medicine", ["1", "2", "3"])
     _admit(window.session, admission_values, "1")
     no_allergy = {key: value for key, value in admission_values.items() if key != "allergies"}
@@ -376,5 +378,101 @@ def test_allergies_not_yet_known_stand_out_in_the_patient_list_as_on_the_header_
     _admit(window.session, {**no_allergy, "nir": None, "given_names": "Jean", "allergy_status": "unknown"}, "3")
     window.patients.reload_wards()
     panel = listed(window.patients)
-    said = [(panel.model.text(row, 6), panel.model.is_warning(row, 6)) for row in range(3)]
+    said = [(panel.model.text(row, ALLERGIES), panel.model.is_warning(row, ALLERGIES)) for row in range(3)]
     assert said == [("ALLERGY: Penicillin (Rash, moderate)", True), ("NKA", False), ("NOT KNOWN — ask", True)]
+
+
+SET_AT = {"spo2_scale": "scale_1", "on_oxygen": False, "respiratory_rate": 16, "spo2": 97, "systolic_bp": 125,
+          "diastolic_bp": 80, "pulse": 72, "consciousness": "alert", "temperature": 37.0}   # NEWS2 0
+
+
+def _news2_ward(window, session_for, admission_values):
+    """At 14:00: Mrs Martin (bed 12) scoring 7 at 13:30, Mr Roux (bed 2) scoring 2 at 09:00, Mr
+    Blanc (bed 3) newly confused at 13:45 (3 in one parameter), Mr Noir (bed 4) with no set yet."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    nurse = window.session
+    high = _admit(nurse, {**admission_values, "arrival_at": "2026-11-28T08:00+01:00"}, "12").patient_id
+    low = _admit(nurse, {**admission_values, "nir": None, "birth_name": "Roux", "used_name": "", "given_names": "Émile",
+                         "arrival_at": "2026-11-28T08:00+01:00"}, "2").patient_id
+    red = _admit(nurse, {**admission_values, "nir": None, "birth_name": "Blanc", "used_name": "", "given_names": "Paul",
+                         "arrival_at": "2026-11-28T08:00+01:00"}, "3").patient_id
+    _admit(nurse, {**admission_values, "nir": None, "birth_name": "Noir", "used_name": "", "given_names": "Jean"}, "4")
+    records.save_new(nurse, "observations", {**SET_AT, "taken_at": "2026-11-28T13:30+01:00", "respiratory_rate": 22,
+                                             "spo2": 95, "systolic_bp": 105, "pulse": 115, "temperature": 38.3},
+                     patient_id=high)
+    records.save_new(nurse, "observations", {**SET_AT, "taken_at": "2026-11-28T09:00+01:00", "pulse": 95,
+                                             "temperature": 38.5}, patient_id=low)
+    records.save_new(nurse, "observations", {**SET_AT, "taken_at": "2026-11-28T13:45+01:00",
+                                             "consciousness": "new_confusion"}, patient_id=red)
+    window.patients.reload_wards()
+
+
+def test_the_list_gives_each_patients_news2_and_when_their_next_set_is_due(window, session_for, admission_values,
+                                                                           listed):
+    """The nurse in charge opened each patient's chart to see who was deteriorating or whose
+    observations were overdue: the list now says it, in words, on the RCP's colours."""
+    from PySide6.QtGui import QColor
+
+    from downtime.domain.news2 import Band
+    from downtime.qt.observations_view import RISK_SHADES
+    from downtime.qt.patients_panel import NEWS2
+
+    _news2_ward(window, session_for, admission_values)
+    panel = listed(window.patients)
+    model = panel.model
+    assert model.headerData(NEWS2, Qt.Orientation.Horizontal) == "NEWS2"
+    news2 = {model.text(row, 1): model.text(row, NEWS2) for row in range(model.rowCount())}
+    assert news2 == {"1": "", "2": "2 Low — OVERDUE since 13:00", "3": "3 Low-medium (3 in one) — next set by 14:45",
+                     "4": "No set yet — OVERDUE since admission (10:30)", **{str(bed): "" for bed in range(5, 12)},
+                     "12": "7 HIGH — next set by 14:30"}
+    high, low, red, unknown = (next(row for row in range(model.rowCount()) if model.text(row, 1) == bed)
+                               for bed in ("12", "2", "3", "4"))
+    background = Qt.ItemDataRole.BackgroundRole
+    assert model.data(model.index(high, NEWS2), background) == QColor(RISK_SHADES[Band.HIGH])
+    assert model.data(model.index(red, NEWS2), background) == QColor(RISK_SHADES[Band.LOW_MEDIUM])
+    assert model.data(model.index(low, NEWS2), background) == QColor(RISK_SHADES[Band.LOW])
+    assert model.data(model.index(unknown, NEWS2), background) is None
+    assert [model.is_warning(row, NEWS2) for row in (high, low, red, unknown)] == [True, True, False, True]
+
+
+def test_sorting_by_news2_puts_the_sickest_first(window, session_for, admission_values, listed):
+    from downtime.qt.patients_panel import NEWS2
+
+    _news2_ward(window, session_for, admission_values)
+    panel = listed(window.patients)
+    header = panel.table.horizontalHeader()
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(NEWS2) + 5, 5))
+    assert [panel.model.text(row, 1) for row in range(5)] == ["12", "3", "4", "2", "1"]
+    assert panel.model.text(11, 2) == "— empty bed —"
+
+
+def test_a_list_left_on_screen_turns_overdue_when_the_next_set_falls_due(window, session_for, admission_values,
+                                                                         listed, clock):
+    """Read only after a save, the list said a set was due at 15:00 long after 15:00."""
+    from downtime.qt.patients_panel import NEWS2
+
+    _news2_ward(window, session_for, admission_values)
+    panel = listed(window.patients)
+    timer = panel.read_again.timer
+    assert timer.isActive() and 30 * 60_000 <= timer.remainingTime() <= 30 * 60_000 + 2_000   # bed 12's, at 14:30
+    clock.advance(hours=1, minutes=1)
+    timer.timeout.emit()
+    listed(panel)
+    news2 = {panel.model.text(row, 1): panel.model.text(row, NEWS2) for row in range(panel.model.rowCount())}
+    assert news2["12"] == "7 HIGH — OVERDUE since 14:30"
+    assert news2["3"] == "3 Low-medium (3 in one) — OVERDUE since 14:45"
+
+
+def test_the_list_reads_its_patients_sets_at_once(window, session_for, admission_values, listed, monkeypatch):
+    """One read of every patient's sets, not one for each line: a hospital's list has thousands."""
+    from downtime.services import observations
+
+    _news2_ward(window, session_for, admission_values)
+    listed(window.patients)
+    real, asked = observations._sets_taken, []
+    monkeypatch.setattr(observations, "_sets_taken", lambda db, patient_ids: asked.append(len(patient_ids))
+                        or real(db, patient_ids))
+    window.patients.refresh()
+    listed(window.patients)
+    assert asked == [4]
