@@ -331,9 +331,9 @@ def test_a_set_due_after_the_clocks_go_back_is_due_at_the_time_the_ward_clock_th
     assert item.due_at == datetime.fromisoformat("2026-10-25T03:30+01:00") and f"{item.due_at:%H:%M}" == "03:30"
 
 
-def test_the_patient_lists_news2_and_next_set_agree_with_the_escalation_review(ward, forms):
-    """The patient list reads only each patient's sets from their last complete one on: what it
-    gives must be what the escalation and overdue lists, which weigh every set, give."""
+def test_the_sets_since_the_last_complete_one_judge_as_the_whole_chart_does(ward, forms):
+    """The patient list and the escalation list read only each patient's sets from their last
+    complete one on: what they give must be what the whole chart gives."""
     from downtime.services.census import in_patients
 
     nurse, patient, other = ward
@@ -343,12 +343,14 @@ def test_the_patient_lists_news2_and_next_set_agree_with_the_escalation_review(w
         records.save_new(nurse, "observations", values, patient_id=other)
     withdrawn = records.save_new(nurse, "observations", {**CALM, "taken_at": "2026-11-28T12:45+01:00"}, patient_id=patient)
     records.mark_entered_in_error(nurse, withdrawn.record_id, "wrong patient")
-    for at in ("2026-11-28T12:40+01:00", "2026-11-28T13:30+01:00"):
+    for at in ("2026-11-28T08:30+01:00", "2026-11-28T12:10+01:00", "2026-11-28T12:40+01:00", "2026-11-28T13:30+01:00"):
         moment = datetime.fromisoformat(at)
-        review = observations.review(nurse.db, forms, "3B", moment)
         watched = observations.watches(nurse.db, in_patients(nurse.db, forms, "3B", moment), moment)
-        assert {key: watch.standing for key, watch in watched.items() if watch.standing} == review.standing
-        assert ({key: (watch.last, watch.monitoring, watch.due_at) for key, watch in watched.items() if watch.overdue}
-                == {item.patient.patient_id: (item.last, item.monitoring, item.due_at) for item in review.overdue})
-        assert observations.next_due(watched.values()) == review.next_due
+        for someone in (patient, other):
+            sets = [one for one in observations.chart(nurse.db, someone) if one.taken_at <= moment]
+            complete = [one for one in sets if one.news2.complete]
+            assert watched[someone].standing == (observations.judged(sets) if sets else None), (someone, at)
+            assert watched[someone].last == (complete[-1] if complete else None), (someone, at)
+        review = observations.review(nurse.db, forms, "3B", moment)
+        assert review.standing == {key: watch.standing for key, watch in watched.items() if watch.standing}
     assert watched[patient].standing.news2.total == 7 and watched[other].last is None

@@ -206,20 +206,16 @@ class WardReview:
     again then: overdue comes with time, not with a save."""
 
 
-def _this_stay(patient: PatientSummary, sets: Sequence[ScoredSet], at: datetime) -> list[ScoredSet]:
-    admitted = datetime.fromisoformat(patient.admitted_at)
-    return [found_set for found_set in sets if admitted <= found_set.taken_at <= at]
-
-
-def _watched(patient: PatientSummary, this_stay: Sequence[ScoredSet], at: datetime) -> Watch:
-    last = _last_complete(this_stay)
+def _watched(patient: PatientSummary, sets: Sequence[ScoredSet], at: datetime) -> Watch:
+    """`sets`: the patient's of this stay from the last complete one on (`_since_last_complete`)."""
+    last = _last_complete(sets)
     if last is None:
         monitoring, due_at = None, datetime.fromisoformat(patient.admitted_at)
     else:
-        monitoring = judged(this_stay).news2.monitoring
+        monitoring = judged(sets).news2.monitoring
         # On the ward's clock then: across the night the clocks change, the set's own offset is an hour off.
         due_at = (last.taken_at + monitoring.longest_gap).astimezone(at.tzinfo)
-    return Watch(judged(this_stay) if this_stay else None, last, monitoring, due_at, due_at <= at)
+    return Watch(judged(sets) if sets else None, last, monitoring, due_at, due_at <= at)
 
 
 def _sets_taken(db: Database, patient_ids: Collection[str]) -> dict[str, list[tuple[datetime, str, str]]]:
@@ -234,12 +230,13 @@ def _sets_taken(db: Database, patient_ids: Collection[str]) -> dict[str, list[tu
     return found
 
 
-def watches(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, Watch]:
-    """Each of these in-patients' `Watch` at `at`: the patient list shows each one's score and
-    next set, a hospital's 720 on "All wards". Only this stay's sets from the last complete one
-    on are read and scored, all that `judged` and the next set weigh (reading and scoring every
-    set of the month took four seconds there): each patient's latest set first, all at once, then
-    the rest of this stay's for those whose latest is incomplete."""
+def _since_last_complete(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, list[ScoredSet]]:
+    """Each of these in-patients' sets of this stay (up to `at`) from their last complete one on,
+    oldest first, all of this stay's when none is complete: all that `judged`, the escalation
+    list and the next set weigh. Only those are read and scored (reading and scoring every set
+    of a hospital's month took four seconds): every patient's latest set, all at once, then
+    the rest of this stay's for those whose latest is incomplete. A readmitted patient's sets
+    of the stay before say nothing of this one."""
     every = _sets_taken(db, [patient.patient_id for patient in patients])
     stays = {}
     for patient in patients:
@@ -253,11 +250,18 @@ def watches(db: Database, patients: Sequence[PatientSummary], at: datetime) -> d
         record_id for record_ids in stays.values() if record_ids and not latest[record_ids[-1]].news2.complete
         for record_id in record_ids[:-1]]).items()}
     found = {}
-    for patient in patients:
-        sets = [read[record_id] for record_id in stays[patient.patient_id] if record_id in read]
+    for patient_id, record_ids in stays.items():
+        sets = [read[record_id] for record_id in record_ids if record_id in read]
         complete = [n for n, one in enumerate(sets) if one.news2.complete]
-        found[patient.patient_id] = _watched(patient, sets[complete[-1] if complete else 0:], at)
+        found[patient_id] = sets[complete[-1] if complete else 0:]
     return found
+
+
+def watches(db: Database, patients: Sequence[PatientSummary], at: datetime) -> dict[str, Watch]:
+    """Each of these in-patients' `Watch` at `at`: the patient list shows each one's score and
+    next set, a hospital's 720 on "All wards"."""
+    sets = _since_last_complete(db, patients, at)
+    return {patient.patient_id: _watched(patient, sets[patient.patient_id], at) for patient in patients}
 
 
 def next_due(watched: Collection[Watch]) -> datetime | None:
@@ -274,15 +278,15 @@ def review(db: Database, forms: dict[str, FormSpec], ward: str | None, at: datet
     escalation list for a score of weeks ago (they are on the overdue list until a set is taken)."""
     listed, overdue, standing, watched = [], [], {}, []
     patients = in_patients(db, forms, ward, at)
-    every = charts(db, [patient.patient_id for patient in patients])
+    every = _since_last_complete(db, patients, at)
     for patient in patients:
-        this_stay = _this_stay(patient, every[patient.patient_id], at)
-        watch = _watched(patient, this_stay, at)
+        sets = every[patient.patient_id]
+        watch = _watched(patient, sets, at)
         watched.append(watch)
         if watch.standing is not None:
             standing[patient.patient_id] = watch.standing
-            if _needs_escalating(this_stay):
-                listed.append(Escalation(patient, watch.standing, this_stay[-1]))
+            if _needs_escalating(sets):
+                listed.append(Escalation(patient, watch.standing, sets[-1]))
         if watch.overdue:
             overdue.append(Overdue(patient, watch.last, watch.monitoring, watch.due_at))
     listed.sort(key=lambda item: item.patient.display_name)
