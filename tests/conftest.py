@@ -329,6 +329,38 @@ def disagreeing(carried, tmp_path, laptop, admission_values):
 
 
 @pytest.fixture
+def settled_otherwise(disagreeing, tmp_path, laptop, clock) -> tuple[str, Session, Path]:
+    """Offices 900 and 901 took laptops 1 and 2's sticks and settled the hold of `disagreeing`
+    otherwise: Anne Durand at 900 chose laptop 2's bed 14 (amending the record to it, 14:15),
+    Paul Martin at 901 laptop 1's bed 15 (standing there: nothing new, 14:20). Office 902 took
+    both sticks and 900's export: the record stands at version 3, bed 14. Returns (record id,
+    office 902's clerk, 901's export, not imported yet)."""
+    from downtime.services import back_entry, holds
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+
+    record, first, second, *_ = disagreeing
+    settled = []
+    for number, name, bed in ((900, "Anne Durand", "14"), (901, "Paul Martin", "15")):
+        office = laptop(tmp_path / f"office-{number}.sqlite", number)[1]
+        for folder in (first, second):
+            import_export(office, folder)
+        admin = Session(office.db, office.device, staff.sign_in(office.db, "admin", "0000", clock), office.forms, clock)
+        staff.add_staff(admin, "clerk", name, Role.RECORDS_STAFF, "5555")
+        clerk = Session(office.db, office.device, staff.sign_in(office.db, "clerk", "5555", clock), office.forms, clock)
+        hold = back_entry.hold_of(clerk, record)
+        assert hold is not None
+        side = next(version for version in hold.versions if version.data["bed"] == bed)
+        holds.settle(clerk, hold, side, f"Sister Martin said bed {bed}")
+        settled.append(export(clerk, tmp_path / f"settled-{number}").folder)
+        clock.advance(minutes=5)
+    office = laptop(tmp_path / "office-902.sqlite", 902)[1]
+    for folder in (first, second, settled[0]):
+        import_export(office, folder)
+    return record, office, settled[1]
+
+
+@pytest.fixture
 def sqlite_full() -> Exception:
     """The error SQLite raises when the disk is full, made by SQLite itself: a file allowed no
     more pages than it has."""

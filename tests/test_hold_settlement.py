@@ -573,10 +573,13 @@ def test_a_hold_settled_here_and_otherwise_at_another_office_is_said_in_the_impo
     if here_bed == there_bed:
         assert now.id == standing.id
         assert out.endswith("Both chose the same version: nothing to put right.")
+        assert "SETTLED OTHERWISE" not in _item(other, record).to_do_in("en")
     else:
         assert out.endswith("Ask the ward which version is right and tell the other office; back-enter the record "
                             "as the ward says, whichever version stands here (if it is in the EHR already, put it "
                             "right there).")
+        assert (f'SETTLED OTHERWISE AT ANOTHER OFFICE: Records (records) settled it on 28/11/2026 14:20, choosing '
+                f'{chosen[there_bed]}, "{there_reason}"; not taken here') in _item(other, record).to_do_in("en")
 
 
 def _second_office(laptop, tmp_path, *exports):
@@ -873,4 +876,44 @@ def test_a_third_office_given_the_merge_of_two_offices_that_chose_the_same_versi
     result = import_export(other, merge(settled, tmp_path / "merged").folder)
     assert (result.holds_text("en"), result.added["settlements"]) == ([], 2)
     assert back_entry.hold_of(other, record) is None and records.current(other.db, record).data["bed"] == "14"
+    assert verify_chain(other.db) is None
+
+
+@pytest.mark.parametrize("entered_first", [False, True])
+def test_a_settlement_of_another_office_that_differs_from_the_one_taken_is_on_the_worklist_line(
+        settled_otherwise, clock, capsys, entered_first):
+    """Office 902 took Anne Durand's settlement (office 900 chose laptop 2's bed 14, amending the
+    record to it), and the record may be in the EHR already; Paul Martin's (office 901 chose
+    laptop 1's bed 15, writing nothing new) comes later. The first stays, and the import's report
+    says so, but the Back-entry line read "enter" or "entered" as settled by Anne Durand alone:
+    the clerk working the list, the report closed, entered bed 14 with nothing to say the wards
+    disagree. The line says the other office's settlement, is not done, and is ticked off (again)
+    once the clerk has asked the ward."""
+    from downtime.cli import main
+
+    record, other, later = settled_otherwise
+    assert records.current(other.db, record).data["bed"] == "14"
+    if entered_first:
+        back_entry.mark_entered(other, record, 3, "ADM-1")
+        assert _item(other, record).done
+    clock.advance(minutes=5)
+    import_export(other, later)
+    assert back_entry.hold_of(other, record) is None  # the first settlement stays
+    item = _item(other, record)
+    said = ('SETTLED OTHERWISE AT ANOTHER OFFICE: Paul Martin (clerk) settled it on 28/11/2026 14:20, choosing '
+            'version 2 on laptop 1 (no. 001), "Sister Martin said bed 15"; not taken here, where the hold was settled '
+            'otherwise: ask the ward which version is right and back-enter the record as the ward says, then tick it '
+            'off')
+    assert not item.done
+    assert said in item.to_do_in("en")
+    assert item.to_do_in("en").startswith("check with the ward (version 3 was entered)" if entered_first else "enter")
+    assert back_entry.progress_counts(other) == back_entry.progress(back_entry.worklist(other))
+    db = str(other.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    capsys.readouterr()
+    assert main(["worklist", "--user", "records", "--pin", "4444", "--db", db]) == 0
+    assert said in " ".join(capsys.readouterr().out.split())
+    clock.advance(minutes=5)
+    back_entry.mark_entered(other, record, 3, "ADM-2")
+    assert _item(other, record).to_do_in("en") == "entered"
+    assert back_entry.progress_counts(other) == back_entry.progress(back_entry.worklist(other))
     assert verify_chain(other.db) is None

@@ -30,7 +30,7 @@ from downtime.domain.downtime_number import taken_apart
 from downtime.domain.duplicates import NumberHolder, ProbableDuplicate, SharedNumber
 from downtime.domain.duplicates import probable_duplicates as find_duplicates
 from downtime.domain.duplicates import standing
-from downtime.domain.holds import Settled
+from downtime.domain.holds import Settled, Settlement
 from downtime.domain.laptops import NOBODY, Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
@@ -178,6 +178,28 @@ class SharedEhrPatient:
                        ehr=self.ehr, numbers=", ".join(self.others))
 
 
+SETTLED_OTHERWISE = QT_TRANSLATE_NOOP("messages", "SETTLED OTHERWISE AT ANOTHER OFFICE: {settled}; not taken here, "
+                                                  "where the hold was settled otherwise: ask the ward which version "
+                                                  "is right and back-enter the record as the ward says, then tick it "
+                                                  "off")
+
+
+@dataclass(frozen=True)
+class Otherwise:
+    """Another office's settlement of the record's hold that an import did not take, as it chose
+    another version than the settlement standing here (see sync.import_export): the ward's word
+    there contradicts the one the record stands by, which may be in the EHR already. Said on the
+    line until the clerk ticks the record off after it was noted, having asked the ward."""
+
+    settlement: Settlement
+    noted_at: datetime
+    laptops: Mapping[str, Laptop]
+    authors: Authors = dataclass_field(default_factory=Authors, compare=False)
+
+    def text_in(self, lang: Lang) -> str:
+        return message(lang, SETTLED_OTHERWISE, settled=self.settlement.text(lang, self.laptops, self.authors))
+
+
 @dataclass(frozen=True)
 class WorkItem:
     record: RecordVersion
@@ -191,6 +213,8 @@ class WorkItem:
     shared: SharedEhrPatient | None = None
     settled: Settled | None = None
     """The settlement of a hold that left this version standing: said until it is entered."""
+    otherwise: tuple[Otherwise, ...] = ()
+    """Other offices' settlements of its hold, not taken here, noted since it was last ticked off."""
 
     @property
     def step_name(self) -> str:
@@ -198,7 +222,8 @@ class WorkItem:
 
     @property
     def done(self) -> bool:
-        return self.on_hold is None and self.entered is not None and self.entered.version == self.record.version
+        return (self.on_hold is None and not self.otherwise and self.entered is not None
+                and self.entered.version == self.record.version)
 
     @property
     def to_do(self) -> str:
@@ -211,6 +236,7 @@ class WorkItem:
         action = self.action_in(lang).upper() if loud else self.action_in(lang)
         return " — ".join([action, *filter(None, (self.identity_in(lang), self.changes_in(lang))),
                            *([self.settled.text_in(lang)] if self.settled is not None and not self.done else []),
+                           *(otherwise.text_in(lang) for otherwise in self.otherwise),
                            *(conflict.text_in(lang) for conflict in self.conflicts),
                            *([self.shared.text_in(lang)] if self.shared is not None and not self.done else [])])
 
@@ -223,6 +249,9 @@ class WorkItem:
             return message(lang, QT_TRANSLATE_NOOP("messages", "entered"))
         if self.record.status is RecordStatus.ENTERED_IN_ERROR:
             return message(lang, QT_TRANSLATE_NOOP("messages", "withdraw in the EHR (entered in error here)"))
+        if self.entered is not None and self.entered.version == self.record.version:
+            return message(lang, QT_TRANSLATE_NOOP("messages", "check with the ward (version {version} was entered)"),
+                           version=self.entered.version)
         if self.entered is not None:
             return message(lang, QT_TRANSLATE_NOOP("messages", "correct in the EHR (version {version} was entered)"),
                            version=self.entered.version)
@@ -475,6 +504,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     links = ehr_numbers(session.db, ids)
     shared = _shared(session.db, links)
     settled = {record_id: found[-1] for record_id, found in settled_on(session, set(known) - set(holds), authors.names).items()}
+    otherwise = _otherwise(session, set(known) - set(holds), entered, authors)
     groups: dict[str | None, list[WorkItem]] = {}
     for record in current:
         done = entered.get(record.record_id)
@@ -484,7 +514,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
                 _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),
                 holds.get(record.record_id), conflicts.get(record.record_id, ()),
                 shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None,
-                _standing(settled.get(record.record_id), record)))
+                _standing(settled.get(record.record_id), record), otherwise.get(record.record_id, ())))
     work = []
     for patient_id in order:
         if items := groups.get(patient_id):
@@ -497,6 +527,37 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
 def _standing(settled: Settled | None, record: RecordVersion) -> Settled | None:
     """The record's last settlement, if the version it left standing is the one that stands."""
     return settled if settled is not None and settled.standing_version == record.version else None
+
+
+def _otherwise(session: Session, record_ids: Collection[str], entered: Mapping[str, Entered],
+               authors: Authors) -> dict[str, tuple[Otherwise, ...]]:
+    """The settlements otherwise (see `Otherwise`) of these records noted since each was last
+    ticked off: marked entered, or checked again (`mark_entered`)."""
+    rows = [row for part in chunks(record_ids) for row in session.db.query(
+        f"SELECT * FROM settlements_otherwise WHERE record_id IN ({marks(part)}) ORDER BY settled_at, id", part)]
+    if not rows:
+        return {}
+    checked = _checked(session.db, {row["record_id"] for row in rows})
+    laptops = laptops_known(session, {row["chosen_device_id"] for row in rows})
+    found: dict[str, list[Otherwise]] = {}
+    for row in rows:
+        noted = datetime.fromisoformat(row["noted_at"])
+        ticked = [at for at in (checked.get(row["record_id"]),
+                                entered[row["record_id"]].entered_at if row["record_id"] in entered else None) if at]
+        if not any(at >= noted for at in ticked):
+            found.setdefault(row["record_id"], []).append(Otherwise(Settlement.of(row), noted, laptops, authors))
+    return {record_id: tuple(said) for record_id, said in found.items()}
+
+
+def _checked(db: Database, record_ids: Collection[str]) -> dict[str, datetime]:
+    """When each of these records was last checked again (see `mark_entered`)."""
+    found: dict[str, datetime] = {}
+    for part in chunks(record_ids):
+        for record_id, text in db.execute(f"SELECT record_id, checked_at FROM otherwise_checked"
+                                          f" WHERE record_id IN ({marks(part)})", part):
+            at = datetime.fromisoformat(text)
+            found[record_id] = max(found.get(record_id, at), at)
+    return found
 
 
 def _identities(session: Session, ids: Collection[str], current: Sequence[RecordVersion]) -> dict[str, PatientSummary]:
@@ -655,9 +716,14 @@ def progress_counts(session: Session) -> tuple[int, int]:
     standing = "(SELECT MAX(v.version) FROM records v WHERE v.record_id = {0}.record_id)"
     loaded = _LOADED_SQL.format("w")
     done, total = session.db.execute(f"""
-        SELECT (SELECT COUNT(*) FROM (SELECT record_id, MAX(version) AS version FROM back_entries GROUP BY record_id) e
+        SELECT (SELECT COUNT(*) FROM (SELECT record_id, MAX(version) AS version, MAX(julianday(entered_at)) AS entered
+                                      FROM back_entries GROUP BY record_id) e
                 WHERE e.version = {standing.format("e")}
-                AND e.record_id NOT IN (SELECT record_id FROM records_on_hold)),
+                AND e.record_id NOT IN (SELECT record_id FROM records_on_hold)
+                AND NOT EXISTS (SELECT 1 FROM settlements_otherwise o WHERE o.record_id = e.record_id
+                                AND julianday(o.noted_at) > e.entered
+                                AND NOT EXISTS (SELECT 1 FROM otherwise_checked c WHERE c.record_id = o.record_id
+                                                AND julianday(c.checked_at) >= julianday(o.noted_at)))),
                (SELECT COUNT(DISTINCT record_id) FROM records)
                + (SELECT COUNT(*) FROM records_on_hold WHERE record_id NOT IN (SELECT record_id FROM records))
                - (SELECT COUNT(*) FROM records w
@@ -685,10 +751,20 @@ def mark_entered(session: Session, record_id: str, version: int, ehr_reference: 
     if latest.version != version:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record now stands at version {version}; review that version first."),
                            version=latest.version)
+    now = session.clock()
     if session.db.execute("SELECT 1 FROM back_entries WHERE record_id = ? AND version = ?",
                           [record_id, version]).fetchone():
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This version is already marked as entered in the EHR."))
-    now = session.clock()
+        entered = _entries(session.db, [latest])
+        if not _otherwise(session, [record_id], entered, NOBODY):
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "This version is already marked as entered in the EHR."))
+        # Entered before another office's settlement otherwise came: ticked off again, the ward asked.
+        with session.db.atomic():
+            audit.insert_audited(session.db, "otherwise_checked", {
+                "id": str(uuid.uuid4()), "record_id": record_id, "version": version, "ehr_reference": reference,
+                "checked_by": session.user.staff_id, "checked_at": now.isoformat()},
+                at=now, actor=session.user.staff_id, device_id=session.device.device_id,
+                action="back_entry.checked", detail={"record_id": record_id, "version": version})
+        return
     with session.db.atomic():
         audit.insert_audited(session.db, "back_entries", {
             "id": str(uuid.uuid4()), "record_id": record_id, "version": version, "ehr_reference": reference,

@@ -473,3 +473,41 @@ def m022_fhir_sent(db: Database) -> None:
     movement indexes, so outside the audit chain; two integers a row, the key the rowid, as a
     hospital's export sends nearly three million resources."""
     db.execute("CREATE TABLE fhir_sent (resource INTEGER PRIMARY KEY, content INTEGER NOT NULL)")
+
+
+@MIGRATIONS(name="m023_settlements_otherwise")
+def m023_settlements_otherwise(db: Database) -> None:
+    """Another office's settlement of a hold that an import did not take, as it chose another
+    version than the settlement that stands here (taken from a third office by an earlier import,
+    or made here), while the record is not on hold here: the record may be in the EHR already as
+    the first settlement has it, and two wards' words, or two clerks' choices, disagree. Kept,
+    append-only, for the back-entry list to say on the record's line until a clerk ticks it off
+    after that (`noted_at`, this office's time of the import), having asked the ward: said in the
+    import's report alone, it was lost once the report was closed. A version ticked off already
+    is ticked off again in `otherwise_checked` (`back_entries` takes a version once)."""
+    db.execute("""
+        CREATE TABLE settlements_otherwise (
+            id TEXT PRIMARY KEY,
+            record_id TEXT NOT NULL,
+            chosen_id TEXT NOT NULL,
+            chosen_version INTEGER NOT NULL,
+            chosen_device_id TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            settled_by TEXT NOT NULL,
+            settled_by_name TEXT,
+            settled_at TEXT NOT NULL,
+            noted_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX settlements_otherwise_record ON settlements_otherwise(record_id)")
+    db.execute("""
+        CREATE TABLE otherwise_checked (
+            id TEXT PRIMARY KEY,
+            record_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            ehr_reference TEXT NOT NULL,
+            checked_by TEXT NOT NULL,
+            checked_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX otherwise_checked_record ON otherwise_checked(record_id)")
+    for table in ("settlements_otherwise", "otherwise_checked"):
+        _append_only(db, table)

@@ -42,7 +42,7 @@ from downtime.services.laptops import authors as authors_here, laptops_known
 from downtime.services.records import THEATRE_FORMS
 from downtime.storage import audit
 from downtime.storage.laptops import remember
-from downtime.storage.records import chunks, holds, marks
+from downtime.storage.records import chunks, held_from, holds, marks
 from downtime.sync.export import verify_export
 from downtime.sync.merge import sources_of
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
@@ -263,6 +263,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                 **{settled_id: rival for settled_id, rival in rivals.items() if rival is not None},
                 **_disputes(db, settlements, disputed, imported)}
         not_taken = tuple(dict.fromkeys(said.values()))  # two settlements disputing one hold, said once
+        _note_otherwise(session, {settled_id: settlements[settled_id] for settled_id, why in said.items()
+                                  if isinstance(why, SettledOtherwise) and not why.agrees}, who)
         laptops = laptops_known(session, {held.device_id for hold in brought for held in hold.versions}
                                 | {device_id for refused in not_taken for device_id in refused.device_ids})
         titles = {form_id: session.forms[form_id].title
@@ -345,6 +347,26 @@ def _disputes(db: Database, settlements: dict[str, dict[str, Any]], disputed: di
             on_hold=db.execute("SELECT 1 FROM records_on_hold WHERE record_id = ?", [other["record_id"]]).fetchone()
             is not None)
     return said
+
+
+OTHERWISE_COLUMNS = ("id", "record_id", "chosen_id", "chosen_version", "chosen_device_id", "reason", "settled_by",
+                     "settled_by_name", "settled_at")
+
+
+def _note_otherwise(session: Session, settlements: dict[str, dict[str, Any]], who: dict[str, Any]) -> None:
+    """Keep each of these settlements brought and not taken, which chose another version than
+    the settlement standing here, whose record is not on hold here (see migration m023): the
+    back-entry list says it on the record's line until the clerk ticks it off, having asked the
+    ward. One on hold is settled here, which the list asks for already; one noted by an earlier
+    import (the same stick again) is noted once."""
+    on_hold = held_from(session.db)
+    noted = {row["id"] for row in _already(session, "settlements_otherwise", "id", set(settlements))}
+    rows = [{**{column: found.get(column) for column in OTHERWISE_COLUMNS}, "noted_at": who["at"].isoformat()}
+            for settled_id, found in settlements.items()
+            if settled_id not in noted and found["record_id"] not in on_hold]
+    audit.insert_many_audited(session.db, "settlements_otherwise", rows, [
+        {"record_id": row["record_id"], "chosen_version": row["chosen_version"], "settled_by": row["settled_by"]}
+        for row in rows], action="hold.settled.otherwise", **who)
 
 
 def _current_row(db: Database, record_id: str) -> dict[str, Any]:

@@ -176,3 +176,30 @@ def test_the_back_entry_tab_opens_with_a_dose_on_hold_whose_order_is_not_here(qt
     assert item.record.record_id == dose
     shown = [panel.model.index(0, column).data() for column in range(panel.model.columnCount())]
     assert any(f"Order {order} is not here: import the stick that has it" in str(text) for text in shown)
+
+
+def test_a_record_entered_before_another_office_settled_it_otherwise_is_ticked_off_again_from_the_tab(
+        qtbot, settled_otherwise, clock, answers):
+    """Office 902 entered the record as Anne Durand's settlement left it (bed 14); Paul Martin's
+    settlement, choosing bed 15, came with a later import. The tab's line read "entered", the
+    line hidden from the clerk working what is left: it says the other office's settlement, is
+    left to do, and is ticked off again with the EHR's reference once the ward is asked."""
+    record, office, later = settled_otherwise
+    back_entry.mark_entered(office, record, 3, "ADM-1")
+    clock.advance(minutes=5)
+    import_export(office, later)
+    window = _back_entry_tab(qtbot, office)
+    panel = window.back_entry
+    line = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id == record)
+    said = panel.model.text(line, TO_DO)
+    assert said.startswith("CHECK WITH THE WARD (VERSION 3 WAS ENTERED) — hold settled by Anne Durand (clerk)")
+    assert ("SETTLED OTHERWISE AT ANOTHER OFFICE: Paul Martin (clerk) settled it on 28/11/2026 14:20, choosing version "
+            "2 on laptop 1 (no. 001)") in said
+    assert panel.model.is_warning(line, TO_DO)
+    assert panel.summary.text() == "0 of 1 entered in the EHR"
+    script, _ = answers
+    script["text"].append("ADM-1 checked with Sister Martin")
+    panel.table.selectRow(line)
+    panel.mark_selected()
+    assert panel.left_only.isChecked() and not panel.model.rows, "done, it leaves what is left to enter"
+    assert panel.summary.text() == "1 of 1 entered in the EHR"
