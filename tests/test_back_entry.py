@@ -934,6 +934,32 @@ def test_a_dose_in_an_earlier_bundle_is_flagged_again_when_its_orders_withdrawal
     assert [(found.record_id, found.in_an_earlier_export) for found in later.ask_the_ward] == [(dose, True)]
 
 
+def test_two_people_alike_linked_to_two_ehr_patients_are_no_longer_said_to_be_one(tmp_path, laptop, admission_values,
+                                                                                  capsys):
+    """Two women of one name and birth date (different NIRs) on two laptops: probably one person,
+    until the clerk, having found each in the EHR, links each number to her own EHR patient. The
+    tab, the printed list and `downtime worklist` went on saying "link both to one EHR patient
+    number, and enter the admission once", without end: a clerk of the next shift doing so put one
+    woman's records in the other's EHR file, and left her admission out."""
+    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
+    records.save_new(nurse_1, "admission", admission_values)
+    records.save_new(nurse_2, "admission", {**admission_values, "nir": "", "ward": "5A", "bed": "7"})
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for number, clerk in ((1, clerk_1), (2, clerk_2)):
+        import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
+    assert [group.downtime_numbers for group in back_entry.probable_duplicates(office)] == [
+        ("DT-001-00001-7", "DT-002-00001-6")]
+    back_entry.link_patient(office, "DT-001-00001-7", "800123")
+    assert len(back_entry.probable_duplicates(office)) == 1, "one linked, the other not yet: still to look at"
+    back_entry.link_patient(office, "DT-002-00001-6", "800456")
+    assert back_entry.probable_duplicates(office) == []
+    assert "Probably" not in _pdf_text(printing.print_worklist(office, tmp_path / "linked.pdf"))
+    db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    assert main(["worklist", "--db", db, "--user", "records", "--pin", "4444"]) == 0
+    assert "Probably" not in capsys.readouterr().out
+
+
 def test_an_admission_linked_to_the_ehr_patient_of_another_number_says_to_enter_it_only_as_another_stay(
         tmp_path, laptop, admission_values):
     """One person admitted on two laptops: the clerk links both numbers to one EHR patient, and

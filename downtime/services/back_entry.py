@@ -639,17 +639,14 @@ def probable_duplicates_among(db: Database, patient_ids: Collection[str] | None 
 
 
 def unsettled(db: Database, found: list[ProbableDuplicate]) -> list[ProbableDuplicate]:
-    """Those not yet settled: a group whose numbers are all linked to one EHR number is one
-    person, entered once. Cheap, so the screen asks again after each link."""
+    """Those not yet settled: a group whose numbers are all linked to EHR patients, to one (one
+    person, entered once) or to several (people of one name and birth date the clerk told apart
+    in the EHR). Said without end, the note asked a clerk of the next shift to link two people to
+    one EHR file. Cheap, so the screen asks again after each link."""
     wanted = sorted({number for group in found for number in group.downtime_numbers})
     by_number = patients_numbered(db, wanted)
     links = ehr_numbers(db, set(by_number.values()))
-
-    def settled(group: ProbableDuplicate) -> bool:
-        linked = [links.get(by_number.get(number, "")) for number in group.downtime_numbers]
-        return None not in linked and len(set(linked)) == 1
-
-    return [group for group in found if not settled(group)]
+    return [group for group in found if any(by_number.get(number) not in links for number in group.downtime_numbers)]
 
 
 SAME_PERSON = QT_TRANSLATE_NOOP("messages", "Probably the same person as {numbers} ({why}): link both to one EHR "
