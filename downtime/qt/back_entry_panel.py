@@ -284,7 +284,11 @@ class BackEntryPanel(QWidget):
         if item.on_hold is not None:  # said before the clerk types a reference for nothing
             Prompts.error(self, translate("BackEntryPanel", "Not marked"), item.action_in(language()))
             return
-        who = group.patient.display_name if group.patient else translate("BackEntryPanel", "ward record")
+        # Named by two identifiers, as the link box names them: two patients of one name are next
+        # to each other in the list, and the name alone did not tell a line too low.
+        who = translate("BackEntryPanel", "{name} ({number}), born {born}").format(
+            name=group.patient.display_name, number=group.patient.downtime_number,
+            born=group.patient.birth_date_in(language())) if group.patient else translate("BackEntryPanel", "ward record")
         reference = Prompts.text(self, translate("BackEntryPanel", "Entered in the EHR"),
                                  translate("BackEntryPanel", "{who}: {step} — {what}\nThe EHR's reference for it:").format(
                                      who=who, step=translate("messages", item.step_name), what=item.label))

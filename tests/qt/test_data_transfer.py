@@ -297,6 +297,31 @@ def test_enter_on_the_worklist_line_tabbed_to_ticks_it_off(qtbot, session_for, a
     assert panel.summary.text() == "1 of 1 entered in the EHR"
 
 
+def test_the_reference_asked_for_a_line_names_its_patient_by_number_and_birth_date(qtbot, session_for, tmp_path,
+                                                                                    laptop, admission_values,
+                                                                                    monkeypatch):
+    """Two women of one name, next to each other in the list (it is in name order): the box asking
+    the EHR's reference named the line's patient by name alone, so the clerk who pressed Enter a
+    line too low could not tell she was ticking off the other woman's admission, which was then
+    left out of the EHR. It names her as the link box does, by downtime number and birth date."""
+    from downtime.qt.prompts import Prompts
+
+    nurse, ward_clerk = laptop(tmp_path / "ward5.sqlite", 5)
+    records.save_new(nurse, "admission", admission_values)
+    records.save_new(nurse, "admission", {**admission_values, "nir": "", "birth_date": "1961-07-02", "bed": "7"})
+    clerk = session_for("records")
+    import_export(clerk, export(ward_clerk, tmp_path / "e").folder)
+    main, panel = _back_entry_tab(qtbot, clerk)
+    labels: list[str] = []
+    monkeypatch.setattr(Prompts, "text", staticmethod(lambda parent, title, label: labels.append(label)))
+    for row in (0, 1):
+        panel.table.selectRow(row)
+        panel.mark_selected()
+    assert [label.split(": Admission")[0] for label in labels] == [
+        "MARTIN Hélène Marie (née LEFÈVRE) (DT-005-00001-3), born 12/03/1954",
+        "MARTIN Hélène Marie (née LEFÈVRE) (DT-005-00002-1), born 02/07/1961"], labels
+
+
 def test_the_back_entry_list_is_fetched_a_page_at_a_time_as_it_scrolls(qtbot, tmp_path, forms, clock, laptop,
                                                                        answers, monkeypatch):
     from downtime.qt import back_entry_panel
