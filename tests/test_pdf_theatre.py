@@ -384,3 +384,34 @@ def test_an_operation_carried_over_a_page_is_ruled_off_from_the_repeated_heading
     ruled = {(op, start[1], end[1]) for op, start, end, *_ in carried._linecmds}
     # the headings are row 1 (under the theatre's band); the rest of the line, row 2
     assert ("LINEBELOW", 1, 1) in ruled or ("LINEABOVE", 2, 2) in ruled, ruled
+
+
+def test_an_operation_at_the_foot_of_a_page_goes_over_whole_with_its_patient(session_for, admission_values, tmp_path):
+    """A theatre's list starting low on a page had its first operation cut in two there: the
+    name and procedure at the foot, the rest of the allergies and the notes ("diabetic, first
+    on the list") at the top of the next page, on a line with no name, time or number."""
+    nurse, coord = session_for("nurse"), session_for("coord")
+    admission = {key: value for key, value in admission_values.items() if key != "nir"}
+    allergies = [{"substance": "Piperacillin-tazobactam and all other penicillins",
+                  "reaction": "Anaphylaxis with bronchospasm and hypotension", "severity": "severe"}]
+    lines = [(number, turn) for number in range(12) for turn in range(1 + number % 3)]
+    for number in range(12):
+        session = records.save_new(coord, "theatre_session", {
+            "theatre": f"T{number + 1}", "specialty": "Orthopaedics",
+            "starts_at": "2026-11-30T08:00+01:00", "ends_at": "2026-11-30T13:00+01:00"}).record_id
+        for turn in range(1 + number % 3):
+            patient = records.save_new(nurse, "admission", {
+                **admission, "bed": str(number * 3 + turn + 1), "birth_name": f"Patient{number:02d}{turn}",
+                "used_name": "", "birth_date": f"19{40 + number}-0{1 + turn}-12", "allergies": allergies}).patient_id
+            theatre.book(coord, patient, {
+                "procedure": "Open reduction and internal fixation of an intertrochanteric femoral fracture",
+                "laterality": "left", "priority": "urgent", "decided_at": "2026-10-01T09:00+01:00",
+                "surgeon": f"Dr Delacroix{number}", "session": session,
+                "planned_start": f"2026-11-30T{8 + turn:02d}:00+01:00", "expected_minutes": 60,
+                "notes": "Diabetic, first on the list; " + "latex-free theatre; " * 6 + f"end of line {number:02d}{turn}"})
+    pages = [re.sub(r"\s+", " ", page.extract_text())
+             for page in PdfReader(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf")).pages]
+    assert len(pages) > 2
+    for number, turn in lines:
+        (page,) = [page for page in pages if f"end of line {number:02d}{turn}" in page]
+        assert f"PATIENT{number:02d}{turn}" in page, (number, turn)

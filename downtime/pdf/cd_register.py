@@ -11,11 +11,11 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Paragraph, TableStyle
 
 from downtime.formspec import Lang
 from downtime.i18n import decimal_text
-from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, in_words, style
+from downtime.pdf.page import RULE, LinesTable, PageInfo, body_width, build_pdf, in_words, style
 from downtime.services.medication import RegisterLine
 
 BY_HAND = 12  # empty lines after the last one, for the hours the laptop is away
@@ -67,7 +67,7 @@ def cd_page_pdf(lines: Sequence[RegisterLine], out: Path, *, ward: str, drug: st
     body += [[""] * len(WIDTHS) for _ in range(BY_HAND)]
     # A line taller than a page (a note, which the app sets no length) carries on over the next:
     # without it reportlab gave up, and the drug's page did not print.
-    table = Table(body, colWidths=[share * width for share in WIDTHS], repeatRows=1, splitInRow=1,
+    table = LinesTable(body, colWidths=[share * width for share in WIDTHS], repeatRows=1,
                   rowHeights=[None] * (len(body) - BY_HAND) + [8 * mm] * BY_HAND)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),

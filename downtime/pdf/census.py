@@ -9,14 +9,16 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import Paragraph, TableStyle
 
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
 from downtime.formspec.values import format_value
 from downtime.domain.news2 import Band
 from downtime.pdf.forms import allergy_colour, allergy_line
-from downtime.pdf.page import ALERT, CONDENSED_BOLD, INK, RULE, SEX, PageInfo, body_width, build_pdf, name_in_cell, style
+from downtime.pdf.page import (
+    ALERT, CONDENSED_BOLD, INK, RULE, SEX, LinesTable, PageInfo, body_width, build_pdf, name_in_cell, style,
+)
 from downtime.services.census import CensusRow, name_alerts
 from downtime.services.observations import ScoredSet, WardReview, band_word
 
@@ -97,7 +99,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                      _cell(answer(Meaning.ISOLATION, p.isolation)), ""])
     # A line taller than a page (the longest allergy list the admission form takes) carries on
     # over the next: without it reportlab gave up, and the ward's census did not print at all.
-    table = Table(body, colWidths=[w * width for w in WIDTHS], repeatRows=1, splitInRow=1)
+    table = LinesTable(body, colWidths=[w * width for w in WIDTHS], repeatRows=1)
     table.setStyle(TableStyle([
         ("GRID", (0, 0), (-1, -1), 0.5, RULE),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),

@@ -27,7 +27,9 @@ from downtime.formspec.schema import (
     Filled, IntegerField, Meaning, MultiChoiceField, Not, OneOf, RepeatField, Section, YesNoField, holds,
 )
 from downtime.formspec.values import format_value
-from downtime.pdf.page import ALERT, BAND, GREY, RULE, SANS, PageInfo, body_height, body_width, build_pdf, style, in_words
+from downtime.pdf.page import (
+    ALERT, BAND, GREY, RULE, SANS, LinesTable, PageInfo, body_height, body_width, build_pdf, style, in_words,
+)
 from downtime.services.observations import band_text, copied_score
 from downtime.services.patients import PatientSummary
 
@@ -380,8 +382,8 @@ def _history(history: list[RecordVersion], settled: Sequence[Settled], authors: 
              _p(status, size=8), _p(reason, size=8)] for at, version, by, status, reason in lines]
     # A reason taller than a page (the app sets it no length) carries on over the next: without
     # it reportlab gave up, and the record did not print.
-    table = Table([header] + rows, colWidths=[w * width for w in (0.09, 0.19, 0.14, 0.16, 0.42)],
-                  repeatRows=1, splitInRow=1)
+    table = LinesTable([header] + rows, colWidths=[w * width for w in (0.09, 0.19, 0.14, 0.16, 0.42)],
+                       repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e6e6e6")),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))

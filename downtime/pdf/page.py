@@ -27,7 +27,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
 
 from downtime.domain.census import StayStatus
 from downtime.formspec import Lang
@@ -418,6 +418,24 @@ def _numbered_canvas(info: PageInfo) -> type[canvas.Canvas]:
             super().save()
 
     return NumberedCanvas
+
+
+class LinesTable(Table):
+    """A table of lines (a theatre's operations, a ward's beds, a patient's records) that pages
+    break between lines. A line is cut across pages only when it is taller than a page, on the
+    page it starts at the top of: at the foot of a page, a theatre's first operation went over
+    cut in two, its name there and its notes ("diabetic, first on the list") over the page on
+    a line with no name."""
+
+    def __init__(self, *args: Any, splitInRow: int = 1, **kwargs: Any) -> None:  # noqa: N803 (reportlab's name)
+        super().__init__(*args, splitInRow=splitInRow, **kwargs)
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803 (reportlab's names)
+        frame = getattr(self, "_frame", None)
+        if frame is None or frame._atTop:
+            return super().split(availWidth, availHeight)
+        self._calc(availWidth, availHeight)
+        return self._splitRows(availHeight)
 
 
 def build_pdf(out: Path, story: Sequence[Flowable], info: PageInfo) -> Path:

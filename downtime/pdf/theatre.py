@@ -18,7 +18,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.page import (
-    ALERT, BAND, CONDENSED_BOLD, RULE, SEX, PageInfo, body_width, build_pdf, in_words, name_in_cell, style,
+    ALERT, BAND, CONDENSED_BOLD, RULE, SEX, LinesTable, PageInfo, body_width, build_pdf, in_words, name_in_cell, style,
 )
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import BookingStatus, ListEntry, WaitingItem, phone_to_call, procedure_and_side
@@ -73,8 +73,7 @@ def _grid(rows: list[list[object]], widths: list[float], width: float, title: st
     the next, where the list did not print at all, ruled off from the headings repeated there
     (the grid leaves a line split inside it open at the top: a blank strip under the headings)."""
     band = [[_band_text(title), *([None] * (len(widths) - 1))]] if title is not None else []
-    table = Table([*band, *rows], colWidths=[share * width for share in widths], repeatRows=len(band) + 1,
-                  splitInRow=1)
+    table = LinesTable([*band, *rows], colWidths=[share * width for share in widths], repeatRows=len(band) + 1)
     heading = len(band)
     table.setStyle(TableStyle([*([("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), BAND)] if band else []),
                                ("GRID", (0, heading), (-1, -1), 0.5, RULE),

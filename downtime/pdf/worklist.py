@@ -11,11 +11,11 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, TableStyle
 
 from downtime.formspec import Lang
 from downtime.i18n import message
-from downtime.pdf.page import MARK, RULE, PageInfo, body_width, build_pdf, style, in_words
+from downtime.pdf.page import MARK, RULE, LinesTable, PageInfo, body_width, build_pdf, style, in_words
 from downtime.services.back_entry import PatientWork, progress
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -62,7 +62,7 @@ def _heading(group: PatientWork, lang: Lang, same_person: str | None) -> Paragra
                      f"<b>{escape(p.downtime_number)}</b>{ehr}{note}", style(size=10))
 
 
-def _table(group: PatientWork, width: float, lang: Lang, same_person: str | None) -> Table:
+def _table(group: PatientWork, width: float, lang: Lang, same_person: str | None) -> LinesTable:
     """The patient's heading, then the column headings, then a line per record; a group running
     onto the next page repeats its heading there (its lines went on under the column headings
     alone, whose patient only the page before named)."""
@@ -76,7 +76,7 @@ def _table(group: PatientWork, width: float, lang: Lang, same_person: str | None
                      _cell(entered.entered_by if item.done and entered else "")])
     # A line taller than a page (an admission with the longest answers the form takes) carries
     # on over the next: without it reportlab gave up, and the whole worklist did not print.
-    table = Table(rows, colWidths=[share * width for share in WIDTHS], repeatRows=2, splitInRow=1)
+    table = LinesTable(rows, colWidths=[share * width for share in WIDTHS], repeatRows=2)
     table.setStyle(TableStyle([
         ("SPAN", (0, 0), (-1, 0)), ("LEFTPADDING", (0, 0), (-1, 0), 0), ("BOTTOMPADDING", (0, 0), (-1, 0), 2 * mm),
         ("GRID", (0, 1), (-1, -1), 0.5, RULE),
