@@ -79,7 +79,7 @@ def test_rescheduling_list_and_letter_in_french(day, tmp_path, session_for, cloc
                                           "decided_at": clock.now.isoformat(timespec="minutes")})
     french = session_for("coord", lang="fr")
     letter = _text(printing.print_letter(french, made["Morin"], tmp_path / "letter.pdf"))
-    assert "01/12/2026 à 08:00" in letter and "avoir lieu : panne du système d'information" in letter
+    assert "mardi 1er décembre 2026 à 08:00" in letter and "avoir lieu : panne du système d'information" in letter
     assert "MORIN" in letter and "Madame," in letter
     assert "appelez le service de chirurgie : ____" in letter  # no number set: a line to write it on
     assert "DOSSIER PROCÉDURE DÉGRADÉE" not in letter  # the patient's letter, not a record to back-enter
@@ -239,8 +239,8 @@ def test_no_heading_side_or_flag_of_the_lists_is_cut_inside_a_word(day, session_
     assert " ".join(printed.split()).count(WORDS["left_by_death"][lang].split(":")[0]) == 1, "Morin left the list"
 
 
-@pytest.mark.parametrize("lang, words", [("en", "Your operation (Appendicectomy) planned for 30/11/2026 at 09:15"),
-                                         ("fr", "Votre intervention (Appendicectomy) prévue le 30/11/2026 à 09:15")])
+@pytest.mark.parametrize("lang, words", [("en", "Your operation (Appendicectomy) planned for Monday 30 November 2026 at 09:15"),
+                                         ("fr", "Votre intervention (Appendicectomy) prévue le lundi 30 novembre 2026 à 09:15")])
 def test_the_letter_of_an_operation_without_a_side_names_none(day, tmp_path, clock, session_for, lang, words):
     """An appendicectomy's letter told the patient "side: Not applicable" ("côté : Sans objet")."""
     coord, made, later = day
@@ -333,13 +333,13 @@ def test_a_transferred_operation_names_the_hospital_it_went_to(day, tmp_path, cl
 
 
 @pytest.mark.parametrize(("lang", "sentences"), [
-    ("en", ["Your operation (Appendicectomy) planned for 30/11/2026 at 09:15 could not take place: information-system "
+    ("en", ["Your operation (Appendicectomy) planned for Monday 30 November 2026 at 09:15 could not take place: information-system "
             "outage. We apologise for this.",
-            "It is now planned for 01/12/2026 at 08:00, theatre T2. Please arrive 90 minutes before this time.",
+            "It is now planned for Tuesday 1 December 2026 at 08:00, theatre T2. Please arrive 90 minutes before this time.",
             "(nothing to eat in the 6 hours before, clear water until 2 hours before)"]),
-    ("fr", ["Votre intervention (Appendicectomy) prévue le 30/11/2026 à 09:15 n'a pas pu avoir lieu : panne du système "
+    ("fr", ["Votre intervention (Appendicectomy) prévue le lundi 30 novembre 2026 à 09:15 n'a pas pu avoir lieu : panne du système "
             "d'information. Nous vous prions de nous en excuser.",
-            "Elle est désormais prévue le 01/12/2026 à 08:00, salle T2. Merci de vous présenter 1 h 30 avant cette heure.",
+            "Elle est désormais prévue le mardi 1er décembre 2026 à 08:00, salle T2. Merci de vous présenter 1 h 30 avant cette heure.",
             "(rien à manger dans les 6 heures qui précèdent, eau claire jusqu'à 2 heures avant)"]),
 ])
 def test_the_letter_reads_as_a_letter(day, tmp_path, clock, session_for, lang, sentences):
@@ -353,6 +353,26 @@ def test_the_letter_reads_as_a_letter(day, tmp_path, clock, session_for, lang, s
     letter = _text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
     for sentence in sentences:
         assert sentence in letter
+
+
+@pytest.mark.parametrize(("lang", "dates"), [
+    ("en", ["planned for Monday 30 November 2026 at 09:15", "now planned for Saturday 2 January 2027 at 08:00"]),
+    ("fr", ["prévue le lundi 30 novembre 2026 à 09:15", "désormais prévue le samedi 2 janvier 2027 à 08:00"]),
+])
+def test_the_letter_writes_its_dates_in_words(day, tmp_path, clock, session_for, lang, dates):
+    """The letter a patient keeps read "now planned for 02/01/2027": the 1st of February to a
+    reader who writes the month first. A letter writes the day and the month in words."""
+    coord, made, _ = day
+    session = records.save_new(coord, "theatre_session", {
+        "theatre": "T2", "specialty": "General surgery",
+        "starts_at": "2027-01-02T08:00+01:00", "ends_at": "2027-01-02T13:00+01:00"}).record_id
+    theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": session,
+                                          "planned_start": "2027-01-02T08:00+01:00",
+                                          "decided_at": clock.now.isoformat(timespec="minutes")})
+    letter = _text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
+    for words in dates:
+        assert words in letter
+    assert "/20" not in letter.split("Printed by")[0].split("Imprimé par")[0]
 
 
 @pytest.mark.parametrize(("lang", "sentence"), [

@@ -247,8 +247,22 @@ LETTER: dict[Lang, dict[str, str]] = {
 }
 
 
-def _when(moment: datetime, text: dict[str, str]) -> str:
-    return text["at"].format(day=f"{moment:%d/%m/%Y}", time=f"{moment:%H:%M}")
+DAYS: dict[Lang, tuple[str, ...]] = {
+    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+    "fr": ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")}
+MONTHS: dict[Lang, tuple[str, ...]] = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre")}
+
+
+def _when(moment: datetime, text: dict[str, str], lang: Lang) -> str:
+    """The day and month in words, as a letter gives them: "02/01/2027" is the 1st of February
+    to a reader who writes the month first, and a patient may be one."""
+    day = f"{moment.day}er" if lang == "fr" and moment.day == 1 else str(moment.day)
+    return text["at"].format(day=f"{DAYS[lang][moment.weekday()]} {day} {MONTHS[lang][moment.month - 1]} {moment.year}",
+                             time=f"{moment:%H:%M}")
 
 
 def _in_a_sentence(label: str) -> str:
@@ -274,11 +288,11 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str 
                              Spacer(1, 4 * mm),
                              Paragraph(escape(" ".join([text["body"].format(
                                  operation=text["side"].format(procedure=procedure, side=side) if side else procedure,
-                                 old=_when(old, text), reason=_in_a_sentence(reason)),
+                                 old=_when(old, text, lang), reason=_in_a_sentence(reason)),
                                  *([text["sorry"]] if apologise else [])])), para),
                              Spacer(1, 3 * mm)]
     if new is not None:
-        story += [Paragraph(text["new"].format(when=_when(new, text), theatre=escape(theatre or "")), para),
+        story += [Paragraph(text["new"].format(when=_when(new, text, lang), theatre=escape(theatre or "")), para),
                   Spacer(1, 3 * mm), Paragraph(escape(text["fasting"]), para)]
     else:
         story.append(Paragraph(escape(text["moved"].format(hospital=hospital or "")), para))

@@ -666,7 +666,7 @@ def test_the_coordinator_prints_the_days_list_the_rescheduling_list_and_the_pati
     listed(panel)
     panel.day_table.selectRow(0)
     letter = text(panel.print_letter())
-    assert "30/11/2026" in letter and "Total hip replacement" in letter
+    assert "Monday 30 November 2026" in " ".join(letter.split()) and "Total hip replacement" in letter
 
 
 def test_after_rebooking_the_board_shows_the_new_day_with_the_operation_chosen_for_its_letter(
@@ -689,7 +689,7 @@ def test_after_rebooking_the_board_shows_the_new_day_with_the_operation_chosen_f
     assert panel.day_model.text(row, 0) == "T2" and panel.day_model.text(row, STATUS) == "rebooked"
     assert window.focusWidget() is panel.day_table  # focused once the window is active again
     letter = " ".join(page.extract_text() for page in PdfReader(panel.print_letter()).pages)
-    assert "30/11/2026" in letter and "Total hip replacement" in letter
+    assert "Monday 30 November 2026" in " ".join(letter.split()) and "Total hip replacement" in letter
 
 
 def test_the_operation_chosen_for_its_letter_is_in_view_on_a_full_day(coordinator, qtbot, session_for,
@@ -799,8 +799,8 @@ def test_the_letter_of_a_second_rebooking_names_the_date_just_cancelled(qtbot, s
     listed(panel)
     panel.day_table.selectRow(0)
     letter = " ".join(page.extract_text() for page in PdfReader(panel.print_letter()).pages)
-    assert "02/12/2026 at 08:00" in letter
-    assert "planned for 30/11/2026 at 08:00" in letter, letter
+    assert "Wednesday 2 December 2026 at 08:00" in " ".join(letter.split())
+    assert "planned for Monday 30 November 2026 at 08:00" in " ".join(letter.split()), letter
 
 
 SNAPSHOT = Path(__file__).parent.parent / "data" / "snapshot"
