@@ -337,3 +337,28 @@ def test_a_register_page_dates_a_dose_withdrawn_by_its_giving(session_for, medic
     medication.withdraw_dose(nurse, dose.record_id, "wrong patient", witness=("doctor", "2222"))
     out = printing.print_cd_page(nurse, "3B", "Morphine", "mg", tmp_path / "cd.pdf")
     assert when in re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(out).pages))
+
+
+@pytest.mark.parametrize("lang, heading", [("en", "Ward {ward}"), ("fr", "Unité {ward}")])
+def test_the_census_names_each_ward_whole_on_every_page_of_its_beds(session_for, admission_values, tmp_path,
+                                                                    lang, heading):
+    """A ward code as long as the forms take printed in the census's narrow Ward column, one
+    piece of a word to a line ("Chirur", "gie or", "thopé"…) on every bed; the whole site's
+    census now gives each ward a band over its beds, repeated on each page they run onto."""
+    from dataclasses import replace
+
+    long_ward = "Chirurgie orthopédique et traumatologie"
+    admin, nurse = session_for("admin"), session_for("nurse")
+    wards.add_ward(admin, "3B", "Medicine", ["1", "2", "3"])
+    wards.add_ward(admin, long_ward, "Orthopaedics", [str(n) for n in range(1, 25)])
+    for ward, beds in (("3B", 3), (long_ward, 24)):
+        for bed in range(1, beds + 1):
+            records.save_new(nurse, "admission", {**admission_values, "ward": ward, "bed": str(bed),
+                                                  "birth_name": f"Patient{ward[:2]}{bed:02d}", "used_name": ""})
+    pages = [re.sub(r"\s+", " ", page.extract_text()) for page in PdfReader(printing.print_census(
+        replace(nurse, lang=lang), tmp_path / "census.pdf")).pages]
+    assert len(pages) > 2
+    for ward, beds in (("3B", 3), (long_ward, 24)):
+        for bed in range(1, beds + 1):
+            (page,) = [page for page in pages if f"PATIENT{ward[:2].upper()}{bed:02d}" in page]
+            assert heading.format(ward=ward) in page, (ward, bed)

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
 
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
@@ -17,25 +18,29 @@ from downtime.formspec.values import format_value
 from downtime.domain.news2 import Band
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.page import (
-    ALERT, CONDENSED_BOLD, INK, RULE, SEX, LinesTable, PageInfo, body_width, build_pdf, name_in_cell, style,
+    ALERT, BAND, CONDENSED_BOLD, INK, RULE, SEX, LinesTable, PageInfo, body_width, build_pdf, name_in_cell,
+    register_fonts, style,
 )
 from downtime.services.census import CensusRow, name_alerts
 from downtime.services.observations import ScoredSet, WardReview, band_word
 
 HEADINGS: dict[Lang, tuple[str, ...]] = {
-    "en": ("Ward", "Bed", "Patient", "Born, sex", "Downtime no.", "Arrived", "Identity",
+    "en": ("Bed", "Patient", "Born, sex", "Downtime no.", "Arrived", "Identity",
            "Allergies", "NEWS2", "Resus.", "Isolation", "Handover notes"),
-    "fr": ("Unité", "Lit", "Patient", "Né(e), sexe", "N° dégradé", "Arrivée", "Identité",
+    "fr": ("Lit", "Patient", "Né(e), sexe", "N° dégradé", "Arrivée", "Identité",
            "Allergies", "NEWS2", "RCP", "Isolement", "Transmissions"),
 }
 # The sex under the date of birth, for the NEWS2 column: each date, number and word whole.
-WIDTHS = (0.045, 0.04, 0.125, 0.07, 0.10, 0.06, 0.07, 0.125, 0.09, 0.085, 0.075, 0.115)
+# The ward is named over its beds (a ward column broke a long code into pieces of words), its
+# width given to the handover notes, written by hand.
+WIDTHS = (0.04, 0.125, 0.07, 0.10, 0.06, 0.07, 0.125, 0.09, 0.085, 0.075, 0.16)
 TITLE = {"en": "Ward census and handover — {ward}", "fr": "État du service et transmissions — {ward}"}
 SUBTITLE = {"en": "Census at {at}: {occupied} patient(s), {empty} empty bed(s)",
             "fr": "Situation au {at} : {occupied} patient(s), {empty} lit(s) libre(s)"}
 EMPTY = {"en": "— empty —", "fr": "— libre —"}
 SAME_NAME = {"en": "SAME NAME: bed {beds}", "fr": "MÊME NOM : lit {beds}"}
 ALL = {"en": "all wards", "fr": "toutes unités"}
+WARD = {"en": "Ward {ward}", "fr": "Unité {ward}"}
 NO_SET = {"en": "no set yet", "fr": "aucun relevé"}
 INCOMPLETE = {"en": "incomplete", "fr": "incomplet"}
 OVERDUE = {"en": "next set overdue since {due}", "fr": "relevé en retard depuis {due}"}
@@ -79,17 +84,19 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                     subtitle=SUBTITLE[lang].format(at=at.strftime("%d/%m/%Y %H:%M"), occupied=occupied,
                                                    empty=len(rows) - occupied))
     width = body_width(info)
-    body = [[_cell(h, bold=True) for h in HEADINGS[lang]]]
+    register_fonts()  # the names are measured before the first cell's style registers them
+    tables: dict[str, list[list[Any]]] = {}
     for row in rows:
+        body = tables.setdefault(row.ward, [])
         p = row.patient
         if p is None:
-            body.append([_cell(row.ward), _cell(row.bed or ""), _cell(EMPTY[lang])] + [""] * (len(WIDTHS) - 3))
+            body.append([_cell(row.bed or ""), _cell(EMPTY[lang])] + [""] * (len(WIDTHS) - 2))
             continue
         arrived = datetime.fromisoformat(p.admitted_at).strftime("%d/%m %H:%M")
-        name = [_cell(name_in_cell(p.display_name, CONDENSED_BOLD, 8, WIDTHS[2] * width - 12), bold=True)]
+        name = [_cell(name_in_cell(p.display_name, CONDENSED_BOLD, 8, WIDTHS[1] * width - 12), bold=True)]
         if beds := namesakes.get(p.patient_id):
             name.append(_cell(SAME_NAME[lang].format(beds=", ".join(beds)), bold=True, color=ALERT))
-        body.append([_cell(row.ward), _cell(row.bed or "—", bold=True), name,
+        body.append([_cell(row.bed or "—", bold=True), name,
                      _cell((p.birth_date.strftime("%d/%m/%Y") if p.birth_date else "?") + "\n"
                            + SEX.get(p.sex or "unknown", SEX["unknown"])[lang]), _cell(p.downtime_number),
                      _cell(arrived), _cell(answer(Meaning.IDENTITY_STATUS, p.identity_status)),
@@ -97,15 +104,27 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                      _news2(review.standing.get(p.patient_id), overdue.get(p.patient_id), lang),
                      _cell(answer(Meaning.RESUSCITATION, p.resuscitation) or "?"),
                      _cell(answer(Meaning.ISOLATION, p.isolation)), ""])
-    # A line taller than a page (the longest allergy list the admission form takes) carries on
-    # over the next: without it reportlab gave up, and the ward's census did not print at all.
-    table = LinesTable(body, colWidths=[w * width for w in WIDTHS], repeatRows=1)
+    story: list[Flowable] = []
+    for ward_code, body in tables.items():
+        story += [_ward_table(ward_code, body, width, lang), Spacer(1, 4 * mm)]
+    return build_pdf(out, story or [_ward_table(ward or "", [], width, lang)], info)
+
+
+def _ward_table(ward: str, body: list[list[Any]], width: float, lang: Lang) -> LinesTable:
+    """A ward's beds under its band and the column headings, both repeated on each page the
+    ward runs onto. A line taller than a page (the longest allergy list the admission form
+    takes) carries on over the next: without it reportlab gave up, and the census did not print."""
+    band = [Paragraph(escape(WARD[lang].format(ward=ward)), style(size=10, bold=True, condensed=True, color=colors.white))]
+    band += [""] * (len(WIDTHS) - 1)
+    table = LinesTable([band, [_cell(h, bold=True) for h in HEADINGS[lang]], *body],
+                       colWidths=[w * width for w in WIDTHS], repeatRows=2)
     table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, RULE),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
+        ("SPAN", (0, 0), (-1, 0)), ("BACKGROUND", (0, 0), (-1, 0), BAND),
+        ("GRID", (0, 1), (-1, -1), 0.5, RULE),
+        ("BACKGROUND", (0, 1), (-1, 1), colors.HexColor("#e0e0e0")),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f4f4f4")]),
-        ("TOPPADDING", (0, 1), (-1, -1), 3),
-        ("BOTTOMPADDING", (0, 1), (-1, -1), 5 * mm / 2),
+        ("ROWBACKGROUNDS", (0, 2), (-1, -1), [colors.white, colors.HexColor("#f4f4f4")]),
+        ("TOPPADDING", (0, 2), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 2), (-1, -1), 5 * mm / 2),
     ]))
-    return build_pdf(out, [table], info)
+    return table
