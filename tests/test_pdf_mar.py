@@ -531,3 +531,29 @@ def test_an_as_required_dose_not_given_is_dated_in_the_printed_list(tmp_path, se
                                              "given_at": "2026-11-28T10:00+01:00"})
     text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
     assert "(R) HL 28/11 10:00" in text
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("en", ["Start __/__ Indication:", "Prescriber signature and printed name", "Indication Interval, most in 24 h",
+            "min ___ h apart max ___ /24 h", "Once-only medicines", "Date and time to give", "Given (time, initials)"]),
+    ("fr", ["Début __/__ Indication :", "Signature et nom du prescripteur", "Indication Intervalle, max sur 24 h",
+            "intervalle ___ h max ___ /24 h", "Doses uniques", "Date et heure prévues", "Donnée (heure, initiales)"]),
+])
+def test_a_blank_chart_asks_what_a_paper_chart_asks_of_each_order(tmp_path, lang, words):
+    """A blank chart gave each order a box for "medicine, dose, route" and a signature alone: no
+    start date, indication, printed name (a signature is not read), and for an as-required
+    medicine no least interval or most in 24 hours, which the filled chart prints for each;
+    nor anywhere to write a once-only dose (the national inpatient chart's front page)."""
+    out = tmp_path / "blank-mar.pdf"
+    assert main(["pdf", "blank", "mar", "--lang", lang, "--out", str(out)]) == 0
+    pages = _text(out)
+    text = " ".join(pages)
+    for said in words:
+        assert said in text, said
+    assert text.count(words[1]) == 8 + 4 + 1  # each regular and as-required order, the once-only heading
+    assert len(pages) == 4
+    for page in PdfReader(out).pages:
+        right, top = float(page.mediabox.width), float(page.mediabox.height)
+        placed = []
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: text.strip() and placed.append((tm[4], tm[5])))
+        assert all(0 <= x < right and 0 <= y < top for x, y in placed)

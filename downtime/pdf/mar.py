@@ -98,7 +98,15 @@ WORDS: dict[str, dict[Lang, str]] = {
     "stopped": {"en": "stopped {when}", "fr": "arrêté le {when}"},
     "every": {"en": "min {hours} h apart, max {count}/24 h — for: {why}",
               "fr": "intervalle {hours} h, max {count}/24 h — pour : {why}"},
-    "prescriber": {"en": "Prescriber signature", "fr": "Signature du prescripteur"},
+    "prescriber": {"en": "Prescriber signature and printed name", "fr": "Signature et nom du prescripteur"},
+    "order_blank": {"en": "Start __/__   Indication:", "fr": "Début __/__   Indication :"},
+    "prn_cols": {"en": "Medicine, dose, route|Indication|Interval, most in 24 h", "fr": "Médicament, dose, voie|Indication|"
+                                                                              "Intervalle, max sur 24 h"},
+    "prn_limits": {"en": "min ___ h apart\n\nmax ___ /24 h", "fr": "intervalle ___ h\n\nmax ___ /24 h"},
+    "once_cols": {"en": "Medicine, dose, route|Date and time to give|Prescriber signature and printed name|"
+                        "Given (time, initials)",
+                  "fr": "Médicament, dose, voie|Date et heure prévues|Signature et nom du prescripteur|"
+                        "Donnée (heure, initiales)"},
     "allergy_box": {"en": "ALLERGIES / ADVERSE REACTIONS:   ☐ none known   ☐ yes — drug and reaction:",
                     "fr": "ALLERGIES / EFFETS INDÉSIRABLES :   ☐ aucune connue   ☐ oui — médicament et réaction :"},
     "weight_box": {"en": "Weight: ________ kg", "fr": "Poids : ________ kg"},
@@ -183,6 +191,7 @@ STATE_WORDS = {DoseState.LATE: "late", DoseState.OVERDUE: "overdue", DoseState.D
                DoseState.NOT_IN_HOSPITAL: "not_in_hospital"}
 QUIET_STATES = (DoseState.DUE, DoseState.NOT_RECORDED, DoseState.IN_EHR, DoseState.NOT_IN_HOSPITAL)  # not in bold
 GREY_FILL = colors.HexColor("#e0e0e0")
+GREY_TEXT = colors.HexColor("#555555")  # a blank box's prompt, lighter than what is written in it
 # Room under each chart line, as on the paper chart.
 BODY_PAD_BOTTOM = 6.0
 
@@ -374,8 +383,11 @@ def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days:
 
 
 def blank_mar_pdf(out: Path, *, lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
-                  regular: int = 8, prn: int = 4, days: int = 3) -> Path:
-    """A blank chart for a new admission while the laptop is unavailable."""
+                  regular: int = 8, prn: int = 4, once: int = 8, days: int = 3) -> Path:
+    """A blank chart for a new admission while the laptop is unavailable. Each order asks what
+    the filled chart prints of it (start, indication, an as-required one's least interval and
+    most in 24 hours) and a signature with the name printed beside it, as the national inpatient
+    chart does; once-only doses have their own lines."""
     info = PageInfo(title=w("blank_title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, landscape=True, blank=True)
     width = body_width(info)
@@ -386,21 +398,33 @@ def blank_mar_pdf(out: Path, *, lang: Lang, printed_by: str, printed_at: datetim
     header += [_p("__/__", inner[2], bold=True)] * days
     body: list[list[object]] = [header]
     spans = []
+    prompts = {0: _p(w("order_blank", lang), inner[0], size=6, color=GREY_TEXT),
+               3: _p(w("prescriber", lang), inner[0], size=6)}
     for order in range(regular):
         start = len(body)
-        body += [[_p(w("prescriber", lang), inner[0], size=6) if i == 3 else "", ""] + [""] * days for i in range(4)]
-        spans += [("SPAN", (0, start), (0, start + 2)), ("NOSPLIT", (0, start), (-1, start + 3))]
+        body += [[prompts.get(i, ""), ""] + [""] * days for i in range(4)]
+        spans += [("SPAN", (0, start), (0, start + 2)), ("VALIGN", (0, start), (0, start + 2), "BOTTOM"),
+                  ("NOSPLIT", (0, start), (-1, start + 3))]
     grid = Table(body, colWidths=widths, rowHeights=[None] + [7 * mm] * (len(body) - 1), repeatRows=1)
     grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
                               ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL),
                               ("VALIGN", (0, 0), (-1, -1), "TOP"), *spans]))
-    prn_widths = [width * 0.39, width * 0.61]
-    prn_rows = [[_p(w("medicine", lang), prn_widths[0] - 2 * PAD_X, bold=True),
-                 _p(w("prn_given", lang), prn_widths[1] - 2 * PAD_X, bold=True)]]
-    prn_rows += [["", ""] for _ in range(prn)]
-    prn_table = Table(prn_rows, colWidths=prn_widths, rowHeights=[None] + [16 * mm] * prn)
+    prn_widths = [width * share for share in (0.27, 0.14, 0.11, 0.48)]
+    prn_inner = [column - 2 * PAD_X for column in prn_widths]
+    prn_rows = [[_p(heading, column, bold=True)
+                 for heading, column in zip([*w("prn_cols", lang).split("|"), w("prn_given", lang)], prn_inner)]]
+    prn_rows += [[_p(w("prescriber", lang), prn_inner[0], size=6), "",
+                  _p(w("prn_limits", lang), prn_inner[2], size=7, color=GREY_TEXT), ""] for _ in range(prn)]
+    prn_table = Table(prn_rows, colWidths=prn_widths, rowHeights=[None] + [17 * mm] * prn)
     prn_table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                                   ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL)]))
+                                   ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("VALIGN", (0, 1), (0, -1), "BOTTOM"), ("VALIGN", (2, 1), (2, -1), "MIDDLE")]))
+    once_widths = [width * share for share in (0.39, 0.17, 0.27, 0.17)]
+    once_table = Table([[_p(heading, column - 2 * PAD_X, bold=True)
+                         for heading, column in zip(w("once_cols", lang).split("|"), once_widths)]]
+                       + [[""] * len(once_widths) for _ in range(once)],
+                       colWidths=once_widths, rowHeights=[None] + [9 * mm] * once)
+    once_table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE), ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL)]))
     box_widths = [width * 0.8, width * 0.2]
     allergy = Table([[_p(w("allergy_box", lang), box_widths[0] - 2 * PAD_X, size=9, bold=True, color=ALERT),
                       _p(w("weight_box", lang), box_widths[1] - 2 * PAD_X, size=9)]], colWidths=box_widths,
@@ -409,5 +433,6 @@ def blank_mar_pdf(out: Path, *, lang: Lang, printed_by: str, printed_at: datetim
                                  ("BOX", (1, 0), (1, 0), 0.75, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story: list[Flowable] = [allergy, Spacer(1, 2 * mm), _p(w("key", lang) + code_names(lang), width, size=7.5),
                              Spacer(1, 2 * mm), _band(w("regular", lang), width), grid, Spacer(1, 3 * mm),
-                             KeepTogether([_band(w("prn", lang), width), prn_table])]
+                             KeepTogether([_band(w("prn", lang), width), prn_table]), Spacer(1, 3 * mm),
+                             KeepTogether([_band(w("once", lang), width), once_table])]
     return build_pdf(out, story, info)
