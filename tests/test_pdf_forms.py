@@ -454,3 +454,21 @@ def test_the_blank_transfer_handover_is_one_sheet_printed_both_sides(tmp_path, f
     out = blank_form_pdf(forms["transfer_out"], tmp_path / "blank.pdf", lang=lang, printed_by="Hélène Lefèvre",
                          printed_at=datetime.fromisoformat("2026-11-28T14:00+01:00"), device_name="Ward 3B")
     assert len(_pages(out)) == 2
+
+
+@pytest.mark.parametrize("lang, label", [("en", "Medicines taken before admission (drug, dose, when last taken)"),
+                                         ("fr", "Traitement habituel (médicament, dose, dernière prise)")])
+def test_the_admission_asks_the_medicines_taken_before_admission(forms, session_for, admission_values, tmp_path,
+                                                                  lang, label):
+    """A paper admission record (and the national inpatient chart's front page) asks what the
+    patient took at home; ours did not, on paper or on the laptop, and a chart rewritten in an
+    outage lost the home insulin or anticoagulant nobody wrote down."""
+    blank = _flat(" ".join(_pages(blank_form_pdf(forms["admission"], tmp_path / "blank.pdf", lang=lang,
+                                                printed_by="x", printed_at=datetime(2026, 11, 30, 8, 0),
+                                                device_name="laptop"))))
+    assert label in blank
+    nurse = session_for("nurse", lang)
+    record = records.save_new(nurse, "admission", {**admission_values,
+                                                   "usual_medicines": "Apixaban 5 mg twice a day, last 29/11 20:00"})
+    printed = _flat(" ".join(_pages(printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf"))))
+    assert f"{label} Apixaban 5 mg twice a day, last 29/11 20:00" in printed
