@@ -75,7 +75,7 @@ def test_filled_form_shows_values_identifiers_and_pages(session_for, admission_v
     number = nurse.db.execute("SELECT downtime_number FROM patients").fetchone()[0]
     assert len(pages) >= 2
     for index, page in enumerate(pages, start=1):
-        assert "MARTIN Hélène Marie" in page and "12/03/1954" in page and number in page
+        assert "MARTIN Hélène Marie" in page and "12-Mar-1954" in page and number in page
         assert f"Page {index} of {len(pages)}" in page
     assert "ALLERGIES: Penicillin (Rash, moderate); Latex (Eczema, mild); Iodine (Anaphylaxis, severe)" in text
 
@@ -472,3 +472,16 @@ def test_the_admission_asks_the_medicines_taken_before_admission(forms, session_
                                                    "usual_medicines": "Apixaban 5 mg twice a day, last 29/11 20:00"})
     printed = _flat(" ".join(_pages(printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf"))))
     assert f"{label} Apixaban 5 mg twice a day, last 29/11 20:00" in printed
+
+
+@pytest.mark.parametrize("lang, said", [("en", "Date of birth 12-Mar-1954"), ("fr", "Date de naissance 12-Mar-1954")])
+def test_every_page_gives_the_birth_date_as_the_wristband_does(session_for, admission_values, tmp_path, lang, said):
+    """Every page's identification box and footer gave the date of birth as 12/03/1954 (the 3rd
+    of December to a reader who writes the month first) where the wristband and labels it is
+    checked against give 12-Mar-1954."""
+    nurse = session_for("nurse", lang)
+    record = records.save_new(nurse, "admission", admission_values)
+    pages = _pages(printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf"))
+    pages += _pages(printing.print_mar(nurse, [record.patient_id], tmp_path / "mar.pdf"))
+    for page in pages:
+        assert _flat(page).count(said) == 2, page  # the box and the footer

@@ -150,7 +150,7 @@ def test_a_french_label_tells_june_from_july():
     from datetime import date
     from types import SimpleNamespace
 
-    from downtime.pdf.labels import MONTHS, birth_date_label
+    from downtime.pdf.page import MONTHS, birth_date_label
 
     def born(day: date) -> str:
         return birth_date_label(SimpleNamespace(birth_date=day), "fr")

@@ -27,11 +27,11 @@ from reportlab.pdfgen import canvas
 
 from downtime.formspec import Lang
 from downtime.pdf.forms import allergy_colour, allergy_line
-from downtime.pdf.page import BOLD, LEADING, SANS, SEX, barcode, fit_text, name_lines, register_fonts, word
+from downtime.pdf.page import (
+    BOLD, LEADING, SANS, SEX, barcode, birth_date_label, fit_text, name_lines, register_fonts, word,
+)
 from downtime.services.patients import PatientSummary
 
-MONTHS = {"en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-          "fr": ("Jan", "Fév", "Mar", "Avr", "Mai", "Juin", "Juil", "Aoû", "Sep", "Oct", "Nov", "Déc")}
 
 
 # The wristband's name in 9 pt, as on the sheets, where it fits beside at least ALLERGIES_W of
@@ -63,12 +63,6 @@ STOCKS = {stock.name: stock for stock in (
     Stock("L7163", 2, 7, 99.1 * mm, 38.1 * mm, 4.65 * mm, 15.15 * mm, 101.6 * mm, 38.1 * mm),
     Stock("wristband", 1, 10, 190 * mm, 25 * mm, 10 * mm, 15 * mm, 190 * mm, 26.5 * mm, allergies=True),
 )}
-
-
-def birth_date_label(patient: PatientSummary, lang: Lang) -> str:
-    """DD-Mmm-YYYY (NPSA wristband standard): no day/month confusion between countries."""
-    born = patient.birth_date
-    return f"{born.day:02d}-{MONTHS[lang][born.month - 1]}-{born.year}" if born else word("dob_unknown", lang)
 
 
 def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock: Stock, lang: Lang) -> None:

@@ -147,9 +147,20 @@ class PageInfo:
         return landscape(A4) if self.landscape else A4
 
 
+MONTHS = {"en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+          "fr": ("Jan", "Fév", "Mar", "Avr", "Mai", "Juin", "Juil", "Aoû", "Sep", "Oct", "Nov", "Déc")}
+
+
+def birth_date_label(patient: PatientSummary, lang: Lang) -> str:
+    """DD-Mmm-YYYY (NPSA wristband standard): no day/month confusion between countries."""
+    born = patient.birth_date
+    return f"{born.day:02d}-{MONTHS[lang][born.month - 1]}-{born.year}" if born else word("dob_unknown", lang)
+
+
 def patient_lines(patient: PatientSummary, lang: Lang) -> tuple[str, str, str]:
-    """Name; date of birth and sex; downtime number — the identifiers every page repeats."""
-    born = patient.birth_date.strftime("%d/%m/%Y") if patient.birth_date else word("dob_unknown", lang)
+    """Name; date of birth and sex; downtime number — the identifiers every page repeats, the
+    date of birth as the wristband and labels give it, which they are checked against."""
+    born = birth_date_label(patient, lang)
     sex = SEX.get(patient.sex or "unknown", SEX["unknown"])[lang]
     return (patient.display_name, f"{word('dob', lang)} {born}   {word('sex', lang)} {sex}",
             patient.downtime_number)
