@@ -943,6 +943,10 @@ What to enter: {what}</source>
         <translation>Sélectionnez d&apos;abord une ligne de la liste.</translation>
     </message>
     <message>
+        <source>{name} ({number}), born {born}</source>
+        <translation>{name} ({number}), né(e) le {born}</translation>
+    </message>
+    <message>
         <source>ward record</source>
         <translation>enregistrement du service</translation>
     </message>
@@ -2208,6 +2212,26 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
         <translation>INCONNUES — à demander</translation>
     </message>
     <message>
+        <source>No set yet</source>
+        <translation>Aucun relevé</translation>
+    </message>
+    <message>
+        <source>(3 in one)</source>
+        <translation>(3 sur un paramètre)</translation>
+    </message>
+    <message>
+        <source>next set by {time}</source>
+        <translation>prochain relevé avant {time}</translation>
+    </message>
+    <message>
+        <source>OVERDUE since admission ({time})</source>
+        <translation>EN RETARD depuis l’admission ({time})</translation>
+    </message>
+    <message>
+        <source>OVERDUE since {time}</source>
+        <translation>EN RETARD depuis {time}</translation>
+    </message>
+    <message>
         <source>{status} (left bed {bed})</source>
         <translation>{status} (a quitté le lit {bed})</translation>
     </message>
@@ -2700,14 +2724,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{drug} correspond à l’allergie enregistrée : {allergies}.</translation>
     </message>
     <message>
-        <source>{drug} {dose} {unit} {route} was given at {time} from another order (at {times}, from {start}); is this medicine ordered twice?</source>
-        <translation>{drug} {dose} {unit} {route} a été administré à {time} sur une autre prescription (à {times}, depuis le {start}) ; ce médicament est-il prescrit deux fois ?</translation>
-    </message>
-    <message>
-        <source>{drug} {dose} {unit} {route} was given at {time} from another order (once, at {start}); is this medicine ordered twice?</source>
-        <translation>{drug} {dose} {unit} {route} a été administré à {time} sur une autre prescription (dose unique, le {start}) ; ce médicament est-il prescrit deux fois ?</translation>
-    </message>
-    <message>
         <source>{drug} as required was given {minutes} min ago; that order allows a dose every {hours} h.</source>
         <translation>{drug} si besoin a été donné il y a {minutes} min ; cette prescription permet une dose toutes les {hours} h.</translation>
     </message>
@@ -2754,6 +2770,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Allergies not known yet: ask the patient or their family before giving.</source>
         <translation>Allergies non encore connues : interroger le patient ou sa famille avant d’administrer.</translation>
+    </message>
+    <message>
+        <source>{order} was given at {time} from another order (at {times}, from {start}); is this medicine ordered twice?</source>
+        <translation>{order} a été administré à {time} sur une autre prescription (à {times}, depuis le {start}) ; ce médicament est-il prescrit deux fois ?</translation>
+    </message>
+    <message>
+        <source>{order} was given at {time} from another order (once, at {start}); is this medicine ordered twice?</source>
+        <translation>{order} a été administré à {time} sur une autre prescription (dose unique, le {start}) ; ce médicament est-il prescrit deux fois ?</translation>
     </message>
     <message>
         <source>Last dose was {minutes} min ago; the order allows one every {hours} h.</source>
@@ -2808,6 +2832,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>le patient DPI {ehr} est aussi {numbers} : ne saisir cette admission que s’il s’agit d’un autre séjour, pas du même deux fois</translation>
     </message>
     <message>
+        <source>SETTLED OTHERWISE AT ANOTHER OFFICE: {settled}; not taken here, where the hold was settled otherwise: ask the ward which version is right and back-enter the record as the ward says, then tick it off</source>
+        <translation>TRANCHÉ AUTREMENT PAR UN AUTRE BUREAU : {settled} ; non retenu ici, où l’attente a été tranchée autrement : demandez à l’unité quelle version est juste, ressaisissez l’enregistrement comme l’unité le dit, puis cochez-le</translation>
+    </message>
+    <message>
         <source>on hold — two laptops disagree from version {version}: enter neither until the wards say which is right</source>
         <translation>en attente — deux portables divergent à partir de la version {version} : n’en saisir aucune avant que les services disent laquelle est juste</translation>
     </message>
@@ -2818,6 +2846,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>withdraw in the EHR (entered in error here)</source>
         <translation>à retirer du DPI (saisie erronée ici)</translation>
+    </message>
+    <message>
+        <source>check with the ward (version {version} was entered)</source>
+        <translation>vérifier avec l’unité (la version {version} a été saisie)</translation>
     </message>
     <message>
         <source>correct in the EHR (version {version} was entered)</source>
@@ -3146,6 +3178,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{order} at {rate} mL/h</source>
         <translation>{order} à {rate} mL/h</translation>
+    </message>
+    <message>
+        <source>{order}, stopped {stop} at the patient&apos;s discharge</source>
+        <translation>{order}, arrêtée le {stop} à la sortie du patient</translation>
+    </message>
+    <message>
+        <source>{order}, stopped {stop} at the patient&apos;s death</source>
+        <translation>{order}, arrêtée le {stop} au décès du patient</translation>
+    </message>
+    <message>
+        <source>{order}, stopped {stop} at the patient&apos;s transfer to another hospital</source>
+        <translation>{order}, arrêtée le {stop} au transfert du patient vers un autre établissement</translation>
     </message>
     <message>
         <source>{order}, once, at {start}</source>
