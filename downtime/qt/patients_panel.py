@@ -20,7 +20,7 @@ from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.observations_view import INCOMPLETE, RISK_SHADES
 from downtime.qt.patient_header import STAY
-from downtime.qt.tables import WARNING_COLOUR, Index, TextTableModel, make_table
+from downtime.qt.tables import WARNING_COLOUR, Index, TextTableModel, cut_column, make_table
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.qt.ward_choice import WardChoice
 from downtime.services import census, observations, search
@@ -38,7 +38,12 @@ ISOLATION = {"contact": QT_TR_NOOP("Contact precautions"), "droplet": QT_TR_NOOP
              "airborne": QT_TR_NOOP("Airborne precautions"), "protective": QT_TR_NOOP("Protective isolation")}
 
 
-DATE_OF_BIRTH, NEWS2, ALLERGIES, ADMITTED = 3, 5, 7, 11  # PatientTableModel.columns
+NAME, DATE_OF_BIRTH, NEWS2, ALLERGIES, ADMITTED = 2, 3, 5, 7, 11  # PatientTableModel.columns
+# An unidentified patient's description ("INCONNU TRÈFLE (Unknown man, about 40, found at the
+# station)") made the name column 495 pixels wide, and with the NEWS2 column the allergies went
+# off a laptop's screen: names are cut there, whole in their tooltip (a name comes family name
+# first, so what is cut is the end of a description or of a birth name in brackets).
+NAME_CHARACTERS = 40
 # The NEWS2 column sorts the sickest first: by band, a patient with no set yet (an unknown risk
 # is not a low one) between low-medium and low, then empty beds.
 SICKEST_FIRST = {Band.HIGH: 0, Band.MEDIUM: 1, Band.LOW_MEDIUM: 2, None: 3, Band.LOW: 4}
@@ -83,10 +88,10 @@ def _time(moment: datetime, now: datetime) -> str:
 def news2_text(watch: Watch, now: datetime) -> str:
     """The score that stands for the patient's risk (the escalation list's), its band in words
     (never the colour alone) and the low-medium band's "3 in one" (parameter), then when the next
-    set is due or since when it is overdue: with no complete set this stay, since admission."""
+    set is due or since when it is overdue (with no set this stay, since admission)."""
     standing = watch.standing
     if standing is None:
-        score = translate("PatientTableModel", "No set yet")
+        score = translate("PatientTableModel", "No set")
     else:
         news2 = standing.news2
         score = f"{news2.total} {observations.band_word(news2.band, language())}"
@@ -94,12 +99,10 @@ def news2_text(watch: Watch, now: datetime) -> str:
             score += " " + translate("PatientTableModel", "(3 in one)")
         if not news2.complete:
             score += " " + word(INCOMPLETE)
-    if not watch.overdue:
-        due = translate("PatientTableModel", "next set by {time}")
-    elif watch.last is None:
-        due = translate("PatientTableModel", "OVERDUE since admission ({time})")
-    else:
-        due = translate("PatientTableModel", "OVERDUE since {time}")
+    # Worded short: the column is as wide as its longest line, and at "No set yet — OVERDUE since
+    # admission (27/11 06:29)" it pushed the downtime number and the allergies off a laptop's screen.
+    due = translate("PatientTableModel", "OVERDUE since {time}") if watch.overdue else translate(
+        "PatientTableModel", "due {time}")
     return f"{score} — {due.format(time=_time(watch.due_at, now))}"
 
 
@@ -108,6 +111,7 @@ class PatientTableModel(TextTableModel):
                QT_TR_NOOP("Sex"), QT_TR_NOOP("NEWS2"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Allergies"),
                QT_TR_NOOP("Resuscitation"), QT_TR_NOOP("Isolation"), QT_TR_NOOP("Identity"), QT_TR_NOOP("Admitted"),
                QT_TR_NOOP("Status"))
+    whole_in_tooltip = frozenset({NAME})
 
     def texts(self, number: int) -> tuple[str, ...]:
         row: Row = self.rows[number]
@@ -135,7 +139,7 @@ class PatientTableModel(TextTableModel):
         if column == NEWS2:
             return watch is not None and (watch.overdue or watch.standing is not None
                                           and watch.standing.news2.band in (Band.MEDIUM, Band.HIGH))
-        return patient is not None and (column == ALLERGIES and patient.allergy_status != "nka" or column == 2 and
+        return patient is not None and (column == ALLERGIES and patient.allergy_status != "nka" or column == NAME and
                                         bool(self.rows[row].namesakes))
 
     def __init__(self) -> None:
@@ -259,6 +263,8 @@ class PatientsPanel(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.resizeColumnsToContents()  # the headers with their sort arrow, until the list is read
+        for fitted in (self.model.modelReset, self.model.rowsInserted):
+            fitted.connect(lambda *_: cut_column(self.table, NAME, NAME_CHARACTERS))
         layout.addWidget(self.table, 1)
         self.reader = ListReader(self)
         self.reader.found.connect(self._read)

@@ -2212,24 +2212,20 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
         <translation>INCONNUES — à demander</translation>
     </message>
     <message>
-        <source>No set yet</source>
-        <translation>Aucun relevé</translation>
-    </message>
-    <message>
         <source>(3 in one)</source>
         <translation>(3 sur un paramètre)</translation>
     </message>
     <message>
-        <source>next set by {time}</source>
-        <translation>prochain relevé avant {time}</translation>
-    </message>
-    <message>
-        <source>OVERDUE since admission ({time})</source>
-        <translation>EN RETARD depuis l’admission ({time})</translation>
+        <source>No set</source>
+        <translation>Aucun relevé</translation>
     </message>
     <message>
         <source>OVERDUE since {time}</source>
         <translation>EN RETARD depuis {time}</translation>
+    </message>
+    <message>
+        <source>due {time}</source>
+        <translation>prévu à {time}</translation>
     </message>
     <message>
         <source>{status} (left bed {bed})</source>

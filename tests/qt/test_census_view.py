@@ -382,6 +382,32 @@ def test_allergies_not_yet_known_stand_out_in_the_patient_list_as_on_the_header_
     assert said == [("ALLERGY: Penicillin (Rash, moderate)", True), ("NKA", False), ("NOT KNOWN — ask", True)]
 
 
+def test_a_long_name_is_cut_in_the_list_and_whole_in_its_tooltip(window, session_for, admission_values, listed):
+    """An unidentified patient's description made the name column 495 pixels wide: with the
+    NEWS2 column, the downtime number and the allergies went off a laptop's screen."""
+    from downtime.qt.patients_panel import ALLERGIES, NAME, NAME_CHARACTERS
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["1", "2"])
+    _admit(window.session, admission_values, "1")
+    kept = {key: value for key, value in admission_values.items()
+            if key not in ("birth_name", "used_name", "given_names", "nir", "birth_date", "identity_document")}
+    _admit(window.session, {**kept, "unidentified": True, "temporary_name": "Inconnu Trèfle", "sex": "male",
+                            "descriptor": "Unknown man, about 40, found at the station, blue anorak, no papers",
+                            "identity_status": "provisional"}, "2")
+    window.resize(1366, 768)
+    window.patients.reload_wards()
+    panel = listed(window.patients)
+    table, model = panel.table, panel.model
+    (row,) = [row for row in range(model.rowCount()) if model.text(row, NAME).startswith("INCONNU")]
+    whole = model.text(row, NAME)
+    assert len(whole) > NAME_CHARACTERS
+    assert table.columnWidth(NAME) <= table.fontMetrics().averageCharWidth() * NAME_CHARACTERS
+    assert table.fontMetrics().horizontalAdvance(whole) > table.columnWidth(NAME)
+    assert model.data(model.index(row, NAME), Qt.ItemDataRole.ToolTipRole) == whole
+    allergies = table.horizontalHeader().sectionPosition(ALLERGIES) - table.horizontalHeader().offset()
+    assert allergies < table.viewport().width() - 100, "the allergies are on screen"
+
+
 SET_AT = {"spo2_scale": "scale_1", "on_oxygen": False, "respiratory_rate": 16, "spo2": 97, "systolic_bp": 125,
           "diastolic_bp": 80, "pulse": 72, "consciousness": "alert", "temperature": 37.0}   # NEWS2 0
 
@@ -422,9 +448,9 @@ def test_the_list_gives_each_patients_news2_and_when_their_next_set_is_due(windo
     model = panel.model
     assert model.headerData(NEWS2, Qt.Orientation.Horizontal) == "NEWS2"
     news2 = {model.text(row, 1): model.text(row, NEWS2) for row in range(model.rowCount())}
-    assert news2 == {"1": "", "2": "2 Low — OVERDUE since 13:00", "3": "3 Low-medium (3 in one) — next set by 14:45",
-                     "4": "No set yet — OVERDUE since admission (10:30)", **{str(bed): "" for bed in range(5, 12)},
-                     "12": "7 HIGH — next set by 14:30"}
+    assert news2 == {"1": "", "2": "2 Low — OVERDUE since 13:00", "3": "3 Low-medium (3 in one) — due 14:45",
+                     "4": "No set — OVERDUE since 10:30", **{str(bed): "" for bed in range(5, 12)},
+                     "12": "7 HIGH — due 14:30"}
     high, low, red, unknown = (next(row for row in range(model.rowCount()) if model.text(row, 1) == bed)
                                for bed in ("12", "2", "3", "4"))
     background = Qt.ItemDataRole.BackgroundRole
