@@ -121,6 +121,24 @@ def session_for(ward_db, db_path: Path, forms: dict[str, FormSpec], clock: FakeC
 
 
 @pytest.fixture
+def patient_on_the_clock(session_for, clock: FakeClock, admission_values: dict[str, Any]):
+    """patient_on_the_clock(now, arrival_at) sets the laptop's clock to `now` (naive, read in
+    Europe/Paris with its summer-time rules, for the nights the clocks change), adds ward 3B with
+    bed 12 and admits a patient there with no known allergy; returns their patient id."""
+    from zoneinfo import ZoneInfo
+
+    from downtime.services import records, wards
+
+    def admit(now: datetime, arrival_at: str) -> str:
+        clock.now = now.replace(tzinfo=ZoneInfo("Europe/Paris"))
+        wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+        return records.save_new(session_for("nurse"), "admission", {
+            **admission_values, "arrival_at": arrival_at, "allergy_status": "nka", "allergies": []}).patient_id
+
+    return admit
+
+
+@pytest.fixture
 def admission_values() -> dict[str, Any]:
     """A complete, valid admission as a nurse would type it."""
     return {

@@ -232,23 +232,21 @@ def test_late_and_overdue_are_saved_together_or_not_at_all(session_for, monkeypa
     assert settings.round_policy(admin.db).late_after == timedelta(minutes=30)
 
 
-def test_a_dose_given_before_the_clocks_go_back_stays_given_on_the_mar_after(session_for, clock, admission_values):
+def _amoxicillin(doctor, patient, times, start):
+    return records.save_new(doctor, "medication_order", {
+        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+        "times": times, "start_at": start, "controlled": False, "high_alert": False}, patient_id=patient)
+
+
+def test_a_dose_given_before_the_clocks_go_back_stays_given_on_the_mar_after(session_for, clock, patient_on_the_clock):
     """A month's outage can span a change of summer time: the laptop's clock carries its time
     zone's rules (`local_now`), so the slots of days before the change keep that day's offset."""
     from zoneinfo import ZoneInfo
 
-    from downtime.services import wards
-
     paris = ZoneInfo("Europe/Paris")
-    clock.now = datetime(2026, 10, 24, 9, 0, tzinfo=paris)
-    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
-    nurse, doctor = session_for("nurse"), session_for("doctor")
-    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-10-23T09:00+02:00",
-                                                    "allergy_status": "nka", "allergies": []}).patient_id
-    amox = records.save_new(doctor, "medication_order", {
-        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-        "times": "08:00", "start_at": "2026-10-23T10:00+02:00", "controlled": False, "high_alert": False},
-        patient_id=patient)
+    patient = patient_on_the_clock(datetime(2026, 10, 24, 9, 0), "2026-10-23T09:00+02:00")
+    nurse = session_for("nurse")
+    amox = _amoxicillin(session_for("doctor"), patient, "08:00", "2026-10-23T10:00+02:00")
     medication.record_dose(nurse, amox.record_id, _given("2026-10-24T08:05+02:00", 1.0, "2026-10-24T08:00+02:00"))
     clock.now = datetime(2026, 10, 26, 10, 0, tzinfo=paris)
     (row,) = medication.mar_grid(nurse.db, patient, datetime(2026, 10, 24).date(), 3, nurse.clock())
@@ -258,25 +256,14 @@ def test_a_dose_given_before_the_clocks_go_back_stays_given_on_the_mar_after(ses
 
 
 def test_a_late_dose_the_night_the_clocks_go_forward_is_spaced_from_the_next_by_the_ward_clock(
-        session_for, clock, admission_values):
+        session_for, patient_on_the_clock):
     """Amoxicillin at 06:00 and 18:00; the 18:00 dose given late at 23:15 on the night the clocks go
     forward, when the 06:00 dose is 5 h 45 min away. The next dose was placed by the given time's
     winter offset, at 06:00 winter time, an hour late: 6 h 45 min away, beyond half the spacing,
     and the two doses 5 h 45 min apart were saved with nothing said."""
-    from zoneinfo import ZoneInfo
-
-    from downtime.services import wards
-
-    paris = ZoneInfo("Europe/Paris")
-    clock.now = datetime(2026, 3, 28, 23, 20, tzinfo=paris)
-    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
-    nurse, doctor = session_for("nurse"), session_for("doctor")
-    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-03-27T09:00+01:00",
-                                                    "allergy_status": "nka", "allergies": []}).patient_id
-    amox = records.save_new(doctor, "medication_order", {
-        "drug": "Amoxicillin", "dose": 1.0, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
-        "times": "06:00 18:00", "start_at": "2026-03-27T10:00+01:00", "controlled": False, "high_alert": False},
-        patient_id=patient)
+    patient = patient_on_the_clock(datetime(2026, 3, 28, 23, 20), "2026-03-27T09:00+01:00")
+    nurse = session_for("nurse")
+    amox = _amoxicillin(session_for("doctor"), patient, "06:00 18:00", "2026-03-27T10:00+01:00")
     late = _given("2026-03-28T23:15+01:00", 1.0, "2026-03-28T18:00+01:00")
     assert [w.message for w in medication.check_dose(nurse, amox.record_id, late)] == [
         "The 29/03 06:00 dose of Amoxicillin is due 345 min from this one and is not recorded yet; the order's doses "

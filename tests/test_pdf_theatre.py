@@ -346,13 +346,17 @@ def test_the_letter_reads_as_a_letter(day, tmp_path, clock, session_for, lang, s
     """A patient read "prévue le 30/11/2026 08:00" (no "à"), a capital after a colon ("n'a pas
     pu avoir lieu : Panne du système d'information"), "Please arrive 90 minutes before." (before
     what?) and "no food for 6 hours" (which six?)."""
-    coord, made, later = day
-    theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later,
-                                          "planned_start": "2026-12-01T08:00+01:00",
-                                          "decided_at": clock.now.isoformat(timespec="minutes")})
-    letter = _text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
+    letter = _letter_rebooked(day, clock, session_for, lang, tmp_path, day[2], "2026-12-01T08:00+01:00")
     for sentence in sentences:
         assert sentence in letter
+
+
+def _letter_rebooked(day, clock, session_for, lang, tmp_path, session, start):
+    """Mrs Morin's operation rebooked on `session` at `start`, and the text of her letter."""
+    coord, made, _ = day
+    theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": session, "planned_start": start,
+                                          "decided_at": clock.now.isoformat(timespec="minutes")})
+    return _text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
 
 
 @pytest.mark.parametrize(("lang", "dates"), [
@@ -362,14 +366,10 @@ def test_the_letter_reads_as_a_letter(day, tmp_path, clock, session_for, lang, s
 def test_the_letter_writes_its_dates_in_words(day, tmp_path, clock, session_for, lang, dates):
     """The letter a patient keeps read "now planned for 02/01/2027": the 1st of February to a
     reader who writes the month first. A letter writes the day and the month in words."""
-    coord, made, _ = day
-    session = records.save_new(coord, "theatre_session", {
+    session = records.save_new(day[0], "theatre_session", {
         "theatre": "T2", "specialty": "General surgery",
         "starts_at": "2027-01-02T08:00+01:00", "ends_at": "2027-01-02T13:00+01:00"}).record_id
-    theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": session,
-                                          "planned_start": "2027-01-02T08:00+01:00",
-                                          "decided_at": clock.now.isoformat(timespec="minutes")})
-    letter = _text(printing.print_letter(session_for("coord", lang=lang), made["Morin"], tmp_path / "letter.pdf"))
+    letter = _letter_rebooked(day, clock, session_for, lang, tmp_path, session, "2027-01-02T08:00+01:00")
     for words in dates:
         assert words in letter
     assert "/20" not in letter.split("Printed by")[0].split("Imprimé par")[0]

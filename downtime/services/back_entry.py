@@ -748,26 +748,21 @@ def mark_entered(session: Session, record_id: str, version: int, ehr_reference: 
     if latest.version != version:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record now stands at version {version}; review that version first."),
                            version=latest.version)
-    now = session.clock()
+    table, who, when, action = "back_entries", "entered_by", "entered_at", "back_entry.entered"
     if session.db.execute("SELECT 1 FROM back_entries WHERE record_id = ? AND version = ?",
                           [record_id, version]).fetchone():
         entered = _entries(session.db, [latest])
         if not _otherwise(session, [record_id], entered, NOBODY):
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "This version is already marked as entered in the EHR."))
         # Entered before another office's settlement otherwise came: ticked off again, the ward asked.
-        with session.db.atomic():
-            audit.insert_audited(session.db, "otherwise_checked", {
-                "id": str(uuid.uuid4()), "record_id": record_id, "version": version, "ehr_reference": reference,
-                "checked_by": session.user.staff_id, "checked_at": now.isoformat()},
-                at=now, actor=session.user.staff_id, device_id=session.device.device_id,
-                action="back_entry.checked", detail={"record_id": record_id, "version": version})
-        return
+        table, who, when, action = "otherwise_checked", "checked_by", "checked_at", "back_entry.checked"
+    now = session.clock()
     with session.db.atomic():
-        audit.insert_audited(session.db, "back_entries", {
+        audit.insert_audited(session.db, table, {
             "id": str(uuid.uuid4()), "record_id": record_id, "version": version, "ehr_reference": reference,
-            "entered_by": session.user.staff_id, "entered_at": now.isoformat()},
+            who: session.user.staff_id, when: now.isoformat()},
             at=now, actor=session.user.staff_id, device_id=session.device.device_id,
-            action="back_entry.entered", detail={"record_id": record_id, "version": version})
+            action=action, detail={"record_id": record_id, "version": version})
 
 
 def _patient_of(session: Session, downtime_number: str) -> str:

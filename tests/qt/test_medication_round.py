@@ -1121,22 +1121,17 @@ def test_the_records_list_keeps_the_record_chosen_when_read_again(select_bed, ro
     assert view.model.rows[view.table.currentIndex().row()].record_id == chosen
 
 
-def test_a_dose_given_in_the_hour_the_clocks_go_back_keeps_its_real_time(qtbot, session_for, admission_values, clock,
-                                                                         type_text):
+def test_a_dose_given_in_the_hour_the_clocks_go_back_keeps_its_real_time(qtbot, session_for, patient_on_the_clock,
+                                                                         clock, type_text):
     """At 02:20 winter time, the second pass of that hour, the dialog's time left as filled in was
     read back as 02:20 summer time: morphine given then was recorded an hour earlier than it was,
     so the next dose's 4-hour interval was judged from an hour too early."""
     from datetime import datetime
     from zoneinfo import ZoneInfo
 
-    from downtime.services import wards
-
     paris = ZoneInfo("Europe/Paris")
-    clock.now = datetime(2026, 10, 24, 20, 0, tzinfo=paris)
-    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    patient = patient_on_the_clock(datetime(2026, 10, 24, 20, 0), "2026-10-24T19:00+02:00")
     nurse, doctor = session_for("nurse"), session_for("doctor")
-    patient = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-10-24T19:00+02:00",
-                                                    "allergy_status": "nka", "allergies": []}).patient_id
     morphine = records.save_new(doctor, "medication_order", {
         "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
         "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": 4, "start_at": "2026-10-24T19:30+02:00",
