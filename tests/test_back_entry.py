@@ -3,6 +3,7 @@ admissions before theatre; ticking off is audited, an amendment brings the item 
 downtime number is reconciled to the EHR's."""
 
 import json
+import re
 
 import pytest
 from pypdf import PdfReader
@@ -1011,3 +1012,10 @@ def test_a_dose_held_from_version_1_whose_order_is_not_here_is_listed_saying_its
     [item] = [item for group in back_entry.worklist(office) for item in group.items]
     assert item.record.record_id == dose and item.on_hold is not None
     assert f"Order {order} is not here: import the stick that has it" in item.label
+
+
+def test_the_printed_worklist_gives_the_birth_date_as_the_wristband_does(office, tmp_path):
+    """"born 12/03/1954" is the 3rd of December to a reader who writes the month first."""
+    text = " ".join(page.extract_text() for page in PdfReader(printing.print_worklist(
+        office, tmp_path / "worklist.pdf")).pages)
+    assert re.search(r"born \d\d-[A-Z][a-z]{2}-\d{4}", text) and not re.search(r"born \d\d/\d\d/\d{4}", text)

@@ -435,3 +435,16 @@ def test_an_operation_at_the_foot_of_a_page_goes_over_whole_with_its_patient(ses
     for number, turn in lines:
         (page,) = [page for page in pages if f"end of line {number:02d}{turn}" in page]
         assert f"PATIENT{number:02d}{turn}" in page, (number, turn)
+
+
+@pytest.mark.parametrize("lang, born", [("en", "12-Mar-1954"), ("fr", "12-Mar-1954")])
+def test_the_lists_give_the_birth_date_as_the_wristband_does(day, tmp_path, session_for, lang, born):
+    """The theatre's day list and the rescheduling list gave the date of birth as 12/03/1954, the
+    3rd of December to a reader who writes the month first, where the wristband checked against
+    it at the theatre's door reads 12-Mar-1954 (the census and the worklist did as well)."""
+    coord = session_for("coord", lang=lang)
+    for printed in (printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"),
+                    printing.print_rescheduling(coord, tmp_path / "resched.pdf"),
+                    printing.print_census(session_for("nurse", lang=lang), tmp_path / "census.pdf")):
+        text = _text(printed)
+        assert born in text and "12/03/1954" not in text, printed.name

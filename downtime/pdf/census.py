@@ -18,8 +18,8 @@ from downtime.formspec.values import format_value
 from downtime.domain.news2 import Band
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.page import (
-    ALERT, BAND, CONDENSED_BOLD, INK, RULE, SEX, LinesTable, PageInfo, body_width, build_pdf, name_in_cell,
-    register_fonts, style,
+    ALERT, BAND, CONDENSED_BOLD, INK, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_width, build_pdf,
+    name_in_cell, register_fonts, style,
 )
 from downtime.services.census import CensusRow, name_alerts
 from downtime.services.observations import ScoredSet, WardReview, band_word
@@ -32,8 +32,9 @@ HEADINGS: dict[Lang, tuple[str, ...]] = {
 }
 # The sex under the date of birth, for the NEWS2 column: each date, number and word whole.
 # The ward is named over its beds (a ward column broke a long code into pieces of words), its
-# width given to the handover notes, written by hand.
-WIDTHS = (0.04, 0.125, 0.07, 0.10, 0.06, 0.07, 0.125, 0.09, 0.085, 0.075, 0.16)
+# width given to the handover notes, written by hand. The date of birth is the wristband's,
+# "12-Mar-1954", which a narrower column cut "12-Mar-195 / 4".
+WIDTHS = (0.04, 0.125, 0.08, 0.10, 0.06, 0.07, 0.125, 0.09, 0.085, 0.075, 0.15)
 TITLE = {"en": "Ward census and handover — {ward}", "fr": "État du service et transmissions — {ward}"}
 SUBTITLE = {"en": "Census at {at}: {occupied} patient(s), {empty} empty bed(s)",
             "fr": "Situation au {at} : {occupied} patient(s), {empty} lit(s) libre(s)"}
@@ -97,7 +98,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
         if beds := namesakes.get(p.patient_id):
             name.append(_cell(SAME_NAME[lang].format(beds=", ".join(beds)), bold=True, color=ALERT))
         body.append([_cell(row.bed or "—", bold=True), name,
-                     _cell((p.birth_date.strftime("%d/%m/%Y") if p.birth_date else "?") + "\n"
+                     _cell(birth_date_label(p, lang) + "\n"
                            + SEX.get(p.sex or "unknown", SEX["unknown"])[lang]), _cell(p.downtime_number),
                      _cell(arrived), _cell(answer(Meaning.IDENTITY_STATUS, p.identity_status)),
                      _cell(allergy_line(p, lang), bold=p.allergy_status != "nka", color=allergy_colour(p)),

@@ -18,7 +18,8 @@ from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.page import (
-    ALERT, BAND, CONDENSED_BOLD, RULE, SEX, LinesTable, PageInfo, body_width, build_pdf, in_words, name_in_cell, style,
+    ALERT, BAND, CONDENSED_BOLD, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, in_words,
+    name_in_cell, style,
 )
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import BookingStatus, ListEntry, WaitingItem, phone_to_call, procedure_and_side
@@ -148,8 +149,9 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
                     subtitle=theatre or w("all", lang))
     width = body_width(info)
     # Each column as wide as the longest word it prints in either language (a heading, a side,
-    # a priority, a flag): narrower, it cut the word in two ("Sex e", "Not app licable").
-    widths = [0.03, 0.05, 0.125, 0.07, 0.045, 0.095, 0.125, 0.075, 0.085, 0.08, 0.085, 0.135]
+    # a priority, a flag, a date of birth as the wristband gives it): narrower, it cut the word
+    # in two ("Sex e", "Not app licable", "12-Mar-195 4").
+    widths = [0.03, 0.05, 0.125, 0.08, 0.045, 0.095, 0.125, 0.075, 0.085, 0.08, 0.085, 0.125]
     story: list[Flowable] = []
     for session, entries in lists:
         title = w("session", lang, theatre=session.theatre, specialty=session.specialty,
@@ -161,7 +163,7 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
         for number, entry in enumerate(entries, start=1):
             data, patient, struck = entry.state.record.data, entry.state.patient, entry.struck
             rows.append([_p(str(number), struck=struck), _p(entry.start.strftime("%H:%M"), bold=True, struck=struck),
-                         _patient(patient, widths[2] * width, lang, struck), _p(patient.birth_date_in(lang), struck=struck),
+                         _patient(patient, widths[2] * width, lang, struck), _p(birth_date_label(patient, lang), struck=struck),
                          _p(SEX.get(patient.sex or "unknown", SEX["unknown"])[lang], struck=struck),
                          _p(patient.downtime_number, struck=struck), _operation(data, lang, struck),
                          _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True, struck=struck),
@@ -184,14 +186,14 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
                     subtitle=w("resched_sub", lang, count=len(items), at=printed_at.strftime("%d/%m/%Y %H:%M")))
     width = body_width(info)
     # As the theatre list's: "Waitin g", "ne pas reprogr ammer" were cut in columns too narrow.
-    widths = [0.09, 0.125, 0.07, 0.095, 0.125, 0.075, 0.085, 0.07, 0.11, 0.095, 0.06]
+    widths = [0.09, 0.125, 0.08, 0.095, 0.115, 0.075, 0.085, 0.07, 0.11, 0.095, 0.06]
     rows: list[list[object]] = [[_p(h, bold=True) for h in w("resched_cols", lang).split("|")]]
     for item in items:
         state, data = item.state, item.state.record.data
         deadline = state.rebook_by.strftime("%d/%m/%Y") if state.rebook_by else "—"
         flag = w("breach", lang) if item.breach else w("near", lang) if item.near_breach else ""
         rows.append([_p(_choice(booking_spec, "priority", data["priority"], lang), bold=True),
-                     _p(_name(state.patient, widths[1] * width), bold=True), _p(state.patient.birth_date_in(lang)),
+                     _p(_name(state.patient, widths[1] * width), bold=True), _p(birth_date_label(state.patient, lang)),
                      _p("\n".join(filter(None, (state.patient.downtime_number, phone_to_call(state.patient, lang))))),
                      _p(data["procedure"]),
                      _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True),

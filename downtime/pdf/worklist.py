@@ -15,7 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from downtime.formspec import Lang
 from downtime.i18n import message
-from downtime.pdf.page import MARK, RULE, LinesTable, PageInfo, body_width, build_pdf, style, in_words
+from downtime.pdf.page import MARK, RULE, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style, in_words
 from downtime.services.back_entry import PatientWork, progress
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -58,7 +58,7 @@ def _heading(group: PatientWork, lang: Lang, same_person: str | None) -> Paragra
     ehr = f" — {w('ehr', lang)} <b>{escape(group.ehr_patient_number)}</b>" if group.ehr_patient_number else \
         f" — {w('ehr_to_write', lang)}"
     note = f'<br/><font color="{MARK.hexval()}"><b>{escape(same_person)}</b></font>' if same_person else ""
-    return Paragraph(f"<b>{escape(p.display_name)}</b> — {w('born', lang)} {p.birth_date_in(lang)} — "
+    return Paragraph(f"<b>{escape(p.display_name)}</b> — {w('born', lang)} {birth_date_label(p, lang)} — "
                      f"<b>{escape(p.downtime_number)}</b>{ehr}{note}", style(size=10))
 
 
