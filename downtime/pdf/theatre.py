@@ -186,7 +186,7 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
                     subtitle=w("resched_sub", lang, count=len(items), at=printed_at.strftime("%d/%m/%Y %H:%M")))
     width = body_width(info)
     # As the theatre list's: "Waitin g", "ne pas reprogr ammer" were cut in columns too narrow.
-    widths = [0.09, 0.125, 0.08, 0.095, 0.115, 0.075, 0.085, 0.07, 0.11, 0.095, 0.06]
+    widths = [0.09, 0.125, 0.08, 0.095, 0.125, 0.075, 0.085, 0.07, 0.10, 0.095, 0.06]
     rows: list[list[object]] = [[_p(h, bold=True) for h in w("resched_cols", lang).split("|")]]
     for item in items:
         state, data = item.state, item.state.record.data
