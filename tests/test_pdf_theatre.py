@@ -448,3 +448,13 @@ def test_the_lists_give_the_birth_date_as_the_wristband_does(day, tmp_path, sess
                     printing.print_census(session_for("nurse", lang=lang), tmp_path / "census.pdf")):
         text = _text(printed)
         assert born in text and "12/03/1954" not in text, printed.name
+
+
+def test_the_day_list_says_where_each_patient_is(day, tmp_path, session_for):
+    """The porter sent for the next patient had only a name and a number: the list named no
+    ward. An operation struck from the list names none (nobody is fetched)."""
+    text = _text(printing.print_theatre_list(day[0], date(2026, 11, 30), tmp_path / "list.pdf"))
+    assert "ABEL Hélène Marie Ward 3B, bed 2 ALLERGIES" in text and "ZOLA Hélène Marie Ward 3B, bed 1" in text
+    assert "bed 3" not in text  # Morin's operation was cancelled
+    french = _text(printing.print_theatre_list(session_for("coord", lang="fr"), date(2026, 11, 30), tmp_path / "f.pdf"))
+    assert "Unité 3B, lit 2" in french

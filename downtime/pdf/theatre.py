@@ -31,6 +31,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "list_cols": {"en": "#|Time|Patient|Date of birth|Sex|Downtime no.|Procedure|Side|Priority|Surgeon|Anaesthetist|Status",
                   "fr": "N°|Heure|Patient|Date de naissance|Sexe|N° dégradé|Intervention|Côté|Priorité|Chirurgien|Anesthésiste|Statut"},
     "empty": {"en": "No operation booked.", "fr": "Aucune intervention programmée."},
+    "where": {"en": "Ward {ward}, bed {bed}", "fr": "Unité {ward}, lit {bed}"},
     "diagnosis": {"en": "Diagnosis: {text}", "fr": "Diagnostic : {text}"},
     "notes": {"en": "Notes: {text}", "fr": "Remarques : {text}"},
     "cancelled": {"en": "CANCELLED — {reason}", "fr": "ANNULÉE — {reason}"},
@@ -90,14 +91,15 @@ def _name(patient: PatientSummary, column: float) -> str:
 
 
 def _patient(patient: PatientSummary, column: float, lang: Lang, struck: bool) -> Flowable | list[Flowable]:
-    """The name, then (for an operation still on the list) the patient's allergies as the
-    admission recorded them, which the WHO checklist's Sign In asks for: in an outage the
-    paper list is all the theatre has."""
+    """The name, then (for an operation still on the list) where the patient is, for the porter
+    sent to fetch them (the list named no ward), and their allergies as the admission recorded
+    them, which the WHO checklist's Sign In asks for: in an outage the paper list is all the
+    theatre has."""
     name = _p(_name(patient, column), bold=True, struck=struck)
     if struck:
         return name
-    return [name, _p(allergy_line(patient, lang), size=7, bold=True,
-                     color=allergy_colour(patient))]
+    where = [_p(w("where", lang, ward=patient.ward, bed=patient.bed or "—"), size=7)] if patient.ward else []
+    return [name, *where, _p(allergy_line(patient, lang), size=7, bold=True, color=allergy_colour(patient))]
 
 
 def _band_text(title: str) -> Paragraph:
