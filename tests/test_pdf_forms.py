@@ -485,3 +485,17 @@ def test_every_page_gives_the_birth_date_as_the_wristband_does(session_for, admi
     pages += _pages(printing.print_mar(nurse, [record.patient_id], tmp_path / "mar.pdf"))
     for page in pages:
         assert _flat(page).count(said) == 2, page  # the box and the footer
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_blank_form_about_no_patient_has_no_patient_label_box(tmp_path, forms, lang):
+    """The theatre session (a theatre's list of the day, no one patient) asked for a patient's
+    label, name, date of birth and downtime number on its blank print."""
+    from downtime.pdf.page import WORDS
+
+    furniture = {"lang": lang, "printed_by": "Hélène Lefèvre", "printed_at": datetime(2026, 11, 28, 14, 0),
+                 "device_name": "Ward 3B"}
+    for form_id, boxed in (("theatre_session", False), ("admission", True)):
+        text = " ".join(page.extract_text() for page in PdfReader(
+            blank_form_pdf(forms[form_id], tmp_path / f"{form_id}.pdf", **furniture)).pages)
+        assert (WORDS["label_here"][lang] in text) is boxed, form_id

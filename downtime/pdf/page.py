@@ -217,17 +217,15 @@ def _record_mark(info: PageInfo) -> Flowable:
 
 
 def _title_width(info: PageInfo) -> float:
-    return info.pagesize[0] - 2 * MARGIN - _box(info)[0] - 5 * mm
+    """Beside the identification box; the page's width on a page without one (a ward sheet, a
+    theatre session's form: its red line went onto two lines beside a box not drawn)."""
+    return info.pagesize[0] - 2 * MARGIN - (_box(info)[0] + 5 * mm if info.patient_box else 0)
 
 
 def _subtitle(info: PageInfo) -> Flowable | None:
     """The subtitle, wrapped beside the identification box or, on a ward sheet, to the page's
     width: on one line, a part of the worklist naming two married names ran off the page."""
-    return text(info.subtitle, style(size=9), _subtitle_width(info)) if info.subtitle else None
-
-
-def _subtitle_width(info: PageInfo) -> float:
-    return _title_width(info) if info.patient_box else body_width(info)
+    return text(info.subtitle, style(size=9), _title_width(info)) if info.subtitle else None
 
 
 def _box(info: PageInfo) -> tuple[float, float]:
@@ -250,7 +248,7 @@ def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, subtitle: Fl
     title.drawOn(c, MARGIN, top - title_h)
     if subtitle is not None:
         # Its first baseline where the one line used to sit, 4.5 mm below the title.
-        height = subtitle.wrap(_subtitle_width(info), header_height(info))[1]
+        height = subtitle.wrap(_title_width(info), header_height(info))[1]
         subtitle.drawOn(c, MARGIN, top - title_h - 4.5 * mm + 9 - height)
     if info.record:
         mark.wrap(_title_width(info), header_height(info))
