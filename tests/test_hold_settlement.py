@@ -917,3 +917,43 @@ def test_a_settlement_of_another_office_that_differs_from_the_one_taken_is_on_th
     assert _item(other, record).to_do_in("en") == "entered"
     assert back_entry.progress_counts(other) == back_entry.progress(back_entry.worklist(other))
     assert verify_chain(other.db) is None
+
+
+def test_a_settlement_of_another_office_that_differs_from_the_one_taken_is_asked_about_in_the_export(
+        settled_otherwise, clock, tmp_path):
+    """Office 902 exported the record as Anne Durand's settlement left it (bed 14), then took
+    Paul Martin's settlement otherwise. Its next bundle carried the record as before, with no
+    "ASK THE WARD" on its Provenance and nothing in the manifest's ask_the_ward: whoever posted it
+    could not know the wards disagree. It says the Back-entry line's words (the Provenance an
+    update of the one sent plain) until a clerk ticks the record off; the bundle after carries it
+    plain again."""
+    record, other, later = settled_otherwise
+
+    def exported(name):
+        result = export(other, tmp_path / name, since_last=True)
+        manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+        bundle = json.loads((result.folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+        [entry] = [entry for entry in bundle["entry"] if entry["resource"]["resourceType"] == "Provenance"
+                   and entry["resource"]["entity"][0]["what"]["identifier"]["value"] == record]
+        return result, manifest, entry
+
+    _, manifest, entry = exported("before")
+    assert "ASK THE WARD" not in entry["resource"]["activity"]["text"] and manifest["ask_the_ward"] == []
+    clock.advance(minutes=5)
+    import_export(other, later)
+    said = _item(other, record).otherwise[0].text_in("en")
+    result, manifest, entry = exported("noted")
+    assert entry["resource"]["activity"]["text"].endswith(f" — ASK THE WARD: {said}")
+    assert entry["request"]["method"] == "PUT"
+    assert manifest["ask_the_ward"] == [{"record_id": record, "form_id": "admission", "version": 3,
+                                         "downtime_number": _number(other, record), "why": said,
+                                         "in_an_earlier_export": True}]
+    heading, line = result.ask_the_ward_in("en", other.forms)
+    assert heading.startswith("1 record(s) in the FHIR bundle contradict another laptop's record or another office's "
+                              "settlement (the manifest's ask_the_ward)")
+    assert line.startswith(f"ASK THE WARD: {_number(other, record)} ") and said in line
+    clock.advance(minutes=5)
+    back_entry.mark_entered(other, record, 3, "ADM-1")
+    result, manifest, entry = exported("ticked")
+    assert "ASK THE WARD" not in entry["resource"]["activity"]["text"] and manifest["ask_the_ward"] == []
+    assert entry["request"]["method"] == "PUT" and result.ask_the_ward_in("en", other.forms) == []

@@ -504,7 +504,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     links = ehr_numbers(session.db, ids)
     shared = _shared(session.db, links)
     settled = {record_id: found[-1] for record_id, found in settled_on(session, set(known) - set(holds), authors.names).items()}
-    otherwise = _otherwise(session, set(known) - set(holds), entered, authors)
+    otherwise = _otherwise(session.db, partial(laptops_known, session), set(known) - set(holds), entered, authors)
     groups: dict[str | None, list[WorkItem]] = {}
     for record in current:
         done = entered.get(record.record_id)
@@ -529,23 +529,31 @@ def _standing(settled: Settled | None, record: RecordVersion) -> Settled | None:
     return settled if settled is not None and settled.standing_version == record.version else None
 
 
-def _otherwise(session: Session, record_ids: Collection[str], entered: Mapping[str, Entered],
-               authors: Authors) -> dict[str, tuple[Otherwise, ...]]:
+def otherwise_among(db: Database, current: Collection[RecordVersion],
+                    laptops: Callable[[Collection[str]], Mapping[str, Laptop]],
+                    authors: Authors = NOBODY) -> dict[str, tuple[Otherwise, ...]]:
+    """The settlements otherwise (see `Otherwise`) of these standing records that their
+    Back-entry line says: noted since each was last ticked off. The FHIR bundle says them too."""
+    return _otherwise(db, laptops, [record.record_id for record in current], _entries(db, current), authors)
+
+
+def _otherwise(db: Database, laptops: Callable[[Collection[str]], Mapping[str, Laptop]], record_ids: Collection[str],
+               entered: Mapping[str, Entered], authors: Authors) -> dict[str, tuple[Otherwise, ...]]:
     """The settlements otherwise (see `Otherwise`) of these records noted since each was last
     ticked off: marked entered, or checked again (`mark_entered`)."""
-    rows = [row for part in chunks(record_ids) for row in session.db.query(
+    rows = [row for part in chunks(record_ids) for row in db.query(
         f"SELECT * FROM settlements_otherwise WHERE record_id IN ({marks(part)}) ORDER BY settled_at, id", part)]
     if not rows:
         return {}
-    checked = _checked(session.db, {row["record_id"] for row in rows})
-    laptops = laptops_known(session, {row["chosen_device_id"] for row in rows})
+    checked = _checked(db, {row["record_id"] for row in rows})
+    known = laptops({row["chosen_device_id"] for row in rows})
     found: dict[str, list[Otherwise]] = {}
     for row in rows:
         noted = datetime.fromisoformat(row["noted_at"])
         ticked = [at for at in (checked.get(row["record_id"]),
                                 entered[row["record_id"]].entered_at if row["record_id"] in entered else None) if at]
         if not any(at >= noted for at in ticked):
-            found.setdefault(row["record_id"], []).append(Otherwise(Settlement.of(row), noted, laptops, authors))
+            found.setdefault(row["record_id"], []).append(Otherwise(Settlement.of(row), noted, known, authors))
     return {record_id: tuple(said) for record_id, said in found.items()}
 
 
@@ -751,8 +759,7 @@ def mark_entered(session: Session, record_id: str, version: int, ehr_reference: 
     table, who, when, action = "back_entries", "entered_by", "entered_at", "back_entry.entered"
     if session.db.execute("SELECT 1 FROM back_entries WHERE record_id = ? AND version = ?",
                           [record_id, version]).fetchone():
-        entered = _entries(session.db, [latest])
-        if not _otherwise(session, [record_id], entered, NOBODY):
+        if not otherwise_among(session.db, [latest], partial(laptops_known, session)):
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "This version is already marked as entered in the EHR."))
         # Entered before another office's settlement otherwise came: ticked off again, the ward asked.
         table, who, when, action = "otherwise_checked", "checked_by", "checked_at", "back_entry.checked"

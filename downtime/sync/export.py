@@ -74,8 +74,8 @@ class ExportResult:
     first_rowid: int
     last_rowid: int
     ask_the_ward: tuple[AskTheWard, ...]
-    """The records in the FHIR bundle that other laptops' records contradict (the manifest's
-    `ask_the_ward`): the ward says which is true before anyone posts it."""
+    """The records in the FHIR bundle that other laptops' records or other offices' settlements
+    contradict (the manifest's `ask_the_ward`): the ward says which is true before anyone posts it."""
     fhir_updates: int = 0
     """Entries of the bundle that update a resource an earlier export sent with other content."""
     encrypted: bool = False
@@ -98,8 +98,8 @@ class ExportResult:
 
 
 ASK_THE_WARD = QT_TRANSLATE_NOOP("messages", "{count} record(s) in the FHIR bundle contradict another laptop's record "
-                                             "(the manifest's ask_the_ward): ask the ward about each before posting "
-                                             "the bundle")
+                                             "or another office's settlement (the manifest's ask_the_ward): ask the "
+                                             "ward about each before posting the bundle")
 ASK_THE_WARD_ABOUT = QT_TRANSLATE_NOOP("messages", "ASK THE WARD: {number} {form} {record}, version {version}: {why}")
 UPDATES = QT_TRANSLATE_NOOP("messages", "{count} resource(s) in the FHIR bundle changed since an earlier export sent "
                                        "them (amended, stopped, a stay ended): posted, each replaces the EHR's copy "

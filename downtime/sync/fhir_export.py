@@ -28,7 +28,13 @@ and the export names it, so whoever posts the bundle asks the ward first. When t
 contradiction arrives after the record went out in an earlier `--since-last` bundle, the later
 bundle carries that record again, flagged, and names it as from an earlier export: its
 resources are nothing new where the earlier bundle was posted, its Provenance, changed, is an
-update, and whoever posts the later one learns of both sides."""
+update, and whoever posts the later one learns of both sides.
+
+A settled record whose hold another office settled otherwise (the worklist's "SETTLED OTHERWISE
+AT ANOTHER OFFICE", see services.back_entry.Otherwise) is asked about likewise, until a clerk
+ticks it off after the import that brought that settlement: the wards disagree, and the bundle
+carries the version the first settlement left standing. A settled record is in every bundle, so
+the one after the tick carries it plain, its Provenance an update again."""
 
 from __future__ import annotations
 
@@ -39,7 +45,7 @@ import re
 from array import array
 from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, BinaryIO
 
@@ -51,7 +57,7 @@ from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.i18n import Lang
-from downtime.services.back_entry import Conflict, conflicts_among, ehr_numbers
+from downtime.services.back_entry import Conflict, Otherwise, conflicts_among, ehr_numbers, otherwise_among
 from downtime.services.patients import downtime_numbers
 from downtime.storage.fhir_sent import sent_before
 from downtime.storage.records import as_version, held_from, on_hold
@@ -84,7 +90,8 @@ class UnresolvedReference(RuntimeError):
 
 @dataclass(frozen=True)
 class AskTheWard:
-    """A record in the bundle that other laptops' records contradict (`conflicts`), which its
+    """A record in the bundle that other laptops' records contradict (`conflicts`), or whose
+    hold another office settled otherwise (`otherwise`, until a clerk ticks it off), which its
     Provenance says: whoever posts the bundle asks the ward first."""
 
     record_id: str
@@ -95,10 +102,12 @@ class AskTheWard:
     in_an_earlier_export: bool
     """Unchanged since an earlier export, which carried it unflagged: carried again because what
     contradicts it changed since."""
+    otherwise: tuple[Otherwise, ...] = ()
+    """Other offices' settlements of its hold not taken here, noted since a clerk last ticked it off."""
 
     def why_in(self, lang: Lang) -> str:
-        """The worklist's words for it."""
-        return " — ".join(conflict.text_in(lang) for conflict in self.conflicts)
+        """The worklist's words for it, in the line's order."""
+        return " — ".join(said.text_in(lang) for said in (*self.otherwise, *self.conflicts))
 
     def as_json(self) -> dict[str, Any]:
         return {"record_id": self.record_id, "form_id": self.form_id, "version": self.version,
@@ -174,29 +183,34 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
                            "timestamp": at.isoformat()}, sent_before(db))
     numbers = downtime_numbers(db)
     patients = list(numbers)
+    noted = {record_id for (record_id,) in db.execute("SELECT DISTINCT record_id FROM settlements_otherwise")}
     ask: list[AskTheWard] = []
     for start in range(0, len(patients), PATIENTS_AT_ONCE):
         ctx = Context(forms, authors, laptops, first_versions, at, links,
                       patient_ids=patients[start:start + PATIENTS_AT_ONCE])
         page_held = [version for patient_id in ctx.patient_ids for version in versions_held.get(patient_id, ())]
-        ask += _write_patients(db, ctx, changed, held, (page_held, authors), writer, laptops, numbers)
+        ask += _write_patients(db, ctx, changed, held, (page_held, authors), writer, laptops, numbers, noted)
     return Written(writer.finish(), tuple(ask), writer.updates, (writer.resources, writer.contents))
 
 
 def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: dict[str, int],
                     besides: tuple[Collection[RecordVersion], Authors], writer: _Writer,
                     laptops: Callable[[Collection[str]], Mapping[str, Laptop]],
-                    numbers: Mapping[str, str]) -> list[AskTheWard]:
+                    numbers: Mapping[str, str], noted: Collection[str]) -> list[AskTheWard]:
     """The groups of `ctx.patient_ids` whose records changed, or that a changed record
-    contradicts, and none is on hold, with the groups they need (a group only ever needs its own
-    patient's), then each record's Provenance; returns those of its records to ask the ward about.
-    `besides`: what conflicts_among reads besides the page's records (every version on hold
-    here, and who wrote each record)."""
+    contradicts, or whose hold another office settled otherwise and no clerk ticked off since
+    (`noted`: every record with such a settlement), and none is on hold, with the groups they
+    need (a group only ever needs its own patient's), then each record's Provenance; returns
+    those of its records to ask the ward about. `besides`: what conflicts_among reads besides
+    the page's records (every version on hold here, and who wrote each record)."""
     groups = {**patient_groups(db, ctx), **medication_groups(db, ctx), **theatre_groups(db, ctx),
               **observation_groups(db, ctx)}
-    conflicts = conflicts_among(ctx.forms, ctx.records.values(), laptops, *besides)
+    held, authors = besides
+    conflicts = conflicts_among(ctx.forms, ctx.records.values(), laptops, held, authors)
+    otherwise = otherwise_among(db, [record for record_id, record in ctx.records.items()
+                                     if record_id in noted and record_id not in held_from], laptops, authors)
     contradicted = {record_id for record_id, said in conflicts.items()
-                    if any(conflict.record.record_id in changed for conflict in said)}
+                    if any(conflict.record.record_id in changed for conflict in said)} | set(otherwise)
     # Asked without building sets: `changed` is every record of a hospital's export, and its
     # union with `contradicted`, made again for each page, copied it a hundred times over.
     chosen = _with_needs(groups, {key for key, group in groups.items()
@@ -214,8 +228,14 @@ def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: di
     for record_id, ids in targets.items():
         record = ctx.records[record_id]
         found = AskTheWard(record_id, record.form_id, record.version, numbers.get(str(record.patient_id), ""),
-                           conflicts[record_id], record_id not in changed) if record_id in conflicts else None
-        writer.add(_provenance(record, ids, ctx, held_from.get(record_id), found.why_in("en") if found else ""))
+                           conflicts.get(record_id, ()), record_id not in changed, otherwise.get(record_id, ())
+                           ) if record_id in conflicts or record_id in otherwise else None
+        provenance = _provenance(record, ids, ctx, held_from.get(record_id), found.why_in("en") if found else "")
+        if found is not None and found.otherwise and writer.is_update(provenance):
+            # A settled record is in every bundle (see _write_bundle's `changed`): the earlier one
+            # that carried it unflagged is told by what it sent.
+            found = replace(found, in_an_earlier_export=True)
+        writer.add(provenance)
         ask += [found] if found else []
     return ask
 
@@ -238,11 +258,16 @@ class _Writer:
         self.contents: array[int] = array("q")
         out.write(orjson.dumps(head)[:-1] + b',"entry":[')
 
+    def is_update(self, resource: dict[str, Any]) -> bool:
+        """Whether `resource` goes as an update: an earlier export sent it with other content."""
+        before = self.sent(_identity(resource))
+        return before is not None and before != _hash(orjson.dumps(resource))
+
     def add(self, resource: dict[str, Any]) -> None:
         kind, condition = resource["resourceType"], _condition(resource)
         full_url = f"urn:uuid:{resource['id']}"
         body = orjson.dumps(resource)
-        identity, content = _hash(f"{kind}?{condition}".encode()), _hash(body)
+        identity, content = _identity(resource), _hash(body)
         before = self.sent(identity)
         if before != content:
             self.resources.append(identity)
@@ -326,6 +351,11 @@ def _condition(resource: dict[str, Any]) -> str:
         return f"entity:identifier={found['system']}|{found['value']}"
     found = resource["identifier"][0]
     return f"identifier={found['system']}|{found['value']}"
+
+
+def _identity(resource: dict[str, Any]) -> int:
+    """The hash storage.fhir_sent knows a resource by: its type and the search that finds it."""
+    return _hash(f"{resource['resourceType']}?{_condition(resource)}".encode())
 
 
 def _hash(data: bytes) -> int:

@@ -190,8 +190,8 @@ def test_the_export_dialog_names_the_records_to_ask_the_ward_about_before_the_bu
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     said = dialog.result.text().split("\n")
     assert said[0].startswith("Exported ") and said[1] == ""
-    assert said[2] == ("4 record(s) in the FHIR bundle contradict another laptop's record (the manifest's "
-                       "ask_the_ward): ask the ward about each before posting the bundle")
+    assert said[2] == ("4 record(s) in the FHIR bundle contradict another laptop's record or another office's "
+                       "settlement (the manifest's ask_the_ward): ask the ward about each before posting the bundle")
     assert sorted(line.split(", version")[0].rsplit(" ", 1)[1] for line in said[3:]) == sorted(flagged)
     assert all(line.startswith("ASK THE WARD: DT-001-") for line in said[3:])
     assert dialog.result.styleSheet() != ""
