@@ -1,6 +1,7 @@
 from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
+from hypothesis import given, strategies as st
 
 from downtime.domain.medication import (
     Administration, Check, DoseState, Frequency, Order, Outcome, RoundPolicy, allergy_matches,
@@ -351,3 +352,102 @@ def test_the_as_required_days_maximum_counts_24_hours_on_the_day_the_clocks_go_b
     assert (len(status.recent), status.next_at) == (3, None)
     assert safety_warnings(_morphine_prn(), outcome=Outcome.GIVEN, at=at.astimezone(timezone(timedelta(hours=1))),
                            dose=1.0, scheduled_for=None, allergies=[], history=given, admitted=True) == []
+
+
+@pytest.mark.parametrize("drug, other, shared", [
+    ("Co-codamol 30/500", "Paracetamol", True),
+    ("co-codamol", "Doliprane 1 g", True),
+    ("Dafalgan codéiné", "Paracétamol", True),
+    ("Efferalgan codéiné", "paracetamol", True),
+    ("EFFERALGAN CODEINE", "Codéine", True),
+    ("Ixprim", "Paracetamol", True),
+    ("Ixprim 37.5/325", "Tramadol", True),
+    ("Lamaline", "Dafalgan", True),
+    ("Paracétamol/codéine 500/30", "Co-codamol", True),
+    ("Co-codamol", "Ixprim", True),  # both paracetamol
+    ("Co-codamol", "Tramadol", False),
+    ("Ixprim", "Codeine", False),
+    ("Co-codamol", "Ibuprofen", False),
+])
+def test_a_combination_product_is_the_same_medicine_as_each_of_its_components(drug, other, shared):
+    """Paracetamol 1 g at 08:00 and two tablets of co-codamol 30/500 at 09:00: co-codamol was
+    another medicine, its doses neither spaced from paracetamol's nor counted with them."""
+    from downtime.domain.medication import same_medicine
+
+    assert (same_medicine(_order(drug=drug), [_order(record_id="o2", drug=other)]) == {"o1", "o2"}) is shared
+
+
+_PARACETAMOL_PRODUCTS = ("Co-codamol", "Dafalgan codéiné", "Efferalgan codéiné", "Ixprim", "Zaldiar", "Lamaline",
+                         "Codoliprane", "Co-dydramol", "Prontalgine", "Klipal codéine", "Tramacet", "Izalgi")
+
+
+@given(st.sampled_from(_PARACETAMOL_PRODUCTS), st.sampled_from(("Paracetamol", "Paracétamol", "Doliprane", "Dafalgan")),
+       st.lists(st.booleans(), max_size=30), st.sampled_from(("", " 30/500", " 500 mg/30 mg", " cp", " (2 tablets)")))
+def test_a_combination_written_any_way_shares_paracetamol(product, paracetamol, upper, strength):
+    """However a ward writes the product (capitals, accents dropped, a strength after it), a dose
+    of it is a dose of paracetamol."""
+    import unicodedata
+
+    from downtime.domain.medication import shares_a_medicine
+
+    plain = "".join(c for c in unicodedata.normalize("NFKD", product) if not unicodedata.combining(c))
+    for name in (product, plain):
+        cased = "".join(c.upper() if up else c for c, up in zip(name, [*upper, *[False] * len(name)]))
+        assert shares_a_medicine(cased + strength, paracetamol)
+
+
+@given(st.text(), st.text())
+def test_sharing_a_medicine_never_raises_and_is_symmetric(drug, other):
+    from downtime.domain.medication import shares_a_medicine
+
+    assert shares_a_medicine(drug, other) == shares_a_medicine(other, drug)
+    assert shares_a_medicine(drug, drug)
+
+
+def _co_codamol_prn():
+    return _order(record_id="cc", drug="Co-codamol 30/500", dose=2.0, dose_unit="tablets", route="PO",
+                  frequency=Frequency.PRN, times=(), min_interval_hours=4, max_doses_24h=4, prn_indication="pain")
+
+
+def test_co_codamol_an_hour_after_paracetamol_is_questioned_naming_the_paracetamol_order():
+    """Regular paracetamol 1 g given at 08:00, co-codamol 30/500 as required at 09:00: a second
+    gram of paracetamol within the hour, saved with nothing said. The warning names the order the
+    paracetamol was given from; and a regular gram an hour after the co-codamol is questioned too."""
+    from downtime.domain.medication import same_medicine
+
+    eight = datetime(2026, 11, 28, 8, tzinfo=TZ)
+    paracetamol = _order(drug="Paracetamol", route="PO", times=(time(8), time(14), time(20)))
+    co_codamol = _co_codamol_prn()
+    history = [_given(eight, eight)]
+    warnings = safety_warnings(co_codamol, outcome=Outcome.GIVEN, at=eight + timedelta(hours=1), dose=2.0,
+                               scheduled_for=None, allergies=[], history=history, admitted=True,
+                               prn_orders=same_medicine(co_codamol, [paracetamol]),
+                               other_orders=[(paracetamol, "Paracetamol 1 g PO")])
+    assert [(w.check, w.message) for w in warnings] == [(Check.PRN_INTERVAL, (
+        "Paracetamol 1 g PO was given 60 min ago from another order; this order allows a dose every 4 h."))]
+    two = eight + timedelta(hours=6)
+    history = [_given(two - timedelta(hours=1), order_id="cc")]
+    warnings = safety_warnings(paracetamol, outcome=Outcome.GIVEN, at=two, dose=1.0, scheduled_for=two,
+                               allergies=[], history=history, admitted=True, as_required=[co_codamol],
+                               other_orders=[(co_codamol, "Co-codamol 30/500 2 tablets PO")])
+    assert [(w.check, w.message) for w in warnings] == [(Check.PRN_INTERVAL, (
+        "Co-codamol 30/500 as required was given 60 min ago; that order allows a dose every 4 h."))]
+
+
+def test_ixprim_regular_beside_regular_paracetamol_is_questioned_as_a_medicine_ordered_twice():
+    """Ixprim (tramadol and paracetamol) at 08:00 beside paracetamol at 08:00: the round flagged
+    neither "also ordered", and both given at 08:05, two doses of paracetamol at once, were saved
+    with nothing said."""
+    from downtime.domain.medication import also_ordered
+
+    eight = datetime(2026, 11, 28, 8, tzinfo=TZ)
+    paracetamol = _order(drug="Paracetamol", route="PO")
+    ixprim = _order(record_id="o2", drug="Ixprim", dose=2.0, dose_unit="tablets", route="PO")
+    assert also_ordered(ixprim, eight, [paracetamol, ixprim]) == [paracetamol]
+    warnings = safety_warnings(ixprim, outcome=Outcome.GIVEN, at=eight + timedelta(minutes=5), dose=2.0,
+                               scheduled_for=eight, allergies=[], admitted=True,
+                               history=[_given(eight + timedelta(minutes=5), eight)],
+                               other_orders=[(paracetamol, "Paracetamol 1 g PO")])
+    assert [w.message for w in warnings] == [
+        "Paracetamol 1 g PO was given at 08:05 from another order (at 08:00 14:00 20:00, from 27/11 00:00); is this "
+        "medicine ordered twice?"]

@@ -802,3 +802,26 @@ def test_a_dose_amended_by_someone_else_stays_given_by_the_nurse_who_gave_it(par
                                                                clock.now.date(), 1, clock.now)
              for cell in row.cells if cell.administration]
     assert cells and {dose.given_by for dose in cells} == {"nurse"}
+
+
+def test_co_codamol_after_the_regular_paracetamol_is_questioned_and_prescribing_it_asks(paracetamol, session_for,
+                                                                                        clock):
+    """Paracetamol 1 g given at 08:00, then co-codamol 30/500 as required at 09:00: the dose
+    dialog said nothing of the gram an hour before, and writing the co-codamol beside the
+    patient's paracetamol asked nothing either."""
+    nurse, regular, _ = paracetamol
+    doctor = session_for("doctor")
+    clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
+    medication.record_dose(nurse, regular.record_id, {"outcome": "given", "given_at": "2026-11-28T08:00+01:00",
+                                                      "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 1.0,
+                                                      "route": "PO"})
+    values = {"drug": "Co-codamol 30/500", "dose": 2.0, "dose_unit": "tablet", "route": "PO", "frequency": "prn",
+              "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": 4,
+              "start_at": "2026-11-28T07:00+01:00", "controlled": False, "high_alert": False}
+    assert medication.duplicate_orders(doctor, values, regular.patient_id).startswith(
+        "Already ordered: Paracetamol 1 g PO, at 08:00 14:00 20:00")
+    co_codamol = records.save_new(doctor, "medication_order", values, patient_id=regular.patient_id)
+    warnings = medication.check_dose(nurse, co_codamol.record_id, {"outcome": "given", "given_at": "2026-11-28T09:00+01:00",
+                                                                   "dose_given": 2.0, "route": "PO"})
+    assert [(w.check, w.text("en")) for w in warnings] == [(Check.PRN_INTERVAL, (
+        "Paracetamol 1 g PO was given 60 min ago from another order; this order allows a dose every 4 h."))]

@@ -228,7 +228,7 @@ ALLERGY_CLASSES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "opioid": (("opioid", "opiacé", "opiate", "morphinique", "opioïde"),
                ("morphine", "oxycodone", "codeine", "tramadol", "fentanyl", "hydromorphone", "methadone", "pethidine",
                 "buprenorphine", "diamorphine", "tapentadol", "alfentanil", "remifentanil", "sufentanil",
-                "dihydrocodeine", "nalbuphine")),
+                "dihydrocodeine", "nalbuphine", "opium")),
     "sulfonamide": (("sulfonamide", "sulfamide", "sulfa", "sulpha"),
                     ("sulfamethoxazole", "co-trimoxazole", "cotrimoxazole", "sulfasalazine", "sulfadiazine")),
 }
@@ -252,7 +252,12 @@ PRODUCTS: dict[str, tuple[str, ...]] = {
     "co-codamol": ("codeine", "paracetamol"), "dafalgan codéiné": ("codeine", "paracetamol"),
     "codoliprane": ("codeine", "paracetamol"), "co-dydramol": ("dihydrocodeine", "paracetamol"),
     "ixprim": ("tramadol", "paracetamol"), "zaldiar": ("tramadol", "paracetamol"), "topalgic": ("tramadol",),
-    "contramal": ("tramadol",),
+    "contramal": ("tramadol",), "tramacet": ("tramadol", "paracetamol"),
+    "klipal": ("codeine", "paracetamol"), "prontalgine": ("codeine", "paracetamol", "caffeine"),
+    "lamaline": ("opium", "paracetamol", "caffeine"), "izalgi": ("opium", "paracetamol"),
+    "solpadeine": ("codeine", "paracetamol", "caffeine"), "kapake": ("codeine", "paracetamol"),
+    "zapain": ("codeine", "paracetamol"), "tylex": ("codeine", "paracetamol"),
+    "migraleve": ("codeine", "paracetamol", "buclizine"),
     "oramorph": ("morphine",), "sevredol": ("morphine",), "mst": ("morphine",), "zomorph": ("morphine",),
     "skenan": ("morphine",), "actiskenan": ("morphine",), "oxycontin": ("oxycodone",), "oxynorm": ("oxycodone",),
     "oxynormoro": ("oxycodone",), "durogesic": ("fentanyl",), "abstral": ("fentanyl",), "instanyl": ("fentanyl",),
@@ -403,37 +408,50 @@ def allergies_not_known(allergy_status: str | None, allergies: Sequence[str]) ->
 
 
 # Words that name a salt or form of a medicine, not another medicine, once stemmed ("Morphine
-# sulfate", "Sulfate de morphine", "chlorhydrate de morphine" are morphine), and brand names a
-# ward writes for a medicine, stemmed, with the medicine's stemmed name.
+# sulfate", "Sulfate de morphine", "chlorhydrate de morphine" are morphine).
 SALT_WORDS = frozenset({"sulfat", "sulphat", "hydrochlorid", "chlorhydrat", "hydrobromid", "bromhydrat", "tartrat",
                         "bitartrat", "phosphat", "citrat", "maleat", "fumarat", "succinat", "mesilat", "besilat"})
 
 
 @lru_cache(maxsize=1024)
 def medicine_name(drug: str) -> str:
-    """A drug's name as one medicine, however written: stemmed as allergies are compared
-    (accents, capitals, "Insuline"/"Insulin"), without its salt, the French "de" of a salt
-    dropped with it, and a brand or combination the allergy tables know (PRODUCTS) as what it
-    contains (Augmentin is co-amoxiclav, Doliprane paracetamol); a name that is nothing but salt
-    words stays whole ("Magnesium sulfate" is "magnesium", "Sulfate" alone is itself)."""
+    """A name the tables know no medicine in, as one medicine however written: stemmed as
+    allergies are compared (accents, capitals), without its salt, the French "de" of a salt
+    dropped with it; a name that is nothing but salt words stays whole ("Magnesium sulfate" is
+    "magnesium", "Sulfate" alone is itself)."""
     words = _stem(drug).replace("d'", "d' ").split()
     if any(word in SALT_WORDS for word in words):
         words = [word for word in words if word not in SALT_WORDS and word not in ("d", "d'")] or words
-    name = " ".join(words).replace("d' ", "d'")
-    parts = _PRODUCTS.get(_words(name))
-    return " + ".join(sorted(" ".join(part) for part in parts)) if parts else name
+    return " ".join(words).replace("d' ", "d'")
+
+
+@lru_cache(maxsize=1024)
+def medicines_in(drug: str) -> frozenset[str]:
+    """The medicines a dose of `drug` gives: each one the tables know that its name names, a
+    brand or combination product as what it contains (co-codamol, Ixprim, Lamaline give
+    paracetamol and an opioid), or, for a name naming none, the name as one medicine (see
+    `medicine_name`)."""
+    found = _read(drug).substances
+    return frozenset(" ".join(words) for words in found) if found else frozenset({medicine_name(drug)})
+
+
+def shares_a_medicine(drug: str, other: str) -> bool:
+    """Whether a dose of each gives a same medicine (see `medicines_in`): 1 g of paracetamol at
+    08:00 then two tablets of co-codamol 30/500 at 09:00 were two medicines, neither spaced from
+    the other nor counted with it, the classic paracetamol overdose."""
+    return bool(medicines_in(drug) & medicines_in(other))
 
 
 def same_medicine(order: Order, others: Iterable[Order]) -> set[str]:
     """The orders whose doses a dose of `order` is spaced from and counted with: itself and the
-    patient's other orders of the same medicine (see `medicine_name`: "Morphine sulfate" beside
-    "Morphine" was another medicine, its doses never spaced from the other's). A PRN order whose
-    dose changes is stopped and rewritten, and the new order's first dose is as close to the old
-    order's last as to one of its own; paracetamol as required beside regular paracetamol is the
-    classic way past a day's maximum; and a regular order written twice (rewritten without the
-    old one stopped) is a double dose at each of its times."""
-    name = medicine_name(order.drug)
-    return {order.record_id} | {other.record_id for other in others if medicine_name(other.drug) == name}
+    patient's other orders giving a same medicine (see `shares_a_medicine`: "Morphine sulfate"
+    beside "Morphine" was another medicine, its doses never spaced from the other's). A PRN order
+    whose dose changes is stopped and rewritten, and the new order's first dose is as close to
+    the old order's last as to one of its own; paracetamol as required beside regular
+    paracetamol, or beside co-codamol, is the classic way past a day's maximum; and a regular
+    order written twice (rewritten without the old one stopped) is a double dose at each of its
+    times."""
+    return {order.record_id} | {other.record_id for other in others if shares_a_medicine(order.drug, other.drug)}
 
 
 def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float | None,
@@ -455,8 +473,10 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     giving it is not giving it before the order starts (the first dose of a new order, shown
     due, asked for a reason to override "not active"); `open_slots`: a regular order's dose
     times near this dose's with nothing recorded for them (`spaced_from_own_doses`);
-    `other_orders`: the patient's other orders of the same medicine, not as required, whose doses
-    a dose not as required is weighed against, each with its name (`given_from_other_orders`)."""
+    `other_orders`: the patient's other orders of the same medicine, each with its name as the
+    chart heads it: a dose not as required is weighed against the doses of those not as required
+    (`given_from_other_orders`), and an as-required dose names the other order of a dose it is
+    too close to."""
     warnings: list[Warning] = []
     if not admitted:
         warnings.append(Warning(Check.NOT_ADMITTED, QT_TRANSLATE_NOOP("messages", "The patient is not admitted at that time.")))
@@ -482,9 +502,11 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
         warnings.append(Warning(Check.ALLERGY, QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}."),
                                 {"drug": order.drug, "allergies": ", ".join(matched)}))
     if order.frequency is Frequency.PRN:
-        warnings += _prn_warnings(order, at, [dose.at for dose in prn_given(order, history, prn_orders)])
+        warnings += _prn_warnings(order, at, prn_given(order, history, prn_orders),
+                                  {other.record_id: name for other, name in other_orders})
     else:
-        warnings += given_from_other_orders(order, at, other_orders, history)
+        warnings += given_from_other_orders(order, at, [(other, name) for other, name in other_orders
+                                                        if other.frequency is not Frequency.PRN], history)
         warnings += spaced_from_as_required(at, as_required, history)
         warnings += spaced_from_own_doses(order, at, scheduled_for, history, open_slots)
         warnings += within_as_required_maximum(at, as_required, prn_given(order, history, [
@@ -532,7 +554,7 @@ def prn_status(order: Order, at: datetime, given: Sequence[Administration]) -> A
     interval = timedelta(hours=order.min_interval_hours or 0)
     ends = {moment + gap for moment in moments for gap in (interval, DAY)}
     allowed = next(moment for moment in sorted({at, *(end for end in ends if end > at)})
-                   if not _prn_warnings(order, moment, moments))
+                   if not _prn_warnings(order, moment, given, {}))
     return AsRequiredStatus(last=max((dose for dose in given if dose.at <= at), key=lambda dose: dose.at, default=None),
                             recent=tuple(sorted((dose for dose in given if at - DAY < dose.at <= at),
                                                 key=lambda dose: dose.at)),
@@ -577,7 +599,7 @@ def runs_at(order: Order, moment: datetime) -> bool:
 
 
 def also_ordered(order: Order, at: datetime, others: Iterable[Order]) -> list[Order]:
-    """The patient's other orders of the same medicine (see `medicine_name`), neither one as
+    """The patient's other orders of the same medicine (see `shares_a_medicine`), neither one as
     required, running at `at` (see `runs_at`) besides `order`: a medicine ordered twice, which
     the nurse takes to the prescriber before giving both. Insulin glargine at 22:00 written
     twice put two identical lines due on the round, and only the second dose saved was
@@ -585,9 +607,8 @@ def also_ordered(order: Order, at: datetime, others: Iterable[Order]) -> list[Or
     (paracetamol), weighed dose by dose (`spaced_from_as_required`)."""
     if order.frequency is Frequency.PRN:
         return []
-    name = medicine_name(order.drug)
     return [other for other in others if other.record_id != order.record_id and other.frequency is not Frequency.PRN
-            and runs_at(other, at) and medicine_name(other.drug) == name]
+            and runs_at(other, at) and shares_a_medicine(order.drug, other.drug)]
 
 
 def spaced_from_as_required(at: datetime, as_required: Sequence[Order],
@@ -661,22 +682,38 @@ def spaced_from_own_doses(order: Order, at: datetime, scheduled_for: datetime | 
     return [Warning(Check.DOSE_SPACING, template, values)]
 
 
-def _prn_warnings(order: Order, at: datetime, given: Sequence[datetime]) -> list[Warning]:
+def _prn_warnings(order: Order, at: datetime, given: Sequence[Administration],
+                  names: Mapping[str, str]) -> list[Warning]:
     """The interval and the daily maximum, judged against the doses on both sides of this one:
     after an outage doses are back-entered out of order, and a forgotten 11:00 dose typed after
-    the 12:00 one is as close to it as the other way round."""
+    the 12:00 one is as close to it as the other way round. A dose of another order (`names`:
+    each with its name as the chart heads it) is named: "Last dose was 60 min ago" before the
+    first dose of co-codamol, the hour-old dose being paracetamol's, said nothing the nurse
+    could find on the co-codamol line."""
     warnings = []
     if order.min_interval_hours is not None and given:
-        nearest = min(given, key=lambda moment: abs(at - moment))
-        gap = abs(at - nearest)
+        nearest = min(given, key=lambda dose: abs(at - dose.at))
+        gap = abs(at - nearest.at)
         if gap < timedelta(hours=order.min_interval_hours):
             values = {"minutes": str(int(gap.total_seconds() // 60)), "hours": Number(order.min_interval_hours)}
-            warnings.append(Warning(Check.PRN_INTERVAL, QT_TRANSLATE_NOOP(
-                "messages", "Last dose was {minutes} min ago; the order allows one every {hours} h.") if nearest <= at
-                else QT_TRANSLATE_NOOP("messages", "A dose is recorded {minutes} min after this one; the order allows "
-                                                   "one every {hours} h."), values))
+            other = names.get(nearest.order_id) if nearest.order_id != order.record_id else None
+            if other is None and nearest.at <= at:
+                template = QT_TRANSLATE_NOOP("messages", "Last dose was {minutes} min ago; the order allows one every "
+                                                         "{hours} h.")
+            elif other is None:
+                template = QT_TRANSLATE_NOOP("messages", "A dose is recorded {minutes} min after this one; the order "
+                                                         "allows one every {hours} h.")
+            elif nearest.at <= at:
+                template = QT_TRANSLATE_NOOP("messages", "{order} was given {minutes} min ago from another order; this "
+                                                         "order allows a dose every {hours} h.")
+            else:
+                template = QT_TRANSLATE_NOOP("messages", "{order} is recorded as given {minutes} min after this dose "
+                                                         "from another order; this order allows a dose every {hours} h.")
+            if other is not None:
+                values["order"] = other
+            warnings.append(Warning(Check.PRN_INTERVAL, template, values))
     if order.max_doses_24h is not None:
-        warnings += _beyond_daily_maximum(order.max_doses_24h, at, given)
+        warnings += _beyond_daily_maximum(order.max_doses_24h, at, [dose.at for dose in given])
     return warnings
 
 

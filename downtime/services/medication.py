@@ -18,7 +18,7 @@ from downtime.domain.census import Movement, MovementEvent, StayStatus, left_aft
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
     DAY, allergies_not_known, allergy_matches, also_ordered, clock_text, controlled_drug, dose_state, dose_text,
-    medicine_name, prn_given, prn_status, runs_at, safety_warnings, route_differs, same_medicine, slots_by_version,
+    prn_given, prn_status, runs_at, safety_warnings, route_differs, same_medicine, shares_a_medicine, slots_by_version,
 )
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -227,7 +227,7 @@ def allergies_unknown(session: Session, patient_id: str, values: dict[str, Any],
 def duplicate_orders(session: Session, values: dict[str, Any], patient_id: str,
                      record_id: str | None = None) -> str | None:
     """What to ask the prescriber before an order is saved (None: nothing) when the patient has
-    another standing order of the same medicine (see `medicine_name`) running at a time this one
+    another standing order of the same medicine (see `shares_a_medicine`) running at a time this one
     runs (`_overlap`): a prescription rewritten without the old one stopped put "Insulin glargine
     18 units SC 22:00" twice on the round, and both doses were given. `record_id`: the order
     amended, not a duplicate of itself. An order left open when its stay ended (see `stay_end`)
@@ -240,7 +240,7 @@ def duplicate_orders(session: Session, values: dict[str, Any], patient_id: str,
     ended = ended_with_their_stay(session.db, patient_id, standing, session.clock())
     found = [order_reading(other, order_form, session.lang, ended.get(other.record_id))
              for other in map(order_of, standing)
-             if other.record_id != record_id and medicine_name(other.drug) == medicine_name(new.drug)
+             if other.record_id != record_id and shares_a_medicine(other.drug, new.drug)
              and _overlap(new, _as_ended(other, ended.get(other.record_id)))]
     if not found:
         return None
@@ -343,8 +343,7 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         scheduled_for=slot, allergies=patient.allergies,
         history=history, admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
         as_required=[other for other in others if other.frequency is Frequency.PRN],
-        other_orders=[(other, order_label(other, session.form(ORDER_FORM), session.lang)) for other in others
-                      if other.frequency is not Frequency.PRN],
+        other_orders=[(other, order_label(other, session.form(ORDER_FORM), session.lang)) for other in others],
         stay_ended=stay_ended(found, written_at, census.movement_events(session.db, [found.patient_id])[found.patient_id],
                               at),
         due_before=settings.round_policy(session.db).due_before,
