@@ -161,7 +161,8 @@ class DoseDialog(QDialog):
         self.session, self.order, self.slot = session, order, slot
         self.draft_id = draft_id or str(uuid.uuid4())
         self.set_aside = False  # closed for the next person: see `hand_over`
-        self.override_edits: dict[Check, QLineEdit] = {}
+        self.override_edits: dict[tuple[Check, str], QLineEdit] = {}
+        """Each warning shown, by its kind and its message, with the box its reason is typed in."""
         self.setWindowTitle(translate("DoseDialog", "Record a dose"))
         self.setMinimumWidth(DIALOG_WIDTH)
         patient = patient_with_location(session.db, session.forms, order.patient_id)
@@ -386,8 +387,11 @@ class DoseDialog(QDialog):
         return parse_datetime(text, self.session.clock().tzinfo)
 
     def _show_warnings(self, warnings: list[Any]) -> None:
+        """Each warning with its own reason: kept by kind, a second warning of a kind (a dose
+        "already given" for its time and "given from another order") was never shown, and the
+        reason typed for the first saved the dose over both."""
         for warning in warnings:
-            if warning.check in self.override_edits:
+            if (warning.check, warning.message) in self.override_edits:
                 continue
             edit = QLineEdit()
             # Short enough to be read whole in the box (the French was cut at "gardé dans le"); made
@@ -398,7 +402,7 @@ class DoseDialog(QDialog):
             self.warnings.addRow(label)
             self.warnings.addRow(translate("DoseDialog", "Override reason"), edit)
             QWidget.setTabOrder(edit, self.save_button)  # Enter in the reason goes to Save, not back to the top
-            self.override_edits[warning.check] = edit
+            self.override_edits[warning.check, warning.message] = edit
         # Rows added to a shown window are shown, and so counted by its layout, by Qt's next turn.
         QTimer.singleShot(0, self, lambda: grow_to_fit(self))
         first = next((e for e in self.override_edits.values() if not e.text().strip()), None)
@@ -435,7 +439,7 @@ class DoseDialog(QDialog):
             self.error.setText(translate("messages", NO_WITNESS_PIN))  # not tried: a failed sign-in of theirs
             (self.witness_pin if self.witness_id.text().strip() else self.witness_id).setFocus()
             return None
-        overrides = {check: edit.text() for check, edit in self.override_edits.items()}
+        overrides: dict[Check | str, str] = {said: edit.text() for (_, said), edit in self.override_edits.items()}
         witness = (self.witness_id.text(), self.witness_pin.text()) if self.order.controlled else None
         try:
             saved = medication.record_dose(self.session, self.order.record_id, values,

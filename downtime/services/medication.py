@@ -423,20 +423,24 @@ def _given_on_another_laptop(session: Session, found: Order, slot: datetime | No
 
 
 def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
-                overrides: dict[Check, str] | None = None,
+                overrides: Mapping[Check | str, str] | None = None,
                 witness: tuple[str, str] | None = None) -> RecordVersion:
     """Save a dose given or not given. Every warning needs an override with a reason (kept in
     the record and the audit log); a controlled drug given needs a second person's PIN and
     stock in the ward's register. Whether this person may record care is asked first: a
-    clinical warning is not for someone who may not give the dose anyway."""
+    clinical warning is not for someone who may not give the dose anyway. `overrides`: a
+    reason by warning, keyed by the warning's message (the dose dialog: the very warning the
+    nurse read, so that a reason typed for one never covers another of its kind, shown or not)
+    or by its check (every warning of that kind)."""
     session.require(Action.RECORD_CARE)
     found = order(session.db, order_id)
     values = {**values, "order": order_id}
     warnings = check_dose(session, order_id, values)
-    overrides = {check: reason.strip() for check, reason in (overrides or {}).items() if reason.strip()}
-    if missing := [w for w in warnings if w.check not in overrides]:
+    reasons = {key: reason.strip() for key, reason in (overrides or {}).items() if reason.strip()}
+    if missing := [w for w in warnings if not (reasons.get(w.message) or reasons.get(w.check))]:
         raise OverrideNeeded(missing)
-    values["overrides"] = [{"check": w.check.value, "reason": overrides[w.check]} for w in warnings] or None
+    values["overrides"] = [{"check": w.check.value, "reason": reasons.get(w.message) or reasons[w.check]}
+                           for w in warnings] or None
     given = values.get("outcome") == Outcome.GIVEN.value
     witness_id = _witness(session, witness) if found.controlled and given else None
     if witness_id:

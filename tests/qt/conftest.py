@@ -6,9 +6,12 @@ from typing import TypeVar
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+
+from downtime.domain.medication import Check
 
 from downtime.qt.collector import collect_on_gui_thread
+from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.main_window import MainWindow
 from downtime.qt.back_entry_panel import BackEntryPanel
 from downtime.qt.observations_view import EscalationPanel
@@ -73,6 +76,15 @@ def select_bed(listed) -> Callable[[MainWindow, str], None]:
 @pytest.fixture
 def type_text() -> Callable[[QWidget, str], None]:
     return _type_text
+
+
+@pytest.fixture
+def reason_box() -> Callable[[DoseDialog, Check], QLineEdit]:
+    """The box of the reason to give a dose despite the dose dialog's one warning of a kind."""
+    def find(dialog: DoseDialog, check: Check) -> QLineEdit:
+        (box,) = [edit for (kind, _), edit in dialog.override_edits.items() if kind is check]
+        return box
+    return find
 
 
 @pytest.fixture

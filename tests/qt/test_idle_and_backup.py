@@ -329,7 +329,7 @@ def _dose_being_typed(window, qtbot, type_text):
 
 
 def test_a_dose_being_typed_when_someone_else_signs_in_is_kept_for_its_nurse_not_recorded(
-        medication_ward, window, monkeypatch, qtbot, type_text, session_for, clock):
+        medication_ward, window, monkeypatch, qtbot, type_text, session_for, clock, reason_box):
     """The dose dialog was closed with the first nurse's window: what she typed was lost, and
     nothing told her the dose was not recorded. It is kept as her draft, as a form is, and
     offered again at her next sign-in, saying it is not recorded yet."""
@@ -356,8 +356,8 @@ def test_a_dose_being_typed_when_someone_else_signs_in_is_kept_for_its_nurse_not
     assert (resumed.site.text(), resumed.given_at.text()) == ("Avant-bras gauche, côté", typed_at)
     assert "NOT RECORDED" in resumed.resumed.text()
     resumed.save()
-    type_text(resumed.override_edits[medication.Check.ALLERGY], "Tolerated amoxicillin in 2024")
-    type_text(resumed.override_edits[medication.Check.DOSE_SPACING], "14:00 dose moved to 18:00")  # 08:00's, at 14:20
+    type_text(reason_box(resumed, medication.Check.ALLERGY), "Tolerated amoxicillin in 2024")
+    type_text(reason_box(resumed, medication.Check.DOSE_SPACING), "14:00 dose moved to 18:00")  # 08:00's, at 14:20
     resumed.save()
     (dose,) = medication.administrations(again.session.db, patient)
     assert f"{dose.at:%d/%m/%Y %H:%M}" == typed_at and dose.scheduled_for == dialog.slot

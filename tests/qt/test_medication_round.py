@@ -29,7 +29,8 @@ def round_window(qtbot, session_for, answers, ward):
     return main
 
 
-def test_dose_recorded_from_the_round_by_keyboard_with_an_allergy_override(round_window, ward, qtbot, type_text):
+def test_dose_recorded_from_the_round_by_keyboard_with_an_allergy_override(round_window, ward, qtbot, type_text,
+                                                                          reason_box):
     patient, amox, _ = ward
     QTest.keyClick(round_window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     panel = round_window.medication
@@ -43,13 +44,13 @@ def test_dose_recorded_from_the_round_by_keyboard_with_an_allergy_override(round
     assert dialog is not None and "ALLERGIES: Penicillin (Rash, moderate)" in dialog.findChildren(QLabel)[0].text()
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
     assert "Safety warning" in dialog.error.text()
-    focused = dialog.override_edits[medication.Check.ALLERGY]
+    focused = reason_box(dialog, medication.Check.ALLERGY)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is focused)
     type_text(focused, "Tolerated amoxicillin in 2024, allergist letter seen")
     # The 08:00 dose given at 14:00, the 14:00 one due: Save asks for a reason for that too.
     assert any("The 28/11 14:00 dose of Amoxicillin is due at the time of this one" in label.text()
                for label in dialog.findChildren(QLabel))
-    type_text(dialog.override_edits[medication.Check.DOSE_SPACING], "14:00 dose moved to 18:00 with the prescriber")
+    type_text(reason_box(dialog, medication.Check.DOSE_SPACING), "14:00 dose moved to 18:00 with the prescriber")
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
     (dose,) = medication.administrations(round_window.session.db, patient)
     assert dose.order_id == amox and dose.scheduled_for.strftime("%H:%M") == "08:00"
@@ -346,9 +347,9 @@ def test_a_route_typed_over_the_orders_asks_for_a_reason_in_the_dialog(qtbot, se
     dialog.route.selectAll()
     type_text(dialog.route, "IM")
     assert dialog.save() is None
-    assert Check.ROUTE_MISMATCH in dialog.override_edits
+    assert Check.ROUTE_MISMATCH in {check for check, _ in dialog.override_edits}
     assert "⚠ Route IM differs from the order (IV)." in [label.text() for label in dialog.findChildren(QLabel)]
-    for check, edit in dialog.override_edits.items():
+    for (check, _), edit in dialog.override_edits.items():
         edit.setText("No IV access; IM agreed with Dr Benali" if check is Check.ROUTE_MISMATCH else "Reviewed")
     saved = dialog.save()
     assert saved is not None and {"check": "route_mismatch", "reason": "No IV access; IM agreed with Dr Benali"} in \
@@ -571,7 +572,7 @@ def test_warnings_added_to_a_shown_dose_dialog_are_shown_whole(qtbot, session_fo
         app.setFont(font)
 
 
-def test_an_override_reasons_box_shows_what_it_asks_whole_in_french(qtbot, session_for, ward):
+def test_an_override_reasons_box_shows_what_it_asks_whole_in_french(qtbot, session_for, ward, reason_box):
     """The French placeholder was cut at "gardé dans le": the nurse read half of what the reason
     is kept for."""
     from PySide6.QtWidgets import QApplication
@@ -592,7 +593,7 @@ def test_an_override_reasons_box_shows_what_it_asks_whole_in_french(qtbot, sessi
         dialog.show()
         qtbot.waitExposed(dialog)
         dialog._show_warnings([Warning(Check.PRN_INTERVAL, "Too soon", {})])
-        edit = dialog.override_edits[Check.PRN_INTERVAL]
+        edit = reason_box(dialog, Check.PRN_INTERVAL)
         qtbot.waitUntil(edit.isVisible)
         assert edit.placeholderText().startswith("Motif pour administrer")
         assert edit.width() - 8 >= edit.fontMetrics().horizontalAdvance(edit.placeholderText())
@@ -602,7 +603,7 @@ def test_an_override_reasons_box_shows_what_it_asks_whole_in_french(qtbot, sessi
         app.setFont(font)
 
 
-def test_an_open_chart_shows_a_dose_given_from_the_round(round_window, ward, qtbot, type_text):
+def test_an_open_chart_shows_a_dose_given_from_the_round(round_window, ward, qtbot, type_text, reason_box):
     """A chart left open in its tab kept saying OVERDUE after the dose was given from the round,
     inviting a second dose."""
     patient, amox, _ = ward
@@ -613,8 +614,8 @@ def test_an_open_chart_shows_a_dose_given_from_the_round(round_window, ward, qtb
     dialog = round_window.medication.dialog
     qtbot.waitActive(dialog)
     dialog.save()
-    type_text(dialog.override_edits[medication.Check.ALLERGY], "Tolerated amoxicillin in 2024")
-    type_text(dialog.override_edits[medication.Check.DOSE_SPACING], "14:00 dose moved to 18:00")  # 08:00's, at 14:00
+    type_text(reason_box(dialog, medication.Check.ALLERGY), "Tolerated amoxicillin in 2024")
+    type_text(reason_box(dialog, medication.Check.DOSE_SPACING), "14:00 dose moved to 18:00")  # 08:00's, at 14:00
     dialog.save()
     (given,) = medication.administrations(round_window.session.db, patient)
     assert f"HL {given.at:%H:%M} ⚠" in {chart.model.text(row, 4) for row in range(chart.model.rowCount())}  # overridden
@@ -1723,3 +1724,38 @@ def test_an_order_the_service_refuses_is_refused_before_any_question_about_it(se
     view.save()
     assert view.record is None and asked == []
     assert "is before “Start”: the order would never be given" in view.summary.text()
+
+
+def test_every_warning_of_a_kind_is_shown_and_each_needs_its_own_reason(qtbot, session_for, insulin_twice, clock,
+                                                                          type_text):
+    """Insulin glargine written twice, both 22:00 doses given at 22:05; the second order's 22:00
+    dose recorded again: the dialog showed "The 22:00 dose … was already given" and hid "… was
+    given at 22:05 from another order", the same kind of warning, and the one reason typed
+    covered both on Save. Each is now shown, and Save asks a reason for each."""
+    from datetime import datetime
+
+    nurse, first, second = insulin_twice
+    clock.now = datetime.fromisoformat("2026-11-28T22:15+01:00")
+    ten = "2026-11-28T22:00+01:00"
+    dose = {"outcome": "given", "given_at": "2026-11-28T22:05+01:00", "scheduled_for": ten, "dose_given": 18.0,
+            "route": "SC"}
+    medication.record_dose(nurse, first.record_id, dose)
+    medication.record_dose(nurse, second.record_id, dose, overrides={Check.ALREADY_GIVEN: "Checked with Dr Benali"})
+    dialog = DoseDialog(nurse, medication.order(nurse.db, second.record_id), datetime.fromisoformat(ten))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.save() is None
+    shown = [label.text() for label in dialog.findChildren(QLabel)]
+    assert "⚠ The 22:00 dose of Insulin glargine was already given." in shown
+    assert "⚠ Insulin glargine 18 units SC was given at 22:05 from another order (at 22:00, from 27/11 10:00); is " \
+           "this medicine ordered twice?" in shown
+    edits = [edit for (check, _), edit in dialog.override_edits.items() if check is Check.ALREADY_GIVEN]
+    assert len(edits) == 2
+    type_text(edits[0], "Dose vomited, repeat agreed")
+    assert dialog.save() is None and "Safety warning" in dialog.error.text()  # the other still needs its reason
+    type_text(edits[1], "Old order stopped by Dr Benali")
+    saved = dialog.save()
+    assert saved is not None and saved.data["overrides"] == [
+        {"check": "already_given", "reason": "Dose vomited, repeat agreed"},
+        {"check": "already_given", "reason": "Old order stopped by Dr Benali"}]
