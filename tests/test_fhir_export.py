@@ -644,6 +644,51 @@ def test_a_diet_ends_with_the_stay_and_is_withdrawn_with_its_admission(session_f
     assert statuses == {f"urn:uuid:{stayed.patient_id}": "completed", f"urn:uuid:{wrong.patient_id}": "entered-in-error"}
 
 
+def test_the_medicines_taken_before_admission_travel_as_a_medication_statement_of_the_stay(
+        session_for, admission_values, clock, tmp_path):
+    """The admission form asks what the patient took at home and the bundle carried nothing of
+    it: the EHR's prescriber had no list to reconcile. One statement per admission in the words
+    typed, in the stay that admission opened, changed by an amendment, withdrawn with it."""
+    nurse = session_for("nurse")
+    typed = "Apixaban 5 mg twice a day, last 27/11 20:00\nBisoprolol 2.5 mg morning"
+    admitted = records.save_new(nurse, "admission", {**admission_values, "arrival_at": "2026-11-27T10:30+01:00",
+                                                     "usual_medicines": typed})
+    records.save_new(nurse, "discharge", {"discharged_at": "2026-11-27T18:00+01:00", "destination": "home",
+                                          "letter_given": True, "medicines_given": True},
+                     patient_id=admitted.patient_id)
+    clock.advance(minutes=5)
+    again = records.save_new(nurse, "admission", {**admission_values, "usual_medicines": "Paracetamol 1 g as needed"},
+                             patient_id=admitted.patient_id)
+    records.save_new(nurse, "admission", {**admission_values, "birth_name": "Roux", "nir": "", "bed": "14"})
+    bundle = _export(session_for, tmp_path)
+    Bundle.model_validate(bundle)
+    check_codes(bundle)
+    assert _unresolved(bundle) == []
+    first, second = sorted(_resources(bundle, "MedicationStatement"), key=lambda s: s["dateAsserted"])
+    assert first["medicationCodeableConcept"] == {"text": typed}
+    assert (first["status"], first["subject"], first["context"], first["dateAsserted"]) == (
+        "active", {"reference": f"urn:uuid:{admitted.patient_id}"}, {"reference": f"urn:uuid:{admitted.record_id}"},
+        admitted.recorded_at.isoformat())
+    assert first["identifier"] == [{"system": "urn:downtime:record", "value": first["id"]}]
+    assert second["context"] == {"reference": f"urn:uuid:{again.record_id}"}
+    assert f"urn:uuid:{first['id']}" in {t["reference"] for t in _provenance_of(bundle, admitted.record_id)["target"]}
+
+    clock.advance(minutes=5)
+    records.amend(nurse, admitted.record_id, {**admitted.data, "usual_medicines": "Apixaban 2.5 mg twice a day"},
+                  "dose misread")
+    records.mark_entered_in_error(nurse, again.record_id, "typed twice")
+    later = _export(session_for, tmp_path, "later")
+    Bundle.model_validate(later)
+    check_codes(later)
+    # Both changed since the first bundle: each replaces the EHR's copy (a conditional update, without our id).
+    statuses = {s["identifier"][0]["value"]: (s["status"], s["medicationCodeableConcept"]["text"], s["context"])
+                for s in _resources(later, "MedicationStatement")}
+    assert statuses == {
+        first["id"]: ("active", "Apixaban 2.5 mg twice a day", {"reference": f"urn:uuid:{admitted.record_id}"}),
+        second["id"]: ("entered-in-error", "Paracetamol 1 g as needed", {"reference": f"urn:uuid:{again.record_id}"})}
+    assert _unresolved(later) == []
+
+
 def test_a_dose_given_with_allergies_not_known_and_by_another_route_says_why_in_its_note(
         session_for, medication_ward, tmp_path):
     patient, amox, _ = medication_ward

@@ -1,7 +1,8 @@
 """What an admission records beyond who the patient is, where they stay and their allergies,
 as FHIR: the next of kin as a Patient.contact, the height as a vital-sign Observation (LOINC,
-UCUM) and the diet as a NutritionOrder. Without them the records office had to find them on the
-paper form: neither the bundle nor the worklist carried them.
+UCUM), the diet as a NutritionOrder and the medicines taken before admission as a
+MedicationStatement. Without them the records office had to find them on the paper form: neither
+the bundle nor the worklist carried them.
 
 The weight stays on the admission's worklist line, where the clerk enters it with the other
 answers the bundle lacks; writing it here too would enter it twice."""
@@ -74,3 +75,20 @@ def diet(spec: FormSpec, admission: RecordVersion, patient_id: str, ended: bool)
     return [{"resourceType": "NutritionOrder", "id": ident, "identifier": record_identifier(ident), "status": status,
              "intent": "order", "patient": reference(patient_id), "dateTime": moment(admission.occurred_at),
              "oralDiet": oral}]
+
+
+def usual_medicines(admission: RecordVersion, patient_id: str, encounter_id: str) -> list[dict[str, Any]]:
+    """The medicines taken at home as one statement in the words typed (the form asks drug, dose
+    and when last taken as free text, several drugs in one answer), asserted when recorded, in
+    the stay the admission opened (`encounter_id`), for the prescriber to reconcile in the EHR.
+    Neither informationSource nor derivedFrom: the form does not ask who told (the patient, a
+    relative, a GP letter), and the admission's Provenance names who wrote it."""
+    text = admission.data.get("usual_medicines")
+    if not text:
+        return []
+    withdrawn = admission.status is RecordStatus.ENTERED_IN_ERROR
+    ident = derived_id(admission.record_id, "usual_medicines")
+    return [{"resourceType": "MedicationStatement", "id": ident, "identifier": record_identifier(ident),
+             "status": "entered-in-error" if withdrawn else "active", "medicationCodeableConcept": {"text": text},
+             "subject": reference(patient_id), "context": reference(encounter_id),
+             "dateAsserted": moment(admission.recorded_at)}]

@@ -84,6 +84,7 @@ ELEMENTS: dict[str, frozenset[str]] = {path: frozenset(codes) for path, codes in
     "AllergyIntolerance.reaction.severity": {"mild", "moderate", "severe"},
     "MedicationRequest.status": {"active", "completed", "stopped", "entered-in-error"},
     "MedicationRequest.intent": {"order"},
+    "MedicationStatement.status": {"active", "entered-in-error"},
     "MedicationAdministration.status": {"completed", "not-done", "entered-in-error"},
     "ServiceRequest.status": {"active", "entered-in-error"},
     "ServiceRequest.intent": {"order"},

@@ -1,6 +1,7 @@
 """Each patient as FHIR: the Patient (downtime number as a temporary identifier, IPP when
 known, INS when known and the identity validated, next of kin), one Encounter per stay with
-every bed it used, and AllergyIntolerance, with each admission's height and diet (fhir_admission).
+every bed it used, and AllergyIntolerance, with each admission's height, diet and medicines taken
+before admission (fhir_admission).
 
 Stays are replayed from the movement records in the order they happened, as the census does,
 so a transfer typed late still ends the previous bed at the right time, and a discharge,
@@ -22,7 +23,7 @@ from downtime.formspec import FormSpec
 from downtime.formspec.schema import VALIDATED_IDENTITY, Meaning
 from downtime.services.census import event_of
 from downtime.services.patients import PatientSummary, downtime_numbers, summarise
-from downtime.sync.fhir_admission import diet, height, next_of_kin
+from downtime.sync.fhir_admission import diet, height, next_of_kin, usual_medicines
 from downtime.sync.fhir_codes import (
     ACT_CODE,
     ALLERGY_CLINICAL,
@@ -98,9 +99,13 @@ def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersio
         if admission.status is _EIE:
             made.add(_withdrawn_encounter(spec, admission, patient_id), admission.record_id)
     ended = {stay.admission.record_id for stay in stays if stay.left}
+    # A withdrawn admission is its own Encounter; a standing one may have joined a stay already open.
+    encounter_of = {record_id: stay.admission.record_id for stay in stays for record_id in stay.records}
     for spec, admission in admissions:
+        encounter = encounter_of.get(admission.record_id, admission.record_id)
         for resource in (*_allergies(spec, admission, patient_id), *height(admission, patient_id, ctx),
-                         *diet(spec, admission, patient_id, admission.record_id in ended)):
+                         *diet(spec, admission, patient_id, admission.record_id in ended),
+                         *usual_medicines(admission, patient_id, encounter)):
             made.add(resource, admission.record_id)
     return made
 
