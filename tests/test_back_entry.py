@@ -518,6 +518,26 @@ def test_the_worklist_line_of_an_admission_gives_the_identity_traits_the_bundle_
     assert "Birthplace code (INSEE): 75056" in line and "Encounter number if known: E-1" in line, line
 
 
+def test_the_worklist_line_of_an_admission_gives_the_medicines_taken_before_admission(tmp_path, laptop,
+                                                                                        admission_values):
+    """The clerk back-entering an admission reconciles what the patient took at home in the
+    EHR; the line left it out, on screen and on paper, and the clerk went to the paper form."""
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    typed = "Apixaban 5 mg twice a day, last 27/11 20:00\nBisoprolol 2.5 mg morning"
+    admitted = records.save_new(nurse, "admission", {**admission_values, "usual_medicines": typed})
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(ward_clerk, tmp_path / "stick").folder)
+    (group,) = back_entry.worklist(office)
+    (line,) = [item.label for item in group.items if item.record.record_id == admitted.record_id]
+    assert f"Allergies: Penicillin (Rash, Moderate) — Medicines taken before admission (drug, dose, when last taken): " \
+           f"{typed} — Resuscitation" in line, line
+    # On paper, each medicine on a line of its own as typed: run on, "… 20:00 Bisoprolol …" read as one.
+    text = _pdf_text(printing.print_worklist(office, tmp_path / "w.pdf"))
+    assert "Medicines taken before admission (drug, dose, when last taken): Apixaban 5 mg twice a day, last 27/11 " \
+           "20:00 Bisoprolol 2.5 mg morning — Resuscitation" in " ".join(text.split()), text
+    assert any(line.startswith("Bisoprolol 2.5 mg morning — ") for line in text.splitlines()), text
+
+
 @pytest.fixture
 def long_group(tmp_path, laptop, clock):
     """Roux with 40 observation sets since his admission, imported into the office: his group runs over pages."""
@@ -547,16 +567,18 @@ def test_every_page_of_a_patients_group_names_the_patient(long_group, tmp_path):
 
 def test_an_admission_with_the_longest_answers_leaves_the_worklist_printable(tmp_path, laptop):
     """The longest allergy list and reason the admission form takes made its line taller than a
-    page: reportlab gave up, and the office's whole worklist did not print."""
+    page: reportlab gave up, and the office's whole worklist did not print. The longest list of
+    medicines taken before admission, one a line, goes on it too."""
     nurse, ward_clerk = laptop(tmp_path / "ward5.sqlite", 5)
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     allergies = [{"substance": f"Substance {number:02d} " + "x" * 87, "reaction": "Anaphylaxis, " * 14 + "urticaria",
                   "severity": "severe"} for number in range(20)]
     records.save_new(nurse, "admission", {**ROUX, "reason": "Chest pain. " * 166, "allergy_status": "allergies",
-                                          "allergies": allergies})
+                                          "allergies": allergies, "usual_medicines": "Apixaban 5 mg.\n" * 133})
     import_export(office, export(ward_clerk, tmp_path / "e1").folder)
     text = "".join(_pdf_text(printing.print_worklist(office, tmp_path / "w.pdf")).split())
     assert all(f"Substance{number:02d}" in text for number in range(20))
+    assert text.count("Apixaban5mg.") == 133
 
 
 def test_the_ehr_number_to_write_is_punctuated_in_each_language(tmp_path, laptop):

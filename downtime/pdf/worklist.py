@@ -47,7 +47,8 @@ def w(key: str, lang: Lang, **values: object) -> str:
 
 
 def _cell(text: str, bold: bool = False) -> Paragraph:
-    return Paragraph(escape(text), style(size=8, bold=bold, condensed=True, leading=9.5))
+    """Lines typed apart stay apart (the medicines taken before admission, one a line)."""
+    return Paragraph(escape(text).replace("\n", "<br/>"), style(size=8, bold=bold, condensed=True, leading=9.5))
 
 
 def _heading(group: PatientWork, lang: Lang, same_person: str | None) -> Paragraph:
