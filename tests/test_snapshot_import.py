@@ -61,6 +61,20 @@ def test_csv_snapshot_loads_patients_beds_allergies_orders_and_theatre(clerk, sn
     assert search(db, forms, "lefevre")[0].downtime_number.startswith("DT-042-")
 
 
+def test_a_csv_snapshot_loads_the_medicines_taken_before_admission(clerk, snapshot):
+    """stays.csv's template has the admission form's column: what the EHR knew the patient took
+    at home arrives on the ward's admission, one medicine a line as a spreadsheet quotes it."""
+    stays = snapshot / "stays.csv"
+    lines = stays.read_text(encoding="utf-8").splitlines()
+    stays.write_text("\n".join([f"{lines[0]},usual_medicines",
+                                 f'{lines[1]},"Apixaban 5 mg twice a day\nBisoprolol 2.5 mg morning"',
+                                 f"{lines[2]},"]) + "\n", encoding="utf-8")
+    import_path(clerk, snapshot)
+    admissions = {record.data["birth_name"]: record.data for record in list_current(clerk.db, form_id="admission")}
+    assert admissions["Lefèvre"]["usual_medicines"] == "Apixaban 5 mg twice a day\nBisoprolol 2.5 mg morning"
+    assert "usual_medicines" not in admissions["Nguyen"]
+
+
 def test_loading_the_same_snapshot_again_changes_nothing(clerk, snapshot):
     first = import_path(clerk, snapshot)
     before = _counts(clerk.db)
@@ -195,6 +209,27 @@ def test_fhir_snapshot_loads_and_loads_again_without_change(clerk, tmp_path):
     (order,) = medication.orders(clerk.db, str(admission.patient_id))
     assert (order.drug, order.dose, order.route, order.controlled) == ("Furosemide", 40, "IV", False)
     assert import_path(clerk, path).added == {}
+
+
+def test_a_fhir_snapshots_medication_statements_are_the_medicines_taken_before_admission(clerk, tmp_path):
+    """The EHR lists what the patient took at home as MedicationStatements (this app's export
+    writes one, its answer as text); the snapshot dropped them, and the ward asked again. The
+    active ones load one a line, each with its dosage as the EHR words it."""
+    bundle = _bundle()
+    subject = {"reference": f"urn:uuid:{bundle['entry'][0]['resource']['id']}"}
+    for number, (status, drug, dosage) in enumerate((
+            ("active", {"text": "Bisoprolol 2.5 mg"}, [{"text": "1 tablet in the morning"}]),
+            ("stopped", {"text": "Ramipril 5 mg"}, []),
+            ("active", {"coding": [{"system": "http://snomed.info/sct", "code": "318135005",
+                                    "display": "Ramipril 2.5mg capsule"}]}, []))):
+        statement = {"resourceType": "MedicationStatement", "id": f"88888888-8888-4888-8888-88888888888{number}",
+                     "status": status, "medicationCodeableConcept": drug, "subject": subject, "dosage": dosage}
+        bundle["entry"].append({"fullUrl": f"urn:uuid:{statement['id']}", "resource": statement})
+    path = tmp_path / "snapshot.json"
+    path.write_text(json.dumps(bundle), encoding="utf-8")
+    import_path(clerk, path)
+    (admission,) = list_current(clerk.db, "admission")
+    assert admission.data["usual_medicines"] == "Bisoprolol 2.5 mg, 1 tablet in the morning\nRamipril 2.5mg capsule"
 
 
 def test_a_fhir_snapshots_infusion_keeps_its_rate(clerk, tmp_path):

@@ -1,6 +1,6 @@
 """The FHIR snapshot: one R4 Bundle from the hospital system with Patient, Encounter (the current
-stay), AllergyIntolerance, MedicationRequest, and Appointment with its Slot and Schedule (the
-theatre session). The bundle is checked against the R4B models first; then each resource is
+stay), AllergyIntolerance, MedicationStatement (the medicines taken before admission),
+MedicationRequest, and Appointment with its Slot and Schedule (the theatre session). The bundle is checked against the R4B models first; then each resource is
 mapped onto the same items as the CSV snapshot, naming the entry when something cannot be used.
 
 Where FHIR has no place for something the ward form must know, the safe answer is chosen and
@@ -177,6 +177,15 @@ def _allergy(entry: _Entry) -> dict[str, Any]:
     return row
 
 
+def _medicine(entry: _Entry) -> str:
+    """One medicine taken at home as a line of the admission's answer: the drug, then its
+    dosage as the EHR words it."""
+    statement = entry.resource
+    drug = entry.need(_text(statement.get("medicationCodeableConcept")), "MedicationStatement.medicationCodeableConcept")
+    dosage = ((statement.get("dosage") or [{}])[0]).get("text")
+    return f"{drug}, {dosage}" if dosage else str(drug)
+
+
 def _order(entry: _Entry) -> dict[str, Any]:
     request = entry.resource
     dosage = entry.need((request.get("dosageInstruction") or [None])[0], "MedicationRequest.dosageInstruction")
@@ -308,6 +317,10 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
     allergies: dict[str, list[dict[str, Any]]] = {}
     for entry in by_type.get("AllergyIntolerance", {}).values():
         allergies.setdefault(_patient_of(entry, "patient", patients), []).append(_allergy(entry))
+    medicines: dict[str, list[str]] = {}
+    for entry in by_type.get("MedicationStatement", {}).values():
+        if entry.resource.get("status") == "active":
+            medicines.setdefault(_patient_of(entry, "subject", patients), []).append(_medicine(entry))
     items = []
     for key, entry in patients.items():
         if key not in stays:
@@ -316,6 +329,8 @@ def read_fhir_snapshot(path: Path) -> list[SnapshotItem]:
         values = {**_identity(entry), **stay, "allergy_status": "allergies" if key in allergies else "unknown"}
         if key in allergies:
             values["allergies"] = allergies[key]
+        if key in medicines:
+            values["usual_medicines"] = "\n".join(medicines[key])
         # Both entries: a refused bed or reason is the Encounter's, not the Patient's.
         items.append(SnapshotItem(f"bundle {entry.where}, {encounter.where}", "patient", key, PATIENT_FORM, values))
     for key, entry in by_type.get("MedicationRequest", {}).items():
