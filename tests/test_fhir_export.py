@@ -24,7 +24,7 @@ from downtime.sync import fhir_export
 from downtime.sync.fhir_export import UnresolvedReference, references, write_bundle
 
 ALL_KINDS = {"Patient", "Encounter", "AllergyIntolerance", "MedicationRequest", "MedicationAdministration", "Observation",
-             "NutritionOrder", "ServiceRequest", "Appointment", "Provenance"}
+             "NutritionOrder", "MedicationStatement", "ServiceRequest", "Appointment", "Provenance"}
 
 
 def _bundle(folder):

@@ -88,6 +88,13 @@ _ALLERGENS = (("Penicillin", "Rash", "moderate"), ("Amoxicillin", "Urticaria", "
               ("Codeine", "Vomiting", "mild"), ("Latex", "Contact dermatitis", "mild"),
               ("Iodinated contrast", "Anaphylaxis", "severe"), ("Peanuts", "Angioedema", "severe"))
 _CLINICIANS = ("Dr Benali", "Dr Lemaire", "Dr N'Diaye", "Dr Vasseur")
+# What a few of them took at home, by birth name (the back-entry line and the bundle's MedicationStatement show it).
+_USUAL_MEDICINES = {
+    "Benali": "Bisoprolol 2.5 mg morning, last today 08:00\nFurosemide 40 mg morning, last today 08:00\n"
+              "Ramipril 5 mg evening, last yesterday 20:00",
+    "Roux": "Levodopa/carbidopa 100/25 mg four times a day, last today 12:00",
+    "Bonnet": "Combined contraceptive pill, last yesterday",
+}
 
 
 @dataclass(frozen=True)
@@ -125,6 +132,8 @@ def _admission(rng: random.Random, person: tuple[str, str, str, str, int, str], 
     }
     if used_name:
         values["used_name"] = used_name
+    if birth_name in _USUAL_MEDICINES:
+        values["usual_medicines"] = _USUAL_MEDICINES[birth_name]
     if validated:
         values["identity_document"] = rng.choice(["national_id_card", "passport", "residence_permit"])
         values["nir"] = _nir(rng, sex, born)
