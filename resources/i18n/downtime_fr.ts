@@ -2752,6 +2752,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Une dose est enregistrée {minutes} min après celle-ci ; la prescription en permet une toutes les {hours} h.</translation>
     </message>
     <message>
+        <source>{order} was given {minutes} min ago from another order; this order allows a dose every {hours} h.</source>
+        <translation>{order} a été administré il y a {minutes} min sur une autre prescription ; cette prescription permet une dose toutes les {hours} h.</translation>
+    </message>
+    <message>
+        <source>{order} is recorded as given {minutes} min after this dose from another order; this order allows a dose every {hours} h.</source>
+        <translation>{order} est enregistré comme administré {minutes} min après cette dose sur une autre prescription ; cette prescription permet une dose toutes les {hours} h.</translation>
+    </message>
+    <message>
         <source>With this dose, {count} doses fall within 24 h; the order allows at most {limit}.</source>
         <translation>Avec cette dose, {count} doses tombent dans les mêmes 24 h ; la prescription en permet au plus {limit}.</translation>
     </message>
@@ -4122,8 +4130,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} : illisible ({strerror})</translation>
     </message>
     <message>
-        <source>{count} record(s) in the FHIR bundle contradict another laptop&apos;s record (the manifest&apos;s ask_the_ward): ask the ward about each before posting the bundle</source>
-        <translation>{count} enregistrement(s) du bundle FHIR contredisent celui d’un autre portable (ask_the_ward dans le manifeste) : demander au service pour chacun avant d’envoyer le bundle</translation>
+        <source>{count} record(s) in the FHIR bundle contradict another laptop&apos;s record or another office&apos;s settlement (the manifest&apos;s ask_the_ward): ask the ward about each before posting the bundle</source>
+        <translation>{count} enregistrement(s) du bundle FHIR contredisent celui d’un autre portable ou la levée d’attente d’un autre bureau (ask_the_ward dans le manifeste) : demander à l’unité pour chacun avant d’envoyer le bundle</translation>
     </message>
     <message>
         <source>ASK THE WARD: {number} {form} {record}, version {version}: {why}</source>
