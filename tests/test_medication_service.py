@@ -448,7 +448,8 @@ def test_a_regular_dose_given_late_just_before_the_next_asks_for_a_reason_and_so
         "The 28/11 08:00 dose of Amoxicillin was given 30 min before this one; the order's doses are 6 h apart."]
     # The 14:00 recorded not given (held for the late one): the 08:00 given at 13:30 is not questioned again.
     medication.record_dose(nurse, amox.record_id, {"outcome": "not_given", "given_at": "2026-11-28T14:00+01:00",
-                                                   "scheduled_for": "2026-11-28T14:00+01:00", "not_given_reason": "held"})
+                                                   "scheduled_for": "2026-11-28T14:00+01:00", "not_given_reason": "held",
+                                                   "not_given_detail": "08:00 dose given late at 13:30"})
     assert Check.DOSE_SPACING not in [w.check for w in medication.check_dose(nurse, amox.record_id, late)]
 
 
@@ -825,3 +826,18 @@ def test_co_codamol_after_the_regular_paracetamol_is_questioned_and_prescribing_
                                                                    "dose_given": 2.0, "route": "PO"})
     assert [(w.check, w.text("en")) for w in warnings] == [(Check.PRN_INTERVAL, (
         "Paracetamol 1 g PO was given 60 min ago from another order; this order allows a dose every 4 h."))]
+
+
+def test_a_dose_held_for_a_clinical_reason_says_which(ward, clock):
+    """"W — Held for clinical reason" was saved with no reason: the prescriber reviewing the held
+    doses read a W alone, never the blood pressure or the INR it was held for."""
+    from downtime.services.errors import ValidationFailed
+
+    nurse, _, amox, _ = ward
+    held = {"outcome": "not_given", "not_given_reason": "held", "given_at": "2026-11-28T08:10+01:00",
+            "scheduled_for": "2026-11-28T08:00+01:00"}
+    with pytest.raises(ValidationFailed) as refused:
+        medication.record_dose(nurse, amox.record_id, held)
+    assert [error.path for error in refused.value.errors] == ["not_given_detail"]
+    saved = medication.record_dose(nurse, amox.record_id, {**held, "not_given_detail": "BP 85/50"})
+    assert saved.data["not_given_detail"] == "BP 85/50"

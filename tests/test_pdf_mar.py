@@ -181,7 +181,7 @@ def _a_fortnight_of_doses(session_for, admission_values):
             if clock == "12:00":
                 reason = next(codes)
                 values = {**given, "outcome": "not_given", "not_given_reason": reason,
-                          **({"not_given_detail": "Line blocked"} if reason == "other" else {})}
+                          **({"not_given_detail": "Line blocked"} if reason in ("held", "other") else {})}
             else:
                 values = {**given, "dose_given": 240, "route": "IV"}
             medication.record_dose(nurse, regular, values)
