@@ -1759,3 +1759,22 @@ def test_every_warning_of_a_kind_is_shown_and_each_needs_its_own_reason(qtbot, s
     assert saved is not None and saved.data["overrides"] == [
         {"check": "already_given", "reason": "Dose vomited, repeat agreed"},
         {"check": "already_given", "reason": "Old order stopped by Dr Benali"}]
+
+
+def test_a_dose_held_needs_its_reason_written_in_the_dialog(qtbot, session_for, ward, type_text):
+    """W — held for a clinical reason was saved with the Details box empty."""
+    patient, amox, _ = ward
+    nurse = session_for("nurse")
+    slot = medication.round_list(nurse.db, nurse.forms, "3B", nurse.clock())[0].slot
+    dialog = DoseDialog(nurse, medication.order(nurse.db, amox), slot)
+    qtbot.addWidget(dialog)
+    dialog.outcome.setCurrentIndex(1)
+    dialog.reason.setCurrentIndex(1 + [code for code, _ in dialog.reasons].index("held"))
+    assert dialog.reason.currentText().startswith("W — Held for clinical reason (write why)")
+    assert dialog.save() is None
+    assert "Details" in dialog.error.text()
+    assert medication.administrations(nurse.db, patient) == []
+    type_text(dialog.detail, "BP 85/50")
+    assert dialog.save() is not None
+    (dose,) = medication.administrations(nurse.db, patient)
+    assert dose.reason.value == "held"
