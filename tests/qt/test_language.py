@@ -213,7 +213,7 @@ def test_the_dose_dialogs_reasons_not_given_are_the_charts(qtbot, session_for, m
     offered = [dialog.reason.itemText(index) for index in range(1, dialog.reason.count())]
     field = nurse.form("medication_administration").field("not_given_reason")
     assert offered == [option.label.get("fr") for option in field.options]
-    assert "J — À jeun" in offered and "S — Suspendu (raison clinique)" in offered
+    assert "J — À jeun" in offered and "S — Suspendu (raison clinique, préciser)" in offered
     dialog.outcome.setCurrentIndex(1)
     dialog.reason.setCurrentIndex(offered.index("J — À jeun") + 1)
     assert dialog.typed()["not_given_reason"] == "nil_by_mouth"
