@@ -335,13 +335,19 @@ def test_a_missed_dose_recorded_as_given_now_says_how_late_that_is(qtbot, sessio
     assert not dialog.late.isVisible(), "not given: nothing to type otherwise"
 
 
+def _on_the_rounds_first_slot(qtbot, nurse, order_id):
+    """The dose dialog of an order at the ward round's first dose due."""
+    slot = medication.round_list(nurse.db, nurse.forms, "3B", nurse.clock())[0].slot
+    dialog = DoseDialog(nurse, medication.order(nurse.db, order_id), slot)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
 def test_a_route_typed_over_the_orders_asks_for_a_reason_in_the_dialog(qtbot, session_for, ward, type_text):
     """Amoxicillin ordered IV, recorded IM: saved with nothing said."""
     patient, amox, _ = ward
     nurse = session_for("nurse")
-    slot = medication.round_list(nurse.db, nurse.forms, "3B", nurse.clock())[0].slot
-    dialog = DoseDialog(nurse, medication.order(nurse.db, amox), slot)
-    qtbot.addWidget(dialog)
+    dialog = _on_the_rounds_first_slot(qtbot, nurse, amox)
     dialog.show()
     qtbot.waitExposed(dialog)
     dialog.route.selectAll()
@@ -1765,9 +1771,7 @@ def test_a_dose_held_needs_its_reason_written_in_the_dialog(qtbot, session_for, 
     """W — held for a clinical reason was saved with the Details box empty."""
     patient, amox, _ = ward
     nurse = session_for("nurse")
-    slot = medication.round_list(nurse.db, nurse.forms, "3B", nurse.clock())[0].slot
-    dialog = DoseDialog(nurse, medication.order(nurse.db, amox), slot)
-    qtbot.addWidget(dialog)
+    dialog = _on_the_rounds_first_slot(qtbot, nurse, amox)
     dialog.outcome.setCurrentIndex(1)
     dialog.reason.setCurrentIndex(1 + [code for code, _ in dialog.reasons].index("held"))
     assert dialog.reason.currentText().startswith("W — Held for clinical reason (write why)")
