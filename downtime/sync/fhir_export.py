@@ -260,14 +260,14 @@ class _Writer:
 
     def is_update(self, resource: dict[str, Any]) -> bool:
         """Whether `resource` goes as an update: an earlier export sent it with other content."""
-        before = self.sent(_identity(resource))
+        before = self.sent(_identity(resource["resourceType"], _condition(resource)))
         return before is not None and before != _hash(orjson.dumps(resource))
 
     def add(self, resource: dict[str, Any]) -> None:
         kind, condition = resource["resourceType"], _condition(resource)
         full_url = f"urn:uuid:{resource['id']}"
         body = orjson.dumps(resource)
-        identity, content = _identity(resource), _hash(body)
+        identity, content = _identity(kind, condition), _hash(body)
         before = self.sent(identity)
         if before != content:
             self.resources.append(identity)
@@ -353,9 +353,9 @@ def _condition(resource: dict[str, Any]) -> str:
     return f"identifier={found['system']}|{found['value']}"
 
 
-def _identity(resource: dict[str, Any]) -> int:
+def _identity(kind: str, condition: str) -> int:
     """The hash storage.fhir_sent knows a resource by: its type and the search that finds it."""
-    return _hash(f"{resource['resourceType']}?{_condition(resource)}".encode())
+    return _hash(f"{kind}?{condition}".encode())
 
 
 def _hash(data: bytes) -> int:
