@@ -114,3 +114,13 @@ def test_this_computers_id_is_made_once_and_kept(tmp_path):
     assert installation.this_installation() == made
     assert installation.data_file().read_text(encoding="ascii") == made
     assert [path.name for path in installation.data_file().parent.iterdir()] == ["installation-id"]
+
+
+def test_a_laptop_the_database_runs_on_is_not_decided_on(tmp_path, capsys):
+    """`set this-laptop copy 8 …` typed on the first laptop gave it a new device id and number,
+    the copy going on as device 3: refused, as there is nothing to decide."""
+    db = _set_up(tmp_path, capsys)
+    for decided in (["replaces"], ["copy", "8", "Ward 3B laptop 2"]):
+        assert main(["set", "this-laptop", *decided, "--db", db, *PERSON]) == 1
+        assert "This database already runs on this computer: nothing to decide" in capsys.readouterr().err
+    assert load_device(open_database(Path(db), create=False)).device_number == 3

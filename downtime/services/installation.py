@@ -87,10 +87,20 @@ def usable_here(session: Session) -> bool:
     return where is not Placed.ELSEWHERE
 
 
+def _require_elsewhere(session: Session) -> None:
+    """Only a database set up on another computer is decided on: `copy` typed on the laptop it
+    was set up on would have given that laptop a new device id and number, leaving the copy
+    the one that goes on with the old."""
+    session.require(Action.MANAGE_STAFF)
+    if placed(session.db) is not Placed.ELSEWHERE:
+        raise SetupError(QT_TRANSLATE_NOOP("messages", "This database already runs on this computer: nothing to "
+                                                       "decide ('downtime set device-number' changes its number)."))
+
+
 def carry_on_here(session: Session) -> None:
     """This laptop replaces the one the database ran on (which will not be used again), or is
     that laptop under another account: it goes on with its device number (administrators)."""
-    session.require(Action.MANAGE_STAFF)
+    _require_elsewhere(session)
     known = installations(session.db) or []
     _write(session, {META_KEY: json.dumps([*known, this_installation()])}, "setup.installation.replaces")
 
@@ -101,7 +111,7 @@ def become_own_laptop(session: Session, device_number: int, device_name: str) ->
     (administrators). What it holds from before the copy stays as it was, the other laptop's too."""
     from downtime.services.setup import check_device
 
-    session.require(Action.MANAGE_STAFF)
+    _require_elsewhere(session)
     check_device(device_number, device_name)
     device = load_device(session.db)
     if device_number == device.device_number:

@@ -4502,6 +4502,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{file}, ligne {line}, unité {ward} : {problem}</translation>
     </message>
     <message>
+        <source>This database already runs on this computer: nothing to decide (&apos;downtime set device-number&apos; changes its number).</source>
+        <translation>Cette base fonctionne déjà sur cet ordinateur : rien à décider (« downtime set device-number » change son numéro).</translation>
+    </message>
+    <message>
         <source>Device number: {number} is the other laptop&apos;s, which goes on using it; give this one its own.</source>
         <translation>Numéro d’appareil : {number} est celui de l’autre portable, qui continue de l’utiliser ; donnez-en un propre à celui-ci.</translation>
     </message>
