@@ -2,6 +2,7 @@
 admissions before theatre; ticking off is audited, an amendment brings the item back, and the
 downtime number is reconciled to the EHR's."""
 
+import csv
 import json
 import re
 
@@ -20,6 +21,7 @@ from downtime.storage import open_database
 from downtime.storage.audit import verify_chain
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
+from downtime.sync.merge import merge
 
 
 @pytest.fixture
@@ -886,10 +888,96 @@ def test_the_office_bundle_flags_each_record_the_worklist_says_to_ask_the_ward_a
     assert all(lines[record_id] in shown for record_id in flagged)
 
 
+def _csv_lines(folder, form_id: str) -> list[dict[str, str]]:
+    with (folder / "csv" / f"{form_id}.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_office_csvs_say_ask_the_ward_on_each_line_the_provenance_flags(tmp_path, laptop, clock, admission_values):
+    """The clerk typing from the CSVs read the doses recorded twice, the dose whose order was
+    withdrawn and the care of a patient whose admission was withdrawn as any other line: only
+    the FHIR bundle's Provenance and the manifest said to ask the ward. Each such line says it,
+    in the Provenance's words; the other lines say nothing."""
+    office, flagged = office_asking_the_ward(tmp_path, laptop, clock, admission_values)
+    result = export(office, tmp_path / "out")
+    provenance = _provenance_texts(json.loads((result.folder / "fhir" / "bundle.json").read_text(encoding="utf-8")))
+    said = {row["record_id"]: row["ask_the_ward"] for form_id in ("medication_administration", "observations")
+            for row in _csv_lines(result.folder, form_id)}
+    assert sorted(record_id for record_id, cell in said.items() if cell) == sorted(flagged)
+    for record_id in flagged:
+        assert said[record_id].startswith("ASK THE WARD: ")
+        assert provenance[record_id] == f"Recorded during the downtime (version 1) — {said[record_id]}"
+    assert "ask_the_ward" not in _csv_lines(result.folder, "admission")[0]
+
+
 def _provenance_texts(bundle: dict) -> dict[str, str]:
     """Each record's Provenance activity text in a bundle, by record id."""
     return {resource["entity"][0]["what"]["identifier"]["value"]: resource["activity"]["text"]
             for resource in (entry["resource"] for entry in bundle["entry"]) if resource["resourceType"] == "Provenance"}
+
+
+def _same_dose_on_two_laptops(tmp_path, laptop, clock, admission_values):
+    """The patient moved to laptop 2's ward with a stick made before their 14:00 dose, which
+    both laptops' nurses then gave at 14:05. Each laptop's records clerk and each dose."""
+    _, (nurse_1, clerk_1), (nurse_2, clerk_2), order = _moved_with_an_order(tmp_path, laptop, clock, admission_values)
+    clock.advance(hours=7)
+    first, second = (medication.record_dose(nurse, order.record_id, {
+        "scheduled_for": "2026-11-28T14:00+01:00", "outcome": "given", "given_at": "2026-11-28T14:05+01:00",
+        "dose_given": 1.0, "route": "PO"}) for nurse in (nurse_1, nurse_2))
+    return clerk_1, clerk_2, first, second
+
+
+@pytest.mark.parametrize("flagged_first", [True, False])
+def test_a_merge_keeps_what_one_laptops_csv_says_to_ask_the_ward_about(tmp_path, laptop, clock, admission_values,
+                                                                         flagged_first):
+    """Laptop 2 took laptop 1's stick, so its export holds both laptops' 14:00 dose and says on
+    both lines to ask the ward; laptop 1's export carries its own dose's line plain, and no
+    ask_the_ward column at all, as every export before the column did. The merge keeps the
+    warning whichever export comes last (the later export's line is the one kept), and the
+    merge imports at the records office as any other."""
+    clerk_1, clerk_2, first, second = _same_dose_on_two_laptops(tmp_path, laptop, clock, admission_values)
+    plain = export(clerk_1, tmp_path / "stick1").folder
+    assert "ask_the_ward" not in _csv_lines(plain, "medication_administration")[0]
+    import_export(clerk_2, plain)
+    flagged = export(clerk_2, tmp_path / "stick2")
+    words = {found.record_id: f"ASK THE WARD: {found.why_in('en')}" for found in flagged.ask_the_ward}
+    assert sorted(words) == sorted([first.record_id, second.record_id])
+    folders = [flagged.folder, plain] if flagged_first else [plain, flagged.folder]
+    merged = merge(folders, tmp_path / "merged").folder
+    lines = _csv_lines(merged, "medication_administration")
+    assert {row["record_id"]: row["ask_the_ward"] for row in lines} == words
+    assert "ask_the_ward" not in _csv_lines(merged, "admission")[0]
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, merged)
+    assert {item.record.record_id for group in back_entry.worklist(office) for item in group.items
+            if item.conflicts} == set(words)
+
+
+def _same_dose_on_a_later_stick(tmp_path, laptop, clock, admission_values):
+    """Laptop 1's 14:00 dose reached the office first and went out in its `--since-last`
+    export, unflagged; laptop 2's record of the same dose came on a later stick, and the office
+    exported again since the last. The office's clerk, both doses and the later export."""
+    clerk_1, clerk_2, first, second = _same_dose_on_two_laptops(tmp_path, laptop, clock, admission_values)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(clerk_1, tmp_path / "stick1").folder)
+    assert export(office, tmp_path / "bundle1", since_last=True).ask_the_ward == ()
+    import_export(office, export(clerk_2, tmp_path / "stick2").folder)
+    return office, first, second, export(office, tmp_path / "bundle2", since_last=True)
+
+
+def test_the_csv_of_a_later_export_carries_the_line_of_a_dose_asked_about_again(tmp_path, laptop, clock,
+                                                                                admission_values):
+    """The later `--since-last` export's bundle carries laptop 1's dose again, flagged, but its
+    CSV had no line of it (unchanged since the earlier export): the clerk typing from the CSVs
+    read laptop 2's dose alone. The CSV carries the dose's line again, saying to ask the ward, as
+    the bundle does."""
+    office, first, second, later = _same_dose_on_a_later_stick(tmp_path, laptop, clock, admission_values)
+    lines = {row["record_id"]: row for row in _csv_lines(later.folder, "medication_administration")}
+    assert sorted(lines) == sorted([first.record_id, second.record_id])
+    words = {found.record_id: f"ASK THE WARD: {found.why_in('en')}" for found in later.ask_the_ward}
+    assert {record_id: row["ask_the_ward"] for record_id, row in lines.items()} == words
+    assert lines[first.record_id]["version"] == "1" and lines[first.record_id]["author"] == "nurse"
+    assert later.counts["medication_administration"] == 2
 
 
 def test_a_record_in_an_earlier_bundle_is_flagged_again_when_its_contradiction_arrives(tmp_path, laptop, clock,
@@ -902,17 +990,7 @@ def test_a_record_in_an_earlier_bundle_is_flagged_again_when_its_contradiction_a
     creates nothing), and its manifest names both, the earlier one as from an earlier export."""
     from fhir.resources.R4B.bundle import Bundle
 
-    _, (nurse_1, clerk_1), (nurse_2, clerk_2), order = _moved_with_an_order(tmp_path, laptop, clock, admission_values)
-    clock.advance(hours=7)
-    first, second = (medication.record_dose(nurse, order.record_id, {
-        "scheduled_for": "2026-11-28T14:00+01:00", "outcome": "given", "given_at": "2026-11-28T14:05+01:00",
-        "dose_given": 1.0, "route": "PO"}) for nurse in (nurse_1, nurse_2))
-    office = laptop(tmp_path / "office.sqlite", 900)[1]
-    import_export(office, export(clerk_1, tmp_path / "stick1").folder)
-    earlier = export(office, tmp_path / "bundle1", since_last=True)
-    assert earlier.ask_the_ward == ()
-    import_export(office, export(clerk_2, tmp_path / "stick2").folder)
-    later = export(office, tmp_path / "bundle2", since_last=True)
+    office, first, second, later = _same_dose_on_a_later_stick(tmp_path, laptop, clock, admission_values)
     bundle = json.loads((later.folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
     Bundle.model_validate(bundle)
     provenance = _provenance_texts(bundle)

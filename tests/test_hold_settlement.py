@@ -924,9 +924,10 @@ def test_a_settlement_of_another_office_that_differs_from_the_one_taken_is_asked
     """Office 902 exported the record as Anne Durand's settlement left it (bed 14), then took
     Paul Martin's settlement otherwise. Its next bundle carried the record as before, with no
     "ASK THE WARD" on its Provenance and nothing in the manifest's ask_the_ward: whoever posted it
-    could not know the wards disagree. It says the Back-entry line's words (the Provenance an
-    update of the one sent plain) until a clerk ticks the record off; the bundle after carries it
-    plain again."""
+    could not know the wards disagree, and its CSVs had no line of the record. It says the
+    Back-entry line's words, on the Provenance (an update of the one sent plain) and on the
+    record's CSV line, until a clerk ticks the record off; the bundle after carries it plain
+    again."""
     record, other, later = settled_otherwise
 
     def exported(name):
@@ -952,6 +953,11 @@ def test_a_settlement_of_another_office_that_differs_from_the_one_taken_is_asked
     assert heading.startswith("1 record(s) in the FHIR bundle contradict another laptop's record or another office's "
                               "settlement (the manifest's ask_the_ward)")
     assert line.startswith(f"ASK THE WARD: {_number(other, record)} ") and said in line
+    # The clerk typing from the CSVs is told too: no version of the record is new since the last
+    # export, which had no line of it to say it on.
+    with (result.folder / "csv" / "admission.csv").open(encoding="utf-8-sig", newline="") as handle:
+        [row] = [row for row in csv.DictReader(handle) if row["record_id"] == record]
+    assert (row["version"], row["bed"], row["ask_the_ward"]) == ("3", "14", f"ASK THE WARD: {said}")
     clock.advance(minutes=5)
     back_entry.mark_entered(other, record, 3, "ADM-1")
     result, manifest, entry = exported("ticked")

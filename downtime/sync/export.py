@@ -17,7 +17,7 @@ import re
 import shutil
 import tempfile
 import uuid
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,6 +26,7 @@ from pathlib import Path, PureWindowsPath
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 import pyrage
+from sqlite_utils import Database
 
 from downtime import __version__
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
@@ -56,6 +57,10 @@ PLAINTEXT_LEFT = re.compile(r"downtime-export-[a-z0-9_]+")
 CSV_ENCODING = "utf-8-sig"
 BASE_COLUMNS = ("record_id", "version", "status", "version_reason", "downtime_number", "author",
                 "device_id", "occurred_at", "recorded_at")
+ASK_THE_WARD_COLUMN = "ask_the_ward"
+"""A CSV column, on the line of each record version the FHIR bundle says to ask the ward about
+(fhir_export.AskTheWard), in the words its Provenance gives; only in the CSVs of the forms of
+such records. The clerk typing from the CSV read them as any other line."""
 ON_HOLD_COLUMN = "on_hold"
 """The CSVs' last column, on every line of a record on hold, saying from which version its
 laptops disagree; only where the laptop holds such a record (see domain.holds)."""
@@ -186,22 +191,39 @@ class _Files:
 
 
 def _write_csv(out: BinaryIO, spec: FormSpec, rows: list[dict[str, Any]], numbers: dict[str, str],
-               held_from: dict[str, int]) -> None:
-    """`held_from`: each record on hold here, from which version (none: no ON_HOLD_COLUMN)."""
+               held_from: dict[str, int], asked: Mapping[str, str]) -> None:
+    """`held_from`: each record on hold here, from which version (none: no ON_HOLD_COLUMN);
+    `asked`: what to ask the ward about each version so flagged, by version id (none: no
+    ASK_THE_WARD_COLUMN)."""
     fields = [field.id for field in spec.fields()]
     handle = io.TextIOWrapper(out, encoding=CSV_ENCODING, newline="")
     writer = csv.writer(handle)
+    ask = [ASK_THE_WARD_COLUMN] if asked else []
     on_hold = [ON_HOLD_COLUMN] if held_from else []
-    writer.writerow([*BASE_COLUMNS, *(f"field_{f}" if f in BASE_COLUMNS else f for f in fields), *on_hold])
+    writer.writerow([*BASE_COLUMNS, *(f"field_{f}" if f in BASE_COLUMNS else f for f in fields), *ask, *on_hold])
     for row in rows:
         data = json.loads(row["data"])
         held = held_from.get(row["record_id"])
         writer.writerow([row["record_id"], row["version"], row["status"], _cell(row["reason"]),
                          numbers.get(row["patient_id"] or "", ""), _cell(row["author"]), row["device_id"],
                          row["occurred_at"], row["recorded_at"], *(_cell(data.get(f)) for f in fields),
+                         *([asked.get(row["id"], "")] if ask else []),
                          *(["" if held is None else ON_HOLD_CELL.format(version=held)] if on_hold else [])])
     handle.flush()
     handle.detach()
+
+
+def _asked_outside(db: Database, asked: Collection[AskTheWard], first: int, last: int) -> dict[str, list[dict[str, Any]]]:
+    """The version the bundle carries of each record it says to ask the ward about that is not
+    in rowids first..last (a `--since-last` export: carried again as what contradicts it came
+    since, or settled otherwise at another office), by form: its CSV line says so too, where
+    the clerk typing from the CSVs had no line to read it on."""
+    found: dict[str, list[dict[str, Any]]] = {}
+    for one in asked:
+        for row in db.query("SELECT rowid, * FROM records WHERE id = ? AND rowid NOT BETWEEN ? AND ?",
+                            [one.version_id, first, last]):
+            found.setdefault(one.form_id, []).append(row)
+    return found
 
 
 def _fhir_bundle(session: Session, first: int, last: int, now: datetime, out: BinaryIO) -> Written:
@@ -252,24 +274,30 @@ def export(session: Session, out: Path, since_last: bool = False,
     files = _Files(staging, keys)
     try:
         counts: dict[str, int] = {}
-        total = 2 * db.execute("SELECT COUNT(*) FROM records WHERE rowid BETWEEN ? AND ?", [first, last]).fetchone()[0] \
-            + db.execute("SELECT COUNT(*) FROM unsettled_versions").fetchone()[0]
-        progress(0, total)
-        for form_id, spec in sorted(session.forms.items()):
-            rows = list(db.query("SELECT rowid, * FROM records WHERE form_id = ? AND rowid BETWEEN ? AND ?"
-                                 " ORDER BY record_id, version", [form_id, first, last]))
-            if held:  # every version on hold (data/held.jsonl also carries those settled here)
-                rows = sorted(rows + list(db.query("SELECT * FROM unsettled_versions WHERE form_id = ?", [form_id])),
-                              key=lambda row: (row["record_id"], row["version"]))
-            counts[form_id] = len(rows)
-            with files.open(f"csv/{form_id}.csv") as csv_file:
-                _write_csv(csv_file, spec, rows, numbers, held)
-            progress(sum(counts.values()), total)
-        write_versions(db, files.open, first, last)
+        in_range = db.execute("SELECT COUNT(*) FROM records WHERE rowid BETWEEN ? AND ?", [first, last]).fetchone()[0]
+        lines = in_range + db.execute("SELECT COUNT(*) FROM unsettled_versions").fetchone()[0]
+        progress(0, in_range + lines)
         now = session.clock()
+        # The bundle first: it finds the records to ask the ward about, which their CSV lines say.
         with files.open("fhir/bundle.json") as bundle:
             written = _fhir_bundle(session, first, last, now, bundle)
-        progress(total, total)
+        asked: dict[str, dict[str, str]] = {}
+        for found in written.ask_the_ward:
+            asked.setdefault(found.form_id, {})[found.version_id] = found.words()
+        carried = _asked_outside(db, written.ask_the_ward, first, last)
+        total = in_range + lines + sum(len(rows) for rows in carried.values())
+        progress(in_range, total)
+        for form_id, spec in sorted(session.forms.items()):
+            rows = list(db.query("SELECT rowid, * FROM records WHERE form_id = ? AND rowid BETWEEN ? AND ?"
+                                 " ORDER BY record_id, version", [form_id, first, last])) + carried.get(form_id, [])
+            if held:  # every version on hold (data/held.jsonl also carries those settled here)
+                rows += db.query("SELECT * FROM unsettled_versions WHERE form_id = ?", [form_id])
+            rows.sort(key=lambda row: (row["record_id"], row["version"]))
+            counts[form_id] = len(rows)
+            with files.open(f"csv/{form_id}.csv") as csv_file:
+                _write_csv(csv_file, spec, rows, numbers, held, asked.get(form_id, {}))
+            progress(in_range + sum(counts.values()), total)
+        write_versions(db, files.open, first, last)
         device = load_device(db)  # as IT last set it, which a window signed in before may not know
         manifest = {"format": "downtime-export", "app_version": __version__,
                     "device_id": device.device_id, "device_number": device.device_number,

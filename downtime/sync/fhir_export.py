@@ -84,6 +84,9 @@ from downtime.sync.fhir_theatre import theatre_groups
 PATIENTS_AT_ONCE = 1000  # whose records are read together: a hospital's 100,000 would not fit in memory
 
 
+ASK_THE_WARD_WORDS = "ASK THE WARD: {why}"
+
+
 class UnresolvedReference(RuntimeError):
     """A resource points outside the bundle: a builder forgot a group it needs (our bug)."""
 
@@ -97,6 +100,7 @@ class AskTheWard:
     record_id: str
     form_id: str
     version: int
+    version_id: str
     downtime_number: str
     conflicts: tuple[Conflict, ...]
     in_an_earlier_export: bool
@@ -108,6 +112,10 @@ class AskTheWard:
     def why_in(self, lang: Lang) -> str:
         """The worklist's words for it, in the line's order."""
         return " — ".join(said.text_in(lang) for said in (*self.otherwise, *self.conflicts))
+
+    def words(self) -> str:
+        """What its Provenance and its CSV line say, in English as the bundle is."""
+        return ASK_THE_WARD_WORDS.format(why=self.why_in("en"))
 
     def as_json(self) -> dict[str, Any]:
         return {"record_id": self.record_id, "form_id": self.form_id, "version": self.version,
@@ -227,10 +235,10 @@ def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: di
     ask = []
     for record_id, ids in targets.items():
         record = ctx.records[record_id]
-        found = AskTheWard(record_id, record.form_id, record.version, numbers.get(str(record.patient_id), ""),
+        found = AskTheWard(record_id, record.form_id, record.version, record.id, numbers.get(str(record.patient_id), ""),
                            conflicts.get(record_id, ()), record_id not in changed, otherwise.get(record_id, ())
                            ) if record_id in conflicts or record_id in otherwise else None
-        provenance = _provenance(record, ids, ctx, held_from.get(record_id), found.why_in("en") if found else "")
+        provenance = _provenance(record, ids, ctx, held_from.get(record_id), found.words() if found else "")
         if found is not None and found.otherwise and writer.is_update(provenance):
             # A settled record is in every bundle (see _write_bundle's `changed`): the earlier one
             # that carried it unflagged is told by what it sent.
@@ -311,8 +319,8 @@ def _provenance(record: RecordVersion, targets: list[str], ctx: Context, held_fr
                 ask_the_ward: str) -> dict[str, Any]:
     """Who wrote the record (and who amended it), when the care happened and when it was
     typed, and which version this is, with the reason for an amendment or a withdrawal; that it
-    is on hold from `held_from`, when it is; and what other laptops' records contradict it, in
-    the worklist's words (`ask_the_ward`, empty when nothing does)."""
+    is on hold from `held_from`, when it is; and what other laptops' records contradict it
+    (`ask_the_ward`: AskTheWard.words, empty when nothing does)."""
     first = ctx.original(record)
     agents = [record] + ([first] if (first.author, first.device_id) != (record.author, record.device_id) else [])
     if record.status is RecordStatus.ENTERED_IN_ERROR:
@@ -325,7 +333,7 @@ def _provenance(record: RecordVersion, targets: list[str], ctx: Context, held_fr
         what += (f" — ON HOLD: two laptops disagree from version {held_from}; not settled, do not take it as the"
                  " record (see the back-entry worklist)")
     if ask_the_ward:
-        what += f" — ASK THE WARD: {ask_the_ward}"
+        what += f" — {ask_the_ward}"
     title = ctx.forms[record.form_id].title.en if record.form_id in ctx.forms else record.form_id
     resource: dict[str, Any] = {
         "resourceType": "Provenance", "id": derived_id(record.record_id, "provenance"),

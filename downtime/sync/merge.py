@@ -51,7 +51,8 @@ from downtime.services.theatre import (
 )
 from downtime.sync.encryption import encrypted_export
 from downtime.sync.export import (
-    CSV_ENCODING, NOT_STANDING_CELL, ON_HOLD_CELL, ON_HOLD_COLUMN, SETTLED_CELL, file_digests, verify_export,
+    ASK_THE_WARD_COLUMN, CSV_ENCODING, NOT_STANDING_CELL, ON_HOLD_CELL, ON_HOLD_COLUMN, SETTLED_CELL, file_digests,
+    verify_export,
 )
 from downtime.sync.versions import (
     HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENTS_FILE, digest, line, lines_of,
@@ -98,7 +99,7 @@ def _scratch(folder: Path) -> Database:
     db.execute("CREATE TABLE versions (record_id TEXT, version INTEGER, digest TEXT, recorded_utc TEXT, form_id TEXT,"
                " line TEXT, folder TEXT, other TEXT, PRIMARY KEY (record_id, version, digest))")
     db.execute("CREATE TABLE csv_lines (form_id TEXT, record_id TEXT, version INTEGER, variant TEXT, line TEXT,"
-               " PRIMARY KEY (form_id, record_id, version, variant))")
+               " ask TEXT, PRIMARY KEY (form_id, record_id, version, variant))")
     return db
 
 
@@ -285,6 +286,11 @@ def _cells_of_any_length() -> Iterator[None]:
         csv.field_size_limit(previous)
 
 
+# The CSV columns a merge writes itself rather than take as they were: whether a record is on hold
+# is judged on every export merged, and what to ask the ward about gathered from each.
+WRITTEN_AFRESH = (ASK_THE_WARD_COLUMN, ON_HOLD_COLUMN)
+
+
 def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[str, dict[str, Any]],
                 shown: Mapping[str, str]) -> dict[str, int]:
     """Each form's CSV lines of every export, once per record version (the later export's
@@ -294,6 +300,9 @@ def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[s
     a record on hold says so in ON_HOLD_COLUMN, written afresh (a merged CSV read again has one);
     those of a hold the merge takes as settled (`settled`: the version left standing, by record,
     see `_settled`) say which stands, as the manifest and report no longer name it on hold.
+    What a line says to ask the ward about (ASK_THE_WARD_COLUMN) is kept from every export that
+    says it, each once: the laptop that saw the contradiction and one that carries the same
+    version without it may come in either order, and the later line alone lost the warning.
     `shown`: the number shown for each record whose patient's number two laptops gave."""
     held_from = dict(db.execute("SELECT record_id, from_version FROM holds").fetchall())
     headers: dict[str, dict[str, None]] = {}
@@ -308,25 +317,34 @@ def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[s
             with path.open(encoding=CSV_ENCODING, newline="") as handle, _cells_of_any_length():
                 reader = csv.DictReader(handle)
                 headers.setdefault(path.stem, {}).update(dict.fromkeys(
-                    name for name in reader.fieldnames or [] if name != ON_HOLD_COLUMN))
+                    name for name in reader.fieldnames or [] if name not in WRITTEN_AFRESH))
                 while part := list(islice(reader, 5000)):
-                    rows = [{name: shown.get(row["record_id"], value) if name == "downtime_number" else value
-                             for name, value in row.items() if name != ON_HOLD_COLUMN} for row in part]
-                    db.conn.executemany("INSERT OR REPLACE INTO csv_lines VALUES (?, ?, ?, ?, ?)",
-                                        [(path.stem, row["record_id"], int(row["version"]), variant(row),
-                                          orjson.dumps(row)) for row in rows])
+                    rows = [({name: shown.get(row["record_id"], value) if name == "downtime_number" else value
+                              for name, value in row.items() if name not in WRITTEN_AFRESH},
+                             row.get(ASK_THE_WARD_COLUMN) or "") for row in part]
+                    db.conn.executemany(
+                        "INSERT INTO csv_lines VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET line = excluded.line,"
+                        " ask = CASE WHEN instr(csv_lines.ask, excluded.ask) THEN csv_lines.ask"
+                        " WHEN instr(excluded.ask, csv_lines.ask) THEN excluded.ask"
+                        " ELSE csv_lines.ask || ' | ' || excluded.ask END",
+                        [(path.stem, row["record_id"], int(row["version"]), variant(row), orjson.dumps(row), ask)
+                         for row, ask in rows])
     counts = {form_id: count for form_id, count in db.execute(
         "SELECT form_id, COUNT(*) FROM csv_lines GROUP BY form_id ORDER BY form_id")}
     on_hold = {form_id for (form_id,) in db.execute(
         "SELECT DISTINCT form_id FROM csv_lines WHERE record_id IN (SELECT record_id FROM holds)")}
+    asked = {form_id for (form_id,) in db.execute("SELECT DISTINCT form_id FROM csv_lines WHERE ask != ''")}
     out.mkdir()
     for form_id in counts:
         with (out / f"{form_id}.csv").open("w", encoding=CSV_ENCODING, newline="") as handle:
-            writer = csv.DictWriter(handle, fieldnames=[*headers[form_id], *[ON_HOLD_COLUMN] * (form_id in on_hold)])
+            writer = csv.DictWriter(handle, fieldnames=[*headers[form_id], *[ASK_THE_WARD_COLUMN] * (form_id in asked),
+                                                        *[ON_HOLD_COLUMN] * (form_id in on_hold)])
             writer.writeheader()
-            for (text,) in db.execute("SELECT line FROM csv_lines WHERE form_id = ? ORDER BY record_id, version, variant",
-                                      [form_id]):
+            for text, ask in db.execute("SELECT line, ask FROM csv_lines WHERE form_id = ?"
+                                        " ORDER BY record_id, version, variant", [form_id]):
                 row = orjson.loads(text)
+                if form_id in asked:
+                    row[ASK_THE_WARD_COLUMN] = ask
                 if form_id in on_hold:
                     row[ON_HOLD_COLUMN] = _on_hold_cell(row, held_from.get(row["record_id"]),
                                                         settled.get(row["record_id"]))
