@@ -828,7 +828,7 @@ def cmd_import(args: argparse.Namespace) -> int:
                kind=result.kind_in(args.lang), added=added, unchanged=result.unchanged_text(args.lang)))
     for report in result.theatre_clashes:
         print(report.text(args.lang))
-    for text in result.holds_text(args.lang):
+    for text in (*result.holds_text(args.lang), *result.duplicates_text(args.lang)):
         print(text)
     for said in (*result.same_person, *result.shared_numbers):
         print(said.text(args.lang))
@@ -920,15 +920,14 @@ def cmd_pdf_worklist(args: argparse.Namespace) -> int:
 
 
 def cmd_merge(args: argparse.Namespace) -> int:
-    from downtime.domain.duplicates import reasons_by_people
+    from downtime.domain.duplicates import duplicate_lines
     from downtime.sync.merge import merge
 
     result = merge(args.exports, args.out, shared_device_number=args.shared_device_number)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "merged {count} record version(s) from {exports} export(s) into {folder}"),
                count=sum(result.versions.values()), exports=len(args.exports), folder=result.folder))
-    for numbers, whys in reasons_by_people(result.duplicates).items():
-        print(_say(args, QT_TRANSLATE_NOOP("messages", "PROBABLE DUPLICATE: {numbers} have {why}"), numbers=", ".join(numbers),
-                   why="; ".join(_say(args, why) for why in whys)))
+    for line in duplicate_lines(result.duplicates, args.lang):
+        print(line)
     for report in result.theatre_clashes:
         print(report.text(args.lang))
     titles = {form_id: spec.title.get(args.lang) for form_id, spec in _forms().items()}

@@ -84,6 +84,49 @@ def test_the_import_command_says_what_it_imported_and_what_was_here_in_the_clerk
                           "inchangé(s)"), again
 
 
+def test_exports_imported_one_by_one_say_the_probable_duplicate_the_merge_says(tmp_path, laptop, admission_values,
+                                                                                 office, capsys):
+    """One person admitted on two laptops: `downtime merge` printed PROBABLE DUPLICATE, but the
+    records office importing the sticks one by one was told nothing, and a clerk not opening the
+    Back-entry tab typed two EHR files. The second import says it in the merge's words (the
+    first has nothing to compare with), in the clerk's language; importing a stick again adds
+    nothing and says nothing new, and once both numbers are linked to one EHR patient a later
+    stick about them says nothing."""
+    from downtime.cli import main
+    from downtime.services import back_entry
+
+    folders, laptops = [], []
+    for number in (1, 2):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        records.save_new(nurse, "admission", {**admission_values, "bed": str(number)})
+        folders.append(export(clerk, tmp_path / f"export-{number}").folder)
+        laptops.append((nurse, clerk))
+    assert main(["merge", *map(str, folders), "--out", str(tmp_path / "merged")]) == 0
+    merged = [line for line in capsys.readouterr().out.splitlines() if line.startswith("PROBABLE DUPLICATE")]
+    assert len(merged) == 1
+    who = ["--db", str(office.db.conn.execute("PRAGMA database_list").fetchone()[2]), "--user", "records", "--pin", "4444"]
+
+    def imported(folder, *lang):
+        assert main(["import", str(folder), *lang, *who]) == 0
+        return capsys.readouterr().out.splitlines()[1:]
+
+    def moved(bed):
+        nurse, clerk = laptops[1]
+        records.amend(nurse, records.list_current(nurse.db, "admission")[0].record_id,
+                      {**admission_values, "bed": bed}, "moved")
+        return export(clerk, tmp_path / f"export-2-bed-{bed}", since_last=True).folder
+
+    assert imported(folders[0]) == []
+    assert imported(folders[1]) == merged
+    assert imported(folders[1]) == []
+    numbers = merged[0].removeprefix("PROBABLE DUPLICATE: ").split(" have ")[0]
+    assert imported(moved("7"), "--lang", "fr") == [
+        f"DOUBLON PROBABLE : {numbers} ont même NIR; même nom de naissance, prénom et date de naissance"]
+    for number in numbers.split(", "):
+        back_entry.link_patient(office, number, "800123", same_person=True)
+    assert imported(moved("8")) == []
+
+
 def test_merged_exports_import_with_every_laptop(tmp_path, laptop, admission_values, office):
     folders = []
     for number in (1, 2):

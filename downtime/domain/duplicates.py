@@ -93,6 +93,16 @@ def reasons_by_people(found: list[ProbableDuplicate]) -> dict[tuple[str, ...], l
     return people
 
 
+PROBABLE_DUPLICATE = QT_TRANSLATE_NOOP("messages", "PROBABLE DUPLICATE: {numbers} have {why}")
+
+
+def duplicate_lines(found: Iterable[ProbableDuplicate], lang: Lang) -> list[str]:
+    """What the merge's report, and an export's import, say of these: one line for each person,
+    with every reason."""
+    return [message(lang, PROBABLE_DUPLICATE, numbers=", ".join(numbers), why="; ".join(message(lang, why) for why in whys))
+            for numbers, whys in reasons_by_people(list(found)).items()]
+
+
 SHARED_NUMBER = QT_TRANSLATE_NOOP("messages", "ONE DOWNTIME NUMBER, TWO PATIENTS: {number} was given by laptops set up "
                                               "with the same device number to {patients}. Tell their paper forms, "
                                               "wristbands and labels apart by name, date of birth and ward, and "

@@ -633,6 +633,17 @@ def probable_duplicates(session: Session) -> list[ProbableDuplicate]:
     return probable_duplicates_among(session.db)
 
 
+def duplicates_of(db: Database, patient_ids: Collection[str]) -> list[ProbableDuplicate]:
+    """The probable duplicates not yet settled (`probable_duplicates`) that any of these patients
+    is one of: what an export's import that admitted them, or changed their admission, says, as
+    the merge does. Asked of every admission here: the other number was admitted on another
+    laptop, whose stick came on another day."""
+    if not patient_ids:
+        return []
+    numbers = set(downtime_numbers(db, sorted(patient_ids)).values())
+    return [group for group in probable_duplicates_among(db) if not numbers.isdisjoint(group.downtime_numbers)]
+
+
 def probable_duplicates_among(db: Database, patient_ids: Collection[str] | None = None) -> list[ProbableDuplicate]:
     """`probable_duplicates` among these patients only (those of operations at once: the clash
     check asks of a few, not of a hospital's admissions)."""

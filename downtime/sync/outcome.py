@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from downtime.domain.duplicates import SharedNumber
+from downtime.domain.duplicates import ProbableDuplicate, SharedNumber, duplicate_lines
 from downtime.domain.holds import Hold, SettledOtherwise, SettlementNotTaken
 from downtime.domain.laptops import Authors, Laptop
 from downtime.errors import UserError
@@ -60,6 +60,14 @@ class ImportResult:
     shared_numbers: tuple[SharedNumber, ...] = ()
     """Downtime numbers the import gave a second patient, of another laptop set up with the same
     device number (imported with --shared-device-number), each with both patients."""
+    duplicates: tuple[ProbableDuplicate, ...] = ()
+    """Patients the import admitted (or whose admission it changed) who probably are a patient
+    under another downtime number, not yet linked to EHR patients: the merge's PROBABLE
+    DUPLICATE, for exports imported one by one."""
+
+    def duplicates_text(self, lang: Lang) -> list[str]:
+        """The `duplicates`, as the merge's report says them."""
+        return duplicate_lines(self.duplicates, lang)
 
     def holds_text(self, lang: Lang) -> list[str]:
         """Each hold the import brought, then each settlement it could not take."""

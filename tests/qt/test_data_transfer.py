@@ -655,6 +655,32 @@ def test_one_person_admitted_on_two_laptops_is_pointed_out_on_the_back_entry_tab
     assert not panel.duplicates.isVisible()
 
 
+def test_the_import_wizard_says_the_probable_duplicate_a_stick_brings_as_the_merge_does(qtbot, tmp_path, laptop,
+                                                                                          admission_values, type_text):
+    """The second stick (Ward ▸ Import data…) admitted a patient the first admitted under
+    another number: the wizard said what it added, in green, and nothing of it; the merge
+    printed PROBABLE DUPLICATE. The wizard says the merge's line, in red."""
+    from downtime.qt.style import ERROR_STYLE
+    from downtime.sync.merge import merge
+
+    folders = []
+    for number in (11, 12):
+        nurse, clerk = laptop(tmp_path / f"ward{number}.sqlite", number)
+        records.save_new(nurse, "admission", admission_values)
+        folders.append(export(clerk, tmp_path / f"stick{number}").folder)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, folders[0])
+    wizard = _window(qtbot, office).import_data()
+    type_text(wizard.source.path, str(folders[1]))
+    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    result = wizard.run_page.result
+    numbers = ", ".join(merge(folders, tmp_path / "merged").duplicates[0].downtime_numbers)
+    said = f"PROBABLE DUPLICATE: {numbers} have the same NIR; the same birth name, first name and date of birth"
+    assert wizard.run_page.succeeded and result.text().endswith(f"\n\n{said}")
+    assert result.styleSheet() == ERROR_STYLE
+
+
 def test_the_clerk_sees_a_record_two_laptops_disagree_about_on_hold_and_cannot_tick_it(qtbot, tmp_path, laptop,
                                                                                       disagreeing, answers):
     """The merge of three laptops, two of which amended one admission each their own way: the
