@@ -696,24 +696,50 @@ def test_one_scheduled_dose_recorded_on_two_laptops_is_said_on_both_lines(tmp_pa
         import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
     lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
     # Who recorded the other dose by staff ID and laptop: staff IDs are each laptop's own, and the
-    # office's staff list named its own nurse ("Nurse (nurse)"), not the ward's.
+    # office's staff list named its own nurse ("Nurse (nurse)"), not the ward's. And when it was
+    # given, to compare with this line's dose: both were typed at 21:00, which the line said.
     assert lines[first.record_id].to_do_in("en") == (
         "enter — the same dose (due 28/11/2026 14:00) was also recorded on laptop 2 (no. 002) by nurse (laptop 002), "
-        "28/11/2026 21:00: ask the ward whether it is one dose recorded twice before entering both")
-    assert "also recorded on laptop 1 (no. 001) by nurse (laptop 001), 28/11/2026 21:00" in lines[
+        "given 28/11/2026 14:40: ask the ward whether it is one dose recorded twice before entering both")
+    assert "also recorded on laptop 1 (no. 001) by nurse (laptop 001), given 28/11/2026 14:05:" in lines[
         second.record_id].to_do_in("en")
     # A ward laptop names its own nurse from its staff list, the other laptop's by ID and laptop.
     import_export(clerk_2, export(clerk_1, tmp_path / "stick1-to-ward2").folder)
     on_ward_2 = {item.record.record_id: item.to_do_in("en") for group in back_entry.worklist(clerk_2)
                  for item in group.items}
-    assert "also recorded on laptop 2 (no. 002) by Nurse (nurse), 28/11/2026 21:00" in on_ward_2[first.record_id]
-    assert "also recorded on laptop 1 (no. 001) by nurse (laptop 001), 28/11/2026 21:00" in on_ward_2[second.record_id]
+    assert "also recorded on laptop 2 (no. 002) by Nurse (nurse), given 28/11/2026 14:40:" in on_ward_2[first.record_id]
+    assert "also recorded on laptop 1 (no. 001) by nurse (laptop 001), given 28/11/2026 14:05:" in on_ward_2[
+        second.record_id]
     assert lines[evening.record_id].to_do_in("en") == "enter"
     assert "RECORDED" not in lines[first.record_id].to_do_in("en", loud=True).split(" — ", 1)[1]
     medication.withdraw_dose(nurse_2, second.record_id, "recorded twice: given once, on ward 1")
     import_export(office, export(clerk_2, tmp_path / "stick2-again").folder)
     lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
     assert lines[first.record_id].to_do_in("en") == "enter"
+
+
+def test_the_same_dose_marked_not_given_on_another_laptop_is_said_so_with_its_time(tmp_path, laptop, clock,
+                                                                                   admission_values):
+    """Laptop 1 charted the 14:00 dose refused at 14:30, laptop 2 gave it at 14:40, both typed at
+    21:00: the given dose's line said the other was "recorded … 28/11/2026 21:00", and the clerk
+    asked the ward about a second dose that was never given. It says the other was marked not
+    given, and when; the refused dose's line says when the other was given."""
+    _, (nurse_1, clerk_1), (nurse_2, clerk_2), order = _moved_with_an_order(tmp_path, laptop, clock, admission_values)
+    clock.advance(hours=7)
+    refused = medication.record_dose(nurse_1, order.record_id, {
+        "scheduled_for": "2026-11-28T14:00+01:00", "outcome": "not_given", "given_at": "2026-11-28T14:30+01:00",
+        "not_given_reason": "refused"})
+    given = medication.record_dose(nurse_2, order.record_id, {
+        "scheduled_for": "2026-11-28T14:00+01:00", "outcome": "given", "given_at": "2026-11-28T14:40+01:00",
+        "dose_given": 1.0, "route": "PO"})
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for number, clerk in ((1, clerk_1), (2, clerk_2)):
+        import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
+    lines = {item.record.record_id: item.to_do_in("en") for group in back_entry.worklist(office) for item in group.items}
+    assert lines[given.record_id] == (
+        "enter — the same dose (due 28/11/2026 14:00) was also recorded on laptop 1 (no. 001) by nurse (laptop 001), "
+        "marked not given 28/11/2026 14:30: ask the ward whether it is one dose recorded twice before entering both")
+    assert "by nurse (laptop 002), given 28/11/2026 14:40: ask the ward" in lines[refused.record_id]
 
 
 def test_a_dose_given_only_in_another_laptops_version_on_hold_is_said_on_the_line_of_the_same_dose(dose_on_hold,
@@ -739,9 +765,8 @@ def test_a_dose_given_only_in_another_laptops_version_on_hold_is_said_on_the_lin
     import_export(office, export(clerk_2, tmp_path / "stick2").folder)
     lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
     assert lines[again.record_id].to_do_in("en") == (
-        "enter — the same dose (due 28/11/2026 08:00) was also recorded on laptop 001 by nurse (laptop 001), 28/11/2026 "
-        "14:10: "
-        "ask the ward whether it is one dose recorded twice before entering both")
+        "enter — the same dose (due 28/11/2026 08:00) was also recorded on laptop 001 by nurse (laptop 001), given "
+        "28/11/2026 08:05: ask the ward whether it is one dose recorded twice before entering both")
     assert lines[dose].on_hold is not None and lines[dose].conflicts == ()
     bundle = export(office, tmp_path / "office-export")  # the bundle's Provenance says it too
     assert [found.record_id for found in bundle.ask_the_ward] == [again.record_id]

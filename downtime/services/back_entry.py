@@ -124,8 +124,12 @@ class OnHold:
 
 
 SAME_DOSE = QT_TRANSLATE_NOOP("messages", "the same dose (due {due}) was also recorded on {laptop} by {author}, "
-                                         "{time}: ask the ward whether it is one dose recorded twice before entering "
+                                         "{given}: ask the ward whether it is one dose recorded twice before entering "
                                          "both")
+# When the other record of the same dose says it was given (or not): what the clerk compares
+# with this line's dose and the paper chart. The time it was typed said nothing of it.
+GIVEN_AT = QT_TRANSLATE_NOOP("messages", "given {time}")
+NOT_GIVEN_AT = QT_TRANSLATE_NOOP("messages", "marked not given {time}")
 ORDER_WITHDRAWN = QT_TRANSLATE_NOOP("messages", "its order was withdrawn (entered in error) on {laptop} by {author}, "
                                                 "{time}: {reason}. Ask the ward or the prescriber before entering "
                                                 "this dose")
@@ -152,10 +156,13 @@ class Conflict:
 
     def text_in(self, lang: Lang) -> str:
         record = self.record
+        given = f"{record.occurred_at.astimezone():%d/%m/%Y %H:%M}"
         return message(lang, self.said, due=f"{_due(record):%d/%m/%Y %H:%M}" if record.data.get("scheduled_for") else "",
                        laptop=laptop_name(lang, record.device_id, {record.device_id: self.laptop}),
                        author=self.authors.of(lang, record.author, record.device_id, {record.device_id: self.laptop}),
-                       time=f"{record.recorded_at:%d/%m/%Y %H:%M}", reason=record.reason or "")
+                       time=f"{record.recorded_at:%d/%m/%Y %H:%M}", reason=record.reason or "",
+                       given=message(lang, GIVEN_AT if record.data.get("outcome") == "given" else NOT_GIVEN_AT,
+                                     time=given))
 
 
 def _due(dose: RecordVersion) -> datetime:
