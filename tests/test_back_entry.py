@@ -943,13 +943,13 @@ def _provenance_texts(bundle: dict) -> dict[str, str]:
 
 def _same_dose_on_two_laptops(tmp_path, laptop, clock, admission_values):
     """The patient moved to laptop 2's ward with a stick made before their 14:00 dose, which
-    both laptops' nurses then gave at 14:05. Each laptop's records clerk and each dose."""
+    both laptops' nurses then gave at 14:05. Each laptop's nurse and records clerk, and each dose."""
     _, (nurse_1, clerk_1), (nurse_2, clerk_2), order = _moved_with_an_order(tmp_path, laptop, clock, admission_values)
     clock.advance(hours=7)
     first, second = (medication.record_dose(nurse, order.record_id, {
         "scheduled_for": "2026-11-28T14:00+01:00", "outcome": "given", "given_at": "2026-11-28T14:05+01:00",
         "dose_given": 1.0, "route": "PO"}) for nurse in (nurse_1, nurse_2))
-    return clerk_1, clerk_2, first, second
+    return (nurse_1, clerk_1), (nurse_2, clerk_2), first, second
 
 
 @pytest.mark.parametrize("flagged_first", [True, False])
@@ -960,7 +960,7 @@ def test_a_merge_keeps_what_one_laptops_csv_says_to_ask_the_ward_about(tmp_path,
     ask_the_ward column at all, as every export before the column did. The merge keeps the
     warning whichever export comes last (the later export's line is the one kept), and the
     merge imports at the records office as any other."""
-    clerk_1, clerk_2, first, second = _same_dose_on_two_laptops(tmp_path, laptop, clock, admission_values)
+    (_, clerk_1), (_, clerk_2), first, second = _same_dose_on_two_laptops(tmp_path, laptop, clock, admission_values)
     plain = export(clerk_1, tmp_path / "stick1").folder
     assert "ask_the_ward" not in _csv_lines(plain, "medication_administration")[0]
     import_export(clerk_2, plain)
@@ -982,7 +982,7 @@ def _same_dose_on_a_later_stick(tmp_path, laptop, clock, admission_values):
     """Laptop 1's 14:00 dose reached the office first and went out in its `--since-last`
     export, unflagged; laptop 2's record of the same dose came on a later stick, and the office
     exported again since the last. The office's clerk, both doses and the later export."""
-    clerk_1, clerk_2, first, second = _same_dose_on_two_laptops(tmp_path, laptop, clock, admission_values)
+    (_, clerk_1), (_, clerk_2), first, second = _same_dose_on_two_laptops(tmp_path, laptop, clock, admission_values)
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, export(clerk_1, tmp_path / "stick1").folder)
     assert export(office, tmp_path / "bundle1", since_last=True).ask_the_ward == ()
@@ -1038,6 +1038,32 @@ def test_a_record_in_an_earlier_bundle_is_flagged_again_when_its_contradiction_a
     assert requests[first.record_id] == {
         "method": "PUT", "url": f"Provenance?entity:identifier=urn:downtime:record|{first.record_id}"}
     assert requests[second.record_id]["method"] == "POST"
+
+
+@pytest.mark.parametrize("since_last, amended", [(False, False), (True, True)])
+def test_a_record_any_earlier_bundle_sent_is_named_as_from_an_earlier_export(tmp_path, laptop, clock,
+                                                                             admission_values, since_last, amended):
+    """in_an_earlier_export read "not changed in this range": a whole export (every record is in
+    its range) named laptop 1's dose as new although the office's earlier bundle had sent it, and
+    so did a `--since-last` one once laptop 1 had amended the dose since. Whoever posted it took
+    the EHR for not holding the dose yet. What an earlier export sent (storage.fhir_sent) says it;
+    laptop 2's dose, never sent, is new."""
+    (nurse_1, clerk_1), (_, clerk_2), first, second = _same_dose_on_two_laptops(tmp_path, laptop, clock,
+                                                                                admission_values)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(clerk_1, tmp_path / "stick1").folder)
+    assert export(office, tmp_path / "bundle1", since_last=since_last).ask_the_ward == ()
+    if amended:
+        records.amend(nurse_1, first.record_id, {**records.current(nurse_1.db, first.record_id).data,
+                                                 "site": "left arm"}, "site")
+        import_export(office, export(clerk_1, tmp_path / "stick1-again", since_last=True).folder)
+    import_export(office, export(clerk_2, tmp_path / "stick2").folder)
+    later = export(office, tmp_path / "bundle2", since_last=since_last)
+    assert {found.record_id: found.in_an_earlier_export for found in later.ask_the_ward} == {
+        first.record_id: True, second.record_id: False}
+    (again,) = [line for line in later.ask_the_ward_in("en", office.forms) if first.record_id in line]
+    assert again.endswith("(in an earlier export too: posted from it, the EHR holds the record; this bundle puts the "
+                          "warning on its Provenance)")
 
 
 def test_a_dose_in_an_earlier_bundle_is_flagged_again_when_its_orders_withdrawal_arrives(tmp_path, laptop, clock,

@@ -25,10 +25,10 @@ services.back_entry.conflicts_among: a dose recorded on two laptops, a dose whos
 record whose patient's admission another laptop withdrew) is a real record, a double dose may
 really have been given: it is in the bundle, its Provenance says what the worklist's line says,
 and the export names it, so whoever posts the bundle asks the ward first. When the
-contradiction arrives after the record went out in an earlier `--since-last` bundle, the later
-bundle carries that record again, flagged, and names it as from an earlier export: its
-resources are nothing new where the earlier bundle was posted, its Provenance, changed, is an
-update, and whoever posts the later one learns of both sides.
+contradiction arrives after the record went out in an earlier bundle (`--since-last` or whole),
+the later bundle carries that record again, flagged, and names it as from an earlier export (as
+storage.fhir_sent knows it): its resources are nothing new where the earlier bundle was posted,
+its Provenance, changed, is an update, and whoever posts the later one learns of both sides.
 
 A settled record whose hold another office settled otherwise (the worklist's "SETTLED OTHERWISE
 AT ANOTHER OFFICE", see services.back_entry.Otherwise) is asked about likewise, until a clerk
@@ -104,8 +104,9 @@ class AskTheWard:
     downtime_number: str
     conflicts: tuple[Conflict, ...]
     in_an_earlier_export: bool
-    """Unchanged since an earlier export, which carried it unflagged: carried again because what
-    contradicts it changed since."""
+    """An earlier export of this database sent it in its bundle (a `--since-last` one or a whole
+    one): posted from that bundle, the EHR holds the record already, with its Provenance as it
+    was then; this bundle's Provenance, where its words changed since, goes as an update."""
     otherwise: tuple[Otherwise, ...] = ()
     """Other offices' settlements of its hold not taken here, noted since a clerk last ticked it off."""
 
@@ -236,13 +237,14 @@ def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: di
     for record_id, ids in targets.items():
         record = ctx.records[record_id]
         found = AskTheWard(record_id, record.form_id, record.version, record.id, numbers.get(str(record.patient_id), ""),
-                           conflicts.get(record_id, ()), record_id not in changed, otherwise.get(record_id, ())
+                           conflicts.get(record_id, ()), False, otherwise.get(record_id, ())
                            ) if record_id in conflicts or record_id in otherwise else None
         provenance = _provenance(record, ids, ctx, held_from.get(record_id), found.words() if found else "")
-        if found is not None and found.otherwise and writer.is_update(provenance):
-            # A settled record is in every bundle (see _write_bundle's `changed`): the earlier one
-            # that carried it unflagged is told by what it sent.
-            found = replace(found, in_an_earlier_export=True)
+        if found is not None:
+            # Its Provenance went in an earlier bundle (storage.fhir_sent), whatever its range; or,
+            # the database keeping that only since m022_fhir_sent, the record is unchanged since
+            # the range of the export before this `--since-last` one.
+            found = replace(found, in_an_earlier_export=record_id not in changed or writer.was_sent(provenance))
         writer.add(provenance)
         ask += [found] if found else []
     return ask
@@ -266,10 +268,9 @@ class _Writer:
         self.contents: array[int] = array("q")
         out.write(orjson.dumps(head)[:-1] + b',"entry":[')
 
-    def is_update(self, resource: dict[str, Any]) -> bool:
-        """Whether `resource` goes as an update: an earlier export sent it with other content."""
-        before = self.sent(_identity(resource["resourceType"], _condition(resource)))
-        return before is not None and before != _hash(orjson.dumps(resource))
+    def was_sent(self, resource: dict[str, Any]) -> bool:
+        """Whether an earlier export sent `resource`, with this content or another."""
+        return self.sent(_identity(resource["resourceType"], _condition(resource))) is not None
 
     def add(self, resource: dict[str, Any]) -> None:
         kind, condition = resource["resourceType"], _condition(resource)
