@@ -2820,8 +2820,16 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>(saisie par erreur)</translation>
     </message>
     <message>
-        <source>the same dose (due {due}) was also recorded on {laptop} by {author}, {time}: ask the ward whether it is one dose recorded twice before entering both</source>
-        <translation>la même dose (prévue le {due}) a aussi été tracée sur {laptop} par {author}, {time} : demander au service s’il s’agit d’une seule dose tracée deux fois avant de saisir les deux</translation>
+        <source>the same dose (due {due}) was also recorded on {laptop} by {author}, {given}: ask the ward whether it is one dose recorded twice before entering both</source>
+        <translation>la même dose (prévue le {due}) a aussi été tracée sur {laptop} par {author}, {given} : demander au service s’il s’agit d’une seule dose tracée deux fois avant de saisir les deux</translation>
+    </message>
+    <message>
+        <source>given {time}</source>
+        <translation>administrée le {time}</translation>
+    </message>
+    <message>
+        <source>marked not given {time}</source>
+        <translation>notée non administrée le {time}</translation>
     </message>
     <message>
         <source>its order was withdrawn (entered in error) on {laptop} by {author}, {time}: {reason}. Ask the ward or the prescriber before entering this dose</source>
