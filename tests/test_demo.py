@@ -24,7 +24,7 @@ def test_demo_ward_is_realistic_and_sound(tmp_path, forms, clock):
     assert len(doses) > 100
     assert any(a.outcome.value == "not_given" for a in doses)
     assert any(a.witness == "doctor" for a in doses)
-    drugs = {o.drug for p in patients for o in medication.orders(db, p.patient_id)}
+    drugs = {o.drug for p in patients for o in medication.orders(db, p.patient_id, clock.now)}
     assert {"Paracetamol", "Morphine"} <= drugs
     assert 0 < medication.cd_balance(db, "3B", "Morphine", "mg") < 200
     states = theatre.bookings(db, forms)

@@ -141,7 +141,7 @@ def test_a_new_order_stopped_before_its_start_is_refused_at_its_stop(session_for
     with pytest.raises(ServiceError, match="^“Stop \\(leave empty if ongoing\\)” is before “Start”: the order would "
                                            "never be given.$"):
         records.save_new(doctor, "medication_order", ondansetron, patient_id=patient)
-    assert not [o for o in medication.orders(doctor.db, patient) if o.drug == "Ondansetron"]
+    assert not [o for o in medication.orders(doctor.db, patient, doctor.clock()) if o.drug == "Ondansetron"]
     saved = records.save_new(doctor, "medication_order", {**ondansetron, "stop_at": None}, patient_id=patient)
     stopped = records.amend(doctor, saved.record_id, ondansetron, "not needed after all")
     assert stopped.data["stop_at"] == "2026-11-30T00:07+01:00"

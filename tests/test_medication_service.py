@@ -621,25 +621,58 @@ def test_a_readmitted_patients_chart_reads_not_in_hospital_for_the_times_they_we
         ("28 08:00", DoseState.NOT_IN_HOSPITAL), ("28 14:00", DoseState.DUE), ("28 20:00", DoseState.UPCOMING)]
 
 
-EARLIER_STAY = "This order was written during an earlier stay, which ended 27/11 21:00: ask the prescriber whether it still stands."
+FUROSEMIDE_AT_14 = {"outcome": "given", "dose_given": 40.0, "route": "PO", "scheduled_for": "2026-11-28T14:00+01:00"}
 
 
-def test_an_order_of_an_earlier_stay_is_questioned_on_the_round_and_before_a_dose(earlier_stay, ward, clock):
-    """The furosemide of the first stay, never stopped at discharge, came back due on the round
-    of the second, and a dose of it was recorded with nothing said: a medicine the patient may
-    have been taken off at discharge. It is listed, flagged with when its stay ended, and a dose
-    of it needs a reason; an order written in this stay, or rewritten in it with the course's
-    first day as its start (the amoxicillin), is not questioned."""
+def test_an_order_of_an_earlier_stay_is_not_due_on_the_round_and_cannot_be_given_from(earlier_stay, ward, clock):
+    """Inpatient orders end with the stay: the furosemide of the first stay, never stopped at
+    discharge, came back due on the round of the second, a dose of it taking a reason typed.
+    It is not on the round, and a dose of it after that stay is refused, nothing recorded; the
+    orders of this stay (the amoxicillin rewritten in it with the course's first day as its
+    start) are due."""
     nurse, furosemide, new = earlier_stay
-    amox = ward[2].record_id
-    listed = {item.order.record_id: item.stay_ended for item in medication.round_list(nurse.db, nurse.forms, "3B",
-                                                                                       clock.now)}
-    assert listed == {furosemide: datetime.fromisoformat("2026-11-27T21:00+01:00"), new: None, amox: None}
-    values = {"outcome": "given", "given_at": "2026-11-28T14:30+01:00", "route": "IV",
-              "scheduled_for": "2026-11-28T14:00+01:00"}
-    warnings = medication.check_dose(nurse, furosemide, {**values, "dose_given": 40.0, "route": "PO"})
-    assert [(w.check, w.text("en")) for w in warnings] == [(Check.ORDER_INACTIVE, EARLIER_STAY)]
-    assert medication.check_dose(nurse, new, {**values, "dose_given": 2.0}) == []
+    patient, amox = ward[1], ward[2].record_id
+    assert {item.order.record_id for item in medication.round_list(nurse.db, nurse.forms, "3B", clock.now)} == {
+        new, amox}
+    with pytest.raises(ServiceError, match="^Furosemide 40 mg PO stopped at the end of the stay of 27/11/2026: no "
+                                           "dose is given from it. If it still stands, a prescriber prescribes it "
+                                           "again, from the patient's chart.$"):
+        medication.record_dose(nurse, furosemide, {**FUROSEMIDE_AT_14, "given_at": "2026-11-28T14:30+01:00"},
+                               overrides={check: "asked the doctor" for check in Check})
+    assert medication.administrations(nurse.db, patient) == []
+
+
+def test_a_dose_given_before_an_earlier_stay_ended_is_charted_where_it_was_given(earlier_stay, ward, clock):
+    """A dose of the first stay charted late from paper, given before its discharge, is
+    recorded, and stays on the readmitted patient's chart in its cell; the times after the
+    discharge have none: the order stopped then."""
+    nurse, furosemide, _ = earlier_stay
+    patient = ward[1]
+    medication.record_dose(nurse, furosemide, {**FUROSEMIDE_AT_14, "given_at": "2026-11-27T14:05+01:00",
+                                               "scheduled_for": "2026-11-27T14:00+01:00"})
+    [row] = [row for row in medication.mar_grid(nurse.db, patient, clock.now.date() - timedelta(days=1), 2, clock.now)
+             if row.order.record_id == furosemide]
+    assert [(f"{cell.slot:%d %H:%M}", cell.state) for cell in row.cells] == [("27 14:00", DoseState.GIVEN)]
+    assert row.order.stop_at == row.stay_ended == datetime.fromisoformat("2026-11-27T21:00+01:00")
+    assert row.on_the_grid
+
+
+def test_a_readmitted_patients_chart_has_no_dose_due_of_an_order_of_an_earlier_stay(earlier_stay, ward, clock):
+    """The chart read the furosemide of the first stay due at 14:00 the day the patient came
+    back. It reads as stopped at the discharge: its 14:00 dose of that day, never recorded, is
+    not recorded (stopped), none falls due after, and it is said to be of an earlier stay (to
+    be shown apart); this stay's ceftriaxone is due."""
+    nurse, furosemide, new = earlier_stay
+    patient = ward[1]
+    rows = {row.order.record_id: row for row in medication.mar_grid(
+        nurse.db, patient, clock.now.date() - timedelta(days=1), 2, clock.now)}
+    assert [(f"{cell.slot:%d %H:%M}", cell.state) for cell in rows[furosemide].cells] == [
+        ("27 14:00", DoseState.NOT_RECORDED)]
+    assert rows[furosemide].stay_ended == datetime.fromisoformat("2026-11-27T21:00+01:00")
+    assert [(f"{cell.slot:%d %H:%M}", cell.state) for cell in rows[new].cells] == [("28 14:00", DoseState.LATE)]
+    assert rows[new].stay_ended is None
+    assert not [row for row in medication.mar_grid(nurse.db, patient, clock.now.date(), 1, clock.now)
+                if row.order.record_id == furosemide and row.on_the_grid]
 
 
 def test_the_chart_of_a_patient_not_back_flags_no_order_of_an_earlier_stay(ward, clock):
@@ -767,9 +800,10 @@ def test_what_is_left_of_an_ampoule_is_discarded_against_its_dose_and_patient(wa
         ("administration", -5.0, 10.0), ("count", 0.0, 10.0)]
 
 
-def test_a_dead_patients_chart_reads_not_in_hospital_after_the_death_and_the_round_drops_them(ward, clock):
-    """Checked when the orders left open at a death were made to end with the stay in the
-    bundle: on the ward the chart already says it, and nothing of them is due."""
+def test_a_dead_patients_chart_reads_the_orders_stopped_at_the_death_and_the_round_drops_them(ward, clock):
+    """The orders left open at a death end with the stay, as the export says them: the doses
+    before it never recorded read not recorded (stopped), not OVERDUE, none falls due after it,
+    and nothing of them is due."""
     nurse, patient, amox, _ = ward
     clock.advance(hours=1)
     records.save_new(nurse, "death", {"died_at": "2026-11-28T14:30+01:00", "verified_by": "Dr Benali",
@@ -778,9 +812,8 @@ def test_a_dead_patients_chart_reads_not_in_hospital_after_the_death_and_the_rou
     [row] = [row for row in medication.mar_grid(nurse.db, patient, clock.now.date() - timedelta(days=1), 2, clock.now)
              if row.order.record_id == amox.record_id]
     assert [(f"{cell.slot:%d %H:%M}", cell.state) for cell in row.cells] == [
-        ("28 08:00", DoseState.OVERDUE), ("28 14:00", DoseState.OVERDUE), ("28 20:00", DoseState.NOT_IN_HOSPITAL),
-        ("29 08:00", DoseState.NOT_IN_HOSPITAL), ("29 14:00", DoseState.NOT_IN_HOSPITAL),
-        ("29 20:00", DoseState.NOT_IN_HOSPITAL)]
+        ("28 08:00", DoseState.NOT_RECORDED), ("28 14:00", DoseState.NOT_RECORDED)]
+    assert row.order.stop_at == datetime.fromisoformat("2026-11-28T14:30+01:00") and row.stay_ended is None
     assert medication.round_list(nurse.db, nurse.forms, "3B", clock.now) == []
 
 

@@ -25,11 +25,11 @@ def test_mar_chart_shows_every_order_and_dose(tmp_path, forms, clock):
     build_demo(db, forms, clock)
     nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock)
     patient = next(p for p in census.in_patients(db, forms, ward="3B")
-                   if any(o.controlled for o in medication.orders(db, p.patient_id)))
+                   if any(o.controlled for o in medication.orders(db, p.patient_id, clock.now)))
     out = printing.print_mar(nurse, [patient.patient_id], tmp_path / "mar.pdf", days=3)
     pages = _text(out)
     text = " ".join(pages)
-    for order in medication.orders(db, patient.patient_id):
+    for order in medication.orders(db, patient.patient_id, clock.now):
         assert f"{order.drug} {order.dose:g} {order.dose_unit} {order.route}" in text
     first = date(2026, 11, 26)
     shown = [a for a in medication.administrations(db, patient.patient_id) if a.at.date() >= first]
@@ -295,9 +295,19 @@ def test_a_readmitted_patients_printed_chart_reads_not_in_hospital_for_the_time_
     assert printed.count("not in hospital") == 1 and printed.count("OVERDUE") == 2  # 27/11 14:00 and 20:00
 
 
-def test_a_printed_chart_flags_an_order_of_an_earlier_stay(tmp_path, medication_ward, earlier_stay):
-    printed = " ".join(_text(printing.print_mar(earlier_stay[0], [medication_ward[0]], tmp_path / "mar.pdf")))
-    assert printed.count("ORDER FROM AN EARLIER STAY (ended 27/11 21:00): ask the prescriber whether it stands") == 1
+def test_a_printed_chart_lists_an_order_of_an_earlier_stay_apart_first_with_no_dose_due(tmp_path, medication_ward,
+                                                                                       earlier_stay):
+    """The paper chart of a readmitted patient printed the first stay's furosemide as a running
+    order, its 14:00 dose of the day "due". It is listed apart before the medicines, stopped at
+    the end of that stay, and its line in the grid holds that stay's 14:00 alone."""
+    printed = " ".join(_text(printing.print_mar(earlier_stay[0], [medication_ward[0]], tmp_path / "mar.pdf", days=2)))
+    apart = ("Orders of an earlier stay: not to be given Furosemide 40 mg PO — Stopped at the end of the stay of "
+             "27/11/2026 — prescribe again if it still stands")
+    assert printed.index(apart) < printed.index("Regular medicines")
+    assert printed.count("Stopped at the end of the stay of 27/11/2026") == 2
+    line = printed[printed.index("Furosemide 40 mg PO", printed.index("Regular medicines")):]
+    assert line.startswith("Furosemide 40 mg PO 27/11 11:00 — stopped 27/11 21:00 Stopped at the end of the stay of "
+                           "27/11/2026 — prescribe again if it still stands 14:00 not recorded (stopped) Amoxicillin")
 
 
 def test_a_printed_chart_flags_both_orders_of_a_medicine_ordered_twice(tmp_path, medication_ward, insulin_twice):

@@ -54,7 +54,7 @@ def test_csv_snapshot_loads_patients_beds_allergies_orders_and_theatre(clerk, sn
     helene = rows["LEFÈVRE Hélène Marie"].patient
     assert (helene.bed, helene.allergies, helene.ipp) == ("12", ("Penicillin", "Latex"), "800123")
     assert rows["NGUYEN Van Minh"].patient.allergy_status == "nka"
-    orders = medication.orders(db, helene.patient_id)
+    orders = medication.orders(db, helene.patient_id, clerk.clock())
     assert {(o.drug, o.controlled) for o in orders} == {("Paracetamol", False), ("Morphine", True)}
     (booking,) = theatre.bookings(db, forms)
     assert booking.patient.patient_id == helene.patient_id and booking.session_id
@@ -206,7 +206,7 @@ def test_fhir_snapshot_loads_and_loads_again_without_change(clerk, tmp_path):
     assert admission.data["bed"] == "7" and admission.data["allergies"][0]["substance"] == "Amoxicillin"
     assert admission.data["identity_status"] == "provisional" and admission.data["ipp"] == "900555"
     assert admission.data["phone"] == "06 12 34 56 78", "the number the rescheduling list rings, not the old one"
-    (order,) = medication.orders(clerk.db, str(admission.patient_id))
+    (order,) = medication.orders(clerk.db, str(admission.patient_id), clerk.clock())
     assert (order.drug, order.dose, order.route, order.controlled) == ("Furosemide", 40, "IV", False)
     assert import_path(clerk, path).added == {}
 
@@ -459,7 +459,7 @@ def test_doses_due_before_the_snapshot_was_loaded_are_the_ehrs_not_overdue(clerk
     nurse = session_for("nurse")
     assert [item.order.drug for item in medication.round_list(nurse.db, nurse.forms, "3B", clock())] == []
     helene = next(row.patient for row in census.census(nurse.db, nurse.forms, "3B") if row.patient and row.bed == "12")
-    paracetamol = next(o for o in medication.orders(nurse.db, helene.patient_id) if o.drug == "Paracetamol")
+    paracetamol = next(o for o in medication.orders(nurse.db, helene.patient_id, clock()) if o.drug == "Paracetamol")
     medication.record_dose(nurse, paracetamol.record_id, {
         "outcome": Outcome.GIVEN.value, "given_at": "2026-11-27T20:10+01:00", "scheduled_for": "2026-11-27T20:00+01:00",
         "dose_given": 1.0, "route": "PO"})

@@ -458,7 +458,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                     scheduled_for: datetime | None, allergies: Sequence[str],
                     history: Sequence[Administration], admitted: bool,
                     prn_orders: Collection[str] = (), as_required: Sequence[Order] = (),
-                    stay_ended: datetime | None = None, due_before: timedelta = timedelta(0),
+                    due_before: timedelta = timedelta(0),
                     open_slots: Sequence[datetime] = (), other_orders: Sequence[tuple[Order, str]] = ()
                     ) -> list[Warning]:
     """Everything a second nurse would question before this dose is recorded. A dose recorded
@@ -466,9 +466,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     patient missed a dose they had. `history`: the patient's doses; `prn_orders`: the orders
     whose doses an as-required dose is spaced from besides its own (`same_medicine`);
     `as_required`: the patient's other as-required orders of the same medicine, whose doses a
-    regular dose is spaced from by their interval (`spaced_from_as_required`); `stay_ended`: when
-    the stay the order was written in ended, for an order that outlived it (a readmitted
-    patient's order of the stay before, which discharge did not stop);
+    regular dose is spaced from by their interval (`spaced_from_as_required`);
     `due_before`: how long before its time the ward's round shows a dose due, a time at which
     giving it is not giving it before the order starts (the first dose of a new order, shown
     due, asked for a reason to override "not active"); `open_slots`: a regular order's dose
@@ -494,10 +492,6 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     in_its_window = scheduled_for is not None and scheduled_for - due_before <= at <= scheduled_for
     if not order.active_at(at) and not (in_its_window and order.active_at(scheduled_for)):
         warnings.append(Warning(Check.ORDER_INACTIVE, QT_TRANSLATE_NOOP("messages", "The order is not active at that time (not started or stopped).")))
-    elif stay_ended is not None and at >= stay_ended:
-        warnings.append(Warning(Check.ORDER_INACTIVE, QT_TRANSLATE_NOOP(
-            "messages", "This order was written during an earlier stay, which ended {time}: ask the prescriber whether "
-                        "it still stands."), {"time": f"{stay_ended:%d/%m %H:%M}"}))
     if matched := allergy_matches(order.drug, allergies):
         warnings.append(Warning(Check.ALLERGY, QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}."),
                                 {"drug": order.drug, "allergies": ", ".join(matched)}))

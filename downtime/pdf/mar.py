@@ -39,7 +39,7 @@ from downtime.pdf.page import (
 )
 from downtime.services.medication import (
     OVERRIDDEN, MarCell, MarRow, chart_devices, chart_dose_text, dose_words, order_label, order_reading,
-    overrides_text,
+    overrides_text, stay_end_date,
 )
 from downtime.services.patients import PatientSummary
 
@@ -78,9 +78,11 @@ WORDS: dict[str, dict[Lang, str]] = {
     "admission_on_hold": {"en": "ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…), check it",
                           "fr": "ADMISSION EN ATTENTE : un autre portable l’a écrite autrement (allergies, lit…), "
                                 "la vérifier"},
-    "earlier_stay": {"en": "ORDER FROM AN EARLIER STAY (ended {time}): ask the prescriber whether it stands",
-                     "fr": "PRESCRIPTION D'UN SÉJOUR ANTÉRIEUR (terminé le {time}) : demander au prescripteur si "
-                           "elle tient toujours"},
+    "earlier_stay": {"en": "Orders of an earlier stay: not to be given",
+                     "fr": "Prescriptions d'un séjour antérieur : à ne pas donner"},
+    "stopped_with_its_stay": {"en": "Stopped at the end of the stay of {date} — prescribe again if it still stands",
+                              "fr": "Arrêtée à la fin du séjour du {date} — à prescrire à nouveau si elle tient "
+                                    "toujours"},
     "also_ordered": {"en": "ALSO ORDERED: {orders} — ask the prescriber before giving both",
                      "fr": "AUSSI PRESCRIT : {orders} — demander au prescripteur avant de donner les deux"},
     "dose_on_hold": {"en": "DOSE ON HOLD", "fr": "DOSE EN ATTENTE"},
@@ -156,16 +158,24 @@ class PatientChart:
     laptop's version's)."""
 
 
+def _stopped_with_its_stay(row: MarRow, lang: Lang) -> list[str]:
+    """What an order that ended with an earlier stay says (see medication.MarRow.stay_ended), as
+    the screen says it, its day as the chart's times are printed (by the offset they were
+    written with); nothing for another."""
+    if row.stay_ended is None:
+        return []
+    return [w("stopped_with_its_stay", lang, date=stay_end_date(row.stay_ended, row.stay_ended.tzinfo))]
+
+
 def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[str], reasons: Mapping[str, str],
                 width: float) -> Flowable:
     """The order as its chart line heads it; in bold red when another laptop wrote it otherwise,
-    it is of an earlier stay (see medication.stay_ended), or its medicine is ordered twice (see
-    medication.also_ordered). `reasons`: why an order the patient's allergies match was prescribed
-    all the same, by order."""
+    or its medicine is ordered twice (see medication.also_ordered). `reasons`: why an order the
+    patient's allergies match was prescribed all the same, by order."""
     order = row.order
     lines = [order_label(order, order_form, lang)]
     flags = [w("on_hold", lang)] if order.record_id in held else []
-    flags += [w("earlier_stay", lang, time=f"{row.stay_ended:%d/%m %H:%M}")] if row.stay_ended is not None else []
+    flags += _stopped_with_its_stay(row, lang)
     flags += [w("also_ordered", lang, orders="; ".join(order_reading(other, order_form, lang)
                                                        for other in row.also_ordered))] if row.also_ordered else []
     flags += [w("cd", lang)] if order.controlled else []
@@ -176,7 +186,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[s
                        why=order.prn_indication or ""))
     lines.append(f"{order.start_at:%d/%m %H:%M}" + (f" — {w('stopped', lang, when=f'{order.stop_at:%d/%m %H:%M}')}"
                                                      if order.stop_at else ""))
-    warned = order.record_id in held or row.stay_ended is not None or bool(row.also_ordered)
+    warned = order.record_id in held or bool(row.also_ordered)
     return _p("\n".join(lines + flags), width, bold=warned, color=ALERT if warned else colors.black)
 
 
@@ -272,6 +282,14 @@ def _prn_table(rows: list[MarRow], authors: Authors, laptops: Mapping[str, Lapto
     return Grid(widths, body, fill=GREY_FILL, rule=RULE, bottom_padding=BODY_PAD_BOTTOM)
 
 
+def _earlier_stay_table(rows: list[MarRow], order_form: FormSpec, lang: Lang, width: float) -> Grid:
+    """The orders that ended with an earlier stay, first on the chart and in red: none is given,
+    and one still meant is prescribed again (as the screen's chart offers it)."""
+    return Grid([width], [[_p(" — ".join([order_label(row.order, order_form, lang), *_stopped_with_its_stay(row, lang)]),
+                               width - 2 * PAD_X, size=9, bold=True, color=ALERT)] for row in rows],
+                fill=GREY_FILL, rule=RULE, header_rows=0, bottom_padding=BODY_PAD_BOTTOM)
+
+
 # Days across one grid at most: a tenth of it is narrower than OVERDUE in bold or "(before
 # downtime)", which broke inside their cells; a longer chart prints its days in blocks.
 DAYS_PER_GRID = 9
@@ -321,9 +339,12 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
     if chart.weight:
         story.append(_p(w("weight", lang, weight=chart.weight), width, size=9))
     story.append(Spacer(1, 2 * mm))
-    regular = [r for r in chart.rows if r.order.frequency is Frequency.SCHEDULED]
-    once = [r for r in chart.rows if r.order.frequency is Frequency.ONCE]
-    prn = [r for r in chart.rows if r.order.frequency is Frequency.PRN]
+    if earlier := [row for row in chart.rows if row.stay_ended is not None]:
+        story += _section(w("earlier_stay", lang), _earlier_stay_table(earlier, order_form, lang, width), width)
+    gridded = [row for row in chart.rows if row.on_the_grid]
+    regular = [r for r in gridded if r.order.frequency is Frequency.SCHEDULED]
+    once = [r for r in gridded if r.order.frequency is Frequency.ONCE]
+    prn = [r for r in gridded if r.order.frequency is Frequency.PRN]
     if not chart.rows:
         story.append(_p(w("none", lang), width, size=10))
     overridden = _overridden(chart.rows, days)

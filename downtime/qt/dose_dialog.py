@@ -57,15 +57,6 @@ def typed_in_dose_dialog(draft: drafts.Draft) -> bool:
 # An order two laptops wrote otherwise (see records.on_hold): the ward's version stands here, and
 # the other may have stopped or changed it.
 ORDER_ON_HOLD = QT_TR_NOOP("ON HOLD: another laptop wrote this order otherwise, check it")
-# An order written in a stay that has ended, not stopped then (see medication.stay_ended).
-EARLIER_STAY = QT_TR_NOOP("ORDER FROM AN EARLIER STAY (ended {time}): ask the prescriber whether it stands")
-
-
-def earlier_stay_words(ended: datetime | None) -> str:
-    """The flag of an order of an earlier stay (empty for this stay's)."""
-    return word(EARLIER_STAY).format(time=f"{ended:%d/%m %H:%M}") if ended is not None else ""
-
-
 # The patient's other orders of the medicine running beside this one (see medication.also_ordered).
 ALSO_ORDERED = QT_TR_NOOP("ALSO ORDERED: {orders} — ask the prescriber before giving both")
 

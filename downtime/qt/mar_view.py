@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.medication import NOT_GIVEN_CODES, Administration, DoseState, Frequency, Order
@@ -17,11 +17,10 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, locale, translate, word
-from downtime.qt.dose_dialog import (
-    DOSE_HELD, ORDER_ON_HOLD, DoseDialog, also_ordered_words, earlier_stay_words, held_words,
-)
+from downtime.qt.dose_dialog import DOSE_HELD, ORDER_ON_HOLD, DoseDialog, also_ordered_words, held_words
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.prompts import Prompts
+from downtime.qt.style import ERROR_STYLE
 from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, print_and_open
 from downtime.services import medication, printing, records
 from downtime.services.context import Session
@@ -37,6 +36,18 @@ HIGH_ALERT = QT_TR_NOOP("HIGH-ALERT")  # as the printed chart and the round flag
 # A once-only order's line, which otherwise reads as a regular order's at that time each day.
 ONCE_ONLY = QT_TR_NOOP("ONCE ONLY")
 MEDICINE = 0
+# An order that ended with an earlier stay (see medication.MarRow.stay_ended): not due, and said
+# so apart, with the way to go on with it if it still stands.
+STOPPED_WITH_ITS_STAY = QT_TR_NOOP("Stopped at the end of the stay of {date} — prescribe again if it still stands")
+
+
+def stopped_with_its_stay_words(row: MarRow, tz: tzinfo | None) -> str:
+    """What an order that ended with an earlier stay says (empty for another)."""
+    if row.stay_ended is None:
+        return ""
+    return word(STOPPED_WITH_ITS_STAY).format(date=medication.stay_end_date(row.stay_ended, tz))
+
+
 # The medicine column's widest, an infusion's with its flags ("Sodium chloride 0.9% 1000 mL IV at
 # 125 mL/h ONCE ONLY [HIGH-ALERT]"): fitted to an order's "ALSO ORDERED: …", it pushed the
 # chart's days off the screen.
@@ -82,7 +93,7 @@ class MarModel(TextTableModel):
         flags = (" [CD]" if order.controlled else "") + (f" [{word(HIGH_ALERT)}]" if order.high_alert else "")
         kind = {Frequency.PRN: " PRN", Frequency.ONCE: f" {word(ONCE_ONLY)}"}.get(order.frequency, "")
         warned = "".join(f" — {text}" for text in (word(ORDER_ON_HOLD) if order.record_id in self.held else "",
-                                                     earlier_stay_words(row.stay_ended),
+                                                     stopped_with_its_stay_words(row, self.tz),
                                                      also_ordered_words(row.also_ordered, self.order_form)) if text)
         return (f"{medication.order_label(order, self.order_form, language())}{kind}{flags}{warned}",
                 clock or translate("", "as required"), *(self._day(row, clock, day) for day in self.days))
@@ -134,8 +145,7 @@ class MarModel(TextTableModel):
 
     def is_warning(self, row: int, column: int) -> bool:
         chart_row = self.rows[row][0]
-        order_warned = (chart_row.order.record_id in self.held or chart_row.stay_ended is not None
-                        or bool(chart_row.also_ordered))
+        order_warned = chart_row.order.record_id in self.held or bool(chart_row.also_ordered)
         return (column == 0 and order_warned) or bool(self.held_in(row, column)) or super().is_warning(row, column)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -168,13 +178,18 @@ class MarModel(TextTableModel):
 
 class MarView(PatientTab):
     """Opens an order to stop or change it (an amendment with a reason), or a dose recorded in
-    error to withdraw it."""
+    error to withdraw it. The orders that ended with an earlier stay are listed apart, above the
+    chart."""
 
     def __init__(self, session: Session, patient_id: str, days: int = 3, parent: QWidget | None = None):
         super().__init__(session, patient_id, False, parent)
         self.span = days
         self.title = translate("MarView", "MAR — {name}").format(name=self.patient.display_name)
         layout = self.column
+        self.earlier_stay = QGroupBox(translate("MarView", "Orders of an earlier stay: not to be given"))
+        self.earlier_stay.setStyleSheet(f"QGroupBox {{ {ERROR_STYLE} }}")
+        self.earlier_stay.setLayout(QVBoxLayout())
+        layout.addWidget(self.earlier_stay)
         self.model = MarModel(session.form(medication.ORDER_FORM), session.form(medication.DOSE_FORM))
         self.table = make_table(self.model, translate("MarView", "Medication administration record"), self.record_dose)
         # After make_table fits the columns to the rows: the medicine's flags are whole in its tooltip.
@@ -210,6 +225,8 @@ class MarView(PatientTab):
         now = self.session.clock()
         first = now.date() - timedelta(days=self.span - 1)
         rows = medication.mar_grid(self.session.db, self.patient_id, first, self.span, now)
+        self._list_earlier_stay([row for row in rows if row.stay_ended is not None], now.tzinfo)
+        rows = [row for row in rows if row.on_the_grid]
         self.model.load(rows, [first + timedelta(days=n) for n in range(self.span)], authors_here(self.session),
                         medication.chart_laptops(self.session, rows),
                         set(records.on_hold(self.session, [row.order.record_id for row in rows])), now.tzinfo)
@@ -220,6 +237,25 @@ class MarView(PatientTab):
                      if row.order.record_id == order_id and time_of_day == clock), None)
         if line is not None and (day is None or day in self.model.days):
             self.table.setCurrentIndex(self.model.index(line, column if day is None else self.model.days.index(day) + 2))
+
+    def _list_earlier_stay(self, rows: list[MarRow], tz: tzinfo | None) -> None:
+        """The orders that ended with an earlier stay, each said in red; the box is hidden when
+        there is none."""
+        box = self.earlier_stay.layout()
+        while (item := box.takeAt(0)) is not None:
+            if (line := item.widget()) is not None:
+                line.deleteLater()
+        for row in rows:
+            line = QWidget()
+            parts = QHBoxLayout(line)
+            parts.setContentsMargins(0, 0, 0, 0)
+            said = QLabel(f"{medication.order_label(row.order, self.model.order_form, language())} — "
+                          f"{stopped_with_its_stay_words(row, tz)}")
+            said.setWordWrap(True)
+            said.setStyleSheet(ERROR_STYLE)
+            parts.addWidget(said, 1)
+            box.addWidget(line)
+        self.earlier_stay.setVisible(bool(rows))
 
     def _slot_of(self, order: Order, clock: str | None, column: int) -> datetime | None:
         """The dose the nurse means: the cell chosen when it is one (a day's column); from the

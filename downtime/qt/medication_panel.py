@@ -13,7 +13,7 @@ from downtime.domain.medication import DoseState
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, translate, word
-from downtime.qt.dose_dialog import ORDER_ON_HOLD, DoseDialog, also_ordered_words, earlier_stay_words, held_words
+from downtime.qt.dose_dialog import ORDER_ON_HOLD, DoseDialog, also_ordered_words, held_words
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
@@ -40,12 +40,10 @@ class RoundModel(TextTableModel):
     def is_warning(self, row: int, column: int) -> bool:
         """A dose missed over 12 hours ago is the gravest state on the round; an order another
         laptop wrote otherwise, a dose for that time withdrawn here that another laptop recorded
-        otherwise (it may have been given), an order of an earlier stay, or a medicine ordered
-        twice, is said in its flags."""
+        otherwise (it may have been given), or a medicine ordered twice, is said in its flags."""
         if column == 8:
             item = self.rows[row]
-            return (item.order.record_id in self.held or bool(item.held) or item.stay_ended is not None
-                    or bool(item.also_ordered))
+            return item.order.record_id in self.held or bool(item.held) or bool(item.also_ordered)
         return column == 0 and (self.rows[row].missed or super().is_warning(row, column))
 
     def texts(self, row: int) -> tuple[str, ...]:
@@ -55,7 +53,6 @@ class RoundModel(TextTableModel):
                                           (translate("RoundModel", "high-alert"), order.high_alert),
                                           (word(ORDER_ON_HOLD), order.record_id in self.held),
                                           (held_words(item.held), bool(item.held)),
-                                          (earlier_stay_words(item.stay_ended), item.stay_ended is not None),
                                           (also_ordered_words(item.also_ordered, self.order_form),
                                            bool(item.also_ordered))) if on)
         state = word(MISSED).format(hours=WINDOW_HOURS) if item.missed else word(STATE[item.state])

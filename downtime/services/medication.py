@@ -266,17 +266,13 @@ def _overlap(one: Order, other: Order) -> bool:
             and (other.stop_at is None or one.start_at < other.stop_at))
 
 
-def orders(db: Database, patient_id: str) -> list[Order]:
-    return [order_of(r) for r in _standing(db, ORDER_FORM, patient_id)]
-
-
-def orders_of_the_stay(db: Database, patient_id: str, at: datetime) -> list[Order]:
-    """The patient's standing orders but those left open when a stay ended by `at` (see
-    `stay_end`): what a handover lists as the patient's treatments, where an order of the stay
-    before, never stopped at its discharge, was handed over as current."""
+def orders(db: Database, patient_id: str, at: datetime) -> list[Order]:
+    """The patient's standing orders as they run at `at`: one left open when its stay ended by
+    then is read as stopped then (see `stay_end`). A handover listed an order of the stay before,
+    never stopped at its discharge, as a current treatment, and a dose was weighed against it."""
     standing = _standing(db, ORDER_FORM, patient_id)
     ended = ended_with_their_stay(db, patient_id, standing, at)
-    return [order_of(record) for record in standing if record.record_id not in ended]
+    return [_as_ended(order_of(record), ended.get(record.record_id)) for record in standing]
 
 
 def ended_with_their_stay(db: Database, patient_id: str, found: Iterable[RecordVersion],
@@ -327,15 +323,15 @@ def recorded_since(db: Database, typed: dict[str, Any]) -> Administration | None
 
 
 def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[Warning]:
-    """The warnings this dose would raise, for the screen to show before saving."""
-    found = order(session.db, order_id)
-    patient = census.patient_with_location(session.db, session.forms, found.patient_id)
+    """The warnings this dose would raise, for the screen to show before saving: the order, and
+    the patient's others, as they run at the dose's time (see `orders`)."""
     at = datetime.fromisoformat(values["given_at"])
+    theirs, same, history = _judged_against(session.db, order(session.db, order_id), at)
+    found = next(other for other in theirs if other.record_id == order_id)
+    patient = census.patient_with_location(session.db, session.forms, found.patient_id)
     location = census.location_at(session.db, found.patient_id, at)
-    theirs, same, history = _judged_against(session.db, found)
     others = [other for other in theirs if other.record_id in same and other.record_id != found.record_id]
     versions = histories(session.db, [order_id])[order_id]
-    written_at = versions[0].recorded_at
     slot = _when(values.get("scheduled_for"))
     return _with_prescribers_reason(versions[-1].data.get(ALLERGY_REASON), _given_on_another_laptop(
         session, found, slot) + safety_warnings(
@@ -344,8 +340,6 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         history=history, admitted=location is not None and location.status is StayStatus.IN, prn_orders=same,
         as_required=[other for other in others if other.frequency is Frequency.PRN],
         other_orders=[(other, order_label(other, session.form(ORDER_FORM), session.lang)) for other in others],
-        stay_ended=stay_ended(found, written_at, census.movement_events(session.db, [found.patient_id])[found.patient_id],
-                              at),
         due_before=settings.round_policy(session.db).due_before,
         open_slots=_open_slots(found, versions, history, at, session.clock().tzinfo)) + _before_giving(
             found, patient, values))
@@ -373,7 +367,8 @@ def _before_giving(found: Order, patient: PatientSummary, values: dict[str, Any]
 def _open_slots(found: Order, versions: list[RecordVersion], history: list[Administration],
                 at: datetime, tz: tzinfo | None) -> list[datetime]:
     """A regular order's dose times within a day of `at`, each version's own as the round reads
-    them, by the ward's clock (`tz`, its zone's rules), with no dose recorded for them. Placed by
+    them, by the ward's clock (`tz`, its zone's rules), with no dose recorded for them, before
+    the order stops as it runs (its stay's end, see `orders`, stops it too). Placed by
     the offset the dose's time was written with, the night the clocks went forward the next
     morning's dose fell an hour late, and a late dose 5 h 45 min before it was weighed 6 h 45
     min away."""
@@ -383,13 +378,13 @@ def _open_slots(found: Order, versions: list[RecordVersion], history: list[Admin
     day = at.astimezone(tz)
     slots = slots_by_version([(version.recorded_at, order_of(version)) for version in versions],
                              (day - DAY).date(), (day + DAY).date(), tz)
-    return [slot for slot in slots if slot not in recorded]
+    return [slot for slot in slots if slot not in recorded and (found.stop_at is None or slot < found.stop_at)]
 
 
-def _judged_against(db: Database, found: Order) -> tuple[list[Order], set[str], list[Administration]]:
-    """What a dose of `found` is judged against: the patient's orders, those of the same
-    medicine (see same_medicine) and the patient's doses."""
-    theirs = orders(db, found.patient_id)
+def _judged_against(db: Database, found: Order, at: datetime) -> tuple[list[Order], set[str], list[Administration]]:
+    """What a dose of `found` at `at` is judged against: the patient's orders as they run then
+    (see `orders`), those of the same medicine (see same_medicine) and the patient's doses."""
+    theirs = orders(db, found.patient_id, at)
     return theirs, same_medicine(found, theirs), administrations(db, found.patient_id)
 
 
@@ -399,8 +394,9 @@ def as_required_status(session: Session, order_id: str, at: datetime | None = No
     rule `check_dose` judges a dose of it by, so the dose dialog says beforehand what Save would
     question."""
     found = order(session.db, order_id)
-    _, same, history = _judged_against(session.db, found)
-    return prn_status(found, at or session.clock(), prn_given(found, history, same))
+    at = at or session.clock()
+    _, same, history = _judged_against(session.db, found, at)
+    return prn_status(found, at, prn_given(found, history, same))
 
 
 def _given_on_another_laptop(session: Session, found: Order, slot: datetime | None) -> list[Warning]:
@@ -435,6 +431,7 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     session.require(Action.RECORD_CARE)
     found = order(session.db, order_id)
     values = {**values, "order": order_id}
+    _refuse_after_its_stay(session, found, values)
     warnings = check_dose(session, order_id, values)
     reasons = {key: reason.strip() for key, reason in (overrides or {}).items() if reason.strip()}
     if missing := [w for w in warnings if not (reasons.get(w.message) or reasons.get(w.check))]:
@@ -456,6 +453,23 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
             _register_line(session, ward, found.drug, found.dose_unit, -float(values["dose_given"]),
                            "administration", witness_id, record_id=saved.record_id)
     return saved
+
+
+def _refuse_after_its_stay(session: Session, found: Order, values: dict[str, Any]) -> None:
+    """A dose given from an order after the stay it was written in ended (see `stay_end`):
+    inpatient orders end with the stay, and a readmitted patient's order of the stay before is
+    prescribed again if it still stands, never given from (a dose of it was saved with a
+    reason typed). A dose given before that end, charted late from paper, is recorded."""
+    if values.get("outcome") != Outcome.GIVEN.value:
+        return
+    at = datetime.fromisoformat(values["given_at"])
+    ended = ended_with_their_stay(session.db, found.patient_id, [records.current(session.db, found.record_id)], at)
+    if found.record_id in ended:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{order} stopped at the end of the stay of {date}: no dose is "
+                                                         "given from it. If it still stands, a prescriber prescribes it "
+                                                         "again, from the patient's chart."),
+                           order=order_label(found, session.form(ORDER_FORM), session.lang),
+                           date=stay_end_date(ended[found.record_id].occurred_at, session.clock().tzinfo))
 
 
 @dataclass(frozen=True)
@@ -720,55 +734,59 @@ def _page_key(drug: str, unit: str) -> tuple[str, str]:
 
 @dataclass(frozen=True)
 class _Scheduled:
-    """A standing order with its dose times over the days; `in_ehr_before`: for an order loaded
-    from the EHR's snapshot, when it was loaded (the EHR's chart holds its doses before then);
-    `written_at`: when its first version was written."""
+    """A standing order as it runs (see `orders`) with its dose times over the days until it
+    stops; `in_ehr_before`: for an order loaded from the EHR's snapshot, when it was loaded (the
+    EHR's chart holds its doses before then); `ended`: the end of the stay it was left open at."""
 
     order: Order
     slots: list[datetime]
     in_ehr_before: datetime | None
-    written_at: datetime
+    ended: MovementEvent | None
 
     def in_ehr(self, slot: datetime) -> bool:
         return self.in_ehr_before is not None and slot < self.in_ehr_before
 
 
 def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: date, last_day: date,
-                       tz: tzinfo | None) -> list[_Scheduled]:
-    """These patients' standing orders, each with its dose times over the days: an amended
-    order's times are read version by version (few orders are amended, so only theirs are, all
-    at once: a ward's stopped orders cost a query each)."""
+                       tz: tzinfo | None, moves: Mapping[str, list[MovementEvent]], at: datetime) -> list[_Scheduled]:
+    """These patients' standing orders as they run at `at`, each with its dose times over the
+    days: an amended order's times are read version by version (few orders are amended, so only
+    theirs are, all at once: a ward's stopped orders cost a query each). `moves`: each patient's
+    movements, whose stays end the orders left open (see `stay_end`): a readmitted patient's
+    order of the stay before came back due on the round."""
     standing = _standing(db, ORDER_FORM, patient_ids=patient_ids)
     amended = histories(db, [record.record_id for record in standing if record.version > 1])
     found = []
     for record in standing:
         versions = amended.get(record.record_id, [record])
-        found.append(_Scheduled(order_of(record), slots_by_version(
-            [(version.recorded_at, order_of(version)) for version in versions], first_day, last_day, tz),
-            versions[0].recorded_at if loaded_from_snapshot(record.record_id) else None, versions[0].recorded_at))
+        written = order_of(record)
+        ended = stay_end(written, versions[0].recorded_at, moves[written.patient_id], at)
+        slots = slots_by_version([(version.recorded_at, order_of(version)) for version in versions],
+                                 first_day, last_day, tz)
+        found.append(_Scheduled(
+            _as_ended(written, ended), [slot for slot in slots if ended is None or slot < ended.occurred_at],
+            versions[0].recorded_at if loaded_from_snapshot(record.record_id) else None, ended))
     return found
 
 
 def stay_end(found: Order, written_at: datetime, moves: list[MovementEvent], at: datetime) -> MovementEvent | None:
     """The discharge, death or transfer out that ended the stay this order was written and
-    started in, by `at`, if the order outlived it (not stopped by then): leaving stops no order
-    by itself, since the nurse recording it may not write orders and nothing of the order is
-    rewritten, so whatever reads an order as open asks this. The later of its start and its
-    writing places it: an order rewritten in this stay with the course's first day as its start
-    is this stay's."""
+    started in, by `at`, if the order outlived it (not stopped by then). Inpatient orders end
+    with the stay: such an order is read as stopped then by everything that reads orders (the
+    round, the chart and a dose through `orders` and `_orders_with_slots`, the handover, the
+    list of records, the export), and a readmitted patient's is prescribed again if it still
+    stands. Leaving rewrites no order (the nurse recording it may not write orders), so this
+    is the one place that says it. The later of its start and its writing places it: an order
+    rewritten in this stay with the course's first day as its start is this stay's."""
     ended = left_after(moves, max(found.start_at, written_at))
     if ended is None or ended.occurred_at > at or (found.stop_at is not None and found.stop_at <= ended.occurred_at):
         return None
     return ended
 
 
-def stay_ended(found: Order, written_at: datetime, moves: list[MovementEvent], at: datetime) -> datetime | None:
-    """When the order's stay ended (see `stay_end`), if the patient is back in hospital `at`
-    that moment: a readmitted patient's orders of the stay before came back due on the round, a
-    medicine they may have been taken off at discharge. Such an order is flagged and a dose of
-    it questioned, not hidden (one still meant would be missed)."""
-    ended = stay_end(found, written_at, moves, at)
-    return ended.occurred_at if ended is not None and _in_hospital(moves, at) else None
+def stay_end_date(ended: datetime, tz: tzinfo | None) -> str:
+    """The day a stay ended, as "the stay of …" names it to the ward (by its clock, `tz`)."""
+    return f"{ended.astimezone(tz):%d/%m/%Y}"
 
 
 def dose_words(order_form: FormSpec, dose: float, unit: str, lang: Lang) -> str:
@@ -958,7 +976,7 @@ def also_ordered_for(db: Database, order: Order, slot: datetime | None, now: dat
     """The patient's other orders of this medicine running at this dose's time (its slot, else
     now), as the round and the chart flag them (see `also_ordered`): the dose dialog said nothing
     of it until Save, and then only once the other order's dose was given."""
-    return also_ordered(order, slot or now, orders(db, order.patient_id))
+    return also_ordered(order, slot or now, orders(db, order.patient_id, now))
 
 
 @dataclass(frozen=True)
@@ -976,8 +994,6 @@ class RoundItem:
     state: DoseState
     missed: bool = False
     held: tuple[HeldDose, ...] = ()
-    stay_ended: datetime | None = None
-    """The order is of an earlier stay, which ended then (see `stay_ended`)."""
     also_ordered: tuple[Order, ...] = ()
     """The patient's other orders of the medicine running at this dose's time (see `also_ordered`)."""
 
@@ -1003,23 +1019,22 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     since = min([first, *admitted.values()])
     recorded = _recorded_times(db, ids, since.date())
     ordered: dict[str, list[_Scheduled]] = defaultdict(list)
-    for scheduled in _orders_with_slots(db, ids, since.date(), last.date(), now.tzinfo):
+    for scheduled in _orders_with_slots(db, ids, since.date(), last.date(), now.tzinfo, census.movement_events(db, ids),
+                                        now):
         ordered[scheduled.order.patient_id].append(scheduled)
     held = doses_on_hold(db, ids)
-    moves = census.movement_events(db, ids)
     items = []
     for patient in patients:
         stay_start = admitted.get(patient.patient_id, first)
         theirs = [scheduled.order for scheduled in ordered[patient.patient_id]]
         for scheduled in ordered[patient.patient_id]:
             found = scheduled.order
-            ended = stay_ended(found, scheduled.written_at, moves[patient.patient_id], now)
             for slot in scheduled.slots:
                 missed = slot < first
                 if (stay_start <= slot <= last and (found.record_id, slot) not in recorded
                         and not _stopped(found, now, slot) and not scheduled.in_ehr(slot)):
                     items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy), missed,
-                                           tuple(held_at(held[found.record_id], slot, now.tzinfo)), ended,
+                                           tuple(held_at(held[found.record_id], slot, now.tzinfo)),
                                            tuple(also_ordered(found, slot, theirs))))
     return sorted(items, key=lambda i: (i.missed, _URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
 
@@ -1068,10 +1083,19 @@ class MarRow:
     prn_doses: tuple[Administration, ...]
     held: tuple[HeldDose, ...] = ()
     stay_ended: datetime | None = None
-    """The order is of an earlier stay, which ended then (see `stay_ended`)."""
+    """When the stay the order was written in ended, the patient back in hospital since: inpatient
+    orders end with the stay (see `orders`), so it is not due, but shown apart for a prescriber
+    to prescribe again if it still stands; a medicine still meant is not missed."""
     also_ordered: tuple[Order, ...] = ()
     """The patient's other orders of the medicine running now beside this one, itself running
     (see `also_ordered`): a chart is read now, whatever days it shows."""
+
+    @property
+    def on_the_grid(self) -> bool:
+        """Whether the chart's grid has a line for it: an order of an earlier stay only over the
+        days shown that it ran in (its doses of then stay where they were recorded), and else
+        shown apart alone: empty lines of a medicine read as one given now."""
+        return self.stay_ended is None or bool(self.cells or self.prn_doses or self.held)
 
     @property
     def clocks(self) -> list[str]:
@@ -1156,7 +1180,7 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
     grids: dict[str, list[MarRow]] = {patient_id: [] for patient_id in patient_ids}
     on_hold = doses_on_hold(db, patient_ids)
     moves = census.movement_events(db, patient_ids)
-    every = _orders_with_slots(db, patient_ids, first_day, last_day, tz)
+    every = _orders_with_slots(db, patient_ids, first_day, last_day, tz, moves, now)
     theirs: dict[str, list[Order]] = defaultdict(list)
     for scheduled in every:
         theirs[scheduled.order.patient_id].append(scheduled.order)
@@ -1175,7 +1199,9 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
                       for slot in _with_recorded(scheduled.slots, times, first_day, last_day, tz))
         prn = tuple(a for a in mine if a.scheduled_for is None
                     and first_day <= a.at.astimezone(tz).date() <= last_day)
+        ended = scheduled.ended
+        earlier_stay = ended.occurred_at if ended is not None and _in_hospital(moves[found.patient_id], now) else None
         grids[found.patient_id].append(MarRow(
-            found, cells, prn, held, stay_ended(found, scheduled.written_at, moves[found.patient_id], now),
+            found, cells, prn, held, earlier_stay,
             tuple(also_ordered(found, now, theirs[found.patient_id])) if runs_at(found, now) else ()))
     return grids

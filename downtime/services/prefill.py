@@ -49,7 +49,7 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
     08:05", or "— not given yet"): what the receiving team asks first; and, for one prescribed
     despite an allergy it matches, the prescriber's reason (the receiving team read the allergy
     above the medicine, and nothing of the decision). A once-only dose given, an order stopped
-    (or stopped before its start), and one of a stay that ended, are not current treatments; an
+    (or stopped before its start), one of a stay that ended among them, are not current treatments; an
     order written for later is, its time saying when (a once-only dose for the evening, left off
     a handover at 16:00, was never given)."""
     order_form = session.form(medication.ORDER_FORM)
@@ -59,7 +59,7 @@ def _treatment_lines(session: Session, patient_id: str, now: datetime) -> list[s
             last[dose.order_id] = max(dose.at, last.get(dose.order_id, dose.at))
     allergies = census.patient_with_location(session.db, session.forms, patient_id).allergies
     lines = []
-    for order in sorted(medication.orders_of_the_stay(session.db, patient_id, now),
+    for order in sorted(medication.orders(session.db, patient_id, now),
                         key=lambda order: (order.start_at, order.drug)):
         given = last.get(order.record_id)
         stopped = order.stop_at is not None and order.stop_at <= max(now, order.start_at)

@@ -420,7 +420,8 @@ def test_doctor_writes_an_order_from_the_window(select_bed, qtbot, session_for, 
     view.save()
     assert view.summary.isHidden(), view.summary.text()
     patient, *_ = ward
-    assert "Paracetamol" in {o.drug for o in medication.orders(doctor_window.session.db, patient)}
+    session = doctor_window.session
+    assert "Paracetamol" in {o.drug for o in medication.orders(session.db, patient, session.clock())}
 
 
 def test_an_order_the_allergy_matches_asks_the_doctor_why_and_shows_the_reason_when_opened(
@@ -436,7 +437,8 @@ def test_an_order_the_allergy_matches_asks_the_doctor_why_and_shows_the_reason_w
     script["reason"] = []
     view.save()
     assert asked[-1] == ("reason", "Recorded allergy")
-    assert view.record is None and "Co-amoxiclav" not in {o.drug for o in medication.orders(view.session.db, patient)}
+    assert view.record is None and "Co-amoxiclav" not in {
+        o.drug for o in medication.orders(view.session.db, patient, view.session.clock())}
     script["reason"] = ["Tolerated co-amoxiclav in 2025 (discharge letter)"]
     view.editors["times"].set_value(None)
     view.save()  # refused for its times: the reason stays in its box, not asked again
@@ -463,7 +465,8 @@ def test_an_order_of_a_medicine_the_patient_already_has_asks_first(select_bed, q
     assert view.record is None and view.editors["drug"].widget.hasFocus()
     assert asked == [("confirm", "Already ordered")]
     view.save()
-    assert view.record is not None and "Morphine sulfate" in {o.drug for o in medication.orders(view.session.db, patient)}
+    assert view.record is not None and "Morphine sulfate" in {
+        o.drug for o in medication.orders(view.session.db, patient, view.session.clock())}
 
 
 def test_a_dose_the_disk_refuses_is_said_and_the_dialog_stays_open(qtbot, session_for, ward, answers, monkeypatch):
@@ -1440,27 +1443,28 @@ def test_a_readmitted_patients_chart_on_screen_reads_not_in_hospital_for_the_tim
     assert not mar.model.is_warning(line, 2 + mar.model.days.index(readmitted.clock().date()))
 
 
-def test_an_order_of_an_earlier_stay_is_flagged_on_the_round_the_chart_and_the_dose_dialog(qtbot, earlier_stay):
-    nurse, furosemide, _ = earlier_stay
-    flag = "ORDER FROM AN EARLIER STAY (ended 27/11 21:00): ask the prescriber whether it stands"
+STOPPED_WITH_ITS_STAY = ("Furosemide 40 mg PO — Stopped at the end of the stay of 27/11/2026 — prescribe again if it "
+                         "still stands")
+
+
+def test_an_order_of_an_earlier_stay_is_shown_apart_on_the_chart_with_no_dose_due(qtbot, earlier_stay):
+    """The first stay's furosemide, never stopped at discharge, came back due on the round and
+    the chart of the readmitted patient. It is on neither as a dose to give: the chart says it
+    apart, above the grid, in red, and its line in the grid holds that stay's 14:00 alone."""
+    nurse, furosemide, ceftriaxone = earlier_stay
     main = MainWindow(nurse)
     qtbot.addWidget(main)
-    panel = main.medication
-    panel.refresh()
-    [line] = [row for row in range(panel.model.rowCount()) if panel.model.rows[row].order.record_id == furosemide]
-    assert panel.model.text(line, 8) == flag and panel.model.is_warning(line, 8)
-    assert all(panel.model.text(row, 8) == "" for row in range(panel.model.rowCount()) if row != line)
-    panel.table.selectRow(line)
-    QTest.keyClick(panel.table, Qt.Key.Key_Return)
-    dialog = panel.dialog
-    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
-    assert "Safety warning" in dialog.error.text()
-    assert any(label.text() == "⚠ This order was written during an earlier stay, which ended 27/11 21:00: ask the "
-                              "prescriber whether it still stands." for label in dialog.findChildren(QLabel))
-    dialog.reject()
-    mar = main.open_mar_of(panel.model.rows[line].patient.patient_id)
-    [row] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == furosemide]
-    assert mar.model.text(row, 0) == f"Furosemide 40 mg PO — {flag}" and mar.model.is_warning(row, 0)
+    main.medication.refresh()
+    assert furosemide not in {item.order.record_id for item in main.medication.model.rows}
+    mar = main.open_mar_of(records.current(nurse.db, furosemide).patient_id)
+    [said] = [label.text() for label in mar.earlier_stay.findChildren(QLabel)]
+    assert said == STOPPED_WITH_ITS_STAY and not mar.earlier_stay.isHidden()
+    today = 2 + mar.model.days.index(nurse.clock().date())
+    [line] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == furosemide]
+    assert mar.model.text(line, 0) == STOPPED_WITH_ITS_STAY and not mar.model.is_warning(line, 0)
+    assert (mar.model.text(line, today - 1), mar.model.text(line, today)) == ("not recorded (stopped)", "")
+    [due] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == ceftriaxone]
+    assert mar.model.text(due, today) == "LATE"
 
 
 def test_a_medicine_ordered_twice_is_flagged_on_both_round_lines_and_chart_rows(qtbot, insulin_twice, clock):
@@ -1626,7 +1630,8 @@ def test_an_order_while_the_patients_allergies_are_not_known_asks_first(select_b
     assert view.record is None and view.editors["drug"].widget.hasFocus()
     assert asked == [("confirm", "Allergies not known yet")]
     view.save()
-    assert view.record is not None and "Paracetamol" in {o.drug for o in medication.orders(view.session.db, patient)}
+    assert view.record is not None and "Paracetamol" in {
+        o.drug for o in medication.orders(view.session.db, patient, view.session.clock())}
 
 
 def test_another_laptops_doses_on_the_chart_name_their_giver_and_witness_by_staff_id_and_laptop(
