@@ -675,6 +675,29 @@ def test_a_readmitted_patients_chart_has_no_dose_due_of_an_order_of_an_earlier_s
                 if row.order.record_id == furosemide and row.on_the_grid]
 
 
+def test_an_order_of_an_earlier_stay_prescribed_again_starts_from_it_now(earlier_stay, session_for, ward, clock):
+    """A prescriber prescribes the first stay's furosemide again: a new order from its answers,
+    starting now, without the old one's stop or EHR number; the old order is left as it was, and
+    the two are not a medicine ordered twice."""
+    nurse, furosemide, _ = earlier_stay
+    patient, doctor = ward[1], session_for("doctor")
+    records.amend(doctor, furosemide, {**records.current(doctor.db, furosemide).data, "ehr_order_id": "RX-1",
+                                       "prescriber": "Dr Martin"}, "EHR number read from the paper chart")
+    answers = medication.prescribed_again(doctor, furosemide)
+    assert answers == {"drug": "Furosemide", "dose": 40.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+                       "times": "14:00", "controlled": False, "high_alert": False,
+                       "start_at": "2026-11-28T14:30+01:00"}
+    assert medication.duplicate_orders(doctor, answers, patient) is None
+    again = records.save_new(doctor, "medication_order", answers, patient_id=patient).record_id
+    assert records.current(doctor.db, furosemide).version == 2
+    clock.now = datetime.fromisoformat("2026-11-29T13:50+01:00")
+    [row] = [row for row in medication.mar_grid(nurse.db, patient, clock.now.date(), 1, clock.now)
+             if row.order.record_id == again]
+    assert [(f"{cell.slot:%d %H:%M}", cell.state) for cell in row.cells] == [("29 14:00", DoseState.DUE)]
+    assert row.also_ordered == () and medication.also_ordered_for(nurse.db, row.order, row.cells[0].slot,
+                                                                    clock.now) == []
+
+
 def test_the_chart_of_a_patient_not_back_flags_no_order_of_an_earlier_stay(ward, clock):
     """Discharged and not readmitted, their chart (printed for the records office, say) is not
     told to ask the prescriber about orders of the stay they left."""

@@ -60,7 +60,10 @@ class FormView(QWidget):
     saved = Signal(object)
 
     def __init__(self, session: Session, spec: FormSpec, *, record: RecordVersion | None = None,
-                 patient_id: str | None = None, draft_id: str | None = None, parent: QWidget | None = None):
+                 patient_id: str | None = None, draft_id: str | None = None, answers: dict[str, Any] | None = None,
+                 parent: QWidget | None = None):
+        """`answers`: what a new record starts from instead of the chart's (an order prescribed
+        again, see medication.prescribed_again), for its author to check before saving."""
         super().__init__(parent)
         self.session, self.spec = session, spec
         self.record = record
@@ -75,10 +78,11 @@ class FormView(QWidget):
         self.editing = record is None
         self._prefilled_start = ""
         self._build()
-        # A new record about a patient starts from the chart (fields' `copied_from`); a draft
-        # being reopened has its own answers.
-        self.copied = (prefill.first_answers(session, spec, patient_id)
-                       if record is None and patient_id and draft_id is None else {})
+        # A new record about a patient starts from the chart (fields' `copied_from`), or from the
+        # answers it is opened with; a draft being reopened has its own answers.
+        self.copied: dict[str, Any] = {}
+        if record is None and patient_id and draft_id is None:
+            self.copied = answers if answers is not None else prefill.first_answers(session, spec, patient_id)
         if record is not None:
             self._show_values(record.data)
         elif self.copied:

@@ -510,7 +510,10 @@ class MainWindow(QMainWindow):
         return self.open_mar_of(patient.patient_id) if patient is not None else None
 
     def open_mar_of(self, patient_id: str) -> MarView:
-        return self._open_tab(MarView(self.session, patient_id))
+        view = MarView(self.session, patient_id)
+        view.prescribe.connect(lambda answers: self.open_form(FormView(
+            self.session, self.session.form(medication.ORDER_FORM), patient_id=patient_id, answers=answers)))
+        return self._open_tab(view)
 
     def _open_tab(self, view: Tab) -> Tab:
         view.open_record.connect(self.open_record)

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.laptops import Authors, Laptop
@@ -179,7 +179,10 @@ class MarModel(TextTableModel):
 class MarView(PatientTab):
     """Opens an order to stop or change it (an amendment with a reason), or a dose recorded in
     error to withdraw it. The orders that ended with an earlier stay are listed apart, above the
-    chart."""
+    chart, each with a button for a prescriber to prescribe it again: `prescribe` fires with
+    the answers the new order starts from (see medication.prescribed_again)."""
+
+    prescribe = Signal(object)
 
     def __init__(self, session: Session, patient_id: str, days: int = 3, parent: QWidget | None = None):
         super().__init__(session, patient_id, False, parent)
@@ -190,6 +193,8 @@ class MarView(PatientTab):
         self.earlier_stay.setStyleSheet(f"QGroupBox {{ {ERROR_STYLE} }}")
         self.earlier_stay.setLayout(QVBoxLayout())
         layout.addWidget(self.earlier_stay)
+        self.prescribe_buttons: dict[str, QPushButton] = {}
+        """The "Prescribe again" button of each order of an earlier stay, by its id."""
         self.model = MarModel(session.form(medication.ORDER_FORM), session.form(medication.DOSE_FORM))
         self.table = make_table(self.model, translate("MarView", "Medication administration record"), self.record_dose)
         # After make_table fits the columns to the rows: the medicine's flags are whole in its tooltip.
@@ -239,12 +244,15 @@ class MarView(PatientTab):
             self.table.setCurrentIndex(self.model.index(line, column if day is None else self.model.days.index(day) + 2))
 
     def _list_earlier_stay(self, rows: list[MarRow], tz: tzinfo | None) -> None:
-        """The orders that ended with an earlier stay, each said in red; the box is hidden when
-        there is none."""
+        """The orders that ended with an earlier stay, each said in red with its button to
+        prescribe it again, offered to those who may write orders (the service would refuse
+        anyone else); the box is hidden when there is none."""
         box = self.earlier_stay.layout()
         while (item := box.takeAt(0)) is not None:
             if (line := item.widget()) is not None:
                 line.deleteLater()
+        self.prescribe_buttons = {}
+        may_prescribe = records.may_write(self.session, self.model.order_form)
         for row in rows:
             line = QWidget()
             parts = QHBoxLayout(line)
@@ -254,8 +262,19 @@ class MarView(PatientTab):
             said.setWordWrap(True)
             said.setStyleSheet(ERROR_STYLE)
             parts.addWidget(said, 1)
+            if may_prescribe:
+                button = QPushButton(translate("MarView", "Prescribe again…"))
+                button.clicked.connect(lambda checked=False, order_id=row.order.record_id: self.prescribe_again(order_id))
+                parts.addWidget(button)
+                self.prescribe_buttons[row.order.record_id] = button
             box.addWidget(line)
         self.earlier_stay.setVisible(bool(rows))
+
+    def prescribe_again(self, order_id: str) -> dict[str, Any]:
+        """A new order, its form filled in from this one's (see medication.prescribed_again)."""
+        answers = medication.prescribed_again(self.session, order_id)
+        self.prescribe.emit(answers)
+        return answers
 
     def _slot_of(self, order: Order, clock: str | None, column: int) -> datetime | None:
         """The dose the nurse means: the cell chosen when it is one (a day's column); from the

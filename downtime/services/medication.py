@@ -789,6 +789,22 @@ def stay_end_date(ended: datetime, tz: tzinfo | None) -> str:
     return f"{ended.astimezone(tz):%d/%m/%Y}"
 
 
+def prescribed_again(session: Session, order_id: str) -> dict[str, Any]:
+    """What a new order starts from when an order that ended with an earlier stay is prescribed
+    again (see `MarRow.stay_ended`): the medicine and its schedule as the old order says them,
+    from now on. Its stop, its EHR number and its prescriber were the old order's, and the reason
+    it was written despite an allergy is asked of whoever prescribes it now. The old order is
+    left as it is: a new one is written, the prescriber checking each answer before saving."""
+    found = records.current(session.db, order_id)
+    if found.form_id != ORDER_FORM:
+        raise NotFound(f"no medication order {order_id}")
+    answers = {name: value for name, value in found.data.items() if name not in _NOT_PRESCRIBED_AGAIN}
+    return {**answers, "start_at": session.clock().isoformat(timespec="minutes")}
+
+
+_NOT_PRESCRIBED_AGAIN = ("start_at", "stop_at", "ehr_order_id", "prescriber", ALLERGY_REASON)
+
+
 def dose_words(order_form: FormSpec, dose: float, unit: str, lang: Lang) -> str:
     """A dose in the order form's words: "18 UI", "0,5 comprimé(s)" on a French ward."""
     return f"{decimal_text(dose, lang)} {format_value(order_form.field('dose_unit'), unit, lang)}"
@@ -1085,7 +1101,8 @@ class MarRow:
     stay_ended: datetime | None = None
     """When the stay the order was written in ended, the patient back in hospital since: inpatient
     orders end with the stay (see `orders`), so it is not due, but shown apart for a prescriber
-    to prescribe again if it still stands; a medicine still meant is not missed."""
+    to prescribe again if it still stands (see `prescribed_again`); a medicine still meant is
+    not missed."""
     also_ordered: tuple[Order, ...] = ()
     """The patient's other orders of the medicine running now beside this one, itself running
     (see `also_ordered`): a chart is read now, whatever days it shows."""

@@ -1450,7 +1450,8 @@ STOPPED_WITH_ITS_STAY = ("Furosemide 40 mg PO — Stopped at the end of the stay
 def test_an_order_of_an_earlier_stay_is_shown_apart_on_the_chart_with_no_dose_due(qtbot, earlier_stay):
     """The first stay's furosemide, never stopped at discharge, came back due on the round and
     the chart of the readmitted patient. It is on neither as a dose to give: the chart says it
-    apart, above the grid, in red, and its line in the grid holds that stay's 14:00 alone."""
+    apart, above the grid, in red, and its line in the grid holds that stay's 14:00 alone. A
+    nurse, who may not prescribe, is offered no button to."""
     nurse, furosemide, ceftriaxone = earlier_stay
     main = MainWindow(nurse)
     qtbot.addWidget(main)
@@ -1459,12 +1460,37 @@ def test_an_order_of_an_earlier_stay_is_shown_apart_on_the_chart_with_no_dose_du
     mar = main.open_mar_of(records.current(nurse.db, furosemide).patient_id)
     [said] = [label.text() for label in mar.earlier_stay.findChildren(QLabel)]
     assert said == STOPPED_WITH_ITS_STAY and not mar.earlier_stay.isHidden()
+    assert mar.prescribe_buttons == {}
     today = 2 + mar.model.days.index(nurse.clock().date())
     [line] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == furosemide]
     assert mar.model.text(line, 0) == STOPPED_WITH_ITS_STAY and not mar.model.is_warning(line, 0)
     assert (mar.model.text(line, today - 1), mar.model.text(line, today)) == ("not recorded (stopped)", "")
     [due] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == ceftriaxone]
     assert mar.model.text(due, today) == "LATE"
+
+
+def test_a_prescriber_prescribes_an_order_of_an_earlier_stay_again_from_the_chart(qtbot, earlier_stay, session_for,
+                                                                                  answers):
+    """The doctor's "Prescribe again…" opens a new order filled in from the old one, starting
+    now; saved, it is a new order on the chart, the old one left as it was, and nothing asked
+    (it is not a medicine ordered twice)."""
+    _, furosemide, _ = earlier_stay
+    doctor = session_for("doctor")
+    main = MainWindow(doctor)
+    qtbot.addWidget(main)
+    patient = records.current(doctor.db, furosemide).patient_id
+    mar = main.open_mar_of(patient)
+    qtbot.mouseClick(mar.prescribe_buttons[furosemide], Qt.MouseButton.LeftButton)
+    view = main.tabs.currentWidget()
+    assert isinstance(view, FormView) and view.spec.id == medication.ORDER_FORM and view.patient_id == patient
+    assert {field_id: view.editors[field_id].raw() for field_id in ("drug", "dose", "times", "start_at", "stop_at")} == {
+        "drug": "Furosemide", "dose": "40", "times": "14:00", "start_at": "28/11/2026 14:30", "stop_at": ""}
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    assert view.record is not None and answers[1] == [], view.summary.text()
+    assert records.current(doctor.db, furosemide).version == 1
+    assert [order.record_id for order in medication.orders(doctor.db, patient, doctor.clock())
+            if order.drug == "Furosemide"] == [furosemide, view.record.record_id]
+    assert any(mar.model.rows[line][0].order.record_id == view.record.record_id for line in range(mar.model.rowCount()))
 
 
 def test_a_medicine_ordered_twice_is_flagged_on_both_round_lines_and_chart_rows(qtbot, insulin_twice, clock):
