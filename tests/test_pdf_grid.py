@@ -1,12 +1,17 @@
 """The MAR's grid runs onto the next page between orders, never inside one, with its header
-row again; text that fits is drawn as lines, text that does not is wrapped."""
+row again; a cell's text breaks at its spaces and after its hyphens, a word too wide for the
+cell is set smaller, and only a word too wide even at the floor is split, with a hyphen."""
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
 from reportlab.lib import colors
-from reportlab.platypus import Paragraph
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from downtime.pdf.grid import Grid
-from downtime.pdf.lines import Lines, text
-from downtime.pdf.page import style
+from downtime.pdf.lines import FLOOR, Lines, fit, pieces, text, words
+from downtime.pdf.page import CONDENSED_BOLD, style
 
 STYLE = style(size=7.5, condensed=True, leading=9)
 
@@ -50,8 +55,71 @@ def test_a_spanned_name_taller_than_its_rows_shares_the_difference():
     assert grid.heights == [15, 22.5, 22.5]
 
 
-def test_text_that_fits_is_lines_and_text_that_does_not_wraps():
-    assert isinstance(text("Amoxicillin 1 g IV\n27/11 10:00", STYLE, 100), Lines)
+def test_text_that_fits_is_drawn_as_typed_and_text_that_does_not_breaks_at_its_spaces():
+    assert text("Amoxicillin 1 g IV\n27/11 10:00", STYLE, 100).lines == ("Amoxicillin 1 g IV", "27/11 10:00")
     assert text("Amoxicillin   1 g IV", STYLE, 100).lines == ("Amoxicillin 1 g IV",)
-    wrapped = text("Piperacillin-tazobactam with a long descriptive name", STYLE, 60)
-    assert isinstance(wrapped, Paragraph) and wrapped.wrap(60, 1000)[1] > 9
+    wrapped = text("Amoxicillin with a long descriptive name", STYLE, 60)
+    assert wrapped.lines == ("Amoxicillin with a", "long descriptive", "name")
+    assert wrapped.wrap(60, 1000) == (60, 3 * 9)
+
+
+def test_a_word_wider_than_its_cell_is_set_smaller_and_kept_whole():
+    """A surname on the census broke as "PAPADOPOULOPOUL" over "OS"."""
+    name = style(size=8, bold=True, condensed=True, leading=9.5)
+    cell = text("PAPADOPOULOPOULOS Konstantinos", name, 85)
+    assert cell.lines == ("PAPADOPOULOPOULOS", "Konstantinos")
+    assert FLOOR <= cell.fitted.size < 8 and cell.fitted.leading == 9.5 * cell.fitted.size / 8
+    assert stringWidth("PAPADOPOULOPOULOS", CONDENSED_BOLD, cell.fitted.size) <= 85
+
+
+def test_a_word_too_wide_breaks_after_its_hyphen_before_it_is_set_smaller():
+    cell = text("ALLERGIES: Sulfamethoxazole-trimethoprim (rash)", style(size=8, bold=True, condensed=True), 85)
+    assert cell.lines == ("ALLERGIES:", "Sulfamethoxazole-", "trimethoprim (rash)") and cell.fitted.size == 8
+
+
+def test_a_hyphenated_word_that_fits_a_line_stays_whole():
+    """The census's NEWS2 read "3 Low-" over "medium"."""
+    assert text("3 Low-medium\n28/11 13:49", style(size=8, bold=True, condensed=True, leading=9.5), 58).lines == (
+        "3", "Low-medium", "28/11 13:49")
+
+
+def test_a_word_too_wide_even_at_the_floor_is_split_with_a_hyphen_at_each_break():
+    cell = text("Dr Wolfeschlegelsteinhausenbergerdorff", STYLE, 40)
+    assert cell.fitted.size == FLOOR and cell.lines[0] == "Dr"
+    parts = cell.lines[1:]
+    assert len(parts) > 1 and all(part.endswith("-") for part in parts[:-1])
+    assert "".join(part.removesuffix("-") for part in parts) == "Wolfeschlegelsteinhausenbergerdorff"
+
+
+def test_a_no_break_space_keeps_its_words_on_one_line():
+    """The register writes "(written 28/11 10:00)" with no-break spaces, to keep it whole."""
+    kept = "(written\u00a028/11\u00a010:00)"
+    assert text(f"28/11/2026 09:00 {kept}", STYLE, 80).lines == ("28/11/2026 09:00", kept)
+
+
+def test_a_cell_taller_than_a_page_splits_between_its_lines_at_the_size_it_was_set():
+    cell = text(" ".join(["PAPADOPOULOPOULOS"] * 10), style(size=8, bold=True, condensed=True, leading=9.5), 85)
+    first, rest = cell.split(85, 4 * cell.fitted.leading + 1)
+    assert first.wrap(85, 1000)[1] == 4 * cell.fitted.leading
+    assert rest.wrap(85, 1000)[1] == 6 * cell.fitted.leading and rest.lines == cell.lines[4:]
+    assert first.fitted.size == rest.fitted.size == cell.fitted.size
+
+
+WORDS = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyzÉé0123456789-/()@.\u00a0"), min_size=1, max_size=40)
+
+
+@given(st.lists(st.lists(WORDS, max_size=8).map(" ".join), min_size=1, max_size=4).map("\n".join),
+       st.floats(min_value=10, max_value=300), st.sampled_from([6.0, 7.5, 8.0, 10.0]))
+def test_every_line_fits_and_every_word_that_can_be_whole_is(value, width, size):
+    font = CONDENSED_BOLD
+    fitted = fit(value, font, size, size * 1.2, width)
+    assert min(size, FLOOR) <= fitted.size <= size
+    assert all(stringWidth(line, font, fitted.size) <= width + 1e-6 for line in fitted.lines)
+    # Nothing lost, nothing added but the hyphens of a split word.
+    assert re.sub(r"[ \-]", "", "".join(fitted.lines)) == re.sub(r"[ \t\n\-]", "", value)
+    for word in words(value.replace("\n", " ")):
+        for whole in [word] if stringWidth(word, font, fitted.size) <= width else pieces(word):
+            if stringWidth(whole, font, fitted.size) <= width:
+                assert any(whole in printed for printed in fitted.lines), whole
+            else:
+                assert fitted.size == min(size, FLOOR), whole

@@ -120,6 +120,20 @@ def test_the_regular_medicines_band_stays_with_its_first_order(tmp_path, session
     assert "Amoxicillin 1 g IV" in band
 
 
+def test_a_long_medicine_prints_as_whole_words_on_the_chart(tmp_path, session_for, medication_ward):
+    """A review found "Piperaci" over "llin" in a chart's medicine column: the name and the
+    prescriber's allergy reason under it print as whole words beside nine days."""
+    from downtime.services import records
+
+    records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Piperacillin with tazobactam", "dose": 4.5, "dose_unit": "g", "route": "IV", "frequency": "scheduled",
+        "times": "06:00 14:00 22:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False,
+        "allergy_reason": "Piperacillin-tazobactam tolerated in 2024"}, patient_id=medication_ward[0])
+    text = " ".join(_text(printing.print_mar(session_for("nurse"), [medication_ward[0]], tmp_path / "mar.pdf", days=9)))
+    assert "Piperacillin with tazobactam 4.5 g IV" in text
+    assert "Piperacillin-tazobactam tolerated in 2024" in text.replace("- ", "-")
+
+
 def test_as_required_doses_of_a_long_outage_run_over_pages(tmp_path, session_for, admission_values):
     """Paracetamol as required, given four-hourly for two weeks: its doses, all in one line of
     the chart, were taller than a page, reportlab gave up, and the chart did not print."""

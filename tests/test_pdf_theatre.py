@@ -239,6 +239,25 @@ def test_no_heading_side_or_flag_of_the_lists_is_cut_inside_a_word(day, session_
     assert " ".join(printed.split()).count(WORDS["left_by_death"][lang].split(":")[0]) == 1, "Morin left the list"
 
 
+def test_a_long_procedure_and_surname_print_as_whole_words_on_the_theatre_and_rescheduling_lists(
+        day, session_for, admission_values, tmp_path):
+    """The procedure column broke "Cholecystojejunostomy" and the patient column
+    "PAPADOPOULOPOULOS" inside the word: each is now set a little smaller, whole."""
+    coord, made, later = day
+    patient = records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "bed": "9", "birth_name": "Papadopoulopoulos", "used_name": ""}).patient_id
+    booking = theatre.book(coord, patient, {
+        "procedure": "Cholecystojejunostomy", "laterality": "not_applicable", "priority": "elective",
+        "decided_at": "2026-10-01T09:00+01:00", "surgeon": "Dr V", "anaesthetist": "Dr W", "session": later,
+        "planned_start": "2026-12-01T09:00+01:00", "expected_minutes": 60}).record_id
+    words = _text(printing.print_theatre_list(coord, date(2026, 12, 1), tmp_path / "list.pdf")).split()
+    assert "Cholecystojejunostomy" in words and "PAPADOPOULOPOULOS" in words
+    theatre.cancel(coord, booking, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
+                                    "last_minute": False, "patient_told": "phone"})
+    words = _text(printing.print_rescheduling(coord, tmp_path / "r.pdf")).split()
+    assert "Cholecystojejunostomy" in words and "PAPADOPOULOPOULOS" in words
+
+
 @pytest.mark.parametrize("lang, words", [("en", "Your operation (Appendicectomy) planned for Monday 30 November 2026 at 09:15"),
                                          ("fr", "Votre intervention (Appendicectomy) prévue le lundi 30 novembre 2026 à 09:15")])
 def test_the_letter_of_an_operation_without_a_side_names_none(day, tmp_path, clock, session_for, lang, words):

@@ -198,6 +198,20 @@ def test_a_patient_with_the_longest_allergy_list_leaves_the_census_printable(war
     assert "PATIENT25" in text
 
 
+def test_a_long_surname_and_a_long_drug_allergy_print_as_whole_words_on_the_census(ward, admission_values, tmp_path):
+    """Too long for their columns, the name printed as "PAPADOPOULOPOUL" over "OS" and the
+    allergy as "Sulfame" / "thoxazole-trimethop" / "rim": each is now set smaller, or broken
+    after its hyphen, rather than cut inside a word."""
+    records.save_new(ward, "admission", {
+        **admission_values, "bed": "26", "birth_name": "Papadopoulopoulos", "used_name": "",
+        "given_names": "Konstantinos",
+        "allergies": [{"substance": "Sulfamethoxazole-trimethoprim", "reaction": "Stevens-Johnson", "severity": "severe"}]})
+    out = printing.print_census(ward, tmp_path / "census.pdf", ward="3B")
+    text = " ".join(p.extract_text() for p in PdfReader(out).pages).replace("-\n", "-")
+    words = set(text.split())
+    assert {"PAPADOPOULOPOULOS", "Konstantinos", "Sulfamethoxazole-trimethoprim", "(Stevens-Johnson,"} <= words
+
+
 def test_a_label_sheets_printed_line_stops_short_of_its_page_number(ward, tmp_path):
     """The sheet's line saying who printed it, when and on which laptop was never shortened: a
     long name and laptop name ran it over "Page 1 of 1" and off the sheet."""

@@ -7,14 +7,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, TableStyle
+from reportlab.platypus import TableStyle
 
 from downtime.formspec import Lang
 from downtime.i18n import decimal_text
+from downtime.pdf.lines import Lines
 from downtime.pdf.page import RULE, LinesTable, PageInfo, body_width, build_pdf, in_words, style
 from downtime.services.medication import RegisterLine
 
@@ -38,8 +38,8 @@ WORDS: dict[str, dict[Lang, str]] = {
 WIDTHS = (0.13, 0.15, 0.07, 0.07, 0.12, 0.12, 0.19, 0.15)
 
 
-def _cell(text: str, bold: bool = False) -> Paragraph:
-    return Paragraph(escape(text), style(size=8, bold=bold, condensed=True, leading=9.5))
+def _cell(text: str, bold: bool = False) -> Lines:
+    return Lines(text, style(size=8, bold=bold, condensed=True, leading=9.5))
 
 
 def cd_page_pdf(lines: Sequence[RegisterLine], out: Path, *, ward: str, drug: str, unit: str, names: Mapping[str, str],

@@ -17,9 +17,9 @@ from downtime.formspec.schema import Meaning
 from downtime.formspec.values import format_value
 from downtime.domain.news2 import Band
 from downtime.pdf.forms import allergy_colour, allergy_line
+from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
-    ALERT, BAND, CONDENSED_BOLD, INK, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_width, build_pdf,
-    name_in_cell, register_fonts, style,
+    ALERT, BAND, INK, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style,
 )
 from downtime.services.census import CensusRow, name_alerts
 from downtime.services.observations import ScoredSet, WardReview, band_word
@@ -47,12 +47,13 @@ INCOMPLETE = {"en": "incomplete", "fr": "incomplet"}
 OVERDUE = {"en": "next set overdue since {due}", "fr": "relevé en retard depuis {due}"}
 
 
-def _cell(text: str, bold: bool = False, color: colors.Color = INK) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style(size=8, bold=bold, condensed=True, leading=9.5,
-                                                                 color=color))
+def _cell(text: str, bold: bool = False, color: colors.Color = INK) -> Lines:
+    """Fitted to its column as the table lays it out: a long surname or drug name set smaller
+    rather than cut inside the word (see lines.fit)."""
+    return Lines(text, style(size=8, bold=bold, condensed=True, leading=9.5, color=color))
 
 
-def _news2(standing: ScoredSet | None, overdue: datetime | None, lang: Lang) -> Paragraph:
+def _news2(standing: ScoredSet | None, overdue: datetime | None, lang: Lang) -> Lines:
     """The score that stands for the patient's risk, its band and time, and a set overdue: red
     unless a complete set scores low and the next is not due yet (an unknown risk is not a low
     one). The sheet handed over at night showed a patient scoring 7 like one scoring 0."""
@@ -85,7 +86,6 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                     subtitle=SUBTITLE[lang].format(at=at.strftime("%d/%m/%Y %H:%M"), occupied=occupied,
                                                    empty=len(rows) - occupied))
     width = body_width(info)
-    register_fonts()  # the names are measured before the first cell's style registers them
     tables: dict[str, list[list[Any]]] = {}
     for row in rows:
         body = tables.setdefault(row.ward, [])
@@ -94,7 +94,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
             body.append([_cell(row.bed or ""), _cell(EMPTY[lang])] + [""] * (len(WIDTHS) - 2))
             continue
         arrived = datetime.fromisoformat(p.admitted_at).strftime("%d/%m %H:%M")
-        name = [_cell(name_in_cell(p.display_name, CONDENSED_BOLD, 8, WIDTHS[1] * width - 12), bold=True)]
+        name = [_cell(p.display_name, bold=True)]
         if beds := namesakes.get(p.patient_id):
             name.append(_cell(SAME_NAME[lang].format(beds=", ".join(beds)), bold=True, color=ALERT))
         body.append([_cell(row.bed or "—", bold=True), name,

@@ -3,7 +3,7 @@ platypus's Table gives them, for grids whose layout is fixed (the MAR chart).
 
 A Table styles every cell through a per-cell lookup and saves the graphics state around it:
 with the Paragraphs in its cells, that cost most of a ward's MAR pack. Cells here are
-`downtime.pdf.lines.text` (drawn lines, or a Paragraph where the text must wrap)."""
+`downtime.pdf.lines.Lines`, whose text all goes into one text object."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ EMPTY_HEIGHT = 12.0
 FUZZ = 1e-6
 
 
-Cell = Flowable | None
+Cell = Lines | None
 """A cell's content; None is an empty cell."""
 
 
@@ -119,13 +119,7 @@ class Grid(Flowable):
             for column, cell in enumerate(row):
                 if cell is None or (column == 0 and index in self.covered):
                     continue
-                x, top = self.edges[column] + PAD_X, tops[index] - PAD_TOP
-                if isinstance(cell, Lines):
-                    setting = cell.write(words, x, top, setting)
-                else:  # after the text before it, so the page reads in the same order
-                    canv.drawText(words)
-                    cell.drawOn(canv, x, top - cell.wrap(self.widths[column] - 2 * PAD_X, 72000)[1])
-                    words, setting = canv.beginText(), None
+                setting = cell.write(words, self.edges[column] + PAD_X, tops[index] - PAD_TOP, setting)
         canv.drawText(words)
         if self.rule is not None:
             self._draw_rules(tops)

@@ -25,7 +25,7 @@ from downtime.formspec import FormSpec, Lang
 from downtime.i18n import decimal_text
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.grid import PAD_X, Cell, Grid
-from downtime.pdf.lines import text
+from downtime.pdf.lines import Lines, text
 from downtime.pdf.page import (
     ALERT,
     BAND,
@@ -143,7 +143,7 @@ def _style(size: float, bold: bool, color: colors.Color) -> ParagraphStyle:
 
 
 def _p(value: str, width: float, size: float = SIZE, bold: bool = False,
-       color: colors.Color = colors.black) -> Flowable:
+       color: colors.Color = colors.black) -> Lines:
     return text(value, _style(size, bold, color), width)
 
 
@@ -168,7 +168,7 @@ def _stopped_with_its_stay(row: MarRow, lang: Lang) -> list[str]:
 
 
 def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[str], reasons: Mapping[str, str],
-                width: float) -> Flowable:
+                width: float) -> Lines:
     """The order as its chart line heads it; in bold red when another laptop wrote it otherwise,
     or its medicine is ordered twice (see medication.also_ordered). `reasons`: why an order the
     patient's allergies match was prescribed all the same, by order."""
@@ -220,7 +220,7 @@ def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, lapto
     day_w = width * 0.61 / max(len(days), 1)
     widths = [width * 0.32, width * 0.07] + [day_w] * len(days)
 
-    def cell(value: str, column: int, bold: bool = False, color: colors.Color = colors.black) -> Flowable:
+    def cell(value: str, column: int, bold: bool = False, color: colors.Color = colors.black) -> Lines:
         return _p(value, widths[column] - 2 * PAD_X, bold=bold, color=color)
 
     body: list[list[Cell]] = [[cell(w("medicine", lang), 0, bold=True), cell(w("time", lang), 1, bold=True)]

@@ -8,7 +8,6 @@ separated from each other on a ward.
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 import threading
 from collections.abc import Mapping, Sequence
@@ -32,7 +31,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, T
 from downtime.domain.census import StayStatus
 from downtime.formspec import Lang
 from downtime.paths import resources_dir
-from downtime.pdf.lines import text
+from downtime.pdf.lines import text, wrap
 from downtime.services.patients import PatientSummary
 
 SANS, BOLD, CONDENSED, CONDENSED_BOLD = "DT-Sans", "DT-Sans-Bold", "DT-Cond", "DT-Cond-Bold"
@@ -302,26 +301,6 @@ def _draw_place(c: canvas.Canvas, place: str, x: float, y: float, width: float) 
 
 LEADING = 1.15
 """Line spacing of a name written on more than one line, times its font size."""
-# A name breaks at its spaces, and after the hyphens of compound names (MONTMORENCY-LAVAL).
-_PIECES = re.compile(r"(\S*?-(?=\S)|\S+)(\s*)")
-
-
-def wrap_name(name: str, font: str, size: float, width: float) -> list[str]:
-    """The name in lines no wider than `width` where its pieces allow."""
-    lines: list[str] = []
-    line = ""
-    for piece, space in _PIECES.findall(name):
-        if line and pdfmetrics.stringWidth(line + piece, font, size) > width:
-            lines.append(line.rstrip())
-            line = ""
-        line += piece + (" " if space else "")
-    return [*lines, line.rstrip()]
-
-
-def name_in_cell(name: str, font: str, size: float, width: float) -> str:
-    """The name with a line break wherever `wrap_name` breaks it, for a table cell's Paragraph,
-    which breaks only at spaces, then inside a word: "MONTMORENCY-LAVA" over "L Marie Anne"."""
-    return "\n".join(wrap_name(name, font, size, width))
 
 
 def name_lines(name: str, width: float, room: float, largest: float) -> tuple[float, list[str]]:
@@ -333,11 +312,11 @@ def name_lines(name: str, width: float, room: float, largest: float) -> tuple[fl
     most = 1 + int(room // (6 * LEADING))
     for count in range(1, most + 1):
         for size in sizes:
-            lines = wrap_name(name, BOLD, size, width)
+            lines = wrap(name, BOLD, size, width)
             if (len(lines) <= min(count, 1 + room // (size * LEADING))
                     and all(pdfmetrics.stringWidth(line, BOLD, size) <= width for line in lines)):
                 return size, lines
-    lines = wrap_name(name, BOLD, 6, width)
+    lines = wrap(name, BOLD, 6, width)
     return 6, [fit_text(line, BOLD, 6, width) for line in [*lines[:most - 1], " ".join(lines[most - 1:])]]
 
 

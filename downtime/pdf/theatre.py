@@ -11,15 +11,16 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from downtime.domain.theatre import TheatreSession
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.pdf.forms import allergy_colour, allergy_line
+from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
-    ALERT, BAND, CONDENSED_BOLD, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, in_words,
-    name_in_cell, style,
+    ALERT, BAND, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, in_words, style,
 )
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import BookingStatus, ListEntry, WaitingItem, phone_to_call, procedure_and_side
@@ -59,12 +60,27 @@ def w(key: str, lang: Lang, **values: object) -> str:
     return in_words(WORDS, key, lang, **values)
 
 
+class _Struck(Lines):
+    """Text struck through, as a cancelled operation stays on the list, readable under the line."""
+
+    def draw(self) -> None:
+        super().draw()
+        fitted, canv = self.fitted, self.canv
+        assert fitted is not None
+        canv.setStrokeColor(self.style.textColor)
+        canv.setLineWidth(fitted.size / 16)
+        y = self.height - 0.75 * fitted.size
+        for line in fitted.lines:
+            canv.line(0, y, stringWidth(line, self.style.fontName, fitted.size), y)
+            y -= fitted.leading
+
+
 def _p(text: str, size: float = 8, bold: bool = False, struck: bool = False,
-       color: colors.Color = colors.black) -> Paragraph:
-    body = escape(text).replace("\n", "<br/>")
-    if struck:
-        body = f"<strike>{body}</strike>"
-    return Paragraph(body, style(size=size, bold=bold, condensed=True, color=color, leading=size * 1.2))
+       color: colors.Color = colors.black) -> Lines:
+    """Fitted to its column as the table lays it out: a long name or procedure set smaller
+    rather than cut inside a word (see lines.fit)."""
+    return (_Struck if struck else Lines)(text, style(size=size, bold=bold, condensed=True, color=color,
+                                                      leading=size * 1.2))
 
 
 def _grid(rows: list[list[object]], widths: list[float], width: float, title: str | None = None) -> Table:
@@ -85,24 +101,19 @@ def _grid(rows: list[list[object]], widths: list[float], width: float, title: st
     return table
 
 
-def _name(patient: PatientSummary, column: float) -> str:
-    """The name broken after a hyphen rather than inside a word, in a column `column` wide."""
-    return name_in_cell(patient.display_name, CONDENSED_BOLD, 8, column - 12)
-
-
-def _patient(patient: PatientSummary, column: float, lang: Lang, struck: bool) -> Flowable | list[Flowable]:
+def _patient(patient: PatientSummary, lang: Lang, struck: bool) -> Flowable | list[Flowable]:
     """The name, then (for an operation still on the list) where the patient is, for the porter
     sent to fetch them (the list named no ward), and their allergies as the admission recorded
     them, which the WHO checklist's Sign In asks for: in an outage the paper list is all the
     theatre has."""
-    name = _p(_name(patient, column), bold=True, struck=struck)
+    name = _p(patient.display_name, bold=True, struck=struck)
     if struck:
         return name
     where = [_p(w("where", lang, ward=patient.ward, bed=patient.bed or "—"), size=7)] if patient.ward else []
     return [name, *where, _p(allergy_line(patient, lang), size=7, bold=True, color=allergy_colour(patient))]
 
 
-def _band_text(title: str) -> Paragraph:
+def _band_text(title: str) -> Lines:
     return _p(title, size=10, bold=True, color=colors.white)
 
 
@@ -116,16 +127,15 @@ def _choice(spec: FormSpec, field_id: str, value: object, lang: Lang) -> str:
     return format_value(spec.field(field_id), value, lang)
 
 
-def _operation(data: dict[str, object], lang: Lang, struck: bool) -> Paragraph:
-    """The procedure, then its diagnosis and the booking's notes (a latex allergy, a diabetic
-    to take first), which theatre staff read on the paper list and nowhere else."""
-    lines = [escape(str(data["procedure"]))]
+def _operation(data: dict[str, object], lang: Lang, struck: bool) -> list[Flowable]:
+    """The procedure, then its diagnosis and the booking's notes in bold (a latex allergy, a
+    diabetic to take first), which theatre staff read on the paper list and nowhere else."""
+    lines = [_p(str(data["procedure"]), struck=struck)]
     if data.get("diagnosis"):
-        lines.append(escape(w("diagnosis", lang, text=data["diagnosis"])))
+        lines.append(_p(w("diagnosis", lang, text=data["diagnosis"]), struck=struck))
     if data.get("notes"):
-        lines.append(f"<b>{escape(w('notes', lang, text=data['notes']))}</b>")
-    body = "<br/>".join(lines)
-    return Paragraph(f"<strike>{body}</strike>" if struck else body, style(size=8, condensed=True, leading=9.6))
+        lines.append(_p(w("notes", lang, text=data["notes"]), bold=True, struck=struck))
+    return lines
 
 
 def _status(entry: ListEntry, cancel_spec: FormSpec, lang: Lang) -> str:
@@ -165,7 +175,7 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
         for number, entry in enumerate(entries, start=1):
             data, patient, struck = entry.state.record.data, entry.state.patient, entry.struck
             rows.append([_p(str(number), struck=struck), _p(entry.start.strftime("%H:%M"), bold=True, struck=struck),
-                         _patient(patient, widths[2] * width, lang, struck), _p(birth_date_label(patient, lang), struck=struck),
+                         _patient(patient, lang, struck), _p(birth_date_label(patient, lang), struck=struck),
                          _p(SEX.get(patient.sex or "unknown", SEX["unknown"])[lang], struck=struck),
                          _p(patient.downtime_number, struck=struck), _operation(data, lang, struck),
                          _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True, struck=struck),
@@ -195,7 +205,7 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
         deadline = state.rebook_by.strftime("%d/%m/%Y") if state.rebook_by else "—"
         flag = w("breach", lang) if item.breach else w("near", lang) if item.near_breach else ""
         rows.append([_p(_choice(booking_spec, "priority", data["priority"], lang), bold=True),
-                     _p(_name(state.patient, widths[1] * width), bold=True), _p(birth_date_label(state.patient, lang)),
+                     _p(state.patient.display_name, bold=True), _p(birth_date_label(state.patient, lang)),
                      _p("\n".join(filter(None, (state.patient.downtime_number, phone_to_call(state.patient, lang))))),
                      _p(data["procedure"]),
                      _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True),

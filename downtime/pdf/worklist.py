@@ -15,6 +15,7 @@ from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, Table
 
 from downtime.formspec import Lang
 from downtime.i18n import message
+from downtime.pdf.lines import Lines
 from downtime.pdf.page import MARK, RULE, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style, in_words
 from downtime.services.back_entry import PatientWork, progress
 
@@ -46,9 +47,10 @@ def w(key: str, lang: Lang, **values: object) -> str:
     return in_words(WORDS, key, lang, **values)
 
 
-def _cell(text: str, bold: bool = False) -> Paragraph:
-    """Lines typed apart stay apart (the medicines taken before admission, one a line)."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), style(size=8, bold=bold, condensed=True, leading=9.5))
+def _cell(text: str, bold: bool = False) -> Lines:
+    """Lines typed apart stay apart (the medicines taken before admission, one a line); a word
+    too long for its column is set smaller rather than cut (see lines.fit)."""
+    return Lines(text, style(size=8, bold=bold, condensed=True, leading=9.5))
 
 
 def _heading(group: PatientWork, lang: Lang, same_person: str | None) -> Paragraph:
