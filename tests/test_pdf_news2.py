@@ -1,10 +1,12 @@
 """The paper NEWS2 chart: each reading with its points, the total and band in words, French
-labels, a blank chart with the scoring key on one page, and the downtime binder."""
+labels, a blank chart with rows to write in and the scoring key over the page, and the downtime
+binder."""
 
 import re
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.units import mm
 
 from downtime.services import printing, records, wards
 
@@ -51,19 +53,45 @@ def test_the_chart_prints_in_french(session_for, admission_values, tmp_path):
 
 
 @pytest.mark.parametrize("lang, words, not_words", [
-    ("en", ("Scoring key (RCP NEWS2)", "Respiration rate", "Oxygen", "Alert"), ()),
-    ("fr", ("Barème (NEWS2, RCP)", "Fréq. respiratoire", "Oxygène", "Alerte", "PA systolique", "Pouls"),
+    ("en", ("Scoring key (RCP NEWS2)", "Respiration rate", "Oxygen", "Alert", "Response to the NEWS2 score (RCP)",
+            "3 in any one parameter", "7 or more", "Emergency response"), ()),
+    ("fr", ("Barème (NEWS2, RCP)", "Fréq. respiratoire", "Oxygène", "Alerte", "PA systolique", "Pouls",
+            "Conduite à tenir selon le score NEWS2 (RCP)", "3 dans un seul paramètre", "7 ou plus", "Réponse d'urgence"),
      ("Respiration rate", "Consciousness", "Oxygen", "Pulse", "Temperature"))])
-def test_the_blank_chart_holds_the_scoring_key_on_one_page(tmp_path, clock, lang, words, not_words):
-    """Under the label box a sticky label needs (see test_pdf_forms), in the ward's language."""
+def test_the_blank_charts_second_page_holds_the_scoring_key_and_the_response_to_each_score(
+        tmp_path, clock, lang, words, not_words):
+    """Under the label box a sticky label needs (see test_pdf_forms), in the ward's language; the
+    first page says where they are."""
     path = printing.blank_news2_chart(tmp_path / "blank.pdf", lang=lang, printed_by="Nurse", printed_at=clock(),
                                       device_name="Ward 3B laptop")
-    (page,) = _text(path)
+    grid, key = _text(path)
     temperatures = ("36.1–38.0", "≥39.1") if lang == "en" else ("36,1–38,0", "≥39,1")
     for band in ("≤8", "21–24", "≥25", "88–92 / ≥93 air", "≥97 O2", "111–219", "≥131", *temperatures, *words):
-        assert band in page, band
+        assert band in key, band
     for word in not_words:
-        assert word not in page, word
+        assert word not in key, word
+    assert {"en": "over the page", "fr": "au verso"}[lang] in grid
+
+
+def _label_heights(page) -> dict[str, float]:
+    """Where each line of text sits on the page, by its text (its baseline's height)."""
+    found: dict[str, float] = {}
+    page.extract_text(visitor_text=lambda text, cm, tm, font, size: found.setdefault(
+        text.strip(), cm[5] + tm[5] * cm[3]) if text.strip() else None)
+    return found
+
+
+def test_the_blank_charts_rows_are_tall_enough_to_write_in(tmp_path, clock):
+    """Its rows were 5.5 mm, too small to write a reading in by hand: each is now taller than a
+    blank form's writing line (9 mm), the date and time a line each."""
+    path = printing.blank_news2_chart(tmp_path / "blank.pdf", lang="en", printed_by="Nurse", printed_at=clock(),
+                                      device_name="Ward 3B laptop")
+    heights = _label_heights(PdfReader(path).pages[0])
+    rows = ["Respiration rate /min", "SpO2 scale 1 %", "Air or oxygen", "Systolic BP mmHg", "Pulse /min",
+            "Consciousness (ACVPU)", "Temperature °C", "NEWS2 total", "Clinical risk", "Recorded by"]
+    gaps = [heights[above] - heights[below] for above, below in zip(rows, rows[1:]) if above != "SpO2 scale 1 %"]
+    assert min(gaps) >= 9 * mm, [round(gap / mm, 1) for gap in gaps]
+    assert heights["__/__"] - heights["__:__"] >= 4.5 * mm
 
 
 def test_the_binder_holds_every_blank_form_a_ward_needs_for_eight_hours(forms, tmp_path, clock):
@@ -147,7 +175,7 @@ def test_the_scale_2_row_names_who_prescribed_it_and_when(session_for, admission
 def test_the_blank_chart_asks_who_prescribed_scale_2_and_when(tmp_path, clock, lang, words):
     path = printing.blank_news2_chart(tmp_path / "blank.pdf", lang=lang, printed_by="Nurse", printed_at=clock(),
                                       device_name="Ward 3B laptop")
-    (page,) = _text(path)
+    page = _text(path)[0]  # the grid; the key is over the page
     assert words in page and "__/__ __:__" in page
 
 

@@ -1,7 +1,8 @@
 """The NEWS2 observation chart on paper: a column per set of observations, a row per chart
 parameter, each reading printed with its points and shaded by them (the shading repeats the
 number, it never replaces it), then the total and its escalation band. The blank chart has
-empty columns and the RCP scoring key, so staff can score by hand when the laptop is down."""
+empty columns to write in by hand, and over the page the RCP scoring key and the response each
+score asks for, so staff can score and escalate when the laptop is down."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from downtime.domain.laptops import NOBODY, Authors, Laptop
-from downtime.domain.news2 import Band, Spo2Scale
+from downtime.domain.news2 import CLINICAL_RESPONSE, Band, Spo2Scale
 from downtime.formspec import Lang
 from downtime.i18n import decimal_text
 from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, style
@@ -37,6 +38,10 @@ WORDS = {
     "legend": {"en": "Each reading is followed by its points in brackets; shading repeats the points (3 darkest).",
                "fr": "Chaque valeur est suivie de ses points entre parenthèses ; la teinte répète les points."},
     "prescribed": {"en": "prescribed by {by} on {at}", "fr": "prescrite par {by} le {at}"},
+    "over": {"en": "Scoring key and the response to each score: over the page.",
+             "fr": "Barème et conduite à tenir selon le score : au verso."},
+    "response_title": {"en": "Response to the NEWS2 score (RCP)", "fr": "Conduite à tenir selon le score NEWS2 (RCP)"},
+    "response_cols": {"en": "NEWS2 score|Clinical risk|Response", "fr": "Score NEWS2|Risque clinique|Conduite à tenir"},
     "incomplete": {"en": "* incomplete set: a row was not measured; the total can only underestimate the risk.",
                    "fr": "* série incomplète : un paramètre n'a pas été mesuré ; le total ne peut que sous-estimer "
                          "le risque."},
@@ -68,6 +73,19 @@ KEY: tuple[tuple[dict[Lang, str], tuple[str | dict[Lang, str], ...]], ...] = (
     ({"en": "Temperature", "fr": "Température"}, tuple(
         {"en": text, "fr": text.replace(".", ",")} for text in ("≤35.0", "", "35.1–36.0", "36.1–38.0", "38.1–39.0", "≥39.1", ""))),
 )
+
+
+# The scores each clinical risk stands for, as the RCP's response table gives them.
+SCORES: dict[Band, dict[Lang, str]] = {
+    Band.LOW: {"en": "0–4", "fr": "0–4"},
+    Band.LOW_MEDIUM: {"en": "3 in any one parameter", "fr": "3 dans un seul paramètre"},
+    Band.MEDIUM: {"en": "5–6", "fr": "5–6"},
+    Band.HIGH: {"en": "7 or more", "fr": "7 ou plus"},
+}
+# A blank chart's rows are taller than a blank form's writing line (9 mm): at 5.5 mm, a reading
+# written by hand ran over the rules. Its date and time are written on two lines.
+BY_HAND = 9.5 * mm
+WHEN_BY_HAND = 12 * mm
 
 
 def _p(text: str, size: float = 7.5, bold: bool = False) -> Paragraph:
@@ -110,13 +128,16 @@ def _label(text: str, scale: Spo2Scale | None, sets: Sequence[ScoredSet | None],
 def _grid(sets: Sequence[ScoredSet | None], authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
           width: float, row_height: float = 8.5 * mm) -> Table:
     """`authors`: who recorded each set (see domain.laptops.Authors; `laptops` names their laptops)."""
+    blank = not any(sets)
+    # On a blank chart, a line to write the date on and one for the time, a writing line apart.
+    to_write = style(7.5, leading=14 if blank else None)
     header = [_p(WORDS["taken"][lang], bold=True)] + [
-        _p(f"{found.taken_at:%d/%m}<br/>{found.taken_at:%H:%M}", bold=True) if found else _p("__/__<br/>__:__")
-        for found in sets]
+        _p(f"{found.taken_at:%d/%m}<br/>{found.taken_at:%H:%M}", bold=True) if found
+        else Paragraph("__/__<br/>__:__", to_write) for found in sets]
     body: list[list[object]] = [header]
     shades = []
     first = width * 0.2
-    heights: list[float | None] = [None]
+    heights: list[float | None] = [WHEN_BY_HAND if blank else None]
     for row, (label, field, points_name, scale) in enumerate(ROWS, start=1):
         heading = _label(label[lang], scale, sets, lang)
         # The scale 2 row grows to name its prescriptions rather than print them over the row below.
@@ -141,7 +162,7 @@ def _grid(sets: Sequence[ScoredSet | None], authors: Authors, laptops: Mapping[s
                                                       if found else "" for found in sets])
     # Who recorded each set, by name and ID, takes the lines it needs (a fixed row ran it over
     # the line above); a blank chart's row keeps the room to write by hand.
-    by_height = None if any(sets) else row_height
+    by_height = row_height if blank else None
     table = Table(body, colWidths=[first] + [(width - first) / COLUMNS] * COLUMNS,
                   rowHeights=heights + [row_height] * (len(body) - len(heights) - 1) + [by_height], repeatRows=1)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
@@ -150,15 +171,28 @@ def _grid(sets: Sequence[ScoredSet | None], authors: Authors, laptops: Mapping[s
     return table
 
 
-def _key(width: float, lang: Lang) -> Table:
-    body = [[_p(WORDS["key"][lang], bold=True), _p("3"), _p("2"), _p("1"), _p("0"), _p("1"), _p("2"), _p("3")]]
-    body += [[_p(label[lang])] + [_p(cell if isinstance(cell, str) else cell[lang]) for cell in cells]
+def _key(width: float, lang: Lang, size: float = 7.5) -> Table:
+    body = [[_p(WORDS["key"][lang], size, bold=True)] + [_p(points, size) for points in "3210123"]]
+    body += [[_p(label[lang], size)] + [_p(cell if isinstance(cell, str) else cell[lang], size) for cell in cells]
              for label, cells in KEY]
     shade = [3, 2, 1, None, 1, 2, 3]
     table = Table(body, colWidths=[width * 0.2] + [width * 0.8 / 7] * 7)
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
                                *[("BACKGROUND", (column, 0), (column, -1), POINT_SHADES[points])
                                  for column, points in enumerate(shade, start=1) if points is not None]]))
+    return table
+
+
+def _responses(width: float, lang: Lang) -> Table:
+    """What each clinical risk asks of the nurse (domain.news2's RCP responses), which the
+    escalation list says on the laptop and nothing says on paper."""
+    body = [[_p(heading, 8.5, bold=True) for heading in WORDS["response_cols"][lang].split("|")]]
+    body += [[_p(SCORES[band][lang], 8.5, bold=True), _p(band_word(band, lang), 8.5, bold=band in (Band.MEDIUM, Band.HIGH)),
+              _p(escape(CLINICAL_RESPONSE[band][lang]), 8.5)] for band in Band]
+    table = Table(body, colWidths=[width * 0.16, width * 0.12, width * 0.72])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
+                               ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return table
 
 
@@ -192,9 +226,14 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Pat
 
 def blank_news2_chart_pdf(out: Path, *, lang: Lang, printed_by: str, printed_at: datetime,
                           device_name: str) -> Path:
-    """Empty columns to fill by hand, and the scoring key under them."""
+    """Empty columns to fill by hand, with rows tall enough to write in; over the page, the
+    scoring key and the response to each score (both under the grid left its rows 5.5 mm)."""
     info = PageInfo(title=WORDS["blank_title"][lang], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, landscape=True, blank=True)
     width = body_width(info)
-    story: list[Flowable] = [_grid([None] * COLUMNS, NOBODY, {}, lang, width, 5.5 * mm), Spacer(1, 3 * mm), _key(width, lang)]
+    story: list[Flowable] = [_grid([None] * COLUMNS, NOBODY, {}, lang, width, BY_HAND), Spacer(1, 1 * mm),
+                             _p(WORDS["over"][lang], size=7.5, bold=True), PageBreak(),
+                             _key(width, lang, size=9), Spacer(1, 5 * mm),
+                             _p(WORDS["response_title"][lang], size=10, bold=True), Spacer(1, 2 * mm),
+                             _responses(width, lang)]
     return build_pdf(out, story, info)
