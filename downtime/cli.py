@@ -1106,7 +1106,7 @@ def build_parser() -> argparse.ArgumentParser:
     pdf = sub.add_parser("pdf", help="make PDFs")
     pdf_sub = pdf.add_subparsers(title="pdf commands", metavar="COMMAND", required=True)
     p = command("blank", cmd_pdf_blank, "a blank paper form", pdf_sub)
-    p.add_argument("form", help="form id, e.g. admission; mar for a blank 3-day medication chart, news2 for a "
+    p.add_argument("form", help="form id, e.g. admission; mar for a blank 7-day medication chart, news2 for a "
                                 "blank NEWS2 observation chart")
     _out_option(p)
     p = command("binder", cmd_pdf_binder, "the downtime binder: every blank form a 30-bed ward needs for 8 hours "

@@ -574,10 +574,38 @@ def test_a_blank_chart_asks_what_a_paper_chart_asks_of_each_order(tmp_path, lang
     text = " ".join(pages)
     for said in words:
         assert said in text, said
-    assert text.count(words[1]) == 8 + 4 + 1  # each regular and as-required order, the once-only heading
-    assert len(pages) == 4
+    assert text.count(words[1]) == 11 + 7 + 1  # each regular and as-required order, the once-only heading
+    assert len(pages) == 6
     for page in PdfReader(out).pages:
         right, top = float(page.mediabox.width), float(page.mediabox.height)
         placed = []
         page.extract_text(visitor_text=lambda text, cm, tm, font, size: text.strip() and placed.append((tm[4], tm[5])))
         assert all(0 <= x < right and 0 <= y < top for x, y in placed)
+
+
+@pytest.mark.parametrize("lang, title, rows", [("en", "blank 7-day chart", "Date Time Dose By / witness"),
+                                               ("fr", "vierge, 7 jours", "Date Heure Dose Par / témoin")])
+def test_a_blank_chart_runs_a_week_with_a_column_for_each_as_required_dose(tmp_path, lang, title, rows):
+    """The blank chart ran 3 days, with 4 as-required lines and a box each to write their doses
+    in as they came: a ward's paper chart runs a week, and gives each as-required dose a column
+    of boxes (date, time, dose, who gave and witnessed it). Every box still takes handwriting."""
+    from reportlab.lib.units import mm
+
+    out = tmp_path / "blank-mar.pdf"
+    assert main(["pdf", "blank", "mar", "--lang", lang, "--out", str(out)]) == 0
+    pages = _text(out)
+    assert all(title in page for page in pages)
+    assert " ".join(pages).count(rows) == 7
+    reader = PdfReader(out)
+
+    def placed(page: int) -> list[tuple[str, float, float]]:
+        found: list[tuple[str, float, float]] = []
+        reader.pages[page].extract_text(visitor_text=lambda text, cm, tm, font, size: text.strip() and found.append(
+            (text.strip(), cm[4] + tm[4], cm[5] + tm[5])))
+        return found
+
+    days = sorted(x for text, x, _ in placed(0) if text == "__/__")
+    assert len(days) == 7 and min(b - a for a, b in zip(days, days[1:])) >= 20 * mm
+    date, time, dose = rows.split()[:3]
+    heights = {text: y for text, _, y in placed(3) if text in (date, time, dose)}
+    assert heights[date] - heights[time] >= 7 * mm - 0.1 and heights[time] - heights[dose] >= 7 * mm - 0.1

@@ -45,8 +45,8 @@ from downtime.services.patients import PatientSummary
 
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Medication administration record", "fr": "Feuille d'administration des médicaments"},
-    "blank_title": {"en": "Medication administration record — blank 3-day chart",
-                    "fr": "Feuille d'administration — vierge, 3 jours"},
+    "blank_title": {"en": "Medication administration record — blank {days}-day chart",
+                    "fr": "Feuille d'administration — vierge, {days} jours"},
     "period": {"en": "{first} to {last}", "fr": "du {first} au {last}"},
     "weight": {"en": "Weight: {weight}", "fr": "Poids : {weight}"},
     "regular": {"en": "Regular medicines", "fr": "Traitements systématiques"},
@@ -105,13 +105,14 @@ WORDS: dict[str, dict[Lang, str]] = {
     "prn_cols": {"en": "Medicine, dose, route|Indication|Interval, most in 24 h", "fr": "Médicament, dose, voie|Indication|"
                                                                               "Intervalle, max sur 24 h"},
     "prn_limits": {"en": "min ___ h apart\n\nmax ___ /24 h", "fr": "intervalle ___ h\n\nmax ___ /24 h"},
+    "prn_dose_rows": {"en": "Date|Time|Dose|By / witness", "fr": "Date|Heure|Dose|Par / témoin"},
     "once_cols": {"en": "Medicine, dose, route|Date and time to give|Prescriber signature and printed name|"
                         "Given (time, initials)",
                   "fr": "Médicament, dose, voie|Date et heure prévues|Signature et nom du prescripteur|"
                         "Donnée (heure, initiales)"},
     "allergy_box": {"en": "ALLERGIES / ADVERSE REACTIONS:   ☐ none known   ☐ yes — drug and reaction:",
                     "fr": "ALLERGIES / EFFETS INDÉSIRABLES :   ☐ aucune connue   ☐ oui — médicament et réaction :"},
-    "weight_box": {"en": "Weight: ________ kg", "fr": "Poids : ________ kg"},
+    "weight_box": {"en": "Weight: ________ kg\n\nChart ___ of ___", "fr": "Poids : ________ kg\n\nFeuille ___ sur ___"},
 }
 DAY_NAMES: dict[Lang, tuple[str, ...]] = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
                                           "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")}
@@ -403,57 +404,100 @@ def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days:
     return build_pdf(out, story, info)
 
 
+# A blank chart for a downtime, as a paper inpatient chart runs: a week across, and as many
+# regular and as-required orders as fill three pages and two (the chart had 3 days and 4
+# as-required lines, each a box to write its doses in as they came).
+BLANK_DAYS = 7
+BLANK_REGULAR = 11
+BLANK_PRN = 7
+BLANK_ONCE = 8
+# Each as-required order's doses, a column each: its date, time, dose and who gave it.
+PRN_DOSES = 8
+BY_HAND = 7 * mm  # a box for initials, a time or a dose
+
+
 def blank_mar_pdf(out: Path, *, lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
-                  regular: int = 8, prn: int = 4, once: int = 8, days: int = 3) -> Path:
+                  regular: int = BLANK_REGULAR, prn: int = BLANK_PRN, once: int = BLANK_ONCE,
+                  days: int = BLANK_DAYS) -> Path:
     """A blank chart for a new admission while the laptop is unavailable. Each order asks what
     the filled chart prints of it (start, indication, an as-required one's least interval and
     most in 24 hours) and a signature with the name printed beside it, as the national inpatient
-    chart does; once-only doses have their own lines."""
-    info = PageInfo(title=w("blank_title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
+    chart does; once-only doses have their own lines. The as-required and once-only orders each
+    start a page, which can be printed on the back of the regular orders'."""
+    info = PageInfo(title=w("blank_title", lang, days=days), lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, landscape=True, blank=True)
     width = body_width(info)
-    day_w = width * 0.61 / days
-    widths = [width * 0.32, width * 0.07] + [day_w] * days
+    story: list[Flowable] = [_allergy_box(width, lang), Spacer(1, 2 * mm),
+                             _p(w("key", lang) + code_names(lang), width, size=7.5), Spacer(1, 2 * mm),
+                             _band(w("regular", lang), width), _blank_regular(width, lang, regular, days), PageBreak(),
+                             _band(w("prn", lang), width), _blank_prn(width, lang, prn), PageBreak(),
+                             KeepTogether([_band(w("once", lang), width), _blank_once(width, lang, once)])]
+    return build_pdf(out, story, info)
+
+
+def _ruled(body: list[list[object]], widths: list[float], heights: list[float | None], *commands: tuple) -> Table:
+    """A blank grid: ruled, its heading row shaded and repeated on each page it runs onto."""
+    table = Table(body, colWidths=widths, rowHeights=heights, repeatRows=1)
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE), ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"), *commands]))
+    return table
+
+
+def _allergy_box(width: float, lang: Lang) -> Table:
+    widths = [width * 0.8, width * 0.2]
+    allergy = Table([[_p(w("allergy_box", lang), widths[0] - 2 * PAD_X, size=9, bold=True, color=ALERT),
+                      _p(w("weight_box", lang), widths[1] - 2 * PAD_X, size=9)]], colWidths=widths,
+                    rowHeights=[14 * mm])
+    allergy.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 1.5, ALERT),
+                                 ("BOX", (1, 0), (1, 0), 0.75, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return allergy
+
+
+def _blank_regular(width: float, lang: Lang, orders: int, days: int) -> Table:
+    """Each order: its box (start and indication at its foot, the prescriber's line under it)
+    beside four times, a box a day for each."""
+    widths = [width * 0.32, width * 0.07] + [width * 0.61 / days] * days
     inner = [column - 2 * PAD_X for column in widths]
-    header = [_p(w("medicine", lang), inner[0], bold=True), _p(w("time", lang), inner[1], bold=True)]
-    header += [_p("__/__", inner[2], bold=True)] * days
-    body: list[list[object]] = [header]
-    spans = []
+    body: list[list[object]] = [[_p(w("medicine", lang), inner[0], bold=True), _p(w("time", lang), inner[1], bold=True)]
+                                + [_p("__/__", inner[2], bold=True)] * days]
+    spans: list[tuple] = []
     prompts = {0: _p(w("order_blank", lang), inner[0], size=6, color=GREY_TEXT),
                3: _p(w("prescriber", lang), inner[0], size=6)}
-    for order in range(regular):
+    for _ in range(orders):
         start = len(body)
         body += [[prompts.get(i, ""), ""] + [""] * days for i in range(4)]
         spans += [("SPAN", (0, start), (0, start + 2)), ("VALIGN", (0, start), (0, start + 2), "BOTTOM"),
                   ("NOSPLIT", (0, start), (-1, start + 3))]
-    grid = Table(body, colWidths=widths, rowHeights=[None] + [7 * mm] * (len(body) - 1), repeatRows=1)
-    grid.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                              ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL),
-                              ("VALIGN", (0, 0), (-1, -1), "TOP"), *spans]))
-    prn_widths = [width * share for share in (0.27, 0.14, 0.11, 0.48)]
-    prn_inner = [column - 2 * PAD_X for column in prn_widths]
-    prn_rows = [[_p(heading, column, bold=True)
-                 for heading, column in zip([*w("prn_cols", lang).split("|"), w("prn_given", lang)], prn_inner)]]
-    prn_rows += [[_p(w("prescriber", lang), prn_inner[0], size=6), "",
-                  _p(w("prn_limits", lang), prn_inner[2], size=7, color=GREY_TEXT), ""] for _ in range(prn)]
-    prn_table = Table(prn_rows, colWidths=prn_widths, rowHeights=[None] + [17 * mm] * prn)
-    prn_table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
-                                   ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL), ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                                   ("VALIGN", (0, 1), (0, -1), "BOTTOM"), ("VALIGN", (2, 1), (2, -1), "MIDDLE")]))
-    once_widths = [width * share for share in (0.39, 0.17, 0.27, 0.17)]
-    once_table = Table([[_p(heading, column - 2 * PAD_X, bold=True)
-                         for heading, column in zip(w("once_cols", lang).split("|"), once_widths)]]
-                       + [[""] * len(once_widths) for _ in range(once)],
-                       colWidths=once_widths, rowHeights=[None] + [9 * mm] * once)
-    once_table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE), ("BACKGROUND", (0, 0), (-1, 0), GREY_FILL)]))
-    box_widths = [width * 0.8, width * 0.2]
-    allergy = Table([[_p(w("allergy_box", lang), box_widths[0] - 2 * PAD_X, size=9, bold=True, color=ALERT),
-                      _p(w("weight_box", lang), box_widths[1] - 2 * PAD_X, size=9)]], colWidths=box_widths,
-                    rowHeights=[14 * mm])
-    allergy.setStyle(TableStyle([("BOX", (0, 0), (0, 0), 1.5, ALERT),
-                                 ("BOX", (1, 0), (1, 0), 0.75, colors.black), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    story: list[Flowable] = [allergy, Spacer(1, 2 * mm), _p(w("key", lang) + code_names(lang), width, size=7.5),
-                             Spacer(1, 2 * mm), _band(w("regular", lang), width), grid, Spacer(1, 3 * mm),
-                             KeepTogether([_band(w("prn", lang), width), prn_table]), Spacer(1, 3 * mm),
-                             KeepTogether([_band(w("once", lang), width), once_table])]
-    return build_pdf(out, story, info)
+    return _ruled(body, widths, [None] + [BY_HAND] * (len(body) - 1), *spans)
+
+
+def _blank_prn(width: float, lang: Lang, orders: int) -> Table:
+    """Each order: its medicine (the prescriber's line at its foot), indication and limits, then
+    a column for each dose given, its date, time, dose and who gave it (and witnessed it) a box
+    each, as the national inpatient chart's as-required page has them."""
+    widths = [width * share for share in (0.25, 0.13, 0.11, 0.07)]
+    widths += [(width - sum(widths)) / PRN_DOSES] * PRN_DOSES
+    inner = [column - 2 * PAD_X for column in widths]
+    headings = [*w("prn_cols", lang).split("|"), w("prn_given", lang)]
+    body: list[list[object]] = [[_p(heading, column, bold=True) for heading, column in zip(headings, inner)]
+                                + [""] * (PRN_DOSES - 1)]
+    commands: list[tuple] = [("SPAN", (3, 0), (-1, 0))]
+    labels = w("prn_dose_rows", lang).split("|")
+    for _ in range(orders):
+        start = len(body)
+        body += [[_p(w("prescriber", lang), inner[0], size=6) if row == 0 else "", "",
+                  _p(w("prn_limits", lang), inner[2], size=7, color=GREY_TEXT) if row == 0 else "",
+                  _p(label, inner[3], size=7, color=GREY_TEXT)] + [""] * PRN_DOSES for row, label in enumerate(labels)]
+        last = start + len(labels) - 1
+        commands += [*[("SPAN", (column, start), (column, last)) for column in range(3)],
+                     ("VALIGN", (0, start), (0, last), "BOTTOM"), ("VALIGN", (2, start), (3, last), "MIDDLE"),
+                     ("NOSPLIT", (0, start), (-1, last))]
+    return _ruled(body, widths, [None] + [BY_HAND] * (len(body) - 1), *commands)
+
+
+def _blank_once(width: float, lang: Lang, lines: int) -> Table:
+    widths = [width * share for share in (0.39, 0.17, 0.27, 0.17)]
+    body: list[list[object]] = [[_p(heading, column - 2 * PAD_X, bold=True)
+                                 for heading, column in zip(w("once_cols", lang).split("|"), widths)]]
+    body += [[""] * len(widths) for _ in range(lines)]
+    return _ruled(body, widths, [None] + [9 * mm] * lines)
