@@ -79,10 +79,10 @@ WORDS: dict[str, dict[Lang, str]] = {
                           "fr": "ADMISSION EN ATTENTE : un autre portable l’a écrite autrement (allergies, lit…), "
                                 "la vérifier"},
     "earlier_stay": {"en": "Orders of an earlier stay: not to be given",
-                     "fr": "Prescriptions d'un séjour antérieur : à ne pas donner"},
+                     "fr": "Prescriptions d’un séjour antérieur : à ne pas donner"},
     "stopped_with_its_stay": {"en": "Stopped at the end of the stay of {date} — prescribe again if it still stands",
-                              "fr": "Arrêtée à la fin du séjour du {date} — à prescrire à nouveau si elle tient "
-                                    "toujours"},
+                              "fr": "Arrêtée à la fin du séjour du {date} — à prescrire à nouveau si elle "
+                                    "reste indiquée"},
     "also_ordered": {"en": "ALSO ORDERED: {orders} — ask the prescriber before giving both",
                      "fr": "AUSSI PRESCRIT : {orders} — demander au prescripteur avant de donner les deux"},
     "dose_on_hold": {"en": "DOSE ON HOLD", "fr": "DOSE EN ATTENTE"},

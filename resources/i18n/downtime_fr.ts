@@ -44,10 +44,6 @@
         <translation>(ne concerne pas un patient)</translation>
     </message>
     <message>
-        <source>ORDER FROM AN EARLIER STAY (ended {time}): ask the prescriber whether it stands</source>
-        <translation>PRESCRIPTION D’UN SÉJOUR ANTÉRIEUR (terminé le {time}) : demander au prescripteur si elle tient toujours</translation>
-    </message>
-    <message>
         <source>ALSO ORDERED: {orders} — ask the prescriber before giving both</source>
         <translation>AUSSI PRESCRIT : {orders} — demander au prescripteur avant de donner les deux</translation>
     </message>
@@ -110,6 +106,10 @@
     <message>
         <source>ONCE ONLY</source>
         <translation>DOSE UNIQUE</translation>
+    </message>
+    <message>
+        <source>Stopped at the end of the stay of {date} — prescribe again if it still stands</source>
+        <translation>Arrêtée à la fin du séjour du {date} — à prescrire à nouveau si elle reste indiquée</translation>
     </message>
     <message>
         <source>ON HOLD: another laptop wrote this order otherwise, check it</source>
@@ -2073,6 +2073,10 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
         <translation>Plan d’administration — {name}</translation>
     </message>
     <message>
+        <source>Orders of an earlier stay: not to be given</source>
+        <translation>Prescriptions d’un séjour antérieur : à ne pas donner</translation>
+    </message>
+    <message>
         <source>Medication administration record</source>
         <translation>Plan d’administration des médicaments</translation>
     </message>
@@ -2091,6 +2095,10 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
     <message>
         <source>&amp;Print this MAR (3 days)</source>
         <translation>&amp;Imprimer ce plan (3 jours)</translation>
+    </message>
+    <message>
+        <source>Prescribe again…</source>
+        <translation>Prescrire à nouveau…</translation>
     </message>
     <message>
         <source>No cell chosen</source>
@@ -2712,10 +2720,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>La prescription n’est pas active à ce moment-là (pas commencée ou arrêtée).</translation>
     </message>
     <message>
-        <source>This order was written during an earlier stay, which ended {time}: ask the prescriber whether it still stands.</source>
-        <translation>Cette prescription a été écrite lors d’un séjour antérieur, terminé le {time} : demander au prescripteur si elle tient toujours.</translation>
-    </message>
-    <message>
         <source>{drug} matches the recorded allergy: {allergies}.</source>
         <translation>{drug} correspond à l’allergie enregistrée : {allergies}.</translation>
     </message>
@@ -3174,6 +3178,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{drug} matches the recorded allergy: {allergies}. Prescribed all the same: “{reason}”.</source>
         <translation>{drug} correspond à l’allergie enregistrée : {allergies}. Prescrit malgré tout : « {reason} ».</translation>
+    </message>
+    <message>
+        <source>{order} stopped at the end of the stay of {date}: no dose is given from it. If it still stands, a prescriber prescribes it again, from the patient&apos;s chart.</source>
+        <translation>{order} : arrêtée à la fin du séjour du {date}, aucune dose n’en est donnée. Si elle reste indiquée, un prescripteur la prescrit à nouveau, depuis le plan d’administration du patient.</translation>
     </message>
     <message>
         <source>Controlled-drug register: the balance cannot go below zero.</source>
