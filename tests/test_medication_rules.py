@@ -97,8 +97,31 @@ def test_a_first_dose_given_as_it_falls_due_is_not_before_the_order_starts():
     starting = _order(start_at=slot)
     window = timedelta(minutes=30)
     assert _checks(starting, at=slot - timedelta(minutes=15), due_before=window) == []
-    assert _checks(starting, at=slot - timedelta(minutes=45), due_before=window) == [Check.ORDER_INACTIVE]
-    assert _checks(starting, at=slot - timedelta(minutes=15)) == [Check.ORDER_INACTIVE]  # a ward with no window
+    # Before it falls due, it is questioned as early, for its time: not as outside the order.
+    assert _checks(starting, at=slot - timedelta(minutes=45), due_before=window) == [Check.GIVEN_EARLY]
+    assert _checks(starting, at=slot - timedelta(minutes=15)) == [Check.GIVEN_EARLY]  # a ward with no window
+    assert _checks(starting, at=slot - timedelta(minutes=15), scheduled_for=None, due_before=window) == [
+        Check.ORDER_INACTIVE]  # typed for no time of the order
+
+
+def test_a_scheduled_dose_given_before_it_falls_due_is_questioned_as_early():
+    """The 20:00 amoxicillin recorded as given at 15:00 was saved without a word (no dose of the
+    order near enough for the spacing to question it). Given before the round shows it due, a
+    dose is questioned, naming its time and how early; a once-only dose as well."""
+    eight_pm = datetime(2026, 11, 28, 20, tzinfo=TZ)
+    window = timedelta(minutes=30)
+    warnings = safety_warnings(_order(), outcome=Outcome.GIVEN, at=eight_pm - timedelta(hours=5), dose=1.0,
+                               scheduled_for=eight_pm, allergies=[], history=[], admitted=True, due_before=window)
+    assert [(w.check, w.message) for w in warnings] == [(
+        Check.GIVEN_EARLY, "The 28/11 20:00 dose of Amoxicillin is given 5 h 00 min early; it falls due from 19:30.")]
+    for minutes in (-30, -5, 0, 45):  # as the round shows it due, on time, or late
+        assert _checks(_order(), at=eight_pm + timedelta(minutes=minutes), scheduled_for=eight_pm,
+                       due_before=window) == []
+    assert _checks(_order(), at=eight_pm - timedelta(minutes=31), scheduled_for=eight_pm,
+                   due_before=window) == [Check.GIVEN_EARLY]
+    ten = datetime(2026, 11, 28, 10, tzinfo=TZ)
+    once = _order(drug="Furosemide", frequency=Frequency.ONCE, times=(), start_at=ten)
+    assert _checks(once, at=ten - timedelta(hours=3), scheduled_for=ten, due_before=window) == [Check.GIVEN_EARLY]
 
 
 def test_prn_interval_and_daily_maximum():

@@ -897,3 +897,21 @@ def test_a_dose_held_for_a_clinical_reason_says_which(ward, clock):
     assert [error.path for error in refused.value.errors] == ["not_given_detail"]
     saved = medication.record_dose(nurse, amox.record_id, {**held, "not_given_detail": "BP 85/50"})
     assert saved.data["not_given_detail"] == "BP 85/50"
+
+
+def test_a_regular_dose_given_hours_early_needs_a_reason_kept_with_the_dose(ward, clock):
+    """At 15:00 the 20:00 amoxicillin recorded as given then was saved without a word. It needs a
+    reason, which the chart's tooltip and the printed MAR name in the ward's language."""
+    nurse, _, amox, _ = ward
+    clock.advance(hours=1)
+    values = _given("2026-11-28T15:00+01:00", 1.0, "2026-11-28T20:00+01:00")
+    allergy = {Check.ALLERGY: "tolerated before"}
+    with pytest.raises(medication.OverrideNeeded) as caught:
+        medication.record_dose(nurse, amox.record_id, values, overrides=allergy)
+    assert [(w.check, w.text("en")) for w in caught.value.warnings] == [(
+        Check.GIVEN_EARLY, "The 28/11 20:00 dose of Amoxicillin is given 5 h 00 min early; it falls due from 19:30.")]
+    saved = medication.record_dose(nurse, amox.record_id, values,
+                                   overrides={**allergy, Check.GIVEN_EARLY: "Patient leaving for theatre at 16:00"})
+    (dose,) = medication.administrations(nurse.db, saved.patient_id)
+    assert medication.overrides_text(nurse.form(medication.DOSE_FORM), dose, "fr") == (
+        "Dose donnée en avance: Patient leaving for theatre at 16:00; Allergie: tolerated before")

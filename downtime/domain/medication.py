@@ -188,6 +188,7 @@ class Check(StrEnum):
     DOSE_SPACING = "dose_spacing"
     ALLERGY_UNKNOWN = "allergy_unknown"
     ROUTE_MISMATCH = "route_mismatch"
+    GIVEN_EARLY = "given_early"
 
 
 @dataclass(frozen=True)
@@ -467,9 +468,10 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     whose doses an as-required dose is spaced from besides its own (`same_medicine`);
     `as_required`: the patient's other as-required orders of the same medicine, whose doses a
     regular dose is spaced from by their interval (`spaced_from_as_required`);
-    `due_before`: how long before its time the ward's round shows a dose due, a time at which
-    giving it is not giving it before the order starts (the first dose of a new order, shown
-    due, asked for a reason to override "not active"); `open_slots`: a regular order's dose
+    `due_before`: how long before its time the ward's round shows a dose due: a dose given
+    earlier is questioned as early (`given_early`), never as given before its order starts (the
+    first dose of a new order, shown due, asked for a reason to override "not active");
+    `open_slots`: a regular order's dose
     times near this dose's with nothing recorded for them (`spaced_from_own_doses`);
     `other_orders`: the patient's other orders of the same medicine, each with its name as the
     chart heads it: a dose not as required is weighed against the doses of those not as required
@@ -489,9 +491,12 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                                 {"time": f"{slot:%H:%M}", "drug": order.drug}))
     if outcome is not Outcome.GIVEN:
         return warnings
-    in_its_window = scheduled_for is not None and scheduled_for - due_before <= at <= scheduled_for
-    if not order.active_at(at) and not (in_its_window and order.active_at(scheduled_for)):
+    # A dose for one of the order's times, given before that time: asked why it is early (the
+    # first dose of a new order given as the round shows it due was "not active").
+    for_its_time = scheduled_for is not None and at <= scheduled_for and order.active_at(scheduled_for)
+    if not order.active_at(at) and not for_its_time:
         warnings.append(Warning(Check.ORDER_INACTIVE, QT_TRANSLATE_NOOP("messages", "The order is not active at that time (not started or stopped).")))
+    warnings += given_early(order, at, scheduled_for, due_before)
     if matched := allergy_matches(order.drug, allergies):
         warnings.append(Warning(Check.ALLERGY, QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}."),
                                 {"drug": order.drug, "allergies": ", ".join(matched)}))
@@ -513,6 +518,24 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
 
 DAY = timedelta(hours=24)
 """The daily maximum's window."""
+
+
+def duration_text(span: timedelta) -> str:
+    """Hours and minutes ("5 h 00 min"), as both languages write them."""
+    hours, minutes = divmod(int(span.total_seconds() // 60), 60)
+    return f"{hours} h {minutes:02d} min"
+
+
+def given_early(order: Order, at: datetime, scheduled_for: datetime | None, due_before: timedelta) -> list[Warning]:
+    """A dose given for one of its times before the round shows it due (`due_before` ahead of
+    it): the 20:00 dose recorded as given at 15:00 was saved without a word, and a once-daily
+    order's dose given hours early is never near another dose for the spacing to question."""
+    if scheduled_for is None or at >= scheduled_for - due_before:
+        return []
+    return [Warning(Check.GIVEN_EARLY, QT_TRANSLATE_NOOP(
+        "messages", "The {slot} dose of {drug} is given {early} early; it falls due from {due}."),
+        {"slot": f"{scheduled_for:%d/%m %H:%M}", "drug": order.drug, "early": duration_text(scheduled_for - at),
+         "due": f"{scheduled_for - due_before:%H:%M}"})]
 
 
 def prn_given(order: Order, history: Sequence[Administration], prn_orders: Collection[str]) -> list[Administration]:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from downtime.domain.medication import Check, Frequency, Order, Outcome
+from downtime.domain.medication import Check, Frequency, Order, Outcome, duration_text
 from downtime.domain.records import RecordVersion
 from downtime.i18n import QT_TRANSLATE_NOOP, QT_TR_NOOP, decimal_text
 from downtime.qt.i18n import language, say, translate, word
@@ -84,12 +84,6 @@ def held_words(held: Iterable[HeldDose]) -> str:
     kinds = {(not found.here, found.withdrawn) for found in held}
     return "\n".join(word(ONLY_ON_HOLD if elsewhere else WITHDRAWN_ON_HOLD if withdrawn else DOSE_ON_HOLD)
                      for elsewhere, withdrawn in sorted(kinds))
-
-
-def duration_text(span: timedelta) -> str:
-    """Hours and minutes ("5 h 00 min"), as both languages write them."""
-    hours, minutes = divmod(int(span.total_seconds() // 60), 60)
-    return f"{hours} h {minutes:02d} min"
 
 
 def order_label(session: Session, order_id: str) -> str:

@@ -335,6 +335,32 @@ def test_a_missed_dose_recorded_as_given_now_says_how_late_that_is(qtbot, sessio
     assert not dialog.late.isVisible(), "not given: nothing to type otherwise"
 
 
+def test_a_dose_given_hours_before_its_time_asks_why_and_its_cell_says_it(round_window, ward, qtbot, type_text,
+                                                                          reason_box):
+    """At 14:00 the nurse chose tonight's 20:00 amoxicillin on the chart and saved it with its
+    actual time left at now: six hours early, recorded without a word. Save asks why in its own
+    box, and the cell's tooltip names the warning and the reason."""
+    patient, amox, _ = ward
+    mar = round_window.open_mar_of(patient)
+    column = 2 + mar.model.days.index(round_window.session.clock().date())
+    line = next(number for number, (row, time_of_day) in enumerate(mar.model.rows)
+                if row.order.record_id == amox and time_of_day == "20:00")
+    mar.table.setCurrentIndex(mar.model.index(line, column))
+    QTest.keyClick(mar.table, Qt.Key.Key_Return)
+    dialog = mar.dialog
+    qtbot.waitActive(dialog)
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert "⚠ The 28/11 20:00 dose of Amoxicillin is given 6 h 00 min early; it falls due from 19:30." in [
+        label.text() for label in dialog.findChildren(QLabel)]
+    type_text(reason_box(dialog, Check.ALLERGY), "Tolerated amoxicillin in 2024")
+    type_text(reason_box(dialog, Check.GIVEN_EARLY), "Leaves for theatre at 15:00, agreed with Dr Benali")
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert not dialog.isVisible()
+    assert mar.model.text(line, column) == "HL 14:00 ⚠"
+    assert "Dose given early: Leaves for theatre at 15:00, agreed with Dr Benali" in mar.model.data(
+        mar.model.index(line, column), Qt.ItemDataRole.ToolTipRole)
+
+
 def _on_the_rounds_first_slot(qtbot, nurse, order_id):
     """The dose dialog of an order at the ward round's first dose due."""
     slot = medication.round_list(nurse.db, nurse.forms, "3B", nurse.clock())[0].slot
