@@ -4,8 +4,8 @@ import pytest
 from hypothesis import given, strategies as st
 
 from downtime.domain.medication import (
-    Administration, Check, DoseState, Frequency, Order, Outcome, RoundPolicy, allergy_matches,
-    dose_state, prn_status, safety_warnings, scheduled_slots,
+    Administration, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, allergy_matches,
+    dose_state, offered_only, prn_status, safety_warnings, scheduled_slots,
 )
 
 TZ = timezone(timedelta(hours=1))
@@ -122,6 +122,30 @@ def test_a_scheduled_dose_given_before_it_falls_due_is_questioned_as_early():
     ten = datetime(2026, 11, 28, 10, tzinfo=TZ)
     once = _order(drug="Furosemide", frequency=Frequency.ONCE, times=(), start_at=ten)
     assert _checks(once, at=ten - timedelta(hours=3), scheduled_for=ten, due_before=window) == [Check.GIVEN_EARLY]
+
+
+def test_a_dose_not_given_before_it_falls_due_is_refused_or_questioned_by_its_reason():
+    """At 08:00 the 22:00 dose recorded as refused left the round, never offered. Nil by mouth
+    (theatre in the morning), a dose the prescriber holds, or another reason written out may be
+    known ahead: questioned, since the dose leaves the round. A refusal, a dose vomited, missed
+    asleep or away, or not available is seen when the dose is offered, and not recorded before."""
+    ten_pm = datetime(2026, 11, 28, 22, tzinfo=TZ)
+    window, morning = timedelta(minutes=30), ten_pm - timedelta(hours=14)
+
+    def not_given(reason, at):
+        return [(w.check, w.message) for w in safety_warnings(
+            _order(times=(time(22),)), outcome=Outcome.NOT_GIVEN, at=at, dose=None, scheduled_for=ten_pm,
+            allergies=[], history=[], admitted=True, due_before=window, reason=reason)]
+
+    assert not_given(NotGivenReason.NIL_BY_MOUTH, morning) == [(Check.NOT_GIVEN_AHEAD, (
+        "The 28/11 22:00 dose of Amoxicillin is recorded not given 14 h 00 min before its time; it leaves the round."))]
+    assert not_given(NotGivenReason.NIL_BY_MOUTH, ten_pm - window) == []
+    assert not_given(NotGivenReason.REFUSED, morning) == []  # refused outright (offered_only), not questioned
+    assert {reason for reason in NotGivenReason if offered_only(reason, morning, ten_pm, window)} == {
+        NotGivenReason.REFUSED, NotGivenReason.VOMITED, NotGivenReason.ASLEEP, NotGivenReason.PATIENT_AWAY,
+        NotGivenReason.UNAVAILABLE}
+    assert not any(offered_only(reason, ten_pm - window, ten_pm, window) for reason in NotGivenReason)
+    assert not offered_only(NotGivenReason.REFUSED, morning, None, window)  # as required: offered when asked for
 
 
 def test_prn_interval_and_daily_maximum():

@@ -915,3 +915,30 @@ def test_a_regular_dose_given_hours_early_needs_a_reason_kept_with_the_dose(ward
     (dose,) = medication.administrations(nurse.db, saved.patient_id)
     assert medication.overrides_text(nurse.form(medication.DOSE_FORM), dose, "fr") == (
         "Dose donnée en avance: Patient leaving for theatre at 16:00; Allergie: tolerated before")
+
+
+def test_a_dose_refused_hours_before_its_time_is_not_recorded_and_nil_by_mouth_asks_why(ward, clock):
+    """At 14:00 the 20:00 amoxicillin recorded as refused took it off the round, never offered.
+    A refusal is recorded once the dose falls due; nil by mouth may be known ahead, with a reason."""
+    from downtime.services.errors import ValidationFailed
+
+    nurse, patient, amox, _ = ward
+    refused = {"outcome": "not_given", "not_given_reason": "refused", "given_at": "2026-11-28T14:00+01:00",
+               "scheduled_for": "2026-11-28T20:00+01:00"}
+    with pytest.raises(ValidationFailed) as caught:
+        medication.record_dose(nurse, amox.record_id, refused)
+    assert [(error.path, error.message) for error in caught.value.errors] == [("not_given_reason", (
+        "“Reason not given”: “R — Refused” cannot be recorded before the 28/11 20:00 dose falls due (19:30); offer it "
+        "then. Only nil by mouth, held or other can be recorded ahead."))]
+    assert medication.administrations(nurse.db, patient) == []
+    fasting = {**refused, "not_given_reason": "nil_by_mouth"}
+    with pytest.raises(medication.OverrideNeeded) as questioned:
+        medication.record_dose(nurse, amox.record_id, fasting)
+    assert [(w.check, w.text("en")) for w in questioned.value.warnings] == [(Check.NOT_GIVEN_AHEAD, (
+        "The 28/11 20:00 dose of Amoxicillin is recorded not given 6 h 00 min before its time; it leaves the round."))]
+    saved = medication.record_dose(nurse, amox.record_id, fasting,
+                                   overrides={Check.NOT_GIVEN_AHEAD: "Theatre at 20:30, fasting from 14:00"})
+    assert saved.data["overrides"] == [{"check": "not_given_ahead", "reason": "Theatre at 20:30, fasting from 14:00"}]
+    clock.now = datetime.fromisoformat("2026-11-29T07:45+01:00")  # the next dose, due: a refusal is recorded
+    medication.record_dose(nurse, amox.record_id, {**refused, "given_at": "2026-11-29T07:45+01:00",
+                                                   "scheduled_for": "2026-11-29T08:00+01:00"})

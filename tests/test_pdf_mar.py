@@ -420,9 +420,25 @@ def test_a_printed_chart_marks_each_dose_given_over_a_warning_with_the_warning_a
                                witness=("doctor", "2222"), overrides=overrides)
     text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
     assert "HL 08:05 ⚠1" in text and "HL 28/11 11:00 / KB — 5 mg ⚠2" in text and "10:00 / KB — 5 mg ⚠" not in text
-    assert "⚠ Given over a warning (the warning and the reason recorded):" in text
+    assert "⚠ Recorded over a warning, given or not (the warning and the reason recorded):" in text
     assert "⚠1 28/11 08:05 Amoxicillin 1 g IV: Allergy: Tolerated in 2024" in text
     assert "⚠2 28/11 11:00 Morphine 5 mg SC: PRN interval: Pain 9/10" in text
+
+
+def test_a_dose_recorded_not_given_ahead_is_marked_and_its_reason_printed(tmp_path, session_for, medication_ward):
+    """The 20:00 amoxicillin recorded at 14:00 as not given, nil by mouth for the evening's
+    theatre: the chart marks it and says why under its key, under a heading that said "Given over
+    a warning" of a dose not given."""
+    from downtime.domain.medication import Check
+
+    patient, amox, _ = medication_ward
+    nurse = session_for("nurse")
+    medication.record_dose(nurse, amox, {"outcome": "not_given", "not_given_reason": "nil_by_mouth",
+                                         "given_at": "2026-11-28T14:00+01:00", "scheduled_for": "2026-11-28T20:00+01:00"},
+                           overrides={Check.NOT_GIVEN_AHEAD: "Theatre at 20:30"})
+    text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
+    assert "(F) HL ⚠1" in text
+    assert "⚠1 28/11 14:00 Amoxicillin 1 g IV: Not given, recorded ahead: Theatre at 20:30" in text
 
 
 GENTAMICIN_ONCE = {"drug": "Gentamicin", "dose": 350, "dose_unit": "mg", "route": "IV", "frequency": "once",

@@ -44,6 +44,13 @@ class NotGivenReason(StrEnum):
     OTHER = "other"
 
 
+# Why a dose may be known not to be given before it falls due: nil by mouth from midnight for
+# the morning's theatre, a dose the prescriber holds (INR 4.2), or another reason written out.
+# The others (refused, vomited, asleep, away, not available) are seen when the dose is offered:
+# a refusal of the 22:00 dose recorded at 08:00 took it off the round, never offered.
+KNOWN_AHEAD = frozenset({NotGivenReason.NIL_BY_MOUTH, NotGivenReason.HELD, NotGivenReason.OTHER})
+
+
 class Order(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -189,6 +196,7 @@ class Check(StrEnum):
     ALLERGY_UNKNOWN = "allergy_unknown"
     ROUTE_MISMATCH = "route_mismatch"
     GIVEN_EARLY = "given_early"
+    NOT_GIVEN_AHEAD = "not_given_ahead"
 
 
 @dataclass(frozen=True)
@@ -460,8 +468,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                     history: Sequence[Administration], admitted: bool,
                     prn_orders: Collection[str] = (), as_required: Sequence[Order] = (),
                     due_before: timedelta = timedelta(0),
-                    open_slots: Sequence[datetime] = (), other_orders: Sequence[tuple[Order, str]] = ()
-                    ) -> list[Warning]:
+                    open_slots: Sequence[datetime] = (), other_orders: Sequence[tuple[Order, str]] = (),
+                    reason: NotGivenReason | None = None) -> list[Warning]:
     """Everything a second nurse would question before this dose is recorded. A dose recorded
     as not given for a slot already given is questioned too: the chart would otherwise say the
     patient missed a dose they had. `history`: the patient's doses; `prn_orders`: the orders
@@ -476,7 +484,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     `other_orders`: the patient's other orders of the same medicine, each with its name as the
     chart heads it: a dose not as required is weighed against the doses of those not as required
     (`given_from_other_orders`), and an as-required dose names the other order of a dose it is
-    too close to."""
+    too close to; `reason`: why a dose was not given (see `not_given_ahead`)."""
     warnings: list[Warning] = []
     if not admitted:
         warnings.append(Warning(Check.NOT_ADMITTED, QT_TRANSLATE_NOOP("messages", "The patient is not admitted at that time.")))
@@ -490,7 +498,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
         warnings.append(Warning(Check.ALREADY_GIVEN, QT_TRANSLATE_NOOP("messages", "The {time} dose of {drug} was already given."),
                                 {"time": f"{slot:%H:%M}", "drug": order.drug}))
     if outcome is not Outcome.GIVEN:
-        return warnings
+        return warnings + not_given_ahead(order, at, scheduled_for, reason, due_before)
     # A dose for one of the order's times, given before that time: asked why it is early (the
     # first dose of a new order given as the round shows it due was "not active").
     for_its_time = scheduled_for is not None and at <= scheduled_for and order.active_at(scheduled_for)
@@ -526,16 +534,40 @@ def duration_text(span: timedelta) -> str:
     return f"{hours} h {minutes:02d} min"
 
 
+def before_due(at: datetime, scheduled_for: datetime | None, due_before: timedelta) -> bool:
+    """Whether `at` is before the round shows the dose of `scheduled_for` due (`due_before` ahead
+    of it); never for a dose recorded for no time."""
+    return scheduled_for is not None and at < scheduled_for - due_before
+
+
 def given_early(order: Order, at: datetime, scheduled_for: datetime | None, due_before: timedelta) -> list[Warning]:
-    """A dose given for one of its times before the round shows it due (`due_before` ahead of
-    it): the 20:00 dose recorded as given at 15:00 was saved without a word, and a once-daily
-    order's dose given hours early is never near another dose for the spacing to question."""
-    if scheduled_for is None or at >= scheduled_for - due_before:
+    """A dose given for one of its times before the round shows it due: the 20:00 dose recorded
+    as given at 15:00 was saved without a word, and a once-daily order's dose given hours early
+    is never near another dose for the spacing to question."""
+    if scheduled_for is None or not before_due(at, scheduled_for, due_before):
         return []
     return [Warning(Check.GIVEN_EARLY, QT_TRANSLATE_NOOP(
         "messages", "The {slot} dose of {drug} is given {early} early; it falls due from {due}."),
         {"slot": f"{scheduled_for:%d/%m %H:%M}", "drug": order.drug, "early": duration_text(scheduled_for - at),
          "due": f"{scheduled_for - due_before:%H:%M}"})]
+
+
+def offered_only(reason: NotGivenReason | None, at: datetime, scheduled_for: datetime | None,
+                 due_before: timedelta) -> bool:
+    """Whether a dose is recorded not given, for a reason seen only when it is offered (not in
+    KNOWN_AHEAD), before it falls due: refused so, the dose would leave the round unoffered."""
+    return reason is not None and reason not in KNOWN_AHEAD and before_due(at, scheduled_for, due_before)
+
+
+def not_given_ahead(order: Order, at: datetime, scheduled_for: datetime | None, reason: NotGivenReason | None,
+                    due_before: timedelta) -> list[Warning]:
+    """A dose recorded not given before it falls due, for a reason that may be known ahead
+    (KNOWN_AHEAD): it leaves the round, so the nurse says why now (theatre at 08:00)."""
+    if scheduled_for is None or reason not in KNOWN_AHEAD or not before_due(at, scheduled_for, due_before):
+        return []
+    return [Warning(Check.NOT_GIVEN_AHEAD, QT_TRANSLATE_NOOP(
+        "messages", "The {slot} dose of {drug} is recorded not given {early} before its time; it leaves the round."),
+        {"slot": f"{scheduled_for:%d/%m %H:%M}", "drug": order.drug, "early": duration_text(scheduled_for - at)})]
 
 
 def prn_given(order: Order, history: Sequence[Administration], prn_orders: Collection[str]) -> list[Administration]:

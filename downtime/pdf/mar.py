@@ -90,8 +90,8 @@ WORDS: dict[str, dict[Lang, str]] = {
                                "check it before giving or leaving the next dose",
                          "fr": "DOSE EN ATTENTE : un autre portable a tracé cette dose autrement (donnée, non donnée ou "
                                "annulée), la vérifier avant de donner ou non la dose suivante"},
-    "overridden_key": {"en": "{mark} Given over a warning (the warning and the reason recorded):",
-                       "fr": "{mark} Donnée malgré une alerte (l'alerte et le motif tracés) :"},
+    "overridden_key": {"en": "{mark} Recorded over a warning, given or not (the warning and the reason recorded):",
+                       "fr": "{mark} Tracée malgré une alerte, donnée ou non (l'alerte et le motif tracés) :"},
     "overridden": {"en": "{mark}{number} {when} {order}: {overrides}", "fr": "{mark}{number} {when} {order} : {overrides}"},
     "not_given_key": {"en": "Not given, the reason written:", "fr": "Non donnée, le motif écrit :"},
     "not_given": {"en": "{when} {order}: ({code}) {detail}", "fr": "{when} {order} : ({code}) {detail}"},

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from downtime.domain.medication import Check, Frequency, Order, Outcome, duration_text
+from downtime.domain.medication import Check, Frequency, Order, Outcome, before_due, duration_text
 from downtime.domain.records import RecordVersion
 from downtime.i18n import QT_TRANSLATE_NOOP, QT_TR_NOOP, decimal_text
 from downtime.qt.i18n import language, say, translate, word
@@ -26,7 +26,7 @@ from downtime.formspec.values import ParseError, parse_datetime, parse_decimal
 from downtime.qt.form_view import enter_moves_on
 from downtime.qt.patient_header import admission_on_hold, identity_label
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, grow_to_fit
-from downtime.services import drafts, medication, records
+from downtime.services import drafts, medication, records, settings
 from downtime.services.census import patient_with_location
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
@@ -178,9 +178,10 @@ class DoseDialog(QDialog):
             layout.addWidget(self.dose_on_hold)
         self.resumed = ErrorLabel()  # a draft reopened: said not recorded (see `restore`)
         layout.addWidget(self.resumed)
-        self.late = ErrorLabel()  # given long after its time (see `_judge_late`)
-        self.late.hide()
-        layout.addWidget(self.late)
+        self.timing = ErrorLabel()  # given long after its time, or not given before it (see `_judge_time`)
+        self.timing.hide()
+        layout.addWidget(self.timing)
+        self.due_before = settings.round_policy(session.db).due_before
         self.as_required: QLabel | None = None
         if order.frequency is Frequency.PRN:
             self.as_required = QLabel()
@@ -235,10 +236,10 @@ class DoseDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self._outcome_changed()
         self._judge_as_required()
-        self._judge_late()
+        self._judge_time()
         self.given_at.textChanged.connect(self._judge_as_required)
-        self.given_at.textChanged.connect(self._judge_late)
-        self.outcome.currentIndexChanged.connect(self._judge_late)
+        self.given_at.textChanged.connect(self._judge_time)
+        self.outcome.currentIndexChanged.connect(self._judge_time)
         for edit in (self.given_at, self.dose, self.route, self.site, self.detail):
             edit.textChanged.connect(self._keep_typed)
         for combo in (self.outcome, self.reason):
@@ -299,23 +300,31 @@ class DoseDialog(QDialog):
         self.as_required.setText(said)
         self.as_required.setStyleSheet(ERROR_STYLE if too_soon else "")
 
-    def _judge_late(self) -> None:
+    def _judge_time(self) -> None:
         """A scheduled dose given more than the round's window after its time (the round's
         MISSED line) says how late that is: opened from that line, its actual time read now, and
-        Save recorded yesterday's dose as given today, hours before the next, without a word. A
-        time half typed, or unreadable, leaves the last time read said."""
+        Save recorded yesterday's dose as given today, hours before the next, without a word. One
+        not given before it falls due says which reasons may be recorded so early (see
+        medication.offered_only): a refusal of the 22:00 dose typed at 08:00 took it off the
+        round. A time half typed, or unreadable, leaves the last time read said."""
+        if self.slot is None:
+            return
         try:
-            late = self._given_at() - self.slot if self.slot is not None else None
+            at = self._given_at()
         except ParseError:
             return
-        given = self.outcome.currentIndex() == 0
-        if not given or late is None or late <= medication.ROUND_WINDOW:
-            self.late.hide()
+        if self.outcome.currentIndex() == 0 and at - self.slot > medication.ROUND_WINDOW:
+            self.timing.setText(translate("DoseDialog", "GIVEN {late} AFTER ITS TIME ({slot}): if it was given at its "
+                                                        "time, type that time; if it was not given, record it not given.")
+                                .format(late=duration_text(at - self.slot), slot=f"{self.slot:%d/%m %H:%M}"))
+        elif self.outcome.currentIndex() == 1 and before_due(at, self.slot, self.due_before):
+            self.timing.setText(translate("DoseDialog", "NOT DUE UNTIL {due}: only nil by mouth, held or other can be "
+                                                        "recorded before then, with a reason.")
+                                .format(due=f"{self.slot - self.due_before:%d/%m %H:%M}"))
+        else:
+            self.timing.hide()
             return
-        self.late.setText(translate("DoseDialog", "GIVEN {late} AFTER ITS TIME ({slot}): if it was given at its time, "
-                                                  "type that time; if it was not given, record it not given.")
-                          .format(late=duration_text(late), slot=f"{self.slot:%d/%m %H:%M}"))
-        self.late.show()
+        self.timing.show()
 
     def _keep_typed(self) -> None:
         try:
@@ -381,8 +390,14 @@ class DoseDialog(QDialog):
             edit = QLineEdit()
             # Short enough to be read whole in the box (the French was cut at "gardé dans le"); made
             # wide enough instead, the box squeezed the warnings above it into fewer lines than they need.
-            edit.setPlaceholderText(translate("DoseDialog", "Reason for giving anyway"))
-            edit.setToolTip(translate("DoseDialog", "Reason for giving anyway (kept in the record and the audit log)"))
+            # A dose not given is recorded anyway, not given (its "already given", "recorded ahead").
+            if self.outcome.currentIndex() == 0:
+                edit.setPlaceholderText(translate("DoseDialog", "Reason for giving anyway"))
+                edit.setToolTip(translate("DoseDialog", "Reason for giving anyway (kept in the record and the audit log)"))
+            else:
+                edit.setPlaceholderText(translate("DoseDialog", "Reason for recording anyway"))
+                edit.setToolTip(translate("DoseDialog", "Reason for recording anyway (kept in the record and the audit "
+                                                        "log)"))
             label = ErrorLabel("⚠ " + warning.text(language()))
             self.warnings.addRow(label)
             self.warnings.addRow(translate("DoseDialog", "Override reason"), edit)

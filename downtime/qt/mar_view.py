@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.laptops import Authors, Laptop
-from downtime.domain.medication import NOT_GIVEN_CODES, Administration, DoseState, Frequency, Order
+from downtime.domain.medication import NOT_GIVEN_CODES, Administration, DoseState, Frequency, Order, Outcome
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
@@ -127,9 +127,12 @@ class MarModel(TextTableModel):
                          for dose in self.doses_in(line, column) if dose.reason is not None and dose.detail)
 
     def overridden_words(self, line: int, column: int) -> str:
-        """Each dose of the cell given over a warning, the warning and the reason: the pharmacist
-        reviewing the chart saw none (they were in each dose's record alone)."""
-        return "\n".join(translate("MarModel", "{mark} {time} given over a warning — {overrides}").format(
+        """Each dose of the cell recorded over a warning, the warning and the reason: the pharmacist
+        reviewing the chart saw none (they were in each dose's record alone). A dose not given
+        says so: one recorded ahead read "given over a warning"."""
+        return "\n".join((translate("MarModel", "{mark} {time} given over a warning — {overrides}")
+                          if dose.outcome is Outcome.GIVEN else
+                          translate("MarModel", "{mark} {time} not given, recorded over a warning — {overrides}")).format(
             mark=OVERRIDDEN, time=f"{dose.at:%H:%M}",
             overrides=medication.overrides_text(self.dose_form, dose, language()))
             for dose in self.doses_in(line, column) if dose.overrides)

@@ -18,18 +18,18 @@ from downtime.domain.census import Movement, MovementEvent, StayStatus, left_aft
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
     DAY, allergies_not_known, allergy_matches, also_ordered, clock_text, controlled_drug, dose_state, dose_text,
-    prn_given, prn_status, runs_at, safety_warnings, route_differs, same_medicine, shares_a_medicine, slots_by_version,
+    offered_only, prn_given, prn_status, runs_at, safety_warnings, route_differs, same_medicine, shares_a_medicine, slots_by_version,
 )
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
-from downtime.formspec.values import format_value
+from downtime.formspec.values import FieldError, format_value
 from downtime.services import census, records, settings, unlock
 from downtime.services.back_entry import loaded_from_snapshot
 from downtime.services.context import Session
-from downtime.services.errors import NotFound, ServiceError
+from downtime.services.errors import NotFound, ServiceError, ValidationFailed
 from downtime.services.laptops import laptops_known
 from downtime.services.patients import PatientSummary, downtime_numbers
 from downtime.storage import audit
@@ -341,8 +341,31 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         as_required=[other for other in others if other.frequency is Frequency.PRN],
         other_orders=[(other, order_label(other, session.form(ORDER_FORM), session.lang)) for other in others],
         due_before=settings.round_policy(session.db).due_before,
-        open_slots=_open_slots(found, versions, history, at, session.clock().tzinfo)) + _before_giving(
-            found, patient, values))
+        open_slots=_open_slots(found, versions, history, at, session.clock().tzinfo),
+        reason=_reason(values)) + _before_giving(found, patient, values))
+
+
+def _reason(values: dict[str, Any]) -> NotGivenReason | None:
+    """Why the dose was not given, as typed (None: none, or none of the form's: its check says so)."""
+    typed = values.get("not_given_reason")
+    return NotGivenReason(typed) if typed in {reason.value for reason in NotGivenReason} else None
+
+
+def _offered_first(session: Session, values: dict[str, Any]) -> None:
+    """A dose recorded not given, for a reason seen only when it is offered, before it falls due
+    (see `offered_only`) is refused, naming the reason: "refused" at 08:00 for the 22:00 dose
+    took it off the round, never offered."""
+    slot, reason = _when(values.get("scheduled_for")), _reason(values)
+    at = datetime.fromisoformat(values["given_at"])
+    due_before = settings.round_policy(session.db).due_before
+    if values.get("outcome") != Outcome.NOT_GIVEN.value or slot is None or not offered_only(reason, at, slot, due_before):
+        return
+    field = session.form(DOSE_FORM).field("not_given_reason")
+    raise ValidationFailed([FieldError(field.id, message(session.lang, QT_TRANSLATE_NOOP(
+        "messages", "“{field}”: “{reason}” cannot be recorded before the {slot} dose falls due ({due}); offer it then. "
+                    "Only nil by mouth, held or other can be recorded ahead."),
+        field=field.label.get(session.lang), reason=format_value(field, reason, session.lang),
+        slot=f"{slot:%d/%m %H:%M}", due=f"{slot - due_before:%H:%M}"))])
 
 
 def _with_prescribers_reason(reason: str | None, warnings: list[Warning]) -> list[Warning]:
@@ -432,6 +455,7 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     found = order(session.db, order_id)
     values = {**values, "order": order_id}
     _refuse_after_its_stay(session, found, values)
+    _offered_first(session, values)
     warnings = check_dose(session, order_id, values)
     reasons = {key: reason.strip() for key, reason in (overrides or {}).items() if reason.strip()}
     if missing := [w for w in warnings if not (reasons.get(w.message) or reasons.get(w.check))]:

@@ -324,15 +324,15 @@ def test_a_missed_dose_recorded_as_given_now_says_how_late_that_is(qtbot, sessio
     dialog.show()
     qtbot.waitExposed(dialog)
     said = f"GIVEN 24 h 00 min AFTER ITS TIME ({missed.slot:%d/%m %H:%M})"
-    assert dialog.late.isVisible() and dialog.late.text().startswith(said)
+    assert dialog.timing.isVisible() and dialog.timing.text().startswith(said)
     dialog.given_at.selectAll()
     type_text(dialog.given_at, f"{missed.slot:%d/%m/%Y} 14:10")
-    assert not dialog.late.isVisible()
+    assert not dialog.timing.isVisible()
     dialog.given_at.selectAll()
     type_text(dialog.given_at, f"{nurse.clock():%d/%m/%Y %H:%M}")
-    assert dialog.late.isVisible()
+    assert dialog.timing.isVisible()
     dialog.outcome.setCurrentIndex(1)
-    assert not dialog.late.isVisible(), "not given: nothing to type otherwise"
+    assert not dialog.timing.isVisible(), "not given: nothing to type otherwise"
 
 
 def test_a_dose_given_hours_before_its_time_asks_why_and_its_cell_says_it(round_window, ward, qtbot, type_text,
@@ -359,6 +359,41 @@ def test_a_dose_given_hours_before_its_time_asks_why_and_its_cell_says_it(round_
     assert mar.model.text(line, column) == "HL 14:00 ⚠"
     assert "Dose given early: Leaves for theatre at 15:00, agreed with Dr Benali" in mar.model.data(
         mar.model.index(line, column), Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_dose_not_given_before_it_falls_due_says_what_may_be_recorded_and_refuses_a_refusal(
+        qtbot, session_for, ward, type_text, reason_box):
+    """At 14:00 the 20:00 amoxicillin recorded as refused left the round, never offered. Not given
+    before it falls due, the dialog says what may be recorded so early; a refusal is refused at
+    Save, the cursor in the reason; nil by mouth asks why, in a box that says it records, not gives."""
+    from datetime import datetime
+
+    patient, amox, _ = ward
+    nurse = session_for("nurse")
+    dialog = DoseDialog(nurse, medication.order(nurse.db, amox), datetime.fromisoformat("2026-11-28T20:00+01:00"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert not dialog.timing.isVisible()
+    QTest.keyClick(dialog.outcome, Qt.Key.Key_Down)
+    assert dialog.timing.isVisible() and dialog.timing.text() == (
+        "NOT DUE UNTIL 28/11 19:30: only nil by mouth, held or other can be recorded before then, with a reason.")
+    QTest.keyClick(dialog.reason, Qt.Key.Key_Down)  # R — Refused
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert dialog.error.text() == (
+        "“Reason not given”: “R — Refused” cannot be recorded before the 28/11 20:00 dose falls due (19:30); offer it "
+        "then. Only nil by mouth, held or other can be recorded ahead.")
+    assert dialog.focusWidget() is dialog.reason and medication.administrations(nurse.db, patient) == []
+    QTest.keyClick(dialog.reason, Qt.Key.Key_Down)  # F — Nil by mouth
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    box = reason_box(dialog, Check.NOT_GIVEN_AHEAD)
+    assert box.placeholderText() == "Reason for recording anyway"
+    type_text(box, "Theatre at 20:30, fasting from 14:00")
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert not dialog.isVisible()
+    (dose,) = medication.administrations(nurse.db, patient)
+    assert (dose.reason.value, dose.overrides) == ("nil_by_mouth", (("not_given_ahead",
+                                                                      "Theatre at 20:30, fasting from 14:00"),))
 
 
 def _on_the_rounds_first_slot(qtbot, nurse, order_id):
