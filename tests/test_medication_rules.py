@@ -159,6 +159,31 @@ def test_prn_interval_and_daily_maximum():
     assert _checks(order, at=now, scheduled_for=None, history=spaced) == []
 
 
+def test_an_as_required_dose_on_hold_counts_as_perhaps_given():
+    """Ondansetron as required (8 h apart, at most 2 in 24 h) given at 09:00 on the laptop the
+    patient came from and withdrawn here, the two versions on hold: to a dose here at 12:00 it
+    was no dose at all. It counts against the interval and the maximum, said as perhaps given,
+    and the next dose allowed waits for it."""
+    order = _order(drug="Ondansetron", dose=4.0, frequency=Frequency.PRN, times=(), min_interval_hours=8,
+                   max_doses_24h=2, prn_indication="nausea")
+    nine = datetime(2026, 11, 28, 9, tzinfo=TZ)
+    last_night, held = [_given(nine - timedelta(hours=10))], [_given(nine)]
+
+    def at_noon(on_hold):
+        return [(w.check, w.message) for w in safety_warnings(
+            order, outcome=Outcome.GIVEN, at=nine + timedelta(hours=3), dose=4.0, scheduled_for=None, allergies=[],
+            history=last_night, admitted=True, on_hold=on_hold)]
+
+    assert at_noon(held) == [
+        (Check.PRN_INTERVAL, "A dose on hold, perhaps given (another laptop recorded it at 28/11 09:00), is 180 min "
+                             "from this one; the order allows one every 8 h."),
+        (Check.PRN_DAILY_MAX, "With this dose, 3 doses fall within 24 h, 1 of them on hold and perhaps given; the order "
+                              "allows at most 2.")]
+    assert at_noon([]) == []
+    status = prn_status(order, nine + timedelta(hours=3), last_night, held)
+    assert (status.recent, status.on_hold, status.next_at) == (tuple(last_night), tuple(held), nine + timedelta(hours=14))
+
+
 def test_not_given_dose_skips_the_dose_checks_but_not_the_slot_already_given():
     assert _checks(_order(), outcome=Outcome.NOT_GIVEN, allergies=["Penicillin"], dose=None) == []
     slot = datetime(2026, 11, 28, 8, tzinfo=TZ)

@@ -724,6 +724,23 @@ def test_a_dose_withdrawn_here_that_another_laptop_recorded_given_is_questioned_
     assert medication.check_dose(nurse, order, {**values, "scheduled_for": "2026-11-28T14:00+01:00"}) == []
 
 
+def test_an_as_required_dose_withdrawn_here_and_given_on_another_laptop_counts_at_save(dose_on_hold):
+    """The 09:00 ondansetron (8 h apart) was given on laptop 1 and withdrawn on laptop 2: a dose
+    at 12:00 on laptop 2 was saved without a word, its interval counting nothing. It is counted
+    as perhaps given; on laptop 1, where it stands given, it is the last dose as any."""
+    patient, _, _, nurse_1, nurse_2 = dose_on_hold
+    [ondansetron] = [found.record_id for found in medication.orders(nurse_2.db, patient) if found.drug == "Ondansetron"]
+    values = {"outcome": "given", "given_at": "2026-11-28T12:00+01:00", "dose_given": 4.0, "route": "IV"}
+    assert [(w.check, w.text("en")) for w in medication.check_dose(nurse_2, ondansetron, values)] == [(
+        Check.PRN_INTERVAL, "A dose on hold, perhaps given (another laptop recorded it at 28/11 09:00), is 180 min from "
+                            "this one; the order allows one every 8 h.")]
+    assert [w.text("en") for w in medication.check_dose(nurse_1, ondansetron, values)] == [
+        "Last dose was 180 min ago; the order allows one every 8 h."]
+    status = medication.as_required_status(nurse_2, ondansetron, datetime.fromisoformat("2026-11-28T12:00+01:00"))
+    assert [f"{dose.at:%H:%M}" for dose in status.on_hold] == ["09:00"] and status.recent == ()
+    assert f"{status.next_at:%d/%m %H:%M}" == "28/11 17:00"
+
+
 def test_a_dose_this_laptop_holds_only_on_hold_is_on_its_chart_and_round_and_questioned(dose_held_whole):
     """The 08:00 paracetamol came to laptop 2 only on hold (two versions 1 of it, neither this
     laptop's): its chart had no word of it, and its round offered the 08:00 dose as not given,

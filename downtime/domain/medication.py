@@ -469,7 +469,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                     prn_orders: Collection[str] = (), as_required: Sequence[Order] = (),
                     due_before: timedelta = timedelta(0),
                     open_slots: Sequence[datetime] = (), other_orders: Sequence[tuple[Order, str]] = (),
-                    reason: NotGivenReason | None = None) -> list[Warning]:
+                    reason: NotGivenReason | None = None, on_hold: Sequence[Administration] = ()) -> list[Warning]:
     """Everything a second nurse would question before this dose is recorded. A dose recorded
     as not given for a slot already given is questioned too: the chart would otherwise say the
     patient missed a dose they had. `history`: the patient's doses; `prn_orders`: the orders
@@ -484,7 +484,11 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     `other_orders`: the patient's other orders of the same medicine, each with its name as the
     chart heads it: a dose not as required is weighed against the doses of those not as required
     (`given_from_other_orders`), and an as-required dose names the other order of a dose it is
-    too close to; `reason`: why a dose was not given (see `not_given_ahead`)."""
+    too close to; `reason`: why a dose was not given (see `not_given_ahead`); `on_hold`: doses
+    another laptop recorded as given that stand here otherwise (withdrawn, not given, or not
+    here at all: see services.medication.HeldDose), which an as-required dose's interval and
+    daily maximum count as perhaps given: the ondansetron withdrawn here, given on the laptop the
+    patient came from, was no dose at all to the next one."""
     warnings: list[Warning] = []
     if not admitted:
         warnings.append(Warning(Check.NOT_ADMITTED, QT_TRANSLATE_NOOP("messages", "The patient is not admitted at that time.")))
@@ -510,7 +514,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                                 {"drug": order.drug, "allergies": ", ".join(matched)}))
     if order.frequency is Frequency.PRN:
         warnings += _prn_warnings(order, at, prn_given(order, history, prn_orders),
-                                  {other.record_id: name for other, name in other_orders})
+                                  {other.record_id: name for other, name in other_orders},
+                                  prn_given(order, on_hold, prn_orders))
     else:
         warnings += given_from_other_orders(order, at, [(other, name) for other, name in other_orders
                                                         if other.frequency is not Frequency.PRN], history)
@@ -572,7 +577,8 @@ def not_given_ahead(order: Order, at: datetime, scheduled_for: datetime | None, 
 
 def prn_given(order: Order, history: Sequence[Administration], prn_orders: Collection[str]) -> list[Administration]:
     """The doses given that an as-required dose of `order` is spaced from and counted with: its
-    own and those of `prn_orders` (see `safety_warnings`)."""
+    own and those of `prn_orders` (see `safety_warnings`), from `history` (or from the doses on
+    hold that may have been given)."""
     spaced_from = {order.record_id, *prn_orders}
     return [dose for dose in history if dose.outcome is Outcome.GIVEN and dose.order_id in spaced_from]
 
@@ -588,10 +594,13 @@ class AsRequiredStatus:
     """The doses given in the 24 hours up to the moment, as the daily maximum counts them, oldest first."""
     next_at: datetime | None
     """When a dose is next allowed; None: now."""
+    on_hold: tuple[Administration, ...] = ()
+    """The doses on hold another laptop recorded as given in those 24 hours (see `safety_warnings`), oldest first."""
 
 
-def prn_status(order: Order, at: datetime, given: Sequence[Administration]) -> AsRequiredStatus:
-    """`given`: as `prn_given`. The next dose allowed is the first moment from `at` at which the
+def prn_status(order: Order, at: datetime, given: Sequence[Administration],
+               on_hold: Sequence[Administration] = ()) -> AsRequiredStatus:
+    """`given`, `on_hold`: as `prn_given`. The next dose allowed is the first moment from `at` at which the
     very checks a dose is saved against (`_prn_warnings`) say nothing: `at` itself or one at
     which a dose leaves the interval or the 24 hours, where those checks change. `at` may be on
     the ward's clock, its zone's rules: the 24 hours are counted back in real time (Python takes
@@ -599,15 +608,18 @@ def prn_status(order: Order, at: datetime, given: Sequence[Administration]) -> A
     dose is said on that clock (on the offset its last dose was written with, the night the
     clocks went forward it read an hour early)."""
     zone, at = at.tzinfo, at.astimezone(timezone.utc)
-    moments = [dose.at for dose in given]
+    moments = [dose.at for dose in (*given, *on_hold)]
     interval = timedelta(hours=order.min_interval_hours or 0)
     ends = {moment + gap for moment in moments for gap in (interval, DAY)}
     allowed = next(moment for moment in sorted({at, *(end for end in ends if end > at)})
-                   if not _prn_warnings(order, moment, given, {}))
+                   if not _prn_warnings(order, moment, given, {}, on_hold))
+
+    def day_up_to_at(doses: Sequence[Administration]) -> tuple[Administration, ...]:
+        return tuple(sorted((dose for dose in doses if at - DAY < dose.at <= at), key=lambda dose: dose.at))
+
     return AsRequiredStatus(last=max((dose for dose in given if dose.at <= at), key=lambda dose: dose.at, default=None),
-                            recent=tuple(sorted((dose for dose in given if at - DAY < dose.at <= at),
-                                                key=lambda dose: dose.at)),
-                            next_at=None if allowed == at else allowed.astimezone(zone))
+                            recent=day_up_to_at(given), next_at=None if allowed == at else allowed.astimezone(zone),
+                            on_hold=day_up_to_at(on_hold))
 
 
 def given_from_other_orders(order: Order, at: datetime, others: Sequence[tuple[Order, str]],
@@ -732,21 +744,30 @@ def spaced_from_own_doses(order: Order, at: datetime, scheduled_for: datetime | 
 
 
 def _prn_warnings(order: Order, at: datetime, given: Sequence[Administration],
-                  names: Mapping[str, str]) -> list[Warning]:
+                  names: Mapping[str, str], on_hold: Sequence[Administration] = ()) -> list[Warning]:
     """The interval and the daily maximum, judged against the doses on both sides of this one:
     after an outage doses are back-entered out of order, and a forgotten 11:00 dose typed after
     the 12:00 one is as close to it as the other way round. A dose of another order (`names`:
     each with its name as the chart heads it) is named: "Last dose was 60 min ago" before the
     first dose of co-codamol, the hour-old dose being paracetamol's, said nothing the nurse
-    could find on the co-codamol line."""
+    could find on the co-codamol line. A dose on hold (`on_hold`, see `safety_warnings`) counts
+    as one perhaps given, and is said so."""
     warnings = []
-    if order.min_interval_hours is not None and given:
-        nearest = min(given, key=lambda dose: abs(at - dose.at))
+    if order.min_interval_hours is not None and (given or on_hold):
+        nearest = min([*given, *on_hold], key=lambda dose: abs(at - dose.at))
         gap = abs(at - nearest.at)
         if gap < timedelta(hours=order.min_interval_hours):
             values = {"minutes": str(int(gap.total_seconds() // 60)), "hours": Number(order.min_interval_hours)}
             other = names.get(nearest.order_id) if nearest.order_id != order.record_id else None
-            if other is None and nearest.at <= at:
+            if nearest in on_hold:
+                values["time"] = f"{nearest.at:%d/%m %H:%M}"
+                template = (QT_TRANSLATE_NOOP("messages", "A dose on hold, perhaps given (another laptop recorded it at "
+                                                          "{time}), is {minutes} min from this one; the order allows one "
+                                                          "every {hours} h.") if other is None else
+                            QT_TRANSLATE_NOOP("messages", "A dose of {order} on hold, perhaps given (another laptop "
+                                                          "recorded it at {time}), is {minutes} min from this one; this "
+                                                          "order allows a dose every {hours} h."))
+            elif other is None and nearest.at <= at:
                 template = QT_TRANSLATE_NOOP("messages", "Last dose was {minutes} min ago; the order allows one every "
                                                          "{hours} h.")
             elif other is None:
@@ -762,20 +783,27 @@ def _prn_warnings(order: Order, at: datetime, given: Sequence[Administration],
                 values["order"] = other
             warnings.append(Warning(Check.PRN_INTERVAL, template, values))
     if order.max_doses_24h is not None:
-        warnings += _beyond_daily_maximum(order.max_doses_24h, at, [dose.at for dose in given])
+        warnings += _beyond_daily_maximum(order.max_doses_24h, at, given, on_hold)
     return warnings
 
 
-def _beyond_daily_maximum(limit: int, at: datetime, given: Sequence[datetime]) -> list[Warning]:
+def _beyond_daily_maximum(limit: int, at: datetime, given: Sequence[Administration],
+                          on_hold: Sequence[Administration] = ()) -> list[Warning]:
     """Whether a dose at `at` makes more than `limit` doses in some 24 hours it falls in: after an
-    outage doses are back-entered out of order, so the 24 hours after it count as those before."""
-    most = max(sum(start <= moment < start + DAY for moment in given)
-               for start in [at, *(moment for moment in given if at - DAY < moment <= at)])
-    if most < limit:
+    outage doses are back-entered out of order, so the 24 hours after it count as those before.
+    Doses on hold (see `safety_warnings`) count, and are said to."""
+    counted = [*given, *on_hold]
+    day = max(([dose for dose in counted if start <= dose.at < start + DAY]
+               for start in [at, *(dose.at for dose in counted if at - DAY < dose.at <= at)]), key=len)
+    if len(day) < limit:
         return []
+    values = {"count": str(len(day) + 1), "limit": str(limit)}
+    if held := sum(dose in on_hold for dose in day):
+        return [Warning(Check.PRN_DAILY_MAX, QT_TRANSLATE_NOOP(
+            "messages", "With this dose, {count} doses fall within 24 h, {held} of them on hold and perhaps given; the "
+                        "order allows at most {limit}."), {**values, "held": str(held)})]
     return [Warning(Check.PRN_DAILY_MAX, QT_TRANSLATE_NOOP(
-        "messages", "With this dose, {count} doses fall within 24 h; the order allows at most {limit}."),
-        {"count": str(most + 1), "limit": str(limit)})]
+        "messages", "With this dose, {count} doses fall within 24 h; the order allows at most {limit}."), values)]
 
 
 def within_as_required_maximum(at: datetime, as_required: Sequence[Order],
@@ -787,7 +815,7 @@ def within_as_required_maximum(at: datetime, as_required: Sequence[Order],
     as-required dose was given. The strictest maximum is the one said."""
     limits = [prn.max_doses_24h for prn in as_required if prn.max_doses_24h is not None
               and prn.start_at <= at and (prn.stop_at is None or prn.stop_at > at - DAY)]
-    return _beyond_daily_maximum(min(limits), at, [dose.at for dose in given]) if limits else []
+    return _beyond_daily_maximum(min(limits), at, given) if limits else []
 
 
 # The letter written (and circled) on a paper chart for a dose not given, in the ward's

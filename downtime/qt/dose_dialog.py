@@ -95,7 +95,8 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
     """What an as-required order's doses come to at `at`, the time the dose is typed for
     (`medication.as_required_status`): the last dose of the medicine before it (when, how long
     before, who, and from which order if another), how many in the 24 hours up to it against the
-    order's maximum, and when the next is allowed; and whether a dose then is too soon. Said from
+    order's maximum, and those on hold that another laptop recorded as given (counted by Save as
+    perhaps given), and when the next is allowed; and whether a dose then is too soon. Said from
     now when the time is now (within the minute), from the time typed otherwise."""
     status, now = medication.as_required_status(session, order.record_id, at), session.clock()
     current = abs(at - now) < timedelta(minutes=1)
@@ -125,6 +126,9 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
     if others:
         lines[-1] += translate("DoseDialog", "; of them from another order of the same medicine: {doses}").format(
             doses="; ".join(f"{', '.join(times)} ({order_label(session, other)})" for other, times in others.items()))
+    if status.on_hold:
+        lines[-1] += translate("DoseDialog", "; on hold, perhaps given: {doses}").format(
+            doses=", ".join(f"{dose.at:%d/%m %H:%M}" for dose in status.on_hold))
     if status.next_at is None:
         lines.append(translate("DoseDialog", "A dose is allowed now") if current else
                      translate("DoseDialog", "A dose is allowed at {at}").format(at=when))

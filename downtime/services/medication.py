@@ -342,7 +342,8 @@ def check_dose(session: Session, order_id: str, values: dict[str, Any]) -> list[
         other_orders=[(other, order_label(other, session.form(ORDER_FORM), session.lang)) for other in others],
         due_before=settings.round_policy(session.db).due_before,
         open_slots=_open_slots(found, versions, history, at, session.clock().tzinfo),
-        reason=_reason(values)) + _before_giving(found, patient, values))
+        reason=_reason(values), on_hold=_perhaps_given(session, found.patient_id, same)) + _before_giving(
+            found, patient, values))
 
 
 def _reason(values: dict[str, Any]) -> NotGivenReason | None:
@@ -419,7 +420,26 @@ def as_required_status(session: Session, order_id: str, at: datetime | None = No
     found = order(session.db, order_id)
     at = at or session.clock()
     _, same, history = _judged_against(session.db, found, at)
-    return prn_status(found, at, prn_given(found, history, same))
+    return prn_status(found, at, prn_given(found, history, same), _perhaps_given(session, found.patient_id, same))
+
+
+def _given_elsewhere(session: Session, held: HeldDose) -> Administration | None:
+    """A dose on hold as another laptop recorded it given, when nothing here says it was given
+    (withdrawn here, not given here, or not here at all): the patient may have had it. None: no
+    version says it was given, or this laptop's does."""
+    if not held.withdrawn and held.dose.outcome is Outcome.GIVEN:
+        return None
+    given = [version for version in records.set_aside(session, held.dose.record_id)
+             if version.status is not RecordStatus.ENTERED_IN_ERROR and version.data.get("outcome") == Outcome.GIVEN.value]
+    return _administration(given[-1].record_id, given[-1].author, given[-1].device_id, given[-1].data) if given else None
+
+
+def _perhaps_given(session: Session, patient_id: str, order_ids: Collection[str]) -> list[Administration]:
+    """The doses of these orders of the patient's that another laptop recorded as given while
+    nothing here says so (see `_given_elsewhere`): doses on hold are few, and read first."""
+    held = doses_on_hold(session.db, [patient_id])
+    return [dose for order_id in order_ids for found in held.get(order_id, [])
+            if (dose := _given_elsewhere(session, found)) is not None]
 
 
 def _given_on_another_laptop(session: Session, found: Order, slot: datetime | None) -> list[Warning]:
@@ -429,9 +449,7 @@ def _given_on_another_laptop(session: Session, found: Order, slot: datetime | No
     if slot is None:
         return []
     for held in held_for_dose(session.db, found, slot, slot):
-        if held.withdrawn and any(version.status is not RecordStatus.ENTERED_IN_ERROR
-                                  and version.data.get("outcome") == Outcome.GIVEN.value
-                                  for version in records.set_aside(session, held.dose.record_id)):
+        if held.withdrawn and _given_elsewhere(session, held) is not None:
             said = (QT_TRANSLATE_NOOP("messages", "Another laptop recorded the {time} dose of {drug} as given; this "
                                                   "laptop's record of it was withdrawn, and the two are on hold.")
                     if held.here else

@@ -1376,6 +1376,33 @@ def test_a_dose_two_laptops_recorded_otherwise_is_flagged_on_the_chart_and_the_r
     panel.dialog.reject()
 
 
+def test_an_as_required_dose_on_hold_is_counted_in_the_dialog_and_at_save(qtbot, dose_on_hold, type_text, reason_box):
+    """The 09:00 ondansetron (8 h apart), given on laptop 1 and withdrawn on laptop 2: laptop 2's
+    dialog said "A dose is allowed now" and Save asked nothing, under a red line saying the
+    dose may have been given. The summary counts it, and Save asks why, saying it is on hold."""
+    patient, _, _, _, nurse_2 = dose_on_hold
+    window = MainWindow(nurse_2)
+    qtbot.addWidget(window)
+    mar = window.open_mar_of(patient)
+    column = 2 + mar.model.days.index(nurse_2.clock().date())
+    mar.table.setCurrentIndex(mar.model.index(mar.model.rows.index(next(row for row in mar.model.rows
+                                                                        if row[1] is None)), column))
+    QTest.keyClick(mar.table, Qt.Key.Key_Return)
+    dialog = mar.dialog
+    qtbot.waitActive(dialog)
+    summary = dialog.as_required.text().splitlines()
+    assert summary[1] == "Given in the last 24 h: 0, at most 3; on hold, perhaps given: 28/11 09:00"
+    assert summary[2].startswith("Next dose allowed from 28/11 17:00")
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert "⚠ A dose on hold, perhaps given (another laptop recorded it at 28/11 09:00), is 310 min from this one; the " \
+           "order allows one every 8 h." in [label.text() for label in dialog.findChildren(QLabel)]
+    type_text(reason_box(dialog, Check.PRN_INTERVAL), "Laptop 1 nurse says it was not given")
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert not dialog.isVisible()
+    assert [dose.overrides for dose in medication.administrations(nurse_2.db, patient) if dose.dose == 4.0] == [
+        (("prn_interval", "Laptop 1 nurse says it was not given"),)]
+
+
 ONLY_ON_HOLD = ("DOSE ON HOLD: not recorded on this laptop, but other laptops recorded it (perhaps given), check it "
                 "before giving")
 
