@@ -279,8 +279,9 @@ def test_a_regular_dose_beyond_the_as_required_orders_daily_maximum_is_questione
     warnings = medication.check_dose(nurse, regular.record_id, {
         "outcome": "given", "given_at": "2026-11-28T20:00+01:00", "scheduled_for": "2026-11-28T20:00+01:00",
         "dose_given": 1.0, "route": "PO"})
-    assert [(w.check, w.message) for w in warnings] == [
-        (Check.PRN_DAILY_MAX, "With this dose, 5 doses fall within 24 h; the order allows at most 4.")]
+    assert [(w.check, w.message) for w in warnings] == [(Check.PRN_DAILY_MAX, (
+        "With this dose, 5 doses fall within 24 h; paracétamol as required allows at most 4. Given from another "
+        "order: 27/11 22:00, 28/11 02:00 (paracétamol 1 g PO)."))]
 
 
 def test_both_round_lines_and_chart_rows_of_a_medicine_ordered_twice_name_the_other_order(

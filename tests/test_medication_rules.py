@@ -355,10 +355,12 @@ def test_a_regular_dose_is_counted_against_the_as_required_orders_daily_maximum(
     def regular_dose(at, doses):
         return [(w.check, w.message) for w in safety_warnings(
             regular, outcome=Outcome.GIVEN, at=at, dose=1.0, scheduled_for=at, allergies=[], history=doses,
-            admitted=True, as_required=[prn])]
+            admitted=True, as_required=[prn], other_orders=[(prn, "Paracetamol 1 g PO")])]
 
-    assert regular_dose(six_pm, history) == [
-        (Check.PRN_DAILY_MAX, "With this dose, 5 doses fall within 24 h; the order allows at most 4.")]
+    # The as-required order's maximum, named as such ("the order" read as the regular one), and its doses.
+    assert regular_dose(six_pm, history) == [(Check.PRN_DAILY_MAX, (
+        "With this dose, 5 doses fall within 24 h; Paracetamol as required allows at most 4. Given from another "
+        "order: 27/11 22:00, 28/11 02:00 (Paracetamol 1 g PO)."))]
     assert regular_dose(night + timedelta(hours=14), history[:3]) == []  # the fourth gram, at noon
 
 
@@ -523,3 +525,21 @@ def test_ixprim_regular_beside_regular_paracetamol_is_questioned_as_a_medicine_o
     assert [w.message for w in warnings] == [
         "Paracetamol 1 g PO was given at 08:05 from another order (at 08:00 14:00 20:00, from 27/11 00:00); is this "
         "medicine ordered twice?"]
+
+
+def test_an_as_required_doses_daily_maximum_names_the_other_orders_doses_it_counts():
+    """Co-codamol as required (at most 4 in 24 h) after the regular paracetamol grams of 08:00,
+    14:00 and 20:00 and a co-codamol at 02:00: "5 doses fall within 24 h" sent the nurse to the
+    co-codamol line, which held one. The paracetamol order is named with its doses' times."""
+    paracetamol = _order(drug="Paracetamol", route="PO")
+    co_codamol = _co_codamol_prn()
+    day = datetime(2026, 11, 28, tzinfo=TZ)
+    history = [_given(day + timedelta(hours=2), order_id="cc")]
+    history += [_given(day + timedelta(hours=hour), day + timedelta(hours=hour)) for hour in (8, 14, 20)]
+    warnings = safety_warnings(co_codamol, outcome=Outcome.GIVEN, at=day + timedelta(hours=24, minutes=30), dose=2.0,
+                               scheduled_for=None, allergies=[], history=history, admitted=True,
+                               prn_orders={"o1"}, other_orders=[(paracetamol, "Paracetamol 1 g PO")])
+    assert [(w.check, w.message) for w in warnings] == [(Check.PRN_DAILY_MAX, (
+        "With this dose, 5 doses fall within 24 h; the order allows at most 4. Given from another order: 28/11 08:00, "
+        "28/11 14:00, 28/11 20:00 (Paracetamol 1 g PO)."))]
+    assert warnings[0].text("en") == warnings[0].message

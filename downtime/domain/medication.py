@@ -14,7 +14,7 @@ from functools import lru_cache
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from downtime.domain.laptops import Authors, Laptop
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, message
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, Phrase, message
 
 
 class Frequency(StrEnum):
@@ -206,7 +206,7 @@ class Warning:
 
     check: Check
     template: str
-    values: dict[str, str | Number] = field(default_factory=dict)
+    values: dict[str, str | Number | Phrase] = field(default_factory=dict)
 
     @property
     def message(self) -> str:
@@ -512,16 +512,16 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     if matched := allergy_matches(order.drug, allergies):
         warnings.append(Warning(Check.ALLERGY, QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}."),
                                 {"drug": order.drug, "allergies": ", ".join(matched)}))
+    names = {other.record_id: name for other, name in other_orders}
     if order.frequency is Frequency.PRN:
-        warnings += _prn_warnings(order, at, prn_given(order, history, prn_orders),
-                                  {other.record_id: name for other, name in other_orders},
+        warnings += _prn_warnings(order, at, prn_given(order, history, prn_orders), names,
                                   prn_given(order, on_hold, prn_orders))
     else:
         warnings += given_from_other_orders(order, at, [(other, name) for other, name in other_orders
                                                         if other.frequency is not Frequency.PRN], history)
         warnings += spaced_from_as_required(at, as_required, history)
         warnings += spaced_from_own_doses(order, at, scheduled_for, history, open_slots)
-        warnings += within_as_required_maximum(at, as_required, prn_given(order, history, [
+        warnings += within_as_required_maximum(order, at, as_required, names, prn_given(order, history, [
             other.record_id for other in (*as_required, *(other for other, _ in other_orders))]))
     if dose is not None and abs(dose - order.dose) > 1e-9:
         warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} differs from the order ({ordered} {unit})."),
@@ -783,39 +783,67 @@ def _prn_warnings(order: Order, at: datetime, given: Sequence[Administration],
                 values["order"] = other
             warnings.append(Warning(Check.PRN_INTERVAL, template, values))
     if order.max_doses_24h is not None:
-        warnings += _beyond_daily_maximum(order.max_doses_24h, at, given, on_hold)
+        warnings += _beyond_daily_maximum(order, order.max_doses_24h, Phrase(
+            QT_TRANSLATE_NOOP("messages", "the order allows at most {limit}"), {"limit": order.max_doses_24h}),
+            at, given, names, on_hold)
     return warnings
 
 
-def _beyond_daily_maximum(limit: int, at: datetime, given: Sequence[Administration],
-                          on_hold: Sequence[Administration] = ()) -> list[Warning]:
-    """Whether a dose at `at` makes more than `limit` doses in some 24 hours it falls in: after an
-    outage doses are back-entered out of order, so the 24 hours after it count as those before.
-    Doses on hold (see `safety_warnings`) count, and are said to."""
+# The daily maximum's warning, by whether doses on hold and doses of other orders are among those counted.
+_DAILY_MAXIMUM = {
+    (False, False): QT_TRANSLATE_NOOP("messages", "With this dose, {count} doses fall within 24 h; {allowed}."),
+    (False, True): QT_TRANSLATE_NOOP("messages", "With this dose, {count} doses fall within 24 h; {allowed}. Given "
+                                                 "from another order: {doses}."),
+    (True, False): QT_TRANSLATE_NOOP("messages", "With this dose, {count} doses fall within 24 h, {held} of them on "
+                                                 "hold and perhaps given; {allowed}."),
+    (True, True): QT_TRANSLATE_NOOP("messages", "With this dose, {count} doses fall within 24 h, {held} of them on "
+                                                "hold and perhaps given; {allowed}. Given from another order: {doses}.")}
+
+
+def _beyond_daily_maximum(order: Order, limit: int, allowed: Phrase, at: datetime, given: Sequence[Administration],
+                          names: Mapping[str, str], on_hold: Sequence[Administration] = ()) -> list[Warning]:
+    """Whether a dose of `order` at `at` makes more than `limit` doses in some 24 hours it falls
+    in (`allowed` says whose limit it is): after an outage doses are back-entered out of order,
+    so the 24 hours after it count as those before. Doses on hold (see `safety_warnings`) count,
+    and are said to; those given from another order are named (`names`: each order as the chart
+    heads it) with their times: "5 doses fall within 24 h" before the regular paracetamol gram,
+    three of them from co-codamol as required, sent the nurse to a chart line that held two."""
     counted = [*given, *on_hold]
     day = max(([dose for dose in counted if start <= dose.at < start + DAY]
                for start in [at, *(dose.at for dose in counted if at - DAY < dose.at <= at)]), key=len)
     if len(day) < limit:
         return []
-    values = {"count": str(len(day) + 1), "limit": str(limit)}
-    if held := sum(dose in on_hold for dose in day):
-        return [Warning(Check.PRN_DAILY_MAX, QT_TRANSLATE_NOOP(
-            "messages", "With this dose, {count} doses fall within 24 h, {held} of them on hold and perhaps given; the "
-                        "order allows at most {limit}."), {**values, "held": str(held)})]
-    return [Warning(Check.PRN_DAILY_MAX, QT_TRANSLATE_NOOP(
-        "messages", "With this dose, {count} doses fall within 24 h; the order allows at most {limit}."), values)]
+    held = sum(dose in on_hold for dose in day)
+    others: dict[str, list[datetime]] = {}
+    for dose in sorted(day, key=lambda dose: dose.at):
+        if dose not in on_hold and dose.order_id != order.record_id and dose.order_id in names:
+            others.setdefault(dose.order_id, []).append(dose.at)
+    values: dict[str, str | Number | Phrase] = {"count": str(len(day) + 1), "allowed": allowed}
+    if held:
+        values["held"] = str(held)
+    if others:
+        values["doses"] = "; ".join(f"{', '.join(f'{moment:%d/%m %H:%M}' for moment in moments)} ({names[order_id]})"
+                                    for order_id, moments in others.items())
+    return [Warning(Check.PRN_DAILY_MAX, _DAILY_MAXIMUM[bool(held), bool(others)], values)]
 
 
-def within_as_required_maximum(at: datetime, as_required: Sequence[Order],
+def within_as_required_maximum(order: Order, at: datetime, as_required: Sequence[Order], names: Mapping[str, str],
                                given: Sequence[Administration]) -> list[Warning]:
     """A dose not as required counted with every dose of its medicine (`given`: all its orders')
     against the daily maximum of an as-required order of that medicine running in the 24 hours
     before it: paracetamol as required at 22:00 and 02:00, then the regular grams of 06:00, 12:00
     and 18:00, were five grams in 20 hours with nothing said, the maximum counted only when an
-    as-required dose was given. The strictest maximum is the one said."""
-    limits = [prn.max_doses_24h for prn in as_required if prn.max_doses_24h is not None
+    as-required dose was given. The strictest maximum is the one said, naming its order ("the
+    order allows at most 4" read as the regular order's, which has none); doses of other orders
+    are named as for an as-required dose (see `_beyond_daily_maximum`)."""
+    limits = [(prn.max_doses_24h, prn) for prn in as_required if prn.max_doses_24h is not None
               and prn.start_at <= at and (prn.stop_at is None or prn.stop_at > at - DAY)]
-    return _beyond_daily_maximum(min(limits), at, given) if limits else []
+    if not limits:
+        return []
+    limit, strictest = min(limits, key=lambda found: found[0])
+    return _beyond_daily_maximum(order, limit, Phrase(QT_TRANSLATE_NOOP(
+        "messages", "{drug} as required allows at most {limit}"), {"drug": strictest.drug, "limit": limit}),
+        at, given, names)
 
 
 # The letter written (and circled) on a paper chart for a dose not given, in the ward's

@@ -396,6 +396,32 @@ def test_a_dose_not_given_before_it_falls_due_says_what_may_be_recorded_and_refu
                                                                       "Theatre at 20:30, fasting from 14:00"),))
 
 
+def test_an_as_required_doses_daily_maximum_names_the_regular_order_it_counts(qtbot, paracetamol, clock, type_text,
+                                                                              reason_box):
+    """Paracetamol as required at 00:30 after a gram of it at 02:00 and the regular grams of
+    08:00, 14:00 and 20:00: Save said "5 doses fall within 24 h", the as-required line holding
+    one. It names the regular order and its doses' times."""
+    from datetime import datetime
+
+    nurse, regular, prn = paracetamol
+    clock.now = datetime.fromisoformat("2026-11-29T00:30+01:00")
+    medication.record_dose(nurse, prn.record_id, {"outcome": "given", "given_at": "2026-11-28T02:00+01:00",
+                                                  "dose_given": 1.0, "route": "PO"})
+    for slot in ("2026-11-28T08:00+01:00", "2026-11-28T14:00+01:00", "2026-11-28T20:00+01:00"):
+        medication.record_dose(nurse, regular.record_id, {"outcome": "given", "given_at": slot, "scheduled_for": slot,
+                                                          "dose_given": 1.0, "route": "PO"})
+    dialog = DoseDialog(nurse, medication.order(nurse.db, prn.record_id), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert ("⚠ With this dose, 5 doses fall within 24 h; the order allows at most 4. Given from another order: 28/11 "
+            "08:00, 28/11 14:00, 28/11 20:00 (Paracetamol 1 g PO).") in [label.text() for label in dialog.findChildren(QLabel)]
+    type_text(reason_box(dialog, Check.PRN_DAILY_MAX), "Prescriber agreed, fever 39.5")
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert not dialog.isVisible()
+
+
 def _on_the_rounds_first_slot(qtbot, nurse, order_id):
     """The dose dialog of an order at the ward round's first dose due."""
     slot = medication.round_list(nurse.db, nurse.forms, "3B", nurse.clock())[0].slot
