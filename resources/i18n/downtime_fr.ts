@@ -1309,6 +1309,10 @@ le numéro du patient dans le DPI :</translation>
         <translation> ; dont d’une autre prescription du même médicament : {doses}</translation>
     </message>
     <message>
+        <source>; on hold, perhaps given: {doses}</source>
+        <translation> ; en attente, peut-être données : {doses}</translation>
+    </message>
+    <message>
         <source>A dose is allowed now</source>
         <translation>Une dose peut être donnée maintenant</translation>
     </message>
@@ -1413,12 +1417,24 @@ le numéro du patient dans le DPI :</translation>
         <translation>DONNÉE {late} APRÈS SON HEURE ({slot}) : si elle a été donnée à son heure, saisissez cette heure ; si elle n’a pas été donnée, tracez-la non donnée.</translation>
     </message>
     <message>
+        <source>NOT DUE UNTIL {due}: only nil by mouth, held or other can be recorded before then, with a reason.</source>
+        <translation>PAS AVANT {due} : seuls « à jeun », « suspendu » ou « autre » peuvent être tracés avant, avec un motif.</translation>
+    </message>
+    <message>
         <source>Reason for giving anyway</source>
         <translation>Motif pour administrer malgré tout</translation>
     </message>
     <message>
         <source>Reason for giving anyway (kept in the record and the audit log)</source>
         <translation>Motif pour administrer malgré tout (gardé dans le dossier et le journal d’audit)</translation>
+    </message>
+    <message>
+        <source>Reason for recording anyway</source>
+        <translation>Motif pour tracer malgré tout</translation>
+    </message>
+    <message>
+        <source>Reason for recording anyway (kept in the record and the audit log)</source>
+        <translation>Motif pour tracer malgré tout (gardé dans le dossier et le journal d’audit)</translation>
     </message>
     <message>
         <source>Override reason</source>
@@ -2064,6 +2080,10 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
     <message>
         <source>{mark} {time} given over a warning — {overrides}</source>
         <translation>{mark} {time} administrée malgré une alerte — {overrides}</translation>
+    </message>
+    <message>
+        <source>{mark} {time} not given, recorded over a warning — {overrides}</source>
+        <translation>{mark} {time} non administrée, tracée malgré une alerte — {overrides}</translation>
     </message>
 </context>
 <context>
@@ -2724,6 +2744,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{drug} correspond à l’allergie enregistrée : {allergies}.</translation>
     </message>
     <message>
+        <source>The {slot} dose of {drug} is given {early} early; it falls due from {due}.</source>
+        <translation>La dose de {slot} de {drug} est donnée {early} en avance ; elle est à donner à partir de {due}.</translation>
+    </message>
+    <message>
+        <source>The {slot} dose of {drug} is recorded not given {early} before its time; it leaves the round.</source>
+        <translation>La dose de {slot} de {drug} est tracée non administrée {early} avant son heure ; elle sort du tour des médicaments.</translation>
+    </message>
+    <message>
         <source>{drug} as required was given {minutes} min ago; that order allows a dose every {hours} h.</source>
         <translation>{drug} si besoin a été donné il y a {minutes} min ; cette prescription permet une dose toutes les {hours} h.</translation>
     </message>
@@ -2752,6 +2780,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>La dose de {slot} de {drug} est tracée comme donnée {minutes} min après celle-ci ; les doses de la prescription sont espacées de {hours} h.</translation>
     </message>
     <message>
+        <source>A dose on hold, perhaps given (another laptop recorded it at {time}), is {minutes} min from this one; the order allows one every {hours} h.</source>
+        <translation>Une dose en attente, peut-être donnée (un autre portable l’a tracée à {time}), est à {minutes} min de celle-ci ; la prescription en permet une toutes les {hours} h.</translation>
+    </message>
+    <message>
+        <source>A dose of {order} on hold, perhaps given (another laptop recorded it at {time}), is {minutes} min from this one; this order allows a dose every {hours} h.</source>
+        <translation>Une dose de {order} en attente, peut-être donnée (un autre portable l’a tracée à {time}), est à {minutes} min de celle-ci ; cette prescription permet une dose toutes les {hours} h.</translation>
+    </message>
+    <message>
         <source>A dose is recorded {minutes} min after this one; the order allows one every {hours} h.</source>
         <translation>Une dose est enregistrée {minutes} min après celle-ci ; la prescription en permet une toutes les {hours} h.</translation>
     </message>
@@ -2764,8 +2800,28 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{order} est enregistré comme administré {minutes} min après cette dose sur une autre prescription ; cette prescription permet une dose toutes les {hours} h.</translation>
     </message>
     <message>
-        <source>With this dose, {count} doses fall within 24 h; the order allows at most {limit}.</source>
-        <translation>Avec cette dose, {count} doses tombent dans les mêmes 24 h ; la prescription en permet au plus {limit}.</translation>
+        <source>the order allows at most {limit}</source>
+        <translation>la prescription en permet au plus {limit}</translation>
+    </message>
+    <message>
+        <source>With this dose, {count} doses fall within 24 h; {allowed}.</source>
+        <translation>Avec cette dose, {count} doses tombent dans les mêmes 24 h ; {allowed}.</translation>
+    </message>
+    <message>
+        <source>With this dose, {count} doses fall within 24 h; {allowed}. Given from another order: {doses}.</source>
+        <translation>Avec cette dose, {count} doses tombent dans les mêmes 24 h ; {allowed}. Données sur une autre prescription : {doses}.</translation>
+    </message>
+    <message>
+        <source>With this dose, {count} doses fall within 24 h, {held} of them on hold and perhaps given; {allowed}.</source>
+        <translation>Avec cette dose, {count} doses tombent dans les mêmes 24 h, dont {held} en attente et peut-être données ; {allowed}.</translation>
+    </message>
+    <message>
+        <source>With this dose, {count} doses fall within 24 h, {held} of them on hold and perhaps given; {allowed}. Given from another order: {doses}.</source>
+        <translation>Avec cette dose, {count} doses tombent dans les mêmes 24 h, dont {held} en attente et peut-être données ; {allowed}. Données sur une autre prescription : {doses}.</translation>
+    </message>
+    <message>
+        <source>{drug} as required allows at most {limit}</source>
+        <translation>{drug} si besoin en permet au plus {limit}</translation>
     </message>
     <message>
         <source>The {time} dose of {drug} was already given.</source>
@@ -3174,6 +3230,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Already ordered: {orders}.</source>
         <translation>Déjà prescrit : {orders}.</translation>
+    </message>
+    <message>
+        <source>“{field}”: “{reason}” cannot be recorded before the {slot} dose falls due ({due}); offer it then. Only nil by mouth, held or other can be recorded ahead.</source>
+        <translation>« {field} » : « {reason} » ne peut pas être tracé avant que la dose de {slot} soit à donner ({due}) ; la proposer alors. Seuls « à jeun », « suspendu » ou « autre » peuvent être tracés à l’avance.</translation>
     </message>
     <message>
         <source>{drug} matches the recorded allergy: {allergies}. Prescribed all the same: “{reason}”.</source>
