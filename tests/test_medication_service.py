@@ -696,6 +696,9 @@ def test_an_order_of_an_earlier_stay_prescribed_again_starts_from_it_now(earlier
     assert [(f"{cell.slot:%d %H:%M}", cell.state) for cell in row.cells] == [("29 14:00", DoseState.DUE)]
     assert row.also_ordered == () and medication.also_ordered_for(nurse.db, row.order, row.cells[0].slot,
                                                                     clock.now) == []
+    [old] = [row for row in medication.mar_grid(nurse.db, patient, clock.now.date(), 1, clock.now)
+             if row.order.record_id == furosemide]
+    assert [order.record_id for order in old.ordered_again] == [again]
 
 
 def test_the_chart_of_a_patient_not_back_flags_no_order_of_an_earlier_stay(ward, clock):

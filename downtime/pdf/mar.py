@@ -83,6 +83,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "stopped_with_its_stay": {"en": "Stopped at the end of the stay of {date} — prescribe again if it still stands",
                               "fr": "Arrêtée à la fin du séjour du {date} — à prescrire à nouveau si elle "
                                     "reste indiquée"},
+    "ordered_again": {"en": "Stopped at the end of the stay of {date} — ordered again: {orders}",
+                      "fr": "Arrêtée à la fin du séjour du {date} — prescrite à nouveau : {orders}"},
     "also_ordered": {"en": "ALSO ORDERED: {orders} — ask the prescriber before giving both",
                      "fr": "AUSSI PRESCRIT : {orders} — demander au prescripteur avant de donner les deux"},
     "dose_on_hold": {"en": "DOSE ON HOLD", "fr": "DOSE EN ATTENTE"},
@@ -159,13 +161,17 @@ class PatientChart:
     laptop's version's)."""
 
 
-def _stopped_with_its_stay(row: MarRow, lang: Lang) -> list[str]:
+def _stopped_with_its_stay(row: MarRow, order_form: FormSpec, lang: Lang) -> list[str]:
     """What an order that ended with an earlier stay says (see medication.MarRow.stay_ended), as
     the screen says it, its day as the chart's times are printed (by the offset they were
     written with); nothing for another."""
     if row.stay_ended is None:
         return []
-    return [w("stopped_with_its_stay", lang, date=stay_end_date(row.stay_ended, row.stay_ended.tzinfo))]
+    date = stay_end_date(row.stay_ended, row.stay_ended.tzinfo)
+    if not row.ordered_again:
+        return [w("stopped_with_its_stay", lang, date=date)]
+    return [w("ordered_again", lang, date=date,
+              orders="; ".join(order_reading(other, order_form, lang) for other in row.ordered_again))]
 
 
 def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[str], reasons: Mapping[str, str],
@@ -176,7 +182,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[s
     order = row.order
     lines = [order_label(order, order_form, lang)]
     flags = [w("on_hold", lang)] if order.record_id in held else []
-    flags += _stopped_with_its_stay(row, lang)
+    flags += _stopped_with_its_stay(row, order_form, lang)
     flags += [w("also_ordered", lang, orders="; ".join(order_reading(other, order_form, lang)
                                                        for other in row.also_ordered))] if row.also_ordered else []
     flags += [w("cd", lang)] if order.controlled else []
@@ -286,8 +292,9 @@ def _prn_table(rows: list[MarRow], authors: Authors, laptops: Mapping[str, Lapto
 def _earlier_stay_table(rows: list[MarRow], order_form: FormSpec, lang: Lang, width: float) -> Grid:
     """The orders that ended with an earlier stay, first on the chart and in red: none is given,
     and one still meant is prescribed again (as the screen's chart offers it)."""
-    return Grid([width], [[_p(" — ".join([order_label(row.order, order_form, lang), *_stopped_with_its_stay(row, lang)]),
-                               width - 2 * PAD_X, size=9, bold=True, color=ALERT)] for row in rows],
+    return Grid([width], [[_p(" — ".join([order_label(row.order, order_form, lang),
+                                          *_stopped_with_its_stay(row, order_form, lang)]), width - 2 * PAD_X,
+                               size=9, bold=True, color=ALERT)] for row in rows],
                 fill=GREY_FILL, rule=RULE, header_rows=0, bottom_padding=BODY_PAD_BOTTOM)
 
 

@@ -39,13 +39,19 @@ MEDICINE = 0
 # An order that ended with an earlier stay (see medication.MarRow.stay_ended): not due, and said
 # so apart, with the way to go on with it if it still stands.
 STOPPED_WITH_ITS_STAY = QT_TR_NOOP("Stopped at the end of the stay of {date} — prescribe again if it still stands")
+ORDERED_AGAIN = QT_TR_NOOP("Stopped at the end of the stay of {date} — ordered again: {orders}")
 
 
-def stopped_with_its_stay_words(row: MarRow, tz: tzinfo | None) -> str:
-    """What an order that ended with an earlier stay says (empty for another)."""
+def stopped_with_its_stay_words(row: MarRow, tz: tzinfo | None, order_form: FormSpec) -> str:
+    """What an order that ended with an earlier stay says, naming the orders it was prescribed
+    again as (see medication.MarRow.ordered_again); empty for another order."""
     if row.stay_ended is None:
         return ""
-    return word(STOPPED_WITH_ITS_STAY).format(date=medication.stay_end_date(row.stay_ended, tz))
+    date = medication.stay_end_date(row.stay_ended, tz)
+    if not row.ordered_again:
+        return word(STOPPED_WITH_ITS_STAY).format(date=date)
+    orders = "; ".join(medication.order_reading(other, order_form, language()) for other in row.ordered_again)
+    return word(ORDERED_AGAIN).format(date=date, orders=orders)
 
 
 # The medicine column's widest, an infusion's with its flags ("Sodium chloride 0.9% 1000 mL IV at
@@ -93,7 +99,7 @@ class MarModel(TextTableModel):
         flags = (" [CD]" if order.controlled else "") + (f" [{word(HIGH_ALERT)}]" if order.high_alert else "")
         kind = {Frequency.PRN: " PRN", Frequency.ONCE: f" {word(ONCE_ONLY)}"}.get(order.frequency, "")
         warned = "".join(f" — {text}" for text in (word(ORDER_ON_HOLD) if order.record_id in self.held else "",
-                                                     stopped_with_its_stay_words(row, self.tz),
+                                                     stopped_with_its_stay_words(row, self.tz, self.order_form),
                                                      also_ordered_words(row.also_ordered, self.order_form)) if text)
         return (f"{medication.order_label(order, self.order_form, language())}{kind}{flags}{warned}",
                 clock or translate("", "as required"), *(self._day(row, clock, day) for day in self.days))
@@ -249,10 +255,11 @@ class MarView(PatientTab):
     def _list_earlier_stay(self, rows: list[MarRow], tz: tzinfo | None) -> None:
         """The orders that ended with an earlier stay, each said in red with its button to
         prescribe it again, offered to those who may write orders (the service would refuse
-        anyone else); the box is hidden when there is none."""
+        anyone else) while it is not prescribed again; the box is hidden when there is none."""
         box = self.earlier_stay.layout()
         while (item := box.takeAt(0)) is not None:
             if (line := item.widget()) is not None:
+                line.setParent(None)
                 line.deleteLater()
         self.prescribe_buttons = {}
         may_prescribe = records.may_write(self.session, self.model.order_form)
@@ -261,11 +268,11 @@ class MarView(PatientTab):
             parts = QHBoxLayout(line)
             parts.setContentsMargins(0, 0, 0, 0)
             said = QLabel(f"{medication.order_label(row.order, self.model.order_form, language())} — "
-                          f"{stopped_with_its_stay_words(row, tz)}")
+                          f"{stopped_with_its_stay_words(row, tz, self.model.order_form)}")
             said.setWordWrap(True)
             said.setStyleSheet(ERROR_STYLE)
             parts.addWidget(said, 1)
-            if may_prescribe:
+            if may_prescribe and not row.ordered_again:
                 button = QPushButton(translate("MarView", "Prescribe again…"))
                 button.clicked.connect(lambda checked=False, order_id=row.order.record_id: self.prescribe_again(order_id))
                 parts.addWidget(button)

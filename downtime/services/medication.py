@@ -1148,6 +1148,10 @@ class MarRow:
     also_ordered: tuple[Order, ...] = ()
     """The patient's other orders of the medicine running now beside this one, itself running
     (see `also_ordered`): a chart is read now, whatever days it shows."""
+    ordered_again: tuple[Order, ...] = ()
+    """For an order of an earlier stay, the patient's orders of its medicine written since that
+    stay ended and running now: it was prescribed again, which the chart says in place of asking
+    for it (a doctor who had prescribed it again was still told to, and offered the button)."""
 
     @property
     def on_the_grid(self) -> bool:
@@ -1262,5 +1266,14 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
         earlier_stay = ended.occurred_at if ended is not None and _in_hospital(moves[found.patient_id], now) else None
         grids[found.patient_id].append(MarRow(
             found, cells, prn, held, earlier_stay,
-            tuple(also_ordered(found, now, theirs[found.patient_id])) if runs_at(found, now) else ()))
+            tuple(also_ordered(found, now, theirs[found.patient_id])) if runs_at(found, now) else (),
+            _ordered_again(found, earlier_stay, now, theirs[found.patient_id])))
     return grids
+
+
+def _ordered_again(order: Order, stay_ended: datetime | None, now: datetime, theirs: Iterable[Order]) -> tuple[Order, ...]:
+    """See `MarRow.ordered_again`."""
+    if stay_ended is None:
+        return ()
+    return tuple(other for other in theirs if other.record_id != order.record_id and other.start_at >= stay_ended
+                 and runs_at(other, now) and shares_a_medicine(order.drug, other.drug))

@@ -112,6 +112,10 @@
         <translation>Arrêtée à la fin du séjour du {date} — à prescrire à nouveau si elle reste indiquée</translation>
     </message>
     <message>
+        <source>Stopped at the end of the stay of {date} — ordered again: {orders}</source>
+        <translation>Arrêtée à la fin du séjour du {date} — prescrite à nouveau : {orders}</translation>
+    </message>
+    <message>
         <source>ON HOLD: another laptop wrote this order otherwise, check it</source>
         <translation>EN ATTENTE : un autre portable a écrit cette prescription autrement, la vérifier</translation>
     </message>

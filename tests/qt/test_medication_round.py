@@ -1587,7 +1587,8 @@ def test_a_prescriber_prescribes_an_order_of_an_earlier_stay_again_from_the_char
                                                                                   answers):
     """The doctor's "Prescribe again…" opens a new order filled in from the old one, starting
     now; saved, it is a new order on the chart, the old one left as it was, and nothing asked
-    (it is not a medicine ordered twice)."""
+    (it is not a medicine ordered twice). The old one then names it, with no button: it still
+    said "prescribe again", the button offered a second order."""
     _, furosemide, _ = earlier_stay
     doctor = session_for("doctor")
     main = MainWindow(doctor)
@@ -1605,6 +1606,9 @@ def test_a_prescriber_prescribes_an_order_of_an_earlier_stay_again_from_the_char
     assert [order.record_id for order in medication.orders(doctor.db, patient, doctor.clock())
             if order.drug == "Furosemide"] == [furosemide, view.record.record_id]
     assert any(mar.model.rows[line][0].order.record_id == view.record.record_id for line in range(mar.model.rowCount()))
+    [said] = [label.text() for label in mar.earlier_stay.findChildren(QLabel)]
+    assert said == ("Furosemide 40 mg PO — Stopped at the end of the stay of 27/11/2026 — ordered again: Furosemide "
+                    "40 mg PO, at 14:00, from 28/11/2026 14:30") and mar.prescribe_buttons == {}
 
 
 def test_a_medicine_ordered_twice_is_flagged_on_both_round_lines_and_chart_rows(qtbot, insulin_twice, clock):
