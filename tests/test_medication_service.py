@@ -934,7 +934,7 @@ def test_a_regular_dose_given_hours_early_needs_a_reason_kept_with_the_dose(ward
                                    overrides={**allergy, Check.GIVEN_EARLY: "Patient leaving for theatre at 16:00"})
     (dose,) = medication.administrations(nurse.db, saved.patient_id)
     assert medication.overrides_text(nurse.form(medication.DOSE_FORM), dose, "fr") == (
-        "Dose donnée en avance: Patient leaving for theatre at 16:00; Allergie: tolerated before")
+        "Dose donnée en avance : Patient leaving for theatre at 16:00; Allergie : tolerated before")
 
 
 def test_a_dose_refused_hours_before_its_time_is_not_recorded_and_nil_by_mouth_asks_why(ward, clock):

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, message
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, labelled, message
 from downtime.domain.census import Movement, MovementEvent, StayStatus, left_after, locate
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
@@ -882,11 +882,11 @@ OVERRIDDEN = "⚠"
 
 def overrides_text(dose_form: FormSpec, dose: Administration, lang: Lang) -> str:
     """Each warning a dose was recorded over with its reason, in the dose form's words ("Allergy:
-    reviewed with the prescriber"), where the chart marks the dose: the reasons were kept in
+    reviewed with the prescriber", "Allergie : …" on a French ward), where the chart marks the dose: the reasons were kept in
     the dose's record alone, and the pharmacist could not see which doses were given over one."""
     group = dose_form.field("overrides")
     check = next(part for part in getattr(group, "fields", []) if part.id == "check")
-    return "; ".join(f"{format_value(check, code, lang)}: {reason}" for code, reason in dose.overrides)
+    return "; ".join(labelled(format_value(check, code, lang), reason, lang) for code, reason in dose.overrides)
 
 
 def order_label(order: Order, order_form: FormSpec, lang: Lang) -> str:
