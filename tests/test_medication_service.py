@@ -732,7 +732,7 @@ def test_an_as_required_dose_withdrawn_here_and_given_on_another_laptop_counts_a
     at 12:00 on laptop 2 was saved without a word, its interval counting nothing. It is counted
     as perhaps given; on laptop 1, where it stands given, it is the last dose as any."""
     patient, _, _, nurse_1, nurse_2 = dose_on_hold
-    [ondansetron] = [found.record_id for found in medication.orders(nurse_2.db, patient) if found.drug == "Ondansetron"]
+    [ondansetron] = [found.record_id for found in medication.orders(nurse_2.db, patient, nurse_2.clock()) if found.drug == "Ondansetron"]
     values = {"outcome": "given", "given_at": "2026-11-28T12:00+01:00", "dose_given": 4.0, "route": "IV"}
     assert [(w.check, w.text("en")) for w in medication.check_dose(nurse_2, ondansetron, values)] == [(
         Check.PRN_INTERVAL, "A dose on hold, perhaps given (another laptop recorded it at 28/11 09:00), is 180 min from "
