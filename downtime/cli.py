@@ -921,7 +921,8 @@ def cmd_pdf_worklist(args: argparse.Namespace) -> int:
 
 def cmd_merge(args: argparse.Namespace) -> int:
     from downtime.domain.duplicates import duplicate_lines
-    from downtime.sync.merge import merge
+    from downtime.sync.export import asking_the_ward
+    from downtime.sync.merge import ASK_THE_WARD_MERGED, merge
 
     result = merge(args.exports, args.out, shared_device_number=args.shared_device_number)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "merged {count} record version(s) from {exports} export(s) into {folder}"),
@@ -930,11 +931,16 @@ def cmd_merge(args: argparse.Namespace) -> int:
         print(line)
     for report in result.theatre_clashes:
         print(report.text(args.lang))
-    titles = {form_id: spec.title.get(args.lang) for form_id, spec in _forms().items()}
+    forms = _forms()
+    titles = {form_id: spec.title.get(args.lang) for form_id, spec in forms.items()}
     for found in (*result.holds, *result.settled_otherwise):
         print(found.text(args.lang, result.laptops, titles))
     for shared in result.shared_numbers:
         print(shared.text(args.lang))
+    if result.ask_the_ward:
+        print(_say(args, ASK_THE_WARD_MERGED, count=len(result.ask_the_ward)))
+        for line in asking_the_ward(args.lang, forms, result.ask_the_ward):
+            print(line)
     return 0
 
 

@@ -95,11 +95,15 @@ class ExportResult:
         many, then each, with the worklist line's words; nothing when there are none."""
         if not self.ask_the_ward:
             return []
-        return [message(lang, ASK_THE_WARD, count=len(self.ask_the_ward)),
-                *(message(lang, ASK_THE_WARD_ABOUT, number=found.downtime_number,
-                          form=forms[found.form_id].title.get(lang), record=found.record_id, version=found.version,
-                          why=found.why_in(lang))
-                  + (" " + message(lang, ASK_AGAIN) if found.in_an_earlier_export else "") for found in self.ask_the_ward)]
+        return [message(lang, ASK_THE_WARD, count=len(self.ask_the_ward)), *asking_the_ward(lang, forms, self.ask_the_ward)]
+
+
+def asking_the_ward(lang: Lang, forms: Mapping[str, FormSpec], found: Collection[AskTheWard]) -> Iterator[str]:
+    """A report's line for each record to ask the ward about (an export's, a merge's), with the
+    worklist line's words."""
+    return (message(lang, ASK_THE_WARD_ABOUT, number=one.downtime_number, form=forms[one.form_id].title.get(lang),
+                    record=one.record_id, version=one.version, why=one.why_in(lang))
+            + (" " + message(lang, ASK_AGAIN) if one.in_an_earlier_export else "") for one in found)
 
 
 ASK_THE_WARD = QT_TRANSLATE_NOOP("messages", "{count} record(s) in the FHIR bundle contradict another laptop's record "

@@ -1,0 +1,108 @@
+"""Two laptops that never saw each other's records of one patient's same scheduled dose: the
+merge is the first to hold both, and says to ask the ward about each, as the records office's
+import of it would (the one rule, services.back_entry.conflicts_among), in its manifest, its
+CSV lines and its report."""
+
+import csv
+import json
+
+import pytest
+
+from downtime.cli import main
+from downtime.domain.staff import Role
+from downtime.services import medication, records, staff
+from downtime.services.context import Session
+from downtime.sync.export import export
+from downtime.sync.import_export import import_export
+from downtime.sync.merge import merge
+
+NOT_GIVEN = {"outcome": "not_given", "not_given_reason": "refused", "given_at": "2026-11-28T14:10+01:00"}
+GIVEN = {"outcome": "given", "given_at": "2026-11-28T14:05+01:00", "dose_given": 1.0, "route": "PO"}
+
+
+def _doctor(nurse: Session, clock) -> Session:
+    admin = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "admin", "0000", clock), nurse.forms, clock)
+    staff.add_staff(admin, "doctor", "Dr Benali", Role.DOCTOR, "2222")
+    return Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "doctor", "2222", clock), nurse.forms, clock)
+
+
+@pytest.fixture(params=[GIVEN, NOT_GIVEN], ids=["given again", "refused on the other"])
+def one_dose_on_two_laptops(request, tmp_path, laptop, clock, admission_values):
+    """Laptop 1 admitted a patient and its doctor wrote their paracetamol at 14:00; the patient
+    moved to laptop 2's ward with a stick made then. Each laptop's nurse recorded the 14:00
+    dose, laptop 1's given, laptop 2's as the parameter says, neither seeing the other's; and
+    each laptop exported. The exports and both doses' record ids."""
+    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
+    patient = records.save_new(nurse_1, "admission", admission_values).patient_id
+    order = records.save_new(_doctor(nurse_1, clock), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "14:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient)
+    import_export(clerk_2, export(clerk_1, tmp_path / "moved").folder)
+    clock.advance(hours=7)
+    doses = [medication.record_dose(nurse, order.record_id, {"scheduled_for": "2026-11-28T14:00+01:00", **values})
+             for nurse, values in ((nurse_1, GIVEN), (nurse_2, request.param))]
+    exports = [export(clerk, tmp_path / f"stick{number}") for number, clerk in ((1, clerk_1), (2, clerk_2))]
+    assert [result.ask_the_ward for result in exports] == [(), ()]  # neither laptop knew
+    return [result.folder for result in exports], [dose.record_id for dose in doses]
+
+
+def _lines(folder, form_id):
+    with (folder / "csv" / f"{form_id}.csv").open(encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_merge_says_to_ask_the_ward_about_each_dose_as_the_office_importing_it_would(
+        one_dose_on_two_laptops, tmp_path, laptop):
+    exports, doses = one_dose_on_two_laptops
+    result = merge(exports, tmp_path / "merged")
+    assert sorted(found.record_id for found in result.ask_the_ward) == sorted(doses)
+    manifest = json.loads((tmp_path / "merged" / "manifest.json").read_text(encoding="utf-8"))
+    asked = {found["record_id"]: found for found in manifest["ask_the_ward"]}
+    assert sorted(asked) == sorted(doses)
+    assert asked[doses[0]]["downtime_number"] == "DT-001-00001-7"
+    assert asked[doses[0]]["form_id"] == "medication_administration" and asked[doses[0]]["version"] == 1
+    assert asked[doses[0]]["why"].startswith("the same dose (due 28/11/2026 14:00) was also recorded on laptop 2 "
+                                             "(no. 002) by nurse, ")
+    cells = {row["record_id"]: row["ask_the_ward"] for row in _lines(tmp_path / "merged", "medication_administration")}
+    assert cells == {dose: f"ASK THE WARD: {asked[dose]['why']}" for dose in doses}
+    assert "ask_the_ward" not in _lines(tmp_path / "merged", "admission")[0]
+    # The office importing the merge finds the same records to ask about, by the same rule.
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, tmp_path / "merged")
+    assert sorted(found.record_id for found in export(office, tmp_path / "office-export").ask_the_ward) == sorted(doses)
+
+
+def test_a_laptops_own_warning_and_the_merges_are_each_said_once_on_a_line(one_dose_on_two_laptops, tmp_path):
+    """Merging the merge again with the same exports finds the same doses, and their lines say
+    it once, not once for each merge."""
+    exports, doses = one_dose_on_two_laptops
+    merge(exports, tmp_path / "merged")
+    again = merge([tmp_path / "merged", *exports], tmp_path / "again")
+    assert sorted(found.record_id for found in again.ask_the_ward) == sorted(doses)
+    assert _lines(tmp_path / "again", "medication_administration") == _lines(tmp_path / "merged",
+                                                                             "medication_administration")
+
+
+def test_the_merge_command_prints_each_record_to_ask_the_ward_about(one_dose_on_two_laptops, tmp_path, capsys):
+    exports, doses = one_dose_on_two_laptops
+    assert main(["merge", *map(str, exports), "--out", str(tmp_path / "m")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    said = out.index("2 record(s) merged contradict another laptop's record (the manifest's ask_the_ward, each "
+                     "line's ask_the_ward cell): ask the ward about each before entering it")
+    lines = out[said + 1:]
+    assert len(lines) == 2
+    assert sorted(line.split()[6].rstrip(",") for line in lines) == sorted(doses)
+    assert all(line.startswith("ASK THE WARD: DT-001-00001-7 Medication administration ") for line in lines)
+    assert all("version 1: the same dose (due 28/11/2026 14:00) was also recorded on laptop " in line for line in lines)
+
+
+def test_patients_each_on_one_laptop_give_nothing_to_ask(tmp_path, laptop, admission_values):
+    folders = []
+    for number in (1, 2):
+        nurse, clerk = laptop(tmp_path / f"{number}.sqlite", number)
+        records.save_new(nurse, "admission", admission_values)
+        folders.append(export(clerk, tmp_path / f"export-{number}").folder)
+    assert merge(folders, tmp_path / "merged").ask_the_ward == ()
+    assert json.loads((tmp_path / "merged" / "manifest.json").read_text(encoding="utf-8"))["ask_the_ward"] == []
