@@ -4066,6 +4066,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} est le bundle FHIR de l’export d’un portable, pas un instantané du DPI : importez le dossier de l’export, {folder}, qui contient son manifeste.</translation>
     </message>
     <message>
+        <source>{count} record(s) merged contradict another laptop&apos;s record (the manifest&apos;s ask_the_ward, each line&apos;s ask_the_ward cell): ask the ward about each before entering it</source>
+        <translation>{count} enregistrement(s) fusionné(s) contredisent celui d’un autre portable (ask_the_ward du manifeste, cellule ask_the_ward de chaque ligne) : demander à l’unité pour chacun avant de le saisir</translation>
+    </message>
+    <message>
         <source>{path}, line {number}: recorded_at {value!r} is not a date and time with its offset</source>
         <translation>{path}, ligne {number} : recorded_at {value!r} n’est pas une date et une heure avec leur décalage UTC</translation>
     </message>
