@@ -298,10 +298,10 @@ class Section(_Strict):
     title: Text
     fields: list[Field] = PydField(min_length=1)
     news2: bool = False
-    """Its answers copied from an observation set (OBSERVATIONS_FORM) are scored with NEWS2 where
-    the record is typed, shown and printed (a handover's last observations): worked out from the
-    answers as they stand, never typed, so a reading changed on the form is rescored. It must
-    copy every row the score reads."""
+    """Its answers are scored with NEWS2 where the record is typed, shown and printed (see
+    `news2_rows`): a handover's last observations copied from a set, or the set itself. Worked out
+    from the answers as they stand, never typed, so a reading changed on the form is rescored. It
+    must answer every row the score reads."""
 
 
 class FormSpec(_Strict):
@@ -367,14 +367,27 @@ class FormSpec(_Strict):
         return self
 
 
+def news2_rows(section: Section) -> dict[str, str]:
+    """The observation set's row each field of a section answers, by field id: the row it is
+    copied from (OBSERVATIONS_FORM's field of that name), in a section copying from a set (a
+    handover's last observations); its own id, in a section copying from none (the set's own
+    form, whose field ids are the rows). A field of a copying section left uncopied answers no
+    row: a scale typed apart from the readings it was copied with would score them wrongly."""
+    copied = {field.id: field.copied_from.field for field in section.fields
+              if field.copied_from is not None and field.copied_from.form == OBSERVATIONS_FORM
+              and field.copied_from.field is not None}
+    if copied:
+        return copied
+    return {field.id: field.id for field in section.fields if field.copied_from is None}
+
+
 def copy_problems(forms: dict[str, FormSpec]) -> Iterator[str]:
     """A `copied_from` must name a form and field there are, of the same kind, every code it can
     bring one the field offers; without `field`, the lines go in a long text. A `news2` section
     copies every row of the observation set."""
     for spec in forms.values():
         for section in spec.sections:
-            copied = {field.copied_from.field for field in section.fields
-                      if field.copied_from is not None and field.copied_from.form == OBSERVATIONS_FORM}
+            copied = set(news2_rows(section).values())
             if section.news2 and (missing := [row for row in ObservationSet.model_fields if row not in copied]):
                 yield (f"{spec.id}.yaml: section {section.id!r}: news2 copies no field {', '.join(map(repr, missing))}"
                        f" of {OBSERVATIONS_FORM!r}")

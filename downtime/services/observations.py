@@ -18,7 +18,7 @@ from downtime.domain.clock import local_now
 from downtime.domain.news2 import Band, Consciousness, Monitoring, News2Score, ObservationSet, Spo2Scale, score
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import OBSERVATIONS_FORM, Section
+from downtime.formspec.schema import OBSERVATIONS_FORM, Section, news2_rows
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.services.census import in_patients
 from downtime.services.patients import PatientSummary
@@ -55,18 +55,19 @@ def observation_set(data: dict[str, Any]) -> ObservationSet:
 
 
 def copied_score(section: Section, data: dict[str, Any]) -> News2Score | None:
-    """The NEWS2 score of a `news2` section's answers (a handover's last observations), read back
-    as the observation set they were copied from, a choice's codes translated back; None when
-    none of its rows is answered. Worked out each time, as a set's is: a reading changed on the
-    handover is rescored; a reading no patient has (a typing slip, refused when saved) scores
-    nothing yet."""
+    """The NEWS2 score of a `news2` section's answers (a handover's last observations, or the
+    observation set itself), read back as an observation set, each answer as the row it answers
+    (`news2_rows`), a copied choice's codes translated back; None when none of its rows is
+    answered. Worked out each time, as a set's is: a reading changed on the form is rescored; a
+    reading no patient has (a typing slip, refused when saved) scores nothing yet."""
     answers: dict[str, Any] = {}
+    rows = news2_rows(section)
     for field in section.fields:
-        source = field.copied_from
-        if source is not None and source.form == FORM and source.field is not None:
-            value = data.get(field.id)
-            back = {code: origin for origin, code in source.codes.items()}
-            answers[source.field] = back.get(value, value) if isinstance(value, str) else value
+        if (row := rows.get(field.id)) is None:
+            continue
+        value = data.get(field.id)
+        back = {code: origin for origin, code in field.copied_from.codes.items()} if field.copied_from else {}
+        answers[row] = back.get(value, value) if isinstance(value, str) else value
     if all(answers.get(row) is None for row in (*NEWS2_FIELDS, "on_oxygen", "consciousness")):
         return None
     try:

@@ -248,3 +248,32 @@ def test_choosing_scale_2_asks_who_prescribed_it_and_when(qtbot, session_for, ad
     form.save()
     assert form.record is not None and form.record.data["scale_2_prescribed_at"] == "2026-11-27T18:45+01:00"
     assert observations.chart(nurse.db, patient)[0].news2.parameters.spo2 == 0
+
+
+def test_the_observations_form_shows_its_news2_score_as_typed_and_once_saved(window, session_for, admission_values,
+                                                                           answers, type_text):
+    """At the bedside the nurse types a set and sees nothing of its score until Save, and the set
+    on screen after the announcement is closed, or opened again from the chart, says none."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    patient = records.save_new(window.session, "admission", admission_values).patient_id
+    chart = window.open_observations_of(patient)
+    QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == "Record a &new set"),
+                     Qt.MouseButton.LeftButton)
+    form = window.tabs.currentWidget()
+    for field_id, value in RCP_EXAMPLE.items():
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            type_text(form.editors[field_id].edit, str(value))
+            QTest.keyClick(form.editors[field_id].edit, Qt.Key.Key_Tab)
+        else:
+            form.editors[field_id].set_value(value)
+    (score,) = form.news2_labels.values()
+    assert score.isVisibleTo(form) and score.text().startswith("<b>NEWS2 7 — HIGH</b>")
+    form.editors["pulse"].edit.clear()
+    type_text(form.editors["pulse"].edit, "90")
+    QTest.keyClick(form.editors["pulse"].edit, Qt.Key.Key_Tab)
+    assert score.text().startswith("<b>NEWS2 5 — MEDIUM</b>")
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.record is not None and score.isVisibleTo(form) and "NEWS2 5 — MEDIUM" in score.text()
+    window.open_record(form.record)
+    (shown,) = window.tabs.currentWidget().news2_labels.values()
+    assert shown.isVisibleTo(window.tabs.currentWidget()) and "NEWS2 5 — MEDIUM" in shown.text()
