@@ -185,7 +185,8 @@ class DoseDialog(QDialog):
         self.timing = ErrorLabel()  # given long after its time, or not given before it (see `_judge_time`)
         self.timing.hide()
         layout.addWidget(self.timing)
-        self.due_before = settings.round_policy(session.db).due_before
+        policy = settings.round_policy(session.db)
+        self.due_before, self.late_after = policy.due_before, policy.late_after
         self.as_required: QLabel | None = None
         if order.frequency is Frequency.PRN:
             self.as_required = QLabel()
@@ -305,10 +306,11 @@ class DoseDialog(QDialog):
         self.as_required.setStyleSheet(ERROR_STYLE if too_soon else "")
 
     def _judge_time(self) -> None:
-        """A scheduled dose given more than the round's window after its time (the round's
-        MISSED line) says how late that is: opened from that line, its actual time read now, and
-        Save recorded yesterday's dose as given today, hours before the next, without a word. One
-        not given before it falls due says which reasons may be recorded so early (see
+        """A scheduled dose given after the round reads it late (30 minutes after its time by
+        default) says how late that is: opened from the round's OVERDUE or MISSED line, its actual
+        time read now, and Save recorded the 08:00 dose given on the morning round and charted at
+        14:00 as given at 14:00, or yesterday's as given today, hours before the next, without a
+        word (only a dose missed over 12 hours was said). One not given before it falls due says which reasons may be recorded so early (see
         medication.offered_only): a refusal of the 22:00 dose typed at 08:00 took it off the
         round. A time half typed, or unreadable, leaves the last time read said."""
         if self.slot is None:
@@ -317,7 +319,7 @@ class DoseDialog(QDialog):
             at = self._given_at()
         except ParseError:
             return
-        if self.outcome.currentIndex() == 0 and at - self.slot > medication.ROUND_WINDOW:
+        if self.outcome.currentIndex() == 0 and at - self.slot >= self.late_after:
             self.timing.setText(translate("DoseDialog", "GIVEN {late} AFTER ITS TIME ({slot}): if it was given at its "
                                                         "time, type that time; if it was not given, record it not given.")
                                 .format(late=duration_text(at - self.slot), slot=f"{self.slot:%d/%m %H:%M}"))

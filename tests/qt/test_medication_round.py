@@ -335,6 +335,38 @@ def test_a_missed_dose_recorded_as_given_now_says_how_late_that_is(qtbot, sessio
     assert not dialog.timing.isVisible(), "not given: nothing to type otherwise"
 
 
+def test_an_overdue_dose_charted_after_the_round_says_how_late_its_time_now_is(round_window, ward, qtbot, type_text,
+                                                                              reason_box):
+    """At 14:00 the nurse charts the 08:00 amoxicillin she gave on the morning round: its actual
+    time opened as now, and Save recorded it as given six hours late (the chart's next nurse
+    reading a dose given at 14:00) without a word; only a dose missed over 12 hours was said.
+    A dose charted within the round's 30 minutes of its time says nothing."""
+    QTest.keyClick(round_window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    panel = round_window.medication
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    assert [panel.model.text(0, column) for column in (0, 1)] == ["OVERDUE", "28/11 08:00"]
+    QTest.keyClick(panel.table, Qt.Key.Key_Return)
+    dialog = panel.dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.timing.isVisible() and dialog.timing.text().startswith(
+        "GIVEN 6 h 00 min AFTER ITS TIME (28/11 08:00): if it was given at its time, type that time")
+    dialog.given_at.selectAll()
+    type_text(dialog.given_at, "28/11/2026 08:05")
+    assert not dialog.timing.isVisible()
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    type_text(reason_box(dialog, medication.Check.ALLERGY), "Tolerated amoxicillin in 2024")
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert not dialog.isVisible(), dialog.error.text()
+    db = round_window.session.db
+    given = medication.recorded_for(db, medication.order(db, ward[1]), dialog.slot)
+    assert given is not None and f"{given.at:%d/%m %H:%M}" == "28/11 08:05"
+    assert [panel.model.text(0, column) for column in (0, 1)] == ["Due now", "28/11 14:00"]
+    QTest.keyClick(panel.table, Qt.Key.Key_Return)
+    qtbot.waitExposed(panel.dialog)
+    assert panel.dialog is not dialog and not panel.dialog.timing.isVisible()
+
+
 def test_a_dose_given_hours_before_its_time_asks_why_and_its_cell_says_it(round_window, ward, qtbot, type_text,
                                                                           reason_box):
     """At 14:00 the nurse chose tonight's 20:00 amoxicillin on the chart and saved it with its
