@@ -535,7 +535,13 @@ class MainWindow(QMainWindow):
         return print_and_open(self, self.session, lambda own, out: printing.print_blank(own, "admission", out), "blank-admission")
 
     def print_census(self) -> Path | None:
-        ward = self.patients.current_ward()
+        """The census of the ward chosen on the list on screen (the round, the controlled drugs,
+        the NEWS2 escalations or the patients), else on the Patients tab: always taken from the
+        Patients tab, the round of the ICU on screen printed the site's census, the Patients tab
+        left on "All wards" out of sight."""
+        current = self.tabs.currentWidget()
+        listed = current if isinstance(current, (MedicationPanel, CdRegisterPanel, EscalationPanel)) else self.patients
+        ward = listed.ward.currentData()
         return print_and_open(self, self.session, lambda own, out: printing.print_census(own, out, ward=ward),
                            f"census-{ward or 'site'}")
 

@@ -1,9 +1,11 @@
 """The census tab: empty beds, Ctrl+F search, and a transfer that moves the patient."""
 
+from pypdf import PdfReader
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from downtime.qt.main_window import MainWindow
 from downtime.services import records, wards
 
 
@@ -110,6 +112,31 @@ def test_census_and_labels_print_from_the_window(window, session_for, admission_
     select_bed(window, "12")
     labels = window.print_labels()
     assert labels is not None and labels.exists()
+
+
+def test_the_census_prints_the_ward_of_the_list_on_screen(qtbot, session_for, admission_values, answers):
+    """On the round of ward ICU the nurse pressed Census: it printed the ward chosen out of sight
+    on the Patients tab, there "All wards", six pages of the site's census for the ICU's handover."""
+    admin = session_for("admin")
+    wards.add_ward(admin, "3B", "Medicine", [str(n) for n in range(1, 13)])
+    wards.add_ward(admin, "ICU", "Intensive care", ["1", "2"])
+    window = MainWindow(session_for("nurse"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    _admit(window.session, admission_values, "12")
+    assert window.patients.current_ward() is None  # "All wards"
+    printed = []
+    window.actions_by_id["round"].trigger()
+    window.medication.ward.setCurrentText("ICU")
+    printed.append(window.print_census())
+    window.tabs.setCurrentWidget(window.cd_register)
+    window.cd_register.ward.setCurrentText("3B")
+    printed.append(window.print_census())
+    window.tabs.setCurrentWidget(window.patients)
+    printed.append(window.print_census())
+    assert [path.name for path in printed] == ["census-ICU.pdf", "census-3B.pdf", "census-site.pdf"]
+    assert "Ward census and handover — ICU" in PdfReader(printed[0]).pages[0].extract_text()
 
 
 def test_a_patient_action_with_a_new_admission_on_screen_is_not_for_the_lists_patient(
