@@ -35,6 +35,9 @@ HINTS: dict[type, dict[Lang, str]] = {
 }
 YES_NO = {"en": ("", "Yes", "No"), "fr": ("", "Oui", "Non")}
 NOW = {"en": "Now", "fr": "Maintenant"}
+# What typed alone in a date-time box stands for now, and the box's hint saying so.
+NOW_TYPED = {"en": ("n", "now"), "fr": ("m", "maintenant")}
+NOW_HINT = {"en": "DD/MM/YYYY HH:MM, or N for now", "fr": "JJ/MM/AAAA HH:MM, ou M pour maintenant"}
 ADD_ROW = {"en": "Add row", "fr": "Ajouter une ligne"}
 REMOVE_ROW = {"en": "Remove row", "fr": "Retirer la ligne"}
 
@@ -107,6 +110,9 @@ class LineEditor(Editor):
         hint = HINTS.get(type(field), {}).get(lang)
         if hint:
             self.edit.setPlaceholderText(hint)
+        if isinstance(field, DateTimeField) and now is not None:
+            self.edit.setPlaceholderText(NOW_HINT[lang])
+            self.edit.editingFinished.connect(lambda: self._now_if_typed(now))
         self.edit.editingFinished.connect(self.committed)
         self.edit.setAccessibleName(field.label.get(lang))
         extras: list[QWidget] = []
@@ -124,12 +130,22 @@ class LineEditor(Editor):
         self.widget = _row(self.edit, *extras) if extras else self.edit
 
     def fill_now(self, now: Clock) -> None:
+        self._set_now(now)
+        self.edit.setFocus()
+        self.committed.emit()
+
+    def _now_if_typed(self, now: Clock) -> None:
+        """"N" (French "M") typed alone is now, as the Now button gives it, when the box is left
+        (before the form reads it): the button is out of the keyboard's way, Tab passing it by,
+        and a nurse at the keyboard typed the whole date and time for each set of observations."""
+        if self.edit.text().strip().casefold() in NOW_TYPED[self.lang]:
+            self._set_now(now)
+
+    def _set_now(self, now: Clock) -> None:
         """Shown in the laptop's own zone, which is the zone typed text is read in, and kept as
         the instant itself (a value shown and left as it was, see `value`): in the hour the
         clocks go back, "02:10" read back is the first 02:10, an hour before the second."""
         self.set_value(now().astimezone().isoformat(timespec="minutes"))
-        self.edit.setFocus()
-        self.committed.emit()
 
     def raw(self) -> str:
         return self.edit.text()

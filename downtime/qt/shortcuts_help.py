@@ -18,6 +18,7 @@ EVERYWHERE = (
     ("Enter", QT_TRANSLATE_NOOP("ShortcutsDialog",
                                 "In a list: open the selected patient or item; in a field of a form or of the "
                                 "dose dialog: next field")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "N, Enter"), QT_TRANSLATE_NOOP("ShortcutsDialog", "In a date and time box: now")),
     ("Ctrl+S", QT_TRANSLATE_NOOP("ShortcutsDialog", "Save the open form, or the dose being recorded")),
     ("Ctrl+P", QT_TRANSLATE_NOOP("ShortcutsDialog", "Print, from the print preview")),
     ("Esc", QT_TRANSLATE_NOOP("ShortcutsDialog", "Close a dialog without saving")),

@@ -2495,6 +2495,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Dans une liste : ouvrir le patient ou l’élément sélectionné ; dans un champ d’un formulaire ou de la saisie d’une dose : champ suivant</translation>
     </message>
     <message>
+        <source>N, Enter</source>
+        <translation>M, Entrée</translation>
+    </message>
+    <message>
+        <source>In a date and time box: now</source>
+        <translation>Dans une case de date et heure : maintenant</translation>
+    </message>
+    <message>
         <source>Save the open form, or the dose being recorded</source>
         <translation>Enregistrer le formulaire ouvert, ou la dose en cours de saisie</translation>
     </message>

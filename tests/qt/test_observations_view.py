@@ -1,6 +1,7 @@
 """Recording observations from the keyboard: the NEWS2 score is announced on saving, the
 patient's chart and the ward's escalation list follow."""
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QPushButton
@@ -277,3 +278,33 @@ def test_the_observations_form_shows_its_news2_score_as_typed_and_once_saved(win
     window.open_record(form.record)
     (shown,) = window.tabs.currentWidget().news2_labels.values()
     assert shown.isVisibleTo(window.tabs.currentWidget()) and "NEWS2 5 — MEDIUM" in shown.text()
+
+
+@pytest.mark.parametrize(("lang", "typed", "shown"), [("en", "n", "28/11/2026 14:30"), ("fr", "M", "28/11/2026 14:30"),
+                                                      ("en", "now", "28/11/2026 14:30"), ("en", "no", "no")])
+def test_n_typed_for_the_time_taken_is_now(qtbot, session_for, admission_values, clock, lang, typed, shown):
+    """The Now button is out of the keyboard's way (Tab passes it by): a nurse at the keyboard
+    typed the whole date and time for each set. "N" (French "M", for maintenant) typed alone, then
+    Enter (or Tab), is now, as the box's hint says; anything else is left as typed, for the form's
+    check to name."""
+    from datetime import datetime
+
+    from downtime.qt.form_view import FormView
+
+    clock.now = datetime.fromisoformat("2026-11-28T14:30+01:00")
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    nurse = session_for("nurse", lang)
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    form = FormView(nurse, nurse.form("observations"), patient_id=patient)
+    qtbot.addWidget(form)
+    form.show()
+    box = form.editors["taken_at"].edit
+    assert box.placeholderText() == {"en": "DD/MM/YYYY HH:MM, or N for now",
+                                     "fr": "JJ/MM/AAAA HH:MM, ou M pour maintenant"}[lang]
+    box.setFocus()
+    box.clear()
+    QTest.keyClicks(box, typed)
+    QTest.keyClick(box, Qt.Key.Key_Return)
+    assert box.text() == shown
+    if shown != "no":
+        assert datetime.fromisoformat(form.editors["taken_at"].value()) == clock.now
