@@ -456,6 +456,31 @@ def dose_on_hold(tmp_path, laptop, clock, admission_values):
 
 
 @pytest.fixture
+def reasons_on_hold(tmp_path, laptop, clock, admission_values):
+    """A dose not given whose versions differ only in their reason. Laptop 1's nurse records the
+    20:00 paracetamol of 28/11 as nil by mouth at 14:00 (theatre); the patient's records are
+    carried to laptop 2, whose nurse amends the reason to held ("BP 85/50") while laptop 1's
+    amends it to other ("Theatre moved to 21:00"). Returns (the dose's id, laptop 1's clerk,
+    laptop 2's clerk, laptop 1's next export folder, laptop 2's)."""
+    from downtime.domain.medication import Check
+    from downtime.services import medication, records
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+
+    nurses, clerks, _, _, order = _ward_laptops(tmp_path, laptop, clock, admission_values)
+    dose = medication.record_dose(nurses[0], order, {
+        "outcome": "not_given", "not_given_reason": "nil_by_mouth", "given_at": "2026-11-28T14:00+01:00",
+        "scheduled_for": "2026-11-28T20:00+01:00"}, overrides={Check.NOT_GIVEN_AHEAD: "Theatre at 20:30"}).record_id
+    import_export(clerks[1], export(clerks[0], tmp_path / "carried").folder)
+    clock.advance(minutes=10)
+    for nurse, reason, detail in ((nurses[1], "held", "BP 85/50"), (nurses[0], "other", "Theatre moved to 21:00")):
+        records.amend(nurse, dose, {**records.current(nurse.db, dose).data, "not_given_reason": reason,
+                                    "not_given_detail": detail}, "reason corrected")
+    first, second = (export(clerk, tmp_path / f"next-{number}").folder for number, clerk in enumerate(clerks, 1))
+    return dose, *clerks, first, second
+
+
+@pytest.fixture
 def amoxicillin_laptop(tmp_path, laptop, clock, admission_values):
     """Laptop 1 with a patient of no known allergy and a doctor's amoxicillin 1 g IV at 08:00
     14:00 20:00 from 28/11 10:00. Returns (its nurse, its records clerk, the order)."""

@@ -963,3 +963,37 @@ def test_a_settlement_of_another_office_that_differs_from_the_one_taken_is_asked
     result, manifest, entry = exported("ticked")
     assert "ASK THE WARD" not in entry["resource"]["activity"]["text"] and manifest["ask_the_ward"] == []
     assert entry["request"]["method"] == "PUT" and result.ask_the_ward_in("en", other.forms) == []
+
+
+def test_a_dose_whose_laptops_differ_only_in_its_reason_is_settled_but_not_to_a_refusal_ahead(
+        reasons_on_hold, rewritten):
+    """Nil by mouth at 14:00 for the 20:00 dose, amended to held on one laptop and to other on
+    the other: the office settles it to either, as any amendment of a reason known ahead. A
+    laptop that amended it to "refused" (as the amendment allowed before) sends a refusal at
+    14:00 of a dose never offered, which the ward's own amendment is now refused: settling to it
+    is refused too, in the ward's words, and the record stays as it stands."""
+    from downtime.sync.versions import RECORDS_FILE
+
+    dose, clerk_1, clerk_2, first, second = reasons_on_hold
+    import_export(clerk_1, second)
+    hold = back_entry.hold_of(clerk_1, dose)
+    held = next(version for version in hold.versions if version.data["not_given_reason"] == "held")
+    kept = holds.settle(clerk_1, hold, held, DECIDED)
+    assert (kept.data["not_given_reason"], kept.data["not_given_detail"]) == ("held", "BP 85/50")
+    assert back_entry.hold_of(clerk_1, dose) is None
+    lines = (first / RECORDS_FILE).read_text(encoding="utf-8").splitlines()
+    line = max((number for number, text in enumerate(lines, 1) if json.loads(text)["record_id"] == dose),
+               key=lambda number: json.loads(lines[number - 1])["version"])
+    rewritten(first, line, lambda row: row.update(data=json.dumps({
+        **{name: value for name, value in json.loads(row["data"]).items() if name != "not_given_detail"},
+        "not_given_reason": "refused"})))
+    import_export(clerk_2, first)
+    hold = back_entry.hold_of(clerk_2, dose)
+    refused = next(version for version in hold.versions if version.data["not_given_reason"] == "refused")
+    before = _counts(clerk_2.db)
+    with pytest.raises(ServiceError, match=re.escape(
+            "Not settled: “Reason not given”: “R — Refused” cannot be recorded before the 28/11 20:00 dose falls due "
+            "(19:30), and this dose is recorded at 28/11 14:00.")):
+        holds.settle(clerk_2, hold, refused, DECIDED)
+    assert _counts(clerk_2.db) == before
+    assert records.current(clerk_2.db, dose).data["not_given_reason"] == "held"

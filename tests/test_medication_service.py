@@ -962,3 +962,33 @@ def test_a_dose_refused_hours_before_its_time_is_not_recorded_and_nil_by_mouth_a
     clock.now = datetime.fromisoformat("2026-11-29T07:45+01:00")  # the next dose, due: a refusal is recorded
     medication.record_dose(nurse, amox.record_id, {**refused, "given_at": "2026-11-29T07:45+01:00",
                                                    "scheduled_for": "2026-11-29T08:00+01:00"})
+
+
+def test_a_dose_recorded_nil_by_mouth_ahead_is_not_amended_to_refused(ward, clock):
+    """Nil by mouth recorded at 14:00 for the 20:00 amoxicillin, then amended to "refused", read
+    as a refusal at 14:00, never offered: the very record `record_dose` refuses. The amendment is
+    refused naming the field, the dose left as it was; another reason known ahead is amended to."""
+    from downtime.services.errors import ValidationFailed
+
+    nurse, patient, amox, _ = ward
+    fasting = medication.record_dose(nurse, amox.record_id, {
+        "outcome": "not_given", "not_given_reason": "nil_by_mouth", "given_at": "2026-11-28T14:00+01:00",
+        "scheduled_for": "2026-11-28T20:00+01:00"}, overrides={Check.NOT_GIVEN_AHEAD: "Theatre at 20:30"})
+    clock.now = datetime.fromisoformat("2026-11-28T20:10+01:00")  # offered at its time, and refused
+    with pytest.raises(ValidationFailed) as caught:
+        records.amend(nurse, fasting.record_id, {**fasting.data, "not_given_reason": "refused"}, "refused it")
+    assert [(error.path, error.message) for error in caught.value.errors] == [("not_given_reason", (
+        "“Reason not given”: “R — Refused” cannot be recorded before the 28/11 20:00 dose falls due (19:30), and "
+        "this dose is recorded at 28/11 14:00. Only nil by mouth, held or other can be recorded ahead: if the dose "
+        "was offered since, mark this record entered in error with the reason, then record it from the round."))]
+    assert records.current(nurse.db, fasting.record_id) == fasting
+    held = records.amend(nurse, fasting.record_id, {**fasting.data, "not_given_reason": "held",
+                                                         "not_given_detail": "BP 85/50"}, "held, not fasting")
+    assert (held.version, held.data["not_given_reason"]) == (2, "held")
+    medication.withdraw_dose(nurse, fasting.record_id, "offered at 20:10 and refused")
+    refused = medication.record_dose(nurse, amox.record_id, {
+        "outcome": "not_given", "not_given_reason": "refused", "given_at": "2026-11-28T20:10+01:00",
+        "scheduled_for": "2026-11-28T20:00+01:00"})
+    asleep = records.amend(nurse, refused.record_id, {**refused.data, "not_given_reason": "asleep"}, "was asleep")
+    assert [dose.reason.value for dose in medication.administrations(nurse.db, patient)] == [asleep.data[
+        "not_given_reason"]] == ["asleep"]

@@ -352,21 +352,41 @@ def _reason(values: dict[str, Any]) -> NotGivenReason | None:
     return NotGivenReason(typed) if typed in {reason.value for reason in NotGivenReason} else None
 
 
-def _offered_first(session: Session, values: dict[str, Any]) -> None:
+# Why a reason seen only when the dose is offered is refused ahead of it (see `_offered_first`):
+# recorded so, or amended to.
+_OFFER_IT_THEN = QT_TRANSLATE_NOOP(
+    "messages", "“{field}”: “{reason}” cannot be recorded before the {slot} dose falls due ({due}); offer it then. "
+                "Only nil by mouth, held or other can be recorded ahead.")
+_RECORD_IT_WHEN_OFFERED = QT_TRANSLATE_NOOP(
+    "messages", "“{field}”: “{reason}” cannot be recorded before the {slot} dose falls due ({due}), and this dose is "
+                "recorded at {at}. Only nil by mouth, held or other can be recorded ahead: if the dose was offered "
+                "since, mark this record entered in error with the reason, then record it from the round.")
+
+
+def _offered_first(session: Session, values: dict[str, Any], said: str = _OFFER_IT_THEN) -> None:
     """A dose recorded not given, for a reason seen only when it is offered, before it falls due
     (see `offered_only`) is refused, naming the reason: "refused" at 08:00 for the 22:00 dose
-    took it off the round, never offered."""
+    took it off the round, never offered. `said`: the refusal's words."""
     slot, reason = _when(values.get("scheduled_for")), _reason(values)
     at = datetime.fromisoformat(values["given_at"])
     due_before = settings.round_policy(session.db).due_before
     if values.get("outcome") != Outcome.NOT_GIVEN.value or slot is None or not offered_only(reason, at, slot, due_before):
         return
     field = session.form(DOSE_FORM).field("not_given_reason")
-    raise ValidationFailed([FieldError(field.id, message(session.lang, QT_TRANSLATE_NOOP(
-        "messages", "“{field}”: “{reason}” cannot be recorded before the {slot} dose falls due ({due}); offer it then. "
-                    "Only nil by mouth, held or other can be recorded ahead."),
-        field=field.label.get(session.lang), reason=format_value(field, reason, session.lang),
-        slot=f"{slot:%d/%m %H:%M}", due=f"{slot - due_before:%H:%M}"))])
+    raise ValidationFailed([FieldError(field.id, message(
+        session.lang, said, field=field.label.get(session.lang), reason=format_value(field, reason, session.lang),
+        slot=f"{slot:%d/%m %H:%M}", due=f"{slot - due_before:%H:%M}", at=f"{at:%d/%m %H:%M}"))])
+
+
+def check_dose_amendment(session: Session, before: dict[str, Any], after: dict[str, Any]) -> None:
+    """Called by the records service before a dose is amended, or a dose on hold settled to
+    another laptop's version (its time, outcome and the rest its checks judge never change so,
+    see records.CHECKED_BY_THEIR_SERVICE). A reason changed to one seen only when the dose is
+    offered is refused ahead of the dose as at its recording (`_offered_first`): nil by mouth
+    at 08:00 for the 22:00 dose, amended to "refused", read as refused at 08:00, never offered.
+    Any other change of reason is an amendment as any (nil by mouth found to be "held")."""
+    if after.get("not_given_reason") != before.get("not_given_reason"):
+        _offered_first(session, after, _RECORD_IT_WHEN_OFFERED)
 
 
 def _with_prescribers_reason(reason: str | None, warnings: list[Warning]) -> list[Warning]:

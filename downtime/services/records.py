@@ -104,7 +104,7 @@ def _allocate_patient(session: Session, now: datetime) -> tuple[str, str]:
 # Their fields that those checks judge cannot be amended either: the dose is marked entered in
 # error and recorded again, through the checks.
 CHECKED_BY_THEIR_SERVICE: dict[str, frozenset[str]] = {
-    "medication_administration": frozenset({"order", "scheduled_for", "outcome", "given_at", "dose_given", "witness",
+    census.DOSE_FORM: frozenset({"order", "scheduled_for", "outcome", "given_at", "dose_given", "witness",
                                             "overrides"}),
 }
 
@@ -230,6 +230,10 @@ def _amended(session: Session, latest: RecordVersion, values: dict[str, Any], re
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{fields} cannot be amended: mark this record entered in error "
                                              "with the reason, then record it again, so that its checks apply."),
                            fields=", ".join(spec.field(name).label.get(session.lang) for name in changed))
+    if spec.id == census.DOSE_FORM:
+        from downtime.services import medication  # which writes through this module
+
+        medication.check_dose_amendment(session, latest.data, kept)
     return _append_version(session, latest, kept, RecordStatus.AMENDED, reason,
                            _occurred_at(spec, kept, session.clock()), action)
 
