@@ -364,6 +364,33 @@ def test_a_regular_dose_is_counted_against_the_as_required_orders_daily_maximum(
     assert regular_dose(night + timedelta(hours=14), history[:3]) == []  # the fourth gram, at noon
 
 
+def test_an_as_required_dose_on_hold_counts_against_a_regular_dose_as_perhaps_given():
+    """Paracetamol 1 g as required (4 h apart, at most 3 a day) given at 22:00 and 02:00, and at
+    04:30 on the laptop the patient came from, withdrawn here (on hold): the regular 06:00 gram,
+    90 minutes after it, was weighed as if it had never been, though the as-required dose's own
+    checks counted it. It counts against that order's interval and maximum, said as perhaps given."""
+    night = datetime(2026, 11, 27, 22, tzinfo=TZ)
+    regular = _order(drug="Paracetamol", times=(time(6), time(12), time(18)), route="PO")
+    prn = _order(record_id="prn", drug="Paracetamol", frequency=Frequency.PRN, times=(), min_interval_hours=4,
+                 max_doses_24h=3, prn_indication="pain", route="PO")
+    history = [_given(night, order_id="prn"), _given(night + timedelta(hours=4), order_id="prn")]
+    held = [_given(night + timedelta(hours=6, minutes=30), order_id="prn")]
+    six_am = night + timedelta(hours=8)
+
+    def regular_dose(on_hold):
+        return [(w.check, w.message) for w in safety_warnings(
+            regular, outcome=Outcome.GIVEN, at=six_am, dose=1.0, scheduled_for=six_am, allergies=[], history=history,
+            admitted=True, as_required=[prn], other_orders=[(prn, "Paracetamol 1 g PO")], on_hold=on_hold)]
+
+    assert regular_dose(held) == [
+        (Check.PRN_INTERVAL, "A dose of Paracetamol as required on hold, perhaps given (another laptop recorded it at "
+                             "28/11 04:30), is 90 min from this one; that order allows a dose every 4 h."),
+        (Check.PRN_DAILY_MAX, "With this dose, 4 doses fall within 24 h, 1 of them on hold and perhaps given; "
+                              "Paracetamol as required allows at most 3. Given from another order: 27/11 22:00, "
+                              "28/11 02:00 (Paracetamol 1 g PO).")]
+    assert regular_dose([]) == []
+
+
 def test_a_dose_given_from_a_once_only_order_of_the_same_medicine_is_questioned():
     """A once-only dose of insulin glargine at 21:00, then the regular 22:00 one: two doses in an
     hour, said with the once-only order's time."""

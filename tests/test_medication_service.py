@@ -744,6 +744,27 @@ def test_an_as_required_dose_withdrawn_here_and_given_on_another_laptop_counts_a
     assert f"{status.next_at:%d/%m %H:%M}" == "28/11 17:00"
 
 
+def test_a_regular_dose_is_spaced_from_an_as_required_dose_on_hold(dose_on_hold, clock):
+    """The 09:00 ondansetron as required (8 h apart), given on laptop 1 and withdrawn on laptop 2,
+    counted against another as-required dose there but not against a regular one: ondansetron
+    at 12:00, ordered regular on laptop 2, was given three hours after it with nothing said."""
+    from downtime.services import staff
+    from downtime.services.context import Session
+
+    patient, _, _, _, nurse_2 = dose_on_hold
+    doctor = Session(nurse_2.db, nurse_2.device, staff.sign_in(nurse_2.db, "doctor", "2222", clock), nurse_2.forms,
+                     clock)
+    regular = records.save_new(doctor, "medication_order", {
+        "drug": "Ondansetron", "dose": 4.0, "dose_unit": "mg", "route": "IV", "frequency": "scheduled",
+        "times": "12:00", "start_at": "2026-11-28T11:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient).record_id
+    values = {"outcome": "given", "given_at": "2026-11-28T12:00+01:00", "scheduled_for": "2026-11-28T12:00+01:00",
+              "dose_given": 4.0, "route": "IV"}
+    assert [(w.check, w.text("en")) for w in medication.check_dose(nurse_2, regular, values)] == [(
+        Check.PRN_INTERVAL, "A dose of Ondansetron as required on hold, perhaps given (another laptop recorded it at "
+                            "28/11 09:00), is 180 min from this one; that order allows a dose every 8 h.")]
+
+
 def test_a_dose_this_laptop_holds_only_on_hold_is_on_its_chart_and_round_and_questioned(dose_held_whole):
     """The 08:00 paracetamol came to laptop 2 only on hold (two versions 1 of it, neither this
     laptop's): its chart had no word of it, and its round offered the 08:00 dose as not given,

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
 from functools import lru_cache
+from typing import Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
@@ -486,9 +487,10 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     (`given_from_other_orders`), and an as-required dose names the other order of a dose it is
     too close to; `reason`: why a dose was not given (see `not_given_ahead`); `on_hold`: doses
     another laptop recorded as given that stand here otherwise (withdrawn, not given, or not
-    here at all: see services.medication.HeldDose), which an as-required dose's interval and
-    daily maximum count as perhaps given: the ondansetron withdrawn here, given on the laptop the
-    patient came from, was no dose at all to the next one."""
+    here at all: see services.medication.HeldDose), which an as-required order's interval and
+    daily maximum count as perhaps given, for its own doses and a regular dose weighed by them:
+    the ondansetron withdrawn here, given on the laptop the patient came from, was no dose at
+    all to the next one."""
     warnings: list[Warning] = []
     if not admitted:
         warnings.append(Warning(Check.NOT_ADMITTED, QT_TRANSLATE_NOOP("messages", "The patient is not admitted at that time.")))
@@ -519,10 +521,11 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     else:
         warnings += given_from_other_orders(order, at, [(other, name) for other, name in other_orders
                                                         if other.frequency is not Frequency.PRN], history)
-        warnings += spaced_from_as_required(at, as_required, history)
+        warnings += spaced_from_as_required(at, as_required, history, on_hold)
         warnings += spaced_from_own_doses(order, at, scheduled_for, history, open_slots)
-        warnings += within_as_required_maximum(order, at, as_required, names, prn_given(order, history, [
-            other.record_id for other in (*as_required, *(other for other, _ in other_orders))]))
+        counted = [other.record_id for other in (*as_required, *(other for other, _ in other_orders))]
+        warnings += within_as_required_maximum(order, at, as_required, names, prn_given(order, history, counted),
+                                               prn_given(order, on_hold, counted))
     if dose is not None and abs(dose - order.dose) > 1e-9:
         warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} differs from the order ({ordered} {unit})."),
                                 {"dose": Number(dose), "unit": order.dose_unit, "ordered": Number(order.dose)}))
@@ -672,24 +675,21 @@ def also_ordered(order: Order, at: datetime, others: Iterable[Order]) -> list[Or
             and runs_at(other, at) and shares_a_medicine(order.drug, other.drug)]
 
 
-def spaced_from_as_required(at: datetime, as_required: Sequence[Order],
-                            history: Sequence[Administration]) -> list[Warning]:
+def spaced_from_as_required(at: datetime, as_required: Sequence[Order], history: Sequence[Administration],
+                            on_hold: Sequence[Administration] = ()) -> list[Warning]:
     """A regular dose questioned as an as-required dose of the same medicine is: within that
     order's interval of one of its doses, before or after (paracetamol as required at 13:00,
     then the regular 14:00 gram, was two grams in an hour with nothing said; the other way
-    round was questioned). The nearest such dose is named."""
-    close = [(abs(at - dose.at), dose.at, prn) for prn in as_required if prn.min_interval_hours is not None
-             for dose in history if dose.outcome is Outcome.GIVEN and dose.order_id == prn.record_id
-             and abs(at - dose.at) < timedelta(hours=prn.min_interval_hours)]
+    round was questioned). A dose on hold (`on_hold`, see `safety_warnings`) counts as one
+    perhaps given, and is said so, as to an as-required dose. The nearest such dose is named."""
+    close = [(abs(at - dose.at), dose, prn) for prn in as_required if prn.min_interval_hours is not None
+             for dose in prn_given(prn, [*history, *on_hold], ())
+             if abs(at - dose.at) < timedelta(hours=prn.min_interval_hours)]
     if not close:
         return []
-    gap, moment, prn = min(close, key=lambda found: found[0])
-    values = {"drug": prn.drug, "minutes": str(int(gap.total_seconds() // 60)), "hours": Number(prn.min_interval_hours)}
-    return [Warning(Check.PRN_INTERVAL, QT_TRANSLATE_NOOP(
-        "messages", "{drug} as required was given {minutes} min ago; that order allows a dose every {hours} h.")
-        if moment <= at else QT_TRANSLATE_NOOP(
-            "messages", "{drug} as required is recorded {minutes} min after this dose; that order allows a dose "
-                        "every {hours} h."), values)]
+    gap, nearest, prn = min(close, key=lambda found: found[0])
+    return [_interval_warning("as_required", nearest, at, on_hold, {
+        "drug": prn.drug, "minutes": str(int(gap.total_seconds() // 60)), "hours": Number(prn.min_interval_hours)})]
 
 
 def dose_spacing(order: Order) -> timedelta | None:
@@ -743,6 +743,42 @@ def spaced_from_own_doses(order: Order, at: datetime, scheduled_for: datetime | 
     return [Warning(Check.DOSE_SPACING, template, values)]
 
 
+# The interval's warning, by whose interval it is (an as-required dose's own order, with the
+# nearest dose its own or another order's; or the as-required order a regular dose is weighed
+# by) and where that dose stands (on hold and perhaps given, given before this dose, or after).
+_INTERVAL: dict[tuple[Literal["own", "other", "as_required"], Literal["held", "before", "after"]], str] = {
+    ("own", "held"): QT_TRANSLATE_NOOP("messages", "A dose on hold, perhaps given (another laptop recorded it at "
+                                                   "{time}), is {minutes} min from this one; the order allows one "
+                                                   "every {hours} h."),
+    ("own", "before"): QT_TRANSLATE_NOOP("messages", "Last dose was {minutes} min ago; the order allows one every "
+                                                     "{hours} h."),
+    ("own", "after"): QT_TRANSLATE_NOOP("messages", "A dose is recorded {minutes} min after this one; the order "
+                                                    "allows one every {hours} h."),
+    ("other", "held"): QT_TRANSLATE_NOOP("messages", "A dose of {order} on hold, perhaps given (another laptop "
+                                                     "recorded it at {time}), is {minutes} min from this one; this "
+                                                     "order allows a dose every {hours} h."),
+    ("other", "before"): QT_TRANSLATE_NOOP("messages", "{order} was given {minutes} min ago from another order; this "
+                                                       "order allows a dose every {hours} h."),
+    ("other", "after"): QT_TRANSLATE_NOOP("messages", "{order} is recorded as given {minutes} min after this dose "
+                                                      "from another order; this order allows a dose every {hours} h."),
+    ("as_required", "held"): QT_TRANSLATE_NOOP("messages", "A dose of {drug} as required on hold, perhaps given "
+                                                           "(another laptop recorded it at {time}), is {minutes} min "
+                                                           "from this one; that order allows a dose every {hours} h."),
+    ("as_required", "before"): QT_TRANSLATE_NOOP("messages", "{drug} as required was given {minutes} min ago; that "
+                                                             "order allows a dose every {hours} h."),
+    ("as_required", "after"): QT_TRANSLATE_NOOP("messages", "{drug} as required is recorded {minutes} min after this "
+                                                            "dose; that order allows a dose every {hours} h.")}
+
+
+def _interval_warning(whose: Literal["own", "other", "as_required"], nearest: Administration, at: datetime,
+                      on_hold: Sequence[Administration], values: dict[str, str | Number]) -> Warning:
+    """The interval's warning for the nearest dose within it (see `_INTERVAL`): one on hold is
+    said as perhaps given, with the time another laptop recorded it at."""
+    if nearest in on_hold:
+        return Warning(Check.PRN_INTERVAL, _INTERVAL[whose, "held"], {**values, "time": f"{nearest.at:%d/%m %H:%M}"})
+    return Warning(Check.PRN_INTERVAL, _INTERVAL[whose, "before" if nearest.at <= at else "after"], values)
+
+
 def _prn_warnings(order: Order, at: datetime, given: Sequence[Administration],
                   names: Mapping[str, str], on_hold: Sequence[Administration] = ()) -> list[Warning]:
     """The interval and the daily maximum, judged against the doses on both sides of this one:
@@ -759,29 +795,9 @@ def _prn_warnings(order: Order, at: datetime, given: Sequence[Administration],
         if gap < timedelta(hours=order.min_interval_hours):
             values = {"minutes": str(int(gap.total_seconds() // 60)), "hours": Number(order.min_interval_hours)}
             other = names.get(nearest.order_id) if nearest.order_id != order.record_id else None
-            if nearest in on_hold:
-                values["time"] = f"{nearest.at:%d/%m %H:%M}"
-                template = (QT_TRANSLATE_NOOP("messages", "A dose on hold, perhaps given (another laptop recorded it at "
-                                                          "{time}), is {minutes} min from this one; the order allows one "
-                                                          "every {hours} h.") if other is None else
-                            QT_TRANSLATE_NOOP("messages", "A dose of {order} on hold, perhaps given (another laptop "
-                                                          "recorded it at {time}), is {minutes} min from this one; this "
-                                                          "order allows a dose every {hours} h."))
-            elif other is None and nearest.at <= at:
-                template = QT_TRANSLATE_NOOP("messages", "Last dose was {minutes} min ago; the order allows one every "
-                                                         "{hours} h.")
-            elif other is None:
-                template = QT_TRANSLATE_NOOP("messages", "A dose is recorded {minutes} min after this one; the order "
-                                                         "allows one every {hours} h.")
-            elif nearest.at <= at:
-                template = QT_TRANSLATE_NOOP("messages", "{order} was given {minutes} min ago from another order; this "
-                                                         "order allows a dose every {hours} h.")
-            else:
-                template = QT_TRANSLATE_NOOP("messages", "{order} is recorded as given {minutes} min after this dose "
-                                                         "from another order; this order allows a dose every {hours} h.")
             if other is not None:
                 values["order"] = other
-            warnings.append(Warning(Check.PRN_INTERVAL, template, values))
+            warnings.append(_interval_warning("own" if other is None else "other", nearest, at, on_hold, values))
     if order.max_doses_24h is not None:
         warnings += _beyond_daily_maximum(order, order.max_doses_24h, Phrase(
             QT_TRANSLATE_NOOP("messages", "the order allows at most {limit}"), {"limit": order.max_doses_24h}),
@@ -828,14 +844,15 @@ def _beyond_daily_maximum(order: Order, limit: int, allowed: Phrase, at: datetim
 
 
 def within_as_required_maximum(order: Order, at: datetime, as_required: Sequence[Order], names: Mapping[str, str],
-                               given: Sequence[Administration]) -> list[Warning]:
+                               given: Sequence[Administration], on_hold: Sequence[Administration] = ()) -> list[Warning]:
     """A dose not as required counted with every dose of its medicine (`given`: all its orders')
     against the daily maximum of an as-required order of that medicine running in the 24 hours
     before it: paracetamol as required at 22:00 and 02:00, then the regular grams of 06:00, 12:00
     and 18:00, were five grams in 20 hours with nothing said, the maximum counted only when an
     as-required dose was given. The strictest maximum is the one said, naming its order ("the
     order allows at most 4" read as the regular order's, which has none); doses of other orders
-    are named as for an as-required dose (see `_beyond_daily_maximum`)."""
+    are named, and those on hold (`on_hold`, as `given`) counted as perhaps given, as for an
+    as-required dose (see `_beyond_daily_maximum`)."""
     limits = [(prn.max_doses_24h, prn) for prn in as_required if prn.max_doses_24h is not None
               and prn.start_at <= at and (prn.stop_at is None or prn.stop_at > at - DAY)]
     if not limits:
@@ -843,7 +860,7 @@ def within_as_required_maximum(order: Order, at: datetime, as_required: Sequence
     limit, strictest = min(limits, key=lambda found: found[0])
     return _beyond_daily_maximum(order, limit, Phrase(QT_TRANSLATE_NOOP(
         "messages", "{drug} as required allows at most {limit}"), {"drug": strictest.drug, "limit": limit}),
-        at, given, names)
+        at, given, names, on_hold)
 
 
 # The letter written (and circled) on a paper chart for a dose not given, in the ward's
