@@ -113,7 +113,8 @@ def test_a_scheduled_dose_given_before_it_falls_due_is_questioned_as_early():
     warnings = safety_warnings(_order(), outcome=Outcome.GIVEN, at=eight_pm - timedelta(hours=5), dose=1.0,
                                scheduled_for=eight_pm, allergies=[], history=[], admitted=True, due_before=window)
     assert [(w.check, w.message) for w in warnings] == [(
-        Check.GIVEN_EARLY, "The 28/11 20:00 dose of Amoxicillin is given 5 h 00 min early; it falls due from 19:30.")]
+        Check.GIVEN_EARLY, "The 28/11 20:00 dose of Amoxicillin is given 5\u00a0h\u00a000\u00a0min early; it falls due from "
+                          "19:30.")]
     for minutes in (-30, -5, 0, 45):  # as the round shows it due, on time, or late
         assert _checks(_order(), at=eight_pm + timedelta(minutes=minutes), scheduled_for=eight_pm,
                        due_before=window) == []
@@ -138,7 +139,8 @@ def test_a_dose_not_given_before_it_falls_due_is_refused_or_questioned_by_its_re
             allergies=[], history=[], admitted=True, due_before=window, reason=reason)]
 
     assert not_given(NotGivenReason.NIL_BY_MOUTH, morning) == [(Check.NOT_GIVEN_AHEAD, (
-        "The 28/11 22:00 dose of Amoxicillin is recorded not given 14 h 00 min before its time; it leaves the round."))]
+        "The 28/11 22:00 dose of Amoxicillin is recorded not given 14\u00a0h\u00a000\u00a0min before its time; it leaves "
+        "the round."))]
     assert not_given(NotGivenReason.NIL_BY_MOUTH, ten_pm - window) == []
     assert not_given(NotGivenReason.REFUSED, morning) == []  # refused outright (offered_only), not questioned
     assert {reason for reason in NotGivenReason if offered_only(reason, morning, ten_pm, window)} == {

@@ -950,7 +950,8 @@ def test_a_regular_dose_given_hours_early_needs_a_reason_kept_with_the_dose(ward
     with pytest.raises(medication.OverrideNeeded) as caught:
         medication.record_dose(nurse, amox.record_id, values, overrides=allergy)
     assert [(w.check, w.text("en")) for w in caught.value.warnings] == [(
-        Check.GIVEN_EARLY, "The 28/11 20:00 dose of Amoxicillin is given 5 h 00 min early; it falls due from 19:30.")]
+        Check.GIVEN_EARLY, "The 28/11 20:00 dose of Amoxicillin is given 5\u00a0h\u00a000\u00a0min early; it falls due from "
+                          "19:30.")]
     saved = medication.record_dose(nurse, amox.record_id, values,
                                    overrides={**allergy, Check.GIVEN_EARLY: "Patient leaving for theatre at 16:00"})
     (dose,) = medication.administrations(nurse.db, saved.patient_id)
@@ -976,7 +977,8 @@ def test_a_dose_refused_hours_before_its_time_is_not_recorded_and_nil_by_mouth_a
     with pytest.raises(medication.OverrideNeeded) as questioned:
         medication.record_dose(nurse, amox.record_id, fasting)
     assert [(w.check, w.text("en")) for w in questioned.value.warnings] == [(Check.NOT_GIVEN_AHEAD, (
-        "The 28/11 20:00 dose of Amoxicillin is recorded not given 6 h 00 min before its time; it leaves the round."))]
+        "The 28/11 20:00 dose of Amoxicillin is recorded not given 6\u00a0h\u00a000\u00a0min before its time; it leaves "
+        "the round."))]
     saved = medication.record_dose(nurse, amox.record_id, fasting,
                                    overrides={Check.NOT_GIVEN_AHEAD: "Theatre at 20:30, fasting from 14:00"})
     assert saved.data["overrides"] == [{"check": "not_given_ahead", "reason": "Theatre at 20:30, fasting from 14:00"}]

@@ -537,9 +537,11 @@ DAY = timedelta(hours=24)
 
 
 def duration_text(span: timedelta) -> str:
-    """Hours and minutes ("5 h 00 min"), as both languages write them."""
+    """Hours and minutes ("5 h 00 min"), as both languages write them, held together by
+    non-breaking spaces: the dose dialog's warnings wrapped "18" at a line's end and "h 00 min"
+    on the next."""
     hours, minutes = divmod(int(span.total_seconds() // 60), 60)
-    return f"{hours} h {minutes:02d} min"
+    return f"{hours}\u00a0h\u00a0{minutes:02d}\u00a0min"
 
 
 def before_due(at: datetime, scheduled_for: datetime | None, due_before: timedelta) -> bool:

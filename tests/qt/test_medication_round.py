@@ -1,8 +1,10 @@
 """A nurse records doses from the round list with the keyboard; a controlled drug is witnessed."""
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextLayout
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
@@ -323,7 +325,7 @@ def test_a_missed_dose_recorded_as_given_now_says_how_late_that_is(qtbot, sessio
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
-    said = f"GIVEN 24 h 00 min AFTER ITS TIME ({missed.slot:%d/%m %H:%M})"
+    said = f"GIVEN 24\u00a0h\u00a000\u00a0min AFTER ITS TIME ({missed.slot:%d/%m %H:%M})"
     assert dialog.timing.isVisible() and dialog.timing.text().startswith(said)
     dialog.given_at.selectAll()
     type_text(dialog.given_at, f"{missed.slot:%d/%m/%Y} 14:10")
@@ -350,7 +352,7 @@ def test_an_overdue_dose_charted_after_the_round_says_how_late_its_time_now_is(r
     dialog = panel.dialog
     qtbot.waitExposed(dialog)
     assert dialog.timing.isVisible() and dialog.timing.text().startswith(
-        "GIVEN 6 h 00 min AFTER ITS TIME (28/11 08:00): if it was given at its time, type that time")
+        "GIVEN 6\u00a0h\u00a000\u00a0min AFTER ITS TIME (28/11 08:00): if it was given at its time, type that time")
     dialog.given_at.selectAll()
     type_text(dialog.given_at, "28/11/2026 08:05")
     assert not dialog.timing.isVisible()
@@ -365,6 +367,17 @@ def test_an_overdue_dose_charted_after_the_round_says_how_late_its_time_now_is(r
     QTest.keyClick(panel.table, Qt.Key.Key_Return)
     qtbot.waitExposed(panel.dialog)
     assert panel.dialog is not dialog and not panel.dialog.timing.isVisible()
+
+
+def _wrapped(label, width):
+    """The lines a word-wrapped label's text breaks into at `width` pixels, as Qt lays it out."""
+    layout = QTextLayout(label.text(), label.font())
+    layout.beginLayout()
+    while (line := layout.createLine()).isValid():
+        line.setLineWidth(width)
+    layout.endLayout()
+    return [label.text()[layout.lineAt(number).textStart():][:layout.lineAt(number).textLength()]
+            for number in range(layout.lineCount())]
 
 
 def test_a_dose_given_hours_before_its_time_asks_why_and_its_cell_says_it(round_window, ward, qtbot, type_text,
@@ -382,8 +395,15 @@ def test_a_dose_given_hours_before_its_time_asks_why_and_its_cell_says_it(round_
     dialog = mar.dialog
     qtbot.waitActive(dialog)
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
-    assert "⚠ The 28/11 20:00 dose of Amoxicillin is given 6 h 00 min early; it falls due from 19:30." in [
-        label.text() for label in dialog.findChildren(QLabel)]
+    [early] = [label for label in dialog.findChildren(QLabel) if "early" in label.text()]
+    assert early.text() == (
+        "⚠ The 28/11 20:00 dose of Amoxicillin is given 6\u00a0h\u00a000\u00a0min early; it falls due from 19:30.")
+    # However narrow the dialog, "6 h 00 min" is never cut between its number and its unit.
+    for width in range(60, 600, 3):
+        lines = _wrapped(early, width)
+        assert not any(re.search(r"\d\s*$", line) and re.match(r"\s*(h|min)\b", after) or
+                       re.search(r"\bh\s*$", line) and re.match(r"\s*\d", after)
+                       for line, after in zip(lines, lines[1:])), (width, lines)
     type_text(reason_box(dialog, Check.ALLERGY), "Tolerated amoxicillin in 2024")
     type_text(reason_box(dialog, Check.GIVEN_EARLY), "Leaves for theatre at 15:00, agreed with Dr Benali")
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
@@ -1704,11 +1724,12 @@ def test_an_as_required_dose_dialog_says_what_was_given_and_when_the_next_dose_i
     dialog = DoseDialog(nurse, medication.order(nurse.db, prn.record_id), None)
     qtbot.addWidget(dialog)
     said = dialog.as_required.text()
-    assert "Last dose: 28/11 08:00 (1 h 00 min ago) by Hélène Lefèvre (nurse), from the order Paracetamol 1 g PO" in said
+    assert ("Last dose: 28/11 08:00 (1\u00a0h\u00a000\u00a0min ago) by Hélène Lefèvre (nurse), from the order Paracetamol 1 g "
+            "PO") in said
     assert "Given in the last 24 h: 4, at most 4" in said
     assert ("of them from another order of the same medicine: 27/11 14:00, 27/11 20:00, 28/11 08:00"
             " (Paracetamol 1 g PO)") in said
-    assert "Next dose allowed from 28/11 14:00 (in 5 h 00 min)" in said
+    assert "Next dose allowed from 28/11 14:00 (in 5\u00a0h\u00a000\u00a0min)" in said
     regular_dialog = DoseDialog(nurse, medication.order(nurse.db, regular.record_id), None)
     qtbot.addWidget(regular_dialog)
     assert regular_dialog.as_required is None
@@ -1725,14 +1746,14 @@ def test_an_as_required_dose_dialogs_summary_follows_the_actual_time_typed(qtbot
     dialog.given_at.selectAll()
     type_text(dialog.given_at, "28/11/2026 14:30")
     said = dialog.as_required.text()
-    assert "Last dose: 28/11 08:00 (6 h 30 min before 28/11 14:30) by Hélène Lefèvre (nurse)" in said
+    assert "Last dose: 28/11 08:00 (6\u00a0h\u00a030\u00a0min before 28/11 14:30) by Hélène Lefèvre (nurse)" in said
     assert "Given in the 24 h up to 28/11 14:30: 3, at most 4" in said
     assert "A dose is allowed at 28/11 14:30" in said and not dialog.as_required.styleSheet()
     dialog.given_at.selectAll()
     type_text(dialog.given_at, "28/11/2026 12:")  # half typed: the time read last is still said
     assert dialog.as_required.text() == said
     type_text(dialog.given_at, "30")
-    assert "Next dose allowed from 28/11 14:00 (1 h 30 min after 28/11 12:30)" in dialog.as_required.text()
+    assert "Next dose allowed from 28/11 14:00 (1\u00a0h\u00a030\u00a0min after 28/11 12:30)" in dialog.as_required.text()
     assert dialog.as_required.styleSheet()
 
 
@@ -1835,7 +1856,7 @@ def test_the_dose_dialog_names_another_laptops_last_giver_by_staff_id_and_laptop
     _, _, morphine, _, nurse = doses_from_laptop_1
     dialog = DoseDialog(nurse, medication.order(nurse.db, morphine), None)
     qtbot.addWidget(dialog)
-    assert "Last dose: 28/11 09:00 (5 h 00 min ago) by nurse (laptop 001)" in dialog.as_required.text()
+    assert "Last dose: 28/11 09:00 (5\u00a0h\u00a000\u00a0min ago) by nurse (laptop 001)" in dialog.as_required.text()
 
 
 @pytest.mark.parametrize("amended_here", [False, True])
