@@ -2812,6 +2812,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{order} est enregistré comme administré {minutes} min après cette dose sur une autre prescription ; cette prescription permet une dose toutes les {hours} h.</translation>
     </message>
     <message>
+        <source>A dose of {drug} as required on hold, perhaps given (another laptop recorded it at {time}), is {minutes} min from this one; that order allows a dose every {hours} h.</source>
+        <translation>Une dose de {drug} si besoin en attente, peut-être donnée (un autre portable l’a tracée à {time}), est à {minutes} min de celle-ci ; cette prescription permet une dose toutes les {hours} h.</translation>
+    </message>
+    <message>
         <source>the order allows at most {limit}</source>
         <translation>la prescription en permet au plus {limit}</translation>
     </message>
@@ -3246,6 +3250,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>“{field}”: “{reason}” cannot be recorded before the {slot} dose falls due ({due}); offer it then. Only nil by mouth, held or other can be recorded ahead.</source>
         <translation>« {field} » : « {reason} » ne peut pas être tracé avant que la dose de {slot} soit à donner ({due}) ; la proposer alors. Seuls « à jeun », « suspendu » ou « autre » peuvent être tracés à l’avance.</translation>
+    </message>
+    <message>
+        <source>“{field}”: “{reason}” cannot be recorded before the {slot} dose falls due ({due}), and this dose is recorded at {at}. Only nil by mouth, held or other can be recorded ahead: if the dose was offered since, mark this record entered in error with the reason, then record it from the round.</source>
+        <translation>« {field} » : « {reason} » ne peut pas être tracé avant que la dose de {slot} soit à donner ({due}), et cette dose est tracée à {at}. Seuls « à jeun », « suspendu » ou « autre » peuvent être tracés à l’avance : si la dose a été proposée depuis, marquez cette fiche saisie par erreur avec le motif, puis tracez-la depuis le tour des médicaments.</translation>
     </message>
     <message>
         <source>{drug} matches the recorded allergy: {allergies}. Prescribed all the same: “{reason}”.</source>
