@@ -596,3 +596,24 @@ def doses_from_laptop_1(tmp_path, laptop, clock, admission_values):
         witness=("hl", "3333")).record_id
     import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
     return patient, paracetamol, morphine, dose, nurse_2
+
+
+@pytest.fixture
+def observed_after_a_move(tmp_path, laptop, clock, admission_values):
+    """A patient admitted on laptop 1, moved to laptop 2 on a stick, whose nurse took a set of
+    observations half an hour later. Returns (nurse 1, clerk 1, nurse 2, clerk 2, the admission,
+    the observations)."""
+    from downtime.services import records
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+
+    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
+    admitted = records.save_new(nurse_1, "admission", admission_values)
+    import_export(clerk_2, export(clerk_1, tmp_path / "moved").folder)
+    clock.advance(minutes=30)
+    taken = records.save_new(nurse_2, "observations", {
+        "taken_at": "2026-11-28T14:20+01:00", "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
+        "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
+        "temperature": 37.0}, patient_id=admitted.patient_id)
+    return nurse_1, clerk_1, nurse_2, clerk_2, admitted, taken

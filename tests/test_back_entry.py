@@ -811,23 +811,15 @@ def test_a_dose_whose_order_another_laptop_withdrew_says_so(tmp_path, laptop, cl
 
 
 @pytest.mark.parametrize("moved, first", [(False, 1), (True, 1), (True, 2)])
-def test_the_records_of_a_patient_whose_admission_another_laptop_withdrew_say_so(tmp_path, laptop, clock,
-                                                                                 admission_values, moved, first):
+def test_the_records_of_a_patient_whose_admission_another_laptop_withdrew_say_so(tmp_path, laptop, admission_values,
+                                                                                 observed_after_a_move, moved, first):
     """Laptop 1 withdrew the admission (entered in error) once the patient had moved to laptop
     2's ward, which went on recording their care. A laptop refuses to withdraw an admission its
     patient's other records stand on, but none saw both: the office listed that care to enter
     for a patient whose admission it no longer listed. When laptop 2 moved the patient's bed
     meanwhile, the admission is on hold, and with laptop 2's stick taken first the withdrawal
     was the version on hold, and the care's line said nothing."""
-    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
-    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
-    admitted = records.save_new(nurse_1, "admission", admission_values)
-    import_export(clerk_2, export(clerk_1, tmp_path / "moved").folder)
-    clock.advance(minutes=30)
-    taken = records.save_new(nurse_2, "observations", {
-        "taken_at": "2026-11-28T14:20+01:00", "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
-        "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
-        "temperature": 37.0}, patient_id=admitted.patient_id)
+    nurse_1, clerk_1, nurse_2, clerk_2, admitted, taken = observed_after_a_move
     if moved:
         records.amend(nurse_2, admitted.record_id, {**admission_values, "bed": "14"}, "moved to bed 14")
     records.mark_entered_in_error(nurse_1, admitted.record_id, "duplicate of DT-001-00002-5")

@@ -108,18 +108,10 @@ def test_patients_each_on_one_laptop_give_nothing_to_ask(tmp_path, laptop, admis
     assert json.loads((tmp_path / "merged" / "manifest.json").read_text(encoding="utf-8"))["ask_the_ward"] == []
 
 
-def test_a_record_whose_admission_the_other_laptop_withdrew_is_asked_about(tmp_path, laptop, clock, admission_values):
+def test_a_record_whose_admission_the_other_laptop_withdrew_is_asked_about(tmp_path, observed_after_a_move):
     """Laptop 2 took observations of a patient who came from laptop 1, whose nurse then withdrew
     the admission (a duplicate, she thought): the observations stand on laptop 2 alone."""
-    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
-    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
-    admitted = records.save_new(nurse_1, "admission", admission_values)
-    import_export(clerk_2, export(clerk_1, tmp_path / "moved").folder)
-    clock.advance(minutes=30)
-    taken = records.save_new(nurse_2, "observations", {
-        "taken_at": "2026-11-28T14:20+01:00", "respiratory_rate": 16, "spo2": 97, "spo2_scale": "scale_1",
-        "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
-        "temperature": 37.0}, patient_id=admitted.patient_id)
+    nurse_1, clerk_1, nurse_2, clerk_2, admitted, taken = observed_after_a_move
     records.mark_entered_in_error(nurse_1, admitted.record_id, "duplicate of DT-001-00002-5")
     result = merge([export(clerk, tmp_path / f"stick{number}").folder for number, clerk in ((1, clerk_1), (2, clerk_2))],
                    tmp_path / "merged")
