@@ -105,7 +105,7 @@ def _allocate_patient(session: Session, now: datetime) -> tuple[str, str]:
 # error and recorded again, through the checks.
 CHECKED_BY_THEIR_SERVICE: dict[str, frozenset[str]] = {
     census.DOSE_FORM: frozenset({"order", "scheduled_for", "outcome", "given_at", "dose_given", "witness",
-                                            "overrides"}),
+                                 "overrides"}),
 }
 
 
