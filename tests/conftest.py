@@ -11,7 +11,7 @@ time.tzset()
 
 import hashlib  # noqa: E402
 import json  # noqa: E402
-from collections.abc import Callable  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from datetime import datetime, timedelta, timezone  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -25,9 +25,15 @@ from downtime.formspec import FormSpec, load_forms  # noqa: E402
 from downtime.paths import forms_dir  # noqa: E402
 from downtime.services import setup, staff  # noqa: E402
 from downtime.services.context import Session, Vault, load_device  # noqa: E402
-from downtime.storage import open_database  # noqa: E402
+from downtime.storage import keyslots, open_database  # noqa: E402
 
 rl_config.invariant = 1
+
+# A PIN is stretched by scrypt at a cost that makes each guess slow (40 to 80 ms a PIN on a ward
+# laptop); the suite signs in and sets up accounts thousands of times, which at that cost took a
+# third of its time. Every hash records its own cost, and test_staff checks the product's.
+PRODUCT_PIN_COSTS = (dict(staff._SCRYPT), dict(keyslots.SCRYPT))
+TEST_PIN_COST = {"n": 2**4, "r": 8, "p": 1}
 
 PARIS_WINTER = timezone(timedelta(hours=1))
 
@@ -60,6 +66,14 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("DOWNTIME_DB", raising=False)
     monkeypatch.delenv("DOWNTIME_USER", raising=False)
     monkeypatch.delenv("DOWNTIME_PIN", raising=False)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _cheap_pins() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(staff, "_SCRYPT", TEST_PIN_COST)
+        patch.setattr(keyslots, "SCRYPT", TEST_PIN_COST)
+        yield
 
 
 @pytest.fixture(scope="session")
