@@ -114,7 +114,7 @@ def test_a_french_binder_names_each_form_in_french(forms, tmp_path, clock):
     path = printing.binder(forms, tmp_path / "binder.pdf", lang="fr", printed_by="Infirmière", printed_at=clock(),
                            device_name="Ward 3B laptop")
     titles = [item.title for item in PdfReader(path).outline]
-    assert titles[:3] == ["Fiche d'admission en procédure dégradée × 4", "Feuille d'administration des médicaments × 4",
+    assert titles[:3] == ["Fiche d'admission en procédure dégradée × 4", "Plan d’administration des médicaments × 4",
                           "Feuille de surveillance NEWS2 × 30"]
 
 

@@ -44,9 +44,9 @@ from downtime.services.medication import (
 from downtime.services.patients import PatientSummary
 
 WORDS: dict[str, dict[Lang, str]] = {
-    "title": {"en": "Medication administration record", "fr": "Feuille d'administration des médicaments"},
+    "title": {"en": "Medication administration record", "fr": "Plan d’administration des médicaments"},
     "blank_title": {"en": "Medication administration record — blank {days}-day chart",
-                    "fr": "Feuille d'administration — vierge, {days} jours"},
+                    "fr": "Plan d’administration — vierge, {days} jours"},
     "period": {"en": "{first} to {last}", "fr": "du {first} au {last}"},
     "weight": {"en": "Weight: {weight}", "fr": "Poids : {weight}"},
     "regular": {"en": "Regular medicines", "fr": "Traitements systématiques"},

@@ -77,7 +77,7 @@ def print_news2_chart(session: Session, patient_id: str, out: Path) -> Path:
 # The charts that are not forms, bookmarked in the binder's language (a French binder named
 # them in English).
 CHARTS: dict[str, dict[Lang, str]] = {
-    "mar": {"en": "Medication chart (MAR)", "fr": "Feuille d'administration des médicaments"},
+    "mar": {"en": "Medication chart (MAR)", "fr": "Plan d’administration des médicaments"},
     "news2": {"en": "NEWS2 observation chart", "fr": "Feuille de surveillance NEWS2"},
 }
 BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discharge", 6), ("transfer_out", 2),

@@ -2145,7 +2145,7 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
     <name>MedicationPanel</name>
     <message>
         <source>Print the ward&apos;s MAR &amp;pack</source>
-        <translation>Imprimer les &amp;plans d&apos;administration du service</translation>
+        <translation>Imprimer les &amp;plans d’administration du service</translation>
     </message>
     <message>
         <source>Medication round</source>
@@ -4123,15 +4123,15 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>{where}: {name}, born {born}, {number}, in {place}, is in hospital with {why}: loaded again, one person would have two downtime numbers, wristbands and medication charts. If it is them, leave them out of the snapshot (the ward has them already).</source>
-        <translation>{where} : {name}, né(e) le {born}, {number}, {place}, est hospitalisé(e) avec {why} : chargée à nouveau, une même personne aurait deux numéros de procédure dégradée, deux bracelets et deux feuilles de traitement. Si c’est elle, retirez-la de l’extraction (l’unité l’a déjà).</translation>
+        <translation>{where} : {name}, né(e) le {born}, {number}, {place}, est hospitalisé(e) avec {why} : chargée à nouveau, une même personne aurait deux numéros de procédure dégradée, deux bracelets et deux plans d’administration. Si c’est elle, retirez-la de l’extraction (l’unité l’a déjà).</translation>
     </message>
     <message>
         <source>{where}: probably the same person as {name}, born {born}, {number}, in {place}, already in hospital ({why}); loaded as another patient, with a downtime number, wristband and medication chart of their own. Ask the ward: if they are one person, keep one admission and mark the other entered in error.</source>
-        <translation>{where} : probablement la même personne que {name}, né(e) le {born}, {number}, {place}, déjà hospitalisé(e) ({why}) ; chargée comme un autre patient, avec son propre numéro de procédure dégradée, son bracelet et sa feuille de traitement. Demandez à l’unité : s’il s’agit d’une seule personne, gardez une admission et marquez l’autre comme saisie erronée.</translation>
+        <translation>{where} : probablement la même personne que {name}, né(e) le {born}, {number}, {place}, déjà hospitalisé(e) ({why}) ; chargée comme un autre patient, avec son propre numéro de procédure dégradée, son bracelet et son plan d’administration. Demandez à l’unité : s’il s’agit d’une seule personne, gardez une admission et marquez l’autre comme saisie erronée.</translation>
     </message>
     <message>
         <source>{where}: {why} ({value}) as {seen}: one person loaded twice would have two downtime numbers, wristbands and medication charts. Load them once, in the bed they are in.</source>
-        <translation>{where} : {why} ({value}) que {seen} : une personne chargée deux fois aurait deux numéros de procédure dégradée, deux bracelets et deux feuilles de traitement. Chargez-la une seule fois, dans le lit où elle est.</translation>
+        <translation>{where} : {why} ({value}) que {seen} : une personne chargée deux fois aurait deux numéros de procédure dégradée, deux bracelets et deux plans d’administration. Chargez-la une seule fois, dans le lit où elle est.</translation>
     </message>
     <message>
         <source>{where}: {kind} {key!r} is also at {seen}</source>
