@@ -242,11 +242,12 @@ def test_an_as_required_orders_next_dose_is_the_first_moment_its_checks_allow():
     assert prn_status(prn, noon, []).next_at is None and prn_status(prn, noon, doses[-1:]).next_at is None
 
 
-def _spacing(at, scheduled_for, history=(), open_slots=()):
+def _spacing(at, scheduled_for, history=(), open_slots=(), on_hold=()):
     """The regular-dose spacing warning of a dose of the 08:00 14:00 20:00 amoxicillin, if any."""
     return [w.message for w in safety_warnings(_order(), outcome=Outcome.GIVEN, at=at, dose=1.0, scheduled_for=scheduled_for,
                                                allergies=[], history=list(history), admitted=True,
-                                               open_slots=list(open_slots)) if w.check is Check.DOSE_SPACING]
+                                               open_slots=list(open_slots), on_hold=list(on_hold))
+            if w.check is Check.DOSE_SPACING]
 
 
 def test_a_regular_dose_given_late_close_to_the_next_is_questioned():
@@ -280,6 +281,25 @@ def test_a_regular_dose_given_late_close_to_the_next_is_questioned():
         "6 h apart."]
     # A slot before this dose's own is not "the next dose": yesterday's 20:00 left unrecorded.
     assert _spacing(eight, eight, open_slots=[day - timedelta(hours=4)]) == []
+
+
+def test_a_regular_dose_on_hold_counts_in_its_own_orders_spacing_as_perhaps_given():
+    """The 08:00 amoxicillin given at 08:05 on the laptop the patient came from, withdrawn here
+    (on hold): the 14:00 dose given here at 10:00 was weighed as if it had never been, and last
+    night's 20:00 dose charted at 06:00 read its time "not recorded yet". It counts as perhaps
+    given, and is said so; one of another order, or for this dose's own time (ALREADY_GIVEN
+    says that), does not."""
+    day = datetime(2026, 11, 28, tzinfo=TZ)
+    eight, two = day + timedelta(hours=8), day + timedelta(hours=14)
+    held = _given(eight + timedelta(minutes=5), eight)
+    assert _spacing(day + timedelta(hours=10), two, on_hold=[held]) == [
+        "The 28/11 08:00 dose of Amoxicillin is on hold, perhaps given (another laptop recorded it at 28/11 08:05), "
+        "115 min from this one; the order's doses are 6 h apart."]
+    assert _spacing(day + timedelta(hours=6), day - timedelta(hours=4), open_slots=[eight], on_hold=[held]) == [
+        "The 28/11 08:00 dose of Amoxicillin is on hold, perhaps given (another laptop recorded it at 28/11 08:05), "
+        "125 min from this one; the order's doses are 6 h apart."]
+    assert _spacing(day + timedelta(hours=10), two, on_hold=[_given(held.at, eight, order_id="o2")]) == []
+    assert _spacing(day + timedelta(hours=8, minutes=30), eight, on_hold=[held]) == []
 
 
 @pytest.mark.parametrize("times, hours", [((time(8), time(14), time(20)), 6), ((time(8),), 24),

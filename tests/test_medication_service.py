@@ -727,6 +727,24 @@ def test_a_dose_withdrawn_here_that_another_laptop_recorded_given_is_questioned_
     assert medication.check_dose(nurse, order, {**values, "scheduled_for": "2026-11-28T14:00+01:00"}) == []
 
 
+def test_a_regular_dose_is_spaced_from_its_own_orders_dose_on_hold(dose_on_hold):
+    """Laptop 2 withdrew the 08:00 paracetamol (6 h apart) that laptop 1 says was given at 08:05:
+    the 14:00 gram given there at 10:30, before theatre, asked only why it was early, two grams
+    2 h 25 min apart. Its spacing counts the dose on hold as perhaps given; on laptop 1, where
+    it stands given, as any dose given."""
+    _, order, _, nurse_1, nurse_2 = dose_on_hold
+    values = {"outcome": "given", "given_at": "2026-11-28T10:30+01:00", "scheduled_for": "2026-11-28T14:00+01:00",
+              "dose_given": 1.0, "route": "PO"}
+    assert [w.text("en") for w in medication.check_dose(nurse_2, order, values) if w.check is Check.DOSE_SPACING] == [
+        "The 28/11 08:00 dose of Paracetamol is on hold, perhaps given (another laptop recorded it at 28/11 08:05), "
+        "145 min from this one; the order's doses are 6 h apart."]
+    assert [w.text("en") for w in medication.check_dose(nurse_1, order, values) if w.check is Check.DOSE_SPACING] == [
+        "The 28/11 08:00 dose of Paracetamol was given 145 min before this one; the order's doses are 6 h apart."]
+    with pytest.raises(medication.OverrideNeeded) as refused:
+        medication.record_dose(nurse_2, order, values, overrides={Check.GIVEN_EARLY: "Theatre at 11:00"})
+    assert [w.check for w in refused.value.warnings] == [Check.DOSE_SPACING]
+
+
 def test_an_as_required_dose_withdrawn_here_and_given_on_another_laptop_counts_at_save(dose_on_hold):
     """The 09:00 ondansetron (8 h apart) was given on laptop 1 and withdrawn on laptop 2: a dose
     at 12:00 on laptop 2 was saved without a word, its interval counting nothing. It is counted

@@ -488,9 +488,9 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     too close to; `reason`: why a dose was not given (see `not_given_ahead`); `on_hold`: doses
     another laptop recorded as given that stand here otherwise (withdrawn, not given, or not
     here at all: see services.medication.HeldDose), which an as-required order's interval and
-    daily maximum count as perhaps given, for its own doses and a regular dose weighed by them:
-    the ondansetron withdrawn here, given on the laptop the patient came from, was no dose at
-    all to the next one."""
+    daily maximum count as perhaps given, for its own doses and a regular dose weighed by them,
+    as a regular order's spacing does its own: the ondansetron withdrawn here, given on the
+    laptop the patient came from, was no dose at all to the next one."""
     warnings: list[Warning] = []
     if not admitted:
         warnings.append(Warning(Check.NOT_ADMITTED, QT_TRANSLATE_NOOP("messages", "The patient is not admitted at that time.")))
@@ -522,7 +522,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
         warnings += given_from_other_orders(order, at, [(other, name) for other, name in other_orders
                                                         if other.frequency is not Frequency.PRN], history)
         warnings += spaced_from_as_required(at, as_required, history, on_hold)
-        warnings += spaced_from_own_doses(order, at, scheduled_for, history, open_slots)
+        warnings += spaced_from_own_doses(order, at, scheduled_for, history, open_slots, on_hold)
         counted = [other.record_id for other in (*as_required, *(other for other, _ in other_orders))]
         warnings += within_as_required_maximum(order, at, as_required, names, prn_given(order, history, counted),
                                                prn_given(order, on_hold, counted))
@@ -705,7 +705,8 @@ def dose_spacing(order: Order) -> timedelta | None:
 
 
 def spaced_from_own_doses(order: Order, at: datetime, scheduled_for: datetime | None,
-                          history: Sequence[Administration], open_slots: Sequence[datetime]) -> list[Warning]:
+                          history: Sequence[Administration], open_slots: Sequence[datetime],
+                          on_hold: Sequence[Administration] = ()) -> list[Warning]:
     """A regular dose given closer than half the order's spacing to another of its doses: one
     given for another time, before or after (back-entered out of order), or one due after this
     dose's own time with nothing recorded for it. A dose given hours late, shortly before the next (the round's
@@ -713,21 +714,33 @@ def spaced_from_own_doses(order: Order, at: datetime, scheduled_for: datetime | 
     apart with a red note in the dialog at most; the usual rule for a late dose is to skip it
     once it is nearer the next one. A dose typed for no time of the order (an extra dose) is
     weighed against those due from when it is given: weighed against doses given alone, it
-    said nothing of the next dose due half an hour later. The nearest such dose is named."""
+    said nothing of the next dose due half an hour later. A dose on hold (`on_hold`, see
+    `safety_warnings`) counts as one perhaps given, and is said so, as to an as-required dose:
+    the 08:00 gram given on the laptop the patient came from, withdrawn here, was no dose at all
+    to the 14:00 one given at 10:00, and its time read "not recorded yet". The nearest such dose
+    is named."""
     spacing = dose_spacing(order)
     if order.frequency is not Frequency.SCHEDULED or spacing is None:
         return []
-    close = [(abs(at - dose.at), dose.scheduled_for or dose.at, dose.at) for dose in history
-             if dose.outcome is Outcome.GIVEN and dose.order_id == order.record_id and dose.scheduled_for != scheduled_for]
-    close += [(abs(at - slot), slot, None) for slot in open_slots
-              if (slot > scheduled_for if scheduled_for is not None else slot >= at)]
+    doses = [dose for dose in prn_given(order, [*history, *on_hold], ()) if dose.scheduled_for != scheduled_for]
+    close: list[tuple[timedelta, datetime, Administration | None]] = [
+        (abs(at - dose.at), dose.scheduled_for or dose.at, dose) for dose in doses]
+    held_times = {dose.scheduled_for for dose in doses if dose in on_hold}
+    close += [(abs(at - slot), slot, None) for slot in open_slots if slot not in held_times
+              and (slot > scheduled_for if scheduled_for is not None else slot >= at)]
     close = [found for found in close if found[0] < spacing / 2]
     if not close:
         return []
-    gap, slot, given = min(close, key=lambda found: found[0])
+    gap, slot, nearest = min(close, key=lambda found: found[0])
     values = {"slot": f"{slot:%d/%m %H:%M}", "drug": order.drug, "minutes": str(int(gap.total_seconds() // 60)),
               "hours": Number(spacing.total_seconds() / 3600)}
-    if given is None and gap < timedelta(minutes=1):  # "due 0 min from this one"
+    given = nearest.at if nearest is not None else None
+    if nearest is not None and nearest in on_hold:
+        template = QT_TRANSLATE_NOOP("messages", "The {slot} dose of {drug} is on hold, perhaps given (another laptop "
+                                                 "recorded it at {time}), {minutes} min from this one; the order's "
+                                                 "doses are {hours} h apart.")
+        values["time"] = f"{nearest.at:%d/%m %H:%M}"
+    elif given is None and gap < timedelta(minutes=1):  # "due 0 min from this one"
         template = QT_TRANSLATE_NOOP("messages", "The {slot} dose of {drug} is due at the time of this one and is not "
                                                  "recorded yet; the order's doses are {hours} h apart.")
     elif given is None:
