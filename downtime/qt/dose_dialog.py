@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
-from downtime.domain.medication import Check, Frequency, Order, Outcome, before_due, duration_text
+from downtime.domain.medication import (
+    Check, DoseState, Frequency, Order, Outcome, RoundPolicy, before_due, dose_state, duration_text,
+)
 from downtime.domain.records import RecordVersion
 from downtime.i18n import QT_TRANSLATE_NOOP, QT_TR_NOOP, decimal_text
 from downtime.qt.i18n import language, say, translate, word
@@ -84,6 +86,30 @@ def held_words(held: Iterable[HeldDose]) -> str:
     kinds = {(not found.here, found.withdrawn) for found in held}
     return "\n".join(word(ONLY_ON_HOLD if elsewhere else WITHDRAWN_ON_HOLD if withdrawn else DOSE_ON_HOLD)
                      for elsewhere, withdrawn in sorted(kinds))
+
+
+ROUND_TICK_MS = 60_000  # a dose's states are minutes apart (30 min late, 60 min overdue by default)
+
+
+def due_words(slot: datetime, now: datetime, recorded: bool, policy: RoundPolicy) -> str:
+    """When a scheduled dose was due and where it stands now by the ward's round policy, as the
+    round and the chart judge it (`dose_state`; MISSED past the round's window): opening the
+    06:00 dose at 08:10, the nurse worked out for herself that it was over two hours late while
+    the chart's cell said OVERDUE. A late or overdue dose is said in red. A dose recorded for
+    that time already is late for nothing: only its time is said (Save questions a second)."""
+    due = translate("DoseDialog", " due {time}").format(time=f"{slot:%d/%m %H:%M}")
+    if recorded:
+        return due
+    state = dose_state(slot, now, None, policy)
+    if state is DoseState.UPCOMING:
+        return due + translate("DoseDialog", " — in {wait}").format(wait=duration_text(slot - now))
+    if state is DoseState.DUE:
+        return due + translate("DoseDialog", " — due now")
+    late = duration_text(now - slot)
+    said = (translate("DoseDialog", "MISSED: {late} overdue") if now - slot > medication.ROUND_WINDOW else
+            translate("DoseDialog", "{late} overdue") if state is DoseState.OVERDUE else
+            translate("DoseDialog", "{late} late"))
+    return f'{due} — <span style="{ERROR_STYLE}">{said.format(late=late)}</span>'
 
 
 def order_label(session: Session, order_id: str) -> str:
@@ -157,14 +183,15 @@ class DoseDialog(QDialog):
         patient = patient_with_location(session.db, session.forms, order.patient_id)
         layout = QVBoxLayout(self)
         layout.addWidget(identity_label(patient, held=admission_on_hold(session, patient)))
-        when = translate("DoseDialog", " due {time}").format(time=f"{slot:%d/%m %H:%M}") if slot else translate("DoseDialog", " (as required)")
-        flags = translate("DoseDialog", " — CONTROLLED DRUG: witness required") if order.controlled else ""
-        # Its hyphen unbreakable: the line wrapped between HIGH- and ALERT.
-        flags += translate("DoseDialog", " — HIGH-ALERT medicine").replace("-", "\u2011") if order.high_alert else ""
-        self.order_line = QLabel(f"<b>{medication.order_label(order, session.form(medication.ORDER_FORM), language())}</b>"
-                                 f"{when}{flags}")
+        self.order_line = QLabel()
         self.order_line.setWordWrap(True)  # a controlled, high-alert order's flags ran off the dialog's edge
         layout.addWidget(self.order_line)
+        self.policy = settings.round_policy(session.db)  # the round's thresholds (see `due_words`)
+        self._say_order()
+        if slot is not None:
+            self.due_timer = QTimer(self)  # the dialog may stay open while the dose is fetched
+            self.due_timer.timeout.connect(self._say_order)
+            self.due_timer.start(ROUND_TICK_MS)
         if records.on_hold(session, [order.record_id]):
             self.on_hold = QLabel(word(ORDER_ON_HOLD))
             self.on_hold.setStyleSheet(ERROR_STYLE)
@@ -185,8 +212,7 @@ class DoseDialog(QDialog):
         self.timing = ErrorLabel()  # given long after its time, or not given before it (see `_judge_time`)
         self.timing.hide()
         layout.addWidget(self.timing)
-        policy = settings.round_policy(session.db)
-        self.due_before, self.late_after = policy.due_before, policy.late_after
+        self.due_before, self.late_after = self.policy.due_before, self.policy.late_after
         self.as_required: QLabel | None = None
         if order.frequency is Frequency.PRN:
             self.as_required = QLabel()
@@ -290,6 +316,21 @@ class DoseDialog(QDialog):
                                          who=staff_of(self.session, recorded.given_by, recorded.device_id),
                                          typed=f"{typed_at:%d/%m %H:%M}"))
         self.discard.show()
+
+    def _say_order(self) -> None:
+        """The order, when its dose was due and how late it is now (see `due_words`), and its
+        flags; said again each minute the dialog stays open, as the round reads its lines again."""
+        order, slot = self.order, self.slot
+        if slot is None:
+            when = translate("DoseDialog", " (as required)")
+        else:
+            recorded = medication.recorded_for(self.session.db, order, slot) is not None
+            when = due_words(slot, self.session.clock(), recorded, self.policy)
+        flags = translate("DoseDialog", " — CONTROLLED DRUG: witness required") if order.controlled else ""
+        # Its hyphen unbreakable: the line wrapped between HIGH- and ALERT.
+        flags += translate("DoseDialog", " — HIGH-ALERT medicine").replace("-", "\u2011") if order.high_alert else ""
+        label = medication.order_label(order, self.session.form(medication.ORDER_FORM), language())
+        self.order_line.setText(f"<b>{label}</b>{when}{flags}")
 
     def _judge_as_required(self) -> None:
         """An as-required order's summary, for the actual time as typed: worked out once as the

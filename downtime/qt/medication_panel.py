@@ -13,7 +13,7 @@ from downtime.domain.medication import DoseState
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
 from downtime.qt.i18n import language, translate, word
-from downtime.qt.dose_dialog import ORDER_ON_HOLD, DoseDialog, also_ordered_words, held_words
+from downtime.qt.dose_dialog import ORDER_ON_HOLD, ROUND_TICK_MS, DoseDialog, also_ordered_words, held_words
 from downtime.qt.tables import TextTableModel, make_table, print_and_open, show_keeping_choice
 from downtime.qt.ward_choice import ward_choice
 from downtime.qt.work import ReadAgain
@@ -59,9 +59,6 @@ class RoundModel(TextTableModel):
         return (state, item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
                 patient.display_name, patient.birth_date_in(language()), order.drug,
                 medication.dose_words(self.order_form, order.dose, order.dose_unit, language()), order.route, flags)
-
-
-ROUND_TICK_MS = 60_000  # the round's states are minutes apart (30 min late, 60 min overdue by default)
 
 
 class MedicationPanel(QWidget):

@@ -1,6 +1,7 @@
 """A nurse records doses from the round list with the keyboard; a controlled drug is witnessed."""
 
 import re
+from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,7 +13,7 @@ from downtime.domain.medication import Check
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.form_view import FormView
 from downtime.qt.main_window import MainWindow
-from downtime.services import medication, records
+from downtime.services import medication, records, settings
 from downtime.services.errors import ServiceError
 
 
@@ -337,20 +338,26 @@ def test_a_missed_dose_recorded_as_given_now_says_how_late_that_is(qtbot, sessio
     assert not dialog.timing.isVisible(), "not given: nothing to type otherwise"
 
 
-def test_an_overdue_dose_charted_after_the_round_says_how_late_its_time_now_is(round_window, ward, qtbot, type_text,
-                                                                              reason_box):
-    """At 14:00 the nurse charts the 08:00 amoxicillin she gave on the morning round: its actual
-    time opened as now, and Save recorded it as given six hours late (the chart's next nurse
-    reading a dose given at 14:00) without a word; only a dose missed over 12 hours was said.
-    A dose charted within the round's 30 minutes of its time says nothing."""
+def _overdue_line_opened(round_window, qtbot):
+    """The round (Ctrl+M) at 14:00, its first line, the 08:00 amoxicillin OVERDUE, opened with
+    Enter: the round panel and its dose dialog."""
     QTest.keyClick(round_window, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     panel = round_window.medication
     panel.table.setFocus()
     panel.table.selectRow(0)
     assert [panel.model.text(0, column) for column in (0, 1)] == ["OVERDUE", "28/11 08:00"]
     QTest.keyClick(panel.table, Qt.Key.Key_Return)
-    dialog = panel.dialog
-    qtbot.waitExposed(dialog)
+    qtbot.waitExposed(panel.dialog)
+    return panel, panel.dialog
+
+
+def test_an_overdue_dose_charted_after_the_round_says_how_late_its_time_now_is(round_window, ward, qtbot, type_text,
+                                                                              reason_box):
+    """At 14:00 the nurse charts the 08:00 amoxicillin she gave on the morning round: its actual
+    time opened as now, and Save recorded it as given six hours late (the chart's next nurse
+    reading a dose given at 14:00) without a word; only a dose missed over 12 hours was said.
+    A dose charted within the round's 30 minutes of its time says nothing."""
+    panel, dialog = _overdue_line_opened(round_window, qtbot)
     assert dialog.timing.isVisible() and dialog.timing.text().startswith(
         "GIVEN 6\u00a0h\u00a000\u00a0min AFTER ITS TIME (28/11 08:00): if it was given at its time, type that time")
     dialog.given_at.selectAll()
@@ -367,6 +374,46 @@ def test_an_overdue_dose_charted_after_the_round_says_how_late_its_time_now_is(r
     QTest.keyClick(panel.table, Qt.Key.Key_Return)
     qtbot.waitExposed(panel.dialog)
     assert panel.dialog is not dialog and not panel.dialog.timing.isVisible()
+
+
+def _header(dialog):
+    """The dialog's order line as the nurse reads it, without its rich text's tags."""
+    return re.sub("<[^>]+>", "", dialog.order_line.text())
+
+
+def test_the_dose_dialogs_header_says_when_the_dose_was_due_and_how_late_it_is_now(round_window, ward, qtbot,
+                                                                                   session_for, clock):
+    """Opening the 08:00 amoxicillin from the round's OVERDUE line at 14:00, the dialog said
+    "due 28/11 08:00" and the nurse worked out the lateness herself. It says how late it is now,
+    by the ward's round thresholds as the round reads it, and again each minute it stays open;
+    a dose due in a while says when, one within the round's window says due now."""
+    _, overdue = _overdue_line_opened(round_window, qtbot)
+    assert _header(overdue) == "Amoxicillin 1 g IV due 28/11 08:00 — 6\u00a0h\u00a000\u00a0min overdue"
+    overdue.reject()
+
+    nurse, (_, amox, _) = session_for("nurse"), ward
+    order = medication.order(nurse.db, amox)
+
+    def header(slot):
+        dialog = DoseDialog(nurse, order, datetime.fromisoformat(slot))
+        qtbot.addWidget(dialog)
+        return dialog, _header(dialog)
+
+    two, said = header("2026-11-28T14:00+01:00")
+    assert said == "Amoxicillin 1 g IV due 28/11 14:00 — due now"
+    assert header("2026-11-28T20:00+01:00")[1] == "Amoxicillin 1 g IV due 28/11 20:00 — in 6\u00a0h\u00a000\u00a0min"
+    assert header("2026-11-27T14:00+01:00")[1] == \
+        "Amoxicillin 1 g IV due 27/11 14:00 — MISSED: 24\u00a0h\u00a000\u00a0min overdue"
+    clock.advance(minutes=40)
+    two.due_timer.timeout.emit()  # a minute on, the dialog left open
+    assert _header(two) == "Amoxicillin 1 g IV due 28/11 14:00 — 0\u00a0h\u00a040\u00a0min late"
+    assert 'color: #b00000; font-weight: bold;">0\u00a0h\u00a040\u00a0min late<' in two.order_line.text(), "in red"
+    settings.set_round_thresholds(session_for("admin"), 45, 90)  # this ward reads a dose late after 45 minutes
+    assert header("2026-11-28T14:00+01:00")[1] == "Amoxicillin 1 g IV due 28/11 14:00 — due now"
+    medication.record_dose(nurse, amox, {"outcome": "given", "given_at": "2026-11-28T08:05+01:00",
+                                         "scheduled_for": "2026-11-28T08:00+01:00", "dose_given": 1.0, "route": "IV"},
+                           overrides={Check.ALLERGY: "Tolerated amoxicillin in 2024"})
+    assert header("2026-11-28T08:00+01:00")[1] == "Amoxicillin 1 g IV due 28/11 08:00", "recorded: late for nothing"
 
 
 def _wrapped(label, width):
