@@ -1357,6 +1357,26 @@ le numéro du patient dans le DPI :</translation>
         <translation>Administré</translation>
     </message>
     <message>
+        <source> — in {wait}</source>
+        <translation> — dans {wait}</translation>
+    </message>
+    <message>
+        <source> — due now</source>
+        <translation> — à donner maintenant</translation>
+    </message>
+    <message>
+        <source>MISSED: {late} overdue</source>
+        <translation>OMISE : dépassée de {late}</translation>
+    </message>
+    <message>
+        <source>{late} overdue</source>
+        <translation>dépassée de {late}</translation>
+    </message>
+    <message>
+        <source>{late} late</source>
+        <translation>en retard de {late}</translation>
+    </message>
+    <message>
         <source>Not given</source>
         <translation>Non administré</translation>
     </message>
@@ -2802,6 +2822,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>A dose is recorded {minutes} min after this one; the order allows one every {hours} h.</source>
         <translation>Une dose est enregistrée {minutes} min après celle-ci ; la prescription en permet une toutes les {hours} h.</translation>
+    </message>
+    <message>
+        <source>The {slot} dose of {drug} is on hold, perhaps given (another laptop recorded it at {time}), {minutes} min from this one; the order&apos;s doses are {hours} h apart.</source>
+        <translation>La dose de {slot} de {drug} est en attente, peut-être donnée (un autre portable l’a tracée à {time}), à {minutes} min de celle-ci ; les doses de la prescription sont espacées de {hours} h.</translation>
     </message>
     <message>
         <source>{order} was given {minutes} min ago from another order; this order allows a dose every {hours} h.</source>
