@@ -31,8 +31,8 @@ rl_config.invariant = 1
 
 # A PIN is stretched by scrypt at a cost that makes each guess slow (40 to 80 ms a PIN on a ward
 # laptop); the suite signs in and sets up accounts thousands of times, which at that cost took a
-# third of its time. Every hash records its own cost, and test_staff checks the product's.
-PRODUCT_PIN_COSTS = (dict(staff._SCRYPT), dict(keyslots.SCRYPT))
+# third of its time. Every hash records its own cost; `full_pin_cost` gives a test the product's.
+PRODUCT_PIN_COSTS = (staff._SCRYPT, keyslots.SCRYPT)
 TEST_PIN_COST = {"n": 2**4, "r": 8, "p": 1}
 
 PARIS_WINTER = timezone(timedelta(hours=1))
@@ -74,6 +74,14 @@ def _cheap_pins() -> Iterator[None]:
         patch.setattr(staff, "_SCRYPT", TEST_PIN_COST)
         patch.setattr(keyslots, "SCRYPT", TEST_PIN_COST)
         yield
+
+
+@pytest.fixture
+def full_pin_cost(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """The product's PIN costs for this test; returns the suite's token cost."""
+    monkeypatch.setattr(staff, "_SCRYPT", PRODUCT_PIN_COSTS[0])
+    monkeypatch.setattr(keyslots, "SCRYPT", PRODUCT_PIN_COSTS[1])
+    return TEST_PIN_COST
 
 
 @pytest.fixture(scope="session")

@@ -1,7 +1,6 @@
 import json
 
 import pytest
-from conftest import PRODUCT_PIN_COSTS, TEST_PIN_COST
 
 from downtime.domain.staff import Role
 from downtime.services import setup, staff
@@ -15,20 +14,20 @@ def test_pins_are_stored_only_as_slow_hashes(ward_db):
         assert "1111" not in row["pin_hash"] and "0000" not in row["pin_hash"]
 
 
-def test_the_product_stretches_pins_at_full_cost_and_each_hash_keeps_its_own(tmp_path, monkeypatch):
+def test_the_product_stretches_pins_at_full_cost_and_each_hash_keeps_its_own(tmp_path, monkeypatch, full_pin_cost):
     """The suite stretches PINs at a token cost (conftest); the product's, checked here, is what
     slows a guesser: scrypt N=2**14 for the staff list, 2**15 for the database's key slots."""
-    cheap_hash = staff.hash_pin("1111")
-    monkeypatch.setattr(staff, "_SCRYPT", PRODUCT_PIN_COSTS[0])
-    monkeypatch.setattr(keyslots, "SCRYPT", PRODUCT_PIN_COSTS[1])
     stored = staff.hash_pin("1111")
     assert stored.startswith("scrypt$16384:8:1$")
-    assert staff.check_pin("1111", stored) and not staff.check_pin("1112", stored)
-    assert staff.check_pin("1111", cheap_hash) and not staff.check_pin("1112", cheap_hash)
     database, key = tmp_path / "ward.sqlite", keyslots.new_key()
     keyslots.add_slot(database, key, "nurse", "1111")
     assert json.loads(keyslots.keys_path(database).read_text())["slots"]["nurse"]["params"] == {"n": 2**15, "r": 8, "p": 1}
-    monkeypatch.setattr(keyslots, "SCRYPT", TEST_PIN_COST)
+    monkeypatch.setattr(staff, "_SCRYPT", full_pin_cost)
+    monkeypatch.setattr(keyslots, "SCRYPT", full_pin_cost)
+    cheap = staff.hash_pin("1111")
+    assert cheap.startswith("scrypt$16:8:1$")
+    assert staff.check_pin("1111", stored) and not staff.check_pin("1112", stored)
+    assert staff.check_pin("1111", cheap) and not staff.check_pin("1112", cheap)
     assert keyslots.unwrap(database, "nurse", "1111") == key
     assert keyslots.unwrap(database, "nurse", "1112") is None
 
