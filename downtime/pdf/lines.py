@@ -96,6 +96,15 @@ def _hyphenated(piece: str, spaced: bool, font: str, size: float, width: float) 
     return [*parts, (piece, spaced)]
 
 
+def shrunk(size: float, widest: float, width: float) -> float:
+    """The size text set at `size` is set at for its widest piece (`widest` wide at `size`) to
+    fit `width`: as it is when it fits, else as much smaller as it needs, in half points, down
+    to `FLOOR`."""
+    if widest <= width + FUZZ:
+        return size
+    return max(min(size, FLOOR), math.floor(2 * size * width / widest) / 2)
+
+
 @dataclass(frozen=True)
 class Fitted:
     """Text as a cell prints it: its lines, and the size and leading they are set at."""
@@ -117,9 +126,8 @@ def fit(value: str, font: str, size: float, leading: float, width: float) -> Fit
     if all(stringWidth(line, font, size) <= width + FUZZ for line in given):
         return Fitted(tuple(given), size, leading)
     widest = max(stringWidth(piece, font, size) for line in given for word in words(line) for piece in pieces(word))
-    if widest > width + FUZZ:
-        smaller = max(min(size, FLOOR), math.floor(2 * size * width / widest) / 2)
-        size, leading = smaller, leading * smaller / size
+    smaller = shrunk(size, widest, width)
+    size, leading = smaller, leading * smaller / size
     lines = [wrapped for line in given for wrapped in _wrap(_units(line, font, size, width, cut=True), font, size, width)]
     return Fitted(tuple(lines), size, leading)
 
