@@ -11,12 +11,11 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from downtime.domain.holds import Settled
 from downtime.domain.laptops import Authors, Laptop
@@ -27,16 +26,20 @@ from downtime.formspec.schema import (
     Filled, IntegerField, Meaning, MultiChoiceField, Not, OneOf, RepeatField, Section, YesNoField, holds,
 )
 from downtime.formspec.values import format_value
+from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
     ALERT, BAND, GREY, RULE, SANS, LinesTable, PageInfo, body_height, body_width, build_pdf, style, in_words,
 )
+from downtime.pdf.runs import Run, RunLines
 from downtime.services.observations import band_text, copied_score
 from downtime.services.patients import PatientSummary
 
 WRITING_LINE = 9 * mm
 COLUMNS = 4
 BOX, TICKED = "☐", "☒"
-TICK_SIZE = 8.5
+TICK_SIZE, BOX_SIZE = 8.5, 11
+GAP = "\u00a0" * 3
+"""After an answer, before the next box."""
 
 TEXT: dict[str, dict[Lang, str]] = {
     "required_key": {"en": "* required", "fr": "* obligatoire"},
@@ -96,8 +99,10 @@ def t(key: str, lang: Lang, **values: Any) -> str:
     return in_words(TEXT, key, lang, **values)
 
 
-def _p(text: str, **style_args: Any) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style(**style_args))
+def _p(text: str, **style_args: Any) -> Lines:
+    """Fitted to its box as the form is laid out: a long name, drug or answer set smaller
+    rather than cut inside a word or run past the box (see lines.fit)."""
+    return Lines(text, style(**style_args))
 
 
 def condition_text(spec: FormSpec, condition: Condition, lang: Lang) -> str:
@@ -135,17 +140,20 @@ def _label(spec: FormSpec, field: Field, lang: Lang, blank: bool) -> list[Flowab
     return parts
 
 
-def _ticks(options: list[tuple[str, bool]], width: float) -> Paragraph:
+def _ticks(options: list[tuple[str, bool]], width: float) -> RunLines:
     """Boxes and their answers, each answer on one line where it fits the cell (`width`): one
     broken inside itself ("☐ Private" at a line's end, "vehicle" beside the next box) had its
-    last word ticked for the next answer."""
+    last word ticked for the next answer. An answer longer than a line breaks at its spaces,
+    and a word of it wider than the cell is fitted as any printed word (see runs.fit_runs)."""
     def kept(label: str) -> str:
-        whole = stringWidth(label, SANS, TICK_SIZE) + stringWidth(BOX, SANS, 11) <= width
-        return escape(label).replace(" ", "&nbsp;") if whole else escape(label)
+        whole = stringWidth(f"\u00a0{label}{GAP}", SANS, TICK_SIZE) + stringWidth(BOX, SANS, BOX_SIZE) <= width
+        return label.replace(" ", "\u00a0") if whole else label
 
-    text = "&nbsp;&nbsp;&nbsp; ".join(
-        f"<font size=11>{TICKED if chosen else BOX}</font>&nbsp;{kept(label)}" for label, chosen in options)
-    return Paragraph(text, style(size=TICK_SIZE, leading=13))
+    runs: list[Run] = []
+    for number, (label, chosen) in enumerate(options):
+        gap = GAP + " " if number < len(options) - 1 else ""
+        runs += [Run(TICKED if chosen else BOX, size=BOX_SIZE), Run(f"\u00a0{kept(label)}{gap}")]
+    return RunLines(runs, style(size=TICK_SIZE, leading=13))
 
 
 def _blank_content(field: Field, lang: Lang, width: float) -> list[Flowable]:
