@@ -9,17 +9,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table, TableStyle
 
 from downtime.domain.laptops import NOBODY, Authors, Laptop
 from downtime.domain.news2 import CLINICAL_RESPONSE, Band, Spo2Scale
 from downtime.formspec import Lang
 from downtime.i18n import decimal_text
-from downtime.pdf.page import RULE, PageInfo, body_width, build_pdf, style
+from downtime.pdf.lines import Lines
+from downtime.pdf.page import BOLD, RULE, PageInfo, body_width, build_pdf, style
+from downtime.pdf.runs import Run, RunLines
 from downtime.services.observations import ScoredSet, band_text, band_word, incomplete_notice, judged
 from downtime.services.patients import PatientSummary
 
@@ -88,8 +89,10 @@ BY_HAND = 9.5 * mm
 WHEN_BY_HAND = 12 * mm
 
 
-def _p(text: str, size: float = 7.5, bold: bool = False) -> Paragraph:
-    return Paragraph(text, style(size, bold=bold))
+def _p(text: str, size: float = 7.5, bold: bool = False) -> Lines:
+    """Fitted to its box as the chart is laid out: a long name in a set's column set smaller
+    rather than cut inside a word (see lines.fit)."""
+    return Lines(text, style(size, bold=bold))
 
 
 def _reading(found: ScoredSet, field: str, lang: Lang) -> str:
@@ -115,14 +118,14 @@ def _prescriptions(sets: Sequence[ScoredSet | None], lang: Lang) -> str:
             at = one.record.data.get("scale_2_prescribed_at")
             found[one.record.data.get("scale_2_prescribed_by", "?"),
                   f"{datetime.fromisoformat(at):%d/%m/%Y %H:%M}" if at else "?"] = None
-    return "<br/>".join(WORDS["prescribed"][lang].format(by=escape(by), at=at)
+    return "\n".join(WORDS["prescribed"][lang].format(by=by, at=at)
                         for by, at in found or {("_" * 14, "__/__ __:__"): None})
 
 
-def _label(text: str, scale: Spo2Scale | None, sets: Sequence[ScoredSet | None], lang: Lang) -> Paragraph:
+def _label(text: str, scale: Spo2Scale | None, sets: Sequence[ScoredSet | None], lang: Lang) -> Flowable:
     if scale is not Spo2Scale.SCALE_2:
         return _p(text, bold=True)
-    return _p(f"<b>{text}</b><br/><font size=6.5>{_prescriptions(sets, lang)}</font>")
+    return RunLines([Run(text, BOLD), Run(f"\n{_prescriptions(sets, lang)}", size=6.5)], style(7.5))
 
 
 def _grid(sets: Sequence[ScoredSet | None], authors: Authors, laptops: Mapping[str, Laptop], lang: Lang,
@@ -132,8 +135,8 @@ def _grid(sets: Sequence[ScoredSet | None], authors: Authors, laptops: Mapping[s
     # On a blank chart, a line to write the date on and one for the time, a writing line apart.
     to_write = style(7.5, leading=14 if blank else None)
     header = [_p(WORDS["taken"][lang], bold=True)] + [
-        _p(f"{found.taken_at:%d/%m}<br/>{found.taken_at:%H:%M}", bold=True) if found
-        else Paragraph("__/__<br/>__:__", to_write) for found in sets]
+        _p(f"{found.taken_at:%d/%m}\n{found.taken_at:%H:%M}", bold=True) if found
+        else Lines("__/__\n__:__", to_write) for found in sets]
     body: list[list[object]] = [header]
     shades = []
     first = width * 0.2
@@ -158,7 +161,7 @@ def _grid(sets: Sequence[ScoredSet | None], authors: Authors, laptops: Mapping[s
     body.append([_p(WORDS["band"][lang], bold=True)] + [
         _p(band_word(found.news2.band, lang), bold=found.news2.band in (Band.MEDIUM, Band.HIGH))
         if found else "" for found in sets])
-    body.append([_p(WORDS["by"][lang], bold=True)] + [_p(escape(authors.of(lang, found.record.author, found.record.device_id, laptops)))
+    body.append([_p(WORDS["by"][lang], bold=True)] + [_p(authors.of(lang, found.record.author, found.record.device_id, laptops))
                                                       if found else "" for found in sets])
     # Who recorded each set, by name and ID, takes the lines it needs (a fixed row ran it over
     # the line above); a blank chart's row keeps the room to write by hand.
@@ -188,7 +191,7 @@ def _responses(width: float, lang: Lang) -> Table:
     escalation list says on the laptop and nothing says on paper."""
     body = [[_p(heading, 8.5, bold=True) for heading in WORDS["response_cols"][lang].split("|")]]
     body += [[_p(SCORES[band][lang], 8.5, bold=True), _p(band_word(band, lang), 8.5, bold=band in (Band.MEDIUM, Band.HIGH)),
-              _p(escape(CLINICAL_RESPONSE[band][lang]), 8.5)] for band in Band]
+              _p(CLINICAL_RESPONSE[band][lang], 8.5)] for band in Band]
     table = Table(body, colWidths=[width * 0.16, width * 0.12, width * 0.72])
     table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, RULE),
                                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e0e0e0")),
