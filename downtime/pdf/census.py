@@ -6,11 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, TableStyle
+from reportlab.platypus import Flowable, Spacer, TableStyle
 
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.schema import Meaning
@@ -115,7 +114,7 @@ def _ward_table(ward: str, body: list[list[Any]], width: float, lang: Lang) -> L
     """A ward's beds under its band and the column headings, both repeated on each page the
     ward runs onto. A line taller than a page (the longest allergy list the admission form
     takes) carries on over the next: without it reportlab gave up, and the census did not print."""
-    band = [Paragraph(escape(WARD[lang].format(ward=ward)), style(size=10, bold=True, condensed=True, color=colors.white))]
+    band = [Lines(WARD[lang].format(ward=ward), style(size=10, bold=True, condensed=True, color=colors.white))]
     band += [""] * (len(WIDTHS) - 1)
     table = LinesTable([band, [_cell(h, bold=True) for h in HEADINGS[lang]], *body],
                        colWidths=[w * width for w in WIDTHS], repeatRows=2)

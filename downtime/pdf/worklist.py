@@ -7,24 +7,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, Spacer, TableStyle
 
 from downtime.formspec import Lang
 from downtime.i18n import message
 from downtime.pdf.lines import Lines
-from downtime.pdf.page import MARK, RULE, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style, in_words
+from downtime.pdf.page import (
+    BOLD, MARK, RULE, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style, in_words,
+)
+from downtime.pdf.runs import Run, RunLines
 from downtime.services.back_entry import PatientWork, progress
 
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Back-entry worklist", "fr": "Liste de ressaisie dans le DPI"},
     "headings": {"en": "Step|When|To do|Version|What to enter|EHR reference|Initials",
                  "fr": "Étape|Quand|À faire|Version|À saisir|Référence DPI|Initiales"},
-    "no_patient": {"en": "<b>Not about a patient</b> (theatre sessions and other ward records)",
-                   "fr": "<b>Sans patient</b> (vacations de bloc et autres fiches du service)"},
+    "no_patient": {"en": "Not about a patient", "fr": "Sans patient"},
+    "no_patient_what": {"en": " (theatre sessions and other ward records)",
+                        "fr": " (vacations de bloc et autres fiches du service)"},
     "born": {"en": "born", "fr": "né(e) le"},
     "ehr": {"en": "EHR number", "fr": "N° DPI"},
     "ehr_to_write": {"en": "EHR number: ____________", "fr": "N° DPI : ____________"},
@@ -53,16 +56,17 @@ def _cell(text: str, bold: bool = False) -> Lines:
     return Lines(text, style(size=8, bold=bold, condensed=True, leading=9.5))
 
 
-def _heading(group: PatientWork, lang: Lang, same_person: str | None) -> Paragraph:
-    """The patient, and under them, in bold red, who else they probably are (`same_person`)."""
+def _heading(group: PatientWork, lang: Lang, same_person: str | None) -> RunLines:
+    """The patient, and under them, in bold red, who else they probably are (`same_person`);
+    a name or note too long for the page's width is fitted as any printed word (see runs)."""
     if group.patient is None:
-        return Paragraph(w("no_patient", lang), style(size=10))
+        return RunLines([Run(w("no_patient", lang), BOLD), Run(w("no_patient_what", lang))], style(size=10))
     p = group.patient
-    ehr = f" — {w('ehr', lang)} <b>{escape(group.ehr_patient_number)}</b>" if group.ehr_patient_number else \
-        f" — {w('ehr_to_write', lang)}"
-    note = f'<br/><font color="{MARK.hexval()}"><b>{escape(same_person)}</b></font>' if same_person else ""
-    return Paragraph(f"<b>{escape(p.display_name)}</b> — {w('born', lang)} {birth_date_label(p, lang)} — "
-                     f"<b>{escape(p.downtime_number)}</b>{ehr}{note}", style(size=10))
+    ehr = ([Run(f" — {w('ehr', lang)} "), Run(group.ehr_patient_number, BOLD)] if group.ehr_patient_number
+           else [Run(f" — {w('ehr_to_write', lang)}")])
+    note = [Run(f"\n{same_person}", BOLD, color=MARK)] if same_person else []
+    return RunLines([Run(p.display_name, BOLD), Run(f" — {w('born', lang)} {birth_date_label(p, lang)} — "),
+                     Run(p.downtime_number, BOLD), *ehr, *note], style(size=10))
 
 
 def _table(group: PatientWork, width: float, lang: Lang, same_person: str | None) -> LinesTable:
