@@ -477,3 +477,16 @@ def test_the_day_list_says_where_each_patient_is(day, tmp_path, session_for):
     assert "bed 3" not in text  # Morin's operation was cancelled
     french = _text(printing.print_theatre_list(session_for("coord", lang="fr"), date(2026, 11, 30), tmp_path / "f.pdf"))
     assert "Unité 3B, lit 2" in french
+
+
+def test_the_letter_prints_a_long_email_address_whole(day, session_for, tmp_path, clock):
+    """The contact set as an address longer than the letter's line was cut inside it, where
+    only a break after one of its own hyphens reads as the same address."""
+    address = "secretariat.chirurgie-orthopedique-traumatologique@chu-saint-etienne-hopital-nord.example.fr"
+    settings.set_letter_contact(session_for("admin"), address)
+    coord, made, later = day
+    theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later,
+                                          "planned_start": "2026-12-01T08:00+01:00",
+                                          "decided_at": clock.now.isoformat(timespec="minutes")})
+    lines = PdfReader(printing.print_letter(coord, made["Morin"], tmp_path / "letter.pdf")).pages[0].extract_text()
+    assert address in re.sub(r"-\n", "-", lines)

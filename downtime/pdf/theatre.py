@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
 from downtime.domain.theatre import TheatreSession
 from downtime.formspec import FormSpec, Lang
@@ -20,8 +19,9 @@ from downtime.formspec.values import format_value
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
-    ALERT, BAND, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, in_words, style,
+    ALERT, BAND, BOLD, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, in_words, style,
 )
+from downtime.pdf.runs import Run, RunLines
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import BookingStatus, ListEntry, WaitingItem, phone_to_call, procedure_and_side
 
@@ -241,7 +241,7 @@ LETTER: dict[Lang, dict[str, str]] = {
            "body": "Your operation ({operation}) planned for {old} could not take place: {reason}.",
            "side": "{procedure}, side: {side}",
            "sorry": "We apologise for this.",
-           "new": "It is now planned for <b>{when}</b>, theatre {theatre}. Please arrive 90 minutes before this time.",
+           "new": "It is now planned for {when}, theatre {theatre}. Please arrive 90 minutes before this time.",
            "moved": "Your operation will take place at another hospital, {hospital}, which will contact you.",
            "fasting": "Follow the fasting instructions you were given (nothing to eat in the 6 hours before, clear water "
                        "until 2 hours before).",
@@ -252,7 +252,7 @@ LETTER: dict[Lang, dict[str, str]] = {
            "body": "Votre intervention ({operation}) prévue le {old} n'a pas pu avoir lieu : {reason}.",
            "side": "{procedure}, côté : {side}",
            "sorry": "Nous vous prions de nous en excuser.",
-           "new": "Elle est désormais prévue le <b>{when}</b>, salle {theatre}. Merci de vous présenter 1 h 30 avant cette heure.",
+           "new": "Elle est désormais prévue le {when}, salle {theatre}. Merci de vous présenter 1 h 30 avant cette heure.",
            "moved": "Votre intervention aura lieu dans un autre établissement, {hospital}, qui vous contactera.",
            "fasting": "Respectez les consignes de jeûne reçues (rien à manger dans les 6 heures qui précèdent, eau claire "
                        "jusqu'à 2 heures avant).",
@@ -298,19 +298,21 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str 
     info = PageInfo(title=text["title" if new is not None else "title_moved"], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, record=False)
     para = style(size=11, leading=15)
-    story: list[Flowable] = [Spacer(1, 6 * mm), Paragraph(escape(_dear(patient, text)), para),
+    story: list[Flowable] = [Spacer(1, 6 * mm), Lines(_dear(patient, text), para),
                              Spacer(1, 4 * mm),
-                             Paragraph(escape(" ".join([text["body"].format(
+                             Lines(" ".join([text["body"].format(
                                  operation=text["side"].format(procedure=procedure, side=side) if side else procedure,
                                  old=_when(old, text, lang), reason=_in_a_sentence(reason)),
-                                 *([text["sorry"]] if apologise else [])])), para),
+                                 *([text["sorry"]] if apologise else [])]), para),
                              Spacer(1, 3 * mm)]
     if new is not None:
-        story += [Paragraph(text["new"].format(when=_when(new, text, lang), theatre=escape(theatre or "")), para),
-                  Spacer(1, 3 * mm), Paragraph(escape(text["fasting"]), para)]
+        before, after = text["new"].split("{when}")
+        story += [RunLines([Run(before), Run(_when(new, text, lang), BOLD), Run(after.format(theatre=theatre or ""))],
+                           para),
+                  Spacer(1, 3 * mm), Lines(text["fasting"], para)]
     else:
-        story.append(Paragraph(escape(text["moved"].format(hospital=hospital or "")), para))
+        story.append(Lines(text["moved"].format(hospital=hospital or ""), para))
     story += [Spacer(1, 3 * mm),
-              Paragraph(escape(text["contact"].format(contact=contact or "_" * 36)), para), Spacer(1, 10 * mm),
-              Paragraph(escape(text["sign"]), style(size=11, bold=True))]
+              Lines(text["contact"].format(contact=contact or "_" * 36), para), Spacer(1, 10 * mm),
+              Lines(text["sign"], style(size=11, bold=True))]
     return build_pdf(out, story, info)
