@@ -306,6 +306,29 @@ def test_a_wristbands_allergies_too_many_for_it_end_in_an_ellipsis(session_for, 
     assert all(top - 25 * mm < y < top for _, _, y in allergy)
 
 
+def test_a_wristbands_long_drug_beside_a_long_name_stays_whole_and_clear_of_the_qr_code(session_for, admission_values,
+                                                                                         tmp_path):
+    """Beside a long name the allergy band is narrow: "Sulfamethoxazole-trimethoprim" at 10 pt
+    ran over the QR code, where a scanner and a nurse read neither."""
+    from reportlab.lib.units import mm
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", {
+        **admission_values, "birth_name": "PAPADOPOULOPOULOS-KARAMANLIS", "given_names": "Konstantina Alexandra",
+        "allergies": [{"substance": "Sulfamethoxazole-trimethoprim", "reaction": "Stevens-Johnson syndrome",
+                       "severity": "severe"}]}).patient_id
+    band = PdfReader(printing.print_labels(nurse, patient, tmp_path / "band.pdf", count=1, stock="wristband")).pages[0]
+    placed: list[tuple[str, float, float, float]] = []
+    band.extract_text(visitor_text=lambda text, cm, tm, font, size: text.strip() and placed.append(
+        (text.strip(), tm[4], tm[5], tm[0] * size)))
+    stock = labels_module.STOCKS["wristband"]
+    top, qr_left = float(band.mediabox.top) - stock.top, stock.left + stock.width - 20 * mm - 2 * mm
+    allergy = [(text, x, size) for text, x, y, size in placed if x > stock.left + 60 * mm and top - 25 * mm < y < top]
+    assert "Sulfamethoxazole-trimethoprim" in re.sub(r"-\n", "-", "\n".join(text for text, _, _ in allergy))
+    assert all(x + stringWidth(text, page.BOLD, size) <= qr_left for text, x, size in allergy), allergy
+
+
 @pytest.mark.parametrize("lang, said", [
     ("en", ["7 HIGH 28/11 12:00 next set overdue since 28/11 13:00", "0 Low 28/11 13:00", "no set yet"]),
     ("fr", ["7 ÉLEVÉ 28/11 12:00 relevé en retard depuis 28/11 13:00", "0 Faible 28/11 13:00", "aucun relevé"]),

@@ -21,12 +21,12 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from downtime.formspec import Lang
 from downtime.pdf.forms import allergy_colour, allergy_line
+from downtime.pdf.lines import fit, wrap
 from downtime.pdf.page import (
     BOLD, LEADING, SANS, SEX, barcode, birth_date_label, fit_text, name_lines, register_fonts, word,
 )
@@ -102,12 +102,17 @@ def _label(c: canvas.Canvas, patient: PatientSummary, x: float, y: float, stock:
 def _allergies(c: canvas.Canvas, patient: PatientSummary, x: float, top: float, width: float, height: float,
                lang: Lang) -> None:
     """The allergy line of every patient page, as large as it fits the band beside the identity
-    (10 pt down to 7); a list longer still ends in an ellipsis, for the chart to be read."""
+    (10 pt down to 7), its words whole (see lines.fit: a drug too wide for the band, beside a
+    long name, ran over the QR code); a list longer still ends in an ellipsis, for the chart to
+    be read."""
     words = allergy_line(patient, lang)
     for size in (10, 9, 8, 7):
-        lines = simpleSplit(words, BOLD, size, width)
-        if len(lines) * size * LEADING <= height:
+        lines = wrap(words, BOLD, size, width)
+        if len(lines) * size * LEADING <= height and all(stringWidth(line, BOLD, size) <= width for line in lines):
             break
+    else:
+        fitted = fit(words, BOLD, size, size * LEADING, width)
+        size, lines = fitted.size, list(fitted.lines)
     most = max(1, int(height // (size * LEADING)))
     if len(lines) > most:
         lines = [*lines[:most - 1], fit_text(" ".join(lines[most - 1:]), BOLD, size, width)]
