@@ -363,6 +363,33 @@ def test_a_dose_given_from_another_order_of_the_same_medicine_is_questioned():
                            other_orders=[(first, "Insulin glargine 18 units SC")]) == []
 
 
+def test_a_dose_on_hold_of_another_order_of_the_same_medicine_counts_as_perhaps_given():
+    """Insulin glargine at 22:00 ordered twice, the first order's 22:00 dose given at 22:05 on the
+    laptop the patient came from and withdrawn here (on hold): the second order's dose at 22:10
+    was saved with nothing said, a double dose of insulin. It counts as perhaps given, said so
+    with the time the other laptop recorded it at; a dose of another medicine on hold, or one a
+    day away, does not."""
+    ten_pm = datetime(2026, 11, 28, 22, tzinfo=TZ)
+    first, second = _insulin(), _insulin("o2", start_at=START + timedelta(hours=9))
+    once = _insulin("o3", frequency=Frequency.ONCE, times=(), start_at=ten_pm - timedelta(hours=1))
+
+    def second_dose(at, on_hold, others=((first, "Insulin glargine 18 units SC"),)):
+        return [(w.check, w.message) for w in safety_warnings(
+            second, outcome=Outcome.GIVEN, at=at, dose=18.0, scheduled_for=None, allergies=[], history=[],
+            admitted=True, other_orders=list(others), on_hold=on_hold)]
+
+    held = _given(ten_pm + timedelta(minutes=5), ten_pm, order_id="o1")
+    assert second_dose(ten_pm + timedelta(minutes=10), [held]) == [(Check.ALREADY_GIVEN, (
+        "A dose of Insulin glargine 18 units SC from another order (at 22:00, from 27/11 00:00) is on hold, perhaps "
+        "given (another laptop recorded it at 28/11 22:05); is this medicine ordered twice?"))]
+    assert second_dose(ten_pm + timedelta(minutes=10), [_given(ten_pm - timedelta(hours=1), order_id="o3")],
+                       [(once, "Insulin glargine 18 units SC")]) == [(Check.ALREADY_GIVEN, (
+        "A dose of Insulin glargine 18 units SC from another order (once, at 28/11 21:00) is on hold, perhaps given "
+        "(another laptop recorded it at 28/11 21:00); is this medicine ordered twice?"))]
+    assert second_dose(ten_pm + timedelta(minutes=10), [_given(held.at, ten_pm, order_id="o9")]) == []
+    assert second_dose(ten_pm + timedelta(hours=12, minutes=10), [held]) == []
+
+
 def test_a_regular_dose_is_counted_against_the_as_required_orders_daily_maximum():
     """Paracetamol 1 g as required (4 h apart, at most 4 a day) given at 22:00 and 02:00, then the
     regular grams of 06:00, 12:00 and 18:00: five grams in 20 hours with no warning."""

@@ -783,6 +783,33 @@ def test_a_regular_dose_is_spaced_from_an_as_required_dose_on_hold(dose_on_hold,
                             "28/11 09:00), is 180 min from this one; that order allows a dose every 8 h.")]
 
 
+def test_a_regular_dose_is_questioned_beside_another_regular_orders_dose_on_hold(dose_on_hold, clock):
+    """The 08:00 paracetamol, given at 08:05 on laptop 1 and withdrawn on laptop 2, counted in its
+    own order's spacing there but not beside another regular order of paracetamol: the gram of
+    10:00 of one rewritten on laptop 2 without the first stopped was saved with nothing said, two
+    grams in two hours. It is questioned as a medicine ordered twice, the dose said perhaps given,
+    and needs its reason."""
+    from downtime.services import staff
+    from downtime.services.context import Session
+
+    patient, _, _, _, nurse_2 = dose_on_hold
+    doctor = Session(nurse_2.db, nurse_2.device, staff.sign_in(nurse_2.db, "doctor", "2222", clock), nurse_2.forms,
+                     clock)
+    rewritten = records.save_new(doctor, "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "10:00 16:00 22:00", "start_at": "2026-11-28T09:00+01:00", "controlled": False,
+        "high_alert": False}, patient_id=patient).record_id
+    values = {"outcome": "given", "given_at": "2026-11-28T10:00+01:00", "scheduled_for": "2026-11-28T10:00+01:00",
+              "dose_given": 1.0, "route": "PO"}
+    assert [(w.check, w.text("en")) for w in medication.check_dose(nurse_2, rewritten, values)] == [(
+        Check.ALREADY_GIVEN, "A dose of Paracetamol 1 g PO from another order (at 08:00 14:00 20:00, from 27/11 10:00) "
+                             "is on hold, perhaps given (another laptop recorded it at 28/11 08:05); is this medicine "
+                             "ordered twice?")]
+    with pytest.raises(medication.OverrideNeeded) as refused:
+        medication.record_dose(nurse_2, rewritten, values)
+    assert [w.check for w in refused.value.warnings] == [Check.ALREADY_GIVEN]
+
+
 def test_a_dose_this_laptop_holds_only_on_hold_is_on_its_chart_and_round_and_questioned(dose_held_whole):
     """The 08:00 paracetamol came to laptop 2 only on hold (two versions 1 of it, neither this
     laptop's): its chart had no word of it, and its round offered the 08:00 dose as not given,

@@ -489,7 +489,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     another laptop recorded as given that stand here otherwise (withdrawn, not given, or not
     here at all: see services.medication.HeldDose), which an as-required order's interval and
     daily maximum count as perhaps given, for its own doses and a regular dose weighed by them,
-    as a regular order's spacing does its own: the ondansetron withdrawn here, given on the
+    as a regular order's spacing does its own and a regular dose those of its medicine's other
+    regular orders (`given_from_other_orders`): the ondansetron withdrawn here, given on the
     laptop the patient came from, was no dose at all to the next one."""
     warnings: list[Warning] = []
     if not admitted:
@@ -520,7 +521,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
                                   prn_given(order, on_hold, prn_orders))
     else:
         warnings += given_from_other_orders(order, at, [(other, name) for other, name in other_orders
-                                                        if other.frequency is not Frequency.PRN], history)
+                                                        if other.frequency is not Frequency.PRN], history, on_hold)
         warnings += spaced_from_as_required(at, as_required, history, on_hold)
         warnings += spaced_from_own_doses(order, at, scheduled_for, history, open_slots, on_hold)
         counted = [other.record_id for other in (*as_required, *(other for other, _ in other_orders))]
@@ -627,8 +628,23 @@ def prn_status(order: Order, at: datetime, given: Sequence[Administration],
                             on_hold=day_up_to_at(on_hold))
 
 
+# The warning of a dose given from another order of the same medicine, by that order's kind
+# (regular or once-only) and whether its dose is on hold, perhaps given (see `safety_warnings`).
+_ORDERED_TWICE = {
+    (True, False): QT_TRANSLATE_NOOP("messages", "{order} was given at {time} from another order (at {times}, from "
+                                                 "{start}); is this medicine ordered twice?"),
+    (False, False): QT_TRANSLATE_NOOP("messages", "{order} was given at {time} from another order (once, at {start}); "
+                                                  "is this medicine ordered twice?"),
+    (True, True): QT_TRANSLATE_NOOP("messages", "A dose of {order} from another order (at {times}, from {start}) is on "
+                                                "hold, perhaps given (another laptop recorded it at {time}); is this "
+                                                "medicine ordered twice?"),
+    (False, True): QT_TRANSLATE_NOOP("messages", "A dose of {order} from another order (once, at {start}) is on hold, "
+                                                 "perhaps given (another laptop recorded it at {time}); is this "
+                                                 "medicine ordered twice?")}
+
+
 def given_from_other_orders(order: Order, at: datetime, others: Sequence[tuple[Order, str]],
-                            history: Sequence[Administration]) -> list[Warning]:
+                            history: Sequence[Administration], on_hold: Sequence[Administration] = ()) -> list[Warning]:
     """A dose not as required questioned beside a dose given from another order of the same
     medicine, not as required either, closer than half the spacing of the first of the two that
     has one (a day for two once-only orders): "Insulin glargine 18 units SC 22:00" written twice
@@ -636,22 +652,22 @@ def given_from_other_orders(order: Order, at: datetime, others: Sequence[tuple[O
     doses given at 22:05 were saved without a word. The nearest such dose is named, with the
     order it was given from. `others`: each order with its name as the chart heads it (see
     services.medication.order_label): two saline infusions named without their rates were one
-    order to the nurse reading which had been given."""
+    order to the nurse reading which had been given. A dose on hold (`on_hold`, see
+    `safety_warnings`) counts as one perhaps given, and is said so, with the time another laptop
+    recorded it at: the other order's 08:00 gram given on the laptop the patient came from,
+    withdrawn here, was no dose at all to this order's 10:00 one."""
     close = []
     for other, name in others:
         half = (dose_spacing(order) or dose_spacing(other) or DAY) / 2
-        close += [(abs(at - dose.at), dose.at, other, name) for dose in history if dose.outcome is Outcome.GIVEN
-                  and dose.order_id == other.record_id and abs(at - dose.at) < half]
+        close += [(abs(at - dose.at), dose, other, name) for dose in prn_given(other, [*history, *on_hold], ())
+                  if abs(at - dose.at) < half]
     if not close:
         return []
-    _, moment, other, name = min(close, key=lambda found: found[0])
-    values = {"order": name, "time": f"{moment:%H:%M}", "start": f"{other.start_at:%d/%m %H:%M}",
-              "times": " ".join(f"{clock:%H:%M}" for clock in other.times)}
-    return [Warning(Check.ALREADY_GIVEN, QT_TRANSLATE_NOOP(
-        "messages", "{order} was given at {time} from another order (at {times}, from {start}); is this medicine "
-                    "ordered twice?") if other.frequency is Frequency.SCHEDULED
-        else QT_TRANSLATE_NOOP("messages", "{order} was given at {time} from another order (once, at {start}); is "
-                                           "this medicine ordered twice?"), values)]
+    _, nearest, other, name = min(close, key=lambda found: found[0])
+    held = nearest in on_hold
+    values = {"order": name, "time": f"{nearest.at:%d/%m %H:%M}" if held else f"{nearest.at:%H:%M}",
+              "start": f"{other.start_at:%d/%m %H:%M}", "times": " ".join(f"{clock:%H:%M}" for clock in other.times)}
+    return [Warning(Check.ALREADY_GIVEN, _ORDERED_TWICE[other.frequency is Frequency.SCHEDULED, held], values)]
 
 
 def runs_at(order: Order, moment: datetime) -> bool:
