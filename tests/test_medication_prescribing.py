@@ -48,6 +48,28 @@ def test_an_order_amended_to_a_medicine_the_allergy_matches_asks_again(session_f
     records.amend(doctor, amox, {**before.data, "indication": "chest"}, "indication")
 
 
+def test_an_order_an_allergy_found_since_matches_is_stopped_without_a_reason_to_prescribe_it(
+        session_for, medication_ward):
+    """A clarithromycin allergy recorded after the order was written: the doctor stopping the
+    order for it was refused, asked why they prescribed it all the same. Stopping it prescribes
+    nothing; changing anything else, or its stop to later, still asks."""
+    patient, _, _ = medication_ward
+    doctor, nurse = session_for("doctor"), session_for("nurse")
+    ordered = records.save_new(doctor, "medication_order", {**CO_AMOXICLAV, "drug": "Clarithromycin"},
+                               patient_id=patient)
+    [admission] = records.list_current(nurse.db, form_id="admission", patient_id=patient)
+    records.amend(nurse, admission.record_id, {**admission.data, "allergies": [
+        *admission.data["allergies"], {"substance": "Clarithromycin", "reaction": "Rash", "severity": "moderate"}]},
+        "allergy found")
+    with pytest.raises(medication.AllergyReasonNeeded):
+        records.amend(doctor, ordered.record_id, {**ordered.data, "dose": 0.5}, "half the dose")
+    stopped = records.amend(doctor, ordered.record_id, {**ordered.data, "stop_at": "2026-11-28T09:00+01:00"},
+                            "allergy")
+    assert stopped.data["stop_at"] == "2026-11-28T09:00+01:00" and "allergy_reason" not in stopped.data
+    with pytest.raises(medication.AllergyReasonNeeded):
+        records.amend(doctor, ordered.record_id, {**stopped.data, "stop_at": "2026-11-29T09:00+01:00"}, "longer")
+
+
 def test_a_known_controlled_drug_cannot_be_ordered_as_not_controlled(session_for, medication_ward):
     """Oxycodone ordered with "Controlled drug" No was given with no witness and no register line."""
     patient, _, _ = medication_ward

@@ -183,7 +183,13 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
 
     A new order starting after its patient died or left (`_LEFT`) was saved without a word: the
     patient chosen wrongly, the one meant left without it. One written before, typed afterwards,
-    is saved; an order of theirs can still be stopped."""
+    is saved; an order of theirs can still be stopped.
+
+    An amendment that only stops the order (sooner than it stopped, see `_stops_sooner`)
+    prescribes nothing, and is asked none of this: a doctor stopping the furosemide an allergy
+    found on readmission matches was refused for want of a reason to prescribe it all the same."""
+    if before is not None and _stops_sooner(before, data):
+        return
     spec = session.form(ORDER_FORM)
     stop, start = _when(data.get("stop_at")), _when(data.get("start_at"))
     where = census.location_at(session.db, patient_id, start) if before is None and start is not None else None
@@ -207,6 +213,14 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
                                                     "“{field}”."),
                                   drug=drug, allergies=", ".join(matched),
                                   field=spec.field(ALLERGY_REASON).label.get(session.lang))
+
+
+def _stops_sooner(before: dict[str, Any], data: dict[str, Any]) -> bool:
+    """Whether an order's amendment changes nothing but its stop, to sooner than it was (or to
+    one where it had none)."""
+    stop, was = _when(data.get("stop_at")), _when(before.get("stop_at"))
+    return (stop is not None and (was is None or stop < was)
+            and {**data, "stop_at": None} == {**before, "stop_at": None})
 
 
 def allergies_unknown(session: Session, patient_id: str, values: dict[str, Any],
