@@ -709,6 +709,21 @@ def test_a_dose_given_with_allergies_not_known_and_by_another_route_says_why_in_
         _by_id(bundle, amox)["note"]  # the order's reason, given when the allergy was still recorded
 
 
+def test_an_order_of_an_earlier_stay_not_continued_goes_out_stopped_at_that_stay_s_end(session_for, earlier_stay,
+                                                                                      tmp_path):
+    """The furosemide left open at the discharge went out stopped then; recorded not continued on
+    readmission, it goes out stopped then all the same, now as any order stopped by its prescriber."""
+    furosemide = earlier_stay[1]
+    before = _by_id(_export(session_for, tmp_path, "before"), furosemide)
+    medication.not_continued(session_for("doctor"), furosemide)
+    bundle = _export(session_for, tmp_path, "after")
+    after = _by_id(bundle, furosemide)
+    assert (before["status"], after["status"]) == ("stopped", "stopped") and "statusReason" not in after
+    assert [order["dosageInstruction"][0]["timing"]["repeat"]["boundsPeriod"]["end"] for order in (before, after)] == [
+        "2026-11-27T21:00:00+01:00"] * 2
+    Bundle.model_validate(bundle)
+
+
 def test_orders_open_when_the_patient_died_end_with_the_stay_in_the_bundle(session_for, medication_ward, clock, tmp_path):
     """The amoxicillin (to stop next morning) and the morphine (no stop) were never stopped when
     the patient died at 14:30: both went out "active", live orders a records clerk would enter

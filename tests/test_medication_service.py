@@ -1,3 +1,4 @@
+import json
 import sqlite3
 from datetime import datetime, timedelta
 
@@ -640,6 +641,49 @@ def test_an_order_of_an_earlier_stay_is_not_due_on_the_round_and_cannot_be_given
         medication.record_dose(nurse, furosemide, {**FUROSEMIDE_AT_14, "given_at": "2026-11-28T14:30+01:00"},
                                overrides={check: "asked the doctor" for check in Check})
     assert medication.administrations(nurse.db, patient) == []
+
+
+def test_a_prescriber_records_an_order_of_an_earlier_stay_as_not_continued(earlier_stay, session_for, clock):
+    """The first stay's furosemide, reviewed on readmission and not to go on: the doctor had no
+    way to say so, and it stayed "prescribe again if it still stands" for the whole stay. It is
+    amended, stopped at that stay's end with the reason and the doctor's words, in one version
+    with its audit entry, and then reads as any order stopped then: no longer of an earlier
+    stay, on the chart as stopped at the discharge."""
+    _, furosemide, _ = earlier_stay
+    doctor = session_for("doctor")
+    patient = str(records.current(doctor.db, furosemide).patient_id)
+    saved = medication.not_continued(doctor, furosemide, "  Renal function worse  ")
+    assert (saved.version, saved.status.value, saved.author) == (2, "amended", "doctor")
+    assert saved.reason == "Reviewed on readmission: not continued — Renal function worse"
+    assert saved.data == {**records.history(doctor.db, furosemide)[0].data, "stop_at": "2026-11-27T21:00+01:00"}
+    [entry] = doctor.db.query("SELECT action, detail FROM audit WHERE entity_id = ? AND action = 'record.amend'",
+                              [saved.id])
+    assert json.loads(entry["detail"])["reason"] == saved.reason
+    [row] = [row for row in medication.mar_grid(doctor.db, patient, clock.now.date() - timedelta(days=1), 2, clock.now)
+             if row.order.record_id == furosemide]
+    assert (row.stay_ended, row.order.stop_at) == (None, datetime.fromisoformat("2026-11-27T21:00+01:00"))
+    assert medication.ended_with_their_stay(doctor.db, patient, [records.current(doctor.db, furosemide)],
+                                            clock.now) == {}
+
+
+def test_only_a_prescriber_records_an_order_of_an_earlier_stay_as_not_continued_and_only_such_an_order(
+        earlier_stay, session_for):
+    """A nurse may not stop an order; an order of this stay is stopped by amending it, with its
+    own stop; one already recorded not continued is not again (a second doctor, on a chart read
+    before the first's decision). Each is refused with nothing written."""
+    nurse, furosemide, ceftriaxone = earlier_stay
+    doctor = session_for("doctor")
+    with pytest.raises(PermissionDenied):
+        medication.not_continued(nurse, furosemide)
+    assert records.current(nurse.db, furosemide).version == 1
+    with pytest.raises(ServiceError, match="^Ceftriaxone 2 g IV is no longer an order left open by an earlier stay "
+                                           r"\(stopped or changed since\): read the patient's chart again.$"):
+        medication.not_continued(doctor, ceftriaxone)
+    assert medication.not_continued(doctor, furosemide).reason == "Reviewed on readmission: not continued"
+    with pytest.raises(ServiceError, match="^Furosemide 40 mg PO is no longer"):
+        medication.not_continued(doctor, furosemide)
+    assert [version.version for version in records.history(doctor.db, ceftriaxone)] == [1]
+    assert [version.version for version in records.history(doctor.db, furosemide)] == [1, 2]
 
 
 def test_a_dose_given_before_an_earlier_stay_ended_is_charted_where_it_was_given(earlier_stay, ward, clock):

@@ -335,6 +335,17 @@ def test_a_printed_order_of_an_earlier_stay_names_the_order_it_was_prescribed_ag
             "at 14:00, from 28/11/2026 14:30") in printed and "prescribe again" not in printed
 
 
+def test_a_printed_order_of_an_earlier_stay_not_continued_is_a_stopped_order_out_of_the_box(
+        tmp_path, medication_ward, earlier_stay, session_for):
+    """Recorded not continued, the first stay's furosemide was printed on every chart in the
+    red box all the same, "prescribe again if it still stands": it is a medicine stopped at the
+    discharge, among the regular medicines."""
+    medication.not_continued(session_for("doctor"), earlier_stay[1], "Renal function worse")
+    printed = " ".join(_text(printing.print_mar(earlier_stay[0], [medication_ward[0]], tmp_path / "mar.pdf", days=2)))
+    assert "Orders of an earlier stay" not in printed and "Stopped at the end of the stay" not in printed
+    assert printed.index("Regular medicines") < printed.index("Furosemide 40 mg PO 27/11 11:00 — stopped 27/11 21:00")
+
+
 def test_a_printed_chart_flags_both_orders_of_a_medicine_ordered_twice(tmp_path, medication_ward, insulin_twice):
     printed = " ".join(_text(printing.print_mar(insulin_twice[0], [medication_ward[0]], tmp_path / "mar.pdf")))
     assert printed.count("ALSO ORDERED: Insulin glargine 18 units SC, at 22:00, from") == 2

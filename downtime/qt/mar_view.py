@@ -16,7 +16,7 @@ from downtime.domain.medication import NOT_GIVEN_CODES, Administration, DoseStat
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP
-from downtime.qt.i18n import language, locale, translate, word
+from downtime.qt.i18n import language, locale, say, translate, word
 from downtime.qt.dose_dialog import DOSE_HELD, ORDER_ON_HOLD, DoseDialog, also_ordered_words, held_words
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.prompts import Prompts
@@ -24,6 +24,7 @@ from downtime.qt.style import ERROR_STYLE
 from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, print_and_open
 from downtime.services import medication, printing, records
 from downtime.services.context import Session
+from downtime.services.errors import ServiceError
 from downtime.services.medication import OVERRIDDEN, HeldDose, MarCell, MarRow
 from downtime.services.laptops import authors as authors_here
 
@@ -204,6 +205,8 @@ class MarView(PatientTab):
         layout.addWidget(self.earlier_stay)
         self.prescribe_buttons: dict[str, QPushButton] = {}
         """The "Prescribe again" button of each order of an earlier stay, by its id."""
+        self.not_continued_buttons: dict[str, QPushButton] = {}
+        """The "Not continued" button of each order of an earlier stay, by its id."""
         self.model = MarModel(session.form(medication.ORDER_FORM), session.form(medication.DOSE_FORM))
         self.table = make_table(self.model, translate("MarView", "Medication administration record"), self.record_dose)
         # After make_table fits the columns to the rows: the medicine's flags are whole in its tooltip.
@@ -253,15 +256,16 @@ class MarView(PatientTab):
             self.table.setCurrentIndex(self.model.index(line, column if day is None else self.model.days.index(day) + 2))
 
     def _list_earlier_stay(self, rows: list[MarRow], tz: tzinfo | None) -> None:
-        """The orders that ended with an earlier stay, each said in red with its button to
-        prescribe it again, offered to those who may write orders (the service would refuse
-        anyone else) while it is not prescribed again; the box is hidden when there is none."""
+        """The orders that ended with an earlier stay, each said in red with its buttons to
+        prescribe it again or record that it is not continued, offered to those who may write
+        orders (the service would refuse anyone else) while it is not prescribed again; the box
+        is hidden when there is none."""
         box = self.earlier_stay.layout()
         while (item := box.takeAt(0)) is not None:
             if (line := item.widget()) is not None:
                 line.setParent(None)
                 line.deleteLater()
-        self.prescribe_buttons = {}
+        self.prescribe_buttons, self.not_continued_buttons = {}, {}
         may_prescribe = records.may_write(self.session, self.model.order_form)
         for row in rows:
             line = QWidget()
@@ -277,6 +281,10 @@ class MarView(PatientTab):
                 button.clicked.connect(lambda checked=False, order_id=row.order.record_id: self.prescribe_again(order_id))
                 parts.addWidget(button)
                 self.prescribe_buttons[row.order.record_id] = button
+                stop = QPushButton(translate("MarView", "Not continued…"))
+                stop.clicked.connect(lambda checked=False, found=row: self.not_continued(found))
+                parts.addWidget(stop)
+                self.not_continued_buttons[row.order.record_id] = stop
             box.addWidget(line)
         self.earlier_stay.setVisible(bool(rows))
 
@@ -285,6 +293,24 @@ class MarView(PatientTab):
         answers = medication.prescribed_again(self.session, order_id)
         self.prescribe.emit(answers)
         return answers
+
+    def not_continued(self, row: MarRow) -> RecordVersion | None:
+        """The prescriber's decision not to go on with an order of an earlier stay, their own
+        words optional (see medication.not_continued); None when they cancel, or it is refused
+        (said why, the chart read again)."""
+        words = Prompts.optional_reason(self, translate("MarView", "Not continued"), translate(
+            "MarView", "{order} will read as stopped at the end of the stay it was written in, and leave the orders "
+                       "of an earlier stay.\nWhy it is not continued (optional):").format(
+            order=medication.order_label(row.order, self.model.order_form, language())))
+        if words is None:
+            return None
+        saved = None
+        try:
+            saved = medication.not_continued(self.session, row.order.record_id, words)
+        except ServiceError as problem:
+            Prompts.error(self, translate("MarView", "Not recorded"), say(problem))
+        self.refresh()  # refused, the chart was read before another's decision on the order
+        return saved
 
     def _slot_of(self, order: Order, clock: str | None, column: int) -> datetime | None:
         """The dose the nurse means: the cell chosen when it is one (a day's column); from the

@@ -19,6 +19,12 @@ class Prompts:
         return text.strip() if ok and text.strip() else None
 
     @staticmethod
+    def optional_reason(parent: QWidget | None, title: str, label: str) -> str | None:
+        """A reason the user may leave empty ("" then); None if cancelled."""
+        text, ok = QInputDialog.getMultiLineText(parent, title, label)
+        return text.strip() if ok else None
+
+    @staticmethod
     def text(parent: QWidget | None, title: str, label: str) -> str | None:
         """A short answer on one line (an EHR reference); None if cancelled or left empty."""
         text, ok = QInputDialog.getText(parent, title, label)

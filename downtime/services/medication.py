@@ -880,6 +880,31 @@ def prescribed_again(session: Session, order_id: str) -> dict[str, Any]:
 
 _NOT_PRESCRIBED_AGAIN = ("start_at", "stop_at", "ehr_order_id", "prescriber", ALLERGY_REASON)
 
+# The reason an order of an earlier stay is amended with when its prescriber does not go on with
+# it (see `not_continued`), with the prescriber's own words when they give some.
+NOT_CONTINUED = QT_TRANSLATE_NOOP("messages", "Reviewed on readmission: not continued")
+NOT_CONTINUED_BECAUSE = QT_TRANSLATE_NOOP("messages", "Reviewed on readmission: not continued — {words}")
+
+
+def not_continued(session: Session, order_id: str, words: str = "") -> RecordVersion:
+    """A prescriber's decision not to go on with an order that ended with an earlier stay (see
+    `MarRow.stay_ended`), recorded as any order is stopped: amended (its checks, who may write
+    orders, one transaction with its audit entry), its stop set to that stay's end, with the
+    reason and the prescriber's `words` if any. It then reads as an order stopped then, on the
+    chart, its print and the export: left open, it stayed in the chart's red box for the whole
+    stay, "prescribe again if it still stands", every nurse left to wonder whether it did."""
+    found = records.current(session.db, order_id)
+    if found.form_id != ORDER_FORM or found.status is RecordStatus.ENTERED_IN_ERROR:
+        raise NotFound(f"no standing medication order {order_id}")
+    ended = ended_with_their_stay(session.db, str(found.patient_id), [found], session.clock()).get(order_id)
+    if ended is None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{order} is no longer an order left open by an earlier stay "
+                                                         "(stopped or changed since): read the patient's chart again."),
+                           order=order_label(order_of(found), session.form(ORDER_FORM), session.lang))
+    reason = message(session.lang, NOT_CONTINUED_BECAUSE if words.strip() else NOT_CONTINUED, words=words.strip())
+    return records.amend(session, order_id, {**found.data, "stop_at": ended.occurred_at.isoformat(timespec="minutes")},
+                         reason, based_on=found.version)
+
 
 def dose_words(order_form: FormSpec, dose: float, unit: str, lang: Lang) -> str:
     """A dose in the order form's words: "18 UI", "0,5 comprimé(s)" on a French ward."""

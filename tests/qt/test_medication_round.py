@@ -13,6 +13,7 @@ from downtime.domain.medication import Check
 from downtime.qt.dose_dialog import DoseDialog
 from downtime.qt.form_view import FormView
 from downtime.qt.main_window import MainWindow
+from downtime.qt.prompts import Prompts
 from downtime.services import medication, records, settings
 from downtime.services.errors import ServiceError
 
@@ -1708,6 +1709,54 @@ def test_a_prescriber_prescribes_an_order_of_an_earlier_stay_again_from_the_char
     [said] = [label.text() for label in mar.earlier_stay.findChildren(QLabel)]
     assert said == ("Furosemide 40 mg PO — Stopped at the end of the stay of 27/11/2026 — ordered again: Furosemide "
                     "40 mg PO, at 14:00, from 28/11/2026 14:30") and mar.prescribe_buttons == {}
+
+
+def test_a_prescriber_records_an_order_of_an_earlier_stay_as_not_continued_from_the_chart(qtbot, earlier_stay,
+                                                                                         session_for, answers,
+                                                                                         monkeypatch):
+    """The doctor who decides not to go on with the first stay's furosemide had no way to say so:
+    it stayed in the red box, "prescribe again if it still stands", for the whole stay. "Not
+    continued…" asks why (optional; cancelled, nothing is written), and the order leaves the box
+    for the chart's grid, stopped at the discharge; a nurse is offered no such button."""
+    nurse, furosemide, _ = earlier_stay
+    doctor = session_for("doctor")
+    typed: list[str | None] = [None, "Renal function worse"]
+    monkeypatch.setattr(Prompts, "optional_reason", staticmethod(lambda parent, title, label: typed.pop(0)))
+    main = MainWindow(doctor)
+    qtbot.addWidget(main)
+    mar = main.open_mar_of(records.current(doctor.db, furosemide).patient_id)
+    assert set(mar.not_continued_buttons) == {furosemide}
+    qtbot.mouseClick(mar.not_continued_buttons[furosemide], Qt.MouseButton.LeftButton)
+    assert records.current(doctor.db, furosemide).version == 1 and not mar.earlier_stay.isHidden()
+    qtbot.mouseClick(mar.not_continued_buttons[furosemide], Qt.MouseButton.LeftButton)
+    saved = records.current(doctor.db, furosemide)
+    assert saved.reason == "Reviewed on readmission: not continued — Renal function worse"
+    assert saved.data["stop_at"] == "2026-11-27T21:00+01:00" and answers[1] == []
+    assert mar.earlier_stay.isHidden() and mar.not_continued_buttons == mar.prescribe_buttons == {}
+    [line] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == furosemide]
+    today = 2 + mar.model.days.index(doctor.clock().date())
+    assert (mar.model.text(line, 0), mar.model.text(line, today - 1)) == ("Furosemide 40 mg PO", "not recorded (stopped)")
+    nurses_chart = MainWindow(nurse)
+    qtbot.addWidget(nurses_chart)
+    assert nurses_chart.open_mar_of(saved.patient_id).not_continued_buttons == {}
+
+
+def test_an_order_of_an_earlier_stay_decided_on_elsewhere_meanwhile_is_said_so(qtbot, earlier_stay, session_for,
+                                                                               answers, monkeypatch):
+    """A second doctor's chart, open before the first recorded the furosemide not continued: the
+    button says why nothing more is written, and the chart reads it again."""
+    _, furosemide, _ = earlier_stay
+    doctor = session_for("doctor")
+    monkeypatch.setattr(Prompts, "optional_reason", staticmethod(lambda parent, title, label: ""))
+    main = MainWindow(doctor)
+    qtbot.addWidget(main)
+    mar = main.open_mar_of(records.current(doctor.db, furosemide).patient_id)
+    medication.not_continued(session_for("doctor"), furosemide)
+    qtbot.mouseClick(mar.not_continued_buttons[furosemide], Qt.MouseButton.LeftButton)
+    assert answers[1] == [("error", "Furosemide 40 mg PO is no longer an order left open by an earlier stay (stopped "
+                                    "or changed since): read the patient's chart again.")]
+    assert [version.version for version in records.history(doctor.db, furosemide)] == [1, 2]
+    assert mar.earlier_stay.isHidden()
 
 
 def test_a_medicine_ordered_twice_is_flagged_on_both_round_lines_and_chart_rows(qtbot, insulin_twice, clock):
