@@ -398,3 +398,17 @@ def test_a_once_only_dose_cancelled_before_its_time_is_not_due_meanwhile(session
     (row,) = [row for row in medication.mar_grid(nurse.db, patient, clock.now.date(), 1, clock())
               if row.order.drug == "Furosemide"]
     assert [cell.state for cell in row.cells] == [DoseState.NOT_RECORDED]
+
+
+def test_a_regular_orders_times_after_a_stop_written_later_are_not_on_its_chart(session_for, medication_ward, clock):
+    """Amoxicillin (08:00 14:00 20:00) stopped at 09:00, the stop written at 15:00: its 14:00 of
+    that day read "not recorded (stopped)", a dose missed at a time it no longer ran; its 08:00,
+    before the stop, still does."""
+    patient, amox, _ = medication_ward
+    doctor = session_for("doctor")
+    clock.now = datetime.fromisoformat("2026-11-28T15:00+01:00")
+    records.amend(doctor, amox, {**records.current(doctor.db, amox).data, "stop_at": "2026-11-28T09:00+01:00"},
+                  "stopped on the ward round, written after")
+    [row] = [row for row in medication.mar_grid(doctor.db, patient, clock.now.date(), 1, clock.now)
+             if row.order.record_id == amox]
+    assert [(cell.clock, cell.state) for cell in row.cells] == [("08:00", DoseState.NOT_RECORDED)]

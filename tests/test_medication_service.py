@@ -662,6 +662,7 @@ def test_a_prescriber_records_an_order_of_an_earlier_stay_as_not_continued(earli
     [row] = [row for row in medication.mar_grid(doctor.db, patient, clock.now.date() - timedelta(days=1), 2, clock.now)
              if row.order.record_id == furosemide]
     assert (row.stay_ended, row.order.stop_at) == (None, datetime.fromisoformat("2026-11-27T21:00+01:00"))
+    assert [(f"{cell.slot:%d %H:%M}", cell.state) for cell in row.cells] == [("27 14:00", DoseState.NOT_RECORDED)]
     assert medication.ended_with_their_stay(doctor.db, patient, [records.current(doctor.db, furosemide)],
                                             clock.now) == {}
 

@@ -343,7 +343,10 @@ def test_a_printed_order_of_an_earlier_stay_not_continued_is_a_stopped_order_out
     medication.not_continued(session_for("doctor"), earlier_stay[1], "Renal function worse")
     printed = " ".join(_text(printing.print_mar(earlier_stay[0], [medication_ward[0]], tmp_path / "mar.pdf", days=2)))
     assert "Orders of an earlier stay" not in printed and "Stopped at the end of the stay" not in printed
-    assert printed.index("Regular medicines") < printed.index("Furosemide 40 mg PO 27/11 11:00 — stopped 27/11 21:00")
+    line = printed[printed.index("Furosemide 40 mg PO 27/11 11:00 — stopped 27/11 21:00", printed.index("Regular "
+                                                                                                         "medicines")):]
+    assert line.startswith("Furosemide 40 mg PO 27/11 11:00 — stopped 27/11 21:00 14:00 not recorded (stopped) As "
+                           "required")
 
 
 def test_a_printed_chart_flags_both_orders_of_a_medicine_ordered_twice(tmp_path, medication_ward, insulin_twice):

@@ -839,8 +839,13 @@ def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: da
         ended = stay_end(written, versions[0].recorded_at, moves[written.patient_id], at)
         slots = slots_by_version([(version.recorded_at, order_of(version)) for version in versions],
                                  first_day, last_day, tz)
+        running = _as_ended(written, ended)
+        # An earlier version's times after the order's stop were none of its times: an order
+        # stopped since at a moment passed (an earlier stay's, not continued) read "not recorded
+        # (stopped)" at each, a dose missed. A once-only order's one time stays, cancelled.
+        stop = running.stop_at if ended is not None or running.frequency is not Frequency.ONCE else None
         found.append(_Scheduled(
-            _as_ended(written, ended), [slot for slot in slots if ended is None or slot < ended.occurred_at],
+            running, [slot for slot in slots if stop is None or slot < stop],
             versions[0].recorded_at if loaded_from_snapshot(record.record_id) else None, ended))
     return found
 

@@ -1735,7 +1735,8 @@ def test_a_prescriber_records_an_order_of_an_earlier_stay_as_not_continued_from_
     assert mar.earlier_stay.isHidden() and mar.not_continued_buttons == mar.prescribe_buttons == {}
     [line] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == furosemide]
     today = 2 + mar.model.days.index(doctor.clock().date())
-    assert (mar.model.text(line, 0), mar.model.text(line, today - 1)) == ("Furosemide 40 mg PO", "not recorded (stopped)")
+    assert [mar.model.text(line, column) for column in (0, today - 1, today)] == [
+        "Furosemide 40 mg PO", "not recorded (stopped)", ""]
     nurses_chart = MainWindow(nurse)
     qtbot.addWidget(nurses_chart)
     assert nurses_chart.open_mar_of(saved.patient_id).not_continued_buttons == {}
