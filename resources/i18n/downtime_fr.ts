@@ -2145,6 +2145,24 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
         <translation>Prescrire à nouveau…</translation>
     </message>
     <message>
+        <source>Not continued…</source>
+        <translation>Non poursuivie…</translation>
+    </message>
+    <message>
+        <source>Not continued</source>
+        <translation>Non poursuivie</translation>
+    </message>
+    <message>
+        <source>{order} will read as stopped at the end of the stay it was written in, and leave the orders of an earlier stay.
+Why it is not continued (optional):</source>
+        <translation>{order} sera lue comme arrêtée à la fin du séjour où elle a été prescrite, et quittera les prescriptions d’un séjour antérieur.
+Pourquoi elle n’est pas poursuivie (facultatif) :</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Non enregistré</translation>
+    </message>
+    <message>
         <source>No cell chosen</source>
         <translation>Aucune case choisie</translation>
     </message>
@@ -2824,6 +2842,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Une dose est enregistrée {minutes} min après celle-ci ; la prescription en permet une toutes les {hours} h.</translation>
     </message>
     <message>
+        <source>A dose of {order} from another order (at {times}, from {start}) is on hold, perhaps given (another laptop recorded it at {time}); is this medicine ordered twice?</source>
+        <translation>Une dose de {order} d’une autre prescription (à {times}, depuis le {start}) est en attente, peut-être donnée (un autre portable l’a tracée à {time}) ; ce médicament est-il prescrit deux fois ?</translation>
+    </message>
+    <message>
+        <source>A dose of {order} from another order (once, at {start}) is on hold, perhaps given (another laptop recorded it at {time}); is this medicine ordered twice?</source>
+        <translation>Une dose de {order} d’une autre prescription (dose unique, le {start}) est en attente, peut-être donnée (un autre portable l’a tracée à {time}) ; ce médicament est-il prescrit deux fois ?</translation>
+    </message>
+    <message>
         <source>The {slot} dose of {drug} is on hold, perhaps given (another laptop recorded it at {time}), {minutes} min from this one; the order&apos;s doses are {hours} h apart.</source>
         <translation>La dose de {slot} de {drug} est en attente, peut-être donnée (un autre portable l’a tracée à {time}), à {minutes} min de celle-ci ; les doses de la prescription sont espacées de {hours} h.</translation>
     </message>
@@ -3298,6 +3324,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Controlled-drug register: this dose takes nothing from the register (withdrawn?); record what was discarded as a count.</source>
         <translation>Registre des stupéfiants : cette dose ne prélève rien au registre (annulée ?) ; saisissez ce qui a été détruit comme un comptage.</translation>
+    </message>
+    <message>
+        <source>Reviewed on readmission: not continued</source>
+        <translation>Revue à la réadmission : non poursuivie</translation>
+    </message>
+    <message>
+        <source>Reviewed on readmission: not continued — {words}</source>
+        <translation>Revue à la réadmission : non poursuivie — {words}</translation>
+    </message>
+    <message>
+        <source>{order} is no longer an order left open by an earlier stay (stopped or changed since): read the patient&apos;s chart again.</source>
+        <translation>{order} n’est plus une prescription restée ouverte d’un séjour antérieur (arrêtée ou modifiée depuis) : relisez le plan d’administration du patient.</translation>
     </message>
     <message>
         <source>{order} at {rate} mL/h</source>
