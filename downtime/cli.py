@@ -571,6 +571,13 @@ def cmd_setting(args: argparse.Namespace) -> int:
         return _set_device(args, session)
     elif args.name == "this-laptop":
         return _set_this_laptop(args, session)
+    elif args.name == "laptop-ward":
+        ward = settings.set_laptop_ward(session, " ".join(args.value))
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "This laptop belongs to ward {ward}: its lists open on that ward.")
+                   if ward else QT_TRANSLATE_NOOP("messages", "This laptop belongs to no ward: the patient list and the "
+                                                              "NEWS2 escalations open on all wards."),
+                   ward=ward))
+        return 0
     elif args.name == "idle-lock":
         if len(args.value) != 1 or not args.value[0].isdigit():
             raise CliError(QT_TRANSLATE_NOOP("messages", "idle-lock takes one number of minutes (e.g. 5)"))
@@ -1272,7 +1279,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = command("set", cmd_setting, "change a ward setting (administrator only)")
     p.add_argument("name", choices=("label-stock", "round-thresholds", "idle-lock", "letter-contact", "backups",
-                                    "export-key", "device-number", "device-name", "this-laptop"),
+                                    "export-key", "device-number", "device-name", "this-laptop", "laptop-ward"),
                    help="the setting to change (what each takes: see value, in the same order)")
     p.add_argument("value", nargs="+", help="L7159|L7160|L7163|wristband; LATE OVERDUE minutes; "
                                             "MINUTES before the screen locks; whom patients call, as their letter "
@@ -1281,7 +1288,8 @@ def build_parser() -> argparse.ArgumentParser:
                                             "device number, which the patients registered from then on take; its name; "
                                             "for a database set up on another computer: 'replaces' (that one will not "
                                             "be used again) or 'copy NUMBER NAME' (both go on: this one becomes a "
-                                            "laptop of its own)")
+                                            "laptop of its own); the ward code this laptop belongs to, whose patients "
+                                            "its lists open on ('' for none: all wards)")
     _db_option(p)
     _person_options(p)
 

@@ -19,7 +19,7 @@ from downtime.domain.nir import nir_key
 from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Role
 from downtime.formspec import FormSpec
-from downtime.services import records, setup, staff, wards
+from downtime.services import records, settings, setup, staff, wards
 from downtime.services.context import Clock, Session, Vault, load_device
 from downtime.services.errors import SetupError
 from downtime.storage import keyslots, open_database
@@ -162,6 +162,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
         staff.add_staff(admin, staff_id, name, role, pin)
     for code, name, count in WARDS:
         wards.add_ward(admin, code, name, [str(n) for n in range(1, count + 1)])
+    settings.set_laptop_ward(admin, DEMO_WARD)  # its lists open on its ward, as a ward's laptop's do
     nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock)
     beds = rng.sample(range(1, 29), len(_PEOPLE))
     saved = []

@@ -10,6 +10,7 @@ from sqlite_utils import Database
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.medication import RoundPolicy
 from downtime.domain.staff import Action
+from downtime.services import wards
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.storage import audit
@@ -17,7 +18,7 @@ from downtime.storage import audit
 LABEL_STOCKS = ("L7159", "L7160", "L7163", "wristband")
 DEFAULTS = {"label_stock": "L7160", "late_after_minutes": "30", "overdue_after_minutes": "60",
             "backup_folder": "", "backup_every_minutes": "15", "backup_keep": "10",
-            "idle_lock_minutes": "5", "letter_contact": "", "export_key": ""}
+            "idle_lock_minutes": "5", "letter_contact": "", "export_key": "", "laptop_ward": ""}
 
 
 def get(db: Database, key: str) -> str:
@@ -99,6 +100,29 @@ def save_all(session: Session, *, label_stock: str, late_after_minutes: int, ove
         set_letter_contact(session, letter_contact)
         set_export_key(session, export_key)
         backups.set_backup_policy(session, backup_folder, backup_every_minutes, backup_keep)
+
+
+def set_laptop_ward(session: Session, ward: str) -> str | None:
+    """The ward this laptop belongs to, whose patients every ward list opens on (empty: none, the
+    records office's laptop, whose lists open on all wards). Each list opened on "All wards" or
+    the first ward set up, and a nurse at night chose her own ward on each, every time. Only a
+    ward set up here: one typed wrong would leave every list on a ward with nobody in it. The
+    laptop's own, like its device number: in no export and no set-up file."""
+    session.require(Action.MANAGE_STAFF)
+    ward = ward.strip()
+    found = wards.wards(session.db, ward) if ward else []
+    if ward and not found:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This laptop's ward: no ward {ward} is set up here (wards set "
+                                                         "up: {known})."),
+                           ward=ward, known=", ".join(wards.ward_codes(session.db)) or "-")
+    code = found[0].ward if found else None
+    set_value(session, "laptop_ward", code or "")
+    return code
+
+
+def laptop_ward(db: Database) -> str | None:
+    """This laptop's ward as `set_laptop_ward` keeps it, None for none."""
+    return get(db, "laptop_ward") or None
 
 
 def round_policy(db: Database) -> RoundPolicy:
