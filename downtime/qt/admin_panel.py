@@ -21,6 +21,7 @@ from downtime.qt.i18n import say, translate
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import ErrorLabel
 from downtime.qt.tables import TextTableModel, make_table
+from downtime.qt.ward_choice import WardChoice
 from downtime.services import backups, settings, setup, setup_file, staff, wards
 from downtime.services.context import Session, load_device
 from downtime.errors import UserError
@@ -64,16 +65,20 @@ NO_ACCOUNT = QT_TRANSLATE_NOOP("AdminPanel", "Select an account in the list firs
 NO_WARD = QT_TRANSLATE_NOOP("AdminPanel", "Select a ward in the list first.")
 
 _NUMBERS = ("late_after_minutes", "overdue_after_minutes", "idle_lock_minutes", "backup_every_minutes", "backup_keep")
+_THIS_LAPTOP = ("device_number", "device_name", "laptop_ward")  # saved by their own buttons, not with the settings
 
 
 class AdminPanel(QWidget):
     """`wards_changed` fires once a ward or beds are added, for the ward lists to read them;
     `settings_changed` once settings are saved, for this window's idle lock to follow;
-    `device_changed` once the laptop's number or name is, for the banner to say it."""
+    `device_changed` once the laptop's number or name is, for the banner to say it;
+    `laptop_ward_changed` once the laptop's ward is, for the banner to say it and the lists to
+    show it."""
 
     wards_changed = Signal()
     settings_changed = Signal()
     device_changed = Signal()
+    laptop_ward_changed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -191,10 +196,22 @@ class AdminPanel(QWidget):
         self.change_device_button = QPushButton(translate("AdminPanel", "&Change the laptop's number or name"))
         self.change_device_button.clicked.connect(self.change_device)
         form.addRow(self.change_device_button)
+        ward_why = QLabel(translate("AdminPanel", "The patient list, the medication round, the controlled drugs and the "
+                                                  "NEWS2 escalations open on this laptop's ward; staff can still choose "
+                                                  "another ward on each. None: a laptop of no ward (the records office's), "
+                                                  "whose patient list and NEWS2 escalations open on all wards."))
+        ward_why.setWordWrap(True)
+        form.addRow(ward_why)
+        self.laptop_ward = WardChoice(self.session, translate("AdminPanel", "None (all wards)"))
+        form.addRow(translate("AdminPanel", "This la&ptop's ward"), self.laptop_ward)
+        self.laptop_ward_button = QPushButton(translate("AdminPanel", "Set this lapt&op's ward"))
+        self.laptop_ward_button.clicked.connect(self.set_laptop_ward)
+        form.addRow(self.laptop_ward_button)
         shared = QLabel(translate("AdminPanel", "The wards, their beds and the settings are the same on every laptop of "
                                                 "the hospital: save them to a file (a USB stick) on the first laptop set "
                                                 "up, and load that file on each of the others. The device number and "
-                                                "name, the staff and their PINs, and the backups folder are not in it."))
+                                                "name, the laptop's ward, the staff and their PINs, and the backups folder "
+                                                "are not in it."))
         shared.setWordWrap(True)
         form.addRow(shared)
         self.save_setup_button = QPushButton(translate("AdminPanel", "&Save the wards and settings to a file…"))
@@ -206,7 +223,8 @@ class AdminPanel(QWidget):
         files.addWidget(self.load_setup_button)
         form.addRow(files)
         self._fields.update({"device_number": (self.device_number.value, self.device_number.setValue),
-                             "device_name": (self.device_name.text, self.device_name.setText)})
+                             "device_name": (self.device_name.text, self.device_name.setText),
+                             "laptop_ward": (self.laptop_ward.currentData, self.laptop_ward.choose)})
         return page
 
     def refresh(self) -> None:
@@ -220,7 +238,8 @@ class AdminPanel(QWidget):
                   "letter_contact": settings.get(db, "letter_contact"), "export_key": settings.get(db, "export_key"),
                   **{key: int(settings.get(db, key)) for key in _NUMBERS}}
         device = load_device(db)
-        stored.update(device_number=device.device_number, device_name=device.name)
+        stored.update(device_number=device.device_number, device_name=device.name,
+                      laptop_ward=settings.laptop_ward(db))
         for key, value in stored.items():
             shown, show = self._fields[key]
             if key not in self._shown or shown() == self._shown[key]:
@@ -367,7 +386,7 @@ class AdminPanel(QWidget):
         except ServiceError as problem:
             self._refused(problem)
             return False
-        self._settings_saved(tuple(key for key in self._fields if not key.startswith("device_")))
+        self._settings_saved(tuple(key for key in self._fields if key not in _THIS_LAPTOP))
         self._done(translate("AdminPanel", "Settings saved."))
         self.settings_changed.emit()
         return True
@@ -391,6 +410,19 @@ class AdminPanel(QWidget):
         self._done(translate("AdminPanel", "This laptop is now {name} (device {number}).").format(
             name=self.session.device.name, number=self.session.device.device_number))
         self.device_changed.emit()
+        return True
+
+    def set_laptop_ward(self) -> bool:
+        try:
+            ward = settings.set_laptop_ward(self.session, self.laptop_ward.currentData() or "")
+        except ServiceError as problem:
+            self._refused(problem)
+            return False
+        self._settings_saved(("laptop_ward",))
+        self._done(translate("AdminPanel", "This laptop belongs to ward {ward}: its lists open on that ward.").format(ward=ward)
+                   if ward else translate("AdminPanel", "This laptop belongs to no ward: the patient list and "
+                                                                    "the NEWS2 escalations open on all wards."))
+        self.laptop_ward_changed.emit()
         return True
 
     def save_setup_file(self) -> Path | None:

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.roles import ROLE_NAMES
-from downtime.services import backups
+from downtime.services import backups, settings
 from downtime.errors import UserError
 from downtime.qt.i18n import say, translate
 from downtime.services.context import Session
@@ -63,11 +63,13 @@ class Banner(QWidget):
         self.tick()
 
     def show_device(self) -> None:
-        """Also once an administrator corrects the laptop's number or name in this window."""
+        """Also once an administrator corrects the laptop's number, name or ward in this window."""
         device = self._session.device
         demo = "  <b>[{}]</b>".format(translate("Banner", "DEMO DATA")) if device.is_demo else ""
-        self.device.setText(translate("Banner", "{name} (device {number})").format(
-            name=device.name, number=device.device_number) + demo)
+        ward = settings.laptop_ward(self._session.db)
+        named = translate("Banner", "{name} (device {number})").format(name=device.name, number=device.device_number)
+        self.device.setText((translate("Banner", "{laptop}, ward {ward}").format(laptop=named, ward=ward) if ward
+                             else named) + demo)
 
     def stop(self) -> None:
         """A closed window's banner stops reading the clock and the database."""

@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
             self.admin.wards_changed.connect(self._wards_changed)
             self.admin.settings_changed.connect(self._read_idle_lock)
             self.admin.device_changed.connect(self.banner.show_device)
+            self.admin.laptop_ward_changed.connect(self._laptop_ward_changed)
             self.tabs.addTab(self.admin, translate("MainWindow", "Administration"))
         self.back_entry: BackEntryPanel | None = None
         if self.session.user.may(Action.BACK_ENTRY):
@@ -220,7 +221,10 @@ class MainWindow(QMainWindow):
         views = [self.tabs.widget(index) for index in range(self.tabs.count())]
         reopen = [self._reopener(view) for view in views]
         current = self.tabs.currentIndex()
+        chosen = [chooser.currentData() for chooser in self._ward_choices()]
         self._build()
+        for chooser, ward in zip(self._ward_choices(), chosen):
+            chooser.choose(ward)  # the ward a nurse chose stays hers for the session, in any language
         for make in reopen:
             if make is not None:
                 make()
@@ -406,6 +410,17 @@ class MainWindow(QMainWindow):
     def _wards_changed(self) -> None:
         for chooser in self.findChildren(WardChoice):
             chooser.refill()
+
+    def _ward_choices(self) -> tuple[WardChoice, ...]:
+        return self.patients.ward, self.medication.ward, self.cd_register.ward, self.escalation.ward
+
+    def _laptop_ward_changed(self) -> None:
+        """The administrator just gave this laptop its ward: the banner says it and the lists
+        show it, as the next person signing in will see them."""
+        self.banner.show_device()
+        ward = settings.laptop_ward(self.session.db)
+        for chooser in self.findChildren(WardChoice):
+            chooser.choose(ward)
 
     def open_form(self, view: FormView) -> FormView:
         view.saved.connect(lambda record, v=view: self.tabs.setTabText(self.tabs.indexOf(v), v.title))

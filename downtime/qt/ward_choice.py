@@ -8,18 +8,26 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel
 
 from downtime.qt.i18n import translate
-from downtime.services import wards
+from downtime.services import settings, wards
 from downtime.services.context import Session
 
 
 class WardChoice(QComboBox):
     """The wards set up on this laptop, each item's data its ward; `everywhere` (e.g. "All
-    wards") comes first, its data None."""
+    wards") comes first, its data None. It opens on this laptop's ward (settings.laptop_ward);
+    another chosen stays chosen until the window closes."""
 
     def __init__(self, session: Session, everywhere: str | None = None) -> None:
         super().__init__()
         self.session, self.everywhere = session, everywhere
         self.refill()
+        self.choose(settings.laptop_ward(session.db))
+
+    def choose(self, ward: str | None) -> None:
+        """`ward`, or `everywhere` for None; a chooser without `everywhere` keeps its ward then."""
+        found = self.findData(ward) if ward is not None else (0 if self.everywhere is not None else -1)
+        if found >= 0:
+            self.setCurrentIndex(found)
 
     def refill(self) -> None:
         """Read the wards again (an administrator added one), keeping the one chosen; the list

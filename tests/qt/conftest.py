@@ -1,6 +1,7 @@
 """Driving the real widgets as a user would: typing (accents included), Tab, Enter."""
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 import pytest
@@ -127,6 +128,34 @@ def answers(monkeypatch):
     monkeypatch.setattr(Prompts, "info", staticmethod(lambda p, t, x: asked.append(("info", x))))
     monkeypatch.setattr(Prompts, "open_file", staticmethod(lambda path: asked.append(("open", str(path)))))
     return script, asked
+
+
+@pytest.fixture
+def app_signed_in(qtbot, monkeypatch) -> Callable[..., MainWindow]:
+    """app_signed_in(path, staff_id="nurse", pin="1111"): the app started on `path` as the
+    README's command starts it, the person typing their staff ID and PIN at the sign-in window
+    and pressing Enter; returns the window it opens."""
+    from downtime.qt import app as app_module
+
+    def run(path: Path, staff_id: str = "nurse", pin: str = "1111") -> MainWindow:
+        opened: list[MainWindow] = []
+
+        def type_in(dialog):
+            QTest.keyClicks(dialog.staff_id, staff_id)
+            QTest.keyClick(dialog.staff_id, Qt.Key.Key_Return)
+            QTest.keyClicks(dialog.pin, pin)
+            QTest.keyClick(dialog.pin, Qt.Key.Key_Return)
+            return dialog.result()
+
+        monkeypatch.setattr(app_module.SignInDialog, "exec", type_in)
+        monkeypatch.setattr(MainWindow, "resume_drafts", lambda self: opened.append(self) or [])
+        monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
+        assert app_module.run(path) == 0
+        (window,) = opened
+        qtbot.addWidget(window)
+        return window
+
+    return run
 
 
 @pytest.fixture

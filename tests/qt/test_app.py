@@ -14,38 +14,30 @@ def _sign_in_as_nurse(dialog):
     return dialog.result()
 
 
-def _opened_as_nurse(qtbot, monkeypatch, path) -> MainWindow:
-    """The app started on `path` as the README's command starts it, the nurse signing in."""
-    opened: list[MainWindow] = []
-    monkeypatch.setattr(app_module.SignInDialog, "exec", _sign_in_as_nurse)
-    monkeypatch.setattr(MainWindow, "resume_drafts", lambda self: opened.append(self) or [])
-    monkeypatch.setattr(QApplication, "exec", lambda self=None: 0)
-    assert app_module.run(path) == 0
-    (window,) = opened
-    qtbot.addWidget(window)
-    return window
-
-
 def test_first_run_cancelled_opens_nothing_and_writes_nothing(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(app_module.FirstRunDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert app_module.run(tmp_path / "new.sqlite") == 0
     assert list(tmp_path.iterdir()) == []
 
 
-def test_sign_in_opens_the_main_window_on_the_demo(qtbot, tmp_path, monkeypatch, forms, clock, listed):
+def test_sign_in_opens_the_main_window_on_the_demo(app_signed_in, tmp_path, forms, clock, listed):
     from downtime.services.demo import build_demo
     from downtime.storage import open_database
 
     path = tmp_path / "demo.sqlite"
     build_demo(open_database(path), forms, clock)
 
-    window = _opened_as_nurse(qtbot, monkeypatch, path)
+    window = app_signed_in(path)
     assert window.session.user.staff_id == "nurse" and window.session.device.is_demo
     assert "DEMO DATA" in window.banner.device.text()
+    # Opened as ward 3B's laptop would be, on its ward; the hospital's 36 patients under All wards.
+    assert window.patients.current_ward() == "3B" and ", ward 3B" in window.banner.device.text()
+    assert {r.patient.ward for r in listed(window.patients).model.rows if r.patient} == {"3B"}
+    window.patients.ward.setCurrentIndex(0)
     assert len([r for r in listed(window.patients).model.rows if r.patient]) == 36
 
 
-def test_the_opening_check_runs_off_the_gui_thread(qtbot, tmp_path, monkeypatch, forms, clock):
+def test_the_opening_check_runs_off_the_gui_thread(app_signed_in, tmp_path, monkeypatch, forms, clock):
     """SQLite's integrity check and the audit chain take over a minute on a records office's
     database: the window keeps painting (a busy dialog if it takes a while) instead of freezing."""
     import threading
@@ -63,11 +55,11 @@ def test_the_opening_check_runs_off_the_gui_thread(qtbot, tmp_path, monkeypatch,
         return real(db, key)
 
     monkeypatch.setattr(backups, "sound", watched)
-    _opened_as_nurse(qtbot, monkeypatch, path)
+    app_signed_in(path)
     assert on_gui_thread == [False]
 
 
-def test_an_emptied_census_index_is_rebuilt_off_the_gui_thread_before_the_window_opens(qtbot, tmp_path, monkeypatch,
+def test_an_emptied_census_index_is_rebuilt_off_the_gui_thread_before_the_window_opens(app_signed_in, tmp_path, monkeypatch,
                                                                                       forms, clock, listed):
     """An upgrade may empty the movement index (migration m010): the first opening rebuilds it,
     ten seconds on a records office's database, behind a busy dialog, not a frozen screen."""
@@ -90,9 +82,10 @@ def test_an_emptied_census_index_is_rebuilt_off_the_gui_thread_before_the_window
         return real(db, forms)
 
     monkeypatch.setattr(census, "rebuild_index", watched)
-    window = _opened_as_nurse(qtbot, monkeypatch, path)
+    window = app_signed_in(path)
     assert on_gui_thread == [False]
     assert rebuilt_on[0] is not window.session.db, "on a connection of its own: the window signed out may use its own"
+    window.patients.ward.setCurrentIndex(0)  # All wards: the demo laptop's list opens on its ward, 3B
     assert len([r for r in listed(window.patients).model.rows if r.patient]) == 36
 
 
@@ -136,8 +129,8 @@ def test_a_damaged_database_is_never_used_and_the_newest_backup_is_offered(qtbot
     assert len(list(tmp_path.glob("demo.sqlite.damaged-*"))) == 1
 
 
-def test_a_damaged_database_is_given_its_own_backup_not_another_databases_newer_one(qtbot, tmp_path, monkeypatch,
-                                                                                       forms, clock, answers):
+def test_a_damaged_database_is_given_its_own_backup_not_another_databases_newer_one(app_signed_in, tmp_path, forms,
+                                                                                       clock, answers):
     """The user data folder's backups are every database's on this laptop (the demo ward's, a
     ward set up again): the one offered in place of a damaged file is its own, never another
     database's newer one, which would have taken the ward's name with its staff's PINs."""
@@ -169,13 +162,14 @@ def test_a_damaged_database_is_given_its_own_backup_not_another_databases_newer_
     conn.commit()
     conn.close()
 
-    window = _opened_as_nurse(qtbot, monkeypatch, path)
+    window = app_signed_in(path)
     _, asked = answers
     assert ("confirm", "Damaged database") in asked
     assert window.session.device.device_id == device_id
 
 
-def test_a_damaged_database_is_given_the_newest_sound_backup(qtbot, tmp_path, monkeypatch, forms, clock, answers):
+def test_a_damaged_database_is_given_the_newest_sound_backup(app_signed_in, tmp_path, monkeypatch, forms, clock,
+                                                             answers):
     """A backup can be damaged too (a stick is not a safe place): the one offered is the newest
     that passes the check a database gets before use, and a damaged one is never put in place."""
     import sqlcipher3
@@ -203,7 +197,7 @@ def test_a_damaged_database_is_given_the_newest_sound_backup(qtbot, tmp_path, mo
     tamper(damaged)
     tamper(path)
 
-    window = _opened_as_nurse(qtbot, monkeypatch, path)
+    window = app_signed_in(path)
     _, asked = answers
     assert asked.count(("confirm", "Damaged database")) == 1
     assert check_database(window.session.db) is None
