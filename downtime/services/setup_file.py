@@ -2,8 +2,8 @@
 file IT saves on the first laptop set up and loads on each of the others. Typed again by hand on
 twenty laptops, one laptop's ward code or bed list came out different (a transfer to "3b" found
 no ward), and copying a set-up laptop's database instead gave two laptops one device number.
-What is each laptop's own stays out: its device number and name, its staff and their PINs, its
-backups folder (a stick of its own)."""
+What is each laptop's own stays out: its device number and name, its ward, its staff and their
+PINs, its backups folder (a stick of its own)."""
 
 from __future__ import annotations
 
@@ -28,7 +28,7 @@ FORMAT = "downtime-setup"
 FILE_NAME = "downtime-setup.yaml"
 HEADER = ("# The set-up shared by the hospital's Downtime laptops: load it on each with\n"
           "# 'downtime setup-file load FILE' or Administration > This laptop.\n"
-          "# Not in it, set on each laptop: its device number and name, staff and PINs, backups folder.\n"
+          "# Not in it, set on each laptop: its device number and name, its ward, staff and PINs, backups folder.\n"
           "# Beds: as typed on the Administration tab (\"1-20, 21A, Side room\"), or a list of names.\n")
 NEW_WARD = QT_TRANSLATE_NOOP("messages", "ward {ward} ({name}) added with {count} beds: {beds}")
 NEW_BEDS = QT_TRANSLATE_NOOP("messages", "ward {ward}: {count} beds added: {beds}")
