@@ -401,7 +401,7 @@ def test_a_chart_names_a_long_ward_whole_in_both_languages(tmp_path, session_for
     wards.add_ward(session_for("admin"), ward, "Orthopaedics", ["12", "14"])
     patient = records.save_new(session_for("nurse"), "admission", {**admission_values, "ward": ward,
                                                                    "bed": "14"}).patient_id
-    for lang, place in (("en", f"Ward {ward} — Bed 14"), ("fr", f"Unité {ward} — Lit 14")):
+    for lang, place in (("en", f"Ward {ward} — Bed 14"), ("fr", f"Service {ward} — Lit 14")):
         pages = _text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / f"{lang}.pdf"))
         assert all(place in page for page in pages), lang
 

@@ -476,7 +476,7 @@ def test_the_day_list_says_where_each_patient_is(day, tmp_path, session_for):
     assert "ABEL Hélène Marie Ward 3B, bed 2 ALLERGIES" in text and "ZOLA Hélène Marie Ward 3B, bed 1" in text
     assert "bed 3" not in text  # Morin's operation was cancelled
     french = _text(printing.print_theatre_list(session_for("coord", lang="fr"), date(2026, 11, 30), tmp_path / "f.pdf"))
-    assert "Unité 3B, lit 2" in french
+    assert "Service 3B, lit 2" in french
 
 
 def test_the_letter_prints_a_long_email_address_whole(day, session_for, tmp_path, clock):

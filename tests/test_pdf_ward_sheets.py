@@ -376,7 +376,7 @@ def test_a_register_page_dates_a_dose_withdrawn_by_its_giving(session_for, medic
     assert when in re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(out).pages))
 
 
-@pytest.mark.parametrize("lang, heading", [("en", "Ward {ward}"), ("fr", "Unité {ward}")])
+@pytest.mark.parametrize("lang, heading", [("en", "Ward {ward}"), ("fr", "Service {ward}")])
 def test_the_census_names_each_ward_whole_on_every_page_of_its_beds(session_for, admission_values, tmp_path,
                                                                     lang, heading):
     """A ward code as long as the forms take printed in the census's narrow Ward column, one

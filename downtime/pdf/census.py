@@ -39,8 +39,8 @@ SUBTITLE = {"en": "Census at {at}: {occupied} patient(s), {empty} empty bed(s)",
             "fr": "Situation au {at} : {occupied} patient(s), {empty} lit(s) libre(s)"}
 EMPTY = {"en": "— empty —", "fr": "— libre —"}
 SAME_NAME = {"en": "SAME NAME: bed {beds}", "fr": "MÊME NOM : lit {beds}"}
-ALL = {"en": "all wards", "fr": "toutes unités"}
-WARD = {"en": "Ward {ward}", "fr": "Unité {ward}"}
+ALL = {"en": "all wards", "fr": "tous services"}
+WARD = {"en": "Ward {ward}", "fr": "Service {ward}"}
 NO_SET = {"en": "no set yet", "fr": "aucun relevé"}
 INCOMPLETE = {"en": "incomplete", "fr": "incomplet"}
 OVERDUE = {"en": "next set overdue since {due}", "fr": "relevé en retard depuis {due}"}

@@ -32,7 +32,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "list_cols": {"en": "#|Time|Patient|Date of birth|Sex|Downtime no.|Procedure|Side|Priority|Surgeon|Anaesthetist|Status",
                   "fr": "N°|Heure|Patient|Date de naissance|Sexe|N° dégradé|Intervention|Côté|Priorité|Chirurgien|Anesthésiste|Statut"},
     "empty": {"en": "No operation booked.", "fr": "Aucune intervention programmée."},
-    "where": {"en": "Ward {ward}, bed {bed}", "fr": "Unité {ward}, lit {bed}"},
+    "where": {"en": "Ward {ward}, bed {bed}", "fr": "Service {ward}, lit {bed}"},
     "diagnosis": {"en": "Diagnosis: {text}", "fr": "Diagnostic : {text}"},
     "notes": {"en": "Notes: {text}", "fr": "Remarques : {text}"},
     "cancelled": {"en": "CANCELLED — {reason}", "fr": "ANNULÉE — {reason}"},

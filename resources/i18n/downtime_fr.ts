@@ -599,6 +599,26 @@
         <translation>Planches d&apos;étiquettes dans l&apos;im&amp;primante</translation>
     </message>
     <message>
+        <source>The patient list, the medication round, the controlled drugs and the NEWS2 escalations open on this laptop&apos;s ward; staff can still choose another ward on each. None: a laptop of no ward (the records office&apos;s), whose patient list and NEWS2 escalations open on all wards.</source>
+        <translation>La liste des patients, le tour des médicaments, les stupéfiants et les alertes NEWS2 s’ouvrent sur le service de ce portable ; chacun peut encore choisir un autre service sur chaque liste. Aucun : un portable sans service (celui du bureau des entrées), dont la liste des patients et les alertes NEWS2 s’ouvrent sur tous les services.</translation>
+    </message>
+    <message>
+        <source>None (all wards)</source>
+        <translation>Aucun (tous les services)</translation>
+    </message>
+    <message>
+        <source>This la&amp;ptop&apos;s ward</source>
+        <translation>Service de ce &amp;portable</translation>
+    </message>
+    <message>
+        <source>Set this lapt&amp;op&apos;s ward</source>
+        <translation>Définir le service de ce p&amp;ortable</translation>
+    </message>
+    <message>
+        <source>The wards, their beds and the settings are the same on every laptop of the hospital: save them to a file (a USB stick) on the first laptop set up, and load that file on each of the others. The device number and name, the laptop&apos;s ward, the staff and their PINs, and the backups folder are not in it.</source>
+        <translation>Les services, leurs lits et les réglages sont les mêmes sur chaque portable de l’hôpital : enregistrez-les dans un fichier (une clé USB) sur le premier portable installé, puis chargez ce fichier sur chacun des autres. Le numéro et le nom de l’appareil, le service du portable, le personnel et ses codes PIN, et le dossier des sauvegardes n’y sont pas.</translation>
+    </message>
+    <message>
         <source>Ward {ward} added with {beds} beds.</source>
         <translation>Service {ward} ajouté avec {beds} lits.</translation>
     </message>
@@ -695,12 +715,8 @@
         <translation>&amp;Changer le numéro ou le nom du portable</translation>
     </message>
     <message>
-        <source>The wards, their beds and the settings are the same on every laptop of the hospital: save them to a file (a USB stick) on the first laptop set up, and load that file on each of the others. The device number and name, the staff and their PINs, and the backups folder are not in it.</source>
-        <translation>Les unités, leurs lits et les réglages sont les mêmes sur chaque portable de l’hôpital : enregistrez-les dans un fichier (une clé USB) sur le premier portable installé, puis chargez ce fichier sur chacun des autres. Le numéro et le nom de l’appareil, le personnel et ses codes PIN, et le dossier des sauvegardes n’y sont pas.</translation>
-    </message>
-    <message>
         <source>&amp;Save the wards and settings to a file…</source>
-        <translation>&amp;Enregistrer les unités et réglages dans un fichier…</translation>
+        <translation>&amp;Enregistrer les services et réglages dans un fichier…</translation>
     </message>
     <message>
         <source>&amp;Load a set-up file…</source>
@@ -775,6 +791,14 @@ Aucun autre portable ne peut avoir le numéro d’appareil {number} : vérifiez 
     <message>
         <source>This laptop is now {name} (device {number}).</source>
         <translation>Ce portable est désormais {name} (appareil {number}).</translation>
+    </message>
+    <message>
+        <source>This laptop belongs to ward {ward}: its lists open on that ward.</source>
+        <translation>Ce portable appartient au service {ward} : ses listes s’ouvrent sur ce service.</translation>
+    </message>
+    <message>
+        <source>This laptop belongs to no ward: the patient list and the NEWS2 escalations open on all wards.</source>
+        <translation>Ce portable n’appartient à aucun service : la liste des patients et les alertes NEWS2 s’ouvrent sur tous les services.</translation>
     </message>
     <message>
         <source>Folder to save the set-up in (a USB stick)</source>
@@ -1050,6 +1074,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Bandeau de procédure dégradée</translation>
     </message>
     <message>
+        <source>{laptop}, ward {ward}</source>
+        <translation>{laptop}, service {ward}</translation>
+    </message>
+    <message>
         <source>Laptop clock {time} (UTC{offset})</source>
         <translation>Heure du portable {time} (UTC{offset})</translation>
     </message>
@@ -1247,7 +1275,7 @@ le numéro du patient dans le DPI :</translation>
     </message>
     <message>
         <source>e.g. Ward 3B laptop 2</source>
-        <translation>ex. : Portable 2 de l’unité 3B</translation>
+        <translation>ex. : Portable 2 du service 3B</translation>
     </message>
     <message>
         <source>New device &amp;number</source>
@@ -2971,7 +2999,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>SETTLED OTHERWISE AT ANOTHER OFFICE: {settled}; not taken here, where the hold was settled otherwise: ask the ward which version is right and back-enter the record as the ward says, then tick it off</source>
-        <translation>TRANCHÉ AUTREMENT PAR UN AUTRE BUREAU : {settled} ; non retenu ici, où l’attente a été tranchée autrement : demandez à l’unité quelle version est juste, ressaisissez l’enregistrement comme l’unité le dit, puis cochez-le</translation>
+        <translation>TRANCHÉ AUTREMENT PAR UN AUTRE BUREAU : {settled} ; non retenu ici, où l’attente a été tranchée autrement : demandez au service quelle version est juste, ressaisissez l’enregistrement comme le service le dit, puis cochez-le</translation>
     </message>
     <message>
         <source>on hold — two laptops disagree from version {version}: enter neither until the wards say which is right</source>
@@ -2987,7 +3015,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>check with the ward (version {version} was entered)</source>
-        <translation>vérifier avec l’unité (la version {version} a été saisie)</translation>
+        <translation>vérifier avec le service (la version {version} a été saisie)</translation>
     </message>
     <message>
         <source>correct in the EHR (version {version} was entered)</source>
@@ -3199,7 +3227,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>Ward {ward} has no bed {bed}; its beds: {beds}.</source>
-        <translation>L’unité {ward} n’a pas de lit {bed} ; ses lits : {beds}.</translation>
+        <translation>Le service {ward} n’a pas de lit {bed} ; ses lits : {beds}.</translation>
     </message>
     <message>
         <source>Unknown ward {ward}; wards: {wards}.</source>
@@ -3207,7 +3235,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>Bed {bed} of ward {ward} is taken by {name} since {since}; choose another bed or move that patient first (to swap two patients&apos; beds: move one to the ward with no bed, then each into the other&apos;s bed, all at the same time).</source>
-        <translation>Le lit {bed} de l’unité {ward} est occupé par {name} depuis le {since} ; choisissez un autre lit ou déplacez d’abord ce patient (pour échanger les lits de deux patients : mettez l’un dans l’unité sans lit, puis chacun dans le lit de l’autre, tous à la même heure).</translation>
+        <translation>Le lit {bed} du service {ward} est occupé par {name} depuis le {since} ; choisissez un autre lit ou déplacez d’abord ce patient (pour échanger les lits de deux patients : mettez l’un dans le service sans lit, puis chacun dans le lit de l’autre, tous à la même heure).</translation>
     </message>
     <message>
         <source>Bed {bed} of ward {ward} is taken by {name} since {since}; choose another bed or move that patient first.</source>
@@ -3470,6 +3498,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Clé du bureau des entrées : {key!r} n’est pas une clé publique age (elle commence par age1… ; « downtime keygen » l’affiche au bureau des entrées).</translation>
     </message>
     <message>
+        <source>This laptop&apos;s ward: no ward {ward} is set up here (wards set up: {known}).</source>
+        <translation>Service de ce portable : aucun service {ward} n’est configuré ici (services configurés : {known}).</translation>
+    </message>
+    <message>
         <source>Device number: 1 to {limit}, as written on the laptop&apos;s label.</source>
         <translation>Numéro d’appareil : 1 à {limit}, comme écrit sur l’étiquette du portable.</translation>
     </message>
@@ -3675,7 +3707,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>Bed {bed} is already in ward {ward}.</source>
-        <translation>Le lit {bed} existe déjà dans l’unité {ward}.</translation>
+        <translation>Le lit {bed} existe déjà dans le service {ward}.</translation>
     </message>
     <message>
         <source>Bed {bed} is listed twice.</source>
@@ -3795,7 +3827,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>ward {ward} ({name}): {count} beds: {beds}</source>
-        <translation>unité {ward} ({name}) : {count} lits : {beds}</translation>
+        <translation>service {ward} ({name}) : {count} lits : {beds}</translation>
     </message>
     <message>
         <source>unknown form {form}; forms: {forms}</source>
@@ -3827,7 +3859,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>--dose: {dose} is not one of the latest doses of {drug} ({unit}) on ward {ward}&apos;s register; without --dose, the command lists them</source>
-        <translation>--dose : {dose} n&apos;est pas l&apos;une des dernières administrations de {drug} ({unit}) au registre de l&apos;unité {ward} ; sans --dose, la commande les liste</translation>
+        <translation>--dose : {dose} n&apos;est pas l&apos;une des dernières administrations de {drug} ({unit}) au registre du service {ward} ; sans --dose, la commande les liste</translation>
     </message>
     <message>
         <source>--quantity: how much was discarded, in {unit}</source>
@@ -3840,6 +3872,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>round-thresholds takes two numbers of minutes: LATE OVERDUE (e.g. 30 60)</source>
         <translation>round-thresholds prend deux nombres de minutes : RETARD DÉPASSÉ (ex. : 30 60)</translation>
+    </message>
+    <message>
+        <source>This laptop belongs to ward {ward}: its lists open on that ward.</source>
+        <translation>Ce portable appartient au service {ward} : ses listes s’ouvrent sur ce service.</translation>
+    </message>
+    <message>
+        <source>This laptop belongs to no ward: the patient list and the NEWS2 escalations open on all wards.</source>
+        <translation>Ce portable n’appartient à aucun service : la liste des patients et les alertes NEWS2 s’ouvrent sur tous les services.</translation>
     </message>
     <message>
         <source>idle-lock takes one number of minutes (e.g. 5)</source>
@@ -3859,7 +3899,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>this-laptop takes &apos;replaces&apos;, or &apos;copy NUMBER NAME&apos; (e.g. copy 8 &quot;Ward 3B laptop 2&quot;)</source>
-        <translation>this-laptop prend « replaces », ou « copy NUMÉRO NOM » (ex. : copy 8 &quot;Portable 2 de l’unité 3B&quot;)</translation>
+        <translation>this-laptop prend « replaces », ou « copy NUMÉRO NOM » (ex. : copy 8 &quot;Portable 2 du service 3B&quot;)</translation>
     </message>
     <message>
         <source>This copy is now a laptop of its own, device {number} ({name}): its patients are numbered {new}….</source>
@@ -4011,7 +4051,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>Add a second administrator now, one on the ward (the nurse in charge): an agency nurse arriving at night needs an account, and no one can reset the last administrator&apos;s forgotten PIN (&apos;downtime staff add ID --name NAME --role administrator&apos;).</source>
-        <translation>Ajoutez dès maintenant un second administrateur, présent dans l’unité (l’infirmier·ère responsable) : une intérimaire arrivant la nuit a besoin d’un compte, et personne ne peut réinitialiser le code oublié du dernier administrateur (« downtime staff add ID --name NOM --role administrator »).</translation>
+        <translation>Ajoutez dès maintenant un second administrateur, présent dans le service (l’infirmier·ère responsable) : une intérimaire arrivant la nuit a besoin d’un compte, et personne ne peut réinitialiser le code oublié du dernier administrateur (« downtime staff add ID --name NOM --role administrator »).</translation>
     </message>
     <message>
         <source>downtime: form definitions have problems:
@@ -4145,7 +4185,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>{count} record(s) merged contradict another laptop&apos;s record (the manifest&apos;s ask_the_ward, each line&apos;s ask_the_ward cell): ask the ward about each before entering it</source>
-        <translation>{count} enregistrement(s) fusionné(s) contredisent celui d’un autre portable (ask_the_ward du manifeste, cellule ask_the_ward de chaque ligne) : demander à l’unité pour chacun avant de le saisir</translation>
+        <translation>{count} enregistrement(s) fusionné(s) contredisent celui d’un autre portable (ask_the_ward du manifeste, cellule ask_the_ward de chaque ligne) : demander au service pour chacun avant de le saisir</translation>
     </message>
     <message>
         <source>{path}, line {number}: recorded_at {value!r} is not a date and time with its offset</source>
@@ -4185,11 +4225,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>{where}: {name}, born {born}, {number}, in {place}, is in hospital with {why}: loaded again, one person would have two downtime numbers, wristbands and medication charts. If it is them, leave them out of the snapshot (the ward has them already).</source>
-        <translation>{where} : {name}, né(e) le {born}, {number}, {place}, est hospitalisé(e) avec {why} : chargée à nouveau, une même personne aurait deux numéros de procédure dégradée, deux bracelets et deux plans d’administration. Si c’est elle, retirez-la de l’extraction (l’unité l’a déjà).</translation>
+        <translation>{where} : {name}, né(e) le {born}, {number}, {place}, est hospitalisé(e) avec {why} : chargée à nouveau, une même personne aurait deux numéros de procédure dégradée, deux bracelets et deux plans d’administration. Si c’est elle, retirez-la de l’extraction (le service l’a déjà).</translation>
     </message>
     <message>
         <source>{where}: probably the same person as {name}, born {born}, {number}, in {place}, already in hospital ({why}); loaded as another patient, with a downtime number, wristband and medication chart of their own. Ask the ward: if they are one person, keep one admission and mark the other entered in error.</source>
-        <translation>{where} : probablement la même personne que {name}, né(e) le {born}, {number}, {place}, déjà hospitalisé(e) ({why}) ; chargée comme un autre patient, avec son propre numéro de procédure dégradée, son bracelet et son plan d’administration. Demandez à l’unité : s’il s’agit d’une seule personne, gardez une admission et marquez l’autre comme saisie erronée.</translation>
+        <translation>{where} : probablement la même personne que {name}, né(e) le {born}, {number}, {place}, déjà hospitalisé(e) ({why}) ; chargée comme un autre patient, avec son propre numéro de procédure dégradée, son bracelet et son plan d’administration. Demandez au service : s’il s’agit d’une seule personne, gardez une admission et marquez l’autre comme saisie erronée.</translation>
     </message>
     <message>
         <source>{where}: {why} ({value}) as {seen}: one person loaded twice would have two downtime numbers, wristbands and medication charts. Load them once, in the bed they are in.</source>
@@ -4293,7 +4333,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>{count} record(s) in the FHIR bundle contradict another laptop&apos;s record or another office&apos;s settlement (the manifest&apos;s ask_the_ward): ask the ward about each before posting the bundle</source>
-        <translation>{count} enregistrement(s) du bundle FHIR contredisent celui d’un autre portable ou la levée d’attente d’un autre bureau (ask_the_ward dans le manifeste) : demander à l’unité pour chacun avant d’envoyer le bundle</translation>
+        <translation>{count} enregistrement(s) du bundle FHIR contredisent celui d’un autre portable ou la levée d’attente d’un autre bureau (ask_the_ward dans le manifeste) : demander au service pour chacun avant d’envoyer le bundle</translation>
     </message>
     <message>
         <source>ASK THE WARD: {number} {form} {record}, version {version}: {why}</source>
@@ -4349,11 +4389,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>ONE DOWNTIME NUMBER, TWO PATIENTS: {number} was given by laptops set up with the same device number to {patients}. Tell their paper forms, wristbands and labels apart by name, date of birth and ward, and back-enter each under the number shown here.</source>
-        <translation>UN NUMÉRO DE PROCÉDURE DÉGRADÉE, DEUX PATIENTS : {number} a été donné par des portables configurés avec le même numéro d’appareil à {patients}. Distinguez leurs formulaires papier, bracelets et étiquettes par le nom, la date de naissance et l’unité, et ressaisissez chacun sous le numéro affiché ici.</translation>
+        <translation>UN NUMÉRO DE PROCÉDURE DÉGRADÉE, DEUX PATIENTS : {number} a été donné par des portables configurés avec le même numéro d’appareil à {patients}. Distinguez leurs formulaires papier, bracelets et étiquettes par le nom, la date de naissance et le service, et ressaisissez chacun sous le numéro affiché ici.</translation>
     </message>
     <message>
         <source>{name}, born {born}, ward {ward}, shown as {shown}</source>
-        <translation>{name}, né(e) le {born}, unité {ward}, affiché comme {shown}</translation>
+        <translation>{name}, né(e) le {born}, service {ward}, affiché comme {shown}</translation>
     </message>
     <message>
         <source>The list could not be read: an error in the program, reported. Try again; if it happens again, tell IT.</source>
@@ -4477,11 +4517,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>Settle it here choosing that version, with the ward&apos;s word as its reason.</source>
-        <translation>Levez-la ici en choisissant cette version, avec la réponse de l’unité pour motif.</translation>
+        <translation>Levez-la ici en choisissant cette version, avec la réponse du service pour motif.</translation>
     </message>
     <message>
         <source>Ask the ward again, naming the version it did not see, then settle it here.</source>
-        <translation>Redemandez à l’unité, en nommant la version qu’elle n’a pas vue, puis levez-la ici.</translation>
+        <translation>Redemandez au service, en nommant la version qu’il n’a pas vue, puis levez-la ici.</translation>
     </message>
     <message>
         <source>{settler} settled it on {time}, choosing version {chosen} on {laptop}, &quot;{reason}&quot;</source>
@@ -4513,15 +4553,15 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>The record is on hold here: ask the ward which version is right, tell both offices, then settle it here.</source>
-        <translation>L’enregistrement est en attente ici : demandez à l’unité quelle version est juste, prévenez les deux bureaux, puis tranchez ici.</translation>
+        <translation>L’enregistrement est en attente ici : demandez au service quelle version est juste, prévenez les deux bureaux, puis tranchez ici.</translation>
     </message>
     <message>
         <source>Ask the ward which version is right and tell both offices; back-enter the record as the ward says, whichever version stands here (if it is in the EHR already, put it right there).</source>
-        <translation>Demandez à l’unité quelle version est juste et prévenez les deux bureaux ; ressaisissez l’enregistrement comme l’unité le dit, quelle que soit la version qui fait foi ici (s’il est déjà dans le DPI, corrigez-le là).</translation>
+        <translation>Demandez au service quelle version est juste et prévenez les deux bureaux ; ressaisissez l’enregistrement comme le service le dit, quelle que soit la version qui fait foi ici (s’il est déjà dans le DPI, corrigez-le là).</translation>
     </message>
     <message>
         <source>SETTLED OTHERWISE AT ANOTHER OFFICE, record {record} ({form}, patient {number}): at one office {first}; at another office {second}. An office importing this merge takes neither: ask the ward which version is right and tell both offices.</source>
-        <translation>TRANCHÉ AUTREMENT DANS UN AUTRE BUREAU, enregistrement {record} ({form}, patient {number}) : dans un bureau, {first} ; dans un autre, {second}. Un bureau qui importe cette fusion ne retient aucun des deux : demandez à l’unité quelle version est juste et prévenez les deux bureaux.</translation>
+        <translation>TRANCHÉ AUTREMENT DANS UN AUTRE BUREAU, enregistrement {record} ({form}, patient {number}) : dans un bureau, {first} ; dans un autre, {second}. Un bureau qui importe cette fusion ne retient aucun des deux : demandez au service quelle version est juste et prévenez les deux bureaux.</translation>
     </message>
     <message>
         <source>the hold from version {version}: version {chosen} on {laptop} chosen, version {standing} stands</source>
@@ -4581,11 +4621,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>ward {ward} ({name}) added with {count} beds: {beds}</source>
-        <translation>unité {ward} ({name}) ajoutée avec {count} lits : {beds}</translation>
+        <translation>service {ward} ({name}) ajouté avec {count} lits : {beds}</translation>
     </message>
     <message>
         <source>ward {ward}: {count} beds added: {beds}</source>
-        <translation>unité {ward} : {count} lits ajoutés : {beds}</translation>
+        <translation>service {ward} : {count} lits ajoutés : {beds}</translation>
     </message>
     <message>
         <source>{name}: {value} (it was {was} here)</source>
@@ -4621,15 +4661,15 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>ward {ward} keeps its name here, {here} (the file says {file})</source>
-        <translation>l’unité {ward} garde ici son nom, {here} (le fichier dit {file})</translation>
+        <translation>le service {ward} garde ici son nom, {here} (le fichier dit {file})</translation>
     </message>
     <message>
         <source>ward {here} keeps its code as typed here, where the file says {file} (a ward&apos;s code is never changed): this laptop&apos;s patients read ward {here}, the other laptops&apos; {file}</source>
-        <translation>l’unité {here} garde son code tel que saisi ici, là où le fichier dit {file} (le code d’une unité ne change jamais) : les patients de ce portable liront l’unité {here}, ceux des autres portables {file}</translation>
+        <translation>le service {here} garde son code tel que saisi ici, là où le fichier dit {file} (le code d’un service ne change jamais) : les patients de ce portable liront le service {here}, ceux des autres portables {file}</translation>
     </message>
     <message>
         <source>ward {ward} keeps beds the file does not list (beds are never removed): {beds}</source>
-        <translation>l’unité {ward} garde des lits que le fichier ne liste pas (les lits ne sont jamais supprimés) : {beds}</translation>
+        <translation>le service {ward} garde des lits que le fichier ne liste pas (les lits ne sont jamais supprimés) : {beds}</translation>
     </message>
     <message>
         <source>nothing to change: this laptop has the file&apos;s set-up already</source>
@@ -4637,7 +4677,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>the ward is listed twice.</source>
-        <translation>l’unité est listée deux fois.</translation>
+        <translation>le service est listé deux fois.</translation>
     </message>
     <message>
         <source>{file}: not a set-up file (it is not text).</source>
@@ -4661,7 +4701,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>{file}, line {line}, ward {ward}: {problem}</source>
-        <translation>{file}, ligne {line}, unité {ward} : {problem}</translation>
+        <translation>{file}, ligne {line}, service {ward} : {problem}</translation>
     </message>
     <message>
         <source>This database already runs on this computer: nothing to decide (&apos;downtime set device-number&apos; changes its number).</source>
