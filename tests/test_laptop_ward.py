@@ -116,3 +116,19 @@ def test_the_command_line_sets_the_laptops_ward_or_none(two_wards, db_path, caps
     assert capsys.readouterr().out.strip() == ("This laptop belongs to no ward: the patient list and the NEWS2 "
                                                "escalations open on all wards.")
     assert settings.laptop_ward(two_wards.db) is None
+
+
+def test_a_new_admission_starts_in_this_laptops_ward_and_in_none_on_a_laptop_of_no_ward(two_wards, session_for,
+                                                                                         admission_values):
+    """Nearly every admission typed on a ward's laptop is to that ward; the nurse changes it for
+    one that is not. A transfer's ward, somewhere else by nature, starts blank."""
+    from downtime.services import prefill, records
+
+    nurse = session_for("nurse")
+    admission, transfer = nurse.form("admission"), nurse.form("transfer")
+    assert prefill.first_answers(nurse, admission, None) == {}
+    settings.set_laptop_ward(two_wards, "ICU")
+    assert prefill.first_answers(nurse, admission, None) == {"ward": "ICU"}
+    patient = records.save_new(nurse, "admission", {**admission_values, "ward": "3B", "bed": "1"}).patient_id
+    assert prefill.first_answers(nurse, admission, patient)["ward"] == "ICU", "a readmission too"
+    assert "to_ward" not in prefill.first_answers(nurse, transfer, patient)

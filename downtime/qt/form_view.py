@@ -78,10 +78,10 @@ class FormView(QWidget):
         self.editing = record is None
         self._prefilled_start = ""
         self._build()
-        # A new record about a patient starts from the chart (fields' `copied_from`), or from the
-        # answers it is opened with; a draft being reopened has its own answers.
+        # A new record starts from the chart (fields' `copied_from`) and this laptop's ward (an
+        # admission's), or from the answers it is opened with; a draft being reopened has its own.
         self.copied: dict[str, Any] = {}
-        if record is None and patient_id and draft_id is None:
+        if record is None and (patient_id or spec.creates_patient) and draft_id is None:
             self.copied = answers if answers is not None else prefill.first_answers(session, spec, patient_id)
         if record is not None:
             self._show_values(record.data)
@@ -246,9 +246,9 @@ class FormView(QWidget):
                 parts.append(f"<span style='color:darkred'>{html.escape(self._hold_text(hold))}</span>")
         elif self.copied:
             parts.append("<b>{}</b>".format(translate("FormView", "Some answers are filled in for you, from the "
-                                                                  "patient's chart or the person signed in: check each "
-                                                                  "one, and change what is no longer true, before "
-                                                                  "saving.")))
+                                                                  "patient's chart, the person signed in or this "
+                                                                  "laptop's ward: check each one, and change what is "
+                                                                  "not true, before saving.")))
         self.header.setText("<br>".join(parts))
         self.header.setVisible(bool(parts))
 

@@ -9,23 +9,29 @@ from typing import Any
 from downtime.domain.medication import Frequency, Outcome, prescribed_despite
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
+from downtime.formspec.schema import Meaning
 from downtime.i18n import QT_TRANSLATE_NOOP, message
-from downtime.services import census, medication
+from downtime.services import census, medication, settings
 from downtime.services.context import Session
 from downtime.storage.records import list_current
 
 
-def first_answers(session: Session, spec: FormSpec, patient_id: str) -> dict[str, Any]:
-    """The answers of a new record of `spec` about the patient that the chart already holds, and
-    the signed-in person's name where a field starts from it (`signed_in`)."""
+def first_answers(session: Session, spec: FormSpec, patient_id: str | None) -> dict[str, Any]:
+    """The answers of a new record of `spec` about the patient (None: a patient being admitted)
+    that the chart already holds, the signed-in person's name where a field starts from it
+    (`signed_in`), and an admission's ward this laptop's (`settings.laptop_ward`): nearly every
+    admission typed on a ward's laptop is to that ward, and the nurse changes it for one that is
+    not; a transfer's ward, elsewhere by nature, and a laptop of no ward's admissions start blank."""
     now = session.clock()
     latest: dict[str, RecordVersion | None] = {}
     answers: dict[str, Any] = {}
     for field in spec.fields():
         if field.signed_in:
             answers[field.id] = session.user.name
+        if spec.creates_patient and field.meaning is Meaning.WARD:
+            answers[field.id] = settings.laptop_ward(session.db)
         source = field.copied_from
-        if source is None:
+        if source is None or patient_id is None:
             continue
         if source.field is None:
             answers[field.id] = "\n".join(_treatment_lines(session, patient_id, now)) or None

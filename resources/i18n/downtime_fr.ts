@@ -1641,8 +1641,8 @@ le numéro du patient dans le DPI :</translation>
         <translation>modification : corrigez ce qui est faux, puis Enregistrer</translation>
     </message>
     <message>
-        <source>Some answers are filled in for you, from the patient&apos;s chart or the person signed in: check each one, and change what is no longer true, before saving.</source>
-        <translation>Certaines réponses sont préremplies, d’après le dossier du patient ou la personne connectée : vérifiez chacune et corrigez ce qui n’est plus exact avant d’enregistrer.</translation>
+        <source>Some answers are filled in for you, from the patient&apos;s chart, the person signed in or this laptop&apos;s ward: check each one, and change what is not true, before saving.</source>
+        <translation>Certaines réponses sont préremplies, d’après le dossier du patient, la personne connectée ou le service de ce portable : vérifiez chacune et corrigez ce qui n’est pas exact avant d’enregistrer.</translation>
     </message>
     <message>
         <source>Not saved — please correct:</source>

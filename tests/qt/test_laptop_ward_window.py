@@ -6,6 +6,7 @@ ward) keeps all wards."""
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QToolBar
 
 from downtime.qt.main_window import MainWindow
 from downtime.services import records, settings, wards
@@ -100,3 +101,29 @@ def test_the_administrator_gives_the_laptop_its_ward_on_the_administration_tab(a
     assert settings.laptop_ward(window.session.db) is None
     assert window.banner.device.text() == "Ward 3B laptop (device 42)"
     assert _lists(window) == [None, "ICU", "ICU", None]
+
+
+def _new_admission(window: MainWindow):
+    """The nurse clicks New admission on the toolbar."""
+    bar = window.findChild(QToolBar)
+    QTest.mouseClick(bar.widgetForAction(window.actions_by_id["new_admission"]), Qt.MouseButton.LeftButton)
+    view = window.tabs.currentWidget()
+    assert view.spec.id == "admission"
+    return view
+
+
+def test_a_new_admission_opens_in_the_laptops_ward(app_signed_in, hospital, db_path):
+    """New admission on the ICU's laptop: the Ward box says ICU, for the nurse to check like any answer
+    filled in for her; the tab closes without asking while nothing else is typed."""
+    settings.set_laptop_ward(hospital, "ICU")
+    view = _new_admission(app_signed_in(db_path, "nurse", "1111"))
+    assert view.editors["ward"].edit.text() == "ICU" and view.editors["bed"].edit.text() == ""
+    assert "this laptop's ward" in view.header.text() and not view.is_dirty()
+    QTest.keyClicks(view.editors["bed"].edit, "1")
+    assert view.is_dirty()
+
+
+def test_a_new_admission_on_a_laptop_of_no_ward_starts_with_no_ward(app_signed_in, hospital, db_path):
+    view = _new_admission(app_signed_in(db_path, "nurse", "1111"))
+    assert view.editors["ward"].edit.text() == ""
+    assert "filled in for you" not in view.header.text()
