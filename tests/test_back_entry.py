@@ -718,6 +718,38 @@ def test_one_scheduled_dose_recorded_on_two_laptops_is_said_on_both_lines(tmp_pa
     assert lines[first.record_id].to_do_in("en") == "enter"
 
 
+def test_the_line_of_a_dose_recorded_twice_says_once_the_other_record_is_in_the_ehr(tmp_path, laptop, clock,
+                                                                                    admission_values, capsys):
+    """The 14:00 dose recorded on two laptops: the morning clerk asked the ward, entered laptop
+    1's and ticked it off. The other line went on saying "ask the ward … before entering both",
+    nothing more: the next clerk, on the line left, typed the dose into the EHR a second time.
+    It says the other record is in the EHR already, under which reference, on the screen, the
+    printed list and `downtime worklist`; the line ticked off says nothing of it."""
+    _, (nurse_1, clerk_1), (nurse_2, clerk_2), order = _moved_with_an_order(tmp_path, laptop, clock, admission_values)
+    clock.advance(hours=7)
+    first, second = (medication.record_dose(nurse, order.record_id, {
+        "scheduled_for": "2026-11-28T14:00+01:00", "outcome": "given", "given_at": f"2026-11-28T{given}+01:00",
+        "dose_given": 1.0, "route": "PO"}) for nurse, given in ((nurse_1, "14:05"), (nurse_2, "14:40")))
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for number, clerk in ((1, clerk_1), (2, clerk_2)):
+        import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
+    already = "that record is in the EHR already (reference MAR-77)"
+    assert already not in json.dumps([item.to_do_in("en") for group in back_entry.worklist(office)
+                                      for item in group.items])
+    back_entry.mark_entered(office, first.record_id, 1, "MAR-77")
+    lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
+    assert lines[second.record_id].to_do_in("en") == (
+        "enter — the same dose (due 28/11/2026 14:00) was also recorded on laptop 1 (no. 001) by nurse (laptop 001), "
+        "given 28/11/2026 14:05: ask the ward whether it is one dose recorded twice before entering both; that record "
+        "is in the EHR already (reference MAR-77): enter this one only if the ward says it is not the same dose")
+    assert already not in lines[first.record_id].to_do_in("en")
+    out = printing.print_worklist(office, tmp_path / "list.pdf")
+    printed = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(out).pages)
+    assert already in printed
+    main(["worklist", "--db", str(tmp_path / "office.sqlite"), "--user", "records", "--pin", "4444"])
+    assert already in capsys.readouterr().out
+
+
 def test_the_same_dose_marked_not_given_on_another_laptop_is_said_so_with_its_time(tmp_path, laptop, clock,
                                                                                    admission_values):
     """Laptop 1 charted the 14:00 dose refused at 14:30, laptop 2 gave it at 14:40, both typed at

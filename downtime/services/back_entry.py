@@ -136,6 +136,10 @@ ORDER_WITHDRAWN = QT_TRANSLATE_NOOP("messages", "its order was withdrawn (entere
 ADMISSION_WITHDRAWN = QT_TRANSLATE_NOOP("messages", "this patient's admission was withdrawn (entered in error) on "
                                                     "{laptop} by {author}, {time}: {reason}. Ask the ward before "
                                                     "entering this record")
+# Said after SAME_DOSE once the other record of the dose is ticked off: the next clerk, on the
+# line left, typed the dose into the EHR a second time.
+OTHER_ENTERED = QT_TRANSLATE_NOOP("messages", "that record is in the EHR already (reference {reference}): enter this "
+                                              "one only if the ward says it is not the same dose")
 
 
 @dataclass(frozen=True)
@@ -153,8 +157,16 @@ class Conflict:
     authors: Authors = dataclass_field(default_factory=Authors, compare=False)
     """Who wrote `record` (see domain.laptops.Authors): the ward is asked for that person, by the
     worklist's line and the bundle's Provenance alike."""
+    entered: Entered | None = None
+    """`record` as ticked off here, for SAME_DOSE (`_with_entries`): that dose is in the EHR."""
 
     def text_in(self, lang: Lang) -> str:
+        said = self._said_in(lang)
+        if self.entered is None:
+            return said
+        return f"{said}; {message(lang, OTHER_ENTERED, reference=self.entered.ehr_reference)}"
+
+    def _said_in(self, lang: Lang) -> str:
         record = self.record
         given = f"{record.occurred_at.astimezone():%d/%m/%Y %H:%M}"
         return message(lang, self.said, due=f"{_due(record):%d/%m/%Y %H:%M}" if record.data.get("scheduled_for") else "",
@@ -457,6 +469,15 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
             for record_id, said in found.items()}
 
 
+def _with_entries(conflicts: Mapping[str, tuple[Conflict, ...]],
+                 entered: Mapping[str, Entered]) -> dict[str, tuple[Conflict, ...]]:
+    """These conflicts, each other record of the same dose that is ticked off saying so (the
+    records ticked off among `entered`, `_entries`)."""
+    return {record_id: tuple(replace(conflict, entered=entered.get(conflict.record.record_id))
+                             if conflict.said == SAME_DOSE else conflict for conflict in said)
+            for record_id, said in conflicts.items()}
+
+
 def hold_of(session: Session, record_id: str) -> OnHold | None:
     """The record's hold as the worklist shows it, or None when it is not on hold."""
     session.require(Action.READ_RECORDS)
@@ -502,9 +523,10 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     holds, held_only = _holds(session, current, ids, None in order, authors)
     current += held_only
     known = {record.record_id: record for record in current}
-    conflicts = conflicts_among(session.forms, current, partial(laptops_known, session),
-                                [version for hold in holds.values() for version in hold.versions], authors)
     entered = _entries(session.db, current)
+    conflicts = _with_entries(conflicts_among(session.forms, current, partial(laptops_known, session),
+                                             [version for hold in holds.values() for version in hold.versions],
+                                             authors), entered)
     earlier = _versions(session.db, {record.record_id: entered[record.record_id].version for record in current
                                      if record.record_id in entered})
     patients = _identities(session, ids, current)
