@@ -289,9 +289,13 @@ class BackEntryPanel(QWidget):
         who = translate("BackEntryPanel", "{name} ({number}), born {born}").format(
             name=group.patient.display_name, number=group.patient.downtime_number,
             born=group.patient.birth_date_in(language())) if group.patient else translate("BackEntryPanel", "ward record")
+        # What to do whole, as the pane under the list gives it: a clerk working by Enter read
+        # only the line, whose "ask the ward" was cut off on a laptop's screen.
         reference = Prompts.text(self, translate("BackEntryPanel", "Entered in the EHR"),
-                                 translate("BackEntryPanel", "{who}: {step} — {what}\nThe EHR's reference for it:").format(
-                                     who=who, step=translate("messages", item.step_name), what=item.label))
+                                 translate("BackEntryPanel", "{who}: {step} — {what}\n\nTo do: {to_do}\n\n"
+                                                             "The EHR's reference for it:").format(
+                                     who=who, step=translate("messages", item.step_name), what=item.label,
+                                     to_do=item.to_do_in(language(), loud=True)))
         if reference is None:
             return
         try:

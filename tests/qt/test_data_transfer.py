@@ -322,6 +322,30 @@ def test_the_reference_asked_for_a_line_names_its_patient_by_number_and_birth_da
         "MARTIN Hélène Marie (née LEFÈVRE) (DT-005-00002-1), born 02/07/1961"], labels
 
 
+def test_the_reference_asked_for_a_line_says_what_to_do_whole_ask_the_ward_too(qtbot, tmp_path, laptop, clock,
+                                                                             admission_values, monkeypatch):
+    """A clerk works the list by Enter: the box asking the EHR's reference named the patient and
+    what to enter, not what to do, and the line's to-do is cut on a laptop's screen. The doses
+    recorded on two laptops and the dose whose order was withdrawn were ticked off without the
+    clerk reading "ask the ward". The box gives the line's to-do whole, above the reference."""
+    from downtime.qt.prompts import Prompts
+    from tests.test_back_entry import office_asking_the_ward
+
+    office, flagged = office_asking_the_ward(tmp_path, laptop, clock, admission_values)
+    main, panel = _back_entry_tab(qtbot, office)
+    labels: list[str] = []
+    monkeypatch.setattr(Prompts, "text", staticmethod(lambda parent, title, label: labels.append(label)))
+    asked = [row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id in flagged]
+    for row in asked:
+        panel.table.selectRow(row)
+        qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert len(labels) == len(asked) == 4
+    for row, label in zip(asked, labels):
+        to_do = panel.model.rows[row][1].to_do_in("en", loud=True)
+        assert "ask the ward" in to_do.lower() and f"To do: {to_do}\n" in label, label
+        assert label.endswith("The EHR's reference for it:")
+
+
 def test_the_back_entry_list_is_fetched_a_page_at_a_time_as_it_scrolls(qtbot, tmp_path, forms, clock, laptop,
                                                                        answers, monkeypatch):
     from downtime.qt import back_entry_panel
