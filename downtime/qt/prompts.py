@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 
 class Prompts:
@@ -26,9 +26,18 @@ class Prompts:
 
     @staticmethod
     def text(parent: QWidget | None, title: str, label: str) -> str | None:
-        """A short answer on one line (an EHR reference); None if cancelled or left empty."""
-        text, ok = QInputDialog.getText(parent, title, label)
-        return text.strip() if ok and text.strip() else None
+        """A short answer on one line (an EHR reference); None if cancelled or left empty. The
+        question's words wrap: a worklist line's (its patient, what to enter and what to do) made
+        the box wider than a laptop's screen, its OK button off it."""
+        dialog = QInputDialog(parent)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(label)
+        for words in dialog.findChildren(QLabel):
+            words.setWordWrap(True)
+        ok = dialog.exec() == QDialog.DialogCode.Accepted
+        text = dialog.textValue().strip()
+        dialog.deleteLater()  # one a tick, thousands a day: not kept until the window closes
+        return text if ok and text else None
 
     @staticmethod
     def confirm(parent: QWidget | None, title: str, text: str) -> bool:

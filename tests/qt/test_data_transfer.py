@@ -346,6 +346,35 @@ def test_the_reference_asked_for_a_line_says_what_to_do_whole_ask_the_ward_too(q
         assert label.endswith("The EHR's reference for it:")
 
 
+def test_the_box_asking_the_ehr_reference_fits_a_laptops_screen(qtbot, tmp_path, laptop, clock, admission_values):
+    """The box asking the EHR's reference set the line's patient, what to enter and what to do
+    on one line each: a dose's was 2,700 pixels wide, its OK button and the end of "ask the
+    ward" off a 1366-pixel laptop's screen. Its words wrap, within the screen."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+
+    from tests.test_back_entry import office_asking_the_ward
+
+    office, flagged = office_asking_the_ward(tmp_path, laptop, clock, admission_values)
+    main, panel = _back_entry_tab(qtbot, office)
+    row = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id in flagged)
+    record_id = panel.model.rows[row][1].record.record_id
+    panel.table.selectRow(row)
+    widths: list[int] = []
+
+    def answer() -> None:
+        shown = QApplication.activeModalWidget()
+        widths.append(shown.width())
+        qtbot.keyClicks(shown.findChild(QLineEdit), "MAR-1")
+        shown.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(200, answer)
+    panel.mark_selected()
+    assert widths and widths[0] <= 1366, widths
+    assert office.db.execute("SELECT ehr_reference FROM back_entries WHERE record_id = ?",
+                             [record_id]).fetchone() == ("MAR-1",)
+
+
 def test_the_back_entry_list_is_fetched_a_page_at_a_time_as_it_scrolls(qtbot, tmp_path, forms, clock, laptop,
                                                                        answers, monkeypatch):
     from downtime.qt import back_entry_panel
