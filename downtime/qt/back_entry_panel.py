@@ -52,7 +52,8 @@ class WorkModel(TextTableModel):
         group, item = self.rows[row]
         patient = group.patient
         entered = item.entered.ehr_reference if item.done and item.entered else ""
-        to_do = item.to_do_in(language(), loud=not item.done)
+        note = self.same_person.get(patient.downtime_number) if patient and not item.done else None
+        to_do = " — ".join(filter(None, (item.to_do_in(language(), loud=not item.done), note)))
         return (patient.display_name if patient else translate("", "(not about a patient)"),
                 patient.downtime_number if patient else "", group.ehr_patient_number or "",
                 translate("messages", item.step_name), item.record.occurred_at.strftime("%d/%m/%Y %H:%M"), to_do,
@@ -64,6 +65,9 @@ class WorkModel(TextTableModel):
         self.order: list[str | None] = []
         self.fetched = 0
         self.left_only = True
+        self.same_person: dict[str, str] = {}
+        """Who else each patient probably is, by downtime number (back_entry.same_person_notes):
+        said on each of their lines left, as the printed list says it under their name."""
 
     def start(self, order: list[str | None], left_only: bool) -> None:
         self.order, self.fetched, self.left_only = order, 0, left_only
@@ -88,6 +92,12 @@ class WorkModel(TextTableModel):
                 self.rows.extend(added)
                 self.endInsertRows()
                 return
+
+    def say_same_person(self, notes: dict[str, str]) -> None:
+        """The lines as they read with these notes (`same_person`), the line chosen kept."""
+        self.same_person, self.read = notes, {}
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.columns) - 1))
 
     def replace_patient(self, patient_id: str | None, work: list[PatientWork]) -> None:
         """One patient's lines again, after the clerk ticked one off or linked them."""
@@ -230,6 +240,9 @@ class BackEntryPanel(QWidget):
             for numbers, whys in reasons_by_people(duplicates).items()]
         self.duplicates.setText("\n".join(lines))
         self.duplicates.setVisible(bool(lines))
+        self.model.say_same_person(back_entry.same_person_notes(duplicates, language()))
+        self.table.resizeColumnsToContents()  # as a reset fits them, to the lines' new words
+        self._fitted()
 
     def _refused(self, problem: UserError) -> None:
         self.summary.setText(say(problem))
@@ -295,7 +308,7 @@ class BackEntryPanel(QWidget):
                                  translate("BackEntryPanel", "{who}: {step} — {what}\n\nTo do: {to_do}\n\n"
                                                              "The EHR's reference for it:").format(
                                      who=who, step=translate("messages", item.step_name), what=item.label,
-                                     to_do=item.to_do_in(language(), loud=True)))
+                                     to_do=self.model.text(self.table.currentIndex().row(), TO_DO)))
         if reference is None:
             return
         try:

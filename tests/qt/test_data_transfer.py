@@ -708,6 +708,46 @@ def test_one_person_admitted_on_two_laptops_is_pointed_out_on_the_back_entry_tab
     assert not panel.duplicates.isVisible()
 
 
+def test_each_line_of_a_person_probably_admitted_twice_says_so_until_both_are_linked(qtbot, tmp_path, laptop,
+                                                                                     admission_values, monkeypatch):
+    """One person admitted on two laptops: the tab said so once, above a list of thousands of
+    lines; the lines of each number said "ENTER", and so did the box asking the EHR's reference,
+    and the clerk who reached the second number hours later gave her a second EHR file. Each
+    line of theirs says who else she probably is, as the printed list says under her name, until
+    both numbers are linked to one EHR patient."""
+    from downtime.qt.prompts import Prompts
+
+    folders = []
+    for number, ward in ((11, "3B"), (12, "5C")):
+        nurse, clerk = laptop(tmp_path / f"ward{number}.sqlite", number)
+        records.save_new(nurse, "admission", {**admission_values, "ward": ward})
+        folders.append(export(clerk, tmp_path / f"stick{number}").folder)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for folder in folders:
+        import_export(office, folder)
+    _, panel = _back_entry_tab(qtbot, office)
+    first, second = sorted(group.patient.downtime_number for group in back_entry.worklist(office))
+    said = {panel.model.text(row, 1): panel.model.text(row, TO_DO) for row in range(panel.model.rowCount())}
+    assert said == {
+        first: f"ENTER — Probably the same person as {second} (the same NIR; the same birth name, first name and date "
+               "of birth): link both to one EHR patient number, and enter the admission once.",
+        second: f"ENTER — Probably the same person as {first} (the same NIR; the same birth name, first name and "
+                "date of birth): link both to one EHR patient number, and enter the admission once."}
+    asked: list[str] = []
+    answers = [None, "800777", "800777"]  # the reference box cancelled, then the EHR number twice
+    monkeypatch.setattr(Prompts, "text", staticmethod(lambda parent, title, label: asked.append(label) or answers.pop(0)))
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: True))
+    panel.table.selectRow(1)
+    panel.mark_selected()
+    assert f"To do: {said[second]}\n" in asked[0]
+    for number in (first, second):
+        panel.table.selectRow(next(row for row in range(panel.model.rowCount()) if panel.model.text(row, 1) == number))
+        panel.link_selected()
+    assert [panel.model.text(row, TO_DO) for row in range(panel.model.rowCount())] == [
+        "ENTER", f"ENTER — EHR patient 800777 is {first} too: enter this admission only if it is another stay, not the "
+                 "same one twice"]
+
+
 def test_the_import_wizard_says_the_probable_duplicate_a_stick_brings_as_the_merge_does(qtbot, tmp_path, laptop,
                                                                                           admission_values, type_text):
     """The second stick (Ward ▸ Import data…) admitted a patient the first admitted under
