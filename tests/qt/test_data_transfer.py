@@ -678,11 +678,9 @@ def test_linking_a_second_patient_to_an_ehr_number_already_linked_asks_first(
         f"both patients now linked to 800777: {sorted(linked.values())}; asked: {asked}")
 
 
-def test_one_person_admitted_on_two_laptops_is_pointed_out_on_the_back_entry_tab(qtbot, tmp_path, laptop,
-                                                                                admission_values, answers):
-    """The sticks imported one by one (Ward ▸ Import data…): only `downtime merge` pointed out
-    probable duplicates, and the clerk typed two EHR admissions for one person. Linking both
-    numbers to one EHR number settles it."""
+def _one_person_on_two_laptops(tmp_path, laptop, admission_values) -> Session:
+    """The records office's clerk, both sticks imported one by one: laptops 11 (ward 3B) and 12
+    (ward 5C) each admitted the same woman."""
     folders = []
     for number, ward in ((11, "3B"), (12, "5C")):
         nurse, clerk = laptop(tmp_path / f"ward{number}.sqlite", number)
@@ -691,6 +689,15 @@ def test_one_person_admitted_on_two_laptops_is_pointed_out_on_the_back_entry_tab
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     for folder in folders:
         import_export(office, folder)
+    return office
+
+
+def test_one_person_admitted_on_two_laptops_is_pointed_out_on_the_back_entry_tab(qtbot, tmp_path, laptop,
+                                                                                admission_values, answers):
+    """The sticks imported one by one (Ward ▸ Import data…): only `downtime merge` pointed out
+    probable duplicates, and the clerk typed two EHR admissions for one person. Linking both
+    numbers to one EHR number settles it."""
+    office = _one_person_on_two_laptops(tmp_path, laptop, admission_values)
     _, panel = _back_entry_tab(qtbot, office)
     numbers = sorted(group.patient.downtime_number for group in back_entry.worklist(office))
     assert panel.duplicates.isVisible()
@@ -717,14 +724,7 @@ def test_each_line_of_a_person_probably_admitted_twice_says_so_until_both_are_li
     both numbers are linked to one EHR patient."""
     from downtime.qt.prompts import Prompts
 
-    folders = []
-    for number, ward in ((11, "3B"), (12, "5C")):
-        nurse, clerk = laptop(tmp_path / f"ward{number}.sqlite", number)
-        records.save_new(nurse, "admission", {**admission_values, "ward": ward})
-        folders.append(export(clerk, tmp_path / f"stick{number}").folder)
-    office = laptop(tmp_path / "office.sqlite", 900)[1]
-    for folder in folders:
-        import_export(office, folder)
+    office = _one_person_on_two_laptops(tmp_path, laptop, admission_values)
     _, panel = _back_entry_tab(qtbot, office)
     first, second = sorted(group.patient.downtime_number for group in back_entry.worklist(office))
     said = {panel.model.text(row, 1): panel.model.text(row, TO_DO) for row in range(panel.model.rowCount())}
