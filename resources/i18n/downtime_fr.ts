@@ -983,14 +983,20 @@ What to enter: {what}</source>
         <translation>Saisi dans le DPI</translation>
     </message>
     <message>
-        <source>{who}: {step} — {what}
-The EHR&apos;s reference for it:</source>
-        <translation>{who} : {step} — {what}
-Sa référence dans le DPI :</translation>
-    </message>
-    <message>
         <source>Not marked</source>
         <translation>Non marqué</translation>
+    </message>
+    <message>
+        <source>{who}: {step} — {what}
+
+To do: {to_do}
+
+The EHR&apos;s reference for it:</source>
+        <translation>{who} : {step} — {what}
+
+À faire : {to_do}
+
+Sa référence dans le DPI :</translation>
     </message>
     <message>
         <source>Nothing on hold selected</source>
@@ -2992,6 +2998,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>this patient&apos;s admission was withdrawn (entered in error) on {laptop} by {author}, {time}: {reason}. Ask the ward before entering this record</source>
         <translation>l’admission de ce patient a été annulée (saisie erronée) sur {laptop} par {author}, {time} : {reason}. Demander au service avant de saisir cet enregistrement</translation>
+    </message>
+    <message>
+        <source>that record is in the EHR already (reference {reference}): enter this one only if the ward says it is not the same dose</source>
+        <translation>cette fiche est déjà dans le DPI (référence {reference}) : ne saisir celle-ci que si le service dit qu’il ne s’agit pas de la même dose</translation>
     </message>
     <message>
         <source>EHR patient {ehr} is {numbers} too: enter this admission only if it is another stay, not the same one twice</source>
