@@ -251,7 +251,8 @@ def ward(session_for, admission_values) -> Ward:
         "theatre": "T1", "specialty": "General surgery",
         "starts_at": f"{MONDAY}T08:00+01:00", "ends_at": f"{MONDAY}T13:00+01:00"}).record_id
     booked = records.save_new(coord, "operation_booking", _booking(session_id, "08:00", 90), patient).record_id
-    cancelled = records.save_new(coord, "operation_booking", _booking(session_id, "10:00", 60), patient).record_id
+    cancelled = records.save_new(coord, "operation_booking", {**_booking(session_id, "10:00", 60),
+                                                              "procedure": "Inguinal hernia repair"}, patient).record_id
     records.save_new(coord, "operation_cancellation", {
         "booking": cancelled, "cancelled_at": "2026-11-28T09:00+01:00", "reason": "no_ward_bed",
         "last_minute": True, "patient_told": "phone"}, patient_id=patient)

@@ -312,6 +312,7 @@ def test_a_clash_check_reads_the_bookings_near_its_time_and_finds_what_replaying
         "theatre": theatre_name, "specialty": "General surgery", "starts_at": f"{day}T14:00+01:00",
         "ends_at": f"{day}T18:00+01:00"}).record_id for theatre_name, day in (("T4", MONDAY), ("T5", "2026-12-20")))
     moved = theatre.book(coord, patients[0], {**_booking(far, "08:00", surgeon="Dr Y", anaesthetist="Dr Z"),
+                                              "procedure": "Hernia repair",  # patient 0's cholecystectomy may wait
                                               "planned_start": "2026-12-20T14:00+01:00"}).record_id
     theatre.cancel(coord, moved, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
                                   "last_minute": True, "patient_told": "phone"})
@@ -624,7 +625,8 @@ def test_an_operation_cannot_be_booked_or_rebooked_after_the_patients_recorded_d
         theatre.rebook(coord, cancelled.record_id, _rebooking(made["t1-mon"], f"{MONDAY}T08:00+01:00",
                                                               clock.now.isoformat(timespec="minutes")))
     earlier = _session(coord, "T4", "2026-11-28", "08:00", "12:00")
-    theatre.book(coord, patients[0], {**_booking(earlier, "08:00"), "planned_start": "2026-11-28T09:00+01:00"})
+    theatre.book(coord, patients[0], {**_booking(earlier, "08:00"), "planned_start": "2026-11-28T09:00+01:00",
+                                      "procedure": "Inguinal hernia repair"})
 
 
 def test_a_patient_whose_death_is_recorded_is_offered_no_slot(lists, clock, session_for):
@@ -705,7 +707,8 @@ def test_an_operation_booked_before_the_patients_death_is_flagged_wherever_it_sh
     monday = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
     waiting = theatre.book(coord, patients[0], _booking(made["t1-tue"], "08:00", day=TUESDAY))
     waiting_cancelled = theatre.cancel(coord, waiting.record_id, CANCEL)
-    moved = theatre.book(coord, patients[0], _booking(made["t2-mon"], "11:00", surgeon="Dr M", anaesthetist="Dr N"))
+    moved = theatre.book(coord, patients[0], {**_booking(made["t2-mon"], "11:00", surgeon="Dr M", anaesthetist="Dr N"),
+                                              "procedure": "Inguinal hernia repair"})
     theatre.cancel(coord, moved.record_id, CANCEL)
     theatre.rebook(coord, moved.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T11:00+01:00",
                                                       clock.now.isoformat(timespec="minutes")))
@@ -822,3 +825,25 @@ def test_the_days_lists_come_in_the_order_of_their_theatres_numbers(lists):
         _session(coord, name, MONDAY)
     day = datetime.fromisoformat(f"{MONDAY}T00:00+01:00").date()
     assert [s.theatre for s, _ in theatre.day_list(coord.db, coord.forms, day)] == ["T1", "T2", "t3", "T10"]
+
+
+
+@pytest.mark.parametrize("procedure", ["Laparoscopic cholecystectomy", "  laparoscopic  Cholecystectomy "])
+def test_an_operation_waiting_to_be_rebooked_is_not_booked_again(lists, clock, procedure):
+    """Booked anew, the cancelled operation stayed on the rescheduling list and was rebooked as
+    well: one gallbladder, two operations on the lists. Another operation, the other side or
+    another patient are booked beside it."""
+    coord, patients, made = lists
+    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, first.record_id, CANCEL)
+    again = {**_booking(made["t1-tue"], "08:00", day=TUESDAY), "procedure": procedure}
+    with pytest.raises(ServiceError, match=r"Procedure: Laparoscopic cholecystectomy is already waiting to be rebooked "
+                                           r"for this patient \(cancelled 28/11/2026 09:00\)"):
+        theatre.book(coord, patients[0], again)
+    assert [item.state.record.record_id for item in theatre.rescheduling(coord.db, coord.forms, clock.now)[0]] \
+        == [first.record_id]
+    assert len(theatre.bookings(coord.db, coord.forms)) == 1, "nothing written"
+    theatre.book(coord, patients[0], {**again, "procedure": "Hernia repair"})
+    theatre.book(coord, patients[0], {**again, "planned_start": f"{TUESDAY}T10:00+01:00", "laterality": "left"})
+    theatre.book(coord, patients[1], _booking(made["t2-mon"], "08:00", surgeon="Dr B", anaesthetist="Dr C"))
+    assert len(theatre.bookings(coord.db, coord.forms)) == 4

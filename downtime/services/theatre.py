@@ -578,6 +578,8 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
         _check(db, _as_people(db, [facts])[0].booking)
     if facts is not None and form_id == "operation_rebooking" and not withdrawn and data.get("outcome") == "transferred":
         _refuse_after_death(db, facts.booking.patient_id, datetime.fromisoformat(data["decided_at"]))
+    if form_id == "operation_booking" and patient_id is not None and not withdrawn:
+        _refuse_booking_again(db, record_id, patient_id, data)
 
 
 class PatientDied(ServiceError):
@@ -598,6 +600,30 @@ def _refuse_after_death(db: Database, patient_id: str, at: datetime) -> None:
     where = location_at(db, patient_id, at)
     if where is not None and where.status is StayStatus.DECEASED:
         raise PatientDied(where.since)
+
+
+def _operation_key(data: Mapping[str, Any]) -> tuple[str, str]:
+    """An operation as typed on two booking forms: the procedure whatever its capitals and
+    spaces, and its side."""
+    return " ".join(str(data["procedure"]).casefold().split()), data["laterality"]
+
+
+def _refuse_booking_again(db: Database, record_id: str, patient_id: str, data: dict[str, Any]) -> None:
+    """A booking of an operation (procedure and side) that its patient is waiting to have
+    rebooked is refused: booked anew, the cancelled one stayed on the rescheduling list and was
+    rebooked as well, one hernia on two lists. Rebooked instead, it keeps its history and its
+    rebook-by date. Another operation, the other side, or the same one beside an operation still
+    booked (a second look, a staged repair) are booked as usual."""
+    same = {record.record_id for record in _standing_where(db, ["operation_booking"], "patient_id IN (?)", [patient_id])
+            if record.record_id != record_id and _operation_key(record.data) == _operation_key(data)}
+    waiting = [facts for facts in _replay(db, same) if facts.status is BookingStatus.CANCELLED] if same else []
+    if waiting:
+        cancelled = waiting[0].cancelled_at
+        assert cancelled is not None
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Procedure: {procedure} is already waiting to be rebooked for "
+                                                         "this patient (cancelled {cancelled}): rebook it from the "
+                                                         "rescheduling list rather than booking it again."),
+                           procedure=waiting[0].record.data["procedure"], cancelled=f"{cancelled:%d/%m/%Y %H:%M}")
 
 
 def _refuse_moving(db: Database, record_id: str, data: dict[str, Any]) -> None:
