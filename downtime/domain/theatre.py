@@ -34,6 +34,13 @@ TARGET_WAIT = {
 
 REBOOK_WITHIN = timedelta(days=28)
 
+ARRIVE_BEFORE = timedelta(minutes=90)
+"""How long before the operation a patient called in is to arrive, as the letter of a new date
+asks: a slot sooner than that is one they cannot keep."""
+CALLED_IN = frozenset({Priority.EXPEDITED, Priority.ELECTIVE})
+"""The classes whose patients wait at home to be called in; urgent and immediate cases are in
+the hospital, to be taken to theatre at once."""
+
 
 class CancelReason(StrEnum):
     INFORMATION_SYSTEM = "information_system"

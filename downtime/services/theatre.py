@@ -20,8 +20,8 @@ from downtime.domain.duplicates import ProbableDuplicate
 from downtime.domain.laptops import Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
-    PRIORITY_RANK, Booking, CancelReason, Clash, Priority, Suggested, TheatreSession, clashes, left_outside,
-    meetings, outside, overlapping_sessions, rebook_by, suggest_for_specialty, suggest_slots, theatre_key,
+    ARRIVE_BEFORE, CALLED_IN, PRIORITY_RANK, Booking, CancelReason, Clash, Priority, Suggested, TheatreSession, clashes,
+    left_outside, meetings, outside, overlapping_sessions, rebook_by, suggest_for_specialty, suggest_slots, theatre_key,
     theatre_order,
 )
 from downtime.formspec import FormSpec
@@ -765,8 +765,9 @@ def procedure_and_side(data: Mapping[str, Any], booking_spec: FormSpec, lang: La
 
 
 def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, from_day: date | None = None) -> Suggested:
-    """The earliest free slots from now, or from the start of `from_day` if later (the day the
-    patient can come), on the lists of the operation's specialty: that of the list it was
+    """The earliest free slots from now (for a patient called in from home, from the time they
+    can arrive by: offered the list starting now, they were asked to arrive at a time already
+    past), or from the start of `from_day` if later (the day the patient can come), on the lists of the operation's specialty: that of the list it was
     booked on (a list since withdrawn tells none: then every list's). Read only the sessions
     still to come and the bookings around them (with their lists), not the theatre's whole
     history. A patient whose death is recorded is offered none (a death cannot be recorded for a
@@ -784,8 +785,9 @@ def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, fr
     lists = {state.record.data["session"], *(b.session_id for b in booked if b.session_id is not None)}
     known = [*coming, *sessions(db, lists - {s.session_id for s in coming}).values()]
     booked_on = next((s for s in known if s.session_id == state.record.data["session"]), None)
+    reachable = max(after, now + ARRIVE_BEFORE) if state.priority in CALLED_IN else after
     return suggest_for_specialty(state.booking, booked_on.specialty if booked_on else None, known, booked,
-                                 after=after, limit=limit)
+                                 after=reachable, limit=limit)
 
 
 def next_free_start(db: Database, session_id: str, now: datetime, minutes: int | None = None) -> datetime | None:

@@ -875,3 +875,25 @@ def test_a_list_added_after_the_rebook_dialog_opened_is_offered_with_its_special
     dialog.from_day.setDate(QDate(2026, 11, 29))
     assert [dialog.slot_list.item(row).text() for row in range(dialog.slot_list.count())] == [
         "Sun 29/11 08:00 — theatre T3 (General surgery)", "Mon 30/11 08:00 — theatre T2 (General surgery)"]
+
+
+@pytest.mark.parametrize("priority, first", [("elective", "Sat 28/11 15:30"), ("expedited", "Sat 28/11 15:30"),
+                                             ("urgent", "Sat 28/11 14:00")])
+def test_a_patient_called_in_from_home_is_offered_no_slot_they_cannot_reach(coordinator, qtbot, listed, priority,
+                                                                           first):
+    """At 14:00 the dialog offered an elective patient the 14:00 slot first, and Enter booked it:
+    the letter then asked them to arrive 90 minutes before, at 12:30, already past. A patient
+    called in (expedited or elective) is offered slots from 90 minutes on; an urgent case, at once."""
+    window, _ = coordinator
+    session = window.session
+    records.save_new(session, "theatre_session", {
+        "theatre": "T3", "specialty": "General surgery", "starts_at": "2026-11-28T14:00+01:00",
+        "ends_at": "2026-11-28T18:00+01:00"})
+    state = theatre.bookings(session.db, session.forms)[0]
+    records.amend(session, state.record.record_id, {**state.record.data, "priority": priority,
+                                                    "decided_at": "2026-11-28T09:00+01:00"}, "priority reviewed")
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    assert dialog.slot_list.item(0).text().startswith(f"{first} — theatre T3 (General surgery)")
+    QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
+    (rebooked,) = theatre.bookings(session.db, session.forms)
+    assert f"{rebooked.start:%a %d/%m %H:%M}" == first
