@@ -490,3 +490,14 @@ def test_the_letter_prints_a_long_email_address_whole(day, session_for, tmp_path
                                           "decided_at": clock.now.isoformat(timespec="minutes")})
     lines = PdfReader(printing.print_letter(coord, made["Morin"], tmp_path / "letter.pdf")).pages[0].extract_text()
     assert address in re.sub(r"-\n", "-", lines)
+
+
+def test_the_list_gives_each_operations_expected_end(day, tmp_path, session_for):
+    """The list gave each operation's start alone: the theatre team, working from paper, could
+    not see when the next patient was due to be sent for, nor that a list would run late."""
+    coord, made, _ = day
+    (zola,) = [state for state in theatre.bookings(coord.db, coord.forms) if state.record.record_id == made["Zola"]]
+    records.amend(coord, made["Zola"], {**zola.record.data, "expected_minutes": 150}, "longer repair")
+    text = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
+    assert re.search(r"08:00 ?–09:00 ABEL", text) and re.search(r"10:30 ?–13:00 ZOLA", text)
+    assert re.search(r"09:15 ?–10:15 MORIN", text), "where a cancelled operation stood, struck"
