@@ -489,7 +489,7 @@ def test_a_suggested_slot_after_the_change_is_printed_at_paris_time(lists, clock
                                                       clock.now.isoformat(timespec="minutes")))
     pdf = printing.print_theatre_list(coord, date(2027, 3, 28), tmp_path / "night.pdf")
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(pdf).pages))
-    assert re.findall(r"\d (\d\d:\d\d) [A-Z]+", text) == ["01:00", "04:00"]
+    assert re.findall(r"\d (\d\d:\d\d) –(\d\d:\d\d) [A-Z]+", text) == [("01:00", "04:00"), ("04:00", "05:30")]
 
 
 def test_a_days_list_reads_only_that_days_bookings_yet_shows_what_was_moved_in_or_out(lists, clock):

@@ -5,7 +5,7 @@ operations stay on the list, struck through, with the reason."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -138,10 +138,12 @@ def _operation(data: dict[str, object], lang: Lang, struck: bool) -> list[Flowab
     return lines
 
 
-def _times(entry: ListEntry, struck: bool) -> list[Flowable]:
+def _times(entry: ListEntry, struck: bool, zone: tzinfo | None) -> list[Flowable]:
     """The start, then the expected end under it: from paper, the theatre team sees when to send
-    for the next patient and whether the list will run late."""
-    end = entry.start + timedelta(minutes=entry.state.minutes)
+    for the next patient and whether the list will run late. The end is counted in elapsed time
+    and read on the ward's clock (`zone`): 01:00 plus two hours is 04:00 on the night summer time
+    begins."""
+    end = (entry.start.astimezone(timezone.utc) + timedelta(minutes=entry.state.minutes)).astimezone(zone)
     return [_p(entry.start.strftime("%H:%M"), bold=True, struck=struck), _p(f"–{end:%H:%M}", size=7, struck=struck)]
 
 
@@ -181,7 +183,7 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
         rows: list[list[object]] = [[_p(h, bold=True) for h in w("list_cols", lang).split("|")]]
         for number, entry in enumerate(entries, start=1):
             data, patient, struck = entry.state.record.data, entry.state.patient, entry.struck
-            rows.append([_p(str(number), struck=struck), _times(entry, struck),
+            rows.append([_p(str(number), struck=struck), _times(entry, struck, printed_at.tzinfo),
                          _patient(patient, lang, struck), _p(birth_date_label(patient, lang), struck=struck),
                          _p(SEX.get(patient.sex or "unknown", SEX["unknown"])[lang], struck=struck),
                          _p(patient.downtime_number, struck=struck), _operation(data, lang, struck),
