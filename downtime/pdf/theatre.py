@@ -13,7 +13,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from downtime.domain.theatre import TheatreSession
+from downtime.domain.theatre import ARRIVE_BEFORE, TheatreSession
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.pdf.forms import allergy_colour, allergy_line
@@ -250,7 +250,8 @@ LETTER: dict[Lang, dict[str, str]] = {
            "body": "Your operation ({operation}) planned for {old} could not take place: {reason}.",
            "side": "{procedure}, side: {side}",
            "sorry": "We apologise for this.",
-           "new": "It is now planned for {when}, theatre {theatre}. Please arrive 90 minutes before this time.",
+           "new": "It is now planned for {when}, theatre {theatre}. Please arrive {arrive} before this time.",
+           "arrive": "{minutes} minutes",
            "moved": "Your operation will take place at another hospital, {hospital}, which will contact you.",
            "fasting": "Follow the fasting instructions you were given (nothing to eat in the 6 hours before, clear water "
                        "until 2 hours before).",
@@ -261,7 +262,8 @@ LETTER: dict[Lang, dict[str, str]] = {
            "body": "Votre intervention ({operation}) prévue le {old} n'a pas pu avoir lieu : {reason}.",
            "side": "{procedure}, côté : {side}",
            "sorry": "Nous vous prions de nous en excuser.",
-           "new": "Elle est désormais prévue le {when}, salle {theatre}. Merci de vous présenter 1 h 30 avant cette heure.",
+           "new": "Elle est désormais prévue le {when}, salle {theatre}. Merci de vous présenter {arrive} avant cette heure.",
+           "arrive": "{hours} h {rest:02d}",
            "moved": "Votre intervention aura lieu dans un autre établissement, {hospital}, qui vous contactera.",
            "fasting": "Respectez les consignes de jeûne reçues (rien à manger dans les 6 heures qui précèdent, eau claire "
                        "jusqu'à 2 heures avant).",
@@ -316,7 +318,10 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str 
                              Spacer(1, 3 * mm)]
     if new is not None:
         before, after = text["new"].split("{when}")
-        story += [RunLines([Run(before), Run(_when(new, text, lang), BOLD), Run(after.format(theatre=theatre or ""))],
+        minutes = int(ARRIVE_BEFORE.total_seconds() // 60)
+        arrive = text["arrive"].format(minutes=minutes, hours=minutes // 60, rest=minutes % 60)
+        story += [RunLines([Run(before), Run(_when(new, text, lang), BOLD),
+                            Run(after.format(theatre=theatre or "", arrive=arrive))],
                            para),
                   Spacer(1, 3 * mm), Lines(text["fasting"], para)]
     else:
