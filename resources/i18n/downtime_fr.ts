@@ -3660,6 +3660,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{said} (vacation modifiée en dernier sur {laptop})</translation>
     </message>
     <message>
+        <source>Procedure: {procedure} is already waiting to be rebooked for this patient (cancelled {cancelled}): rebook it from the rescheduling list rather than booking it again.</source>
+        <translation>Intervention : {procedure} attend déjà d’être reprogrammée pour ce patient (annulée le {cancelled}) : reprogrammez-la depuis la liste à reprogrammer plutôt que de la programmer à nouveau.</translation>
+    </message>
+    <message>
         <source>Theatre {theatre} already has a session {window} ({specialty}).</source>
         <translation>La salle {theatre} a déjà une vacation {window} ({specialty}).</translation>
     </message>
