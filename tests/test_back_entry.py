@@ -1178,6 +1178,21 @@ def test_a_dose_line_gives_the_scheduled_time_it_was_recorded_for(tmp_path, lapt
         in line, line
 
 
+def test_a_dose_line_names_its_order_as_the_chart_heads_it_and_its_outcome_next(tmp_path, laptop, clock,
+                                                                                admission_values):
+    """The line began with every answer of the order ("Paracetamol — Dose: 1 — Unit: g — Type of
+    order: …"), the outcome far on: cut on the clerk's screen, a refused dose read as given."""
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    order = _paracetamol(_doctor(nurse, clock), patient, start="2026-11-28T07:00+01:00")
+    refused = medication.record_dose(nurse, order.record_id, {
+        "scheduled_for": "2026-11-28T08:00+01:00", "outcome": "not_given", "given_at": "2026-11-28T10:30+01:00",
+        "not_given_reason": "refused"})
+    line = _office_lines(tmp_path, laptop, ward_clerk)[refused.record_id]
+    assert line == ("Paracetamol 1 g PO — Outcome: Not given — Scheduled time (regular doses): 28/11/2026 08:00 — "
+                    "Actual time: 28/11/2026 10:30 — Reason not given: R — Refused"), line
+
+
 
 def test_a_dose_held_from_version_1_whose_order_is_not_here_is_listed_saying_its_order_is_missing(
         dose_held_without_its_order):

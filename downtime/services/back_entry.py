@@ -534,12 +534,17 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     shared = _shared(session.db, links)
     settled = {record_id: found[-1] for record_id, found in settled_on(session, set(known) - set(holds), authors.names).items()}
     otherwise = _otherwise(session.db, partial(laptops_known, session), set(known) - set(holds), entered, authors)
+    # A dose's line names its order as the chart heads it, its outcome next: every answer of the
+    # order came first, and a dose refused read as given wherever the line was cut on screen.
+    from downtime.services.medication import chart_labels  # medication reads this module's snapshot marks
+
+    orders = chart_labels(session, current)
     groups: dict[str | None, list[WorkItem]] = {}
     for record in current:
         done = entered.get(record.record_id)
         if _is_work(record, done, record.record_id in holds):
             groups.setdefault(record.patient_id, []).append(WorkItem(
-                record, _step(session, record.form_id), records.record_label(session, record, known, authors), done,
+                record, _step(session, record.form_id), records.record_label(session, record, known, authors, orders), done,
                 _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),
                 holds.get(record.record_id), conflicts.get(record.record_id, ()),
                 shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None,
