@@ -5,7 +5,7 @@ operations stay on the list, struck through, with the reason."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta, timezone, tzinfo
+from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -139,12 +139,9 @@ def _operation(data: dict[str, object], lang: Lang, struck: bool) -> list[Flowab
 
 
 def _times(entry: ListEntry, struck: bool, zone: tzinfo | None) -> list[Flowable]:
-    """The start, then the expected end under it: from paper, the theatre team sees when to send
-    for the next patient and whether the list will run late. The end is counted in elapsed time
-    and read on the ward's clock (`zone`): 01:00 plus two hours is 04:00 on the night summer time
-    begins."""
-    end = (entry.start.astimezone(timezone.utc) + timedelta(minutes=entry.state.minutes)).astimezone(zone)
-    return [_p(entry.start.strftime("%H:%M"), bold=True, struck=struck), _p(f"–{end:%H:%M}", size=7, struck=struck)]
+    """The start, then the expected end under it (`ListEntry.ends_at`)."""
+    return [_p(entry.start.strftime("%H:%M"), bold=True, struck=struck),
+            _p(f"–{entry.ends_at(zone):%H:%M}", size=7, struck=struck)]
 
 
 def _status(entry: ListEntry, cancel_spec: FormSpec, lang: Lang) -> str:

@@ -74,11 +74,14 @@ class DayModel(TextTableModel):
         super().__init__()
         self.spec = session.form("operation_booking")
         self.lang = session.lang
+        self.clock = session.clock
 
     def texts(self, row: int) -> tuple[str, ...]:
+        """The time is the start and the expected end, as the printed list gives them."""
         theatre_name, entry = self.rows[row]
         state, data = entry.state, entry.state.record.data
-        return (theatre_name, entry.start.strftime("%H:%M"), theatre.board_status(entry, language()),
+        return (theatre_name, f"{entry.start:%H:%M}–{entry.ends_at(self.clock().tzinfo):%H:%M}",
+                theatre.board_status(entry, language()),
                 state.patient.display_name,
                 state.patient.birth_date_in(language()), state.patient.downtime_number, data["procedure"],
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang),

@@ -8,7 +8,7 @@ import json
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, fields, replace
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
 from functools import cached_property
 from typing import Any
@@ -824,6 +824,13 @@ class ListEntry:
     """Why a struck line left this list: its own cancellation's reason. The operation's latest
     was printed on every day it left (cancelled for the outage on Monday, for the patient unfit
     on its new date: Monday's list said the patient was unfit)."""
+
+    def ends_at(self, zone: tzinfo | None) -> datetime:
+        """When the operation is expected to end, from its expected minutes counted in elapsed
+        time and read on the ward's clock (`zone`): 01:00 plus two hours is 04:00 on the night
+        summer time begins. The theatre team sees from it when to send for the next patient and
+        whether the list will run late."""
+        return (self.start.astimezone(timezone.utc) + timedelta(minutes=self.state.minutes)).astimezone(zone)
 
     def clash_text(self, lang: Lang) -> str:
         """Each clash said once, with how many times it is met: twenty laptops each booked

@@ -713,7 +713,7 @@ def test_the_operation_chosen_for_its_letter_is_in_view_on_a_full_day(coordinato
     panel = listed(window.theatre)
     table = panel.day_table
     row = table.currentIndex().row()
-    assert (panel.day_model.text(row, 1), panel.day_model.text(row, STATUS)) == ("11:00", "rebooked")
+    assert (panel.day_model.text(row, 1), panel.day_model.text(row, STATUS)) == ("11:00–13:00", "rebooked")
     assert table.viewport().rect().contains(table.visualRect(table.currentIndex()))
 
 
@@ -741,7 +741,7 @@ def test_rebooked_after_midnight_on_an_overnight_list_the_board_shows_that_lists
     panel = listed(window.theatre)
     assert panel.selected_day().isoformat() == "2026-11-30"
     row = panel.day_table.currentIndex().row()
-    assert row >= 0 and (panel.day_model.text(row, 0), panel.day_model.text(row, 1)) == ("T9", "00:00")
+    assert row >= 0 and (panel.day_model.text(row, 0), panel.day_model.text(row, 1)) == ("T9", "00:00–02:00")
 
 
 def test_after_a_transfer_the_board_shows_the_operation_on_the_day_it_was_cancelled_from(coordinator, qtbot, listed,
@@ -837,7 +837,7 @@ def test_an_operation_the_snapshot_gave_in_utc_is_shown_and_printed_on_the_wards
     from pypdf import PdfReader
 
     printed = " ".join(page.extract_text() for page in PdfReader(panel.print_list()).pages)
-    assert (board_time, "08:30" in printed) == ("08:30", True), (
+    assert (board_time, "08:30" in printed) == ("08:30–10:30", True), (
         f"day board says {board_time}; printed list: {[l for l in printed.splitlines() if ':' in l and len(l) < 8]}")
 
 
