@@ -735,7 +735,7 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
     from datetime import datetime
 
     from downtime.formspec.values import format_value
-    from downtime.services.theatre import phone_to_call, procedure_and_side, rescheduling
+    from downtime.services.theatre import phone_to_call, procedure_and_side, rescheduling, with_length
 
     # Those to rebook, then those whose patient's death is recorded since (not to rebook); the
     # number to ring, the side and why it was cancelled, as on the screen's and the paper list
@@ -745,7 +745,7 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
              "patient": i.state.patient.display_name, "downtime_number": i.state.patient.downtime_number,
              "phone": phone_to_call(i.state.patient, args.lang) or None,
              "procedure": i.state.record.data["procedure"], "side": i.state.record.data["laterality"],
-             "operation": procedure_and_side(i.state.record.data, booking_spec, args.lang),
+             "operation": procedure_and_side(i.state.record.data, booking_spec, args.lang), "minutes": i.state.minutes,
              "reason": i.state.cancel_reason.value if i.state.cancel_reason else None,
              "rebook_by": i.state.rebook_by.isoformat() if i.state.rebook_by else None,
              "breach": i.breach, "near_breach": i.near_breach, "waited_days": i.waited.days,
@@ -760,7 +760,8 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
     def line(r: dict[str, Any]) -> str:
         deadline = f"{datetime.fromisoformat(r['rebook_by']):%d/%m/%Y}" if r["rebook_by"] else "-"
         flag = " ".join(flag for key, flag in flags.items() if r[key])
-        return (f"{format_value(priority, r['priority'], args.lang):<24} {r['patient']:<34} {r['operation']:<40} "
+        return (f"{format_value(priority, r['priority'], args.lang):<24} {r['patient']:<34} "
+                f"{with_length(r['operation'], r['minutes'], args.lang):<48} "
                 f"{deadline:<10} {flag}" + (f"  {r['phone']}" if r["phone"] else "") + (f" {died}" if r["patient_died"] else ""))
 
     _emit(args, rows, line)

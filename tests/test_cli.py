@@ -571,7 +571,7 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     carpal = next(line for line in waiting if line["procedure"] == "Carpal tunnel release")
     assert (carpal["side"], carpal["reason"]) == ("right", "information_system")
     assert main(["theatre", "rescheduling", "--db", demo_db]) == 0
-    assert "Carpal tunnel release, RIGHT" in capsys.readouterr().out
+    assert f"Carpal tunnel release, RIGHT ({carpal['minutes']}\u00a0min)" in capsys.readouterr().out
     assert main(["theatre", "list", "--date", today, "--db", demo_db, "--json"]) == 0
     day = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     # Codes, as the other fields are: a live line's status read "on this list".

@@ -103,7 +103,9 @@ def test_the_rescheduling_list_gives_the_number_to_call(day, tmp_path, session_f
                                                "nok_phone": "06 11 22 33 44"}, "daughter's number")
     (waiting,), _ = theatre.rescheduling(coord.db, coord.forms, coord.clock())
     assert theatre.phone_to_call(waiting.state.patient, "en") == "06 11 22 33 44 (next of kin)"
-    assert "06 11 22 33 44 (next of kin)" in _text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))
+    printed = _text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))
+    assert "06 11 22 33 44 (next of kin)" in printed
+    assert "Appendicectomy (60 min)" in printed, "the operation's length, to find it a gap on a list"
     admission = records.current(coord.db, admission.record_id)
     records.amend(nurse, admission.record_id, {**admission.data, "phone": "01 23 45 67 89"}, "her own number")
     (waiting,), _ = theatre.rescheduling(coord.db, coord.forms, coord.clock())

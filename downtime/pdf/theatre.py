@@ -23,7 +23,9 @@ from downtime.pdf.page import (
 )
 from downtime.pdf.runs import Run, RunLines
 from downtime.services.patients import PatientSummary
-from downtime.services.theatre import BookingStatus, ListEntry, WaitingItem, phone_to_call, procedure_and_side
+from downtime.services.theatre import (
+    BookingStatus, ListEntry, WaitingItem, phone_to_call, procedure_and_side, with_length,
+)
 
 WORDS: dict[str, dict[Lang, str]] = {
     "list_title": {"en": "Theatre list — {day}", "fr": "Programme opératoire — {day}"},
@@ -213,7 +215,7 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
         rows.append([_p(_choice(booking_spec, "priority", data["priority"], lang), bold=True),
                      _p(state.patient.display_name, bold=True), _p(birth_date_label(state.patient, lang)),
                      _p("\n".join(filter(None, (state.patient.downtime_number, phone_to_call(state.patient, lang))))),
-                     _p(data["procedure"]),
+                     _p(with_length(data["procedure"], state.minutes, lang)),
                      _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True),
                      _p(data["surgeon"]),
                      _p(state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—"),

@@ -123,7 +123,7 @@ class WaitingModel(TextTableModel):
         deadline = state.rebook_by.strftime("%d/%m/%Y") if state.rebook_by else "—"
         flag = " " + translate("", "BREACH") if item.breach else " " + translate("", "SOON") if item.near_breach else ""
         return (format_value(self.spec.field("priority"), data["priority"], self.lang), state.patient.display_name,
-                state.patient.birth_date_in(language()), data["procedure"],
+                state.patient.birth_date_in(language()), theatre.with_length(data["procedure"], state.minutes, self.lang),
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang), data["surgeon"],
                 state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—",
                 deadline + flag, theatre.phone_to_call(state.patient, self.lang),

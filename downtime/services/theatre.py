@@ -764,6 +764,14 @@ def procedure_and_side(data: Mapping[str, Any], booking_spec: FormSpec, lang: La
     return f"{data['procedure']}, {format_value(booking_spec.field('laterality'), data['laterality'], lang)}"
 
 
+def with_length(operation: str, minutes: int, lang: Lang) -> str:
+    """An operation with its expected length, as the rescheduling lists give it: the coordinator
+    finds it a gap on a list by hand. The number keeps its unit on a line's end (a non-breaking
+    space: the printed list's narrow column read "(60" over "min)")."""
+    return message(lang, QT_TRANSLATE_NOOP("messages", "{operation} ({length})"), operation=operation,
+                   length=f"{minutes}\u00a0min")
+
+
 def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, from_day: date | None = None) -> Suggested:
     """The earliest free slots from now (for a patient called in from home, from the time they
     can arrive by: offered the list starting now, they were asked to arrive at a time already

@@ -3676,6 +3676,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{phone} (personne à prévenir)</translation>
     </message>
     <message>
+        <source>{operation} ({length})</source>
+        <translation>{operation} ({length})</translation>
+    </message>
+    <message>
         <source>{path} already exists: choose a new file for a new database.</source>
         <translation>{path} existe déjà : choisissez un nouveau fichier pour une nouvelle base.</translation>
     </message>

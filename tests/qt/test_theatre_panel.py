@@ -438,6 +438,15 @@ def test_the_rescheduling_list_says_why_each_operation_was_cancelled(coordinator
     assert model.data(model.index(0, reason), Qt.ItemDataRole.ToolTipRole) == "No ward bed", "whole when elided"
 
 
+def test_the_rescheduling_list_gives_each_operations_expected_length(coordinator, listed):
+    """The coordinator finding a gap on a list for an operation needs its length: only the rebook
+    dialog gave it, one operation at a time."""
+    window, _ = coordinator
+    model = _first_operation_cancelled(window, listed).waiting_model
+    state = model.rows[0].state
+    assert model.text(0, model.columns.index("Procedure")) == f"{state.record.data['procedure']} ({state.minutes}\u00a0min)"
+
+
 def test_the_rescheduling_list_gives_the_number_to_call(coordinator, listed, session_for):
     """The coordinator rings each patient for a new date: the screen's list gave no telephone."""
     window, _ = coordinator
