@@ -1163,25 +1163,12 @@ def test_an_admission_linked_to_the_ehr_patient_of_another_number_says_to_enter_
     assert "EHR patient 800123 is DT-001-00001-7 too" in lines[second.record_id].to_do_in("en")
 
 
-def test_a_dose_line_gives_the_scheduled_time_it_was_recorded_for(tmp_path, laptop, clock, admission_values):
+def test_a_dose_line_gives_its_order_as_the_chart_heads_it_its_outcome_and_the_scheduled_time(
+        tmp_path, laptop, clock, admission_values):
     """The 08:00 dose, refused, charted at 10:30 from the paper: its line gave the time it was
     charted ("Actual time: 10:30") and not the dose it was, so the clerk marked the EHR's nearest
-    dose, 14:00, as refused."""
-    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
-    patient = records.save_new(nurse, "admission", admission_values).patient_id
-    order = _paracetamol(_doctor(nurse, clock), patient, start="2026-11-28T07:00+01:00")
-    refused = medication.record_dose(nurse, order.record_id, {
-        "scheduled_for": "2026-11-28T08:00+01:00", "outcome": "not_given", "given_at": "2026-11-28T10:30+01:00",
-        "not_given_reason": "refused"})
-    line = _office_lines(tmp_path, laptop, ward_clerk)[refused.record_id]
-    assert "Outcome: Not given — Scheduled time (regular doses): 28/11/2026 08:00 — Actual time: 28/11/2026 10:30" \
-        in line, line
-
-
-def test_a_dose_line_names_its_order_as_the_chart_heads_it_and_its_outcome_next(tmp_path, laptop, clock,
-                                                                                admission_values):
-    """The line began with every answer of the order ("Paracetamol — Dose: 1 — Unit: g — Type of
-    order: …"), the outcome far on: cut on the clerk's screen, a refused dose read as given."""
+    dose, 14:00, as refused. And it began with every answer of the order ("Paracetamol — Dose: 1
+    — Unit: g — Type of order: …"), the outcome far on: cut on screen, a refused dose read as given."""
     nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
     patient = records.save_new(nurse, "admission", admission_values).patient_id
     order = _paracetamol(_doctor(nurse, clock), patient, start="2026-11-28T07:00+01:00")
@@ -1191,7 +1178,6 @@ def test_a_dose_line_names_its_order_as_the_chart_heads_it_and_its_outcome_next(
     line = _office_lines(tmp_path, laptop, ward_clerk)[refused.record_id]
     assert line == ("Paracetamol 1 g PO — Outcome: Not given — Scheduled time (regular doses): 28/11/2026 08:00 — "
                     "Actual time: 28/11/2026 10:30 — Reason not given: R — Refused"), line
-
 
 
 def test_a_dose_held_from_version_1_whose_order_is_not_here_is_listed_saying_its_order_is_missing(
