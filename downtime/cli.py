@@ -867,11 +867,18 @@ def cmd_worklist(args: argparse.Namespace) -> int:
 
 
 def cmd_worklist_mark(args: argparse.Namespace) -> int:
-    from downtime.services.back_entry import mark_entered
+    """What the line said beyond "enter" (ask the ward, probably the same person, an identity to
+    create as provisional…) is said again as it is ticked: the command, unlike the tab's box,
+    ticks a line the clerk may not have read whole in `downtime worklist`'s long output."""
+    from downtime.services.back_entry import line_of, mark_entered
 
-    mark_entered(_session(args), args.record_id, args.version, args.ref)
+    session = _session(args)
+    line = line_of(session, args.record_id)
+    mark_entered(session, args.record_id, args.version, args.ref)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "record {record} version {version} marked entered in the EHR as {reference}"),
                record=args.record_id, version=args.version, reference=args.ref))
+    if line is not None and (said := line.to_do_in(args.lang)) != line.action_in(args.lang):
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "Its line said: {to_do}"), to_do=said))
     return 0
 
 

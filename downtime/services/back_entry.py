@@ -48,7 +48,7 @@ from downtime.services.search import sort_key
 from downtime.services.staff import names_with_ids
 from downtime.storage import audit
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, labelled, message
-from downtime.storage.records import as_version, chunks, held_from, list_current, marks, on_hold
+from downtime.storage.records import RecordNotFound, as_version, chunks, held_from, list_current, marks, on_hold
 
 PAGE = 25  # patients read at a time: a hospital's list is read in pages as the screen scrolls (0.05 s each)
 STEPS = (QT_TRANSLATE_NOOP("messages", "Medication order"),
@@ -482,6 +482,17 @@ def hold_of(session: Session, record_id: str) -> OnHold | None:
     """The record's hold as the worklist shows it, or None when it is not on hold."""
     session.require(Action.READ_RECORDS)
     return _read_holds(session, [record_id], authors_here(session)).get(record_id)
+
+
+def line_of(session: Session, record_id: str) -> WorkItem | None:
+    """The record's line on the worklist as it reads now, or None when it has none (entered, or
+    unknown here)."""
+    try:
+        patient_id = records.current(session.db, record_id).patient_id
+    except RecordNotFound:
+        return None
+    return next((item for group in worklist_of(session, [patient_id]) for item in group.items
+                 if item.record.record_id == record_id), None)
 
 
 def ehr_numbers(db: Database, patient_ids: Collection[str] | None = None) -> dict[str, str]:

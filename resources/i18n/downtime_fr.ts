@@ -4008,6 +4008,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>enregistrement {record} version {version} marqué saisi dans le DPI sous {reference}</translation>
     </message>
     <message>
+        <source>Its line said: {to_do}</source>
+        <translation>Sa ligne disait : {to_do}</translation>
+    </message>
+    <message>
         <source>record {record} is not on hold</source>
         <translation>l’enregistrement {record} n’est pas en attente</translation>
     </message>
