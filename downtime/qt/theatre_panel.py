@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.domain.records import RecordVersion
-from downtime.domain.theatre import TOLD_AFTER_DEATH
+from downtime.domain.theatre import ARRIVE_BEFORE, CALLED_IN, TOLD_AFTER_DEATH
 from downtime.errors import UserError
 from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
@@ -252,6 +252,17 @@ class RebookDialog(QDialog):
         from_row.addWidget(self.from_day)
         from_row.addStretch(1)
         layout.addLayout(from_row)
+        # Why the next slots are not offered to a patient at home (theatre.suggestions): the
+        # coordinator looked for the 14:00 slot and, for a patient already on a ward, is sent to
+        # the booking form.
+        self.called_in = QLabel(translate("RebookDialog", "Called in from home: slots from {time}, the patient arriving "
+                                                          "{minutes} minutes before their operation as the letter asks. A "
+                                                          "patient already on a ward can be booked sooner from the "
+                                                          "booking form.").format(
+            time=f"{session.clock() + ARRIVE_BEFORE:%H:%M}", minutes=int(ARRIVE_BEFORE.total_seconds() // 60)))
+        self.called_in.setWordWrap(True)
+        self.called_in.setVisible(state.priority in CALLED_IN)
+        layout.addWidget(self.called_in)
         slots_label = QLabel(translate("RebookDialog",
                                        "&Suggested slots (no clash with theatre, surgeon, anaesthetist or patient):"))
         layout.addWidget(slots_label)

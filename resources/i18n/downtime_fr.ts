@@ -2441,6 +2441,10 @@ Pourquoi elle n’est pas poursuivie (facultatif) :</translation>
         <translation>Cré&amp;neaux à partir du :</translation>
     </message>
     <message>
+        <source>Called in from home: slots from {time}, the patient arriving {minutes} minutes before their operation as the letter asks. A patient already on a ward can be booked sooner from the booking form.</source>
+        <translation>Convoqué depuis son domicile : créneaux à partir de {time}, le patient arrivant {minutes} minutes avant son intervention comme le demande la lettre. Un patient déjà hospitalisé peut être programmé plus tôt depuis la fiche « Programmation opératoire ».</translation>
+    </message>
+    <message>
         <source>Or &amp;transfer to hospital</source>
         <translation>Ou &amp;transférer vers l’hôpital</translation>
     </message>

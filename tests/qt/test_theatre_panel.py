@@ -903,6 +903,11 @@ def test_a_patient_called_in_from_home_is_offered_no_slot_they_cannot_reach(coor
                                                     "decided_at": "2026-11-28T09:00+01:00"}, "priority reviewed")
     dialog = _rebooking_by_keyboard(window, qtbot, listed)
     assert dialog.slot_list.item(0).text().startswith(f"{first} — theatre T3 (General surgery)")
+    # The coordinator is told why the next slots are not offered, and what to do for a patient on a ward.
+    shown = "" if dialog.called_in.isHidden() else dialog.called_in.text()
+    assert shown == ("" if priority == "urgent" else "Called in from home: slots from 15:30, the patient arriving 90 "
+                     "minutes before their operation as the letter asks. A patient already on a ward can be booked "
+                     "sooner from the booking form.")
     QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
     (rebooked,) = theatre.bookings(session.db, session.forms)
     assert f"{rebooked.start:%a %d/%m %H:%M}" == first
