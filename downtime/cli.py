@@ -711,13 +711,18 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
     # The line in the command's language, as the day board reads it: the side and the status
     # in words ("not_applicable", "left", "on this list" read so under --lang fr too); --json
     # keeps the codes.
+    # Its expected end and surgeon, as the printed list gives them: a theatre team reading it
+    # could not tell when to send for the next patient, nor whose list it was.
     booking_spec = _forms()["operation_booking"]
     rows, lines = [], {}
-    for session, entries in day_list(_session(args).db, _forms(), _day(args.date), args.theatre):
+    signed_in = _session(args)
+    zone = signed_in.clock().tzinfo
+    for session, entries in day_list(signed_in.db, _forms(), _day(args.date), args.theatre):
         for entry in entries:
             state, data = entry.state, entry.state.record.data
             status = board_status(entry, args.lang)
             rows.append({"theatre": session.theatre, "start": entry.start.isoformat(),
+                         "end": entry.ends_at(zone).isoformat(),
                          "booking_id": state.record.record_id, "patient": state.patient.display_name,
                          "downtime_number": state.patient.downtime_number, "procedure": data["procedure"],
                          "side": data["laterality"], "priority": data["priority"], "surgeon": data["surgeon"],
@@ -725,8 +730,8 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
                          "clashes": [clash.said.text(args.lang) for clash in entry.clashes],
                          "patient_died": state.died_before.isoformat() if state.died_before and not entry.struck else None})
             lines[state.record.record_id, rows[-1]["start"]] = (
-                f"{session.theatre:<4} {entry.start:%H:%M}  {state.patient.display_name:<34} "
-                f"{procedure_and_side(data, booking_spec, args.lang):<40} {status}")
+                f"{session.theatre:<4} {entry.start:%H:%M}–{entry.ends_at(zone):%H:%M}  {state.patient.display_name:<34} "
+                f"{procedure_and_side(data, booking_spec, args.lang):<40} {data['surgeon']:<20} {status}")
     _emit(args, rows, lambda r: lines[r["booking_id"], r["start"]])
     return 0
 

@@ -556,7 +556,7 @@ def test_ward_settings_command(demo_db, capsys):
 
 
 def test_theatre_commands(demo_db, tmp_path, capsys):
-    from datetime import date
+    from datetime import date, datetime
 
     today = date.today().isoformat()
     assert main(["theatre", "rescheduling", "--db", demo_db, "--json"]) == 0
@@ -577,6 +577,13 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     # Codes, as the other fields are: a live line's status read "on this list".
     assert {line["status"] for line in day} <= {"booked", "cancelled", "rebooked", "transferred"}
     assert {line["struck"] for line in day} == {True, False}
+    # Each operation's expected end and surgeon, as the printed list gives them.
+    assert main(["theatre", "list", "--date", today, "--db", demo_db]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert len(listed) == len(day)
+    for text, line in zip(listed, day):
+        start, end = (datetime.fromisoformat(line[key]) for key in ("start", "end"))
+        assert f"{start:%H:%M}–{end:%H:%M}" in text and line["surgeon"] in text, text
     coord = ["--db", demo_db, "--user", "coord", "--pin", "3333"]
     assert main(["pdf", "theatre-list", "--date", today, "--out", str(tmp_path / "t.pdf"), *coord]) == 0
     assert main(["pdf", "rescheduling", "--out", str(tmp_path / "r.pdf"), *coord]) == 0
