@@ -572,11 +572,7 @@ def cmd_setting(args: argparse.Namespace) -> int:
     elif args.name == "this-laptop":
         return _set_this_laptop(args, session)
     elif args.name == "laptop-ward":
-        ward = settings.set_laptop_ward(session, " ".join(args.value))
-        print(_say(args, QT_TRANSLATE_NOOP("messages", "This laptop belongs to ward {ward}: its lists open on that ward.")
-                   if ward else QT_TRANSLATE_NOOP("messages", "This laptop belongs to no ward: the patient list and the "
-                                                              "NEWS2 escalations open on all wards."),
-                   ward=ward))
+        print(settings.laptop_ward_said(settings.set_laptop_ward(session, " ".join(args.value)), args.lang))
         return 0
     elif args.name == "idle-lock":
         if len(args.value) != 1 or not args.value[0].isdigit():

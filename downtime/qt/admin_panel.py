@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from downtime.domain.downtime_number import MAX_DEVICE, format_downtime_number
 from downtime.domain.roles import ROLE_NAMES, Role
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
-from downtime.qt.i18n import say, translate
+from downtime.qt.i18n import language, say, translate
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import ErrorLabel
 from downtime.qt.tables import TextTableModel, make_table
@@ -419,9 +419,7 @@ class AdminPanel(QWidget):
             self._refused(problem)
             return False
         self._settings_saved(("laptop_ward",))
-        self._done(translate("AdminPanel", "This laptop belongs to ward {ward}: its lists open on that ward.").format(ward=ward)
-                   if ward else translate("AdminPanel", "This laptop belongs to no ward: the patient list and "
-                                                                    "the NEWS2 escalations open on all wards."))
+        self._done(settings.laptop_ward_said(ward, language()))
         self.laptop_ward_changed.emit()
         return True
 

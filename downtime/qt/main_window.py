@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
         show it, as the next person signing in will see them."""
         self.banner.show_device()
         ward = settings.laptop_ward(self.session.db)
-        for chooser in self.findChildren(WardChoice):
+        for chooser in self._ward_choices():
             chooser.choose(ward)
 
     def open_form(self, view: FormView) -> FormView:

@@ -14,9 +14,8 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLabel, QLineE
 class Prompts:
     @staticmethod
     def reason(parent: QWidget | None, title: str, label: str) -> str | None:
-        """A reason the user must type (amendments, entered in error); None if cancelled."""
-        text, ok = QInputDialog.getMultiLineText(parent, title, label)
-        return text.strip() if ok and text.strip() else None
+        """A reason the user must type (amendments, entered in error); None if cancelled or left empty."""
+        return Prompts.optional_reason(parent, title, label) or None
 
     @staticmethod
     def optional_reason(parent: QWidget | None, title: str, label: str) -> str | None:

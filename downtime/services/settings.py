@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.domain.medication import RoundPolicy
 from downtime.domain.staff import Action
 from downtime.services import wards
@@ -118,6 +118,16 @@ def set_laptop_ward(session: Session, ward: str) -> str | None:
     code = found[0].ward if found else None
     set_value(session, "laptop_ward", code or "")
     return code
+
+
+def laptop_ward_said(ward: str | None, lang: Lang) -> str:
+    """What setting the laptop's ward to `ward` did, as the Administration tab and the command
+    line both say it."""
+    if ward is None:
+        return message(lang, QT_TRANSLATE_NOOP("messages", "This laptop belongs to no ward: the patient list and the "
+                                                           "NEWS2 escalations open on all wards."))
+    return message(lang, QT_TRANSLATE_NOOP("messages", "This laptop belongs to ward {ward}: its lists open on that ward."),
+                   ward=ward)
 
 
 def laptop_ward(db: Database) -> str | None:

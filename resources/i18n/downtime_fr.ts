@@ -793,14 +793,6 @@ Aucun autre portable ne peut avoir le numéro d’appareil {number} : vérifiez 
         <translation>Ce portable est désormais {name} (appareil {number}).</translation>
     </message>
     <message>
-        <source>This laptop belongs to ward {ward}: its lists open on that ward.</source>
-        <translation>Ce portable appartient au service {ward} : ses listes s’ouvrent sur ce service.</translation>
-    </message>
-    <message>
-        <source>This laptop belongs to no ward: the patient list and the NEWS2 escalations open on all wards.</source>
-        <translation>Ce portable n’appartient à aucun service : la liste des patients et les alertes NEWS2 s’ouvrent sur tous les services.</translation>
-    </message>
-    <message>
         <source>Folder to save the set-up in (a USB stick)</source>
         <translation>Dossier où enregistrer la configuration (une clé USB)</translation>
     </message>
