@@ -590,7 +590,7 @@ def cmd_setting(args: argparse.Namespace) -> int:
 
 def _set_this_laptop(args: argparse.Namespace, session: Session) -> int:
     from downtime.domain.downtime_number import format_downtime_number
-    from downtime.services import installation
+    from downtime.services import installation, settings
 
     if args.value[0] == "replaces" and len(args.value) == 1:
         installation.carry_on_here(session)
@@ -601,11 +601,14 @@ def _set_this_laptop(args: argparse.Namespace, session: Session) -> int:
     if args.value[0] != "copy" or len(args.value) < 3 or not args.value[1].isdigit():
         raise CliError(QT_TRANSLATE_NOOP("messages", "this-laptop takes 'replaces', or 'copy NUMBER NAME' (e.g. copy 8 "
                                                      "\"Ward 3B laptop 2\")"))
-    installation.become_own_laptop(session, int(args.value[1]), " ".join(args.value[2:]))
+    # The ward it was copied with stays, said below (`set laptop-ward` changes it).
+    installation.become_own_laptop(session, int(args.value[1]), " ".join(args.value[2:]),
+                                   settings.laptop_ward(session.db) or "")
     print(_say(args, QT_TRANSLATE_NOOP("messages", "This copy is now a laptop of its own, device {number} ({name}): its "
                                                    "patients are numbered {new}…."),
                number=session.device.device_number, name=session.device.name,
                new=format_downtime_number(session.device.device_number, 1)[:7]))
+    print(settings.laptop_ward_said(settings.laptop_ward(session.db), args.lang))
     return 0
 
 

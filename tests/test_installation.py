@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from downtime.cli import main
-from downtime.services import installation, records, staff
+from downtime.services import installation, records, settings, staff
 from downtime.services.context import Session, load_device
-from downtime.services.errors import PermissionDenied, SetupError
+from downtime.services.errors import PermissionDenied, ServiceError, SetupError
+from downtime.services.wards import add_ward
 from downtime.storage import open_database
 
 PERSON = ["--user", "it", "--pin", "2468"]
@@ -60,11 +61,15 @@ def test_a_copy_opened_on_another_computer_is_refused_until_an_administrator_say
 def test_a_copy_both_laptops_go_on_using_becomes_a_laptop_of_its_own(tmp_path, capsys, monkeypatch, forms, clock,
                                                                        admission_values):
     db = _set_up(tmp_path, capsys)
+    assert main(["ward", "add", "3B", "--name", "Surgery", "--beds", "1-20", "--db", db, *PERSON]) == 0
+    assert main(["set", "laptop-ward", "3B", "--db", db, *PERSON]) == 0
     before = load_device(open_database(Path(db), create=False))
     copy = _copied(tmp_path, db, monkeypatch)
+    capsys.readouterr()
     assert main(["set", "this-laptop", "copy", "8", "Ward", "3B", "laptop", "2", "--db", copy, *PERSON]) == 0
-    assert ("This copy is now a laptop of its own, device 8 (Ward 3B laptop 2): its patients are numbered DT-008-…."
-            in capsys.readouterr().out)
+    said = capsys.readouterr().out
+    assert "This copy is now a laptop of its own, device 8 (Ward 3B laptop 2): its patients are numbered DT-008-…." in said
+    assert "This laptop belongs to ward 3B: its lists open on that ward." in said, "the ward it was copied with, said"
     assert main(["census", "--db", copy, "--user", "nurse", "--pin", "1111"]) == 0
     nurse = _nurse(copy, forms, clock)
     assert nurse.device.device_id != before.device_id and nurse.device.device_number == 8
@@ -73,7 +78,7 @@ def test_a_copy_both_laptops_go_on_using_becomes_a_laptop_of_its_own(tmp_path, c
                               [admitted.patient_id]).fetchone()
     assert number[0].startswith("DT-008-00001") and number[1] == nurse.device.device_id
     actions = [row[0] for row in nurse.db.execute("SELECT action FROM audit WHERE action LIKE 'setup.installation%'")]
-    assert actions == ["setup.installation.copy"] * 4
+    assert actions == ["setup.installation.copy"] * 5, "its device id, number, name, computer and ward at once"
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "laptop1-data-again"))
     assert main(["census", "--db", copy, "--user", "nurse", "--pin", "1111"]) == 1, "copied again, asked again"
 
@@ -106,7 +111,7 @@ def test_a_database_set_up_before_it_listed_its_computers_is_taken_as_this_ones_
     with pytest.raises(SetupError, match="Device number: 1 to"):
         installation.become_own_laptop(
             Session(ward_db, load_device(ward_db), staff.sign_in(ward_db, "admin", "0000", clock), forms, clock),
-            0, "Ward 3B laptop 2")
+            0, "Ward 3B laptop 2", "")
 
 
 def test_this_computers_id_is_made_once_and_kept(tmp_path):
@@ -124,3 +129,17 @@ def test_a_laptop_the_database_runs_on_is_not_decided_on(tmp_path, capsys):
         assert main(["set", "this-laptop", *decided, "--db", db, *PERSON]) == 1
         assert "This database already runs on this computer: nothing to decide" in capsys.readouterr().err
     assert load_device(open_database(Path(db), create=False)).device_number == 3
+
+
+def test_a_copy_given_a_ward_not_set_up_is_refused_naming_the_wards_and_stays_as_it_was(
+        ward_db, forms, clock, monkeypatch, tmp_path):
+    admin = Session(ward_db, load_device(ward_db), staff.sign_in(ward_db, "admin", "0000", clock), forms, clock)
+    add_ward(admin, "3B", "Surgery", ["1"])
+    assert installation.usable_here(admin)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "elsewhere"))
+    before = load_device(ward_db)
+    with pytest.raises(ServiceError, match=r"This laptop's ward: no ward 4A is set up here \(wards set up: 3B\)"):
+        installation.become_own_laptop(admin, 8, "Ward 4A laptop", "4A")
+    assert load_device(ward_db) == before and installation.placed(ward_db) is installation.Placed.ELSEWHERE
+    installation.become_own_laptop(admin, 8, "Ward 3B laptop 2", " 3B ")
+    assert settings.laptop_ward(ward_db) == "3B" and load_device(ward_db).device_number == 8

@@ -16,6 +16,7 @@ from downtime.domain.roles import Action
 from downtime.errors import UserError
 from downtime.qt.i18n import say, translate
 from downtime.qt.style import ErrorLabel, grow_to_fit
+from downtime.qt.ward_choice import WardChoice
 from downtime.services import installation
 from downtime.services.context import Session
 
@@ -54,6 +55,7 @@ class CopiedDatabaseDialog(QDialog):
         self.device_number.setSpecialValueText(translate("CopiedDatabase", "choose 1-999"))
         self.device_name = QLineEdit()
         self.device_name.setPlaceholderText(translate("CopiedDatabase", "e.g. Ward 3B laptop 2"))
+        self.ward = WardChoice(session, translate("CopiedDatabase", "None (all wards)"))
         self.error = ErrorLabel()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         buttons.rejected.connect(self.reject)
@@ -69,6 +71,7 @@ class CopiedDatabaseDialog(QDialog):
             form = QFormLayout()
             form.addRow(translate("CopiedDatabase", "New device &number"), self.device_number)
             form.addRow(translate("CopiedDatabase", "New device n&ame"), self.device_name)
+            form.addRow(translate("CopiedDatabase", "This laptop's &ward"), self.ward)
             layout.addLayout(form)
             self.copy.toggled.connect(self._copy_chosen)
             self._copy_chosen(False)
@@ -88,15 +91,16 @@ class CopiedDatabaseDialog(QDialog):
         QTimer.singleShot(0, self, lambda: grow_to_fit(self))
 
     def _copy_chosen(self, chosen: bool) -> None:
-        self.device_number.setEnabled(chosen)
-        self.device_name.setEnabled(chosen)
+        for asked in (self.device_number, self.device_name, self.ward):
+            asked.setEnabled(chosen)
 
     def decide(self) -> None:
         try:
             if self.replaces.isChecked():
                 installation.carry_on_here(self.session)
             elif self.copy.isChecked():
-                installation.become_own_laptop(self.session, self.device_number.value(), self.device_name.text())
+                installation.become_own_laptop(self.session, self.device_number.value(), self.device_name.text(),
+                                               self.ward.currentData() or "")
             else:
                 self.error.setText(translate("CopiedDatabase", "Choose whether this laptop replaces the other or is a "
                                                                "copy."))

@@ -28,6 +28,7 @@ from sqlite_utils import Database
 from downtime.domain.roles import Action
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.paths import data_dir
+from downtime.services import settings
 from downtime.services.context import Session, load_device
 from downtime.errors import refused_by_disk
 from downtime.services.errors import SetupError
@@ -105,10 +106,13 @@ def carry_on_here(session: Session) -> None:
     _write(session, {META_KEY: json.dumps([*known, this_installation()])}, "setup.installation.replaces")
 
 
-def become_own_laptop(session: Session, device_number: int, device_name: str) -> None:
+def become_own_laptop(session: Session, device_number: int, device_name: str, ward: str) -> None:
     """The database is a copy the other laptop goes on using: from now on it is a laptop of its
     own, a new device id and the device number IT gives it, which no other laptop has
-    (administrators). What it holds from before the copy stays as it was, the other laptop's too."""
+    (administrators). What it holds from before the copy stays as it was, the other laptop's too.
+    `ward`: this laptop's ward (settings.set_laptop_ward; empty for none), chosen in the same
+    step: IT copying one laptop set up for ward 3B to every ward's gave each copy 3B's lists and
+    new admissions in 3B."""
     from downtime.services.setup import check_device
 
     _require_elsewhere(session)
@@ -117,8 +121,10 @@ def become_own_laptop(session: Session, device_number: int, device_name: str) ->
     if device_number == device.device_number:
         raise SetupError(QT_TRANSLATE_NOOP("messages", "Device number: {number} is the other laptop's, which goes on "
                                                        "using it; give this one its own."), number=device_number)
+    chosen = settings.laptop_ward_chosen(session.db, ward)
     _write(session, {"device_id": str(uuid.uuid4()), "device_number": str(device_number),
-                     "device_name": device_name.strip(), META_KEY: json.dumps([this_installation()])},
+                     "device_name": device_name.strip(), META_KEY: json.dumps([this_installation()]),
+                     settings.meta_key("laptop_ward"): chosen or ""},
            "setup.installation.copy")
 
 

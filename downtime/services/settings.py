@@ -21,8 +21,13 @@ DEFAULTS = {"label_stock": "L7160", "late_after_minutes": "30", "overdue_after_m
             "idle_lock_minutes": "5", "letter_contact": "", "export_key": "", "laptop_ward": ""}
 
 
+def meta_key(key: str) -> str:
+    """The `meta` row a setting is kept in."""
+    return f"setting.{key}"
+
+
 def get(db: Database, key: str) -> str:
-    row = db.execute("SELECT value FROM meta WHERE key = ?", [f"setting.{key}"]).fetchone()
+    row = db.execute("SELECT value FROM meta WHERE key = ?", [meta_key(key)]).fetchone()
     return row[0] if row else DEFAULTS[key]
 
 
@@ -30,7 +35,7 @@ def set_value(session: Session, key: str, value: str) -> None:
     """Administrators only; every change is audited with its new value."""
     session.require(Action.MANAGE_STAFF)
     with session.db.atomic():
-        audit.upsert_audited(session.db, "meta", {"key": f"setting.{key}", "value": value},
+        audit.upsert_audited(session.db, "meta", {"key": meta_key(key), "value": value},
                              at=session.clock(), actor=session.user.staff_id,
                              device_id=session.device.device_id, action=f"setting.{key}")
 
@@ -109,15 +114,22 @@ def set_laptop_ward(session: Session, ward: str) -> str | None:
     ward set up here: one typed wrong would leave every list on a ward with nobody in it. The
     laptop's own, like its device number: in no export and no set-up file."""
     session.require(Action.MANAGE_STAFF)
+    code = laptop_ward_chosen(session.db, ward)
+    set_value(session, "laptop_ward", code or "")
+    return code
+
+
+
+def laptop_ward_chosen(db: Database, ward: str) -> str | None:
+    """The ward set up here that `ward` names, None for none (empty); refused naming the wards
+    that are."""
     ward = ward.strip()
-    found = wards.wards(session.db, ward) if ward else []
+    found = wards.wards(db, ward) if ward else []
     if ward and not found:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This laptop's ward: no ward {ward} is set up here (wards set "
                                                          "up: {known})."),
-                           ward=ward, known=", ".join(wards.ward_codes(session.db)) or "-")
-    code = found[0].ward if found else None
-    set_value(session, "laptop_ward", code or "")
-    return code
+                           ward=ward, known=", ".join(wards.ward_codes(db)) or "-")
+    return found[0].ward if found else None
 
 
 def laptop_ward_said(ward: str | None, lang: Lang) -> str:

@@ -5,7 +5,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel
 
 from downtime.qt.copied_database import CopiedDatabaseDialog
-from downtime.services import installation, records, staff
+from downtime.services import installation, records, settings, staff, wards
 from downtime.services.context import Session, Vault, load_device
 
 
@@ -37,11 +37,16 @@ def _shown(qtbot, session):
 
 def test_an_administrator_makes_a_copy_a_laptop_of_its_own(qtbot, ward_db, session_for, monkeypatch, tmp_path,
                                                           type_text, admission_values):
+    first = session_for("admin")
+    for ward in ("3B", "ICU"):
+        wards.add_ward(first, ward, ward, [str(bed) for bed in range(1, 21)])
+    settings.set_laptop_ward(first, "3B")
     admin = _elsewhere(ward_db, session_for, monkeypatch, tmp_path, "admin")
     before = admin.device
     dialog = _shown(qtbot, admin)
     assert any("set up on another computer, as device 42 (Ward 3B laptop)" in text for text in _texts(dialog))
-    assert not dialog.device_number.isEnabled()
+    assert not dialog.device_number.isEnabled() and not dialog.ward.isEnabled()
+    assert dialog.ward.currentText() == "3B", "the ward it was copied with, to be changed if it is another's"
     qtbot.mouseClick(dialog.go, Qt.MouseButton.LeftButton)
     assert dialog.error.text() == "Choose whether this laptop replaces the other or is a copy."
     _choose(qtbot, dialog.copy)
@@ -52,10 +57,13 @@ def test_an_administrator_makes_a_copy_a_laptop_of_its_own(qtbot, ward_db, sessi
     assert dialog.error.text() == "Device number: 42 is the other laptop's, which goes on using it; give this one its own."
     assert dialog.isVisible() and load_device(admin.db) == before
     dialog.device_number.setValue(8)
+    dialog.ward.setFocus()
+    qtbot.keyClick(dialog.ward, Qt.Key.Key_Down)
     qtbot.mouseClick(dialog.go, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     device = load_device(admin.db)
     assert (device.device_number, device.name) == (8, "Ward 3B laptop 2") and device.device_id != before.device_id
+    assert settings.laptop_ward(admin.db) == "ICU"
     assert installation.placed(admin.db) is installation.Placed.HERE
     nurse = session_for("nurse")
     admitted = records.save_new(nurse, "admission", admission_values)
