@@ -326,13 +326,19 @@ def test_a_printed_chart_lists_an_order_of_an_earlier_stay_apart_first_with_no_d
 
 def test_a_printed_order_of_an_earlier_stay_names_the_order_it_was_prescribed_again_as(tmp_path, medication_ward,
                                                                                       earlier_stay, session_for):
-    """It still said "prescribe again if it still stands" once prescribed again."""
+    """It still said "prescribe again if it still stands" once prescribed again, then stayed in
+    the red box "ordered again" for the whole stay: decided on, it leaves the box, and its line
+    among the regular medicines (that stay's 14:00) names the new order, printed below it."""
     doctor = session_for("doctor")
     answers = medication.prescribed_again(doctor, earlier_stay[1])
     records.save_new(doctor, "medication_order", answers, patient_id=medication_ward[0])
     printed = " ".join(_text(printing.print_mar(earlier_stay[0], [medication_ward[0]], tmp_path / "mar.pdf", days=2)))
-    assert ("Furosemide 40 mg PO — Stopped at the end of the stay of 27/11/2026 — ordered again: Furosemide 40 mg PO, "
-            "at 14:00, from 28/11/2026 14:30") in printed and "prescribe again" not in printed
+    assert "Orders of an earlier stay" not in printed and "prescribe again" not in printed
+    line = printed[printed.index("Furosemide 40 mg PO", printed.index("Regular medicines")):]
+    assert line.startswith("Furosemide 40 mg PO 27/11 11:00 — stopped 27/11 21:00 Stopped at the end of the stay of "
+                           "27/11/2026 — ordered again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30 14:00 "
+                           "not recorded (stopped)")
+    assert printed.count("Stopped at the end of the stay") == 1
 
 
 def test_a_printed_order_of_an_earlier_stay_not_continued_is_a_stopped_order_out_of_the_box(

@@ -290,8 +290,9 @@ def _prn_table(rows: list[MarRow], authors: Authors, laptops: Mapping[str, Lapto
 
 
 def _earlier_stay_table(rows: list[MarRow], order_form: FormSpec, lang: Lang, width: float) -> Grid:
-    """The orders that ended with an earlier stay, first on the chart and in red: none is given,
-    and one still meant is prescribed again (as the screen's chart offers it)."""
+    """The orders that ended with an earlier stay awaiting a decision (see
+    medication.MarRow.awaiting_decision), first on the chart and in red: none is given, and one
+    still meant is prescribed again (as the screen's chart offers it)."""
     return Grid([width], [[_p(" — ".join([order_label(row.order, order_form, lang),
                                           *_stopped_with_its_stay(row, order_form, lang)]), width - 2 * PAD_X,
                                size=9, bold=True, color=ALERT)] for row in rows],
@@ -347,7 +348,7 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
     if chart.weight:
         story.append(_p(w("weight", lang, weight=chart.weight), width, size=9))
     story.append(Spacer(1, 2 * mm))
-    if earlier := [row for row in chart.rows if row.stay_ended is not None]:
+    if earlier := [row for row in chart.rows if row.awaiting_decision]:
         story += _section(w("earlier_stay", lang), _earlier_stay_table(earlier, order_form, lang, width), width)
     gridded = [row for row in chart.rows if row.on_the_grid]
     regular = [r for r in gridded if r.order.frequency is Frequency.SCHEDULED]

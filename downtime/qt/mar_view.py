@@ -242,7 +242,7 @@ class MarView(PatientTab):
         now = self.session.clock()
         first = now.date() - timedelta(days=self.span - 1)
         rows = medication.mar_grid(self.session.db, self.patient_id, first, self.span, now)
-        self._list_earlier_stay([row for row in rows if row.stay_ended is not None], now.tzinfo)
+        self._list_earlier_stay([row for row in rows if row.awaiting_decision], now.tzinfo)
         rows = [row for row in rows if row.on_the_grid]
         self.model.load(rows, [first + timedelta(days=n) for n in range(self.span)], authors_here(self.session),
                         medication.chart_laptops(self.session, rows),
@@ -256,10 +256,10 @@ class MarView(PatientTab):
             self.table.setCurrentIndex(self.model.index(line, column if day is None else self.model.days.index(day) + 2))
 
     def _list_earlier_stay(self, rows: list[MarRow], tz: tzinfo | None) -> None:
-        """The orders that ended with an earlier stay, each said in red with its buttons to
-        prescribe it again or record that it is not continued, offered to those who may write
-        orders (the service would refuse anyone else) while it is not prescribed again; the box
-        is hidden when there is none."""
+        """The orders that ended with an earlier stay still awaiting a decision (see
+        medication.MarRow.awaiting_decision), each said in red with its buttons to prescribe it
+        again or record that it is not continued, offered to those who may write orders (the
+        service would refuse anyone else); the box is hidden when there is none."""
         box = self.earlier_stay.layout()
         while (item := box.takeAt(0)) is not None:
             if (line := item.widget()) is not None:
@@ -276,7 +276,7 @@ class MarView(PatientTab):
             said.setWordWrap(True)
             said.setStyleSheet(ERROR_STYLE)
             parts.addWidget(said, 1)
-            if may_prescribe and not row.ordered_again:
+            if may_prescribe:
                 button = QPushButton(translate("MarView", "Prescribe again…"))
                 button.clicked.connect(lambda checked=False, order_id=row.order.record_id: self.prescribe_again(order_id))
                 parts.addWidget(button)

@@ -1218,6 +1218,15 @@ class MarRow:
     for it (a doctor who had prescribed it again was still told to, and offered the button)."""
 
     @property
+    def awaiting_decision(self) -> bool:
+        """Whether it is an order of an earlier stay no prescriber has decided on yet (neither
+        prescribed again nor recorded not continued): the chart's red box lists these alone. One
+        prescribed again stayed there, "ordered again", for the whole stay, beside those still
+        waiting; the new order is on the chart, and the old one's line, if the days shown hold
+        its doses, names it."""
+        return self.stay_ended is not None and not self.ordered_again
+
+    @property
     def on_the_grid(self) -> bool:
         """Whether the chart's grid has a line for it: an order of an earlier stay only over the
         days shown that it ran in (its doses of then stay where they were recorded), and else

@@ -1687,8 +1687,9 @@ def test_a_prescriber_prescribes_an_order_of_an_earlier_stay_again_from_the_char
                                                                                   answers):
     """The doctor's "Prescribe again…" opens a new order filled in from the old one, starting
     now; saved, it is a new order on the chart, the old one left as it was, and nothing asked
-    (it is not a medicine ordered twice). The old one then names it, with no button: it still
-    said "prescribe again", the button offered a second order."""
+    (it is not a medicine ordered twice). The old one then leaves the red box, decided on: it
+    stayed there, "ordered again", for the whole stay, beside the orders still waiting for a
+    decision. Its line in the grid, which holds that stay's 14:00, names the new order."""
     _, furosemide, _ = earlier_stay
     doctor = session_for("doctor")
     main = MainWindow(doctor)
@@ -1706,9 +1707,11 @@ def test_a_prescriber_prescribes_an_order_of_an_earlier_stay_again_from_the_char
     assert [order.record_id for order in medication.orders(doctor.db, patient, doctor.clock())
             if order.drug == "Furosemide"] == [furosemide, view.record.record_id]
     assert any(mar.model.rows[line][0].order.record_id == view.record.record_id for line in range(mar.model.rowCount()))
-    [said] = [label.text() for label in mar.earlier_stay.findChildren(QLabel)]
-    assert said == ("Furosemide 40 mg PO — Stopped at the end of the stay of 27/11/2026 — ordered again: Furosemide "
-                    "40 mg PO, at 14:00, from 28/11/2026 14:30") and mar.prescribe_buttons == {}
+    assert mar.earlier_stay.isHidden() and mar.earlier_stay.findChildren(QLabel) == []
+    assert mar.prescribe_buttons == mar.not_continued_buttons == {}
+    [line] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == furosemide]
+    assert mar.model.text(line, 0) == ("Furosemide 40 mg PO — Stopped at the end of the stay of 27/11/2026 — ordered "
+                                       "again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30")
 
 
 def test_a_prescriber_records_an_order_of_an_earlier_stay_as_not_continued_from_the_chart(qtbot, earlier_stay,
