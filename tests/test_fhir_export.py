@@ -10,6 +10,7 @@ from functools import partial
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.medicationrequest import MedicationRequest
 from pydantic import BaseModel
 
 from downtime.domain.medication import Check
@@ -712,15 +713,36 @@ def test_a_dose_given_with_allergies_not_known_and_by_another_route_says_why_in_
 def test_an_order_of_an_earlier_stay_not_continued_goes_out_stopped_at_that_stay_s_end(session_for, earlier_stay,
                                                                                       tmp_path):
     """The furosemide left open at the discharge went out stopped then; recorded not continued on
-    readmission, it goes out stopped then all the same, now as any order stopped by its prescriber."""
+    readmission, it goes out stopped then all the same, now as any order stopped by its prescriber,
+    with the prescriber's reason: it went out stopped without it, the clerk entering an order
+    stopped at a discharge with no word of the decision taken on readmission."""
     furosemide = earlier_stay[1]
     before = _by_id(_export(session_for, tmp_path, "before"), furosemide)
-    medication.not_continued(session_for("doctor"), furosemide)
+    medication.not_continued(session_for("doctor"), furosemide, "Renal function worse")
     bundle = _export(session_for, tmp_path, "after")
     after = _by_id(bundle, furosemide)
-    assert (before["status"], after["status"]) == ("stopped", "stopped") and "statusReason" not in after
+    assert (before["status"], after["status"]) == ("stopped", "stopped")
+    assert (before["statusReason"], after["statusReason"]) == (
+        {"text": "Patient discharged"}, {"text": "Reviewed on readmission: not continued — Renal function worse"})
+    assert MedicationRequest.model_validate(after).statusReason.text.endswith("Renal function worse")
     assert [order["dosageInstruction"][0]["timing"]["repeat"]["boundsPeriod"]["end"] for order in (before, after)] == [
         "2026-11-27T21:00:00+01:00"] * 2
+    Bundle.model_validate(bundle)
+
+
+def test_an_order_stopped_by_an_amendment_goes_out_with_that_amendment_s_reason(session_for, medication_ward, clock,
+                                                                              tmp_path):
+    """The amoxicillin stopped at 14:00 "Rash after the third dose" went out stopped with no
+    reason: the clerk entering it could not tell a course finished from a reaction. The reason of
+    the amendment that set its stop goes out, kept when the order is amended since for another
+    thing; an order written with its stop has none to give."""
+    _, amox, _ = medication_ward
+    doctor = session_for("doctor")
+    records.amend(doctor, amox, {**_data(doctor, amox), "stop_at": "2026-11-28T14:00+01:00"}, "Rash after the third dose")
+    records.amend(doctor, amox, {**_data(doctor, amox), "indication": "Pneumonia"}, "Indication added")
+    bundle = _export(session_for, tmp_path)
+    stopped = _by_id(bundle, amox)
+    assert (stopped["status"], stopped["statusReason"]) == ("stopped", {"text": "Rash after the third dose"})
     Bundle.model_validate(bundle)
 
 

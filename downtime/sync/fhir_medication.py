@@ -24,6 +24,7 @@ from downtime.services.medication import (
     order_of,
     stay_end,
 )
+from downtime.storage.records import histories
 from downtime.sync.fhir_codes import ADMIN_FUNCTION, NOT_GIVEN, NOT_GIVEN_REASON, coding
 from downtime.sync.fhir_elements import (
     Context,
@@ -58,14 +59,15 @@ def medication_groups(db: Database, ctx: Context) -> dict[str, Group]:
                   if record.status is not _EIE and record.data.get("outcome") == Outcome.GIVEN.value
                   and orders[record.data["order"]][1].frequency is Frequency.ONCE}
     moves = census.movement_events(db, ctx.patient_ids)
+    why_stopped = _stop_reasons(db, [record for record, order in orders.values() if order.stop_at is not None])
     groups = {}
     for record_id, (record, order) in orders.items():
         given = given_once.get(record_id)
         ended = None if record.status is _EIE or given else stay_end(order, ctx.original(record).recorded_at,
                                                                      moves[order.patient_id], ctx.at)
         groups[order_key(record_id)] = Group(
-            order_key(record_id), partial(_one, partial(_request, ended=ended, given=given is not None), record, order,
-                                          ctx),
+            order_key(record_id), partial(_one, partial(_request, ended=ended, given=given is not None,
+                                                        why_stopped=why_stopped.get(record_id)), record, order, ctx),
             frozenset({record_id} | ({ended.record_id} if ended else set()) | ({given} if given else set())),
             frozenset({patient_key(str(record.patient_id))}))
     for record in doses:
@@ -76,6 +78,21 @@ def medication_groups(db: Database, ctx: Context) -> dict[str, Group]:
     return groups
 
 
+def _stop_reasons(db: Database, stopped: list[RecordVersion]) -> dict[str, str]:
+    """The reason of the amendment that set each of these orders' stop, by id (none for an order
+    written with its stop): "Reviewed on readmission: not continued — …", "Rash after the third
+    dose". The amendment that set it, not the latest: one adding an indication since is not why
+    the order stopped. Few orders are amended, so only theirs are read, at once."""
+    reasons = {}
+    for record_id, versions in histories(db, [record.record_id for record in stopped if record.version > 1]).items():
+        stop = versions[-1].data.get("stop_at")
+        setting = next(number for number in range(len(versions), 0, -1)
+                       if number == 1 or versions[number - 2].data.get("stop_at") != stop)
+        if setting > 1 and versions[setting - 1].reason:
+            reasons[record_id] = versions[setting - 1].reason
+    return reasons
+
+
 def _one(build: Callable[[RecordVersion, Order, Context], dict[str, Any]], record: RecordVersion, order: Order,
          ctx: Context) -> Made:
     """The group of an order or a dose: one resource, made from that record."""
@@ -83,7 +100,7 @@ def _one(build: Callable[[RecordVersion, Order, Context], dict[str, Any]], recor
 
 
 def _request(record: RecordVersion, order: Order, ctx: Context, ended: MovementEvent | None,
-             given: bool = False) -> dict[str, Any]:
+             given: bool = False, why_stopped: str | None = None) -> dict[str, Any]:
     """Stopped once its stop time has passed at the moment of export; an order stopped early is
     an amendment that sets the stop time, so it reads the same. An order still open when its
     patient died, was discharged or transferred out (`ended`, see medication.stay_end) is
@@ -91,7 +108,8 @@ def _request(record: RecordVersion, order: Order, ctx: Context, ended: MovementE
     said in a note: it went out "active", a live order a records clerk would enter for a dead
     patient. The record is not changed: the stay's end is derived, as the MAR's "not in
     hospital" is. A once-only order whose dose was `given` is completed: "active", it was one
-    still to give, a second dose for whoever back-entered it."""
+    still to give, a second dose for whoever back-entered it. A stopped order says why
+    (`why_stopped`: the reason of the amendment that set its stop, see `_stop_reasons`)."""
     status = "active"
     if record.status is _EIE:
         status = "entered-in-error"
@@ -111,6 +129,8 @@ def _request(record: RecordVersion, order: Order, ctx: Context, ended: MovementE
         "dosageInstruction": [_instruction(order, ctx.forms[ORDER_FORM], ended)]}
     if ended is not None:
         resource["statusReason"] = {"text": _LEFT[ended.movement]}
+    elif status == "stopped" and why_stopped:
+        resource["statusReason"] = {"text": why_stopped}
     if indication := record.data.get("indication"):
         resource["reasonCode"] = [{"text": indication}]
     flags = [text for flag, text in ((order.controlled, "Controlled drug (witnessed administration)"),
