@@ -549,14 +549,15 @@ def dose_held_without_its_order(tmp_path, laptop, clock, amoxicillin_laptop, rew
     return office, order, dose
 
 
-@pytest.fixture
-def dose_held_whole(tmp_path, laptop, clock, admission_values, rewritten):
-    """A dose this laptop holds no version of, only two others' versions on hold. Laptop 1 admits
-    a patient, a doctor orders paracetamol 1 g PO at 08:00 14:00 20:00, and the nurse gives the
-    08:00 dose of 28/11; two exports of it reach the records office holding different versions 1
-    of that dose (the second's given at 08:40), so the merge holds it whole, and the merge is
-    imported on laptop 2, the ward the patient moved to: its order stands there, and the dose
-    only on hold. Returns (patient id, order id, dose id, laptop 2's nurse)."""
+def _held_from_version_1(tmp_path: Path, laptop: Callable[[Path, int], tuple[Session, Session]], clock: FakeClock,
+                         admission: dict[str, Any], rewritten: Callable[..., int], dose_values: dict[str, Any],
+                         otherwise: dict[str, Any], carried: bool) -> tuple[str, str, str, Session]:
+    """A dose whose versions 1 differ. Laptop 1 admits a patient, a doctor orders paracetamol 1 g
+    PO at 08:00 14:00 20:00, and the nurse records its 08:00 dose of 28/11 (`dose_values`); two
+    exports of it reach the records office, the second's dose written `otherwise` (its fields
+    replaced, None ones dropped), so the merge holds it whole, and the merge is imported on
+    laptop 2, the ward the patient moved to, `carried` there first by laptop 1's export or not.
+    Returns (patient id, order id, dose id, laptop 2's nurse)."""
     import shutil
 
     from downtime.services import medication, records, wards
@@ -571,23 +572,48 @@ def dose_held_whole(tmp_path, laptop, clock, admission_values, rewritten):
         wards.add_ward(admin, "3B", "Medicine", [str(bed) for bed in range(1, 21)])
     staff.add_staff(admin, "doctor", "Doctor", Role.DOCTOR, "2222")  # on laptop 1, the last
     doctor = Session(nurse.db, nurse.device, staff.sign_in(nurse.db, "doctor", "2222", clock), nurse.forms, clock)
-    patient = records.save_new(nurse, "admission", {**admission_values,
-                                                    "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
+    patient = records.save_new(nurse, "admission", {**admission, "arrival_at": "2026-11-27T09:00+01:00"}).patient_id
     order = records.save_new(doctor, "medication_order", {
         "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
         "times": "08:00 14:00 20:00", "start_at": "2026-11-27T10:00+01:00", "controlled": False,
         "high_alert": False}, patient_id=patient).record_id
-    dose = medication.record_dose(nurse, order, {
-        "outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
-        "dose_given": 1.0, "route": "PO"}).record_id
+    dose = medication.record_dose(nurse, order, {"scheduled_for": "2026-11-28T08:00+01:00", **dose_values}).record_id
     first = export(clerk, tmp_path / "export-1").folder
     copy = shutil.copytree(first, tmp_path / "export-1-copy")
     lines = (copy / RECORDS_FILE).read_text(encoding="utf-8").splitlines()
+
+    def written_otherwise(row: dict[str, Any]) -> None:
+        data = {**json.loads(row["data"]), **otherwise}
+        row.update(data=json.dumps({name: value for name, value in data.items() if value is not None}))
+
     rewritten(copy, next(number for number, text in enumerate(lines, 1) if json.loads(text)["record_id"] == dose),
-              lambda row: row.update(data=json.dumps({**json.loads(row["data"]),
-                                                      "given_at": "2026-11-28T08:40+01:00"})))
+              written_otherwise)
+    if carried:
+        import_export(clerk_2, first)
     import_export(clerk_2, merge([first, copy], tmp_path / "merged").folder)
     return patient, order, dose, nurse_2
+
+
+@pytest.fixture
+def dose_held_whole(tmp_path, laptop, clock, admission_values, rewritten):
+    """A dose this laptop holds no version of, only two others' versions on hold: laptop 1's nurse
+    gives the 08:00 paracetamol of 28/11 at 08:05, the second export says 08:40, and laptop 2 never
+    had the dose (see `_held_from_version_1`). Returns (patient id, order id, dose id, laptop 2's
+    nurse)."""
+    return _held_from_version_1(tmp_path, laptop, clock, admission_values, rewritten, {
+        "outcome": "given", "given_at": "2026-11-28T08:05+01:00", "dose_given": 1.0, "route": "PO"},
+        {"given_at": "2026-11-28T08:40+01:00"}, carried=False)
+
+
+@pytest.fixture
+def dose_not_given_here_given_elsewhere(tmp_path, laptop, clock, admission_values, rewritten):
+    """A dose standing here as not given that another laptop's version says was given: laptop 1's
+    nurse records the 08:00 paracetamol of 28/11 refused at 08:05, laptop 2 has it so (carried),
+    and the second export says given at 08:05 (see `_held_from_version_1`). Returns (patient id,
+    order id, dose id, laptop 2's nurse)."""
+    return _held_from_version_1(tmp_path, laptop, clock, admission_values, rewritten, {
+        "outcome": "not_given", "not_given_reason": "refused", "given_at": "2026-11-28T08:05+01:00"},
+        {"outcome": "given", "not_given_reason": None, "dose_given": 1.0, "route": "PO"}, carried=True)
 
 
 @pytest.fixture

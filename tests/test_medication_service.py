@@ -772,6 +772,22 @@ def test_a_dose_withdrawn_here_that_another_laptop_recorded_given_is_questioned_
     assert medication.check_dose(nurse, order, {**values, "scheduled_for": "2026-11-28T14:00+01:00"}) == []
 
 
+def test_a_dose_not_given_here_that_another_laptop_recorded_given_is_questioned_before_another(
+        dose_not_given_here_given_elsewhere):
+    """The 08:00 paracetamol stands here refused, and another laptop says it was given: a further
+    dose for that time, recorded from the chart, asked for nothing, a second gram, where the same
+    dose withdrawn here asked why. It now needs a reason, as a dose already given here would."""
+    _, order, _, nurse = dose_not_given_here_given_elsewhere
+    values = {"outcome": "given", "given_at": "2026-11-28T13:00+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
+              "dose_given": 1.0, "route": "PO"}
+    [warning] = [found for found in medication.check_dose(nurse, order, values) if found.check is Check.ALREADY_GIVEN]
+    assert warning.text("en") == ("Another laptop recorded the 08:00 dose of Paracetamol as given; this laptop recorded "
+                                  "it not given, and the two are on hold.")
+    with pytest.raises(medication.OverrideNeeded) as refused:
+        medication.record_dose(nurse, order, values, overrides={Check.DOSE_SPACING: "Late dose, doctor informed"})
+    assert [found.check for found in refused.value.warnings] == [Check.ALREADY_GIVEN]
+
+
 def test_a_regular_dose_is_spaced_from_its_own_orders_dose_on_hold(dose_on_hold):
     """Laptop 2 withdrew the 08:00 paracetamol (6 h apart) that laptop 1 says was given at 08:05:
     the 14:00 gram given there at 10:30, before theatre, asked only why it was early, two grams

@@ -477,14 +477,19 @@ def _perhaps_given(session: Session, patient_id: str, order_ids: Collection[str]
 
 
 def _given_on_another_laptop(session: Session, found: Order, slot: datetime | None) -> list[Warning]:
-    """A dose for this time withdrawn here that another laptop says was given (see HeldDose):
-    the round offers the time again, and another dose is a second one until the records office
-    settles which laptop was right, so it is questioned as a dose already given here is."""
+    """A dose for this time that another laptop says was given while nothing here says so
+    (withdrawn here, recorded not given here, or never here: see `_given_elsewhere`): another
+    dose is a second one until the records office settles which laptop was right, so it is
+    questioned as a dose already given here is. Only the withdrawn one was: a dose refused here
+    and given on the other laptop, a further dose recorded from the chart asked for nothing."""
     if slot is None:
         return []
     for held in held_for_dose(session.db, found, slot, slot):
-        if held.withdrawn and _given_elsewhere(session, held) is not None:
+        if _given_elsewhere(session, held) is not None:
             said = (QT_TRANSLATE_NOOP("messages", "Another laptop recorded the {time} dose of {drug} as given; this "
+                                                  "laptop recorded it not given, and the two are on hold.")
+                    if not held.withdrawn else
+                    QT_TRANSLATE_NOOP("messages", "Another laptop recorded the {time} dose of {drug} as given; this "
                                                   "laptop's record of it was withdrawn, and the two are on hold.")
                     if held.here else
                     QT_TRANSLATE_NOOP("messages", "Another laptop recorded the {time} dose of {drug} as given; this "
