@@ -413,6 +413,45 @@ def test_a_regular_dose_is_counted_against_the_as_required_orders_daily_maximum(
     assert regular_dose(night + timedelta(hours=14), history[:3]) == []  # the fourth gram, at noon
 
 
+def test_a_medicines_doses_are_counted_by_their_amount_across_orders_against_a_daily_maximum():
+    """Paracetamol 1 g at 00:00 06:00 12:00 18:00 (4 g a day) and 500 mg as required, at most 8 in
+    24 h (4 g): the as-required 500 mg at 22:30 made 4.5 g in 24 hours, and nothing was said,
+    five doses being fewer than eight. The day's amount of the medicine is counted across its
+    orders, in the maximum's unit (grams and milligrams alike), the doses given named; the same
+    dose after three grams is 3.5 g, within it. A regular gram after the as-required doses is
+    counted so too."""
+    day = datetime(2026, 11, 28, tzinfo=TZ)
+    regular = _order(drug="Paracetamol", times=(time(0), time(6), time(12), time(18)), route="PO")
+    prn = _order(record_id="prn", drug="Paracetamol", dose=500.0, dose_unit="mg", frequency=Frequency.PRN, times=(),
+                 min_interval_hours=4, max_doses_24h=8, prn_indication="pain", route="PO")
+    grams = [_given(day + timedelta(hours=hour), day + timedelta(hours=hour)) for hour in (0, 6, 12, 18)]
+
+    def as_required_dose(history, dose=500.0):
+        return [(w.check, w.text("en")) for w in safety_warnings(
+            prn, outcome=Outcome.GIVEN, at=day + timedelta(hours=22, minutes=30), dose=dose, scheduled_for=None,
+            allergies=[], history=history, admitted=True, prn_orders={"o1"},
+            other_orders=[(regular, "Paracetamol 1 g PO")])]
+
+    assert as_required_dose(grams) == [(Check.PRN_DAILY_MAX, (
+        "With this dose, 5 doses fall within 24 h; the order allows at most 4 g (8 × 500 mg), and they come to 4.5 g. "
+        "Given from another order: 28/11 00:00, 28/11 06:00, 28/11 12:00, 28/11 18:00 (Paracetamol 1 g PO)."))]
+    assert as_required_dose(grams[1:]) == []
+    assert as_required_dose(grams[1:], dose=1500.0)[0][1].endswith("and they come to 4.5 g. Given from another "
+                                                                   "order: 28/11 06:00, 28/11 12:00, 28/11 18:00 "
+                                                                   "(Paracetamol 1 g PO).")
+    status = prn_status(prn, day + timedelta(hours=22, minutes=30), grams, orders=[regular])
+    assert status.next_at == day + timedelta(hours=24)  # the 00:00 gram out of the 24 hours
+    night = [_given(day + timedelta(hours=hour), order_id="prn").model_copy(update={"dose": 500.0})
+             for hour in (1, 5, 9)]
+    assert [(w.check, w.text("en")) for w in safety_warnings(
+        regular, outcome=Outcome.GIVEN, at=day + timedelta(hours=18), dose=1.0, scheduled_for=day + timedelta(hours=18),
+        allergies=[], history=[*night, *grams[:3]], admitted=True, as_required=[prn],
+        other_orders=[(prn, "Paracetamol 500 mg PO")])] == [(Check.PRN_DAILY_MAX, (
+            "With this dose, 7 doses fall within 24 h; Paracetamol as required allows at most 4 g (8 × 500 mg), and "
+            "they come to 5.5 g. Given from another order: 28/11 01:00, 28/11 05:00, 28/11 09:00 (Paracetamol 500 mg "
+            "PO)."))]
+
+
 def test_an_as_required_dose_on_hold_counts_against_a_regular_dose_as_perhaps_given():
     """Paracetamol 1 g as required (4 h apart, at most 3 a day) given at 22:00 and 02:00, and at
     04:30 on the laptop the patient came from, withdrawn here (on hold): the regular 06:00 gram,

@@ -516,8 +516,10 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
         warnings.append(Warning(Check.ALLERGY, QT_TRANSLATE_NOOP("messages", "{drug} matches the recorded allergy: {allergies}."),
                                 {"drug": order.drug, "allergies": ", ".join(matched)}))
     names = {other.record_id: name for other, name in other_orders}
+    orders = {found.record_id: found for found in (order, *as_required, *(other for other, _ in other_orders))}
+    amount = dose if dose is not None else order.dose
     if order.frequency is Frequency.PRN:
-        warnings += _prn_warnings(order, at, prn_given(order, history, prn_orders), names,
+        warnings += _prn_warnings(order, at, amount, prn_given(order, history, prn_orders), names, orders,
                                   prn_given(order, on_hold, prn_orders))
     else:
         warnings += given_from_other_orders(order, at, [(other, name) for other, name in other_orders
@@ -525,8 +527,8 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
         warnings += spaced_from_as_required(at, as_required, history, on_hold)
         warnings += spaced_from_own_doses(order, at, scheduled_for, history, open_slots, on_hold)
         counted = [other.record_id for other in (*as_required, *(other for other, _ in other_orders))]
-        warnings += within_as_required_maximum(order, at, as_required, names, prn_given(order, history, counted),
-                                               prn_given(order, on_hold, counted))
+        warnings += within_as_required_maximum(order, at, amount, as_required, names, orders,
+                                               prn_given(order, history, counted), prn_given(order, on_hold, counted))
     if dose is not None and abs(dose - order.dose) > 1e-9:
         warnings.append(Warning(Check.DOSE_MISMATCH, QT_TRANSLATE_NOOP("messages", "Dose {dose} {unit} differs from the order ({ordered} {unit})."),
                                 {"dose": Number(dose), "unit": order.dose_unit, "ordered": Number(order.dose)}))
@@ -605,8 +607,9 @@ class AsRequiredStatus:
 
 
 def prn_status(order: Order, at: datetime, given: Sequence[Administration],
-               on_hold: Sequence[Administration] = ()) -> AsRequiredStatus:
-    """`given`, `on_hold`: as `prn_given`. The next dose allowed is the first moment from `at` at which the
+               on_hold: Sequence[Administration] = (), orders: Sequence[Order] = ()) -> AsRequiredStatus:
+    """`given`, `on_hold`: as `prn_given`; `orders`: the orders of those doses, whose amounts the
+    daily maximum counts (see `_beyond_daily_maximum`). The next dose allowed is the first moment from `at` at which the
     very checks a dose is saved against (`_prn_warnings`) say nothing: `at` itself or one at
     which a dose leaves the interval or the 24 hours, where those checks change. `at` may be on
     the ward's clock, its zone's rules: the 24 hours are counted back in real time (Python takes
@@ -618,7 +621,8 @@ def prn_status(order: Order, at: datetime, given: Sequence[Administration],
     interval = timedelta(hours=order.min_interval_hours or 0)
     ends = {moment + gap for moment in moments for gap in (interval, DAY)}
     allowed = next(moment for moment in sorted({at, *(end for end in ends if end > at)})
-                   if not _prn_warnings(order, moment, given, {}, on_hold))
+                   if not _prn_warnings(order, moment, order.dose, given, {},
+                                        {found.record_id: found for found in (order, *orders)}, on_hold))
 
     def day_up_to_at(doses: Sequence[Administration]) -> tuple[Administration, ...]:
         return tuple(sorted((dose for dose in doses if at - DAY < dose.at <= at), key=lambda dose: dose.at))
@@ -810,15 +814,17 @@ def _interval_warning(whose: Literal["own", "other", "as_required"], nearest: Ad
     return Warning(Check.PRN_INTERVAL, _INTERVAL[whose, "before" if nearest.at <= at else "after"], values)
 
 
-def _prn_warnings(order: Order, at: datetime, given: Sequence[Administration],
-                  names: Mapping[str, str], on_hold: Sequence[Administration] = ()) -> list[Warning]:
+def _prn_warnings(order: Order, at: datetime, amount: float, given: Sequence[Administration],
+                  names: Mapping[str, str], orders: Mapping[str, Order],
+                  on_hold: Sequence[Administration] = ()) -> list[Warning]:
     """The interval and the daily maximum, judged against the doses on both sides of this one:
     after an outage doses are back-entered out of order, and a forgotten 11:00 dose typed after
     the 12:00 one is as close to it as the other way round. A dose of another order (`names`:
     each with its name as the chart heads it) is named: "Last dose was 60 min ago" before the
     first dose of co-codamol, the hour-old dose being paracetamol's, said nothing the nurse
     could find on the co-codamol line. A dose on hold (`on_hold`, see `safety_warnings`) counts
-    as one perhaps given, and is said so."""
+    as one perhaps given, and is said so. `amount`: this dose's, in the order's unit; `orders`:
+    those of the doses, by id (see `_beyond_daily_maximum`)."""
     warnings = []
     if order.min_interval_hours is not None and (given or on_hold):
         nearest = min([*given, *on_hold], key=lambda dose: abs(at - dose.at))
@@ -830,9 +836,7 @@ def _prn_warnings(order: Order, at: datetime, given: Sequence[Administration],
                 values["order"] = other
             warnings.append(_interval_warning("own" if other is None else "other", nearest, at, on_hold, values))
     if order.max_doses_24h is not None:
-        warnings += _beyond_daily_maximum(order, order.max_doses_24h, Phrase(
-            QT_TRANSLATE_NOOP("messages", "the order allows at most {limit}"), {"limit": order.max_doses_24h}),
-            at, given, names, on_hold)
+        warnings += _beyond_daily_maximum(order, order, "own", at, amount, given, names, orders, on_hold)
     return warnings
 
 
@@ -847,19 +851,82 @@ _DAILY_MAXIMUM = {
                                                 "hold and perhaps given; {allowed}. Given from another order: {doses}.")}
 
 
-def _beyond_daily_maximum(order: Order, limit: int, allowed: Phrase, at: datetime, given: Sequence[Administration],
-                          names: Mapping[str, str], on_hold: Sequence[Administration] = ()) -> list[Warning]:
-    """Whether a dose of `order` at `at` makes more than `limit` doses in some 24 hours it falls
-    in (`allowed` says whose limit it is): after an outage doses are back-entered out of order,
-    so the 24 hours after it count as those before. Doses on hold (see `safety_warnings`) count,
-    and are said to; those given from another order are named (`names`: each order as the chart
-    heads it) with their times: "5 doses fall within 24 h" before the regular paracetamol gram,
-    three of them from co-codamol as required, sent the nurse to a chart line that held two."""
+# Whose daily maximum a dose is beyond, by whose it is (an as-required dose's own order's, or the
+# as-required order a regular dose is counted against) and whether it counts the amount given.
+_ALLOWED = {
+    ("own", False): QT_TRANSLATE_NOOP("messages", "the order allows at most {limit}"),
+    ("as_required", False): QT_TRANSLATE_NOOP("messages", "{drug} as required allows at most {limit}"),
+    ("own", True): QT_TRANSLATE_NOOP("messages", "the order allows at most {most} {unit} ({limit} × {dose} "
+                                                 "{dose_unit}), and they come to {amount} {unit}"),
+    ("as_required", True): QT_TRANSLATE_NOOP("messages", "{drug} as required allows at most {most} {unit} ({limit} × "
+                                                         "{dose} {dose_unit}), and they come to {amount} {unit}")}
+# Units of mass, in milligrams: a day's amount of a medicine given in grams from one order and in
+# milligrams from another is added up in one of them.
+MASS_IN_MG = {"g": 1000.0, "mg": 1.0, "microgram": 0.001}
+
+
+def amount_in(amount: float, source: Order, limiting: Order) -> float | None:
+    """An amount of `source`'s medicine, in its unit, as so much of `limiting`'s unit; None when
+    it cannot be: another medicine or combination (two tablets of co-codamol are not so many
+    milligrams of paracetamol), or a unit of no weight to convert (tablets, mL beside mg)."""
+    if medicines_in(source.drug) != medicines_in(limiting.drug):
+        return None
+    if source.dose_unit == limiting.dose_unit:
+        return amount
+    if source.dose_unit in MASS_IN_MG and limiting.dose_unit in MASS_IN_MG:
+        return amount * MASS_IN_MG[source.dose_unit] / MASS_IN_MG[limiting.dose_unit]
+    return None
+
+
+def _unit_read(amount: float, unit: str) -> str:
+    """The unit a nurse reads an amount in: 4000 mg in g, 0.5 mg in microgram; another in its own."""
+    if unit not in MASS_IN_MG:
+        return unit
+    milligrams = amount * MASS_IN_MG[unit]
+    return "g" if milligrams >= 1000 else "mg" if milligrams >= 1 else "microgram"
+
+
+def _beyond_daily_maximum(order: Order, limiting: Order, whose: Literal["own", "as_required"], at: datetime,
+                          amount: float, given: Sequence[Administration], names: Mapping[str, str],
+                          orders: Mapping[str, Order], on_hold: Sequence[Administration] = ()) -> list[Warning]:
+    """Whether a dose of `order` at `at` (`amount` of it, in its unit) makes more than `limiting`'s
+    daily maximum in some 24 hours it falls in (`whose` maximum: see `_ALLOWED`): after an outage
+    doses are back-entered out of order, so the 24 hours after it count as those before. Doses
+    on hold (see `safety_warnings`) count, and are said to; those given from another order are
+    named (`names`: each order as the chart heads it) with their times: "5 doses fall within 24 h"
+    before the regular paracetamol gram, three of them from co-codamol as required, sent the
+    nurse to a chart line that held two.
+
+    Counted in doses, the maximum let the medicine's amount past it when the doses of another
+    order were bigger: after the four regular grams of a day, 500 mg as required (at most 8 in
+    24 h, 4 g) was a fifth dose of eight, and 4.5 g with nothing said. So once the doses are
+    within the count, the amount given is weighed against the amount the maximum allows (its
+    dose times its count), when every dose in the 24 hours either side is one whose amount can
+    be said in its unit (see `amount_in`; `orders`: the doses' orders, by id)."""
+    limit = limiting.max_doses_24h or 0
     counted = [*given, *on_hold]
-    day = max(([dose for dose in counted if start <= dose.at < start + DAY]
-               for start in [at, *(dose.at for dose in counted if at - DAY < dose.at <= at)]), key=len)
-    if len(day) < limit:
-        return []
+    windows = [[dose for dose in counted if start <= dose.at < start + DAY]
+               for start in [at, *(dose.at for dose in counted if at - DAY < dose.at <= at)]]
+    day = max(windows, key=len)
+    if len(day) >= limit:
+        allowed = Phrase(_ALLOWED[whose, False], {"limit": limit, "drug": limiting.drug})
+    else:
+        this = amount_in(amount, order, limiting)
+        found = {dose.record_id: amount_in(dose.dose if dose.dose is not None else orders[dose.order_id].dose,
+                                           orders[dose.order_id], limiting) if dose.order_id in orders else None
+                 for dose in counted if at - DAY < dose.at < at + DAY}
+        amounts = {record_id: value for record_id, value in found.items() if value is not None}
+        if this is None or len(amounts) < len(found):
+            return []
+        day = max(windows, key=lambda doses: sum(amounts[dose.record_id] for dose in doses))
+        total, most = this + sum(amounts[dose.record_id] for dose in day), limiting.dose * limit
+        if total <= most * (1 + 1e-9):
+            return []
+        unit = _unit_read(most, limiting.dose_unit)
+        scale = 1.0 if unit == limiting.dose_unit else MASS_IN_MG[limiting.dose_unit] / MASS_IN_MG[unit]
+        allowed = Phrase(_ALLOWED[whose, True], {
+            "limit": limit, "drug": limiting.drug, "most": Number(most * scale), "unit": unit,
+            "dose": Number(limiting.dose), "dose_unit": limiting.dose_unit, "amount": Number(total * scale)})
     held = sum(dose in on_hold for dose in day)
     others: dict[str, list[datetime]] = {}
     for dose in sorted(day, key=lambda dose: dose.at):
@@ -874,8 +941,9 @@ def _beyond_daily_maximum(order: Order, limit: int, allowed: Phrase, at: datetim
     return [Warning(Check.PRN_DAILY_MAX, _DAILY_MAXIMUM[bool(held), bool(others)], values)]
 
 
-def within_as_required_maximum(order: Order, at: datetime, as_required: Sequence[Order], names: Mapping[str, str],
-                               given: Sequence[Administration], on_hold: Sequence[Administration] = ()) -> list[Warning]:
+def within_as_required_maximum(order: Order, at: datetime, amount: float, as_required: Sequence[Order],
+                               names: Mapping[str, str], orders: Mapping[str, Order], given: Sequence[Administration],
+                               on_hold: Sequence[Administration] = ()) -> list[Warning]:
     """A dose not as required counted with every dose of its medicine (`given`: all its orders')
     against the daily maximum of an as-required order of that medicine running in the 24 hours
     before it: paracetamol as required at 22:00 and 02:00, then the regular grams of 06:00, 12:00
@@ -883,15 +951,13 @@ def within_as_required_maximum(order: Order, at: datetime, as_required: Sequence
     as-required dose was given. The strictest maximum is the one said, naming its order ("the
     order allows at most 4" read as the regular order's, which has none); doses of other orders
     are named, and those on hold (`on_hold`, as `given`) counted as perhaps given, as for an
-    as-required dose (see `_beyond_daily_maximum`)."""
+    as-required dose (see `_beyond_daily_maximum`, which `amount` and `orders` are for)."""
     limits = [(prn.max_doses_24h, prn) for prn in as_required if prn.max_doses_24h is not None
               and prn.start_at <= at and (prn.stop_at is None or prn.stop_at > at - DAY)]
     if not limits:
         return []
-    limit, strictest = min(limits, key=lambda found: found[0])
-    return _beyond_daily_maximum(order, limit, Phrase(QT_TRANSLATE_NOOP(
-        "messages", "{drug} as required allows at most {limit}"), {"drug": strictest.drug, "limit": limit}),
-        at, given, names, on_hold)
+    _, strictest = min(limits, key=lambda found: found[0])
+    return _beyond_daily_maximum(order, strictest, "as_required", at, amount, given, names, orders, on_hold)
 
 
 # The letter written (and circled) on a paper chart for a dose not given, in the ward's

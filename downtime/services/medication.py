@@ -453,8 +453,9 @@ def as_required_status(session: Session, order_id: str, at: datetime | None = No
     question."""
     found = order(session.db, order_id)
     at = at or session.clock()
-    _, same, history = _judged_against(session.db, found, at)
-    return prn_status(found, at, prn_given(found, history, same), _perhaps_given(session, found.patient_id, same))
+    theirs, same, history = _judged_against(session.db, found, at)
+    return prn_status(found, at, prn_given(found, history, same), _perhaps_given(session, found.patient_id, same),
+                      [other for other in theirs if other.record_id in same])
 
 
 def _given_elsewhere(session: Session, held: HeldDose) -> Administration | None:
