@@ -264,6 +264,25 @@ def paracetamol_day(paracetamol, clock):
 
 
 @pytest.fixture
+def three_grams_then_half_grams(paracetamol, session_for, clock):
+    """`paracetamol`'s regular grams of 08:00, 14:00 and 20:00 on 28/11 given, and paracetamol 500 mg
+    as required every 4 h, at most 6 in 24 h (3 g), written from 28/11 00:00; the clock at 00:10
+    on 29/11. Returns (nurse, regular order, the 500 mg order's id)."""
+    from downtime.services import medication, records
+
+    nurse, regular, _ = paracetamol
+    prn = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Paracetamol", "dose": 500.0, "dose_unit": "mg", "route": "PO", "start_at": "2026-11-28T00:00+01:00",
+        "frequency": "prn", "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": 6,
+        "controlled": False, "high_alert": False}, patient_id=regular.patient_id).record_id
+    clock.now = datetime.fromisoformat("2026-11-29T00:10+01:00")
+    for slot in ("2026-11-28T08:00+01:00", "2026-11-28T14:00+01:00", "2026-11-28T20:00+01:00"):
+        medication.record_dose(nurse, regular.record_id, {"outcome": "given", "given_at": slot, "scheduled_for": slot,
+                                                          "dose_given": 1.0, "route": "PO"})
+    return nurse, regular, prn
+
+
+@pytest.fixture
 def readmitted(session_for, medication_ward, admission_values):
     """`medication_ward`'s patient discharged home at 21:00 on 27/11 and readmitted at 12:00 on
     28/11 (bed 5), the amoxicillin order of the first stay never stopped. Returns the nurse's

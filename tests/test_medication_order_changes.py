@@ -284,19 +284,11 @@ def test_a_regular_dose_beyond_the_as_required_orders_daily_maximum_is_questione
         "order: 27/11 22:00, 28/11 02:00 (paracétamol 1 g PO)."))]
 
 
-def test_an_as_required_dose_beyond_the_days_amount_of_its_medicine_is_questioned(paracetamol, session_for, clock):
+def test_an_as_required_dose_beyond_the_days_amount_of_its_medicine_is_questioned(three_grams_then_half_grams):
     """The regular grams of 08:00, 14:00 and 20:00, then paracetamol 500 mg as required (at most 6
     in 24 h, 3 g) at 00:10: 3.5 g in 24 hours, four doses of six, and nothing was said, neither
     at Save nor by the dialog's next dose allowed. Both now count the amount."""
-    nurse, regular, _ = paracetamol
-    prn = records.save_new(session_for("doctor"), "medication_order", {
-        "drug": "Paracetamol", "dose": 500.0, "dose_unit": "mg", "route": "PO", "start_at": "2026-11-28T00:00+01:00",
-        "frequency": "prn", "prn_indication": "pain", "min_interval_hours": 4, "max_doses_24h": 6,
-        "controlled": False, "high_alert": False}, patient_id=regular.patient_id).record_id
-    clock.now = datetime.fromisoformat("2026-11-29T00:10+01:00")
-    for slot in ("2026-11-28T08:00+01:00", "2026-11-28T14:00+01:00", "2026-11-28T20:00+01:00"):
-        medication.record_dose(nurse, regular.record_id, {"outcome": "given", "given_at": slot, "scheduled_for": slot,
-                                                          "dose_given": 1.0, "route": "PO"})
+    nurse, _, prn = three_grams_then_half_grams
     warnings = medication.check_dose(nurse, prn, {"outcome": "given", "given_at": "2026-11-29T00:10+01:00",
                                                   "dose_given": 500.0, "route": "PO"})
     assert [(w.check, w.message) for w in warnings] == [(Check.PRN_DAILY_MAX, (

@@ -604,6 +604,9 @@ class AsRequiredStatus:
     """When a dose is next allowed; None: now."""
     on_hold: tuple[Administration, ...] = ()
     """The doses on hold another laptop recorded as given in those 24 hours (see `safety_warnings`), oldest first."""
+    amount: float | None = None
+    """What `recent` comes to in the order's unit, as the daily maximum counts it (see
+    `_beyond_daily_maximum`); None when a dose's amount cannot be said in it."""
 
 
 def prn_status(order: Order, at: datetime, given: Sequence[Administration],
@@ -620,16 +623,19 @@ def prn_status(order: Order, at: datetime, given: Sequence[Administration],
     moments = [dose.at for dose in (*given, *on_hold)]
     interval = timedelta(hours=order.min_interval_hours or 0)
     ends = {moment + gap for moment in moments for gap in (interval, DAY)}
+    by_id = {found.record_id: found for found in (order, *orders)}
     allowed = next(moment for moment in sorted({at, *(end for end in ends if end > at)})
-                   if not _prn_warnings(order, moment, order.dose, given, {},
-                                        {found.record_id: found for found in (order, *orders)}, on_hold))
+                   if not _prn_warnings(order, moment, order.dose, given, {}, by_id, on_hold))
 
     def day_up_to_at(doses: Sequence[Administration]) -> tuple[Administration, ...]:
         return tuple(sorted((dose for dose in doses if at - DAY < dose.at <= at), key=lambda dose: dose.at))
 
+    recent = day_up_to_at(given)
+    amounts = [dose_amount(dose, by_id, order) for dose in recent]
     return AsRequiredStatus(last=max((dose for dose in given if dose.at <= at), key=lambda dose: dose.at, default=None),
-                            recent=day_up_to_at(given), next_at=None if allowed == at else allowed.astimezone(zone),
-                            on_hold=day_up_to_at(on_hold))
+                            recent=recent, next_at=None if allowed == at else allowed.astimezone(zone),
+                            on_hold=day_up_to_at(on_hold),
+                            amount=None if None in amounts else sum(amount for amount in amounts if amount is not None))
 
 
 # The warning of a dose given from another order of the same medicine, by that order's kind
@@ -878,12 +884,23 @@ def amount_in(amount: float, source: Order, limiting: Order) -> float | None:
     return None
 
 
-def _unit_read(amount: float, unit: str) -> str:
-    """The unit a nurse reads an amount in: 4000 mg in g, 0.5 mg in microgram; another in its own."""
+def dose_amount(dose: Administration, orders: Mapping[str, Order], limiting: Order) -> float | None:
+    """How much of `limiting`'s unit a dose given was (see `amount_in`), its order among `orders`
+    (by id): None when it cannot be said, or its order is not there."""
+    source = orders.get(dose.order_id)
+    if source is None:
+        return None
+    return amount_in(dose.dose if dose.dose is not None else source.dose, source, limiting)
+
+
+def unit_read(amount: float, unit: str) -> tuple[str, float]:
+    """The unit a nurse reads an amount in, and what one of `unit` is in it: 4000 mg in g, 0.5 mg
+    in microgram; an amount of another unit in its own."""
     if unit not in MASS_IN_MG:
-        return unit
+        return unit, 1.0
     milligrams = amount * MASS_IN_MG[unit]
-    return "g" if milligrams >= 1000 else "mg" if milligrams >= 1 else "microgram"
+    read = "g" if milligrams >= 1000 else "mg" if milligrams >= 1 else "microgram"
+    return read, MASS_IN_MG[unit] / MASS_IN_MG[read]
 
 
 def _beyond_daily_maximum(order: Order, limiting: Order, whose: Literal["own", "as_required"], at: datetime,
@@ -912,9 +929,7 @@ def _beyond_daily_maximum(order: Order, limiting: Order, whose: Literal["own", "
         allowed = Phrase(_ALLOWED[whose, False], {"limit": limit, "drug": limiting.drug})
     else:
         this = amount_in(amount, order, limiting)
-        found = {dose.record_id: amount_in(dose.dose if dose.dose is not None else orders[dose.order_id].dose,
-                                           orders[dose.order_id], limiting) if dose.order_id in orders else None
-                 for dose in counted if at - DAY < dose.at < at + DAY}
+        found = {dose.record_id: dose_amount(dose, orders, limiting) for dose in counted if at - DAY < dose.at < at + DAY}
         amounts = {record_id: value for record_id, value in found.items() if value is not None}
         if this is None or len(amounts) < len(found):
             return []
@@ -922,8 +937,7 @@ def _beyond_daily_maximum(order: Order, limiting: Order, whose: Literal["own", "
         total, most = this + sum(amounts[dose.record_id] for dose in day), limiting.dose * limit
         if total <= most * (1 + 1e-9):
             return []
-        unit = _unit_read(most, limiting.dose_unit)
-        scale = 1.0 if unit == limiting.dose_unit else MASS_IN_MG[limiting.dose_unit] / MASS_IN_MG[unit]
+        unit, scale = unit_read(most, limiting.dose_unit)
         allowed = Phrase(_ALLOWED[whose, True], {
             "limit": limit, "drug": limiting.drug, "most": Number(most * scale), "unit": unit,
             "dose": Number(limiting.dose), "dose_unit": limiting.dose_unit, "amount": Number(total * scale)})

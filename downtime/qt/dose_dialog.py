@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.domain.medication import (
-    Check, DoseState, Frequency, Order, Outcome, RoundPolicy, before_due, dose_state, duration_text,
+    Check, DoseState, Frequency, Order, Outcome, RoundPolicy, before_due, dose_state, duration_text, unit_read,
 )
 from downtime.domain.records import RecordVersion
 from downtime.i18n import QT_TRANSLATE_NOOP, QT_TR_NOOP, decimal_text
@@ -145,6 +145,14 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
         counted = (translate("DoseDialog", "Given in the 24 h up to {at}: {count}, at most {limit}")
                    if order.max_doses_24h is not None else translate("DoseDialog", "Given in the 24 h up to {at}: {count}"))
     lines.append(counted.format(count=len(status.recent), limit=order.max_doses_24h, at=when))
+    if order.max_doses_24h is not None and status.amount is not None and abs(
+            status.amount - len(status.recent) * order.dose) > 1e-9:  # doses of another size: the count misleads
+        most = order.dose * order.max_doses_24h
+        unit, scale = unit_read(most, order.dose_unit)
+        order_form = session.form(medication.ORDER_FORM)
+        lines[-1] += translate("DoseDialog", " — {amount}, at most {most}").format(
+            amount=medication.dose_words(order_form, status.amount * scale, unit, language()),
+            most=medication.dose_words(order_form, most * scale, unit, language()))
     others: dict[str, list[str]] = {}
     for dose in status.recent:
         if dose.order_id != order.record_id:

@@ -522,6 +522,29 @@ def test_an_as_required_doses_daily_maximum_names_the_regular_order_it_counts(qt
     assert not dialog.isVisible()
 
 
+def test_an_as_required_doses_daily_amount_is_said_before_saving(qtbot, three_grams_then_half_grams, type_text,
+                                                                 reason_box):
+    """Paracetamol 500 mg as required (at most 6 in 24 h, 3 g) at 00:10 after the regular grams of
+    08:00, 14:00 and 20:00: the dialog read "3, at most 6" and "Next dose allowed from 29/11 08:00"
+    with nothing to say why, and Save asked nothing. It says the amount they come to, and Save
+    asks why the day's amount is exceeded."""
+    nurse, regular, prn = three_grams_then_half_grams
+    dialog = DoseDialog(nurse, medication.order(nurse.db, prn), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.as_required is not None and dialog.as_required.text().splitlines()[1:] == [
+        "Given in the last 24 h: 3, at most 6 — 3 g, at most 3 g; of them from another order of the same medicine: "
+        "28/11 08:00, 28/11 14:00, 28/11 20:00 (Paracetamol 1 g PO)", "Next dose allowed from 29/11 08:00 (in 7\u00a0h\u00a050\u00a0min)"]
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert dialog.isVisible()
+    type_text(reason_box(dialog, Check.PRN_DAILY_MAX), "Prescriber agreed")
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert not dialog.isVisible()
+    assert [dict(dose.overrides) for dose in medication.administrations(nurse.db, regular.patient_id)
+            if dose.order_id == prn] == [{"prn_daily_max": "Prescriber agreed"}]
+
+
 def _on_the_rounds_first_slot(qtbot, nurse, order_id):
     """The dose dialog of an order at the ward round's first dose due."""
     slot = medication.round_list(nurse.db, nurse.forms, "3B", nurse.clock())[0].slot
