@@ -886,6 +886,22 @@ def cmd_worklist_mark(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worklist_not_entered(args: argparse.Namespace) -> int:
+    """As `worklist mark` does, what the line said (the ward was asked about) is said again."""
+    from downtime.services.back_entry import line_of, mark_not_entered
+
+    session = _session(args)
+    line = line_of(session, args.record_id)
+    mark_not_entered(session, args.record_id, args.version, args.ward_said, args.reason)
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "record {record} version {version} marked not to be entered in the "
+                                                   "EHR: the ward ({ward_said}) said: {reason}"),
+               record=args.record_id, version=args.version, ward_said=args.ward_said.strip(),
+               reason=args.reason.strip()))
+    if line is not None:
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "Its line said: {to_do}"), to_do=line.to_do_in(args.lang)))
+    return 0
+
+
 def cmd_worklist_settle(args: argparse.Namespace) -> int:
     from downtime.services.back_entry import hold_of, worklist_of
     from downtime.services.holds import choices, settle
@@ -1250,6 +1266,16 @@ def build_parser() -> argparse.ArgumentParser:
     # Required: a version amended since the list was printed must be reviewed, not ticked unseen.
     p.add_argument("--version", type=int, required=True,
                    help="the version entered, as the worklist shows it (v2); one amended since is refused")
+    _db_option(p)
+    _person_options(p)
+    p = command("not-entered", cmd_worklist_not_entered, "record the ward's answer that a line saying to ask the ward "
+                "is not to be entered in the EHR (one dose recorded twice…)", worklist_sub)
+    p.add_argument("record_id", help="the record's id, as the worklist shows it")
+    p.add_argument("--version", type=int, required=True,
+                   help="the version the ward answered about, as the worklist shows it (v2); one amended since is "
+                        "refused")
+    p.add_argument("--ward-said", required=True, help="who at the ward said so, e.g. 'Sr Dubois, 3B, by phone'")
+    p.add_argument("--reason", required=True, help="why, as the ward said, e.g. 'one dose recorded twice'")
     _db_option(p)
     _person_options(p)
     p = command("settle", cmd_worklist_settle, "settle a record on hold with the version the ward says is right "

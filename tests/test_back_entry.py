@@ -680,20 +680,29 @@ def _moved_with_an_order(tmp_path, laptop, clock, admission_values):
     return doctor, (nurse_1, clerk_1), (nurse_2, clerk_2), order
 
 
-def test_one_scheduled_dose_recorded_on_two_laptops_is_said_on_both_lines(tmp_path, laptop, clock, admission_values):
-    """The patient moved to another ward with a stick made before their 14:00 dose; the first
-    ward recorded it, the second gave (or recorded) it again. Each laptop checked double doses
-    against its own records only, and the office listed both to enter with no word: the EHR
-    then read two doses given, or lost a real double dose among the lines."""
+def dose_recorded_twice(tmp_path, laptop, clock, admission_values):
+    """The 14:00 dose given on laptop 1 (14:05) and on laptop 2 (14:40), and laptop 2's 20:00
+    dose, all imported at the records office: the office's clerk, each laptop's nurse and clerk,
+    and the three doses."""
     _, (nurse_1, clerk_1), (nurse_2, clerk_2), order = _moved_with_an_order(tmp_path, laptop, clock, admission_values)
     clock.advance(hours=7)
-    first, second, evening = (medication.record_dose(nurse, order.record_id, {
+    doses = tuple(medication.record_dose(nurse, order.record_id, {
         "scheduled_for": f"2026-11-28T{due}+01:00", "outcome": "given", "given_at": f"2026-11-28T{given}+01:00",
         "dose_given": 1.0, "route": "PO"}) for nurse, due, given in (
         (nurse_1, "14:00", "14:05"), (nurse_2, "14:00", "14:40"), (nurse_2, "20:00", "20:10")))
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     for number, clerk in ((1, clerk_1), (2, clerk_2)):
         import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
+    return office, (nurse_1, clerk_1), (nurse_2, clerk_2), doses
+
+
+def test_one_scheduled_dose_recorded_on_two_laptops_is_said_on_both_lines(tmp_path, laptop, clock, admission_values):
+    """The patient moved to another ward with a stick made before their 14:00 dose; the first
+    ward recorded it, the second gave (or recorded) it again. Each laptop checked double doses
+    against its own records only, and the office listed both to enter with no word: the EHR
+    then read two doses given, or lost a real double dose among the lines."""
+    office, (nurse_1, clerk_1), (nurse_2, clerk_2), (first, second, evening) = dose_recorded_twice(
+        tmp_path, laptop, clock, admission_values)
     lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
     # Who recorded the other dose by staff ID and laptop: staff IDs are each laptop's own, and the
     # office's staff list named its own nurse ("Nurse (nurse)"), not the ward's. And when it was

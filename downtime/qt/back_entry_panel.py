@@ -1,7 +1,8 @@
 """The records office's back-entry tab: what is left to type into the EHR, patient by patient,
 in the order to type it, with progress. Enter (or the button) ticks the selected line off with
-the EHR's reference; a patient's downtime number is linked to their EHR number; a record on
-hold is settled once the ward says which version is right."""
+the EHR's reference, or a line that says to ask the ward with the ward's answer that it is not
+to be entered; a patient's downtime number is linked to their EHR number; a record on hold is
+settled once the ward says which version is right."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from downtime.domain.duplicates import ProbableDuplicate, SharedNumber, reasons_by_people
 from downtime.errors import UserError
+from downtime.qt.not_entered_dialog import NotEnteredDialog
 from downtime.qt.prompts import Prompts
 from downtime.qt.settle_dialog import SettleHoldDialog
 from downtime.qt.style import ErrorLabel
@@ -51,7 +53,7 @@ class WorkModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         group, item = self.rows[row]
         patient = group.patient
-        entered = item.entered.ehr_reference if item.done and item.entered else ""
+        entered = item.entered.ehr_reference if item.entered_now and item.entered else ""
         note = self.same_person.get(patient.downtime_number) if patient and not item.done else None
         to_do = " — ".join(filter(None, (item.to_do_in(language(), loud=not item.done), note)))
         return (patient.display_name if patient else translate("", "(not about a patient)"),
@@ -109,6 +111,12 @@ class WorkModel(TextTableModel):
         return column == TO_DO and not self.rows[row][1].done
 
 
+def _answerable(item: WorkItem) -> bool:
+    """A line left, not on hold, that says to ask the ward: one the ward may answer is not to be
+    entered (the service says why any other is refused)."""
+    return item.asks_the_ward and not item.done and item.on_hold is None
+
+
 def _patient_id(row: Row) -> str | None:
     return row[0].patient.patient_id if row[0].patient else row[1].record.patient_id
 
@@ -158,14 +166,16 @@ class BackEntryPanel(QWidget):
         buttons = QHBoxLayout()
         made = [QPushButton(text) for text in (
             translate("BackEntryPanel", "&Mark entered in EHR… (Enter)"),
+            translate("BackEntryPanel", "N&ot to be entered…"),
             translate("BackEntryPanel", "Link to EHR patient &number…"),
             translate("BackEntryPanel", "&Settle the hold…"),
             translate("BackEntryPanel", "&Print the next {count} patients").format(count=PRINTED))]
-        for button, handler in zip(made, (self.mark_selected, self.link_selected, self.settle_selected,
-                                          self.print_worklist)):
+        for button, handler in zip(made, (self.mark_selected, self.not_entered_selected, self.link_selected,
+                                          self.settle_selected, self.print_worklist)):
             button.clicked.connect(handler)
             buttons.addWidget(button)
-        self.settle_button, self.print_button = made[-2:]
+        self.not_entered_button, self.settle_button, self.print_button = made[1], made[-2], made[-1]
+        self.not_entered_button.setEnabled(False)
         self.settle_button.setEnabled(False)
         self.table.selectionModel().currentRowChanged.connect(self._offer_settling)
         self.model.modelReset.connect(self._offer_settling)
@@ -178,6 +188,7 @@ class BackEntryPanel(QWidget):
         self.reader.ended.connect(self._ended)
         self.printing: Work | None = None
         self.settling: SettleHoldDialog | None = None
+        self.answering: NotEnteredDialog | None = None
 
     def _fitted(self) -> None:
         """After the columns are fitted to the rows (make_table): their widths kept, to narrow
@@ -318,9 +329,23 @@ class BackEntryPanel(QWidget):
         self._redo(chosen)
 
     def _offer_settling(self) -> None:
-        """Settling is offered on a line on hold only."""
+        """Settling is offered on a line on hold only; the ward's answer that a line is not to be
+        entered on a line left that says to ask the ward (see back_entry.mark_not_entered)."""
         chosen = self.selected()
         self.settle_button.setEnabled(chosen is not None and chosen[1].on_hold is not None)
+        self.not_entered_button.setEnabled(chosen is not None and _answerable(chosen[1]))
+
+    def not_entered_selected(self) -> None:
+        """Opened once the ward has answered; the list is read again for the patient when the
+        answer is written down."""
+        chosen = self.selected()
+        if chosen is None or not _answerable(chosen[1]):
+            Prompts.error(self, translate("BackEntryPanel", "Nothing to ask the ward about selected"),
+                          translate("BackEntryPanel", "Select a line left that says to ask the ward first."))
+            return
+        self.answering = NotEnteredDialog(self.session, chosen[1], chosen[0].patient, self)
+        self.answering.recorded.connect(lambda: self._redo(chosen))
+        self.answering.open()
 
     def settle_selected(self) -> None:
         """Opened once the ward has said which version is right; the list is read again for

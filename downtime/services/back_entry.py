@@ -12,7 +12,12 @@ its version 1 is not work, a later amendment or withdrawal is.
 A record on hold (two laptops wrote different versions of it, see domain.holds) is listed as
 such, with each laptop's versions and the answers they differ in, and cannot be ticked off:
 entering either side would be a guess, until the ward says which is right and the records
-office settles it (services.holds)."""
+office settles it (services.holds).
+
+A line that says to ask the ward (one dose recorded on two laptops, a dose whose order or an
+admission whose patient was withdrawn, one person's second stay, another office's settlement)
+can instead be closed with the ward's answer that it is not to be entered (`mark_not_entered`):
+who at the ward said so and why. The record is not changed; an amendment brings the line back."""
 
 from __future__ import annotations
 
@@ -68,6 +73,25 @@ class Entered:
     ehr_reference: str
     entered_by: str
     entered_at: datetime
+
+
+@dataclass(frozen=True)
+class NotEntered:
+    """The ward's answer that a version of a record is not to be entered in the EHR, written
+    down by a clerk (`mark_not_entered`): its line then counts as done, and says so, until the
+    record is amended. `recorded_by`: the clerk, as staff.names_with_ids names them."""
+
+    version: int
+    ward_said: str
+    reason: str
+    recorded_by: str
+    recorded_at: datetime
+
+    def text_in(self, lang: Lang) -> str:
+        return message(lang, QT_TRANSLATE_NOOP("messages", "the ward ({ward_said}) said: {reason}; recorded by {clerk}, "
+                                                           "{time}"),
+                       ward_said=self.ward_said, reason=self.reason, clerk=self.recorded_by,
+                       time=f"{self.recorded_at.astimezone():%d/%m/%Y %H:%M}")
 
 
 @dataclass(frozen=True)
@@ -140,6 +164,16 @@ ADMISSION_WITHDRAWN = QT_TRANSLATE_NOOP("messages", "this patient's admission wa
 # line left, typed the dose into the EHR a second time.
 OTHER_ENTERED = QT_TRANSLATE_NOOP("messages", "that record is in the EHR already (reference {reference}): enter this "
                                               "one only if the ward says it is not the same dose")
+# The other record of the dose as it stands beside this line: in the EHR at an earlier version
+# (it said "in the EHR already" of a version amended since), or not to be entered as the ward
+# said. Said with its advice (OPEN_*) on a line still to enter, alone on one done.
+OTHER_IN_EHR = QT_TRANSLATE_NOOP("messages", "that record is in the EHR (reference {reference})")
+OTHER_AMENDED = QT_TRANSLATE_NOOP("messages", "version {version} of that record is in the EHR (reference {reference}); "
+                                              "it was amended since")
+OTHER_NOT_ENTERED = QT_TRANSLATE_NOOP("messages", "the ward said that record is not to be entered ({ward_said}: "
+                                                  "{reason})")
+OPEN_IF_NOT_SAME = QT_TRANSLATE_NOOP("messages", "{said}: enter this one only if the ward says it is not the same dose")
+OPEN_ENTER_THIS = QT_TRANSLATE_NOOP("messages", "{said}: enter this one")
 
 
 @dataclass(frozen=True)
@@ -159,12 +193,40 @@ class Conflict:
     worklist's line and the bundle's Provenance alike."""
     entered: Entered | None = None
     """`record` as ticked off here, for SAME_DOSE (`_with_entries`): that dose is in the EHR."""
+    not_entered: NotEntered | None = None
+    """The ward's answer that `record` is not to be entered, for SAME_DOSE (`_with_entries`)."""
 
-    def text_in(self, lang: Lang) -> str:
+    def text_in(self, lang: Lang, closed: bool = False) -> str:
+        """`closed`: said on a line done (entered, or not to be entered), where advice on
+        entering it would contradict it."""
         said = self._said_in(lang)
-        if self.entered is None:
-            return said
-        return f"{said}; {message(lang, OTHER_ENTERED, reference=self.entered.ehr_reference)}"
+        other = self._other_in(lang, closed)
+        return f"{said}; {other}" if other else said
+
+    def _other_in(self, lang: Lang, closed: bool) -> str:
+        """Where the other record of the same dose stands: in the EHR at its standing version or
+        an earlier one, or not to be entered as the ward said at its standing version."""
+        entered, decided, version = self.entered, self.not_entered, self.record.version
+        if entered is not None and entered.version == version:
+            if closed:
+                return message(lang, OTHER_IN_EHR, reference=entered.ehr_reference)
+            return message(lang, OTHER_ENTERED, reference=entered.ehr_reference)
+        if decided is not None and decided.version == version:
+            said, advice = message(lang, OTHER_NOT_ENTERED, ward_said=decided.ward_said,
+                                   reason=decided.reason), OPEN_ENTER_THIS
+        elif entered is not None:
+            said, advice = message(lang, OTHER_AMENDED, version=entered.version,
+                                   reference=entered.ehr_reference), OPEN_IF_NOT_SAME
+        else:
+            return ""
+        return said if closed else message(lang, advice, said=said)
+
+    @property
+    def other_not_entered(self) -> bool:
+        """The other record of the same dose is not to be entered, as the ward said of the
+        version that stands: this one is then the dose's only record for the EHR."""
+        return (self.said == SAME_DOSE and self.not_entered is not None
+                and self.not_entered.version == self.record.version)
 
     def _said_in(self, lang: Lang) -> str:
         record = self.record
@@ -234,15 +296,33 @@ class WorkItem:
     """The settlement of a hold that left this version standing: said until it is entered."""
     otherwise: tuple[Otherwise, ...] = ()
     """Other offices' settlements of its hold, not taken here, noted since it was last ticked off."""
+    not_entered: NotEntered | None = None
+    """The ward's latest answer that the record is not to be entered, at whichever version."""
 
     @property
     def step_name(self) -> str:
         return STEPS[self.step]
 
     @property
+    def entered_now(self) -> bool:
+        """The version that stands is in the EHR, ticked off."""
+        return self.entered is not None and self.entered.version == self.record.version
+
+    @property
+    def decided(self) -> NotEntered | None:
+        """The ward's answer that the version that stands is not to be entered, if given."""
+        said = self.not_entered
+        return said if said is not None and said.version == self.record.version else None
+
+    @property
     def done(self) -> bool:
-        return (self.on_hold is None and not self.otherwise and self.entered is not None
-                and self.entered.version == self.record.version)
+        return self.on_hold is None and not self.otherwise and (self.entered_now or self.decided is not None)
+
+    @property
+    def asks_the_ward(self) -> bool:
+        """The line says to ask the ward before entering it: only such a line may be closed with
+        the ward's answer that it is not to be entered (`mark_not_entered`)."""
+        return bool(self.conflicts or self.shared is not None or self.otherwise)
 
     @property
     def to_do(self) -> str:
@@ -253,10 +333,11 @@ class WorkItem:
         `loud`: the action in capitals, as the screen shows what is left; the changed values
         keep their case (mg is not MG)."""
         action = self.action_in(lang).upper() if loud else self.action_in(lang)
-        return " — ".join([action, *filter(None, (self.identity_in(lang), self.changes_in(lang))),
+        return " — ".join([action, *filter(None, (self.not_entered_in(lang), self.identity_in(lang),
+                                                  self.changes_in(lang))),
                            *([self.settled.text_in(lang)] if self.settled is not None and not self.done else []),
                            *(otherwise.text_in(lang) for otherwise in self.otherwise),
-                           *(conflict.text_in(lang) for conflict in self.conflicts),
+                           *(conflict.text_in(lang, closed=self.done) for conflict in self.conflicts),
                            *([self.shared.text_in(lang)] if self.shared is not None and not self.done else [])])
 
     def action_in(self, lang: Lang) -> str:
@@ -265,7 +346,8 @@ class WorkItem:
                                                    "enter neither until the wards say which is right"),
                            version=self.on_hold.from_version)
         if self.done:
-            return message(lang, QT_TRANSLATE_NOOP("messages", "entered"))
+            return message(lang, QT_TRANSLATE_NOOP("messages", "entered") if self.entered_now
+                           else QT_TRANSLATE_NOOP("messages", "not entered"))
         if self.record.status is RecordStatus.ENTERED_IN_ERROR:
             return message(lang, QT_TRANSLATE_NOOP("messages", "withdraw in the EHR (entered in error here)"))
         if self.entered is not None and self.entered.version == self.record.version:
@@ -275,6 +357,18 @@ class WorkItem:
             return message(lang, QT_TRANSLATE_NOOP("messages", "correct in the EHR (version {version} was entered)"),
                            version=self.entered.version)
         return message(lang, QT_TRANSLATE_NOOP("messages", "enter"))
+
+    def not_entered_in(self, lang: Lang) -> str:
+        """The ward's answer that it is not to be entered: of the version that stands, closing
+        the line, unless it is entered after all; of an earlier one, on the line an amendment
+        brought back."""
+        said = self.not_entered
+        if said is None or self.entered_now:
+            return ""
+        if self.decided is not None:
+            return said.text_in(lang)
+        return message(lang, QT_TRANSLATE_NOOP("messages", "version {version} was not entered: {said}"),
+                       version=said.version, said=said.text_in(lang))
 
     def identity_in(self, lang: Lang) -> str:
         """How to enter a provisional identity: identity-vigilance rules keep its INS out of the
@@ -343,6 +437,18 @@ def _entries(db: Database, current: Collection[RecordVersion]) -> dict[str, Ente
               and loaded_from_snapshot(record.record_id)]
     for record_id, first in _versions(db, {record_id: 1 for record_id in loaded}).items():
         found[record_id] = Entered(1, "", first.author, first.recorded_at)
+    return found
+
+
+def _decisions(db: Database, record_ids: Collection[str], names: Mapping[str, str]) -> dict[str, NotEntered]:
+    """The ward's latest answer that each of these records is not to be entered (its highest
+    version so answered); `names`: staff.names_with_ids, naming the clerk who wrote it down."""
+    found: dict[str, NotEntered] = {}
+    for part in chunks(list(record_ids)):
+        for row in db.query(f"SELECT * FROM not_entered WHERE record_id IN ({marks(part)}) ORDER BY version", part):
+            found[row["record_id"]] = NotEntered(row["version"], row["ward_said"], row["reason"],
+                                                 names.get(row["recorded_by"], row["recorded_by"]),
+                                                 datetime.fromisoformat(row["recorded_at"]))
     return found
 
 
@@ -469,11 +575,13 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
             for record_id, said in found.items()}
 
 
-def _with_entries(conflicts: Mapping[str, tuple[Conflict, ...]],
-                 entered: Mapping[str, Entered]) -> dict[str, tuple[Conflict, ...]]:
-    """These conflicts, each other record of the same dose that is ticked off saying so (the
-    records ticked off among `entered`, `_entries`)."""
-    return {record_id: tuple(replace(conflict, entered=entered.get(conflict.record.record_id))
+def _with_entries(conflicts: Mapping[str, tuple[Conflict, ...]], entered: Mapping[str, Entered],
+                  decided: Mapping[str, NotEntered]) -> dict[str, tuple[Conflict, ...]]:
+    """These conflicts, each other record of the same dose that is ticked off, or that the ward
+    said is not to be entered, saying so (the records ticked off among `entered`, `_entries`, and
+    so answered among `decided`, `_decisions`)."""
+    return {record_id: tuple(replace(conflict, entered=entered.get(conflict.record.record_id),
+                                     not_entered=decided.get(conflict.record.record_id))
                              if conflict.said == SAME_DOSE else conflict for conflict in said)
             for record_id, said in conflicts.items()}
 
@@ -535,16 +643,18 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     current += held_only
     known = {record.record_id: record for record in current}
     entered = _entries(session.db, current)
+    decided = _decisions(session.db, known, authors.names)
     conflicts = _with_entries(conflicts_among(session.forms, current, partial(laptops_known, session),
                                              [version for hold in holds.values() for version in hold.versions],
-                                             authors), entered)
+                                             authors), entered, decided)
     earlier = _versions(session.db, {record.record_id: entered[record.record_id].version for record in current
                                      if record.record_id in entered})
     patients = _identities(session, ids, current)
     links = ehr_numbers(session.db, ids)
     shared = _shared(session.db, links)
     settled = {record_id: found[-1] for record_id, found in settled_on(session, set(known) - set(holds), authors.names).items()}
-    otherwise = _otherwise(session.db, partial(laptops_known, session), set(known) - set(holds), entered, authors)
+    otherwise = _otherwise(session.db, partial(laptops_known, session), set(known) - set(holds), entered, decided,
+                           authors)
     # A dose's line names its order as the chart heads it, its outcome next: every answer of the
     # order came first, and a dose refused read as given wherever the line was cut on screen.
     from downtime.services.medication import chart_labels  # medication reads this module's snapshot marks
@@ -559,7 +669,8 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
                 _changes(session, earlier.get(record.record_id), record), _provisional_identity(session, record),
                 holds.get(record.record_id), conflicts.get(record.record_id, ()),
                 shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None,
-                _standing(settled.get(record.record_id), record), otherwise.get(record.record_id, ())))
+                _standing(settled.get(record.record_id), record), otherwise.get(record.record_id, ()),
+                decided.get(record.record_id)))
     work = []
     for patient_id in order:
         if items := groups.get(patient_id):
@@ -579,13 +690,16 @@ def otherwise_among(db: Database, current: Collection[RecordVersion],
                     authors: Authors = NOBODY) -> dict[str, tuple[Otherwise, ...]]:
     """The settlements otherwise (see `Otherwise`) of these standing records that their
     Back-entry line says: noted since each was last ticked off. The FHIR bundle says them too."""
-    return _otherwise(db, laptops, [record.record_id for record in current], _entries(db, current), authors)
+    ids = [record.record_id for record in current]
+    return _otherwise(db, laptops, ids, _entries(db, current), _decisions(db, ids, authors.names), authors)
 
 
 def _otherwise(db: Database, laptops: Callable[[Collection[str]], Mapping[str, Laptop]], record_ids: Collection[str],
-               entered: Mapping[str, Entered], authors: Authors) -> dict[str, tuple[Otherwise, ...]]:
+               entered: Mapping[str, Entered], decided: Mapping[str, NotEntered],
+               authors: Authors) -> dict[str, tuple[Otherwise, ...]]:
     """The settlements otherwise (see `Otherwise`) of these records noted since each was last
-    ticked off: marked entered, or checked again (`mark_entered`)."""
+    ticked off: marked entered, checked again (`mark_entered`), or answered by the ward as not
+    to be entered (`mark_not_entered`)."""
     rows = [row for part in chunks(record_ids) for row in db.query(
         f"SELECT * FROM settlements_otherwise WHERE record_id IN ({marks(part)}) ORDER BY settled_at, id", part)]
     if not rows:
@@ -596,7 +710,8 @@ def _otherwise(db: Database, laptops: Callable[[Collection[str]], Mapping[str, L
     for row in rows:
         noted = datetime.fromisoformat(row["noted_at"])
         ticked = [at for at in (checked.get(row["record_id"]),
-                                entered[row["record_id"]].entered_at if row["record_id"] in entered else None) if at]
+                                entered[row["record_id"]].entered_at if row["record_id"] in entered else None,
+                                decided[row["record_id"]].recorded_at if row["record_id"] in decided else None) if at]
         if not any(at >= noted for at in ticked):
             found.setdefault(row["record_id"], []).append(Otherwise(Settlement.of(row), noted, known, authors))
     return {record_id: tuple(said) for record_id, said in found.items()}
@@ -772,13 +887,16 @@ def progress_counts(session: Session) -> tuple[int, int]:
     (entered in error) before anyone entered it and one loaded from the EHR's snapshot and not
     changed since, and a record on hold always is; done are those entered at their standing
     version, unless on hold. Counted from the records' ids and the few withdrawn, loaded or held
-    ones, not by finding each of a hospital's 1.4 million records' standing version."""
+    ones, not by finding each of a hospital's 1.4 million records' standing version. A version
+    the ward said is not to be entered (`not_entered`) is done as one entered is."""
     session.require(Action.READ_RECORDS)
     standing = "(SELECT MAX(v.version) FROM records v WHERE v.record_id = {0}.record_id)"
     loaded = _LOADED_SQL.format("w")
     done, total = session.db.execute(f"""
-        SELECT (SELECT COUNT(*) FROM (SELECT record_id, MAX(version) AS version, MAX(julianday(entered_at)) AS entered
-                                      FROM back_entries GROUP BY record_id) e
+        SELECT (SELECT COUNT(*) FROM (SELECT record_id, MAX(version) AS version, MAX(julianday(at)) AS entered
+                                      FROM (SELECT record_id, version, entered_at AS at FROM back_entries
+                                            UNION ALL SELECT record_id, version, recorded_at FROM not_entered)
+                                      GROUP BY record_id) e
                 WHERE e.version = {standing.format("e")}
                 AND e.record_id NOT IN (SELECT record_id FROM records_on_hold)
                 AND NOT EXISTS (SELECT 1 FROM settlements_otherwise o WHERE o.record_id = e.record_id
@@ -803,15 +921,7 @@ def mark_entered(session: Session, record_id: str, version: int, ehr_reference: 
     reference = ehr_reference.strip()
     if not reference:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Give the EHR's reference for what was entered (e.g. its order or event number)."))
-    held = held_from(session.db).get(record_id)
-    if held is not None:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record is on hold: two laptops disagree from version "
-                                             "{version}. Enter neither until the wards say which is right."),
-                           version=held)
-    latest = records.current(session.db, record_id)
-    if latest.version != version:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record now stands at version {version}; review that version first."),
-                           version=latest.version)
+    latest = _standing_at(session, record_id, version)
     table, who, when, action = "back_entries", "entered_by", "entered_at", "back_entry.entered"
     if session.db.execute("SELECT 1 FROM back_entries WHERE record_id = ? AND version = ?",
                           [record_id, version]).fetchone():
@@ -826,6 +936,63 @@ def mark_entered(session: Session, record_id: str, version: int, ehr_reference: 
             who: session.user.staff_id, when: now.isoformat()},
             at=now, actor=session.user.staff_id, device_id=session.device.device_id,
             action=action, detail={"record_id": record_id, "version": version})
+
+
+def _standing_at(session: Session, record_id: str, version: int) -> RecordVersion:
+    """The record's standing version, which must be `version` and not on hold: what a clerk
+    ticks off, entered or not to be entered, is the version they reviewed, and neither side of
+    a hold can be."""
+    held = held_from(session.db).get(record_id)
+    if held is not None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record is on hold: two laptops disagree from version "
+                                             "{version}. Enter neither until the wards say which is right."),
+                           version=held)
+    latest = records.current(session.db, record_id)
+    if latest.version != version:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record now stands at version {version}; review that version first."),
+                           version=latest.version)
+    return latest
+
+
+def mark_not_entered(session: Session, record_id: str, version: int, ward_said: str, reason: str) -> None:
+    """Close a line with the ward's answer that its record is not to be entered in the EHR (one
+    dose recorded twice, a dose never given from a withdrawn order…): who at the ward said so,
+    and why. Only a line that says to ask the ward, at its standing version, not on hold and with
+    no version in the EHR (that one is corrected or withdrawn there, then ticked off); never both
+    records of one dose, which would leave it out of the EHR. The record is not changed."""
+    session.require(Action.BACK_ENTRY)
+    who, why = ward_said.strip(), reason.strip()
+    if not who:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Say who at the ward said it is not to be entered (e.g. "
+                                                         "Sr Dubois, 3B, by phone)."))
+    if not why:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Give the ward's reason it is not to be entered (e.g. one "
+                                                         "dose recorded twice)."))
+    _standing_at(session, record_id, version)
+    line = line_of(session, record_id)
+    if line is None or not line.asks_the_ward:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This line does not say to ask the ward: enter it in the EHR. "
+                                                         "Only a line that says to ask the ward can be marked not to "
+                                                         "be entered, with the ward's answer."))
+    if line.entered_now:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This version is already marked as entered in the EHR."))
+    if line.entered is not None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Version {version} of this record is in the EHR already: "
+                                                         "correct or withdraw it there as the ward says, then mark it "
+                                                         "entered."), version=line.entered.version)
+    if line.decided is not None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This version is already marked not to be entered."))
+    if (other := next((conflict for conflict in line.conflicts if conflict.other_not_entered), None)) is not None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "The other record of this dose ({record}) is marked not to "
+                                                         "be entered already: the dose would be nowhere in the EHR. "
+                                                         "Enter this one."), record=other.record.record_id)
+    now = session.clock()
+    with session.db.atomic():
+        audit.insert_audited(session.db, "not_entered", {
+            "id": str(uuid.uuid4()), "record_id": record_id, "version": version, "ward_said": who, "reason": why,
+            "recorded_by": session.user.staff_id, "recorded_at": now.isoformat()},
+            at=now, actor=session.user.staff_id, device_id=session.device.device_id,
+            action="back_entry.not_entered", detail={"record_id": record_id, "version": version})
 
 
 def _patient_of(session: Session, downtime_number: str) -> str:

@@ -511,3 +511,23 @@ def m023_settlements_otherwise(db: Database) -> None:
     db.execute("CREATE INDEX otherwise_checked_record ON otherwise_checked(record_id)")
     for table in ("settlements_otherwise", "otherwise_checked"):
         _append_only(db, table)
+
+
+@MIGRATIONS(name="m024_not_entered")
+def m024_not_entered(db: Database) -> None:
+    """The ward's answer that a record version on the back-entry list is not to be entered in
+    the EHR (one dose recorded on two laptops, a dose whose order was withdrawn…): who at the ward
+    said it, why, and which clerk wrote it down when. The record itself is not changed; its line
+    counts as done until the record is amended. Append-only, as `back_entries` is."""
+    db.execute("""
+        CREATE TABLE not_entered (
+            id TEXT PRIMARY KEY,
+            record_id TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            ward_said TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            recorded_by TEXT NOT NULL,
+            recorded_at TEXT NOT NULL,
+            UNIQUE (record_id, version)
+        )""")
+    _append_only(db, "not_entered")

@@ -1,0 +1,184 @@
+"""The ward answers a worklist line that says to ask it: "one dose recorded twice", "that dose was
+never given". The clerk could only tick a line off with an EHR reference, so the line stayed
+"ENTER" for ever, progress never reached 100 %, the next shift entered the dose twice, and a clerk
+was tempted to tick it with a made-up reference. The answer is written down, who at the ward
+said it and why; the line is then done, not entered, until the record is amended."""
+
+from datetime import datetime
+
+import pytest
+from pypdf import PdfReader
+
+from downtime.cli import main
+from downtime.services import back_entry, printing, records
+from downtime.services.errors import PermissionDenied, ServiceError
+from downtime.storage.audit import verify_chain
+from downtime.sync.export import export
+from downtime.sync.import_export import import_export
+from tests.test_back_entry import dose_recorded_twice
+
+DUBOIS = "Sr Dubois, 3B, by phone"
+TWICE = "one dose recorded twice"
+
+
+@pytest.fixture
+def dose_twice(tmp_path, laptop, clock, admission_values):
+    return dose_recorded_twice(tmp_path, laptop, clock, admission_values)
+
+
+def _lines(office):
+    return {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
+
+
+def test_a_dose_recorded_twice_is_closed_with_the_wards_answer_and_counts_as_done(dose_twice, tmp_path, clock):
+    office, _, _, (first, second, _) = dose_twice
+    done, total = back_entry.progress_counts(office)
+    clock.advance(minutes=10)
+    back_entry.mark_not_entered(office, second.record_id, 1, f"  {DUBOIS} ", f" {TWICE} ")
+    at = f"{clock().astimezone():%d/%m/%Y %H:%M}"
+    lines = _lines(office)
+    closed = lines[second.record_id]
+    assert closed.done and closed.entered is None
+    assert closed.to_do_in("en").startswith(
+        f"not entered — the ward ({DUBOIS}) said: {TWICE}; recorded by Records (records), {at} — the same dose "
+        "(due 28/11/2026 14:00) was also recorded on laptop 1 (no. 001) by nurse (laptop 001), given 28/11/2026 14:05")
+    # The other record of the dose is the one to enter now, and its line says so.
+    assert lines[first.record_id].to_do_in("en").endswith(
+        f"before entering both; the ward said that record is not to be entered ({DUBOIS}: {TWICE}): enter this one")
+    assert back_entry.progress_counts(office) == (done + 1, total) == back_entry.progress(back_entry.worklist(office))
+    assert second.record_id not in {item.record.record_id for group in back_entry.left_to_enter(back_entry.worklist(office))
+                                    for item in group.items}
+    # Nothing of the record changed; the answer and its audit entry were written together.
+    assert records.current(office.db, second.record_id).version == 1
+    row = office.db.execute("SELECT ward_said, reason, recorded_by FROM not_entered WHERE record_id = ?",
+                            [second.record_id]).fetchone()
+    assert row == (DUBOIS, TWICE, "records")
+    assert office.db.execute("SELECT COUNT(*) FROM audit WHERE action = 'back_entry.not_entered' AND entity_id = "
+                             "(SELECT id FROM not_entered)").fetchone()[0] == 1
+    assert verify_chain(office.db) is None
+    printed = " ".join(" ".join(page.extract_text().split())
+                       for page in PdfReader(printing.print_worklist(office, tmp_path / "list.pdf")).pages)
+    assert f"not entered — the ward ({DUBOIS}) said: {TWICE}" in printed
+
+
+def test_the_pair_reads_sensibly_once_the_other_dose_is_entered(dose_twice):
+    """One dose not to be entered, the other entered: neither line still says to enter anything."""
+    office, _, _, (first, second, _) = dose_twice
+    back_entry.mark_not_entered(office, second.record_id, 1, DUBOIS, TWICE)
+    back_entry.mark_entered(office, first.record_id, 1, "MAR-77")
+    lines = _lines(office)
+    assert lines[first.record_id].done and lines[first.record_id].to_do_in("en").startswith("entered — ")
+    assert lines[first.record_id].to_do_in("en").endswith(
+        f"; the ward said that record is not to be entered ({DUBOIS}: {TWICE})")
+    assert lines[second.record_id].to_do_in("en").endswith("; that record is in the EHR (reference MAR-77)")
+    assert "enter this one" not in lines[second.record_id].to_do_in("en")
+
+
+def test_only_a_standing_line_that_says_to_ask_the_ward_can_be_closed_so(dose_twice, laptop, tmp_path):
+    office, _, _, (first, second, evening) = dose_twice
+    with pytest.raises(ServiceError, match="who at the ward"):
+        back_entry.mark_not_entered(office, second.record_id, 1, "  ", TWICE)
+    with pytest.raises(ServiceError, match="reason"):
+        back_entry.mark_not_entered(office, second.record_id, 1, DUBOIS, " ")
+    with pytest.raises(ServiceError, match="does not say to ask the ward"):
+        back_entry.mark_not_entered(office, evening.record_id, 1, DUBOIS, "no reason to enter it")
+    with pytest.raises(ServiceError, match="stands at version 1"):
+        back_entry.mark_not_entered(office, second.record_id, 2, DUBOIS, TWICE)
+    with pytest.raises(PermissionDenied):
+        back_entry.mark_not_entered(laptop(tmp_path / "other.sqlite", 8)[0], second.record_id, 1, DUBOIS, TWICE)
+    back_entry.mark_not_entered(office, second.record_id, 1, DUBOIS, TWICE)
+    with pytest.raises(ServiceError, match="already marked not to be entered"):
+        back_entry.mark_not_entered(office, second.record_id, 1, DUBOIS, TWICE)
+    # Both records of one dose not entered would leave the dose out of the EHR.
+    with pytest.raises(ServiceError, match=f"other record of this dose \\({second.record_id}\\) is marked not to be"):
+        back_entry.mark_not_entered(office, first.record_id, 1, DUBOIS, TWICE)
+    back_entry.mark_entered(office, first.record_id, 1, "MAR-77")
+    with pytest.raises(ServiceError, match="already marked as entered"):
+        back_entry.mark_not_entered(office, first.record_id, 1, DUBOIS, TWICE)
+    assert office.db.execute("SELECT COUNT(*) FROM not_entered").fetchone()[0] == 1
+
+
+def test_a_record_in_the_ehr_at_an_earlier_version_is_corrected_there_not_skipped(dose_twice, tmp_path):
+    """Version 1 is in the EHR: a ward's "not to be entered" of version 2 would leave version 1
+    there, a dose given twice in the EHR; it is corrected or withdrawn there."""
+    office, (nurse_1, clerk_1), _, (first, second, _) = dose_twice
+    back_entry.mark_entered(office, first.record_id, 1, "MAR-77")
+    _amend_the_dose(nurse_1, first.record_id)
+    import_export(office, export(clerk_1, tmp_path / "stick1-again", since_last=True).folder)
+    with pytest.raises(ServiceError, match="Version 1 of this record is in the EHR already"):
+        back_entry.mark_not_entered(office, first.record_id, 2, DUBOIS, TWICE)
+
+
+def _amend_the_dose(nurse, record_id):
+    current = records.current(nurse.db, record_id)
+    return records.amend(nurse, record_id, {**current.data, "route": "SL"},
+                         "route misread from the paper chart")
+
+
+def test_an_amendment_brings_a_line_not_entered_back_saying_what_the_ward_had_said(dose_twice, tmp_path):
+    office, _, (nurse_2, clerk_2), (first, second, _) = dose_twice
+    back_entry.mark_not_entered(office, second.record_id, 1, DUBOIS, TWICE)
+    _amend_the_dose(nurse_2, second.record_id)
+    import_export(office, export(clerk_2, tmp_path / "stick2-again", since_last=True).folder)
+    line = _lines(office)[second.record_id]
+    assert not line.done and line.record.version == 2
+    assert line.to_do_in("en").startswith(f"enter — version 1 was not entered: the ward ({DUBOIS}) said: {TWICE}; "
+                                          "recorded by Records (records), ")
+    # The other dose's line no longer calls it not to be entered: the ward answered of version 1.
+    assert "not to be entered" not in _lines(office)[first.record_id].to_do_in("en")
+    assert back_entry.progress_counts(office) == back_entry.progress(back_entry.worklist(office))
+    back_entry.mark_not_entered(office, second.record_id, 2, DUBOIS, "still the same dose, its route corrected")
+    assert _lines(office)[second.record_id].done
+
+
+def test_the_other_dose_in_the_ehr_and_amended_since_is_said_so(dose_twice, tmp_path):
+    """Laptop 1's dose was entered as version 1, then amended there: the other line said "that
+    record is in the EHR already (reference MAR-77)" of a version no longer standing."""
+    office, (nurse_1, clerk_1), _, (first, second, _) = dose_twice
+    back_entry.mark_entered(office, first.record_id, 1, "MAR-77")
+    _amend_the_dose(nurse_1, first.record_id)
+    import_export(office, export(clerk_1, tmp_path / "stick1-again", since_last=True).folder)
+    assert _lines(office)[second.record_id].to_do_in("en").endswith(
+        "before entering both; version 1 of that record is in the EHR (reference MAR-77); it was amended since: enter "
+        "this one only if the ward says it is not the same dose")
+
+
+def test_the_command_line_records_the_wards_answer(dose_twice, tmp_path, capsys):
+    office, _, _, (first, second, evening) = dose_twice
+    who = ["--db", str(tmp_path / "office.sqlite"), "--user", "records", "--pin", "4444"]
+    assert main(["worklist", "not-entered", second.record_id, "--version", "1", "--ward-said", DUBOIS,
+                 "--reason", TWICE, *who]) == 0
+    said = capsys.readouterr().out
+    assert f"record {second.record_id} version 1 marked not to be entered in the EHR: the ward ({DUBOIS}) said: " \
+           f"{TWICE}" in said
+    assert "Its line said: enter — the same dose (due 28/11/2026 14:00)" in said
+    assert main(["worklist", "not-entered", evening.record_id, "--version", "1", "--ward-said", DUBOIS,
+                 "--reason", "none", *who]) == 1
+    assert "does not say to ask the ward" in capsys.readouterr().err
+    assert main(["worklist", *who]) == 0
+    (listed,) = [line for line in capsys.readouterr().out.splitlines() if line.endswith(second.record_id)]
+    assert listed.startswith("  [x] Medication administration: ")
+    assert f"(v1, not entered — the ward ({DUBOIS}) said: {TWICE}; recorded by Records (records), " in listed
+
+
+def test_the_migration_adds_an_append_only_table_the_audit_chain_covers(tmp_path):
+    import sqlcipher3
+    from sqlite_utils import Database
+
+    from downtime.storage import audit
+    from downtime.storage.migrations import MIGRATIONS
+
+    db = Database(sqlcipher3.connect(str(tmp_path / "office.sqlite")))
+    MIGRATIONS.apply(db, stop_before="m024_not_entered")
+    assert "not_entered" not in db.table_names()
+    MIGRATIONS.apply(db)
+    with db.conn:
+        audit.insert_audited(db, "not_entered", {
+            "id": "n1", "record_id": "r1", "version": 1, "ward_said": DUBOIS, "reason": TWICE,
+            "recorded_by": "records", "recorded_at": "2026-12-01T14:10+01:00"},
+            at=datetime.fromisoformat("2026-12-01T14:10+01:00"), actor="records", device_id="d0",
+            action="back_entry.not_entered")
+    assert audit.verify_chain(db) is None
+    for change in ("UPDATE not_entered SET reason = 'x'", "DELETE FROM not_entered"):
+        with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
+            db.execute(change)
