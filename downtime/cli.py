@@ -848,13 +848,19 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_worklist(args: argparse.Namespace) -> int:
-    from downtime.services.back_entry import progress, worklist, worklist_notes
+    from downtime.services.back_entry import not_entered_done, progress, worklist, worklist_notes
 
     session = _session(args)
     work = worklist(session)
     same_person = worklist_notes(session)
     done, total = progress(work)
-    print(_say(args, QT_TRANSLATE_NOOP("messages", "{done} of {total} record(s) entered in the EHR"), done=done, total=total))
+    if not_entered := not_entered_done(work):  # done, but not "entered in the EHR"
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "{done} of {total} record(s) done: {entered} entered in the EHR, "
+                                                       "{not_entered} not to be entered as the ward said"),
+                   done=done, total=total, entered=done - not_entered, not_entered=not_entered))
+    else:
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "{done} of {total} record(s) entered in the EHR"), done=done,
+                   total=total))
     for group in work:
         patient = group.patient
         title = (f"{patient.display_name} — {patient.downtime_number}"

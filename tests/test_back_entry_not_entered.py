@@ -46,6 +46,9 @@ def test_a_dose_recorded_twice_is_closed_with_the_wards_answer_and_counts_as_don
     assert lines[first.record_id].to_do_in("en").endswith(
         f"before entering both; the ward said that record is not to be entered ({DUBOIS}: {TWICE}): enter this one")
     assert back_entry.progress_counts(office) == (done + 1, total) == back_entry.progress(back_entry.worklist(office))
+    # Done, but not "entered in the EHR": the progress says how many the ward said not to enter.
+    assert back_entry.progress_and_not_entered(office) == (done + 1, total, 1)
+    assert back_entry.not_entered_done(back_entry.worklist(office)) == 1
     assert second.record_id not in {item.record.record_id for group in back_entry.left_to_enter(back_entry.worklist(office))
                                     for item in group.items}
     # Nothing of the record changed; the answer and its audit entry were written together.
@@ -59,6 +62,8 @@ def test_a_dose_recorded_twice_is_closed_with_the_wards_answer_and_counts_as_don
     printed = " ".join(" ".join(page.extract_text().split())
                        for page in PdfReader(printing.print_worklist(office, tmp_path / "list.pdf")).pages)
     assert f"not entered — the ward ({DUBOIS}) said: {TWICE}" in printed
+    assert (f"{done + 1} of {total} record(s) done: {done} entered in the EHR, 1 not to be entered as the ward said "
+            "— 1 group(s)") in printed
 
 
 def test_the_pair_reads_sensibly_once_the_other_dose_is_entered(dose_twice):
@@ -156,7 +161,9 @@ def test_the_command_line_records_the_wards_answer(dose_twice, tmp_path, capsys)
                  "--reason", "none", *who]) == 1
     assert "does not say to ask the ward" in capsys.readouterr().err
     assert main(["worklist", *who]) == 0
-    (listed,) = [line for line in capsys.readouterr().out.splitlines() if line.endswith(second.record_id)]
+    said = capsys.readouterr().out
+    assert said.startswith("1 of 5 record(s) done: 0 entered in the EHR, 1 not to be entered as the ward said\n")
+    (listed,) = [line for line in said.splitlines() if line.endswith(second.record_id)]
     assert listed.startswith("  [x] Medication administration: ")
     assert f"(v1, not entered — the ward ({DUBOIS}) said: {TWICE}; recorded by Records (records), " in listed
 

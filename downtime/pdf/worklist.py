@@ -19,7 +19,7 @@ from downtime.pdf.page import (
     BOLD, MARK, RULE, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style, in_words,
 )
 from downtime.pdf.runs import Run, RunLines
-from downtime.services.back_entry import PatientWork, progress
+from downtime.services.back_entry import PatientWork, not_entered_done, progress
 
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Back-entry worklist", "fr": "Liste de ressaisie dans le DPI"},
@@ -31,12 +31,17 @@ WORDS: dict[str, dict[Lang, str]] = {
     "born": {"en": "born", "fr": "né(e) le"},
     "ehr": {"en": "EHR number", "fr": "N° DPI"},
     "ehr_to_write": {"en": "EHR number: ____________", "fr": "N° DPI : ____________"},
-    "whole": {"en": "{done} of {total} record(s) entered in the EHR — {groups} group(s), in the order to enter them",
-              "fr": "{done} fiche(s) sur {total} saisie(s) dans le DPI — {groups} groupe(s), dans l’ordre de saisie"},
-    "part": {"en": "Part of the list: {groups} group(s) {span}, in the order to enter them — {done} of their {total} "
-                   "record(s) entered in the EHR",
-             "fr": "Partie de la liste : {groups} groupe(s) {span}, dans l’ordre de saisie — {done} de leurs {total} "
-                   "fiche(s) saisie(s) dans le DPI"},
+    "whole": {"en": "{progress} — {groups} group(s), in the order to enter them",
+              "fr": "{progress} — {groups} groupe(s), dans l’ordre de saisie"},
+    "part": {"en": "Part of the list: {groups} group(s) {span}, in the order to enter them — {progress}",
+             "fr": "Partie de la liste : {groups} groupe(s) {span}, dans l’ordre de saisie — {progress}"},
+    "entered": {"en": "{done} of {total} record(s) entered in the EHR",
+                "fr": "{done} fiche(s) sur {total} saisie(s) dans le DPI"},
+    # Done, but not all "entered in the EHR": some the ward said are not to be entered.
+    "done": {"en": "{done} of {total} record(s) done: {entered} entered in the EHR, {not_entered} not to be entered "
+                   "as the ward said",
+             "fr": "{done} fiche(s) sur {total} traitée(s) : {entered} saisie(s) dans le DPI, {not_entered} à ne pas "
+                   "saisir selon le service"},
     "span": {"en": "from {first} to {last}", "fr": "de {first} à {last}"},
     "nothing_left": {"en": "nothing left from the chosen patient on", "fr": "plus rien à partir du patient choisi"},
     "no_patient_name": {"en": "records about no patient", "fr": "fiches sans patient"},
@@ -95,12 +100,14 @@ def _table(group: PatientWork, width: float, lang: Lang, same_person: str | None
 
 
 def _subtitle(work: list[PatientWork], whole: bool, lang: Lang) -> str:
-    done, total = progress(work)
+    (done, total), not_entered = progress(work), not_entered_done(work)
+    said = (w("done", lang, done=done, total=total, entered=done - not_entered, not_entered=not_entered) if not_entered
+            else w("entered", lang, done=done, total=total))
     if whole:
-        return w("whole", lang, done=done, total=total, groups=len(work))
+        return w("whole", lang, progress=said, groups=len(work))
     names = [group.patient.display_name if group.patient else w("no_patient_name", lang) for group in work]
     span = w("span", lang, first=names[0], last=names[-1]) if names else w("nothing_left", lang)
-    return w("part", lang, groups=len(work), span=span, done=done, total=total)
+    return w("part", lang, groups=len(work), span=span, progress=said)
 
 
 def worklist_pdf(work: list[PatientWork], out: Path, *, whole: bool, printed_by: str, printed_at: datetime,

@@ -182,6 +182,7 @@ class BackEntryPanel(QWidget):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.counts = (0, 0)
+        self.not_entered = 0  # of those done, how many the ward said are not to be entered
         self.reader = ListReader(self)
         self.reader.found.connect(self._read)
         self.reader.refused.connect(self._refused)
@@ -229,12 +230,15 @@ class BackEntryPanel(QWidget):
         self.summary.setText(translate("BackEntryPanel", "Reading the worklist…"))
         self.progress.setRange(0, 0)
         self.print_button.setEnabled(False)
-        self.reader.read(self.session, lambda own, _: (back_entry.worklist_order(own), back_entry.progress_counts(own),
+        self.reader.read(self.session, lambda own, _: (back_entry.worklist_order(own),
+                                                       back_entry.progress_and_not_entered(own),
                                                        back_entry.probable_duplicates(own),
                                                        back_entry.shared_numbers(own)))
 
-    def _read(self, found: tuple[list[str | None], tuple[int, int], list[ProbableDuplicate], list[SharedNumber]]) -> None:
-        order, self.counts, duplicates, shared = found
+    def _read(self, found: tuple[list[str | None], tuple[int, int, int], list[ProbableDuplicate],
+                                 list[SharedNumber]]) -> None:
+        order, (done, total, self.not_entered), duplicates, shared = found
+        self.counts = (done, total)
         self.model.start(order, self.left_only.isChecked())
         self._show_progress()
         self._show_duplicates(duplicates)
@@ -267,7 +271,12 @@ class BackEntryPanel(QWidget):
 
     def _show_progress(self) -> None:
         done, total = self.counts
-        self.summary.setText(translate("BackEntryPanel", "{done} of {total} entered in the EHR").format(done=done, total=total))
+        if self.not_entered:  # done, but not "entered in the EHR"
+            self.summary.setText(translate("BackEntryPanel", "{done} of {total} done: {entered} entered in the EHR, "
+                                                             "{not_entered} not to be entered as the ward said").format(
+                done=done, total=total, entered=done - self.not_entered, not_entered=self.not_entered))
+        else:
+            self.summary.setText(translate("BackEntryPanel", "{done} of {total} entered in the EHR").format(done=done, total=total))
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
 
@@ -285,6 +294,7 @@ class BackEntryPanel(QWidget):
             self.table.selectRow(min(line, self.model.rowCount() - 1))
         (done_before, total_before), (done, total) = back_entry.progress([group]), back_entry.progress(work)
         self.counts = (self.counts[0] + done - done_before, self.counts[1] + total - total_before)
+        self.not_entered += back_entry.not_entered_done(work) - back_entry.not_entered_done([group])
         self._show_progress()
 
     def selected(self) -> Row | None:

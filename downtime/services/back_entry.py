@@ -881,37 +881,56 @@ def progress(work: list[PatientWork]) -> tuple[int, int]:
     return sum(group.done for group in work), sum(len(group.items) for group in work)
 
 
+def not_entered_done(work: list[PatientWork]) -> int:
+    """How many of the items done are done as not to be entered, the ward said (`progress`
+    counts them done): the progress says so, as "entered in the EHR" they are not."""
+    return sum(item.done and not item.entered_now for group in work for item in group.items)
+
+
 def progress_counts(session: Session) -> tuple[int, int]:
-    """Entered and total items of the whole list, counted in the database (as `progress` of
-    the whole worklist, without building it). Every record is an item, except one withdrawn
+    """Done and total items of the whole list (`progress_and_not_entered`)."""
+    done, total, _ = progress_and_not_entered(session)
+    return done, total
+
+
+def progress_and_not_entered(session: Session) -> tuple[int, int, int]:
+    """Done and total items of the whole list, and how many of those done are not to be
+    entered, counted in the database (as `progress` and `not_entered_done` of the whole
+    worklist, without building it). Every record is an item, except one withdrawn
     (entered in error) before anyone entered it and one loaded from the EHR's snapshot and not
     changed since, and a record on hold always is; done are those entered at their standing
     version, unless on hold. Counted from the records' ids and the few withdrawn, loaded or held
     ones, not by finding each of a hospital's 1.4 million records' standing version. A version
-    the ward said is not to be entered (`not_entered`) is done as one entered is."""
+    the ward said is not to be entered (`not_entered`) is done as one entered is, and counted
+    apart too when no reference ticked that version off."""
     session.require(Action.READ_RECORDS)
     standing = "(SELECT MAX(v.version) FROM records v WHERE v.record_id = {0}.record_id)"
     loaded = _LOADED_SQL.format("w")
-    done, total = session.db.execute(f"""
-        SELECT (SELECT COUNT(*) FROM (SELECT record_id, MAX(version) AS version, MAX(julianday(at)) AS entered
-                                      FROM (SELECT record_id, version, entered_at AS at FROM back_entries
-                                            UNION ALL SELECT record_id, version, recorded_at FROM not_entered)
-                                      GROUP BY record_id) e
-                WHERE e.version = {standing.format("e")}
-                AND e.record_id NOT IN (SELECT record_id FROM records_on_hold)
-                AND NOT EXISTS (SELECT 1 FROM settlements_otherwise o WHERE o.record_id = e.record_id
-                                AND julianday(o.noted_at) > e.entered
-                                AND NOT EXISTS (SELECT 1 FROM otherwise_checked c WHERE c.record_id = o.record_id
-                                                AND julianday(c.checked_at) >= julianday(o.noted_at)))),
+    done, total, not_entered = session.db.execute(f"""
+        SELECT d.done,
                (SELECT COUNT(DISTINCT record_id) FROM records)
                + (SELECT COUNT(*) FROM records_on_hold WHERE record_id NOT IN (SELECT record_id FROM records))
                - (SELECT COUNT(*) FROM records w
                   WHERE ((w.status = ? AND NOT {loaded}) OR (w.version = 1 AND {loaded}))
                   AND w.version = {standing.format("w")}
                   AND NOT EXISTS (SELECT 1 FROM back_entries b WHERE b.record_id = w.record_id)
-                  AND w.record_id NOT IN (SELECT record_id FROM records_on_hold))""",
+                  AND w.record_id NOT IN (SELECT record_id FROM records_on_hold)),
+               d.not_entered
+        FROM (SELECT COUNT(*) AS done,
+                     TOTAL(NOT EXISTS (SELECT 1 FROM back_entries b WHERE b.record_id = e.record_id
+                                       AND b.version = e.version)) AS not_entered
+              FROM (SELECT record_id, MAX(version) AS version, MAX(julianday(at)) AS entered
+                    FROM (SELECT record_id, version, entered_at AS at FROM back_entries
+                          UNION ALL SELECT record_id, version, recorded_at FROM not_entered)
+                    GROUP BY record_id) e
+              WHERE e.version = {standing.format("e")}
+              AND e.record_id NOT IN (SELECT record_id FROM records_on_hold)
+              AND NOT EXISTS (SELECT 1 FROM settlements_otherwise o WHERE o.record_id = e.record_id
+                              AND julianday(o.noted_at) > e.entered
+                              AND NOT EXISTS (SELECT 1 FROM otherwise_checked c WHERE c.record_id = o.record_id
+                                              AND julianday(c.checked_at) >= julianday(o.noted_at)))) d""",
                                      [RecordStatus.ENTERED_IN_ERROR.value]).fetchone()
-    return int(done), int(total)
+    return int(done), int(total), int(not_entered)
 
 
 def mark_entered(session: Session, record_id: str, version: int, ehr_reference: str) -> None:

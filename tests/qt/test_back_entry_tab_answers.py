@@ -20,7 +20,7 @@ def test_the_clerk_closes_a_dose_recorded_twice_with_the_wards_answer(qtbot, tmp
     assert not button.isEnabled(), "a line with nothing to ask the ward is entered, not skipped"
     panel.table.selectRow(rows[flagged[1]])
     assert button.isEnabled()
-    done_before = panel.counts[0]
+    done_before, total = panel.counts
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = panel.answering
     qtbot.waitExposed(dialog)
@@ -35,7 +35,8 @@ def test_the_clerk_closes_a_dose_recorded_twice_with_the_wards_answer(qtbot, tmp
     assert not dialog.isVisible()
     assert flagged[1] not in {model.rows[row][1].record.record_id for row in range(model.rowCount())}
     assert panel.counts[0] == done_before + 1
-    assert panel.summary.text().startswith(f"{done_before + 1} of ")
+    assert panel.summary.text() == (f"{done_before + 1} of {total} done: {done_before} entered in the EHR, 1 not to "
+                                    "be entered as the ward said")
     assert office.db.execute("SELECT ward_said, reason FROM not_entered WHERE record_id = ?", [flagged[1]]).fetchone() \
         == ("Sœur Lefèvre, 3B, par téléphone", "une dose saisie deux fois")
     panel.left_only.setChecked(False)
@@ -48,4 +49,4 @@ def test_the_clerk_closes_a_dose_recorded_twice_with_the_wards_answer(qtbot, tmp
     other = next(row for row in range(model.rowCount()) if model.rows[row][1].record.record_id == flagged[0])
     assert model.text(other, 5).endswith("the ward said that record is not to be entered (Sœur Lefèvre, 3B, par "
                                          "téléphone: une dose saisie deux fois): enter this one")
-    assert back_entry.progress_counts(office)[0] == panel.counts[0]
+    assert back_entry.progress_and_not_entered(office) == (*panel.counts, panel.not_entered)
