@@ -4,9 +4,11 @@ never given". The clerk could only tick a line off with an EHR reference, so the
 was tempted to tick it with a made-up reference. The answer is written down, who at the ward
 said it and why; the line is then done, not entered, until the record is amended."""
 
+import json
 from datetime import datetime
 
 import pytest
+from fhir.resources.R4B.bundle import Bundle
 from pypdf import PdfReader
 
 from downtime.cli import main
@@ -189,3 +191,22 @@ def test_the_migration_adds_an_append_only_table_the_audit_chain_covers(tmp_path
     for change in ("UPDATE not_entered SET reason = 'x'", "DELETE FROM not_entered"):
         with pytest.raises(sqlcipher3.IntegrityError, match="append-only"):
             db.execute(change)
+
+
+def test_the_fhir_bundle_leaves_out_a_dose_the_ward_said_is_not_to_be_entered(dose_twice, tmp_path):
+    """Posted, the bundle put the dose recorded twice into the EHR twice all the same, the ward's
+    answer written down on the worklist alone."""
+    office, _, _, (first, second, _) = dose_twice
+    back_entry.mark_not_entered(office, second.record_id, 1, DUBOIS, TWICE)
+    bundle = json.loads((export(office, tmp_path / "out").folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    resources = [entry["resource"] for entry in bundle["entry"]]
+    Bundle.model_validate(bundle)
+    about = {resource["entity"][0]["what"]["identifier"]["value"]: resource["activity"]["text"]
+             for resource in resources if resource["resourceType"] == "Provenance"}
+    assert second.record_id not in about and first.record_id in about
+    doses = [resource for resource in resources if resource["resourceType"] == "MedicationAdministration"]
+    assert len(doses) == 2, "the first 14:00 dose and the 20:00 one"
+    assert about[first.record_id].endswith(
+        f"ASK THE WARD: the same dose (due 28/11/2026 14:00) was also recorded on laptop 2 (no. 002) by nurse (laptop 002), "
+        f"given 28/11/2026 14:40: ask the ward whether it is one dose recorded twice before entering both; the ward said "
+        f"that record is not to be entered ({DUBOIS}: {TWICE}): enter this one")

@@ -192,9 +192,9 @@ class Conflict:
     """Who wrote `record` (see domain.laptops.Authors): the ward is asked for that person, by the
     worklist's line and the bundle's Provenance alike."""
     entered: Entered | None = None
-    """`record` as ticked off here, for SAME_DOSE (`_with_entries`): that dose is in the EHR."""
+    """`record` as ticked off here, for SAME_DOSE (`with_entries`): that dose is in the EHR."""
     not_entered: NotEntered | None = None
-    """The ward's answer that `record` is not to be entered, for SAME_DOSE (`_with_entries`)."""
+    """The ward's answer that `record` is not to be entered, for SAME_DOSE (`with_entries`)."""
 
     def text_in(self, lang: Lang, closed: bool = False) -> str:
         """`closed`: said on a line done (entered, or not to be entered), where advice on
@@ -446,10 +446,21 @@ def _decisions(db: Database, record_ids: Collection[str], names: Mapping[str, st
     found: dict[str, NotEntered] = {}
     for part in chunks(list(record_ids)):
         for row in db.query(f"SELECT * FROM not_entered WHERE record_id IN ({marks(part)}) ORDER BY version", part):
-            found[row["record_id"]] = NotEntered(row["version"], row["ward_said"], row["reason"],
-                                                 names.get(row["recorded_by"], row["recorded_by"]),
-                                                 datetime.fromisoformat(row["recorded_at"]))
+            found[row["record_id"]] = _not_entered(row, names)
     return found
+
+
+def standing_not_entered(db: Database, names: Mapping[str, str]) -> dict[str, NotEntered]:
+    """The ward's answer that a record is not to be entered, of each record whose standing
+    version it answers: the FHIR bundle leaves those records out (posted, the dose recorded
+    twice went into the EHR twice all the same). `names`: as `_decisions`."""
+    return {row["record_id"]: _not_entered(row, names) for row in db.query(
+        "SELECT n.* FROM not_entered n JOIN current_records c ON c.record_id = n.record_id AND c.version = n.version")}
+
+
+def _not_entered(row: Mapping[str, Any], names: Mapping[str, str]) -> NotEntered:
+    return NotEntered(row["version"], row["ward_said"], row["reason"], names.get(row["recorded_by"], row["recorded_by"]),
+                      datetime.fromisoformat(row["recorded_at"]))
 
 
 def _versions(db: Database, wanted: dict[str, int]) -> dict[str, RecordVersion]:
@@ -575,7 +586,7 @@ def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVer
             for record_id, said in found.items()}
 
 
-def _with_entries(conflicts: Mapping[str, tuple[Conflict, ...]], entered: Mapping[str, Entered],
+def with_entries(conflicts: Mapping[str, tuple[Conflict, ...]], entered: Mapping[str, Entered],
                   decided: Mapping[str, NotEntered]) -> dict[str, tuple[Conflict, ...]]:
     """These conflicts, each other record of the same dose that is ticked off, or that the ward
     said is not to be entered, saying so (the records ticked off among `entered`, `_entries`, and
@@ -644,7 +655,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     known = {record.record_id: record for record in current}
     entered = _entries(session.db, current)
     decided = _decisions(session.db, known, authors.names)
-    conflicts = _with_entries(conflicts_among(session.forms, current, partial(laptops_known, session),
+    conflicts = with_entries(conflicts_among(session.forms, current, partial(laptops_known, session),
                                              [version for hold in holds.values() for version in hold.versions],
                                              authors), entered, decided)
     earlier = _versions(session.db, {record.record_id: entered[record.record_id].version for record in current

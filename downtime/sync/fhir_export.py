@@ -34,7 +34,13 @@ A settled record whose hold another office settled otherwise (the worklist's "SE
 AT ANOTHER OFFICE", see services.back_entry.Otherwise) is asked about likewise, until a clerk
 ticks it off after the import that brought that settlement: the wards disagree, and the bundle
 carries the version the first settlement left standing. A settled record is in every bundle, so
-the one after the tick carries it plain, its Provenance an update again."""
+the one after the tick carries it plain, its Provenance an update again.
+
+A record whose standing version the ward said is not to be entered (the worklist's "not entered",
+services.back_entry.mark_not_entered: one dose recorded twice) is left out of the bundle, as one
+on hold is, unless another record needs its resources, when its Provenance says "NOT TO BE
+ENTERED" with the ward's answer; the other record of the dose says to enter it. An amendment
+brings it back."""
 
 from __future__ import annotations
 
@@ -57,7 +63,9 @@ from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.i18n import Lang
-from downtime.services.back_entry import Conflict, Otherwise, conflicts_among, ehr_numbers, otherwise_among
+from downtime.services.back_entry import (
+    Conflict, NotEntered, Otherwise, conflicts_among, ehr_numbers, otherwise_among, standing_not_entered, with_entries,
+)
 from downtime.services.patients import downtime_numbers
 from downtime.storage.fhir_sent import sent_before
 from downtime.storage.records import as_version, held_from, on_hold
@@ -85,6 +93,7 @@ PATIENTS_AT_ONCE = 1000  # whose records are read together: a hospital's 100,000
 
 
 ASK_THE_WARD_WORDS = "ASK THE WARD: {why}"
+NOT_TO_BE_ENTERED = "NOT TO BE ENTERED: {said}"
 
 
 class UnresolvedReference(RuntimeError):
@@ -193,29 +202,35 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
     numbers = downtime_numbers(db)
     patients = list(numbers)
     noted = {record_id for (record_id,) in db.execute("SELECT DISTINCT record_id FROM settlements_otherwise")}
+    not_entered = standing_not_entered(db, authors.names)
     ask: list[AskTheWard] = []
     for start in range(0, len(patients), PATIENTS_AT_ONCE):
         ctx = Context(forms, authors, laptops, first_versions, at, links,
                       patient_ids=patients[start:start + PATIENTS_AT_ONCE])
         page_held = [version for patient_id in ctx.patient_ids for version in versions_held.get(patient_id, ())]
-        ask += _write_patients(db, ctx, changed, held, (page_held, authors), writer, laptops, numbers, noted)
+        ask += _write_patients(db, ctx, changed, (held, not_entered), (page_held, authors), writer, laptops, numbers,
+                               noted)
     return Written(writer.finish(), tuple(ask), writer.updates, (writer.resources, writer.contents))
 
 
-def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: dict[str, int],
+def _write_patients(db: Database, ctx: Context, changed: set[str],
+                    left_out: tuple[dict[str, int], Mapping[str, NotEntered]],
                     besides: tuple[Collection[RecordVersion], Authors], writer: _Writer,
                     laptops: Callable[[Collection[str]], Mapping[str, Laptop]],
                     numbers: Mapping[str, str], noted: Collection[str]) -> list[AskTheWard]:
     """The groups of `ctx.patient_ids` whose records changed, or that a changed record
     contradicts, or whose hold another office settled otherwise and no clerk ticked off since
-    (`noted`: every record with such a settlement), and none is on hold, with the groups they
-    need (a group only ever needs its own patient's), then each record's Provenance; returns
-    those of its records to ask the ward about. `besides`: what conflicts_among reads besides
-    the page's records (every version on hold here, and who wrote each record)."""
+    (`noted`: every record with such a settlement), and none is left out (`left_out`: the
+    records on hold, from their version, and those the ward said are not to be entered), with
+    the groups they need (a group only ever needs its own patient's), then each record's
+    Provenance; returns those of its records to ask the ward about. `besides`: what
+    conflicts_among reads besides the page's records (every version on hold here, and who wrote
+    each record)."""
     groups = {**patient_groups(db, ctx), **medication_groups(db, ctx), **theatre_groups(db, ctx),
               **observation_groups(db, ctx)}
+    held_from, not_entered = left_out
     held, authors = besides
-    conflicts = conflicts_among(ctx.forms, ctx.records.values(), laptops, held, authors)
+    conflicts = with_entries(conflicts_among(ctx.forms, ctx.records.values(), laptops, held, authors), {}, not_entered)
     otherwise = otherwise_among(db, [record for record_id, record in ctx.records.items()
                                      if record_id in noted and record_id not in held_from], laptops, authors)
     contradicted = {record_id for record_id, said in conflicts.items()
@@ -224,7 +239,7 @@ def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: di
     # union with `contradicted`, made again for each page, copied it a hundred times over.
     chosen = _with_needs(groups, {key for key, group in groups.items()
                                   if not (group.sources.isdisjoint(changed) and group.sources.isdisjoint(contradicted))
-                                  and group.sources.isdisjoint(held_from)})
+                                  and group.sources.isdisjoint(held_from) and group.sources.isdisjoint(not_entered)})
     targets: dict[str, list[str]] = {}
     for key, group in groups.items():
         if key in chosen:
@@ -239,7 +254,9 @@ def _write_patients(db: Database, ctx: Context, changed: set[str], held_from: di
         found = AskTheWard(record_id, record.form_id, record.version, record.id, numbers.get(str(record.patient_id), ""),
                            conflicts.get(record_id, ()), False, otherwise.get(record_id, ())
                            ) if record_id in conflicts or record_id in otherwise else None
-        provenance = _provenance(record, ids, ctx, held_from.get(record_id), found.words() if found else "")
+        provenance = _provenance(record, ids, ctx, held_from.get(record_id), " — ".join(filter(None, (
+            NOT_TO_BE_ENTERED.format(said=not_entered[record_id].text_in("en")) if record_id in not_entered else "",
+            found.words() if found else ""))))
         if found is not None:
             # Its Provenance went in an earlier bundle (storage.fhir_sent), whatever its range; or,
             # the database keeping that only since m022_fhir_sent, the record is unchanged since
@@ -317,11 +334,11 @@ def _with_needs(groups: dict[str, Group], keys: set[str]) -> set[str]:
 
 
 def _provenance(record: RecordVersion, targets: list[str], ctx: Context, held_from: int | None,
-                ask_the_ward: str) -> dict[str, Any]:
+                warned: str) -> dict[str, Any]:
     """Who wrote the record (and who amended it), when the care happened and when it was
     typed, and which version this is, with the reason for an amendment or a withdrawal; that it
-    is on hold from `held_from`, when it is; and what other laptops' records contradict it
-    (`ask_the_ward`: AskTheWard.words, empty when nothing does)."""
+    is on hold from `held_from`, when it is; and what the ward said of it or other laptops'
+    records contradict in it (`warned`: NOT_TO_BE_ENTERED, AskTheWard.words, empty for none)."""
     first = ctx.original(record)
     agents = [record] + ([first] if (first.author, first.device_id) != (record.author, record.device_id) else [])
     if record.status is RecordStatus.ENTERED_IN_ERROR:
@@ -333,8 +350,8 @@ def _provenance(record: RecordVersion, targets: list[str], ctx: Context, held_fr
     if held_from is not None:
         what += (f" — ON HOLD: two laptops disagree from version {held_from}; not settled, do not take it as the"
                  " record (see the back-entry worklist)")
-    if ask_the_ward:
-        what += f" — {ask_the_ward}"
+    if warned:
+        what += f" — {warned}"
     title = ctx.forms[record.form_id].title.en if record.form_id in ctx.forms else record.form_id
     resource: dict[str, Any] = {
         "resourceType": "Provenance", "id": derived_id(record.record_id, "provenance"),
