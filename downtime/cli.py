@@ -974,8 +974,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
         print(report.text(args.lang))
     forms = _forms()
     titles = {form_id: spec.title.get(args.lang) for form_id, spec in forms.items()}
-    for found in (*result.holds, *result.settled_otherwise):
-        print(found.text(args.lang, result.laptops, titles))
+    for line in result.holds_text(args.lang, titles):
+        print(line)
     for shared in result.shared_numbers:
         print(shared.text(args.lang))
     if result.ask_the_ward:

@@ -835,8 +835,8 @@ def test_a_version_written_on_another_laptop_is_named_by_its_staff_id_and_laptop
     clerk = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(clerk, first)
     [said] = import_export(clerk, second).holds_text("en")
-    assert "version 2 by nurse (laptop 001) on laptop 1 (no. 001) at" in said
-    assert "version 2 by nurse (laptop 002) on laptop 2 (no. 002) at" in said and "Nurse" not in said
+    assert "laptop 1 (no. 001): version 2 by nurse (laptop 001), 28/11/2026 14:15" in said
+    assert "laptop 2 (no. 002): version 2 by nurse (laptop 002), 28/11/2026 14:10" in said and "Nurse" not in said
     hold = back_entry.hold_of(clerk, record)
     assert {version.device_id: hold.version_in(version, "en").split(",")[0] for version in hold.versions} == {
         version.device_id: f"version 2 by nurse (laptop 00{version.data['bed'] == '14' and 2 or 1})"

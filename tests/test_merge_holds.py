@@ -49,7 +49,11 @@ def test_two_laptops_amending_one_record_merge_with_that_record_on_hold(disagree
                            f"{hold.downtime_number}): version 2 by nurse on laptop 2 (no. 002) at 28/11/2026 14:10; "
                            "version 2 by nurse on laptop 1 (no. 001) at 28/11/2026 14:15")
     manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
-    assert manifest["on_hold"] == [{**hold.as_json(), "why": text}]
+    # The report and the manifest say each laptop's answers that differ, as the back-entry list does.
+    said = text.replace("version 2 by nurse on laptop 2 (no. 002) at 28/11/2026 14:10; version 2 by nurse on laptop 1 "
+                        "(no. 001) at 28/11/2026 14:15", "laptop 2 (no. 002): version 2 by nurse, 28/11/2026 14:10: "
+                        "Bed: 14 | laptop 1 (no. 001): version 2 by nurse, 28/11/2026 14:15: Bed: 15")
+    assert manifest["on_hold"] == [{**hold.as_json(), "why": said}] and said != text
     lines = _csv(result.folder)
     assert sorted((row["version"], row["bed"], row["on_hold"]) for row in lines if row["record_id"] == record) == [
         ("1", "12", "two laptops disagree from version 2: do not enter before it is settled"),
@@ -60,7 +64,7 @@ def test_two_laptops_amending_one_record_merge_with_that_record_on_hold(disagree
 
     assert main(["merge", str(first), str(second), "--out", str(tmp_path / "by-command")]) == 0
     # The command says the form's title to the clerk; the manifest keeps its id.
-    assert text.replace("(admission, ", "(Downtime admission record, ") in capsys.readouterr().out
+    assert said.replace("(admission, ", "(Downtime admission record, ") in capsys.readouterr().out
 
 
 def test_a_merge_without_disagreement_has_no_held_file_nor_column(disagreeing, tmp_path):
@@ -200,8 +204,8 @@ def test_a_ward_laptop_takes_the_rest_of_a_stick_and_keeps_its_own_version(carri
     [text] = result.holds_text("en")
     assert text.startswith(f"ON HOLD, two laptops disagree from version 2: record {record_id} (Downtime admission record, "
                            "patient DT-001-")
-    assert "version 2 by Nurse (nurse) on laptop 2 (no. 002) at" in text  # its own, by its staff list
-    assert "version 2 by nurse (laptop 001) on laptop 1 (no. 001) at" in text
+    assert text.endswith(": laptop 2 (no. 002): version 2 by Nurse (nurse), 28/11/2026 14:10: Bed: 14 | "  # its own, by its staff list
+                         "laptop 1 (no. 001): version 2 by nurse (laptop 001), 28/11/2026 14:15: Bed: 15")
 
 
 def test_a_refused_line_after_a_hold_leaves_nothing_on_hold(disagreeing, tmp_path, laptop, rewritten, monkeypatch):

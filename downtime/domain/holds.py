@@ -64,28 +64,35 @@ class Hold:
                               "recorded_at": held.recorded_at} for held in self.versions]}
 
     def text(self, lang: Lang, laptops: Mapping[str, Laptop] | None = None, titles: Mapping[str, str] | None = None,
-             authors: Authors = NOBODY) -> str:
+             authors: Authors = NOBODY, versions: str = "") -> str:
         """`laptops`: what is known of each laptop by device id, to name it (domain.laptops);
         `titles`: each form's title in `lang`, and `authors` who wrote each version (see
-        Authors), for the people reading it (a manifest keeps the form's id and the staff ID)."""
-        versions = "; ".join(held.text(lang, laptops, authors) for held in self.versions)
+        Authors), for the people reading it (a manifest keeps the form's id and the staff ID).
+        `versions`: the versions said with the answers they differ in, as the back-entry list
+        says them (services.back_entry.OnHold.text_in), where the caller has their answers:
+        without them the clerk could not tell a comment's typo from another dose. Else each
+        version by its author, laptop and time."""
+        versions = versions or "; ".join(held.text(lang, laptops, authors) for held in self.versions)
         return message(lang, ON_HOLD, version=self.from_version, record=self.record_id,
                        form=(titles or {}).get(self.form_id, self.form_id),
                        number=self.downtime_number or message(lang, NO_PATIENT), versions=versions)
 
 
+def held_order(row: Mapping[str, Any]) -> tuple[int, datetime, str]:
+    """Where a set-aside version row goes among its record's: by version, then by the moment it
+    was written (not its text: 02:40+02:00 is before 02:10+01:00 the night the clocks go back)."""
+    return int(row["version"]), datetime.fromisoformat(str(row["recorded_at"])), json.dumps(dict(row), sort_keys=True)
+
+
 def holds_of(rows: Iterable[Mapping[str, Any]], numbers: Mapping[str, str]) -> tuple[Hold, ...]:
     """The holds these set-aside version rows make, by record id; `numbers`: each patient's
-    downtime number by patient id. Each record's versions in version order, then by the moment
-    they were written (not their text: 02:40+02:00 is before 02:10+01:00 the night the clocks
-    go back)."""
+    downtime number by patient id. Each record's versions in `held_order`."""
     by_record: dict[str, list[Mapping[str, Any]]] = {}
     for row in rows:
         by_record.setdefault(str(row["record_id"]), []).append(row)
     holds = []
     for record_id, found in sorted(by_record.items()):
-        found.sort(key=lambda row: (row["version"], datetime.fromisoformat(str(row["recorded_at"])),
-                                    json.dumps(dict(row), sort_keys=True)))
+        found.sort(key=held_order)
         patient = found[0]["patient_id"]
         holds.append(Hold(record_id, str(found[0]["form_id"]), numbers.get(patient, "") if patient else "",
                           int(found[0]["version"]), tuple(HeldVersion.of(row) for row in found)))

@@ -36,7 +36,7 @@ from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
 from downtime.services import census, search, theatre
-from downtime.services.back_entry import duplicates_of, shared_numbers
+from downtime.services.back_entry import duplicates_of, hold_of, shared_numbers
 from downtime.services.context import Session
 from downtime.services.laptops import authors as authors_here, laptops_known
 from downtime.services.records import THEATRE_FORMS
@@ -287,7 +287,9 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
     shared = {row["downtime_number"] for row in new_patients if len(set(given[row["downtime_number"]])) > 1}
     return ImportResult("export", added, unchanged, clashes, brought, laptops, titles, authors, not_taken,
                         shared_numbers=tuple(found for found in shared_numbers(session) if found.number in shared)
-                        if shared else (), duplicates=tuple(duplicates_of(db, touched)))
+                        if shared else (), duplicates=tuple(duplicates_of(db, touched)),
+                        compared={hold.record_id: found for hold in brought
+                                  if (found := hold_of(session, hold.record_id)) is not None})
 
 
 AUDITED_SETTLEMENT = ("id", "record_id", "settled_by", "settled_by_name", "settled_at", "chosen_version", "reason")

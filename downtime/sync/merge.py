@@ -35,16 +35,16 @@ from typing import Any
 import orjson
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang
 from downtime.domain.downtime_number import told_apart
 from downtime.domain.duplicates import NumberHolder, ProbableDuplicate, SharedNumber, probable_duplicates, standing
-from downtime.domain.holds import Hold, Settlement, SettlementsDiffer, holds_of
+from downtime.domain.holds import Hold, Settlement, SettlementsDiffer, held_order, holds_of
 from downtime.domain.laptops import NOBODY, Laptop, laptops_of
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.errors import UserError
 from downtime.formspec import load_forms
 from downtime.paths import forms_dir
-from downtime.services.back_entry import conflicts_among
+from downtime.services.back_entry import OnHold, conflicts_among
 from downtime.services.patients import summarise
 from downtime.services.records import THEATRE_FORMS
 from downtime.services.theatre import (
@@ -87,6 +87,15 @@ class MergeResult:
     ask_the_ward: tuple[AskTheWard, ...] = ()
     """Records another laptop's record contradicts, which the merge is the first to hold both of
     (see `_ask_the_ward`): the ward says which is true before anyone enters them."""
+    compared: Mapping[str, OnHold] = field(default_factory=dict)
+    """Each hold's versions with the answers they differ in, by record id (see `_compared`)."""
+
+    def holds_text(self, lang: Lang, titles: Mapping[str, str] | None = None) -> list[str]:
+        """Each record on hold, its versions with the answers they differ in, then each hold two
+        offices settled otherwise: the report's lines (`titles`: each form's title in `lang`)."""
+        return [*(hold.text(lang, self.laptops, titles, versions=self.compared[hold.record_id].text_in(lang))
+                  for hold in self.holds),
+                *(found.text(lang, self.laptops, titles) for found in self.settled_otherwise)]
 
 
 ASK_THE_WARD_MERGED = QT_TRANSLATE_NOOP("messages", "{count} record(s) merged contradict another laptop's record (the "
@@ -199,6 +208,29 @@ def _holds(db: Database, shown: Mapping[str, str]) -> tuple[Hold, ...]:
         "SELECT patient_id, downtime_number FROM patients WHERE patient_id IN"
         " (SELECT json_extract(line, '$.patient_id') FROM held)")}
     return holds_of((orjson.loads(text) for (text,) in db.execute("SELECT line FROM held")), numbers)
+
+
+def _compared(db: Database, holds: tuple[Hold, ...], laptops: Mapping[str, Laptop]) -> dict[str, OnHold]:
+    """Each of these holds as the back-entry list will show it once the merge is imported
+    (services.back_entry.OnHold): every version with the answers the versions differ in. The
+    report named versions, laptops and times alone, and the clerk could not tell a typo in a
+    comment from another dose before importing and opening each record."""
+    forms = load_forms(forms_dir())
+    wanted = {hold.record_id for hold in holds}
+    rows: dict[str, list[dict[str, Any]]] = {}
+    for (text,) in db.execute("SELECT line FROM held"):
+        row = orjson.loads(text)
+        if row["record_id"] in wanted:
+            rows.setdefault(row["record_id"], []).append(row)
+    found = {}
+    for record_id, lines in rows.items():
+        held = [RecordVersion.model_validate({**row, "data": orjson.loads(row["data"])})
+                for row in sorted(lines, key=held_order)]
+        differing = tuple(spec_field for spec_field in forms[held[0].form_id].fields()
+                          if len({orjson.dumps(version.data.get(spec_field.id), option=orjson.OPT_SORT_KEYS)
+                                  for version in held}) > 1)
+        found[record_id] = OnHold(held[0].version, tuple(held), differing, laptops)
+    return found
 
 
 def _one_laptop_per_device_number(db: Database, shared_device_number: bool) -> None:
@@ -573,6 +605,7 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
             holds = tuple(hold for hold in _holds(db, shown) if hold.record_id not in settled)
             duplicates = probable_duplicates(standing(orjson.loads(text) for (text,) in db.execute(
                 "SELECT line FROM csv_lines WHERE form_id = 'admission'")))
+            compared = _compared(db, holds, laptops)
             clashes = _theatre_clashes(db, laptops, duplicates, shown)
             shared = _shared_numbers(db, shown)
             files = file_digests(staging)
@@ -581,7 +614,8 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
                                                 for d in duplicates],
                         "theatre_clashes": [{"bookings": [facts.record.record_id for facts, _ in report.clash.sides],
                                              "why": report.text("en")} for report in clashes],
-                        "on_hold": [{**hold.as_json(), "why": hold.text("en", laptops)} for hold in holds],
+                        "on_hold": [{**hold.as_json(), "why": hold.text(
+                            "en", laptops, versions=compared[hold.record_id].text_in("en"))} for hold in holds],
                         "settled_otherwise": [{"record_id": found.record_id, "why": found.text("en", laptops)}
                                               for found in differing],
                         "shared_downtime_numbers": [{**found.as_json(), "why": found.text("en")} for found in shared],
@@ -592,4 +626,4 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return MergeResult(out, counts, duplicates, clashes, holds, laptops, differing, shared, asked)
+    return MergeResult(out, counts, duplicates, clashes, holds, laptops, differing, shared, asked, compared)

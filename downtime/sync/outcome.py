@@ -3,7 +3,7 @@ import or an export tells its progress."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -15,6 +15,7 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message, translate
 
 if TYPE_CHECKING:
     from downtime.formspec.schema import Text
+    from downtime.services.back_entry import OnHold
     from downtime.services.theatre import ClashReport
 
 Progress = Callable[[int, int], None]
@@ -65,6 +66,11 @@ class ImportResult:
     under another downtime number, not yet linked to EHR patients: the merge's PROBABLE
     DUPLICATE, for exports imported one by one."""
 
+    compared: Mapping[str, OnHold] = field(default_factory=dict)
+    """Each of its holds' versions with the answers they differ in, by record id, as the
+    back-entry list shows them: said with each hold, so the clerk or the ward knows whether it
+    is a typo in a comment or another dose."""
+
     def duplicates_text(self, lang: Lang) -> list[str]:
         """The `duplicates`, as the merge's report says them."""
         return duplicate_lines(self.duplicates, lang)
@@ -72,8 +78,9 @@ class ImportResult:
     def holds_text(self, lang: Lang) -> list[str]:
         """Each hold the import brought, then each settlement it could not take."""
         titles = {form_id: title.get(lang) for form_id, title in self.titles.items()}
-        return [found.text(lang, self.laptops, titles, self.authors)
-                for found in (*self.holds, *self.settlements_not_taken)]
+        return [*(hold.text(lang, self.laptops, titles, self.authors, self.compared[hold.record_id].text_in(lang))
+                  for hold in self.holds),
+                *(found.text(lang, self.laptops, titles, self.authors) for found in self.settlements_not_taken)]
 
     def added_text(self, lang: Lang) -> str:
         """What was added, counted by kind in words ("2 patient(s), 14 record version(s)")."""

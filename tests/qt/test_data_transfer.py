@@ -1145,3 +1145,24 @@ def test_the_import_wizard_takes_a_second_laptop_set_up_with_the_same_device_num
         + "; ".join(f"{name} Hélène Marie, born 12/03/1954, ward 3B, shown as {number}" for number, name in holders)
         + ". Tell their paper forms, wristbands and labels apart by name, date of birth and ward, and back-enter each "
           "under the number shown here.")
+
+
+def test_the_import_wizard_says_the_answers_each_laptop_gave_a_record_on_hold(qtbot, tmp_path, laptop, reasons_on_hold,
+                                                                              type_text):
+    """The records office imports the merge of two laptops that wrote a dose's reason not given
+    otherwise: the wizard names each laptop's reason, not only its version and time."""
+    from downtime.sync.merge import merge
+
+    dose, *_, first, second = reasons_on_hold
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    wizard = _window(qtbot, office).import_data()
+    type_text(wizard.source.path, str(merge([first, second], tmp_path / "merged").folder))
+    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    text = wizard.run_page.result.text()
+    assert f"ON HOLD, two laptops disagree from version 2: record {dose} (Medication administration, " in text
+    for said in ("laptop 1 (no. 001): version 2 by nurse (laptop 001), 28/11/2026 14:10: Reason not given: O — Other "
+                 "(write why); Details: Theatre moved to 21:00",
+                 "laptop 2 (no. 002): version 2 by nurse (laptop 002), 28/11/2026 14:10: Reason not given: W — Held "
+                 "for clinical reason (write why); Details: BP 85/50"):
+        assert said in text
