@@ -120,3 +120,43 @@ def test_a_record_whose_admission_the_other_laptop_withdrew_is_asked_about(tmp_p
         "duplicate of DT-001-00002-5. Ask the ward before entering this record"))]
     assert [row["ask_the_ward"] for row in _lines(tmp_path / "merged", "observations")] == [
         result.ask_the_ward[0].words()]
+
+
+def test_a_line_one_laptop_flagged_names_a_third_laptops_record_of_the_same_dose_too(tmp_path, laptop, clock,
+                                                                                   admission_values):
+    """Laptops 2 and 3 took laptop 1's patient on a stick; each of the three recorded the 14:00
+    dose, and laptop 2 then took laptop 1's next stick, so its export says to ask the ward about
+    its dose and laptop 1's, each naming the other. Only the merge holds laptop 3's dose: the
+    lines laptop 2 flagged must name it too. They kept laptop 2's words alone, and the clerk,
+    told of two records of the dose, entered the third."""
+    nurses, clerks = zip(*(laptop(tmp_path / f"ward{number}.sqlite", number) for number in (1, 2, 3)))
+    patient = records.save_new(nurses[0], "admission", admission_values).patient_id
+    order = records.save_new(_doctor(nurses[0], clock), "medication_order", {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "times": "14:00", "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False},
+        patient_id=patient)
+    moved = export(clerks[0], tmp_path / "moved").folder
+    for clerk in clerks[1:]:
+        import_export(clerk, moved)
+    clock.advance(hours=7)
+    doses = [medication.record_dose(nurse, order.record_id, {"scheduled_for": "2026-11-28T14:00+01:00", **values}).record_id
+             for nurse, values in zip(nurses, (GIVEN, GIVEN, NOT_GIVEN))]
+    import_export(clerks[1], export(clerks[0], tmp_path / "next-1").folder)
+    sticks = [export(clerk, tmp_path / f"stick{number}") for number, clerk in enumerate(clerks, 1)]
+    assert {found.record_id for found in sticks[1].ask_the_ward} == set(doses[:2])
+    result = merge([stick.folder for stick in sticks], tmp_path / "merged")
+    cells = {row["record_id"]: row["ask_the_ward"] for row in _lines(tmp_path / "merged", "medication_administration")}
+    for dose, others in ((doses[0], ("laptop 2 (no. 002)", "laptop 3 (no. 003)")),
+                         (doses[1], ("laptop 1 (no. 001)", "laptop 3 (no. 003)")),
+                         (doses[2], ("laptop 1 (no. 001)", "laptop 2 (no. 002)"))):
+        for other in others:
+            assert f"the same dose (due 28/11/2026 14:00) was also recorded on {other} by " in cells[dose], (dose, other)
+    # Laptop 2's own words are kept (they name its nurse by name), and what it said is not said twice.
+    for dose in doses[:2]:
+        assert cells[dose].startswith(next(found.words() for found in sticks[1].ask_the_ward if found.record_id == dose))
+        assert cells[dose].count("laptop 3 (no. 003)") == 1 and cells[dose].count("ASK THE WARD") == 2
+    assert {found.record_id for found in result.ask_the_ward} == set(doses)
+    # Merged again with the sticks, the lines say each record once still.
+    merge([tmp_path / "merged", *(stick.folder for stick in sticks)], tmp_path / "again")
+    assert _lines(tmp_path / "again", "medication_administration") == _lines(tmp_path / "merged",
+                                                                             "medication_administration")

@@ -26,7 +26,7 @@ import shutil
 import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import closing, contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from itertools import groupby, islice
 from pathlib import Path
@@ -388,9 +388,9 @@ def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[s
     says it, each once: the laptop that saw the contradiction and one that carries the same
     version without it may come in either order, and the later line alone lost the warning.
     What the merge finds to ask about (`asked`, see `_ask_the_ward`) is said on its line where no
-    export says anything: a laptop that held both sides said it already, naming its own staff
-    by name (a merge knows only their staff IDs), and the same warning twice in other words
-    read as two.
+    export says it (`_unsaid`): a laptop that held both sides said it already, naming its own
+    staff by name (a merge knows only their staff IDs), and the same warning twice in other
+    words read as two; but a third laptop's record, which it never held, is the merge's to say.
     `shown`: the number shown for each record whose patient's number two laptops gave."""
     held_from = dict(db.execute("SELECT record_id, from_version FROM holds").fetchall())
     headers: dict[str, dict[str, None]] = {}
@@ -400,7 +400,12 @@ def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[s
         return "" if held is None or int(row["version"]) < held else digest(
             orjson.dumps(row, option=orjson.OPT_SORT_KEYS).decode())
 
+    lines = {(found.record_id, found.version) for found in asked}
+    others = {conflict.record.record_id for found in asked for conflict in found.conflicts}
+    said_by: dict[tuple[str, int], set[str]] = {}
+    held_by: dict[str, set[str]] = {}
     for folder in folders:
+        laptops = {str(source["device_id"]) for source in sources_of(folder) if source["device_id"]}
         for path in sorted((folder / "csv").glob("*.csv")):
             with path.open(encoding=CSV_ENCODING, newline="") as handle, _cells_of_any_length():
                 reader = csv.DictReader(handle)
@@ -410,6 +415,11 @@ def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[s
                     rows = [({name: shown.get(row["record_id"], value) if name == "downtime_number" else value
                               for name, value in row.items() if name not in WRITTEN_AFRESH},
                              row.get(ASK_THE_WARD_COLUMN) or "") for row in part]
+                    for row, ask in rows:
+                        if ask and (row["record_id"], int(row["version"])) in lines:
+                            said_by.setdefault((row["record_id"], int(row["version"])), set()).update(laptops)
+                        if row["record_id"] in others:
+                            held_by.setdefault(row["record_id"], set()).update(laptops)
                     db.conn.executemany(
                         "INSERT INTO csv_lines VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET line = excluded.line,"
                         " ask = CASE WHEN instr(csv_lines.ask, excluded.ask) THEN csv_lines.ask"
@@ -417,10 +427,11 @@ def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[s
                         " ELSE csv_lines.ask || ' | ' || excluded.ask END",
                         [(path.stem, row["record_id"], int(row["version"]), variant(row), orjson.dumps(row), ask)
                          for row, ask in rows])
-    db.conn.executemany("UPDATE csv_lines SET ask = :said WHERE form_id = :form_id AND record_id = :record_id"
-                        " AND version = :version AND variant = '' AND ask = ''",
-                        [{"said": found.words(), "form_id": found.form_id, "record_id": found.record_id,
-                          "version": found.version} for found in asked])
+    db.conn.executemany("UPDATE csv_lines SET ask = CASE WHEN ask = '' THEN :said ELSE ask || ' | ' || :said END"
+                        " WHERE form_id = :form_id AND record_id = :record_id AND version = :version AND variant = ''",
+                        [{"said": unsaid.words(), "form_id": found.form_id, "record_id": found.record_id,
+                          "version": found.version} for found in asked
+                         if (unsaid := _unsaid(found, said_by.get((found.record_id, found.version), set()), held_by))])
     counts = {form_id: count for form_id, count in db.execute(
         "SELECT form_id, COUNT(*) FROM csv_lines GROUP BY form_id ORDER BY form_id")}
     on_hold = {form_id for (form_id,) in db.execute(
@@ -442,6 +453,17 @@ def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[s
                                                         settled.get(row["record_id"]))
                 writer.writerow(row)
     return counts
+
+
+def _unsaid(found: AskTheWard, said_by: set[str], held_by: Mapping[str, set[str]]) -> AskTheWard | None:
+    """What the merge found to ask about a line (`found`) that no export's words on it say
+    already: a contradicting record the laptops whose exports said something of the line
+    (`said_by`, device ids) did not hold (`held_by`: the laptops each record's line came from,
+    by record id). Laptop 2, which took laptop 1's stick, says its dose and laptop 1's are one
+    dose; the merge alone holds laptop 3's, and the line kept laptop 2's words alone."""
+    unsaid = tuple(conflict for conflict in found.conflicts
+                   if not said_by & held_by.get(conflict.record.record_id, set()))
+    return replace(found, conflicts=unsaid) if unsaid else None
 
 
 def _on_hold_cell(row: dict[str, Any], held: int | None, standing: dict[str, Any] | None) -> str:
