@@ -35,11 +35,11 @@ from typing import Any
 import orjson
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.domain.downtime_number import told_apart
 from downtime.domain.duplicates import NumberHolder, ProbableDuplicate, SharedNumber, probable_duplicates, standing
 from downtime.domain.holds import Hold, Settlement, SettlementsDiffer, held_order, holds_of
-from downtime.domain.laptops import NOBODY, Laptop, laptops_of
+from downtime.domain.laptops import NOBODY, Laptop, laptop_name, laptops_of
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.errors import UserError
 from downtime.formspec import load_forms
@@ -89,6 +89,8 @@ class MergeResult:
     (see `_ask_the_ward`): the ward says which is true before anyone enters them."""
     compared: Mapping[str, OnHold] = field(default_factory=dict)
     """Each hold's versions with the answers they differ in, by record id (see `_compared`)."""
+    missing: tuple[MissingVersions, ...] = ()
+    """Versions of a laptop that none of its exports merged hold: a stick that did not come."""
 
     def holds_text(self, lang: Lang, titles: Mapping[str, str] | None = None) -> list[str]:
         """Each record on hold, its versions with the answers they differ in, then each hold two
@@ -96,6 +98,70 @@ class MergeResult:
         return [*(hold.text(lang, self.laptops, titles, versions=self.compared[hold.record_id].text_in(lang))
                   for hold in self.holds),
                 *(found.text(lang, self.laptops, titles) for found in self.settled_otherwise)]
+
+
+MISSING_EXPORT = QT_TRANSLATE_NOOP("messages", "MISSING EXPORT: {count} record version(s) of {laptop} are in none of "
+                                               "the exports merged: bring its export {made} (or make a whole export "
+                                               "on that laptop) and merge again")
+MADE_BETWEEN = QT_TRANSLATE_NOOP("messages", "made after {after} and before {before}")
+MADE_BEFORE = QT_TRANSLATE_NOOP("messages", "made before {before}")
+
+
+@dataclass(frozen=True)
+class MissingVersions:
+    """A laptop's record versions `first` to `last` (its database's numbering, which each export
+    names as its records_rowid_range) that none of its exports merged hold: an export made with
+    --since-last between two that came (`after`, `before`: when they were made; no `after` for
+    its first versions) did not reach the records office, and its admissions and doses would
+    never be back-entered, unsaid."""
+
+    device_id: str
+    first: int
+    last: int
+    after: str | None
+    before: str
+
+    def text(self, lang: Lang, laptops: Mapping[str, Laptop]) -> str:
+        made = (message(lang, MADE_BETWEEN, after=_shown_time(self.after), before=_shown_time(self.before))
+                if self.after else message(lang, MADE_BEFORE, before=_shown_time(self.before)))
+        return message(lang, MISSING_EXPORT, count=self.last - self.first + 1,
+                       laptop=laptop_name(lang, self.device_id, laptops), made=made)
+
+    def as_json(self, laptops: Mapping[str, Laptop]) -> dict[str, Any]:
+        return {"device_id": self.device_id, "first": self.first, "last": self.last, "why": self.text("en", laptops)}
+
+
+def _shown_time(text: str) -> str:
+    return f"{datetime.fromisoformat(text):%d/%m/%Y %H:%M}"
+
+
+def _missing(sources: list[dict[str, Any]]) -> tuple[MissingVersions, ...]:
+    """Each laptop's versions that none of these exports hold, between 1 and the last one an
+    export holds (what it wrote after its latest export no merge can know of). A laptop with an
+    export that does not say its range (an older app's) is left out: nothing tells what it held."""
+    ranges: dict[str, list[tuple[int, int, str]]] = {}
+    unknown = set()
+    numbers: dict[str, int] = {}  # the laptops in their numbers' order, as the clerk lays out their sticks
+    for source in sources:
+        found, device_id = source.get("records_rowid_range"), str(source.get("device_id") or "")
+        number = source.get("device_number")
+        numbers[device_id] = number if isinstance(number, int) else 1000
+        if isinstance(found, list) and len(found) == 2 and all(type(end) is int for end in found) \
+                and isinstance(source.get("exported_at"), str):
+            ranges.setdefault(device_id, []).append((found[0], found[1], source["exported_at"]))
+        else:
+            unknown.add(device_id)
+    missing = []
+    for device_id, held in sorted(ranges.items(), key=lambda found: (numbers[found[0]], found[0])):
+        if device_id in unknown or not device_id:
+            continue
+        covered, after = 0, None
+        for first, last, exported_at in sorted(held):
+            if first > covered + 1:
+                missing.append(MissingVersions(device_id, covered + 1, first - 1, after, exported_at))
+            if last >= covered:
+                covered, after = last, exported_at
+    return tuple(missing)
 
 
 ASK_THE_WARD_MERGED = QT_TRANSLATE_NOOP("messages", "{count} record(s) merged contradict another laptop's record (the "
@@ -569,7 +635,7 @@ def _settled(db: Database, settlements: list[dict[str, Any]]) -> dict[str, dict[
     return settled
 
 
-SOURCE_FIELDS = ("device_id", "device_number", "device_name", "exported_at")
+SOURCE_FIELDS = ("device_id", "device_number", "device_name", "exported_at", "records_rowid_range")
 
 
 def sources_of(folder: Path) -> list[dict[str, Any]]:
@@ -598,7 +664,9 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
     if problems:
         raise MergeRefused("refused, an export does not match its manifest:\n" + "\n".join(problems))
     # An export given twice (in an earlier merge and on its own) is one source.
-    sources = list({tuple(source.values()): source for folder in folders for source in sources_of(folder)}.values())
+    sources = list({json.dumps(source, sort_keys=True): source for folder in folders
+                    for source in sources_of(folder)}.values())
+    missing = _missing(sources)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".merge-", dir=out.parent))
     try:
@@ -632,6 +700,7 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
             shared = _shared_numbers(db, shown)
             files = file_digests(staging)
             manifest = {"format": "downtime-merge", "sources": sources, "counts": counts,
+                        "missing_exports": [found.as_json(laptops) for found in missing],
                         "probable_duplicates": [{"downtime_numbers": list(d.downtime_numbers), "why": d.why}
                                                 for d in duplicates],
                         "theatre_clashes": [{"bookings": [facts.record.record_id for facts, _ in report.clash.sides],
@@ -648,4 +717,4 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return MergeResult(out, counts, duplicates, clashes, holds, laptops, differing, shared, asked, compared)
+    return MergeResult(out, counts, duplicates, clashes, holds, laptops, differing, shared, asked, compared, missing)

@@ -1,0 +1,57 @@
+"""A laptop exported every day with --since-last, and one day's stick did not reach the records
+office: the merge of the others took every record but that day's, and said nothing. Each export
+names the laptop's record versions it holds (records_rowid_range), so the merge names the
+versions of a laptop that none of its exports hold, and the exports to bring."""
+
+import json
+
+from downtime.cli import main
+from downtime.services import records
+from downtime.sync.export import export
+from downtime.sync.merge import merge
+
+
+def _daily_sticks(tmp_path, laptop, clock, admission_values):
+    """Laptop 1 admits a patient each day from 28/11, exporting at the end of each day, the
+    first day whole, then --since-last; laptop 2 admits one patient and exports once."""
+    nurse, clerk = laptop(tmp_path / "1.sqlite", 1)
+    sticks = []
+    for day, name in enumerate(("Roux", "Garcia", "Nguyen")):
+        records.save_new(nurse, "admission", {**admission_values, "birth_name": name, "nir": "", "bed": str(day + 1),
+                                              "arrival_at": f"2026-11-{28 + day}T10:00+01:00"})
+        clock.advance(hours=3)
+        sticks.append(export(clerk, tmp_path / f"laptop1-day{day + 1}", since_last=day > 0).folder)
+        clock.advance(hours=21)
+    other_nurse, other_clerk = laptop(tmp_path / "2.sqlite", 2)
+    records.save_new(other_nurse, "admission", admission_values)
+    return sticks, export(other_clerk, tmp_path / "laptop2").folder
+
+
+MISSING = ("MISSING EXPORT: 1 record version(s) of laptop 1 (no. 001) are in none of the exports merged: bring its "
+           "export made after 28/11/2026 17:00 and before 30/11/2026 17:00 (or make a whole export on that laptop) and "
+           "merge again")
+
+
+def test_the_merge_names_a_laptops_versions_no_export_holds(tmp_path, laptop, clock, admission_values, capsys):
+    (day_1, day_2, day_3), other = _daily_sticks(tmp_path, laptop, clock, admission_values)
+    assert main(["merge", str(day_1), str(day_3), str(other), "--out", str(tmp_path / "merged")]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == MISSING, "said first, before anything else the clerk reads"
+    manifest = json.loads((tmp_path / "merged" / "manifest.json").read_text(encoding="utf-8"))
+    assert [(found["first"], found["last"], found["why"]) for found in manifest["missing_exports"]] == [(2, 2, MISSING)]
+    # The missing stick merged with that merge, in any order, leaves nothing missing.
+    assert merge([day_2, tmp_path / "merged"], tmp_path / "complete").missing == ()
+    assert json.loads((tmp_path / "complete" / "manifest.json").read_text(encoding="utf-8"))["missing_exports"] == []
+
+
+def test_a_laptops_first_exports_missing_are_named_too(tmp_path, laptop, clock, admission_values):
+    (_, day_2, day_3), other = _daily_sticks(tmp_path, laptop, clock, admission_values)
+    result = merge([day_3, day_2, other], tmp_path / "merged")
+    assert [(found.first, found.last, found.text("en", result.laptops)) for found in result.missing] == [(1, 1, (
+        "MISSING EXPORT: 1 record version(s) of laptop 1 (no. 001) are in none of the exports merged: bring its export "
+        "made before 29/11/2026 17:00 (or make a whole export on that laptop) and merge again"))]
+
+
+def test_every_export_of_each_laptop_leaves_nothing_missing(tmp_path, laptop, clock, admission_values):
+    sticks, other = _daily_sticks(tmp_path, laptop, clock, admission_values)
+    assert merge([*sticks, other], tmp_path / "merged").missing == ()
