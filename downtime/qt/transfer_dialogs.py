@@ -53,6 +53,20 @@ def _progress_bar(name: str) -> QProgressBar:
     return bar
 
 
+def _scrolled(label: QLabel) -> QScrollArea:
+    """A report's label, whole and scrolled: the records to ask the ward about, the holds and the
+    probable duplicates of a three-day outage are a line each, and the wizard's page showed the
+    few that fitted, with no way to the others."""
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    scrolled = QScrollArea()
+    scrolled.setWidgetResizable(True)
+    scrolled.setFrameShape(QFrame.Shape.NoFrame)
+    scrolled.setWidget(label)
+    return scrolled
+
+
 def _report(label: QLabel, text: str, failed: bool) -> None:
     label.setStyleSheet(ERROR_STYLE if failed else "")
     label.setText(text)
@@ -136,9 +150,8 @@ class _RunPage(QWizardPage):
         layout = QVBoxLayout(self)
         self.bar = _progress_bar(translate("ImportWizard", "Import progress"))
         self.result = QLabel()
-        self.result.setWordWrap(True)
         layout.addWidget(self.bar)
-        layout.addWidget(self.result)
+        layout.addWidget(_scrolled(self.result), 1)
         # Offered only once the import is refused for two laptops set up with one device number,
         # naming both: the clerk's explicit word to take both (see sync.import_export).
         self.both = QCheckBox()
@@ -150,7 +163,6 @@ class _RunPage(QWizardPage):
         self.again.clicked.connect(lambda: self._run(shared_device_number=True))
         layout.addWidget(self.both)
         layout.addWidget(self.again, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
         self.succeeded = False
         self.work: Work | None = None
 
@@ -253,14 +265,7 @@ class ExportDialog(QDialog):
         self.bar = _progress_bar(translate("ExportDialog", "Export progress"))
         layout.addWidget(self.bar)
         self.result = QLabel()
-        self.result.setWordWrap(True)
-        self.result.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        # Scrolled: the records to ask the ward about are a line each, and a hospital's may be many.
-        scrolled = QScrollArea()
-        scrolled.setWidgetResizable(True)
-        scrolled.setFrameShape(QFrame.Shape.NoFrame)
-        scrolled.setWidget(self.result)
-        layout.addWidget(scrolled, 1)
+        layout.addWidget(_scrolled(self.result), 1)
         buttons = QHBoxLayout()
         self.export_button = QPushButton(translate("ExportDialog", "&Export"))
         self.export_button.setDefault(True)

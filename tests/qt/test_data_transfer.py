@@ -1166,3 +1166,33 @@ def test_the_import_wizard_says_the_answers_each_laptop_gave_a_record_on_hold(qt
                  "laptop 2 (no. 002): version 2 by nurse (laptop 002), 28/11/2026 14:10: Reason not given: W — Held "
                  "for clinical reason (write why); Details: BP 85/50"):
         assert said in text
+
+
+def test_the_import_wizard_scrolls_to_every_line_of_a_long_report(qtbot, tmp_path, laptop, admission_values,
+                                                                  type_text):
+    """A three-day outage's second stick brings 25 probable duplicates: the wizard showed the six
+    that fitted its page, squashed the first line under the progress bar, and no scrolling
+    reached the others. Its report scrolls, as the export dialog's does, at a laptop's size."""
+    from PySide6.QtWidgets import QScrollArea
+
+    folders = []
+    for number in (11, 12):
+        nurse, clerk = laptop(tmp_path / f"ward{number}.sqlite", number)
+        for index in range(25):
+            records.save_new(nurse, "admission", {**admission_values, "birth_name": f"Name{index}", "nir": "",
+                                                  "birth_date": f"19{40 + index}-03-12", "bed": str(index + 1)})
+        folders.append(export(clerk, tmp_path / f"stick{number}").folder)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, folders[0])
+    wizard = _window(qtbot, office).import_data()
+    type_text(wizard.source.path, str(folders[1]))
+    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    result = wizard.run_page.result
+    assert result.text().count("PROBABLE DUPLICATE") == 25
+    qtbot.waitUntil(lambda: result.height() >= result.heightForWidth(result.width()))  # whole, not squashed
+    scrolled = result.parentWidget().parentWidget()
+    assert isinstance(scrolled, QScrollArea) and wizard.height() <= 768
+    bar = scrolled.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    assert bar.value() == bar.maximum() > 0 and bar.maximum() + scrolled.viewport().height() >= result.height()
