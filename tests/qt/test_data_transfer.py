@@ -50,6 +50,29 @@ def _office_tab(qtbot, tmp_path, forms, clock, laptop):
     return clerk, panel
 
 
+def _imported(qtbot, clerk, path, type_text):
+    """The import wizard of the clerk's window, having imported `path` as the clerk would."""
+    wizard = _window(qtbot, clerk).import_data()
+    type_text(wizard.source.path, str(path))
+    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
+        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    return wizard
+
+
+def _twice_admitted(tmp_path, laptop, admission_values, people):
+    """Laptops 11 and 12 each admit the same `people` (the standard admission, numbered names
+    and birth dates past one) and export; returns their export folders."""
+    folders = []
+    for number in (11, 12):
+        nurse, clerk = laptop(tmp_path / f"ward{number}.sqlite", number)
+        for index in range(people):
+            records.save_new(nurse, "admission", admission_values if people == 1 else {
+                **admission_values, "birth_name": f"Name{index}", "nir": "", "birth_date": f"19{40 + index}-03-12",
+                "bed": str(index + 1)})
+        folders.append(export(clerk, tmp_path / f"stick{number}").folder)
+    return folders
+
+
 def test_a_nurse_has_no_import_and_no_back_entry_tab(window):
     assert "import" not in window.actions_by_id and window.back_entry is None
     assert "export" in window.actions_by_id
@@ -756,17 +779,10 @@ def test_the_import_wizard_says_the_probable_duplicate_a_stick_brings_as_the_mer
     from downtime.qt.style import ERROR_STYLE
     from downtime.sync.merge import merge
 
-    folders = []
-    for number in (11, 12):
-        nurse, clerk = laptop(tmp_path / f"ward{number}.sqlite", number)
-        records.save_new(nurse, "admission", admission_values)
-        folders.append(export(clerk, tmp_path / f"stick{number}").folder)
+    folders = _twice_admitted(tmp_path, laptop, admission_values, 1)
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, folders[0])
-    wizard = _window(qtbot, office).import_data()
-    type_text(wizard.source.path, str(folders[1]))
-    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
-        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    wizard = _imported(qtbot, office, folders[1], type_text)
     result = wizard.run_page.result
     numbers = ", ".join(merge(folders, tmp_path / "merged").duplicates[0].downtime_numbers)
     said = f"PROBABLE DUPLICATE: {numbers} have the same NIR; the same birth name, first name and date of birth"
@@ -922,10 +938,7 @@ def test_the_import_wizard_says_a_settlement_from_another_office_it_could_not_ta
     other = laptop(tmp_path / "office-901.sqlite", 901)[1]
     for folder in (second, first):
         import_export(other, folder)
-    wizard = _window(qtbot, other).import_data()
-    type_text(wizard.source.path, str(settled))
-    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
-        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    wizard = _imported(qtbot, other, settled, type_text)
     result = wizard.run_page.result
     assert wizard.run_page.succeeded and result.styleSheet() == ERROR_STYLE
     assert (f"SETTLEMENT NOT TAKEN HERE, record {record} (Downtime admission record, patient DT-001-"
@@ -949,10 +962,7 @@ def test_the_import_wizard_says_a_hold_settled_here_was_settled_otherwise_at_ano
         hold = back_entry.hold_of(clerk, record)
         holds.settle(clerk, hold, next(version for version in hold.versions if version.data["bed"] == bed),
                      f"Sister Martin said bed {bed}, by phone")
-    wizard = _window(qtbot, clerks[1]).import_data()
-    type_text(wizard.source.path, str(export(clerks[0], tmp_path / "settled").folder))
-    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
-        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    wizard = _imported(qtbot, clerks[1], export(clerks[0], tmp_path / "settled").folder, type_text)
     result = wizard.run_page.result
     assert wizard.run_page.succeeded and result.styleSheet() == ERROR_STYLE
     text = " ".join(result.text().split())
@@ -985,10 +995,7 @@ def test_the_import_wizard_says_two_other_offices_settled_a_hold_otherwise_and_t
     other = laptop(tmp_path / "office-902.sqlite", 902)[1]
     for folder in (first, second):
         import_export(other, folder)
-    wizard = _window(qtbot, other).import_data()
-    type_text(wizard.source.path, str(merge(settled, tmp_path / "merged").folder))
-    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
-        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    wizard = _imported(qtbot, other, merge(settled, tmp_path / "merged").folder, type_text)
     result = wizard.run_page.result
     assert wizard.run_page.succeeded and result.styleSheet() == ERROR_STYLE
     text = " ".join(result.text().split())
@@ -1155,10 +1162,7 @@ def test_the_import_wizard_says_the_answers_each_laptop_gave_a_record_on_hold(qt
 
     dose, *_, first, second = reasons_on_hold
     office = laptop(tmp_path / "office.sqlite", 900)[1]
-    wizard = _window(qtbot, office).import_data()
-    type_text(wizard.source.path, str(merge([first, second], tmp_path / "merged").folder))
-    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
-        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    wizard = _imported(qtbot, office, merge([first, second], tmp_path / "merged").folder, type_text)
     text = wizard.run_page.result.text()
     assert f"ON HOLD, two laptops disagree from version 2: record {dose} (Medication administration, " in text
     for said in ("laptop 1 (no. 001): version 2 by nurse (laptop 001), 28/11/2026 14:10: Reason not given: O — Other "
@@ -1175,19 +1179,10 @@ def test_the_import_wizard_scrolls_to_every_line_of_a_long_report(qtbot, tmp_pat
     reached the others. Its report scrolls, as the export dialog's does, at a laptop's size."""
     from PySide6.QtWidgets import QScrollArea
 
-    folders = []
-    for number in (11, 12):
-        nurse, clerk = laptop(tmp_path / f"ward{number}.sqlite", number)
-        for index in range(25):
-            records.save_new(nurse, "admission", {**admission_values, "birth_name": f"Name{index}", "nir": "",
-                                                  "birth_date": f"19{40 + index}-03-12", "bed": str(index + 1)})
-        folders.append(export(clerk, tmp_path / f"stick{number}").folder)
+    folders = _twice_admitted(tmp_path, laptop, admission_values, 25)
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, folders[0])
-    wizard = _window(qtbot, office).import_data()
-    type_text(wizard.source.path, str(folders[1]))
-    with qtbot.waitSignal(wizard.run_page.ran, timeout=60_000):
-        qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    wizard = _imported(qtbot, office, folders[1], type_text)
     result = wizard.run_page.result
     assert result.text().count("PROBABLE DUPLICATE") == 25
     qtbot.waitUntil(lambda: result.height() >= result.heightForWidth(result.width()))  # whole, not squashed
