@@ -123,3 +123,19 @@ def test_a_full_disk_under_the_merge_is_said_and_leaves_nothing(two_exports, tmp
     assert not (tmp_path / "m").exists() and not list(tmp_path.glob(".merge-*"))
     monkeypatch.setattr(merging, "_scratch", real)
     assert main(["merge", *map(str, two_exports), "--out", str(tmp_path / "m")]) == 0
+
+
+def test_a_stick_given_for_its_exports_is_refused_naming_the_exports_it_holds(two_exports, tmp_path, capsys):
+    """The clerk gave the USB stick's folder, which holds a laptop's daily exports, or a path
+    with a typo: the merge said "an export does not match its manifest" and an operating
+    system error, of a stick that matched everything."""
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    for folder in two_exports:
+        folder.rename(stick / folder.name)
+    assert main(["merge", str(stick), "--out", str(tmp_path / "merged")]) == 1
+    assert capsys.readouterr().err == (f"downtime: {stick} is not an export but holds 2 export(s): give them to merge "
+                                       f"instead: {stick / 'export-1'} {stick / 'export-2'}\n")
+    assert main(["merge", str(stick / "export-1"), str(stick / "export-3"), "--out", str(tmp_path / "merged")]) == 1
+    assert capsys.readouterr().err == f"downtime: {stick / 'export-3'}: no such export folder\n"
+    assert not (tmp_path / "merged").exists()

@@ -648,6 +648,22 @@ def sources_of(folder: Path) -> list[dict[str, Any]]:
     return [{name: source.get(name) for name in SOURCE_FIELDS} for source in made_of]
 
 
+def _an_export(folder: Path) -> None:
+    """Refuses a path that is no export folder, by what it is: a typo, or a USB stick's folder
+    that holds the laptop's exports (the clerk gives them instead, named). Both were "an export
+    that does not match its manifest", with an operating system error."""
+    if not folder.is_dir():
+        raise MergeRefused(QT_TRANSLATE_NOOP("messages", "{folder}: no such export folder"), folder=folder)
+    if (folder / "manifest.json").exists() or encrypted_export(folder):
+        return
+    held = sorted(inside for inside in folder.iterdir() if inside.is_dir()
+                  and ((inside / "manifest.json").exists() or encrypted_export(inside)))
+    if held:
+        raise MergeRefused(QT_TRANSLATE_NOOP("messages", "{folder} is not an export but holds {count} export(s): give "
+                                                         "them to merge instead: {exports}"),
+                           folder=folder, count=len(held), exports=" ".join(map(str, held)))
+
+
 def merge(folders: list[Path], out: Path, shared_device_number: bool = False) -> MergeResult:
     """`shared_device_number`: the records clerk's word that two laptops were set up with one
     device number, to merge both laptops' patients (see `_one_laptop_per_device_number`)."""
@@ -655,6 +671,7 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
         raise MergeRefused(QT_TRANSLATE_NOOP("messages", "{out} already exists: choose a new folder for the merge."),
                            out=out)
     for folder in folders:  # read as plain, it did "not match its manifest", which was missing
+        _an_export(folder)
         if encrypted_export(folder):
             raise MergeRefused(QT_TRANSLATE_NOOP("messages", "{folder} is an encrypted export: decrypt it first "
                                                              "(downtime decrypt {folder} --identity KEYFILE --out "
