@@ -3,6 +3,7 @@ value, as the back-entry list names it: in the merge's report and manifest, and 
 the records office's import of the merge. They named versions, laptops and times alone, and the
 clerk could not tell a typo in a comment from another dose."""
 
+import csv
 import json
 
 from downtime.cli import main
@@ -27,6 +28,11 @@ def test_the_merge_report_and_manifest_say_the_answers_a_holds_versions_differ_i
     assert _on_hold(capsys.readouterr().out.splitlines(), dose, "Medication administration", "nurse", "nurse")
     manifest = json.loads((tmp_path / "merged" / "manifest.json").read_text(encoding="utf-8"))
     assert _on_hold([hold["why"] for hold in manifest["on_hold"]], dose, "medication_administration", "nurse", "nurse")
+    # The merged CSV's lines of the dose name the columns to compare them by.
+    with (tmp_path / "merged" / "csv" / "medication_administration.csv").open(encoding="utf-8-sig", newline="") as handle:
+        cells = {row["on_hold"] for row in csv.DictReader(handle) if row["record_id"] == dose}
+    assert cells == {"two laptops disagree from version 2, in the column(s) not_given_reason, not_given_detail: do not "
+                     "enter before it is settled"}
 
 
 def test_the_import_of_the_merge_says_them_naming_each_laptops_nurse(reasons_on_hold, tmp_path, laptop, capsys):

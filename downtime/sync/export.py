@@ -65,6 +65,9 @@ ON_HOLD_COLUMN = "on_hold"
 """The CSVs' last column, on every line of a record on hold, saying from which version its
 laptops disagree; only where the laptop holds such a record (see domain.holds)."""
 ON_HOLD_CELL = "two laptops disagree from version {version}: do not enter before it is settled"
+# A merge's lines of a hold: which columns its versions differ in, to compare its lines by.
+ON_HOLD_IN_CELL = ("two laptops disagree from version {version}, in the column(s) {columns}: do not enter before it "
+                   "is settled")
 # A merge's lines of a hold it takes as settled (see sync.merge): which one to enter, and not.
 SETTLED_CELL = "hold from version {version} settled: this version stands, to enter"
 NOT_STANDING_CELL = ("hold from version {version} settled: version {standing} by {author} recorded at {recorded_at} on "
@@ -194,6 +197,11 @@ class _Files:
         self.digests[name] = written.digest.hexdigest()
 
 
+def csv_column(field_id: str) -> str:
+    """A form field's column in the CSVs: its id, unless a column of every line has that name."""
+    return f"field_{field_id}" if field_id in BASE_COLUMNS else field_id
+
+
 def _write_csv(out: BinaryIO, spec: FormSpec, rows: list[dict[str, Any]], numbers: dict[str, str],
                held_from: dict[str, int], asked: Mapping[str, str]) -> None:
     """`held_from`: each record on hold here, from which version (none: no ON_HOLD_COLUMN);
@@ -204,7 +212,7 @@ def _write_csv(out: BinaryIO, spec: FormSpec, rows: list[dict[str, Any]], number
     writer = csv.writer(handle)
     ask = [ASK_THE_WARD_COLUMN] if asked else []
     on_hold = [ON_HOLD_COLUMN] if held_from else []
-    writer.writerow([*BASE_COLUMNS, *(f"field_{f}" if f in BASE_COLUMNS else f for f in fields), *ask, *on_hold])
+    writer.writerow([*BASE_COLUMNS, *map(csv_column, fields), *ask, *on_hold])
     for row in rows:
         data = json.loads(row["data"])
         held = held_from.get(row["record_id"])

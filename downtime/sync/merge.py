@@ -53,8 +53,8 @@ from downtime.services.theatre import (
 from downtime.sync.encryption import encrypted_export
 from downtime.sync.fhir_export import PATIENTS_AT_ONCE, AskTheWard
 from downtime.sync.export import (
-    ASK_THE_WARD_COLUMN, CSV_ENCODING, NOT_STANDING_CELL, ON_HOLD_CELL, ON_HOLD_COLUMN, SETTLED_CELL, file_digests,
-    verify_export,
+    ASK_THE_WARD_COLUMN, CSV_ENCODING, NOT_STANDING_CELL, ON_HOLD_CELL, ON_HOLD_COLUMN, ON_HOLD_IN_CELL, SETTLED_CELL,
+    csv_column, file_digests, verify_export,
 )
 from downtime.sync.versions import (
     HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENTS_FILE, digest, line, lines_of,
@@ -442,7 +442,8 @@ WRITTEN_AFRESH = (ASK_THE_WARD_COLUMN, ON_HOLD_COLUMN)
 
 
 def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[str, dict[str, Any]],
-                shown: Mapping[str, str], asked: tuple[AskTheWard, ...]) -> dict[str, int]:
+                shown: Mapping[str, str], asked: tuple[AskTheWard, ...],
+                compared: Mapping[str, OnHold]) -> dict[str, int]:
     """Each form's CSV lines of every export, once per record version (the later export's
     line kept), in record order; returns each form's count. A form's columns are those of every
     export (a laptop on an earlier app may lack a field), its lines blank where they had none.
@@ -457,7 +458,8 @@ def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[s
     export says it (`_unsaid`): a laptop that held both sides said it already, naming its own
     staff by name (a merge knows only their staff IDs), and the same warning twice in other
     words read as two; but a third laptop's record, which it never held, is the merge's to say.
-    `shown`: the number shown for each record whose patient's number two laptops gave."""
+    `shown`: the number shown for each record whose patient's number two laptops gave;
+    `compared`: each hold not settled, whose lines name the columns its versions differ in."""
     held_from = dict(db.execute("SELECT record_id, from_version FROM holds").fetchall())
     headers: dict[str, dict[str, None]] = {}
 
@@ -516,7 +518,7 @@ def _merged_csv(db: Database, folders: list[Path], out: Path, settled: Mapping[s
                     row[ASK_THE_WARD_COLUMN] = ask
                 if form_id in on_hold:
                     row[ON_HOLD_COLUMN] = _on_hold_cell(row, held_from.get(row["record_id"]),
-                                                        settled.get(row["record_id"]))
+                                                        settled.get(row["record_id"]), compared.get(row["record_id"]))
                 writer.writerow(row)
     return counts
 
@@ -532,14 +534,17 @@ def _unsaid(found: AskTheWard, said_by: set[str], held_by: Mapping[str, set[str]
     return replace(found, conflicts=unsaid) if unsaid else None
 
 
-def _on_hold_cell(row: dict[str, Any], held: int | None, standing: dict[str, Any] | None) -> str:
+def _on_hold_cell(row: dict[str, Any], held: int | None, standing: dict[str, Any] | None,
+                  hold: OnHold | None) -> str:
     """A CSV line's ON_HOLD_COLUMN: nothing for a record not on hold, or a version both laptops
-    agree on of one settled; else on hold, or, settled, whether it is the version standing (the
-    line names no version id: its version, laptop, time and status tell it)."""
+    agree on of one settled; else on hold, with the columns its versions differ in (`hold`), or,
+    settled, whether it is the version standing (the line names no version id: its version,
+    laptop, time and status tell it)."""
     if held is None or (standing is not None and int(row["version"]) < held):
         return ""
     if standing is None:
-        return ON_HOLD_CELL.format(version=held)
+        columns = ", ".join(csv_column(field.id) for field in hold.fields) if hold else ""
+        return ON_HOLD_IN_CELL.format(version=held, columns=columns) if columns else ON_HOLD_CELL.format(version=held)
     if [row[name] for name in ("version", "device_id", "recorded_at", "status")] == [
             str(standing[name]) for name in ("version", "device_id", "recorded_at", "status")]:
         return SETTLED_CELL.format(version=held)
@@ -700,7 +705,9 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
             settled = _settled(db, [found for found in settlements if found["record_id"] not in disputed])
             laptops = _laptops(db, sources)
             asked = _ask_the_ward(db, laptops, shown)
-            counts = _merged_csv(db, folders, staging / "csv", settled, by_record, asked)
+            holds = tuple(hold for hold in _holds(db, shown) if hold.record_id not in settled)
+            compared = _compared(db, holds, laptops)
+            counts = _merged_csv(db, folders, staging / "csv", settled, by_record, asked, compared)
             write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
                 "SELECT line FROM patients ORDER BY downtime_number")))
             write_lines(staging / RECORDS_FILE, _versions_in_order(db))
@@ -709,10 +716,8 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
                     "SELECT line FROM held ORDER BY record_id, version, line")))
             if settlements:
                 write_lines(staging / SETTLEMENTS_FILE, map(line, settlements))
-            holds = tuple(hold for hold in _holds(db, shown) if hold.record_id not in settled)
             duplicates = probable_duplicates(standing(orjson.loads(text) for (text,) in db.execute(
                 "SELECT line FROM csv_lines WHERE form_id = 'admission'")))
-            compared = _compared(db, holds, laptops)
             clashes = _theatre_clashes(db, laptops, duplicates, shown)
             shared = _shared_numbers(db, shown)
             files = file_digests(staging)
