@@ -968,6 +968,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
     result = merge(args.exports, args.out, shared_device_number=args.shared_device_number)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "merged {count} record version(s) from {exports} export(s) into {folder}"),
                count=sum(result.versions.values()), exports=len(args.exports), folder=result.folder))
+    for line in result.laptops_text(args.lang):
+        print(f"  {line}")
     for missing in result.missing:
         print(missing.text(args.lang, result.laptops))
     for line in duplicate_lines(result.duplicates, args.lang):

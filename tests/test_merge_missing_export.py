@@ -1,7 +1,9 @@
 """A laptop exported every day with --since-last, and one day's stick did not reach the records
 office: the merge of the others took every record but that day's, and said nothing. Each export
 names the laptop's record versions it holds (records_rowid_range), so the merge names the
-versions of a laptop that none of its exports hold, and the exports to bring."""
+versions of a laptop that none of its exports hold, and the exports to bring; and it lists the
+laptops merged, with how many exports of each and the latest, for the clerk to tick off a
+laptop none of whose sticks came."""
 
 import json
 
@@ -36,7 +38,9 @@ def test_the_merge_names_a_laptops_versions_no_export_holds(tmp_path, laptop, cl
     (day_1, day_2, day_3), other = _daily_sticks(tmp_path, laptop, clock, admission_values)
     assert main(["merge", str(day_1), str(day_3), str(other), "--out", str(tmp_path / "merged")]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[1] == MISSING, "said first, before anything else the clerk reads"
+    # Each laptop merged, to tick the hospital's off, then what is missing, before anything else.
+    assert out[1:4] == ["  laptop 1 (no. 001): 2 export(s), the latest made 30/11/2026 17:00",
+                        "  laptop 2 (no. 002): 1 export(s), the latest made 01/12/2026 14:00", MISSING]
     manifest = json.loads((tmp_path / "merged" / "manifest.json").read_text(encoding="utf-8"))
     assert [(found["first"], found["last"], found["why"]) for found in manifest["missing_exports"]] == [(2, 2, MISSING)]
     # The missing stick merged with that merge, in any order, leaves nothing missing.

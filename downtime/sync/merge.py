@@ -91,6 +91,21 @@ class MergeResult:
     """Each hold's versions with the answers they differ in, by record id (see `_compared`)."""
     missing: tuple[MissingVersions, ...] = ()
     """Versions of a laptop that none of its exports merged hold: a stick that did not come."""
+    sources: tuple[Mapping[str, Any], ...] = ()
+    """The laptops' exports it was made of (see `sources_of`)."""
+
+    def laptops_text(self, lang: Lang) -> list[str]:
+        """Each laptop merged, in its number's order, with how many of its exports and when the
+        latest was made: the clerk ticks the hospital's laptops off against it, as a laptop none
+        of whose sticks came is named nowhere else."""
+        made: dict[str, set[str]] = {}
+        for source in self.sources:
+            if source.get("device_id") and isinstance(source.get("exported_at"), str):
+                made.setdefault(str(source["device_id"]), set()).add(str(source["exported_at"]))
+        return [message(lang, LAPTOP_EXPORTS, laptop=laptop_name(lang, device_id, self.laptops), count=len(times),
+                        time=_shown_time(max(times, key=datetime.fromisoformat)))
+                for device_id, times in sorted(made.items(), key=lambda found: (
+                    self.laptops.get(found[0], Laptop(None)).number or 1000, found[0]))]
 
     def holds_text(self, lang: Lang, titles: Mapping[str, str] | None = None) -> list[str]:
         """Each record on hold, its versions with the answers they differ in, then each hold two
@@ -103,6 +118,7 @@ class MergeResult:
 MISSING_EXPORT = QT_TRANSLATE_NOOP("messages", "MISSING EXPORT: {count} record version(s) of {laptop} are in none of "
                                                "the exports merged: bring its export {made} (or make a whole export "
                                                "on that laptop) and merge again")
+LAPTOP_EXPORTS = QT_TRANSLATE_NOOP("messages", "{laptop}: {count} export(s), the latest made {time}")
 MADE_BETWEEN = QT_TRANSLATE_NOOP("messages", "made after {after} and before {before}")
 MADE_BEFORE = QT_TRANSLATE_NOOP("messages", "made before {before}")
 
@@ -739,4 +755,5 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return MergeResult(out, counts, duplicates, clashes, holds, laptops, differing, shared, asked, compared, missing)
+    return MergeResult(out, counts, duplicates, clashes, holds, laptops, differing, shared, asked, compared, missing,
+                       tuple(sources))
