@@ -522,10 +522,17 @@ def _read_holds(session: Session, record_ids: Collection[str], authors: Authors)
     for record_id, rows in found.items():
         versions = tuple(sorted((as_version(row) for row in rows), key=lambda version: (
             version.version, version.recorded_at, version.author)))
-        fields = tuple(field for field in session.form(versions[0].form_id).fields()
-                       if len({json.dumps(version.data.get(field.id), sort_keys=True) for version in versions}) > 1)
-        holds[record_id] = OnHold(versions[0].version, versions, fields, laptops, authors)
+        holds[record_id] = on_hold_of(session.form(versions[0].form_id), versions, laptops, authors)
     return holds
+
+
+def on_hold_of(spec: FormSpec, versions: Sequence[RecordVersion], laptops: Mapping[str, Laptop],
+               authors: Authors = NOBODY) -> OnHold:
+    """A record's versions on hold, in order, with the answers they differ in: as the worklist
+    lists it, and as the merge's report says it before the office imports it."""
+    fields = tuple(field for field in spec.fields()
+                   if len({json.dumps(version.data.get(field.id), sort_keys=True) for version in versions}) > 1)
+    return OnHold(versions[0].version, tuple(versions), fields, laptops, authors)
 
 
 def conflicts_among(forms: Mapping[str, FormSpec], current: Collection[RecordVersion],

@@ -44,7 +44,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.errors import UserError
 from downtime.formspec import load_forms
 from downtime.paths import forms_dir
-from downtime.services.back_entry import OnHold, conflicts_among
+from downtime.services.back_entry import OnHold, conflicts_among, on_hold_of
 from downtime.services.patients import summarise
 from downtime.services.records import THEATRE_FORMS
 from downtime.services.theatre import (
@@ -308,10 +308,7 @@ def _compared(db: Database, holds: tuple[Hold, ...], laptops: Mapping[str, Lapto
     for record_id, lines in rows.items():
         held = [RecordVersion.model_validate({**row, "data": orjson.loads(row["data"])})
                 for row in sorted(lines, key=held_order)]
-        differing = tuple(spec_field for spec_field in forms[held[0].form_id].fields()
-                          if len({orjson.dumps(version.data.get(spec_field.id), option=orjson.OPT_SORT_KEYS)
-                                  for version in held}) > 1)
-        found[record_id] = OnHold(held[0].version, tuple(held), differing, laptops)
+        found[record_id] = on_hold_of(forms[held[0].form_id], held, laptops)
     return found
 
 
