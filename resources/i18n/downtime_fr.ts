@@ -923,6 +923,10 @@ Vérifiez à l’écran que ce que vous venez de faire a bien été enregistré 
         <translation>&amp;Marquer saisi dans le DPI… (Entrée)</translation>
     </message>
     <message>
+        <source>N&amp;ot to be entered…</source>
+        <translation>&amp;Ne pas saisir…</translation>
+    </message>
+    <message>
         <source>Link to EHR patient &amp;number…</source>
         <translation>Lier au numéro &amp;patient du DPI…</translation>
     </message>
@@ -949,6 +953,10 @@ What to enter: {what}</source>
     <message>
         <source>Probably one person: {numbers} ({why}). Link them to the same EHR patient number, and enter the admission once.</source>
         <translation>Probablement une seule personne : {numbers} ({why}). Les relier au même numéro de patient DPI, et ne saisir l&apos;admission qu&apos;une fois.</translation>
+    </message>
+    <message>
+        <source>{done} of {total} done: {entered} entered in the EHR, {not_entered} not to be entered as the ward said</source>
+        <translation>{done} sur {total} traitée(s) : {entered} saisie(s) dans le DPI, {not_entered} à ne pas saisir selon le service</translation>
     </message>
     <message>
         <source>{done} of {total} entered in the EHR</source>
@@ -989,6 +997,14 @@ The EHR&apos;s reference for it:</source>
 À faire : {to_do}
 
 Sa référence dans le DPI :</translation>
+    </message>
+    <message>
+        <source>Nothing to ask the ward about selected</source>
+        <translation>Aucune ligne à demander au service sélectionnée</translation>
+    </message>
+    <message>
+        <source>Select a line left that says to ask the ward first.</source>
+        <translation>Sélectionnez d’abord une ligne restante qui dit de demander au service.</translation>
     </message>
     <message>
         <source>Nothing on hold selected</source>
@@ -1276,12 +1292,20 @@ le numéro du patient dans le DPI :</translation>
         <translation>ex. : Portable 2 du service 3B</translation>
     </message>
     <message>
+        <source>None (all wards)</source>
+        <translation>Aucun (tous les services)</translation>
+    </message>
+    <message>
         <source>New device &amp;number</source>
         <translation>&amp;Nouveau numéro d’appareil</translation>
     </message>
     <message>
         <source>New device n&amp;ame</source>
         <translation>Nouveau n&amp;om d’appareil</translation>
+    </message>
+    <message>
+        <source>This laptop&apos;s &amp;ward</source>
+        <translation>&amp;Service de ce portable</translation>
     </message>
     <message>
         <source>Con&amp;tinue</source>
@@ -1401,6 +1425,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>{late} late</source>
         <translation>en retard de {late}</translation>
+    </message>
+    <message>
+        <source> — {amount}, at most {most}</source>
+        <translation> — {amount}, au plus {most}</translation>
     </message>
     <message>
         <source>Not given</source>
@@ -2240,6 +2268,45 @@ Pourquoi elle n’est pas poursuivie (facultatif) :</translation>
     </message>
 </context>
 <context>
+    <name>NotEnteredDialog</name>
+    <message>
+        <source>Not to be entered in the EHR</source>
+        <translation>À ne pas saisir dans le DPI</translation>
+    </message>
+    <message>
+        <source>{what} (version {version})
+
+To do: {to_do}
+
+Only once the ward has answered: the line is then done, not entered, until the record is amended.</source>
+        <translation>{what} (version {version})
+
+À faire : {to_do}
+
+Seulement une fois que le service a répondu : la ligne est alors traitée, non saisie, jusqu’à ce que la fiche soit modifiée.</translation>
+    </message>
+    <message>
+        <source>e.g. Sr Dubois, 3B, by phone</source>
+        <translation>p. ex. Sr Dubois, 3B, par téléphone</translation>
+    </message>
+    <message>
+        <source>e.g. one dose recorded twice</source>
+        <translation>p. ex. une seule dose tracée deux fois</translation>
+    </message>
+    <message>
+        <source>&amp;Who at the ward said so</source>
+        <translation>&amp;Qui, dans le service, l’a dit</translation>
+    </message>
+    <message>
+        <source>W&amp;hy it is not to be entered</source>
+        <translation>&amp;Pourquoi ne pas la saisir</translation>
+    </message>
+    <message>
+        <source>&amp;Record the ward&apos;s answer</source>
+        <translation>&amp;Enregistrer la réponse du service</translation>
+    </message>
+</context>
+<context>
     <name>ObservationsView</name>
     <message>
         <source>Observations — {name}</source>
@@ -2900,6 +2967,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>la prescription en permet au plus {limit}</translation>
     </message>
     <message>
+        <source>the order allows at most {most} {unit} ({limit} × {dose} {dose_unit}), and they come to {amount} {unit}</source>
+        <translation>la prescription en permet au plus {most} {unit} ({limit} × {dose} {dose_unit}), et elles font {amount} {unit}</translation>
+    </message>
+    <message>
+        <source>{drug} as required allows at most {most} {unit} ({limit} × {dose} {dose_unit}), and they come to {amount} {unit}</source>
+        <translation>{drug} si besoin en permet au plus {most} {unit} ({limit} × {dose} {dose_unit}), et elles font {amount} {unit}</translation>
+    </message>
+    <message>
         <source>With this dose, {count} doses fall within 24 h; {allowed}.</source>
         <translation>Avec cette dose, {count} doses tombent dans les mêmes 24 h ; {allowed}.</translation>
     </message>
@@ -2968,6 +3043,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Surveillance et autres saisies</translation>
     </message>
     <message>
+        <source>the ward ({ward_said}) said: {reason}; recorded by {clerk}, {time}</source>
+        <translation>le service ({ward_said}) a dit : {reason} ; noté par {clerk}, {time}</translation>
+    </message>
+    <message>
         <source>version {version} by {author}, {time}</source>
         <translation>version {version} par {author}, {time}</translation>
     </message>
@@ -3000,6 +3079,26 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>cette fiche est déjà dans le DPI (référence {reference}) : ne saisir celle-ci que si le service dit qu’il ne s’agit pas de la même dose</translation>
     </message>
     <message>
+        <source>that record is in the EHR (reference {reference})</source>
+        <translation>cette fiche est dans le DPI (référence {reference})</translation>
+    </message>
+    <message>
+        <source>version {version} of that record is in the EHR (reference {reference}); it was amended since</source>
+        <translation>la version {version} de cette fiche est dans le DPI (référence {reference}) ; elle a été modifiée depuis</translation>
+    </message>
+    <message>
+        <source>the ward said that record is not to be entered ({ward_said}: {reason})</source>
+        <translation>le service a dit de ne pas saisir cette fiche ({ward_said} : {reason})</translation>
+    </message>
+    <message>
+        <source>{said}: enter this one only if the ward says it is not the same dose</source>
+        <translation>{said} : ne saisir celle-ci que si le service dit qu’il ne s’agit pas de la même dose</translation>
+    </message>
+    <message>
+        <source>{said}: enter this one</source>
+        <translation>{said} : saisir celle-ci</translation>
+    </message>
+    <message>
         <source>EHR patient {ehr} is {numbers} too: enter this admission only if it is another stay, not the same one twice</source>
         <translation>le patient DPI {ehr} est aussi {numbers} : ne saisir cette admission que s’il s’agit d’un autre séjour, pas du même deux fois</translation>
     </message>
@@ -3016,6 +3115,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>saisi</translation>
     </message>
     <message>
+        <source>not entered</source>
+        <translation>non saisi</translation>
+    </message>
+    <message>
         <source>withdraw in the EHR (entered in error here)</source>
         <translation>à retirer du DPI (saisie erronée ici)</translation>
     </message>
@@ -3030,6 +3133,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>enter</source>
         <translation>à saisir</translation>
+    </message>
+    <message>
+        <source>version {version} was not entered: {said}</source>
+        <translation>la version {version} n’a pas été saisie : {said}</translation>
     </message>
     <message>
         <source>identity provisional: create it as provisional in the EHR, without the INS, until an identity document is seen</source>
@@ -3062,6 +3169,30 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>This version is already marked as entered in the EHR.</source>
         <translation>Cette version est déjà marquée saisie dans le DPI.</translation>
+    </message>
+    <message>
+        <source>Say who at the ward said it is not to be entered (e.g. Sr Dubois, 3B, by phone).</source>
+        <translation>Indiquez qui, dans le service, a dit de ne pas la saisir (p. ex. Sr Dubois, 3B, par téléphone).</translation>
+    </message>
+    <message>
+        <source>Give the ward&apos;s reason it is not to be entered (e.g. one dose recorded twice).</source>
+        <translation>Donnez la raison du service pour ne pas la saisir (p. ex. une seule dose tracée deux fois).</translation>
+    </message>
+    <message>
+        <source>This line does not say to ask the ward: enter it in the EHR. Only a line that says to ask the ward can be marked not to be entered, with the ward&apos;s answer.</source>
+        <translation>Cette ligne ne dit pas de demander au service : saisissez-la dans le DPI. Seule une ligne qui dit de demander au service peut être marquée à ne pas saisir, avec la réponse du service.</translation>
+    </message>
+    <message>
+        <source>Version {version} of this record is in the EHR already: correct or withdraw it there as the ward says, then mark it entered.</source>
+        <translation>La version {version} de cette fiche est déjà dans le DPI : corrigez-la ou retirez-la là comme le dit le service, puis marquez-la saisie.</translation>
+    </message>
+    <message>
+        <source>This version is already marked not to be entered.</source>
+        <translation>Cette version est déjà marquée à ne pas saisir.</translation>
+    </message>
+    <message>
+        <source>The other record of this dose ({record}) is marked not to be entered already: the dose would be nowhere in the EHR. Enter this one.</source>
+        <translation>L’autre fiche de cette dose ({record}) est déjà marquée à ne pas saisir : la dose ne serait nulle part dans le DPI. Saisissez celle-ci.</translation>
     </message>
     <message>
         <source>{number} was given to two patients, by two laptops set up with the same device number: give it as the list shows it, {shown}.</source>
@@ -3342,6 +3473,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{drug} matches the recorded allergy: {allergies}. Prescribed all the same: “{reason}”.</source>
         <translation>{drug} correspond à l’allergie enregistrée : {allergies}. Prescrit malgré tout : « {reason} ».</translation>
+    </message>
+    <message>
+        <source>Another laptop recorded the {time} dose of {drug} as given; this laptop recorded it not given, and the two are on hold.</source>
+        <translation>Un autre portable a tracé la dose de {time} de {drug} comme donnée ; sur ce portable, elle a été tracée non donnée, et les deux sont en attente.</translation>
     </message>
     <message>
         <source>{order} stopped at the end of the stay of {date}: no dose is given from it. If it still stands, a prescriber prescribes it again, from the patient&apos;s chart.</source>
@@ -3996,6 +4131,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} importé ({kind}) : {added} ; {unchanged} déjà présent(s), inchangé(s)</translation>
     </message>
     <message>
+        <source>{done} of {total} record(s) done: {entered} entered in the EHR, {not_entered} not to be entered as the ward said</source>
+        <translation>{done} fiche(s) sur {total} traitée(s) : {entered} saisie(s) dans le DPI, {not_entered} à ne pas saisir selon le service</translation>
+    </message>
+    <message>
         <source>{done} of {total} record(s) entered in the EHR</source>
         <translation>{done} sur {total} enregistrement(s) saisi(s) dans le DPI</translation>
     </message>
@@ -4006,6 +4145,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Its line said: {to_do}</source>
         <translation>Sa ligne disait : {to_do}</translation>
+    </message>
+    <message>
+        <source>record {record} version {version} marked not to be entered in the EHR: the ward ({ward_said}) said: {reason}</source>
+        <translation>enregistrement {record} version {version} marqué à ne pas saisir dans le DPI : le service ({ward_said}) a dit : {reason}</translation>
     </message>
     <message>
         <source>record {record} is not on hold</source>
@@ -4202,6 +4345,22 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} est le bundle FHIR de l’export d’un portable, pas un instantané du DPI : importez le dossier de l’export, {folder}, qui contient son manifeste.</translation>
     </message>
     <message>
+        <source>MISSING EXPORT: {count} record version(s) of {laptop} are in none of the exports merged: bring its export {made} (or make a whole export on that laptop) and merge again</source>
+        <translation>EXPORT MANQUANT : {count} version(s) d’enregistrement de {laptop} ne figurent dans aucun des exports fusionnés : apportez son export {made} (ou faites un export complet sur ce portable) et fusionnez à nouveau</translation>
+    </message>
+    <message>
+        <source>{laptop}: {count} export(s), the latest made {time}</source>
+        <translation>{laptop} : {count} export(s), le dernier fait le {time}</translation>
+    </message>
+    <message>
+        <source>made after {after} and before {before}</source>
+        <translation>fait après le {after} et avant le {before}</translation>
+    </message>
+    <message>
+        <source>made before {before}</source>
+        <translation>fait avant le {before}</translation>
+    </message>
+    <message>
         <source>{count} record(s) merged contradict another laptop&apos;s record (the manifest&apos;s ask_the_ward, each line&apos;s ask_the_ward cell): ask the ward about each before entering it</source>
         <translation>{count} enregistrement(s) fusionné(s) contredisent celui d’un autre portable (ask_the_ward du manifeste, cellule ask_the_ward de chaque ligne) : demander au service pour chacun avant de le saisir</translation>
     </message>
@@ -4220,6 +4379,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>refused: {first} and {second} give downtime number {number} to two different patients: they come from copies of one laptop&apos;s database, so each number can name two people; set each laptop up with a database and device number of its own. --shared-device-number cannot merge them: copies have one device id, so nothing tells their records apart by laptop</source>
         <translation>refusé : {first} et {second} donnent le numéro de procédure dégradée {number} à deux patients différents : ils viennent de copies de la base d’un même portable, et chaque numéro peut donc désigner deux personnes ; installez chaque portable avec sa propre base et son propre numéro d’appareil. --shared-device-number ne peut pas les fusionner : des copies ont un même identifiant d’appareil, donc rien ne distingue leurs dossiers par portable</translation>
+    </message>
+    <message>
+        <source>{folder}: no such export folder</source>
+        <translation>{folder} : ce dossier d’export n’existe pas</translation>
+    </message>
+    <message>
+        <source>{folder} is not an export but holds {count} export(s): give them to merge instead: {exports}</source>
+        <translation>{folder} n’est pas un export mais contient {count} export(s) : fusionnez-les plutôt : {exports}</translation>
     </message>
     <message>
         <source>{out} already exists: choose a new folder for the merge.</source>
