@@ -173,7 +173,7 @@ def test_a_record_in_one_line_tells_what_back_entry_needs(session_for, admission
         patient_id=admission.patient_id)
     assert records.record_label(nurse, observations) == (
         "28/11/2026 12:00 — Respiration rate: 22 — SpO2: 95 — SpO2 scale: Scale 1 — On supplemental oxygen: No — "
-        "Systolic blood pressure: 105 — Pulse: 115 — Consciousness (ACVPU): Alert — Temperature: 38.3")
+        "Systolic blood pressure: 105 — Pulse: 115 — Consciousness (ACVPU): A (Alert) — Temperature: 38.3")
 
 
 def test_a_movement_in_one_line_tells_the_bed_and_where_the_patient_went(session_for, admission_values):

@@ -4,7 +4,7 @@ patient's chart and the ward's escalation list follow."""
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
 
 from downtime.domain.news2 import CLINICAL_RESPONSE, Band
 from downtime.qt.observations_view import EscalationPanel, ObservationsView
@@ -125,7 +125,7 @@ def test_the_chart_gives_consciousness_in_the_wards_language(qtbot, session_for,
     records.save_new(nurse, "observations", {**RCP_EXAMPLE, "consciousness": "new_confusion"}, patient_id=patient)
     view = ObservationsView(nurse, patient)
     qtbot.addWidget(view)
-    assert view.model.text(0, 7) == "Confusion récente"
+    assert view.model.text(0, 7) == "C (Confusion récente)"
     assert view.model.text(0, 8) == "38,3"   # the temperature as the form and the French paper chart write it
 
 
@@ -308,3 +308,23 @@ def test_n_typed_for_the_time_taken_is_now(qtbot, session_for, admission_values,
     assert box.text() == shown
     if shown != "no":
         assert datetime.fromisoformat(form.editors["taken_at"].value()) == clock.now
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_consciousness_is_chosen_by_its_acvpu_letter(qtbot, session_for, admission_values, lang, type_text):
+    """The nurse types the chart's letter: "V" and "P" chose nothing in English (the options began
+    "Responds to…"), and the set was saved incomplete, without the 3 points a patient responding
+    only to voice or pain scores; in French "A" twice chose "Aréactif", unresponsive."""
+    from downtime.qt.form_view import FormView
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    nurse = session_for("nurse", lang)
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    form = FormView(nurse, nurse.form("observations"), patient_id=patient)
+    qtbot.addWidget(form)
+    editor = form.editors["consciousness"]
+    for letter, code in (("A", "alert"), ("C", "new_confusion"), ("V", "voice"), ("P", "pain"), ("U", "unresponsive")):
+        editor.combo.setCurrentIndex(0)
+        QTest.qWait(QApplication.keyboardInputInterval() + 50)  # a new search of the list, not "AC"
+        type_text(editor.combo, letter)
+        assert editor.raw() == code, (letter, editor.combo.currentText())
