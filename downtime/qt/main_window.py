@@ -94,7 +94,7 @@ ACTIONS = (
     ActionSpec("close_tab", QT_TRANSLATE_NOOP("MainWindow", "&Close form"), "Ctrl+W", "close_current_tab"),
     ActionSpec("sign_out", QT_TRANSLATE_NOOP("MainWindow", "Sign &out"), "Ctrl+L", "sign_out",
                toolbar=QT_TRANSLATE_NOOP("MainWindow", "Sign out")),
-    ActionSpec("quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "Ctrl+Q", "close"),
+    ActionSpec("quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "Ctrl+Q", "quit_app"),
 )
 
 
@@ -651,7 +651,28 @@ class MainWindow(QMainWindow):
         view.deleteLater()
 
     def sign_out(self) -> None:
-        self._hand_over(None)
+        if self._may_leave_unsaved():
+            self._hand_over(None)
+
+    def quit_app(self) -> None:
+        if self._may_leave_unsaved():
+            self.close()
+
+    def _may_leave_unsaved(self) -> bool:
+        """Whether to sign out or quit, asked when a form on screen is typed and not saved, naming
+        it: left so at handover, it went without a word to its nurse's drafts, which no one else
+        sees until she signs in again (an admission on no census for the day shift). No goes back
+        to the first such form."""
+        unsaved = [view for index in range(self.tabs.count())
+                   if isinstance(view := self.tabs.widget(index), FormView) and view.is_dirty()]
+        if unsaved and not Prompts.confirm(
+                self, translate("MainWindow", "Forms not saved"),
+                translate("MainWindow", "Not saved:\n{forms}\n\nThey stay your drafts, which no one else sees until "
+                                        "you sign in again. Leave all the same? (No goes back to the form, to save "
+                                        "it.)").format(forms="\n".join(f"• {view.title}" for view in unsaved))):
+            self.tabs.setCurrentWidget(unsaved[0])
+            return False
+        return True
 
     def _hand_over(self, signed_in: SignInDialog | None) -> None:
         """Close this person's window for the next one; `signed_in`: their sign-in, made at the

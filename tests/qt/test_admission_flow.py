@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from downtime.qt.prompts import Prompts
 from downtime.services import drafts, records
 from downtime.services.census import in_patients
 
@@ -236,6 +237,34 @@ def test_sign_out_hands_the_laptop_back_to_the_sign_in(qtbot, session_for):
     window.show()
     window.actions_by_id["sign_out"].trigger()
     assert calls == [None] and session.listeners == [] and not window.isVisible()
+
+
+def test_signing_out_with_a_form_typed_and_not_saved_asks_first_and_names_it(window, typist, answers, monkeypatch):
+    """At handover the night nurse signed out (Ctrl+L, or quit) over an admission typed and not
+    saved: it went without a word to her drafts, which no one else sees, and the patient was on
+    no census for the day shift until she signed in again, the next night."""
+    script, _ = answers
+    script["confirm"] = [False, False, True]
+    window.new_admission()
+    typed = window.new_admission()
+    typed.editors["birth_name"].widget.setFocus()
+    typist("Rousseau")
+    window.tabs.setCurrentWidget(window.patients)
+    said = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append((title, text))
+                                                          or script["confirm"].pop(0)))
+    window.actions_by_id["sign_out"].trigger()
+    ((title, text),) = said
+    assert title == "Forms not saved" and "• Downtime admission record" in text
+    assert text.count("•") == 1, "a form opened and not typed into is not named"
+    assert window.isVisible() and window.tabs.currentWidget() is typed, "No goes back to the form, to save it"
+    window.tabs.setCurrentWidget(window.patients)
+    window.actions_by_id["quit"].trigger()
+    assert len(said) == 2 and window.isVisible() and window.tabs.currentWidget() is typed, "Quit (Ctrl+Q) asks too"
+    window.actions_by_id["sign_out"].trigger()
+    assert not window.isVisible()
+    (draft,) = drafts.drafts_of(window.session)
+    assert draft.data["birth_name"] == "Rousseau"
 
 
 def test_a_read_only_database_is_a_clear_message_and_the_form_is_kept(window, typist):
