@@ -33,6 +33,7 @@ RISK_SHADES = {Band.LOW: "#eef6ee", Band.LOW_MEDIUM: "#fbf0b5", Band.MEDIUM: "#f
 BAND_SHADES = ((0, 4, RISK_SHADES[Band.LOW]), (5, 6, RISK_SHADES[Band.MEDIUM]), (7, 20, RISK_SHADES[Band.HIGH]))
 INCOMPLETE = QT_TR_NOOP("(incomplete)")
 LATER_INCOMPLETE = QT_TR_NOOP("(later set incomplete)")
+NOT_TOLD = QT_TR_NOOP("NOT RECORDED")
 MONITORING_WORDS = {Monitoring.TWELVE_HOURLY: QT_TR_NOOP("12-hourly"), Monitoring.FOUR_TO_SIX_HOURLY: QT_TR_NOOP("4-hourly"),
                     Monitoring.HOURLY: QT_TR_NOOP("hourly"), Monitoring.CONTINUOUS: QT_TR_NOOP("continuous (at least hourly)")}
 NO_COMPLETE_SET = QT_TR_NOOP("none recorded")
@@ -187,11 +188,20 @@ class ObservationsView(PatientTab):
 
 
 class EscalationModel(TextTableModel):
+    """Each line says who was told, as the set (or a later one) records it: the nurse in charge
+    going down the list at night could not see whether the HIGH patient's doctor had been
+    called, written only in the set, opened one patient at a time."""
+
     columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Downtime no."),
-               QT_TR_NOOP("Set judged"), QT_TR_NOOP("NEWS2"), QT_TR_NOOP("Band"))
+               QT_TR_NOOP("Set judged"), QT_TR_NOOP("NEWS2"), QT_TR_NOOP("Band"), QT_TR_NOOP("Who was told"))
+    BAND, TOLD = 6, 7
+    whole_in_tooltip = frozenset({TOLD})  # the last column, elided
 
     def is_warning(self, row: int, column: int) -> bool:
-        return column == len(self.columns) - 1 and self.rows[row].judged.news2.band in (Band.MEDIUM, Band.HIGH)
+        item: Escalation = self.rows[row]
+        if column == self.BAND:
+            return item.judged.news2.band in (Band.MEDIUM, Band.HIGH)
+        return column == self.TOLD and not _told(item) and item.judged.news2.band is not Band.LOW
 
     def texts(self, row: int) -> tuple[str, ...]:
         item: Escalation = self.rows[row]
@@ -199,8 +209,15 @@ class EscalationModel(TextTableModel):
         taken = f"{item.judged.taken_at:%d/%m %H:%M}"
         if item.latest is not item.judged:
             taken += " " + word(LATER_INCOMPLETE)
+        told = _told(item) or (word(NOT_TOLD) if news2.band is not Band.LOW else "")
         return (item.patient.ward or "", item.patient.bed or "", item.patient.display_name, item.patient.downtime_number,
-                taken, _total(news2), observations.band_word(news2.band, language()))
+                taken, _total(news2), observations.band_word(news2.band, language()), told)
+
+
+def _told(item: Escalation) -> str:
+    """The escalation notes of the set judged and of a later one, on one line."""
+    sets = (item.judged,) if item.latest is item.judged else (item.judged, item.latest)
+    return " / ".join(" ".join(notes.split()) for found in sets if (notes := found.record.data.get("notes")))
 
 
 class OverdueModel(TextTableModel):

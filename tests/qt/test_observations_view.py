@@ -328,3 +328,28 @@ def test_consciousness_is_chosen_by_its_acvpu_letter(qtbot, session_for, admissi
         QTest.qWait(QApplication.keyboardInputInterval() + 50)  # a new search of the list, not "AC"
         type_text(editor.combo, letter)
         assert editor.raw() == code, (letter, editor.combo.currentText())
+
+
+def test_the_escalation_list_says_who_was_told_or_that_nobody_is_recorded(qtbot, session_for, admission_values,
+                                                                          listed):
+    """The nurse in charge, going down the list at night, could not see whether the HIGH
+    patient's doctor had been called: the set's "who was told" was only in the set, opened one
+    patient at a time."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    nurse = session_for("nurse")
+    told = records.save_new(nurse, "admission", admission_values).patient_id
+    untold = records.save_new(nurse, "admission", {**admission_values, "bed": "3", "birth_name": "Roux",
+                                                   "used_name": ""}).patient_id
+    records.save_new(nurse, "observations", {**RCP_EXAMPLE, "notes": "Dr Benali called at 12:05,\ncoming"},
+                     patient_id=told)
+    records.save_new(nurse, "observations", RCP_EXAMPLE, patient_id=untold)
+    panel = EscalationPanel(nurse)
+    qtbot.addWidget(panel)
+    panel.refresh()
+    listed(panel)
+    line = {panel.model.rows[row].patient.patient_id: row for row in range(panel.model.rowCount())}
+    assert panel.model.headerData(7, Qt.Orientation.Horizontal) == "Who was told"
+    assert panel.model.text(line[told], 7) == "Dr Benali called at 12:05, coming"
+    assert panel.model.text(line[untold], 7) == "NOT RECORDED"
+    assert panel.model.is_warning(line[untold], 7) and not panel.model.is_warning(line[told], 7)
+    assert panel.model.is_warning(line[told], 6), "the HIGH band stays in red"
