@@ -303,7 +303,8 @@ def test_twins_page_headers_print_each_whole_name(session_for, admission_values,
 
 def test_a_long_name_leaves_the_footers_birth_date_and_number_whole(session_for, admission_values, tmp_path):
     """The footer cut "name — date of birth — number" at its end: a long description of an
-    unidentified patient took the downtime number off the foot of every page."""
+    unidentified patient took the downtime number off the foot of every page. The unknown date
+    of birth reads as on the wristband, where it read "Date of birth DOB unknown"."""
     from downtime.services.census import patient_with_location
 
     nurse = session_for("nurse")
@@ -314,7 +315,7 @@ def test_a_long_name_leaves_the_footers_birth_date_and_number_whole(session_for,
                       "cicatrice à l'avant-bras gauche, tatouage d'une ancre sur l'épaule droite"})
     patient = patient_with_location(nurse.db, nurse.forms, unknown.patient_id)
     text = _header_and_footer(patient, tmp_path)
-    assert re.search(rf"INCONNU GARE \(homme d'environ[^—]*… — Date of birth DOB unknown Sex M — "
+    assert re.search(rf"INCONNU GARE \(homme d'environ[^—]*… — DOB unknown Sex M — "
                      rf"{patient.downtime_number}", text), text
 
 

@@ -158,11 +158,13 @@ def birth_date_label(patient: PatientSummary, lang: Lang) -> str:
 
 def patient_lines(patient: PatientSummary, lang: Lang) -> tuple[str, str, str]:
     """Name; date of birth and sex; downtime number — the identifiers every page repeats, the
-    date of birth as the wristband and labels give it, which they are checked against."""
+    date of birth as the wristband and labels give it, which they are checked against (an
+    unknown one too: "DOB unknown", where it read "Date of birth DOB unknown")."""
     born = birth_date_label(patient, lang)
+    if patient.birth_date is not None:
+        born = f"{word('dob', lang)} {born}"
     sex = SEX.get(patient.sex or "unknown", SEX["unknown"])[lang]
-    return (patient.display_name, f"{word('dob', lang)} {born}   {word('sex', lang)} {sex}",
-            patient.downtime_number)
+    return (patient.display_name, f"{born}   {word('sex', lang)} {sex}", patient.downtime_number)
 
 
 def place_line(patient: PatientSummary, lang: Lang) -> str:
