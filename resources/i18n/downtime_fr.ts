@@ -180,6 +180,10 @@
         <translation>(série suivante incomplète)</translation>
     </message>
     <message>
+        <source>NOT RECORDED</source>
+        <translation>NON RENSEIGNÉ</translation>
+    </message>
+    <message>
         <source>12-hourly</source>
         <translation>toutes les 12 h</translation>
     </message>
@@ -250,6 +254,10 @@
     <message>
         <source>air</source>
         <translation>air</translation>
+    </message>
+    <message>
+        <source>Who was told</source>
+        <translation>Qui a été prévenu</translation>
     </message>
     <message>
         <source>Last complete set</source>
@@ -2143,6 +2151,20 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
     <message>
         <source>This form is not saved. Close it? (It stays as a draft you can reopen.)</source>
         <translation>Ce formulaire n’est pas enregistré. Le fermer ? (Il reste en brouillon, à rouvrir plus tard.)</translation>
+    </message>
+    <message>
+        <source>Forms not saved</source>
+        <translation>Formulaires non enregistrés</translation>
+    </message>
+    <message>
+        <source>Not saved:
+{forms}
+
+They stay your drafts, which no one else sees until you sign in again. Leave all the same? (No goes back to the form, to save it.)</source>
+        <translation>Non enregistrés :
+{forms}
+
+Ils restent vos brouillons, que personne d’autre ne voit avant votre prochaine connexion. Partir quand même ? (Non ramène au formulaire, pour l’enregistrer.)</translation>
     </message>
     <message>
         <source>Signed out</source>
