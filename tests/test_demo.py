@@ -1,4 +1,6 @@
+from downtime.domain.news2 import Band
 from downtime.services import medication, staff, theatre
+from downtime.services.observations import escalations
 from downtime.services.demo import DEMO_ACCOUNTS, build_demo
 from downtime.domain.census import StayStatus
 from downtime.services.census import in_patients, locations
@@ -33,6 +35,10 @@ def test_demo_ward_is_realistic_and_sound(tmp_path, forms, clock):
     assert all(s.cancel_reason.value == "information_system" for s in states if s.cancel_reason)
     gynaecological = {"Hysteroscopy", "Laparoscopic ovarian cystectomy"}  # a man's hysteroscopy on the coordinator's list
     assert {s.patient.sex for s in states if s.record.data["procedure"] in gynaecological} == {"female"}
+    # The escalation list shows a patient whose doctor was told and one no one recorded telling.
+    notes = {bool(item.judged.record.data.get("notes")) for item in escalations(db, forms, "3B", clock())
+             if item.judged.news2.band is not Band.LOW}
+    assert notes == {True, False}
     for staff_id, _, role, pin in DEMO_ACCOUNTS:
         assert staff.sign_in(db, staff_id, pin, clock).role is role
 

@@ -416,9 +416,17 @@ def build_observations_demo(db: Database, forms: dict[str, FormSpec], clock: Clo
                 "spo2_scale": "scale_1", "on_oxygen": number == 0 and index >= 2,
                 **({"oxygen_flow": 2.0} if number == 0 and index >= 2 else {}), "systolic_bp": systolic,
                 "diastolic_bp": systolic - rng.randint(35, 55), "pulse": pulse, "consciousness": conscious,
-                "temperature": temperature}, patient_id=patient.patient_id)
+                "temperature": temperature, **_told(number, index, taken)}, patient_id=patient.patient_id)
             made += 1
     return made
+
+
+def _told(number: int, index: int, taken: datetime) -> dict[str, str]:
+    """Who was told of the patient on oxygen, in the set's escalation notes; the other
+    deteriorating patient's are left empty, for the escalation list to show as not recorded."""
+    if number != 0 or index < 2:
+        return {}
+    return {"notes": f"Registrar Dr Marchetti told at {taken + timedelta(minutes=10):%H:%M}, came to review."}
 
 
 def create_demo(path: Path, forms: dict[str, FormSpec], *, encrypted: bool,
