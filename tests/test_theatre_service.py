@@ -5,8 +5,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from downtime.domain.theatre import Booking, TheatreSession, clashes, suggest_slots
-from downtime.services import printing, records, theatre
+from downtime.services import back_entry, printing, records, theatre
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
+from downtime.services.patients import downtime_numbers
 
 MONDAY = "2026-11-30"
 TUESDAY = "2026-12-01"
@@ -847,3 +848,44 @@ def test_an_operation_waiting_to_be_rebooked_is_not_booked_again(lists, clock, p
     theatre.book(coord, patients[0], {**again, "planned_start": f"{TUESDAY}T10:00+01:00", "laterality": "left"})
     theatre.book(coord, patients[1], _booking(made["t2-mon"], "08:00", surgeon="Dr B", anaesthetist="Dr C"))
     assert len(theatre.bookings(coord.db, coord.forms)) == 4
+
+
+@pytest.mark.parametrize("waiting, again", [("bilateral", "left"), ("bilateral", "right"), ("right", "bilateral")])
+def test_an_operation_waiting_to_be_rebooked_is_not_booked_again_on_a_side_it_covers(lists, clock, waiting, again):
+    """A knee arthroscopy of both sides waiting for a new date did not stop a left one being
+    booked: the left knee was on two lists. Only the other side (left against right) is another
+    operation (and one with no side beside one with a side, as before)."""
+    coord, patients, made = lists
+    knees = {**_booking(made["t1-mon"], "08:00"), "procedure": "Knee arthroscopy", "laterality": waiting}
+    first = theatre.book(coord, patients[0], knees)
+    theatre.cancel(coord, first.record_id, CANCEL)
+    again_values = {**knees, "session": made["t1-tue"], "planned_start": f"{TUESDAY}T08:00+01:00", "laterality": again}
+    with pytest.raises(ServiceError) as refused:
+        theatre.book(coord, patients[0], again_values)
+    side = {"bilateral": "both sides", "right": "right side"}[waiting]
+    assert refused.value.text("en") == (
+        f"Procedure: Knee arthroscopy, {side} is already waiting to be rebooked for this patient (cancelled "
+        "28/11/2026 09:00): rebook it from the rescheduling list rather than booking it again.")
+    assert len(theatre.bookings(coord.db, coord.forms)) == 1, "nothing written"
+
+
+def test_an_operation_waiting_under_another_number_of_the_same_ehr_patient_is_not_booked_again(
+        lists, clock, session_for):
+    """One person admitted twice (two downtime numbers, which the records office linked to one
+    EHR patient): her cancelled gallbladder waited under the first number, and was booked again
+    under the second, two operations for one gallbladder."""
+    coord, patients, made = lists
+    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, first.record_id, CANCEL)
+    numbers = downtime_numbers(coord.db, patients[:2])
+    clerk = session_for("records")
+    back_entry.link_patient(clerk, numbers[patients[0]], "800123")
+    back_entry.link_patient(clerk, numbers[patients[1]], "800123", same_person=True)
+    with pytest.raises(ServiceError) as refused:
+        theatre.book(coord, patients[1], _booking(made["t1-tue"], "08:00", day=TUESDAY))
+    assert refused.value.text("en") == (
+        f"Procedure: Laparoscopic cholecystectomy is already waiting to be rebooked for this patient under downtime "
+        f"number {numbers[patients[0]]}, linked to the same EHR patient 800123 (cancelled 28/11/2026 09:00): rebook "
+        "it from the rescheduling list rather than booking it again.")
+    assert len(theatre.bookings(coord.db, coord.forms)) == 1, "nothing written"
+    theatre.book(coord, patients[2], _booking(made["t1-tue"], "08:00", day=TUESDAY))

@@ -602,28 +602,65 @@ def _refuse_after_death(db: Database, patient_id: str, at: datetime) -> None:
         raise PatientDied(where.since)
 
 
-def _operation_key(data: Mapping[str, Any]) -> tuple[str, str]:
-    """An operation as typed on two booking forms: the procedure whatever its capitals and
-    spaces, and its side."""
-    return " ".join(str(data["procedure"]).casefold().split()), data["laterality"]
+# A side as a refusal names it.
+SIDE_WORDS = {"left": QT_TRANSLATE_NOOP("messages", "left side"), "right": QT_TRANSLATE_NOOP("messages", "right side"),
+              "bilateral": QT_TRANSLATE_NOOP("messages", "both sides")}
+_SIDED = QT_TRANSLATE_NOOP("messages", "{procedure}, {side}")
+_THIS_PATIENT = QT_TRANSLATE_NOOP("messages", "this patient")
+_LINKED_NUMBER = QT_TRANSLATE_NOOP("messages", "this patient under downtime number {number}, linked to the same EHR "
+                                               "patient {ehr}")
+
+
+def _procedure_key(data: Mapping[str, Any]) -> str:
+    """A procedure as typed on two booking forms, whatever its capitals and spaces."""
+    return " ".join(str(data["procedure"]).casefold().split())
+
+
+def _sides_meet(side: str, other: str) -> bool:
+    """Whether two bookings' sides share one: the same side, or both sides against one of them
+    (a bilateral knee arthroscopy waiting covers the left knee). Left and right are two
+    operations; so are one with no side and one with a side, told apart by the surgeon."""
+    return side == other or ({side, other} <= {"left", "right", "bilateral"} and "bilateral" in {side, other})
+
+
+def _one_person(db: Database, patient_id: str) -> dict[str, str]:
+    """The patient and every other downtime number the records office linked to the same EHR
+    patient now (each patient's latest link), with that EHR number; the patient alone, with
+    none, when not linked."""
+    ehr = ehr_numbers(db, [patient_id]).get(patient_id)
+    if ehr is None:
+        return {patient_id: ""}
+    linked = [row[0] for row in db.execute("SELECT DISTINCT patient_id FROM patient_links WHERE ehr_patient_number = ?",
+                                           [ehr])]
+    return {other: ehr for other, now in ehr_numbers(db, linked).items() if now == ehr} | {patient_id: ehr}
 
 
 def _refuse_booking_again(db: Database, record_id: str, patient_id: str, data: dict[str, Any]) -> None:
-    """A booking of an operation (procedure and side) that its patient is waiting to have
-    rebooked is refused: booked anew, the cancelled one stayed on the rescheduling list and was
-    rebooked as well, one hernia on two lists. Rebooked instead, it keeps its history and its
-    rebook-by date. Another operation, the other side, or the same one beside an operation still
-    booked (a second look, a staged repair) are booked as usual."""
-    same = {record.record_id for record in _standing_where(db, ["operation_booking"], "patient_id IN (?)", [patient_id])
-            if record.record_id != record_id and _operation_key(record.data) == _operation_key(data)}
+    """A booking of an operation (procedure, on a side it covers) that its patient is waiting to
+    have rebooked is refused: booked anew, the cancelled one stayed on the rescheduling list and
+    was rebooked as well, one hernia on two lists. Rebooked instead, it keeps its history and its
+    rebook-by date. The patient is the person: a waiting operation under another downtime number
+    linked to the same EHR patient counts (one person admitted on two laptops). Another
+    operation, the other side, or the same one beside an operation still booked (a second look,
+    a staged repair) are booked as usual."""
+    people = _one_person(db, patient_id)
+    same = {record.record_id for record in _standing_where(db, ["operation_booking"], "patient_id IN (?)", people)
+            if record.record_id != record_id and _procedure_key(record.data) == _procedure_key(data)
+            and _sides_meet(record.data["laterality"], data["laterality"])}
     waiting = [facts for facts in _replay(db, same) if facts.status is BookingStatus.CANCELLED] if same else []
     if waiting:
-        cancelled = waiting[0].cancelled_at
+        found, cancelled = waiting[0].record, waiting[0].cancelled_at
         assert cancelled is not None
+        side = found.data["laterality"]
+        operation = (found.data["procedure"] if side not in SIDE_WORDS
+                     else Phrase(_SIDED, {"procedure": found.data["procedure"], "side": Phrase(SIDE_WORDS[side])}))
+        other = str(found.patient_id)
+        whose = (Phrase(_THIS_PATIENT) if other == patient_id else Phrase(_LINKED_NUMBER, {
+            "number": downtime_numbers(db, [other])[other], "ehr": people[other]}))
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Procedure: {procedure} is already waiting to be rebooked for "
-                                                         "this patient (cancelled {cancelled}): rebook it from the "
+                                                         "{whose} (cancelled {cancelled}): rebook it from the "
                                                          "rescheduling list rather than booking it again."),
-                           procedure=waiting[0].record.data["procedure"], cancelled=f"{cancelled:%d/%m/%Y %H:%M}")
+                           procedure=operation, whose=whose, cancelled=f"{cancelled:%d/%m/%Y %H:%M}")
 
 
 def _refuse_moving(db: Database, record_id: str, data: dict[str, Any]) -> None:
