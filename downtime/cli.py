@@ -705,33 +705,47 @@ def _day(text: str) -> date:
 
 
 def cmd_theatre_list(args: argparse.Namespace) -> int:
+    import json
+
     from downtime.services.theatre import board_status, day_list, procedure_and_side
 
-    # The line in the command's language, as the day board reads it: the side and the status
+    # The lines in the command's language, as the day board reads them: the side and the status
     # in words ("not_applicable", "left", "on this list" read so under --lang fr too); --json
-    # keeps the codes.
-    # Its expected end and surgeon, as the printed list gives them: a theatre team reading it
-    # could not tell when to send for the next patient, nor whose list it was.
+    # keeps the codes, one line per operation. Under the day and each session (theatre,
+    # specialty, hours), each operation with its expected end, the patient's downtime number,
+    # the surgeon and the anaesthetist, as the printed list gives them: the lines ran on with no
+    # date, no session and no anaesthetist, and a theatre team could not tell whose list it read.
     booking_spec = _forms()["operation_booking"]
-    rows, lines = [], {}
+    day = _day(args.date)
     signed_in = _session(args)
     zone = signed_in.clock().tzinfo
-    for session, entries in day_list(signed_in.db, _forms(), _day(args.date), args.theatre):
+    lists = day_list(signed_in.db, _forms(), day, args.theatre)
+    rows: list[dict[str, Any]] = []
+    text = [_say(args, QT_TRANSLATE_NOOP("messages", "Theatre list — {day}"), day=f"{day:%d/%m/%Y}")]
+    if not lists:
+        text.append(_say(args, QT_TRANSLATE_NOOP("messages", "No theatre session this day.")))
+    for session, entries in lists:
+        text.append(_say(args, QT_TRANSLATE_NOOP("messages", "Theatre {theatre} — {specialty} — {start}–{end}"),
+                         theatre=session.theatre, specialty=session.specialty,
+                         start=f"{session.start:%H:%M}", end=f"{session.end:%H:%M}"))
+        if not entries:
+            text.append("  " + _say(args, QT_TRANSLATE_NOOP("messages", "No operation booked.")))
         for entry in entries:
             state, data = entry.state, entry.state.record.data
-            status = board_status(entry, args.lang)
             rows.append({"theatre": session.theatre, "start": entry.start.isoformat(),
-                         "end": entry.ends_at(zone).isoformat(),
-                         "booking_id": state.record.record_id, "patient": state.patient.display_name,
-                         "downtime_number": state.patient.downtime_number, "procedure": data["procedure"],
-                         "side": data["laterality"], "priority": data["priority"], "surgeon": data["surgeon"],
+                         "end": entry.ends_at(zone).isoformat(), "booking_id": state.record.record_id,
+                         "patient": state.patient.display_name, "downtime_number": state.patient.downtime_number,
+                         "procedure": data["procedure"], "side": data["laterality"], "priority": data["priority"],
+                         "surgeon": data["surgeon"], "anaesthetist": data.get("anaesthetist"),
                          "status": state.status.value, "struck": entry.struck,
                          "clashes": [clash.said.text(args.lang) for clash in entry.clashes],
-                         "patient_died": state.died_before.isoformat() if state.died_before and not entry.struck else None})
-            lines[state.record.record_id, rows[-1]["start"]] = (
-                f"{session.theatre:<4} {entry.start:%H:%M}–{entry.ends_at(zone):%H:%M}  {state.patient.display_name:<34} "
-                f"{procedure_and_side(data, booking_spec, args.lang):<40} {data['surgeon']:<20} {status}")
-    _emit(args, rows, lambda r: lines[r["booking_id"], r["start"]])
+                         "patient_died": state.died_before.isoformat() if state.died_before and not entry.struck
+                         else None})
+            text.append(f"  {entry.start:%H:%M}–{entry.ends_at(zone):%H:%M}  {state.patient.display_name:<34} "
+                        f"{state.patient.downtime_number:<15} {procedure_and_side(data, booking_spec, args.lang):<40} "
+                        f"{data['surgeon']:<20} {data.get('anaesthetist') or '—':<20} {board_status(entry, args.lang)}")
+    for line in [json.dumps(row, ensure_ascii=False) for row in rows] if args.json else text:
+        print(line)
     return 0
 
 
@@ -761,12 +775,14 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
     flags = {"breach": translate(args.lang, "", "BREACH"), "near_breach": translate(args.lang, "", "SOON")}
     died = _say(args, QT_TRANSLATE_NOOP("messages", "PATIENT DIED: not to rebook"))
 
+    # The patient's downtime number beside the name (a name alone is one identifier), and the
+    # booking id `downtime pdf letter` asks for, which only --json gave.
     def line(r: dict[str, Any]) -> str:
         deadline = f"{datetime.fromisoformat(r['rebook_by']):%d/%m/%Y}" if r["rebook_by"] else "-"
         flag = " ".join(flag for key, flag in flags.items() if r[key])
-        return (f"{format_value(priority, r['priority'], args.lang):<24} {r['patient']:<34} "
-                f"{with_length(r['operation'], r['minutes'], args.lang):<48} "
-                f"{deadline:<10} {flag}" + (f"  {r['phone']}" if r["phone"] else "") + (f" {died}" if r["patient_died"] else ""))
+        return (f"{format_value(priority, r['priority'], args.lang):<24} {r['patient']:<34} {r['downtime_number']:<15} "
+                f"{with_length(r['operation'], r['minutes'], args.lang):<48} {deadline:<10} {flag:<7} "
+                f"{r['phone'] or '-':<30} {r['booking_id']}" + (f" {died}" if r["patient_died"] else ""))
 
     _emit(args, rows, line)
     return 0

@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -571,19 +572,35 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     carpal = next(line for line in waiting if line["procedure"] == "Carpal tunnel release")
     assert (carpal["side"], carpal["reason"]) == ("right", "information_system")
     assert main(["theatre", "rescheduling", "--db", demo_db]) == 0
-    assert f"Carpal tunnel release, RIGHT ({carpal['minutes']}\u00a0min)" in capsys.readouterr().out
+    text = capsys.readouterr().out
+    assert f"Carpal tunnel release, RIGHT ({carpal['minutes']}\u00a0min)" in text
+    # Each with its downtime number and booking id: `downtime pdf letter` asks for the id, which
+    # only the JSON gave, and a name alone is one identifier.
+    for line in waiting:
+        assert any(line["booking_id"] in row and line["downtime_number"] in row and line["patient"] in row
+                   for row in text.splitlines()), line
     assert main(["theatre", "list", "--date", today, "--db", demo_db, "--json"]) == 0
     day = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     # Codes, as the other fields are: a live line's status read "on this list".
     assert {line["status"] for line in day} <= {"booked", "cancelled", "rebooked", "transferred"}
     assert {line["struck"] for line in day} == {True, False}
-    # Each operation's expected end and surgeon, as the printed list gives them.
+    # Each operation's expected end, surgeon and anaesthetist, as the printed list gives them,
+    # under its day and its session: the lines ran on with no date, no session and no
+    # anaesthetist, the theatre team not knowing which day or whose list they read.
     assert main(["theatre", "list", "--date", today, "--db", demo_db]) == 0
     listed = capsys.readouterr().out.splitlines()
-    assert len(listed) == len(day)
-    for text, line in zip(listed, day):
+    assert listed[0] == f"Theatre list — {date.today():%d/%m/%Y}"
+    sessions = [index for index, text in enumerate(listed) if re.fullmatch(
+        r"Theatre \S+ — [^—]+ — \d\d:\d\d–\d\d:\d\d", text)]
+    assert sessions and sessions[0] == 1
+    for line in day:
         start, end = (datetime.fromisoformat(line[key]) for key in ("start", "end"))
-        assert f"{start:%H:%M}–{end:%H:%M}" in text and line["surgeon"] in text, text
+        at = next(index for index, text in enumerate(listed)
+                  if line["downtime_number"] in text and f"{start:%H:%M}–{end:%H:%M}" in text)
+        assert listed[max(index for index in sessions if index < at)].startswith(f"Theatre {line['theatre']} — ")
+        assert line["surgeon"] in listed[at] and (line["anaesthetist"] or "—") in listed[at], listed[at]
+    assert main(["theatre", "list", "--date", "2031-01-07", "--db", demo_db]) == 0
+    assert capsys.readouterr().out.splitlines() == ["Theatre list — 07/01/2031", "No theatre session this day."]
     coord = ["--db", demo_db, "--user", "coord", "--pin", "3333"]
     assert main(["pdf", "theatre-list", "--date", today, "--out", str(tmp_path / "t.pdf"), *coord]) == 0
     assert main(["pdf", "rescheduling", "--out", str(tmp_path / "r.pdf"), *coord]) == 0
