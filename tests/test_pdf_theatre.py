@@ -503,3 +503,48 @@ def test_the_list_gives_each_operations_expected_end(day, tmp_path, session_for)
     text = _text(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
     assert re.search(r"08:00 ?–09:00 ABEL", text) and re.search(r"10:30 ?–13:00 ZOLA", text)
     assert re.search(r"09:15 ?–10:15 MORIN", text), "where a cancelled operation stood, struck"
+
+
+def _placed(path):
+    """The first page's words, each with its baseline and size, and its horizontal rules, each as
+    (x, y, to x): where the page puts them, in points from its foot."""
+    from pypdf.generic import ContentStream
+
+    def times(m, n):
+        a, b, c, d, e, f = m
+        return [a * n[0] + b * n[2], a * n[1] + b * n[3], c * n[0] + d * n[2], c * n[1] + d * n[3],
+                e * n[0] + f * n[2] + n[4], e * n[1] + f * n[3] + n[5]]
+
+    page = PdfReader(path).pages[0]
+    words = []
+    page.extract_text(visitor_text=lambda text, cm, tm, font, size: words.append(
+        (text.strip(), *times(tm, cm)[4:], size)) if text.strip() else None)
+    matrix, saved, rules, at = [1, 0, 0, 1, 0, 0], [], [], (0.0, 0.0)
+    for operands, operator in ContentStream(page.get_contents(), page.pdf).operations:
+        if operator == b"q":
+            saved.append(matrix)
+        elif operator == b"Q":
+            matrix = saved.pop()
+        elif operator == b"cm":
+            matrix = times([float(value) for value in operands], matrix)
+        elif operator in (b"m", b"l"):
+            to = (float(operands[0]), float(operands[1]))
+            if operator == b"l" and at[1] == to[1]:
+                rules.append((matrix[0] * at[0] + matrix[4], matrix[3] * at[1] + matrix[5], matrix[0] * to[0] + matrix[4]))
+            at = to
+    return words, rules
+
+
+def test_a_struck_lines_times_are_struck_through_their_figures_with_air_between_them(day, tmp_path):
+    """Under a cancelled operation's start, struck low across its foot like an underline, its
+    small expected end sat pressed against it, the dash of "–10:15" lost in its own strike: at
+    the theatre's printer, the two read as one smudge. Each is struck through the middle of its
+    figures, the end set clear below the start."""
+    coord, _, _ = day
+    words, rules = _placed(printing.print_theatre_list(coord, date(2026, 11, 30), tmp_path / "list.pdf"))
+    (start,), (end,) = ([word for word in words if word[0] == text] for text in ("09:15", "–10:15"))
+    for text, x, baseline, size in (start, end):
+        (strike,) = [y for left, y, _ in rules if abs(left - x) < 0.5 and baseline < y < baseline + size]
+        assert 0.3 <= (strike - baseline) / size <= 0.45, (text, (strike - baseline) / size)
+    figures_top = end[2] + 0.73 * end[3]
+    assert start[2] - figures_top >= 0.6 * end[3], "air between the start and the expected end under it"
