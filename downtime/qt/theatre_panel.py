@@ -512,8 +512,14 @@ class TheatrePanel(QWidget):
             self.to_choose = None
             if found is not None:
                 self.day_table.selectRow(found)
-                self.day_table.scrollTo(self.day_table.currentIndex())  # on a full day it lay below the last line seen
                 self.day_table.setFocus()
+        if self.day_table.currentIndex().isValid():
+            # The line chosen in sight, read again after every save: on a full day the operation
+            # chosen for its letter lay below the last line seen, or went out of sight when the
+            # board was read again after the save, or its columns, fitted to the day just read,
+            # brought in the horizontal scroll bar over it.
+            self.day_table.updateGeometries()
+            self.day_table.scrollTo(self.day_table.currentIndex())
         if waiting is not None:
             self.waiting_unread = False
             to_rebook, left = waiting
