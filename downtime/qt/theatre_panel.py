@@ -427,6 +427,12 @@ class TheatrePanel(QWidget):
         heading.addWidget(self.reading)
         heading.addStretch(1)
         layout.addLayout(heading)
+        self.to_tell = QLabel()  # whom to tell of the operation just rebooked or transferred (`_say_to_tell`)
+        self.to_tell.setWordWrap(True)
+        self.to_tell.setTextFormat(Qt.TextFormat.PlainText)  # names as typed
+        self.to_tell.setStyleSheet("font-weight: bold;")
+        self.to_tell.hide()
+        layout.addWidget(self.to_tell)
         self.day_model = DayModel(session)
         self.day_table = make_table(self.day_model, translate("TheatrePanel", "Theatre day board"), self.cancel_selected)
         self.day_model.modelReset.connect(self._narrow_status)
@@ -598,8 +604,33 @@ class TheatrePanel(QWidget):
             return None
         state = self.waiting_model.rows[index.row()].state
         dialog = RebookDialog(self.session, state, self)
+        dialog.saved.connect(lambda saved: self._say_to_tell(state, saved))
         dialog.saved.connect(lambda saved: self._choose_for_letter(state, saved))
         return self._open(dialog)
+
+    def _say_to_tell(self, state: theatre.BookingState, saved: RecordVersion) -> None:
+        """Over the board, whom to tell of the operation just rebooked (or transferred), what, and
+        the number to ring: it was on the rescheduling list only, which the operation had just
+        left, and a morning's fifteen rebookings each had their number looked up again."""
+        patient, operation = state.patient, _operation(self.session, state)
+        if saved.data["outcome"] == "rebooked":
+            start, session_id = datetime.fromisoformat(saved.data["planned_start"]), saved.data["session"]
+            news = translate("TheatrePanel", "Tell {name} ({number}) the new date of {operation}: {when}, theatre "
+                                             "{theatre}.").format(
+                name=patient.display_name, number=patient.downtime_number, operation=operation,
+                when=f"{locale().toString(start.date(), 'ddd dd/MM')} {start:%H:%M}",
+                theatre=theatre.sessions(self.session.db, {session_id})[session_id].theatre)
+        else:
+            news = translate("TheatrePanel", "Tell {name} ({number}) that {operation} goes to another hospital: "
+                                             "{hospital}.").format(
+                name=patient.display_name, number=patient.downtime_number, operation=operation,
+                hospital=saved.data["other_hospital"])
+        phone = theatre.phone_to_call(patient, self.session.lang)
+        call = (translate("TheatrePanel", "Ring {phone}, then print their letter (Patient's letter).").format(phone=phone)
+                if phone else translate("TheatrePanel", "No telephone recorded: print their letter (Patient's letter) "
+                                                        "and post it."))
+        self.to_tell.setText(f"{news} {call}")
+        self.to_tell.show()
 
     def _choose_for_letter(self, state: theatre.BookingState, saved: RecordVersion) -> None:
         """Rebooked, the operation leaves the rescheduling list and its patient's letter is what

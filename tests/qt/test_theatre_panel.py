@@ -914,3 +914,46 @@ def test_a_patient_called_in_from_home_is_offered_no_slot_they_cannot_reach(coor
     (rebooked,) = theatre.bookings(session.db, session.forms)
     assert f"{rebooked.start:%a %d/%m %H:%M}" == first
 
+
+@pytest.mark.parametrize("phone, nok_phone, call", [
+    ("01 23 45 67 89", "", "Ring 01 23 45 67 89, then print their letter (Patient's letter)."),
+    ("", "06 11 22 33 44", "Ring 06 11 22 33 44 (next of kin), then print their letter (Patient's letter)."),
+    ("", "", "No telephone recorded: print their letter (Patient's letter) and post it.")])
+def test_once_rebooked_the_tab_says_whom_to_tell_and_the_number_to_ring(coordinator, qtbot, listed, session_for,
+                                                                       phone, nok_phone, call):
+    """The number to ring with the new date was on the rescheduling list only: booked, the
+    operation left the list and its number with it, at the moment the coordinator was to ring. A
+    second morning's fifteen rebookings each had to be looked up again. The tab now says, over
+    the board, whom to tell what, and on which number."""
+    window, _ = coordinator
+    state = theatre.bookings(window.session.db, window.session.forms)[0]
+    admission = records.current(window.session.db, state.patient.admission_record_id)
+    records.amend(session_for("nurse"), admission.record_id,
+                  {**admission.data, "phone": phone, "nok_phone": nok_phone}, "numbers checked")
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    panel = window.theatre
+    assert panel.to_tell.isHidden()
+    dialog.slot_list.setFocus()
+    QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
+    listed(panel)
+    number = state.patient.downtime_number
+    assert panel.to_tell.isVisibleTo(window) and panel.to_tell.text() == (
+        f"Tell {state.patient.display_name} ({number}) the new date of Total hip replacement, RIGHT: Mon 30/11 08:00, "
+        f"theatre T2. {call}")
+    table = panel.day_table  # the board shorter by those lines, its line chosen for the letter still in sight
+    assert table.viewport().rect().contains(table.visualRect(table.currentIndex()))
+
+
+def test_once_transferred_the_tab_says_whom_to_tell_of_the_hospital(coordinator, qtbot, listed):
+    window, _ = coordinator
+    panel = _first_operation_cancelled(window, listed)
+    panel.waiting_table.selectRow(0)
+    state = panel.waiting_model.rows[0].state
+    dialog = panel.rebook_selected()
+    qtbot.addWidget(dialog)
+    dialog.other_hospital.setText("CHU Sud")
+    dialog.send_elsewhere()
+    listed(panel)
+    assert panel.to_tell.text().startswith(
+        f"Tell {state.patient.display_name} ({state.patient.downtime_number}) that Total hip replacement, RIGHT goes "
+        "to another hospital: CHU Sud. ")
