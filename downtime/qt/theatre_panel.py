@@ -242,7 +242,11 @@ class RebookDialog(QDialog):
         layout = QVBoxLayout(self)
         what = translate("RebookDialog", "{procedure} ({minutes} min) — {surgeon}").format(
             procedure=_operation(session, state), minutes=state.minutes, surgeon=state.record.data["surgeon"])
-        layout.addWidget(QLabel(f"{_who(state)}<br>{escape(what)}"))
+        # The number to ring, to agree the day the patient can come with the dialog open (it was
+        # on the list behind the dialog).
+        phone = theatre.phone_to_call(state.patient, session.lang)
+        call = "<br>" + escape(translate("RebookDialog", "Telephone: {phone}").format(phone=phone)) if phone else ""
+        layout.addWidget(QLabel(f"{_who(state)}<br>{escape(what)}{call}"))
         self.from_day = _day_edit(session.clock().date())
         self.from_day.setMinimumDate(self.from_day.date())
         from_row = QHBoxLayout()

@@ -957,3 +957,15 @@ def test_once_transferred_the_tab_says_whom_to_tell_of_the_hospital(coordinator,
     assert panel.to_tell.text().startswith(
         f"Tell {state.patient.display_name} ({state.patient.downtime_number}) that Total hip replacement, RIGHT goes "
         "to another hospital: CHU Sud. ")
+
+
+def test_the_rebook_dialog_gives_the_number_to_ring(coordinator, qtbot, listed, session_for):
+    """The coordinator rings the patient to agree the day they can come, the dialog open on its
+    "Slots from": the number was on the list behind it, under the dialog."""
+    window, _ = coordinator
+    state = theatre.bookings(window.session.db, window.session.forms)[0]
+    admission = records.current(window.session.db, state.patient.admission_record_id)
+    records.amend(session_for("nurse"), admission.record_id, {**admission.data, "phone": "", "nok_phone": "06 11 22"},
+                  "numbers checked")
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    assert "Telephone: 06 11 22 (next of kin)" in dialog.findChild(QLabel).text()
