@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox, QDateEdit, QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
+    QSizePolicy, QTableView, QVBoxLayout, QWidget,
 )
 
 from downtime.domain.records import RecordVersion
@@ -432,7 +432,7 @@ class TheatrePanel(QWidget):
         heading.addStretch(1)
         layout.addLayout(heading)
         self.to_tell = QLabel()  # whom to tell of the operation just rebooked or transferred (`_say_to_tell`)
-        self.to_tell.setWordWrap(True)
+        self.to_tell.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # never widens the window
         self.to_tell.setTextFormat(Qt.TextFormat.PlainText)  # names as typed
         self.to_tell.setStyleSheet("font-weight: bold;")
         self.to_tell.hide()
@@ -613,27 +613,29 @@ class TheatrePanel(QWidget):
         return self._open(dialog)
 
     def _say_to_tell(self, state: theatre.BookingState, saved: RecordVersion) -> None:
-        """Over the board, whom to tell of the operation just rebooked (or transferred), what, and
-        the number to ring: it was on the rescheduling list only, which the operation had just
-        left, and a morning's fifteen rebookings each had their number looked up again."""
+        """Over the board, the number to ring, whom to tell, and what, once an operation is
+        rebooked (or transferred): the number was on the rescheduling list only, which the
+        operation had just left, and a morning's fifteen rebookings each had their number looked
+        up again. One line, the number first (a narrow window cuts its end; whole in its tooltip):
+        wrapped, it took the board's last visible line in a small window."""
         patient, operation = state.patient, _operation(self.session, state)
         if saved.data["outcome"] == "rebooked":
             start, session_id = datetime.fromisoformat(saved.data["planned_start"]), saved.data["session"]
-            news = translate("TheatrePanel", "Tell {name} ({number}) the new date of {operation}: {when}, theatre "
-                                             "{theatre}.").format(
-                name=patient.display_name, number=patient.downtime_number, operation=operation,
-                when=f"{locale().toString(start.date(), 'ddd dd/MM')} {start:%H:%M}",
+            news = translate("TheatrePanel", "{operation} now {when}, theatre {theatre}").format(
+                operation=operation, when=f"{locale().toString(start.date(), 'ddd dd/MM')} {start:%H:%M}",
                 theatre=theatre.sessions(self.session.db, {session_id})[session_id].theatre)
         else:
-            news = translate("TheatrePanel", "Tell {name} ({number}) that {operation} goes to another hospital: "
-                                             "{hospital}.").format(
-                name=patient.display_name, number=patient.downtime_number, operation=operation,
-                hospital=saved.data["other_hospital"])
+            news = translate("TheatrePanel", "{operation} goes to another hospital, {hospital}").format(
+                operation=operation, hospital=saved.data["other_hospital"])
         phone = theatre.phone_to_call(patient, self.session.lang)
-        call = (translate("TheatrePanel", "Ring {phone}, then print their letter (Patient's letter).").format(phone=phone)
-                if phone else translate("TheatrePanel", "No telephone recorded: print their letter (Patient's letter) "
-                                                        "and post it."))
-        self.to_tell.setText(f"{news} {call}")
+        who = (translate("TheatrePanel", "Ring {phone} to tell {name} ({number})") if phone else translate(
+            "TheatrePanel", "No telephone recorded: post their letter (Patient's letter) to {name} ({number})")).format(
+            phone=phone, name=patient.display_name, number=patient.downtime_number)
+        said = translate("TheatrePanel", "{who}: {news}.").format(who=who, news=news)
+        if phone:
+            said = " ".join((said, translate("TheatrePanel", "Then print their letter (Patient's letter).")))
+        self.to_tell.setText(said)
+        self.to_tell.setToolTip(said)
         self.to_tell.show()
 
     def _choose_for_letter(self, state: theatre.BookingState, saved: RecordVersion) -> None:

@@ -915,16 +915,17 @@ def test_a_patient_called_in_from_home_is_offered_no_slot_they_cannot_reach(coor
     assert f"{rebooked.start:%a %d/%m %H:%M}" == first
 
 
-@pytest.mark.parametrize("phone, nok_phone, call", [
-    ("01 23 45 67 89", "", "Ring 01 23 45 67 89, then print their letter (Patient's letter)."),
-    ("", "06 11 22 33 44", "Ring 06 11 22 33 44 (next of kin), then print their letter (Patient's letter)."),
-    ("", "", "No telephone recorded: print their letter (Patient's letter) and post it.")])
+@pytest.mark.parametrize("phone, nok_phone, said", [
+    ("01 23 45 67 89", "", "Ring 01 23 45 67 89 to tell {who}: {news}. Then print their letter (Patient's letter)."),
+    ("", "06 11 22 33 44", "Ring 06 11 22 33 44 (next of kin) to tell {who}: {news}. Then print their letter "
+                           "(Patient's letter)."),
+    ("", "", "No telephone recorded: post their letter (Patient's letter) to {who}: {news}.")])
 def test_once_rebooked_the_tab_says_whom_to_tell_and_the_number_to_ring(coordinator, qtbot, listed, session_for,
-                                                                       phone, nok_phone, call):
+                                                                       phone, nok_phone, said):
     """The number to ring with the new date was on the rescheduling list only: booked, the
     operation left the list and its number with it, at the moment the coordinator was to ring. A
     second morning's fifteen rebookings each had to be looked up again. The tab now says, over
-    the board, whom to tell what, and on which number."""
+    the board, the number to ring, whom to tell and what."""
     window, _ = coordinator
     state = theatre.bookings(window.session.db, window.session.forms)[0]
     admission = records.current(window.session.db, state.patient.admission_record_id)
@@ -936,11 +937,10 @@ def test_once_rebooked_the_tab_says_whom_to_tell_and_the_number_to_ring(coordina
     dialog.slot_list.setFocus()
     QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
     listed(panel)
-    number = state.patient.downtime_number
-    assert panel.to_tell.isVisibleTo(window) and panel.to_tell.text() == (
-        f"Tell {state.patient.display_name} ({number}) the new date of Total hip replacement, RIGHT: Mon 30/11 08:00, "
-        f"theatre T2. {call}")
-    table = panel.day_table  # the board shorter by those lines, its line chosen for the letter still in sight
+    who = f"{state.patient.display_name} ({state.patient.downtime_number})"
+    assert panel.to_tell.isVisibleTo(window) and panel.to_tell.text() == said.format(
+        who=who, news="Total hip replacement, RIGHT now Mon 30/11 08:00, theatre T2")
+    table = panel.day_table  # the board shorter by that line, its line chosen for the letter still in sight
     assert table.viewport().rect().contains(table.visualRect(table.currentIndex()))
 
 
@@ -954,9 +954,9 @@ def test_once_transferred_the_tab_says_whom_to_tell_of_the_hospital(coordinator,
     dialog.other_hospital.setText("CHU Sud")
     dialog.send_elsewhere()
     listed(panel)
-    assert panel.to_tell.text().startswith(
-        f"Tell {state.patient.display_name} ({state.patient.downtime_number}) that Total hip replacement, RIGHT goes "
-        "to another hospital: CHU Sud. ")
+    assert panel.to_tell.text().endswith(
+        f" {state.patient.display_name} ({state.patient.downtime_number}): Total hip replacement, RIGHT goes "
+        "to another hospital, CHU Sud.")
 
 
 def test_the_rebook_dialog_gives_the_number_to_ring(coordinator, qtbot, listed, session_for):
