@@ -429,14 +429,17 @@ class TheatrePanel(QWidget):
                                            "<b>Theatre day board</b> (cancelled or moved operations struck through)")))
         self.reading = QLabel()
         heading.addWidget(self.reading)
-        heading.addStretch(1)
-        layout.addLayout(heading)
-        self.to_tell = QLabel()  # whom to tell of the operation just rebooked or transferred (`_say_to_tell`)
-        self.to_tell.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # never widens the window
+        # Whom to tell of the operation just rebooked or transferred (`_say_to_tell`), beside the
+        # board's title: on a line of its own it took the board's last visible line in a small
+        # window. It never widens the window.
+        self.to_tell = QLabel()
+        self.to_tell.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.to_tell.setTextFormat(Qt.TextFormat.PlainText)  # names as typed
         self.to_tell.setStyleSheet("font-weight: bold;")
         self.to_tell.hide()
-        layout.addWidget(self.to_tell)
+        heading.addWidget(self.to_tell, 100)  # all the room left, when shown
+        heading.addStretch(1)
+        layout.addLayout(heading)
         self.day_model = DayModel(session)
         self.day_table = make_table(self.day_model, translate("TheatrePanel", "Theatre day board"), self.cancel_selected)
         self.day_model.modelReset.connect(self._narrow_status)
@@ -616,8 +619,8 @@ class TheatrePanel(QWidget):
         """Over the board, the number to ring, whom to tell, and what, once an operation is
         rebooked (or transferred): the number was on the rescheduling list only, which the
         operation had just left, and a morning's fifteen rebookings each had their number looked
-        up again. One line, the number first (a narrow window cuts its end; whole in its tooltip):
-        wrapped, it took the board's last visible line in a small window."""
+        up again. One line beside the board's title, the number first (a narrow window cuts its
+        end; whole in its tooltip)."""
         patient, operation = state.patient, _operation(self.session, state)
         if saved.data["outcome"] == "rebooked":
             start, session_id = datetime.fromisoformat(saved.data["planned_start"]), saved.data["session"]
