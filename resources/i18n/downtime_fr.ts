@@ -2518,6 +2518,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>&amp;Pourquoi cette date</translation>
     </message>
     <message>
+        <source>Telephone: {phone}</source>
+        <translation>Téléphone : {phone}</translation>
+    </message>
+    <message>
         <source>Slots f&amp;rom:</source>
         <translation>Cré&amp;neaux à partir du :</translation>
     </message>
@@ -2859,6 +2863,30 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>This operation is struck through: it was already cancelled or moved from this list.</source>
         <translation>Cette intervention est barrée : elle a déjà été annulée ou déplacée de ce programme.</translation>
+    </message>
+    <message>
+        <source>{operation} now {when}, theatre {theatre}</source>
+        <translation>{operation} désormais le {when}, salle {theatre}</translation>
+    </message>
+    <message>
+        <source>{operation} goes to another hospital, {hospital}</source>
+        <translation>{operation} aura lieu dans un autre établissement, {hospital}</translation>
+    </message>
+    <message>
+        <source>Ring {phone} to tell {name} ({number})</source>
+        <translation>Appeler le {phone} pour prévenir {name} ({number})</translation>
+    </message>
+    <message>
+        <source>No telephone recorded: post their letter (Patient&apos;s letter) to {name} ({number})</source>
+        <translation>Aucun téléphone enregistré : envoyer par courrier sa lettre (Lettre au patient) à {name} ({number})</translation>
+    </message>
+    <message>
+        <source>{who}: {news}.</source>
+        <translation>{who} : {news}.</translation>
+    </message>
+    <message>
+        <source>Then print their letter (Patient&apos;s letter).</source>
+        <translation>Puis imprimer sa lettre (Lettre au patient).</translation>
     </message>
 </context>
 <context>
@@ -3737,6 +3765,34 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Une reprogrammation doit suivre l’annulation à laquelle elle répond : la reprogrammation est datée du {rebooked}, l’annulation du {cancelled}.</translation>
     </message>
     <message>
+        <source>left side</source>
+        <translation>côté gauche</translation>
+    </message>
+    <message>
+        <source>right side</source>
+        <translation>côté droit</translation>
+    </message>
+    <message>
+        <source>both sides</source>
+        <translation>des deux côtés</translation>
+    </message>
+    <message>
+        <source>{procedure}, {side}</source>
+        <translation>{procedure}, {side}</translation>
+    </message>
+    <message>
+        <source>this patient</source>
+        <translation>ce patient</translation>
+    </message>
+    <message>
+        <source>this patient under downtime number {number}, linked to the same EHR patient {ehr}</source>
+        <translation>ce patient sous le numéro de procédure dégradée {number}, lié au même patient du DPI {ehr}</translation>
+    </message>
+    <message>
+        <source>Procedure: {procedure} is already waiting to be rebooked for {whose} (cancelled {cancelled}): rebook it from the rescheduling list rather than booking it again.</source>
+        <translation>Intervention : {procedure} attend déjà d’être reprogrammée pour {whose} (annulée le {cancelled}) : reprogrammez-la depuis la liste à reprogrammer plutôt que de la programmer à nouveau.</translation>
+    </message>
+    <message>
         <source>Booking: a cancellation or rebooking stays with its operation. Mark this one entered in error, then record it on the right operation.</source>
         <translation>Programmation : une annulation ou une reprogrammation reste attachée à son intervention. Marquez celle-ci saisie par erreur, puis enregistrez-la sur la bonne intervention.</translation>
     </message>
@@ -3811,10 +3867,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{said} (session last changed on {laptop})</source>
         <translation>{said} (vacation modifiée en dernier sur {laptop})</translation>
-    </message>
-    <message>
-        <source>Procedure: {procedure} is already waiting to be rebooked for this patient (cancelled {cancelled}): rebook it from the rescheduling list rather than booking it again.</source>
-        <translation>Intervention : {procedure} attend déjà d’être reprogrammée pour ce patient (annulée le {cancelled}) : reprogrammez-la depuis la liste à reprogrammer plutôt que de la programmer à nouveau.</translation>
     </message>
     <message>
         <source>Theatre {theatre} already has a session {window} ({specialty}).</source>
@@ -4115,6 +4167,22 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>--date {text}: write the day as YYYY-MM-DD</source>
         <translation>--date {text} : écrivez le jour sous la forme AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>Theatre list — {day}</source>
+        <translation>Programme opératoire — {day}</translation>
+    </message>
+    <message>
+        <source>No theatre session this day.</source>
+        <translation>Aucune vacation ce jour.</translation>
+    </message>
+    <message>
+        <source>Theatre {theatre} — {specialty} — {start}–{end}</source>
+        <translation>Salle {theatre} — {specialty} — {start}–{end}</translation>
+    </message>
+    <message>
+        <source>No operation booked.</source>
+        <translation>Aucune intervention programmée.</translation>
     </message>
     <message>
         <source>PATIENT DIED: not to rebook</source>
