@@ -168,19 +168,25 @@ class BackEntryPanel(QWidget):
             translate("BackEntryPanel", "&Mark entered in EHR… (Enter)"),
             translate("BackEntryPanel", "N&ot to be entered…"),
             translate("BackEntryPanel", "Link to EHR patient &number…"),
-            translate("BackEntryPanel", "&Settle the hold…"),
-            translate("BackEntryPanel", "&Print the next {count} patients").format(count=PRINTED))]
+            translate("BackEntryPanel", "&Settle the hold…"))]
         for button, handler in zip(made, (self.mark_selected, self.not_entered_selected, self.link_selected,
-                                          self.settle_selected, self.print_worklist)):
+                                          self.settle_selected)):
             button.clicked.connect(handler)
             buttons.addWidget(button)
-        self.not_entered_button, self.settle_button, self.print_button = made[1], made[-2], made[-1]
+        self.not_entered_button, self.settle_button = made[1], made[-1]
         self.not_entered_button.setEnabled(False)
         self.settle_button.setEnabled(False)
         self.table.selectionModel().currentRowChanged.connect(self._offer_settling)
         self.model.modelReset.connect(self._offer_settling)
         buttons.addStretch(1)
         layout.addLayout(buttons)
+        # Printing is of the list, not of the chosen line: beside the list's own choice, above it.
+        # Among the line's buttons it made the tab 1,190 px wide in French, wider than a small
+        # laptop's window could shrink to.
+        self.print_button = QPushButton(translate("BackEntryPanel", "&Print the next {count} patients").format(
+            count=PRINTED))
+        self.print_button.clicked.connect(self.print_worklist)
+        top.addWidget(self.print_button)
         self.counts = (0, 0)
         self.not_entered = 0  # of those done, how many the ward said are not to be entered
         self.reader = ListReader(self)
