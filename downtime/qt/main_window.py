@@ -685,7 +685,12 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
         """A closed window must not lock (or sign anyone out) minutes later: its idle
-        countdown stops with it."""
+        countdown stops with it. Closed by its title bar's cross (`spontaneous`: the user's, not
+        the app's own close after Quit or a sign-out), it asks first over a form not saved, as
+        Quit does: the cross is how many leave a laptop's app."""
+        if event.spontaneous() and not self._may_leave_unsaved():
+            event.ignore()
+            return
         self.idle_timer.stop()
         self.banner.stop()
         # A list still read shows nothing more: the back-entry worklist would fetch its first

@@ -2,6 +2,7 @@
 mistake; the database is then read back."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -244,7 +245,7 @@ def test_signing_out_with_a_form_typed_and_not_saved_asks_first_and_names_it(win
     saved: it went without a word to her drafts, which no one else sees, and the patient was on
     no census for the day shift until she signed in again, the next night."""
     script, _ = answers
-    script["confirm"] = [False, False, True]
+    script["confirm"] = [False, False, False, True]
     window.new_admission()
     typed = window.new_admission()
     typed.editors["birth_name"].widget.setFocus()
@@ -261,6 +262,15 @@ def test_signing_out_with_a_form_typed_and_not_saved_asks_first_and_names_it(win
     window.tabs.setCurrentWidget(window.patients)
     window.actions_by_id["quit"].trigger()
     assert len(said) == 2 and window.isVisible() and window.tabs.currentWidget() is typed, "Quit (Ctrl+Q) asks too"
+    window.tabs.setCurrentWidget(window.patients)
+
+    class ClosedByItsCross(QCloseEvent):
+        def spontaneous(self) -> bool:
+            return True
+
+    closed = ClosedByItsCross()
+    window.closeEvent(closed)
+    assert len(said) == 3 and not closed.isAccepted() and window.tabs.currentWidget() is typed, "the cross asks too"
     window.actions_by_id["sign_out"].trigger()
     assert not window.isVisible()
     (draft,) = drafts.drafts_of(window.session)
