@@ -52,6 +52,7 @@ from downtime.services.theatre import (
 )
 from downtime.sync.encryption import encrypted_export
 from downtime.sync.fhir_export import PATIENTS_AT_ONCE, AskTheWard
+from downtime.sync.missing import MissingVersions, missing_versions, shown_time
 from downtime.sync.export import (
     ASK_THE_WARD_COLUMN, CSV_ENCODING, NOT_STANDING_CELL, ON_HOLD_CELL, ON_HOLD_COLUMN, ON_HOLD_IN_CELL, SETTLED_CELL,
     csv_column, file_digests, verify_export,
@@ -103,7 +104,7 @@ class MergeResult:
             if source.get("device_id") and isinstance(source.get("exported_at"), str):
                 made.setdefault(str(source["device_id"]), set()).add(str(source["exported_at"]))
         return [message(lang, LAPTOP_EXPORTS, laptop=laptop_name(lang, device_id, self.laptops), count=len(times),
-                        time=_shown_time(max(times, key=datetime.fromisoformat)))
+                        time=shown_time(max(times, key=datetime.fromisoformat)))
                 for device_id, times in sorted(made.items(), key=lambda found: (
                     self.laptops.get(found[0], Laptop(None)).number or 1000, found[0]))]
 
@@ -115,69 +116,7 @@ class MergeResult:
                 *(found.text(lang, self.laptops, titles) for found in self.settled_otherwise)]
 
 
-MISSING_EXPORT = QT_TRANSLATE_NOOP("messages", "MISSING EXPORT: {count} record version(s) of {laptop} are in none of "
-                                               "the exports merged: bring its export {made} (or make a whole export "
-                                               "on that laptop) and merge again")
 LAPTOP_EXPORTS = QT_TRANSLATE_NOOP("messages", "{laptop}: {count} export(s), the latest made {time}")
-MADE_BETWEEN = QT_TRANSLATE_NOOP("messages", "made after {after} and before {before}")
-MADE_BEFORE = QT_TRANSLATE_NOOP("messages", "made before {before}")
-
-
-@dataclass(frozen=True)
-class MissingVersions:
-    """A laptop's record versions `first` to `last` (its database's numbering, which each export
-    names as its records_rowid_range) that none of its exports merged hold: an export made with
-    --since-last between two that came (`after`, `before`: when they were made; no `after` for
-    its first versions) did not reach the records office, and its admissions and doses would
-    never be back-entered, unsaid."""
-
-    device_id: str
-    first: int
-    last: int
-    after: str | None
-    before: str
-
-    def text(self, lang: Lang, laptops: Mapping[str, Laptop]) -> str:
-        made = (message(lang, MADE_BETWEEN, after=_shown_time(self.after), before=_shown_time(self.before))
-                if self.after else message(lang, MADE_BEFORE, before=_shown_time(self.before)))
-        return message(lang, MISSING_EXPORT, count=self.last - self.first + 1,
-                       laptop=laptop_name(lang, self.device_id, laptops), made=made)
-
-    def as_json(self, laptops: Mapping[str, Laptop]) -> dict[str, Any]:
-        return {"device_id": self.device_id, "first": self.first, "last": self.last, "why": self.text("en", laptops)}
-
-
-def _shown_time(text: str) -> str:
-    return f"{datetime.fromisoformat(text):%d/%m/%Y %H:%M}"
-
-
-def _missing(sources: list[dict[str, Any]]) -> tuple[MissingVersions, ...]:
-    """Each laptop's versions that none of these exports hold, between 1 and the last one an
-    export holds (what it wrote after its latest export no merge can know of). A laptop with an
-    export that does not say its range (an older app's) is left out: nothing tells what it held."""
-    ranges: dict[str, list[tuple[int, int, str]]] = {}
-    unknown = set()
-    numbers: dict[str, int] = {}  # the laptops in their numbers' order, as the clerk lays out their sticks
-    for source in sources:
-        found, device_id = source.get("records_rowid_range"), str(source.get("device_id") or "")
-        number = source.get("device_number")
-        numbers[device_id] = number if isinstance(number, int) else 1000
-        if isinstance(found, list) and len(found) == 2 and all(type(end) is int for end in found) \
-                and isinstance(source.get("exported_at"), str):
-            ranges.setdefault(device_id, []).append((found[0], found[1], source["exported_at"]))
-        else:
-            unknown.add(device_id)
-    missing = []
-    for device_id, held in sorted(ranges.items(), key=lambda found: (numbers[found[0]], found[0])):
-        if device_id in unknown or not device_id:
-            continue
-        covered, after = 0, None
-        for first, last, exported_at in sorted(held):
-            if first > covered + 1:
-                missing.append(MissingVersions(device_id, covered + 1, first - 1, after, exported_at))
-            if last >= covered:
-                covered, after = last, exported_at
-    return tuple(missing)
 
 
 ASK_THE_WARD_MERGED = QT_TRANSLATE_NOOP("messages", "{count} record(s) merged contradict another laptop's record (the "
@@ -701,7 +640,7 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
     # An export given twice (in an earlier merge and on its own) is one source.
     sources = list({json.dumps(source, sort_keys=True): source for folder in folders
                     for source in sources_of(folder)}.values())
-    missing = _missing(sources)
+    missing = missing_versions(sources)
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".merge-", dir=out.parent))
     try:
