@@ -118,3 +118,35 @@ def test_a_manifest_naming_its_laptop_oddly_names_no_one_and_refuses_nothing(dis
     assert laptop_name(office, two) == f"laptop {two[:8]}"
     assert merge([second], tmp_path / "merged").laptops[two].number is None
     assert verify_chain(office.db) is None
+
+
+def test_an_office_database_from_before_export_ranges_opens_and_learns_a_sticks_range_when_it_comes_again(tmp_path):
+    """Migration m026 adds each export's record range to the laptops kept: a row from before it
+    is audited again with its empty range (`verify` read a new column as the row altered), its
+    stick again without a range adds nothing, and with one it is read by its range alone."""
+    from datetime import datetime, timezone
+
+    import sqlcipher3
+    from sqlite_utils import Database
+
+    from downtime.storage import audit
+    from downtime.storage.laptops import exports, remember
+    from downtime.storage.migrations import MIGRATIONS
+
+    db = Database(sqlcipher3.connect(str(tmp_path / "office.sqlite")))
+    MIGRATIONS.apply(db, stop_before="m026_laptop_export_ranges")
+    source = {"device_id": "d1", "device_number": 1, "device_name": "laptop 1", "exported_at": "2026-11-28T17:00+01:00"}
+    at = datetime(2026, 11, 28, 18, tzinfo=timezone.utc)
+    with db.conn:
+        audit.insert_audited(db, "laptops", {"id": audit.digest(source), **source, "imported_at": at.isoformat()},
+                             at=at, actor="records", device_id="d0", action="laptop.import")
+    MIGRATIONS.apply(db)
+    assert audit.verify_chain(db) is None
+    assert exports(db) == [{**source, "records_rowid_range": None}]
+    with db.conn:
+        remember(db, [source], at=at, actor="records", device_id="d0")
+    assert db.execute("SELECT COUNT(*) FROM laptops").fetchone()[0] == 1
+    with db.conn:
+        remember(db, [{**source, "records_rowid_range": [1, 4]}], at=at, actor="records", device_id="d0")
+    assert exports(db) == [{**source, "records_rowid_range": [1, 4]}]
+    assert audit.verify_chain(db) is None

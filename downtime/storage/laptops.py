@@ -1,4 +1,5 @@
-"""The laptops named by the exports imported here (see domain.laptops and migration m019)."""
+"""The laptops named by the exports imported here, and the record versions each export holds
+(see domain.laptops, sync.missing and migrations m019, m026)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from downtime.storage import audit
 from downtime.storage.records import chunks, marks
 
 COLUMNS = ("device_id", "device_number", "device_name", "exported_at")
+RANGE = ("first_rowid", "last_rowid")
 
 
 def remember(db: Database, sources: Iterable[Mapping[str, Any]], *, at: datetime, actor: str,
@@ -22,14 +24,35 @@ def remember(db: Database, sources: Iterable[Mapping[str, Any]], *, at: datetime
     rows: dict[str, dict[str, Any]] = {}
     for source in sources:
         if source.get("device_id"):
-            said = {column: _stored(column, source.get(column)) for column in COLUMNS}
-            key = audit.digest(said)
+            said = {column: _stored(column, source.get(column)) for column in COLUMNS} | _range(source)
+            # An export that names no range is keyed as before m026, so its stick again adds nothing.
+            key = audit.digest({column: value for column, value in said.items() if column in COLUMNS
+                                or said["first_rowid"] is not None})
             rows[key] = {"id": key, **said, "imported_at": at.isoformat()}
     kept = {found for part in chunks(list(rows)) for (found,) in db.execute(
         f"SELECT id FROM laptops WHERE id IN ({marks(part)})", part)}
     new = [row for key, row in rows.items() if key not in kept]
     audit.insert_many_audited(db, "laptops", new, [{"device_id": row["device_id"]} for row in new], at=at,
                               actor=actor, device_id=device_id, action="laptop.import")
+
+
+def _range(source: Mapping[str, Any]) -> dict[str, int | None]:
+    """The export's records_rowid_range as its two columns, both empty when it names none (an
+    older app's manifest) or not two whole numbers."""
+    found = source.get("records_rowid_range")
+    whole = isinstance(found, list) and len(found) == 2 and all(type(end) is int for end in found)
+    return dict(zip(RANGE, found if whole else (None, None), strict=True))
+
+
+def exports(db: Database) -> list[dict[str, Any]]:
+    """Every laptop's export imported here as its manifest named it (sync.merge.sources_of's
+    fields); one kept without its range (imported before m026) is left out once its stick,
+    imported again, gave it."""
+    rows = [{**row, "records_rowid_range": None if row["first_rowid"] is None else [row["first_rowid"], row["last_rowid"]]}
+            for row in db.query(f"SELECT {', '.join(COLUMNS + RANGE)} FROM laptops")]
+    ranged = {(row["device_id"], row["exported_at"]) for row in rows if row["first_rowid"] is not None}
+    return [{column: row[column] for column in (*COLUMNS, "records_rowid_range")} for row in rows
+            if row["first_rowid"] is not None or (row["device_id"], row["exported_at"]) not in ranged]
 
 
 def _stored(column: str, value: Any) -> Any:

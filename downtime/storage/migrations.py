@@ -531,3 +531,19 @@ def m024_not_entered(db: Database) -> None:
             UNIQUE (record_id, version)
         )""")
     _append_only(db, "not_entered")
+
+
+@MIGRATIONS(name="m026_laptop_export_ranges")
+def m026_laptop_export_ranges(db: Database) -> None:
+    """The record versions each laptop's export imported here holds (its manifest's
+    records_rowid_range): a records office importing the sticks one by one is told of a
+    --since-last stick that never came, from the gap it leaves between two that did, at this
+    import and every later one until it comes (sync.missing). Empty for an export imported
+    before, which names no range here: importing its stick again keeps its range. Each row
+    already there gets an audit entry with the new, empty columns, as in m020."""
+    db.execute("ALTER TABLE laptops ADD COLUMN first_rowid INTEGER")
+    db.execute("ALTER TABLE laptops ADD COLUMN last_rowid INTEGER")
+    now = datetime.now(timezone.utc)
+    for row in list(db.query("SELECT * FROM laptops ORDER BY rowid")):
+        audit.append(db, at=now, actor=None, device_id=None, action="migration.laptop_export_ranges",
+                     entity="laptops", entity_id=row["id"], row=row)
