@@ -854,6 +854,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     added = result.added_text(args.lang) or _say(args, QT_TRANSLATE_NOOP("messages", "nothing new"))
     print(_say(args, QT_TRANSLATE_NOOP("messages", "imported {path} ({kind}): {added}; {unchanged} already here, unchanged"), path=args.path,
                kind=result.kind_in(args.lang), added=added, unchanged=result.unchanged_text(args.lang)))
+    for line in result.missing_text(args.lang):
+        print(line)
     for report in result.theatre_clashes:
         print(report.text(args.lang))
     for text in (*result.holds_text(args.lang), *result.duplicates_text(args.lang)):

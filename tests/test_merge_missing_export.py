@@ -10,6 +10,7 @@ import json
 from downtime.cli import main
 from downtime.services import records
 from downtime.sync.export import export
+from downtime.sync.import_export import import_export
 from downtime.sync.merge import merge
 
 
@@ -59,3 +60,37 @@ def test_a_laptops_first_exports_missing_are_named_too(tmp_path, laptop, clock, 
 def test_every_export_of_each_laptop_leaves_nothing_missing(tmp_path, laptop, clock, admission_values):
     sticks, other = _daily_sticks(tmp_path, laptop, clock, admission_values)
     assert merge([*sticks, other], tmp_path / "merged").missing == ()
+
+
+IMPORT_MISSING = ("MISSING EXPORT: 1 record version(s) of laptop 1 (no. 001) are in none of the exports imported here: "
+                  "bring its export made after 28/11/2026 17:00 and before 30/11/2026 17:00 (or make a whole export on "
+                  "that laptop) and import it")
+
+
+def test_importing_sticks_one_by_one_names_the_stick_that_did_not_come_until_it_is_imported(
+        tmp_path, laptop, clock, admission_values, capsys):
+    (day_1, day_2, day_3), other = _daily_sticks(tmp_path, laptop, clock, admission_values)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
+
+    def imported(stick):
+        assert main(["import", str(stick), "--user", "records", "--pin", "4444", "--db", db]) == 0
+        return capsys.readouterr().out.splitlines()
+
+    assert IMPORT_MISSING not in " ".join(imported(day_1))
+    # Right after what was imported, before anything else the report says.
+    assert imported(day_3)[1:] == [IMPORT_MISSING]
+    assert imported(other)[1:] == [IMPORT_MISSING]  # said again, another laptop's stick or not
+    assert imported(day_2)[1:] == []
+    assert office.db.execute("SELECT COUNT(*) FROM patients").fetchone()[0] == 4
+
+
+def test_an_import_keeps_the_gap_it_found_in_its_audit_entry(tmp_path, laptop, clock, admission_values):
+    (day_1, _, day_3), _ = _daily_sticks(tmp_path, laptop, clock, admission_values)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, day_1)
+    result = import_export(office, day_3)
+    assert [(found.first, found.last) for found in result.missing] == [(2, 2)]
+    detail = json.loads(office.db.execute("SELECT detail FROM audit WHERE action = 'import' ORDER BY seq DESC LIMIT 1")
+                        .fetchone()[0])
+    assert detail["missing_exports"] == [{"device_id": result.missing[0].device_id, "first": 2, "last": 2}]

@@ -187,11 +187,13 @@ class _RunPage(QWizardPage):
         added = outcome.added_text(language())
         _report(self.result, translate("ImportWizard", "Imported {what}: {added}; {unchanged} already here and unchanged.").format(
             what=outcome.kind_in(language()), added=added or translate("ImportWizard", "nothing new"),
-            unchanged=outcome.unchanged_text(language())) + "".join("\n\n" + report.text(language()) for report in outcome.theatre_clashes)
+            unchanged=outcome.unchanged_text(language()))
+            + "".join("\n\n" + text for text in outcome.missing_text(language()))
+            + "".join("\n\n" + report.text(language()) for report in outcome.theatre_clashes)
             + "".join("\n\n" + text for text in (*outcome.holds_text(language()), *outcome.duplicates_text(language())))
             + "".join("\n\n" + said.text(language()) for said in (*outcome.same_person, *outcome.shared_numbers)),
-            failed=bool(outcome.theatre_clashes or outcome.holds or outcome.settlements_not_taken or outcome.same_person
-                        or outcome.shared_numbers or outcome.duplicates))
+            failed=bool(outcome.missing or outcome.theatre_clashes or outcome.holds or outcome.settlements_not_taken
+                        or outcome.same_person or outcome.shared_numbers or outcome.duplicates))
 
     def _refused(self, problem: UserError) -> None:
         _report(self.result, translate("ImportWizard", "Nothing was imported.") + "\n\n" + say(problem), failed=True)

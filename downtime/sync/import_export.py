@@ -41,10 +41,11 @@ from downtime.services.context import Session
 from downtime.services.laptops import authors as authors_here, laptops_known
 from downtime.services.records import THEATRE_FORMS
 from downtime.storage import audit
-from downtime.storage.laptops import remember
+from downtime.storage.laptops import exports, remember
 from downtime.storage.records import chunks, held_from, holds, marks
 from downtime.sync.export import verify_export
 from downtime.sync.merge import sources_of
+from downtime.sync.missing import missing_versions
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 from downtime.sync.versions import (
     HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENT_COLUMNS, count_lines, digest,
@@ -240,6 +241,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                                 file=RECORDS_FILE, line=first, record=record_id, target=target)
         search.refresh_many(db, session.forms, touched)
         remember(db, sources_of(folder), **who)
+        missing = missing_versions(exports(db))
         rivals = _settled_here(db, {settled_id: found for settled_id, found in settlements.items()
                                     if settled_id not in disputed}, imported)
         # Another office that chose the version this office chose, writing its own amendment to
@@ -266,7 +268,8 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
         _note_otherwise(session, {settled_id: settlements[settled_id] for settled_id, why in said.items()
                                   if isinstance(why, SettledOtherwise) and not why.agrees}, who)
         laptops = laptops_known(session, {held.device_id for hold in brought for held in hold.versions}
-                                | {device_id for refused in not_taken for device_id in refused.device_ids})
+                                | {device_id for refused in not_taken for device_id in refused.device_ids}
+                                | {found.device_id for found in missing})
         titles = {form_id: session.forms[form_id].title
                   for form_id in {hold.form_id for hold in brought} | {refused.form_id for refused in not_taken}}
         authors = authors_here(session)
@@ -282,14 +285,17 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
         audit.append(db, at=now, actor=session.user.staff_id, device_id=session.device.device_id,
                      action="import", detail={"kind": "export", "folder": str(folder), "added": added,
                                               "unchanged": unchanged, "on_hold": sorted(newly_held),
-                                              **({"settlements_not_taken": left} if left else {})})
+                                              **({"settlements_not_taken": left} if left else {}),
+                                              **({"missing_exports": [{"device_id": found.device_id, "first": found.first,
+                                                                       "last": found.last} for found in missing]}
+                                                 if missing else {})})
     progress(total, total)
     shared = {row["downtime_number"] for row in new_patients if len(set(given[row["downtime_number"]])) > 1}
     return ImportResult("export", added, unchanged, clashes, brought, laptops, titles, authors, not_taken,
                         shared_numbers=tuple(found for found in shared_numbers(session) if found.number in shared)
                         if shared else (), duplicates=tuple(duplicates_of(db, touched)),
                         compared={hold.record_id: found for hold in brought
-                                  if (found := hold_of(session, hold.record_id)) is not None})
+                                  if (found := hold_of(session, hold.record_id)) is not None}, missing=missing)
 
 
 AUDITED_SETTLEMENT = ("id", "record_id", "settled_by", "settled_by_name", "settled_at", "chosen_version", "reason")

@@ -12,6 +12,7 @@ from downtime.domain.holds import Hold, SettledOtherwise, SettlementNotTaken
 from downtime.domain.laptops import Authors, Laptop
 from downtime.errors import UserError
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message, translate
+from downtime.sync.missing import MISSING_IMPORT, MissingVersions
 
 if TYPE_CHECKING:
     from downtime.formspec.schema import Text
@@ -70,6 +71,14 @@ class ImportResult:
     """Each of its holds' versions with the answers they differ in, by record id, as the
     back-entry list shows them: said with each hold, so the clerk or the ward knows whether it
     is a typo in a comment or another dose."""
+
+    missing: tuple[MissingVersions, ...] = ()
+    """Versions of a laptop that none of its exports imported here hold, this one or any before:
+    a --since-last stick that never came, said at every import until it does."""
+
+    def missing_text(self, lang: Lang) -> list[str]:
+        """The `missing`, in the merge's words for an import."""
+        return [found.text(lang, self.laptops, MISSING_IMPORT) for found in self.missing]
 
     def duplicates_text(self, lang: Lang) -> list[str]:
         """The `duplicates`, as the merge's report says them."""

@@ -1191,3 +1191,18 @@ def test_the_import_wizard_scrolls_to_every_line_of_a_long_report(qtbot, tmp_pat
     bar = scrolled.verticalScrollBar()
     bar.setValue(bar.maximum())
     assert bar.value() == bar.maximum() > 0 and bar.maximum() + scrolled.viewport().height() >= result.height()
+
+
+def test_the_import_wizard_names_a_laptops_stick_that_did_not_come_until_it_is_imported(
+        qtbot, tmp_path, laptop, clock, admission_values, type_text):
+    """Sticks imported one by one: the third day's, with the second day's not here, says so in
+    the wizard's report, as the merge does; the second day's imported, nothing is missing."""
+    from tests.test_merge_missing_export import IMPORT_MISSING, _daily_sticks
+
+    (day_1, day_2, day_3), _ = _daily_sticks(tmp_path, laptop, clock, admission_values)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, day_1)
+    wizard = _imported(qtbot, office, day_3, type_text)
+    assert wizard.run_page.succeeded and IMPORT_MISSING in " ".join(wizard.run_page.result.text().split())
+    wizard = _imported(qtbot, office, day_2, type_text)
+    assert wizard.run_page.succeeded and "MISSING" not in wizard.run_page.result.text()
