@@ -8,7 +8,9 @@ laptop none of whose sticks came."""
 import json
 
 from downtime.cli import main
-from downtime.services import records
+from downtime.services import records, settings, staff
+from downtime.services.context import Session
+from downtime.services.wards import add_ward
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
 from downtime.sync.merge import merge
@@ -94,3 +96,17 @@ def test_an_import_keeps_the_gap_it_found_in_its_audit_entry(tmp_path, laptop, c
     detail = json.loads(office.db.execute("SELECT detail FROM audit WHERE action = 'import' ORDER BY seq DESC LIMIT 1")
                         .fetchone()[0])
     assert detail["missing_exports"] == [{"device_id": result.missing[0].device_id, "first": 2, "last": 2}]
+
+
+def test_a_wards_laptop_given_another_laptops_sticks_is_not_told_to_bring_the_others(
+        tmp_path, laptop, clock, admission_values, forms):
+    """A ward's laptop holds part of another laptop's records by design (a moved patient's stick):
+    told at each import to bring that laptop's other exports, its staff learnt to pass over the
+    red lines the records office must not."""
+    (day_1, _, day_3), _ = _daily_sticks(tmp_path, laptop, clock, admission_values)
+    ward = laptop(tmp_path / "ward.sqlite", 7)[1]
+    admin = Session(ward.db, ward.device, staff.sign_in(ward.db, "admin", "0000", clock), forms, clock)
+    add_ward(admin, "3B", "Surgery", ["1"])
+    settings.set_laptop_ward(admin, "3B")
+    import_export(ward, day_1)
+    assert import_export(ward, day_3).missing == ()
