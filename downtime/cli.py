@@ -23,6 +23,7 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, saved_language, tran
 from downtime.paths import default_db_path, demo_db_path, forms_dir
 
 if TYPE_CHECKING:
+    from downtime.services.census import CensusRow
     from downtime.services.context import Session
 
 EXIT_ERROR = 1
@@ -333,13 +334,34 @@ def cmd_census(args: argparse.Namespace) -> int:
 
     at = _moment(args.at, "--at", args.lang) if args.at else None
     session = _ward_session(args)
-    rows = []
-    for row in census(session.db, session.forms, ward=args.ward, at=at):
-        entry = _patient_row(row.patient) if row.patient else {"downtime_number": None, "name": None}
-        rows.append({**entry, "ward": row.ward, "bed": row.bed})
-    _emit(args, rows, lambda r: f"{r['ward']:<6} {r['bed'] or '(no bed)':<8} "
-                                f"{(r['name'] or 'empty'):<40} {r['downtime_number'] or ''}")
+    found = census(session.db, session.forms, ward=args.ward, at=at)
+    if args.json:
+        _emit(args, [{**(_patient_row(row.patient) if row.patient else {"downtime_number": None, "name": None}),
+                      "ward": row.ward, "bed": row.bed} for row in found], str)
+    else:
+        print("\n".join(_census_lines(found, args.lang)))
     return 0
+
+
+CENSUS_NAME_WIDTH = 40
+
+
+def _census_lines(rows: Sequence[CensusRow], lang: Lang) -> list[str]:
+    """Each bed's patient by name, date of birth and downtime number (two identifiers on every
+    line), in columns as wide as the ward's longest entry: a name longer than its column (an
+    unknown patient's description) is cut with "…" rather than push the number out of line."""
+    beds = [(row.ward, row.bed or "(no bed)", row.patient) for row in rows]
+    ward_width = max((len(ward) for ward, _, _ in beds), default=0)
+    bed_width = max((len(bed) for _, bed, _ in beds), default=0)
+    born_width = max((len(patient.birth_date_in(lang)) for _, _, patient in beds if patient), default=0)
+    return [f"{ward:<{ward_width}}  {bed:<{bed_width}}  "
+            + (f"{_cut(patient.display_name, CENSUS_NAME_WIDTH):<{CENSUS_NAME_WIDTH}}  "
+               f"{patient.birth_date_in(lang):<{born_width}}  {patient.downtime_number}" if patient else "empty")
+            for ward, bed, patient in beds]
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def cmd_ward_add(args: argparse.Namespace) -> int:

@@ -337,6 +337,25 @@ def test_census_lists_beds_of_a_ward(demo_db, capsys):
     assert sum(r["name"] is not None for r in rows) == 3
 
 
+def test_each_census_line_gives_name_date_of_birth_and_downtime_number_in_columns(demo_db, capsys):
+    """The text census gave a name and the downtime number alone, and the unknown man's
+    description ("INCONNU TRÈFLE (Unknown man, about 40, found at the station)") pushed his
+    number out of its column: a name longer than its column is now cut, never the number."""
+    person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
+    assert main(["census", "--ward", "3B", *person, "--json"]) == 0
+    found = {r["bed"]: r for r in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert main(["census", "--ward", "3B", *person]) == 0
+    lines = dict(zip(found, capsys.readouterr().out.splitlines()))
+    numbers = {line.index(found[bed]["downtime_number"]) for bed, line in lines.items() if found[bed]["name"]}
+    assert len(numbers) == 1, "the downtime numbers are not in one column"
+    unknown = next(bed for bed, row in found.items() if row["name"] and row["name"].startswith("INCONNU"))
+    assert "INCONNU TRÈFLE (Unknown man, about 40, …  DOB unknown  DT-900-" in lines[unknown]
+    for bed, row in found.items():
+        if row["name"] and row["birth_date"]:
+            day = row["birth_date"]
+            assert f"{day[8:10]}/{day[5:7]}/{day[:4]}" in lines[bed], lines[bed]
+
+
 def test_census_at_a_moment_typed_as_on_the_ward_or_refused_naming_the_option(demo_db, capsys):
     """A bed manager rebuilding last night's census types the time as the ward writes it; a
     time that is not one is a one-line refusal naming --at, not a traceback."""
