@@ -355,6 +355,38 @@ def test_the_census_says_each_patients_news2_for_the_handover(session_for, admis
         assert line in flat
 
 
+@pytest.mark.parametrize("lang, said, not_said", [
+    ("en", ["since 28/11 13:00 Told: Dr Benali called at 12:05, coming", "since 28/11 13:00 Told: NOT RECORDED",
+            "0 Low 28/11 13:00"], "0 Low 28/11 13:00 Told"),
+    ("fr", ["depuis 28/11 13:00 Prévenu : Dr Benali called at 12:05, coming",
+            "depuis 28/11 13:00 Prévenu : NON RENSEIGNÉ", "0 Faible 28/11 13:00"], "0 Faible 28/11 13:00 Prévenu"),
+])
+def test_the_census_says_who_was_told_of_each_score_above_low_risk(session_for, admission_values, tmp_path, lang,
+                                                                   said, not_said):
+    """The escalation list on screen says who was told of each patient's score, from the set's
+    escalation notes; the sheet handed over at night gave the score alone, so the nurse taking
+    over could not tell the HIGH patient whose doctor was called from the one nobody called."""
+    from dataclasses import replace
+
+    from tests.test_observations import CALM, HIGH
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["1", "2", "3"])
+    nurse = session_for("nurse")
+    beds = {bed: records.save_new(nurse, "admission", {**admission_values, "nir": None, "bed": bed,
+                                                       "given_names": given}).patient_id
+            for bed, given in (("1", "Anne"), ("2", "Paul"), ("3", "Jean"))}
+    records.save_new(nurse, "observations", {**HIGH, "notes": "Dr Benali called at 12:05,\ncoming"},
+                     patient_id=beds["1"])
+    records.save_new(nurse, "observations", {**CALM, "taken_at": "2026-11-28T13:00+01:00",
+                                             "notes": "Comfortable"}, patient_id=beds["2"])
+    records.save_new(nurse, "observations", HIGH, patient_id=beds["3"])
+    page = PdfReader(printing.print_census(replace(nurse, lang=lang), tmp_path / "census.pdf", ward="3B")).pages[0]
+    flat = re.sub(r"\s+", " ", page.extract_text())
+    for line in said:
+        assert line in flat, line
+    assert not_said not in flat
+
+
 @pytest.mark.parametrize("lang, when", [("en", "28/11/2026 10:00 (withdrawn 14:40)"),
                                         ("fr", "28/11/2026 10:00 (annulée 14:40)")])
 def test_a_register_page_dates_a_dose_withdrawn_by_its_giving(session_for, medication_ward, clock, tmp_path, lang,

@@ -21,7 +21,7 @@ from downtime.pdf.page import (
     ALERT, BAND, INK, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style,
 )
 from downtime.services.census import CensusRow, name_alerts
-from downtime.services.observations import ScoredSet, WardReview, band_word
+from downtime.services.observations import Escalation, ScoredSet, WardReview, band_word
 
 HEADINGS: dict[Lang, tuple[str, ...]] = {
     "en": ("Bed", "Patient", "Born, sex", "Downtime no.", "Arrived", "Identity",
@@ -44,6 +44,8 @@ WARD = {"en": "Ward {ward}", "fr": "Service {ward}"}
 NO_SET = {"en": "no set yet", "fr": "aucun relevé"}
 INCOMPLETE = {"en": "incomplete", "fr": "incomplet"}
 OVERDUE = {"en": "next set overdue since {due}", "fr": "relevé en retard depuis {due}"}
+TOLD = {"en": "Told: {who}", "fr": "Prévenu : {who}"}
+NOT_TOLD = {"en": "NOT RECORDED", "fr": "NON RENSEIGNÉ"}
 
 
 def _cell(text: str, bold: bool = False, color: colors.Color = INK) -> Lines:
@@ -52,8 +54,9 @@ def _cell(text: str, bold: bool = False, color: colors.Color = INK) -> Lines:
     return Lines(text, style(size=8, bold=bold, condensed=True, leading=9.5, color=color))
 
 
-def _news2(standing: ScoredSet | None, overdue: datetime | None, lang: Lang) -> Lines:
-    """The score that stands for the patient's risk, its band and time, and a set overdue: red
+def _news2(standing: ScoredSet | None, overdue: datetime | None, escalation: Escalation | None, lang: Lang) -> Lines:
+    """The score that stands for the patient's risk, its band and time, a set overdue, and for a
+    patient on the escalation list who was told (NOT RECORDED above low risk, as on screen): red
     unless a complete set scores low and the next is not due yet (an unknown risk is not a low
     one). The sheet handed over at night showed a patient scoring 7 like one scoring 0."""
     lines = [NO_SET[lang]] if standing is None else [
@@ -61,6 +64,9 @@ def _news2(standing: ScoredSet | None, overdue: datetime | None, lang: Lang) -> 
         + ("" if standing.news2.complete else f" ({INCOMPLETE[lang]})"), f"{standing.taken_at:%d/%m %H:%M}"]
     if overdue is not None and standing is not None:
         lines.append(OVERDUE[lang].format(due=f"{overdue:%d/%m %H:%M}"))
+    if escalation is not None and (who := escalation.told or (
+            NOT_TOLD[lang] if escalation.judged.news2.band is not Band.LOW else "")):
+        lines.append(TOLD[lang].format(who=who))
     calm = (standing is not None and standing.news2.band is Band.LOW and standing.news2.complete
             and overdue is None)
     return _cell("\n".join(lines), bold=not calm, color=INK if calm else ALERT)
@@ -78,6 +84,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
         return format_value(field, code, lang) if field is not None and code not in (None, "none") else ""
 
     overdue = {item.patient.patient_id: item.due_at for item in review.overdue}
+    escalations = {item.patient.patient_id: item for item in review.escalations}
     occupied = sum(row.patient is not None for row in rows)
     namesakes = name_alerts(row.patient for row in rows if row.patient is not None)
     info = PageInfo(title=TITLE[lang].format(ward=ward or ALL[lang]), lang=lang, printed_by=printed_by,
@@ -101,7 +108,8 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
                            + SEX.get(p.sex or "unknown", SEX["unknown"])[lang]), _cell(p.downtime_number),
                      _cell(arrived), _cell(answer(Meaning.IDENTITY_STATUS, p.identity_status)),
                      _cell(allergy_line(p, lang), bold=p.allergy_status != "nka", color=allergy_colour(p)),
-                     _news2(review.standing.get(p.patient_id), overdue.get(p.patient_id), lang),
+                     _news2(review.standing.get(p.patient_id), overdue.get(p.patient_id), escalations.get(p.patient_id),
+                            lang),
                      _cell(answer(Meaning.RESUSCITATION, p.resuscitation) or "?"),
                      _cell(answer(Meaning.ISOLATION, p.isolation)), ""])
     story: list[Flowable] = []

@@ -201,7 +201,7 @@ class EscalationModel(TextTableModel):
         item: Escalation = self.rows[row]
         if column == self.BAND:
             return item.judged.news2.band in (Band.MEDIUM, Band.HIGH)
-        return column == self.TOLD and not _told(item) and item.judged.news2.band is not Band.LOW
+        return column == self.TOLD and not item.told and item.judged.news2.band is not Band.LOW
 
     def texts(self, row: int) -> tuple[str, ...]:
         item: Escalation = self.rows[row]
@@ -209,15 +209,9 @@ class EscalationModel(TextTableModel):
         taken = f"{item.judged.taken_at:%d/%m %H:%M}"
         if item.latest is not item.judged:
             taken += " " + word(LATER_INCOMPLETE)
-        told = _told(item) or (word(NOT_TOLD) if news2.band is not Band.LOW else "")
+        told = item.told or (word(NOT_TOLD) if news2.band is not Band.LOW else "")
         return (item.patient.ward or "", item.patient.bed or "", item.patient.display_name, item.patient.downtime_number,
                 taken, _total(news2), observations.band_word(news2.band, language()), told)
-
-
-def _told(item: Escalation) -> str:
-    """The escalation notes of the set judged and of a later one, on one line."""
-    sets = (item.judged,) if item.latest is item.judged else (item.judged, item.latest)
-    return " / ".join(" ".join(notes.split()) for found in sets if (notes := found.record.data.get("notes")))
 
 
 class OverdueModel(TextTableModel):

@@ -156,6 +156,14 @@ class Escalation:
     judged: ScoredSet
     latest: ScoredSet
 
+    @property
+    def told(self) -> str:
+        """Who was told, as the escalation notes of the set judged and of a later one say it, on
+        one line: the escalation list on screen and the handover sheet both give it, so the nurse
+        in charge sees whether the HIGH patient's doctor was called without opening each set."""
+        sets = (self.judged,) if self.latest is self.judged else (self.judged, self.latest)
+        return " / ".join(" ".join(notes.split()) for found in sets if (notes := found.record.data.get("notes")))
+
 
 def _needs_escalating(sets: Sequence[ScoredSet]) -> bool:
     """Above low risk, or never completely assessed: an unknown risk is not a low one."""
