@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from downtime.domain.news2 import Band, Monitoring, News2Score
@@ -91,41 +91,58 @@ class News2Plot(QWidget):
         self.setAccessibleDescription("; ".join(f"{s.taken_at:%d/%m %H:%M} NEWS2 {s.news2.total}" for s in sets))
         self.update()
 
+    def _area(self) -> QRectF:
+        """The plot inside its axis labels, a line of text below the widget's top edge so the
+        label of a score at the top of the scale is written whole (a 16's was cut off there)."""
+        return QRectF(self.rect()).adjusted(36, QFontMetricsF(self.font()).height() + 8, -48, -24)
+
+    def _y(self, score: float) -> float:
+        """The scale runs to 12, or to the highest score shown: a 13 and a 16 were both drawn at
+        12, the top of the plot, as if the patient had not got worse."""
+        area, top = self._area(), max([12, *(found.news2.total for found in self.sets)])
+        return area.bottom() - area.height() * min(score, top) / top
+
+    def points(self) -> list[QPointF]:
+        """Each set's total, placed by when it was taken (one set alone in the middle)."""
+        if not self.sets:
+            return []
+        area, first = self._area(), self.sets[0].taken_at
+        span = max((self.sets[-1].taken_at - first).total_seconds(), 1.0)
+        return [QPointF(area.left() + area.width() * ((found.taken_at - first).total_seconds() / span
+                                                      if len(self.sets) > 1 else 0.5), self._y(found.news2.total))
+                for found in self.sets]
+
+    def score_labels(self) -> list[tuple[str, QRectF]]:
+        """Each set's total and the box it is written in, up and to the right of its point."""
+        metrics = QFontMetricsF(self.font())
+        return [(text, QRectF(point.x() + 5, point.y() - 6 - metrics.ascent(), metrics.horizontalAdvance(text),
+                              metrics.height()))
+                for point, text in zip(self.points(), (str(found.news2.total) for found in self.sets))]
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 (Qt's name)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        area = QRectF(self.rect()).adjusted(36, 16, -48, -24)
-        top = 12
-
-        def y(score: float) -> float:
-            return area.bottom() - area.height() * min(score, top) / top
-
+        area = self._area()
         for low, high, shade in BAND_SHADES:
-            upper, lower = y(min(high + 0.5, top)), y(max(low - 0.5, 0))
+            upper, lower = self._y(high + 0.5), self._y(max(low - 0.5, 0))
             painter.fillRect(QRectF(area.left(), upper, area.width(), lower - upper), QColor(shade))
         painter.setPen(QPen(QColor("#666666")))
         for mark in (0, 3, 5, 7, 10):
-            painter.drawText(QPointF(4, y(mark) + 4), str(mark))
+            painter.drawText(QPointF(4, self._y(mark) + 4), str(mark))
         if not self.sets:
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, translate("News2Plot", "No observations recorded"))
             return
-        first, last = self.sets[0].taken_at, self.sets[-1].taken_at
-        span = max((last - first).total_seconds(), 1.0)
-
-        def x(found: ScoredSet) -> float:
-            return area.left() + area.width() * ((found.taken_at - first).total_seconds() / span if len(self.sets) > 1
-                                                 else 0.5)
-
-        points = [QPointF(x(found), y(found.news2.total)) for found in self.sets]
+        points = self.points()
         painter.setPen(QPen(QColor("#1f3a93"), 2))
         for start, end in zip(points, points[1:]):
             painter.drawLine(start, end)
-        for point, found in zip(points, self.sets):
+        for point in points:
             painter.drawEllipse(point, 3.5, 3.5)
-            painter.drawText(point + QPointF(5, -6), str(found.news2.total))
+        for text, box in self.score_labels():
+            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, text)
         painter.setPen(QPen(QColor("#333333")))
-        painter.drawText(QPointF(area.left(), area.bottom() + 16), f"{first:%d/%m %H:%M}")
-        painter.drawText(QPointF(area.right() - 60, area.bottom() + 16), f"{last:%d/%m %H:%M}")
+        painter.drawText(QPointF(area.left(), area.bottom() + 16), f"{self.sets[0].taken_at:%d/%m %H:%M}")
+        painter.drawText(QPointF(area.right() - 60, area.bottom() + 16), f"{self.sets[-1].taken_at:%d/%m %H:%M}")
 
 
 class ObservationsView(PatientTab):

@@ -2,7 +2,7 @@
 patient's chart and the ward's escalation list follow."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -42,6 +42,32 @@ def test_a_high_score_is_announced_and_lands_on_the_chart_and_the_escalation_lis
     listed(escalation)
     assert escalation.model.text(0, 2) == "MARTIN Hélène Marie (née LEFÈVRE)" and escalation.model.text(0, 6) == "HIGH"
     assert escalation.count.text() == "1 patient(s) to review, 1 HIGH"
+
+
+SIXTEEN = {**RCP_EXAMPLE, "respiratory_rate": 26, "spo2": 90, "on_oxygen": True, "oxygen_flow": 4.0,
+           "systolic_bp": 88, "diastolic_bp": 50, "pulse": 115, "consciousness": "voice", "temperature": 37.0}
+THIRTEEN = {**SIXTEEN, "pulse": 100, "consciousness": "alert", "temperature": 38.3}
+
+
+def test_a_score_above_the_top_of_the_scale_is_plotted_at_its_height_and_labelled_whole(
+        qtbot, session_for, admission_values):
+    """A 13 and then a 16 were both drawn at 12, the top of the plot, as if the patient had not
+    got worse, and their labels were cut off at the widget's top edge."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    for hour, values in (("11", RCP_EXAMPLE), ("12", THIRTEEN), ("13", SIXTEEN)):
+        records.save_new(nurse, "observations", {**values, "taken_at": f"2026-11-28T{hour}:00+01:00"},
+                         patient_id=patient)
+    chart = ObservationsView(nurse, patient)
+    qtbot.addWidget(chart)
+    chart.resize(700, 600)
+    chart.show()
+    labels = chart.plot.score_labels()
+    assert [text for text, _ in labels] == ["7", "13", "16"]
+    assert all(QRectF(chart.plot.rect()).contains(box) for _, box in labels), labels
+    seven, thirteen, sixteen = (point.y() for point in chart.plot.points())
+    assert seven > thirteen > sixteen, "higher on the plot the higher the score"
 
 
 def test_an_incomplete_recheck_is_said_plainly_and_the_high_set_stays_listed(qtbot, session_for, admission_values,
