@@ -4443,6 +4443,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{laptop} : {count} export(s), le dernier fait le {time}</translation>
     </message>
     <message>
+        <source>MISSING EXPORT: {count} record version(s) of {laptop} are in none of the exports imported here: bring its export {made} (or make a whole export on that laptop) and import it</source>
+        <translation>EXPORT MANQUANT : {count} version(s) d’enregistrement de {laptop} ne figurent dans aucun des exports importés ici : apportez son export {made} (ou faites un export complet sur ce portable) et importez-le</translation>
+    </message>
+    <message>
         <source>made after {after} and before {before}</source>
         <translation>fait après le {after} et avant le {before}</translation>
     </message>
