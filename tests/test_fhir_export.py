@@ -369,6 +369,37 @@ def test_cancelled_and_rebooked_operation_is_one_request_with_two_appointments(
     assert _unresolved(bundle) == []
 
 
+def test_whether_the_patient_was_told_of_the_new_date_or_the_transfer_is_exported(
+        session_for, admission_values, clock, tmp_path):
+    """As the cancellation's telling is: a patient never told of the new date may not come."""
+    nurse, coord = session_for("nurse"), session_for("coord")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    monday, tuesday = _sessions(coord)
+    booking = _book(coord, patient, monday, "2026-11-30T08:00+01:00")
+    cancel = {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "equipment_failure", "last_minute": False,
+              "patient_told": "phone"}
+    theatre.cancel(coord, booking.record_id, cancel)
+    theatre.rebook(coord, booking.record_id, {"outcome": "rebooked", "session": tuesday,
+                                              "planned_start": "2026-12-01T09:00+01:00",
+                                              "decided_at": "2026-11-28T10:00+01:00"})
+    bundle = _export(session_for, tmp_path, "untold")
+    Bundle.model_validate(bundle)
+    rebooked = max(_resources(bundle, "Appointment"), key=lambda a: a["start"])
+    assert rebooked["comment"] == "Rebooked; patient not told yet"
+    theatre.record_told(coord, booking.record_id, "in_person", datetime.fromisoformat("2026-11-28T11:30+01:00"))
+    bundle = _export(session_for, tmp_path, "told")
+    Bundle.model_validate(bundle)
+    rebooked = max(_resources(bundle, "Appointment"), key=lambda a: a["start"])
+    assert rebooked["comment"] == "Rebooked; patient told: In person 2026-11-28T11:30:00+01:00"
+    other = _book(coord, patient, tuesday, "2026-12-01T11:00+01:00")
+    theatre.cancel(coord, other.record_id, cancel)
+    theatre.rebook(coord, other.record_id, {"outcome": "transferred", "other_hospital": "CHU Sud",
+                                            "decided_at": clock.now.isoformat(timespec="minutes")})
+    bundle = _export(session_for, tmp_path, "transferred")
+    Bundle.model_validate(bundle)
+    assert _by_id(bundle, other.record_id)["note"][-1]["text"].endswith("; patient not told yet")
+
+
 def test_a_cancellation_amended_after_a_rebooking_of_the_same_minute_still_cancels_the_first_date(
         session_for, admission_values, clock, tmp_path):
     """Same-minute theatre changes keep the order they were first typed in, as movements do."""

@@ -889,3 +889,81 @@ def test_an_operation_waiting_under_another_number_of_the_same_ehr_patient_is_no
         "it from the rescheduling list rather than booking it again.")
     assert len(theatre.bookings(coord.db, coord.forms)) == 1, "nothing written"
     theatre.book(coord, patients[2], _booking(made["t1-tue"], "08:00", day=TUESDAY))
+
+
+# ------------------------------------------------------------------ telling the patient the new date
+
+def _statuses(coord, day):
+    return [(entry.struck, theatre.board_status(entry, "en"))
+            for _, entries in theatre.day_list(coord.db, coord.forms, day) for entry in entries]
+
+
+def test_a_rebooked_operation_says_its_patient_is_not_told_until_the_coordinator_records_it(lists, clock):
+    """Fifteen rebookings over a morning, and nothing said which patients were rung: one not told
+    of the new date does not come. Both of its lines say so, the new one and the one struck on the
+    day the outage cancelled; how and when the patient was told is an amendment of the rebooking,
+    by the coordinator signed in."""
+    coord, patients, made = lists
+    booking = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, booking.record_id, CANCEL)
+    decided = clock.now.isoformat(timespec="minutes")
+    rebooked = theatre.rebook(coord, booking.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T08:00+01:00", decided))
+    assert _statuses(coord, date(2026, 12, 1)) == [(False, "rebooked — PATIENT NOT TOLD YET")]
+    assert _statuses(coord, date(2026, 11, 30)) == [(True, "REBOOKED — PATIENT NOT TOLD YET")]
+    clock.advance(minutes=20)
+    told = theatre.record_told(coord, booking.record_id, "phone", clock.now)
+    assert (told.record_id, told.version, told.author, told.reason) == (rebooked.record_id, 2, "coord",
+                                                                         theatre.TOLD_REASON)
+    assert (told.data["patient_told"], datetime.fromisoformat(told.data["told_at"])) == (
+        "phone", clock.now.replace(second=0, microsecond=0))
+    assert {key: told.data[key] for key in rebooked.data} == rebooked.data, "the new date itself unchanged"
+    assert _statuses(coord, date(2026, 12, 1)) == [(False, "rebooked")]
+    assert _statuses(coord, date(2026, 11, 30)) == [(True, "REBOOKED")]
+
+
+def test_a_transferred_operations_patient_is_not_told_until_recorded(lists, clock):
+    coord, patients, made = lists
+    booking = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, booking.record_id, CANCEL)
+    theatre.rebook(coord, booking.record_id, {"outcome": "transferred", "other_hospital": "CHU Sud",
+                                              "decided_at": clock.now.isoformat(timespec="minutes")})
+    assert _statuses(coord, date(2026, 11, 30)) == [(True, "TRANSFERRED to CHU Sud — PATIENT NOT TOLD YET")]
+    theatre.record_told(coord, booking.record_id, "letter", clock.now)
+    assert _statuses(coord, date(2026, 11, 30)) == [(True, "TRANSFERRED to CHU Sud")]
+
+
+def test_telling_is_refused_without_how_before_the_decision_or_without_a_new_date(lists, clock):
+    coord, patients, made = lists
+    booking = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, booking.record_id, CANCEL)
+    with pytest.raises(ServiceError, match="This booking is cancelled: there is no new date to tell"):
+        theatre.record_told(coord, booking.record_id, "phone", clock.now)
+    theatre.rebook(coord, booking.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T08:00+01:00",
+                                                        clock.now.isoformat(timespec="minutes")))
+    with pytest.raises(ServiceError, match="^Patient told: choose how"):
+        theatre.record_told(coord, booking.record_id, None, clock.now)
+    with pytest.raises(ServiceError, match=r"^Told at: the patient cannot be told before the new date was decided"):
+        theatre.record_told(coord, booking.record_id, "phone", clock.now - timedelta(hours=1))
+    with pytest.raises(ValidationFailed, match="Told at"):
+        theatre.record_told(coord, booking.record_id, "phone", clock.now + timedelta(days=1))
+    assert _state(coord, booking.record_id).not_told, "nothing half-written"
+
+
+def test_a_new_date_corrected_after_the_patient_was_told_must_be_told_again(lists, clock):
+    """Told of Tuesday 08:00, then the rebooking corrected to 09:00: kept as told, the board no
+    longer said to ring a patient who would come an hour early."""
+    coord, patients, made = lists
+    booking = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, booking.record_id, CANCEL)
+    theatre.rebook(coord, booking.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T08:00+01:00",
+                                                        clock.now.isoformat(timespec="minutes")))
+    told = theatre.record_told(coord, booking.record_id, "phone", clock.now)
+    with pytest.raises(ServiceError, match="^Patient told: the patient was told before this correction"):
+        records.amend(coord, told.record_id, {**told.data, "planned_start": f"{TUESDAY}T09:00+01:00"}, "typo")
+    untold = {key: value for key, value in told.data.items() if key not in ("patient_told", "told_at")}
+    records.amend(coord, told.record_id, {**untold, "planned_start": f"{TUESDAY}T09:00+01:00"}, "typo")
+    assert _statuses(coord, date(2026, 12, 1)) == [(False, "rebooked — PATIENT NOT TOLD YET")]
+    clock.advance(minutes=10)
+    theatre.record_told(coord, booking.record_id, "phone", clock.now)
+    assert _statuses(coord, date(2026, 12, 1)) == [(False, "rebooked")]
+    assert _state(coord, booking.record_id).start == datetime.fromisoformat(f"{TUESDAY}T09:00+01:00")

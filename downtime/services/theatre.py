@@ -75,6 +75,15 @@ class BookingFacts:
     person: str | None = field(default=None, kw_only=True)
     """Who the patient is to the clash check when their downtime number is linked to an EHR
     patient, as other numbers may be (see `_as_people`)."""
+    moved_by: RecordVersion | None = field(default=None, kw_only=True)
+    """The rebooking (or transfer) in force, which records whether the patient was told of it
+    (`record_told`); None for an operation booked or cancelled."""
+
+    @property
+    def not_told(self) -> bool:
+        """Rebooked or transferred, and its patient not yet told: a patient not told of the new
+        date does not come."""
+        return self.moved_by is not None and not self.moved_by.data.get("patient_told")
 
     @property
     def cancelled_start(self) -> datetime | None:
@@ -118,6 +127,7 @@ STATUS_WORDS = {BookingStatus.BOOKED: QT_TRANSLATE_NOOP("messages", "booked"),
 _TRANSFERRED_TO = QT_TRANSLATE_NOOP("messages", "{status} to {hospital}")
 _DIED = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT DIED {died}: cancel")
 _CLASH = QT_TRANSLATE_NOOP("messages", "{status} — CLASH, move one: {clashes}")
+_NOT_TOLD = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT NOT TOLD YET")
 
 
 class ClashRefused(ServiceError):
@@ -250,6 +260,7 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
     status, session_id = BookingStatus.BOOKED, data["session"]
     start: datetime | None = datetime.fromisoformat(data["planned_start"])
     cancelled_at, reason, last_minute, transferred_to, placed_by = None, None, False, None, record
+    moved_by: RecordVersion | None = None
     cancelled_from: list[tuple[str, datetime, CancelReason]] = []
     ordered = sorted(events, key=lambda e: (e.occurred_at, typed.get(e.record_id, e.recorded_at)))
     for index, event in enumerate(ordered):
@@ -259,20 +270,20 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
             reason = CancelReason(event.data["reason"])
             if session_id is not None and start is not None:
                 cancelled_from.append((session_id, start, reason))
-            status, session_id, start = BookingStatus.CANCELLED, None, None
+            status, session_id, start, moved_by = BookingStatus.CANCELLED, None, None, None
             cancelled_at = event.occurred_at
             last_minute = bool(event.data["last_minute"])
         elif event.data["outcome"] == "transferred":
-            status, session_id, start = BookingStatus.TRANSFERRED, None, None
+            status, session_id, start, moved_by = BookingStatus.TRANSFERRED, None, None, event
             transferred_to = event.data.get("other_hospital")
         else:
-            status, session_id, placed_by = BookingStatus.REBOOKED, event.data["session"], event
+            status, session_id, placed_by, moved_by = BookingStatus.REBOOKED, event.data["session"], event, event
             start = datetime.fromisoformat(event.data["planned_start"])
     priority = Priority(data["priority"])
     decided = datetime.fromisoformat(data["decided_at"])
     return BookingFacts(record, status, session_id, start, int(data["expected_minutes"]), priority, decided,
                         cancelled_at, reason, last_minute, rebook_by(priority, decided, cancelled_at, reason, last_minute),
-                        tuple(cancelled_from), transferred_to, placed_by)
+                        tuple(cancelled_from), transferred_to, placed_by, moved_by=moved_by)
 
 
 def _refuse_out_of_place(status: BookingStatus, event: RecordVersion, later: list[RecordVersion]) -> None:
@@ -576,10 +587,36 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
         assert facts.start is not None
         _refuse_after_death(db, facts.booking.patient_id, facts.start)
         _check(db, _as_people(db, [facts])[0].booking)
+    if form_id == "operation_rebooking" and not withdrawn:
+        _refuse_told_before(data)
+        _refuse_told_of_another_date(db, record_id, data)
     if facts is not None and form_id == "operation_rebooking" and not withdrawn and data.get("outcome") == "transferred":
         _refuse_after_death(db, facts.booking.patient_id, datetime.fromisoformat(data["decided_at"]))
     if form_id == "operation_booking" and patient_id is not None and not withdrawn:
         _refuse_booking_again(db, record_id, patient_id, data)
+
+
+def _refuse_told_before(data: Mapping[str, Any]) -> None:
+    """A patient cannot be told of a new date before it was decided: a time typed wrong."""
+    if data.get("told_at") and datetime.fromisoformat(data["told_at"]) < datetime.fromisoformat(data["decided_at"]):
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Told at: the patient cannot be told before the new date was "
+                                                         "decided ({decided})."),
+                           decided=f"{datetime.fromisoformat(data['decided_at']):%d/%m/%Y %H:%M}")
+
+
+# What a patient is told of a rebooking: a correction of one of these makes their telling stale.
+TOLD_OF = ("outcome", "session", "planned_start", "other_hospital")
+
+
+def _refuse_told_of_another_date(db: Database, record_id: str, data: Mapping[str, Any]) -> None:
+    """A new date (or hospital) corrected after the patient was told of it, keeping that
+    telling: they were told of another one, and the board would no longer say to ring them."""
+    stored = current_of(db, [record_id]).get(record_id)
+    if (stored is not None and stored.data.get("patient_told") and data.get("told_at") == stored.data.get("told_at")
+            and any(data.get(name) != stored.data.get(name) for name in TOLD_OF)):
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Patient told: the patient was told before this correction. "
+                                                         "Clear Patient told and Told at, then record them again once "
+                                                         "the patient is told the corrected date."))
 
 
 class PatientDied(ServiceError):
@@ -748,6 +785,26 @@ def rebook(session: Session, booking_id: str, values: dict[str, Any]) -> RecordV
                             patient_id=state.record.patient_id)
 
 
+TOLD_REASON = "Patient told of the new date"
+
+
+def record_told(session: Session, booking_id: str, how: str | None, told_at: datetime) -> RecordVersion:
+    """That the patient was told of their new date (or of their transfer), how and when, as an
+    amendment of the rebooking in force: its version's author is who told them. Until then the
+    board says NOT TOLD, and a coordinator working through a morning's rebookings sees whom to
+    ring still."""
+    if not how:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Patient told: choose how the patient was told."))
+    facts = _state(_replay(session.db, {booking_id}), booking_id)
+    if facts.moved_by is None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}: there is no new date to tell the "
+                                                         "patient of. Rebook it first."),
+                           status=Phrase(STATUS_WORDS[facts.status]))
+    return records.amend(session, facts.moved_by.record_id,
+                         {**facts.moved_by.data, "patient_told": how, "told_at": told_at.isoformat(timespec="minutes")},
+                         TOLD_REASON, based_on=facts.moved_by.version)
+
+
 @dataclass(frozen=True)
 class WaitingItem:
     state: BookingState
@@ -887,13 +944,17 @@ class ListEntry:
 
 def board_status(entry: ListEntry, lang: Lang) -> str:
     """A day list line's status as the board on screen and `downtime theatre list` say it: the
-    hospital a transferred operation went to, a patient who died since it was booked, a clash
-    (each said it its own way, the command line with no hospital)."""
+    hospital a transferred operation went to, a patient not yet told of the new date (on its new
+    line and on the struck one it left, where the coordinator works through the day the outage
+    cancelled), a patient who died since it was booked, a clash (each said it its own way, the
+    command line with no hospital)."""
     state = entry.state
     status = message(lang, STATUS_WORDS[state.status])
     status = status.upper() if entry.struck else status
     if state.status is BookingStatus.TRANSFERRED and state.transferred_to:
         status = message(lang, _TRANSFERRED_TO, status=status, hospital=state.transferred_to)
+    if state.not_told and not state.died_before:
+        status = message(lang, _NOT_TOLD, status=status)
     if state.died_before and not entry.struck:
         status = message(lang, _DIED, status=status, died=f"{state.died_before:%d/%m/%Y %H:%M}")
     if entry.clashes:

@@ -125,7 +125,8 @@ def _service_request(booking: RecordVersion, transfer: RecordVersion | None, ctx
         hospital = transfer.data.get("other_hospital") or "another hospital"
         team = [{"display": hospital}]
         why = f": {transfer.data['reason']}" if transfer.data.get("reason") else ""
-        notes.append(f"Transferred to {hospital} (decided {moment(transfer.occurred_at)}){why}")
+        notes.append(f"Transferred to {hospital} (decided {moment(transfer.occurred_at)}){why}; "
+                     f"{_told_of(transfer, ctx)}")
     resource: dict[str, Any] = {
         "resourceType": "ServiceRequest", "id": booking.record_id, "identifier": identifiers,
         "status": "entered-in-error" if booking.status is _EIE else "active", "intent": "order",
@@ -158,8 +159,9 @@ def _appointment(slot: _Slot, booking: RecordVersion, sessions: dict[str, Record
         "end": moment(slot.start + timedelta(minutes=minutes)), "minutesDuration": minutes,
         "basedOn": [reference(booking.record_id)], "participant": participants}
     comments = []
-    if slot.record.form_id == REBOOKING_FORM and slot.record.data.get("reason"):
-        comments.append(f"Rebooked: {slot.record.data['reason']}")
+    if slot.record.form_id == REBOOKING_FORM:
+        why = f": {slot.record.data['reason']}" if slot.record.data.get("reason") else ""
+        comments.append(f"Rebooked{why}; {_told_of(slot.record, ctx)}")
     if slot.cancelled_by is not None:
         status, reason, how = _cancellation(slot.cancelled_by, ctx)
         resource |= {"status": status, "cancelationReason": reason}
@@ -169,6 +171,16 @@ def _appointment(slot: _Slot, booking: RecordVersion, sessions: dict[str, Record
     if _EIE in (booking.status, slot.record.status):
         resource["status"] = "entered-in-error"
     return resource
+
+
+def _told_of(rebooking: RecordVersion, ctx: Context) -> str:
+    """Whether the patient was told of the new date (or the transfer), how and when, as the
+    cancellation's telling is carried: one never told may not come, which the EHR's waiting list
+    must show."""
+    data = rebooking.data
+    if not data.get("patient_told"):
+        return "patient not told yet"
+    return f"patient told: {label(ctx.forms[REBOOKING_FORM], 'patient_told', data['patient_told'])} {moment(data['told_at'])}"
 
 
 def _cancellation(cancellation: RecordVersion, ctx: Context) -> tuple[str, dict[str, Any], str]:

@@ -472,7 +472,7 @@ def test_transfer_needs_a_hospital(coordinator, qtbot, listed):
     listed(panel)
     # The board named no hospital, where the printed list and the letter do.
     assert [panel.day_model.text(row, STATUS) for row in range(panel.day_model.rowCount())] == [
-        "TRANSFERRED to CHU Sud"]
+        "TRANSFERRED to CHU Sud — PATIENT NOT TOLD YET"]
 
 
 def test_enter_after_typing_the_receiving_hospital_transfers_and_books_no_slot(coordinator, qtbot, type_text, listed):
@@ -695,7 +695,7 @@ def test_after_rebooking_the_board_shows_the_new_day_with_the_operation_chosen_f
     assert panel.selected_day().isoformat() == "2026-11-30"
     row = panel.day_table.currentIndex().row()
     assert row >= 0 and panel.day_table.selectionModel().isRowSelected(row)
-    assert panel.day_model.text(row, 0) == "T2" and panel.day_model.text(row, STATUS) == "rebooked"
+    assert panel.day_model.text(row, 0) == "T2" and panel.day_model.text(row, STATUS) == "rebooked — PATIENT NOT TOLD YET"
     assert window.focusWidget() is panel.day_table  # focused once the window is active again
     letter = " ".join(page.extract_text() for page in PdfReader(panel.print_letter()).pages)
     assert "Monday 30 November 2026" in " ".join(letter.split()) and "Total hip replacement" in letter
@@ -724,7 +724,7 @@ def test_the_operation_chosen_for_its_letter_is_in_view_on_a_full_day(coordinato
     panel = listed(window.theatre)
     table = panel.day_table
     row = table.currentIndex().row()
-    assert (panel.day_model.text(row, 1), panel.day_model.text(row, STATUS)) == ("11:00–13:00", "rebooked")
+    assert (panel.day_model.text(row, 1), panel.day_model.text(row, STATUS)) == ("11:00–13:00", "rebooked — PATIENT NOT TOLD YET")
     assert table.viewport().rect().contains(table.visualRect(table.currentIndex()))
 
 
@@ -969,3 +969,4 @@ def test_the_rebook_dialog_gives_the_number_to_ring(coordinator, qtbot, listed, 
                   "numbers checked")
     dialog = _rebooking_by_keyboard(window, qtbot, listed)
     assert "Telephone: 06 11 22 (next of kin)" in dialog.findChild(QLabel).text()
+
