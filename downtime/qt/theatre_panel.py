@@ -4,7 +4,7 @@ from the app's clash-free suggestions, all by keyboard."""
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from datetime import date, datetime
 from html import escape
 from pathlib import Path
@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from downtime.domain.records import RecordVersion
 from downtime.domain.theatre import ARRIVE_BEFORE, CALLED_IN, TOLD_AFTER_DEATH
 from downtime.errors import UserError
-from downtime.formspec.values import format_value
+from downtime.formspec.messages import message as field_message
+from downtime.formspec.values import ParseError, format_value, parse_datetime
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
 from downtime.qt.i18n import language, locale, say, translate
 from downtime.qt.patient_header import born_text
@@ -90,7 +91,8 @@ class DayModel(TextTableModel):
 
     def is_warning(self, row: int, column: int) -> bool:
         entry = self.rows[row][1]
-        return column == STATUS and (entry.struck or bool(entry.clashes) or entry.state.died_before is not None)
+        return column == STATUS and (entry.struck or bool(entry.clashes) or entry.state.died_before is not None
+                                     or entry.state.not_told)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and role == Qt.ItemDataRole.FontRole and self.rows[index.row()][1].struck:
@@ -163,6 +165,18 @@ def _fill_choices(combo: QComboBox, session: Session, form_id: str, field_id: st
     return codes
 
 
+def _closing(layout: QVBoxLayout, form: QFormLayout, confirm: str,
+             save: Callable[[], object]) -> tuple[ErrorLabel, QPushButton]:
+    """A dialog's answers, then where a refusal is said, then the button that saves."""
+    layout.addLayout(form)
+    error = ErrorLabel()
+    layout.addWidget(error)
+    button = QPushButton(confirm)
+    button.clicked.connect(save)
+    layout.addWidget(button)
+    return error, button
+
+
 class CancelDialog(QDialog):
     def __init__(self, session: Session, state: theatre.BookingState, parent: QWidget | None = None):
         super().__init__(parent)
@@ -186,12 +200,7 @@ class CancelDialog(QDialog):
         form.addRow(translate("CancelDialog", "&Last minute (on the day, after admission)"), self.last_minute)
         form.addRow(translate("CancelDialog", "Patient &told"), self.told)
         form.addRow(translate("CancelDialog", "&Notes"), self.notes)
-        layout.addLayout(form)
-        self.error = ErrorLabel()
-        layout.addWidget(self.error)
-        self.confirm = QPushButton(translate("CancelDialog", "&Cancel the operation"))
-        self.confirm.clicked.connect(self.save)
-        layout.addWidget(self.confirm)
+        self.error, self.confirm = _closing(layout, form, translate("CancelDialog", "&Cancel the operation"), self.save)
 
     def save(self) -> RecordVersion | None:
         values = {"cancelled_at": self.session.clock().isoformat(timespec="minutes"),
@@ -226,6 +235,45 @@ class CancelDialog(QDialog):
         return Prompts.confirm(self, translate("CancelDialog", "No death recorded"), translate(
             "CancelDialog", "No death is recorded for {name}. Cancel as \"Patient died\"? The operation leaves the "
                             "rescheduling list and is not rebooked.").format(name=self.state.patient.display_name))
+
+
+class ToldDialog(QDialog):
+    """How and when the patient was told of their new date (or transfer), recorded by the
+    coordinator signed in: until then the board says PATIENT NOT TOLD YET. The time starts as
+    now, for one told later than rung (a letter posted) to change."""
+
+    def __init__(self, session: Session, state: theatre.BookingState, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session, self.state = session, state
+        self.setWindowTitle(translate("ToldDialog", "Patient told of the new date"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"{_who(state)}<br>{escape(_operation(session, state))}"))
+        form = QFormLayout()
+        self.how, self.how_codes = _choice_combo(session, "operation_rebooking", "patient_told")
+        now = session.clock()
+        # The time filled in, and the moment it stands for: in the hour the clocks go back its
+        # text alone reads as the first pass.
+        self.filled_in = (now.strftime("%d/%m/%Y %H:%M"), now)
+        self.when = QLineEdit(self.filled_in[0])
+        form.addRow(translate("ToldDialog", "Patient &told"), self.how)
+        form.addRow(translate("ToldDialog", "Told &at"), self.when)
+        self.error, self.confirm = _closing(layout, form, translate("ToldDialog", "&Record"), self.save)
+
+    def save(self) -> RecordVersion | None:
+        try:
+            when = (self.filled_in[1] if self.when.text() == self.filled_in[0]
+                    else parse_datetime(self.when.text(), self.session.clock().tzinfo))
+            saved = theatre.record_told(self.session, self.state.record.record_id,
+                                        self.how_codes[self.how.currentIndex()], when)
+        except ParseError as problem:
+            told_at = self.session.form("operation_rebooking").field("told_at").label.get(self.session.lang)
+            self.error.setText(field_message(problem.key, self.session.lang, told_at, problem.limit))
+            return None
+        except (ValidationFailed, ServiceError) as problem:
+            self.error.setText(say(problem))
+            return None
+        self.accept()
+        return saved
 
 
 class RebookDialog(QDialog):
@@ -418,9 +466,11 @@ class TheatrePanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.letter_button = QPushButton(translate("TheatrePanel", "Patient's &letter"))
         self.letter_button.clicked.connect(self.print_letter)
+        self.told_button = QPushButton(translate("TheatrePanel", "Patient t&old…"))
+        self.told_button.clicked.connect(self.record_told)
         self.list_button = QPushButton(translate("TheatrePanel", "&Print the day's list"))
         self.list_button.clicked.connect(self.print_list)
-        for button in (self.cancel_button, self.letter_button, self.list_button):
+        for button in (self.cancel_button, self.told_button, self.letter_button, self.list_button):
             controls.addWidget(button)
         controls.addStretch(1)
         layout.addLayout(controls)
@@ -438,6 +488,7 @@ class TheatrePanel(QWidget):
         self.to_tell.setStyleSheet("font-weight: bold;")
         self.to_tell.hide()
         heading.addWidget(self.to_tell, 100)  # all the room left, when shown
+        self.telling: str | None = None  # the booking whose patient `to_tell` says to ring
         heading.addStretch(1)
         layout.addLayout(heading)
         self.day_model = DayModel(session)
@@ -605,6 +656,26 @@ class TheatrePanel(QWidget):
         return print_and_open(self, self.session, lambda own, out: printing.print_letter(own, booking_id, out),
                               f"letter-{booking_id[:8]}")
 
+    def record_told(self) -> QDialog | None:
+        """How and when the patient of the operation chosen on the board (on either day) was
+        told of its new date or transfer."""
+        index = self._chosen(self.day_table, ON_THE_BOARD)
+        if index is None:
+            return None
+        state = self.day_model.rows[index.row()][1].state
+        if state.moved_by is None:
+            Prompts.error(self, translate("TheatrePanel", "No new date"), translate(
+                "TheatrePanel", "This operation has no new date or transfer to tell its patient of: rebook it first."))
+            return None
+        dialog = ToldDialog(self.session, state, self)
+        dialog.accepted.connect(lambda: self._told(state))
+        return self._open(dialog)
+
+    def _told(self, state: theatre.BookingState) -> None:
+        """The line saying whom to ring goes once that patient is told."""
+        if self.telling == state.record.record_id:
+            self.to_tell.hide()
+
     def rebook_selected(self) -> QDialog | None:
         index = self._chosen(self.waiting_table, ON_THE_LIST)
         if index is None:
@@ -640,6 +711,7 @@ class TheatrePanel(QWidget):
         self.to_tell.setText(said)
         self.to_tell.setToolTip(said)
         self.to_tell.show()
+        self.telling = state.record.record_id
 
     def _choose_for_letter(self, state: theatre.BookingState, saved: RecordVersion) -> None:
         """Rebooked, the operation leaves the rescheduling list and its patient's letter is what

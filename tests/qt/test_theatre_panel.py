@@ -970,3 +970,57 @@ def test_the_rebook_dialog_gives_the_number_to_ring(coordinator, qtbot, listed, 
     dialog = _rebooking_by_keyboard(window, qtbot, listed)
     assert "Telephone: 06 11 22 (next of kin)" in dialog.findChild(QLabel).text()
 
+
+def test_the_coordinator_records_the_patient_told_of_the_new_date_and_the_board_stops_saying_not_told(
+        coordinator, qtbot, listed, answers, clock):
+    """Fifteen rebookings over a morning, and nothing said which patients were still to ring: a
+    patient not told of the new date does not come. The board says PATIENT NOT TOLD YET, on the
+    new day's line and on the struck line of the day the outage cancelled, until "Patient told…"
+    records how and when; the line saying whom to ring goes."""
+    window, _ = coordinator
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    panel = window.theatre
+    dialog.slot_list.setFocus()
+    QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
+    listed(panel)
+    assert panel.day_model.text(0, STATUS) == "rebooked — PATIENT NOT TOLD YET"
+    assert panel.day_model.is_warning(0, STATUS) and panel.to_tell.isVisibleTo(window)
+    panel.day.setDate(QDate(2026, 11, 28))
+    listed(panel)
+    assert panel.day_model.text(0, STATUS) == "REBOOKED — PATIENT NOT TOLD YET"
+    clock.advance(minutes=30)
+    panel.day_table.setFocus()
+    panel.day_table.selectRow(0)
+    QTest.keyClick(panel.told_button, Qt.Key.Key_Space)
+    told = panel.dialog
+    qtbot.waitActive(told)
+    QTest.keyClick(told.confirm, Qt.Key.Key_Space)
+    assert told.error.text() == "Patient told: choose how the patient was told."
+    QTest.keyClicks(told.how, "By p")
+    assert told.how.currentText() == "By phone"
+    told.when.selectAll()
+    QTest.keyClicks(told.when, "28/11/2026 25:00")
+    QTest.keyClick(told.confirm, Qt.Key.Key_Space)
+    assert told.error.text() == "“Told at”: write the date and time as DD/MM/YYYY HH:MM." and told.isVisible()
+    told.when.selectAll()
+    QTest.keyClicks(told.when, "28/11/2026 13:50")
+    QTest.keyClick(told.confirm, Qt.Key.Key_Space)
+    assert told.error.text().startswith("Told at: the patient cannot be told before the new date was decided")
+    told.when.selectAll()
+    QTest.keyClicks(told.when, "28/11/2026 14:20")
+    QTest.keyClick(told.confirm, Qt.Key.Key_Space)
+    listed(panel)
+    assert panel.day_model.text(0, STATUS) == "REBOOKED" and panel.to_tell.isHidden()
+    (state,) = theatre.bookings(window.session.db, window.session.forms)
+    assert (state.moved_by.data["patient_told"], state.moved_by.data["told_at"], state.moved_by.author) == (
+        "phone", "2026-11-28T14:20+01:00", "coord")
+    assert not state.not_told
+
+
+def test_patient_told_on_an_operation_not_rebooked_says_so(coordinator, answers, listed):
+    window, _ = coordinator
+    panel = window.theatre
+    _, asked = answers
+    panel.day_table.selectRow(0)
+    assert panel.record_told() is None
+    assert asked[-1] == ("error", "This operation has no new date or transfer to tell its patient of: rebook it first.")
