@@ -302,7 +302,8 @@ def base_variants(form_id: str, ward: Ward | None, admission: dict[str, Any]) ->
         "operation_rebooking": [
             {"booking": cancelled, "outcome": "rebooked", "session": session_id,
              "planned_start": f"{MONDAY}T11:30+01:00", "decided_at": at, "reason": "First free slot"},
-            {"booking": cancelled, "outcome": "transferred", "other_hospital": "CHU Sud", "decided_at": at},
+            {"booking": cancelled, "outcome": "transferred", "other_hospital": "CHU Sud", "decided_at": at,
+             "patient_told": "letter", "told_at": at},
         ],
         "transfer": [{"moved_at": at, "to_ward": "ICU", "to_bed": "1", "reason": "Deterioration",
                       "handover_notes": "NEWS 7\nOn oxygen"}],
@@ -483,6 +484,7 @@ RULE_REFUSALS = {
     ("operation_booking", "session"): _NO_SLOT, ("operation_rebooking", "session"): _NO_SLOT,
     ("operation_rebooking", "planned_start"): _NO_SLOT,
     ("operation_rebooking", "decided_at"): "must come after the cancellation it answers",
+    ("operation_rebooking", "told_at"): "Told at: the patient cannot be told before the new date was decided",
     ("theatre_session", "theatre"): _SESSION_TAKEN, ("theatre_session", "starts_at"): _SESSION_HOURS,
     ("theatre_session", "ends_at"): _SESSION_HOURS,
     ("operation_cancellation", "booking"): "no standing booking", ("operation_rebooking", "booking"): "no standing booking",
