@@ -2813,6 +2813,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>&amp;Lettre au patient</translation>
     </message>
     <message>
+        <source>Patient t&amp;old…</source>
+        <translation>Patient inf&amp;ormé…</translation>
+    </message>
+    <message>
         <source>&amp;Print the day&apos;s list</source>
         <translation>&amp;Imprimer le programme du jour</translation>
     </message>
@@ -2865,6 +2869,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Cette intervention est barrée : elle a déjà été annulée ou déplacée de ce programme.</translation>
     </message>
     <message>
+        <source>No new date</source>
+        <translation>Pas de nouvelle date</translation>
+    </message>
+    <message>
+        <source>This operation has no new date or transfer to tell its patient of: rebook it first.</source>
+        <translation>Cette intervention n’a ni nouvelle date ni transfert à annoncer au patient : reprogrammez-la d’abord.</translation>
+    </message>
+    <message>
         <source>{operation} now {when}, theatre {theatre}</source>
         <translation>{operation} désormais le {when}, salle {theatre}</translation>
     </message>
@@ -2887,6 +2899,25 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Then print their letter (Patient&apos;s letter).</source>
         <translation>Puis imprimer sa lettre (Lettre au patient).</translation>
+    </message>
+</context>
+<context>
+    <name>ToldDialog</name>
+    <message>
+        <source>Patient told of the new date</source>
+        <translation>Patient informé de la nouvelle date</translation>
+    </message>
+    <message>
+        <source>Patient &amp;told</source>
+        <translation>Patient &amp;informé</translation>
+    </message>
+    <message>
+        <source>Told &amp;at</source>
+        <translation>Informé &amp;le</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>&amp;Enregistrer</translation>
     </message>
 </context>
 <context>
@@ -3841,6 +3872,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{status} — CONFLIT, en déplacer une : {clashes}</translation>
     </message>
     <message>
+        <source>{status} — PATIENT NOT TOLD YET</source>
+        <translation>{status} — PATIENT PAS ENCORE INFORMÉ</translation>
+    </message>
+    <message>
         <source>Session: this operation&apos;s theatre session is not on the lists (withdrawn, or not set up on this laptop); book it in another session.</source>
         <translation>Vacation : la vacation de cette intervention n&apos;est plus au programme (retirée, ou non créée sur ce portable) ; programmez-la dans une autre vacation.</translation>
     </message>
@@ -3869,12 +3904,28 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{said} (vacation modifiée en dernier sur {laptop})</translation>
     </message>
     <message>
+        <source>Told at: the patient cannot be told before the new date was decided ({decided}).</source>
+        <translation>Informé le : le patient ne peut pas être informé avant que la nouvelle date soit décidée ({decided}).</translation>
+    </message>
+    <message>
+        <source>Patient told: the patient was told before this correction. Clear Patient told and Told at, then record them again once the patient is told the corrected date.</source>
+        <translation>Patient informé : le patient a été informé avant cette correction. Effacez « Patient informé » et « Informé le », puis saisissez-les à nouveau une fois le patient informé de la date corrigée.</translation>
+    </message>
+    <message>
         <source>Theatre {theatre} already has a session {window} ({specialty}).</source>
         <translation>La salle {theatre} a déjà une vacation {window} ({specialty}).</translation>
     </message>
     <message>
         <source>This would leave an operation outside its session: {procedure}, patient {number}, booked {window}. Cancel or move it first.</source>
         <translation>Une intervention resterait hors de sa vacation : {procedure}, patient {number}, prévue {window}. Annulez-la ou déplacez-la d’abord.</translation>
+    </message>
+    <message>
+        <source>Patient told: choose how the patient was told.</source>
+        <translation>Patient informé : choisissez comment le patient a été informé.</translation>
+    </message>
+    <message>
+        <source>This booking is {status}: there is no new date to tell the patient of. Rebook it first.</source>
+        <translation>Cette programmation est {status} : il n’y a pas de nouvelle date à annoncer au patient. Reprogrammez-la d’abord.</translation>
     </message>
     <message>
         <source>{phone} (next of kin)</source>
