@@ -350,13 +350,14 @@ def _census_lines(rows: Sequence[CensusRow], lang: Lang) -> list[str]:
     """Each bed's patient by name, date of birth and downtime number (two identifiers on every
     line), in columns as wide as the ward's longest entry: a name longer than its column (an
     unknown patient's description) is cut with "…" rather than push the number out of line."""
-    beds = [(row.ward, row.bed or "(no bed)", row.patient) for row in rows]
+    beds = [(row.ward, row.bed or message(lang, QT_TRANSLATE_NOOP("messages", "(no bed)")), row.patient) for row in rows]
     ward_width = max((len(ward) for ward, _, _ in beds), default=0)
     bed_width = max((len(bed) for _, bed, _ in beds), default=0)
     born_width = max((len(patient.birth_date_in(lang)) for _, _, patient in beds if patient), default=0)
     return [f"{ward:<{ward_width}}  {bed:<{bed_width}}  "
             + (f"{_cut(patient.display_name, CENSUS_NAME_WIDTH):<{CENSUS_NAME_WIDTH}}  "
-               f"{patient.birth_date_in(lang):<{born_width}}  {patient.downtime_number}" if patient else "empty")
+               f"{patient.birth_date_in(lang):<{born_width}}  {patient.downtime_number}" if patient
+               else message(lang, QT_TRANSLATE_NOOP("messages", "empty")))
             for ward, bed, patient in beds]
 
 
@@ -759,7 +760,7 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
                          "patient": state.patient.display_name, "downtime_number": state.patient.downtime_number,
                          "procedure": data["procedure"], "side": data["laterality"], "priority": data["priority"],
                          "surgeon": data["surgeon"], "anaesthetist": data.get("anaesthetist"),
-                         "status": state.status.value, "struck": entry.struck,
+                         "status": state.status.value, "struck": entry.struck, "not_told": state.not_told,
                          "clashes": [clash.said.text(args.lang) for clash in entry.clashes],
                          "patient_died": state.died_before.isoformat() if state.died_before and not entry.struck
                          else None})

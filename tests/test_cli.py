@@ -354,6 +354,11 @@ def test_each_census_line_gives_name_date_of_birth_and_downtime_number_in_column
         if row["name"] and row["birth_date"]:
             day = row["birth_date"]
             assert f"{day[8:10]}/{day[5:7]}/{day[:4]}" in lines[bed], lines[bed]
+    # An empty bed in the command's language, as the rest of the line is.
+    free = next(bed for bed, row in found.items() if not row["name"])
+    assert lines[free].split()[-1] == "empty"
+    assert main(["census", "--ward", "3B", *person, "--lang", "fr"]) == 0
+    assert dict(zip(found, capsys.readouterr().out.splitlines()))[free].split()[-1] == "vide"
 
 
 def test_census_at_a_moment_typed_as_on_the_ward_or_refused_naming_the_option(demo_db, capsys):
@@ -603,6 +608,9 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     # Codes, as the other fields are: a live line's status read "on this list".
     assert {line["status"] for line in day} <= {"booked", "cancelled", "rebooked", "transferred"}
     assert {line["struck"] for line in day} == {True, False}
+    # Whether the patient of a rebooked or transferred operation was told of it, as the board says.
+    assert any(line["not_told"] for line in day)
+    assert {line["status"] for line in day if line["not_told"]} <= {"rebooked", "transferred"}
     # Each operation's expected end, surgeon and anaesthetist, as the printed list gives them,
     # under its day and its session: the lines ran on with no date, no session and no
     # anaesthetist, the theatre team not knowing which day or whose list they read.

@@ -4100,6 +4100,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} a été installée sur un autre ordinateur et s’ouvre sur celui-ci pour la première fois : si c’est une copie que ce portable continue d’utiliser, les deux donneraient les numéros de procédure dégradée de l’appareil {number} à des patients différents. Un administrateur dit ce qu’il en est : « downtime set this-laptop replaces » (ce portable ne sera plus utilisé, ou c’est le même portable sous un autre compte), ou « downtime set this-laptop copy NUMÉRO NOM » (cette copie devient un portable à part entière, avec le numéro d’appareil que l’informatique lui donne).</translation>
     </message>
     <message>
+        <source>(no bed)</source>
+        <translation>(sans lit)</translation>
+    </message>
+    <message>
         <source>ward {ward} ({name}): {count} beds: {beds}</source>
         <translation>service {ward} ({name}) : {count} lits : {beds}</translation>
     </message>
