@@ -330,8 +330,12 @@ class RebookDialog(QDialog):
         form = QFormLayout()
         self.reason = QLineEdit()
         self.other_hospital = QLineEdit()
+        # Told as it is saved, when the day was agreed on the phone with the dialog open (as its
+        # "Telephone:" invites): else the board's "Patient told…" afterwards.
+        self.told, self.told_codes = _choice_combo(session, "operation_rebooking", "patient_told")
         form.addRow(translate("RebookDialog", "&Why this date"), self.reason)
         form.addRow(translate("RebookDialog", "Or &transfer to hospital"), self.other_hospital)
+        form.addRow(translate("RebookDialog", "Patient t&old now (blank: not yet)"), self.told)
         layout.addLayout(form)
         self.error = ErrorLabel()
         layout.addWidget(self.error)
@@ -415,6 +419,8 @@ class RebookDialog(QDialog):
         values["decided_at"] = self.session.clock().isoformat(timespec="minutes")
         if self.reason.text().strip():
             values["reason"] = self.reason.text().strip()
+        if (told := self.told_codes[self.told.currentIndex()]) is not None:
+            values |= {"patient_told": told, "told_at": values["decided_at"]}
         try:
             saved = theatre.rebook(self.session, self.state.record.record_id, values)
         except theatre.ClashRefused as clash:
@@ -691,7 +697,10 @@ class TheatrePanel(QWidget):
         rebooked (or transferred): the number was on the rescheduling list only, which the
         operation had just left, and a morning's fifteen rebookings each had their number looked
         up again. One line beside the board's title, the number first (a narrow window cuts its
-        end; whole in its tooltip)."""
+        end; whole in its tooltip). None for a patient told as it was saved."""
+        if saved.data.get("patient_told"):
+            self.to_tell.hide()
+            return
         patient, operation = state.patient, _operation(self.session, state)
         if saved.data["outcome"] == "rebooked":
             start, session_id = datetime.fromisoformat(saved.data["planned_start"]), saved.data["session"]

@@ -2499,7 +2499,7 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     </message>
     <message>
         <source>&amp;Suggested slots (no clash with theatre, surgeon, anaesthetist or patient):</source>
-        <translation>Créneaux &amp;proposés (sans conflit de salle, chirurgien, anesthésiste ou patient) :</translation>
+        <translation>Créneaux propo&amp;sés (sans conflit de salle, chirurgien, anesthésiste ou patient) :</translation>
     </message>
     <message>
         <source>{day} {time} — theatre {theatre} ({specialty})</source>
@@ -2532,6 +2532,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>Or &amp;transfer to hospital</source>
         <translation>Ou &amp;transférer vers l’hôpital</translation>
+    </message>
+    <message>
+        <source>Patient t&amp;old now (blank: not yet)</source>
+        <translation>Patient inf&amp;ormé maintenant (vide : pas encore)</translation>
     </message>
     <message>
         <source>&amp;Book this slot</source>

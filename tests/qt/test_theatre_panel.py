@@ -1017,6 +1017,25 @@ def test_the_coordinator_records_the_patient_told_of_the_new_date_and_the_board_
     assert not state.not_told
 
 
+def test_a_patient_told_on_the_phone_with_the_rebook_dialog_open_is_recorded_told_as_it_is_booked(
+        coordinator, qtbot, listed, clock):
+    """The dialog gives the number to ring, and the day is agreed on the phone with it open: the
+    board then said PATIENT NOT TOLD YET and asked to ring the patient just rung."""
+    window, _ = coordinator
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    panel = window.theatre
+    dialog.told.setFocus()
+    QTest.keyClicks(dialog.told, "By p")
+    assert dialog.told.currentText() == "By phone"
+    dialog.slot_list.setFocus()
+    QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
+    listed(panel)
+    assert panel.day_model.text(0, STATUS) == "rebooked" and panel.to_tell.isHidden()
+    (state,) = theatre.bookings(window.session.db, window.session.forms)
+    assert (state.moved_by.data["patient_told"], state.moved_by.data["told_at"], state.moved_by.version) == (
+        "phone", clock.now.isoformat(timespec="minutes"), 1), "told as it was decided, in the rebooking itself"
+
+
 def test_patient_told_on_an_operation_not_rebooked_says_so(coordinator, answers, listed):
     window, _ = coordinator
     panel = window.theatre
