@@ -36,12 +36,18 @@ def remember(db: Database, sources: Iterable[Mapping[str, Any]], *, at: datetime
                               actor=actor, device_id=device_id, action="laptop.import")
 
 
-def _range(source: Mapping[str, Any]) -> dict[str, int | None]:
-    """The export's records_rowid_range as its two columns, both empty when it names none (an
-    older app's manifest) or not two whole numbers."""
+def rowid_range(source: Mapping[str, Any]) -> tuple[int, int] | None:
+    """The record versions an export holds, as its manifest's records_rowid_range names them;
+    None when it names none (an older app's manifest) or not two whole numbers."""
     found = source.get("records_rowid_range")
-    whole = isinstance(found, list) and len(found) == 2 and all(type(end) is int for end in found)
-    return dict(zip(RANGE, found if whole else (None, None), strict=True))
+    if isinstance(found, list) and len(found) == 2 and all(type(end) is int for end in found):
+        return found[0], found[1]
+    return None
+
+
+def _range(source: Mapping[str, Any]) -> dict[str, int | None]:
+    """The export's range (`rowid_range`) as its two columns, both empty when it names none."""
+    return dict(zip(RANGE, rowid_range(source) or (None, None), strict=True))
 
 
 def exports(db: Database) -> list[dict[str, Any]]:

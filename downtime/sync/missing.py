@@ -14,6 +14,7 @@ from typing import Any
 
 from downtime.domain.laptops import Laptop, laptop_name
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
+from downtime.storage.laptops import rowid_range
 
 MISSING_EXPORT = QT_TRANSLATE_NOOP("messages", "MISSING EXPORT: {count} record version(s) of {laptop} are in none of "
                                                "the exports merged: bring its export {made} (or make a whole export "
@@ -61,12 +62,11 @@ def missing_versions(sources: Iterable[Mapping[str, Any]]) -> tuple[MissingVersi
     unknown = set()
     numbers: dict[str, int] = {}  # the laptops in their numbers' order, as the clerk lays out their sticks
     for source in sources:
-        found, device_id = source.get("records_rowid_range"), str(source.get("device_id") or "")
+        found, device_id = rowid_range(source), str(source.get("device_id") or "")
         number = source.get("device_number")
         numbers[device_id] = number if isinstance(number, int) else 1000
-        if isinstance(found, list) and len(found) == 2 and all(type(end) is int for end in found) \
-                and isinstance(source.get("exported_at"), str):
-            ranges.setdefault(device_id, []).append((found[0], found[1], source["exported_at"]))
+        if found is not None and isinstance(source.get("exported_at"), str):
+            ranges.setdefault(device_id, []).append((*found, source["exported_at"]))
         else:
             unknown.add(device_id)
     missing = []
