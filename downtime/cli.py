@@ -934,8 +934,9 @@ def cmd_worklist_mark(args: argparse.Namespace) -> int:
 
 
 def cmd_worklist_not_entered(args: argparse.Namespace) -> int:
-    """As `worklist mark` does, what the line said (the ward was asked about) is said again."""
-    from downtime.services.back_entry import line_of, mark_not_entered
+    """As `worklist mark` does, what the line said (the ward was asked about) is said again; and,
+    when an earlier FHIR bundle sent the record, that the next one withdraws it from the EHR."""
+    from downtime.services.back_entry import SENT_IN_A_BUNDLE, line_of, mark_not_entered, sent_in_an_earlier_bundle
 
     session = _session(args)
     line = line_of(session, args.record_id)
@@ -946,6 +947,8 @@ def cmd_worklist_not_entered(args: argparse.Namespace) -> int:
                reason=args.reason.strip()))
     if line is not None:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "Its line said: {to_do}"), to_do=line.to_do_in(args.lang)))
+    if sent_in_an_earlier_bundle(session, args.record_id):
+        print(_say(args, SENT_IN_A_BUNDLE))
     return 0
 
 

@@ -17,7 +17,7 @@ from downtime.services.errors import PermissionDenied, ServiceError
 from downtime.storage.audit import verify_chain
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
-from tests.test_back_entry import dose_recorded_twice
+from tests.test_back_entry import dose_recorded_twice, office_asking_the_ward
 
 DUBOIS = "Sr Dubois, 3B, by phone"
 TWICE = "one dose recorded twice"
@@ -159,6 +159,7 @@ def test_the_command_line_records_the_wards_answer(dose_twice, tmp_path, capsys)
     assert f"record {second.record_id} version 1 marked not to be entered in the EHR: the ward ({DUBOIS}) said: " \
            f"{TWICE}" in said
     assert "Its line said: enter — the same dose (due 28/11/2026 14:00)" in said
+    assert "earlier FHIR bundle" not in said, "no bundle was made here"
     assert main(["worklist", "not-entered", evening.record_id, "--version", "1", "--ward-said", DUBOIS,
                  "--reason", "none", *who]) == 1
     assert "does not say to ask the ward" in capsys.readouterr().err
@@ -210,3 +211,77 @@ def test_the_fhir_bundle_leaves_out_a_dose_the_ward_said_is_not_to_be_entered(do
         f"ASK THE WARD: the same dose (due 28/11/2026 14:00) was also recorded on laptop 2 (no. 002) by nurse (laptop 002), "
         f"given 28/11/2026 14:40: ask the ward whether it is one dose recorded twice before entering both; the ward said "
         f"that record is not to be entered ({DUBOIS}: {TWICE}): enter this one")
+
+
+def _bundle(folder):
+    bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
+    Bundle.model_validate(bundle)
+    return {(entry["resource"]["resourceType"], (entry["resource"].get("identifier") or [{}])[0].get("value")
+             or entry["resource"]["entity"][0]["what"]["identifier"]["value"]): entry for entry in bundle["entry"]}
+
+
+def test_a_dose_an_earlier_bundle_sent_goes_again_entered_in_error_once_the_ward_says_not_to_enter_it(dose_twice,
+                                                                                                        tmp_path):
+    """The office's bundle made before the ward answered held both records of the 14:00 dose: the
+    later bundles left the second out, so where the earlier one was posted the EHR kept the dose
+    given twice. The next bundle withdraws it there the FHIR way: the same resource, updated by its
+    identifier, entered in error, its Provenance saying the ward's answer."""
+    office, _, _, (first, second, evening) = dose_twice
+    export(office, tmp_path / "before-the-answer")
+    assert not back_entry.sent_in_an_earlier_bundle(office, "an unknown record")
+    assert back_entry.sent_in_an_earlier_bundle(office, second.record_id)
+    back_entry.mark_not_entered(office, second.record_id, 1, DUBOIS, TWICE)
+    result = export(office, tmp_path / "after-the-answer", since_last=True)
+    entries = _bundle(result.folder)
+    dose = entries["MedicationAdministration", second.record_id]
+    assert dose["resource"]["status"] == "entered-in-error" and "id" not in dose["resource"]
+    assert dose["request"] == {"method": "PUT", "url": "MedicationAdministration?identifier=urn:downtime:record|"
+                                                       f"{second.record_id}"}
+    why = entries["Provenance", second.record_id]
+    assert why["request"]["method"] == "PUT"
+    assert why["resource"]["activity"]["coding"][0]["code"] == "NULLIFY"
+    assert why["resource"]["activity"]["text"].startswith(
+        "Entered in error: version 1 was sent in an earlier bundle and is not to be entered in the EHR, as the ward said "
+        f"— NOT TO BE ENTERED: the ward ({DUBOIS}) said: {TWICE}; recorded by Records (records), ")
+    assert "ASK THE WARD" not in why["resource"]["activity"]["text"]
+    assert second.record_id not in {found.record_id for found in result.ask_the_ward}
+    # The dose to enter goes again too, its Provenance now saying so; the record itself is not changed.
+    assert entries["Provenance", first.record_id]["resource"]["activity"]["text"].endswith(
+        f"the ward said that record is not to be entered ({DUBOIS}: {TWICE}): enter this one")
+    assert entries["MedicationAdministration", first.record_id]["resource"]["status"] == "completed"
+    assert ("MedicationAdministration", evening.record_id) not in entries, "nothing new of the 20:00 dose"
+    assert records.current(office.db, second.record_id).status.value == "final"
+    # A whole bundle withdraws it likewise; one posted twice changes nothing more.
+    again = _bundle(export(office, tmp_path / "whole").folder)
+    assert again["MedicationAdministration", second.record_id]["resource"]["status"] == "entered-in-error"
+    assert again["MedicationAdministration", second.record_id]["request"]["method"] == "POST"
+
+
+def test_the_clerk_is_told_when_the_record_answered_about_went_in_an_earlier_bundle(dose_twice, tmp_path, capsys):
+    office, _, _, (first, second, _) = dose_twice
+    who = ["--db", str(tmp_path / "office.sqlite"), "--user", "records", "--pin", "4444"]
+    export(office, tmp_path / "before-the-answer")
+    assert main(["worklist", "not-entered", second.record_id, "--version", "1", "--ward-said", DUBOIS,
+                 "--reason", TWICE, *who]) == 0
+    assert ("This record was sent in an earlier FHIR bundle: with the ward's answer recorded, the next bundle marks "
+            "it entered in error in the EHR") in capsys.readouterr().out
+
+
+
+def test_observations_and_a_dose_of_a_withdrawn_order_an_earlier_bundle_sent_are_withdrawn_alike(
+        tmp_path, laptop, clock, admission_values):
+    """Every resource made from the record goes entered in error, each as R4 says it (the dose's
+    status, each Observation's), updated by its identifier."""
+    office, (_, _, of_a_withdrawn_order, observed) = office_asking_the_ward(tmp_path, laptop, clock, admission_values)
+    export(office, tmp_path / "before-the-answer")
+    back_entry.mark_not_entered(office, of_a_withdrawn_order, 1, DUBOIS, "never given, the order was withdrawn")
+    back_entry.mark_not_entered(office, observed, 1, DUBOIS, "taken of another patient")
+    entries = _bundle(export(office, tmp_path / "after-the-answer", since_last=True).folder)
+    assert entries["MedicationAdministration", of_a_withdrawn_order]["resource"]["status"] == "entered-in-error"
+    why = entries["Provenance", observed]["resource"]
+    assert "taken of another patient" in why["activity"]["text"]
+    targets = {target["reference"] for target in why["target"]}
+    made = [entry for entry in entries.values() if entry["fullUrl"] in targets]
+    assert len(made) > 1 and {entry["resource"]["resourceType"] for entry in made} == {"Observation"}
+    assert {entry["resource"]["status"] for entry in made} == {"entered-in-error"}
+    assert {entry["request"]["method"] for entry in made} == {"PUT"}

@@ -1,14 +1,17 @@
 """Closing a worklist line that says to ask the ward, with the ward's answer that it is not to
 be entered in the EHR (one dose recorded twice, a dose never given from a withdrawn order): whose
 record it is, what the line says to enter and to do, whole; who at the ward said so, and why, both
-required. A refusal (no answer, a line amended or on hold meanwhile, the other record of the dose
-already not to be entered) is said in the dialog, which stays open with what was typed."""
+required. A record an earlier FHIR bundle sent is said so, in red, before the answer is
+recorded: the EHR may hold it from that bundle, and the next one marks it entered in error there.
+A refusal (no answer, a line amended or on hold meanwhile, the other record of the dose already
+not to be entered) is said in the dialog, which stays open with what was typed."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from downtime.i18n import message
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.patient_header import identity_label
 from downtime.qt.style import ErrorLabel
@@ -41,6 +44,9 @@ class NotEnteredDialog(QDialog):
             what=item.label, version=item.record.version, to_do=item.to_do_in(language(), loud=True)))
         intro.setWordWrap(True)
         layout.addWidget(intro)
+        self.sent = ErrorLabel(message(language(), back_entry.SENT_IN_A_BUNDLE))
+        self.sent.setVisible(back_entry.sent_in_an_earlier_bundle(session, item.record.record_id))
+        layout.addWidget(self.sent)
         self.ward_said = QLineEdit()
         self.ward_said.setPlaceholderText(translate("NotEnteredDialog", "e.g. Sr Dubois, 3B, by phone"))
         self.reason = QLineEdit()

@@ -52,6 +52,7 @@ from downtime.services.records import THEATRE_FORMS
 from downtime.services.search import sort_key
 from downtime.services.staff import names_with_ids
 from downtime.storage import audit
+from downtime.storage.fhir_sent import records_sent
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, labelled, message
 from downtime.storage.records import RecordNotFound, as_version, chunks, held_from, list_current, marks, on_hold
 
@@ -1030,6 +1031,18 @@ def mark_not_entered(session: Session, record_id: str, version: int, ward_said: 
             "recorded_by": session.user.staff_id, "recorded_at": now.isoformat()},
             at=now, actor=session.user.staff_id, device_id=session.device.device_id,
             action="back_entry.not_entered", detail={"record_id": record_id, "version": version})
+
+
+SENT_IN_A_BUNDLE = QT_TRANSLATE_NOOP("messages", "This record was sent in an earlier FHIR bundle: with the ward's answer "
+                                                 "recorded, the next bundle marks it entered in error in the EHR.")
+
+
+def sent_in_an_earlier_bundle(session: Session, record_id: str) -> bool:
+    """Whether an earlier FHIR bundle of this database sent the record (storage.fhir_sent): said
+    to the clerk recording the ward's answer that it is not to be entered, as the EHR may hold
+    it from that bundle, which the next one withdraws (sync.fhir_export)."""
+    session.require(Action.READ_RECORDS)
+    return bool(records_sent(session.db, [record_id]))
 
 
 def _patient_of(session: Session, downtime_number: str) -> str:

@@ -14,11 +14,10 @@ from typing import Any
 from sqlite_utils import Database
 
 from downtime.domain.laptops import Authors, Laptop
-from downtime.domain.records import RecordVersion
+from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
+from downtime.storage.fhir_sent import RECORD_SYSTEM
 from downtime.storage.records import list_current
-
-RECORD_SYSTEM = "urn:downtime:record"
 
 
 @dataclass
@@ -67,14 +66,21 @@ class Context:
     people: dict[tuple[str, str], str] = field(default_factory=dict)
     """Each person already named, by staff ID and device id: a bundle names a few people on
     every one of its hundreds of thousands of resources."""
+    withdrawn: Collection[str] = frozenset()
+    """Records the ward said are not to be entered that an earlier bundle sent: the builders see
+    them entered in error, so their resources go again withdrawn (fhir_export)."""
 
     def current(self, db: Database, form_id: str) -> list[RecordVersion]:
-        """The current versions of a form's records, oldest first, kept by id for the
-        Provenance written after every group's resources; only those of `patient_ids` when
-        given (records about no patient, such as theatre sessions, are all read)."""
+        """The current versions of a form's records, oldest first, kept by id as they stand for
+        the Provenance written after every group's resources; only those of `patient_ids` when
+        given (records about no patient, such as theatre sessions, are all read). A `withdrawn`
+        one is handed to the builder entered in error."""
         about_patients = self.patient_ids is not None and self.forms[form_id].about_patient
         found = list_current(db, form_id=form_id, patient_ids=self.patient_ids if about_patients else None)
         self.records.update((record.record_id, record) for record in found)
+        if self.withdrawn:
+            found = [record.model_copy(update={"status": RecordStatus.ENTERED_IN_ERROR})
+                     if record.record_id in self.withdrawn else record for record in found]
         return found
 
     def person(self, staff_id: str, device_id: str) -> str:

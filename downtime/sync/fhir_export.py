@@ -40,12 +40,13 @@ A record whose standing version the ward said is not to be entered (the worklist
 services.back_entry.mark_not_entered: one dose recorded twice) is left out of the bundle, as one
 on hold is, unless another record needs its resources, when its Provenance says "NOT TO BE
 ENTERED" with the ward's answer; the other record of the dose says to enter it. An amendment
-brings it back."""
+brings it back. One an earlier bundle sent (as storage.fhir_sent knows its Provenance), which
+the EHR may hold if that bundle was posted, goes in every bundle after, entered in error, an
+update on its identifier, its Provenance a NULLIFY saying the ward's answer."""
 
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import re
 from array import array
@@ -67,7 +68,7 @@ from downtime.services.back_entry import (
     Conflict, NotEntered, Otherwise, conflicts_among, ehr_numbers, otherwise_among, standing_not_entered, with_entries,
 )
 from downtime.services.patients import downtime_numbers
-from downtime.storage.fhir_sent import sent_before
+from downtime.storage.fhir_sent import hashed, identity, provenance_condition, records_sent, sent_before
 from downtime.storage.records import as_version, held_from, on_hold
 from downtime.sync.fhir_codes import (
     DATA_OPERATION,
@@ -94,6 +95,8 @@ PATIENTS_AT_ONCE = 1000  # whose records are read together: a hospital's 100,000
 
 ASK_THE_WARD_WORDS = "ASK THE WARD: {why}"
 NOT_TO_BE_ENTERED = "NOT TO BE ENTERED: {said}"
+WITHDRAWN = ("Entered in error: version {version} was sent in an earlier bundle and is not to be entered in the EHR, as"
+             " the ward said")
 
 
 class UnresolvedReference(RuntimeError):
@@ -203,10 +206,11 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
     patients = list(numbers)
     noted = {record_id for (record_id,) in db.execute("SELECT DISTINCT record_id FROM settlements_otherwise")}
     not_entered = standing_not_entered(db, authors.names)
+    withdrawn = records_sent(db, not_entered)
     ask: list[AskTheWard] = []
     for start in range(0, len(patients), PATIENTS_AT_ONCE):
         ctx = Context(forms, authors, laptops, first_versions, at, links,
-                      patient_ids=patients[start:start + PATIENTS_AT_ONCE])
+                      patient_ids=patients[start:start + PATIENTS_AT_ONCE], withdrawn=withdrawn)
         page_held = [version for patient_id in ctx.patient_ids for version in versions_held.get(patient_id, ())]
         ask += _write_patients(db, ctx, changed, (held, not_entered), (page_held, authors), writer, laptops, numbers,
                                noted)
@@ -223,7 +227,10 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
     (`noted`: every record with such a settlement), and none is left out (`left_out`: the
     records on hold, from their version, and those the ward said are not to be entered), with
     the groups they need (a group only ever needs its own patient's), then each record's
-    Provenance; returns those of its records to ask the ward about. `besides`: what
+    Provenance; returns those of its records to ask the ward about. A record the ward said is not
+    to be entered that an earlier bundle sent (`ctx.withdrawn`) is not left out: its groups go
+    again, built with it entered in error, its Provenance saying why, and the other record of its
+    dose goes with them, its Provenance saying to enter it. `besides`: what
     conflicts_among reads besides the page's records (every version on hold here, and who wrote
     each record)."""
     groups = {**patient_groups(db, ctx), **medication_groups(db, ctx), **theatre_groups(db, ctx),
@@ -233,13 +240,16 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
     conflicts = with_entries(conflicts_among(ctx.forms, ctx.records.values(), laptops, held, authors), {}, not_entered)
     otherwise = otherwise_among(db, [record for record_id, record in ctx.records.items()
                                      if record_id in noted and record_id not in held_from], laptops, authors)
+    withdrawn = ctx.withdrawn
     contradicted = {record_id for record_id, said in conflicts.items()
-                    if any(conflict.record.record_id in changed for conflict in said)} | set(otherwise)
+                    if any(conflict.record.record_id in changed or conflict.record.record_id in withdrawn
+                           for conflict in said)} | set(otherwise) | set(withdrawn)
+    skipped = not_entered.keys() - withdrawn
     # Asked without building sets: `changed` is every record of a hospital's export, and its
     # union with `contradicted`, made again for each page, copied it a hundred times over.
     chosen = _with_needs(groups, {key for key, group in groups.items()
                                   if not (group.sources.isdisjoint(changed) and group.sources.isdisjoint(contradicted))
-                                  and group.sources.isdisjoint(held_from) and group.sources.isdisjoint(not_entered)})
+                                  and group.sources.isdisjoint(held_from) and group.sources.isdisjoint(skipped)})
     targets: dict[str, list[str]] = {}
     for key, group in groups.items():
         if key in chosen:
@@ -251,9 +261,10 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
     ask = []
     for record_id, ids in targets.items():
         record = ctx.records[record_id]
+        # The ward has answered of a record withdrawn: nothing to ask it before posting.
         found = AskTheWard(record_id, record.form_id, record.version, record.id, numbers.get(str(record.patient_id), ""),
                            conflicts.get(record_id, ()), False, otherwise.get(record_id, ())
-                           ) if record_id in conflicts or record_id in otherwise else None
+                           ) if record_id not in withdrawn and (record_id in conflicts or record_id in otherwise) else None
         provenance = _provenance(record, ids, ctx, held_from.get(record_id), " — ".join(filter(None, (
             NOT_TO_BE_ENTERED.format(said=not_entered[record_id].text_in("en")) if record_id in not_entered else "",
             found.words() if found else ""))))
@@ -287,16 +298,16 @@ class _Writer:
 
     def was_sent(self, resource: dict[str, Any]) -> bool:
         """Whether an earlier export sent `resource`, with this content or another."""
-        return self.sent(_identity(resource["resourceType"], _condition(resource))) is not None
+        return self.sent(identity(resource["resourceType"], _condition(resource))) is not None
 
     def add(self, resource: dict[str, Any]) -> None:
         kind, condition = resource["resourceType"], _condition(resource)
         full_url = f"urn:uuid:{resource['id']}"
         body = orjson.dumps(resource)
-        identity, content = _identity(kind, condition), _hash(body)
-        before = self.sent(identity)
+        known_by, content = identity(kind, condition), hashed(body)
+        before = self.sent(known_by)
         if before != content:
-            self.resources.append(identity)
+            self.resources.append(known_by)
             self.contents.append(content)
         if before is None or before == content:
             request = {"method": "POST", "url": kind, "ifNoneExist": condition}
@@ -338,10 +349,13 @@ def _provenance(record: RecordVersion, targets: list[str], ctx: Context, held_fr
     """Who wrote the record (and who amended it), when the care happened and when it was
     typed, and which version this is, with the reason for an amendment or a withdrawal; that it
     is on hold from `held_from`, when it is; and what the ward said of it or other laptops'
-    records contradict in it (`warned`: NOT_TO_BE_ENTERED, AskTheWard.words, empty for none)."""
+    records contradict in it (`warned`: NOT_TO_BE_ENTERED, AskTheWard.words, empty for none). A
+    record `ctx.withdrawn` is a withdrawal, of the version an earlier bundle sent."""
     first = ctx.original(record)
     agents = [record] + ([first] if (first.author, first.device_id) != (record.author, record.device_id) else [])
-    if record.status is RecordStatus.ENTERED_IN_ERROR:
+    if record.record_id in ctx.withdrawn:
+        operation, what = "NULLIFY", WITHDRAWN.format(version=record.version)
+    elif record.status is RecordStatus.ENTERED_IN_ERROR:
         operation, what = "NULLIFY", f"Entered in error (version {record.version})"
     elif record.version > 1:
         operation, what = "UPDATE", f"Amended: version {record.version}"
@@ -373,22 +387,9 @@ def _condition(resource: dict[str, Any]) -> str:
     of a Patient, the record's own identifier otherwise); Provenance has no identifier, so it is
     found by the record it names as its source."""
     if resource["resourceType"] == "Provenance":
-        found = resource["entity"][0]["what"]["identifier"]
-        return f"entity:identifier={found['system']}|{found['value']}"
+        return provenance_condition(resource["entity"][0]["what"]["identifier"]["value"])
     found = resource["identifier"][0]
     return f"identifier={found['system']}|{found['value']}"
-
-
-def _identity(kind: str, condition: str) -> int:
-    """The hash storage.fhir_sent knows a resource by: its type and the search that finds it."""
-    return _hash(f"{kind}?{condition}".encode())
-
-
-def _hash(data: bytes) -> int:
-    """64 bits of SHA-256 (the fastest of hashlib's on these laptops' processors) as a signed
-    integer, SQLite's. Two identities sharing a hash would at worst send an unchanged resource as
-    an update, the same content again."""
-    return int.from_bytes(hashlib.sha256(data).digest()[:8], "big", signed=True)
 
 
 def references(value: Any) -> list[str]:

@@ -5,6 +5,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from downtime.services import back_entry
+from downtime.sync.export import export
 from tests.qt.test_data_transfer import _back_entry_tab
 from tests.test_back_entry import office_asking_the_ward
 
@@ -24,6 +25,7 @@ def test_the_clerk_closes_a_dose_recorded_twice_with_the_wards_answer(qtbot, tmp
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     dialog = panel.answering
     qtbot.waitExposed(dialog)
+    assert not dialog.sent.isVisible(), "no bundle was made here"
     words = " ".join(label.text() for label in dialog.findChildren(QLabel))
     assert "To do: ENTER — the same dose" in words and "ask the ward whether it is one dose recorded twice" in words
     qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
@@ -50,3 +52,19 @@ def test_the_clerk_closes_a_dose_recorded_twice_with_the_wards_answer(qtbot, tmp
     assert model.text(other, 5).endswith("the ward said that record is not to be entered (Sœur Lefèvre, 3B, par "
                                          "téléphone: une dose saisie deux fois): enter this one")
     assert back_entry.progress_and_not_entered(office) == (*panel.counts, panel.not_entered)
+
+
+def test_the_dialog_says_in_red_when_an_earlier_bundle_sent_the_record(qtbot, tmp_path, laptop, clock, admission_values):
+    """Posted from that bundle, the EHR holds the dose: the clerk learns, before recording the
+    ward's answer, that the next bundle withdraws it there."""
+    office, flagged = office_asking_the_ward(tmp_path, laptop, clock, admission_values)
+    export(office, tmp_path / "before-the-answer")
+    main, panel = _back_entry_tab(qtbot, office)
+    rows = {panel.model.rows[row][1].record.record_id: row for row in range(panel.model.rowCount())}
+    panel.table.selectRow(rows[flagged[1]])
+    qtbot.mouseClick(panel.not_entered_button, Qt.MouseButton.LeftButton)
+    dialog = panel.answering
+    qtbot.waitExposed(dialog)
+    assert dialog.sent.isVisible()
+    assert dialog.sent.text() == ("This record was sent in an earlier FHIR bundle: with the ward's answer recorded, the "
+                                  "next bundle marks it entered in error in the EHR.")
