@@ -889,9 +889,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_worklist(args: argparse.Namespace) -> int:
-    from downtime.services.back_entry import not_entered_done, progress, worklist, worklist_notes
+    from downtime.services.back_entry import missing_exports, not_entered_done, progress, worklist, worklist_notes
 
     session = _session(args)
+    for missing in missing_exports(session, args.lang):  # first: the list below lacks that laptop's records
+        print(missing)
     work = worklist(session)
     same_person = worklist_notes(session)
     done, total = progress(work)

@@ -110,3 +110,27 @@ def test_a_wards_laptop_given_another_laptops_sticks_is_not_told_to_bring_the_ot
     settings.set_laptop_ward(admin, "3B")
     import_export(ward, day_1)
     assert import_export(ward, day_3).missing == ()
+
+
+WORKLIST_MISSING = ("MISSING EXPORT: 1 record version(s) of laptop 1 (no. 001) are in none of the exports imported "
+                    "here, so not on this list: bring its export made after 28/11/2026 17:00 and before 30/11/2026 "
+                    "17:00 (or make a whole export on that laptop) and import it")
+
+
+def test_the_worklist_says_first_which_stick_is_missing_until_it_is_imported(tmp_path, laptop, clock, admission_values,
+                                                                               capsys):
+    """Said only in the import's report: the clerk who did not run that import worked through a
+    list that lacked a laptop's day, and never knew."""
+    (day_1, day_2, day_3), _ = _daily_sticks(tmp_path, laptop, clock, admission_values)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    who = ["--user", "records", "--pin", "4444", "--db", str(tmp_path / "office.sqlite")]
+    for stick in (day_1, day_3):
+        import_export(office, stick)
+    capsys.readouterr()
+    assert main(["worklist", *who]) == 0
+    said = capsys.readouterr().out.splitlines()
+    assert said[0] == WORKLIST_MISSING
+    assert said[1] == "0 of 2 record(s) entered in the EHR"
+    import_export(office, day_2)
+    assert main(["worklist", *who]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "0 of 3 record(s) entered in the EHR"

@@ -2,7 +2,8 @@
 in the order to type it, with progress. Enter (or the button) ticks the selected line off with
 the EHR's reference, or a line that says to ask the ward with the ward's answer that it is not
 to be entered; a patient's downtime number is linked to their EHR number; a record on hold is
-settled once the ward says which version is right."""
+settled once the ward says which version is right. A laptop's stick that did not come is said in
+red above everything, until it is imported: the list lacks its records."""
 
 from __future__ import annotations
 
@@ -128,6 +129,9 @@ class BackEntryPanel(QWidget):
         super().__init__(parent)
         self.session = session
         layout = QVBoxLayout(self)
+        self.missing = ErrorLabel()
+        self.missing.hide()
+        layout.addWidget(self.missing)
         top = QHBoxLayout()
         self.progress = QProgressBar()
         self.progress.setAccessibleName(translate("BackEntryPanel", "Back-entry progress"))
@@ -236,14 +240,18 @@ class BackEntryPanel(QWidget):
         self.summary.setText(translate("BackEntryPanel", "Reading the worklist…"))
         self.progress.setRange(0, 0)
         self.print_button.setEnabled(False)
+        lang = language()
         self.reader.read(self.session, lambda own, _: (back_entry.worklist_order(own),
                                                        back_entry.progress_and_not_entered(own),
                                                        back_entry.probable_duplicates(own),
-                                                       back_entry.shared_numbers(own)))
+                                                       back_entry.shared_numbers(own),
+                                                       back_entry.missing_exports(own, lang)))
 
     def _read(self, found: tuple[list[str | None], tuple[int, int, int], list[ProbableDuplicate],
-                                 list[SharedNumber]]) -> None:
-        order, (done, total, self.not_entered), duplicates, shared = found
+                                 list[SharedNumber], list[str]]) -> None:
+        order, (done, total, self.not_entered), duplicates, shared, missing = found
+        self.missing.setText("\n".join(missing))
+        self.missing.setVisible(bool(missing))
         self.counts = (done, total)
         self.model.start(order, self.left_only.isChecked())
         self._show_progress()

@@ -42,7 +42,7 @@ from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import VALIDATED_IDENTITY, Field, Meaning
 from downtime.formspec.values import format_value
-from downtime.services import census, records
+from downtime.services import census, records, settings
 from downtime.services.census import all_patients, display_names
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
@@ -53,6 +53,8 @@ from downtime.services.search import sort_key
 from downtime.services.staff import names_with_ids
 from downtime.storage import audit
 from downtime.storage.fhir_sent import records_sent
+from downtime.storage.laptops import exports
+from downtime.sync.missing import MISSING_WORKLIST, MissingVersions, missing_versions
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, labelled, message
 from downtime.storage.records import RecordNotFound, as_version, chunks, held_from, list_current, marks, on_hold
 
@@ -883,6 +885,24 @@ def shared_numbers(session: Session) -> list[SharedNumber]:
                                                          summary.birth_date if summary else None,
                                                          (summary.ward or "") if summary else ""))
     return [SharedNumber(number, tuple(holders)) for number, holders in found.items()]
+
+
+def missing_here(db: Database) -> tuple[MissingVersions, ...]:
+    """Each laptop's record versions that none of its exports imported here hold (sync.missing),
+    at a records office (a laptop of no ward), whose worklist lacks them: said by every import and
+    above the worklist until that stick is imported. A ward's laptop given a moved patient's
+    stick holds part of another laptop's records by design."""
+    return missing_versions(exports(db)) if settings.laptop_ward(db) is None else ()
+
+
+def missing_exports(session: Session, lang: Lang) -> list[str]:
+    """`missing_here` in the worklist's words, said first above it (the Back-entry tab, `downtime
+    worklist`): the import's report said it to whoever imported, and the clerks working the list
+    afterwards typed a list lacking that laptop's day without knowing."""
+    session.require(Action.READ_RECORDS)
+    missing = missing_here(session.db)
+    laptops = laptops_known(session, {found.device_id for found in missing})
+    return [found.text(lang, laptops, MISSING_WORKLIST) for found in missing]
 
 
 def worklist_notes(session: Session) -> dict[str, str]:

@@ -35,17 +35,16 @@ from downtime.domain.records import RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import RecordRefField
-from downtime.services import census, search, settings, theatre
-from downtime.services.back_entry import duplicates_of, hold_of, shared_numbers
+from downtime.services import census, search, theatre
+from downtime.services.back_entry import duplicates_of, hold_of, missing_here, shared_numbers
 from downtime.services.context import Session
 from downtime.services.laptops import authors as authors_here, laptops_known
 from downtime.services.records import THEATRE_FORMS
 from downtime.storage import audit
-from downtime.storage.laptops import exports, remember
+from downtime.storage.laptops import remember
 from downtime.storage.records import chunks, held_from, holds, marks
 from downtime.sync.export import verify_export
 from downtime.sync.merge import sources_of
-from downtime.sync.missing import missing_versions
 from downtime.sync.outcome import ImportRefused, ImportResult, Progress, untold
 from downtime.sync.versions import (
     HELD_FILE, PATIENT_COLUMNS, PATIENTS_FILE, RECORD_COLUMNS, RECORDS_FILE, SETTLEMENT_COLUMNS, count_lines, digest,
@@ -241,10 +240,7 @@ def import_export(session: Session, folder: Path, progress: Progress = untold,
                                 file=RECORDS_FILE, line=first, record=record_id, target=target)
         search.refresh_many(db, session.forms, touched)
         remember(db, sources_of(folder), **who)
-        # Said at the records office (a laptop of no ward), whose back-entry a missing stick
-        # leaves short; a ward's laptop given a moved patient's stick holds part of another
-        # laptop's records by design, and was told at each import to bring that laptop's others.
-        missing = missing_versions(exports(db)) if settings.laptop_ward(db) is None else ()
+        missing = missing_here(db)
         rivals = _settled_here(db, {settled_id: found for settled_id, found in settlements.items()
                                     if settled_id not in disputed}, imported)
         # Another office that chose the version this office chose, writing its own amendment to

@@ -22,6 +22,9 @@ MISSING_EXPORT = QT_TRANSLATE_NOOP("messages", "MISSING EXPORT: {count} record v
 MISSING_IMPORT = QT_TRANSLATE_NOOP("messages", "MISSING EXPORT: {count} record version(s) of {laptop} are in none of "
                                                "the exports imported here: bring its export {made} (or make a whole "
                                                "export on that laptop) and import it")
+MISSING_WORKLIST = QT_TRANSLATE_NOOP("messages", "MISSING EXPORT: {count} record version(s) of {laptop} are in none of "
+                                                 "the exports imported here, so not on this list: bring its export "
+                                                 "{made} (or make a whole export on that laptop) and import it")
 MADE_BETWEEN = QT_TRANSLATE_NOOP("messages", "made after {after} and before {before}")
 MADE_BEFORE = QT_TRANSLATE_NOOP("messages", "made before {before}")
 
@@ -39,7 +42,8 @@ class MissingVersions:
     before: str
 
     def text(self, lang: Lang, laptops: Mapping[str, Laptop], template: str = MISSING_EXPORT) -> str:
-        """`template`: the merge's words, or the import's (MISSING_IMPORT)."""
+        """`template`: the merge's words, or the import's (MISSING_IMPORT), or the back-entry
+        worklist's (MISSING_WORKLIST)."""
         made = (message(lang, MADE_BETWEEN, after=shown_time(self.after), before=shown_time(self.before))
                 if self.after else message(lang, MADE_BEFORE, before=shown_time(self.before)))
         return message(lang, template, count=self.last - self.first + 1,
