@@ -5,6 +5,7 @@ is overdue."""
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
@@ -37,6 +38,9 @@ NOT_TOLD = QT_TR_NOOP("NOT RECORDED")
 MONITORING_WORDS = {Monitoring.TWELVE_HOURLY: QT_TR_NOOP("12-hourly"), Monitoring.FOUR_TO_SIX_HOURLY: QT_TR_NOOP("4-hourly"),
                     Monitoring.HOURLY: QT_TR_NOOP("hourly"), Monitoring.CONTINUOUS: QT_TR_NOOP("continuous (at least hourly)")}
 NO_COMPLETE_SET = QT_TR_NOOP("none recorded")
+AXIS_MARKS = (0, 3, 5, 7, 10)  # the bands' edges as on the paper chart, and 10
+MINIMUM_HEIGHT = 180
+_TOP_MARGIN, _BOTTOM_MARGIN = 8, 24  # around the plot: its top score's label above, the times below
 ON_ADMISSION = QT_TR_NOOP("on admission")
 
 
@@ -83,24 +87,44 @@ class News2Plot(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.sets: list[ScoredSet] = []
-        self.setMinimumHeight(180)
+        self.setMinimumHeight(MINIMUM_HEIGHT)
         self.setAccessibleName(translate("News2Plot", "NEWS2 score over time"))
 
     def show_sets(self, sets: list[ScoredSet]) -> None:
         self.sets = sets
+        self.setMinimumHeight(self._height_for_marks())
         self.setAccessibleDescription("; ".join(f"{s.taken_at:%d/%m %H:%M} NEWS2 {s.news2.total}" for s in sets))
         self.update()
+
+    def _height_for_marks(self) -> int:
+        """Tall enough that axis marks 2 apart (3, 5 and 7) stand a line and a quarter apart at
+        the top score shown (at a 20 they were written over each other, in 180 pixels)."""
+        line = QFontMetricsF(self.font()).height()
+        return max(MINIMUM_HEIGHT, math.ceil(self._top() / 2 * line * 1.25 + _TOP_MARGIN + line + _BOTTOM_MARGIN))
 
     def _area(self) -> QRectF:
         """The plot inside its axis labels, a line of text below the widget's top edge so the
         label of a score at the top of the scale is written whole (a 16's was cut off there)."""
-        return QRectF(self.rect()).adjusted(36, QFontMetricsF(self.font()).height() + 8, -48, -24)
+        return QRectF(self.rect()).adjusted(36, QFontMetricsF(self.font()).height() + _TOP_MARGIN, -48,
+                                            -_BOTTOM_MARGIN)
 
-    def _y(self, score: float) -> float:
+    def _top(self) -> int:
         """The scale runs to 12, or to the highest score shown: a 13 and a 16 were both drawn at
         12, the top of the plot, as if the patient had not got worse."""
-        area, top = self._area(), max([12, *(found.news2.total for found in self.sets)])
+        return max([12, *(found.news2.total for found in self.sets)])
+
+    def _y(self, score: float) -> float:
+        area, top = self._area(), self._top()
         return area.bottom() - area.height() * min(score, top) / top
+
+    def axis_marks(self) -> list[tuple[str, QRectF]]:
+        """The scores marked on the axis and the box each is written in, beside its height: the
+        thresholds and 10, then every 5 and the top score itself (the marks stopped at 10, and a
+        16 or a 20 stood by no number), none closer than 2 to the next."""
+        metrics, top = QFontMetricsF(self.font()), self._top()
+        return [(str(mark), QRectF(4, self._y(mark) - metrics.height() / 2, metrics.horizontalAdvance(str(mark)),
+                                   metrics.height()))
+                for mark in (*AXIS_MARKS, *range(AXIS_MARKS[-1] + 5, top - 1, 5), top)]
 
     def points(self) -> list[QPointF]:
         """Each set's total, placed by when it was taken (one set alone in the middle)."""
@@ -127,8 +151,8 @@ class News2Plot(QWidget):
             upper, lower = self._y(high + 0.5), self._y(max(low - 0.5, 0))
             painter.fillRect(QRectF(area.left(), upper, area.width(), lower - upper), QColor(shade))
         painter.setPen(QPen(QColor("#666666")))
-        for mark in (0, 3, 5, 7, 10):
-            painter.drawText(QPointF(4, self._y(mark) + 4), str(mark))
+        for text, box in self.axis_marks():
+            painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         if not self.sets:
             painter.drawText(area, Qt.AlignmentFlag.AlignCenter, translate("News2Plot", "No observations recorded"))
             return

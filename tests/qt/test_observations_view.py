@@ -7,8 +7,8 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from downtime.domain.news2 import CLINICAL_RESPONSE, Band
-from downtime.qt.observations_view import EscalationPanel, ObservationsView
-from downtime.services import records, wards
+from downtime.qt.observations_view import EscalationPanel, News2Plot, ObservationsView
+from downtime.services import observations, records, wards
 
 RCP_EXAMPLE = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
                "on_oxygen": False, "systolic_bp": 105, "diastolic_bp": 70, "pulse": 115, "consciousness": "alert",
@@ -68,6 +68,34 @@ def test_a_score_above_the_top_of_the_scale_is_plotted_at_its_height_and_labelle
     assert all(QRectF(chart.plot.rect()).contains(box) for _, box in labels), labels
     seven, thirteen, sixteen = (point.y() for point in chart.plot.points())
     assert seven > thirteen > sixteen, "higher on the plot the higher the score"
+
+
+TWENTY = {**SIXTEEN, "respiratory_rate": 7, "spo2": 85, "systolic_bp": 80, "pulse": 35, "temperature": 34.5}
+
+
+@pytest.mark.parametrize("height", [180, 400])
+def test_the_score_axis_is_marked_up_to_the_highest_score_shown(qtbot, session_for, admission_values, height):
+    """Scores above 12 were drawn at their height, but the axis marks stopped at 10: a 16 or a
+    20 stood by no number. The thresholds stay marked and no two marks are written over each
+    other, at the plot's smallest height too."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    nurse = session_for("nurse")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    plot = News2Plot()
+    qtbot.addWidget(plot)
+    plot.resize(500, height)
+    for hour, values, top in (("11", RCP_EXAMPLE, "12"), ("12", SIXTEEN, "16"), ("13", TWENTY, "20")):
+        records.save_new(nurse, "observations", {**values, "taken_at": f"2026-11-28T{hour}:00+01:00"},
+                         patient_id=patient)
+        plot.show_sets(observations.chart(nurse.db, patient))
+        marks = plot.axis_marks()
+        texts = [text for text, _ in marks]
+        assert texts[:4] == ["0", "3", "5", "7"] and texts[-1] == top, texts
+        assert all(QRectF(plot.rect()).contains(box) for _, box in marks), marks
+        assert not any(upper.intersects(lower) for (_, upper), (_, lower) in zip(marks[1:], marks)), marks
+        if top != "12":
+            highest = min(point.y() for point in plot.points())
+            assert abs(marks[-1][1].center().y() - highest) < 2, "the top mark stands by the top score"
 
 
 def test_an_incomplete_recheck_is_said_plainly_and_the_high_set_stays_listed(qtbot, session_for, admission_values,
