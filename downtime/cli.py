@@ -301,17 +301,17 @@ def _patient_row(patient: Any) -> dict[str, Any]:
             "allergies": list(patient.allergies), "allergy_status": patient.allergy_status}
 
 
-def _patient_line(row: dict[str, Any]) -> str:
-    born = row["birth_date"] or "DOB unknown"
-    place = f"{row['ward'] or '-'}/{row['bed'] or '-'}"
-    return f"{row['downtime_number']}  {row['name']:<40} {born:<11} {place:<10} {row['status'] or ''}"
-
-
 def cmd_search(args: argparse.Namespace) -> int:
     from downtime.services.search import search
 
     found = search(_session(args).db, _forms(), " ".join(args.text))
-    _emit(args, [_patient_row(p) for p in found], _patient_line)
+    if args.json:
+        _emit(args, [_patient_row(p) for p in found], str)
+    else:
+        for line in _columns([[p.downtime_number, p.display_name, p.birth_date_in(args.lang),
+                               f"{p.ward or '-'}/{p.bed or '-'}", p.stay.value if p.stay else ""] for p in found],
+                             {1: NAME_WIDTH}):
+            print(line)
     if not found and not args.json:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "no patient found")), file=sys.stderr)
     return 0
@@ -343,22 +343,29 @@ def cmd_census(args: argparse.Namespace) -> int:
     return 0
 
 
-CENSUS_NAME_WIDTH = 40
+NAME_WIDTH = 40  # a patient's name in a list's column: an unknown patient's description is cut
 
 
 def _census_lines(rows: Sequence[CensusRow], lang: Lang) -> list[str]:
     """Each bed's patient by name, date of birth and downtime number (two identifiers on every
-    line), in columns as wide as the ward's longest entry: a name longer than its column (an
-    unknown patient's description) is cut with "…" rather than push the number out of line."""
-    beds = [(row.ward, row.bed or message(lang, QT_TRANSLATE_NOOP("messages", "(no bed)")), row.patient) for row in rows]
-    ward_width = max((len(ward) for ward, _, _ in beds), default=0)
-    bed_width = max((len(bed) for _, bed, _ in beds), default=0)
-    born_width = max((len(patient.birth_date_in(lang)) for _, _, patient in beds if patient), default=0)
-    return [f"{ward:<{ward_width}}  {bed:<{bed_width}}  "
-            + (f"{_cut(patient.display_name, CENSUS_NAME_WIDTH):<{CENSUS_NAME_WIDTH}}  "
-               f"{patient.birth_date_in(lang):<{born_width}}  {patient.downtime_number}" if patient
-               else message(lang, QT_TRANSLATE_NOOP("messages", "empty")))
-            for ward, bed, patient in beds]
+    line), in columns (`_columns`)."""
+    return _columns([[row.ward, row.bed or message(lang, QT_TRANSLATE_NOOP("messages", "(no bed)"))]
+                     + ([row.patient.display_name, row.patient.birth_date_in(lang), row.patient.downtime_number]
+                        if row.patient else [message(lang, QT_TRANSLATE_NOOP("messages", "empty"))])
+                     for row in rows], {2: NAME_WIDTH})
+
+
+def _columns(rows: Sequence[Sequence[str]], widest: dict[int, int]) -> list[str]:
+    """Lines of cells in columns as wide as each column's longest entry, two spaces apart, for
+    the census and the search to print alike. A cell longer than its column's `widest` (an
+    unknown patient's description as a name) is cut with "…" rather than push the rest of its
+    line, a downtime number, out of line; a line's last cell is not padded."""
+    cells = [[_cut(cell, widest[column]) if column in widest else cell for column, cell in enumerate(row)]
+             for row in rows]
+    widths = [max(len(row[column]) for row in cells if column < len(row))
+              for column in range(max(map(len, cells), default=0))]
+    return ["  ".join(cell if column == len(row) - 1 else f"{cell:<{widths[column]}}" for column, cell in enumerate(row))
+            for row in cells]
 
 
 def _cut(text: str, width: int) -> str:

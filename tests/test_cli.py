@@ -330,6 +330,29 @@ def test_search_finds_lefevre_without_accents(demo_db, capsys):
     assert json.loads(capsys.readouterr().out)["patient_id"] == row["patient_id"]
 
 
+def test_search_prints_columns_as_the_census_does(demo_db, capsys):
+    """Search padded names without cutting them: the unknown man's description pushed his date
+    of birth, place and status out of line. Its dates were ISO and its "DOB unknown" English
+    under --lang fr. Now a long name is cut with "…", never the downtime number, and dates read
+    as the laptop shows them; --json keeps its keys."""
+    assert main(["search", "DT-900", "--db", demo_db, "--json"]) == 0
+    found = {row["downtime_number"]: row for row in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert {"patient_id", "downtime_number", "name", "birth_date", "ward", "bed", "status"} <= set(next(iter(found.values())))
+    assert main(["search", "DT-900", "--db", demo_db]) == 0
+    lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+    assert lines.keys() == found.keys(), "every patient found, each by their whole downtime number"
+    places = {line.index(f"{row['ward']}/{row['bed']}") for number, row in found.items() for line in [lines[number]]}
+    assert len(places) == 1, "the places are not in one column"
+    unknown = next(number for number, row in found.items() if row["name"].startswith("INCONNU"))
+    assert f"{unknown}  INCONNU TRÈFLE (Unknown man, about 40, …  DOB unknown" in lines[unknown]
+    for number, row in found.items():
+        if row["birth_date"]:
+            day = row["birth_date"]
+            assert f"{day[8:10]}/{day[5:7]}/{day[:4]}" in lines[number] and day not in lines[number], lines[number]
+    assert main(["search", "inconnu", "--db", demo_db, "--lang", "fr"]) == 0
+    assert "DOB unknown" not in capsys.readouterr().out
+
+
 def test_census_lists_beds_of_a_ward(demo_db, capsys):
     assert main(["census", "--ward", "ICU", "--db", demo_db, "--json"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
