@@ -28,6 +28,7 @@ from downtime.services.context import Vault
 if TYPE_CHECKING:
     from downtime.formspec import FormSpec
     from downtime.i18n import Lang
+    from downtime.services.this_laptop import Laptop
     from downtime.qt.main_window import MainWindow
 
 
@@ -160,7 +161,7 @@ def run(db_path: Path, lang: Lang | None = None) -> int:
             QMessageBox.critical(dialog, "Downtime", say(problem))
             dialog.reject()
             return
-        dialog.set_details(found.description, demo=found.demo)
+        dialog.set_details(found.description, demo=found.demo, laptop=found.laptop)
 
     def sign_in(signed_in: SignInDialog | None = None) -> None:
         """Ask who is there, unless they signed in at the previous person's lock screen."""
@@ -171,7 +172,7 @@ def run(db_path: Path, lang: Lang | None = None) -> int:
             dialog, accepted = signed_in, True
         else:
             dialog = SignInDialog(vault, local_now, load_device(vault.db).name if vault.db is not None else db_path.name,
-                                  demo=bool(loaded) and loaded[0].demo)
+                                  demo=bool(loaded) and loaded[0].demo, laptop=_laptop(vault) if loaded else None)
             if not loaded:
                 dialog.painted.connect(lambda: load(dialog))
             accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -209,6 +210,7 @@ class _App:
     forms: dict[str, FormSpec]
     demo: bool
     description: str
+    laptop: Laptop | None
     window: type[MainWindow]
 
     def open_window(self, vault: Vault, dialog: SignInDialog, lang: Lang,
@@ -241,4 +243,11 @@ def _load_app(vault: Vault) -> _App:
     from downtime.services.unlock import describe
 
     return _App(load_forms(forms_dir()), is_demo_database(vault.path), f"{vault.path.name} — {describe(vault)}",
-                MainWindow)
+                _laptop(vault), MainWindow)
+
+
+def _laptop(vault: Vault) -> Laptop | None:
+    """Which laptop the sign-in window names: read once the database layer has loaded."""
+    from downtime.services.this_laptop import on_sign_in
+
+    return on_sign_in(vault)

@@ -43,7 +43,7 @@ from downtime.errors import refusal_of
 from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
-from downtime.services import backups, drafts, medication, observations, printing, records, settings
+from downtime.services import backups, drafts, medication, observations, printing, records, settings, this_laptop
 from downtime.services.census import all_patients
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
@@ -748,7 +748,8 @@ class MainWindow(QMainWindow):
             window.hide()
         vault = self.session.vault or Vault(Path(), self.session.db)
         dialog = SignInDialog(vault, self.session.clock, translate("MainWindow", "Locked after {minutes} idle minutes — {name} was signed in")
-                              .format(minutes=self._idle_minutes, name=self.session.user.name), self)
+                              .format(minutes=self._idle_minutes, name=self.session.user.name), self,
+                              laptop=this_laptop.on_sign_in(vault))
         if dialog.exec() == QDialog.DialogCode.Accepted and dialog.member is not None \
                 and dialog.member.staff_id == self.session.user.staff_id:
             self._show_locked(False)

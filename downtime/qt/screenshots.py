@@ -32,7 +32,7 @@ from downtime.qt.sign_in import SignInDialog
 from downtime.qt.theatre_panel import TheatrePanel
 from downtime.qt.style import apply_style
 from downtime.qt.work import Work
-from downtime.services import printing
+from downtime.services import printing, this_laptop
 from downtime.services.context import Session, Vault, load_device
 from downtime.services.demo import DEMO_ACCOUNTS, create_demo
 from downtime.services.unlock import sign_in
@@ -109,7 +109,7 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
             made.append(_save(app, widget, folder / f"{name}{suffix}.png"))  # type: ignore[arg-type]
 
         dialog = SignInDialog(Vault(vault.path, vault.db), local_now, load_device(vault.db).name,  # type: ignore[arg-type]
-                              demo=True)
+                              demo=True, laptop=this_laptop.on_sign_in(vault))
         dialog.staff_id.setText(ACCOUNTS[Role.WARD_NURSE][0])
         shot("sign-in", dialog)
         dialog.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,6 +21,7 @@ from downtime.qt.style import ErrorLabel
 if TYPE_CHECKING:  # the database layer loads after the window shows, while the PIN is typed
     from downtime.domain.staff import StaffMember
     from downtime.services.context import Clock, Vault
+    from downtime.services.this_laptop import Laptop
 
 def _pin_field() -> QLineEdit:
     field = QLineEdit()
@@ -34,13 +36,13 @@ class SignInDialog(QDialog):
     painted = Signal()  # once, just after the window first appears on screen
 
     def __init__(self, vault: Vault, clock: Clock, device_name: str, parent: QWidget | None = None,
-                 demo: bool = False):
+                 demo: bool = False, laptop: Laptop | None = None):
         super().__init__(parent)
         self.vault, self.clock = vault, clock
         self.member: StaffMember | None = None
         self.unreadable: str | None = None
         self._painted = False
-        self._device_name = device_name
+        self._device_name, self._laptop = device_name, laptop
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.header = QLabel()
@@ -52,6 +54,11 @@ class SignInDialog(QDialog):
         top.addWidget(self.header, 1)
         top.addWidget(self.languages)
         layout.addLayout(top)
+        # Which laptop and whose ward, before the PIN: one of several at a nurses' station, or
+        # one lent from another ward (services.this_laptop).
+        self.laptop = QLabel()
+        self.laptop.setStyleSheet("font-size: 13pt;")
+        layout.addWidget(self.laptop)
         self.demo_hint = QLabel()
         layout.addWidget(self.demo_hint)
         self.demo_hint.setVisible(demo)
@@ -81,6 +88,13 @@ class SignInDialog(QDialog):
         self.setWindowTitle(translate("SignIn", "Downtime — sign in"))
         self.header.setText(translate("SignIn", "<b>DOWNTIME MODE</b> — {device}").format(device=self._device_name))
         self.languages.setAccessibleName(translate("SignIn", "Language"))
+        self.laptop.setVisible(self._laptop is not None)
+        if self._laptop is not None:
+            said = (translate("SignIn", "Laptop {name} — ward {ward}") if self._laptop.ward
+                    else translate("SignIn", "Laptop {name} — all wards")).format(name=self._laptop.name,
+                                                                                 ward=self._laptop.ward)
+            self.laptop.setText(f"<b>{escape(said)}</b>")  # the name as typed at set-up, never markup
+            self.laptop.setAccessibleName(said)
         self.demo_hint.setText(translate("SignIn", "Demo data: try <b>nurse</b> / PIN <b>1111</b> "
                                                    "(other demo accounts are listed in the README)."))
         self.staff_label.setText(translate("SignIn", "&Staff ID"))
@@ -101,10 +115,10 @@ class SignInDialog(QDialog):
             self._painted = True
             QTimer.singleShot(0, self, self.painted.emit)
 
-    def set_details(self, device_name: str, *, demo: bool) -> None:
+    def set_details(self, device_name: str, *, demo: bool, laptop: Laptop | None) -> None:
         """Which laptop and database this is; filled in once the app has loaded behind the
         window (the window shows first, with the file name)."""
-        self._device_name = device_name
+        self._device_name, self._laptop = device_name, laptop
         self.demo_hint.setVisible(demo)
         self._retranslate()
 

@@ -28,7 +28,7 @@ from sqlite_utils import Database
 from downtime.domain.roles import Action
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.paths import data_dir
-from downtime.services import settings
+from downtime.services import settings, this_laptop
 from downtime.services.context import Session, load_device
 from downtime.errors import refused_by_disk
 from downtime.services.errors import SetupError
@@ -126,6 +126,7 @@ def become_own_laptop(session: Session, device_number: int, device_name: str, wa
                      "device_name": device_name.strip(), META_KEY: json.dumps([this_installation()]),
                      settings.meta_key("laptop_ward"): chosen or ""},
            "setup.installation.copy")
+    this_laptop.keep(session.db)
 
 
 def _write(session: Session, meta: dict[str, str], action: str) -> None:

@@ -113,9 +113,12 @@ def set_laptop_ward(session: Session, ward: str) -> str | None:
     the first ward set up, and a nurse at night chose her own ward on each, every time. Only a
     ward set up here: one typed wrong would leave every list on a ward with nobody in it. The
     laptop's own, like its device number: in no export and no set-up file."""
+    from downtime.services import this_laptop  # which reads the ward from here
+
     session.require(Action.MANAGE_STAFF)
     code = laptop_ward_chosen(session.db, ward)
     set_value(session, "laptop_ward", code or "")
+    this_laptop.keep(session.db)
     return code
 
 

@@ -12,6 +12,7 @@ from downtime.domain.clock import local_now
 from downtime.domain.downtime_number import MAX_DEVICE
 from downtime.domain.staff import Role
 from downtime.domain.roles import Action
+from downtime.services import this_laptop
 from downtime.services.context import Clock, Device, Session, load_device
 from downtime.services.errors import SetupError
 from downtime.services.installation import META_KEY
@@ -84,4 +85,5 @@ def change_device(session: Session, *, number: int | None = None, name: str | No
             audit.upsert_audited(session.db, "meta", {"key": key, "value": value}, at=now,
                                  actor=session.user.staff_id, device_id=device.device_id, action=f"setup.{key}")
     session.device = load_device(session.db)
+    this_laptop.keep(session.db)
     return session.db.execute("SELECT COUNT(*) FROM patients WHERE device_id = ?", [device.device_id]).fetchone()[0]

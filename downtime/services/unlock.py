@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from downtime.i18n import QT_TRANSLATE_NOOP
 from downtime.domain.clock import local_now
 from downtime.domain.staff import LOCKOUT_FAILURES, StaffMember, locked_until
-from downtime.services import setup, staff
+from downtime.services import setup, staff, this_laptop
 from downtime.services.context import Clock, Device, Vault, load_device
 from downtime.services.errors import LockedOut, SetupError, SignInError
 from downtime.services.installation import this_installation
@@ -50,6 +50,7 @@ def create(path: Path, *, encrypted: bool, device_number: int, device_name: str,
         device = setup.initialise(db, device_number=device_number, device_name=device_name, admin_id=admin_id,
                                   admin_name=admin_name, admin_pin=admin_pin, is_demo=is_demo, clock=clock,
                                   installation=this_installation())
+        this_laptop.keep(db)
     except BaseException:
         for leftover in (path, keyslots.keys_path(path), Path(f"{path}-wal"), Path(f"{path}-shm")):
             leftover.unlink(missing_ok=True)
@@ -89,7 +90,9 @@ def sign_in(vault: Vault, staff_id: str, pin: str, clock: Clock = local_now) -> 
             _unlock(vault, staff_id, pin, clock())
         else:
             vault.db = open_database(vault.path, create=False)
-    return confirm_pin(vault.db, staff_id, pin, clock)
+    member = confirm_pin(vault.db, staff_id, pin, clock)
+    this_laptop.keep(vault.db)  # an administrator may have renamed it, or set its ward, on the command line
+    return member
 
 
 def confirm_pin(db: Database, staff_id: str, pin: str, clock: Clock = local_now) -> StaffMember:

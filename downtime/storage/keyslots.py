@@ -6,7 +6,8 @@ The file holds no patient data and no PIN: a salt, a nonce and the wrapped key p
 (scrypt, then AES-256-GCM with the staff ID as associated data, so a slot cannot be moved to
 another name). It also counts each staff ID's wrong PINs since its last good sign-in, so the
 lockout applies before anyone has opened the database, and keeps those typed while it was
-locked until they reach the audit log.
+locked until they reach the audit log. And it names the laptop and its ward (`keep_laptop`),
+which the sign-in window shows before anyone has signed in.
 
 A short PIN can be guessed offline by whoever holds the laptop; scrypt makes each guess cost
 about a fifth of a second, and the README's threat model says what that means.
@@ -260,3 +261,16 @@ def take_failures(db_path: Path) -> dict[str, list[str]]:
         pending = content["failures"]
         content["failures"] = {}
     return dict(pending)
+
+
+def laptop(db_path: Path) -> dict[str, Any]:
+    """The laptop's name and ward as `keep_laptop` last wrote them (empty before), the one thing
+    the sign-in window can say of an encrypted database before a PIN opens it."""
+    found = _load(db_path).get("laptop")
+    return dict(found) if isinstance(found, dict) else {}
+
+
+def keep_laptop(db_path: Path, name: str, ward: str | None) -> None:
+    """Written only when changed: at each sign-in it is the same."""
+    with _changing(db_path) as content:
+        content["laptop"] = {"name": name, "ward": ward}

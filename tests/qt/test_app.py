@@ -383,3 +383,41 @@ def test_the_toolbar_shows_every_action_on_the_wards_screen(qtbot, session_for, 
                                                          "Plan d’administration")
     finally:
         set_language("en")
+
+
+@pytest.mark.parametrize("encrypted", [True, False])
+def test_the_sign_in_window_names_the_laptop_and_its_ward_before_the_pin(qtbot, tmp_path, monkeypatch, forms, clock,
+                                                                         encrypted):
+    """A nurse picking up one of the station's laptops, or one lent from another ward, saw the
+    database's file name until she had signed in: the window now says which laptop and whose
+    ward it is, an encrypted database's too (it cannot be read before a PIN), and follows an
+    administrator's correction of either at the next start."""
+    from downtime.services import settings, setup, unlock, wards
+    from downtime.services.context import Session, load_device
+
+    path = tmp_path / "ward.sqlite"
+    vault, _ = unlock.create(path, encrypted=encrypted, device_number=7, device_name="3B station 2", admin_id="boss",
+                             admin_name="Anne Boss", admin_pin="4321", clock=clock)
+    admin = Session(vault.db, load_device(vault.db), unlock.confirm_pin(vault.db, "boss", "4321", clock), forms,
+                    clock, vault=vault)
+    wards.add_ward(admin, "3B", "Medicine", ["1", "2"])
+    settings.set_laptop_ward(admin, "3B")
+    shown: list[str] = []
+
+    def look(dialog):
+        qtbot.addWidget(dialog)
+        with qtbot.waitSignal(dialog.painted):
+            dialog.show()
+        qtbot.waitUntil(lambda: "crypted" in dialog.header.text())
+        assert dialog.laptop.isVisible() and dialog.laptop.width() >= dialog.laptop.sizeHint().width()
+        shown.append(dialog.laptop.accessibleName())
+        return QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(app_module.SignInDialog, "exec", look)
+    assert app_module.run(path) == 0
+    settings.set_laptop_ward(admin, "")  # lent to the records office
+    assert app_module.run(path) == 0
+    setup.change_device(admin, name="Records office laptop")
+    assert app_module.run(path) == 0
+    assert shown == ["Laptop 3B station 2 — ward 3B", "Laptop 3B station 2 — all wards",
+                     "Laptop Records office laptop — all wards"]
