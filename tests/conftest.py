@@ -318,6 +318,22 @@ def earlier_stay(readmitted, session_for, medication_ward, clock):
 
 
 @pytest.fixture
+def ordered_again(earlier_stay, session_for, medication_ward, clock):
+    """`earlier_stay`, its first stay's furosemide prescribed again from the chart at 14:30 on
+    28/11 (`medication.prescribed_again`), and the new order stopped at 15:00 on 29/11, its
+    course finished (the clock left at 16:00). Returns (the nurse's session, furosemide's order
+    id, the new order's)."""
+    from downtime.services import medication, records
+
+    doctor = session_for("doctor")
+    again = records.save_new(doctor, "medication_order", medication.prescribed_again(doctor, earlier_stay[1]),
+                             patient_id=medication_ward[0])
+    clock.now = datetime(2026, 11, 29, 16, 0, tzinfo=PARIS_WINTER)
+    records.amend(doctor, again.record_id, {**again.data, "stop_at": "2026-11-29T15:00+01:00"}, "Course finished")
+    return earlier_stay[0], earlier_stay[1], again.record_id
+
+
+@pytest.fixture
 def half_dose(session_for, medication_ward):
     """`medication_ward` with half the 08:00 amoxicillin of 28/11 given (0.5 g at 08:05), the
     allergy and the dose mismatch overridden with their reasons. Returns the nurse's session."""

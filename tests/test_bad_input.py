@@ -490,6 +490,8 @@ RULE_REFUSALS = {
     ("operation_cancellation", "booking"): "no standing booking", ("operation_rebooking", "booking"): "no standing booking",
     ("medication_order", "start_at"): "“Stop \\(leave empty if ongoing\\)” is before “Start”",
     ("medication_order", "stop_at"): "“Stop \\(leave empty if ongoing\\)” is before “Start”",
+    # Set by "Prescribe again…" alone: any other answer is no order of an earlier stay of the patient's.
+    ("medication_order", "continues"): "^no standing medication order .* of this patient$",
     # The standard patient's penicillin allergy: amoxicillin without the prescriber's reason.
     ("medication_order", "allergy_reason"): "Amoxicillin matches the patient's recorded allergy: Penicillin. .*“Prescribed "
                                              "despite the recorded allergy \\(reason\\)”",

@@ -722,8 +722,8 @@ def test_a_readmitted_patients_chart_has_no_dose_due_of_an_order_of_an_earlier_s
 
 def test_an_order_of_an_earlier_stay_prescribed_again_starts_from_it_now(earlier_stay, session_for, ward, clock):
     """A prescriber prescribes the first stay's furosemide again: a new order from its answers,
-    starting now, without the old one's stop or EHR number; the old order is left as it was, and
-    the two are not a medicine ordered twice."""
+    starting now, without the old one's stop or EHR number, naming the order it prescribes again;
+    the old order is left as it was, and the two are not a medicine ordered twice."""
     nurse, furosemide, _ = earlier_stay
     patient, doctor = ward[1], session_for("doctor")
     records.amend(doctor, furosemide, {**records.current(doctor.db, furosemide).data, "ehr_order_id": "RX-1",
@@ -731,7 +731,7 @@ def test_an_order_of_an_earlier_stay_prescribed_again_starts_from_it_now(earlier
     answers = medication.prescribed_again(doctor, furosemide)
     assert answers == {"drug": "Furosemide", "dose": 40.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
                        "times": "14:00", "controlled": False, "high_alert": False,
-                       "start_at": "2026-11-28T14:30+01:00"}
+                       "start_at": "2026-11-28T14:30+01:00", "continues": furosemide}
     assert medication.duplicate_orders(doctor, answers, patient) is None
     again = records.save_new(doctor, "medication_order", answers, patient_id=patient).record_id
     assert records.current(doctor.db, furosemide).version == 2
@@ -744,6 +744,68 @@ def test_an_order_of_an_earlier_stay_prescribed_again_starts_from_it_now(earlier
     [old] = [row for row in medication.mar_grid(nurse.db, patient, clock.now.date(), 1, clock.now)
              if row.order.record_id == furosemide]
     assert [order.record_id for order in old.ordered_again] == [again]
+
+
+def test_an_order_of_an_earlier_stay_prescribed_again_stays_decided_once_the_new_order_stops(ordered_again, clock):
+    """The first stay's furosemide, prescribed again from the chart: the new order stopped, its
+    course finished, the old one came back as awaiting a decision, a doctor asked the next day to
+    decide again what was decided. It stays decided, naming the order it was prescribed again
+    as, stopped since."""
+    nurse, furosemide, again = ordered_again
+    patient = str(records.current(nurse.db, furosemide).patient_id)
+    [old] = [row for row in medication.mar_grid(nurse.db, patient, clock.now.date() - timedelta(days=2), 3, clock.now)
+             if row.order.record_id == furosemide]
+    assert old.stay_ended is not None and not old.awaiting_decision
+    assert [(order.record_id, order.stop_at) for order in old.ordered_again] == [
+        (again, datetime.fromisoformat("2026-11-29T15:00+01:00"))]
+
+
+def test_a_new_order_of_the_medicine_written_apart_leaves_the_earlier_stay_s_awaiting_a_decision(
+        earlier_stay, session_for, ward, clock):
+    """Furosemide 20 mg IV written on readmission for an oedema, not from the chart's box, was
+    read as the first stay's furosemide prescribed again, its 40 mg PO decided on by nobody. It
+    stays awaiting a decision, prescribed again or not continued."""
+    _, furosemide, _ = earlier_stay
+    patient, doctor = ward[1], session_for("doctor")
+    records.save_new(doctor, "medication_order", {
+        "drug": "Furosemide", "dose": 20.0, "dose_unit": "mg", "route": "IV", "frequency": "scheduled",
+        "times": "18:00", "controlled": False, "high_alert": False, "start_at": "2026-11-28T14:30+01:00"},
+        patient_id=patient)
+    [old] = [row for row in medication.mar_grid(doctor.db, patient, clock.now.date(), 1, clock.now)
+             if row.order.record_id == furosemide]
+    assert old.awaiting_decision and old.ordered_again == ()
+
+
+def test_only_an_order_of_an_earlier_stay_awaiting_a_decision_is_prescribed_again_and_it_stays_so(
+        earlier_stay, session_for, ward, admission_values):
+    """Prescribing again records which order it goes on with, kept in the new order: another
+    patient's order or an order of this stay is not one, one prescribed again is neither
+    prescribed again a second time nor recorded not continued (a second doctor, on a chart read
+    before the first's decision), and the new order is not amended to another or to none
+    (withdrawn, the old one awaits a decision again). Each is refused with nothing written."""
+    nurse, furosemide, ceftriaxone = earlier_stay
+    patient, doctor = ward[1], session_for("doctor")
+    answers = medication.prescribed_again(doctor, furosemide)
+    assert answers["continues"] == furosemide
+    other = records.save_new(nurse, "admission", {**admission_values, "bed": "15"}).patient_id
+    with pytest.raises(ServiceError, match=f"^no standing medication order {furosemide} of this patient$"):
+        records.save_new(doctor, "medication_order", answers, patient_id=other)
+    with pytest.raises(ServiceError, match="^Ceftriaxone 2 g IV is no longer an order left open by an earlier stay"):
+        records.save_new(doctor, "medication_order", {**answers, "continues": ceftriaxone}, patient_id=patient)
+    again = records.save_new(doctor, "medication_order", answers, patient_id=patient)
+    decided = ("^Furosemide 40 mg PO was prescribed again already: Furosemide 40 mg PO, at 14:00, from 28/11/2026 "
+               "14:30. Read the patient's chart again.$")
+    with pytest.raises(ServiceError, match=decided):
+        records.save_new(doctor, "medication_order", answers, patient_id=patient)
+    with pytest.raises(ServiceError, match=decided):
+        medication.not_continued(doctor, furosemide)
+    with pytest.raises(ServiceError, match="^“Prescribed again from \\(an earlier stay's order\\)” cannot be "
+                                           "changed: mark this order entered in error and write the right one.$"):
+        records.amend(doctor, again.record_id, {**again.data, "continues": None}, "Not a represcription")
+    assert [version.version for version in records.history(doctor.db, furosemide)] == [1]
+    assert [order.record_id for order in medication.orders(doctor.db, patient, doctor.clock())
+            if order.drug == "Furosemide"] == [furosemide, again.record_id]
+    assert records.current(doctor.db, again.record_id).version == 1
 
 
 def test_the_chart_of_a_patient_not_back_flags_no_order_of_an_earlier_stay(ward, clock):

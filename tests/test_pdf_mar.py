@@ -324,6 +324,13 @@ def test_a_printed_chart_lists_an_order_of_an_earlier_stay_apart_first_with_no_d
                            "27/11/2026 — prescribe again if it still stands 14:00 not recorded (stopped) Amoxicillin")
 
 
+def _furosemide_printed(session, patient, out, days):
+    """The chart printed over `days` days, and from the first stay's furosemide's line among the
+    regular medicines on (its 14:00 of 27/11)."""
+    printed = " ".join(_text(printing.print_mar(session, [patient], out, days=days)))
+    return printed, printed[printed.index("Furosemide 40 mg PO 27/11", printed.index("Regular medicines")):]
+
+
 def test_a_printed_order_of_an_earlier_stay_names_the_order_it_was_prescribed_again_as(tmp_path, medication_ward,
                                                                                       earlier_stay, session_for):
     """It still said "prescribe again if it still stands" once prescribed again, then stayed in
@@ -332,13 +339,37 @@ def test_a_printed_order_of_an_earlier_stay_names_the_order_it_was_prescribed_ag
     doctor = session_for("doctor")
     answers = medication.prescribed_again(doctor, earlier_stay[1])
     records.save_new(doctor, "medication_order", answers, patient_id=medication_ward[0])
-    printed = " ".join(_text(printing.print_mar(earlier_stay[0], [medication_ward[0]], tmp_path / "mar.pdf", days=2)))
+    printed, line = _furosemide_printed(earlier_stay[0], medication_ward[0], tmp_path / "mar.pdf", 2)
     assert "Orders of an earlier stay" not in printed and "prescribe again" not in printed
-    line = printed[printed.index("Furosemide 40 mg PO", printed.index("Regular medicines")):]
     assert line.startswith("Furosemide 40 mg PO 27/11 11:00 — stopped 27/11 21:00 Stopped at the end of the stay of "
                            "27/11/2026 — ordered again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30 14:00 "
                            "not recorded (stopped)")
     assert printed.count("Stopped at the end of the stay") == 1
+
+
+def test_a_printed_order_of_an_earlier_stay_prescribed_again_stays_out_of_the_box_once_the_new_order_stops(
+        tmp_path, medication_ward, ordered_again):
+    """The furosemide prescribed again, its new order stopped the next day (course finished), was
+    printed back in the red box, "prescribe again if it still stands": it stays out, its line
+    naming the new order, stopped."""
+    printed, line = _furosemide_printed(ordered_again[0], medication_ward[0], tmp_path / "mar.pdf", 3)
+    assert "Orders of an earlier stay" not in printed and "prescribe again" not in printed
+    assert line.startswith("Furosemide 40 mg PO 27/11 11:00 — stopped 27/11 21:00 Stopped at the end of the stay of "
+                           "27/11/2026 — ordered again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30, stopped "
+                           "29/11/2026 15:00 14:00 not recorded (stopped)")
+
+
+def test_a_printed_order_of_an_earlier_stay_stays_in_the_box_beside_its_medicine_written_apart(
+        tmp_path, medication_ward, earlier_stay, session_for):
+    """A furosemide written on readmission for another reason, not prescribed again from the
+    chart, printed the first stay's as "ordered again", decided on by nobody: it stays in the box."""
+    records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Furosemide", "dose": 20.0, "dose_unit": "mg", "route": "IV", "frequency": "scheduled",
+        "times": "18:00", "controlled": False, "high_alert": False, "start_at": "2026-11-28T14:30+01:00"},
+        patient_id=medication_ward[0])
+    printed = " ".join(_text(printing.print_mar(earlier_stay[0], [medication_ward[0]], tmp_path / "mar.pdf", days=2)))
+    assert ("Orders of an earlier stay: not to be given Furosemide 40 mg PO — Stopped at the end of the stay of "
+            "27/11/2026 — prescribe again if it still stands") in printed and "ordered again" not in printed
 
 
 def test_a_printed_order_of_an_earlier_stay_not_continued_is_a_stopped_order_out_of_the_box(
@@ -347,10 +378,8 @@ def test_a_printed_order_of_an_earlier_stay_not_continued_is_a_stopped_order_out
     red box all the same, "prescribe again if it still stands": it is a medicine stopped at the
     discharge, among the regular medicines."""
     medication.not_continued(session_for("doctor"), earlier_stay[1], "Renal function worse")
-    printed = " ".join(_text(printing.print_mar(earlier_stay[0], [medication_ward[0]], tmp_path / "mar.pdf", days=2)))
+    printed, line = _furosemide_printed(earlier_stay[0], medication_ward[0], tmp_path / "mar.pdf", 2)
     assert "Orders of an earlier stay" not in printed and "Stopped at the end of the stay" not in printed
-    line = printed[printed.index("Furosemide 40 mg PO 27/11 11:00 — stopped 27/11 21:00", printed.index("Regular "
-                                                                                                         "medicines")):]
     assert line.startswith("Furosemide 40 mg PO 27/11 11:00 — stopped 27/11 21:00 14:00 not recorded (stopped) As "
                            "required")
 

@@ -285,8 +285,8 @@ class MainWindow(QMainWindow):
         # coordinator a discharge, before Save refused it.
         writable = [spec for spec in self.session.forms.values() if records.may_write(self.session, spec)]
         for spec in writable:
-            needs_another_record = any(isinstance(field, RecordRefField) and self.session.form(field.form).about_patient
-                                       for field in spec.fields())
+            needs_another_record = any(isinstance(field, RecordRefField) and field.required
+                                       and self.session.form(field.form).about_patient for field in spec.fields())
             if spec.about_patient and not spec.creates_patient and not needs_another_record:
                 action = self.record_menu.addAction(spec.title.get(self.session.lang))
                 action.triggered.connect(lambda checked=False, s=spec: self.new_record_for_selected(s))

@@ -288,9 +288,15 @@ class MarView(PatientTab):
             box.addWidget(line)
         self.earlier_stay.setVisible(bool(rows))
 
-    def prescribe_again(self, order_id: str) -> dict[str, Any]:
-        """A new order, its form filled in from this one's (see medication.prescribed_again)."""
-        answers = medication.prescribed_again(self.session, order_id)
+    def prescribe_again(self, order_id: str) -> dict[str, Any] | None:
+        """A new order, its form filled in from this one's (see medication.prescribed_again); None
+        when it is refused, decided on since the chart was read (said why, the chart read again)."""
+        try:
+            answers = medication.prescribed_again(self.session, order_id)
+        except ServiceError as problem:
+            Prompts.error(self, translate("MarView", "Not prescribed again"), say(problem))
+            self.refresh()
+            return None
         self.prescribe.emit(answers)
         return answers
 

@@ -135,6 +135,9 @@ def check_order_change(session: Session, order: RecordVersion, data: dict[str, A
 
 ALLERGY_REASON = "allergy_reason"
 """The order's field keeping why it was written despite an allergy of the patient's it matches."""
+CONTINUES = "continues"
+"""The order's field naming the order of an earlier stay it prescribes again (see
+`prescribed_again`): that order's decision, kept in the new order."""
 
 
 class AllergyReasonNeeded(ServiceError):
@@ -187,10 +190,21 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
 
     An amendment that only stops the order (sooner than it stopped, see `_stops_sooner`)
     prescribes nothing, and is asked none of this: a doctor stopping the furosemide an allergy
-    found on readmission matches was refused for want of a reason to prescribe it all the same."""
+    found on readmission matches was refused for want of a reason to prescribe it all the same.
+
+    A new order prescribing again an order of an earlier stay (`CONTINUES`) is that order's
+    decision: it must still await one (see `awaiting_decision`). An amendment keeps what it
+    prescribes again: one written from the wrong order is entered in error, and that order
+    awaits a decision again."""
+    spec = session.form(ORDER_FORM)
+    if before is not None and data.get(CONTINUES) != before.get(CONTINUES):
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "“{field}” cannot be changed: mark this order entered in error "
+                                                         "and write the right one."),
+                           field=spec.field(CONTINUES).label.get(session.lang))
     if before is not None and _stops_sooner(before, data):
         return
-    spec = session.form(ORDER_FORM)
+    if before is None and data.get(CONTINUES):
+        awaiting_decision(session, str(data[CONTINUES]), patient_id)
     stop, start = _when(data.get("stop_at")), _when(data.get("start_at"))
     where = census.location_at(session.db, patient_id, start) if before is None and start is not None else None
     if where is not None and where.status in _LEFT:
@@ -818,12 +832,14 @@ def _page_key(drug: str, unit: str) -> tuple[str, str]:
 class _Scheduled:
     """A standing order as it runs (see `orders`) with its dose times over the days until it
     stops; `in_ehr_before`: for an order loaded from the EHR's snapshot, when it was loaded (the
-    EHR's chart holds its doses before then); `ended`: the end of the stay it was left open at."""
+    EHR's chart holds its doses before then); `ended`: the end of the stay it was left open at;
+    `continues`: the order of an earlier stay it prescribes again (see `CONTINUES`)."""
 
     order: Order
     slots: list[datetime]
     in_ehr_before: datetime | None
     ended: MovementEvent | None
+    continues: str | None = None
 
     def in_ehr(self, slot: datetime) -> bool:
         return self.in_ehr_before is not None and slot < self.in_ehr_before
@@ -852,7 +868,8 @@ def _orders_with_slots(db: Database, patient_ids: Collection[str], first_day: da
         stop = running.stop_at if ended is not None or running.frequency is not Frequency.ONCE else None
         found.append(_Scheduled(
             running, [slot for slot in slots if stop is None or slot < stop],
-            versions[0].recorded_at if loaded_from_snapshot(record.record_id) else None, ended))
+            versions[0].recorded_at if loaded_from_snapshot(record.record_id) else None, ended,
+            record.data.get(CONTINUES)))
     return found
 
 
@@ -879,17 +896,42 @@ def stay_end_date(ended: datetime, tz: tzinfo | None) -> str:
 def prescribed_again(session: Session, order_id: str) -> dict[str, Any]:
     """What a new order starts from when an order that ended with an earlier stay is prescribed
     again (see `MarRow.stay_ended`): the medicine and its schedule as the old order says them,
-    from now on. Its stop, its EHR number and its prescriber were the old order's, and the reason
-    it was written despite an allergy is asked of whoever prescribes it now. The old order is
-    left as it is: a new one is written, the prescriber checking each answer before saving."""
-    found = records.current(session.db, order_id)
-    if found.form_id != ORDER_FORM:
-        raise NotFound(f"no medication order {order_id}")
+    from now on, naming the old order (`CONTINUES`), which that decides. Its stop, its EHR number
+    and its prescriber were the old order's, and the reason it was written despite an allergy is
+    asked of whoever prescribes it now. The old order is left as it is: a new one is written, the
+    prescriber checking each answer before saving. Refused, said why, for one decided on since the
+    chart offering it was read (see `awaiting_decision`)."""
+    found, _ = awaiting_decision(session, order_id)
     answers = {name: value for name, value in found.data.items() if name not in _NOT_PRESCRIBED_AGAIN}
-    return {**answers, "start_at": session.clock().isoformat(timespec="minutes")}
+    return {**answers, "start_at": session.clock().isoformat(timespec="minutes"), CONTINUES: order_id}
 
 
-_NOT_PRESCRIBED_AGAIN = ("start_at", "stop_at", "ehr_order_id", "prescriber", ALLERGY_REASON)
+_NOT_PRESCRIBED_AGAIN = ("start_at", "stop_at", "ehr_order_id", "prescriber", ALLERGY_REASON, CONTINUES)
+
+
+def awaiting_decision(session: Session, order_id: str,
+                      patient_id: str | None = None) -> tuple[RecordVersion, MovementEvent]:
+    """An order that ended with an earlier stay and awaits a prescriber's decision (see
+    `MarRow.awaiting_decision`), with the end of that stay; `patient_id`: whose it must be. One
+    decided on since (recorded not continued, prescribed again) or no longer left open is
+    refused, said why: the chart offering it was read before, on this laptop or another."""
+    found = current_of(session.db, [order_id]).get(order_id)
+    if (found is None or found.form_id != ORDER_FORM or found.status is RecordStatus.ENTERED_IN_ERROR
+            or patient_id is not None and str(found.patient_id) != patient_id):
+        raise NotFound(f"no standing medication order {order_id} of this patient")
+    order_form = session.form(ORDER_FORM)
+    ended = ended_with_their_stay(session.db, str(found.patient_id), [found], session.clock()).get(order_id)
+    if ended is None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{order} is no longer an order left open by an earlier stay "
+                                                         "(stopped or changed since): read the patient's chart again."),
+                           order=order_label(order_of(found), order_form, session.lang))
+    if again := [order_of(record) for record in _standing(session.db, ORDER_FORM, str(found.patient_id))
+                 if record.data.get(CONTINUES) == order_id]:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{order} was prescribed again already: {orders}. Read the "
+                                                         "patient's chart again."),
+                           order=order_label(order_of(found), order_form, session.lang),
+                           orders="; ".join(order_reading(other, order_form, session.lang) for other in again))
+    return found, ended
 
 # The reason an order of an earlier stay is amended with when its prescriber does not go on with
 # it (see `not_continued`), with the prescriber's own words when they give some.
@@ -903,15 +945,9 @@ def not_continued(session: Session, order_id: str, words: str = "") -> RecordVer
     orders, one transaction with its audit entry), its stop set to that stay's end, with the
     reason and the prescriber's `words` if any. It then reads as an order stopped then, on the
     chart, its print and the export: left open, it stayed in the chart's red box for the whole
-    stay, "prescribe again if it still stands", every nurse left to wonder whether it did."""
-    found = records.current(session.db, order_id)
-    if found.form_id != ORDER_FORM or found.status is RecordStatus.ENTERED_IN_ERROR:
-        raise NotFound(f"no standing medication order {order_id}")
-    ended = ended_with_their_stay(session.db, str(found.patient_id), [found], session.clock()).get(order_id)
-    if ended is None:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "{order} is no longer an order left open by an earlier stay "
-                                                         "(stopped or changed since): read the patient's chart again."),
-                           order=order_label(order_of(found), session.form(ORDER_FORM), session.lang))
+    stay, "prescribe again if it still stands", every nurse left to wonder whether it did. One
+    decided on since is refused (see `awaiting_decision`)."""
+    found, ended = awaiting_decision(session, order_id)
     reason = message(session.lang, NOT_CONTINUED_BECAUSE if words.strip() else NOT_CONTINUED, words=words.strip())
     return records.amend(session, order_id, {**found.data, "stop_at": ended.occurred_at.isoformat(timespec="minutes")},
                          reason, based_on=found.version)
@@ -1019,8 +1055,10 @@ def chart_labels(session: Session, found: Iterable[RecordVersion]) -> dict[str, 
 
 def reference_texts(session: Session, spec: FormSpec, data: dict[str, Any]) -> dict[str, str]:
     """How each record `data` points to reads, by its id: an order as a nurse reads it (see
-    `order_reading`; one withdrawn said so), any other record by its label (records.record_label).
-    A record this laptop does not hold is left out: it reads as its id, all there is to trace it."""
+    `order_reading`; one withdrawn said so, one left open by its stay stopped then: the order an
+    order prescribes again read as running), any other record by its label
+    (records.record_label). A record this laptop does not hold is left out: it reads as its id,
+    all there is to trace it."""
     found = current_of(session.db, {str(data[field.id]) for field in spec.fields()
                                   if isinstance(field, RecordRefField) and data.get(field.id)})
     texts = {}
@@ -1028,7 +1066,8 @@ def reference_texts(session: Session, spec: FormSpec, data: dict[str, Any]) -> d
         if target.form_id != ORDER_FORM:
             texts[record_id] = records.record_label(session, target)
             continue
-        texts[record_id] = order_reading(order_of(target), session.form(ORDER_FORM), session.lang)
+        ended = ended_with_their_stay(session.db, str(target.patient_id), [target], session.clock()).get(record_id)
+        texts[record_id] = order_reading(order_of(target), session.form(ORDER_FORM), session.lang, ended)
         if target.status is RecordStatus.ENTERED_IN_ERROR:
             texts[record_id] += " " + message(session.lang, QT_TRANSLATE_NOOP("messages", "(entered in error)"))
     return texts
@@ -1219,9 +1258,12 @@ class MarRow:
     """The patient's other orders of the medicine running now beside this one, itself running
     (see `also_ordered`): a chart is read now, whatever days it shows."""
     ordered_again: tuple[Order, ...] = ()
-    """For an order of an earlier stay, the patient's orders of its medicine written since that
-    stay ended and running now: it was prescribed again, which the chart says in place of asking
-    for it (a doctor who had prescribed it again was still told to, and offered the button)."""
+    """For an order of an earlier stay, the patient's standing orders that prescribe it again (their
+    `CONTINUES`, see `prescribed_again`), running or stopped since: it was prescribed again,
+    which the chart says in place of asking for it (a doctor who had prescribed it again was
+    still told to, and offered the button). Read once from any order of its medicine running
+    now, the old order came back to be decided on when the new one's course finished, and one
+    written for another reason decided it unsaid."""
 
     @property
     def awaiting_decision(self) -> bool:
@@ -1324,8 +1366,11 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
     moves = census.movement_events(db, patient_ids)
     every = _orders_with_slots(db, patient_ids, first_day, last_day, tz, moves, now)
     theirs: dict[str, list[Order]] = defaultdict(list)
+    again: dict[str, list[Order]] = defaultdict(list)
     for scheduled in every:
         theirs[scheduled.order.patient_id].append(scheduled.order)
+        if scheduled.continues is not None:
+            again[scheduled.continues].append(scheduled.order)
     for scheduled in every:
         found = scheduled.order
         mine = doses[found.patient_id, found.record_id]
@@ -1346,13 +1391,5 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
         grids[found.patient_id].append(MarRow(
             found, cells, prn, held, earlier_stay,
             tuple(also_ordered(found, now, theirs[found.patient_id])) if runs_at(found, now) else (),
-            _ordered_again(found, earlier_stay, now, theirs[found.patient_id])))
+            tuple(again[found.record_id]) if earlier_stay is not None else ()))
     return grids
-
-
-def _ordered_again(order: Order, stay_ended: datetime | None, now: datetime, theirs: Iterable[Order]) -> tuple[Order, ...]:
-    """See `MarRow.ordered_again`."""
-    if stay_ended is None:
-        return ()
-    return tuple(other for other in theirs if other.record_id != order.record_id and other.start_at >= stay_ended
-                 and runs_at(other, now) and shares_a_medicine(order.drug, other.drug))

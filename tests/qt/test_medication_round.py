@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 from downtime.domain.medication import Check
 from downtime.qt.dose_dialog import DoseDialog
+from downtime.qt.field_editors import ReferenceEditor
 from downtime.qt.form_view import FormView
 from downtime.qt.main_window import MainWindow
 from downtime.qt.prompts import Prompts
@@ -1706,6 +1707,14 @@ def test_an_order_of_an_earlier_stay_is_shown_apart_on_the_chart_with_no_dose_du
     assert mar.model.text(due, today) == "LATE"
 
 
+def _chart_of_the_order(qtbot, session, order_id):
+    """The main window of `session`'s person and the chart (MAR) of the patient of `order_id`,
+    opened there."""
+    main = MainWindow(session)
+    qtbot.addWidget(main)
+    return main, main.open_mar_of(records.current(session.db, order_id).patient_id)
+
+
 def test_a_prescriber_prescribes_an_order_of_an_earlier_stay_again_from_the_chart(qtbot, earlier_stay, session_for,
                                                                                   answers):
     """The doctor's "Prescribe again…" opens a new order filled in from the old one, starting
@@ -1715,10 +1724,8 @@ def test_a_prescriber_prescribes_an_order_of_an_earlier_stay_again_from_the_char
     decision. Its line in the grid, which holds that stay's 14:00, names the new order."""
     _, furosemide, _ = earlier_stay
     doctor = session_for("doctor")
-    main = MainWindow(doctor)
-    qtbot.addWidget(main)
-    patient = records.current(doctor.db, furosemide).patient_id
-    mar = main.open_mar_of(patient)
+    main, mar = _chart_of_the_order(qtbot, doctor, furosemide)
+    patient = mar.patient_id
     qtbot.mouseClick(mar.prescribe_buttons[furosemide], Qt.MouseButton.LeftButton)
     view = main.tabs.currentWidget()
     assert isinstance(view, FormView) and view.spec.id == medication.ORDER_FORM and view.patient_id == patient
@@ -1737,6 +1744,34 @@ def test_a_prescriber_prescribes_an_order_of_an_earlier_stay_again_from_the_char
                                        "again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30")
 
 
+def test_an_order_of_an_earlier_stay_prescribed_again_from_the_chart_stays_decided_once_the_new_order_stops(
+        qtbot, earlier_stay, session_for, answers, clock):
+    """Prescribed again from the chart's box, the first stay's furosemide came back into the box
+    the day after, "prescribe again if it still stands", once the new order stopped, its course
+    finished. The new order's form says, read-only, which order it prescribes again, and keeps
+    it; stopped, the old order stays out of the box, its line naming the new order, stopped."""
+    _, furosemide, _ = earlier_stay
+    doctor = session_for("doctor")
+    main, mar = _chart_of_the_order(qtbot, doctor, furosemide)
+    qtbot.mouseClick(mar.prescribe_buttons[furosemide], Qt.MouseButton.LeftButton)
+    view = main.tabs.currentWidget()
+    shown = view.editors["continues"]
+    assert shown.widget.text() == ("Furosemide 40 mg PO, at 14:00, from 27/11/2026 11:00, stopped 27/11/2026 21:00 at "
+                                   "the patient's discharge")
+    assert isinstance(shown, ReferenceEditor) and shown.raw() == furosemide  # shown, never typed into
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    again = view.record
+    assert again is not None and again.data["continues"] == furosemide and answers[1] == [], view.summary.text()
+    clock.now = datetime.fromisoformat("2026-11-29T16:00+01:00")
+    records.amend(doctor, again.record_id, {**again.data, "stop_at": "2026-11-29T15:00+01:00"}, "Course finished")
+    mar.refresh()
+    assert mar.earlier_stay.isHidden() and mar.prescribe_buttons == mar.not_continued_buttons == {}
+    [line] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == furosemide]
+    assert mar.model.text(line, 0) == ("Furosemide 40 mg PO — Stopped at the end of the stay of 27/11/2026 — ordered "
+                                       "again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30, stopped "
+                                       "29/11/2026 15:00")
+
+
 def test_a_prescriber_records_an_order_of_an_earlier_stay_as_not_continued_from_the_chart(qtbot, earlier_stay,
                                                                                          session_for, answers,
                                                                                          monkeypatch):
@@ -1748,9 +1783,7 @@ def test_a_prescriber_records_an_order_of_an_earlier_stay_as_not_continued_from_
     doctor = session_for("doctor")
     typed: list[str | None] = [None, "Renal function worse"]
     monkeypatch.setattr(Prompts, "optional_reason", staticmethod(lambda parent, title, label: typed.pop(0)))
-    main = MainWindow(doctor)
-    qtbot.addWidget(main)
-    mar = main.open_mar_of(records.current(doctor.db, furosemide).patient_id)
+    _, mar = _chart_of_the_order(qtbot, doctor, furosemide)
     assert set(mar.not_continued_buttons) == {furosemide}
     qtbot.mouseClick(mar.not_continued_buttons[furosemide], Qt.MouseButton.LeftButton)
     assert records.current(doctor.db, furosemide).version == 1 and not mar.earlier_stay.isHidden()
@@ -1775,15 +1808,31 @@ def test_an_order_of_an_earlier_stay_decided_on_elsewhere_meanwhile_is_said_so(q
     _, furosemide, _ = earlier_stay
     doctor = session_for("doctor")
     monkeypatch.setattr(Prompts, "optional_reason", staticmethod(lambda parent, title, label: ""))
-    main = MainWindow(doctor)
-    qtbot.addWidget(main)
-    mar = main.open_mar_of(records.current(doctor.db, furosemide).patient_id)
+    _, mar = _chart_of_the_order(qtbot, doctor, furosemide)
     medication.not_continued(session_for("doctor"), furosemide)
     qtbot.mouseClick(mar.not_continued_buttons[furosemide], Qt.MouseButton.LeftButton)
     assert answers[1] == [("error", "Furosemide 40 mg PO is no longer an order left open by an earlier stay (stopped "
                                     "or changed since): read the patient's chart again.")]
     assert [version.version for version in records.history(doctor.db, furosemide)] == [1, 2]
     assert mar.earlier_stay.isHidden()
+
+
+def test_an_order_of_an_earlier_stay_prescribed_again_elsewhere_meanwhile_is_not_opened_again(qtbot, earlier_stay,
+                                                                                              session_for, answers):
+    """A second doctor's chart, open before the first prescribed the furosemide again: its
+    "Prescribe again…" opened another new order of it, for a Save that is refused. It says why,
+    opens nothing, and the chart reads it again, the old order out of the box."""
+    _, furosemide, _ = earlier_stay
+    doctor = session_for("doctor")
+    main, mar = _chart_of_the_order(qtbot, doctor, furosemide)
+    patient = mar.patient_id
+    first = session_for("doctor")
+    records.save_new(first, "medication_order", medication.prescribed_again(first, furosemide), patient_id=patient)
+    tabs = main.tabs.count()
+    qtbot.mouseClick(mar.prescribe_buttons[furosemide], Qt.MouseButton.LeftButton)
+    assert answers[1] == [("error", "Furosemide 40 mg PO was prescribed again already: Furosemide 40 mg PO, at 14:00, "
+                                    "from 28/11/2026 14:30. Read the patient's chart again.")]
+    assert main.tabs.count() == tabs and mar.earlier_stay.isHidden()
 
 
 def test_a_medicine_ordered_twice_is_flagged_on_both_round_lines_and_chart_rows(qtbot, insulin_twice, clock):
