@@ -761,6 +761,24 @@ def test_an_order_of_an_earlier_stay_not_continued_goes_out_stopped_at_that_stay
     Bundle.model_validate(bundle)
 
 
+def test_an_order_prescribed_again_goes_out_naming_the_earlier_stay_s_order_as_its_prior_prescription(
+        session_for, ordered_again, tmp_path):
+    """The furosemide prescribed again on readmission went out as a new order with no word of the
+    one it went on with: the clerk entered two unrelated furosemide orders. It names it
+    (priorPrescription), in a bundle exported since that one went out as in the first."""
+    _, furosemide, again = ordered_again
+    whole = _export(session_for, tmp_path, "whole")
+    request = MedicationRequest.model_validate(_by_id(whole, again))
+    assert request.priorPrescription.reference == f"urn:uuid:{furosemide}"
+    assert "priorPrescription" not in _by_id(whole, furosemide)
+    Bundle.model_validate(whole)
+    doctor = session_for("doctor")
+    records.amend(doctor, again, {**_data(doctor, again), "indication": "Heart failure"}, "Indication added")
+    since = _export(session_for, tmp_path, "since", since_last=True)
+    assert _by_id(since, again)["priorPrescription"] == {"reference": f"urn:uuid:{furosemide}"}
+    assert _unresolved(since) == []
+
+
 def test_an_order_stopped_by_an_amendment_goes_out_with_that_amendment_s_reason(session_for, medication_ward, clock,
                                                                               tmp_path):
     """The amoxicillin stopped at 14:00 "Rash after the third dose" went out stopped with no

@@ -18,6 +18,7 @@ from downtime.formspec import FormSpec
 from downtime.services import census
 from downtime.services.medication import (
     ALLERGY_REASON,
+    CONTINUES,
     DOSE_FORM,
     ORDER_FORM,
     administration_of,
@@ -52,7 +53,8 @@ def medication_groups(db: Database, ctx: Context) -> dict[str, Group]:
     """One group per order and one per dose; a dose needs its order and its patient. An order
     open when its stay ended changes with the record that ended it (a death typed after an
     export sends its orders again, stopped), and a once-only order with the dose that gave it
-    (sent again, completed)."""
+    (sent again, completed). An order prescribing again one of an earlier stay names it, and so
+    needs it."""
     orders = {record.record_id: (record, order_of(record)) for record in ctx.current(db, ORDER_FORM)}
     doses = ctx.current(db, DOSE_FORM)
     given_once = {record.data["order"]: record.record_id for record in doses
@@ -69,7 +71,8 @@ def medication_groups(db: Database, ctx: Context) -> dict[str, Group]:
             order_key(record_id), partial(_one, partial(_request, ended=ended, given=given is not None,
                                                         why_stopped=why_stopped.get(record_id)), record, order, ctx),
             frozenset({record_id} | ({ended.record_id} if ended else set()) | ({given} if given else set())),
-            frozenset({patient_key(str(record.patient_id))}))
+            frozenset({patient_key(str(record.patient_id))}
+                      | ({order_key(prior)} if (prior := record.data.get(CONTINUES)) else set())))
     for record in doses:
         order = orders[record.data["order"]][1]
         groups[f"dose:{record.record_id}"] = Group(
@@ -109,7 +112,9 @@ def _request(record: RecordVersion, order: Order, ctx: Context, ended: MovementE
     patient. The record is not changed: the stay's end is derived, as the MAR's "not in
     hospital" is. A once-only order whose dose was `given` is completed: "active", it was one
     still to give, a second dose for whoever back-entered it. A stopped order says why
-    (`why_stopped`: the reason of the amendment that set its stop, see `_stop_reasons`)."""
+    (`why_stopped`: the reason of the amendment that set its stop, see `_stop_reasons`). One
+    prescribing again an order of an earlier stay names it as its prior prescription: the clerk
+    entered two furosemide orders with nothing to tie the second to the first."""
     status = "active"
     if record.status is _EIE:
         status = "entered-in-error"
@@ -127,6 +132,8 @@ def _request(record: RecordVersion, order: Order, ctx: Context, ended: MovementE
         "subject": reference(order.patient_id), "authoredOn": moment(first.recorded_at),
         "requester": {"display": record.data.get("prescriber") or ctx.author(first)},
         "dosageInstruction": [_instruction(order, ctx.forms[ORDER_FORM], ended)]}
+    if prior := record.data.get(CONTINUES):
+        resource["priorPrescription"] = reference(str(prior))
     if ended is not None:
         resource["statusReason"] = {"text": _LEFT[ended.movement]}
     elif status == "stopped" and why_stopped:
