@@ -782,7 +782,8 @@ def test_only_an_order_of_an_earlier_stay_awaiting_a_decision_is_prescribed_agai
     patient's order or an order of this stay is not one, one prescribed again is neither
     prescribed again a second time nor recorded not continued (a second doctor, on a chart read
     before the first's decision), and the new order is not amended to another or to none
-    (withdrawn, the old one awaits a decision again). Each is refused with nothing written."""
+    (withdrawn instead, the old one awaits a decision again). Each is refused with nothing
+    written."""
     nurse, furosemide, ceftriaxone = earlier_stay
     patient, doctor = ward[1], session_for("doctor")
     answers = medication.prescribed_again(doctor, furosemide)
@@ -806,6 +807,10 @@ def test_only_an_order_of_an_earlier_stay_awaiting_a_decision_is_prescribed_agai
     assert [order.record_id for order in medication.orders(doctor.db, patient, doctor.clock())
             if order.drug == "Furosemide"] == [furosemide, again.record_id]
     assert records.current(doctor.db, again.record_id).version == 1
+    records.mark_entered_in_error(doctor, again.record_id, "Prescribed again from the wrong order")
+    [old] = [row for row in medication.mar_grid(doctor.db, patient, doctor.clock().date(), 1, doctor.clock())
+             if row.order.record_id == furosemide]
+    assert old.awaiting_decision and medication.prescribed_again(doctor, furosemide) == answers
 
 
 def test_the_chart_of_a_patient_not_back_flags_no_order_of_an_earlier_stay(ward, clock):
