@@ -2225,6 +2225,10 @@ Ils restent vos brouillons, que personne d’autre ne voit avant votre prochaine
         <translation>Non poursuivie…</translation>
     </message>
     <message>
+        <source>Not prescribed again</source>
+        <translation>Non prescrite à nouveau</translation>
+    </message>
+    <message>
         <source>Not continued</source>
         <translation>Non poursuivie</translation>
     </message>
@@ -2725,6 +2729,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Language</source>
         <translation>Langue</translation>
+    </message>
+    <message>
+        <source>Laptop {name} — ward {ward}</source>
+        <translation>Portable {name} — service {ward}</translation>
+    </message>
+    <message>
+        <source>Laptop {name} — all wards</source>
+        <translation>Portable {name} — tous les services</translation>
     </message>
     <message>
         <source>Downtime — set up this laptop</source>
@@ -3280,6 +3292,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>L’autre fiche de cette dose ({record}) est déjà marquée à ne pas saisir : la dose ne serait nulle part dans le DPI. Saisissez celle-ci.</translation>
     </message>
     <message>
+        <source>This record was sent in an earlier FHIR bundle: with the ward&apos;s answer recorded, the next bundle marks it entered in error in the EHR.</source>
+        <translation>Cet enregistrement a été envoyé dans un bundle FHIR précédent : une fois la réponse du service enregistrée, le bundle suivant le marque saisi par erreur dans le DPI.</translation>
+    </message>
+    <message>
         <source>{number} was given to two patients, by two laptops set up with the same device number: give it as the list shows it, {shown}.</source>
         <translation>{number} a été donné à deux patients, par deux portables configurés avec le même numéro d’appareil : donnez-le tel que la liste l’affiche, {shown}.</translation>
     </message>
@@ -3532,6 +3548,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{field} : ce patient est transféré dans un autre établissement à ce moment-là (depuis {since}) : vérifiez le patient et l’heure.</translation>
     </message>
     <message>
+        <source>“{field}” cannot be changed: mark this order entered in error and write the right one.</source>
+        <translation>« {field} » ne peut pas être modifié : marquez cette prescription saisie par erreur et rédigez la bonne.</translation>
+    </message>
+    <message>
         <source>“{stop}” is before “{start}”: the order would never be given.</source>
         <translation>« {stop} » est avant « {start} » : la prescription ne serait jamais administrée.</translation>
     </message>
@@ -3578,6 +3598,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Controlled-drug register: this dose takes nothing from the register (withdrawn?); record what was discarded as a count.</source>
         <translation>Registre des stupéfiants : cette dose ne prélève rien au registre (annulée ?) ; saisissez ce qui a été détruit comme un comptage.</translation>
+    </message>
+    <message>
+        <source>{order} was prescribed again already: {orders}. Read the patient&apos;s chart again.</source>
+        <translation>{order} a déjà été prescrite à nouveau : {orders}. Relisez le plan d’administration du patient.</translation>
     </message>
     <message>
         <source>Reviewed on readmission: not continued</source>
@@ -4504,6 +4528,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>MISSING EXPORT: {count} record version(s) of {laptop} are in none of the exports imported here: bring its export {made} (or make a whole export on that laptop) and import it</source>
         <translation>EXPORT MANQUANT : {count} version(s) d’enregistrement de {laptop} ne figurent dans aucun des exports importés ici : apportez son export {made} (ou faites un export complet sur ce portable) et importez-le</translation>
+    </message>
+    <message>
+        <source>MISSING EXPORT: {count} record version(s) of {laptop} are in none of the exports imported here, so not on this list: bring its export {made} (or make a whole export on that laptop) and import it</source>
+        <translation>EXPORT MANQUANT : {count} version(s) d’enregistrement de {laptop} ne figurent dans aucun des exports importés ici, donc pas dans cette liste : apportez son export {made} (ou faites un export complet sur ce portable) et importez-le</translation>
     </message>
     <message>
         <source>made after {after} and before {before}</source>
