@@ -154,7 +154,7 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
     now = clock()
     admin_id, admin_name, _, admin_pin = DEMO_ACCOUNTS[0]
     device = setup.initialise(db, device_number=DEMO_DEVICE_NUMBER,
-                              device_name="Demo laptop — Ward 3B (internal medicine)",
+                              device_name="3B demo",
                               admin_id=admin_id, admin_name=admin_name, admin_pin=admin_pin,
                               is_demo=True, clock=clock)
     admin = Session(db, device, staff.sign_in(db, admin_id, admin_pin, clock), forms, clock)
