@@ -145,7 +145,8 @@ def _printed_with_clashes(coord, clashes, out):
     ((session, entries),) = theatre.day_list(coord.db, coord.forms, date(2026, 11, 30))
     lists = [(session, [replace(entries[0], clashes=tuple(clashes)), *entries[1:]])]
     return theatre_list_pdf(date(2026, 11, 30), lists, out, theatre=None, booking_spec=coord.form("operation_booking"),
-                            cancel_spec=coord.form("operation_cancellation"), lang="en", printed_by="Chloé Martin",
+                            cancel_spec=coord.form("operation_cancellation"),
+                            rebook_spec=coord.form("operation_rebooking"), lang="en", printed_by="Chloé Martin",
                             printed_at=coord.clock(), device_name="laptop")
 
 
@@ -548,3 +549,28 @@ def test_a_struck_lines_times_are_struck_through_their_figures_with_air_between_
         assert 0.3 <= (strike - baseline) / size <= 0.45, (text, (strike - baseline) / size)
     figures_top = end[2] + 0.73 * end[3]
     assert start[2] - figures_top >= 0.6 * end[3], "air between the start and the expected end under it"
+
+
+@pytest.mark.parametrize(("lang", "not_told", "told"), [
+    ("en", "PATIENT NOT TOLD YET", "Patient told: By phone, 28/11 11:30"),
+    ("fr", "PATIENT PAS ENCORE INFORMÉ", "Patient informé : Par téléphone, 28/11 11:30")])
+def test_a_moved_operation_says_whether_its_patient_was_told_on_both_days_lists(
+        day, tmp_path, session_for, lang, not_told, told):
+    """The theatre reception answers the phone from the printed list: the board on screen said
+    PATIENT NOT TOLD YET, the paper only that the operation moved, and a patient who turned up on
+    the old day, never told, found nobody who knew whether anyone had rung them."""
+    from datetime import datetime, timedelta, timezone
+
+    coord, made, later = day
+    theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later,
+                                          "planned_start": "2026-12-01T09:00+01:00",
+                                          "decided_at": "2026-11-28T10:00+01:00"})
+    reader = session_for("coord", lang=lang)
+
+    def lists():
+        return [_text(printing.print_theatre_list(reader, day_, tmp_path / f"{day_}.pdf"))
+                for day_ in (date(2026, 11, 30), date(2026, 12, 1))]
+
+    assert all(not_told in text and told not in text for text in lists())
+    theatre.record_told(coord, made["Morin"], "phone", datetime(2026, 11, 28, 11, 30, tzinfo=timezone(timedelta(hours=1))))
+    assert all(told in text and not_told not in text for text in lists())

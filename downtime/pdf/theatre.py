@@ -42,6 +42,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "transferred": {"en": "TRANSFERRED to {hospital}", "fr": "TRANSFÉRÉE vers {hospital}"},
     "clash": {"en": "CLASH, move one: {clashes}", "fr": "CONFLIT, en déplacer une : {clashes}"},
     "died": {"en": "PATIENT DIED {at}: cancel", "fr": "PATIENT DÉCÉDÉ {at} : annuler"},
+    "not_told": {"en": "PATIENT NOT TOLD YET", "fr": "PATIENT PAS ENCORE INFORMÉ"},
+    "told": {"en": "Patient told: {how}, {at}", "fr": "Patient informé : {how}, {at}"},
     "left_by_death": {"en": "Not to rebook, the patient's death is recorded: {operations}.",
                       "fr": "À ne pas reprogrammer, le décès du patient est enregistré : {operations}."},
     "died_after": {"en": "{name} ({number}), {operation} — died {at}", "fr": "{name} ({number}), {operation} — décès le {at}"},
@@ -153,7 +155,16 @@ def _times(entry: ListEntry, struck: bool, zone: tzinfo | None) -> list[Flowable
             _p(f"–{entry.ends_at(zone):%H:%M}", size=7, struck=struck)]
 
 
-def _status(entry: ListEntry, cancel_spec: FormSpec, lang: Lang) -> str:
+def _status(entry: ListEntry, cancel_spec: FormSpec, rebook_spec: FormSpec, lang: Lang,
+            zone: tzinfo | None) -> list[Flowable]:
+    """Why the line is struck, or what to do about it, then, a little apart, whether its patient
+    was told (set under "MOVED to 01/12 09:00", both in red capitals, the two read as one)."""
+    said = _state_said(entry, cancel_spec, lang)
+    return [*([_p(said, bold=True, color=ALERT), Spacer(1, 2)] if said else []),
+            *_telling(entry, rebook_spec, lang, zone)]
+
+
+def _state_said(entry: ListEntry, cancel_spec: FormSpec, lang: Lang) -> str:
     state = entry.state
     if not entry.struck:
         flags = [w("died", lang, at=f"{state.died_before:%d/%m/%Y %H:%M}")] if state.died_before else []
@@ -168,9 +179,24 @@ def _status(entry: ListEntry, cancel_spec: FormSpec, lang: Lang) -> str:
     return w("moved", lang, when=state.start.strftime("%d/%m %H:%M") if state.start else "?")
 
 
+def _telling(entry: ListEntry, rebook_spec: FormSpec, lang: Lang, zone: tzinfo | None) -> list[Flowable]:
+    """Whether the patient of an operation moved (rebooked or transferred) was told, on its new
+    line and on the struck one it left, as the board says it: the theatre reception answers the
+    phone from this list, and a patient never told comes on the old day, or not on the new one.
+    Nothing for a patient whose death is recorded, whom the list says to cancel instead."""
+    moved, state = entry.state.moved_by, entry.state
+    if moved is None or state.died_before:
+        return []
+    if state.not_told:
+        return [_p(w("not_told", lang), bold=True, color=ALERT)]
+    told_at = datetime.fromisoformat(moved.data["told_at"]).astimezone(zone)
+    return [_p(w("told", lang, how=_choice(rebook_spec, "patient_told", moved.data["patient_told"], lang),
+                 at=f"{told_at:%d/%m %H:%M}"), size=7)]
+
+
 def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry]]], out: Path, *,
-                     theatre: str | None, booking_spec: FormSpec, cancel_spec: FormSpec, lang: Lang,
-                     printed_by: str, printed_at: datetime, device_name: str) -> Path:
+                     theatre: str | None, booking_spec: FormSpec, cancel_spec: FormSpec, rebook_spec: FormSpec,
+                     lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
     info = PageInfo(title=w("list_title", lang, day=day.strftime("%d/%m/%Y")), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, landscape=True, patient_box=False,
                     subtitle=theatre or w("all", lang))
@@ -196,7 +222,7 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
                          _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True, struck=struck),
                          _p(_choice(booking_spec, "priority", data["priority"], lang), struck=struck),
                          _p(data["surgeon"], struck=struck), _p(data.get("anaesthetist") or "—", struck=struck),
-                         _p(_status(entry, cancel_spec, lang), bold=True, color=ALERT)])
+                         _status(entry, cancel_spec, rebook_spec, lang, printed_at.tzinfo)])
         story += [_grid(rows, widths, width, title), Spacer(1, 4 * mm)]
     if not story:
         story.append(_p(w("empty", lang), size=10))

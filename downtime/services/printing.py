@@ -245,7 +245,8 @@ def print_theatre_list(session: Session, day: date, out: Path, theatre_name: str
     session.require(Action.PRINT)
     theatre_list_pdf(day, theatre.day_list(session.db, session.forms, day, theatre_name), out,
                      theatre=theatre_name, booking_spec=session.form("operation_booking"),
-                     cancel_spec=session.form("operation_cancellation"), lang=session.lang,
+                     cancel_spec=session.form("operation_cancellation"),
+                     rebook_spec=session.form("operation_rebooking"), lang=session.lang,
                      printed_by=session.user.name, printed_at=session.clock(), device_name=session.device.name)
     _audit_print(session, f"theatre list {day.isoformat()} {theatre_name or 'all'}", out)
     return out
