@@ -1,3 +1,5 @@
+from datetime import datetime
+
 from downtime.domain.news2 import Band
 from downtime.services import medication, staff, theatre
 from downtime.services.observations import escalations
@@ -33,6 +35,14 @@ def test_demo_ward_is_realistic_and_sound(tmp_path, forms, clock):
     assert len(states) >= 30
     assert {s.status.value for s in states} == {"booked", "cancelled", "rebooked", "transferred"}
     assert all(s.cancel_reason.value == "information_system" for s in states if s.cancel_reason)
+    # Most patients of a new date already rung, one not yet: every one read PATIENT NOT TOLD YET,
+    # and a coordinator trying the demo never saw a telling recorded, nor the two apart.
+    moved = [s for s in states if s.moved_by is not None]
+    told = [s.moved_by.data for s in moved if not s.not_told]
+    assert 1 <= sum(s.not_told for s in moved) <= 2 and len(told) > len(moved) / 2
+    assert all(data["patient_told"] == "phone"
+               and datetime.fromisoformat(data["decided_at"]) <= datetime.fromisoformat(data["told_at"]) <= clock()
+               for data in told)
     gynaecological = {"Hysteroscopy", "Laparoscopic ovarian cystectomy"}  # a man's hysteroscopy on the coordinator's list
     assert {s.patient.sex for s in states if s.record.data["procedure"] in gynaecological} == {"female"}
     # The escalation list shows a patient whose doctor was told and one no one recorded telling.

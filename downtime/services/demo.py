@@ -326,7 +326,8 @@ def _procedure_for(drawn: tuple[str, str, int, str], sex: str | None) -> tuple[s
 def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
     """A week of sessions over four theatres, a booking for most in-patients placed clash-free,
     and the outage's batch of cancellations (yesterday's and today's morning lists), two of them
-    already rebooked and one sent to another hospital. Returns the number of bookings."""
+    already rebooked and one sent to another hospital, all but one of their patients told by
+    phone. Returns the number of bookings."""
     from downtime.domain.theatre import Booking, suggest_slots
     from downtime.services import census, theatre
 
@@ -372,16 +373,27 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
             "reason": "information_system", "last_minute": on_the_day,
             "patient_told": rng.choice(["in_person", "phone", "not_yet"]),
             "notes": "Cancelled: EHR outage, theatre systems unavailable."})
-    for booking in outage[:2]:
+    # The coordinator's morning, the oldest decision first, each after every cancellation (made
+    # an hour ago at the latest): yesterday's first operation agreed with its patient on the
+    # phone as it was booked ("Patient told now"), the one sent to another hospital rung
+    # afterwards ("Patient told…"), the one cancelled from today's list still to ring, so the
+    # board shows PATIENT NOT TOLD YET beside operations told.
+    def decided(minutes_ago: int) -> str:
+        return (now - timedelta(minutes=minutes_ago)).isoformat(timespec="minutes")
+
+    for booking, minutes_ago, told in zip(outage[:2], (50, 30), (True, False)):
         slot = theatre.suggestions(db, booking.record_id, now, limit=1).slots[0]
         theatre.rebook(coord, booking.record_id, {"outcome": "rebooked", "session": slot.session_id,
                                                   "planned_start": slot.start.isoformat(timespec="minutes"),
-                                                  "decided_at": now.isoformat(timespec="minutes"),
-                                                  "reason": "Earliest clash-free slot"})
+                                                  "decided_at": decided(minutes_ago),
+                                                  "reason": "Earliest clash-free slot",
+                                                  **({"patient_told": "phone", "told_at": decided(minutes_ago)}
+                                                     if told else {})})
     if len(outage) > 2:
         theatre.rebook(coord, outage[2].record_id, {"outcome": "transferred", "other_hospital": "CHU Sud",
-                                                    "decided_at": now.isoformat(timespec="minutes"),
+                                                    "decided_at": decided(20),
                                                     "reason": "Cannot wait: operated at the partner hospital"})
+        theatre.record_told(coord, outage[2].record_id, "phone", now - timedelta(minutes=5))
     return len(made)
 
 
