@@ -61,6 +61,19 @@ def _operation(session: Session, state: theatre.BookingState) -> str:
     return theatre.procedure_and_side(state.record.data, session.form("operation_booking"), session.lang)
 
 
+def _news(session: Session, state: theatre.BookingState, moved: RecordVersion) -> str:
+    """What the patient is to be told of the operation's rebooking or transfer (`moved`): its
+    new day, time and theatre, or the hospital it goes to."""
+    operation = _operation(session, state)
+    if moved.data["outcome"] == "rebooked":
+        start, session_id = datetime.fromisoformat(moved.data["planned_start"]), moved.data["session"]
+        return translate("TheatrePanel", "{operation} now {when}, theatre {theatre}").format(
+            operation=operation, when=f"{locale().toString(start.date(), 'ddd dd/MM')} {start:%H:%M}",
+            theatre=theatre.sessions(session.db, {session_id})[session_id].theatre)
+    return translate("TheatrePanel", "{operation} goes to another hospital, {hospital}").format(
+        operation=operation, hospital=moved.data["other_hospital"])
+
+
 class DayModel(TextTableModel):
     """Status comes after the time: last, after ten columns, CANCELLED, a clash or a death lay
     beyond the right edge of a laptop's screen in French. Its text is cut at STATUS_CHARACTERS
@@ -247,7 +260,14 @@ class ToldDialog(QDialog):
         self.session, self.state = session, state
         self.setWindowTitle(translate("ToldDialog", "Patient told of the new date"))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{_who(state)}<br>{escape(_operation(session, state))}"))
+        assert state.moved_by is not None  # TheatrePanel.record_told opens it on a rebooking or transfer only
+        said = [_who(state), escape(_news(session, state, state.moved_by))]
+        if (how := state.moved_by.data.get("patient_told")) is not None:
+            told_at = datetime.fromisoformat(state.moved_by.data["told_at"]).astimezone(session.clock().tzinfo)
+            said.append(escape(translate("ToldDialog", "Already recorded: {how}, {at}. Recording again replaces it.").format(
+                how=format_value(session.form("operation_rebooking").field("patient_told"), how, session.lang),
+                at=f"{told_at:%d/%m/%Y %H:%M}")))
+        layout.addWidget(QLabel("<br>".join(said)))
         form = QFormLayout()
         self.how, self.how_codes = _choice_combo(session, "operation_rebooking", "patient_told")
         now = session.clock()
@@ -701,15 +721,7 @@ class TheatrePanel(QWidget):
         if saved.data.get("patient_told"):
             self.to_tell.hide()
             return
-        patient, operation = state.patient, _operation(self.session, state)
-        if saved.data["outcome"] == "rebooked":
-            start, session_id = datetime.fromisoformat(saved.data["planned_start"]), saved.data["session"]
-            news = translate("TheatrePanel", "{operation} now {when}, theatre {theatre}").format(
-                operation=operation, when=f"{locale().toString(start.date(), 'ddd dd/MM')} {start:%H:%M}",
-                theatre=theatre.sessions(self.session.db, {session_id})[session_id].theatre)
-        else:
-            news = translate("TheatrePanel", "{operation} goes to another hospital, {hospital}").format(
-                operation=operation, hospital=saved.data["other_hospital"])
+        patient, news = state.patient, _news(self.session, state, saved)
         phone = theatre.phone_to_call(patient, self.session.lang)
         who = (translate("TheatrePanel", "Ring {phone} to tell {name} ({number})") if phone else translate(
             "TheatrePanel", "No telephone recorded: post their letter (Patient's letter) to {name} ({number})")).format(

@@ -1043,3 +1043,37 @@ def test_patient_told_on_an_operation_not_rebooked_says_so(coordinator, answers,
     panel.day_table.selectRow(0)
     assert panel.record_told() is None
     assert asked[-1] == ("error", "This operation has no new date or transfer to tell its patient of: rebook it first.")
+
+
+def test_the_patient_told_dialog_names_the_new_date_and_a_telling_already_recorded(coordinator, qtbot, listed, clock):
+    """Opened from the struck line of the day the outage cancelled, the dialog named the
+    operation only: among a morning's rebookings the coordinator recorded a patient told with
+    no sight of the date they were told of; and, opened again on a patient already told, it
+    gave no hint of the telling it would replace."""
+    window, _ = coordinator
+    dialog = _rebooking_by_keyboard(window, qtbot, listed)
+    panel = window.theatre
+    dialog.slot_list.setFocus()
+    QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
+    panel.day.setDate(QDate(2026, 11, 28))
+    listed(panel)
+    panel.day_table.setFocus()
+    panel.day_table.selectRow(0)
+    QTest.keyClick(panel.told_button, Qt.Key.Key_Space)
+    told = panel.dialog
+    qtbot.waitActive(told)
+    said = told.findChild(QLabel).text()
+    assert "Total hip replacement, RIGHT now Mon 30/11 08:00, theatre T2" in said and "Already" not in said
+    QTest.keyClicks(told.how, "By p")
+    clock.advance(minutes=10)
+    told.when.selectAll()
+    QTest.keyClicks(told.when, "28/11/2026 14:05")
+    QTest.keyClick(told.when, Qt.Key.Key_Return)
+    listed(panel)
+    assert not told.isVisible()
+    QTest.keyClick(panel.told_button, Qt.Key.Key_Space)
+    again = panel.dialog
+    qtbot.waitActive(again)
+    assert "Already recorded: By phone, 28/11/2026 14:05. Recording again replaces it." in again.findChild(QLabel).text()
+    QTest.keyClick(again, Qt.Key.Key_Escape)
+    assert not again.isVisible()
