@@ -1045,12 +1045,9 @@ def test_patient_told_on_an_operation_not_rebooked_says_so(coordinator, answers,
     assert asked[-1] == ("error", "This operation has no new date or transfer to tell its patient of: rebook it first.")
 
 
-def test_the_patient_told_dialog_names_the_new_date_and_a_telling_already_recorded(coordinator, qtbot, listed, clock):
-    """Opened from the struck line of the day the outage cancelled, the dialog named the
-    operation only: among a morning's rebookings the coordinator recorded a patient told with
-    no sight of the date they were told of; and, opened again on a patient already told, it
-    gave no hint of the telling it would replace."""
-    window, _ = coordinator
+def _struck_line_of_a_rebooking_chosen(window, qtbot, listed):
+    """The operation rebooked by keyboard to Monday, its struck line on the day it left chosen
+    on the board, in focus."""
     dialog = _rebooking_by_keyboard(window, qtbot, listed)
     panel = window.theatre
     dialog.slot_list.setFocus()
@@ -1059,6 +1056,16 @@ def test_the_patient_told_dialog_names_the_new_date_and_a_telling_already_record
     listed(panel)
     panel.day_table.setFocus()
     panel.day_table.selectRow(0)
+    return panel
+
+
+def test_the_patient_told_dialog_names_the_new_date_and_a_telling_already_recorded(coordinator, qtbot, listed, clock):
+    """Opened from the struck line of the day the outage cancelled, the dialog named the
+    operation only: among a morning's rebookings the coordinator recorded a patient told with
+    no sight of the date they were told of; and, opened again on a patient already told, it
+    gave no hint of the telling it would replace."""
+    window, _ = coordinator
+    panel = _struck_line_of_a_rebooking_chosen(window, qtbot, listed)
     QTest.keyClick(panel.told_button, Qt.Key.Key_Space)
     told = panel.dialog
     qtbot.waitActive(told)
@@ -1077,3 +1084,16 @@ def test_the_patient_told_dialog_names_the_new_date_and_a_telling_already_record
     assert "Already recorded: By phone, 28/11/2026 14:05. Recording again replaces it." in again.findChild(QLabel).text()
     QTest.keyClick(again, Qt.Key.Key_Escape)
     assert not again.isVisible()
+
+
+def test_cancelling_the_struck_line_of_a_rebooked_operation_says_where_it_is_now(coordinator, qtbot, listed, answers):
+    """Enter on the struck line of an operation rebooked (the day the outage cancelled, where
+    the coordinator works) said it was "already cancelled or moved" and no more: to cancel its
+    new date the coordinator had to find, unhelped, which day that was."""
+    window, _ = coordinator
+    _, asked = answers
+    panel = _struck_line_of_a_rebooking_chosen(window, qtbot, listed)
+    QTest.keyClick(panel.day_table, Qt.Key.Key_Return)
+    assert asked[-1] == ("error", "This operation is struck through: it was moved from this list. Total hip "
+                                  "replacement, RIGHT now Mon 30/11 08:00, theatre T2: to cancel it, choose it on "
+                                  "that day.")
