@@ -2881,6 +2881,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Déjà annulée</translation>
     </message>
     <message>
+        <source>This operation is struck through: it was moved from this list. {news}: to cancel it, choose it on that day.</source>
+        <translation>Cette intervention est barrée : elle a été déplacée hors de ce programme. {news} : pour l’annuler, choisissez-la ce jour-là.</translation>
+    </message>
+    <message>
         <source>This operation is struck through: it was already cancelled or moved from this list.</source>
         <translation>Cette intervention est barrée : elle a déjà été annulée ou déplacée de ce programme.</translation>
     </message>
@@ -2922,6 +2926,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Patient told of the new date</source>
         <translation>Patient informé de la nouvelle date</translation>
+    </message>
+    <message>
+        <source>Already recorded: {how}, {at}. Recording again replaces it.</source>
+        <translation>Déjà enregistré : {how}, {at}. Un nouvel enregistrement le remplace.</translation>
     </message>
     <message>
         <source>Patient &amp;told</source>
