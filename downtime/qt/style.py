@@ -39,6 +39,9 @@ def grow_to_fit(window: QWidget) -> None:
         needed = window.heightForWidth(window.width())
         window.resize(window.width(), max(window.height(), needed if needed > 0 else window.sizeHint().height()))
 
+# A button is as wide as Fusion draws it unfocused (6 pixels and a 1-pixel frame each side of
+# its text): its focus border and padding must fit in that room, or the focused button cuts its
+# own text ("Imprimer…" read "mprimer." on the print preview, which opens focused on it).
 FOCUS_SHEET = """
 QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus {
     border: 2px solid #1c5fb0; border-radius: 3px;
@@ -46,7 +49,7 @@ QLineEdit:focus, QPlainTextEdit:focus, QComboBox:focus, QSpinBox:focus {
 QLineEdit[readOnly="true"], QPlainTextEdit[readOnly="true"] { background: #f1f1f1; }
 QCheckBox:focus, QPushButton:focus, QToolButton:focus { outline: 2px solid #1c5fb0; }
 QCheckBox:focus { background: #dbe8f8; }
-QPushButton:focus { border: 2px solid #1c5fb0; border-radius: 3px; padding: 3px 10px; }
+QPushButton:focus { border: 2px solid #1c5fb0; border-radius: 3px; padding: 3px 4px; }
 QTableView:focus { border: 2px solid #1c5fb0; }
 QGroupBox { font-weight: bold; margin-top: 14px; padding-top: 6px; }
 QGroupBox::title { subcontrol-origin: margin; left: 8px; padding: 0 4px; }

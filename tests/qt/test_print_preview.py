@@ -119,3 +119,36 @@ def test_the_preview_fits_the_screen_with_its_buttons_on_it(qtbot, session_for, 
     assert room.height() < 1000, "the test screen is smaller than the preview used to be"
     bottom = preview.print_button.mapToGlobal(preview.print_button.rect().bottomLeft())
     assert room.contains(bottom) and preview.frameGeometry().height() <= room.height()
+
+
+def test_the_print_button_shows_its_whole_text_while_it_has_the_focus_in_french(qtbot, session_for, tmp_path):
+    """The preview opens with the focus on Print, and the focus ring's padding took more room
+    than the button had: the French read "mprimer." (every focused button lost as much)."""
+    from PySide6.QtWidgets import QApplication, QStyle, QStyleOptionButton
+
+    from downtime.qt.i18n import set_language
+    from downtime.qt.style import apply_style
+
+    app = QApplication.instance()
+    before = app.font(), app.palette(), app.styleSheet()
+    set_language("fr")
+    apply_style(app)
+    try:
+        path = printing.print_blank(session_for("nurse", "fr"), "admission", tmp_path / "blank.pdf")
+        preview = PrintPreview(path)
+        qtbot.addWidget(preview)
+        preview.show()
+        qtbot.waitExposed(preview)
+        button = preview.print_button
+        qtbot.waitUntil(button.hasFocus)
+        option = QStyleOptionButton()
+        button.initStyleOption(option)
+        room = button.style().subElementRect(QStyle.SubElement.SE_PushButtonContents, option, button)
+        text = button.text().replace("&", "")
+        assert text == "Imprimer…"
+        assert room.width() >= button.fontMetrics().horizontalAdvance(text), (room.width(), button.width())
+    finally:
+        set_language("en")
+        app.setFont(before[0])
+        app.setPalette(before[1])
+        app.setStyleSheet(before[2])
