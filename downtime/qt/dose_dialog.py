@@ -248,9 +248,10 @@ class DoseDialog(QDialog):
         form.addRow(translate("DoseDialog", "Actual &time"), self.given_at)
         form.addRow(translate("DoseDialog", "&Dose given ({unit})").format(unit=order.dose_unit), self.dose)
         form.addRow(translate("DoseDialog", "&Route"), self.route)
-        form.addRow(translate("DoseDialog", "Si&te"), self.site)
+        # A letter each (Site shared T with the time, and Alt+T never reached it; Details had none).
+        form.addRow(translate("DoseDialog", "Sit&e"), self.site)
         form.addRow(translate("DoseDialog", "Reason &not given"), self.reason)
-        form.addRow(translate("DoseDialog", "Details"), self.detail)
+        form.addRow(translate("DoseDialog", "Deta&ils"), self.detail)
         self.form = form
         self.witness_id = QLineEdit()
         self.witness_pin = QLineEdit()

@@ -2156,3 +2156,39 @@ def test_a_dose_held_needs_its_reason_written_in_the_dialog(qtbot, session_for, 
     assert dialog.save() is not None
     (dose,) = medication.administrations(nurse.db, patient)
     assert dose.reason.value == "held"
+
+
+def test_every_box_of_the_dose_dialog_has_an_alt_letter_of_its_own(qtbot, session_for, ward):
+    """Alt+T went to the actual time, never to the site (both were T), and the details of a dose
+    not given had no letter at all: a nurse recording a refusal by keyboard tabbed round for them."""
+    import re
+
+    from PySide6.QtWidgets import QAbstractButton
+
+    patient, amox, morphine = ward
+    nurse = session_for("nurse")
+    for order_id in (amox, morphine):
+        dialog = DoseDialog(nurse, medication.order(nurse.db, order_id), None)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        for outcome in ("Given", "Not given"):
+            dialog.outcome.setCurrentText(outcome)
+            shown = [label.text() for label in dialog.findChildren(QLabel) if label.buddy() and label.isVisibleTo(dialog)]
+            shown += [button.text() for button in dialog.findChildren(QAbstractButton) if button.isVisibleTo(dialog)]
+            letters = [found[1].casefold() for text in shown if (found := re.search(r"&(\w)", text))]
+            assert len(letters) == len(shown) == len(set(letters)), shown
+        dialog.reject()
+    dialog = DoseDialog(nurse, medication.order(nurse.db, amox), None)
+    qtbot.addWidget(dialog)
+    with qtbot.waitActive(dialog):
+        dialog.show()
+    QTest.keyClick(dialog, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.site
+    QTest.keyClick(dialog, Qt.Key.Key_O, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    QTest.keyClick(dialog, Qt.Key.Key_N, Qt.KeyboardModifier.AltModifier)
+    QTest.keyClicks(QApplication.focusWidget(), "R")
+    QTest.keyClick(dialog, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is dialog.detail
+    QTest.keyClicks(dialog.detail, "Says it makes her sick")
+    assert dialog.typed()["not_given_reason"] == "refused" and dialog.typed()["not_given_detail"] == "Says it makes her sick"
