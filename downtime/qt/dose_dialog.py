@@ -5,6 +5,7 @@ as its nurse's draft, as a form's is, until the dose is saved or she cancels it.
 
 from __future__ import annotations
 
+import html
 import uuid
 from collections.abc import Iterable
 from datetime import datetime, timedelta
@@ -330,7 +331,11 @@ class DoseDialog(QDialog):
         """The order, when its dose was due and how late it is now (see `due_words`), and its
         flags; said again each minute the dialog stays open, as the round reads its lines again."""
         order, slot = self.order, self.slot
-        if slot is None:
+        if slot is None and order.prn_indication:
+            # What the prescriber ordered it for ("pain score > 4"), as the paper MAR's line gives it:
+            # the dialog said "(as required)" alone, and the nurse opened the order to read it.
+            when = translate("DoseDialog", " (as required: {why})").format(why=html.escape(order.prn_indication))
+        elif slot is None:
             when = translate("DoseDialog", " (as required)")
         else:
             recorded = medication.recorded_for(self.session.db, order, slot) is not None
@@ -339,7 +344,7 @@ class DoseDialog(QDialog):
         # Its hyphen unbreakable: the line wrapped between HIGH- and ALERT.
         flags += translate("DoseDialog", " — HIGH-ALERT medicine").replace("-", "\u2011") if order.high_alert else ""
         label = medication.order_label(order, self.session.form(medication.ORDER_FORM), language())
-        self.order_line.setText(f"<b>{label}</b>{when}{flags}")
+        self.order_line.setText(f"<b>{html.escape(label)}</b>{when}{flags}")
 
     def _judge_as_required(self) -> None:
         """An as-required order's summary, for the actual time as typed: worked out once as the

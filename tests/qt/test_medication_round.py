@@ -2192,3 +2192,15 @@ def test_every_box_of_the_dose_dialog_has_an_alt_letter_of_its_own(qtbot, sessio
     assert QApplication.focusWidget() is dialog.detail
     QTest.keyClicks(dialog.detail, "Says it makes her sick")
     assert dialog.typed()["not_given_reason"] == "refused" and dialog.typed()["not_given_detail"] == "Says it makes her sick"
+
+
+def test_an_as_required_dose_says_what_the_prescriber_ordered_it_for(round_window, ward, qtbot):
+    """The dialog said "Morphine 5 mg SC (as required)" and nothing of when to give it: the nurse
+    giving a dose at night had to open the order to read "pain score > 4"."""
+    patient, _, morphine = ward
+    chart = round_window.open_mar_of(patient)
+    (line,) = [row for row in range(chart.model.rowCount()) if chart.model.rows[row][0].order.record_id == morphine]
+    chart.table.setCurrentIndex(chart.model.index(line, 0))
+    QTest.keyClick(chart.record_button, Qt.Key.Key_Space)
+    dialog = chart.dialog
+    assert "Morphine 5 mg SC</b> (as required: pain score &gt; 4)" in dialog.order_line.text()
