@@ -23,7 +23,7 @@ from downtime.formspec.schema import Meaning
 from downtime.services.census import all_patients
 from downtime.domain.downtime_number import taken_apart
 from downtime.services.patients import PatientSummary, downtime_numbers, patients_numbered, summarise
-from downtime.storage.records import chunks, list_current, marks
+from downtime.storage.records import chunks, histories, list_current, marks
 
 _DATE_PIECES = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})(?:[/.\-](\d{2,4}))?$")
 _MONTH_YEAR = re.compile(r"^(\d{1,2})[/.\-](\d{4})$")
@@ -75,17 +75,27 @@ def refresh_many(db: Database, forms: dict[str, FormSpec], patient_ids: Collecti
     lines: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     for spec in forms.values():
         if spec.creates_patient:
-            for record in list_current(db, form_id=spec.id, patient_ids=rowids):
-                if record.status is not RecordStatus.ENTERED_IN_ERROR:
-                    patient_id = str(record.patient_id)
-                    lines[patient_id].append(_terms(spec, summarise(spec, record, numbers[patient_id]), record.data))
+            standing = [record for record in list_current(db, form_id=spec.id, patient_ids=rowids)
+                        if record.status is not RecordStatus.ENTERED_IN_ERROR]
+            for record in standing:
+                patient_id = str(record.patient_id)
+                lines[patient_id].append(_terms(spec, summarise(spec, record, numbers[patient_id]), record.data))
+            # The temporary name of an earlier version too: a patient admitted unidentified and
+            # identified since still has "INCONNU TRÈFLE" on the wristband, the sample labels and
+            # the paper charts, and a search by it found nobody. (A name corrected, "Dupont"
+            # misheard for "Durand", is found under the right one only.)
+            amended = {record.record_id: str(record.patient_id) for record in standing if record.version > 1}
+            for record_id, versions in histories(db, amended).items():
+                lines[amended[record_id]].extend((_names(spec, earlier.data, _UNIDENTIFIED_NAMES), "", "")
+                                                 for earlier in versions[:-1])
     db.conn.executemany("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, ?, ?, ?)",
                         [[rowids[patient_id], patient_id, *_columns(found)] for patient_id, found in lines.items()])
 
 
 def _columns(found: list[tuple[str, str, str]]) -> tuple[str, str, str]:
     """A patient's index line from the terms of each of their admissions."""
-    names, birth, numbers = (" ".join(dict.fromkeys(line[column] for line in found)) for column in range(3))
+    names, birth, numbers = (" ".join(dict.fromkeys(line[column] for line in found if line[column]))
+                             for column in range(3))
     return with_plain_letters(with_apostrophes_dropped(names)), birth, numbers
 
 
@@ -106,11 +116,18 @@ def with_plain_letters(names: str) -> str:
     return names if plain == names else f"{names} {plain}"
 
 
+_UNIDENTIFIED_NAMES = (Meaning.TEMPORARY_NAME, Meaning.DESCRIPTOR)
+
+
+def _names(spec: FormSpec, data: dict,
+           meanings: tuple[Meaning, ...] = (Meaning.BIRTH_NAME, Meaning.USED_NAME, Meaning.GIVEN_NAMES,
+                                            *_UNIDENTIFIED_NAMES)) -> str:
+    return " ".join(str(data.get(field.id) or "") for meaning in meanings if (field := spec.by_meaning(meaning)))
+
+
 def _terms(spec: FormSpec, patient: PatientSummary, data: dict) -> tuple[str, str, str]:
     """Names, birth date and numbers of one admission (a readmitted patient has several)."""
-    names = " ".join(str(data.get(field.id) or "") for meaning in (
-        Meaning.BIRTH_NAME, Meaning.USED_NAME, Meaning.GIVEN_NAMES, Meaning.TEMPORARY_NAME,
-        Meaning.DESCRIPTOR) if (field := spec.by_meaning(meaning)))
+    names = _names(spec, data)
     compact = patient.downtime_number.replace("-", "")
     numbers = " ".join(filter(None, (patient.downtime_number, compact, patient.ipp, patient.nir)))
     return names, _birth_tokens(patient.birth_date), numbers

@@ -529,3 +529,21 @@ def test_the_list_reads_its_patients_sets_at_once(window, session_for, admission
     window.patients.refresh()
     listed(window.patients)
     assert asked == [4]
+
+
+def test_a_patient_identified_since_is_found_by_the_temporary_name_on_their_wristband(window, admission_values,
+                                                                                     type_text, listed):
+    """Admitted unidentified as INCONNU TRÈFLE, then identified: the wristband, the labels on the
+    samples and the paper charts still read the temporary name, and the list found nobody by it."""
+    unknown = {key: value for key, value in admission_values.items()
+               if key not in ("birth_name", "used_name", "given_names", "nir", "birth_date", "identity_document")}
+    admitted = _admit(window.session, {**unknown, "unidentified": True, "temporary_name": "Inconnu Trèfle",
+                                       "descriptor": "Unknown woman, about 70, found in the street",
+                                       "identity_status": "provisional"}, "12")
+    records.amend(window.session, admitted.record_id, admission_values, "Identified by her daughter")
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_text(window.patients.search_box, "inconnu trefle")
+    assert _names(window.patients) == ["MARTIN Hélène Marie (née LEFÈVRE)"]
+    window.patients.search_box.clear()
+    type_text(window.patients.search_box, "found in the street")
+    assert _names(window.patients) == ["MARTIN Hélène Marie (née LEFÈVRE)"]
