@@ -1399,6 +1399,14 @@ le numéro du patient dans le DPI :</translation>
         <translation> prévue le {time}</translation>
     </message>
     <message>
+        <source>Sit&amp;e</source>
+        <translation>Si&amp;te</translation>
+    </message>
+    <message>
+        <source>Deta&amp;ils</source>
+        <translation>Précision&amp;s</translation>
+    </message>
+    <message>
         <source> (as required)</source>
         <translation> (si besoin)</translation>
     </message>
@@ -1459,16 +1467,8 @@ le numéro du patient dans le DPI :</translation>
         <translation>&amp;Voie</translation>
     </message>
     <message>
-        <source>Si&amp;te</source>
-        <translation>Si&amp;te</translation>
-    </message>
-    <message>
         <source>Reason &amp;not given</source>
         <translation>Motif de &amp;non-administration</translation>
-    </message>
-    <message>
-        <source>Details</source>
-        <translation>Précisions</translation>
     </message>
     <message>
         <source>&amp;Witness staff ID</source>
@@ -1497,6 +1497,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>ALREADY RECORDED: the {slot} dose was recorded as not given at {time} by {who}. Discard this draft (typed at {typed}), unless that record is wrong.</source>
         <translation>DÉJÀ TRACÉE : la dose de {slot} a été tracée comme non donnée le {time} par {who}. Abandonnez ce brouillon (saisi le {typed}), sauf si cette traçabilité est erronée.</translation>
+    </message>
+    <message>
+        <source> (as required: {why})</source>
+        <translation> (si besoin : {why})</translation>
     </message>
     <message>
         <source>GIVEN {late} AFTER ITS TIME ({slot}): if it was given at its time, type that time; if it was not given, record it not given.</source>
