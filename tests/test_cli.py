@@ -476,7 +476,7 @@ def test_pdf_blank_and_record_commands(demo_db, tmp_path, capsys):
 
     blank = tmp_path / "blank.pdf"
     assert main(["pdf", "blank", "admission", "--out", str(blank), "--lang", "fr"]) == 0
-    assert "Fiche d'admission" in PdfReader(blank).pages[0].extract_text()
+    assert "Fiche d’admission" in PdfReader(blank).pages[0].extract_text()
     capsys.readouterr()
     assert main(["records", "--db", demo_db, "--form", "admission", "--json"]) == 0
     record_id = json.loads(capsys.readouterr().out.splitlines()[0])["id"]

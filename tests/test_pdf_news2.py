@@ -47,7 +47,7 @@ def test_the_chart_prints_in_french(session_for, admission_values, tmp_path):
     nurse, patient = _charted(session_for, admission_values, lang="fr")
     page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
     assert "Feuille de surveillance NEWS2" in page and "Fréq. respiratoire" in page
-    assert "Conduite à tenir (dernier score)" in page and "Réponse d'urgence" in page
+    assert "Conduite à tenir (dernier score)" in page and "Réponse d’urgence" in page
     assert "Faible ÉLEVÉ" in page and "NEWS2 7 — ÉLEVÉ" in page and "HIGH" not in page
     assert "38,3 (1)" in page and "36,8 (0)" in page and "38.3" not in page   # as a French ward writes it
 
@@ -56,7 +56,7 @@ def test_the_chart_prints_in_french(session_for, admission_values, tmp_path):
     ("en", ("Scoring key (RCP NEWS2)", "Respiration rate", "Oxygen", "Alert", "Response to the NEWS2 score (RCP)",
             "3 in any one parameter", "7 or more", "Emergency response"), ()),
     ("fr", ("Barème (NEWS2, RCP)", "Fréq. respiratoire", "Oxygène", "Alerte", "PA systolique", "Pouls",
-            "Conduite à tenir selon le score NEWS2 (RCP)", "3 dans un seul paramètre", "7 ou plus", "Réponse d'urgence"),
+            "Conduite à tenir selon le score NEWS2 (RCP)", "3 dans un seul paramètre", "7 ou plus", "Réponse d’urgence"),
      ("Respiration rate", "Consciousness", "Oxygen", "Pulse", "Temperature"))])
 def test_the_blank_charts_second_page_holds_the_scoring_key_and_the_response_to_each_score(
         tmp_path, clock, lang, words, not_words):
@@ -114,7 +114,7 @@ def test_a_french_binder_names_each_form_in_french(forms, tmp_path, clock):
     path = printing.binder(forms, tmp_path / "binder.pdf", lang="fr", printed_by="Infirmière", printed_at=clock(),
                            device_name="Ward 3B laptop")
     titles = [item.title for item in PdfReader(path).outline]
-    assert titles[:3] == ["Fiche d'admission en procédure dégradée × 4", "Plan d’administration des médicaments × 4",
+    assert titles[:3] == ["Fiche d’admission en procédure dégradée × 4", "Plan d’administration des médicaments × 4",
                           "Feuille de surveillance NEWS2 × 30"]
 
 
@@ -135,7 +135,7 @@ def test_an_incomplete_total_is_explained_and_never_answered_with_the_low_respon
 def test_the_incomplete_key_prints_in_french(session_for, admission_values, tmp_path):
     nurse, patient = _charted(session_for, admission_values, lang="fr")
     page = " ".join(_text(printing.print_news2_chart(nurse, patient, tmp_path / "news2.pdf")))
-    assert "* série incomplète : un paramètre n'a pas été mesuré" in page and "incomplete set" not in page
+    assert "* série incomplète : un paramètre n’a pas été mesuré" in page and "incomplete set" not in page
 
 
 def test_the_patients_chart_carries_the_scoring_key_for_its_empty_columns(session_for, admission_values, tmp_path):

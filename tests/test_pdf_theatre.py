@@ -79,7 +79,7 @@ def test_rescheduling_list_and_letter_in_french(day, tmp_path, session_for, cloc
                                           "decided_at": clock.now.isoformat(timespec="minutes")})
     french = session_for("coord", lang="fr")
     letter = _text(printing.print_letter(french, made["Morin"], tmp_path / "letter.pdf"))
-    assert "mardi 1er décembre 2026 à 08:00" in letter and "avoir lieu : panne du système d'information" in letter
+    assert "mardi 1er décembre 2026 à 08:00" in letter and "avoir lieu : panne du système d’information" in letter
     assert "MORIN" in letter and "Madame," in letter
     assert "appelez le service de chirurgie : ____" in letter  # no number set: a line to write it on
     assert "DOSSIER PROCÉDURE DÉGRADÉE" not in letter  # the patient's letter, not a record to back-enter
@@ -359,10 +359,10 @@ def test_a_transferred_operation_names_the_hospital_it_went_to(day, tmp_path, cl
             "outage. We apologise for this.",
             "It is now planned for Tuesday 1 December 2026 at 08:00, theatre T2. Please arrive 90 minutes before this time.",
             "(nothing to eat in the 6 hours before, clear water until 2 hours before)"]),
-    ("fr", ["Votre intervention (Appendicectomy) prévue le lundi 30 novembre 2026 à 09:15 n'a pas pu avoir lieu : panne du système "
-            "d'information. Nous vous prions de nous en excuser.",
+    ("fr", ["Votre intervention (Appendicectomy) prévue le lundi 30 novembre 2026 à 09:15 n’a pas pu avoir lieu : panne du système "
+            "d’information. Nous vous prions de nous en excuser.",
             "Elle est désormais prévue le mardi 1er décembre 2026 à 08:00, salle T2. Merci de vous présenter 1 h 30 avant cette heure.",
-            "(rien à manger dans les 6 heures qui précèdent, eau claire jusqu'à 2 heures avant)"]),
+            "(rien à manger dans les 6 heures qui précèdent, eau claire jusqu’à 2 heures avant)"]),
 ])
 def test_the_letter_reads_as_a_letter(day, tmp_path, clock, session_for, lang, sentences):
     """A patient read "prévue le 30/11/2026 08:00" (no "à"), a capital after a colon ("n'a pas

@@ -109,7 +109,7 @@ def test_the_census_prints_its_answers_in_the_wards_language(ward, tmp_path):
     text = " ".join(page.extract_text() for page in PdfReader(printing.print_census(
         replace(ward, lang="fr"), tmp_path / "census.pdf", ward="3B")).pages)
     flat = re.sub(r"\s+", " ", text)
-    assert "RCP en cas d'arrêt" in flat and "Validée (pièce vue)" in flat
+    assert "RCP en cas d’arrêt" in flat and "Validée (pièce vue)" in flat
     assert not re.search(r"\b(Full|provisional|validated|droplet|contact)\b", flat)
 
 

@@ -193,7 +193,7 @@ def test_a_movement_in_one_line_tells_the_bed_and_where_the_patient_went(session
         "Discharge letter given: Yes — Prescription and medicines explained: No")
 
 
-@pytest.mark.parametrize("lang, named", [("en", "Identity status"), ("fr", "Statut de l'identité")])
+@pytest.mark.parametrize("lang, named", [("en", "Identity status"), ("fr", "Statut de l’identité")])
 def test_an_unidentified_patients_identity_cannot_be_validated(session_for, admission_values, lang, named):
     """Nobody could identify the patient, so no document was checked against them: a
     "validated" identity would let the INS of whoever's papers were found go to the EHR."""

@@ -78,23 +78,23 @@ CLINICAL_RESPONSE: Mapping[Band, Mapping[str, str]] = {
               "monitoring should be increased or care escalated.",
         "fr": "Réponse dans le service : surveillance au minimum toutes les 12 heures (toutes les "
               "4 à 6 heures pour un score de 1 à 4) ; pour un score de 1 à 4, un infirmier ou une "
-              "infirmière évalue le patient et décide s'il faut renforcer la surveillance ou "
+              "infirmière évalue le patient et décide s’il faut renforcer la surveillance ou "
               "intensifier la prise en charge.",
     },
     Band.LOW_MEDIUM: {
         "en": "Urgent ward-based response: registered nurse informs the medical team caring for "
               "the patient, who reviews and decides whether escalation of care is needed; minimum "
               "1-hourly observations.",
-        "fr": "Réponse urgente dans le service : l'infirmier ou l'infirmière informe l'équipe "
-              "médicale en charge du patient, qui l'évalue et décide s'il faut renforcer la prise en "
+        "fr": "Réponse urgente dans le service : l’infirmier ou l’infirmière informe l’équipe "
+              "médicale en charge du patient, qui l’évalue et décide s’il faut renforcer la prise en "
               "charge ; surveillance au minimum toutes les heures.",
     },
     Band.MEDIUM: {
         "en": "Key threshold for urgent response: registered nurse immediately informs the medical "
               "team and requests urgent review by a clinician competent in acute illness; care in an "
               "environment with monitoring facilities; minimum 1-hourly observations.",
-        "fr": "Seuil clé de réponse urgente : l'infirmier ou l'infirmière informe immédiatement "
-              "l'équipe médicale et demande une évaluation urgente par un clinicien compétent en "
+        "fr": "Seuil clé de réponse urgente : l’infirmier ou l’infirmière informe immédiatement "
+              "l’équipe médicale et demande une évaluation urgente par un clinicien compétent en "
               "soins aigus ; soins dans un environnement équipé pour la surveillance ; surveillance "
               "au minimum toutes les heures.",
     },
@@ -103,7 +103,7 @@ CLINICAL_RESPONSE: Mapping[Band, Mapping[str, str]] = {
               "specialist registrar level); emergency assessment by a critical-care outreach team "
               "with airway management skills; consider transfer to a higher level of care (HDU or "
               "ICU); continuous monitoring of vital signs.",
-        "fr": "Réponse d'urgence : l'infirmier ou l'infirmière informe immédiatement l'équipe "
+        "fr": "Réponse d’urgence : l’infirmier ou l’infirmière informe immédiatement l’équipe "
               "médicale (au moins un médecin senior) ; évaluation en urgence par une équipe de "
               "réanimation formée à la gestion des voies aériennes ; envisager un transfert vers un "
               "niveau de soins supérieur (soins continus ou réanimation) ; surveillance continue des "
@@ -115,7 +115,7 @@ CLINICAL_RESPONSE: Mapping[Band, Mapping[str, str]] = {
 INCOMPLETE_RESPONSE: Mapping[str, str] = {
     "en": "Incomplete set: a row was not measured, so this score can only underestimate the risk; it is no "
           "reassurance. Measure every row now.",
-    "fr": "Série incomplète : un paramètre n'a pas été mesuré, ce score ne peut donc que sous-estimer le risque ; "
+    "fr": "Série incomplète : un paramètre n’a pas été mesuré, ce score ne peut donc que sous-estimer le risque ; "
           "il ne rassure en rien. Mesurez tous les paramètres maintenant.",
 }
 

@@ -13,8 +13,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                           "(printed blank or reversed); write it in Latin letters, a name as on the identity "
                           "document's machine-readable lines.",
                     "fr": "« {label} » : {limit} ne peut pas être imprimé sur les formulaires papier, le bracelet "
-                          "et les étiquettes (imprimé vide ou à l'envers) ; écrivez-le en lettres latines, un nom "
-                          "comme sur les lignes de lecture automatique de la pièce d'identité."},
+                          "et les étiquettes (imprimé vide ou à l’envers) ; écrivez-le en lettres latines, un nom "
+                          "comme sur les lignes de lecture automatique de la pièce d’identité."},
     "not_integer": {"en": "“{label}” must be a whole number.",
                     "fr": "« {label} » doit être un nombre entier."},
     "not_number": {"en": "“{label}” must be a number.", "fr": "« {label} » doit être un nombre."},
@@ -27,15 +27,15 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "bad_date": {"en": "“{label}”: write the date as DD/MM/YYYY.",
                  "fr": "« {label} » : écrivez la date sous la forme JJ/MM/AAAA."},
     "bad_datetime": {"en": "“{label}”: write the date and time as DD/MM/YYYY HH:MM.",
-                     "fr": "« {label} » : écrivez la date et l'heure sous la forme JJ/MM/AAAA HH:MM."},
+                     "fr": "« {label} » : écrivez la date et l’heure sous la forme JJ/MM/AAAA HH:MM."},
     "repeated_time": {"en": "“{label}”: that time happens twice that night, the clocks going back an hour: "
                             "type it with its offset, the first time round or the second ({limit}).",
-                      "fr": "« {label} » : cette heure existe deux fois cette nuit-là, l'heure reculant d'une heure : "
+                      "fr": "« {label} » : cette heure existe deux fois cette nuit-là, l’heure reculant d’une heure : "
                             "tapez-la avec son décalage, premier ou second passage ({limit})."},
     "skipped_time": {"en": "“{label}”: that time did not happen, the clocks going forward an hour that night: "
                            "check the time.",
-                     "fr": "« {label} » : cette heure n'a pas existé, l'heure avançant d'une heure cette nuit-là : "
-                           "vérifiez l'heure."},
+                     "fr": "« {label} » : cette heure n’a pas existé, l’heure avançant d’une heure cette nuit-là : "
+                           "vérifiez l’heure."},
     "future": {"en": "“{label}” cannot be in the future.",
                "fr": "« {label} » ne peut pas être dans le futur."},
     "after_field": {"en": "“{label}” cannot be after “{limit}”.",
@@ -52,19 +52,19 @@ MESSAGES: dict[str, dict[Lang, str]] = {
     "bad_nir_length": {"en": "“{label}” must have 15 characters (13 + 2-digit key).",
                        "fr": "« {label} » doit compter 15 caractères (13 + clé à 2 chiffres)."},
     "bad_nir_shape": {"en": "“{label}” is not shaped like a NIR.",
-                      "fr": "« {label} » n'a pas la forme d'un NIR."},
+                      "fr": "« {label} » n’a pas la forme d’un NIR."},
     "bad_nir_key": {"en": "“{label}”: the check key does not match; please re-read the card.",
                     "fr": "« {label} » : la clé ne correspond pas ; relisez la carte."},
     "bad_downtime_number": {"en": "“{label}” is not a valid downtime number (DT-ddd-sssss-k).",
-                            "fr": "« {label} » n'est pas un numéro de procédure dégradée valide (DT-ddd-sssss-k)."},
+                            "fr": "« {label} » n’est pas un numéro de procédure dégradée valide (DT-ddd-sssss-k)."},
     "unidentified_validated": {"en": "“{label}”: an unidentified patient's identity cannot be validated; answer "
                                      "Provisional until they are identified.",
-                               "fr": "« {label} » : l'identité d'un patient non identifié ne peut pas être validée ; "
-                                     "répondez Provisoire jusqu'à son identification."},
+                               "fr": "« {label} » : l’identité d’un patient non identifié ne peut pas être validée ; "
+                                     "répondez Provisoire jusqu’à son identification."},
     "unknown_field": {"en": "“{label}” is not a field of this form.",
-                      "fr": "« {label} » n'est pas un champ de ce formulaire."},
+                      "fr": "« {label} » n’est pas un champ de ce formulaire."},
     "bad_value": {"en": "“{label}” has a value of the wrong type.",
-                  "fr": "« {label} » a une valeur d'un type inattendu."},
+                  "fr": "« {label} » a une valeur d’un type inattendu."},
 }
 
 

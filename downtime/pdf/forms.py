@@ -57,7 +57,7 @@ TEXT: dict[str, dict[Lang, str]] = {
     "amended": {"en": "amended", "fr": "modifiée"},
     "entered-in-error": {"en": "ENTERED IN ERROR", "fr": "SAISIE ERRONÉE"},
     "recorded": {"en": "Recorded by {author} at {recorded} — event time {occurred}",
-                 "fr": "Saisi par {author} le {recorded} — heure de l'événement {occurred}"},
+                 "fr": "Saisi par {author} le {recorded} — heure de l’événement {occurred}"},
     "history": {"en": "Amendment history", "fr": "Historique des modifications"},
     "hold_settled": {"en": "hold settled", "fr": "mise en attente levée"},
     "settled_reason": {"en": "Settles {what}. {reason}", "fr": "Lève {what}. {reason}"},

@@ -72,7 +72,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "cd": {"en": "CONTROLLED DRUG — witness", "fr": "STUPÉFIANT — témoin"},
     "high_alert": {"en": "HIGH-ALERT", "fr": "HAUT RISQUE"},
     "allergy_reason": {"en": "Prescribed despite the allergy: “{reason}”",
-                       "fr": "Prescrit malgré l'allergie : « {reason} »"},
+                       "fr": "Prescrit malgré l’allergie : « {reason} »"},
     "on_hold": {"en": "ON HOLD: another laptop wrote this order otherwise, check it",
                 "fr": "EN ATTENTE : un autre portable a écrit cette prescription autrement, la vérifier"},
     "admission_on_hold": {"en": "ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…), check it",
@@ -93,7 +93,7 @@ WORDS: dict[str, dict[Lang, str]] = {
                          "fr": "DOSE EN ATTENTE : un autre portable a tracé cette dose autrement (donnée, non donnée ou "
                                "annulée), la vérifier avant de donner ou non la dose suivante"},
     "overridden_key": {"en": "{mark} Recorded over a warning, given or not (the warning and the reason recorded):",
-                       "fr": "{mark} Tracée malgré une alerte, donnée ou non (l'alerte et le motif tracés) :"},
+                       "fr": "{mark} Tracée malgré une alerte, donnée ou non (l’alerte et le motif tracés) :"},
     "overridden": {"en": "{mark}{number} {when} {order}: {overrides}", "fr": "{mark}{number} {when} {order} : {overrides}"},
     "not_given_key": {"en": "Not given, the reason written:", "fr": "Non donnée, le motif écrit :"},
     "not_given": {"en": "{when} {order}: ({code}) {detail}", "fr": "{when} {order} : ({code}) {detail}"},

@@ -44,7 +44,7 @@ WORDS = {
     "response_title": {"en": "Response to the NEWS2 score (RCP)", "fr": "Conduite à tenir selon le score NEWS2 (RCP)"},
     "response_cols": {"en": "NEWS2 score|Clinical risk|Response", "fr": "Score NEWS2|Risque clinique|Conduite à tenir"},
     "incomplete": {"en": "* incomplete set: a row was not measured; the total can only underestimate the risk.",
-                   "fr": "* série incomplète : un paramètre n'a pas été mesuré ; le total ne peut que sous-estimer "
+                   "fr": "* série incomplète : un paramètre n’a pas été mesuré ; le total ne peut que sous-estimer "
                          "le risque."},
 }
 # Chart rows in the RCP chart's order: label, how a set's reading reads, which points it carries,

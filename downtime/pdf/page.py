@@ -63,7 +63,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "sex": {"en": "Sex", "fr": "Sexe"},
     "downtime_no": {"en": "Downtime no.", "fr": "N° procédure dégradée"},
     "label_here": {"en": "Write or stick the patient label here",
-                   "fr": "Écrire ou coller l'étiquette du patient ici"},
+                   "fr": "Écrire ou coller l’étiquette du patient ici"},
     "dob_unknown": {"en": "DOB unknown", "fr": "DDN inconnue"},
     "place": {"en": "Ward {ward} — Bed {bed}", "fr": "Service {ward} — Lit {bed}"},
     "left": {"en": "{status} — was in ward {ward}, bed {bed}", "fr": "{status} — était au service {ward}, lit {bed}"},

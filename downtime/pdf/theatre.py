@@ -291,16 +291,16 @@ LETTER: dict[Lang, dict[str, str]] = {
            "at": "{day} at {time}", "sign": "The surgical coordination team"},
     "fr": {"title": "Votre intervention : nouvelle date", "title_moved": "Votre intervention : autre établissement",
            "dear": "Madame, Monsieur,", "dear_female": "Madame,", "dear_male": "Monsieur,",
-           "body": "Votre intervention ({operation}) prévue le {old} n'a pas pu avoir lieu : {reason}.",
+           "body": "Votre intervention ({operation}) prévue le {old} n’a pas pu avoir lieu : {reason}.",
            "side": "{procedure}, côté : {side}",
            "sorry": "Nous vous prions de nous en excuser.",
            "new": "Elle est désormais prévue le {when}, salle {theatre}. Merci de vous présenter {arrive} avant cette heure.",
            "arrive": "{hours} h {rest:02d}",
            "moved": "Votre intervention aura lieu dans un autre établissement, {hospital}, qui vous contactera.",
            "fasting": "Respectez les consignes de jeûne reçues (rien à manger dans les 6 heures qui précèdent, eau claire "
-                       "jusqu'à 2 heures avant).",
+                       "jusqu’à 2 heures avant).",
            "contact": "Si vous ne pouvez pas venir ou si votre état de santé a changé, appelez le service de chirurgie : {contact}.",
-           "at": "{day} à {time}", "sign": "L'équipe de coordination chirurgicale"},
+           "at": "{day} à {time}", "sign": "L’équipe de coordination chirurgicale"},
 }
 
 

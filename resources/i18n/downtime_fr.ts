@@ -604,7 +604,7 @@
     </message>
     <message>
         <source>&amp;Label sheets in the printer</source>
-        <translation>Planches d&apos;étiquettes dans l&apos;im&amp;primante</translation>
+        <translation>Planches d’étiquettes dans l’im&amp;primante</translation>
     </message>
     <message>
         <source>The patient list, the medication round, the controlled drugs and the NEWS2 escalations open on this laptop&apos;s ward; staff can still choose another ward on each. None: a laptop of no ward (the records office&apos;s), whose patient list and NEWS2 escalations open on all wards.</source>
@@ -680,7 +680,7 @@
     </message>
     <message>
         <source>Lock the screen when &amp;idle for</source>
-        <translation>Verrouiller l&apos;écran après &amp;inactivité de</translation>
+        <translation>Verrouiller l’écran après &amp;inactivité de</translation>
     </message>
     <message>
         <source>Whom &amp;patients call (on their letters)</source>
@@ -853,7 +853,7 @@ No backup was found here (if backups go to a USB stick, restore one with &apos;d
         <translation>{path} est endommagée et ne doit pas être utilisée :
 {problem}
 
-Aucune sauvegarde n&apos;a été trouvée ici (si les sauvegardes vont sur une clé USB, restaurez-en une avec « downtime restore »). Utilisez un autre portable ou les formulaires papier, et appelez l&apos;informatique.</translation>
+Aucune sauvegarde n’a été trouvée ici (si les sauvegardes vont sur une clé USB, restaurez-en une avec « downtime restore »). Utilisez un autre portable ou les formulaires papier, et appelez l’informatique.</translation>
     </message>
     <message>
         <source>Backup restored</source>
@@ -871,7 +871,7 @@ Put the newest backup ({backup}, made {when}) in its place? The damaged file is 
         <translation>{path} est endommagée et ne doit pas être utilisée :
 {problem}
 
-Mettre la sauvegarde la plus récente ({backup}, faite le {when}) à sa place ? Le fichier endommagé est gardé, renommé, pour l&apos;informatique. Ce qui a été enregistré après cette sauvegarde n&apos;y est pas : vérifiez les dernières saisies sur le papier.</translation>
+Mettre la sauvegarde la plus récente ({backup}, faite le {when}) à sa place ? Le fichier endommagé est gardé, renommé, pour l’informatique. Ce qui a été enregistré après cette sauvegarde n’y est pas : vérifiez les dernières saisies sur le papier.</translation>
     </message>
     <message>
         <source>{backup}, made {when}, is now in use. Please sign in again.</source>
@@ -912,7 +912,7 @@ Vérifiez à l’écran que ce que vous venez de faire a bien été enregistré 
     </message>
     <message>
         <source>Show only what is &amp;left to enter</source>
-        <translation>N&apos;afficher que ce qui &amp;reste à saisir</translation>
+        <translation>N’afficher que ce qui &amp;reste à saisir</translation>
     </message>
     <message>
         <source>Back-entry worklist</source>
@@ -960,7 +960,7 @@ What to enter: {what}</source>
     </message>
     <message>
         <source>Probably one person: {numbers} ({why}). Link them to the same EHR patient number, and enter the admission once.</source>
-        <translation>Probablement une seule personne : {numbers} ({why}). Les relier au même numéro de patient DPI, et ne saisir l&apos;admission qu&apos;une fois.</translation>
+        <translation>Probablement une seule personne : {numbers} ({why}). Les relier au même numéro de patient DPI, et ne saisir l’admission qu’une fois.</translation>
     </message>
     <message>
         <source>{done} of {total} done: {entered} entered in the EHR, {not_entered} not to be entered as the ward said</source>
@@ -976,7 +976,7 @@ What to enter: {what}</source>
     </message>
     <message>
         <source>Select a line of the worklist first.</source>
-        <translation>Sélectionnez d&apos;abord une ligne de la liste.</translation>
+        <translation>Sélectionnez d’abord une ligne de la liste.</translation>
     </message>
     <message>
         <source>{name} ({number}), born {born}</source>
@@ -1028,7 +1028,7 @@ Sa référence dans le DPI :</translation>
     </message>
     <message>
         <source>Select a line of the patient first.</source>
-        <translation>Sélectionnez d&apos;abord une ligne du patient.</translation>
+        <translation>Sélectionnez d’abord une ligne du patient.</translation>
     </message>
     <message>
         <source>EHR patient number</source>
@@ -1046,7 +1046,7 @@ le numéro du patient dans le DPI :</translation>
     </message>
     <message>
         <source>EHR number {ehr} is already linked to {others}. Link {name} ({number}) to it too? Only if they are the same person, admitted under two downtime numbers.</source>
-        <translation>Le numéro DPI {ehr} est déjà relié à {others}. Y relier aussi {name} ({number}) ? Seulement s&apos;il s&apos;agit de la même personne, admise sous deux numéros de procédure dégradée.</translation>
+        <translation>Le numéro DPI {ehr} est déjà relié à {others}. Y relier aussi {name} ({number}) ? Seulement s’il s’agit de la même personne, admise sous deux numéros de procédure dégradée.</translation>
     </message>
     <message>
         <source>Not linked</source>
@@ -1175,7 +1175,7 @@ le numéro du patient dans le DPI :</translation>
     <name>CdEntryDialog</name>
     <message>
         <source>Cupboard count</source>
-        <translation>Comptage de l&apos;armoire</translation>
+        <translation>Comptage de l’armoire</translation>
     </message>
     <message>
         <source>Stock received</source>
@@ -1191,7 +1191,7 @@ le numéro du patient dans le DPI :</translation>
     </message>
     <message>
         <source>&amp;Counted in the cupboard</source>
-        <translation>Compté dans l&apos;&amp;armoire</translation>
+        <translation>Compté dans l’&amp;armoire</translation>
     </message>
     <message>
         <source>&amp;Quantity received</source>
@@ -1219,7 +1219,7 @@ le numéro du patient dans le DPI :</translation>
     </message>
     <message>
         <source>Quantity: a count or a quantity received is never below zero.</source>
-        <translation>Quantité : un comptage ou une quantité reçue n&apos;est jamais négatif.</translation>
+        <translation>Quantité : un comptage ou une quantité reçue n’est jamais négatif.</translation>
     </message>
 </context>
 <context>
@@ -1246,7 +1246,7 @@ le numéro du patient dans le DPI :</translation>
     </message>
     <message>
         <source>Cupboard &amp;count…</source>
-        <translation>&amp;Comptage de l&apos;armoire…</translation>
+        <translation>&amp;Comptage de l’armoire…</translation>
     </message>
     <message>
         <source>Record wasta&amp;ge…</source>
@@ -1258,7 +1258,7 @@ le numéro du patient dans le DPI :</translation>
     </message>
     <message>
         <source>No controlled drug on this ward&apos;s register or orders yet.</source>
-        <translation>Aucun stupéfiant au registre ni sur les prescriptions de ce service pour l&apos;instant.</translation>
+        <translation>Aucun stupéfiant au registre ni sur les prescriptions de ce service pour l’instant.</translation>
     </message>
     <message>
         <source>&lt;b&gt;{drug} ({unit})&lt;/b&gt;: balance {balance}</source>
@@ -1811,7 +1811,7 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     </message>
     <message>
         <source>A laptop&apos;s encrypted export: choose the records office&apos;s key file below to read it; its records will be added to this database.</source>
-        <translation>L&apos;export chiffré d&apos;un portable : choisir ci-dessous le fichier de clé du bureau des entrées pour le lire ; ses enregistrements seront ajoutés à cette base.</translation>
+        <translation>L’export chiffré d’un portable : choisir ci-dessous le fichier de clé du bureau des entrées pour le lire ; ses enregistrements seront ajoutés à cette base.</translation>
     </message>
     <message>
         <source>A laptop&apos;s export or a merge: its records will be added to this database.</source>
@@ -2598,7 +2598,7 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     </message>
     <message>
         <source>&amp;Open the selected record</source>
-        <translation>&amp;Ouvrir l&apos;enregistrement sélectionné</translation>
+        <translation>&amp;Ouvrir l’enregistrement sélectionné</translation>
     </message>
     <message>
         <source> — controlled drug</source>
@@ -3249,7 +3249,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>identity provisional: create it as provisional in the EHR, without the INS, until an identity document is seen</source>
-        <translation>identité provisoire : la créer comme provisoire dans le DPI, sans l&apos;INS, tant qu&apos;aucune pièce d&apos;identité n&apos;a été vue</translation>
+        <translation>identité provisoire : la créer comme provisoire dans le DPI, sans l’INS, tant qu’aucune pièce d’identité n’a été vue</translation>
     </message>
     <message>
         <source>(admission not imported yet)</source>
@@ -3317,7 +3317,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>EHR number {ehr} is already linked to {others}: link it again only if they are the same person.</source>
-        <translation>Le numéro DPI {ehr} est déjà relié à {others} : ne le relier à nouveau que s&apos;il s&apos;agit de la même personne.</translation>
+        <translation>Le numéro DPI {ehr} est déjà relié à {others} : ne le relier à nouveau que s’il s’agit de la même personne.</translation>
     </message>
     <message>
         <source>No patient has the downtime number {number}.</source>
@@ -3461,7 +3461,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>{field}: {form} of {time} would then fall outside the patient&apos;s stay; correct or withdraw it first.</source>
-        <translation>{field} : {form} du {time} tomberait alors hors du séjour du patient ; corrigez-la ou retirez-la d&apos;abord.</translation>
+        <translation>{field} : {form} du {time} tomberait alors hors du séjour du patient ; corrigez-la ou retirez-la d’abord.</translation>
     </message>
     <message>
         <source>This patient is already admitted; record a transfer instead.</source>
@@ -3497,11 +3497,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>{field}: this patient is not in hospital at that time (not yet admitted, or gone): check the patient and the time.</source>
-        <translation>{field} : ce patient n&apos;est pas hospitalisé à ce moment-là (pas encore admis, ou parti) : vérifiez le patient et l&apos;heure.</translation>
+        <translation>{field} : ce patient n’est pas hospitalisé à ce moment-là (pas encore admis, ou parti) : vérifiez le patient et l’heure.</translation>
     </message>
     <message>
         <source>{fields}: cannot be changed once a dose has been recorded from this order; stop it (amend its stop time) and write a new order.</source>
-        <translation>{fields} : ne peut plus être modifié une fois une administration enregistrée pour cette prescription ; l&apos;arrêter (modifier son heure d&apos;arrêt) et rédiger une nouvelle prescription.</translation>
+        <translation>{fields} : ne peut plus être modifié une fois une administration enregistrée pour cette prescription ; l’arrêter (modifier son heure d’arrêt) et rédiger une nouvelle prescription.</translation>
     </message>
     <message>
         <source>Controlled drug: a second staff member must witness with their own PIN.</source>
@@ -3685,7 +3685,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>This patient&apos;s death is recorded ({died}): no letter of a new date is printed; cancel the operation (patient died).</source>
-        <translation>Le décès de ce patient est enregistré ({died}) : aucun courrier de nouvelle date n&apos;est imprimé ; annulez l&apos;intervention (patient décédé).</translation>
+        <translation>Le décès de ce patient est enregistré ({died}) : aucun courrier de nouvelle date n’est imprimé ; annulez l’intervention (patient décédé).</translation>
     </message>
     <message>
         <source>{form}: only {roles} may write this form.</source>
@@ -3729,11 +3729,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>{form}: withdraw it from the patient&apos;s chart, where a controlled drug&apos;s quantity goes back to the register.</source>
-        <translation>{form} : l&apos;annuler depuis le dossier du patient, où la quantité d&apos;un stupéfiant revient au registre.</translation>
+        <translation>{form} : l’annuler depuis le dossier du patient, où la quantité d’un stupéfiant revient au registre.</translation>
     </message>
     <message>
         <source>{count} other record(s) of this patient stand (orders, doses, observations, operations…): withdraw them first, from the patient&apos;s records (Ctrl+Shift+R), then this admission.</source>
-        <translation>{count} autre(s) enregistrement(s) de ce patient sont en vigueur (prescriptions, administrations, surveillances, interventions…) : les annuler d&apos;abord, depuis les enregistrements du patient (Ctrl+Maj+R), puis cette admission.</translation>
+        <translation>{count} autre(s) enregistrement(s) de ce patient sont en vigueur (prescriptions, administrations, surveillances, interventions…) : les annuler d’abord, depuis les enregistrements du patient (Ctrl+Maj+R), puis cette admission.</translation>
     </message>
     <message>
         <source>{field} {record} is not here: import the stick that has it</source>
@@ -3917,7 +3917,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>Session: this operation&apos;s theatre session is not on the lists (withdrawn, or not set up on this laptop); book it in another session.</source>
-        <translation>Vacation : la vacation de cette intervention n&apos;est plus au programme (retirée, ou non créée sur ce portable) ; programmez-la dans une autre vacation.</translation>
+        <translation>Vacation : la vacation de cette intervention n’est plus au programme (retirée, ou non créée sur ce portable) ; programmez-la dans une autre vacation.</translation>
     </message>
     <message>
         <source>probably the same patient as {number} ({why}), operated {window}</source>
@@ -3981,7 +3981,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>Beds: {part} is not a range of up to {most} beds (first number, a dash, a larger number).</source>
-        <translation>Lits : {part} n&apos;est pas une plage d&apos;au plus {most} lits (un premier nombre, un tiret, un nombre plus grand).</translation>
+        <translation>Lits : {part} n’est pas une plage d’au plus {most} lits (un premier nombre, un tiret, un nombre plus grand).</translation>
     </message>
     <message>
         <source>Beds: list at least one, e.g. 1-20, 21A, Side room.</source>
@@ -4017,7 +4017,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>Bed {bed}: at most {most} characters, as the admission and transfer forms take it.</source>
-        <translation>Lit {bed} : {most} caractères au plus, comme le prennent les fiches d&apos;admission et de mutation.</translation>
+        <translation>Lit {bed} : {most} caractères au plus, comme le prennent les fiches d’admission et de mutation.</translation>
     </message>
     <message>
         <source>Bed {bed} is already in ward {ward}.</source>
@@ -4173,11 +4173,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>--counted: a count is never below zero</source>
-        <translation>--counted : un décompte n&apos;est jamais inférieur à zéro</translation>
+        <translation>--counted : un décompte n’est jamais inférieur à zéro</translation>
     </message>
     <message>
         <source>--dose: {dose} is not one of the latest doses of {drug} ({unit}) on ward {ward}&apos;s register; without --dose, the command lists them</source>
-        <translation>--dose : {dose} n&apos;est pas l&apos;une des dernières administrations de {drug} ({unit}) au registre du service {ward} ; sans --dose, la commande les liste</translation>
+        <translation>--dose : {dose} n’est pas l’une des dernières administrations de {drug} ({unit}) au registre du service {ward} ; sans --dose, la commande les liste</translation>
     </message>
     <message>
         <source>--quantity: how much was discarded, in {unit}</source>
@@ -4719,11 +4719,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>{count} resource(s) in the FHIR bundle changed since an earlier export sent them (amended, stopped, a stay ended): posted, each replaces the EHR&apos;s copy made from the earlier bundle, including any change made to it in the EHR since (the manifest&apos;s fhir_updates)</source>
-        <translation>{count} ressource(s) du lot FHIR ont changé depuis qu&apos;un export précédent les a envoyées (modifiées, arrêtées, séjour terminé) : une fois envoyée, chacune remplace la copie du DPI faite à partir du lot précédent, y compris toute modification faite depuis dans le DPI (fhir_updates du manifeste)</translation>
+        <translation>{count} ressource(s) du lot FHIR ont changé depuis qu’un export précédent les a envoyées (modifiées, arrêtées, séjour terminé) : une fois envoyée, chacune remplace la copie du DPI faite à partir du lot précédent, y compris toute modification faite depuis dans le DPI (fhir_updates du manifeste)</translation>
     </message>
     <message>
         <source>(in an earlier export too: posted from it, the EHR holds the record; this bundle puts the warning on its Provenance)</source>
-        <translation>(aussi dans un export précédent : envoyé depuis celui-ci, le DPI détient l&apos;enregistrement ; ce lot ajoute l&apos;avertissement à sa Provenance)</translation>
+        <translation>(aussi dans un export précédent : envoyé depuis celui-ci, le DPI détient l’enregistrement ; ce lot ajoute l’avertissement à sa Provenance)</translation>
     </message>
     <message>
         <source>{out} already exists: choose a new folder for each export.</source>
@@ -4775,7 +4775,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>The list could not be read: an error in the program, reported. Try again; if it happens again, tell IT.</source>
-        <translation>La liste n&apos;a pas pu être lue : une erreur du logiciel, signalée. Réessayez ; si cela se reproduit, prévenez l&apos;informatique.</translation>
+        <translation>La liste n’a pas pu être lue : une erreur du logiciel, signalée. Réessayez ; si cela se reproduit, prévenez l’informatique.</translation>
     </message>
     <message>
         <source>{operation} does not fit in the session {session} of theatre {theatre}</source>
@@ -4791,7 +4791,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>anaesthetist {anaesthetist} is busy {window}</source>
-        <translation>l&apos;anesthésiste {anaesthetist} est pris {window}</translation>
+        <translation>l’anesthésiste {anaesthetist} est pris {window}</translation>
     </message>
     <message>
         <source>the patient is already booked {window}</source>
@@ -4847,7 +4847,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>The NIR does not agree with the {traits} typed on this form. Re-read the card and the date of birth: it may be another person&apos;s card, whose number would join two people&apos;s records at back-entry.</source>
-        <translation>Le NIR ne concorde pas avec : {traits}, saisi(s) sur ce formulaire. Relisez la carte et la date de naissance : ce peut être la carte d&apos;une autre personne, dont le numéro réunirait les dossiers de deux personnes lors de la ressaisie.</translation>
+        <translation>Le NIR ne concorde pas avec : {traits}, saisi(s) sur ce formulaire. Relisez la carte et la date de naissance : ce peut être la carte d’une autre personne, dont le numéro réunirait les dossiers de deux personnes lors de la ressaisie.</translation>
     </message>
     <message>
         <source>{name}, born {born}, {number}, in {place} ({why})</source>

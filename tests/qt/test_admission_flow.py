@@ -104,7 +104,7 @@ def test_the_history_gives_each_change_as_the_form_words_it_in_the_wards_languag
     qtbot.addWidget(view)
     changed = view.history_text().splitlines()[1]
     assert "28/11/2026 10:30 → 28/11/2026 10:00" in changed and "full" not in changed and "dnacpr" not in changed
-    assert "RCP en cas d'arrêt → Pas de RCP (décision tracée)" in changed and "61,5 → 62,5" in changed
+    assert "RCP en cas d’arrêt → Pas de RCP (décision tracée)" in changed and "61,5 → 62,5" in changed
 
 
 def test_a_records_header_history_and_list_name_who_recorded_it(qtbot, session_for, admission_values):
