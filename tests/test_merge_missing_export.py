@@ -6,11 +6,17 @@ laptops merged, with how many exports of each and the latest, for the clerk to t
 laptop none of whose sticks came."""
 
 import json
+from dataclasses import replace
+
+import pytest
+from pypdf import PdfReader
 
 from downtime.cli import main
-from downtime.services import records, settings, staff
-from downtime.services.context import Session
+from downtime.services import back_entry, records, settings, staff
+from downtime.services.context import Session, load_device
+from downtime.services.printing import print_worklist
 from downtime.services.wards import add_ward
+from downtime.storage import open_database
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
 from downtime.sync.merge import merge
@@ -134,3 +140,37 @@ def test_the_worklist_says_first_which_stick_is_missing_until_it_is_imported(tmp
     import_export(office, day_2)
     assert main(["worklist", *who]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "0 of 3 record(s) entered in the EHR"
+
+
+WORKLIST_MISSING_FR = ("EXPORT MANQUANT : 1 version(s) d’enregistrement de laptop 1 (n° 001) ne figurent dans aucun "
+                       "des exports importés ici, donc pas dans cette liste : apportez son export fait après le "
+                       "28/11/2026 17:00 et avant le 30/11/2026 17:00 (ou faites un export complet sur ce portable) et "
+                       "importez-le")
+
+
+@pytest.mark.parametrize("lang, said, every_page", [
+    ("en", WORKLIST_MISSING, "MISSING EXPORT: this list lacks records, see page 1"),
+    ("fr", WORKLIST_MISSING_FR, "EXPORT MANQUANT : il manque des fiches à cette liste, voir page 1")])
+def test_the_printed_worklist_says_first_and_on_every_page_which_stick_is_missing(
+        tmp_path, laptop, clock, admission_values, forms, lang, said, every_page):
+    """The screen and `downtime worklist` said it first, but the paper the clerks work from at
+    the EHR's terminal did not: they ticked off a list lacking a laptop's day, never knowing."""
+    (day_1, _, day_3), _ = _daily_sticks(tmp_path, laptop, clock, admission_values)
+    db = open_database(tmp_path / "1.sqlite")
+    nurse, clerk = (Session(db, load_device(db), staff.sign_in(db, who, pin, clock), forms, clock)
+                    for who, pin in (("nurse", "1111"), ("records", "4444")))
+    for bed in range(40):  # laptop 1's last day: the list runs over pages
+        records.save_new(nurse, "admission", {**admission_values, "birth_name": f"Moreau{bed:02d}", "nir": "",
+                                              "bed": str(bed + 10), "arrival_at": "2026-11-30T11:00+01:00"})
+    office = replace(laptop(tmp_path / "office.sqlite", 900)[1], lang=lang)
+    for stick in (day_1, day_3, export(clerk, tmp_path / "laptop1-day3b", since_last=True).folder):
+        import_export(office, stick)
+    pages = [" ".join(page.extract_text().split()) for page in PdfReader(
+        print_worklist(office, tmp_path / "worklist.pdf")).pages]
+    assert len(pages) > 2
+    # Above the first patient, under the header.
+    assert pages[0].index(said) < pages[0].index(back_entry.worklist(office)[0].patient.display_name)
+    assert all(every_page in page for page in pages)
+    import_export(office, tmp_path / "laptop1-day2")
+    pages = [page.extract_text() for page in PdfReader(print_worklist(office, tmp_path / "whole.pdf")).pages]
+    assert not any("MISSING" in page or "MANQUANT" in page for page in pages)

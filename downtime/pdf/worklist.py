@@ -4,7 +4,7 @@ for the EHR reference and the clerk's initials — for offices that tick paper w
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 
@@ -16,7 +16,7 @@ from downtime.formspec import Lang
 from downtime.i18n import message
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
-    BOLD, MARK, RULE, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style, in_words,
+    ALERT, BOLD, MARK, RULE, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style, in_words,
 )
 from downtime.pdf.runs import Run, RunLines
 from downtime.services.back_entry import PatientWork, not_entered_done, progress
@@ -45,6 +45,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "span": {"en": "from {first} to {last}", "fr": "de {first} à {last}"},
     "nothing_left": {"en": "nothing left from the chosen patient on", "fr": "plus rien à partir du patient choisi"},
     "no_patient_name": {"en": "records about no patient", "fr": "fiches sans patient"},
+    # Under each page's progress when a laptop's export is missing (said whole on page 1): a
+    # clerk given page 3 alone must not take the list for the whole outage's.
+    "missing": {"en": "MISSING EXPORT: this list lacks records, see page 1",
+                "fr": "EXPORT MANQUANT : il manque des fiches à cette liste, voir page 1"},
 }
 # What to do comes right after the time, as on the screen (the clerk reads it first); it is as
 # wide as what to enter, since it holds an amendment's changes and a hold's versions.
@@ -111,13 +115,18 @@ def _subtitle(work: list[PatientWork], whole: bool, lang: Lang) -> str:
 
 
 def worklist_pdf(work: list[PatientWork], out: Path, *, whole: bool, printed_by: str, printed_at: datetime,
-                 device_name: str, lang: Lang, same_person: Mapping[str, str]) -> Path:
+                 device_name: str, lang: Lang, same_person: Mapping[str, str], missing: Sequence[str]) -> Path:
     """`same_person`: what to say under a patient probably also admitted under another downtime
-    number, by downtime number (`back_entry.same_person_notes`)."""
+    number, by downtime number (`back_entry.same_person_notes`). `missing`: the laptops' exports
+    not imported, whose records the list lacks (`back_entry.missing_exports`), said first in red
+    as the screen says them, and named on every page."""
+    subtitle = "\n".join([_subtitle(work, whole, lang), *([w("missing", lang)] if missing else [])])
     info = PageInfo(title=w("title", lang), lang=lang, printed_by=printed_by, printed_at=printed_at,
-                    device_name=device_name, landscape=True, patient_box=False, subtitle=_subtitle(work, whole, lang))
+                    device_name=device_name, landscape=True, patient_box=False, subtitle=subtitle)
     width = body_width(info)
-    story: list[Flowable] = []
+    story: list[Flowable] = [Lines(said, style(size=10, bold=True, color=ALERT)) for said in missing]
+    if missing:
+        story.append(Spacer(1, 3 * mm))
     for group in work:
         note = same_person.get(group.patient.downtime_number) if group.patient else None
         story += [CondPageBreak(30 * mm), _table(group, width, lang, note), Spacer(1, 5 * mm)]

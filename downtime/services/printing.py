@@ -268,14 +268,15 @@ def print_rescheduling(session: Session, out: Path) -> Path:
 def print_worklist(session: Session, out: Path, part: list[PatientWork] | None = None) -> Path:
     """The records office's back-entry list, grouped by patient, in the order to enter it: the
     whole list, or a part of it (`back_entry.worklist_part`), each patient probably admitted
-    under another downtime number said so, and each given a number another patient has."""
+    under another downtime number said so, and each given a number another patient has; first,
+    each laptop's export not imported, whose records it lacks, as the screen says it."""
     from downtime.pdf.worklist import worklist_pdf
-    from downtime.services.back_entry import worklist, worklist_notes
+    from downtime.services.back_entry import missing_exports, worklist, worklist_notes
 
     session.require(Action.PRINT)
     worklist_pdf(worklist(session) if part is None else part, out, whole=part is None, printed_by=session.user.name,
                  printed_at=session.clock(), device_name=session.device.name, lang=session.lang,
-                 same_person=worklist_notes(session))
+                 same_person=worklist_notes(session), missing=missing_exports(session, session.lang))
     _audit_print(session, "back-entry worklist", out)
     return out
 
