@@ -68,6 +68,30 @@ def test_a_dose_recorded_twice_is_closed_with_the_wards_answer_and_counts_as_don
             "— 1 group(s)") in printed
 
 
+def test_the_printed_worklist_says_both_lines_of_the_pair_whole_in_french(dose_twice, tmp_path, clock):
+    """The paper says what the screen says, with French typography's space before a semicolon
+    and a colon, as the catalogue's sentences have it: it read "avant de saisir les deux; le
+    service a dit"."""
+    from dataclasses import replace
+
+    office, _, _, (first, second, _) = dose_twice
+    office = replace(office, lang="fr")
+    back_entry.mark_not_entered(office, second.record_id, 1, DUBOIS, TWICE)
+    lines = _lines(office)
+    closed = (f"non saisi — le service ({DUBOIS}) a dit : {TWICE} ; noté par Records (records), "
+              f"{clock().astimezone():%d/%m/%Y %H:%M} — la même dose (prévue le 28/11/2026 14:00) a aussi été tracée "
+              "sur laptop 1 (n° 001) par nurse (portable 001), administrée le 28/11/2026 14:05 : demander au service "
+              "s’il s’agit d’une seule dose tracée deux fois avant de saisir les deux")
+    to_enter = ("à saisir — la même dose (prévue le 28/11/2026 14:00) a aussi été tracée sur laptop 2 (n° 002) par "
+                "nurse (portable 002), administrée le 28/11/2026 14:40 : demander au service s’il s’agit d’une seule "
+                f"dose tracée deux fois avant de saisir les deux ; le service a dit de ne pas saisir cette fiche "
+                f"({DUBOIS} : {TWICE}) : saisir celle-ci")
+    assert (lines[second.record_id].to_do_in("fr"), lines[first.record_id].to_do_in("fr")) == (closed, to_enter)
+    printed = " ".join(" ".join(page.extract_text().split())
+                       for page in PdfReader(printing.print_worklist(office, tmp_path / "list.pdf")).pages)
+    assert closed in printed and to_enter in printed
+
+
 def test_the_pair_reads_sensibly_once_the_other_dose_is_entered(dose_twice):
     """One dose not to be entered, the other entered: neither line still says to enter anything."""
     office, _, _, (first, second, _) = dose_twice

@@ -280,15 +280,29 @@ def test_a_record_entered_before_a_hold_arrived_is_listed_again_on_hold(disagree
     assert back_entry.progress_counts(office) == back_entry.progress(back_entry.worklist(office)) == (0, 1)
 
 
-def test_the_printed_worklist_says_the_record_is_on_hold_with_both_versions(office_on_hold, tmp_path):
+# French typography's space before each colon, as the catalogue's sentences have it: the
+# versions read "laptop 2 (n° 002): version 2 …, 28/11/2026 14:10: Lit : 14".
+HELD_LINE_FR = ("en attente — deux portables divergent à partir de la version 2 : n’en saisir aucune avant que les "
+                "services disent laquelle est juste — laptop 2 (n° 002) : version 2 par nurse (portable 002), "
+                "28/11/2026 14:10 : Lit : 14 | laptop 1 (n° 001) : version 2 par nurse (portable 001), 28/11/2026 "
+                "14:15 : Lit : 15")
+
+
+@pytest.mark.parametrize("lang, held", [("en", HELD_LINE), ("fr", HELD_LINE_FR)])
+def test_the_printed_worklist_says_the_record_is_on_hold_with_both_versions(office_on_hold, tmp_path, lang, held):
+    """The paper says whole what the screen says, in the clerk's language."""
+    from dataclasses import replace
+
     from pypdf import PdfReader
 
-    from downtime.services import printing
+    from downtime.services import back_entry, printing
 
     _, office = office_on_hold
+    office = replace(office, lang=lang)
+    assert [item.to_do_in(lang) for group in back_entry.worklist(office) for item in group.items][0] == held
     out = printing.print_worklist(office, tmp_path / "worklist.pdf")
     text = " ".join(" ".join(page.extract_text() for page in PdfReader(out).pages).split())
-    assert " ".join(HELD_LINE.split()) in text
+    assert " ".join(held.split()) in text
 
 
 def _bundle(folder):

@@ -115,6 +115,12 @@ def _shown(field: Field, value: Any, lang: Lang) -> str:
     return format_value(field, value, lang) or "—"
 
 
+def _semicolon(lang: Lang) -> str:
+    """Between a line's parts: "; ", with French typography's space before it in French, as the
+    catalogue's sentences have it (the printed list and the screen read "les deux; le service")."""
+    return " ; " if lang == "fr" else "; "
+
+
 @dataclass(frozen=True)
 class OnHold:
     """Why a record cannot be entered yet: from `from_version` its laptops wrote different
@@ -135,7 +141,7 @@ class OnHold:
     def named_in(self, version: RecordVersion, lang: Lang) -> str:
         """One of the versions after the laptop that wrote it, which the ward to ask is: the
         list, `downtime worklist` and the settle listing alike."""
-        return f"{laptop_name(lang, version.device_id, self.laptops)}: {self.version_in(version, lang)}"
+        return labelled(laptop_name(lang, version.device_id, self.laptops), self.version_in(version, lang), lang)
 
     def version_in(self, version: RecordVersion, lang: Lang) -> str:
         """One of the versions: who wrote it and when, and its answers that differ."""
@@ -145,9 +151,9 @@ class OnHold:
                        time=f"{version.recorded_at:%d/%m/%Y %H:%M}")
         if version.status is RecordStatus.ENTERED_IN_ERROR:
             said += " " + message(lang, QT_TRANSLATE_NOOP("messages", "(entered in error)"))
-        answers = "; ".join(labelled(field.label.get(lang), _shown(field, version.data.get(field.id), lang), lang)
-                            for field in self.fields)
-        return f"{said}: {answers}" if answers else said
+        answers = _semicolon(lang).join(labelled(field.label.get(lang), _shown(field, version.data.get(field.id), lang),
+                                                 lang) for field in self.fields)
+        return labelled(said, answers, lang) if answers else said
 
 
 SAME_DOSE = QT_TRANSLATE_NOOP("messages", "the same dose (due {due}) was also recorded on {laptop} by {author}, "
@@ -204,7 +210,7 @@ class Conflict:
         entering it would contradict it."""
         said = self._said_in(lang)
         other = self._other_in(lang, closed)
-        return f"{said}; {other}" if other else said
+        return f"{said}{_semicolon(lang)}{other}" if other else said
 
     def _other_in(self, lang: Lang, closed: bool) -> str:
         """Where the other record of the same dose stands: in the EHR at its standing version or
@@ -386,7 +392,7 @@ class WorkItem:
     def changes_in(self, lang: Lang) -> str:
         if self.on_hold is not None:
             return self.on_hold.text_in(lang)
-        return "; ".join(change.text_in(lang) for change in self.changes)
+        return _semicolon(lang).join(change.text_in(lang) for change in self.changes)
 
 
 @dataclass(frozen=True)
