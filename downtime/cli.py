@@ -11,8 +11,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from collections.abc import Callable, Iterable, Sequence
-from contextlib import suppress
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -926,6 +926,31 @@ def cmd_worklist(args: argparse.Namespace) -> int:
     return 0
 
 
+def _version(text: str) -> int:
+    """A record's version as typed: 2, or as `downtime worklist` shows it, v2."""
+    try:
+        return int(text.strip().removeprefix("v").removeprefix("V"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a version as the worklist shows it, 2 or v2, not {text!r}") from None
+
+
+@contextmanager
+def _version_given(args: argparse.Namespace) -> Iterator[None]:
+    """A version typed that is not the record's standing one is refused naming the record and
+    the version given, and the version to give once its line is read again: the screen's words
+    ("now stands at version 1; review that version first") said it was amended when the clerk
+    had typed 2 for 1."""
+    from downtime.services.back_entry import NotStanding
+
+    try:
+        yield
+    except NotStanding as refused:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "Record {record} stands at version {version}, not {given}: read "
+                                                     "its line in `downtime worklist` again, then give --version "
+                                                     "{version}."),
+                       record=args.record_id, version=refused.standing, given=args.version) from None
+
+
 def cmd_worklist_mark(args: argparse.Namespace) -> int:
     """What the line said beyond "enter" (ask the ward, probably the same person, an identity to
     create as provisional…) is said again as it is ticked: the command, unlike the tab's box,
@@ -934,7 +959,8 @@ def cmd_worklist_mark(args: argparse.Namespace) -> int:
 
     session = _session(args)
     line = line_of(session, args.record_id)
-    mark_entered(session, args.record_id, args.version, args.ref)
+    with _version_given(args):
+        mark_entered(session, args.record_id, args.version, args.ref)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "record {record} version {version} marked entered in the EHR as {reference}"),
                record=args.record_id, version=args.version, reference=args.ref))
     if line is not None and (said := line.to_do_in(args.lang)) != line.action_in(args.lang):
@@ -949,7 +975,8 @@ def cmd_worklist_not_entered(args: argparse.Namespace) -> int:
 
     session = _session(args)
     line = line_of(session, args.record_id)
-    mark_not_entered(session, args.record_id, args.version, args.ward_said, args.reason)
+    with _version_given(args):
+        mark_not_entered(session, args.record_id, args.version, args.ward_said, args.reason)
     print(_say(args, QT_TRANSLATE_NOOP("messages", "record {record} version {version} marked not to be entered in the "
                                                    "EHR: the ward ({ward_said}) said: {reason}"),
                record=args.record_id, version=args.version, ward_said=args.ward_said.strip(),
@@ -1327,14 +1354,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("record_id", help="the record's id, as the worklist shows it")
     p.add_argument("--ref", required=True, help="the EHR's reference for what was entered")
     # Required: a version amended since the list was printed must be reviewed, not ticked unseen.
-    p.add_argument("--version", type=int, required=True,
+    p.add_argument("--version", type=_version, required=True,
                    help="the version entered, as the worklist shows it (v2); one amended since is refused")
     _db_option(p)
     _person_options(p)
     p = command("not-entered", cmd_worklist_not_entered, "record the ward's answer that a line saying to ask the ward "
                 "is not to be entered in the EHR (one dose recorded twice…)", worklist_sub)
     p.add_argument("record_id", help="the record's id, as the worklist shows it")
-    p.add_argument("--version", type=int, required=True,
+    p.add_argument("--version", type=_version, required=True,
                    help="the version the ward answered about, as the worklist shows it (v2); one amended since is "
                         "refused")
     p.add_argument("--ward-said", required=True, help="who at the ward said so, e.g. 'Sr Dubois, 3B, by phone'")

@@ -195,6 +195,32 @@ def test_the_command_line_records_the_wards_answer(dose_twice, tmp_path, capsys)
     assert f"(v1, not entered — the ward ({DUBOIS}) said: {TWICE}; recorded by Records (records), " in listed
 
 
+UNKNOWN = "0b6c1d2e-0000-4000-8000-000000000000"
+
+
+@pytest.mark.parametrize("command", [["mark", "--ref", "MAR-1"],
+                                     ["not-entered", "--ward-said", DUBOIS, "--reason", TWICE]])
+def test_the_worklist_commands_refuse_an_unknown_record_or_another_version_naming_them_and_what_to_do(
+        dose_twice, tmp_path, capsys, command):
+    """An id mistyped read "no record …", untranslated, and a version mistyped "This record now
+    stands at version 1; review that version first": neither named what was given, nor said
+    which version to give, and "now stands" said it was amended when the clerk had typed 2 for 1.
+    The version is taken as the list shows it, "v1", too: that was refused as not a number."""
+    office, _, _, (first, second, _) = dose_twice
+    who = ["--db", str(tmp_path / "office.sqlite"), "--user", "records", "--pin", "4444"]
+    action, *rest = command
+
+    def refused(record_id: str, version: str) -> str:
+        assert main(["worklist", action, record_id, "--version", version, *rest, *who]) == 1
+        return capsys.readouterr().err.strip()
+
+    assert refused(UNKNOWN, "1") == (f"downtime: No record {UNKNOWN} here: copy its id from the end of its line in "
+                                     "`downtime worklist`.")
+    assert refused(second.record_id, "2") == (f"downtime: Record {second.record_id} stands at version 1, not 2: "
+                                              "read its line in `downtime worklist` again, then give --version 1.")
+    assert main(["worklist", action, second.record_id, "--version", "v1", *rest, *who]) == 0
+
+
 def test_the_migration_adds_an_append_only_table_the_audit_chain_covers(tmp_path):
     import sqlcipher3
     from sqlite_utils import Database

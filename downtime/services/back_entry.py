@@ -1002,19 +1002,34 @@ def mark_entered(session: Session, record_id: str, version: int, ehr_reference: 
             action=action, detail={"record_id": record_id, "version": version})
 
 
+class NotStanding(ServiceError):
+    """A version to tick off that is not the record's standing one (`_standing_at`). The screen
+    ticks the version its line shows, so the record was amended since: review that version.
+    The command line was given an id and a version typed, which its refusal names (cli)."""
+
+    def __init__(self, standing: int) -> None:
+        super().__init__(QT_TRANSLATE_NOOP("messages", "This record now stands at version {version}; review that "
+                                                       "version first."), version=standing)
+        self.standing = standing
+
+
 def _standing_at(session: Session, record_id: str, version: int) -> RecordVersion:
     """The record's standing version, which must be `version` and not on hold: what a clerk
     ticks off, entered or not to be entered, is the version they reviewed, and neither side of
-    a hold can be."""
+    a hold can be. An id unknown here is one typed at the command line (the screen ticks its
+    lines' records): it is said where to copy it from."""
     held = held_from(session.db).get(record_id)
     if held is not None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record is on hold: two laptops disagree from version "
                                              "{version}. Enter neither until the wards say which is right."),
                            version=held)
-    latest = records.current(session.db, record_id)
+    try:
+        latest = records.current(session.db, record_id)
+    except RecordNotFound:
+        raise NotFound(QT_TRANSLATE_NOOP("messages", "No record {record} here: copy its id from the end of its line "
+                                                     "in `downtime worklist`."), record=record_id) from None
     if latest.version != version:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This record now stands at version {version}; review that version first."),
-                           version=latest.version)
+        raise NotStanding(latest.version)
     return latest
 
 
