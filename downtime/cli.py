@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from downtime import __version__
 from downtime.errors import FormSpecError, UserError, refusal_of
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, saved_language, translate
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, saved_language, stay_word, translate
 from downtime.paths import default_db_path, demo_db_path, forms_dir
 
 if TYPE_CHECKING:
@@ -309,7 +309,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         _emit(args, [_patient_row(p) for p in found], str)
     else:
         for line in _columns([[p.downtime_number, p.display_name, p.birth_date_in(args.lang),
-                               f"{p.ward or '-'}/{p.bed or '-'}", p.stay.value if p.stay else ""] for p in found],
+                               f"{p.ward or '-'}/{p.bed or '-'}", stay_word(p.stay, args.lang) if p.stay else ""]
+                              for p in found],
                              {1: NAME_WIDTH}):
             print(line)
     if not found and not args.json:

@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+from downtime.domain.census import StayStatus
 from downtime.paths import data_dir, resources_dir
 
 Lang = Literal["en", "fr"]
@@ -110,6 +111,18 @@ def message(lang: Lang, text: str, /, **values: object) -> str:
         return translated
     return translated.format(**{name: value.text(lang) if isinstance(value, (Phrase, Number)) else value
                                 for name, value in values.items()})
+
+
+STAY_WORDS = {StayStatus.IN: QT_TRANSLATE_NOOP("messages", "In"),
+              StayStatus.DISCHARGED: QT_TRANSLATE_NOOP("messages", "Discharged"),
+              StayStatus.DECEASED: QT_TRANSLATE_NOOP("messages", "Deceased"),
+              StayStatus.TRANSFERRED_OUT: QT_TRANSLATE_NOOP("messages", "Transferred out")}
+
+
+def stay_word(stay: StayStatus, lang: Lang) -> str:
+    """Where a patient's stay stands, in words: one catalogue entry for the app's patient header
+    and list and for `downtime search`, which printed the code ("transferred_out") in French."""
+    return message(lang, STAY_WORDS[stay])
 
 
 def saved_language() -> Lang:

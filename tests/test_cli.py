@@ -353,6 +353,23 @@ def test_search_prints_columns_as_the_census_does(demo_db, capsys):
     assert "DOB unknown" not in capsys.readouterr().out
 
 
+def test_search_says_each_stay_in_words_of_the_lang(demo_db, capsys):
+    """A stay's status read as its code ("transferred_out", "discharged") under --lang fr: its
+    words lived in the Qt layer. They come from the catalogue the app's header reads too."""
+    from downtime.i18n import message
+
+    assert main(["search", "DT-900", "--db", demo_db, "--json"]) == 0
+    stays = {row["downtime_number"]: row["status"] for row in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert {"in", "discharged", "transferred_out"} <= set(stays.values())
+    words = {"in": "In", "discharged": "Discharged", "transferred_out": "Transferred out"}
+    for lang in ("en", "fr"):
+        assert main(["search", "DT-900", "--db", demo_db, "--lang", lang]) == 0
+        lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+        for number, stay in stays.items():
+            assert lines[number].endswith("  " + message(lang, words[stay])), lines[number]
+            assert stay == "in" or stay not in lines[number]
+
+
 def test_census_lists_beds_of_a_ward(demo_db, capsys):
     assert main(["census", "--ward", "ICU", "--db", demo_db, "--json"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

@@ -9,17 +9,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.census import StayStatus
-from downtime.i18n import QT_TR_NOOP
+from downtime.i18n import stay_word
 from downtime.qt.style import ERROR_COLOUR
-from downtime.qt.i18n import language, translate, word
+from downtime.qt.i18n import language, translate
 from downtime.services import records
 from downtime.services.census import all_patients, patient_with_location
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
-
-STAY = {"in": QT_TR_NOOP("In"), "discharged": QT_TR_NOOP("Discharged"), "deceased": QT_TR_NOOP("Deceased"),
-        "transferred_out": QT_TR_NOOP("Transferred out")}
-
 
 def allergies_text(patient: PatientSummary) -> str:
     """Words, not a colour: "none known" and "NOT KNOWN" must never look alike."""
@@ -37,7 +33,7 @@ def _place(patient: PatientSummary) -> str:
     place = "\u00a0/\u00a0".join(escape(part or "—").replace(" ", "\u00a0") for part in (patient.ward, patient.bed))
     if patient.stay in (None, StayStatus.IN):
         return place
-    return f"<b>{escape(word(STAY[patient.stay]).upper())}</b> ({place})"
+    return f"<b>{escape(stay_word(patient.stay, language()).upper())}</b> ({place})"
 
 
 def admission_on_hold(session: Session, patient: PatientSummary) -> bool:

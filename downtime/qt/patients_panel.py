@@ -16,10 +16,9 @@ from downtime.domain.census import StayStatus
 from downtime.domain.clock import local_now
 from downtime.domain.news2 import Band
 from downtime.errors import UserError
-from downtime.i18n import QT_TR_NOOP
+from downtime.i18n import QT_TR_NOOP, stay_word
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.observations_view import INCOMPLETE, RISK_SHADES
-from downtime.qt.patient_header import STAY
 from downtime.qt.tables import WARNING_COLOUR, Index, TextTableModel, cut_column, make_table
 from downtime.qt.work import ListReader, ReadAgain
 from downtime.qt.ward_choice import WardChoice
@@ -122,7 +121,8 @@ class PatientTableModel(TextTableModel):
             # Found after leaving, their line read "3B 12" as for a patient in that bed, its
             # "Discharged" in the last column, off the right of the screen.
             bed = translate("PatientTableModel", "{status} (left bed {bed})").format(
-                status=word(STAY[patient.stay]).upper(), bed=row.bed) if row.bed else word(STAY[patient.stay]).upper()
+                status=stay_word(patient.stay, language()).upper(), bed=row.bed) if row.bed \
+                else stay_word(patient.stay, language()).upper()
         admitted = datetime.fromisoformat(patient.admitted_at).strftime("%d/%m %H:%M")
         name = patient.display_name
         if row.namesakes:
@@ -132,7 +132,7 @@ class PatientTableModel(TextTableModel):
                 allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),
                 "" if patient.isolation in (None, "none") else word(ISOLATION.get(patient.isolation, patient.isolation)),
                 word(IDENTITY.get(patient.identity_status or "", patient.identity_status or "")), admitted,
-                word(STAY.get(patient.stay or "", "")))
+                stay_word(patient.stay, language()) if patient.stay else "")
 
     def is_warning(self, row: int, column: int) -> bool:
         patient, watch = self.rows[row].patient, self.rows[row].watch
