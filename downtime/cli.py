@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from downtime import __version__
 from downtime.errors import FormSpecError, UserError, refusal_of
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, saved_language, stay_word, translate
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, message, saved_language, stay_word, translate
 from downtime.paths import default_db_path, demo_db_path, forms_dir
 
 if TYPE_CHECKING:
@@ -525,8 +525,10 @@ def _witness(args: argparse.Namespace) -> tuple[str, str]:
 
 
 def _print_balance(args: argparse.Namespace, balance: float) -> None:
+    """The register's balance after an entry, or asked for, said alike (`cd balance` printed an
+    English sentence under --lang fr), with French's decimal comma."""
     print(_say(args, QT_TRANSLATE_NOOP("messages", "{drug} on ward {ward}: balance {balance} {unit}"), drug=args.drug, ward=args.ward,
-               balance=f"{balance:g}", unit=args.unit))
+               balance=Number(balance), unit=args.unit))
 
 
 def cmd_cd_receive(args: argparse.Namespace) -> int:
@@ -579,8 +581,10 @@ def cmd_cd_balance(args: argparse.Namespace) -> int:
     from downtime.services.medication import cd_balance
 
     balance = cd_balance(_ward_session(args).db, args.ward, args.drug, args.unit)
-    _emit(args, [{"ward": args.ward, "drug": args.drug, "unit": args.unit, "balance": balance}],
-          lambda r: f"{r['drug']} on ward {r['ward']}: {r['balance']:g} {r['unit']}")
+    if args.json:
+        _emit(args, [{"ward": args.ward, "drug": args.drug, "unit": args.unit, "balance": balance}], str)
+    else:
+        _print_balance(args, balance)
     return 0
 
 

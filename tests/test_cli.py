@@ -566,6 +566,24 @@ def test_controlled_drug_register_commands(demo_db, tmp_path, capsys):
     assert main(["pdf", "mar-pack", "--ward", "ICU", "--out", str(pack), *person]) == 0
 
 
+def test_the_register_balance_is_said_in_the_lang_with_its_decimal_comma(demo_db, capsys):
+    """`cd balance` printed "Morphine on ward 3B: 107.5 mg" under --lang fr, an English sentence
+    and a decimal point, and `cd receive` "solde 107.5 mg": both say it alike, as a French ward
+    writes 107,5."""
+    person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
+    stock = ["--ward", "3B", "--drug", "Morphine", "--unit", "mg"]
+    witness = ["--witness-user", "doctor", "--witness-pin", "2222"]
+    assert main(["cd", "balance", *stock, "--json", *person]) == 0
+    before = json.loads(capsys.readouterr().out)["balance"]
+    assert main(["cd", "receive", *stock, "--quantity", "0.5", *witness, *person, "--lang", "fr"]) == 0
+    french = f"Morphine dans le service 3B : solde {before + 0.5:g} mg\n".replace(".", ",")
+    assert capsys.readouterr().out == french
+    assert main(["cd", "balance", *stock, *person, "--lang", "fr"]) == 0
+    assert capsys.readouterr().out == french
+    assert main(["cd", "balance", *stock, *person, "--lang", "en"]) == 0
+    assert capsys.readouterr().out == f"Morphine on ward 3B: balance {before + 0.5:g} mg\n"
+
+
 def test_the_cupboard_count_and_wastage_are_entered_witnessed_from_the_command_line(demo_db, capsys):
     """`downtime cd` had receive and balance alone: a count at the shift change, or what was left
     of an ampoule, waited for a laptop's window. `cd count` and `cd wastage` write them through the
