@@ -524,6 +524,34 @@ def _witness(args: argparse.Namespace) -> tuple[str, str]:
                                    QT_TRANSLATE_NOOP("messages", "PIN of the witness, {staff_id}"), staff_id=args.witness_user)
 
 
+def _register_session(args: argparse.Namespace):
+    """`_ward_session`, once --drug and --unit are found a page of the ward's register (taken as
+    the page writes them, "MORPHINE" being its "Morphine"): one typed wrong read "balance 0 mg",
+    listed no dose to waste, and a count wrote the cupboard's whole stock as a correction on a
+    page of its own, the real page left uncounted. A receipt may start a page: it is not asked."""
+    from downtime.services.medication import cd_stock
+
+    session = _ward_session(args)
+    pages = cd_stock(session.db, session.forms, args.ward)
+    typed = (args.drug.strip(), args.unit.strip())
+    found = [page for page in pages if (page.drug, page.unit) == typed] or [
+        page for page in pages if (page.drug.casefold(), page.unit.casefold()) == tuple(map(str.casefold, typed))]
+    if len(found) == 1:
+        args.drug, args.unit = found[0].drug, found[0].unit
+        return session
+    if not pages:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--drug {drug} --unit {unit}: ward {ward}'s controlled-drug register "
+                                                     "has no page yet: a drug delivered for the first time starts its "
+                                                     "page with 'downtime cd receive'."),
+                       drug=args.drug, unit=args.unit, ward=args.ward)
+    raise CliError(QT_TRANSLATE_NOOP("messages", "--drug {drug} --unit {unit}: no such page in ward {ward}'s controlled-drug "
+                                                 "register; its pages: {pages}. Type one as it is written there (a drug "
+                                                 "delivered for the first time starts its page with 'downtime cd "
+                                                 "receive')."),
+                   drug=args.drug, unit=args.unit, ward=args.ward,
+                   pages=", ".join(f"{page.drug} ({page.unit})" for page in pages))
+
+
 def _print_balance(args: argparse.Namespace, balance: float) -> None:
     """The register's balance after an entry, or asked for, said alike (`cd balance` printed an
     English sentence under --lang fr), with French's decimal comma."""
@@ -548,7 +576,7 @@ def cmd_cd_count(args: argparse.Namespace) -> int:
     witness = _witness(args)
     if args.counted < 0:
         raise CliError(QT_TRANSLATE_NOOP("messages", "--counted: a count is never below zero"))
-    _print_balance(args, cd_count(_ward_session(args), args.ward, args.drug, args.unit, args.counted,
+    _print_balance(args, cd_count(_register_session(args), args.ward, args.drug, args.unit, args.counted,
                                   witness=witness, note=args.note))
     return 0
 
@@ -558,7 +586,7 @@ def cmd_cd_wastage(args: argparse.Namespace) -> int:
     wastage… offers them (without --dose: those doses, by id, to choose from)."""
     from downtime.services.medication import cd_doses_to_waste, cd_waste
 
-    session = _ward_session(args)
+    session = _register_session(args)
     doses = cd_doses_to_waste(session.db, session.forms, args.ward, args.drug, args.unit)
     if args.dose is None:
         _emit(args, [{"record_id": line.record_id, "given_at": f"{line.given_at or line.at:%d/%m/%Y %H:%M}",
@@ -580,7 +608,7 @@ def cmd_cd_wastage(args: argparse.Namespace) -> int:
 def cmd_cd_balance(args: argparse.Namespace) -> int:
     from downtime.services.medication import cd_balance
 
-    balance = cd_balance(_ward_session(args).db, args.ward, args.drug, args.unit)
+    balance = cd_balance(_register_session(args).db, args.ward, args.drug, args.unit)
     if args.json:
         _emit(args, [{"ward": args.ward, "drug": args.drug, "unit": args.unit, "balance": balance}], str)
     else:

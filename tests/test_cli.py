@@ -584,6 +584,37 @@ def test_the_register_balance_is_said_in_the_lang_with_its_decimal_comma(demo_db
     assert capsys.readouterr().out == f"Morphine on ward 3B: balance {before + 0.5:g} mg\n"
 
 
+def test_a_controlled_drug_typed_wrong_is_refused_naming_the_registers_pages(demo_db, capsys):
+    """"--drug Morphin" read "balance 0 mg", listed no dose to waste, and a count of the cupboard's
+    110 mg wrote a +110 correction on a page of its own, the Morphine page left uncounted. The
+    page is refused, naming the ward's pages; a name in another case is its page's."""
+    from downtime.services.context import Vault
+    from downtime.services.unlock import sign_in
+
+    person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
+    witness = ["--witness-user", "doctor", "--witness-pin", "2222"]
+    vault = Vault(Path(demo_db))
+    sign_in(vault, "nurse", "1111")
+    assert vault.db is not None
+    lines = vault.db.execute("SELECT COUNT(*) FROM cd_register").fetchone()[0]
+    capsys.readouterr()
+    refusal = ("downtime: --drug Morphin --unit mg: no such page in ward 3B's controlled-drug register; its pages: "
+               "Morphine (mg). Type one as it is written there (a drug delivered for the first time starts its page "
+               "with 'downtime cd receive').\n")
+    for command in (["balance"], ["wastage"], ["count", "--counted", "110", *witness]):
+        assert main(["cd", *command, "--ward", "3B", "--drug", "Morphin", "--unit", "mg", *person]) == 1
+        assert capsys.readouterr() == ("", refusal)
+    assert main(["cd", "balance", "--ward", "3B", "--drug", "Morphine", "--unit", "ml", *person]) == 1
+    assert "--unit ml: no such page" in capsys.readouterr().err
+    assert vault.db.execute("SELECT COUNT(*) FROM cd_register").fetchone()[0] == lines
+    assert main(["cd", "balance", "--ward", "3B", "--drug", "MORPHINE", "--unit", "MG", *person]) == 0
+    assert capsys.readouterr().out.startswith("Morphine on ward 3B: balance ")
+    assert main(["cd", "balance", "--ward", "ICU", "--drug", "Morphine", "--unit", "mg", *person]) == 1
+    assert capsys.readouterr().err == ("downtime: --drug Morphine --unit mg: ward ICU's controlled-drug register has no "
+                                       "page yet: a drug delivered for the first time starts its page with 'downtime "
+                                       "cd receive'.\n")
+
+
 def test_the_cupboard_count_and_wastage_are_entered_witnessed_from_the_command_line(demo_db, capsys):
     """`downtime cd` had receive and balance alone: a count at the shift change, or what was left
     of an ampoule, waited for a laptop's window. `cd count` and `cd wastage` write them through the
