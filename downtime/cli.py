@@ -19,7 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 from downtime import __version__
 from downtime.errors import FormSpecError, UserError, refusal_of
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, message, saved_language, stay_word, translate
+from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Number, message, record_status_word, saved_language, stay_word,
+                           translate)
 from downtime.paths import default_db_path, demo_db_path, forms_dir
 
 if TYPE_CHECKING:
@@ -274,6 +275,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_records(args: argparse.Namespace) -> int:
+    from downtime.domain.records import RecordStatus
     from downtime.services.patients import downtime_numbers
     from downtime.services.records import list_current
 
@@ -287,8 +289,11 @@ def cmd_records(args: argparse.Namespace) -> int:
              "status": record.status.value, "occurred_at": record.occurred_at.isoformat(),
              "recorded_at": record.recorded_at.isoformat(), "author": record.author}
             for record in list_current(db, form_id=args.form)]
+    # In words and as the app's Records tab dates it ("définitif 30/11/2026 02:10"); --json keeps
+    # the codes and ISO 8601.
     _emit(args, rows, lambda r: f"{r['id']}  {r['form']:<12} {r['patient'] or '-':<16} "
-                                f"v{r['version']} {r['status']:<16} {r['occurred_at']}")
+                                f"v{r['version']} {record_status_word(RecordStatus(r['status']), args.lang):<16} "
+                                f"{datetime.fromisoformat(r['occurred_at']):%d/%m/%Y %H:%M}")
     return 0
 
 

@@ -10,10 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from downtime.domain.census import StayStatus
 from downtime.paths import data_dir, resources_dir
+
+if TYPE_CHECKING:
+    from downtime.domain.records import RecordStatus
 
 Lang = Literal["en", "fr"]
 LANGUAGES: dict[Lang, str] = {"en": "English", "fr": "Français"}
@@ -123,6 +126,17 @@ def stay_word(stay: StayStatus, lang: Lang) -> str:
     """Where a patient's stay stands, in words: one catalogue entry for the app's patient header
     and list and for `downtime search`, which printed the code ("transferred_out") in French."""
     return message(lang, STAY_WORDS[stay])
+
+
+# By the statuses' values: the record models (pydantic) stay out of the sign-in window's start.
+RECORD_STATUS_WORDS = {"final": QT_TRANSLATE_NOOP("messages", "final"), "amended": QT_TRANSLATE_NOOP("messages", "amended"),
+                       "entered-in-error": QT_TRANSLATE_NOOP("messages", "ENTERED IN ERROR")}
+
+
+def record_status_word(status: RecordStatus, lang: Lang) -> str:
+    """A record version's status in words, for the app's form and Records tab and for `downtime
+    records`, which printed the code ("final") in French."""
+    return message(lang, RECORD_STATUS_WORDS[status.value])
 
 
 def saved_language() -> Lang:

@@ -89,6 +89,28 @@ def test_records_json_lines(demo_db, capsys):
     assert all(r["patient"].startswith("DT-900-") for r in rows)
 
 
+def test_records_lines_say_the_status_in_words_and_the_time_as_the_records_tab(demo_db, capsys):
+    """Each line ended "final 2026-11-30T01:01:00+00:00" under --lang fr too: a code and an ISO
+    time, where the app's Records tab reads "définitif" and 30/11/2026 01:01."""
+    from datetime import datetime
+
+    from downtime.i18n import message
+
+    person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
+    assert main(["records", *person, "--json"]) == 0
+    rows = {row["id"]: row for row in map(json.loads, capsys.readouterr().out.splitlines())}
+    assert {"final", "amended"} <= {row["status"] for row in rows.values()}
+    words = {"final": "final", "amended": "amended"}
+    for lang in ("en", "fr"):
+        assert main(["records", *person, "--lang", lang]) == 0
+        lines = {line.split()[0]: line for line in capsys.readouterr().out.splitlines()}
+        assert lines.keys() == rows.keys()
+        for record_id, row in rows.items():
+            when = f"{datetime.fromisoformat(row['occurred_at']):%d/%m/%Y %H:%M}"
+            assert lines[record_id].endswith(f"v{row['version']} {message(lang, words[row['status']]):<16} {when}"), \
+                lines[record_id]
+
+
 def test_verify_exit_codes(tmp_path, capsys):
     db = tmp_path / "demo.sqlite"
     main(["demo", "--db", str(db), "--unencrypted"])

@@ -23,8 +23,8 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import LongTextField, Meaning, MultiChoiceField, RepeatField, holds
 from downtime.formspec.values import FieldError, format_value
-from downtime.i18n import QT_TR_NOOP, decimal_text, labelled
-from downtime.qt.i18n import language, say, translate, word
+from downtime.i18n import decimal_text, labelled, record_status_word
+from downtime.qt.i18n import language, say, translate
 from downtime.qt.field_editors import Editor, ReferenceEditor, make_editor
 from downtime.qt.patient_header import admission_on_hold, identity_html
 from downtime.qt.prompts import Prompts
@@ -38,10 +38,6 @@ from downtime.services.patients import PatientSummary
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.storage.connection import DatabaseError, write_failure
-
-STATUS = {RecordStatus.FINAL: QT_TR_NOOP("final"), RecordStatus.AMENDED: QT_TR_NOOP("amended"),
-          RecordStatus.ENTERED_IN_ERROR: QT_TR_NOOP("ENTERED IN ERROR")}
-
 
 def enter_moves_on(owner: QWidget, event: QKeyEvent) -> bool:
     """Enter in a one-line field goes to the next field, as on the ward's other systems and as
@@ -238,7 +234,7 @@ class FormView(QWidget):
             parts.append(identity_html(patient, held=admission_on_hold(self.session, patient)))
         if self.record is not None:
             parts.append(translate("FormView", "Version {version} — {status} — recorded by {author} at {time}").format(
-                version=self.record.version, status=word(STATUS[self.record.status]),
+                version=self.record.version, status=record_status_word(self.record.status, language()),
                 author=html.escape(author_of(self.session, self.record)),
                 time=f"{self.record.recorded_at:%d/%m/%Y %H:%M}")
                 + (" — <b>{}</b>".format(translate("FormView", "amending: change what is wrong, then Save")) if self.editing else ""))
@@ -586,7 +582,7 @@ class FormView(QWidget):
                     for k in keys) if keys else ""
             lines.append((translate("FormView", "Set aside, another laptop's: ") if number >= len(standing) else "")
                          + translate("FormView", "v{version} {status} {time} by {author}").format(
-                version=version.version, status=word(STATUS[version.status]), time=f"{version.recorded_at:%d/%m/%Y %H:%M}",
+                version=version.version, status=record_status_word(version.status, language()), time=f"{version.recorded_at:%d/%m/%Y %H:%M}",
                 author=authors.of(self.session.lang, version.author, version.device_id, laptops))
                 + (translate("FormView", " — reason: {reason}").format(reason=version.reason) if version.reason else "") + changed)
         settled = [translate("FormView", "Hold settled {time} by {author}: {what}").format(

@@ -11,9 +11,8 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QPushButton, QWidget
 from downtime.domain.census import MovementEvent
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.i18n import QT_TR_NOOP
-from downtime.qt.form_view import STATUS
-from downtime.qt.i18n import translate, word
+from downtime.i18n import QT_TR_NOOP, record_status_word
+from downtime.qt.i18n import translate
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.tables import TextTableModel, make_table
 from downtime.services import medication, records
@@ -51,7 +50,7 @@ class RecordsModel(TextTableModel):
         record: RecordVersion = self.rows[row]
         held = translate("RecordsView", "ON HOLD: another laptop wrote it otherwise") if record.record_id in self.held else ""
         return (f"{record.occurred_at:%d/%m/%Y %H:%M}", self.session.form(record.form_id).title.get(self.session.lang),
-                self.labels[record.record_id], f"v{record.version} {word(STATUS[record.status])}"
+                self.labels[record.record_id], f"v{record.version} {record_status_word(record.status, self.session.lang)}"
                 + (f" — {held}" if held else ""),
                 self.authors.of(self.session.lang, record.author, record.device_id, self.laptops))
 
