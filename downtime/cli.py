@@ -395,11 +395,17 @@ def _beds(args: argparse.Namespace) -> list[str]:
 def _ward_made(args: argparse.Namespace, ward: Any) -> int:
     """The ward's beds are said whole: made at once, with no question as on the Administration
     tab, and never removed."""
+    print(_ward_said(args, ward))
+    return 0
+
+
+def _ward_said(args: argparse.Namespace, ward: Any) -> str:
+    """A ward and its beds, as `ward add` and `ward list` say it in --lang (the list read "28
+    beds" under --lang fr)."""
     from downtime.services.wards import bed_ranges
 
-    print(_say(args, QT_TRANSLATE_NOOP("messages", "ward {ward} ({name}): {count} beds: {beds}"), ward=ward.ward,
-               name=ward.name, count=len(ward.beds), beds=bed_ranges(ward.beds)))
-    return 0
+    return _say(args, QT_TRANSLATE_NOOP("messages", "ward {ward} ({name}): {count} beds: {beds}"), ward=ward.ward,
+                name=ward.name, count=len(ward.beds), beds=bed_ranges(ward.beds))
 
 
 def cmd_ward_add_beds(args: argparse.Namespace) -> int:
@@ -409,10 +415,14 @@ def cmd_ward_add_beds(args: argparse.Namespace) -> int:
 
 
 def cmd_ward_list(args: argparse.Namespace) -> int:
-    from downtime.services.wards import bed_ranges, wards
+    from downtime.services.wards import wards
 
-    rows = [{"ward": w.ward, "name": w.name, "beds": list(w.beds)} for w in wards(_open_existing(args).db)]
-    _emit(args, rows, lambda r: f"{r['ward']:<8} {r['name']:<30} {len(r['beds'])} beds: {bed_ranges(r['beds'])}")
+    found = wards(_open_existing(args).db)
+    if args.json:
+        _emit(args, [{"ward": w.ward, "name": w.name, "beds": list(w.beds)} for w in found], str)
+    else:
+        for ward in found:
+            print(_ward_said(args, ward))
     return 0
 
 

@@ -505,8 +505,11 @@ def test_ward_beds_are_typed_as_on_the_administration_tab(demo_db, capsys):
     # Made at once, with no question as on the Administration tab: what was made is said whole.
     assert main(["ward", "add", "5D", "--name", "Cardiology 2", "--beds", "1-200", *admin]) == 0
     assert "ward 5D (Cardiology 2): 200 beds: 1-200" in capsys.readouterr().out
+    # Listed as `ward add` says a ward, in --lang's words: the list read "26 beds" under --lang fr.
     assert main(["ward", "list", "--db", demo_db]) == 0
-    assert "5C       Cardiology                     26 beds: 1-20, 21A, 21B, Side room, 22-23, Side 2" in (
+    assert "ward 5C (Cardiology): 26 beds: 1-20, 21A, 21B, Side room, 22-23, Side 2\n" in capsys.readouterr().out
+    assert main(["ward", "list", "--db", demo_db, "--lang", "fr"]) == 0
+    assert "service 5C (Cardiology) : 26 lits : 1-20, 21A, 21B, Side room, 22-23, Side 2\n" in (
         capsys.readouterr().out)
 
 
