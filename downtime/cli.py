@@ -465,8 +465,15 @@ def cmd_pdf_binder(args: argparse.Namespace) -> int:
 
 def cmd_pdf_record(args: argparse.Namespace) -> int:
     from downtime.services.printing import print_record
+    from downtime.storage.records import RecordNotFound
 
-    print(print_record(_session(args), args.record_id, args.out))
+    session = _session(args)
+    try:
+        print(print_record(session, args.record_id, args.out))
+    except RecordNotFound:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "RECORD_ID {record_id}: no record of that id in this database; a "
+                                                     "record's id is the first column of 'downtime records'."),
+                       record_id=repr(args.record_id)) from None
     return 0
 
 

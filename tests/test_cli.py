@@ -516,6 +516,8 @@ def test_ward_beds_are_typed_as_on_the_administration_tab(demo_db, capsys):
 def test_pdf_blank_and_record_commands(demo_db, tmp_path, capsys):
     from pypdf import PdfReader
 
+    from downtime.i18n import message
+
     blank = tmp_path / "blank.pdf"
     assert main(["pdf", "blank", "admission", "--out", str(blank), "--lang", "fr"]) == 0
     assert "Fiche d’admission" in PdfReader(blank).pages[0].extract_text()
@@ -530,9 +532,13 @@ def test_pdf_blank_and_record_commands(demo_db, tmp_path, capsys):
     assert "unknown form" in capsys.readouterr().err
     assert main(["pdf", "blank", "admission", "--out", str(blank / "inside-a-file.pdf")]) == 1
     assert capsys.readouterr().err == f"downtime: {blank}: File exists\n"
-    assert main(["pdf", "record", "no-such-id", "--out", str(filled), "--db", demo_db,
-                 "--user", "nurse", "--pin", "1111"]) == 1
-    assert "no record" in capsys.readouterr().err
+    # "downtime: no record no-such-id", in English under --lang fr too, and no word of where ids are.
+    for lang in ("en", "fr"):
+        assert main(["pdf", "record", "no-such-id", "--out", str(filled), "--db", demo_db,
+                     "--user", "nurse", "--pin", "1111", "--lang", lang]) == 1
+        assert capsys.readouterr().err == "downtime: " + message(
+            lang, "RECORD_ID {record_id}: no record of that id in this database; a record's id is the first column "
+                  "of 'downtime records'.").format(record_id="'no-such-id'") + "\n"
 
 
 def test_a_pdf_into_a_folder_that_is_not_there_is_refused(demo_db, tmp_path, capsys):
