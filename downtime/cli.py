@@ -229,13 +229,22 @@ def cmd_demo(args: argparse.Namespace) -> int:
     else:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "Using the existing demo ward in {path} (add --fresh to start again)."), path=path))
     print(_say(args, QT_TRANSLATE_NOOP("messages", "Demo accounts (staff ID / PIN / role):")))
-    for staff_id, name, role, pin in DEMO_ACCOUNTS:
-        print(f"  {staff_id:<8} {pin}  {role.value:<22} {name}")
+    for line in _columns([[staff_id, pin, _role_said(args, role), name] for staff_id, name, role, pin in DEMO_ACCOUNTS],
+                         {}):
+        print(f"  {line}")
     if args.launch:
         from downtime.qt.app import run
 
         return run(path, lang=args.lang)
     return 0
+
+
+def _role_said(args: argparse.Namespace, role: str) -> str:
+    """A role in --lang's words, as the app's banner and staff list say it: the command line
+    printed the code ("ward_nurse") beside French words. `--role` takes the code, listed by --help."""
+    from downtime.domain.roles import ROLE_NAMES
+
+    return translate(args.lang, "Banner", ROLE_NAMES[role])
 
 
 def cmd_forms_check(args: argparse.Namespace) -> int:
@@ -1130,7 +1139,8 @@ def cmd_staff_add(args: argparse.Namespace) -> int:
 
     session = _session(args)
     member = add_staff(session, args.staff_id, args.name, Role(args.role), _new_pin(args))
-    print(_say(args, QT_TRANSLATE_NOOP("messages", "added {staff_id} ({role})"), staff_id=member.staff_id, role=member.role.value))
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "added {staff_id} ({role})"), staff_id=member.staff_id,
+               role=_role_said(args, member.role)))
     return 0
 
 
@@ -1159,10 +1169,15 @@ def _new_pin(args: argparse.Namespace) -> str:
 def cmd_staff_list(args: argparse.Namespace) -> int:
     from downtime.services.staff import list_staff
 
-    rows = [member.model_dump(mode="json") for member in list_staff(_open_existing(args).db)]
+    found = list_staff(_open_existing(args).db)
+    if args.json:
+        _emit(args, [member.model_dump(mode="json") for member in found], str)
+        return 0
     states = {True: _say(args, QT_TRANSLATE_NOOP("messages", "active")),
               False: _say(args, QT_TRANSLATE_NOOP("messages", "deactivated"))}
-    _emit(args, rows, lambda r: f"{r['staff_id']:<12} {r['role']:<22} {states[r['active']]:<12} {r['name']}")
+    for line in _columns([[member.staff_id, _role_said(args, member.role), states[member.active], member.name]
+                          for member in found], {}):
+        print(line)
     return 0
 
 

@@ -28,8 +28,27 @@ def test_demo_creates_the_ward_and_prints_the_accounts(tmp_path, capsys):
     out = capsys.readouterr().out
     for account in ("admin    0000", "nurse    1111", "doctor   2222", "coord    3333", "records  4444"):
         assert account in out
+    assert "  nurse    1111  ward nurse            Hélène Lefèvre\n" in out, "the role in words, as the README lists it"
+    assert main(["demo", "--db", str(db), "--lang", "fr"]) == 0
+    assert "  nurse    1111  infirmier(ère) du service    Hélène Lefèvre\n" in capsys.readouterr().out
     assert main(["demo", "--db", str(db)]) == 0
     assert "existing demo ward" in capsys.readouterr().out
+
+
+def test_staff_are_listed_with_their_role_in_words_of_the_lang_in_columns(demo_db, capsys):
+    """`staff list` read "nurse  ward_nurse  actif" under --lang fr, a code beside a French word,
+    and `staff add` "agency1 ajouté (ward_nurse)": the role is said as the app's staff list and
+    banner say it, and a French role longer than the code's column no longer pushes the rest."""
+    admin = ["--db", demo_db, "--user", "admin", "--pin", "0000"]
+    assert main(["staff", "add", "agency1", "--name", "Inès Ayadi", "--role", "surgical_coordinator",
+                 "--new-pin", "1234", *admin, "--lang", "fr"]) == 0
+    assert capsys.readouterr().out == "agency1 ajouté (coordinateur(trice) du bloc)\n"
+    assert main(["staff", "list", *admin, "--lang", "fr"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "nurse    infirmier(ère) du service    actif  Hélène Lefèvre" in lines
+    assert "agency1  coordinateur(trice) du bloc  actif  Inès Ayadi" in lines
+    assert main(["staff", "list", *admin]) == 0
+    assert "coord    surgical coordinator  active  Chloé Martin" in capsys.readouterr().out.splitlines()
 
 
 def test_demo_defaults_to_its_own_file_in_the_user_data_folder(capsys):
