@@ -660,20 +660,25 @@ class TheatrePanel(QWidget):
             return None
         entry = self.day_model.rows[index.row()][1]
         if entry.struck:
-            Prompts.error(self, translate("TheatrePanel", "Already cancelled"), self._struck_said(entry.state))
+            Prompts.error(self, *self._struck_said(entry.state))
             return None
         return self._open(CancelDialog(self.session, self.day_model.rows[index.row()][1].state, self))
 
-    def _struck_said(self, state: theatre.BookingState) -> str:
-        """Why a struck line cannot be cancelled, and, for an operation rebooked, where it is now
-        to be cancelled: the coordinator works on the day the outage cancelled, and was left to
-        find its new day unhelped."""
-        if state.status is theatre.BookingStatus.REBOOKED and state.moved_by is not None:
-            return translate("TheatrePanel", "This operation is struck through: it was moved from this list. {news}: to "
-                                             "cancel it, choose it on that day.").format(
+    def _struck_said(self, state: theatre.BookingState) -> tuple[str, str]:
+        """Why a struck line cannot be cancelled, titled by what happened to the operation, and,
+        for one rebooked, where it is now to be cancelled: the coordinator works on the day the
+        outage cancelled, and was left to find its new day unhelped. Titled "Already cancelled",
+        an operation moved read as off the lists."""
+        if state.moved_by is not None and state.status is theatre.BookingStatus.REBOOKED:
+            return translate("TheatrePanel", "Moved to another day"), translate(
+                "TheatrePanel", "This operation is struck through: it was moved from this list. {news}: to cancel it, "
+                                "choose it on that day.").format(news=_news(self.session, state, state.moved_by))
+        if state.moved_by is not None and state.status is theatre.BookingStatus.TRANSFERRED:
+            return translate("TheatrePanel", "Transferred"), translate(
+                "TheatrePanel", "This operation is struck through: it was transferred. {news}.").format(
                 news=_news(self.session, state, state.moved_by))
-        return translate("TheatrePanel", "This operation is struck through: it was already cancelled or moved from "
-                                         "this list.")
+        return translate("TheatrePanel", "Already cancelled"), translate(
+            "TheatrePanel", "This operation is struck through: it was already cancelled or moved from this list.")
 
     def print_list(self) -> Path | None:
         day = self.selected_day()

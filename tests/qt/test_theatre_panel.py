@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from downtime.qt.main_window import MainWindow
+from downtime.qt.prompts import Prompts
 from downtime.qt.theatre_panel import SCREEN_MARGIN, STATUS
 from downtime.services import records, theatre
 from downtime.sync.importing import import_path
@@ -1097,3 +1098,40 @@ def test_cancelling_the_struck_line_of_a_rebooked_operation_says_where_it_is_now
     assert asked[-1] == ("error", "This operation is struck through: it was moved from this list. Total hip "
                                   "replacement, RIGHT now Mon 30/11 08:00, theatre T2: to cancel it, choose it on "
                                   "that day.")
+
+
+def _struck_said_titled(monkeypatch) -> list[tuple[str, str]]:
+    """The title and text of each error the panel shows (the `answers` fixture keeps the text)."""
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(Prompts, "error", staticmethod(lambda parent, title, text: shown.append((title, text))))
+    return shown
+
+
+def test_enter_on_a_struck_line_is_titled_by_what_happened_to_the_operation(coordinator, qtbot, listed, monkeypatch):
+    """Enter on the struck line of an operation moved to another day was titled "Already
+    cancelled": the coordinator read that the operation was off the lists, when it stands on
+    its new day."""
+    window, _ = coordinator
+    shown = _struck_said_titled(monkeypatch)
+    panel = _first_operation_cancelled(window, listed)
+    panel.day_table.setFocus()
+    panel.day_table.selectRow(0)
+    QTest.keyClick(panel.day_table, Qt.Key.Key_Return)
+    assert shown[-1][0] == "Already cancelled"
+    panel.waiting_table.selectRow(0)
+    rebook = panel.rebook_selected()
+    qtbot.addWidget(rebook)
+    rebook.other_hospital.setText("CHU Sud")
+    rebook.send_elsewhere()
+    listed(panel)
+    QTest.keyClick(panel.day_table, Qt.Key.Key_Return)
+    assert shown[-1] == ("Transferred", "This operation is struck through: it was transferred. Total hip replacement, "
+                                        "RIGHT goes to another hospital, CHU Sud.")
+
+
+def test_enter_on_the_struck_line_of_a_rebooked_operation_is_titled_moved(coordinator, qtbot, listed, monkeypatch):
+    window, _ = coordinator
+    shown = _struck_said_titled(monkeypatch)
+    panel = _struck_line_of_a_rebooking_chosen(window, qtbot, listed)
+    QTest.keyClick(panel.cancel_button, Qt.Key.Key_Space)
+    assert shown[-1][0] == "Moved to another day"
