@@ -485,6 +485,8 @@ RULE_REFUSALS = {
     ("operation_rebooking", "planned_start"): _NO_SLOT,
     ("operation_rebooking", "decided_at"): "must come after the cancellation it answers",
     ("operation_rebooking", "told_at"): "Told at: the patient cannot be told before the new date was decided",
+    ("operation_cancellation", "told_at"): "Told at: the patient cannot be told of the cancellation before it was "
+                                           "decided",
     ("theatre_session", "theatre"): _SESSION_TAKEN, ("theatre_session", "starts_at"): _SESSION_HOURS,
     ("theatre_session", "ends_at"): _SESSION_HOURS,
     ("operation_cancellation", "booking"): "no standing booking", ("operation_rebooking", "booking"): "no standing booking",

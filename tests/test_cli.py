@@ -722,6 +722,13 @@ def test_ward_settings_command(demo_db, capsys):
 def test_theatre_commands(demo_db, tmp_path, capsys):
     from datetime import date, datetime
 
+    from downtime.services import records, unlock
+    from downtime.services.context import Vault
+
+    def listed_text(day: str) -> list[str]:
+        assert main(["theatre", "list", "--date", day, "--db", demo_db]) == 0
+        return capsys.readouterr().out.splitlines()
+
     today = date.today().isoformat()
     assert main(["theatre", "rescheduling", "--db", demo_db, "--json"]) == 0
     waiting = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
@@ -747,9 +754,18 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     # Codes, as the other fields are: a live line's status read "on this list".
     assert {line["status"] for line in day} <= {"booked", "cancelled", "rebooked", "transferred"}
     assert {line["struck"] for line in day} == {True, False}
-    # Whether the patient of a rebooked or transferred operation was told of it, as the board says.
+    # Whether the patient was told of an operation's new date, transfer or cancellation, as the
+    # board says: one cancelled with its patient "Not yet" told read as told, and came fasting.
     assert any(line["not_told"] for line in day)
-    assert {line["status"] for line in day if line["not_told"]} <= {"rebooked", "transferred"}
+    vault = Vault(Path(demo_db))
+    unlock.sign_in(vault, "coord", "3333")
+    untold = {cancellation.data["booking"] for cancellation in records.list_current(vault.db, "operation_cancellation")
+              if cancellation.data["patient_told"] == "not_yet"}
+    cancelled = [line for line in day if line["status"] == "cancelled"]
+    assert any(line["booking_id"] in untold for line in cancelled), "the demo cancels some untold from this list"
+    assert all(line["not_told"] == (line["booking_id"] in untold) for line in cancelled)
+    assert any(line["status"] == "cancelled" and line["not_told"] and "CANCELLED — PATIENT NOT TOLD YET" in text
+               and line["downtime_number"] in text for line in day for text in listed_text(today))
     # Each operation's expected end, surgeon and anaesthetist, as the printed list gives them,
     # under its day and its session: the lines ran on with no date, no session and no
     # anaesthetist, the theatre team not knowing which day or whose list they read.

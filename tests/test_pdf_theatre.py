@@ -574,3 +574,28 @@ def test_a_moved_operation_says_whether_its_patient_was_told_on_both_days_lists(
     assert all(not_told in text and told not in text for text in lists())
     theatre.record_told(coord, made["Morin"], "phone", datetime(2026, 11, 28, 11, 30, tzinfo=timezone(timedelta(hours=1))))
     assert all(told in text and not_told not in text for text in lists())
+
+
+@pytest.mark.parametrize(("lang", "not_told", "told"), [
+    ("en", "PATIENT NOT TOLD YET", "Patient told: By phone, 28/11 11:30"),
+    ("fr", "PATIENT PAS ENCORE INFORMÉ", "Patient informé : Par téléphone, 28/11 11:30")])
+def test_a_cancelled_operation_says_whether_its_patient_was_told(day, tmp_path, session_for, lang, not_told, told):
+    """A patient not told of a cancellation comes in fasting: the list said so of an operation
+    moved, never of one cancelled with its patient "Not yet" told. One told as it was cancelled
+    says when (the cancellation's time)."""
+    from datetime import datetime, timedelta, timezone
+
+    coord, made, _ = day
+    theatre.cancel(coord, made["Zola"], {"cancelled_at": "2026-11-28T10:00+01:00", "reason": "surgeon_unavailable",
+                                         "last_minute": False, "patient_told": "not_yet"})
+    reader = session_for("coord", lang=lang)
+
+    def listed() -> str:
+        return _text(printing.print_theatre_list(reader, date(2026, 11, 30), tmp_path / "list.pdf"))
+
+    text = listed()
+    assert text.count(not_told) == 1 and told not in text
+    assert told.replace("11:30", "09:00") in text, "Morin, told by phone as it was cancelled"
+    theatre.record_told(coord, made["Zola"], "phone", datetime(2026, 11, 28, 11, 30, tzinfo=timezone(timedelta(hours=1))))
+    text = listed()
+    assert told in text and not_told not in text

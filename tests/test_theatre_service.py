@@ -898,6 +898,16 @@ def _statuses(coord, day):
             for _, entries in theatre.day_list(coord.db, coord.forms, day) for entry in entries]
 
 
+def _told_by_phone(coord, booking_id, clock, change, reason):
+    """The patient told now by phone, recorded as the second version of `change` by the
+    coordinator signed in, with `reason`."""
+    told = theatre.record_told(coord, booking_id, "phone", clock.now)
+    assert (told.record_id, told.version, told.author, told.reason) == (change.record_id, 2, "coord", reason)
+    assert (told.data["patient_told"], datetime.fromisoformat(told.data["told_at"])) == (
+        "phone", clock.now.replace(second=0, microsecond=0))
+    return told
+
+
 def test_a_rebooked_operation_says_its_patient_is_not_told_until_the_coordinator_records_it(lists, clock):
     """Fifteen rebookings over a morning, and nothing said which patients were rung: one not told
     of the new date does not come. Both of its lines say so, the new one and the one struck on the
@@ -911,11 +921,7 @@ def test_a_rebooked_operation_says_its_patient_is_not_told_until_the_coordinator
     assert _statuses(coord, date(2026, 12, 1)) == [(False, "rebooked — PATIENT NOT TOLD YET")]
     assert _statuses(coord, date(2026, 11, 30)) == [(True, "REBOOKED — PATIENT NOT TOLD YET")]
     clock.advance(minutes=20)
-    told = theatre.record_told(coord, booking.record_id, "phone", clock.now)
-    assert (told.record_id, told.version, told.author, told.reason) == (rebooked.record_id, 2, "coord",
-                                                                         theatre.TOLD_REASON)
-    assert (told.data["patient_told"], datetime.fromisoformat(told.data["told_at"])) == (
-        "phone", clock.now.replace(second=0, microsecond=0))
+    told = _told_by_phone(coord, booking.record_id, clock, rebooked, theatre.TOLD_REASON)
     assert {key: told.data[key] for key in rebooked.data} == rebooked.data, "the new date itself unchanged"
     assert _statuses(coord, date(2026, 12, 1)) == [(False, "rebooked")]
     assert _statuses(coord, date(2026, 11, 30)) == [(True, "REBOOKED")]
@@ -932,12 +938,12 @@ def test_a_transferred_operations_patient_is_not_told_until_recorded(lists, cloc
     assert _statuses(coord, date(2026, 11, 30)) == [(True, "TRANSFERRED to CHU Sud")]
 
 
-def test_telling_is_refused_without_how_before_the_decision_or_without_a_new_date(lists, clock):
+def test_telling_is_refused_without_how_before_the_decision_or_with_nothing_to_tell(lists, clock):
     coord, patients, made = lists
     booking = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
-    theatre.cancel(coord, booking.record_id, CANCEL)
-    with pytest.raises(ServiceError, match="This booking is cancelled: there is no new date to tell"):
+    with pytest.raises(ServiceError, match="^This booking is booked: there is no cancellation or new date to tell"):
         theatre.record_told(coord, booking.record_id, "phone", clock.now)
+    theatre.cancel(coord, booking.record_id, CANCEL)
     theatre.rebook(coord, booking.record_id, _rebooking(made["t1-tue"], f"{TUESDAY}T08:00+01:00",
                                                         clock.now.isoformat(timespec="minutes")))
     with pytest.raises(ServiceError, match="^Patient told: choose how"):
@@ -967,3 +973,57 @@ def test_a_new_date_corrected_after_the_patient_was_told_must_be_told_again(list
     theatre.record_told(coord, booking.record_id, "phone", clock.now)
     assert _statuses(coord, date(2026, 12, 1)) == [(False, "rebooked")]
     assert _state(coord, booking.record_id).start == datetime.fromisoformat(f"{TUESDAY}T09:00+01:00")
+
+
+def test_a_cancelled_operations_patient_not_told_is_said_until_the_coordinator_records_it(lists, clock):
+    """A patient not told of a cancellation comes in fasting on the day. The cancellation form
+    records "Not yet", and yet the board said PATIENT NOT TOLD YET of a rebooked or transferred
+    operation only. It says it of a cancelled one too, until the telling is recorded, as an
+    amendment of the cancellation by the coordinator signed in, how and when."""
+    coord, patients, made = lists
+    booking = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    cancelled = theatre.cancel(coord, booking.record_id, {**CANCEL, "patient_told": "not_yet"})
+    assert _statuses(coord, date(2026, 11, 30)) == [(True, "CANCELLED — PATIENT NOT TOLD YET")]
+    assert _state(coord, booking.record_id).not_told
+    with pytest.raises(ServiceError, match=r"^Told at: the patient cannot be told of the cancellation before it was "
+                                           r"decided \(28/11/2026 09:00\)"):
+        theatre.record_told(coord, booking.record_id, "phone", datetime.fromisoformat("2026-11-28T08:00+01:00"))
+    assert _state(coord, booking.record_id).not_told, "nothing half-written"
+    clock.advance(minutes=20)
+    told = _told_by_phone(coord, booking.record_id, clock, cancelled, theatre.TOLD_OF_CANCELLATION)
+    assert {key: told.data[key] for key in cancelled.data if key != "patient_told"} == {
+        key: value for key, value in cancelled.data.items() if key != "patient_told"}, "the cancellation unchanged"
+    assert _statuses(coord, date(2026, 11, 30)) == [(True, "CANCELLED")]
+    assert _state(coord, booking.record_id).telling == ("phone", datetime.fromisoformat(told.data["told_at"]))
+
+
+def test_a_cancellation_told_as_it_was_recorded_was_told_when_it_was_cancelled(lists):
+    coord, patients, made = lists
+    booking = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, booking.record_id, CANCEL)
+    state = _state(coord, booking.record_id)
+    assert not state.not_told and state.telling == ("phone", datetime.fromisoformat(CANCEL["cancelled_at"]))
+    assert _statuses(coord, date(2026, 11, 30)) == [(True, "CANCELLED")]
+
+
+def test_an_operation_cancelled_for_the_patients_death_is_not_said_not_told(lists):
+    """The family not yet told of a death: no patient comes fasting, and "PATIENT NOT TOLD YET"
+    would be said of a dead patient."""
+    coord, patients, made = lists
+    booking = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, booking.record_id, {**CANCEL, "reason": "patient_died", "patient_told": "not_yet"})
+    assert _statuses(coord, date(2026, 11, 30)) == [(True, "CANCELLED")]
+    assert _state(coord, booking.record_id).telling is None
+
+
+def test_a_cancellation_not_told_then_rebooked_is_said_by_the_new_dates_telling(lists, clock):
+    """Rebooked, the patient is told of the new date, which tells them of the cancellation too."""
+    coord, patients, made = lists
+    booking = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    theatre.cancel(coord, booking.record_id, {**CANCEL, "patient_told": "not_yet"})
+    assert _statuses(coord, date(2026, 11, 30)) == [(True, "CANCELLED — PATIENT NOT TOLD YET")]
+    theatre.rebook(coord, booking.record_id, {**_rebooking(made["t1-tue"], f"{TUESDAY}T08:00+01:00",
+                                                           clock.now.isoformat(timespec="minutes")),
+                                              "patient_told": "phone", "told_at": clock.now.isoformat(timespec="minutes")})
+    assert _statuses(coord, date(2026, 11, 30)) == [(True, "REBOOKED")]
+    assert _statuses(coord, date(2026, 12, 1)) == [(False, "rebooked")]

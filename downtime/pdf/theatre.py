@@ -161,7 +161,7 @@ def _status(entry: ListEntry, cancel_spec: FormSpec, rebook_spec: FormSpec, lang
     was told (set under "MOVED to 01/12 09:00", both in red capitals, the two read as one)."""
     said = _state_said(entry, cancel_spec, lang)
     return [*([_p(said, bold=True, color=ALERT), Spacer(1, 2)] if said else []),
-            *_telling(entry, rebook_spec, lang, zone)]
+            *_telling(entry, {spec.id: spec for spec in (cancel_spec, rebook_spec)}, lang, zone)]
 
 
 def _state_said(entry: ListEntry, cancel_spec: FormSpec, lang: Lang) -> str:
@@ -179,19 +179,22 @@ def _state_said(entry: ListEntry, cancel_spec: FormSpec, lang: Lang) -> str:
     return w("moved", lang, when=state.start.strftime("%d/%m %H:%M") if state.start else "?")
 
 
-def _telling(entry: ListEntry, rebook_spec: FormSpec, lang: Lang, zone: tzinfo | None) -> list[Flowable]:
-    """Whether the patient of an operation moved (rebooked or transferred) was told, on its new
-    line and on the struck one it left, as the board says it: the theatre reception answers the
-    phone from this list, and a patient never told comes on the old day, or not on the new one.
-    Nothing for a patient whose death is recorded, whom the list says to cancel instead."""
-    moved, state = entry.state.moved_by, entry.state
-    if moved is None or state.died_before:
+def _telling(entry: ListEntry, specs: dict[str, FormSpec], lang: Lang, zone: tzinfo | None) -> list[Flowable]:
+    """Whether the patient was told of the operation's cancellation, or of its move (rebooked or
+    transferred), on its new line and on the struck one it left, as the board says it: the
+    theatre reception answers the phone from this list, and a patient never told comes fasting
+    on the old day, or not on the new one. Nothing for a patient whose death is recorded, whom
+    the list says to cancel instead, nor for one cancelled for the patient's death."""
+    state = entry.state
+    if state.told_of is None or state.died_before:
         return []
     if state.not_told:
         return [_p(w("not_told", lang), bold=True, color=ALERT)]
-    told_at = datetime.fromisoformat(moved.data["told_at"]).astimezone(zone)
-    return [_p(w("told", lang, how=_choice(rebook_spec, "patient_told", moved.data["patient_told"], lang),
-                 at=f"{told_at:%d/%m %H:%M}"), size=7)]
+    if (telling := state.telling) is None:
+        return []
+    how, told_at = telling
+    return [_p(w("told", lang, how=_choice(specs[state.told_of.form_id], "patient_told", how, lang),
+                 at=f"{told_at.astimezone(zone):%d/%m %H:%M}"), size=7)]
 
 
 def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry]]], out: Path, *,

@@ -61,17 +61,37 @@ def _operation(session: Session, state: theatre.BookingState) -> str:
     return theatre.procedure_and_side(state.record.data, session.form("operation_booking"), session.lang)
 
 
-def _news(session: Session, state: theatre.BookingState, moved: RecordVersion) -> str:
-    """What the patient is to be told of the operation's rebooking or transfer (`moved`): its
-    new day, time and theatre, or the hospital it goes to."""
+def _news(session: Session, state: theatre.BookingState, change: RecordVersion) -> str:
+    """What the patient is to be told of the operation's cancellation, rebooking or transfer
+    (`change`): the day, time and theatre cancelled, the new ones, or the hospital it goes to."""
     operation = _operation(session, state)
-    if moved.data["outcome"] == "rebooked":
-        start, session_id = datetime.fromisoformat(moved.data["planned_start"]), moved.data["session"]
+    if change.form_id == "operation_cancellation":
+        session_id, start = _cancelled_slot(state)
+        return translate("TheatrePanel", "{operation} on {when}, theatre {theatre}, is cancelled").format(
+            operation=operation, when=_day_and_time(start), theatre=_theatre_of(session, session_id))
+    if change.data["outcome"] == "rebooked":
+        start, session_id = datetime.fromisoformat(change.data["planned_start"]), change.data["session"]
         return translate("TheatrePanel", "{operation} now {when}, theatre {theatre}").format(
-            operation=operation, when=f"{locale().toString(start.date(), 'ddd dd/MM')} {start:%H:%M}",
-            theatre=theatre.sessions(session.db, {session_id})[session_id].theatre)
+            operation=operation, when=_day_and_time(start), theatre=_theatre_of(session, session_id))
     return translate("TheatrePanel", "{operation} goes to another hospital, {hospital}").format(
-        operation=operation, hospital=moved.data["other_hospital"])
+        operation=operation, hospital=change.data["other_hospital"])
+
+
+def _day_and_time(start: datetime) -> str:
+    return f"{locale().toString(start.date(), 'ddd dd/MM')} {start:%H:%M}"
+
+
+def _theatre_of(session: Session, session_id: str) -> str:
+    return theatre.sessions(session.db, {session_id})[session_id].theatre
+
+
+def _cancelled_slot(state: theatre.BookingState) -> tuple[str, datetime]:
+    """The list and time an operation was (or is being) cancelled from: its own while it stands
+    (the operation as read before its cancellation was saved), else the last it left."""
+    if state.status in theatre.LIVE and state.session_id is not None and state.start is not None:
+        return state.session_id, state.start
+    session_id, start, _ = state.cancelled_from[-1]
+    return session_id, start
 
 
 class DayModel(TextTableModel):
@@ -165,6 +185,11 @@ def _choice_combo(session: Session, form_id: str, field_id: str) -> tuple[QCombo
     return combo, _fill_choices(combo, session, form_id, field_id)
 
 
+def _codes(session: Session, form_id: str) -> list[str]:
+    """The codes of a form's "Patient told" choices."""
+    return [option.code for option in session.form(form_id).field("patient_told").options]  # type: ignore[union-attr]
+
+
 def _fill_choices(combo: QComboBox, session: Session, form_id: str, field_id: str,
                   offered: Collection[str] | None = None, chosen: str | None = None) -> list[str | None]:
     """The combo's choices, blank first (see `_choice_combo`): those `offered` where not all fit,
@@ -191,6 +216,8 @@ def _closing(layout: QVBoxLayout, form: QFormLayout, confirm: str,
 
 
 class CancelDialog(QDialog):
+    saved = Signal(object)  # the cancellation just saved
+
     def __init__(self, session: Session, state: theatre.BookingState, parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.state = session, state
@@ -229,6 +256,7 @@ class CancelDialog(QDialog):
         except (ValidationFailed, ServiceError) as problem:
             self.error.setText(say(problem))
             return None
+        self.saved.emit(saved)
         self.accept()
         return saved
 
@@ -251,25 +279,34 @@ class CancelDialog(QDialog):
 
 
 class ToldDialog(QDialog):
-    """How and when the patient was told of their new date (or transfer), recorded by the
-    coordinator signed in: until then the board says PATIENT NOT TOLD YET. The time starts as
-    now, for one told later than rung (a letter posted) to change."""
+    """How and when the patient was told of their new date (or transfer, or the cancellation of
+    an operation not yet rebooked), recorded by the coordinator signed in: until then the board
+    says PATIENT NOT TOLD YET. The time starts as now, for one told later than rung (a letter
+    posted) to change."""
 
     def __init__(self, session: Session, state: theatre.BookingState, parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.state = session, state
-        self.setWindowTitle(translate("ToldDialog", "Patient told of the new date"))
+        assert state.told_of is not None  # TheatrePanel.record_told opens it on a change to tell only
+        self.form_id = state.told_of.form_id
+        self.setWindowTitle(translate("ToldDialog", "Patient told of the cancellation")
+                            if self.form_id == "operation_cancellation"
+                            else translate("ToldDialog", "Patient told of the new date"))
         layout = QVBoxLayout(self)
-        assert state.moved_by is not None  # TheatrePanel.record_told opens it on a rebooking or transfer only
-        said = [_who(state), escape(_news(session, state, state.moved_by))]
-        if (how := state.moved_by.data.get("patient_told")) is not None:
-            told_at = datetime.fromisoformat(state.moved_by.data["told_at"]).astimezone(session.clock().tzinfo)
+        said = [_who(state), escape(_news(session, state, state.told_of))]
+        if (telling := state.telling) is not None:
+            how, told_at = telling
             said.append(escape(translate("ToldDialog", "Already recorded: {how}, {at}. Recording again replaces it.").format(
-                how=format_value(session.form("operation_rebooking").field("patient_told"), how, session.lang),
-                at=f"{told_at:%d/%m/%Y %H:%M}")))
+                how=format_value(session.form(self.form_id).field("patient_told"), how, session.lang),
+                at=f"{told_at.astimezone(session.clock().tzinfo):%d/%m/%Y %H:%M}")))
         layout.addWidget(QLabel("<br>".join(said)))
         form = QFormLayout()
-        self.how, self.how_codes = _choice_combo(session, "operation_rebooking", "patient_told")
+        # Told how, "Not yet" aside; a dead patient's family only.
+        died = state.cancel_reason is theatre.CancelReason.PATIENT_DIED and self.form_id == "operation_cancellation"
+        self.how = QComboBox()
+        self.how_codes = _fill_choices(self.how, session, self.form_id, "patient_told",
+                                       [code for code in (TOLD_AFTER_DEATH if died else _codes(session, self.form_id))
+                                        if code != theatre.NOT_YET])
         now = session.clock()
         # The time filled in, and the moment it stands for: in the hour the clocks go back its
         # text alone reads as the first pass.
@@ -286,7 +323,7 @@ class ToldDialog(QDialog):
             saved = theatre.record_told(self.session, self.state.record.record_id,
                                         self.how_codes[self.how.currentIndex()], when)
         except ParseError as problem:
-            told_at = self.session.form("operation_rebooking").field("told_at").label.get(self.session.lang)
+            told_at = self.session.form(self.form_id).field("told_at").label.get(self.session.lang)
             self.error.setText(field_message(problem.key, self.session.lang, told_at, problem.limit))
             return None
         except (ValidationFailed, ServiceError) as problem:
@@ -662,7 +699,9 @@ class TheatrePanel(QWidget):
         if entry.struck:
             Prompts.error(self, *self._struck_said(entry.state))
             return None
-        return self._open(CancelDialog(self.session, self.day_model.rows[index.row()][1].state, self))
+        dialog = CancelDialog(self.session, entry.state, self)
+        dialog.saved.connect(lambda saved: self._say_to_tell(entry.state, saved))
+        return self._open(dialog)
 
     def _struck_said(self, state: theatre.BookingState) -> tuple[str, str]:
         """Why a struck line cannot be cancelled, titled by what happened to the operation, and,
@@ -700,14 +739,15 @@ class TheatrePanel(QWidget):
 
     def record_told(self) -> QDialog | None:
         """How and when the patient of the operation chosen on the board (on either day) was
-        told of its new date or transfer."""
+        told of its cancellation, new date or transfer."""
         index = self._chosen(self.day_table, ON_THE_BOARD)
         if index is None:
             return None
         state = self.day_model.rows[index.row()][1].state
-        if state.moved_by is None:
-            Prompts.error(self, translate("TheatrePanel", "No new date"), translate(
-                "TheatrePanel", "This operation has no new date or transfer to tell its patient of: rebook it first."))
+        if state.told_of is None:
+            Prompts.error(self, translate("TheatrePanel", "Nothing to tell"), translate(
+                "TheatrePanel", "This operation stands as booked: there is no cancellation, new date or transfer to "
+                                "tell its patient of."))
             return None
         dialog = ToldDialog(self.session, state, self)
         dialog.accepted.connect(lambda: self._told(state))
@@ -730,20 +770,24 @@ class TheatrePanel(QWidget):
 
     def _say_to_tell(self, state: theatre.BookingState, saved: RecordVersion) -> None:
         """Over the board, the number to ring, whom to tell, and what, once an operation is
-        rebooked (or transferred): the number was on the rescheduling list only, which the
-        operation had just left, and a morning's fifteen rebookings each had their number looked
-        up again. One line beside the board's title, the number first (a narrow window cuts its
-        end; whole in its tooltip). None for a patient told as it was saved."""
-        if saved.data.get("patient_told"):
+        cancelled, rebooked or transferred with its patient not yet told: the number was on the
+        rescheduling list only, which a rebooked operation had just left, and a morning's fifteen
+        rebookings each had their number looked up again. One line beside the board's title, the
+        number first (a narrow window cuts its end; whole in its tooltip). None for a patient
+        told as it was saved. An operation cancelled has no letter until it is rebooked."""
+        if not theatre.still_to_tell(saved):
             self.to_tell.hide()
             return
         patient, news = state.patient, _news(self.session, state, saved)
         phone = theatre.phone_to_call(patient, self.session.lang)
-        who = (translate("TheatrePanel", "Ring {phone} to tell {name} ({number})") if phone else translate(
-            "TheatrePanel", "No telephone recorded: post their letter (Patient's letter) to {name} ({number})")).format(
-            phone=phone, name=patient.display_name, number=patient.downtime_number)
+        lettered = saved.form_id == "operation_rebooking"
+        who = (translate("TheatrePanel", "Ring {phone} to tell {name} ({number})") if phone
+               else translate("TheatrePanel", "No telephone recorded: post their letter (Patient's letter) to {name} "
+                                              "({number})") if lettered
+               else translate("TheatrePanel", "No telephone recorded: find another way to tell {name} ({number})")
+               ).format(phone=phone, name=patient.display_name, number=patient.downtime_number)
         said = translate("TheatrePanel", "{who}: {news}.").format(who=who, news=news)
-        if phone:
+        if phone and lettered:
             said = " ".join((said, translate("TheatrePanel", "Then print their letter (Patient's letter).")))
         self.to_tell.setText(said)
         self.to_tell.setToolTip(said)

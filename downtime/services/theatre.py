@@ -37,6 +37,7 @@ from downtime.services.patients import PatientSummary, downtime_numbers
 from downtime.storage.records import as_version, chunks, current_of, list_current, marks
 
 NEAR_BREACH = timedelta(days=7)
+NOT_YET = "not_yet"  # the cancellation form's "Patient told: Not yet"
 
 
 class BookingStatus(StrEnum):
@@ -76,14 +77,27 @@ class BookingFacts:
     """Who the patient is to the clash check when their downtime number is linked to an EHR
     patient, as other numbers may be (see `_as_people`)."""
     moved_by: RecordVersion | None = field(default=None, kw_only=True)
-    """The rebooking (or transfer) in force, which records whether the patient was told of it
-    (`record_told`); None for an operation booked or cancelled."""
+    """The rebooking (or transfer) in force; None for an operation booked or cancelled."""
+    told_of: RecordVersion | None = field(default=None, kw_only=True)
+    """The change in force the patient is to be told of, which records whether they were
+    (`record_told`): the rebooking or transfer (`moved_by`), or the cancellation of an operation
+    waiting for a new date; None for one booked."""
+
+    @property
+    def telling(self) -> tuple[str, datetime] | None:
+        """How and when the patient was told of the change in force; None when not told. A
+        cancellation told as it was recorded was told when it was cancelled."""
+        if self.told_of is None or (how := self.told_of.data.get("patient_told")) in (None, NOT_YET):
+            return None
+        told_at = self.told_of.data.get("told_at")
+        return how, datetime.fromisoformat(told_at) if told_at else self.told_of.occurred_at
 
     @property
     def not_told(self) -> bool:
-        """Rebooked or transferred, and its patient not yet told: a patient not told of the new
-        date does not come."""
-        return self.moved_by is not None and not self.moved_by.data.get("patient_told")
+        """Cancelled, rebooked or transferred, and its patient not yet told: a patient not told of
+        a cancellation comes in fasting on the day, one not told of the new date does not come.
+        Not said of an operation cancelled for the patient's death (the family "Not yet" told)."""
+        return self.told_of is not None and still_to_tell(self.told_of)
 
     @property
     def cancelled_start(self) -> datetime | None:
@@ -97,6 +111,13 @@ class BookingFacts:
         data = self.record.data
         return Booking(self.record.record_id, str(self.record.patient_id), self.session_id, self.start,
                        self.minutes, data["surgeon"], data.get("anaesthetist"), self.person)
+
+
+def still_to_tell(change: RecordVersion) -> bool:
+    """Whether the patient is still to be told of this cancellation, rebooking or transfer: not
+    told yet, unless cancelled for the patient's death (the family "Not yet" told)."""
+    died = change.form_id == "operation_cancellation" and change.data["reason"] == CancelReason.PATIENT_DIED
+    return not died and change.data.get("patient_told") in (None, NOT_YET)
 
 
 @dataclass(frozen=True)
@@ -261,6 +282,7 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
     start: datetime | None = datetime.fromisoformat(data["planned_start"])
     cancelled_at, reason, last_minute, transferred_to, placed_by = None, None, False, None, record
     moved_by: RecordVersion | None = None
+    told_of: RecordVersion | None = None
     cancelled_from: list[tuple[str, datetime, CancelReason]] = []
     ordered = sorted(events, key=lambda e: (e.occurred_at, typed.get(e.record_id, e.recorded_at)))
     for index, event in enumerate(ordered):
@@ -271,19 +293,21 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
             if session_id is not None and start is not None:
                 cancelled_from.append((session_id, start, reason))
             status, session_id, start, moved_by = BookingStatus.CANCELLED, None, None, None
+            told_of = event
             cancelled_at = event.occurred_at
             last_minute = bool(event.data["last_minute"])
         elif event.data["outcome"] == "transferred":
-            status, session_id, start, moved_by = BookingStatus.TRANSFERRED, None, None, event
+            status, session_id, start, moved_by, told_of = BookingStatus.TRANSFERRED, None, None, event, event
             transferred_to = event.data.get("other_hospital")
         else:
-            status, session_id, placed_by, moved_by = BookingStatus.REBOOKED, event.data["session"], event, event
+            status, session_id, placed_by = BookingStatus.REBOOKED, event.data["session"], event
+            moved_by = told_of = event
             start = datetime.fromisoformat(event.data["planned_start"])
     priority = Priority(data["priority"])
     decided = datetime.fromisoformat(data["decided_at"])
     return BookingFacts(record, status, session_id, start, int(data["expected_minutes"]), priority, decided,
                         cancelled_at, reason, last_minute, rebook_by(priority, decided, cancelled_at, reason, last_minute),
-                        tuple(cancelled_from), transferred_to, placed_by, moved_by=moved_by)
+                        tuple(cancelled_from), transferred_to, placed_by, moved_by=moved_by, told_of=told_of)
 
 
 def _refuse_out_of_place(status: BookingStatus, event: RecordVersion, later: list[RecordVersion]) -> None:
@@ -587,8 +611,9 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
         assert facts.start is not None
         _refuse_after_death(db, facts.booking.patient_id, facts.start)
         _check(db, _as_people(db, [facts])[0].booking)
+    if form_id in EVENT_FORMS and not withdrawn:
+        _refuse_told_before(form_id, data)
     if form_id == "operation_rebooking" and not withdrawn:
-        _refuse_told_before(data)
         _refuse_told_of_another_date(db, record_id, data)
     if facts is not None and form_id == "operation_rebooking" and not withdrawn and data.get("outcome") == "transferred":
         _refuse_after_death(db, facts.booking.patient_id, datetime.fromisoformat(data["decided_at"]))
@@ -596,12 +621,19 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
         _refuse_booking_again(db, record_id, patient_id, data)
 
 
-def _refuse_told_before(data: Mapping[str, Any]) -> None:
-    """A patient cannot be told of a new date before it was decided: a time typed wrong."""
-    if data.get("told_at") and datetime.fromisoformat(data["told_at"]) < datetime.fromisoformat(data["decided_at"]):
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Told at: the patient cannot be told before the new date was "
-                                                         "decided ({decided})."),
-                           decided=f"{datetime.fromisoformat(data['decided_at']):%d/%m/%Y %H:%M}")
+# The refusal of a patient told before the decision they were told of, by form.
+_TOLD_BEFORE = {"operation_rebooking": QT_TRANSLATE_NOOP("messages", "Told at: the patient cannot be told before the "
+                                                                     "new date was decided ({decided})."),
+                "operation_cancellation": QT_TRANSLATE_NOOP("messages", "Told at: the patient cannot be told of the "
+                                                                        "cancellation before it was decided ({decided}).")}
+
+
+def _refuse_told_before(form_id: str, data: Mapping[str, Any]) -> None:
+    """A patient cannot be told of a new date, or of a cancellation, before it was decided: a
+    time typed wrong."""
+    decided = datetime.fromisoformat(data[OCCURRED_AT[form_id]])
+    if data.get("told_at") and datetime.fromisoformat(data["told_at"]) < decided:
+        raise ServiceError(_TOLD_BEFORE[form_id], decided=f"{decided:%d/%m/%Y %H:%M}")
 
 
 # What a patient is told of a rebooking: a correction of one of these makes their telling stale.
@@ -786,23 +818,26 @@ def rebook(session: Session, booking_id: str, values: dict[str, Any]) -> RecordV
 
 
 TOLD_REASON = "Patient told of the new date"
+TOLD_OF_CANCELLATION = "Patient told of the cancellation"
 
 
 def record_told(session: Session, booking_id: str, how: str | None, told_at: datetime) -> RecordVersion:
-    """That the patient was told of their new date (or of their transfer), how and when, as an
-    amendment of the rebooking in force: its version's author is who told them. Until then the
-    board says NOT TOLD, and a coordinator working through a morning's rebookings sees whom to
-    ring still."""
+    """That the patient was told of their new date (or of their transfer, or of the cancellation
+    of an operation not yet rebooked, recorded "Not yet" told), how and when, as an amendment of
+    the record in force: its version's author is who told them. Until then the board says NOT
+    TOLD, and a coordinator working through a morning's changes sees whom to ring still."""
     if not how:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Patient told: choose how the patient was told."))
     facts = _state(_replay(session.db, {booking_id}), booking_id)
-    if facts.moved_by is None:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}: there is no new date to tell the "
-                                                         "patient of. Rebook it first."),
+    if facts.told_of is None:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}: there is no cancellation or new "
+                                                         "date to tell the patient of."),
                            status=Phrase(STATUS_WORDS[facts.status]))
-    return records.amend(session, facts.moved_by.record_id,
-                         {**facts.moved_by.data, "patient_told": how, "told_at": told_at.isoformat(timespec="minutes")},
-                         TOLD_REASON, based_on=facts.moved_by.version)
+    told_of = facts.told_of
+    reason = TOLD_OF_CANCELLATION if told_of.form_id == "operation_cancellation" else TOLD_REASON
+    return records.amend(session, told_of.record_id,
+                         {**told_of.data, "patient_told": how, "told_at": told_at.isoformat(timespec="minutes")},
+                         reason, based_on=told_of.version)
 
 
 @dataclass(frozen=True)

@@ -245,11 +245,7 @@ def test_cancelling_as_patient_died_with_no_death_recorded_asks_first(coordinato
     script, asked = answers
     window, _ = coordinator
     panel = window.theatre
-    panel.day_table.setFocus()
-    panel.day_table.selectRow(0)
-    QTest.keyClick(panel.day_table, Qt.Key.Key_Return)
-    dialog = panel.dialog
-    qtbot.waitActive(dialog)
+    dialog = _first_lines_dialog(panel, qtbot)
     dialog.reason.setCurrentIndex(dialog.reason_codes.index("patient_died"))
     QTest.keyClicks(dialog.last_minute, "N")
     QTest.keyClicks(dialog.told, "No")
@@ -990,11 +986,7 @@ def test_the_coordinator_records_the_patient_told_of_the_new_date_and_the_board_
     listed(panel)
     assert panel.day_model.text(0, STATUS) == "REBOOKED — PATIENT NOT TOLD YET"
     clock.advance(minutes=30)
-    panel.day_table.setFocus()
-    panel.day_table.selectRow(0)
-    QTest.keyClick(panel.told_button, Qt.Key.Key_Space)
-    told = panel.dialog
-    qtbot.waitActive(told)
+    told = _first_lines_dialog(panel, qtbot, panel.told_button)
     QTest.keyClick(told.confirm, Qt.Key.Key_Space)
     assert told.error.text() == "Patient told: choose how the patient was told."
     QTest.keyClicks(told.how, "By p")
@@ -1043,7 +1035,8 @@ def test_patient_told_on_an_operation_not_rebooked_says_so(coordinator, answers,
     _, asked = answers
     panel.day_table.selectRow(0)
     assert panel.record_told() is None
-    assert asked[-1] == ("error", "This operation has no new date or transfer to tell its patient of: rebook it first.")
+    assert asked[-1] == ("error", "This operation stands as booked: there is no cancellation, new date or transfer to "
+                                  "tell its patient of.")
 
 
 def _struck_line_of_a_rebooking_chosen(window, qtbot, listed):
@@ -1135,3 +1128,88 @@ def test_enter_on_the_struck_line_of_a_rebooked_operation_is_titled_moved(coordi
     panel = _struck_line_of_a_rebooking_chosen(window, qtbot, listed)
     QTest.keyClick(panel.cancel_button, Qt.Key.Key_Space)
     assert shown[-1][0] == "Moved to another day"
+
+
+def _first_lines_dialog(panel, qtbot, button=None):
+    """The dialog of the board's first line: its cancel dialog, opened with Enter, or the one
+    `button` opens (Space)."""
+    panel.day_table.setFocus()
+    panel.day_table.selectRow(0)
+    if button is None:
+        QTest.keyClick(panel.day_table, Qt.Key.Key_Return)
+    else:
+        QTest.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitActive(panel.dialog)
+    return panel.dialog
+
+
+def _cancelled_by_keyboard(window, qtbot, listed, told: str):
+    """The fixture's operation cancelled from the board (Enter), its patient told as `told`
+    starts ("No": not yet)."""
+    panel = window.theatre
+    dialog = _first_lines_dialog(panel, qtbot)
+    QTest.keyClicks(dialog.reason, "Sur")
+    QTest.keyClicks(dialog.last_minute, "N")
+    QTest.keyClicks(dialog.told, told)
+    QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    return listed(panel)
+
+
+@pytest.mark.parametrize(("phone", "said"), [
+    ("01 23 45 67 89", "Ring 01 23 45 67 89 to tell {who}: {news}."),
+    ("", "No telephone recorded: find another way to tell {who}: {news}.")])
+def test_a_cancellation_not_yet_told_says_whom_to_ring_until_the_patient_told_is_recorded(
+        coordinator, qtbot, listed, session_for, clock, phone, said):
+    """A patient not told of a cancellation comes in fasting on the day. Cancelled with its
+    patient "Not yet" told, the board said CANCELLED alone, and "Patient told…" refused it (no
+    new date): it says PATIENT NOT TOLD YET and whom to ring, and records the telling as for a
+    new date."""
+    window, _ = coordinator
+    state = theatre.bookings(window.session.db, window.session.forms)[0]
+    admission = records.current(window.session.db, state.patient.admission_record_id)
+    records.amend(session_for("nurse"), admission.record_id, {**admission.data, "phone": phone, "nok_phone": ""},
+                  "numbers checked")
+    window.theatre.refresh()
+    listed(window.theatre)
+    panel = _cancelled_by_keyboard(window, qtbot, listed, "No")
+    assert panel.day_model.text(0, STATUS) == "CANCELLED — PATIENT NOT TOLD YET" and panel.day_model.is_warning(0, STATUS)
+    who = f"{state.patient.display_name} ({state.patient.downtime_number})"
+    assert panel.to_tell.isVisibleTo(window) and panel.to_tell.text() == said.format(
+        who=who, news="Total hip replacement, RIGHT on Sat 28/11 09:00, theatre T1, is cancelled")
+    clock.advance(minutes=15)
+    told = _first_lines_dialog(panel, qtbot, panel.told_button)
+    assert told.windowTitle() == "Patient told of the cancellation"
+    assert "Total hip replacement, RIGHT on Sat 28/11 09:00, theatre T1, is cancelled" in told.findChild(QLabel).text()
+    assert [told.how.itemText(index) for index in range(told.how.count())] == [
+        "", "In person", "By phone", "By letter", "Family told"], "told how: not \"Not yet\""
+    QTest.keyClicks(told.how, "By p")
+    QTest.keyClick(told.confirm, Qt.Key.Key_Space)
+    listed(panel)
+    assert not told.isVisible() and panel.day_model.text(0, STATUS) == "CANCELLED" and panel.to_tell.isHidden()
+    (cancellation,) = records.list_current(window.session.db, "operation_cancellation")
+    assert (cancellation.data["patient_told"], cancellation.data["told_at"], cancellation.version) == (
+        "phone", clock.now.isoformat(timespec="minutes"), 2)
+
+
+
+def test_the_family_told_of_a_cancellation_for_the_patients_death_is_recorded_from_the_board(
+        coordinator, qtbot, listed):
+    """Cancelled for the patient's death, the family "Not yet" told: the board does not say
+    PATIENT NOT TOLD YET of a dead patient, and "Patient told…" offers the family told alone."""
+    window, _ = coordinator
+    (state,) = theatre.bookings(window.session.db, window.session.forms)
+    theatre.cancel(window.session, state.record.record_id, {"cancelled_at": "2026-11-28T09:00+01:00",
+                                                            "reason": "patient_died", "last_minute": False,
+                                                            "patient_told": "not_yet"})
+    panel = window.theatre
+    panel.refresh()
+    listed(panel)
+    assert panel.day_model.text(0, STATUS) == "CANCELLED"
+    panel.day_table.selectRow(0)
+    told = panel.record_told()
+    qtbot.waitActive(told)
+    assert [told.how.itemText(index) for index in range(told.how.count())] == ["", "Family told"]
+    QTest.keyClicks(told.how, "F")
+    QTest.keyClick(told.confirm, Qt.Key.Key_Space)
+    (cancellation,) = records.list_current(window.session.db, "operation_cancellation")
+    assert cancellation.data["patient_told"] == "family" and not told.isVisible()
