@@ -37,6 +37,7 @@ from downtime.services.patients import PatientSummary
 Board = list[tuple[theatre.TheatreSession, list[theatre.ListEntry]]]
 Waiting = tuple[list[theatre.WaitingItem], list[theatre.WaitingItem]]  # to rebook, and left by a death (theatre.rescheduling)
 STATUS = 2  # the day board's column saying booked, cancelled, a clash or a death
+SIDE, PROCEDURE = 6, 7  # the side first: after the procedure it lay at a laptop's right edge, cut or beyond it
 REBOOK_BY = 7  # the rescheduling list's column saying BREACH or SOON
 REASON = 10  # its cancellation's reason, last: elided when the list is narrow
 STATUS_CHARACTERS = 55  # the status up to its first clash's time ("booked — CLASH, move one: theatre T1 is booked…")
@@ -97,12 +98,16 @@ def _cancelled_slot(state: theatre.BookingState) -> tuple[str, datetime]:
 class DayModel(TextTableModel):
     """Status comes after the time: last, after ten columns, CANCELLED, a clash or a death lay
     beyond the right edge of a laptop's screen in French. Its text is cut at STATUS_CHARACTERS
-    (a merged hospital's clashes run to pages), whole in its tooltip."""
+    (a merged hospital's clashes run to pages), whole in its tooltip. The side comes before the
+    procedure ("RIGHT", "Total hip replacement"), whole beside the patient's identifiers on a
+    laptop's screen: after it, at 1340 pixels, "Not applicable" was cut at the board's edge
+    ("Not applica"), and in French the side lay wholly beyond it. The procedure, then at that
+    edge, is whole in its tooltip."""
 
     columns = (QT_TR_NOOP("Theatre"), QT_TR_NOOP("Time"), QT_TR_NOOP("Status"), QT_TR_NOOP("Patient"),
-               QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Procedure"), QT_TR_NOOP("Side"),
+               QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Side"), QT_TR_NOOP("Procedure"),
                QT_TR_NOOP("Priority"), QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Anaesthetist"), QT_TR_NOOP("Notes"))
-    whole_in_tooltip = frozenset({STATUS})
+    whole_in_tooltip = frozenset({STATUS, PROCEDURE})
 
     def __init__(self, session: Session) -> None:
         super().__init__()
@@ -117,8 +122,8 @@ class DayModel(TextTableModel):
         return (theatre_name, f"{entry.start:%H:%M}–{entry.ends_at(self.clock().tzinfo):%H:%M}",
                 theatre.board_status(entry, language()),
                 state.patient.display_name,
-                state.patient.birth_date_in(language()), state.patient.downtime_number, data["procedure"],
-                format_value(self.spec.field("laterality"), data["laterality"], self.lang),
+                state.patient.birth_date_in(language()), state.patient.downtime_number,
+                format_value(self.spec.field("laterality"), data["laterality"], self.lang), data["procedure"],
                 format_value(self.spec.field("priority"), data["priority"], self.lang), data["surgeon"],
                 data.get("anaesthetist") or "—", data.get("notes") or "")
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 
 from downtime.qt.main_window import MainWindow
 from downtime.qt.prompts import Prompts
-from downtime.qt.theatre_panel import SCREEN_MARGIN, STATUS
+from downtime.qt.theatre_panel import PROCEDURE, SCREEN_MARGIN, SIDE, STATUS
 from downtime.services import records, theatre
 from downtime.sync.importing import import_path
 
@@ -43,7 +43,7 @@ def test_cancel_then_rebook_from_a_suggested_slot_by_keyboard(coordinator, qtbot
     panel = window.theatre
     real, boards = theatre.board, []
     monkeypatch.setattr(theatre, "board", lambda *args: (boards.append(args), real(*args))[1])
-    assert panel.day_model.text(0, STATUS) == "booked" and panel.day_model.text(0, 7) == "RIGHT"
+    assert panel.day_model.text(0, STATUS) == "booked" and panel.day_model.text(0, SIDE) == "RIGHT"
     panel.day_table.setFocus()
     panel.day_table.selectRow(0)
     QTest.keyClick(panel.day_table, Qt.Key.Key_Return)
@@ -840,7 +840,7 @@ def test_an_operation_the_snapshot_gave_in_utc_is_shown_and_printed_on_the_wards
     panel.day.setDate(QDate(2026, 11, 30))
     panel.refresh()
     listed(panel)
-    assert panel.day_model.rowCount() == 1 and panel.day_model.text(0, 6) == "Hemiarthroplasty"
+    assert panel.day_model.rowCount() == 1 and panel.day_model.text(0, PROCEDURE) == "Hemiarthroplasty"
     board_time = panel.day_model.text(0, 1)
     from pypdf import PdfReader
 
@@ -1213,3 +1213,54 @@ def test_the_family_told_of_a_cancellation_for_the_patients_death_is_recorded_fr
     QTest.keyClick(told.confirm, Qt.Key.Key_Space)
     (cancellation,) = records.list_current(window.session.db, "operation_cancellation")
     assert cancellation.data["patient_told"] == "family" and not told.isVisible()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_each_operations_side_is_whole_on_a_laptops_screen(qtbot, session_for, admission_values, answers, listed,
+                                                           lang):
+    """At 1340 pixels the board cut "Not applicable" at the window's edge ("Not applica"), the
+    side after the procedure past ten columns; in French the side lay wholly beyond it. A side
+    half read is a wrong-site operation waiting: it comes before the procedure, whole on screen
+    beside the patient's name, date of birth and number, whatever the status says."""
+    from PySide6.QtWidgets import QApplication
+
+    from downtime.qt.i18n import set_language
+    from downtime.qt.style import apply_style
+
+    nurse, coord = session_for("nurse"), session_for("coord", lang)
+    listed_on = records.save_new(coord, "theatre_session", {
+        "theatre": "T1", "specialty": "General surgery", "starts_at": "2026-11-28T08:00+01:00",
+        "ends_at": "2026-11-28T13:00+01:00"}).record_id
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    for start, procedure, side in (("08:00", "Total hip replacement", "right"),
+                                   ("10:30", "Laparoscopic cholecystectomy", "not_applicable")):
+        booked = theatre.book(coord, patient, {
+            "procedure": procedure, "laterality": side, "priority": "elective", "decided_at": "2026-10-01T09:00+01:00",
+            "surgeon": "Dr Roux", "anaesthetist": "Dr Klein", "session": listed_on,
+            "planned_start": f"2026-11-28T{start}+01:00", "expected_minutes": 120})
+    theatre.cancel(coord, booked.record_id, {"cancelled_at": "2026-11-28T07:00+01:00", "reason": "no_ward_bed",
+                                             "last_minute": False, "patient_told": "not_yet"})
+    app = QApplication.instance()
+    font = app.font()
+    apply_style(app)  # the app's own text size, as the coordinator sees it
+    set_language(lang)
+    try:
+        window = MainWindow(coord)
+        qtbot.addWidget(window)
+        window.resize(1340, 760)
+        window.show()
+        qtbot.waitExposed(window)
+        window.tabs.setCurrentWidget(window.theatre)
+        panel = listed(window.theatre)
+        table, model = panel.day_table, panel.day_model
+        assert model.rowCount() == 2
+        for row in range(model.rowCount()):
+            for column in (SIDE, STATUS, 3, 4, 5):
+                shown = table.visualRect(model.index(row, column))
+                text = model.text(row, column)
+                assert 0 <= shown.left() and shown.right() <= table.viewport().width(), (text, shown)
+                assert table.fontMetrics().horizontalAdvance(text) <= shown.width(), text
+        assert model.data(model.index(1, PROCEDURE), Qt.ItemDataRole.ToolTipRole) == "Laparoscopic cholecystectomy"
+    finally:
+        set_language("en")
+        app.setFont(font)
