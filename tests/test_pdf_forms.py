@@ -168,7 +168,7 @@ def test_entered_in_error_record_is_watermarked(session_for, admission_values, t
     first = records.save_new(nurse, "admission", admission_values)
     records.mark_entered_in_error(nurse, first.record_id, "Mauvais patient")
     pages = _pages(printing.print_record(nurse, first.record_id, tmp_path / "e.pdf"))
-    assert all("SAISIE ERRONÉE" in page for page in pages)
+    assert all("SAISIE PAR ERREUR" in page for page in pages)
     assert "Mauvais patient" in pages[0]
 
 

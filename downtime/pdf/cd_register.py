@@ -30,7 +30,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "withdrawn": {"en": "(withdrawn {written})", "fr": "(annulée {written})"},
     "receipt": {"en": "Received", "fr": "Reçu"},
     "administration": {"en": "Dose given", "fr": "Dose administrée"},
-    "withdrawal": {"en": "Dose withdrawn (entered in error)", "fr": "Administration annulée (saisie erronée)"},
+    "withdrawal": {"en": "Dose withdrawn (entered in error)", "fr": "Administration annulée (saisie par erreur)"},
     "correction": {"en": "Count correction", "fr": "Correction après comptage"},
     "count": {"en": "Count checked, correct: {balance} {unit}", "fr": "Comptage vérifié, exact : {balance} {unit}"},
     "wastage": {"en": "Discarded, from the dose of {given}", "fr": "Détruit, reste de la dose du {given}"},

@@ -64,18 +64,6 @@
         <translation>DOSE EN ATTENTE : non tracée sur ce portable, mais d’autres portables l’ont tracée (peut-être donnée), la vérifier avant de la donner</translation>
     </message>
     <message>
-        <source>final</source>
-        <translation>définitif</translation>
-    </message>
-    <message>
-        <source>amended</source>
-        <translation>modifié</translation>
-    </message>
-    <message>
-        <source>ENTERED IN ERROR</source>
-        <translation>SAISIE ERRONÉE</translation>
-    </message>
-    <message>
         <source>LATE</source>
         <translation>EN RETARD</translation>
     </message>
@@ -332,22 +320,6 @@
         <translation>Validée</translation>
     </message>
     <message>
-        <source>In</source>
-        <translation>Présent</translation>
-    </message>
-    <message>
-        <source>Discharged</source>
-        <translation>Sorti</translation>
-    </message>
-    <message>
-        <source>Deceased</source>
-        <translation>Décédé</translation>
-    </message>
-    <message>
-        <source>Transferred out</source>
-        <translation>Transféré</translation>
-    </message>
-    <message>
         <source>NKA</source>
         <translation>Aucune allergie connue</translation>
     </message>
@@ -481,7 +453,7 @@
     </message>
     <message>
         <source>Dose withdrawn (entered in error)</source>
-        <translation>Administration annulée (saisie erronée)</translation>
+        <translation>Administration annulée (saisie par erreur)</translation>
     </message>
     <message>
         <source>Count correction</source>
@@ -1660,7 +1632,7 @@ le numéro du patient dans le DPI :</translation>
     </message>
     <message>
         <source>Entered in &amp;error…</source>
-        <translation>Saisie &amp;erronée…</translation>
+        <translation>Saisie par &amp;erreur…</translation>
     </message>
     <message>
         <source>Histor&amp;y</source>
@@ -1740,7 +1712,7 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     </message>
     <message>
         <source>Entered in error</source>
-        <translation>Saisie erronée</translation>
+        <translation>Saisie par erreur</translation>
     </message>
     <message>
         <source>Why was this record entered in error? (e.g. wrong patient)</source>
@@ -2042,7 +2014,7 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     </message>
     <message>
         <source>{count} tab(s) about a patient whose admission was withdrawn closed.</source>
-        <translation>{count} onglet(s) concernant un patient dont l’admission a été annulée (saisie erronée) fermé(s).</translation>
+        <translation>{count} onglet(s) concernant un patient dont l’admission a été annulée (saisie par erreur) fermé(s).</translation>
     </message>
     <message>
         <source>Main</source>
@@ -2821,6 +2793,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Sélectionnez d’abord une intervention dans la liste à reprogrammer.</translation>
     </message>
     <message>
+        <source>{operation} on {when}, theatre {theatre}, is cancelled</source>
+        <translation>{operation} du {when}, salle {theatre}, est annulée</translation>
+    </message>
+    <message>
         <source>&amp;Day:</source>
         <translation>&amp;Jour :</translation>
     </message>
@@ -2881,6 +2857,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Aucune intervention choisie</translation>
     </message>
     <message>
+        <source>Moved to another day</source>
+        <translation>Déplacée à un autre jour</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>Transférée</translation>
+    </message>
+    <message>
+        <source>This operation is struck through: it was transferred. {news}.</source>
+        <translation>Cette intervention est barrée : elle a été transférée. {news}.</translation>
+    </message>
+    <message>
         <source>Already cancelled</source>
         <translation>Déjà annulée</translation>
     </message>
@@ -2893,14 +2881,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Cette intervention est barrée : elle a déjà été annulée ou déplacée de ce programme.</translation>
     </message>
     <message>
-        <source>No new date</source>
-        <translation>Pas de nouvelle date</translation>
-    </message>
-    <message>
-        <source>This operation has no new date or transfer to tell its patient of: rebook it first.</source>
-        <translation>Cette intervention n’a ni nouvelle date ni transfert à annoncer au patient : reprogrammez-la d’abord.</translation>
-    </message>
-    <message>
         <source>{operation} now {when}, theatre {theatre}</source>
         <translation>{operation} désormais le {when}, salle {theatre}</translation>
     </message>
@@ -2909,12 +2889,24 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{operation} aura lieu dans un autre établissement, {hospital}</translation>
     </message>
     <message>
+        <source>Nothing to tell</source>
+        <translation>Rien à annoncer</translation>
+    </message>
+    <message>
+        <source>This operation stands as booked: there is no cancellation, new date or transfer to tell its patient of.</source>
+        <translation>Cette intervention reste programmée : il n’y a ni annulation, ni nouvelle date, ni transfert à annoncer au patient.</translation>
+    </message>
+    <message>
         <source>Ring {phone} to tell {name} ({number})</source>
         <translation>Appeler le {phone} pour prévenir {name} ({number})</translation>
     </message>
     <message>
         <source>No telephone recorded: post their letter (Patient&apos;s letter) to {name} ({number})</source>
         <translation>Aucun téléphone enregistré : envoyer par courrier sa lettre (Lettre au patient) à {name} ({number})</translation>
+    </message>
+    <message>
+        <source>No telephone recorded: find another way to tell {name} ({number})</source>
+        <translation>Aucun téléphone enregistré : prévenir {name} ({number}) par un autre moyen</translation>
     </message>
     <message>
         <source>{who}: {news}.</source>
@@ -2927,6 +2919,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
 </context>
 <context>
     <name>ToldDialog</name>
+    <message>
+        <source>Patient told of the cancellation</source>
+        <translation>Patient informé de l’annulation</translation>
+    </message>
     <message>
         <source>Patient told of the new date</source>
         <translation>Patient informé de la nouvelle date</translation>
@@ -3177,11 +3173,11 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>its order was withdrawn (entered in error) on {laptop} by {author}, {time}: {reason}. Ask the ward or the prescriber before entering this dose</source>
-        <translation>sa prescription a été annulée (saisie erronée) sur {laptop} par {author}, {time} : {reason}. Demander au service ou au prescripteur avant de saisir cette dose</translation>
+        <translation>sa prescription a été annulée (saisie par erreur) sur {laptop} par {author}, {time} : {reason}. Demander au service ou au prescripteur avant de saisir cette dose</translation>
     </message>
     <message>
         <source>this patient&apos;s admission was withdrawn (entered in error) on {laptop} by {author}, {time}: {reason}. Ask the ward before entering this record</source>
-        <translation>l’admission de ce patient a été annulée (saisie erronée) sur {laptop} par {author}, {time} : {reason}. Demander au service avant de saisir cet enregistrement</translation>
+        <translation>l’admission de ce patient a été annulée (saisie par erreur) sur {laptop} par {author}, {time} : {reason}. Demander au service avant de saisir cet enregistrement</translation>
     </message>
     <message>
         <source>that record is in the EHR already (reference {reference}): enter this one only if the ward says it is not the same dose</source>
@@ -3229,7 +3225,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>withdraw in the EHR (entered in error here)</source>
-        <translation>à retirer du DPI (saisie erronée ici)</translation>
+        <translation>à retirer du DPI (saisie par erreur ici)</translation>
     </message>
     <message>
         <source>check with the ward (version {version} was entered)</source>
@@ -3278,6 +3274,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>This version is already marked as entered in the EHR.</source>
         <translation>Cette version est déjà marquée saisie dans le DPI.</translation>
+    </message>
+    <message>
+        <source>No record {record} here: copy its id from the end of its line in `downtime worklist`.</source>
+        <translation>Aucun enregistrement {record} ici : copiez son identifiant à la fin de sa ligne dans `downtime worklist`.</translation>
     </message>
     <message>
         <source>Say who at the ward said it is not to be entered (e.g. Sr Dubois, 3B, by phone).</source>
@@ -3717,7 +3717,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>This record was marked entered in error and cannot be changed.</source>
-        <translation>Cet enregistrement a été marqué comme saisie erronée et ne peut plus être modifié.</translation>
+        <translation>Cet enregistrement a été marqué comme saisie par erreur et ne peut plus être modifié.</translation>
     </message>
     <message>
         <source>Nothing was changed, so there is nothing to amend.</source>
@@ -3948,6 +3948,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Informé le : le patient ne peut pas être informé avant que la nouvelle date soit décidée ({decided}).</translation>
     </message>
     <message>
+        <source>Told at: the patient cannot be told of the cancellation before it was decided ({decided}).</source>
+        <translation>Informé le : le patient ne peut pas être informé de l’annulation avant qu’elle soit décidée ({decided}).</translation>
+    </message>
+    <message>
         <source>Patient told: the patient was told before this correction. Clear Patient told and Told at, then record them again once the patient is told the corrected date.</source>
         <translation>Patient informé : le patient a été informé avant cette correction. Effacez « Patient informé » et « Informé le », puis saisissez-les à nouveau une fois le patient informé de la date corrigée.</translation>
     </message>
@@ -3964,8 +3968,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Patient informé : choisissez comment le patient a été informé.</translation>
     </message>
     <message>
-        <source>This booking is {status}: there is no new date to tell the patient of. Rebook it first.</source>
-        <translation>Cette programmation est {status} : il n’y a pas de nouvelle date à annoncer au patient. Reprogrammez-la d’abord.</translation>
+        <source>This booking is {status}: there is no cancellation or new date to tell the patient of.</source>
+        <translation>Cette programmation est {status} : il n’y a ni annulation ni nouvelle date à annoncer au patient.</translation>
     </message>
     <message>
         <source>{phone} (next of kin)</source>
@@ -4152,6 +4156,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>formulaire {form} inconnu ; formulaires : {forms}</translation>
     </message>
     <message>
+        <source>RECORD_ID {record_id}: no record of that id in this database; a record&apos;s id is the first column of &apos;downtime records&apos;.</source>
+        <translation>RECORD_ID {record_id} : aucun enregistrement de cet identifiant dans cette base ; l’identifiant d’un enregistrement est la première colonne de « downtime records ».</translation>
+    </message>
+    <message>
         <source>--count: from 1 to {most} labels</source>
         <translation>--count : de 1 à {most} étiquettes</translation>
     </message>
@@ -4166,6 +4174,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>PIN of the witness, {staff_id}</source>
         <translation>Code PIN du témoin, {staff_id}</translation>
+    </message>
+    <message>
+        <source>--drug {drug} --unit {unit}: ward {ward}&apos;s controlled-drug register has no page yet: a drug delivered for the first time starts its page with &apos;downtime cd receive&apos;.</source>
+        <translation>--drug {drug} --unit {unit} : le registre des stupéfiants du service {ward} n’a encore aucune page : un médicament livré pour la première fois ouvre sa page avec « downtime cd receive ».</translation>
+    </message>
+    <message>
+        <source>--drug {drug} --unit {unit}: no such page in ward {ward}&apos;s controlled-drug register; its pages: {pages}. Type one as it is written there (a drug delivered for the first time starts its page with &apos;downtime cd receive&apos;).</source>
+        <translation>--drug {drug} --unit {unit} : aucune page de ce nom dans le registre des stupéfiants du service {ward} ; ses pages : {pages}. Tapez-en une telle qu’elle y est écrite (un médicament livré pour la première fois ouvre sa page avec « downtime cd receive »).</translation>
     </message>
     <message>
         <source>{drug} on ward {ward}: balance {balance} {unit}</source>
@@ -4322,6 +4338,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{done} of {total} record(s) entered in the EHR</source>
         <translation>{done} sur {total} enregistrement(s) saisi(s) dans le DPI</translation>
+    </message>
+    <message>
+        <source>Record {record} stands at version {version}, not {given}: read its line in `downtime worklist` again, then give --version {version}.</source>
+        <translation>L’enregistrement {record} en est à la version {version}, pas {given} : relisez sa ligne dans `downtime worklist`, puis donnez --version {version}.</translation>
     </message>
     <message>
         <source>record {record} version {version} marked entered in the EHR as {reference}</source>
@@ -4607,7 +4627,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>{where}: probably the same person as {name}, born {born}, {number}, in {place}, already in hospital ({why}); loaded as another patient, with a downtime number, wristband and medication chart of their own. Ask the ward: if they are one person, keep one admission and mark the other entered in error.</source>
-        <translation>{where} : probablement la même personne que {name}, né(e) le {born}, {number}, {place}, déjà hospitalisé(e) ({why}) ; chargée comme un autre patient, avec son propre numéro de procédure dégradée, son bracelet et son plan d’administration. Demandez au service : s’il s’agit d’une seule personne, gardez une admission et marquez l’autre comme saisie erronée.</translation>
+        <translation>{where} : probablement la même personne que {name}, né(e) le {born}, {number}, {place}, déjà hospitalisé(e) ({why}) ; chargée comme un autre patient, avec son propre numéro de procédure dégradée, son bracelet et son plan d’administration. Demandez au service : s’il s’agit d’une seule personne, gardez une admission et marquez l’autre comme saisie par erreur.</translation>
     </message>
     <message>
         <source>{where}: {why} ({value}) as {seen}: one person loaded twice would have two downtime numbers, wristbands and medication charts. Load them once, in the bed they are in.</source>
@@ -4807,7 +4827,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>mark a record entered in error</source>
-        <translation>déclarer un enregistrement en saisie erronée</translation>
+        <translation>déclarer un enregistrement en saisie par erreur</translation>
     </message>
     <message>
         <source>read records</source>
@@ -5088,6 +5108,34 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Device number: {number} is the other laptop&apos;s, which goes on using it; give this one its own.</source>
         <translation>Numéro d’appareil : {number} est celui de l’autre portable, qui continue de l’utiliser ; donnez-en un propre à celui-ci.</translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation>Présent</translation>
+    </message>
+    <message>
+        <source>Discharged</source>
+        <translation>Sorti</translation>
+    </message>
+    <message>
+        <source>Deceased</source>
+        <translation>Décédé</translation>
+    </message>
+    <message>
+        <source>Transferred out</source>
+        <translation>Transféré</translation>
+    </message>
+    <message>
+        <source>final</source>
+        <translation>définitif</translation>
+    </message>
+    <message>
+        <source>amended</source>
+        <translation>modifié</translation>
+    </message>
+    <message>
+        <source>ENTERED IN ERROR</source>
+        <translation>SAISIE PAR ERREUR</translation>
     </message>
 </context>
 </TS>
