@@ -847,7 +847,7 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
     from datetime import datetime
 
     from downtime.formspec.values import format_value
-    from downtime.services.theatre import phone_to_call, procedure_and_side, rescheduling, with_length
+    from downtime.services.theatre import phone_to_call, procedure_and_side, rescheduling, with_length, with_telling
 
     # Those to rebook, then those whose patient's death is recorded since (not to rebook); the
     # number to ring, the side and why it was cancelled, as on the screen's and the paper list
@@ -861,7 +861,7 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
              "reason": i.state.cancel_reason.value if i.state.cancel_reason else None,
              "rebook_by": i.state.rebook_by.isoformat() if i.state.rebook_by else None,
              "breach": i.breach, "near_breach": i.near_breach, "waited_days": i.waited.days,
-             "patient_died": i.state.died_at.isoformat() if i.state.died_at else None}
+             "not_told": i.state.untold, "patient_died": i.state.died_at.isoformat() if i.state.died_at else None}
             for part in rescheduling(_session(args).db, _forms(), datetime.now().astimezone()) for i in part]
     # In the command's language, as the screen's list reads: the priority's label, the
     # rebook-by day as dd/mm/yyyy and its flag in words ("elective", "soon" under --lang fr).
@@ -870,13 +870,15 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
     died = _say(args, QT_TRANSLATE_NOOP("messages", "PATIENT DIED: not to rebook"))
 
     # The patient's downtime number beside the name (a name alone is one identifier), and the
-    # booking id `downtime pdf letter` asks for, which only --json gave.
+    # booking id `downtime pdf letter` asks for, which only --json gave; then whether the patient
+    # is still to be told of the cancellation, as the board says it (the coordinator rings them).
     def line(r: dict[str, Any]) -> str:
         deadline = f"{datetime.fromisoformat(r['rebook_by']):%d/%m/%Y}" if r["rebook_by"] else "-"
         flag = " ".join(flag for key, flag in flags.items() if r[key])
         return (f"{format_value(priority, r['priority'], args.lang):<24} {r['patient']:<34} {r['downtime_number']:<15} "
                 f"{with_length(r['operation'], r['minutes'], args.lang):<48} {deadline:<10} {flag:<7} "
-                f"{r['phone'] or '-':<30} {r['booking_id']}" + (f" {died}" if r["patient_died"] else ""))
+                f"{r['phone'] or '-':<30} {with_telling(r['booking_id'], r['not_told'], args.lang)}"
+                + (f" {died}" if r["patient_died"] else ""))
 
     _emit(args, rows, line)
     return 0

@@ -764,6 +764,10 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     cancelled = [line for line in day if line["status"] == "cancelled"]
     assert any(line["booking_id"] in untold for line in cancelled), "the demo cancels some untold from this list"
     assert all(line["not_told"] == (line["booking_id"] in untold) for line in cancelled)
+    # The rescheduling list the coordinator rings from says it too: it gave the operation alone.
+    assert any(line["not_told"] for line in waiting)
+    assert all(line["not_told"] == (line["booking_id"] in untold) for line in waiting)
+    assert all((f"{line['booking_id']} — PATIENT NOT TOLD YET" in text) == line["not_told"] for line in waiting)
     assert any(line["status"] == "cancelled" and line["not_told"] and "CANCELLED — PATIENT NOT TOLD YET" in text
                and line["downtime_number"] in text for line in day for text in listed_text(today))
     # Each operation's expected end, surgeon and anaesthetist, as the printed list gives them,

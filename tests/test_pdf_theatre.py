@@ -599,3 +599,20 @@ def test_a_cancelled_operation_says_whether_its_patient_was_told(day, tmp_path, 
     theatre.record_told(coord, made["Zola"], "phone", datetime(2026, 11, 28, 11, 30, tzinfo=timezone(timedelta(hours=1))))
     text = listed()
     assert told in text and not_told not in text
+
+
+@pytest.mark.parametrize(("lang", "not_told"), [("en", "PATIENT NOT TOLD YET"), ("fr", "PATIENT PAS ENCORE INFORMÉ")])
+def test_the_rescheduling_list_says_a_patient_not_told_of_the_cancellation(day, tmp_path, session_for, lang, not_told):
+    """The coordinator rings from the printed rescheduling list, which gave the cancellation's
+    time alone: a patient never told of it came in fasting. It says so under that time until the
+    telling is recorded; Morin, told by phone as it was cancelled, is not said untold."""
+    from datetime import datetime, timedelta, timezone
+
+    coord, made, _ = day
+    theatre.cancel(coord, made["Zola"], {"cancelled_at": "2026-11-28T10:00+01:00", "reason": "surgeon_unavailable",
+                                         "last_minute": False, "patient_told": "not_yet"})
+    reader = session_for("coord", lang=lang)
+    text = _text(printing.print_rescheduling(reader, tmp_path / f"r_{lang}.pdf"))
+    assert " ".join(text.split()).count(f"28/11 10:00 {not_told}") == 1 and text.count(not_told.split()[-1]) == 1
+    theatre.record_told(coord, made["Zola"], "phone", datetime(2026, 11, 28, 11, 30, tzinfo=timezone(timedelta(hours=1))))
+    assert not_told.split()[-1] not in _text(printing.print_rescheduling(reader, tmp_path / "told.pdf"))

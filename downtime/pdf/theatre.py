@@ -24,7 +24,7 @@ from downtime.pdf.page import (
 from downtime.pdf.runs import Run, RunLines
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import (
-    BookingStatus, ListEntry, WaitingItem, phone_to_call, procedure_and_side, with_length,
+    BookingState, BookingStatus, ListEntry, WaitingItem, phone_to_call, procedure_and_side, with_length,
 )
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -197,6 +197,14 @@ def _telling(entry: ListEntry, specs: dict[str, FormSpec], lang: Lang, zone: tzi
                  at=f"{told_at.astimezone(zone):%d/%m %H:%M}"), size=7)]
 
 
+def _cancelled(state: BookingState, lang: Lang) -> list[Flowable]:
+    """When the operation was cancelled, and under it, in red as the day list says it, whether
+    its patient is still to be told (`BookingState.untold`): the coordinator rings from this
+    list, and a patient never told of the cancellation comes in fasting."""
+    when = _p(state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—")
+    return [when, Spacer(1, 2), _p(w("not_told", lang), bold=True, color=ALERT)] if state.untold else [when]
+
+
 def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry]]], out: Path, *,
                      theatre: str | None, booking_spec: FormSpec, cancel_spec: FormSpec, rebook_spec: FormSpec,
                      lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
@@ -254,7 +262,7 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
                      _p(with_length(data["procedure"], state.minutes, lang)),
                      _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True),
                      _p(data["surgeon"]),
-                     _p(state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—"),
+                     _cancelled(state, lang),
                      _p(_choice(cancel_spec, "reason", state.cancel_reason.value, lang) if state.cancel_reason else "—"),
                      _p(f"{deadline} {flag}".strip(), bold=bool(flag),
                         color=ALERT if flag else colors.black),

@@ -38,7 +38,7 @@ Board = list[tuple[theatre.TheatreSession, list[theatre.ListEntry]]]
 Waiting = tuple[list[theatre.WaitingItem], list[theatre.WaitingItem]]  # to rebook, and left by a death (theatre.rescheduling)
 STATUS = 2  # the day board's column saying booked, cancelled, a clash or a death
 SIDE, PROCEDURE = 6, 7  # the side first: after the procedure it lay at a laptop's right edge, cut or beyond it
-REBOOK_BY = 7  # the rescheduling list's column saying BREACH or SOON
+CANCELLED, REBOOK_BY = 6, 7  # the rescheduling list's columns saying PATIENT NOT TOLD YET, and BREACH or SOON
 REASON = 10  # its cancellation's reason, last: elided when the list is narrow
 STATUS_CHARACTERS = 55  # the status up to its first clash's time ("booked — CLASH, move one: theatre T1 is booked…")
 SCREEN_MARGIN = 80  # pixels left beside a dialog sized to its contents: its frame and the screen's edge
@@ -165,14 +165,15 @@ class WaitingModel(TextTableModel):
         return (format_value(self.spec.field("priority"), data["priority"], self.lang), state.patient.display_name,
                 state.patient.birth_date_in(language()), theatre.with_length(data["procedure"], state.minutes, self.lang),
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang), data["surgeon"],
-                state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—",
+                theatre.with_telling(state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—",
+                                     state.untold, language()),
                 deadline + flag, theatre.phone_to_call(state.patient, self.lang),
                 translate("WaitingModel", "{days} days").format(days=item.waited.days),
                 format_value(self.reasons, state.cancel_reason.value, self.lang) if state.cancel_reason else "—")
 
     def is_warning(self, row: int, column: int) -> bool:
         item: theatre.WaitingItem = self.rows[row]
-        return column == REBOOK_BY and (item.breach or item.near_breach)
+        return (column == REBOOK_BY and (item.breach or item.near_breach)) or (column == CANCELLED and item.state.untold)
 
 
 def _day_edit(day: date) -> QDateEdit:

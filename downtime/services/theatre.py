@@ -129,6 +129,13 @@ class BookingState(BookingFacts):
     """The patient's recorded death, if any."""
 
     @property
+    def untold(self) -> bool:
+        """Its patient still to be told (`not_told`), as the lists say it: not once the patient's
+        death is recorded (the board says to cancel instead; the rescheduling list names the
+        operation apart, not to rebook)."""
+        return self.not_told and not self.died_before
+
+    @property
     def died_before(self) -> datetime | None:
         """The patient's recorded death, when it comes before the operation (one waiting for a
         new date: any recorded death). Nothing cancels a booked operation by itself: each list
@@ -977,6 +984,14 @@ class ListEntry:
         return "; ".join(text if count == 1 else f"{text} (×{count})" for text, count in said.items())
 
 
+def with_telling(said: str, untold: bool, lang: Lang) -> str:
+    """`said` of an operation, then "PATIENT NOT TOLD YET" when its patient is still to be told
+    of its cancellation, new date or transfer (`BookingState.untold`), as the board and the
+    rescheduling lists say it: the coordinator rings from either, and a patient never told of a
+    cancellation comes in fasting."""
+    return message(lang, _NOT_TOLD, status=said) if untold else said
+
+
 def board_status(entry: ListEntry, lang: Lang) -> str:
     """A day list line's status as the board on screen and `downtime theatre list` say it: the
     hospital a transferred operation went to, a patient not yet told of the new date (on its new
@@ -988,8 +1003,7 @@ def board_status(entry: ListEntry, lang: Lang) -> str:
     status = status.upper() if entry.struck else status
     if state.status is BookingStatus.TRANSFERRED and state.transferred_to:
         status = message(lang, _TRANSFERRED_TO, status=status, hospital=state.transferred_to)
-    if state.not_told and not state.died_before:
-        status = message(lang, _NOT_TOLD, status=status)
+    status = with_telling(status, state.untold, lang)
     if state.died_before and not entry.struck:
         status = message(lang, _DIED, status=status, died=f"{state.died_before:%d/%m/%Y %H:%M}")
     if entry.clashes:

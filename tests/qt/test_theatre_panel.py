@@ -1192,6 +1192,25 @@ def test_a_cancellation_not_yet_told_says_whom_to_ring_until_the_patient_told_is
 
 
 
+def test_the_rescheduling_list_says_a_patient_not_told_of_the_cancellation_until_it_is_recorded(
+        coordinator, qtbot, listed, clock):
+    """The coordinator rings from the rescheduling list, which said only when the operation was
+    cancelled: a patient never told of it came in fasting. It says PATIENT NOT TOLD YET beside
+    the cancellation's time, in red, as the board does, until the telling is recorded."""
+    window, _ = coordinator
+    panel = _cancelled_by_keyboard(window, qtbot, listed, "No")
+    model = panel.waiting_model
+    cancelled = model.columns.index("Cancelled")
+    when = f"{model.rows[0].state.cancelled_at:%d/%m %H:%M}"
+    assert model.text(0, cancelled) == f"{when} — PATIENT NOT TOLD YET" and model.is_warning(0, cancelled)
+    clock.advance(minutes=15)
+    told = _first_lines_dialog(panel, qtbot, panel.told_button)
+    QTest.keyClicks(told.how, "By p")
+    QTest.keyClick(told.confirm, Qt.Key.Key_Space)
+    listed(panel)
+    assert model.text(0, cancelled) == when and not model.is_warning(0, cancelled)
+
+
 def test_the_family_told_of_a_cancellation_for_the_patients_death_is_recorded_from_the_board(
         coordinator, qtbot, listed):
     """Cancelled for the patient's death, the family "Not yet" told: the board does not say
