@@ -400,6 +400,27 @@ def test_whether_the_patient_was_told_of_the_new_date_or_the_transfer_is_exporte
     assert _by_id(bundle, other.record_id)["note"][-1]["text"].endswith("; patient not told yet")
 
 
+def test_a_cancellation_told_afterwards_exports_when_the_patient_was_told(session_for, admission_values, tmp_path):
+    """"Patient told…" records when a patient "Not yet" told of a cancellation was told: the
+    Appointment said "patient told: By phone" without it, as if told when it was cancelled, where
+    the new date's comment gives the time."""
+    nurse, coord = session_for("nurse"), session_for("coord")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    booking = _book(coord, patient, _sessions(coord)[0], "2026-11-30T08:00+01:00")
+    theatre.cancel(coord, booking.record_id, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "equipment_failure",
+                                              "last_minute": False, "patient_told": "not_yet"})
+    bundle = _export(session_for, tmp_path, "untold")
+    Bundle.model_validate(bundle)
+    (appointment,) = _resources(bundle, "Appointment")
+    assert appointment["comment"].endswith("; patient told: Not yet")
+    theatre.record_told(coord, booking.record_id, "phone", datetime.fromisoformat("2026-11-28T11:30+01:00"))
+    bundle = _export(session_for, tmp_path, "told")
+    Bundle.model_validate(bundle)
+    (appointment,) = _resources(bundle, "Appointment")
+    assert appointment["status"] == "cancelled"
+    assert appointment["comment"].endswith("; patient told: By phone 2026-11-28T11:30:00+01:00")
+
+
 def test_a_cancellation_amended_after_a_rebooking_of_the_same_minute_still_cancels_the_first_date(
         session_for, admission_values, clock, tmp_path):
     """Same-minute theatre changes keep the order they were first typed in, as movements do."""

@@ -173,14 +173,17 @@ def _appointment(slot: _Slot, booking: RecordVersion, sessions: dict[str, Record
     return resource
 
 
-def _told_of(rebooking: RecordVersion, ctx: Context) -> str:
-    """Whether the patient was told of the new date (or the transfer), how and when, as the
-    cancellation's telling is carried: one never told may not come, which the EHR's waiting list
-    must show."""
-    data = rebooking.data
+def _told_of(change: RecordVersion, ctx: Context) -> str:
+    """Whether the patient was told of the new date, the transfer or the cancellation, how and
+    when: one never told of a new date may not come, one never told of a cancellation comes in
+    fasting, which the EHR's waiting list must show. A cancellation told as it was recorded has
+    no time of its own (told when it was cancelled, which the comment gives); one told later
+    ("Patient told…") has, and said "patient told: By phone" without it."""
+    data = change.data
     if not data.get("patient_told"):
         return "patient not told yet"
-    return f"patient told: {label(ctx.forms[REBOOKING_FORM], 'patient_told', data['patient_told'])} {moment(data['told_at'])}"
+    told = f"patient told: {label(ctx.forms[change.form_id], 'patient_told', data['patient_told'])}"
+    return f"{told} {moment(data['told_at'])}" if data.get("told_at") else told
 
 
 def _cancellation(cancellation: RecordVersion, ctx: Context) -> tuple[str, dict[str, Any], str]:
@@ -191,8 +194,7 @@ def _cancellation(cancellation: RecordVersion, ctx: Context) -> tuple[str, dict[
     reason: dict[str, Any] = {"text": label(spec, "reason", data["reason"])}
     if data["reason"] in CANCELLED_BECAUSE:
         reason["coding"] = [coding(CANCELLATION_REASON, CANCELLED_BECAUSE[data["reason"]])]
-    told = f"patient told: {label(spec, 'patient_told', data['patient_told'])}" if data.get("patient_told") else ""
     parts = [f"Cancelled {moment(cancellation.occurred_at)}", "last minute" if data.get("last_minute") else "",
-             told, data.get("notes") or ""]
+             _told_of(cancellation, ctx), data.get("notes") or ""]
     status = "noshow" if data["reason"] == CancelReason.DID_NOT_ATTEND else "cancelled"
     return status, reason, "; ".join(part for part in parts if part)
