@@ -144,12 +144,13 @@ class WaitingModel(TextTableModel):
     """The rescheduling list, with each cancellation's reason as the printed list gives it (one
     the patient declined, or put off while unfit, read like one the outage cancelled): last, so
     the rebook-by date and its BREACH stay on a laptop's screen in French, the number to ring
-    right after them."""
+    right after them. A patient not yet told of the cancellation is said beside its time, whole
+    in the tooltip where a narrow window cuts it."""
 
     columns = (QT_TR_NOOP("Priority"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Procedure"),
                QT_TR_NOOP("Side"), QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Cancelled"), QT_TR_NOOP("Rebook by"),
                QT_TR_NOOP("Telephone"), QT_TR_NOOP("Waiting"), QT_TR_NOOP("Reason"))
-    whole_in_tooltip = frozenset({REASON})
+    whole_in_tooltip = frozenset({CANCELLED, REASON})
 
     def __init__(self, session: Session) -> None:
         super().__init__()

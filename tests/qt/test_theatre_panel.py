@@ -1203,6 +1203,8 @@ def test_the_rescheduling_list_says_a_patient_not_told_of_the_cancellation_until
     cancelled = model.columns.index("Cancelled")
     when = f"{model.rows[0].state.cancelled_at:%d/%m %H:%M}"
     assert model.text(0, cancelled) == f"{when} — PATIENT NOT TOLD YET" and model.is_warning(0, cancelled)
+    assert model.data(model.index(0, cancelled), Qt.ItemDataRole.ToolTipRole) == model.text(0, cancelled), (
+        "whole where a narrow window cuts it")
     clock.advance(minutes=15)
     told = _first_lines_dialog(panel, qtbot, panel.told_button)
     QTest.keyClicks(told.how, "By p")
