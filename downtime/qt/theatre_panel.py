@@ -38,7 +38,7 @@ Board = list[tuple[theatre.TheatreSession, list[theatre.ListEntry]]]
 Waiting = tuple[list[theatre.WaitingItem], list[theatre.WaitingItem]]  # to rebook, and left by a death (theatre.rescheduling)
 STATUS = 2  # the day board's column saying booked, cancelled, a clash or a death
 SIDE, PROCEDURE = 6, 7  # the side first: after the procedure it lay at a laptop's right edge, cut or beyond it
-CANCELLED, REBOOK_BY = 6, 7  # the rescheduling list's columns saying PATIENT NOT TOLD YET, and BREACH or SOON
+REBOOK_BY, CANCELLED = 5, 6  # the rescheduling list's columns saying BREACH or SOON, and PATIENT NOT TOLD YET
 REASON = 10  # its cancellation's reason, last: elided when the list is narrow
 STATUS_CHARACTERS = 55  # the status up to its first clash's time ("booked — CLASH, move one: theatre T1 is booked…")
 SCREEN_MARGIN = 80  # pixels left beside a dialog sized to its contents: its frame and the screen's edge
@@ -143,13 +143,14 @@ class DayModel(TextTableModel):
 class WaitingModel(TextTableModel):
     """The rescheduling list, with each cancellation's reason as the printed list gives it (one
     the patient declined, or put off while unfit, read like one the outage cancelled): last, so
-    the rebook-by date and its BREACH stay on a laptop's screen in French, the number to ring
-    right after them. A patient not yet told of the cancellation is said beside its time, whole
-    in the tooltip where a narrow window cuts it."""
+    the rebook-by date and its BREACH stay on a laptop's screen in French. A patient not yet told
+    of the cancellation is said beside its time, right after the rebook-by date and before the
+    number to ring, the surgeon after them: said after the surgeon, PATIENT NOT TOLD YET pushed
+    the rebook-by date off a laptop's screen. Whole in the tooltip where a narrow window cuts it."""
 
     columns = (QT_TR_NOOP("Priority"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Procedure"),
-               QT_TR_NOOP("Side"), QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Cancelled"), QT_TR_NOOP("Rebook by"),
-               QT_TR_NOOP("Telephone"), QT_TR_NOOP("Waiting"), QT_TR_NOOP("Reason"))
+               QT_TR_NOOP("Side"), QT_TR_NOOP("Rebook by"), QT_TR_NOOP("Cancelled"), QT_TR_NOOP("Telephone"),
+               QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Waiting"), QT_TR_NOOP("Reason"))
     whole_in_tooltip = frozenset({CANCELLED, REASON})
 
     def __init__(self, session: Session) -> None:
@@ -165,10 +166,10 @@ class WaitingModel(TextTableModel):
         flag = " " + translate("", "BREACH") if item.breach else " " + translate("", "SOON") if item.near_breach else ""
         return (format_value(self.spec.field("priority"), data["priority"], self.lang), state.patient.display_name,
                 state.patient.birth_date_in(language()), theatre.with_length(data["procedure"], state.minutes, self.lang),
-                format_value(self.spec.field("laterality"), data["laterality"], self.lang), data["surgeon"],
+                format_value(self.spec.field("laterality"), data["laterality"], self.lang), deadline + flag,
                 theatre.with_telling(state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—",
                                      state.untold, language()),
-                deadline + flag, theatre.phone_to_call(state.patient, self.lang),
+                theatre.phone_to_call(state.patient, self.lang), data["surgeon"],
                 translate("WaitingModel", "{days} days").format(days=item.waited.days),
                 format_value(self.reasons, state.cancel_reason.value, self.lang) if state.cancel_reason else "—")
 

@@ -145,7 +145,7 @@
     </message>
     <message>
         <source>Date of birth</source>
-        <translation>Date de naissance</translation>
+        <translation>Né(e) le</translation>
     </message>
     <message>
         <source>Dose</source>
@@ -413,7 +413,7 @@
     </message>
     <message>
         <source>Rebook by</source>
-        <translation>À reprogrammer avant</translation>
+        <translation>Au plus tard le</translation>
     </message>
     <message>
         <source>Waiting</source>

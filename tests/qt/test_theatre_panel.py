@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel
 
 from downtime.qt.main_window import MainWindow
 from downtime.qt.prompts import Prompts
-from downtime.qt.theatre_panel import PROCEDURE, SCREEN_MARGIN, SIDE, STATUS
+from downtime.qt.theatre_panel import CANCELLED, PROCEDURE, REBOOK_BY, SCREEN_MARGIN, SIDE, STATUS
 from downtime.services import records, theatre
 from downtime.sync.importing import import_path
 
@@ -1282,6 +1282,14 @@ def test_each_operations_side_is_whole_on_a_laptops_screen(qtbot, session_for, a
                 assert 0 <= shown.left() and shown.right() <= table.viewport().width(), (text, shown)
                 assert table.fontMetrics().horizontalAdvance(text) <= shown.width(), text
         assert model.data(model.index(1, PROCEDURE), Qt.ItemDataRole.ToolTipRole) == "Laparoscopic cholecystectomy"
+        # The rescheduling list: the rebook-by date (BREACH, SOON) whole beside the patient, and
+        # PATIENT NOT TOLD YET after it, whole in English, begun in French (whole in its tooltip);
+        # said after the surgeon, the telling pushed the date off the screen.
+        table, model = panel.waiting_table, panel.waiting_model
+        assert model.rowCount() == 1 and "PATIENT" in model.text(0, CANCELLED)
+        date, told = (table.visualRect(model.index(0, column)) for column in (REBOOK_BY, CANCELLED))
+        assert 0 <= date.left() and date.right() <= table.viewport().width(), date
+        assert (told.right() if lang == "en" else told.left() + told.width() // 2) <= table.viewport().width(), told
     finally:
         set_language("en")
         app.setFont(font)
