@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>Downtime no.</source>
-        <translation>N° procédure dégradée</translation>
+        <translation>N° dégradé</translation>
     </message>
     <message>
         <source>EHR no.</source>
