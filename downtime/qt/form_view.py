@@ -25,6 +25,7 @@ from downtime.formspec.schema import LongTextField, Meaning, MultiChoiceField, R
 from downtime.formspec.values import FieldError, format_value
 from downtime.i18n import decimal_text, labelled, record_status_word
 from downtime.qt.i18n import language, say, translate
+from downtime.qt.observations_view import RISK_SHADES
 from downtime.qt.field_editors import Editor, ReferenceEditor, make_editor
 from downtime.qt.patient_header import admission_on_hold, identity_html
 from downtime.qt.prompts import Prompts
@@ -290,6 +291,8 @@ class FormView(QWidget):
                 if news2 is not None:
                     shown.setText(f"<b>{html.escape(observations.band_text(news2, self.session.lang))}</b><br>"
                                   f"{html.escape(news2.response[self.session.lang])}")
+                    # In the band's colour, as the patient list and the chart show it.
+                    shown.setStyleSheet(f"background: {RISK_SHADES[news2.band]}; padding: 4px;")
         for field in self.spec.fields():
             if field.relevant is not None:
                 form, cell = self.rows[field.id]

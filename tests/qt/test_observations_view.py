@@ -3,11 +3,12 @@ patient's chart and the ward's escalation list follow."""
 
 import pytest
 from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from downtime.domain.news2 import CLINICAL_RESPONSE, Band
-from downtime.qt.observations_view import EscalationPanel, News2Plot, ObservationsView
+from downtime.qt.observations_view import RISK_SHADES, EscalationPanel, News2Plot, ObservationsView
 from downtime.services import observations, records, wards
 
 RCP_EXAMPLE = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
@@ -323,10 +324,13 @@ def test_the_observations_form_shows_its_news2_score_as_typed_and_once_saved(win
             form.editors[field_id].set_value(value)
     (score,) = form.news2_labels.values()
     assert score.isVisibleTo(form) and score.text().startswith("<b>NEWS2 7 — HIGH</b>")
+    # In the band's colour, as the patient list and the chart show it: it read in black.
+    assert score.grab().toImage().pixelColor(2, 2) == QColor(RISK_SHADES[Band.HIGH])
     form.editors["pulse"].edit.clear()
     type_text(form.editors["pulse"].edit, "90")
     QTest.keyClick(form.editors["pulse"].edit, Qt.Key.Key_Tab)
     assert score.text().startswith("<b>NEWS2 5 — MEDIUM</b>")
+    assert score.grab().toImage().pixelColor(2, 2) == QColor(RISK_SHADES[Band.MEDIUM])
     QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert form.record is not None and score.isVisibleTo(form) and "NEWS2 5 — MEDIUM" in score.text()
     window.open_record(form.record)
