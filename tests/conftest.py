@@ -259,7 +259,7 @@ def paracetamol_day(paracetamol, clock):
         medication.record_dose(nurse, regular.record_id, {"outcome": "given", "given_at": slot, "scheduled_for": slot,
                                                           "dose_given": 1.0, "route": "PO"})
     medication.record_dose(nurse, prn.record_id, {"outcome": "given", "given_at": "2026-11-28T02:00+01:00",
-                                                  "dose_given": 1.0, "route": "PO"})
+                                                  "given_for": "pain", "dose_given": 1.0, "route": "PO"})
     return paracetamol
 
 
@@ -500,7 +500,8 @@ def dose_on_hold(tmp_path, laptop, clock, admission_values):
     doses = [medication.record_dose(nurses[0], order, {
         "outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
         "dose_given": 1.0, "route": "PO"}).record_id, medication.record_dose(nurses[0], prn, {
-            "outcome": "given", "given_at": "2026-11-28T09:00+01:00", "dose_given": 4.0, "route": "IV"}).record_id]
+            "outcome": "given", "given_at": "2026-11-28T09:00+01:00", "dose_given": 4.0, "route": "IV",
+            "given_for": "nausea"}).record_id]
     import_export(clerks[1], export(clerks[0], tmp_path / "carried").folder)
     clock.advance(minutes=10)
     for dose in doses:
@@ -675,7 +676,7 @@ def doses_from_laptop_1(tmp_path, laptop, clock, admission_values):
         "outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
         "dose_given": 1.0, "route": "PO"})
     dose = medication.record_dose(nurse_1, morphine, {
-        "outcome": "given", "given_at": "2026-11-28T09:00+01:00", "dose_given": 5.0, "route": "SC"},
+        "outcome": "given", "given_at": "2026-11-28T09:00+01:00", "dose_given": 5.0, "route": "SC", "given_for": "pain"},
         witness=("hl", "3333")).record_id
     import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
     return patient, paracetamol, morphine, dose, nurse_2

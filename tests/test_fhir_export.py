@@ -229,6 +229,7 @@ def test_doses_given_not_given_and_witnessed(session_for, medication_ward, tmp_p
         "not_given_reason": "refused"})
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     witnessed = medication.record_dose(nurse, morphine, {"outcome": "given", "given_at": "2026-11-28T10:00+01:00",
+                                                         "given_for": "pain",
                                                          "dose_given": 5.0, "route": "SC"}, witness=("doctor", "2222"))
     bundle = _export(session_for, tmp_path)
     assert _unresolved(bundle) == []

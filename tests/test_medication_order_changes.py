@@ -77,6 +77,7 @@ def test_a_prn_order_rewritten_at_a_new_dose_keeps_the_interval_from_the_old_ord
     doctor, nurse = session_for("doctor"), session_for("nurse")
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
     medication.record_dose(nurse, morphine, {"outcome": "given", "given_at": "2026-11-28T12:00+01:00",
+                                             "given_for": "pain",
                                              "dose_given": 5.0, "route": "SC"}, witness=("doctor", "2222"))
     data = records.current(doctor.db, morphine).data
     records.amend(doctor, morphine, {**data, "stop_at": "2026-11-28T12:10+01:00"}, "dose increased")
@@ -173,7 +174,7 @@ def test_a_regular_dose_is_spaced_from_the_as_required_doses_of_the_same_medicin
     nurse, regular, prn = paracetamol
     clock.now = datetime.fromisoformat("2026-11-28T15:30+01:00")
     medication.record_dose(nurse, prn.record_id, {"outcome": "given", "given_at": given_at, "dose_given": 1.0,
-                                                  "route": "PO"})
+                                                  "given_for": "pain", "route": "PO"})
     values = {"outcome": "given", "given_at": "2026-11-28T14:00+01:00", "scheduled_for": "2026-11-28T14:00+01:00",
               "dose_given": 1.0, "route": "PO"}
     [warning] = medication.check_dose(nurse, regular.record_id, values)
@@ -254,6 +255,7 @@ def test_as_required_orders_of_one_medicine_written_two_ways_are_spaced_from_eac
     doctor, nurse = session_for("doctor"), session_for("nurse")
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
     medication.record_dose(nurse, morphine, {"outcome": "given", "given_at": "2026-11-28T12:00+01:00",
+                                             "given_for": "pain",
                                              "dose_given": 5.0, "route": "SC"}, witness=("doctor", "2222"))
     sulfate = records.save_new(doctor, "medication_order", {**records.current(doctor.db, morphine).data,
                                                             "drug": "Morphine sulfate"}, patient_id=patient)
@@ -272,7 +274,7 @@ def test_a_regular_dose_beyond_the_as_required_orders_daily_maximum_is_questione
     clock.now = datetime.fromisoformat("2026-11-28T20:00+01:00")
     for at in ("2026-11-27T22:00+01:00", "2026-11-28T02:00+01:00"):
         medication.record_dose(nurse, prn.record_id, {"outcome": "given", "given_at": at, "dose_given": 1.0,
-                                                      "route": "PO"})
+                                                      "given_for": "pain", "route": "PO"})
     for slot in ("2026-11-28T08:00+01:00", "2026-11-28T14:00+01:00"):
         medication.record_dose(nurse, regular.record_id, {"outcome": "given", "given_at": slot, "scheduled_for": slot,
                                                           "dose_given": 1.0, "route": "PO"})

@@ -7,7 +7,7 @@ import pytest
 from downtime.domain.medication import Check, DoseState
 from downtime.services import medication, records, wards
 from downtime.storage import audit
-from downtime.services.errors import PermissionDenied, ServiceError, SignInError
+from downtime.services.errors import PermissionDenied, ServiceError, SignInError, ValidationFailed
 
 
 @pytest.fixture
@@ -18,9 +18,12 @@ def ward(session_for, medication_ward):
 
 
 def _given(at, dose, scheduled=None):
+    """A dose given: for its scheduled time, or as required, with why."""
     values = {"outcome": "given", "given_at": at, "dose_given": dose, "route": "IV"}
     if scheduled:
         values["scheduled_for"] = scheduled
+    else:
+        values["given_for"] = "pain 6/10"
     return values
 
 
@@ -1061,7 +1064,7 @@ def test_a_dose_amended_by_someone_else_stays_given_by_the_nurse_who_gave_it(par
     nurse, regular, prn = paracetamol
     clock.now = datetime.fromisoformat("2026-11-28T09:00+01:00")
     prn_dose = medication.record_dose(nurse, prn.record_id, {"outcome": "given", "given_at": "2026-11-28T02:00+01:00",
-                                                             "dose_given": 1.0, "route": "PO"})
+                                                             "given_for": "pain", "dose_given": 1.0, "route": "PO"})
     regular_dose = medication.record_dose(nurse, regular.record_id, {
         "outcome": "given", "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00",
         "dose_given": 1.0, "route": "PO"})
@@ -1188,3 +1191,39 @@ def test_a_dose_recorded_nil_by_mouth_ahead_is_not_amended_to_refused(ward, cloc
     asleep = records.amend(nurse, refused.record_id, {**refused.data, "not_given_reason": "asleep"}, "was asleep")
     assert [dose.reason.value for dose in medication.administrations(nurse.db, patient)] == [asleep.data[
         "not_given_reason"]] == ["asleep"]
+
+
+def test_an_as_required_dose_given_is_refused_without_why_naming_the_field_a_regular_one_is_not(ward):
+    nurse, patient, amox, morphine = ward
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
+    before = len(medication.administrations(nurse.db, patient))
+    for why in (None, "   "):
+        values = {"outcome": "given", "given_at": "2026-11-28T08:00+01:00", "dose_given": 5.0, "route": "SC",
+                  **({"given_for": why} if why is not None else {})}
+        with pytest.raises(ValidationFailed) as caught:
+            medication.record_dose(nurse, morphine.record_id, values, witness=("doctor", "2222"))
+        assert [(e.path, e.message) for e in caught.value.errors] == [
+            ("given_for", "“Reason given (as required)” is required.")]
+    assert len(medication.administrations(nurse.db, patient)) == before
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 100
+    saved = medication.record_dose(nurse, morphine.record_id, {
+        "outcome": "given", "given_at": "2026-11-28T08:00+01:00", "dose_given": 5.0, "route": "SC",
+        "given_for": "pain 7/10"}, witness=("doctor", "2222"))
+    assert saved.data["given_for"] == "pain 7/10"
+    assert medication.administration_of(saved).given_for == "pain 7/10"
+    # A regular dose, and an as-required dose not given, need none.
+    regular = medication.record_dose(nurse, amox.record_id,
+                                     _given("2026-11-28T08:05+01:00", 1.0, "2026-11-28T08:00+01:00"),
+                                     overrides={Check.ALLERGY: "tolerated before"})
+    refused = medication.record_dose(nurse, morphine.record_id, {
+        "outcome": "not_given", "given_at": "2026-11-28T13:00+01:00", "not_given_reason": "refused"})
+    assert "given_for" not in regular.data and "given_for" not in refused.data
+
+
+def test_an_as_required_dose_recorded_before_the_field_reads_without_it(ward):
+    nurse, patient, _, morphine = ward
+    older = records.save_new(nurse, medication.DOSE_FORM, {
+        "order": morphine.record_id, "outcome": "given", "given_at": "2026-11-28T02:00+01:00", "dose_given": 5.0,
+        "route": "SC"}, patient_id=patient, checked_by_service=True)
+    (read,) = [dose for dose in medication.administrations(nurse.db, patient) if dose.record_id == older.record_id]
+    assert read.given_for is None and read.dose == 5.0

@@ -158,6 +158,7 @@ def test_a_printed_dose_names_its_witness(session_for, medication_ward, tmp_path
     nurse = session_for("nurse")
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     dose = medication.record_dose(nurse, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                    "given_for": "pain",
                                                     "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
     text = _flat(" ".join(_pages(printing.print_record(nurse, dose.record_id, tmp_path / "dose.pdf"))))
     assert "Dr Karim Benali (doctor)" in text
@@ -427,6 +428,7 @@ def test_a_printed_dose_reads_its_order_as_a_nurse_does_not_as_a_record_id(sessi
     assert "Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00" in text and amox not in text
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     prn = medication.record_dose(nurse, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                   "given_for": "pain",
                                                    "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
     text = _flat(" ".join(_pages(printing.print_record(nurse, prn.record_id, tmp_path / "prn.pdf"))))
     assert ("Morphine 5 mg SC, as required (pain score > 4), at least 4 h apart, at most 4 in 24 h, from "

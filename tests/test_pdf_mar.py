@@ -152,7 +152,7 @@ def test_as_required_doses_of_a_long_outage_run_over_pages(tmp_path, session_for
     times = []
     while given < datetime.fromisoformat("2026-11-28T13:00+01:00"):
         medication.record_dose(nurse, order, {"outcome": "given", "given_at": given.isoformat(timespec="minutes"),
-                                              "dose_given": 1.0, "route": "PO"})
+                                              "given_for": "pain", "dose_given": 1.0, "route": "PO"})
         times.append(given)
         given += timedelta(hours=4, minutes=5)
     pages = _text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf", days=14, first_day=date(2026, 11, 15)))
@@ -476,7 +476,8 @@ def test_a_printed_chart_marks_each_dose_given_over_a_warning_with_the_warning_a
                                          "route": "IV", "scheduled_for": "2026-11-28T08:00+01:00"},
                            overrides={Check.ALLERGY: "Tolerated in 2024"})
     for at, overrides in (("2026-11-28T10:00+01:00", {}), ("2026-11-28T11:00+01:00", {Check.PRN_INTERVAL: "Pain 9/10"})):
-        medication.record_dose(nurse, morphine, {"outcome": "given", "given_at": at, "dose_given": 5.0, "route": "SC"},
+        medication.record_dose(nurse, morphine, {"outcome": "given", "given_at": at, "dose_given": 5.0, "route": "SC",
+                                                 "given_for": "pain"},
                                witness=("doctor", "2222"), overrides=overrides)
     text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
     assert "HL 08:05 ⚠1" in text and "HL 28/11 11:00 / KB — 5 mg ⚠2" in text and "10:00 / KB — 5 mg ⚠" not in text

@@ -258,6 +258,7 @@ def test_a_register_page_dates_a_dose_charted_late_by_its_giving(session_for, me
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     clock.now += timedelta(minutes=10)
     medication.record_dose(nurse, medication_ward[2], {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                       "given_for": "pain",
                                                        "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
     out = printing.print_cd_page(nurse, "3B", "Morphine", "mg", tmp_path / "cd.pdf")
     assert when in re.sub(r"\s+", " ", " ".join(p.extract_text() for p in PdfReader(out).pages))
@@ -400,6 +401,7 @@ def test_a_register_page_dates_a_dose_withdrawn_by_its_giving(session_for, medic
     nurse = session_for("nurse", lang)
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     dose = medication.record_dose(nurse, medication_ward[2], {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                              "given_for": "pain",
                                                               "given_at": "2026-11-28T10:00+01:00"},
                                   witness=("doctor", "2222"))
     clock.now += timedelta(minutes=40)

@@ -24,7 +24,7 @@ CASES = {
         "start_at": "2026-11-28T10:00+01:00", "controlled": False, "high_alert": False},
         patient_id=ids["patient"])),
     "dose by records staff": ("records", lambda s, ids, v: medication.record_dose(s, ids["order"], {
-        "outcome": "given", "given_at": "2026-11-28T14:00+01:00"})),
+        "outcome": "given", "given_for": "pain", "given_at": "2026-11-28T14:00+01:00"})),
     "controlled-drug stock by a coordinator": ("coord", lambda s, ids, v: medication.cd_receive(
         s, "3B", "Morphine", "mg", 10, ("doctor", "2222"))),
     "operation booking by a nurse": ("nurse", lambda s, ids, v: theatre.book(s, ids["patient"], {})),
@@ -66,7 +66,7 @@ STILL_SIGNED_IN = {
     "admission by a nurse": ("nurse", CASES["admission by a surgical coordinator"][1]),
     "amendment by a nurse": ("nurse", CASES["amendment by records staff"][1]),
     "dose by a nurse": ("nurse", lambda s, ids, v: medication.record_dose(s, ids["order"], {
-        "outcome": "given", "given_at": "2026-11-28T14:00+01:00"})),
+        "outcome": "given", "given_for": "pain", "given_at": "2026-11-28T14:00+01:00"})),
     "medication order by a doctor": ("doctor", CASES["medication order by a nurse"][1]),
     "back-entry tick by records staff": ("records", CASES["back-entry tick by a doctor"][1]),
     "controlled-drug stock by a nurse": ("nurse", CASES["controlled-drug stock by a coordinator"][1]),

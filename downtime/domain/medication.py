@@ -93,6 +93,9 @@ class Administration(BaseModel):
     reason: NotGivenReason | None = None
     detail: str | None = None
     """Why it was not given, in the nurse's words ("O — Other" asks for them)."""
+    given_for: str | None = None
+    """Why an as-required dose was given, in the nurse's words ("pain 7/10"); none on a regular
+    dose, nor on one recorded before the dose form asked it."""
     device_id: str = ""
     """The laptop it was written on, whose staff IDs `given_by` and `witness` are (see laptops.Authors)."""
     overrides: tuple[tuple[str, str], ...] = ()

@@ -238,6 +238,10 @@ class DoseDialog(QDialog):
         self.dose = QLineEdit(decimal_text(order.dose, language()))
         self.route = QLineEdit(order.route)
         self.site = QLineEdit()
+        # Why an as-required dose is given, asked of it alone (see medication._given_for_asked).
+        self.given_for = QLineEdit()
+        self.given_for.setMaxLength(session.form(medication.DOSE_FORM).field("given_for").max_length)
+        self.given_for.setPlaceholderText(translate("DoseDialog", "e.g. pain 7/10, nausea after lunch"))
         # The form's own answers, as the chart and its key write them (a list of the dialog's own
         # gave French letters F and W where the chart says J and S).
         self.reasons = [(option.code, option.label.get(session.lang))
@@ -249,6 +253,7 @@ class DoseDialog(QDialog):
         form.addRow(translate("DoseDialog", "Actual &time"), self.given_at)
         form.addRow(translate("DoseDialog", "&Dose given ({unit})").format(unit=order.dose_unit), self.dose)
         form.addRow(translate("DoseDialog", "&Route"), self.route)
+        form.addRow(translate("DoseDialog", "Reason &given (as required)"), self.given_for)
         # A letter each (Site shared T with the time, and Alt+T never reached it; Details had none).
         form.addRow(translate("DoseDialog", "Sit&e"), self.site)
         form.addRow(translate("DoseDialog", "Reason &not given"), self.reason)
@@ -281,7 +286,7 @@ class DoseDialog(QDialog):
         self.given_at.textChanged.connect(self._judge_as_required)
         self.given_at.textChanged.connect(self._judge_time)
         self.outcome.currentIndexChanged.connect(self._judge_time)
-        for edit in (self.given_at, self.dose, self.route, self.site, self.detail):
+        for edit in (self.given_at, self.dose, self.route, self.given_for, self.site, self.detail):
             edit.textChanged.connect(self._keep_typed)
         for combo in (self.outcome, self.reason):
             combo.currentIndexChanged.connect(self._keep_typed)
@@ -294,7 +299,8 @@ class DoseDialog(QDialog):
                 "filled_in": [self.filled_in[0], self.filled_in[1].isoformat()],
                 "outcome": "given" if self.outcome.currentIndex() == 0 else "not_given",
                 "given_at": self.given_at.text(), "dose_given": self.dose.text(), "route": self.route.text(),
-                "site": self.site.text(), "not_given_reason": self.reasons[index - 1][0] if index else None,
+                "given_for": self.given_for.text(), "site": self.site.text(),
+                "not_given_reason": self.reasons[index - 1][0] if index else None,
                 "not_given_detail": self.detail.text()}
 
     def restore(self, typed: dict[str, Any], typed_at: datetime) -> None:
@@ -308,6 +314,7 @@ class DoseDialog(QDialog):
         for edit, key in ((self.given_at, "given_at"), (self.dose, "dose_given"), (self.route, "route"),
                           (self.site, "site"), (self.detail, "not_given_detail")):
             edit.setText(typed[key])
+        self.given_for.setText(typed.get("given_for", ""))  # a draft typed before the dialog asked it has none
         reason = typed["not_given_reason"]
         self.reason.setCurrentIndex(1 + [code for code, _ in self.reasons].index(reason) if reason else 0)
         recorded = medication.recorded_for(self.session.db, self.order, self.slot) if self.slot else None
@@ -411,6 +418,7 @@ class DoseDialog(QDialog):
         given = self.outcome.currentIndex() == 0
         for widget in (self.dose, self.route, self.site):
             self.form.setRowVisible(widget, given)
+        self.form.setRowVisible(self.given_for, given and self.order.frequency is Frequency.PRN)
         for widget in (self.reason, self.detail):
             self.form.setRowVisible(widget, not given)
 
@@ -422,6 +430,8 @@ class DoseDialog(QDialog):
             values["scheduled_for"] = self.slot.isoformat(timespec="minutes")
         if given:
             values |= {"dose_given": parse_decimal(self.dose.text()), "route": self.route.text().strip().upper()}
+            if self.order.frequency is Frequency.PRN and self.given_for.text().strip():
+                values["given_for"] = self.given_for.text().strip()
             if self.site.text().strip():
                 values["site"] = self.site.text().strip()
         else:
@@ -486,7 +496,8 @@ class DoseDialog(QDialog):
 
     def _box_of(self, field_id: str) -> QWidget | None:
         """The box a field of the dose's form is typed in (None: one the dialog fills itself)."""
-        return {"given_at": self.given_at, "dose_given": self.dose, "route": self.route, "site": self.site,
+        return {"given_at": self.given_at, "dose_given": self.dose, "route": self.route, "given_for": self.given_for,
+                "site": self.site,
                 "not_given_reason": self.reason, "not_given_detail": self.detail}.get(field_id)
 
     def save(self) -> RecordVersion | None:

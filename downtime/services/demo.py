@@ -292,7 +292,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
             for hours_ago in sorted(rng.sample(moments, min(3, len(moments))), reverse=True):
                 medication.record_dose(nurse, prn.record_id, {
                     "outcome": "given", "given_at": (now - timedelta(hours=hours_ago)).isoformat(timespec="minutes"),
-                    "dose_given": 5.0, "route": "SC"}, witness=("doctor", "2222"),
+                    "dose_given": 5.0, "route": "SC", "given_for": "Pain score 6/10"}, witness=("doctor", "2222"),
                     overrides={Check.ALLERGY: "Codeine made them vomit (intolerance): morphine reviewed with the prescriber",
                                Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
                 doses += 1

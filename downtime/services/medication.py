@@ -24,6 +24,7 @@ from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
+from downtime.formspec.messages import message as field_message
 from downtime.formspec.schema import RecordRefField
 from downtime.formspec.values import FieldError, format_value
 from downtime.services import census, records, settings, unlock
@@ -88,7 +89,7 @@ def _administration(record_id: str, author: str, device_id: str, data: dict[str,
         scheduled_for=_when(data.get("scheduled_for")), at=datetime.fromisoformat(data["given_at"]),
         dose=data.get("dose_given"), given_by=author, witness=data.get("witness"),
         reason=NotGivenReason(data["not_given_reason"]) if data.get("not_given_reason") else None,
-        detail=data.get("not_given_detail") or None,
+        detail=data.get("not_given_detail") or None, given_for=data.get("given_for") or None,
         overrides=tuple((str(item["check"]), str(item.get("reason") or "")) for item in data.get("overrides") or []))
 
 
@@ -528,6 +529,7 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
     values = {**values, "order": order_id}
     _refuse_after_its_stay(session, found, values)
     _offered_first(session, values)
+    _given_for_asked(session, found, values)
     warnings = check_dose(session, order_id, values)
     reasons = {key: reason.strip() for key, reason in (overrides or {}).items() if reason.strip()}
     if missing := [w for w in warnings if not (reasons.get(w.message) or reasons.get(w.check))]:
@@ -549,6 +551,19 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
             _register_line(session, ward, found.drug, found.dose_unit, -float(values["dose_given"]),
                            "administration", witness_id, record_id=saved.record_id)
     return saved
+
+
+def _given_for_asked(session: Session, found: Order, values: dict[str, Any]) -> None:
+    """An as-required dose given says why ("pain 7/10"), as the paper MAR asks of every one, or
+    is refused naming the field, whichever way it comes (the dose dialog, the demo, a script):
+    the prescriber reviewing the night's morphine read the times alone. A regular dose needs
+    none."""
+    if found.frequency is not Frequency.PRN or values.get("outcome") != Outcome.GIVEN.value:
+        return
+    if not str(values.get("given_for") or "").strip():
+        field = session.form(DOSE_FORM).field("given_for")
+        said = field_message("required", session.lang, field.label.get(session.lang))
+        raise ValidationFailed([FieldError(field.id, said)])
 
 
 def _refuse_after_its_stay(session: Session, found: Order, values: dict[str, Any]) -> None:

@@ -219,6 +219,7 @@ def test_controlled_drug_needs_another_person_to_witness(qtbot, session_for, war
     nurse = session_for("nurse")
     dialog = DoseDialog(nurse, medication.order(nurse.db, morphine), None)
     qtbot.addWidget(dialog)
+    type_text(dialog.given_for, "pain 6/10")
     type_text(dialog.witness_id, "nurse")
     type_text(dialog.witness_pin, "1111")
     dialog.save()
@@ -507,7 +508,7 @@ def test_an_as_required_doses_daily_maximum_names_the_regular_order_it_counts(qt
     nurse, regular, prn = paracetamol
     clock.now = datetime.fromisoformat("2026-11-29T00:30+01:00")
     medication.record_dose(nurse, prn.record_id, {"outcome": "given", "given_at": "2026-11-28T02:00+01:00",
-                                                  "dose_given": 1.0, "route": "PO"})
+                                                  "given_for": "pain", "dose_given": 1.0, "route": "PO"})
     for slot in ("2026-11-28T08:00+01:00", "2026-11-28T14:00+01:00", "2026-11-28T20:00+01:00"):
         medication.record_dose(nurse, regular.record_id, {"outcome": "given", "given_at": slot, "scheduled_for": slot,
                                                           "dose_given": 1.0, "route": "PO"})
@@ -515,6 +516,7 @@ def test_an_as_required_doses_daily_maximum_names_the_regular_order_it_counts(qt
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
+    type_text(dialog.given_for, "fever 39.5")
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
     assert ("⚠ With this dose, 5 doses fall within 24 h; the order allows at most 4. Given from another order: 28/11 "
             "08:00, 28/11 14:00, 28/11 20:00 (Paracetamol 1 g PO).") in [label.text() for label in dialog.findChildren(QLabel)]
@@ -537,6 +539,7 @@ def test_an_as_required_doses_daily_amount_is_said_before_saving(qtbot, three_gr
     assert dialog.as_required is not None and dialog.as_required.text().splitlines()[1:] == [
         "Given in the last 24 h: 3, at most 6 — 3 g, at most 3 g; of them from another order of the same medicine: "
         "28/11 08:00, 28/11 14:00, 28/11 20:00 (Paracetamol 1 g PO)", "Next dose allowed from 29/11 08:00 (in 7\u00a0h\u00a050\u00a0min)"]
+    type_text(dialog.given_for, "headache")
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
     assert dialog.isVisible()
     type_text(reason_box(dialog, Check.PRN_DAILY_MAX), "Prescriber agreed")
@@ -853,6 +856,7 @@ def test_a_witnessed_dose_recorded_in_error_is_withdrawn_from_the_patients_recor
     patient, _, morphine = ward
     db = round_window.session.db
     given = medication.record_dose(round_window.session, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                                    "given_for": "pain",
                                                                     "given_at": "2026-11-28T10:00+01:00"},
                                    witness=("doctor", "2222"))
     select_bed(round_window, "12")
@@ -886,6 +890,7 @@ def test_a_witnessed_dose_opened_as_a_form_names_its_witness_and_an_amendment_ke
 
     patient, _, morphine = ward
     given = medication.record_dose(round_window.session, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                                    "given_for": "pain",
                                                                     "given_at": "2026-11-28T10:00+01:00"},
                                    witness=("doctor", "2222"))
     listing = round_window.open_records_of(patient)
@@ -964,6 +969,7 @@ def test_withdrawing_a_witnessed_dose_with_the_witness_pin_left_empty_tries_no_s
     patient, _, morphine = ward
     db = round_window.session.db
     given = medication.record_dose(round_window.session, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                                    "given_for": "pain",
                                                                     "given_at": "2026-11-28T10:00+01:00"},
                                    witness=("doctor", "2222"))
     form = round_window.open_record(records.current(db, given.record_id))
@@ -1061,7 +1067,7 @@ def test_what_is_left_of_an_ampoule_is_discarded_from_the_register_tab_against_i
 
     _, _, morphine = ward
     nurse = session_for("nurse")
-    medication.record_dose(nurse, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+    medication.record_dose(nurse, morphine, {"outcome": "given", "given_for": "pain", "dose_given": 5.0, "route": "SC",
                                              "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
     number = nurse.db.execute("SELECT downtime_number FROM patients").fetchone()[0]
     patient = f"{number} — MARTIN Hélène Marie (née LEFÈVRE)"
@@ -1240,7 +1246,7 @@ def test_a_drugs_register_page_prints_with_lines_to_carry_on_by_hand(qtbot, sess
 
     patient, _, morphine = ward
     nurse = session_for("nurse")
-    medication.record_dose(nurse, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+    medication.record_dose(nurse, morphine, {"outcome": "given", "given_for": "pain", "dose_given": 5.0, "route": "SC",
                                              "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
     window = MainWindow(nurse)
     qtbot.addWidget(window)
@@ -1263,7 +1269,7 @@ def test_the_register_tab_and_its_print_date_a_dose_by_its_giving_and_say_when_i
     _, _, morphine = ward
     nurse = session_for("nurse")
     clock.now += timedelta(minutes=10)
-    medication.record_dose(nurse, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+    medication.record_dose(nurse, morphine, {"outcome": "given", "given_for": "pain", "dose_given": 5.0, "route": "SC",
                                              "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
     window = MainWindow(nurse)
     qtbot.addWidget(window)
@@ -1289,6 +1295,7 @@ def test_the_register_dates_a_dose_withdrawn_by_its_giving_and_says_when_it_was_
     _, _, morphine = ward
     nurse = session_for("nurse")
     dose = medication.record_dose(nurse, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                    "given_for": "pain",
                                                     "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
     clock.now += timedelta(minutes=40)
     medication.withdraw_dose(nurse, dose.record_id, "wrong patient", witness=("doctor", "2222"))
@@ -1311,6 +1318,7 @@ def test_the_records_list_keeps_every_column_heading_on_screen_the_record_cut_to
     its line is whole in its tooltip."""
     patient, _, morphine = ward
     given = medication.record_dose(round_window.session, morphine, {"outcome": "given", "dose_given": 5.0, "route": "SC",
+                                                                    "given_for": "pain",
                                                                     "given_at": "2026-11-28T10:00+01:00"},
                                    witness=("doctor", "2222"))
     round_window.resize(1100, 700)
@@ -1361,6 +1369,7 @@ def test_a_dose_given_in_the_hour_the_clocks_go_back_keeps_its_real_time(qtbot, 
     clock.now = datetime(2026, 10, 25, 2, 20, fold=1, tzinfo=paris)
     dialog = DoseDialog(nurse, medication.order(nurse.db, morphine.record_id), None)
     qtbot.addWidget(dialog)
+    type_text(dialog.given_for, "pain 8/10")
     type_text(dialog.witness_id, "doctor")
     type_text(dialog.witness_pin, "2222")
     saved = dialog.save()
@@ -1543,6 +1552,7 @@ def test_an_as_required_dose_on_hold_is_counted_in_the_dialog_and_at_save(qtbot,
     summary = dialog.as_required.text().splitlines()
     assert summary[1] == "Given in the last 24 h: 0, at most 3; on hold, perhaps given: 28/11 09:00"
     assert summary[2].startswith("Next dose allowed from 28/11 17:00")
+    type_text(dialog.given_for, "nausea")
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
     assert "⚠ A dose on hold, perhaps given (another laptop recorded it at 28/11 09:00), is 310 min from this one; the " \
            "order allows one every 8 h." in [label.text() for label in dialog.findChildren(QLabel)]
@@ -1589,7 +1599,7 @@ def test_a_dose_given_other_than_ordered_reads_with_its_amount_on_the_chart(qtbo
     medication.record_dose(nurse, amox, {"outcome": "given", "dose_given": 1.0, "route": "IV",
                                          "given_at": "2026-11-27T14:05+01:00", "scheduled_for": "2026-11-27T14:00+01:00"},
                            overrides={medication.Check.ALLERGY: "tolerated in 2024"})
-    medication.record_dose(nurse, morphine, {"outcome": "given", "dose_given": 2.5, "route": "SC",
+    medication.record_dose(nurse, morphine, {"outcome": "given", "given_for": "pain", "dose_given": 2.5, "route": "SC",
                                              "given_at": "2026-11-28T10:00+01:00"},
                            overrides={medication.Check.DOSE_MISMATCH: "pain 5/10, half dose"},
                            witness=("doctor", "2222"))
@@ -2204,3 +2214,53 @@ def test_an_as_required_dose_says_what_the_prescriber_ordered_it_for(round_windo
     QTest.keyClick(chart.record_button, Qt.Key.Key_Space)
     dialog = chart.dialog
     assert "Morphine 5 mg SC</b> (as required: pain score &gt; 4)" in dialog.order_line.text()
+
+
+def test_an_as_required_dose_asks_why_it_is_given_and_saves_it_a_regular_dose_does_not(qtbot, paracetamol, clock,
+                                                                                      type_text):
+    """Paracetamol as required given at 07:00: the paper MAR asks the reason of every such dose,
+    and the dialog had nowhere to write it. It asks it of an as-required dose given alone, and
+    Save without it names the box and puts the cursor there."""
+    nurse, regular, prn = paracetamol
+    dialog = DoseDialog(nurse, medication.order(nurse.db, prn.record_id), None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.given_for.isVisible()
+    assert dialog.form.labelForField(dialog.given_for).text() == "Reason &given (as required)"
+    dialog.outcome.setCurrentIndex(1)
+    assert not dialog.given_for.isVisible()
+    dialog.outcome.setCurrentIndex(0)
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert dialog.isVisible() and dialog.error.text() == "“Reason given (as required)” is required."
+    assert dialog.focusWidget() is dialog.given_for
+    assert medication.administrations(nurse.db, prn.patient_id) == []
+    type_text(dialog.given_for, "  pain 7/10, left hip  ")
+    assert dialog.typed()["given_for"] == "  pain 7/10, left hip  "  # kept in the draft as typed
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert not dialog.isVisible()
+    (dose,) = medication.administrations(nurse.db, prn.patient_id)
+    assert dose.given_for == "pain 7/10, left hip"
+
+    regular_dialog = DoseDialog(nurse, medication.order(nurse.db, regular.record_id),
+                                datetime.fromisoformat("2026-11-28T08:00+01:00"))
+    qtbot.addWidget(regular_dialog)
+    regular_dialog.show()
+    qtbot.waitExposed(regular_dialog)
+    assert regular_dialog.site.isVisible() and not regular_dialog.given_for.isVisible()
+    assert "given_for" not in regular_dialog.values()
+
+
+def test_an_as_required_doses_reason_typed_and_left_unsaved_comes_back_with_its_draft(qtbot, paracetamol, type_text):
+    nurse, _, prn = paracetamol
+    order = medication.order(nurse.db, prn.record_id)
+    dialog = DoseDialog(nurse, order, None)
+    qtbot.addWidget(dialog)
+    type_text(dialog.given_for, "nausea after lunch")
+    again = DoseDialog(nurse, order, None)
+    qtbot.addWidget(again)
+    again.restore(dialog.typed(), nurse.clock())
+    assert again.given_for.text() == "nausea after lunch"
+    older = {key: value for key, value in dialog.typed().items() if key != "given_for"}  # a draft typed before
+    again.restore(older, nurse.clock())
+    assert again.given_for.text() == ""
