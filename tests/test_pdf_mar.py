@@ -1,6 +1,7 @@
 """The MAR chart shows every order and every dose recorded for the days printed."""
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -686,3 +687,21 @@ def test_a_blank_chart_runs_a_week_with_a_column_for_each_as_required_dose(tmp_p
     date, time, dose = rows.split()[:3]
     heights = {text: y for text, _, y in placed(3) if text in (date, time, dose)}
     assert heights[date] - heights[time] >= 7 * mm - 0.1 and heights[time] - heights[dose] >= 7 * mm - 0.1
+
+
+def test_an_as_required_dose_prints_why_it_was_given_beside_it_whole(tmp_path, paracetamol, clock):
+    """Each as-required dose with the reason its nurse gave it for, as the paper MAR's
+    as-required part asks; one recorded before the dose form asked it prints as it did."""
+    nurse, _, prn = paracetamol
+    why = ("pain 7/10 in the left hip after physiotherapy, not eased by repositioning; "
+           "asked for it again at the end of the session")
+    medication.record_dose(nurse, prn.record_id, {"outcome": "given", "given_at": "2026-11-28T06:30+01:00",
+                                                  "dose_given": 1.0, "route": "PO", "given_for": why})
+    records.save_new(nurse, medication.DOSE_FORM, {  # as recorded before the form asked why
+        "order": prn.record_id, "outcome": "given", "given_at": "2026-11-27T22:00+01:00", "dose_given": 1.0,
+        "route": "PO"}, patient_id=prn.patient_id, checked_by_service=True)
+    clock.now = clock.now.replace(hour=8)
+    for lang, said in (("en", "for: "), ("fr", "motif : ")):
+        text = " ".join(_text(printing.print_mar(replace(nurse, lang=lang), [prn.patient_id],
+                                                 tmp_path / f"mar_{lang}.pdf", days=2, first_day=date(2026, 11, 27))))
+        assert f"HL 27/11 22:00 — 1 g HL 28/11 06:30 — 1 g — {said}{why}" in text

@@ -55,6 +55,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "medicine": {"en": "Medicine, dose, route", "fr": "Médicament, dose, voie"},
     "time": {"en": "Time", "fr": "Heure"},
     "prn_given": {"en": "Doses given (date time, dose, by, witness)", "fr": "Doses données (date heure, dose, par, témoin)"},
+    "given_for": {"en": "for: {why}", "fr": "motif : {why}"},
     "continued": {"en": "{order} (continued)", "fr": "{order} (suite)"},
     "key": {"en": "Key: initials + time = given; circled letter = not given: ",
             "fr": "Légende : initiales + heure = donné ; lettre entourée = non donné : "},
@@ -281,6 +282,7 @@ def _prn_table(rows: list[MarRow], authors: Authors, laptops: Mapping[str, Lapto
                     if dose in withdrawn else "")
                  + (f" — {w('dose_on_hold', lang)}" if dose.record_id in doses_held else "")
                  + _marked([dose], marks)
+                 + (f" — {w('given_for', lang, why=dose.given_for)}" if dose.given_for else "")
                  for dose in sorted([*row.prn_doses, *withdrawn], key=lambda d: d.at)]
         body.append([_order_cell(row, order_form, lang, held, reasons, order_w), _p("\n".join(doses[:PRN_LINE]) or "—", doses_w)])
         body += [[_p(w("continued", lang, order=order_label(row.order, order_form, lang)), order_w),
