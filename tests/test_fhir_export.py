@@ -10,6 +10,7 @@ from functools import partial
 
 import pytest
 from fhir.resources.R4B.bundle import Bundle
+from fhir.resources.R4B.medicationadministration import MedicationAdministration
 from fhir.resources.R4B.medicationrequest import MedicationRequest
 from pydantic import BaseModel
 
@@ -933,3 +934,22 @@ def test_a_resource_changed_since_an_earlier_export_sent_it_goes_as_a_conditiona
     again = export(session_for("records"), tmp_path / "again")
     assert again.fhir_updates == 0
     assert {entry["request"]["method"] for entry in _bundle(again.folder)["entry"]} == {"POST"}
+
+
+def test_an_as_required_dose_sends_why_it_was_given_and_one_recorded_before_the_field_sends_none(
+        session_for, medication_ward, tmp_path):
+    patient, _, morphine = medication_ward
+    nurse = session_for("nurse")
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    why = medication.record_dose(nurse, morphine, {
+        "outcome": "given", "given_at": "2026-11-28T10:00+01:00", "dose_given": 5.0, "route": "SC",
+        "given_for": "pain 7/10 after physio"}, witness=("doctor", "2222"))
+    older = records.save_new(nurse, medication.DOSE_FORM, {  # as a dose recorded before the form asked why
+        "order": morphine, "outcome": "given", "given_at": "2026-11-28T02:00+01:00", "dose_given": 5.0,
+        "route": "SC"}, patient_id=patient, checked_by_service=True)
+    bundle = _export(session_for, tmp_path)
+    Bundle.model_validate(bundle)
+    sent = MedicationAdministration.model_validate(_by_id(bundle, why.record_id))
+    assert [reason.text for reason in sent.reasonCode] == ["pain 7/10 after physio"]
+    before = _by_id(bundle, older.record_id)
+    assert before["status"] == "completed" and "reasonCode" not in before

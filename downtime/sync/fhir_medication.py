@@ -224,6 +224,8 @@ def _administration(record: RecordVersion, order: Order, ctx: Context) -> dict[s
             dosage["site"] = {"text": site}
         if dosage:
             resource["dosage"] = dosage
+        if dose.given_for:  # an as-required dose's reason, as the nurse wrote it ("pain 7/10")
+            resource["reasonCode"] = [{"text": dose.given_for}]
     notes = [f"Scheduled dose of {moment(dose.scheduled_for)}"] if dose.scheduled_for else []
     notes += [f"Warning overridden ({item['check'].replace('_', ' ')}): {item['reason']}"
               for item in record.data.get("overrides") or []]
