@@ -1423,6 +1423,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Non administré</translation>
     </message>
     <message>
+        <source>e.g. pain 7/10, nausea after lunch</source>
+        <translation>ex. douleur 7/10, nausées après le déjeuner</translation>
+    </message>
+    <message>
         <source>&amp;Outcome</source>
         <translation>&amp;Résultat</translation>
     </message>
@@ -1437,6 +1441,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>&amp;Route</source>
         <translation>&amp;Voie</translation>
+    </message>
+    <message>
+        <source>Reason &amp;given (as required)</source>
+        <translation>&amp;Motif d’administration (si besoin)</translation>
     </message>
     <message>
         <source>Reason &amp;not given</source>
