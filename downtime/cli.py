@@ -523,11 +523,22 @@ def _one_patient(session: Any, text: str) -> str:
     return found[0].patient_id
 
 
+def _mar_days(args: argparse.Namespace) -> int:
+    """--days checked before the sign-in, naming the option: the printing service's "Days: 1 to
+    14." left the user to guess which number was meant."""
+    from downtime.services.printing import MOST_MAR_DAYS
+
+    if not 1 <= args.days <= MOST_MAR_DAYS:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--days: 1 to {most}"), most=MOST_MAR_DAYS)
+    return args.days
+
+
 def cmd_pdf_mar(args: argparse.Namespace) -> int:
     from downtime.services.printing import print_mar
 
+    days = _mar_days(args)
     session = _session(args)
-    print(print_mar(session, [_one_patient(session, args.patient)], args.out, days=args.days))
+    print(print_mar(session, [_one_patient(session, args.patient)], args.out, days=days))
     return 0
 
 
@@ -542,7 +553,8 @@ def cmd_pdf_news2(args: argparse.Namespace) -> int:
 def cmd_pdf_mar_pack(args: argparse.Namespace) -> int:
     from downtime.services.printing import print_ward_mar_pack
 
-    print(print_ward_mar_pack(_ward_session(args), args.ward, args.out, days=args.days))
+    days = _mar_days(args)
+    print(print_ward_mar_pack(_ward_session(args), args.ward, args.out, days=days))
     return 0
 
 

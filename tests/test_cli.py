@@ -665,6 +665,19 @@ def test_a_controlled_drug_typed_wrong_is_refused_naming_the_registers_pages(dem
                                        "cd receive'.\n")
 
 
+
+
+def test_a_mar_of_too_many_days_is_refused_naming_the_option(demo_db, tmp_path, capsys):
+    """`pdf mar --days 30` said "Days: 1 to 14.", no word of which option; nothing is printed."""
+    person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
+    for command in (["pdf", "mar", "DT-900-00001-9"], ["pdf", "mar-pack", "--ward", "3B"]):
+        for days in ("0", "15"):
+            assert main([*command, "--days", days, "--out", str(tmp_path / "mar.pdf"), *person]) == 1
+            assert capsys.readouterr() == ("", "downtime: --days: 1 to 14\n")
+    assert not (tmp_path / "mar.pdf").exists()
+    assert main(["pdf", "mar", "DT-900-00001-9", "--days", "14", "--out", str(tmp_path / "mar.pdf"), *person]) == 0
+
+
 def test_the_cupboard_count_and_wastage_are_entered_witnessed_from_the_command_line(demo_db, capsys):
     """`downtime cd` had receive and balance alone: a count at the shift change, or what was left
     of an ampoule, waited for a laptop's window. `cd count` and `cd wastage` write them through the

@@ -206,6 +206,11 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
     return charts
 
 
+MOST_MAR_DAYS = 14
+"""The longest MAR chart printed, a fortnight (its days in two blocks of seven); the command line
+checks its --days against it before the sign-in, naming the option."""
+
+
 def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3, first_day: date | None = None,
               patients: Mapping[str, PatientSummary] | None = None) -> Path:
     """MAR charts (one patient, or a ward pack) from `first_day` (default: the last `days` days);
@@ -213,7 +218,7 @@ def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3
     from downtime.pdf.mar import mar_pdf
 
     session.require(Action.PRINT)
-    if not 1 <= days <= 14:
+    if not 1 <= days <= MOST_MAR_DAYS:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Days: 1 to 14."))
     if not patient_ids:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "No patient to print a medication chart for."))
