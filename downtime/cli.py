@@ -634,7 +634,8 @@ def cmd_cd_wastage(args: argparse.Namespace) -> int:
     if args.dose is None:
         _emit(args, [{"record_id": line.record_id, "given_at": f"{line.given_at or line.at:%d/%m/%Y %H:%M}",
                       "patient": line.patient_text(), "quantity": -line.change, "unit": args.unit} for line in doses],
-              lambda r: f"{r['record_id']}  {r['given_at']} — {r['patient']} — {r['quantity']:g} {r['unit']}")
+              lambda r: f"{r['record_id']}  {r['given_at']} — {r['patient']} — {Number(r['quantity']).text(args.lang)} "
+                        f"{r['unit']}")
         return 0
     if args.dose not in {line.record_id for line in doses}:
         raise CliError(QT_TRANSLATE_NOOP("messages", "--dose: {dose} is not one of the latest doses of {drug} ({unit}) "

@@ -666,6 +666,33 @@ def test_a_controlled_drug_typed_wrong_is_refused_naming_the_registers_pages(dem
 
 
 
+def test_the_doses_wastage_lists_say_their_quantity_with_the_langs_decimal_comma(demo_db, capsys):
+    """`cd wastage` without --dose listed "— 2.5 mg" under --lang fr, where `cd balance` says
+    "2,5 mg" and the register tab's dialog offers the dose as "2,5 mg"."""
+    from downtime.domain.medication import Check
+    from downtime.formspec import load_forms
+    from downtime.paths import forms_dir
+    from downtime.services import medication
+    from downtime.services.context import Session, Vault, load_device
+    from downtime.services.unlock import sign_in
+    from downtime.storage.records import list_current
+
+    vault = Vault(Path(demo_db))
+    user = sign_in(vault, "nurse", "1111")
+    assert vault.db is not None
+    nurse = Session(vault.db, load_device(vault.db), user, load_forms(forms_dir()))
+    morphine = next(record for record in list_current(vault.db, form_id="medication_order")
+                    if record.data["drug"] == "Morphine" and record.data["frequency"] == "prn")
+    half = medication.record_dose(nurse, morphine.record_id, {
+        "outcome": "given", "dose_given": 2.5, "route": "SC", "given_at": nurse.clock().isoformat(timespec="minutes")},
+        witness=("doctor", "2222"), overrides={check: "reviewed with the prescriber" for check in Check})
+    person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
+    capsys.readouterr()
+    for lang, said in (("fr", "2,5 mg"), ("en", "2.5 mg")):
+        assert main(["cd", "wastage", "--ward", "3B", "--drug", "Morphine", "--unit", "mg", *person, "--lang", lang]) == 0
+        listed = [line for line in capsys.readouterr().out.splitlines() if line.startswith(half.record_id)]
+        assert len(listed) == 1 and listed[0].endswith(f" — {said}")
+
 
 def test_a_mar_of_too_many_days_is_refused_naming_the_option(demo_db, tmp_path, capsys):
     """`pdf mar --days 30` said "Days: 1 to 14.", no word of which option; nothing is printed."""
