@@ -567,11 +567,13 @@ def _witness(args: argparse.Namespace) -> tuple[str, str]:
                                    QT_TRANSLATE_NOOP("messages", "PIN of the witness, {staff_id}"), staff_id=args.witness_user)
 
 
-def _register_session(args: argparse.Namespace):
+def _register_session(args: argparse.Namespace, *, new_page: bool = False):
     """`_ward_session`, once --drug and --unit are found a page of the ward's register (taken as
     the page writes them, "MORPHINE" being its "Morphine"): one typed wrong read "balance 0 mg",
     listed no dose to waste, and a count wrote the cupboard's whole stock as a correction on a
-    page of its own, the real page left uncounted. A receipt may start a page: it is not asked."""
+    page of its own, the real page left uncounted. A receipt opens a page only when told it is a
+    `new_page` (--new-page): "Morphin" received split the ward's morphine over two pages, the
+    legal register's balance wrong on both."""
     from downtime.services.medication import cd_stock
 
     session = _ward_session(args)
@@ -582,15 +584,17 @@ def _register_session(args: argparse.Namespace):
     if len(found) == 1:
         args.drug, args.unit = found[0].drug, found[0].unit
         return session
+    if new_page:
+        return session
     if not pages:
         raise CliError(QT_TRANSLATE_NOOP("messages", "--drug {drug} --unit {unit}: ward {ward}'s controlled-drug register "
                                                      "has no page yet: a drug delivered for the first time starts its "
-                                                     "page with 'downtime cd receive'."),
+                                                     "page with 'downtime cd receive --new-page'."),
                        drug=args.drug, unit=args.unit, ward=args.ward)
     raise CliError(QT_TRANSLATE_NOOP("messages", "--drug {drug} --unit {unit}: no such page in ward {ward}'s controlled-drug "
                                                  "register; its pages: {pages}. Type one as it is written there (a drug "
                                                  "delivered for the first time starts its page with 'downtime cd "
-                                                 "receive')."),
+                                                 "receive --new-page')."),
                    drug=args.drug, unit=args.unit, ward=args.ward,
                    pages=", ".join(f"{page.drug} ({page.unit})" for page in pages))
 
@@ -606,7 +610,8 @@ def cmd_cd_receive(args: argparse.Namespace) -> int:
     from downtime.services.medication import cd_receive
 
     witness = _witness(args)
-    _print_balance(args, cd_receive(_ward_session(args), args.ward, args.drug, args.unit, args.quantity,
+    session = _register_session(args, new_page=args.new_page)
+    _print_balance(args, cd_receive(session, args.ward, args.drug, args.unit, args.quantity,
                                     witness=witness, note=args.note))
     return 0
 
@@ -1473,6 +1478,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = _witnessed_entry(command("receive", cmd_cd_receive, "stock received (or a negative count correction), witnessed",
                                  cd_sub), "a note for the register, e.g. the pharmacy's delivery number")
     p.add_argument("--quantity", type=float, required=True, help="how much was received (negative to correct a count)")
+    p.add_argument("--new-page", action="store_true",
+                   help="the drug is delivered to the ward for the first time: its page of the register is opened "
+                        "(refused without it for a drug the register has no page of, a typo's page splitting one "
+                        "drug's stock)")
     p = _witnessed_entry(command("count", cmd_cd_count, "the cupboard's count, witnessed: a count that matches is "
                                  "written as checked, one that differs corrects the register", cd_sub),
                          "a note for the register, e.g. 'shift change'")

@@ -650,7 +650,7 @@ def test_a_controlled_drug_typed_wrong_is_refused_naming_the_registers_pages(dem
     capsys.readouterr()
     refusal = ("downtime: --drug Morphin --unit mg: no such page in ward 3B's controlled-drug register; its pages: "
                "Morphine (mg). Type one as it is written there (a drug delivered for the first time starts its page "
-               "with 'downtime cd receive').\n")
+               "with 'downtime cd receive --new-page').\n")
     for command in (["balance"], ["wastage"], ["count", "--counted", "110", *witness]):
         assert main(["cd", *command, "--ward", "3B", "--drug", "Morphin", "--unit", "mg", *person]) == 1
         assert capsys.readouterr() == ("", refusal)
@@ -662,8 +662,50 @@ def test_a_controlled_drug_typed_wrong_is_refused_naming_the_registers_pages(dem
     assert main(["cd", "balance", "--ward", "ICU", "--drug", "Morphine", "--unit", "mg", *person]) == 1
     assert capsys.readouterr().err == ("downtime: --drug Morphine --unit mg: ward ICU's controlled-drug register has no "
                                        "page yet: a drug delivered for the first time starts its page with 'downtime "
-                                       "cd receive'.\n")
+                                       "cd receive --new-page'.\n")
 
+
+def test_a_receipt_for_a_drug_with_no_page_is_refused_unless_it_opens_a_new_page(demo_db, capsys):
+    """"cd receive --drug Morphin" opened a page of its own: the ward's morphine split over two
+    pages, the legal register's balance wrong on both. A receipt onto a drug with no page is
+    refused, naming the ward's pages and --new-page; "MORPHINE" is the page's Morphine, as the
+    other cd commands take it; with --new-page a drug delivered for the first time opens its page."""
+    from downtime.services.context import Vault
+    from downtime.services.unlock import sign_in
+
+    person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
+    witness = ["--witness-user", "doctor", "--witness-pin", "2222"]
+    vault = Vault(Path(demo_db))
+    sign_in(vault, "nurse", "1111")
+    assert vault.db is not None
+
+    def pages() -> list[tuple[str, str, float]]:
+        return [tuple(row) for row in vault.db.execute(
+            "SELECT drug, unit, SUM(change) FROM cd_register WHERE ward = '3B'"
+            " GROUP BY drug COLLATE BINARY, unit COLLATE BINARY ORDER BY drug")]
+
+    before = pages()
+    capsys.readouterr()
+    assert main(["cd", "receive", "--ward", "3B", "--drug", "Morphin", "--unit", "mg", "--quantity", "20",
+                 *witness, *person]) == 1
+    assert capsys.readouterr() == ("", "downtime: --drug Morphin --unit mg: no such page in ward 3B's controlled-drug "
+                                       "register; its pages: Morphine (mg). Type one as it is written there (a drug "
+                                       "delivered for the first time starts its page with 'downtime cd receive "
+                                       "--new-page').\n")
+    assert pages() == before
+    assert main(["cd", "receive", "--ward", "3B", "--drug", "MORPHINE", "--unit", "MG", "--quantity", "20",
+                 *witness, *person]) == 0
+    assert capsys.readouterr().out.startswith("Morphine on ward 3B: balance ")
+    assert pages() == [("Morphine", "mg", before[0][2] + 20)]
+    assert main(["cd", "receive", "--ward", "3B", "--drug", "Oxycodone", "--unit", "mg", "--quantity", "50",
+                 "--new-page", *witness, *person]) == 0
+    assert capsys.readouterr().out == "Oxycodone on ward 3B: balance 50 mg\n"
+    assert pages() == [("Morphine", "mg", before[0][2] + 20), ("Oxycodone", "mg", 50.0)]
+    assert main(["cd", "receive", "--ward", "ICU", "--drug", "Morphine", "--unit", "mg", "--quantity", "20",
+                 *witness, *person]) == 1
+    assert capsys.readouterr().err == ("downtime: --drug Morphine --unit mg: ward ICU's controlled-drug register has no "
+                                       "page yet: a drug delivered for the first time starts its page with 'downtime "
+                                       "cd receive --new-page'.\n")
 
 
 def test_the_doses_wastage_lists_say_their_quantity_with_the_langs_decimal_comma(demo_db, capsys):
