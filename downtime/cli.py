@@ -574,15 +574,12 @@ def _register_session(args: argparse.Namespace, *, new_page: bool = False):
     page of its own, the real page left uncounted. A receipt opens a page only when told it is a
     `new_page` (--new-page): "Morphin" received split the ward's morphine over two pages, the
     legal register's balance wrong on both."""
-    from downtime.services.medication import cd_stock
+    from downtime.services.medication import cd_page, cd_stock
 
     session = _ward_session(args)
     pages = cd_stock(session.db, session.forms, args.ward)
-    typed = (args.drug.strip(), args.unit.strip())
-    found = [page for page in pages if (page.drug, page.unit) == typed] or [
-        page for page in pages if (page.drug.casefold(), page.unit.casefold()) == tuple(map(str.casefold, typed))]
-    if len(found) == 1:
-        args.drug, args.unit = found[0].drug, found[0].unit
+    if found := cd_page(pages, args.drug, args.unit):
+        args.drug, args.unit = found.drug, found.unit
         return session
     if new_page:
         return session

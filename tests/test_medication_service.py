@@ -3,6 +3,7 @@ import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
+from hypothesis import given, strategies as st
 
 from downtime.domain.medication import Check, DoseState
 from downtime.services import medication, records, wards
@@ -409,6 +410,32 @@ def test_withdrawing_a_witnessed_dose_gives_its_quantity_back_to_the_register(wa
     amox_dose = medication.record_dose(nurse, amox.record_id, _given("2026-11-28T08:05+01:00", 1.0),
                                        overrides={Check.ALLERGY: "tolerated before"})
     assert medication.withdraw_dose(nurse, amox_dose.record_id, "typed twice").version == 2
+
+
+_PAGES = [medication.Stock("Fentanyl", "microgram", 0.0), medication.Stock("Kétamine", "mg", 0.0),
+          medication.Stock("KÉTAMINE", "mg", 5.0), medication.Stock("Morphine", "mg", 20.0)]
+
+
+@given(st.sampled_from([page for page in _PAGES if page.drug.isascii()]), st.data())
+def test_a_drug_typed_in_any_case_is_found_on_its_page_under_the_pages_own_spelling(page, data):
+    """The CLI took "MORPHINE" as the page's "Morphine"; the register tab's Stock received…
+    opened a page of its own for it. Both ask `cd_page`, which answers with the page."""
+    def typed(text: str) -> str:
+        flips = data.draw(st.lists(st.booleans(), min_size=len(text), max_size=len(text)))
+        spaces = data.draw(st.sampled_from(["", " ", "  "]))
+        return spaces + "".join(c.swapcase() if flip else c for c, flip in zip(text, flips)) + spaces
+
+    assert medication.cd_page(_PAGES, typed(page.drug), typed(page.unit)) == page
+
+
+def test_a_drug_on_no_page_or_alike_two_is_found_on_none():
+    """Typed "Morphin", or morphine in another unit, is no page of the register; "kétamine" is as like
+    "Kétamine" as "KÉTAMINE" (SQLite keeps them two pages): none is chosen for the nurse."""
+    assert medication.cd_page(_PAGES, "Morphin", "mg") is None
+    assert medication.cd_page(_PAGES, "Morphine", "ml") is None
+    assert medication.cd_page(_PAGES, "kétamine", "mg") is None
+    assert medication.cd_page(_PAGES, "KÉTAMINE", "mg") == _PAGES[2]
+    assert medication.cd_page([], "Morphine", "mg") is None
 
 
 def test_a_wards_register_pages_each_drug_with_its_running_balance(ward, session_for):

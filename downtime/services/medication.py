@@ -768,6 +768,19 @@ def cd_stock(db: Database, forms: dict[str, FormSpec], ward: str) -> list[Stock]
     return sorted(pages.values(), key=lambda stock: (stock.drug.casefold(), stock.drug, stock.unit))
 
 
+def cd_page(pages: Iterable[Stock], drug: str, unit: str) -> Stock | None:
+    """The page of a ward's register (`cd_stock`'s) a typed drug and unit are on: written as the
+    page writes them, else alike but for case ("MORPHINE" is the page's "Morphine"), the page's
+    own spelling returned to write with. None when no page (or more than one) is: "Morphin"
+    received on a page of its own split the ward's morphine over two pages of the legal
+    register, the balance wrong on both, so the caller refuses it or asks first."""
+    pages = list(pages)
+    typed = (drug.strip(), unit.strip())
+    found = [page for page in pages if (page.drug, page.unit) == typed] or [
+        page for page in pages if (page.drug.casefold(), page.unit.casefold()) == tuple(map(str.casefold, typed))]
+    return found[0] if len(found) == 1 else None
+
+
 def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, unit: str) -> list[RegisterLine]:
     """A drug's page in the order its lines were written, each with the balance after it (a
     dose charted late from paper comes after the lines written before it, whenever it was given)."""
