@@ -19,6 +19,7 @@ from downtime.formspec.values import ParseError, parse_decimal
 from downtime.i18n import QT_TR_NOOP, decimal_text
 from downtime.qt.dose_dialog import NO_WITNESS_PIN, witness_keys
 from downtime.qt.i18n import language, say, translate, word
+from downtime.qt.prompts import Prompts
 from downtime.qt.style import ErrorLabel
 from downtime.qt.tables import TextTableModel, make_table, print_and_open
 from downtime.qt.ward_choice import ward_choice
@@ -245,6 +246,7 @@ class CdEntryDialog(_WitnessedEntry):
         self.drug.setCurrentText(chosen.drug if chosen else "")
         self.unit = QLineEdit(chosen.unit if chosen else "")
         self.known = known
+        self.new_page: tuple[str, str] | None = None  # the drug and unit the nurse said open a new page
         self.drug.currentTextChanged.connect(self._unit_of)
         form.addRow(translate("CdEntryDialog", "&Drug"), self.drug)
         form.addRow(translate("CdEntryDialog", "&Unit"), self.unit)
@@ -259,6 +261,37 @@ class CdEntryDialog(_WitnessedEntry):
         units = [stock.unit for stock in self.known if stock.drug == drug.strip()]
         if units:
             self.unit.setText(units[0])
+
+    def save(self) -> float | None:
+        """Written on the drug's page, asked first when the drug and unit are on none; No goes back
+        to the drug as typed."""
+        if not self._on_its_page():
+            self.drug.setFocus()
+            return None
+        return super().save()
+
+    def _on_its_page(self) -> bool:
+        """Whether the entry may be written: a drug and unit on a page of the register are taken as
+        the page writes them ("MORPHINE" is its "Morphine"); one on no page only once the nurse
+        says it opens a new page: "Morphin" received opened one unasked, the ward's morphine split
+        over two pages of the legal register and the balance wrong on both."""
+        drug, unit = self.drug.currentText().strip(), self.unit.text().strip()
+        if not drug or not unit or (drug, unit) == self.new_page:  # a missing one is the service's to name
+            return True
+        pages = medication.cd_stock(self.session.db, self.session.forms, self.ward)
+        if page := medication.cd_page(pages, drug, unit):
+            self.drug.setCurrentText(page.drug)
+            self.unit.setText(page.unit)
+            return True
+        question = (translate("CdEntryDialog", "{drug} ({unit}) is no page of ward {ward}'s register (its pages: "
+                                               "{pages}). Open a new page for it?") if pages else
+                    translate("CdEntryDialog", "{drug} ({unit}) is no page of ward {ward}'s register, which has no "
+                                               "page yet. Open a new page for it?"))
+        if not Prompts.confirm(self, self.windowTitle(), question.format(
+                drug=drug, unit=unit, ward=self.ward, pages=", ".join(f"{page.drug} ({page.unit})" for page in pages))):
+            return False
+        self.new_page = (drug, unit)
+        return True
 
     def _refusal(self, quantity: float) -> str | None:
         if quantity < 0:

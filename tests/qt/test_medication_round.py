@@ -1053,6 +1053,58 @@ def test_the_opening_count_and_stock_received_are_entered_witnessed_on_the_regis
     assert "Count checked, correct: 30 mg" in text
 
 
+def test_stock_received_for_a_drug_on_no_page_asks_before_opening_one(qtbot, session_for, ward, monkeypatch,
+                                                                       type_text):
+    """"Morphin" typed in Stock received… opened a page of its own: the ward's morphine split over
+    two pages of the legal register, the balance wrong on both. Now the nurse is asked, naming the
+    register's pages, No (the default) going back to the drug as typed and writing nothing;
+    "MORPHINE" is written on the Morphine page; Yes opens the new page."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from downtime.qt.cd_register_panel import CdEntryDialog
+
+    asked, answers = [], [QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes]
+
+    def question(parent, title, text, buttons, default):
+        asked.append((title, text, default))
+        return answers.pop(0)
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    nurse = session_for("nurse")
+    window = MainWindow(nurse)
+    qtbot.addWidget(window)
+    window.show_cd_register()
+    panel = window.cd_register
+
+    def receive(drug, unit="mg"):
+        QTest.keyClick(panel.receive_button, Qt.Key.Key_Space)
+        dialog = panel.dialog
+        assert isinstance(dialog, CdEntryDialog)
+        dialog.drug.lineEdit().clear()
+        type_text(dialog.drug.lineEdit(), drug)
+        dialog.unit.clear()
+        type_text(dialog.unit, unit)
+        type_text(dialog.quantity, "10")
+        type_text(dialog.witness_id, "doctor")
+        type_text(dialog.witness_pin, "2222")
+        QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+        return dialog
+
+    refused = receive("Morphin")
+    assert asked == [("Stock received", "Morphin (mg) is no page of ward 3B's register (its pages: Morphine (mg)). "
+                                        "Open a new page for it?", QMessageBox.StandardButton.No)]
+    assert refused.isVisible() and refused.drug.currentText() == "Morphin" and refused.quantity.text() == "10"
+    assert refused.focusWidget() is refused.drug
+    assert [(stock.drug, stock.balance) for stock in medication.cd_stock(nurse.db, nurse.forms, "3B")] == [("Morphine", 50)]
+    refused.reject()
+    capitals = receive("MORPHINE", "MG")
+    assert not capitals.isVisible() and len(asked) == 1
+    assert (capitals.drug.currentText(), capitals.unit.text()) == ("Morphine", "mg")
+    assert not receive("Oxycodone").isVisible() and len(asked) == 2
+    assert [(stock.drug, stock.unit, stock.balance) for stock in medication.cd_stock(nurse.db, nurse.forms, "3B")] == [
+        ("Morphine", "mg", 60), ("Oxycodone", "mg", 10)]
+
+
 def test_what_is_left_of_an_ampoule_is_discarded_from_the_register_tab_against_its_dose(
         qtbot, session_for, ward, answers, type_text):
     """A 5 mg dose of morphine from a 10 mg ampoule: the half discarded could only be entered as
