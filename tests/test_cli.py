@@ -726,7 +726,8 @@ def test_the_doses_wastage_lists_say_their_quantity_with_the_langs_decimal_comma
     morphine = next(record for record in list_current(vault.db, form_id="medication_order")
                     if record.data["drug"] == "Morphine" and record.data["frequency"] == "prn")
     half = medication.record_dose(nurse, morphine.record_id, {
-        "outcome": "given", "dose_given": 2.5, "route": "SC", "given_at": nurse.clock().isoformat(timespec="minutes")},
+        "outcome": "given", "dose_given": 2.5, "route": "SC", "given_for": "pain 6/10",
+        "given_at": nurse.clock().isoformat(timespec="minutes")},
         witness=("doctor", "2222"), overrides={check: "reviewed with the prescriber" for check in Check})
     person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
     capsys.readouterr()
