@@ -1190,6 +1190,14 @@ le numéro du patient dans le DPI :</translation>
         <translation>Quantité : écrire un nombre, par ex. 20 ou 2,5.</translation>
     </message>
     <message>
+        <source>{drug} ({unit}) is no page of ward {ward}&apos;s register (its pages: {pages}). Open a new page for it?</source>
+        <translation>{drug} ({unit}) n’a pas de page dans le registre du service {ward} (ses pages : {pages}). Ouvrir une nouvelle page pour ce produit ?</translation>
+    </message>
+    <message>
+        <source>{drug} ({unit}) is no page of ward {ward}&apos;s register, which has no page yet. Open a new page for it?</source>
+        <translation>{drug} ({unit}) n’a pas de page dans le registre du service {ward}, qui n’en a encore aucune. Ouvrir une nouvelle page pour ce produit ?</translation>
+    </message>
+    <message>
         <source>Quantity: a count or a quantity received is never below zero.</source>
         <translation>Quantité : un comptage ou une quantité reçue n’est jamais négatif.</translation>
     </message>
@@ -4176,20 +4184,16 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{text} correspond à {count} patients ; donnez le numéro de procédure dégradée</translation>
     </message>
     <message>
+        <source>--days: 1 to {most}</source>
+        <translation>--days : 1 à {most}</translation>
+    </message>
+    <message>
         <source>a controlled-drug entry needs a witness: give --witness-user and --witness-pin</source>
         <translation>une écriture au registre des stupéfiants demande un témoin : donnez --witness-user et --witness-pin</translation>
     </message>
     <message>
         <source>PIN of the witness, {staff_id}</source>
         <translation>Code PIN du témoin, {staff_id}</translation>
-    </message>
-    <message>
-        <source>--drug {drug} --unit {unit}: ward {ward}&apos;s controlled-drug register has no page yet: a drug delivered for the first time starts its page with &apos;downtime cd receive&apos;.</source>
-        <translation>--drug {drug} --unit {unit} : le registre des stupéfiants du service {ward} n’a encore aucune page : un médicament livré pour la première fois ouvre sa page avec « downtime cd receive ».</translation>
-    </message>
-    <message>
-        <source>--drug {drug} --unit {unit}: no such page in ward {ward}&apos;s controlled-drug register; its pages: {pages}. Type one as it is written there (a drug delivered for the first time starts its page with &apos;downtime cd receive&apos;).</source>
-        <translation>--drug {drug} --unit {unit} : aucune page de ce nom dans le registre des stupéfiants du service {ward} ; ses pages : {pages}. Tapez-en une telle qu’elle y est écrite (un médicament livré pour la première fois ouvre sa page avec « downtime cd receive »).</translation>
     </message>
     <message>
         <source>{drug} on ward {ward}: balance {balance} {unit}</source>
@@ -4222,6 +4226,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>This laptop belongs to no ward: the patient list and the NEWS2 escalations open on all wards.</source>
         <translation>Ce portable n’appartient à aucun service : la liste des patients et les alertes NEWS2 s’ouvrent sur tous les services.</translation>
+    </message>
+    <message>
+        <source>--drug {drug} --unit {unit}: ward {ward}&apos;s controlled-drug register has no page yet: a drug delivered for the first time starts its page with &apos;downtime cd receive --new-page&apos;.</source>
+        <translation>--drug {drug} --unit {unit} : le registre des stupéfiants du service {ward} n’a encore aucune page : un médicament livré pour la première fois ouvre sa page avec « downtime cd receive --new-page ».</translation>
+    </message>
+    <message>
+        <source>--drug {drug} --unit {unit}: no such page in ward {ward}&apos;s controlled-drug register; its pages: {pages}. Type one as it is written there (a drug delivered for the first time starts its page with &apos;downtime cd receive --new-page&apos;).</source>
+        <translation>--drug {drug} --unit {unit} : aucune page de ce nom dans le registre des stupéfiants du service {ward} ; ses pages : {pages}. Tapez-en une telle qu’elle y est écrite (un médicament livré pour la première fois ouvre sa page avec « downtime cd receive --new-page »).</translation>
     </message>
     <message>
         <source>idle-lock takes one number of minutes (e.g. 5)</source>
