@@ -652,7 +652,7 @@ def test_a_blank_chart_asks_what_a_paper_chart_asks_of_each_order(tmp_path, lang
     text = " ".join(pages)
     for said in words:
         assert said in text, said
-    assert text.count(words[1]) == 11 + 7 + 1  # each regular and as-required order, the once-only heading
+    assert text.count(words[1]) == 11 + 6 + 1  # each regular and as-required order, the once-only heading
     assert len(pages) == 6
     for page in PdfReader(out).pages:
         right, top = float(page.mediabox.width), float(page.mediabox.height)
@@ -661,8 +661,8 @@ def test_a_blank_chart_asks_what_a_paper_chart_asks_of_each_order(tmp_path, lang
         assert all(0 <= x < right and 0 <= y < top for x, y in placed)
 
 
-@pytest.mark.parametrize("lang, title, rows", [("en", "blank 7-day chart", "Date Time Dose By / witness"),
-                                               ("fr", "vierge, 7 jours", "Date Heure Dose Par / témoin")])
+@pytest.mark.parametrize("lang, title, rows", [("en", "blank 7-day chart", "Date Time Dose Reason By / witness"),
+                                               ("fr", "vierge, 7 jours", "Date Heure Dose Motif Par / témoin")])
 def test_a_blank_chart_runs_a_week_with_a_column_for_each_as_required_dose(tmp_path, lang, title, rows):
     """The blank chart ran 3 days, with 4 as-required lines and a box each to write their doses
     in as they came: a ward's paper chart runs a week, and gives each as-required dose a column
@@ -673,7 +673,7 @@ def test_a_blank_chart_runs_a_week_with_a_column_for_each_as_required_dose(tmp_p
     assert main(["pdf", "blank", "mar", "--lang", lang, "--out", str(out)]) == 0
     pages = _text(out)
     assert all(title in page for page in pages)
-    assert " ".join(pages).count(rows) == 7
+    assert " ".join(pages).count(rows) == 6
     reader = PdfReader(out)
 
     def placed(page: int) -> list[tuple[str, float, float]]:
@@ -689,6 +689,35 @@ def test_a_blank_chart_runs_a_week_with_a_column_for_each_as_required_dose(tmp_p
     assert heights[date] - heights[time] >= 7 * mm - 0.1 and heights[time] - heights[dose] >= 7 * mm - 0.1
 
 
+
+@pytest.mark.parametrize("lang, rows, signed", [
+    ("en", "Date Time Dose Reason By / witness", "Prescriber signature and printed name"),
+    ("fr", "Date Heure Dose Motif Par / témoin", "Signature et nom du prescripteur"),
+])
+def test_a_blank_chart_asks_why_each_as_required_dose_was_given(tmp_path, lang, rows, signed):
+    """The laptop asks why each as-required dose was given ("pain 7/10") and the filled chart
+    prints it, but the blank chart's as-required doses had boxes for their date, time, dose and
+    who gave them only: a dose written on paper while the laptop was down lacked its reason.
+    Each as-required order's doses now have a box each for it, tall enough to write in, and the
+    chart keeps its six pages."""
+    from reportlab.lib.units import mm
+
+    out = tmp_path / "blank-mar.pdf"
+    assert main(["pdf", "blank", "mar", "--lang", lang, "--out", str(out)]) == 0
+    pages = _text(out)
+    assert len(pages) == 6
+    reason, by = rows.split()[3], rows.split(maxsplit=4)[4]
+    as_required = [index for index, page in enumerate(pages) if by in page]
+    assert as_required == [3, 4]
+    for index in as_required:
+        assert pages[index].count(rows) == pages[index].count(signed) > 0
+    found: list[tuple[str, float]] = []
+    PdfReader(out).pages[3].extract_text(visitor_text=lambda text, cm, tm, font, size: text.strip() and found.append(
+        (text.strip(), cm[5] + tm[5])))
+    tops = [y for text, y in found if text == reason]
+    bottoms = [y for text, y in found if text == by]
+    assert len(tops) == len(bottoms) == 3
+    assert all(top - bottom >= 7 * mm - 0.1 for top, bottom in zip(tops, bottoms))
 def test_an_as_required_dose_prints_why_it_was_given_beside_it_whole(tmp_path, paracetamol, clock):
     """Each as-required dose with the reason its nurse gave it for, as the paper MAR's
     as-required part asks; one recorded before the dose form asked it prints as it did."""

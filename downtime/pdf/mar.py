@@ -108,7 +108,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "prn_cols": {"en": "Medicine, dose, route|Indication|Interval, most in 24 h", "fr": "Médicament, dose, voie|Indication|"
                                                                               "Intervalle, max sur 24 h"},
     "prn_limits": {"en": "min ___ h apart\n\nmax ___ /24 h", "fr": "intervalle ___ h\n\nmax ___ /24 h"},
-    "prn_dose_rows": {"en": "Date|Time|Dose|By / witness", "fr": "Date|Heure|Dose|Par / témoin"},
+    "prn_dose_rows": {"en": "Date|Time|Dose|Reason|By / witness", "fr": "Date|Heure|Dose|Motif|Par / témoin"},
     "once_cols": {"en": "Medicine, dose, route|Date and time to give|Prescriber signature and printed name|"
                         "Given (time, initials)",
                   "fr": "Médicament, dose, voie|Date et heure prévues|Signature et nom du prescripteur|"
@@ -416,14 +416,19 @@ def mar_pdf(charts: Sequence[PatientChart], out: Path, *, first_day: date, days:
 
 # A blank chart for a downtime, as a paper inpatient chart runs: a week across, and as many
 # regular and as-required orders as fill three pages and two (the chart had 3 days and 4
-# as-required lines, each a box to write its doses in as they came).
+# as-required lines, each a box to write its doses in as they came). An as-required order
+# takes a row more since each dose gives its reason, so two pages hold 6 of them, not 7.
 BLANK_DAYS = 7
 BLANK_REGULAR = 11
-BLANK_PRN = 7
+BLANK_PRN = 6
 BLANK_ONCE = 8
-# Each as-required order's doses, a column each: its date, time, dose and who gave it.
+# Each as-required order's doses, a column each: its date, time, dose, reason and who gave it.
 PRN_DOSES = 8
 BY_HAND = 7 * mm  # a box for initials, a time or a dose
+# The reason an as-required dose was given ("pain 7/10"), the row of its column that takes
+# words, not figures: a little taller than the others.
+PRN_REASON_ROW = 3
+PRN_REASON = 8 * mm
 
 
 def blank_mar_pdf(out: Path, *, lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
@@ -483,8 +488,9 @@ def _blank_regular(width: float, lang: Lang, orders: int, days: int) -> Table:
 
 def _blank_prn(width: float, lang: Lang, orders: int) -> Table:
     """Each order: its medicine (the prescriber's line at its foot), indication and limits, then
-    a column for each dose given, its date, time, dose and who gave it (and witnessed it) a box
-    each, as the national inpatient chart's as-required page has them."""
+    a column for each dose given, its date, time, dose, the reason it was given (which the laptop
+    asks of each as-required dose) and who gave it (and witnessed it) a box each, as the national
+    inpatient chart's as-required page has them."""
     widths = [width * share for share in (0.25, 0.13, 0.11, 0.07)]
     widths += [(width - sum(widths)) / PRN_DOSES] * PRN_DOSES
     inner = [column - 2 * PAD_X for column in widths]
@@ -493,6 +499,7 @@ def _blank_prn(width: float, lang: Lang, orders: int) -> Table:
                                 + [""] * (PRN_DOSES - 1)]
     commands: list[tuple] = [("SPAN", (3, 0), (-1, 0))]
     labels = w("prn_dose_rows", lang).split("|")
+    heights: list[float | None] = [None]
     for _ in range(orders):
         start = len(body)
         body += [[_p(w("prescriber", lang), inner[0], size=6) if row == 0 else "", "",
@@ -502,7 +509,8 @@ def _blank_prn(width: float, lang: Lang, orders: int) -> Table:
         commands += [*[("SPAN", (column, start), (column, last)) for column in range(3)],
                      ("VALIGN", (0, start), (0, last), "BOTTOM"), ("VALIGN", (2, start), (3, last), "MIDDLE"),
                      ("NOSPLIT", (0, start), (-1, last))]
-    return _ruled(body, widths, [None] + [BY_HAND] * (len(body) - 1), *commands)
+        heights += [PRN_REASON if row == PRN_REASON_ROW else BY_HAND for row in range(len(labels))]
+    return _ruled(body, widths, heights, *commands)
 
 
 def _blank_once(width: float, lang: Lang, lines: int) -> Table:
