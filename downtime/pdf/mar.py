@@ -54,7 +54,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "prn": {"en": "As required (PRN) medicines", "fr": "Traitements si besoin"},
     "medicine": {"en": "Medicine, dose, route", "fr": "Médicament, dose, voie"},
     "time": {"en": "Time", "fr": "Heure"},
-    "prn_given": {"en": "Doses given (date time, dose, by, witness)", "fr": "Doses données (date heure, dose, par, témoin)"},
+    "prn_given": {"en": "Doses given (date time, dose, reason, by, witness)", "fr": "Doses données (date heure, dose, motif, par, témoin)"},
     "given_for": {"en": "for: {why}", "fr": "motif : {why}"},
     "continued": {"en": "{order} (continued)", "fr": "{order} (suite)"},
     "key": {"en": "Key: initials + time = given; circled letter = not given: ",
