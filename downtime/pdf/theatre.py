@@ -188,7 +188,7 @@ def _telling(entry: ListEntry, specs: dict[str, FormSpec], lang: Lang, zone: tzi
     state = entry.state
     if state.told_of is None or state.died_before:
         return []
-    if state.not_told:
+    if state.untold:
         return [_p(w("not_told", lang), bold=True, color=ALERT)]
     if (telling := state.telling) is None:
         return []

@@ -76,12 +76,15 @@ class BookingFacts:
     person: str | None = field(default=None, kw_only=True)
     """Who the patient is to the clash check when their downtime number is linked to an EHR
     patient, as other numbers may be (see `_as_people`)."""
-    moved_by: RecordVersion | None = field(default=None, kw_only=True)
-    """The rebooking (or transfer) in force; None for an operation booked or cancelled."""
     told_of: RecordVersion | None = field(default=None, kw_only=True)
     """The change in force the patient is to be told of, which records whether they were
     (`record_told`): the rebooking or transfer (`moved_by`), or the cancellation of an operation
     waiting for a new date; None for one booked."""
+
+    @property
+    def moved_by(self) -> RecordVersion | None:
+        """The rebooking (or transfer) in force; None for an operation booked or cancelled."""
+        return self.told_of if self.status in (BookingStatus.REBOOKED, BookingStatus.TRANSFERRED) else None
 
     @property
     def telling(self) -> tuple[str, datetime] | None:
@@ -288,7 +291,6 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
     status, session_id = BookingStatus.BOOKED, data["session"]
     start: datetime | None = datetime.fromisoformat(data["planned_start"])
     cancelled_at, reason, last_minute, transferred_to, placed_by = None, None, False, None, record
-    moved_by: RecordVersion | None = None
     told_of: RecordVersion | None = None
     cancelled_from: list[tuple[str, datetime, CancelReason]] = []
     ordered = sorted(events, key=lambda e: (e.occurred_at, typed.get(e.record_id, e.recorded_at)))
@@ -299,22 +301,20 @@ def _fold(record: RecordVersion, events: list[RecordVersion], typed: dict[str, d
             reason = CancelReason(event.data["reason"])
             if session_id is not None and start is not None:
                 cancelled_from.append((session_id, start, reason))
-            status, session_id, start, moved_by = BookingStatus.CANCELLED, None, None, None
-            told_of = event
+            status, session_id, start, told_of = BookingStatus.CANCELLED, None, None, event
             cancelled_at = event.occurred_at
             last_minute = bool(event.data["last_minute"])
         elif event.data["outcome"] == "transferred":
-            status, session_id, start, moved_by, told_of = BookingStatus.TRANSFERRED, None, None, event, event
+            status, session_id, start, told_of = BookingStatus.TRANSFERRED, None, None, event
             transferred_to = event.data.get("other_hospital")
         else:
-            status, session_id, placed_by = BookingStatus.REBOOKED, event.data["session"], event
-            moved_by = told_of = event
+            status, session_id, placed_by, told_of = BookingStatus.REBOOKED, event.data["session"], event, event
             start = datetime.fromisoformat(event.data["planned_start"])
     priority = Priority(data["priority"])
     decided = datetime.fromisoformat(data["decided_at"])
     return BookingFacts(record, status, session_id, start, int(data["expected_minutes"]), priority, decided,
                         cancelled_at, reason, last_minute, rebook_by(priority, decided, cancelled_at, reason, last_minute),
-                        tuple(cancelled_from), transferred_to, placed_by, moved_by=moved_by, told_of=told_of)
+                        tuple(cancelled_from), transferred_to, placed_by, told_of=told_of)
 
 
 def _refuse_out_of_place(status: BookingStatus, event: RecordVersion, later: list[RecordVersion]) -> None:
