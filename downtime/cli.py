@@ -197,10 +197,19 @@ def _ward_session(args: argparse.Namespace):
 
 
 def _emit(args: argparse.Namespace, rows: list[dict[str, Any]], text: Callable[[dict[str, Any]], str]) -> None:
+    if args.json:
+        _json_lines(rows)
+    else:
+        for row in rows:
+            print(text(row))
+
+
+def _json_lines(rows: Iterable[dict[str, Any]]) -> None:
+    """`--json`: one JSON object per line, whatever the command's text looks like."""
     import json
 
     for row in rows:
-        print(json.dumps(row, ensure_ascii=False) if args.json else text(row))
+        print(json.dumps(row, ensure_ascii=False))
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -320,7 +329,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     found = search(_session(args).db, _forms(), " ".join(args.text))
     if args.json:
-        _emit(args, [_patient_row(p) for p in found], str)
+        _json_lines(_patient_row(p) for p in found)
     else:
         for line in _columns([[p.downtime_number, p.display_name, p.birth_date_in(args.lang),
                                f"{p.ward or '-'}/{p.bed or '-'}", stay_word(p.stay, args.lang) if p.stay else ""]
@@ -351,8 +360,8 @@ def cmd_census(args: argparse.Namespace) -> int:
     session = _ward_session(args)
     found = census(session.db, session.forms, ward=args.ward, at=at)
     if args.json:
-        _emit(args, [{**(_patient_row(row.patient) if row.patient else {"downtime_number": None, "name": None}),
-                      "ward": row.ward, "bed": row.bed} for row in found], str)
+        _json_lines({**(_patient_row(row.patient) if row.patient else {"downtime_number": None, "name": None}),
+                     "ward": row.ward, "bed": row.bed} for row in found)
     else:
         print("\n".join(_census_lines(found, args.lang)))
     return 0
@@ -428,7 +437,7 @@ def cmd_ward_list(args: argparse.Namespace) -> int:
 
     found = wards(_open_existing(args).db)
     if args.json:
-        _emit(args, [{"ward": w.ward, "name": w.name, "beds": list(w.beds)} for w in found], str)
+        _json_lines({"ward": w.ward, "name": w.name, "beds": list(w.beds)} for w in found)
     else:
         for ward in found:
             print(_ward_said(args, ward))
@@ -656,7 +665,7 @@ def cmd_cd_balance(args: argparse.Namespace) -> int:
 
     balance = cd_balance(_register_session(args).db, args.ward, args.drug, args.unit)
     if args.json:
-        _emit(args, [{"ward": args.ward, "drug": args.drug, "unit": args.unit, "balance": balance}], str)
+        _json_lines([{"ward": args.ward, "drug": args.drug, "unit": args.unit, "balance": balance}])
     else:
         _print_balance(args, balance)
     return 0
@@ -814,8 +823,6 @@ def _day(text: str) -> date:
 
 
 def cmd_theatre_list(args: argparse.Namespace) -> int:
-    import json
-
     from downtime.services.theatre import board_status, day_list, procedure_and_side
 
     # The lines in the command's language, as the day board reads them: the side and the status
@@ -846,15 +853,17 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
                          "patient": state.patient.display_name, "downtime_number": state.patient.downtime_number,
                          "procedure": data["procedure"], "side": data["laterality"], "priority": data["priority"],
                          "surgeon": data["surgeon"], "anaesthetist": data.get("anaesthetist"),
-                         "status": state.status.value, "struck": entry.struck, "not_told": state.not_told,
+                         "status": state.status.value, "struck": entry.struck, "not_told": state.untold,
                          "clashes": [clash.said.text(args.lang) for clash in entry.clashes],
                          "patient_died": state.died_before.isoformat() if state.died_before and not entry.struck
                          else None})
             text.append(f"  {entry.start:%H:%M}–{entry.ends_at(zone):%H:%M}  {state.patient.display_name:<34} "
                         f"{state.patient.downtime_number:<15} {procedure_and_side(data, booking_spec, args.lang):<40} "
                         f"{data['surgeon']:<20} {data.get('anaesthetist') or '—':<20} {board_status(entry, args.lang)}")
-    for line in [json.dumps(row, ensure_ascii=False) for row in rows] if args.json else text:
-        print(line)
+    if args.json:
+        _json_lines(rows)
+    else:
+        print("\n".join(text))
     return 0
 
 
@@ -1188,7 +1197,7 @@ def cmd_staff_list(args: argparse.Namespace) -> int:
 
     found = list_staff(_open_existing(args).db)
     if args.json:
-        _emit(args, [member.model_dump(mode="json") for member in found], str)
+        _json_lines(member.model_dump(mode="json") for member in found)
         return 0
     states = {True: _say(args, QT_TRANSLATE_NOOP("messages", "active")),
               False: _say(args, QT_TRANSLATE_NOOP("messages", "deactivated"))}
