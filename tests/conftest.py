@@ -539,6 +539,41 @@ def reasons_on_hold(tmp_path, laptop, clock, admission_values):
 
 
 @pytest.fixture
+def why_given_on_hold(tmp_path, laptop, clock, admission_values, rewritten):
+    """An as-required dose given whose versions differ in why. Laptop 1's nurse gives ondansetron
+    4 mg IV as required at 09:00 on 28/11 for nausea; the patient's records are carried to laptop
+    2, whose nurse amends the reason ("nausea after chemotherapy"), while laptop 1's nurse amends
+    the site ("left arm") on an app that did not ask the reason yet: that version has none. Laptop
+    2 then imports laptop 1's next export, its version standing and laptop 1's on hold. Returns
+    (the dose's id, laptop 2's nurse, laptop 2's clerk)."""
+    from downtime.services import medication, records
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+    from downtime.sync.versions import RECORDS_FILE
+
+    nurses, clerks, doctor, patient, _ = _ward_laptops(tmp_path, laptop, clock, admission_values)
+    prn = records.save_new(doctor, "medication_order", {
+        "drug": "Ondansetron", "dose": 4.0, "dose_unit": "mg", "route": "IV", "frequency": "prn",
+        "prn_indication": "nausea", "min_interval_hours": 8, "max_doses_24h": 3,
+        "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient).record_id
+    dose = medication.record_dose(nurses[0], prn, {"outcome": "given", "given_at": "2026-11-28T09:00+01:00",
+                                                   "dose_given": 4.0, "route": "IV", "given_for": "nausea"}).record_id
+    import_export(clerks[1], export(clerks[0], tmp_path / "carried").folder)
+    clock.advance(minutes=10)
+    records.amend(nurses[1], dose, {**records.current(nurses[1].db, dose).data,
+                                    "given_for": "nausea after chemotherapy"}, "reason in full")
+    records.amend(nurses[0], dose, {**records.current(nurses[0].db, dose).data, "site": "left arm"}, "site")
+    folder = export(clerks[0], tmp_path / "next-1").folder
+    lines = [json.loads(text) for text in (folder / RECORDS_FILE).read_text(encoding="utf-8").splitlines()]
+    line = max((number for number, row in enumerate(lines, 1) if row["record_id"] == dose),
+               key=lambda number: lines[number - 1]["version"])
+    rewritten(folder, line, lambda row: row.update(data=json.dumps(
+        {name: value for name, value in json.loads(row["data"]).items() if name != "given_for"})))
+    import_export(clerks[1], folder)
+    return dose, nurses[1], clerks[1]
+
+
+@pytest.fixture
 def amoxicillin_laptop(tmp_path, laptop, clock, admission_values):
     """Laptop 1 with a patient of no known allergy and a doctor's amoxicillin 1 g IV at 08:00
     14:00 20:00 from 28/11 10:00. Returns (its nurse, its records clerk, the order)."""

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 from downtime.domain.records import RecordStatus
 from downtime.services import back_entry, holds, printing, records, staff
-from downtime.services.errors import PermissionDenied, ServiceError
+from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.storage.audit import verify_chain
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
@@ -997,3 +997,24 @@ def test_a_dose_whose_laptops_differ_only_in_its_reason_is_settled_but_not_to_a_
         holds.settle(clerk_2, hold, refused, DECIDED)
     assert _counts(clerk_2.db) == before
     assert records.current(clerk_2.db, dose).data["not_given_reason"] == "held"
+
+
+def test_a_dose_settles_to_a_version_written_without_why_it_was_given_and_the_next_amendment_asks_it(
+        why_given_on_hold):
+    """The ward chose the version of a laptop whose app did not ask why an as-required dose was
+    given yet: the office settles to it as to any version, nobody there can say why. The next
+    amendment a nurse types says why, as the dose's recording does."""
+    dose, nurse, clerk = why_given_on_hold
+    hold = back_entry.hold_of(clerk, dose)
+    assert sorted(version.data.get("given_for", "") for version in hold.versions) == ["", "nausea after chemotherapy"]
+    older = next(version for version in hold.versions if "given_for" not in version.data)
+    kept = holds.settle(clerk, hold, older, DECIDED)
+    assert "given_for" not in kept.data and kept.data["site"] == "left arm"
+    assert back_entry.hold_of(clerk, dose) is None
+    with pytest.raises(ValidationFailed) as caught:
+        records.amend(nurse, dose, {**kept.data, "site": "right arm"}, "arm misread")
+    assert [(e.path, e.message) for e in caught.value.errors] == [
+        ("given_for", "“Reason given (as required)” is required.")]
+    assert records.current(nurse.db, dose) == kept
+    amended = records.amend(nurse, dose, {**kept.data, "site": "right arm", "given_for": "nausea"}, "arm misread")
+    assert (amended.version, amended.data["given_for"]) == (kept.version + 1, "nausea")

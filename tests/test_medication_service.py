@@ -1247,6 +1247,46 @@ def test_an_as_required_dose_given_is_refused_without_why_naming_the_field_a_reg
     assert "given_for" not in regular.data and "given_for" not in refused.data
 
 
+@pytest.mark.parametrize("cleared", [None, "", "   "])
+def test_an_amendment_of_an_as_required_dose_given_cannot_drop_why_it_was_given(ward, cleared):
+    """The nurse correcting the site of a morphine dose cleared its reason, and the amendment was
+    saved: the prescriber reviewing the night's doses read the times alone again. It is refused
+    as the dose's recording is, naming the field, and nothing is written."""
+    nurse, patient, _, morphine = ward
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 100, witness=("doctor", "2222"))
+    dose = medication.record_dose(nurse, morphine.record_id, {
+        "outcome": "given", "given_at": "2026-11-28T08:00+01:00", "dose_given": 5.0, "route": "SC",
+        "given_for": "pain 7/10"}, witness=("doctor", "2222"))
+    typed = {**{name: value for name, value in dose.data.items() if name != "given_for"}, "site": "left thigh",
+             **({"given_for": cleared} if cleared is not None else {})}
+    versions = len(records.history(nurse.db, dose.record_id))
+    with pytest.raises(ValidationFailed) as caught:
+        records.amend(nurse, dose.record_id, typed, "site was not written")
+    assert [(e.path, e.message) for e in caught.value.errors] == [
+        ("given_for", "“Reason given (as required)” is required.")]
+    assert len(records.history(nurse.db, dose.record_id)) == versions
+    assert records.current(nurse.db, dose.record_id).data["given_for"] == "pain 7/10"
+    amended = records.amend(nurse, dose.record_id, {**typed, "given_for": "pain 8/10, left hip"}, "site and score")
+    assert (amended.data["given_for"], amended.data["site"]) == ("pain 8/10, left hip", "left thigh")
+
+
+def test_an_amendment_asks_why_of_an_as_required_dose_recorded_before_the_field_a_regular_one_never(ward):
+    """A dose an older app recorded without the reason: the next version typed says it, as any
+    as-required dose given does. A regular dose's amendment asks none."""
+    nurse, patient, amox, morphine = ward
+    older = records.save_new(nurse, medication.DOSE_FORM, {
+        "order": morphine.record_id, "outcome": "given", "given_at": "2026-11-28T02:00+01:00", "dose_given": 5.0,
+        "route": "SC"}, patient_id=patient, checked_by_service=True)
+    with pytest.raises(ValidationFailed, match="Reason given"):
+        records.amend(nurse, older.record_id, {**older.data, "site": "abdomen"}, "site")
+    assert records.amend(nurse, older.record_id, {**older.data, "site": "abdomen", "given_for": "pain, from the "
+                                                  "night nurse's handover"}, "site and reason").version == 2
+    regular = medication.record_dose(nurse, amox.record_id, _given("2026-11-28T08:05+01:00", 1.0,
+                                                                   "2026-11-28T08:00+01:00"),
+                                     overrides={Check.ALLERGY: "tolerated before"})
+    assert records.amend(nurse, regular.record_id, {**regular.data, "site": "left arm"}, "site").version == 2
+
+
 def test_an_as_required_dose_recorded_before_the_field_reads_without_it(ward):
     nurse, patient, _, morphine = ward
     older = records.save_new(nurse, medication.DOSE_FORM, {

@@ -78,6 +78,14 @@ class Order(BaseModel):
     def active_at(self, moment: datetime) -> bool:
         return self.start_at <= moment and (self.stop_at is None or moment < self.stop_at)
 
+    @property
+    def asks_why_given(self) -> bool:
+        """Whether a dose of it given says why ("pain 7/10"), as the paper MAR asks of each
+        as-required dose; a regular dose is given because it falls due. The dose dialog, a dose's
+        form (its amendment) and its printed record ask it by this alone, and saving a dose given
+        without it is refused (services.medication)."""
+        return self.frequency is Frequency.PRN
+
 
 class Administration(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -238,7 +238,7 @@ class DoseDialog(QDialog):
         self.dose = QLineEdit(decimal_text(order.dose, language()))
         self.route = QLineEdit(order.route)
         self.site = QLineEdit()
-        # Why an as-required dose is given, asked of it alone (see medication._given_for_asked).
+        # Why an as-required dose is given, asked of it alone (see Order.asks_why_given).
         self.given_for = QLineEdit()
         self.given_for.setMaxLength(session.form(medication.DOSE_FORM).field("given_for").max_length)
         self.given_for.setPlaceholderText(translate("DoseDialog", "e.g. pain 7/10, nausea after lunch"))
@@ -418,7 +418,7 @@ class DoseDialog(QDialog):
         given = self.outcome.currentIndex() == 0
         for widget in (self.dose, self.route, self.site):
             self.form.setRowVisible(widget, given)
-        self.form.setRowVisible(self.given_for, given and self.order.frequency is Frequency.PRN)
+        self.form.setRowVisible(self.given_for, given and self.order.asks_why_given)
         for widget in (self.reason, self.detail):
             self.form.setRowVisible(widget, not given)
 
@@ -430,7 +430,7 @@ class DoseDialog(QDialog):
             values["scheduled_for"] = self.slot.isoformat(timespec="minutes")
         if given:
             values |= {"dose_given": parse_decimal(self.dose.text()), "route": self.route.text().strip().upper()}
-            if self.order.frequency is Frequency.PRN and self.given_for.text().strip():
+            if self.order.asks_why_given and self.given_for.text().strip():
                 values["given_for"] = self.given_for.text().strip()
             if self.site.text().strip():
                 values["site"] = self.site.text().strip()

@@ -418,6 +418,24 @@ def check_dose_amendment(session: Session, before: dict[str, Any], after: dict[s
         _offered_first(session, after, _RECORD_IT_WHEN_OFFERED)
 
 
+def check_dose_typed(session: Session, data: dict[str, Any]) -> None:
+    """Called by the records service before a person's amendment of a dose, not before a hold
+    is settled to a version that exists (see records.settle_to): the version typed now answers
+    what the dose's recording asks (`_given_for_asked`). Cleared in an amendment, the reason an
+    as-required dose was given was lost from the chart, the printed MAR and the EHR. A laptop
+    whose app did not ask it yet wrote versions without it, and the records office still settles
+    to one of them, as the ward decided; the next amendment typed asks it."""
+    if (found := _order_given_from(session.db, data)) is not None:
+        _given_for_asked(session, found, data)
+
+
+def _order_given_from(db: Database, data: dict[str, Any]) -> Order | None:
+    """The order a dose names, as it reads now (withdrawn since or not: what it prescribed is
+    what the dose was given from); None when this laptop does not hold it."""
+    found = current_of(db, [str(data["order"])]).get(str(data["order"])) if data.get("order") else None
+    return order_of(found) if found is not None and found.form_id == ORDER_FORM else None
+
+
 def _with_prescribers_reason(reason: str | None, warnings: list[Warning]) -> list[Warning]:
     """An allergy warning says why the doctor prescribed the medicine all the same, as the order
     keeps it: the nurse at the round read only that it matched, and had to open the order."""
@@ -555,10 +573,10 @@ def record_dose(session: Session, order_id: str, values: dict[str, Any], *,
 
 def _given_for_asked(session: Session, found: Order, values: dict[str, Any]) -> None:
     """An as-required dose given says why ("pain 7/10"), as the paper MAR asks of every one, or
-    is refused naming the field, whichever way it comes (the dose dialog, the demo, a script):
-    the prescriber reviewing the night's morphine read the times alone. A regular dose needs
-    none."""
-    if found.frequency is not Frequency.PRN or values.get("outcome") != Outcome.GIVEN.value:
+    is refused naming the field, whichever way it comes (the dose dialog, the demo, a script,
+    an amendment, see `check_dose_typed`): the prescriber reviewing the night's morphine read
+    the times alone. A regular dose needs none (see Order.asks_why_given)."""
+    if not found.asks_why_given or values.get("outcome") != Outcome.GIVEN.value:
         return
     if not str(values.get("given_for") or "").strip():
         field = session.form(DOSE_FORM).field("given_for")

@@ -205,7 +205,9 @@ def _next_version(session: Session, record_id: str, reason: str, based_on: int |
 
 def amend(session: Session, record_id: str, values: dict[str, Any], reason: str, *,
           based_on: int | None = None) -> RecordVersion:
-    """The corrected record as a new version; the old one stays readable in the history."""
+    """The corrected record as a new version; the old one stays readable in the history. An
+    order and a dose typed so are checked by their service as when first written (a hold settled
+    to a version that exists is not: see `settle_to`)."""
     latest, reason = _next_version(session, record_id, reason, based_on)
     spec = session.form(latest.form_id)
     _require_author(session, spec, Action.AMEND_RECORD)
@@ -214,6 +216,10 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
                                       latest.patient_id, session.lang, before=latest.data)
     if spec.id == ORDER_FORM:
         _check_order(session, str(latest.patient_id), _checked(session, spec, values), latest.data)
+    elif spec.id == census.DOSE_FORM:
+        from downtime.services import medication  # which writes through this module
+
+        medication.check_dose_typed(session, _checked(session, spec, values))
     return _amended(session, latest, values, reason, "record.amend")
 
 
@@ -243,7 +249,10 @@ def settle_to(session: Session, record_id: str, standing: RecordVersion | None, 
     """Make a record on hold read as `chosen`, one of its versions (see services.holds), inside
     the caller's transaction: an amendment to its answers, or a withdrawal when the chosen
     version withdrew it, under the rules of any amendment (the records clerk writes what the
-    ward decided, so the form's authors are not asked); version 1 when none stands here yet."""
+    ward decided, so the form's authors are not asked); version 1 when none stands here yet.
+    What is asked of a version typed (see `amend`) is not asked of one chosen: it exists, and a
+    laptop with an older app wrote it without a question asked since (an as-required dose's
+    reason), which no one at the office can answer."""
     spec = session.form(chosen.form_id)
     if standing is None:
         first = _first_version(session, spec, chosen.data, chosen.patient_id, record_id, "record.settle")
