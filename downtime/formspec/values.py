@@ -219,6 +219,18 @@ def relevant_values(spec: FormSpec, values: dict[str, Any]) -> dict[str, Any]:
     return kept
 
 
+def shown(field: Field, values: dict[str, Any], asked: Mapping[str, bool]) -> bool:
+    """Whether a record's form shows a field, on screen and printed filled: a question its answers
+    make relevant, and its context does not leave unasked (`asked`, by field id, see
+    services.medication.asked_by_order). An optional reference to another record shows only when
+    it names one: set by the screen a record is written from, never typed, empty it says nothing
+    ("Prescribed again from: —" on every order written by hand)."""
+    if field.relevant is not None and not holds(field.relevant, values) or asked.get(field.id) is False:
+        return False
+    return not (isinstance(field, RecordRefField) and not field.required and field.required_when is None
+                and not values.get(field.id))
+
+
 def validate(spec: FormSpec, values: dict[str, Any], lang: Lang,
              now: datetime | None = None) -> list[FieldError]:
     """Every problem of a filled form, in form order, each naming its field."""

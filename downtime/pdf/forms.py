@@ -23,9 +23,9 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import Field, FormSpec, Lang
 from downtime.formspec.schema import (
     AllOf, AnyOf, ChoiceField, Condition, DateField, DateTimeField, DecimalField, Equals,
-    Filled, IntegerField, Meaning, MultiChoiceField, Not, OneOf, RepeatField, Section, YesNoField, holds,
+    Filled, IntegerField, Meaning, MultiChoiceField, Not, OneOf, RepeatField, Section, YesNoField,
 )
-from downtime.formspec.values import format_value
+from downtime.formspec.values import format_value, shown
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
     ALERT, BAND, GREY, RULE, SANS, LinesTable, PageInfo, body_height, body_width, build_pdf, style, in_words,
@@ -283,15 +283,17 @@ def _grid(cells: list[tuple[int, list[Flowable]] | Flowable], width: float) -> l
 
 
 def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: float,
-              who: Callable[[str], str] | None = None, refs: Mapping[str, str] | None = None) -> list[list[Flowable]]:
-    """Each section with a field to show: its band, then its rows of field boxes (`who` and
-    `refs`: as `filled_form_pdf`'s, for a field naming a staff member or another record)."""
+              who: Callable[[str], str] | None = None, refs: Mapping[str, str] | None = None,
+              asked: Mapping[str, bool] | None = None) -> list[list[Flowable]]:
+    """Each section with a field to show: its band, then its rows of field boxes (`who`, `refs`
+    and `asked`: as `filled_form_pdf`'s, for a field naming a staff member or another record,
+    and the questions the record's context decides)."""
     blank = values is None
     sections: list[list[Flowable]] = []
     for section in spec.sections:
         cells: list[tuple[int, list[Flowable]] | Flowable] = []
         for field in section.fields:
-            if not blank and field.relevant is not None and not holds(field.relevant, values or {}):
+            if not blank and not shown(field, values or {}, asked or {}):
                 continue
             cell_width = width * field.paper.span / COLUMNS - 12
             label = _label(spec, field, lang, blank)
@@ -401,12 +403,14 @@ def _history(history: list[RecordVersion], settled: Sequence[Settled], authors: 
 def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSummary, out: Path, *,
                     lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
                     history: list[RecordVersion], authors: Authors, laptops: Mapping[str, Laptop],
-                    refs: Mapping[str, str] | None = None, settled: Sequence[Settled] = ()) -> Path:
+                    refs: Mapping[str, str] | None = None, settled: Sequence[Settled] = (),
+                    asked: Mapping[str, bool] | None = None) -> Path:
     """`authors`: who recorded the record and each of its versions (see domain.laptops.Authors;
     `laptops` names their laptops), and so a field naming a staff member (a dose's witness,
     signed on the laptop of the record's first version, `history`'s); `refs`: how each record
     a field points to reads (a dose's order, see medication.reference_texts), printed as its id
-    without."""
+    without; `asked`: the questions the record's context decides, printed only when asked (see
+    medication.asked_by_order)."""
     withdrawn = record.status is RecordStatus.ENTERED_IN_ERROR
     info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, patient=patient,
@@ -423,7 +427,7 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
                         color=colors.HexColor("#8b0000")))
     story.append(Spacer(1, 2 * mm))
     signed_on = history[0].device_id if history else record.device_id  # its witness's laptop, never amended
-    parts = _sections(spec, record.data, lang, width, authors.on(lang, signed_on, laptops), refs) + (
+    parts = _sections(spec, record.data, lang, width, authors.on(lang, signed_on, laptops), refs, asked) + (
         [_history(history, settled, authors, laptops, lang, width)] if len(history) > 1 or settled else [])
     story += _signed(parts, lang, "signature_filled", info)
     return build_pdf(out, story, info)

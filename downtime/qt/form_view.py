@@ -22,7 +22,7 @@ from downtime.domain.laptops import laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import LongTextField, Meaning, MultiChoiceField, RepeatField, holds
-from downtime.formspec.values import FieldError, format_value
+from downtime.formspec.values import FieldError, format_value, shown
 from downtime.i18n import decimal_text, labelled, record_status_word
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.observations_view import RISK_SHADES
@@ -72,6 +72,8 @@ class FormView(QWidget):
         self.form_labels: dict[str, QLabel] = {}
         self.news2_labels: dict[str, QLabel] = {}
         """The NEWS2 score of each `news2` section's answers (a handover's last observations), by section id."""
+        self.asked: dict[str, bool] = {}
+        """The questions the record's context decides (see medication.asked_by_order), read with its references."""
         self.editing = record is None
         self._prefilled_start = ""
         self._build()
@@ -256,7 +258,9 @@ class FormView(QWidget):
 
     def _read_references(self, data: dict[str, Any]) -> None:
         """A reference reads as the record it points to (a dose's order: medicine, dose, route,
-        when): it read as that record's id."""
+        when): it read as that record's id. What the record it points to decides of the form's
+        questions is read with it (a dose's order, whether it is asked why it was given)."""
+        self.asked = medication.asked_by_order(self.session, self.spec, data)
         texts = medication.reference_texts(self.session, self.spec, data)
         for editor in self.editors.values():
             if isinstance(editor, ReferenceEditor):
@@ -286,18 +290,18 @@ class FormView(QWidget):
         for section in self.spec.sections:
             if section.news2:
                 news2 = observations.copied_score(section, values)
-                shown = self.news2_labels[section.id]
-                shown.setVisible(news2 is not None)
+                score = self.news2_labels[section.id]
+                score.setVisible(news2 is not None)
                 if news2 is not None:
-                    shown.setText(f"<b>{html.escape(observations.band_text(news2, self.session.lang))}</b><br>"
+                    score.setText(f"<b>{html.escape(observations.band_text(news2, self.session.lang))}</b><br>"
                                   f"{html.escape(news2.response[self.session.lang])}")
                     # In the band's colour, as the patient list and the chart show it.
-                    shown.setStyleSheet(f"background: {RISK_SHADES[news2.band]}; padding: 4px;")
+                    score.setStyleSheet(f"background: {RISK_SHADES[news2.band]}; padding: 4px;")
         for field in self.spec.fields():
-            if field.relevant is not None:
-                form, cell = self.rows[field.id]
-                form.setRowVisible(cell, holds(field.relevant, values))
-            required = field.required or (field.required_when is not None and holds(field.required_when, values))
+            form, cell = self.rows[field.id]
+            form.setRowVisible(cell, shown(field, values, self.asked))
+            required = field.required or self.asked.get(field.id, False) or (
+                field.required_when is not None and holds(field.required_when, values))
             self.form_labels[field.id].setText(f"{field.label.get(self.session.lang)}{' *' if required else ''}")
 
     def _changed(self) -> None:

@@ -429,6 +429,16 @@ def check_dose_typed(session: Session, data: dict[str, Any]) -> None:
         _given_for_asked(session, found, data)
 
 
+def asked_by_order(session: Session, spec: FormSpec, data: dict[str, Any]) -> dict[str, bool]:
+    """The questions of a dose's form its order decides, which the form's rules cannot (they read
+    the dose's answers alone), by field id: True, asked and required; False, not asked. Why a
+    dose was given is asked of an as-required order's dose alone (Order.asks_why_given), as the
+    dose dialog asks it: the dose's form asked "Reason given (as required)" of a regular dose,
+    and its printed record left it empty ("—"). Empty for any other form."""
+    found = _order_given_from(session.db, data) if spec.id == DOSE_FORM else None
+    return {"given_for": found.asks_why_given} if found is not None else {}
+
+
 def _order_given_from(db: Database, data: dict[str, Any]) -> Order | None:
     """The order a dose names, as it reads now (withdrawn since or not: what it prescribed is
     what the dose was given from); None when this laptop does not hold it."""

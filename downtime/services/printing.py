@@ -135,6 +135,7 @@ def print_record(session: Session, record_id: str, out: Path) -> Path:
                     device_name=session.device.name, history=versions, authors=authors(session),
                     laptops=laptops_known(session, {version.device_id for version in versions}),
                     refs=medication.reference_texts(session, spec, record.data),
+                    asked=medication.asked_by_order(session, spec, record.data),
                     settled=settled_on(session, [record_id]).get(record_id, []))
     _audit_print(session, f"record {record.form_id}", out, record_id)
     return out

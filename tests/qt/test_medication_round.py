@@ -2316,3 +2316,85 @@ def test_an_as_required_doses_reason_typed_and_left_unsaved_comes_back_with_its_
     older = {key: value for key, value in dialog.typed().items() if key != "given_for"}  # a draft typed before
     again.restore(older, nurse.clock())
     assert again.given_for.text() == ""
+
+
+def _dose_form(qtbot, session, dose_id):
+    form = FormView(session, session.form(medication.DOSE_FORM), record=records.current(session.db, dose_id))
+    qtbot.addWidget(form)
+    form.show()
+    qtbot.waitExposed(form)
+    return form
+
+
+def test_the_amendment_of_an_as_required_dose_cannot_clear_why_it_was_given(qtbot, paracetamol, answers, type_text):
+    """The nurse correcting the route of a paracetamol given as required cleared "Reason given"
+    and saved: the dose no longer said why it was given. Save says the reason is required, under
+    the field and at the top, and writes nothing; typed again, it is saved."""
+    script, _ = answers
+    nurse, _, prn = paracetamol
+    dose = medication.record_dose(nurse, prn.record_id, {"outcome": "given", "given_at": "2026-11-28T06:00+01:00",
+                                                         "dose_given": 1.0, "route": "PO", "given_for": "pain 7/10"})
+    form = _dose_form(qtbot, nurse, dose.record_id)
+    assert form.field_is_shown("given_for") and form.form_labels["given_for"].text() == "Reason given (as required) *"
+    QTest.mouseClick(form.amend_button, Qt.MouseButton.LeftButton)
+    box = form.editors["given_for"].widget
+    box.setFocus()
+    QTest.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(box, Qt.Key.Key_Delete)
+    QTest.keyClick(box, Qt.Key.Key_Tab)
+    script["reason"] = ["Route misread", "Route misread"]
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    said = "“Reason given (as required)” is required."
+    assert said in form.summary.text() and form.error_labels["given_for"].text() == f"⚠ {said}"
+    assert form.editing and records.current(nurse.db, dose.record_id).version == 1
+    type_text(box, "pain 8/10")
+    QTest.mouseClick(form.save_button, Qt.MouseButton.LeftButton)
+    saved = records.current(nurse.db, dose.record_id)
+    assert (saved.version, saved.data["given_for"], form.editing) == (2, "pain 8/10", False)
+
+
+def test_a_regular_doses_form_does_not_ask_why_it_was_given_on_screen_or_paper(qtbot, paracetamol, answers, tmp_path):
+    """The amendment form of a regular paracetamol dose given asked "Reason given (as required)",
+    and its printed record left it empty: the form's rules read the dose's answers alone, not
+    its order's type, which the dose dialog asks it by."""
+    from pypdf import PdfReader
+
+    from downtime.services import printing
+
+    nurse, regular, prn = paracetamol
+    dose = medication.record_dose(nurse, regular.record_id, {
+        "outcome": "given", "given_at": "2026-11-27T14:00+01:00", "scheduled_for": "2026-11-27T14:00+01:00",
+        "dose_given": 1.0, "route": "PO"})
+    form = _dose_form(qtbot, nurse, dose.record_id)
+    QTest.mouseClick(form.amend_button, Qt.MouseButton.LeftButton)
+    assert form.field_is_shown("site") and not form.field_is_shown("given_for")
+    printed = "".join(page.extract_text() for page in PdfReader(
+        printing.print_record(nurse, dose.record_id, tmp_path / "dose.pdf")).pages)
+    assert "Site (injections, patches)" in printed and "Reason given" not in printed
+
+
+def test_the_order_form_names_the_order_it_prescribes_again_and_says_nothing_of_it_otherwise(
+        qtbot, ordered_again, session_for, tmp_path):
+    """Every order written by hand read "Prescribed again from (an earlier stay's order): —", on
+    screen and on paper. The line is there for an order prescribed again alone, naming the order."""
+    from pypdf import PdfReader
+
+    from downtime.services import printing
+
+    nurse, furosemide, again = ordered_again
+    doctor = session_for("doctor")
+    label = "Prescribed again from (an earlier stay's order)"
+    for order_id, prescribed_again in ((furosemide, False), (again, True)):
+        form = FormView(doctor, doctor.form(medication.ORDER_FORM), record=records.current(doctor.db, order_id))
+        qtbot.addWidget(form)
+        form.show()
+        assert form.field_is_shown("continues") is prescribed_again
+        printed = " ".join(" ".join(page.extract_text() for page in PdfReader(
+            printing.print_record(nurse, order_id, tmp_path / f"{order_id}.pdf")).pages).split())
+        assert (label in printed) is prescribed_again
+    assert f"{label} Furosemide 40 mg PO, at 14:00, from 27/11/2026" in printed
+    assert form.editors["continues"].widget.text().startswith("Furosemide 40 mg PO, at 14:00, from 27/11/2026")
+    new = FormView(doctor, doctor.form(medication.ORDER_FORM), patient_id=records.current(doctor.db, again).patient_id)
+    qtbot.addWidget(new)
+    new.show()
+    assert new.field_is_shown("ehr_order_id") and not new.field_is_shown("continues")
