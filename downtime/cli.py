@@ -941,7 +941,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if result.encrypted:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "every file is encrypted (.age) to {count} public key(s)"),
                    count=len(encrypt_to) if encrypt_to else 1))
-    for line in [*result.updates_in(args.lang), *result.ask_the_ward_in(args.lang, session.forms)]:
+    for line in result.notes_in(args.lang, session.forms):
         print(line)
     return 0
 

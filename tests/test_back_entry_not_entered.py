@@ -335,3 +335,47 @@ def test_observations_and_a_dose_of_a_withdrawn_order_an_earlier_bundle_sent_are
     assert len(made) > 1 and {entry["resource"]["resourceType"] for entry in made} == {"Observation"}
     assert {entry["resource"]["status"] for entry in made} == {"entered-in-error"}
     assert {entry["request"]["method"] for entry in made} == {"PUT"}
+
+
+WITHDRAWN_SAID = ("1 record(s) the ward said are not to be entered went out in an earlier FHIR bundle: this bundle marks "
+                  "them entered in error, so posting it withdraws them from the EHR (the manifest's fhir_withdrawn)")
+LEFT_OUT_SAID = ("1 record(s) the ward said are not to be entered are left out of the FHIR bundle, as no earlier bundle "
+                 "sent them (the manifest's fhir_left_out)")
+
+
+def _exported(tmp_path, capsys, name, *options):
+    """`downtime export` at the office: what it printed, and the manifest."""
+    who = ["--db", str(tmp_path / "office.sqlite"), "--user", "records", "--pin", "4444"]
+    assert main(["export", "--out", str(tmp_path / name), *options, *who]) == 0
+    return capsys.readouterr().out, json.loads((tmp_path / name / "manifest.json").read_text(encoding="utf-8"))
+
+
+def test_the_export_says_how_many_records_it_withdraws_as_the_ward_said(dose_twice, tmp_path, capsys):
+    """The bundle withdrew a dose an earlier bundle had put in the EHR, and the export's report
+    said nothing of it: whoever posted it did not know it took a dose out of the EHR."""
+    office, _, _, (_, second, _) = dose_twice
+    said, manifest = _exported(tmp_path, capsys, "before-the-answer")
+    assert "not to be entered" not in said and (manifest["fhir_withdrawn"], manifest["fhir_left_out"]) == (0, 0)
+    back_entry.mark_not_entered(office, second.record_id, 1, DUBOIS, TWICE)
+    result = export(office, tmp_path / "after-the-answer", since_last=True)
+    assert (result.fhir_withdrawn, result.fhir_left_out) == (1, 0)
+    assert WITHDRAWN_SAID in result.notes_in("en", office.forms)
+    for name, options in (("since-last", ["--since-last"]), ("whole", [])):
+        said, manifest = _exported(tmp_path, capsys, name, *options)
+        assert WITHDRAWN_SAID in said.splitlines() and "left out" not in said
+        assert (manifest["fhir_withdrawn"], manifest["fhir_left_out"]) == (1, 0)
+
+
+def test_the_export_says_how_many_records_it_leaves_out_as_the_ward_said(dose_twice, tmp_path, capsys):
+    """Never sent, the dose the ward said not to enter is left out of the bundle: the export's
+    report says so, and not that it withdraws anything."""
+    office, _, _, (_, second, _) = dose_twice
+    back_entry.mark_not_entered(office, second.record_id, 1, DUBOIS, TWICE)
+    result = export(office, tmp_path / "service")
+    assert (result.fhir_withdrawn, result.fhir_left_out) == (0, 1)
+    assert LEFT_OUT_SAID in result.notes_in("en", office.forms)
+    said, manifest = _exported(tmp_path, capsys, "command-line")
+    assert LEFT_OUT_SAID in said.splitlines() and "withdraws" not in said
+    assert (manifest["fhir_withdrawn"], manifest["fhir_left_out"]) == (0, 1)
+    (detail,) = office.db.execute("SELECT detail FROM audit WHERE action = 'export' ORDER BY seq DESC").fetchone()
+    assert (json.loads(detail)["fhir_withdrawn"], json.loads(detail)["fhir_left_out"]) == (0, 1)

@@ -903,8 +903,9 @@ def test_a_resource_changed_since_an_earlier_export_sent_it_goes_as_a_conditiona
     still a conditional create, and exporting again sends no update."""
     patient, amox, morphine = medication_ward
     nurse = session_for("nurse")
-    first = export(session_for("records"), tmp_path / "first")
-    assert first.fhir_updates == 0 and first.updates_in("en") == []
+    clerk = session_for("records")
+    first = export(clerk, tmp_path / "first")
+    assert first.fhir_updates == 0 and first.notes_in("en", clerk.forms) == []
     before = _bundle(first.folder)
     assert {entry["request"]["method"] for entry in before["entry"]} == {"POST"}
     clock.advance(hours=1)
@@ -927,7 +928,7 @@ def test_a_resource_changed_since_an_earlier_export_sent_it_goes_as_a_conditiona
     assert since.fhir_updates == len(updated)
     manifest = json.loads((since.folder / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["fhir_updates"] == len(updated)
-    assert since.updates_in("en") == [
+    assert since.notes_in("en", clerk.forms) == [
         f"{len(updated)} resource(s) in the FHIR bundle changed since an earlier export sent them (amended, stopped, "
         "a stay ended): posted, each replaces the EHR's copy made from the earlier bundle, including any change made "
         "to it in the EHR since (the manifest's fhir_updates)"]

@@ -313,10 +313,9 @@ class ExportDialog(QDialog):
         sealed = " " + translate("ExportDialog", "Every file is encrypted to the records office's key.") if result.encrypted else ""
         said = translate("ExportDialog", "Exported {count} record version(s) to {folder}.").format(
             count=sum(result.counts.values()), folder=result.folder) + sealed
-        ask = result.ask_the_ward_in(language(), self.session.forms)  # red, as an import's holds are
-        if notes := [*result.updates_in(language()), *ask]:
+        if notes := result.notes_in(language(), self.session.forms):
             said += "\n\n" + "\n".join(notes)
-        _report(self.result, said, failed=bool(ask))
+        _report(self.result, said, failed=bool(result.ask_the_ward))  # red, as an import's holds are
 
     def _refused(self, problem: UserError) -> None:
         self.succeeded = False

@@ -88,10 +88,19 @@ class ExportResult:
     """Entries of the bundle that update a resource an earlier export sent with other content."""
     encrypted: bool = False
     """Every file age-encrypted (to the keys given, or the records office's set on the laptop)."""
+    fhir_withdrawn: int = 0
+    """Records the ward said are not to be entered that an earlier bundle sent, in this bundle
+    entered in error (fhir_export.Written.withdrawn)."""
+    fhir_left_out: int = 0
+    """Records the ward said are not to be entered that the bundle left out, never sent."""
 
-    def updates_in(self, lang: Lang) -> list[str]:
-        """What the export's report says of the bundle's updates; nothing when there are none."""
-        return [message(lang, UPDATES, count=self.fhir_updates)] if self.fhir_updates else []
+    def notes_in(self, lang: Lang, forms: Mapping[str, FormSpec]) -> list[str]:
+        """What the export's report says of its bundle after how many versions it exported
+        (`downtime export` and the export dialog): its updates, the records it withdraws and
+        leaves out as the ward said, then those to ask the ward about; nothing of what it has none of."""
+        counted = ((UPDATES, self.fhir_updates), (WITHDRAWN, self.fhir_withdrawn), (LEFT_OUT, self.fhir_left_out))
+        return [*(message(lang, said, count=count) for said, count in counted if count),
+                *self.ask_the_ward_in(lang, forms)]
 
     def ask_the_ward_in(self, lang: Lang, forms: Mapping[str, FormSpec]) -> list[str]:
         """What the export's report says of them (`downtime export` and the export dialog): how
@@ -117,6 +126,11 @@ UPDATES = QT_TRANSLATE_NOOP("messages", "{count} resource(s) in the FHIR bundle 
                                        "them (amended, stopped, a stay ended): posted, each replaces the EHR's copy "
                                        "made from the earlier bundle, including any change made to it in the EHR "
                                        "since (the manifest's fhir_updates)")
+WITHDRAWN = QT_TRANSLATE_NOOP("messages", "{count} record(s) the ward said are not to be entered went out in an "
+                                          "earlier FHIR bundle: this bundle marks them entered in error, so posting "
+                                          "it withdraws them from the EHR (the manifest's fhir_withdrawn)")
+LEFT_OUT = QT_TRANSLATE_NOOP("messages", "{count} record(s) the ward said are not to be entered are left out of the "
+                                         "FHIR bundle, as no earlier bundle sent them (the manifest's fhir_left_out)")
 ASK_AGAIN = QT_TRANSLATE_NOOP("messages", "(in an earlier export too: posted from it, the EHR holds the record; this "
                                           "bundle puts the warning on its Provenance)")
 
@@ -317,6 +331,7 @@ def export(session: Session, out: Path, since_last: bool = False,
                     "exported_by": session.user.staff_id, "since_last": since_last,
                     "records_rowid_range": [first, last], "counts": counts,
                     "fhir_entries": written.entries, "fhir_updates": written.updates,
+                    "fhir_withdrawn": written.withdrawn, "fhir_left_out": written.left_out,
                     "ask_the_ward": [found.as_json() for found in written.ask_the_ward],
                     "on_hold": [{**hold.as_json(), "why": hold.text("en", laptops_known(
                                     session, {version.device_id for version in hold.versions}))}
@@ -329,14 +344,15 @@ def export(session: Session, out: Path, since_last: bool = False,
                 "id": str(uuid.uuid4()), "exported_at": now.isoformat(), "author": session.user.staff_id,
                 "first_rowid": first, "last_rowid": last, "folder": str(out)}, at=now,
                 actor=session.user.staff_id, device_id=session.device.device_id, action="export",
-                detail={"counts": counts, "encrypted": encrypt_to is not None, "fhir_updates": written.updates})
+                detail={"counts": counts, "encrypted": encrypt_to is not None, "fhir_updates": written.updates,
+                        "fhir_withdrawn": written.withdrawn, "fhir_left_out": written.left_out})
             record_sent(db, *written.sent)
             os.replace(staging, out)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return ExportResult(out, counts, written.entries, first, last, written.ask_the_ward, written.updates,
-                        keys is not None)
+                        keys is not None, written.withdrawn, written.left_out)
 
 
 def _listed(manifest: Any) -> dict[str, Any] | None:

@@ -148,6 +148,21 @@ class Written:
     ask_the_ward: tuple[AskTheWard, ...]
     updates: int
     sent: tuple[array[int], array[int]]
+    withdrawn: int = 0
+    """Records the ward said are not to be entered that an earlier bundle sent, in this one
+    entered in error: where that bundle was posted, the EHR withdraws them."""
+    left_out: int = 0
+    """Records the ward said are not to be entered that this bundle would have carried and left
+    out, as no earlier bundle sent them."""
+
+
+@dataclass(frozen=True)
+class _Page:
+    """What a page of patients' records put in the bundle that its export reports."""
+
+    ask_the_ward: list[AskTheWard]
+    withdrawn: set[str]
+    left_out: set[str]
 
 
 def write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: int, at: datetime, bundle_id: str,
@@ -208,29 +223,37 @@ def _write_bundle(db: Database, forms: dict[str, FormSpec], first: int, last: in
     not_entered = standing_not_entered(db, authors.names)
     withdrawn = records_sent(db, not_entered)
     ask: list[AskTheWard] = []
+    # Sets of record ids, not counts: a record about no patient is read with every page.
+    went_withdrawn: set[str] = set()
+    left_out: set[str] = set()
     for start in range(0, len(patients), PATIENTS_AT_ONCE):
         ctx = Context(forms, authors, laptops, first_versions, at, links,
                       patient_ids=patients[start:start + PATIENTS_AT_ONCE], withdrawn=withdrawn)
         page_held = [version for patient_id in ctx.patient_ids for version in versions_held.get(patient_id, ())]
-        ask += _write_patients(db, ctx, changed, (held, not_entered), (page_held, authors), writer, laptops, numbers,
+        page = _write_patients(db, ctx, changed, (held, not_entered), (page_held, authors), writer, laptops, numbers,
                                noted)
-    return Written(writer.finish(), tuple(ask), writer.updates, (writer.resources, writer.contents))
+        ask += page.ask_the_ward
+        went_withdrawn |= page.withdrawn
+        left_out |= page.left_out
+    return Written(writer.finish(), tuple(ask), writer.updates, (writer.resources, writer.contents),
+                   len(went_withdrawn), len(left_out))
 
 
 def _write_patients(db: Database, ctx: Context, changed: set[str],
                     left_out: tuple[dict[str, int], Mapping[str, NotEntered]],
                     besides: tuple[Collection[RecordVersion], Authors], writer: _Writer,
                     laptops: Callable[[Collection[str]], Mapping[str, Laptop]],
-                    numbers: Mapping[str, str], noted: Collection[str]) -> list[AskTheWard]:
+                    numbers: Mapping[str, str], noted: Collection[str]) -> _Page:
     """The groups of `ctx.patient_ids` whose records changed, or that a changed record
     contradicts, or whose hold another office settled otherwise and no clerk ticked off since
     (`noted`: every record with such a settlement), and none is left out (`left_out`: the
     records on hold, from their version, and those the ward said are not to be entered), with
     the groups they need (a group only ever needs its own patient's), then each record's
-    Provenance; returns those of its records to ask the ward about. A record the ward said is not
-    to be entered that an earlier bundle sent (`ctx.withdrawn`) is not left out: its groups go
-    again, built with it entered in error, its Provenance saying why, and the other record of its
-    dose goes with them, its Provenance saying to enter it. `besides`: what
+    Provenance; returns those of its records to ask the ward about, those withdrawn and those
+    the ward said are not to be entered that it would have carried and left out. A record the
+    ward said is not to be entered that an earlier bundle sent (`ctx.withdrawn`) is not left out:
+    its groups go again, built with it entered in error, its Provenance saying why, and the other
+    record of its dose goes with them, its Provenance saying to enter it. `besides`: what
     conflicts_among reads besides the page's records (every version on hold here, and who wrote
     each record)."""
     groups = {**patient_groups(db, ctx), **medication_groups(db, ctx), **theatre_groups(db, ctx),
@@ -275,7 +298,9 @@ def _write_patients(db: Database, ctx: Context, changed: set[str],
             found = replace(found, in_an_earlier_export=record_id not in changed or writer.was_sent(provenance))
         writer.add(provenance)
         ask += [found] if found else []
-    return ask
+    left_out = {record_id for record_id in skipped if record_id in ctx.records and record_id not in targets
+                and (record_id in changed or record_id in contradicted)}
+    return _Page(ask, {record_id for record_id in targets if record_id in withdrawn}, left_out)
 
 
 class _Writer:

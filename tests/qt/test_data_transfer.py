@@ -169,6 +169,27 @@ def test_the_export_dialog_says_which_resources_update_what_an_earlier_export_se
                             "including any change made to it in the EHR since (the manifest's fhir_updates)")
 
 
+def test_the_export_dialog_says_how_many_records_the_bundle_withdraws_as_the_ward_said(
+        qtbot, tmp_path, laptop, clock, admission_values, type_text):
+    """The office's first bundle sent both records of a dose given once; the ward said the second
+    is not to be entered, and the next bundle withdraws it from the EHR: the dialog said nothing
+    of it, so whoever posted it did not know it took a dose out of the EHR."""
+    from tests.test_back_entry import dose_recorded_twice
+
+    office, _, _, (_, second, _) = dose_recorded_twice(tmp_path, laptop, clock, admission_values)
+    export(office, tmp_path / "before-the-answer")
+    back_entry.mark_not_entered(office, second.record_id, 1, "Sr Dubois, 3B, by phone", "one dose recorded twice")
+    dialog = _window(qtbot, office).export_data()
+    dialog.folder.clear()
+    type_text(dialog.folder, str(tmp_path / "usb" / "after-the-answer"))
+    with qtbot.waitSignal(dialog.ran, timeout=60_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    said = dialog.result.text().split("\n")
+    assert ("1 record(s) the ward said are not to be entered went out in an earlier FHIR bundle: this bundle marks "
+            "them entered in error, so posting it withdraws them from the EHR (the manifest's fhir_withdrawn)") in said
+    assert "left out" not in dialog.result.text()
+
+
 def test_the_records_office_key_set_in_administration_encrypts_the_wards_export(qtbot, session_for, answers, tmp_path,
                                                                                type_text, admission_values):
     """IT had nowhere to leave the records office's key: the nurse exporting at the outage's end
