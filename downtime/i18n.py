@@ -106,6 +106,13 @@ def labelled(label: str, text: str, lang: Lang) -> str:
     return f"{label} : {text}" if lang == "fr" else f"{label}: {text}"
 
 
+def semicolon(lang: Lang) -> str:
+    """Between the parts of a list or a line: "; ", with French typography's space before it in
+    French, as the catalogue's sentences have it (the printed list and the screen read "les
+    deux; le service")."""
+    return " ; " if lang == "fr" else "; "
+
+
 def message(lang: Lang, text: str, /, **values: object) -> str:
     """A sentence marked in the `messages` context, translated, then its {named} places filled
     (a `Phrase` among them translated too)."""

@@ -421,6 +421,27 @@ def test_a_holds_versions_are_in_the_order_they_were_written_across_the_clock_ch
     assert [held.device_id for held in hold.versions] == ["laptop-a", "laptop-b"]
 
 
+def test_a_holds_versions_are_listed_with_french_typographys_space_before_the_semicolon():
+    """An import's and a manifest's words of a hold, and of a settlement another office made
+    without seeing some versions, list the versions with "; ": in French it read "… 14:10; version
+    2 …" where every other line of the back entry writes " ; "."""
+    from downtime.domain.holds import HeldVersion, Settlement, SettlementNotTaken, holds_of
+    from downtime.domain.laptops import Laptop
+
+    row = {"record_id": "r", "form_id": "admission", "patient_id": None, "author": "nurse", "version": 2}
+    [hold] = holds_of([{**row, "device_id": "laptop-a", "recorded_at": "2026-11-28T14:10:00+01:00"},
+                       {**row, "device_id": "laptop-b", "recorded_at": "2026-11-28T14:15:00+01:00"}], {})
+    laptops = {"laptop-a": Laptop(1, "3B"), "laptop-b": Laptop(2, "5A")}
+    unseen = tuple(HeldVersion(version, "nurse", "laptop-a", f"2026-11-28T15:{minute}:00+01:00")
+                   for version, minute in ((3, "00"), (4, "20")))
+    not_taken = SettlementNotTaken(hold, Settlement("records", "2026-11-28T14:30:00+01:00", "bed 15", "id", 2,
+                                                    "laptop-b"), None, unseen)
+    for lang, between in (("en", "; "), ("fr", " ; ")):
+        listed = between.join(held.text(lang, laptops) for held in hold.versions)
+        assert hold.text(lang, laptops).endswith(f" : {listed}" if lang == "fr" else f": {listed}")
+        assert between.join(held.text(lang, laptops) for held in unseen) in not_taken.text(lang, laptops)
+
+
 def test_another_laptops_side_of_a_dose_arriving_before_the_dose_is_refused_until_the_earlier_stick(
         dose_on_hold, tmp_path, laptop, clock):
     """Laptop 1's later stick (`--since-last`) carries only laptop 2's side of a dose it holds,

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from downtime.domain.laptops import NOBODY, Authors, Laptop, laptop_name
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
 
 ON_HOLD = QT_TRANSLATE_NOOP("messages", "ON HOLD, two laptops disagree from version {version}: record {record} "
                                         "({form}, patient {number}): {versions}")
@@ -72,7 +72,7 @@ class Hold:
         says them (services.back_entry.OnHold.text_in), where the caller has their answers:
         without them the clerk could not tell a comment's typo from another dose. Else each
         version by its author, laptop and time."""
-        versions = versions or "; ".join(held.text(lang, laptops, authors) for held in self.versions)
+        versions = versions or semicolon(lang).join(held.text(lang, laptops, authors) for held in self.versions)
         return message(lang, ON_HOLD, version=self.from_version, record=self.record_id,
                        form=(titles or {}).get(self.form_id, self.form_id),
                        number=self.downtime_number or message(lang, NO_PATIENT), versions=versions)
@@ -173,8 +173,8 @@ class SettlementNotTaken:
         """As Hold.text names a hold (see there for `laptops`, `titles` and `authors`)."""
         why = [message(lang, STANDS_HERE, version=self.standing.text(lang, laptops, authors))] if self.standing else []
         if self.unseen:
-            why.append(message(lang, NOT_SEEN, versions="; ".join(held.text(lang, laptops, authors)
-                                                                   for held in self.unseen)))
+            why.append(message(lang, NOT_SEEN, versions=semicolon(lang).join(held.text(lang, laptops, authors)
+                                                                             for held in self.unseen)))
         return message(lang, NOT_TAKEN, record=self.hold.record_id,
                        form=(titles or {}).get(self.hold.form_id, self.hold.form_id),
                        number=self.hold.downtime_number or message(lang, NO_PATIENT),

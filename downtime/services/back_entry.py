@@ -55,7 +55,7 @@ from downtime.storage import audit
 from downtime.storage.fhir_sent import records_sent
 from downtime.storage.laptops import exports
 from downtime.sync.missing import MISSING_WORKLIST, MissingVersions, missing_versions
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, labelled, message
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, labelled, message, semicolon
 from downtime.storage.records import RecordNotFound, as_version, chunks, held_from, list_current, marks, on_hold
 
 PAGE = 25  # patients read at a time: a hospital's list is read in pages as the screen scrolls (0.05 s each)
@@ -115,12 +115,6 @@ def _shown(field: Field, value: Any, lang: Lang) -> str:
     return format_value(field, value, lang) or "—"
 
 
-def _semicolon(lang: Lang) -> str:
-    """Between a line's parts: "; ", with French typography's space before it in French, as the
-    catalogue's sentences have it (the printed list and the screen read "les deux; le service")."""
-    return " ; " if lang == "fr" else "; "
-
-
 @dataclass(frozen=True)
 class OnHold:
     """Why a record cannot be entered yet: from `from_version` its laptops wrote different
@@ -151,7 +145,7 @@ class OnHold:
                        time=f"{version.recorded_at:%d/%m/%Y %H:%M}")
         if version.status is RecordStatus.ENTERED_IN_ERROR:
             said += " " + message(lang, QT_TRANSLATE_NOOP("messages", "(entered in error)"))
-        answers = _semicolon(lang).join(labelled(field.label.get(lang), _shown(field, version.data.get(field.id), lang),
+        answers = semicolon(lang).join(labelled(field.label.get(lang), _shown(field, version.data.get(field.id), lang),
                                                  lang) for field in self.fields)
         return labelled(said, answers, lang) if answers else said
 
@@ -210,7 +204,7 @@ class Conflict:
         entering it would contradict it."""
         said = self._said_in(lang)
         other = self._other_in(lang, closed)
-        return f"{said}{_semicolon(lang)}{other}" if other else said
+        return f"{said}{semicolon(lang)}{other}" if other else said
 
     def _other_in(self, lang: Lang, closed: bool) -> str:
         """Where the other record of the same dose stands: in the EHR at its standing version or
@@ -392,7 +386,7 @@ class WorkItem:
     def changes_in(self, lang: Lang) -> str:
         if self.on_hold is not None:
             return self.on_hold.text_in(lang)
-        return _semicolon(lang).join(change.text_in(lang) for change in self.changes)
+        return semicolon(lang).join(change.text_in(lang) for change in self.changes)
 
 
 @dataclass(frozen=True)
