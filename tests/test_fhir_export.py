@@ -954,3 +954,44 @@ def test_an_as_required_dose_sends_why_it_was_given_and_one_recorded_before_the_
     assert [reason.text for reason in sent.reasonCode] == ["pain 7/10 after physio"]
     before = _by_id(bundle, older.record_id)
     assert before["status"] == "completed" and "reasonCode" not in before
+
+
+def test_a_withdrawn_movement_or_cancellation_an_earlier_bundle_sent_says_why_its_resource_changed_back(
+        session_for, admission_values, clock, tmp_path):
+    """The ward withdrew a transfer and a cancellation after a bundle sent them: the next bundle
+    updated the Encounter without the ICU stay and the Appointment back to booked, with no
+    Provenance of either withdrawal (they changed nothing, so they were made into nothing), and
+    the EHR's clerk saw a stay and a cancellation vanish with no word of who withdrew them or why.
+    Each withdrawal's Provenance now names the resource it changed back, NULLIFY, with its reason."""
+    from fhir.resources.R4B.provenance import Provenance
+
+    nurse, coord = session_for("nurse"), session_for("coord")
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    moved = records.save_new(nurse, "transfer", {"moved_at": "2026-11-28T11:00+01:00", "to_ward": "ICU",
+                                                 "to_bed": "4", "reason": "Needs monitoring"}, patient_id=patient)
+    monday, _ = _sessions(coord)
+    booking = _book(coord, patient, monday, "2026-11-30T08:00+01:00")
+    cancel = theatre.cancel(coord, booking.record_id, {"cancelled_at": "2026-11-28T09:00+01:00",
+                                                       "reason": "equipment_failure", "last_minute": False,
+                                                       "patient_told": "phone"})
+    export(session_for("records"), tmp_path / "first")
+    clock.advance(hours=1)
+    records.mark_entered_in_error(nurse, moved.record_id, "another patient's transfer")
+    records.mark_entered_in_error(coord, cancel.record_id, "cancelled the wrong operation")
+    bundle = _export(session_for, tmp_path, "since", since_last=True)
+    Bundle.model_validate(bundle)
+    assert _unresolved(bundle) == []
+    changed_back = {}
+    for record, reason, kind in ((moved, "another patient's transfer", "Encounter"),
+                                 (cancel, "cancelled the wrong operation", "Appointment")):
+        (entry,) = [e for e in bundle["entry"] if e["resource"]["resourceType"] == "Provenance"
+                    and e["resource"]["entity"][0]["what"]["identifier"]["value"] == record.record_id]
+        why = Provenance.model_validate(entry["resource"])
+        assert entry["request"]["method"] == "PUT", "its Provenance of the earlier bundle said it was recorded"
+        assert why.activity.coding[0].code == "NULLIFY" and why.activity.text == "Entered in error (version 2)"
+        assert [said.text for said in why.reason] == [reason]
+        (target,) = [_entry_of(bundle, one.reference.removeprefix("urn:uuid:")) for one in why.target]
+        assert target["resource"]["resourceType"] == kind and target["request"]["method"] == "PUT"
+        changed_back[kind] = target["resource"]
+    assert [place["location"]["display"] for place in changed_back["Encounter"]["location"]] == ["ward 3B bed 12"]
+    assert changed_back["Appointment"]["status"] == "booked"

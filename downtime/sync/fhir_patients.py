@@ -113,14 +113,22 @@ def _made(patient_id: str, number: str, items: list[tuple[FormSpec, RecordVersio
 def _stays(items: list[tuple[FormSpec, RecordVersion]], ctx: Context) -> list[_Stay]:
     """The same replay as the census (domain.census.locate), keeping every step: an admission
     opens a stay only when the patient is not in; movements of a patient not in move nobody.
-    Movements of the same minute keep the order they were first typed in, as in the census."""
-    moves = sorted(((spec, r) for spec, r in items if spec.movement is not None and r.status is not _EIE),
+    Movements of the same minute keep the order they were first typed in, as in the census.
+    A withdrawn movement moves nobody but is among the records of the stay it was in, so its
+    Provenance names that Encounter: an EHR that holds it from an earlier bundle gets the stay
+    back without it, with the reason (a withdrawn admission is its own Encounter)."""
+    moves = sorted(((spec, r) for spec, r in items
+                    if spec.movement is not None and (r.status is not _EIE or spec.movement is not Movement.ADMIT)),
                    key=lambda p: (p[1].occurred_at, ctx.original(p[1]).recorded_at))
     stays: list[_Stay] = []
     for spec, record in moves:
+        current = stays[-1] if stays and stays[-1].left is None else None
+        if record.status is _EIE:
+            if current is not None:
+                current.records.append(record.record_id)
+            continue
         event = event_of(spec, record.patient_id, record.record_id, record.data, record.occurred_at,
                          ctx.original(record).recorded_at)
-        current = stays[-1] if stays and stays[-1].left is None else None
         if current is None:
             if event.movement is Movement.ADMIT:
                 stays.append(_Stay(record, [(event.ward, event.bed, event.occurred_at)], [record.record_id]))

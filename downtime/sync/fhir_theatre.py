@@ -76,15 +76,21 @@ def _slot(record: RecordVersion) -> _Slot:
 def _group(booking: RecordVersion, events: list[RecordVersion], sessions: dict[str, RecordVersion],
            ctx: Context) -> Group:
     """A cancellation ends the slot in force; a rebooking opens the next one; a transfer sends
-    the operation elsewhere. Withdrawn cancellations change nothing; a withdrawn rebooking still
-    shows its Appointment, as entered in error."""
+    the operation elsewhere. A withdrawn cancellation or transfer changes nothing, but its
+    Provenance names what it would change (the slot then in force, the operation): an EHR that
+    holds it from an earlier bundle gets that resource back as it stands, with the reason it
+    changed; a withdrawn rebooking still shows its Appointment, as entered in error."""
     slots = [_slot(booking)]
     transfer: RecordVersion | None = None
     made_from: dict[str, list[str]] = {booking.record_id: [booking.record_id, slots[0].appointment_id]}
     # Changes of the same minute in the order they were first typed, as services.theatre does.
-    for event in sorted((e for e in events if e.status is not _EIE),
-                        key=lambda e: (e.occurred_at, ctx.original(e).recorded_at)):
-        if event.form_id == CANCELLATION_FORM:
+    for event in sorted(events, key=lambda e: (e.occurred_at, ctx.original(e).recorded_at)):
+        if event.status is _EIE:
+            if event.form_id == CANCELLATION_FORM:
+                made_from[event.record_id] = [slots[-1].appointment_id]
+            elif event.data["outcome"] == "transferred":
+                made_from[event.record_id] = [booking.record_id]
+        elif event.form_id == CANCELLATION_FORM:
             if slots[-1].cancelled_by is None:
                 slots[-1].cancelled_by = event
                 made_from[event.record_id] = [slots[-1].appointment_id]
