@@ -4762,6 +4762,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{count} ressource(s) du lot FHIR ont changé depuis qu’un export précédent les a envoyées (modifiées, arrêtées, séjour terminé) : une fois envoyée, chacune remplace la copie du DPI faite à partir du lot précédent, y compris toute modification faite depuis dans le DPI (fhir_updates du manifeste)</translation>
     </message>
     <message>
+        <source>{count} record(s) the ward said are not to be entered went out in an earlier FHIR bundle: this bundle marks them entered in error, so posting it withdraws them from the EHR (the manifest&apos;s fhir_withdrawn)</source>
+        <translation>{count} enregistrement(s) que le service a dit de ne pas saisir sont partis dans un bundle FHIR précédent : ce bundle les marque saisis par erreur, et son envoi les retire du DPI (fhir_withdrawn du manifeste)</translation>
+    </message>
+    <message>
+        <source>{count} record(s) the ward said are not to be entered are left out of the FHIR bundle, as no earlier bundle sent them (the manifest&apos;s fhir_left_out)</source>
+        <translation>{count} enregistrement(s) que le service a dit de ne pas saisir sont laissés hors du bundle FHIR, aucun bundle précédent ne les ayant envoyés (fhir_left_out du manifeste)</translation>
+    </message>
+    <message>
         <source>(in an earlier export too: posted from it, the EHR holds the record; this bundle puts the warning on its Provenance)</source>
         <translation>(aussi dans un export précédent : envoyé depuis celui-ci, le DPI détient l’enregistrement ; ce lot ajoute l’avertissement à sa Provenance)</translation>
     </message>
