@@ -26,6 +26,7 @@ from downtime.paths import default_db_path, demo_db_path, forms_dir
 if TYPE_CHECKING:
     from downtime.services.census import CensusRow
     from downtime.services.context import Session
+    from downtime.services.medication import Stock
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -591,6 +592,7 @@ def _register_session(args: argparse.Namespace, *, new_page: bool = False):
         args.drug, args.unit = found.drug, found.unit
         return session
     if new_page:
+        _check_new_page(args, pages)
         return session
     if not pages:
         raise CliError(QT_TRANSLATE_NOOP("messages", "--drug {drug} --unit {unit}: ward {ward}'s controlled-drug register "
@@ -605,6 +607,28 @@ def _register_session(args: argparse.Namespace, *, new_page: bool = False):
                    pages=", ".join(f"{page.drug} ({page.unit})" for page in pages))
 
 
+def _check_new_page(args: argparse.Namespace, pages: list[Stock]) -> None:
+    """A new page alike one of the register's (see `cd_pages_alike`) is opened only once each of
+    those is named with --other-than, copied from the refusal that names them: --new-page alone
+    took "Morphin" for a drug of its own, beside the ward's "Morphine"."""
+    import shlex
+
+    from downtime.services.medication import cd_pages_alike
+
+    said_other = [name.strip().casefold() for name in args.other_than or []]
+    alike = [page for page in cd_pages_alike(pages, args.drug) if page.drug.casefold() not in said_other]
+    if alike:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--drug {drug} --unit {unit} is close to {pages} on ward {ward}'s "
+                                                     "controlled-drug register: no new page was opened, as one drug "
+                                                     "on two pages leaves both balances wrong. If it is the same drug, "
+                                                     "type it as its page writes it; if it is another drug, delivered "
+                                                     "for the first time, give --new-page {other_than}."),
+                       drug=args.drug, unit=args.unit, ward=args.ward,
+                       pages=", ".join(f"{page.drug} ({page.unit})" for page in alike),
+                       other_than=" ".join(f"--other-than {shlex.quote(drug)}"
+                                           for drug in dict.fromkeys(page.drug for page in alike)))
+
+
 def _print_balance(args: argparse.Namespace, balance: float) -> None:
     """The register's balance after an entry, or asked for, said alike (`cd balance` printed an
     English sentence under --lang fr), with French's decimal comma."""
@@ -615,6 +639,9 @@ def _print_balance(args: argparse.Namespace, balance: float) -> None:
 def cmd_cd_receive(args: argparse.Namespace) -> int:
     from downtime.services.medication import cd_receive
 
+    if args.other_than and not args.new_page:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--other-than goes with --new-page: it says which page the new one "
+                                                     "is not"))
     witness = _witness(args)
     session = _register_session(args, new_page=args.new_page)
     _print_balance(args, cd_receive(session, args.ward, args.drug, args.unit, args.quantity,
@@ -1487,7 +1514,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--new-page", action="store_true",
                    help="the drug is delivered to the ward for the first time: its page of the register is opened "
                         "(refused without it for a drug the register has no page of, a typo's page splitting one "
-                        "drug's stock)")
+                        "drug's stock; refused too for a drug close to a page's, unless --other-than names it)")
+    p.add_argument("--other-than", action="append", metavar="PAGE_DRUG",
+                   help="with --new-page: the drug is not the one of this page of the register, whose name is "
+                        "close to it (as the refusal names it; repeatable)")
     p = _witnessed_entry(command("count", cmd_cd_count, "the cupboard's count, witnessed: a count that matches is "
                                  "written as checked, one that differs corrects the register", cd_sub),
                          "a note for the register, e.g. 'shift change'")

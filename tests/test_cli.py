@@ -708,6 +708,77 @@ def test_a_receipt_for_a_drug_with_no_page_is_refused_unless_it_opens_a_new_page
                                        "cd receive --new-page'.\n")
 
 
+@pytest.fixture
+def french(monkeypatch):
+    """The French of a sentence added to the command line, given to the catalogue for the test
+    (resources/i18n/downtime_fr.ts receives it when the catalogue is next brought up to date):
+    the command is shown to say it through the catalogue, in the words it will say."""
+    from downtime.i18n import MESSAGES, _catalogue
+
+    def add(english: str, translated: str) -> None:
+        monkeypatch.setitem(_catalogue("fr"), (MESSAGES, english), translated)
+
+    return add
+
+
+CLOSE_TO_A_PAGE = ("--drug {drug} --unit {unit} is close to {pages} on ward {ward}'s controlled-drug register: no new "
+                   "page was opened, as one drug on two pages leaves both balances wrong. If it is the same drug, type "
+                   "it as its page writes it; if it is another drug, delivered for the first time, give --new-page "
+                   "{other_than}.")
+
+
+def test_a_new_page_close_to_a_pages_drug_is_refused_naming_it_until_said_another_drug(demo_db, capsys, french):
+    """`cd receive --new-page --drug Morphin` opened a page "Morphin" beside "Morphine", the ward's
+    morphine split over two pages of the legal register. A new page close to a page (a typo, the
+    drug in another unit, an accent left out) is refused naming the page; --other-than, naming
+    it as the refusal does, says the drug is another one (Diamorphine beside Morphine)."""
+    from downtime.services.context import Vault
+    from downtime.services.unlock import sign_in
+
+    person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
+    witness = ["--witness-user", "doctor", "--witness-pin", "2222"]
+    vault = Vault(Path(demo_db))
+    sign_in(vault, "nurse", "1111")
+    assert vault.db is not None
+
+    def pages() -> list[tuple[str, str]]:
+        return [tuple(row) for row in vault.db.execute(
+            "SELECT DISTINCT drug, unit FROM cd_register WHERE ward = '3B' ORDER BY drug COLLATE BINARY")]
+
+    def receive(drug: str, unit: str, *more: str) -> int:
+        return main(["cd", "receive", "--ward", "3B", "--drug", drug, "--unit", unit, "--quantity", "10", "--new-page",
+                     *more, *witness, *person])
+
+    capsys.readouterr()
+    assert receive("Morphin", "mg") == 1
+    assert capsys.readouterr() == ("", "downtime: --drug Morphin --unit mg is close to Morphine (mg) on ward 3B's "
+                                       "controlled-drug register: no new page was opened, as one drug on two pages "
+                                       "leaves both balances wrong. If it is the same drug, type it as its page writes "
+                                       "it; if it is another drug, delivered for the first time, give --new-page "
+                                       "--other-than Morphine.\n")
+    assert receive("Morphine", "ml") == 1 and "close to Morphine (mg)" in capsys.readouterr().err
+    assert receive("Morphine sulfate", "mg", "--other-than", "Morphin") == 1
+    assert "--new-page --other-than Morphine.\n" in capsys.readouterr().err
+    assert pages() == [("Morphine", "mg")]
+    assert main(["cd", "receive", "--ward", "3B", "--drug", "Diamorphine", "--unit", "mg", "--quantity", "10",
+                 "--other-than", "Morphine", *witness, *person]) == 1
+    assert capsys.readouterr().err == "downtime: --other-than goes with --new-page: it says which page the new one is not\n"
+    assert receive("Diamorphine", "mg", "--other-than", "morphine") == 0
+    assert capsys.readouterr().out == "Diamorphine on ward 3B: balance 10 mg\n"
+    assert pages() == [("Diamorphine", "mg"), ("Morphine", "mg")]
+    french(CLOSE_TO_A_PAGE, "--drug {drug} --unit {unit} est proche de {pages} dans le registre des stupéfiants du "
+                            "service {ward} : aucune page n’a été ouverte, car un même médicament sur deux pages fausse "
+                            "les deux soldes. Si c’est le même médicament, tapez-le tel que sa page l’écrit ; si c’est "
+                            "un autre médicament, livré pour la première fois, donnez --new-page {other_than}.")
+    assert receive("Morphin", "mg", "--lang", "fr") == 1
+    assert capsys.readouterr().err == (
+        "downtime: --drug Morphin --unit mg est proche de Diamorphine (mg), Morphine (mg) dans le registre des "
+        "stupéfiants du service 3B : aucune page n’a été ouverte, car un même médicament sur deux pages fausse les "
+        "deux soldes. Si c’est le même médicament, tapez-le tel que sa page l’écrit ; si c’est un autre médicament, "
+        "livré pour la première fois, donnez --new-page --other-than Diamorphine --other-than Morphine.\n")
+    assert pages() == [("Diamorphine", "mg"), ("Morphine", "mg")]
+
+
 def test_the_doses_wastage_lists_say_their_quantity_with_the_langs_decimal_comma(demo_db, capsys):
     """`cd wastage` without --dose listed "— 2.5 mg" under --lang fr, where `cd balance` says
     "2,5 mg" and the register tab's dialog offers the dose as "2,5 mg"."""

@@ -438,6 +438,31 @@ def test_a_drug_on_no_page_or_alike_two_is_found_on_none():
     assert medication.cd_page([], "Morphine", "mg") is None
 
 
+@given(st.text(min_size=1).filter(str.strip), st.sampled_from(["mg", "ml", "microgram"]), st.data())
+def test_a_pages_own_name_in_any_case_is_never_a_new_page(drug, unit, data):
+    """A new page is opened only for a drug no page is alike: the page's own name, in any
+    capitals or small letters, with its accents or without, is always one."""
+    cased = "".join(data.draw(st.sampled_from([letter, letter.upper(), letter.lower(), letter.casefold()]))
+                    for letter in drug)
+    page = medication.Stock(drug, unit, 0.0)
+    assert medication.cd_pages_alike([page], cased) == [page]
+
+
+def test_a_new_page_is_alike_the_pages_it_may_be_a_typo_or_another_name_of():
+    """"Morphin" received on a page of its own split the ward's morphine over two pages; so would
+    morphine in another unit, "morphine sulfate", or "Ketamine" typed without its accent. A drug
+    of its own ("Oxycodone") is alike none."""
+    morphine, fentanyl, ketamine = _PAGES[3], _PAGES[0], _PAGES[1:3]
+    assert medication.cd_pages_alike(_PAGES, "Morphin") == [morphine]
+    assert medication.cd_pages_alike(_PAGES, "Morphine") == [morphine]
+    assert medication.cd_pages_alike(_PAGES, "Morphine sulfate") == [morphine]
+    assert medication.cd_pages_alike(_PAGES, "Fentanil") == [fentanyl]
+    assert medication.cd_pages_alike(_PAGES, "Ketamine") == ketamine
+    assert medication.cd_pages_alike(_PAGES, "Oxycodone") == []
+    assert medication.cd_pages_alike(_PAGES, "Codeine") == []
+    assert medication.cd_pages_alike([], "Morphin") == []
+
+
 def test_a_wards_register_pages_each_drug_with_its_running_balance(ward, session_for):
     """The opening count when the outage starts, a dose (naming its patient), a withdrawal
     and a count correction, on the page of the drug ordered for a patient on the ward."""

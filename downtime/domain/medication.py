@@ -7,6 +7,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from enum import StrEnum
 from functools import lru_cache
@@ -461,6 +462,26 @@ def shares_a_medicine(drug: str, other: str) -> bool:
     08:00 then two tablets of co-codamol 30/500 at 09:00 were two medicines, neither spaced from
     the other nor counted with it, the classic paracetamol overdose."""
     return bool(medicines_in(drug) & medicines_in(other))
+
+
+ALIKE_NAMES = 0.75
+"""How alike two drug names' spellings must be (difflib's ratio) to be taken for one drug:
+"Morphin" and "Morphine" (0.93), "Fentanil" and "Fentanyl" (0.88), and the look-alike
+"Sufentanil" and "Alfentanil" (0.8) are; "Oxycodone" and "Codeine" (0.62) are not."""
+
+
+def names_alike(typed: str, name: str) -> bool:
+    """Whether `typed` may be `name` misspelt, or another way of writing its medicine (see
+    `shares_a_medicine`): "Morphine sulfate" is "Morphine"'s medicine, "Morphin" its typo. Case,
+    accents, spaces and hyphens aside, a name is always alike itself."""
+    return shares_a_medicine(typed, name) or SequenceMatcher(None, _spelled(typed), _spelled(name)).ratio() >= ALIKE_NAMES
+
+
+def _spelled(text: str) -> str:
+    """A name's letters and digits without case or accents, capitals first made of every letter:
+    the lower case of a capital is not always the letter it came from ("I" and the dotless "ı")."""
+    decomposed = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).upper()).casefold()
+    return "".join(c for c in unicodedata.normalize("NFKD", decomposed) if c.isalnum() and not unicodedata.combining(c))
 
 
 def same_medicine(order: Order, others: Iterable[Order]) -> set[str]:

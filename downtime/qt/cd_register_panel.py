@@ -274,7 +274,8 @@ class CdEntryDialog(_WitnessedEntry):
         """Whether the entry may be written: a drug and unit on a page of the register are taken as
         the page writes them ("MORPHINE" is its "Morphine"); one on no page only once the nurse
         says it opens a new page: "Morphin" received opened one unasked, the ward's morphine split
-        over two pages of the legal register and the balance wrong on both."""
+        over two pages of the legal register and the balance wrong on both. The question names the
+        pages a drug typed is close to (`cd_pages_alike`), as `cd receive --new-page` refuses it."""
         drug, unit = self.drug.currentText().strip(), self.unit.text().strip()
         if not drug or not unit or (drug, unit) == self.new_page:  # a missing one is the service's to name
             return True
@@ -283,12 +284,21 @@ class CdEntryDialog(_WitnessedEntry):
             self.drug.setCurrentText(page.drug)
             self.unit.setText(page.unit)
             return True
-        question = (translate("CdEntryDialog", "{drug} ({unit}) is no page of ward {ward}'s register (its pages: "
-                                               "{pages}). Open a new page for it?") if pages else
-                    translate("CdEntryDialog", "{drug} ({unit}) is no page of ward {ward}'s register, which has no "
-                                               "page yet. Open a new page for it?"))
+        alike = medication.cd_pages_alike(pages, drug)
+        if alike:
+            question = translate("CdEntryDialog", "{drug} ({unit}) is no page of ward {ward}'s register, but is close "
+                                                  "to {pages}: one drug on two pages leaves both balances wrong. If it "
+                                                  "is the same drug, answer No and choose it in the Drug list. Open a "
+                                                  "new page for {drug} ({unit}), another drug?")
+        elif pages:
+            question = translate("CdEntryDialog", "{drug} ({unit}) is no page of ward {ward}'s register (its pages: "
+                                                  "{pages}). Open a new page for it?")
+        else:
+            question = translate("CdEntryDialog", "{drug} ({unit}) is no page of ward {ward}'s register, which has no "
+                                                  "page yet. Open a new page for it?")
         if not Prompts.confirm(self, self.windowTitle(), question.format(
-                drug=drug, unit=unit, ward=self.ward, pages=", ".join(f"{page.drug} ({page.unit})" for page in pages))):
+                drug=drug, unit=unit, ward=self.ward,
+                pages=", ".join(f"{page.drug} ({page.unit})" for page in alike or pages))):
             return False
         self.new_page = (drug, unit)
         return True

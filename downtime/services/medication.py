@@ -18,7 +18,8 @@ from downtime.domain.census import Movement, MovementEvent, StayStatus, left_aft
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
     DAY, allergies_not_known, allergy_matches, also_ordered, clock_text, controlled_drug, dose_state, dose_text,
-    offered_only, prn_given, prn_status, runs_at, safety_warnings, route_differs, same_medicine, shares_a_medicine, slots_by_version,
+    names_alike, offered_only, prn_given, prn_status, runs_at, safety_warnings, route_differs, same_medicine,
+    shares_a_medicine, slots_by_version,
 )
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -807,6 +808,14 @@ def cd_page(pages: Iterable[Stock], drug: str, unit: str) -> Stock | None:
     found = [page for page in pages if (page.drug, page.unit) == typed] or [
         page for page in pages if (page.drug.casefold(), page.unit.casefold()) == tuple(map(str.casefold, typed))]
     return found[0] if len(found) == 1 else None
+
+
+def cd_pages_alike(pages: Iterable[Stock], drug: str) -> list[Stock]:
+    """The pages of a ward's register a new page for `drug` could be a second page of, in any
+    unit (see `names_alike`): opened unquestioned, "Morphin" beside "Morphine" split the ward's
+    morphine over two pages of the legal register, the balance wrong on both. The command line
+    and the register tab warn before opening a page alike one of these."""
+    return [page for page in pages if names_alike(drug, page.drug)]
 
 
 def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, unit: str) -> list[RegisterLine]:

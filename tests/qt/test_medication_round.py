@@ -1056,9 +1056,10 @@ def test_the_opening_count_and_stock_received_are_entered_witnessed_on_the_regis
 def test_stock_received_for_a_drug_on_no_page_asks_before_opening_one(qtbot, session_for, ward, monkeypatch,
                                                                        type_text):
     """"Morphin" typed in Stock received… opened a page of its own: the ward's morphine split over
-    two pages of the legal register, the balance wrong on both. Now the nurse is asked, naming the
-    register's pages, No (the default) going back to the drug as typed and writing nothing;
-    "MORPHINE" is written on the Morphine page; Yes opens the new page."""
+    two pages of the legal register, the balance wrong on both. Now the nurse is asked, warned
+    that it is close to the Morphine page, No (the default) going back to the drug as typed and
+    writing nothing; "MORPHINE" is written on the Morphine page; Yes opens the new page of a drug
+    close to no page, asked naming the register's pages."""
     from PySide6.QtWidgets import QMessageBox
 
     from downtime.qt.cd_register_panel import CdEntryDialog
@@ -1091,8 +1092,10 @@ def test_stock_received_for_a_drug_on_no_page_asks_before_opening_one(qtbot, ses
         return dialog
 
     refused = receive("Morphin")
-    assert asked == [("Stock received", "Morphin (mg) is no page of ward 3B's register (its pages: Morphine (mg)). "
-                                        "Open a new page for it?", QMessageBox.StandardButton.No)]
+    assert asked == [("Stock received", "Morphin (mg) is no page of ward 3B's register, but is close to Morphine (mg): "
+                                        "one drug on two pages leaves both balances wrong. If it is the same drug, "
+                                        "answer No and choose it in the Drug list. Open a new page for Morphin (mg), "
+                                        "another drug?", QMessageBox.StandardButton.No)]
     assert refused.isVisible() and refused.drug.currentText() == "Morphin" and refused.quantity.text() == "10"
     assert refused.focusWidget() is refused.drug
     assert [(stock.drug, stock.balance) for stock in medication.cd_stock(nurse.db, nurse.forms, "3B")] == [("Morphine", 50)]
@@ -1101,6 +1104,8 @@ def test_stock_received_for_a_drug_on_no_page_asks_before_opening_one(qtbot, ses
     assert not capitals.isVisible() and len(asked) == 1
     assert (capitals.drug.currentText(), capitals.unit.text()) == ("Morphine", "mg")
     assert not receive("Oxycodone").isVisible() and len(asked) == 2
+    assert asked[1][1] == ("Oxycodone (mg) is no page of ward 3B's register (its pages: Morphine (mg)). Open a new "
+                           "page for it?")
     assert [(stock.drug, stock.unit, stock.balance) for stock in medication.cd_stock(nurse.db, nurse.forms, "3B")] == [
         ("Morphine", "mg", 60), ("Oxycodone", "mg", 10)]
 
