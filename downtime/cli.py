@@ -18,6 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from downtime import __version__
+from downtime.domain.bounds import DAY_MINUTES, MOST_BACKUPS_KEPT, MOST_IDLE_LOCK_MINUTES, MOST_LABELS, MOST_MAR_DAYS
+from downtime.domain.downtime_number import MAX_DEVICE
 from downtime.errors import FormSpecError, UserError, refusal_of
 from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Number, message, record_status_word, saved_language, stay_word,
                            translate)
@@ -503,9 +505,6 @@ def cmd_pdf_census(args: argparse.Namespace) -> int:
     return 0
 
 
-MOST_LABELS = 500
-
-
 def cmd_pdf_labels(args: argparse.Namespace) -> int:
     """A count below 1 wrote a PDF of no page (or, 0, a whole sheet), and a hundred thousand ran
     for minutes: each a slip."""
@@ -536,8 +535,6 @@ def _one_patient(session: Any, text: str) -> str:
 def _mar_days(args: argparse.Namespace) -> int:
     """--days checked before the sign-in, naming the option: the printing service's "Days: 1 to
     14." left the user to guess which number was meant."""
-    from downtime.services.printing import MOST_MAR_DAYS
-
     if not 1 <= args.days <= MOST_MAR_DAYS:
         raise CliError(QT_TRANSLATE_NOOP("messages", "--days: 1 to {most}"), most=MOST_MAR_DAYS)
     return args.days
@@ -1296,7 +1293,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("setup", cmd_setup, "set up an empty database: this laptop's number and the first administrator")
     _db_option(p)
     p.add_argument("--device-number", type=int, required=True,
-                   help="1-999, from the downtime plan: no two laptops of the hospital alike (their patients would "
+                   help=f"1-{MAX_DEVICE}, from the downtime plan: no two laptops of the hospital alike (their patients would "
                         "wear the same downtime numbers); every downtime number the laptop gives carries it for "
                         "good ('downtime set device-number' corrects it for the patients registered after)")
     p.add_argument("--device-name", required=True, help="this laptop's name as the ward calls it, e.g. 'Ward 3B laptop'")
@@ -1382,13 +1379,13 @@ def build_parser() -> argparse.ArgumentParser:
     _out_option(p)
     p.add_argument("--stock", choices=("L7159", "L7160", "L7163", "wristband"),
                    help="label sheet (default: the ward's setting, L7160 unless changed)")
-    p.add_argument("--count", type=int, help="how many labels, 1 to 500 (default: one full sheet)")
+    p.add_argument("--count", type=int, help=f"how many labels, 1 to {MOST_LABELS} (default: one full sheet)")
     _db_option(p)
     _person_options(p)
 
     p = command("mar", cmd_pdf_mar, "a patient's medication administration record (MAR) chart", pdf_sub)
     p.add_argument("patient", help="downtime number (or anything that finds exactly one patient)")
-    p.add_argument("--days", type=int, default=3, help="days shown, ending today (default 3)")
+    p.add_argument("--days", type=int, default=3, help=f"days shown, ending today: 1 to {MOST_MAR_DAYS} (default 3)")
     _out_option(p)
     _db_option(p)
     _person_options(p)
@@ -1399,7 +1396,7 @@ def build_parser() -> argparse.ArgumentParser:
     _person_options(p)
     p = command("mar-pack", cmd_pdf_mar_pack, "the MAR charts of every patient of a ward, in one PDF", pdf_sub)
     p.add_argument("--ward", required=True, help="ward code, e.g. 3B")
-    p.add_argument("--days", type=int, default=3, help="days shown, ending today (default 3)")
+    p.add_argument("--days", type=int, default=3, help=f"days shown, ending today: 1 to {MOST_MAR_DAYS} (default 3)")
     _out_option(p)
     _db_option(p)
     _person_options(p)
@@ -1417,7 +1414,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("worklist", cmd_pdf_worklist, "the back-entry worklist, per patient, in the order to enter it "
                 "(a hospital's whole list is thousands of pages: print a part with --patients)", pdf_sub)
     _out_option(p)
-    p.add_argument("--patients", type=int, help="only this many patients (default: all)")
+    p.add_argument("--patients", type=int, help="only this many patients, 1 or more (default: all)")
     p.add_argument("--from", dest="start", metavar="DOWNTIME_NUMBER", help="start at this patient (default: the first)")
     p.add_argument("--left", action="store_true", help="only what is left to enter")
     _db_option(p)
@@ -1494,7 +1491,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("settle", cmd_worklist_settle, "settle a record on hold with the version the ward says is right "
                 "(without --choose: list its versions)", worklist_sub)
     p.add_argument("record_id", help="the record on hold, by its id as the worklist shows it")
-    p.add_argument("--choose", type=int, help="the version chosen, by its number in the list")
+    p.add_argument("--choose", type=int, help="the version chosen, by its number in the list (1 to the number of "
+                                              "versions listed without it)")
     p.add_argument("--reason", default="", help="who decided, e.g. 'Sister Martin, ward 3B, by phone'")
     _db_option(p)
     _person_options(p)
@@ -1510,7 +1508,8 @@ def build_parser() -> argparse.ArgumentParser:
     cd_sub = cd.add_subparsers(title="cd commands", metavar="COMMAND", required=True)
     p = _witnessed_entry(command("receive", cmd_cd_receive, "stock received (or a negative count correction), witnessed",
                                  cd_sub), "a note for the register, e.g. the pharmacy's delivery number")
-    p.add_argument("--quantity", type=float, required=True, help="how much was received (negative to correct a count)")
+    p.add_argument("--quantity", type=float, required=True,
+                   help="how much was received, never 0 (negative to correct a count; the balance never goes below 0)")
     p.add_argument("--new-page", action="store_true",
                    help="the drug is delivered to the ward for the first time: its page of the register is opened "
                         "(refused without it for a drug the register has no page of, a typo's page splitting one "
@@ -1521,12 +1520,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = _witnessed_entry(command("count", cmd_cd_count, "the cupboard's count, witnessed: a count that matches is "
                                  "written as checked, one that differs corrects the register", cd_sub),
                          "a note for the register, e.g. 'shift change'")
-    p.add_argument("--counted", type=float, required=True, help="how much is counted in the cupboard")
+    p.add_argument("--counted", type=float, required=True, help="how much is counted in the cupboard, 0 or more")
     p = _witnessed_entry(command("wastage", cmd_cd_wastage, "what was left of an ampoule after a dose, discarded, "
                                  "witnessed (without --dose: list the doses it may be recorded against)", cd_sub),
                          "a note for the register")
     p.add_argument("--dose", help="the dose's record id, as listed without --dose")
-    p.add_argument("--quantity", type=float, help="how much was discarded, in the register's unit")
+    p.add_argument("--quantity", type=float, help="how much was discarded, in the register's unit, above 0")
     p.add_argument("--json", action="store_true", help="JSON lines (the list of doses)")
     p = command("balance", cmd_cd_balance, "the register's balance of one drug on a ward", cd_sub)
     _person_options(p)
@@ -1539,9 +1538,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", choices=("label-stock", "round-thresholds", "idle-lock", "letter-contact", "backups",
                                     "export-key", "device-number", "device-name", "this-laptop", "laptop-ward"),
                    help="the setting to change (what each takes: see value, in the same order)")
-    p.add_argument("value", nargs="+", help="L7159|L7160|L7163|wristband; LATE OVERDUE minutes; "
-                                            "MINUTES before the screen locks; whom patients call, as their letter "
-                                            "prints it; FOLDER EVERY_MINUTES KEEP; the records office's age1… public "
+    p.add_argument("value", nargs="+", help="L7159|L7160|L7163|wristband; LATE OVERDUE minutes (LATE above 0 and "
+                                            f"below OVERDUE, at most {DAY_MINUTES}); MINUTES before the screen locks "
+                                            f"(1 to {MOST_IDLE_LOCK_MINUTES}); whom patients call, as their letter "
+                                            f"prints it; FOLDER EVERY_MINUTES KEEP (every 1 to {DAY_MINUTES} minutes, "
+                                            f"1 to {MOST_BACKUPS_KEPT} kept); the records office's age1… public "
                                             "key, which every export is then encrypted to ('' for none); the laptop's "
                                             "device number, which the patients registered from then on take; its name; "
                                             "for a database set up on another computer: 'replaces' (that one will not "

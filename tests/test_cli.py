@@ -1008,6 +1008,32 @@ def test_every_command_and_argument_says_what_it_is_for():
     assert bare == []
 
 
+def test_every_numeric_option_says_its_bounds_in_its_help(capsys):
+    """`downtime pdf mar --help` said "days shown, ending today (default 3)" and refused --days 20
+    only once typed: each option taking a number says the numbers it takes, from the bound the
+    command checks (a new one is listed here with its bound, or this fails)."""
+    from downtime.cli import build_parser
+    from downtime.domain.bounds import MOST_LABELS, MOST_MAR_DAYS
+    from downtime.domain.downtime_number import MAX_DEVICE
+
+    bounds = {"setup --device-number": f"1-{MAX_DEVICE}", "pdf labels --count": f"1 to {MOST_LABELS}",
+              "pdf mar --days": f"1 to {MOST_MAR_DAYS}", "pdf mar-pack --days": f"1 to {MOST_MAR_DAYS}",
+              "pdf worklist --patients": "1 or more", "worklist settle --choose": "1 to the number of versions listed",
+              "cd receive --quantity": "never 0", "cd count --counted": "0 or more", "cd wastage --quantity": "above 0"}
+    numeric = {f"{' '.join(path[1:])} {action.option_strings[0]}": action.help for path, parser in _walk(build_parser())
+               for action in parser._actions if action.type in (int, float)}
+    assert {option: bounds[option] in (said or "") for option, said in numeric.items() if option in bounds} == {
+        option: True for option in bounds}
+    assert set(numeric) == set(bounds)
+    with pytest.raises(SystemExit):
+        main(["pdf", "mar", "--help"])
+    assert "ending today: 1 to 14 (default 3)" in " ".join(capsys.readouterr().out.split())
+    with pytest.raises(SystemExit):
+        main(["set", "--help"])
+    assert ("LATE OVERDUE minutes (LATE above 0 and below OVERDUE, at most 1440); MINUTES before the screen locks "
+            "(1 to 120);" in " ".join(capsys.readouterr().out.split()))
+
+
 def test_setup_says_to_add_an_administrator_on_the_ward(tmp_path, capsys):
     """IT set the laptop up as its only administrator and went home: the agency nurse arriving
     at 02:00 could get no account, and IT's forgotten PIN could be reset by no one."""

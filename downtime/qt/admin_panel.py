@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from downtime.domain.bounds import DAY_MINUTES, MOST_BACKUPS_KEPT, MOST_IDLE_LOCK_MINUTES
 from downtime.domain.downtime_number import MAX_DEVICE, format_downtime_number
 from downtime.domain.roles import ROLE_NAMES, Role
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
@@ -140,8 +141,9 @@ class AdminPanel(QWidget):
         self.label_stock = QComboBox()
         self.label_stock.addItems(list(settings.LABEL_STOCKS))
         self.late, self.overdue, self.idle, self.every, self.keep = (QSpinBox() for _ in range(5))
-        for box, most, suffix in ((self.late, 24 * 60, " min"), (self.overdue, 24 * 60, " min"), (self.idle, 120, " min"),
-                                  (self.every, 24 * 60, " min"), (self.keep, 1000, "")):
+        for box, most, suffix in ((self.late, DAY_MINUTES, " min"), (self.overdue, DAY_MINUTES, " min"),
+                                  (self.idle, MOST_IDLE_LOCK_MINUTES, " min"), (self.every, DAY_MINUTES, " min"),
+                                  (self.keep, MOST_BACKUPS_KEPT, "")):
             box.setRange(1, most)
             box.setSuffix(suffix)
         self.letter_contact = QLineEdit()

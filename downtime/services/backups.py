@@ -15,6 +15,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.domain.bounds import DAY_MINUTES, MOST_BACKUPS_KEPT
 from downtime.domain.staff import Action
 from downtime.paths import data_dir
 from downtime.services import settings
@@ -115,7 +116,7 @@ def begin_backup(session: Session, reason: str) -> Callable[[Database], Path]:
 def set_backup_policy(session: Session, where: Path, every_minutes: int, keep: int) -> None:
     """Where backups go (a USB stick's folder), how often, and how many are kept (administrators)."""
     session.require(Action.MANAGE_STAFF)
-    if not 1 <= every_minutes <= 24 * 60 or not 1 <= keep <= 1000:
+    if not 1 <= every_minutes <= DAY_MINUTES or not 1 <= keep <= MOST_BACKUPS_KEPT:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Backups: every 1 to 1440 minutes, keeping 1 to 1000."))
     chosen = "" if str(where).strip() in ("", ".", str(default_folder())) else str(where)
     if chosen and not where.is_absolute():

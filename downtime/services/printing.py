@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from downtime.i18n import QT_TRANSLATE_NOOP, decimal_text
+from downtime.domain.bounds import MOST_MAR_DAYS
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import medication, observations, settings, theatre
@@ -205,11 +206,6 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
         charts.append(PatientChart(patient, f"{decimal_text(weight, session.lang)} kg" if weight else None, grids[patient_id],
                                    held))
     return charts
-
-
-MOST_MAR_DAYS = 14
-"""The longest MAR chart printed, a fortnight (its days in two blocks of seven); the command line
-checks its --days against it before the sign-in, naming the option."""
 
 
 def print_mar(session: Session, patient_ids: list[str], out: Path, days: int = 3, first_day: date | None = None,

@@ -8,6 +8,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
+from downtime.domain.bounds import DAY_MINUTES, MOST_IDLE_LOCK_MINUTES
 from downtime.domain.medication import RoundPolicy
 from downtime.domain.staff import Action
 from downtime.services import wards
@@ -51,7 +52,7 @@ def set_label_stock(session: Session, stock: str) -> None:
 
 def set_round_thresholds(session: Session, late_after_minutes: int, overdue_after_minutes: int) -> None:
     """The ward's policy: a dose is late, then overdue, that many minutes after its time."""
-    if not 0 < late_after_minutes < overdue_after_minutes <= 24 * 60:
+    if not 0 < late_after_minutes < overdue_after_minutes <= DAY_MINUTES:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Round thresholds: late must be above 0 and below overdue (at most 24 h)."))
     with session.db.atomic():  # apart, a disk full between them could leave late after overdue
         set_value(session, "late_after_minutes", str(late_after_minutes))
@@ -60,7 +61,7 @@ def set_round_thresholds(session: Session, late_after_minutes: int, overdue_afte
 
 def set_idle_lock(session: Session, minutes: int) -> None:
     """How long the app waits, untouched, before it locks the screen (the form stays open)."""
-    if not 1 <= minutes <= 120:
+    if not 1 <= minutes <= MOST_IDLE_LOCK_MINUTES:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Idle lock: 1 to 120 minutes."))
     set_value(session, "idle_lock_minutes", str(minutes))
 
