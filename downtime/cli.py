@@ -264,7 +264,8 @@ def cmd_forms_check(args: argparse.Namespace) -> int:
 
     forms = load_forms(args.dir or forms_dir())
     for form_id, spec in sorted(forms.items()):
-        print(f"ok  {form_id} (version {spec.version}, {sum(1 for _ in spec.fields())} fields)")
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "ok  {form} (version {version}, {count} fields)"), form=form_id,
+                   version=spec.version, count=sum(1 for _ in spec.fields())))
     return 0
 
 
@@ -1620,7 +1621,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _check_pdf_out(args)
         return int(args.func(args))
     except FormSpecError as exc:
-        print(_say(args, QT_TRANSLATE_NOOP("messages", "downtime: form definitions have problems:\n{problems}"), problems=exc), file=sys.stderr)
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "downtime: form definitions have problems:\n{problems}"),
+                   problems=exc.text(args.lang)), file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

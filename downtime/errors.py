@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, Phrase, labelled
 
 if TYPE_CHECKING:
     from downtime.i18n import Lang
@@ -31,13 +31,17 @@ class UserError(Exception):
         return message(lang, self.template, **self.values)
 
 
+WHERE = QT_TRANSLATE_NOOP("messages", "{where}: {problem}")
+"""A problem and what it is about: a file, a field, "where: problem" (" : " in French)."""
+
+
 def refused_by_disk(problem: OSError) -> UserError:
     """A disk that refused a read or a write (full, removed, read-only) in words the person
     can act on: the file it concerned, when the system names one, and the system's own words,
     without an errno number."""
     words = problem.strerror or str(problem)
     if problem.filename:
-        return UserError(QT_TRANSLATE_NOOP("messages", "{where}: {problem}"), where=problem.filename, problem=words)
+        return UserError(WHERE, where=problem.filename, problem=words)
     return UserError(words)
 
 
@@ -116,9 +120,14 @@ def refusal_of(problem: BaseException) -> UserError:
 
 
 class FormSpecError(Exception):
-    """A form file that cannot be used; `problems` lists every problem found, one per line."""
+    """A form file that cannot be used; `problems` lists every problem found, one per line, as
+    `text` says them in a language (`downtime forms check --lang fr` printed English); as text,
+    the English."""
 
-    def __init__(self, path: Path, problems: list[str]):
+    def __init__(self, path: Path, problems: list[Phrase]):
         self.path = path
         self.problems = problems
         super().__init__("\n".join(f"{path}: {problem}" for problem in problems))
+
+    def text(self, lang: Lang) -> str:
+        return "\n".join(labelled(str(self.path), problem.text(lang), lang) for problem in self.problems)

@@ -214,6 +214,39 @@ def test_forms_check_names_file_and_field(tmp_path, capsys):
     assert "broken.yaml" in err and "field 'age'" in err and "mni" in err
 
 
+def test_forms_check_speaks_the_lang(tmp_path, capsys, french):
+    """`downtime forms check --lang fr` printed "ok  admission (version 1, 34 fields)" and its
+    problems in English, every other command speaking French: its lines and the problems it
+    finds (but pydantic's own words, "Extra inputs are not permitted") come from the catalogue."""
+    from downtime.formspec import load_forms
+    from downtime.paths import forms_dir
+
+    form = ("id: {id}\nversion: 1\ntitle: {{en: B, fr: B}}\nsections:\n  - id: s\n    title: {{en: S, fr: S}}\n"
+            "    fields:\n      - id: age\n        kind: integer\n        label: {{en: Age, fr: Âge}}\n{more}")
+    (tmp_path / "broken.yaml").write_text(form.format(id="broken", more="        mni: 0\n"), encoding="utf-8")
+    (tmp_path / "upside.yaml").write_text(form.format(id="upside", more="        min: 5\n        max: 1\n"),
+                                          encoding="utf-8")
+    admission = load_forms(forms_dir())["admission"]
+    assert main(["forms", "check", "--lang", "en"]) == 0
+    assert f"ok  admission (version {admission.version}, {len(list(admission.fields()))} fields)\n" in capsys.readouterr().out
+    assert main(["forms", "check", str(tmp_path), "--lang", "en"]) == 1
+    assert capsys.readouterr().err == (f"downtime: form definitions have problems:\n"
+                                       f"{tmp_path}: broken.yaml: section 's', field 'age', mni: Extra inputs are not "
+                                       f"permitted\n{tmp_path}: upside.yaml: form: field 'age': min is above max\n")
+    for english, translated in (("ok  {form} (version {version}, {count} fields)", "ok  {form} (version {version}, "
+                                                                                   "{count} champs)"),
+                                ("field {id}", "champ {id}"), ("form", "formulaire"),
+                                ("field {field}: min is above max", "champ {field} : min est supérieur à max")):
+        french(english, translated)
+    assert main(["forms", "check", "--lang", "fr"]) == 0
+    assert f"ok  admission (version {admission.version}, {len(list(admission.fields()))} champs)\n" in capsys.readouterr().out
+    assert main(["forms", "check", str(tmp_path), "--lang", "fr"]) == 1
+    assert capsys.readouterr().err == (f"downtime : les définitions de formulaires ont des problèmes :\n"
+                                       f"{tmp_path} : broken.yaml : section 's', champ 'age', mni : Extra inputs are not "
+                                       f"permitted\n{tmp_path} : upside.yaml : formulaire : champ 'age' : min est "
+                                       f"supérieur à max\n")
+
+
 def test_person_commands_need_user_and_pin(demo_db, capsys, monkeypatch):
     db = Path(demo_db)
     monkeypatch.delenv("DOWNTIME_USER")

@@ -8,13 +8,14 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from downtime.errors import FormSpecError
-from downtime.formspec.schema import FormSpec, copy_problems
+from downtime.errors import WHERE, FormSpecError
+from downtime.formspec.schema import FormSpec, SpecProblems, copy_problems
+from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 
 
-def _where(raw: Any, loc: tuple[int | str, ...]) -> str:
+def _where(raw: Any, loc: tuple[int | str, ...]) -> Phrase:
     """Turn pydantic's index path into section and field ids a form author recognises."""
-    parts: list[str] = []
+    parts: list[Phrase | str] = []
     node = raw
     rest = list(loc)
     while rest:
@@ -24,10 +25,10 @@ def _where(raw: Any, loc: tuple[int | str, ...]) -> str:
             ident = node.get("id") if isinstance(node, dict) else None
             kind = node.get("kind") if isinstance(node, dict) else None
             if ident:
-                label = "field" if kind else "section"
-                parts.append(f"{label} {ident!r}")
+                parts.append(Phrase(QT_TRANSLATE_NOOP("messages", "field {id}") if kind
+                                    else QT_TRANSLATE_NOOP("messages", "section {id}"), {"id": repr(ident)}))
             else:
-                parts.append(f"item {key + 1}")
+                parts.append(Phrase(QT_TRANSLATE_NOOP("messages", "item {number}"), {"number": key + 1}))
             if kind and rest and rest[0] == kind:
                 rest.pop(0)
         elif isinstance(node, dict) and key in node:
@@ -38,43 +39,59 @@ def _where(raw: Any, loc: tuple[int | str, ...]) -> str:
             parts.append(str(key))
             parts.extend(str(k) for k in rest)
             break
-    return ", ".join(parts) or "form"
+    if not parts:
+        return Phrase(QT_TRANSLATE_NOOP("messages", "form"))
+    # The parts joined as they come, each said in the language: "section 's', field 'age', mni".
+    return Phrase(", ".join(f"{{part{number}}}" for number in range(len(parts))),
+                  {f"part{number}": part for number, part in enumerate(parts)})
+
+
+def _problems(raw: Any, error: ValidationError) -> list[Phrase]:
+    """Each problem where it is; one of the schema's own (`SpecProblems`) in the catalogue's words,
+    pydantic's own ("Field required") in its English."""
+    found = []
+    for problem in error.errors():
+        where = _where(raw, tuple(problem["loc"]))
+        cause = problem.get("ctx", {}).get("error")
+        said = cause.phrases if isinstance(cause, SpecProblems) else [problem["msg"]]
+        found.extend(Phrase(WHERE, {"where": where, "problem": each}) for each in said)
+    return found
 
 
 def load_form(path: Path) -> FormSpec:
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as exc:
-        raise FormSpecError(path, [f"cannot be read: {exc}"]) from exc
+        raise FormSpecError(path, [Phrase(QT_TRANSLATE_NOOP("messages", "cannot be read: {problem}"),
+                                          {"problem": exc})]) from exc
     except yaml.YAMLError as exc:
-        raise FormSpecError(path, [f"is not valid YAML: {exc}"]) from exc
+        raise FormSpecError(path, [Phrase(QT_TRANSLATE_NOOP("messages", "is not valid YAML: {problem}"),
+                                          {"problem": exc})]) from exc
     if not isinstance(raw, dict):
-        raise FormSpecError(path, ["must hold a mapping with id, version, title and sections"])
+        raise FormSpecError(path, [Phrase(QT_TRANSLATE_NOOP("messages", "must hold a mapping with id, version, title "
+                                                                        "and sections"))])
     try:
         spec = FormSpec.model_validate(raw)
     except ValidationError as exc:
-        problems = []
-        for error in exc.errors():
-            where = _where(raw, tuple(error["loc"]))
-            problems.append(f"{where}: {error['msg']}")
-        raise FormSpecError(path, problems) from exc
+        raise FormSpecError(path, _problems(raw, exc)) from exc
     if spec.id != path.stem:
-        raise FormSpecError(path, [f"form id {spec.id!r} must match the file name {path.stem!r}"])
+        raise FormSpecError(path, [Phrase(QT_TRANSLATE_NOOP("messages", "form id {id} must match the file name {name}"),
+                                          {"id": repr(spec.id), "name": repr(path.stem)})])
     return spec
 
 
 def load_forms(directory: Path) -> dict[str, FormSpec]:
     """Every form of a folder; all problems of all files are reported together."""
     forms: dict[str, FormSpec] = {}
-    problems: list[str] = []
+    problems: list[Phrase] = []
     files = sorted(directory.glob("*.yaml"))
     if not files:
-        raise FormSpecError(directory, ["holds no form definition (*.yaml)"])
+        raise FormSpecError(directory, [Phrase(QT_TRANSLATE_NOOP("messages", "holds no form definition (*.yaml)"))])
     for path in files:
         try:
             forms[path.stem] = load_form(path)
         except FormSpecError as exc:
-            problems.extend(f"{path.name}: {problem}" for problem in exc.problems)
+            problems.extend(Phrase(WHERE, {"where": path.name, "problem": problem}) for problem in exc.problems)
     if not problems:
         problems.extend(copy_problems(forms))
     if problems:

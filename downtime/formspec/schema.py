@@ -17,9 +17,23 @@ from pydantic import BaseModel, ConfigDict, Field as PydField, field_validator, 
 from downtime.domain.census import Movement
 from downtime.domain.news2 import ObservationSet
 from downtime.domain.staff import Role
-from downtime.i18n import Lang
+from downtime.errors import WHERE
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class SpecProblems(ValueError):
+    """What is wrong with a definition, each problem in the catalogue's words: pydantic passes the
+    error on to the loader, which says each in `forms check`'s language; as text, the English."""
+
+    def __init__(self, phrases: list[Phrase]):
+        self.phrases = phrases
+        super().__init__("; ".join(map(str, phrases)))
+
+
+def _problem(template: str, **values: object) -> SpecProblems:
+    return SpecProblems([Phrase(template, values)])
 
 
 class _Strict(BaseModel):
@@ -151,7 +165,8 @@ class Pattern(_Strict):
         try:
             re.compile(regex)
         except re.error as exc:
-            raise ValueError(f"not a valid regular expression: {exc}") from exc
+            raise _problem(QT_TRANSLATE_NOOP("messages", "not a valid regular expression: {problem}"),
+                           problem=exc) from exc
         return regex
 
 
@@ -196,7 +211,7 @@ class _FieldBase(_Strict):
     @classmethod
     def _snake(cls, value: str) -> str:
         if not _ID.match(value):
-            raise ValueError(f"field id {value!r} must be lower_snake_case")
+            raise _problem(QT_TRANSLATE_NOOP("messages", "field id {id} must be lower_snake_case"), id=repr(value))
         return value
 
 
@@ -327,7 +342,7 @@ class FormSpec(_Strict):
     @classmethod
     def _snake(cls, value: str) -> str:
         if not _ID.match(value):
-            raise ValueError(f"form id {value!r} must be lower_snake_case")
+            raise _problem(QT_TRANSLATE_NOOP("messages", "form id {id} must be lower_snake_case"), id=repr(value))
         return value
 
     def fields(self) -> Iterator[Field]:
@@ -360,10 +375,11 @@ class FormSpec(_Strict):
     @model_validator(mode="after")
     def _consistent(self) -> FormSpec:
         if self.creates_patient != (self.movement is Movement.ADMIT):
-            raise ValueError("a form that creates a patient is the one with movement 'admit'")
+            raise _problem(QT_TRANSLATE_NOOP("messages", "a form that creates a patient is the one with movement "
+                                                         "'admit'"))
         problems = list(_consistency_problems(self))
         if problems:
-            raise ValueError("; ".join(problems))
+            raise SpecProblems(problems)
         return self
 
 
@@ -381,7 +397,7 @@ def news2_rows(section: Section) -> dict[str, str]:
     return {field.id: field.id for field in section.fields if field.copied_from is None}
 
 
-def copy_problems(forms: dict[str, FormSpec]) -> Iterator[str]:
+def copy_problems(forms: dict[str, FormSpec]) -> Iterator[Phrase]:
     """A `copied_from` must name a form and field there are, of the same kind, every code it can
     bring one the field offers; without `field`, the lines go in a long text. A `news2` section
     copies every row of the observation set."""
@@ -389,70 +405,86 @@ def copy_problems(forms: dict[str, FormSpec]) -> Iterator[str]:
         for section in spec.sections:
             copied = set(news2_rows(section).values())
             if section.news2 and (missing := [row for row in ObservationSet.model_fields if row not in copied]):
-                yield (f"{spec.id}.yaml: section {section.id!r}: news2 copies no field {', '.join(map(repr, missing))}"
-                       f" of {OBSERVATIONS_FORM!r}")
+                yield Phrase(WHERE, {"where": f"{spec.id}.yaml", "problem": Phrase(
+                    QT_TRANSLATE_NOOP("messages", "section {section}: news2 copies no field {fields} of {form}"),
+                    {"section": repr(section.id), "fields": ", ".join(map(repr, missing)),
+                     "form": repr(OBSERVATIONS_FORM)})})
         for field in spec.fields():
             source = field.copied_from
             if source is None:
                 continue
-            where = f"{spec.id}.yaml: field {field.id!r}: copied_from"
+            def copying(template: str, /, **values: object) -> Phrase:
+                return Phrase(WHERE, {"where": f"{spec.id}.yaml", "problem": Phrase(template, {
+                    "field": repr(field.id), "form": repr(source.form), **values})})
+
             if source.form not in forms:
-                yield f"{where} names unknown form {source.form!r}"
+                yield copying(QT_TRANSLATE_NOOP("messages", "field {field}: copied_from names unknown form {form}"))
                 continue
             if source.field is None:
                 if source.form != TREATMENTS_FORM or not isinstance(field, LongTextField):
-                    yield f"{where} without a field copies {TREATMENTS_FORM!r} into a long text only"
+                    yield copying(QT_TRANSLATE_NOOP("messages", "field {field}: copied_from without a field copies "
+                                                                "{form} into a long text only"), form=repr(TREATMENTS_FORM))
                 continue
             origin = forms[source.form]._by_id.get(source.field)
             if origin is None:
-                yield f"{where} names unknown field {source.field!r} of {source.form!r}"
+                yield copying(QT_TRANSLATE_NOOP("messages", "field {field}: copied_from names unknown field {source} of "
+                                                            "{form}"), source=repr(source.field))
             elif origin.kind != field.kind:
-                yield f"{where}: {source.form}.{source.field} is a {origin.kind}, this a {field.kind}"
+                yield copying(QT_TRANSLATE_NOOP("messages", "field {field}: copied_from: {source} is a {kind}, this a "
+                                                            "{own}"),
+                              source=f"{source.form}.{source.field}", kind=origin.kind, own=field.kind)
             elif isinstance(origin, OPTIONED) and isinstance(field, OPTIONED):
                 offered = {option.code for option in field.options}
                 missing = [code for code in (source.codes.get(option.code, option.code) for option in origin.options)
                            if code not in offered]
                 if missing:
-                    yield f"{where}: codes {', '.join(map(repr, missing))} are none of this field's options"
+                    yield copying(QT_TRANSLATE_NOOP("messages", "field {field}: copied_from: codes {codes} are none of "
+                                                                "this field's options"), codes=", ".join(map(repr, missing)))
 
 
-def _consistency_problems(spec: FormSpec) -> Iterator[str]:
+def _consistency_problems(spec: FormSpec) -> Iterator[Phrase]:
+    def said(template: str, field: Field, /, **values: object) -> Phrase:
+        return Phrase(template, {"field": repr(field.id), **values})
+
     seen: set[str] = set()
     meanings: set[Meaning] = set()
     for field in spec.fields():
         if field.id in seen:
-            yield f"field {field.id!r}: id used twice"
+            yield said(QT_TRANSLATE_NOOP("messages", "field {field}: id used twice"), field)
         seen.add(field.id)
         if field.meaning is not None:
             if field.meaning in meanings:
-                yield f"field {field.id!r}: meaning {field.meaning.value!r} used twice"
+                yield said(QT_TRANSLATE_NOOP("messages", "field {field}: meaning {meaning} used twice"), field,
+                           meaning=repr(field.meaning.value))
             meanings.add(field.meaning)
     for name in spec.summary:
         if name not in seen:
-            yield f"summary names unknown field {name!r}"
+            yield Phrase(QT_TRANSLATE_NOOP("messages", "summary names unknown field {name}"), {"name": repr(name)})
     for field in spec.fields():
         for condition in (field.relevant, field.required_when):
             for name in condition_fields(condition) if condition else ():
                 if name not in seen:
-                    yield f"field {field.id!r}: condition names unknown field {name!r}"
+                    yield said(QT_TRANSLATE_NOOP("messages", "field {field}: condition names unknown field {name}"),
+                               field, name=repr(name))
                 elif name == field.id:
-                    yield f"field {field.id!r}: condition refers to the field itself"
+                    yield said(QT_TRANSLATE_NOOP("messages", "field {field}: condition refers to the field itself"), field)
         subfields = field.fields if isinstance(field, RepeatField) else [field]
         for sub in subfields:
             if isinstance(sub, OPTIONED):
                 codes = [option.code for option in sub.options]
                 if len(codes) != len(set(codes)):
-                    yield f"field {sub.id!r}: option codes repeat"
+                    yield said(QT_TRANSLATE_NOOP("messages", "field {field}: option codes repeat"), sub)
             low, high = getattr(sub, "min", None), getattr(sub, "max", None)
             if low is not None and high is not None and low > high:
-                yield f"field {sub.id!r}: min is above max"
+                yield said(QT_TRANSLATE_NOOP("messages", "field {field}: min is above max"), sub)
         if field.signed_in and not isinstance(field, TextField):
-            yield f"field {field.id!r}: signed_in fills a text field only"
+            yield said(QT_TRANSLATE_NOOP("messages", "field {field}: signed_in fills a text field only"), field)
         if isinstance(field, RepeatField) and field.min_items > field.max_items:
-            yield f"field {field.id!r}: min_items is above max_items"
+            yield said(QT_TRANSLATE_NOOP("messages", "field {field}: min_items is above max_items"), field)
         if isinstance(field, DateTimeField) and field.not_after is not None and not isinstance(
                 spec._by_id.get(field.not_after), DateTimeField):
-            yield f"field {field.id!r}: not_after names no datetime field {field.not_after!r}"
+            yield said(QT_TRANSLATE_NOOP("messages", "field {field}: not_after names no datetime field {name}"), field,
+                       name=repr(field.not_after))
 
 
 for _model in (AllOf, AnyOf, Not, _FieldBase, RepeatField, Section, FormSpec):
