@@ -1190,6 +1190,10 @@ le numéro du patient dans le DPI :</translation>
         <translation>Quantité : écrire un nombre, par ex. 20 ou 2,5.</translation>
     </message>
     <message>
+        <source>{drug} ({unit}) is no page of ward {ward}&apos;s register, but is close to {pages}: one drug on two pages leaves both balances wrong. If it is the same drug, answer No and choose it in the Drug list. Open a new page for {drug} ({unit}), another drug?</source>
+        <translation>{drug} ({unit}) n’a pas de page dans le registre du service {ward}, mais est proche de {pages} : un même médicament sur deux pages fausse les deux soldes. Si c’est le même médicament, répondez Non et choisissez-le dans la liste Médicament. Ouvrir une nouvelle page pour {drug} ({unit}), un autre médicament ?</translation>
+    </message>
+    <message>
         <source>{drug} ({unit}) is no page of ward {ward}&apos;s register (its pages: {pages}). Open a new page for it?</source>
         <translation>{drug} ({unit}) n’a pas de page dans le registre du service {ward} (ses pages : {pages}). Ouvrir une nouvelle page pour ce produit ?</translation>
     </message>
@@ -4160,6 +4164,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} a été installée sur un autre ordinateur et s’ouvre sur celui-ci pour la première fois : si c’est une copie que ce portable continue d’utiliser, les deux donneraient les numéros de procédure dégradée de l’appareil {number} à des patients différents. Un administrateur dit ce qu’il en est : « downtime set this-laptop replaces » (ce portable ne sera plus utilisé, ou c’est le même portable sous un autre compte), ou « downtime set this-laptop copy NUMÉRO NOM » (cette copie devient un portable à part entière, avec le numéro d’appareil que l’informatique lui donne).</translation>
     </message>
     <message>
+        <source>ok  {form} (version {version}, {count} fields)</source>
+        <translation>ok  {form} (version {version}, {count} champs)</translation>
+    </message>
+    <message>
         <source>(no bed)</source>
         <translation>(sans lit)</translation>
     </message>
@@ -4234,6 +4242,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>--drug {drug} --unit {unit}: no such page in ward {ward}&apos;s controlled-drug register; its pages: {pages}. Type one as it is written there (a drug delivered for the first time starts its page with &apos;downtime cd receive --new-page&apos;).</source>
         <translation>--drug {drug} --unit {unit} : aucune page de ce nom dans le registre des stupéfiants du service {ward} ; ses pages : {pages}. Tapez-en une telle qu’elle y est écrite (un médicament livré pour la première fois ouvre sa page avec « downtime cd receive --new-page »).</translation>
+    </message>
+    <message>
+        <source>--drug {drug} --unit {unit} is close to {pages} on ward {ward}&apos;s controlled-drug register: no new page was opened, as one drug on two pages leaves both balances wrong. If it is the same drug, type it as its page writes it; if it is another drug, delivered for the first time, give --new-page {other_than}.</source>
+        <translation>--drug {drug} --unit {unit} est proche de {pages} dans le registre des stupéfiants du service {ward} : aucune page n’a été ouverte, car un même médicament sur deux pages fausse les deux soldes. Si c’est le même médicament, tapez-le tel que sa page l’écrit ; si c’est un autre médicament, livré pour la première fois, donnez --new-page {other_than}.</translation>
+    </message>
+    <message>
+        <source>--other-than goes with --new-page: it says which page the new one is not</source>
+        <translation>--other-than s’emploie avec --new-page : il dit de quelle page la nouvelle se distingue</translation>
     </message>
     <message>
         <source>idle-lock takes one number of minutes (e.g. 5)</source>
@@ -5164,6 +5180,122 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>ENTERED IN ERROR</source>
         <translation>SAISIE PAR ERREUR</translation>
+    </message>
+    <message>
+        <source>field {id}</source>
+        <translation>champ {id}</translation>
+    </message>
+    <message>
+        <source>section {id}</source>
+        <translation>section {id}</translation>
+    </message>
+    <message>
+        <source>item {number}</source>
+        <translation>élément {number}</translation>
+    </message>
+    <message>
+        <source>form</source>
+        <translation>formulaire</translation>
+    </message>
+    <message>
+        <source>cannot be read: {problem}</source>
+        <translation>illisible : {problem}</translation>
+    </message>
+    <message>
+        <source>is not valid YAML: {problem}</source>
+        <translation>n’est pas du YAML valide : {problem}</translation>
+    </message>
+    <message>
+        <source>must hold a mapping with id, version, title and sections</source>
+        <translation>doit contenir un dictionnaire avec id, version, title et sections</translation>
+    </message>
+    <message>
+        <source>form id {id} must match the file name {name}</source>
+        <translation>l’identifiant de formulaire {id} doit être le nom du fichier {name}</translation>
+    </message>
+    <message>
+        <source>holds no form definition (*.yaml)</source>
+        <translation>ne contient aucune définition de formulaire (*.yaml)</translation>
+    </message>
+    <message>
+        <source>not a valid regular expression: {problem}</source>
+        <translation>expression régulière invalide : {problem}</translation>
+    </message>
+    <message>
+        <source>field id {id} must be lower_snake_case</source>
+        <translation>l’identifiant de champ {id} doit être en lower_snake_case</translation>
+    </message>
+    <message>
+        <source>form id {id} must be lower_snake_case</source>
+        <translation>l’identifiant de formulaire {id} doit être en lower_snake_case</translation>
+    </message>
+    <message>
+        <source>a form that creates a patient is the one with movement &apos;admit&apos;</source>
+        <translation>un formulaire qui crée un patient est celui dont le mouvement est &apos;admit&apos;</translation>
+    </message>
+    <message>
+        <source>section {section}: news2 copies no field {fields} of {form}</source>
+        <translation>section {section} : news2 ne copie aucun champ {fields} de {form}</translation>
+    </message>
+    <message>
+        <source>field {field}: copied_from names unknown form {form}</source>
+        <translation>champ {field} : copied_from nomme un formulaire inconnu {form}</translation>
+    </message>
+    <message>
+        <source>field {field}: copied_from without a field copies {form} into a long text only</source>
+        <translation>champ {field} : copied_from sans champ ne copie {form} que dans un texte long</translation>
+    </message>
+    <message>
+        <source>field {field}: copied_from names unknown field {source} of {form}</source>
+        <translation>champ {field} : copied_from nomme un champ inconnu {source} de {form}</translation>
+    </message>
+    <message>
+        <source>field {field}: copied_from: {source} is a {kind}, this a {own}</source>
+        <translation>champ {field} : copied_from : {source} est de type {kind}, celui-ci de type {own}</translation>
+    </message>
+    <message>
+        <source>field {field}: copied_from: codes {codes} are none of this field&apos;s options</source>
+        <translation>champ {field} : copied_from : les codes {codes} ne sont aucune des options de ce champ</translation>
+    </message>
+    <message>
+        <source>field {field}: id used twice</source>
+        <translation>champ {field} : identifiant employé deux fois</translation>
+    </message>
+    <message>
+        <source>field {field}: meaning {meaning} used twice</source>
+        <translation>champ {field} : sens {meaning} employé deux fois</translation>
+    </message>
+    <message>
+        <source>summary names unknown field {name}</source>
+        <translation>summary nomme un champ inconnu {name}</translation>
+    </message>
+    <message>
+        <source>field {field}: condition names unknown field {name}</source>
+        <translation>champ {field} : la condition nomme un champ inconnu {name}</translation>
+    </message>
+    <message>
+        <source>field {field}: condition refers to the field itself</source>
+        <translation>champ {field} : la condition renvoie au champ lui-même</translation>
+    </message>
+    <message>
+        <source>field {field}: option codes repeat</source>
+        <translation>champ {field} : des codes d’option se répètent</translation>
+    </message>
+    <message>
+        <source>field {field}: min is above max</source>
+        <translation>champ {field} : min est supérieur à max</translation>
+    </message>
+    <message>
+        <source>field {field}: signed_in fills a text field only</source>
+        <translation>champ {field} : signed_in ne remplit qu’un champ texte</translation>
+    </message>
+    <message>
+        <source>field {field}: min_items is above max_items</source>
+        <translation>champ {field} : min_items est supérieur à max_items</translation>
+    </message>
+    <message>
+        <source>field {field}: not_after names no datetime field {name}</source>
+        <translation>champ {field} : not_after ne nomme aucun champ date et heure {name}</translation>
     </message>
 </context>
 </TS>
