@@ -54,9 +54,12 @@ def _row(*widgets: QWidget, stretch_first: bool = True) -> QWidget:
 
 class Editor(QObject):
     """The common face of every editor: a widget, its raw state, its value, a commit signal
-    (fired when the user finishes with the field, which is when a draft is autosaved)."""
+    (fired when the user finishes with the field, which is when a draft is autosaved) and an
+    edit signal (fired at every keystroke in a box, for what must follow the typing: a NEWS2
+    score read while the cursor was still in the temperature box was the score without it)."""
 
     committed = Signal()
+    edited = Signal()
 
     def __init__(self, field: Field, lang: Lang):
         super().__init__()
@@ -114,6 +117,7 @@ class LineEditor(Editor):
             self.edit.setPlaceholderText(NOW_HINT[lang])
             self.edit.editingFinished.connect(lambda: self._now_if_typed(now))
         self.edit.editingFinished.connect(self.committed)
+        self.edit.textEdited.connect(self.edited)
         self.edit.setAccessibleName(field.label.get(lang))
         extras: list[QWidget] = []
         unit = getattr(field, "unit", None)

@@ -142,6 +142,7 @@ class FormView(QWidget):
             for field in section.fields:
                 editor = make_editor(field, lang, self._ref_choices, now=self.session.clock, who=who)
                 editor.committed.connect(self._changed)
+                editor.edited.connect(self._show_news2)
                 label = QLabel(field.label.get(lang))
                 self.form_labels[field.id] = label
                 label.setBuddy(editor.widget)
@@ -285,8 +286,22 @@ class FormView(QWidget):
     def _refresh_relevance(self) -> None:
         """Which questions apply, and which are required (starred): a field required only once
         another answer is given (an unidentified patient's temporary name) had no star; and the
-        NEWS2 score of a `news2` section's answers as they stand, with the response it asks for."""
+        NEWS2 score of a `news2` section's answers as they stand (see `_show_news2`)."""
         values = self._lenient_values()
+        self._show_news2(values)
+        for field in self.spec.fields():
+            form, cell = self.rows[field.id]
+            form.setRowVisible(cell, shown(field, values, self.asked))
+            required = field.required or self.asked.get(field.id, False) or (
+                field.required_when is not None and holds(field.required_when, values))
+            self.form_labels[field.id].setText(f"{field.label.get(self.session.lang)}{' *' if required else ''}")
+
+    def _show_news2(self, values: dict[str, Any] | None = None) -> None:
+        """The NEWS2 score of each `news2` section's answers, with the response it asks for,
+        as they stand at this keystroke (`values`: the answers read leniently, read here when not
+        given): scored when a box was left, the score beside the temperature still being typed
+        was the set's without it, a point or more below the one saved."""
+        values = self._lenient_values() if values is None else values
         for section in self.spec.sections:
             if section.news2:
                 news2 = observations.copied_score(section, values)
@@ -297,12 +312,6 @@ class FormView(QWidget):
                                   f"{html.escape(news2.response[self.session.lang])}")
                     # In the band's colour, as the patient list and the chart show it.
                     score.setStyleSheet(f"background: {RISK_SHADES[news2.band]}; padding: 4px;")
-        for field in self.spec.fields():
-            form, cell = self.rows[field.id]
-            form.setRowVisible(cell, shown(field, values, self.asked))
-            required = field.required or self.asked.get(field.id, False) or (
-                field.required_when is not None and holds(field.required_when, values))
-            self.form_labels[field.id].setText(f"{field.label.get(self.session.lang)}{' *' if required else ''}")
 
     def _changed(self) -> None:
         self._refresh_relevance()

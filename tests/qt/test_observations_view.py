@@ -411,3 +411,39 @@ def test_the_escalation_list_says_who_was_told_or_that_nobody_is_recorded(qtbot,
     assert panel.model.text(line[untold], 7) == "NOT RECORDED"
     assert panel.model.is_warning(line[untold], 7) and not panel.model.is_warning(line[told], 7)
     assert panel.model.is_warning(line[told], 6), "the HIGH band stays in red"
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", ("NEWS2 6 — MEDIUM", "NEWS2 7 — HIGH")),
+                                            ("fr", ("NEWS2 6 — MOYEN", "NEWS2 7 — ÉLEVÉ"))])
+def test_the_news2_score_follows_the_reading_as_it_is_typed(qtbot, session_for, admission_values, type_text, lang,
+                                                            said):
+    """With 38,6 typed in Temperature and the cursor still in the box, the form read "NEWS2 8 —
+    HIGH (incomplete: temperature not taken)", and the set saved scored 9: the score followed a
+    box only once it was left. It follows each keystroke, a French decimal comma included."""
+    from downtime.qt.form_view import FormView
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    nurse = session_for("nurse", lang)
+    patient = records.save_new(nurse, "admission", admission_values).patient_id
+    form = FormView(nurse, nurse.form("observations"), patient_id=patient)
+    qtbot.addWidget(form)
+    form.show()
+    for field_id, value in RCP_EXAMPLE.items():
+        if field_id == "temperature":
+            continue
+        if isinstance(value, int) and not isinstance(value, bool):
+            type_text(form.editors[field_id].edit, str(value))
+            QTest.keyClick(form.editors[field_id].edit, Qt.Key.Key_Tab)
+        else:
+            form.editors[field_id].set_value(value)
+    (score,) = form.news2_labels.values()
+    box = form.editors["temperature"].edit
+    box.setFocus()
+    type_text(box, "38")
+    assert score.text().startswith(f"<b>{said[0]}</b>"), score.text()
+    type_text(box, {"en": ".3", "fr": ",3"}[lang])
+    assert form.focusWidget() is box and score.text().startswith(f"<b>{said[1]}</b>"), score.text()
+    assert score.grab().toImage().pixelColor(2, 2) == QColor(RISK_SHADES[Band.HIGH])
+    QTest.keyClick(box, Qt.Key.Key_Backspace)
+    QTest.keyClick(box, Qt.Key.Key_Backspace)
+    assert score.text().startswith(f"<b>{said[0]}</b>"), score.text()
