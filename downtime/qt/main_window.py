@@ -44,7 +44,7 @@ from downtime.qt.shortcuts_help import ShortcutsDialog
 from downtime.qt.style import change_text_size, high_contrast, set_high_contrast
 from downtime.qt.sign_in import SignInDialog
 from downtime.services import backups, drafts, medication, observations, printing, records, settings, this_laptop
-from downtime.services.census import all_patients
+from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session, Vault
 from downtime.services.errors import AccountDeactivated, NotFound
 from downtime.services.patients import PatientSummary
@@ -129,6 +129,8 @@ class MainWindow(QMainWindow):
         self._signed_out = signed_out
         self.resize(1340, 740)
         self.actions_by_id: dict[str, QAction] = {}
+        self._news2_said = ""
+        """The status bar's announcement of the last set saved, while it stands (see `_announce_news2`)."""
         self._build()
         session.listeners.append(self._on_event)
         self.idle_timer = QTimer(self)
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self.close_tab)
         self._stale: list[QWidget] = []
         self.tabs.currentChanged.connect(self._refresh_shown)
+        self.tabs.currentChanged.connect(self._unsay_news2)
         self.patients = PatientsPanel(self.session)
         self.patients.open_patient.connect(self.open_admission)
         self.tabs.addTab(self.patients, translate("MainWindow", "Patients"))
@@ -488,14 +491,28 @@ class MainWindow(QMainWindow):
         self.patients.focus_search()
 
     def _announce_news2(self, record: RecordVersion) -> None:
-        """The score of a set just saved, where nobody can miss it; above low risk, or with a row
-        not measured, the response the RCP asks for (or to complete the set), in a dialog the nurse
-        must close."""
-        news2 = observations.scored(record).news2
-        text = observations.band_text(news2, self.session.lang)
-        self.statusBar().showMessage(text)
-        if news2.band is not Band.LOW or not news2.complete:
-            Prompts.info(self, text, news2.response[self.session.lang])
+        """The score of a set just saved, where nobody can miss it, with whose set it is and
+        when it was taken; above low risk, or with a row not measured, the response the RCP asks
+        for (or to complete the set), in a dialog the nurse must close. The status bar said the
+        score alone, and kept saying it under the Patients list and every other patient's tab: a
+        "NEWS2 9 — HIGH" read as anyone's. It now goes with the tab it was said on (see
+        `_unsay_news2`)."""
+        found = observations.scored(record)
+        patient = patient_for_record(self.session.db, self.session.forms, record)
+        score = observations.band_text(found.news2, self.session.lang)
+        self._news2_said = translate("MainWindow", "{name} ({number}), set taken {time}: {score}").format(
+            name=patient.display_name, number=patient.downtime_number, time=f"{found.taken_at:%d/%m %H:%M}",
+            score=score)
+        self.statusBar().showMessage(self._news2_said)
+        if found.news2.band is not Band.LOW or not found.news2.complete:
+            Prompts.info(self, score, f"{self._news2_said}\n\n{found.news2.response[self.session.lang]}")
+
+    def _unsay_news2(self) -> None:
+        """The announcement of a set saved (see `_announce_news2`) leaves the status bar with the
+        tab it was said on, and under the lock screen, which hides the patient's data."""
+        if self._news2_said and self.statusBar().currentMessage() == self._news2_said:
+            self.statusBar().clearMessage()
+        self._news2_said = ""
 
     def open_observations(self) -> ObservationsView | None:
         patient = self._selected_patient()
@@ -741,6 +758,7 @@ class MainWindow(QMainWindow):
         carries on where they were (open forms keep what was typed); someone else gets their own
         window, and the previous person's unsaved forms stay as their drafts."""
         self.idle_timer.stop()
+        self._unsay_news2()
         self._show_locked(True)
         # A print preview or a dose dialog shows a patient too, in a window of its own.
         others = [window for window in QApplication.topLevelWidgets() if window.isVisible() and window is not self]

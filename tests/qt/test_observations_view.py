@@ -5,11 +5,13 @@ import pytest
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton
 
 from downtime.domain.news2 import CLINICAL_RESPONSE, Band
 from downtime.qt.observations_view import RISK_SHADES, EscalationPanel, News2Plot, ObservationsView
+from downtime.qt.sign_in import SignInDialog
 from downtime.services import observations, records, wards
+from downtime.services.census import patient_with_location
 
 RCP_EXAMPLE = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
                "on_oxygen": False, "systolic_bp": 105, "diastolic_bp": 70, "pulse": 115, "consciousness": "alert",
@@ -19,7 +21,8 @@ RCP_EXAMPLE = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "sp
 def test_a_high_score_is_announced_and_lands_on_the_chart_and_the_escalation_list(
         window, session_for, admission_values, answers, select_bed, listed):
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
-    records.save_new(window.session, "admission", admission_values)
+    patient = records.save_new(window.session, "admission", admission_values).patient_id
+    number = patient_with_location(window.session.db, window.session.forms, patient).downtime_number
     window.patients.reload_wards()
     select_bed(window, "12")
     QTest.keyClick(window, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -33,8 +36,9 @@ def test_a_high_score_is_announced_and_lands_on_the_chart_and_the_escalation_lis
         form.editors[field_id].set_value(value)
     QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert form.summary.isHidden(), form.summary.text()
-    assert ("info", CLINICAL_RESPONSE[Band.HIGH]["en"]) in answers[1]
-    assert window.statusBar().currentMessage() == "NEWS2 7 — HIGH"
+    said = f"MARTIN Hélène Marie (née LEFÈVRE) ({number}), set taken 28/11 12:00: NEWS2 7 — HIGH"
+    assert ("info", f"{said}\n\n{CLINICAL_RESPONSE[Band.HIGH]['en']}") in answers[1]
+    assert window.statusBar().currentMessage() == said
     assert chart.latest.text() == "Latest: NEWS2 7 — HIGH at 28/11 12:00"
     assert chart.model.text(0, 9) == "7" and chart.model.text(0, 10) == "HIGH"
     assert "NEWS2 7" in chart.plot.accessibleDescription()
@@ -43,6 +47,38 @@ def test_a_high_score_is_announced_and_lands_on_the_chart_and_the_escalation_lis
     listed(escalation)
     assert escalation.model.text(0, 2) == "MARTIN Hélène Marie (née LEFÈVRE)" and escalation.model.text(0, 6) == "HIGH"
     assert escalation.count.text() == "1 patient(s) to review, 1 HIGH"
+
+
+def test_the_score_said_after_a_save_names_the_patient_and_leaves_with_its_tab(window, session_for, admission_values,
+                                                                             answers, monkeypatch):
+    """After a set was saved, the status bar kept "NEWS2 9 — HIGH" under the Patients list and
+    every other patient's tab, with no name: a wrong patient's reading. It says whose set, and
+    when it was taken, and goes when the nurse leaves the tab or closes it, or the laptop locks."""
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    patient = records.save_new(window.session, "admission", admission_values).patient_id
+    number = patient_with_location(window.session.db, window.session.forms, patient).downtime_number
+    under_the_lock: list[str] = []
+    monkeypatch.setattr(SignInDialog, "exec", lambda dialog: under_the_lock.append(
+        window.statusBar().currentMessage()) or QDialog.DialogCode.Rejected)
+    monkeypatch.setattr(window, "_hand_over", lambda signed_in: None)
+    for hour, leave in (("12", lambda: window.tabs.setCurrentWidget(window.patients)),
+                        ("13", window.close_current_tab), ("14", window.idle_timer.timeout.emit)):
+        chart = window.open_observations_of(patient)
+        QTest.mouseClick(next(b for b in chart.findChildren(QPushButton) if b.text() == "Record a &new set"),
+                         Qt.MouseButton.LeftButton)
+        form = window.tabs.currentWidget()
+        for field_id, value in {**RCP_EXAMPLE, "taken_at": f"2026-11-28T{hour}:00+01:00"}.items():
+            form.editors[field_id].set_value(value)
+        QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        said = f"MARTIN Hélène Marie (née LEFÈVRE) ({number}), set taken 28/11 {hour}:00: NEWS2 7 — HIGH"
+        assert window.statusBar().currentMessage() == said
+        leave()
+        assert window.statusBar().currentMessage() == ""
+        window._show_locked(False)
+        if window.tabs.indexOf(form) >= 0:
+            window.tabs.setCurrentWidget(form)
+            assert window.statusBar().currentMessage() == ""
+    assert under_the_lock == [""]
 
 
 SIXTEEN = {**RCP_EXAMPLE, "respiratory_rate": 26, "spo2": 90, "on_oxygen": True, "oxygen_flow": 4.0,
@@ -135,8 +171,9 @@ def test_saving_an_incomplete_low_set_says_so_in_a_dialog(window, session_for, a
                             "temperature": 37.9}.items():
         form.editors[field_id].set_value(value)
     QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
-    assert ("info", INCOMPLETE_RESPONSE["en"]) in answers[1]
-    assert window.statusBar().currentMessage().startswith("NEWS2 0 — Low (incomplete: respiration rate")
+    (told,) = [text for kind, text in answers[1] if kind == "info"]
+    assert told.endswith(f"\n\n{INCOMPLETE_RESPONSE['en']}")
+    assert "set taken 28/11 12:30: NEWS2 0 — Low (incomplete: respiration rate" in window.statusBar().currentMessage()
 
 
 def test_now_in_the_hour_the_clocks_go_back_is_the_second_pass_of_it(qtbot, session_for, admission_values, clock):
