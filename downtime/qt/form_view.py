@@ -409,12 +409,18 @@ class FormView(QWidget):
             self._say_not_saved(write_failure(problem, self.session.lang))
             return
         drafts.discard_draft(self.session, self.draft_id)
-        self.record, self.patient_id, self.editing = saved, saved.patient_id, False
+        self.show_record(saved)
+        self.saved.emit(saved)
+
+    def show_record(self, record: RecordVersion) -> None:
+        """`record` read-only: the version just saved, or the current version of a record this
+        tab showed an earlier one of, brought forward when the record is opened again (amended
+        since from elsewhere: an order not continued from the chart)."""
+        self.record, self.patient_id, self.editing = record, record.patient_id, False
         self._clear_errors()
-        self._show_values(saved.data)
+        self._show_values(record.data)
         self._refresh_relevance()
         self._set_mode()
-        self.saved.emit(saved)
 
     def _identity_confirmed(self, values: dict[str, Any]) -> bool:
         """A NIR that disagrees with the sex or date of birth typed beside it is saved only once

@@ -66,6 +66,7 @@ class ActionSpec:
 
 
 Tab = TypeVar("Tab", MarView, ObservationsView, RecordsView)
+Shown = TypeVar("Shown", bound=QWidget)
 
 ACTIONS = (
     ActionSpec("new_admission", QT_TRANSLATE_NOOP("MainWindow", "&New admission"), "Ctrl+N", "new_admission",
@@ -479,8 +480,7 @@ class MainWindow(QMainWindow):
         return self.open_form(FormView(self.session, spec, patient_id=patient.patient_id))
 
     def open_admission(self, patient: PatientSummary) -> FormView:
-        record = records.current(self.session.db, patient.admission_record_id)
-        return self.open_form(FormView(self.session, self.session.form(record.form_id), record=record))
+        return self.open_record(records.current(self.session.db, patient.admission_record_id))
 
     def open_selected(self) -> FormView | None:
         patient = self._selected_patient()
@@ -519,20 +519,34 @@ class MainWindow(QMainWindow):
         return self.open_observations_of(patient.patient_id) if patient is not None else None
 
     def open_observations_of(self, patient_id: str) -> ObservationsView:
-        view = ObservationsView(self.session, patient_id)
-        view.record_new.connect(lambda pid: self.open_form(FormView(self.session, self.session.form(
-            observations.FORM), patient_id=pid)))
-        return self._open_tab(view)
+        def made() -> ObservationsView:
+            view = ObservationsView(self.session, patient_id)
+            view.record_new.connect(lambda pid: self.open_form(FormView(self.session, self.session.form(
+                observations.FORM), patient_id=pid)))
+            return view
+
+        return self._open_tab(ObservationsView, patient_id, made)
 
     def open_records(self) -> RecordsView | None:
         patient = self._selected_patient()
         return self.open_records_of(patient.patient_id) if patient is not None else None
 
     def open_records_of(self, patient_id: str) -> RecordsView:
-        return self._open_tab(RecordsView(self.session, patient_id))
+        return self._open_tab(RecordsView, patient_id, lambda: RecordsView(self.session, patient_id))
 
     def open_record(self, record: RecordVersion) -> FormView:
-        return self.open_form(FormView(self.session, self.session.form(record.form_id), record=record))
+        """The record's tab brought forward when it is open already (see `_open_tab`), showing
+        the record's current version unless an amendment is under way in it."""
+        shown = next((view for view in self._open_tabs(FormView)
+                      if view.record is not None and view.record.record_id == record.record_id), None)
+        if shown is None:
+            return self.open_form(FormView(self.session, self.session.form(record.form_id), record=record))
+        current = records.current(self.session.db, record.record_id)
+        if not shown.editing and shown.record is not None and shown.record.version != current.version:
+            shown.show_record(current)
+            self.tabs.setTabText(self.tabs.indexOf(shown), shown.title)
+        self.tabs.setCurrentWidget(shown)
+        return shown
 
     def print_binder(self) -> Path | None:
         return print_and_open(self, self.session, lambda own, out: printing.print_binder(own, out), "downtime-binder")
@@ -542,16 +556,32 @@ class MainWindow(QMainWindow):
         return self.open_mar_of(patient.patient_id) if patient is not None else None
 
     def open_mar_of(self, patient_id: str) -> MarView:
-        view = MarView(self.session, patient_id)
-        view.prescribe.connect(lambda answers: self.open_form(FormView(
-            self.session, self.session.form(medication.ORDER_FORM), patient_id=patient_id, answers=answers)))
-        return self._open_tab(view)
+        def made() -> MarView:
+            view = MarView(self.session, patient_id)
+            view.prescribe.connect(lambda answers: self.open_form(FormView(
+                self.session, self.session.form(medication.ORDER_FORM), patient_id=patient_id, answers=answers)))
+            return view
 
-    def _open_tab(self, view: Tab) -> Tab:
-        view.open_record.connect(self.open_record)
-        self.tabs.setCurrentIndex(self.tabs.addTab(view, view.title))
-        view.table.setFocus()
-        return view
+        return self._open_tab(MarView, patient_id, made)
+
+    def _open_tab(self, kind: type[Tab], patient_id: str, made: Callable[[], Tab]) -> Tab:
+        """The patient's chart, observations or records: their tab brought forward, read again,
+        when it is open already. Opening them again opened a second identical tab, and the one
+        left behind went stale (a MAR's LATE and due doses are as of its reading)."""
+        shown = next((view for view in self._open_tabs(kind) if view.patient_id == patient_id), None)
+        if shown is None:
+            shown = made()
+            shown.open_record.connect(self.open_record)
+            self.tabs.addTab(shown, shown.title)
+        else:
+            shown.read_identity()
+            shown.refresh()
+        self.tabs.setCurrentWidget(shown)
+        shown.table.setFocus()
+        return shown
+
+    def _open_tabs(self, kind: type[Shown]) -> list[Shown]:
+        return [view for index in range(self.tabs.count()) if isinstance(view := self.tabs.widget(index), kind)]
 
     def show_cd_register(self) -> None:
         self.tabs.setCurrentWidget(self.cd_register)
@@ -680,8 +710,7 @@ class MainWindow(QMainWindow):
         it: left so at handover, it went without a word to its nurse's drafts, which no one else
         sees until she signs in again (an admission on no census for the day shift). No goes back
         to the first such form."""
-        unsaved = [view for index in range(self.tabs.count())
-                   if isinstance(view := self.tabs.widget(index), FormView) and view.is_dirty()]
+        unsaved = [view for view in self._open_tabs(FormView) if view.is_dirty()]
         if unsaved and not Prompts.confirm(
                 self, translate("MainWindow", "Forms not saved"),
                 translate("MainWindow", "Not saved:\n{forms}\n\nThey stay your drafts, which no one else sees until "

@@ -1,0 +1,76 @@
+"""A patient's chart, observations, records or a record opened again brings its open tab
+forward, read again, instead of opening a second identical tab that one of them goes stale in."""
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from downtime.qt.form_view import FormView
+from downtime.qt.main_window import MainWindow
+from downtime.qt.mar_view import MarView
+from downtime.qt.observations_view import ObservationsView
+from downtime.qt.records_view import RecordsView
+from downtime.services import records
+from downtime.services.census import patient_with_location
+
+
+@pytest.fixture
+def chart_window(qtbot, session_for, answers, medication_ward) -> MainWindow:
+    main = MainWindow(session_for("nurse"))
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
+
+
+def _tabs(window: MainWindow) -> list[QWidget]:
+    return [window.tabs.widget(index) for index in range(window.tabs.count())]
+
+
+@pytest.mark.parametrize(("action", "kind"), [("observations", ObservationsView), ("mar", MarView),
+                                              ("records", RecordsView), ("open_patient", FormView)])
+def test_opening_a_patients_tab_again_brings_the_open_one_forward(chart_window, select_bed, action, kind):
+    select_bed(chart_window, "12")
+    chart_window.actions_by_id[action].trigger()
+    opened = chart_window.tabs.currentWidget()
+    assert isinstance(opened, kind)
+    before = _tabs(chart_window)
+    chart_window.tabs.setCurrentWidget(chart_window.patients)
+    chart_window.actions_by_id[action].trigger()
+    assert chart_window.tabs.currentWidget() is opened and _tabs(chart_window) == before
+
+
+def test_a_mar_brought_forward_is_read_again(chart_window, select_bed, medication_ward, clock):
+    """Its LATE and due doses are as of its reading: the tab left behind said 'due now' for a
+    dose an hour and a half overdue."""
+    _, amox, _ = medication_ward
+    select_bed(chart_window, "12")
+    chart = chart_window.open_mar()
+    line = next(number for number, (row, time_of_day) in enumerate(chart.model.rows)
+                if row.order.record_id == amox and time_of_day == "14:00")
+    today = chart.model.columnCount() - 1
+    assert chart.model.text(line, today) == "due now"
+    chart_window.tabs.setCurrentWidget(chart_window.patients)
+    clock.advance(minutes=90)
+    assert chart_window.open_mar() is chart and chart.model.text(line, today) == "OVERDUE"
+
+
+def test_a_record_opened_again_shows_its_current_version_unless_it_is_being_amended(
+        chart_window, session_for, medication_ward, type_text):
+    """A record amended from elsewhere since its tab was opened reads as amended when opened again;
+    one being amended in its tab keeps what is typed."""
+    patient_id, _, _ = medication_ward
+    patient = patient_with_location(chart_window.session.db, chart_window.session.forms, patient_id)
+    form = chart_window.open_admission(patient)
+    admission = form.record
+    records.amend(session_for("doctor"), admission.record_id, {**admission.data, "weight_kg": 63.5},
+                  "Weighed on the ward", based_on=admission.version)
+    chart_window.tabs.setCurrentWidget(chart_window.patients)
+    assert chart_window.open_admission(patient) is form
+    assert chart_window.tabs.currentWidget() is form and form.record.version == 2 and not form.editing
+    assert form.editors["weight_kg"].raw() == "63.5" and "Version 2" in form.header.text()
+    form.start_amend()
+    form.editors["weight_kg"].edit.clear()
+    type_text(form.editors["weight_kg"].edit, "64")
+    chart_window.tabs.setCurrentWidget(chart_window.patients)
+    assert chart_window.open_admission(patient) is form
+    assert form.editing and form.editors["weight_kg"].raw() == "64"
