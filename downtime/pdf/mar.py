@@ -38,7 +38,7 @@ from downtime.pdf.page import (
     style,
 )
 from downtime.services.medication import (
-    OVERRIDDEN, MarCell, MarRow, chart_devices, chart_dose_text, dose_words, order_label, order_reading,
+    OVERRIDDEN, MarCell, MarRow, chart_devices, chart_dose_text, dose_words, order_flags, order_label, order_reading,
     overrides_text, stay_end_date,
 )
 from downtime.services.patients import PatientSummary
@@ -70,8 +70,6 @@ WORDS: dict[str, dict[Lang, str]] = {
     "in_ehr": {"en": "in the EHR (before downtime)", "fr": "dans le DPI (avant la procédure dégradée)"},
     "not_in_hospital": {"en": "not in hospital", "fr": "non hospitalisé"},
     "none": {"en": "No medication orders.", "fr": "Aucune prescription."},
-    "cd": {"en": "CONTROLLED DRUG — witness", "fr": "STUPÉFIANT — témoin"},
-    "high_alert": {"en": "HIGH-ALERT", "fr": "HAUT RISQUE"},
     "allergy_reason": {"en": "Prescribed despite the allergy: “{reason}”",
                        "fr": "Prescrit malgré l’allergie : « {reason} »"},
     "on_hold": {"en": "ON HOLD: another laptop wrote this order otherwise, check it",
@@ -186,8 +184,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[s
     flags += _stopped_with_its_stay(row, order_form, lang)
     flags += [w("also_ordered", lang, orders="; ".join(order_reading(other, order_form, lang)
                                                        for other in row.also_ordered))] if row.also_ordered else []
-    flags += [w("cd", lang)] if order.controlled else []
-    flags += [w("high_alert", lang)] if order.high_alert else []
+    flags += order_flags(order, lang)
     flags += [w("allergy_reason", lang, reason=reasons[order.record_id])] if order.record_id in reasons else []
     if order.frequency is Frequency.PRN:
         lines.append(w("every", lang, hours=decimal_text(order.min_interval_hours, lang), count=order.max_doses_24h,

@@ -33,7 +33,6 @@ STATE_WORDS = {DoseState.LATE: QT_TR_NOOP("LATE"), DoseState.OVERDUE: QT_TR_NOOP
                DoseState.IN_EHR: QT_TR_NOOP("in the EHR (before downtime)"),
                DoseState.NOT_IN_HOSPITAL: QT_TR_NOOP("not in hospital")}
 
-HIGH_ALERT = QT_TR_NOOP("HIGH-ALERT")  # as the printed chart and the round flag the order
 # A once-only order's line, which otherwise reads as a regular order's at that time each day.
 ONCE_ONLY = QT_TR_NOOP("ONCE ONLY")
 MEDICINE = 0
@@ -53,6 +52,10 @@ def stopped_with_its_stay_words(row: MarRow, tz: tzinfo | None, order_form: Form
         return word(STOPPED_WITH_ITS_STAY).format(date=date)
     orders = "; ".join(medication.order_reading(other, order_form, language()) for other in row.ordered_again)
     return word(ORDERED_AGAIN).format(date=date, orders=orders)
+
+
+def _as_required() -> str:
+    return medication.ORDER_WORDS["as_required"][language()]
 
 
 # The medicine column's widest, an infusion's with its flags ("Sodium chloride 0.9% 1000 mL IV at
@@ -97,13 +100,14 @@ class MarModel(TextTableModel):
     def texts(self, line: int) -> tuple[str, ...]:
         row, clock = self.rows[line]
         order = row.order
-        flags = (" [CD]" if order.controlled else "") + (f" [{word(HIGH_ALERT)}]" if order.high_alert else "")
-        kind = {Frequency.PRN: " PRN", Frequency.ONCE: f" {word(ONCE_ONLY)}"}.get(order.frequency, "")
+        # In the printed chart's words (see medication.ORDER_WORDS).
+        flags = "".join(f" [{flag}]" for flag in medication.order_flags(order, language()))
+        kind = {Frequency.PRN: f" {_as_required()}", Frequency.ONCE: f" {word(ONCE_ONLY)}"}.get(order.frequency, "")
         warned = "".join(f" — {text}" for text in (word(ORDER_ON_HOLD) if order.record_id in self.held else "",
                                                      stopped_with_its_stay_words(row, self.tz, self.order_form),
                                                      also_ordered_words(row.also_ordered, self.order_form)) if text)
         return (f"{medication.order_label(order, self.order_form, language())}{kind}{flags}{warned}",
-                clock or translate("", "as required"), *(self._day(row, clock, day) for day in self.days))
+                clock or _as_required(), *(self._day(row, clock, day) for day in self.days))
 
     def held_in(self, line: int, column: int) -> list[HeldDose]:
         """The doses on hold of a day's cell (see medication.HeldDose)."""

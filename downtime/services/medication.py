@@ -1060,6 +1060,23 @@ def overrides_text(dose_form: FormSpec, dose: Administration, lang: Lang) -> str
     return "; ".join(labelled(format_value(check, code, lang), reason, lang) for code, reason in dose.overrides)
 
 
+# An order's kind and warnings in the words of the paper chart, which the chart on screen uses
+# too: it said "PRN [CD]" on a French ward, where the paper says "si besoin" and "STUPÉFIANT —
+# témoin".
+ORDER_WORDS: dict[str, dict[Lang, str]] = {
+    "as_required": {"en": "as required", "fr": "si besoin"},
+    "controlled": {"en": "CONTROLLED DRUG — witness", "fr": "STUPÉFIANT — témoin"},
+    "high_alert": {"en": "HIGH-ALERT", "fr": "HAUT RISQUE"},
+}
+
+
+def order_flags(order: Order, lang: Lang) -> list[str]:
+    """The warnings an order carries (a controlled drug's witness, a high-alert medicine), in
+    the chart's words (`ORDER_WORDS`)."""
+    return [ORDER_WORDS[flag][lang] for flag, carried in (("controlled", order.controlled),
+                                                           ("high_alert", order.high_alert)) if carried]
+
+
 def order_label(order: Order, order_form: FormSpec, lang: Lang) -> str:
     """An order as charts and dialogs head it: "Insuline glargine 18 UI SC" on a French ward; an
     infusion with its rate ("Sodium chloride 0.9% 1000 mL IV at 125 mL/h")."""

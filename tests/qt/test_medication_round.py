@@ -1695,13 +1695,43 @@ def test_tab_leaves_the_chart_and_the_round_for_their_buttons(round_window, ward
     assert QApplication.focusWidget() is not panel.table
 
 
+@pytest.mark.parametrize(("lang", "medicine", "time"), [
+    ("en", "Morphine 5 mg SC as required [CONTROLLED DRUG — witness] [HIGH-ALERT]", "as required"),
+    ("fr", "Morphine 5 mg SC si besoin [STUPÉFIANT — témoin] [HAUT RISQUE]", "si besoin")])
+def test_the_chart_on_screen_flags_an_order_in_the_printed_charts_words(qtbot, session_for, ward, tmp_path, lang,
+                                                                        medicine, time):
+    """A French ward's chart on screen read "Morphine 5 mg SC PRN [CD] [HAUT RISQUE]" where the
+    paper chart printed beside it says "si besoin" and "STUPÉFIANT — témoin"."""
+    from pypdf import PdfReader
+
+    from downtime.qt.i18n import set_language
+    from downtime.qt.mar_view import MarView
+    from downtime.services import printing
+
+    patient, _, morphine = ward
+    nurse = session_for("nurse", lang)
+    set_language(lang)
+    try:
+        mar = MarView(nurse, patient)
+        qtbot.addWidget(mar)
+        [line] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == morphine]
+        shown = (mar.model.text(line, 0), mar.model.text(line, 1))
+    finally:
+        set_language("en")
+    assert shown == (medicine, time)
+    printed = " ".join(re.sub(r"\s+", " ", page.extract_text())
+                       for page in PdfReader(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")).pages)
+    for flag in re.findall(r"\[([^]]+)\]", medicine):
+        assert flag in printed
+
+
 def test_a_high_alert_medicine_says_so_on_the_chart_and_in_the_dose_dialog(round_window, ward, qtbot):
     """The printed chart and the round flag morphine HIGH-ALERT; the chart on screen and the
     dialog the dose is given from did not, where the nurse gives it."""
     patient, _, morphine = ward
     mar = round_window.open_mar_of(patient)
     [line] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == morphine]
-    assert mar.model.text(line, 0) == "Morphine 5 mg SC PRN [CD] [HIGH-ALERT]"
+    assert mar.model.text(line, 0) == "Morphine 5 mg SC as required [CONTROLLED DRUG — witness] [HIGH-ALERT]"
     mar.table.setCurrentIndex(mar.model.index(line, 0))
     dialog = mar.record_dose()
     qtbot.addWidget(dialog)
