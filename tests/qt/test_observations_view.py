@@ -18,6 +18,24 @@ RCP_EXAMPLE = {"taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "sp
                "temperature": 38.3}
 
 
+@pytest.fixture
+def observations_form(qtbot, session_for, admission_values):
+    """observations_form(lang): the form of a new set, shown, for a patient admitted to bed 12 of
+    ward 3B by a nurse working in `lang`."""
+    from downtime.qt.form_view import FormView
+
+    def make(lang: str) -> FormView:
+        wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+        nurse = session_for("nurse", lang)
+        patient = records.save_new(nurse, "admission", admission_values).patient_id
+        form = FormView(nurse, nurse.form("observations"), patient_id=patient)
+        qtbot.addWidget(form)
+        form.show()
+        return form
+
+    return make
+
+
 def test_a_high_score_is_announced_and_lands_on_the_chart_and_the_escalation_list(
         window, session_for, admission_values, answers, select_bed, listed):
     wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
@@ -377,22 +395,15 @@ def test_the_observations_form_shows_its_news2_score_as_typed_and_once_saved(win
 
 @pytest.mark.parametrize(("lang", "typed", "shown"), [("en", "n", "28/11/2026 14:30"), ("fr", "M", "28/11/2026 14:30"),
                                                       ("en", "now", "28/11/2026 14:30"), ("en", "no", "no")])
-def test_n_typed_for_the_time_taken_is_now(qtbot, session_for, admission_values, clock, lang, typed, shown):
+def test_n_typed_for_the_time_taken_is_now(observations_form, clock, lang, typed, shown):
     """The Now button is out of the keyboard's way (Tab passes it by): a nurse at the keyboard
     typed the whole date and time for each set. "N" (French "M", for maintenant) typed alone, then
     Enter (or Tab), is now, as the box's hint says; anything else is left as typed, for the form's
     check to name."""
     from datetime import datetime
 
-    from downtime.qt.form_view import FormView
-
     clock.now = datetime.fromisoformat("2026-11-28T14:30+01:00")
-    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
-    nurse = session_for("nurse", lang)
-    patient = records.save_new(nurse, "admission", admission_values).patient_id
-    form = FormView(nurse, nurse.form("observations"), patient_id=patient)
-    qtbot.addWidget(form)
-    form.show()
+    form = observations_form(lang)
     box = form.editors["taken_at"].edit
     assert box.placeholderText() == {"en": "DD/MM/YYYY HH:MM, or N for now",
                                      "fr": "JJ/MM/AAAA HH:MM, ou M pour maintenant"}[lang]
@@ -452,19 +463,11 @@ def test_the_escalation_list_says_who_was_told_or_that_nobody_is_recorded(qtbot,
 
 @pytest.mark.parametrize(("lang", "said"), [("en", ("NEWS2 6 — MEDIUM", "NEWS2 7 — HIGH")),
                                             ("fr", ("NEWS2 6 — MOYEN", "NEWS2 7 — ÉLEVÉ"))])
-def test_the_news2_score_follows_the_reading_as_it_is_typed(qtbot, session_for, admission_values, type_text, lang,
-                                                            said):
+def test_the_news2_score_follows_the_reading_as_it_is_typed(observations_form, type_text, lang, said):
     """With 38,6 typed in Temperature and the cursor still in the box, the form read "NEWS2 8 —
     HIGH (incomplete: temperature not taken)", and the set saved scored 9: the score followed a
     box only once it was left. It follows each keystroke, a French decimal comma included."""
-    from downtime.qt.form_view import FormView
-
-    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
-    nurse = session_for("nurse", lang)
-    patient = records.save_new(nurse, "admission", admission_values).patient_id
-    form = FormView(nurse, nurse.form("observations"), patient_id=patient)
-    qtbot.addWidget(form)
-    form.show()
+    form = observations_form(lang)
     for field_id, value in RCP_EXAMPLE.items():
         if field_id == "temperature":
             continue
