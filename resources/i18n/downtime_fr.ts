@@ -88,10 +88,6 @@
         <translation>non hospitalisé</translation>
     </message>
     <message>
-        <source>HIGH-ALERT</source>
-        <translation>HAUT RISQUE</translation>
-    </message>
-    <message>
         <source>ONCE ONLY</source>
         <translation>DOSE UNIQUE</translation>
     </message>
@@ -114,10 +110,6 @@
     <message>
         <source>Time</source>
         <translation>Heure</translation>
-    </message>
-    <message>
-        <source>as required</source>
-        <translation>si besoin</translation>
     </message>
     <message>
         <source>Due now</source>
@@ -2125,6 +2117,10 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
         <translation>Sélectionnez d’abord un patient dans la liste.</translation>
     </message>
     <message>
+        <source>{name} ({number}), set taken {time}: {score}</source>
+        <translation>{name} ({number}), relevé du {time} : {score}</translation>
+    </message>
+    <message>
         <source>Unsaved forms</source>
         <translation>Formulaires non enregistrés</translation>
     </message>
@@ -3393,7 +3389,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source> (incomplete: {missing} not taken)</source>
-        <translation> (incomplet : {missing} non relevé)</translation>
+        <translation> (incomplet, manque : {missing})</translation>
     </message>
     <message>
         <source>Incomplete set and no complete set recorded: the risk may be higher than this score; take a complete set.</source>
@@ -4951,7 +4947,7 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     </message>
     <message>
         <source>it did not see {versions}</source>
-        <translation>elle n’a pas vu {versions}</translation>
+        <translation>elle n’a pas vu : {versions}</translation>
     </message>
     <message>
         <source>{first}, and {second}</source>
