@@ -955,14 +955,33 @@ def cmd_pdf_letter(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    """Without a key (none given, none set by IT) every patient's record would go onto the stick
+    in plain text: the command refuses it unless `--plain` says so, and says it on stderr and in
+    its result line. A script read by nobody would otherwise go on writing plain exports once a
+    key was cleared, and a warning on stderr alone is what cron mails to no one."""
     from downtime.sync.encryption import read_recipients
-    from downtime.sync.export import export
+    from downtime.sync.export import export, export_keys
 
     encrypt_to = read_recipients(args.encrypt_to) if args.encrypt_to else None
     session = _session(args)
+    plain = export_keys(session.db, encrypt_to) is None
+    if plain and not args.plain:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "not exported: no records office key is set on this laptop ('downtime "
+                                                     "set export-key', by IT) nor given (--encrypt-to), so every patient's "
+                                                     "record would go into {folder} in plain text; give the key, or --plain "
+                                                     "to export it NOT ENCRYPTED all the same"), folder=args.out)
+    if args.plain and not plain:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--plain: this laptop's exports are encrypted to the records office's "
+                                                     "key IT set ('downtime set export-key'); leave out --plain"))
+    if plain:
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "warning: this export is NOT ENCRYPTED: every patient's record goes "
+                                                       "into {folder} in plain text, readable by whoever holds the stick"),
+                   folder=args.out), file=sys.stderr)
     result = export(session, args.out, since_last=args.since_last, encrypt_to=encrypt_to)
     total = sum(result.counts.values())
-    print(_say(args, QT_TRANSLATE_NOOP("messages", "exported {count} record version(s) to {folder}"), count=total, folder=result.folder))
+    said = (QT_TRANSLATE_NOOP("messages", "exported {count} record version(s) to {folder}") if result.encrypted else
+            QT_TRANSLATE_NOOP("messages", "exported {count} record version(s) to {folder}, NOT ENCRYPTED (plain text)"))
+    print(_say(args, said, count=total, folder=result.folder))
     if result.encrypted:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "every file is encrypted (.age) to {count} public key(s)"),
                    count=len(encrypt_to) if encrypt_to else 1))
@@ -1442,9 +1461,13 @@ def build_parser() -> argparse.ArgumentParser:
     p = command("export", cmd_export, "export for back-entry: one CSV per form (all versions) and a manifest")
     p.add_argument("--out", type=Path, required=True, help="a new folder (e.g. on a USB stick)")
     p.add_argument("--since-last", action="store_true", help="only what changed since this laptop's last export")
-    p.add_argument("--encrypt-to", action="append", metavar="RECIPIENT",
-                   help="encrypt every file to this public key (age1…) or the keys in this file; repeatable "
-                        "(default: the records office's key set with 'set export-key', if any)")
+    sealing = p.add_mutually_exclusive_group()
+    sealing.add_argument("--encrypt-to", action="append", metavar="RECIPIENT",
+                         help="encrypt every file to this public key (age1…) or the keys in this file; repeatable "
+                              "(default: the records office's key set with 'set export-key', if any)")
+    sealing.add_argument("--plain", action="store_true",
+                         help="export NOT ENCRYPTED, in plain text, on a laptop with no records office's key set: "
+                              "refused without it there, and on a laptop with the key")
     _db_option(p)
     _person_options(p)
     p = command("keygen", cmd_keygen, "make the records office's key pair for encrypted exports")

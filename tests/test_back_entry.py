@@ -925,7 +925,8 @@ def test_the_office_bundle_flags_each_record_the_worklist_says_to_ask_the_ward_a
              for group in back_entry.worklist(office) for item in group.items if " — " in item.to_do_in("en")}
     assert sorted(lines) == sorted(flagged)
     db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
-    assert main(["export", "--db", db, "--user", "records", "--pin", "4444", "--out", str(tmp_path / "out")]) == 0
+    assert main(["export", "--db", db, "--user", "records", "--pin", "4444", "--out", str(tmp_path / "out"),
+                 "--plain"]) == 0
     shown = capsys.readouterr().out
     bundle = json.loads((tmp_path / "out" / "fhir" / "bundle.json").read_text(encoding="utf-8"))
     Bundle.model_validate(bundle)

@@ -346,7 +346,7 @@ LEFT_OUT_SAID = ("1 record(s) the ward said are not to be entered are left out o
 def _exported(tmp_path, capsys, name, *options):
     """`downtime export` at the office: what it printed, and the manifest."""
     who = ["--db", str(tmp_path / "office.sqlite"), "--user", "records", "--pin", "4444"]
-    assert main(["export", "--out", str(tmp_path / name), *options, *who]) == 0
+    assert main(["export", "--out", str(tmp_path / name), "--plain", *options, *who]) == 0
     return capsys.readouterr().out, json.loads((tmp_path / name / "manifest.json").read_text(encoding="utf-8"))
 
 

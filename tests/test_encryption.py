@@ -403,5 +403,7 @@ def test_the_export_command_encrypts_to_the_key_set_with_set_export_key(tmp_path
     capsys.readouterr()
     sealed = tmp_path / "usb" / "ward3b"
     assert main(["export", "--out", str(sealed), "--db", str(db), "--user", "nurse", "--pin", "1111"]) == 0
-    assert "every file is encrypted (.age) to 1 public key(s)" in capsys.readouterr().out
+    said = capsys.readouterr()
+    assert "every file is encrypted (.age) to 1 public key(s)" in said.out
+    assert "NOT ENCRYPTED" not in said.out and said.err == ""
     assert all(p.suffix == ".age" for p in sealed.rglob("*") if p.is_file())

@@ -72,10 +72,43 @@ def test_export_command(tmp_path, capsys):
     db = tmp_path / "demo.sqlite"
     main(["demo", "--db", str(db)])
     out = tmp_path / "usb" / "ward3b"
-    assert main(["export", "--out", str(out), "--db", str(db), "--user", "records", "--pin", "4444"]) == 0
+    assert main(["export", "--out", str(out), "--plain", "--db", str(db), "--user", "records", "--pin", "4444"]) == 0
     assert "record version(s)" in capsys.readouterr().out
     assert verify_export(out) == []
     assert main(["verify", "--db", str(db), "--user", "records", "--pin", "4444"]) == 0
+
+
+def test_the_export_command_makes_a_plain_export_only_with_plain_and_says_it(tmp_path, capsys):
+    """With no records office key (the demo sets none), `downtime export` printed "exported 432
+    record version(s) to exp1": every patient's record on the stick in plain text, said nowhere."""
+    from downtime.sync.encryption import generate_identity
+
+    db = tmp_path / "demo.sqlite"
+    main(["demo", "--db", str(db)])
+    person = ["--db", str(db), "--user", "records", "--pin", "4444"]
+    out = tmp_path / "usb" / "ward3b"
+    capsys.readouterr()
+    assert main(["export", "--out", str(out), *person]) == 1
+    refused = capsys.readouterr().err
+    assert refused.startswith("downtime: not exported: no records office key is set on this laptop ('downtime set "
+                              "export-key', by IT) nor given (--encrypt-to), so every patient's record would go into "
+                              f"{out} in plain text; give the key, or --plain")
+    assert not out.exists()
+    with pytest.raises(SystemExit):
+        main(["export", "--out", str(out), "--plain", "--encrypt-to", "age1x", *person])
+    capsys.readouterr()
+    assert main(["export", "--out", str(out), "--plain", *person]) == 0
+    said = capsys.readouterr()
+    assert said.err == (f"warning: this export is NOT ENCRYPTED: every patient's record goes into {out} in plain "
+                        "text, readable by whoever holds the stick\n")
+    assert said.out.splitlines()[0].endswith(f"record version(s) to {out}, NOT ENCRYPTED (plain text)")
+    assert verify_export(out) == []
+    public = generate_identity(tmp_path / "office.key")
+    assert main(["set", "export-key", public, "--db", str(db), "--user", "admin", "--pin", "0000"]) == 0
+    capsys.readouterr()
+    assert main(["export", "--out", str(tmp_path / "usb" / "again"), "--plain", *person]) == 1
+    assert "--plain: this laptop's exports are encrypted to the records office's key" in capsys.readouterr().err
+    assert not (tmp_path / "usb" / "again").exists()
 
 
 def test_fhir_bundle_validates_and_resolves(exported):

@@ -237,7 +237,8 @@ class ImportWizard(QWizard):
 
 
 class ExportDialog(QDialog):
-    """The export for back-entry onto a USB stick, optionally encrypted to the records office;
+    """The export for back-entry onto a USB stick, encrypted to the records office's key, or in plain
+    text once the person has ticked that they want it so, told in red before and after;
     it runs on a thread of its own (`Work`) and the dialog stays open until it ends."""
 
     ran = Signal(bool)
@@ -263,6 +264,19 @@ class ExportDialog(QDialog):
         self.recipient.setAccessibleName(translate("ExportDialog", "Encrypt to public key"))
         self.recipient.setText(settings.get(session.db, "export_key"))  # set by IT, in Administration
         form.addRow(self._label(translate("ExportDialog", "&Encrypt to:"), self.recipient), self.recipient)
+        # With no key, said before the export and agreed to: a stick lost on the way to the records
+        # office held every patient's record in plain text, and the dialog had said nothing of it.
+        self.plain_warning = QLabel(translate("ExportDialog", "NOT ENCRYPTED: with no key above, every patient's record "
+                                                              "goes onto the stick in plain text, readable by whoever finds "
+                                                              "it. IT sets the records office's key once for every export "
+                                                              "(Administration ▸ Settings), or type it above."))
+        self.plain_warning.setWordWrap(True)
+        self.plain_warning.setStyleSheet(ERROR_STYLE)
+        form.addRow("", self.plain_warning)
+        self.plain = QCheckBox(translate("ExportDialog", "Export &NOT encrypted all the same"))
+        form.addRow("", self.plain)
+        self.recipient.textChanged.connect(self._key_changed)
+        self._key_changed(self.recipient.text())
         layout.addLayout(form)
         self.bar = _progress_bar(translate("ExportDialog", "Export progress"))
         layout.addWidget(self.bar)
@@ -279,7 +293,8 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
         self.resize(640, 320)
-        self.controls = [self.folder, choose, self.since_last, self.recipient, self.export_button, self.close_button]
+        self.controls = [self.folder, choose, self.since_last, self.recipient, self.plain, self.export_button,
+                         self.close_button]
         self.work: Work | None = None
         self.succeeded = False
 
@@ -288,6 +303,14 @@ class ExportDialog(QDialog):
         label = QLabel(text)
         label.setBuddy(buddy)
         return label
+
+    def _key_changed(self, text: str) -> None:
+        """The warning and its tick box only while there is no key; a key typed then removed asks again."""
+        plain = not text.strip()
+        self.plain_warning.setVisible(plain)
+        self.plain.setVisible(plain)
+        if not plain:
+            self.plain.setChecked(False)
 
     def _choose(self) -> None:
         if chosen := Prompts.choose_folder(self, translate("ExportDialog", "Where to put the export")):
@@ -300,6 +323,11 @@ class ExportDialog(QDialog):
             _report(self.result, translate("ExportDialog", "Choose a new folder for the export."), failed=True)
             return
         recipient = self.recipient.text().strip()
+        if not recipient and not self.plain.isChecked():
+            _report(self.result, translate("ExportDialog", "Not exported: tick “Export NOT encrypted all the same” to put "
+                                                           "every patient's record on the stick in plain text, or give "
+                                                           "the records office's key."), failed=True)
+            return
         self.succeeded = False
         for control in self.controls:
             control.setEnabled(False)
@@ -310,12 +338,14 @@ class ExportDialog(QDialog):
 
     def _exported(self, result: ExportResult) -> None:
         self.succeeded = True
-        sealed = " " + translate("ExportDialog", "Every file is encrypted to the records office's key.") if result.encrypted else ""
+        sealed = (translate("ExportDialog", "Every file is encrypted to the records office's key.") if result.encrypted
+                  else translate("ExportDialog", "NOT ENCRYPTED: every patient's record there is in plain text."))
         said = translate("ExportDialog", "Exported {count} record version(s) to {folder}.").format(
-            count=sum(result.counts.values()), folder=result.folder) + sealed
+            count=sum(result.counts.values()), folder=result.folder) + " " + sealed
         if notes := result.notes_in(language(), self.session.forms):
             said += "\n\n" + "\n".join(notes)
-        _report(self.result, said, failed=bool(result.ask_the_ward))  # red, as an import's holds are
+        # Red with records to ask the ward about (as an import's holds are), or with nothing encrypted.
+        _report(self.result, said, failed=bool(result.ask_the_ward) or not result.encrypted)
 
     def _refused(self, problem: UserError) -> None:
         self.succeeded = False

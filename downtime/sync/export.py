@@ -271,6 +271,16 @@ def clear_plaintext_left() -> None:
             shutil.rmtree(left, ignore_errors=True)
 
 
+def export_keys(db: Database, encrypt_to: list[str] | None = None) -> list[str] | None:
+    """The public keys an export is encrypted to: those given, else the records office's set on
+    the laptop by IT; None when there are none and every patient's record would go on the stick
+    in plain text, which the export dialog and `downtime export` make the person say they want."""
+    if encrypt_to is not None:
+        return encrypt_to
+    office = settings.get(db, "export_key")
+    return [office] if office else None
+
+
 def export(session: Session, out: Path, since_last: bool = False,
            encrypt_to: list[str] | None = None, progress: Progress = untold) -> ExportResult:
     """Write csv/<form>.csv and manifest.json into `out` (which must not exist yet); with
@@ -280,8 +290,7 @@ def export(session: Session, out: Path, since_last: bool = False,
     `progress` counts each record version twice, once as its CSV line is written and once when
     the FHIR bundle that holds it is; the bundle is most of the time."""
     session.require(Action.READ_RECORDS)
-    if encrypt_to is None and (office := settings.get(session.db, "export_key")):
-        encrypt_to = [office]
+    encrypt_to = export_keys(session.db, encrypt_to)
     keys = parse_recipients(encrypt_to) if encrypt_to is not None else None
     if out.exists():
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{out} already exists: choose a new folder for each export."),

@@ -50,6 +50,14 @@ def _office_tab(qtbot, tmp_path, forms, clock, laptop):
     return clerk, panel
 
 
+def _export_not_encrypted(qtbot, dialog) -> None:
+    """The export dialog with no records office key, its tick box ticked as the person agrees to
+    a plain-text export."""
+    assert dialog.plain.isVisible() and not dialog.plain.isChecked()
+    qtbot.mouseClick(dialog.plain, Qt.MouseButton.LeftButton)
+    assert dialog.plain.isChecked()
+
+
 def _imported(qtbot, clerk, path, type_text):
     """The import wizard of the clerk's window, having imported `path` as the clerk would."""
     wizard = _window(qtbot, clerk).import_data()
@@ -136,6 +144,7 @@ def test_export_dialog_writes_a_verified_export(qtbot, window, tmp_path, type_te
     records.save_new(window.session, "admission", admission_values)
     dialog = window.export_data()
     type_text(dialog.folder, str(tmp_path / "usb" / "ward3b"))
+    _export_not_encrypted(qtbot, dialog)
     with qtbot.waitSignal(dialog.ran, timeout=60_000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert "Exported 1 record version(s)" in dialog.result.text()
@@ -146,6 +155,39 @@ def test_export_dialog_writes_a_verified_export(qtbot, window, tmp_path, type_te
     assert "already exists" in dialog.result.text()
 
 
+def test_an_export_with_no_key_is_said_in_red_and_made_only_once_the_person_ticks_it(qtbot, window, tmp_path,
+                                                                                     type_text, admission_values):
+    """With no records office key (the demo sets none), the dialog said only "Exported 450 record
+    version(s) to …": every patient's record went onto the stick in plain text, nobody told."""
+    import json
+
+    from downtime.services import records
+
+    records.save_new(window.session, "admission", admission_values)
+    dialog = window.export_data()
+    assert dialog.plain_warning.isVisible() and dialog.plain_warning.text().startswith("NOT ENCRYPTED: with no key")
+    assert "Administration ▸ Settings" in dialog.plain_warning.text()
+    assert dialog.plain_warning.styleSheet() != "" and dialog.plain.isVisible() and not dialog.plain.isChecked()
+    usb = tmp_path / "usb" / "ward3b"
+    type_text(dialog.folder, str(usb))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.result.text().startswith("Not exported: tick “Export NOT encrypted all the same”")
+    assert not usb.exists() and window.session.db.execute("SELECT COUNT(*) FROM exports").fetchone()[0] == 0
+    type_text(dialog.recipient, "age1")  # a key begun, then taken away again: asked again
+    assert not dialog.plain_warning.isVisible() and not dialog.plain.isVisible()
+    dialog.recipient.clear()
+    assert dialog.plain_warning.isVisible()
+    _export_not_encrypted(qtbot, dialog)
+    with qtbot.waitSignal(dialog.ran, timeout=60_000):
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    assert dialog.result.text() == (f"Exported 1 record version(s) to {usb}. NOT ENCRYPTED: every patient's record "
+                                    "there is in plain text.")
+    assert dialog.result.styleSheet() != "" and verify_export(usb) == []
+    (detail,) = [json.loads(row[0]) for row in window.session.db.execute(
+        "SELECT detail FROM audit WHERE action = 'export'")]
+    assert detail["encrypted"] is False
+
+
 def test_the_export_dialog_says_which_resources_update_what_an_earlier_export_sent(qtbot, window, tmp_path, type_text,
                                                                                    admission_values):
     """An admission amended after an export went out again as a conditional create, which the
@@ -154,6 +196,7 @@ def test_the_export_dialog_says_which_resources_update_what_an_earlier_export_se
 
     admission = records.save_new(window.session, "admission", admission_values)
     dialog = window.export_data()
+    _export_not_encrypted(qtbot, dialog)
     for name in ("first", "second"):
         dialog.folder.clear()
         type_text(dialog.folder, str(tmp_path / "usb" / name))
@@ -182,6 +225,7 @@ def test_the_export_dialog_says_how_many_records_the_bundle_withdraws_as_the_war
     dialog = _window(qtbot, office).export_data()
     dialog.folder.clear()
     type_text(dialog.folder, str(tmp_path / "usb" / "after-the-answer"))
+    _export_not_encrypted(qtbot, dialog)
     with qtbot.waitSignal(dialog.ran, timeout=60_000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     said = dialog.result.text().split("\n")
@@ -213,6 +257,7 @@ def test_the_records_office_key_set_in_administration_encrypts_the_wards_export(
     records.save_new(nurse.session, "admission", admission_values)
     dialog = nurse.export_data()
     assert dialog.recipient.text() == public
+    assert not dialog.plain_warning.isVisible() and not dialog.plain.isVisible()
     type_text(dialog.folder, str(tmp_path / "usb" / "ward3b"))
     with qtbot.waitSignal(dialog.ran, timeout=60_000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
@@ -230,6 +275,7 @@ def test_the_export_dialog_names_the_records_to_ask_the_ward_about_before_the_bu
     office, flagged = office_asking_the_ward(tmp_path, laptop, clock, admission_values)
     dialog = _window(qtbot, office).export_data()
     type_text(dialog.folder, str(tmp_path / "usb" / "office"))
+    _export_not_encrypted(qtbot, dialog)
     with qtbot.waitSignal(dialog.ran, timeout=60_000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     said = dialog.result.text().split("\n")
@@ -463,6 +509,7 @@ def test_the_export_runs_off_the_gui_thread_and_the_dialog_waits_for_it(qtbot, w
     moves = []
     dialog.bar.valueChanged.connect(moves.append)
     type_text(dialog.folder, str(tmp_path / "usb" / "ward3b"))
+    _export_not_encrypted(qtbot, dialog)
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "worker thread" in seen)
     assert not any(control.isEnabled() for control in dialog.controls)
@@ -490,6 +537,7 @@ def test_an_error_we_caused_in_the_export_is_raised_on_the_gui_thread_and_the_di
     monkeypatch.setattr(transfer_dialogs, "export", broken_export)
     dialog = window.export_data()
     type_text(dialog.folder, str(tmp_path / "usb" / "ward3b"))
+    _export_not_encrypted(qtbot, dialog)
     with qtbot.captureExceptions() as raised, qtbot.waitSignal(dialog.ran, timeout=60_000) as ran:
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(raised) == 1)
