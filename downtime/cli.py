@@ -1,7 +1,7 @@
 """The `downtime` command: the GUI by default, sub-commands for headless jobs.
 
 Conventions every sub-command follows: `--db` defaults to $DOWNTIME_DB then the user data
-folder; commands that act as a person take `--user`/`--pin` ($DOWNTIME_USER/$DOWNTIME_PIN);
+folder (the demo's to its own file there); commands that act as a person take `--user`/`--pin` ($DOWNTIME_USER/$DOWNTIME_PIN);
 `--json` prints JSON lines; a user's mistake prints one line on stderr and exits non-zero,
 never a traceback.
 """
@@ -45,9 +45,11 @@ def _say(args: argparse.Namespace, text: str, /, **values: object) -> str:
 
 def _db_option(parser: argparse.ArgumentParser, default: Callable[[], Path] = default_db_path,
                top: bool = False) -> None:
-    """Sub-commands' options default to SUPPRESS so `downtime --db X demo` keeps X."""
+    """Sub-commands' options default to SUPPRESS so `downtime --db X demo` keeps X. Only the ward
+    database's default reads $DOWNTIME_DB: the demo's is its own file, never the ward's."""
+    said = f"$DOWNTIME_DB, else {default()}" if default is default_db_path else f"{default()}; $DOWNTIME_DB is not used"
     parser.add_argument("--db", type=Path, default=None if top else argparse.SUPPRESS,
-                        help=f"database file (default: $DOWNTIME_DB, else {default()})")
+                        help=f"database file (default: {said})")
     parser.set_defaults(db_default=default)
 
 

@@ -376,6 +376,22 @@ def test_help_works(argv, capsys):
     assert caught.value.code == 0
 
 
+def test_the_demos_help_names_its_own_file_and_not_downtime_db(capsys, monkeypatch, tmp_path):
+    """It said "(default: $DOWNTIME_DB, else …/demo.sqlite)", but the demo never goes into the
+    ward database $DOWNTIME_DB names."""
+    from downtime.paths import demo_db_path
+
+    monkeypatch.setenv("DOWNTIME_DB", str(tmp_path / "ward.sqlite"))
+    monkeypatch.setenv("COLUMNS", "1000")  # the path whole on one line
+    with pytest.raises(SystemExit):
+        main(["demo", "--help"])
+    said = capsys.readouterr().out
+    assert f"(default: {demo_db_path()}; $DOWNTIME_DB is not used)" in said
+    with pytest.raises(SystemExit):
+        main(["verify", "--help"])
+    assert "(default: $DOWNTIME_DB, else" in capsys.readouterr().out
+
+
 @pytest.fixture(scope="module")
 def _demo_files(tmp_path_factory) -> list[Path]:
     """The demo ward is built once (its key slots make it slow) and copied for each test."""
