@@ -60,9 +60,8 @@ def _shared_device_number_option(parser: argparse.ArgumentParser) -> None:
                              "'DT-007-00001-1 (laptop 6e8f94ed)'; copies of one database stay refused")
 
 
-def _person_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--user", default=os.environ.get("DOWNTIME_USER"),
-                        help="staff ID of the person acting (default: $DOWNTIME_USER)")
+def _person_options(parser: argparse.ArgumentParser, who: str = "staff ID of the person acting") -> None:
+    parser.add_argument("--user", default=os.environ.get("DOWNTIME_USER"), help=f"{who} (default: $DOWNTIME_USER)")
     parser.add_argument("--pin", default=os.environ.get("DOWNTIME_PIN"),
                         help="their PIN (default: $DOWNTIME_PIN; left out at a terminal, it is asked for, unseen)")
 
@@ -109,6 +108,13 @@ def _witnessed_entry(parser: argparse.ArgumentParser, note: str) -> argparse.Arg
 def _out_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--out", type=Path, required=True, help="the PDF file to write, in a folder that is there")
     parser.set_defaults(pdf_out=True)
+
+
+def _blank_options(parser: argparse.ArgumentParser) -> None:
+    """A blank print's sign-in is optional: its pages name the person when there is one."""
+    _db_option(parser)
+    _person_options(parser, "staff ID of the person printing, whom the pages name; none: they say printed blank "
+                            "with no one signed in")
 
 
 def _check_pdf_out(args: argparse.Namespace) -> None:
@@ -450,28 +456,34 @@ def cmd_ward_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def _printed_here(args: argparse.Namespace) -> dict[str, Any]:
-    """Who and where for a blank page, which needs no sign-in: it holds no patient data."""
-    import getpass
+def _printed_blank(args: argparse.Namespace, print_signed_in: Callable[[Session], Path],
+                   print_here: Callable[..., Path]) -> Path:
+    """A blank page needs no sign-in: it holds no patient data. With `--user`, its pages name that
+    person of the staff list (audited, as the app's print is); with none, they say it was printed
+    blank with no one signed in, on the laptop the database names (before any PIN, as its sign-in
+    window does), else on this computer. They named the computer's login and host ("Imprimé par
+    root … — vm"), neither a person of the staff list nor the laptop."""
     import platform
-    from datetime import datetime
 
-    return {"lang": args.lang, "printed_by": getpass.getuser(), "printed_at": datetime.now().astimezone(),
-            "device_name": platform.node()}
+    from downtime.services import this_laptop
+    from downtime.services.context import Vault
+
+    if args.user:
+        return print_signed_in(_session(args))
+    path = _db_path(args)
+    laptop = this_laptop.on_sign_in(Vault(path)) if path.exists() else None
+    return print_here(lang=args.lang, printed_by=None, printed_at=datetime.now().astimezone(),
+                      device_name=laptop.name if laptop else platform.node())
 
 
 def cmd_pdf_blank(args: argparse.Namespace) -> int:
-    from downtime.services.printing import blank_form, blank_mar, blank_news2_chart
+    from downtime.services.printing import BLANK_CHARTS, blank, print_blank
 
-    charts = {"mar": blank_mar, "news2": blank_news2_chart}
     forms = _forms()
-    if args.form in charts:
-        charts[args.form](args.out, **_printed_here(args))
-    elif args.form in forms:
-        blank_form(forms[args.form], args.out, **_printed_here(args))
-    else:
-        raise _unknown_form(args.form, [*forms, *charts])
-    print(args.out)
+    if args.form not in forms and args.form not in BLANK_CHARTS:
+        raise _unknown_form(args.form, [*forms, *BLANK_CHARTS])
+    print(_printed_blank(args, lambda session: print_blank(session, args.form, args.out),
+                         lambda **printed: blank(forms, args.form, args.out, **printed)))
     return 0
 
 
@@ -481,9 +493,10 @@ def _unknown_form(form: str, names: Iterable[str]) -> CliError:
 
 
 def cmd_pdf_binder(args: argparse.Namespace) -> int:
-    from downtime.services.printing import binder
+    from downtime.services.printing import binder, print_binder
 
-    print(binder(_forms(), args.out, **_printed_here(args)))
+    print(_printed_blank(args, lambda session: print_binder(session, args.out),
+                         lambda **printed: binder(_forms(), args.out, **printed)))
     return 0
 
 
@@ -1382,9 +1395,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("form", help="form id, e.g. admission; mar for a blank 7-day medication chart, news2 for a "
                                 "blank NEWS2 observation chart")
     _out_option(p)
+    _blank_options(p)
     p = command("binder", cmd_pdf_binder, "the downtime binder: every blank form a 30-bed ward needs for 8 hours "
                                           "on paper, in one PDF", pdf_sub)
     _out_option(p)
+    _blank_options(p)
     p = command("record", cmd_pdf_record, "a filled form: the record's latest version and its history", pdf_sub)
     p.add_argument("record_id", help="the record's id, as 'downtime records' lists it")
     _out_option(p)

@@ -581,13 +581,46 @@ def test_ward_beds_are_typed_as_on_the_administration_tab(demo_db, capsys):
         capsys.readouterr().out)
 
 
+def test_a_blank_print_names_the_person_signed_in_or_says_no_one_was_never_the_computers_login(demo_db, tmp_path,
+                                                                                                capsys, monkeypatch):
+    """`downtime pdf blank` printed "Imprimé par root … — vm": the computer's login and host name,
+    neither a person of the staff list nor the laptop."""
+    import getpass
+    import platform
+
+    from pypdf import PdfReader
+
+    def footer(pdf: Path) -> str:
+        (line,) = [line for line in PdfReader(pdf).pages[-1].extract_text().splitlines() if "rinted" in line
+                   or "mprimé" in line]
+        return line
+
+    monkeypatch.delenv("DOWNTIME_USER")
+    blank = tmp_path / "blank.pdf"
+    assert main(["pdf", "blank", "admission", "--out", str(blank), "--db", demo_db]) == 0
+    assert footer(blank).startswith("Printed blank, with no one signed in, on ")
+    assert footer(blank).endswith(" — 3B demo") and getpass.getuser() not in footer(blank).split(" — ")[0]
+    assert main(["pdf", "blank", "mar", "--out", str(blank), "--db", demo_db, "--lang", "fr"]) == 0
+    assert footer(blank).startswith("Imprimé vierge, sans personne connectée, le ")
+    assert main(["pdf", "binder", "--out", str(blank)]) == 0  # on a computer with no ward database
+    assert footer(blank).startswith("Printed blank, with no one signed in, on ")
+    assert footer(blank).endswith(f" — {platform.node()}")
+    for what in ("news2", "admission"):
+        assert main(["pdf", "blank", what, "--out", str(blank), "--db", demo_db, "--user", "nurse", "--pin", "1111"]) == 0
+        assert footer(blank).startswith("Printed by Hélène Lefèvre on ") and footer(blank).endswith(" — 3B demo")
+    assert main(["pdf", "binder", "--out", str(blank), "--db", demo_db, "--user", "nurse", "--pin", "1111"]) == 0
+    assert footer(blank).startswith("Printed by Hélène Lefèvre on ")
+    capsys.readouterr()
+    assert main(["verify", "--db", demo_db, "--user", "nurse", "--pin", "1111"]) == 0
+
+
 def test_pdf_blank_and_record_commands(demo_db, tmp_path, capsys):
     from pypdf import PdfReader
 
     from downtime.i18n import message
 
     blank = tmp_path / "blank.pdf"
-    assert main(["pdf", "blank", "admission", "--out", str(blank), "--lang", "fr"]) == 0
+    assert main(["pdf", "blank", "admission", "--out", str(blank), "--lang", "fr", "--db", demo_db]) == 0
     assert "Fiche d’admission" in PdfReader(blank).pages[0].extract_text()
     capsys.readouterr()
     assert main(["records", "--db", demo_db, "--form", "admission", "--json"]) == 0
@@ -598,7 +631,7 @@ def test_pdf_blank_and_record_commands(demo_db, tmp_path, capsys):
     assert "DT-900-" in PdfReader(filled).pages[0].extract_text()
     assert main(["pdf", "blank", "nosuchform", "--out", str(blank)]) == 1
     assert "unknown form" in capsys.readouterr().err
-    assert main(["pdf", "blank", "admission", "--out", str(blank / "inside-a-file.pdf")]) == 1
+    assert main(["pdf", "blank", "admission", "--out", str(blank / "inside-a-file.pdf"), "--db", demo_db]) == 1
     assert capsys.readouterr().err == f"downtime: {blank}: File exists\n"
     # "downtime: no record no-such-id", in English under --lang fr too, and no word of where ids are.
     for lang in ("en", "fr"):

@@ -224,8 +224,7 @@ def test_a_blank_form_has_room_for_the_wards_sticky_label(tmp_path, forms, lang,
     out = tmp_path / "blank.pdf"
     furniture = {"lang": lang, "printed_by": "Hélène Lefèvre", "printed_at": datetime(2026, 11, 28, 14, 0),
                  "device_name": "Ward 3B"}
-    made = {"mar": printing.blank_mar, "news2": printing.blank_news2_chart}.get(what)
-    made(out, **furniture) if made else blank_form_pdf(forms[what], out, **furniture)
+    printing.blank(forms, what, out, **furniture)
     reader = PdfReader(out)
     page = reader.pages[0]
     page_w, page_h = float(page.mediabox.width), float(page.mediabox.height)

@@ -352,7 +352,7 @@ def _signed(parts: list[list[Flowable]], lang: Lang, key: str, info: PageInfo) -
     return story + [KeepTogether([band, first]), *rows, KeepTogether([final, Spacer(1, 6 * mm), box])]
 
 
-def blank_form_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str,
+def blank_form_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None,
                    printed_at: datetime, device_name: str) -> Path:
     info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name,

@@ -428,7 +428,7 @@ PRN_REASON_ROW = 3
 PRN_REASON = 8 * mm
 
 
-def blank_mar_pdf(out: Path, *, lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
+def blank_mar_pdf(out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime, device_name: str,
                   regular: int = BLANK_REGULAR, prn: int = BLANK_PRN, once: int = BLANK_ONCE,
                   days: int = BLANK_DAYS) -> Path:
     """A blank chart for a new admission while the laptop is unavailable. Each order asks what

@@ -227,7 +227,7 @@ def news2_chart_pdf(patient: PatientSummary, sets: Sequence[ScoredSet], out: Pat
     return build_pdf(out, story, info)
 
 
-def blank_news2_chart_pdf(out: Path, *, lang: Lang, printed_by: str, printed_at: datetime,
+def blank_news2_chart_pdf(out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
                           device_name: str) -> Path:
     """Empty columns to fill by hand, with rows tall enough to write in; over the page, the
     scoring key and the response to each score (both under the grid left its rows 5.5 mm)."""

@@ -58,6 +58,8 @@ WORDS: dict[str, dict[Lang, str]] = {
     "page": {"en": "Page {page} of {total}", "fr": "Page {page} sur {total}"},
     "printed": {"en": "Printed by {who} on {when} — {device}",
                 "fr": "Imprimé par {who} le {when} — {device}"},
+    "printed_blank": {"en": "Printed blank, with no one signed in, on {when} — {device}",
+                      "fr": "Imprimé vierge, sans personne connectée, le {when} — {device}"},
     "name": {"en": "Name", "fr": "Nom"},
     "dob": {"en": "Date of birth", "fr": "Date de naissance"},
     "sex": {"en": "Sex", "fr": "Sexe"},
@@ -124,7 +126,10 @@ class PageInfo:
 
     title: str
     lang: Lang
-    printed_by: str
+    printed_by: str | None
+    """The staff member signed in, as the staff list names them; None for a blank form printed
+    with no one signed in (`downtime pdf blank`), which the page says as such: it used to name
+    the computer's login ("root")."""
     printed_at: datetime
     device_name: str
     patient: PatientSummary | None = None
@@ -345,7 +350,8 @@ def _draw_footer(c: canvas.Canvas, info: PageInfo, page: int, total: int) -> Non
         c.drawString(MARGIN, y - 1 * mm, word("downtime_record", info.lang))
     c.setFont(SANS, 7)
     when = info.printed_at.strftime("%d/%m/%Y %H:%M")
-    printed = word("printed", info.lang, who=info.printed_by, when=when, device=info.device_name)
+    printed = (word("printed_blank", info.lang, when=when, device=info.device_name) if info.printed_by is None
+               else word("printed", info.lang, who=info.printed_by, when=when, device=info.device_name))
     c.drawString(MARGIN, y - 4.5 * mm, fit_text(printed, SANS, 7, width - 25 * mm))
     if info.patient is not None:
         name, born, number = patient_lines(info.patient, info.lang)
@@ -439,7 +445,7 @@ def build_pdf(out: Path, story: Sequence[Flowable], info: PageInfo) -> Path:
     try:
         top, bottom = _margins(info)
         doc = BaseDocTemplate(temporary, pagesize=info.pagesize, title=info.title,
-                              author=info.printed_by, creator="Downtime",
+                              author=info.printed_by or "", creator="Downtime",
                               leftMargin=MARGIN, rightMargin=MARGIN, topMargin=top, bottomMargin=bottom)
         frame = Frame(doc.leftMargin, doc.bottomMargin, page_w - 2 * MARGIN, body_height(info), id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -35,25 +35,36 @@ def _audit_print(session: Session, what: str, out: Path, record_id: str | None =
                      detail={"what": what, "record_id": record_id, "file": str(out)})
 
 
-def blank_form(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str,
+def blank_form(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None,
                printed_at: datetime, device_name: str) -> Path:
     """A blank paper form holds no patient data, so it needs no sign-in (the binder is
-    printed before an outage, or on any machine during one)."""
+    printed before an outage, or on any machine during one): `printed_by` None says so."""
     from downtime.pdf.forms import blank_form_pdf
 
     return blank_form_pdf(spec, out, lang=lang, printed_by=printed_by, printed_at=printed_at,
                           device_name=device_name)
 
 
-def print_blank(session: Session, form_id: str, out: Path) -> Path:
+def blank(forms: dict[str, FormSpec], what: str, out: Path, *, lang: Lang, printed_by: str | None,
+          printed_at: datetime, device_name: str) -> Path:
+    """A blank form of `forms`, or one of the charts that are not forms (`BLANK_CHARTS`)."""
+    if what in BLANK_CHARTS:
+        return BLANK_CHARTS[what](out, lang=lang, printed_by=printed_by, printed_at=printed_at, device_name=device_name)
+    return blank_form(forms[what], out, lang=lang, printed_by=printed_by, printed_at=printed_at,
+                      device_name=device_name)
+
+
+def print_blank(session: Session, what: str, out: Path) -> Path:
+    """A blank form or chart printed by the person signed in, who its pages name."""
     session.require(Action.PRINT)
-    blank_form(session.form(form_id), out, lang=session.lang, printed_by=session.user.name,
-               printed_at=session.clock(), device_name=session.device.name)
-    _audit_print(session, f"blank {form_id}", out)
+    blank(session.forms, what, out, lang=session.lang, printed_by=session.user.name, printed_at=session.clock(),
+          device_name=session.device.name)
+    _audit_print(session, f"blank {what}", out)
     return out
 
 
-def blank_news2_chart(out: Path, *, lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+def blank_news2_chart(out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
+                      device_name: str) -> Path:
     from downtime.pdf.news2 import blank_news2_chart_pdf
 
     return blank_news2_chart_pdf(out, lang=lang, printed_by=printed_by, printed_at=printed_at,
@@ -85,7 +96,7 @@ BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discha
           ("death", 1), ("operation_booking", 2), ("operation_cancellation", 4), ("operation_rebooking", 2))
 
 
-def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str, printed_at: datetime,
+def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime,
            device_name: str) -> Path:
     """Every blank form of `BINDER` in one PDF, each form bookmarked, so one print job fills
     the ward's contingency binder before (or at the start of) an outage."""
@@ -94,15 +105,9 @@ def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str
     writer = PdfWriter()
     with tempfile.TemporaryDirectory(prefix="downtime-binder-") as folder:
         for what, copies in BINDER:
-            part = Path(folder) / f"{what}.pdf"
-            made = {"mar": blank_mar, "news2": blank_news2_chart}.get(what)
-            if made is not None:
-                made(part, lang=lang, printed_by=printed_by, printed_at=printed_at, device_name=device_name)
-                title = CHARTS[what][lang]
-            else:
-                blank_form(forms[what], part, lang=lang, printed_by=printed_by, printed_at=printed_at,
-                           device_name=device_name)
-                title = forms[what].title.get(lang)
+            part = blank(forms, what, Path(folder) / f"{what}.pdf", lang=lang, printed_by=printed_by,
+                         printed_at=printed_at, device_name=device_name)
+            title = CHARTS[what][lang] if what in CHARTS else forms[what].title.get(lang)
             first = len(writer.pages)
             for _ in range(copies):
                 writer.append(PdfReader(part))
@@ -234,10 +239,14 @@ def print_ward_mar_pack(session: Session, ward: str, out: Path, days: int = 3) -
     return print_mar(session, list(patients), out, days, patients=patients)
 
 
-def blank_mar(out: Path, *, lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+def blank_mar(out: Path, *, lang: Lang, printed_by: str | None, printed_at: datetime, device_name: str) -> Path:
     from downtime.pdf.mar import blank_mar_pdf
 
     return blank_mar_pdf(out, lang=lang, printed_by=printed_by, printed_at=printed_at, device_name=device_name)
+
+
+# The blank charts that are not forms, by the names `downtime pdf blank` and the binder give them.
+BLANK_CHARTS = {"mar": blank_mar, "news2": blank_news2_chart}
 
 
 def print_theatre_list(session: Session, day: date, out: Path, theatre_name: str | None = None) -> Path:
