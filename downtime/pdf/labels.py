@@ -124,6 +124,10 @@ def _allergies(c: canvas.Canvas, patient: PatientSummary, x: float, top: float, 
     c.restoreState()
 
 
+# The sheet's title, which its print preview and the printer's queue show.
+TITLE: dict[Lang, str] = {"en": "ID labels — {number}", "fr": "Étiquettes d’identification — {number}"}
+
+
 def labels_pdf(patient: PatientSummary, out: Path, *, stock: str, count: int | None, lang: Lang,
                printed_by: str, printed_at: datetime, device_name: str) -> Path:
     """`count` labels of one patient (default: one full sheet), written atomically."""
@@ -137,7 +141,7 @@ def labels_pdf(patient: PatientSummary, out: Path, *, stock: str, count: int | N
     os.close(handle)
     try:
         c = canvas.Canvas(temporary, pagesize=A4)
-        c.setTitle(f"ID labels — {patient.downtime_number}")
+        c.setTitle(TITLE[lang].format(number=patient.downtime_number))
         page_w, page_h = A4
         for index in range(total):
             slot = index % per_page

@@ -27,18 +27,21 @@ class PrintPreview(QDialog):
     def __init__(self, path: Path, parent: QWidget | None = None):
         super().__init__(parent)
         self.path = path
-        self.setWindowTitle(translate("PrintPreview", "Print preview — {file}").format(file=path.name))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.document = QPdfDocument(self)
         self.document.load(str(path))
+        # Named by what it prints, as the service that made it titled it in the person's language
+        # ("NEWS2 observation chart"): it read "news2.pdf … — /tmp/tmphhnt_4_7", the prints folder.
+        self.title = str(self.document.metaData(QPdfDocument.MetaDataField.Title) or "") or path.stem
+        self.setWindowTitle(translate("PrintPreview", "Print preview — {title}").format(title=self.title))
         self.view = QPdfView(self)
-        self.view.setAccessibleName(translate("PrintPreview", "Preview of {file}").format(file=path.name))
+        self.view.setAccessibleName(translate("PrintPreview", "Preview of {title}").format(title=self.title))
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         layout = QVBoxLayout(self)
-        self.summary = QLabel(translate("PrintPreview", "{file}: {pages} page(s) — {folder}").format(
-            file=path.name, pages=self.document.pageCount(), folder=path.parent))
+        self.summary = QLabel(translate("PrintPreview", "{title}: {pages} page(s)").format(
+            title=self.title, pages=self.document.pageCount()))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.summary)
         layout.addWidget(self.view, 1)
@@ -63,7 +66,7 @@ class PrintPreview(QDialog):
 
     def choose_printer(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.path.stem)
+        printer.setDocName(self.title)
         if QPrintDialog(printer, self).exec() == QDialog.DialogCode.Accepted:
             self.print_to(printer)
 

@@ -92,6 +92,8 @@ CHARTS: dict[str, dict[Lang, str]] = {
     "mar": {"en": "Medication chart (MAR)", "fr": "Plan d’administration des médicaments"},
     "news2": {"en": "NEWS2 observation chart", "fr": "Feuille de surveillance NEWS2"},
 }
+# The binder's own title, which its print preview and the printer's queue show.
+BINDER_TITLE: dict[Lang, str] = {"en": "Downtime binder", "fr": "Classeur de procédure dégradée"}
 BINDER = (("admission", 4), ("mar", 4), ("news2", 30), ("transfer", 4), ("discharge", 6), ("transfer_out", 2),
           ("death", 1), ("operation_booking", 2), ("operation_cancellation", 4), ("operation_rebooking", 2))
 
@@ -112,6 +114,7 @@ def binder(forms: dict[str, FormSpec], out: Path, *, lang: Lang, printed_by: str
             for _ in range(copies):
                 writer.append(PdfReader(part))
             writer.add_outline_item(title=f"{title} × {copies}", page_number=first)
+    writer.add_metadata({"/Title": BINDER_TITLE[lang], "/Creator": "Downtime"})
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("wb") as handle:
         writer.write(handle)

@@ -152,3 +152,28 @@ def test_the_print_button_shows_its_whole_text_while_it_has_the_focus_in_french(
         app.setFont(before[0])
         app.setPalette(before[1])
         app.setStyleSheet(before[2])
+
+
+def test_the_preview_is_titled_by_what_it_prints_not_by_its_temporary_file(qtbot, session_for, tmp_path,
+                                                                             admission_values):
+    """It read "news2.pdf: 2 page(s) — /tmp/tmphhnt_4_7": the prints folder, a temporary path."""
+    from downtime.services import records
+
+    nurse = session_for("nurse")
+    saved = records.save_new(nurse, "admission", admission_values)
+    patient = next(row.patient for row in printing.census(nurse.db, nurse.forms)
+                   if row.patient and row.patient.patient_id == saved.patient_id)
+    made = {"NEWS2 observation chart": printing.print_news2_chart(nurse, patient.patient_id, tmp_path / "tmpa1.pdf"),
+            "Downtime binder": printing.print_binder(nurse, tmp_path / "tmpb2.pdf"),
+            f"ID labels — {patient.downtime_number}": printing.print_labels(nurse, patient.patient_id,
+                                                                            tmp_path / "tmpc3.pdf", count=1)}
+    for title, path in made.items():
+        preview = PrintPreview(path)
+        qtbot.addWidget(preview)
+        assert preview.windowTitle() == f"Print preview — {title}"
+        assert preview.summary.text() == f"{title}: {preview.document.pageCount()} page(s)"
+        assert str(tmp_path) not in preview.summary.text() + preview.windowTitle()
+    french = printing.print_binder(session_for("nurse", "fr"), tmp_path / "tmpd4.pdf")
+    preview = PrintPreview(french)
+    qtbot.addWidget(preview)
+    assert preview.title == "Classeur de procédure dégradée"
