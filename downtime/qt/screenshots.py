@@ -145,9 +145,12 @@ def take(folder: Path, lang: Lang = "en") -> list[Path]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m downtime.qt.screenshots", description=__doc__.splitlines()[0])
-    parser.add_argument("folder", type=Path)
-    parser.add_argument("--lang", choices=("en", "fr"), default="en")
+    # The docstring's first paragraph and its last, whole: its first line alone stopped mid-sentence.
+    opening, *_, running = (__doc__ or "").split("\n\n")
+    parser = argparse.ArgumentParser(prog="python -m downtime.qt.screenshots", description=opening, epilog=running)
+    parser.add_argument("folder", type=Path, help="where the PNGs go (made if it is not there)")
+    parser.add_argument("--lang", choices=("en", "fr"), default="en",
+                        help="the windows' language (default en); French files end in -fr")
     args = parser.parse_args(argv)
     for path in take(args.folder, args.lang):
         print(path)

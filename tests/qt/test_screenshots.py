@@ -19,3 +19,19 @@ def test_every_main_screen_is_taken_in_the_chosen_language(qapp, tmp_path):
     for path in made:
         image = QImage(str(path))
         assert not image.isNull() and image.width() >= 400 and image.height() >= 150, path.name
+
+
+def test_the_help_says_whole_sentences_and_what_each_argument_is(capsys, monkeypatch):
+    """It stopped mid-sentence: "…so they show what"."""
+    import pytest
+
+    from downtime.qt.screenshots import main
+
+    monkeypatch.setenv("COLUMNS", "1000")
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    said = capsys.readouterr().out
+    assert ("The README's screenshots, taken from the real windows on a fresh demo ward, so they show what a ward sees "
+            "today rather than what it saw when someone last remembered to update them.") in said
+    assert "where the PNGs go" in said
+    assert "the windows' language" in said and "QT_QPA_PLATFORM=offscreen" in said
