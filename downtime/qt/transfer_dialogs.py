@@ -268,16 +268,16 @@ class ExportDialog(QDialog):
         # office held every patient's record in plain text, and the dialog had said nothing of it.
         self.plain_warning = QLabel(translate("ExportDialog", "NOT ENCRYPTED: with no key above, every patient's record "
                                                               "goes onto the stick in plain text, readable by whoever finds "
-                                                              "it. IT sets the records office's key once for every export "
-                                                              "(Administration ▸ Settings), or type it above."))
+                                                              "it. IT sets the records office's key in Administration ▸ "
+                                                              "Settings; or type it above."))
         self.plain_warning.setWordWrap(True)
         self.plain_warning.setStyleSheet(ERROR_STYLE)
-        form.addRow("", self.plain_warning)
         self.plain = QCheckBox(translate("ExportDialog", "Export &NOT encrypted all the same"))
-        form.addRow("", self.plain)
         self.recipient.textChanged.connect(self._key_changed)
         self._key_changed(self.recipient.text())
         layout.addLayout(form)
+        layout.addWidget(self.plain_warning)  # the whole width: squeezed into the form's column, it was cut
+        layout.addWidget(self.plain)
         self.bar = _progress_bar(translate("ExportDialog", "Export progress"))
         layout.addWidget(self.bar)
         self.result = QLabel()
@@ -292,7 +292,7 @@ class ExportDialog(QDialog):
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.close_button)
         layout.addLayout(buttons)
-        self.resize(640, 320)
+        self.resize(640, 400)
         self.controls = [self.folder, choose, self.since_last, self.recipient, self.plain, self.export_button,
                          self.close_button]
         self.work: Work | None = None

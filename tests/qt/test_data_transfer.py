@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QWizard
 
@@ -54,7 +54,7 @@ def _export_not_encrypted(qtbot, dialog) -> None:
     """The export dialog with no records office key, its tick box ticked as the person agrees to
     a plain-text export."""
     assert dialog.plain.isVisible() and not dialog.plain.isChecked()
-    qtbot.mouseClick(dialog.plain, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.plain, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.plain.height() // 2))  # its box
     assert dialog.plain.isChecked()
 
 
