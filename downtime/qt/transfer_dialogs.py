@@ -262,7 +262,8 @@ class ExportDialog(QDialog):
         self.recipient = QLineEdit()
         self.recipient.setPlaceholderText(translate("ExportDialog", "age1… (the records office's public key)"))
         self.recipient.setAccessibleName(translate("ExportDialog", "Encrypt to public key"))
-        self.recipient.setText(settings.get(session.db, "export_key"))  # set by IT, in Administration
+        self.office_key = settings.get(session.db, "export_key")  # set by IT, in Administration
+        self.recipient.setText(self.office_key)
         form.addRow(self._label(translate("ExportDialog", "&Encrypt to:"), self.recipient), self.recipient)
         # With no key, said before the export and agreed to: a stick lost on the way to the records
         # office held every patient's record in plain text, and the dialog had said nothing of it.
@@ -273,8 +274,8 @@ class ExportDialog(QDialog):
         self.plain_warning.setWordWrap(True)
         self.plain_warning.setStyleSheet(ERROR_STYLE)
         self.plain = QCheckBox(translate("ExportDialog", "Export &NOT encrypted all the same"))
-        self.recipient.textChanged.connect(self._key_changed)
-        self._key_changed(self.recipient.text())
+        self.recipient.textChanged.connect(lambda _text: self._key_changed())
+        self._key_changed()
         layout.addLayout(form)
         layout.addWidget(self.plain_warning)  # the whole width: squeezed into the form's column, it was cut
         layout.addWidget(self.plain)
@@ -304,9 +305,13 @@ class ExportDialog(QDialog):
         label.setBuddy(buddy)
         return label
 
-    def _key_changed(self, text: str) -> None:
+    def _plain(self) -> bool:
+        """No key in the box and none set by IT, which the export takes when the box is left empty."""
+        return not self.recipient.text().strip() and not self.office_key
+
+    def _key_changed(self) -> None:
         """The warning and its tick box only while there is no key; a key typed then removed asks again."""
-        plain = not text.strip()
+        plain = self._plain()
         self.plain_warning.setVisible(plain)
         self.plain.setVisible(plain)
         if not plain:
@@ -323,7 +328,7 @@ class ExportDialog(QDialog):
             _report(self.result, translate("ExportDialog", "Choose a new folder for the export."), failed=True)
             return
         recipient = self.recipient.text().strip()
-        if not recipient and not self.plain.isChecked():
+        if self._plain() and not self.plain.isChecked():
             _report(self.result, translate("ExportDialog", "Not exported: tick “Export NOT encrypted all the same” to put "
                                                            "every patient's record on the stick in plain text, or give "
                                                            "the records office's key."), failed=True)

@@ -258,6 +258,8 @@ def test_the_records_office_key_set_in_administration_encrypts_the_wards_export(
     dialog = nurse.export_data()
     assert dialog.recipient.text() == public
     assert not dialog.plain_warning.isVisible() and not dialog.plain.isVisible()
+    dialog.recipient.clear()  # left empty, the export takes the key IT set: not said as NOT ENCRYPTED
+    assert not dialog.plain_warning.isVisible() and not dialog.plain.isVisible()
     type_text(dialog.folder, str(tmp_path / "usb" / "ward3b"))
     with qtbot.waitSignal(dialog.ran, timeout=60_000):
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
