@@ -979,7 +979,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     encrypt_to = read_recipients(args.encrypt_to) if args.encrypt_to else None
     session = _session(args)
-    plain = export_keys(session.db, encrypt_to) is None
+    keys = export_keys(session.db, encrypt_to)
+    plain = keys is None
     if plain and not args.plain:
         raise CliError(QT_TRANSLATE_NOOP("messages", "not exported: no records office key is set on this laptop ('downtime "
                                                      "set export-key', by IT) nor given (--encrypt-to), so every patient's "
@@ -999,7 +1000,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     print(_say(args, said, count=total, folder=result.folder))
     if result.encrypted:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "every file is encrypted (.age) to {count} public key(s)"),
-                   count=len(encrypt_to) if encrypt_to else 1))
+                   count=len(keys or ())))
     for line in result.notes_in(args.lang, session.forms):
         print(line)
     return 0

@@ -407,3 +407,30 @@ def test_the_export_command_encrypts_to_the_key_set_with_set_export_key(tmp_path
     assert "every file is encrypted (.age) to 1 public key(s)" in said.out
     assert "NOT ENCRYPTED" not in said.out and said.err == ""
     assert all(p.suffix == ".age" for p in sealed.rglob("*") if p.is_file())
+
+
+def test_an_export_given_another_key_is_still_encrypted_to_the_records_office_key_it_set(
+        session_for, admission_values, office, tmp_path):
+    """A key typed in the export dialog's box over IT's (one character off, or a colleague's),
+    or a script's own `--encrypt-to`, replaced the records office's key: the stick reached the
+    office and nobody there could open it. IT's key is always among the recipients."""
+    from downtime.services import settings
+
+    records.save_new(session_for("nurse"), "admission", admission_values)
+    settings.set_export_key(session_for("admin"), office[1])
+    other = generate_identity(tmp_path / "other.key")
+    result = export(session_for("nurse"), tmp_path / "usb" / "ward3b", encrypt_to=[other])
+    decrypt_folder(result.folder, tmp_path / "office" / "ward3b", office[0])
+    decrypt_folder(result.folder, tmp_path / "other" / "ward3b", tmp_path / "other.key")
+
+
+def test_the_export_command_counts_the_records_office_key_among_its_recipients(tmp_path, office, capsys):
+    db = tmp_path / "demo.sqlite"
+    main(["demo", "--db", str(db)])
+    assert main(["set", "export-key", office[1], "--db", str(db), "--user", "admin", "--pin", "0000"]) == 0
+    other = generate_identity(tmp_path / "other.key")
+    capsys.readouterr()
+    assert main(["export", "--out", str(tmp_path / "usb"), "--encrypt-to", other, "--db", str(db),
+                 "--user", "nurse", "--pin", "1111"]) == 0
+    assert "every file is encrypted (.age) to 2 public key(s)" in capsys.readouterr().out
+    decrypt_folder(tmp_path / "usb", tmp_path / "opened", office[0])

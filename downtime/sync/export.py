@@ -272,13 +272,14 @@ def clear_plaintext_left() -> None:
 
 
 def export_keys(db: Database, encrypt_to: list[str] | None = None) -> list[str] | None:
-    """The public keys an export is encrypted to: those given, else the records office's set on
-    the laptop by IT; None when there are none and every patient's record would go on the stick
-    in plain text, which the export dialog and `downtime export` make the person say they want."""
-    if encrypt_to is not None:
-        return encrypt_to
+    """The public keys an export is encrypted to: those given and, always, the records office's
+    set on the laptop by IT (a key typed over it in the export dialog's box, one character off,
+    or a script's own `--encrypt-to`, replaced it, and nobody at the office could open the stick);
+    None when there are none and every patient's record would go on the stick in plain text,
+    which the export dialog and `downtime export` make the person say they want."""
     office = settings.get(db, "export_key")
-    return [office] if office else None
+    keys = list(dict.fromkeys([*(encrypt_to or ()), *([office] if office else [])]))
+    return keys or None
 
 
 def export(session: Session, out: Path, since_last: bool = False,

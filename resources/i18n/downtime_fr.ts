@@ -1589,6 +1589,14 @@ le numéro du patient dans le DPI :</translation>
         <translation>&amp;Chiffrer pour :</translation>
     </message>
     <message>
+        <source>NOT ENCRYPTED: with no key above, every patient&apos;s record goes onto the stick in plain text, readable by whoever finds it. IT sets the records office&apos;s key in Administration ▸ Settings; or type it above.</source>
+        <translation>NON CHIFFRÉ : sans clé ci-dessus, le dossier de chaque patient part sur la clé USB en clair, lisible par quiconque la trouve. L’informatique règle la clé du bureau des entrées dans Administration ▸ Réglages ; ou saisissez-la ci-dessus.</translation>
+    </message>
+    <message>
+        <source>Export &amp;NOT encrypted all the same</source>
+        <translation>Exporter &amp;NON chiffré malgré tout</translation>
+    </message>
+    <message>
         <source>Export progress</source>
         <translation>Avancement de l’export</translation>
     </message>
@@ -1609,8 +1617,16 @@ le numéro du patient dans le DPI :</translation>
         <translation>Choisissez un nouveau dossier pour l’export.</translation>
     </message>
     <message>
+        <source>Not exported: tick “Export NOT encrypted all the same” to put every patient&apos;s record on the stick in plain text, or give the records office&apos;s key.</source>
+        <translation>Non exporté : cochez « Exporter NON chiffré malgré tout » pour mettre le dossier de chaque patient en clair sur la clé USB, ou donnez la clé du bureau des entrées.</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>Export en cours…</translation>
+    </message>
+    <message>
+        <source>NOT ENCRYPTED: every patient&apos;s record there is in plain text.</source>
+        <translation>NON CHIFFRÉ : le dossier de chaque patient y est en clair.</translation>
     </message>
     <message>
         <source>Not exported.</source>
@@ -2463,16 +2479,16 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
 <context>
     <name>PrintPreview</name>
     <message>
-        <source>Print preview — {file}</source>
-        <translation>Aperçu avant impression — {file}</translation>
+        <source>Print preview — {title}</source>
+        <translation>Aperçu avant impression — {title}</translation>
     </message>
     <message>
-        <source>Preview of {file}</source>
-        <translation>Aperçu de {file}</translation>
+        <source>Preview of {title}</source>
+        <translation>Aperçu de {title}</translation>
     </message>
     <message>
-        <source>{file}: {pages} page(s) — {folder}</source>
-        <translation>{file} : {pages} page(s) — {folder}</translation>
+        <source>{title}: {pages} page(s)</source>
+        <translation>{title} : {pages} page(s)</translation>
     </message>
     <message>
         <source>&amp;Print…</source>
@@ -4332,8 +4348,24 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>PATIENT DÉCÉDÉ : ne pas reprogrammer</translation>
     </message>
     <message>
+        <source>not exported: no records office key is set on this laptop (&apos;downtime set export-key&apos;, by IT) nor given (--encrypt-to), so every patient&apos;s record would go into {folder} in plain text; give the key, or --plain to export it NOT ENCRYPTED all the same</source>
+        <translation>non exporté : aucune clé du bureau des entrées n’est réglée sur ce portable (« downtime set export-key », par l’informatique) ni donnée (--encrypt-to), et le dossier de chaque patient irait en clair dans {folder} ; donnez la clé, ou --plain pour l’exporter NON CHIFFRÉ malgré tout</translation>
+    </message>
+    <message>
+        <source>--plain: this laptop&apos;s exports are encrypted to the records office&apos;s key IT set (&apos;downtime set export-key&apos;); leave out --plain</source>
+        <translation>--plain : les exports de ce portable sont chiffrés pour la clé du bureau des entrées réglée par l’informatique (« downtime set export-key ») ; retirez --plain</translation>
+    </message>
+    <message>
+        <source>warning: this export is NOT ENCRYPTED: every patient&apos;s record goes into {folder} in plain text, readable by whoever holds the stick</source>
+        <translation>attention : cet export n’est PAS CHIFFRÉ : le dossier de chaque patient part en clair dans {folder}, lisible par quiconque détient la clé USB</translation>
+    </message>
+    <message>
         <source>exported {count} record version(s) to {folder}</source>
         <translation>{count} version(s) d’enregistrement exportée(s) dans {folder}</translation>
+    </message>
+    <message>
+        <source>exported {count} record version(s) to {folder}, NOT ENCRYPTED (plain text)</source>
+        <translation>{count} version(s) d’enregistrement exportée(s) dans {folder}, NON CHIFFRÉ (en clair)</translation>
     </message>
     <message>
         <source>every file is encrypted (.age) to {count} public key(s)</source>
