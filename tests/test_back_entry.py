@@ -35,14 +35,35 @@ def office(tmp_path, forms, clock, laptop):
     return clerk
 
 
-def test_items_are_grouped_by_patient_in_the_hospital_order(office):
+def _patients(work: list[back_entry.PatientWork]) -> list[back_entry.PatientWork]:
+    """The list's patients, without the theatre sessions (about no patient) that come first."""
+    return [group for group in work if group.patient is not None]
+
+
+def test_items_are_grouped_by_patient_in_the_order_the_ehr_takes_them(office):
+    """Theatre sessions first (the bookings point to them), then each patient: the admission,
+    then orders, doses, theatre and observations, each record after those it points to. Sorted
+    by kind then time, the orders came before the admission (for a patient the EHR did not have
+    yet) and a cancellation typed at 06:36 before the 11:00 booking it cancels."""
     work = back_entry.worklist(office)
-    with_orders = next(group for group in work if any(i.step == 0 for i in group.items))
+    assert work[0].patient is None and {i.record.form_id for i in work[0].items} == {"theatre_session"}
+    with_orders = next(group for group in work if any(i.record.form_id == "medication_order" for i in group.items))
     steps = [item.step for item in with_orders.items]
-    assert steps == sorted(steps) and {0, 1, 2} <= set(steps)
-    assert work[-1].patient is None and {i.record.form_id for i in work[-1].items} == {"theatre_session"}
+    assert with_orders.items[0].record.form_id == "admission" and {0, 1, 2} <= set(steps)
     names = [group.patient.display_name for group in work if group.patient]
     assert names == sorted(names)
+    lines = [item for group in work for item in group.items]
+    place = {item.record.record_id: at for at, item in enumerate(lines)}
+    pointing = [(item, str(item.record.data[name])) for item in lines
+                for name in ("order", "booking", "session") if item.record.data.get(name) in place]
+    assert {item.record.form_id for item, _ in pointing} == {"medication_administration", "operation_booking",
+                                                             "operation_cancellation", "operation_rebooking"}
+    assert all(place[target] < place[item.record.record_id] for item, target in pointing)
+    # The demo cancels operations before their planned start, the time a booking is listed by.
+    assert any(lines[place[target]].record.occurred_at > item.record.occurred_at for item, target in pointing)
+    for group in work[1:]:
+        admissions = [at for at, item in enumerate(group.items) if item.record.form_id == "admission"]
+        assert admissions[:1] == [0], group.patient.display_name
     done, total = back_entry.progress(work)
     assert done == 0 and total == sum(len(group.items) for group in work) > 100
     assert back_entry.progress_counts(office) == (done, total)
@@ -55,7 +76,7 @@ def test_the_list_fetched_a_page_of_patients_at_a_time_is_the_whole_list(office,
     order = back_entry.worklist_order(office)
     pages = [group for start in range(0, len(order), 7) for group in back_entry.worklist_of(office, order[start:start + 7])]
     assert pages == back_entry.worklist(office)
-    item = pages[3].items[0]
+    item = _patients(pages)[3].items[0]
     back_entry.mark_entered(office, item.record.record_id, item.record.version, "EHR-1")
     nurse = Session(office.db, office.device, staff.sign_in(office.db, "nurse", "1111", clock), office.forms, clock)
     for withdrawn in [item for group in pages for item in group.items if item.record.form_id == "observations"][:2]:
@@ -64,10 +85,10 @@ def test_the_list_fetched_a_page_of_patients_at_a_time_is_the_whole_list(office,
 
 
 def test_marking_entered_is_audited_and_an_amendment_brings_it_back(office, clock):
-    group = back_entry.worklist(office)[0]
+    group = _patients(back_entry.worklist(office))[0]
     item = group.items[-1]
     back_entry.mark_entered(office, item.record.record_id, item.record.version, "EHR-123")
-    ticked = next(i for i in back_entry.worklist(office)[0].items if i.record.record_id == item.record.record_id)
+    ticked = next(i for i in _patients(back_entry.worklist(office))[0].items if i.record.record_id == item.record.record_id)
     assert ticked.done and ticked.entered.ehr_reference == "EHR-123" and ticked.entered.entered_by == "records"
     assert back_entry.progress(back_entry.worklist(office))[0] == 1
     with pytest.raises(ServiceError, match="already marked"):
@@ -95,9 +116,9 @@ def test_an_item_amended_after_entry_must_be_corrected(office, tmp_path, laptop)
 
 
 def test_linking_the_ehr_number(office):
-    group = back_entry.worklist(office)[0]
+    group = _patients(back_entry.worklist(office))[0]
     back_entry.link_patient(office, group.patient.downtime_number, "IPP 4455")
-    assert back_entry.worklist(office)[0].ehr_patient_number == "IPP 4455"
+    assert _patients(back_entry.worklist(office))[0].ehr_patient_number == "IPP 4455"
     with pytest.raises(ServiceError, match="No patient"):
         back_entry.link_patient(office, "DT-000-00000-0", "1")
 
@@ -111,7 +132,7 @@ def test_only_records_staff_work_the_list(office, laptop, tmp_path):
 def test_printed_worklist_has_each_patient_and_item(office, tmp_path):
     out = printing.print_worklist(office, tmp_path / "worklist.pdf")
     text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
-    group = back_entry.worklist(office)[0]
+    group = _patients(back_entry.worklist(office))[0]
     assert group.patient.display_name in text and group.patient.downtime_number in text
     assert "Medication order" in text and "Back-entry worklist" in text
 
@@ -128,8 +149,8 @@ def test_the_printed_worklist_speaks_the_clerks_language(office, tmp_path):
 
 def test_a_part_of_the_worklist_is_the_patients_from_the_chosen_one_as_the_screen_shows_them(office, tmp_path):
     order = back_entry.worklist_order(office)
-    whole = back_entry.worklist(office)
-    assert back_entry.worklist_part(office, order, 0, len(order), left_only=False) == whole
+    assert back_entry.worklist_part(office, order, 0, len(order), left_only=False) == back_entry.worklist(office)
+    whole = _patients(back_entry.worklist(office))
     start = back_entry.position(office, order, whole[2].patient.downtime_number)
     assert back_entry.worklist_part(office, order, start, 3, left_only=False) == whole[2:5]
     for item in whole[2].items:
@@ -150,7 +171,7 @@ def test_a_part_of_the_worklist_is_the_patients_from_the_chosen_one_as_the_scree
 def test_the_worklist_command_prints_a_part(office, tmp_path):
     db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
     who = ["--user", "records", "--pin", "4444"]
-    whole = back_entry.worklist(office)
+    whole = _patients(back_entry.worklist(office))
     out = tmp_path / "part.pdf"
     assert main(["pdf", "worklist", "--out", str(out), "--patients", "2", "--from", whole[1].patient.downtime_number,
                  "--left", "--db", db, *who]) == 0
@@ -167,17 +188,17 @@ def test_worklist_commands(office, tmp_path, capsys, monkeypatch):
     assert main(["worklist", "--db", db, *who]) == 0
     shown = capsys.readouterr().out
     assert "0 of" in shown and "Medication order" in shown
-    item = back_entry.worklist(office)[0].items[0]
+    item = _patients(back_entry.worklist(office))[0].items[0]
     with pytest.raises(SystemExit):  # the version entered is named: one amended since is never ticked unseen
         main(["worklist", "mark", item.record.record_id, "--ref", "EHR-1", "--db", db, *who])
     assert main(["worklist", "mark", item.record.record_id, "--ref", "EHR-1", "--version",
                  str(item.record.version + 1), "--db", db, *who]) == 1
     assert main(["worklist", "mark", item.record.record_id, "--ref", "EHR-1", "--version", str(item.record.version),
                  "--db", db, *who]) == 0
-    number = back_entry.worklist(office)[0].patient.downtime_number
+    number = _patients(back_entry.worklist(office))[0].patient.downtime_number
     assert main(["worklist", "link", number, "--ehr", "800999", "--db", db, *who]) == 0
     assert main(["pdf", "worklist", "--out", str(tmp_path / "w.pdf"), "--db", db, *who]) == 0
-    assert back_entry.worklist(office)[0].items[0].done
+    assert _patients(back_entry.worklist(office))[0].items[0].done
 
 
 def test_a_linked_patient_is_exported_as_replaced_by_the_ehr_number(office, tmp_path):
@@ -185,7 +206,7 @@ def test_a_linked_patient_is_exported_as_replaced_by_the_ehr_number(office, tmp_
 
     from fhir.resources.R4B.bundle import Bundle
 
-    group = back_entry.worklist(office)[0]
+    group = _patients(back_entry.worklist(office))[0]
     back_entry.link_patient(office, group.patient.downtime_number, "800412")
     folder = export(office, tmp_path / "office-export").folder
     bundle = json.loads((folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
@@ -258,7 +279,7 @@ def test_the_printed_worklist_says_what_to_do_right_after_the_time_as_the_screen
 
     office = replace(_entered_then_changed(tmp_path, laptop, lambda nurse, record_id: records.amend(
         nurse, record_id, {**ROUX, "bed": "3"}, "wrong bed")), lang=lang)
-    (item,) = back_entry.worklist(office)[0].items
+    (item,) = _patients(back_entry.worklist(office))[0].items
     text = " ".join(_pdf_text(printing.print_worklist(office, tmp_path / "w.pdf")).split())
     assert headings in text
     assert f"{item.record.occurred_at:%d/%m/%Y %H:%M} {to_do} — " in text
@@ -299,9 +320,9 @@ def test_records_loaded_from_the_ehr_snapshot_are_work_only_once_changed_on_the_
     import_export(office, export(loader, tmp_path / "e2", since_last=True).folder)
     work = back_entry.worklist(office)
     assert [(item.record.form_id, item.to_do) for group in work for item in group.items] == [
-        ("medication_order", "withdraw in the EHR (entered in error here)"),
         ("admission", "correct in the EHR (version 1 was entered) — Identity status: Provisional → "
-                      "Validated (document seen); Identity document seen: — → Passport")]
+                      "Validated (document seen); Identity document seen: — → Passport"),
+        ("medication_order", "withdraw in the EHR (entered in error here)")]
     assert back_entry.progress_counts(office) == back_entry.progress(work) == (0, 2)
 
 

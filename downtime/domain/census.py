@@ -32,6 +32,11 @@ _LEAVING = {Movement.DISCHARGE: StayStatus.DISCHARGED, Movement.DEATH: StayStatu
             Movement.TRANSFER_OUT: StayStatus.TRANSFERRED_OUT}
 
 
+def leaves_hospital(movement: Movement) -> bool:
+    """A movement that ends the stay (discharge, death, transfer to another hospital)."""
+    return movement in _LEAVING
+
+
 @dataclass(frozen=True)
 class MovementEvent:
     """One standing movement record. `entered_at` is when the record was first typed (its

@@ -1,7 +1,7 @@
 """The records office's back-entry worklist: everything the outage recorded, to be typed into
-the hospital record (EHR), grouped by patient and ordered as hospitals do it — medication
-orders first (so the EHR's chart exists), then administrations, then admissions, allergies and
-movements, then theatre. Each record version is ticked off with the EHR's reference, by whom
+the hospital record (EHR), grouped by patient, in an order the EHR takes top to bottom
+(domain.entry_order): each stay's admission first, then its orders, doses, theatre and
+observations, its leaving last, and every record after those it points to. Each record version is ticked off with the EHR's reference, by whom
 and when; a temporary downtime number is reconciled to the patient's EHR number.
 
 A record amended after it was entered comes back on the list (the EHR must be corrected, and
@@ -35,12 +35,14 @@ from downtime.domain.downtime_number import taken_apart
 from downtime.domain.duplicates import NumberHolder, ProbableDuplicate, SharedNumber
 from downtime.domain.duplicates import probable_duplicates as find_duplicates
 from downtime.domain.duplicates import standing
+from downtime.domain.census import leaves_hospital
+from downtime.domain.entry_order import ToEnter, in_entry_order
 from downtime.domain.holds import Settled, Settlement
 from downtime.domain.laptops import NOBODY, Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import VALIDATED_IDENTITY, Field, Meaning
+from downtime.formspec.schema import VALIDATED_IDENTITY, Field, Meaning, RecordRefField
 from downtime.formspec.values import format_value
 from downtime.services import census, records, settings
 from downtime.services.census import all_patients, display_names
@@ -59,11 +61,14 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, labelled, message, semicolon
 from downtime.storage.records import RecordNotFound, as_version, chunks, held_from, list_current, marks, on_hold
 
 PAGE = 25  # patients read at a time: a hospital's list is read in pages as the screen scrolls (0.05 s each)
-STEPS = (QT_TRANSLATE_NOOP("messages", "Medication order"),
+# A stay's records by kind, in the order to enter them (domain.entry_order): the stay first,
+# its leaving last, the EHR taking nothing more of a stay once closed.
+STEPS = (QT_TRANSLATE_NOOP("messages", "Admission, allergies and movements"),
+         QT_TRANSLATE_NOOP("messages", "Medication order"),
          QT_TRANSLATE_NOOP("messages", "Medication administration"),
-         QT_TRANSLATE_NOOP("messages", "Admission, allergies and movements"),
          QT_TRANSLATE_NOOP("messages", "Theatre"),
-         QT_TRANSLATE_NOOP("messages", "Observations and other records"))
+         QT_TRANSLATE_NOOP("messages", "Observations and other records"),
+         QT_TRANSLATE_NOOP("messages", "Discharge, death or transfer out"))
 
 
 @dataclass(frozen=True)
@@ -404,15 +409,30 @@ class PatientWork:
 
 def _step(session: Session, form_id: str) -> int:
     spec = session.form(form_id)
-    if form_id == "medication_order":
-        return 0
-    if form_id == "medication_administration":
+    if spec.movement is not None:
+        return len(STEPS) - 1 if leaves_hospital(spec.movement) else 0
+    if form_id == records.ORDER_FORM:
         return 1
-    if spec.creates_patient or spec.movement is not None:
+    if form_id == census.DOSE_FORM:
         return 2
     if form_id in THEATRE_FORMS or not spec.about_patient:
         return 3
     return 4
+
+
+def _to_enter(session: Session, item: WorkItem) -> ToEnter:
+    """The item as its order sees it: its kind, its time and the records it points to."""
+    record = item.record
+    targets = frozenset(str(record.data[field.id]) for field in session.form(record.form_id).fields()
+                        if isinstance(field, RecordRefField) and record.data.get(field.id))
+    return ToEnter(record.record_id, item.step, record.occurred_at, targets, session.form(record.form_id).creates_patient)
+
+
+def _in_entry_order(session: Session, items: Sequence[WorkItem], admitted: Collection[datetime]) -> tuple[WorkItem, ...]:
+    """A patient's items in the order to enter them (domain.entry_order); `admitted`: when each
+    of their standing stays began."""
+    by_id = {item.record.record_id: item for item in items}
+    return tuple(by_id[line.record_id] for line in in_entry_order([_to_enter(session, item) for item in items], admitted))
 
 
 # A record loaded from the EHR's snapshot has an id derived from the source's own key, a
@@ -639,8 +659,9 @@ def worklist(session: Session) -> list[PatientWork]:
 
 
 def worklist_order(session: Session) -> list[str | None]:
-    """Who the list goes through, in its order: patients by name, then records about no patient
-    (None). Read from the patients' identities, not their records, so the records office's
+    """Who the list goes through, in its order: records about no patient (None: theatre
+    sessions, which the patients' bookings point to, so entered before them), then patients by
+    name. Read from the patients' identities, not their records, so the records office's
     screen can fetch the items of a page of patients at a time (`worklist_of`)."""
     session.require(Action.READ_RECORDS)
     named = display_names(session.db, session.forms)
@@ -649,7 +670,7 @@ def worklist_order(session: Session) -> list[str | None]:
                                                                    numbers[patient_id]))
     rest = {row["patient_id"] for row in session.db.query(
         "SELECT DISTINCT patient_id FROM records UNION SELECT DISTINCT patient_id FROM unsettled_versions")}
-    return order + sorted(str(pid) for pid in rest - set(named) - {None}) + ([None] if None in rest else [])
+    return ([None] if None in rest else []) + order + sorted(str(pid) for pid in rest - set(named) - {None})
 
 
 def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWork]:
@@ -692,13 +713,13 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
                 shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None,
                 _standing(settled.get(record.record_id), record), otherwise.get(record.record_id, ()),
                 decided.get(record.record_id)))
-    work = []
-    for patient_id in order:
-        if items := groups.get(patient_id):
-            items.sort(key=lambda item: (item.step, item.record.occurred_at, item.record.record_id))
-            work.append(PatientWork(patients.get(patient_id) if patient_id else None,
-                                    links.get(patient_id or ""), tuple(items)))
-    return work
+    admitted: dict[str | None, list[datetime]] = {}
+    for record in current:
+        if session.form(record.form_id).creates_patient and record.status is not RecordStatus.ENTERED_IN_ERROR:
+            admitted.setdefault(record.patient_id, []).append(record.occurred_at)
+    return [PatientWork(patients.get(patient_id) if patient_id else None, links.get(patient_id or ""),
+                        _in_entry_order(session, items, admitted.get(patient_id, ())))
+            for patient_id in order if (items := groups.get(patient_id))]
 
 
 def _standing(settled: Settled | None, record: RecordVersion) -> Settled | None:

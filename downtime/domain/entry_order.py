@@ -1,0 +1,66 @@
+"""The order a patient's records are typed into the EHR, top to bottom. An EHR takes a record
+only once it holds what the record is about: the patient and their stay (an order for a
+patient it does not have yet is refused, or filed under a provisional identity the clerk
+then has to find again), and the record it points to (a cancellation of a booking not
+entered, a dose of an order not entered). Sorted by kind then time alone, a cancellation
+typed at 06:36 came before the 11:00 booking it cancels, and the orders before the admission.
+
+Each stay is entered in turn, from its admission to its leaving (a discharge closes the stay,
+after which the EHR takes no more of it); within a stay, by kind (`step`) then time; and any
+record after every listed record it points to, whatever its kind or time."""
+
+from __future__ import annotations
+
+import heapq
+from bisect import bisect_right
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class ToEnter:
+    """One line of the list as its order sees it. `step`: its kind's place in a stay (the
+    admission first, the leaving last); `refers_to`: the records it points to (a dose's order,
+    a cancellation's booking, a booking's theatre session)."""
+
+    record_id: str
+    step: int
+    occurred_at: datetime
+    refers_to: frozenset[str] = frozenset()
+    admits: bool = False
+    """An admission: first of its stay, whatever the time of the stay's other records."""
+
+
+def in_entry_order(lines: Sequence[ToEnter], admitted: Collection[datetime] = ()) -> list[ToEnter]:
+    """These lines in the order to enter them. `admitted`: when each of the patient's stays
+    began (its standing admissions), which a line belongs to by its time; a line before the
+    first belongs to the first. Lines pointing, through others, back to themselves (no record
+    can be written so), and those after them, go last, where their stay, kind and time put
+    them: listed all the same."""
+    starts = sorted(admitted)
+
+    def place(index: int) -> tuple[int, bool, int, datetime, str, int]:
+        line = lines[index]
+        stay = max(bisect_right(starts, line.occurred_at) - 1, 0)
+        return stay, not line.admits, line.step, line.occurred_at, line.record_id, index
+
+    listed = {line.record_id: index for index, line in enumerate(lines)}
+    waiting = [{listed[target] for target in line.refers_to if target in listed} - {index}
+               for index, line in enumerate(lines)]
+    after: dict[int, list[int]] = {}
+    for index, targets in enumerate(waiting):
+        for target in targets:
+            after.setdefault(target, []).append(index)
+    ready = [place(index) for index, targets in enumerate(waiting) if not targets]
+    heapq.heapify(ready)
+    ordered: list[int] = []
+    while ready:
+        index = heapq.heappop(ready)[-1]
+        ordered.append(index)
+        for follower in after.get(index, ()):
+            waiting[follower].discard(index)
+            if not waiting[follower]:
+                heapq.heappush(ready, place(follower))
+    left = sorted(place(index) for index, targets in enumerate(waiting) if targets)
+    return [lines[index] for index in ordered + [found[-1] for found in left]]
