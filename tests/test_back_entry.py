@@ -268,6 +268,15 @@ def test_an_amended_item_says_which_answers_to_correct_on_screen_and_paper(tmp_p
     assert "No known allergies → Allergies listed below" in text and "Penicillin (Rash)" in text
 
 
+def test_an_amended_number_to_correct_is_given_with_its_unit(tmp_path, laptop):
+    """"Weight: — → 68.5": kilograms or pounds, the clerk correcting the EHR had to guess."""
+    office = _entered_then_changed(tmp_path, laptop, lambda nurse, record_id: records.amend(
+        nurse, record_id, {**ROUX, "weight_kg": 68.5}, "weighed again"))
+    (group,) = back_entry.worklist(office)
+    (item,) = group.items
+    assert item.to_do == "correct in the EHR (version 1 was entered) — Weight: — → 68.5 kg"
+
+
 @pytest.mark.parametrize("lang, headings, to_do", [
     ("en", "When To do Version What to enter", "correct in the EHR (version 1 was entered)"),
     ("fr", "Quand À faire Version À saisir", "à corriger dans le DPI (la version 1 a été saisie)")])

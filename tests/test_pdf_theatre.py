@@ -327,6 +327,34 @@ def test_a_booking_in_one_line_names_its_answers(day):
                      " — Surgeon: Dr Zola")
 
 
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_cancellation_and_a_rebooking_in_one_line_name_every_answer(day, session_for, clock, lang):
+    """The back-entry list read a cancellation "… — Surgeon: Dr Morin — 28/11/2026 09:00 —
+    Information-system outage — No": the clerk could not tell what "No" answered, nor whether
+    the patient was told; and a rebooking "… — Rebooked here — 01/12/2026 20:00", the time of the
+    decision, without the new date to enter. The booking it is about first, as its own line
+    reads, then every answer after its label."""
+    coord, made, later = day
+    theatre.rebook(coord, made["Morin"], {"outcome": "rebooked", "session": later,
+                                          "planned_start": "2026-12-01T08:00+01:00",
+                                          "decided_at": clock.now.isoformat(timespec="minutes")})
+    reader = session_for("records", lang=lang)
+    (cancellation,) = records.list_current(coord.db, form_id="operation_cancellation")
+    (rebooking,) = records.list_current(coord.db, form_id="operation_rebooking")
+    booking = records.record_label(reader, records.current(coord.db, made["Morin"]))
+    said = {"en": (f"{booking} — Cancelled at: 28/11/2026 09:00 — Reason: Information-system outage — Last minute (on "
+                   "the day, after admission): No — Patient told: By phone",
+                   f"{booking} — Outcome: Rebooked here — New theatre session: (T2 — Specialty: General surgery — "
+                   "Start: 01/12/2026 08:00 — End: 01/12/2026 13:00) — New planned start: 01/12/2026 08:00 — Decided "
+                   f"at: {clock.now:%d/%m/%Y %H:%M}"),
+            "fr": (f"{booking} — Annulée le : 28/11/2026 09:00 — Motif : Panne du système d’information — Dernière "
+                   "minute (le jour même, patient admis) : Non — Patient informé : Par téléphone",
+                   f"{booking} — Issue : Reprogrammée ici — Nouvelle vacation : (T2 — Spécialité : General surgery — "
+                   "Début : 01/12/2026 08:00 — Fin : 01/12/2026 13:00) — Nouveau début prévu : 01/12/2026 08:00 — "
+                   f"Décidée le : {clock.now:%d/%m/%Y %H:%M}")}[lang]
+    assert (records.record_label(reader, cancellation), records.record_label(reader, rebooking)) == said
+
+
 def test_each_days_struck_line_gives_the_reason_it_left_that_day(day, tmp_path, clock):
     """Cancelled on Monday for the outage, rebooked on Tuesday, then cancelled again because the
     patient was unfit: Monday's printed list read "CANCELLED — Patient unfit (clinical)" too, the

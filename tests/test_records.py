@@ -165,15 +165,16 @@ def test_a_record_in_one_line_tells_what_back_entry_needs(session_for, admission
     nurse = session_for("nurse")
     admission = records.save_new(nurse, "admission", admission_values)
     label = records.record_label(nurse, admission)
-    assert label.startswith("28/11/2026 10:30 — Identity status: Validated") and \
+    assert label.startswith("Arrival date and time: 28/11/2026 10:30 — Identity status: Validated") and \
         "Allergies: Penicillin (Rash, Moderate)" in label
     observations = records.save_new(nurse, "observations", {
         "taken_at": "2026-11-28T12:00+01:00", "respiratory_rate": 22, "spo2": 95, "spo2_scale": "scale_1",
         "on_oxygen": False, "systolic_bp": 105, "pulse": 115, "consciousness": "alert", "temperature": 38.3},
         patient_id=admission.patient_id)
     assert records.record_label(nurse, observations) == (
-        "28/11/2026 12:00 — Respiration rate: 22 — SpO2: 95 — SpO2 scale: Scale 1 — On supplemental oxygen: No — "
-        "Systolic blood pressure: 105 — Pulse: 115 — Consciousness (ACVPU): A (Alert) — Temperature: 38.3")
+        "Date and time taken: 28/11/2026 12:00 — Respiration rate: 22 /min — SpO2: 95 % — SpO2 scale: Scale 1 — On "
+        "supplemental oxygen: No — Systolic blood pressure: 105 mmHg — Pulse: 115 /min — Consciousness (ACVPU): A "
+        "(Alert) — Temperature: 38.3 °C")
 
 
 def test_a_movement_in_one_line_tells_the_bed_and_where_the_patient_went(session_for, admission_values):
@@ -183,13 +184,13 @@ def test_a_movement_in_one_line_tells_the_bed_and_where_the_patient_went(session
     patient = records.save_new(nurse, "admission", admission_values).patient_id
     transfer = records.save_new(nurse, "transfer", {"moved_at": "2026-11-28T12:00+01:00", "to_ward": "ICU", "to_bed": "4",
                                                     "reason": "Needs monitoring"}, patient_id=patient)
-    assert records.record_label(nurse, transfer) == ("28/11/2026 12:00 — To ward: ICU — To bed: 4 — "
-                                                     "Reason for the move: Needs monitoring")
+    assert records.record_label(nurse, transfer) == ("Date and time of the move: 28/11/2026 12:00 — To ward: ICU — "
+                                                     "To bed: 4 — Reason for the move: Needs monitoring")
     discharge = records.save_new(nurse, "discharge", {
         "discharged_at": "2026-11-28T13:00+01:00", "destination": "other", "destination_detail": "Daughter's home, Lyon",
         "letter_given": True, "medicines_given": False}, patient_id=patient)
     assert records.record_label(nurse, discharge) == (
-        "28/11/2026 13:00 — Destination: Other — Destination details (address, unit): Daughter's home, Lyon — "
+        "Date and time of discharge: 28/11/2026 13:00 — Destination: Other — Destination details (address, unit): Daughter's home, Lyon — "
         "Discharge letter given: Yes — Prescription and medicines explained: No")
 
 
@@ -210,6 +211,21 @@ def test_an_unidentified_patients_identity_cannot_be_validated(session_for, admi
     with pytest.raises(ValidationFailed, match=named):
         records.amend(nurse, saved.record_id, {**saved.data, "identity_status": "validated",
                                                "identity_document": "passport"}, "papers found")
+
+
+@pytest.mark.parametrize("lang, weight, interval", [("en", "Weight: 61.5 kg", "Minimum interval between doses: 4 h"),
+                                                     ("fr", "Poids : 61,5 kg", "Intervalle minimal entre deux doses : 4 h")])
+def test_a_record_in_one_line_gives_each_number_with_its_unit(session_for, admission_values, lang, weight, interval):
+    """The back-entry list read "Weight: 85.5" and "Minimum interval between doses: 4": kilograms
+    or pounds, hours or days, the clerk had to guess what to type into the EHR."""
+    nurse, doctor = session_for("nurse", lang), session_for("doctor", lang)
+    admission = records.save_new(nurse, "admission", {**admission_values, "weight_kg": 61.5})
+    order = records.save_new(doctor, "medication_order", {
+        "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
+        "prn_indication": "Pain", "min_interval_hours": 4.0, "max_doses_24h": 6, "start_at": "2026-11-28T10:45+01:00",
+        "controlled": True, "high_alert": False}, patient_id=admission.patient_id)
+    assert weight in records.record_label(nurse, admission)
+    assert interval in records.record_label(doctor, order)
 
 
 def test_a_record_in_one_line_follows_french_typography(session_for, admission_values):

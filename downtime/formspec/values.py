@@ -188,6 +188,16 @@ def format_value(field: Field, value: Any, lang: Lang, who: Callable[[str], str]
     return str(value)
 
 
+def answer_text(field: Field, value: Any, lang: Lang, who: Callable[[str], str] | None = None,
+                refs: Mapping[str, str] | None = None) -> str:
+    """An answer as a line or a filled form reads it, away from the form's box that shows the
+    unit beside it: a number with its unit ("86.8 kg", "4 h"), which "Weight: 86.8" left the
+    reader to guess."""
+    shown = format_value(field, value, lang, who, refs)
+    unit = field.unit if isinstance(field, (IntegerField, DecimalField)) else None
+    return f"{shown} {unit}" if shown and unit else shown
+
+
 def _row_text(field: RepeatField, row: Mapping[str, Any], lang: Lang, who: Callable[[str], str] | None) -> str:
     """A repeat group's row as every print words an allergy, its first answer then the others in
     brackets ("Penicillin (Rash, Moderate)"): run together with spaces, "Penicillin Rash Moderate;

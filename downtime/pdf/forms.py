@@ -25,7 +25,7 @@ from downtime.formspec.schema import (
     AllOf, AnyOf, ChoiceField, Condition, DateField, DateTimeField, DecimalField, Equals,
     Filled, IntegerField, Meaning, MultiChoiceField, Not, OneOf, RepeatField, Section, YesNoField,
 )
-from downtime.formspec.values import format_value, shown
+from downtime.formspec.values import answer_text, format_value, shown
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
     ALERT, BAND, GREY, RULE, SANS, LinesTable, PageInfo, body_height, body_width, build_pdf, style, in_words,
@@ -208,9 +208,7 @@ def _filled_content(field: Field, value: Any, lang: Lang, who: Callable[[str], s
             return [_ticks([(o.label.get(lang), o.code in (value or [])) for o in field.options], width)]
         case YesNoField():
             return [_ticks([(t("yes", lang), value is True), (t("no", lang), value is False)], width)]
-    shown = format_value(field, value, lang, who, refs)
-    unit = f" {field.unit}" if isinstance(field, (IntegerField, DecimalField)) and field.unit and shown else ""
-    return [_p(f"{shown}{unit}" or "—", size=10, leading=13)]
+    return [_p(answer_text(field, value, lang, who, refs) or "—", size=10, leading=13)]
 
 
 def _repeat_table(field: RepeatField, label: list[Flowable], rows: list[dict[str, Any]] | None, lang: Lang,

@@ -43,7 +43,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import VALIDATED_IDENTITY, Field, Meaning, RecordRefField
-from downtime.formspec.values import format_value
+from downtime.formspec.values import answer_text
 from downtime.services import census, records, settings
 from downtime.services.census import all_patients, display_names
 from downtime.services.context import Session
@@ -117,7 +117,7 @@ class Change:
 
 
 def _shown(field: Field, value: Any, lang: Lang) -> str:
-    return format_value(field, value, lang) or "—"
+    return answer_text(field, value, lang) or "—"
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.roles import ROLE_NAMES
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import Meaning, RecordRefField, StaffRefField
-from downtime.formspec.values import format_value, relevant_values, validate
+from downtime.formspec.schema import Meaning, RecordRefField, StaffRefField, TextField
+from downtime.formspec.values import answer_text, relevant_values, validate
 from downtime.services import census, identity, search
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
@@ -355,37 +355,41 @@ NOT_HERE = QT_TRANSLATE_NOOP("messages", "{field} {record} is not here: import t
 
 def record_label(session: Session, record: RecordVersion, known: Mapping[str, RecordVersion] | None = None,
                  authors: Authors | None = None, refs: Mapping[str, str] | None = None) -> str:
-    """A record in one line: its form's summary fields, each named after the first, or else its
-    first required answers; an answer that points to another record (the order a dose was
-    given from) shows that record's own label, or its text in `refs` (a dose's order as the chart
-    heads it, see medication.chart_labels), and one naming a staff member (a dose's witness)
-    their name with the ID, as `authors` names the staff of the record's laptop (see
-    domain.laptops.Authors). `known`: current versions already read, so that a list of doses does
-    not read its order once per dose; `authors`: read once for a list (read here when a label
-    needs it)."""
+    """A record in one line: its form's summary fields, or else its first required answers, each
+    after its label (a number with its unit), but a first one that names the record, a text (a
+    drug, a procedure, a theatre) or the record it is about: a line of bare answers, "… —
+    01/12/2026 18:36 — Information-system outage — Yes", left the clerk to guess what each
+    answered. An answer that points to another record (the order a dose was given from) shows
+    that record's own label, in brackets after its own (a rebooking's new session), or its text
+    in `refs` (a dose's order as the chart heads it, see medication.chart_labels); and one naming
+    a staff member (a dose's witness) their name with the ID, as `authors` names the staff of the
+    record's laptop (see domain.laptops.Authors). `known`: current versions already read, so that
+    a list of doses does not read its order once per dose; `authors`: read once for a list (read
+    here when a label needs it)."""
     spec = session.form(record.form_id)
-    named = bool(spec.summary)
     fields = [spec.field(name) for name in spec.summary] or [field for field in spec.fields() if field.required][:4]
-    parts = []
+    parts: list[str] = []
     for field in fields:
         value = record.data.get(field.id)
-        if isinstance(field, RecordRefField) and value and str(value) in (refs or {}):
-            parts.append((refs or {})[str(value)])
-        elif isinstance(field, RecordRefField) and value:
+        if value in (None, "", []):
+            continue
+        names_it = not parts and isinstance(field, (TextField, RecordRefField))
+        if isinstance(field, RecordRefField):
             try:
-                target = (known or {}).get(str(value)) or current(session.db, str(value))
+                shown = (refs or {}).get(str(value)) or record_label(
+                    session, (known or {}).get(str(value)) or current(session.db, str(value)), known, authors)
             except RecordNotFound:  # a version on hold is not checked for what it points to
                 parts.append(message(session.lang, NOT_HERE, field=field.label.get(session.lang), record=value))
-            else:
-                parts.append(record_label(session, target, known, authors))
-        elif value not in (None, "", []):
+                continue
+            shown = shown if names_it else f"({shown})"
+        else:
             who = None
             if isinstance(field, StaffRefField):
                 authors = authors or authors_here(session)
                 signed = signed_on(session.db, record)
                 who = authors.on(session.lang, signed, laptops_known(session, {signed}))
-            shown = format_value(field, value, session.lang, who)
-            parts.append(labelled(field.label.get(session.lang), shown, session.lang) if named and parts else shown)
+            shown = answer_text(field, value, session.lang, who)
+        parts.append(shown if names_it else labelled(field.label.get(session.lang), shown, session.lang))
     return " — ".join(parts)
 
 
