@@ -21,8 +21,8 @@ from downtime import __version__
 from downtime.domain.bounds import DAY_MINUTES, MOST_BACKUPS_KEPT, MOST_IDLE_LOCK_MINUTES, MOST_LABELS, MOST_MAR_DAYS
 from downtime.domain.downtime_number import MAX_DEVICE
 from downtime.errors import FormSpecError, UserError, refusal_of
-from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Number, message, record_status_word, saved_language, stay_word,
-                           translate)
+from downtime.i18n import (QT_TRANSLATE_NOOP, Lang, Number, labelled, message, record_status_word, saved_language,
+                           stay_word, translate)
 from downtime.paths import default_db_path, demo_db_path, forms_dir
 
 if TYPE_CHECKING:
@@ -1071,8 +1071,9 @@ def cmd_worklist(args: argparse.Namespace) -> int:
         if patient and patient.downtime_number in same_person:
             print(f"  ! {same_person[patient.downtime_number]}")
         for item in group.items:
-            print(f"  [{'x' if item.done else ' '}] {message(args.lang, item.step_name)}: {item.label} "
-                  f"(v{item.record.version}, {item.to_do_in(args.lang)}) {item.record.record_id}")
+            line = labelled(message(args.lang, item.step_name), item.label, args.lang)
+            print(f"  [{'x' if item.done else ' '}] {line} (v{item.record.version}, {item.to_do_in(args.lang)}) "
+                  f"{item.record.record_id}")
     return 0
 
 

@@ -1,5 +1,5 @@
-"""The records office works the back-entry list: grouped by patient, orders before doses before
-admissions before theatre; ticking off is audited, an amendment brings the item back, and the
+"""The records office works the back-entry list: grouped by patient, in an order the EHR takes
+top to bottom (the admission first, each record after those it points to); ticking off is audited, an amendment brings the item back, and the
 downtime number is reconciled to the EHR's."""
 
 import csv
@@ -165,7 +165,29 @@ def test_a_part_of_the_worklist_is_the_patients_from_the_chosen_one_as_the_scree
     text = "\n".join(page.extract_text() for page in PdfReader(out).pages)
     assert whole[3].patient.downtime_number in text and whole[4].patient.downtime_number in text
     assert whole[2].patient.downtime_number not in text and whole[5].patient.downtime_number not in text
-    assert "Part of the list: 2 group(s) from" in text
+    assert (f"Part of the list: 2 patient(s) from {whole[3].patient.display_name} to {whole[4].patient.display_name}, "
+            "in the order to enter them") in " ".join(text.split())
+
+
+@pytest.mark.parametrize("lang, said", [
+    ("en", "Part of the list: the records about no patient and 5 patient(s) from ADAM Gérard to BLANC Cécile, in the "
+           "order to enter them"),
+    ("fr", "Partie de la liste : les fiches sans patient et 5 patient(s) d’ADAM Gérard à BLANC Cécile, dans l’ordre "
+           "de saisie")])
+def test_a_printed_part_counts_its_patients_in_the_clerks_words(office, tmp_path, lang, said):
+    """`--patients 5` printed "5 group(s) de ADAM Gérard": the theatre sessions counted as one
+    of the five patients, and "de" unelided before a vowel ("d’ADAM")."""
+    from dataclasses import replace
+
+    clerk = replace(office, lang=lang)
+    part = back_entry.worklist_part(clerk, back_entry.worklist_order(clerk), 0, 5, left_only=False)
+    assert [group.patient.display_name for group in part if group.patient][::4] == ["ADAM Gérard", "BLANC Cécile"]
+    text = " ".join(_pdf_text(printing.print_worklist(clerk, tmp_path / "part.pdf", part)).split())
+    assert said in text
+    whole = " ".join(_pdf_text(printing.print_worklist(clerk, tmp_path / "whole.pdf")).split())
+    count = len(_patients(back_entry.worklist(clerk)))
+    assert {"en": f"— the records about no patient and {count} patient(s), in the order to enter them",
+            "fr": f"— les fiches sans patient et {count} patient(s), dans l’ordre de saisie"}[lang] in whole
 
 
 def test_the_worklist_command_prints_a_part(office, tmp_path):
@@ -688,6 +710,10 @@ def test_the_worklist_command_speaks_the_clerks_language(office, capsys):
     shown = capsys.readouterr().out
     assert "Prescription" in shown and "à saisir)" in shown and "(ne concerne pas un patient)" in shown
     assert not any(word in shown for word in ("Medication order", " enter)", "Not about a patient"))
+    # French typography's space before the colon, as the screen and the printed list have it.
+    steps = [line.split("] ", 1)[1] for line in shown.splitlines() if line.startswith("  [")]
+    assert steps and all(re.match(r"[^:]+[^ ]: ", step) is None for step in steps), steps[0]
+    assert any(step.startswith("Admission, allergies et mouvements : Date et heure d’arrivée : ") for step in steps)
 
 
 def _paracetamol(doctor: Session, patient: str, start: str = "2026-11-28T10:00+01:00"):

@@ -65,7 +65,7 @@ def test_a_dose_recorded_twice_is_closed_with_the_wards_answer_and_counts_as_don
                        for page in PdfReader(printing.print_worklist(office, tmp_path / "list.pdf")).pages)
     assert f"not entered — the ward ({DUBOIS}) said: {TWICE}" in printed
     assert (f"{done + 1} of {total} record(s) done: {done} entered in the EHR, 1 not to be entered as the ward said "
-            "— 1 group(s)") in printed
+            "— 1 patient(s)") in printed
 
 
 def test_the_printed_worklist_says_both_lines_of_the_pair_whole_in_french(dose_twice, tmp_path, clock):

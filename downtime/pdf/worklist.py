@@ -4,6 +4,7 @@ for the EHR reference and the clerk's initials — for offices that tick paper w
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -31,10 +32,16 @@ WORDS: dict[str, dict[Lang, str]] = {
     "born": {"en": "born", "fr": "né(e) le"},
     "ehr": {"en": "EHR number", "fr": "N° DPI"},
     "ehr_to_write": {"en": "EHR number: ____________", "fr": "N° DPI : ____________"},
-    "whole": {"en": "{progress} — {groups} group(s), in the order to enter them",
-              "fr": "{progress} — {groups} groupe(s), dans l’ordre de saisie"},
-    "part": {"en": "Part of the list: {groups} group(s) {span}, in the order to enter them — {progress}",
-             "fr": "Partie de la liste : {groups} groupe(s) {span}, dans l’ordre de saisie — {progress}"},
+    "whole": {"en": "{progress} — {count}, in the order to enter them",
+              "fr": "{progress} — {count}, dans l’ordre de saisie"},
+    "part": {"en": "Part of the list: {count}, in the order to enter them — {progress}",
+             "fr": "Partie de la liste : {count}, dans l’ordre de saisie — {progress}"},
+    # What a list or a part holds: its patients, and the records about no patient (theatre
+    # sessions) that come first; it said "5 group(s)" of a part printed with --patients 5.
+    "patients": {"en": "{patients} patient(s)", "fr": "{patients} patient(s)"},
+    "with_no_patient": {"en": "the records about no patient and {patients} patient(s)",
+                        "fr": "les fiches sans patient et {patients} patient(s)"},
+    "only_no_patient": {"en": "the records about no patient", "fr": "les fiches sans patient"},
     "entered": {"en": "{done} of {total} record(s) entered in the EHR",
                 "fr": "{done} fiche(s) sur {total} saisie(s) dans le DPI"},
     # Done, but not all "entered in the EHR": some the ward said are not to be entered.
@@ -42,9 +49,10 @@ WORDS: dict[str, dict[Lang, str]] = {
                    "as the ward said",
              "fr": "{done} fiche(s) sur {total} traitée(s) : {entered} saisie(s) dans le DPI, {not_entered} à ne pas "
                    "saisir selon le service"},
-    "span": {"en": "from {first} to {last}", "fr": "de {first} à {last}"},
+    # French elides "de" before a vowel: "d’ADAM Gérard", not "de ADAM Gérard" (see `_from`).
+    "span": {"en": "{count} from {first} to {last}", "fr": "{count} {from_first} à {last}"},
+    "one": {"en": "{count}: {name}", "fr": "{count} : {name}"},
     "nothing_left": {"en": "nothing left from the chosen patient on", "fr": "plus rien à partir du patient choisi"},
-    "no_patient_name": {"en": "records about no patient", "fr": "fiches sans patient"},
     # Under each page's progress when a laptop's export is missing (said whole on page 1): a
     # clerk given page 3 alone must not take the list for the whole outage's.
     "missing": {"en": "MISSING EXPORT: this list lacks records, see page 1",
@@ -103,15 +111,37 @@ def _table(group: PatientWork, width: float, lang: Lang, same_person: str | None
     return table
 
 
+def _from(name: str) -> str:
+    """French "de" before a name: "d’" before a vowel ("d’ADAM", "d’ÉMERY", "d’YVES"), as before
+    a "y" heard as one; "de" before a consonant, and before an "h", which French names do not
+    say whether to elide ("de HUGO")."""
+    letters = unicodedata.normalize("NFD", name).casefold()  # "É" is "E" and its accent
+    elided = letters[:1] in tuple("aeiouæœ") or (letters[:1] == "y" and letters[1:2] not in tuple("aeiouy"))
+    return f"d’{name}" if elided else f"de {name}"
+
+
+def _counted(work: list[PatientWork], whole: bool, lang: Lang) -> str:
+    """What the list or part holds: its patients counted (a part printed with --patients 5 said
+    "5 group(s)"), after the records about no patient if it starts with them; a part names its
+    first and last patients."""
+    names = [group.patient.display_name for group in work if group.patient is not None]
+    if not work:
+        return w("nothing_left", lang)
+    if not names:
+        return w("only_no_patient", lang)
+    count = w("with_no_patient" if work[0].patient is None else "patients", lang, patients=len(names))
+    if whole:
+        return count
+    if len(names) == 1:
+        return w("one", lang, count=count, name=names[0])
+    return w("span", lang, count=count, first=names[0], from_first=_from(names[0]), last=names[-1])
+
+
 def _subtitle(work: list[PatientWork], whole: bool, lang: Lang) -> str:
     (done, total), not_entered = progress(work), not_entered_done(work)
     said = (w("done", lang, done=done, total=total, entered=done - not_entered, not_entered=not_entered) if not_entered
             else w("entered", lang, done=done, total=total))
-    if whole:
-        return w("whole", lang, progress=said, groups=len(work))
-    names = [group.patient.display_name if group.patient else w("no_patient_name", lang) for group in work]
-    span = w("span", lang, first=names[0], last=names[-1]) if names else w("nothing_left", lang)
-    return w("part", lang, groups=len(work), span=span, progress=said)
+    return w("whole" if whole else "part", lang, progress=said, count=_counted(work, whole, lang))
 
 
 def worklist_pdf(work: list[PatientWork], out: Path, *, whole: bool, printed_by: str, printed_at: datetime,

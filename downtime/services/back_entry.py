@@ -808,15 +808,18 @@ def left_to_enter(work: list[PatientWork]) -> list[PatientWork]:
 def worklist_part(session: Session, order: Sequence[str | None], start: int, patients: int, *,
                   left_only: bool) -> list[PatientWork]:
     """`patients` patients of the list from `order[start]` on, as the screen shows them (only
-    those with something left to enter when `left_only`): what a clerk prints to tick on paper
-    while typing. A hospital's whole list would be tens of thousands of pages."""
+    those with something left to enter when `left_only`), with the records about no patient
+    when the part starts with them (they are not a patient: "--patients 5" printed four): what a
+    clerk prints to tick on paper while typing. A hospital's whole list would be tens of
+    thousands of pages."""
     part: list[PatientWork] = []
     for at in range(start, len(order), PAGE):
         work = worklist_of(session, order[at:at + PAGE])
         part += left_to_enter(work) if left_only else work
-        if len(part) >= patients:
+        if sum(group.patient is not None for group in part) >= patients:
             break
-    return part[:patients]
+    ends = [at for at, group in enumerate(part) if group.patient is not None][patients - 1:patients]
+    return part[:ends[0] + 1] if ends else part
 
 
 def position(session: Session, order: Sequence[str | None], downtime_number: str) -> int:

@@ -604,7 +604,7 @@ def test_printing_the_worklist_prints_the_next_patients_from_the_selected_line(q
     text = "\n".join(page.extract_text() for page in PdfReader(preview.path).pages)
     printed = [group.patient.downtime_number for group in groups if group.patient.downtime_number in text]
     assert printed == [groups[2].patient.downtime_number, groups[3].patient.downtime_number]
-    assert "Part of the list: 2 group(s)" in text
+    assert "Part of the list: 2 patient(s) from" in text
 
 
 def test_the_back_entry_list_is_read_off_the_gui_thread_and_a_refresh_asked_meanwhile_reads_again(
