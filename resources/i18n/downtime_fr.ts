@@ -3180,6 +3180,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Surveillance et autres saisies</translation>
     </message>
     <message>
+        <source>Discharge, death or transfer out</source>
+        <translation>Sortie, décès ou transfert vers un autre établissement</translation>
+    </message>
+    <message>
         <source>the ward ({ward_said}) said: {reason}; recorded by {clerk}, {time}</source>
         <translation>le service ({ward_said}) a dit : {reason} ; noté par {clerk}, {time}</translation>
     </message>
