@@ -283,6 +283,20 @@ def three_grams_then_half_grams(paracetamol, session_for, clock):
 
 
 @pytest.fixture
+def send_home(session_for) -> Callable[[str], None]:
+    """send_home(patient_id) discharges the patient home at noon on 28/11: at home by the census
+    from then on, as a patient waiting to be called in for their operation."""
+    from downtime.services import records
+
+    def discharge(patient_id: str) -> None:
+        records.save_new(session_for("nurse"), "discharge", {"discharged_at": "2026-11-28T12:00+01:00",
+                                                             "destination": "home", "letter_given": True,
+                                                             "medicines_given": True}, patient_id=patient_id)
+
+    return discharge
+
+
+@pytest.fixture
 def readmitted(session_for, medication_ward, admission_values):
     """`medication_ward`'s patient discharged home at 21:00 on 27/11 and readmitted at 12:00 on
     28/11 (bed 5), the amoxicillin order of the first stay never stopped. Returns the nurse's

@@ -392,13 +392,45 @@ def test_a_transferred_operation_names_the_hospital_it_went_to(day, tmp_path, cl
             "Elle est désormais prévue le mardi 1er décembre 2026 à 08:00, salle T2. Merci de vous présenter 1 h 30 avant cette heure.",
             "(rien à manger dans les 6 heures qui précèdent, eau claire jusqu’à 2 heures avant)"]),
 ])
-def test_the_letter_reads_as_a_letter(day, tmp_path, clock, session_for, lang, sentences):
+def test_the_letter_reads_as_a_letter(day, tmp_path, clock, session_for, send_home, lang, sentences):
     """A patient read "prévue le 30/11/2026 08:00" (no "à"), a capital after a colon ("n'a pas
     pu avoir lieu : Panne du système d'information"), "Please arrive 90 minutes before." (before
-    what?) and "no food for 6 hours" (which six?)."""
+    what?) and "no food for 6 hours" (which six?). Mrs Morin went home to wait for her new date."""
+    coord, made, _ = day
+    (morin,) = theatre.bookings(coord.db, coord.forms, lambda facts: facts.record.record_id == made["Morin"])
+    send_home(morin.patient.patient_id)
     letter = _letter_rebooked(day, clock, session_for, lang, tmp_path, day[2], "2026-12-01T08:00+01:00")
     for sentence in sentences:
         assert sentence in letter
+
+
+@pytest.mark.parametrize(("lang", "sentences", "unsaid"), [
+    ("en", ["It is now planned for Tuesday 1 December 2026 at 08:00, theatre T2. The team of ward 3B will get you ready "
+            "and take you to theatre.",
+            "Fasting: nothing to eat from Tuesday 1 December 2026 at 02:00, clear water only until Tuesday 1 December "
+            "2026 at 06:00.",
+            "If your health has changed, tell the ward team. For any question about your operation, call the surgical "
+            "department:"],
+     ["Please arrive", "If you cannot come", "instructions you were given"]),
+    ("fr", ["Elle est désormais prévue le mardi 1er décembre 2026 à 08:00, salle T2. L’équipe du service 3B vous "
+            "préparera et vous accompagnera au bloc.",
+            "Jeûne : plus rien à manger à partir du mardi 1er décembre 2026 à 02:00, eau claire seulement jusqu’au mardi "
+            "1er décembre 2026 à 06:00.",
+            "Si votre état de santé a changé, prévenez l’équipe du service. Pour toute question sur votre intervention, "
+            "appelez le service de chirurgie :"],
+     ["Merci de vous présenter", "Si vous ne pouvez pas venir", "consignes de jeûne reçues"]),
+])
+def test_an_in_patients_letter_is_for_the_ward_that_prepares_them(day, tmp_path, clock, session_for, lang, sentences,
+                                                                  unsaid):
+    """Mrs Morin, in bed 3 of ward 3B, was asked to present herself 1 h 30 before her operation,
+    to keep the fasting instructions "you were given", and to call if she could not come: the
+    letter of a patient called in from home, told by her operation's elective priority. On a ward
+    by the census, her letter names the ward that prepares her and the times she fasts from."""
+    letter = _letter_rebooked(day, clock, session_for, lang, tmp_path, day[2], "2026-12-01T08:00+01:00")
+    for sentence in sentences:
+        assert sentence in letter
+    for words in unsaid:
+        assert words not in letter
 
 
 def _letter_rebooked(day, clock, session_for, lang, tmp_path, session, start):

@@ -1027,3 +1027,26 @@ def test_a_cancellation_not_told_then_rebooked_is_said_by_the_new_dates_telling(
                                               "patient_told": "phone", "told_at": clock.now.isoformat(timespec="minutes")})
     assert _statuses(coord, date(2026, 11, 30)) == [(True, "REBOOKED")]
     assert _statuses(coord, date(2026, 12, 1)) == [(False, "rebooked")]
+
+
+@pytest.mark.parametrize("priority", ["elective", "urgent"])
+@pytest.mark.parametrize("at_home", [False, True])
+def test_the_census_tells_a_patient_called_in_from_home_from_one_on_a_ward(lists, clock, send_home, priority,
+                                                                           at_home):
+    """Told by the operation's priority, an elective patient in a ward bed was offered slots from
+    90 minutes on (the time to come in from home), and an urgent one sent home the slot starting
+    now, which they could not reach. Where the census puts the patient now decides, whatever the
+    priority."""
+    coord, patients, made = lists
+    now = _session(coord, "T3", "2026-11-28", "14:00", "18:00")
+    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00", priority=priority))
+    theatre.cancel(coord, first.record_id, CANCEL)
+    if at_home:
+        send_home(patients[0])
+    found = theatre.suggestions(coord.db, first.record_id, clock.now)
+    assert (found.slots[0].session_id, f"{found.slots[0].start:%H:%M}") == (now, "15:30" if at_home else "14:00")
+    assert found.from_home == (clock.now + timedelta(minutes=90) if at_home else None)
+    assert (theatre.on_a_ward(coord.db, patients[0], clock.now) is None) is at_home
+    later = theatre.suggestions(coord.db, first.record_id, clock.now, from_day=date(2026, 11, 30))
+    assert later.from_home is None, "a day chosen later than the patient can arrive holds the slots back, not that"
+

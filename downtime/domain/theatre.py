@@ -35,11 +35,12 @@ TARGET_WAIT = {
 REBOOK_WITHIN = timedelta(days=28)
 
 ARRIVE_BEFORE = timedelta(minutes=90)
-"""How long before the operation a patient called in is to arrive, as the letter of a new date
-asks: a slot sooner than that is one they cannot keep."""
-CALLED_IN = frozenset({Priority.EXPEDITED, Priority.ELECTIVE})
-"""The classes whose patients wait at home to be called in; urgent and immediate cases are in
-the hospital, to be taken to theatre at once."""
+"""How long before the operation a patient called in from home is to arrive, as the letter of a
+new date asks: a slot sooner than that is one they cannot keep."""
+# The fasting the letters give: nothing to eat from 6 hours before the operation, clear water
+# until 2 hours before. An in-patient's letter gives the ward the two times.
+NOTHING_TO_EAT_BEFORE = timedelta(hours=6)
+CLEAR_WATER_UNTIL = timedelta(hours=2)
 
 
 class CancelReason(StrEnum):
@@ -339,6 +340,10 @@ class Suggested:
     elsewhere: bool
     died_at: datetime | None = None
     """The patient's recorded death: no slot is offered, as none could be booked."""
+    from_home: datetime | None = None
+    """For a patient at home, called in now: the earliest they can be in theatre (`ARRIVE_BEFORE`
+    from now), where the slots start, when that is later than the start asked for; None for a
+    patient on a ward."""
 
 
 def suggest_for_specialty(booking: Booking, specialty: str | None, sessions: Sequence[TheatreSession],

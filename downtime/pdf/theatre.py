@@ -13,7 +13,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table, TableStyle
 
-from downtime.domain.theatre import ARRIVE_BEFORE, TheatreSession
+from downtime.domain.census import Location
+from downtime.domain.theatre import ARRIVE_BEFORE, CLEAR_WATER_UNTIL, NOTHING_TO_EAT_BEFORE, TheatreSession
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
 from downtime.pdf.forms import allergy_colour, allergy_line
@@ -299,6 +300,11 @@ LETTER: dict[Lang, dict[str, str]] = {
            "fasting": "Follow the fasting instructions you were given (nothing to eat in the 6 hours before, clear water "
                        "until 2 hours before).",
            "contact": "If you cannot come, or if your health has changed, call the surgical department: {contact}.",
+           "new_ward": "It is now planned for {when}, theatre {theatre}. The team of ward {ward} will get you ready "
+                       "and take you to theatre.",
+           "fasting_ward": "Fasting: nothing to eat from {eat}, clear water only until {drink}.",
+           "contact_ward": "If your health has changed, tell the ward team. For any question about your operation, call "
+                           "the surgical department: {contact}.",
            "at": "{day} at {time}", "sign": "The surgical coordination team"},
     "fr": {"title": "Votre intervention : nouvelle date", "title_moved": "Votre intervention : autre établissement",
            "dear": "Madame, Monsieur,", "dear_female": "Madame,", "dear_male": "Monsieur,",
@@ -311,6 +317,11 @@ LETTER: dict[Lang, dict[str, str]] = {
            "fasting": "Respectez les consignes de jeûne reçues (rien à manger dans les 6 heures qui précèdent, eau claire "
                        "jusqu’à 2 heures avant).",
            "contact": "Si vous ne pouvez pas venir ou si votre état de santé a changé, appelez le service de chirurgie : {contact}.",
+           "new_ward": "Elle est désormais prévue le {when}, salle {theatre}. L’équipe du service {ward} vous préparera "
+                       "et vous accompagnera au bloc.",
+           "fasting_ward": "Jeûne : plus rien à manger à partir du {eat}, eau claire seulement jusqu’au {drink}.",
+           "contact_ward": "Si votre état de santé a changé, prévenez l’équipe du service. Pour toute question sur votre "
+                           "intervention, appelez le service de chirurgie : {contact}.",
            "at": "{day} à {time}", "sign": "L’équipe de coordination chirurgicale"},
 }
 
@@ -341,13 +352,17 @@ def _in_a_sentence(label: str) -> str:
 
 def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str | None, old: datetime,
                reason: str, apologise: bool, new: datetime | None, theatre: str | None, hospital: str | None,
-               contact: str, lang: Lang, printed_by: str, printed_at: datetime, device_name: str) -> Path:
+               on_ward: Location | None, contact: str, lang: Lang, printed_by: str, printed_at: datetime,
+               device_name: str) -> Path:
     """A letter the patient keeps: the cancelled date, why, the new date (or hospital), and whom
     to call; with no contact set, a line to write the telephone number on. `apologise`: the
     hospital cancelled (not the patient's health, absence or refusal, which no apology fits).
     `side`: None for an operation without one (the letter told the patient "side: Not applicable").
     An operation moved to another hospital (`new` None) has neither a new date here nor this
-    hospital's fasting instructions: that hospital gives its own."""
+    hospital's fasting instructions: that hospital gives its own. `on_ward`: the patient's stay
+    on a ward (services.theatre.on_a_ward), whose team prepares them: their letter asks them
+    neither to present themselves nor to call if they cannot come, and gives the times they fast
+    from, which the ward keeps to."""
     text = LETTER[lang]
     info = PageInfo(title=text["title" if new is not None else "title_moved"], lang=lang, printed_by=printed_by, printed_at=printed_at,
                     device_name=device_name, patient=patient, record=False)
@@ -360,16 +375,20 @@ def letter_pdf(out: Path, *, patient: PatientSummary, procedure: str, side: str 
                                  *([text["sorry"]] if apologise else [])]), para),
                              Spacer(1, 3 * mm)]
     if new is not None:
-        before, after = text["new"].split("{when}")
+        before, after = text["new" if on_ward is None else "new_ward"].split("{when}")
         minutes = int(ARRIVE_BEFORE.total_seconds() // 60)
         arrive = text["arrive"].format(minutes=minutes, hours=minutes // 60, rest=minutes % 60)
+        fasting = text["fasting"] if on_ward is None else text["fasting_ward"].format(
+            eat=_when(new - NOTHING_TO_EAT_BEFORE, text, lang), drink=_when(new - CLEAR_WATER_UNTIL, text, lang))
         story += [RunLines([Run(before), Run(_when(new, text, lang), BOLD),
-                            Run(after.format(theatre=theatre or "", arrive=arrive))],
+                            Run(after.format(theatre=theatre or "", arrive=arrive,
+                                             ward=on_ward.ward if on_ward is not None else ""))],
                            para),
-                  Spacer(1, 3 * mm), Lines(text["fasting"], para)]
+                  Spacer(1, 3 * mm), Lines(fasting, para)]
     else:
         story.append(Lines(text["moved"].format(hospital=hospital or ""), para))
     story += [Spacer(1, 3 * mm),
-              Lines(text["contact"].format(contact=contact or "_" * 36), para), Spacer(1, 10 * mm),
+              Lines(text["contact" if on_ward is None else "contact_ward"].format(contact=contact or "_" * 36), para),
+              Spacer(1, 10 * mm),
               Lines(text["sign"], style(size=11, bold=True))]
     return build_pdf(out, story, info)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.domain.records import RecordVersion
-from downtime.domain.theatre import ARRIVE_BEFORE, CALLED_IN, TOLD_AFTER_DEATH
+from downtime.domain.theatre import ARRIVE_BEFORE, TOLD_AFTER_DEATH
 from downtime.errors import UserError
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, format_value, parse_datetime
@@ -370,15 +370,10 @@ class RebookDialog(QDialog):
         from_row.addStretch(1)
         layout.addLayout(from_row)
         # Why the next slots are not offered to a patient at home (theatre.suggestions): the
-        # coordinator looked for the 14:00 slot and, for a patient already on a ward, is sent to
-        # the booking form.
-        self.called_in = QLabel(translate("RebookDialog", "Called in from home: slots from {time}, the patient arriving "
-                                                          "{minutes} minutes before their operation as the letter asks. A "
-                                                          "patient already on a ward can be booked sooner from the "
-                                                          "booking form.").format(
-            time=f"{session.clock() + ARRIVE_BEFORE:%H:%M}", minutes=int(ARRIVE_BEFORE.total_seconds() // 60)))
+        # coordinator looked for the 14:00 slot. Said as the census decides it, for a patient on
+        # no ward of this laptop's census to be found.
+        self.called_in = QLabel()
         self.called_in.setWordWrap(True)
-        self.called_in.setVisible(state.priority in CALLED_IN)
         layout.addWidget(self.called_in)
         slots_label = QLabel(translate("RebookDialog",
                                        "&Suggested slots (no clash with theatre, surgeon, anaesthetist or patient):"))
@@ -431,6 +426,12 @@ class RebookDialog(QDialog):
                                                          "from {day}. Other specialties' lists:").format(
             specialty=found.specialty, day=locale().toString(picked, "ddd dd/MM")) if found.elsewhere else "")
         self.elsewhere.setVisible(found.elsewhere)
+        if found.from_home is not None:
+            self.called_in.setText(translate("RebookDialog", "Not on a ward by the census: called in from home, slots "
+                                                             "from {time}, the patient arriving {minutes} minutes before "
+                                                             "their operation as the letter asks.").format(
+                time=_day_and_time(found.from_home), minutes=int(ARRIVE_BEFORE.total_seconds() // 60)))
+        self.called_in.setVisible(found.from_home is not None)
         self.slot_list.clear()
         for slot in self.slots:
             text = translate("RebookDialog", "{day} {time} — theatre {theatre} ({specialty})").format(

@@ -321,7 +321,9 @@ def print_letter(session: Session, booking_id: str, out: Path) -> Path:
                old=state.cancelled_start or datetime.fromisoformat(data["planned_start"]), reason=reason,
                apologise=state.cancel_reason not in CLINICAL_REASONS, new=state.start,
                theatre=sessions[state.session_id].theatre if state.session_id in sessions else None,
-               hospital=state.transferred_to, contact=settings.get(session.db, "letter_contact"), lang=session.lang,
+               hospital=state.transferred_to,
+               on_ward=theatre.on_a_ward(session.db, str(state.record.patient_id), state.start or session.clock()),
+               contact=settings.get(session.db, "letter_contact"), lang=session.lang,
                printed_by=session.user.name,
                printed_at=session.clock(), device_name=session.device.name)
     _audit_print(session, "patient letter", out, booking_id)

@@ -15,12 +15,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain.census import StayStatus
+from downtime.domain.census import Location, StayStatus
 from downtime.domain.duplicates import ProbableDuplicate
 from downtime.domain.laptops import Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.theatre import (
-    ARRIVE_BEFORE, CALLED_IN, PRIORITY_RANK, Booking, CancelReason, Clash, Priority, Suggested, TheatreSession, clashes,
+    ARRIVE_BEFORE, PRIORITY_RANK, Booking, CancelReason, Clash, Priority, Suggested, TheatreSession, clashes,
     left_outside, meetings, outside, overlapping_sessions, rebook_by, suggest_for_specialty, suggest_slots, theatre_key,
     theatre_order,
 )
@@ -908,10 +908,20 @@ def with_length(operation: str, minutes: int, lang: Lang) -> str:
                    length=f"{minutes}\u00a0min")
 
 
+def on_a_ward(db: Database, patient_id: str, at: datetime) -> Location | None:
+    """The patient's stay on a ward at `at`, as the census puts them (admitted, not yet gone);
+    None for a patient at home then, who is called in. Told by the operation's priority, an
+    elective patient in bed 4 was offered slots 90 minutes on and sent a letter to present
+    themselves, "if you cannot come", and an urgent one sent home the slot starting now."""
+    where = location_at(db, patient_id, at)
+    return where if where is not None and where.status is StayStatus.IN else None
+
+
 def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, from_day: date | None = None) -> Suggested:
-    """The earliest free slots from now (for a patient called in from home, from the time they
+    """The earliest free slots from now (for a patient at home, called in, from the time they
     can arrive by: offered the list starting now, they were asked to arrive at a time already
-    past), or from the start of `from_day` if later (the day the patient can come), on the lists of the operation's specialty: that of the list it was
+    past; a patient on a ward, at once), or from the start of `from_day` if later (the day the
+    patient can come), on the lists of the operation's specialty: that of the list it was
     booked on (a list since withdrawn tells none: then every list's). Read only the sessions
     still to come and the bookings around them (with their lists), not the theatre's whole
     history. A patient whose death is recorded is offered none (a death cannot be recorded for a
@@ -929,9 +939,10 @@ def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, fr
     lists = {state.record.data["session"], *(b.session_id for b in booked if b.session_id is not None)}
     known = [*coming, *sessions(db, lists - {s.session_id for s in coming}).values()]
     booked_on = next((s for s in known if s.session_id == state.record.data["session"]), None)
-    reachable = max(after, now + ARRIVE_BEFORE) if state.priority in CALLED_IN else after
-    return suggest_for_specialty(state.booking, booked_on.specialty if booked_on else None, known, booked,
-                                 after=reachable, limit=limit)
+    arriving = now + ARRIVE_BEFORE
+    from_home = arriving if arriving > after and on_a_ward(db, state.booking.patient_id, now) is None else None
+    return replace(suggest_for_specialty(state.booking, booked_on.specialty if booked_on else None, known, booked,
+                                         after=from_home or after, limit=limit), from_home=from_home)
 
 
 def next_free_start(db: Database, session_id: str, now: datetime, minutes: int | None = None) -> datetime | None:

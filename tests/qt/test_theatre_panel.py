@@ -885,13 +885,15 @@ def test_a_list_added_after_the_rebook_dialog_opened_is_offered_with_its_special
         "Sun 29/11 08:00 — theatre T3 (General surgery)", "Mon 30/11 08:00 — theatre T2 (General surgery)"]
 
 
-@pytest.mark.parametrize("priority, first", [("elective", "Sat 28/11 15:30"), ("expedited", "Sat 28/11 15:30"),
-                                             ("urgent", "Sat 28/11 14:00")])
-def test_a_patient_called_in_from_home_is_offered_no_slot_they_cannot_reach(coordinator, qtbot, listed, priority,
-                                                                           first):
-    """At 14:00 the dialog offered an elective patient the 14:00 slot first, and Enter booked it:
-    the letter then asked them to arrive 90 minutes before, at 12:30, already past. A patient
-    called in (expedited or elective) is offered slots from 90 minutes on; an urgent case, at once."""
+@pytest.mark.parametrize("priority", ["elective", "urgent"])
+@pytest.mark.parametrize("at_home, first", [(True, "Sat 28/11 15:30"), (False, "Sat 28/11 14:00")])
+def test_a_patient_called_in_from_home_is_offered_no_slot_they_cannot_reach(coordinator, qtbot, listed, send_home,
+                                                                           priority, at_home, first):
+    """At 14:00 the dialog offered a patient at home the 14:00 slot first, and Enter booked it:
+    the letter then asked them to arrive 90 minutes before, at 12:30, already past. Told by the
+    priority, an elective patient in a ward bed was held back 90 minutes too, and an urgent one
+    at home was not. Where the census puts the patient decides: at home, slots from 90 minutes
+    on, and the dialog says why; on a ward, at once."""
     window, _ = coordinator
     session = window.session
     records.save_new(session, "theatre_session", {
@@ -900,13 +902,13 @@ def test_a_patient_called_in_from_home_is_offered_no_slot_they_cannot_reach(coor
     state = theatre.bookings(session.db, session.forms)[0]
     records.amend(session, state.record.record_id, {**state.record.data, "priority": priority,
                                                     "decided_at": "2026-11-28T09:00+01:00"}, "priority reviewed")
+    if at_home:
+        send_home(state.patient.patient_id)
     dialog = _rebooking_by_keyboard(window, qtbot, listed)
     assert dialog.slot_list.item(0).text().startswith(f"{first} — theatre T3 (General surgery)")
-    # The coordinator is told why the next slots are not offered, and what to do for a patient on a ward.
     shown = "" if dialog.called_in.isHidden() else dialog.called_in.text()
-    assert shown == ("" if priority == "urgent" else "Called in from home: slots from 15:30, the patient arriving 90 "
-                     "minutes before their operation as the letter asks. A patient already on a ward can be booked "
-                     "sooner from the booking form.")
+    assert shown == ("Not on a ward by the census: called in from home, slots from Sat 28/11 15:30, the patient "
+                     "arriving 90 minutes before their operation as the letter asks." if at_home else "")
     QTest.keyClick(dialog.slot_list, Qt.Key.Key_Return)
     (rebooked,) = theatre.bookings(session.db, session.forms)
     assert f"{rebooked.start:%a %d/%m %H:%M}" == first
