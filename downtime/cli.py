@@ -911,7 +911,9 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
     from datetime import datetime
 
     from downtime.formspec.values import format_value
-    from downtime.services.theatre import phone_to_call, procedure_and_side, rescheduling, with_length, with_telling
+    from downtime.services.theatre import (
+        BREACH, SOON, phone_to_call, procedure_and_side, rescheduling, with_length, with_telling,
+    )
 
     # Those to rebook, then those whose patient's death is recorded since (not to rebook); the
     # number to ring, the side and why it was cancelled, as on the screen's and the paper list
@@ -930,7 +932,7 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
     # In the command's language, as the screen's list reads: the priority's label, the
     # rebook-by day as dd/mm/yyyy and its flag in words ("elective", "soon" under --lang fr).
     priority = booking_spec.field("priority")
-    flags = {"breach": translate(args.lang, "", "BREACH"), "near_breach": translate(args.lang, "", "SOON")}
+    flags = {"breach": translate(args.lang, "", BREACH), "near_breach": translate(args.lang, "", SOON)}
     died = _say(args, QT_TRANSLATE_NOOP("messages", "PATIENT DIED: not to rebook"))
 
     # The patient's downtime number beside the name (a name alone is one identifier), and the

@@ -213,7 +213,8 @@ def test_the_letter_apologises_only_when_the_hospital_cancelled(day, tmp_path, c
 def test_no_heading_side_or_flag_of_the_lists_is_cut_inside_a_word(day, session_for, admission_values, tmp_path, lang):
     """Columns narrower than their words broke them: the rescheduling list read "Waitin g" /
     "Attent e", "Not app licable" and "ne pas reprogr ammer", the French theatre list "Sex e"."""
-    from downtime.pdf.theatre import WORDS
+    from downtime.i18n import translate
+    from downtime.pdf.theatre import RESCHED_COLUMNS, WORDS
 
     coord, made, later = day
     nurse = session_for("nurse")
@@ -233,7 +234,8 @@ def test_no_heading_side_or_flag_of_the_lists_is_cut_inside_a_word(day, session_
     words = set(_text(printing.print_rescheduling(french, tmp_path / "r.pdf")).split())
     side = {"en": "BOTH SIDES Not applicable", "fr": "BILATÉRAL Sans objet"}[lang]
     priority = {"en": "Immediate — limb or organ saving", "fr": "Immédiate — membre ou organe"}[lang]
-    for expected in [*WORDS["resched_cols"][lang].split("|"), side, priority]:
+    headings = [translate(lang, "", word) for words in RESCHED_COLUMNS for word in words]
+    for expected in [*headings, side, priority]:
         assert set(expected.split()) <= words, expected
     morin = theatre.bookings(coord.db, coord.forms, lambda facts: facts.record.record_id == made["Morin"])[0]
     records.save_new(nurse, "death", {"died_at": "2026-11-28T12:00+01:00", "verified_by": "Dr X", "expected": False,
@@ -676,3 +678,21 @@ def test_the_rescheduling_list_says_a_patient_not_told_of_the_cancellation(day, 
     assert " ".join(text.split()).count(f"28/11 10:00 {not_told}") == 1 and text.count(not_told.split()[-1]) == 1
     theatre.record_told(coord, made["Zola"], "phone", datetime(2026, 11, 28, 11, 30, tzinfo=timezone(timedelta(hours=1))))
     assert not_told.split()[-1] not in _text(printing.print_rescheduling(reader, tmp_path / "told.pdf"))
+
+
+def test_the_printed_rescheduling_list_says_the_rebook_by_date_in_the_screens_words(day, session_for, tmp_path):
+    """The screen and the command line said "Au plus tard le … BIENTÔT", the printed list "À
+    faire avant … PROCHE": a coordinator holding the paper list beside the laptop read two
+    notions. The print takes the screen's words from the one catalogue."""
+    coord, made, _ = day
+    for name, priority, decided in (("Morin", "expedited", "2026-11-25T10:00+01:00"),
+                                    ("Zola", "urgent", "2026-11-26T09:00+01:00")):
+        (state,) = theatre.bookings(coord.db, coord.forms, lambda facts, name=name: facts.record.record_id == made[name])
+        records.amend(coord, made[name], {**state.record.data, "priority": priority, "decided_at": decided},
+                      "priority reviewed")
+    theatre.cancel(coord, made["Zola"], {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
+                                         "last_minute": False, "patient_told": "phone"})
+    text = _text(printing.print_rescheduling(session_for("coord", lang="fr"), tmp_path / "r.pdf"))
+    assert "Au plus tard le" in text and "À faire avant" not in text
+    assert "02/12/2026 BIENTÔT" in text, "Morin: expedited, 7 days from 25/11 10:00"
+    assert "27/11/2026 DÉPASSÉ" in text, "Zola: urgent, 24 hours from 26/11 09:00"

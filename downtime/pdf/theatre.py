@@ -17,6 +17,7 @@ from downtime.domain.census import Location
 from downtime.domain.theatre import ARRIVE_BEFORE, CLEAR_WATER_UNTIL, NOTHING_TO_EAT_BEFORE, TheatreSession
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
+from downtime.i18n import QT_TR_NOOP, translate
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
@@ -25,7 +26,7 @@ from downtime.pdf.page import (
 from downtime.pdf.runs import Run, RunLines
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import (
-    BookingState, BookingStatus, ListEntry, WaitingItem, phone_to_call, procedure_and_side, with_length,
+    REBOOK_BY, BookingState, BookingStatus, ListEntry, WaitingItem, phone_to_call, procedure_and_side, with_length,
 )
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -51,14 +52,15 @@ WORDS: dict[str, dict[Lang, str]] = {
     "resched_title": {"en": "Operations to reschedule", "fr": "Interventions à reprogrammer"},
     "resched_sub": {"en": "{count} cancelled operation(s) not yet rebooked, at {at}",
                     "fr": "{count} intervention(s) annulée(s) non reprogrammée(s), au {at}"},
-    "resched_cols": {"en": "Priority|Patient|Date of birth|Downtime no. / Telephone|Procedure|Side|Surgeon|Cancelled|"
-                           "Reason|Rebook by|Waiting",
-                     "fr": "Priorité|Patient|Date de naissance|N° dégradé / Téléphone|Intervention|Côté|Chirurgien|"
-                           "Annulée le|Motif|À faire avant|Attente"},
-    "breach": {"en": "BREACH", "fr": "DÉPASSÉ"},
-    "near": {"en": "SOON", "fr": "PROCHE"},
     "days": {"en": "{days} d", "fr": "{days} j"},
 }
+# The rescheduling list's columns in the words of the screen's list (the catalogue's shared
+# context), the downtime number and the telephone sharing one: the print had words of its own
+# ("À faire avant … PROCHE" where the screen said "Au plus tard le … BIENTÔT").
+RESCHED_COLUMNS = ((QT_TR_NOOP("Priority"),), (QT_TR_NOOP("Patient"),), (QT_TR_NOOP("Date of birth"),),
+                   (QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Telephone")), (QT_TR_NOOP("Procedure"),),
+                   (QT_TR_NOOP("Side"),), (QT_TR_NOOP("Surgeon"),), (QT_TR_NOOP("Cancelled"),), (QT_TR_NOOP("Reason"),),
+                   (REBOOK_BY,), (QT_TR_NOOP("Waiting"),))
 
 
 def w(key: str, lang: Lang, **values: object) -> str:
@@ -252,11 +254,11 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
     width = body_width(info)
     # As the theatre list's: "Waitin g", "ne pas reprogr ammer" were cut in columns too narrow.
     widths = [0.09, 0.125, 0.08, 0.095, 0.125, 0.075, 0.085, 0.07, 0.10, 0.095, 0.06]
-    rows: list[list[object]] = [[_p(h, bold=True) for h in w("resched_cols", lang).split("|")]]
+    rows: list[list[object]] = [[_p(" / ".join(translate(lang, "", word) for word in words), bold=True)
+                                 for words in RESCHED_COLUMNS]]
     for item in items:
         state, data = item.state, item.state.record.data
-        deadline = state.rebook_by.strftime("%d/%m/%Y") if state.rebook_by else "—"
-        flag = w("breach", lang) if item.breach else w("near", lang) if item.near_breach else ""
+        flagged = item.breach or item.near_breach
         rows.append([_p(_choice(booking_spec, "priority", data["priority"], lang), bold=True),
                      _p(state.patient.display_name, bold=True), _p(birth_date_label(state.patient, lang)),
                      _p("\n".join(filter(None, (state.patient.downtime_number, phone_to_call(state.patient, lang))))),
@@ -265,8 +267,7 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
                      _p(data["surgeon"]),
                      _cancelled(state, lang),
                      _p(_choice(cancel_spec, "reason", state.cancel_reason.value, lang) if state.cancel_reason else "—"),
-                     _p(f"{deadline} {flag}".strip(), bold=bool(flag),
-                        color=ALERT if flag else colors.black),
+                     _p(item.rebook_by(lang), bold=flagged, color=ALERT if flagged else colors.black),
                      _p(w("days", lang, days=item.waited.days))])
     story: list[Flowable] = [_grid(rows, widths, width)]
     if left:

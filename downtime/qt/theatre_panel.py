@@ -22,12 +22,12 @@ from downtime.domain.theatre import ARRIVE_BEFORE, TOLD_AFTER_DEATH
 from downtime.errors import UserError
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, format_value, parse_datetime
-from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP
-from downtime.qt.i18n import language, locale, say, translate
+from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, labelled
+from downtime.qt.i18n import language, locale, say, translate, word
 from downtime.qt.patient_header import born_text
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, print_and_open, show_keeping_choice
-from downtime.qt.style import ErrorLabel
+from downtime.qt.style import ERROR_COLOUR, ErrorLabel
 from downtime.qt.work import ListReader
 from downtime.services import printing, theatre
 from downtime.services.context import Session
@@ -149,7 +149,7 @@ class WaitingModel(TextTableModel):
     the rebook-by date off a laptop's screen. Whole in the tooltip where a narrow window cuts it."""
 
     columns = (QT_TR_NOOP("Priority"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Procedure"),
-               QT_TR_NOOP("Side"), QT_TR_NOOP("Rebook by"), QT_TR_NOOP("Cancelled"), QT_TR_NOOP("Telephone"),
+               QT_TR_NOOP("Side"), theatre.REBOOK_BY, QT_TR_NOOP("Cancelled"), QT_TR_NOOP("Telephone"),
                QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Waiting"), QT_TR_NOOP("Reason"))
     whole_in_tooltip = frozenset({CANCELLED, REASON})
 
@@ -162,11 +162,9 @@ class WaitingModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         item: theatre.WaitingItem = self.rows[row]
         state, data = item.state, item.state.record.data
-        deadline = state.rebook_by.strftime("%d/%m/%Y") if state.rebook_by else "—"
-        flag = " " + translate("", "BREACH") if item.breach else " " + translate("", "SOON") if item.near_breach else ""
         return (format_value(self.spec.field("priority"), data["priority"], self.lang), state.patient.display_name,
                 state.patient.birth_date_in(language()), theatre.with_length(data["procedure"], state.minutes, self.lang),
-                format_value(self.spec.field("laterality"), data["laterality"], self.lang), deadline + flag,
+                format_value(self.spec.field("laterality"), data["laterality"], self.lang), item.rebook_by(language()),
                 theatre.with_telling(state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—",
                                      state.untold, language()),
                 theatre.phone_to_call(state.patient, self.lang), data["surgeon"],
@@ -341,6 +339,15 @@ class ToldDialog(QDialog):
         return saved
 
 
+def _rebook_by(session: Session, state: theatre.BookingState) -> str:
+    """The date the operation must happen by, BREACH or SOON as the rescheduling list says it
+    (in red likewise): the dialog covers the list, and the coordinator chose among its slots
+    with the date out of sight."""
+    item = theatre.waiting_item(state, session.clock())
+    said = escape(labelled(word(theatre.REBOOK_BY), item.rebook_by(language()), language()))
+    return f'<b style="color: {ERROR_COLOUR}">{said}</b>' if item.breach or item.near_breach else said
+
+
 class RebookDialog(QDialog):
     """The earliest clash-free slots first; Enter books the highlighted one. A slot after the
     operation's rebook-by date says so: once rebooked, the operation leaves the rescheduling
@@ -359,7 +366,7 @@ class RebookDialog(QDialog):
         # on the list behind the dialog).
         phone = theatre.phone_to_call(state.patient, session.lang)
         call = "<br>" + escape(translate("RebookDialog", "Telephone: {phone}").format(phone=phone)) if phone else ""
-        layout.addWidget(QLabel(f"{_who(state)}<br>{escape(what)}{call}"))
+        layout.addWidget(QLabel(f"{_who(state)}<br>{escape(what)}{call}<br>{_rebook_by(session, state)}"))
         self.from_day = _day_edit(session.clock().date())
         self.from_day.setMinimumDate(self.from_day.date())
         from_row = QHBoxLayout()

@@ -26,7 +26,7 @@ from downtime.domain.theatre import (
 )
 from downtime.formspec import FormSpec
 from downtime.formspec.values import format_value
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase, message
+from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, Lang, Phrase, message, translate
 from downtime.services import records
 from downtime.services.back_entry import ehr_numbers, probable_duplicates_among
 from downtime.services.census import all_patients, deaths, location_at
@@ -847,12 +847,38 @@ def record_told(session: Session, booking_id: str, how: str | None, told_at: dat
                          reason, based_on=told_of.version)
 
 
+# The words of the rebook-by column, in the catalogue's shared context as the screen's columns:
+# the screen, the printed list and the command line say one word each (the print said "À faire
+# avant … PROCHE" where the screen said "Au plus tard le … BIENTÔT").
+REBOOK_BY = QT_TR_NOOP("Rebook by")
+BREACH = QT_TR_NOOP("BREACH")
+SOON = QT_TR_NOOP("SOON")
+
+
 @dataclass(frozen=True)
 class WaitingItem:
     state: BookingState
     breach: bool
     near_breach: bool
     waited: timedelta
+
+    def rebook_by(self, lang: Lang) -> str:
+        """The date the operation must happen by, then BREACH (past it) or SOON (within
+        `NEAR_BREACH`); "—" for an operation without one."""
+        deadline = self.state.rebook_by
+        if deadline is None:
+            return "—"
+        flag = BREACH if self.breach else SOON if self.near_breach else None
+        return f"{deadline:%d/%m/%Y}" + (f" {translate(lang, '', flag)}" if flag else "")
+
+
+def waiting_item(state: BookingState, now: datetime) -> WaitingItem:
+    """A cancelled operation as the rescheduling list and the rebook dialog show it at `now`:
+    past its rebook-by date (a breach), or within `NEAR_BREACH` of it, and how long it waited."""
+    deadline = state.rebook_by
+    return WaitingItem(state, breach=deadline is not None and deadline < now,
+                       near_breach=deadline is not None and now <= deadline < now + NEAR_BREACH,
+                       waited=now - state.decided_at)
 
 
 def phone_to_call(patient: PatientSummary, lang: Lang) -> str:
@@ -875,13 +901,9 @@ def rescheduling(db: Database, forms: dict[str, FormSpec], now: datetime,
     down the list rang a dead patient's family for a date. The lists name them under it, with
     the death, so none vanishes unexplained; a death withdrawn as entered in error puts the
     operation back."""
-    items = []
-    for state in bookings(db, forms, lambda facts: facts.status is BookingStatus.CANCELLED
-                          and facts.cancel_reason is not CancelReason.PATIENT_DIED, replayed):
-        deadline = state.rebook_by
-        items.append(WaitingItem(state, breach=deadline is not None and deadline < now,
-                                 near_breach=deadline is not None and now <= deadline < now + NEAR_BREACH,
-                                 waited=now - state.decided_at))
+    items = [waiting_item(state, now) for state in bookings(
+        db, forms, lambda facts: facts.status is BookingStatus.CANCELLED
+        and facts.cancel_reason is not CancelReason.PATIENT_DIED, replayed)]
     # By the day each must be rebooked by, as the lists print it, then the longest wait (two due
     # the same day came in the order of the hours they were cancelled). For a class with an
     # NCEPOD target the longer wait is the earlier deadline, so its order is the same.

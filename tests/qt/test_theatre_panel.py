@@ -1295,3 +1295,29 @@ def test_each_operations_side_is_whole_on_a_laptops_screen(qtbot, session_for, a
     finally:
         set_language("en")
         app.setFont(font)
+
+
+@pytest.mark.parametrize("lang, priority, said, red", [
+    ("en", "elective", "Rebook by: 26/12/2026", False), ("en", "urgent", "Rebook by: 29/11/2026 SOON", True),
+    ("fr", "urgent", "Au plus tard le : 29/11/2026 BIENTÔT", True)])
+def test_the_rebook_dialog_says_the_operations_rebook_by_date_as_the_list_does(coordinator, qtbot, listed, lang,
+                                                                              priority, said, red):
+    """The rebook dialog covers the rescheduling list, and the coordinator chose among its slots
+    with the date the operation must happen by, and its SOON, out of sight: the dialog says it,
+    in the list's words and red likewise."""
+    from downtime.qt.i18n import set_language
+
+    window, _ = coordinator
+    session = window.session
+    state = theatre.bookings(session.db, session.forms)[0]
+    records.amend(session, state.record.record_id, {**state.record.data, "priority": priority,
+                                                    "decided_at": "2026-11-28T09:00+01:00"}, "priority reviewed")
+    set_language(lang)
+    try:
+        dialog = _rebooking_by_keyboard(window, qtbot, listed)
+        heading = dialog.findChild(QLabel)
+        assert said in heading.text()
+        assert ("color" in heading.text().split("<br>")[-1]) is red
+        assert window.theatre.waiting_model.text(0, REBOOK_BY) == said.split(": ")[1]
+    finally:
+        set_language("en")
