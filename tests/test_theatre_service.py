@@ -1050,3 +1050,25 @@ def test_the_census_tells_a_patient_called_in_from_home_from_one_on_a_ward(lists
     later = theatre.suggestions(coord.db, first.record_id, clock.now, from_day=date(2026, 11, 30))
     assert later.from_home is None, "a day chosen later than the patient can arrive holds the slots back, not that"
 
+
+def test_a_cancellation_dated_back_must_come_after_the_decision_and_any_rebooking(lists, clock):
+    """The cancel dialog's Cancelled at is dated back to when it was decided: not before the
+    decision to operate, from which nothing can be cancelled, nor, for an operation rebooked
+    since its first cancellation, before that rebooking (it read "This booking is cancelled")."""
+    coord, patients, made = lists
+    first = theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    with pytest.raises(ServiceError) as early:
+        theatre.cancel(coord, first.record_id, {**CANCEL, "cancelled_at": "2026-09-30T10:00+01:00"})
+    assert str(early.value) == "Cancelled at: this is before the decision to operate (01/10/2026 10:00); check the " \
+                               "date and time."
+    theatre.cancel(coord, first.record_id, CANCEL)
+    theatre.rebook(coord, first.record_id, {"outcome": "rebooked", "session": made["t1-tue"],
+                                            "planned_start": f"{TUESDAY}T08:00+01:00",
+                                            "decided_at": "2026-11-28T11:00+01:00"})
+    with pytest.raises(ServiceError) as before:
+        theatre.cancel(coord, first.record_id, {**CANCEL, "cancelled_at": "2026-11-28T10:00+01:00"})
+    assert str(before.value) == ("Cancelled at: this operation waited for a new date until it was rebooked (28/11/2026 "
+                                 "11:00); a cancellation of its new date comes after that.")
+    theatre.cancel(coord, first.record_id, {**CANCEL, "cancelled_at": "2026-11-28T12:00+01:00"})
+    (state,) = theatre.bookings(coord.db, coord.forms)
+    assert state.cancelled_at == datetime(2026, 11, 28, 12, tzinfo=timezone(timedelta(hours=1)))

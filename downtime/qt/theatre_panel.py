@@ -23,6 +23,7 @@ from downtime.errors import UserError
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, format_value, parse_datetime
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, labelled
+from downtime.qt.field_editors import LineEditor
 from downtime.qt.i18n import language, locale, say, translate, word
 from downtime.qt.patient_header import born_text
 from downtime.qt.prompts import Prompts
@@ -242,14 +243,26 @@ class CancelDialog(QDialog):
         self.told, self.told_codes = _choice_combo(session, "operation_cancellation", "patient_told")
         self.reason.currentIndexChanged.connect(self._offer_told)
         self.notes = QLineEdit()
+        # When it was decided, now unless changed: one recorded hours later from the paper (the
+        # outage's morning cancellations typed in the afternoon) was dated when typed, which the
+        # rebook-by date (28 days after a last-minute cancellation) and the order of the
+        # operation's changes count from. The form refuses a time to come; "N" or the Now button
+        # give now again.
+        self.cancelled_at = LineEditor(session.form("operation_cancellation").field("cancelled_at"), session.lang,
+                                       now=session.clock)
+        self.cancelled_at.set_value(session.clock().isoformat(timespec="minutes"))
         form.addRow(translate("CancelDialog", "&Reason"), self.reason)
+        form.addRow(translate("CancelDialog", "Cancelled &at"), self.cancelled_at.widget)
         form.addRow(translate("CancelDialog", "&Last minute (on the day, after admission)"), self.last_minute)
         form.addRow(translate("CancelDialog", "Patient &told"), self.told)
         form.addRow(translate("CancelDialog", "&Notes"), self.notes)
         self.error, self.confirm = _closing(layout, form, translate("CancelDialog", "&Cancel the operation"), self.save)
 
     def save(self) -> RecordVersion | None:
-        values = {"cancelled_at": self.session.clock().isoformat(timespec="minutes"),
+        if unread := self.cancelled_at.parse_errors("cancelled_at"):
+            self.error.setText(unread[0].message)
+            return None
+        values = {"cancelled_at": self.cancelled_at.value(),
                   "reason": self.reason_codes[self.reason.currentIndex()],
                   "last_minute": (None, False, True)[self.last_minute.currentIndex()],
                   "patient_told": self.told_codes[self.told.currentIndex()]}

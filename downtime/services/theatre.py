@@ -323,6 +323,12 @@ def _refuse_out_of_place(status: BookingStatus, event: RecordVersion, later: lis
     reordered: the coordinator holding the forms knows which time is wrong, and records staff
     back-entering them must not find a new date decided before the cancellation."""
     if event.form_id == "operation_cancellation":
+        rebooked = next((e for e in later if e.form_id == "operation_rebooking"), None)
+        if status is BookingStatus.CANCELLED and rebooked is not None:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Cancelled at: this operation waited for a new date until "
+                                                             "it was rebooked ({rebooked}); a cancellation of its new "
+                                                             "date comes after that."),
+                               rebooked=f"{rebooked.occurred_at:%d/%m/%Y %H:%M}")
         if status not in LIVE:
             raise ServiceError(QT_TRANSLATE_NOOP("messages", "This booking is {status}; only a booked operation can be cancelled."),
                                status=Phrase(STATUS_WORDS[status]))
@@ -618,6 +624,8 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
         assert facts.start is not None
         _refuse_after_death(db, facts.booking.patient_id, facts.start)
         _check(db, _as_people(db, [facts])[0].booking)
+    if form_id == "operation_cancellation" and facts is not None and not withdrawn:
+        _refuse_cancelled_before_decided(facts, data)
     if form_id in EVENT_FORMS and not withdrawn:
         _refuse_told_before(form_id, data)
     if form_id == "operation_rebooking" and not withdrawn:
@@ -626,6 +634,15 @@ def check_version(db: Database, form_id: str, record_id: str, patient_id: str | 
         _refuse_after_death(db, facts.booking.patient_id, datetime.fromisoformat(data["decided_at"]))
     if form_id == "operation_booking" and patient_id is not None and not withdrawn:
         _refuse_booking_again(db, record_id, patient_id, data)
+
+
+def _refuse_cancelled_before_decided(facts: BookingFacts, data: Mapping[str, Any]) -> None:
+    """A cancellation dated back (the dialog's Cancelled at) cannot come before the decision to
+    operate: a date typed wrong, from which the rebook-by date would be counted."""
+    if datetime.fromisoformat(data["cancelled_at"]) < facts.decided_at:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Cancelled at: this is before the decision to operate "
+                                                         "({decided}); check the date and time."),
+                           decided=f"{facts.decided_at:%d/%m/%Y %H:%M}")
 
 
 # The refusal of a patient told before the decision they were told of, by form.

@@ -1297,6 +1297,45 @@ def test_each_operations_side_is_whole_on_a_laptops_screen(qtbot, session_for, a
         app.setFont(font)
 
 
+def _cancel_dialog(window, qtbot):
+    """The cancel dialog of the board's first operation, opened with Enter, its reason chosen."""
+    panel = window.theatre
+    panel.day_table.setFocus()
+    panel.day_table.selectRow(0)
+    QTest.keyClick(panel.day_table, Qt.Key.Key_Return)
+    qtbot.waitActive(panel.dialog)
+    dialog = panel.dialog
+    QTest.keyClicks(dialog.reason, "Inf")
+    QTest.keyClicks(dialog.last_minute, "Y")
+    QTest.keyClicks(dialog.told, "In")
+    return dialog
+
+
+def test_a_cancellation_decided_this_morning_is_recorded_at_that_time(coordinator, qtbot, listed):
+    """The cancel dialog stamped the moment it was saved: the outage's 09:30 cancellations,
+    recorded from the paper at 14:00, were dated 14:00, and the rebook-by date was counted from
+    then. Cancelled at starts as now and takes the time it was decided; a time to come or one
+    that cannot be read is refused, naming the field, and nothing is saved."""
+    window, _ = coordinator
+    dialog = _cancel_dialog(window, qtbot)
+    box = dialog.cancelled_at.edit
+    assert box.text() == "28/11/2026 14:00"
+    for typed, said in (("28/11/2026 15:00", "“Cancelled at” cannot be in the future."),
+                        ("28/11 9h30", "“Cancelled at”: write the date and time as DD/MM/YYYY HH:MM.")):
+        box.selectAll()
+        QTest.keyClicks(box, typed)
+        QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+        assert dialog.error.text() == said and dialog.isVisible()
+        assert theatre.bookings(window.session.db, window.session.forms)[0].status is theatre.BookingStatus.BOOKED
+    box.selectAll()
+    QTest.keyClicks(box, "28/11/2026 09:30")
+    QTest.keyClick(dialog.confirm, Qt.Key.Key_Space)
+    listed(window.theatre)
+    (state,) = theatre.bookings(window.session.db, window.session.forms)
+    assert f"{state.cancelled_at:%d/%m/%Y %H:%M}" == "28/11/2026 09:30"
+    assert f"{state.rebook_by:%d/%m/%Y}" == "26/12/2026", "28 days from the morning it was cancelled"
+
+
 @pytest.mark.parametrize("lang, priority, said, red", [
     ("en", "elective", "Rebook by: 26/12/2026", False), ("en", "urgent", "Rebook by: 29/11/2026 SOON", True),
     ("fr", "urgent", "Au plus tard le : 29/11/2026 BIENTÔT", True)])
