@@ -210,6 +210,25 @@ def medication_ward(session_for, admission_values):
 
 
 @pytest.fixture
+def course_orders(session_for, medication_ward):
+    """Beside medication_ward's amoxicillin (from 27/11 10:00 at 08:00 14:00 20:00), furosemide
+    40 mg PO at 08:00 18:00 from 27/11 10:00, stopped 28/11 12:00, and ondansetron 4 mg IV once
+    at 28/11 16:00. Returns (patient id, furosemide order id, ondansetron order id)."""
+    from downtime.services import records
+
+    patient = medication_ward[0]
+    doctor = session_for("doctor")
+    furosemide = records.save_new(doctor, "medication_order", {
+        "drug": "Furosemide", "dose": 40.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+        "times": "08:00 18:00", "start_at": "2026-11-27T10:00+01:00", "stop_at": "2026-11-28T12:00+01:00",
+        "controlled": False, "high_alert": False}, patient_id=patient)
+    ondansetron = records.save_new(doctor, "medication_order", {
+        "drug": "Ondansetron", "dose": 4.0, "dose_unit": "mg", "route": "IV", "frequency": "once",
+        "start_at": "2026-11-28T16:00+01:00", "controlled": False, "high_alert": False}, patient_id=patient)
+    return patient, furosemide.record_id, ondansetron.record_id
+
+
+@pytest.fixture
 def paracetamol(session_for, medication_ward, clock):
     """Regular paracetamol 1 g at 08:00, 14:00 and 20:00 and paracetamol 1 g as required every
     4 h, at most 4 in 24 h (written "paracétamol"). Returns (nurse, regular order, PRN order)."""

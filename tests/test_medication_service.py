@@ -1319,3 +1319,41 @@ def test_an_as_required_dose_recorded_before_the_field_reads_without_it(ward):
         "route": "SC"}, patient_id=patient, checked_by_service=True)
     (read,) = [dose for dose in medication.administrations(nurse.db, patient) if dose.record_id == older.record_id]
     assert read.given_for is None and read.dose == 5.0
+
+
+# The chart's cells (order, day, time) course_orders leaves no dose in, on 26/11 to 28/11: before
+# each order's start (26/11, and 27/11 08:00 before 10:00), after the furosemide's stop at 12:00,
+# the ondansetron's days but its one.
+OUTSIDE_COURSE = {("Amoxicillin", 26, "08:00"), ("Amoxicillin", 26, "14:00"), ("Amoxicillin", 26, "20:00"),
+                  ("Amoxicillin", 27, "08:00"), ("Furosemide", 26, "08:00"), ("Furosemide", 26, "18:00"),
+                  ("Furosemide", 27, "08:00"), ("Furosemide", 28, "18:00"), ("Ondansetron", 26, "16:00"),
+                  ("Ondansetron", 27, "16:00")}
+
+
+def _outside_course(db, patient, now):
+    from datetime import date
+
+    first = date(2026, 11, 26)
+    return {(row.order.drug, day.day, clock) for row in medication.mar_grid(db, patient, first, 3, now)
+            for day in (first + timedelta(days=n) for n in range(3)) for clock in row.clocks
+            if row.outside_course(day, clock)}
+
+
+def test_the_charts_cells_outside_an_orders_course_are_those_no_dose_falls_in(course_orders, session_for, clock):
+    """LEFÈVRE's furosemide, started on the chart's last day at 14:03, had its 08:00 cells of the
+    days before blank on paper: read as doses not given, and a nurse could sign in them. A cell
+    is outside the course before the order's start (its first day's times before it too), after
+    its stop, or on a once-only order's other days; never an as-required order's."""
+    patient = course_orders[0]
+    assert _outside_course(session_for("nurse").db, patient, clock()) == OUTSIDE_COURSE
+
+
+def test_a_time_an_order_no_longer_has_is_outside_its_course_from_its_change(course_orders, session_for, clock):
+    """Amoxicillin's 20:00 dropped at 14:00 on 28/11: that evening's 20:00 cell is no dose to give,
+    its row kept for the 20:00 doses of the day before."""
+    patient = course_orders[0]
+    doctor = session_for("doctor")
+    amox = next(order for order in medication.orders(doctor.db, patient, clock()) if order.drug == "Amoxicillin")
+    records.amend(doctor, amox.record_id, {**records.current(doctor.db, amox.record_id).data, "times": "08:00 14:00"},
+                  "evening dose stopped")
+    assert _outside_course(doctor.db, patient, clock()) == OUTSIDE_COURSE | {("Amoxicillin", 28, "20:00")}

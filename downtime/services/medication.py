@@ -8,6 +8,7 @@ import uuid
 from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
@@ -1362,6 +1363,22 @@ class MarRow:
         days shown that it ran in (its doses of then stay where they were recorded), and else
         shown apart alone: empty lines of a medicine read as one given now."""
         return self.stay_ended is None or bool(self.cells or self.prn_doses or self.held)
+
+    @cached_property
+    def _by_time(self) -> dict[tuple[date, str], MarCell]:
+        return {(cell.slot.date(), cell.clock): cell for cell in reversed(self.cells)}
+
+    def cell_at(self, day: date, clock: str) -> MarCell | None:
+        """The chart's cell of this day in this time row (the first of the order's cells there)."""
+        return self._by_time.get((day, clock))
+
+    def outside_course(self, day: date, clock: str) -> bool:
+        """Whether this day's cell of a time row is one no dose of the order falls in, nor was
+        recorded for: before the order's start (its first day's times before it too), after its
+        stop or the end of its stay, a once-only order's other days, a time it no longer has since
+        its times changed. The printed chart hatches it and the screen's shades it, one rule for
+        both: left blank, on paper it read as a dose not given, and a nurse could sign in it."""
+        return self.order.frequency is not Frequency.PRN and self.cell_at(day, clock) is None
 
     @property
     def clocks(self) -> list[str]:
