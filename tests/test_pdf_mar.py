@@ -321,7 +321,7 @@ def test_a_printed_chart_lists_an_order_of_an_earlier_stay_apart_first_with_no_d
     assert printed.index(apart) < printed.index("Regular medicines")
     assert printed.count("Stopped at the end of the stay of 27/11/2026") == 2
     line = printed[printed.index("Furosemide 40 mg PO", printed.index("Regular medicines")):]
-    assert line.startswith("Furosemide 40 mg PO 27/11 11:00 — stopped 27/11 21:00 Stopped at the end of the stay of "
+    assert line.startswith("Furosemide 40 mg PO Start 27/11 11:00 — Stopped 27/11 21:00 Stopped at the end of the stay of "
                            "27/11/2026 — prescribe again if it still stands 14:00 not recorded (stopped) Amoxicillin")
 
 
@@ -329,7 +329,7 @@ def _furosemide_printed(session, patient, out, days):
     """The chart printed over `days` days, and from the first stay's furosemide's line among the
     regular medicines on (its 14:00 of 27/11)."""
     printed = " ".join(_text(printing.print_mar(session, [patient], out, days=days)))
-    return printed, printed[printed.index("Furosemide 40 mg PO 27/11", printed.index("Regular medicines")):]
+    return printed, printed[printed.index("Furosemide 40 mg PO Start 27/11", printed.index("Regular medicines")):]
 
 
 def test_a_printed_order_of_an_earlier_stay_names_the_order_it_was_prescribed_again_as(tmp_path, medication_ward,
@@ -342,7 +342,7 @@ def test_a_printed_order_of_an_earlier_stay_names_the_order_it_was_prescribed_ag
     records.save_new(doctor, "medication_order", answers, patient_id=medication_ward[0])
     printed, line = _furosemide_printed(earlier_stay[0], medication_ward[0], tmp_path / "mar.pdf", 2)
     assert "Orders of an earlier stay" not in printed and "prescribe again" not in printed
-    assert line.startswith("Furosemide 40 mg PO 27/11 11:00 — stopped 27/11 21:00 Stopped at the end of the stay of "
+    assert line.startswith("Furosemide 40 mg PO Start 27/11 11:00 — Stopped 27/11 21:00 Stopped at the end of the stay of "
                            "27/11/2026 — ordered again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30 14:00 "
                            "not recorded (stopped)")
     assert printed.count("Stopped at the end of the stay") == 1
@@ -355,7 +355,7 @@ def test_a_printed_order_of_an_earlier_stay_prescribed_again_stays_out_of_the_bo
     naming the new order, stopped."""
     printed, line = _furosemide_printed(ordered_again[0], medication_ward[0], tmp_path / "mar.pdf", 3)
     assert "Orders of an earlier stay" not in printed and "prescribe again" not in printed
-    assert line.startswith("Furosemide 40 mg PO 27/11 11:00 — stopped 27/11 21:00 Stopped at the end of the stay of "
+    assert line.startswith("Furosemide 40 mg PO Start 27/11 11:00 — Stopped 27/11 21:00 Stopped at the end of the stay of "
                            "27/11/2026 — ordered again: Furosemide 40 mg PO, at 14:00, from 28/11/2026 14:30, stopped "
                            "29/11/2026 15:00 14:00 not recorded (stopped)")
 
@@ -381,7 +381,7 @@ def test_a_printed_order_of_an_earlier_stay_not_continued_is_a_stopped_order_out
     medication.not_continued(session_for("doctor"), earlier_stay[1], "Renal function worse")
     printed, line = _furosemide_printed(earlier_stay[0], medication_ward[0], tmp_path / "mar.pdf", 2)
     assert "Orders of an earlier stay" not in printed and "Stopped at the end of the stay" not in printed
-    assert line.startswith("Furosemide 40 mg PO 27/11 11:00 — stopped 27/11 21:00 14:00 not recorded (stopped) As "
+    assert line.startswith("Furosemide 40 mg PO Start 27/11 11:00 — Stopped 27/11 21:00 14:00 not recorded (stopped) As "
                            "required")
 
 
@@ -734,3 +734,83 @@ def test_an_as_required_dose_prints_why_it_was_given_beside_it_whole(tmp_path, p
         text = " ".join(_text(printing.print_mar(replace(nurse, lang=lang), [prn.patient_id],
                                                  tmp_path / f"mar_{lang}.pdf", days=2, first_day=date(2026, 11, 27))))
         assert f"HL 27/11 22:00 — 1 g HL 28/11 06:30 — 1 g — {said}{why}" in text
+
+
+HATCH_RGB = (0.54902, 0.54902, 0.54902)  # pdf.grid.HATCH as the page writes it
+LINE_TOP = 3.0 + 7.5  # a cell's first baseline under its row's top: the padding, and a line of the chart's text
+
+
+def _drawn(page, reader):
+    """The page's words (text, x, y of its baseline) and the middle (x, y) of each line stroked in
+    the hatching's grey, on the page: its grids are placed by translations alone, and their text
+    set by Tm."""
+    from pypdf.generic import ContentStream
+
+    offsets, offset, at, colour, points, words, middles = [], (0.0, 0.0), (0.0, 0.0), None, [], [], []
+    for operands, operator in ContentStream(page.get_contents(), reader).operations:
+        if operator == b"q":
+            offsets.append(offset)
+        elif operator == b"Q":
+            offset = offsets.pop()
+        elif operator == b"cm":
+            a, b, c, d, e, f = (float(value) for value in operands)
+            assert (a, b, c, d) == (1, 0, 0, 1), "a grid placed otherwise than by a translation"
+            offset = (offset[0] + e, offset[1] + f)
+        elif operator == b"Tm":
+            at = (float(operands[4]) + offset[0], float(operands[5]) + offset[1])
+        elif operator == b"Tj":
+            words.append((str(operands[0]), *at))
+        elif operator == b"RG":
+            colour = tuple(round(float(value), 5) for value in operands)
+        elif operator in (b"m", b"l") and colour == HATCH_RGB:
+            points.append((float(operands[0]) + offset[0], float(operands[1]) + offset[1]))
+        elif operator == b"S":
+            middles += [((x0 + x1) / 2, (y0 + y1) / 2) for (x0, y0), (x1, y1) in zip(points[::2], points[1::2])]
+            points = []
+    return words, middles
+
+
+def _hatched_cells(path, drugs, days):
+    """(drug, day heading, time) of each chart cell a hatching line has its middle in, placed by
+    where the page prints the day headings, the time rows and the orders (a row begins at its
+    first line's top); "left of the days" or "below" one placed in none."""
+    reader = PdfReader(path)
+    cells = set()
+    for page in reader.pages:
+        words, middles = _drawn(page, reader)
+        columns = sorted((x, text) for text, x, _ in words if text in days)
+        if not columns:
+            continue
+        tops = {kind: sorted((y + LINE_TOP, text) for text, x, y in words if x < columns[0][0] and match(text))
+                for kind, match in (("time", lambda said: re.fullmatch(r"\d\d:\d\d", said)),
+                                    ("drug", lambda said: said.split(" ")[0] in drugs))}
+        for x, y in middles:
+            day = [text for left, text in columns if left - PAD <= x][-1:] or ["left of the days"]
+            time, drug = ([text for top, text in tops[kind] if top >= y][:1] or ["below"] for kind in ("time", "drug"))
+            cells.add((drug[0].split(" ")[0], day[0], time[0]))
+    return cells
+
+
+PAD = 6.0  # a cell's text from its left edge
+
+
+@pytest.mark.parametrize("lang, course", [("en", "Start 27/11 10:00 — Stopped 28/11 12:00"),
+                                          ("fr", "Début 27/11 10:00 — Arrêt 28/11 12:00")])
+def test_the_cells_outside_an_orders_course_are_hatched_and_its_start_and_stop_named(tmp_path, session_for,
+                                                                                      course_orders, lang, course):
+    """LEFÈVRE's furosemide, started on the chart's last day at 14:03, printed "01/12 14:03" and
+    its 08:00 cells of the three days blank: on paper, blank reads as a dose not given or not
+    signed, and a nurse could sign in it. A cell no dose falls in (see
+    medication.MarRow.outside_course) is hatched, and the order names its start and stop."""
+    from tests.test_medication_service import OUTSIDE_COURSE
+
+    patient = course_orders[0]
+    out = printing.print_mar(session_for("nurse", lang), [patient], tmp_path / "mar.pdf", days=3)
+    text = " ".join(_text(out))
+    assert course in text
+    assert ("Hatched box: no dose of the order at that time" if lang == "en" else
+            "Case hachurée : aucune dose de la prescription à cette heure") in text
+    headings = {"en": ("Thu", "Fri", "Sat"), "fr": ("jeu.", "ven.", "sam.")}[lang]
+    days = {f"{name} {day}/11": day for name, day in zip(headings, (26, 27, 28))}
+    hatched = _hatched_cells(out, ("Amoxicillin", "Furosemide", "Ondansetron", "Morphine"), days)
+    assert {(drug, days.get(day, day), time) for drug, day, time in hatched} == OUTSIDE_COURSE

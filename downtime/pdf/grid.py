@@ -7,9 +7,10 @@ with the Paragraphs in its cells, that cost most of a ward's MAR pack. Cells her
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from itertools import groupby
 
-from reportlab.lib.colors import Color
+from reportlab.lib.colors import Color, HexColor
 from reportlab.platypus import Flowable
 
 from downtime.pdf.lines import Lines
@@ -22,6 +23,11 @@ HEADER_PAD_BOTTOM = 3.0
 # leading): the room a nurse writes in.
 EMPTY_HEIGHT = 12.0
 FUZZ = 1e-6
+# A crossed cell's hatching (see Grid): thin grey lines rising to the right, far enough apart to
+# read as a screen over the box on a black and white print, not as writing in it.
+HATCH = HexColor("#8c8c8c")
+HATCH_WIDTH = 0.5
+HATCH_STEP = 5.0
 
 
 Cell = Lines | None
@@ -33,12 +39,14 @@ class Grid(Flowable):
     grid runs onto), ruled in `rule`; `spans` are (first, last) rows whose first-column cell is
     one, the first row's. Cells are top-aligned; a row is as tall as its tallest cell, and a
     spanned cell taller than its rows shares the difference among them. Pages break between
-    rows, never inside a span."""
+    rows, never inside a span. `crossed`: (row, column) of the cells hatched through, as a
+    paper chart's boxes not to be written in are; each row's run of them is hatched as one
+    area, all in one path, every run's lines on one pattern."""
 
     def __init__(self, widths: Sequence[float], rows: Sequence[Sequence[Cell]], *, fill: Color,
                  rule: Color | None = None, rule_width: float = 0.5, header_rows: int = 1,
                  bottom_padding: float = HEADER_PAD_BOTTOM, spans: Sequence[tuple[int, int]] = (),
-                 heights: Sequence[float] | None = None) -> None:
+                 heights: Sequence[float] | None = None, crossed: Collection[tuple[int, int]] = ()) -> None:
         super().__init__()
         self.widths = list(widths)
         self.rows = [list(row) for row in rows]
@@ -46,6 +54,7 @@ class Grid(Flowable):
         self.header_rows, self.bottom_padding = header_rows, bottom_padding
         self.spans = [(first, last) for first, last in spans if last > first]
         self.covered = {row for first, last in self.spans for row in range(first + 1, last + 1)}
+        self.crossed = frozenset(crossed)
         self.edges = [0.0]
         for column_width in self.widths:
             self.edges.append(self.edges[-1] + column_width)
@@ -104,7 +113,8 @@ class Grid(Flowable):
         return Grid(self.widths, [self.rows[row] for row in rows], fill=self.fill, rule=self.rule,
                     rule_width=self.rule_width, header_rows=self.header_rows, bottom_padding=self.bottom_padding,
                     spans=[(position[first], position[last]) for first, last in self.spans if first in position],
-                    heights=[self.heights[row] for row in rows])
+                    heights=[self.heights[row] for row in rows],
+                    crossed=[(position[row], column) for row, column in self.crossed if row in position])
 
     def draw(self) -> None:
         canv = self.canv
@@ -114,6 +124,8 @@ class Grid(Flowable):
         canv.saveState()
         canv.setFillColor(self.fill)
         canv.rect(0, tops[0], self.width, tops[self.header_rows] - tops[0], stroke=0, fill=1)
+        if self.crossed:
+            self._draw_hatching(tops)
         words, setting = canv.beginText(), None
         for index, row in enumerate(self.rows):
             for column, cell in enumerate(row):
@@ -124,6 +136,33 @@ class Grid(Flowable):
         if self.rule is not None:
             self._draw_rules(tops)
         canv.restoreState()
+
+    def _runs(self) -> list[tuple[int, int, int]]:
+        """(row, first column, last column) of each run of crossed cells side by side."""
+        runs = []
+        for row, cells in groupby(sorted(self.crossed), key=lambda cell: cell[0]):
+            columns = [column for _, column in cells]
+            for _, run in groupby(enumerate(columns), key=lambda item: item[1] - item[0]):
+                found = [column for _, column in run]
+                runs.append((row, found[0], found[-1]))
+        return runs
+
+    def _draw_hatching(self, tops: list[float]) -> None:
+        """Lines x - y = c, c a multiple of HATCH_STEP, across each run's box: the runs above and
+        beside each other continue one pattern."""
+        path = self.canv.beginPath()
+        for row, first, last in self._runs():
+            left, right, bottom, top = self.edges[first], self.edges[last + 1], tops[row + 1], tops[row]
+            c = (left - top) // HATCH_STEP * HATCH_STEP + HATCH_STEP
+            while c < right - bottom:
+                start = max(left, c + bottom)
+                end = min(right, c + top)
+                path.moveTo(start, start - c)
+                path.lineTo(end, end - c)
+                c += HATCH_STEP
+        self.canv.setStrokeColor(HATCH)
+        self.canv.setLineWidth(HATCH_WIDTH)
+        self.canv.drawPath(path, stroke=1, fill=0)
 
     def _draw_rules(self, tops: list[float]) -> None:
         """The segments a Table's GRID draws, in its order (overlapping ends then blend alike):

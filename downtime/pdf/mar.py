@@ -98,7 +98,12 @@ WORDS: dict[str, dict[Lang, str]] = {
     "not_given": {"en": "{when} {order}: ({code}) {detail}", "fr": "{when} {order} : ({code}) {detail}"},
     "withdrawn_here": {"en": "withdrawn here", "fr": "annulée ici"},
     "not_here": {"en": "not recorded here", "fr": "non tracée ici"},
-    "stopped": {"en": "stopped {when}", "fr": "arrêté le {when}"},
+    "start": {"en": "Start {when}", "fr": "Début {when}"},
+    "stopped": {"en": "Stopped {when}", "fr": "Arrêt {when}"},
+    "crossed_key": {"en": "Hatched box: no dose of the order at that time (before its start, after its stop): "
+                          "not to be signed.",
+                    "fr": "Case hachurée : aucune dose de la prescription à cette heure (avant son début, après son "
+                          "arrêt) : ne pas signer."},
     "every": {"en": "min {hours} h apart, max {count}/24 h — for: {why}",
               "fr": "intervalle {hours} h, max {count}/24 h — pour : {why}"},
     "prescriber": {"en": "Prescriber signature and printed name", "fr": "Signature et nom du prescripteur"},
@@ -189,8 +194,8 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[s
     if order.frequency is Frequency.PRN:
         lines.append(w("every", lang, hours=decimal_text(order.min_interval_hours, lang), count=order.max_doses_24h,
                        why=order.prn_indication or ""))
-    lines.append(f"{order.start_at:%d/%m %H:%M}" + (f" — {w('stopped', lang, when=f'{order.stop_at:%d/%m %H:%M}')}"
-                                                     if order.stop_at else ""))
+    lines.append(" — ".join([w("start", lang, when=f"{order.start_at:%d/%m %H:%M}")]
+                            + ([w("stopped", lang, when=f"{order.stop_at:%d/%m %H:%M}")] if order.stop_at else [])))
     warned = order.record_id in held or bool(row.also_ordered)
     return _p("\n".join(lines + flags), width, bold=warned, color=ALERT if warned else colors.black)
 
@@ -231,9 +236,9 @@ def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, lapto
     body: list[list[Cell]] = [[cell(w("medicine", lang), 0, bold=True), cell(w("time", lang), 1, bold=True)]
                               + [cell(f"{DAY_NAMES[lang][day.weekday()]} {day:%d/%m}", 2 + n, bold=True) for n, day in enumerate(days)]]
     spans = []
+    crossed: list[tuple[int, int]] = []
     for row in rows:
         times = row.clocks or ["—"]
-        by_slot = {(c.slot.date(), c.clock): c for c in reversed(row.cells)}
         shown = partial(_shown, order=row.order, authors=authors, laptops=laptops, order_form=order_form, lang=lang,
                         marks=marks)
         spans.append((len(body), len(body) + len(times) - 1))
@@ -241,7 +246,9 @@ def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, lapto
             line: list[Cell] = [_order_cell(row, order_form, lang, held, reasons, widths[0] - 2 * PAD_X) if index == 0 else None,
                                 cell(clock, 1, bold=True)]
             for column, day in enumerate(days, start=2):
-                found = by_slot.get((day, clock))
+                found = row.cell_at(day, clock)
+                if row.outside_course(day, clock):
+                    crossed.append((len(body), column))
                 if found is None:
                     line.append(None)
                 elif found.held:
@@ -256,7 +263,8 @@ def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, lapto
                 else:
                     line.append(None)
             body.append(line)
-    return Grid(widths, body, fill=GREY_FILL, rule=RULE, bottom_padding=BODY_PAD_BOTTOM, spans=spans)
+    return Grid(widths, body, fill=GREY_FILL, rule=RULE, bottom_padding=BODY_PAD_BOTTOM, spans=spans,
+                crossed=crossed)
 
 
 # As-required doses per line of the chart: a page breaks between lines, so two weeks of
@@ -370,6 +378,8 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
     if prn:
         story += _section(w("prn", lang), _prn_table(prn, authors, laptops, order_form, lang, width, chart.held, reasons, marks), width)
     story.append(_p(w("key", lang) + code_names(lang), width, size=7.5))
+    if regular or once:
+        story.append(_p(w("crossed_key", lang), width, size=7.5))
     if chart_devices(chart.rows) - {authors.device_id}:
         story.append(_p(w("other_laptop_key", lang), width, size=7.5))
     if overridden:
