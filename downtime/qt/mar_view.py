@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from downtime.domain.laptops import Authors, Laptop
@@ -32,6 +33,13 @@ STATE_WORDS = {DoseState.LATE: QT_TR_NOOP("LATE"), DoseState.OVERDUE: QT_TR_NOOP
                DoseState.DUE: QT_TR_NOOP("due now"), DoseState.NOT_RECORDED: QT_TR_NOOP("not recorded (stopped)"),
                DoseState.IN_EHR: QT_TR_NOOP("in the EHR (before downtime)"),
                DoseState.NOT_IN_HOSPITAL: QT_TR_NOOP("not in hospital")}
+
+# A day's cell no dose of the order falls in (see medication.MarRow.outside_course): hatched
+# grey as the printed chart hatches it, and said why in its tooltip, the order's course named.
+OUTSIDE_COURSE = QBrush(QColor("#9a9a9a"), Qt.BrushStyle.BDiagPattern)
+NO_DOSE_HERE = QT_TR_NOOP("No dose of the order at this time (before its start, after its stop): not to be recorded here.")
+START = QT_TR_NOOP("Start {when}")
+STOPPED = QT_TR_NOOP("Stopped {when}")
 
 # A once-only order's line, which otherwise reads as a regular order's at that time each day.
 ONCE_ONLY = QT_TR_NOOP("ONCE ONLY")
@@ -95,7 +103,21 @@ class MarModel(TextTableModel):
         self.set_rows(lines)
 
     def cell(self, row: MarRow, clock: str | None, day: date) -> MarCell | None:
-        return next((c for c in row.cells if c.slot.date() == day and c.clock == clock), None)
+        return None if clock is None else row.cell_at(day, clock)
+
+    def outside_course(self, line: int, column: int) -> bool:
+        """Whether a day's cell is one no dose of the order falls in (see medication.MarRow.outside_course)."""
+        row, clock = self.rows[line]
+        return column >= 2 and clock is not None and row.outside_course(self.days[column - 2], clock)
+
+    def outside_course_words(self, line: int, column: int) -> str:
+        """Why a hatched cell is not to be recorded in, with the order's start (and stop)."""
+        if not self.outside_course(line, column):
+            return ""
+        order = self.rows[line][0].order
+        course = [word(START).format(when=f"{order.start_at:%d/%m %H:%M}")]
+        course += [word(STOPPED).format(when=f"{order.stop_at:%d/%m %H:%M}")] if order.stop_at is not None else []
+        return f"{word(NO_DOSE_HERE)}\n{' — '.join(course)}"
 
     def texts(self, line: int) -> tuple[str, ...]:
         row, clock = self.rows[line]
@@ -164,9 +186,13 @@ class MarModel(TextTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """A cell with a dose on hold says in its tooltip what that means (the cell only names it),
-        and one with a dose given over a warning which and why (the cell marks it)."""
+        and one with a dose given over a warning which and why (the cell marks it); one no dose
+        falls in is hatched, and says why."""
+        if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and self.outside_course(index.row(), index.column()):
+            return OUTSIDE_COURSE
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() != MEDICINE:
-            return "\n".join(filter(None, (held_words(self.held_in(index.row(), index.column())),
+            return "\n".join(filter(None, (self.outside_course_words(index.row(), index.column()),
+                                            held_words(self.held_in(index.row(), index.column())),
                                             self.not_given_words(index.row(), index.column()),
                                             self.overridden_words(index.row(), index.column()),
                                             self.elsewhere_words(index.row(), index.column())))) or None

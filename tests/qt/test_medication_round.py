@@ -2433,3 +2433,44 @@ def test_the_order_form_names_the_order_it_prescribes_again_and_says_nothing_of_
     qtbot.addWidget(new)
     new.show()
     assert new.field_is_shown("ehr_order_id") and not new.field_is_shown("continues")
+
+
+def _marked_pixels(table, index):
+    """How many pixels inside a cell (its edges and grid lines left out) are of another colour
+    than the cell's most common one: none in a plain empty cell, many under a hatching."""
+    from collections import Counter
+
+    image = table.viewport().grab().toImage()
+    box = table.visualRect(index).adjusted(3, 3, -3, -3)
+    colours = Counter(image.pixel(x, y) for x in range(box.left(), box.right()) for y in range(box.top(), box.bottom()))
+    return sum(colours.values()) - colours.most_common(1)[0][1]
+
+
+def test_the_mar_screen_hatches_the_cells_outside_an_orders_course_as_the_printed_chart(qtbot, session_for,
+                                                                                         course_orders):
+    """The screen's chart left the cells before an order's start blank, as the printed one did: it
+    hatches them, by the one rule the printed chart follows (medication.MarRow.outside_course),
+    and says in the cell's tooltip why, naming the order's start and stop."""
+    from tests.test_medication_service import OUTSIDE_COURSE
+    from downtime.qt.mar_view import MarView
+
+    patient = course_orders[0]
+    view = MarView(session_for("nurse"), patient)
+    qtbot.addWidget(view)
+    view.resize(1340, 760)
+    view.show()
+    qtbot.waitExposed(view)
+    model, hatched, plain = view.model, set(), set()
+    for line, (row, clock) in enumerate(model.rows):
+        for column, day in enumerate(model.days, start=2):
+            index = model.index(line, column)
+            view.table.scrollTo(index)
+            if model.data(index) == "" and clock is not None:
+                cell = (row.order.drug, day.day, clock)
+                (hatched if _marked_pixels(view.table, index) else plain).add(cell)
+    assert hatched == OUTSIDE_COURSE and plain
+    line = next(number for number, (row, clock) in enumerate(model.rows)
+                if row.order.drug == "Furosemide" and clock == "18:00")
+    assert model.data(model.index(line, 4), Qt.ItemDataRole.ToolTipRole) == (
+        "No dose of the order at this time (before its start, after its stop): not to be recorded here.\n"
+        "Start 27/11 10:00 — Stopped 28/11 12:00")
