@@ -88,6 +88,18 @@
         <translation>non hospitalisé</translation>
     </message>
     <message>
+        <source>No dose of the order at this time (before its start, after its stop): not to be recorded here.</source>
+        <translation>Aucune dose de la prescription à cette heure (avant son début, après son arrêt) : rien à tracer ici.</translation>
+    </message>
+    <message>
+        <source>Start {when}</source>
+        <translation>Début {when}</translation>
+    </message>
+    <message>
+        <source>Stopped {when}</source>
+        <translation>Arrêt {when}</translation>
+    </message>
+    <message>
         <source>ONCE ONLY</source>
         <translation>DOSE UNIQUE</translation>
     </message>
@@ -1109,6 +1121,10 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>&amp;Reason</source>
         <translation>&amp;Motif</translation>
+    </message>
+    <message>
+        <source>Cancelled &amp;at</source>
+        <translation>Annulée &amp;le</translation>
     </message>
     <message>
         <source>&amp;Last minute (on the day, after admission)</source>
@@ -2538,10 +2554,6 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Cré&amp;neaux à partir du :</translation>
     </message>
     <message>
-        <source>Called in from home: slots from {time}, the patient arriving {minutes} minutes before their operation as the letter asks. A patient already on a ward can be booked sooner from the booking form.</source>
-        <translation>Convoqué depuis son domicile : créneaux à partir de {time}, le patient arrivant {minutes} minutes avant son intervention comme le demande la lettre. Un patient déjà hospitalisé peut être programmé plus tôt depuis la fiche « Programmation opératoire ».</translation>
-    </message>
-    <message>
         <source>Or &amp;transfer to hospital</source>
         <translation>Ou &amp;transférer vers l’hôpital</translation>
     </message>
@@ -2560,6 +2572,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source>No {specialty} list known to this laptop has a free slot from {day}. Other specialties&apos; lists:</source>
         <translation>Aucun programme de {specialty} connu de ce portable n’a de créneau libre à partir du {day}. Programmes des autres spécialités :</translation>
+    </message>
+    <message>
+        <source>Not on a ward by the census: called in from home, slots from {time}, the patient arriving {minutes} minutes before their operation as the letter asks.</source>
+        <translation>Hospitalisé dans aucun service selon l’état des services : convoqué depuis son domicile, créneaux à partir de {time}, le patient arrivant {minutes} minutes avant son intervention comme le demande la lettre.</translation>
     </message>
     <message>
         <source>No free slot in the sessions known to this laptop: add sessions or transfer.</source>
@@ -3952,6 +3968,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{status} — PATIENT PAS ENCORE INFORMÉ</translation>
     </message>
     <message>
+        <source>Cancelled at: this operation waited for a new date until it was rebooked ({rebooked}); a cancellation of its new date comes after that.</source>
+        <translation>Annulée le : cette intervention attendait une nouvelle date jusqu’à sa reprogrammation ({rebooked}) ; l’annulation de sa nouvelle date vient après.</translation>
+    </message>
+    <message>
         <source>Session: this operation&apos;s theatre session is not on the lists (withdrawn, or not set up on this laptop); book it in another session.</source>
         <translation>Vacation : la vacation de cette intervention n’est plus au programme (retirée, ou non créée sur ce portable) ; programmez-la dans une autre vacation.</translation>
     </message>
@@ -3978,6 +3998,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{said} (session last changed on {laptop})</source>
         <translation>{said} (vacation modifiée en dernier sur {laptop})</translation>
+    </message>
+    <message>
+        <source>Cancelled at: this is before the decision to operate ({decided}); check the date and time.</source>
+        <translation>Annulée le : c’est avant la décision d’opérer ({decided}) ; vérifiez la date et l’heure.</translation>
     </message>
     <message>
         <source>Told at: the patient cannot be told before the new date was decided ({decided}).</source>
