@@ -487,6 +487,7 @@ RULE_REFUSALS = {
     ("operation_rebooking", "told_at"): "Told at: the patient cannot be told before the new date was decided",
     ("operation_cancellation", "told_at"): "Told at: the patient cannot be told of the cancellation before it was "
                                            "decided",
+    ("operation_cancellation", "cancelled_at"): "Cancelled at: this is before the decision to operate",
     ("theatre_session", "theatre"): _SESSION_TAKEN, ("theatre_session", "starts_at"): _SESSION_HOURS,
     ("theatre_session", "ends_at"): _SESSION_HOURS,
     ("operation_cancellation", "booking"): "no standing booking", ("operation_rebooking", "booking"): "no standing booking",

@@ -256,7 +256,7 @@ def test_a_dose_whose_order_is_on_an_earlier_stick_not_imported_is_refused_by_li
     import_export(office, first_day)
     assert import_export(office, second_day).added["records"] == 1
     assert [item.record.form_id for group in back_entry.worklist(office) for item in group.items] == [
-        "medication_order", "medication_administration", "admission"]
+        "admission", "medication_order", "medication_administration"]
 
     # A merge orders by the laptops' clocks, so a dose may come before its order in one file.
     whole = export(clerk, tmp_path / "whole").folder
