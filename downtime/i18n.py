@@ -113,13 +113,27 @@ def semicolon(lang: Lang) -> str:
     return " ; " if lang == "fr" else "; "
 
 
+@dataclass(frozen=True)
+class Listed:
+    """Parts of a list in a message whose language is known only where it is said (a warning the
+    audit log keeps in English, the nurse reads in French): joined as `semicolon` has it then."""
+
+    parts: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: Lang) -> str:
+        return semicolon(lang).join(self.parts)
+
+
 def message(lang: Lang, text: str, /, **values: object) -> str:
     """A sentence marked in the `messages` context, translated, then its {named} places filled
     (a `Phrase` among them translated too)."""
     translated = translate(lang, MESSAGES, text)
     if not values:
         return translated
-    return translated.format(**{name: value.text(lang) if isinstance(value, (Phrase, Number)) else value
+    return translated.format(**{name: value.text(lang) if isinstance(value, (Phrase, Number, Listed)) else value
                                 for name, value in values.items()})
 
 

@@ -11,6 +11,7 @@ time.tzset()
 
 import hashlib  # noqa: E402
 import json  # noqa: E402
+import re  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
 from datetime import datetime, timedelta, timezone  # noqa: E402
@@ -87,6 +88,20 @@ def full_pin_cost(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
 @pytest.fixture(scope="session")
 def forms() -> dict[str, FormSpec]:
     return load_forms(forms_dir())
+
+
+@pytest.fixture
+def listed_in() -> Callable[[str, str], None]:
+    """listed_in(text, lang) checks that `text` separates the parts of its lists as `lang` writes
+    them: "a; b" in English, "a ; b" in French, whose typography puts a space before ";"."""
+
+    def check(text: str, lang: str) -> None:
+        if lang == "fr":
+            assert " ; " in text and not re.search(r"\S;", text), text
+        else:
+            assert "; " in text and " ; " not in text, text
+
+    return check
 
 
 @pytest.fixture

@@ -1267,3 +1267,26 @@ def test_the_printed_worklist_gives_the_birth_date_as_the_wristband_does(office,
     text = " ".join(page.extract_text() for page in PdfReader(printing.print_worklist(
         office, tmp_path / "worklist.pdf")).pages)
     assert re.search(r"born \d\d-[A-Z][a-z]{2}-\d{4}", text) and not re.search(r"born \d\d/\d\d/\d{4}", text)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_worklists_reasons_and_steps_are_written_with_french_typography_in_french(tmp_path, laptop, admission_values,
+                                                                                      capsys, lang, listed_in):
+    """One person on two laptops, alike for two reasons: the French worklists read "(le même
+    NIR; …)", and `downtime worklist --lang fr` each line's step "Admission, …: …", where every
+    sentence of the catalogue writes " ; " and " : "."""
+    nurse_1, clerk_1 = laptop(tmp_path / "ward1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "ward2.sqlite", 2)
+    records.save_new(nurse_1, "admission", admission_values)
+    records.save_new(nurse_2, "admission", {**admission_values, "ward": "5A", "bed": "7"})
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for number, clerk in ((1, clerk_1), (2, clerk_2)):
+        import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
+    french = Session(office.db, office.device, office.user, office.forms, office.clock, lang)
+    listed_in(" ".join(_pdf_text(printing.print_worklist(french, tmp_path / "w.pdf")).split()), lang)
+    db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    assert main(["worklist", "--lang", lang, "--db", db, "--user", "records", "--pin", "4444"]) == 0
+    shown = capsys.readouterr().out
+    listed_in(shown, lang)
+    steps = [line for line in shown.splitlines() if line.startswith("  [")]
+    assert steps and all(re.match(r"  \[[ x]\] [^:]*\S" + {"en": ": ", "fr": " : "}[lang], line) for line in steps), steps

@@ -520,3 +520,17 @@ def test_patients_of_one_ward_sharing_a_family_name_are_pointed_out(nurse, admis
     _admit(nurse, {**admission_values, "nir": None, "given_names": "Jeanne", "ward": "ICU"}, "1")
     assert census.name_alerts(census.in_patients(nurse.db, forms)) == {martin.patient_id: ("5",),
                                                                       lefevre.patient_id: ("2",)}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_people_already_in_hospital_and_why_are_listed_with_a_space_before_the_semicolon_in_french(
+        nurse, admission_values, forms, lang, listed_in):
+    """Admitted twice already, each alike for two reasons: the French question read "…de
+    naissance); MARTIN…" and "(le même NIR; …)"."""
+    from downtime.services.identity import already_in_hospital
+
+    _admit(nurse, admission_values, "2")
+    _admit(nurse, admission_values, "3")
+    said = already_in_hospital(nurse.db, forms, forms["admission"], {**admission_values, "bed": "4"}, lang)
+    listed_in(said, lang)
+    assert said.count(";") == 3, "two people, each alike for two reasons"

@@ -427,3 +427,28 @@ def test_a_regular_orders_times_after_a_stop_written_later_are_not_on_its_chart(
     [row] = [row for row in medication.mar_grid(doctor.db, patient, clock.now.date(), 1, clock.now)
              if row.order.record_id == amox]
     assert [(cell.clock, cell.state) for cell in row.cells] == [("08:00", DoseState.NOT_RECORDED)]
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_doses_of_other_orders_beyond_the_daily_maximum_are_listed_with_french_typography(
+        paracetamol, session_for, clock, lang, listed_in):
+    """Paracetamol as required at 22:00 from one order and at 02:00 from a second, then the
+    regular grams of 08:00 and 14:00: the 20:00 gram's warning named both orders' doses, in French
+    "…(paracétamol 1 g PO); 28/11 02:00…", where every sentence of the catalogue writes " ; ".
+    The audit log keeps the English."""
+    nurse, regular, prn = paracetamol
+    second = records.save_new(session_for("doctor"), "medication_order", {**prn.data, "drug": "Paracetamol"},
+                              patient_id=prn.patient_id)
+    clock.now = datetime.fromisoformat("2026-11-28T20:00+01:00")
+    for order, at in ((prn, "2026-11-27T22:00+01:00"), (second, "2026-11-28T02:00+01:00")):
+        medication.record_dose(nurse, order.record_id, {"outcome": "given", "given_at": at, "dose_given": 1.0,
+                                                        "given_for": "pain", "route": "PO"})
+    for slot in ("2026-11-28T08:00+01:00", "2026-11-28T14:00+01:00"):
+        medication.record_dose(nurse, regular.record_id, {"outcome": "given", "given_at": slot, "scheduled_for": slot,
+                                                          "dose_given": 1.0, "route": "PO"})
+    (warning,) = medication.check_dose(session_for("nurse", lang), regular.record_id, {
+        "outcome": "given", "given_at": "2026-11-28T20:00+01:00", "scheduled_for": "2026-11-28T20:00+01:00",
+        "dose_given": 1.0, "route": "PO"})
+    assert warning.check is Check.PRN_DAILY_MAX
+    listed_in(warning.text(lang), lang)
+    assert "PO); 28/11 02:00 (Paracetamol" in warning.message

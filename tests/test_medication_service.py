@@ -1184,7 +1184,7 @@ def test_a_regular_dose_given_hours_early_needs_a_reason_kept_with_the_dose(ward
                                    overrides={**allergy, Check.GIVEN_EARLY: "Patient leaving for theatre at 16:00"})
     (dose,) = medication.administrations(nurse.db, saved.patient_id)
     assert medication.overrides_text(nurse.form(medication.DOSE_FORM), dose, "fr") == (
-        "Dose donnée en avance : Patient leaving for theatre at 16:00; Allergie : tolerated before")
+        "Dose donnée en avance : Patient leaving for theatre at 16:00 ; Allergie : tolerated before")
 
 
 def test_a_dose_refused_hours_before_its_time_is_not_recorded_and_nil_by_mouth_asks_why(ward, clock):
@@ -1357,3 +1357,13 @@ def test_a_time_an_order_no_longer_has_is_outside_its_course_from_its_change(cou
     records.amend(doctor, amox.record_id, {**records.current(doctor.db, amox.record_id).data, "times": "08:00 14:00"},
                   "evening dose stopped")
     assert _outside_course(doctor.db, patient, clock()) == OUTSIDE_COURSE | {("Amoxicillin", 28, "20:00")}
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_orders_already_written_are_listed_with_a_space_before_the_semicolon_in_french(paracetamol, session_for,
+                                                                                           lang, listed_in):
+    """A third paracetamol beside the regular and the as-required one asks about both: in French
+    it read "…20:00; paracétamol…", where every sentence of the catalogue writes " ; "."""
+    _, regular, _ = paracetamol
+    listed_in(medication.duplicate_orders(session_for("doctor", lang), {**regular.data, "times": "09:00"},
+                                          regular.patient_id), lang)

@@ -139,3 +139,13 @@ def test_a_stick_given_for_its_exports_is_refused_naming_the_exports_it_holds(tw
     assert main(["merge", str(stick / "export-1"), str(stick / "export-3"), "--out", str(tmp_path / "merged")]) == 1
     assert capsys.readouterr().err == f"downtime: {stick / 'export-3'}: no such export folder\n"
     assert not (tmp_path / "merged").exists()
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_probable_duplicates_reasons_are_listed_with_a_space_before_the_semicolon_in_french(
+        two_exports, tmp_path, capsys, lang, listed_in):
+    """One person found by two reasons: the French report read "…le même NIR; …", where every
+    sentence of the catalogue writes " ; "."""
+    assert main(["merge", *map(str, two_exports), "--out", str(tmp_path / "m"), "--lang", lang]) == 0
+    (line,) = [line for line in capsys.readouterr().out.splitlines() if "DT-001-00001-7, DT-002-00001-6" in line]
+    listed_in(line, lang)

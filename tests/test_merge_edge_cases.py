@@ -493,3 +493,25 @@ def test_a_shared_number_as_shown_finds_its_laptops_patient_alone(tmp_path, lapt
         assert [(patient.display_name, patient.downtime_number) for patient in found] == [(name, _shown(nurse))]
     assert len(search.search(office.db, office.forms, "DT-007-00001-1")) == 2
     assert search.search(office.db, office.forms, "DT-007-00001-1 (laptop 00000000)") == []
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_patients_of_one_shared_number_are_listed_with_a_space_before_the_semicolon_in_french(
+        tmp_path, one_device_number, capsys, laptop, lang, listed_in):
+    """The merge's report naming both patients of DT-007-00001-1, and the refusal of linking it
+    as typed naming both numbers as shown: in French "…(portable …); ROUX…"."""
+    from downtime.cli import main
+    from downtime.services import back_entry
+    from downtime.services.errors import NotFound
+
+    folders, _ = one_device_number
+    assert main(["merge", *map(str, folders), "--out", str(tmp_path / "merged"), "--shared-device-number",
+                 "--lang", lang]) == 0
+    (line,) = [line for line in capsys.readouterr().out.splitlines() if "DT-007-00001-1" in line]
+    listed_in(line.split(". ")[0], lang)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    for folder in folders:
+        import_export(office, folder, shared_device_number=True)
+    with pytest.raises(NotFound) as refused:
+        back_entry.link_patient(office, "DT-007-00001-1", "800001")
+    listed_in(refused.value.text(lang), lang)

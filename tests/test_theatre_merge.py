@@ -442,3 +442,22 @@ def test_the_day_list_flags_two_numbers_probably_one_patient_operated_at_once(on
     back_entry.link_patient(clerk, second, "800123", same_person=True)
     entries = [entry for _, day in theatre.day_list(coord.db, coord.forms, MONDAY) for entry in day]
     assert entries[0].clash_text("en") == "the patient is already booked 30/11 08:30-09:30"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_standing_clashs_meetings_are_listed_with_a_space_before_the_semicolon_in_french(
+        two_laptops_one_slot, tmp_path, lang):
+    """The second booking meeting the theatre and the surgeon: in French the merge's report read
+    "…08:00-09:30; le chirurgien…"."""
+    from dataclasses import replace
+
+    from downtime.domain.theatre import Clash
+    from downtime.i18n import Phrase
+
+    folders, _ = two_laptops_one_slot
+    (report,) = merge(folders, tmp_path / "merged").theatre_clashes
+    surgeon = Clash("surgeon", "other", Phrase("surgeon {surgeon} operates {window}",
+                                               {"surgeon": "Dr Roux", "window": "30/11 08:00-09:30"}))
+    both = replace(report, clash=replace(report.clash, second_meets=(*report.clash.second_meets, surgeon)))
+    assert both.text(lang).endswith({"en": "08:00-09:30; surgeon Dr Roux operates 30/11 08:00-09:30",
+                                     "fr": "08:00-09:30 ; le chirurgien Dr Roux opère 30/11 08:00-09:30"}[lang])

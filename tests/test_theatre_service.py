@@ -1072,3 +1072,14 @@ def test_a_cancellation_dated_back_must_come_after_the_decision_and_any_rebookin
     theatre.cancel(coord, first.record_id, {**CANCEL, "cancelled_at": "2026-11-28T12:00+01:00"})
     (state,) = theatre.bookings(coord.db, coord.forms)
     assert state.cancelled_at == datetime(2026, 11, 28, 12, tzinfo=timezone(timedelta(hours=1)))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_slots_clashes_are_listed_with_a_space_before_the_semicolon_in_french(lists, lang, listed_in):
+    """Theatre, surgeon and anaesthetist all met: the French refusal read "…08:00-09:30; le
+    chirurgien…", where every sentence of the catalogue writes " ; "."""
+    coord, patients, made = lists
+    theatre.book(coord, patients[0], _booking(made["t1-mon"], "08:00"))
+    with pytest.raises(theatre.ClashRefused) as refused:
+        theatre.book(coord, patients[1], _booking(made["t1-mon"], "09:00"))
+    listed_in(refused.value.text(lang), lang)

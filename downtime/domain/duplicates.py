@@ -16,7 +16,7 @@ from typing import Any
 
 from downtime.domain.names import PLAIN_LETTERS
 from downtime.domain.records import RecordStatus
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, translate
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon, translate
 
 
 SAME_NIR = QT_TRANSLATE_NOOP("messages", "the same NIR")
@@ -99,7 +99,7 @@ PROBABLE_DUPLICATE = QT_TRANSLATE_NOOP("messages", "PROBABLE DUPLICATE: {numbers
 def duplicate_lines(found: Iterable[ProbableDuplicate], lang: Lang) -> list[str]:
     """What the merge's report, and an export's import, say of these: one line for each person,
     with every reason."""
-    return [message(lang, PROBABLE_DUPLICATE, numbers=", ".join(numbers), why="; ".join(message(lang, why) for why in whys))
+    return [message(lang, PROBABLE_DUPLICATE, numbers=", ".join(numbers), why=semicolon(lang).join(message(lang, why) for why in whys))
             for numbers, whys in reasons_by_people(list(found)).items()]
 
 
@@ -143,4 +143,4 @@ class SharedNumber:
 
     def text(self, lang: Lang) -> str:
         return message(lang, SHARED_NUMBER, number=self.number,
-                       patients="; ".join(holder.text(lang) for holder in self.holders))
+                       patients=semicolon(lang).join(holder.text(lang) for holder in self.holders))

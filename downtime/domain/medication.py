@@ -16,7 +16,7 @@ from typing import Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict
 
 from downtime.domain.laptops import Authors, Laptop
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, Phrase, message
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, Number, Phrase, message
 
 
 class Frequency(StrEnum):
@@ -219,7 +219,7 @@ class Warning:
 
     check: Check
     template: str
-    values: dict[str, str | Number | Phrase] = field(default_factory=dict)
+    values: dict[str, str | Number | Phrase | Listed] = field(default_factory=dict)
 
     @property
     def message(self) -> str:
@@ -978,12 +978,12 @@ def _beyond_daily_maximum(order: Order, limiting: Order, whose: Literal["own", "
     for dose in sorted(day, key=lambda dose: dose.at):
         if dose not in on_hold and dose.order_id != order.record_id and dose.order_id in names:
             others.setdefault(dose.order_id, []).append(dose.at)
-    values: dict[str, str | Number | Phrase] = {"count": str(len(day) + 1), "allowed": allowed}
+    values: dict[str, str | Number | Phrase | Listed] = {"count": str(len(day) + 1), "allowed": allowed}
     if held:
         values["held"] = str(held)
     if others:
-        values["doses"] = "; ".join(f"{', '.join(f'{moment:%d/%m %H:%M}' for moment in moments)} ({names[order_id]})"
-                                    for order_id, moments in others.items())
+        values["doses"] = Listed(tuple(f"{', '.join(f'{moment:%d/%m %H:%M}' for moment in moments)} ({names[order_id]})"
+                                       for order_id, moments in others.items()))
     return [Warning(Check.PRN_DAILY_MAX, _DAILY_MAXIMUM[bool(held), bool(others)], values)]
 
 

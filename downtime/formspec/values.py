@@ -21,7 +21,7 @@ from tzlocal import get_localzone
 from downtime.domain.downtime_number import parse_downtime_number
 from downtime.domain.nir import nir_problem
 from downtime.formspec.messages import message
-from downtime.i18n import decimal_text, labelled
+from downtime.i18n import decimal_text, labelled, semicolon
 from downtime.formspec.printable import unprintable
 from downtime.formspec.schema import (
     ChoiceField, DateField, DateTimeField, DecimalField, Field, FormSpec, IntegerField, Lang,
@@ -184,7 +184,7 @@ def format_value(field: Field, value: Any, lang: Lang, who: Callable[[str], str]
         case YesNoField():
             return {True: {"en": "Yes", "fr": "Oui"}, False: {"en": "No", "fr": "Non"}}[value][lang]
         case RepeatField():  # one row after another (allergy lines)
-            return "; ".join(_row_text(field, row, lang, who) for row in value)
+            return semicolon(lang).join(_row_text(field, row, lang, who) for row in value)
     return str(value)
 
 

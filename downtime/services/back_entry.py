@@ -57,7 +57,7 @@ from downtime.storage import audit
 from downtime.storage.fhir_sent import records_sent
 from downtime.storage.laptops import exports
 from downtime.sync.missing import MISSING_WORKLIST, MissingVersions, missing_versions
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, labelled, message, semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, labelled, message, semicolon
 from downtime.storage.records import RecordNotFound, as_version, chunks, held_from, list_current, marks, on_hold
 
 PAGE = 25  # patients read at a time: a hospital's list is read in pages as the screen scrolls (0.05 s each)
@@ -889,7 +889,7 @@ def same_person_notes(found: Collection[ProbableDuplicate], lang: Lang) -> dict[
             others.setdefault(number, {}).update(dict.fromkeys(n for n in group.downtime_numbers if n != number))
             reasons.setdefault(number, {})[message(lang, group.why)] = None
     return {number: message(lang, SAME_PERSON, numbers=", ".join(sorted(others[number])),
-                            why="; ".join(reasons[number])) for number in others}
+                            why=semicolon(lang).join(reasons[number])) for number in others}
 
 
 def shared_numbers(session: Session) -> list[SharedNumber]:
@@ -1113,7 +1113,7 @@ def _patient_of(session: Session, downtime_number: str) -> str:
     if len(given) > 1:
         raise NotFound(QT_TRANSLATE_NOOP("messages", "{number} was given to two patients, by two laptops set up with "
                                                      "the same device number: give it as the list shows it, {shown}."),
-                       number=downtime_number, shown="; ".join(sorted(given)))
+                       number=downtime_number, shown=Listed(tuple(sorted(given))))
     raise NotFound(QT_TRANSLATE_NOOP("messages", "No patient has the downtime number {number}."), number=downtime_number)
 
 

@@ -22,7 +22,7 @@ from downtime.domain.nir import nir_disagreements, nir_problem
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import Meaning
 from downtime.formspec.values import FieldError, relevant_values
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
 from downtime.services import search
 from downtime.services.errors import ValidationFailed
 from downtime.services.patients import PatientSummary
@@ -81,7 +81,7 @@ def already_in_hospital(db: Database, forms: dict[str, FormSpec], spec: FormSpec
         return ""
     found = [message(lang, QT_TRANSLATE_NOOP("messages", "{name}, born {born}, {number}, in {place} ({why})"),
                      name=patient.display_name, born=patient.birth_date_in(lang), number=patient.downtime_number,
-                     place=place(patient), why="; ".join(message(lang, why) for why in reasons))
+                     place=place(patient), why=semicolon(lang).join(message(lang, why) for why in reasons))
              for patient, reasons in _alike_in_hospital(db, forms, typed, patient_id)]
     if not found:
         return ""
@@ -89,7 +89,7 @@ def already_in_hospital(db: Database, forms: dict[str, FormSpec], spec: FormSpec
         "messages", "Already in hospital, probably the same person: {patients}. A second admission gives them a "
                     "second downtime number, wristband and medication chart, and a dose recorded on one chart does "
                     "not show on the other. If it is them, do not save: open their record instead."),
-        patients="; ".join(found))
+        patients=semicolon(lang).join(found))
 
 
 def in_hospital_alike(db: Database, forms: dict[str, FormSpec], spec: FormSpec,

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, labelled, message
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, labelled, message, semicolon
 from downtime.domain.census import Movement, MovementEvent, StayStatus, left_after, locate
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
@@ -275,7 +275,7 @@ def duplicate_orders(session: Session, values: dict[str, Any], patient_id: str,
              and _overlap(new, _as_ended(other, ended.get(other.record_id)))]
     if not found:
         return None
-    return message(session.lang, QT_TRANSLATE_NOOP("messages", "Already ordered: {orders}."), orders="; ".join(found))
+    return message(session.lang, QT_TRANSLATE_NOOP("messages", "Already ordered: {orders}."), orders=semicolon(session.lang).join(found))
 
 
 def _overlap(one: Order, other: Order) -> bool:
@@ -996,7 +996,7 @@ def awaiting_decision(session: Session, order_id: str,
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "{order} was prescribed again already: {orders}. Read the "
                                                          "patient's chart again."),
                            order=order_label(order_of(found), order_form, session.lang),
-                           orders="; ".join(order_reading(other, order_form, session.lang) for other in again))
+                           orders=semicolon(session.lang).join(order_reading(other, order_form, session.lang) for other in again))
     return found, ended
 
 # The reason an order of an earlier stay is amended with when its prescriber does not go on with
@@ -1058,7 +1058,7 @@ def overrides_text(dose_form: FormSpec, dose: Administration, lang: Lang) -> str
     the dose's record alone, and the pharmacist could not see which doses were given over one."""
     group = dose_form.field("overrides")
     check = next(part for part in getattr(group, "fields", []) if part.id == "check")
-    return "; ".join(labelled(format_value(check, code, lang), reason, lang) for code, reason in dose.overrides)
+    return semicolon(lang).join(labelled(format_value(check, code, lang), reason, lang) for code, reason in dose.overrides)
 
 
 # An order's kind and warnings in the words of the paper chart, which the chart on screen uses

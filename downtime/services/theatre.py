@@ -26,7 +26,7 @@ from downtime.domain.theatre import (
 )
 from downtime.formspec import FormSpec
 from downtime.formspec.values import format_value
-from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, Lang, Phrase, message, translate
+from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, Lang, Phrase, message, semicolon, translate
 from downtime.services import records
 from downtime.services.back_entry import ehr_numbers, probable_duplicates_among
 from downtime.services.census import all_patients, deaths, location_at
@@ -169,7 +169,7 @@ class ClashRefused(ServiceError):
         super().__init__(CLASHES, clashes="; ".join(str(clash.said) for clash in found))
 
     def text(self, lang: Lang) -> str:
-        return message(lang, CLASHES, clashes="; ".join(clash.said.text(lang) for clash in self.clashes))
+        return message(lang, CLASHES, clashes=semicolon(lang).join(clash.said.text(lang) for clash in self.clashes))
 
 
 EVENT_FORMS = ("operation_cancellation", "operation_rebooking")
@@ -404,7 +404,7 @@ class StandingClash:
     def said(self, lang: Lang, sides: list[str], laptop: Callable[[str], str]) -> str:
         """Reported with each side as `sides` words it (`laptop`: a laptop's name by device id)."""
         return message(lang, STANDING, first=sides[0], second=sides[1],
-                       clashes="; ".join(clash.said.text(lang) for clash in self.second_meets))
+                       clashes=semicolon(lang).join(clash.said.text(lang) for clash in self.second_meets))
 
 
 @dataclass(frozen=True)
@@ -1031,7 +1031,7 @@ class ListEntry:
         theatre T1 at 08:00, and each line said "theatre T1 is booked 08:00-09:00" nineteen
         times over (the merged day's list ran to 600 pages)."""
         said = Counter(clash.said.text(lang) for clash in self.clashes)
-        return "; ".join(text if count == 1 else f"{text} (×{count})" for text, count in said.items())
+        return semicolon(lang).join(text if count == 1 else f"{text} (×{count})" for text, count in said.items())
 
 
 def with_telling(said: str, untold: bool, lang: Lang) -> str:
