@@ -206,7 +206,7 @@ def test_every_page_names_each_allergy_with_its_reaction_and_severity(session_fo
     patient = records.save_new(nurse, "admission", values).patient_id
     summary = census.patient_with_location(nurse.db, nurse.forms, patient)
     assert allergy_line(summary, "en") == "ALLERGIES: Iodinated contrast (anaphylaxis, severe); Latex"
-    assert allergy_line(summary, "fr") == "ALLERGIES : Iodinated contrast (anaphylaxis, sévère); Latex"
+    assert allergy_line(summary, "fr") == "ALLERGIES : Iodinated contrast (anaphylaxis, sévère) ; Latex"
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])

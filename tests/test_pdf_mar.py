@@ -814,3 +814,42 @@ def test_the_cells_outside_an_orders_course_are_hatched_and_its_start_and_stop_n
     days = {f"{name} {day}/11": day for name, day in zip(headings, (26, 27, 28))}
     hatched = _hatched_cells(out, ("Amoxicillin", "Furosemide", "Ondansetron", "Morphine"), days)
     assert {(drug, days.get(day, day), time) for drug, day, time in hatched} == OUTSIDE_COURSE
+
+
+BETWEEN = {"en": "; ", "fr": " ; "}
+"""A list's parts as each language writes them: French typography puts a space before ";"."""
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_printed_charts_lists_put_a_space_before_the_semicolon_in_french(tmp_path, session_for, medication_ward,
+                                                                           insulin_twice, lang):
+    """A third insulin order flags the two others, and a dose given over two warnings names both
+    reasons: the French chart read "…22:00; Insulin…" and "…en 2024; Dose…", where every
+    sentence of its catalogue writes " ; "."""
+    from downtime.domain.medication import Check
+
+    patient, amox, _ = medication_ward
+    nurse, first, _ = insulin_twice
+    records.save_new(session_for("doctor"), "medication_order", {**first.data, "start_at": "2026-11-28T09:00+01:00"},
+                     patient_id=patient)
+    medication.record_dose(nurse, amox, {"outcome": "given", "dose_given": 0.5, "route": "IV",
+                                         "given_at": "2026-11-28T08:05+01:00", "scheduled_for": "2026-11-28T08:00+01:00"},
+                           overrides={Check.ALLERGY: "tolerated in 2024", Check.DOSE_MISMATCH: "renal function"})
+    printed = " ".join(_text(printing.print_mar(session_for("nurse", lang), [patient], tmp_path / "mar.pdf")))
+    assert f"from 28/11/2026 09:00{BETWEEN[lang]}Insulin glargine" in printed.replace("à partir du", "from")
+    assert f"tolerated in 2024{BETWEEN[lang]}" in printed
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_printed_charts_cell_of_two_doses_puts_a_space_before_the_semicolon_in_french(tmp_path, paracetamol,
+                                                                                        session_for, lang):
+    """Paracetamol of 27/11 14:00 refused, then given at 14:30: its cell names both doses, in
+    French "HL 14:30; (R)" where every sentence of the chart writes " ; "."""
+    nurse, regular, _ = paracetamol
+    slot = "2026-11-27T14:00+01:00"
+    medication.record_dose(nurse, regular.record_id, {"outcome": "not_given", "not_given_reason": "refused",
+                                                      "scheduled_for": slot, "given_at": slot})
+    medication.record_dose(nurse, regular.record_id, {"outcome": "given", "given_at": "2026-11-27T14:30+01:00",
+                                                      "scheduled_for": slot, "dose_given": 1.0, "route": "PO"})
+    printed = " ".join(_text(printing.print_mar(session_for("nurse", lang), [regular.patient_id], tmp_path / "mar.pdf")))
+    assert f"HL 14:30{BETWEEN[lang]}(R)" in printed, printed

@@ -135,7 +135,7 @@ def test_a_list_running_onto_the_next_page_names_its_theatre_there(session_for, 
     assert all("Theatre T7 — Day surgery" in page.extract_text() for page in pages)
 
 
-def _printed_with_clashes(coord, clashes, out):
+def _printed_with_clashes(coord, clashes, out, lang="en"):
     """The day's list with its first operation meeting `clashes` (as a merge of laptops' exports
     leaves them: the clash check refuses them on one laptop)."""
     from dataclasses import replace
@@ -146,7 +146,7 @@ def _printed_with_clashes(coord, clashes, out):
     lists = [(session, [replace(entries[0], clashes=tuple(clashes)), *entries[1:]])]
     return theatre_list_pdf(date(2026, 11, 30), lists, out, theatre=None, booking_spec=coord.form("operation_booking"),
                             cancel_spec=coord.form("operation_cancellation"),
-                            rebook_spec=coord.form("operation_rebooking"), lang="en", printed_by="Chloé Martin",
+                            rebook_spec=coord.form("operation_rebooking"), lang=lang, printed_by="Chloé Martin",
                             printed_at=coord.clock(), device_name="laptop")
 
 
@@ -696,3 +696,39 @@ def test_the_printed_rescheduling_list_says_the_rebook_by_date_in_the_screens_wo
     assert "Au plus tard le" in text and "À faire avant" not in text
     assert "02/12/2026 BIENTÔT" in text, "Morin: expedited, 7 days from 25/11 10:00"
     assert "27/11/2026 DÉPASSÉ" in text, "Zola: urgent, 24 hours from 26/11 09:00"
+
+
+BETWEEN = {"en": "; ", "fr": " ; "}
+"""A list's parts as each language writes them: French typography puts a space before ";"."""
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_an_operations_clashes_are_listed_with_a_space_before_the_semicolon_in_french(day, tmp_path, lang):
+    """A merged day's operation meeting theatre T1 and Dr Abel: the French list read "…09:00;
+    le chirurgien…", where every sentence of its catalogue writes " ; "."""
+    from downtime.domain.theatre import Clash
+    from downtime.i18n import Phrase
+
+    coord, _, _ = day
+    window = {"theatre": "T1", "surgeon": "Dr Abel", "window": "30/11 08:00-09:00"}
+    clashes = [Clash("theatre", "one", Phrase("theatre {theatre} is booked {window}", window)),
+               Clash("surgeon", "two", Phrase("surgeon {surgeon} operates {window}", window))]
+    assert f"08:00-09:00{BETWEEN[lang]}" in _text(_printed_with_clashes(coord, clashes, tmp_path / "list.pdf", lang))
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_operations_left_by_death_are_listed_with_a_space_before_the_semicolon_in_french(
+        day, tmp_path, session_for, lang):
+    """Two patients of cancelled operations died: the French rescheduling list read "…12:00;
+    ZOLA…"."""
+    coord, made, _ = day
+    nurse = session_for("nurse")
+    theatre.cancel(coord, made["Zola"], {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
+                                         "last_minute": False, "patient_told": "phone"})
+    for name in ("Morin", "Zola"):
+        booked = theatre.bookings(coord.db, coord.forms, lambda facts, name=name: facts.record.record_id == made[name])
+        records.save_new(nurse, "death", {"died_at": "2026-11-28T12:00+01:00", "verified_by": "Dr X",
+                                          "expected": False, "family_informed": True},
+                         patient_id=booked[0].patient.patient_id)
+    printed = _text(printing.print_rescheduling(session_for("coord", lang=lang), tmp_path / "r.pdf"))
+    assert f"28/11/2026 12:00{BETWEEN[lang]}" in printed

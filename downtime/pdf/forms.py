@@ -26,6 +26,7 @@ from downtime.formspec.schema import (
     Filled, IntegerField, Meaning, MultiChoiceField, Not, OneOf, RepeatField, Section, YesNoField,
 )
 from downtime.formspec.values import answer_text, format_value, shown
+from downtime.i18n import semicolon
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
     ALERT, BAND, GREY, RULE, SANS, LinesTable, PageInfo, body_height, body_width, build_pdf, style, in_words,
@@ -86,7 +87,7 @@ def allergy_line(patient: PatientSummary, lang: Lang) -> str:
     """The allergy status every patient page repeats (red on paper, but worded, not colour),
     each allergy with its reaction and severity, as a drug chart asks for them."""
     if patient.allergies:
-        return t("allergies", lang, list="; ".join(patient.allergies_in(lang)))
+        return t("allergies", lang, list=semicolon(lang).join(patient.allergies_in(lang)))
     return t("nka", lang) if patient.allergy_status == "nka" else t("allergies_unknown", lang)
 
 

@@ -22,7 +22,7 @@ from downtime.domain.medication import (
     NOT_GIVEN_CODES, Administration, DoseState, Frequency, NotGivenReason, Order, dose_text, prescribed_despite,
 )
 from downtime.formspec import FormSpec, Lang
-from downtime.i18n import decimal_text
+from downtime.i18n import decimal_text, semicolon
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.grid import PAD_X, Cell, Grid
 from downtime.pdf.lines import Lines, text
@@ -175,7 +175,7 @@ def _stopped_with_its_stay(row: MarRow, order_form: FormSpec, lang: Lang) -> lis
     if not row.ordered_again:
         return [w("stopped_with_its_stay", lang, date=date)]
     return [w("ordered_again", lang, date=date,
-              orders="; ".join(order_reading(other, order_form, lang) for other in row.ordered_again))]
+              orders=semicolon(lang).join(order_reading(other, order_form, lang) for other in row.ordered_again))]
 
 
 def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[str], reasons: Mapping[str, str],
@@ -187,7 +187,7 @@ def _order_cell(row: MarRow, order_form: FormSpec, lang: Lang, held: frozenset[s
     lines = [order_label(order, order_form, lang)]
     flags = [w("on_hold", lang)] if order.record_id in held else []
     flags += _stopped_with_its_stay(row, order_form, lang)
-    flags += [w("also_ordered", lang, orders="; ".join(order_reading(other, order_form, lang)
+    flags += [w("also_ordered", lang, orders=semicolon(lang).join(order_reading(other, order_form, lang)
                                                        for other in row.also_ordered))] if row.also_ordered else []
     flags += order_flags(order, lang)
     flags += [w("allergy_reason", lang, reason=reasons[order.record_id])] if order.record_id in reasons else []
@@ -220,7 +220,7 @@ def _shown(found: MarCell, order: Order, authors: Authors, laptops: Mapping[str,
            lang: Lang, marks: Mapping[str, int]) -> str:
     """A cell's doses, or its state in words when none is recorded (empty for one to come)."""
     if found.recorded:
-        return "; ".join(chart_dose_text(dose, order, authors, laptops, order_form, lang) + _marked([dose], marks)
+        return semicolon(lang).join(chart_dose_text(dose, order, authors, laptops, order_form, lang) + _marked([dose], marks)
                          for dose in found.recorded)
     return w(STATE_WORDS[found.state], lang) if found.state in STATE_WORDS else ""
 

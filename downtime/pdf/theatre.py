@@ -17,7 +17,7 @@ from downtime.domain.census import Location
 from downtime.domain.theatre import ARRIVE_BEFORE, CLEAR_WATER_UNTIL, NOTHING_TO_EAT_BEFORE, TheatreSession
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import QT_TR_NOOP, translate
+from downtime.i18n import QT_TR_NOOP, semicolon, translate
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
@@ -274,7 +274,7 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
         died = [w("died_after", lang, name=item.state.patient.display_name, number=item.state.patient.downtime_number,
                   operation=procedure_and_side(item.state.record.data, booking_spec, lang),
                   at=f"{item.state.died_at:%d/%m/%Y %H:%M}") for item in left]
-        story += [Spacer(1, 4 * mm), _p(w("left_by_death", lang, operations="; ".join(died)), size=10, bold=True,
+        story += [Spacer(1, 4 * mm), _p(w("left_by_death", lang, operations=semicolon(lang).join(died)), size=10, bold=True,
                                         color=ALERT)]
     return build_pdf(out, story, info)
 
