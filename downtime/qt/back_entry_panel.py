@@ -21,7 +21,7 @@ from downtime.qt.not_entered_dialog import NotEnteredDialog
 from downtime.qt.prompts import Prompts
 from downtime.qt.settle_dialog import SettleHoldDialog
 from downtime.qt.style import ErrorLabel
-from downtime.i18n import QT_TR_NOOP, message
+from downtime.i18n import QT_TR_NOOP, message, semicolon
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, not_printed, prints, show_print
 from downtime.qt.work import ListReader, Work
@@ -265,7 +265,7 @@ class BackEntryPanel(QWidget):
         self.duplicate_groups = duplicates
         lines = [translate("BackEntryPanel", "Probably one person: {numbers} ({why}). Link them to the same EHR "
                                              "patient number, and enter the admission once.").format(
-            numbers=", ".join(numbers), why="; ".join(message(language(), why) for why in whys))
+            numbers=", ".join(numbers), why=semicolon(language()).join(message(language(), why) for why in whys))
             for numbers, whys in reasons_by_people(duplicates).items()]
         self.duplicates.setText("\n".join(lines))
         self.duplicates.setVisible(bool(lines))

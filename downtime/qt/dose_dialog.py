@@ -21,7 +21,7 @@ from downtime.domain.medication import (
     Check, DoseState, Frequency, Order, Outcome, RoundPolicy, before_due, dose_state, duration_text, unit_read,
 )
 from downtime.domain.records import RecordVersion
-from downtime.i18n import QT_TRANSLATE_NOOP, QT_TR_NOOP, decimal_text
+from downtime.i18n import QT_TRANSLATE_NOOP, QT_TR_NOOP, decimal_text, semicolon
 from downtime.qt.i18n import language, say, translate, word
 from downtime.formspec import FormSpec
 from downtime.formspec.messages import message as field_message
@@ -67,7 +67,7 @@ ALSO_ORDERED = QT_TR_NOOP("ALSO ORDERED: {orders} — ask the prescriber before 
 def also_ordered_words(others: Iterable[Order], order_form: FormSpec) -> str:
     """The flag of a medicine ordered twice, each other order as a nurse reads it (empty when none
     is): two identical lines due on the round said nothing of it."""
-    orders = "; ".join(medication.order_reading(other, order_form, language()) for other in others)
+    orders = semicolon(language()).join(medication.order_reading(other, order_form, language()) for other in others)
     return word(ALSO_ORDERED).format(orders=orders) if orders else ""
 
 
@@ -160,7 +160,7 @@ def as_required_words(session: Session, order: Order, at: datetime) -> tuple[str
             others.setdefault(dose.order_id, []).append(f"{dose.at:%d/%m %H:%M}")
     if others:
         lines[-1] += translate("DoseDialog", "; of them from another order of the same medicine: {doses}").format(
-            doses="; ".join(f"{', '.join(times)} ({order_label(session, other)})" for other, times in others.items()))
+            doses=semicolon(language()).join(f"{', '.join(times)} ({order_label(session, other)})" for other, times in others.items()))
     if status.on_hold:
         lines[-1] += translate("DoseDialog", "; on hold, perhaps given: {doses}").format(
             doses=", ".join(f"{dose.at:%d/%m %H:%M}" for dose in status.on_hold))

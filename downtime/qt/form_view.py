@@ -23,7 +23,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import LongTextField, Meaning, MultiChoiceField, RepeatField, holds
 from downtime.formspec.values import FieldError, format_value, shown
-from downtime.i18n import decimal_text, labelled, record_status_word
+from downtime.i18n import decimal_text, labelled, record_status_word, semicolon
 from downtime.qt.i18n import language, say, translate
 from downtime.qt.observations_view import RISK_SHADES
 from downtime.qt.field_editors import Editor, ReferenceEditor, make_editor
@@ -568,7 +568,7 @@ class FormView(QWidget):
         return translate("FormView", "ON HOLD: another laptop wrote this record otherwise from version {version} ({versions})."
                          " Check with the ward that wrote the other before acting on it; the records office settles which"
                          " is right. History shows both.").format(
-            version=hold.from_version, versions="; ".join(
+            version=hold.from_version, versions=semicolon(language()).join(
                 translate("FormView", "v{version} by {author} at {time}, {where}").format(
                     version=held.version, author=authors.of(self.session.lang, held.author, held.device_id, laptops),
                     time=f"{datetime.fromisoformat(held.recorded_at):%d/%m/%Y %H:%M}",

@@ -16,7 +16,7 @@ from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.medication import NOT_GIVEN_CODES, Administration, DoseState, Frequency, Order, Outcome
 from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
-from downtime.i18n import QT_TR_NOOP
+from downtime.i18n import QT_TR_NOOP, labelled, semicolon
 from downtime.qt.i18n import language, locale, say, translate, word
 from downtime.qt.dose_dialog import DOSE_HELD, ORDER_ON_HOLD, DoseDialog, also_ordered_words, held_words
 from downtime.qt.patient_header import PatientTab
@@ -58,7 +58,7 @@ def stopped_with_its_stay_words(row: MarRow, tz: tzinfo | None, order_form: Form
     date = medication.stay_end_date(row.stay_ended, tz)
     if not row.ordered_again:
         return word(STOPPED_WITH_ITS_STAY).format(date=date)
-    orders = "; ".join(medication.order_reading(other, order_form, language()) for other in row.ordered_again)
+    orders = semicolon(language()).join(medication.order_reading(other, order_form, language()) for other in row.ordered_again)
     return word(ORDERED_AGAIN).format(date=date, orders=orders)
 
 
@@ -175,7 +175,7 @@ class MarModel(TextTableModel):
         witness, by their staff ID on that laptop (see domain.laptops.Authors.initials)."""
         authors, laptops, lang = self.authors, self.laptops, language()
         return "\n".join(dict.fromkeys(
-            f"{authors.initials(who, dose.device_id, laptops)}: {authors.of(lang, who, dose.device_id, laptops)}"
+            labelled(authors.initials(who, dose.device_id, laptops), authors.of(lang, who, dose.device_id, laptops), lang)
             for dose in self.doses_in(line, column) if dose.device_id != self.authors.device_id
             for who in (dose.given_by, dose.witness) if who))
 
@@ -204,14 +204,14 @@ class MarModel(TextTableModel):
 
     def _day(self, row: MarRow, clock: str | None, day: date) -> str:
         if clock is None:
-            shown = "; ".join(self._dose(d, row) for d in row.prn_doses if d.at.date() == day)
+            shown = semicolon(language()).join(self._dose(d, row) for d in row.prn_doses if d.at.date() == day)
             held = medication.held_at(row.held, None, self.tz, day)
         else:
             found = self.cell(row, clock, day)
             if found is None:
                 return ""
             held = list(found.held)
-            shown = ("; ".join(self._dose(dose, row) for dose in found.recorded) if found.recorded
+            shown = (semicolon(language()).join(self._dose(dose, row) for dose in found.recorded) if found.recorded
                      else word(STATE_WORDS.get(found.state, "")))
         return " — ".join(part for part in (shown, word(DOSE_HELD) if held else "") if part)
 

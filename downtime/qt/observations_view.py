@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBo
 from downtime.domain.news2 import Band, Monitoring, News2Score
 from downtime.formspec import FormSpec, Lang
 from downtime.formspec.values import format_value
-from downtime.i18n import QT_TR_NOOP
+from downtime.i18n import QT_TR_NOOP, semicolon
 from downtime.errors import UserError
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.patient_header import PatientTab
@@ -93,7 +93,7 @@ class News2Plot(QWidget):
     def show_sets(self, sets: list[ScoredSet]) -> None:
         self.sets = sets
         self.setMinimumHeight(self._height_for_marks())
-        self.setAccessibleDescription("; ".join(f"{s.taken_at:%d/%m %H:%M} NEWS2 {s.news2.total}" for s in sets))
+        self.setAccessibleDescription(semicolon(language()).join(f"{s.taken_at:%d/%m %H:%M} NEWS2 {s.news2.total}" for s in sets))
         self.update()
 
     def _height_for_marks(self) -> int:

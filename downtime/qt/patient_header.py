@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.census import StayStatus
-from downtime.i18n import stay_word
+from downtime.i18n import semicolon, stay_word
 from downtime.qt.style import ERROR_COLOUR
 from downtime.qt.i18n import language, translate
 from downtime.services import records
@@ -20,7 +20,7 @@ from downtime.services.patients import PatientSummary
 def allergies_text(patient: PatientSummary) -> str:
     """Words, not a colour: "none known" and "NOT KNOWN" must never look alike."""
     if patient.allergies:
-        return "; ".join(patient.allergies_in(language()))
+        return semicolon(language()).join(patient.allergies_in(language()))
     if patient.allergy_status == "nka":
         return translate("PatientHeader", "none known")
     return translate("PatientHeader", "NOT KNOWN — ask")

@@ -16,7 +16,7 @@ from downtime.domain.census import StayStatus
 from downtime.domain.clock import local_now
 from downtime.domain.news2 import Band
 from downtime.errors import UserError
-from downtime.i18n import QT_TR_NOOP, stay_word
+from downtime.i18n import QT_TR_NOOP, semicolon, stay_word
 from downtime.qt.i18n import language, say, translate, word
 from downtime.qt.observations_view import INCOMPLETE, RISK_SHADES
 from downtime.qt.tables import WARNING_COLOUR, Index, TextTableModel, cut_column, make_table
@@ -73,7 +73,7 @@ def allergy_text(patient: PatientSummary) -> str:
     """Worded, never colour alone: a screen reader and a colour-blind nurse read the same. Not
     known is a warning as a list is (it read "Unknown" in black): as on the strip and on paper."""
     if patient.allergies:
-        return translate("PatientTableModel", "ALLERGY: {allergies}").format(allergies="; ".join(patient.allergies_in(language())))
+        return translate("PatientTableModel", "ALLERGY: {allergies}").format(allergies=semicolon(language()).join(patient.allergies_in(language())))
     return translate("", "NKA") if patient.allergy_status == "nka" else translate("PatientTableModel", "NOT KNOWN — ask")
 
 

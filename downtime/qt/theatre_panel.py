@@ -22,7 +22,7 @@ from downtime.domain.theatre import ARRIVE_BEFORE, TOLD_AFTER_DEATH
 from downtime.errors import UserError
 from downtime.formspec.messages import message as field_message
 from downtime.formspec.values import ParseError, format_value, parse_datetime
-from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, labelled
+from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, labelled, semicolon
 from downtime.qt.field_editors import LineEditor
 from downtime.qt.i18n import language, locale, say, translate, word
 from downtime.qt.patient_header import born_text
@@ -691,7 +691,7 @@ class TheatrePanel(QWidget):
             operation=_operation(self.session, item.state), died=f"{item.state.died_at:%d/%m/%Y %H:%M}")
             for item in left]
         self.left_by_death.setText(translate("TheatrePanel", "Not to rebook, the patient's death is recorded: "
-                                                             "{operations}.").format(operations="; ".join(died)))
+                                                             "{operations}.").format(operations=semicolon(language()).join(died)))
         self.left_by_death.setVisible(bool(left))
 
     def _refused(self, problem: UserError) -> None:
