@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -37,7 +37,9 @@ from downtime.services.medication import HeldDose
 from downtime.services.laptops import staff_of
 from downtime.storage.connection import DatabaseError, write_failure
 
-DIALOG_WIDTH = 560  # the patient's identity on one line, each warning on two; fits a 1024-pixel screen
+# The patient's identity on one line (a long name's ward and bed on a second), each warning on two,
+# the French example of an as-required dose's reason whole (at 560 it was cut); fits a 1024-pixel screen.
+DIALOG_WIDTH = 640
 NO_WITNESS_PIN = QT_TRANSLATE_NOOP("messages", "Controlled drug: a second staff member must witness with their own PIN.")
 
 
@@ -216,10 +218,10 @@ class DoseDialog(QDialog):
             self.dose_on_hold.setWordWrap(True)
             self.dose_on_hold.setStyleSheet(ERROR_STYLE)
             layout.addWidget(self.dose_on_hold)
-        self.resumed = ErrorLabel()  # a draft reopened: said not recorded (see `restore`)
+        self.resumed = ErrorLabel(only_when_said=True)  # a draft reopened: said not recorded (see `restore`)
         layout.addWidget(self.resumed)
-        self.timing = ErrorLabel()  # given long after its time, or not given before it (see `_judge_time`)
-        self.timing.hide()
+        # Given long after its time, or not given before it (see `_judge_time`).
+        self.timing = ErrorLabel(only_when_said=True)
         layout.addWidget(self.timing)
         self.due_before, self.late_after = self.policy.due_before, self.policy.late_after
         self.as_required: QLabel | None = None
@@ -268,7 +270,7 @@ class DoseDialog(QDialog):
         layout.addLayout(form)
         self.warnings = QFormLayout()
         layout.addLayout(self.warnings)
-        self.error = ErrorLabel()
+        self.error = ErrorLabel(only_when_said=True)
         layout.addWidget(self.error)
         self.save_button = QPushButton(translate("DoseDialog", "&Save dose (Ctrl+S)"))
         self.save_button.clicked.connect(self.save)
@@ -347,11 +349,11 @@ class DoseDialog(QDialog):
         else:
             recorded = medication.recorded_for(self.session.db, order, slot) is not None
             when = due_words(slot, self.session.clock(), recorded, self.policy)
-        flags = translate("DoseDialog", " — CONTROLLED DRUG: witness required") if order.controlled else ""
-        # Its hyphen unbreakable: the line wrapped between HIGH- and ALERT.
-        flags += translate("DoseDialog", " — HIGH-ALERT medicine").replace("-", "\u2011") if order.high_alert else ""
+        flags = _whole(translate("DoseDialog", " — CONTROLLED DRUG: witness required")) if order.controlled else ""
+        flags += _whole(translate("DoseDialog", " — HIGH-ALERT medicine")) if order.high_alert else ""
         label = medication.order_label(order, self.session.form(medication.ORDER_FORM), language())
         self.order_line.setText(f"<b>{html.escape(label)}</b>{when}{flags}")
+        grow_to_fit(self)  # "due now" become "1 h 05 min overdue" may take a second line
 
     def _judge_as_required(self) -> None:
         """An as-required order's summary, for the actual time as typed: worked out once as the
@@ -366,6 +368,7 @@ class DoseDialog(QDialog):
         said, too_soon = as_required_words(self.session, self.order, at)
         self.as_required.setText(said)
         self.as_required.setStyleSheet(ERROR_STYLE if too_soon else "")
+        grow_to_fit(self)  # the time typed may add a line (a dose from another order, one on hold)
 
     def _judge_time(self) -> None:
         """A scheduled dose given after the round reads it late (30 minutes after its time by
@@ -382,17 +385,16 @@ class DoseDialog(QDialog):
         except ParseError:
             return
         if self.outcome.currentIndex() == 0 and at - self.slot >= self.late_after:
-            self.timing.setText(translate("DoseDialog", "GIVEN {late} AFTER ITS TIME ({slot}): if it was given at its "
-                                                        "time, type that time; if it was not given, record it not given.")
-                                .format(late=duration_text(at - self.slot), slot=f"{self.slot:%d/%m %H:%M}"))
+            said = translate("DoseDialog", "GIVEN {late} AFTER ITS TIME ({slot}): if it was given at its time, type "
+                                           "that time; if it was not given, record it not given.").format(
+                late=duration_text(at - self.slot), slot=f"{self.slot:%d/%m %H:%M}")
         elif self.outcome.currentIndex() == 1 and before_due(at, self.slot, self.due_before):
-            self.timing.setText(translate("DoseDialog", "NOT DUE UNTIL {due}: only nil by mouth, held or other can be "
-                                                        "recorded before then, with a reason.")
-                                .format(due=f"{self.slot - self.due_before:%d/%m %H:%M}"))
+            said = translate("DoseDialog", "NOT DUE UNTIL {due}: only nil by mouth, held or other can be recorded "
+                                           "before then, with a reason.").format(
+                due=f"{self.slot - self.due_before:%d/%m %H:%M}")
         else:
-            self.timing.hide()
-            return
-        self.timing.show()
+            said = ""
+        self.timing.setText(said)
 
     def _keep_typed(self) -> None:
         try:
@@ -480,6 +482,14 @@ class DoseDialog(QDialog):
         if first is not None:
             QTimer.singleShot(0, first, first.setFocus)  # not once the dialog is gone
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Opened as tall as what it holds at its width: Qt sized it for the narrower width its
+        wrapped lines ask for, and the two lines the order took there stood as a blank band under
+        it at the dialog's width (a French as-required dose's rows were squeezed instead)."""
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.resize(self.width(), self.heightForWidth(self.width()))
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         """Enter in the witness's staff ID goes to their PIN like any field: the dialog's default
         button tried an empty PIN (see `witness_keys`) and saved a dose before its site was typed."""
@@ -533,6 +543,13 @@ class DoseDialog(QDialog):
         self.recorded.emit(saved)
         self.accept()
         return saved
+
+
+def _whole(flag: str) -> str:
+    """A flag of the order line (" — CONTROLLED DRUG: witness required") on one line, its spaces
+    and hyphens unbreakable: the line wrapped between HIGH- and ALERT, and the French one before
+    its colon (" : témoin obligatoire" began a line)."""
+    return " " + flag.strip().replace(" ", "\u00a0").replace("-", "\u2011")
 
 
 def _unread_field(problem: ParseError) -> str:

@@ -20,13 +20,20 @@ class ErrorLabel(QLabel):
     an unwrapped line widens its dialog past an old laptop's screen. Qt does not grow a window
     for the lines a wrapped label gains, so a dialog showing one grows to fit it."""
 
-    def __init__(self, text: str = "") -> None:
+    def __init__(self, text: str = "", *, only_when_said: bool = False) -> None:
+        """`only_when_said`: hidden while it says nothing, as in a dialog fitted to what it holds
+        (an empty label kept its line and its spacing, a blank band between two rows)."""
         super().__init__(text)
+        self.only_when_said = only_when_said
         self.setStyleSheet(ERROR_STYLE)
         self.setWordWrap(True)
+        if only_when_said and not text:
+            self.hide()
 
     def setText(self, text: str) -> None:  # noqa: N802 (Qt's name)
         super().setText(text)
+        if self.only_when_said:
+            self.setVisible(bool(text))
         grow_to_fit(self.window())
 
 

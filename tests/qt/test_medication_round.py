@@ -1737,7 +1737,7 @@ def test_a_high_alert_medicine_says_so_on_the_chart_and_in_the_dose_dialog(round
     qtbot.addWidget(dialog)
     qtbot.waitExposed(dialog)
     line = dialog.order_line
-    assert line.text().endswith(" — CONTROLLED DRUG: witness required — HIGH\u2011ALERT medicine")
+    assert line.text().endswith(" —\u00a0CONTROLLED\u00a0DRUG:\u00a0witness\u00a0required —\u00a0HIGH\u2011ALERT\u00a0medicine")
     assert line.wordWrap() and line.heightForWidth(line.width()) <= line.height() and line.width() <= dialog.width(), \
         "shown whole, not cut at the dialog's edge"
 
@@ -2474,3 +2474,40 @@ def test_the_mar_screen_hatches_the_cells_outside_an_orders_course_as_the_printe
     assert model.data(model.index(line, 4), Qt.ItemDataRole.ToolTipRole) == (
         "No dose of the order at this time (before its start, after its stop): not to be recorded here.\n"
         "Start 27/11 10:00 — Stopped 28/11 12:00")
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_dose_dialog_opens_as_tall_as_what_it_holds_with_nothing_cut(qtbot, session_for, ward, lang):
+    """A blank band lay under the order line: an empty message kept its line, and the height Qt
+    worked out for the wrapped lines at a narrower width stood as space at the dialog's width; a
+    French as-required dose's rows were squeezed instead, and its example reason was cut."""
+    from downtime.qt.i18n import set_language
+
+    _, amox, morphine = ward
+    set_language(lang)
+    try:
+        nurse = session_for("nurse", lang)
+        slot = medication.round_list(nurse.db, nurse.forms, "3B", nurse.clock())[0].slot
+        for order_id, at in ((amox, slot), (morphine, None)):
+            dialog = DoseDialog(nurse, medication.order(nurse.db, order_id), at)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            layout = dialog.layout()
+            shown = [layout.itemAt(index).geometry() for index in range(layout.count())
+                     if not layout.itemAt(index).isEmpty()]
+            gaps = {below.top() - above.bottom() - 1 for above, below in zip(shown, shown[1:])}
+            assert gaps <= {layout.spacing()}, (order_id, gaps)
+            assert dialog.height() == dialog.heightForWidth(dialog.width())
+            assert not [label for label in dialog.findChildren(QLabel) if label.isVisible() and not label.text()]
+            for label in dialog.findChildren(QLabel):
+                if label.isVisible() and label.wordWrap():
+                    assert label.height() >= label.heightForWidth(label.width()), label.text()
+            for edit in (dialog.given_at, dialog.dose, dialog.route, dialog.given_for, dialog.site):
+                if edit.isVisible():
+                    assert edit.height() >= edit.sizeHint().height(), "squeezed"
+                    room = edit.contentsRect().width() - 2 * edit.fontMetrics().averageCharWidth()
+                    assert edit.fontMetrics().horizontalAdvance(edit.placeholderText()) <= room, edit.placeholderText()
+            dialog.reject()
+    finally:
+        set_language("en")
