@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from downtime.domain.news2 import Band
 from downtime.services import medication, staff, theatre
@@ -60,3 +60,19 @@ def test_demo_is_the_same_every_time(tmp_path, forms, clock):
         build_demo(db, forms, clock)
         names.append([(p.display_name, p.bed, p.birth_date) for p in in_patients(db, forms)])
     assert names[0] == names[1]
+
+
+def test_every_demo_cancellation_is_made_during_the_outage_before_its_operation(tmp_path, forms, clock):
+    """The outage's batch of cancellations was stamped up to 20 hours before now, some after the
+    operation's own start (yesterday's 08:00 cancelled at 02:00 today), which no coordinator
+    cancelling a list for the outage does; one cancelled the evening before read last minute."""
+    db = open_database(tmp_path / "demo.sqlite")
+    build_demo(db, forms, clock)
+    began = datetime.fromisoformat("2026-11-26T00:00+01:00")  # where the demo's charts start, two days before now
+    assert clock() == datetime.fromisoformat("2026-11-28T14:00+01:00")
+    cancelled = [s for s in theatre.bookings(db, forms) if s.cancelled_at is not None]
+    assert len(cancelled) >= 5
+    for state in cancelled:
+        assert began <= state.cancelled_at < state.cancelled_start, state.record.data
+        assert state.decided_at <= state.cancelled_at <= clock() - timedelta(hours=1)
+        assert state.last_minute == (state.cancelled_at.date() == state.cancelled_start.date())

@@ -255,7 +255,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
     nurse = Session(db, device, staff.sign_in(db, "nurse", "1111", clock), forms, clock)
     medication.cd_receive(nurse, DEMO_WARD, "Morphine", "mg", 200, witness=("doctor", "2222"),
                           note="Ward stock at the start of the outage")
-    start = (now - timedelta(days=2)).replace(hour=0, minute=0, second=0, microsecond=0)
+    start = _outage_began(now)
     doses = 0
     for patient in census.in_patients(db, forms, ward=DEMO_WARD):
         allergic = any("cillin" in a.casefold() for a in patient.allergies)
@@ -297,6 +297,24 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                                Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
                 doses += 1
     return doses
+
+
+def _outage_began(now: datetime) -> datetime:
+    """When the demo's outage began: midnight two days ago, where its charts' doses start."""
+    return (now - timedelta(days=2)).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def _cancelled_at(rng: random.Random, booking: RecordVersion, now: datetime) -> datetime:
+    """When the coordinator cancelled an operation of the outage's morning lists: before it was
+    to start, the evening before (17:00 to 21:00) or early on its day (06:30 to 07:30, last
+    minute then), after the outage began and an hour ago at the latest (the rebookings come
+    after). Drawn up to 20 hours back from now, some were stamped after their operation had
+    started, as no coordinator cancels for an outage."""
+    day = datetime.fromisoformat(booking.data["planned_start"]).replace(hour=0, minute=0)
+    evening_before = rng.random() < 0.5
+    drawn = (day - timedelta(hours=7) if evening_before else day + timedelta(hours=6, minutes=30)) \
+        + timedelta(minutes=rng.randint(0, 240 if evening_before else 60))
+    return max(_outage_began(now), min(drawn, now - timedelta(hours=1)).replace(second=0, microsecond=0))
 
 
 _SURGEONS = ("Dr Roux", "Dr Haddad", "Dr Marchetti", "Dr Nguyen", "Dr Lambert", "Dr Okafor")
@@ -367,10 +385,10 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
     outage = [b for b in made if now.date() - timedelta(days=1) <= datetime.fromisoformat(b.data["planned_start"]).date() <= now.date()
               and datetime.fromisoformat(b.data["planned_start"]).hour < 13]
     for booking in outage:
-        on_the_day = datetime.fromisoformat(booking.data["planned_start"]).date() == now.date()
+        cancelled = _cancelled_at(rng, booking, now)
         theatre.cancel(coord, booking.record_id, {
-            "cancelled_at": (now - timedelta(hours=rng.randint(1, 20))).isoformat(timespec="minutes"),
-            "reason": "information_system", "last_minute": on_the_day,
+            "cancelled_at": cancelled.isoformat(timespec="minutes"), "reason": "information_system",
+            "last_minute": cancelled.date() == datetime.fromisoformat(booking.data["planned_start"]).date(),
             "patient_told": rng.choice(["in_person", "phone", "not_yet"]),
             "notes": "Cancelled: EHR outage, theatre systems unavailable."})
     # The coordinator's morning, the oldest decision first, each after every cancellation (made
