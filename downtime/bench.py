@@ -295,7 +295,7 @@ def run(scale: str, folder: Path, report: Callable[[str], None] = lambda _: None
     empty.db.close()
     figures["save_empty"], figures["save_loaded"] = _ms(on_empty), _ms(on_loaded)
     figures["patients"] = db.execute("SELECT COUNT(*) FROM patients").fetchone()[0]
-    figures["search"] = _ms([_timed(lambda: search.search(db, forms, rng.choice(SURNAMES)))
+    figures["search"] = _ms([_timed(lambda: search.find(db, forms, rng.choice(SURNAMES)))
                              for _ in range(sizes["searches"])])
     figures["census_ward_ms"] = round(_timed(lambda: census.census(db, forms, ward="W01")) * 1000, 2)
     first_bed = next(row.patient for row in census.census(db, forms, ward="W01") if row.bed == "1")

@@ -336,17 +336,28 @@ def _patient_row(patient: Any) -> dict[str, Any]:
             "allergies": list(patient.allergies), "allergy_status": patient.allergy_status}
 
 
-def cmd_search(args: argparse.Namespace) -> int:
-    from downtime.services.search import search
+FORMERLY = QT_TRANSLATE_NOOP("messages", "(formerly {name})")
 
-    found = search(_session(args).db, _forms(), " ".join(args.text))
+
+def cmd_search(args: argparse.Namespace) -> int:
+    """A patient found by the temporary name they were admitted under and identified since has
+    it beside their name ("(formerly INCONNU TRÈFLE)", search.find): the line read DUPONT Marie
+    alone, and whoever searched by the name on a sample could not tell why it came up. The
+    column is there only when a line has one."""
+    from downtime.services.search import find
+
+    found = find(_session(args).db, _forms(), " ".join(args.text))
     if args.json:
-        _json_lines(_patient_row(p) for p in found)
+        _json_lines({**_patient_row(f.patient), "formerly": f.formerly} for f in found)
     else:
-        for line in _columns([[p.downtime_number, p.display_name, p.birth_date_in(args.lang),
-                               f"{p.ward or '-'}/{p.bed or '-'}", stay_word(p.stay, args.lang) if p.stay else ""]
-                              for p in found],
-                             {1: NAME_WIDTH}):
+        formerly = any(f.formerly for f in found)
+        rows = []
+        for f in found:
+            p = f.patient
+            earlier = [_say(args, FORMERLY, name=f.formerly) if f.formerly else ""] if formerly else []
+            rows.append([p.downtime_number, p.display_name, *earlier, p.birth_date_in(args.lang),
+                         f"{p.ward or '-'}/{p.bed or '-'}", stay_word(p.stay, args.lang) if p.stay else ""])
+        for line in _columns(rows, {1: NAME_WIDTH, 2: NAME_WIDTH} if formerly else {1: NAME_WIDTH}):
             print(line)
     if not found and not args.json:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "no patient found")), file=sys.stderr)

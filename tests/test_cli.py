@@ -460,6 +460,36 @@ def test_search_says_each_stay_in_words_of_the_lang(demo_db, capsys):
             assert stay == "in" or stay not in lines[number]
 
 
+def test_search_says_the_temporary_name_a_patient_identified_since_was_found_by(demo_db, capsys):
+    """The demo's unknown man identified: searched by the name on his samples, INCONNU TRÈFLE,
+    his line read DUPONT Marc alone, and nothing said why it came up."""
+    from downtime.formspec import load_forms
+    from downtime.paths import forms_dir
+    from downtime.services import records
+    from downtime.services.context import Session, Vault, load_device
+    from downtime.services.search import search
+    from downtime.services.unlock import sign_in
+
+    vault = Vault(Path(demo_db))
+    user = sign_in(vault, "nurse", "1111")  # opens the encrypted demo
+    nurse = Session(vault.db, load_device(vault.db), user, load_forms(forms_dir()))
+    (unknown,) = search(nurse.db, nurse.forms, "inconnu trefle")
+    admission = records.current(nurse.db, unknown.admission_record_id)
+    records.amend(nurse, admission.record_id, {**admission.data, "unidentified": False, "temporary_name": "",
+                                               "descriptor": "", "birth_name": "Dupont", "given_names": "Marc",
+                                               "birth_date": "1985-04-02"}, "Identified by his brother")
+    assert main(["search", "inconnu", "trefle", "--db", demo_db]) == 0
+    (line,) = capsys.readouterr().out.splitlines()
+    assert line.startswith(f"{unknown.downtime_number}  DUPONT Marc  (formerly INCONNU TRÈFLE)  02/04/1985  3B/"), line
+    assert main(["search", "inconnu", "trefle", "--db", demo_db, "--json"]) == 0
+    (row,) = map(json.loads, capsys.readouterr().out.splitlines())
+    assert (row["name"], row["formerly"]) == ("DUPONT Marc", "INCONNU TRÈFLE")
+    assert main(["search", "dupont", "--db", demo_db]) == 0
+    assert "formerly" not in capsys.readouterr().out
+    assert main(["search", "dupont", "--db", demo_db, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["formerly"] is None
+
+
 def test_census_lists_beds_of_a_ward(demo_db, capsys):
     assert main(["census", "--ward", "ICU", "--db", demo_db, "--json"]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]

@@ -1,7 +1,7 @@
 from datetime import date
 
 import pytest
-from hypothesis import given, strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from downtime.services import records, search
 
@@ -286,3 +286,54 @@ def test_migration_indexes_names_again_with_plain_letters(tmp_path):
     assert _search_lines_migrated(tmp_path, "m016_search_names_with_plain_letters", "names", names) == {
         rowid: search.with_plain_letters(text) for rowid, text in names.items()}
     assert search.with_plain_letters(names[1]).endswith(" Lecoeur Hélène Strasse Sorensen LUKASZ Dặng AEbelo")
+
+
+@pytest.fixture
+def identified(session_for, admission_values):
+    """Admitted unidentified as INCONNU Trèfle, identified since as MARTIN Hélène Marie (née
+    LEFÈVRE); and another patient, Trefler, whose own name starts as the temporary one did."""
+    nurse = session_for("nurse")
+    unknown = {key: value for key, value in admission_values.items()
+               if key not in ("birth_name", "used_name", "given_names", "nir", "birth_date", "identity_document")}
+    admitted = records.save_new(nurse, "admission", {
+        **unknown, "unidentified": True, "temporary_name": "INCONNU Trèfle", "bed": "12",
+        "descriptor": "Woman, about 70, found in the street", "identity_status": "provisional"})
+    records.amend(nurse, admitted.record_id, {**admission_values, "bed": "12"}, "Identified by her daughter")
+    records.save_new(nurse, "admission", {**admission_values, "birth_name": "Trefler", "used_name": "",
+                                          "given_names": "Paul", "bed": "13", "nir": ""})
+    return nurse
+
+
+def _found(nurse, text):
+    return [(found.patient.display_name, found.formerly) for found in search.find(nurse.db, nurse.forms, text)]
+
+
+def test_a_patient_found_by_the_temporary_name_they_were_admitted_under_says_it(identified):
+    """Searching the name on a sample's label (INCONNU TRÈFLE) listed MARTIN Hélène Marie alone:
+    whoever searched could not tell why that line came up. The line found by an earlier name says
+    it; one found by the patient's name now, or by their own name, does not."""
+    assert _found(identified, "inconnu trefle") == [("MARTIN Hélène Marie (née LEFÈVRE)", "INCONNU TRÈFLE")]
+    assert _found(identified, "found in the street") == [("MARTIN Hélène Marie (née LEFÈVRE)", "INCONNU TRÈFLE")]
+    assert _found(identified, "martin trefle") == [("MARTIN Hélène Marie (née LEFÈVRE)", "INCONNU TRÈFLE")]
+    assert sorted(_found(identified, "tref")) == [("MARTIN Hélène Marie (née LEFÈVRE)", "INCONNU TRÈFLE"),
+                                                  ("TREFLER Paul", None)]
+    assert _found(identified, "martin") == [("MARTIN Hélène Marie (née LEFÈVRE)", None)]
+    assert _found(identified, "lefevre 12/03") == [("MARTIN Hélène Marie (née LEFÈVRE)", None)]
+
+
+_NOW = ["martin", "helene", "marie", "lefevre", "mar", "hel"]  # her name now: each finds her
+_BEFORE = ["inconnu", "trefle", "tref", "street", "woman", "about"]  # her name and description before only
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_NOW + _BEFORE), min_size=1, max_size=4))
+def test_the_earlier_name_is_said_exactly_when_a_word_typed_is_found_in_it_alone(identified, words):
+    """Any words of her names find her (and search finds the same patients); the temporary name
+    is said when one of them is found only in it. (The fixture is only read.)"""
+    text = " ".join(words)
+    nurse = identified
+    found = search.find(nurse.db, nurse.forms, text)
+    assert [f.patient for f in found] == search.search(nurse.db, nurse.forms, text)
+    said = {f.patient.display_name: f.formerly for f in found}
+    assert said.get("MARTIN Hélène Marie (née LEFÈVRE)", "not found") == (
+        "INCONNU TRÈFLE" if set(words) & set(_BEFORE) else None), text

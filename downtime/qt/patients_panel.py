@@ -37,7 +37,7 @@ ISOLATION = {"contact": QT_TR_NOOP("Contact precautions"), "droplet": QT_TR_NOOP
              "airborne": QT_TR_NOOP("Airborne precautions"), "protective": QT_TR_NOOP("Protective isolation")}
 
 
-NAME, DATE_OF_BIRTH, NEWS2, ALLERGIES, ADMITTED = 2, 3, 5, 7, 11  # PatientTableModel.columns
+NAME, DATE_OF_BIRTH, NEWS2, ALLERGIES, ADMITTED, FORMERLY = 2, 3, 5, 7, 11, 13  # PatientTableModel.columns
 # An unidentified patient's description ("INCONNU TRÈFLE (Unknown man, about 40, found at the
 # station)") made the name column 495 pixels wide, and with the NEWS2 column the allergies went
 # off a laptop's screen: names are cut there, whole in their tooltip (a name comes family name
@@ -51,13 +51,15 @@ SICKEST_FIRST = {Band.HIGH: 0, Band.MEDIUM: 1, Band.LOW_MEDIUM: 2, None: 3, Band
 @dataclass(frozen=True)
 class Row:
     """`namesakes`: the beds of the ward's other patients sharing the patient's family name.
-    `watch`: an in-patient's NEWS2 and next set, when read."""
+    `watch`: an in-patient's NEWS2 and next set, when read. `formerly`: the earlier name a search
+    found the patient by (search.Found)."""
 
     ward: str
     bed: str | None
     patient: PatientSummary | None
     namesakes: tuple[str, ...] = ()
     watch: Watch | None = None
+    formerly: str | None = None
 
 
 @dataclass(frozen=True)
@@ -109,8 +111,8 @@ class PatientTableModel(TextTableModel):
     columns = (QT_TR_NOOP("Ward"), QT_TR_NOOP("Bed"), QT_TR_NOOP("Name"), QT_TR_NOOP("Date of birth"),
                QT_TR_NOOP("Sex"), QT_TR_NOOP("NEWS2"), QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Allergies"),
                QT_TR_NOOP("Resuscitation"), QT_TR_NOOP("Isolation"), QT_TR_NOOP("Identity"), QT_TR_NOOP("Admitted"),
-               QT_TR_NOOP("Status"))
-    whole_in_tooltip = frozenset({NAME})
+               QT_TR_NOOP("Status"), QT_TR_NOOP("Formerly"))
+    whole_in_tooltip = frozenset({NAME, FORMERLY})
 
     def texts(self, number: int) -> tuple[str, ...]:
         row: Row = self.rows[number]
@@ -132,7 +134,7 @@ class PatientTableModel(TextTableModel):
                 allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),
                 "" if patient.isolation in (None, "none") else word(ISOLATION.get(patient.isolation, patient.isolation)),
                 word(IDENTITY.get(patient.identity_status or "", patient.identity_status or "")), admitted,
-                stay_word(patient.stay, language()) if patient.stay else "")
+                stay_word(patient.stay, language()) if patient.stay else "", row.formerly or "")
 
     def is_warning(self, row: int, column: int) -> bool:
         patient, watch = self.rows[row].patient, self.rows[row].watch
@@ -265,6 +267,11 @@ class PatientsPanel(QWidget):
         self.table.resizeColumnsToContents()  # the headers with their sort arrow, until the list is read
         for fitted in (self.model.modelReset, self.model.rowsInserted):
             fitted.connect(lambda *_: cut_column(self.table, NAME, NAME_CHARACTERS))
+            fitted.connect(self._show_formerly)
+        # Beside the name, where a laptop's screen shows it (after the status, it lay beyond the
+        # screen's edge), and only when a search found someone by an earlier name.
+        self.table.horizontalHeader().moveSection(FORMERLY, NAME + 1)
+        self._show_formerly()
         layout.addWidget(self.table, 1)
         self.reader = ListReader(self)
         self.reader.found.connect(self._read)
@@ -298,13 +305,25 @@ class PatientsPanel(QWidget):
         text = self.search_box.text().strip()
         if text:
             self.reader.drop()
-            found = search.search(self.session.db, self.session.forms, text)
+            found = search.find(self.session.db, self.session.forms, text)
             self.count.setText(translate("PatientsPanel", "{count} patient(s) found for “{text}” (all wards, any status)")
                                .format(count=len(found), text=text))
-            self._show(_watched(self.session, [Row(p.ward or "", p.bed, p) for p in found], False))
+            self._show(_watched(self.session, [Row(f.patient.ward or "", f.patient.bed, f.patient, formerly=f.formerly)
+                                               for f in found], False))
         else:
             ward, empty_beds = self.current_ward(), self.empty_beds.isChecked()
             self.reader.read(self.session, lambda own, _: _listed(own, ward, empty_beds))
+
+    def _show_formerly(self) -> None:
+        """The earlier name a search found a patient by, in a column of its own shown only then:
+        the nurse holding a sample labelled INCONNU TRÈFLE was shown DUPONT Marie alone, and
+        could not tell why that line came up. Cut as the name is (an unidentified patient's
+        description may be one), whole in its tooltip."""
+        shown = any(row.formerly for row in self.model.rows)
+        self.table.setColumnHidden(FORMERLY, not shown)
+        if shown:  # fitted to its rows, which it was not while hidden
+            self.table.resizeColumnToContents(FORMERLY)
+            cut_column(self.table, FORMERLY, NAME_CHARACTERS)
 
     def _say_reading(self) -> None:
         self.count.setText(translate("PatientsPanel", "Reading the list…"))

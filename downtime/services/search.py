@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Collection
+from dataclasses import dataclass
 from datetime import date
 
 from sqlite_utils import Database
@@ -65,31 +66,65 @@ def refresh_many(db: Database, forms: dict[str, FormSpec], patient_ids: Collecti
     """Re-index these patients, reading them a few hundred at a time (an import re-indexes
     thousands). A patient's index line has the rowid of their `patients` row, so it is found
     without reading the whole index."""
-    rowids: dict[str, int] = {}
-    numbers: dict[str, str] = {}
+    numbered = _numbered(db, patient_ids)
+    for part in chunks(patient_ids):
+        db.execute(f"DELETE FROM patient_search WHERE rowid IN ({marks(part)})", [numbered[pid][0] for pid in part])
+    present, earlier = _admissions(db, forms, numbered)
+    db.conn.executemany("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, ?, ?, ?)",
+                        [[numbered[patient_id][0], patient_id,
+                          *_columns([*found, *((name.indexed, "", "") for name in earlier.get(patient_id, ()))])]
+                         for patient_id, found in present.items()])
+
+
+def _numbered(db: Database, patient_ids: Collection[str]) -> dict[str, tuple[int, str]]:
+    """Each patient's rowid in `patients` (their index line's) and downtime number."""
+    found: dict[str, tuple[int, str]] = {}
     for part in chunks(patient_ids):
         for rowid, patient_id, number in db.execute(
                 f"SELECT rowid, patient_id, downtime_number FROM patients WHERE patient_id IN ({marks(part)})", part):
-            rowids[patient_id], numbers[patient_id] = rowid, number
-        db.execute(f"DELETE FROM patient_search WHERE rowid IN ({marks(part)})", [rowids[pid] for pid in part])
-    lines: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+            found[patient_id] = (rowid, number)
+    return found
+
+
+@dataclass(frozen=True)
+class _EarlierName:
+    """A temporary name an admission had before it was amended: `indexed`, with its description,
+    as the index holds it; `shown`, as the list said it then (INCONNU TRÈFLE)."""
+
+    indexed: str
+    shown: str
+
+
+def _admissions(db: Database, forms: dict[str, FormSpec], numbered: dict[str, tuple[int, str]]
+                ) -> tuple[dict[str, list[tuple[str, str, str]]], dict[str, list[_EarlierName]]]:
+    """Each patient's names, birth date and numbers from each of their standing admissions, and
+    the temporary names those admissions had before. The temporary name of an earlier version
+    counts: a patient admitted unidentified and identified since still has "INCONNU TRÈFLE" on
+    the wristband, the sample labels and the paper charts, and a search by it found nobody. (A
+    name corrected, "Dupont" misheard for "Durand", is found under the right one only.)"""
+    present: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    earlier: dict[str, list[_EarlierName]] = defaultdict(list)
     for spec in forms.values():
         if spec.creates_patient:
-            standing = [record for record in list_current(db, form_id=spec.id, patient_ids=rowids)
+            standing = [record for record in list_current(db, form_id=spec.id, patient_ids=numbered)
                         if record.status is not RecordStatus.ENTERED_IN_ERROR]
             for record in standing:
                 patient_id = str(record.patient_id)
-                lines[patient_id].append(_terms(spec, summarise(spec, record, numbers[patient_id]), record.data))
-            # The temporary name of an earlier version too: a patient admitted unidentified and
-            # identified since still has "INCONNU TRÈFLE" on the wristband, the sample labels and
-            # the paper charts, and a search by it found nobody. (A name corrected, "Dupont"
-            # misheard for "Durand", is found under the right one only.)
+                present[patient_id].append(_terms(spec, summarise(spec, record, numbered[patient_id][1]), record.data))
             amended = {record.record_id: str(record.patient_id) for record in standing if record.version > 1}
             for record_id, versions in histories(db, amended).items():
-                lines[amended[record_id]].extend((_names(spec, earlier.data, _UNIDENTIFIED_NAMES), "", "")
-                                                 for earlier in versions[:-1])
-    db.conn.executemany("INSERT INTO patient_search (rowid, patient_id, names, birth, numbers) VALUES (?, ?, ?, ?, ?)",
-                        [[rowids[patient_id], patient_id, *_columns(found)] for patient_id, found in lines.items()])
+                earlier[amended[record_id]].extend(
+                    _EarlierName(indexed, _temporary_name(spec, version.data)) for version in versions[:-1]
+                    if (indexed := _names(spec, version.data, _UNIDENTIFIED_NAMES).strip()))
+    return present, earlier
+
+
+def _temporary_name(spec: FormSpec, data: dict) -> str:
+    """As the list showed an unidentified patient (display_name), without the description; the
+    description when there was no name."""
+    temporary, descriptor = (str(data.get(field.id) or "").strip() if (field := spec.by_meaning(meaning)) else ""
+                             for meaning in _UNIDENTIFIED_NAMES)
+    return temporary.upper() or descriptor
 
 
 def _columns(found: list[tuple[str, str, str]]) -> tuple[str, str, str]:
@@ -152,6 +187,12 @@ def match_expression(text: str) -> str | None:
     number typed or scanned with its dashes (DT-001-00001-6) one token matching the compact
     number: split at its dashes, its "dt" would prefix-match every patient in the hospital.
     """
+    terms = typed_terms(text)
+    return " ".join(f'"{term}"*' for term in terms) if terms else None
+
+
+def typed_terms(text: str) -> list[str]:
+    """The words of a search as the index holds them, each to prefix-match (see `match_expression`)."""
     terms: list[str] = []
     typed = _SPACED_NIR.sub(lambda nir: "".join(nir.group().split()),
                             _fold(text).translate(_NO_APOSTROPHE).translate(PLAIN_LETTERS))
@@ -169,9 +210,7 @@ def match_expression(text: str) -> str | None:
             terms.append(piece.replace("-", ""))
         else:
             terms.extend(_WORD.findall(piece))
-    if not terms:
-        return None
-    return " ".join(f'"{term.casefold()}"*' for term in terms)
+    return [term.casefold() for term in terms]
 
 
 # Ranking (bm25) costs microseconds a match, and a common surname matches thousands of
@@ -190,7 +229,7 @@ def search(db: Database, forms: dict[str, FormSpec], text: str, limit: int = 50)
     two laptops gave, as the lists show it with its laptop ("DT-007-00001-1 (laptop 6e8f94ed)",
     copied from the worklist or the merge's report), finds that laptop's patient alone."""
     number, laptop = taken_apart(text)
-    expression = match_expression(number if laptop else text)
+    expression = match_expression(_searched(text))
     if expression is None:
         return []
     rows = db.execute("SELECT patient_id FROM (SELECT rowid, patient_id, rank FROM patient_search"
@@ -201,3 +240,60 @@ def search(db: Database, forms: dict[str, FormSpec], text: str, limit: int = 50)
         ids = [patient_id for patient_id in ids if patient_id in patients_numbered(db, [text]).values()]
     found = all_patients(db, forms, ids)
     return [found[patient_id] for patient_id in ids if patient_id in found]
+
+
+def _searched(text: str) -> str:
+    """The words searched for: a number given with its laptop is searched for as the number."""
+    number, laptop = taken_apart(text)
+    return number if laptop else text
+
+
+@dataclass(frozen=True)
+class Found:
+    """A patient a search found. `formerly`: the temporary name they were admitted under and
+    identified since ("INCONNU TRÈFLE"), when it is what the words typed found them by, not
+    their name now; None otherwise."""
+
+    patient: PatientSummary
+    formerly: str | None = None
+
+
+def find(db: Database, forms: dict[str, FormSpec], text: str, limit: int = 50) -> list[Found]:
+    """The patients `search` finds, each with the earlier name that found them: the nurse holding
+    a sample labelled INCONNU TRÈFLE was shown DUPONT Marie alone, and could not tell why that
+    line came up."""
+    found = search(db, forms, text, limit)
+    terms = typed_terms(_searched(text))
+    amended = _amended(db, forms, [patient.patient_id for patient in found])
+    present, earlier = _admissions(db, forms, _numbered(db, amended))
+    return [Found(patient, _formerly(terms, present[patient.patient_id], earlier[patient.patient_id])
+                  if patient.patient_id in earlier else None) for patient in found]
+
+
+def _amended(db: Database, forms: dict[str, FormSpec], patient_ids: list[str]) -> list[str]:
+    """The patients with an admission amended since it was first saved, who alone may have an
+    earlier name: read at each key typed, a summary of each of the 50 patients found doubled
+    the search's time."""
+    admissions = [spec.id for spec in forms.values() if spec.creates_patient]
+    return [patient_id for part in chunks(patient_ids) for (patient_id,) in db.execute(
+        f"SELECT DISTINCT patient_id FROM records WHERE version > 1 AND form_id IN ({marks(admissions)})"
+        f" AND patient_id IN ({marks(part)})", [*admissions, *part])]
+
+
+def _formerly(terms: list[str], present: list[tuple[str, str, str]], earlier: list[_EarlierName]) -> str | None:
+    """The earlier names matching the words their present names, birth date and numbers do not."""
+    now = _index_words(present)
+    unmatched = [term for term in terms if not _matched(term, now)]
+    shown = [name.shown for name in earlier
+             if any(_matched(term, _index_words([(name.indexed, "", "")])) for term in unmatched)]
+    return ", ".join(dict.fromkeys(shown)) or None
+
+
+def _index_words(found: list[tuple[str, str, str]]) -> list[str]:
+    """The words of the index line of these terms as the index's tokenizer reads them: accents
+    folded, cut at anything but a letter or a digit."""
+    return _WORD.findall(_fold(" ".join(_columns(found))).casefold())
+
+
+def _matched(term: str, words: list[str]) -> bool:
+    return any(word.startswith(term) for word in words)

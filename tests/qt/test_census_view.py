@@ -531,19 +531,52 @@ def test_the_list_reads_its_patients_sets_at_once(window, session_for, admission
     assert asked == [4]
 
 
+def _identified_since(session, admission_values) -> None:
+    """Admitted unidentified as INCONNU TRÈFLE (in bed 12), identified since as MARTIN Hélène."""
+    unknown = {key: value for key, value in admission_values.items()
+               if key not in ("birth_name", "used_name", "given_names", "nir", "birth_date", "identity_document")}
+    admitted = _admit(session, {**unknown, "unidentified": True, "temporary_name": "Inconnu Trèfle",
+                                "descriptor": "Unknown woman, about 70, found in the street",
+                                "identity_status": "provisional"}, "12")
+    records.amend(session, admitted.record_id, admission_values, "Identified by her daughter")
+
+
 def test_a_patient_identified_since_is_found_by_the_temporary_name_on_their_wristband(window, admission_values,
                                                                                      type_text, listed):
     """Admitted unidentified as INCONNU TRÈFLE, then identified: the wristband, the labels on the
     samples and the paper charts still read the temporary name, and the list found nobody by it."""
-    unknown = {key: value for key, value in admission_values.items()
-               if key not in ("birth_name", "used_name", "given_names", "nir", "birth_date", "identity_document")}
-    admitted = _admit(window.session, {**unknown, "unidentified": True, "temporary_name": "Inconnu Trèfle",
-                                       "descriptor": "Unknown woman, about 70, found in the street",
-                                       "identity_status": "provisional"}, "12")
-    records.amend(window.session, admitted.record_id, admission_values, "Identified by her daughter")
+    _identified_since(window.session, admission_values)
     QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     type_text(window.patients.search_box, "inconnu trefle")
     assert _names(window.patients) == ["MARTIN Hélène Marie (née LEFÈVRE)"]
     window.patients.search_box.clear()
     type_text(window.patients.search_box, "found in the street")
     assert _names(window.patients) == ["MARTIN Hélène Marie (née LEFÈVRE)"]
+
+
+def test_a_line_found_by_the_temporary_name_says_it_beside_the_name(window, admission_values, type_text):
+    """Found by "inconnu trefle", the line read MARTIN Hélène Marie alone: the nurse holding a
+    sample labelled INCONNU TRÈFLE could not tell why it came up. A column beside the name says
+    the earlier name, on a laptop's screen; it is not there when no line was found by one."""
+    from downtime.qt.patients_panel import ALLERGIES, NAME
+
+    _identified_since(window.session, admission_values)
+    window.resize(1366, 768)
+    panel, header = window.patients, window.patients.table.horizontalHeader()
+    QTest.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    type_text(panel.search_box, "inconnu trefle")
+    assert _names(panel) == ["MARTIN Hélène Marie (née LEFÈVRE)"]
+    headers = [panel.model.headerData(column, Qt.Orientation.Horizontal) for column in range(panel.model.columnCount())]
+    assert "Formerly" in headers
+    FORMERLY = headers.index("Formerly")  # noqa: N806 (a column, as the panel's constants)
+    assert panel.model.text(0, FORMERLY) == "INCONNU TRÈFLE"
+    assert not panel.table.isColumnHidden(FORMERLY) and header.visualIndex(FORMERLY) == header.visualIndex(NAME) + 1
+    right = header.sectionPosition(FORMERLY) + header.sectionSize(FORMERLY) - header.offset()
+    assert right <= panel.table.viewport().width(), "whole on the screen"
+    assert panel.table.fontMetrics().horizontalAdvance("INCONNU TRÈFLE") < header.sectionSize(FORMERLY)
+    assert header.sectionPosition(ALLERGIES) - header.offset() < panel.table.viewport().width() - 100
+    panel.search_box.clear()
+    type_text(panel.search_box, "martin")
+    assert _names(panel) == ["MARTIN Hélène Marie (née LEFÈVRE)"] and panel.table.isColumnHidden(FORMERLY)
+    panel.search_box.clear()
+    assert panel.table.isColumnHidden(FORMERLY), "the ward's list"
