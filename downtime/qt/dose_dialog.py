@@ -281,6 +281,9 @@ class DoseDialog(QDialog):
         self.discard.clicked.connect(self.reject)
         self.discard.hide()
         layout.addWidget(self.discard)
+        # A message gone (the time typed again, a warning answered) leaves the dialog as tall as it
+        # grew (see grow_to_fit): the room it leaves below Save, not between the identity and the order.
+        layout.addStretch(1)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
         self._outcome_changed()
         self._judge_as_required()
