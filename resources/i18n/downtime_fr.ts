@@ -376,6 +376,10 @@
         <translation>Statut</translation>
     </message>
     <message>
+        <source>Formerly</source>
+        <translation>Anciennement</translation>
+    </message>
+    <message>
         <source>(no bed)</source>
         <translation>(sans lit)</translation>
     </message>
@@ -4206,6 +4210,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>ok  {form} (version {version}, {count} fields)</source>
         <translation>ok  {form} (version {version}, {count} champs)</translation>
+    </message>
+    <message>
+        <source>(formerly {name})</source>
+        <translation>(anciennement {name})</translation>
     </message>
     <message>
         <source>(no bed)</source>
