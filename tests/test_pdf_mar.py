@@ -740,18 +740,33 @@ HATCH_RGB = (0.54902, 0.54902, 0.54902)  # pdf.grid.HATCH as the page writes it
 LINE_TOP = 3.0 + 7.5  # a cell's first baseline under its row's top: the padding, and a line of the chart's text
 
 
-def _drawn(page, reader):
-    """The page's words (text, x, y of its baseline) and the middle (x, y) of each line stroked in
-    the hatching's grey, on the page: its grids are placed by translations alone, and their text
-    set by Tm."""
+def _hatches(form, reader) -> bool:
+    """Whether a form XObject strokes lines in the hatching's grey."""
     from pypdf.generic import ContentStream
 
-    offsets, offset, at, colour, points, words, middles = [], (0.0, 0.0), (0.0, 0.0), None, [], [], []
+    colour, lines = None, 0
+    for operands, operator in ContentStream(form.get_object(), reader).operations:
+        if operator == b"RG":
+            colour = tuple(round(float(value), 5) for value in operands)
+        elif operator == b"l" and colour == HATCH_RGB:
+            lines += 1
+    return lines > 0
+
+
+def _drawn(page, reader):
+    """The page's words (text, x, y of its baseline) and the boxes (x, y, width, height) a
+    hatching form is drawn through, on the page: its grids are placed by translations alone,
+    their text set by Tm, and each hatched run is a rectangle of the clipping path the grid
+    shows the form through."""
+    from pypdf.generic import ContentStream
+
+    forms = page["/Resources"].get("/XObject", {})
+    offsets, offset, at, boxes, words, clipped, path = [], (0.0, 0.0), (0.0, 0.0), [], [], [], []
     for operands, operator in ContentStream(page.get_contents(), reader).operations:
         if operator == b"q":
-            offsets.append(offset)
+            offsets.append((offset, clipped))
         elif operator == b"Q":
-            offset = offsets.pop()
+            offset, clipped = offsets.pop()
         elif operator == b"cm":
             a, b, c, d, e, f = (float(value) for value in operands)
             assert (a, b, c, d) == (1, 0, 0, 1), "a grid placed otherwise than by a translation"
@@ -760,34 +775,40 @@ def _drawn(page, reader):
             at = (float(operands[4]) + offset[0], float(operands[5]) + offset[1])
         elif operator == b"Tj":
             words.append((str(operands[0]), *at))
-        elif operator == b"RG":
-            colour = tuple(round(float(value), 5) for value in operands)
-        elif operator in (b"m", b"l") and colour == HATCH_RGB:
-            points.append((float(operands[0]) + offset[0], float(operands[1]) + offset[1]))
-        elif operator == b"S":
-            middles += [((x0 + x1) / 2, (y0 + y1) / 2) for (x0, y0), (x1, y1) in zip(points[::2], points[1::2])]
-            points = []
-    return words, middles
+        elif operator == b"re":
+            x, y, width, height = (float(value) for value in operands)
+            path.append((x + offset[0], y + offset[1], width, height))
+        elif operator in (b"W", b"W*"):
+            clipped, path = path, []
+        elif operator in (b"n", b"f", b"f*", b"F", b"S", b"s", b"B", b"b"):
+            path = []
+        elif operator == b"Do" and _hatches(forms[operands[0]], reader):
+            boxes += clipped
+            clipped = []
+    return words, boxes
 
 
 def _hatched_cells(path, drugs, days):
-    """(drug, day heading, time) of each chart cell a hatching line has its middle in, placed by
-    where the page prints the day headings, the time rows and the orders (a row begins at its
-    first line's top); "left of the days" or "below" one placed in none."""
+    """(drug, day heading, time) of each chart cell a hatching is drawn through, placed by where
+    the page prints the day headings, the time rows and the orders (a row begins at its first
+    line's top); "below" one placed in none."""
     reader = PdfReader(path)
     cells = set()
     for page in reader.pages:
-        words, middles = _drawn(page, reader)
+        words, boxes = _drawn(page, reader)
         columns = sorted((x, text) for text, x, _ in words if text in days)
         if not columns:
             continue
         tops = {kind: sorted((y + LINE_TOP, text) for text, x, y in words if x < columns[0][0] and match(text))
                 for kind, match in (("time", lambda said: re.fullmatch(r"\d\d:\d\d", said)),
                                     ("drug", lambda said: said.split(" ")[0] in drugs))}
-        for x, y in middles:
-            day = [text for left, text in columns if left - PAD <= x][-1:] or ["left of the days"]
-            time, drug = ([text for top, text in tops[kind] if top >= y][:1] or ["below"] for kind in ("time", "drug"))
-            cells.add((drug[0].split(" ")[0], day[0], time[0]))
+        for left, bottom, width, height in boxes:
+            y = bottom + height / 2
+            for x, day in columns:
+                if left <= x - PAD + 1 < left + width:
+                    time, drug = ([text for top, text in tops[kind] if top >= y][:1] or ["below"]
+                                  for kind in ("time", "drug"))
+                    cells.add((drug[0].split(" ")[0], day, time[0]))
     return cells
 
 

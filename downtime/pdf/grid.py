@@ -11,6 +11,7 @@ from collections.abc import Collection, Sequence
 from itertools import groupby
 
 from reportlab.lib.colors import Color, HexColor
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
 from downtime.pdf.lines import Lines
@@ -28,6 +29,9 @@ FUZZ = 1e-6
 HATCH = HexColor("#8c8c8c")
 HATCH_WIDTH = 0.5
 HATCH_STEP = 5.0
+HATCH_FORM = "downtime-hatching"
+HATCH_SIDE = 1200.0
+"""The hatching form's square, in points: wider and taller than any grid on an A4 page."""
 
 
 Cell = Lines | None
@@ -148,21 +152,19 @@ class Grid(Flowable):
         return runs
 
     def _draw_hatching(self, tops: list[float]) -> None:
-        """Lines x - y = c, c a multiple of HATCH_STEP, across each run's box: the runs above and
-        beside each other continue one pattern."""
-        path = self.canv.beginPath()
+        """The runs clipped, and the document's one hatching form drawn through them: every run
+        of the grid on one pattern, and each grid writes its runs' boxes alone (drawn run by run,
+        each line's numbers written out by reportlab, the hatching took a sixth of a ward's MAR
+        pack)."""
+        canv = self.canv
+        area = canv.beginPath()
         for row, first, last in self._runs():
-            left, right, bottom, top = self.edges[first], self.edges[last + 1], tops[row + 1], tops[row]
-            c = (left - top) // HATCH_STEP * HATCH_STEP + HATCH_STEP
-            while c < right - bottom:
-                start = max(left, c + bottom)
-                end = min(right, c + top)
-                path.moveTo(start, start - c)
-                path.lineTo(end, end - c)
-                c += HATCH_STEP
-        self.canv.setStrokeColor(HATCH)
-        self.canv.setLineWidth(HATCH_WIDTH)
-        self.canv.drawPath(path, stroke=1, fill=0)
+            area.rect(self.edges[first], tops[row + 1], self.edges[last + 1] - self.edges[first], tops[row] - tops[row + 1])
+        _hatching_form(canv)
+        canv.saveState()
+        canv.clipPath(area, stroke=0, fill=0)
+        canv.doForm(HATCH_FORM)
+        canv.restoreState()
 
     def _draw_rules(self, tops: list[float]) -> None:
         """The segments a Table's GRID draws, in its order (overlapping ends then blend alike):
@@ -180,3 +182,22 @@ class Grid(Flowable):
             canv.line(self.edges[1] if index in self.covered else 0, tops[index], right, tops[index])
         for edge in self.edges[1:-1]:
             canv.line(edge, bottom, edge, tops[0])
+
+
+def _hatching_form(canv: Canvas) -> None:
+    """Lines x - y = c, c a multiple of HATCH_STEP, across HATCH_SIDE square, made once in a
+    document as a form every grid's hatched runs show through."""
+    if canv.hasForm(HATCH_FORM):
+        return
+    canv.beginForm(HATCH_FORM, 0, 0, HATCH_SIDE, HATCH_SIDE)
+    canv.setStrokeColor(HATCH)
+    canv.setLineWidth(HATCH_WIDTH)
+    lines = canv.beginPath()
+    c = -HATCH_SIDE + HATCH_STEP
+    while c < HATCH_SIDE:
+        start, end = max(0.0, c), min(HATCH_SIDE, c + HATCH_SIDE)
+        lines.moveTo(start, start - c)
+        lines.lineTo(end, end - c)
+        c += HATCH_STEP
+    canv.drawPath(lines, stroke=1, fill=0)
+    canv.endForm()
