@@ -923,16 +923,20 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
 
     from downtime.formspec.values import format_value
     from downtime.services.theatre import (
-        BREACH, SOON, phone_to_call, procedure_and_side, rescheduling, with_length, with_telling,
+        BREACH, SOON, procedure_and_side, rescheduling, with_length, with_telling,
     )
 
-    # Those to rebook, then those whose patient's death is recorded since (not to rebook); the
-    # number to ring, the side and why it was cancelled, as on the screen's and the paper list
-    # (a patient's two knees read as one operation listed twice).
+    # Those to rebook, then those whose patient's death is recorded since (not to rebook); whom
+    # to tell (the number to ring, or the ward of a patient in a bed), the side and why it was
+    # cancelled, as on the screen's and the paper list (a patient's two knees read as one
+    # operation listed twice). --json: the ward and bed apart, the phone only for one at home.
     booking_spec = _forms()["operation_booking"]
     rows = [{"booking_id": i.state.record.record_id, "priority": i.state.priority.value,
              "patient": i.state.patient.display_name, "downtime_number": i.state.patient.downtime_number,
-             "phone": phone_to_call(i.state.patient, args.lang) or None,
+             "to_tell": i.to_tell.said(args.lang) or None,
+             "phone": None if i.to_tell.on_ward else i.to_tell.said(args.lang) or None,
+             "ward": i.to_tell.on_ward.ward if i.to_tell.on_ward else None,
+             "bed": i.to_tell.on_ward.bed if i.to_tell.on_ward else None,
              "procedure": i.state.record.data["procedure"], "side": i.state.record.data["laterality"],
              "operation": procedure_and_side(i.state.record.data, booking_spec, args.lang), "minutes": i.state.minutes,
              "reason": i.state.cancel_reason.value if i.state.cancel_reason else None,
@@ -954,7 +958,7 @@ def cmd_theatre_rescheduling(args: argparse.Namespace) -> int:
         flag = " ".join(flag for key, flag in flags.items() if r[key])
         return (f"{format_value(priority, r['priority'], args.lang):<24} {r['patient']:<34} {r['downtime_number']:<15} "
                 f"{with_length(r['operation'], r['minutes'], args.lang):<48} {deadline:<10} {flag:<7} "
-                f"{r['phone'] or '-':<30} {with_telling(r['booking_id'], r['not_told'], args.lang)}"
+                f"{r['to_tell'] or '-':<38} {with_telling(r['booking_id'], r['not_told'], args.lang)}"
                 + (f" {died}" if r["patient_died"] else ""))
 
     _emit(args, rows, line)

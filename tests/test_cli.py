@@ -998,10 +998,7 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     today = date.today().isoformat()
     assert main(["theatre", "rescheduling", "--db", demo_db, "--json"]) == 0
     waiting = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert waiting and {"booking_id", "priority", "rebook_by", "breach", "phone"} <= set(waiting[0])
-    # The demo's patients left only their next of kin's number: the list says whose it is.
-    assert all(line["phone"].endswith("(next of kin)") for line in waiting if line["phone"])
-    assert any(line["phone"] for line in waiting)
+    assert waiting and {"booking_id", "priority", "rebook_by", "breach", "to_tell", "phone"} <= set(waiting[0])
     # Each with its side and why it was cancelled, as the screen's and the printed list give
     # them: a patient's two knees read as one operation listed twice.
     assert {"side", "reason"} <= set(waiting[0])
@@ -1058,6 +1055,48 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     assert main(["pdf", "rescheduling", "--out", str(tmp_path / "r.pdf"), *coord]) == 0
     assert main(["theatre", "list", "--date", "28/11", "--db", demo_db]) == 1
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_theatre_rescheduling_names_the_ward_of_a_patient_in_a_bed_and_the_number_of_one_at_home(demo_db, capsys):
+    """The coordinator rings from the list: it gave the next of kin's number of a patient in a
+    bed on ward 3B, who was not at home to be told. It names their ward, its name and the bed
+    (--json: the ward and the bed apart, no phone); a patient at home keeps the number to ring."""
+    from datetime import datetime, timedelta
+
+    from downtime.formspec import load_forms
+    from downtime.paths import forms_dir
+    from downtime.services import records
+    from downtime.services.census import location_at
+    from downtime.services.context import Session, Vault, load_device
+    from downtime.services.demo import WARDS
+    from downtime.services.unlock import sign_in
+
+    def rescheduling() -> tuple[list[dict], str]:
+        assert main(["theatre", "rescheduling", "--db", demo_db, "--json"]) == 0
+        rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+        assert main(["theatre", "rescheduling", "--db", demo_db]) == 0
+        return rows, capsys.readouterr().out
+
+    vault = Vault(Path(demo_db))
+    user = sign_in(vault, "nurse", "1111")  # opens the encrypted demo
+    nurse = Session(vault.db, load_device(vault.db), user, load_forms(forms_dir()))
+    names = {code: name for code, name, _ in WARDS}
+    waiting, text = rescheduling()
+    patients = {line["booking_id"]: str(records.current(nurse.db, line["booking_id"]).patient_id) for line in waiting}
+    for line in waiting:
+        where = location_at(nurse.db, patients[line["booking_id"]])
+        assert (line["ward"], line["bed"], line["phone"]) == (where.ward, where.bed, None)
+        assert line["to_tell"] == f"ward {where.ward} ({names[where.ward]}, bed\u00a0{where.bed})"
+        assert f"{line['to_tell']} " in next(row for row in text.splitlines() if line["booking_id"] in row)
+    home = waiting[0]["booking_id"]
+    records.save_new(nurse, "discharge", {"discharged_at": (datetime.now().astimezone() - timedelta(minutes=5)).isoformat(
+        timespec="minutes"), "destination": "home", "letter_given": True, "medicines_given": True},
+        patient_id=patients[home])
+    waiting, text = rescheduling()
+    (line,) = [line for line in waiting if line["booking_id"] == home]
+    assert (line["ward"], line["bed"]) == (None, None) and line["phone"] == line["to_tell"]
+    assert line["phone"].endswith("(next of kin)"), "the demo's patients left their next of kin's number"
+    assert f"{line['phone']} " in next(row for row in text.splitlines() if home in row)
 
 
 def test_theatre_commands_speak_the_lang(demo_db, capsys):

@@ -7,6 +7,7 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import Paragraph
 
+from downtime.i18n import translate
 from downtime.services import printing, records, settings, theatre
 
 
@@ -90,13 +91,14 @@ def test_rescheduling_list_and_letter_in_french(day, tmp_path, session_for, cloc
     assert "MOVED to 01/12 08:00" in moved
 
 
-def test_the_rescheduling_list_gives_the_number_to_call(day, tmp_path, session_for):
-    """The coordinator rings each patient on the list for a new date: neither the screen nor the
-    paper list gave a telephone, though the admission holds the next of kin's. The patient's
-    own (an optional box of the admission form's identity section, as the paper admission
-    record's demographics hold it) comes first; else the next of kin's, said so."""
+def test_the_rescheduling_list_gives_the_number_to_call(day, tmp_path, session_for, send_home):
+    """The coordinator rings each patient at home on the list for a new date: neither the screen
+    nor the paper list gave a telephone, though the admission holds the next of kin's. The
+    patient's own (an optional box of the admission form's identity section, as the paper
+    admission record's demographics hold it) comes first; else the next of kin's, said so."""
     coord, made, _ = day
     (morin,) = [state for state in theatre.bookings(coord.db, coord.forms) if state.record.record_id == made["Morin"]]
+    send_home(morin.patient.patient_id)
     admission = records.current(coord.db, morin.patient.admission_record_id)
     nurse = session_for("nurse")
     records.amend(nurse, admission.record_id, {**admission.data, "nok_name": "Claire Morin",
@@ -111,8 +113,21 @@ def test_the_rescheduling_list_gives_the_number_to_call(day, tmp_path, session_f
     (waiting,), _ = theatre.rescheduling(coord.db, coord.forms, coord.clock())
     assert theatre.phone_to_call(waiting.state.patient, "en") == "01 23 45 67 89"
     text = _text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))
-    assert "Downtime no. / Telephone" in text and f"{waiting.state.patient.downtime_number} 01 23 45 67 89" in text and "06 11 22 33 44" not in text
-    assert "N° dégradé / Téléphone" in _text(printing.print_rescheduling(session_for("coord", lang="fr"), tmp_path / "fr.pdf"))
+    assert "Downtime no. / Whom to tell" in text and f"{waiting.state.patient.downtime_number} 01 23 45 67 89" in text and "06 11 22 33 44" not in text
+    french = _text(printing.print_rescheduling(session_for("coord", lang="fr"), tmp_path / "fr.pdf"))
+    assert f"N° dégradé / {translate('fr', '', theatre.WHOM_TO_TELL)}" in french
+
+
+def test_the_rescheduling_list_names_the_ward_of_a_patient_in_a_bed_not_their_number(day, tmp_path, session_for):
+    """A patient in bed 3 of ward 3B is told of their new date by the ward's team: the printed
+    list gave their home number, which the coordinator rang."""
+    coord, made, _ = day
+    (morin,) = [state for state in theatre.bookings(coord.db, coord.forms) if state.record.record_id == made["Morin"]]
+    admission = records.current(coord.db, morin.patient.admission_record_id)
+    records.amend(session_for("nurse"), admission.record_id, {**admission.data, "phone": "01 23 45 67 89"},
+                  "her own number")
+    text = _text(printing.print_rescheduling(coord, tmp_path / "r.pdf"))
+    assert f"{morin.patient.downtime_number} ward 3B (bed 3)" in text and "01 23 45 67 89" not in text
 
 
 def test_a_list_running_onto_the_next_page_names_its_theatre_there(session_for, admission_values, tmp_path):

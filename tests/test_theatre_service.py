@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from downtime.domain.theatre import Booking, TheatreSession, clashes, suggest_slots
-from downtime.services import back_entry, printing, records, theatre
+from downtime.services import back_entry, printing, records, theatre, wards
 from downtime.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from downtime.services.patients import downtime_numbers
 
@@ -1049,6 +1049,33 @@ def test_the_census_tells_a_patient_called_in_from_home_from_one_on_a_ward(lists
     assert (theatre.on_a_ward(coord.db, patients[0], clock.now) is None) is at_home
     later = theatre.suggestions(coord.db, first.record_id, clock.now, from_day=date(2026, 11, 30))
     assert later.from_home is None, "a day chosen later than the patient can arrive holds the slots back, not that"
+
+
+@pytest.mark.parametrize("ward_set_up, on_ward", [(False, "ward 3B (bed\u00a01)"),
+                                                   (True, "ward 3B (Internal medicine, bed\u00a01)")])
+def test_whom_to_tell_is_the_ward_of_a_patient_in_a_bed_and_the_number_of_one_at_home(
+        lists, clock, send_home, session_for, ward_set_up, on_ward):
+    """The rescheduling list gave the telephone of a patient in bed 1 on ward 3B, and the board
+    said to ring it once their operation was rebooked: the coordinator rang an empty house, or
+    the family heard of a date the patient did not. Where the census puts the patient now
+    decides: their ward (named where this laptop knows it), whose team tells them, or the number
+    to ring at home."""
+    coord, patients, made = lists
+    if ward_set_up:
+        wards.add_ward(session_for("admin"), "3B", "Internal medicine", [str(bed) for bed in range(1, 5)])
+    for patient in patients[:2]:
+        theatre.cancel(coord, theatre.book(coord, patient, _booking(made["t1-mon"], "08:00")).record_id, CANCEL)
+        admission = records.list_current(coord.db, "admission", patient_ids=[patient])[0]
+        records.amend(session_for("nurse"), admission.record_id, {**admission.data, "phone": "01 23 45 67 89"},
+                      "her own number")
+    send_home(patients[1])
+    waiting, _ = theatre.rescheduling(coord.db, coord.forms, clock.now)
+    told = {item.state.patient.patient_id: (item.to_tell.said("en"), item.to_tell.on_ward is not None)
+            for item in waiting}
+    assert told == {patients[0]: (on_ward, True), patients[1]: ("01 23 45 67 89", False)}
+    at_home = {item.state.patient.patient_id: item.state.patient for item in waiting}[patients[1]]
+    before = theatre.whom_to_tell(coord.db, [at_home], datetime.fromisoformat("2026-11-28T11:00+01:00"))
+    assert before[patients[1]].said("en") == on_ward.replace("bed\u00a01", "bed\u00a02"), "on the ward until 12:00"
 
 
 def test_a_cancellation_dated_back_must_come_after_the_decision_and_any_rebooking(lists, clock):

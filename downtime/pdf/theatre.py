@@ -26,7 +26,7 @@ from downtime.pdf.page import (
 from downtime.pdf.runs import Run, RunLines
 from downtime.services.patients import PatientSummary
 from downtime.services.theatre import (
-    REBOOK_BY, BookingState, BookingStatus, ListEntry, WaitingItem, phone_to_call, procedure_and_side, with_length,
+    REBOOK_BY, WHOM_TO_TELL, BookingState, BookingStatus, ListEntry, WaitingItem, procedure_and_side, with_length,
 )
 
 WORDS: dict[str, dict[Lang, str]] = {
@@ -55,10 +55,10 @@ WORDS: dict[str, dict[Lang, str]] = {
     "days": {"en": "{days} d", "fr": "{days} j"},
 }
 # The rescheduling list's columns in the words of the screen's list (the catalogue's shared
-# context), the downtime number and the telephone sharing one: the print had words of its own
-# ("À faire avant … PROCHE" where the screen said "Au plus tard le … BIENTÔT").
+# context), the downtime number and whom to tell sharing one: the print had words of its own ("À faire avant … PROCHE" where the
+# screen said "Au plus tard le … BIENTÔT").
 RESCHED_COLUMNS = ((QT_TR_NOOP("Priority"),), (QT_TR_NOOP("Patient"),), (QT_TR_NOOP("Date of birth"),),
-                   (QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Telephone")), (QT_TR_NOOP("Procedure"),),
+                   (QT_TR_NOOP("Downtime no."), WHOM_TO_TELL), (QT_TR_NOOP("Procedure"),),
                    (QT_TR_NOOP("Side"),), (QT_TR_NOOP("Surgeon"),), (QT_TR_NOOP("Cancelled"),), (QT_TR_NOOP("Reason"),),
                    (REBOOK_BY,), (QT_TR_NOOP("Waiting"),))
 
@@ -261,7 +261,7 @@ def rescheduling_pdf(items: list[WaitingItem], out: Path, *, left: list[WaitingI
         flagged = item.breach or item.near_breach
         rows.append([_p(_choice(booking_spec, "priority", data["priority"], lang), bold=True),
                      _p(state.patient.display_name, bold=True), _p(birth_date_label(state.patient, lang)),
-                     _p("\n".join(filter(None, (state.patient.downtime_number, phone_to_call(state.patient, lang))))),
+                     _p("\n".join(filter(None, (state.patient.downtime_number, item.to_tell.said(lang))))),
                      _p(with_length(data["procedure"], state.minutes, lang)),
                      _p(_choice(booking_spec, "laterality", data["laterality"], lang), bold=True),
                      _p(data["surgeon"]),

@@ -147,10 +147,12 @@ class WaitingModel(TextTableModel):
     the rebook-by date and its BREACH stay on a laptop's screen in French. A patient not yet told
     of the cancellation is said beside its time, right after the rebook-by date and before the
     number to ring, the surgeon after them: said after the surgeon, PATIENT NOT TOLD YET pushed
-    the rebook-by date off a laptop's screen. Whole in the tooltip where a narrow window cuts it."""
+    the rebook-by date off a laptop's screen. Whole in the tooltip where a narrow window cuts it.
+    Whom to tell is the number to ring for a patient at home, the ward for one in a bed
+    (`theatre.whom_to_tell`)."""
 
     columns = (QT_TR_NOOP("Priority"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Procedure"),
-               QT_TR_NOOP("Side"), theatre.REBOOK_BY, QT_TR_NOOP("Cancelled"), QT_TR_NOOP("Telephone"),
+               QT_TR_NOOP("Side"), theatre.REBOOK_BY, QT_TR_NOOP("Cancelled"), theatre.WHOM_TO_TELL,
                QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Waiting"), QT_TR_NOOP("Reason"))
     whole_in_tooltip = frozenset({CANCELLED, REASON})
 
@@ -168,7 +170,7 @@ class WaitingModel(TextTableModel):
                 format_value(self.spec.field("laterality"), data["laterality"], self.lang), item.rebook_by(language()),
                 theatre.with_telling(state.cancelled_at.strftime("%d/%m %H:%M") if state.cancelled_at else "—",
                                      state.untold, language()),
-                theatre.phone_to_call(state.patient, self.lang), data["surgeon"],
+                item.to_tell.said(self.lang), data["surgeon"],
                 translate("WaitingModel", "{days} days").format(days=item.waited.days),
                 format_value(self.reasons, state.cancel_reason.value, self.lang) if state.cancel_reason else "—")
 
@@ -352,11 +354,16 @@ class ToldDialog(QDialog):
         return saved
 
 
-def _rebook_by(session: Session, state: theatre.BookingState) -> str:
+def _to_tell(session: Session, patient: PatientSummary) -> theatre.ToTell:
+    """Whom to tell of the patient's new date, as the census has them now."""
+    return theatre.whom_to_tell(session.db, [patient], session.clock())[patient.patient_id]
+
+
+def _rebook_by(session: Session, state: theatre.BookingState, to_tell: theatre.ToTell) -> str:
     """The date the operation must happen by, BREACH or SOON as the rescheduling list says it
     (in red likewise): the dialog covers the list, and the coordinator chose among its slots
     with the date out of sight."""
-    item = theatre.waiting_item(state, session.clock())
+    item = theatre.waiting_item(state, session.clock(), to_tell)
     said = escape(labelled(word(theatre.REBOOK_BY), item.rebook_by(language()), language()))
     return f'<b style="color: {ERROR_COLOUR}">{said}</b>' if item.breach or item.near_breach else said
 
@@ -376,10 +383,14 @@ class RebookDialog(QDialog):
         what = translate("RebookDialog", "{procedure} ({minutes} min) — {surgeon}").format(
             procedure=_operation(session, state), minutes=state.minutes, surgeon=state.record.data["surgeon"])
         # The number to ring, to agree the day the patient can come with the dialog open (it was
-        # on the list behind the dialog).
-        phone = theatre.phone_to_call(state.patient, session.lang)
-        call = "<br>" + escape(translate("RebookDialog", "Telephone: {phone}").format(phone=phone)) if phone else ""
-        layout.addWidget(QLabel(f"{_who(state)}<br>{escape(what)}{call}<br>{_rebook_by(session, state)}"))
+        # on the list behind the dialog); for a patient in a bed, their ward, which tells them.
+        to_tell = _to_tell(session, state.patient)
+        said = to_tell.said(session.lang)
+        call = ("" if not said else translate("RebookDialog", "Telephone: {phone}").format(phone=said)
+                if to_tell.on_ward is None else translate(
+                    "RebookDialog", "In hospital, {ward}: tell the ward, which tells the patient.").format(ward=said))
+        layout.addWidget(QLabel(f"{_who(state)}<br>{escape(what)}{'<br>' + escape(call) if call else ''}"
+                                f"<br>{_rebook_by(session, state, to_tell)}"))
         self.from_day = _day_edit(session.clock().date())
         self.from_day.setMinimumDate(self.from_day.date())
         from_row = QHBoxLayout()
@@ -802,21 +813,25 @@ class TheatrePanel(QWidget):
         cancelled, rebooked or transferred with its patient not yet told: the number was on the
         rescheduling list only, which a rebooked operation had just left, and a morning's fifteen
         rebookings each had their number looked up again. One line beside the board's title, the
-        number first (a narrow window cuts its end; whole in its tooltip). None for a patient
-        told as it was saved. An operation cancelled has no letter until it is rebooked."""
+        number first (a narrow window cuts its end; whole in its tooltip). For a patient in a bed,
+        their ward instead, whose team tells them (`theatre.whom_to_tell`): the line said to ring
+        the number of a patient on ward 3B, who was not at home. None for a patient told as it
+        was saved. An operation cancelled has no letter until it is rebooked."""
         if not theatre.still_to_tell(saved):
             self.to_tell.hide()
             return
         patient, news = state.patient, _news(self.session, state, saved)
-        phone = theatre.phone_to_call(patient, self.session.lang)
+        to_tell = _to_tell(self.session, patient)
+        whom = to_tell.said(self.session.lang)
         lettered = saved.form_id == "operation_rebooking"
-        who = (translate("TheatrePanel", "Ring {phone} to tell {name} ({number})") if phone
+        who = (translate("TheatrePanel", "Tell {ward} so its team tells {name} ({number})") if to_tell.on_ward
+               else translate("TheatrePanel", "Ring {phone} to tell {name} ({number})") if whom
                else translate("TheatrePanel", "No telephone recorded: post their letter (Patient's letter) to {name} "
                                               "({number})") if lettered
                else translate("TheatrePanel", "No telephone recorded: find another way to tell {name} ({number})")
-               ).format(phone=phone, name=patient.display_name, number=patient.downtime_number)
+               ).format(ward=whom, phone=whom, name=patient.display_name, number=patient.downtime_number)
         said = translate("TheatrePanel", "{who}: {news}.").format(who=who, news=news)
-        if phone and lettered:
+        if whom and lettered:
             said = " ".join((said, translate("TheatrePanel", "Then print their letter (Patient's letter).")))
         self.to_tell.setText(said)
         self.to_tell.setToolTip(said)

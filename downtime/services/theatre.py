@@ -29,11 +29,12 @@ from downtime.formspec.values import format_value
 from downtime.i18n import QT_TR_NOOP, QT_TRANSLATE_NOOP, Lang, Phrase, message, semicolon, translate
 from downtime.services import records
 from downtime.services.back_entry import ehr_numbers, probable_duplicates_among
-from downtime.services.census import all_patients, deaths, location_at
+from downtime.services.census import all_patients, deaths, location_at, locations
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError
 from downtime.services.laptops import laptops_known
 from downtime.services.patients import PatientSummary, downtime_numbers
+from downtime.services.wards import ward_names
 from downtime.storage.records import as_version, chunks, current_of, list_current, marks
 
 NEAR_BREACH = timedelta(days=7)
@@ -870,6 +871,8 @@ def record_told(session: Session, booking_id: str, how: str | None, told_at: dat
 REBOOK_BY = QT_TR_NOOP("Rebook by")
 BREACH = QT_TR_NOOP("BREACH")
 SOON = QT_TR_NOOP("SOON")
+# The rescheduling lists' column of the number to ring, or the ward to tell (`ToTell`).
+WHOM_TO_TELL = QT_TR_NOOP("Whom to tell")
 
 
 @dataclass(frozen=True)
@@ -878,6 +881,7 @@ class WaitingItem:
     breach: bool
     near_breach: bool
     waited: timedelta
+    to_tell: ToTell
 
     def rebook_by(self, lang: Lang) -> str:
         """The date the operation must happen by, then BREACH (past it) or SOON (within
@@ -889,13 +893,14 @@ class WaitingItem:
         return f"{deadline:%d/%m/%Y}" + (f" {translate(lang, '', flag)}" if flag else "")
 
 
-def waiting_item(state: BookingState, now: datetime) -> WaitingItem:
+def waiting_item(state: BookingState, now: datetime, to_tell: ToTell) -> WaitingItem:
     """A cancelled operation as the rescheduling list and the rebook dialog show it at `now`:
-    past its rebook-by date (a breach), or within `NEAR_BREACH` of it, and how long it waited."""
+    past its rebook-by date (a breach), or within `NEAR_BREACH` of it, how long it waited, and
+    whom to tell of its new date (`whom_to_tell` at `now`)."""
     deadline = state.rebook_by
     return WaitingItem(state, breach=deadline is not None and deadline < now,
                        near_breach=deadline is not None and now <= deadline < now + NEAR_BREACH,
-                       waited=now - state.decided_at)
+                       waited=now - state.decided_at, to_tell=to_tell)
 
 
 def phone_to_call(patient: PatientSummary, lang: Lang) -> str:
@@ -908,6 +913,46 @@ def phone_to_call(patient: PatientSummary, lang: Lang) -> str:
     return ""
 
 
+_WARD = QT_TRANSLATE_NOOP("messages", "ward {ward}")
+_WARD_WITH = QT_TRANSLATE_NOOP("messages", "ward {ward} ({details})")
+_BED = QT_TRANSLATE_NOOP("messages", "bed {bed}")
+
+
+@dataclass(frozen=True)
+class ToTell:
+    """Whom the coordinator tells of a cancellation, a new date or a transfer (`whom_to_tell`):
+    a patient in a bed through their ward, whose team tells them at the bedside (rung on the
+    admission's number, the next of kin at home heard of a date the patient on ward 3B did not);
+    a patient at home on the number to ring (`phone_to_call`)."""
+
+    patient: PatientSummary
+    on_ward: Location | None
+    """The patient's stay on a ward (`on_a_ward`); None: at home."""
+    ward_name: str | None = None
+    """The name of that ward where this laptop's wards know it."""
+
+    def said(self, lang: Lang) -> str:
+        """The ward, with its name and the bed ("ward 3B (Internal medicine, bed 16)"), or the
+        number to ring; "" for a patient at home whose admission holds no number. The bed is one
+        unbreakable run (non-breaking spaces): the printed list's narrow column put "bed" at a
+        line's end and "16)" under it."""
+        if self.on_ward is None:
+            return phone_to_call(self.patient, lang)
+        bed = message(lang, _BED, bed=self.on_ward.bed).replace(" ", "\u00a0") if self.on_ward.bed else None
+        details, ward = ", ".join(filter(None, (self.ward_name, bed))), self.on_ward.ward or "—"
+        return message(lang, _WARD_WITH, ward=ward, details=details) if details else message(lang, _WARD, ward=ward)
+
+
+def whom_to_tell(db: Database, patients: Collection[PatientSummary], at: datetime) -> dict[str, ToTell]:
+    """Whom to tell of each patient's cancellation, new date or transfer, by patient id, as the
+    census has them at `at` (now): the rescheduling list, its print and command, the rebook
+    dialog and the board's line all say it from here, one census read for a list's patients."""
+    where, names = on_wards(db, [patient.patient_id for patient in patients], at), ward_names(db)
+    return {patient.patient_id: ToTell(patient, found := where.get(patient.patient_id),
+                                       names.get(found.ward) if found is not None and found.ward else None)
+            for patient in patients}
+
+
 def rescheduling(db: Database, forms: dict[str, FormSpec], now: datetime,
                  replayed: list[BookingFacts] | None = None) -> tuple[list[WaitingItem], list[WaitingItem]]:
     """Cancelled operations not yet rebooked (one cancelled because the patient died is not to
@@ -918,9 +963,10 @@ def rescheduling(db: Database, forms: dict[str, FormSpec], now: datetime,
     down the list rang a dead patient's family for a date. The lists name them under it, with
     the death, so none vanishes unexplained; a death withdrawn as entered in error puts the
     operation back."""
-    items = [waiting_item(state, now) for state in bookings(
-        db, forms, lambda facts: facts.status is BookingStatus.CANCELLED
-        and facts.cancel_reason is not CancelReason.PATIENT_DIED, replayed)]
+    states = bookings(db, forms, lambda facts: facts.status is BookingStatus.CANCELLED
+                      and facts.cancel_reason is not CancelReason.PATIENT_DIED, replayed)
+    tell = whom_to_tell(db, [state.patient for state in states], now)
+    items = [waiting_item(state, now, tell[state.patient.patient_id]) for state in states]
     # By the day each must be rebooked by, as the lists print it, then the longest wait (two due
     # the same day came in the order of the hours they were cancelled). For a class with an
     # NCEPOD target the longer wait is the earlier deadline, so its order is the same.
@@ -952,8 +998,13 @@ def on_a_ward(db: Database, patient_id: str, at: datetime) -> Location | None:
     None for a patient at home then, who is called in. Told by the operation's priority, an
     elective patient in bed 4 was offered slots 90 minutes on and sent a letter to present
     themselves, "if you cannot come", and an urgent one sent home the slot starting now."""
-    where = location_at(db, patient_id, at)
-    return where if where is not None and where.status is StayStatus.IN else None
+    return on_wards(db, [patient_id], at).get(patient_id)
+
+
+def on_wards(db: Database, patient_ids: Collection[str], at: datetime) -> dict[str, Location]:
+    """`on_a_ward` of each of these patients on a ward at `at`, read together."""
+    return {patient_id: where for patient_id, where in locations(db, at=at, patient_ids=patient_ids).items()
+            if where.status is StayStatus.IN}
 
 
 def suggestions(db: Database, booking_id: str, now: datetime, limit: int = 5, from_day: date | None = None) -> Suggested:

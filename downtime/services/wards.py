@@ -198,6 +198,12 @@ def wards(db: Database, ward: str | None = None) -> list[Ward]:
     return [Ward(code, names[code], tuple(beds[code])) for code in names]
 
 
+def ward_names(db: Database) -> dict[str, str]:
+    """Each ward's name by its code, without its beds: a ward named to a coordinator who does
+    not know its code ("3B (Internal medicine)")."""
+    return dict(db.execute("SELECT ward, name FROM wards").fetchall())
+
+
 def ward_codes(db: Database) -> list[str]:
     """Every ward's code, without its beds: what checking a ward typed on a form needs, at
     each save (a hospital's wards list a thousand beds)."""

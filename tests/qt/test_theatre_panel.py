@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel
 from downtime.qt.main_window import MainWindow
 from downtime.qt.prompts import Prompts
 from downtime.qt.theatre_panel import CANCELLED, PROCEDURE, REBOOK_BY, SCREEN_MARGIN, SIDE, STATUS
-from downtime.services import records, theatre
+from downtime.services import records, theatre, wards
 from downtime.sync.importing import import_path
 
 
@@ -444,15 +444,21 @@ def test_the_rescheduling_list_gives_each_operations_expected_length(coordinator
     assert model.text(0, model.columns.index("Procedure")) == f"{state.record.data['procedure']} ({state.minutes}\u00a0min)"
 
 
-def test_the_rescheduling_list_gives_the_number_to_call(coordinator, listed, session_for):
-    """The coordinator rings each patient for a new date: the screen's list gave no telephone."""
+@pytest.mark.parametrize("at_home, said", [(True, "01 23 45 67 89"), (False, "ward 3B (bed\u00a012)")])
+def test_the_rescheduling_list_gives_the_number_to_call_or_the_ward_to_tell(coordinator, listed, session_for,
+                                                                            send_home, at_home, said):
+    """The coordinator rings each patient at home for a new date: the screen's list gave no
+    telephone. A patient in bed 12 of ward 3B is told by the ward's team: the list gave their
+    home number, as if they were at home."""
     window, _ = coordinator
     state = theatre.bookings(window.session.db, window.session.forms)[0]
     admission = records.current(window.session.db, state.patient.admission_record_id)
     records.amend(session_for("nurse"), admission.record_id, {**admission.data, "phone": "01 23 45 67 89"},
                   "her own number")
+    if at_home:
+        send_home(state.patient.patient_id)
     model = _first_operation_cancelled(window, listed).waiting_model
-    assert model.text(0, model.columns.index("Telephone")) == "01 23 45 67 89"
+    assert model.text(0, model.columns.index("Whom to tell")) == said
 
 
 def test_transfer_needs_a_hospital(coordinator, qtbot, listed):
@@ -914,22 +920,30 @@ def test_a_patient_called_in_from_home_is_offered_no_slot_they_cannot_reach(coor
     assert f"{rebooked.start:%a %d/%m %H:%M}" == first
 
 
-@pytest.mark.parametrize("phone, nok_phone, said", [
-    ("01 23 45 67 89", "", "Ring 01 23 45 67 89 to tell {who}: {news}. Then print their letter (Patient's letter)."),
-    ("", "06 11 22 33 44", "Ring 06 11 22 33 44 (next of kin) to tell {who}: {news}. Then print their letter "
-                           "(Patient's letter)."),
-    ("", "", "No telephone recorded: post their letter (Patient's letter) to {who}: {news}.")])
+@pytest.mark.parametrize("phone, nok_phone, at_home, said", [
+    ("01 23 45 67 89", "", True, "Ring 01 23 45 67 89 to tell {who}: {news}. Then print their letter "
+                                 "(Patient's letter)."),
+    ("", "06 11 22 33 44", True, "Ring 06 11 22 33 44 (next of kin) to tell {who}: {news}. Then print their letter "
+                                 "(Patient's letter)."),
+    ("", "", True, "No telephone recorded: post their letter (Patient's letter) to {who}: {news}."),
+    ("01 23 45 67 89", "06 11 22 33 44", False, "Tell ward 3B (bed\u00a012) so its team tells {who}: {news}. Then print "
+                                                "their letter (Patient's letter)."),
+    ("", "", False, "Tell ward 3B (bed\u00a012) so its team tells {who}: {news}. Then print their letter "
+                    "(Patient's letter).")])
 def test_once_rebooked_the_tab_says_whom_to_tell_and_the_number_to_ring(coordinator, qtbot, listed, session_for,
-                                                                       phone, nok_phone, said):
+                                                                       send_home, phone, nok_phone, at_home, said):
     """The number to ring with the new date was on the rescheduling list only: booked, the
     operation left the list and its number with it, at the moment the coordinator was to ring. A
     second morning's fifteen rebookings each had to be looked up again. The tab now says, over
-    the board, the number to ring, whom to tell and what."""
+    the board, the number to ring, whom to tell and what. A patient in bed 12 of ward 3B is told
+    by the ward's team: the line said to ring their home, where no one was."""
     window, _ = coordinator
     state = theatre.bookings(window.session.db, window.session.forms)[0]
     admission = records.current(window.session.db, state.patient.admission_record_id)
     records.amend(session_for("nurse"), admission.record_id,
                   {**admission.data, "phone": phone, "nok_phone": nok_phone}, "numbers checked")
+    if at_home:
+        send_home(state.patient.patient_id)
     dialog = _rebooking_by_keyboard(window, qtbot, listed)
     panel = window.theatre
     assert panel.to_tell.isHidden()
@@ -953,21 +967,31 @@ def test_once_transferred_the_tab_says_whom_to_tell_of_the_hospital(coordinator,
     dialog.other_hospital.setText("CHU Sud")
     dialog.send_elsewhere()
     listed(panel)
-    assert panel.to_tell.text().endswith(
+    assert panel.to_tell.text().startswith("Tell ward 3B (bed\u00a012) so its team tells ") and (
         f" {state.patient.display_name} ({state.patient.downtime_number}): Total hip replacement, RIGHT goes "
-        "to another hospital, CHU Sud.")
+        "to another hospital, CHU Sud. ") in panel.to_tell.text()
 
 
-def test_the_rebook_dialog_gives_the_number_to_ring(coordinator, qtbot, listed, session_for):
+@pytest.mark.parametrize("at_home, said", [
+    (True, "Telephone: 06 11 22 (next of kin)"),
+    (False, "In hospital, ward 3B (Medicine, bed\u00a012): tell the ward, which tells the patient.")])
+def test_the_rebook_dialog_gives_the_number_to_ring_or_the_ward_to_tell(coordinator, qtbot, listed, session_for,
+                                                                        send_home, at_home, said):
     """The coordinator rings the patient to agree the day they can come, the dialog open on its
-    "Slots from": the number was on the list behind it, under the dialog."""
+    "Slots from": the number was on the list behind it, under the dialog. For a patient in bed
+    12 of ward 3B (Medicine, as this laptop's wards name it), the ward: the dialog gave the next
+    of kin's number, as if the patient were at home."""
     window, _ = coordinator
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
     state = theatre.bookings(window.session.db, window.session.forms)[0]
     admission = records.current(window.session.db, state.patient.admission_record_id)
     records.amend(session_for("nurse"), admission.record_id, {**admission.data, "phone": "", "nok_phone": "06 11 22"},
                   "numbers checked")
+    if at_home:
+        send_home(state.patient.patient_id)
     dialog = _rebooking_by_keyboard(window, qtbot, listed)
-    assert "Telephone: 06 11 22 (next of kin)" in dialog.findChild(QLabel).text()
+    shown = dialog.findChild(QLabel).text()
+    assert said in shown and ("Telephone" in shown) is at_home
 
 
 def test_the_coordinator_records_the_patient_told_of_the_new_date_and_the_board_stops_saying_not_told(
@@ -1157,11 +1181,12 @@ def _cancelled_by_keyboard(window, qtbot, listed, told: str):
     return listed(panel)
 
 
-@pytest.mark.parametrize(("phone", "said"), [
-    ("01 23 45 67 89", "Ring 01 23 45 67 89 to tell {who}: {news}."),
-    ("", "No telephone recorded: find another way to tell {who}: {news}.")])
+@pytest.mark.parametrize(("phone", "at_home", "said"), [
+    ("01 23 45 67 89", True, "Ring 01 23 45 67 89 to tell {who}: {news}."),
+    ("", True, "No telephone recorded: find another way to tell {who}: {news}."),
+    ("01 23 45 67 89", False, "Tell ward 3B (bed\u00a012) so its team tells {who}: {news}.")])
 def test_a_cancellation_not_yet_told_says_whom_to_ring_until_the_patient_told_is_recorded(
-        coordinator, qtbot, listed, session_for, clock, phone, said):
+        coordinator, qtbot, listed, session_for, send_home, clock, phone, at_home, said):
     """A patient not told of a cancellation comes in fasting on the day. Cancelled with its
     patient "Not yet" told, the board said CANCELLED alone, and "Patient told…" refused it (no
     new date): it says PATIENT NOT TOLD YET and whom to ring, and records the telling as for a
@@ -1171,6 +1196,8 @@ def test_a_cancellation_not_yet_told_says_whom_to_ring_until_the_patient_told_is
     admission = records.current(window.session.db, state.patient.admission_record_id)
     records.amend(session_for("nurse"), admission.record_id, {**admission.data, "phone": phone, "nok_phone": ""},
                   "numbers checked")
+    if at_home:
+        send_home(state.patient.patient_id)
     window.theatre.refresh()
     listed(window.theatre)
     panel = _cancelled_by_keyboard(window, qtbot, listed, "No")
