@@ -130,6 +130,13 @@ def test_the_rescheduling_list_names_the_ward_of_a_patient_in_a_bed_not_their_nu
     assert f"{morin.patient.downtime_number} ward 3B (bed 3)" in text and "01 23 45 67 89" not in text
 
 
+def test_the_printed_day_list_heads_the_birth_date_as_the_board_does(day, tmp_path, session_for):
+    """The board and the rescheduling list said "Né(e) le" where the printed day list said "Date
+    de naissance": one heading, from the catalogue the screen reads."""
+    text = _text(printing.print_theatre_list(session_for("coord", lang="fr"), date(2026, 11, 30), tmp_path / "l.pdf"))
+    assert "Patient Né(e) le Sexe N° dégradé" in text and "Date de naissance" not in text
+
+
 def test_a_list_running_onto_the_next_page_names_its_theatre_there(session_for, admission_values, tmp_path):
     """The theatre's band sat alone at the foot of a page and its operations went over unnamed."""
     nurse, coord = session_for("nurse"), session_for("coord")
@@ -229,7 +236,7 @@ def test_no_heading_side_or_flag_of_the_lists_is_cut_inside_a_word(day, session_
     """Columns narrower than their words broke them: the rescheduling list read "Waitin g" /
     "Attent e", "Not app licable" and "ne pas reprogr ammer", the French theatre list "Sex e"."""
     from downtime.i18n import translate
-    from downtime.pdf.theatre import RESCHED_COLUMNS, WORDS
+    from downtime.pdf.theatre import LIST_COLUMNS, RESCHED_COLUMNS, WORDS
 
     coord, made, later = day
     nurse = session_for("nurse")
@@ -242,7 +249,7 @@ def test_no_heading_side_or_flag_of_the_lists_is_cut_inside_a_word(day, session_
     french = session_for("coord", lang=lang)
     words = set(_text(printing.print_theatre_list(french, date(2026, 11, 30), tmp_path / "a.pdf")).split())
     words |= set(_text(printing.print_theatre_list(french, date(2026, 12, 1), tmp_path / "b.pdf")).split())
-    for heading in WORDS["list_cols"][lang].split("|"):
+    for heading in [WORDS["line_number"][lang], *(translate(lang, "", word) for word in LIST_COLUMNS)]:
         assert set(heading.split()) <= words, heading
     theatre.cancel(coord, both, {"cancelled_at": "2026-11-28T09:00+01:00", "reason": "information_system",
                                  "last_minute": False, "patient_told": "phone"})

@@ -33,8 +33,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "list_title": {"en": "Theatre list — {day}", "fr": "Programme opératoire — {day}"},
     "all": {"en": "all theatres", "fr": "toutes salles"},
     "session": {"en": "Theatre {theatre} — {specialty} — {start}–{end}", "fr": "Salle {theatre} — {specialty} — {start}–{end}"},
-    "list_cols": {"en": "#|Time|Patient|Date of birth|Sex|Downtime no.|Procedure|Side|Priority|Surgeon|Anaesthetist|Status",
-                  "fr": "N°|Heure|Patient|Date de naissance|Sexe|N° dégradé|Intervention|Côté|Priorité|Chirurgien|Anesthésiste|Statut"},
+    "line_number": {"en": "#", "fr": "N°"},
     "empty": {"en": "No operation booked.", "fr": "Aucune intervention programmée."},
     "where": {"en": "Ward {ward}, bed {bed}", "fr": "Service {ward}, lit {bed}"},
     "diagnosis": {"en": "Diagnosis: {text}", "fr": "Diagnostic : {text}"},
@@ -54,8 +53,13 @@ WORDS: dict[str, dict[Lang, str]] = {
                     "fr": "{count} intervention(s) annulée(s) non reprogrammée(s), au {at}"},
     "days": {"en": "{days} d", "fr": "{days} j"},
 }
-# The rescheduling list's columns in the words of the screen's list (the catalogue's shared
-# context), the downtime number and whom to tell sharing one: the print had words of its own ("À faire avant … PROCHE" where the
+# The day list's columns after its line number, in the words of the screen's board (the
+# catalogue's shared context): the print said "Date de naissance" where the screen said "Né(e) le".
+LIST_COLUMNS = (QT_TR_NOOP("Time"), QT_TR_NOOP("Patient"), QT_TR_NOOP("Date of birth"), QT_TR_NOOP("Sex"),
+                QT_TR_NOOP("Downtime no."), QT_TR_NOOP("Procedure"), QT_TR_NOOP("Side"), QT_TR_NOOP("Priority"),
+                QT_TR_NOOP("Surgeon"), QT_TR_NOOP("Anaesthetist"), QT_TR_NOOP("Status"))
+# The rescheduling list's columns in the words of the screen's list, the downtime number and
+# whom to tell sharing one: the print had words of its own ("À faire avant … PROCHE" where the
 # screen said "Au plus tard le … BIENTÔT").
 RESCHED_COLUMNS = ((QT_TR_NOOP("Priority"),), (QT_TR_NOOP("Patient"),), (QT_TR_NOOP("Date of birth"),),
                    (QT_TR_NOOP("Downtime no."), WHOM_TO_TELL), (QT_TR_NOOP("Procedure"),),
@@ -226,7 +230,8 @@ def theatre_list_pdf(day: date, lists: list[tuple[TheatreSession, list[ListEntry
         if not entries:
             story += [KeepTogether([_band(title, width), _p(w("empty", lang), size=9)]), Spacer(1, 4 * mm)]
             continue
-        rows: list[list[object]] = [[_p(h, bold=True) for h in w("list_cols", lang).split("|")]]
+        rows: list[list[object]] = [[_p(h, bold=True) for h in (w("line_number", lang),
+                                                                 *(translate(lang, "", word) for word in LIST_COLUMNS))]]
         for number, entry in enumerate(entries, start=1):
             data, patient, struck = entry.state.record.data, entry.state.patient, entry.struck
             rows.append([_p(str(number), struck=struck), _times(entry, struck, printed_at.tzinfo),
