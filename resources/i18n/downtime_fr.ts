@@ -432,16 +432,16 @@
         <translation>Motif</translation>
     </message>
     <message>
-        <source>Telephone</source>
-        <translation>Téléphone</translation>
-    </message>
-    <message>
         <source>BREACH</source>
         <translation>DÉPASSÉ</translation>
     </message>
     <message>
         <source>SOON</source>
         <translation>BIENTÔT</translation>
+    </message>
+    <message>
+        <source>Whom to tell</source>
+        <translation>Qui prévenir</translation>
     </message>
     <message>
         <source>Form</source>
@@ -2554,6 +2554,10 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Téléphone : {phone}</translation>
     </message>
     <message>
+        <source>In hospital, {ward}: tell the ward, which tells the patient.</source>
+        <translation>Hospitalisé(e), {ward} : prévenir le service, qui informera le patient.</translation>
+    </message>
+    <message>
         <source>Slots f&amp;rom:</source>
         <translation>Cré&amp;neaux à partir du :</translation>
     </message>
@@ -2947,6 +2951,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>This operation stands as booked: there is no cancellation, new date or transfer to tell its patient of.</source>
         <translation>Cette intervention reste programmée : il n’y a ni annulation, ni nouvelle date, ni transfert à annoncer au patient.</translation>
+    </message>
+    <message>
+        <source>Tell {ward} so its team tells {name} ({number})</source>
+        <translation>Prévenir le {ward}, dont l’équipe informera {name} ({number})</translation>
     </message>
     <message>
         <source>Ring {phone} to tell {name} ({number})</source>
@@ -4038,6 +4046,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{phone} (next of kin)</source>
         <translation>{phone} (personne à prévenir)</translation>
+    </message>
+    <message>
+        <source>ward {ward}</source>
+        <translation>service {ward}</translation>
+    </message>
+    <message>
+        <source>ward {ward} ({details})</source>
+        <translation>service {ward} ({details})</translation>
+    </message>
+    <message>
+        <source>bed {bed}</source>
+        <translation>lit {bed}</translation>
     </message>
     <message>
         <source>{operation} ({length})</source>
