@@ -13,6 +13,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from functools import partial
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -43,27 +44,37 @@ def _say(args: argparse.Namespace, text: str, /, **values: object) -> str:
     return message(args.lang, text, **values)
 
 
-def _db_option(parser: argparse.ArgumentParser, default: Callable[[], Path] = default_db_path,
+def _db_option(parser: argparse.ArgumentParser, lang: Lang, default: Callable[[], Path] = default_db_path,
                top: bool = False) -> None:
     """Sub-commands' options default to SUPPRESS so `downtime --db X demo` keeps X. Only the ward
     database's default reads $DOWNTIME_DB: the demo's is its own file, never the ward's."""
-    said = f"$DOWNTIME_DB, else {default()}" if default is default_db_path else f"{default()}; $DOWNTIME_DB is not used"
+    said = (QT_TRANSLATE_NOOP("messages", "database file (default: $DOWNTIME_DB, else {path})")
+            if default is default_db_path else
+            QT_TRANSLATE_NOOP("messages", "database file (default: {path}; $DOWNTIME_DB is not used)"))
     parser.add_argument("--db", type=Path, default=None if top else argparse.SUPPRESS,
-                        help=f"database file (default: {said})")
+                        help=message(lang, said, path=default()))
     parser.set_defaults(db_default=default)
 
 
-def _shared_device_number_option(parser: argparse.ArgumentParser) -> None:
+def _shared_device_number_option(parser: argparse.ArgumentParser, lang: Lang) -> None:
     parser.add_argument("--shared-device-number", action="store_true",
-                        help="take the patients of two laptops set up with the same device number (refused "
-                             "without it): each of their downtime numbers is then shown with its laptop, "
-                             "'DT-007-00001-1 (laptop 6e8f94ed)'; copies of one database stay refused")
+                        help=message(lang, QT_TRANSLATE_NOOP(
+                            "messages", "take the patients of two laptops set up with the same device number "
+                                        "(refused without it): each of their downtime numbers is then shown with "
+                                        "its laptop, 'DT-007-00001-1 (laptop 6e8f94ed)'; copies of one database "
+                                        "stay refused")))
 
 
-def _person_options(parser: argparse.ArgumentParser, who: str = "staff ID of the person acting") -> None:
-    parser.add_argument("--user", default=os.environ.get("DOWNTIME_USER"), help=f"{who} (default: $DOWNTIME_USER)")
+def _person_options(parser: argparse.ArgumentParser, lang: Lang,
+                    who: str = QT_TRANSLATE_NOOP("messages", "staff ID of the person acting")) -> None:
+    """`who`: the --user option's help, marked for the catalogue."""
+    parser.add_argument("--user", default=os.environ.get("DOWNTIME_USER"),
+                        help=message(lang, QT_TRANSLATE_NOOP("messages", "{who} (default: $DOWNTIME_USER)"),
+                                     who=message(lang, who)))
     parser.add_argument("--pin", default=os.environ.get("DOWNTIME_PIN"),
-                        help="their PIN (default: $DOWNTIME_PIN; left out at a terminal, it is asked for, unseen)")
+                        help=message(lang, QT_TRANSLATE_NOOP(
+                            "messages", "their PIN (default: $DOWNTIME_PIN; left out at a terminal, it is asked "
+                                        "for, unseen)")))
 
 
 def _pin(args: argparse.Namespace, given: str | None, option: str, ask: str, twice: bool = False,
@@ -90,31 +101,59 @@ def _pin(args: argparse.Namespace, given: str | None, option: str, ask: str, twi
     return pin
 
 
-def _witnessed_entry(parser: argparse.ArgumentParser, note: str) -> argparse.ArgumentParser:
+def _witnessed_entry(parser: argparse.ArgumentParser, lang: Lang, note: str) -> argparse.ArgumentParser:
     """The options every witnessed register entry takes: the drug's stock line, a note, the
     witness, then the database and the person entering it."""
-    for name, said in CD_STOCK.items():
-        parser.add_argument(f"--{name}", required=True, help=said)
+    _stock_options(parser, lang)
     parser.add_argument("--note", help=note)
     parser.add_argument("--witness-user", default=os.environ.get("DOWNTIME_WITNESS_USER"),
-                        help="staff ID of the witness, a second nurse or doctor (default: $DOWNTIME_WITNESS_USER)")
+                        help=message(lang, QT_TRANSLATE_NOOP(
+                            "messages", "staff ID of the witness, a second nurse or doctor (default: "
+                                        "$DOWNTIME_WITNESS_USER)")))
     parser.add_argument("--witness-pin", default=os.environ.get("DOWNTIME_WITNESS_PIN"),
-                        help="the witness's PIN (default: $DOWNTIME_WITNESS_PIN)")
-    _db_option(parser)
-    _person_options(parser)
+                        help=message(lang, QT_TRANSLATE_NOOP(
+                            "messages", "the witness's PIN (default: $DOWNTIME_WITNESS_PIN)")))
+    _signed_in_options(parser, lang)
     return parser
 
 
-def _out_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--out", type=Path, required=True, help="the PDF file to write, in a folder that is there")
+def _signed_in_options(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    """The database, then the person acting on it."""
+    _db_option(parser, lang)
+    _person_options(parser, lang)
+
+
+def _patient_argument(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument("patient", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "downtime number (or anything that finds exactly one patient)")))
+
+
+def _stock_options(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    for name, said in CD_STOCK.items():
+        parser.add_argument(f"--{name}", required=True, help=message(lang, said))
+
+
+def _json_option(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument("--json", action="store_true", help=message(lang, QT_TRANSLATE_NOOP("messages", "JSON lines")))
+
+
+def _days_option(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument("--days", type=int, default=3, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "days shown, ending today: 1 to {most} (default 3)"), most=MOST_MAR_DAYS))
+
+
+def _out_option(parser: argparse.ArgumentParser, lang: Lang) -> None:
+    parser.add_argument("--out", type=Path, required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the PDF file to write, in a folder that is there")))
     parser.set_defaults(pdf_out=True)
 
 
-def _blank_options(parser: argparse.ArgumentParser) -> None:
+def _blank_options(parser: argparse.ArgumentParser, lang: Lang) -> None:
     """A blank print's sign-in is optional: its pages name the person when there is one."""
-    _db_option(parser)
-    _person_options(parser, "staff ID of the person printing, whom the pages name; none: they say printed blank "
-                            "with no one signed in")
+    _db_option(parser, lang)
+    _person_options(parser, lang, QT_TRANSLATE_NOOP(
+        "messages", "staff ID of the person printing, whom the pages name; none: they say printed blank with no "
+                    "one signed in"))
 
 
 def _check_pdf_out(args: argparse.Namespace) -> None:
@@ -127,14 +166,16 @@ def _check_pdf_out(args: argparse.Namespace) -> None:
 
 
 # The three columns that name one stock of a controlled drug, each as the register writes it.
-CD_STOCK = {"ward": "ward code, e.g. 3B", "drug": "the drug as the register names it, e.g. Morphine",
-            "unit": "the unit it is counted in, e.g. mg"}
+CD_STOCK = {"ward": QT_TRANSLATE_NOOP("messages", "ward code, e.g. 3B"),
+            "drug": QT_TRANSLATE_NOOP("messages", "the drug as the register names it, e.g. Morphine"),
+            "unit": QT_TRANSLATE_NOOP("messages", "the unit it is counted in, e.g. mg")}
 
 
-def _lang_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
+def _lang_option(parser: argparse.ArgumentParser, lang: Lang, top: bool = False) -> None:
     parser.add_argument("--lang", choices=("en", "fr"), default=None if top else argparse.SUPPRESS,
-                        help="language of labels and messages (default: the one chosen in the app on this "
-                             "laptop, else en)")
+                        help=message(lang, QT_TRANSLATE_NOOP(
+                            "messages", "language of labels and messages (default: the one chosen in the app on "
+                                        "this laptop, else en)")))
 
 
 def _db_path(args: argparse.Namespace) -> Path:
@@ -1313,351 +1354,499 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     return 0
 
 
-def _window_parser(add_help: bool = False) -> argparse.ArgumentParser:
+# argparse's own words. It says them through gettext.gettext, whose only source is a compiled .mo
+# file of the process-wide text domain, in the language of the LANGUAGE/LANG environment: there is
+# no translations object to hand it (Python 3.11), and the app's French is in one
+# catalogue. The help says these from the catalogue instead, through argparse's public parameters
+# (`_Parser`, `_HelpFormatter`); its error sentences ("the following arguments are required") stay
+# English.
+USAGE = QT_TRANSLATE_NOOP("messages", "usage: ")
+ARGPARSE_HEADINGS = (QT_TRANSLATE_NOOP("messages", "positional arguments"), QT_TRANSLATE_NOOP("messages", "options"))
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """The usage line's prefix and the two section headings argparse names itself, in `lang`;
+    in French, the space French typography puts before the colon argparse writes after a heading
+    ("options :", as `i18n.labelled` writes a label)."""
+
+    def __init__(self, prog: str, lang: Lang) -> None:
+        super().__init__(prog)
+        self._language = lang
+
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action], groups: Iterable[Any],
+                  prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, message(self._language, USAGE) if prefix is None else prefix)
+
+    def start_section(self, heading: str | None) -> None:
+        said = message(self._language, heading) if heading in ARGPARSE_HEADINGS else heading
+        super().start_section(f"{said} " if said and self._language == "fr" else said)
+
+
+class _Parser(argparse.ArgumentParser):
+    """A command line whose --help is in `lang`, its sub-commands' too (argparse builds those
+    with `parser_class`)."""
+
+    def __init__(self, *, lang: Lang, **options: Any) -> None:
+        super().__init__(formatter_class=partial(_HelpFormatter, lang=lang), add_help=False, **options)
+        self._language = lang
+        self.add_argument("-h", "--help", action="help", help=message(lang, QT_TRANSLATE_NOOP(
+            "messages", "show this help message and exit")))
+
+    def add_subparsers(self, **options: Any) -> Any:
+        return super().add_subparsers(parser_class=partial(_Parser, lang=self._language), **options)
+
+
+def _window_options(parser: argparse.ArgumentParser, lang: Lang) -> None:
     """The options of the plain `downtime` that opens the window."""
-    parser = argparse.ArgumentParser(prog="downtime", description="Ward records while the EHR is down.",
-                                     add_help=add_help, exit_on_error=add_help)
-    _db_option(parser, top=True)
-    _lang_option(parser, top=True)
+    _db_option(parser, lang, top=True)
+    _lang_option(parser, lang, top=True)
     parser.set_defaults(func=cmd_gui)
+
+
+def _window_parser() -> argparse.ArgumentParser:
+    """The window's options alone, read first: their help is never shown from here (--help is
+    not one of them), and `--lang` given anywhere on the command line is found."""
+    parser = argparse.ArgumentParser(prog="downtime", add_help=False, exit_on_error=False)
+    _window_options(parser, "en")
     return parser
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(lang: Lang) -> argparse.ArgumentParser:
+    """The whole command line, its help in `lang`."""
     from downtime.domain.roles import Role
 
-    parser = _window_parser(add_help=True)
-    parser.add_argument("--version", action="version", version=f"downtime {__version__}")
-    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+    parser = _Parser(lang=lang, prog="downtime", description=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "Ward records while the EHR is down.")))
+    _window_options(parser, lang)
+    parser.add_argument("--version", action="version", version=f"downtime {__version__}",
+                        help=message(lang, QT_TRANSLATE_NOOP("messages", "show program's version number and exit")))
+    sub = parser.add_subparsers(title=message(lang, QT_TRANSLATE_NOOP("messages", "commands")), metavar="COMMAND")
 
     def command(name: str, func: Callable[[argparse.Namespace], int], help_text: str,
                 parent: Any = sub) -> argparse.ArgumentParser:
         p = parent.add_parser(name, help=help_text, description=help_text)
         p.set_defaults(func=func)
-        _lang_option(p)
+        _lang_option(p, lang)
         return p
 
-    p = command("gui", cmd_gui, "open the app (the default)")
-    _db_option(p)
-    p = command("demo", cmd_demo, "create (or reuse) the demo ward database and print its accounts")
-    _db_option(p, demo_db_path)
-    p.add_argument("--fresh", action="store_true", help="throw away the demo database and make it anew")
-    p.add_argument("--launch", action="store_true", help="open the app on it afterwards")
-    p.add_argument("--unencrypted", action="store_true", help="make a plain (not encrypted) demo database")
-    p = command("setup", cmd_setup, "set up an empty database: this laptop's number and the first administrator")
-    _db_option(p)
+    p = command("gui", cmd_gui, message(lang, QT_TRANSLATE_NOOP("messages", "open the app (the default)")))
+    _db_option(p, lang)
+    p = command("demo", cmd_demo, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "create (or reuse) the demo ward database and print its accounts")))
+    _db_option(p, lang, demo_db_path)
+    p.add_argument("--fresh", action="store_true", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "throw away the demo database and make it anew")))
+    p.add_argument("--launch", action="store_true", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "open the app on it afterwards")))
+    p.add_argument("--unencrypted", action="store_true", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "make a plain (not encrypted) demo database")))
+    p = command("setup", cmd_setup, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "set up an empty database: this laptop's number and the first administrator")))
+    _db_option(p, lang)
     p.add_argument("--device-number", type=int, required=True,
-                   help=f"1-{MAX_DEVICE}, from the downtime plan: no two laptops of the hospital alike (their patients would "
-                        "wear the same downtime numbers); every downtime number the laptop gives carries it for "
-                        "good ('downtime set device-number' corrects it for the patients registered after)")
-    p.add_argument("--device-name", required=True, help="this laptop's name as the ward calls it, e.g. 'Ward 3B laptop'")
-    p.add_argument("--admin-id", required=True, help="the first administrator's staff ID, typed to sign in")
-    p.add_argument("--admin-name", required=True, help="the first administrator's full name, as records print it")
-    p.add_argument("--admin-pin", help="the first administrator's PIN (4-12 digits; left out at a terminal, it is "
-                                       "asked for twice, unseen)")
+                   help=message(lang, QT_TRANSLATE_NOOP(
+                       "messages", "1-{most}, from the downtime plan: no two laptops of the hospital alike (their "
+                                   "patients would wear the same downtime numbers); every downtime number the "
+                                   "laptop gives carries it for good ('downtime set device-number' corrects it for "
+                                   "the patients registered after)"), most=MAX_DEVICE))
+    p.add_argument("--device-name", required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "this laptop's name as the ward calls it, e.g. 'Ward 3B laptop'")))
+    p.add_argument("--admin-id", required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the first administrator's staff ID, typed to sign in")))
+    p.add_argument("--admin-name", required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the first administrator's full name, as records print it")))
+    p.add_argument("--admin-pin", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the first administrator's PIN (4-12 digits; left out at a terminal, it is asked for twice, "
+                    "unseen)")))
     p.add_argument("--unencrypted", action="store_true",
-                   help="do NOT encrypt the database (only for a machine that is itself encrypted)")
+                   help=message(lang, QT_TRANSLATE_NOOP(
+                       "messages", "do NOT encrypt the database (only for a machine that is itself encrypted)")))
 
-    command("selftest", cmd_selftest, "check that this copy of the app works on this laptop: a demo ward in a "
-            "temporary folder, signed in, printed, previewed, exported and backed up (nothing else is touched)")
+    command("selftest", cmd_selftest, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "check that this copy of the app works on this laptop: a demo ward in a temporary folder, "
+                    "signed in, printed, previewed, exported and backed up (nothing else is touched)")))
 
-    forms = sub.add_parser("forms", help="form definitions")
-    forms_sub = forms.add_subparsers(title="forms commands", metavar="COMMAND", required=True)
-    p = command("check", cmd_forms_check, "validate every form definition of a folder", forms_sub)
-    p.add_argument("dir", nargs="?", type=Path, help="folder of *.yaml forms (default: the app's)")
+    forms = sub.add_parser("forms", help=message(lang, QT_TRANSLATE_NOOP("messages", "form definitions")))
+    forms_sub = forms.add_subparsers(title=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "forms commands")), metavar="COMMAND", required=True)
+    p = command("check", cmd_forms_check, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "validate every form definition of a folder")), forms_sub)
+    p.add_argument("dir", nargs="?", type=Path, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "folder of *.yaml forms (default: the app's)")))
 
-    p = command("verify", cmd_verify, "integrity check and audit-chain check; exit 1 names the first break")
-    _person_options(p)
-    _db_option(p)
-    p = command("records", cmd_records, "list records (latest version of each)")
-    _person_options(p)
-    _db_option(p)
-    p.add_argument("--form", help="only this form")
-    p.add_argument("--json", action="store_true", help="JSON lines")
+    p = command("verify", cmd_verify, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "integrity check and audit-chain check; exit 1 names the first break")))
+    _person_options(p, lang)
+    _db_option(p, lang)
+    p = command("records", cmd_records, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "list records (latest version of each)")))
+    _person_options(p, lang)
+    _db_option(p, lang)
+    p.add_argument("--form", help=message(lang, QT_TRANSLATE_NOOP("messages", "only this form")))
+    _json_option(p, lang)
 
-    p = command("search", cmd_search, "find patients by name, date of birth, downtime number, IPP or NIR")
-    _person_options(p)
-    p.add_argument("text", nargs="+", help="a name, a date of birth (DD/MM/YYYY), a downtime number, an IPP or a NIR")
-    _db_option(p)
-    p.add_argument("--json", action="store_true", help="JSON lines")
-    p = command("census", cmd_census, "who is in which bed: one ward or the whole site")
-    _person_options(p)
-    p.add_argument("--ward", help="only this ward")
-    p.add_argument("--at", help="at this past moment (28/11/2026 08:00, or ISO 8601: 2026-11-28T08:00)")
-    _db_option(p)
-    p.add_argument("--json", action="store_true", help="JSON lines")
+    p = command("search", cmd_search, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "find patients by name, date of birth, downtime number, IPP or NIR")))
+    _person_options(p, lang)
+    p.add_argument("text", nargs="+", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "a name, a date of birth (DD/MM/YYYY), a downtime number, an IPP or a NIR")))
+    _db_option(p, lang)
+    _json_option(p, lang)
+    p = command("census", cmd_census, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "who is in which bed: one ward or the whole site")))
+    _person_options(p, lang)
+    p.add_argument("--ward", help=message(lang, QT_TRANSLATE_NOOP("messages", "only this ward")))
+    p.add_argument("--at", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "at this past moment (28/11/2026 08:00, or ISO 8601: 2026-11-28T08:00)")))
+    _db_option(p, lang)
+    _json_option(p, lang)
 
-    ward = sub.add_parser("ward", help="wards and beds")
-    ward_sub = ward.add_subparsers(title="ward commands", metavar="COMMAND", required=True)
-    p = command("add", cmd_ward_add, "add a ward and its beds (administrator only)", ward_sub)
-    p.add_argument("ward", help="ward code, e.g. 3B")
-    p.add_argument("--name", required=True, help="the ward's name, e.g. Medicine")
+    ward = sub.add_parser("ward", help=message(lang, QT_TRANSLATE_NOOP("messages", "wards and beds")))
+    ward_sub = ward.add_subparsers(title=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "ward commands")), metavar="COMMAND", required=True)
+    p = command("add", cmd_ward_add, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "add a ward and its beds (administrator only)")), ward_sub)
+    p.add_argument("ward", help=message(lang, QT_TRANSLATE_NOOP("messages", "ward code, e.g. 3B")))
+    p.add_argument("--name", required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the ward's name, e.g. Medicine")))
     p.add_argument("--beds", nargs="+", required=True,
-                   help="beds in ward order, as the Administration tab takes them: '1-20, 21A, 21B, Side room'")
-    _db_option(p)
-    _person_options(p)
-    p = command("add-beds", cmd_ward_add_beds, "add beds after a ward's last (administrator only; beds are never removed)",
+                   help=message(lang, QT_TRANSLATE_NOOP(
+                       "messages", "beds in ward order, as the Administration tab takes them: '1-20, 21A, 21B, "
+                                   "Side room'")))
+    _signed_in_options(p, lang)
+    p = command("add-beds", cmd_ward_add_beds, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "add beds after a ward's last (administrator only; beds are never removed)")),
                 ward_sub)
-    p.add_argument("ward", help="ward code, e.g. 3B")
+    p.add_argument("ward", help=message(lang, QT_TRANSLATE_NOOP("messages", "ward code, e.g. 3B")))
     p.add_argument("--beds", nargs="+", required=True,
-                   help="beds in ward order, as the Administration tab takes them: '1-20, 21A, 21B, Side room'")
-    _db_option(p)
-    _person_options(p)
-    p = command("list", cmd_ward_list, "list wards and their beds", ward_sub)
-    _person_options(p)
-    _db_option(p)
-    p.add_argument("--json", action="store_true", help="JSON lines")
+                   help=message(lang, QT_TRANSLATE_NOOP(
+                       "messages", "beds in ward order, as the Administration tab takes them: '1-20, 21A, 21B, "
+                                   "Side room'")))
+    _signed_in_options(p, lang)
+    p = command("list", cmd_ward_list, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "list wards and their beds")), ward_sub)
+    _person_options(p, lang)
+    _db_option(p, lang)
+    _json_option(p, lang)
 
-    pdf = sub.add_parser("pdf", help="make PDFs")
-    pdf_sub = pdf.add_subparsers(title="pdf commands", metavar="COMMAND", required=True)
-    p = command("blank", cmd_pdf_blank, "a blank paper form", pdf_sub)
-    p.add_argument("form", help="form id, e.g. admission; mar for a blank 7-day medication chart, news2 for a "
-                                "blank NEWS2 observation chart")
-    _out_option(p)
-    _blank_options(p)
-    p = command("binder", cmd_pdf_binder, "the downtime binder: every blank form a 30-bed ward needs for 8 hours "
-                                          "on paper, in one PDF", pdf_sub)
-    _out_option(p)
-    _blank_options(p)
-    p = command("record", cmd_pdf_record, "a filled form: the record's latest version and its history", pdf_sub)
-    p.add_argument("record_id", help="the record's id, as 'downtime records' lists it")
-    _out_option(p)
-    _db_option(p)
-    _person_options(p)
+    pdf = sub.add_parser("pdf", help=message(lang, QT_TRANSLATE_NOOP("messages", "make PDFs")))
+    pdf_sub = pdf.add_subparsers(title=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "pdf commands")), metavar="COMMAND", required=True)
+    p = command("blank", cmd_pdf_blank, message(lang, QT_TRANSLATE_NOOP("messages", "a blank paper form")), pdf_sub)
+    p.add_argument("form", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "form id, e.g. admission; mar for a blank 7-day medication chart, news2 for a blank NEWS2 "
+                    "observation chart")))
+    _out_option(p, lang)
+    _blank_options(p, lang)
+    p = command("binder", cmd_pdf_binder, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the downtime binder: every blank form a 30-bed ward needs for 8 hours on paper, in "
+                    "one PDF")), pdf_sub)
+    _out_option(p, lang)
+    _blank_options(p, lang)
+    p = command("record", cmd_pdf_record, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "a filled form: the record's latest version and its history")), pdf_sub)
+    p.add_argument("record_id", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the record's id, as 'downtime records' lists it")))
+    _out_option(p, lang)
+    _signed_in_options(p, lang)
 
-    p = command("census", cmd_pdf_census, "the census and handover sheet of a ward (landscape)", pdf_sub)
-    p.add_argument("--ward", help="only this ward (default: the whole site)")
-    _out_option(p)
-    _db_option(p)
-    _person_options(p)
-    p = command("labels", cmd_pdf_labels, "a sheet of patient ID labels or wristband inserts", pdf_sub)
-    p.add_argument("patient", help="downtime number (or anything that finds exactly one patient)")
-    _out_option(p)
+    p = command("census", cmd_pdf_census, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the census and handover sheet of a ward (landscape)")), pdf_sub)
+    p.add_argument("--ward", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "only this ward (default: the whole site)")))
+    _out_option(p, lang)
+    _signed_in_options(p, lang)
+    p = command("labels", cmd_pdf_labels, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "a sheet of patient ID labels or wristband inserts")), pdf_sub)
+    _patient_argument(p, lang)
+    _out_option(p, lang)
     p.add_argument("--stock", choices=("L7159", "L7160", "L7163", "wristband"),
-                   help="label sheet (default: the ward's setting, L7160 unless changed)")
-    p.add_argument("--count", type=int, help=f"how many labels, 1 to {MOST_LABELS} (default: one full sheet)")
-    _db_option(p)
-    _person_options(p)
+                   help=message(lang, QT_TRANSLATE_NOOP(
+                       "messages", "label sheet (default: the ward's setting, L7160 unless changed)")))
+    p.add_argument("--count", type=int, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "how many labels, 1 to {most} (default: one full sheet)"), most=MOST_LABELS))
+    _signed_in_options(p, lang)
 
-    p = command("mar", cmd_pdf_mar, "a patient's medication administration record (MAR) chart", pdf_sub)
-    p.add_argument("patient", help="downtime number (or anything that finds exactly one patient)")
-    p.add_argument("--days", type=int, default=3, help=f"days shown, ending today: 1 to {MOST_MAR_DAYS} (default 3)")
-    _out_option(p)
-    _db_option(p)
-    _person_options(p)
-    p = command("news2", cmd_pdf_news2, "a patient's NEWS2 observation chart", pdf_sub)
-    p.add_argument("patient", help="downtime number (or anything that finds exactly one patient)")
-    _out_option(p)
-    _db_option(p)
-    _person_options(p)
-    p = command("mar-pack", cmd_pdf_mar_pack, "the MAR charts of every patient of a ward, in one PDF", pdf_sub)
-    p.add_argument("--ward", required=True, help="ward code, e.g. 3B")
-    p.add_argument("--days", type=int, default=3, help=f"days shown, ending today: 1 to {MOST_MAR_DAYS} (default 3)")
-    _out_option(p)
-    _db_option(p)
-    _person_options(p)
+    p = command("mar", cmd_pdf_mar, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "a patient's medication administration record (MAR) chart")), pdf_sub)
+    _patient_argument(p, lang)
+    _days_option(p, lang)
+    _out_option(p, lang)
+    _signed_in_options(p, lang)
+    p = command("news2", cmd_pdf_news2, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "a patient's NEWS2 observation chart")), pdf_sub)
+    _patient_argument(p, lang)
+    _out_option(p, lang)
+    _signed_in_options(p, lang)
+    p = command("mar-pack", cmd_pdf_mar_pack, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the MAR charts of every patient of a ward, in one PDF")), pdf_sub)
+    p.add_argument("--ward", required=True, help=message(lang, QT_TRANSLATE_NOOP("messages", "ward code, e.g. 3B")))
+    _days_option(p, lang)
+    _out_option(p, lang)
+    _signed_in_options(p, lang)
 
-    p = command("theatre-list", cmd_pdf_theatre_list, "a day's theatre list, per theatre, in time order", pdf_sub)
-    p.add_argument("--date", required=True, help="YYYY-MM-DD")
-    p.add_argument("--theatre", help="only this theatre")
-    _out_option(p)
-    _db_option(p)
-    _person_options(p)
-    p = command("rescheduling", cmd_pdf_rescheduling, "cancelled operations to rebook, with their deadlines", pdf_sub)
-    _out_option(p)
-    _db_option(p)
-    _person_options(p)
-    p = command("worklist", cmd_pdf_worklist, "the back-entry worklist, per patient, in the order to enter it "
-                "(a hospital's whole list is thousands of pages: print a part with --patients)", pdf_sub)
-    _out_option(p)
-    p.add_argument("--patients", type=int, help="only this many patients, 1 or more (default: all)")
-    p.add_argument("--from", dest="start", metavar="DOWNTIME_NUMBER", help="start at this patient (default: the first)")
-    p.add_argument("--left", action="store_true", help="only what is left to enter")
-    _db_option(p)
-    _person_options(p)
-    p = command("letter", cmd_pdf_letter, "the patient's letter of the new date (--lang fr for French)", pdf_sub)
-    p.add_argument("booking_id", help="the operation's booking id, as 'downtime theatre rescheduling --json' lists it")
-    _out_option(p)
-    _db_option(p)
-    _person_options(p)
+    p = command("theatre-list", cmd_pdf_theatre_list, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "a day's theatre list, per theatre, in time order")), pdf_sub)
+    p.add_argument("--date", required=True, help=message(lang, QT_TRANSLATE_NOOP("messages", "YYYY-MM-DD")))
+    p.add_argument("--theatre", help=message(lang, QT_TRANSLATE_NOOP("messages", "only this theatre")))
+    _out_option(p, lang)
+    _signed_in_options(p, lang)
+    p = command("rescheduling", cmd_pdf_rescheduling, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "cancelled operations to rebook, with their deadlines")), pdf_sub)
+    _out_option(p, lang)
+    _signed_in_options(p, lang)
+    p = command("worklist", cmd_pdf_worklist, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the back-entry worklist, per patient, in the order to enter it (a hospital's whole "
+                    "list is thousands of pages: print a part with --patients)")), pdf_sub)
+    _out_option(p, lang)
+    p.add_argument("--patients", type=int, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "only this many patients, 1 or more (default: all)")))
+    p.add_argument("--from", dest="start", metavar="DOWNTIME_NUMBER", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "start at this patient (default: the first)")))
+    p.add_argument("--left", action="store_true", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "only what is left to enter")))
+    _signed_in_options(p, lang)
+    p = command("letter", cmd_pdf_letter, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the patient's letter of the new date (--lang fr for French)")), pdf_sub)
+    p.add_argument("booking_id", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the operation's booking id, as 'downtime theatre rescheduling --json' lists it")))
+    _out_option(p, lang)
+    _signed_in_options(p, lang)
 
-    th = sub.add_parser("theatre", help="theatre lists and rescheduling")
-    th_sub = th.add_subparsers(title="theatre commands", metavar="COMMAND", required=True)
-    p = command("list", cmd_theatre_list, "a day's theatre list", th_sub)
-    _person_options(p)
-    p.add_argument("--date", required=True, help="YYYY-MM-DD")
-    p.add_argument("--theatre", help="only this theatre")
-    _db_option(p)
-    p.add_argument("--json", action="store_true", help="JSON lines")
-    p = command("rescheduling", cmd_theatre_rescheduling, "cancelled operations not yet rebooked", th_sub)
-    _person_options(p)
-    _db_option(p)
-    p.add_argument("--json", action="store_true", help="JSON lines")
+    th = sub.add_parser("theatre", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "theatre lists and rescheduling")))
+    th_sub = th.add_subparsers(title=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "theatre commands")), metavar="COMMAND", required=True)
+    p = command("list", cmd_theatre_list, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "a day's theatre list")), th_sub)
+    _person_options(p, lang)
+    p.add_argument("--date", required=True, help=message(lang, QT_TRANSLATE_NOOP("messages", "YYYY-MM-DD")))
+    p.add_argument("--theatre", help=message(lang, QT_TRANSLATE_NOOP("messages", "only this theatre")))
+    _db_option(p, lang)
+    _json_option(p, lang)
+    p = command("rescheduling", cmd_theatre_rescheduling, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "cancelled operations not yet rebooked")), th_sub)
+    _person_options(p, lang)
+    _db_option(p, lang)
+    _json_option(p, lang)
 
-    p = command("export", cmd_export, "export for back-entry: one CSV per form (all versions) and a manifest")
-    p.add_argument("--out", type=Path, required=True, help="a new folder (e.g. on a USB stick)")
-    p.add_argument("--since-last", action="store_true", help="only what changed since this laptop's last export")
+    p = command("export", cmd_export, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "export for back-entry: one CSV per form (all versions) and a manifest")))
+    p.add_argument("--out", type=Path, required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "a new folder (e.g. on a USB stick)")))
+    p.add_argument("--since-last", action="store_true", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "only what changed since this laptop's last export")))
     sealing = p.add_mutually_exclusive_group()
     sealing.add_argument("--encrypt-to", action="append", metavar="RECIPIENT",
-                         help="encrypt every file to this public key (age1…) or the keys in this file; repeatable "
-                              "(default: the records office's key set with 'set export-key', if any)")
+                         help=message(lang, QT_TRANSLATE_NOOP(
+                             "messages", "encrypt every file to this public key (age1…) or the keys in this file; "
+                                         "repeatable (default: the records office's key set with 'set export-key', "
+                                         "if any)")))
     sealing.add_argument("--plain", action="store_true",
-                         help="export NOT ENCRYPTED, in plain text, on a laptop with no records office's key set: "
-                              "refused without it there, and on a laptop with the key")
-    _db_option(p)
-    _person_options(p)
-    p = command("keygen", cmd_keygen, "make the records office's key pair for encrypted exports")
-    p.add_argument("--out", type=Path, required=True, help="new key file: keep it secret")
-    p = command("decrypt", cmd_decrypt, "decrypt an encrypted export and check it against its manifest")
-    p.add_argument("export", type=Path, help="the encrypted export folder")
-    p.add_argument("--identity", type=Path, required=True, help="the key file made by 'downtime keygen'")
-    p.add_argument("--out", type=Path, required=True, help="a new folder")
+                         help=message(lang, QT_TRANSLATE_NOOP(
+                             "messages", "export NOT ENCRYPTED, in plain text, on a laptop with no records "
+                                         "office's key set: refused without it there, and on a laptop with the key")))
+    _signed_in_options(p, lang)
+    p = command("keygen", cmd_keygen, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "make the records office's key pair for encrypted exports")))
+    p.add_argument("--out", type=Path, required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "new key file: keep it secret")))
+    p = command("decrypt", cmd_decrypt, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "decrypt an encrypted export and check it against its manifest")))
+    p.add_argument("export", type=Path, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the encrypted export folder")))
+    p.add_argument("--identity", type=Path, required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the key file made by 'downtime keygen'")))
+    p.add_argument("--out", type=Path, required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "a new folder")))
 
-    p = command("merge", cmd_merge, "merge laptops' exports (verified against their manifests) for the records office")
-    p.add_argument("exports", nargs="+", type=Path, help="export folders")
-    p.add_argument("--out", type=Path, required=True, help="a new folder")
-    _shared_device_number_option(p)
-    p = command("import", cmd_import, "load a snapshot (CSV folder or FHIR Bundle .json) before an outage, "
-                "or an export or merge into the records office's database")
-    p.add_argument("path", type=Path, help="a snapshot (CSV folder or FHIR Bundle .json), an export folder or a "
-                                           "merge folder")
-    p.add_argument("--identity", type=Path, help="the records office's key file (downtime keygen), for an encrypted export")
-    _shared_device_number_option(p)
-    _db_option(p)
-    _person_options(p)
+    p = command("merge", cmd_merge, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "merge laptops' exports (verified against their manifests) for the records office")))
+    p.add_argument("exports", nargs="+", type=Path, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "export folders")))
+    p.add_argument("--out", type=Path, required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "a new folder")))
+    _shared_device_number_option(p, lang)
+    p = command("import", cmd_import, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "load a snapshot (CSV folder or FHIR Bundle .json) before an outage, or an export or merge "
+                    "into the records office's database")))
+    p.add_argument("path", type=Path, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "a snapshot (CSV folder or FHIR Bundle .json), an export folder or a merge folder")))
+    p.add_argument("--identity", type=Path, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the records office's key file (downtime keygen), for an encrypted export")))
+    _shared_device_number_option(p, lang)
+    _signed_in_options(p, lang)
 
-    p = command("worklist", cmd_worklist, "the records office's back-entry worklist (records staff)")
-    _db_option(p)
-    _person_options(p)
-    worklist_sub = p.add_subparsers(title="worklist commands", metavar="COMMAND")
-    p = command("mark", cmd_worklist_mark, "mark a record entered in the EHR, with the EHR's reference", worklist_sub)
-    p.add_argument("record_id", help="the record's id, as the worklist shows it")
-    p.add_argument("--ref", required=True, help="the EHR's reference for what was entered")
+    p = command("worklist", cmd_worklist, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the records office's back-entry worklist (records staff)")))
+    _signed_in_options(p, lang)
+    worklist_sub = p.add_subparsers(title=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "worklist commands")), metavar="COMMAND")
+    p = command("mark", cmd_worklist_mark, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "mark a record entered in the EHR, with the EHR's reference")), worklist_sub)
+    p.add_argument("record_id", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the record's id, as the worklist shows it")))
+    p.add_argument("--ref", required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the EHR's reference for what was entered")))
     # Required: a version amended since the list was printed must be reviewed, not ticked unseen.
     p.add_argument("--version", type=_version, required=True,
-                   help="the version entered, as the worklist shows it (v2); one amended since is refused")
-    _db_option(p)
-    _person_options(p)
-    p = command("not-entered", cmd_worklist_not_entered, "record the ward's answer that a line saying to ask the ward "
-                "is not to be entered in the EHR (one dose recorded twice…)", worklist_sub)
-    p.add_argument("record_id", help="the record's id, as the worklist shows it")
+                   help=message(lang, QT_TRANSLATE_NOOP(
+                       "messages", "the version entered, as the worklist shows it (v2); one amended since is "
+                                   "refused")))
+    _signed_in_options(p, lang)
+    p = command("not-entered", cmd_worklist_not_entered, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "record the ward's answer that a line saying to ask the ward is not to be entered "
+                    "in the EHR (one dose recorded twice…)")), worklist_sub)
+    p.add_argument("record_id", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the record's id, as the worklist shows it")))
     p.add_argument("--version", type=_version, required=True,
-                   help="the version the ward answered about, as the worklist shows it (v2); one amended since is "
-                        "refused")
-    p.add_argument("--ward-said", required=True, help="who at the ward said so, e.g. 'Sr Dubois, 3B, by phone'")
-    p.add_argument("--reason", required=True, help="why, as the ward said, e.g. 'one dose recorded twice'")
-    _db_option(p)
-    _person_options(p)
-    p = command("settle", cmd_worklist_settle, "settle a record on hold with the version the ward says is right "
-                "(without --choose: list its versions)", worklist_sub)
-    p.add_argument("record_id", help="the record on hold, by its id as the worklist shows it")
-    p.add_argument("--choose", type=int, help="the version chosen, by its number in the list (1 to the number of "
-                                              "versions listed without it)")
-    p.add_argument("--reason", default="", help="who decided, e.g. 'Sister Martin, ward 3B, by phone'")
-    _db_option(p)
-    _person_options(p)
-    p = command("link", cmd_worklist_link, "reconcile a downtime number to the patient's EHR number", worklist_sub)
-    p.add_argument("downtime_number", help="the patient's downtime number, e.g. DT-042-00001-8")
-    p.add_argument("--ehr", required=True, help="the patient's number in the EHR (IPP)")
+                   help=message(lang, QT_TRANSLATE_NOOP(
+                       "messages", "the version the ward answered about, as the worklist shows it (v2); one "
+                                   "amended since is refused")))
+    p.add_argument("--ward-said", required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "who at the ward said so, e.g. 'Sr Dubois, 3B, by phone'")))
+    p.add_argument("--reason", required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "why, as the ward said, e.g. 'one dose recorded twice'")))
+    _signed_in_options(p, lang)
+    p = command("settle", cmd_worklist_settle, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "settle a record on hold with the version the ward says is right (without "
+                    "--choose: list its versions)")), worklist_sub)
+    p.add_argument("record_id", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the record on hold, by its id as the worklist shows it")))
+    p.add_argument("--choose", type=int, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the version chosen, by its number in the list (1 to the number of versions listed without it)")))
+    p.add_argument("--reason", default="", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "who decided, e.g. 'Sister Martin, ward 3B, by phone'")))
+    _signed_in_options(p, lang)
+    p = command("link", cmd_worklist_link, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "reconcile a downtime number to the patient's EHR number")), worklist_sub)
+    p.add_argument("downtime_number", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the patient's downtime number, e.g. DT-042-00001-8")))
+    p.add_argument("--ehr", required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the patient's number in the EHR (IPP)")))
     p.add_argument("--same-person", action="store_true",
-                   help="the EHR number is already linked to another downtime number of the same person")
-    _db_option(p)
-    _person_options(p)
+                   help=message(lang, QT_TRANSLATE_NOOP(
+                       "messages", "the EHR number is already linked to another downtime number of the same person")))
+    _signed_in_options(p, lang)
 
-    cd = sub.add_parser("cd", help="the ward's controlled-drug register")
-    cd_sub = cd.add_subparsers(title="cd commands", metavar="COMMAND", required=True)
-    p = _witnessed_entry(command("receive", cmd_cd_receive, "stock received (or a negative count correction), witnessed",
-                                 cd_sub), "a note for the register, e.g. the pharmacy's delivery number")
+    cd = sub.add_parser("cd", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the ward's controlled-drug register")))
+    cd_sub = cd.add_subparsers(title=message(lang, QT_TRANSLATE_NOOP("messages", "cd commands")), metavar="COMMAND", required=True)
+    p = _witnessed_entry(command("receive", cmd_cd_receive, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "stock received (or a negative count correction), witnessed")),
+                                 cd_sub), lang, message(lang, QT_TRANSLATE_NOOP(
+                                     "messages", "a note for the register, e.g. the pharmacy's delivery number")))
     p.add_argument("--quantity", type=float, required=True,
-                   help="how much was received, never 0 (negative to correct a count; the balance never goes below 0)")
+                   help=message(lang, QT_TRANSLATE_NOOP(
+                       "messages", "how much was received, never 0 (negative to correct a count; the balance never "
+                                   "goes below 0)")))
     p.add_argument("--new-page", action="store_true",
-                   help="the drug is delivered to the ward for the first time: its page of the register is opened "
-                        "(refused without it for a drug the register has no page of, a typo's page splitting one "
-                        "drug's stock; refused too for a drug close to a page's, unless --other-than names it)")
+                   help=message(lang, QT_TRANSLATE_NOOP(
+                       "messages", "the drug is delivered to the ward for the first time: its page of the register "
+                                   "is opened (refused without it for a drug the register has no page of, a typo's "
+                                   "page splitting one drug's stock; refused too for a drug close to a page's, "
+                                   "unless --other-than names it)")))
     p.add_argument("--other-than", action="append", metavar="PAGE_DRUG",
-                   help="with --new-page: the drug is not the one of this page of the register, whose name is "
-                        "close to it (as the refusal names it; repeatable)")
-    p = _witnessed_entry(command("count", cmd_cd_count, "the cupboard's count, witnessed: a count that matches is "
-                                 "written as checked, one that differs corrects the register", cd_sub),
-                         "a note for the register, e.g. 'shift change'")
-    p.add_argument("--counted", type=float, required=True, help="how much is counted in the cupboard, 0 or more")
-    p = _witnessed_entry(command("wastage", cmd_cd_wastage, "what was left of an ampoule after a dose, discarded, "
-                                 "witnessed (without --dose: list the doses it may be recorded against)", cd_sub),
-                         "a note for the register")
-    p.add_argument("--dose", help="the dose's record id, as listed without --dose")
-    p.add_argument("--quantity", type=float, help="how much was discarded, in the register's unit, above 0")
-    p.add_argument("--json", action="store_true", help="JSON lines (the list of doses)")
-    p = command("balance", cmd_cd_balance, "the register's balance of one drug on a ward", cd_sub)
-    _person_options(p)
-    for name, said in CD_STOCK.items():
-        p.add_argument(f"--{name}", required=True, help=said)
-    _db_option(p)
-    p.add_argument("--json", action="store_true", help="JSON lines")
+                   help=message(lang, QT_TRANSLATE_NOOP(
+                       "messages", "with --new-page: the drug is not the one of this page of the register, whose "
+                                   "name is close to it (as the refusal names it; repeatable)")))
+    p = _witnessed_entry(command("count", cmd_cd_count, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the cupboard's count, witnessed: a count that matches is written as checked, one "
+                    "that differs corrects the register")), cd_sub),
+                         lang, message(lang, QT_TRANSLATE_NOOP("messages", "a note for the register, e.g. 'shift change'")))
+    p.add_argument("--counted", type=float, required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "how much is counted in the cupboard, 0 or more")))
+    p = _witnessed_entry(command("wastage", cmd_cd_wastage, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "what was left of an ampoule after a dose, discarded, witnessed (without --dose: list "
+                    "the doses it may be recorded against)")), cd_sub),
+                         lang, message(lang, QT_TRANSLATE_NOOP("messages", "a note for the register")))
+    p.add_argument("--dose", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the dose's record id, as listed without --dose")))
+    p.add_argument("--quantity", type=float, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "how much was discarded, in the register's unit, above 0")))
+    p.add_argument("--json", action="store_true", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "JSON lines (the list of doses)")))
+    p = command("balance", cmd_cd_balance, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the register's balance of one drug on a ward")), cd_sub)
+    _person_options(p, lang)
+    _stock_options(p, lang)
+    _db_option(p, lang)
+    _json_option(p, lang)
 
-    p = command("set", cmd_setting, "change a ward setting (administrator only)")
+    p = command("set", cmd_setting, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "change a ward setting (administrator only)")))
     p.add_argument("name", choices=("label-stock", "round-thresholds", "idle-lock", "letter-contact", "backups",
                                     "export-key", "device-number", "device-name", "this-laptop", "laptop-ward"),
-                   help="the setting to change (what each takes: see value, in the same order)")
-    p.add_argument("value", nargs="+", help="L7159|L7160|L7163|wristband; LATE OVERDUE minutes (LATE above 0 and "
-                                            f"below OVERDUE, at most {DAY_MINUTES}); MINUTES before the screen locks "
-                                            f"(1 to {MOST_IDLE_LOCK_MINUTES}); whom patients call, as their letter "
-                                            f"prints it; FOLDER EVERY_MINUTES KEEP (every 1 to {DAY_MINUTES} minutes, "
-                                            f"1 to {MOST_BACKUPS_KEPT} kept); the records office's age1… public "
-                                            "key, which every export is then encrypted to ('' for none); the laptop's "
-                                            "device number, which the patients registered from then on take; its name; "
-                                            "for a database set up on another computer: 'replaces' (that one will not "
-                                            "be used again) or 'copy NUMBER NAME' (both go on: this one becomes a "
-                                            "laptop of its own); the ward code this laptop belongs to, whose patients "
-                                            "its lists open on ('' for none: all wards)")
-    _db_option(p)
-    _person_options(p)
+                   help=message(lang, QT_TRANSLATE_NOOP(
+                       "messages", "the setting to change (what each takes: see value, in the same order)")))
+    p.add_argument("value", nargs="+", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "L7159|L7160|L7163|wristband; LATE OVERDUE minutes (LATE above 0 and below OVERDUE, at most "
+                    "{day}); MINUTES before the screen locks (1 to {most_idle}); whom patients call, as their "
+                    "letter prints it; FOLDER EVERY_MINUTES KEEP (every 1 to {day} minutes, 1 to {most_kept} kept); "
+                    "the records office's age1… public key, which every export is then encrypted to ('' for "
+                    "none); the laptop's device number, which the patients registered from then on take; its name; "
+                    "for a database set up on another computer: 'replaces' (that one will not be used again) or "
+                    "'copy NUMBER NAME' (both go on: this one becomes a laptop of its own); the ward code this "
+                    "laptop belongs to, whose patients its lists open on ('' for none: all wards)"),
+        day=DAY_MINUTES, most_idle=MOST_IDLE_LOCK_MINUTES, most_kept=MOST_BACKUPS_KEPT))
+    _signed_in_options(p, lang)
 
-    setup_files = sub.add_parser("setup-file", help="the wards, beds and settings the hospital's laptops share, in a file")
-    setup_files_sub = setup_files.add_subparsers(title="setup-file commands", metavar="COMMAND", required=True)
-    for name, func, said in (("save", cmd_setup_file_save, "write this laptop's wards, beds and ward settings to FILE "
-                                                             "(not its device number, staff, PINs or backups folder)"),
-                             ("load", cmd_setup_file_load, "add FILE's wards and beds this laptop lacks and take its "
-                                                           "settings, all or nothing, and say what changed")):
+    setup_files = sub.add_parser("setup-file", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the wards, beds and settings the hospital's laptops share, in a file")))
+    setup_files_sub = setup_files.add_subparsers(title=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "setup-file commands")), metavar="COMMAND", required=True)
+    for name, func, said in (("save", cmd_setup_file_save, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "write this laptop's wards, beds and ward settings to FILE (not its device number, staff, "
+                    "PINs or backups folder)"))),
+                             ("load", cmd_setup_file_load, message(lang, QT_TRANSLATE_NOOP(
+                                 "messages", "add FILE's wards and beds this laptop lacks and take its settings, "
+                                             "all or nothing, and say what changed")))):
         p = command(name, func, said, setup_files_sub)
-        p.add_argument("file", type=Path, help="the set-up file (e.g. /media/usb/downtime-setup.yaml), or "
-                                                 "the folder holding it as downtime-setup.yaml (/media/usb)")
-        _db_option(p)
-        _person_options(p)
+        p.add_argument("file", type=Path, help=message(lang, QT_TRANSLATE_NOOP(
+            "messages", "the set-up file (e.g. /media/usb/downtime-setup.yaml), or the folder holding it as "
+                        "downtime-setup.yaml (/media/usb)")))
+        _signed_in_options(p, lang)
 
-    p = command("backup", cmd_backup, "back up the database now (to the folder set with 'set backups')")
-    _db_option(p)
-    _person_options(p)
-    p = command("restore", cmd_restore, "put a backup in place as --db (which must not exist), then check it")
-    p.add_argument("backup", type=Path, help="the backup file (downtime-backup-….sqlite), its .keys file beside it")
-    _db_option(p)
-    _person_options(p)
+    p = command("backup", cmd_backup, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "back up the database now (to the folder set with 'set backups')")))
+    _signed_in_options(p, lang)
+    p = command("restore", cmd_restore, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "put a backup in place as --db (which must not exist), then check it")))
+    p.add_argument("backup", type=Path, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the backup file (downtime-backup-….sqlite), its .keys file beside it")))
+    _signed_in_options(p, lang)
 
-    staff = sub.add_parser("staff", help="staff accounts")
-    staff_sub = staff.add_subparsers(title="staff commands", metavar="COMMAND", required=True)
-    p = command("add", cmd_staff_add, "add a staff account (administrator only)", staff_sub)
-    p.add_argument("staff_id", help="the staff ID the person types to sign in, e.g. agency1")
-    p.add_argument("--name", required=True, help="their full name, as records print it")
-    p.add_argument("--role", required=True, choices=[role.value for role in Role], help="what the account may do")
-    p.add_argument("--new-pin", help="the new account's PIN (4-12 digits; left out at a terminal, it is asked for "
-                                     "twice, unseen)")
-    _db_option(p)
-    _person_options(p)
+    staff = sub.add_parser("staff", help=message(lang, QT_TRANSLATE_NOOP("messages", "staff accounts")))
+    staff_sub = staff.add_subparsers(title=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "staff commands")), metavar="COMMAND", required=True)
+    p = command("add", cmd_staff_add, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "add a staff account (administrator only)")), staff_sub)
+    p.add_argument("staff_id", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the staff ID the person types to sign in, e.g. agency1")))
+    p.add_argument("--name", required=True, help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "their full name, as records print it")))
+    p.add_argument("--role", required=True, choices=[role.value for role in Role], help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "what the account may do")))
+    p.add_argument("--new-pin", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the new account's PIN (4-12 digits; left out at a terminal, it is asked for twice, unseen)")))
+    _signed_in_options(p, lang)
     p = command("deactivate", cmd_staff_deactivate,
-                "stop an account signing in and remove its key slot (administrator only)", staff_sub)
-    p.add_argument("staff_id", help="the account's staff ID")
-    _db_option(p)
-    _person_options(p)
+                message(lang, QT_TRANSLATE_NOOP("messages", "stop an account signing in and remove its "
+                                                            "key slot (administrator only)")), staff_sub)
+    p.add_argument("staff_id", help=message(lang, QT_TRANSLATE_NOOP("messages", "the account's staff ID")))
+    _signed_in_options(p, lang)
     p = command("set-pin", cmd_staff_set_pin,
-                "give an account a new PIN, which also reactivates it (administrator only)", staff_sub)
-    p.add_argument("staff_id", help="the account's staff ID")
-    p.add_argument("--new-pin", help="the account's new PIN (4-12 digits; left out at a terminal, it is asked for "
-                                     "twice, unseen)")
-    _db_option(p)
-    _person_options(p)
-    p = command("list", cmd_staff_list, "list staff accounts", staff_sub)
-    _person_options(p)
-    _db_option(p)
-    p.add_argument("--json", action="store_true", help="JSON lines")
+                message(lang, QT_TRANSLATE_NOOP("messages", "give an account a new PIN, which also "
+                                                            "reactivates it (administrator only)")), staff_sub)
+    p.add_argument("staff_id", help=message(lang, QT_TRANSLATE_NOOP("messages", "the account's staff ID")))
+    p.add_argument("--new-pin", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the account's new PIN (4-12 digits; left out at a terminal, it is asked for twice, unseen)")))
+    _signed_in_options(p, lang)
+    p = command("list", cmd_staff_list, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "list staff accounts")), staff_sub)
+    _person_options(p, lang)
+    _db_option(p, lang)
+    _json_option(p, lang)
     return parser
 
 
@@ -1666,11 +1855,13 @@ def _parse(argv: Sequence[str] | None) -> argparse.Namespace:
     the whole command line (fifty sub-commands, 40 ms) is built only when the arguments are not
     just the window's options (a sub-command, --help, --version, a mistake, whose message then
     comes from the whole command line)."""
+    lang = None
     with suppress(argparse.ArgumentError):
         args, rest = _window_parser().parse_known_args(argv)
         if not rest:
             return args
-    return build_parser().parse_args(argv)
+        lang = args.lang
+    return build_parser(lang or saved_language()).parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1148,7 +1148,7 @@ def test_every_command_and_argument_says_what_it_is_for():
     from downtime.cli import build_parser
 
     bare = []
-    for path, parser in _walk(build_parser()):
+    for path, parser in _walk(build_parser("en")):
         for action in parser._actions:
             if isinstance(action, argparse._SubParsersAction):
                 bare += [f"{' '.join(path)} {choice.dest}" for choice in action._choices_actions
@@ -1171,7 +1171,7 @@ def test_every_numeric_option_says_its_bounds_in_its_help(capsys):
               "pdf mar --days": f"1 to {MOST_MAR_DAYS}", "pdf mar-pack --days": f"1 to {MOST_MAR_DAYS}",
               "pdf worklist --patients": "1 or more", "worklist settle --choose": "1 to the number of versions listed",
               "cd receive --quantity": "never 0", "cd count --counted": "0 or more", "cd wastage --quantity": "above 0"}
-    numeric = {f"{' '.join(path[1:])} {action.option_strings[0]}": action.help for path, parser in _walk(build_parser())
+    numeric = {f"{' '.join(path[1:])} {action.option_strings[0]}": action.help for path, parser in _walk(build_parser("en"))
                for action in parser._actions if action.type in (int, float)}
     assert {option: bounds[option] in (said or "") for option, said in numeric.items() if option in bounds} == {
         option: True for option in bounds}
@@ -1196,3 +1196,92 @@ def test_setup_says_to_add_an_administrator_on_the_ward(tmp_path, capsys):
     assert ("Add a second administrator now, one on the ward (the nurse in charge): an agency nurse arriving at "
             "night needs an account, and no one can reset the last administrator's forgotten PIN "
             "('downtime staff add ID --name NAME --role administrator').") in out
+
+
+def _help_of(argv: list[str], capsys) -> str:
+    with pytest.raises(SystemExit) as caught:
+        main(argv)
+    assert caught.value.code == 0
+    return " ".join(capsys.readouterr().out.split())
+
+
+MAR_HELP_FR = {"usage: ": "utilisation : ", "positional arguments": "arguments positionnels",
+               "options": "options", "show this help message and exit": "afficher cette aide et quitter",
+               "a patient's medication administration record (MAR) chart":
+                   "le plan d’administration des médicaments d’un patient",
+               "days shown, ending today: 1 to {most} (default 3)":
+                   "jours affichés, jusqu’à aujourd’hui : de 1 à {most} (par défaut 3)"}
+
+
+@pytest.mark.parametrize("argv", [["--lang", "fr", "pdf", "mar", "--help"], ["pdf", "mar", "--help", "--lang", "fr"]])
+def test_help_is_in_the_lang_given_anywhere_on_the_command_line(argv, capsys, french):
+    """`downtime --lang fr pdf mar --help` printed English, argparse's words and ours, though
+    --lang sets the language of what the command prints; --lang after --help counts too."""
+    for english, translated in MAR_HELP_FR.items():
+        french(english, translated)
+    said = _help_of(argv, capsys)
+    assert said.startswith("utilisation : downtime pdf mar [-h]")
+    for words in ("le plan d’administration des médicaments d’un patient", "arguments positionnels :",
+                  "options : -h, --help afficher cette aide et quitter",
+                  "jours affichés, jusqu’à aujourd’hui : de 1 à 14 (par défaut 3)"):
+        assert words in said, words
+    assert "usage:" not in said and "show this help" not in said
+
+
+def test_help_is_in_the_laptops_language_unless_lang_says_otherwise(capsys, french):
+    from downtime.i18n import save_language
+
+    for english, translated in MAR_HELP_FR.items():
+        french(english, translated)
+    english = _help_of(["pdf", "mar", "--help"], capsys)
+    assert english.startswith("usage: downtime pdf mar [-h]")
+    for words in ("a patient's medication administration record (MAR) chart", "positional arguments:",
+                  "options: -h, --help show this help message and exit", "ending today: 1 to 14 (default 3)"):
+        assert words in english, words
+    save_language("fr")
+    assert _help_of(["pdf", "mar", "--help"], capsys).startswith("utilisation : downtime pdf mar [-h]")
+    assert _help_of(["pdf", "mar", "--help", "--lang", "en"], capsys) == english
+
+
+def _marked_in_cli() -> set[str]:
+    """The sentences of cli.py that pyside6-lupdate puts in the catalogue: the literal text of each
+    QT_TRANSLATE_NOOP("messages", ...)."""
+    import ast
+
+    from downtime import cli
+
+    return {node.args[1].value for node in ast.walk(ast.parse(Path(cli.__file__).read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "QT_TRANSLATE_NOOP"
+            and isinstance(node.args[1], ast.Constant)}
+
+
+def test_every_help_text_is_marked_for_the_catalogue(monkeypatch):
+    """Each line of every command's --help is said through the catalogue from a sentence lupdate
+    finds: a help text left as plain English (or made with an f-string) stays English under
+    --lang fr, and the catalogue tests never hear of it."""
+    import argparse
+
+    from downtime import cli
+
+    marked = _marked_in_cli()
+    unmarked: list[str] = []
+
+    def through_the_catalogue(lang, text, /, **values):
+        if text not in marked:
+            unmarked.append(text)
+        return "⟦" + text.format(**values) + "⟧"
+
+    monkeypatch.setattr(cli, "message", through_the_catalogue)
+    said = []
+    for path, parser in _walk(cli.build_parser("fr")):
+        said += [(path, parser.description)] if parser.description else []
+        said += [(path, group.title) for group in parser._action_groups if group._group_actions]
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):  # its own line is COMMAND alone
+                said += [(path, choice.help) for choice in action._choices_actions]
+            else:
+                said.append((path, action.help))
+    plain = [(" ".join(where), text) for where, text in said
+             if not (text.startswith("⟦") and text.endswith("⟧")) and text not in cli.ARGPARSE_HEADINGS]
+    assert (plain, unmarked) == ([], [])
+    assert len(said) > 300

@@ -288,7 +288,7 @@ def test_the_window_s_options_alone_do_not_build_every_sub_command(monkeypatch):
 
     built: list[bool] = []
     whole = cli.build_parser
-    monkeypatch.setattr(cli, "build_parser", lambda: built.append(True) or whole())
+    monkeypatch.setattr(cli, "build_parser", lambda lang: built.append(True) or whole(lang))
     args = cli._parse(["--db", "ward.sqlite", "--lang", "fr"])
     assert (args.func, str(args.db), args.lang, built) == (cli.cmd_gui, "ward.sqlite", "fr", [])
     assert cli._parse(["--db", "ward.sqlite", "gui"]).func is cli.cmd_gui and built == [True]
