@@ -4204,6 +4204,30 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>--out : le dossier {folder} n’existe pas (la clé USB est-elle branchée ?) ; rien n’a été écrit.</translation>
     </message>
     <message>
+        <source>database file (default: $DOWNTIME_DB, else {path})</source>
+        <translation>fichier de la base (par défaut : $DOWNTIME_DB, sinon {path})</translation>
+    </message>
+    <message>
+        <source>database file (default: {path}; $DOWNTIME_DB is not used)</source>
+        <translation>fichier de la base (par défaut : {path} ; $DOWNTIME_DB n’est pas utilisé)</translation>
+    </message>
+    <message>
+        <source>take the patients of two laptops set up with the same device number (refused without it): each of their downtime numbers is then shown with its laptop, &apos;DT-007-00001-1 (laptop 6e8f94ed)&apos;; copies of one database stay refused</source>
+        <translation>prendre les patients de deux portables installés avec le même numéro d’appareil (refusé sans cette option) : chacun de leurs numéros de procédure dégradée est alors affiché avec son portable, « DT-007-00001-1 (portable 6e8f94ed) » ; les copies d’une même base restent refusées</translation>
+    </message>
+    <message>
+        <source>staff ID of the person acting</source>
+        <translation>identifiant de la personne qui agit</translation>
+    </message>
+    <message>
+        <source>{who} (default: $DOWNTIME_USER)</source>
+        <translation>{who} (par défaut : $DOWNTIME_USER)</translation>
+    </message>
+    <message>
+        <source>their PIN (default: $DOWNTIME_PIN; left out at a terminal, it is asked for, unseen)</source>
+        <translation>son code PIN (par défaut : $DOWNTIME_PIN ; omis dans un terminal, il est demandé, sans s’afficher)</translation>
+    </message>
+    <message>
         <source>give {option} (or run the command at a terminal, which asks for it unseen)</source>
         <translation>donnez {option} (ou lancez la commande dans un terminal, qui le demande sans l’afficher)</translation>
     </message>
@@ -4218,6 +4242,50 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{option}: no PIN typed, the question left; nothing was changed</source>
         <translation>{option} : aucun code PIN saisi, question abandonnée ; rien n’a été changé</translation>
+    </message>
+    <message>
+        <source>staff ID of the witness, a second nurse or doctor (default: $DOWNTIME_WITNESS_USER)</source>
+        <translation>identifiant du témoin, un second infirmier ou médecin (par défaut : $DOWNTIME_WITNESS_USER)</translation>
+    </message>
+    <message>
+        <source>the witness&apos;s PIN (default: $DOWNTIME_WITNESS_PIN)</source>
+        <translation>code PIN du témoin (par défaut : $DOWNTIME_WITNESS_PIN)</translation>
+    </message>
+    <message>
+        <source>downtime number (or anything that finds exactly one patient)</source>
+        <translation>numéro de procédure dégradée (ou tout ce qui trouve un seul patient)</translation>
+    </message>
+    <message>
+        <source>JSON lines</source>
+        <translation>lignes JSON</translation>
+    </message>
+    <message>
+        <source>days shown, ending today: 1 to {most} (default 3)</source>
+        <translation>jours affichés, jusqu’à aujourd’hui : de 1 à {most} (par défaut 3)</translation>
+    </message>
+    <message>
+        <source>the PDF file to write, in a folder that is there</source>
+        <translation>le fichier PDF à écrire, dans un dossier existant</translation>
+    </message>
+    <message>
+        <source>staff ID of the person printing, whom the pages name; none: they say printed blank with no one signed in</source>
+        <translation>identifiant de la personne qui imprime, nommée sur les pages ; sans : elles indiquent une impression vierge sans personne connectée</translation>
+    </message>
+    <message>
+        <source>ward code, e.g. 3B</source>
+        <translation>code du service, p. ex. 3B</translation>
+    </message>
+    <message>
+        <source>the drug as the register names it, e.g. Morphine</source>
+        <translation>le médicament tel que le registre le nomme, p. ex. Morphine</translation>
+    </message>
+    <message>
+        <source>the unit it is counted in, e.g. mg</source>
+        <translation>l’unité dans laquelle il est compté, p. ex. mg</translation>
+    </message>
+    <message>
+        <source>language of labels and messages (default: the one chosen in the app on this laptop, else en)</source>
+        <translation>langue des libellés et des messages (par défaut : celle choisie dans l’application sur ce portable, sinon en)</translation>
     </message>
     <message>
         <source>PIN of {staff_id}</source>
@@ -4538,6 +4606,570 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Add a second administrator now, one on the ward (the nurse in charge): an agency nurse arriving at night needs an account, and no one can reset the last administrator&apos;s forgotten PIN (&apos;downtime staff add ID --name NAME --role administrator&apos;).</source>
         <translation>Ajoutez dès maintenant un second administrateur, présent dans le service (l’infirmier·ère responsable) : une intérimaire arrivant la nuit a besoin d’un compte, et personne ne peut réinitialiser le code oublié du dernier administrateur (« downtime staff add ID --name NOM --role administrator »).</translation>
+    </message>
+    <message>
+        <source>usage: </source>
+        <translation>utilisation : </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>arguments positionnels</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>options</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>afficher cette aide et quitter</translation>
+    </message>
+    <message>
+        <source>Ward records while the EHR is down.</source>
+        <translation>Les dossiers du service pendant l’indisponibilité du DPI.</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>afficher le numéro de version du programme et quitter</translation>
+    </message>
+    <message>
+        <source>commands</source>
+        <translation>commandes</translation>
+    </message>
+    <message>
+        <source>open the app (the default)</source>
+        <translation>ouvrir l’application (par défaut)</translation>
+    </message>
+    <message>
+        <source>create (or reuse) the demo ward database and print its accounts</source>
+        <translation>créer (ou reprendre) la base du service de démonstration et afficher ses comptes</translation>
+    </message>
+    <message>
+        <source>throw away the demo database and make it anew</source>
+        <translation>supprimer la base de démonstration et la recréer</translation>
+    </message>
+    <message>
+        <source>open the app on it afterwards</source>
+        <translation>ouvrir ensuite l’application sur cette base</translation>
+    </message>
+    <message>
+        <source>make a plain (not encrypted) demo database</source>
+        <translation>créer une base de démonstration en clair (non chiffrée)</translation>
+    </message>
+    <message>
+        <source>set up an empty database: this laptop&apos;s number and the first administrator</source>
+        <translation>installer une base vide : le numéro de ce portable et le premier administrateur</translation>
+    </message>
+    <message>
+        <source>1-{most}, from the downtime plan: no two laptops of the hospital alike (their patients would wear the same downtime numbers); every downtime number the laptop gives carries it for good (&apos;downtime set device-number&apos; corrects it for the patients registered after)</source>
+        <translation>de 1 à {most}, selon le plan de procédure dégradée : deux portables de l’hôpital n’ont jamais le même (leurs patients porteraient les mêmes numéros de procédure dégradée) ; chaque numéro de procédure dégradée que donne le portable le porte définitivement (« downtime set device-number » le corrige pour les patients enregistrés ensuite)</translation>
+    </message>
+    <message>
+        <source>this laptop&apos;s name as the ward calls it, e.g. &apos;Ward 3B laptop&apos;</source>
+        <translation>le nom de ce portable tel que le service l’appelle, p. ex. « Portable du service 3B »</translation>
+    </message>
+    <message>
+        <source>the first administrator&apos;s staff ID, typed to sign in</source>
+        <translation>l’identifiant du premier administrateur, saisi pour se connecter</translation>
+    </message>
+    <message>
+        <source>the first administrator&apos;s full name, as records print it</source>
+        <translation>les nom et prénom du premier administrateur, tels que les fiches les impriment</translation>
+    </message>
+    <message>
+        <source>the first administrator&apos;s PIN (4-12 digits; left out at a terminal, it is asked for twice, unseen)</source>
+        <translation>le code PIN du premier administrateur (4 à 12 chiffres ; omis dans un terminal, il est demandé deux fois, sans s’afficher)</translation>
+    </message>
+    <message>
+        <source>do NOT encrypt the database (only for a machine that is itself encrypted)</source>
+        <translation>NE PAS chiffrer la base (seulement sur une machine elle-même chiffrée)</translation>
+    </message>
+    <message>
+        <source>check that this copy of the app works on this laptop: a demo ward in a temporary folder, signed in, printed, previewed, exported and backed up (nothing else is touched)</source>
+        <translation>vérifier que cette copie de l’application fonctionne sur ce portable : un service de démonstration dans un dossier temporaire, avec connexion, impression, aperçu, export et sauvegarde (rien d’autre n’est touché)</translation>
+    </message>
+    <message>
+        <source>form definitions</source>
+        <translation>définitions des formulaires</translation>
+    </message>
+    <message>
+        <source>forms commands</source>
+        <translation>commandes forms</translation>
+    </message>
+    <message>
+        <source>validate every form definition of a folder</source>
+        <translation>valider chaque définition de formulaire d’un dossier</translation>
+    </message>
+    <message>
+        <source>folder of *.yaml forms (default: the app&apos;s)</source>
+        <translation>dossier de formulaires *.yaml (par défaut : celui de l’application)</translation>
+    </message>
+    <message>
+        <source>integrity check and audit-chain check; exit 1 names the first break</source>
+        <translation>contrôle d’intégrité et de la chaîne d’audit ; le code de sortie 1 nomme la première rupture</translation>
+    </message>
+    <message>
+        <source>list records (latest version of each)</source>
+        <translation>lister les fiches (la dernière version de chacune)</translation>
+    </message>
+    <message>
+        <source>only this form</source>
+        <translation>seulement ce formulaire</translation>
+    </message>
+    <message>
+        <source>find patients by name, date of birth, downtime number, IPP or NIR</source>
+        <translation>chercher des patients par nom, date de naissance, numéro de procédure dégradée, IPP ou NIR</translation>
+    </message>
+    <message>
+        <source>a name, a date of birth (DD/MM/YYYY), a downtime number, an IPP or a NIR</source>
+        <translation>un nom, une date de naissance (JJ/MM/AAAA), un numéro de procédure dégradée, un IPP ou un NIR</translation>
+    </message>
+    <message>
+        <source>who is in which bed: one ward or the whole site</source>
+        <translation>qui est dans quel lit : un service ou tout le site</translation>
+    </message>
+    <message>
+        <source>only this ward</source>
+        <translation>seulement ce service</translation>
+    </message>
+    <message>
+        <source>at this past moment (28/11/2026 08:00, or ISO 8601: 2026-11-28T08:00)</source>
+        <translation>à ce moment passé (28/11/2026 08:00, ou ISO 8601 : 2026-11-28T08:00)</translation>
+    </message>
+    <message>
+        <source>wards and beds</source>
+        <translation>services et lits</translation>
+    </message>
+    <message>
+        <source>ward commands</source>
+        <translation>commandes ward</translation>
+    </message>
+    <message>
+        <source>add a ward and its beds (administrator only)</source>
+        <translation>ajouter un service et ses lits (administrateur seulement)</translation>
+    </message>
+    <message>
+        <source>the ward&apos;s name, e.g. Medicine</source>
+        <translation>le nom du service, p. ex. Médecine</translation>
+    </message>
+    <message>
+        <source>beds in ward order, as the Administration tab takes them: &apos;1-20, 21A, 21B, Side room&apos;</source>
+        <translation>les lits dans l’ordre du service, comme l’onglet Administration les prend : « 1-20, 21A, 21B, Chambre seule »</translation>
+    </message>
+    <message>
+        <source>add beds after a ward&apos;s last (administrator only; beds are never removed)</source>
+        <translation>ajouter des lits après le dernier d’un service (administrateur seulement ; les lits ne sont jamais retirés)</translation>
+    </message>
+    <message>
+        <source>list wards and their beds</source>
+        <translation>lister les services et leurs lits</translation>
+    </message>
+    <message>
+        <source>make PDFs</source>
+        <translation>créer des PDF</translation>
+    </message>
+    <message>
+        <source>pdf commands</source>
+        <translation>commandes pdf</translation>
+    </message>
+    <message>
+        <source>a blank paper form</source>
+        <translation>un formulaire papier vierge</translation>
+    </message>
+    <message>
+        <source>form id, e.g. admission; mar for a blank 7-day medication chart, news2 for a blank NEWS2 observation chart</source>
+        <translation>identifiant du formulaire, p. ex. admission ; mar pour un plan d’administration vierge de 7 jours, news2 pour une feuille de surveillance NEWS2 vierge</translation>
+    </message>
+    <message>
+        <source>the downtime binder: every blank form a 30-bed ward needs for 8 hours on paper, in one PDF</source>
+        <translation>le classeur de procédure dégradée : tous les formulaires vierges dont un service de 30 lits a besoin pour 8 heures sur papier, en un seul PDF</translation>
+    </message>
+    <message>
+        <source>a filled form: the record&apos;s latest version and its history</source>
+        <translation>un formulaire rempli : la dernière version de la fiche et son historique</translation>
+    </message>
+    <message>
+        <source>the record&apos;s id, as &apos;downtime records&apos; lists it</source>
+        <translation>l’identifiant de la fiche, tel que « downtime records » le liste</translation>
+    </message>
+    <message>
+        <source>the census and handover sheet of a ward (landscape)</source>
+        <translation>l’état du service et la feuille de transmissions d’un service (paysage)</translation>
+    </message>
+    <message>
+        <source>only this ward (default: the whole site)</source>
+        <translation>seulement ce service (par défaut : tout le site)</translation>
+    </message>
+    <message>
+        <source>a sheet of patient ID labels or wristband inserts</source>
+        <translation>une planche d’étiquettes d’identification du patient ou d’inserts de bracelet</translation>
+    </message>
+    <message>
+        <source>label sheet (default: the ward&apos;s setting, L7160 unless changed)</source>
+        <translation>planche d’étiquettes (par défaut : le réglage du service, L7160 sauf changement)</translation>
+    </message>
+    <message>
+        <source>how many labels, 1 to {most} (default: one full sheet)</source>
+        <translation>nombre d’étiquettes, de 1 à {most} (par défaut : une planche entière)</translation>
+    </message>
+    <message>
+        <source>a patient&apos;s medication administration record (MAR) chart</source>
+        <translation>le plan d’administration des médicaments d’un patient</translation>
+    </message>
+    <message>
+        <source>a patient&apos;s NEWS2 observation chart</source>
+        <translation>la feuille de surveillance NEWS2 d’un patient</translation>
+    </message>
+    <message>
+        <source>the MAR charts of every patient of a ward, in one PDF</source>
+        <translation>les plans d’administration de tous les patients d’un service, en un seul PDF</translation>
+    </message>
+    <message>
+        <source>a day&apos;s theatre list, per theatre, in time order</source>
+        <translation>le programme opératoire d’une journée, par salle, dans l’ordre horaire</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>AAAA-MM-JJ</translation>
+    </message>
+    <message>
+        <source>only this theatre</source>
+        <translation>seulement cette salle d’opération</translation>
+    </message>
+    <message>
+        <source>cancelled operations to rebook, with their deadlines</source>
+        <translation>les interventions annulées à reprogrammer, avec leurs délais</translation>
+    </message>
+    <message>
+        <source>the back-entry worklist, per patient, in the order to enter it (a hospital&apos;s whole list is thousands of pages: print a part with --patients)</source>
+        <translation>la liste de ressaisie, par patient, dans l’ordre de saisie (la liste entière d’un hôpital fait des milliers de pages : imprimez-en une partie avec --patients)</translation>
+    </message>
+    <message>
+        <source>only this many patients, 1 or more (default: all)</source>
+        <translation>seulement ce nombre de patients, 1 ou plus (par défaut : tous)</translation>
+    </message>
+    <message>
+        <source>start at this patient (default: the first)</source>
+        <translation>commencer à ce patient (par défaut : le premier)</translation>
+    </message>
+    <message>
+        <source>only what is left to enter</source>
+        <translation>seulement ce qui reste à saisir</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s letter of the new date (--lang fr for French)</source>
+        <translation>la lettre au patient de la nouvelle date (--lang fr pour le français)</translation>
+    </message>
+    <message>
+        <source>the operation&apos;s booking id, as &apos;downtime theatre rescheduling --json&apos; lists it</source>
+        <translation>l’identifiant de la programmation de l’intervention, tel que « downtime theatre rescheduling --json » le liste</translation>
+    </message>
+    <message>
+        <source>theatre lists and rescheduling</source>
+        <translation>programmes opératoires et reprogrammation</translation>
+    </message>
+    <message>
+        <source>theatre commands</source>
+        <translation>commandes theatre</translation>
+    </message>
+    <message>
+        <source>a day&apos;s theatre list</source>
+        <translation>le programme opératoire d’une journée</translation>
+    </message>
+    <message>
+        <source>cancelled operations not yet rebooked</source>
+        <translation>les interventions annulées pas encore reprogrammées</translation>
+    </message>
+    <message>
+        <source>export for back-entry: one CSV per form (all versions) and a manifest</source>
+        <translation>exporter pour la ressaisie : un CSV par formulaire (toutes les versions) et un manifeste</translation>
+    </message>
+    <message>
+        <source>a new folder (e.g. on a USB stick)</source>
+        <translation>un nouveau dossier (p. ex. sur une clé USB)</translation>
+    </message>
+    <message>
+        <source>only what changed since this laptop&apos;s last export</source>
+        <translation>seulement ce qui a changé depuis le dernier export de ce portable</translation>
+    </message>
+    <message>
+        <source>encrypt every file to this public key (age1…) or the keys in this file; repeatable (default: the records office&apos;s key set with &apos;set export-key&apos;, if any)</source>
+        <translation>chiffrer chaque fichier pour cette clé publique (age1…) ou les clés de ce fichier ; répétable (par défaut : la clé du bureau des entrées définie avec « set export-key », s’il y en a une)</translation>
+    </message>
+    <message>
+        <source>export NOT ENCRYPTED, in plain text, on a laptop with no records office&apos;s key set: refused without it there, and on a laptop with the key</source>
+        <translation>exporter NON CHIFFRÉ, en clair, sur un portable sans clé du bureau des entrées : refusé sans cette option sur un tel portable, et sur un portable qui a la clé</translation>
+    </message>
+    <message>
+        <source>make the records office&apos;s key pair for encrypted exports</source>
+        <translation>créer la paire de clés du bureau des entrées pour les exports chiffrés</translation>
+    </message>
+    <message>
+        <source>new key file: keep it secret</source>
+        <translation>nouveau fichier de clé : gardez-le secret</translation>
+    </message>
+    <message>
+        <source>decrypt an encrypted export and check it against its manifest</source>
+        <translation>déchiffrer un export chiffré et le vérifier par son manifeste</translation>
+    </message>
+    <message>
+        <source>the encrypted export folder</source>
+        <translation>le dossier de l’export chiffré</translation>
+    </message>
+    <message>
+        <source>the key file made by &apos;downtime keygen&apos;</source>
+        <translation>le fichier de clé créé par « downtime keygen »</translation>
+    </message>
+    <message>
+        <source>a new folder</source>
+        <translation>un nouveau dossier</translation>
+    </message>
+    <message>
+        <source>merge laptops&apos; exports (verified against their manifests) for the records office</source>
+        <translation>fusionner les exports des portables (vérifiés par leurs manifestes) pour le bureau des entrées</translation>
+    </message>
+    <message>
+        <source>export folders</source>
+        <translation>dossiers d’export</translation>
+    </message>
+    <message>
+        <source>load a snapshot (CSV folder or FHIR Bundle .json) before an outage, or an export or merge into the records office&apos;s database</source>
+        <translation>charger un instantané (dossier CSV ou Bundle FHIR .json) avant une panne, ou un export ou une fusion dans la base du bureau des entrées</translation>
+    </message>
+    <message>
+        <source>a snapshot (CSV folder or FHIR Bundle .json), an export folder or a merge folder</source>
+        <translation>un instantané (dossier CSV ou Bundle FHIR .json), un dossier d’export ou un dossier de fusion</translation>
+    </message>
+    <message>
+        <source>the records office&apos;s key file (downtime keygen), for an encrypted export</source>
+        <translation>le fichier de clé du bureau des entrées (downtime keygen), pour un export chiffré</translation>
+    </message>
+    <message>
+        <source>the records office&apos;s back-entry worklist (records staff)</source>
+        <translation>la liste de ressaisie du bureau des entrées (personnel du bureau des entrées)</translation>
+    </message>
+    <message>
+        <source>worklist commands</source>
+        <translation>commandes worklist</translation>
+    </message>
+    <message>
+        <source>mark a record entered in the EHR, with the EHR&apos;s reference</source>
+        <translation>marquer une fiche saisie dans le DPI, avec la référence du DPI</translation>
+    </message>
+    <message>
+        <source>the record&apos;s id, as the worklist shows it</source>
+        <translation>l’identifiant de la fiche, tel que la liste de ressaisie l’affiche</translation>
+    </message>
+    <message>
+        <source>the EHR&apos;s reference for what was entered</source>
+        <translation>la référence du DPI pour ce qui a été saisi</translation>
+    </message>
+    <message>
+        <source>the version entered, as the worklist shows it (v2); one amended since is refused</source>
+        <translation>la version saisie, telle que la liste de ressaisie l’affiche (v2) ; une version modifiée depuis est refusée</translation>
+    </message>
+    <message>
+        <source>record the ward&apos;s answer that a line saying to ask the ward is not to be entered in the EHR (one dose recorded twice…)</source>
+        <translation>enregistrer la réponse du service selon laquelle une ligne qui dit de demander au service n’est pas à saisir dans le DPI (une dose enregistrée deux fois…)</translation>
+    </message>
+    <message>
+        <source>the version the ward answered about, as the worklist shows it (v2); one amended since is refused</source>
+        <translation>la version sur laquelle le service a répondu, telle que la liste de ressaisie l’affiche (v2) ; une version modifiée depuis est refusée</translation>
+    </message>
+    <message>
+        <source>who at the ward said so, e.g. &apos;Sr Dubois, 3B, by phone&apos;</source>
+        <translation>qui l’a dit dans le service, p. ex. « Mme Dubois, 3B, par téléphone »</translation>
+    </message>
+    <message>
+        <source>why, as the ward said, e.g. &apos;one dose recorded twice&apos;</source>
+        <translation>pourquoi, selon le service, p. ex. « une dose enregistrée deux fois »</translation>
+    </message>
+    <message>
+        <source>settle a record on hold with the version the ward says is right (without --choose: list its versions)</source>
+        <translation>lever la mise en attente d’une fiche avec la version que le service dit juste (sans --choose : lister ses versions)</translation>
+    </message>
+    <message>
+        <source>the record on hold, by its id as the worklist shows it</source>
+        <translation>la fiche en attente, par son identifiant tel que la liste de ressaisie l’affiche</translation>
+    </message>
+    <message>
+        <source>the version chosen, by its number in the list (1 to the number of versions listed without it)</source>
+        <translation>la version choisie, par son numéro dans la liste (de 1 au nombre de versions listées sans cette option)</translation>
+    </message>
+    <message>
+        <source>who decided, e.g. &apos;Sister Martin, ward 3B, by phone&apos;</source>
+        <translation>qui a décidé, p. ex. « Mme Martin, cadre du service 3B, par téléphone »</translation>
+    </message>
+    <message>
+        <source>reconcile a downtime number to the patient&apos;s EHR number</source>
+        <translation>rapprocher un numéro de procédure dégradée du numéro du patient dans le DPI</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s downtime number, e.g. DT-042-00001-8</source>
+        <translation>le numéro de procédure dégradée du patient, p. ex. DT-042-00001-8</translation>
+    </message>
+    <message>
+        <source>the patient&apos;s number in the EHR (IPP)</source>
+        <translation>le numéro du patient dans le DPI (IPP)</translation>
+    </message>
+    <message>
+        <source>the EHR number is already linked to another downtime number of the same person</source>
+        <translation>le numéro du DPI est déjà rapproché d’un autre numéro de procédure dégradée de la même personne</translation>
+    </message>
+    <message>
+        <source>the ward&apos;s controlled-drug register</source>
+        <translation>le registre des stupéfiants du service</translation>
+    </message>
+    <message>
+        <source>cd commands</source>
+        <translation>commandes cd</translation>
+    </message>
+    <message>
+        <source>stock received (or a negative count correction), witnessed</source>
+        <translation>stock reçu (ou correction négative d’un comptage), avec témoin</translation>
+    </message>
+    <message>
+        <source>a note for the register, e.g. the pharmacy&apos;s delivery number</source>
+        <translation>une note pour le registre, p. ex. le numéro de livraison de la pharmacie</translation>
+    </message>
+    <message>
+        <source>how much was received, never 0 (negative to correct a count; the balance never goes below 0)</source>
+        <translation>la quantité reçue, jamais 0 (négative pour corriger un comptage ; le solde ne passe jamais sous 0)</translation>
+    </message>
+    <message>
+        <source>the drug is delivered to the ward for the first time: its page of the register is opened (refused without it for a drug the register has no page of, a typo&apos;s page splitting one drug&apos;s stock; refused too for a drug close to a page&apos;s, unless --other-than names it)</source>
+        <translation>le médicament est livré au service pour la première fois : sa page du registre est ouverte (refusé sans cette option pour un médicament sans page au registre, la page d’une faute de frappe partageant le stock d’un médicament ; refusé aussi pour un médicament proche de celui d’une page, sauf si --other-than la nomme)</translation>
+    </message>
+    <message>
+        <source>with --new-page: the drug is not the one of this page of the register, whose name is close to it (as the refusal names it; repeatable)</source>
+        <translation>avec --new-page : le médicament n’est pas celui de cette page du registre, dont le nom en est proche (tel que le refus la nomme ; répétable)</translation>
+    </message>
+    <message>
+        <source>the cupboard&apos;s count, witnessed: a count that matches is written as checked, one that differs corrects the register</source>
+        <translation>le comptage de l’armoire, avec témoin : un comptage concordant est inscrit comme vérifié, un comptage différent corrige le registre</translation>
+    </message>
+    <message>
+        <source>a note for the register, e.g. &apos;shift change&apos;</source>
+        <translation>une note pour le registre, p. ex. « relève »</translation>
+    </message>
+    <message>
+        <source>how much is counted in the cupboard, 0 or more</source>
+        <translation>la quantité comptée dans l’armoire, 0 ou plus</translation>
+    </message>
+    <message>
+        <source>what was left of an ampoule after a dose, discarded, witnessed (without --dose: list the doses it may be recorded against)</source>
+        <translation>le reliquat d’une ampoule après une dose, détruit, avec témoin (sans --dose : lister les doses auxquelles il peut être rattaché)</translation>
+    </message>
+    <message>
+        <source>a note for the register</source>
+        <translation>une note pour le registre</translation>
+    </message>
+    <message>
+        <source>the dose&apos;s record id, as listed without --dose</source>
+        <translation>l’identifiant de la fiche de la dose, tel que listé sans --dose</translation>
+    </message>
+    <message>
+        <source>how much was discarded, in the register&apos;s unit, above 0</source>
+        <translation>la quantité détruite, dans l’unité du registre, au-dessus de 0</translation>
+    </message>
+    <message>
+        <source>JSON lines (the list of doses)</source>
+        <translation>lignes JSON (la liste des doses)</translation>
+    </message>
+    <message>
+        <source>the register&apos;s balance of one drug on a ward</source>
+        <translation>le solde au registre d’un médicament dans un service</translation>
+    </message>
+    <message>
+        <source>change a ward setting (administrator only)</source>
+        <translation>modifier un réglage du service (administrateur seulement)</translation>
+    </message>
+    <message>
+        <source>the setting to change (what each takes: see value, in the same order)</source>
+        <translation>le réglage à modifier (ce que chacun prend : voir value, dans le même ordre)</translation>
+    </message>
+    <message>
+        <source>L7159|L7160|L7163|wristband; LATE OVERDUE minutes (LATE above 0 and below OVERDUE, at most {day}); MINUTES before the screen locks (1 to {most_idle}); whom patients call, as their letter prints it; FOLDER EVERY_MINUTES KEEP (every 1 to {day} minutes, 1 to {most_kept} kept); the records office&apos;s age1… public key, which every export is then encrypted to (&apos;&apos; for none); the laptop&apos;s device number, which the patients registered from then on take; its name; for a database set up on another computer: &apos;replaces&apos; (that one will not be used again) or &apos;copy NUMBER NAME&apos; (both go on: this one becomes a laptop of its own); the ward code this laptop belongs to, whose patients its lists open on (&apos;&apos; for none: all wards)</source>
+        <translation>L7159|L7160|L7163|wristband ; LATE OVERDUE en minutes (LATE au-dessus de 0 et sous OVERDUE, au plus {day}) ; MINUTES avant le verrouillage de l’écran (de 1 à {most_idle}) ; qui les patients appellent, tel que leur lettre l’imprime ; FOLDER EVERY_MINUTES KEEP (toutes les 1 à {day} minutes, de 1 à {most_kept} gardées) ; la clé publique age1… du bureau des entrées, pour laquelle chaque export est alors chiffré (&apos;&apos; pour aucune) ; le numéro d’appareil du portable, que prennent les patients enregistrés ensuite ; son nom ; pour une base installée sur un autre ordinateur : &apos;replaces&apos; (celui-là ne sera plus utilisé) ou &apos;copy NUMBER NAME&apos; (les deux continuent : celui-ci devient un portable à part entière) ; le code du service auquel appartient ce portable, sur les patients duquel ses listes s’ouvrent (&apos;&apos; pour aucun : tous les services)</translation>
+    </message>
+    <message>
+        <source>the wards, beds and settings the hospital&apos;s laptops share, in a file</source>
+        <translation>les services, lits et réglages que partagent les portables de l’hôpital, dans un fichier</translation>
+    </message>
+    <message>
+        <source>setup-file commands</source>
+        <translation>commandes setup-file</translation>
+    </message>
+    <message>
+        <source>write this laptop&apos;s wards, beds and ward settings to FILE (not its device number, staff, PINs or backups folder)</source>
+        <translation>écrire dans FILE les services, lits et réglages de service de ce portable (pas son numéro d’appareil, ni le personnel, les codes PIN ou le dossier des sauvegardes)</translation>
+    </message>
+    <message>
+        <source>add FILE&apos;s wards and beds this laptop lacks and take its settings, all or nothing, and say what changed</source>
+        <translation>ajouter les services et lits de FILE qui manquent à ce portable et prendre ses réglages, tout ou rien, puis dire ce qui a changé</translation>
+    </message>
+    <message>
+        <source>the set-up file (e.g. /media/usb/downtime-setup.yaml), or the folder holding it as downtime-setup.yaml (/media/usb)</source>
+        <translation>le fichier de configuration (p. ex. /media/usb/downtime-setup.yaml), ou le dossier qui le contient sous le nom downtime-setup.yaml (/media/usb)</translation>
+    </message>
+    <message>
+        <source>back up the database now (to the folder set with &apos;set backups&apos;)</source>
+        <translation>sauvegarder la base maintenant (dans le dossier défini avec « set backups »)</translation>
+    </message>
+    <message>
+        <source>put a backup in place as --db (which must not exist), then check it</source>
+        <translation>mettre une sauvegarde en place comme --db (qui ne doit pas exister), puis la vérifier</translation>
+    </message>
+    <message>
+        <source>the backup file (downtime-backup-….sqlite), its .keys file beside it</source>
+        <translation>le fichier de sauvegarde (downtime-backup-….sqlite), avec son fichier .keys à côté</translation>
+    </message>
+    <message>
+        <source>staff accounts</source>
+        <translation>comptes du personnel</translation>
+    </message>
+    <message>
+        <source>staff commands</source>
+        <translation>commandes staff</translation>
+    </message>
+    <message>
+        <source>add a staff account (administrator only)</source>
+        <translation>ajouter un compte du personnel (administrateur seulement)</translation>
+    </message>
+    <message>
+        <source>the staff ID the person types to sign in, e.g. agency1</source>
+        <translation>l’identifiant que la personne saisit pour se connecter, p. ex. agency1</translation>
+    </message>
+    <message>
+        <source>their full name, as records print it</source>
+        <translation>ses nom et prénom, tels que les fiches les impriment</translation>
+    </message>
+    <message>
+        <source>what the account may do</source>
+        <translation>ce que le compte peut faire</translation>
+    </message>
+    <message>
+        <source>the new account&apos;s PIN (4-12 digits; left out at a terminal, it is asked for twice, unseen)</source>
+        <translation>le code PIN du nouveau compte (4 à 12 chiffres ; omis dans un terminal, il est demandé deux fois, sans s’afficher)</translation>
+    </message>
+    <message>
+        <source>stop an account signing in and remove its key slot (administrator only)</source>
+        <translation>empêcher un compte de se connecter et retirer son emplacement de clé (administrateur seulement)</translation>
+    </message>
+    <message>
+        <source>the account&apos;s staff ID</source>
+        <translation>l’identifiant du compte</translation>
+    </message>
+    <message>
+        <source>give an account a new PIN, which also reactivates it (administrator only)</source>
+        <translation>donner un nouveau code PIN à un compte, ce qui le réactive aussi (administrateur seulement)</translation>
+    </message>
+    <message>
+        <source>the account&apos;s new PIN (4-12 digits; left out at a terminal, it is asked for twice, unseen)</source>
+        <translation>le nouveau code PIN du compte (4 à 12 chiffres ; omis dans un terminal, il est demandé deux fois, sans s’afficher)</translation>
+    </message>
+    <message>
+        <source>list staff accounts</source>
+        <translation>lister les comptes du personnel</translation>
     </message>
     <message>
         <source>downtime: form definitions have problems:
