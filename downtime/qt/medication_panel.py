@@ -49,12 +49,13 @@ class RoundModel(TextTableModel):
     def texts(self, row: int) -> tuple[str, ...]:
         item: RoundItem = self.rows[row]
         order, patient = item.order, item.patient
-        flags = ", ".join(f for f, on in ((translate("RoundModel", "CD"), order.controlled),
-                                          (translate("RoundModel", "high-alert"), order.high_alert),
-                                          (word(ORDER_ON_HOLD), order.record_id in self.held),
-                                          (held_words(item.held), bool(item.held)),
-                                          (also_ordered_words(item.also_ordered, self.order_form),
-                                           bool(item.also_ordered))) if on)
+        # A controlled drug and a high-alert medicine in the words of the chart and the paper
+        # (medication.ORDER_WORDS): the round said "STUP" where they say "STUPÉFIANT — témoin".
+        flags = ", ".join((*medication.order_flags(order, language()),
+                           *(f for f, on in ((word(ORDER_ON_HOLD), order.record_id in self.held),
+                                             (held_words(item.held), bool(item.held)),
+                                             (also_ordered_words(item.also_ordered, self.order_form),
+                                              bool(item.also_ordered))) if on)))
         state = word(MISSED).format(hours=WINDOW_HOURS) if item.missed else word(STATE[item.state])
         return (state, item.slot.strftime("%d/%m %H:%M"), f"{patient.ward}/{patient.bed or '—'}",
                 patient.display_name, patient.birth_date_in(language()), order.drug,

@@ -1725,6 +1725,41 @@ def test_the_chart_on_screen_flags_an_order_in_the_printed_charts_words(qtbot, s
         assert flag in printed
 
 
+@pytest.mark.parametrize(("lang", "flags"), [("en", "CONTROLLED DRUG — witness, HIGH-ALERT"),
+                                             ("fr", "STUPÉFIANT — témoin, HAUT RISQUE")])
+def test_the_round_flags_an_order_in_the_charts_words_whole_on_a_laptops_screen(qtbot, session_for, ward, lang, flags):
+    """The round flagged oxycodone "STUP, à haut risque" ("CD, high-alert") where the chart on
+    screen and the paper chart beside it say "STUPÉFIANT — témoin" and "HAUT RISQUE": one
+    table of words for all three (medication.ORDER_WORDS), whole in the round's column on a
+    1,366-pixel laptop screen."""
+    from downtime.qt.i18n import set_language
+
+    patient = ward[0]
+    oxycodone = records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Oxycodone", "dose": 10.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
+        "times": "14:00", "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": True},
+        patient_id=patient).record_id
+    set_language(lang)
+    try:
+        main = MainWindow(session_for("nurse", lang))
+        qtbot.addWidget(main)
+        main.resize(1366, 768)
+        main.show()
+        main.show_round()
+        panel = main.medication
+        line = next(row for row, item in enumerate(panel.model.rows) if item.order.record_id == oxycodone)
+        shown = panel.model.text(line, 8)
+        room = panel.table.columnWidth(8) - 2 * panel.table.fontMetrics().averageCharWidth()
+        mar = main.open_mar_of(patient)
+        [row] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == oxycodone]
+        charted = mar.model.text(row, 0)
+    finally:
+        set_language("en")
+    assert shown == flags
+    assert panel.table.fontMetrics().horizontalAdvance(shown) <= room
+    assert all(f"[{flag}]" in charted for flag in flags.split(", "))
+
+
 def test_a_high_alert_medicine_says_so_on_the_chart_and_in_the_dose_dialog(round_window, ward, qtbot):
     """The printed chart and the round flag morphine HIGH-ALERT; the chart on screen and the
     dialog the dose is given from did not, where the nurse gives it."""
@@ -1946,8 +1981,8 @@ def test_a_medicine_ordered_twice_is_flagged_on_both_round_lines_and_chart_rows(
     panel.refresh()
     lines = {panel.model.rows[row].order.record_id: row for row in range(panel.model.rowCount())
              if f"{panel.model.rows[row].slot:%d/%m %H:%M}" == "28/11 22:00"}
-    assert panel.model.text(lines[first.record_id], 8) == "high-alert, " + flag.format(start="28/11/2026 09:00")
-    assert panel.model.text(lines[second.record_id], 8) == "high-alert, " + flag.format(start="27/11/2026 10:00")
+    assert panel.model.text(lines[first.record_id], 8) == "HIGH-ALERT, " + flag.format(start="28/11/2026 09:00")
+    assert panel.model.text(lines[second.record_id], 8) == "HIGH-ALERT, " + flag.format(start="27/11/2026 10:00")
     assert all(panel.model.is_warning(row, 8) for row in lines.values())
     mar = main.open_mar_of(first.patient_id)
     [row] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == first.record_id]
