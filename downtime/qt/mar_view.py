@@ -40,10 +40,22 @@ OUTSIDE_COURSE = QBrush(QColor("#9a9a9a"), Qt.BrushStyle.BDiagPattern)
 NO_DOSE_HERE = QT_TR_NOOP("No dose of the order at this time (before its start, after its stop): not to be recorded here.")
 START = QT_TR_NOOP("Start {when}")
 STOPPED = QT_TR_NOOP("Stopped {when}")
+# Said instead of a dose dialog when a nurse acts on such a cell: it opened the dose of another
+# day nearest to now, which she would sign believing it the cell's.
+NO_DOSE_AT = QT_TR_NOOP("No dose of {drug} falls at {time} on {day}: nothing to record in this cell.")
+NO_DOSE_ON = QT_TR_NOOP("No dose of {drug} falls on {day}: nothing to record in this cell.")
+
+
+def course_words(order: Order) -> str:
+    """An order's course as the printed chart names it: "Start 01/12 14:03 — Stopped 03/12 10:00"."""
+    course = [word(START).format(when=f"{order.start_at:%d/%m %H:%M}")]
+    course += [word(STOPPED).format(when=f"{order.stop_at:%d/%m %H:%M}")] if order.stop_at is not None else []
+    return " — ".join(course)
 
 # A once-only order's line, which otherwise reads as a regular order's at that time each day.
 ONCE_ONLY = QT_TR_NOOP("ONCE ONLY")
 MEDICINE = 0
+NO_TIME = "—"  # the time of a row with no dose in the days shown (a once-only order's, given before them)
 # An order that ended with an earlier stay (see medication.MarRow.stay_ended): not due, and said
 # so apart, with the way to go on with it if it still stands.
 STOPPED_WITH_ITS_STAY = QT_TR_NOOP("Stopped at the end of the stay of {date} — prescribe again if it still stands")
@@ -98,7 +110,7 @@ class MarModel(TextTableModel):
             if row.order.frequency is Frequency.PRN:
                 lines.append((row, None))
             else:
-                times = row.clocks or ["—"]
+                times = row.clocks or [NO_TIME]
                 lines += [(row, clock) for clock in times]
         self.set_rows(lines)
 
@@ -114,10 +126,7 @@ class MarModel(TextTableModel):
         """Why a hatched cell is not to be recorded in, with the order's start (and stop)."""
         if not self.outside_course(line, column):
             return ""
-        order = self.rows[line][0].order
-        course = [word(START).format(when=f"{order.start_at:%d/%m %H:%M}")]
-        course += [word(STOPPED).format(when=f"{order.stop_at:%d/%m %H:%M}")] if order.stop_at is not None else []
-        return f"{word(NO_DOSE_HERE)}\n{' — '.join(course)}"
+        return f"{word(NO_DOSE_HERE)}\n{course_words(self.rows[line][0].order)}"
 
     def texts(self, line: int) -> tuple[str, ...]:
         row, clock = self.rows[line]
@@ -348,27 +357,26 @@ class MarView(PatientTab):
         self.refresh()  # refused, the chart was read before another's decision on the order
         return saved
 
-    def _slot_of(self, order: Order, clock: str | None, column: int) -> datetime | None:
-        """The dose the nurse means: the cell chosen when it is one (a day's column); from the
-        medicine or time column, or a day's cell without a dose at that time (before the order
-        started), that row's dose nearest to now, open ones first (None for PRN). Taking the
-        earliest open one instead filed tonight's dose under yesterday's missed one, and one
-        given before its time, or from an empty cell, as a dose "as required", in no cell of the
-        chart while its time stayed due for a second dose. A once-only order's is its one dose,
-        whatever the cell: past the chart's days its row has none, and it opened "as required"."""
+    def _read_row(self, order: Order) -> MarRow:
+        """The order's row of the chart read again: the one on screen may be a minute old, and
+        another dose or a change to the order saved since."""
+        return next(row for row in medication.mar_grid(self.session.db, self.patient_id, self.model.days[0],
+                                                       len(self.model.days), self.session.clock())
+                    if row.order.record_id == order.record_id)
+
+    def _nearest_slot(self, row: MarRow, clock: str | None) -> datetime | None:
+        """The dose the nurse means from the medicine or time column: that row's dose nearest to
+        now, open ones first (None for PRN). Taking the earliest open one instead filed tonight's
+        dose under yesterday's missed one, and one given before its time as a dose "as
+        required", in no cell of the chart while its time stayed due for a second dose. A
+        once-only order's is its one dose: past the chart's days its row has none, and it opened
+        "as required"."""
         if clock is None:
             return None
-        if order.frequency is Frequency.ONCE:
-            return order.start_at
+        if row.order.frequency is Frequency.ONCE:
+            return row.order.start_at
         now = self.session.clock()
-        row = next(r for r in medication.mar_grid(self.session.db, self.patient_id,
-                                                  self.model.days[0], len(self.model.days), now)
-                   if r.order.record_id == order.record_id)
         cells = [cell for cell in row.cells if cell.clock == clock]
-        chosen = next((cell.slot for cell in cells if column >= 2 and cell.slot.date() == self.model.days[column - 2]),
-                      None)
-        if chosen is not None:
-            return chosen
         open_cells = [cell for cell in cells if cell.administration is None] or cells
         return min((cell.slot for cell in open_cells), key=lambda slot: abs(slot - now), default=None)
 
@@ -409,11 +417,27 @@ class MarView(PatientTab):
                               f"mar-{patient_id[:8]}")
 
     def record_dose(self) -> DoseDialog | None:
+        """The dose dialog for the chosen day's cell, from the medicine or time column for the
+        row's dose nearest to now (see `_nearest_slot`). A day's cell no dose of the order falls
+        in (hatched, see medication.MarRow.outside_course) opens nothing and says so, with the
+        order's course: it opened the dose of another day nearest to now, which the nurse would
+        sign believing it the cell's."""
         index = self.table.currentIndex()
         if not index.isValid():
             return None
-        row, clock = self.model.rows[index.row()]
-        self.dialog = DoseDialog(self.session, row.order, self._slot_of(row.order, clock, index.column()), self)
+        shown, clock = self.model.rows[index.row()]
+        row = shown if clock is None else self._read_row(shown.order)
+        if clock is None or index.column() < 2:
+            slot = self._nearest_slot(row, clock)
+        elif (cell := row.cell_at(day := self.model.days[index.column() - 2], clock)) is not None:
+            slot = cell.slot
+        else:
+            said = word(NO_DOSE_ON if clock == NO_TIME else NO_DOSE_AT).format(drug=row.order.drug, time=clock,
+                                                                               day=f"{day:%d/%m}")
+            Prompts.error(self, translate("MarView", "No dose in this cell"), f"{said}\n{course_words(row.order)}")
+            self.refresh()  # a chart read before the order changed shows the cell as it is now
+            return None
+        self.dialog = DoseDialog(self.session, row.order, slot, self)
         self.dialog.recorded.connect(lambda record: self.refresh())
         self.dialog.open()
         return self.dialog

@@ -1,7 +1,7 @@
 """A nurse records doses from the round list with the keyboard; a controlled drug is witnessed."""
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
@@ -127,10 +127,11 @@ def test_a_mar_read_again_keeps_the_cell_chosen(select_bed, round_window, ward, 
 
 
 def test_a_once_only_order_past_the_charts_days_opens_its_one_dose_not_one_as_required(round_window, ward, session_for,
-                                                                                       clock):
+                                                                                       clock, answers):
     """Furosemide once at 09:30 on 27/11, given; on 01/12 the chart's three days are past it, its
     row reads "—", and Enter opened the dose dialog "(as required)", a second dose of the order
-    recorded for no time. It opens the order's one dose, which Save says was already given."""
+    recorded for no time. From its medicine it opens the order's one dose, which Save says was
+    already given; its day's cells, hatched, open nothing and say why."""
     from datetime import datetime, timedelta
 
     patient = ward[0]
@@ -147,6 +148,10 @@ def test_a_once_only_order_past_the_charts_days_opens_its_one_dose_not_one_as_re
     line = next(number for number, (row, _) in enumerate(view.model.rows) if row.order.record_id == once.record_id)
     assert view.model.rows[line][1] == "—"
     view.table.setCurrentIndex(view.model.index(line, 4))
+    assert view.record_dose() is None
+    assert answers[1][-1] == ("error", "No dose of Furosemide falls on 01/12: nothing to record in this cell.\n"
+                                       "Start 27/11 09:30")
+    view.table.setCurrentIndex(view.model.index(line, 0))
     dialog = view.record_dose()
     assert dialog.slot == datetime.fromisoformat("2026-11-27T09:30+01:00")
     QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
@@ -2509,6 +2514,54 @@ def test_the_mar_screen_hatches_the_cells_outside_an_orders_course_as_the_printe
     assert model.data(model.index(line, 4), Qt.ItemDataRole.ToolTipRole) == (
         "No dose of the order at this time (before its start, after its stop): not to be recorded here.\n"
         "Start 27/11 10:00 — Stopped 28/11 12:00")
+
+
+def test_a_hatched_cell_of_the_mar_screen_opens_no_dose_and_says_why(qtbot, session_for, course_orders, answers):
+    """Enter or a double-click on a cell outside an order's course (hatched) opened the dose of
+    another day nearest to now, which the nurse would sign believing it the cell's: it opens
+    nothing and says no dose falls there, with the order's course. A cell of the course opens
+    its own dose."""
+    from downtime.qt.mar_view import MarView
+
+    patient, furosemide, ondansetron = course_orders
+    view = MarView(session_for("nurse"), patient)
+    qtbot.addWidget(view)
+    view.resize(1340, 760)
+    view.show()
+    qtbot.waitExposed(view)
+
+    def cell(order_id, clock, day):
+        line = next(number for number, (row, time_of_day) in enumerate(view.model.rows)
+                    if row.order.record_id == order_id and time_of_day == clock)
+        index = view.model.index(line, view.model.days.index(date(2026, 11, day)) + 2)
+        view.table.scrollTo(index)
+        view.table.setCurrentIndex(index)
+        return index
+
+    cell(furosemide, "08:00", 26)
+    QTest.keyClick(view.table, Qt.Key.Key_Return)
+    assert view.dialog is None
+    assert answers[1] == [("error", "No dose of Furosemide falls at 08:00 on 26/11: nothing to record in this cell.\n"
+                                    "Start 27/11 10:00 — Stopped 28/11 12:00")]
+    # A double-click as the mouse sends it, its second press then the double-click: QTest's
+    # double-click alone reads to the table as a press.
+    where = view.table.visualRect(cell(furosemide, "18:00", 28)).center()
+    QTest.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    QTest.mousePress(view.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    QTest.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    QTest.mouseRelease(view.table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert view.dialog is None and len(answers[1]) == 2
+    assert answers[1][-1][1].startswith("No dose of Furosemide falls at 18:00 on 28/11")
+    cell(ondansetron, "16:00", 27)
+    QTest.keyClick(view.table, Qt.Key.Key_Return)
+    assert view.dialog is None and answers[1][-1] == (
+        "error", "No dose of Ondansetron falls at 16:00 on 27/11: nothing to record in this cell.\nStart 28/11 16:00")
+    asked = len(answers[1])
+    cell(furosemide, "18:00", 27)
+    QTest.keyClick(view.table, Qt.Key.Key_Return)
+    qtbot.waitActive(view.dialog)
+    assert view.dialog.slot == datetime.fromisoformat("2026-11-27T18:00+01:00") and len(answers[1]) == asked
+    view.dialog.reject()
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
