@@ -18,11 +18,12 @@ from downtime.domain.records import RecordVersion
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP, labelled, semicolon
 from downtime.qt.i18n import language, locale, say, translate, word
-from downtime.qt.dose_dialog import DOSE_HELD, ORDER_ON_HOLD, DoseDialog, also_ordered_words, held_words
+from downtime.qt.dose_dialog import DOSE_HELD, ORDER_ON_HOLD, ROUND_TICK_MS, DoseDialog, also_ordered_words, held_words
 from downtime.qt.patient_header import PatientTab
 from downtime.qt.prompts import Prompts
 from downtime.qt.style import ERROR_STYLE
 from downtime.qt.tables import Index, TextTableModel, cut_column, make_table, print_and_open
+from downtime.qt.work import ReadAgain
 from downtime.services import medication, printing, records
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
@@ -246,6 +247,9 @@ class MarView(PatientTab):
         """The "Prescribe again" button of each order of an earlier stay, by its id."""
         self.not_continued_buttons: dict[str, QPushButton] = {}
         """The "Not continued" button of each order of an earlier stay, by its id."""
+        self._earlier_stay_said: tuple[list[tuple[str, str]], bool] | None = None
+        """What the box of orders of an earlier stay says (each order's id and words, whether its
+        buttons are offered): made again only when that changes."""
         self.model = MarModel(session.form(medication.ORDER_FORM), session.form(medication.DOSE_FORM))
         self.table = make_table(self.model, translate("MarView", "Medication administration record"), self.record_dose)
         # After make_table fits the columns to the rows: the medicine's flags are whole in its tooltip.
@@ -267,11 +271,17 @@ class MarView(PatientTab):
         buttons.addStretch(1)
         layout.addLayout(buttons)
         self.dialog: DoseDialog | None = None
+        # A dose falls due, late or overdue with time, as on the round: read again each minute on
+        # screen (once shown again, a tab behind); read only after saves, a chart left open on a
+        # quiet night read "due now" an hour after the dose fell late.
+        self.read_again = ReadAgain(self, self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        """Read again after every save (a dose given here or from the round): the cell chosen
-        stays chosen, the same order's time on the same day, so Enter goes on recording from it."""
+        """Read again after every save (a dose given here or from the round) and each minute: the
+        cell chosen stays chosen, the same order's time on the same day, so Enter goes on
+        recording from it."""
+        self.read_again.after(ROUND_TICK_MS)
         index = self.table.currentIndex()
         chosen = None
         if index.isValid():
@@ -298,23 +308,30 @@ class MarView(PatientTab):
         """The orders that ended with an earlier stay still awaiting a decision (see
         medication.MarRow.awaiting_decision), each said in red with its buttons to prescribe it
         again or record that it is not continued, offered to those who may write orders (the
-        service would refuse anyone else); the box is hidden when there is none."""
+        service would refuse anyone else); the box is hidden when there is none. Made again only
+        when what it says changes: read each minute, it took the prescriber's focus off its
+        buttons."""
+        may_prescribe = records.may_write(self.session, self.model.order_form)
+        said = ([(row.order.record_id, f"{medication.order_label(row.order, self.model.order_form, language())} — "
+                                       f"{stopped_with_its_stay_words(row, tz, self.model.order_form)}") for row in rows],
+                may_prescribe)
+        if said == self._earlier_stay_said:
+            return
+        self._earlier_stay_said = said
         box = self.earlier_stay.layout()
         while (item := box.takeAt(0)) is not None:
             if (line := item.widget()) is not None:
                 line.setParent(None)
                 line.deleteLater()
         self.prescribe_buttons, self.not_continued_buttons = {}, {}
-        may_prescribe = records.may_write(self.session, self.model.order_form)
-        for row in rows:
+        for row, (_, words) in zip(rows, said[0]):
             line = QWidget()
             parts = QHBoxLayout(line)
             parts.setContentsMargins(0, 0, 0, 0)
-            said = QLabel(f"{medication.order_label(row.order, self.model.order_form, language())} — "
-                          f"{stopped_with_its_stay_words(row, tz, self.model.order_form)}")
-            said.setWordWrap(True)
-            said.setStyleSheet(ERROR_STYLE)
-            parts.addWidget(said, 1)
+            label = QLabel(words)
+            label.setWordWrap(True)
+            label.setStyleSheet(ERROR_STYLE)
+            parts.addWidget(label, 1)
             if may_prescribe:
                 button = QPushButton(translate("MarView", "Prescribe again…"))
                 button.clicked.connect(lambda checked=False, order_id=row.order.record_id: self.prescribe_again(order_id))

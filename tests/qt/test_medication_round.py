@@ -106,6 +106,33 @@ def test_the_round_left_on_screen_is_read_again_as_doses_fall_overdue(round_wind
     assert [text for text in (panel.model.texts(row)[0] for row in range(panel.model.rowCount()))
             if text.startswith("MISSED")], "read once shown: yesterday's and this morning's doses are missed now"
 
+def test_the_mar_left_on_screen_is_read_again_as_doses_fall_late(round_window, ward, clock, select_bed):
+    """The chart was read only after a save: left open, its 14:00 dose still read "due now" at
+    15:30, an hour and a half late. It is read each minute on screen, as the round is, the cell
+    chosen kept, and once shown again when its tab was behind another."""
+    _, amox, _ = ward
+    select_bed(round_window, "12")
+    view = round_window.open_mar()
+    line = next(number for number, (row, time_of_day) in enumerate(view.model.rows)
+                if row.order.record_id == amox and time_of_day == "14:00")
+    today = view.model.columnCount() - 1
+    view.table.setCurrentIndex(view.model.index(line, today))
+    assert view.model.text(line, today) == "due now"
+    timer = view.read_again.timer
+    assert timer.isActive() and 59_000 <= timer.remainingTime() <= 60_000
+    clock.advance(minutes=90)
+    timer.timeout.emit()
+    assert view.model.text(line, today) == "OVERDUE"
+    assert (view.table.currentIndex().row(), view.table.currentIndex().column()) == (line, today)
+    round_window.tabs.setCurrentWidget(round_window.patients)
+    clock.advance(hours=6)
+    timer.timeout.emit()
+    evening = line + [time_of_day for _, time_of_day in view.model.rows[line:]].index("20:00")
+    assert view.model.text(evening, today) == "", "a tab behind another is not read"
+    round_window.tabs.setCurrentWidget(view)
+    assert view.model.text(evening, today) == "OVERDUE", "read once shown: the 20:00 dose is overdue at 21:30"
+
+
 def test_a_mar_read_again_keeps_the_cell_chosen(select_bed, round_window, ward, qtbot):
     """A dose recorded from the chart (or any save in the window) reads it again: the cell chosen
     was lost, so Enter did nothing and the cell's doses could not be opened without the mouse."""
@@ -1936,6 +1963,27 @@ def test_a_prescriber_records_an_order_of_an_earlier_stay_as_not_continued_from_
     nurses_chart = MainWindow(nurse)
     qtbot.addWidget(nurses_chart)
     assert nurses_chart.open_mar_of(saved.patient_id).not_continued_buttons == {}
+
+
+def test_the_chart_read_again_each_minute_leaves_the_prescribers_focus_on_an_earlier_stays_button(
+        qtbot, earlier_stay, session_for, clock):
+    """Read each minute, the chart would make its box of orders of an earlier stay again, and the
+    doctor tabbing to "Prescribe again…" lose her place: the box is made again only when what it
+    says changes (here, when the order is decided on)."""
+    _, furosemide, _ = earlier_stay
+    doctor = session_for("doctor")
+    main, mar = _chart_of_the_order(qtbot, doctor, furosemide)
+    main.show()
+    qtbot.waitExposed(main)
+    button = mar.prescribe_buttons[furosemide]
+    button.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is button)
+    clock.advance(minutes=1)
+    mar.read_again.timer.timeout.emit()
+    assert mar.prescribe_buttons[furosemide] is button and QApplication.focusWidget() is button
+    medication.not_continued(session_for("doctor"), furosemide)
+    mar.read_again.timer.timeout.emit()
+    assert furosemide not in mar.prescribe_buttons and mar.earlier_stay.isHidden()
 
 
 def test_an_order_of_an_earlier_stay_decided_on_elsewhere_meanwhile_is_said_so(qtbot, earlier_stay, session_for,
