@@ -1,6 +1,6 @@
 """Driving the real widgets as a user would: typing (accents included), Tab, Enter."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
@@ -19,6 +19,7 @@ from downtime.qt.observations_view import EscalationPanel
 from downtime.qt.patients_panel import PatientsPanel
 from downtime.qt.prompts import Prompts
 from downtime.qt.work import Work
+from downtime.services.context import Session
 
 Panel = TypeVar("Panel", PatientsPanel, EscalationPanel, BackEntryPanel)
 
@@ -86,6 +87,25 @@ def reason_box() -> Callable[[DoseDialog, Check], QLineEdit]:
         (box,) = [edit for (kind, _), edit in dialog.override_edits.items() if kind is check]
         return box
     return find
+
+
+@pytest.fixture
+def laptop_window(qtbot) -> Iterator[Callable[[Session, int, int], MainWindow]]:
+    """laptop_window(session, width, height): the main window of `session`'s person shown at a
+    laptop screen's size, in their language (English again after the test)."""
+    from downtime.qt.i18n import set_language
+
+    def show(session: Session, width: int, height: int) -> MainWindow:
+        set_language(session.lang)
+        window = MainWindow(session)
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield show
+    set_language("en")
 
 
 @pytest.fixture

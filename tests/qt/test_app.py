@@ -360,29 +360,18 @@ def test_someone_else_at_the_lock_screen_types_their_pin_once(qtbot, ward_db, db
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
-def test_the_toolbar_shows_every_action_on_the_wards_screen(qtbot, session_for, answers, lang):
+def test_the_toolbar_shows_every_action_on_the_wards_screen(laptop_window, session_for, answers, lang):
     """At 1340 pixels the bar hid Sign out and half its actions behind a chevron (French most):
     it carries short words, the menus and tooltips the whole text."""
     from PySide6.QtWidgets import QToolBar, QToolButton
 
-    from downtime.qt.i18n import set_language
-    from downtime.qt.main_window import MainWindow
-
-    set_language(lang)
-    try:
-        window = MainWindow(session_for("nurse", lang))
-        qtbot.addWidget(window)
-        window.resize(1340, 740)
-        window.show()
-        qtbot.waitExposed(window)
-        bar = window.findChild(QToolBar)
-        assert not bar.findChild(QToolButton, "qt_toolbar_ext_button").isVisible()
-        sign_out = window.actions_by_id["sign_out"]
-        assert sign_out in bar.actions() and bar.widgetForAction(sign_out).isVisible()
-        assert window.actions_by_id["mar"].toolTip() == ("Medication chart (MAR)" if lang == "en" else
-                                                         "Plan d’administration")
-    finally:
-        set_language("en")
+    window = laptop_window(session_for("nurse", lang), 1340, 740)
+    bar = window.findChild(QToolBar)
+    assert not bar.findChild(QToolButton, "qt_toolbar_ext_button").isVisible()
+    sign_out = window.actions_by_id["sign_out"]
+    assert sign_out in bar.actions() and bar.widgetForAction(sign_out).isVisible()
+    assert window.actions_by_id["mar"].toolTip() == ("Medication chart (MAR)" if lang == "en" else
+                                                     "Plan d’administration")
 
 
 @pytest.mark.parametrize("encrypted", [True, False])

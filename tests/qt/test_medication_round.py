@@ -106,6 +106,12 @@ def test_the_round_left_on_screen_is_read_again_as_doses_fall_overdue(round_wind
     assert [text for text in (panel.model.texts(row)[0] for row in range(panel.model.rowCount()))
             if text.startswith("MISSED")], "read once shown: yesterday's and this morning's doses are missed now"
 
+def _chart_line(view, order_id, at):
+    """The line of a chart (MarView) of an order's time of day `at` ("14:00")."""
+    return next(number for number, (row, time_of_day) in enumerate(view.model.rows)
+                if row.order.record_id == order_id and time_of_day == at)
+
+
 def test_the_mar_left_on_screen_is_read_again_as_doses_fall_late(round_window, ward, clock, select_bed):
     """The chart was read only after a save: left open, its 14:00 dose still read "due now" at
     15:30, an hour and a half late. It is read each minute on screen, as the round is, the cell
@@ -113,9 +119,7 @@ def test_the_mar_left_on_screen_is_read_again_as_doses_fall_late(round_window, w
     _, amox, _ = ward
     select_bed(round_window, "12")
     view = round_window.open_mar()
-    line = next(number for number, (row, time_of_day) in enumerate(view.model.rows)
-                if row.order.record_id == amox and time_of_day == "14:00")
-    today = view.model.columnCount() - 1
+    line, evening, today = _chart_line(view, amox, "14:00"), _chart_line(view, amox, "20:00"), len(view.model.days) + 1
     view.table.setCurrentIndex(view.model.index(line, today))
     assert view.model.text(line, today) == "due now"
     timer = view.read_again.timer
@@ -127,7 +131,6 @@ def test_the_mar_left_on_screen_is_read_again_as_doses_fall_late(round_window, w
     round_window.tabs.setCurrentWidget(round_window.patients)
     clock.advance(hours=6)
     timer.timeout.emit()
-    evening = line + [time_of_day for _, time_of_day in view.model.rows[line:]].index("20:00")
     assert view.model.text(evening, today) == "", "a tab behind another is not read"
     round_window.tabs.setCurrentWidget(view)
     assert view.model.text(evening, today) == "OVERDUE", "read once shown: the 20:00 dose is overdue at 21:30"
@@ -1759,37 +1762,27 @@ def test_the_chart_on_screen_flags_an_order_in_the_printed_charts_words(qtbot, s
 
 @pytest.mark.parametrize(("lang", "flags"), [("en", "CONTROLLED DRUG — witness, HIGH-ALERT"),
                                              ("fr", "STUPÉFIANT — témoin, HAUT RISQUE")])
-def test_the_round_flags_an_order_in_the_charts_words_whole_on_a_laptops_screen(qtbot, session_for, ward, lang, flags):
+def test_the_round_flags_an_order_in_the_charts_words_whole_on_a_laptops_screen(laptop_window, session_for, ward,
+                                                                                  lang, flags):
     """The round flagged oxycodone "STUP, à haut risque" ("CD, high-alert") where the chart on
     screen and the paper chart beside it say "STUPÉFIANT — témoin" and "HAUT RISQUE": one
     table of words for all three (medication.ORDER_WORDS), whole in the round's column on a
     1,366-pixel laptop screen."""
-    from downtime.qt.i18n import set_language
-
     patient = ward[0]
     oxycodone = records.save_new(session_for("doctor"), "medication_order", {
         "drug": "Oxycodone", "dose": 10.0, "dose_unit": "mg", "route": "PO", "frequency": "scheduled",
         "times": "14:00", "start_at": "2026-11-27T10:00+01:00", "controlled": True, "high_alert": True},
         patient_id=patient).record_id
-    set_language(lang)
-    try:
-        main = MainWindow(session_for("nurse", lang))
-        qtbot.addWidget(main)
-        main.resize(1366, 768)
-        main.show()
-        main.show_round()
-        panel = main.medication
-        line = next(row for row, item in enumerate(panel.model.rows) if item.order.record_id == oxycodone)
-        shown = panel.model.text(line, 8)
-        room = panel.table.columnWidth(8) - 2 * panel.table.fontMetrics().averageCharWidth()
-        mar = main.open_mar_of(patient)
-        [row] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == oxycodone]
-        charted = mar.model.text(row, 0)
-    finally:
-        set_language("en")
-    assert shown == flags
-    assert panel.table.fontMetrics().horizontalAdvance(shown) <= room
-    assert all(f"[{flag}]" in charted for flag in flags.split(", "))
+    main = laptop_window(session_for("nurse", lang), 1366, 768)
+    main.show_round()
+    panel = main.medication
+    line = next(row for row, item in enumerate(panel.model.rows) if item.order.record_id == oxycodone)
+    assert panel.model.text(line, 8) == flags
+    room = panel.table.columnWidth(8) - 2 * panel.table.fontMetrics().averageCharWidth()
+    assert panel.table.fontMetrics().horizontalAdvance(flags) <= room
+    mar = main.open_mar_of(patient)
+    [row] = [row for row in range(mar.model.rowCount()) if mar.model.rows[row][0].order.record_id == oxycodone]
+    assert all(f"[{flag}]" in mar.model.text(row, 0) for flag in flags.split(", "))
 
 
 def test_a_high_alert_medicine_says_so_on_the_chart_and_in_the_dose_dialog(round_window, ward, qtbot):
@@ -2579,9 +2572,7 @@ def test_a_hatched_cell_of_the_mar_screen_opens_no_dose_and_says_why(qtbot, sess
     qtbot.waitExposed(view)
 
     def cell(order_id, clock, day):
-        line = next(number for number, (row, time_of_day) in enumerate(view.model.rows)
-                    if row.order.record_id == order_id and time_of_day == clock)
-        index = view.model.index(line, view.model.days.index(date(2026, 11, day)) + 2)
+        index = view.model.index(_chart_line(view, order_id, clock), view.model.days.index(date(2026, 11, day)) + 2)
         view.table.scrollTo(index)
         view.table.setCurrentIndex(index)
         return index
