@@ -100,6 +100,14 @@
         <translation>Arrêt {when}</translation>
     </message>
     <message>
+        <source>No dose of {drug} falls at {time} on {day}: nothing to record in this cell.</source>
+        <translation>Aucune dose de {drug} n’est prévue à {time} le {day} : rien à enregistrer dans cette case.</translation>
+    </message>
+    <message>
+        <source>No dose of {drug} falls on {day}: nothing to record in this cell.</source>
+        <translation>Aucune dose de {drug} n’est prévue le {day} : rien à enregistrer dans cette case.</translation>
+    </message>
+    <message>
         <source>ONCE ONLY</source>
         <translation>DOSE UNIQUE</translation>
     </message>
@@ -2635,17 +2643,6 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
     <message>
         <source> — high-alert</source>
         <translation> — à haut risque</translation>
-    </message>
-</context>
-<context>
-    <name>RoundModel</name>
-    <message>
-        <source>CD</source>
-        <translation>STUP</translation>
-    </message>
-    <message>
-        <source>high-alert</source>
-        <translation>à haut risque</translation>
     </message>
 </context>
 <context>
