@@ -99,11 +99,12 @@ class RecordsView(PatientTab):
     def _order_line(self, record: RecordVersion, ended: MovementEvent | None) -> str:
         """An order as its doses' lines and the dose dialog read it, with its flags: its form's
         answers one by one ("Morphine — Dose: 5 — Unit: mg — Route: …") ran off the window.
-        `ended`: the end of the stay it was left open at (see medication.stay_end)."""
+        `ended`: the end of the stay it was left open at (see medication.stay_end). Its flags in
+        the chart's and the paper's words (medication.order_flags), as the round says them."""
         order = medication.order_of(record)
         line = medication.order_reading(order, self.session.form(medication.ORDER_FORM), self.session.lang, ended)
-        line += translate("RecordsView", " — controlled drug") if order.controlled else ""
-        return line + (translate("RecordsView", " — high-alert") if order.high_alert else "")
+        flags = medication.order_flags(order, self.session.lang)
+        return f"{line} — {', '.join(flags)}" if flags else line
 
     def open_selected(self) -> RecordVersion | None:
         index = self.table.currentIndex()

@@ -2636,14 +2636,6 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <source>&amp;Open the selected record</source>
         <translation>&amp;Ouvrir l’enregistrement sélectionné</translation>
     </message>
-    <message>
-        <source> — controlled drug</source>
-        <translation> — stupéfiant</translation>
-    </message>
-    <message>
-        <source> — high-alert</source>
-        <translation> — à haut risque</translation>
-    </message>
 </context>
 <context>
     <name>SettleHoldDialog</name>

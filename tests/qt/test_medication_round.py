@@ -2115,7 +2115,7 @@ def test_the_patients_records_read_an_order_as_a_nurse_does(round_window, ward):
     lines = {listing.model.rows[row].record_id: listing.model.text(row, 2) for row in range(listing.model.rowCount())}
     assert lines[amoxicillin] == "Amoxicillin 1 g IV, at 08:00 14:00 20:00, from 27/11/2026 10:00"
     assert lines[morphine] == ("Morphine 5 mg SC, as required (pain score > 4), at least 4 h apart, at most 4 in 24 h, "
-                               "from 27/11/2026 10:00 — controlled drug — high-alert")
+                               "from 27/11/2026 10:00 — CONTROLLED DRUG — witness, HIGH-ALERT")
 
 
 def test_a_dose_given_over_a_warning_is_marked_on_the_chart_with_its_reason_and_in_the_records_list(
