@@ -1,13 +1,15 @@
 """Driving the real widgets as a user would: typing (accents included), Tab, Enter."""
 
+import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QLineEdit, QMessageBox, QProgressDialog, QWidget
 
 from downtime.domain.medication import Check
 
@@ -33,6 +35,61 @@ def _collected_on_gui_thread(qapp):
     for work in list(Work.running):
         work.wait()
     collector.stop()
+
+
+class ModalWatch:
+    """Closes a modal dialog that blocks the test's own code, and says which one. A dialog run
+    with `exec()` (a message box, a question) that no test scripted waits for a click no one
+    gives: a test pressing Enter on a cell that had become a refusal's message box held the
+    whole suite until CI was stopped. Such a dialog is told from one a test drives while it
+    waits (`dialog.open()`, then qtbot's waits) by who is waiting on it: the code that called
+    `exec()`, not pytest-qt's loop. The busy dialog of a long call is not a question."""
+
+    def __init__(self, patience: float = 3.0) -> None:
+        self.patience = patience
+        self.seen: list[str] = []
+        self._since: dict[int, float] = {}
+        self.timer = QTimer(interval=100)
+        self.timer.timeout.connect(self.look)
+
+    def look(self) -> None:
+        modal = QApplication.activeModalWidget()
+        if not isinstance(modal, QDialog) or isinstance(modal, QProgressDialog) or not _blocked_on(sys._getframe(1)):
+            self._since.clear()
+            return
+        since = self._since.setdefault(id(modal), time.monotonic())
+        if time.monotonic() - since >= self.patience:
+            self.seen.append(_described(modal))
+            self._since.clear()
+            modal.reject()
+
+
+def _blocked_on(frame) -> bool:
+    """Whether the first Python code under this timer's call is other than pytest-qt's waits:
+    the code that called a dialog's `exec()`."""
+    while frame is not None and frame.f_code.co_filename == __file__:
+        frame = frame.f_back
+    return frame is not None and "pytestqt" not in frame.f_code.co_filename
+
+
+def _described(modal: QDialog) -> str:
+    if isinstance(modal, QMessageBox):
+        return f"{modal.windowTitle()}: {modal.text()}"
+    if isinstance(modal, QInputDialog):
+        return f"{modal.windowTitle()}: {modal.labelText()}"
+    return f"{type(modal).__name__} {modal.windowTitle()!r}"
+
+
+@pytest.fixture(autouse=True)
+def modal_watch(qapp) -> Iterator[ModalWatch]:
+    """Fails a test whose code met a modal dialog it did not script, instead of waiting forever."""
+    watch = ModalWatch()
+    watch.timer.start()
+    yield watch
+    watch.timer.stop()
+    if watch.seen:
+        pytest.fail("a modal dialog no test answered, closed after "
+                    f"{watch.patience:g} s: " + "; ".join(watch.seen), pytrace=False)
 
 
 def _type_text(widget: QWidget, text: str) -> None:
