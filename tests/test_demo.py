@@ -1,8 +1,8 @@
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from downtime.domain.news2 import Band
 from downtime.services import medication, staff, theatre
-from downtime.services.observations import escalations
+from downtime.services.observations import chart, escalations
 from downtime.services.demo import DEMO_ACCOUNTS, build_demo
 from downtime.domain.census import StayStatus
 from downtime.services.census import in_patients, locations
@@ -76,3 +76,23 @@ def test_every_demo_cancellation_is_made_during_the_outage_before_its_operation(
         assert began <= state.cancelled_at < state.cancelled_start, state.record.data
         assert state.decided_at <= state.cancelled_at <= clock() - timedelta(hours=1)
         assert state.last_minute == (state.cancelled_at.date() == state.cancelled_start.date())
+
+
+def test_the_demo_ward_is_signed_by_the_nurse_on_shift_and_its_cancellations_mostly_told(tmp_path, forms, clock):
+    """One nurse signed every dose and set for three days and nights, and the cancellations were
+    told at random: eight PATIENT NOT TOLD YET on a coordinator's board where most were told."""
+    db = open_database(tmp_path / "demo.sqlite")
+    build_demo(db, forms, clock)
+    doses = [a for p in in_patients(db, forms, ward="3B") for a in medication.administrations(db, p.patient_id)]
+    by_day = {a.given_by for a in doses if time(7, 30) <= a.at.astimezone(clock().tzinfo).time() < time(19, 30)}
+    by_night = {a.given_by for a in doses if not time(7, 30) <= a.at.astimezone(clock().tzinfo).time() < time(19, 30)}
+    assert (by_day, by_night) == ({"nurse"}, {"night"})
+    sets = [s for p in in_patients(db, forms, ward="3B") for s in chart(db, p.patient_id)]
+    assert {s.record.author for s in sets} == {"nurse", "night"}
+    states = theatre.bookings(db, forms)
+    assert 1 <= sum(s.not_told for s in states) <= 2
+    told = [s.told_of.data["patient_told"] for s in states if s.status.value == "cancelled"]
+    assert told.count("not_yet") == 1 and set(told) == {"in_person", "not_yet"}
+    names = {name for _, name, _, _ in DEMO_ACCOUNTS}
+    assert not any(p.display_name.split()[1] in " ".join(names) and p.display_name.split()[0].title() in " ".join(names)
+                   for p in in_patients(db, forms))

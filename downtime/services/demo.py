@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +31,7 @@ DEMO_WARD = "3B"
 DEMO_ACCOUNTS: tuple[tuple[str, str, Role, str], ...] = (
     ("admin", "Alice Moreau", Role.ADMINISTRATOR, "0000"),
     ("nurse", "Hélène Lefèvre", Role.WARD_NURSE, "1111"),
+    ("night", "Nadia Ferhat", Role.WARD_NURSE, "5555"),
     ("doctor", "Dr Karim Benali", Role.DOCTOR, "2222"),
     ("coord", "Chloé Martin", Role.SURGICAL_COORDINATOR, "3333"),
     ("records", "Rémi Durand", Role.RECORDS_STAFF, "4444"),
@@ -38,7 +39,7 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, Role, str], ...] = (
 
 # (birth name, used name, first names, sex, year of birth, reason)
 _PEOPLE = (
-    ("Lefèvre", "", "Hélène Marie", "female", 1938, "Fall at home, hip pain, unable to stand."),
+    ("Lefort", "", "Henriette Marie", "female", 1938, "Fall at home, hip pain, unable to stand."),
     ("Nguyen", "", "Van Minh", "male", 1951, "Community-acquired pneumonia, oxygen 2 L/min."),
     ("Dubois", "Garnier", "Élodie", "female", 1979, "Pyelonephritis, fever 39.2 °C."),
     ("Benali", "", "Youssef", "male", 1964, "Decompensated heart failure."),
@@ -252,7 +253,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
     now = clock()
     device = load_device(db)
     doctor = Session(db, device, staff.sign_in(db, "doctor", "2222", clock), forms, clock)
-    nurse = Session(db, device, staff.sign_in(db, "nurse", "1111", clock), forms, clock)
+    nurse, night = _nurses(db, forms, clock)
     medication.cd_receive(nurse, DEMO_WARD, "Morphine", "mg", 200, witness=("doctor", "2222"),
                           note="Ward stock at the start of the outage")
     start = _outage_began(now)
@@ -276,7 +277,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                     values |= {"outcome": "not_given", "not_given_reason": rng.choice(_MISSED)}
                 else:
                     values |= {"outcome": "given", "dose_given": found.dose, "route": found.route}
-                medication.record_dose(nurse, order.record_id, values, overrides={
+                medication.record_dose(_on_shift(nurse, night, at), order.record_id, values, overrides={
                     Check.ALLERGY: "Reviewed with the prescriber", Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
                 doses += 1
         if rng.random() < 0.3:
@@ -290,13 +291,30 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
             hours_in = int((now - datetime.fromisoformat(patient.admitted_at)).total_seconds() // 3600)
             moments = range(2, hours_in - 1, 5)
             for hours_ago in sorted(rng.sample(moments, min(3, len(moments))), reverse=True):
-                medication.record_dose(nurse, prn.record_id, {
-                    "outcome": "given", "given_at": (now - timedelta(hours=hours_ago)).isoformat(timespec="minutes"),
+                given = now - timedelta(hours=hours_ago)
+                medication.record_dose(_on_shift(nurse, night, given), prn.record_id, {
+                    "outcome": "given", "given_at": given.isoformat(timespec="minutes"),
                     "dose_given": 5.0, "route": "SC", "given_for": "Pain score 6/10"}, witness=("doctor", "2222"),
                     overrides={Check.ALLERGY: "Codeine made them vomit (intolerance): morphine reviewed with the prescriber",
                                Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
                 doses += 1
     return doses
+
+
+# The day shift; the night nurse signs from its end to its start. A chart signed by one nurse for
+# three days and nights read as no ward's, and gave the back-entry clerk a single name.
+_DAY_SHIFT = (time(7, 30), time(19, 30))
+
+
+def _on_shift(day: Session, night: Session, at: datetime) -> Session:
+    return day if _DAY_SHIFT[0] <= at.time() < _DAY_SHIFT[1] else night
+
+
+def _nurses(db: Database, forms: dict[str, FormSpec], clock: Clock) -> tuple[Session, Session]:
+    """The demo ward's day and night nurses, signed in once each."""
+    device = load_device(db)
+    return tuple(Session(db, device, staff.sign_in(db, staff_id, pin, clock), forms, clock)  # type: ignore[return-value]
+                 for staff_id, pin in (("nurse", "1111"), ("night", "5555")))
 
 
 def _outage_began(now: datetime) -> datetime:
@@ -344,8 +362,9 @@ def _procedure_for(drawn: tuple[str, str, int, str], sex: str | None) -> tuple[s
 def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
     """A week of sessions over four theatres, a booking for most in-patients placed clash-free,
     and the outage's batch of cancellations (yesterday's and today's morning lists), two of them
-    already rebooked and one sent to another hospital, all but one of their patients told by
-    phone. Returns the number of bookings."""
+    already rebooked and one sent to another hospital. Their patients, all in a bed, were told
+    of the cancellation in person on the ward, but the last one's, still to tell; of a new date
+    by phone, but one. Returns the number of bookings."""
     from downtime.domain.theatre import Booking, suggest_slots
     from downtime.services import census, theatre
 
@@ -389,7 +408,7 @@ def build_theatre_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = 
         theatre.cancel(coord, booking.record_id, {
             "cancelled_at": cancelled.isoformat(timespec="minutes"), "reason": "information_system",
             "last_minute": cancelled.date() == datetime.fromisoformat(booking.data["planned_start"]).date(),
-            "patient_told": rng.choice(["in_person", "phone", "not_yet"]),
+            "patient_told": "not_yet" if booking is outage[-1] and len(outage) > 3 else "in_person",
             "notes": "Cancelled: EHR outage, theatre systems unavailable."})
     # The coordinator's morning, the oldest decision first, each after every cancellation (made
     # an hour ago at the latest): yesterday's first operation agreed with its patient on the
@@ -428,7 +447,7 @@ def build_observations_demo(db: Database, forms: dict[str, FormSpec], clock: Clo
 
     rng = random.Random(6)
     now = clock()
-    nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock)
+    nurse, night = _nurses(db, forms, clock)
     made = 0
     for number, patient in enumerate(census.in_patients(db, forms, ward=DEMO_WARD)):
         admitted = datetime.fromisoformat(patient.admitted_at)
@@ -441,7 +460,7 @@ def build_observations_demo(db: Database, forms: dict[str, FormSpec], clock: Clo
                 conscious, temperature = "alert", round(rng.uniform(36.3, 37.6), 1)
                 if number == 2 and taken == moments[-1]:
                     systolic = 88
-            records.save_new(nurse, "observations", {
+            records.save_new(_on_shift(nurse, night, taken), "observations", {
                 "taken_at": taken.isoformat(timespec="minutes"), "respiratory_rate": rate, "spo2": spo2,
                 "spo2_scale": "scale_1", "on_oxygen": number == 0 and index >= 2,
                 **({"oxygen_flow": 2.0} if number == 0 and index >= 2 else {}), "systolic_bp": systolic,
