@@ -534,3 +534,14 @@ def test_the_people_already_in_hospital_and_why_are_listed_with_a_space_before_t
     said = already_in_hospital(nurse.db, forms, forms["admission"], {**admission_values, "bed": "4"}, lang)
     listed_in(said, lang)
     assert said.count(";") == 3, "two people, each alike for two reasons"
+
+
+@pytest.mark.parametrize(("sex", "shown"), [("female", "GARNIER Élodie (née DUBOIS)"), ("male", "GARNIER Élie (né DUBOIS)"),
+                                            ("unknown", "GARNIER Élie (né(e) DUBOIS)")])
+def test_a_used_name_is_followed_by_the_birth_name_in_words_both_languages_read(forms, sex, shown):
+    """A man's "(born DUBOIS)" stood in English on every French list and paper."""
+    from downtime.services.patients import display_name
+
+    given = "Élodie" if sex == "female" else "Élie"
+    assert display_name(forms["admission"], {"unidentified": False, "birth_name": "Dubois", "used_name": "Garnier",
+                                             "given_names": given, "sex": sex}) == shown

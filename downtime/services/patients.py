@@ -71,9 +71,15 @@ def _allergy(substance: str, reaction: str, severity: Text | None, lang: Lang) -
     return f"{substance} ({how})" if how else substance
 
 
+_BORN = {"female": "née", "male": "né"}
+
+
 def display_name(spec: FormSpec, data: dict[str, Any]) -> str:
     """Family name in capitals then first names ("DUPONT Marie"), as on NHS and French
-    wristbands; an unidentified patient is shown by temporary name and description."""
+    wristbands; an unidentified patient is shown by temporary name and description. A used
+    name is followed by the birth name, "(née DUBOIS)", "(né DUBOIS)" for a man, "(né(e)
+    DUBOIS)" when the sex is not known: words both languages read (a man's "(born …)" stood in
+    English on every French list and paper)."""
 
     def value(meaning: Meaning) -> str:
         field = spec.by_meaning(meaning)
@@ -87,7 +93,7 @@ def display_name(spec: FormSpec, data: dict[str, Any]) -> str:
     birth = value(Meaning.BIRTH_NAME)
     name = f"{family.upper()} {value(Meaning.GIVEN_NAMES)}".strip()
     if birth and family.upper() != birth.upper():
-        name += f" (née {birth.upper()})" if data.get(_field_id(spec, Meaning.SEX)) == "female" else f" (born {birth.upper()})"
+        name += f" ({_BORN.get(data.get(_field_id(spec, Meaning.SEX)), 'né(e)')} {birth.upper()})"
     return name
 
 
