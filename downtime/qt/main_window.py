@@ -434,6 +434,17 @@ class MainWindow(QMainWindow):
         first.widget.setFocus()
         return view
 
+    def open_new(self, spec: FormSpec, patient_id: str) -> FormView:
+        """A new record's blank form for the patient; one of that form for that patient already
+        open and not yet saved brought forward instead. "Record a new set" pressed twice opened
+        two blank sets, and a set typed into the tab behind was saved beside the other."""
+        unsaved = next((view for view in self._open_tabs(FormView) if view.record is None
+                        and view.spec.id == spec.id and view.patient_id == patient_id), None)
+        if unsaved is None:
+            return self.open_form(FormView(self.session, spec, patient_id=patient_id))
+        self.tabs.setCurrentWidget(unsaved)
+        return unsaved
+
     def new_admission(self) -> FormView:
         return self.open_form(FormView(self.session, self.session.form("admission")))
 
@@ -477,7 +488,7 @@ class MainWindow(QMainWindow):
         patient = self._selected_patient()
         if patient is None:
             return None
-        return self.open_form(FormView(self.session, spec, patient_id=patient.patient_id))
+        return self.open_new(spec, patient.patient_id)
 
     def open_admission(self, patient: PatientSummary) -> FormView:
         return self.open_record(records.current(self.session.db, patient.admission_record_id))
@@ -521,8 +532,7 @@ class MainWindow(QMainWindow):
     def open_observations_of(self, patient_id: str) -> ObservationsView:
         def made() -> ObservationsView:
             view = ObservationsView(self.session, patient_id)
-            view.record_new.connect(lambda pid: self.open_form(FormView(self.session, self.session.form(
-                observations.FORM), patient_id=pid)))
+            view.record_new.connect(lambda pid: self.open_new(self.session.form(observations.FORM), pid))
             return view
 
         return self._open_tab(ObservationsView, patient_id, made)

@@ -487,3 +487,30 @@ def test_the_news2_score_follows_the_reading_as_it_is_typed(observations_form, t
     QTest.keyClick(box, Qt.Key.Key_Backspace)
     QTest.keyClick(box, Qt.Key.Key_Backspace)
     assert score.text().startswith(f"<b>{said[0]}</b>"), score.text()
+
+
+def test_record_a_new_set_pressed_again_brings_the_unsaved_set_forward(window, session_for, admission_values, answers,
+                                                                      type_text):
+    """Pressed twice, it opened two blank sets: the nurse typed into the one behind, and the two
+    were saved side by side. Once the set is saved, the button gives a new one."""
+    from downtime.qt.form_view import FormView
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    patient = records.save_new(window.session, "admission", admission_values).patient_id
+    chart = window.open_observations_of(patient)
+    button = next(b for b in chart.findChildren(QPushButton) if b.text() == "Record a &new set")
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    form = window.tabs.currentWidget()
+    type_text(form.editors["pulse"].edit, "88")
+    window.tabs.setCurrentWidget(chart)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is form and form.editors["pulse"].edit.text() == "88"
+    assert len(window._open_tabs(FormView)) == 1
+    for field_id, value in RCP_EXAMPLE.items():
+        form.editors[field_id].set_value(value)
+    QTest.keyClick(form, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert form.record is not None
+    window.tabs.setCurrentWidget(chart)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.tabs.currentWidget() is not form and window.tabs.currentWidget().record is None
+    assert len(window._open_tabs(FormView)) == 2
