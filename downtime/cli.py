@@ -927,7 +927,7 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
     day = _day(args.date)
     signed_in = _session(args)
     zone = signed_in.clock().tzinfo
-    lists = day_list(signed_in.db, _forms(), day, args.theatre)
+    lists = day_list(signed_in.db, _forms(), day, args.theatre, now=signed_in.clock())
     rows: list[dict[str, Any]] = []
     text = [_say(args, QT_TRANSLATE_NOOP("messages", "Theatre list — {day}"), day=f"{day:%d/%m/%Y}")]
     if not lists:
@@ -946,6 +946,7 @@ def cmd_theatre_list(args: argparse.Namespace) -> int:
                          "procedure": data["procedure"], "side": data["laterality"], "priority": data["priority"],
                          "surgeon": data["surgeon"], "anaesthetist": data.get("anaesthetist"),
                          "status": state.status.value, "struck": entry.struck, "not_told": state.untold,
+                         "to_tell": entry.to_tell.said(args.lang) or None if entry.to_tell else None,
                          "clashes": [clash.said.text(args.lang) for clash in entry.clashes],
                          "patient_died": state.died_before.isoformat() if state.died_before and not entry.struck
                          else None})

@@ -1033,6 +1033,12 @@ def test_theatre_commands(demo_db, tmp_path, capsys):
     assert all((f"{line['booking_id']} — PATIENT NOT TOLD YET" in text) == line["not_told"] for line in waiting)
     assert any(line["status"] == "cancelled" and line["not_told"] and "CANCELLED — PATIENT NOT TOLD YET" in text
                and line["downtime_number"] in text for line in day for text in listed_text(today))
+    # Whom to tell beside it, every demo patient being in a bed: their ward (the coordinator
+    # looked it up on another list).
+    assert all(bool(line["to_tell"]) == line["not_told"] for line in day)
+    assert all(line["to_tell"].startswith("ward ") for line in day if line["not_told"])
+    assert any(f"PATIENT NOT TOLD YET — tell: {line['to_tell']}" in text
+               for line in day if line["not_told"] for text in listed_text(today))
     # Each operation's expected end, surgeon and anaesthetist, as the printed list gives them,
     # under its day and its session: the lines ran on with no date, no session and no
     # anaesthetist, the theatre team not knowing which day or whose list they read.

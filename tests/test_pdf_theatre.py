@@ -660,13 +660,14 @@ def test_a_moved_operation_says_whether_its_patient_was_told_on_both_days_lists(
     assert all(told in text and not_told not in text for text in lists())
 
 
-@pytest.mark.parametrize(("lang", "not_told", "told"), [
-    ("en", "PATIENT NOT TOLD YET", "Patient told: By phone, 28/11 11:30"),
-    ("fr", "PATIENT PAS ENCORE INFORMÉ", "Patient informé : Par téléphone, 28/11 11:30")])
-def test_a_cancelled_operation_says_whether_its_patient_was_told(day, tmp_path, session_for, lang, not_told, told):
+@pytest.mark.parametrize(("lang", "not_told", "told", "tell"), [
+    ("en", "PATIENT NOT TOLD YET", "Patient told: By phone, 28/11 11:30", "Tell: ward 3B (bed 1)"),
+    ("fr", "PATIENT PAS ENCORE INFORMÉ", "Patient informé : Par téléphone, 28/11 11:30", "Prévenir : service 3B (lit 1)")])
+def test_a_cancelled_operation_says_whether_its_patient_was_told(day, tmp_path, session_for, lang, not_told, told, tell):
     """A patient not told of a cancellation comes in fasting: the list said so of an operation
     moved, never of one cancelled with its patient "Not yet" told. One told as it was cancelled
-    says when (the cancellation's time)."""
+    says when (the cancellation's time). One not told says whom to tell, the patient's ward for
+    one in a bed: the list said PATIENT NOT TOLD YET and left the reception to find out where."""
     from datetime import datetime, timedelta, timezone
 
     coord, made, _ = day
@@ -679,10 +680,11 @@ def test_a_cancelled_operation_says_whether_its_patient_was_told(day, tmp_path, 
 
     text = listed()
     assert text.count(not_told) == 1 and told not in text
+    assert f"{not_told} {tell}" in " ".join(text.split())
     assert told.replace("11:30", "09:00") in text, "Morin, told by phone as it was cancelled"
     theatre.record_told(coord, made["Zola"], "phone", datetime(2026, 11, 28, 11, 30, tzinfo=timezone(timedelta(hours=1))))
     text = listed()
-    assert told in text and not_told not in text
+    assert told in text and not_told not in text and tell.split()[0] not in text
 
 
 @pytest.mark.parametrize(("lang", "not_told"), [("en", "PATIENT NOT TOLD YET"), ("fr", "PATIENT PAS ENCORE INFORMÉ")])

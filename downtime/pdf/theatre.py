@@ -44,6 +44,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "clash": {"en": "CLASH, move one: {clashes}", "fr": "CONFLIT, en déplacer une : {clashes}"},
     "died": {"en": "PATIENT DIED {at}: cancel", "fr": "PATIENT DÉCÉDÉ {at} : annuler"},
     "not_told": {"en": "PATIENT NOT TOLD YET", "fr": "PATIENT PAS ENCORE INFORMÉ"},
+    "tell": {"en": "Tell: {whom}", "fr": "Prévenir : {whom}"},
     "told": {"en": "Patient told: {how}, {at}", "fr": "Patient informé : {how}, {at}"},
     "left_by_death": {"en": "Not to rebook, the patient's death is recorded: {operations}.",
                       "fr": "À ne pas reprogrammer, le décès du patient est enregistré : {operations}."},
@@ -196,7 +197,8 @@ def _telling(entry: ListEntry, specs: dict[str, FormSpec], lang: Lang, zone: tzi
     if state.told_of is None or state.died_before:
         return []
     if state.untold:
-        return [_p(w("not_told", lang), bold=True, color=ALERT)]
+        whom = entry.to_tell.said(lang) if entry.to_tell is not None else ""
+        return [_p(w("not_told", lang), bold=True, color=ALERT), *([_p(w("tell", lang, whom=whom), size=7)] if whom else [])]
     if (telling := state.telling) is None:
         return []
     how, told_at = telling

@@ -597,6 +597,7 @@ class TheatrePanel(QWidget):
         self.day_model = DayModel(session)
         self.day_table = make_table(self.day_model, translate("TheatrePanel", "Theatre day board"), self.cancel_selected)
         self.day_model.modelReset.connect(self._narrow_status)
+        self.day_table.selectionModel().currentRowChanged.connect(self._say_chosen_to_tell)
         layout.addWidget(self.day_table, 3)
         row = QHBoxLayout()
         row.addWidget(QLabel(translate("TheatrePanel", "<b>To reschedule</b> — priority, then deadline, then waiting time")))
@@ -837,6 +838,17 @@ class TheatrePanel(QWidget):
         self.to_tell.setToolTip(said)
         self.to_tell.show()
         self.telling = state.record.record_id
+
+    def _say_chosen_to_tell(self, current: QModelIndex) -> None:
+        """Whom to tell of the board's line chosen, whose patient is still to be told, over the
+        board (`_say_to_tell`): the line said PATIENT NOT TOLD YET, and the ward or the number
+        was on the rescheduling list alone, which a rebooked operation has left. A line told
+        leaves the last one said, which names its patient."""
+        if not current.isValid() or current.row() >= len(self.day_model.rows):
+            return
+        state = self.day_model.rows[current.row()][1].state
+        if state.untold and state.told_of is not None:
+            self._say_to_tell(state, state.told_of)
 
     def _choose_for_letter(self, state: theatre.BookingState, saved: RecordVersion) -> None:
         """Rebooked, the operation leaves the rescheduling list and its patient's letter is what

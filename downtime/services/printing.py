@@ -257,7 +257,7 @@ def print_theatre_list(session: Session, day: date, out: Path, theatre_name: str
     from downtime.pdf.theatre import theatre_list_pdf
 
     session.require(Action.PRINT)
-    theatre_list_pdf(day, theatre.day_list(session.db, session.forms, day, theatre_name), out,
+    theatre_list_pdf(day, theatre.day_list(session.db, session.forms, day, theatre_name, now=session.clock()), out,
                      theatre=theatre_name, booking_spec=session.form("operation_booking"),
                      cancel_spec=session.form("operation_cancellation"),
                      rebook_spec=session.form("operation_rebooking"), lang=session.lang,

@@ -160,6 +160,7 @@ _TRANSFERRED_TO = QT_TRANSLATE_NOOP("messages", "{status} to {hospital}")
 _DIED = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT DIED {died}: cancel")
 _CLASH = QT_TRANSLATE_NOOP("messages", "{status} — CLASH, move one: {clashes}")
 _NOT_TOLD = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT NOT TOLD YET")
+_NOT_TOLD_TELL = QT_TRANSLATE_NOOP("messages", "{status} — PATIENT NOT TOLD YET — tell: {whom}")
 
 
 class ClashRefused(ServiceError):
@@ -1069,6 +1070,10 @@ class ListEntry:
     """Why a struck line left this list: its own cancellation's reason. The operation's latest
     was printed on every day it left (cancelled for the outage on Monday, for the patient unfit
     on its new date: Monday's list said the patient was unfit)."""
+    to_tell: ToTell | None = None
+    """Whom to tell, on a line whose patient is still to be told (`day_list` given `now`): the
+    board, the printed list and `theatre list` said PATIENT NOT TOLD YET and left the coordinator
+    to find the ward or the number on another list."""
 
     def ends_at(self, zone: tzinfo | None) -> datetime:
         """When the operation is expected to end, from its expected minutes counted in elapsed
@@ -1085,12 +1090,15 @@ class ListEntry:
         return semicolon(lang).join(text if count == 1 else f"{text} (×{count})" for text, count in said.items())
 
 
-def with_telling(said: str, untold: bool, lang: Lang) -> str:
+def with_telling(said: str, untold: bool, lang: Lang, to_tell: ToTell | None = None) -> str:
     """`said` of an operation, then "PATIENT NOT TOLD YET" when its patient is still to be told
     of its cancellation, new date or transfer (`BookingState.untold`), as the board and the
-    rescheduling lists say it: the coordinator rings from either, and a patient never told of a
-    cancellation comes in fasting."""
-    return message(lang, _NOT_TOLD, status=said) if untold else said
+    rescheduling lists say it, and whom to tell when given: the coordinator rings from either,
+    and a patient never told of a cancellation comes in fasting."""
+    if not untold:
+        return said
+    whom = to_tell.said(lang) if to_tell is not None else ""
+    return message(lang, _NOT_TOLD_TELL, status=said, whom=whom) if whom else message(lang, _NOT_TOLD, status=said)
 
 
 def board_status(entry: ListEntry, lang: Lang) -> str:
@@ -1104,7 +1112,7 @@ def board_status(entry: ListEntry, lang: Lang) -> str:
     status = status.upper() if entry.struck else status
     if state.status is BookingStatus.TRANSFERRED and state.transferred_to:
         status = message(lang, _TRANSFERRED_TO, status=status, hospital=state.transferred_to)
-    status = with_telling(status, state.untold, lang)
+    status = with_telling(status, state.untold, lang, entry.to_tell)
     if state.died_before and not entry.struck:
         status = message(lang, _DIED, status=status, died=f"{state.died_before:%d/%m/%Y %H:%M}")
     if entry.clashes:
@@ -1113,10 +1121,11 @@ def board_status(entry: ListEntry, lang: Lang) -> str:
 
 
 def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str | None = None,
-             replayed: list[BookingFacts] | None = None) -> list[tuple[TheatreSession, list[ListEntry]]]:
+             replayed: list[BookingFacts] | None = None,
+             now: datetime | None = None) -> list[tuple[TheatreSession, list[ListEntry]]]:
     """Each session of the day (one theatre or all) with its bookings in time order. Only the
     sessions near the day are read, and (unless `replayed`) only the bookings around them and
-    those booked on them."""
+    those booked on them. Given `now`, each line still to tell says whom (`whom_to_tell`)."""
     midnight = datetime.combine(day, datetime.min.time(), tzinfo=timezone.utc)
     near = _sessions_near(db, midnight - timedelta(days=1), midnight + timedelta(days=2))
     chosen = sorted((s for s in near if s.start.date() == day
@@ -1153,6 +1162,12 @@ def day_list(db: Database, forms: dict[str, FormSpec], day: date, theatre: str |
                 if session_id in entries and session_id != state.session_id}
         for session_id, (start, reason) in left.items():
             entries[session_id].append(ListEntry(state, start, struck=True, reason=reason))
+    if now is not None:
+        untold = {entry.state.patient.patient_id: entry.state.patient for listed in entries.values()
+                  for entry in listed if entry.state.untold}
+        tell = whom_to_tell(db, list(untold.values()), now)
+        entries = {session_id: [replace(entry, to_tell=tell[entry.state.patient.patient_id]) if entry.state.untold
+                                else entry for entry in listed] for session_id, listed in entries.items()}
     return [(s, sorted(entries[s.session_id], key=lambda e: e.start)) for s in chosen]
 
 

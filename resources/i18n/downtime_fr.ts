@@ -3969,6 +3969,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{status} — PATIENT PAS ENCORE INFORMÉ</translation>
     </message>
     <message>
+        <source>{status} — PATIENT NOT TOLD YET — tell: {whom}</source>
+        <translation>{status} — PATIENT PAS ENCORE INFORMÉ — prévenir : {whom}</translation>
+    </message>
+    <message>
         <source>Cancelled at: this operation waited for a new date until it was rebooked ({rebooked}); a cancellation of its new date comes after that.</source>
         <translation>Annulée le : cette intervention attendait une nouvelle date jusqu’à sa reprogrammation ({rebooked}) ; l’annulation de sa nouvelle date vient après.</translation>
     </message>

@@ -5,7 +5,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
@@ -1203,6 +1203,14 @@ def test_a_cancellation_not_yet_told_says_whom_to_ring_until_the_patient_told_is
     panel = _cancelled_by_keyboard(window, qtbot, listed, "No")
     assert panel.day_model.text(0, STATUS) == "CANCELLED — PATIENT NOT TOLD YET" and panel.day_model.is_warning(0, STATUS)
     who = f"{state.patient.display_name} ({state.patient.downtime_number})"
+    assert panel.to_tell.isVisibleTo(window) and panel.to_tell.text() == said.format(
+        who=who, news="Total hip replacement, RIGHT on Sat 28/11 09:00, theatre T1, is cancelled")
+    # Chosen on the board later (the window opened again, the line said only PATIENT NOT TOLD
+    # YET), the line says whom to tell again.
+    panel.to_tell.hide()
+    panel.day_table.setCurrentIndex(QModelIndex())
+    panel.day_table.setFocus()
+    QTest.keyClick(panel.day_table, Qt.Key.Key_Down)
     assert panel.to_tell.isVisibleTo(window) and panel.to_tell.text() == said.format(
         who=who, news="Total hip replacement, RIGHT on Sat 28/11 09:00, theatre T1, is cancelled")
     clock.advance(minutes=15)
