@@ -37,8 +37,8 @@ def test_mar_chart_shows_every_order_and_dose(tmp_path, forms, clock):
     assert shown
     for dose in shown:
         stamp = dose.at.strftime("%d/%m %H:%M") if dose.scheduled_for is None else dose.at.strftime("%H:%M")
-        if dose.reason is None:
-            assert f"HL {stamp}" in text, stamp
+        if dose.reason is None:  # signed by the nurse on shift: Hélène Lefèvre by day, Nadia Ferhat by night
+            assert f"{'HL' if dose.given_by == 'nurse' else 'NF'} {stamp}" in text, stamp
     assert "CONTROLLED DRUG" in text and "/ KB" in text
     for page in pages:
         assert patient.display_name in page and patient.downtime_number in page
@@ -874,3 +874,22 @@ def test_a_printed_charts_cell_of_two_doses_puts_a_space_before_the_semicolon_in
                                                       "scheduled_for": slot, "dose_given": 1.0, "route": "PO"})
     printed = " ".join(_text(printing.print_mar(session_for("nurse", lang), [regular.patient_id], tmp_path / "mar.pdf")))
     assert f"HL 14:30{BETWEEN[lang]}(R)" in printed, printed
+
+
+def test_doses_given_over_the_same_warning_for_the_same_reason_share_one_note(tmp_path, session_for, medication_ward):
+    """A patient whose allergies were not known yet had every dose recorded over that warning,
+    for one reason: the chart listed it once a dose (two weeks of them spilled a page of the same
+    line). One note per order and reason, naming each dose's time; another reason has its own."""
+    from downtime.domain.medication import Check
+
+    patient, amox, _ = medication_ward
+    nurse = session_for("nurse")
+    for slot, at, reason in (("27T14:00", "27T14:05", "Tolerated in 2024"), ("27T20:00", "27T20:10", "Prescriber asked"),
+                             ("28T08:00", "28T08:05", "Tolerated in 2024")):
+        medication.record_dose(nurse, amox, {"outcome": "given", "given_at": f"2026-11-{at}+01:00", "dose_given": 1.0,
+                                             "route": "IV", "scheduled_for": f"2026-11-{slot}+01:00"},
+                               overrides={Check.ALLERGY: reason})
+    text = " ".join(_text(printing.print_mar(nurse, [patient], tmp_path / "mar.pdf")))
+    assert "HL 14:05 ⚠1" in text and "HL 20:10 ⚠2" in text and "HL 08:05 ⚠1" in text
+    assert "⚠1 27/11 14:05, 28/11 08:05 Amoxicillin 1 g IV: Allergy: Tolerated in 2024" in text
+    assert "⚠2 27/11 20:10 Amoxicillin 1 g IV: Allergy: Prescriber asked" in text and "⚠3" not in text

@@ -329,11 +329,20 @@ def _section(title: str, grid: Grid, width: float) -> list[Flowable]:
     return [CondPageBreak(band.height + grid.lead_height()), band, grid, Spacer(1, 3 * mm)]
 
 
-def _overridden(rows: list[MarRow], days: list[date]) -> list[tuple[Administration, MarRow]]:
-    """The doses of the days shown given over a warning, in the order given."""
+def _overridden(rows: list[MarRow], days: list[date], dose_form: FormSpec,
+                lang: Lang) -> list[tuple[MarRow, str, list[Administration]]]:
+    """The doses of the days shown given over a warning, one note per order and the same
+    warnings with the same reasons (its doses in the order given), the notes in the order of
+    their first dose: a patient whose allergies were not known yet had every dose recorded over
+    that warning with one reason, and the chart listed it once a dose, two weeks of them a page
+    of the same line."""
     found = [(dose, row) for row in rows for cell in row.cells if cell.slot.date() in days for dose in cell.recorded]
     found += [(dose, row) for row in rows for dose in row.prn_doses]
-    return sorted(((dose, row) for dose, row in found if dose.overrides), key=lambda item: item[0].at)
+    notes: dict[tuple[str, str], tuple[MarRow, str, list[Administration]]] = {}
+    for dose, row in sorted(((dose, row) for dose, row in found if dose.overrides), key=lambda item: item[0].at):
+        said = overrides_text(dose_form, dose, lang)
+        notes.setdefault((row.order.record_id, said), (row, said, []))[2].append(dose)
+    return list(notes.values())
 
 
 def _not_given_why(rows: list[MarRow], days: list[date]) -> list[tuple[Administration, MarRow]]:
@@ -363,10 +372,10 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
     prn = [r for r in gridded if r.order.frequency is Frequency.PRN]
     if not chart.rows:
         story.append(_p(w("none", lang), width, size=10))
-    overridden = _overridden(chart.rows, days)
+    overridden = _overridden(chart.rows, days, dose_form, lang)
     reasons = {row.order.record_id: reason for row in chart.rows
                if (reason := prescribed_despite(row.order, chart.patient.allergies)) is not None}
-    marks = {dose.record_id: number for number, (dose, _) in enumerate(overridden, start=1)}
+    marks = {dose.record_id: number for number, (_, _, doses) in enumerate(overridden, start=1) for dose in doses}
     blocks = _blocks(days)
     # A once-only order apart: under "Regular medicines" its one time read as a dose each day.
     for heading, rows in (("regular", regular), ("once", once)):
@@ -384,9 +393,9 @@ def _chart(chart: PatientChart, days: list[date], authors: Authors, laptops: Map
         story.append(_p(w("other_laptop_key", lang), width, size=7.5))
     if overridden:
         story.append(_p("\n".join([w("overridden_key", lang, mark=OVERRIDDEN)] + [
-            w("overridden", lang, mark=OVERRIDDEN, number=marks[dose.record_id], when=f"{dose.at:%d/%m %H:%M}",
-              order=order_label(row.order, order_form, lang), overrides=overrides_text(dose_form, dose, lang))
-            for dose, row in overridden]), width, size=7.5))
+            w("overridden", lang, mark=OVERRIDDEN, number=number, when=", ".join(f"{dose.at:%d/%m %H:%M}" for dose in doses),
+              order=order_label(row.order, order_form, lang), overrides=said)
+            for number, (row, said, doses) in enumerate(overridden, start=1)]), width, size=7.5))
     if not_given := _not_given_why(chart.rows, days):
         story.append(_p("\n".join([w("not_given_key", lang)] + [
             w("not_given", lang, when=f"{dose.scheduled_for or dose.at:%d/%m %H:%M}",
