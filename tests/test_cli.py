@@ -412,10 +412,13 @@ def demo_db(tmp_path, _demo_files) -> str:
     return str(tmp_path / "demo.sqlite")
 
 
-def test_search_finds_lefevre_without_accents(demo_db, capsys):
-    assert main(["search", "lefevre", "--db", demo_db, "--json"]) == 0
+def test_search_finds_a_name_without_its_accents(demo_db, capsys):
+    assert main(["search", "geneviève", "--db", demo_db, "--json"]) == 0
+    (accented,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert main(["search", "genevieve", "--db", demo_db, "--json"]) == 0
     (row,) = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
-    assert row["name"].startswith("LEFÈVRE") and row["downtime_number"].startswith("DT-900-")
+    assert accented == row
+    assert row["name"] == "FONTAINE Geneviève" and row["downtime_number"].startswith("DT-900-")
     assert main(["search", row["downtime_number"], "--db", demo_db, "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["patient_id"] == row["patient_id"]
 
