@@ -270,7 +270,7 @@ class BackEntryPanel(QWidget):
         self.duplicates.setText("\n".join(lines))
         self.duplicates.setVisible(bool(lines))
         self.model.say_same_person(back_entry.same_person_notes(duplicates, language()))
-        self.table.resizeColumnsToContents()  # as a reset fits them, to the lines' new words
+        self.table.fit_columns()  # as a reset fits them, to the lines' new words
         self._fitted()
 
     def _refused(self, problem: UserError) -> None:

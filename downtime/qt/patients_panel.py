@@ -264,7 +264,7 @@ class PatientsPanel(QWidget):
         self.table = make_table(self.model, translate("PatientsPanel", "Patients"), self._open_current)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.resizeColumnsToContents()  # the headers with their sort arrow, until the list is read
+        self.table.fit_columns()  # the headers with their sort arrow, until the list is read
         for fitted in (self.model.modelReset, self.model.rowsInserted):
             fitted.connect(lambda *_: cut_column(self.table, NAME, NAME_CHARACTERS))
             fitted.connect(self._show_formerly)

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
@@ -109,12 +109,47 @@ def show_keeping_choice(table: QTableView, model: TextTableModel, rows: list[Any
         table.selectRow(found)
 
 
-def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any]) -> QTableView:
+class ListTable(QTableView):
+    """A list whose columns are fitted to its rows each time it is read (`fit_columns`), but
+    for a column the person dragged wider or narrower, which keeps their width until they
+    double-click its edge (Qt's fit to contents). The MAR and the round are read again each
+    minute, the other lists after every save: a medicine's column widened to read its flags
+    snapped back within the minute."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.by_hand: dict[int, int] = {}
+        self._dragging = False
+        header = self.horizontalHeader()
+        header.viewport().installEventFilter(self)
+        header.sectionResized.connect(self._resized)
+        header.sectionHandleDoubleClicked.connect(lambda column: self.by_hand.pop(column, None))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() is QEvent.Type.MouseButtonPress:
+            self._dragging = True
+        elif event.type() is QEvent.Type.MouseButtonRelease:
+            self._dragging = False
+        return super().eventFilter(watched, event)
+
+    def _resized(self, column: int, _old: int, width: int) -> None:
+        """A drag resizes the stretched last column too, which no one chose."""
+        header = self.horizontalHeader()
+        if self._dragging and not (header.stretchLastSection() and column == header.count() - 1):
+            self.by_hand[column] = width
+
+    def fit_columns(self) -> None:
+        self.resizeColumnsToContents()
+        for column, width in self.by_hand.items():
+            self.setColumnWidth(column, width)
+
+
+def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any]) -> ListTable:
     """Whole-row selection, no editing, Enter or double-click to open, Tab to leave. The columns fit the
     first rows each time the list is read (a column can then be dragged wider): Qt's own
     fit-to-contents measured them again at every show and layout, half a second each time for
     a hospital's 800 in-patients, and measuring every row of a long list would freeze the screen."""
-    table = QTableView()
+    table = ListTable()
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -124,9 +159,9 @@ def make_table(model: QAbstractItemModel, name: str, activated: Callable[[], Any
     table.setTabKeyNavigation(False)
     table.horizontalHeader().setResizeContentsPrecision(SIZED_ROWS)
     table.horizontalHeader().setStretchLastSection(True)
-    model.modelReset.connect(table.resizeColumnsToContents)
-    model.rowsInserted.connect(lambda parent, first, last: first == 0 and table.resizeColumnsToContents())
-    table.resizeColumnsToContents()
+    model.modelReset.connect(table.fit_columns)
+    model.rowsInserted.connect(lambda parent, first, last: first == 0 and table.fit_columns())
+    table.fit_columns()
     table.verticalHeader().hide()
     table.setAlternatingRowColors(True)
     table.activated.connect(lambda index: activated())
@@ -140,7 +175,10 @@ def cut_column(table: QTableView, column: int, characters: int, fitted: int | No
     kept) at `characters` average characters: a long status or to-do (a merged hospital's
     clashes, a hold's instructions) pushed the patient's name and the columns after it off the
     screen; the tooltip or a pane has it whole. `least`: also within the list's width from the
-    column's left edge, but never narrower than that many characters ("ENTER", "À SAISIR")."""
+    column's left edge, but never narrower than that many characters ("ENTER", "À SAISIR"). Not
+    a column the person sized by hand (`ListTable`)."""
+    if isinstance(table, ListTable) and column in table.by_hand:
+        return
     character = table.fontMetrics().averageCharWidth()
     width = min(table.columnWidth(column) if fitted is None else fitted, character * characters)
     if least is not None:

@@ -36,3 +36,42 @@ def test_a_long_column_is_cut_at_its_characters_and_within_the_lists_width(qtbot
     short = table.columnWidth(0)
     cut_column(table, 0, 40)
     assert table.columnWidth(0) == short, "a column narrower than its cut keeps its width"
+
+
+def test_a_column_sized_by_hand_keeps_its_width_when_the_list_is_read_again(qtbot):
+    """The MAR and the round are read again each minute: a medicine's column dragged wider to
+    read its flags snapped back within the minute. The person's width stays, through the cut of
+    a long column too, until they double-click its edge to fit it again."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtTest import QTest
+
+    model = _Lines()
+    table = make_table(model, "lines", lambda: None)
+    qtbot.addWidget(table)
+    table.resize(900, 300)
+    table.show()
+    qtbot.waitExposed(table)
+    lines = [("08:00", "booked — " + "a long status " * 20, "MARTIN")]
+    model.set_rows(lines)
+    cut_column(table, 1, 20)
+    fitted, cut = table.columnWidth(0), table.columnWidth(1)
+    header = table.horizontalHeader()
+
+    def drag(column: int, by: int) -> None:
+        edge = QPoint(header.sectionViewportPosition(column) + header.sectionSize(column) - 1, header.height() // 2)
+        QTest.mousePress(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge)
+        QTest.mouseMove(header.viewport(), edge + QPoint(by, 0))
+        QTest.mouseRelease(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                           edge + QPoint(by, 0))
+
+    drag(0, 60)
+    drag(1, 150)
+    widened = table.columnWidth(0), table.columnWidth(1)
+    assert widened[0] >= fitted + 50 and widened[1] >= cut + 140
+    model.set_rows(lines)  # read again
+    cut_column(table, 1, 20)
+    assert (table.columnWidth(0), table.columnWidth(1)) == widened
+    edge = QPoint(header.sectionViewportPosition(0) + header.sectionSize(0) - 1, header.height() // 2)
+    QTest.mouseDClick(header.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, edge)
+    model.set_rows(lines)
+    assert table.columnWidth(0) == fitted and table.columnWidth(1) == widened[1]
