@@ -82,6 +82,12 @@ def test_a_valid_minimal_form_loads(tmp_path):
         not_after: name
         label: {en: Seen at, fr: Vu le}
 """, "not_after names no datetime field 'name'"),
+    ("""\
+      - id: dose_given
+        kind: decimal
+        unit_from: {record: name, field: dose_unit}
+        label: {en: Dose given, fr: Dose donnée}
+""", "unit_from names no record_ref field 'name'"),
 ])
 def test_broken_definitions_are_refused_naming_the_field(tmp_path, fields, expected):
     path = _write(tmp_path, fields)
@@ -127,3 +133,28 @@ def test_a_summary_naming_no_field_of_the_form_is_refused(tmp_path):
                     encoding="utf-8")
     with pytest.raises(FormSpecError, match="summary names unknown field 'nmae'"):
         load_form(path)
+
+
+def test_a_unit_from_naming_no_answer_of_the_form_pointed_to_is_refused(tmp_path):
+    """A dose's unit is its order's: a unit_from naming an answer the order does not have
+    would leave every dose given without its unit, unsaid."""
+    _write(tmp_path, NAME_FIELD + """\
+      - id: dose_unit
+        kind: text
+        label: {en: Unit, fr: Unité}
+""", "order")
+    _write(tmp_path, """\
+      - id: order
+        kind: record_ref
+        form: order
+        label: {en: Order, fr: Prescription}
+      - id: dose_given
+        kind: decimal
+        unit_from: {record: order, field: dose_units}
+        label: {en: Dose given, fr: Dose donnée}
+""", "dose")
+    with pytest.raises(FormSpecError) as caught:
+        load_forms(tmp_path)
+    assert "dose.yaml" in str(caught.value) and "unit_from names unknown field 'dose_units' of 'order'" in str(caught.value)
+    (tmp_path / "dose.yaml").write_text((tmp_path / "dose.yaml").read_text().replace("dose_units", "dose_unit"))
+    assert load_forms(tmp_path)["dose"].field("dose_given").unit_from.field == "dose_unit"

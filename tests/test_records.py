@@ -213,19 +213,28 @@ def test_an_unidentified_patients_identity_cannot_be_validated(session_for, admi
                                                "identity_document": "passport"}, "papers found")
 
 
-@pytest.mark.parametrize("lang, weight, interval", [("en", "Weight: 61.5 kg", "Minimum interval between doses: 4 h"),
-                                                     ("fr", "Poids : 61,5 kg", "Intervalle minimal entre deux doses : 4 h")])
-def test_a_record_in_one_line_gives_each_number_with_its_unit(session_for, admission_values, lang, weight, interval):
+@pytest.mark.parametrize("lang, weight, interval, dose", [
+    ("en", "Weight: 61.5 kg", "Minimum interval between doses: 4 h", "Dose given: 2.5 mg"),
+    ("fr", "Poids : 61,5 kg", "Intervalle minimal entre deux doses : 4 h", "Dose administrée : 2,5 mg")])
+def test_a_record_in_one_line_gives_each_number_with_its_unit(session_for, admission_values, lang, weight, interval,
+                                                              dose):
     """The back-entry list read "Weight: 85.5" and "Minimum interval between doses: 4": kilograms
-    or pounds, hours or days, the clerk had to guess what to type into the EHR."""
+    or pounds, hours or days, the clerk had to guess what to type into the EHR. A dose given is
+    in its order's unit ("Dose given: 4000" of an order in units)."""
+    from downtime.services import medication
+
     nurse, doctor = session_for("nurse", lang), session_for("doctor", lang)
     admission = records.save_new(nurse, "admission", {**admission_values, "weight_kg": 61.5})
     order = records.save_new(doctor, "medication_order", {
-        "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
-        "prn_indication": "Pain", "min_interval_hours": 4.0, "max_doses_24h": 6, "start_at": "2026-11-28T10:45+01:00",
-        "controlled": True, "high_alert": False}, patient_id=admission.patient_id)
+        "drug": "Ondansetron", "dose": 2.5, "dose_unit": "mg", "route": "SC", "frequency": "prn",
+        "prn_indication": "Nausea", "min_interval_hours": 4.0, "max_doses_24h": 3, "start_at": "2026-11-28T10:45+01:00",
+        "controlled": False, "high_alert": False}, patient_id=admission.patient_id)
+    given = medication.record_dose(nurse, order.record_id, {"outcome": "given", "given_at": "2026-11-28T11:00+01:00",
+                                                            "dose_given": 2.5, "route": "SC", "given_for": "Vomiting"})
     assert weight in records.record_label(nurse, admission)
     assert interval in records.record_label(doctor, order)
+    assert dose in records.record_label(nurse, given)
+    assert dose in records.record_label(nurse, given, {order.record_id: order}), "read from the records a list holds"
 
 
 def test_a_record_in_one_line_follows_french_typography(session_for, admission_values):

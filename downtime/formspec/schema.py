@@ -193,6 +193,16 @@ class CopiedFrom(_Strict):
     codes: dict[str, str] = {}
 
 
+class UnitFrom(_Strict):
+    """A number whose unit is an answer of the record it points to: a dose given is in its
+    order's unit ("Dose given: 4000" read on the clerk's line, units or mg left to guess)."""
+
+    record: str
+    """The record_ref field of this form."""
+    field: str
+    """The answer of that record's form that is the unit."""
+
+
 class _FieldBase(_Strict):
     id: str
     label: Text
@@ -231,6 +241,7 @@ class LongTextField(_FieldBase):
 class IntegerField(_FieldBase):
     kind: Literal["integer"]
     unit: str | None = None
+    unit_from: UnitFrom | None = None
     min: int | None = None
     max: int | None = None
 
@@ -238,6 +249,7 @@ class IntegerField(_FieldBase):
 class DecimalField(_FieldBase):
     kind: Literal["decimal"]
     unit: str | None = None
+    unit_from: UnitFrom | None = None
     min: float | None = None
     max: float | None = None
     places: int = PydField(default=1, ge=0, le=6)
@@ -397,6 +409,19 @@ def news2_rows(section: Section) -> dict[str, str]:
     return {field.id: field.id for field in section.fields if field.copied_from is None}
 
 
+def unit_problems(forms: dict[str, FormSpec]) -> Iterator[Phrase]:
+    """A `unit_from` must name an answer of the form its record_ref points to."""
+    for spec in forms.values():
+        for field in spec.fields():
+            source = field.unit_from if isinstance(field, (IntegerField, DecimalField)) else None
+            pointer = spec._by_id.get(source.record) if source is not None else None
+            target = forms.get(pointer.form) if isinstance(pointer, RecordRefField) else None
+            if source is not None and target is not None and source.field not in target._by_id:
+                yield Phrase(WHERE, {"where": f"{spec.id}.yaml", "problem": Phrase(
+                    QT_TRANSLATE_NOOP("messages", "field {field}: unit_from names unknown field {source} of {form}"),
+                    {"field": repr(field.id), "source": repr(source.field), "form": repr(target.id)})})
+
+
 def copy_problems(forms: dict[str, FormSpec]) -> Iterator[Phrase]:
     """A `copied_from` must name a form and field there are, of the same kind, every code it can
     bring one the field offers; without `field`, the lines go in a long text. A `news2` section
@@ -485,6 +510,10 @@ def _consistency_problems(spec: FormSpec) -> Iterator[Phrase]:
                 spec._by_id.get(field.not_after), DateTimeField):
             yield said(QT_TRANSLATE_NOOP("messages", "field {field}: not_after names no datetime field {name}"), field,
                        name=repr(field.not_after))
+        if isinstance(field, (IntegerField, DecimalField)) and field.unit_from is not None and not isinstance(
+                spec._by_id.get(field.unit_from.record), RecordRefField):
+            yield said(QT_TRANSLATE_NOOP("messages", "field {field}: unit_from names no record_ref field {name}"), field,
+                       name=repr(field.unit_from.record))
 
 
 for _model in (AllOf, AnyOf, Not, _FieldBase, RepeatField, Section, FormSpec):

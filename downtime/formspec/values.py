@@ -189,12 +189,12 @@ def format_value(field: Field, value: Any, lang: Lang, who: Callable[[str], str]
 
 
 def answer_text(field: Field, value: Any, lang: Lang, who: Callable[[str], str] | None = None,
-                refs: Mapping[str, str] | None = None) -> str:
+                refs: Mapping[str, str] | None = None, unit: str | None = None) -> str:
     """An answer as a line or a filled form reads it, away from the form's box that shows the
     unit beside it: a number with its unit ("86.8 kg", "4 h"), which "Weight: 86.8" left the
-    reader to guess."""
+    reader to guess. `unit`: one the form leaves to the record it points to (`unit_from`)."""
     shown = format_value(field, value, lang, who, refs)
-    unit = field.unit if isinstance(field, (IntegerField, DecimalField)) else None
+    unit = unit or (field.unit if isinstance(field, (IntegerField, DecimalField)) else None)
     return f"{shown} {unit}" if shown and unit else shown
 
 

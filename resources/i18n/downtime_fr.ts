@@ -5943,6 +5943,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>un formulaire qui crée un patient est celui dont le mouvement est &apos;admit&apos;</translation>
     </message>
     <message>
+        <source>field {field}: unit_from names unknown field {source} of {form}</source>
+        <translation>champ {field} : unit_from nomme un champ inconnu {source} de {form}</translation>
+    </message>
+    <message>
         <source>section {section}: news2 copies no field {fields} of {form}</source>
         <translation>section {section} : news2 ne copie aucun champ {fields} de {form}</translation>
     </message>
@@ -6005,6 +6009,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>field {field}: not_after names no datetime field {name}</source>
         <translation>champ {field} : not_after ne nomme aucun champ date et heure {name}</translation>
+    </message>
+    <message>
+        <source>field {field}: unit_from names no record_ref field {name}</source>
+        <translation>champ {field} : unit_from ne nomme aucun champ record_ref {name}</translation>
     </message>
 </context>
 </TS>
