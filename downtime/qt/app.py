@@ -27,7 +27,7 @@ from downtime.services.context import Vault
 
 if TYPE_CHECKING:
     from downtime.formspec import FormSpec
-    from downtime.i18n import Lang
+    from downtime.i18n import Lang, Phrase
     from downtime.services.this_laptop import Laptop
     from downtime.qt.main_window import MainWindow
 
@@ -209,7 +209,7 @@ class _App:
 
     forms: dict[str, FormSpec]
     demo: bool
-    description: str
+    description: Phrase
     laptop: Laptop | None
     window: type[MainWindow]
 
@@ -237,12 +237,14 @@ class _App:
 
 def _load_app(vault: Vault) -> _App:
     from downtime.formspec import load_forms
+    from downtime.i18n import Phrase
     from downtime.paths import forms_dir
     from downtime.qt.main_window import MainWindow
     from downtime.services.demo import is_demo_database
     from downtime.services.unlock import describe
 
-    return _App(load_forms(forms_dir()), is_demo_database(vault.path), f"{vault.path.name} — {describe(vault)}",
+    return _App(load_forms(forms_dir()), is_demo_database(vault.path),
+                Phrase("{file} — {state}", {"file": vault.path.name, "state": describe(vault)}),
                 _laptop(vault), MainWindow)
 
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.errors import UserError, refusal_of
-from downtime.i18n import LANGUAGES, save_language
+from downtime.i18n import LANGUAGES, Phrase, save_language
 from downtime.qt.i18n import language, say, set_language, translate
 from downtime.qt.style import ErrorLabel
 
@@ -35,14 +35,15 @@ class SignInDialog(QDialog):
 
     painted = Signal()  # once, just after the window first appears on screen
 
-    def __init__(self, vault: Vault, clock: Clock, device_name: str, parent: QWidget | None = None,
+    def __init__(self, vault: Vault, clock: Clock, device_name: str | Phrase, parent: QWidget | None = None,
                  demo: bool = False, laptop: Laptop | None = None):
         super().__init__(parent)
         self.vault, self.clock = vault, clock
         self.member: StaffMember | None = None
         self.unreadable: str | None = None
         self._painted = False
-        self._device_name, self._laptop = device_name, laptop
+        self._device_name: str | Phrase = device_name
+        self._laptop = laptop
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.header = QLabel()
@@ -86,7 +87,8 @@ class SignInDialog(QDialog):
 
     def _retranslate(self) -> None:
         self.setWindowTitle(translate("SignIn", "Downtime — sign in"))
-        self.header.setText(translate("SignIn", "<b>DOWNTIME MODE</b> — {device}").format(device=self._device_name))
+        device = self._device_name.text(language()) if isinstance(self._device_name, Phrase) else self._device_name
+        self.header.setText(translate("SignIn", "<b>DOWNTIME MODE</b> — {device}").format(device=device))
         self.languages.setAccessibleName(translate("SignIn", "Language"))
         self.laptop.setVisible(self._laptop is not None)
         if self._laptop is not None:
@@ -115,7 +117,7 @@ class SignInDialog(QDialog):
             self._painted = True
             QTimer.singleShot(0, self, self.painted.emit)
 
-    def set_details(self, device_name: str, *, demo: bool, laptop: Laptop | None) -> None:
+    def set_details(self, device_name: Phrase, *, demo: bool, laptop: Laptop | None) -> None:
         """Which laptop and database this is; filled in once the app has loaded behind the
         window (the window shows first, with the file name)."""
         self._device_name, self._laptop = device_name, laptop

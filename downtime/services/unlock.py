@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, Phrase
 from downtime.domain.clock import local_now
 from downtime.domain.staff import LOCKOUT_FAILURES, StaffMember, locked_until
 from downtime.services import setup, staff, this_laptop
@@ -115,8 +115,9 @@ def confirm_pin(db: Database, staff_id: str, pin: str, clock: Clock = local_now)
     return member
 
 
-def describe(vault: Vault) -> str:
-    """How the database is protected, for the sign-in screen and the demo's message."""
+def describe(vault: Vault) -> Phrase:
+    """How the database is protected, for the sign-in screen and the set-up's and the demo's
+    messages, in the reader's language (it stood in English on the French sign-in window)."""
     if keyslots.is_encrypted(vault.path):
-        return "encrypted (SQLCipher); each staff member's PIN opens it"
-    return "NOT encrypted (set up with --unencrypted)"
+        return Phrase(QT_TRANSLATE_NOOP("messages", "encrypted (SQLCipher); each staff member's PIN opens it"))
+    return Phrase(QT_TRANSLATE_NOOP("messages", "NOT encrypted (set up with --unencrypted)"))

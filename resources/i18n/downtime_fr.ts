@@ -4061,6 +4061,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} existe déjà : choisissez un nouveau fichier pour une nouvelle base.</translation>
     </message>
     <message>
+        <source>encrypted (SQLCipher); each staff member&apos;s PIN opens it</source>
+        <translation>chiffrée (SQLCipher) ; le code de chaque membre du personnel l’ouvre</translation>
+    </message>
+    <message>
+        <source>NOT encrypted (set up with --unencrypted)</source>
+        <translation>NON chiffrée (configurée avec --unencrypted)</translation>
+    </message>
+    <message>
         <source>Beds: {part} is not a range of up to {most} beds (first number, a dash, a larger number).</source>
         <translation>Lits : {part} n’est pas une plage d’au plus {most} lits (un premier nombre, un tiret, un nombre plus grand).</translation>
     </message>

@@ -245,12 +245,16 @@ def test_the_sign_in_window_shows_first_then_names_the_database_once_the_app_has
             dialog.show()
         qtbot.waitUntil(lambda: "encrypted" in dialog.header.text())
         seen["then"], seen["hint_then"] = dialog.header.text(), dialog.demo_hint.isVisible()
+        dialog.languages.setCurrentIndex(dialog.languages.findData("fr"))  # it stood in English
+        seen["in_french"] = dialog.header.text()
+        dialog.languages.setCurrentIndex(dialog.languages.findData("en"))
         return QDialog.DialogCode.Rejected
 
     monkeypatch.setattr(app_module.SignInDialog, "exec", look)
     assert app_module.run(path) == 0
     assert seen["first"].endswith("demo.sqlite") and not seen["hint_first"]
     assert seen["then"].endswith("demo.sqlite — NOT encrypted (set up with --unencrypted)") and seen["hint_then"]
+    assert seen["in_french"].endswith("demo.sqlite — NON chiffrée (configurée avec --unencrypted)")
 
 
 def test_the_sign_in_window_shows_before_the_rest_of_the_app_loads(ward_db, db_path):
