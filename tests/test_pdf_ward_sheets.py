@@ -433,3 +433,14 @@ def test_the_census_names_each_ward_whole_on_every_page_of_its_beds(session_for,
         for bed in range(1, beds + 1):
             (page,) = [page for page in pages if f"PATIENT{ward[:2].upper()}{bed:02d}" in page]
             assert heading.format(ward=ward) in page, (ward, bed)
+
+
+@pytest.mark.parametrize(("lang", "sheet"), [("en", "wristband inserts"), ("fr", "inserts de bracelet")])
+def test_the_wristband_sheet_is_named_in_the_page_s_language(ward, session_for, tmp_path, lang, sheet):
+    """The footer names the sheet to load: "— wristband" on a French sheet."""
+    from pypdf import PdfReader
+
+    settings.set_label_stock(session_for("admin"), "wristband")
+    patient = next(p for p in printing.census(ward.db, ward.forms) if p.patient).patient
+    out = printing.print_labels(session_for("nurse", lang), patient.patient_id, tmp_path / "l.pdf")
+    assert f"— {sheet}" in PdfReader(out).pages[0].extract_text()

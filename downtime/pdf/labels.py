@@ -126,6 +126,13 @@ def _allergies(c: canvas.Canvas, patient: PatientSummary, x: float, top: float, 
 
 # The sheet's title, which its print preview and the printer's queue show.
 TITLE: dict[Lang, str] = {"en": "ID labels — {number}", "fr": "Étiquettes d’identification — {number}"}
+# The sheet to load, named in the footer: an Avery code reads the same in both languages; the
+# wristband's stock read "wristband" on a French sheet.
+WRISTBAND: dict[Lang, str] = {"en": "wristband inserts", "fr": "inserts de bracelet"}
+
+
+def sheet_named(sheet: Stock, lang: Lang) -> str:
+    return WRISTBAND[lang] if sheet.name == "wristband" else sheet.name
 
 
 def labels_pdf(patient: PatientSummary, out: Path, *, stock: str, count: int | None, lang: Lang,
@@ -157,7 +164,7 @@ def labels_pdf(patient: PatientSummary, out: Path, *, stock: str, count: int | N
                 # laptop name ran it over the number and off the sheet).
                 room = page_w - 2 * sheet.left - stringWidth(number, SANS, 6) - 5 * mm
                 c.drawString(sheet.left, 4 * mm, fit_text(word("printed", lang, who=printed_by, when=when,
-                                                               device=f"{device_name} — {sheet.name}"), SANS, 6, room))
+                                                               device=f"{device_name} — {sheet_named(sheet, lang)}"), SANS, 6, room))
                 c.drawRightString(page_w - sheet.left, 4 * mm, number)
                 c.showPage()
         c.save()
