@@ -217,7 +217,7 @@ def test_an_unidentified_patients_identity_cannot_be_validated(session_for, admi
     ("en", "Weight: 61.5 kg", "Minimum interval between doses: 4 h", "Dose given: 2.5 mg"),
     ("fr", "Poids : 61,5 kg", "Intervalle minimal entre deux doses : 4 h", "Dose administrée : 2,5 mg")])
 def test_a_record_in_one_line_gives_each_number_with_its_unit(session_for, admission_values, lang, weight, interval,
-                                                              dose):
+                                                              dose, tmp_path):
     """The back-entry list read "Weight: 85.5" and "Minimum interval between doses: 4": kilograms
     or pounds, hours or days, the clerk had to guess what to type into the EHR. A dose given is
     in its order's unit ("Dose given: 4000" of an order in units)."""
@@ -235,6 +235,14 @@ def test_a_record_in_one_line_gives_each_number_with_its_unit(session_for, admis
     assert interval in records.record_label(doctor, order)
     assert dose in records.record_label(nurse, given)
     assert dose in records.record_label(nurse, given, {order.record_id: order}), "read from the records a list holds"
+    from pypdf import PdfReader
+
+    from downtime.services import printing
+
+    printed = " ".join(page.extract_text() for page in PdfReader(
+        printing.print_record(nurse, given.record_id, tmp_path / "dose.pdf")).pages)
+    label, value = dose.split(" : " if lang == "fr" else ": ")
+    assert f"{label}\n{value}\n" in printed, "the printed dose's form too"
 
 
 def test_a_record_in_one_line_follows_french_typography(session_for, admission_values):

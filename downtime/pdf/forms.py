@@ -201,7 +201,7 @@ def _writing(lines: int, hint: str) -> Flowable:
 
 
 def _filled_content(field: Field, value: Any, lang: Lang, who: Callable[[str], str] | None,
-                    refs: Mapping[str, str] | None, width: float) -> list[Flowable]:
+                    refs: Mapping[str, str] | None, width: float, unit: str | None = None) -> list[Flowable]:
     match field:
         case ChoiceField():
             return [_ticks([(o.label.get(lang), o.code == value) for o in field.options], width)]
@@ -209,7 +209,7 @@ def _filled_content(field: Field, value: Any, lang: Lang, who: Callable[[str], s
             return [_ticks([(o.label.get(lang), o.code in (value or [])) for o in field.options], width)]
         case YesNoField():
             return [_ticks([(t("yes", lang), value is True), (t("no", lang), value is False)], width)]
-    return [_p(answer_text(field, value, lang, who, refs) or "—", size=10, leading=13)]
+    return [_p(answer_text(field, value, lang, who, refs, unit) or "—", size=10, leading=13)]
 
 
 def _repeat_table(field: RepeatField, label: list[Flowable], rows: list[dict[str, Any]] | None, lang: Lang,
@@ -283,10 +283,11 @@ def _grid(cells: list[tuple[int, list[Flowable]] | Flowable], width: float) -> l
 
 def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: float,
               who: Callable[[str], str] | None = None, refs: Mapping[str, str] | None = None,
-              asked: Mapping[str, bool] | None = None) -> list[list[Flowable]]:
-    """Each section with a field to show: its band, then its rows of field boxes (`who`, `refs`
-    and `asked`: as `filled_form_pdf`'s, for a field naming a staff member or another record,
-    and the questions the record's context decides)."""
+              asked: Mapping[str, bool] | None = None, units: Mapping[str, str] | None = None) -> list[list[Flowable]]:
+    """Each section with a field to show: its band, then its rows of field boxes (`who`, `refs`,
+    `asked` and `units`: as `filled_form_pdf`'s, for a field naming a staff member or another
+    record, the questions the record's context decides, and a number's unit another record
+    gives)."""
     blank = values is None
     sections: list[list[Flowable]] = []
     for section in spec.sections:
@@ -301,7 +302,8 @@ def _sections(spec: FormSpec, values: dict[str, Any] | None, lang: Lang, width: 
                 cells.append(_repeat_table(field, label, rows, lang, width))
                 continue
             content = (_blank_content(field, lang, cell_width) if blank
-                       else _filled_content(field, (values or {}).get(field.id), lang, who, refs, cell_width))
+                       else _filled_content(field, (values or {}).get(field.id), lang, who, refs, cell_width,
+                                            (units or {}).get(field.id)))
             cells.append((field.paper.span, label + content))
         if section.news2:
             cells.append((COLUMNS, _news2(section, values, lang)))
@@ -403,13 +405,14 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
                     lang: Lang, printed_by: str, printed_at: datetime, device_name: str,
                     history: list[RecordVersion], authors: Authors, laptops: Mapping[str, Laptop],
                     refs: Mapping[str, str] | None = None, settled: Sequence[Settled] = (),
-                    asked: Mapping[str, bool] | None = None) -> Path:
+                    asked: Mapping[str, bool] | None = None, units: Mapping[str, str] | None = None) -> Path:
     """`authors`: who recorded the record and each of its versions (see domain.laptops.Authors;
     `laptops` names their laptops), and so a field naming a staff member (a dose's witness,
     signed on the laptop of the record's first version, `history`'s); `refs`: how each record
     a field points to reads (a dose's order, see medication.reference_texts), printed as its id
     without; `asked`: the questions the record's context decides, printed only when asked (see
-    medication.asked_by_order)."""
+    medication.asked_by_order); `units`: a number's unit the record it points to gives (a dose
+    given in its order's unit, records.units_from)."""
     withdrawn = record.status is RecordStatus.ENTERED_IN_ERROR
     info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, patient=patient,
@@ -426,7 +429,7 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
                         color=colors.HexColor("#8b0000")))
     story.append(Spacer(1, 2 * mm))
     signed_on = history[0].device_id if history else record.device_id  # its witness's laptop, never amended
-    parts = _sections(spec, record.data, lang, width, authors.on(lang, signed_on, laptops), refs, asked) + (
+    parts = _sections(spec, record.data, lang, width, authors.on(lang, signed_on, laptops), refs, asked, units) + (
         [_history(history, settled, authors, laptops, lang, width)] if len(history) > 1 or settled else [])
     story += _signed(parts, lang, "signature_filled", info)
     return build_pdf(out, story, info)

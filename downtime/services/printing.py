@@ -18,7 +18,7 @@ from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.back_entry import settled_on
 from downtime.services.patients import PatientSummary
-from downtime.services.records import current, history, on_hold
+from downtime.services.records import current, history, on_hold, units_from
 from downtime.services.laptops import authors, laptops_known
 from downtime.services.staff import list_staff
 from downtime.storage import audit
@@ -145,6 +145,7 @@ def print_record(session: Session, record_id: str, out: Path) -> Path:
                     laptops=laptops_known(session, {version.device_id for version in versions}),
                     refs=medication.reference_texts(session, spec, record.data),
                     asked=medication.asked_by_order(session, spec, record.data),
+                    units=units_from(session, spec, record.data),
                     settled=settled_on(session, [record_id]).get(record_id, []))
     _audit_print(session, f"record {record.form_id}", out, record_id)
     return out

@@ -16,7 +16,7 @@ from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.roles import ROLE_NAMES
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import DecimalField, Field, IntegerField, Meaning, RecordRefField, StaffRefField, TextField
+from downtime.formspec.schema import DecimalField, IntegerField, Meaning, RecordRefField, StaffRefField, TextField
 from downtime.formspec.values import answer_text, relevant_values, validate
 from downtime.services import census, identity, search
 from downtime.services.context import Session
@@ -368,6 +368,7 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
     here when a label needs it)."""
     spec = session.form(record.form_id)
     fields = [spec.field(name) for name in spec.summary] or [field for field in spec.fields() if field.required][:4]
+    units = units_from(session, spec, record.data, known)
     parts: list[str] = []
     for field in fields:
         value = record.data.get(field.id)
@@ -388,23 +389,28 @@ def record_label(session: Session, record: RecordVersion, known: Mapping[str, Re
                 authors = authors or authors_here(session)
                 signed = signed_on(session.db, record)
                 who = authors.on(session.lang, signed, laptops_known(session, {signed}))
-            shown = answer_text(field, value, session.lang, who, unit=_unit_from(session, field, record.data, known))
+            shown = answer_text(field, value, session.lang, who, unit=units.get(field.id))
         parts.append(shown if names_it else labelled(field.label.get(session.lang), shown, session.lang))
     return " — ".join(parts)
 
 
-def _unit_from(session: Session, field: Field, data: Mapping[str, Any],
-               known: Mapping[str, RecordVersion] | None) -> str | None:
-    """The unit of a number whose unit is the record it points to (`unit_from`: a dose's is its
-    order's), from `known` when there, else read; none when that record is not here."""
-    source = field.unit_from if isinstance(field, (IntegerField, DecimalField)) else None
-    if source is None or not (pointed := data.get(source.record)):
-        return None
-    try:
-        target = (known or {}).get(str(pointed)) or current(session.db, str(pointed))
-    except RecordNotFound:
-        return None
-    return str(target.data.get(source.field) or "") or None
+def units_from(session: Session, spec: FormSpec, data: Mapping[str, Any],
+               known: Mapping[str, RecordVersion] | None = None) -> dict[str, str]:
+    """The unit of each answer whose unit is that of the record it points to (`unit_from`: a
+    dose's is its order's), by field id: the records a list holds from `known`, else read. None
+    for a record not here (a version on hold is not checked for what it points to)."""
+    units = {}
+    for field in spec.fields():
+        source = field.unit_from if isinstance(field, (IntegerField, DecimalField)) else None
+        if source is None or not (pointed := data.get(source.record)):
+            continue
+        try:
+            target = (known or {}).get(str(pointed)) or current(session.db, str(pointed))
+        except RecordNotFound:
+            continue
+        if unit := str(target.data.get(source.field) or ""):
+            units[field.id] = unit
+    return units
 
 
 def choices(session: Session, form_id: str) -> list[tuple[str, str]]:
