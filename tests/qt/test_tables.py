@@ -1,5 +1,7 @@
 """The list helpers every tab shares."""
 
+from PySide6.QtWidgets import QTableView
+
 from downtime.qt.tables import TextTableModel, cut_column, make_table
 
 
@@ -10,16 +12,22 @@ class _Lines(TextTableModel):
         return self.rows[row]
 
 
-def test_a_long_column_is_cut_at_its_characters_and_within_the_lists_width(qtbot):
-    """One rule for the theatre board's status and the back-entry tab's to-do: a column fitted
-    to a long text is cut at so many characters; asked to, within the list's width from its
-    left edge, but never narrower than its least."""
+def _shown(qtbot) -> tuple[_Lines, QTableView]:
+    """A list of lines shown 900 pixels wide."""
     model = _Lines()
     table = make_table(model, "lines", lambda: None)
     qtbot.addWidget(table)
     table.resize(900, 300)
     table.show()
     qtbot.waitExposed(table)
+    return model, table
+
+
+def test_a_long_column_is_cut_at_its_characters_and_within_the_lists_width(qtbot):
+    """One rule for the theatre board's status and the back-entry tab's to-do: a column fitted
+    to a long text is cut at so many characters; asked to, within the list's width from its
+    left edge, but never narrower than its least."""
+    model, table = _shown(qtbot)
     model.set_rows([("08:00", "booked — CLASH, move one: " + "theatre T1 is booked 08:00-09:00; " * 20, "MARTIN")])
     character = table.fontMetrics().averageCharWidth()
     fitted = table.columnWidth(1)
@@ -45,12 +53,7 @@ def test_a_column_sized_by_hand_keeps_its_width_when_the_list_is_read_again(qtbo
     from PySide6.QtCore import QPoint, Qt
     from PySide6.QtTest import QTest
 
-    model = _Lines()
-    table = make_table(model, "lines", lambda: None)
-    qtbot.addWidget(table)
-    table.resize(900, 300)
-    table.show()
-    qtbot.waitExposed(table)
+    model, table = _shown(qtbot)
     lines = [("08:00", "booked — " + "a long status " * 20, "MARTIN")]
     model.set_rows(lines)
     cut_column(table, 1, 20)
