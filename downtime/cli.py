@@ -1307,6 +1307,21 @@ def cmd_staff_set_pin(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_staff_change_pin(args: argparse.Namespace) -> int:
+    """The person's own PIN: the current one (--pin, else asked unseen), then the new one twice."""
+    from downtime.services.own_pin import change_own_pin
+
+    if args.user and not args.pin:
+        args.pin = _pin(args, None, "--pin", QT_TRANSLATE_NOOP("messages", "Current PIN of {staff_id}"),
+                        staff_id=args.user)
+    session = _session(args)
+    member = change_own_pin(session, args.pin, _pin(args, args.new_pin, "--new-pin", QT_TRANSLATE_NOOP(
+        "messages", "New PIN of {staff_id}"), twice=True, staff_id=session.user.staff_id))
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "{staff_id}: your new PIN is set; sign in with it from now on"),
+               staff_id=member.staff_id))
+    return 0
+
+
 def _new_pin(args: argparse.Namespace) -> str:
     return _pin(args, args.new_pin, "--new-pin", QT_TRANSLATE_NOOP("messages", "New PIN of {staff_id}"), twice=True,
                 staff_id=args.staff_id)
@@ -1842,6 +1857,11 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     p.add_argument("staff_id", help=message(lang, QT_TRANSLATE_NOOP("messages", "the account's staff ID")))
     p.add_argument("--new-pin", help=message(lang, QT_TRANSLATE_NOOP(
         "messages", "the account's new PIN (4-12 digits; left out at a terminal, it is asked for twice, unseen)")))
+    _signed_in_options(p, lang)
+    p = command("change-pin", cmd_staff_change_pin, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "change your own PIN (anyone signed in): --user and --pin are yours")), staff_sub)
+    p.add_argument("--new-pin", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "your new PIN (4-12 digits; left out at a terminal, it is asked for twice, unseen)")))
     _signed_in_options(p, lang)
     p = command("list", cmd_staff_list, message(lang, QT_TRANSLATE_NOOP(
         "messages", "list staff accounts")), staff_sub)

@@ -305,6 +305,28 @@ def test_pins_left_off_the_command_line_are_asked_for_unseen_at_a_terminal(demo_
     assert asked[-2:] == ["New PIN of it: ", "The same PIN again: "]
 
 
+def test_anyone_changes_their_own_pin_at_a_terminal_unseen(demo_db, capsys, monkeypatch, at_a_terminal):
+    """The current PIN, then the new one twice, each asked unseen; the encrypted database then
+    opens with the new PIN alone."""
+    from downtime.services import unlock
+    from downtime.services.context import Vault
+    from downtime.services.errors import SignInError
+
+    answers, asked = at_a_terminal
+    monkeypatch.delenv("DOWNTIME_PIN")
+    answers += ["1111", "482913", "482913"]
+    assert main(["staff", "change-pin", "--db", demo_db, "--user", "nurse"]) == 0
+    assert asked == ["Current PIN of nurse: ", "New PIN of nurse: ", "The same PIN again: "]
+    assert unlock.sign_in(Vault(Path(demo_db)), "nurse", "482913").staff_id == "nurse"
+    with pytest.raises(SignInError):
+        unlock.sign_in(Vault(Path(demo_db)), "nurse", "1111")
+    capsys.readouterr()
+    answers += ["482913", "135790", "135791"]
+    assert main(["staff", "change-pin", "--db", demo_db, "--user", "nurse"]) == 1
+    assert "the two PINs typed differ; nothing was changed" in capsys.readouterr().err
+    assert unlock.sign_in(Vault(Path(demo_db)), "nurse", "482913").staff_id == "nurse"
+
+
 def test_set_up_refused_for_its_file_or_device_number_before_the_pin_is_asked(demo_db, capsys, at_a_terminal):
     """IT typed the new PIN twice, then read that the database was there already, or the
     device number out of range, and typed it twice again."""

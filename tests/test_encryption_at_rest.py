@@ -348,3 +348,28 @@ def test_a_new_pin_committed_whose_old_slot_cannot_be_replaced_still_signs_in_an
     assert unlock.sign_in(Vault(path), "nurse", "135790", clock).staff_id == "nurse"
     for pin in ("1111", "246810"):
         assert keyslots.unwrap(path, "nurse", pin) is None
+
+
+def test_a_pin_changed_by_its_owner_opens_the_locked_database_and_the_old_one_no_longer_does(encrypted, clock, forms,
+                                                                                               monkeypatch):
+    """The person's key slot is wrapped again with their new PIN in the same step; the key-slot
+    file failing, the old PIN still opens the file and signs in, as with an administrator's set-pin."""
+    from downtime.services.own_pin import change_own_pin
+
+    path, _ = encrypted
+    vault = Vault(path)
+    user = unlock.sign_in(vault, "nurse", "1111", clock)
+    assert vault.db is not None
+    nurse = Session(vault.db, load_device(vault.db), user, forms, clock, vault=vault)
+    _failing_at(monkeypatch, keyslots, "_save", 1)
+    with pytest.raises(ServiceError, match="The PIN of nurse was not changed"):
+        change_own_pin(nurse, "1111", "482913")
+    monkeypatch.undo()
+    assert unlock.sign_in(Vault(path), "nurse", "1111", clock).staff_id == "nurse"
+    (said,) = _audited(nurse, "staff.change_pin.failed")
+    assert "Input/output error" in said
+    change_own_pin(nurse, "1111", "482913")
+    assert unlock.sign_in(Vault(path), "nurse", "482913", clock).staff_id == "nurse"
+    assert keyslots.unwrap(path, "nurse", "1111") is None
+    with pytest.raises(SignInError):
+        unlock.sign_in(Vault(path), "nurse", "1111", clock)

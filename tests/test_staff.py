@@ -182,3 +182,63 @@ def test_deactivating_an_account_twice_says_it_already_is(session_for, ward_db):
     with pytest.raises(ServiceError, match="^Account nurse is already deactivated.$"):
         staff.deactivate_staff(admin, "NURSE")
     assert ward_db.execute("SELECT COUNT(*) FROM audit").fetchone()[0] == before
+
+
+def test_anyone_signed_in_changes_their_own_pin_after_typing_the_current_one(session_for, ward_db, clock):
+    """`staff set-pin` was the administrator's alone: every PIN, a controlled drug witness's
+    included, was one the administrator knew."""
+    from downtime.services.own_pin import change_own_pin
+
+    nurse = session_for("nurse")
+    assert change_own_pin(nurse, "1111", "482913").staff_id == "nurse"
+    assert staff.sign_in(ward_db, "nurse", "482913", clock).staff_id == "nurse"
+    with pytest.raises(SignInError):
+        staff.sign_in(ward_db, "nurse", "1111", clock)
+    (row,) = ward_db.query("SELECT actor, entity_id FROM audit WHERE action = 'staff.change_pin'")
+    assert row == {"actor": "nurse", "entity_id": "nurse"}
+
+
+@pytest.mark.parametrize(("current", "new", "said"), [
+    ("1112", "482913", "^Current PIN: wrong PIN; nothing was changed."),
+    ("1111", "48", "^PIN: 4 to 12 digits.$"),
+    ("1111", "1111", "^New PIN: the same as the current one; choose another.$"),
+])
+def test_a_pin_change_refused_changes_nothing(session_for, ward_db, clock, current, new, said):
+    from downtime.services.own_pin import change_own_pin
+
+    nurse = session_for("nurse")
+    with pytest.raises(ServiceError, match=said):
+        change_own_pin(nurse, current, new)
+    assert staff.sign_in(ward_db, "nurse", "1111", clock).staff_id == "nurse"
+    assert not list(ward_db.query("SELECT 1 FROM audit WHERE action LIKE 'staff.change_pin%'"))
+
+
+def test_wrong_current_pins_count_towards_the_sign_in_lockout(session_for, ward_db, clock):
+    """Five guesses at a colleague's PIN on a laptop they left signed in lock their staff ID,
+    as five at the sign-in window do."""
+    from downtime.services.errors import LockedOut
+    from downtime.services.own_pin import change_own_pin
+
+    nurse = session_for("nurse")
+    for guess in ("1234", "4321", "0000", "9999", "1212"):
+        with pytest.raises(ServiceError, match="wrong PIN"):
+            change_own_pin(nurse, guess, "482913")
+    assert ward_db.execute("SELECT COUNT(*) FROM audit WHERE action = 'sign_in.failed' AND actor = 'nurse'"
+                           ).fetchone()[0] == 5
+    with pytest.raises(LockedOut):
+        change_own_pin(nurse, "1111", "482913")
+    with pytest.raises(LockedOut):
+        staff.sign_in(ward_db, "nurse", "1111", clock)
+
+
+def test_the_command_line_changes_the_own_pin_of_the_person_signed_in(session_for, db_path, capsys, clock):
+    from downtime.cli import main
+
+    nurse = session_for("nurse")
+    assert main(["staff", "change-pin", "--new-pin", "482913", "--db", str(db_path), "--user", "nurse",
+                 "--pin", "1111"]) == 0
+    assert "nurse: your new PIN is set; sign in with it from now on" in capsys.readouterr().out
+    assert staff.sign_in(nurse.db, "nurse", "482913", clock).staff_id == "nurse"
+    assert main(["staff", "change-pin", "--new-pin", "135790", "--db", str(db_path), "--user", "nurse",
+                 "--pin", "1111"]) == 1
+    assert "Unknown staff ID or wrong PIN" in capsys.readouterr().err

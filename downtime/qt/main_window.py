@@ -23,6 +23,7 @@ from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Lang, save_language
 from downtime.qt.admin_panel import AdminPanel
 from downtime.qt.back_entry_panel import BackEntryPanel
 from downtime.qt.cd_register_panel import CdRegisterPanel
+from downtime.qt.change_pin import ChangePinDialog
 from downtime.qt.dose_dialog import DoseDialog, typed_in_dose_dialog
 from downtime.qt.i18n import language, say, set_language, translate
 from downtime.qt.banner import Banner
@@ -93,6 +94,7 @@ ACTIONS = (
     ActionSpec("export", QT_TRANSLATE_NOOP("MainWindow", "&Export for back-entry…"), "Ctrl+E", "export_data",
                needs=Action.READ_RECORDS),
     ActionSpec("close_tab", QT_TRANSLATE_NOOP("MainWindow", "&Close form"), "Ctrl+W", "close_current_tab"),
+    ActionSpec("change_pin", QT_TRANSLATE_NOOP("MainWindow", "Change my &PIN…"), None, "change_pin"),
     ActionSpec("sign_out", QT_TRANSLATE_NOOP("MainWindow", "Sign &out"), "Ctrl+L", "sign_out",
                toolbar=QT_TRANSLATE_NOOP("MainWindow", "Sign out")),
     ActionSpec("quit", QT_TRANSLATE_NOOP("MainWindow", "&Quit"), "Ctrl+Q", "quit_app"),
@@ -333,6 +335,13 @@ class MainWindow(QMainWindow):
         shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
         shortcuts.triggered.connect(self.show_shortcuts)
         self.actions_by_id["shortcuts"] = shortcuts
+
+    def change_pin(self) -> ChangePinDialog:
+        dialog = ChangePinDialog(self.session, self)
+        dialog.accepted.connect(lambda: self.statusBar().showMessage(translate(
+            "MainWindow", "Your PIN is changed: sign in with the new one from now on."), 20_000))
+        dialog.open()
+        return dialog
 
     def show_shortcuts(self) -> ShortcutsDialog:
         dialog = ShortcutsDialog(self.actions_by_id.values(), self)

@@ -23,7 +23,7 @@ if TYPE_CHECKING:  # the database layer loads after the window shows, while the 
     from downtime.services.context import Clock, Vault
     from downtime.services.this_laptop import Laptop
 
-def _pin_field() -> QLineEdit:
+def pin_field() -> QLineEdit:
     field = QLineEdit()
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setMaxLength(12)
@@ -65,7 +65,7 @@ class SignInDialog(QDialog):
         self.demo_hint.setVisible(demo)
         form = QFormLayout()
         self.staff_id = QLineEdit()
-        self.pin = _pin_field()
+        self.pin = pin_field()
         self.staff_label, self.pin_label = QLabel(), QLabel()
         self.staff_label.setBuddy(self.staff_id)
         self.pin_label.setBuddy(self.pin)
@@ -178,8 +178,8 @@ class FirstRunDialog(QDialog):
         self.device_name.setPlaceholderText(translate("SignIn", "e.g. Ward 3B laptop 2"))
         self.admin_id = QLineEdit()
         self.admin_name = QLineEdit()
-        self.pin = _pin_field()
-        self.pin_again = _pin_field()
+        self.pin = pin_field()
+        self.pin_again = pin_field()
         form.addRow(translate("SignIn", "Device &number"), self.device_number)
         form.addRow(translate("SignIn", "Device n&ame"), self.device_name)
         form.addRow(translate("SignIn", "Administrator &staff ID"), self.admin_id)

@@ -139,8 +139,16 @@ def set_pin(session: Session, staff_id: str, pin: str) -> StaffMember:
     again with it, under the same staff ID, so their care stays under one identity. Their key
     slot is made again with the new PIN."""
     session.require(Action.MANAGE_STAFF)
-    db = session.db
-    staff_id, row = _existing(db, staff_id)
+    staff_id, row = _existing(session.db, staff_id)
+    return replace_pin(session, row, pin, "staff.set_pin")
+
+
+def replace_pin(session: Session, row: dict[str, object], pin: str, action: str) -> StaffMember:
+    """The account of `row` signs in (active again) with `pin`, and, on an encrypted database,
+    its key slot opens the file with it in the same step (see `stage_slot`): at every moment
+    one of the two PINs both opens the file and signs in. Audited as `action`, its failures as
+    `action`.failed and `action`.slot_kept. The caller has checked who may do it."""
+    db, staff_id = session.db, str(row["staff_id"])
     check_new_account(staff_id, str(row["name"]), pin)
     now = session.clock()
     changed = {**row, "active": 1, "pin_hash": hash_pin(pin)}
@@ -148,18 +156,18 @@ def set_pin(session: Session, staff_id: str, pin: str) -> StaffMember:
     if vault is not None:
         key = vault.key
         _slot_step(session, staff_id, lambda: keyslots.stage_slot(vault.path, key, staff_id, pin),
-                   "staff.set_pin.failed", PIN_NOT_CHANGED)
+                   f"{action}.failed", PIN_NOT_CHANGED)
     try:
         with db.atomic():
             audit.upsert_audited(db, "staff", changed, at=now, actor=session.user.staff_id,
-                                 device_id=session.device.device_id, action="staff.set_pin")
+                                 device_id=session.device.device_id, action=action)
     except BaseException:
         if vault is not None:
             with suppress(OSError, KeySlotError):  # left, it only opens the file to a PIN the database refuses
                 keyslots.remove_slot(vault.path, staff_id, staged_only=True)
         raise
     if vault is not None:
-        _slot_step(session, staff_id, lambda: keyslots.settle_slot(vault.path, staff_id), "staff.set_pin.slot_kept",
+        _slot_step(session, staff_id, lambda: keyslots.settle_slot(vault.path, staff_id), f"{action}.slot_kept",
                    OLD_SLOT_KEPT)
     return _member(changed)
 

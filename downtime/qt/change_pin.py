@@ -1,0 +1,61 @@
+"""Ward ▸ Change my PIN: the person signed in sets their own PIN (services.own_pin), so that
+no PIN, a controlled drug witness's included, is one the administrator chose and knows."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from downtime.errors import UserError
+from downtime.qt.i18n import say, translate
+from downtime.qt.sign_in import pin_field
+from downtime.qt.style import ErrorLabel
+from downtime.services.context import Session
+from downtime.services.own_pin import change_own_pin
+
+
+class ChangePinDialog(QDialog):
+    """The current PIN, then the new one twice; refused, it says why and stays open, the PINs
+    to type again cleared (a wrong current PIN is counted as a failed sign-in)."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setWindowTitle(translate("ChangePin", "Change my PIN"))
+        layout = QVBoxLayout(self)
+        who = QLabel(translate("ChangePin", "{name} ({staff_id}): your new PIN signs you in, opens the laptop's "
+                                            "database and signs as a witness from now on.").format(
+            name=session.user.name, staff_id=session.user.staff_id))
+        who.setWordWrap(True)
+        layout.addWidget(who)
+        form = QFormLayout()
+        self.current, self.new, self.again = pin_field(), pin_field(), pin_field()
+        form.addRow(translate("ChangePin", "&Current PIN"), self.current)
+        form.addRow(translate("ChangePin", "&New PIN (4-12 digits)"), self.new)
+        form.addRow(translate("ChangePin", "New PIN &again"), self.again)
+        layout.addLayout(form)
+        self.error = ErrorLabel()
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.try_change)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.current.setFocus()
+
+    def try_change(self) -> None:
+        if self.new.text() != self.again.text():
+            self._refused(translate("ChangePin", "New PIN: the two new PINs typed differ; type them again."),
+                          self.new, self.again)
+            return
+        try:
+            change_own_pin(self.session, self.current.text(), self.new.text())
+        except UserError as problem:
+            self._refused(say(problem), self.current, self.new, self.again)
+            return
+        self.accept()
+
+    def _refused(self, said: str, *typed_again: QLineEdit) -> None:
+        """Said, and the PINs to type again cleared, the first of them with the focus."""
+        self.error.setText(said)
+        for field in typed_again:
+            field.clear()
+        typed_again[0].setFocus()
