@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QTableView, QTabWidget,
     QVBoxLayout, QWidget,
@@ -23,9 +23,10 @@ from downtime.qt.prompts import Prompts
 from downtime.qt.style import ErrorLabel
 from downtime.qt.tables import TextTableModel, make_table
 from downtime.qt.ward_choice import WardChoice
+from downtime.qt.work import Work, waited_backup
 from downtime.services import backups, settings, setup, setup_file, staff, wards
 from downtime.services.context import Session, load_device
-from downtime.errors import UserError
+from downtime.errors import UserError, refusal_of
 from downtime.services.errors import ServiceError
 from downtime.services.staff import StaffMember
 from downtime.services.wards import Ward
@@ -74,12 +75,14 @@ class AdminPanel(QWidget):
     `settings_changed` once settings are saved, for this window's idle lock to follow;
     `device_changed` once the laptop's number or name is, for the banner to say it;
     `laptop_ward_changed` once the laptop's ward is, for the banner to say it and the lists to
-    show it."""
+    show it; `backed_up` (the file) and `backup_failed` (why) after Back up now, for the banner."""
 
     wards_changed = Signal()
     settings_changed = Signal()
     device_changed = Signal()
     laptop_ward_changed = Signal()
+    backed_up = Signal(object)
+    backup_failed = Signal(object)
 
     def __init__(self, session: Session, parent: QWidget | None = None):
         super().__init__(parent)
@@ -171,6 +174,7 @@ class AdminPanel(QWidget):
         self.save_settings_button = QPushButton(translate("AdminPanel", "&Save the settings"))
         self.save_settings_button.clicked.connect(self.save_settings)
         form.addRow(self.save_settings_button)
+        form.addRow(self._backup_now_row())
         self._fields: dict[str, tuple[Callable[[], Any], Callable[[Any], None]]] = {
             "label_stock": (self.label_stock.currentText, self.label_stock.setCurrentText),
             "backup_folder": (self.backup_folder.text, self.backup_folder.setText),
@@ -180,6 +184,29 @@ class AdminPanel(QWidget):
                for key, box in zip(_NUMBERS, (self.late, self.overdue, self.idle, self.every, self.keep))}}
         self._shown: dict[str, Any] = {}  # each setting as last shown from the database
         return page
+
+    def _backup_now_row(self) -> QVBoxLayout:
+        """A backup made now (before the laptop goes to another ward, or the stick to the records
+        office), the last one's time and file, and how to restore one: on the command line, the
+        app closed, since the file in use cannot be put back under it."""
+        rows = QVBoxLayout()
+        self.back_up_button = QPushButton(translate("AdminPanel", "Ba&ck up now"))
+        self.back_up_button.clicked.connect(self.back_up_now)
+        self.last_backup = QLabel()
+        self.last_backup.setWordWrap(True)
+        line = QHBoxLayout()
+        line.addWidget(self.back_up_button)
+        line.addWidget(self.last_backup, 1)
+        rows.addLayout(line)
+        where = self.session.vault.path if self.session.vault is not None else translate("AdminPanel", "DATABASE")
+        restore = QLabel(translate("AdminPanel", "To restore a backup, close the app, then run in a terminal: "
+                                                 "downtime restore BACKUP-FILE --db {database} (the database file "
+                                                 "must not exist: rename the damaged one first; the backup's .keys "
+                                                 "file goes beside it).").format(database=where))
+        restore.setWordWrap(True)
+        restore.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        rows.addWidget(restore)
+        return rows
 
     def _laptop_section(self) -> QWidget:
         page = QWidget()
@@ -239,6 +266,10 @@ class AdminPanel(QWidget):
         stored = {"label_stock": settings.get(db, "label_stock"), "backup_folder": str(backups.folder(db)),
                   "letter_contact": settings.get(db, "letter_contact"), "export_key": settings.get(db, "export_key"),
                   **{key: int(settings.get(db, key)) for key in _NUMBERS}}
+        found = backups.last_made(db)
+        self.last_backup.setText(translate("AdminPanel", "Last backup: {when}, {file}").format(
+            when=f"{found[0]:%d/%m/%Y %H:%M}", file=found[1]) if found else translate(
+            "AdminPanel", "No backup made yet."))
         device = load_device(db)
         stored.update(device_number=device.device_number, device_name=device.name,
                       laptop_ward=settings.laptop_ward(db))
@@ -392,6 +423,24 @@ class AdminPanel(QWidget):
         self._done(translate("AdminPanel", "Settings saved."))
         self.settings_changed.emit()
         return True
+
+    def back_up_now(self) -> Path | None:
+        """On a thread of its own behind the busy dialog: a records office's 2 GB take 22 s.
+        Not while an import, an export or another backup holds the database."""
+        if Work.holding_the_database():
+            self._refused(translate("AdminPanel", "An import, an export or a backup is under way: back up once it "
+                                                  "has ended."))
+            return None
+        try:
+            made = waited_backup(self.session, "manual", translate("AdminPanel", "Backing up the database…"))
+        except Exception as problem:  # noqa: BLE001 (raised again unless the person can act on it)
+            refusal = refusal_of(problem)
+            self._refused(refusal)
+            self.backup_failed.emit(refusal)
+            return None
+        self._done(translate("AdminPanel", "Backed up to {file}.").format(file=made))
+        self.backed_up.emit(made)
+        return made
 
     def change_device(self) -> bool:
         """A new number is asked about first: it cannot be taken back from the patients

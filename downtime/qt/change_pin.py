@@ -22,8 +22,8 @@ class ChangePinDialog(QDialog):
         self.session = session
         self.setWindowTitle(translate("ChangePin", "Change my PIN"))
         layout = QVBoxLayout(self)
-        who = QLabel(translate("ChangePin", "{name} ({staff_id}): your new PIN signs you in, opens the laptop's "
-                                            "database and signs as a witness from now on.").format(
+        who = QLabel(translate("ChangePin", "{name} ({staff_id}): from now on your new PIN signs you in, and "
+                                            "signs when you witness a controlled drug.").format(
             name=session.user.name, staff_id=session.user.staff_id))
         who.setWordWrap(True)
         layout.addWidget(who)

@@ -37,7 +37,7 @@ from downtime.qt.records_view import RecordsView
 from downtime.qt.prompts import Prompts
 from downtime.qt.tables import clear_prints, print_and_open
 from downtime.qt.ward_choice import WardChoice
-from downtime.qt.work import ListReader, Work, on_own_connection, waited
+from downtime.qt.work import ListReader, Work, waited_backup
 from downtime.qt.theatre_panel import TheatrePanel
 from downtime.qt.transfer_dialogs import ExportDialog, ImportWizard
 from downtime.errors import refusal_of
@@ -179,6 +179,8 @@ class MainWindow(QMainWindow):
             self.admin.settings_changed.connect(self._read_idle_lock)
             self.admin.device_changed.connect(self.banner.show_device)
             self.admin.laptop_ward_changed.connect(self._laptop_ward_changed)
+            self.admin.backed_up.connect(self.banner.backup_made)
+            self.admin.backup_failed.connect(self.banner.backup_failed)
             self.tabs.addTab(self.admin, translate("MainWindow", "Administration"))
         self.back_entry: BackEntryPanel | None = None
         if self.session.user.may(Action.BACK_ENTRY):
@@ -373,10 +375,11 @@ class MainWindow(QMainWindow):
         window goes: the app must not end before its last backup, and a failure is told in a
         message, the banner going with the window (said there, it was said to nobody)."""
         try:
-            copy = backups.begin_backup(self.session, reason)
-            opened = self.session.own_connection()
-            made = waited(lambda: on_own_connection(opened, lambda own: copy(own.db)),
-                          translate("MainWindow", "Making the last backup before closing…")) if wait else None
+            if wait:
+                made = waited_backup(self.session, reason, translate("MainWindow",
+                                                                     "Making the last backup before closing…"))
+            else:
+                copy = backups.begin_backup(self.session, reason)
         except Exception as problem:  # noqa: BLE001 (raised again unless the person can act on it)
             refusal = refusal_of(problem)
             self.banner.backup_failed(refusal)
@@ -386,7 +389,7 @@ class MainWindow(QMainWindow):
                     "laptop. Put the USB stick right, then open the app and close it again to back it up.").format(
                     problem=say(refusal)))
             return
-        if made is not None:
+        if wait:
             self.banner.backup_made(made)
             return
         work = Work(self.session, lambda own, progress: copy(own.db))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import atexit
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 from typing import Any, ClassVar, TypeVar
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QThread, QTimer, Signal
@@ -225,6 +226,16 @@ def on_own_connection(opened: Callable[[], Session], call: Callable[[Session], T
         return call(own)
     finally:
         own.db.close()
+
+
+def waited_backup(session: Session, reason: str, text: str) -> Path:
+    """A backup made on a connection of its own behind the busy dialog saying `text` (see
+    `waited`): the one of Back up now, and the last at closing."""
+    from downtime.services import backups
+
+    copy = backups.begin_backup(session, reason)
+    opened = session.own_connection()
+    return waited(lambda: on_own_connection(opened, lambda own: copy(own.db)), text)
 
 
 class ReadAgain(QObject):

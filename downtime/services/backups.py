@@ -6,6 +6,7 @@ when the next one fell due."""
 
 from __future__ import annotations
 
+import json
 import os
 import tempfile
 from collections.abc import Callable
@@ -56,8 +57,17 @@ def folder(db: Database) -> Path:
 
 
 def last_backup(db: Database) -> datetime | None:
-    row = db.execute("SELECT at FROM audit WHERE action = 'backup' ORDER BY seq DESC LIMIT 1").fetchone()
-    return datetime.fromisoformat(row[0]) if row else None
+    found = last_made(db)
+    return found[0] if found else None
+
+
+def last_made(db: Database) -> tuple[datetime, Path] | None:
+    """When the last backup was made and its file (None: none yet), as its audit entry says."""
+    row = db.execute("SELECT at, detail FROM audit WHERE action = 'backup' ORDER BY seq DESC LIMIT 1").fetchone()
+    if row is None:
+        return None
+    detail = json.loads(row[1])
+    return datetime.fromisoformat(row[0]), Path(detail["folder"]) / detail["file"]
 
 
 def due(db: Database, now: datetime) -> bool:

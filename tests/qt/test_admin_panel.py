@@ -4,6 +4,7 @@ settings from the app, with no terminal; each refusal says why and writes nothin
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
 
 from downtime.domain.roles import Role
 from downtime.qt.main_window import MainWindow
@@ -276,3 +277,29 @@ def test_the_set_up_is_saved_to_a_stick_and_another_file_loaded_once_its_changes
     QTest.keyClick(panel.load_setup_button, Qt.Key.Key_Space)
     assert panel.error.text() == f"{other}, line 3, ward 9Z: Bed '8/1': no \"/\" (a bed is named ward/bed, e.g. 3B/12)."
     assert len(shown) == 2 and len(wards.wards(db, "9Z")[0].beds) == 6
+
+
+def test_the_administrator_backs_up_now_and_reads_when_and_where(admin_window, tmp_path, clock):
+    """Backups ran only at sign-out, at exit and on the command line; restoring one stays a
+    command, said beside the button."""
+    from downtime.services import backups
+
+    panel = admin_window.admin
+    panel.sections.setCurrentIndex(2)
+    panel.refresh()
+    assert panel.last_backup.text() == "No backup made yet."
+    assert any("downtime restore BACKUP-FILE --db " in label.text() for label in panel.findChildren(QLabel))
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    panel.backup_folder.setText(str(stick))
+    QTest.keyClick(panel.save_settings_button, Qt.Key.Key_Space)
+    QTest.keyClick(panel.back_up_button, Qt.Key.Key_Space)
+    (made,) = stick.glob("downtime-backup-*.sqlite")
+    assert panel.said.text() == f"Backed up to {made}."
+    assert panel.last_backup.text() == f"Last backup: {clock():%d/%m/%Y %H:%M}, {made}"
+    assert backups.last_made(admin_window.session.db) == (clock(), made)
+    stick.rename(tmp_path / "unplugged")
+    QTest.keyClick(panel.back_up_button, Qt.Key.Key_Space)
+    assert panel.error.text() == f"backup to {stick} failed: the folder is not there (is the USB stick removed?)"
+    assert panel.last_backup.text() == f"Last backup: {clock():%d/%m/%Y %H:%M}, {made}"
+    assert admin_window.banner.backup.text() == "<b>BACKUP FAILED</b>"
