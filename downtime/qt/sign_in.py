@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from downtime.errors import UserError, refusal_of
-from downtime.i18n import LANGUAGES, Phrase, save_language
+from downtime.i18n import LANGUAGES, QT_TRANSLATE_NOOP, Phrase, save_language
 from downtime.qt.i18n import language, say, set_language, translate
 from downtime.qt.style import ErrorLabel
 
@@ -28,6 +30,48 @@ def pin_field() -> QLineEdit:
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setMaxLength(12)
     return field
+
+
+def _language_choice(changed: Callable[[], None]) -> QComboBox:
+    """The languages, the one in use chosen; choosing one saves it for the laptop and speaks it
+    (then `changed` says the window's words again)."""
+    languages = QComboBox()
+    for lang, name in LANGUAGES.items():
+        languages.addItem(name, lang)
+    languages.setCurrentIndex(list(LANGUAGES).index(language()))
+
+    def chosen() -> None:
+        save_language(languages.currentData())
+        set_language(languages.currentData())
+        changed()
+
+    languages.currentIndexChanged.connect(chosen)
+    return languages
+
+
+# What the sign-in window says of the laptop; the name alone when it names itself a laptop already
+# ("Ward 3B laptop 2" read "Laptop Ward 3B laptop 2", "Portable 2 du service 3B" "Portable Portable…").
+LAPTOP_OF_WARD = QT_TRANSLATE_NOOP("SignIn", "Laptop {name} — ward {ward}")
+LAPTOP_OF_ALL_WARDS = QT_TRANSLATE_NOOP("SignIn", "Laptop {name} — all wards")
+NAMED_OF_WARD = QT_TRANSLATE_NOOP("SignIn", "{name} — ward {ward}")
+NAMED_OF_ALL_WARDS = QT_TRANSLATE_NOOP("SignIn", "{name} — all wards")
+
+
+def laptop_said(laptop: Laptop) -> str:
+    """The laptop and its ward, in the interface's language."""
+    named = _names_a_laptop(laptop.name)
+    if laptop.ward:
+        return translate("SignIn", NAMED_OF_WARD if named else LAPTOP_OF_WARD).format(name=laptop.name, ward=laptop.ward)
+    return translate("SignIn", NAMED_OF_ALL_WARDS if named else LAPTOP_OF_ALL_WARDS).format(name=laptop.name)
+
+
+def _names_a_laptop(name: str) -> bool:
+    """Whether the name holds, as a word, what the window puts before it in any language
+    ("Laptop", "Portable"): set up in French, it is read in English too."""
+    from downtime.i18n import translate as in_language
+
+    words = {in_language(lang, "SignIn", LAPTOP_OF_WARD).partition("{name}")[0].strip().casefold() for lang in LANGUAGES}
+    return any(re.search(rf"\b{re.escape(word)}\b", name.casefold()) for word in words if word)
 
 
 class SignInDialog(QDialog):
@@ -47,11 +91,7 @@ class SignInDialog(QDialog):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.header = QLabel()
-        self.languages = QComboBox()
-        for lang, name in LANGUAGES.items():
-            self.languages.addItem(name, lang)
-        self.languages.setCurrentIndex(list(LANGUAGES).index(language()))
-        self.languages.currentIndexChanged.connect(self._language_chosen)
+        self.languages = _language_choice(self._language_chosen)
         top.addWidget(self.header, 1)
         top.addWidget(self.languages)
         layout.addLayout(top)
@@ -92,9 +132,7 @@ class SignInDialog(QDialog):
         self.languages.setAccessibleName(translate("SignIn", "Language"))
         self.laptop.setVisible(self._laptop is not None)
         if self._laptop is not None:
-            said = (translate("SignIn", "Laptop {name} — ward {ward}") if self._laptop.ward
-                    else translate("SignIn", "Laptop {name} — all wards")).format(name=self._laptop.name,
-                                                                                 ward=self._laptop.ward)
+            said = laptop_said(self._laptop)
             self.laptop.setText(f"<b>{escape(said)}</b>")  # the name as typed at set-up, never markup
             self.laptop.setAccessibleName(said)
         self.demo_hint.setText(translate("SignIn", "Demo data: try <b>nurse</b> / PIN <b>1111</b> "
@@ -105,9 +143,6 @@ class SignInDialog(QDialog):
 
     def _language_chosen(self) -> None:
         """The person at the keyboard picks their language before signing in; the laptop keeps it."""
-        chosen = self.languages.currentData()
-        save_language(chosen)
-        set_language(chosen)
         self._retranslate()
         self.staff_id.setFocus()
 
@@ -153,40 +188,38 @@ class SignInDialog(QDialog):
 
 
 class FirstRunDialog(QDialog):
-    """A new database: which laptop this is (from the downtime plan) and its administrator."""
+    """A new database: which laptop this is (from the downtime plan) and its administrator, in
+    the language chosen at its top, which the laptop keeps; once set up, what to do next."""
 
     def __init__(self, path: Path, clock: Clock, parent: QWidget | None = None):
         super().__init__(parent)
         self.path, self.clock = path, clock
         self.vault: Vault | None = None
-        self.setWindowTitle(translate("SignIn", "Downtime — set up this laptop"))
         layout = QVBoxLayout(self)
-        intro = QLabel(translate("SignIn", "This database is new. Enter this laptop's device number from the hospital's "
-                                       "downtime plan: no other laptop may have it, and every downtime number this "
-                                       "laptop gives carries it for good (it keeps downtime numbers of different laptops apart; never set a laptop up "
-                                       "with a copy of another's database). Then create the first administrator "
-                                       "account."))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        self.languages = _language_choice(self._retranslate)
+        top = QHBoxLayout()
+        top.addStretch(1)
+        top.addWidget(self.languages)
+        layout.addLayout(top)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         form = QFormLayout()
         self.device_number = QSpinBox()
         # Blank until chosen: a box showing 1 was taken as it stood, and laptops set up in a
         # hurry were all device 1, their patients wearing the same downtime numbers.
         self.device_number.setRange(0, 999)
-        self.device_number.setSpecialValueText(translate("SignIn", "choose 1-999"))
         self.device_name = QLineEdit()
-        self.device_name.setPlaceholderText(translate("SignIn", "e.g. Ward 3B laptop 2"))
         self.admin_id = QLineEdit()
         self.admin_name = QLineEdit()
         self.pin = pin_field()
         self.pin_again = pin_field()
-        form.addRow(translate("SignIn", "Device &number"), self.device_number)
-        form.addRow(translate("SignIn", "Device n&ame"), self.device_name)
-        form.addRow(translate("SignIn", "Administrator &staff ID"), self.admin_id)
-        form.addRow(translate("SignIn", "Administrator &full name"), self.admin_name)
-        form.addRow(translate("SignIn", "&PIN (4-12 digits)"), self.pin)
-        form.addRow(translate("SignIn", "PIN &again"), self.pin_again)
-        self.encrypted = QCheckBox(translate("SignIn", "&Encrypt the database (recommended: a stolen laptop then reveals nothing)"))
+        self.labels = [QLabel() for _ in range(6)]
+        for label, field in zip(self.labels, (self.device_number, self.device_name, self.admin_id, self.admin_name,
+                                              self.pin, self.pin_again)):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        self.encrypted = QCheckBox()
         self.encrypted.setChecked(True)
         form.addRow("", self.encrypted)
         layout.addLayout(form)
@@ -196,6 +229,25 @@ class FirstRunDialog(QDialog):
         buttons.accepted.connect(self.try_setup)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        self._retranslate()
+
+    def _retranslate(self) -> None:
+        self.setWindowTitle(translate("SignIn", "Downtime — set up this laptop"))
+        self.languages.setAccessibleName(translate("SignIn", "Language"))
+        self.intro.setText(translate("SignIn", "This database is new. Enter this laptop's device number from the hospital's "
+                                       "downtime plan: no other laptop may have it, and every downtime number this "
+                                       "laptop gives carries it for good (it keeps downtime numbers of different laptops apart; never set a laptop up "
+                                       "with a copy of another's database). Then create the first administrator "
+                                       "account."))
+        self.device_number.setSpecialValueText(translate("SignIn", "choose 1-999"))
+        self.device_name.setPlaceholderText(translate("SignIn", "e.g. Laptop 2, ward 3B"))
+        for label, text in zip(self.labels, (translate("SignIn", "Device &number"), translate("SignIn", "Device n&ame"),
+                                             translate("SignIn", "Administrator &staff ID"),
+                                             translate("SignIn", "Administrator &full name"),
+                                             translate("SignIn", "&PIN (4-12 digits)"), translate("SignIn", "PIN &again"))):
+            label.setText(text)
+        self.encrypted.setText(translate("SignIn", "&Encrypt the database (recommended: a stolen laptop then reveals nothing)"))
+        self.error.setText("")
 
     def try_setup(self) -> None:
         if self.pin.text() != self.pin_again.text():
@@ -218,4 +270,15 @@ class FirstRunDialog(QDialog):
         except UserError as problem:
             self.error.setText(say(problem))
             return
+        from downtime.qt.prompts import Prompts
+
+        Prompts.info(self, translate("SignIn", "This laptop is set up: next steps"), translate(
+            "SignIn", "Sign in as {staff_id}, then on the Administration tab:\n"
+                      "1. Staff: add a second administrator now, one on the ward (the nurse in charge). An agency "
+                      "nurse arriving at night needs an account, and no one can reset the last administrator's "
+                      "forgotten PIN.\n"
+                      "2. Wards and beds: add the wards and their beds, or load the hospital's set-up file (This "
+                      "laptop).\n"
+                      "3. This laptop: give this laptop its ward, which its lists open on.").format(
+            staff_id=self.admin_id.text().strip()))
         self.accept()

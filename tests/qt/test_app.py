@@ -413,4 +413,4 @@ def test_the_sign_in_window_names_the_laptop_and_its_ward_before_the_pin(qtbot, 
     setup.change_device(admin, name="Records office laptop")
     assert app_module.run(path) == 0
     assert shown == ["Laptop 3B station 2 — ward 3B", "Laptop 3B station 2 — all wards",
-                     "Laptop Records office laptop — all wards"]
+                     "Records office laptop — all wards"]

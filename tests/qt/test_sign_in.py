@@ -1,3 +1,4 @@
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
@@ -31,7 +32,7 @@ def _fill_first_run(dialog, pin_again: str, device_number: int | None = 17) -> N
     QTest.keyClicks(dialog.pin_again, pin_again)
 
 
-def test_first_run_creates_an_encrypted_database_that_the_pin_opens(qtbot, tmp_path, clock):
+def test_first_run_creates_an_encrypted_database_that_the_pin_opens(qtbot, tmp_path, clock, answers):
     path = tmp_path / "new.sqlite"
     dialog = FirstRunDialog(path, clock)
     qtbot.addWidget(dialog)
@@ -53,7 +54,7 @@ def test_first_run_creates_an_encrypted_database_that_the_pin_opens(qtbot, tmp_p
     assert sign_in.member.staff_id == "boss" and sign_in.vault.db is not None
 
 
-def test_first_run_asks_for_the_device_number_instead_of_taking_one(qtbot, tmp_path, clock):
+def test_first_run_asks_for_the_device_number_instead_of_taking_one(qtbot, tmp_path, clock, answers):
     """The box showed 1 and OK took it: every laptop set up in a hurry was device 1, and two
     wards' patients wore the same downtime numbers until the merge found them at recovery."""
     path = tmp_path / "new.sqlite"
@@ -155,3 +156,77 @@ def test_a_database_busy_with_an_import_is_said_in_the_dialog_and_signing_in_wor
     QTest.keyClicks(dialog.pin, "1111")
     QTest.keyClick(dialog.pin, Qt.Key.Key_Return)
     assert dialog.result() == dialog.DialogCode.Accepted and dialog.member.staff_id == "nurse"
+
+
+def test_first_run_speaks_the_language_chosen_and_the_laptop_keeps_it(qtbot, tmp_path, clock):
+    """The sign-in window offered a language, the first-run wizard before it did not: a French
+    ward's IT set the laptop up in English."""
+    from downtime.i18n import saved_language
+    from downtime.qt.i18n import set_language
+
+    dialog = FirstRunDialog(tmp_path / "new.sqlite", clock)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Downtime — set up this laptop"
+    try:
+        dialog.languages.setFocus()
+        QTest.keyClick(dialog.languages, Qt.Key.Key_Down)
+        assert dialog.languages.currentData() == "fr"
+        assert dialog.windowTitle() == "Downtime — configurer ce portable"
+        assert dialog.device_number.text() == "choisir de 1 à 999"
+        assert "&Numéro d’appareil" in [label.text() for label in dialog.findChildren(QLabel)]
+        assert saved_language() == "fr"
+    finally:
+        set_language("en")
+
+
+def test_first_run_says_the_next_steps_once_set_up(qtbot, tmp_path, clock, answers):
+    """`downtime setup` advised a second administrator; the wizard said nothing, and a laptop set
+    up in the app had one administrator, no ward and no ward of its own."""
+    _, asked = answers
+    path = tmp_path / "new.sqlite"
+    dialog = FirstRunDialog(path, clock)
+    qtbot.addWidget(dialog)
+    _fill_first_run(dialog, "4321")
+    dialog.try_setup()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    ((kind, said),) = asked
+    assert kind == "info" and said.startswith("Sign in as boss, then on the Administration tab:")
+    for step in ("1. Staff: add a second administrator now", "2. Wards and beds: add the wards and their beds",
+                 "3. This laptop: give this laptop its ward"):
+        assert step in said
+
+
+@pytest.mark.parametrize(("lang", "name", "ward", "said"), [
+    ("en", "Ward 3B laptop 2", "3B", "Ward 3B laptop 2 — ward 3B"),
+    ("en", "Portable 2 du service 3B", None, "Portable 2 du service 3B — all wards"),
+    ("en", "3B-2", "3B", "Laptop 3B-2 — ward 3B"),
+    ("fr", "3B-2", "3B", "Portable 3B-2 — service 3B"),
+    ("fr", "3B station 2", None, "Portable 3B station 2 — tous les services"),
+])
+def test_the_sign_in_window_names_the_laptop_without_doubling_the_word(qtbot, ward_db, db_path, clock, lang, name,
+                                                                         ward, said):
+    """A laptop named "Portable 3B n°2" read "Portable Portable 3B n°2", and the README's "Ward
+    3B laptop 2" "Laptop Ward 3B laptop 2"."""
+    from downtime.qt.i18n import set_language
+    from downtime.services.this_laptop import Laptop
+
+    set_language(lang)
+    try:
+        dialog = SignInDialog(Vault(db_path, ward_db), clock, "ward.sqlite", laptop=Laptop(name, ward))
+        qtbot.addWidget(dialog)
+        assert dialog.laptop.accessibleName() == said
+    finally:
+        set_language("en")
+
+
+def test_a_french_laptop_name_is_not_doubled_in_french(qtbot, ward_db, db_path, clock):
+    from downtime.qt.i18n import set_language
+    from downtime.services.this_laptop import Laptop
+
+    set_language("fr")
+    try:
+        dialog = SignInDialog(Vault(db_path, ward_db), clock, "ward.sqlite", laptop=Laptop("Portable 3B n°2", "3B"))
+        qtbot.addWidget(dialog)
+        assert dialog.laptop.accessibleName().startswith("Portable 3B n°2 — ")
+    finally:
+        set_language("en")
