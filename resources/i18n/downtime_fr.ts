@@ -695,6 +695,18 @@
         <translation>&amp;Enregistrer les réglages</translation>
     </message>
     <message>
+        <source>Ba&amp;ck up now</source>
+        <translation>Sauvegarder &amp;maintenant</translation>
+    </message>
+    <message>
+        <source>DATABASE</source>
+        <translation>BASE</translation>
+    </message>
+    <message>
+        <source>To restore a backup, close the app, then run in a terminal: downtime restore BACKUP-FILE --db {database} (the database file must not exist: rename the damaged one first; the backup&apos;s .keys file goes beside it).</source>
+        <translation>Pour restaurer une sauvegarde, fermez l’application, puis lancez dans un terminal : downtime restore FICHIER-DE-SAUVEGARDE --db {database} (le fichier de la base ne doit pas exister : renommez d’abord celui qui est endommagé ; le fichier .keys de la sauvegarde va à côté).</translation>
+    </message>
+    <message>
         <source>Every downtime number this laptop gives carries its device number. Change it only if another laptop has it too, or it was typed wrong: the patients registered from then on take the new number, and those numbered before keep theirs, as on their wristbands and forms.</source>
         <translation>Chaque numéro de procédure dégradée que donne ce portable porte son numéro d’appareil. Ne le changez que si un autre portable l’a aussi, ou s’il a été mal saisi : les patients enregistrés ensuite prennent le nouveau numéro, et ceux numérotés avant gardent le leur, comme sur leur bracelet et leurs formulaires.</translation>
     </message>
@@ -717,6 +729,14 @@
     <message>
         <source>&amp;Load a set-up file…</source>
         <translation>C&amp;harger un fichier de configuration…</translation>
+    </message>
+    <message>
+        <source>Last backup: {when}, {file}</source>
+        <translation>Dernière sauvegarde : {when}, {file}</translation>
+    </message>
+    <message>
+        <source>No backup made yet.</source>
+        <translation>Aucune sauvegarde faite pour l’instant.</translation>
     </message>
     <message>
         <source>PIN: the two PINs typed differ; type them again.</source>
@@ -773,6 +793,18 @@
     <message>
         <source>Settings saved.</source>
         <translation>Réglages enregistrés.</translation>
+    </message>
+    <message>
+        <source>An import, an export or a backup is under way: back up once it has ended.</source>
+        <translation>Un import, un export ou une sauvegarde est en cours : sauvegardez une fois terminé.</translation>
+    </message>
+    <message>
+        <source>Backing up the database…</source>
+        <translation>Sauvegarde de la base…</translation>
+    </message>
+    <message>
+        <source>Backed up to {file}.</source>
+        <translation>Sauvegardé dans {file}.</translation>
     </message>
     <message>
         <source>Change the device number</source>
@@ -1267,6 +1299,33 @@ le numéro du patient dans le DPI :</translation>
     <message>
         <source>&lt;b&gt;{drug} ({unit})&lt;/b&gt;: balance {balance}</source>
         <translation>&lt;b&gt;{drug} ({unit})&lt;/b&gt; : solde {balance}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePin</name>
+    <message>
+        <source>Change my PIN</source>
+        <translation>Changer mon code</translation>
+    </message>
+    <message>
+        <source>{name} ({staff_id}): from now on your new PIN signs you in, and signs when you witness a controlled drug.</source>
+        <translation>{name} ({staff_id}) : désormais, votre nouveau code vous connecte et signe quand vous êtes témoin d’un stupéfiant.</translation>
+    </message>
+    <message>
+        <source>&amp;Current PIN</source>
+        <translation>Code &amp;actuel</translation>
+    </message>
+    <message>
+        <source>&amp;New PIN (4-12 digits)</source>
+        <translation>&amp;Nouveau code (4 à 12 chiffres)</translation>
+    </message>
+    <message>
+        <source>New PIN &amp;again</source>
+        <translation>Nouveau code à nou&amp;veau</translation>
+    </message>
+    <message>
+        <source>New PIN: the two new PINs typed differ; type them again.</source>
+        <translation>Nouveau code : les deux nouveaux codes saisis diffèrent ; saisissez-les à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -2045,6 +2104,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Étiquettes</translation>
     </message>
     <message>
+        <source>Change my &amp;PIN…</source>
+        <translation>Ch&amp;anger mon code…</translation>
+    </message>
+    <message>
         <source>Sign out</source>
         <translation>Déconnexion</translation>
     </message>
@@ -2119,6 +2182,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
     <message>
         <source>&amp;Keyboard shortcuts</source>
         <translation>&amp;Raccourcis clavier</translation>
+    </message>
+    <message>
+        <source>Your PIN is changed: sign in with the new one from now on.</source>
+        <translation>Votre code est changé : connectez-vous désormais avec le nouveau.</translation>
     </message>
     <message>
         <source>Making the last backup before closing…</source>
@@ -2760,6 +2827,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Portable {name} — tous les services</translation>
     </message>
     <message>
+        <source>{name} — ward {ward}</source>
+        <translation>{name} — service {ward}</translation>
+    </message>
+    <message>
+        <source>{name} — all wards</source>
+        <translation>{name} — tous les services</translation>
+    </message>
+    <message>
         <source>Downtime — set up this laptop</source>
         <translation>Downtime — configurer ce portable</translation>
     </message>
@@ -2772,8 +2847,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>choisir de 1 à 999</translation>
     </message>
     <message>
-        <source>e.g. Ward 3B laptop 2</source>
-        <translation>ex. : Portable 2 du service 3B</translation>
+        <source>e.g. Laptop 2, ward 3B</source>
+        <translation>ex. : Portable 2, service 3B</translation>
     </message>
     <message>
         <source>Device &amp;number</source>
@@ -2814,6 +2889,20 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Without encryption, anyone who takes this laptop can read every patient&apos;s record. Set it up unencrypted anyway?</source>
         <translation>Sans chiffrement, quiconque prend ce portable peut lire le dossier de chaque patient. Configurer sans chiffrement malgré tout ?</translation>
+    </message>
+    <message>
+        <source>This laptop is set up: next steps</source>
+        <translation>Ce portable est configuré : étapes suivantes</translation>
+    </message>
+    <message>
+        <source>Sign in as {staff_id}, then on the Administration tab:
+1. Staff: add a second administrator now, one on the ward (the nurse in charge). An agency nurse arriving at night needs an account, and no one can reset the last administrator&apos;s forgotten PIN.
+2. Wards and beds: add the wards and their beds, or load the hospital&apos;s set-up file (This laptop).
+3. This laptop: give this laptop its ward, which its lists open on.</source>
+        <translation>Connectez-vous en tant que {staff_id}, puis dans l’onglet Administration :
+1. Personnel : ajoutez dès maintenant un second administrateur, dans le service (l’infirmier(ère) responsable). Une infirmière intérimaire arrivant la nuit a besoin d’un compte, et personne ne peut réinitialiser le code oublié du dernier administrateur.
+2. Services et lits : ajoutez les services et leurs lits, ou chargez le fichier de configuration de l’hôpital (Ce portable).
+3. Ce portable : donnez à ce portable son service, sur lequel ses listes s’ouvrent.</translation>
     </message>
 </context>
 <context>
@@ -4589,8 +4678,16 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{staff_id} se connecte avec le nouveau code</translation>
     </message>
     <message>
+        <source>Current PIN of {staff_id}</source>
+        <translation>Code PIN actuel de {staff_id}</translation>
+    </message>
+    <message>
         <source>New PIN of {staff_id}</source>
         <translation>Nouveau code PIN de {staff_id}</translation>
+    </message>
+    <message>
+        <source>{staff_id}: your new PIN is set; sign in with it from now on</source>
+        <translation>{staff_id} : votre nouveau code PIN est enregistré ; connectez-vous désormais avec lui</translation>
     </message>
     <message>
         <source>active</source>
@@ -5167,6 +5264,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>the account&apos;s new PIN (4-12 digits; left out at a terminal, it is asked for twice, unseen)</source>
         <translation>le nouveau code PIN du compte (4 à 12 chiffres ; omis dans un terminal, il est demandé deux fois, sans s’afficher)</translation>
+    </message>
+    <message>
+        <source>change your own PIN (anyone signed in): --user and --pin are yours</source>
+        <translation>changer votre propre code PIN (toute personne connectée) : --user et --pin sont les vôtres</translation>
+    </message>
+    <message>
+        <source>your new PIN (4-12 digits; left out at a terminal, it is asked for twice, unseen)</source>
+        <translation>votre nouveau code PIN (4 à 12 chiffres ; omis dans un terminal, il est demandé deux fois, masqué)</translation>
     </message>
     <message>
         <source>list staff accounts</source>
@@ -6021,6 +6126,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>field {field}: unit_from names no record_ref field {name}</source>
         <translation>champ {field} : unit_from ne nomme aucun champ record_ref {name}</translation>
+    </message>
+    <message>
+        <source>Current PIN: wrong PIN; nothing was changed. Wrong PINs count as failed sign-ins: five in a row lock your staff ID for five minutes.</source>
+        <translation>Code actuel : code erroné ; rien n’a été changé. Les codes erronés comptent comme des connexions échouées : cinq de suite bloquent votre identifiant pendant cinq minutes.</translation>
+    </message>
+    <message>
+        <source>New PIN: the same as the current one; choose another.</source>
+        <translation>Nouveau code : identique au code actuel ; choisissez-en un autre.</translation>
     </message>
 </context>
 </TS>
