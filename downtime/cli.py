@@ -1226,11 +1226,26 @@ def cmd_worklist_settle(args: argparse.Namespace) -> int:
 
 
 def cmd_worklist_link(args: argparse.Namespace) -> int:
-    from downtime.services.back_entry import link_patient
+    """A patient linked to another EHR number is linked anew only with --replace naming it: the
+    refusal, and the link made, say what was entered under it, to move in the EHR."""
+    from downtime.services.back_entry import SAME_LINK, LinkedToAnother, link_of, link_patient
 
-    link_patient(_session(args), args.downtime_number, args.ehr, same_person=args.same_person)
+    session = _session(args)
+    replaced = link_of(session, args.downtime_number) if args.replace else None
+    try:
+        linked = link_patient(session, args.downtime_number, args.ehr, same_person=args.same_person,
+                              replacing=args.replace)
+    except LinkedToAnother as refused:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "{said} Give --replace {ehr} to link it to {new} instead."),
+                       said=refused.text(args.lang), ehr=refused.link.ehr, new=refused.new) from None
+    if not linked:
+        print(_say(args, SAME_LINK, number=args.downtime_number, ehr=args.ehr.strip()))
+        return 0
     print(_say(args, QT_TRANSLATE_NOOP("messages", "{number} is EHR patient {ehr}; exports now say it was replaced by that number"),
                number=args.downtime_number, ehr=args.ehr))
+    if replaced is not None:
+        print(replaced.moving_in(args.lang, args.ehr.strip()) or _say(args, QT_TRANSLATE_NOOP(
+            "messages", "It replaces EHR patient {replaced}, under which nothing was entered."), replaced=replaced.ehr))
     return 0
 
 
@@ -1743,6 +1758,9 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     p.add_argument("--same-person", action="store_true",
                    help=message(lang, QT_TRANSLATE_NOOP(
                        "messages", "the EHR number is already linked to another downtime number of the same person")))
+    p.add_argument("--replace", metavar="EHR_NUMBER", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the EHR number the patient is linked to now, which --ehr replaces (what was entered under it "
+                    "must be moved in the EHR)")))
     _signed_in_options(p, lang)
 
     cd = sub.add_parser("cd", help=message(lang, QT_TRANSLATE_NOOP(

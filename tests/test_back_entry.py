@@ -446,7 +446,7 @@ def test_an_ehr_number_already_linked_to_another_patient_is_refused_unless_the_s
     back_entry.link_patient(office, first, "800777")  # the same patient again: nothing to ask
     back_entry.link_patient(office, second, "800777", same_person=True)
     assert sorted(back_entry.ehr_numbers(office.db).values()) == ["800777", "800777"]
-    back_entry.link_patient(office, first, "800888")  # a number typed on the wrong line, corrected
+    back_entry.link_patient(office, first, "800888", replacing="800777")  # a number typed on the wrong line, corrected
     statements: list[str] = []
     office.db.conn.set_trace_callback(statements.append)
     try:

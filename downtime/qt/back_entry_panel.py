@@ -395,6 +395,16 @@ class BackEntryPanel(QWidget):
                                   born=patient.birth_date_in(language())))
         if number is None:
             return
+        link = back_entry.link_of(self.session, patient.downtime_number)
+        if link is not None and link.ehr == number:
+            Prompts.info(self, translate("BackEntryPanel", "Already linked"),
+                         message(language(), back_entry.SAME_LINK, number=patient.downtime_number, ehr=number))
+            return
+        if link is not None and not Prompts.confirm(self, translate("BackEntryPanel", "Replace the EHR link?"), translate(
+                "BackEntryPanel", "{said}\n\nLink {name} ({number}) to EHR patient {new} instead of {ehr}?").format(
+                said=link.text_in(language(), number), name=patient.display_name, number=patient.downtime_number,
+                new=number, ehr=link.ehr)):
+            return
         others = back_entry.linked_elsewhere(self.session.db, patient.downtime_number, number)
         if others and not Prompts.confirm(self, translate("BackEntryPanel", "EHR number already linked"), translate(
                 "BackEntryPanel", "EHR number {ehr} is already linked to {others}. Link {name} ({number}) to it too? "
@@ -402,7 +412,8 @@ class BackEntryPanel(QWidget):
                 ehr=number, others=", ".join(others), name=patient.display_name, number=patient.downtime_number)):
             return
         try:
-            back_entry.link_patient(self.session, patient.downtime_number, number, same_person=bool(others))
+            back_entry.link_patient(self.session, patient.downtime_number, number, same_person=bool(others),
+                                    replacing=link.ehr if link is not None else None)
         except ServiceError as problem:
             Prompts.error(self, translate("BackEntryPanel", "Not linked"), say(problem))
         self._redo(chosen)

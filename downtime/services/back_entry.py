@@ -42,7 +42,7 @@ from downtime.domain.laptops import NOBODY, Authors, Laptop, laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
-from downtime.formspec.schema import VALIDATED_IDENTITY, Field, Meaning, RecordRefField
+from downtime.formspec.schema import VALIDATED_IDENTITY, Field, Meaning, RecordRefField, Text
 from downtime.formspec.values import answer_text
 from downtime.services import census, records, settings
 from downtime.services.census import all_patients, display_names
@@ -1148,27 +1148,126 @@ def _shared(db: Database, links: dict[str, str]) -> dict[str, SharedEhrPatient]:
     return {patient_id: SharedEhrPatient(links[patient_id], others) for patient_id, others in found.items() if others}
 
 
-def link_patient(session: Session, downtime_number: str, ehr_patient_number: str, *, same_person: bool = False) -> None:
+SAME_LINK = QT_TRANSLATE_NOOP("messages", "{number} is already linked to EHR patient {ehr}: nothing changed.")
+
+
+@dataclass(frozen=True)
+class EnteredUnder:
+    """A record ticked off as entered in the EHR: what the clerk looks for in the EHR's file."""
+
+    record_id: str
+    form: Text
+    occurred_at: datetime
+    reference: str
+
+    def text_in(self, lang: Lang) -> str:
+        return message(lang, QT_TRANSLATE_NOOP("messages", "{form} of {time} (EHR reference {reference})"),
+                       form=self.form.get(lang), time=f"{self.occurred_at.astimezone():%d/%m/%Y %H:%M}",
+                       reference=self.reference)
+
+
+@dataclass(frozen=True)
+class EhrLink:
+    """A patient's link to an EHR number as it stands, with their records ticked off as entered
+    in the EHR (each version's reference, by `mark_entered`): those were typed into that EHR
+    patient's file, so linking the patient to another number leaves them there unless the clerk
+    moves them. Records loaded from the EHR's own snapshot are the EHR's, and are not named."""
+
+    downtime_number: str
+    ehr: str
+    entered: tuple[EnteredUnder, ...]
+    """Each record entered, in the order it happened, with the reference of its latest entry."""
+
+    def text_in(self, lang: Lang, new: str) -> str:
+        """What re-linking to `new` means, said before it is done: the current number, and what
+        must be moved in the EHR from it."""
+        if not self.entered:
+            return message(lang, QT_TRANSLATE_NOOP("messages", "{number} is linked to EHR patient {ehr}; none of their "
+                                                               "records is marked entered in the EHR yet."),
+                           number=self.downtime_number, ehr=self.ehr)
+        return message(lang, QT_TRANSLATE_NOOP("messages", "{number} is linked to EHR patient {ehr}, and {count} of "
+                                                           "their record(s) are marked entered in the EHR under that "
+                                                           "number: {records}. Linked to {new} instead, move them in "
+                                                           "the EHR from patient {ehr} to patient {new}."),
+                       number=self.downtime_number, ehr=self.ehr, count=len(self.entered), new=new,
+                       records=self._records_in(lang))
+
+    def moving_in(self, lang: Lang, new: str) -> str:
+        """What to move in the EHR once linked to `new` instead ("" when nothing was entered)."""
+        if not self.entered:
+            return ""
+        return message(lang, QT_TRANSLATE_NOOP("messages", "Move in the EHR, from patient {ehr} to patient {new}, the "
+                                                           "{count} record(s) entered under {ehr}: {records}."),
+                       ehr=self.ehr, new=new, count=len(self.entered), records=self._records_in(lang))
+
+    def _records_in(self, lang: Lang) -> str:
+        return semicolon(lang).join(record.text_in(lang) for record in self.entered)
+
+
+class LinkedToAnother(ServiceError):
+    """A patient already linked to another EHR number than the one given, which replaces it only
+    when the clerk names the number replaced (`link_patient`'s `replacing`): the screen asks,
+    the command line wants it given (cli)."""
+
+    def __init__(self, link: EhrLink, new: str) -> None:
+        super().__init__(link.text_in("en", new))
+        self.link, self.new = link, new
+
+    def text(self, lang: Lang) -> str:
+        return self.link.text_in(lang, self.new)
+
+
+def link_of(session: Session, downtime_number: str) -> EhrLink | None:
+    """The patient's link to an EHR number as it stands (`EhrLink`), None if not linked yet."""
+    session.require(Action.READ_RECORDS)
+    patient_id = _patient_of(session, downtime_number)
+    ehr = ehr_numbers(session.db, [patient_id]).get(patient_id)
+    if ehr is None:
+        return None
+    references = {record_id: reference for record_id, reference in session.db.execute(
+        "SELECT b.record_id, b.ehr_reference FROM back_entries b JOIN records r ON r.record_id = b.record_id"
+        " AND r.version = b.version WHERE r.patient_id = ? ORDER BY b.version, b.entered_at", [patient_id])}
+    standing = sorted((record for record in list_current(session.db, patient_ids=[patient_id])
+                       if record.record_id in references), key=lambda record: (record.occurred_at, record.record_id))
+    return EhrLink(downtime_number, ehr, tuple(EnteredUnder(
+        record.record_id, session.form(record.form_id).title, record.occurred_at, references[record.record_id])
+        for record in standing))
+
+
+def link_patient(session: Session, downtime_number: str, ehr_patient_number: str, *, same_person: bool = False,
+                 replacing: str | None = None) -> bool:
     """Reconcile a temporary downtime number to the patient's number in the EHR; the export
     then says the downtime identity was replaced by the EHR one (Patient.link replaced-by).
     An EHR number already linked to another downtime number is taken only as the same person
-    (`same_person`, which the screen asks)."""
+    (`same_person`, which the screen asks). A patient linked to another number is linked anew
+    only when `replacing` names that number (`LinkedToAnother` says what was entered under it);
+    the audit entry keeps both. False when the patient is linked to this number already:
+    nothing is written."""
     session.require(Action.BACK_ENTRY)
     number = ehr_patient_number.strip()
     if not number:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Give the patient's number in the EHR."))
+    link = link_of(session, downtime_number)
+    if link is not None and link.ehr == number:
+        return False
+    if link is not None and (replacing or "").strip() != link.ehr:
+        raise LinkedToAnother(link, number)
     if (others := linked_elsewhere(session.db, downtime_number, number)) and not same_person:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "EHR number {ehr} is already linked to {others}: link it "
                                              "again only if they are the same person."), ehr=number,
                            others=", ".join(others))
     patient_id = _patient_of(session, downtime_number)
     now = session.clock()
+    detail: dict[str, object] = {"downtime_number": downtime_number, "ehr": number}
+    if link is not None:
+        detail |= {"replaced_ehr": link.ehr, "entered_under_replaced": [record.record_id for record in link.entered]}
     with session.db.atomic():
         audit.insert_audited(session.db, "patient_links", {
             "id": str(uuid.uuid4()), "patient_id": patient_id, "ehr_patient_number": number,
             "linked_by": session.user.staff_id, "linked_at": now.isoformat()},
             at=now, actor=session.user.staff_id, device_id=session.device.device_id,
-            action="back_entry.patient_linked", detail={"downtime_number": downtime_number, "ehr": number})
+            action="back_entry.patient_relinked" if link is not None else "back_entry.patient_linked", detail=detail)
+    return True
 
 
 def settled_on(session: Session, record_ids: Collection[str],

@@ -1,0 +1,71 @@
+"""The Back-entry tab's link box: re-linking a patient to another EHR number replaced the first
+link without a word, though the admission had been entered under it. Now the clerk is told the
+current link and what was entered under it, and asked; the same number again changes nothing."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QPushButton
+
+from downtime.qt.main_window import MainWindow
+from downtime.qt.prompts import Prompts
+from downtime.services import back_entry, records
+from downtime.sync.export import export
+from downtime.sync.import_export import import_export
+
+
+def _tab(qtbot, office):
+    window = MainWindow(office)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.tabs.setCurrentWidget(window.back_entry)
+    qtbot.waitUntil(lambda: not window.back_entry.reader.busy, timeout=60_000)
+    return window.back_entry
+
+
+def _button(panel, starts: str) -> QPushButton:
+    return next(button for button in panel.findChildren(QPushButton) if button.text().startswith(starts))
+
+
+def test_relinking_asks_naming_the_current_link_and_what_was_entered_under_it(qtbot, tmp_path, laptop,
+                                                                             admission_values, answers, monkeypatch):
+    nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
+    admission = records.save_new(nurse, "admission", admission_values)
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(ward_clerk, tmp_path / "stick").folder)
+    panel = _tab(qtbot, office)
+    script, asked = answers
+    questions: list[str] = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(
+        lambda parent, title, text: questions.append(f"{title}|{text}") or script["confirm"].pop(0)))
+    qtbot.mouseClick(panel.left_only, Qt.MouseButton.LeftButton)  # the whole list: the line stays once entered
+    panel.table.setFocus()
+    panel.table.selectRow(0)
+    link = _button(panel, "Link to EHR patient")
+
+    script["text"] = ["800999"]
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    script["text"] = ["ADM-4711"]
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert back_entry.worklist(office)[0].items[0].entered_now
+
+    script["text"], script["confirm"] = ["12"], [False]
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    (question,) = questions
+    assert question.startswith("Replace the EHR link?|")
+    assert "linked to EHR patient 800999" in question and "ADM-4711" in question
+    assert question.endswith("to EHR patient 12 instead of 800999?")
+    assert back_entry.ehr_numbers(office.db) == {admission.patient_id: "800999"}, "answered no: nothing changed"
+
+    script["text"], script["confirm"] = ["12"], [True]
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    assert back_entry.ehr_numbers(office.db) == {admission.patient_id: "12"}
+    assert panel.model.text(panel.table.currentIndex().row(), 2) == "12"
+    assert office.db.execute("SELECT action FROM audit ORDER BY seq DESC").fetchone()[0] == "back_entry.patient_relinked"
+
+    links = office.db.execute("SELECT COUNT(*) FROM patient_links").fetchone()[0]
+    asked.clear()
+    script["text"] = ["12"]
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    number = panel.model.text(0, 1)
+    assert asked[-1] == ("info", f"{number} is already linked to EHR patient 12: nothing changed.")
+    assert office.db.execute("SELECT COUNT(*) FROM patient_links").fetchone()[0] == links

@@ -1,0 +1,81 @@
+"""A patient linked to one EHR number, then typed another: the second link replaced the first
+without a word, though an admission had been entered under the first number (it stays in that
+EHR file unless the clerk moves it). Re-linking now says the current link and what was entered
+under it, and takes the new number only when the number replaced is named; linking to the same
+number again changes nothing and says so."""
+
+import json
+
+import pytest
+
+from downtime.cli import main
+from downtime.services import back_entry, staff
+from downtime.services.context import Session, load_device
+from downtime.services.demo import build_demo
+from downtime.storage import open_database
+from downtime.sync.export import export
+from downtime.sync.import_export import import_export
+
+WHO = ["--user", "records", "--pin", "4444"]
+
+
+@pytest.fixture
+def office(tmp_path, forms, clock, laptop):
+    db = open_database(tmp_path / "demo.sqlite")
+    build_demo(db, forms, clock)
+    ward_clerk = Session(db, load_device(db), staff.sign_in(db, "records", "4444", clock), forms, clock)
+    clerk = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(clerk, export(ward_clerk, tmp_path / "demo-export").folder)
+    return clerk
+
+
+def _admitted(office) -> tuple[str, str, back_entry.WorkItem]:
+    """The first patient's downtime number, id and admission line."""
+    group = next(group for group in back_entry.worklist(office) if group.patient is not None)
+    admission = next(item for item in group.items if item.record.form_id == "admission")
+    return group.patient.downtime_number, group.patient.patient_id, admission
+
+
+def _links(office) -> int:
+    return office.db.execute("SELECT COUNT(*) FROM patient_links").fetchone()[0]
+
+
+def test_relinking_names_the_current_link_and_what_was_entered_under_it_and_wants_it_replaced(office, capsys):
+    db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    number, patient_id, admission = _admitted(office)
+    assert main(["worklist", "link", number, "--ehr", "800999", "--db", db, *WHO]) == 0
+    back_entry.mark_entered(office, admission.record.record_id, admission.record.version, "ADM-4711")
+    capsys.readouterr()
+
+    assert main(["worklist", "link", number, "--ehr", "12", "--db", db, *WHO]) == 1
+    refused = capsys.readouterr().err
+    assert "linked to EHR patient 800999" in refused and "ADM-4711" in refused and "admission record of" in refused
+    assert "--replace 800999" in refused
+    assert back_entry.ehr_numbers(office.db, [patient_id]) == {patient_id: "800999"}
+
+    assert main(["worklist", "link", number, "--ehr", "12", "--replace", "800999", "--db", db, *WHO]) == 0
+    said = capsys.readouterr().out
+    assert "from patient 800999 to patient 12" in said and "ADM-4711" in said
+    assert back_entry.ehr_numbers(office.db, [patient_id]) == {patient_id: "12"}
+    action, detail = office.db.execute("SELECT action, detail FROM audit ORDER BY seq DESC").fetchone()
+    assert action == "back_entry.patient_relinked"
+    said = json.loads(detail)
+    assert (said["ehr"], said["replaced_ehr"], said["entered_under_replaced"]) == (
+        "12", "800999", [admission.record.record_id])
+
+    links = _links(office)
+    assert main(["worklist", "link", number, "--ehr", " 12 ", "--db", db, *WHO]) == 0
+    assert f"{number} is already linked to EHR patient 12: nothing changed." in capsys.readouterr().out
+    assert _links(office) == links
+
+
+def test_the_service_refuses_a_replacement_naming_another_number_than_the_one_linked(office):
+    number, patient_id, _ = _admitted(office)
+    assert back_entry.link_patient(office, number, "800999")
+    with pytest.raises(back_entry.LinkedToAnother, match="none of their records is marked entered"):
+        back_entry.link_patient(office, number, "12")
+    with pytest.raises(back_entry.LinkedToAnother):
+        back_entry.link_patient(office, number, "12", replacing="800998")
+    assert not back_entry.link_patient(office, number, "800999")
+    assert back_entry.link_patient(office, number, "12", replacing="800999")
+    assert back_entry.ehr_numbers(office.db, [patient_id]) == {patient_id: "12"}
