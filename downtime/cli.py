@@ -1105,7 +1105,9 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_worklist(args: argparse.Namespace) -> int:
-    from downtime.services.back_entry import missing_exports, not_entered_done, progress, worklist, worklist_notes
+    from downtime.services.back_entry import (
+        held_count, missing_exports, not_entered_done, progress, with_holds, worklist, worklist_notes,
+    )
 
     session = _session(args)
     for missing in missing_exports(session, args.lang):  # first: the list below lacks that laptop's records
@@ -1114,12 +1116,13 @@ def cmd_worklist(args: argparse.Namespace) -> int:
     same_person = worklist_notes(session)
     done, total = progress(work)
     if not_entered := not_entered_done(work):  # done, but not "entered in the EHR"
-        print(_say(args, QT_TRANSLATE_NOOP("messages", "{done} of {total} record(s) done: {entered} entered in the EHR, "
-                                                       "{not_entered} not to be entered as the ward said"),
-                   done=done, total=total, entered=done - not_entered, not_entered=not_entered))
+        said = _say(args, QT_TRANSLATE_NOOP("messages", "{done} of {total} record(s) done: {entered} entered in the EHR, "
+                                                        "{not_entered} not to be entered as the ward said"),
+                    done=done, total=total, entered=done - not_entered, not_entered=not_entered)
     else:
-        print(_say(args, QT_TRANSLATE_NOOP("messages", "{done} of {total} record(s) entered in the EHR"), done=done,
-                   total=total))
+        said = _say(args, QT_TRANSLATE_NOOP("messages", "{done} of {total} record(s) entered in the EHR"), done=done,
+                    total=total)
+    print(with_holds(said, held_count(work), args.lang))
     for group in work:
         patient = group.patient
         title = (f"{patient.display_name} — {patient.downtime_number}"

@@ -20,7 +20,7 @@ from downtime.pdf.page import (
     ALERT, BOLD, MARK, RULE, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style, in_words,
 )
 from downtime.pdf.runs import Run, RunLines
-from downtime.services.back_entry import PatientWork, not_entered_done, progress
+from downtime.services.back_entry import PatientWork, held_count, not_entered_done, progress, with_holds
 
 WORDS: dict[str, dict[Lang, str]] = {
     "title": {"en": "Back-entry worklist", "fr": "Liste de ressaisie dans le DPI"},
@@ -141,7 +141,8 @@ def _subtitle(work: list[PatientWork], whole: bool, lang: Lang) -> str:
     (done, total), not_entered = progress(work), not_entered_done(work)
     said = (w("done", lang, done=done, total=total, entered=done - not_entered, not_entered=not_entered) if not_entered
             else w("entered", lang, done=done, total=total))
-    return w("whole" if whole else "part", lang, progress=said, count=_counted(work, whole, lang))
+    return w("whole" if whole else "part", lang, progress=with_holds(said, held_count(work), lang),
+             count=_counted(work, whole, lang))
 
 
 def worklist_pdf(work: list[PatientWork], out: Path, *, whole: bool, printed_by: str, printed_at: datetime,

@@ -68,19 +68,22 @@ class WorkModel(TextTableModel):
         self.order: list[str | None] = []
         self.fetched = 0
         self.left_only = True
+        self.holds_only = False
         self.same_person: dict[str, str] = {}
         """Who else each patient probably is, by downtime number (back_entry.same_person_notes):
         said on each of their lines left, as the printed list says it under their name."""
 
-    def start(self, order: list[str | None], left_only: bool) -> None:
-        self.order, self.fetched, self.left_only = order, 0, left_only
+    def start(self, order: list[str | None], left_only: bool, holds_only: bool = False) -> None:
+        """`holds_only`: the lines on hold alone, `order` then being their patients'."""
+        self.order, self.fetched, self.left_only, self.holds_only = order, 0, left_only, holds_only
         self.set_rows([])
         self.fetchMore(QModelIndex())
 
     def _shown(self, work: list[PatientWork]) -> list[Row]:
         """Each line keeps its patient's whole group, done items too: a tick moves the progress
         by what changed in the group (`_redo`)."""
-        return [(group, item) for group in work for item in group.items if not (self.left_only and item.done)]
+        return [(group, item) for group in work for item in group.items
+                if not (self.left_only and item.done) and not (self.holds_only and item.on_hold is None)]
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: N802 (Qt's name)
         return not parent.isValid() and self.fetched < len(self.order)
@@ -138,11 +141,22 @@ class BackEntryPanel(QWidget):
         self.summary = QLabel()
         self.left_only = QCheckBox(translate("BackEntryPanel", "Show only what is &left to enter"))
         self.left_only.setChecked(True)
-        self.left_only.toggled.connect(lambda checked: self.model.start(self.model.order, checked))
+        self.left_only.toggled.connect(self._start_list)
+        # The lines on hold alone, in the list's order: among a hospital's they were lost (one was
+        # line 330 of 464), and "Settle the hold…" stayed grey until the clerk came upon it.
+        self.holds_only = QCheckBox(translate("BackEntryPanel", "Show only re&cords on hold"))
+        self.holds_only.setEnabled(False)
+        self.holds_only.toggled.connect(self._start_list)
         top.addWidget(self.summary)
         top.addWidget(self.progress, 1)
-        top.addWidget(self.left_only)
         layout.addLayout(top)
+        # The list's own choices on a row of their own, under its progress: beside it, the second
+        # box cut the progress and both boxes' words in French on a 1024-pixel screen.
+        choices = QHBoxLayout()
+        choices.addWidget(self.left_only)
+        choices.addWidget(self.holds_only)
+        choices.addStretch(1)
+        layout.addLayout(choices)
         self.duplicates = ErrorLabel()
         self.duplicates.hide()
         self.duplicate_groups: list[ProbableDuplicate] = []
@@ -190,9 +204,11 @@ class BackEntryPanel(QWidget):
         self.print_button = QPushButton(translate("BackEntryPanel", "&Print the next {count} patients").format(
             count=PRINTED))
         self.print_button.clicked.connect(self.print_worklist)
-        top.addWidget(self.print_button)
+        choices.addWidget(self.print_button)
         self.counts = (0, 0)
         self.not_entered = 0  # of those done, how many the ward said are not to be entered
+        self.order: list[str | None] = []  # the whole list's, as read
+        self.holds: dict[str | None, int] = {}  # records on hold by patient (back_entry.holds_by_patient)
         self.reader = ListReader(self)
         self.reader.found.connect(self._read)
         self.reader.refused.connect(self._refused)
@@ -243,17 +259,18 @@ class BackEntryPanel(QWidget):
         lang = language()
         self.reader.read(self.session, lambda own, _: (back_entry.worklist_order(own),
                                                        back_entry.progress_and_not_entered(own),
+                                                       back_entry.holds_by_patient(own),
                                                        back_entry.probable_duplicates(own),
                                                        back_entry.shared_numbers(own),
                                                        back_entry.missing_exports(own, lang)))
 
-    def _read(self, found: tuple[list[str | None], tuple[int, int, int], list[ProbableDuplicate],
-                                 list[SharedNumber], list[str]]) -> None:
-        order, (done, total, self.not_entered), duplicates, shared, missing = found
+    def _read(self, found: tuple[list[str | None], tuple[int, int, int], dict[str | None, int],
+                                 list[ProbableDuplicate], list[SharedNumber], list[str]]) -> None:
+        self.order, (done, total, self.not_entered), self.holds, duplicates, shared, missing = found
         self.missing.setText("\n".join(missing))
         self.missing.setVisible(bool(missing))
         self.counts = (done, total)
-        self.model.start(order, self.left_only.isChecked())
+        self._start_list()
         self._show_progress()
         self._show_duplicates(duplicates)
         # Above the list, where the clerk reaches for a paper form by its number.
@@ -273,9 +290,17 @@ class BackEntryPanel(QWidget):
         self.table.fit_columns()  # as a reset fits them, to the lines' new words
         self._fitted()
 
+    def _start_list(self) -> None:
+        """The list from its start, as the boxes above it say: what is left, the lines on hold."""
+        holds_only = self.holds_only.isChecked()
+        order = [patient for patient in self.order if self.holds.get(patient)] if holds_only else self.order
+        self.model.start(order, self.left_only.isChecked(), holds_only)
+        self._offer_holds()
+
     def _refused(self, problem: UserError) -> None:
         self.summary.setText(say(problem))
-        self.model.start([], self.left_only.isChecked())
+        self.order, self.holds = [], {}
+        self._start_list()
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
 
@@ -286,13 +311,20 @@ class BackEntryPanel(QWidget):
     def _show_progress(self) -> None:
         done, total = self.counts
         if self.not_entered:  # done, but not "entered in the EHR"
-            self.summary.setText(translate("BackEntryPanel", "{done} of {total} done: {entered} entered in the EHR, "
-                                                             "{not_entered} not to be entered as the ward said").format(
-                done=done, total=total, entered=done - self.not_entered, not_entered=self.not_entered))
+            said = translate("BackEntryPanel", "{done} of {total} done: {entered} entered in the EHR, "
+                                               "{not_entered} not to be entered as the ward said").format(
+                done=done, total=total, entered=done - self.not_entered, not_entered=self.not_entered)
         else:
-            self.summary.setText(translate("BackEntryPanel", "{done} of {total} entered in the EHR").format(done=done, total=total))
+            said = translate("BackEntryPanel", "{done} of {total} entered in the EHR").format(done=done, total=total)
+        self.summary.setText(back_entry.with_holds(said, sum(self.holds.values()), language()))
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
+        self._offer_holds()
+
+    def _offer_holds(self) -> None:
+        """The lines on hold alone are offered while there is one; the box stays while ticked (the
+        list empty once all are settled), for the clerk to untick."""
+        self.holds_only.setEnabled(any(self.holds.values()) or self.holds_only.isChecked())
 
     def _redo(self, row: Row) -> None:
         """The lines of the patient just worked on, and the progress moved by what changed in
@@ -309,6 +341,7 @@ class BackEntryPanel(QWidget):
         (done_before, total_before), (done, total) = back_entry.progress([group]), back_entry.progress(work)
         self.counts = (self.counts[0] + done - done_before, self.counts[1] + total - total_before)
         self.not_entered += back_entry.not_entered_done(work) - back_entry.not_entered_done([group])
+        self.holds[patient_id] = back_entry.held_count(work)
         self._show_progress()
 
     def selected(self) -> Row | None:
