@@ -122,6 +122,23 @@ def listed(qtbot) -> Callable[[Panel], Panel]:
 
 
 @pytest.fixture
+def back_entry_tab(qtbot) -> Callable[[Session], MainWindow]:
+    """back_entry_tab(office): the records office clerk's window shown on its Back-entry tab, the
+    worklist read."""
+
+    def show(office: Session) -> MainWindow:
+        window = MainWindow(office)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.tabs.setCurrentWidget(window.back_entry)
+        qtbot.waitUntil(lambda: not window.back_entry.reader.busy, timeout=60_000)
+        return window
+
+    return show
+
+
+@pytest.fixture
 def select_bed(listed) -> Callable[[MainWindow, str], None]:
     """Selects the patient in that bed in the window's patient list, as a click would."""
 

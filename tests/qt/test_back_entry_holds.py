@@ -5,7 +5,6 @@ now counts the records on hold, and a box shows their lines alone, in the list's
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from downtime.qt.main_window import MainWindow
 from downtime.qt.settle_dialog import SettleHoldDialog
 from downtime.services import records
 from downtime.sync.export import export
@@ -18,7 +17,7 @@ def _lines(panel) -> list[str]:
 
 
 def test_the_progress_counts_the_holds_and_a_box_shows_only_them(qtbot, tmp_path, laptop, disagreeing,
-                                                                 admission_values, answers, type_text):
+                                                                 admission_values, answers, type_text, back_entry_tab):
     record, first, second, third, *_ = disagreeing
     nurse, clerk = laptop(tmp_path / "4.sqlite", 4)
     for name, bed in (("Adam", "21"), ("Bernard", "22"), ("Caron", "23")):  # ahead of the hold in name order
@@ -27,13 +26,7 @@ def test_the_progress_counts_the_holds_and_a_box_shows_only_them(qtbot, tmp_path
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, merge([first, second, third], tmp_path / "merged").folder)
     import_export(office, export(clerk, tmp_path / "stick-4").folder)
-    window = MainWindow(office)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.tabs.setCurrentWidget(window.back_entry)
-    panel = window.back_entry
-    qtbot.waitUntil(lambda: not panel.reader.busy, timeout=60_000)
+    panel = back_entry_tab(office).back_entry
 
     whole = _lines(panel)
     assert whole.index(record) > 0

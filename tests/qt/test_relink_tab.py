@@ -5,21 +5,10 @@ current link and what was entered under it, and asked; the same number again cha
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
-from downtime.qt.main_window import MainWindow
 from downtime.qt.prompts import Prompts
 from downtime.services import back_entry, records
 from downtime.sync.export import export
 from downtime.sync.import_export import import_export
-
-
-def _tab(qtbot, office):
-    window = MainWindow(office)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.tabs.setCurrentWidget(window.back_entry)
-    qtbot.waitUntil(lambda: not window.back_entry.reader.busy, timeout=60_000)
-    return window.back_entry
 
 
 def _button(panel, starts: str) -> QPushButton:
@@ -27,12 +16,13 @@ def _button(panel, starts: str) -> QPushButton:
 
 
 def test_relinking_asks_naming_the_current_link_and_what_was_entered_under_it(qtbot, tmp_path, laptop,
-                                                                             admission_values, answers, monkeypatch):
+                                                                             admission_values, answers, monkeypatch,
+                                                                             back_entry_tab):
     nurse, ward_clerk = laptop(tmp_path / "ward3b.sqlite", 11)
     admission = records.save_new(nurse, "admission", admission_values)
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, export(ward_clerk, tmp_path / "stick").folder)
-    panel = _tab(qtbot, office)
+    panel = back_entry_tab(office).back_entry
     script, asked = answers
     questions: list[str] = []
     monkeypatch.setattr(Prompts, "confirm", staticmethod(

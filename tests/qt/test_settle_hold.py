@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from downtime.qt.back_entry_panel import TO_DO
-from downtime.qt.main_window import MainWindow
 from downtime.qt.settle_dialog import SettleHoldDialog
 from downtime.services import back_entry, records
 from downtime.sync.import_export import import_export
@@ -14,22 +13,12 @@ from downtime.sync.merge import merge
 
 
 
-def _back_entry_tab(qtbot, office) -> MainWindow:
-    """The office's window shown on its Back-entry tab, the worklist read."""
-    window = MainWindow(office)
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    window.tabs.setCurrentWidget(window.back_entry)
-    qtbot.waitUntil(lambda: not window.back_entry.reader.busy, timeout=60_000)
-    return window
-
 def test_the_clerk_settles_a_hold_with_the_keyboard_and_the_line_becomes_one_to_enter(
-        qtbot, tmp_path, laptop, disagreeing, type_text):
+        qtbot, tmp_path, laptop, disagreeing, type_text, back_entry_tab):
     record, first, second, third, *_ = disagreeing
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, merge([first, second, third], tmp_path / "merged").folder)
-    window = _back_entry_tab(qtbot, office)
+    window = back_entry_tab(office)
     panel = window.back_entry
 
     held = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id == record)
@@ -166,11 +155,12 @@ def test_a_settlement_that_kept_the_version_standing_is_in_the_records_history(q
     assert history[3].startswith("Set aside, another laptop's: v2 ")
 
 
-def test_the_back_entry_tab_opens_with_a_dose_on_hold_whose_order_is_not_here(qtbot, dose_held_without_its_order):
+def test_the_back_entry_tab_opens_with_a_dose_on_hold_whose_order_is_not_here(qtbot, dose_held_without_its_order,
+                                                                              back_entry_tab):
     """It opened on no page (the dose's order was read to name the dose): its line says the
     order is not here, and the hold can be looked at."""
     office, order, dose = dose_held_without_its_order
-    window = _back_entry_tab(qtbot, office)
+    window = back_entry_tab(office)
     panel = window.back_entry
     [(_, item)] = panel.model.rows
     assert item.record.record_id == dose
@@ -179,7 +169,7 @@ def test_the_back_entry_tab_opens_with_a_dose_on_hold_whose_order_is_not_here(qt
 
 
 def test_a_record_entered_before_another_office_settled_it_otherwise_is_ticked_off_again_from_the_tab(
-        qtbot, settled_otherwise, clock, answers):
+        qtbot, settled_otherwise, clock, answers, back_entry_tab):
     """Office 902 entered the record as Anne Durand's settlement left it (bed 14); Paul Martin's
     settlement, choosing bed 15, came with a later import. The tab's line read "entered", the
     line hidden from the clerk working what is left: it says the other office's settlement, is
@@ -188,7 +178,7 @@ def test_a_record_entered_before_another_office_settled_it_otherwise_is_ticked_o
     back_entry.mark_entered(office, record, 3, "ADM-1")
     clock.advance(minutes=5)
     import_export(office, later)
-    window = _back_entry_tab(qtbot, office)
+    window = back_entry_tab(office)
     panel = window.back_entry
     line = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id == record)
     said = panel.model.text(line, TO_DO)
