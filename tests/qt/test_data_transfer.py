@@ -871,7 +871,7 @@ def test_the_clerk_sees_a_record_two_laptops_disagree_about_on_hold_and_cannot_t
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(office, merge([first, second, third], tmp_path / "merged").folder)
     _, panel = _back_entry_tab(qtbot, office)
-    assert panel.summary.text() == "0 of 2 entered in the EHR"
+    assert panel.summary.text() == "0 of 2 entered in the EHR — 1 on hold"
     line = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id == record)
     assert panel.model.text(line, TO_DO) == (
         "ON HOLD — TWO LAPTOPS DISAGREE FROM VERSION 2: ENTER NEITHER UNTIL THE WARDS SAY WHICH IS RIGHT — "
@@ -885,7 +885,7 @@ def test_the_clerk_sees_a_record_two_laptops_disagree_about_on_hold_and_cannot_t
     qtbot.keyClick(panel.table, Qt.Key.Key_Return)
     assert asked == [("error", "on hold — two laptops disagree from version 2: enter neither until the wards say which "
                                "is right")], "said before any EHR reference is asked for"
-    assert panel.summary.text() == "0 of 2 entered in the EHR"
+    assert panel.summary.text() == "0 of 2 entered in the EHR — 1 on hold"
     assert panel.model.text(panel.table.currentIndex().row(), TO_DO).startswith("ON HOLD")
 
 
