@@ -935,6 +935,10 @@ Vérifiez à l’écran que ce que vous venez de faire a bien été enregistré 
         <translation>N’afficher que ce qui &amp;reste à saisir</translation>
     </message>
     <message>
+        <source>Show only re&amp;cords on hold</source>
+        <translation>N’afficher que les fi&amp;ches en attente</translation>
+    </message>
+    <message>
         <source>Back-entry worklist</source>
         <translation>Liste de ressaisie</translation>
     </message>
@@ -1059,6 +1063,22 @@ Sa référence dans le DPI :</translation>
 the patient&apos;s number in the EHR:</source>
         <translation>{name} ({number}), né(e) le {born} :
 le numéro du patient dans le DPI :</translation>
+    </message>
+    <message>
+        <source>Already linked</source>
+        <translation>Déjà lié</translation>
+    </message>
+    <message>
+        <source>Replace the EHR link?</source>
+        <translation>Remplacer le lien au DPI ?</translation>
+    </message>
+    <message>
+        <source>{said}
+
+Link {name} ({number}) to EHR patient {new} instead of {ehr}?</source>
+        <translation>{said}
+
+Lier {name} ({number}) au patient {new} du DPI au lieu de {ehr} ?</translation>
     </message>
     <message>
         <source>EHR number already linked</source>
@@ -3402,6 +3422,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Probablement la même personne que {numbers} ({why}) : rattacher les deux à un seul numéro patient du DPI, et saisir l’admission une seule fois.</translation>
     </message>
     <message>
+        <source>{count} on hold</source>
+        <translation>{count} en attente</translation>
+    </message>
+    <message>
         <source>Give the EHR&apos;s reference for what was entered (e.g. its order or event number).</source>
         <translation>Donnez la référence du DPI pour ce qui a été saisi (ex. : son numéro de prescription ou d’événement).</translation>
     </message>
@@ -3452,6 +3476,26 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{number} was given to two patients, by two laptops set up with the same device number: give it as the list shows it, {shown}.</source>
         <translation>{number} a été donné à deux patients, par deux portables configurés avec le même numéro d’appareil : donnez-le tel que la liste l’affiche, {shown}.</translation>
+    </message>
+    <message>
+        <source>{number} is already linked to EHR patient {ehr}: nothing changed.</source>
+        <translation>{number} est déjà lié au patient {ehr} du DPI : rien n’a changé.</translation>
+    </message>
+    <message>
+        <source>{form} of {time} (EHR reference {reference})</source>
+        <translation>{form} du {time} (référence DPI {reference})</translation>
+    </message>
+    <message>
+        <source>{number} is linked to EHR patient {ehr}; none of their records is marked entered in the EHR yet.</source>
+        <translation>{number} est lié au patient {ehr} du DPI ; aucune de ses fiches n’est encore marquée saisie dans le DPI.</translation>
+    </message>
+    <message>
+        <source>{number} is linked to EHR patient {ehr}, and {count} of their record(s) are marked entered in the EHR under that number: {records}. Linked to {new} instead, move them in the EHR from patient {ehr} to patient {new}.</source>
+        <translation>{number} est lié au patient {ehr} du DPI, et {count} de ses fiches sont marquées saisies dans le DPI sous ce numéro : {records}. S’il est lié à {new} à la place, déplacez-les dans le DPI du patient {ehr} vers le patient {new}.</translation>
+    </message>
+    <message>
+        <source>Move in the EHR, from patient {ehr} to patient {new}, the {count} record(s) entered under {ehr}: {records}.</source>
+        <translation>Déplacez dans le DPI, du patient {ehr} vers le patient {new}, la ou les {count} fiche(s) saisie(s) sous {ehr} : {records}.</translation>
     </message>
     <message>
         <source>Give the patient&apos;s number in the EHR.</source>
@@ -4650,8 +4694,16 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>enregistrement {record} tranché : la version {version} l’annule, et comme personne ne l’avait saisi dans le DPI, il quitte la liste de ressaisie</translation>
     </message>
     <message>
+        <source>{said} Give --replace {ehr} to link it to {new} instead.</source>
+        <translation>{said} Donnez --replace {ehr} pour le lier à {new} à la place.</translation>
+    </message>
+    <message>
         <source>{number} is EHR patient {ehr}; exports now say it was replaced by that number</source>
         <translation>{number} est le patient {ehr} du DPI ; les exports indiquent désormais qu’il est remplacé par ce numéro</translation>
+    </message>
+    <message>
+        <source>It replaces EHR patient {replaced}, under which nothing was entered.</source>
+        <translation>Il remplace le patient {replaced} du DPI, sous lequel rien n’a été saisi.</translation>
     </message>
     <message>
         <source>--patients must be 1 or more</source>
@@ -5112,6 +5164,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>the EHR number is already linked to another downtime number of the same person</source>
         <translation>le numéro du DPI est déjà rapproché d’un autre numéro de procédure dégradée de la même personne</translation>
+    </message>
+    <message>
+        <source>the EHR number the patient is linked to now, which --ehr replaces (what was entered under it must be moved in the EHR)</source>
+        <translation>le numéro DPI auquel le patient est lié maintenant, que --ehr remplace (ce qui a été saisi sous ce numéro doit être déplacé dans le DPI)</translation>
     </message>
     <message>
         <source>the ward&apos;s controlled-drug register</source>
