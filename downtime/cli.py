@@ -1203,20 +1203,37 @@ def cmd_worklist_not_entered(args: argparse.Namespace) -> int:
 
 def cmd_worklist_settle(args: argparse.Namespace) -> int:
     from downtime.services.back_entry import hold_of, worklist_of
-    from downtime.services.holds import choices, settle
+    from downtime.services.holds import Change, choices, combine, combined_choice, dropped, dropped_text, settle
 
     session = _session(args)
     hold = hold_of(session, args.record_id)
     if hold is None:
         raise CliError(QT_TRANSLATE_NOOP("messages", "record {record} is not on hold"), record=args.record_id)
-    if args.choose is None:
+    if args.combine and args.choose is not None:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--choose or --combine: one of them, not both"))
+    drops: tuple[Change, ...] = ()
+    if args.combine:
+        kept = combine(session, hold, args.reason)
+    elif args.choose is None:
         for number, choice in enumerate(choices(session, hold), start=1):
-            print(f"{number}. {choice}")
+            print(f"{number}. {choice}".replace("\n", "\n   "))
+        if (combined := combined_choice(session, hold)) is not None:
+            print(f"--combine. {combined}")
         return 0
-    if not 1 <= args.choose <= len(hold.versions):
-        raise CliError(QT_TRANSLATE_NOOP("messages", "--choose: a number from 1 to {count}, as listed without it"),
-                       count=len(hold.versions))
-    kept = settle(session, hold, hold.versions[args.choose - 1], args.reason)
+    else:
+        if not 1 <= args.choose <= len(hold.versions):
+            raise CliError(QT_TRANSLATE_NOOP("messages", "--choose: a number from 1 to {count}, as listed without it"),
+                           count=len(hold.versions))
+        chosen = hold.versions[args.choose - 1]
+        drops = dropped(session, hold, chosen)
+        if not args.drop_changes and (critical := tuple(change for change in drops if change.safety_critical)):
+            raise CliError(QT_TRANSLATE_NOOP("messages", "record {record} not settled: choosing {choice}, {dropped}. "
+                                                         "Add --drop-changes only once the ward has said these are to "
+                                                         "be dropped{combine}."),
+                           record=args.record_id, choice=args.choose, dropped=dropped_text(session, critical),
+                           combine=_say(args, QT_TRANSLATE_NOOP("messages", "; or keep both changes with --combine"))
+                           if combined_choice(session, hold) is not None else "")
+        kept = settle(session, hold, chosen, args.reason, drop_changes=args.drop_changes)
     if any(item.record.record_id == args.record_id for group in worklist_of(session, [kept.patient_id])
            for item in group.items):
         print(_say(args, QT_TRANSLATE_NOOP("messages", "record {record} settled: version {version} stands, to back-enter"),
@@ -1225,6 +1242,8 @@ def cmd_worklist_settle(args: argparse.Namespace) -> int:
         print(_say(args, QT_TRANSLATE_NOOP("messages", "record {record} settled: version {version} withdraws it, and as "
                                            "nobody entered it in the EHR it leaves the worklist"),
                    record=args.record_id, version=kept.version))
+    if drops:
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "Dropped: {dropped}"), dropped=dropped_text(session, drops)))
     return 0
 
 
@@ -1751,6 +1770,12 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         "messages", "the version chosen, by its number in the list (1 to the number of versions listed without it)")))
     p.add_argument("--reason", default="", help=message(lang, QT_TRANSLATE_NOOP(
         "messages", "who decided, e.g. 'Sister Martin, ward 3B, by phone'")))
+    p.add_argument("--drop-changes", action="store_true", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the ward said the safety-critical changes the chosen version drops (an allergy, a dose…) are "
+                    "to be dropped: without it they are named and nothing is settled")))
+    p.add_argument("--combine", action="store_true", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "keep the changes of every version in a new version combining them, where they changed "
+                    "different answers since the version they started from")))
     _signed_in_options(p, lang)
     p = command("link", cmd_worklist_link, message(lang, QT_TRANSLATE_NOOP(
         "messages", "reconcile a downtime number to the patient's EHR number")), worklist_sub)

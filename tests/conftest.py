@@ -437,6 +437,34 @@ def carried(tmp_path, laptop, clock, admission_values):
 
 
 @pytest.fixture
+def allergy_and_weight(tmp_path, laptop, clock, admission_values):
+    """The review's case: laptop 1 admits MOREAU (allergic to codeine); laptop 2 imports its
+    export (she moved there); laptop 2's nurse then changes only her weight to 81 kg, laptop 1's
+    adds a penicillin anaphylaxis. The records office (900) imports laptop 2's stick, then
+    laptop 1's: laptop 2's version 2 stands, laptop 1's is on hold. Returns (record id, the
+    office's clerk, its database path)."""
+    from downtime.services import records
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+
+    codeine = {"substance": "Codeine", "reaction": "Vomiting", "severity": "mild"}
+    admitted = {**admission_values, "birth_name": "Moreau", "used_name": "", "nir": "", "allergies": [codeine]}
+    nurse_1, clerk_1 = laptop(tmp_path / "1.sqlite", 1)
+    nurse_2, clerk_2 = laptop(tmp_path / "2.sqlite", 2)
+    saved = records.save_new(nurse_1, "admission", admitted)
+    import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
+    clock.advance(minutes=10)
+    records.amend(nurse_2, saved.record_id, {**admitted, "weight_kg": 81}, "weighed")
+    clock.advance(minutes=5)
+    records.amend(nurse_1, saved.record_id, {**admitted, "allergies": [
+        codeine, {"substance": "Penicillin", "reaction": "Anaphylaxis", "severity": "severe"}]}, "allergy found")
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(clerk_2, tmp_path / "export-2").folder)
+    import_export(office, export(clerk_1, tmp_path / "export-1").folder)
+    return saved.record_id, office, str(tmp_path / "office.sqlite")
+
+
+@pytest.fixture
 def disagreeing(carried, tmp_path, laptop, admission_values):
     """`carried`, and a third laptop that admits someone else. Returns (record id, exports of
     laptops 1, 2 and 3, laptop 1's nurse and clerk)."""

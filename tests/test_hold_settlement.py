@@ -385,8 +385,11 @@ def test_the_worklist_settle_command_lists_the_versions_then_settles_with_the_on
     who = ["--user", "records", "--pin", "4444", "--db", db]
     assert main(["worklist", "settle", record, *who]) == 0
     listed = capsys.readouterr().out.splitlines()
-    assert [line.split(": ")[-1] for line in listed] == ["14", "15"]
+    assert [line.split(": ")[-1] for line in listed if line[0].isdigit()] == ["14", "15"]
     assert listed[0].startswith("1. laptop ") and "version 2 by nurse (laptop 002), 28/11/2026 14:10: Bed: 14" in listed[0]
+    # Under each, what it changed since the version both laptops started from, and what choosing it drops.
+    assert listed[1:3] == ["   changed since version 1: Bed: 14",
+                           "   choosing it: the change on laptop 1 (no. 001) to Bed: 15 will be dropped"]
     assert main(["worklist", "settle", record, "--choose", "1", *who]) == 1
     assert "Reason: say who decided" in capsys.readouterr().err
     assert main(["worklist", "settle", record, "--choose", "3", "--reason", DECIDED, *who]) == 1
@@ -525,9 +528,9 @@ def test_the_settle_command_says_when_the_record_settled_has_nothing_to_back_ent
     db = str(clerk.db.conn.execute("PRAGMA database_list").fetchone()[2])
     assert main(["worklist", "settle", record, "--choose", str(chosen), "--reason", DECIDED,
                  "--user", "records", "--pin", "4444", "--db", db]) == 0
-    assert capsys.readouterr().out.strip() == (
+    assert capsys.readouterr().out.strip().splitlines() == [
         f"record {record} settled: version 3 withdraws it, and as nobody entered it in the EHR it leaves the "
-        "worklist")
+        "worklist", "Dropped: the change on laptop 1 (no. 001) to Bed: 15 will be dropped"]
     assert back_entry.worklist(clerk) == []
 
 

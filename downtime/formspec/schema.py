@@ -216,6 +216,9 @@ class _FieldBase(_Strict):
     signed_in: bool = False
     """A new record's answer starts as the signed-in person's name, for them to change when
     someone else did it (a death's verifier, typed at every death)."""
+    safety_critical: bool = False
+    """A change to it that settling a hold would drop must be confirmed by name (services.holds):
+    an allergy one laptop added was lost, unseen, when the clerk chose the other laptop's weight."""
 
     @field_validator("id")
     @classmethod

@@ -1,0 +1,158 @@
+"""Settling a hold weighs each laptop's version against the version both started from: the
+review found an allergy one laptop added silently dropped when the clerk chose the other's
+weight. What a choice drops is said by name before anything is written, a safety-critical
+change is dropped only when the clerk confirms it, and versions that changed different answers
+are kept together by combining them."""
+
+import pytest
+
+from downtime.services import back_entry, holds, records
+from downtime.services.errors import ServiceError
+from downtime.storage.audit import verify_chain
+
+DECIDED = "Ward 3B nurse in charge, phone"
+PENICILLIN_DROPPED = ("the change on laptop 1 (no. 001) to Allergies: added Penicillin (Anaphylaxis, Severe) will be "
+                      "dropped")
+
+
+def _counts(db):
+    return {table: db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+            for table in ("records", "hold_settlements", "audit")}
+
+
+def _weighed(hold):
+    return next(version for version in hold.versions if version.data["weight_kg"] == 81)
+
+
+def _allergic(hold):
+    return next(version for version in hold.versions if len(version.data["allergies"]) == 2)
+
+
+def test_choosing_the_weight_refuses_to_drop_the_penicillin_allergy_unless_confirmed(allergy_and_weight):
+    record, clerk, _ = allergy_and_weight
+    hold = back_entry.hold_of(clerk, record)
+    chosen = _weighed(hold)
+    assert holds.dropped_text(clerk, holds.dropped(clerk, hold, chosen)) == PENICILLIN_DROPPED
+    before = _counts(clerk.db)
+    with pytest.raises(ServiceError) as refused:
+        holds.settle(clerk, hold, chosen, DECIDED)
+    assert str(refused.value) == (f"Not settled, as it would drop a safety-critical change: {PENICILLIN_DROPPED}. "
+                                  "Settle so only once the ward has said these are to be dropped.")
+    assert _counts(clerk.db) == before and back_entry.hold_of(clerk, record) is not None
+
+    kept = holds.settle(clerk, hold, chosen, DECIDED, drop_changes=True)
+    assert [row["substance"] for row in kept.data["allergies"]] == ["Codeine"]
+    detail = next(clerk.db.query("SELECT detail FROM audit WHERE action = 'hold.settled'"))["detail"]
+    assert '"dropped":["allergies"]' in detail.replace(" ", "")
+
+
+def test_the_weight_a_choice_of_the_allergy_drops_is_said_and_needs_no_confirmation(allergy_and_weight):
+    record, clerk, _ = allergy_and_weight
+    hold = back_entry.hold_of(clerk, record)
+    chosen = _allergic(hold)
+    assert holds.dropped_text(clerk, holds.dropped(clerk, hold, chosen)) == (
+        "the change on laptop 2 (no. 002) to Weight: 81 kg will be dropped")
+    kept = holds.settle(clerk, hold, chosen, DECIDED)
+    assert (kept.version, kept.data["weight_kg"], len(kept.data["allergies"])) == (3, 61.5, 2)
+
+
+def test_each_version_is_listed_with_its_changes_since_the_version_both_started_from(allergy_and_weight):
+    record, clerk, _ = allergy_and_weight
+    hold = back_entry.hold_of(clerk, record)
+    listed = dict(zip((version.device_id for version in hold.versions), holds.choices(clerk, hold)))
+    weighed, allergic = listed[_weighed(hold).device_id], listed[_allergic(hold).device_id]
+    assert weighed.splitlines()[1:] == ["changed since version 1: Weight: 81 kg", f"choosing it: {PENICILLIN_DROPPED}"]
+    assert allergic.splitlines()[1:] == [
+        "changed since version 1: Allergies: added Penicillin (Anaphylaxis, Severe)",
+        "choosing it: the change on laptop 2 (no. 002) to Weight: 81 kg will be dropped"]
+
+
+def test_combining_keeps_the_allergy_and_the_weight_in_a_new_version_said_so(allergy_and_weight):
+    record, clerk, _ = allergy_and_weight
+    hold = back_entry.hold_of(clerk, record)
+    assert holds.combined_choice(clerk, hold) == (
+        "Keep both changes: a new version combining version 2 by nurse (laptop 002) on laptop 2 (no. 002) at "
+        "28/11/2026 14:10; version 2 by nurse (laptop 001) on laptop 1 (no. 001) at 28/11/2026 14:15: Weight: 81 kg; "
+        "Allergies: added Penicillin (Anaphylaxis, Severe)")
+    before = _counts(clerk.db)
+    kept = holds.combine(clerk, hold, DECIDED)
+    assert (kept.version, kept.author, kept.data["weight_kg"]) == (3, "records", 81)
+    assert [row["substance"] for row in kept.data["allergies"]] == ["Codeine", "Penicillin"]
+    assert kept.reason.startswith("Settles the hold from version 2: version 2 by nurse (laptop 002) on laptop 2")
+    assert kept.reason.endswith(f"combined, keeping the changes of each. {DECIDED}")
+    assert _counts(clerk.db) == {"records": before["records"] + 1, "hold_settlements": 1,
+                                 "audit": before["audit"] + 2}
+    settlement = next(clerk.db.query("SELECT * FROM hold_settlements"))
+    assert (settlement["chosen_id"], settlement["standing_version"]) == (kept.id, 3)
+    assert settlement["reason"].endswith(f"combined, keeping the changes of each. {DECIDED}")
+    assert back_entry.hold_of(clerk, record) is None
+    assert records.current(clerk.db, record) == kept
+    assert verify_chain(clerk.db) is None
+
+
+def test_the_patient_after_settling_has_the_allergies_the_settlement_leaves(allergy_and_weight):
+    record, clerk, _ = allergy_and_weight
+    hold = back_entry.hold_of(clerk, record)
+    assert holds.patient_after(clerk, hold, _weighed(hold).data).allergies == ("Codeine",)
+    assert holds.patient_after(clerk, hold, holds.combination(clerk, hold)).allergies == ("Codeine", "Penicillin")
+
+
+def test_versions_that_changed_the_same_answer_cannot_be_combined(disagreeing, tmp_path, laptop):
+    from downtime.sync.import_export import import_export
+
+    record, first, second, *_ = disagreeing
+    clerk = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(clerk, first)
+    import_export(clerk, second)
+    hold = back_entry.hold_of(clerk, record)
+    assert holds.combination(clerk, hold) is None and holds.combined_choice(clerk, hold) is None
+    before = _counts(clerk.db)
+    with pytest.raises(ServiceError, match="cannot be combined: they changed the same answer differently"):
+        holds.combine(clerk, hold, DECIDED)
+    assert _counts(clerk.db) == before
+
+
+def test_the_command_line_refuses_to_drop_the_allergy_without_drop_changes_and_combines(allergy_and_weight, capsys):
+    from downtime.cli import main
+
+    record, clerk, db = allergy_and_weight
+    who = ["--user", "records", "--pin", "4444", "--db", db]
+    hold = back_entry.hold_of(clerk, record)
+    weighed = str(hold.versions.index(_weighed(hold)) + 1)
+    assert main(["worklist", "settle", record, *who]) == 0
+    listed = capsys.readouterr().out
+    assert f"   choosing it: {PENICILLIN_DROPPED}" in listed and "\n--combine. Keep both changes: " in listed
+    before = _counts(clerk.db)
+    assert main(["worklist", "settle", record, "--choose", weighed, "--reason", DECIDED, *who]) == 1
+    assert capsys.readouterr().err.strip().endswith(
+        f"record {record} not settled: choosing {weighed}, {PENICILLIN_DROPPED}. Add --drop-changes only once the "
+        "ward has said these are to be dropped; or keep both changes with --combine.")
+    assert {table: _counts(clerk.db)[table] for table in ("records", "hold_settlements")} == {
+        table: before[table] for table in ("records", "hold_settlements")}, "a sign-in is audited, nothing else"
+    assert main(["worklist", "settle", record, "--combine", "--reason", DECIDED, *who]) == 0
+    assert f"record {record} settled: version 3 stands, to back-enter" in capsys.readouterr().out
+    standing = records.current(clerk.db, record)
+    assert (standing.data["weight_kg"], len(standing.data["allergies"])) == (81, 2)
+
+
+def test_the_command_line_drops_the_allergy_with_drop_changes_and_says_so(allergy_and_weight, capsys):
+    from downtime.cli import main
+
+    record, clerk, db = allergy_and_weight
+    hold = back_entry.hold_of(clerk, record)
+    weighed = str(hold.versions.index(_weighed(hold)) + 1)
+    assert main(["worklist", "settle", record, "--choose", weighed, "--reason", DECIDED, "--drop-changes",
+                 "--user", "records", "--pin", "4444", "--db", db]) == 0
+    said = capsys.readouterr().out
+    assert f"Dropped: {PENICILLIN_DROPPED}" in said and f"record {record} settled" in said
+    assert [row["substance"] for row in records.current(clerk.db, record).data["allergies"]] == ["Codeine"]
+
+
+def test_the_forms_mark_allergies_resuscitation_and_an_orders_dose_route_times_and_stop_safety_critical(forms):
+    """What a settlement may drop only once the clerk confirms it: the admission's allergies and
+    resuscitation status, and what an order gives, how, when and until when."""
+    critical = {form_id: {field.id for field in spec.fields() if field.safety_critical}
+                for form_id, spec in forms.items()}
+    assert critical["admission"] == {"allergy_status", "allergies", "resuscitation"}
+    assert critical["medication_order"] == {"drug", "dose", "dose_unit", "route", "rate_ml_h", "times", "stop_at"}
+    assert {form_id for form_id, fields in critical.items() if fields} == {"admission", "medication_order"}
