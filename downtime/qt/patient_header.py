@@ -50,11 +50,15 @@ def born_text(patient: PatientSummary) -> str:
     return translate("PatientHeader", "born {date}").format(date=patient.birth_date_in(language()))
 
 
-def identity_html(patient: PatientSummary, with_place: bool = True, held: bool = False) -> str:
-    """`held`: the admission is on hold (`admission_on_hold`), said under the allergies."""
+def identity_html(patient: PatientSummary, with_place: bool = True, held: bool = False,
+                  allergies_said: str | None = None) -> str:
+    """`held`: the admission is on hold (`admission_on_hold`), said under the allergies.
+    `allergies_said`: said instead of the patient's allergies, where they are not known yet (a
+    hold on the admission, before the clerk chooses the version that settles it)."""
     place = f" — {_place(patient)}" if with_place else ""
     born = born_text(patient)
-    allergies = translate("PatientHeader", "ALLERGIES: {allergies}").format(allergies=allergies_text(patient))
+    allergies = translate("PatientHeader", "ALLERGIES: {allergies}").format(
+        allergies=allergies_text(patient) if allergies_said is None else allergies_said)
     hold = translate("PatientHeader", "ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…): "
                                       "check it")
     return (f"<span style='font-size:13pt'><b>{escape(patient.display_name)}</b> — {escape(born)} — "

@@ -33,9 +33,11 @@ def test_the_clerk_settles_a_hold_with_the_keyboard_and_the_line_becomes_one_to_
     qtbot.keyClick(panel.settle_button, Qt.Key.Key_Space)
     dialog = panel.findChild(SettleHoldDialog)
     qtbot.waitActive(dialog)
-    assert [dialog.versions.item(row).text().split(": ", 1)[1] for row in range(dialog.versions.count())] == [
-        "version 2 by nurse (laptop 002), 28/11/2026 14:10: Bed: 14",
-        "version 2 by nurse (laptop 001), 28/11/2026 14:15: Bed: 15"]
+    assert [dialog.versions.item(row).text().split(": ", 1)[1].splitlines() for row in range(dialog.versions.count())] == [
+        ["version 2 by nurse (laptop 002), 28/11/2026 14:10: Bed: 14", "changed since version 1: Bed: 14",
+         "choosing it: the change on laptop 1 (no. 001) to Bed: 15 will be dropped"],
+        ["version 2 by nurse (laptop 001), 28/11/2026 14:15: Bed: 15", "changed since version 1: Bed: 15",
+         "choosing it: the change on laptop 2 (no. 002) to Bed: 14 will be dropped"]]
     # Laptop 2 admitted no one: it is named as its export's manifest names it, not "laptop 6e8f94ed".
     assert [dialog.versions.item(row).text().split(": ", 1)[0] for row in range(dialog.versions.count())] == [
         "laptop 2 (no. 002)", "laptop 1 (no. 001)"]
@@ -119,7 +121,8 @@ def test_a_version_its_laptop_replaced_since_is_said_so_in_the_settle_dialog(
     dialog, _ = _settling(qtbot, tmp_path, laptop, record,
                           [export(clerk_1, tmp_path / "export-1-later").folder, second, third])
     lines = [dialog.versions.item(row).text() for row in range(dialog.versions.count())]
-    assert [line.endswith(" — REPLACED on that laptop by its version 3") for line in lines] == [False, True, False], lines
+    assert [line.splitlines()[0].endswith(" — REPLACED on that laptop by its version 3") for line in lines] == [
+        False, True, False], lines
     assert "Bed: 15" in lines[1] and "Bed: 16" in lines[2]
 
 
@@ -193,3 +196,78 @@ def test_a_record_entered_before_another_office_settled_it_otherwise_is_ticked_o
     panel.mark_selected()
     assert panel.left_only.isChecked() and not panel.model.rows, "done, it leaves what is left to enter"
     assert panel.summary.text() == "1 of 1 entered in the EHR"
+
+
+def _settle_dialog(qtbot, office, record):
+    """The settle dialog of `record` on hold at `office`, shown, its list of versions focused."""
+    group, item = next((group, item) for group in back_entry.worklist(office) for item in group.items
+                       if item.record.record_id == record)
+    dialog = SettleHoldDialog(office, item, group.patient)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitActive(dialog)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.versions)
+    return dialog
+
+
+PENICILLIN_DROPPED = ("If you settle with this version, the change on laptop 1 (no. 001) to Allergies: added Penicillin "
+                      "(Anaphylaxis, Severe) will be dropped.")
+
+
+def test_choosing_the_weight_says_in_red_the_allergy_it_drops_and_combining_keeps_both(
+        qtbot, allergy_and_weight, type_text):
+    """The review's case: the header said the old allergies and nothing said the penicillin
+    anaphylaxis would go. Now the header reads the allergies the choice leaves, the allergy
+    dropped is named in red, Enter refuses until the box is ticked, and the last choice keeps
+    both changes."""
+    record, office, _ = allergy_and_weight
+    dialog = _settle_dialog(qtbot, office, record)
+    assert "ALLERGIES: those of the version you choose (shown once chosen)" in dialog.identity.text()
+    weighed = next(row for row, version in enumerate(dialog.hold.versions) if version.data["weight_kg"] == 81)
+    assert dialog.versions.count() == 3
+    assert dialog.versions.item(2).text().startswith("Keep both changes: a new version combining version 2")
+    for _ in range(weighed + 1):
+        qtbot.keyClick(dialog.versions, Qt.Key.Key_Down)
+    assert dialog.drops.text() == PENICILLIN_DROPPED and dialog.drops.isVisible()
+    assert dialog.drop_confirmed.isVisible() and not dialog.drop_confirmed.isChecked()
+    assert "ALLERGIES: Codeine (Vomiting, mild) (once settled so)" in dialog.identity.text()
+    assert "Penicillin" not in dialog.identity.text()
+
+    qtbot.keyClick(dialog.versions, Qt.Key.Key_Tab)
+    type_text(dialog.reason, "Ward 3B nurse in charge, phone")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.problem.text().startswith(
+        "Not settled, as it would drop a safety-critical change: the change on laptop 1 (no. 001) to Allergies: added "
+        "Penicillin (Anaphylaxis, Severe) will be dropped.")
+    assert records.current(office.db, record).version == 2 and back_entry.hold_of(office, record) is not None
+
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Backtab)
+    qtbot.keyClick(dialog.versions, Qt.Key.Key_End)
+    assert not dialog.drops.isVisible() and not dialog.drop_confirmed.isVisible()
+    assert "ALLERGIES: Codeine (Vomiting, mild); Penicillin (Anaphylaxis, severe) (once settled so)" in \
+        dialog.identity.text()
+    qtbot.keyClick(dialog.versions, Qt.Key.Key_Tab)
+    with qtbot.waitSignal(dialog.settled):
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    standing = records.current(office.db, record)
+    assert (standing.version, standing.data["weight_kg"]) == (3, 81)
+    assert [row["substance"] for row in standing.data["allergies"]] == ["Codeine", "Penicillin"]
+    assert "combined, keeping the changes of each. Ward 3B nurse in charge, phone" in standing.reason
+
+
+def test_the_allergy_is_dropped_only_once_the_clerk_ticks_that_the_ward_said_so(qtbot, allergy_and_weight, type_text):
+    record, office, _ = allergy_and_weight
+    dialog = _settle_dialog(qtbot, office, record)
+    weighed = next(row for row, version in enumerate(dialog.hold.versions) if version.data["weight_kg"] == 81)
+    for _ in range(weighed + 1):
+        qtbot.keyClick(dialog.versions, Qt.Key.Key_Down)
+    qtbot.keyClick(dialog.versions, Qt.Key.Key_Tab)
+    type_text(dialog.reason, "Ward 3B nurse in charge, phone")
+    qtbot.keyClick(dialog.reason, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.drop_confirmed
+    qtbot.keyClick(dialog.drop_confirmed, Qt.Key.Key_Space)
+    assert dialog.drop_confirmed.isChecked()
+    with qtbot.waitSignal(dialog.settled):
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Return)
+    standing = records.current(office.db, record)
+    assert (standing.data["weight_kg"], [row["substance"] for row in standing.data["allergies"]]) == (81, ["Codeine"])
