@@ -44,12 +44,13 @@ class SettleHoldDialog(QDialog):
         self.identity = identity_label(patient, with_place=False) if patient is not None else QLabel()
         self.identity.setVisible(patient is not None)
         layout.addWidget(self.identity)
-        intro = QLabel(translate("SettleHoldDialog", "{what}\nTwo laptops disagree from version {version}. Choose the "
-                                                     "version the ward says is right (its nurse in charge or the "
-                                                     "prescriber).").format(what=item.label,
-                                                                            version=self.hold.from_version))
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        # The worklist's line reads the version standing here, not what the settlement will leave.
+        self.intro = QLabel(translate("SettleHoldDialog", "Standing here before settling: {what}\nTwo laptops disagree "
+                                                          "from version {version}. Choose the version the ward says "
+                                                          "is right (its nurse in charge or the prescriber).").format(
+            what=item.label, version=self.hold.from_version))
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         self.versions = QListWidget()
         self.versions.addItems(holds.choices(session, self.hold))
         self.combined = holds.combination(session, self.hold)

@@ -223,6 +223,7 @@ def test_choosing_the_weight_says_in_red_the_allergy_it_drops_and_combining_keep
     record, office, _ = allergy_and_weight
     dialog = _settle_dialog(qtbot, office, record)
     assert "ALLERGIES: those of the version you choose (shown once chosen)" in dialog.identity.text()
+    assert dialog.intro.text().startswith("Standing here before settling: "), "the line reads the version standing"
     weighed = next(row for row, version in enumerate(dialog.hold.versions) if version.data["weight_kg"] == 81)
     assert dialog.versions.count() == 3
     assert dialog.versions.item(2).text().startswith("Keep both changes: a new version combining version 2")
