@@ -2731,9 +2731,9 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <translation>Lever la mise en attente</translation>
     </message>
     <message>
-        <source>{what}
+        <source>Standing here before settling: {what}
 Two laptops disagree from version {version}. Choose the version the ward says is right (its nurse in charge or the prescriber).</source>
-        <translation>{what}
+        <translation>En vigueur ici avant la levée : {what}
 Deux portables divergent à partir de la version {version}. Choisissez la version que le service dit juste (son cadre de santé ou le prescripteur).</translation>
     </message>
     <message>
@@ -2749,8 +2749,24 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>&amp;Motif : qui a décidé, et comment</translation>
     </message>
     <message>
+        <source>The ward said these changes are to be &amp;dropped</source>
+        <translation>Le service a dit d’&amp;abandonner ces modifications</translation>
+    </message>
+    <message>
         <source>&amp;Settle</source>
         <translation>&amp;Lever</translation>
+    </message>
+    <message>
+        <source>If you settle with this version, {dropped}.</source>
+        <translation>Si vous levez la mise en attente avec cette version, {dropped}.</translation>
+    </message>
+    <message>
+        <source>those of the version you choose (shown once chosen)</source>
+        <translation>celles de la version choisie (affichées une fois choisie)</translation>
+    </message>
+    <message>
+        <source>{allergies} (once settled so)</source>
+        <translation>{allergies} (une fois la mise en attente levée ainsi)</translation>
     </message>
     <message>
         <source>Choose the version that is right (arrow keys).</source>
@@ -4682,8 +4698,20 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>l’enregistrement {record} n’est pas en attente</translation>
     </message>
     <message>
+        <source>--choose or --combine: one of them, not both</source>
+        <translation>--choose ou --combine : l’un des deux, pas les deux</translation>
+    </message>
+    <message>
         <source>--choose: a number from 1 to {count}, as listed without it</source>
         <translation>--choose : un numéro de 1 à {count}, comme listé sans cette option</translation>
+    </message>
+    <message>
+        <source>record {record} not settled: choosing {choice}, {dropped}. Add --drop-changes only once the ward has said these are to be dropped{combine}.</source>
+        <translation>enregistrement {record} non tranché : en choisissant {choice}, {dropped}. Ajoutez --drop-changes seulement une fois que le service a dit de les abandonner{combine}.</translation>
+    </message>
+    <message>
+        <source>; or keep both changes with --combine</source>
+        <translation> ; ou gardez les deux modifications avec --combine</translation>
     </message>
     <message>
         <source>record {record} settled: version {version} stands, to back-enter</source>
@@ -4692,6 +4720,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>record {record} settled: version {version} withdraws it, and as nobody entered it in the EHR it leaves the worklist</source>
         <translation>enregistrement {record} tranché : la version {version} l’annule, et comme personne ne l’avait saisi dans le DPI, il quitte la liste de ressaisie</translation>
+    </message>
+    <message>
+        <source>Dropped: {dropped}</source>
+        <translation>Abandonné : {dropped}</translation>
     </message>
     <message>
         <source>{said} Give --replace {ehr} to link it to {new} instead.</source>
@@ -5148,6 +5180,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>who decided, e.g. &apos;Sister Martin, ward 3B, by phone&apos;</source>
         <translation>qui a décidé, p. ex. « Mme Martin, cadre du service 3B, par téléphone »</translation>
+    </message>
+    <message>
+        <source>the ward said the safety-critical changes the chosen version drops (an allergy, a dose…) are to be dropped: without it they are named and nothing is settled</source>
+        <translation>le service a dit d’abandonner les modifications critiques pour la sécurité que la version choisie écarte (une allergie, une dose…) : sans cette option, elles sont nommées et rien n’est tranché</translation>
+    </message>
+    <message>
+        <source>keep the changes of every version in a new version combining them, where they changed different answers since the version they started from</source>
+        <translation>garder les modifications de chaque version dans une nouvelle version qui les combine, quand elles ont modifié des réponses différentes depuis la version dont elles sont parties</translation>
     </message>
     <message>
         <source>reconcile a downtime number to the patient&apos;s EHR number</source>
@@ -5910,6 +5950,58 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source> — REPLACED on that laptop by its version {version}</source>
         <translation> — REMPLACÉE sur ce portable par sa version {version}</translation>
+    </message>
+    <message>
+        <source>changed since version {version}: {changes}</source>
+        <translation>modifié depuis la version {version} : {changes}</translation>
+    </message>
+    <message>
+        <source>no answer changed since version {version}</source>
+        <translation>aucune réponse modifiée depuis la version {version}</translation>
+    </message>
+    <message>
+        <source>withdrawn (entered in error)</source>
+        <translation>retiré (saisie par erreur)</translation>
+    </message>
+    <message>
+        <source>added {rows}</source>
+        <translation>ajout de {rows}</translation>
+    </message>
+    <message>
+        <source>removed {rows}</source>
+        <translation>retrait de {rows}</translation>
+    </message>
+    <message>
+        <source>the change on {laptop} to {change} will be dropped</source>
+        <translation>la modification faite sur {laptop} ({change}) sera perdue</translation>
+    </message>
+    <message>
+        <source>the withdrawal (entered in error) on {laptop} will be dropped</source>
+        <translation>le retrait (saisie par erreur) fait sur {laptop} sera perdu</translation>
+    </message>
+    <message>
+        <source>choosing it: {dropped}</source>
+        <translation>en la choisissant : {dropped}</translation>
+    </message>
+    <message>
+        <source>Not settled, as it would drop a safety-critical change: {dropped}. Settle so only once the ward has said these are to be dropped.</source>
+        <translation>Non tranché, car une modification critique pour la sécurité serait perdue : {dropped}. Tranchez ainsi seulement une fois que le service a dit de les abandonner.</translation>
+    </message>
+    <message>
+        <source>Keep both changes: a new version combining {versions}: {changes}</source>
+        <translation>Garder les deux modifications : une nouvelle version combinant {versions} : {changes}</translation>
+    </message>
+    <message>
+        <source>Settles the hold from version {version}: {versions} combined, keeping the changes of each. {reason}</source>
+        <translation>Tranche la mise en attente à partir de la version {version} : {versions} combinées, en gardant les modifications de chacune. {reason}</translation>
+    </message>
+    <message>
+        <source>{versions} combined, keeping the changes of each. {reason}</source>
+        <translation>{versions} combinées, en gardant les modifications de chacune. {reason}</translation>
+    </message>
+    <message>
+        <source>These versions cannot be combined: they changed the same answer differently, or one withdrew the record. Choose the version the ward says is right.</source>
+        <translation>Ces versions ne peuvent pas être combinées : elles ont modifié la même réponse différemment, ou l’une a retiré l’enregistrement. Choisissez la version que le service dit juste.</translation>
     </message>
     <message>
         <source>Reason: say who decided which version is right (e.g. Sister Martin, ward 3B, by phone).</source>
