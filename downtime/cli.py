@@ -716,14 +716,34 @@ def cmd_cd_receive(args: argparse.Namespace) -> int:
 
 def cmd_cd_count(args: argparse.Namespace) -> int:
     """The cupboard counted, as the register tab's Cupboard count…: a count that matches is written
-    as checked, one that differs corrects the register by the difference."""
-    from downtime.services.medication import cd_count
+    as checked; one that differs is a discrepancy, refused without --discrepancy-note (who was
+    told), named, before any witness is tried. `cd count --counted 2` where the register held 20
+    printed "balance 2 mg", the register rewritten as a routine correction."""
+    from downtime.services.medication import cd_count, cd_count_check
 
     witness = _witness(args)
     if args.counted < 0:
         raise CliError(QT_TRANSLATE_NOOP("messages", "--counted: a count is never below zero"))
-    _print_balance(args, cd_count(_register_session(args), args.ward, args.drug, args.unit, args.counted,
-                                  witness=witness, note=args.note))
+    session = _register_session(args)
+    check = cd_count_check(session.db, args.ward, args.drug, args.unit, args.counted)
+    reported = (args.discrepancy_note or "").strip()
+    if check.discrepancy and not reported:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--counted {counted}: {difference}. This is a discrepancy, "
+                                                     "written as one on the register to be investigated: count "
+                                                     "again with your witness; if the count stands, tell the nurse "
+                                                     "in charge or the pharmacist and give --discrepancy-note "
+                                                     "saying who was told"),
+                       counted=Number(check.counted), difference=check.said(args.unit))
+    if reported and not check.discrepancy:
+        raise CliError(QT_TRANSLATE_NOOP("messages", "--discrepancy-note: {counted} {unit} counted, as the register "
+                                                     "holds: there is no discrepancy (a note goes with --note)"),
+                       counted=Number(check.counted), unit=args.unit)
+    balance = cd_count(session, args.ward, args.drug, args.unit, args.counted, witness=witness, note=args.note,
+                       discrepancy_note=reported or None)
+    if check.discrepancy:
+        print(_say(args, QT_TRANSLATE_NOOP("messages", "Discrepancy written on the register: {difference}"),
+                   difference=check.said(args.unit)))
+    _print_balance(args, balance)
     return 0
 
 
@@ -1795,13 +1815,13 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
         "messages", "the ward's controlled-drug register")))
     cd_sub = cd.add_subparsers(title=message(lang, QT_TRANSLATE_NOOP("messages", "cd commands")), metavar="COMMAND", required=True)
     p = _witnessed_entry(command("receive", cmd_cd_receive, message(lang, QT_TRANSLATE_NOOP(
-        "messages", "stock received (or a negative count correction), witnessed")),
+        "messages", "stock received, witnessed")),
                                  cd_sub), lang, message(lang, QT_TRANSLATE_NOOP(
                                      "messages", "a note for the register, e.g. the pharmacy's delivery number")))
     p.add_argument("--quantity", type=float, required=True,
                    help=message(lang, QT_TRANSLATE_NOOP(
-                       "messages", "how much was received, never 0 (negative to correct a count; the balance never "
-                                   "goes below 0)")))
+                       "messages", "how much was received, above 0 (a cupboard holding less than the register is "
+                                   "a discrepancy: 'downtime cd count')")))
     p.add_argument("--new-page", action="store_true",
                    help=message(lang, QT_TRANSLATE_NOOP(
                        "messages", "the drug is delivered to the ward for the first time: its page of the register "
@@ -1814,8 +1834,11 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
                                    "name is close to it (as the refusal names it; repeatable)")))
     p = _witnessed_entry(command("count", cmd_cd_count, message(lang, QT_TRANSLATE_NOOP(
         "messages", "the cupboard's count, witnessed: a count that matches is written as checked, one "
-                    "that differs corrects the register")), cd_sub),
+                    "that differs is a discrepancy, written only with --discrepancy-note")), cd_sub),
                          lang, message(lang, QT_TRANSLATE_NOOP("messages", "a note for the register, e.g. 'shift change'")))
+    p.add_argument("--discrepancy-note", metavar="TEXT", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "for a count that differs from the register: who was told, e.g. 'nurse in charge S. Martin and "
+                    "pharmacist told'")))
     p.add_argument("--counted", type=float, required=True, help=message(lang, QT_TRANSLATE_NOOP(
         "messages", "how much is counted in the cupboard, 0 or more")))
     p = _witnessed_entry(command("wastage", cmd_cd_wastage, message(lang, QT_TRANSLATE_NOOP(

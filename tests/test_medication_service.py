@@ -77,8 +77,10 @@ def test_controlled_drug_needs_a_different_witness_and_stock(ward, session_for):
 def test_cd_balance_cannot_go_negative(ward):
     nurse, *_ = ward
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 10, witness=("doctor", "2222"))
-    with pytest.raises(ServiceError, match="below zero"):
+    with pytest.raises(ServiceError, match="above zero"):
         medication.cd_receive(nurse, "3B", "Morphine", "mg", -11, witness=("doctor", "2222"))
+    with pytest.raises(ServiceError, match="below zero"):
+        medication.cd_count(nurse, "3B", "Morphine", "mg", -1, witness=("doctor", "2222"), discrepancy_note="told")
     assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 10
 
 
@@ -465,23 +467,24 @@ def test_a_new_page_is_alike_the_pages_it_may_be_a_typo_or_another_name_of():
 
 def test_a_wards_register_pages_each_drug_with_its_running_balance(ward, session_for):
     """The opening count when the outage starts, a dose (naming its patient), a withdrawal
-    and a count correction, on the page of the drug ordered for a patient on the ward."""
+    and a discrepancy, on the page of the drug ordered for a patient on the ward."""
     nurse, patient, _, morphine = ward
     assert medication.cd_stock(nurse.db, nurse.forms, "3B") == [medication.Stock("Morphine", "mg", 0.0)]
     with pytest.raises(ServiceError, match="name the drug and its unit"):
         medication.cd_receive(nurse, "3B", "  ", "mg", 10, witness=("doctor", "2222"))
-    medication.cd_receive(nurse, "3B", "Morphine ", "mg", 20, witness=("doctor", "2222"), note="opening count",
-                          correction=True)
+    medication.cd_count(nurse, "3B", "Morphine ", "mg", 20, witness=("doctor", "2222"), note="outage began")
     given = medication.record_dose(nurse, morphine.record_id, {**_given("2026-11-28T10:00+01:00", 5.0), "route": "SC"},
                                    witness=("doctor", "2222"))
     medication.withdraw_dose(nurse, given.record_id, "wrong patient", witness=("doctor", "2222"))
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", -1, witness=("doctor", "2222"), note="ampoule broken")
+    medication.cd_count(nurse, "3B", "Morphine", "mg", 19, witness=("doctor", "2222"),
+                        discrepancy_note="ampoule broken, nurse in charge told")
     assert medication.cd_stock(nurse.db, nurse.forms, "3B") == [medication.Stock("Morphine", "mg", 19.0)]
     number = nurse.db.execute("SELECT downtime_number FROM patients WHERE patient_id = ?", [patient]).fetchone()[0]
     assert [(line.kind, line.change, line.balance, line.patient, line.note)
             for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
-        ("correction", 20.0, 20.0, None, "opening count"), ("administration", -5.0, 15.0, number, None),
-        ("withdrawal", 5.0, 20.0, number, "wrong patient"), ("correction", -1.0, 19.0, None, "ampoule broken")]
+        ("opening", 20.0, 20.0, None, "outage began"), ("administration", -5.0, 15.0, number, None),
+        ("withdrawal", 5.0, 20.0, number, "wrong patient"),
+        ("discrepancy", -1.0, 19.0, None, "ampoule broken, nurse in charge told")]
 
 
 def test_a_regular_dose_given_late_just_before_the_next_asks_for_a_reason_and_so_does_the_next(ward):
@@ -564,8 +567,9 @@ def test_a_page_emptied_in_tenths_reads_zero(ward):
     balances must read 0, not a tiny negative number."""
     nurse, *_ = ward
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 0.3, witness=("doctor", "2222"))
-    for _ in range(3):
-        medication.cd_receive(nurse, "3B", "Morphine", "mg", -0.1, witness=("doctor", "2222"), note="wasted")
+    for counted in (0.2, 0.1, 0):
+        medication.cd_count(nurse, "3B", "Morphine", "mg", counted, witness=("doctor", "2222"),
+                            discrepancy_note="wasted, nurse in charge told")
     last = medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")[-1]
     (stock,) = medication.cd_stock(nurse.db, nurse.forms, "3B")
     assert (f"{last.balance:g}", f"{stock.balance:g}", f"{medication.cd_balance(nurse.db, '3B', 'Morphine', 'mg'):g}") \
@@ -598,14 +602,15 @@ def test_no_view_is_told_of_a_dose_the_register_line_failed_to_follow(ward, sqli
 def test_a_page_reads_in_the_order_its_lines_were_written_across_the_autumn_clock_change(ward, clock):
     """Night of the last Sunday of October, Europe/Paris: 02:50 summer time the night nurse
     enters the opening count (10); 40 minutes later, 02:30 winter time, an ampoule broken is
-    corrected (-1). The page must read receipt then correction, never a balance of -1."""
+    counted (9), a discrepancy. The page must read receipt then discrepancy, never a balance of -1."""
     from datetime import datetime, timedelta, timezone
 
     nurse, *_ = ward
     clock.now = datetime(2026, 10, 25, 2, 50, tzinfo=timezone(timedelta(hours=2)))
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 10, witness=("doctor", "2222"), note="opening count")
     clock.now = datetime(2026, 10, 25, 2, 30, tzinfo=timezone(timedelta(hours=1)))
-    medication.cd_receive(nurse, "3B", "Morphine", "mg", -1, witness=("doctor", "2222"), note="ampoule broken")
+    medication.cd_count(nurse, "3B", "Morphine", "mg", 9, witness=("doctor", "2222"),
+                        discrepancy_note="ampoule broken, nurse in charge told")
     assert [(line.change, line.balance) for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
         (10.0, 10.0), (-1.0, 9.0)]
 
@@ -626,7 +631,7 @@ def test_a_unit_written_in_capitals_is_the_same_page(ward):
     """The opening count typed "MG" as on the ampoule box, the order in "mg": two pages, and the
     witnessed dose refused against the empty one ("ward 3B holds 0 mg")."""
     nurse, patient, _, morphine = ward
-    medication.cd_receive(nurse, "3B", "Morphine", "MG", 50, witness=("doctor", "2222"), correction=True)
+    medication.cd_count(nurse, "3B", "Morphine", "MG", 50, witness=("doctor", "2222"))
     assert [(stock.drug, stock.balance) for stock in medication.cd_stock(nurse.db, nurse.forms, "3B")] == [
         ("Morphine", 50.0)]
     medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
@@ -1038,22 +1043,66 @@ def test_a_regular_dose_typed_for_no_time_is_weighed_against_the_next_dose_due(w
         nurse, amox.record_id, {**extra, "given_at": "2026-11-28T17:00+01:00"})], "3 h from the 14:00 and the 20:00"
 
 
-def test_a_count_that_matches_the_register_is_written_witnessed_and_one_that_differs_corrects_it(ward):
+def test_a_count_that_matches_the_register_is_written_witnessed_and_one_that_differs_is_a_discrepancy(ward):
     """The nurse in charge counts 15 mg of morphine at the shift change, the register's balance:
     "nothing to correct", and the register kept no record of the check. It is a witnessed line,
-    the balance unchanged, audited; a count of 14 corrects the register by -1 as before."""
+    the balance unchanged, audited. A count of 14 is a discrepancy, written with its note."""
     nurse, _, _, morphine = ward
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
     with pytest.raises(ServiceError, match="different person"):
         medication.cd_count(nurse, "3B", "Morphine", "mg", 15, witness=("nurse", "1111"))
     assert medication.cd_count(nurse, "3B", "Morphine", "mg", 15, witness=("doctor", "2222"), note="shift change") == 15
-    assert medication.cd_count(nurse, "3B", "Morphine ", "mg", 14, witness=("doctor", "2222")) == 14
+    assert medication.cd_count(nurse, "3B", "Morphine ", "mg", 14, witness=("doctor", "2222"),
+                               discrepancy_note="pharmacist told") == 14
     assert [(line.kind, line.change, line.balance, line.author, line.witness, line.note)
             for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")[2:]] == [
-        ("count", 0.0, 15.0, "nurse", "doctor", "shift change"), ("correction", -1.0, 14.0, "nurse", "doctor", None)]
+        ("count", 0.0, 15.0, "nurse", "doctor", "shift change"),
+        ("discrepancy", -1.0, 14.0, "nurse", "doctor", "pharmacist told")]
     assert [row["action"] for row in nurse.db.query("SELECT action FROM audit WHERE entity = 'cd_register' ORDER BY seq")][-2:] \
-        == ["cd.count", "cd.correction"]
+        == ["cd.count", "cd.discrepancy"]
+
+
+def test_a_count_that_differs_is_a_discrepancy_written_only_once_reported(ward):
+    """Counting 2 where the register held 20 (a typo for 20) wrote "Count correction -18", the
+    balance 2, asking nothing. A count that differs is refused without a note of who was told,
+    naming the difference, nothing written and no witness tried; with it, a "discrepancy" line.
+    A count that matches has no discrepancy to report; a page's first count opens it."""
+    nurse, _, _, _ = ward
+    assert medication.cd_count_check(nurse.db, "3B", "Morphine", "mg", 20).opening
+    assert medication.cd_count(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222")) == 20
+    check = medication.cd_count_check(nurse.db, "3B", "Morphine", "mg", 2)
+    assert (check.discrepancy, check.difference, check.said("mg").text("en")) == (
+        True, -18, "18 mg fewer than the register (20 mg)")
+    assert medication.cd_count_check(nurse.db, "3B", "Morphine", "mg", 22.5).said("mg").text("en") == \
+        "2.5 mg more than the register (20 mg)"
+    for note in (None, "  "):
+        with pytest.raises(ServiceError) as refused:
+            medication.cd_count(nurse, "3B", "Morphine", "mg", 2, witness=("doctor", "2222"), note="shift change",
+                                discrepancy_note=note)
+        assert refused.value.text("en") == (
+            "Controlled-drug register: 2 mg counted, 18 mg fewer than the register (20 mg). A discrepancy is "
+            "written only with a note saying who was told (the nurse in charge, the pharmacist).")
+    with pytest.raises(ServiceError, match="no discrepancy to report"):
+        medication.cd_count(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"), discrepancy_note="told")
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
+    assert medication.cd_count(nurse, "3B", "Morphine", "mg", 2, witness=("doctor", "2222"), note="shift change",
+                               discrepancy_note="Sr Dubois (in charge) and pharmacy told") == 2
+    assert [(line.kind, line.change, line.balance, line.note)
+            for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")] == [
+        ("opening", 20.0, 20.0, None),
+        ("discrepancy", -18.0, 2.0, "Sr Dubois (in charge) and pharmacy told; shift change")]
+
+
+def test_a_negative_receipt_is_refused_for_the_count_to_report(ward):
+    """`cd receive --quantity -18` wrote a cupboard holding less than the register as a routine
+    "Count correction", unreported: a receipt is above zero."""
+    nurse, _, _, _ = ward
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
+    with pytest.raises(ServiceError, match="a quantity received is above zero; a cupboard holding less than the "
+                                           "register is counted"):
+        medication.cd_receive(nurse, "3B", "Morphine", "mg", -18, witness=("doctor", "2222"))
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
 
 
 def test_what_is_left_of_an_ampoule_is_discarded_against_its_dose_and_patient(ward):

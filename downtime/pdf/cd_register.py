@@ -33,6 +33,9 @@ WORDS: dict[str, dict[Lang, str]] = {
     "withdrawal": {"en": "Dose withdrawn (entered in error)", "fr": "Administration annulée (saisie par erreur)"},
     "correction": {"en": "Count correction", "fr": "Correction après comptage"},
     "count": {"en": "Count checked, correct: {balance} {unit}", "fr": "Comptage vérifié, exact : {balance} {unit}"},
+    "opening": {"en": "Opening count: {balance} {unit}", "fr": "Comptage d’ouverture : {balance} {unit}"},
+    "discrepancy": {"en": "DISCREPANCY: {balance} {unit} counted, {register} {unit} on the register",
+                    "fr": "ÉCART : {balance} {unit} compté(s), {register} {unit} au registre"},
     "wastage": {"en": "Discarded, from the dose of {given}", "fr": "Détruit, reste de la dose du {given}"},
 }
 WIDTHS = (0.13, 0.15, 0.07, 0.07, 0.12, 0.12, 0.19, 0.15)
@@ -58,8 +61,9 @@ def cd_page_pdf(lines: Sequence[RegisterLine], out: Path, *, ward: str, drug: st
             when += " " + in_words(WORDS, "withdrawn" if line.kind == "withdrawal" else "written", lang,
                                    written=written).replace(" ", "\u00a0")
         entry = in_words(WORDS, line.kind, lang, balance=decimal_text(line.balance, lang), unit=unit,
+                         register=decimal_text(line.balance - line.change, lang),
                          given=f"{line.given_at:%d/%m/%Y %H:%M}" if line.given_at else "")
-        body.append([_cell(when), _cell(entry),
+        body.append([_cell(when), _cell(entry, bold=line.kind == "discrepancy"),
                      _cell("" if line.kind == "count" else decimal_text(line.change, lang, signed=True)),
                      _cell(decimal_text(line.balance, lang), bold=True),
                      _cell(names.get(line.author, line.author)), _cell(names.get(line.witness, line.witness)),

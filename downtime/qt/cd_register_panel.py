@@ -1,5 +1,5 @@
 """The ward's controlled-drug register: each drug's balance, and its page (every receipt,
-dose, withdrawn dose and count correction, with its witness and the balance it left). A nurse
+dose, withdrawn dose, wastage, count and discrepancy, with its witness and the balance it left). A nurse
 enters stock received and the cupboard's count here, each witnessed by a second clinician's
 PIN: the count when the outage starts is what the app's register opens with, since a
 controlled drug is given only from stock the register holds."""
@@ -32,6 +32,8 @@ from downtime.services.staff import list_staff
 KINDS = {"receipt": QT_TR_NOOP("Received"), "administration": QT_TR_NOOP("Dose given"),
          "withdrawal": QT_TR_NOOP("Dose withdrawn (entered in error)"), "correction": QT_TR_NOOP("Count correction"),
          "count": QT_TR_NOOP("Count checked, correct: {balance} {unit}"),
+         "opening": QT_TR_NOOP("Opening count: {balance} {unit}"),
+         "discrepancy": QT_TR_NOOP("DISCREPANCY: {balance} {unit} counted, {register} {unit} on the register"),
          "wastage": QT_TR_NOOP("Discarded, from the dose of {given}")}
 
 
@@ -69,10 +71,15 @@ class LinesModel(TextTableModel):
             when = translate("CdRegisterPanel", "{when} (written {written})").format(when=when, written=written)
         entry = word(KINDS.get(line.kind, line.kind)).format(
             balance=decimal_text(line.balance, language()), unit=self.unit,
+            register=decimal_text(line.balance - line.change, language()),
             given=f"{line.given_at:%d/%m/%Y %H:%M}" if line.given_at else "")
         return (when, entry, "" if line.kind == "count" else decimal_text(line.change, language(), signed=True),
                 decimal_text(line.balance, language()), self.names.get(line.author, line.author), self.names.get(line.witness, line.witness),
                 line.patient_text(), line.note or "")
+
+    def is_warning(self, row: int, column: int) -> bool:
+        """A discrepancy stands out on the page, to be investigated, as no routine line is."""
+        return self.rows[row].kind == "discrepancy"
 
 
 class CdRegisterPanel(QWidget):
@@ -203,6 +210,10 @@ class _WitnessedEntry(QDialog):
         """What is wrong with the quantity before the witness is tried, if anything."""
         return None
 
+    def _confirmed(self, quantity: float) -> bool:
+        """Whether the nurse, asked what the entry would write, goes on (nothing asked by default)."""
+        return True
+
     def save(self) -> float | None:
         """The new balance, once written."""
         try:
@@ -217,6 +228,8 @@ class _WitnessedEntry(QDialog):
             self.error.setText(translate("messages", NO_WITNESS_PIN))  # not tried: a failed sign-in of theirs
             self.witness_pin.setFocus()
             return None
+        if not self._confirmed(quantity):
+            return None
         try:
             balance = self._write(quantity, (self.witness_id.text(), self.witness_pin.text()),
                                   self.note.text().strip() or None)
@@ -229,8 +242,8 @@ class _WitnessedEntry(QDialog):
 
 
 class CdEntryDialog(_WitnessedEntry):
-    """Stock received (a quantity added), or the cupboard's count (the quantity found: the
-    register is corrected by the difference, or the count written as checked, correct)."""
+    """Stock received (a quantity added), or the cupboard's count (the quantity found: the page's
+    opening count, the count written as checked, correct, or a discrepancy, reported)."""
 
     def __init__(self, session: Session, ward: str, known: list[Stock], chosen: Stock | None, counted: bool,
                  parent: QWidget | None = None):
@@ -247,6 +260,7 @@ class CdEntryDialog(_WitnessedEntry):
         self.unit = QLineEdit(chosen.unit if chosen else "")
         self.known = known
         self.new_page: tuple[str, str] | None = None  # the drug and unit the nurse said open a new page
+        self.reported: str | None = None  # who was told of the count's discrepancy, as the nurse answered
         self.drug.currentTextChanged.connect(self._unit_of)
         form.addRow(translate("CdEntryDialog", "&Drug"), self.drug)
         form.addRow(translate("CdEntryDialog", "&Unit"), self.unit)
@@ -308,10 +322,33 @@ class CdEntryDialog(_WitnessedEntry):
             return translate("CdEntryDialog", "Quantity: a count or a quantity received is never below zero.")
         return None
 
+    def _confirmed(self, quantity: float) -> bool:
+        """A count that differs from the register is a discrepancy: the nurse is told the
+        difference and writes it only once they say who was told; Cancel writes nothing, to count
+        again. Counting 2 for 20 rewrote the register to 2 unasked, as a routine correction."""
+        self.reported = None
+        if not self.counted:
+            return True
+        unit = self.unit.text().strip()
+        check = medication.cd_count_check(self.session.db, self.ward, self.drug.currentText(), unit, quantity)
+        if not check.discrepancy:
+            return True
+        self.reported = Prompts.text(self, translate("CdEntryDialog", "Count discrepancy"), translate(
+            "CdEntryDialog", "{counted} {unit} counted: {difference}. This is a discrepancy, written as one on the "
+                             "register to be investigated, not a routine correction. If unsure, Cancel and count again "
+                             "with your witness.\n\nWho was told (e.g. the nurse in charge, the pharmacist)?").format(
+            counted=decimal_text(check.counted, language()), unit=unit, difference=check.said(unit).text(language())))
+        if self.reported is None:
+            self.error.setText(translate("CdEntryDialog", "Nothing written: count the cupboard again."))
+            self.quantity.setFocus()
+            return False
+        return True
+
     def _entered(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
         drug, unit = self.drug.currentText(), self.unit.text()
         if self.counted:
-            return medication.cd_count(self.session, self.ward, drug, unit, quantity, witness=witness, note=note)
+            return medication.cd_count(self.session, self.ward, drug, unit, quantity, witness=witness, note=note,
+                                       discrepancy_note=self.reported)
         return medication.cd_receive(self.session, self.ward, drug, unit, quantity, witness=witness, note=note)
 
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, decimal_text, labelled, message, semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, Phrase, decimal_text, labelled, message, semicolon
 from downtime.domain.census import Movement, MovementEvent, StayStatus, left_after, locate
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
@@ -690,37 +690,84 @@ def _register_line(session: Session, ward: str, drug: str, unit: str, change: fl
 
 
 def cd_receive(session: Session, ward: str, drug: str, unit: str, quantity: float,
-               witness: tuple[str, str], note: str | None = None, *, correction: bool = False) -> float:
-    """Stock received on the ward, or a count correction (`correction`, or a negative
-    quantity): the cupboard counted against the register, the opening count when the outage
-    starts included. Witnessed; returns the new balance."""
+               witness: tuple[str, str], note: str | None = None) -> float:
+    """Stock received on the ward, witnessed; returns the new balance. Never below zero: a
+    negative receipt wrote a cupboard holding less than the register as a routine line, when a
+    difference is a discrepancy the cupboard's count reports (`cd_count`)."""
     session.require(Action.RECORD_CARE)
     drug, unit = _page_named(drug, unit)
-    if quantity == 0:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the quantity cannot be zero."))
+    if quantity <= 0:
+        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: a quantity received is above zero; "
+                                                         "a cupboard holding less than the register is counted "
+                                                         "(Cupboard count), the difference written as a discrepancy."))
     witness_id = _witness(session, witness)
     with session.db.atomic():
-        if cd_balance(session.db, ward, drug, unit) + quantity < -1e-9:
-            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the balance cannot go below zero."))
-        _register_line(session, ward, drug, unit, quantity, "correction" if correction or quantity < 0 else "receipt",
-                       witness_id, note=note)
+        _register_line(session, ward, drug, unit, quantity, "receipt", witness_id, note=note)
     return cd_balance(session.db, ward, drug, unit)
 
 
+@dataclass(frozen=True)
+class CountCheck:
+    """A cupboard count against its page of the register: the page's first line is its
+    `opening` count (the register the outage opens with); a later count that differs is a
+    discrepancy, reported and investigated, never absorbed as a routine correction."""
+
+    counted: float
+    balance: float
+    opening: bool
+
+    @property
+    def difference(self) -> float:
+        return _quantity(self.counted - self.balance)
+
+    @property
+    def discrepancy(self) -> bool:
+        return not self.opening and self.difference != 0
+
+    def said(self, unit: str) -> Phrase:
+        """"18 mg fewer than the register (20 mg)", or more."""
+        template = (QT_TRANSLATE_NOOP("messages", "{difference} {unit} fewer than the register ({balance} {unit})")
+                    if self.difference < 0 else
+                    QT_TRANSLATE_NOOP("messages", "{difference} {unit} more than the register ({balance} {unit})"))
+        return Phrase(template, {"difference": Number(abs(self.difference)), "unit": unit, "balance": Number(self.balance)})
+
+
+def cd_count_check(db: Database, ward: str, drug: str, unit: str, counted: float) -> CountCheck:
+    """What a count of `counted` would write, asked before it is: the register tab and `cd count`
+    name a discrepancy to the nurse before any witness is tried."""
+    opening = db.execute("SELECT COUNT(*) FROM cd_register WHERE ward = ? AND drug = ? AND unit = ? COLLATE NOCASE",
+                         [ward, drug.strip(), unit.strip()]).fetchone()[0] == 0
+    return CountCheck(_quantity(counted), cd_balance(db, ward, drug, unit), opening)
+
+
 def cd_count(session: Session, ward: str, drug: str, unit: str, counted: float, witness: tuple[str, str],
-             note: str | None = None) -> float:
+             note: str | None = None, *, discrepancy_note: str | None = None) -> float:
     """The cupboard counted against the register, witnessed; returns the balance. A count that
     matches is written too (a "count" line, the balance unchanged): the legal register shows
-    every check with its two signatures, and a correct count wrote nothing. One that differs
-    corrects the register by the difference."""
+    every check with its two signatures. The page's first count opens it. One that differs is a
+    "discrepancy" line, written only with `discrepancy_note` (who was told: the nurse in charge,
+    the pharmacist): counting 2 for 20 rewrote the register silently as a correction of -18."""
     session.require(Action.RECORD_CARE)
     drug, unit = _page_named(drug, unit)
     if counted < 0:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the balance cannot go below zero."))
+    reported = (discrepancy_note or "").strip()
     witness_id = _witness(session, witness)
     with session.db.atomic():
-        change = _quantity(counted - cd_balance(session.db, ward, drug, unit))
-        _register_line(session, ward, drug, unit, change, "correction" if change else "count", witness_id, note=note)
+        check = cd_count_check(session.db, ward, drug, unit, counted)
+        if check.discrepancy and not reported:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: {counted} {unit} counted, "
+                                                             "{difference}. A discrepancy is written only with a note "
+                                                             "saying who was told (the nurse in charge, the "
+                                                             "pharmacist)."),
+                               counted=Number(check.counted), unit=unit, difference=check.said(unit))
+        if reported and not check.discrepancy:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: {counted} {unit} counted, as "
+                                                             "the register holds: there is no discrepancy to report."),
+                               counted=Number(check.counted), unit=unit)
+        kind = "discrepancy" if check.discrepancy else "opening" if check.opening else "count"
+        written = "; ".join(text for text in (reported, (note or "").strip()) if text) or None
+        _register_line(session, ward, drug, unit, check.difference, kind, witness_id, note=written)
     return cd_balance(session.db, ward, drug, unit)
 
 

@@ -25,6 +25,14 @@ def ward(session_for, medication_ward):
     return medication_ward
 
 
+def _register_tab(qtbot, session):
+    """The Controlled drugs tab of a window signed in as `session`'s person."""
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show_cd_register()
+    return window.cd_register
+
+
 @pytest.fixture
 def round_window(qtbot, session_for, answers, ward):
     main = MainWindow(session_for("nurse"))
@@ -1044,9 +1052,9 @@ def test_the_opening_count_and_stock_received_are_entered_witnessed_on_the_regis
         qtbot, session_for, medication_ward, answers, type_text):
     """At the start of an outage the app's register is empty though the cupboard is not: the
     nurse enters the count, witnessed, and the first morphine dose can then be given. Stock
-    received adds; a later count corrects the register by the difference. A count that matches
-    (the shift change's) answered "nothing to correct" and wrote nothing: it is a line of its
-    own, the balance unchanged, on the tab and the printed page."""
+    received adds; a later count that differs is a discrepancy, written once the nurse says who
+    was told. A count that matches (the shift change's) answered "nothing to correct" and wrote
+    nothing: it is a line of its own, the balance unchanged, on the tab and the printed page."""
     import re
 
     from pypdf import PdfReader
@@ -1077,15 +1085,17 @@ def test_the_opening_count_and_stock_received_are_entered_witnessed_on_the_regis
     enter(panel.count_button, "20")
     enter(panel.receive_button, "10")
     assert not enter(panel.count_button, "30").isVisible()
+    answers[0]["text"].append("Sr Dubois told")
     enter(panel.count_button, "29,5")
+    assert answers[1][-1] == ("text", "Count discrepancy")
     assert panel.page_title.text() == "<b>Morphine (mg)</b>: balance 29.5"
     assert [panel.lines.texts(row)[1:6] for row in range(panel.lines.rowCount())] == [
-        ("Count correction", "+20", "20", "Hélène Lefèvre", "Dr Karim Benali"),
+        ("Opening count: 20 mg", "+20", "20", "Hélène Lefèvre", "Dr Karim Benali"),
         ("Received", "+10", "30", "Hélène Lefèvre", "Dr Karim Benali"),
         ("Count checked, correct: 30 mg", "", "30", "Hélène Lefèvre", "Dr Karim Benali"),
-        ("Count correction", "-0.5", "29.5", "Hélène Lefèvre", "Dr Karim Benali")]
+        ("DISCREPANCY: 29.5 mg counted, 30 mg on the register", "-0.5", "29.5", "Hélène Lefèvre", "Dr Karim Benali")]
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(panel.print_page()).pages))
-    assert "Count checked, correct: 30 mg" in text
+    assert "Count checked, correct: 30 mg" in text and "DISCREPANCY: 29.5 mg counted, 30 mg on the register" in text
 
 
 def test_stock_received_for_a_drug_on_no_page_asks_before_opening_one(qtbot, session_for, ward, monkeypatch,
@@ -1107,10 +1117,7 @@ def test_stock_received_for_a_drug_on_no_page_asks_before_opening_one(qtbot, ses
 
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     nurse = session_for("nurse")
-    window = MainWindow(nurse)
-    qtbot.addWidget(window)
-    window.show_cd_register()
-    panel = window.cd_register
+    panel = _register_tab(qtbot, nurse)
 
     def receive(drug, unit="mg"):
         QTest.keyClick(panel.receive_button, Qt.Key.Key_Space)
@@ -1145,6 +1152,48 @@ def test_stock_received_for_a_drug_on_no_page_asks_before_opening_one(qtbot, ses
         ("Morphine", "mg", 60), ("Oxycodone", "mg", 10)]
 
 
+def test_a_cupboard_count_that_differs_tells_the_nurse_the_difference_and_asks_who_was_told(
+        qtbot, session_for, ward, monkeypatch, type_text):
+    """Counting 2 where the register held 50 (a typo) rewrote the register to 2, asking nothing,
+    as a routine "Count correction". The nurse is told the difference; Cancel writes nothing, to
+    count again; saying who was told writes a discrepancy, red on the page, the answer its note."""
+    from PySide6.QtGui import QColor
+
+    from downtime.qt.cd_register_panel import CdEntryDialog
+    from downtime.qt.prompts import Prompts
+
+    asked, said = [], [None, "Sr Dubois, nurse in charge"]
+
+    def text(parent, title, label):
+        asked.append((title, label))
+        return said.pop(0)
+
+    monkeypatch.setattr(Prompts, "text", staticmethod(text))
+    nurse = session_for("nurse")
+    panel = _register_tab(qtbot, nurse)
+    QTest.keyClick(panel.count_button, Qt.Key.Key_Space)
+    dialog = panel.dialog
+    assert isinstance(dialog, CdEntryDialog)
+    type_text(dialog.quantity, "2")
+    type_text(dialog.witness_id, "doctor")
+    type_text(dialog.witness_pin, "2222")
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert asked == [("Count discrepancy", "2 mg counted: 48 mg fewer than the register (50 mg). This is a "
+                                           "discrepancy, written as one on the register to be investigated, not a "
+                                           "routine correction. If unsure, Cancel and count again with your "
+                                           "witness.\n\nWho was told (e.g. the nurse in charge, the pharmacist)?")]
+    assert dialog.isVisible() and dialog.error.text() == "Nothing written: count the cupboard again."
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 50
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert not dialog.isVisible() and medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 2
+    last = panel.lines.rowCount() - 1
+    assert (panel.lines.texts(last)[1:4], panel.lines.texts(last)[7]) == (
+        ("DISCREPANCY: 2 mg counted, 50 mg on the register", "-48", "2"), "Sr Dubois, nurse in charge")
+    colour = panel.lines.data(panel.lines.index(last, 1), Qt.ItemDataRole.ForegroundRole)
+    assert colour is not None and QColor(colour) != QColor(Qt.GlobalColor.black)
+    assert panel.lines.data(panel.lines.index(0, 1), Qt.ItemDataRole.ForegroundRole) is None
+
+
 def test_what_is_left_of_an_ampoule_is_discarded_from_the_register_tab_against_its_dose(
         qtbot, session_for, ward, answers, type_text):
     """A 5 mg dose of morphine from a 10 mg ampoule: the half discarded could only be entered as
@@ -1163,10 +1212,7 @@ def test_what_is_left_of_an_ampoule_is_discarded_from_the_register_tab_against_i
                                              "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
     number = nurse.db.execute("SELECT downtime_number FROM patients").fetchone()[0]
     patient = f"{number} — MARTIN Hélène Marie (née LEFÈVRE)"
-    window = MainWindow(nurse)
-    qtbot.addWidget(window)
-    window.show_cd_register()
-    panel = window.cd_register
+    panel = _register_tab(qtbot, nurse)
     QTest.keyClick(panel.waste_button, Qt.Key.Key_Space)
     dialog = panel.dialog
     assert isinstance(dialog, WastageDialog)
@@ -1340,10 +1386,8 @@ def test_a_drugs_register_page_prints_with_lines_to_carry_on_by_hand(qtbot, sess
     nurse = session_for("nurse")
     medication.record_dose(nurse, morphine, {"outcome": "given", "given_for": "pain", "dose_given": 5.0, "route": "SC",
                                              "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
-    window = MainWindow(nurse)
-    qtbot.addWidget(window)
-    window.show_cd_register()
-    text = " ".join(page.extract_text() for page in PdfReader(window.cd_register.print_page()).pages)
+    panel = _register_tab(qtbot, nurse)
+    text = " ".join(page.extract_text() for page in PdfReader(panel.print_page()).pages)
     number = nurse.db.execute("SELECT downtime_number FROM patients").fetchone()[0]
     assert "Controlled-drug register — Morphine (mg)" in text and "Ward 3B — balance 45 mg" in text
     assert "Received" in text and "Dose given" in text and number in text and "Dr Karim Benali" in text
@@ -1363,10 +1407,7 @@ def test_the_register_tab_and_its_print_date_a_dose_by_its_giving_and_say_when_i
     clock.now += timedelta(minutes=10)
     medication.record_dose(nurse, morphine, {"outcome": "given", "given_for": "pain", "dose_given": 5.0, "route": "SC",
                                              "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
-    window = MainWindow(nurse)
-    qtbot.addWidget(window)
-    window.show_cd_register()
-    panel = window.cd_register
+    panel = _register_tab(qtbot, nurse)
     assert [panel.lines.texts(row)[:2] for row in range(panel.lines.rowCount())] == [
         ("28/11/2026 14:00", "Received"), ("28/11/2026 10:00 (written 14:10)", "Dose given")]
     text = " ".join(page.extract_text() for page in PdfReader(panel.print_page()).pages)
@@ -1391,10 +1432,7 @@ def test_the_register_dates_a_dose_withdrawn_by_its_giving_and_says_when_it_was_
                                                     "given_at": "2026-11-28T10:00+01:00"}, witness=("doctor", "2222"))
     clock.now += timedelta(minutes=40)
     medication.withdraw_dose(nurse, dose.record_id, "wrong patient", witness=("doctor", "2222"))
-    window = MainWindow(nurse)
-    qtbot.addWidget(window)
-    window.show_cd_register()
-    panel = window.cd_register
+    panel = _register_tab(qtbot, nurse)
     by = panel.lines.names[nurse.user.staff_id]
     assert [panel.lines.texts(row)[:2] + panel.lines.texts(row)[4:5] for row in range(1, panel.lines.rowCount())] == [
         ("28/11/2026 10:00 (written 14:00)", "Dose given", by),
