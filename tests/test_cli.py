@@ -993,6 +993,9 @@ def test_the_cupboard_count_and_wastage_are_entered_witnessed_from_the_command_l
     assert "give --witness-user and --witness-pin" in capsys.readouterr().err
     assert main(["cd", "wastage", *stock, "--dose", dose, "--quantity", "2.5", *witness, *person]) == 0
     assert f"balance {before - 2.5:g} mg" in capsys.readouterr().out
+    assert main(["cd", "wastage", *stock, "--dose", dose, "--quantity", "2.5", *witness, *person]) == 1
+    assert capsys.readouterr().err.startswith("downtime: Controlled-drug register: what was left of this dose was "
+                                              "recorded discarded already, 2.5 mg on ")
     vault = Vault(Path(demo_db))
     sign_in(vault, "nurse", "1111")
     assert vault.db is not None

@@ -1105,6 +1105,29 @@ def test_a_negative_receipt_is_refused_for_the_count_to_report(ward):
     assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 20
 
 
+def test_a_doses_wastage_is_recorded_once_the_second_refused_naming_the_first(ward, session_for, clock):
+    """`cd wastage --dose ID --quantity 5` twice wrote both, 10 mg discarded from a 5 mg dose:
+    the register knows what a dose gave, not what was drawn up, so a second wastage of one dose
+    is refused, naming the first (when, by whom, witnessed by whom, how much); another dose's is
+    written."""
+    nurse, _, _, morphine = ward
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
+    first = medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
+    second = medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T14:00+01:00"), witness=("doctor", "2222"))
+    assert medication.cd_waste(nurse, first.record_id, 5, witness=("doctor", "2222")) == 35
+    clock.advance(hours=1)
+    doctor = session_for("doctor")
+    with pytest.raises(ServiceError) as refused:
+        medication.cd_waste(doctor, first.record_id, 5, witness=("nurse", "1111"))
+    assert refused.value.text("en") == (
+        "Controlled-drug register: what was left of this dose was recorded discarded already, 5 mg on "
+        f"{clock.now - timedelta(hours=1):%d/%m/%Y %H:%M} by Hélène Lefèvre (nurse), witnessed by Dr Karim Benali "
+        "(doctor). A dose's wastage is recorded once; if that quantity was wrong, count the cupboard: the difference "
+        "is written as a discrepancy.")
+    assert medication.cd_waste(doctor, second.record_id, 2.5, witness=("nurse", "1111")) == 32.5
+    assert [line.kind for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")].count("wastage") == 2
+
+
 def test_what_is_left_of_an_ampoule_is_discarded_against_its_dose_and_patient(ward):
     """A 5 mg dose from a 10 mg ampoule left the register 5 mg above the cupboard, the half
     discarded entered as an anonymous count correction. It is a witnessed line tied to the dose

@@ -35,6 +35,7 @@ from downtime.services.context import Session
 from downtime.services.errors import NotFound, ServiceError, ValidationFailed
 from downtime.services.laptops import laptops_known
 from downtime.services.patients import PatientSummary, downtime_numbers
+from downtime.services.staff import names_with_ids
 from downtime.storage import audit
 from downtime.storage.records import chunks, current_of, histories, list_current, marks
 
@@ -911,6 +912,7 @@ def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str
     if taken is None:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: this dose takes nothing from the "
                                                          "register (withdrawn?); record what was discarded as a count."))
+    _refuse_second_wastage(session, dose_id, taken.unit)
     witness_id = _witness(session, witness)
     with session.db.atomic():
         if cd_balance(session.db, taken.ward, taken.drug, taken.unit) - quantity < -1e-9:
@@ -918,6 +920,26 @@ def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str
         _register_line(session, taken.ward, taken.drug, taken.unit, -quantity, "wastage", witness_id,
                        record_id=dose_id, note=note)
     return cd_balance(session.db, taken.ward, taken.drug, taken.unit)
+
+
+def _refuse_second_wastage(session: Session, dose_id: str, unit: str) -> None:
+    """What was left of a dose's ampoule is discarded once: the register does not know how much
+    was drawn up, only what was given, so a second wastage of one dose cannot be checked against
+    it (the same 5 mg dose's wastage was written twice, 15 mg then 10 mg). The first is named;
+    had its quantity been wrong, the cupboard's count reports the difference as a discrepancy."""
+    row = session.db.execute("SELECT at, change, author, witness FROM cd_register WHERE record_id = ? AND kind = 'wastage'"
+                             " ORDER BY julianday(at), rowid LIMIT 1", [dose_id]).fetchone()
+    if row is None:
+        return
+    names = names_with_ids(session.db)
+    at = datetime.fromisoformat(row[0]).astimezone(session.clock().tzinfo)
+    raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: what was left of this dose was recorded "
+                                                     "discarded already, {quantity} {unit} on {when} by {author}, "
+                                                     "witnessed by {witness}. A dose's wastage is recorded once; if "
+                                                     "that quantity was wrong, count the cupboard: the difference is "
+                                                     "written as a discrepancy."),
+                       quantity=Number(-row[1]), unit=unit, when=f"{at:%d/%m/%Y %H:%M}",
+                       author=names.get(row[2], row[2]), witness=names.get(row[3], row[3]))
 
 
 def cd_balance(db: Database, ward: str, drug: str, unit: str) -> float:

@@ -1228,6 +1228,15 @@ def test_what_is_left_of_an_ampoule_is_discarded_from_the_register_tab_against_i
         ("Discarded, from the dose of 28/11/2026 10:00", "-5", "40", "Dr Karim Benali", patient)]
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(panel.print_page()).pages))
     assert "Discarded, from the dose of 28/11/2026 10:00" in text and "MARTIN Hélène Marie" in text
+    QTest.keyClick(panel.waste_button, Qt.Key.Key_Space)
+    again = panel.dialog
+    type_text(again.quantity, "5")
+    type_text(again.witness_id, "doctor")
+    type_text(again.witness_pin, "2222")
+    QTest.keyClick(again.save_button, Qt.Key.Key_Space)
+    assert again.isVisible() and again.error.text().startswith(
+        "Controlled-drug register: what was left of this dose was recorded discarded already, 5 mg on ")
+    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 40
 
 
 def test_the_round_tab_prints_the_wards_mar_pack(round_window, ward):
