@@ -47,7 +47,8 @@ def test_items_are_grouped_by_patient_in_the_order_the_ehr_takes_them(office):
     yet) and a cancellation typed at 06:36 before the 11:00 booking it cancels."""
     work = back_entry.worklist(office)
     assert work[0].patient is None and {i.record.form_id for i in work[0].items} == {"theatre_session"}
-    with_orders = next(group for group in work if any(i.record.form_id == "medication_order" for i in group.items))
+    with_orders = next(group for group in work if {"medication_order", "medication_administration"}
+                       <= {i.record.form_id for i in group.items})
     steps = [item.step for item in with_orders.items]
     assert with_orders.items[0].record.form_id == "admission" and {0, 1, 2} <= set(steps)
     names = [group.patient.display_name for group in work if group.patient]

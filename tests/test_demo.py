@@ -96,3 +96,28 @@ def test_the_demo_ward_is_signed_by_the_nurse_on_shift_and_its_cancellations_mos
     names = {name for _, name, _, _ in DEMO_ACCOUNTS}
     assert not any(p.display_name.split()[1] in " ".join(names) and p.display_name.split()[0].title() in " ".join(names)
                    for p in in_patients(db, forms))
+
+
+def test_the_demo_register_opens_before_its_first_dose_each_witnessed_by_someone_on_shift(tmp_path, forms, clock):
+    """The morphine page read "Received +200, 02/12 00:05 — Ward stock at the start of the
+    outage" after doses given from 30/11 21:05, every dose witnessed by Dr Karim Benali day and
+    night. It opens with the count at the outage's first handover, reads in time order, and each
+    dose's witness was on the ward: the ward's doctor by day, the other shift's nurse at a
+    handover (half an hour either side of 07:30 and 19:30)."""
+    db = open_database(tmp_path / "demo.sqlite")
+    build_demo(db, forms, clock)
+    lines = medication.cd_lines(db, forms, "3B", "Morphine", "mg")
+    times = [line.given_at or line.at for line in lines]
+    assert lines[0].kind == "opening" and times == sorted(times) and all(line.when_texts()[1] is None for line in lines)
+
+    def handover(at):
+        return any(abs(at - datetime.combine(at.date(), shift, at.tzinfo)) <= timedelta(minutes=30)
+                   for shift in (time(7, 30), time(19, 30)))
+
+    doses = [line for line in lines if line.kind == "administration"]
+    assert len(doses) > 10
+    for line in doses:
+        day = time(7, 30) <= line.given_at.time() < time(19, 30)
+        assert line.author == ("nurse" if day else "night"), line
+        assert line.witness == ("doctor" if not handover(line.given_at) else "night" if day else "nurse"), line
+    assert {line.witness for line in doses} == {"doctor", "nurse", "night"}

@@ -7,7 +7,7 @@ The database is marked as demo, and the banner says so.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -245,7 +245,8 @@ def _order_values(drug: str, dose: float, unit: str, route: str, times: str, sta
 
 def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_now) -> int:
     """Orders for the demo ward's patients and two days of doses with a few omissions; the
-    ward's controlled-drug register receives morphine first. Returns the doses recorded."""
+    ward's controlled-drug register opens with the morphine counted at the outage's first
+    handover, before any dose of it. Returns the doses recorded."""
     from downtime.domain.medication import Check, scheduled_slots
     from downtime.services import census, medication
 
@@ -254,9 +255,11 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
     device = load_device(db)
     doctor = Session(db, device, staff.sign_in(db, "doctor", "2222", clock), forms, clock)
     nurse, night = _nurses(db, forms, clock)
-    medication.cd_receive(nurse, DEMO_WARD, "Morphine", "mg", 200, witness=("doctor", "2222"),
-                          note="Ward stock at the start of the outage")
     start = _outage_began(now)
+    opened = datetime.combine(start.date(), _DAY_SHIFT[0], start.tzinfo)
+    medication.cd_count(_written_at(nurse, opened), DEMO_WARD, "Morphine", "mg", 200, witness=_cd_witness(opened),
+                        note="Ward stock at the start of the outage, counted at the handover")
+    morphine: list[tuple[datetime, str]] = []
     doses = 0
     for patient in census.in_patients(db, forms, ward=DEMO_WARD):
         allergic = any("cillin" in a.casefold() for a in patient.allergies)
@@ -289,15 +292,17 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                    if medication.allergy_reason_needed(doctor, patient.patient_id, {"drug": "Morphine"}) else {})},
                 patient_id=patient.patient_id)
             hours_in = int((now - datetime.fromisoformat(patient.admitted_at)).total_seconds() // 3600)
-            moments = range(2, hours_in - 1, 5)
-            for hours_ago in sorted(rng.sample(moments, min(3, len(moments))), reverse=True):
-                given = now - timedelta(hours=hours_ago)
-                medication.record_dose(_on_shift(nurse, night, given), prn.record_id, {
-                    "outcome": "given", "given_at": given.isoformat(timespec="minutes"),
-                    "dose_given": 5.0, "route": "SC", "given_for": "Pain score 6/10"}, witness=("doctor", "2222"),
-                    overrides={Check.ALLERGY: "Codeine made them vomit (intolerance): morphine reviewed with the prescriber",
-                               Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
-                doses += 1
+            moments = [given for given in (now - timedelta(hours=hours_ago, minutes=rng.randint(0, 50))
+                                           for hours_ago in range(2 + rng.randint(0, 4), hours_in - 1, 5))
+                       if given > opened and _CD_HOURS[0] <= given.time() < _CD_HOURS[1]]
+            morphine += [(given, prn.record_id) for given in rng.sample(moments, min(3, len(moments)))]
+    for given, order_id in sorted(morphine):  # each charted as it was given: the register reads in time order
+        medication.record_dose(_written_at(_on_shift(nurse, night, given), given + timedelta(minutes=2)), order_id, {
+            "outcome": "given", "given_at": given.isoformat(timespec="minutes"),
+            "dose_given": 5.0, "route": "SC", "given_for": "Pain score 6/10"}, witness=_cd_witness(given),
+            overrides={Check.ALLERGY: "Codeine made them vomit (intolerance): morphine reviewed with the prescriber",
+                       Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
+        doses += 1
     return doses
 
 
@@ -308,6 +313,29 @@ _DAY_SHIFT = (time(7, 30), time(19, 30))
 
 def _on_shift(day: Session, night: Session, at: datetime) -> Session:
     return day if _DAY_SHIFT[0] <= at.time() < _DAY_SHIFT[1] else night
+
+
+# A controlled drug's second signature is someone's on the ward at the time: the other shift's
+# nurse half an hour either side of a handover, the ward's doctor by day. The demo gives morphine
+# only between 07:00 and 20:00: its single night nurse has no colleague to sign with her, and
+# every dose, by night too, read witnessed by Dr Karim Benali.
+_HANDOVER = timedelta(minutes=30)
+_CD_HOURS = (time(7, 0), time(20, 0))
+
+
+def _cd_witness(at: datetime) -> tuple[str, str]:
+    day = datetime.combine(at.date(), _DAY_SHIFT[0], at.tzinfo)
+    evening = datetime.combine(at.date(), _DAY_SHIFT[1], at.tzinfo)
+    if abs(at - day) <= _HANDOVER or abs(at - evening) <= _HANDOVER:
+        return ("night", "5555") if _DAY_SHIFT[0] <= at.time() < _DAY_SHIFT[1] else ("nurse", "1111")
+    return "doctor", "2222"
+
+
+def _written_at(session: Session, at: datetime) -> Session:
+    """The session as if its entries were typed at `at`: the controlled-drug register is written
+    as a ward keeps it, each line when it happens (every line written when the demo was built,
+    its opening stock read dated after the doses given from it)."""
+    return replace(session, clock=lambda: at)
 
 
 def _nurses(db: Database, forms: dict[str, FormSpec], clock: Clock) -> tuple[Session, Session]:
