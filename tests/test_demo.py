@@ -1,3 +1,4 @@
+import json
 from datetime import datetime, time, timedelta
 
 from downtime.domain.news2 import Band
@@ -121,3 +122,15 @@ def test_the_demo_register_opens_before_its_first_dose_each_witnessed_by_someone
         assert line.author == ("nurse" if day else "night"), line
         assert line.witness == ("doctor" if not handover(line.given_at) else "night" if day else "nurse"), line
     assert {line.witness for line in doses} == {"doctor", "nurse", "night"}
+
+
+def test_every_demo_dose_is_written_after_its_order(tmp_path, forms, clock):
+    """The demo's morphine doses are charted as given, hours ago; their order, written as the
+    demo was built, came after them."""
+    db = open_database(tmp_path / "demo.sqlite")
+    build_demo(db, forms, clock)
+    written = {row["record_id"]: row["recorded_at"] for row in db.query(
+        "SELECT record_id, recorded_at FROM records WHERE form_id = 'medication_order' AND version = 1")}
+    doses = list(db.query("SELECT data, recorded_at FROM records WHERE form_id = 'medication_administration'"))
+    assert doses and all(datetime.fromisoformat(dose["recorded_at"]) >= datetime.fromisoformat(
+        written[json.loads(dose["data"])["order"]]) for dose in doses)

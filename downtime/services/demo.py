@@ -284,7 +284,10 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
                     Check.ALLERGY: "Reviewed with the prescriber", Check.ALLERGY_UNKNOWN: _NOT_KNOWN_YET})
                 doses += 1
         if rng.random() < 0.3:
-            prn = records.save_new(doctor, "medication_order", {
+            # Written when prescribed, at admission: written as the demo is built, the order came
+            # after its doses, each charted as it was given.
+            prescribed = _written_at(doctor, datetime.fromisoformat(patient.admitted_at))
+            prn = records.save_new(prescribed, "medication_order", {
                 "drug": "Morphine", "dose": 5.0, "dose_unit": "mg", "route": "SC", "frequency": "prn",
                 "prn_indication": "Pain score above 4/10", "min_interval_hours": 4, "max_doses_24h": 6,
                 "start_at": patient.admitted_at, "controlled": True, "high_alert": True,
