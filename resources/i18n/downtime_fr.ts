@@ -480,6 +480,14 @@
         <translation>Comptage vérifié, exact : {balance} {unit}</translation>
     </message>
     <message>
+        <source>Opening count: {balance} {unit}</source>
+        <translation>Comptage d’ouverture : {balance} {unit}</translation>
+    </message>
+    <message>
+        <source>DISCREPANCY: {balance} {unit} counted, {register} {unit} on the register</source>
+        <translation>ÉCART : {balance} {unit} compté(s), {register} {unit} au registre</translation>
+    </message>
+    <message>
         <source>Discarded, from the dose of {given}</source>
         <translation>Reliquat détruit, de la dose du {given}</translation>
     </message>
@@ -1240,6 +1248,22 @@ Lier {name} ({number}) au patient {new} du DPI au lieu de {ehr} ?</translation>
     <message>
         <source>&amp;Quantity received</source>
         <translation>&amp;Quantité reçue</translation>
+    </message>
+    <message>
+        <source>Count discrepancy</source>
+        <translation>Écart au comptage</translation>
+    </message>
+    <message>
+        <source>{counted} {unit} counted: {difference}. This is a discrepancy, written as one on the register to be investigated, not a routine correction. If unsure, Cancel and count again with your witness.
+
+Who was told (e.g. the nurse in charge, the pharmacist)?</source>
+        <translation>{counted} {unit} compté(s) : {difference}. C’est un écart, enregistré comme tel au registre pour être analysé, pas une correction ordinaire. En cas de doute, annulez et recomptez avec votre témoin.
+
+Qui a été prévenu (p. ex. le cadre de santé, le pharmacien) ?</translation>
+    </message>
+    <message>
+        <source>Nothing written: count the cupboard again.</source>
+        <translation>Rien n’a été enregistré : recomptez l’armoire.</translation>
     </message>
     <message>
         <source>N&amp;ote</source>
@@ -3742,10 +3766,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>Registre des stupéfiants : indiquer le médicament et son unité.</translation>
     </message>
     <message>
-        <source>Controlled-drug register: the quantity cannot be zero.</source>
-        <translation>Registre des stupéfiants : la quantité ne peut pas être nulle.</translation>
-    </message>
-    <message>
         <source>{count} dose(s) were recorded from this order. A dose given stays on the chart, even one given to the wrong patient (they had it): stop the order instead (amend its stop time) and write the right patient&apos;s. Only a dose recorded by mistake, never given, is withdrawn first, from the chart.</source>
         <translation>{count} dose(s) ont été enregistrée(s) sur cette prescription. Une dose administrée reste sur le diagramme, même administrée au mauvais patient (il l’a reçue) : arrêtez plutôt la prescription (modifiez son heure d’arrêt) et rédigez celle du bon patient. Seule une dose enregistrée par erreur, jamais administrée, est d’abord retirée du diagramme.</translation>
     </message>
@@ -3802,8 +3822,28 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{order} : arrêtée à la fin du séjour du {date}, aucune dose n’en est donnée. Si elle reste indiquée, un prescripteur la prescrit à nouveau, depuis le plan d’administration du patient.</translation>
     </message>
     <message>
+        <source>Controlled-drug register: a quantity received is above zero; a cupboard holding less than the register is counted (Cupboard count), the difference written as a discrepancy.</source>
+        <translation>Registre des stupéfiants : une quantité reçue est supérieure à zéro ; une armoire contenant moins que le registre se compte (Comptage de l’armoire), la différence enregistrée comme un écart.</translation>
+    </message>
+    <message>
+        <source>{difference} {unit} fewer than the register ({balance} {unit})</source>
+        <translation>{difference} {unit} de moins que le registre ({balance} {unit})</translation>
+    </message>
+    <message>
+        <source>{difference} {unit} more than the register ({balance} {unit})</source>
+        <translation>{difference} {unit} de plus que le registre ({balance} {unit})</translation>
+    </message>
+    <message>
         <source>Controlled-drug register: the balance cannot go below zero.</source>
         <translation>Registre des stupéfiants : le solde ne peut pas devenir négatif.</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: {counted} {unit} counted, {difference}. A discrepancy is written only with a note saying who was told (the nurse in charge, the pharmacist).</source>
+        <translation>Registre des stupéfiants : {counted} {unit} compté(s), {difference}. Un écart n’est enregistré qu’avec une remarque indiquant qui a été prévenu (le cadre de santé, le pharmacien).</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: {counted} {unit} counted, as the register holds: there is no discrepancy to report.</source>
+        <translation>Registre des stupéfiants : {counted} {unit} compté(s), comme au registre : il n’y a pas d’écart à signaler.</translation>
     </message>
     <message>
         <source>Controlled-drug register: the quantity discarded must be above zero.</source>
@@ -3812,6 +3852,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Controlled-drug register: this dose takes nothing from the register (withdrawn?); record what was discarded as a count.</source>
         <translation>Registre des stupéfiants : cette dose ne prélève rien au registre (annulée ?) ; saisissez ce qui a été détruit comme un comptage.</translation>
+    </message>
+    <message>
+        <source>Controlled-drug register: what was left of this dose was recorded discarded already, {quantity} {unit} on {when} by {author}, witnessed by {witness}. A dose&apos;s wastage is recorded once; if that quantity was wrong, count the cupboard: the difference is written as a discrepancy.</source>
+        <translation>Registre des stupéfiants : le reste de cette dose a déjà été enregistré comme détruit, {quantity} {unit} le {when} par {author}, témoin {witness}. La destruction d’une dose s’enregistre une seule fois ; si cette quantité était fausse, comptez l’armoire : la différence est enregistrée comme un écart.</translation>
     </message>
     <message>
         <source>{order} was prescribed again already: {orders}. Read the patient&apos;s chart again.</source>
@@ -4538,6 +4582,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>--other-than s’emploie avec --new-page : il dit de quelle page la nouvelle se distingue</translation>
     </message>
     <message>
+        <source>--counted {counted}: {difference}. This is a discrepancy, written as one on the register to be investigated: count again with your witness; if the count stands, tell the nurse in charge or the pharmacist and give --discrepancy-note saying who was told</source>
+        <translation>--counted {counted} : {difference}. C’est un écart, enregistré comme tel au registre pour être analysé : recomptez avec votre témoin ; si le compte se confirme, prévenez le cadre de santé ou le pharmacien et donnez --discrepancy-note indiquant qui a été prévenu</translation>
+    </message>
+    <message>
+        <source>--discrepancy-note: {counted} {unit} counted, as the register holds: there is no discrepancy (a note goes with --note)</source>
+        <translation>--discrepancy-note : {counted} {unit} compté(s), comme au registre : il n’y a pas d’écart (une remarque se donne avec --note)</translation>
+    </message>
+    <message>
+        <source>Discrepancy written on the register: {difference}</source>
+        <translation>Écart enregistré au registre : {difference}</translation>
+    </message>
+    <message>
         <source>idle-lock takes one number of minutes (e.g. 5)</source>
         <translation>idle-lock prend un nombre de minutes (ex. : 5)</translation>
     </message>
@@ -5218,16 +5274,20 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>commandes cd</translation>
     </message>
     <message>
-        <source>stock received (or a negative count correction), witnessed</source>
-        <translation>stock reçu (ou correction négative d’un comptage), avec témoin</translation>
+        <source>stock received, witnessed</source>
+        <translation>stock reçu, avec témoin</translation>
+    </message>
+    <message>
+        <source>how much was received, above 0 (a cupboard holding less than the register is a discrepancy: &apos;downtime cd count&apos;)</source>
+        <translation>quantité reçue, supérieure à 0 (une armoire contenant moins que le registre est un écart : « downtime cd count »)</translation>
+    </message>
+    <message>
+        <source>the cupboard&apos;s count, witnessed: a count that matches is written as checked, one that differs is a discrepancy, written only with --discrepancy-note</source>
+        <translation>le comptage de l’armoire, avec témoin : un compte exact est enregistré comme vérifié, un compte différent est un écart, enregistré seulement avec --discrepancy-note</translation>
     </message>
     <message>
         <source>a note for the register, e.g. the pharmacy&apos;s delivery number</source>
         <translation>une note pour le registre, p. ex. le numéro de livraison de la pharmacie</translation>
-    </message>
-    <message>
-        <source>how much was received, never 0 (negative to correct a count; the balance never goes below 0)</source>
-        <translation>la quantité reçue, jamais 0 (négative pour corriger un comptage ; le solde ne passe jamais sous 0)</translation>
     </message>
     <message>
         <source>the drug is delivered to the ward for the first time: its page of the register is opened (refused without it for a drug the register has no page of, a typo&apos;s page splitting one drug&apos;s stock; refused too for a drug close to a page&apos;s, unless --other-than names it)</source>
@@ -5238,12 +5298,12 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>avec --new-page : le médicament n’est pas celui de cette page du registre, dont le nom en est proche (tel que le refus la nomme ; répétable)</translation>
     </message>
     <message>
-        <source>the cupboard&apos;s count, witnessed: a count that matches is written as checked, one that differs corrects the register</source>
-        <translation>le comptage de l’armoire, avec témoin : un comptage concordant est inscrit comme vérifié, un comptage différent corrige le registre</translation>
-    </message>
-    <message>
         <source>a note for the register, e.g. &apos;shift change&apos;</source>
         <translation>une note pour le registre, p. ex. « relève »</translation>
+    </message>
+    <message>
+        <source>for a count that differs from the register: who was told, e.g. &apos;nurse in charge S. Martin and pharmacist told&apos;</source>
+        <translation>pour un compte différent du registre : qui a été prévenu, p. ex. « cadre de santé S. Martin et pharmacien prévenus »</translation>
     </message>
     <message>
         <source>how much is counted in the cupboard, 0 or more</source>
