@@ -555,7 +555,7 @@ def test_the_worklist_lines_of_a_discharge_and_a_death_give_the_follow_up_and_th
                                              "notes": "Daughter to be called by the ward"}, patient_id=other.patient_id)
     lines = _office_lines(tmp_path, laptop, ward_clerk)
     assert lines[left.record_id].endswith("Follow-up arranged: Fracture clinic in 2 weeks"), lines[left.record_id]
-    assert lines[died.record_id].endswith("Death verified by (name): Dr Benali — Expected death: Yes — "
+    assert lines[died.record_id].endswith("Doctor who verified the death (name): Dr Benali — Expected death: Yes — "
                                           "Next of kin informed: No — Notes: Daughter to be called by the ward"), \
         lines[died.record_id]
 

@@ -138,15 +138,16 @@ def test_a_transfer_out_leaves_out_the_orders_of_a_stay_that_ended(earlier_stay,
     assert [line.split(" ")[0] for line in treatments.split("\n")] == ["Amoxicillin", "Morphine", "Ceftriaxone"]
 
 
-def test_a_death_starts_verified_by_the_person_signed_in(session_for, medication_ward):
-    """"Death verified by" was empty, typed by hand at every death; it starts as the signed-in
-    person's name, for them to change when someone else verified it."""
+def test_a_death_does_not_start_verified_by_the_person_signed_in(session_for, medication_ward, tmp_path):
+    """"Death verified by" started as the signed-in nurse's name: in France a doctor certifies a
+    death, and the nurse recording it is the record's author. A form that asks for the person
+    signed in (`signed_in`) still starts with their name."""
     patient = medication_ward[0]
-    for staff_id, name in (("doctor", "Dr Karim Benali"), ("nurse", "Hélène Lefèvre")):
-        session = session_for(staff_id)
-        assert prefill.first_answers(session, session.form("death"), patient) == {"verified_by": name}
     nurse = session_for("nurse")
-    assert "verified_by" not in prefill.first_answers(nurse, nurse.form("discharge"), patient)
+    assert prefill.first_answers(nurse, nurse.form("death"), patient) == {}
+    edited = load_forms(_forms_edited(tmp_path, "transfer_out.yaml", "      - id: handed_over_to\n",
+                                      "      - id: handed_over_to\n        signed_in: true\n"))
+    assert prefill.first_answers(nurse, edited["transfer_out"], patient)["handed_over_to"] == "Hélène Lefèvre"
 
 
 @pytest.mark.parametrize("field, problem", [

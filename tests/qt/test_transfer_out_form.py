@@ -1,6 +1,6 @@
 """The transfer-out handover opened for a patient starts from the chart: the nurse checks the last
 observations and the treatments in force instead of copying each figure by hand. A death form
-starts verified by the person signed in."""
+asks for the doctor who verified the death."""
 
 from datetime import datetime
 
@@ -76,14 +76,20 @@ def test_the_handover_saves_what_the_nurse_checked_and_changed(medication_ward, 
         118, 22, "2026-11-28T12:00+01:00")
 
 
-def test_a_death_opens_verified_by_the_nurse_signed_in_who_may_name_another(medication_ward, clock, window,
-                                                                           select_bed, qtbot):
+def test_a_death_asks_the_doctor_who_verified_it_and_does_not_name_the_nurse_signed_in(
+        medication_ward, clock, window, select_bed, qtbot, type_text):
+    """"Death verified by" opened filled in with the nurse signed in, and its French label
+    ("Décès constaté par") reads as certified, a doctor's act: the record named the nurse as
+    having certified the death. It asks for the doctor; the nurse is the record's author."""
     form = _handover(window, select_bed, "Death", "death")
-    assert form.editors["verified_by"].value() == "Hélène Lefèvre"
-    assert not form.is_dirty()
-    typed = {"died_at": "2026-11-28T13:40+01:00", "verified_by": "Dr Roux", "expected": True, "family_informed": True}
-    for field_id, value in typed.items():
+    assert form.editors["verified_by"].raw() == "" and not form.is_dirty()
+    assert form.form_labels["verified_by"].text() == "Doctor who verified the death (name) *"
+    for field_id, value in {"died_at": "2026-11-28T13:40+01:00", "expected": True, "family_informed": True}.items():
         form.editors[field_id].set_value(value)
+    form.save()
+    assert form.record is None and not form.error_labels["verified_by"].isHidden()
+    type_text(form.editors["verified_by"].widget, "Dr Roux")
     form.save()
     QApplication.processEvents()
     assert form.record is not None and form.record.data["verified_by"] == "Dr Roux"
+    assert form.record.author == "nurse"
