@@ -54,6 +54,29 @@ def test_demo_ward_is_realistic_and_sound(tmp_path, forms, clock):
         assert staff.sign_in(db, staff_id, pin, clock).role is role
 
 
+def test_the_demo_handover_of_a_patient_whose_allergies_are_not_known_does_not_say_they_were_checked(
+        tmp_path, forms, clock):
+    """MEYER, ventilated, transferred to CHU Sud: his printed handover read "ALLERGIES NON CONNUES
+    — interroger le patient" above "Allergies vérifiées et notées sur ce document : ☒ Oui"."""
+    import re
+
+    from pypdf import PdfReader
+
+    from downtime.services import printing, records
+    from downtime.services.census import patient_for_record
+    from downtime.services.context import Session, load_device
+
+    db = open_database(tmp_path / "demo.sqlite")
+    build_demo(db, forms, clock)
+    nurse = Session(db, load_device(db), staff.sign_in(db, "nurse", "1111", clock), forms, clock, "fr")
+    (handover,) = records.list_current(db, form_id="transfer_out")
+    assert patient_for_record(db, forms, handover).allergy_status == "unknown"
+    text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(
+        printing.print_record(nurse, handover.record_id, tmp_path / "handover.pdf")).pages))
+    assert "ALLERGIES PAS ENCORE CONNUES — demander au patient, à la famille ou au médecin traitant" in text
+    assert "interroger le patient" not in text and handover.data["allergies_checked"] is False
+
+
 def test_demo_is_the_same_every_time(tmp_path, forms, clock):
     names = []
     for name in ("a", "b"):

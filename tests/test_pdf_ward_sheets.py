@@ -269,7 +269,7 @@ def test_a_register_page_dates_a_dose_charted_late_by_its_giving(session_for, me
                    {"substance": "Latex", "reaction": "Rash", "severity": "mild"}],
      "ALLERGIES: Penicillin (Anaphylaxis, severe); Latex (Rash, mild)"),
     ("nka", None, "No known allergies"),
-    ("unknown", None, "ALLERGIES NOT KNOWN YET — ask the patient"),
+    ("unknown", None, "ALLERGIES NOT KNOWN YET — ask the patient, family or GP"),
 ])
 def test_a_wristband_says_the_patients_allergies(session_for, admission_values, tmp_path, status, allergies, said):
     """The ward clerk's review: the wristband insert carried no allergy, so a nurse at the bedside

@@ -252,3 +252,27 @@ def test_a_record_in_one_line_follows_french_typography(session_for, admission_v
     label = records.record_label(nurse, records.save_new(nurse, "admission", admission_values))
     assert "Allergies : Penicillin (Rash, Modérée)" in label
     assert ": " not in label.replace(" : ", "")
+
+
+def test_a_transfer_out_saying_allergies_checked_is_refused_while_they_are_not_known_yet(session_for, admission_values):
+    """Refused by the service, so by the command line and the screen alike, naming the question
+    in the ward's language, and nothing is written."""
+    from downtime.services import wards
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    nurse = session_for("nurse")
+    unknown = {key: value for key, value in admission_values.items() if key != "allergies"}
+    patient = records.save_new(nurse, "admission", {**unknown, "allergy_status": "unknown"}).patient_id
+    handover = {"departed_at": "2026-11-28T14:00+01:00", "receiving_hospital": "CHU Sud", "receiving_unit": "ICU",
+                "transport_mode": "ambulance", "escort": "nurse", "situation": "Sepsis", "background": "Fall",
+                "condition": "stable", "current_treatments": "None", "obs_at": "2026-11-28T13:30+01:00",
+                "documents_sent": ["letter"], "allergies_checked": True}
+    nurse.lang = "fr"
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(nurse, "transfer_out", handover, patient_id=patient)
+    (error,) = refused.value.errors
+    assert error.path == "allergies_checked" and error.message.startswith("Allergies vérifiées et notées sur ce document")
+    assert records.list_current(nurse.db, form_id="transfer_out") == []
+    saved = records.save_new(nurse, "transfer_out", {**handover, "allergies_checked": False}, patient_id=patient)
+    with pytest.raises(ValidationFailed):
+        records.amend(nurse, saved.record_id, handover, "Allergies were checked")

@@ -135,6 +135,7 @@ class Meaning(StrEnum):
     BED = "bed"
     ALLERGY_STATUS = "allergy_status"
     ALLERGIES = "allergies"
+    ALLERGIES_CHECKED = "allergies_checked"
     RESUSCITATION = "resuscitation"
     IDENTITY_STATUS = "identity_status"
     ISOLATION = "isolation"

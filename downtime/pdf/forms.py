@@ -71,11 +71,14 @@ TEXT: dict[str, dict[Lang, str]] = {
     "eie_reason": {"en": "Marked entered in error: {reason}", "fr": "Marqué saisie par erreur : {reason}"},
     "allergies": {"en": "ALLERGIES: {list}", "fr": "ALLERGIES : {list}"},
     "nka": {"en": "No known allergies", "fr": "Aucune allergie connue"},
-    "allergies_unknown": {"en": "ALLERGIES NOT KNOWN YET — ask the patient",
-                          "fr": "ALLERGIES NON CONNUES — interroger le patient"},
+    # A patient who cannot answer (ventilated, confused, unconscious) is common: whom else to ask.
+    "allergies_unknown": {"en": "ALLERGIES NOT KNOWN YET — ask the patient, family or GP",
+                          "fr": "ALLERGIES PAS ENCORE CONNUES — demander au patient, à la famille ou au médecin "
+                                "traitant"},
     "allergies_blank": {"en": "ALLERGIES (substance, reaction, severity), or tick:",
                         "fr": "ALLERGIES (substance, réaction, sévérité), ou cocher :"},
-    "unknown_blank": {"en": "Not known yet — ask the patient", "fr": "Non connues — interroger le patient"},
+    "unknown_blank": {"en": "Not known yet — ask the patient, family or GP",
+                      "fr": "Pas encore connues — demander au patient, à la famille ou au médecin traitant"},
     "news2": {"en": "NEWS2 of these observations", "fr": "NEWS2 de ces constantes"},
     "news2_blank": {"en": "NEWS2 total ______   Clinical risk ______________   (score with the NEWS2 chart's key)",
                     "fr": "Total NEWS2 ______   Risque clinique ______________   (coter avec le barème de la feuille "

@@ -194,7 +194,8 @@ def build_demo(db: Database, forms: dict[str, FormSpec], clock: Clock = local_no
 
 def _moves(nurse: Session, elsewhere: list[RecordVersion], now: datetime) -> None:
     """A post-operative patient to intensive care, a discharge home, and an intensive-care
-    patient transferred to another hospital with the handover form."""
+    patient transferred to another hospital with the handover form: ventilated, his allergies
+    not known yet, which the handover says rather than "checked"."""
     def at(hours: float) -> str:
         return (now - timedelta(hours=hours)).isoformat(timespec="minutes")
 
@@ -214,9 +215,9 @@ def _moves(nurse: Session, elsewhere: list[RecordVersion], now: datetime) -> Non
         "situation": "Severe pneumonia needing ECMO assessment, not available here.",
         "background": "COPD, ex-smoker, admitted 3 days ago, worsening despite ventilation.",
         "condition": "unstable", "assessment": "Hypoxaemic on FiO2 0.8.",
-        "recommendation": "ECMO assessment on arrival.",
+        "recommendation": "ECMO assessment on arrival. Allergies not known yet: wife not reached, GP closed.",
         "current_treatments": "Piperacillin-tazobactam 4 g IV 8-hourly (last 06:00); noradrenaline 0.2 µg/kg/min.",
-        "devices": ["central_line", "urinary_catheter", "ventilator"], "allergies_checked": True,
+        "devices": ["central_line", "urinary_catheter", "ventilator"], "allergies_checked": False,
         "obs_at": at(3.2), "resp_rate": 30, "spo2": 88, "on_oxygen": True, "systolic": 95, "diastolic": 50,
         "pulse": 118, "temperature": 38.6, "consciousness": "voice",
         "documents_sent": ["admission_record", "medication_chart", "observation_chart", "lab_results"],

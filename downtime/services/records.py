@@ -12,12 +12,13 @@ from downtime.i18n import QT_TRANSLATE_NOOP, labelled, message, translate
 from downtime.domain.downtime_number import MAX_SEQUENCE, format_downtime_number
 from downtime.domain.holds import Hold
 from downtime.domain.laptops import Authors
+from downtime.domain.medication import allergies_not_known
 from downtime.domain.records import RecordStatus, RecordVersion
 from downtime.domain.roles import ROLE_NAMES
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.formspec.schema import DecimalField, IntegerField, Meaning, RecordRefField, StaffRefField, TextField
-from downtime.formspec.values import answer_text, relevant_values, validate
+from downtime.formspec.values import FieldError, answer_text, relevant_values, validate
 from downtime.services import census, identity, search
 from downtime.services.context import Session
 from downtime.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
@@ -125,6 +126,7 @@ def save_new(session: Session, form_id: str, values: dict[str, Any],
                                           session.lang)
         if spec.id == ORDER_FORM and patient_id is not None:
             _check_order(session, patient_id, _checked(session, spec, values))
+        _check_allergies_checked(session, spec, patient_id, _checked(session, spec, values))
         saved = _first_version(session, spec, values, patient_id, str(uuid.uuid4()), "record.create")
     session.emit("record_saved", saved)
     return saved
@@ -214,6 +216,7 @@ def amend(session: Session, record_id: str, values: dict[str, Any], reason: str,
     if spec.creates_patient:
         identity.check_temporary_name(session.db, session.forms, spec, _checked(session, spec, values),
                                       latest.patient_id, session.lang, before=latest.data)
+    _check_allergies_checked(session, spec, latest.patient_id, _checked(session, spec, values))
     if spec.id == ORDER_FORM:
         _check_order(session, str(latest.patient_id), _checked(session, spec, values), latest.data)
     elif spec.id == census.DOSE_FORM:
@@ -307,6 +310,21 @@ def _check_order(session: Session, patient_id: str, data: dict[str, Any],
     from downtime.services import medication  # which writes through this module
 
     medication.check_order(session, patient_id, data, before)
+
+
+def _check_allergies_checked(session: Session, spec: FormSpec, patient_id: str | None, data: dict[str, Any]) -> None:
+    """"Allergies checked and written on this form: Yes" while the admission says the patient's
+    allergies are not known yet: MEYER's printed transfer said both, under "ALLERGIES NOT KNOWN
+    YET", and the receiving team could believe either. Typed records only, as an order's checks."""
+    field = spec.by_meaning(Meaning.ALLERGIES_CHECKED)
+    if field is None or patient_id is None or data.get(field.id) is not True:
+        return
+    patient = census.patient_with_location(session.db, session.forms, patient_id)
+    if allergies_not_known(patient.allergy_status, patient.allergies):
+        raise ValidationFailed([FieldError(field.id, message(session.lang, QT_TRANSLATE_NOOP(
+            "messages", "{field}: the patient's allergies are not known yet. Record them on the admission record "
+                        "first (the allergies, or “No known allergies”), then answer Yes; until then answer No."),
+            field=field.label.get(session.lang)))])
 
 
 def _check_what_stands_on_it(session: Session, spec: FormSpec, latest: RecordVersion, data: dict[str, Any],

@@ -394,7 +394,7 @@ def test_a_record_withdrawn_with_its_patients_admission_opens_and_prints_from_th
 def test_allergies_not_yet_known_stand_out_in_the_patient_list_as_on_the_header_and_paper(window, session_for,
                                                                                          admission_values, listed):
     """The list read "Unknown" in black beside red allergies, where the patient's strip says "NOT
-    KNOWN — ask" and every print "ALLERGIES NOT KNOWN YET — ask the patient" in red: a patient
+    KNOWN — ask" and every print "ALLERGIES NOT KNOWN YET — ask the patient, family or GP" in red: a patient
     nobody has asked looked as safe as one with none known."""
     from downtime.qt.patients_panel import ALLERGIES
 

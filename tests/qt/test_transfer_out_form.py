@@ -93,3 +93,41 @@ def test_a_death_asks_the_doctor_who_verified_it_and_does_not_name_the_nurse_sig
     QApplication.processEvents()
     assert form.record is not None and form.record.data["verified_by"] == "Dr Roux"
     assert form.record.author == "nurse"
+
+
+HANDOVER = {"departed_at": "2026-11-28T14:00+01:00", "receiving_hospital": "CHU Sud", "receiving_unit": "ICU, 04 72 00 00 00",
+            "transport_mode": "mobile_icu", "escort": "doctor", "situation": "Severe pneumonia",
+            "background": "COPD", "condition": "unstable", "current_treatments": "Noradrenaline",
+            "obs_at": "2026-11-28T13:30+01:00", "documents_sent": ["medication_chart"]}
+
+
+def test_a_handover_cannot_say_allergies_checked_while_the_admission_says_not_known_yet(
+        session_for, admission_values, clock, window, select_bed, qtbot, answers):
+    """MEYER's printed transfer read "ALLERGIES NOT KNOWN YET" above "Allergies checked and
+    written on this form: ☒ Yes": the receiving team could believe either. Yes is refused beside
+    the question, saying to record them on the admission first; No saves, and so does Yes once
+    the admission says what they are."""
+    from downtime.services import wards
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", ["12"])
+    nurse = session_for("nurse")
+    unknown = {key: value for key, value in admission_values.items() if key != "allergies"}
+    admission = records.save_new(nurse, "admission", {**unknown, "allergy_status": "unknown"})
+    window.patients.reload_wards()
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    form = _handover(window, select_bed)
+    for field_id, value in {**HANDOVER, "allergies_checked": True}.items():
+        form.editors[field_id].set_value(value)
+    form.save()
+    assert form.record is None
+    said = form.error_labels["allergies_checked"].text()
+    assert not form.error_labels["allergies_checked"].isHidden() and "not known yet" in said and "admission" in said
+    assert "Allergies checked and written on this form" in said and said.replace("⚠ ", "") in form.summary.text()
+    form.editors["allergies_checked"].combo.setCurrentText("No")
+    form.save()
+    assert form.record is not None and form.record.data["allergies_checked"] is False
+    records.amend(nurse, admission.record_id, {**unknown, "allergy_status": "nka"}, "Wife reached: none known")
+    form.start_amend()
+    form.editors["allergies_checked"].combo.setCurrentText("Yes")
+    form.save()
+    assert form.record.version == 2 and form.record.data["allergies_checked"] is True
