@@ -126,6 +126,7 @@ def _allergies(c: canvas.Canvas, patient: PatientSummary, x: float, top: float, 
 
 # The sheet's title, which its print preview and the printer's queue show.
 TITLE: dict[Lang, str] = {"en": "ID labels — {number}", "fr": "Étiquettes d’identification — {number}"}
+WRISTBAND_TITLE: dict[Lang, str] = {"en": "Wristband — {number}", "fr": "Bracelet d’identification — {number}"}
 # The sheet to load, named in the footer: an Avery code reads the same in both languages; the
 # wristband's stock read "wristband" on a French sheet.
 WRISTBAND: dict[Lang, str] = {"en": "wristband inserts", "fr": "inserts de bracelet"}
@@ -148,7 +149,7 @@ def labels_pdf(patient: PatientSummary, out: Path, *, stock: str, count: int | N
     os.close(handle)
     try:
         c = canvas.Canvas(temporary, pagesize=A4)
-        c.setTitle(TITLE[lang].format(number=patient.downtime_number))
+        c.setTitle((WRISTBAND_TITLE if sheet.allergies else TITLE)[lang].format(number=patient.downtime_number))
         page_w, page_h = A4
         for index in range(total):
             slot = index % per_page

@@ -89,6 +89,7 @@ ACTIONS = (
                toolbar=QT_TRANSLATE_NOOP("MainWindow", "Census")),
     ActionSpec("print_labels", QT_TRANSLATE_NOOP("MainWindow", "Print ID &labels"), None, "print_labels",
                toolbar=QT_TRANSLATE_NOOP("MainWindow", "ID labels")),
+    ActionSpec("print_wristband", QT_TRANSLATE_NOOP("MainWindow", "Print &wristband"), "Ctrl+B", "print_wristband"),
     ActionSpec("print_binder", QT_TRANSLATE_NOOP("MainWindow", "Print the downtime &binder (blank forms for 8 hours)"), None, "print_binder"),
     ActionSpec("import", QT_TRANSLATE_NOOP("MainWindow", "&Import data…"), None, "import_data", needs=Action.IMPORT_DATA),
     ActionSpec("export", QT_TRANSLATE_NOOP("MainWindow", "&Export for back-entry…"), "Ctrl+E", "export_data",
@@ -630,11 +631,20 @@ class MainWindow(QMainWindow):
                            f"census-{ward or 'site'}")
 
     def print_labels(self) -> Path | None:
+        """A sheet of the selected patient's ID labels, on the ward's label stock."""
+        return self._print_for_selected(printing.print_labels, "labels")
+
+    def print_wristband(self) -> Path | None:
+        """The selected patient's wristband insert, whatever the ward's label stock (the sheet
+        labels were all a nurse banding a patient could print)."""
+        return self._print_for_selected(printing.print_wristband, "wristband")
+
+    def _print_for_selected(self, make: Callable[[Session, str, Path], Path], name: str) -> Path | None:
         patient = self._selected_patient()
         if patient is None:
             return None
-        return print_and_open(self, self.session, lambda own, out: printing.print_labels(own, patient.patient_id, out),
-                           f"labels-{patient.downtime_number}")
+        return print_and_open(self, self.session, lambda own, out: make(own, patient.patient_id, out),
+                              f"{name}-{patient.downtime_number}")
 
     def import_data(self) -> ImportWizard:
         wizard = ImportWizard(self.session, self)

@@ -27,6 +27,9 @@ from downtime.storage.records import current_of
 if TYPE_CHECKING:
     from downtime.services.back_entry import PatientWork
 
+WRISTBAND = "wristband"
+"""The label stock of wristband inserts (see pdf.labels.STOCKS)."""
+
 
 def _audit_print(session: Session, what: str, out: Path, record_id: str | None = None) -> None:
     with session.db.atomic():
@@ -191,6 +194,13 @@ def print_labels(session: Session, patient_id: str, out: Path, count: int | None
                device_name=session.device.name)
     _audit_print(session, f"labels {patient.downtime_number}", out)
     return out
+
+
+def print_wristband(session: Session, patient_id: str, out: Path) -> Path:
+    """One wristband insert, with the patient's allergies, whatever stock the ward's labels are
+    on: a nurse banding a patient could print only the ward's sheet labels. One, not a sheet:
+    spare bands bearing a patient's identity get put on the wrong patient."""
+    return print_labels(session, patient_id, out, count=1, stock=WRISTBAND)
 
 
 def charts(session: Session, patient_ids: list[str], first_day: date, days: int,

@@ -114,6 +114,30 @@ def test_census_and_labels_print_from_the_window(window, session_for, admission_
     assert labels is not None and labels.exists()
 
 
+def test_ctrl_b_prints_the_selected_patients_wristband_whatever_the_wards_label_stock(
+        window, session_for, admission_values, answers, select_bed):
+    """The Labels button printed only the ward's one label stock (sheet labels here): a nurse
+    banding a patient could not print a wristband from the app. Ctrl+B (Ward ▸ Print wristband)
+    prints one insert, allergies on it, and lists itself among the shortcuts."""
+    from downtime.qt.print_preview import PrintPreview
+    from downtime.qt.shortcuts_help import rows
+
+    wards.add_ward(session_for("admin"), "3B", "Medicine", [str(n) for n in range(1, 13)])
+    _admit(window.session, admission_values, "12")
+    window.patients.reload_wards()
+    QTest.keyClick(window, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    assert ("error", "Select a patient in the list first.") in answers[1]
+    select_bed(window, "12")
+    QTest.keyClick(window.patients.table, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    (preview,) = window.findChildren(PrintPreview)
+    number = window.patients.selected_patient().downtime_number
+    assert preview.title == f"Wristband — {number}"
+    reader = PdfReader(preview.path)
+    assert len(reader.pages) == 1 and "ALLERGIES: Penicillin (Rash, moderate)" in reader.pages[0].extract_text()
+    assert reader.pages[0].extract_text().count(number) == 1
+    assert ("Ctrl+B", "Print wristband") in rows(window.actions_by_id.values())
+
+
 def test_the_census_prints_the_ward_of_the_list_on_screen(qtbot, session_for, admission_values, answers):
     """On the round of ward ICU the nurse pressed Census: it printed the ward chosen out of sight
     on the Patients tab, there "All wards", six pages of the site's census for the ICU's handover."""
