@@ -76,6 +76,9 @@ class FormView(QWidget):
         """The questions the record's context decides (see medication.asked_by_order), read with its references."""
         self.editing = record is None
         self._prefilled_start = ""
+        self._as_copied: dict[str, Any] | None = None
+        """What the form holds as opened (the chart's answers, the record amended), once filled in:
+        a draft is kept only of what was typed beyond it."""
         self._build()
         # A new record starts from the chart (fields' `copied_from`) and this laptop's ward (an
         # admission's), or from the answers it is opened with; a draft being reopened has its own.
@@ -314,13 +317,18 @@ class FormView(QWidget):
                     score.setStyleSheet(f"background: {RISK_SHADES[news2.band]}; padding: 4px;")
 
     def _changed(self) -> None:
+        """Autosave of what was typed; a form as it opened is no draft (a handover opened and
+        left untouched came back after a crash as an unsaved form), nor one typed back to it."""
         self._refresh_relevance()
-        if self.editing:
+        if self.editing and self._as_copied is not None:
             try:
-                drafts.save_draft(self.session, self.draft_id, self.spec.id, self.raw_values(),
-                                  record_id=self.record.record_id if self.record else None,
-                                  record_version=self.record.version if self.record else None,
-                                  patient_id=self.patient_id)
+                if self.is_dirty():
+                    drafts.save_draft(self.session, self.draft_id, self.spec.id, self.raw_values(),
+                                      record_id=self.record.record_id if self.record else None,
+                                      record_version=self.record.version if self.record else None,
+                                      patient_id=self.patient_id)
+                else:
+                    drafts.discard_draft(self.session, self.draft_id)
             except DatabaseError as problem:
                 self.summary.setText(write_failure(problem, self.session.lang, draft=True))
                 self.summary.show()
@@ -629,8 +637,15 @@ class FormView(QWidget):
                               f"{self.spec.id}-{record_id[:8]}-v{self.record.version}")
 
     def is_dirty(self) -> bool:
-        """Typed into: a form only filled in from the chart closes without asking."""
+        """Typed into beyond what it opened with: a form only filled in from the chart, or an
+        amendment that changes nothing yet, closes without asking and keeps no draft."""
+        if not self.editing or self._as_copied is None:
+            return False
         typed = self.raw_values()
-        return self.editing and any(value not in (None, "", []) for value in typed.values()) and not (
-            self.copied and typed == self._as_copied)
+        return any(_answered(typed[field_id]) != _answered(opened) for field_id, opened in self._as_copied.items())
+
+
+def _answered(raw: Any) -> Any:
+    """A box emptied again reads as never typed in ("" where it held None, [] for no choice)."""
+    return None if raw in (None, "", []) else raw
 

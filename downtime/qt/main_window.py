@@ -256,6 +256,10 @@ class MainWindow(QMainWindow):
             return None
         if isinstance(view, PatientTab) and not self._headed(None, view.patient_id):
             return None
+        if isinstance(view, FormView) and view.editing and view.record is None and not view.is_dirty():
+            # Opened again as it opened, not as typed: what the chart filled in stays no draft.
+            spec, patient_id, copied = view.spec, view.patient_id, view.copied
+            return lambda: self.open_form(FormView(self.session, spec, patient_id=patient_id, answers=copied))
         if isinstance(view, FormView) and view.editing:
             spec, record, patient_id, typed, draft_id = (view.spec, view.record, view.patient_id, view.raw_values(),
                                                          view.draft_id)
@@ -671,21 +675,26 @@ class MainWindow(QMainWindow):
     def _drafts_question(self, found: list[drafts.Draft]) -> str:
         """Whether to reopen `found`, a dose draft whose dose has been recorded since (again from
         the round, by its nurse or someone else) counted apart as already recorded, as its dose
-        dialog says: it was counted among the unsaved, "not recorded"."""
-        recorded = sum(1 for draft in found
-                       if typed_in_dose_dialog(draft) and medication.recorded_since(self.session.db, draft.data))
+        dialog says: it was counted among the unsaved, "not recorded"; then each draft, named."""
+        done = [bool(typed_in_dose_dialog(draft) and medication.recorded_since(self.session.db, draft.data))
+                for draft in found]
+        listed = "\n\n" + "\n".join(
+            "• " + drafts.described(self.session, draft)
+            + (translate("MainWindow", " — its dose has been recorded since") if recorded else "")
+            for draft, recorded in zip(found, done))
+        recorded = sum(done)
         unsaved = len(found) - recorded
         if not recorded:
             return translate("MainWindow", "You have {count} unsaved form(s) or dose(s) from earlier, "
-                                           "not recorded. Reopen them?").format(count=unsaved)
+                                           "not recorded. Reopen them?").format(count=unsaved) + listed
         if not unsaved:
             return translate("MainWindow", "You have {recorded} dose draft(s) from earlier whose dose has been "
                                            "recorded since (by you or someone else). Reopen them to check and "
-                                           "discard them?").format(recorded=recorded)
+                                           "discard them?").format(recorded=recorded) + listed
         return translate("MainWindow", "You have {count} unsaved form(s) or dose(s) from earlier, not recorded, "
                                        "and {recorded} dose draft(s) whose dose has been recorded since (by you or "
                                        "someone else), to check and discard. Reopen them?").format(
-            count=unsaved, recorded=recorded)
+            count=unsaved, recorded=recorded) + listed
 
     def _resumable(self, draft: drafts.Draft) -> bool:
         if not typed_in_dose_dialog(draft):

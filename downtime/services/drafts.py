@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from downtime.i18n import QT_TRANSLATE_NOOP, message
+from downtime.services.census import all_patients, patient_for_record
 from downtime.services.context import Session
+from downtime.services.patients import display_name
 from downtime.storage.audit import canonical
+from downtime.storage.records import current
 
 
 @dataclass(frozen=True)
@@ -50,3 +55,23 @@ def discard_draft(session: Session, draft_id: str) -> None:
     with session.db.atomic():
         session.db.execute("DELETE FROM drafts WHERE draft_id = ? AND author = ?",
                            [draft_id, session.user.staff_id])
+
+
+def described(session: Session, draft: Draft) -> str:
+    """A draft as the question after a crash names it: the form, the patient (name and downtime
+    number; a new admission's name as typed so far) and when it was last typed. It said "2
+    unsaved form(s)" alone, and the nurse could not tell whose, nor whether they still mattered."""
+    spec = session.form(draft.form_id)
+    typed_at = f"{datetime.fromisoformat(draft.updated_at):%d/%m/%Y %H:%M}"
+    patient = None
+    if draft.record_id is not None and spec.about_patient:
+        patient = patient_for_record(session.db, session.forms, current(session.db, draft.record_id))
+    elif draft.patient_id is not None:
+        patient = all_patients(session.db, session.forms, [draft.patient_id]).get(draft.patient_id)
+    who = (f"{patient.display_name} ({patient.downtime_number})" if patient is not None
+           else display_name(spec, draft.data) if spec.creates_patient else "")
+    if not who:
+        return message(session.lang, QT_TRANSLATE_NOOP("messages", "{form}, last typed {time}"),
+                       form=spec.title.get(session.lang), time=typed_at)
+    return message(session.lang, QT_TRANSLATE_NOOP("messages", "{form} — {patient}, last typed {time}"),
+                   form=spec.title.get(session.lang), patient=who, time=typed_at)

@@ -4,6 +4,8 @@ asks for the doctor who verified the death."""
 
 from datetime import datetime
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from downtime.qt.form_view import FormView
@@ -131,3 +133,68 @@ def test_a_handover_cannot_say_allergies_checked_while_the_admission_says_not_kn
     form.editors["allergies_checked"].combo.setCurrentText("Yes")
     form.save()
     assert form.record.version == 2 and form.record.data["allergies_checked"] is True
+
+
+def test_after_a_crash_the_question_names_each_draft_and_an_untouched_handover_is_none(
+        medication_ward, session_for, clock, window, select_bed, qtbot, typist, monkeypatch):
+    """"You have 2 unsaved form(s) or dose(s)… Reopen them?" said neither which forms nor whose,
+    and one of the two was a transfer-out opened and never typed in (filled in from the chart,
+    then tabbed through). That one is no draft; each other is named, with its patient and time."""
+    from downtime.qt.main_window import MainWindow
+    from downtime.qt.prompts import Prompts
+    from downtime.services import drafts
+    from downtime.services.census import patient_with_location
+
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    records.save_new(session_for("nurse"), "observations", SET, patient_id=medication_ward[0])
+    handover = _handover(window, select_bed)
+    handover.editors["departed_at"].edit.setFocus()
+    for _ in range(4):
+        typist("")
+    handover.editors["pulse"].edit.setFocus()
+    typist("0")
+    assert [draft.form_id for draft in drafts.drafts_of(window.session)] == ["transfer_out"]
+    handover.editors["pulse"].edit.setFocus()
+    QTest.keyClick(handover.editors["pulse"].edit, Qt.Key.Key_Backspace)
+    typist("")
+    assert drafts.drafts_of(window.session) == [] and not handover.is_dirty()
+    clock.now = datetime.fromisoformat("2026-11-28T14:20+01:00")
+    death = _handover(window, select_bed, "Death", "death")
+    death.editors["verified_by"].edit.setFocus()
+    typist("Dr Roux")
+    clock.now = datetime.fromisoformat("2026-11-28T14:25+01:00")
+    admission = window.new_admission()
+    admission.editors["birth_name"].widget.setFocus()
+    typist("Dupré")
+    said: list[str] = []
+    monkeypatch.setattr(Prompts, "confirm", staticmethod(lambda parent, title, text: said.append(text) or False))
+    again = MainWindow(session_for("nurse"))
+    qtbot.addWidget(again)
+    assert again.resume_drafts() == []
+    number = patient_with_location(window.session.db, window.session.forms, medication_ward[0]).downtime_number
+    (asked,) = said
+    assert asked.startswith("You have 2 unsaved form(s) or dose(s) from earlier, not recorded. Reopen them?\n\n")
+    assert asked.endswith("\n• Downtime admission record — DUPRÉ, last typed 28/11/2026 14:25"
+                          f"\n• Death — MARTIN Hélène Marie (née LEFÈVRE) ({number}), last typed 28/11/2026 14:20")
+
+
+def test_an_untouched_handover_stays_no_draft_through_a_change_of_language(
+        medication_ward, session_for, clock, window, select_bed, qtbot, typist):
+    """Reopened in French as if its chart answers had been typed, it asked to be kept when closed
+    and became a draft at the next box left."""
+    from downtime.qt.i18n import set_language
+    from downtime.services import drafts
+
+    clock.now = datetime.fromisoformat("2026-11-28T14:00+01:00")
+    records.save_new(session_for("nurse"), "observations", SET, patient_id=medication_ward[0])
+    _handover(window, select_bed)
+    try:
+        window.set_language("fr")
+        (form,) = [window.tabs.widget(index) for index in range(window.tabs.count())
+                   if isinstance(window.tabs.widget(index), FormView)]
+        assert form.editors["pulse"].value() == 115 and not form.is_dirty()
+        form.editors["pulse"].edit.setFocus()
+        typist("")
+        assert drafts.drafts_of(window.session) == []
+    finally:
+        set_language("en")
