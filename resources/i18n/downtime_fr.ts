@@ -2148,6 +2148,10 @@ Pourquoi le prescrire malgré tout ? (conservé dans la prescription)</translati
         <translation>Étiquettes</translation>
     </message>
     <message>
+        <source>Print &amp;wristband</source>
+        <translation>Imprimer le brace&amp;let</translation>
+    </message>
+    <message>
         <source>Change my &amp;PIN…</source>
         <translation>Ch&amp;anger mon code…</translation>
     </message>
@@ -2278,6 +2282,10 @@ Ce qui a été saisi reste sur ce portable. Remettez la clé USB en état, puis 
     <message>
         <source>Unsaved forms</source>
         <translation>Formulaires non enregistrés</translation>
+    </message>
+    <message>
+        <source> — its dose has been recorded since</source>
+        <translation> — sa dose a été enregistrée depuis</translation>
     </message>
     <message>
         <source>You have {count} unsaved form(s) or dose(s) from earlier, not recorded. Reopen them?</source>
@@ -3976,6 +3984,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{form}: withdraw it from the patient&apos;s chart, where a controlled drug&apos;s quantity goes back to the register.</source>
         <translation>{form} : l’annuler depuis le dossier du patient, où la quantité d’un stupéfiant revient au registre.</translation>
+    </message>
+    <message>
+        <source>{field}: the patient&apos;s allergies are not known yet. Record them on the admission record first (the allergies, or “No known allergies”), then answer Yes; until then answer No.</source>
+        <translation>{field} : les allergies du patient ne sont pas encore connues. Renseignez-les d’abord sur la fiche d’admission (les allergies, ou « Aucune allergie connue »), puis répondez Oui ; d’ici là, répondez Non.</translation>
     </message>
     <message>
         <source>{count} other record(s) of this patient stand (orders, doses, observations, operations…): withdraw them first, from the patient&apos;s records (Ctrl+Shift+R), then this admission.</source>
@@ -6342,6 +6354,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>New PIN: the same as the current one; choose another.</source>
         <translation>Nouveau code : identique au code actuel ; choisissez-en un autre.</translation>
+    </message>
+    <message>
+        <source>{form}, last typed {time}</source>
+        <translation>{form}, dernière saisie le {time}</translation>
+    </message>
+    <message>
+        <source>{form} — {patient}, last typed {time}</source>
+        <translation>{form} — {patient}, dernière saisie le {time}</translation>
     </message>
 </context>
 </TS>
