@@ -35,3 +35,12 @@ def test_the_help_says_whole_sentences_and_what_each_argument_is(capsys, monkeyp
             "today rather than what it saw when someone last remembered to update them.") in said
     assert "where the PNGs go" in said
     assert "the windows' language" in said and "QT_QPA_PLATFORM=offscreen" in said
+
+
+def test_each_role_s_pictures_are_taken_as_the_account_the_tours_sign_in_with():
+    """The night nurse, listed after the day nurse, took the nurse's pictures: the README's tour
+    signs in as nurse/1111 and its pictures named Nadia Ferhat."""
+    from downtime.domain.staff import Role
+    from downtime.qt.screenshots import ACCOUNTS
+
+    assert ACCOUNTS[Role.WARD_NURSE] == ("nurse", "1111") and ACCOUNTS[Role.RECORDS_STAFF] == ("records", "4444")
