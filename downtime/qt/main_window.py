@@ -76,12 +76,13 @@ ACTIONS = (
                toolbar=QT_TRANSLATE_NOOP("MainWindow", "Admission record")),
     ActionSpec("find", QT_TRANSLATE_NOOP("MainWindow", "&Find patient"), "Ctrl+F", "find"),
     ActionSpec("round", QT_TRANSLATE_NOOP("MainWindow", "&Medication round"), "Ctrl+M", "show_round",
-               toolbar=QT_TRANSLATE_NOOP("MainWindow", "Medication round")),
+               toolbar=QT_TRANSLATE_NOOP("MainWindow", "Medication round"), needs=Action.RECORD_CARE),
     ActionSpec("mar", QT_TRANSLATE_NOOP("MainWindow", "Medication &chart (MAR)"), "Ctrl+Shift+M", "open_mar",
                toolbar=QT_TRANSLATE_NOOP("MainWindow", "MAR")),
     ActionSpec("observations", QT_TRANSLATE_NOOP("MainWindow", "Obser&vations and NEWS2"), "Ctrl+Shift+O", "open_observations",
                toolbar=QT_TRANSLATE_NOOP("MainWindow", "Observations")),
-    ActionSpec("cd_register", QT_TRANSLATE_NOOP("MainWindow", "Controlled-&drug register"), None, "show_cd_register"),
+    ActionSpec("cd_register", QT_TRANSLATE_NOOP("MainWindow", "Controlled-&drug register"), None, "show_cd_register",
+               needs=Action.RECORD_CARE),
     ActionSpec("records", QT_TRANSLATE_NOOP("MainWindow", "Patient's &records (to amend or withdraw)"), "Ctrl+Shift+R",
                "open_records"),
     ActionSpec("print_blank", QT_TRANSLATE_NOOP("MainWindow", "Print &blank admission form"), None, "print_blank_admission"),
@@ -164,10 +165,15 @@ class MainWindow(QMainWindow):
         self.patients = PatientsPanel(self.session)
         self.patients.open_patient.connect(self.open_admission)
         self.tabs.addTab(self.patients, translate("MainWindow", "Patients"))
-        self.medication = MedicationPanel(self.session)
-        self.tabs.addTab(self.medication, translate("MainWindow", "Medication round"))
-        self.cd_register = CdRegisterPanel(self.session)
-        self.tabs.addTab(self.cd_register, translate("MainWindow", "Controlled drugs"))
+        # The round and the register only for those who give, prescribe or witness medicines: a
+        # records clerk, a coordinator or the administrator had both tabs, and could act on neither.
+        self.medication: MedicationPanel | None = None
+        self.cd_register: CdRegisterPanel | None = None
+        if self.session.user.may(Action.RECORD_CARE):
+            self.medication = MedicationPanel(self.session)
+            self.tabs.addTab(self.medication, translate("MainWindow", "Medication round"))
+            self.cd_register = CdRegisterPanel(self.session)
+            self.tabs.addTab(self.cd_register, translate("MainWindow", "Controlled drugs"))
         self.theatre = TheatrePanel(self.session)
         self.tabs.addTab(self.theatre, translate("MainWindow", "Theatre"))
         self.escalation = EscalationPanel(self.session)
@@ -192,8 +198,8 @@ class MainWindow(QMainWindow):
         # Read when first shown: on a records office's hospital-wide database each of these
         # lists takes a second or more (the worklist 5-12 s, on a thread that would share the
         # interpreter with the patient list's), and the window opens on the patient list.
-        self._stale = [self.medication, self.cd_register, self.theatre, self.escalation,
-                       *([self.admin] if self.admin else []), *([self.back_entry] if self.back_entry else [])]
+        self._stale = [panel for panel in (self.medication, self.cd_register, self.theatre, self.escalation, self.admin,
+                                           self.back_entry) if panel is not None]
         column.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
         self._build_actions()
@@ -433,7 +439,8 @@ class MainWindow(QMainWindow):
             chooser.refill()
 
     def _ward_choices(self) -> tuple[WardChoice, ...]:
-        return self.patients.ward, self.medication.ward, self.cd_register.ward, self.escalation.ward
+        return tuple(panel.ward for panel in (self.patients, self.medication, self.cd_register, self.escalation)
+                     if panel is not None)
 
     def _laptop_ward_changed(self) -> None:
         """The administrator just gave this laptop its ward: the banner says it and the lists
@@ -611,10 +618,12 @@ class MainWindow(QMainWindow):
         return [view for index in range(self.tabs.count()) if isinstance(view := self.tabs.widget(index), kind)]
 
     def show_cd_register(self) -> None:
+        assert self.cd_register is not None, "its action is only for those who may record care"
         self.tabs.setCurrentWidget(self.cd_register)
         self.cd_register.stock_table.setFocus()
 
     def show_round(self) -> None:
+        assert self.medication is not None, "its action is only for those who may record care"
         self.tabs.setCurrentWidget(self.medication)
         self.medication.table.setFocus()
         if self.medication.model.rows:
@@ -668,7 +677,7 @@ class MainWindow(QMainWindow):
         found = [draft for draft in drafts.drafts_of(self.session) if self._resumable(draft)]
         if not found or not Prompts.confirm(self, translate("MainWindow", "Unsaved forms"), self._drafts_question(found)):
             return []
-        return [self.medication.resume_dose(draft) if typed_in_dose_dialog(draft)
+        return [self._resume_dose(draft) if typed_in_dose_dialog(draft)
                 else self._reopen_typed(self.session.form(draft.form_id), self._started_from(draft), draft.patient_id,
                                         draft.draft_id, draft.data) for draft in found]
 
@@ -697,13 +706,21 @@ class MainWindow(QMainWindow):
             count=unsaved, recorded=recorded) + listed
 
     def _resumable(self, draft: drafts.Draft) -> bool:
+        """A dose draft reopens on the round: one typed by someone without it (a records clerk at a
+        MAR's cell, the dose refused at Save) stays a draft, and the window opens."""
         if not typed_in_dose_dialog(draft):
             return self._headed(self._started_from(draft), draft.patient_id)
+        if self.medication is None:
+            return False
         try:
             medication.order(self.session.db, draft.data["order"])
         except NotFound:
             return False
         return self._headed(None, draft.patient_id)
+
+    def _resume_dose(self, draft: drafts.Draft) -> DoseDialog:
+        assert self.medication is not None, "see _resumable"
+        return self.medication.resume_dose(draft)
 
     def _started_from(self, draft: drafts.Draft) -> RecordVersion | None:
         """The version an amendment under way started from (saving it is refused if the record

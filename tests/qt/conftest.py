@@ -253,9 +253,19 @@ def app_signed_in(qtbot, monkeypatch) -> Callable[..., MainWindow]:
 
 
 @pytest.fixture
-def window(qtbot, session_for, answers) -> MainWindow:
-    main = MainWindow(session_for("nurse"))
-    qtbot.addWidget(main)
-    main.show()
-    qtbot.waitExposed(main)
-    return main
+def window_for(qtbot) -> Callable[[Session], MainWindow]:
+    """window_for(session): the main window of that person, shown."""
+
+    def show(session: Session) -> MainWindow:
+        main = MainWindow(session)
+        qtbot.addWidget(main)
+        main.show()
+        qtbot.waitExposed(main)
+        return main
+
+    return show
+
+
+@pytest.fixture
+def window(window_for, session_for, answers) -> MainWindow:
+    return window_for(session_for("nurse"))

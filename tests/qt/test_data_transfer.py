@@ -1159,8 +1159,8 @@ def test_a_patient_action_on_the_back_entry_tab_is_for_the_line_chosen_there(qtb
                                                                             laptop, admission_values, listed):
     """The clerk on Mr Roux's line of the worklist presses ID labels: the labels of Mrs Martin,
     chosen on the Patients tab earlier and out of sight, were printed. On a tab with no patient
-    of its own (the controlled drugs register) the action shows the Patients tab, where the
-    patient it would be for is in sight, and asks to choose there."""
+    of its own (the ward nurse's controlled drugs register) the action shows the Patients tab,
+    where the patient it would be for is in sight, and asks to choose there."""
     nurse, ward_clerk = laptop(tmp_path / "ward5.sqlite", 5)
     martin = records.save_new(nurse, "admission", admission_values)
     roux = records.save_new(nurse, "admission", {**admission_values, "birth_name": "Roux", "used_name": "",
@@ -1177,9 +1177,10 @@ def test_a_patient_action_on_the_back_entry_tab_is_for_the_line_chosen_there(qtb
     panel.table.selectRow(row)
     labels = main.print_labels()
     assert labels is not None and labels.name == f"labels-{line[0].patient.downtime_number}.pdf"
-    main.tabs.setCurrentWidget(main.cd_register)
-    assert main.print_labels() is None
-    assert main.tabs.currentWidget() is main.patients
+    ward = _window(qtbot, nurse)
+    ward.show_cd_register()
+    assert ward.print_labels() is None
+    assert ward.tabs.currentWidget() is ward.patients
     assert answers[1][-1] == ("error", "Choose the patient in this list first, then do it again: the action was "
                                        "for the patient on screen, and that tab has none.")
 
