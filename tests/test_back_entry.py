@@ -761,20 +761,20 @@ def test_one_scheduled_dose_recorded_on_two_laptops_is_said_on_both_lines(tmp_pa
     office, (nurse_1, clerk_1), (nurse_2, clerk_2), (first, second, evening) = dose_recorded_twice(
         tmp_path, laptop, clock, admission_values)
     lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
-    # Who recorded the other dose by staff ID and laptop: staff IDs are each laptop's own, and the
-    # office's staff list named its own nurse ("Nurse (nurse)"), not the ward's. And when it was
+    # Who recorded the other dose by the name their laptop's export gave, staff ID and laptop: staff IDs
+    # are each laptop's own, and the office's staff list named its own nurse ("Nurse (nurse)"), not the ward's. And when it was
     # given, to compare with this line's dose: both were typed at 21:00, which the line said.
     assert lines[first.record_id].to_do_in("en") == (
-        "enter — the same dose (due 28/11/2026 14:00) was also recorded on laptop 2 (no. 002) by nurse (laptop 002), "
+        "enter — the same dose (due 28/11/2026 14:00) was also recorded on laptop 2 (no. 002) by Nurse (nurse, laptop 002), "
         "given 28/11/2026 14:40: ask the ward whether it is one dose recorded twice before entering both")
-    assert "also recorded on laptop 1 (no. 001) by nurse (laptop 001), given 28/11/2026 14:05:" in lines[
+    assert "also recorded on laptop 1 (no. 001) by Nurse (nurse, laptop 001), given 28/11/2026 14:05:" in lines[
         second.record_id].to_do_in("en")
-    # A ward laptop names its own nurse from its staff list, the other laptop's by ID and laptop.
+    # A ward laptop names its own nurse from its staff list, the other laptop's by name, ID and laptop.
     import_export(clerk_2, export(clerk_1, tmp_path / "stick1-to-ward2").folder)
     on_ward_2 = {item.record.record_id: item.to_do_in("en") for group in back_entry.worklist(clerk_2)
                  for item in group.items}
     assert "also recorded on laptop 2 (no. 002) by Nurse (nurse), given 28/11/2026 14:40:" in on_ward_2[first.record_id]
-    assert "also recorded on laptop 1 (no. 001) by nurse (laptop 001), given 28/11/2026 14:05:" in on_ward_2[
+    assert "also recorded on laptop 1 (no. 001) by Nurse (nurse, laptop 001), given 28/11/2026 14:05:" in on_ward_2[
         second.record_id]
     assert lines[evening.record_id].to_do_in("en") == "enter"
     assert "RECORDED" not in lines[first.record_id].to_do_in("en", loud=True).split(" — ", 1)[1]
@@ -811,7 +811,7 @@ def test_the_line_of_a_dose_recorded_twice_says_once_the_other_record_is_in_the_
     assert "ask the ward whether it is one dose recorded twice" in said
     lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
     assert lines[second.record_id].to_do_in("en") == (
-        "enter — the same dose (due 28/11/2026 14:00) was also recorded on laptop 1 (no. 001) by nurse (laptop 001), "
+        "enter — the same dose (due 28/11/2026 14:00) was also recorded on laptop 1 (no. 001) by Nurse (nurse, laptop 001), "
         "given 28/11/2026 14:05: ask the ward whether it is one dose recorded twice before entering both; that record "
         "is in the EHR already (reference MAR-77): enter this one only if the ward says it is not the same dose")
     assert already not in lines[first.record_id].to_do_in("en")
@@ -841,9 +841,9 @@ def test_the_same_dose_marked_not_given_on_another_laptop_is_said_so_with_its_ti
         import_export(office, export(clerk, tmp_path / f"stick{number}").folder)
     lines = {item.record.record_id: item.to_do_in("en") for group in back_entry.worklist(office) for item in group.items}
     assert lines[given.record_id] == (
-        "enter — the same dose (due 28/11/2026 14:00) was also recorded on laptop 1 (no. 001) by nurse (laptop 001), "
+        "enter — the same dose (due 28/11/2026 14:00) was also recorded on laptop 1 (no. 001) by Nurse (nurse, laptop 001), "
         "marked not given 28/11/2026 14:30: ask the ward whether it is one dose recorded twice before entering both")
-    assert "by nurse (laptop 002), given 28/11/2026 14:40: ask the ward" in lines[refused.record_id]
+    assert "by Nurse (nurse, laptop 002), given 28/11/2026 14:40: ask the ward" in lines[refused.record_id]
 
 
 def test_a_dose_given_only_in_another_laptops_version_on_hold_is_said_on_the_line_of_the_same_dose(dose_on_hold,
@@ -909,7 +909,7 @@ def test_a_dose_whose_order_another_laptop_withdrew_says_so(tmp_path, laptop, cl
     assert (order in lines and lines[order].on_hold is not None) == stopped
     line = lines[dose]
     assert line.to_do_in("en") == (
-        "enter — its order was withdrawn (entered in error) on laptop 1 (no. 001) by doctor (laptop 001), 28/11/2026 15:00: "
+        "enter — its order was withdrawn (entered in error) on laptop 1 (no. 001) by Dr Benali (doctor, laptop 001), 28/11/2026 15:00: "
         "written for the wrong patient. Ask the ward or the prescriber before entering this dose")
     assert "its order was withdrawn" in _pdf_text(printing.print_worklist(office, tmp_path / "w.pdf"))
 
@@ -933,7 +933,7 @@ def test_the_records_of_a_patient_whose_admission_another_laptop_withdrew_say_so
     lines = {item.record.record_id: item for group in back_entry.worklist(office) for item in group.items}
     assert sorted(lines) == sorted([taken.record_id, *([admitted.record_id] if moved else [])])
     assert lines[taken.record_id].to_do_in("en") == (
-        "enter — this patient's admission was withdrawn (entered in error) on laptop 1 (no. 001) by nurse (laptop 001), "
+        "enter — this patient's admission was withdrawn (entered in error) on laptop 1 (no. 001) by Nurse (nurse, laptop 001), "
         "28/11/2026 14:30: duplicate of DT-001-00002-5. Ask the ward before entering this record")
 
 
@@ -993,15 +993,15 @@ def test_the_office_bundle_flags_each_record_the_worklist_says_to_ask_the_ward_a
     assert set(flagged) <= set(provenance)
     for record_id in flagged:
         assert provenance[record_id] == f"Recorded during the downtime (version 1) — ASK THE WARD: {lines[record_id]}"
-    # Who to ask for, by staff ID and laptop (the office's own "Nurse (nurse)" is not the ward's),
+    # Who to ask for, by name, staff ID and laptop (the office's own "Nurse (nurse)" is not the ward's),
     # and so each record's author.
-    assert "was also recorded on laptop 2 (no. 002) by nurse (laptop 002)" in provenance[flagged[0]]
+    assert "was also recorded on laptop 2 (no. 002) by Nurse (nurse, laptop 002)" in provenance[flagged[0]]
     agents = {resource["entity"][0]["what"]["identifier"]["value"]: [agent["who"]["display"] for agent in resource["agent"]]
               for resource in (entry["resource"] for entry in bundle["entry"]) if resource["resourceType"] == "Provenance"}
-    assert (agents[flagged[0]], agents[flagged[1]]) == (["nurse (laptop 001)"], ["nurse (laptop 002)"])
+    assert (agents[flagged[0]], agents[flagged[1]]) == (["Nurse (nurse, laptop 001)"], ["Nurse (nurse, laptop 002)"])
     given = {resource["id"]: resource["performer"][0]["actor"]["display"] for resource in
              (entry["resource"] for entry in bundle["entry"]) if resource["resourceType"] == "MedicationAdministration"}
-    assert given[flagged[1]] == "nurse (laptop 002)"
+    assert given[flagged[1]] == "Nurse (nurse, laptop 002)"
     assert not any("ASK THE WARD" in text for record_id, text in provenance.items() if record_id not in flagged)
     manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
     assert {found["record_id"]: found["why"] for found in manifest["ask_the_ward"]} == {

@@ -43,7 +43,7 @@ def test_a_dose_recorded_twice_is_closed_with_the_wards_answer_and_counts_as_don
     assert closed.done and closed.entered is None
     assert closed.to_do_in("en").startswith(
         f"not entered — the ward ({DUBOIS}) said: {TWICE}; recorded by Records (records), {at} — the same dose "
-        "(due 28/11/2026 14:00) was also recorded on laptop 1 (no. 001) by nurse (laptop 001), given 28/11/2026 14:05")
+        "(due 28/11/2026 14:00) was also recorded on laptop 1 (no. 001) by Nurse (nurse, laptop 001), given 28/11/2026 14:05")
     # The other record of the dose is the one to enter now, and its line says so.
     assert lines[first.record_id].to_do_in("en").endswith(
         f"before entering both; the ward said that record is not to be entered ({DUBOIS}: {TWICE}): enter this one")
@@ -80,10 +80,10 @@ def test_the_printed_worklist_says_both_lines_of_the_pair_whole_in_french(dose_t
     lines = _lines(office)
     closed = (f"non saisi — le service ({DUBOIS}) a dit : {TWICE} ; noté par Records (records), "
               f"{clock().astimezone():%d/%m/%Y %H:%M} — la même dose (prévue le 28/11/2026 14:00) a aussi été tracée "
-              "sur laptop 1 (n° 001) par nurse (portable 001), administrée le 28/11/2026 14:05 : demander au service "
+              "sur laptop 1 (n° 001) par Nurse (nurse, portable 001), administrée le 28/11/2026 14:05 : demander au service "
               "s’il s’agit d’une seule dose tracée deux fois avant de saisir les deux")
     to_enter = ("à saisir — la même dose (prévue le 28/11/2026 14:00) a aussi été tracée sur laptop 2 (n° 002) par "
-                "nurse (portable 002), administrée le 28/11/2026 14:40 : demander au service s’il s’agit d’une seule "
+                "Nurse (nurse, portable 002), administrée le 28/11/2026 14:40 : demander au service s’il s’agit d’une seule "
                 f"dose tracée deux fois avant de saisir les deux ; le service a dit de ne pas saisir cette fiche "
                 f"({DUBOIS} : {TWICE}) : saisir celle-ci")
     assert (lines[second.record_id].to_do_in("fr"), lines[first.record_id].to_do_in("fr")) == (closed, to_enter)
@@ -258,7 +258,7 @@ def test_the_fhir_bundle_leaves_out_a_dose_the_ward_said_is_not_to_be_entered(do
     doses = [resource for resource in resources if resource["resourceType"] == "MedicationAdministration"]
     assert len(doses) == 2, "the first 14:00 dose and the 20:00 one"
     assert about[first.record_id].endswith(
-        f"ASK THE WARD: the same dose (due 28/11/2026 14:00) was also recorded on laptop 2 (no. 002) by nurse (laptop 002), "
+        f"ASK THE WARD: the same dose (due 28/11/2026 14:00) was also recorded on laptop 2 (no. 002) by Nurse (nurse, laptop 002), "
         f"given 28/11/2026 14:40: ask the ward whether it is one dose recorded twice before entering both; the ward said "
         f"that record is not to be entered ({DUBOIS}: {TWICE}): enter this one")
 

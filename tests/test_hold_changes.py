@@ -71,14 +71,14 @@ def test_combining_keeps_the_allergy_and_the_weight_in_a_new_version_said_so(all
     record, clerk, _ = allergy_and_weight
     hold = back_entry.hold_of(clerk, record)
     assert holds.combined_choice(clerk, hold) == (
-        "Keep both changes: a new version combining version 2 by nurse (laptop 002) on laptop 2 (no. 002) at "
-        "28/11/2026 14:10; version 2 by nurse (laptop 001) on laptop 1 (no. 001) at 28/11/2026 14:15: Weight: 81 kg; "
+        "Keep both changes: a new version combining version 2 by Nurse (nurse, laptop 002) on laptop 2 (no. 002) at "
+        "28/11/2026 14:10; version 2 by Nurse (nurse, laptop 001) on laptop 1 (no. 001) at 28/11/2026 14:15: Weight: 81 kg; "
         "Allergies: added Penicillin (Anaphylaxis, Severe)")
     before = _counts(clerk.db)
     kept = holds.combine(clerk, hold, DECIDED)
     assert (kept.version, kept.author, kept.data["weight_kg"]) == (3, "records", 81)
     assert [row["substance"] for row in kept.data["allergies"]] == ["Codeine", "Penicillin"]
-    assert kept.reason.startswith("Settles the hold from version 2: version 2 by nurse (laptop 002) on laptop 2")
+    assert kept.reason.startswith("Settles the hold from version 2: version 2 by Nurse (nurse, laptop 002) on laptop 2")
     assert kept.reason.endswith(f"combined, keeping the changes of each. {DECIDED}")
     assert _counts(clerk.db) == {"records": before["records"] + 1, "hold_settlements": 1,
                                  "audit": before["audit"] + 2}

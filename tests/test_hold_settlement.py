@@ -118,7 +118,7 @@ def test_choosing_the_held_version_amends_the_record_to_it_with_the_reason(offic
     assert (kept.version, kept.data["bed"], kept.author) == (3, "14", "records")
     # Who wrote the chosen version by name with the staff ID, as the hold named them to the clerk:
     # the reason said "by nurse", read in the record's History, its print and the worklist.
-    reason = (f"Settles the hold from version 2: version 2 by nurse (laptop 002) on laptop 2 (no. 002) chosen. "
+    reason = (f"Settles the hold from version 2: version 2 by Nurse (nurse, laptop 002) on laptop 2 (no. 002) chosen. "
               f"{DECIDED}")
     assert kept.reason == reason
     assert [version.data["bed"] for version in records.history(clerk.db, record)] == ["12", "15", "14"]
@@ -337,7 +337,7 @@ def test_a_settlement_that_means_otherwise_at_another_office_leaves_the_record_o
     assert said == (
         f"SETTLEMENT NOT TAKEN HERE, record {record} (Downtime admission record, patient {_number(other, record)}) stays on hold: at "
         f"another office Records (records) settled it on 28/11/2026 14:15, choosing version 2 on laptop 1 (no. 001), "
-        f'"{DECIDED}"; but version 2 by nurse (laptop 002) on laptop 2 (no. 002) at 28/11/2026 14:10 stands here, not '
+        f'"{DECIDED}"; but version 2 by Nurse (nurse, laptop 002) on laptop 2 (no. 002) at 28/11/2026 14:10 stands here, not '
         "the version it left standing. Settle it here choosing that version, with the ward's word as its reason.")
 
 
@@ -371,7 +371,7 @@ def test_a_settlement_that_did_not_see_a_version_here_is_said_in_the_import_to_a
     out = " ".join(capsys.readouterr().out.split())
     assert (f"SETTLEMENT NOT TAKEN HERE, record {record} (Downtime admission record, patient {_number(other, record)}) stays on hold: "
             "at another office Records (records) settled it on ") in out
-    assert (f'"{DECIDED}"; but it did not see version 3 by nurse (laptop 001) on laptop 1 (no. 001) at 28/11/2026 '
+    assert (f'"{DECIDED}"; but it did not see version 3 by Nurse (nurse, laptop 001) on laptop 1 (no. 001) at 28/11/2026 '
             "14:45. Ask the ward again, naming the version it did not see, then settle it here.") in out
     assert "stands here" not in out
     assert back_entry.hold_of(other, record) is not None
@@ -386,7 +386,7 @@ def test_the_worklist_settle_command_lists_the_versions_then_settles_with_the_on
     assert main(["worklist", "settle", record, *who]) == 0
     listed = capsys.readouterr().out.splitlines()
     assert [line.split(": ")[-1] for line in listed if line[0].isdigit()] == ["14", "15"]
-    assert listed[0].startswith("1. laptop ") and "version 2 by nurse (laptop 002), 28/11/2026 14:10: Bed: 14" in listed[0]
+    assert listed[0].startswith("1. laptop ") and "version 2 by Nurse (nurse, laptop 002), 28/11/2026 14:10: Bed: 14" in listed[0]
     # Under each, what it changed since the version both laptops started from, and what choosing it drops.
     assert listed[1:3] == ["   changed since version 1: Bed: 14",
                            "   choosing it: the change on laptop 1 (no. 001) to Bed: 15 will be dropped"]
@@ -423,7 +423,7 @@ def test_choosing_a_withdrawal_withdraws_the_record(withdrawn_on_one):
     withdrawal = next(version for version in hold.versions if version.status is RecordStatus.ENTERED_IN_ERROR)
     kept = holds.settle(clerk, hold, withdrawal, DECIDED)
     assert (kept.version, kept.status, kept.data["bed"]) == (3, RecordStatus.ENTERED_IN_ERROR, "15")
-    assert kept.reason.startswith("Settles the hold from version 2: version 2 by nurse (laptop 00")
+    assert kept.reason.startswith("Settles the hold from version 2: version 2 by Nurse (nurse, laptop 00")
     assert back_entry.worklist(clerk) == [] and back_entry.progress_counts(clerk) == (0, 0)
     assert verify_chain(clerk.db) is None
 
@@ -828,25 +828,26 @@ def test_a_merge_names_two_offices_settlements_of_one_hold_that_differ(disagreei
                                                          found["why"])
 
 
-def test_a_version_written_on_another_laptop_is_named_by_its_staff_id_and_laptop(disagreeing, tmp_path, laptop):
+def test_a_version_written_on_another_laptop_is_named_by_name_and_laptop(disagreeing, tmp_path, laptop):
     """The office's staff list has a `nurse` of its own: the import's report, the worklist, the
     settle listing and the settlement's reason named laptop 1's and laptop 2's nurses by it,
     "Nurse (nurse)", someone at the office (or nobody, an ID it lacks). Staff IDs are each
-    laptop's own, and exports carry no author's name: a version another laptop wrote is named
-    by its staff ID and laptop; the office's own version (its clerk's amendment) by name."""
+    laptop's own: a version another laptop wrote is named by the name that laptop's export's
+    staff directory gives, its staff ID and laptop; the office's own version (its clerk's
+    amendment) by its staff list."""
     record, first, second, *_ = disagreeing
     clerk = laptop(tmp_path / "office.sqlite", 900)[1]
     import_export(clerk, first)
     [said] = import_export(clerk, second).holds_text("en")
-    assert "laptop 1 (no. 001): version 2 by nurse (laptop 001), 28/11/2026 14:15" in said
-    assert "laptop 2 (no. 002): version 2 by nurse (laptop 002), 28/11/2026 14:10" in said and "Nurse" not in said
+    assert "laptop 1 (no. 001): version 2 by Nurse (nurse, laptop 001), 28/11/2026 14:15" in said
+    assert "laptop 2 (no. 002): version 2 by Nurse (nurse, laptop 002), 28/11/2026 14:10" in said and "(nurse)" not in said
     hold = back_entry.hold_of(clerk, record)
-    assert {version.device_id: hold.version_in(version, "en").split(",")[0] for version in hold.versions} == {
-        version.device_id: f"version 2 by nurse (laptop 00{version.data['bed'] == '14' and 2 or 1})"
+    assert {version.device_id: hold.version_in(version, "en").split(", 28/11")[0] for version in hold.versions} == {
+        version.device_id: f"version 2 by Nurse (nurse, laptop 00{version.data['bed'] == '14' and 2 or 1})"
         for version in hold.versions}
-    assert all("(laptop 00" in choice and "Nurse" not in choice for choice in holds.choices(clerk, hold))
+    assert all("(nurse, laptop 00" in choice and "(nurse)" not in choice for choice in holds.choices(clerk, hold))
     kept = holds.settle(clerk, hold, _side(hold, "14"), DECIDED)
-    assert kept.reason == ("Settles the hold from version 2: version 2 by nurse (laptop 002) on laptop 2 (no. 002) "
+    assert kept.reason == ("Settles the hold from version 2: version 2 by Nurse (nurse, laptop 002) on laptop 2 (no. 002) "
                            f"chosen. {DECIDED}")
     other = laptop(tmp_path / "office-901.sqlite", 901)[1]
     for folder in (first, second):
@@ -855,7 +856,7 @@ def test_a_version_written_on_another_laptop_is_named_by_its_staff_id_and_laptop
     holds.settle(other, here, _side(here, "15"), "Dr Blanc, by phone")
     [said] = import_export(other, export(clerk, tmp_path / "settled").folder).holds_text("en")
     assert said.startswith(f"SETTLED OTHERWISE AT ANOTHER OFFICE, record {record}")
-    assert "Standing here: version 3 by records (laptop 900) on laptop 900 (no. 900) at" in said
+    assert "Standing here: version 3 by Records (records, laptop 900) on laptop 900 (no. 900) at" in said
 
 
 def test_a_third_office_given_the_merge_of_two_offices_that_chose_the_same_version_takes_both(

@@ -35,7 +35,7 @@ def test_a_ward_laptop_that_admitted_no_one_is_named_at_the_office_by_its_name(d
     assert hold is not None
     chosen = next(version for version in hold.versions if version.device_id == two)
     kept = settle(office, hold, chosen, "Sister Martin, ward 3B, by phone")
-    assert "version 2 by nurse (laptop 002) on laptop 2 (no. 002) chosen." in kept.reason
+    assert "version 2 by Nurse (nurse, laptop 002) on laptop 2 (no. 002) chosen." in kept.reason
     assert verify_chain(office.db) is None
 
 
@@ -55,7 +55,7 @@ def test_a_merge_of_merges_carries_every_laptop_to_the_office(disagreeing, tmp_p
     office = laptop(tmp_path / "office.sqlite", 900)[1]
     result = import_export(office, tuesday.folder)
     # by the staff ID of laptop 2, not the office's own `nurse`
-    assert "laptop 2 (no. 002): version 2 by nurse (laptop 002), 28/11/2026 14:10" in result.holds_text("en")[0]
+    assert "laptop 2 (no. 002): version 2 by Nurse (nurse, laptop 002), 28/11/2026 14:10" in result.holds_text("en")[0]
     assert [laptop_name(office, device) for device in (one, two, three)] == [
         "laptop 1 (no. 001)", "laptop 2 (no. 002)", "laptop 3 (no. 003)"]
 

@@ -43,5 +43,5 @@ def test_the_import_of_the_merge_says_them_naming_each_laptops_nurse(reasons_on_
     capsys.readouterr()
     assert main(["import", str(tmp_path / "merged"), "--db", str(tmp_path / "office.sqlite"), "--user", "records",
                  "--pin", "4444"]) == 0
-    assert _on_hold(capsys.readouterr().out.splitlines(), dose, "Medication administration", "nurse (laptop 001)",
-                    "nurse (laptop 002)")
+    assert _on_hold(capsys.readouterr().out.splitlines(), dose, "Medication administration", "Nurse (nurse, laptop 001)",
+                    "Nurse (nurse, laptop 002)")

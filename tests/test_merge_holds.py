@@ -205,7 +205,7 @@ def test_a_ward_laptop_takes_the_rest_of_a_stick_and_keeps_its_own_version(carri
     assert text.startswith(f"ON HOLD, two laptops disagree from version 2: record {record_id} (Downtime admission record, "
                            "patient DT-001-")
     assert text.endswith(": laptop 2 (no. 002): version 2 by Nurse (nurse), 28/11/2026 14:10: Bed: 14 | "  # its own, by its staff list
-                         "laptop 1 (no. 001): version 2 by nurse (laptop 001), 28/11/2026 14:15: Bed: 15")
+                         "laptop 1 (no. 001): version 2 by Nurse (nurse, laptop 001), 28/11/2026 14:15: Bed: 15")
 
 
 def test_a_refused_line_after_a_hold_leaves_nothing_on_hold(disagreeing, tmp_path, laptop, rewritten, monkeypatch):
@@ -236,8 +236,8 @@ def office_on_hold(disagreeing, tmp_path, laptop):
 
 
 HELD_LINE = ("on hold — two laptops disagree from version 2: enter neither until the wards say which is right — "
-             "laptop 2 (no. 002): version 2 by nurse (laptop 002), 28/11/2026 14:10: Bed: 14 | "
-             "laptop 1 (no. 001): version 2 by nurse (laptop 001), 28/11/2026 14:15: Bed: 15")
+             "laptop 2 (no. 002): version 2 by Nurse (nurse, laptop 002), 28/11/2026 14:10: Bed: 14 | "
+             "laptop 1 (no. 001): version 2 by Nurse (nurse, laptop 001), 28/11/2026 14:15: Bed: 15")
 
 
 def test_the_worklist_shows_the_record_on_hold_with_both_versions_and_it_cannot_be_ticked(office_on_hold, capsys):
@@ -283,8 +283,8 @@ def test_a_record_entered_before_a_hold_arrived_is_listed_again_on_hold(disagree
 # French typography's space before each colon, as the catalogue's sentences have it: the
 # versions read "laptop 2 (n° 002): version 2 …, 28/11/2026 14:10: Lit : 14".
 HELD_LINE_FR = ("en attente — deux portables divergent à partir de la version 2 : n’en saisir aucune avant que les "
-                "services disent laquelle est juste — laptop 2 (n° 002) : version 2 par nurse (portable 002), "
-                "28/11/2026 14:10 : Lit : 14 | laptop 1 (n° 001) : version 2 par nurse (portable 001), 28/11/2026 "
+                "services disent laquelle est juste — laptop 2 (n° 002) : version 2 par Nurse (nurse, portable 002), "
+                "28/11/2026 14:10 : Lit : 14 | laptop 1 (n° 001) : version 2 par Nurse (nurse, portable 001), 28/11/2026 "
                 "14:15 : Lit : 15")
 
 

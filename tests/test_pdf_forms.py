@@ -103,7 +103,7 @@ def test_amended_record_prints_its_history(session_for, admission_values, tmp_pa
     assert "Version 2 — amended" in text
 
 
-def test_a_printed_record_and_news2_chart_name_another_laptops_nurse_by_staff_id_and_laptop(tmp_path, laptop,
+def test_a_printed_record_and_news2_chart_name_another_laptops_nurse_by_name_and_laptop(tmp_path, laptop,
                                                                                             admission_values):
     """The patient moved to laptop 2's ward with their records: laptop 2's printed record and
     NEWS2 chart named laptop 1's nurse from laptop 2's staff list, "Nurse (nurse)", laptop 2's
@@ -122,13 +122,13 @@ def test_a_printed_record_and_news2_chart_name_another_laptops_nurse_by_staff_id
     records.amend(nurse_2, first.record_id, {**admission_values, "bed": "14"}, "Moved to the window bed")
     text = _flat(" ".join(_pages(printing.print_record(nurse_2, first.record_id, tmp_path / "a.pdf"))))
     assert "Recorded by Nurse (nurse) at" in text
-    assert text.count("nurse (laptop 001)") == 1 and text.count("Nurse (nurse)") == 2, "version 1, then 2"
+    assert text.count("Nurse (nurse, laptop 001)") == 1 and text.count("Nurse (nurse)") == 2, "version 1, then 2"
     chart = _flat(" ".join(_pages(printing.print_news2_chart(nurse_2, first.patient_id, tmp_path / "n.pdf"))))
-    assert "nurse (laptop 001)" in chart and "Nurse (nurse)" not in chart
+    assert "Nurse (nurse, laptop 001)" in chart and "Nurse (nurse)" not in chart
 
 
 @pytest.mark.parametrize("amended_here", [False, True])
-def test_a_printed_dose_of_another_laptop_names_its_witness_by_staff_id_and_laptop(tmp_path, doses_from_laptop_1,
+def test_a_printed_dose_of_another_laptop_names_its_witness_by_name_and_laptop(tmp_path, doses_from_laptop_1,
                                                                                   amended_here):
     """Laptop 2's print of a dose laptop 1 recorded named its witness by laptop 2's staff list,
     "Karim Benali (hl)", whoever has the ID hl here: laptop 1's Hélène Lefèvre witnessed it. So
@@ -137,7 +137,7 @@ def test_a_printed_dose_of_another_laptop_names_its_witness_by_staff_id_and_lapt
     if amended_here:
         records.amend(nurse, dose, {**records.current(nurse.db, dose).data, "site": "left arm"}, "site")
     text = _flat(" ".join(_pages(printing.print_record(nurse, dose, tmp_path / "dose.pdf"))))
-    assert "hl (laptop 001)" in text and "Karim" not in text
+    assert "Hélène Lefèvre (hl, laptop 001)" in text and "Karim" not in text
 
 
 def test_a_printed_record_names_who_recorded_it_and_each_version(session_for, admission_values, tmp_path):

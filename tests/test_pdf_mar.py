@@ -585,8 +585,8 @@ def test_another_laptops_dose_amended_here_keeps_its_giver_and_witness_of_that_l
     assert "nurse@001 28/11 09:00 / hl@001" in text and "KB" not in text
     bundle = json.loads((export(nurse, tmp_path / "usb").folder / "fhir" / "bundle.json").read_text(encoding="utf-8"))
     (given,) = [entry["resource"] for entry in bundle["entry"] if entry["resource"]["id"] == dose]
-    assert [performer["actor"]["display"] for performer in given["performer"]] == ["nurse (laptop 001)",
-                                                                                  "hl (laptop 001)"]
+    assert [performer["actor"]["display"] for performer in given["performer"]] == ["Nurse (nurse, laptop 001)",
+                                                                                  "Hélène Lefèvre (hl, laptop 001)"]
 
 
 def test_a_french_chart_says_an_overdue_dose_as_the_screen_does(tmp_path, session_for, medication_ward):

@@ -104,7 +104,7 @@ def test_saved_event_reaches_listeners_after_commit(session_for, admission_value
     assert seen == [("record_saved", record.record_id, 1)]
 
 
-def test_a_change_refused_for_another_laptops_version_names_its_author_by_staff_id_and_laptop(tmp_path, laptop,
+def test_a_change_refused_for_another_laptops_version_names_its_author_by_name_and_laptop(tmp_path, laptop,
                                                                                              admission_values):
     """Laptop 1 amended the patient's record after the stick that carried it to laptop 2, whose
     nurse had it open: the refusal named laptop 1's nurse by this laptop's staff list, "Nurse
@@ -118,12 +118,12 @@ def test_a_change_refused_for_another_laptops_version_names_its_author_by_staff_
     import_export(clerk_2, export(clerk_1, tmp_path / "carried").folder)
     records.amend(nurse_1, first.record_id, {**first.data, "bed": "14"}, "moved to bed 14", based_on=1)
     import_export(clerk_2, export(clerk_1, tmp_path / "next").folder)
-    with pytest.raises(ServiceError, match="changed after you opened it \\(version 2, by nurse \\(laptop 001\\) at"):
+    with pytest.raises(ServiceError, match="changed after you opened it \\(version 2, by Nurse \\(nurse, laptop 001\\) at"):
         records.amend(nurse_2, first.record_id, {**first.data, "bed": "15"}, "bed", based_on=1)
 
 
 @pytest.mark.parametrize("amended_here", [False, True])
-def test_another_laptops_dose_names_its_witness_by_staff_id_and_laptop(doses_from_laptop_1, amended_here):
+def test_another_laptops_dose_names_its_witness_by_name_and_laptop(doses_from_laptop_1, amended_here):
     """A dose carried from laptop 1 named its witness in the patient's list of records by laptop
     2's staff list, "Karim Benali (hl)", whoever has the ID hl here (staff IDs are each laptop's
     own): laptop 1's Hélène Lefèvre witnessed it. So did it once its site was corrected here."""
@@ -131,7 +131,7 @@ def test_another_laptops_dose_names_its_witness_by_staff_id_and_laptop(doses_fro
     if amended_here:
         records.amend(nurse, dose, {**records.current(nurse.db, dose).data, "site": "left arm"}, "site")
     label = records.record_label(nurse, records.current(nurse.db, dose))
-    assert "Witness (controlled drugs): hl (laptop 001)" in label and "Karim" not in label
+    assert "Witness (controlled drugs): Hélène Lefèvre (hl, laptop 001)" in label and "Karim" not in label
 
 
 def test_a_change_made_from_a_version_since_replaced_is_refused(session_for, admission_values):

@@ -3,7 +3,8 @@ their laptop's device id, which no one on a ward or at the records office can re
 export's manifest names its laptop (the name and device number it was set up with), and the
 import keeps them (storage.laptops), so each place that names a laptop (the settle dialog, a
 record's hold header, the import and merge reports) says it the same way, from this one function.
-So is the person who wrote a version on another laptop (Authors): by their staff ID and that laptop."""
+So is the person who wrote a version on another laptop (Authors): by the name that laptop's
+staff directory gave them, their staff ID and that laptop."""
 
 from __future__ import annotations
 
@@ -44,21 +45,36 @@ def laptops_of(sources: Iterable[Mapping[str, Any]]) -> dict[str, Laptop]:
     sources, the rows kept of them); a laptop renamed between two exports goes by the name of
     its latest, the label the ward reads on it now. A manifest's field of the wrong kind (an
     older or hand-edited one) is taken as unknown: it names no one, and refuses nothing."""
-    def exported(source: Mapping[str, Any]) -> float:
-        try:
-            return datetime.fromisoformat(source["exported_at"]).timestamp()
-        except (KeyError, TypeError, ValueError):
-            return float("-inf")
-
     def number(source: Mapping[str, Any]) -> int | None:
         found = source.get("device_number")
         return found if isinstance(found, int) and not isinstance(found, bool) else None
 
     return {str(source["device_id"]): Laptop(number(source), str(source.get("device_name") or ""))
-            for source in sorted((source for source in sources if source.get("device_id")), key=exported)}
+            for source in sorted((source for source in sources if source.get("device_id")), key=exported_at)}
+
+
+def exported_at(source: Mapping[str, Any]) -> float:
+    """When an export (its manifest, or a row kept of it) says it was made, as a number to sort
+    by; one that does not say, or not as a time, sorts first."""
+    try:
+        return datetime.fromisoformat(source["exported_at"]).timestamp()
+    except (KeyError, TypeError, ValueError):
+        return float("-inf")
 
 
 ON_LAPTOP = QT_TRANSLATE_NOOP("messages", "{staff_id} ({laptop})")
+NAMED_ON_LAPTOP = QT_TRANSLATE_NOOP("messages", "{name} ({staff_id}, {laptop})")
+
+
+def directory_of(source: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """A laptop's staff directory as its export's manifest lists it (`staff`: each member's
+    staff_id, name and role), as (staff ID, name, role); an older manifest lists none, and an
+    entry of the wrong shape (a hand-edited manifest) is left out: it names no one."""
+    listed = source.get("staff")
+    return [(entry["staff_id"], entry["name"], entry.get("role") if isinstance(entry.get("role"), str) else "")
+            for entry in (listed if isinstance(listed, list) else ())
+            if isinstance(entry, dict) and isinstance(entry.get("staff_id"), str) and entry["staff_id"]
+            and isinstance(entry.get("name"), str) and entry["name"].strip()]
 
 
 @dataclass(frozen=True)
@@ -66,22 +82,29 @@ class Authors:
     """Who wrote a record's version, as the person reading it can ask for them: a hold's versions,
     the other record an "ask the ward" line names, a record's History, the FHIR bundle. One
     written on this laptop is named by its staff list (`names`, staff.names_with_ids: "Hélène
-    Lefèvre (nurse)"); one written on another laptop by its staff ID and that laptop ("nurse
-    (laptop 002)"): staff IDs are each laptop's own, and looked up here the ID named whoever has
-    it here, or nobody. Exports carry no version author's name (a settlement carries its
-    settler's alone, see domain.holds.settler). Without a laptop (`device_id` empty: a merge)
-    every author is an ID."""
+    Lefèvre (nurse)"); one written on another laptop by the name that laptop's staff directory
+    gave the ID (`others`, by device id and staff ID: each export carries its laptop's), its ID
+    and that laptop ("Hélène Lefèvre (nurse, laptop 002)"), or, that laptop's directory not known
+    here (an older app's export), by ID and laptop alone ("nurse (laptop 002)"): staff IDs are
+    each laptop's own, and looked up in this laptop's list the ID named whoever has it here, or
+    nobody. Without a laptop (`device_id` empty: a merge) every author is an ID."""
 
     names: Mapping[str, str] = field(default_factory=dict)
     device_id: str = ""
     """This laptop's."""
+    others: Mapping[tuple[str, str], str] = field(default_factory=dict)
+    """Another laptop's staff member's name by (device id, staff ID), as its latest export named them."""
 
     def of(self, lang: Lang, staff_id: str, device_id: str, laptops: Mapping[str, Laptop]) -> str:
         if device_id == self.device_id:
             return self.names.get(staff_id, staff_id)
         if not self.device_id:
             return staff_id
-        return message(lang, ON_LAPTOP, staff_id=staff_id, laptop=message(lang, LAPTOP, number=_number(device_id, laptops)))
+        laptop = message(lang, LAPTOP, number=_number(device_id, laptops))
+        name = self.others.get((device_id, staff_id))
+        if name:
+            return message(lang, NAMED_ON_LAPTOP, name=name, staff_id=staff_id, laptop=laptop)
+        return message(lang, ON_LAPTOP, staff_id=staff_id, laptop=laptop)
 
     def on(self, lang: Lang, device_id: str, laptops: Mapping[str, Laptop]) -> Callable[[str], str]:
         """How a staff ID a version written on `device_id` names reads (a dose's witness, who

@@ -9,7 +9,7 @@ from downtime.domain.laptops import Authors, Laptop, laptop_name as named
 from downtime.domain.records import RecordVersion
 from downtime.services.context import Session
 from downtime.services.staff import names_with_ids
-from downtime.storage.laptops import known
+from downtime.storage.laptops import known, staff_names
 
 
 def laptops_known(session: Session, device_ids: Collection[str]) -> dict[str, Laptop]:
@@ -24,8 +24,9 @@ def laptop_name(session: Session, device_id: str) -> str:
 
 
 def authors(session: Session) -> Authors:
-    """Who wrote record versions, as this laptop names them (see domain.laptops.Authors)."""
-    return Authors(names_with_ids(session.db), session.device.device_id)
+    """Who wrote record versions, as this laptop names them (see domain.laptops.Authors): its
+    own staff by its staff list, another laptop's by the directory its exports brought here."""
+    return Authors(names_with_ids(session.db), session.device.device_id, staff_names(session.db))
 
 
 def author_of(session: Session, version: RecordVersion) -> str:

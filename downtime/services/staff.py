@@ -209,6 +209,14 @@ def names_with_ids(db: Database) -> dict[str, str]:
     return {member.staff_id: f"{member.name} ({member.staff_id})" for member in list_staff(db)}
 
 
+def staff_directory(db: Database) -> list[dict[str, str]]:
+    """This laptop's staff as its export's manifest lists them (domain.laptops.directory_of):
+    staff ID, name and role, the deactivated among them (their records stay theirs), so the
+    records office names who wrote each version; never a PIN's hash or a key slot."""
+    return [{"staff_id": member.staff_id, "name": member.name, "role": member.role.value}
+            for member in sorted(list_staff(db), key=lambda member: member.staff_id)]
+
+
 def _attempts(db: Database, actor: str) -> list[tuple[bool, datetime]]:
     rows = db.query("SELECT action, at FROM audit WHERE actor = ? AND action IN ('sign_in', 'sign_in.failed')"
                     " ORDER BY seq DESC LIMIT ?", [actor, LOCKOUT_FAILURES])

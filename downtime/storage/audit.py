@@ -22,7 +22,7 @@ GENESIS = "0" * 64
 AUDITED_TABLES = {"meta": "key", "staff": "staff_id", "patients": "patient_id", "records": "id",
                   "wards": "ward", "beds": "id", "cd_register": "id", "exports": "id",
                   "back_entries": "id", "patient_links": "id", "held_versions": "digest",
-                  "hold_settlements": "id", "laptops": "id", "settlements_otherwise": "id",
+                  "hold_settlements": "id", "laptops": "id", "laptop_staff": "id", "settlements_otherwise": "id",
                   "otherwise_checked": "id", "not_entered": "id"}
 
 

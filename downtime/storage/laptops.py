@@ -1,5 +1,5 @@
-"""The laptops named by the exports imported here, and the record versions each export holds
-(see domain.laptops, sync.missing and migrations m019, m026)."""
+"""The laptops named by the exports imported here, their staff directories, and the record
+versions each export holds (see domain.laptops, sync.missing and migrations m019, m025, m026)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from downtime.domain.laptops import Laptop, laptops_of
+from downtime.domain.laptops import Laptop, directory_of, exported_at, laptops_of
 from downtime.storage import audit
 from downtime.storage.records import chunks, marks
 
@@ -20,7 +20,10 @@ RANGE = ("first_rowid", "last_rowid")
 def remember(db: Database, sources: Iterable[Mapping[str, Any]], *, at: datetime, actor: str,
              device_id: str) -> None:
     """Keep each laptop's export these `sources` name (sync.merge.sources_of) that is not kept
-    yet, audited; the caller holds the import's transaction."""
+    yet, and what their staff directories say anew, audited; the caller holds the import's
+    transaction."""
+    sources = list(sources)
+    _remember_staff(db, sources, at=at, actor=actor, device_id=device_id)
     rows: dict[str, dict[str, Any]] = {}
     for source in sources:
         if source.get("device_id"):
@@ -34,6 +37,42 @@ def remember(db: Database, sources: Iterable[Mapping[str, Any]], *, at: datetime
     new = [row for key, row in rows.items() if key not in kept]
     audit.insert_many_audited(db, "laptops", new, [{"device_id": row["device_id"]} for row in new], at=at,
                               actor=actor, device_id=device_id, action="laptop.import")
+
+
+def _remember_staff(db: Database, sources: list[Mapping[str, Any]], *, at: datetime, actor: str,
+                    device_id: str) -> None:
+    """Keep each member of these exports' staff directories whom an export names otherwise than
+    the latest kept (m025): a member not kept yet, or renamed by a later export."""
+    latest = {(row["device_id"], row["staff_id"]): row for row in _staff_rows(db, {
+        str(source["device_id"]) for source in sources if source.get("device_id") and directory_of(source)})}
+    new: list[dict[str, Any]] = []
+    for source in sorted(sources, key=exported_at):
+        said_at = _stored("exported_at", source.get("exported_at"))
+        for staff_id, name, role in directory_of(source) if source.get("device_id") else ():
+            row = {"device_id": str(source["device_id"]), "staff_id": staff_id, "name": name, "role": role,
+                   "exported_at": said_at}
+            kept = latest.get((row["device_id"], staff_id))
+            if kept is None or ((kept["name"], kept["role"]) != (name, role) and exported_at(kept) < exported_at(row)):
+                latest[(row["device_id"], staff_id)] = row
+                new.append({"id": audit.digest(row), **row, "imported_at": at.isoformat()})
+    audit.insert_many_audited(db, "laptop_staff", new, [{"device_id": row["device_id"], "staff_id": row["staff_id"]}
+                                                         for row in new],
+                              at=at, actor=actor, device_id=device_id, action="laptop.staff_import")
+
+
+def _staff_rows(db: Database, device_ids: Collection[str]) -> list[dict[str, Any]]:
+    """What the staff directories kept of these laptops say, each member's row oldest first."""
+    rows = [row for part in chunks(device_ids) for row in db.query(
+        "SELECT device_id, staff_id, name, role, exported_at FROM laptop_staff"
+        f" WHERE device_id IN ({marks(part)})", part)]
+    return sorted(rows, key=exported_at)
+
+
+def staff_names(db: Database) -> dict[tuple[str, str], str]:
+    """Each other laptop's staff member's name by (device id, staff ID), as the latest of its
+    exports imported here named them (domain.laptops.Authors.others)."""
+    return {(row["device_id"], row["staff_id"]): row["name"] for row in sorted(db.query(
+        "SELECT device_id, staff_id, name, exported_at FROM laptop_staff"), key=exported_at)}
 
 
 def rowid_range(source: Mapping[str, Any]) -> tuple[int, int] | None:

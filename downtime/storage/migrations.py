@@ -533,6 +533,28 @@ def m024_not_entered(db: Database) -> None:
     _append_only(db, "not_entered")
 
 
+@MIGRATIONS(name="m025_laptop_staff")
+def m025_laptop_staff(db: Database) -> None:
+    """Each laptop's staff directory as its exports imported here listed it (staff ID, name and
+    role; never a PIN): a record version, a hold's, a dose's witness carry only their laptop's
+    staff ID, and the records office names that person to the clerk entering them in the EHR
+    (domain.laptops.Authors). Append-only: a member's row is added when an export names them
+    otherwise than the latest kept (`exported_at`), so importing the same directory again adds
+    nothing and someone renamed since goes by the name their laptop's latest export gave them."""
+    db.execute("""
+        CREATE TABLE laptop_staff (
+            id TEXT PRIMARY KEY,
+            device_id TEXT NOT NULL,
+            staff_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            role TEXT NOT NULL,
+            exported_at TEXT,
+            imported_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX laptop_staff_member ON laptop_staff(device_id, staff_id)")
+    _append_only(db, "laptop_staff")
+
+
 @MIGRATIONS(name="m026_laptop_export_ranges")
 def m026_laptop_export_ranges(db: Database) -> None:
     """The record versions each laptop's export imported here holds (its manifest's

@@ -37,6 +37,7 @@ from downtime.services.context import Session, load_device
 from downtime.services.laptops import authors, laptops_known
 from downtime.services.errors import ServiceError
 from downtime.services.patients import downtime_numbers
+from downtime.services.staff import staff_directory
 from downtime.storage import audit
 from downtime.storage.fhir_sent import record_sent
 from downtime.storage.records import held_from, holds
@@ -339,7 +340,7 @@ def export(session: Session, out: Path, since_last: bool = False,
                     "device_id": device.device_id, "device_number": device.device_number,
                     "device_name": device.name, "exported_at": now.isoformat(),
                     "exported_by": session.user.staff_id, "since_last": since_last,
-                    "records_rowid_range": [first, last], "counts": counts,
+                    "records_rowid_range": [first, last], "staff": staff_directory(db), "counts": counts,
                     "fhir_entries": written.entries, "fhir_updates": written.updates,
                     "fhir_withdrawn": written.withdrawn, "fhir_left_out": written.left_out,
                     "ask_the_ward": [found.as_json() for found in written.ask_the_ward],

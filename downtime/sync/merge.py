@@ -592,14 +592,14 @@ def _settled(db: Database, settlements: list[dict[str, Any]]) -> dict[str, dict[
     return settled
 
 
-SOURCE_FIELDS = ("device_id", "device_number", "device_name", "exported_at", "records_rowid_range")
+SOURCE_FIELDS = ("device_id", "device_number", "device_name", "exported_at", "records_rowid_range", "staff")
 
 
 def sources_of(folder: Path) -> list[dict[str, Any]]:
     """The laptops' exports a verified folder holds: an export is one, a merge those it was
     made of, so yesterday's merge and a late laptop's export merge like any two exports (and
-    the office, importing either, knows every laptop by its name and number). A field an older
-    manifest lacks is left empty rather than refusing the merge."""
+    the office, importing either, knows every laptop by its name and number, and its staff by
+    name). A field an older manifest lacks is left empty rather than refusing the merge."""
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     made_of = manifest.get("sources", []) if manifest.get("format") == "downtime-merge" else [manifest]
     return [{name: source.get(name) for name in SOURCE_FIELDS} for source in made_of]

@@ -875,8 +875,8 @@ def test_the_clerk_sees_a_record_two_laptops_disagree_about_on_hold_and_cannot_t
     line = next(row for row in range(panel.model.rowCount()) if panel.model.rows[row][1].record.record_id == record)
     assert panel.model.text(line, TO_DO) == (
         "ON HOLD — TWO LAPTOPS DISAGREE FROM VERSION 2: ENTER NEITHER UNTIL THE WARDS SAY WHICH IS RIGHT — "
-        "laptop 2 (no. 002): version 2 by nurse (laptop 002), 28/11/2026 14:10: Bed: 14 | "
-        "laptop 1 (no. 001): version 2 by nurse (laptop 001), 28/11/2026 14:15: Bed: 15")
+        "laptop 2 (no. 002): version 2 by Nurse (nurse, laptop 002), 28/11/2026 14:10: Bed: 14 | "
+        "laptop 1 (no. 001): version 2 by Nurse (nurse, laptop 001), 28/11/2026 14:15: Bed: 15")
     assert panel.model.is_warning(line, TO_DO)
     script, asked = answers
     script["text"] = ["ADM-1"]
@@ -967,26 +967,26 @@ def test_a_ward_sees_that_another_laptop_wrote_an_order_otherwise(qtbot, tmp_pat
     [row] = [row for row in range(view.model.rowCount()) if view.model.text(row, 1) == "Medication order"]
     assert view.model.text(row, 3) == "v2 amended — ON HOLD: another laptop wrote it otherwise"
     [admitted] = [row for row in range(view.model.rowCount()) if view.model.text(row, 1) == "Downtime admission record"]
-    assert (view.model.text(row, 4), view.model.text(admitted, 4)) == ("Doctor (doctor)", "nurse (laptop 001)")
+    assert (view.model.text(row, 4), view.model.text(admitted, 4)) == ("Doctor (doctor)", "Nurse (nurse, laptop 001)")
     assert view.model.data(view.model.index(row, 3), Qt.ItemDataRole.ForegroundRole) == red
     view.table.selectRow(row)
     QTest.keyClick(view.table, Qt.Key.Key_Return)
     form = main.tabs.currentWidget()
     assert isinstance(form, FormView) and form.record.record_id == amox
     assert ("ON HOLD: another laptop wrote this record otherwise from version 2 (v2 by Doctor (doctor) at"
-            " 28/11/2026 14:10, this laptop; v2 by doctor (laptop 001) at 28/11/2026 14:10, laptop 1 (no. 001))"
+            " 28/11/2026 14:10, this laptop; v2 by Doctor (doctor, laptop 001) at 28/11/2026 14:10, laptop 1 (no. 001))"
             ) in form.header.text()
-    # Laptop 1's versions by staff ID and laptop: this laptop's "Doctor (doctor)" is not laptop 1's.
+    # Laptop 1's versions by its directory's name, staff ID and laptop: this laptop's "Doctor (doctor)" is not laptop 1's.
     history = form.history_text().splitlines()
-    assert history[0].endswith(" by doctor (laptop 001)")
+    assert history[0].endswith(" by Doctor (doctor, laptop 001)")
     assert history[1] == ("v2 amended 28/11/2026 14:10 by Doctor (doctor) — reason: severe infection: 2 g"
                           " — changed: Dose: 1 → 2")
-    assert history[2] == ("Set aside, another laptop's: v2 amended 28/11/2026 14:10 by doctor (laptop 001)"
+    assert history[2] == ("Set aside, another laptop's: v2 amended 28/11/2026 14:10 by Doctor (doctor, laptop 001)"
                           " — reason: renal function: 500 mg — changed: Dose: 1 → 0.5")
     view = main.open_records_of(patient)
     view.table.selectRow(admitted)
     QTest.keyClick(view.table, Qt.Key.Key_Return)
-    assert "recorded by nurse (laptop 001) at" in main.tabs.currentWidget().header.text()
+    assert "recorded by Nurse (nurse, laptop 001) at" in main.tabs.currentWidget().header.text()
 
 
 def test_the_import_wizard_says_a_settlement_from_another_office_it_could_not_take(qtbot, tmp_path, disagreeing, laptop,
@@ -1014,7 +1014,7 @@ def test_the_import_wizard_says_a_settlement_from_another_office_it_could_not_ta
     assert wizard.run_page.succeeded and result.styleSheet() == ERROR_STYLE
     assert (f"SETTLEMENT NOT TAKEN HERE, record {record} (Downtime admission record, patient DT-001-"
             in result.text())
-    assert '"Sister Martin, ward 3B, by phone"; but version 2 by nurse (laptop 002) on laptop 2 (no. 002)' in result.text()
+    assert '"Sister Martin, ward 3B, by phone"; but version 2 by Nurse (nurse, laptop 002) on laptop 2 (no. 002)' in result.text()
     assert back_entry.hold_of(other, record) is not None
 
 
@@ -1237,9 +1237,9 @@ def test_the_import_wizard_says_the_answers_each_laptop_gave_a_record_on_hold(qt
     wizard = _imported(qtbot, office, merge([first, second], tmp_path / "merged").folder, type_text)
     text = wizard.run_page.result.text()
     assert f"ON HOLD, two laptops disagree from version 2: record {dose} (Medication administration, " in text
-    for said in ("laptop 1 (no. 001): version 2 by nurse (laptop 001), 28/11/2026 14:10: Reason not given: O — Other "
+    for said in ("laptop 1 (no. 001): version 2 by Nurse (nurse, laptop 001), 28/11/2026 14:10: Reason not given: O — Other "
                  "(write why); Details: Theatre moved to 21:00",
-                 "laptop 2 (no. 002): version 2 by nurse (laptop 002), 28/11/2026 14:10: Reason not given: W — Held "
+                 "laptop 2 (no. 002): version 2 by Nurse (nurse, laptop 002), 28/11/2026 14:10: Reason not given: W — Held "
                  "for clinical reason (write why); Details: BP 85/50"):
         assert said in text
 

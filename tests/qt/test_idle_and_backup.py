@@ -478,7 +478,7 @@ def test_the_sign_in_prompt_names_a_dose_draft_recorded_since_as_already_recorde
         assert asked.startswith("You have 1 dose draft(s) from earlier whose dose has been recorded since")
 
 
-def test_a_dose_draft_recorded_since_on_another_laptop_names_that_laptops_nurse_by_staff_id_and_laptop(
+def test_a_dose_draft_recorded_since_on_another_laptop_names_that_laptops_nurse_by_name_and_laptop(
         doses_from_laptop_1, qtbot, type_text, answers):
     """Laptop 2's nurse typed the 08:00 paracetamol that laptop 1's nurse gave (its records
     since carried here): her draft came back saying it was recorded "by Nurse (nurse)", herself
@@ -498,4 +498,4 @@ def test_a_dose_draft_recorded_since_on_another_laptop_names_that_laptops_nurse_
     qtbot.addWidget(again)
     again.show()
     (resumed,) = again.resume_drafts()
-    assert "the 08:00 dose was recorded as given at 28/11 08:05 by nurse (laptop 001)" in resumed.resumed.text()
+    assert "the 08:00 dose was recorded as given at 28/11 08:05 by Nurse (nurse, laptop 001)" in resumed.resumed.text()

@@ -2230,7 +2230,7 @@ def test_an_order_while_the_patients_allergies_are_not_known_asks_first(select_b
         o.drug for o in medication.orders(view.session.db, patient, view.session.clock())}
 
 
-def test_another_laptops_doses_on_the_chart_name_their_giver_and_witness_by_staff_id_and_laptop(
+def test_another_laptops_doses_on_the_chart_name_their_giver_and_witness_by_name_and_laptop(
         qtbot, doses_from_laptop_1):
     """Doses carried from laptop 1 were charted with laptop 2's staff list's initials (staff IDs
     are each laptop's own): "N 09:00 / KB", Karim Benali having the ID hl here, for a dose laptop
@@ -2246,20 +2246,20 @@ def test_another_laptops_doses_on_the_chart_name_their_giver_and_witness_by_staf
     assert "nurse@001 08:05" in cells.values()
     given = next(place for place, text in cells.items() if text == "nurse@001 09:00 / hl@001")
     assert model.data(model.index(*given), Qt.ItemDataRole.ToolTipRole) == (
-        "nurse@001: nurse (laptop 001)\nhl@001: hl (laptop 001)")
+        "nurse@001: Nurse (nurse, laptop 001)\nhl@001: Hélène Lefèvre (hl, laptop 001)")
 
 
-def test_the_dose_dialog_names_another_laptops_last_giver_by_staff_id_and_laptop(qtbot, doses_from_laptop_1):
+def test_the_dose_dialog_names_another_laptops_last_giver_by_name_and_laptop(qtbot, doses_from_laptop_1):
     """Its "Last dose … by" named laptop 1's nurse by laptop 2's staff list: "Nurse (nurse)",
     laptop 2's own nurse."""
     _, _, morphine, _, nurse = doses_from_laptop_1
     dialog = DoseDialog(nurse, medication.order(nurse.db, morphine), None)
     qtbot.addWidget(dialog)
-    assert "Last dose: 28/11 09:00 (5\u00a0h\u00a000\u00a0min ago) by nurse (laptop 001)" in dialog.as_required.text()
+    assert "Last dose: 28/11 09:00 (5\u00a0h\u00a000\u00a0min ago) by Nurse (nurse, laptop 001)" in dialog.as_required.text()
 
 
 @pytest.mark.parametrize("amended_here", [False, True])
-def test_another_laptops_dose_form_names_its_witness_by_staff_id_and_laptop(qtbot, doses_from_laptop_1, amended_here):
+def test_another_laptops_dose_form_names_its_witness_by_name_and_laptop(qtbot, doses_from_laptop_1, amended_here):
     """The form of a dose laptop 1 recorded named its witness "Karim Benali (hl)", whoever has
     the ID hl on laptop 2: laptop 1's Hélène Lefèvre witnessed it. So did it once its site was
     corrected here."""
@@ -2268,7 +2268,7 @@ def test_another_laptops_dose_form_names_its_witness_by_staff_id_and_laptop(qtbo
         records.amend(nurse, dose, {**records.current(nurse.db, dose).data, "site": "left arm"}, "site")
     form = FormView(nurse, nurse.form(medication.DOSE_FORM), record=records.current(nurse.db, dose))
     qtbot.addWidget(form)
-    assert form.editors["witness"].raw() == "hl (laptop 001)"
+    assert form.editors["witness"].raw() == "Hélène Lefèvre (hl, laptop 001)"
 
 
 def test_the_mar_heads_an_iv_fluid_order_with_its_rate(qtbot, session_for, ward):

@@ -34,9 +34,9 @@ def test_the_clerk_settles_a_hold_with_the_keyboard_and_the_line_becomes_one_to_
     dialog = panel.findChild(SettleHoldDialog)
     qtbot.waitActive(dialog)
     assert [dialog.versions.item(row).text().split(": ", 1)[1].splitlines() for row in range(dialog.versions.count())] == [
-        ["version 2 by nurse (laptop 002), 28/11/2026 14:10: Bed: 14", "changed since version 1: Bed: 14",
+        ["version 2 by Nurse (nurse, laptop 002), 28/11/2026 14:10: Bed: 14", "changed since version 1: Bed: 14",
          "choosing it: the change on laptop 1 (no. 001) to Bed: 15 will be dropped"],
-        ["version 2 by nurse (laptop 001), 28/11/2026 14:15: Bed: 15", "changed since version 1: Bed: 15",
+        ["version 2 by Nurse (nurse, laptop 001), 28/11/2026 14:15: Bed: 15", "changed since version 1: Bed: 15",
          "choosing it: the change on laptop 2 (no. 002) to Bed: 14 will be dropped"]]
     # Laptop 2 admitted no one: it is named as its export's manifest names it, not "laptop 6e8f94ed".
     assert [dialog.versions.item(row).text().split(": ", 1)[0] for row in range(dialog.versions.count())] == [
