@@ -6016,6 +6016,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>portable {number}</translation>
     </message>
     <message>
+        <source>{name} ({staff_id}, {laptop})</source>
+        <translation>{name} ({staff_id}, {laptop})</translation>
+    </message>
+    <message>
         <source>Not settled: {problem} The ward puts this right on its laptop (tell them); settle the hold once its next stick is imported here.</source>
         <translation>Non tranché : {problem} Le service le corrige sur son portable (prévenez-le) ; tranchez la mise en attente une fois sa prochaine clé importée ici.</translation>
     </message>
