@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBox
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.medication import NOT_GIVEN_CODES, Administration, DoseState, Frequency, Order, Outcome
 from downtime.domain.records import RecordVersion
+from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
 from downtime.i18n import QT_TR_NOOP, labelled, semicolon
 from downtime.qt.i18n import language, locale, say, translate, word
@@ -258,6 +259,7 @@ class MarView(PatientTab):
         buttons = QHBoxLayout()
         self.record_button = QPushButton(translate("MarView", "Record a &dose for the selected order"))
         self.record_button.clicked.connect(self.record_dose)
+        self.record_button.setEnabled(session.user.may(Action.RECORD_CARE))
         buttons.addWidget(self.record_button)
         self.order_button = QPushButton(translate("MarView", "Open the &order"))
         self.order_button.clicked.connect(self.open_order)
@@ -438,7 +440,13 @@ class MarView(PatientTab):
         row's dose nearest to now (see `_nearest_slot`). A day's cell no dose of the order falls
         in (hatched, see medication.MarRow.outside_course) opens nothing and says so, with the
         order's course: it opened the dose of another day nearest to now, which the nurse would
-        sign believing it the cell's."""
+        sign believing it the cell's. Someone who records no care (a records clerk reading the
+        chart to back-enter it) is told so: the dialog opened, was typed in, and Save refused it."""
+        if not self.session.user.may(Action.RECORD_CARE):
+            Prompts.error(self, translate("MarView", "This chart is for reading"), translate(
+                "MarView", "Doses are recorded by the nurse or doctor who gives them. To read a cell's doses, "
+                           "choose it and press Open the doses of the cell."))
+            return None
         index = self.table.currentIndex()
         if not index.isValid():
             return None

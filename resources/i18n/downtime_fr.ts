@@ -2413,6 +2413,14 @@ Pourquoi elle n’est pas poursuivie (facultatif) :</translation>
         <source>No dose is recorded in this cell.</source>
         <translation>Aucune administration n’est enregistrée dans cette case.</translation>
     </message>
+    <message>
+        <source>This chart is for reading</source>
+        <translation>Ce plan est en lecture seule</translation>
+    </message>
+    <message>
+        <source>Doses are recorded by the nurse or doctor who gives them. To read a cell&apos;s doses, choose it and press Open the doses of the cell.</source>
+        <translation>Les doses sont tracées par l’infirmier(ère) ou le médecin qui les administre. Pour lire les doses d’une case, choisissez-la et cliquez sur Ouvrir les administrations de la case.</translation>
+    </message>
 </context>
 <context>
     <name>MedicationPanel</name>

@@ -92,15 +92,18 @@ def test_the_records_clerks_window_refreshes_switches_language_and_locks_without
 
 def test_a_dose_the_records_clerk_typed_at_a_mar_cell_stays_a_draft_at_their_next_sign_in(
         qtbot, window_for, session_for, answers, medication_ward, select_bed):
-    """Enter on a MAR's cell opens the dose dialog for anyone, its Save refused to a clerk; what
-    they typed is kept as their draft. It reopens on the round, which they do not have: their
-    next window opens without offering it."""
+    """A clerk's dose draft (typed before the MAR told a clerk it is for reading, its Save refused
+    to them) reopens on the round, which they do not have: their next window opens without
+    offering it, the draft kept."""
+    from downtime.qt.dose_dialog import DoseDialog
+
     clerk = session_for("records")
     window = window_for(clerk)
     select_bed(window, "12")
     chart = window.open_mar()
-    chart.table.setCurrentIndex(chart.model.index(0, 0))
-    dialog = chart.record_dose()
+    row, _ = chart.model.rows[0]
+    dialog = DoseDialog(clerk, row.order, row.cells[0].slot, chart)
+    dialog.open()
     qtbot.waitActive(dialog)
     dialog.outcome.setCurrentIndex(1)
     dialog.hand_over()  # as when they sign out over it
@@ -110,3 +113,17 @@ def test_a_dose_the_records_clerk_typed_at_a_mar_cell_stays_a_draft_at_their_nex
     again = window_for(session_for("records"))
     assert again.resume_drafts() == [] and asked == []
     assert [draft.form_id for draft in drafts.drafts_of(clerk)] == [medication.DOSE_FORM], "kept, not discarded"
+
+
+def test_a_records_clerk_pressing_enter_on_a_mar_cell_is_told_the_chart_is_for_reading(
+        window_for, session_for, answers, medication_ward, select_bed):
+    """The dose dialog opened for a clerk, who typed a dose Save then refused: the chart says it is
+    for reading, and its Record a dose button is greyed out."""
+    window = window_for(session_for("records"))
+    select_bed(window, "12")
+    chart = window.open_mar()
+    chart.table.setCurrentIndex(chart.model.index(0, 2))
+    QTest.keyClick(chart.table, Qt.Key.Key_Return)
+    _, asked = answers
+    assert asked[-1][0] == "error" and asked[-1][1].startswith("Doses are recorded by the nurse or doctor who gives them")
+    assert chart.dialog is None and not chart.record_button.isEnabled()
