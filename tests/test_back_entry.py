@@ -703,6 +703,32 @@ def test_the_printed_and_command_line_worklists_say_who_is_probably_one_person(t
     assert main(["worklist", *who]) == 0 and "Probably" not in capsys.readouterr().out
 
 
+def test_namesakes_the_ward_told_apart_are_never_asked_to_be_linked(tmp_path, laptop, admission_values, capsys):
+    """Twins of one name and date of birth in beds 30 and 31, one allergic to penicillin: the
+    nurse answered the admission's "Already in hospital?" that the second is another person, yet
+    the worklist asked the clerk to link both to one EHR file. The answer is kept on the
+    admission (`not_same_as`), and the worklist now says they are other people, on paper and on
+    the command line."""
+    nurse, clerk = laptop(tmp_path / "ward.sqlite", 1)
+    twin = {**admission_values, "nir": ""}
+    records.save_new(nurse, "admission", {**twin, "bed": "30"})
+    first, second = "DT-001-00001-7", "DT-001-00002-5"
+    records.save_new(nurse, "admission", {**twin, "bed": "31", "not_same_as": first})
+    office = laptop(tmp_path / "office.sqlite", 900)[1]
+    import_export(office, export(clerk, tmp_path / "stick").folder)
+    assert back_entry.probable_duplicates(office) == []
+    why = "(the same birth name, first name and date of birth)"
+    said = {number: f"Not the same person as {other} {why}: the ward told them apart when admitting them. Enter each "
+                    "under their own EHR patient; do not link them to one."
+            for number, other in ((first, second), (second, first))}
+    printed = " ".join(_pdf_text(printing.print_worklist(office, tmp_path / "w.pdf")).split())
+    assert said[first] in printed and said[second] in printed and "Probably" not in printed
+    db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    assert main(["worklist", "--db", db, "--user", "records", "--pin", "4444"]) == 0
+    shown = capsys.readouterr().out
+    assert said[first] in shown and said[second] in shown and "Probably" not in shown
+
+
 def test_the_worklist_command_speaks_the_clerks_language(office, capsys):
     """`downtime worklist --lang fr` said its count in French and every line in English (the
     step, what to do, the ward's records' heading): the printed worklist speaks French."""

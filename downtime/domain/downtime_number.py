@@ -45,6 +45,14 @@ def parse_downtime_number(text: str) -> tuple[int, int] | None:
     return int(device), int(sequence)
 
 
+_IN_TEXT = re.compile(r"DT-\d{3}-\d{5}-\d", re.IGNORECASE)
+
+
+def downtime_numbers_in(text: str) -> list[str]:
+    """The well-formed numbers a note names, as they are written on wristbands."""
+    return [found.upper() for found in _IN_TEXT.findall(text) if parse_downtime_number(found) is not None]
+
+
 # Read back however it is typed off a list: capitals, spaces.
 _TOLD_APART = re.compile(r"^(\S+)\s*\(\s*laptop\s+([0-9a-f]{8})\s*\)$", re.IGNORECASE)
 

@@ -10,10 +10,12 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from itertools import combinations
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from downtime.domain.downtime_number import downtime_numbers_in
 from downtime.domain.names import PLAIN_LETTERS
 from downtime.domain.records import RecordStatus
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon, translate
@@ -45,13 +47,16 @@ def _first_name(given_names: str) -> str:
     return fold(next(iter(re.findall(r"[\w']+", given_names)), ""))
 
 
-def probable_duplicates(admissions: Iterable[Mapping[str, Any]]) -> list[ProbableDuplicate]:
-    """Same NIR, same IPP (the hospital's own number: a snapshot's patient with no NIR nor date
-    of birth, loaded on two laptops, has only that), or same birth name + first name + date of
-    birth, under different numbers, among these `standing` admission versions."""
+def _alike(admissions: Iterable[Mapping[str, Any]]) -> tuple[list[ProbableDuplicate], set[frozenset[str]]]:
+    """Every group of numbers alike (see `probable_duplicates`), and the pairs the ward told
+    apart: an admission saved as another person than the patients it looked like names them
+    (the admission form's `not_same_as`)."""
     groups: dict[tuple[str, str], set[str]] = defaultdict(set)
+    apart: set[frozenset[str]] = set()
     for row in admissions:
         number = row.get("downtime_number", "")
+        apart.update(frozenset((number, other)) for other in downtime_numbers_in(str(row.get("not_same_as") or ""))
+                     if other != number)
         if row.get("nir"):
             groups[(SAME_NIR, fold(row["nir"]))].add(number)
         if row.get("ipp"):
@@ -60,11 +65,31 @@ def probable_duplicates(admissions: Iterable[Mapping[str, Any]]) -> list[Probabl
             first = _first_name(row.get("given_names") or "")
             groups[(SAME_NAME_AND_BIRTH,
                     f"{fold(row['birth_name'])}|{first}|{row['birth_date']}")].add(number)
-    found = []
-    for (why, _), numbers in sorted(groups.items()):
-        if len(numbers) > 1:
-            found.append(ProbableDuplicate(tuple(sorted(numbers)), why))
-    return found
+    return [ProbableDuplicate(tuple(sorted(numbers)), why)
+            for (why, _), numbers in sorted(groups.items()) if len(numbers) > 1], apart
+
+
+def _told_apart(group: ProbableDuplicate, apart: set[frozenset[str]]) -> bool:
+    """Every two of the group told apart by the ward: one pair not told apart is still a
+    question for the records office."""
+    return all(frozenset(pair) in apart for pair in combinations(group.downtime_numbers, 2))
+
+
+def probable_duplicates(admissions: Iterable[Mapping[str, Any]]) -> list[ProbableDuplicate]:
+    """Same NIR, same IPP (the hospital's own number: a snapshot's patient with no NIR nor date
+    of birth, loaded on two laptops, has only that), or same birth name + first name + date of
+    birth, under different numbers, among these `standing` admission versions, unless the ward
+    told them apart (`namesakes`): twins of one name in beds 30 and 31, one allergic to
+    penicillin, were listed as one person to link to a single EHR file."""
+    found, apart = _alike(admissions)
+    return [group for group in found if not _told_apart(group, apart)]
+
+
+def namesakes(admissions: Iterable[Mapping[str, Any]]) -> list[ProbableDuplicate]:
+    """The groups `probable_duplicates` leaves out: alike, and told apart by the ward when
+    admitting them."""
+    found, apart = _alike(admissions)
+    return [group for group in found if _told_apart(group, apart)]
 
 
 def standing(versions: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:

@@ -160,6 +160,7 @@ class BackEntryPanel(QWidget):
         self.duplicates = ErrorLabel()
         self.duplicates.hide()
         self.duplicate_groups: list[ProbableDuplicate] = []
+        self.namesake_groups: list[ProbableDuplicate] = []
         layout.addWidget(self.duplicates)
         self.shared = ErrorLabel()
         self.shared.hide()
@@ -261,32 +262,35 @@ class BackEntryPanel(QWidget):
                                                        back_entry.progress_and_not_entered(own),
                                                        back_entry.holds_by_patient(own),
                                                        back_entry.probable_duplicates(own),
+                                                       back_entry.namesakes(own),
                                                        back_entry.shared_numbers(own),
                                                        back_entry.missing_exports(own, lang)))
 
     def _read(self, found: tuple[list[str | None], tuple[int, int, int], dict[str | None, int],
-                                 list[ProbableDuplicate], list[SharedNumber], list[str]]) -> None:
-        self.order, (done, total, self.not_entered), self.holds, duplicates, shared, missing = found
+                                 list[ProbableDuplicate], list[ProbableDuplicate], list[SharedNumber],
+                                 list[str]]) -> None:
+        self.order, (done, total, self.not_entered), self.holds, duplicates, namesakes, shared, missing = found
         self.missing.setText("\n".join(missing))
         self.missing.setVisible(bool(missing))
         self.counts = (done, total)
         self._start_list()
         self._show_progress()
-        self._show_duplicates(duplicates)
+        self._show_duplicates(duplicates, namesakes)
         # Above the list, where the clerk reaches for a paper form by its number.
         self.shared.setText("\n".join(number.text(language()) for number in shared))
         self.shared.setVisible(bool(shared))
 
-    def _show_duplicates(self, duplicates: list[ProbableDuplicate]) -> None:
-        """Said above the list, before anyone types a second EHR file for one person."""
-        self.duplicate_groups = duplicates
+    def _show_duplicates(self, duplicates: list[ProbableDuplicate], namesakes: list[ProbableDuplicate]) -> None:
+        """Said above the list, before anyone types a second EHR file for one person; the
+        `namesakes` the ward told apart are said on their lines only."""
+        self.duplicate_groups, self.namesake_groups = duplicates, namesakes
         lines = [translate("BackEntryPanel", "Probably one person: {numbers} ({why}). Link them to the same EHR "
                                              "patient number, and enter the admission once.").format(
             numbers=", ".join(numbers), why=semicolon(language()).join(message(language(), why) for why in whys))
             for numbers, whys in reasons_by_people(duplicates).items()]
         self.duplicates.setText("\n".join(lines))
         self.duplicates.setVisible(bool(lines))
-        self.model.say_same_person(back_entry.same_person_notes(duplicates, language()))
+        self.model.say_same_person(back_entry.same_person_notes(duplicates, language(), namesakes))
         self.table.fit_columns()  # as a reset fits them, to the lines' new words
         self._fitted()
 
@@ -450,7 +454,8 @@ class BackEntryPanel(QWidget):
         except ServiceError as problem:
             Prompts.error(self, translate("BackEntryPanel", "Not linked"), say(problem))
         self._redo(chosen)
-        self._show_duplicates(back_entry.unsettled(self.session.db, self.duplicate_groups))  # one linked twice is settled
+        self._show_duplicates(back_entry.unsettled(self.session.db, self.duplicate_groups),  # one linked twice is settled
+                              back_entry.unsettled(self.session.db, self.namesake_groups))
 
     def print_worklist(self) -> None:
         """The next patients as the list shows them, from the selected line's patient (else the

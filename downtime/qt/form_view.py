@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from downtime.domain.downtime_number import downtime_numbers_in
 from downtime.domain.holds import Hold
 from downtime.domain.laptops import laptop_name
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -445,9 +446,20 @@ class FormView(QWidget):
                 self.session.db, self.session.forms, self.spec, values, self.session.lang, before=before,
                 patient_id=self.patient_id)):
             if not Prompts.confirm(self, translate("FormView", "Already in hospital?"),
-                                   same + "\n\n" + translate("FormView", "Save as another patient?")):
+                                   same.text + "\n\n" + translate("FormView", "Save as another patient?")):
                 return self._back_to(Meaning.BIRTH_NAME)
+            self._told_apart(values, same.numbers)
         return True
+
+    def _told_apart(self, values: dict[str, Any], numbers: tuple[str, ...]) -> None:
+        """The patients the nurse said this one is not, kept on the admission with those it named
+        before: the records office's worklist asked to link twins of one name to one EHR file."""
+        editor = self.editors.get(identity.NOT_SAME_AS)
+        if editor is None:
+            return
+        named = downtime_numbers_in(str(values.get(identity.NOT_SAME_AS) or ""))
+        values[identity.NOT_SAME_AS] = ", ".join(dict.fromkeys([*named, *numbers]))
+        editor.set_value(values[identity.NOT_SAME_AS])
 
     def _order_refused(self, values: dict[str, Any]) -> bool:
         """An order the service would refuse (its stop before its start, its patient dead by

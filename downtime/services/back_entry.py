@@ -33,6 +33,7 @@ from sqlite_utils import Database
 
 from downtime.domain.downtime_number import taken_apart
 from downtime.domain.duplicates import NumberHolder, ProbableDuplicate, SharedNumber
+from downtime.domain.duplicates import namesakes as find_namesakes
 from downtime.domain.duplicates import probable_duplicates as find_duplicates
 from downtime.domain.duplicates import standing
 from downtime.domain.census import leaves_hospital
@@ -852,14 +853,25 @@ def duplicates_of(db: Database, patient_ids: Collection[str]) -> list[ProbableDu
 def probable_duplicates_among(db: Database, patient_ids: Collection[str] | None = None) -> list[ProbableDuplicate]:
     """`probable_duplicates` among these patients only (those of operations at once: the clash
     check asks of a few, not of a hospital's admissions)."""
+    return unsettled(db, find_duplicates(_standing_admissions(db, patient_ids)))
+
+
+def namesakes(session: Session) -> list[ProbableDuplicate]:
+    """Patients alike whom the ward told apart when admitting them (domain.duplicates.namesakes),
+    not yet linked to their EHR patients: said under each, so that the clerk, whom the EHR too
+    may offer the other's file, enters each under their own."""
+    session.require(Action.READ_RECORDS)
+    return unsettled(session.db, find_namesakes(_standing_admissions(session.db, None)))
+
+
+def _standing_admissions(db: Database, patient_ids: Collection[str] | None) -> list[Mapping[str, Any]]:
     wanted = None if patient_ids is None else sorted(set(patient_ids))
     numbers = downtime_numbers(db, wanted)
     query = "SELECT patient_id, record_id, version, status, data FROM current_records WHERE form_id = 'admission'"
     rows = (db.query(query) if wanted is None else (row for part in chunks(wanted) for row in db.query(
         f"{query} AND patient_id IN ({marks(part)})", part)))
-    admissions = ({**json.loads(row["data"]), "downtime_number": numbers.get(row["patient_id"], ""),
-                   "record_id": row["record_id"], "version": row["version"], "status": row["status"]} for row in rows)
-    return unsettled(db, find_duplicates(standing(admissions)))
+    return standing({**json.loads(row["data"]), "downtime_number": numbers.get(row["patient_id"], ""),
+                     "record_id": row["record_id"], "version": row["version"], "status": row["status"]} for row in rows)
 
 
 def unsettled(db: Database, found: list[ProbableDuplicate]) -> list[ProbableDuplicate]:
@@ -877,19 +889,30 @@ SAME_PERSON = QT_TRANSLATE_NOOP("messages", "Probably the same person as {number
                                             "patient number, and enter the admission once.")
 
 
-def same_person_notes(found: Collection[ProbableDuplicate], lang: Lang) -> dict[str, str]:
+NAMESAKE = QT_TRANSLATE_NOOP("messages", "Not the same person as {numbers} ({why}): the ward told them apart when "
+                                         "admitting them. Enter each under their own EHR patient; do not link them "
+                                         "to one.")
+
+
+def same_person_notes(found: Collection[ProbableDuplicate], lang: Lang,
+                      told_apart: Collection[ProbableDuplicate] = ()) -> dict[str, str]:
     """What to say under each patient of these probable duplicates (`unsettled` ones), by downtime
     number: the others they probably are, and why (every reason in one sentence). The printed
     worklist and `downtime worklist` say it where the clerk reaches each of them, as the tab says
-    it above the list: without it each number became an EHR file of its own."""
-    others: dict[str, dict[str, None]] = {}
-    reasons: dict[str, dict[str, None]] = {}
-    for group in found:
-        for number in group.downtime_numbers:
-            others.setdefault(number, {}).update(dict.fromkeys(n for n in group.downtime_numbers if n != number))
-            reasons.setdefault(number, {})[message(lang, group.why)] = None
-    return {number: message(lang, SAME_PERSON, numbers=", ".join(sorted(others[number])),
-                            why=semicolon(lang).join(reasons[number])) for number in others}
+    it above the list: without it each number became an EHR file of its own. Namesakes the
+    ward `told_apart` are said to be other people, in the same place."""
+    notes: dict[str, list[str]] = {}
+    for groups, said in ((found, SAME_PERSON), (told_apart, NAMESAKE)):
+        others: dict[str, dict[str, None]] = {}
+        reasons: dict[str, dict[str, None]] = {}
+        for group in groups:
+            for number in group.downtime_numbers:
+                others.setdefault(number, {}).update(dict.fromkeys(n for n in group.downtime_numbers if n != number))
+                reasons.setdefault(number, {})[message(lang, group.why)] = None
+        for number in others:
+            notes.setdefault(number, []).append(message(lang, said, numbers=", ".join(sorted(others[number])),
+                                                        why=semicolon(lang).join(reasons[number])))
+    return {number: " ".join(said) for number, said in notes.items()}
 
 
 def shared_numbers(session: Session) -> list[SharedNumber]:
@@ -933,7 +956,7 @@ def worklist_notes(session: Session) -> dict[str, str]:
     """What to say under each patient of the printed list and `downtime worklist`, by downtime
     number as shown: who else they probably are (`same_person_notes`), and who else has their
     number (`shared_numbers`)."""
-    notes = same_person_notes(probable_duplicates(session), session.lang)
+    notes = same_person_notes(probable_duplicates(session), session.lang, namesakes(session))
     for shared in shared_numbers(session):
         for holder in shared.holders:
             notes[holder.shown] = " ".join(filter(None, (notes.get(holder.shown), shared.text(session.lang))))

@@ -11,12 +11,14 @@ patient in hospital has is refused (`check_temporary_name`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sqlite_utils import Database
 
 from downtime.domain.census import StayStatus
+from downtime.domain.downtime_number import downtime_numbers_in
 from downtime.domain.duplicates import probable_duplicates
 from downtime.domain.nir import nir_disagreements, nir_problem
 from downtime.formspec import FormSpec
@@ -56,6 +58,9 @@ def nir_doubt(spec: FormSpec, values: dict[str, Any], lang: Lang, before: dict[s
                     "back-entry."), traits=", ".join(message(lang, TRAITS[trait]) for trait in found))
 
 
+# The admission's answer naming the patients alike the ward saved it as another person than
+# (forms/admission.yaml), read by domain.duplicates under the same name in every laptop's records.
+NOT_SAME_AS = "not_same_as"
 # The admission's answers `probable_duplicates` compares, by their meaning.
 _COMPARED = {"birth_name": Meaning.BIRTH_NAME, "given_names": Meaning.GIVEN_NAMES, "birth_date": Meaning.BIRTH_DATE,
              "nir": Meaning.NIR, "ipp": Meaning.IPP}
@@ -63,11 +68,22 @@ _COMPARED = {"birth_name": Meaning.BIRTH_NAME, "given_names": Meaning.GIVEN_NAME
 
 def _compared(spec: FormSpec, data: dict[str, Any], number: str) -> dict[str, Any]:
     fields = {key: spec.by_meaning(meaning) for key, meaning in _COMPARED.items()}
-    return {"downtime_number": number, **{key: data.get(field.id) for key, field in fields.items() if field}}
+    return {"downtime_number": number, "not_same_as": data.get(NOT_SAME_AS),
+            **{key: data.get(field.id) for key, field in fields.items() if field}}
+
+
+@dataclass(frozen=True)
+class AlreadyInHospital:
+    """Who a new admission looks like (`already_in_hospital`): their downtime numbers, kept on the
+    admission (its `not_same_as`) when the nurse saves it as another person, and what to ask her."""
+
+    numbers: tuple[str, ...]
+    text: str
 
 
 def already_in_hospital(db: Database, forms: dict[str, FormSpec], spec: FormSpec, values: dict[str, Any],
-                        lang: Lang, *, before: dict[str, Any] | None = None, patient_id: str | None = None) -> str:
+                        lang: Lang, *, before: dict[str, Any] | None = None,
+                        patient_id: str | None = None) -> AlreadyInHospital | None:
     """Who, in hospital now, looks like the patient a new admission is about to admit (the same
     NIR, IPP, or birth name, first name and date of birth, as the records office's duplicates
     are found), or "". Admitted a second time (by the emergency department and again by the
@@ -75,21 +91,23 @@ def already_in_hospital(db: Database, forms: dict[str, FormSpec], spec: FormSpec
     chart, each in its own bed on the census: a dose recorded on one chart did not show on the
     other. Only the records office's list said so, once the outage was over. An amendment of
     patient `patient_id`'s admission `before` is asked about only once it changes one of those
-    answers (a patient admitted unnamed, then given another's card), never naming themself."""
+    answers (a patient admitted unnamed, then given another's card), never naming themself.
+    None when no one is alike."""
     typed = _compared(spec, relevant_values(spec, values), "")
     if before is not None and typed == _compared(spec, relevant_values(spec, before), ""):
-        return ""
+        return None
+    alike = _alike_in_hospital(db, forms, typed, patient_id)
     found = [message(lang, QT_TRANSLATE_NOOP("messages", "{name}, born {born}, {number}, in {place} ({why})"),
                      name=patient.display_name, born=patient.birth_date_in(lang), number=patient.downtime_number,
                      place=place(patient), why=semicolon(lang).join(message(lang, why) for why in reasons))
-             for patient, reasons in _alike_in_hospital(db, forms, typed, patient_id)]
+             for patient, reasons in alike]
     if not found:
-        return ""
-    return message(lang, QT_TRANSLATE_NOOP(
+        return None
+    return AlreadyInHospital(tuple(patient.downtime_number for patient, _ in alike), message(lang, QT_TRANSLATE_NOOP(
         "messages", "Already in hospital, probably the same person: {patients}. A second admission gives them a "
                     "second downtime number, wristband and medication chart, and a dose recorded on one chart does "
                     "not show on the other. If it is them, do not save: open their record instead."),
-        patients=semicolon(lang).join(found))
+        patients=semicolon(lang).join(found)))
 
 
 def in_hospital_alike(db: Database, forms: dict[str, FormSpec], spec: FormSpec,
@@ -102,13 +120,15 @@ def in_hospital_alike(db: Database, forms: dict[str, FormSpec], spec: FormSpec,
 def _alike_in_hospital(db: Database, forms: dict[str, FormSpec], typed: dict[str, Any],
                        patient_id: str | None) -> list[tuple[PatientSummary, list[str]]]:
     """Each patient in hospital (but `patient_id`) who looks like the admission `typed`, with the
-    reasons."""
+    reasons, but those it was saved as another person than."""
+    told_apart = set(downtime_numbers_in(str(typed.get("not_same_as") or "")))
     born = typed.get("birth_date")
     looked_for = [typed.get("nir"), typed.get("ipp"),
                   f"{typed['birth_name']} {date.fromisoformat(born):%d/%m/%Y}" if typed.get("birth_name") and born else None]
     candidates = {patient.patient_id: patient for text in looked_for if text
                   for patient in search.search(db, forms, str(text))
-                  if patient.stay is StayStatus.IN and patient.patient_id != patient_id}
+                  if patient.stay is StayStatus.IN and patient.patient_id != patient_id
+                  and patient.downtime_number not in told_apart}
     admissions = current_of(db, [patient.admission_record_id for patient in candidates.values()])
     found = []
     for patient in candidates.values():

@@ -25,6 +25,7 @@ KEYSTROKES = [
     ("ipp", ""),
     ("encounter_number", ""),
     ("phone", ""),
+    ("not_same_as", ""),
     ("arrival_at", "28/11/2026 09:30"),
     ("admission_mode", "Em"),
     ("reason", "Chute à domicile, douleur de hanche."),
@@ -446,6 +447,7 @@ def test_admitting_someone_already_in_hospital_asks_first(window, typist, answer
     assert text.endswith("Save as another patient?")
     QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert view.record is not None and len(in_patients(window.session.db, window.session.forms)) == 2
+    assert view.record.data["not_same_as"] == "DT-042-00001-8"  # kept for the records office's worklist
 
 
 def test_an_amendment_making_an_admission_look_like_someone_in_hospital_asks_first(window, answers, admission_values,
