@@ -122,6 +122,10 @@ class _ActivityFilter(QObject):
         return False
 
 
+# How often a window asks whether another connection wrote: one cheap pragma.
+ELSEWHERE_MS = 5_000
+
+
 class MainWindow(QMainWindow):
     """`signed_out` is called (by the app) when the user locks the laptop for the next person,
     with the sign-in someone else has already made at the lock screen (None: nobody yet)."""
@@ -145,6 +149,23 @@ class MainWindow(QMainWindow):
         self._event_filter: _ActivityFilter | None = _ActivityFilter(self.idle_timer, self._still_signed_in)
         QApplication.instance().installEventFilter(self._event_filter)  # type: ignore[union-attr]
         self.idle_timer.start()
+        self._seen_version = session.written_elsewhere()
+        self.elsewhere_timer = QTimer(self, interval=ELSEWHERE_MS)
+        self.elsewhere_timer.timeout.connect(self._written_elsewhere)
+        self.elsewhere_timer.start()
+
+    def _written_elsewhere(self) -> None:
+        """What another window of the app, a `downtime` command or an import wrote shows here
+        within seconds, as this window's own saves do: a chart open in one window went on
+        showing a 02:40 dose as the last while the night nurse recorded 03:14 in another. Not
+        while this window's own import, export or backup runs: its end reads the lists again, and
+        a hospital's worklist read every few seconds beside a records office's import slowed it."""
+        if Work.holding_the_database():
+            return
+        seen = self.session.written_elsewhere()
+        if seen != self._seen_version:
+            self._seen_version = seen
+            self.refresh_lists()
 
     def _build(self) -> None:
         """Everything that shows words, built in the session's language (and built again when
@@ -796,6 +817,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.idle_timer.stop()
+        self.elsewhere_timer.stop()
         self.banner.stop()
         # A list still read shows nothing more: the back-entry worklist would fetch its first
         # page on the window's connection, lent meanwhile to the next sign-in's census check.

@@ -87,6 +87,12 @@ class Session:
                                                        "nothing was recorded. Sign in with an active account."),
                                      name=self.user.name)
 
+    def written_elsewhere(self) -> int:
+        """A number that changes when another connection to the database commits (SQLite's
+        data_version), never for this one's own writes: a window tells from it that another
+        window, a command or a thread of its own wrote something it shows."""
+        return int(self.db.execute("PRAGMA data_version").fetchone()[0])
+
     def form(self, form_id: str) -> FormSpec:
         from downtime.services.errors import SetupError
 
