@@ -501,3 +501,42 @@ def test_a_blank_form_about_no_patient_has_no_patient_label_box(tmp_path, forms,
         text = " ".join(page.extract_text() for page in PdfReader(
             blank_form_pdf(forms[form_id], tmp_path / f"{form_id}.pdf", **furniture)).pages)
         assert (WORDS["label_here"][lang] in text) is boxed, form_id
+
+
+def _placed(path):
+    """Each page's pieces of text with their heights on the page, and the page's height."""
+    pages = []
+    for page in PdfReader(path).pages:
+        found = []
+        page.extract_text(visitor_text=lambda text, cm, tm, font, size: text.strip() and found.append(
+            (_flat(text).strip(), cm[1] * tm[4] + cm[3] * tm[5] + cm[5])))
+        pages.append((found, float(page.mediabox.height)))
+    return pages
+
+
+@pytest.mark.parametrize("lang, title, number", [("en", "Death", "Form death, version 1"),
+                                                 ("fr", "Décès", "Formulaire death, version 1")])
+def test_a_blank_form_is_headed_by_its_title_and_numbered_at_its_foot(tmp_path, forms, lang, title, number):
+    """Under the title "Décès" a French nurse read "death v1", the form's code, where a paper form
+    has its name; a paper form prints its form number at its foot, in small print."""
+    from downtime.pdf.page import FOOTER_HEIGHT, HEADER_HEIGHT, MARGIN
+
+    out = blank_form_pdf(forms["death"], tmp_path / "blank.pdf", lang=lang, printed_by=None,
+                         printed_at=datetime.fromisoformat("2026-11-28T14:00+01:00"), device_name="d")
+    for found, height in _placed(out):
+        header = [text for text, y in found if y > height - MARGIN - HEADER_HEIGHT]
+        footer = [text for text, y in found if y < MARGIN + FOOTER_HEIGHT]
+        assert title in header, header
+        assert not any("death" in text for text in header), header
+        assert number in footer, footer
+
+
+def test_a_filled_form_is_numbered_at_its_foot_with_the_version_of_the_form_it_was_written_on(
+        session_for, admission_values, tmp_path):
+    from downtime.pdf.page import FOOTER_HEIGHT, MARGIN
+
+    nurse = session_for("nurse")
+    record = records.save_new(nurse, "admission", admission_values)
+    for found, _ in _placed(printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf")):
+        assert "Form admission, version 1" in [text for text, y in found if y < MARGIN + FOOTER_HEIGHT]
+

@@ -360,7 +360,7 @@ def blank_form_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | N
                    printed_at: datetime, device_name: str) -> Path:
     info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name,
-                    subtitle=f"{spec.id} v{spec.version}", blank=True, patient_box=spec.about_patient)
+                    form_number=(spec.id, spec.version), blank=True, patient_box=spec.about_patient)
     width = body_width(info)
     story = [_p(t("required_key", lang), size=7.5, color=GREY), Spacer(1, 2 * mm)]
     if spec.about_patient and spec.by_meaning(Meaning.ALLERGY_STATUS) is None:
@@ -420,6 +420,7 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
     info = PageInfo(title=spec.title.get(lang), lang=lang, printed_by=printed_by,
                     printed_at=printed_at, device_name=device_name, patient=patient,
                     watermark=t("entered-in-error", lang) if withdrawn else None,
+                    form_number=(spec.id, record.form_version),
                     subtitle=t("version", lang, version=record.version, status=t(record.status.value, lang)))
     width = body_width(info)
     story: list[Flowable] = [_p(t("recorded", lang, author=authors.of(lang, record.author, record.device_id, laptops),

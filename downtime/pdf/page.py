@@ -72,6 +72,7 @@ WORDS: dict[str, dict[Lang, str]] = {
     "discharged": {"en": "DISCHARGED", "fr": "SORTI"},
     "deceased": {"en": "DECEASED", "fr": "DÉCÉDÉ"},
     "transferred_out": {"en": "TRANSFERRED OUT", "fr": "TRANSFÉRÉ"},
+    "form_number": {"en": "Form {form}, version {version}", "fr": "Formulaire {form}, version {version}"},
 }
 SEX = {"female": {"en": "F", "fr": "F"}, "male": {"en": "M", "fr": "M"},
        "unknown": {"en": "U", "fr": "I"}}
@@ -145,6 +146,10 @@ class PageInfo:
     place: bool = False
     """The identification box also says where the census puts the patient as the page is printed
     (a ward's MAR pack is sorted by bed)."""
+    form_number: tuple[str, int] | None = None
+    """A form's id and version, in small print at the foot of each page as a paper form prints
+    its form number (under the title, "death v1" stood where a nurse looks for the form's name);
+    "version" in full, as `downtime forms check` says it: "v2" is a record's version in the lists."""
 
     @property
     def pagesize(self) -> tuple[float, float]:
@@ -352,7 +357,13 @@ def _draw_footer(c: canvas.Canvas, info: PageInfo, page: int, total: int) -> Non
     when = info.printed_at.strftime("%d/%m/%Y %H:%M")
     printed = (word("printed_blank", info.lang, when=when, device=info.device_name) if info.printed_by is None
                else word("printed", info.lang, who=info.printed_by, when=when, device=info.device_name))
-    c.drawString(MARGIN, y - 4.5 * mm, fit_text(printed, SANS, 7, width - 25 * mm))
+    room = 25 * mm
+    if info.form_number is not None:
+        form, version = info.form_number
+        number = word("form_number", info.lang, form=form, version=version)
+        c.drawRightString(page_w - MARGIN, y - 4.5 * mm, number)
+        room = max(room, pdfmetrics.stringWidth(number, SANS, 7) + 5 * mm)
+    c.drawString(MARGIN, y - 4.5 * mm, fit_text(printed, SANS, 7, width - room))
     if info.patient is not None:
         name, born, number = patient_lines(info.patient, info.lang)
         c.setFont(BOLD, 7)
