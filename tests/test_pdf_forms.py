@@ -540,3 +540,31 @@ def test_a_filled_form_is_numbered_at_its_foot_with_the_version_of_the_form_it_w
     for found, _ in _placed(printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf")):
         assert "Form admission, version 1" in [text for text, y in found if y < MARGIN + FOOTER_HEIGHT]
 
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_a_death_record_blank_or_filled_says_nothing_of_allergies_which_every_care_form_still_carries(
+        session_for, admission_values, tmp_path, forms, lang):
+    """A death asks nothing of the patient's allergies: its blank form had the red box to write
+    them in, and the filled one printed "ALLERGIES: Penicillin" under its heading."""
+    from dataclasses import replace
+
+    nurse = replace(session_for("nurse"), lang=lang)
+    admitted = records.save_new(nurse, "admission", {**admission_values, "allergy_status": "allergies", "allergies": [
+        {"substance": "Penicillin", "reaction": "Rash", "severity": "moderate"}]})
+    died = records.save_new(nurse, "death", {"died_at": "2026-11-28T13:00+01:00", "verified_by": "Dr Benali",
+                                             "expected": True, "family_informed": False},
+                            patient_id=admitted.patient_id)
+
+    def blank(form_id):
+        return _flat(" ".join(_pages(blank_form_pdf(
+            forms[form_id], tmp_path / f"{form_id}.pdf", lang=lang, printed_by=None,
+            printed_at=datetime.fromisoformat("2026-11-28T14:00+01:00"), device_name="d"))))
+
+    def filled(record):
+        return _flat(" ".join(_pages(printing.print_record(nurse, record.record_id, tmp_path / "filled.pdf"))))
+
+    assert "ALLERGIES" not in blank("death") and "ALLERGIES" not in filled(died)
+    for form_id in ("transfer", "transfer_out", "discharge", "medication_order", "medication_administration",
+                    "observations", "operation_booking"):
+        assert "ALLERGIES" in blank(form_id), form_id
+    assert "ALLERGIES" in filled(admitted) and "Penicillin" in filled(admitted)

@@ -342,6 +342,10 @@ class FormSpec(_Strict):
     creates_patient: bool = False
     about_patient: bool = True
     """False for records about the ward itself (e.g. a theatre session), saved without a patient."""
+    prints_allergies: bool = True
+    """Its paper carries the patient's allergies (filled: the allergy line under its heading;
+    blank: a box to write them in), as every form giving, prescribing or planning care must;
+    false for a record that asks nothing of them (a death, which printed "ALLERGIES: Penicillin")."""
     movement: Movement | None = None
     authors: list[Role] | None = None
     """Roles that may write this form (default: every role that records care)."""

@@ -363,7 +363,7 @@ def blank_form_pdf(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | N
                     form_number=(spec.id, spec.version), blank=True, patient_box=spec.about_patient)
     width = body_width(info)
     story = [_p(t("required_key", lang), size=7.5, color=GREY), Spacer(1, 2 * mm)]
-    if spec.about_patient and spec.by_meaning(Meaning.ALLERGY_STATUS) is None:
+    if spec.about_patient and spec.prints_allergies and spec.by_meaning(Meaning.ALLERGY_STATUS) is None:
         story += [_allergies_to_write(lang, width), Spacer(1, 3 * mm)]
     story += _signed(_sections(spec, None, lang, width), lang, "signature", info)
     return build_pdf(out, story, info)
@@ -426,8 +426,8 @@ def filled_form_pdf(spec: FormSpec, record: RecordVersion, patient: PatientSumma
     story: list[Flowable] = [_p(t("recorded", lang, author=authors.of(lang, record.author, record.device_id, laptops),
                                   recorded=record.recorded_at.strftime("%d/%m/%Y %H:%M"),
                                   occurred=record.occurred_at.strftime("%d/%m/%Y %H:%M")), size=8.5)]
-    story.append(_p(allergy_line(patient, lang), size=10, bold=True,
-                    color=allergy_colour(patient)))
+    if spec.prints_allergies:
+        story.append(_p(allergy_line(patient, lang), size=10, bold=True, color=allergy_colour(patient)))
     if withdrawn:
         story.append(_p(t("eie_reason", lang, reason=record.reason or ""), size=10, bold=True,
                         color=colors.HexColor("#8b0000")))
