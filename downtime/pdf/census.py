@@ -32,8 +32,15 @@ HEADINGS: dict[Lang, tuple[str, ...]] = {
 # The sex under the date of birth, for the NEWS2 column: each date, number and word whole.
 # The ward is named over its beds (a ward column broke a long code into pieces of words), its
 # width given to the handover notes, written by hand. The date of birth is the wristband's,
-# "12-Mar-1954", which a narrower column cut "12-Mar-195 / 4".
-WIDTHS = (0.04, 0.125, 0.08, 0.10, 0.06, 0.07, 0.125, 0.09, 0.085, 0.075, 0.15)
+# "12-Mar-1954", which a narrower column cut "12-Mar-195 / 4". The handover notes had 15 % of
+# the page, a nurse's notes running down many lines: with the cells' side padding halved (see
+# PAD) and the arrival's date over its time (see `_when`), each other column is as wide as its
+# widest fixed word (a wristband date, a downtime number, "resuscitation", "gouttelettes") and a
+# little more, and the notes have 22.7 %.
+WIDTHS = (0.035, 0.12, 0.072, 0.087, 0.047, 0.06, 0.125, 0.09, 0.07, 0.067, 0.227)
+PAD = 3
+"""A cell's left and right padding, in points (a table's is 6)."""
+NO_BREAK = "\u00a0"
 TITLE = {"en": "Ward census and handover — {ward}", "fr": "État du service et transmissions — {ward}"}
 SUBTITLE = {"en": "Census at {at}: {occupied} patient(s), {empty} empty bed(s)",
             "fr": "Situation au {at} : {occupied} patient(s), {empty} lit(s) libre(s)"}
@@ -54,6 +61,13 @@ def _cell(text: str, bold: bool = False, color: colors.Color = INK) -> Lines:
     return Lines(text, style(size=8, bold=bold, condensed=True, leading=9.5, color=color))
 
 
+def _when(at: datetime, stacked: bool = False) -> str:
+    """A day and time, "28/11 13:00", the time never apart from its day: joined by a no-break
+    space, or `stacked`, the day over the time, for the narrow arrival column."""
+    between = "\n" if stacked else NO_BREAK
+    return f"{at:%d/%m}{between}{at:%H:%M}"
+
+
 def _news2(standing: ScoredSet | None, overdue: datetime | None, escalation: Escalation | None, lang: Lang) -> Lines:
     """The score that stands for the patient's risk, its band and time, a set overdue, and for a
     patient on the escalation list who was told (NOT RECORDED above low risk, as on screen): red
@@ -61,9 +75,9 @@ def _news2(standing: ScoredSet | None, overdue: datetime | None, escalation: Esc
     one). The sheet handed over at night showed a patient scoring 7 like one scoring 0."""
     lines = [NO_SET[lang]] if standing is None else [
         f"{standing.news2.total} {band_word(standing.news2.band, lang)}"
-        + ("" if standing.news2.complete else f" ({INCOMPLETE[lang]})"), f"{standing.taken_at:%d/%m %H:%M}"]
+        + ("" if standing.news2.complete else f" ({INCOMPLETE[lang]})"), _when(standing.taken_at)]
     if overdue is not None and standing is not None:
-        lines.append(OVERDUE[lang].format(due=f"{overdue:%d/%m %H:%M}"))
+        lines.append(OVERDUE[lang].format(due=_when(overdue)))
     if escalation is not None and (who := escalation.told or (
             NOT_TOLD[lang] if escalation.judged.news2.band is not Band.LOW else "")):
         lines.append(TOLD[lang].format(who=who))
@@ -99,7 +113,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
         if p is None:
             body.append([_cell(row.bed or ""), _cell(EMPTY[lang])] + [""] * (len(WIDTHS) - 2))
             continue
-        arrived = datetime.fromisoformat(p.admitted_at).strftime("%d/%m %H:%M")
+        arrived = _when(datetime.fromisoformat(p.admitted_at), stacked=True)
         name = [_cell(p.display_name, bold=True)]
         if beds := namesakes.get(p.patient_id):
             name.append(_cell(SAME_NAME[lang].format(beds=", ".join(beds)), bold=True, color=ALERT))
@@ -134,5 +148,6 @@ def _ward_table(ward: str, body: list[list[Any]], width: float, lang: Lang) -> L
         ("ROWBACKGROUNDS", (0, 2), (-1, -1), [colors.white, colors.HexColor("#f4f4f4")]),
         ("TOPPADDING", (0, 2), (-1, -1), 3),
         ("BOTTOMPADDING", (0, 2), (-1, -1), 5 * mm / 2),
+        ("LEFTPADDING", (0, 1), (-1, -1), PAD), ("RIGHTPADDING", (0, 1), (-1, -1), PAD),
     ]))
     return table
