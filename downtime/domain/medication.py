@@ -133,6 +133,40 @@ def scheduled_slots(order: Order, first_day: date, last_day: date, tz: tzinfo) -
     return slots
 
 
+def charted(moment: datetime) -> datetime:
+    """A dose time as the chart reads it: its day and clock time as written, without the offset.
+    A laptop whose time zone was changed (set right mid-outage, or another laptop's) builds the
+    day's 18:00 with another offset than the one its dose was recorded for: compared as moments,
+    the dose matched no time of the chart, vanished from it and left 18:00 OVERDUE."""
+    return moment.replace(tzinfo=None)
+
+
+def same_dose_time(recorded: datetime | None, slot: datetime | None) -> bool:
+    """Whether a dose recorded for `recorded` is the dose of the order's time `slot`: the same
+    clock time on the same day as the chart read them (see `charted`), or the same moment; two
+    doses for no time of the order (None) are for the same time too."""
+    return recorded == slot or (recorded is not None and slot is not None and charted(recorded) == charted(slot))
+
+
+def charted_slots(slots: Iterable[datetime], recorded: Iterable[datetime]) -> dict[datetime, datetime]:
+    """The time of the chart each of these recorded dose times is shown at, by the rule the
+    round and the checks use (`same_dose_time`): the order's time of the same clock time that
+    day, else of the same moment, else its own (a time the order does not have, shown on its own
+    line of the day's column: a dose is never off the chart)."""
+    by_clock: dict[datetime, datetime] = {}
+    by_moment: dict[datetime, datetime] = {}
+    for slot in slots:
+        by_clock.setdefault(charted(slot), slot)
+        by_moment.setdefault(slot, slot)
+    placed = {}
+    for moment in recorded:
+        found = by_clock.get(charted(moment)) or by_moment.get(moment)
+        if found is None:
+            found = by_clock[charted(moment)] = by_moment[moment] = moment
+        placed[moment] = found
+    return placed
+
+
 def slots_by_version(versions: Sequence[tuple[datetime, Order]], first_day: date, last_day: date,
                      tz: tzinfo) -> list[datetime]:
     """The scheduled dose times of an order amended over time: each version's own times from
@@ -533,7 +567,7 @@ def safety_warnings(order: Order, *, outcome: Outcome, at: datetime, dose: float
     # second dose with nothing said.
     once = order.frequency is Frequency.ONCE
     slot = order.start_at if once else scheduled_for
-    if slot is not None and any(once or a.scheduled_for == slot for a in given):
+    if slot is not None and any(once or same_dose_time(a.scheduled_for, slot) for a in given):
         warnings.append(Warning(Check.ALREADY_GIVEN, QT_TRANSLATE_NOOP("messages", "The {time} dose of {drug} was already given."),
                                 {"time": f"{slot:%H:%M}", "drug": order.drug}))
     if outcome is not Outcome.GIVEN:
@@ -780,11 +814,12 @@ def spaced_from_own_doses(order: Order, at: datetime, scheduled_for: datetime | 
     spacing = dose_spacing(order)
     if order.frequency is not Frequency.SCHEDULED or spacing is None:
         return []
-    doses = [dose for dose in prn_given(order, [*history, *on_hold], ()) if dose.scheduled_for != scheduled_for]
+    doses = [dose for dose in prn_given(order, [*history, *on_hold], ()) if not same_dose_time(dose.scheduled_for, scheduled_for)]
     close: list[tuple[timedelta, datetime, Administration | None]] = [
         (abs(at - dose.at), dose.scheduled_for or dose.at, dose) for dose in doses]
-    held_times = {dose.scheduled_for for dose in doses if dose in on_hold}
-    close += [(abs(at - slot), slot, None) for slot in open_slots if slot not in held_times
+    held_times = [dose.scheduled_for for dose in doses if dose in on_hold]
+    close += [(abs(at - slot), slot, None) for slot in open_slots
+              if not any(same_dose_time(held, slot) for held in held_times)
               and (slot > scheduled_for if scheduled_for is not None else slot >= at)]
     close = [found for found in close if found[0] < spacing / 2]
     if not close:

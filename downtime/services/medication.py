@@ -18,9 +18,9 @@ from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Number, Phrase, decimal_text,
 from downtime.domain.census import Movement, MovementEvent, StayStatus, left_after, locate
 from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
-    DAY, allergies_not_known, allergy_matches, also_ordered, clock_text, controlled_drug, dose_state, dose_text,
-    names_alike, offered_only, prn_given, prn_status, runs_at, safety_warnings, route_differs, same_medicine,
-    shares_a_medicine, slots_by_version,
+    DAY, allergies_not_known, allergy_matches, also_ordered, charted, charted_slots, clock_text, controlled_drug,
+    dose_state, dose_text, names_alike, offered_only, prn_given, prn_status, runs_at, safety_warnings, route_differs,
+    same_dose_time, same_medicine, shares_a_medicine, slots_by_version,
 )
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -344,7 +344,7 @@ def recorded_for(db: Database, found: Order, slot: datetime) -> Administration |
     dose typed for that time and left unsaved may have been recorded since another way (again
     from the round, by its nurse or someone else): its draft must say so."""
     return next((dose for dose in administrations(db, found.patient_id)
-                 if dose.order_id == found.record_id and dose.scheduled_for == slot), None)
+                 if dose.order_id == found.record_id and same_dose_time(dose.scheduled_for, slot)), None)
 
 
 def recorded_since(db: Database, typed: dict[str, Any]) -> Administration | None:
@@ -478,10 +478,11 @@ def _open_slots(found: Order, versions: list[RecordVersion], history: list[Admin
     min away."""
     if found.frequency is not Frequency.SCHEDULED:
         return []
-    recorded = {dose.scheduled_for for dose in history if dose.order_id == found.record_id}
     day = at.astimezone(tz)
     slots = slots_by_version([(version.recorded_at, order_of(version)) for version in versions],
                              (day - DAY).date(), (day + DAY).date(), tz)
+    recorded = set(charted_slots(slots, (dose.scheduled_for for dose in history if dose.order_id == found.record_id
+                                         and dose.scheduled_for is not None)).values())
     return [slot for slot in slots if slot not in recorded and (found.stop_at is None or slot < found.stop_at)]
 
 
@@ -1278,7 +1279,7 @@ def held_at(held: Collection[HeldDose], slot: datetime | None, tz: tzinfo | None
     """Those of an order's held doses recorded for this time, or, as required (`slot` None),
     given on `day` by the ward's clock (`tz`)."""
     if slot is not None:
-        return [found for found in held if found.dose.scheduled_for == slot]
+        return [found for found in held if same_dose_time(found.dose.scheduled_for, slot)]
     return [found for found in held if found.dose.scheduled_for is None and found.dose.at.astimezone(tz).date() == day]
 
 
@@ -1348,9 +1349,10 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
         theirs = [scheduled.order for scheduled in ordered[patient.patient_id]]
         for scheduled in ordered[patient.patient_id]:
             found = scheduled.order
+            taken = set(charted_slots(scheduled.slots, recorded[found.record_id]).values())
             for slot in scheduled.slots:
                 missed = slot < first
-                if (stay_start <= slot <= last and (found.record_id, slot) not in recorded
+                if (stay_start <= slot <= last and slot not in taken
                         and not _stopped(found, now, slot) and not scheduled.in_ehr(slot)):
                     items.append(RoundItem(patient, found, slot, dose_state(slot, now, None, policy), missed,
                                            tuple(held_at(held[found.record_id], slot, now.tzinfo)),
@@ -1358,15 +1360,20 @@ def round_list(db: Database, forms: dict[str, FormSpec], ward: str, now: datetim
     return sorted(items, key=lambda i: (i.missed, _URGENCY[i.state], i.slot, census.bed_order(i.patient.bed)))
 
 
-def _recorded_times(db: Database, patient_ids: Collection[str], first_day: date) -> set[tuple[str, datetime]]:
-    """(order, time) of each standing dose recorded for a scheduled time from `first_day` on (two
-    days earlier by the clock it was written in, as `_doses_near`): two fields of each, not whole
-    records, since the round reads a stay's worth after every dose."""
+def _recorded_times(db: Database, patient_ids: Collection[str], first_day: date) -> dict[str, list[datetime]]:
+    """The times standing doses were recorded for from `first_day` on (two days earlier by the
+    clock it was written in, as `_doses_near`), by order: two fields of each, not whole records,
+    since the round reads a stay's worth after every dose."""
     low = (first_day - timedelta(days=2)).isoformat()
-    return {(order_id, datetime.fromisoformat(at)) for part in chunks(patient_ids) for order_id, at in db.execute(
-        f"SELECT json_extract(data, '$.order'), json_extract(data, '$.scheduled_for') FROM current_records"
-        f" WHERE form_id = ? AND patient_id IN ({marks(part)}) AND status != ?"
-        " AND json_extract(data, '$.scheduled_for') >= ?", [DOSE_FORM, *part, RecordStatus.ENTERED_IN_ERROR.value, low])}
+    found: dict[str, list[datetime]] = defaultdict(list)
+    for part in chunks(patient_ids):
+        for order_id, at in db.execute(
+                f"SELECT json_extract(data, '$.order'), json_extract(data, '$.scheduled_for') FROM current_records"
+                f" WHERE form_id = ? AND patient_id IN ({marks(part)}) AND status != ?"
+                " AND json_extract(data, '$.scheduled_for') >= ?",
+                [DOSE_FORM, *part, RecordStatus.ENTERED_IN_ERROR.value, low]):
+            found[order_id].append(datetime.fromisoformat(at))
+    return found
 
 
 @dataclass(frozen=True)
@@ -1506,12 +1513,12 @@ def _in_hospital(moves: list[MovementEvent], at: datetime) -> bool:
     return found is not None and found.status is StayStatus.IN
 
 
-def _with_recorded(slots: list[datetime], recorded: Collection[datetime], first_day: date, last_day: date,
-                   tz: tzinfo | None) -> list[datetime]:
-    """The order's dose times over the days, and any other time in them a dose was recorded for: a
-    dose given early for a time the order's times then changed away from stays on the chart where
-    it was given, rather than vanish while the new time reads due."""
-    return sorted(set(slots) | {slot for slot in recorded if first_day <= slot.astimezone(tz).date() <= last_day})
+def _with_recorded(slots: list[datetime], placed: Iterable[datetime], first_day: date, last_day: date) -> list[datetime]:
+    """The order's dose times over the days, and any other time of the chart in them a dose was
+    recorded for (`placed`, see `charted_slots`), on the day the chart reads it: a dose given early
+    for a time the order's times then changed away from stays on the chart where it was given,
+    rather than vanish while the new time reads due."""
+    return sorted(set(slots) | {slot for slot in placed if first_day <= charted(slot).date() <= last_day})
 
 
 def mar_grid(db: Database, patient_id: str, first_day: date, days: int, now: datetime) -> list[MarRow]:
@@ -1542,16 +1549,19 @@ def mar_grids(db: Database, patient_ids: Collection[str], first_day: date, days:
     for scheduled in every:
         found = scheduled.order
         mine = doses[found.patient_id, found.record_id]
+        held = tuple(h for h in on_hold[found.record_id] if first_day <= (
+            charted(h.dose.scheduled_for) if h.dose.scheduled_for is not None else h.dose.at.astimezone(tz)).date()
+            <= last_day)
+        placed = charted_slots(scheduled.slots, [*(dose.scheduled_for for dose in mine if dose.scheduled_for is not None),
+                                                 *(h.dose.scheduled_for for h in held if h.dose.scheduled_for is not None)])
         by_slot: dict[datetime, list[Administration]] = defaultdict(list)
         for dose in sorted(mine, key=lambda a: a.outcome is not Outcome.GIVEN):
             if dose.scheduled_for is not None:
-                by_slot[dose.scheduled_for].append(dose)
-        held = tuple(h for h in on_hold[found.record_id]
-                     if first_day <= (h.dose.scheduled_for or h.dose.at).astimezone(tz).date() <= last_day)
-        times = {*by_slot, *(h.dose.scheduled_for for h in held if h.dose.scheduled_for is not None)}
-        cells = tuple(_cell(slot, by_slot.get(slot, []), now, policy, scheduled, tuple(held_at(held, slot, tz)),
-                            moves[found.patient_id])
-                      for slot in _with_recorded(scheduled.slots, times, first_day, last_day, tz))
+                by_slot[placed[dose.scheduled_for]].append(dose)
+        cells = tuple(_cell(slot, by_slot.get(slot, []), now, policy, scheduled,
+                            tuple(h for h in held if h.dose.scheduled_for is not None
+                                  and placed[h.dose.scheduled_for] == slot), moves[found.patient_id])
+                      for slot in _with_recorded(scheduled.slots, placed.values(), first_day, last_day))
         prn = tuple(a for a in mine if a.scheduled_for is None
                     and first_day <= a.at.astimezone(tz).date() <= last_day)
         ended = scheduled.ended
