@@ -213,7 +213,7 @@ def _session(args: argparse.Namespace, path: Path | None = None, *, placed: bool
     encrypted database (the one of `--db`, or `path`). A database first opened on this computer
     and set up on another is refused (services.installation) unless `placed` is False, for the
     administrator's command that says which it is."""
-    from downtime.services import census, installation, unlock
+    from downtime.services import census, clock_check, installation, unlock
     from downtime.services.context import Session, Vault, load_device
 
     if not args.user or not (args.pin or sys.stdin.isatty()):
@@ -234,6 +234,8 @@ def _session(args: argparse.Namespace, path: Path | None = None, *, placed: bool
                         "this-laptop copy NUMBER NAME' (this copy becomes a laptop of its own, with the device number "
                         "IT gives it)."), path=vault.path, number=session.device.device_number)
     census.ensure_index(vault.db, forms)
+    if (behind := clock_check.clock_behind(session.db, session.clock(), session.lang)) is not None:
+        print(behind, file=sys.stderr)
     return session
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.roles import ROLE_NAMES
-from downtime.services import backups, settings
+from downtime.services import backups, clock_check, settings
 from downtime.errors import UserError
 from downtime.qt.i18n import say, translate
 from downtime.services.context import Session
@@ -38,6 +38,10 @@ class Banner(QWidget):
         self.backup_problem = QLabel()
         self.backup_problem.setWordWrap(True)
         self.backup_problem.hide()
+        self.clock_problem = QLabel()
+        self.clock_problem.setWordWrap(True)
+        self.clock_problem.setStyleSheet("font-weight: bold;")
+        self.clock_problem.hide()
         self._failure: str | None = None
         self._session = session
         self.show_device()
@@ -56,6 +60,8 @@ class Banner(QWidget):
         # wrapped, so it never widens the window past the screen.
         self.backup_problem.setTextFormat(Qt.TextFormat.PlainText)
         rows.addWidget(self.backup_problem)
+        self.clock_problem.setTextFormat(Qt.TextFormat.PlainText)
+        rows.addWidget(self.clock_problem)
         self.setAccessibleName(translate("Banner", "Downtime mode banner"))
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)
@@ -81,6 +87,14 @@ class Banner(QWidget):
             time=f"{now:%d/%m/%Y %H:%M:%S}", offset=f"{now:%z}"))
         if now.second == 0 or not self.backup.text():
             self.show_backup_age()
+            self.show_clock_check(now)
+
+    def show_clock_check(self, now: datetime) -> None:
+        """Said from sign-in, and checked again each minute, while the clock is behind the latest
+        record (see clock_check): a clock set back stamps the doses given since on the wrong day."""
+        said = clock_check.clock_behind(self._session.db, now, self._session.lang)
+        self.clock_problem.setText(said or "")
+        self.clock_problem.setVisible(said is not None)
 
     @Slot(object)
     def backup_made(self, made: object) -> None:

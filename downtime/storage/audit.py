@@ -60,6 +60,15 @@ _INSERT_ENTRY = ("INSERT INTO audit (seq, at, actor, device_id, action, entity, 
                  " VALUES (:seq, :at, :actor, :device_id, :action, :entity, :entity_id, :detail, :prev_hash, :hash)")
 
 
+def latest_time(db: Database, entries: int = 200) -> datetime | None:
+    """The latest time among the log's last `entries` entries (None: an empty log). Among the
+    last ones rather than the last one: a clock set back and a dose recorded since put an earlier
+    time after the later ones."""
+    found = [datetime.fromisoformat(at) for (at,) in db.execute(
+        "SELECT at FROM audit ORDER BY seq DESC LIMIT ?", [entries])]
+    return max(found, default=None)
+
+
 def _last(db: Database) -> tuple[int, str]:
     last = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     return (last[0], last[1]) if last else (0, GENESIS)
