@@ -1004,6 +1004,51 @@ def test_the_cupboard_count_and_wastage_are_entered_witnessed_from_the_command_l
         ("count", 0.0, "doctor", None, "shift change"), ("wastage", -2.5, "doctor", dose, None)]
 
 
+def test_cd_wastage_lists_only_doses_without_their_wastage_and_says_why_when_none_is_left(demo_db, capsys):
+    """`cd wastage` listed doses whose wastage was recorded, and an empty list said nothing. It
+    lists those still without theirs, as the register tab's dialog offers them; a dose of the
+    page not offered is refused with why before the witness is asked for; with none left, it
+    says why (none given, or every dose given has its wastage)."""
+    from downtime.formspec import load_forms
+    from downtime.paths import forms_dir
+    from downtime.services import medication
+    from downtime.services.context import Session, Vault, load_device
+    from downtime.services.unlock import sign_in
+
+    person = ["--db", demo_db, "--user", "nurse", "--pin", "1111"]
+    stock = ["--ward", "3B", "--drug", "Morphine", "--unit", "mg"]
+    witness = ["--witness-user", "doctor", "--witness-pin", "2222"]
+
+    def listed(*extra):
+        assert main(["cd", "wastage", *stock, *extra, *person]) == 0
+        return capsys.readouterr().out
+
+    capsys.readouterr()
+    dose = json.loads(listed("--json").splitlines()[0])["record_id"]
+    assert main(["cd", "wastage", *stock, "--dose", dose, "--quantity", "2.5", *witness, *person]) == 0
+    capsys.readouterr()
+    assert dose not in listed() and dose not in listed("--json")
+    assert main(["cd", "wastage", *stock, "--dose", dose, "--quantity", "1", *person]) == 1
+    assert capsys.readouterr().err.startswith("downtime: Controlled-drug register: what was left of this dose was "
+                                              "recorded discarded already, 2.5 mg on ")
+    vault = Vault(Path(demo_db))
+    user = sign_in(vault, "nurse", "1111")
+    assert vault.db is not None
+    nurse = Session(vault.db, load_device(vault.db), user, load_forms(forms_dir()))
+    while offered := medication.cd_doses_to_waste(nurse, "3B", "Morphine", "mg").doses:
+        medication.cd_waste(nurse, str(offered[0].record_id), 1, witness=("doctor", "2222"))
+    assert listed() == ("Every dose of Morphine given from ward 3B's register has its wastage recorded already: a "
+                        "dose's wastage is recorded once. If a quantity was wrong, count the cupboard: the difference "
+                        "is written as a discrepancy.\n")
+    assert listed("--json") == ""
+    assert main(["cd", "receive", "--ward", "3B", "--drug", "Oxycodone", "--unit", "mg", "--quantity", "20",
+                 "--new-page", *witness, *person]) == 0
+    capsys.readouterr()
+    stock = ["--ward", "3B", "--drug", "Oxycodone", "--unit", "mg"]
+    assert listed() == ("No dose of Oxycodone has been given from ward 3B's register: wastage is recorded against a "
+                        "dose given (a withdrawn dose takes none).\n")
+
+
 def test_a_count_that_differs_is_refused_without_a_discrepancy_note_and_reads_as_one(demo_db, capsys):
     """`cd count --counted 2` where the register held far more printed "balance 2 mg", the
     register rewritten as a routine correction. It is refused, naming the difference and

@@ -1128,6 +1128,40 @@ def test_a_doses_wastage_is_recorded_once_the_second_refused_naming_the_first(wa
     assert [line.kind for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")].count("wastage") == 2
 
 
+def test_only_doses_still_without_their_wastage_are_offered_and_when_none_is_left_it_says_why(ward):
+    """Record wastage… and `cd wastage` listed doses whose wastage was recorded, which Save then
+    refused, and an empty list said nothing of why. A dose is offered while it may take one
+    (given, not withdrawn, no wastage yet); with none left, why: no dose given, or every dose
+    given has its wastage."""
+    nurse, _, _, morphine = ward
+
+    def offered():
+        offer = medication.cd_doses_to_waste(nurse, "3B", "Morphine", "mg")
+        return [line.record_id for line in offer.doses], offer.none_left and offer.none_left.text("en")
+
+    none_given = ("No dose of Morphine has been given from ward 3B's register: wastage is recorded against a dose "
+                  "given (a withdrawn dose takes none).")
+    medication.cd_receive(nurse, "3B", "Morphine", "mg", 50, witness=("doctor", "2222"))
+    assert offered() == ([], none_given)
+    first = medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T06:00+01:00"), witness=("doctor", "2222"))
+    second = medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
+    third = medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T14:00+01:00"), witness=("doctor", "2222"))
+    assert offered() == ([third.record_id, second.record_id, first.record_id], None)
+    medication.cd_waste(nurse, second.record_id, 5, witness=("doctor", "2222"))
+    medication.withdraw_dose(nurse, third.record_id, "wrong patient", witness=("doctor", "2222"))
+    assert offered() == ([first.record_id], None)
+    assert medication.wastage_refusal(nurse, first.record_id) is None
+    assert medication.wastage_refusal(nurse, second.record_id).text("en").startswith(
+        "Controlled-drug register: what was left of this dose was recorded discarded already, 5 mg on ")
+    medication.cd_waste(nurse, first.record_id, 2.5, witness=("doctor", "2222"))
+    assert offered() == ([], "Every dose of Morphine given from ward 3B's register has its wastage recorded already: "
+                             "a dose's wastage is recorded once. If a quantity was wrong, count the cupboard: the "
+                             "difference is written as a discrepancy.")
+    medication.withdraw_dose(nurse, first.record_id, "wrong patient", witness=("doctor", "2222"))
+    medication.withdraw_dose(nurse, second.record_id, "wrong patient", witness=("doctor", "2222"))
+    assert offered() == ([], none_given)
+
+
 def test_what_is_left_of_an_ampoule_is_discarded_against_its_dose_and_patient(ward):
     """A 5 mg dose from a 10 mg ampoule left the register 5 mg above the cupboard, the half
     discarded entered as an anonymous count correction. It is a witnessed line tied to the dose
@@ -1138,7 +1172,7 @@ def test_what_is_left_of_an_ampoule_is_discarded_against_its_dose_and_patient(wa
     nurse, patient, _, morphine = ward
     medication.cd_receive(nurse, "3B", "Morphine", "mg", 20, witness=("doctor", "2222"))
     dose = medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))
-    (offered,) = medication.cd_doses_to_waste(nurse.db, nurse.forms, "3B", "Morphine", "mg")
+    (offered,) = medication.cd_doses_to_waste(nurse, "3B", "Morphine", "mg").doses
     assert offered.record_id == dose.record_id
     with pytest.raises(ServiceError, match="above zero"):
         medication.cd_waste(nurse, dose.record_id, 0, witness=("doctor", "2222"))
@@ -1153,7 +1187,7 @@ def test_what_is_left_of_an_ampoule_is_discarded_against_its_dose_and_patient(wa
         "28/11 10:00")
     medication.withdraw_dose(nurse, dose.record_id, "wrong patient", witness=("doctor", "2222"))
     assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 15
-    assert medication.cd_doses_to_waste(nurse.db, nurse.forms, "3B", "Morphine", "mg") == []
+    assert medication.cd_doses_to_waste(nurse, "3B", "Morphine", "mg").doses == []
     with pytest.raises(ServiceError, match="takes nothing from the register"):
         medication.cd_waste(nurse, dose.record_id, 1, witness=("doctor", "2222"))
     medication.record_dose(nurse, morphine.record_id, _given_sc("2026-11-28T10:00+01:00"), witness=("doctor", "2222"))

@@ -166,7 +166,7 @@ class CdRegisterPanel(QWidget):
         if stock is None or not ward:
             return None
         self.dialog = WastageDialog(self.session, stock, medication.cd_doses_to_waste(
-            self.session.db, self.session.forms, ward, stock.drug, stock.unit), self)
+            self.session, ward, stock.drug, stock.unit), self)
         self.dialog.accepted.connect(self.refresh)
         self.dialog.open()
         return self.dialog
@@ -192,7 +192,7 @@ class _WitnessedEntry(QDialog):
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
 
-    def _lay_out(self, form: QFormLayout) -> None:
+    def _lay_out(self, form: QFormLayout) -> QVBoxLayout:
         """The entry's own rows, then the note and the witness."""
         form.addRow(translate("CdEntryDialog", "N&ote"), self.note)
         form.addRow(translate("CdEntryDialog", "&Witness staff ID"), self.witness_id)
@@ -201,6 +201,7 @@ class _WitnessedEntry(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.save_button)
+        return layout
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         if not witness_keys(event, self.witness_id, self.witness_pin):
@@ -354,26 +355,40 @@ class CdEntryDialog(_WitnessedEntry):
 
 class WastageDialog(_WitnessedEntry):
     """The part of an ampoule discarded at a dose, chosen among the drug's latest doses on the
-    page, witnessed as the dose was: the register line names the dose and its patient."""
+    page still without their wastage, witnessed as the dose was: the register line names the
+    dose and its patient. With none left, the dialog says why and asks for nothing: it listed
+    doses whose wastage was recorded, and Save refused each after the witness had typed a PIN."""
 
-    def __init__(self, session: Session, stock: Stock, doses: list[RegisterLine], parent: QWidget | None = None):
+    def __init__(self, session: Session, stock: Stock, offer: medication.DosesToWaste, parent: QWidget | None = None):
         super().__init__(session, self._discarded, parent)
-        self.doses = doses
+        self.doses = offer.doses
         self.setWindowTitle(translate("WastageDialog", "Wastage of {drug}").format(drug=stock.drug))
         self.setMinimumWidth(720)  # a dose: its time, the patient by number and name, the quantity
         form = QFormLayout()
         self.dose = QComboBox()
-        for line in doses:
+        for line in offer.doses:
             self.dose.addItem(translate("WastageDialog", "{when} — {patient} — {quantity} {unit}").format(
                 when=f"{line.given_at or line.at:%d/%m/%Y %H:%M}", patient=line.patient_text(),
                 quantity=decimal_text(-line.change, language()), unit=stock.unit))
         form.addRow(translate("WastageDialog", "&Dose"), self.dose)
         form.addRow(translate("WastageDialog", "&Quantity discarded ({unit})").format(unit=stock.unit), self.quantity)
-        self._lay_out(form)
-        if not doses:
-            self.error.setText(translate("WastageDialog", "No recent dose of this drug on the register."))
-            self.save_button.setEnabled(False)
-        self.quantity.setFocus()
+        layout = self._lay_out(form)
+        self.none_left = QLabel(offer.none_left.text(language()) if offer.none_left else "")
+        self.none_left.setWordWrap(True)
+        layout.insertWidget(0, self.none_left)
+        self.close_button = QPushButton(translate("WastageDialog", "&Close"))
+        self.close_button.clicked.connect(self.reject)
+        layout.addWidget(self.close_button)
+        said = offer.none_left is not None
+        for row in range(form.rowCount()):
+            form.setRowVisible(row, not said)
+        for widget, shown in ((self.none_left, said), (self.close_button, said), (self.save_button, not said),
+                              (self.error, not said)):
+            widget.setVisible(shown)
+        self.save_button.setEnabled(not said)
+        self.save_button.setDefault(not said)
+        self.close_button.setDefault(said)
+        (self.close_button if said else self.quantity).setFocus()
 
     def _discarded(self, quantity: float, witness: tuple[str, str], note: str | None) -> float:
         return medication.cd_waste(self.session, str(self.doses[self.dose.currentIndex()].record_id), quantity,

@@ -9,6 +9,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any
 
@@ -890,15 +891,73 @@ def cd_lines(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, uni
 
 
 WASTABLE = 12
-"""How many of a drug's latest doses a wastage may be recorded against."""
+"""How many of a drug's latest doses still without their wastage the register offers to record it against."""
+
+NOTHING_TAKEN = QT_TRANSLATE_NOOP("messages", "Controlled-drug register: this dose takes nothing from the register "
+                                              "(withdrawn?); record what was discarded as a count.")
+NONE_GIVEN = QT_TRANSLATE_NOOP("messages", "No dose of {drug} has been given from ward {ward}'s register: wastage "
+                                           "is recorded against a dose given (a withdrawn dose takes none).")
+ALL_WASTED = QT_TRANSLATE_NOOP("messages", "Every dose of {drug} given from ward {ward}'s register has its wastage "
+                                           "recorded already: a dose's wastage is recorded once. If a quantity was "
+                                           "wrong, count the cupboard: the difference is written as a discrepancy.")
 
 
-def cd_doses_to_waste(db: Database, forms: dict[str, FormSpec], ward: str, drug: str, unit: str) -> list[RegisterLine]:
-    """The drug's latest doses on the ward's register (latest first) that still take their
-    quantity from it: what is left of an ampoule is discarded at a dose, not after its withdrawal."""
-    lines = cd_lines(db, forms, ward, drug, unit)
-    withdrawn = {line.record_id for line in lines if line.kind == "withdrawal"}
-    return [line for line in reversed(lines) if line.kind == "administration" and line.record_id not in withdrawn][:WASTABLE]
+@dataclass(frozen=True)
+class DosesToWaste:
+    """The doses of a drug's page a wastage may be recorded against, latest first, and when
+    there is none, why (`none_left`), said alike by the register tab's dialog and `cd wastage`:
+    the dialog listed doses whose wastage was recorded, which Save then refused, and an empty
+    list said nothing of why."""
+
+    doses: list[RegisterLine]
+    none_left: Phrase | None
+
+
+def cd_doses_to_waste(session: Session, ward: str, drug: str, unit: str) -> DosesToWaste:
+    """The drug's latest doses on the ward's register that `wastage_refusal` allows, latest first."""
+    given = [line for line in reversed(cd_lines(session.db, session.forms, ward, drug, unit))
+             if line.kind == "administration" and line.record_id]
+    doses = list(islice((line for line in given if wastage_refusal(session, str(line.record_id)) is None), WASTABLE))
+    if doses:
+        return DosesToWaste(doses, None)
+    standing = any(taken_from_register(session.db, str(line.record_id)) for line in given)
+    return DosesToWaste([], Phrase(ALL_WASTED if standing else NONE_GIVEN, {"drug": drug, "ward": ward}))
+
+
+def wastage_refusal(session: Session, dose_id: str) -> ServiceError | None:
+    """Why no wastage may be recorded against a dose, None when it may (see `_wastable`)."""
+    try:
+        _wastable(session, dose_id)
+    except ServiceError as refused:
+        return refused
+    return None
+
+
+def _wastable(session: Session, dose_id: str) -> Taken:
+    """What the dose took from the register, refused (ServiceError) when no wastage may be
+    recorded against it: the one rule the doses offered (`cd_doses_to_waste`) and `cd_waste`
+    follow. A dose that takes nothing from the register (withdrawn, entered in error) has no
+    ampoule of its own to discard from. What was left of a dose's ampoule is discarded once: the
+    register does not know how much was drawn up, only what was given, so a second wastage of
+    one dose cannot be checked against it (the same 5 mg dose's wastage was written twice, 15 mg
+    then 10 mg). The first is named; had its quantity been wrong, the cupboard's count reports
+    the difference as a discrepancy."""
+    taken = taken_from_register(session.db, dose_id)
+    if taken is None:
+        raise ServiceError(NOTHING_TAKEN)
+    row = session.db.execute("SELECT at, change, author, witness FROM cd_register WHERE record_id = ? AND kind = 'wastage'"
+                             " ORDER BY julianday(at), rowid LIMIT 1", [dose_id]).fetchone()
+    if row is None:
+        return taken
+    names = names_with_ids(session.db)
+    at = datetime.fromisoformat(row[0]).astimezone(session.clock().tzinfo)
+    raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: what was left of this dose was recorded "
+                                                     "discarded already, {quantity} {unit} on {when} by {author}, "
+                                                     "witnessed by {witness}. A dose's wastage is recorded once; if "
+                                                     "that quantity was wrong, count the cupboard: the difference is "
+                                                     "written as a discrepancy."),
+                       quantity=Number(-row[1]), unit=taken.unit, when=f"{at:%d/%m/%Y %H:%M}",
+                       author=names.get(row[2], row[2]), witness=names.get(row[3], row[3]))
 
 
 def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str, str], note: str | None = None) -> float:
@@ -909,11 +968,7 @@ def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str
     session.require(Action.RECORD_CARE)
     if quantity <= 0:
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: the quantity discarded must be above zero."))
-    taken = taken_from_register(session.db, dose_id)
-    if taken is None:
-        raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: this dose takes nothing from the "
-                                                         "register (withdrawn?); record what was discarded as a count."))
-    _refuse_second_wastage(session, dose_id, taken.unit)
+    taken = _wastable(session, dose_id)
     witness_id = _witness(session, witness)
     with session.db.atomic():
         if cd_balance(session.db, taken.ward, taken.drug, taken.unit) - quantity < -1e-9:
@@ -921,26 +976,6 @@ def cd_waste(session: Session, dose_id: str, quantity: float, witness: tuple[str
         _register_line(session, taken.ward, taken.drug, taken.unit, -quantity, "wastage", witness_id,
                        record_id=dose_id, note=note)
     return cd_balance(session.db, taken.ward, taken.drug, taken.unit)
-
-
-def _refuse_second_wastage(session: Session, dose_id: str, unit: str) -> None:
-    """What was left of a dose's ampoule is discarded once: the register does not know how much
-    was drawn up, only what was given, so a second wastage of one dose cannot be checked against
-    it (the same 5 mg dose's wastage was written twice, 15 mg then 10 mg). The first is named;
-    had its quantity been wrong, the cupboard's count reports the difference as a discrepancy."""
-    row = session.db.execute("SELECT at, change, author, witness FROM cd_register WHERE record_id = ? AND kind = 'wastage'"
-                             " ORDER BY julianday(at), rowid LIMIT 1", [dose_id]).fetchone()
-    if row is None:
-        return
-    names = names_with_ids(session.db)
-    at = datetime.fromisoformat(row[0]).astimezone(session.clock().tzinfo)
-    raise ServiceError(QT_TRANSLATE_NOOP("messages", "Controlled-drug register: what was left of this dose was recorded "
-                                                     "discarded already, {quantity} {unit} on {when} by {author}, "
-                                                     "witnessed by {witness}. A dose's wastage is recorded once; if "
-                                                     "that quantity was wrong, count the cupboard: the difference is "
-                                                     "written as a discrepancy."),
-                       quantity=Number(-row[1]), unit=unit, when=f"{at:%d/%m/%Y %H:%M}",
-                       author=names.get(row[2], row[2]), witness=names.get(row[3], row[3]))
 
 
 def cd_balance(db: Database, ward: str, drug: str, unit: str) -> float:

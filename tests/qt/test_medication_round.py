@@ -1228,15 +1228,41 @@ def test_what_is_left_of_an_ampoule_is_discarded_from_the_register_tab_against_i
         ("Discarded, from the dose of 28/11/2026 10:00", "-5", "40", "Dr Karim Benali", patient)]
     text = re.sub(r"\s+", " ", " ".join(page.extract_text() for page in PdfReader(panel.print_page()).pages))
     assert "Discarded, from the dose of 28/11/2026 10:00" in text and "MARTIN Hélène Marie" in text
+
+
+def test_the_wastage_dialog_offers_only_doses_without_their_wastage_and_says_when_none_is_left(
+        qtbot, session_for, ward, type_text):
+    """Record wastage… listed the dose whose wastage was recorded, and Save refused it once the
+    witness had typed a PIN. It offers the doses still without theirs; with none left it says
+    why, asks for no quantity nor PIN, and Enter closes it, nothing written."""
+    _, _, morphine = ward
+    nurse = session_for("nurse")
+    doses = [medication.record_dose(nurse, morphine, {"outcome": "given", "given_for": "pain", "dose_given": 5.0,
+                                                      "route": "SC", "given_at": at}, witness=("doctor", "2222"))
+             for at in ("2026-11-28T06:00+01:00", "2026-11-28T10:00+01:00")]
+    medication.cd_waste(nurse, doses[1].record_id, 5, witness=("doctor", "2222"))
+    panel = _register_tab(qtbot, nurse)
     QTest.keyClick(panel.waste_button, Qt.Key.Key_Space)
-    again = panel.dialog
-    type_text(again.quantity, "5")
-    type_text(again.witness_id, "doctor")
-    type_text(again.witness_pin, "2222")
-    QTest.keyClick(again.save_button, Qt.Key.Key_Space)
-    assert again.isVisible() and again.error.text().startswith(
-        "Controlled-drug register: what was left of this dose was recorded discarded already, 5 mg on ")
-    assert medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 40
+    dialog = panel.dialog
+    assert [dialog.dose.itemText(row).split(" — ")[0] for row in range(dialog.dose.count())] == ["28/11/2026 06:00"]
+    assert dialog.dose.isVisible() and not dialog.none_left.isVisible() and not dialog.close_button.isVisible()
+    type_text(dialog.quantity, "2,5")
+    type_text(dialog.witness_id, "doctor")
+    type_text(dialog.witness_pin, "2222")
+    QTest.keyClick(dialog.save_button, Qt.Key.Key_Space)
+    assert not dialog.isVisible() and medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 32.5
+    QTest.keyClick(panel.waste_button, Qt.Key.Key_Space)
+    none_left = panel.dialog
+    assert none_left.isVisible() and none_left.none_left.text() == (
+        "Every dose of Morphine given from ward 3B's register has its wastage recorded already: a dose's wastage is "
+        "recorded once. If a quantity was wrong, count the cupboard: the difference is written as a discrepancy.")
+    assert not any(widget.isVisible() for widget in (none_left.dose, none_left.quantity, none_left.witness_id,
+                                                     none_left.witness_pin, none_left.save_button))
+    assert not none_left.save_button.isEnabled()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is none_left.close_button)
+    QTest.keyClick(none_left, Qt.Key.Key_Return)
+    assert not none_left.isVisible() and medication.cd_balance(nurse.db, "3B", "Morphine", "mg") == 32.5
+    assert [line.kind for line in medication.cd_lines(nurse.db, nurse.forms, "3B", "Morphine", "mg")].count("wastage") == 2
 
 
 def test_the_round_tab_prints_the_wards_mar_pack(round_window, ward):
