@@ -35,11 +35,14 @@ def test_mar_chart_shows_every_order_and_dose(tmp_path, forms, clock):
     first = date(2026, 11, 26)
     shown = [a for a in medication.administrations(db, patient.patient_id) if a.at.date() >= first]
     assert shown
+    # The controlled drug's witness on shift: Dr Karim Benali by day, Julien Masson (the second night nurse) by night.
+    witnessed = {"nurse": "HL", "night": "NF", "doctor": "KB", "night2": "JM"}
     for dose in shown:
         stamp = dose.at.strftime("%d/%m %H:%M") if dose.scheduled_for is None else dose.at.strftime("%H:%M")
         if dose.reason is None:  # signed by the nurse on shift: Hélène Lefèvre by day, Nadia Ferhat by night
-            assert f"{'HL' if dose.given_by == 'nurse' else 'NF'} {stamp}" in text, stamp
-    assert "CONTROLLED DRUG" in text and "/ KB" in text
+            signed = f"{'HL' if dose.given_by == 'nurse' else 'NF'} {stamp}"
+            assert signed + (f" / {witnessed[dose.witness]}" if dose.witness else "") in text, stamp
+    assert "CONTROLLED DRUG" in text and any(dose.witness for dose in shown)
     for page in pages:
         assert patient.display_name in page and patient.downtime_number in page
 

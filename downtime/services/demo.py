@@ -32,6 +32,7 @@ DEMO_ACCOUNTS: tuple[tuple[str, str, Role, str], ...] = (
     ("admin", "Alice Moreau", Role.ADMINISTRATOR, "0000"),
     ("nurse", "Hélène Lefèvre", Role.WARD_NURSE, "1111"),
     ("night", "Nadia Ferhat", Role.WARD_NURSE, "5555"),
+    ("night2", "Julien Masson", Role.WARD_NURSE, "6666"),
     ("doctor", "Dr Karim Benali", Role.DOCTOR, "2222"),
     ("coord", "Chloé Martin", Role.SURGICAL_COORDINATOR, "3333"),
     ("records", "Rémi Durand", Role.RECORDS_STAFF, "4444"),
@@ -298,7 +299,7 @@ def build_medication_demo(db: Database, forms: dict[str, FormSpec], clock: Clock
             hours_in = int((now - datetime.fromisoformat(patient.admitted_at)).total_seconds() // 3600)
             moments = [given for given in (now - timedelta(hours=hours_ago, minutes=rng.randint(0, 50))
                                            for hours_ago in range(2 + rng.randint(0, 4), hours_in - 1, 5))
-                       if given > opened and _CD_HOURS[0] <= given.time() < _CD_HOURS[1]]
+                       if given > opened]
             morphine += [(given, prn.record_id) for given in rng.sample(moments, min(3, len(moments)))]
     for given, order_id in sorted(morphine):  # each charted as it was given: the register reads in time order
         medication.record_dose(_written_at(_on_shift(nurse, night, given), given + timedelta(minutes=2)), order_id, {
@@ -320,19 +321,19 @@ def _on_shift(day: Session, night: Session, at: datetime) -> Session:
 
 
 # A controlled drug's second signature is someone's on the ward at the time: the other shift's
-# nurse half an hour either side of a handover, the ward's doctor by day. The demo gives morphine
-# only between 07:00 and 20:00: its single night nurse has no colleague to sign with her, and
-# every dose, by night too, read witnessed by Dr Karim Benali.
+# nurse half an hour either side of a handover, the ward's doctor by day, the second night nurse
+# by night. With a single night nurse, the demo gave morphine only between 07:00 and 20:00: a
+# patient in pain at night went without, or every dose read witnessed by Dr Karim Benali.
 _HANDOVER = timedelta(minutes=30)
-_CD_HOURS = (time(7, 0), time(20, 0))
 
 
 def _cd_witness(at: datetime) -> tuple[str, str]:
     day = datetime.combine(at.date(), _DAY_SHIFT[0], at.tzinfo)
     evening = datetime.combine(at.date(), _DAY_SHIFT[1], at.tzinfo)
+    by_day = _DAY_SHIFT[0] <= at.time() < _DAY_SHIFT[1]
     if abs(at - day) <= _HANDOVER or abs(at - evening) <= _HANDOVER:
-        return ("night", "5555") if _DAY_SHIFT[0] <= at.time() < _DAY_SHIFT[1] else ("nurse", "1111")
-    return "doctor", "2222"
+        return ("night", "5555") if by_day else ("nurse", "1111")
+    return ("doctor", "2222") if by_day else ("night2", "6666")
 
 
 def _written_at(session: Session, at: datetime) -> Session:
