@@ -156,3 +156,54 @@ def test_the_forms_mark_allergies_resuscitation_and_an_orders_dose_route_times_a
     assert critical["admission"] == {"allergy_status", "allergies", "resuscitation"}
     assert critical["medication_order"] == {"drug", "dose", "dose_unit", "route", "rate_ml_h", "times", "stop_at"}
     assert {form_id for form_id, fields in critical.items() if fields} == {"admission", "medication_order"}
+
+
+COMBINED = ("the hold from version 2: version 2 on laptop 2 (no. 002); version 2 on laptop 1 (no. 001) combined into "
+            "version 3, which stands")
+
+
+def test_a_combination_is_said_combined_naming_its_versions_in_history_the_line_the_audit_and_another_office(
+        allergy_and_weight, tmp_path, laptop):
+    """A combination was stored as a choice of the version it wrote: History said "version 3 on
+    laptop 900 (no. 900) chosen" under a reason saying "combined". It says which versions it
+    kept together, as a choice says which it took: History, the printed record, the worklist
+    line, the audit entry, and another office that imports the settlement."""
+    import json
+    import re
+
+    from pypdf import PdfReader
+
+    from downtime.services import printing
+    from downtime.sync.export import export
+    from downtime.sync.import_export import import_export
+
+    record, clerk, _ = allergy_and_weight
+    hold = back_entry.hold_of(clerk, record)
+    kept_together = [{"version": version.version, "device_id": version.device_id}
+                     for version in (next(v for v in hold.versions if v.device_id == device)
+                                     for device in dict.fromkeys(v.device_id for v in hold.versions))]
+    holds.combine(clerk, hold, DECIDED)
+    [settled] = back_entry.settled_on(clerk, [record])[record]
+    assert settled.what_in("en") == COMBINED and "chosen" not in settled.text_in("en")
+    assert f": {COMBINED}; reason: " in back_entry.line_of(clerk, record).to_do
+    detail = json.loads(next(clerk.db.query("SELECT detail FROM audit WHERE action = 'hold.settled'"))["detail"])
+    assert detail["combined"] == kept_together
+    printed = " ".join(" ".join(page.extract_text() for page in PdfReader(
+        printing.print_record(clerk, record, tmp_path / "record.pdf")).pages).split())
+    assert COMBINED in printed
+    other = laptop(tmp_path / "office-2.sqlite", 901)[1]
+    import_export(other, export(clerk, tmp_path / "office-export").folder)
+    [there] = back_entry.settled_on(other, [record])[record]  # its laptops named as that office knows them
+    assert re.fullmatch(r"the hold from version 2: version 2 on laptop \S+; version 2 on laptop \S+ combined into "
+                        r"version 3, which stands", there.what_in("en"))
+    assert verify_chain(clerk.db) is None and verify_chain(other.db) is None
+
+
+def test_a_choice_is_still_said_as_the_version_chosen(allergy_and_weight):
+    record, clerk, _ = allergy_and_weight
+    hold = back_entry.hold_of(clerk, record)
+    holds.settle(clerk, hold, _allergic(hold), DECIDED)
+    [settled] = back_entry.settled_on(clerk, [record])[record]
+    assert settled.what_in("en") == "the hold from version 2: version 2 on laptop 1 (no. 001) chosen, version 3 stands"
+    detail = next(clerk.db.query("SELECT detail FROM audit WHERE action = 'hold.settled'"))["detail"]
+    assert '"combined":[]' in detail.replace(" ", "")

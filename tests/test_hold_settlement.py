@@ -642,6 +642,26 @@ def test_a_settlement_written_before_it_carried_its_settlers_name_is_taken_and_n
     assert "hold settled by Records (records)" in _item(other, record).to_do_in("en")
 
 
+@pytest.mark.parametrize("dropped", [("combined",), ("settled_by_name", "combined")])
+def test_a_settlement_written_before_it_carried_the_versions_it_combined_is_taken(
+        disagreeing, office, tmp_path, laptop, rewritten, dropped):
+    """An office on the app before combinations kept their versions (migration m028) writes its
+    settlements without them, one before that without the settler's name either: both taken."""
+    from downtime.sync.versions import SETTLEMENTS_FILE
+
+    record, first, second, *_ = disagreeing
+    _, clerk = office
+    hold = back_entry.hold_of(clerk, record)
+    holds.settle(clerk, hold, _side(hold, "15"), DECIDED)
+    settled = export(clerk, tmp_path / "settled").folder
+    rewritten(settled, 1, lambda row: [row.pop(column) for column in dropped], name=SETTLEMENTS_FILE)
+    other = laptop(tmp_path / "office-901.sqlite", 901)[1]
+    for folder in (first, second):
+        import_export(other, folder)
+    assert import_export(other, settled).added["settlements"] == 1
+    assert " chosen, version 2 stands" in _item(other, record).to_do_in("en")
+
+
 @pytest.mark.parametrize("settled_at_901", [False, True])
 def test_the_imports_audit_entry_lists_the_settlements_it_did_not_take(disagreeing, office, tmp_path, laptop, clock,
                                                                       settled_at_901):
@@ -692,6 +712,31 @@ def test_a_database_with_settlements_from_before_settlers_names_still_verifies_o
     assert audit.verify_chain(db) is None
     MIGRATIONS.apply(db)
     assert "settled_by_name" in {column.name for column in db["hold_settlements"].columns}
+    assert audit.verify_chain(db) is None
+
+
+def test_a_database_with_settlements_from_before_combinations_kept_their_versions_still_verifies(tmp_path):
+    """Migration m028 adds the versions a combination kept together to every settlement row, as
+    m020 added the settler's name: each old row is audited again with it, or `verify` called
+    the records office's database altered."""
+    from datetime import datetime, timezone
+
+    import sqlcipher3
+    from sqlite_utils import Database
+
+    from downtime.storage import audit
+    from downtime.storage.migrations import MIGRATIONS
+
+    db = Database(sqlcipher3.connect(str(tmp_path / "office.sqlite")))
+    MIGRATIONS.apply(db, stop_before="m028_combined_settlements_and_ehr_moves")
+    with db.conn:
+        audit.insert_audited(db, "hold_settlements", {
+            "id": "s1", "record_id": "r1", "from_version": 2, "settled": '["a", "b"]', "chosen_id": "v2",
+            "chosen_version": 2, "chosen_device_id": "d1", "standing_version": 2, "reason": "ward says given",
+            "settled_by": "records", "settled_at": "2026-11-28T10:00+01:00", "settled_by_name": "Records"},
+            at=datetime(2026, 11, 28, 9, tzinfo=timezone.utc), actor="records", device_id="d0", action="hold.settle")
+    MIGRATIONS.apply(db)
+    assert next(db.query("SELECT combined FROM hold_settlements"))["combined"] is None
     assert audit.verify_chain(db) is None
 
 

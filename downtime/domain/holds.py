@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from downtime.domain.laptops import NOBODY, Authors, Laptop, laptop_name
-from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message, semicolon
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Listed, message, semicolon
 
 ON_HOLD = QT_TRANSLATE_NOOP("messages", "ON HOLD, two laptops disagree from version {version}: record {record} "
                                         "({form}, patient {number}): {versions}")
@@ -290,6 +290,12 @@ class SettlementsDiffer:
 
 SETTLED_WHAT = QT_TRANSLATE_NOOP("messages", "the hold from version {version}: version {chosen} on {laptop} chosen, "
                                              "version {standing} stands")
+# A combination ("Keep both changes") wrote the version it left standing: said as what it kept
+# together, the way a choice says which version it took. Said as a choice, History read
+# "version 3 on the records office's laptop chosen" under a reason saying "combined".
+COMBINED_WHAT = QT_TRANSLATE_NOOP("messages", "the hold from version {version}: {versions} combined into version "
+                                              "{standing}, which stands")
+COMBINED_VERSION = QT_TRANSLATE_NOOP("messages", "version {version} on {laptop}")
 
 SETTLED_LINE = QT_TRANSLATE_NOOP("messages", "hold settled by {author}, {time}: {what}; reason: {reason}")
 
@@ -314,6 +320,9 @@ class Settled:
     """Each staff ID with the person's name (staff.names_with_ids), to name the clerk."""
     by_name: str | None = None
     """The clerk's name, as the settlement carries it (see `settler`); none in an older one."""
+    combined: tuple[tuple[int, str], ...] = ()
+    """The versions a combination kept together, each laptop's latest (version, device id);
+    none for a choice, or a combination stored before they were kept (migration m028)."""
 
     @property
     def settler(self) -> str:
@@ -327,6 +336,13 @@ class Settled:
                        what=self.what_in(lang), reason=self.reason)
 
     def what_in(self, lang: Lang) -> str:
-        """As "the hold from version 2: version 2 on Ward 3B laptop 1 (no. 001) chosen, version 2 stands"."""
+        """As "the hold from version 2: version 2 on Ward 3B laptop 1 (no. 001) chosen, version 2 stands", or
+        for a combination "the hold from version 2: version 2 on laptop 2 (no. 002); version 2 on laptop 1
+        (no. 001) combined into version 3, which stands"."""
+        if self.combined:
+            return message(lang, COMBINED_WHAT, version=self.from_version, standing=self.standing_version,
+                           versions=Listed(tuple(message(lang, COMBINED_VERSION, version=version,
+                                                         laptop=laptop_name(lang, device_id, self.laptops))
+                                                 for version, device_id in self.combined)))
         return message(lang, SETTLED_WHAT, version=self.from_version, chosen=self.chosen_version,
                        laptop=laptop_name(lang, self.chosen_device_id, self.laptops), standing=self.standing_version)

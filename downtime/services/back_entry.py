@@ -1325,11 +1325,15 @@ def settled_on(session: Session, record_ids: Collection[str],
     record, oldest first; `names`: staff.names_with_ids, when the caller has read it."""
     rows = [row for part in chunks(record_ids) for row in session.db.query(
         f"SELECT * FROM hold_settlements WHERE record_id IN ({marks(part)})", part)]
-    laptops = laptops_known(session, {row["chosen_device_id"] for row in rows})
+    combined = {row["id"]: tuple((int(one["version"]), str(one["device_id"])) for one in json.loads(row["combined"] or "[]"))
+                for row in rows}
+    laptops = laptops_known(session, {row["chosen_device_id"] for row in rows}
+                            | {device_id for kept in combined.values() for _, device_id in kept})
     names = names_with_ids(session.db) if names is None else names
     found: dict[str, list[Settled]] = {}
     for row in rows:
         found.setdefault(row["record_id"], []).append(Settled(
             datetime.fromisoformat(row["settled_at"]), row["settled_by"], row["from_version"], row["chosen_version"],
-            row["chosen_device_id"], row["standing_version"], row["reason"], laptops, names, row["settled_by_name"]))
+            row["chosen_device_id"], row["standing_version"], row["reason"], laptops, names, row["settled_by_name"],
+            combined[row["id"]]))
     return {record_id: sorted(settled, key=lambda one: one.at) for record_id, settled in found.items()}

@@ -295,14 +295,17 @@ def combine(session: Session, shown: OnHold, reason: str) -> RecordVersion:
     why = message(session.lang, SETTLED_COMBINED, version=hold.from_version, versions=versions, reason=said)
     kept = standing if standing is not None and standing.data == data else None
     return _settled(session, hold, _latest(hold)[0].model_copy(update={"data": data}), kept, why,
-                    message(session.lang, COMBINED_REASON, versions=versions, reason=said), (), combined=True)
+                    message(session.lang, COMBINED_REASON, versions=versions, reason=said), (),
+                    combined=tuple(_latest(hold)))
 
 
 def _settled(session: Session, hold: OnHold, chosen: RecordVersion, kept: RecordVersion | None, why: str, said: str,
-             drops: tuple[Change, ...], combined: bool = False) -> RecordVersion:
+             drops: tuple[Change, ...], combined: tuple[RecordVersion, ...] = ()) -> RecordVersion:
     """Make the record read as `chosen` (unless `kept`, standing, reads so already) with the
     amendment's reason `why`, and keep the settlement with `said`, in one transaction. A
-    combination (`combined`) is chosen as the version it writes."""
+    combination (`combined`: the versions it keeps together) is chosen as the version it
+    writes, and keeps which versions it combined, which History and the worklist line say."""
+    kept_together = [{"version": version.version, "device_id": version.device_id} for version in combined]
     record_id = chosen.record_id
     now = session.clock()
     with session.db.atomic():
@@ -318,10 +321,12 @@ def _settled(session: Session, hold: OnHold, chosen: RecordVersion, kept: Record
         row = {"id": str(uuid.uuid4()), "record_id": record_id, "from_version": hold.from_version,
                "settled": audit.canonical(settled), "chosen_id": chosen.id, "chosen_version": chosen.version,
                "chosen_device_id": chosen.device_id, "standing_version": kept.version, "reason": said,
-               "settled_by": session.user.staff_id, "settled_at": now.isoformat(), "settled_by_name": session.user.name}
+               "settled_by": session.user.staff_id, "settled_at": now.isoformat(), "settled_by_name": session.user.name,
+               "combined": audit.canonical(kept_together) if kept_together else None}
         audit.insert_audited(session.db, "hold_settlements", row, at=now, actor=session.user.staff_id,
                              device_id=session.device.device_id, action="hold.settled",
                              detail={"record_id": record_id, "chosen_version": chosen.version,
-                                     "standing_version": kept.version, "reason": said, "combined": combined,
+                                     "standing_version": kept.version, "reason": said,
+                                     "combined": kept_together,
                                      "dropped": [change.field or "entered_in_error" for change in drops]})
     return kept

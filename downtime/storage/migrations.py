@@ -569,3 +569,60 @@ def m026_laptop_export_ranges(db: Database) -> None:
     for row in list(db.query("SELECT * FROM laptops ORDER BY rowid")):
         audit.append(db, at=now, actor=None, device_id=None, action="migration.laptop_export_ranges",
                      entity="laptops", entity_id=row["id"], row=row)
+
+
+@MIGRATIONS(name="m028_combined_settlements_and_ehr_moves")
+def m028_combined_settlements_and_ehr_moves(db: Database) -> None:
+    """Two things the back-entry list kept nowhere but in a message or a sentence.
+
+    `hold_settlements.combined`: the versions a settlement kept together ("Keep both changes"),
+    as JSON [{"version", "device_id"}…], each laptop's latest; empty for a choice. A combination
+    was stored as a choice of the version it wrote ("version 3 … chosen"), and the row could not
+    tell it from a choice of the version standing when the two read alike. Each settlement
+    already there gets an audit entry of its row with the new, empty column, as in m020.
+
+    `ehr_moves`: a clerk's word that a record entered in the EHR under a patient's earlier EHR
+    number was moved there to the number they are linked to now. `ehr_moves_due` is the one
+    meaning of a move still to make, which each line and the progress read: a record whose EHR
+    file (where it was last moved to since it was last ticked off, else the number linked when
+    it was, else the patient's first link) is not the number linked now. Only patients linked
+    twice or more are read: the others have nothing to move."""
+    db.execute("ALTER TABLE hold_settlements ADD COLUMN combined TEXT")
+    now = datetime.now(timezone.utc)
+    for row in list(db.query("SELECT * FROM hold_settlements ORDER BY rowid")):
+        audit.append(db, at=now, actor=None, device_id=None, action="migration.combined_settlements",
+                     entity="hold_settlements", entity_id=row["id"], row=row)
+    db.execute("""
+        CREATE TABLE ehr_moves (
+            id TEXT PRIMARY KEY,
+            record_id TEXT NOT NULL,
+            from_ehr TEXT NOT NULL,
+            to_ehr TEXT NOT NULL,
+            moved_by TEXT NOT NULL,
+            moved_at TEXT NOT NULL
+        )""")
+    db.execute("CREATE INDEX ehr_moves_record ON ehr_moves(record_id)")
+    _append_only(db, "ehr_moves")
+    # In the order they were written, as the audit log numbers every audited row (`seq`): the
+    # laptop's clock may have been put right backwards since, and a fake clock repeats itself.
+    written = "(SELECT MIN(a.seq) FROM audit a WHERE a.entity = '{0}' AND a.entity_id = {1}.id)"
+    db.execute(f"""
+        CREATE VIEW ehr_moves_due AS
+        SELECT record_id, patient_id, from_ehr, to_ehr FROM (
+            SELECT e.record_id, e.patient_id,
+                   COALESCE((SELECT m.to_ehr FROM ehr_moves m WHERE m.record_id = e.record_id
+                             AND {written.format("ehr_moves", "m")} > e.seq
+                             ORDER BY {written.format("ehr_moves", "m")} DESC LIMIT 1),
+                            (SELECT l.ehr_patient_number FROM patient_links l WHERE l.patient_id = e.patient_id
+                             AND {written.format("patient_links", "l")} < e.seq
+                             ORDER BY {written.format("patient_links", "l")} DESC LIMIT 1),
+                            (SELECT l.ehr_patient_number FROM patient_links l WHERE l.patient_id = e.patient_id
+                             ORDER BY l.rowid LIMIT 1)) AS from_ehr,
+                   (SELECT l.ehr_patient_number FROM patient_links l WHERE l.patient_id = e.patient_id
+                    ORDER BY l.rowid DESC LIMIT 1) AS to_ehr
+            FROM (SELECT b.record_id, r.patient_id, MAX({written.format("back_entries", "b")}) AS seq
+                  FROM (SELECT patient_id FROM patient_links GROUP BY patient_id HAVING COUNT(*) > 1) p
+                  JOIN records r ON r.patient_id = p.patient_id
+                  JOIN back_entries b ON b.record_id = r.record_id
+                  GROUP BY b.record_id, r.patient_id) e)
+        WHERE from_ehr != to_ehr""")

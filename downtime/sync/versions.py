@@ -39,13 +39,14 @@ PATIENT_COLUMNS = ("patient_id", "downtime_number", "device_number", "sequence",
 SETTLEMENTS_FILE = "data/settlements.jsonl"
 SETTLEMENT_COLUMNS = ("id", "record_id", "from_version", "settled", "chosen_id", "chosen_version",
                       "chosen_device_id", "standing_version", "standing_id", "reason", "settled_by", "settled_at",
-                      "settled_by_name")
-# The columns an older settlements file lacks (read as empty): the settler's name came later.
-SETTLEMENT_ADDED = frozenset({"settled_by_name"})
+                      "settled_by_name", "combined")
+# The columns an older settlements file lacks (read as empty): the settler's name came later,
+# then the versions a combination kept together (migration m028).
+SETTLEMENT_ADDED = frozenset({"settled_by_name", "combined"})
 # What each column holds, as the database stores it: whole numbers, text, or text or nothing.
 WHOLE = frozenset({"device_number", "sequence", "version", "form_version", "from_version", "chosen_version",
                    "standing_version"})
-OPTIONAL = frozenset({"patient_id", "reason", "settled_by_name"})
+OPTIONAL = frozenset({"patient_id", "reason", "settled_by_name", "combined"})
 
 
 class VersionFileError(UserError):
@@ -177,7 +178,8 @@ def lines_of(path: Path, columns: tuple[str, ...], added: frozenset[str] = froze
     """`read_lines` one line at a time: a hospital's merge is a million lines, too many to hold
     at once. A bad line raises when it is reached. orjson reads a line in a third of the time
     the standard library takes, and refuses what JSON does not allow (NaN, 100-digit numbers).
-    `added`: optional columns that a file written before them lacks, read as empty."""
+    `added`: optional columns that a file written before them lacks, read as empty (any of them:
+    a file may come from between two of them)."""
     names, signatures, values = set(columns), _signatures(columns), itemgetter(*columns)
     try:
         with path.open(encoding="utf-8") as handle:
@@ -187,8 +189,8 @@ def lines_of(path: Path, columns: tuple[str, ...], added: frozenset[str] = froze
                 except ValueError as problem:
                     raise VersionFileError(QT_TRANSLATE_NOOP("messages", "{path}, line {number}: not a JSON object ({problem})"),
                                            path=path, number=number, problem=problem) from None
-                if isinstance(row, dict) and added and row.keys() == names - added:
-                    row.update(dict.fromkeys(added))
+                if isinstance(row, dict) and added and names - added <= row.keys() < names:
+                    row.update(dict.fromkeys(names - row.keys()))
                 if not isinstance(row, dict) or row.keys() != names:
                     raise VersionFileError(QT_TRANSLATE_NOOP("messages", "{path}, line {number}: expected the columns {items}"),
                                            path=path, number=number, items=', '.join(columns))
