@@ -1300,6 +1300,18 @@ def cmd_worklist_link(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_worklist_moved(args: argparse.Namespace) -> int:
+    """The clerk's word that a record entered under the patient's earlier EHR number was moved
+    there in the EHR: its line, which says so from the re-link on, then says it no more."""
+    from downtime.services.back_entry import mark_moved
+
+    moved = mark_moved(_session(args), args.record_id)
+    print(_say(args, QT_TRANSLATE_NOOP("messages", "record {record} marked moved in the EHR from patient {old} to "
+                                                   "patient {new}"),
+               record=args.record_id, old=moved.from_ehr, new=moved.to_ehr))
+    return 0
+
+
 def cmd_pdf_worklist(args: argparse.Namespace) -> int:
     from downtime.services import back_entry
     from downtime.services.printing import print_worklist
@@ -1818,6 +1830,12 @@ def build_parser(lang: Lang) -> argparse.ArgumentParser:
     p.add_argument("--replace", metavar="EHR_NUMBER", help=message(lang, QT_TRANSLATE_NOOP(
         "messages", "the EHR number the patient is linked to now, which --ehr replaces (what was entered under it "
                     "must be moved in the EHR)")))
+    _signed_in_options(p, lang)
+    p = command("moved", cmd_worklist_moved, message(lang, QT_TRANSLATE_NOOP(
+        "messages", "mark a record entered under the patient's earlier EHR number as moved in the EHR to the number "
+                    "linked now")), worklist_sub)
+    p.add_argument("record_id", help=message(lang, QT_TRANSLATE_NOOP(
+        "messages", "the record's id, as the worklist shows it")))
     _signed_in_options(p, lang)
 
     cd = sub.add_parser("cd", help=message(lang, QT_TRANSLATE_NOOP(

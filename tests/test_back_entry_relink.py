@@ -79,3 +79,74 @@ def test_the_service_refuses_a_replacement_naming_another_number_than_the_one_li
     assert not back_entry.link_patient(office, number, "800999")
     assert back_entry.link_patient(office, number, "12", replacing="800999")
     assert back_entry.ehr_numbers(office.db, [patient_id]) == {patient_id: "12"}
+
+
+def _line(office, record_id) -> back_entry.WorkItem:
+    return back_entry.line_of(office, record_id)
+
+
+def test_a_record_entered_under_the_replaced_number_keeps_saying_so_on_its_line_until_marked_moved(office, capsys,
+                                                                                                   tmp_path):
+    """Re-linked, the records entered under the old number were named once in a message, then
+    forgotten: the clerk who closed it had nothing left saying which to move in the EHR. Each
+    one's line says it (screen, `downtime worklist`, printed list), counts as left to do, until a
+    clerk marks it moved, audited; a record entered after the re-link has nothing to move."""
+    from pypdf import PdfReader
+
+    from downtime.services import printing
+    from downtime.storage.audit import verify_chain
+
+    db = str(office.db.conn.execute("PRAGMA database_list").fetchone()[2])
+    number, patient_id, admission = _admitted(office)
+    record = admission.record.record_id
+    back_entry.link_patient(office, number, "800999")
+    back_entry.mark_entered(office, record, admission.record.version, "ADM-4711")
+    assert _line(office, record).done and back_entry.progress_counts(office)[0] == 1
+    back_entry.link_patient(office, number, "12", replacing="800999")
+
+    line = _line(office, record)
+    said = ("entered in the EHR under patient 800999, linked to EHR patient 12 since: move it there in the EHR, then "
+            "mark it moved")
+    assert line.move == back_entry.MoveDue("800999", "12") and not line.done
+    assert line.to_do == f"move in the EHR to patient 12 — {said}"
+    assert back_entry.progress_counts(office)[0] == 0 == back_entry.progress(back_entry.worklist(office))[0]
+    assert main(["worklist", "--db", db, *WHO]) == 0
+    assert "[ ] Admission, allergies and movements: " in (shown := capsys.readouterr().out) and said in shown
+    printed = " ".join(" ".join(page.extract_text() for page in PdfReader(printing.print_worklist(
+        office, tmp_path / "list.pdf", back_entry.left_to_enter(back_entry.worklist(office)))).pages).split())
+    assert said in printed
+
+    others = [item for group in back_entry.worklist(office) if group.patient and group.patient.patient_id != patient_id
+              for item in group.items]
+    assert all(item.move is None for item in others)
+    with pytest.raises(back_entry.ServiceError, match="Nothing of record .* is to be moved in the EHR"):
+        back_entry.mark_moved(office, others[0].record.record_id)
+    assert main(["worklist", "moved", "no-such-record", "--db", db, *WHO]) == 1
+    assert "No record no-such-record here" in capsys.readouterr().err
+
+    assert main(["worklist", "moved", record, "--db", db, *WHO]) == 0
+    assert f"record {record} marked moved in the EHR from patient 800999 to patient 12" in capsys.readouterr().out
+    line = _line(office, record)
+    assert line.move is None and line.done and line.to_do == "entered"
+    assert back_entry.progress_counts(office)[0] == 1
+    action, detail = office.db.execute("SELECT action, detail FROM audit ORDER BY seq DESC").fetchone()
+    assert action == "back_entry.moved"
+    assert {key: json.loads(detail)[key] for key in ("record_id", "from_ehr", "to_ehr")} == {
+        "record_id": record, "from_ehr": "800999", "to_ehr": "12"}
+    with pytest.raises(back_entry.ServiceError, match="marked moved there already"):
+        back_entry.mark_moved(office, record)
+
+    back_entry.link_patient(office, number, "13", replacing="12")  # moved to 12, linked to 13 since: from 12
+    assert _line(office, record).move == back_entry.MoveDue("12", "13")
+    back_entry.link_patient(office, number, "12", replacing="13")  # back to where it is: nothing to move
+    assert _line(office, record).move is None and _line(office, record).done
+    assert verify_chain(office.db) is None
+
+
+def test_a_record_entered_after_the_relink_has_nothing_to_move(office):
+    number, _, admission = _admitted(office)
+    back_entry.link_patient(office, number, "800999")
+    back_entry.link_patient(office, number, "12", replacing="800999")
+    back_entry.mark_entered(office, admission.record.record_id, admission.record.version, "ADM-12")
+    line = _line(office, admission.record.record_id)
+    assert line.move is None and line.done

@@ -187,14 +187,15 @@ class BackEntryPanel(QWidget):
             translate("BackEntryPanel", "&Mark entered in EHR… (Enter)"),
             translate("BackEntryPanel", "N&ot to be entered…"),
             translate("BackEntryPanel", "Link to EHR patient &number…"),
+            translate("BackEntryPanel", "Mov&ed in the EHR…"),
             translate("BackEntryPanel", "&Settle the hold…"))]
         for button, handler in zip(made, (self.mark_selected, self.not_entered_selected, self.link_selected,
-                                          self.settle_selected)):
+                                          self.moved_selected, self.settle_selected)):
             button.clicked.connect(handler)
             buttons.addWidget(button)
-        self.not_entered_button, self.settle_button = made[1], made[-1]
-        self.not_entered_button.setEnabled(False)
-        self.settle_button.setEnabled(False)
+        self.not_entered_button, self.moved_button, self.settle_button = made[1], made[3], made[-1]
+        for button in (self.not_entered_button, self.moved_button, self.settle_button):
+            button.setEnabled(False)
         self.table.selectionModel().currentRowChanged.connect(self._offer_settling)
         self.model.modelReset.connect(self._offer_settling)
         buttons.addStretch(1)
@@ -395,6 +396,7 @@ class BackEntryPanel(QWidget):
         chosen = self.selected()
         self.settle_button.setEnabled(chosen is not None and chosen[1].on_hold is not None)
         self.not_entered_button.setEnabled(chosen is not None and _answerable(chosen[1]))
+        self.moved_button.setEnabled(chosen is not None and chosen[1].move is not None)
 
     def not_entered_selected(self) -> None:
         """Opened once the ward has answered; the list is read again for the patient when the
@@ -407,6 +409,26 @@ class BackEntryPanel(QWidget):
         self.answering = NotEnteredDialog(self.session, chosen[1], chosen[0].patient, self)
         self.answering.recorded.connect(lambda: self._redo(chosen))
         self.answering.open()
+
+    def moved_selected(self) -> None:
+        """The clerk moved in the EHR a record entered under the patient's earlier EHR number (its
+        line says so from the re-link on): asked to confirm, naming both numbers, then kept."""
+        chosen = self.selected()
+        if chosen is None or chosen[1].move is None:
+            Prompts.error(self, translate("BackEntryPanel", "Nothing to move selected"),
+                          translate("BackEntryPanel", "Select a line that says to move the record in the EHR first."))
+            return
+        group, item = chosen
+        move = item.move
+        if not Prompts.confirm(self, translate("BackEntryPanel", "Moved in the EHR?"), translate(
+                "BackEntryPanel", "{step} — {what}\n\nMoved in the EHR from patient {old} to patient {new}?").format(
+                step=translate("messages", item.step_name), what=item.label, old=move.from_ehr, new=move.to_ehr)):
+            return
+        try:
+            back_entry.mark_moved(self.session, item.record.record_id)
+        except ServiceError as problem:
+            Prompts.error(self, translate("BackEntryPanel", "Not marked"), say(problem))
+        self._redo(chosen)
 
     def settle_selected(self) -> None:
         """Opened once the ward has said which version is right; the list is read again for

@@ -290,6 +290,39 @@ class Otherwise:
         return message(lang, SETTLED_OTHERWISE, settled=self.settlement.text(lang, self.laptops, self.authors))
 
 
+MOVE_DUE = QT_TRANSLATE_NOOP("messages", "entered in the EHR under patient {old}, linked to EHR patient {new} "
+                                         "since: move it there in the EHR, then mark it moved")
+WAITS_FOR = QT_TRANSLATE_NOOP("messages", "enter first what it points to, not in the EHR yet: {form} of {time}, at "
+                                          "the end of the list (not about a patient)")
+
+
+@dataclass(frozen=True)
+class MoveDue:
+    """A record entered in the EHR under a patient's earlier EHR number, the patient re-linked to
+    another since (migration m028's `ehr_moves_due`): the EHR holds it in the wrong patient's
+    file until a clerk moves it there and says so (`mark_moved`). Told once when re-linking, it
+    was then forgotten; its line says it until then."""
+
+    from_ehr: str
+    to_ehr: str
+
+    def text_in(self, lang: Lang) -> str:
+        return message(lang, MOVE_DUE, old=self.from_ehr, new=self.to_ehr)
+
+
+@dataclass(frozen=True)
+class WaitsFor:
+    """A record about no patient (a theatre session) that a patient's line points to and that is
+    not in the EHR yet: listed at the end, after the patients', it is entered before the line."""
+
+    form: Text
+    occurred_at: datetime
+
+    def text_in(self, lang: Lang) -> str:
+        return message(lang, WAITS_FOR, form=self.form.get(lang),
+                       time=f"{self.occurred_at.astimezone():%d/%m/%Y %H:%M}")
+
+
 @dataclass(frozen=True)
 class WorkItem:
     record: RecordVersion
@@ -307,6 +340,10 @@ class WorkItem:
     """Other offices' settlements of its hold, not taken here, noted since it was last ticked off."""
     not_entered: NotEntered | None = None
     """The ward's latest answer that the record is not to be entered, at whichever version."""
+    move: MoveDue | None = None
+    """Entered under the patient's earlier EHR number: to move in the EHR, until marked moved."""
+    waits_for: tuple[WaitsFor, ...] = ()
+    """The records about no patient it points to that are not in the EHR yet."""
 
     @property
     def step_name(self) -> str:
@@ -325,7 +362,8 @@ class WorkItem:
 
     @property
     def done(self) -> bool:
-        return self.on_hold is None and not self.otherwise and (self.entered_now or self.decided is not None)
+        return (self.on_hold is None and not self.otherwise and self.move is None
+                and (self.entered_now or self.decided is not None))
 
     @property
     def asks_the_ward(self) -> bool:
@@ -344,6 +382,8 @@ class WorkItem:
         action = self.action_in(lang).upper() if loud else self.action_in(lang)
         return " — ".join([action, *filter(None, (self.not_entered_in(lang), self.identity_in(lang),
                                                   self.changes_in(lang))),
+                           *([self.move.text_in(lang)] if self.move is not None else []),
+                           *([waits.text_in(lang) for waits in self.waits_for] if not self.done else []),
                            *([self.settled.text_in(lang)] if self.settled is not None and not self.done else []),
                            *(otherwise.text_in(lang) for otherwise in self.otherwise),
                            *(conflict.text_in(lang, closed=self.done) for conflict in self.conflicts),
@@ -359,6 +399,8 @@ class WorkItem:
                            else QT_TRANSLATE_NOOP("messages", "not entered"))
         if self.record.status is RecordStatus.ENTERED_IN_ERROR:
             return message(lang, QT_TRANSLATE_NOOP("messages", "withdraw in the EHR (entered in error here)"))
+        if self.move is not None and self.entered_now and not self.otherwise:
+            return message(lang, QT_TRANSLATE_NOOP("messages", "move in the EHR to patient {ehr}"), ehr=self.move.to_ehr)
         if self.entered is not None and self.entered.version == self.record.version:
             return message(lang, QT_TRANSLATE_NOOP("messages", "check with the ward (version {version} was entered)"),
                            version=self.entered.version)
@@ -424,9 +466,8 @@ def _step(session: Session, form_id: str) -> int:
 def _to_enter(session: Session, item: WorkItem) -> ToEnter:
     """The item as its order sees it: its kind, its time and the records it points to."""
     record = item.record
-    targets = frozenset(str(record.data[field.id]) for field in session.form(record.form_id).fields()
-                        if isinstance(field, RecordRefField) and record.data.get(field.id))
-    return ToEnter(record.record_id, item.step, record.occurred_at, targets, session.form(record.form_id).creates_patient)
+    return ToEnter(record.record_id, item.step, record.occurred_at, frozenset(_refers_to(session, record)),
+                   session.form(record.form_id).creates_patient)
 
 
 def _in_entry_order(session: Session, items: Sequence[WorkItem], admitted: Collection[datetime]) -> tuple[WorkItem, ...]:
@@ -660,9 +701,11 @@ def worklist(session: Session) -> list[PatientWork]:
 
 
 def worklist_order(session: Session) -> list[str | None]:
-    """Who the list goes through, in its order: records about no patient (None: theatre
-    sessions, which the patients' bookings point to, so entered before them), then patients by
-    name. Read from the patients' identities, not their records, so the records office's
+    """Who the list goes through, in its order: patients by name, then the records about no
+    patient (None: theatre sessions), at the end, under their own heading. First, a hospital's
+    forty sessions filled the clerk's first screen and first printed page, the ward's records
+    below them; a patient's booking whose session is not in the EHR yet says to enter it first
+    (`WaitsFor`). Read from the patients' identities, not their records, so the records office's
     screen can fetch the items of a page of patients at a time (`worklist_of`)."""
     session.require(Action.READ_RECORDS)
     named = display_names(session.db, session.forms)
@@ -671,7 +714,7 @@ def worklist_order(session: Session) -> list[str | None]:
                                                                    numbers[patient_id]))
     rest = {row["patient_id"] for row in session.db.query(
         "SELECT DISTINCT patient_id FROM records UNION SELECT DISTINCT patient_id FROM unsettled_versions")}
-    return ([None] if None in rest else []) + order + sorted(str(pid) for pid in rest - set(named) - {None})
+    return order + sorted(str(pid) for pid in rest - set(named) - {None}) + ([None] if None in rest else [])
 
 
 def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWork]:
@@ -703,6 +746,8 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     from downtime.services.medication import chart_labels  # medication reads this module's snapshot marks
 
     orders = chart_labels(session, current)
+    moves = moves_due(session.db, known)
+    waiting = _waiting(session, current, known)
     groups: dict[str | None, list[WorkItem]] = {}
     for record in current:
         done = entered.get(record.record_id)
@@ -713,7 +758,7 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
                 holds.get(record.record_id), conflicts.get(record.record_id, ()),
                 shared.get(str(record.patient_id)) if session.form(record.form_id).creates_patient else None,
                 _standing(settled.get(record.record_id), record), otherwise.get(record.record_id, ()),
-                decided.get(record.record_id)))
+                decided.get(record.record_id), moves.get(record.record_id), waiting.get(record.record_id, ())))
     admitted: dict[str | None, list[datetime]] = {}
     for record in current:
         if session.form(record.form_id).creates_patient and record.status is not RecordStatus.ENTERED_IN_ERROR:
@@ -721,6 +766,41 @@ def worklist_of(session: Session, order: Sequence[str | None]) -> list[PatientWo
     return [PatientWork(patients.get(patient_id) if patient_id else None, links.get(patient_id or ""),
                         _in_entry_order(session, items, admitted.get(patient_id, ())))
             for patient_id in order if (items := groups.get(patient_id))]
+
+
+def moves_due(db: Database, record_ids: Collection[str]) -> dict[str, MoveDue]:
+    """Each of these records entered in the EHR under its patient's earlier EHR number and not
+    moved since (`MoveDue`)."""
+    return {row["record_id"]: MoveDue(row["from_ehr"], row["to_ehr"]) for part in chunks(list(record_ids))
+            for row in db.query(f"SELECT * FROM ehr_moves_due WHERE record_id IN ({marks(part)})", part)}
+
+
+def _refers_to(session: Session, record: RecordVersion) -> set[str]:
+    """The records this one points to (a dose's order, a booking's theatre session)."""
+    return {str(record.data[field.id]) for field in session.form(record.form_id).fields()
+            if isinstance(field, RecordRefField) and record.data.get(field.id)}
+
+
+def _waiting(session: Session, current: Sequence[RecordVersion],
+             known: Mapping[str, RecordVersion]) -> dict[str, tuple[WaitsFor, ...]]:
+    """The records about no patient that each of these patients' records points to and that no
+    clerk ticked off (`WaitsFor`): they come after the patients' on the list."""
+    pointing = {record.record_id: _refers_to(session, record) for record in current if record.patient_id is not None}
+    wanted = {target for targets in pointing.values() for target in targets}
+    if not wanted:
+        return {}
+    found = {record_id: known[record_id] for record_id in wanted if record_id in known}
+    found |= {record.record_id: record for part in chunks(sorted(wanted - set(found))) for record in
+              (as_version(row) for row in session.db.query(
+                  f"SELECT c.* FROM current_records c WHERE c.record_id IN ({marks(part)}) AND c.patient_id IS NULL",
+                  part))}
+    ticked = {row[0] for part in chunks(sorted(found)) for row in session.db.execute(
+        f"SELECT DISTINCT record_id FROM back_entries WHERE record_id IN ({marks(part)})", part)}
+    waiting = {record_id: WaitsFor(session.form(target.form_id).title, target.occurred_at)
+               for record_id, target in found.items() if target.patient_id is None and record_id not in ticked
+               and _is_work(target, None, False)}
+    return {record_id: tuple(waiting[target] for target in sorted(targets) if target in waiting)
+            for record_id, targets in pointing.items() if not targets.isdisjoint(waiting)}
 
 
 def _standing(settled: Settled | None, record: RecordVersion) -> Settled | None:
@@ -810,17 +890,23 @@ def worklist_part(session: Session, order: Sequence[str | None], start: int, pat
                   left_only: bool) -> list[PatientWork]:
     """`patients` patients of the list from `order[start]` on, as the screen shows them (only
     those with something left to enter when `left_only`), with the records about no patient
-    when the part starts with them (they are not a patient: "--patients 5" printed four): what a
-    clerk prints to tick on paper while typing. A hospital's whole list would be tens of
-    thousands of pages."""
+    when the part reaches the end of the list, where they come (they are not a patient:
+    "--patients 5" printed four): what a clerk prints to tick on paper while typing. A
+    hospital's whole list would be tens of thousands of pages."""
     part: list[PatientWork] = []
-    for at in range(start, len(order), PAGE):
+    at = start
+    while at < len(order) and sum(group.patient is not None for group in part) < patients:
         work = worklist_of(session, order[at:at + PAGE])
         part += left_to_enter(work) if left_only else work
-        if sum(group.patient is not None for group in part) >= patients:
-            break
+        at += PAGE
     ends = [at for at, group in enumerate(part) if group.patient is not None][patients - 1:patients]
-    return part[:ends[0] + 1] if ends else part
+    if not ends:
+        return part
+    last = part[ends[0]]
+    if last.patient is None or any(order[order.index(last.patient.patient_id) + 1:]) or None not in order:
+        return part[:ends[0] + 1]
+    rest = part[ends[0] + 1:] or worklist_of(session, [None])  # the list's last patient: the end of the list too
+    return part[:ends[0] + 1] + (left_to_enter(rest) if left_only else rest)
 
 
 def position(session: Session, order: Sequence[str | None], downtime_number: str) -> int:
@@ -1037,6 +1123,7 @@ def progress_and_not_entered(session: Session) -> tuple[int, int, int]:
                     GROUP BY record_id) e
               WHERE e.version = {standing.format("e")}
               AND e.record_id NOT IN (SELECT record_id FROM records_on_hold)
+              AND e.record_id NOT IN (SELECT record_id FROM ehr_moves_due)
               AND NOT EXISTS (SELECT 1 FROM settlements_otherwise o WHERE o.record_id = e.record_id
                               AND julianday(o.noted_at) > e.entered
                               AND NOT EXISTS (SELECT 1 FROM otherwise_checked c WHERE c.record_id = o.record_id
@@ -1080,6 +1167,10 @@ class NotStanding(ServiceError):
         self.standing = standing
 
 
+NO_SUCH_RECORD = QT_TRANSLATE_NOOP("messages", "No record {record} here: copy its id from the end of its line in "
+                                               "`downtime worklist`.")
+
+
 def _standing_at(session: Session, record_id: str, version: int) -> RecordVersion:
     """The record's standing version, which must be `version` and not on hold: what a clerk
     ticks off, entered or not to be entered, is the version they reviewed, and neither side of
@@ -1093,8 +1184,7 @@ def _standing_at(session: Session, record_id: str, version: int) -> RecordVersio
     try:
         latest = records.current(session.db, record_id)
     except RecordNotFound:
-        raise NotFound(QT_TRANSLATE_NOOP("messages", "No record {record} here: copy its id from the end of its line "
-                                                     "in `downtime worklist`."), record=record_id) from None
+        raise NotFound(NO_SUCH_RECORD, record=record_id) from None
     if latest.version != version:
         raise NotStanding(latest.version)
     return latest
@@ -1139,6 +1229,31 @@ def mark_not_entered(session: Session, record_id: str, version: int, ward_said: 
             "recorded_by": session.user.staff_id, "recorded_at": now.isoformat()},
             at=now, actor=session.user.staff_id, device_id=session.device.device_id,
             action="back_entry.not_entered", detail={"record_id": record_id, "version": version})
+
+
+def mark_moved(session: Session, record_id: str) -> MoveDue:
+    """The clerk's word that a record entered under its patient's earlier EHR number was moved
+    in the EHR to the number the patient is linked to now (`MoveDue`): its line then says it no
+    more. Audited, one transaction; refused for a record with nothing to move."""
+    session.require(Action.BACK_ENTRY)
+    try:
+        records.current(session.db, record_id)
+    except RecordNotFound:
+        raise NotFound(NO_SUCH_RECORD, record=record_id) from None
+    now = session.clock()
+    with session.db.atomic():
+        due = moves_due(session.db, [record_id]).get(record_id)
+        if due is None:
+            raise ServiceError(QT_TRANSLATE_NOOP("messages", "Nothing of record {record} is to be moved in the EHR: "
+                                                             "it was entered under the EHR number its patient is "
+                                                             "linked to, or marked moved there already."),
+                               record=record_id)
+        audit.insert_audited(session.db, "ehr_moves", {
+            "id": str(uuid.uuid4()), "record_id": record_id, "from_ehr": due.from_ehr, "to_ehr": due.to_ehr,
+            "moved_by": session.user.staff_id, "moved_at": now.isoformat()},
+            at=now, actor=session.user.staff_id, device_id=session.device.device_id,
+            action="back_entry.moved", detail={"record_id": record_id, "from_ehr": due.from_ehr, "to_ehr": due.to_ehr})
+    return due
 
 
 SENT_IN_A_BUNDLE = QT_TRANSLATE_NOOP("messages", "This record was sent in an earlier FHIR bundle: with the ward's answer "
