@@ -689,10 +689,15 @@ def test_the_imports_audit_entry_lists_the_settlements_it_did_not_take(disagreei
     assert verify_chain(other.db) is None
 
 
-def test_a_database_with_settlements_from_before_settlers_names_still_verifies_once_upgraded(tmp_path):
-    """Adding the settler's name to every settlement row changed what `verify` read of each old
-    row (a new empty column): a records office's database with one settlement, opened by this
-    version, would have been called altered, and the app would have offered a backup instead."""
+@pytest.mark.parametrize("migration, column, written", [
+    ("m020_settler_names", "settled_by_name", {}),
+    ("m028_combined_settlements_and_ehr_moves", "combined", {"settled_by_name": "Records"})])
+def test_a_database_with_settlements_from_before_a_column_was_added_still_verifies_once_upgraded(
+        tmp_path, migration, column, written):
+    """Adding a column to every settlement row (the settler's name, m020; the versions a
+    combination kept together, m028) changed what `verify` read of each old row (a new empty
+    column): a records office's database with one settlement, opened by this version, would have
+    been called altered, and the app would have offered a backup instead."""
     from datetime import datetime, timezone
 
     import sqlcipher3
@@ -702,41 +707,16 @@ def test_a_database_with_settlements_from_before_settlers_names_still_verifies_o
     from downtime.storage.migrations import MIGRATIONS
 
     db = Database(sqlcipher3.connect(str(tmp_path / "office.sqlite")))
-    MIGRATIONS.apply(db, stop_before="m020_settler_names")
+    MIGRATIONS.apply(db, stop_before=migration)
     with db.conn:
         audit.insert_audited(db, "hold_settlements", {
             "id": "s1", "record_id": "r1", "from_version": 2, "settled": '["a", "b"]', "chosen_id": "v2",
             "chosen_version": 2, "chosen_device_id": "d1", "standing_version": 2, "reason": "ward says given",
-            "settled_by": "records", "settled_at": "2026-11-28T10:00+01:00"},
+            "settled_by": "records", "settled_at": "2026-11-28T10:00+01:00", **written},
             at=datetime(2026, 11, 28, 9, tzinfo=timezone.utc), actor="records", device_id="d0", action="hold.settle")
     assert audit.verify_chain(db) is None
     MIGRATIONS.apply(db)
-    assert "settled_by_name" in {column.name for column in db["hold_settlements"].columns}
-    assert audit.verify_chain(db) is None
-
-
-def test_a_database_with_settlements_from_before_combinations_kept_their_versions_still_verifies(tmp_path):
-    """Migration m028 adds the versions a combination kept together to every settlement row, as
-    m020 added the settler's name: each old row is audited again with it, or `verify` called
-    the records office's database altered."""
-    from datetime import datetime, timezone
-
-    import sqlcipher3
-    from sqlite_utils import Database
-
-    from downtime.storage import audit
-    from downtime.storage.migrations import MIGRATIONS
-
-    db = Database(sqlcipher3.connect(str(tmp_path / "office.sqlite")))
-    MIGRATIONS.apply(db, stop_before="m028_combined_settlements_and_ehr_moves")
-    with db.conn:
-        audit.insert_audited(db, "hold_settlements", {
-            "id": "s1", "record_id": "r1", "from_version": 2, "settled": '["a", "b"]', "chosen_id": "v2",
-            "chosen_version": 2, "chosen_device_id": "d1", "standing_version": 2, "reason": "ward says given",
-            "settled_by": "records", "settled_at": "2026-11-28T10:00+01:00", "settled_by_name": "Records"},
-            at=datetime(2026, 11, 28, 9, tzinfo=timezone.utc), actor="records", device_id="d0", action="hold.settle")
-    MIGRATIONS.apply(db)
-    assert next(db.query("SELECT combined FROM hold_settlements"))["combined"] is None
+    assert next(db.query(f"SELECT {column} FROM hold_settlements"))[column] is None
     assert audit.verify_chain(db) is None
 
 
