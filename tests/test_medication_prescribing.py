@@ -4,6 +4,7 @@ and a dose is questioned when the patient's allergies are not known yet, or its 
 the order's."""
 
 import json
+from datetime import time
 
 import pytest
 
@@ -233,3 +234,44 @@ def test_an_order_left_open_by_an_earlier_stay_is_not_already_ordered(session_fo
     assert medication.duplicate_orders(doctor, {**values, "start_at": "2026-11-27T16:00+01:00"}, patient) == (
         "Already ordered: Furosemide 40 mg PO, at 14:00, from 27/11/2026 11:00, stopped 27/11/2026 21:00 at the "
         "patient's discharge.")
+
+
+HOURLY = " ".join(f"{hour:02d}:00" for hour in range(24))
+
+
+@pytest.mark.parametrize("times, said", [
+    ("23:59 00:00", "“Administration times”: 23:59 and 00:00 are 1 min apart; a regular order's times are at least "
+                    "30 min apart."),
+    ("08:00 08:00", "“Administration times”: 08:00 is written twice."),
+    ("08:00 14:00 20:00 08:20", "“Administration times”: 08:00 and 08:20 are 20 min apart; a regular order's times "
+                                "are at least 30 min apart."),
+    (HOURLY + " 00:30", "“Administration times”: 25 times; at most 24 a day (one each hour)."),
+])
+def test_an_order_whose_times_cannot_each_be_given_is_refused_on_its_times(session_for, medication_ward, times, said):
+    """"23:59 00:00" and "08:00 08:00" were saved: two lines a minute apart (or one time twice) on
+    the round, the second dose given with no warning. Refused on the field, nothing written; an
+    amendment to such times likewise."""
+    from downtime.services.errors import ValidationFailed
+
+    patient, amox, _ = medication_ward
+    doctor = session_for("doctor")
+    before = len(records.list_current(doctor.db, form_id="medication_order", patient_id=patient))
+    with pytest.raises(ValidationFailed) as refused:
+        records.save_new(doctor, "medication_order", {**CO_AMOXICLAV, "drug": "Paracetamol", "times": times},
+                         patient_id=patient)
+    assert [(error.path, error.message) for error in refused.value.errors] == [("times", said)]
+    assert len(records.list_current(doctor.db, form_id="medication_order", patient_id=patient)) == before
+    order = records.current(doctor.db, amox)
+    with pytest.raises(ValidationFailed):
+        records.amend(doctor, amox, {**order.data, "times": times}, "more often")
+    assert records.current(doctor.db, amox).version == order.version
+
+
+@pytest.mark.parametrize("times", [HOURLY, " ".join(f"{hour:02d}:00" for hour in range(0, 24, 2)), "23:30 00:00"])
+def test_hourly_and_two_hourly_orders_are_written(session_for, medication_ward, times):
+    """"“Administration times” is too long (at most 60 characters)": an hourly or two-hourly
+    regular order could not be written at all."""
+    patient, _, _ = medication_ward
+    saved = records.save_new(session_for("doctor"), "medication_order",
+                             {**CO_AMOXICLAV, "drug": "Paracetamol", "times": times}, patient_id=patient)
+    assert medication.order_of(saved).times == tuple(time.fromisoformat(clock) for clock in times.split())

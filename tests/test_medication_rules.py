@@ -242,9 +242,10 @@ def test_an_as_required_orders_next_dose_is_the_first_moment_its_checks_allow():
     assert prn_status(prn, noon, []).next_at is None and prn_status(prn, noon, doses[-1:]).next_at is None
 
 
-def _spacing(at, scheduled_for, history=(), open_slots=(), on_hold=()):
-    """The regular-dose spacing warning of a dose of the 08:00 14:00 20:00 amoxicillin, if any."""
-    return [w.message for w in safety_warnings(_order(), outcome=Outcome.GIVEN, at=at, dose=1.0, scheduled_for=scheduled_for,
+def _spacing(at, scheduled_for, history=(), open_slots=(), on_hold=(), order=None):
+    """The regular-dose spacing warning of a dose of the 08:00 14:00 20:00 amoxicillin (or `order`), if any."""
+    return [w.message for w in safety_warnings(order or _order(), outcome=Outcome.GIVEN, at=at, dose=1.0,
+                                               scheduled_for=scheduled_for,
                                                allergies=[], history=list(history), admitted=True,
                                                open_slots=list(open_slots), on_hold=list(on_hold))
             if w.check is Check.DOSE_SPACING]
@@ -300,6 +301,55 @@ def test_a_regular_dose_on_hold_counts_in_its_own_orders_spacing_as_perhaps_give
         "125 min from this one; the order's doses are 6 h apart."]
     assert _spacing(day + timedelta(hours=10), two, on_hold=[_given(held.at, eight, order_id="o2")]) == []
     assert _spacing(day + timedelta(hours=8, minutes=30), eight, on_hold=[held]) == []
+
+
+def test_doses_a_minute_apart_of_an_order_written_a_minute_apart_are_questioned():
+    """Paracetamol "23:59 00:00" (loaded from the EHR as it was, or written before such times
+    were refused): the 23:59 and 00:00 doses raised no warning, half a minute being the order's
+    spacing. It is weighed as if its times were half an hour apart."""
+    order = _order(drug="Paracetamol", times=(time(23, 59), time(0, 0)))
+    night, midnight = datetime(2026, 11, 28, 23, 59, tzinfo=TZ), datetime(2026, 11, 29, tzinfo=TZ)
+    assert _spacing(midnight, midnight, history=[_given(night, night)], order=order) == [
+        "The 28/11 23:59 dose of Paracetamol was given 1 min before this one; the order's doses are 0.016667 h apart."]
+    assert _spacing(midnight + timedelta(minutes=15), midnight, history=[_given(night, night)], order=order) == []
+
+
+@pytest.mark.parametrize("times, problem", [
+    ("08:00 08:00", "“Times”: 08:00 is written twice."),
+    ("08:00 14:00 08:00", "“Times”: 08:00 is written twice."),
+    ("23:59 00:00", "“Times”: 23:59 and 00:00 are 1 min apart; a regular order's times are at least 30 min apart."),
+    ("00:10 12:00 23:50", "“Times”: 23:50 and 00:10 are 20 min apart; a regular order's times are at least 30 min "
+                          "apart."),
+    ("08:00 08:29", "“Times”: 08:00 and 08:29 are 29 min apart; a regular order's times are at least 30 min apart."),
+    (" ".join(f"{hour:02d}:{minute:02d}" for hour in range(12) for minute in (0, 30)) + " 12:00",
+     "“Times”: 25 times; at most 24 a day (one each hour)."),
+])
+def test_a_regular_orders_times_that_cannot_each_be_given_are_refused(times, problem):
+    from downtime.domain.medication import times_problem
+
+    found = times_problem([time.fromisoformat(clock) for clock in times.split()], "Times")
+    assert found is not None and str(found) == problem
+
+
+@pytest.mark.parametrize("times", ["08:00", "08:00 08:30", "23:30 00:00", "00:00 23:30",
+                                   " ".join(f"{hour:02d}:00" for hour in range(24)),
+                                   " ".join(f"{hour:02d}:00" for hour in range(0, 24, 2))])
+def test_hourly_half_hourly_and_two_hourly_times_are_accepted(times):
+    from downtime.domain.medication import times_problem
+
+    assert times_problem([time.fromisoformat(clock) for clock in times.split()], "Times") is None
+
+
+@given(st.lists(st.times().map(lambda moment: moment.replace(second=0, microsecond=0)), min_size=1, max_size=30))
+def test_times_accepted_are_distinct_at_most_24_and_half_an_hour_apart_round_the_clock(times):
+    from downtime.domain.medication import times_problem
+
+    if times_problem(times, "Times") is not None:
+        return
+    minutes = sorted(clock.hour * 60 + clock.minute for clock in times)
+    assert len(minutes) <= 24 and len(set(minutes)) == len(minutes)
+    assert all(later - earlier >= 30 for earlier, later in zip(minutes, [*minutes[1:], minutes[0] + 24 * 60])
+               if len(minutes) > 1)
 
 
 @pytest.mark.parametrize("times, hours", [((time(8), time(14), time(20)), 6), ((time(8),), 24),

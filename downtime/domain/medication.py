@@ -786,6 +786,44 @@ def spaced_from_as_required(at: datetime, as_required: Sequence[Order], history:
         "drug": prn.drug, "minutes": str(int(gap.total_seconds() // 60)), "hours": Number(prn.min_interval_hours)})]
 
 
+# A regular order's times: one each hour at most (an hourly order's 24), none written twice, and
+# none closer than half an hour to the next, round the clock. "23:59 00:00" was accepted, and
+# its doses a minute apart raised no warning: the spacing check weighs doses against half the
+# order's own shortest gap, half a minute there.
+MOST_TIMES_A_DAY = 24
+LEAST_TIME_APART = timedelta(minutes=30)
+
+
+def times_problem(times: Sequence[time], field: str) -> Phrase | None:
+    """Why a regular order's times cannot be given as written (None: they can): too many for a
+    day, a time written twice, or two times under `LEAST_TIME_APART` apart, the last of the day
+    and the first of the next included. `field`: the times' label, which the words name."""
+    if len(times) > MOST_TIMES_A_DAY:
+        return Phrase(QT_TRANSLATE_NOOP("messages", "“{field}”: {count} times; at most {most} a day (one each hour)."),
+                      {"count": str(len(times)), "most": str(MOST_TIMES_A_DAY), "field": field})
+    seen: set[time] = set()
+    for clock in times:
+        if clock in seen:
+            return Phrase(QT_TRANSLATE_NOOP("messages", "“{field}”: {time} is written twice."),
+                          {"time": f"{clock:%H:%M}", "field": field})
+        seen.add(clock)
+    minutes = sorted(clock.hour * 60 + clock.minute for clock in times)
+    pairs = [*zip(minutes, minutes[1:]), *([(minutes[-1], minutes[0] + 24 * 60)] if len(minutes) > 1 else [])]
+    least = int(LEAST_TIME_APART.total_seconds() // 60)
+    for earlier, later in pairs:
+        if later - earlier < least:
+            return Phrase(QT_TRANSLATE_NOOP("messages", "“{field}”: {first} and {second} are {minutes} min apart; "
+                                                        "a regular order's times are at least {least} min apart."),
+                          {"first": _clock_text(earlier), "second": _clock_text(later), "minutes": str(later - earlier),
+                           "least": str(least), "field": field})
+    return None
+
+
+def _clock_text(minutes: int) -> str:
+    """A time of day from its minutes since midnight (the next day's too: 24:10 is 00:10)."""
+    return f"{minutes // 60 % 24:02d}:{minutes % 60:02d}"
+
+
 def dose_spacing(order: Order) -> timedelta | None:
     """The shortest time between two of a regular order's dose times, round the clock (08:00
     14:00 20:00: 6 h; 08:00 alone: 24 h); None for an order without times."""
@@ -810,7 +848,9 @@ def spaced_from_own_doses(order: Order, at: datetime, scheduled_for: datetime | 
     `safety_warnings`) counts as one perhaps given, and is said so, as to an as-required dose:
     the 08:00 gram given on the laptop the patient came from, withdrawn here, was no dose at all
     to the 14:00 one given at 10:00, and its time read "not recorded yet". The nearest such dose
-    is named."""
+    is named. An order whose times are closer than `LEAST_TIME_APART` (one loaded from the EHR,
+    or written before they were refused) is weighed as if they were that far apart: doses of
+    "23:59 00:00" a minute apart raised no warning, half a minute being its spacing."""
     spacing = dose_spacing(order)
     if order.frequency is not Frequency.SCHEDULED or spacing is None:
         return []
@@ -821,7 +861,7 @@ def spaced_from_own_doses(order: Order, at: datetime, scheduled_for: datetime | 
     close += [(abs(at - slot), slot, None) for slot in open_slots
               if not any(same_dose_time(held, slot) for held in held_times)
               and (slot > scheduled_for if scheduled_for is not None else slot >= at)]
-    close = [found for found in close if found[0] < spacing / 2]
+    close = [found for found in close if found[0] < max(spacing, LEAST_TIME_APART) / 2]
     if not close:
         return []
     gap, slot, nearest = min(close, key=lambda found: found[0])

@@ -21,7 +21,7 @@ from downtime.domain.medication import (
     Administration, AsRequiredStatus, Check, DoseState, Frequency, NotGivenReason, Order, Outcome, RoundPolicy, Warning,
     DAY, allergies_not_known, allergy_matches, also_ordered, charted, charted_slots, clock_text, controlled_drug,
     dose_state, dose_text, names_alike, offered_only, prn_given, prn_status, runs_at, safety_warnings, route_differs,
-    same_dose_time, same_medicine, shares_a_medicine, slots_by_version,
+    same_dose_time, same_medicine, shares_a_medicine, slots_by_version, times_problem,
 )
 from downtime.domain.laptops import Authors, Laptop
 from downtime.domain.records import RecordStatus, RecordVersion
@@ -197,6 +197,10 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
     prescribes nothing, and is asked none of this: a doctor stopping the furosemide an allergy
     found on readmission matches was refused for want of a reason to prescribe it all the same.
 
+    A regular order's times are refused on their field when a dose could not be given at each
+    as written (see domain.medication.times_problem): "08:00 08:00" or "23:59 00:00" made two
+    lines a minute apart on the round, and the second dose raised no warning.
+
     A new order prescribing again an order of an earlier stay (`CONTINUES`) is that order's
     decision: it must still await one (see `awaiting_decision`). An amendment keeps what it
     prescribes again: one written from the wrong order is entered in error, and that order
@@ -222,6 +226,10 @@ def check_order(session: Session, patient_id: str, data: dict[str, Any], before:
                                                                                "order would never be given."),
                            stop=spec.field("stop_at").label.get(session.lang),
                            start=spec.field("start_at").label.get(session.lang))
+    times_field = spec.field("times")
+    if said := times_problem([time.fromisoformat(clock) for clock in str(data.get("times") or "").split()],
+                             times_field.label.get(session.lang)):
+        raise ValidationFailed([FieldError(times_field.id, said.text(session.lang))])
     drug = str(data.get("drug") or "")
     if controlled_drug(drug) and not data.get("controlled"):
         raise ServiceError(QT_TRANSLATE_NOOP("messages", "“{field}” must be Yes for {drug}, a controlled drug."),
