@@ -896,3 +896,23 @@ def test_doses_given_over_the_same_warning_for_the_same_reason_share_one_note(tm
     assert "HL 14:05 ⚠1" in text and "HL 20:10 ⚠2" in text and "HL 08:05 ⚠1" in text
     assert "⚠1 27/11 14:05, 28/11 08:05 Amoxicillin 1 g IV: Allergy: Tolerated in 2024" in text
     assert "⚠2 27/11 20:10 Amoxicillin 1 g IV: Allergy: Prescriber asked" in text and "⚠3" not in text
+
+
+def test_an_hourly_order_prints_its_24_times_each_day(tmp_path, session_for, medication_ward, clock):
+    """An hourly order could not be written ("too long (at most 60 characters)"); written, its
+    24 times each print as a line of the chart, every time whole."""
+    from datetime import datetime
+
+    patient = medication_ward[0]
+    clock.now = datetime.fromisoformat("2026-11-28T12:10+01:00")
+    records.save_new(session_for("doctor"), "medication_order", {
+        "drug": "Glucose 10 % (capillary check and top-up)", "dose": 50.0, "dose_unit": "mL", "route": "IV",
+        "frequency": "scheduled", "times": " ".join(f"{hour:02d}:00" for hour in range(24)),
+        "start_at": "2026-11-27T10:00+01:00", "controlled": False, "high_alert": True}, patient_id=patient)
+    out = printing.print_mar(session_for("nurse"), [patient], tmp_path / "hourly.pdf")
+    text = " ".join(_text(out))
+    assert all(f"{hour:02d}:00" in text for hour in range(24))
+    # Twelve times to a box of the medicine, a page breaking between them: the 24 in one box were
+    # taller than a page, and the chart did not print. The box going on says its flag again.
+    assert "Glucose 10 % (capillary check and top-up) 50 mL IV Start 27/11 10:00 HIGH-ALERT" in text
+    assert "Glucose 10 % (capillary check and top-up) 50 mL IV (continued) HIGH-ALERT" in text

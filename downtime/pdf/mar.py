@@ -225,6 +225,12 @@ def _shown(found: MarCell, order: Order, authors: Authors, laptops: Mapping[str,
     return w(STATE_WORDS[found.state], lang) if found.state in STATE_WORDS else ""
 
 
+# Times of a regular order under one box of its medicine: a page breaks between boxes, never inside
+# one, so an hourly order's 24 times in one box were taller than a page and the chart did not
+# print. Its times past the first twelve print under a box "… (continued)", as its doses' lines.
+TIMES_PER_SPAN = 12
+
+
 def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, laptops: Mapping[str, Laptop],
                    order_form: FormSpec, lang: Lang, width: float, held: frozenset[str], reasons: Mapping[str, str], marks: Mapping[str, int]) -> Grid:
     day_w = width * 0.61 / max(len(days), 1)
@@ -241,10 +247,14 @@ def _regular_table(rows: list[MarRow], days: list[date], authors: Authors, lapto
         times = row.clocks or ["—"]
         shown = partial(_shown, order=row.order, authors=authors, laptops=laptops, order_form=order_form, lang=lang,
                         marks=marks)
-        spans.append((len(body), len(body) + len(times) - 1))
         for index, clock in enumerate(times):
-            line: list[Cell] = [_order_cell(row, order_form, lang, held, reasons, widths[0] - 2 * PAD_X) if index == 0 else None,
-                                cell(clock, 1, bold=True)]
+            if index % TIMES_PER_SPAN == 0:
+                spans.append((len(body), len(body) + len(times[index:index + TIMES_PER_SPAN]) - 1))
+            order = (_order_cell(row, order_form, lang, held, reasons, widths[0] - 2 * PAD_X) if index == 0 else
+                     cell("\n".join([w("continued", lang, order=order_label(row.order, order_form, lang)),
+                                     *order_flags(row.order, lang)]), 0)
+                     if index % TIMES_PER_SPAN == 0 else None)
+            line: list[Cell] = [order, cell(clock, 1, bold=True)]
             for column, day in enumerate(days, start=2):
                 found = row.cell_at(day, clock)
                 if row.outside_course(day, clock):
