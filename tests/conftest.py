@@ -225,6 +225,17 @@ def medication_ward(session_for, admission_values):
 
 
 @pytest.fixture
+def twin(session_for, medication_ward, admission_values) -> str:
+    """Another MARTIN Hélène Marie (née LEFÈVRE), born 02/07/1961, in bed 3 of medication_ward's
+    ward: its patient is in bed 12. Returns her patient id."""
+    from downtime.services import records
+
+    return records.save_new(session_for("nurse"), "admission", {
+        **admission_values, "nir": None, "bed": "3", "birth_date": "1961-07-02",
+        "arrival_at": "2026-11-27T11:00+01:00"}).patient_id
+
+
+@pytest.fixture
 def course_orders(session_for, medication_ward):
     """Beside medication_ward's amoxicillin (from 27/11 10:00 at 08:00 14:00 20:00), furosemide
     40 mg PO at 08:00 18:00 from 27/11 10:00, stopped 28/11 12:00, and ondansetron 4 mg IV once

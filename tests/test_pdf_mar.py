@@ -898,6 +898,27 @@ def test_doses_given_over_the_same_warning_for_the_same_reason_share_one_note(tm
     assert "⚠2 27/11 20:10 Amoxicillin 1 g IV: Allergy: Prescriber asked" in text and "⚠3" not in text
 
 
+@pytest.mark.parametrize(("lang", "first", "second"), [
+    ("en", "Ward 3B — Bed 12 — SAME NAME: bed 3", "Ward 3B — Bed 3 — SAME NAME: bed 12"),
+    ("fr", "Service 3B — Lit 12 — MÊME NOM : lit 3", "Service 3B — Lit 3 — MÊME NOM : lit 12")])
+def test_the_charts_of_two_patients_sharing_a_name_say_so_in_their_header_box(tmp_path, session_for, medication_ward,
+                                                                               twin, lang, first, second):
+    """The census sheet said "SAME NAME: bed 3"; the printed charts of the two Mrs Martin said
+    nothing of it, each page alike but for its bed. Each chart alone and the ward pack say it."""
+    patient = medication_ward[0]
+    nurse = session_for("nurse", lang)
+    for who, place in ((patient, first), (twin, second)):
+        pages = _text(printing.print_mar(nurse, [who], tmp_path / f"{who}.pdf"))
+        assert all(place in page for page in pages), (place, pages[0][:400])
+    pack = _text(printing.print_ward_mar_pack(nurse, "3B", tmp_path / "pack.pdf"))
+    assert {place for page in pack for place in (first, second) if place in page} == {first, second}
+
+
+def test_a_chart_of_a_patient_alone_with_their_name_prints_no_name_alert(tmp_path, session_for, medication_ward):
+    pages = _text(printing.print_mar(session_for("nurse"), [medication_ward[0]], tmp_path / "mar.pdf"))
+    assert all("Ward 3B — Bed 12" in page and "SAME NAME" not in page for page in pages)
+
+
 def test_an_hourly_order_prints_its_24_times_each_day(tmp_path, session_for, medication_ward, clock):
     """An hourly order could not be written ("too long (at most 60 characters)"); written, its
     24 times each print as a line of the chart, every time whole."""

@@ -20,7 +20,7 @@ from downtime.pdf.lines import Lines
 from downtime.pdf.page import (
     ALERT, BAND, INK, RULE, SEX, LinesTable, PageInfo, birth_date_label, body_width, build_pdf, style,
 )
-from downtime.services.census import CensusRow, name_alerts
+from downtime.services.census import CensusRow, name_alert, name_alerts
 from downtime.services.observations import Escalation, ScoredSet, WardReview, band_word
 
 HEADINGS: dict[Lang, tuple[str, ...]] = {
@@ -45,7 +45,6 @@ TITLE = {"en": "Ward census and handover — {ward}", "fr": "État du service et
 SUBTITLE = {"en": "Census at {at}: {occupied} patient(s), {empty} empty bed(s)",
             "fr": "Situation au {at} : {occupied} patient(s), {empty} lit(s) libre(s)"}
 EMPTY = {"en": "— empty —", "fr": "— libre —"}
-SAME_NAME = {"en": "SAME NAME: bed {beds}", "fr": "MÊME NOM : lit {beds}"}
 ALL = {"en": "all wards", "fr": "tous services"}
 WARD = {"en": "Ward {ward}", "fr": "Service {ward}"}
 NO_SET = {"en": "no set yet", "fr": "aucun relevé"}
@@ -116,7 +115,7 @@ def census_pdf(rows: list[CensusRow], out: Path, *, ward: str | None, at: dateti
         arrived = _when(datetime.fromisoformat(p.admitted_at), stacked=True)
         name = [_cell(p.display_name, bold=True)]
         if beds := namesakes.get(p.patient_id):
-            name.append(_cell(SAME_NAME[lang].format(beds=", ".join(beds)), bold=True, color=ALERT))
+            name.append(_cell(name_alert(beds, lang), bold=True, color=ALERT))
         body.append([_cell(row.bed or "—", bold=True), name,
                      _cell(birth_date_label(p, lang) + "\n"
                            + SEX.get(p.sex or "unknown", SEX["unknown"])[lang]), _cell(p.downtime_number),

@@ -32,6 +32,7 @@ from downtime.domain.census import StayStatus
 from downtime.formspec import Lang
 from downtime.paths import resources_dir
 from downtime.pdf.lines import text, wrap
+from downtime.services.census import name_alert
 from downtime.services.patients import PatientSummary
 
 SANS, BOLD, CONDENSED, CONDENSED_BOLD = "DT-Sans", "DT-Sans-Bold", "DT-Cond", "DT-Cond-Bold"
@@ -298,17 +299,26 @@ def _draw_header(c: canvas.Canvas, info: PageInfo, title: Flowable, subtitle: Fl
     c.setFont(BOLD, 9.5)
     c.drawString(box_x + 2 * mm, top - 15.5 * mm, f"{word('downtime_no', info.lang)} {number}")
     if info.place:
-        _draw_place(c, place_line(info.patient, info.lang), box_x + 2 * mm, top - 15.5 * mm - PLACE_LINE, box_w - 4 * mm)
+        _draw_place(c, place_line(info.patient, info.lang), name_alert(info.patient.namesakes, info.lang),
+                    box_x + 2 * mm, top - 15.5 * mm - PLACE_LINE, box_w - 4 * mm)
     barcode(number, box_w - 4 * mm, 8 * mm).drawOn(c, box_x + 2 * mm, top - box_h + 2 * mm)
 
 
-def _draw_place(c: canvas.Canvas, place: str, x: float, y: float, width: float) -> None:
+def _draw_place(c: canvas.Canvas, place: str, alert: str, x: float, y: float, width: float) -> None:
     """The place in bold, as large as fits the box's line down to 6 pt (the forms take a ward of
-    40 characters), cut with an ellipsis only beyond that."""
+    40 characters), cut with an ellipsis only beyond that; then, in red and never cut, the name
+    alert of a patient sharing a family name on their ward ("SAME NAME: bed 31", see
+    census.name_alert): the printed charts of Mr Martin in bed 12 and in bed 31 read alike."""
+    tail = f" — {alert}" if alert else ""
     size = next((size for size in (9.5, 9, 8.5, 8, 7.5, 7, 6.5, 6)
-                 if pdfmetrics.stringWidth(place, CONDENSED_BOLD, size) <= width), 6)
+                 if pdfmetrics.stringWidth(place + tail, CONDENSED_BOLD, size) <= width), 6)
     c.setFont(CONDENSED_BOLD, size)
-    c.drawString(x, y, fit_text(place, CONDENSED_BOLD, size, width))
+    shown = fit_text(place, CONDENSED_BOLD, size, width - pdfmetrics.stringWidth(tail, CONDENSED_BOLD, size))
+    c.drawString(x, y, shown)
+    if tail:
+        c.setFillColor(ALERT)
+        c.drawString(x + pdfmetrics.stringWidth(shown, CONDENSED_BOLD, size), y, tail)
+        c.setFillColor(INK)
 
 
 LEADING = 1.15

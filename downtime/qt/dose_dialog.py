@@ -30,7 +30,7 @@ from downtime.qt.form_view import enter_moves_on
 from downtime.qt.patient_header import admission_on_hold, identity_label
 from downtime.qt.style import ERROR_STYLE, ErrorLabel, grow_to_fit
 from downtime.services import drafts, medication, records, settings
-from downtime.services.census import patient_with_location
+from downtime.services.census import patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError, ValidationFailed
 from downtime.services.medication import HeldDose
@@ -191,7 +191,10 @@ class DoseDialog(QDialog):
         """Each warning shown, by its kind and its message, with the box its reason is typed in."""
         self.setWindowTitle(translate("DoseDialog", "Record a dose"))
         self.setMinimumWidth(DIALOG_WIDTH)
-        patient = patient_with_location(session.db, session.forms, order.patient_id)
+        # With the beds of their namesakes on the ward: the dialog said nothing of Mr Martin in bed 31
+        # to the nurse giving Mr Martin in bed 12 his dose.
+        patient = with_namesakes(session.db, session.forms, [patient_with_location(session.db, session.forms,
+                                                                                  order.patient_id)])[0]
         layout = QVBoxLayout(self)
         layout.addWidget(identity_label(patient, held=admission_on_hold(session, patient)))
         self.order_line = QLabel()

@@ -438,6 +438,7 @@ class MainWindow(QMainWindow):
         for chart in views:
             if isinstance(chart, (ObservationsView, MarView, RecordsView)):
                 chart.read_identity()
+                self._name_tab(chart)
                 chart.refresh()
         self._stale = [view for view in views if isinstance(
             view, (PatientsPanel, MedicationPanel, CdRegisterPanel, TheatrePanel, EscalationPanel, BackEntryPanel,
@@ -631,9 +632,17 @@ class MainWindow(QMainWindow):
         else:
             shown.read_identity()
             shown.refresh()
+        self._name_tab(shown)
         self.tabs.setCurrentWidget(shown)
         shown.table.setFocus()
         return shown
+
+    def _name_tab(self, shown: PatientTab) -> None:
+        """The tab's title as the patient now reads (a move changes their bed), and the patient
+        whole in its tooltip (see patient_header.tab_title)."""
+        index = self.tabs.indexOf(shown)
+        self.tabs.setTabText(index, shown.title)
+        self.tabs.setTabToolTip(index, shown.tooltip)
 
     def _open_tabs(self, kind: type[Shown]) -> list[Shown]:
         return [view for index in range(self.tabs.count()) if isinstance(view := self.tabs.widget(index), kind)]

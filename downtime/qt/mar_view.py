@@ -82,14 +82,17 @@ def _as_required() -> str:
 
 # The medicine column's widest, an infusion's with its flags ("Sodium chloride 0.9% 1000 mL IV at
 # 125 mL/h ONCE ONLY [HIGH-ALERT]"): fitted to an order's "ALSO ORDERED: …", it pushed the
-# chart's days off the screen.
+# chart's days off the screen. Its text wraps, each row as tall as its text.
 MEDICINE_CHARACTERS = 75
+# A medicine's name on the chart's screen, cut with "…" beyond this, whole in the cell's tooltip:
+# "Pipéracilline/tazobactam (Tazocilline) 4 g/500 mg poudre pour solution pour perfusion" left
+# no room for the dose, route and [HIGH-ALERT] after it, cut off the line. The printed chart
+# wraps it whole.
+DRUG_CHARACTERS = 50
 
 
 class MarModel(TextTableModel):
     """Rows: (order, time of day, or None for a PRN order); columns: medicine, time, days."""
-
-    whole_in_tooltip = frozenset({MEDICINE})  # cut at MEDICINE_CHARACTERS by MarView
 
     def __init__(self, order_form: FormSpec, dose_form: FormSpec) -> None:
         super().__init__()
@@ -133,14 +136,20 @@ class MarModel(TextTableModel):
     def texts(self, line: int) -> tuple[str, ...]:
         row, clock = self.rows[line]
         order = row.order
-        # In the printed chart's words (see medication.ORDER_WORDS).
+        if len(order.drug) > DRUG_CHARACTERS:
+            order = order.model_copy(update={"drug": order.drug[:DRUG_CHARACTERS - 1].rstrip() + "…"})
+        return (self.medicine_words(row, order), clock or _as_required(), *(self._day(row, clock, day) for day in self.days))
+
+    def medicine_words(self, row: MarRow, order: Order) -> str:
+        """The order as the chart's line heads it, `order`'s medicine named as given (the row's,
+        or cut): its dose, route, kind and flags in the printed chart's words (see
+        medication.ORDER_WORDS), then what it is warned of."""
         flags = "".join(f" [{flag}]" for flag in medication.order_flags(order, language()))
         kind = {Frequency.PRN: f" {_as_required()}", Frequency.ONCE: f" {word(ONCE_ONLY)}"}.get(order.frequency, "")
         warned = "".join(f" — {text}" for text in (word(ORDER_ON_HOLD) if order.record_id in self.held else "",
                                                      stopped_with_its_stay_words(row, self.tz, self.order_form),
                                                      also_ordered_words(row.also_ordered, self.order_form)) if text)
-        return (f"{medication.order_label(order, self.order_form, language())}{kind}{flags}{warned}",
-                clock or _as_required(), *(self._day(row, clock, day) for day in self.days))
+        return f"{medication.order_label(order, self.order_form, language())}{kind}{flags}{warned}"
 
     def held_in(self, line: int, column: int) -> list[HeldDose]:
         """The doses on hold of a day's cell (see medication.HeldDose)."""
@@ -198,9 +207,13 @@ class MarModel(TextTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """A cell with a dose on hold says in its tooltip what that means (the cell only names it),
         and one with a dose given over a warning which and why (the cell marks it); one no dose
-        falls in is hatched, and says why."""
+        falls in is hatched, and says why. The medicine's tooltip names it whole (the cell may
+        cut it, see `DRUG_CHARACTERS`), with all the line says."""
         if role == Qt.ItemDataRole.BackgroundRole and index.isValid() and self.outside_course(index.row(), index.column()):
             return OUTSIDE_COURSE
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == MEDICINE:
+            row = self.rows[index.row()][0]
+            return self.medicine_words(row, row.order)  # its medicine whole
         if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() != MEDICINE:
             return "\n".join(filter(None, (self.outside_course_words(index.row(), index.column()),
                                             held_words(self.held_in(index.row(), index.column())),
@@ -236,9 +249,9 @@ class MarView(PatientTab):
     prescribe = Signal(object)
 
     def __init__(self, session: Session, patient_id: str, days: int = 3, parent: QWidget | None = None):
-        super().__init__(session, patient_id, False, parent)
+        super().__init__(session, patient_id, True, parent)
         self.span = days
-        self.title = translate("MarView", "MAR — {name}").format(name=self.patient.display_name)
+        self.titled = translate("MarView", "MAR — {name}")
         layout = self.column
         self.earlier_stay = QGroupBox(translate("MarView", "Orders of an earlier stay: not to be given"))
         self.earlier_stay.setStyleSheet(f"QGroupBox {{ {ERROR_STYLE} }}")
@@ -254,7 +267,7 @@ class MarView(PatientTab):
         self.model = MarModel(session.form(medication.ORDER_FORM), session.form(medication.DOSE_FORM))
         self.table = make_table(self.model, translate("MarView", "Medication administration record"), self.record_dose)
         # After make_table fits the columns to the rows: the medicine's flags are whole in its tooltip.
-        self.model.modelReset.connect(lambda: cut_column(self.table, MEDICINE, MEDICINE_CHARACTERS))
+        self.model.modelReset.connect(self._fit_medicine)
         layout.addWidget(self.table, 1)
         buttons = QHBoxLayout()
         self.record_button = QPushButton(translate("MarView", "Record a &dose for the selected order"))
@@ -278,6 +291,15 @@ class MarView(PatientTab):
         # quiet night read "due now" an hour after the dose fell late.
         self.read_again = ReadAgain(self, self.refresh)
         self.refresh()
+
+    def _fit_medicine(self) -> None:
+        """The medicine column cut at `MEDICINE_CHARACTERS`, its text wrapped and each row as tall
+        as its text, never less than a list's row: a long medicine's dose, route and [HIGH-ALERT]
+        were cut off its line."""
+        cut_column(self.table, MEDICINE, MEDICINE_CHARACTERS)
+        least = self.table.verticalHeader().defaultSectionSize()
+        for line in range(self.model.rowCount()):
+            self.table.setRowHeight(line, max(least, self.table.sizeHintForRow(line)))
 
     def refresh(self) -> None:
         """Read again after every save (a dose given here or from the round) and each minute: the

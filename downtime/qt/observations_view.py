@@ -176,7 +176,7 @@ class ObservationsView(PatientTab):
 
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
         super().__init__(session, patient_id, True, parent)
-        self.title = translate("ObservationsView", "Observations — {name}").format(name=self.patient.display_name)
+        self.titled = translate("ObservationsView", "Observations — {name}")
         layout = self.column
         self.latest = QLabel()
         self.latest.setWordWrap(True)

@@ -9,11 +9,11 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from downtime.domain.census import StayStatus
-from downtime.i18n import semicolon, stay_word
+from downtime.i18n import QT_TRANSLATE_NOOP, message, semicolon, stay_word
 from downtime.qt.style import ERROR_COLOUR
 from downtime.qt.i18n import language, translate
 from downtime.services import records
-from downtime.services.census import all_patients, patient_with_location
+from downtime.services.census import all_patients, name_alert, patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.patients import PatientSummary
 
@@ -52,7 +52,9 @@ def born_text(patient: PatientSummary) -> str:
 
 def identity_html(patient: PatientSummary, with_place: bool = True, held: bool = False,
                   allergies_said: str | None = None) -> str:
-    """`held`: the admission is on hold (`admission_on_hold`), said under the allergies.
+    """The patient's name first, then, sharing a family name with others of their ward (see
+    census.with_namesakes), the name alert as the patient list says it ("SAME NAME: bed 31"),
+    in red. `held`: the admission is on hold (`admission_on_hold`), said under the allergies.
     `allergies_said`: said instead of the patient's allergies, where they are not known yet (a
     hold on the admission, before the clerk chooses the version that settles it)."""
     place = f" — {_place(patient)}" if with_place else ""
@@ -61,7 +63,9 @@ def identity_html(patient: PatientSummary, with_place: bool = True, held: bool =
         allergies=allergies_text(patient) if allergies_said is None else allergies_said)
     hold = translate("PatientHeader", "ADMISSION ON HOLD: another laptop wrote it otherwise (allergies, bed…): "
                                       "check it")
-    return (f"<span style='font-size:13pt'><b>{escape(patient.display_name)}</b> — {escape(born)} — "
+    same_name = name_alert(patient.namesakes, language())
+    same_name = f" — <b style='color:{ERROR_COLOUR}'>{escape(same_name)}</b>" if same_name else ""
+    return (f"<span style='font-size:13pt'><b>{escape(patient.display_name)}</b>{same_name} — {escape(born)} — "
             f"<b>{escape(patient.downtime_number)}</b>{place}</span><br>"
             f"<span style='color:{ERROR_COLOUR}'><b>{escape(allergies)}</b>"
             + (f"<br><b>{escape(hold)}</b>" if held else "") + "</span>")
@@ -75,17 +79,47 @@ def identity_label(patient: PatientSummary, with_place: bool = True, held: bool 
     return label
 
 
+# A patient's tab names them in at most this many characters, then their bed: a name of a hundred
+# characters opened a tab as wide as the window, pushing "Patients" out of the tab bar. Forty
+# keep a married woman's both names whole ("MARTIN Hélène Marie (née LEFÈVRE)" is 33).
+TAB_NAME_CHARACTERS = 40
+BED = QT_TRANSLATE_NOOP("messages", "bed {bed}")
+
+
+def tab_title(titled: str, patient: PatientSummary) -> str:
+    """"MAR — MARTIN Jean — bed 12" (`titled`: "MAR — {name}"): the patient's name cut with "…"
+    at `TAB_NAME_CHARACTERS`, then their bed (the downtime number of one not in a bed) and "SAME
+    NAME" for one sharing a family name on their ward: both tabs of Mr Martin in bed 12 and Mr
+    Martin in bed 31 read "MAR — MARTIN Jean"."""
+    name = patient.display_name
+    if len(name) > TAB_NAME_CHARACTERS:
+        name = name[:TAB_NAME_CHARACTERS - 1].rstrip() + "…"
+    where = (message(language(), BED, bed=patient.bed) if patient.bed and patient.stay in (None, StayStatus.IN)
+             else patient.downtime_number)
+    return titled.format(name=" — ".join(filter(None, (name, where,
+                                                        name_alert(patient.namesakes, language(), short=True)))))
+
+
+def tab_tooltip(titled: str, patient: PatientSummary) -> str:
+    """The tab's patient whole, as their screen heads it: the name a long one's tab cuts, the
+    namesakes' beds, the downtime number."""
+    return f"<b>{escape(titled.format(name=patient.display_name))}</b><br>{identity_html(patient)}"
+
+
 class PatientTab(QWidget):
     """A tab about one patient (chart, observations, records), their identity at its top.
     `open_record` fires with a record to open as a form: an order to stop, a dose or a set to
     correct."""
 
     open_record = Signal(object)
+    titled = "{name}"
+    """The tab's title in the screen's words, "MAR — {name}", set by each kind of tab (see `tab_title`)."""
 
     def __init__(self, session: Session, patient_id: str, with_place: bool, parent: QWidget | None = None):
         super().__init__(parent)
         self.session, self.patient_id, self.with_place = session, patient_id, with_place
-        self.patient = patient_with_location(session.db, session.forms, patient_id)
+        self.patient = with_namesakes(session.db, session.forms, [patient_with_location(session.db, session.forms,
+                                                                                       patient_id)])[0]
         self.column = QVBoxLayout(self)
         self.identity = identity_label(self.patient, with_place, admission_on_hold(session, self.patient))
         self.column.addWidget(self.identity)
@@ -96,5 +130,13 @@ class PatientTab(QWidget):
         admission was just withdrawn has no standing identity: the chart keeps the one it shows."""
         found = all_patients(self.session.db, self.session.forms, [self.patient_id]).get(self.patient_id)
         if found is not None:
-            self.patient = found
+            self.patient = found = with_namesakes(self.session.db, self.session.forms, [found])[0]
             self.identity.setText(identity_html(found, self.with_place, admission_on_hold(self.session, found)))
+
+    @property
+    def title(self) -> str:
+        return tab_title(self.titled, self.patient)
+
+    @property
+    def tooltip(self) -> str:
+        return tab_tooltip(self.titled, self.patient)

@@ -128,7 +128,7 @@ class PatientTableModel(TextTableModel):
         admitted = datetime.fromisoformat(patient.admitted_at).strftime("%d/%m %H:%M")
         name = patient.display_name
         if row.namesakes:
-            name += " — " + translate("PatientTableModel", "SAME NAME: bed {beds}").format(beds=", ".join(row.namesakes))
+            name += " — " + census.name_alert(row.namesakes, language())
         return (row.ward, bed, name, patient.birth_date_in(language()), word(SEX.get(patient.sex or "", "?")),
                 "" if row.watch is None else news2_text(row.watch, self.now), patient.downtime_number,
                 allergy_text(patient), word(RESUS.get(patient.resuscitation or "", "?")),

@@ -60,7 +60,7 @@ class RecordsView(PatientTab):
 
     def __init__(self, session: Session, patient_id: str, parent: QWidget | None = None):
         super().__init__(session, patient_id, False, parent)
-        self.title = translate("RecordsView", "Records — {name}").format(name=self.patient.display_name)
+        self.titled = translate("RecordsView", "Records — {name}")
         layout = self.column
         self.model = RecordsModel(session)
         self.table = make_table(self.model, translate("RecordsView", "The patient's records, newest first"),

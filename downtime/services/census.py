@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Any
@@ -278,6 +278,34 @@ def name_alerts(patients: Iterable[PatientSummary]) -> dict[str, tuple[str, ...]
         for patient in group:
             found[patient.patient_id].update((other.bed or "—", None) for other in group if other is not patient)
     return {patient_id: tuple(sorted(beds, key=bed_order)) for patient_id, beds in found.items() if beds}
+
+
+# The name alert, in the census's words: "SAME NAME: bed 31" beside the name on the patient list,
+# the census sheet, the patient's screens and their printed chart; a tab too narrow for the beds
+# says "SAME NAME", its tooltip the rest.
+NAME_ALERT: dict[Lang, str] = {"en": "SAME NAME: bed {beds}", "fr": "MÊME NOM : lit {beds}"}
+NAME_ALERT_SHORT: dict[Lang, str] = {"en": "SAME NAME", "fr": "MÊME NOM"}
+
+
+def name_alert(beds: Sequence[str], lang: Lang, short: bool = False) -> str:
+    """What a patient sharing a family name with others of their ward (`name_alerts`) reads by
+    their name, naming the others' beds unless `short`; empty for one who shares it with none.
+    Said the same on every screen and print: the MAR, its tab, the dose dialog and the printed
+    chart said nothing, and both MAR tabs of Mr Martin in bed 12 and Mr Martin in bed 31 read
+    "MAR — MARTIN Jean"."""
+    if not beds:
+        return ""
+    return NAME_ALERT_SHORT[lang] if short else NAME_ALERT[lang].format(beds=", ".join(beds))
+
+
+def with_namesakes(db: Database, forms: dict[str, FormSpec], patients: Sequence[PatientSummary]) -> list[PatientSummary]:
+    """The patients, each in hospital with the beds of their ward's namesakes (`name_alerts`,
+    each ward's in-patients read once), for a screen or a chart about them alone, which the
+    patient list's alert never reached."""
+    found: dict[str, tuple[str, ...]] = {}
+    for ward in {patient.ward for patient in patients if patient.ward and patient.stay in (None, StayStatus.IN)}:
+        found.update(name_alerts(in_patients(db, forms, ward)))
+    return [replace(patient, namesakes=found.get(patient.patient_id, ())) for patient in patients]
 
 
 def bed_order(bed: str | None) -> tuple[int, str]:

@@ -53,6 +53,9 @@ class PatientSummary:
     # them with a cancelled operation's new date (theatre.phone_to_call).
     phone: str | None = None
     nok_phone: str | None = None
+    # The beds of the patient's namesakes on their ward, where read (census.with_namesakes): the
+    # name alert their own screens and printed chart carry.
+    namesakes: tuple[str, ...] = ()
 
     def allergies_in(self, lang: Lang) -> list[str]:
         """Each allergy with its reaction and severity ("Penicillin (anaphylaxis, severe)"), as a

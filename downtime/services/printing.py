@@ -13,7 +13,7 @@ from downtime.domain.bounds import MOST_MAR_DAYS
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec, Lang
 from downtime.services import medication, observations, settings, theatre
-from downtime.services.census import all_patients, census, patient_for_record, patient_with_location
+from downtime.services.census import all_patients, census, patient_for_record, patient_with_location, with_namesakes
 from downtime.services.context import Session
 from downtime.services.errors import ServiceError
 from downtime.services.back_entry import settled_on
@@ -214,6 +214,9 @@ def charts(session: Session, patient_ids: list[str], first_day: date, days: int,
         patients = all_patients(session.db, session.forms, patient_ids)
     if missing := [patient_id for patient_id in patient_ids if patient_id not in patients]:
         raise ServiceError(f"no standing admission for patient {missing[0]}")
+    # Each chart's header box says the name alert (see pdf.page.place_line).
+    patients = {patient.patient_id: patient for patient in with_namesakes(
+        session.db, session.forms, [patients[patient_id] for patient_id in patient_ids])}
     admissions = current_of(session.db, {patients[patient_id].admission_record_id for patient_id in patient_ids})
     grids = medication.mar_grids(session.db, patient_ids, first_day, days, session.clock())
     held = frozenset(on_hold(session, [*(row.order.record_id for rows in grids.values() for row in rows),

@@ -85,7 +85,7 @@ def test_switching_to_french_retranslates_the_open_window_and_keeps_typed_text(
     assert menus[:2] == ["&Service", "Saisir pour le patien&t sélectionné"] and "&Affichage" in menus
     assert [window.tabs.tabText(index) for index in range(6)] == [
         "Patients", "Tour des médicaments", "Stupéfiants", "Bloc", "Alertes NEWS2",
-        "Plan d’administration — MARTIN Hélène Marie (née LEFÈVRE)"]
+        "Plan d’administration — MARTIN Hélène Marie (née LEFÈVRE) — lit 12"]
     views = [window.tabs.widget(index) for index in range(window.tabs.count())]
     assert [type(view) for view in views[5:]] == [MarView, ObservationsView, FormView]
     reopened = views[-1]
