@@ -2359,6 +2359,28 @@ def test_an_order_the_service_refuses_is_refused_before_any_question_about_it(se
     assert "is before “Start”: the order would never be given" in view.summary.text()
 
 
+@pytest.mark.parametrize(("times", "said"), [
+    ("23:59 00:00", "“Administration times”: 23:59 and 00:00 are 1 min apart; a regular order's times are at least "
+                    "30 min apart."),
+    ("08:00 08:00", "“Administration times”: 08:00 is written twice.")])
+def test_an_orders_times_that_cannot_each_be_given_are_refused_on_their_field(select_bed, qtbot, session_for, ward,
+                                                                               answers, type_text, times, said):
+    """"23:59 00:00" and "08:00 08:00" were saved: two lines a minute apart on the round, the
+    second dose given with no warning. The doctor reads why under the times, nothing saved."""
+    script, asked = answers
+    view = _new_order(select_bed, qtbot, session_for, {
+        "drug": "Paracetamol", "dose": 1.0, "dose_unit": "g", "route": "PO", "frequency": "scheduled",
+        "start_at": "2026-11-28T12:00+01:00", "controlled": False, "high_alert": False}, shown=True)
+    type_text(view.editors["times"].widget, times)
+    view.save()
+    assert view.record is None and asked == []
+    assert not view.error_labels["times"].isHidden() and view.error_labels["times"].text() == f"⚠ {said}"
+    hourly = " ".join(f"{hour:02d}:00" for hour in range(24))
+    view.editors["times"].set_value(hourly)
+    view.save()
+    assert view.record is not None and view.record.data["times"] == hourly
+
+
 def test_every_warning_of_a_kind_is_shown_and_each_needs_its_own_reason(qtbot, session_for, insulin_twice, clock,
                                                                           type_text):
     """Insulin glargine written twice, both 22:00 doses given at 22:05; the second order's 22:00
