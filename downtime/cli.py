@@ -199,7 +199,18 @@ def _open_existing(args: argparse.Namespace):
     path = _existing_path(args)
     if keyslots.is_encrypted(path):
         return _session(args).vault
-    return Vault(path, open_database(path, create=False))
+    return _read_only_said(args, Vault(path, open_database(path, create=False)))
+
+
+def _read_only_said(args: argparse.Namespace, vault: Any) -> Any:
+    """A database its full disk lets only read is said so on stderr at opening, before the
+    census or the PDF asked for: the ward learns at once it cannot record here."""
+    from downtime.storage.connection import read_only_notice
+
+    notice = read_only_notice(vault.db)
+    if notice is not None:
+        print(f"downtime: {_say(args, notice)}", file=sys.stderr)
+    return vault
 
 
 def _forms() -> dict[str, Any]:
@@ -223,6 +234,7 @@ def _session(args: argparse.Namespace, path: Path | None = None, *, placed: bool
     user = unlock.sign_in(vault, args.user, _pin(args, args.pin, "--pin", QT_TRANSLATE_NOOP("messages", "PIN of {staff_id}"),
                                                  staff_id=args.user))
     assert vault.db is not None
+    _read_only_said(args, vault)
     forms = _forms()
     session = Session(vault.db, load_device(vault.db), user, forms, lang=args.lang, vault=vault)
     if placed and not installation.usable_here(session):

@@ -4,6 +4,9 @@ command line and the sign-in window catch these before the rest of the app is lo
 
 from __future__ import annotations
 
+import errno
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,10 +53,12 @@ def refused_by_disk(problem: OSError) -> UserError:
 # is a mistake of ours and must stay loud.
 _HELD = QT_TRANSLATE_NOOP("messages", "the database is busy: an import, or another program, is writing to it (try again "
                                       "once it ends)")
+DISK_FULL = QT_TRANSLATE_NOOP("messages", "the disk is full")
+READ_ONLY_FILE = QT_TRANSLATE_NOOP("messages", "the database file is read-only (a locked USB stick, or file permissions)")
 _REFUSALS = {
-    13: QT_TRANSLATE_NOOP("messages", "the disk is full"),  # SQLITE_FULL
+    13: DISK_FULL,  # SQLITE_FULL
     10: QT_TRANSLATE_NOOP("messages", "the disk could not be read or written (a removed USB stick, or a failing disk)"),
-    8: QT_TRANSLATE_NOOP("messages", "the database file is read-only (a locked USB stick, or file permissions)"),
+    8: READ_ONLY_FILE,
     14: QT_TRANSLATE_NOOP("messages", "the database file cannot be opened (a removed USB stick, or file permissions)"),
     5: _HELD,  # SQLITE_BUSY
     6: _HELD,  # SQLITE_LOCKED
@@ -80,6 +85,12 @@ def storage_cause(problem: BaseException) -> str | None:
     if not isinstance(code, int):
         code = _CODES_BY_WORDS.get(str(problem))
     return None if code is None else _REFUSALS.get(code & 0xFF)
+
+
+def unwritable(problem: BaseException) -> bool:
+    """SQLite refused because the file or its disk cannot be written (full, read-only, removed),
+    not because another program is writing to it, which ends."""
+    return storage_cause(problem) not in (None, _HELD)
 
 
 class StorageRefused(UserError):
@@ -117,6 +128,52 @@ def refusal_of(problem: BaseException) -> UserError:
     if refusal is None:
         raise problem
     return refusal
+
+
+_NOT_WRITTEN_BECAUSE = {
+    errno.ENOSPC: DISK_FULL, errno.EDQUOT: DISK_FULL,
+    errno.EROFS: QT_TRANSLATE_NOOP("messages", "the disk or folder is read-only"),
+    errno.EACCES: QT_TRANSLATE_NOOP("messages", "the disk or folder is read-only"),
+    errno.EPERM: QT_TRANSLATE_NOOP("messages", "the disk or folder is read-only"),
+    errno.ENOENT: QT_TRANSLATE_NOOP("messages", "the disk was removed"),
+    errno.EIO: QT_TRANSLATE_NOOP("messages", "the disk was removed"),
+    errno.ENODEV: QT_TRANSLATE_NOOP("messages", "the disk was removed"),
+    errno.ENXIO: QT_TRANSLATE_NOOP("messages", "the disk was removed"),
+}
+
+
+NOT_WRITTEN = QT_TRANSLATE_NOOP("messages", "Could not write to {path}: {cause}. Nothing was written.")
+
+
+def disk_cause(problem: BaseException) -> Phrase | str:
+    """Why a disk refused a file, in the catalogue's words when it is one a person can act on
+    (full, read-only, removed), else in the system's or SQLite's own."""
+    known = _NOT_WRITTEN_BECAUSE.get(problem.errno) if isinstance(problem, OSError) else storage_cause(problem)
+    if known is not None:
+        return Phrase(known)
+    return problem.strerror if isinstance(problem, OSError) and problem.strerror else str(problem)
+
+
+class NotWritten(UserError):
+    """A file written for the person (a PDF, an export, a CSV) that its disk refused: named as
+    they chose it, not as the temporary file it was being written to (".export-0ebtdfx0", "No
+    space left on device" in English on a French screen). Each writer writes beside it first and
+    removes that on failure, so nothing was written."""
+
+    def __init__(self, out: Path, problem: BaseException) -> None:
+        super().__init__(NOT_WRITTEN, path=out, cause=disk_cause(problem))
+
+
+@contextmanager
+def written_to(out: Path) -> Iterator[None]:
+    """Around the writing of a file the person chose: a disk that refuses it is a `NotWritten`
+    naming `out`. A file read elsewhere meanwhile (a merge's exports) keeps its own error."""
+    try:
+        yield
+    except OSError as problem:
+        if problem.filename and not Path(problem.filename).absolute().is_relative_to(out.absolute().parent):
+            raise
+        raise NotWritten(out, problem) from problem
 
 
 class FormSpecError(Exception):

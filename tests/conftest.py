@@ -11,6 +11,7 @@ time.tzset()
 
 import hashlib  # noqa: E402
 import json  # noqa: E402
+import shutil  # noqa: E402
 import re  # noqa: E402
 from collections.abc import Callable, Iterator  # noqa: E402
 from dataclasses import dataclass, field  # noqa: E402
@@ -19,6 +20,7 @@ from pathlib import Path  # noqa: E402
 from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
+import sqlcipher3  # noqa: E402
 from reportlab import rl_config  # noqa: E402
 
 from downtime.domain.staff import Role  # noqa: E402
@@ -823,3 +825,21 @@ def observed_after_a_move(tmp_path, laptop, clock, admission_values):
         "on_oxygen": False, "systolic_bp": 130, "diastolic_bp": 80, "pulse": 72, "consciousness": "alert",
         "temperature": 37.0}, patient_id=admitted.patient_id)
     return nurse_1, clerk_1, nurse_2, clerk_2, admitted, taken
+
+
+@pytest.fixture
+def disk_full(monkeypatch):
+    """The database's disk with no byte free: SQLite cannot open the file for writing ("disk
+    I/O error", as on a full tmpfs), nor, with `shared_memory` False, make a reader's
+    shared-memory file; what it could read before, it still can."""
+    connect = sqlcipher3.connect
+    refused = {"shared_memory": True}
+
+    def on_a_full_disk(target, *args, uri=False, **options):
+        if not uri or (not refused["shared_memory"] and "mode=ro" in target):
+            raise sqlcipher3.OperationalError("disk I/O error")
+        return connect(target, *args, uri=uri, **options)
+
+    monkeypatch.setattr(sqlcipher3, "connect", on_a_full_disk)
+    monkeypatch.setattr(shutil, "disk_usage", lambda folder: shutil._ntuple_diskusage(10**9, 10**9, 0))
+    return refused

@@ -24,6 +24,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
+from downtime.errors import written_to
 from downtime.formspec import Lang
 from downtime.pdf.forms import allergy_colour, allergy_line
 from downtime.pdf.lines import fit, wrap
@@ -144,33 +145,34 @@ def labels_pdf(patient: PatientSummary, out: Path, *, stock: str, count: int | N
     per_page = sheet.columns * sheet.rows
     total = count or per_page
     pages = -(-total // per_page)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(suffix=".pdf", dir=out.parent)
-    os.close(handle)
-    try:
-        c = canvas.Canvas(temporary, pagesize=A4)
-        c.setTitle((WRISTBAND_TITLE if sheet.allergies else TITLE)[lang].format(number=patient.downtime_number))
-        page_w, page_h = A4
-        for index in range(total):
-            slot = index % per_page
-            column, row = slot % sheet.columns, slot // sheet.columns
-            x = sheet.left + column * sheet.pitch_x
-            y = page_h - sheet.top - row * sheet.pitch_y - sheet.height
-            _label(c, patient, x, y, sheet, lang)
-            if slot == per_page - 1 or index == total - 1:
-                c.setFont(SANS, 6)
-                when = printed_at.strftime("%d/%m/%Y %H:%M")
-                number = word("page", lang, page=index // per_page + 1, total=pages)
-                # Shortened before the page number, as the pages' footers are (a long name and
-                # laptop name ran it over the number and off the sheet).
-                room = page_w - 2 * sheet.left - stringWidth(number, SANS, 6) - 5 * mm
-                c.drawString(sheet.left, 4 * mm, fit_text(word("printed", lang, who=printed_by, when=when,
-                                                               device=f"{device_name} — {sheet_named(sheet, lang)}"), SANS, 6, room))
-                c.drawRightString(page_w - sheet.left, 4 * mm, number)
-                c.showPage()
-        c.save()
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with written_to(out):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(suffix=".pdf", dir=out.parent)
+        os.close(handle)
+        try:
+            c = canvas.Canvas(temporary, pagesize=A4)
+            c.setTitle((WRISTBAND_TITLE if sheet.allergies else TITLE)[lang].format(number=patient.downtime_number))
+            page_w, page_h = A4
+            for index in range(total):
+                slot = index % per_page
+                column, row = slot % sheet.columns, slot // sheet.columns
+                x = sheet.left + column * sheet.pitch_x
+                y = page_h - sheet.top - row * sheet.pitch_y - sheet.height
+                _label(c, patient, x, y, sheet, lang)
+                if slot == per_page - 1 or index == total - 1:
+                    c.setFont(SANS, 6)
+                    when = printed_at.strftime("%d/%m/%Y %H:%M")
+                    number = word("page", lang, page=index // per_page + 1, total=pages)
+                    # Shortened before the page number, as the pages' footers are (a long name and
+                    # laptop name ran it over the number and off the sheet).
+                    room = page_w - 2 * sheet.left - stringWidth(number, SANS, 6) - 5 * mm
+                    c.drawString(sheet.left, 4 * mm, fit_text(word("printed", lang, who=printed_by, when=when,
+                                                                   device=f"{device_name} — {sheet_named(sheet, lang)}"), SANS, 6, room))
+                    c.drawRightString(page_w - sheet.left, 4 * mm, number)
+                    c.showPage()
+            c.save()
+            os.replace(temporary, out)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
     return out

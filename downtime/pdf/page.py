@@ -29,6 +29,7 @@ from reportlab.pdfgen import canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Table
 
 from downtime.domain.census import StayStatus
+from downtime.errors import written_to
 from downtime.formspec import Lang
 from downtime.paths import resources_dir
 from downtime.pdf.lines import text, wrap
@@ -460,22 +461,23 @@ def build_pdf(out: Path, story: Sequence[Flowable], info: PageInfo) -> Path:
     failure never leaves half a PDF under the final name."""
     register_fonts()
     page_w, page_h = info.pagesize
-    out.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(suffix=".pdf", dir=out.parent)
-    os.close(handle)
-    try:
-        top, bottom = _margins(info)
-        doc = BaseDocTemplate(temporary, pagesize=info.pagesize, title=info.title,
-                              author=info.printed_by or "", creator="Downtime",
-                              leftMargin=MARGIN, rightMargin=MARGIN, topMargin=top, bottomMargin=bottom)
-        frame = Frame(doc.leftMargin, doc.bottomMargin, page_w - 2 * MARGIN, body_height(info), id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-        doc.build(list(story), canvasmaker=_numbered_canvas(info))
-        os.replace(temporary, out)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with written_to(out):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(suffix=".pdf", dir=out.parent)
+        os.close(handle)
+        try:
+            top, bottom = _margins(info)
+            doc = BaseDocTemplate(temporary, pagesize=info.pagesize, title=info.title,
+                                  author=info.printed_by or "", creator="Downtime",
+                                  leftMargin=MARGIN, rightMargin=MARGIN, topMargin=top, bottomMargin=bottom)
+            frame = Frame(doc.leftMargin, doc.bottomMargin, page_w - 2 * MARGIN, body_height(info), id="body",
+                          leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+            doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+            doc.build(list(story), canvasmaker=_numbered_canvas(info))
+            os.replace(temporary, out)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
     return out
 
 

@@ -1,6 +1,7 @@
 """The permanent red band: downtime mode, this laptop, who is signed in, the laptop's clock
 (with its UTC offset, so a wrong clock is noticed), when the last save happened and how old
-the last backup is (so a forgotten USB stick is noticed)."""
+the last backup is (so a forgotten USB stick is noticed); and, when the database's disk is full,
+that it can be read and printed, not recorded in."""
 
 from __future__ import annotations
 
@@ -13,8 +14,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 from downtime.domain.roles import ROLE_NAMES
 from downtime.services import backups, clock_check, settings
 from downtime.errors import UserError
-from downtime.qt.i18n import say, translate
+from downtime.i18n import message
+from downtime.qt.i18n import language, say, translate
 from downtime.services.context import Session
+from downtime.storage.connection import read_only_notice
 
 
 class Banner(QWidget):
@@ -62,6 +65,12 @@ class Banner(QWidget):
         rows.addWidget(self.backup_problem)
         self.clock_problem.setTextFormat(Qt.TextFormat.PlainText)
         rows.addWidget(self.clock_problem)
+        notice = read_only_notice(session.db)
+        self.read_only = QLabel(message(language(), notice) if notice else "")
+        self.read_only.setWordWrap(True)
+        self.read_only.setStyleSheet("font-weight: bold; font-size: 13pt;")
+        self.read_only.setVisible(notice is not None)
+        rows.addWidget(self.read_only)
         self.setAccessibleName(translate("Banner", "Downtime mode banner"))
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.tick)

@@ -17,7 +17,6 @@ from downtime.paths import data_dir
 from downtime.qt.i18n import say, translate, word
 from downtime.qt.prompts import Prompts
 from downtime.services.context import Session
-from downtime.services.errors import ServiceError
 
 Index = QModelIndex | QPersistentModelIndex
 SIZED_ROWS = 50  # rows the columns are fitted to: two screens
@@ -227,7 +226,7 @@ def print_and_open(parent: QWidget, session: Session, make: Callable[[Session, P
             waited(lambda: on_own_connection(opened, lambda own: make(own, out)), translate("Tables", "Writing the print…"))
         finally:
             QGuiApplication.restoreOverrideCursor()
-    except ServiceError as problem:
+    except UserError as problem:
         not_printed(parent, problem)
         return None
     except OSError as problem:

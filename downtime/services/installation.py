@@ -33,6 +33,7 @@ from downtime.services.context import Session, load_device
 from downtime.errors import refused_by_disk
 from downtime.services.errors import SetupError
 from downtime.storage import audit
+from downtime.storage.connection import writable
 
 INSTALLATION_FILE = "installation-id"
 META_KEY = "installations"
@@ -81,9 +82,10 @@ def placed(db: Database) -> Placed:
 
 def usable_here(session: Session) -> bool:
     """Whether the database may be used on this computer, as someone signs in: a database set up
-    before databases listed their computers is taken as this one's at its first opening."""
+    before databases listed their computers is taken as this one's at its first opening (and
+    only read, when its disk is full)."""
     where = placed(session.db)
-    if where is Placed.UNKNOWN:
+    if where is Placed.UNKNOWN and writable(session.db):
         _write(session, {META_KEY: json.dumps([this_installation()])}, "setup.installation")
     return where is not Placed.ELSEWHERE
 

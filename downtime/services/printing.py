@@ -32,10 +32,9 @@ WRISTBAND = "wristband"
 
 
 def _audit_print(session: Session, what: str, out: Path, record_id: str | None = None) -> None:
-    with session.db.atomic():
-        audit.append(session.db, at=session.clock(), actor=session.user.staff_id,
-                     device_id=session.device.device_id, action="print",
-                     detail={"what": what, "record_id": record_id, "file": str(out)})
+    audit.append_reading(session.db, at=session.clock(), actor=session.user.staff_id,
+                         device_id=session.device.device_id, action="print",
+                         detail={"what": what, "record_id": record_id, "file": str(out)})
 
 
 def blank_form(spec: FormSpec, out: Path, *, lang: Lang, printed_by: str | None,

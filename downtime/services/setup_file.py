@@ -18,7 +18,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, StrictInt, ValidationError
 
 from downtime.domain.staff import Action
-from downtime.errors import refused_by_disk
+from downtime.errors import NotWritten, refused_by_disk
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.services import settings, wards
 from downtime.services.context import Session
@@ -130,7 +130,7 @@ def save(session: Session, path: Path) -> Path:
         os.replace(written, path)
     except OSError as problem:
         written.unlink(missing_ok=True)
-        raise refused_by_disk(problem) from None
+        raise NotWritten(path, problem) from None
     return path
 
 

@@ -236,13 +236,11 @@ def sign_in(db: Database, staff_id: str, pin: str, clock: Clock = local_now) -> 
     (actor, row), now = account_named(db, staff_id), clock()
     until = locked_until(_attempts(db, actor), now)
     if until is not None:
-        with db.atomic():
-            audit.append(db, at=now, actor=actor, device_id=device.device_id, action="sign_in.locked")
+        audit.append_reading(db, at=now, actor=actor, device_id=device.device_id, action="sign_in.locked")
         raise locked(until)
     ok = row is not None and bool(row["active"]) and check_pin(pin, str(row["pin_hash"]))
-    with db.atomic():
-        audit.append(db, at=now, actor=actor, device_id=device.device_id,
-                     action="sign_in" if ok else "sign_in.failed")
+    audit.append_reading(db, at=now, actor=actor, device_id=device.device_id,
+                         action="sign_in" if ok else "sign_in.failed")
     if not ok or row is None:
         raise SignInError(QT_TRANSLATE_NOOP("messages", "Unknown staff ID or wrong PIN."))
     return _member(row)

@@ -22,6 +22,7 @@ from downtime.services.context import Clock, Device, Vault, load_device
 from downtime.services.errors import LockedOut, SetupError, SignInError
 from downtime.services.installation import this_installation
 from downtime.storage import audit, keyslots, open_database
+from downtime.storage.connection import writable
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -59,8 +60,11 @@ def create(path: Path, *, encrypted: bool, device_number: int, device_name: str,
 
 
 def _flush_failures(vault: Vault, device: Device) -> None:
+    """Kept in the key-slot file while the database can only be read (its disk full)."""
+    if vault.db is None or not writable(vault.db):
+        return
     pending = keyslots.take_failures(vault.path)
-    if vault.db is None or not pending:
+    if not pending:
         return
     with vault.db.atomic():
         for actor, times in sorted(pending.items()):

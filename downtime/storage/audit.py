@@ -56,6 +56,18 @@ def append(db: Database, *, at: datetime, actor: str | None, device_id: str | No
     return entry["seq"]
 
 
+def append_reading(db: Database, **entry: Any) -> None:
+    """An entry about a reading (a sign-in, a print), in a transaction of its own; left
+    unwritten on a database opened only for reading (its disk full), where the reading it
+    describes must go on: a ward prints its census and MARs when it needs them most."""
+    from downtime.storage.connection import writable  # it imports the migrations, which import this module
+
+    if not writable(db):
+        return
+    with db.atomic():
+        append(db, **entry)
+
+
 _INSERT_ENTRY = ("INSERT INTO audit (seq, at, actor, device_id, action, entity, entity_id, detail, prev_hash, hash)"
                  " VALUES (:seq, :at, :actor, :device_id, :action, :entity, :entity_id, :detail, :prev_hash, :hash)")
 

@@ -19,7 +19,7 @@ import sqlcipher3
 from sqlite_utils import Database
 
 from downtime.i18n import QT_TRANSLATE_NOOP
-from downtime.errors import UserError
+from downtime.errors import NOT_WRITTEN, UserError, disk_cause
 from downtime.storage import keyslots
 from downtime.storage.connection import StorageError
 
@@ -119,9 +119,7 @@ def make_backup(db: Database, db_path: Path, key: bytes | None, folder: Path, at
         with suppress(OSError):
             partial.unlink(missing_ok=True)
             keyslots.keys_path(target).unlink(missing_ok=True)  # half-written beside no backup (its name is new)
-        words = problem.strerror if isinstance(problem, OSError) and problem.strerror else problem
-        raise BackupError(QT_TRANSLATE_NOOP("messages", "backup to {folder} failed: {problem} (is the USB stick full or removed?)"),
-                          folder=folder, problem=words) from None
+        raise BackupError(NOT_WRITTEN, path=folder, cause=disk_cause(problem)) from None
     first = first_entry(db)
     for old in backups_of(folder, key, first)[keep:] if first else []:
         old.unlink(missing_ok=True)

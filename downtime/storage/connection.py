@@ -6,21 +6,26 @@ is plain SQLite, which only an explicit choice at set-up makes (see services.unl
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 from typing import Any
 
 import sqlcipher3
 from sqlite_utils import Database
 
-from downtime.errors import UserError, storage_cause
+from downtime.errors import DISK_FULL, READ_ONLY_FILE, StorageRefused, UserError, storage_cause, unwritable
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.storage.keyslots import check_beside, is_encrypted
 from downtime.storage.migrations import MIGRATIONS
 
 DatabaseError = sqlcipher3.DatabaseError
 PAGE_CACHE_KIB = 32 * 1024
+FULL_BELOW = 64 * 1024
+"""Free bytes under which the database's disk counts as full: SQLite's shared-memory file, which
+even a reader of a WAL database makes, takes 32 KiB, and a full disk refused it as "disk I/O
+error"."""
 
 
 class WardDatabase(Database):
@@ -32,12 +37,18 @@ class WardDatabase(Database):
     the lock first, a write waits for the other one (up to the busy timeout) and reads what it
     committed. Nested blocks stay savepoints, as in sqlite-utils."""
 
+    read_only: str | None = None
+    """Why the file was opened only for reading (`DISK_FULL`, `READ_ONLY_FILE`); None when it
+    can be written. Every write is then refused at its start, saying why."""
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._after: list[Callable[[], None]] = []
 
     @contextmanager
     def atomic(self) -> Iterator[Database]:
+        if self.read_only is not None:
+            raise StorageRefused(self.read_only)
         if self.conn.in_transaction:
             with super().atomic():
                 yield self
@@ -87,21 +98,91 @@ def open_database(path: Path | str, *, create: bool = True, key: bytes | None = 
         check_beside(path)
     if path.parent and not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
+    db: WardDatabase | None = None
     try:
-        conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
-        if key is not None:
-            conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
-        conn.execute("PRAGMA busy_timeout = 5000")
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
-        db = WardDatabase(conn)
+        db = _connected(str(path), key, uri=False)
+        db.conn.execute("PRAGMA journal_mode = WAL")
+        db.conn.execute("PRAGMA synchronous = FULL")
         MIGRATIONS.apply(db)
     except sqlcipher3.DatabaseError as exc:
-        raise StorageError(QT_TRANSLATE_NOOP("messages", "{path} cannot be opened as a Downtime database: {problem}"), path=path,
-                           problem=exc) from exc
+        if db is not None:
+            db.conn.close()
+        readable = _opened_for_reading(path, key) if unwritable(exc) and path.exists() else None
+        if readable is None:
+            raise StorageError(QT_TRANSLATE_NOOP("messages", "{path} cannot be opened as a Downtime database: {problem}"),
+                               path=path, problem=exc) from exc
+        db = readable
     return db
+
+
+def _connected(target: str, key: bytes | None, *, uri: bool) -> WardDatabase:
+    conn = sqlcipher3.connect(target, check_same_thread=False, isolation_level=None, uri=uri)
+    if key is not None:
+        conn.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
+    conn.execute("PRAGMA busy_timeout = 5000")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
+    return WardDatabase(conn)
+
+
+def _opened_for_reading(path: Path, key: bytes | None) -> WardDatabase | None:
+    """The database opened only for reading when its disk is full or its folder read-only, so
+    a ward can still print its census and MARs when it needs them most (a full disk stopped even
+    `downtime census`); None when it cannot be, or needs an upgrade it cannot write.
+
+    A reader of a WAL database needs its shared-memory file: when another program has it open,
+    `mode=ro` reads through it. Otherwise SQLite reads without one only from an `immutable`
+    file, which ignores the WAL: that is safe only once the WAL is empty, so changes still in it
+    are first moved into the database file by a connection that holds the file alone (an
+    exclusive lock needs no shared memory), which SQLite does when it closes."""
+    uri = path.absolute().as_uri()
+    wal = Path(f"{path}-wal")
+    readable = _readable(f"{uri}?mode=ro", key)
+    if readable is None and wal.exists() and wal.stat().st_size:
+        try:
+            with closing(_connected(uri, key, uri=True).conn) as alone:
+                alone.execute("PRAGMA locking_mode = EXCLUSIVE")
+                alone.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError:
+            return None
+    if readable is None and not (wal.exists() and wal.stat().st_size):
+        readable = _readable(f"{uri}?immutable=1", key)
+    if readable is None or MIGRATIONS.pending(readable):
+        return None
+    free = shutil.disk_usage(path.parent).free
+    readable.read_only = DISK_FULL if free < FULL_BELOW else READ_ONLY_FILE
+    return readable
+
+
+def _readable(uri: str, key: bytes | None) -> WardDatabase | None:
+    try:
+        db = _connected(uri, key, uri=True)
+    except sqlcipher3.DatabaseError:
+        return None
+    try:
+        db.conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError:
+        db.conn.close()
+        return None
+    return db
+
+
+def writable(db: Database) -> bool:
+    """False for a database opened only for reading (`WardDatabase.read_only`)."""
+    return getattr(db, "read_only", None) is None
+
+
+def read_only_notice(db: Database) -> str | None:
+    """What to tell the person at opening when the database could be opened only for reading,
+    marked for the catalogue; None when it can be written."""
+    cause = getattr(db, "read_only", None)
+    if cause is None:
+        return None
+    if cause == DISK_FULL:
+        return QT_TRANSLATE_NOOP("messages", "The disk is full: you can read and print, not record. Free space or move "
+                                             "the database.")
+    return QT_TRANSLATE_NOOP("messages", "The database's folder cannot be written to: you can read and print, not "
+                                         "record. Move the database to a folder you can write to.")
 
 
 def write_failure(problem: Exception, lang: Lang, *, draft: bool = False) -> str:

@@ -22,7 +22,7 @@ from typing import Any, BinaryIO
 import pyrage
 
 from downtime.i18n import QT_TRANSLATE_NOOP
-from downtime.errors import UserError
+from downtime.errors import UserError, written_to
 
 SUFFIX = ".age"
 
@@ -230,19 +230,20 @@ def decrypt_folder(src: Path, out: Path, identity_path: Path) -> int:
     if not sources:
         raise DecryptRefused(QT_TRANSLATE_NOOP("messages", "{src} holds no {SUFFIX} files: it is not an encrypted export"),
                              src=src, SUFFIX=SUFFIX)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".decrypt-", dir=out.parent))
-    try:
-        for number, source in enumerate(sources):
-            relative = source.relative_to(src)
-            _decrypt_file(source, staging / relative.with_name(relative.name.removesuffix(SUFFIX)),
-                          identities, identity_path, opened_any=number > 0)
-        problems = [problem.replace(f"{staging}{os.sep}", "") for problem in verify_export(staging)]
-        if problems:
-            raise DecryptRefused(f"refused, {src} does not match its manifest after decryption:\n"
-                                 + "\n".join(problems))
-        os.replace(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with written_to(out):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".decrypt-", dir=out.parent))
+        try:
+            for number, source in enumerate(sources):
+                relative = source.relative_to(src)
+                _decrypt_file(source, staging / relative.with_name(relative.name.removesuffix(SUFFIX)),
+                              identities, identity_path, opened_any=number > 0)
+            problems = [problem.replace(f"{staging}{os.sep}", "") for problem in verify_export(staging)]
+            if problems:
+                raise DecryptRefused(f"refused, {src} does not match its manifest after decryption:\n"
+                                     + "\n".join(problems))
+            os.replace(staging, out)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     return len(sources)

@@ -29,6 +29,7 @@ import pyrage
 from sqlite_utils import Database
 
 from downtime import __version__
+from downtime.errors import written_to
 from downtime.i18n import QT_TRANSLATE_NOOP, Lang, message
 from downtime.domain.staff import Action
 from downtime.formspec import FormSpec
@@ -306,62 +307,63 @@ def export(session: Session, out: Path, since_last: bool = False,
     last = db.execute("SELECT COALESCE(MAX(rowid), 0) FROM records").fetchone()[0]
     numbers = downtime_numbers(db)
     held = held_from(db)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
-    files = _Files(staging, keys)
-    try:
-        counts: dict[str, int] = {}
-        in_range = db.execute("SELECT COUNT(*) FROM records WHERE rowid BETWEEN ? AND ?", [first, last]).fetchone()[0]
-        lines = in_range + db.execute("SELECT COUNT(*) FROM unsettled_versions").fetchone()[0]
-        progress(0, in_range + lines)
-        now = session.clock()
-        # The bundle first: it finds the records to ask the ward about, which their CSV lines say.
-        with files.open("fhir/bundle.json") as bundle:
-            written = _fhir_bundle(session, first, last, now, bundle)
-        asked: dict[str, dict[str, str]] = {}
-        for found in written.ask_the_ward:
-            asked.setdefault(found.form_id, {})[found.version_id] = found.words()
-        carried = _asked_outside(db, written.ask_the_ward, first, last)
-        total = in_range + lines + sum(len(rows) for rows in carried.values())
-        progress(in_range, total)
-        for form_id, spec in sorted(session.forms.items()):
-            rows = list(db.query("SELECT rowid, * FROM records WHERE form_id = ? AND rowid BETWEEN ? AND ?"
-                                 " ORDER BY record_id, version", [form_id, first, last])) + carried.get(form_id, [])
-            if held:  # every version on hold (data/held.jsonl also carries those settled here)
-                rows += db.query("SELECT * FROM unsettled_versions WHERE form_id = ?", [form_id])
-            rows.sort(key=lambda row: (row["record_id"], row["version"]))
-            counts[form_id] = len(rows)
-            with files.open(f"csv/{form_id}.csv") as csv_file:
-                _write_csv(csv_file, spec, rows, numbers, held, asked.get(form_id, {}))
-            progress(in_range + sum(counts.values()), total)
-        write_versions(db, files.open, first, last)
-        device = load_device(db)  # as IT last set it, which a window signed in before may not know
-        manifest = {"format": "downtime-export", "app_version": __version__,
-                    "device_id": device.device_id, "device_number": device.device_number,
-                    "device_name": device.name, "exported_at": now.isoformat(),
-                    "exported_by": session.user.staff_id, "since_last": since_last,
-                    "records_rowid_range": [first, last], "staff": staff_directory(db), "counts": counts,
-                    "fhir_entries": written.entries, "fhir_updates": written.updates,
-                    "fhir_withdrawn": written.withdrawn, "fhir_left_out": written.left_out,
-                    "ask_the_ward": [found.as_json() for found in written.ask_the_ward],
-                    "on_hold": [{**hold.as_json(), "why": hold.text("en", laptops_known(
-                                    session, {version.device_id for version in hold.versions}))}
-                                for hold in holds(db, held)],
-                    "files": dict(sorted(files.digests.items()))}
-        with files.open("manifest.json") as manifest_file:
-            manifest_file.write(json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
-        with db.atomic():
-            audit.insert_audited(db, "exports", {
-                "id": str(uuid.uuid4()), "exported_at": now.isoformat(), "author": session.user.staff_id,
-                "first_rowid": first, "last_rowid": last, "folder": str(out)}, at=now,
-                actor=session.user.staff_id, device_id=session.device.device_id, action="export",
-                detail={"counts": counts, "encrypted": encrypt_to is not None, "fhir_updates": written.updates,
-                        "fhir_withdrawn": written.withdrawn, "fhir_left_out": written.left_out})
-            record_sent(db, *written.sent)
-            os.replace(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with written_to(out):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".export-", dir=out.parent))
+        files = _Files(staging, keys)
+        try:
+            counts: dict[str, int] = {}
+            in_range = db.execute("SELECT COUNT(*) FROM records WHERE rowid BETWEEN ? AND ?", [first, last]).fetchone()[0]
+            lines = in_range + db.execute("SELECT COUNT(*) FROM unsettled_versions").fetchone()[0]
+            progress(0, in_range + lines)
+            now = session.clock()
+            # The bundle first: it finds the records to ask the ward about, which their CSV lines say.
+            with files.open("fhir/bundle.json") as bundle:
+                written = _fhir_bundle(session, first, last, now, bundle)
+            asked: dict[str, dict[str, str]] = {}
+            for found in written.ask_the_ward:
+                asked.setdefault(found.form_id, {})[found.version_id] = found.words()
+            carried = _asked_outside(db, written.ask_the_ward, first, last)
+            total = in_range + lines + sum(len(rows) for rows in carried.values())
+            progress(in_range, total)
+            for form_id, spec in sorted(session.forms.items()):
+                rows = list(db.query("SELECT rowid, * FROM records WHERE form_id = ? AND rowid BETWEEN ? AND ?"
+                                     " ORDER BY record_id, version", [form_id, first, last])) + carried.get(form_id, [])
+                if held:  # every version on hold (data/held.jsonl also carries those settled here)
+                    rows += db.query("SELECT * FROM unsettled_versions WHERE form_id = ?", [form_id])
+                rows.sort(key=lambda row: (row["record_id"], row["version"]))
+                counts[form_id] = len(rows)
+                with files.open(f"csv/{form_id}.csv") as csv_file:
+                    _write_csv(csv_file, spec, rows, numbers, held, asked.get(form_id, {}))
+                progress(in_range + sum(counts.values()), total)
+            write_versions(db, files.open, first, last)
+            device = load_device(db)  # as IT last set it, which a window signed in before may not know
+            manifest = {"format": "downtime-export", "app_version": __version__,
+                        "device_id": device.device_id, "device_number": device.device_number,
+                        "device_name": device.name, "exported_at": now.isoformat(),
+                        "exported_by": session.user.staff_id, "since_last": since_last,
+                        "records_rowid_range": [first, last], "staff": staff_directory(db), "counts": counts,
+                        "fhir_entries": written.entries, "fhir_updates": written.updates,
+                        "fhir_withdrawn": written.withdrawn, "fhir_left_out": written.left_out,
+                        "ask_the_ward": [found.as_json() for found in written.ask_the_ward],
+                        "on_hold": [{**hold.as_json(), "why": hold.text("en", laptops_known(
+                                        session, {version.device_id for version in hold.versions}))}
+                                    for hold in holds(db, held)],
+                        "files": dict(sorted(files.digests.items()))}
+            with files.open("manifest.json") as manifest_file:
+                manifest_file.write(json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"))
+            with db.atomic():
+                audit.insert_audited(db, "exports", {
+                    "id": str(uuid.uuid4()), "exported_at": now.isoformat(), "author": session.user.staff_id,
+                    "first_rowid": first, "last_rowid": last, "folder": str(out)}, at=now,
+                    actor=session.user.staff_id, device_id=session.device.device_id, action="export",
+                    detail={"counts": counts, "encrypted": encrypt_to is not None, "fhir_updates": written.updates,
+                            "fhir_withdrawn": written.withdrawn, "fhir_left_out": written.left_out})
+                record_sent(db, *written.sent)
+                os.replace(staging, out)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     return ExportResult(out, counts, written.entries, first, last, written.ask_the_ward, written.updates,
                         keys is not None, written.withdrawn, written.left_out)
 

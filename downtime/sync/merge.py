@@ -41,7 +41,7 @@ from downtime.domain.duplicates import NumberHolder, ProbableDuplicate, SharedNu
 from downtime.domain.holds import Hold, Settlement, SettlementsDiffer, held_order, holds_of
 from downtime.domain.laptops import NOBODY, Laptop, laptop_name, laptops_of
 from downtime.domain.records import RecordStatus, RecordVersion
-from downtime.errors import UserError
+from downtime.errors import UserError, written_to
 from downtime.formspec import load_forms
 from downtime.paths import forms_dir
 from downtime.services.back_entry import OnHold, conflicts_among, on_hold_of
@@ -641,55 +641,56 @@ def merge(folders: list[Path], out: Path, shared_device_number: bool = False) ->
     sources = list({json.dumps(source, sort_keys=True): source for folder in folders
                     for source in sources_of(folder)}.values())
     missing = missing_versions(sources)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".merge-", dir=out.parent))
-    try:
-        with tempfile.TemporaryDirectory(prefix=".merge-scratch-", dir=out.parent) as scratch, \
-                closing(_scratch(Path(scratch))) as db:
-            _combine(db, folders)
-            _one_laptop_per_device_number(db, shared_device_number)
-            _set_aside(db)
-            shown = _shown(db)
-            by_record = {row["record_id"]: shown[row["patient_id"]] for row in _about_sharing(db)}
-            settlements = _settlements(folders)
-            differing = _differing(db, settlements, shown)
-            disputed = {found.record_id for found in differing}
-            settled = _settled(db, [found for found in settlements if found["record_id"] not in disputed])
-            laptops = _laptops(db, sources)
-            asked = _ask_the_ward(db, laptops, shown)
-            holds = tuple(hold for hold in _holds(db, shown) if hold.record_id not in settled)
-            compared = _compared(db, holds, laptops)
-            counts = _merged_csv(db, folders, staging / "csv", settled, by_record, asked, compared)
-            write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
-                "SELECT line FROM patients ORDER BY downtime_number")))
-            write_lines(staging / RECORDS_FILE, _versions_in_order(db))
-            if db.execute("SELECT 1 FROM held LIMIT 1").fetchone():
-                write_lines(staging / HELD_FILE, (text for (text,) in db.execute(
-                    "SELECT line FROM held ORDER BY record_id, version, line")))
-            if settlements:
-                write_lines(staging / SETTLEMENTS_FILE, map(line, settlements))
-            duplicates = probable_duplicates(standing(orjson.loads(text) for (text,) in db.execute(
-                "SELECT line FROM csv_lines WHERE form_id = 'admission'")))
-            clashes = _theatre_clashes(db, laptops, duplicates, shown)
-            shared = _shared_numbers(db, shown)
-            files = file_digests(staging)
-            manifest = {"format": "downtime-merge", "sources": sources, "counts": counts,
-                        "missing_exports": [found.as_json(laptops) for found in missing],
-                        "probable_duplicates": [{"downtime_numbers": list(d.downtime_numbers), "why": d.why}
-                                                for d in duplicates],
-                        "theatre_clashes": [{"bookings": [facts.record.record_id for facts, _ in report.clash.sides],
-                                             "why": report.text("en")} for report in clashes],
-                        "on_hold": [{**hold.as_json(), "why": hold.text(
-                            "en", laptops, versions=compared[hold.record_id].text_in("en"))} for hold in holds],
-                        "settled_otherwise": [{"record_id": found.record_id, "why": found.text("en", laptops)}
-                                              for found in differing],
-                        "shared_downtime_numbers": [{**found.as_json(), "why": found.text("en")} for found in shared],
-                        "ask_the_ward": [found.as_json() for found in asked],
-                        "files": files}
-            (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-            os.replace(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
+    with written_to(out):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".merge-", dir=out.parent))
+        try:
+            with tempfile.TemporaryDirectory(prefix=".merge-scratch-", dir=out.parent) as scratch, \
+                    closing(_scratch(Path(scratch))) as db:
+                _combine(db, folders)
+                _one_laptop_per_device_number(db, shared_device_number)
+                _set_aside(db)
+                shown = _shown(db)
+                by_record = {row["record_id"]: shown[row["patient_id"]] for row in _about_sharing(db)}
+                settlements = _settlements(folders)
+                differing = _differing(db, settlements, shown)
+                disputed = {found.record_id for found in differing}
+                settled = _settled(db, [found for found in settlements if found["record_id"] not in disputed])
+                laptops = _laptops(db, sources)
+                asked = _ask_the_ward(db, laptops, shown)
+                holds = tuple(hold for hold in _holds(db, shown) if hold.record_id not in settled)
+                compared = _compared(db, holds, laptops)
+                counts = _merged_csv(db, folders, staging / "csv", settled, by_record, asked, compared)
+                write_lines(staging / PATIENTS_FILE, (text for (text,) in db.execute(
+                    "SELECT line FROM patients ORDER BY downtime_number")))
+                write_lines(staging / RECORDS_FILE, _versions_in_order(db))
+                if db.execute("SELECT 1 FROM held LIMIT 1").fetchone():
+                    write_lines(staging / HELD_FILE, (text for (text,) in db.execute(
+                        "SELECT line FROM held ORDER BY record_id, version, line")))
+                if settlements:
+                    write_lines(staging / SETTLEMENTS_FILE, map(line, settlements))
+                duplicates = probable_duplicates(standing(orjson.loads(text) for (text,) in db.execute(
+                    "SELECT line FROM csv_lines WHERE form_id = 'admission'")))
+                clashes = _theatre_clashes(db, laptops, duplicates, shown)
+                shared = _shared_numbers(db, shown)
+                files = file_digests(staging)
+                manifest = {"format": "downtime-merge", "sources": sources, "counts": counts,
+                            "missing_exports": [found.as_json(laptops) for found in missing],
+                            "probable_duplicates": [{"downtime_numbers": list(d.downtime_numbers), "why": d.why}
+                                                    for d in duplicates],
+                            "theatre_clashes": [{"bookings": [facts.record.record_id for facts, _ in report.clash.sides],
+                                                 "why": report.text("en")} for report in clashes],
+                            "on_hold": [{**hold.as_json(), "why": hold.text(
+                                "en", laptops, versions=compared[hold.record_id].text_in("en"))} for hold in holds],
+                            "settled_otherwise": [{"record_id": found.record_id, "why": found.text("en", laptops)}
+                                                  for found in differing],
+                            "shared_downtime_numbers": [{**found.as_json(), "why": found.text("en")} for found in shared],
+                            "ask_the_ward": [found.as_json() for found in asked],
+                            "files": files}
+                (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
+                os.replace(staging, out)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     return MergeResult(out, counts, duplicates, clashes, holds, laptops, differing, shared, asked, compared, missing,
                        tuple(sources))

@@ -499,3 +499,20 @@ def test_a_dose_draft_recorded_since_on_another_laptop_names_that_laptops_nurse_
     again.show()
     (resumed,) = again.resume_drafts()
     assert "the 08:00 dose was recorded as given at 28/11 08:05 by Nurse (nurse, laptop 001)" in resumed.resumed.text()
+
+
+def test_a_database_its_full_disk_lets_only_read_says_so_in_the_banner(session_for, db_path, disk_full, qtbot):
+    """Opened for reading only, the window looked as usual, and the ward learnt it could not
+    record only at its first save."""
+    from dataclasses import replace
+
+    from downtime.qt.banner import Banner
+    from downtime.storage import open_database
+
+    writable = Banner(session_for("nurse"))
+    qtbot.addWidget(writable)
+    assert writable.read_only.isHidden()
+    shown = Banner(replace(session_for("nurse"), db=open_database(db_path, create=False)))
+    qtbot.addWidget(shown)
+    assert not shown.read_only.isHidden()
+    assert shown.read_only.text() == "The disk is full: you can read and print, not record. Free space or move the database."
