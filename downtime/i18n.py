@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, Protocol, runtime_checkable
 
 from downtime.domain.census import StayStatus
 from downtime.paths import data_dir, resources_dir
@@ -127,13 +127,22 @@ class Listed:
         return semicolon(lang).join(self.parts)
 
 
+@runtime_checkable
+class Said(Protocol):
+    """Words that say themselves in the reader's language: a `Phrase`, a `Number`, a list, a
+    user's error, a form field's problem. Placed in a message, they are said in its language (a
+    snapshot's refused line carried the bed's refusal and the date's problem in English)."""
+
+    def text(self, lang: Lang) -> str: ...
+
+
 def message(lang: Lang, text: str, /, **values: object) -> str:
     """A sentence marked in the `messages` context, translated, then its {named} places filled
-    (a `Phrase` among them translated too)."""
+    (a `Said` among them translated too)."""
     translated = translate(lang, MESSAGES, text)
     if not values:
         return translated
-    return translated.format(**{name: value.text(lang) if isinstance(value, (Phrase, Number, Listed)) else value
+    return translated.format(**{name: value.text(lang) if isinstance(value, Said) else value
                                 for name, value in values.items()})
 
 

@@ -3,6 +3,7 @@ records; a bad line is refused by file, line and column with nothing written; lo
 snapshot again changes nothing, even once the ward has worked on its records; every laptop that
 loaded it merges and imports at the records office."""
 
+import csv
 import json
 import shutil
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from downtime.formspec.values import ParseError, parse_date
 from downtime.paths import resources_dir
 from downtime.services import census, medication, records, theatre
 from downtime.services.search import search
@@ -20,7 +22,7 @@ from downtime.sync.import_export import import_export
 from downtime.sync.importing import import_path
 from downtime.sync.merge import merge
 from downtime.sync.outcome import ImportRefused
-from downtime.sync.snapshot_csv import FILES, columns_of
+from downtime.sync.snapshot_csv import FILES, columns_of, read_csv_snapshot
 
 SNAPSHOT = Path(__file__).parent / "data" / "snapshot"
 
@@ -587,3 +589,58 @@ def test_the_same_snapshot_reloads_unchanged_once_the_wards_are_set_up(clerk, se
     wards.add_ward(session_for("admin"), "3B", "Medicine", wards.parse_beds("1-20"))
     again = import_path(clerk, snapshot)
     assert again.added == {} and again.unchanged == first.added
+
+
+def _birth_date(snapshot: Path, cell: str) -> None:
+    path = snapshot / "patients.csv"
+    with path.open(encoding="utf-8", newline="") as text:
+        rows = list(csv.reader(text))
+    rows[1][rows[0].index("birth_date")] = cell
+    with path.open("w", encoding="utf-8", newline="") as text:
+        csv.writer(text).writerows(rows)
+
+
+def test_a_date_that_does_not_exist_is_said_so_in_the_readers_language(clerk, snapshot):
+    """31/02/1948 was refused as "write the date as DD/MM/YYYY", which it was, in English on a
+    French laptop."""
+    _birth_date(snapshot, "31/02/1948")
+    with pytest.raises(ImportRefused) as refused:
+        import_path(clerk, snapshot)
+    assert refused.value.text("en") == ("patients.csv, line 2, column birth_date: '31/02/1948': “birth_date” is not a "
+                                        "date: there is no 31 February 1948.")
+    assert refused.value.text("fr").endswith("'31/02/1948' : « birth_date » n’est pas une date : il n’y a pas de "
+                                             "31 février 1948.")
+
+
+def test_a_bed_taken_is_refused_in_the_readers_language(clerk, session_for, snapshot, admission_values):
+    """"patients.csv, line 2 (stays.csv, line 2) : Bed 12 of ward 3B is taken by…" on a French
+    laptop: the ward's refusal stayed English inside the French line."""
+    records.save_new(session_for("nurse"), "admission", {**admission_values, "nir": None, "used_name": None,
+                                                         "birth_name": "Durand", "given_names": "Paul",
+                                                         "sex": "male"})
+    with pytest.raises(ImportRefused) as refused:
+        import_path(clerk, snapshot)
+    english, french = refused.value.text("en"), refused.value.text("fr")
+    assert english.startswith("patients.csv, line 2 (stays.csv, line 2): Bed 12 of ward 3B is taken by DURAND Paul")
+    assert "Bed 12" not in french and "Le lit 12 du service 3B" in french
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(cell=st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20)
+       | st.from_regex(r"\A[0-9]{1,3}[/.-][0-9]{1,3}[/.-][0-9]{1,5}\Z"))
+def test_any_malformed_date_cell_is_refused_by_file_line_and_column(forms, tmp_path_factory, cell):
+    snapshot = Path(shutil.copytree(SNAPSHOT, tmp_path_factory.mktemp("snapshot") / "snapshot"))
+    _birth_date(snapshot, cell)
+    try:
+        parse_date(cell)
+    except ParseError:
+        malformed = bool(cell.strip())
+    else:
+        malformed = False
+    if not malformed:
+        return
+    with pytest.raises(ImportRefused) as refused:
+        read_csv_snapshot(snapshot, forms)
+    for lang, line, column in (("en", "line 2", "column birth_date"), ("fr", "ligne 2", "colonne birth_date")):
+        said = refused.value.text(lang)
+        assert said.startswith(f"patients.csv, {line}, {column}"), said

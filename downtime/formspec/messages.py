@@ -1,7 +1,28 @@
 """Validation messages in both ward languages; `{label}` is the field's label in that language."""
 
+from dataclasses import dataclass
+
 from downtime.formspec.schema import Lang
 from downtime.i18n import decimal_text
+
+MONTHS: dict[Lang, tuple[str, ...]] = {
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December"),
+    "fr": ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+           "novembre", "décembre")}
+
+
+@dataclass(frozen=True)
+class NoSuchDay:
+    """A day written as a date should be that its month does not have (31/02/1948): told it was
+    not written DD/MM/YYYY, which it was, the person could not see what to change."""
+
+    day: int
+    month: int
+    year: int
+
+    def text(self, lang: Lang) -> str:
+        return f"{self.day} {MONTHS[lang][self.month - 1]} {self.year}"
 
 MESSAGES: dict[str, dict[Lang, str]] = {
     "required": {"en": "“{label}” is required.", "fr": "« {label} » est obligatoire."},
@@ -26,6 +47,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
                         "fr": "« {label} » a plus de {limit} décimales."},
     "bad_date": {"en": "“{label}”: write the date as DD/MM/YYYY.",
                  "fr": "« {label} » : écrivez la date sous la forme JJ/MM/AAAA."},
+    "no_such_date": {"en": "“{label}” is not a date: there is no {limit}.",
+                     "fr": "« {label} » n’est pas une date : il n’y a pas de {limit}."},
     "bad_datetime": {"en": "“{label}”: write the date and time as DD/MM/YYYY HH:MM.",
                      "fr": "« {label} » : écrivez la date et l’heure sous la forme JJ/MM/AAAA HH:MM."},
     "repeated_time": {"en": "“{label}”: that time happens twice that night, the clocks going back an hour: "
@@ -71,4 +94,8 @@ MESSAGES: dict[str, dict[Lang, str]] = {
 def message(key: str, lang: Lang, label: str, limit: object = None) -> str:
     """A decimal limit is written as every decimal is, without trailing zeros and with a French
     ward's decimal comma (downtime.i18n.decimal_text): a temperature "must be at most 45.0"."""
-    return MESSAGES[key][lang].format(label=label, limit=decimal_text(limit, lang) if isinstance(limit, float) else limit)
+    if isinstance(limit, float):
+        limit = decimal_text(limit, lang)
+    elif isinstance(limit, NoSuchDay):
+        limit = limit.text(lang)
+    return MESSAGES[key][lang].format(label=label, limit=limit)

@@ -20,7 +20,7 @@ from tzlocal import get_localzone
 
 from downtime.domain.downtime_number import parse_downtime_number
 from downtime.domain.nir import nir_problem
-from downtime.formspec.messages import message
+from downtime.formspec.messages import NoSuchDay, message
 from downtime.i18n import decimal_text, labelled, semicolon
 from downtime.formspec.printable import unprintable
 from downtime.formspec.schema import (
@@ -73,6 +73,8 @@ def parse_date(text: str) -> date:
     try:
         return date(year, month, day)
     except ValueError as exc:
+        if 1 <= month <= 12 and day >= 1 and year >= 1:
+            raise ParseError("no_such_date", NoSuchDay(day, month, year)) from exc
         raise ParseError("bad_date") from exc
 
 

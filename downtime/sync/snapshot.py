@@ -38,13 +38,22 @@ class SnapshotItem:
     the fields that hold another loaded record's id, by that record's kind and key (a booking's
     theatre session), since the id depends on the laptop that loads it."""
 
-    where: str
+    where: Phrase | str
     kind: str
     key: str
     form_id: str
     values: dict[str, Any]
     patient_key: str | None = None
     refs: Mapping[str, tuple[str, str]] = field(default_factory=dict)
+
+
+KIND_WORDS = {"patient": QT_TRANSLATE_NOOP("messages", "patient"), "order": QT_TRANSLATE_NOOP("messages", "order"),
+              "session": QT_TRANSLATE_NOOP("messages", "session"), "booking": QT_TRANSLATE_NOOP("messages", "booking")}
+
+
+def kind_said(kind: str) -> Phrase:
+    """A kind of record in a refusal, in its reader's words ("patient 'P001' is also at…")."""
+    return Phrase(KIND_WORDS[kind])
 
 
 def record_id_for(device_id: str, kind: str, key: str) -> str:
@@ -66,7 +75,7 @@ def _loaded(session: Session, item: SnapshotItem, kind: str, key: str) -> Record
         return current(session.db, _record_id(session, kind, key))
     except RecordNotFound:
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {kind} {key!r} is not in this snapshot"),
-                            where=item.where, kind=kind, key=key) from None
+                            where=item.where, kind=kind_said(kind), key=key) from None
 
 
 def _patient_id(session: Session, item: SnapshotItem) -> str | None:
@@ -117,7 +126,7 @@ def _load_one(session: Session, item: SnapshotItem, alike: list[Phrase]) -> bool
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {kind} {key!r} was loaded before with other content; "
                                                           "correct it in the app (a snapshot never changes a record "
                                                           "already loaded)"),
-                            where=item.where, kind=item.kind, key=item.key)
+                            where=item.where, kind=kind_said(item.kind), key=item.key)
     return False
 
 
@@ -158,7 +167,7 @@ def _one_person_once(session: Session, items: list[SnapshotItem]) -> None:
     spec = session.form(PATIENT_FORM)
     fields = [(why, field.id) for why, meaning in ((SAME_NIR, Meaning.NIR), (SAME_IPP, Meaning.IPP))
               if (field := spec.by_meaning(meaning)) is not None]
-    seen: dict[tuple[str, str], str] = {}
+    seen: dict[tuple[str, str], Phrase | str] = {}
     for item in items:
         if item.form_id != PATIENT_FORM:
             continue
@@ -177,11 +186,11 @@ def _one_person_once(session: Session, items: list[SnapshotItem]) -> None:
 def load_snapshot(session: Session, items: list[SnapshotItem], source: str,
                   progress: Progress = untold) -> ImportResult:
     session.require(Action.IMPORT_DATA)
-    seen: dict[tuple[str, str], str] = {}
+    seen: dict[tuple[str, str], Phrase | str] = {}
     for item in items:
         if (item.kind, item.key) in seen:
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {kind} {key!r} is also at {seen}"),
-                                where=item.where, kind=item.kind, key=item.key, seen=seen[item.kind, item.key])
+                                where=item.where, kind=kind_said(item.kind), key=item.key, seen=seen[item.kind, item.key])
         seen[item.kind, item.key] = item.where
     _one_person_once(session, items)
     added: dict[str, int] = {}

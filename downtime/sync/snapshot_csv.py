@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from downtime.i18n import QT_TRANSLATE_NOOP
+from downtime.i18n import QT_TRANSLATE_NOOP, Lang, Phrase
 from downtime.formspec import FormSpec
 from downtime.formspec.messages import message
 from downtime.formspec.schema import (
@@ -22,7 +22,7 @@ from downtime.formspec.schema import (
 )
 from downtime.formspec.values import ParseError, parse_datetime, parse_text
 from downtime.sync.outcome import ImportRefused
-from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem
+from downtime.sync.snapshot import PATIENT_FORM, SnapshotItem, kind_said
 
 YES = {"yes", "y", "oui", "o", "true", "1"}
 NO = {"no", "n", "non", "false", "0"}
@@ -78,7 +78,7 @@ def write_templates(forms: dict[str, FormSpec], folder: Path) -> None:
 
 
 def _lines(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
-    """Each line's number and cells. The csv module reads the text as a file opened with
+    """Each line's number (where its row begins) and cells. The csv module reads the text as a file opened with
     newline='', where only CR and LF end a line: a U+2028 or a form feed pasted into a cell
     is text, not the end of a line cut short."""
     try:
@@ -92,14 +92,15 @@ def _lines(path: Path) -> Iterator[tuple[int, dict[str, str]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         columns = [name.strip() for name in next(reader, [])]
+        first = reader.line_num + 1  # a cell holding a line break ends its row further down
         for row in reader:
-            if not any(cell.strip() for cell in row):
-                continue
-            if len(row) != len(columns):
-                raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {line_num}: {values} values where the header names {columns} columns "
-                                                                         "(is the file cut short?)"),
-                                    path=path.name, line_num=reader.line_num, values=len(row), columns=len(columns))
-            yield reader.line_num, dict(zip(columns, row))
+            if any(cell.strip() for cell in row):
+                if len(row) != len(columns):
+                    raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {line_num}: {values} values where the header names {columns} columns "
+                                                                             "(is the file cut short?)"),
+                                        path=path.name, line_num=first, values=len(row), columns=len(columns))
+                yield first, dict(zip(columns, row))
+            first = reader.line_num + 1
     except csv.Error as problem:
         raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {line_num}: {problem} (is the file cut short?)"),
                             path=path.name, line_num=reader.line_num, problem=problem) from None
@@ -143,6 +144,22 @@ def _value(field: Field, text: str) -> Any:
     return parse_text(field, text)
 
 
+@dataclass(frozen=True)
+class _Unread:
+    """Why a cell could not be read, said in the language of whoever reads the refusal: the
+    file is read before anyone says which."""
+
+    key: str
+    column: str
+    limit: object
+
+    def text(self, lang: Lang) -> str:
+        return message(self.key, lang, self.column, self.limit)
+
+    def __str__(self) -> str:
+        return self.text("en")
+
+
 def _values(path: Path, number: int, spec: FormSpec, row: dict[str, str],
             fields: dict[str, Field]) -> dict[str, Any]:
     values: dict[str, Any] = {}
@@ -155,7 +172,8 @@ def _values(path: Path, number: int, spec: FormSpec, row: dict[str, str],
         except ParseError as problem:
             shown = text if len(text) <= 40 else text[:40] + "…"
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{path}, line {number}, column {column}: {shown!r}: {reason}"),
-                                path=path.name, number=number, column=column, shown=shown, reason=message(problem.key, 'en', column, problem.limit)) from None
+                                path=path.name, number=number, column=column, shown=shown,
+                                reason=_Unread(problem.key, column, problem.limit)) from None
         if value is not None:
             values[column] = value
     return values
@@ -196,6 +214,11 @@ def _rows(folder: Path, forms: dict[str, FormSpec], file: _File, spec: FormSpec,
     return found
 
 
+def _line(file: _File, number: int) -> Phrase:
+    """Where a line is, in the words of whoever reads about it."""
+    return Phrase(QT_TRANSLATE_NOOP("messages", "{file}, line {number}"), {"file": file.name, "number": number})
+
+
 def _admissions(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
     """A patient is loaded as the admission of their current stay: patients.csv, stays.csv and
     allergies.csv lines with the same patient_key make one admission record."""
@@ -221,8 +244,8 @@ def _admissions(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
         key = _keyed(folder / PATIENTS.name, number, row, PATIENTS.key)
         if key in patients:  # its stay was taken by the first line: "no line in stays.csv" sent IT looking there
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: {kind} {key!r} is also at {seen}"),
-                                where=f"{PATIENTS.name}, line {number}", kind="patient", key=key,
-                                seen=f"{PATIENTS.name}, line {patients[key]}")
+                                where=_line(PATIENTS, number), kind=kind_said("patient"), key=key,
+                                seen=_line(PATIENTS, patients[key]))
         patients[key] = number
         if key not in stays:
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{patients}, line {number}: patient {key!r} has no line in {stays_file}"),
@@ -232,14 +255,15 @@ def _admissions(folder: Path, forms: dict[str, FormSpec]) -> list[SnapshotItem]:
         if key in allergies:
             values["allergies"] = allergies.pop(key)
         # Both lines: a refused bed or arrival time is on the stays.csv line, not the patients.csv one.
-        items.append(SnapshotItem(f"{PATIENTS.name}, line {number} ({STAYS.name}, line {stay})", "patient", key,
-                                  PATIENT_FORM, values))
+        items.append(SnapshotItem(Phrase(QT_TRANSLATE_NOOP("messages", "{patients}, line {number} ({stays}, line {stay})"),
+                                         {"patients": PATIENTS.name, "number": number, "stays": STAYS.name,
+                                          "stay": stay}), "patient", key, PATIENT_FORM, values))
     for leftover, file, lines in ((stays, STAYS, {key: found[0] for key, found in stays.items()}),
                                   (allergies, ALLERGIES, allergy_lines)):
         if leftover:
             patient = next(iter(leftover))
             raise ImportRefused(QT_TRANSLATE_NOOP("messages", "{where}: patient {patient!r} is not in {patients}"),
-                                where=f"{file.name}, line {lines[patient]}", patient=patient, patients=PATIENTS.name)
+                                where=_line(file, lines[patient]), patient=patient, patients=PATIENTS.name)
     return items
 
 
@@ -257,6 +281,6 @@ def read_csv_snapshot(folder: Path, forms: dict[str, FormSpec]) -> list[Snapshot
                 values = _as_infusion(path, number, row, values)
             refs = {"session": ("session", _keyed(path, number, row, "session_key"))} if file is BOOKINGS else {}
             patient = _keyed(path, number, row, "patient_key") if "patient_key" in file.refs else None
-            items.append(SnapshotItem(f"{file.name}, line {number}", file.kind, _keyed(path, number, row, file.key),
+            items.append(SnapshotItem(_line(file, number), file.kind, _keyed(path, number, row, file.key),
                                       str(file.form_id), values, patient, refs))
     return items
