@@ -687,7 +687,7 @@ def test_pdf_blank_and_record_commands(demo_db, tmp_path, capsys):
     assert main(["pdf", "blank", "nosuchform", "--out", str(blank)]) == 1
     assert "unknown form" in capsys.readouterr().err
     assert main(["pdf", "blank", "admission", "--out", str(blank / "inside-a-file.pdf"), "--db", demo_db]) == 1
-    assert capsys.readouterr().err == f"downtime: {blank}: File exists\n"
+    assert capsys.readouterr().err == f"downtime: Could not write to {blank / 'inside-a-file.pdf'}: File exists. Nothing was written.\n"
     # "downtime: no record no-such-id", in English under --lang fr too, and no word of where ids are.
     for lang in ("en", "fr"):
         assert main(["pdf", "record", "no-such-id", "--out", str(filled), "--db", demo_db,
