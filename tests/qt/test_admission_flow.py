@@ -162,6 +162,10 @@ def test_unreadable_date_is_named(window, typist):
     view.editors["birth_date"].widget.setFocus()
     typist("31/02/1950")
     view.save()
+    assert "“Date of birth” is not a date: there is no 31 February 1950." in view.error_labels["birth_date"].text()
+    view.editors["birth_date"].widget.clear()
+    typist("31-2")
+    view.save()
     assert "“Date of birth”: write the date as DD/MM/YYYY." in view.error_labels["birth_date"].text()
 
 
