@@ -971,6 +971,10 @@ Vérifiez à l’écran que ce que vous venez de faire a bien été enregistré 
         <translation>Lier au numéro &amp;patient du DPI…</translation>
     </message>
     <message>
+        <source>Mov&amp;ed in the EHR…</source>
+        <translation>Déplacé dans l&amp;e DPI…</translation>
+    </message>
+    <message>
         <source>&amp;Settle the hold…</source>
         <translation>&amp;Lever la mise en attente…</translation>
     </message>
@@ -1045,6 +1049,26 @@ Sa référence dans le DPI :</translation>
     <message>
         <source>Select a line left that says to ask the ward first.</source>
         <translation>Sélectionnez d’abord une ligne restante qui dit de demander au service.</translation>
+    </message>
+    <message>
+        <source>Nothing to move selected</source>
+        <translation>Aucune fiche à déplacer sélectionnée</translation>
+    </message>
+    <message>
+        <source>Select a line that says to move the record in the EHR first.</source>
+        <translation>Sélectionnez d’abord une ligne qui demande de déplacer la fiche dans le DPI.</translation>
+    </message>
+    <message>
+        <source>Moved in the EHR?</source>
+        <translation>Déplacée dans le DPI ?</translation>
+    </message>
+    <message>
+        <source>{step} — {what}
+
+Moved in the EHR from patient {old} to patient {new}?</source>
+        <translation>{step} — {what}
+
+Déplacée dans le DPI du patient {old} au patient {new} ?</translation>
     </message>
     <message>
         <source>Nothing on hold selected</source>
@@ -2583,10 +2607,6 @@ Seulement une fois que le service a répondu : la ligne est alors traitée, non 
         <source>{status} (left bed {bed})</source>
         <translation>{status} (a quitté le lit {bed})</translation>
     </message>
-    <message>
-        <source>SAME NAME: bed {beds}</source>
-        <translation>MÊME NOM : lit {beds}</translation>
-    </message>
 </context>
 <context>
     <name>PatientsPanel</name>
@@ -3191,8 +3211,8 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>&amp;Quantité détruite ({unit})</translation>
     </message>
     <message>
-        <source>No recent dose of this drug on the register.</source>
-        <translation>Aucune dose récente de ce médicament au registre.</translation>
+        <source>&amp;Close</source>
+        <translation>&amp;Fermer</translation>
     </message>
 </context>
 <context>
@@ -3264,6 +3284,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>A dose of {order} from another order (once, at {start}) is on hold, perhaps given (another laptop recorded it at {time}); is this medicine ordered twice?</source>
         <translation>Une dose de {order} d’une autre prescription (dose unique, le {start}) est en attente, peut-être donnée (un autre portable l’a tracée à {time}) ; ce médicament est-il prescrit deux fois ?</translation>
+    </message>
+    <message>
+        <source>“{field}”: {count} times; at most {most} a day (one each hour).</source>
+        <translation>« {field} » : {count} heures ; {most} par jour au plus (une par heure).</translation>
+    </message>
+    <message>
+        <source>“{field}”: {time} is written twice.</source>
+        <translation>« {field} » : {time} est écrite deux fois.</translation>
+    </message>
+    <message>
+        <source>“{field}”: {first} and {second} are {minutes} min apart; a regular order&apos;s times are at least {least} min apart.</source>
+        <translation>« {field} » : {first} et {second} sont à {minutes} min d’intervalle ; les heures d’une prescription systématique sont espacées d’au moins {least} min.</translation>
     </message>
     <message>
         <source>The {slot} dose of {drug} is on hold, perhaps given (another laptop recorded it at {time}), {minutes} min from this one; the order&apos;s doses are {hours} h apart.</source>
@@ -3430,6 +3462,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>TRANCHÉ AUTREMENT PAR UN AUTRE BUREAU : {settled} ; non retenu ici, où l’attente a été tranchée autrement : demandez au service quelle version est juste, ressaisissez l’enregistrement comme le service le dit, puis cochez-le</translation>
     </message>
     <message>
+        <source>entered in the EHR under patient {old}, linked to EHR patient {new} since: move it there in the EHR, then mark it moved</source>
+        <translation>saisie dans le DPI sous le patient {old}, lié depuis au patient DPI {new} : la déplacer vers celui-ci dans le DPI, puis la marquer déplacée</translation>
+    </message>
+    <message>
+        <source>enter first what it points to, not in the EHR yet: {form} of {time}, at the end of the list (not about a patient)</source>
+        <translation>saisir d’abord ce à quoi elle renvoie, pas encore dans le DPI : {form} du {time}, en fin de liste (sans patient)</translation>
+    </message>
+    <message>
         <source>on hold — two laptops disagree from version {version}: enter neither until the wards say which is right</source>
         <translation>en attente — deux portables divergent à partir de la version {version} : n’en saisir aucune avant que les services disent laquelle est juste</translation>
     </message>
@@ -3444,6 +3484,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>withdraw in the EHR (entered in error here)</source>
         <translation>à retirer du DPI (saisie par erreur ici)</translation>
+    </message>
+    <message>
+        <source>move in the EHR to patient {ehr}</source>
+        <translation>à déplacer dans le DPI vers le patient {ehr}</translation>
     </message>
     <message>
         <source>check with the ward (version {version} was entered)</source>
@@ -3476,6 +3520,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Probably the same person as {numbers} ({why}): link both to one EHR patient number, and enter the admission once.</source>
         <translation>Probablement la même personne que {numbers} ({why}) : rattacher les deux à un seul numéro patient du DPI, et saisir l’admission une seule fois.</translation>
+    </message>
+    <message>
+        <source>Not the same person as {numbers} ({why}): the ward told them apart when admitting them. Enter each under their own EHR patient; do not link them to one.</source>
+        <translation>Pas la même personne que {numbers} ({why}) : le service les a distingués à l’admission. Saisissez chacun sous son propre patient du DPI ; ne les rattachez pas à un seul.</translation>
     </message>
     <message>
         <source>{count} on hold</source>
@@ -3524,6 +3572,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>The other record of this dose ({record}) is marked not to be entered already: the dose would be nowhere in the EHR. Enter this one.</source>
         <translation>L’autre fiche de cette dose ({record}) est déjà marquée à ne pas saisir : la dose ne serait nulle part dans le DPI. Saisissez celle-ci.</translation>
+    </message>
+    <message>
+        <source>Nothing of record {record} is to be moved in the EHR: it was entered under the EHR number its patient is linked to, or marked moved there already.</source>
+        <translation>Rien de la fiche {record} n’est à déplacer dans le DPI : elle a été saisie sous le numéro DPI auquel son patient est lié, ou déjà marquée déplacée.</translation>
     </message>
     <message>
         <source>This record was sent in an earlier FHIR bundle: with the ward&apos;s answer recorded, the next bundle marks it entered in error in the EHR.</source>
@@ -3642,6 +3694,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path} ne peut pas être ouverte comme base Downtime : {problem}</translation>
     </message>
     <message>
+        <source>The disk is full: you can read and print, not record. Free space or move the database.</source>
+        <translation>Le disque est plein : vous pouvez consulter et imprimer, pas saisir. Libérez de la place ou déplacez la base.</translation>
+    </message>
+    <message>
+        <source>The database&apos;s folder cannot be written to: you can read and print, not record. Move the database to a folder you can write to.</source>
+        <translation>Le dossier de la base est en lecture seule : vous pouvez consulter et imprimer, pas saisir. Déplacez la base dans un dossier où l’on peut écrire.</translation>
+    </message>
+    <message>
         <source>the database is busy: an import, or another program, is writing to it (try again once it ends)</source>
         <translation>la base de données est occupée : une importation, ou un autre programme, y écrit (réessayez quand elle sera finie)</translation>
     </message>
@@ -3652,6 +3712,18 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>the disk could not be read or written (a removed USB stick, or a failing disk)</source>
         <translation>le disque n’a pas pu être lu ou écrit (clé USB retirée, ou disque défaillant)</translation>
+    </message>
+    <message>
+        <source>the disk or folder is read-only</source>
+        <translation>le disque ou le dossier est en lecture seule</translation>
+    </message>
+    <message>
+        <source>the disk was removed</source>
+        <translation>le disque a été retiré</translation>
+    </message>
+    <message>
+        <source>Could not write to {path}: {cause}. Nothing was written.</source>
+        <translation>Impossible d’écrire dans {path} : {cause}. Rien n’a été écrit.</translation>
     </message>
     <message>
         <source>the database file is read-only (a locked USB stick, or file permissions)</source>
@@ -3860,6 +3932,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>Controlled-drug register: {counted} {unit} counted, as the register holds: there is no discrepancy to report.</source>
         <translation>Registre des stupéfiants : {counted} {unit} compté(s), comme au registre : il n’y a pas d’écart à signaler.</translation>
+    </message>
+    <message>
+        <source>No dose of {drug} has been given from ward {ward}&apos;s register: wastage is recorded against a dose given (a withdrawn dose takes none).</source>
+        <translation>Aucune dose de {drug} n’a été administrée sur le registre du service {ward} : un reliquat détruit s’enregistre sur une dose administrée (une dose annulée n’en a pas).</translation>
+    </message>
+    <message>
+        <source>Every dose of {drug} given from ward {ward}&apos;s register has its wastage recorded already: a dose&apos;s wastage is recorded once. If a quantity was wrong, count the cupboard: the difference is written as a discrepancy.</source>
+        <translation>Chaque dose de {drug} administrée sur le registre du service {ward} a déjà son reliquat détruit enregistré : la destruction d’une dose s’enregistre une seule fois. Si une quantité était fausse, comptez l’armoire : la différence est enregistrée comme un écart.</translation>
     </message>
     <message>
         <source>Controlled-drug register: the quantity discarded must be above zero.</source>
@@ -4342,10 +4422,6 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>la copie de sauvegarde n’a pas passé sa vérification ({problems})</translation>
     </message>
     <message>
-        <source>backup to {folder} failed: {problem} (is the USB stick full or removed?)</source>
-        <translation>la sauvegarde dans {folder} a échoué : {problem} (la clé USB est-elle pleine ou retirée ?)</translation>
-    </message>
-    <message>
         <source>no backup at {path}</source>
         <translation>aucune sauvegarde à {path}</translation>
     </message>
@@ -4812,6 +4888,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>It replaces EHR patient {replaced}, under which nothing was entered.</source>
         <translation>Il remplace le patient {replaced} du DPI, sous lequel rien n’a été saisi.</translation>
+    </message>
+    <message>
+        <source>record {record} marked moved in the EHR from patient {old} to patient {new}</source>
+        <translation>fiche {record} marquée déplacée dans le DPI du patient {old} au patient {new}</translation>
     </message>
     <message>
         <source>--patients must be 1 or more</source>
@@ -5286,6 +5366,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>le numéro DPI auquel le patient est lié maintenant, que --ehr remplace (ce qui a été saisi sous ce numéro doit être déplacé dans le DPI)</translation>
     </message>
     <message>
+        <source>mark a record entered under the patient&apos;s earlier EHR number as moved in the EHR to the number linked now</source>
+        <translation>marquer une fiche saisie sous l’ancien numéro DPI du patient comme déplacée dans le DPI vers le numéro lié maintenant</translation>
+    </message>
+    <message>
         <source>the ward&apos;s controlled-drug register</source>
         <translation>le registre des stupéfiants du service</translation>
     </message>
@@ -5648,6 +5732,22 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{where} : {problem}</translation>
     </message>
     <message>
+        <source>patient</source>
+        <translation>patient</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>prescription</translation>
+    </message>
+    <message>
+        <source>session</source>
+        <translation>plage opératoire</translation>
+    </message>
+    <message>
+        <source>booking</source>
+        <translation>intervention programmée</translation>
+    </message>
+    <message>
         <source>{where}: {kind} {key!r} is not in this snapshot</source>
         <translation>{where} : {kind} {key!r} ne figure pas dans cet instantané</translation>
     </message>
@@ -5700,12 +5800,20 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
         <translation>{path}, ligne {number}, colonne rate_ml_h : {rate!r} : un débit de perfusion demande la forme « infusion », pas {form!r}</translation>
     </message>
     <message>
+        <source>{file}, line {number}</source>
+        <translation>{file}, ligne {number}</translation>
+    </message>
+    <message>
         <source>{stays_file}, line {number}: patient {key!r} already has a stay at line {stays}</source>
         <translation>{stays_file}, ligne {number} : le patient {key!r} a déjà un séjour à la ligne {stays}</translation>
     </message>
     <message>
         <source>{patients}, line {number}: patient {key!r} has no line in {stays_file}</source>
         <translation>{patients}, ligne {number} : le patient {key!r} n’a aucune ligne dans {stays_file}</translation>
+    </message>
+    <message>
+        <source>{patients}, line {number} ({stays}, line {stay})</source>
+        <translation>{patients}, ligne {number} ({stays}, ligne {stay})</translation>
     </message>
     <message>
         <source>{where}: patient {patient!r} is not in {patients}</source>
@@ -6006,6 +6114,14 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>the hold from version {version}: version {chosen} on {laptop} chosen, version {standing} stands</source>
         <translation>la mise en attente depuis la version {version} : version {chosen} sur {laptop} choisie, la version {standing} fait foi</translation>
+    </message>
+    <message>
+        <source>the hold from version {version}: {versions} combined into version {standing}, which stands</source>
+        <translation>la mise en attente depuis la version {version} : {versions} combinées en version {standing}, qui fait foi</translation>
+    </message>
+    <message>
+        <source>version {version} on {laptop}</source>
+        <translation>version {version} sur {laptop}</translation>
     </message>
     <message>
         <source>hold settled by {author}, {time}: {what}; reason: {reason}</source>
@@ -6374,6 +6490,10 @@ Deux portables divergent à partir de la version {version}. Choisissez la versio
     <message>
         <source>{form} — {patient}, last typed {time}</source>
         <translation>{form} — {patient}, dernière saisie le {time}</translation>
+    </message>
+    <message>
+        <source>The laptop&apos;s clock says {now}, but a record was written at {latest}: check the date and time before recording care.</source>
+        <translation>L’horloge du portable indique {now}, mais un enregistrement a été écrit le {latest} : vérifiez la date et l’heure avant d’enregistrer des soins.</translation>
     </message>
 </context>
 </TS>
